@@ -1,0 +1,1 @@
+"""Command line face: argparse subcommands that call the services. No business logic here."""

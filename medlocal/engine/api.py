@@ -1,0 +1,108 @@
+"""The engine's contract with the services above it.
+
+Services (rag, ingest, models) depend on these small protocols, not on llama.cpp, so unit tests can
+pass a deterministic fake while integration tests pass the real engine.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+Role = Literal["system", "user", "assistant"]
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True)
+class SamplingParams:
+    """Sampling settings. The defaults are deliberately conservative for clinical text:
+    low temperature, mild repetition penalty, fixed seed so answers are reproducible."""
+
+    temperature: float = 0.2
+    top_p: float = 0.9
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+    max_tokens: int = 512
+    seed: int = 42
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ModelProvenance:
+    """What made an output: stored with every answer and summary."""
+
+    name: str
+    path: str
+    sha256: str
+    llama_cpp_version: str
+    medlocal_version: str
+    n_ctx: int
+    n_gpu_layers: int
+    backend: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class TrimReport:
+    """What the context budget had to drop to make a request fit."""
+
+    dropped_messages: int = 0
+    dropped_tokens: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def trimmed(self) -> bool:
+        return self.dropped_messages > 0
+
+
+@runtime_checkable
+class TokenCounter(Protocol):
+    def count_tokens(self, text: str) -> int: ...
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors, one row per text, deterministically."""
+
+    model_id: str  # stable id of the embedding model (its file sha256) recorded with every vector
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """A loaded chat model. ``stream_chat`` yields text pieces as they are generated and stops
+    within one token once ``cancel`` is set."""
+
+    n_ctx: int
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int: ...
+
+    def stream_chat(
+        self,
+        messages: Sequence[ChatMessage],
+        params: SamplingParams,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[str]: ...
+
+    def provenance(self) -> ModelProvenance: ...

@@ -1,0 +1,1 @@
+"""Model catalog, registry, downloads, imports and fit advice."""

@@ -1,0 +1,56 @@
+"""Where MedLocal keeps things.
+
+One override for every folder: ``MEDLOCAL_HOME`` (portable installs, test isolation). Without it,
+platformdirs gives the OS conventions. Folders are created 0700 because they hold the vault,
+models and logs of a single clinician.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "MedLocal"
+HOME_ENV = "MEDLOCAL_HOME"
+
+
+def _private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.chmod(0o700)
+    except OSError:  # pragma: no cover - e.g. FAT32 USB stick: best effort
+        pass
+    return path
+
+
+def home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value).expanduser().resolve() if value else None
+
+
+def data_dir() -> Path:
+    home = home_override()
+    base = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _private_dir(base)
+
+
+def config_dir() -> Path:
+    home = home_override()
+    base = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _private_dir(base)
+
+
+def log_dir() -> Path:
+    home = home_override()
+    base = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return _private_dir(base)
+
+
+def models_dir() -> Path:
+    return _private_dir(data_dir() / "models")
+
+
+def vault_dir() -> Path:
+    return _private_dir(data_dir() / "vault")

@@ -1,0 +1,39 @@
+"""Plain records that cross the vault boundary (ingest writes them, rag reads them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """One passage of a document, with where it came from so a citation can highlight it.
+
+    ``start``/``end`` are character offsets into the document's extracted text (the text of all
+    pages joined as the extractor produced it); ``page`` is 1-based, or None for formats without
+    pages.
+    """
+
+    text: str
+    page: int | None
+    start: int
+    end: int
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A retrieved passage. Scores are None when that retriever did not return the chunk."""
+
+    chunk_id: int
+    document_id: int
+    patient_id: int
+    file_name: str
+    page: int | None
+    start: int
+    end: int
+    section: str | None
+    text: str
+    score: float  # fused reciprocal-rank score, higher is better
+    vector_score: float | None  # cosine similarity
+    bm25_score: float | None  # FTS5 bm25, sign flipped so higher is better
