@@ -1,1 +1,71 @@
-"""Command line face: argparse subcommands that call the services. No business logic here."""
+"""Command line face: argparse subcommands that call the services. No business logic here.
+
+Each command group lives in its own module exposing ``register(subparsers)``; handlers take the
+parsed arguments and return an exit code. Expected failures are ``MedLocalError``s, printed as one
+line on stderr: exit code 2 for bad input, 1 for everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+import medlocal
+from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.privacy import hardening, netguard
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from medlocal.cli import (
+        engine_cmds,
+        ingest_cmds,
+        model_cmds,
+        rag_cmds,
+        vault_cmds,
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="medlocal",
+        description="MedLocal: private, offline medical language models. Nothing leaves this "
+        "machine except a model download you start yourself.",
+    )
+    parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (engine_cmds, model_cmds, vault_cmds, ingest_cmds, rag_cmds):
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Privacy first: offline environment, socket guard and hardening before any service import.
+    netguard.install()
+    hardening.harden_process()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    hardening.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    handler = getattr(args, "func", None)
+    if handler is None:
+        # The desktop window arrives with the GUI issue; until then the bare command helps.
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(handler(args) or EXIT_OK)
+    except UserInputError as exc:
+        print(f"medlocal: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except GenerationCancelled as exc:
+        print(f"medlocal: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MedLocalError as exc:
+        print(f"medlocal: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("\nmedlocal: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

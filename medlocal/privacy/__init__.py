@@ -1,1 +1,1 @@
-"""privacy layer."""
+"""Privacy guard: the offline network guard, process hardening and export redaction."""

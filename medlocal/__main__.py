@@ -1,0 +1,5 @@
+"""``python -m medlocal``."""
+
+from medlocal.cli import main
+
+raise SystemExit(main())

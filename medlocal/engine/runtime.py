@@ -1,0 +1,438 @@
+"""The engine: loads GGUF models into llama.cpp on one worker thread and serves chat and
+embedding requests from any thread."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import psutil
+
+import medlocal
+from medlocal.engine import hardware
+from medlocal.engine.api import ChatMessage, ModelProvenance, SamplingParams, TrimReport
+from medlocal.engine.chat import ChatTemplate, fit_messages
+from medlocal.engine.gguf import GGUFInfo, read_gguf_info
+from medlocal.engine.hashing import sha256_file
+from medlocal.engine.worker import EngineWorker
+from medlocal.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
+
+# Share of currently available RAM the KV cache may take when we pick a default context size.
+_KV_RAM_SHARE = 0.25
+_MIN_CTX = 512
+_VRAM_MARGIN_BYTES = 512 << 20  # CUDA/Metal runtime, scratch buffers, the desktop's own use
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    n_ctx: int | None = None  # None: min(training context, RAM-based cap)
+    n_threads: int | None = None  # None: physical cores
+    n_gpu_layers: int | None = None  # None: as many as fit free VRAM; 0: CPU only
+    n_batch: int = 512
+    flash_attn: bool | None = None  # None: on when offloading to a GPU
+    sha256: str | None = None  # known hash (the registry caches it); None: computed here
+
+
+@dataclass
+class GenerationStats:
+    prompt_tokens: int = 0
+    reused_prefix_tokens: int = 0
+    generated_tokens: int = 0
+    time_to_first_token_s: float = 0.0
+    generation_s: float = 0.0
+    stop_reason: str = ""
+    trim: TrimReport = field(default_factory=TrimReport)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.generated_tokens / self.generation_s if self.generation_s > 0 else 0.0
+
+
+def kv_bytes_per_token(info: GGUFInfo) -> int:
+    """f16 K and V for every layer: 2 * layers * kv_heads * head_dim * 2 bytes."""
+    layers = info.block_count or 0
+    kv_heads = info.head_count_kv or info.head_count or 0
+    head_dim = info.head_dim or 0
+    return 2 * layers * kv_heads * head_dim * 2
+
+
+def default_context(info: GGUFInfo, available_ram: int | None = None) -> int:
+    trained = info.context_length or 4096
+    per_token = kv_bytes_per_token(info)
+    if per_token <= 0:
+        return trained
+    ram = psutil.virtual_memory().available if available_ram is None else available_ram
+    cap = int(ram * _KV_RAM_SHARE // per_token) // 256 * 256
+    return max(_MIN_CTX, min(trained, cap))
+
+
+def choose_gpu_layers(info: GGUFInfo, n_ctx: int, free_vram: int | None, supported: bool) -> int:
+    """How many layers to offload: all (-1) if they fit, else as many as fit, else 0."""
+    if not supported:
+        return 0
+    if free_vram is None:
+        return -1  # backend without a memory query (e.g. Vulkan): let llama.cpp try, fall back
+    layers = (info.block_count or 0) + 1  # +1: output layer
+    per_layer = info.tensor_bytes / layers + kv_bytes_per_token(info) * n_ctx / max(layers - 1, 1)
+    usable = free_vram - _VRAM_MARGIN_BYTES
+    if usable <= 0:
+        return 0
+    fit = int(usable // per_layer)
+    return -1 if fit >= layers else max(fit, 0)
+
+
+class _LoadedLlama:
+    """Book-keeping shared by chat models and embedders."""
+
+    def __init__(
+        self, engine: Engine, llama: Any, info: GGUFInfo, sha256: str, n_gpu_layers: int,
+        backend: str, load_message: str | None,
+    ) -> None:
+        self._engine = engine
+        self._llama = llama
+        self.info = info
+        self.sha256 = sha256
+        self.n_gpu_layers = n_gpu_layers
+        self.backend = backend if n_gpu_layers != 0 else "CPU"
+        self.load_message = load_message
+        self.n_ctx: int = int(llama.n_ctx())
+        self.name = info.name or info.path.stem
+        self._closed = False
+
+    def _tokenize(self, data: bytes, add_bos: bool, special: bool) -> list[int]:
+        # Tokenising only reads the immutable vocabulary, so it is safe from the calling thread
+        # and does not wait behind a running generation.
+        if self._closed:
+            raise ModelLoadError(f"{self.name} has been unloaded")
+        tokens: list[int] = self._llama.tokenize(data, add_bos=add_bos, special=special)
+        return tokens
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def provenance(self) -> ModelProvenance:
+        import llama_cpp
+
+        return ModelProvenance(
+            name=self.name,
+            path=str(self.info.path),
+            sha256=self.sha256,
+            llama_cpp_version=llama_cpp.__version__,
+            medlocal_version=medlocal.__version__,
+            n_ctx=self.n_ctx,
+            n_gpu_layers=self.n_gpu_layers,
+            backend=self.backend,
+        )
+
+    def unload(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        llama, self._llama = self._llama, None
+        self._engine.worker.call(lambda: llama.close())
+
+
+class LlamaChatModel(_LoadedLlama):
+    """A chat model on the engine thread. Implements the ``ChatModel`` protocol."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model = self._llama._model
+        self._vocab = model.vocab
+        bos_id, eos_id = model.token_bos(), model.token_eos()
+        self.template = ChatTemplate(
+            self.info.chat_template,
+            bos_token=model.token_get_text(bos_id) if bos_id >= 0 else "",
+            eos_token=model.token_get_text(eos_id) if eos_id >= 0 else "",
+        )
+        self.last_stats = GenerationStats()
+
+    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
+        rendered = self.template.render(messages)
+        # The template writes BOS itself when the model wants one; tokenising special tokens
+        # lets "<|im_start|>" become one token instead of ten.
+        add_bos = not self.template.from_model
+        return self._tokenize(rendered.text.encode("utf-8"), add_bos, True), rendered.stop
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return len(self._prompt_tokens(messages)[0])
+
+    def fit(
+        self, messages: Sequence[ChatMessage], max_tokens: int
+    ) -> tuple[list[ChatMessage], int, TrimReport]:
+        return fit_messages(messages, max_tokens, self.n_ctx, self.count_chat_tokens)
+
+    def stream_chat(
+        self,
+        messages: Sequence[ChatMessage],
+        params: SamplingParams | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[str]:
+        """Yield the answer as it is generated. Trimming, if any, is in ``last_stats.trim``."""
+        params = params or SamplingParams()
+        kept, budget, trim = self.fit(messages, params.max_tokens)
+        tokens, stop_strings = self._prompt_tokens(kept)
+        stats = GenerationStats(prompt_tokens=len(tokens), trim=trim)
+        self.last_stats = stats
+        for note in trim.notes:
+            log.info("context budget: %s", note)
+
+        def produce(emit: Callable[[str], None], stopped: threading.Event) -> None:
+            self._generate(tokens, params, budget, stop_strings, stats, emit, stopped, cancel)
+
+        return self._engine.worker.stream(produce)
+
+    def _generate(
+        self,
+        tokens: list[int],
+        params: SamplingParams,
+        budget: int,
+        stop_strings: tuple[str, ...],
+        stats: GenerationStats,
+        emit: Callable[[str], None],
+        stopped: threading.Event,
+        cancel: threading.Event | None,
+    ) -> None:
+        import llama_cpp
+
+        llm = self._llama
+        if llm is None:
+            raise ModelLoadError(f"{self.name} has been unloaded")
+        stats.reused_prefix_tokens = _shared_prefix(llm, tokens)
+        llm.set_seed(params.seed)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        holdback = _StopFilter(stop_strings)
+        vocab = self._vocab
+        started = time.perf_counter()
+        first_at = 0.0
+        stats.stop_reason = "length"
+        generated = 0
+        for token in llm.generate(
+            tokens,
+            top_k=params.top_k,
+            top_p=params.top_p,
+            min_p=params.min_p,
+            temp=params.temperature,
+            repeat_penalty=params.repeat_penalty,
+        ):
+            if generated == 0:
+                first_at = time.perf_counter()
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                stats.stop_reason = "end"
+                break
+            generated += 1
+            piece = decoder.decode(llm.detokenize([token]))
+            text, hit_stop = holdback.feed(piece)
+            if text:
+                emit(text)
+            if hit_stop:
+                stats.stop_reason = "stop"
+                break
+            if stopped.is_set() or (cancel is not None and cancel.is_set()):
+                stats.stop_reason = "cancelled"
+                break
+            if generated >= budget or llm.n_tokens >= self.n_ctx:
+                break
+        tail = holdback.flush() + decoder.decode(b"", final=True)
+        if tail and stats.stop_reason not in ("stop", "cancelled"):
+            emit(tail)
+        ended = time.perf_counter()
+        stats.generated_tokens = generated
+        stats.time_to_first_token_s = (first_at or ended) - started
+        stats.generation_s = ended - (first_at or ended)
+
+
+def _shared_prefix(llm: Any, tokens: Sequence[int]) -> int:
+    """Tokens of ``tokens`` already in the KV cache (what llama-cpp-python's generate reuses)."""
+    cached = llm.n_tokens
+    n = 0
+    for a, b in zip(llm._input_ids[:cached], tokens, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+class _StopFilter:
+    """Withholds text that might be the start of a stop string until it is known not to be."""
+
+    def __init__(self, stops: Sequence[str]) -> None:
+        self._stops = [s for s in stops if s]
+        self._pending = ""
+
+    def feed(self, piece: str) -> tuple[str, bool]:
+        if not self._stops:
+            return piece, False
+        buf = self._pending + piece
+        for stop in self._stops:
+            at = buf.find(stop)
+            if at >= 0:
+                self._pending = ""
+                return buf[:at], True
+        keep = max((_partial_suffix(buf, s) for s in self._stops), default=0)
+        self._pending = buf[len(buf) - keep :] if keep else ""
+        return buf[: len(buf) - keep], False
+
+    def flush(self) -> str:
+        out, self._pending = self._pending, ""
+        return out
+
+
+def _partial_suffix(text: str, stop: str) -> int:
+    for size in range(min(len(stop) - 1, len(text)), 0, -1):
+        if text.endswith(stop[:size]):
+            return size
+    return 0
+
+
+class LlamaEmbedder(_LoadedLlama):
+    """An embedding model on the engine thread. Implements the ``Embedder`` protocol."""
+
+    batch_texts = 64  # texts per engine call: bounds latency of other queued work
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dim: int = int(self._llama.n_embd())
+        self.model_id = self.sha256
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # An empty string has no tokens to pool; a space embeds as "nothing" consistently.
+        items = [t if t.strip() else " " for t in texts]
+        rows: list[list[float]] = []
+        for start in range(0, len(items), self.batch_texts):
+            batch = items[start : start + self.batch_texts]
+            rows.extend(self._engine.worker.call(lambda b=batch: self._embed_batch(b)))
+        out = np.asarray(rows, dtype=np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def _embed_batch(self, batch: list[str]) -> list[list[float]]:
+        llm = self._llama
+        if llm is None:
+            raise ModelLoadError(f"{self.name} has been unloaded")
+        result: list[list[float]] = llm.embed(batch, normalize=True, truncate=True)
+        return result
+
+
+class Engine:
+    """Owns the engine thread and every loaded model."""
+
+    def __init__(self) -> None:
+        self.worker = EngineWorker()
+        self._models: list[_LoadedLlama] = []
+
+    def load_chat(self, path: str | Path, options: LoadOptions | None = None) -> LlamaChatModel:
+        return self._load(Path(path), options or LoadOptions(), LlamaChatModel, embedding=False)
+
+    def load_embedder(
+        self, path: str | Path, options: LoadOptions | None = None
+    ) -> LlamaEmbedder:
+        return self._load(Path(path), options or LoadOptions(), LlamaEmbedder, embedding=True)
+
+    def _load(self, path: Path, options: LoadOptions, kind: type[Any], embedding: bool) -> Any:
+        info = read_gguf_info(path)  # raises ModelLoadError with a one-line reason
+        sha256 = options.sha256 or sha256_file(info.path)
+        backend, supported = hardware.detect_backend()
+        if embedding:
+            # Each text must fit one micro-batch (encoders attend over the whole text at once).
+            n_ctx = min(info.context_length or 512, options.n_ctx or 512)
+        else:
+            n_ctx = options.n_ctx or default_context(info)
+        if options.n_gpu_layers is not None:
+            n_gpu = options.n_gpu_layers if supported else 0
+        else:
+            gpus = hardware.gpus_for_backend(backend) if supported else []
+            free = gpus[0].free_bytes if gpus else None
+            n_gpu = choose_gpu_layers(info, n_ctx, free, supported)
+        kwargs: dict[str, Any] = {
+            "n_ctx": n_ctx,
+            "n_threads": options.n_threads or hardware.physical_cores(),
+            "n_threads_batch": options.n_threads or hardware.physical_cores(),
+            "n_batch": n_ctx if embedding else min(options.n_batch, n_ctx),
+            "n_ubatch": n_ctx if embedding else min(options.n_batch, n_ctx),
+            "embedding": embedding,
+            "verbose": False,
+        }
+        if embedding and info.pooling_type is None:
+            import llama_cpp
+
+            kwargs["pooling_type"] = llama_cpp.LLAMA_POOLING_TYPE_MEAN  # decoder LLM as embedder
+        message = None
+        try:
+            llama = self.worker.call(lambda: self._construct(info.path, kwargs, n_gpu, options))
+        except _GpuLoadFailed as exc:
+            message = f"Loading on the GPU failed ({exc}); running on the CPU instead."
+            log.warning("%s: %s", info.path.name, message)
+            n_gpu = 0
+            llama = self.worker.call(lambda: self._construct(info.path, kwargs, 0, options))
+        model = kind(self, llama, info, sha256, n_gpu, backend, message)
+        self._models.append(model)
+        log.info(
+            "loaded %s (sha256 %s…, ctx %d, gpu layers %d, %s)",
+            info.path.name, sha256[:12], model.n_ctx, n_gpu, "embedding" if embedding else "chat",
+        )
+        return model
+
+    @staticmethod
+    def _construct(path: Path, kwargs: dict[str, Any], n_gpu: int, options: LoadOptions) -> Any:
+        from llama_cpp import Llama
+
+        flash = options.flash_attn if options.flash_attn is not None else n_gpu != 0
+        try:
+            with _quiet_native_stderr():
+                return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=flash, **kwargs)
+        except (ValueError, RuntimeError, OSError) as exc:
+            if n_gpu != 0:
+                raise _GpuLoadFailed(str(exc)) from exc
+            raise ModelLoadError(f"{path.name}: llama.cpp could not load this model ({exc})") from exc
+
+    def loaded(self) -> list[_LoadedLlama]:
+        return [m for m in self._models if not m._closed]
+
+    def shutdown(self) -> None:
+        for model in self.loaded():
+            with contextlib.suppress(Exception):
+                model.unload()
+        self._models.clear()
+        self.worker.shutdown()
+
+
+class _GpuLoadFailed(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """llama.cpp prints load chatter from C straight to fd 2; keep the terminal readable.
+
+    Set MEDLOCAL_LLAMA_VERBOSE=1 to see it when diagnosing a load problem.
+    """
+    if os.environ.get("MEDLOCAL_LLAMA_VERBOSE") == "1":
+        yield
+        return
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

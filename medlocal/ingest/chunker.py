@@ -1,0 +1,253 @@
+"""Split a document into passages sized for the embedding model, at natural boundaries.
+
+Sizes are measured with the embedding model's own tokenizer (a ``TokenCounter``), so no passage
+is silently truncated by the embedder. The text is cut into sentences (and line-structured
+items such as table rows or FHIR fields), sentences are packed greedily up to ``max_tokens``,
+and when a chunk is full it ends at the last paragraph break if that keeps it at least half
+full, otherwise at the last sentence. Consecutive chunks share about ``overlap_tokens`` of
+whole sentences so a fact split across a boundary is still found. A sentence is only cut
+(at word boundaries) when it alone exceeds ``max_tokens``. A new section always starts a new
+chunk, so each chunk's section heading is the one in effect for all of it.
+
+Every chunk is an exact slice of the document text: ``text == full_text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from medlocal.engine.api import TokenCounter
+from medlocal.ingest.document import ExtractedDocument
+from medlocal.vault.records import ChunkRecord
+
+
+@dataclass(frozen=True)
+class ChunkingParams:
+    max_tokens: int = 200
+    overlap_tokens: int = 40
+
+    def __post_init__(self) -> None:
+        if self.max_tokens < 8:
+            raise ValueError("max_tokens must be at least 8")
+        if not 0 <= self.overlap_tokens < self.max_tokens // 2:
+            raise ValueError("overlap_tokens must be between 0 and half of max_tokens")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence-sized span of the text, with what precedes it."""
+
+    start: int
+    end: int
+    tokens: int
+    paragraph_start: bool  # a blank line (or the document start) comes right before it
+    section_start: bool  # a section heading begins here
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# End of a sentence: terminal punctuation (optionally closed by quotes/brackets) then whitespace.
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+# A line break ends an item unless the next line plainly continues the sentence (wrapped PDF
+# text): it starts in lower case, or the line before ends with a comma or hyphen.
+_LINE_BREAK = re.compile(r"(?<![,\-])\n(?=[ \t]*[^\sa-z])")
+# Words whose trailing period is not a sentence end.
+_ABBREVIATIONS = frozenset(
+    {
+        "dr", "mr", "mrs", "ms", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "approx",
+        "appt", "dept", "no", "fig", "ca", "cf", "al", "inc", "ltd", "mg", "ml", "mcg", "kg",
+        "iv", "im", "po", "pr", "sc", "bid", "tid", "qid", "prn", "qd", "hr", "min", "sec", "wk",
+        "mo", "yr", "pt", "pts", "dx", "hx", "rx", "tx", "sx",
+    }
+)  # fmt: skip
+
+
+def chunk_document(
+    document: ExtractedDocument, counter: TokenCounter, params: ChunkingParams | None = None
+) -> list[ChunkRecord]:
+    params = params or ChunkingParams()
+    units = _units(document, counter, params)
+    spans = _pack(units, params)
+    return [
+        ChunkRecord(
+            text=document.text[start:end],
+            page=document.page_at(start),
+            start=start,
+            end=end,
+            section=document.section_at(start),
+        )
+        for start, end in spans
+    ]
+
+
+# ---- cutting the text into sentence units ---------------------------------------------------
+
+
+def _units(
+    document: ExtractedDocument, counter: TokenCounter, params: ChunkingParams
+) -> list[_Unit]:
+    text = document.text
+    section_starts = sorted(set(document.section_starts()))
+    units: list[_Unit] = []
+    for para_start, para_end in _paragraphs(text):
+        first = True
+        for start, end in _sentences(text, para_start, para_end, section_starts):
+            tokens = counter.count_tokens(text[start:end])
+            section_start = _crosses_section(section_starts, start, units)
+            pieces = (
+                [(start, end, tokens)]
+                if tokens <= params.max_tokens
+                else _split_long(text, start, end, counter, params.max_tokens)
+            )
+            for index, (piece_start, piece_end, piece_tokens) in enumerate(pieces):
+                units.append(
+                    _Unit(
+                        piece_start,
+                        piece_end,
+                        piece_tokens,
+                        paragraph_start=first and index == 0,
+                        section_start=section_start and index == 0,
+                    )
+                )
+            first = False
+    return units
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [_strip(text, start, end) for start, end in spans if text[start:end].strip()]
+
+
+def _sentences(text: str, start: int, end: int, section_starts: list[int]) -> list[tuple[int, int]]:
+    cuts = {start, end}
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if not _is_abbreviation(text, start, match.start(), match.end(), end):
+            cuts.add(match.end())
+    for match in _LINE_BREAK.finditer(text, start, end):
+        cuts.add(match.start())
+    cuts.update(s for s in section_starts if start < s < end)
+    ordered = sorted(cuts)
+    spans = [_strip(text, a, b) for a, b in itertools.pairwise(ordered)]
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _is_abbreviation(text: str, floor: int, dot: int, after: int, ceiling: int) -> bool:
+    word_start = dot
+    while word_start > floor and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lower().lstrip("(\"'[")
+    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    following = text[after:ceiling].lstrip()
+    # "take 1 tab. daily": a lower-case continuation is not a new sentence.
+    return bool(following) and following[0].islower()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _crosses_section(section_starts: list[int], start: int, units: list[_Unit]) -> bool:
+    """True when a section heading begins after the previous unit and at or before this one."""
+    previous_end = units[-1].end if units else -1
+    return any(previous_end < s <= start for s in section_starts)
+
+
+def _split_long(
+    text: str, start: int, end: int, counter: TokenCounter, max_tokens: int
+) -> list[tuple[int, int, int]]:
+    """Cut one over-long sentence into pieces of at most ``max_tokens``, at spaces if possible."""
+    pieces: list[tuple[int, int, int]] = []
+    position = start
+    while position < end:
+        cut = _longest_fit(text, position, end, counter, max_tokens)
+        piece_start, piece_end = _strip(text, position, cut)
+        if piece_end > piece_start:
+            pieces.append(
+                (piece_start, piece_end, counter.count_tokens(text[piece_start:piece_end]))
+            )
+        position = cut
+    return pieces
+
+
+def _longest_fit(text: str, start: int, end: int, counter: TokenCounter, max_tokens: int) -> int:
+    """The furthest cut after ``start`` whose piece fits, preferring a cut at whitespace."""
+    low, high = start + 1, end
+    while low < high:  # binary search on character length: token count grows with length
+        middle = (low + high + 1) // 2
+        if counter.count_tokens(text[start:middle]) <= max_tokens:
+            low = middle
+        else:
+            high = middle - 1
+    if low < end:
+        space = text.rfind(" ", start + 1, low + 1)
+        newline = text.rfind("\n", start + 1, low + 1)
+        boundary = max(space, newline)
+        if boundary > start:
+            return boundary
+    return low
+
+
+# ---- packing units into chunks ----------------------------------------------------------------
+
+
+def _pack(units: list[_Unit], params: ChunkingParams) -> list[tuple[int, int]]:
+    chunks: list[tuple[int, int]] = []
+    current: list[_Unit] = []
+    carried = 0  # leading units of ``current`` already sent in the previous chunk (overlap)
+    for unit in units:
+        has_new_text = len(current) > carried
+        if unit.section_start:
+            if has_new_text:
+                chunks.append((current[0].start, current[-1].end))
+            current, carried = [unit], 0
+        elif has_new_text and _tokens(current) + unit.tokens > params.max_tokens:
+            cut = _cut_index(current, carried, unit, params)
+            emitted, rest = current[:cut], current[cut:]
+            chunks.append((emitted[0].start, emitted[-1].end))
+            overlap = _overlap_tail(emitted, params.overlap_tokens)
+            while overlap and _tokens(overlap) + _tokens(rest) + unit.tokens > params.max_tokens:
+                overlap = overlap[1:]
+            current, carried = [*overlap, *rest, unit], len(overlap)
+        else:
+            current.append(unit)
+    if len(current) > carried:
+        chunks.append((current[0].start, current[-1].end))
+    return chunks
+
+
+def _cut_index(current: list[_Unit], carried: int, unit: _Unit, params: ChunkingParams) -> int:
+    """Where the full chunk ends: the last paragraph break that keeps it at least half full and
+    leaves a remainder that still fits with the next unit; otherwise after its last unit."""
+    for cut in range(len(current) - 1, carried, -1):
+        if not current[cut].paragraph_start:
+            continue
+        head, tail = _tokens(current[:cut]), _tokens(current[cut:])
+        if head >= params.max_tokens // 2 and tail + unit.tokens <= params.max_tokens:
+            return cut
+    return len(current)
+
+
+def _overlap_tail(emitted: list[_Unit], overlap_tokens: int) -> list[_Unit]:
+    """The last whole sentences of a chunk, at most ``overlap_tokens`` in all (never all of it)."""
+    tail: list[_Unit] = []
+    total = 0
+    for unit in reversed(emitted[1:]):
+        if total + unit.tokens > overlap_tokens:
+            break
+        tail.insert(0, unit)
+        total += unit.tokens
+    return tail
+
+
+def _tokens(units: list[_Unit]) -> int:
+    return sum(unit.tokens for unit in units)

@@ -1,0 +1,123 @@
+"""The extractors' output: one document's text, with where each page and section begins.
+
+Every offset is a character index into ``ExtractedDocument.text``; chunks and citations use the
+same offsets, so a passage can be highlighted exactly where it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    """Page ``number`` (1-based) covers ``text[start:end]``."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    """A heading whose section starts at ``start`` (the heading's own first character)."""
+
+    title: str
+    start: int
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    text: str
+    file_type: str
+    pages: tuple[PageSpan, ...] = ()
+    sections: tuple[SectionHeading, ...] = ()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page holding character ``offset`` (or the page before a gap between pages)."""
+        if not self.pages:
+            return None
+        index = bisect.bisect_right([page.start for page in self.pages], offset) - 1
+        return self.pages[max(index, 0)].number
+
+    def section_at(self, offset: int) -> str | None:
+        """The heading in effect at character ``offset``: the last one starting at or before it."""
+        index = bisect.bisect_right([section.start for section in self.sections], offset) - 1
+        return self.sections[index].title if index >= 0 else None
+
+    def section_starts(self) -> list[int]:
+        return [section.start for section in self.sections]
+
+
+class DocumentBuilder:
+    """Assembles a document block by block, recording page and heading offsets as it goes.
+
+    Blocks (paragraphs, table rows, resources) are joined with a blank line, which is also the
+    paragraph boundary the chunker looks for. Empty blocks are dropped so offsets stay tight.
+    """
+
+    def __init__(self, file_type: str) -> None:
+        self._file_type = file_type
+        self._parts: list[str] = []
+        self._length = 0
+        self._pages: list[PageSpan] = []
+        self._page_number: int | None = None
+        self._page_start = 0
+        self._sections: list[SectionHeading] = []
+
+    def _append(self, block: str) -> int:
+        if self._parts:
+            self._parts.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+        start = self._length
+        self._parts.append(block)
+        self._length += len(block)
+        return start
+
+    def add_block(self, text: str) -> None:
+        block = text.strip()
+        if block:
+            self._append(block)
+
+    def add_heading(self, title: str) -> None:
+        heading = " ".join(title.split())
+        if heading:
+            self._sections.append(SectionHeading(heading, self._append(heading)))
+
+    def add_section_marker(self, title: str) -> None:
+        """A heading not in the text itself (e.g. a PDF bookmark): starts at the next block."""
+        heading = " ".join(title.split())
+        if heading:
+            start = self._length + (len(BLOCK_SEPARATOR) if self._parts else 0)
+            self._sections.append(SectionHeading(heading, start))
+
+    def start_page(self, number: int) -> None:
+        self._close_page()
+        self._page_number = number
+        self._page_start = self._length + (len(BLOCK_SEPARATOR) if self._parts else 0)
+
+    def _close_page(self) -> None:
+        if self._page_number is not None:
+            start = min(self._page_start, self._length)
+            self._pages.append(PageSpan(self._page_number, start, self._length))
+            self._page_number = None
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self._parts)
+
+    def build(self) -> ExtractedDocument:
+        self._close_page()
+        return ExtractedDocument(
+            text="".join(self._parts),
+            file_type=self._file_type,
+            pages=tuple(self._pages),
+            sections=tuple(self._sections),
+        )

@@ -1,0 +1,115 @@
+"""DOCX: paragraphs and tables in reading order, Word headings as sections.
+
+A DOCX is a zip archive, and python-docx reads every part fully into memory. So before handing
+the bytes over we check the archive with :mod:`zipfile`: that it is a zip at all, that it holds a
+Word document, and that it does not expand to an unsafe size (a zip bomb). The sizes checked are
+the ones declared in the archive; :mod:`zipfile` refuses to inflate an entry past its declared
+size, so the check bounds what python-docx can allocate.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.ingest.errors import ArchiveBombError, CorruptFileError, IngestError, NoTextError
+
+_MAIN_PART = "word/document.xml"
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """What a legitimate DOCX stays within. Office XML inflates roughly 5-20x; a bomb 1000x."""
+
+    max_total_uncompressed: int = 512 * 1024 * 1024
+    max_entries: int = 10_000
+    max_entry_ratio: float = 200.0
+    ratio_floor_bytes: int = 1024 * 1024  # small parts may compress extremely well; ignore them
+
+
+def extract_docx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
+    check_zip_container(data, file_name, limits or ZipLimits())
+    try:
+        return _extract(data, file_name)
+    except IngestError:
+        raise
+    except Exception as err:  # python-docx/lxml raise many types on damaged parts
+        raise CorruptFileError(
+            file_name, f"damaged Word document that cannot be read ({type(err).__name__})"
+        ) from None
+
+
+def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
+    """Refuse what is not a DOCX zip, or would inflate past ``limits``."""
+    stream = io.BytesIO(data)
+    if not zipfile.is_zipfile(stream):
+        raise CorruptFileError(
+            file_name, "not a DOCX file (not a zip archive; save old .doc files as .docx)"
+        )
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise CorruptFileError(file_name, "damaged zip archive, not a readable DOCX") from None
+    if len(entries) > limits.max_entries:
+        raise ArchiveBombError(file_name, f"refused: zip archive with {len(entries)} entries")
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.max_total_uncompressed:
+        raise ArchiveBombError(
+            file_name,
+            f"refused: would expand to {total // (1024 * 1024)} MB (possible zip bomb)",
+        )
+    for entry in entries:
+        if entry.file_size < limits.ratio_floor_bytes:
+            continue
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if ratio > limits.max_entry_ratio:
+            raise ArchiveBombError(
+                file_name, f"refused: a part expands {ratio:.0f}x (possible zip bomb)"
+            )
+    if _MAIN_PART not in {entry.filename for entry in entries}:
+        raise CorruptFileError(file_name, "zip archive without a Word document inside, not a DOCX")
+
+
+def _extract(data: bytes, file_name: str) -> ExtractedDocument:
+    document = docx.Document(io.BytesIO(data))
+    builder = DocumentBuilder("docx")
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            _add_paragraph(builder, item)
+        elif isinstance(item, Table):
+            builder.add_block(_table_text(item))
+    if not builder.has_text:
+        raise NoTextError(file_name, "no text in the Word document")
+    return builder.build()
+
+
+def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
+    style_name = paragraph.style.name if paragraph.style is not None else ""
+    if style_name == "Title" or style_name.startswith("Heading"):
+        builder.add_heading(paragraph.text)
+    else:
+        builder.add_block(paragraph.text)
+
+
+def _table_text(table: Table) -> str:
+    """One line per row, cells joined with `` | ``; merged cells (repeated by python-docx) once."""
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        line = " | ".join(cells).strip(" |")
+        if line:
+            lines.append(line)
+    return "\n".join(lines)

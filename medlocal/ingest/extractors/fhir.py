@@ -1,0 +1,424 @@
+"""FHIR R4 JSON (a Bundle or a single resource) rendered as readable clinical text.
+
+Each resource becomes one block that starts with its label and reference, e.g.
+``Observation [Observation/abc]``, followed by ``Field: value`` lines, so a cited passage always
+says which resource it came from. The reference is also the section heading. DocumentReference
+and DiagnosticReport attachments sent inline (base64) are decoded and their text follows the
+resource block. Unknown resource types fall back to their human-readable narrative.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.ingest.errors import IngestError, InvalidFhirError, NoTextError
+from medlocal.ingest.extractors.html import html_to_document
+from medlocal.ingest.extractors.pdf import extract_pdf
+from medlocal.ingest.extractors.textcodec import decode_text
+
+Json = dict[str, Any]
+
+
+def extract_fhir(data: bytes, file_name: str) -> ExtractedDocument:
+    text = decode_text(data, file_name)
+    try:
+        root = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidFhirError(
+            file_name, f"invalid JSON (line {err.lineno}, column {err.colno})"
+        ) from None
+    except RecursionError:
+        raise InvalidFhirError(file_name, "invalid JSON (nested too deeply)") from None
+    if not isinstance(root, dict) or not isinstance(root.get("resourceType"), str):
+        raise InvalidFhirError(file_name, "JSON but not a FHIR resource (no resourceType)")
+    builder = DocumentBuilder("fhir")
+    for position, (resource, full_url) in enumerate(_resources(root), start=1):
+        _render(builder, resource, _reference(resource, full_url, position), file_name)
+    if not builder.has_text:
+        raise NoTextError(file_name, "FHIR content without any resources to import")
+    return builder.build()
+
+
+def _resources(root: Json) -> Iterator[tuple[Json, str | None]]:
+    if root["resourceType"] != "Bundle":
+        yield root, None
+        return
+    for entry in root.get("entry") or []:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
+            full_url = entry.get("fullUrl")
+            if resource["resourceType"] == "Bundle":
+                yield from _resources(resource)
+            else:
+                yield resource, full_url if isinstance(full_url, str) else None
+
+
+def _reference(resource: Json, full_url: str | None, position: int) -> str:
+    kind = resource["resourceType"]
+    if isinstance(resource.get("id"), str) and resource["id"]:
+        return f"{kind}/{resource['id']}"
+    return full_url or f"{kind}/#{position}"
+
+
+def _render(builder: DocumentBuilder, resource: Json, reference: str, file_name: str) -> None:
+    kind = resource["resourceType"]
+    heading = f"{_LABELS.get(kind, kind)} [{reference}]"
+    renderer = _RENDERERS.get(kind, _narrative_only)
+    lines = [f"{label}: {value}" for label, value in renderer(resource) if value]
+    if not lines:
+        lines = [f"{label}: {value}" for label, value in _narrative_only(resource) if value]
+    builder.add_section_marker(heading)
+    builder.add_block("\n".join([heading, *lines]))
+    for attachment in _attachments(resource):
+        builder.add_block(_attachment_text(attachment, file_name))
+
+
+# ---- small readers for FHIR datatypes ------------------------------------------------------
+
+
+def _concept(value: Any) -> str:
+    """CodeableConcept -> its text, else the first coding's display, else code (system)."""
+    if not isinstance(value, dict):
+        return ""
+    if value.get("text"):
+        return str(value["text"])
+    for coding in value.get("coding") or []:
+        if isinstance(coding, dict) and coding.get("display"):
+            return str(coding["display"])
+    for coding in value.get("coding") or []:
+        if isinstance(coding, dict) and coding.get("code"):
+            return str(coding["code"])
+    return ""
+
+
+def _concepts(values: Any) -> str:
+    return "; ".join(text for text in (_concept(v) for v in _list(values)) if text)
+
+
+def _ref(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    display, target = value.get("display"), value.get("reference")
+    if display and target:
+        return f"{display} [{target}]"
+    return str(display or target or "")
+
+
+def _quantity(value: Any) -> str:
+    if not isinstance(value, dict) or value.get("value") is None:
+        return ""
+    comparator = value.get("comparator") or ""
+    unit = value.get("unit") or value.get("code") or ""
+    return f"{comparator}{value['value']} {unit}".strip()
+
+
+def _period(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    start, end = value.get("start"), value.get("end")
+    if start and end:
+        return f"{start} to {end}"
+    return f"from {start}" if start else (f"until {end}" if end else "")
+
+
+def _range(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    low, high = _quantity(value.get("low")), _quantity(value.get("high"))
+    return f"{low} - {high}" if low and high else (low and f">= {low}") or (high and f"<= {high}")
+
+
+def _choice(resource: Json, prefix: str) -> str:
+    """A FHIR choice element (``value[x]``, ``onset[x]``, ...) rendered whatever its type."""
+    for key, value in resource.items():
+        if not key.startswith(prefix) or key == prefix:
+            continue
+        suffix = key[len(prefix) :]
+        if suffix == "Quantity" or suffix == "Age" or suffix == "Duration":
+            return _quantity(value)
+        if suffix == "CodeableConcept":
+            return _concept(value)
+        if suffix == "Period":
+            return _period(value)
+        if suffix == "Range":
+            return _range(value)
+        if suffix == "Ratio" and isinstance(value, dict):
+            return f"{_quantity(value.get('numerator'))} / {_quantity(value.get('denominator'))}"
+        if suffix == "Reference":
+            return _ref(value)
+        if isinstance(value, str | int | float | bool):
+            return str(value).lower() if isinstance(value, bool) else str(value)
+    return ""
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _notes(resource: Json) -> str:
+    return " ".join(
+        str(note["text"])
+        for note in _list(resource.get("note"))
+        if isinstance(note, dict) and note.get("text")
+    )
+
+
+def _status(resource: Json, key: str) -> str:
+    value = resource.get(key)
+    return _concept(value) if isinstance(value, dict) else str(value or "")
+
+
+def _human_name(value: Any) -> str:
+    if not isinstance(value, dict):
+        return ""
+    if value.get("text"):
+        return str(value["text"])
+    parts = [*map(str, _list(value.get("prefix"))), *map(str, _list(value.get("given")))]
+    if value.get("family"):
+        parts.append(str(value["family"]))
+    return " ".join(parts)
+
+
+def _dosages(resource: Json, key: str) -> str:
+    texts = []
+    for dosage in _list(resource.get(key)):
+        if not isinstance(dosage, dict):
+            continue
+        if dosage.get("text"):
+            texts.append(str(dosage["text"]))
+            continue
+        pieces = [_concept(dosage.get("route"))]
+        for dose in _list(dosage.get("doseAndRate")):
+            if isinstance(dose, dict):
+                pieces.append(_choice(dose, "dose"))
+        texts.append(" ".join(piece for piece in pieces if piece))
+    return "; ".join(text for text in texts if text)
+
+
+# ---- one renderer per resource type ---------------------------------------------------------
+
+Lines = list[tuple[str, str]]
+
+
+def _patient(r: Json) -> Lines:
+    identifiers = [
+        f"{_concept(i.get('type')) or i.get('system', '')} {i.get('value', '')}".strip()
+        for i in _list(r.get("identifier"))
+        if isinstance(i, dict) and i.get("value")
+    ]
+    return [
+        ("Name", "; ".join(filter(None, map(_human_name, _list(r.get("name")))))),
+        ("Gender", str(r.get("gender") or "")),
+        ("Born", str(r.get("birthDate") or "")),
+        ("Deceased", _choice(r, "deceased")),
+        ("Identifiers", "; ".join(identifiers)),
+    ]
+
+
+def _condition(r: Json) -> Lines:
+    return [
+        ("Condition", _concept(r.get("code"))),
+        ("Clinical status", _status(r, "clinicalStatus")),
+        ("Verification", _status(r, "verificationStatus")),
+        ("Severity", _concept(r.get("severity"))),
+        ("Onset", _choice(r, "onset")),
+        ("Abatement", _choice(r, "abatement")),
+        ("Recorded", str(r.get("recordedDate") or "")),
+        ("Note", _notes(r)),
+    ]
+
+
+def _medication(r: Json) -> Lines:
+    return [
+        ("Medication", _choice(r, "medication")),
+        ("Status", _status(r, "status")),
+        ("Intent", str(r.get("intent") or "")),
+        ("Dosage", _dosages(r, "dosageInstruction") or _dosages(r, "dosage")),
+        ("Reason", _concepts(r.get("reasonCode"))),
+        ("Authored", str(r.get("authoredOn") or "")),
+        ("Effective", _choice(r, "effective")),
+        ("Requester", _ref(r.get("requester"))),
+        ("Note", _notes(r)),
+    ]
+
+
+def _allergy(r: Json) -> Lines:
+    reactions = []
+    for reaction in _list(r.get("reaction")):
+        if isinstance(reaction, dict):
+            text = _concepts(reaction.get("manifestation"))
+            severity = reaction.get("severity")
+            reactions.append(f"{text} ({severity})" if severity and text else text)
+    return [
+        ("Allergy", _concept(r.get("code"))),
+        ("Clinical status", _status(r, "clinicalStatus")),
+        ("Verification", _status(r, "verificationStatus")),
+        ("Category", ", ".join(map(str, _list(r.get("category"))))),
+        ("Criticality", str(r.get("criticality") or "")),
+        ("Reactions", "; ".join(filter(None, reactions))),
+        ("Recorded", str(r.get("recordedDate") or "")),
+        ("Note", _notes(r)),
+    ]
+
+
+def _observation(r: Json) -> Lines:
+    ranges = [
+        _range(rr) or str(rr.get("text") or "")
+        for rr in _list(r.get("referenceRange"))
+        if isinstance(rr, dict)
+    ]
+    components = [
+        f"{_concept(c.get('code'))} {_choice(c, 'value')}".strip()
+        for c in _list(r.get("component"))
+        if isinstance(c, dict)
+    ]
+    return [
+        ("Test", _concept(r.get("code"))),
+        ("Value", _choice(r, "value")),
+        ("Components", "; ".join(filter(None, components))),
+        ("Interpretation", _concepts(r.get("interpretation"))),
+        ("Reference range", "; ".join(filter(None, ranges))),
+        ("Status", str(r.get("status") or "")),
+        ("Effective", _choice(r, "effective")),
+        ("Issued", str(r.get("issued") or "")),
+        ("Note", _notes(r)),
+    ]
+
+
+def _diagnostic_report(r: Json) -> Lines:
+    return [
+        ("Report", _concept(r.get("code"))),
+        ("Status", str(r.get("status") or "")),
+        ("Effective", _choice(r, "effective")),
+        ("Issued", str(r.get("issued") or "")),
+        ("Results", "; ".join(filter(None, map(_ref, _list(r.get("result")))))),
+        ("Conclusion", str(r.get("conclusion") or "")),
+        ("Coded conclusion", _concepts(r.get("conclusionCode"))),
+    ]
+
+
+def _procedure(r: Json) -> Lines:
+    return [
+        ("Procedure", _concept(r.get("code"))),
+        ("Status", str(r.get("status") or "")),
+        ("Performed", _choice(r, "performed")),
+        ("Reason", _concepts(r.get("reasonCode"))),
+        ("Outcome", _concept(r.get("outcome"))),
+        ("Body site", _concepts(r.get("bodySite"))),
+        ("Note", _notes(r)),
+    ]
+
+
+def _encounter(r: Json) -> Lines:
+    encounter_class = r.get("class")
+    class_text = (
+        str(encounter_class.get("display") or encounter_class.get("code") or "")
+        if isinstance(encounter_class, dict)
+        else ""
+    )
+    hospitalization = r.get("hospitalization")
+    discharge = (
+        _concept(hospitalization.get("dischargeDisposition"))
+        if isinstance(hospitalization, dict)
+        else ""
+    )
+    return [
+        ("Class", class_text),
+        ("Type", _concepts(r.get("type"))),
+        ("Status", str(r.get("status") or "")),
+        ("Period", _period(r.get("period"))),
+        ("Reason", _concepts(r.get("reasonCode"))),
+        ("Discharge", discharge),
+        (
+            "Diagnoses",
+            "; ".join(
+                _ref(d.get("condition")) for d in _list(r.get("diagnosis")) if isinstance(d, dict)
+            ),
+        ),
+    ]
+
+
+def _document_reference(r: Json) -> Lines:
+    return [
+        ("Document type", _concept(r.get("type"))),
+        ("Category", _concepts(r.get("category"))),
+        ("Status", str(r.get("status") or "")),
+        ("Date", str(r.get("date") or "")),
+        ("Description", str(r.get("description") or "")),
+        ("Authors", "; ".join(filter(None, map(_ref, _list(r.get("author")))))),
+    ]
+
+
+def _narrative_only(r: Json) -> Lines:
+    narrative = r.get("text")
+    div = narrative.get("div") if isinstance(narrative, dict) else None
+    if not isinstance(div, str):
+        return []
+    try:
+        return [("Narrative", " ".join(html_to_document(div, "narrative").text.split()))]
+    except IngestError:
+        return []
+
+
+_RENDERERS: dict[str, Callable[[Json], Lines]] = {
+    "Patient": _patient,
+    "Condition": _condition,
+    "MedicationRequest": _medication,
+    "MedicationStatement": _medication,
+    "AllergyIntolerance": _allergy,
+    "Observation": _observation,
+    "DiagnosticReport": _diagnostic_report,
+    "Procedure": _procedure,
+    "Encounter": _encounter,
+    "DocumentReference": _document_reference,
+}
+_LABELS = {
+    "MedicationRequest": "Medication request",
+    "MedicationStatement": "Medication statement",
+    "AllergyIntolerance": "Allergy",
+    "DiagnosticReport": "Diagnostic report",
+    "DocumentReference": "Document",
+}
+
+
+# ---- inline attachments -----------------------------------------------------------------------
+
+
+def _attachments(resource: Json) -> Iterator[Json]:
+    for content in _list(resource.get("content")):
+        if isinstance(content, dict) and isinstance(content.get("attachment"), dict):
+            yield content["attachment"]
+    for form in _list(resource.get("presentedForm")):
+        if isinstance(form, dict):
+            yield form
+
+
+def _attachment_text(attachment: Json, file_name: str) -> str:
+    content_type = str(attachment.get("contentType") or "").split(";")[0].strip().lower()
+    title = str(attachment.get("title") or "attachment")
+    data = attachment.get("data")
+    if not isinstance(data, str):
+        where = attachment.get("url")
+        return f"[{title}: stored outside this file{f' at {where}' if where else ''}, not imported]"
+    try:
+        raw = base64.b64decode(data, validate=False)
+    except (binascii.Error, ValueError):
+        return f"[{title}: attachment data is not valid base64]"
+    inner_name = f"{file_name} ({title})"
+    try:
+        if content_type == "application/pdf":
+            body = extract_pdf(raw, inner_name).text
+        elif content_type in ("text/html", "application/xhtml+xml"):
+            body = html_to_document(decode_text(raw, inner_name), inner_name).text
+        elif content_type.startswith("text/") or not content_type:
+            body = decode_text(raw, inner_name)
+        else:
+            return f"[{title}: {content_type} attachment, not text]"
+    except IngestError as err:
+        return f"[{title}: attachment could not be read: {err.reason}]"
+    return f"{title}\n{body.strip()}"

@@ -1,0 +1,110 @@
+"""HTML: the text a reader would see, in reading order.
+
+The standard library's tokenizer is enough here: we need visible text and block structure, not a
+DOM. Script, style, head and other never-rendered elements are dropped with everything inside
+them; block elements end a paragraph; ``h1``-``h6`` become sections.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.ingest.errors import NoTextError
+from medlocal.ingest.extractors.textcodec import decode_text
+
+_HIDDEN = frozenset(
+    {"script", "style", "head", "title", "template", "noscript", "svg", "math", "iframe", "object"}
+)
+# HTML5 says the declaration must sit within the first 1024 bytes; be lenient.
+_META_WINDOW = 4096
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr",
+        "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+# Elements with no end tag: they must not open a hidden region that never closes.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self, builder: DocumentBuilder) -> None:
+        super().__init__(convert_charrefs=True)
+        self._builder = builder
+        self._hidden_stack: list[str] = []
+        self._buffer: list[str] = []
+        self._in_heading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "br" and not self._hidden_stack:
+                self._buffer.append("\n")
+            return
+        if tag == "body" and "head" in self._hidden_stack:
+            # Authors often leave <head> unclosed; the body implicitly closes it.
+            self._hidden_stack.clear()
+        if self._hidden_stack or tag in _HIDDEN or any(name == "hidden" for name, _ in attrs):
+            self._hidden_stack.append(tag)
+            return
+        if tag in _HEADINGS:
+            self.flush()
+            self._in_heading = True
+        elif tag in _BLOCKS:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and not self._hidden_stack:
+            self._buffer.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden_stack:
+            # Close back to the matching open tag; tolerate sloppy nesting inside hidden parts.
+            if tag in self._hidden_stack:
+                while self._hidden_stack and self._hidden_stack.pop() != tag:
+                    pass
+            return
+        if tag in _HEADINGS or tag in _BLOCKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden_stack:
+            self._buffer.append(data)
+
+    def flush(self) -> None:
+        lines = ("".join(self._buffer)).split("\n")
+        text = "\n".join(" ".join(line.split()) for line in lines).strip()
+        self._buffer.clear()
+        if self._in_heading:
+            self._builder.add_heading(text)
+            self._in_heading = False
+        else:
+            self._builder.add_block("\n".join(line for line in text.split("\n") if line))
+
+
+def html_to_document(html: str, file_name: str, file_type: str = "html") -> ExtractedDocument:
+    builder = DocumentBuilder(file_type)
+    parser = _VisibleText(builder)
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    if not builder.has_text:
+        raise NoTextError(file_name, "no visible text in the HTML")
+    return builder.build()
+
+
+def extract_html(data: bytes, file_name: str) -> ExtractedDocument:
+    return html_to_document(decode_text(data, file_name, declared_charset(data)), file_name)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag near its start, if any."""
+    match = _META_CHARSET.search(data[:_META_WINDOW])
+    return match.group(1).decode("ascii") if match else None

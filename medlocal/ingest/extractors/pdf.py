@@ -1,0 +1,108 @@
+"""PDF: the text layer of each page, with page numbers and bookmark headings.
+
+pypdf parses untrusted bytes and can fail in many ways on a damaged file; every such failure
+becomes one clear per-file error. A PDF whose pages carry no text at all is a scan: we say so
+rather than import an empty document (MedLocal does no OCR).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, WrongPasswordError
+
+from medlocal.ingest.document import DocumentBuilder, ExtractedDocument, SectionHeading
+from medlocal.ingest.errors import (
+    CorruptFileError,
+    EncryptedDocumentError,
+    IngestError,
+    NoTextLayerError,
+)
+
+# The spec allows the header anywhere in the first 1024 bytes.
+_HEADER_WINDOW = 1024
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+def extract_pdf(data: bytes, file_name: str) -> ExtractedDocument:
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise CorruptFileError(file_name, "not a PDF file (no PDF header)")
+    try:
+        return _extract(data, file_name)
+    except IngestError:
+        raise
+    except (FileNotDecryptedError, WrongPasswordError):
+        raise EncryptedDocumentError(
+            file_name, "the PDF is password-protected; remove the password and import it again"
+        ) from None
+    except Exception as err:  # pypdf raises many types on damaged input; all mean the same here
+        raise CorruptFileError(
+            file_name, f"damaged PDF that cannot be read ({type(err).__name__})"
+        ) from None
+
+
+def _extract(data: bytes, file_name: str) -> ExtractedDocument:
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        # decrypt("") opens owner-password-only PDFs (printable/readable by anyone);
+        # a user password is a real lock we cannot open.
+        raise EncryptedDocumentError(
+            file_name, "the PDF is password-protected; remove the password and import it again"
+        )
+    builder = DocumentBuilder("pdf")
+    for number, page in enumerate(reader.pages, start=1):
+        builder.start_page(number)
+        builder.add_block(_clean(page.extract_text() or ""))
+    if not builder.has_text:
+        raise NoTextLayerError(file_name, "scanned — no text layer (MedLocal does no OCR)")
+    document = builder.build()
+    return dataclasses.replace(document, sections=_bookmark_sections(reader, document))
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _TRAILING_SPACE.sub("\n", _CONTROL.sub("", text))
+
+
+def _bookmark_sections(
+    reader: PdfReader, document: ExtractedDocument
+) -> tuple[SectionHeading, ...]:
+    """Bookmarks as sections, placed where their title appears on their page (else page start).
+
+    Bookmarks are optional decoration: a malformed outline yields no sections, never an error.
+    """
+    try:
+        marks = [
+            (reader.get_destination_page_number(item), str(item.title or ""))
+            for item in _walk_outline(reader.outline)
+        ]
+    except Exception:  # a damaged outline must not block the text we already have
+        return ()
+    spans = {page.number: page for page in document.pages}
+    sections: list[SectionHeading] = []
+    cursor: dict[int, int] = {}
+    for page_index, raw_title in sorted(marks, key=lambda mark: mark[0]):
+        title = " ".join(raw_title.split())
+        span = spans.get(page_index + 1)
+        if not title or span is None:
+            continue
+        found = document.text.find(title, cursor.get(span.number, span.start), span.end)
+        start = found if found >= 0 else span.start
+        cursor[span.number] = start
+        sections.append(SectionHeading(title, start))
+    sections.sort(key=lambda section: section.start)
+    return tuple(sections)
+
+
+def _walk_outline(outline: Any) -> Iterator[Any]:
+    for item in outline:
+        if isinstance(item, list):
+            yield from _walk_outline(item)
+        else:
+            yield item

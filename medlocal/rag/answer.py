@@ -1,0 +1,326 @@
+"""Grounded answers: retrieve, fit, stream, check.
+
+``GroundedAnswerer.ask`` returns an :class:`AnswerStream`: iterate it for the text pieces as the
+model writes them, then read ``.result`` for the checked answer (citations cleaned and resolved to
+document, page and offsets; flags; provenance). When nothing relevant is retrieved, or the model
+says the passages do not hold the answer, the result is "not found in the selected documents";
+with ``general=True`` a clearly labelled general answer without references is given instead.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
+from medlocal.errors import GenerationCancelled
+from medlocal.rag.citations import cited_numbers
+from medlocal.rag.context import fit_passages
+from medlocal.rag.flags import Flag
+from medlocal.rag.grounding import ground
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.passages import (
+    NumberedPassage,
+    Retriever,
+    Scope,
+    SourceRef,
+    render_passages,
+)
+from medlocal.rag.prompts import (
+    GENERAL_LABEL,
+    GENERAL_SYSTEM,
+    GROUNDED_SYSTEM,
+    NOT_FOUND_MESSAGE,
+    NOT_FOUND_SENTINEL,
+    grounded_user_message,
+)
+from medlocal.rag.provenance import build_provenance
+from medlocal.rag.relevance import RelevanceThreshold
+from medlocal.vault.records import SearchHit
+
+AnswerStatus = Literal["answered", "not_found", "general"]
+
+# Ways small models say the passages are silent, besides the sentinel they were asked for.
+_DECLINE = re.compile(
+    r"\b(?:passages?|documents?|records?|notes?|context|information provided)\b[^.]{0,40}?"
+    r"\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:contain|mention|include|provide|say|specify)"
+    r"|\bnot\s+(?:found|mentioned|available|provided|stated)\s+in\s+the\s+"
+    r"(?:passages?|documents?|records?|notes?)"
+    r"|\bno\s+information\s+(?:about|on|regarding)\b",
+    re.I,
+)
+
+
+@dataclass
+class GroundedAnswer:
+    question: str
+    status: AnswerStatus
+    text: str  # the final text (cleaned citations, or the not-found / general message)
+    raw_text: str  # what the model wrote
+    passages: list[NumberedPassage] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)  # the cited passages, by number
+    flags: list[Flag] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. passages left out to fit the window
+    provenance: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def found(self) -> bool:
+        return self.status == "answered"
+
+
+class AnswerStream:
+    """Iterate for streamed text; ``result`` holds the checked answer once iteration ends."""
+
+    def __init__(self, generator: Generator[str, None, GroundedAnswer]) -> None:
+        self._generator = generator
+        self._result: GroundedAnswer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        self._result = yield from self._generator
+
+    @property
+    def result(self) -> GroundedAnswer:
+        if self._result is None:
+            raise RuntimeError("the answer stream has not been consumed")
+        return self._result
+
+    def consume(self) -> GroundedAnswer:
+        for _ in self:
+            pass
+        return self.result
+
+
+def model_declined(text: str) -> bool:
+    """True when the model reports that the passages do not hold the answer."""
+    stripped = text.strip()
+    if stripped.upper().startswith(NOT_FOUND_SENTINEL):
+        return True
+    return not cited_numbers(stripped) and _DECLINE.search(stripped) is not None
+
+
+class GroundedAnswerer:
+    def __init__(
+        self,
+        model: ChatModel,
+        retriever: Retriever,
+        embedder: Embedder,
+        *,
+        params: SamplingParams | None = None,
+        threshold: RelevanceThreshold | None = None,
+        lexicon: MedicationLexicon | None = None,
+        k: int = 8,
+        attach_min_overlap: float = 0.5,
+    ) -> None:
+        self.model = model
+        self.retriever = retriever
+        self.embedder = embedder
+        self.params = params or SamplingParams()
+        self.threshold = threshold or RelevanceThreshold()
+        self.lexicon = lexicon
+        self.k = k
+        self.attach_min_overlap = attach_min_overlap
+
+    def ask(
+        self,
+        question: str,
+        scope: Scope,
+        *,
+        history: Sequence[ChatMessage] = (),
+        general: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> AnswerStream:
+        return AnswerStream(self._run(question, scope, history, general, cancel))
+
+    # -- steps ----------------------------------------------------------------------------------
+
+    def _retrieve(
+        self, question: str, scope: Scope, history: Sequence[ChatMessage]
+    ) -> list[SearchHit]:
+        # A follow-up ("and the dose?") is searched together with the previous question.
+        previous = next((m.content for m in reversed(history) if m.role == "user"), "")
+        query = f"{previous} {question}".strip()
+        vector = self.embedder.embed([query])[0]
+        return self.retriever.search(
+            query,
+            vector,
+            patient_id=scope.patient_id,
+            collection=scope.collection,
+            document_ids=list(scope.document_ids) if scope.document_ids else None,
+            k=self.k,
+        )
+
+    def _stream_model(
+        self,
+        messages: list[ChatMessage],
+        cancel: threading.Event | None,
+        timings: dict[str, float],
+        started: float,
+        holdback: bool,
+    ) -> Generator[str, None, str]:
+        """Stream the model's pieces; with ``holdback``, hold the opening back until it is clear
+        the model is not answering with the not-found sentinel (which is never shown)."""
+        raw = ""
+        decided = not holdback
+        pieces = self.model.stream_chat(messages, self.params, cancel)
+        try:
+            for piece in pieces:
+                if "first_token" not in timings:
+                    timings["first_token"] = time.perf_counter() - started
+                raw += piece
+                if decided:
+                    yield piece
+                    continue
+                head = raw.lstrip().upper()
+                if len(head) < len(NOT_FOUND_SENTINEL) and NOT_FOUND_SENTINEL.startswith(head):
+                    continue
+                decided = True
+                if head.startswith(NOT_FOUND_SENTINEL):
+                    break
+                yield raw
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()
+        if cancel is not None and cancel.is_set():
+            raise GenerationCancelled("the answer was stopped")
+        return raw
+
+    def _run(
+        self,
+        question: str,
+        scope: Scope,
+        history: Sequence[ChatMessage],
+        general: bool,
+        cancel: threading.Event | None,
+    ) -> Generator[str, None, GroundedAnswer]:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        hits = self._retrieve(question, scope, history)
+        relevant = self.threshold.filter(hits, question)
+        timings["retrieval"] = time.perf_counter() - started
+
+        if not relevant:
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            return result
+
+        def build(
+            passages: Sequence[NumberedPassage], hist: Sequence[ChatMessage]
+        ) -> list[ChatMessage]:
+            user = grounded_user_message(render_passages(passages), question)
+            return [
+                ChatMessage("system", GROUNDED_SYSTEM),
+                *hist,
+                ChatMessage("user", user),
+            ]
+
+        t0 = time.perf_counter()
+        fit = fit_passages(
+            self.model, relevant, build, max_tokens=self.params.max_tokens, history=history
+        )
+        timings["context_fit"] = time.perf_counter() - t0
+        if not fit.passages:
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            result.notes.extend(fit.notes())
+            return result
+
+        t0 = time.perf_counter()
+        raw = yield from self._stream_model(fit.messages, cancel, timings, started, holdback=True)
+        timings["generation"] = time.perf_counter() - t0
+
+        if model_declined(raw):
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            result.raw_text = raw
+            result.passages = fit.passages
+            result.notes.extend(fit.notes())
+            return result
+
+        t0 = time.perf_counter()
+        texts = {p.number: p.hit.text for p in fit.passages}
+        checked = ground(
+            raw, texts, lexicon=self.lexicon, attach=True, min_overlap=self.attach_min_overlap
+        )
+        by_number = {p.number: p for p in fit.passages}
+        sources = [by_number[n].source() for n in sorted(checked.cited)]
+        timings["checks"] = time.perf_counter() - t0
+        timings["total"] = time.perf_counter() - started
+        notes = fit.notes()
+        return GroundedAnswer(
+            question=question,
+            status="answered",
+            text=checked.text.strip(),
+            raw_text=raw,
+            passages=fit.passages,
+            sources=sources,
+            flags=checked.flags,
+            notes=notes,
+            provenance=build_provenance(
+                self.model,
+                self.params,
+                kind="answer",
+                passages=fit.passages,
+                sources=sources,
+                flags=checked.flags,
+                embedder_id=self.embedder.model_id,
+                notes=notes,
+                extra={"status": "answered", "retrieved": len(hits)},
+            ),
+            timings=timings,
+        )
+
+    def _fallback(
+        self,
+        question: str,
+        history: Sequence[ChatMessage],
+        general: bool,
+        cancel: threading.Event | None,
+        timings: dict[str, float],
+        started: float,
+    ) -> Generator[str, None, GroundedAnswer]:
+        """Nothing relevant: say so, or (when asked) give a labelled general answer."""
+        if not general:
+            timings["total"] = time.perf_counter() - started
+            return GroundedAnswer(
+                question=question,
+                status="not_found",
+                text=NOT_FOUND_MESSAGE,
+                raw_text="",
+                provenance=build_provenance(
+                    self.model,
+                    self.params,
+                    kind="answer",
+                    passages=[],
+                    sources=[],
+                    flags=[],
+                    embedder_id=self.embedder.model_id,
+                    extra={"status": "not_found"},
+                ),
+                timings=timings,
+            )
+        yield GENERAL_LABEL + "\n"
+        messages = [ChatMessage("system", GENERAL_SYSTEM), ChatMessage("user", question)]
+        t0 = time.perf_counter()
+        raw = yield from self._stream_model(messages, cancel, timings, started, holdback=False)
+        timings["generation"] = time.perf_counter() - t0
+        timings["total"] = time.perf_counter() - started
+        return GroundedAnswer(
+            question=question,
+            status="general",
+            text=f"{GENERAL_LABEL}\n{raw.strip()}",
+            raw_text=raw,
+            provenance=build_provenance(
+                self.model,
+                self.params,
+                kind="answer",
+                passages=[],
+                sources=[],
+                flags=[],
+                embedder_id=self.embedder.model_id,
+                extra={"status": "general"},
+            ),
+            timings=timings,
+        )

@@ -1,0 +1,90 @@
+"""Multi-turn grounded chat kept in the vault.
+
+Each finished turn stores the question and the checked answer as chat messages, and the answer as
+an output with its provenance. A stopped (cancelled) turn stores nothing. Follow-ups see earlier
+turns as history, trimmed to the context budget by :mod:`medlocal.rag.context`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator
+from typing import Any, Protocol
+
+from medlocal.engine.api import ChatMessage
+from medlocal.rag.answer import AnswerStream, GroundedAnswer, GroundedAnswerer
+from medlocal.rag.passages import Scope
+from medlocal.rag.store import ChatStore, OutputStore
+
+_TITLE_CHARS = 80
+
+
+class GroundedChatStore(ChatStore, OutputStore, Protocol):
+    """A store holding both chats and outputs (the Vault)."""
+
+
+def _as_message(record: Any) -> ChatMessage | None:
+    role = getattr(record, "role", None)
+    content = getattr(record, "content", None)
+    if isinstance(record, dict):
+        role, content = record.get("role"), record.get("content")
+    if role in ("user", "assistant") and isinstance(content, str):
+        return ChatMessage(role, content)
+    return None
+
+
+def answer_title(question: str) -> str:
+    flat = " ".join(question.split())
+    return flat if len(flat) <= _TITLE_CHARS else flat[: _TITLE_CHARS - 1] + "…"
+
+
+def save_answer(store: OutputStore, patient_id: int, answer: GroundedAnswer) -> int:
+    content = answer.text
+    return store.save_output(
+        patient_id,
+        "answer",
+        answer_title(answer.question),
+        content,
+        answer.provenance | {"question": answer.question},
+        [f.as_dict() for f in answer.flags],
+    )
+
+
+class ChatSession:
+    def __init__(
+        self,
+        answerer: GroundedAnswerer,
+        store: GroundedChatStore,
+        scope: Scope,
+        chat_id: int | None = None,
+    ) -> None:
+        self.answerer = answerer
+        self.store = store
+        self.scope = scope
+        self.chat_id = chat_id if chat_id is not None else store.create_chat(scope.patient_id)
+        self.last_output_id: int | None = None
+
+    def history(self) -> list[ChatMessage]:
+        messages = (_as_message(r) for r in self.store.chat_messages(self.chat_id))
+        return [m for m in messages if m is not None]
+
+    def ask(
+        self,
+        question: str,
+        *,
+        general: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> AnswerStream:
+        stream = self.answerer.ask(
+            question, self.scope, history=self.history(), general=general, cancel=cancel
+        )
+        return AnswerStream(self._record(stream, question))
+
+    def _record(self, stream: AnswerStream, question: str) -> Generator[str, None, GroundedAnswer]:
+        yield from stream
+        answer = stream.result
+        self.store.add_chat_message(self.chat_id, "user", question)
+        self.store.add_chat_message(self.chat_id, "assistant", answer.text)
+        answer.provenance["chat_id"] = self.chat_id
+        self.last_output_id = save_answer(self.store, self.scope.patient_id, answer)
+        return answer

@@ -1,0 +1,81 @@
+"""Inline citations: find them, drop the ones that point nowhere, and rewrite their numbers.
+
+The model is asked to cite passages as ``[1]``, ``[2, 3]`` or ``[1][2]``. Anything it cites must be a
+passage it was actually given; other numbers are removed from the text and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+
+CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,;]\s*\d{1,4}|\s*[-–]\s*\d{1,4})*)\]")
+
+
+def parse_group(body: str) -> list[int]:
+    """Numbers in one bracket body: "1, 3" -> [1, 3]; "2-4" -> [2, 3, 4] (ranges capped at 50)."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", body.strip()):
+        if re.search(r"[-–]", part):
+            lo_s, hi_s = re.split(r"\s*[-–]\s*", part)
+            lo, hi = int(lo_s), int(hi_s)
+            if lo <= hi and hi - lo <= 50:
+                numbers.extend(range(lo, hi + 1))
+            else:
+                numbers.extend([lo, hi])
+        elif part:
+            numbers.append(int(part))
+    return numbers
+
+
+def cited_numbers(text: str) -> list[int]:
+    """Every cited number in order of first appearance, without duplicates."""
+    seen: dict[int, None] = {}
+    for match in CITATION.finditer(text):
+        for n in parse_group(match.group(1)):
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+def format_group(numbers: list[int]) -> str:
+    return "[" + ", ".join(str(n) for n in numbers) + "]"
+
+
+@dataclass(frozen=True)
+class CitationCleanup:
+    text: str
+    invalid: list[int]  # cited numbers that matched no passage, in order of appearance
+
+
+def rewrite_citations(text: str, transform: Callable[[int], int | None]) -> CitationCleanup:
+    """Rewrite every citation group with ``transform`` (None removes that number).
+
+    Groups left empty disappear together with the space before them.
+    """
+    invalid: list[int] = []
+
+    def replace(match: re.Match[str]) -> str:
+        kept: list[int] = []
+        for n in parse_group(match.group(1)):
+            mapped = transform(n)
+            if mapped is None:
+                if n not in invalid:
+                    invalid.append(n)
+            elif mapped not in kept:
+                kept.append(mapped)
+        return format_group(kept) if kept else "\x00"
+
+    rewritten = CITATION.sub(replace, text)
+    rewritten = re.sub(r"[ \t]*\x00", "", rewritten)
+    return CitationCleanup(text=rewritten, invalid=invalid)
+
+
+def keep_valid(text: str, valid: Collection[int]) -> CitationCleanup:
+    """Remove citations to numbers not in ``valid``."""
+    return rewrite_citations(text, lambda n: n if n in valid else None)
+
+
+def renumber(text: str, mapping: Mapping[int, int]) -> CitationCleanup:
+    """Translate local passage numbers into global ones; unknown numbers are removed."""
+    return rewrite_citations(text, mapping.get)

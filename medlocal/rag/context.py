@@ -1,0 +1,122 @@
+"""Fit a prompt into the chat model's context window.
+
+Budget: tokens(system + history + question + passages, as the chat template renders them)
++ max_tokens <= n_ctx. Passages are dropped whole, weakest first (they arrive best first), so no
+passage is ever cut mid-sentence; conversation history is capped, oldest turns first. Everything
+dropped is reported so the caller can tell the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from medlocal.engine.api import ChatMessage, ChatModel
+from medlocal.errors import ContextBudgetError
+from medlocal.rag.passages import NumberedPassage, number_hits
+from medlocal.vault.records import SearchHit
+
+# Share of the window history may keep before passages are considered: fresh evidence matters
+# more than old turns.
+HISTORY_SHARE = 0.25
+
+@dataclass
+class ContextFit:
+    messages: list[ChatMessage]
+    passages: list[NumberedPassage]
+    dropped: list[SearchHit] = field(default_factory=list)
+    dropped_turns: int = 0
+    prompt_tokens: int = 0
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.dropped:
+            notes.append(
+                f"{len(self.dropped)} lower-ranked passage(s) left out to fit the context window"
+            )
+        if self.dropped_turns:
+            notes.append(f"{self.dropped_turns} earlier message(s) of this chat left out")
+        return notes
+
+
+def budget(model: ChatModel, max_tokens: int) -> int:
+    return model.n_ctx - max_tokens
+
+
+def trim_history(
+    model: ChatModel, history: Sequence[ChatMessage], limit: int
+) -> tuple[list[ChatMessage], int]:
+    """Drop the oldest turns (a user message and its answer together) until ``history`` fits
+    ``limit`` tokens."""
+    kept = list(history)
+    dropped = 0
+    while kept and model.count_chat_tokens(kept) > limit:
+        take = 2 if len(kept) >= 2 and kept[0].role == "user" else 1
+        kept = kept[take:]
+        dropped += take
+    return kept, dropped
+
+
+def fit_passages(
+    model: ChatModel,
+    hits: Sequence[SearchHit],
+    build: Callable[[Sequence[NumberedPassage], Sequence[ChatMessage]], list[ChatMessage]],
+    *,
+    max_tokens: int,
+    history: Sequence[ChatMessage] = (),
+) -> ContextFit:
+    """Keep as many of ``hits`` (best first) as fit; ``build(passages, history)`` makes the
+    messages. Raises ContextBudgetError when even the question alone cannot fit."""
+    limit = budget(model, max_tokens)
+    if limit <= 0:
+        raise ContextBudgetError(
+            "the answer length setting is larger than the model's context window"
+        )
+    kept_history, dropped_turns = trim_history(model, history, int(model.n_ctx * HISTORY_SHARE))
+    # Weakest last, so trimming the tail drops the weakest passages first.
+    ranked = sorted(hits, key=lambda h: h.score, reverse=True)
+    dropped: list[SearchHit] = []
+
+    def attempt(count: int, hist: Sequence[ChatMessage]) -> tuple[list[ChatMessage], int]:
+        passages = number_hits(ranked[:count])
+        messages = build(passages, hist)
+        return messages, model.count_chat_tokens(messages)
+
+    count = len(ranked)
+    messages, used = attempt(count, kept_history)
+    # Fewer passages means fewer tokens: search for the largest count that fits.
+    if used > limit:
+        lo, hi = 0, count - 1
+        best = -1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            _, tokens = attempt(mid, kept_history)
+            if tokens <= limit:
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        while best < 0 and kept_history:
+            # Not even the question fits beside the history: give up history, oldest first.
+            kept_history, extra = trim_history(
+                model, kept_history, model.count_chat_tokens(kept_history) - 1
+            )
+            dropped_turns += extra
+            if attempt(0, kept_history)[1] <= limit:
+                best = 0
+                while best < count and attempt(best + 1, kept_history)[1] <= limit:
+                    best += 1
+        if best < 0:
+            raise ContextBudgetError(
+                "the question is too long for this model's context window; shorten it or choose"
+                " a model with a larger window"
+            )
+        dropped = ranked[best:]
+        count = best
+        messages, used = attempt(count, kept_history)
+    return ContextFit(
+        messages=messages,
+        passages=number_hits(ranked[:count]),
+        dropped=dropped,
+        dropped_turns=dropped_turns,
+        prompt_tokens=used,
+    )

@@ -1,0 +1,140 @@
+"""Numbered passages: what the model is shown, and what a citation resolves to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.vault.records import SearchHit
+
+SNIPPET_CHARS = 160
+
+
+class Retriever(Protocol):
+    """Hybrid search scoped to a patient, collection or documents (the vault satisfies this)."""
+
+    def search(
+        self,
+        query_text: str,
+        query_vector: npt.NDArray[np.float32],
+        *,
+        patient_id: int | None = None,
+        collection: str | None = None,
+        document_ids: Sequence[int] | None = None,
+        k: int = 8,
+    ) -> list[SearchHit]: ...
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which documents a question or summary may draw on."""
+
+    patient_id: int
+    collection: str | None = None
+    document_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class NumberedPassage:
+    """A passage as shown to the model under ``[number]``."""
+
+    number: int
+    hit: SearchHit
+
+    def source(self) -> SourceRef:
+        return SourceRef.from_hit(self.number, self.hit)
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a citation points: enough for a reference list and for the viewer to highlight."""
+
+    number: int
+    chunk_id: int
+    document_id: int
+    file_name: str
+    page: int | None
+    start: int
+    end: int
+    snippet: str
+
+    @classmethod
+    def from_hit(cls, number: int, hit: SearchHit) -> SourceRef:
+        return cls(
+            number=number,
+            chunk_id=hit.chunk_id,
+            document_id=hit.document_id,
+            file_name=hit.file_name,
+            page=hit.page,
+            start=hit.start,
+            end=hit.end,
+            snippet=snippet(hit.text),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "chunk_id": self.chunk_id,
+            "document_id": self.document_id,
+            "file_name": self.file_name,
+            "page": self.page,
+            "start": self.start,
+            "end": self.end,
+            "snippet": self.snippet,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceRef:
+        page = data.get("page")
+        return cls(
+            number=int(data["number"]),
+            chunk_id=int(data["chunk_id"]),
+            document_id=int(data["document_id"]),
+            file_name=str(data["file_name"]),
+            page=int(page) if page is not None else None,
+            start=int(data["start"]),
+            end=int(data["end"]),
+            snippet=str(data.get("snippet", "")),
+        )
+
+    def label(self) -> str:
+        page = f", p. {self.page}" if self.page is not None else ""
+        return f"{self.file_name}{page}, chars {self.start}-{self.end}"
+
+
+def number_hits(hits: Sequence[SearchHit], first: int = 1) -> list[NumberedPassage]:
+    return [NumberedPassage(number=first + i, hit=h) for i, h in enumerate(hits)]
+
+
+def render_passages(passages: Sequence[NumberedPassage]) -> str:
+    """The passage block of a prompt: one numbered passage per paragraph, with its origin."""
+    blocks = []
+    for p in passages:
+        page = f", page {p.hit.page}" if p.hit.page is not None else ""
+        blocks.append(f"[{p.number}] ({p.hit.file_name}{page})\n{p.hit.text.strip()}")
+    return "\n\n".join(blocks)
+
+
+def passage_record(p: NumberedPassage) -> dict[str, Any]:
+    """Provenance entry for a passage given to the model (ids and scores, no text)."""
+    return {
+        "number": p.number,
+        "chunk_id": p.hit.chunk_id,
+        "document_id": p.hit.document_id,
+        "page": p.hit.page,
+        "score": p.hit.score,
+        "vector_score": p.hit.vector_score,
+        "bm25_score": p.hit.bm25_score,
+    }

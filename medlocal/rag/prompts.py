@@ -1,0 +1,59 @@
+"""The instructions MedLocal gives the chat model. Kept short: small local models follow short,
+concrete instructions better than long ones."""
+
+from __future__ import annotations
+
+# The model is told to answer with exactly this when the passages are silent; see answer.py.
+NOT_FOUND_SENTINEL = "NOT IN DOCUMENTS"
+NOT_FOUND_MESSAGE = "Not found in the selected documents."
+GENERAL_LABEL = (
+    "General answer — not from the patient's documents and without references; verify"
+    " independently:"
+)
+
+GROUNDED_SYSTEM = (
+    "You are a careful clinical assistant. Answer the question using only the numbered passages"
+    " from the patient's documents. End every sentence with the numbers of the passages it relies"
+    " on in square brackets, like [1] or [2, 3]. Copy numbers, doses, units and dates exactly as"
+    " written. If the passages do not contain the answer, reply exactly: " + NOT_FOUND_SENTINEL
+)
+
+GENERAL_SYSTEM = (
+    "You are a careful medical assistant. Answer briefly from general medical knowledge. Say so"
+    " when you are unsure."
+)
+
+MAP_SYSTEM = (
+    "You summarise parts of a patient's medical record. Write short factual sentences. End every"
+    " sentence with the number of the passage it comes from in square brackets, like [2]. Copy"
+    " numbers, doses, units and dates exactly. Do not add anything that is not in the passages."
+)
+
+REDUCE_SYSTEM = (
+    "You write one section of a clinical document from numbered notes about a patient. Use only"
+    " the notes. Keep the bracketed passage numbers, like [4], at the end of every sentence that"
+    " uses them. Copy numbers, doses, units and dates exactly. If the notes hold nothing for this"
+    " section, write: None documented."
+)
+
+
+def grounded_user_message(passage_block: str, question: str) -> str:
+    return f"Passages:\n\n{passage_block}\n\nQuestion: {question}"
+
+
+def map_user_message(passage_block: str) -> str:
+    return f"Passages:\n\n{passage_block}\n\nSummarise the clinically relevant facts."
+
+
+def reduce_user_message(notes: str, document_title: str, section: str, instructions: str) -> str:
+    return (
+        f"Notes:\n\n{notes}\n\nWrite the section '{section}' of a {document_title}."
+        f" {instructions}"
+    )
+
+
+def combine_user_message(notes: str) -> str:
+    return (
+        f"Notes:\n\n{notes}\n\nCondense these notes into fewer sentences, keeping every bracketed"
+        " passage number with the fact it supports."
+    )

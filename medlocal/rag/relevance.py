@@ -1,0 +1,34 @@
+"""When is a retrieved passage relevant enough to answer from?
+
+The vault's fused score is a reciprocal-rank score: it orders hits but says nothing about whether
+the best one is any good. Relevance is therefore judged on the cosine similarity of the vector
+search, or on content words the passage shares with the question (the lexical side).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from medlocal.rag.grounding import content_words
+from medlocal.vault.records import SearchHit
+
+
+@dataclass(frozen=True)
+class RelevanceThreshold:
+    """A hit is relevant when its cosine similarity reaches ``min_vector_score`` or it shares at
+    least ``min_shared_words`` content words with the question. Set ``min_shared_words`` to 0 to
+    judge on the vector score alone."""
+
+    min_vector_score: float = 0.5
+    min_shared_words: int = 1
+
+    def accepts(self, hit: SearchHit, question: str) -> bool:
+        if hit.vector_score is not None and hit.vector_score >= self.min_vector_score:
+            return True
+        if self.min_shared_words <= 0:
+            return False
+        shared = content_words(question) & content_words(hit.text)
+        return len(shared) >= self.min_shared_words
+
+    def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:
+        return [h for h in hits if self.accepts(h, question)]

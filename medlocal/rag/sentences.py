@@ -1,0 +1,90 @@
+"""Split generated text into sentences with character spans.
+
+Grounding is judged per sentence, so the split must keep offsets into the original text and must
+not break inside decimals ("2.5 mg"), common abbreviations ("Dr.", "e.g.") or before a trailing
+citation ("... daily. [2]" keeps the [2] with the sentence it follows).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset(
+    {
+        "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "fig",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
+    }
+)  # fmt: skip
+
+# A sentence ends at . ! ? followed by whitespace, or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?])[ \t]+|\n+")
+_LEADING_CITATIONS = re.compile(r"^(?:\[[\d,\s\-–]+\]\s*)+")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    words = piece.rstrip().split()
+    if not words:
+        return False
+    last = words[-1].rstrip(".").lower()
+    # A single capital letter followed by a period is an initial ("J. Smith").
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+
+
+def _is_heading_or_rule(text: str) -> bool:
+    stripped = text.strip()
+    if stripped.startswith("#"):
+        return True
+    if stripped.endswith(":") and len(stripped.split()) <= 6:
+        return True  # a section label such as "Medications:"
+    return not _WORD.search(stripped)  # table rules, lone numbers, punctuation
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` (headings, labels and table rules are left out)."""
+    raw: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        piece = text[start : match.start()]
+        if match.group().startswith("\n") or not _ends_with_abbreviation(piece):
+            raw.append((start, match.start()))
+            start = match.end()
+    raw.append((start, len(text)))
+
+    # Move citations that open a piece back onto the previous sentence ("daily. [2] Next...").
+    merged: list[tuple[int, int]] = []
+    for s, e in raw:
+        lead = _LEADING_CITATIONS.match(text[s:e])
+        if lead and merged and "\n" not in text[merged[-1][1] : s]:
+            prev_s, _ = merged[-1]
+            merged[-1] = (prev_s, s + lead.end())
+            s += lead.end()
+        if text[s:e].strip():
+            merged.append((s, e))
+
+    sentences: list[Sentence] = []
+    for s, e in merged:
+        piece = text[s:e]
+        # Trim surrounding whitespace but keep offsets exact.
+        lead_ws = len(piece) - len(piece.lstrip())
+        s2, e2 = s + lead_ws, s + len(piece.rstrip())
+        if s2 >= e2 or _is_heading_or_rule(text[s2:e2]):
+            continue
+        sentences.append(Sentence(index=len(sentences), start=s2, end=e2, text=text[s2:e2]))
+    return sentences
+
+
+def strip_list_marker(text: str) -> str:
+    """The sentence without a leading bullet or list number ("1. ", "- ")."""
+    return _LIST_MARKER.sub("", text, count=1)

@@ -1,0 +1,27 @@
+"""What the rag services need from the vault: chats and outputs. The Vault satisfies these
+protocols; tests may pass an in-memory stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+
+class ChatStore(Protocol):
+    def create_chat(self, patient_id: int) -> int: ...
+
+    def add_chat_message(self, chat_id: int, role: str, content: str) -> Any: ...
+
+    def chat_messages(self, chat_id: int) -> Sequence[Any]: ...
+
+
+class OutputStore(Protocol):
+    def save_output(
+        self,
+        patient_id: int,
+        kind: str,
+        title: str,
+        content: str,
+        provenance: dict[str, Any],
+        flags: list[dict[str, Any]],
+    ) -> int: ...

@@ -1,0 +1,305 @@
+"""Map-reduce summaries of records of any length into a note template.
+
+1. Number every passage of the selected documents in document order (the global passage list).
+2. Map: pack consecutive passages into groups that fit the context window; the model summarises
+   each group citing its local numbers, which are renumbered into the global list. Only sentences
+   that carry a citation (the model's, or one attached by word overlap) go forward.
+3. Combine (only when needed): while the map notes do not fit one reduce prompt, condense them in
+   groups, keeping their citations.
+4. Reduce: each template section is written from the notes, keeping the citations.
+5. The same grounding checks as answers run over the assembled document.
+
+Cancel stops within one token and raises GenerationCancelled; nothing is stored, because storing
+is the caller's step after a summary completes.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
+from medlocal.errors import ContextBudgetError, GenerationCancelled
+from medlocal.rag.citations import CITATION, renumber
+from medlocal.rag.flags import Flag
+from medlocal.rag.grounding import ground
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.passages import NumberedPassage, SourceRef, number_hits, render_passages
+from medlocal.rag.prompts import (
+    MAP_SYSTEM,
+    REDUCE_SYSTEM,
+    combine_user_message,
+    map_user_message,
+    reduce_user_message,
+)
+from medlocal.rag.provenance import build_provenance
+from medlocal.rag.sentences import split_sentences
+from medlocal.rag.store import OutputStore
+from medlocal.rag.templates import Template
+from medlocal.vault.records import SearchHit
+
+ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
+
+NONE_DOCUMENTED = "None documented."
+_MAX_COMBINE_ROUNDS = 8
+_SAFETY_TOKENS = 8  # slack for templates that render slightly differently than counted
+
+
+@dataclass
+class Summary:
+    template: Template
+    title: str
+    text: str
+    passages: list[NumberedPassage]
+    sources: list[SourceRef] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    steps: dict[str, int] = field(default_factory=dict)
+
+
+class Summarizer:
+    def __init__(
+        self,
+        model: ChatModel,
+        *,
+        params: SamplingParams | None = None,
+        lexicon: MedicationLexicon | None = None,
+        attach_min_overlap: float = 0.5,
+    ) -> None:
+        self.model = model
+        self.params = params or SamplingParams(max_tokens=256)
+        self.lexicon = lexicon
+        self.attach_min_overlap = attach_min_overlap
+
+    # -- generation ----------------------------------------------------------------------------
+
+    def _generate(self, messages: list[ChatMessage], cancel: threading.Event | None) -> str:
+        if cancel is not None and cancel.is_set():
+            raise GenerationCancelled("the summary was stopped")
+        text = "".join(self.model.stream_chat(messages, self.params, cancel))
+        if cancel is not None and cancel.is_set():
+            raise GenerationCancelled("the summary was stopped")
+        return text
+
+    def _limit(self) -> int:
+        limit = self.model.n_ctx - self.params.max_tokens - _SAFETY_TOKENS
+        if limit <= 0:
+            raise ContextBudgetError("the summary length setting exceeds the model's context window")
+        return limit
+
+    # -- packing -------------------------------------------------------------------------------
+
+    def _pack(
+        self,
+        items: Sequence[str],
+        build: Callable[[str], list[ChatMessage]],
+        separator: str = "\n\n",
+    ) -> list[list[int]]:
+        """Group consecutive ``items`` (by index) so that each group's prompt fits the window.
+        Token costs are estimated per item and checked on the rendered prompt."""
+        limit = self._limit()
+        overhead = self.model.count_chat_tokens(build(""))
+        sep_cost = self.model.count_tokens(separator)
+        costs = [self.model.count_tokens(item) + sep_cost for item in items]
+        groups: list[list[int]] = []
+        current: list[int] = []
+        used = overhead
+        for i, cost in enumerate(costs):
+            if overhead + cost > limit:
+                raise ContextBudgetError(
+                    "a passage is longer than this model's context window allows; re-import"
+                    " with smaller chunks or choose a model with a larger window"
+                )
+            if current and used + cost > limit:
+                groups.append(current)
+                current, used = [], overhead
+            current.append(i)
+            used += cost
+        if current:
+            groups.append(current)
+        # Estimates can undercount at item joins: verify and split where needed.
+        verified: list[list[int]] = []
+        for group in groups:
+            while group:
+                take = len(group)
+                while take > 1:
+                    text = separator.join(items[j] for j in group[:take])
+                    if self.model.count_chat_tokens(build(text)) <= limit:
+                        break
+                    take -= 1
+                verified.append(group[:take])
+                group = group[take:]
+        return verified
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _map(
+        self,
+        passages: list[NumberedPassage],
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> list[str]:
+        def build(block: str) -> list[ChatMessage]:
+            return [ChatMessage("system", MAP_SYSTEM), ChatMessage("user", map_user_message(block))]
+
+        # Pack on the text rendered with a wide number, so local renumbering never grows it.
+        rendered = [render_passages([NumberedPassage(9999, p.hit)]) for p in passages]
+        groups = self._pack(rendered, build)
+        notes: list[str] = []
+        for done, group in enumerate(groups):
+            if progress:
+                progress("map", done, len(groups))
+            local = number_hits([passages[i].hit for i in group])
+            to_global = {lp.number: passages[i].number for lp, i in zip(local, group, strict=True)}
+            raw = self._generate(build(render_passages(local)), cancel)
+            checked = ground(
+                raw,
+                {lp.number: lp.hit.text for lp in local},
+                lexicon=self.lexicon,
+                min_overlap=self.attach_min_overlap,
+            )
+            note = _cited_sentences(renumber(checked.text, to_global).text)
+            if note:
+                notes.append(note)
+        if progress:
+            progress("map", len(groups), len(groups))
+        return notes
+
+    def _combine_until_fits(
+        self,
+        notes: list[str],
+        template: Template,
+        texts: dict[int, str],
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> tuple[list[str], int]:
+        limit = self._limit()
+        widest = max(template.sections, key=lambda s: len(s.instructions))
+
+        def fits(current: list[str]) -> bool:
+            prompt = reduce_user_message(
+                "\n\n".join(current), template.title, widest.heading, widest.instructions
+            )
+            messages = [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)]
+            return self.model.count_chat_tokens(messages) <= limit
+
+        def build(block: str) -> list[ChatMessage]:
+            return [
+                ChatMessage("system", MAP_SYSTEM),
+                ChatMessage("user", combine_user_message(block)),
+            ]
+
+        rounds = 0
+        while not fits(notes):
+            if rounds >= _MAX_COMBINE_ROUNDS:
+                raise ContextBudgetError("the record could not be condensed to fit this model")
+            rounds += 1
+            groups = self._pack(notes, build)
+            condensed: list[str] = []
+            for done, group in enumerate(groups):
+                if progress:
+                    progress(f"combine {rounds}", done, len(groups))
+                raw = self._generate(build("\n\n".join(notes[i] for i in group)), cancel)
+                cited = {int(n) for i in group for n in _numbers_in(notes[i])}
+                checked = ground(
+                    raw,
+                    {n: texts[n] for n in cited if n in texts},
+                    lexicon=self.lexicon,
+                    min_overlap=self.attach_min_overlap,
+                )
+                note = _cited_sentences(checked.text)
+                if note:
+                    condensed.append(note)
+            notes = condensed
+        return notes, rounds
+
+    def summarize(
+        self,
+        hits: Sequence[SearchHit],
+        template: Template,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Summary:
+        """Summarise ``hits`` (every chunk of the chosen documents, in document order)."""
+        passages = number_hits(hits)
+        texts = {p.number: p.hit.text for p in passages}
+        notes = self._map(passages, progress, cancel)
+        notes, rounds = self._combine_until_fits(notes, template, texts, progress, cancel)
+        joined = "\n\n".join(notes)
+
+        parts = [f"# {template.title}"]
+        total = len(template.sections)
+        for done, section in enumerate(template.sections):
+            if progress:
+                progress("reduce", done, total)
+            if notes:
+                prompt = reduce_user_message(
+                    joined, template.title, section.heading, section.instructions
+                )
+                body = self._generate(
+                    [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)], cancel
+                ).strip()
+            else:
+                body = NONE_DOCUMENTED
+            parts.append(f"## {section.heading}\n\n{body or NONE_DOCUMENTED}")
+        if progress:
+            progress("reduce", total, total)
+
+        checked = ground(
+            "\n\n".join(parts) + "\n",
+            texts,
+            lexicon=self.lexicon,
+            min_overlap=self.attach_min_overlap,
+        )
+        flags = [f for f in checked.flags if not _is_none_documented(checked.text, f)]
+        by_number = {p.number: p for p in passages}
+        sources = [by_number[n].source() for n in sorted(checked.cited)]
+        steps = {"passages": len(passages), "map_notes": len(notes), "combine_rounds": rounds}
+        return Summary(
+            template=template,
+            title=template.title,
+            text=checked.text.strip() + "\n",
+            passages=passages,
+            sources=sources,
+            flags=flags,
+            provenance=build_provenance(
+                self.model,
+                self.params,
+                kind="summary",
+                passages=passages,
+                sources=sources,
+                flags=flags,
+                template=template.name,
+                extra={"steps": steps, "documents": sorted({h.document_id for h in hits})},
+            ),
+            steps=steps,
+        )
+
+
+def _numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d+", " ".join(m.group(1) for m in CITATION.finditer(text)))
+
+
+def _cited_sentences(text: str) -> str:
+    """Only the sentences that carry a citation: uncited map output is not traceable."""
+    kept = [s.text for s in split_sentences(text) if CITATION.search(s.text)]
+    return " ".join(kept)
+
+
+def _is_none_documented(text: str, flag: Flag) -> bool:
+    return flag.kind == "unsupported" and text[flag.start : flag.end].strip() == NONE_DOCUMENTED
+
+
+def save_summary(store: OutputStore, patient_id: int, summary: Summary) -> int:
+    return store.save_output(
+        patient_id,
+        "summary",
+        summary.title,
+        summary.text,
+        summary.provenance,
+        [f.as_dict() for f in summary.flags],
+    )

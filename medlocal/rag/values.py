@@ -1,0 +1,139 @@
+"""Numbers, doses, lab values and dates in clinical text, normalised so that equal values compare
+equal: "5 mg" == "5mg", "1,000" == "1000", "0.50" == ".5", "03/04/2021" == "March 4, 2021"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
+    (
+        re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+        ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y"),
+    ),
+    (
+        re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+        ("%B %d %Y", "%b %d %Y"),
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I),
+        ("%d %B %Y", "%d %b %Y"),
+    ),
+    (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
+]
+_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_UNIT = (
+    r"mcg|µg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|umol|mol|mmhg|bpm|"
+    r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
+    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|x"
+)
+_PER = r"mg|g|kg|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
+_VALUE = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
+    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
+    re.I,
+)
+
+_UNIT_ALIASES = {
+    "µg": "mcg", "ug": "mcg", "lb": "lbs", "units": "unit", "u": "unit", "umol": "µmol",
+    "hours": "h", "hour": "h", "hrs": "h", "hr": "h", "days": "day", "d": "day",
+    "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",
+    "yrs": "year", "yr": "year", "minutes": "min", "minute": "min", "mins": "min",
+    "puff": "puffs", "tablet": "tab", "tablets": "tab", "tabs": "tab", "capsule": "cap",
+    "capsules": "cap", "caps": "cap", "drop": "drops", "spray": "sprays",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised quantity: ``kind`` number/date/time, ``canonical`` value, optional unit."""
+
+    kind: str
+    canonical: str
+    unit: str | None
+    raw: str
+
+
+def _canonical_number(raw: str) -> str | None:
+    try:
+        number = Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+    text = format(number.normalize(), "f")
+    return text if text != "-0" else "0"
+
+
+def _canonical_unit(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    unit = re.sub(r"\s+", "", raw.lower())
+    if "/" in unit:
+        head, tail = unit.split("/", 1)
+        return f"{_UNIT_ALIASES.get(head, head)}/{_UNIT_ALIASES.get(tail, tail)}"
+    return _UNIT_ALIASES.get(unit, unit)
+
+
+def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw, flags=re.I)
+    cleaned = re.sub(r"[,.]", " ", cleaned) if not re.match(r"^\d", cleaned) else cleaned
+    cleaned = re.sub(r"[.-]", "/", cleaned) if re.match(r"^\d{1,2}[.-]", cleaned) else cleaned
+    cleaned = " ".join(cleaned.split())
+    for fmt in formats:
+        try:
+            parsed: date = datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+        return parsed.strftime("%Y-%m") if "%d" not in fmt else parsed.isoformat()
+    return None
+
+
+def extract_values(text: str) -> list[Value]:
+    """Every date, time, number and dose in ``text`` (dates first, so their digits are not
+    counted again as plain numbers)."""
+    values: list[Value] = []
+    masked = list(text)
+
+    def mask(start: int, end: int) -> None:
+        for i in range(start, end):
+            masked[i] = " "
+
+    for pattern, formats in _DATE_PATTERNS:
+        for match in pattern.finditer("".join(masked)):
+            canonical = _parse_date(match.group(), formats)
+            if canonical is not None:
+                values.append(Value("date", canonical, None, match.group()))
+                mask(match.start(), match.end())
+    for match in _TIME.finditer("".join(masked)):
+        values.append(Value("time", f"{int(match.group(1)):02d}:{match.group(2)}", None, match.group()))
+        mask(match.start(), match.end())
+
+    flat = "".join(masked)
+    for match in _VALUE.finditer(flat):
+        start = match.start()
+        if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
+            continue  # part of a name such as "COVID-19"
+        canonical = _canonical_number(match.group("num"))
+        if canonical is not None:
+            unit = _canonical_unit(match.group("unit"))
+            values.append(Value("number", canonical, unit, match.group().strip()))
+    return values
+
+
+def is_supported(value: Value, evidence: list[Value]) -> bool:
+    """A value is supported when the evidence holds the same value; units must agree when both
+    sides state one (so "500 mg" is not confirmed by "500 mL")."""
+    for other in evidence:
+        if other.kind != value.kind or other.canonical != value.canonical:
+            continue
+        if value.unit is None or other.unit is None or value.unit == other.unit:
+            return True
+    return False

@@ -1,0 +1,255 @@
+"""SQL for documents, chunks and their vectors (called by the Vault inside its transactions)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.vault.db import Connection
+from medlocal.vault.index import IndexedVector
+from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.rows import Chunk, DocumentInfo
+
+VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_vectors(
+    chunks: Sequence[ChunkRecord], vectors: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    array = np.asarray(vectors)
+    if array.ndim != 2 or array.shape[0] != len(chunks):
+        raise ValueError("vectors must have shape (number of chunks, dim)")
+    if len(chunks) and array.shape[1] == 0:
+        raise ValueError("vectors must not be empty")
+    if not np.all(np.isfinite(array)):
+        raise ValueError("vectors contain NaN or infinity")
+    return np.ascontiguousarray(array, dtype=VECTOR_DTYPE)
+
+
+def find_duplicate(conn: Connection, patient_id: int, sha256: str) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM documents WHERE patient_id = ? AND sha256 = ?", (patient_id, sha256)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def insert_document(
+    conn: Connection,
+    *,
+    patient_id: int,
+    collection_id: int | None,
+    file_name: str,
+    file_type: str,
+    data: bytes,
+    sha256: str,
+    imported_at: str,
+    embed_model_id: str,
+    text: str | None,
+    chunks: Sequence[ChunkRecord],
+    vectors: npt.NDArray[np.float32],
+) -> tuple[int, list[IndexedVector]]:
+    cursor = conn.execute(
+        "INSERT INTO documents (patient_id, collection_id, file_name, file_type, size, sha256, "
+        "imported_at, embed_model_id, text, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            patient_id,
+            collection_id,
+            file_name,
+            file_type,
+            len(data),
+            sha256,
+            imported_at,
+            embed_model_id,
+            text,
+            data,
+        ),
+    )
+    document_id = int(cursor.lastrowid)
+    dim = int(vectors.shape[1]) if vectors.ndim == 2 else 0
+    indexed: list[IndexedVector] = []
+    for ordinal, (chunk, vector) in enumerate(zip(chunks, vectors, strict=True)):
+        chunk_id = int(
+            conn.execute(
+                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    ordinal,
+                    chunk.text,
+                    chunk.page,
+                    chunk.start,
+                    chunk.end,
+                    chunk.section,
+                ),
+            ).lastrowid
+        )
+        conn.execute(
+            "INSERT INTO embeddings (chunk_id, model_id, dim, vector) VALUES (?, ?, ?, ?)",
+            (chunk_id, embed_model_id, dim, vector.tobytes()),
+        )
+        indexed.append(IndexedVector(chunk_id, document_id, collection_id, vector))
+    return document_id, indexed
+
+
+_DOCUMENT_COLUMNS = (
+    "d.id, d.patient_id, c.name, d.file_name, d.file_type, d.size, d.sha256, d.imported_at, "
+    "d.embed_model_id, (SELECT count(*) FROM chunks WHERE document_id = d.id)"
+)
+
+
+def _document(row: Any) -> DocumentInfo:
+    return DocumentInfo(
+        id=int(row[0]),
+        patient_id=int(row[1]),
+        collection=None if row[2] is None else str(row[2]),
+        file_name=str(row[3]),
+        file_type=str(row[4]),
+        size=int(row[5]),
+        sha256=str(row[6]),
+        imported_at=str(row[7]),
+        embed_model_id=str(row[8]),
+        chunk_count=int(row[9]),
+    )
+
+
+def get_document(conn: Connection, document_id: int) -> DocumentInfo | None:
+    row = conn.execute(
+        f"SELECT {_DOCUMENT_COLUMNS} FROM documents d "
+        "LEFT JOIN collections c ON c.id = d.collection_id WHERE d.id = ?",
+        (document_id,),
+    ).fetchone()
+    return None if row is None else _document(row)
+
+
+def list_documents(conn: Connection, patient_id: int | None) -> list[DocumentInfo]:
+    sql = (
+        f"SELECT {_DOCUMENT_COLUMNS} FROM documents d "
+        "LEFT JOIN collections c ON c.id = d.collection_id"
+    )
+    params: tuple[object, ...] = ()
+    if patient_id is not None:
+        sql += " WHERE d.patient_id = ?"
+        params = (patient_id,)
+    return [_document(row) for row in conn.execute(sql + " ORDER BY d.id", params).fetchall()]
+
+
+def chunk_ids(conn: Connection, document_id: int) -> list[int]:
+    rows = conn.execute("SELECT id FROM chunks WHERE document_id = ?", (document_id,)).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def delete_document(conn: Connection, document_id: int) -> None:
+    """Explicit deletes (not only the cascade) so the FTS delete trigger sees every chunk."""
+    conn.execute(
+        "DELETE FROM embeddings WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)",
+        (document_id,),
+    )
+    conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section"
+
+
+def _chunk(row: Any) -> Chunk:
+    return Chunk(
+        id=int(row[0]),
+        document_id=int(row[1]),
+        ord=int(row[2]),
+        text=str(row[3]),
+        page=None if row[4] is None else int(row[4]),
+        start=int(row[5]),
+        end=int(row[6]),
+        section=None if row[7] is None else str(row[7]),
+    )
+
+
+def get_chunk(conn: Connection, chunk_id: int) -> Chunk | None:
+    row = conn.execute(f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE id = ?", (chunk_id,)).fetchone()
+    return None if row is None else _chunk(row)
+
+
+def document_chunks(conn: Connection, document_id: int) -> list[Chunk]:
+    rows = conn.execute(
+        f"SELECT {_CHUNK_COLUMNS} FROM chunks WHERE document_id = ? ORDER BY ord", (document_id,)
+    ).fetchall()
+    return [_chunk(row) for row in rows]
+
+
+def reconstruct_text(chunks: Sequence[Chunk]) -> str:
+    """Rebuild a document's text from its chunks' offsets (overlaps agree; gaps become spaces)."""
+    if not chunks:
+        return ""
+    buffer = [" "] * max(chunk.end for chunk in chunks)
+    for chunk in chunks:
+        span = chunk.text[: max(0, chunk.end - chunk.start)]
+        buffer[chunk.start : chunk.start + len(span)] = list(span)
+    return "".join(buffer)
+
+
+def patient_vectors(
+    conn: Connection, patient_id: int, model_id: str, batch: int = 4096
+) -> Iterator[IndexedVector]:
+    """Stream a patient's vectors for one embedding model (read in batches, not all at once)."""
+    cursor = conn.execute(
+        "SELECT e.chunk_id, c.document_id, d.collection_id, e.vector FROM documents d "
+        "JOIN chunks c ON c.document_id = d.id JOIN embeddings e ON e.chunk_id = c.id "
+        "WHERE d.patient_id = ? AND e.model_id = ?",
+        (patient_id, model_id),
+    )
+    while rows := cursor.fetchmany(batch):
+        for chunk_id, document_id, collection_id, blob in rows:
+            yield IndexedVector(
+                int(chunk_id),
+                int(document_id),
+                None if collection_id is None else int(collection_id),
+                np.frombuffer(blob, dtype=VECTOR_DTYPE),
+            )
+
+
+def hits_for(
+    conn: Connection,
+    fused: Sequence[tuple[int, float]],
+    vector_scores: dict[int, float],
+    bm25_scores: dict[int, float],
+) -> list[SearchHit]:
+    if not fused:
+        return []
+    ids = [chunk_id for chunk_id, _ in fused]
+    rows = conn.execute(
+        "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
+        "c.end_char, c.section, c.text FROM chunks c JOIN documents d ON d.id = c.document_id "
+        f"WHERE c.id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    by_id = {int(row[0]): row for row in rows}
+    hits = []
+    for chunk_id, score in fused:
+        row = by_id.get(chunk_id)
+        if row is None:  # deleted between ranking and fetching
+            continue
+        hits.append(
+            SearchHit(
+                chunk_id=chunk_id,
+                document_id=int(row[1]),
+                patient_id=int(row[2]),
+                file_name=str(row[3]),
+                page=None if row[4] is None else int(row[4]),
+                start=int(row[5]),
+                end=int(row[6]),
+                section=None if row[7] is None else str(row[7]),
+                text=str(row[8]),
+                score=score,
+                vector_score=vector_scores.get(chunk_id),
+                bm25_score=bm25_scores.get(chunk_id),
+            )
+        )
+    return hits

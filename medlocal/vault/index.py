@@ -1,0 +1,177 @@
+"""In-memory vector index over the vault's embeddings (chromadb, never on disk).
+
+chromadb is only ever an ``EphemeralClient`` built with the settings below: a persist directory
+would write text and raw vectors in plaintext (and keep deleted ones), chroma's default embedder
+downloads a model, and a stray ``.env`` could otherwise turn the client into an HTTP client. Each
+(patient, embedding model) pair gets its own collection, built from the vault's vectors on first
+use; only ids and small integer metadata go into chroma — never text. ``close`` drops everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import chromadb
+import numpy as np
+import numpy.typing as npt
+from chromadb.config import Settings
+
+NO_COLLECTION = -1  # chroma metadata cannot hold None
+
+
+def chroma_settings() -> Settings:
+    return Settings(
+        anonymized_telemetry=False,
+        chroma_api_impl="chromadb.api.rust.RustBindingsAPI",
+        allow_reset=False,
+    )
+
+
+@dataclass(frozen=True)
+class IndexedVector:
+    chunk_id: int
+    document_id: int
+    collection_id: int | None
+    vector: npt.NDArray[np.float32]
+
+
+class VectorIndex:
+    """Per-patient cosine HNSW collections. Thread-safe; builds of different patients overlap."""
+
+    def __init__(self) -> None:
+        self._client: Any = chromadb.EphemeralClient(settings=chroma_settings())
+        # Ephemeral clients in one process share state: a random prefix keeps vaults apart.
+        self._prefix = "medlocal-" + secrets.token_hex(6)
+        self._collections: dict[tuple[int, str], Any] = {}
+        self._guard = threading.Lock()
+        self._build_locks: dict[tuple[int, str], threading.Lock] = {}
+        self._batch = int(self._client.get_max_batch_size())
+        self._closed = False
+
+    def _name(self, patient_id: int, model_id: str) -> str:
+        model = hashlib.sha256(model_id.encode("utf-8")).hexdigest()[:12]
+        return f"{self._prefix}-p{patient_id}-{model}"
+
+    def _build_lock(self, key: tuple[int, str]) -> threading.Lock:
+        with self._guard:
+            return self._build_locks.setdefault(key, threading.Lock())
+
+    def is_built(self, patient_id: int, model_id: str) -> bool:
+        with self._guard:
+            return (patient_id, model_id) in self._collections
+
+    def build(self, patient_id: int, model_id: str, vectors: Iterable[IndexedVector]) -> None:
+        """Create the patient's collection from ``vectors`` unless it already exists."""
+        key = (patient_id, model_id)
+        with self._build_lock(key):
+            if self.is_built(patient_id, model_id):
+                return
+            collection = self._client.create_collection(
+                self._name(patient_id, model_id),
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            batch: list[IndexedVector] = []
+            for item in vectors:
+                batch.append(item)
+                if len(batch) >= self._batch:
+                    self._add(collection, batch)
+                    batch = []
+            if batch:
+                self._add(collection, batch)
+            with self._guard:
+                if self._closed:
+                    self._client.delete_collection(collection.name)
+                    return
+                self._collections[key] = collection
+
+    def _add(self, collection: Any, items: Sequence[IndexedVector]) -> None:
+        collection.add(
+            ids=[str(item.chunk_id) for item in items],
+            embeddings=np.stack([item.vector for item in items]).astype(np.float32),
+            metadatas=[
+                {
+                    "document_id": item.document_id,
+                    "collection_id": (
+                        NO_COLLECTION if item.collection_id is None else item.collection_id
+                    ),
+                }
+                for item in items
+            ],
+        )
+
+    def add(self, patient_id: int, model_id: str, items: Sequence[IndexedVector]) -> None:
+        """Add freshly committed vectors if the patient's collection is already built (an unbuilt
+        one will read them from the vault when first used)."""
+        with self._guard:
+            collection = self._collections.get((patient_id, model_id))
+        if collection is not None and items:
+            for start in range(0, len(items), self._batch):
+                self._add(collection, items[start : start + self._batch])
+
+    def remove(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
+        with self._guard:
+            collections = [c for (pid, _), c in self._collections.items() if pid == patient_id]
+        ids = [str(chunk_id) for chunk_id in chunk_ids]
+        for collection in collections:
+            for start in range(0, len(ids), self._batch):
+                collection.delete(ids=ids[start : start + self._batch])
+
+    def drop_patient(self, patient_id: int) -> None:
+        with self._guard:
+            keys = [key for key in self._collections if key[0] == patient_id]
+            collections = [self._collections.pop(key) for key in keys]
+        for collection in collections:
+            self._client.delete_collection(collection.name)
+
+    def query(
+        self,
+        patient_id: int,
+        model_id: str,
+        vector: npt.NDArray[np.float32],
+        n: int,
+        *,
+        document_ids: Sequence[int] | None = None,
+        collection_id: int | None = None,
+    ) -> list[tuple[int, float]]:
+        """Nearest chunks as ``(chunk_id, cosine similarity)``, best first."""
+        with self._guard:
+            collection = self._collections.get((patient_id, model_id))
+        if collection is None:
+            return []
+        total = int(collection.count())
+        if total == 0 or n <= 0:
+            return []
+        filters: list[dict[str, Any]] = []
+        if document_ids is not None:
+            filters.append({"document_id": {"$in": [int(d) for d in document_ids]}})
+        if collection_id is not None:
+            filters.append({"collection_id": int(collection_id)})
+        where: dict[str, Any] | None = None
+        if len(filters) == 1:
+            where = filters[0]
+        elif filters:
+            where = {"$and": filters}
+        result = collection.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+            n_results=min(n, total),
+            where=where,
+            include=["distances"],
+        )
+        ids = result["ids"][0]
+        distances = result["distances"][0]
+        return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
+
+    def close(self) -> None:
+        """Drop every collection this index made (vectors leave memory with them)."""
+        with self._guard:
+            self._closed = True
+            collections = list(self._collections.values())
+            self._collections.clear()
+        for collection in collections:
+            self._client.delete_collection(collection.name)

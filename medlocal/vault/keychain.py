@@ -1,0 +1,114 @@
+"""The optional "remember on this computer" device key, held by the OS keychain via ``keyring``.
+
+Only real keychains qualify (macOS Keychain, Windows Credential Locker, Secret Service, KWallet).
+keyring's ``fail`` and ``null`` backends, the file-based ``keyrings.alt`` backends (plaintext or
+protected only by yet another password) and a chainer with nothing real inside are refused. The
+backend's name is returned so the caller can bind it into the wrap's associated data; every error
+surfaces as :class:`KeychainUnavailableError`, and the caller falls back to the passphrase.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Any
+
+import keyring
+import keyring.errors
+
+from medlocal.vault.errors import KeychainUnavailableError
+from medlocal.vault.keys import SecretKey
+
+SERVICE = "MedLocal vault"
+
+_REFUSED_MODULES = (
+    "keyring.backends.fail",
+    "keyring.backends.null",
+    "keyring.backends.chainer",
+    "keyrings.alt",
+)
+_REFUSED_NAME_PARTS = ("plaintext", "uncrypted")
+
+
+def backend_name(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def refusal_reason(backend: Any) -> str | None:
+    """Why a backend cannot hold a vault key, or None when it can."""
+    name = backend_name(backend)
+    if name.startswith(_REFUSED_MODULES):
+        return f"{name} is not a secure OS keychain"
+    if any(part in name.lower() for part in _REFUSED_NAME_PARTS):
+        return f"{name} stores secrets in plaintext"
+    try:
+        priority = float(type(backend).priority)
+    except Exception:  # keyring raises assorted errors for backends that are not viable here
+        return f"{name} is not available on this system"
+    if priority <= 0:
+        return f"{name} is not available on this system"
+    return None
+
+
+def secure_backend() -> Any:
+    """The keyring backend to use, unwrapping a chainer to the first real keychain inside it."""
+    try:
+        backend = keyring.get_keyring()
+    except Exception as err:
+        raise KeychainUnavailableError("The OS keychain could not be reached.") from err
+    candidates = list(getattr(backend, "backends", [])) if _is_chainer(backend) else [backend]
+    reasons = []
+    for candidate in candidates:
+        reason = refusal_reason(candidate)
+        if reason is None:
+            return candidate
+        reasons.append(reason)
+    detail = "; ".join(reasons) or "no keychain backend is installed"
+    raise KeychainUnavailableError(f"No secure OS keychain is available ({detail}).")
+
+
+def _is_chainer(backend: Any) -> bool:
+    return backend_name(backend).startswith("keyring.backends.chainer")
+
+
+def store_device_key(vault_id: str) -> tuple[SecretKey, str]:
+    """Create a device key, put it in the keychain; return it with the backend's name."""
+    backend = secure_backend()
+    key = SecretKey.generate()
+    try:
+        backend.set_password(SERVICE, vault_id, base64.b64encode(bytes(key.buffer)).decode())
+    except Exception as err:
+        key.wipe()
+        raise KeychainUnavailableError("The OS keychain refused to store the key.") from err
+    return key, backend_name(backend)
+
+
+def load_device_key(vault_id: str) -> tuple[SecretKey, str]:
+    """Read the device key; return it with the name of the backend that answered."""
+    backend = secure_backend()
+    try:
+        stored = backend.get_password(SERVICE, vault_id)
+    except Exception as err:
+        raise KeychainUnavailableError("The OS keychain did not answer.") from err
+    if not stored:
+        raise KeychainUnavailableError("The OS keychain holds no key for this vault.")
+    try:
+        raw = base64.b64decode(stored, validate=True)
+        return SecretKey(raw), backend_name(backend)
+    except (binascii.Error, ValueError) as err:
+        raise KeychainUnavailableError("The key in the OS keychain is damaged.") from err
+
+
+def delete_device_key(vault_id: str) -> None:
+    """Remove the device key if a secure keychain holds one; missing entries are fine."""
+    try:
+        backend = secure_backend()
+    except KeychainUnavailableError:
+        return
+    try:
+        backend.delete_password(SERVICE, vault_id)
+    except keyring.errors.PasswordDeleteError:
+        return
+    except Exception as err:
+        raise KeychainUnavailableError("The OS keychain did not answer.") from err

@@ -1,0 +1,143 @@
+"""The JSON key file that sits next to the database and holds the DEK's wraps.
+
+It contains no secret in the clear: only AES-GCM wraps, the recovery public key, and the failed
+unlock counter (which has to live outside the database, because a failed unlock cannot open it).
+Every write is atomic (temp file, fsync, ``os.replace``, fsync of the folder), so a crash leaves
+either the old or the new file, never a torn one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medlocal.vault.errors import KeyFileError
+
+KEY_FILE_NAME = "vault.keys.json"
+FORMAT = "medlocal-vault-keys"
+VERSION = 1
+
+# Back-off after failed unlocks: a few free tries, then a doubling wait capped at five minutes.
+FREE_ATTEMPTS = 3
+MAX_DELAY_S = 300.0
+
+
+@dataclass
+class KeyFile:
+    vault_id: str
+    recovery_public: str
+    wraps: dict[str, dict[str, Any]]
+    # Wraps of the *next* DEK while a rotation is in flight (see rotation.py).
+    pending: dict[str, dict[str, Any]] | None = None
+    failed_attempts: int = 0
+    last_failed_at: float = 0.0
+    # Failures not yet written into the audit log (written at the next successful unlock).
+    unlogged_failures: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
+            "recovery_public": self.recovery_public,
+            "wraps": self.wraps,
+            "failed_attempts": self.failed_attempts,
+            "last_failed_at": self.last_failed_at,
+            "unlogged_failures": self.unlogged_failures,
+        }
+        if self.pending is not None:
+            data["pending"] = self.pending
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> KeyFile:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise KeyFileError("The vault key file is not a MedLocal key file.")
+        if data.get("version") != VERSION:
+            raise KeyFileError("The vault key file was written by an unsupported version.")
+        try:
+            wraps = data["wraps"]
+            pending = data.get("pending")
+            if not isinstance(wraps, dict) or "passphrase" not in wraps:
+                raise KeyFileError("The vault key file has no passphrase wrap.")
+            if pending is not None and not isinstance(pending, dict):
+                raise KeyFileError("The vault key file is damaged (pending rotation).")
+            return cls(
+                vault_id=str(data["vault_id"]),
+                recovery_public=str(data["recovery_public"]),
+                wraps=wraps,
+                pending=pending,
+                failed_attempts=int(data.get("failed_attempts", 0)),
+                last_failed_at=float(data.get("last_failed_at", 0.0)),
+                unlogged_failures=int(data.get("unlogged_failures", 0)),
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise KeyFileError("The vault key file is damaged.") from err
+
+    def unlock_wait(self, now: float | None = None) -> float:
+        """Seconds to wait before the next unlock attempt is allowed (0 when allowed now)."""
+        if self.failed_attempts < FREE_ATTEMPTS:
+            return 0.0
+        delay = min(MAX_DELAY_S, 2.0 ** (self.failed_attempts - FREE_ATTEMPTS))
+        elapsed = (time.time() if now is None else now) - self.last_failed_at
+        return max(0.0, delay - elapsed) if elapsed >= 0 else delay
+
+
+def new_vault_id() -> str:
+    return secrets.token_hex(16)
+
+
+def load_key_file(path: Path) -> KeyFile:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as err:
+        raise KeyFileError("The vault key file is missing.") from err
+    except OSError as err:
+        raise KeyFileError("The vault key file cannot be read.") from err
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise KeyFileError("The vault key file is damaged (not valid JSON).") from err
+    return KeyFile.from_json(data)
+
+
+def save_key_file(path: Path, key_file: KeyFile) -> None:
+    payload = json.dumps(key_file.to_json(), indent=2, sort_keys=True).encode("utf-8")
+    atomic_write_private(path, payload)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Not possible on Windows (directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_private(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; the file is created 0600."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)

@@ -1,0 +1,118 @@
+"""The vault's schema as an ordered list of migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied; each migration runs in the same
+transaction as the version bump, so a crash leaves the schema at a whole version. Append new steps;
+never edit a shipped one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: initial schema
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    CREATE TABLE patients (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        mrn TEXT,
+        dob TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE collections (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+        collection_id INTEGER REFERENCES collections(id) ON DELETE SET NULL,
+        file_name TEXT NOT NULL,
+        file_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        embed_model_id TEXT NOT NULL,
+        text TEXT,
+        content BLOB NOT NULL,
+        UNIQUE (patient_id, sha256)
+    );
+    CREATE INDEX documents_collection ON documents(collection_id);
+    CREATE TABLE chunks (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        page INTEGER,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        section TEXT
+    );
+    CREATE INDEX chunks_document ON chunks(document_id, ord);
+    CREATE TABLE embeddings (
+        chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+        model_id TEXT NOT NULL,
+        dim INTEGER NOT NULL,
+        vector BLOB NOT NULL
+    );
+    CREATE INDEX embeddings_model ON embeddings(model_id);
+    -- External-content FTS5 over chunk text: the text is stored once (in chunks); the triggers keep
+    -- the index in step, including deletes, so a deleted chunk leaves no searchable tokens.
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+        INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TABLE chats (
+        id INTEGER PRIMARY KEY,
+        patient_id INTEGER REFERENCES patients(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE chat_messages (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        content TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX chat_messages_chat ON chat_messages(chat_id, id);
+    CREATE TABLE outputs (
+        id INTEGER PRIMARY KEY,
+        patient_id INTEGER REFERENCES patients(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        content TEXT NOT NULL,
+        provenance TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        ts TEXT NOT NULL,
+        event TEXT NOT NULL,
+        details TEXT NOT NULL,
+        mac BLOB NOT NULL
+    );
+    -- The newest row's MAC, kept apart so that deleting the last rows is detected too.
+    CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        mac BLOB NOT NULL
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+    END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,299 @@
+"""Creating a vault's files, unlocking them, and changing or rotating keys crash-safely.
+
+Rotation protocol (the database and the key file cannot change in one atomic step):
+
+1. write the key file with the new DEK's wraps under ``pending`` (old wraps untouched);
+2. ``PRAGMA rekey`` to the new DEK (one SQLCipher transaction: old key or new key, never half);
+3. write the key file with the pending wraps promoted and ``pending`` removed.
+
+On unlock the current wrap's DEK is tried first; if the database rejects it and a pending wrap
+exists, the pending DEK is tried and, when it opens the database, promoted. Whatever the moment of
+a crash, the passphrase (and the recovery key) still open the vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medlocal.vault import db, keychain, keys
+from medlocal.vault.errors import (
+    KeychainUnavailableError,
+    KeyFileError,
+    PassphraseRequiredError,
+    UnlockThrottledError,
+    VaultCorruptedError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WrongPassphraseError,
+)
+from medlocal.vault.keyfile import (
+    KEY_FILE_NAME,
+    KeyFile,
+    load_key_file,
+    new_vault_id,
+    save_key_file,
+)
+from medlocal.vault.keys import KdfParams, SecretKey
+
+# Called with a stage name during rotation; tests use it to kill the process at exact points.
+RotationHook = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class VaultFiles:
+    folder: Path
+
+    @property
+    def database(self) -> Path:
+        return self.folder / db.DB_FILE_NAME
+
+    @property
+    def key_file(self) -> Path:
+        return self.folder / KEY_FILE_NAME
+
+    def exists(self) -> bool:
+        return self.key_file.exists() or self.database.exists()
+
+
+@dataclass
+class Unlocked:
+    conn: db.Connection
+    dek: SecretKey
+    key_file: KeyFile
+    method: str  # "passphrase" | "recovery" | "keychain"
+    failures_to_log: int
+
+
+def private_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        folder.chmod(0o700)
+    return folder
+
+
+def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, str]:
+    """Create key file and database; return the open vault and the one-time recovery key."""
+    if not passphrase:
+        raise WrongPassphraseError("The passphrase must not be empty.")
+    files = VaultFiles(private_folder(folder))
+    if files.exists():
+        raise VaultExistsError(f"A vault already exists in {folder}.")
+    vault_id = new_vault_id()
+    dek = SecretKey.generate()
+    recovery_key = keys.new_recovery_key()
+    public = keys.recovery_public_key(recovery_key)
+    key_file = KeyFile(
+        vault_id=vault_id,
+        recovery_public=public,
+        wraps={
+            "passphrase": keys.wrap_with_passphrase(dek, passphrase, vault_id, params),
+            "recovery": keys.wrap_for_recovery(dek, public, vault_id),
+        },
+    )
+    # Key file first: a crash before the database exists leaves a vault that opens empty.
+    save_key_file(files.key_file, key_file)
+    db.create_private_file(files.database)
+    conn = db.connect(files.database, dek)
+    db.migrate(conn)
+    return Unlocked(conn, dek, key_file, "passphrase", 0), recovery_key
+
+
+def unlock(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    use_keychain: bool = False,
+) -> Unlocked:
+    files = VaultFiles(folder)
+    if not files.key_file.exists():
+        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+    if not files.database.exists():
+        raise VaultCorruptedError("The vault database file is missing.")
+    key_file = load_key_file(files.key_file)
+    if use_keychain and "keychain" in key_file.wraps:
+        try:
+            return _open(files, key_file, _keychain_opener(key_file), "keychain")
+        except (KeychainUnavailableError, WrongPassphraseError):
+            # Any keychain problem falls back to the passphrase, never to anything weaker.
+            if passphrase is None and recovery_key is None:
+                raise PassphraseRequiredError(
+                    "The remembered key could not be used; enter the passphrase."
+                ) from None
+    if passphrase is None and recovery_key is None:
+        raise PassphraseRequiredError("A passphrase is needed to unlock the vault.")
+    wait = key_file.unlock_wait()
+    if wait > 0:
+        raise UnlockThrottledError(wait)
+    if recovery_key is not None:
+        opener = _recovery_opener(key_file, recovery_key)
+        method = "recovery"
+    else:
+        opener = _passphrase_opener(key_file, passphrase or "")
+        method = "passphrase"
+    try:
+        return _open(files, key_file, opener, method)
+    except WrongPassphraseError:
+        _record_failure(files, key_file)
+        raise
+
+
+Opener = Callable[[dict[str, dict[str, Any]]], SecretKey]
+
+
+def _passphrase_opener(key_file: KeyFile, passphrase: str) -> Opener:
+    def opener(wraps: dict[str, dict[str, Any]]) -> SecretKey:
+        return keys.unwrap_with_passphrase(wraps["passphrase"], passphrase, key_file.vault_id)
+
+    return opener
+
+
+def _recovery_opener(key_file: KeyFile, recovery_key: str) -> Opener:
+    def opener(wraps: dict[str, dict[str, Any]]) -> SecretKey:
+        if "recovery" not in wraps:
+            raise KeyFileError("The vault key file has no recovery wrap.")
+        return keys.unwrap_with_recovery(wraps["recovery"], recovery_key, key_file.vault_id)
+
+    return opener
+
+
+def _keychain_opener(key_file: KeyFile) -> Opener:
+    device_key, backend = keychain.load_device_key(key_file.vault_id)
+
+    def opener(wraps: dict[str, dict[str, Any]]) -> SecretKey:
+        wrap = wraps.get("keychain")
+        if wrap is None:
+            raise KeychainUnavailableError("This vault is not remembered on this computer.")
+        if wrap.get("backend") != backend:
+            raise KeychainUnavailableError("The keychain differs from the one that was remembered.")
+        return keys.unwrap_with_device_key(wrap, device_key, key_file.vault_id, backend)
+
+    return opener
+
+
+def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> Unlocked:
+    dek = opener(key_file.wraps)
+    try:
+        conn = db.connect(files.database, dek)
+    except db.KeyRejectedError:
+        dek.wipe()
+        conn, dek = _open_pending(files, key_file, opener)
+    else:
+        if key_file.pending is not None:
+            key_file.pending = None  # a rotation stopped before its rekey: forget it
+    try:
+        db.migrate(conn)
+    except db.DatabaseError as err:
+        conn.close()
+        dek.wipe()
+        raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+    failures = key_file.unlogged_failures
+    key_file.failed_attempts = 0
+    key_file.last_failed_at = 0.0
+    key_file.unlogged_failures = 0
+    save_key_file(files.key_file, key_file)
+    return Unlocked(conn, dek, key_file, method, failures)
+
+
+def _open_pending(
+    files: VaultFiles, key_file: KeyFile, opener: Opener
+) -> tuple[db.Connection, SecretKey]:
+    if key_file.pending is None:
+        raise VaultCorruptedError("The vault database is damaged or was altered.")
+    dek = opener(key_file.pending)
+    try:
+        conn = db.connect(files.database, dek)
+    except db.KeyRejectedError as err:
+        dek.wipe()
+        raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+    # The rotation's rekey committed before the crash: finish it now.
+    key_file.wraps = key_file.pending
+    key_file.pending = None
+    return conn, dek
+
+
+def _record_failure(files: VaultFiles, key_file: KeyFile) -> None:
+    key_file.failed_attempts += 1
+    key_file.unlogged_failures += 1
+    key_file.last_failed_at = time.time()
+    with contextlib.suppress(OSError):  # a read-only medium must not hide the real error
+        save_key_file(files.key_file, key_file)
+
+
+def change_passphrase(
+    files: VaultFiles, key_file: KeyFile, dek: SecretKey, new_passphrase: str, params: KdfParams
+) -> None:
+    """Re-wrap the DEK under a new passphrase; the database is untouched."""
+    if not new_passphrase:
+        raise WrongPassphraseError("The passphrase must not be empty.")
+    key_file.wraps["passphrase"] = keys.wrap_with_passphrase(
+        dek, new_passphrase, key_file.vault_id, params
+    )
+    save_key_file(files.key_file, key_file)
+
+
+def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> str:
+    """Add the keychain wrap; returns the backend name."""
+    device_key, backend = keychain.store_device_key(key_file.vault_id)
+    try:
+        key_file.wraps["keychain"] = keys.wrap_with_device_key(
+            dek, device_key, key_file.vault_id, backend
+        )
+    finally:
+        device_key.wipe()
+    save_key_file(files.key_file, key_file)
+    return backend
+
+
+def forget(files: VaultFiles, key_file: KeyFile) -> None:
+    key_file.wraps.pop("keychain", None)
+    save_key_file(files.key_file, key_file)
+    keychain.delete_device_key(key_file.vault_id)
+
+
+def rotate(
+    files: VaultFiles,
+    key_file: KeyFile,
+    conn: db.Connection,
+    dek: SecretKey,
+    passphrase: str,
+    hook: RotationHook | None = None,
+) -> SecretKey:
+    """Re-encrypt the database under a fresh DEK; return it. The passphrase is needed to wrap the
+    new key (it is checked against the current wrap first); the recovery key is re-sealed to its
+    stored public key, so the printed recovery key keeps working."""
+    step = hook or (lambda _stage: None)
+    current = keys.unwrap_with_passphrase(key_file.wraps["passphrase"], passphrase, key_file.vault_id)
+    same = current.equals(dek)
+    current.wipe()
+    if not same:
+        raise WrongPassphraseError("The passphrase does not match this vault.")
+    params = KdfParams.from_dict(key_file.wraps["passphrase"]["params"])
+    new_dek = SecretKey.generate()
+    pending = {
+        "passphrase": keys.wrap_with_passphrase(new_dek, passphrase, key_file.vault_id, params),
+        "recovery": keys.wrap_for_recovery(new_dek, key_file.recovery_public, key_file.vault_id),
+    }
+    if "keychain" in key_file.wraps:
+        with contextlib.suppress(KeychainUnavailableError):
+            device_key, backend = keychain.load_device_key(key_file.vault_id)
+            pending["keychain"] = keys.wrap_with_device_key(
+                new_dek, device_key, key_file.vault_id, backend
+            )
+            device_key.wipe()
+    key_file.pending = pending
+    save_key_file(files.key_file, key_file)
+    step("pending-written")
+    db.rekey(conn, new_dek)
+    step("rekeyed")
+    key_file.wraps = pending
+    key_file.pending = None
+    save_key_file(files.key_file, key_file)
+    step("committed")
+    return new_dek
+

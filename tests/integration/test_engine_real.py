@@ -1,0 +1,127 @@
+"""The engine with real llama.cpp and the real demo GGUF."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
+from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
+from medlocal.errors import ContextBudgetError, ModelLoadError
+
+SYSTEM = ChatMessage("system", "You are a concise clinical assistant.")
+
+
+def ask(text: str) -> list[ChatMessage]:
+    return [SYSTEM, ChatMessage("user", text)]
+
+
+def test_protocols(demo_chat: LlamaChatModel, demo_embedder: LlamaEmbedder) -> None:
+    assert isinstance(demo_chat, ChatModel)
+    assert isinstance(demo_embedder, Embedder)
+    prov = demo_chat.provenance()
+    assert len(prov.sha256) == 64 and prov.n_ctx == 2048 and prov.backend == "CPU"
+
+
+def test_streams_an_answer(demo_chat: LlamaChatModel) -> None:
+    pieces = list(demo_chat.stream_chat(ask("What is metformin used for?"), SamplingParams(max_tokens=40)))
+    assert len(pieces) > 3
+    text = "".join(pieces)
+    assert text.strip()
+    assert "<|im_end|>" not in text and "<|im_start|>" not in text
+    stats = demo_chat.last_stats
+    assert 0 < stats.generated_tokens <= 40
+    assert stats.stop_reason in ("end", "length")
+    assert stats.tokens_per_second > 0
+
+
+def test_same_seed_same_answer(demo_chat: LlamaChatModel) -> None:
+    params = SamplingParams(temperature=0.9, max_tokens=24, seed=7)
+    first = "".join(demo_chat.stream_chat(ask("Name three symptoms of anaemia."), params))
+    second = "".join(demo_chat.stream_chat(ask("Name three symptoms of anaemia."), params))
+    assert first == second
+
+
+def test_cancel_takes_effect_within_one_token(demo_chat: LlamaChatModel) -> None:
+    cancel = threading.Event()
+    received = 0
+    for _ in demo_chat.stream_chat(ask("Write a long essay about the heart."), SamplingParams(max_tokens=400), cancel):
+        received += 1
+        if received == 5:
+            cancel.set()
+    stats = demo_chat.last_stats
+    assert stats.stop_reason == "cancelled"
+    assert stats.generated_tokens <= 6  # the token in flight when cancel was set, no more
+
+
+def test_abandoned_stream_frees_the_engine(demo_chat: LlamaChatModel) -> None:
+    for i, _ in enumerate(demo_chat.stream_chat(ask("Describe the kidneys in detail."), SamplingParams(max_tokens=400))):
+        if i == 2:
+            break
+    # The next request is served right away: the abandoned generation stopped.
+    text = "".join(demo_chat.stream_chat(ask("Say hello."), SamplingParams(max_tokens=8)))
+    assert text
+
+
+def test_follow_up_reuses_kv_cache(demo_chat: LlamaChatModel) -> None:
+    history = ask("What is hypertension? " + "Explain briefly. " * 40)
+    answer = "".join(demo_chat.stream_chat(history, SamplingParams(max_tokens=16)))
+    first_prompt = demo_chat.last_stats.prompt_tokens
+    follow = [*history, ChatMessage("assistant", answer), ChatMessage("user", "And its treatment?")]
+    "".join(demo_chat.stream_chat(follow, SamplingParams(max_tokens=8)))
+    stats = demo_chat.last_stats
+    assert stats.reused_prefix_tokens >= first_prompt - 2
+    assert stats.prompt_tokens > stats.reused_prefix_tokens
+
+
+def test_long_history_is_trimmed_not_an_error(demo_chat: LlamaChatModel) -> None:
+    history = [SYSTEM]
+    for i in range(30):
+        history.append(ChatMessage("user", f"Question {i}: " + "tell me about the liver " * 12))
+        history.append(ChatMessage("assistant", "The liver filters blood. " * 10))
+    history.append(ChatMessage("user", "Summarise."))
+    text = "".join(demo_chat.stream_chat(history, SamplingParams(max_tokens=16)))
+    trim = demo_chat.last_stats.trim
+    assert text and trim.trimmed and trim.dropped_messages > 0 and trim.notes
+    assert demo_chat.last_stats.prompt_tokens + 16 <= demo_chat.n_ctx
+
+
+def test_oversized_message_gets_a_clear_error(demo_chat: LlamaChatModel) -> None:
+    with pytest.raises(ContextBudgetError, match="too long for this model"):
+        list(demo_chat.stream_chat(ask("word " * 5000), SamplingParams(max_tokens=16)))
+    # and the model still answers afterwards
+    assert "".join(demo_chat.stream_chat(ask("Hi"), SamplingParams(max_tokens=4)))
+
+
+def test_embeddings_normalised_and_deterministic(demo_embedder: LlamaEmbedder) -> None:
+    texts = ["metformin 500 mg twice daily", "blood pressure 140/90", "", "chest pain on exertion"]
+    a = demo_embedder.embed(texts)
+    b = demo_embedder.embed(texts)
+    assert a.shape == (4, demo_embedder.dim) and a.dtype == np.float32
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(a, b)
+    single = demo_embedder.embed([texts[0]])
+    assert np.allclose(single[0], a[0], atol=1e-4)  # batching does not change a vector
+    assert demo_embedder.count_tokens("metformin") > 0
+    assert len(demo_embedder.model_id) == 64
+
+
+def test_bad_file_then_good_model_in_same_process(tmp_path: Path, demo_gguf: Path) -> None:
+    engine = Engine()
+    try:
+        junk = tmp_path / "junk.gguf"
+        junk.write_bytes(b"\x00" * 1000)
+        with pytest.raises(ModelLoadError):
+            engine.load_chat(junk)
+        with pytest.raises(ModelLoadError):
+            engine.load_chat(tmp_path / "missing.gguf")
+        model = engine.load_chat(demo_gguf, LoadOptions(n_ctx=512))
+        assert "".join(model.stream_chat(ask("Hi"), SamplingParams(max_tokens=4)))
+        model.unload()
+        with pytest.raises(ModelLoadError, match="unloaded"):
+            model.count_tokens("x")
+    finally:
+        engine.shutdown()

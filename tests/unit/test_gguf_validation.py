@@ -1,0 +1,99 @@
+"""GGUF files are untrusted: every malformed file gets a one-line ModelLoadError, and the engine
+can load a good model afterwards."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from medlocal.engine.gguf import MAX_TENSORS, check_header, read_gguf_info
+from medlocal.errors import ModelLoadError, UserInputError
+
+VOCAB_ONLY = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "smollm2-vocab.gguf"
+
+
+def _expect(path: Path, fragment: str) -> None:
+    with pytest.raises(ModelLoadError) as info:
+        read_gguf_info(path)
+    message = str(info.value)
+    assert fragment in message
+    assert "\n" not in message
+    assert isinstance(info.value, UserInputError)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    _expect(tmp_path / "nope.gguf", "not found")
+
+
+def test_directory(tmp_path: Path) -> None:
+    _expect(tmp_path, "is a folder")
+
+
+def test_zero_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "empty.gguf"
+    path.write_bytes(b"")
+    _expect(path, "empty")
+
+
+def test_text_file_renamed(tmp_path: Path) -> None:
+    path = tmp_path / "notes.gguf"
+    path.write_text("Patient notes, not a model.\n" * 20)
+    _expect(path, "text file")
+
+
+def test_wrong_magic(tmp_path: Path) -> None:
+    path = tmp_path / "weird.gguf"
+    path.write_bytes(b"GGML" + b"\x00" * 100)
+    _expect(path, "wrong magic")
+
+
+def test_short_header(tmp_path: Path) -> None:
+    path = tmp_path / "short.gguf"
+    path.write_bytes(b"GGUF\x03\x00")
+    _expect(path, "truncated")
+
+
+def test_unsupported_version(tmp_path: Path) -> None:
+    path = tmp_path / "v9.gguf"
+    path.write_bytes(struct.pack("<4sIQQ", b"GGUF", 9, 1, 1) + b"\x00" * 64)
+    _expect(path, "version 9")
+
+
+def test_absurd_counts(tmp_path: Path) -> None:
+    path = tmp_path / "absurd.gguf"
+    path.write_bytes(struct.pack("<4sIQQ", b"GGUF", 3, MAX_TENSORS + 1, 2**40) + b"\x00" * 64)
+    _expect(path, "implausible")
+
+
+def test_truncated_real_model(tmp_path: Path, demo_gguf: Path) -> None:
+    cut = tmp_path / "cut.gguf"
+    with demo_gguf.open("rb") as src:
+        cut.write_bytes(src.read(demo_gguf.stat().st_size // 2))
+    _expect(cut, "truncated")
+
+
+def test_truncated_inside_metadata(tmp_path: Path, demo_gguf: Path) -> None:
+    cut = tmp_path / "cut-meta.gguf"
+    with demo_gguf.open("rb") as src:
+        cut.write_bytes(src.read(4096))
+    _expect(cut, "truncated")
+
+
+def test_vocab_only_gguf_is_refused() -> None:
+    if not VOCAB_ONLY.exists():
+        pytest.skip(f"shared test data missing: {VOCAB_ONLY}")
+    _expect(VOCAB_ONLY, "no weights")
+
+
+def test_demo_model_metadata(demo_gguf: Path) -> None:
+    info = read_gguf_info(demo_gguf)
+    assert info.architecture == "llama"
+    assert info.context_length == 8192
+    assert info.block_count == 30
+    assert info.head_count == 9 and info.head_count_kv == 3
+    assert info.embedding_length == 576
+    assert info.chat_template and "im_start" in info.chat_template
+    assert info.tensor_data_end <= info.file_size
+    assert check_header(demo_gguf)[0] == 3

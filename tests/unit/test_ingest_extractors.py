@@ -1,0 +1,248 @@
+"""Each format extracts the right text with the right pages, offsets and sections; each bad input
+gives its own clear, one-line error naming the file and never quoting its content."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from fixtures.ingest_files import (
+    FHIR_NOTE,
+    make_binary_junk,
+    make_corrupt_pdf,
+    make_docx,
+    make_encrypted_pdf,
+    make_fhir_bundle,
+    make_pdf,
+    make_scanned_pdf,
+    make_zip_bomb_docx,
+)
+
+from medlocal.errors import UserInputError
+from medlocal.ingest import errors
+from medlocal.ingest.formats import extract_file
+
+
+def extract(name: str, data: bytes, max_bytes: int = 200 * 1024 * 1024):  # type: ignore[no-untyped-def]
+    return extract_file(Path("/some/private/folder") / name, data, max_bytes)
+
+
+def test_pdf_pages_offsets_and_bookmarks() -> None:
+    pages = ["Admission note.\nBP 140/90 on arrival.", "Plan\nStart lisinopril 10 mg daily."]
+    doc = extract("note.pdf", make_pdf(pages, bookmarks=["Admission", "Plan"]))
+    assert doc.file_type == "pdf"
+    assert [p.number for p in doc.pages] == [1, 2]
+    for page, expected in zip(doc.pages, pages, strict=True):
+        assert doc.text[page.start : page.end] == expected
+    assert doc.page_at(doc.text.index("lisinopril")) == 2
+    assert doc.page_at(doc.text.index("BP 140")) == 1
+    assert doc.section_at(doc.text.index("lisinopril")) == "Plan"
+    assert doc.section_at(0) == "Admission"
+
+
+def test_pdf_with_owner_password_only_opens() -> None:
+    doc = extract("owner.pdf", make_encrypted_pdf("Readable without a password.", ""))
+    assert doc.text == "Readable without a password."
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "phrase"),
+    [
+        (
+            "locked.pdf",
+            make_encrypted_pdf("Secret text"),
+            errors.EncryptedDocumentError,
+            "password",
+        ),
+        ("scan.pdf", make_scanned_pdf(), errors.NoTextLayerError, "scanned — no text layer"),
+        ("broken.pdf", make_corrupt_pdf(), errors.CorruptFileError, "damaged PDF"),
+        ("fake.pdf", b"just some text, not a pdf", errors.CorruptFileError, "not a PDF"),
+        ("bomb.docx", make_zip_bomb_docx(), errors.ArchiveBombError, "zip bomb"),
+        ("plain.docx", b"I am not a zip archive" * 10, errors.CorruptFileError, "not a zip"),
+        ("junk.txt", make_binary_junk(), errors.BinaryContentError, "binary"),
+        ("junk.md", make_binary_junk(), errors.BinaryContentError, "binary"),
+        ("bad.json", b'{"resourceType": "Patient",', errors.InvalidFhirError, "invalid JSON"),
+        ("list.json", b"[1, 2, 3]", errors.InvalidFhirError, "not a FHIR resource"),
+        ("empty.txt", b"", errors.EmptyFileError, "empty file"),
+        ("scan.tiff", b"II*\x00rest", errors.UnsupportedFormatError, "unsupported file type"),
+        ("noext", b"hello", errors.UnsupportedFormatError, "no extension"),
+        ("blank.txt", b"  \n\n \t", errors.NoTextError, "no text"),
+        ("empty.html", b"<html><script>x()</script></html>", errors.NoTextError, "no visible"),
+    ],
+)
+def test_bad_inputs_give_one_line_errors(
+    name: str, data: bytes, error: type[errors.IngestError], phrase: str
+) -> None:
+    with pytest.raises(error) as caught:
+        extract(name, data)
+    message = str(caught.value)
+    assert isinstance(caught.value, UserInputError)
+    assert message.startswith(f"{name}: ")
+    assert phrase in message
+    assert "\n" not in message
+    assert "private" not in message  # the file name only, never its folder
+    assert "Secret text" not in message
+
+
+def test_docx_zip_with_huge_declared_total_is_refused() -> None:
+    from medlocal.ingest.extractors.docx import ZipLimits, extract_docx
+
+    data = make_docx([("p", "Hello world.")])
+    with pytest.raises(errors.ArchiveBombError, match="would expand"):
+        extract_docx(data, "big.docx", ZipLimits(max_total_uncompressed=1000))
+
+
+def test_zip_that_is_not_a_word_document() -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(errors.CorruptFileError, match="without a Word document"):
+        extract("archive.docx", buffer.getvalue())
+
+
+def test_over_size_limit() -> None:
+    with pytest.raises(errors.FileTooLargeError, match="over the import limit"):
+        extract("big.txt", b"a" * 2048, max_bytes=1024)
+
+
+def test_docx_paragraphs_headings_and_tables() -> None:
+    data = make_docx(
+        [("h1", "Discharge summary"), ("p", "Admitted with chest pain."), ("h2", "Medications")],
+        table=[["Drug", "Dose"], ["Aspirin", "75 mg"]],
+    )
+    doc = extract("summary.docx", data)
+    assert doc.text == (
+        "Discharge summary\n\nAdmitted with chest pain.\n\nMedications"
+        "\n\nDrug | Dose\nAspirin | 75 mg"
+    )
+    assert [s.title for s in doc.sections] == ["Discharge summary", "Medications"]
+    assert doc.section_at(doc.text.index("Aspirin")) == "Medications"
+    assert doc.section_at(doc.text.index("chest")) == "Discharge summary"
+    assert doc.pages == ()
+    assert doc.page_at(5) is None
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-16", b""),  # Python's utf-16 codec writes the BOM itself
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),  # no BOM: left to detection
+        ("utf-8-sig", b""),
+        ("utf-8", b""),
+        ("cp1252", b""),
+        ("latin-1", b""),
+    ],
+)
+def test_text_encodings(encoding: str, bom: bytes) -> None:
+    text = "Patiënt José Müller, naïve café visit.\nDosis: 5 µg — reviewed.\n" * 3
+    if encoding == "latin-1":
+        text = text.replace("—", "-")
+    data = bom + text.encode(encoding)
+    doc = extract("letter.txt", data)
+    assert doc.text == text
+    assert doc.file_type == "txt"
+
+
+def test_text_line_endings_are_normalised() -> None:
+    assert extract("a.txt", b"one\r\ntwo\rthree").text == "one\ntwo\nthree"
+
+
+def test_markdown_headings_outside_code_fences() -> None:
+    text = "# Summary\n\nStable.\n\n```\n# not a heading\n```\n\n## Plan\nContinue."
+    doc = extract("note.md", text.encode())
+    assert doc.text == text
+    assert [(s.title, s.start) for s in doc.sections] == [
+        ("Summary", 0),
+        ("Plan", text.index("## Plan")),
+    ]
+
+
+def test_html_visible_text_only() -> None:
+    html = (
+        "<!doctype html><html><head><title>HIDDEN-TITLE</title><style>p{color:red}</style>"
+        "<script>var secret='HIDDEN-SCRIPT';</script></head><body>"
+        "<h1>Clinic letter</h1><p>Dear colleague,<br>thank you &amp; regards.</p>"
+        "<div hidden>HIDDEN-ATTR</div><noscript>HIDDEN-NOSCRIPT</noscript>"
+        "<ul><li>Item one</li><li>Item two</li></ul><h2>Plan</h2><p>Review in 6 weeks.</p>"
+        "</body></html>"
+    )
+    doc = extract("letter.html", html.encode())
+    assert "HIDDEN" not in doc.text
+    assert doc.text == (
+        "Clinic letter\n\nDear colleague,\nthank you & regards.\n\nItem one\n\nItem two"
+        "\n\nPlan\n\nReview in 6 weeks."
+    )
+    assert doc.section_at(doc.text.index("Review")) == "Plan"
+
+
+def test_html_with_unclosed_head_and_declared_charset() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<title>t</title><body><p>Café visit.</p></body></html>"
+    )
+    assert extract("page.htm", html.encode("cp1252")).text == "Café visit."
+
+
+def test_fhir_bundle_renders_every_resource_with_its_reference() -> None:
+    doc = extract("record.json", make_fhir_bundle())
+    assert doc.file_type == "fhir"
+    for reference in [
+        "Patient/pat1",
+        "Condition/cond1",
+        "MedicationRequest/med1",
+        "MedicationStatement/medst1",
+        "AllergyIntolerance/alg1",
+        "Observation/obs1",
+        "DiagnosticReport/rep1",
+        "Procedure/proc1",
+        "Encounter/enc1",
+        "DocumentReference/doc1",
+    ]:
+        assert f"[{reference}]" in doc.text
+    for fact in [
+        "Ada Lovelace",
+        "MRN-55821",
+        "Type 2 diabetes",
+        "500 mg by mouth twice daily",
+        "Penicillin",
+        "Hives (moderate)",
+        "HbA1c",
+        "7.2 %",
+        "LDL above target.",
+        "Colonoscopy",
+        "2024-02-01 to 2024-02-05",
+        FHIR_NOTE,
+    ]:
+        assert fact in doc.text
+    # The inline attachment belongs to the DocumentReference's section.
+    assert doc.section_at(doc.text.index(FHIR_NOTE)) == ("Document [DocumentReference/doc1]")
+    assert doc.section_at(doc.text.index("7.2 %")) == "Observation [Observation/obs1]"
+
+
+def test_fhir_single_resource_and_narrative_fallback() -> None:
+    resource = {
+        "resourceType": "CarePlan",
+        "id": "cp1",
+        "text": {"div": "<div xmlns='http://www.w3.org/1999/xhtml'>Walk <b>daily</b>.</div>"},
+    }
+    doc = extract("plan.json", json.dumps(resource).encode())
+    assert doc.text == "CarePlan [CarePlan/cp1]\nNarrative: Walk daily."
+
+
+def test_fhir_inline_pdf_attachment() -> None:
+    pdf = base64.b64encode(make_pdf(["Echo: normal ejection fraction."])).decode()
+    report = {
+        "resourceType": "DiagnosticReport",
+        "id": "echo",
+        "code": {"text": "Echocardiogram"},
+        "presentedForm": [{"contentType": "application/pdf", "title": "echo.pdf", "data": pdf}],
+    }
+    doc = extract("echo.json", json.dumps(report).encode())
+    assert "Echo: normal ejection fraction." in doc.text
+    assert "[DiagnosticReport/echo]" in doc.text

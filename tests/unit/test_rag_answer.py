@@ -1,0 +1,154 @@
+"""Grounded answers with a scripted model: context fitting, citations, abstention, multi-turn."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from test_rag_fakes import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
+
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.errors import ContextBudgetError, GenerationCancelled
+from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.chat import ChatSession
+from medlocal.rag.context import fit_passages
+from medlocal.rag.passages import Scope, render_passages
+from medlocal.rag.prompts import GENERAL_LABEL, NOT_FOUND_MESSAGE
+from medlocal.rag.relevance import RelevanceThreshold
+
+HITS = [
+    hit(11, "Metformin 500 mg twice daily for type 2 diabetes.", score=0.9, start=0),
+    hit(12, "Blood pressure 142/90 mmHg. Lisinopril 10 mg daily.", score=0.7, start=60, page=2),
+    hit(13, "Seen by dietician in clinic.", score=0.2, start=120, page=3),
+]
+SCOPE = Scope(patient_id=1)
+
+
+def answerer(model: FakeChatModel, hits: list = HITS, **kw: object) -> GroundedAnswerer:  # type: ignore[type-arg]
+    return GroundedAnswerer(model, FakeRetriever(hits), FakeEmbedder(), **kw)  # type: ignore[arg-type]
+
+
+def build(passages, history):  # type: ignore[no-untyped-def]
+    return [ChatMessage("system", "sys"), *history, ChatMessage("user", render_passages(passages))]
+
+
+def test_context_fit_drops_weakest_passages_whole() -> None:
+    long = hit(20, "word " * 300, score=0.1)
+    strong = hit(21, "strong passage " * 10, score=0.9)
+    middle = hit(22, "middle passage " * 100, score=0.5)
+    model = FakeChatModel("", n_ctx=400)
+    fit = fit_passages(model, [long, strong, middle], build, max_tokens=100)
+    assert [p.hit.chunk_id for p in fit.passages] == [21, 22]
+    assert [h.chunk_id for h in fit.dropped] == [20]
+    assert fit.prompt_tokens + 100 <= model.n_ctx
+    # The kept passages are whole.
+    assert fit.passages[1].hit.text.strip() in fit.messages[-1].content
+    assert "left out" in fit.notes()[0]
+
+
+def test_context_fit_trims_old_history_first() -> None:
+    model = FakeChatModel("", n_ctx=300)
+    history = [ChatMessage("user", "q " * 60), ChatMessage("assistant", "a " * 60)] * 2
+    fit = fit_passages(model, HITS, build, max_tokens=50, history=history)
+    assert fit.dropped_turns >= 2
+    assert len(fit.passages) == 3
+
+
+def test_context_fit_raises_when_question_cannot_fit() -> None:
+    model = FakeChatModel("", n_ctx=100)
+
+    def huge(passages, history):  # type: ignore[no-untyped-def]
+        return [ChatMessage("user", "x " * 200)]
+
+    with pytest.raises(ContextBudgetError):
+        fit_passages(model, HITS, huge, max_tokens=10)
+
+
+def test_answer_streams_and_resolves_citations() -> None:
+    model = FakeChatModel("The patient takes metformin 500 mg twice daily [1]. BP was 142/90 mmHg [2][5].")
+    stream = answerer(model).ask("What dose of metformin?", SCOPE)
+    pieces = list(stream)
+    result = stream.result
+    assert "".join(pieces).startswith("The patient takes metformin")
+    assert result.status == "answered"
+    assert result.text.endswith("[2].")
+    assert [(s.number, s.chunk_id, s.page, s.start, s.end) for s in result.sources] == [
+        (1, 11, 1, 0, len(HITS[0].text)),
+        (2, 12, 2, 60, 60 + len(HITS[1].text)),
+    ]
+    assert [f.kind for f in result.flags] == ["invalid_citation"]
+    prov = result.provenance
+    assert prov["model"]["sha256"] == "0" * 64
+    assert prov["seed"] == SamplingParams().seed
+    assert [p["chunk_id"] for p in prov["passages"]] == [11, 12, 13]
+    assert prov["passages"][0]["score"] == 0.9
+    assert "created_at" in prov
+
+
+def test_answer_flags_planted_dose_mismatch() -> None:
+    model = FakeChatModel("The patient takes metformin 850 mg twice daily [1].")
+    result = answerer(model).ask("metformin dose?", SCOPE).consume()
+    assert [(f.kind, f.token) for f in result.flags] == [("unverified_number", "850 mg")]
+
+
+def test_abstains_when_nothing_relevant_is_retrieved() -> None:
+    weak = [hit(30, "Dental cleaning scheduled.", vector_score=0.1)]
+    model = FakeChatModel("Warfarin 5 mg [1].")
+    stream = answerer(model, weak).ask("What anticoagulant is prescribed?", SCOPE)
+    assert list(stream) == []
+    assert stream.result.status == "not_found"
+    assert stream.result.text == NOT_FOUND_MESSAGE
+    assert model.calls == []  # the model is not asked to answer from memory
+
+
+def test_abstains_on_empty_retrieval_and_threshold_is_a_parameter() -> None:
+    model = FakeChatModel("x")
+    assert answerer(model, []).ask("anything?", SCOPE).consume().status == "not_found"
+    strict = RelevanceThreshold(min_vector_score=0.95, min_shared_words=0)
+    result = answerer(model, threshold=strict).ask("metformin?", SCOPE).consume()
+    assert result.status == "not_found"
+
+
+def test_abstains_when_model_says_documents_do_not_answer() -> None:
+    model = FakeChatModel("NOT IN DOCUMENTS")
+    stream = answerer(model).ask("What is the metformin dose?", SCOPE)
+    assert "".join(stream) == ""  # the sentinel is never shown
+    assert stream.result.status == "not_found"
+    model = FakeChatModel("The provided documents do not mention an allergy.")
+    assert answerer(model).ask("metformin allergy?", SCOPE).consume().status == "not_found"
+
+
+def test_general_switch_gives_labelled_unreferenced_answer() -> None:
+    model = FakeChatModel("Metformin is a biguanide.")
+    stream = answerer(model, []).ask("What class is metformin?", SCOPE, general=True)
+    streamed = "".join(stream)
+    result = stream.result
+    assert streamed.startswith(GENERAL_LABEL)
+    assert result.status == "general"
+    assert result.text.startswith(GENERAL_LABEL) and result.sources == []
+
+
+def test_cancel_raises_and_nothing_is_stored() -> None:
+    cancel = threading.Event()
+    model = FakeChatModel("Metformin 500 mg twice daily for type 2 diabetes [1] " * 5)
+    model.on_piece = lambda _: cancel.set()
+    store = FakeStore()
+    session = ChatSession(answerer(model), store, SCOPE)  # type: ignore[arg-type]
+    with pytest.raises(GenerationCancelled):
+        list(session.ask("metformin?", cancel=cancel))
+    assert store.outputs == {} and store.chats[session.chat_id] == []
+
+
+def test_follow_up_keeps_the_conversation_and_stores_it() -> None:
+    model = FakeChatModel(["Metformin 500 mg twice daily [1].", "Lisinopril 10 mg daily [2]."])
+    store = FakeStore()
+    session = ChatSession(answerer(model), store, SCOPE)  # type: ignore[arg-type]
+    first = session.ask("Which diabetes medicine?").consume()
+    second = session.ask("And for blood pressure?").consume()
+    assert first.status == second.status == "answered"
+    second_prompt = model.calls[1]
+    assert [m.role for m in second_prompt] == ["system", "user", "assistant", "user"]
+    assert second_prompt[2].content == first.text
+    assert [r for r, _ in store.chats[session.chat_id]] == ["user", "assistant"] * 2
+    saved = store.outputs[session.last_output_id]  # type: ignore[index]
+    assert saved["kind"] == "answer" and saved["provenance"]["chat_id"] == session.chat_id

@@ -1,0 +1,116 @@
+"""Map-reduce summaries with a scripted model: long records, anchors, templates, cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from test_rag_fakes import FakeChatModel, FakeStore, hit
+
+from medlocal import paths
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.errors import GenerationCancelled
+from medlocal.rag.citations import cited_numbers
+from medlocal.rag.summarize import Summarizer, save_summary
+from medlocal.rag.templates import TemplateError, get_template, list_templates
+
+BUILTIN = {
+    "soap", "discharge-summary", "referral-letter", "medication-list", "problem-list",
+    "patient-letter",
+}  # fmt: skip
+
+
+def record(n: int) -> list:  # type: ignore[type-arg]
+    """``n`` chunks, each naming its own day and dose, in document order."""
+    return [
+        hit(i, f"Day {i}: metformin {100 + i} mg given, glucose {5 + i / 10:.1f} mmol/L.", start=i * 80)
+        for i in range(1, n + 1)
+    ]
+
+
+def echo_first_passage(messages: Sequence[ChatMessage]) -> str:
+    """Summarise like a small model: map copies every fact with its citation; combine and reduce
+    keep only the first note sentence."""
+    user = messages[-1].content
+    if user.startswith("Passages:"):
+        facts = [line for line in user.split("\n") if line.startswith("Day ")]
+        return " ".join(f"{fact.rstrip('.')} [{i}]." for i, fact in enumerate(facts, 1))
+    # reduce / combine: repeat the first note sentence with its citation
+    first = user.split("\n")[2]
+    return first.split("].")[0] + "]."
+
+
+def test_builtin_templates_are_data_with_sections() -> None:
+    templates = {t.name: t for t in list_templates()}
+    assert BUILTIN <= set(templates)
+    meds = templates["medication-list"]
+    assert "route" in meds.sections[0].instructions and "source" in meds.sections[0].instructions
+
+
+def test_user_template_is_found_and_bad_one_is_explained() -> None:
+    folder = paths.config_dir() / "templates"
+    folder.mkdir()
+    (folder / "mine.toml").write_text(
+        'name = "mine"\ntitle = "My note"\n[[sections]]\nheading = "Facts"\ninstructions = "List."\n'
+    )
+    assert get_template("mine").title == "My note"
+    (folder / "bad.toml").write_text('name = "bad"\ntitle = "x"\n')
+    with pytest.raises(TemplateError, match="sections"):
+        list_templates()
+    with pytest.raises(TemplateError):
+        get_template("nope")
+    Path(folder / "bad.toml").unlink()
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN))
+def test_record_many_times_the_window_summarises_into_each_template(name: str) -> None:
+    chunks = record(60)  # ~1000 words against a 300-token window
+    model = FakeChatModel(echo_first_passage, n_ctx=300)
+    stages: list[str] = []
+    summarizer = Summarizer(model, params=SamplingParams(max_tokens=40))
+    summary = summarizer.summarize(
+        chunks, get_template(name), progress=lambda stage, done, total: stages.append(stage)
+    )
+    template = get_template(name)
+    for section in template.sections:
+        assert f"## {section.heading}" in summary.text
+    assert summary.steps["map_notes"] > 1 and summary.steps["combine_rounds"] >= 1
+    assert {"map", "reduce"} <= set(stages)
+    numbers = cited_numbers(summary.text)
+    assert numbers and all(1 <= n <= 60 for n in numbers)
+    # Anchors were renumbered into the global list: each cited passage holds the cited dose.
+    for source in summary.sources:
+        assert source.chunk_id == source.number
+    assert not [f for f in summary.flags if f.kind == "unverified_number"]
+    assert all(
+        model.count_chat_tokens(call) + 40 <= model.n_ctx for call in model.calls
+    ), "every prompt fits the window"
+    assert summary.provenance["template"] == name
+
+
+def test_wrong_number_in_summary_is_flagged() -> None:
+    def wrong(messages: Sequence[ChatMessage]) -> str:
+        if messages[-1].content.startswith("Passages:"):
+            return "Metformin 101 mg given [1]."
+        return "Metformin 999 mg given [1]."
+
+    summary = Summarizer(FakeChatModel(wrong), params=SamplingParams(max_tokens=40)).summarize(
+        record(3), get_template("soap")
+    )
+    assert {f.token for f in summary.flags if f.kind == "unverified_number"} == {"999 mg"}
+
+
+def test_cancel_mid_summary_raises_and_stores_nothing() -> None:
+    cancel = threading.Event()
+    model = FakeChatModel(echo_first_passage, n_ctx=300)
+    model.on_piece = lambda call: cancel.set() if call >= 3 else None
+    store = FakeStore()
+    with pytest.raises(GenerationCancelled):
+        summary = Summarizer(model, params=SamplingParams(max_tokens=40)).summarize(
+            record(60), get_template("soap"), cancel=cancel
+        )
+        save_summary(store, 1, summary)
+    assert store.outputs == {}
+    assert len(model.calls) == 3
