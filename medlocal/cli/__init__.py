@@ -8,6 +8,7 @@ line on stderr: exit code 2 for bad input, 1 for everything else.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -18,18 +19,12 @@ from medlocal.privacy import hardening, netguard
 
 log = logging.getLogger(__name__)
 
+COMMAND_GROUPS = ("engine_cmds", "model_cmds", "vault_cmds", "ingest_cmds", "rag_cmds")
+
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from medlocal.cli import (
-        engine_cmds,
-        ingest_cmds,
-        model_cmds,
-        rag_cmds,
-        vault_cmds,
-    )
-
     parser = argparse.ArgumentParser(
         prog="medlocal",
         description="MedLocal: private, offline medical language models. Nothing leaves this "
@@ -38,7 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (engine_cmds, model_cmds, vault_cmds, ingest_cmds, rag_cmds):
+    for name in COMMAND_GROUPS:
+        try:
+            module = importlib.import_module(f"medlocal.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"medlocal.cli.{name}":
+                raise
+            continue
         module.register(sub)
     return parser
 

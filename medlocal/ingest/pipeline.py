@@ -9,6 +9,7 @@ progress is then dropped before anything of it is written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -39,6 +40,7 @@ Stage = Literal["extract", "chunk", "embed", "write", "done"]
 Status = Literal["imported", "skipped", "failed", "cancelled"]
 STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
 EMBED_BATCH = 32
+DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
 class DocumentStore(Protocol):
@@ -54,7 +56,11 @@ class DocumentStore(Protocol):
         vectors: npt.NDArray[np.float32],
         embed_model_id: str,
         collection: str | None = None,
+        *,
+        text: str | None = None,
     ) -> int: ...
+
+    def has_document(self, patient_id: int, sha256: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -265,6 +271,10 @@ def _import_one(
             outcome.file_type = file_format.file_type
             data = _read(path, max_bytes)
             outcome.size = len(data)
+            if vault.has_document(patient_id, hashlib.sha256(data).hexdigest()):
+                # Checked before the costly stages; add_document checks again atomically.
+                outcome.status, outcome.reason = "skipped", DUPLICATE_REASON
+                return outcome
             document = file_format.extract(data, path.name)
             outcome.pages = document.page_count or 1
 
@@ -291,6 +301,7 @@ def _import_one(
                 vectors,
                 embedder.model_id,
                 collection,
+                text=document.text,
             )
         outcome.status, outcome.chunks = "imported", len(chunks)
     except _Cancelled:

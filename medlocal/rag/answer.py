@@ -108,7 +108,7 @@ class GroundedAnswerer:
         self,
         model: ChatModel,
         retriever: Retriever,
-        embedder: Embedder,
+        embedder: Embedder | None,
         *,
         params: SamplingParams | None = None,
         threshold: RelevanceThreshold | None = None,
@@ -144,7 +144,8 @@ class GroundedAnswerer:
         # A follow-up ("and the dose?") is searched together with the previous question.
         previous = next((m.content for m in reversed(history) if m.role == "user"), "")
         query = f"{previous} {question}".strip()
-        vector = self.embedder.embed([query])[0]
+        # Without an embedding model the search is lexical only (the vault accepts no vector).
+        vector = self.embedder.embed([query])[0] if self.embedder is not None else None
         return self.retriever.search(
             query,
             vector,
@@ -152,7 +153,11 @@ class GroundedAnswerer:
             collection=scope.collection,
             document_ids=list(scope.document_ids) if scope.document_ids else None,
             k=self.k,
+            embed_model_id=self._embedder_id(),
         )
+
+    def _embedder_id(self) -> str | None:
+        return self.embedder.model_id if self.embedder is not None else None
 
     def _stream_model(
         self,
@@ -265,7 +270,7 @@ class GroundedAnswerer:
                 passages=fit.passages,
                 sources=sources,
                 flags=checked.flags,
-                embedder_id=self.embedder.model_id,
+                embedder_id=self._embedder_id(),
                 notes=notes,
                 extra={"status": "answered", "retrieved": len(hits)},
             ),
@@ -296,7 +301,7 @@ class GroundedAnswerer:
                     passages=[],
                     sources=[],
                     flags=[],
-                    embedder_id=self.embedder.model_id,
+                    embedder_id=self._embedder_id(),
                     extra={"status": "not_found"},
                 ),
                 timings=timings,
@@ -319,7 +324,7 @@ class GroundedAnswerer:
                 passages=[],
                 sources=[],
                 flags=[],
-                embedder_id=self.embedder.model_id,
+                embedder_id=self._embedder_id(),
                 extra={"status": "general"},
             ),
             timings=timings,

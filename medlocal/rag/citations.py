@@ -1,7 +1,7 @@
 """Inline citations: find them, drop the ones that point nowhere, and rewrite their numbers.
 
-The model is asked to cite passages as ``[1]``, ``[2, 3]`` or ``[1][2]``. Anything it cites must be a
-passage it was actually given; other numbers are removed from the text and reported.
+The model is asked to cite passages as ``[1]``, ``[2, 3]`` or ``[1][2]``. Anything it cites must
+be a passage it was actually given; other numbers are removed from the text and reported.
 """
 
 from __future__ import annotations

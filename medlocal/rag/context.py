@@ -20,6 +20,7 @@ from medlocal.vault.records import SearchHit
 # more than old turns.
 HISTORY_SHARE = 0.25
 
+
 @dataclass
 class ContextFit:
     messages: list[ChatMessage]

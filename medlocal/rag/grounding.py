@@ -19,13 +19,17 @@ from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
 from medlocal.rag.flags import Flag
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
-from medlocal.rag.values import Value, extract_values, is_supported
+from medlocal.rag.values import Value, extract_values, is_dose, is_supported
 
 _STOPWORDS = frozenset(
-    """a an and are as at be been but by for from has have he her his in into is it its of on or
-    she that the their there these they this to was were which who will with patient patients
-    not no yes also than then was were had has may can could would should per""".split()
-)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has",
+        "have", "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she",
+        "that", "the", "their", "there", "these", "they", "this", "to", "was", "were", "which",
+        "who", "will", "with", "patient", "patients", "not", "no", "yes", "also", "than", "then",
+        "had", "may", "can", "could", "would", "should", "per",
+    }
+)  # fmt: skip
 _TOKEN = re.compile(r"[a-z][a-z\-]{2,}|\d+(?:\.\d+)?")
 
 
@@ -82,6 +86,31 @@ def attach_citations(
     return "".join(pieces), attached
 
 
+DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
+
+
+def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
+    """Each dose in ``text`` paired with the nearest medication name in the same sentence, so
+    "metformin 500 mg ... lisinopril 10 mg" gives (metformin, 500 mg) and (lisinopril, 10 mg)."""
+    pairs: list[tuple[DosePair, Value]] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        names = [
+            (m.start(), m.group().lower())
+            for m in re.finditer(r"[A-Za-z][A-Za-z\-]{3,}", body)
+            if lexicon.is_medication(m.group())
+        ]
+        if not names:
+            continue
+        for value in extract_values(body):
+            if not is_dose(value):
+                continue
+            # A drug named before its dose wins a tie ("metformin 500 mg, lisinopril ...").
+            _, drug = min(names, key=lambda n: (abs(n[0] - value.start), n[0] > value.start))
+            pairs.append(((drug, value.canonical, value.unit), value))
+    return pairs
+
+
 class _LazyValues(dict[int, list[Value]]):
     """Values of each passage, extracted the first time a sentence cites it (a summary may hold
     hundreds of passages, few of them cited)."""
@@ -123,6 +152,22 @@ def check_sentence(
                     **span,
                 )
             )
+    flagged = {f.token for f in flags}
+    evidence_pairs = {pair for pair, _ in dose_pairs(evidence_text, lexicon)}
+    dosed_drugs = {drug for drug, _, _ in evidence_pairs}
+    for pair, value in dose_pairs(body, lexicon):
+        drug = pair[0]
+        if value.raw in flagged or drug not in dosed_drugs or pair in evidence_pairs:
+            continue
+        flags.append(
+            Flag(
+                sentence.index,
+                "unverified_number",
+                value.raw,
+                f"dose '{value.raw}' is not the dose the cited passages give for {drug}",
+                **span,
+            )
+        )
     for name in lexicon.find(body):
         if not mentions(evidence_text, name):
             flags.append(

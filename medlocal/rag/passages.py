@@ -20,12 +20,13 @@ class Retriever(Protocol):
     def search(
         self,
         query_text: str,
-        query_vector: npt.NDArray[np.float32],
+        query_vector: npt.NDArray[np.float32] | None,
         *,
         patient_id: int | None = None,
         collection: str | None = None,
         document_ids: Sequence[int] | None = None,
         k: int = 8,
+        embed_model_id: str | None = None,
     ) -> list[SearchHit]: ...
 
 

@@ -47,8 +47,7 @@ def map_user_message(passage_block: str) -> str:
 
 def reduce_user_message(notes: str, document_title: str, section: str, instructions: str) -> str:
     return (
-        f"Notes:\n\n{notes}\n\nWrite the section '{section}' of a {document_title}."
-        f" {instructions}"
+        f"Notes:\n\n{notes}\n\nWrite the section '{section}' of a {document_title}. {instructions}"
     )
 
 

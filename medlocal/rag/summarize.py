@@ -60,6 +60,15 @@ class Summary:
     steps: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
+class MappedRecord:
+    """The map step's result: the global passage list and the cited notes drawn from it."""
+
+    passages: list[NumberedPassage]
+    notes: list[str]
+    documents: list[int]
+
+
 class Summarizer:
     def __init__(
         self,
@@ -87,7 +96,9 @@ class Summarizer:
     def _limit(self) -> int:
         limit = self.model.n_ctx - self.params.max_tokens - _SAFETY_TOKENS
         if limit <= 0:
-            raise ContextBudgetError("the summary length setting exceeds the model's context window")
+            raise ContextBudgetError(
+                "the summary length setting exceeds the model's context window"
+            )
         return limit
 
     # -- packing -------------------------------------------------------------------------------
@@ -216,6 +227,19 @@ class Summarizer:
             notes = condensed
         return notes, rounds
 
+    def map_record(
+        self,
+        hits: Sequence[SearchHit],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> MappedRecord:
+        """The map step over ``hits`` (every chunk of the chosen documents, in document order).
+        The result can be reduced into several templates without mapping again."""
+        passages = number_hits(hits)
+        notes = self._map(passages, progress, cancel)
+        return MappedRecord(passages, notes, sorted({h.document_id for h in hits}))
+
     def summarize(
         self,
         hits: Sequence[SearchHit],
@@ -224,11 +248,23 @@ class Summarizer:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> Summary:
-        """Summarise ``hits`` (every chunk of the chosen documents, in document order)."""
-        passages = number_hits(hits)
+        """Map ``hits`` and reduce them into ``template``."""
+        mapped = self.map_record(hits, progress=progress, cancel=cancel)
+        return self.reduce(mapped, template, progress=progress, cancel=cancel)
+
+    def reduce(
+        self,
+        mapped: MappedRecord,
+        template: Template,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Summary:
+        passages = mapped.passages
         texts = {p.number: p.hit.text for p in passages}
-        notes = self._map(passages, progress, cancel)
-        notes, rounds = self._combine_until_fits(notes, template, texts, progress, cancel)
+        notes, rounds = self._combine_until_fits(
+            list(mapped.notes), template, texts, progress, cancel
+        )
         joined = "\n\n".join(notes)
 
         parts = [f"# {template.title}"]
@@ -258,7 +294,12 @@ class Summarizer:
         flags = [f for f in checked.flags if not _is_none_documented(checked.text, f)]
         by_number = {p.number: p for p in passages}
         sources = [by_number[n].source() for n in sorted(checked.cited)]
-        steps = {"passages": len(passages), "map_notes": len(notes), "combine_rounds": rounds}
+        steps = {
+            "passages": len(passages),
+            "map_notes": len(mapped.notes),
+            "combine_rounds": rounds,
+            "reduce_notes": len(notes),
+        }
         return Summary(
             template=template,
             title=template.title,
@@ -274,7 +315,7 @@ class Summarizer:
                 sources=sources,
                 flags=flags,
                 template=template.name,
-                extra={"steps": steps, "documents": sorted({h.document_id for h in hits})},
+                extra={"steps": steps, "documents": mapped.documents},
             ),
             steps=steps,
         )

@@ -70,7 +70,9 @@ def load_template_file(path: Path, builtin: bool = False) -> Template:
         if not isinstance(entry, dict):
             raise TemplateError(f"template {path.name}: section {i} is not a table")
         where = f"{path.name} section {i}"
-        sections.append(Section(_text(entry, "heading", where), _text(entry, "instructions", where)))
+        sections.append(
+            Section(_text(entry, "heading", where), _text(entry, "instructions", where))
+        )
     return Template(
         name=_text(data, "name", path.name),
         title=_text(data, "title", path.name),

@@ -4,7 +4,7 @@ equal: "5 mg" == "5mg", "1,000" == "1000", "0.50" == ".5", "03/04/2021" == "Marc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -61,6 +61,7 @@ class Value:
     canonical: str
     unit: str | None
     raw: str
+    start: int = field(default=0, compare=False)  # offset of ``raw`` in the text it came from
 
 
 def _canonical_number(raw: str) -> str | None:
@@ -110,10 +111,18 @@ def extract_values(text: str) -> list[Value]:
         for match in pattern.finditer("".join(masked)):
             canonical = _parse_date(match.group(), formats)
             if canonical is not None:
-                values.append(Value("date", canonical, None, match.group()))
+                values.append(Value("date", canonical, None, match.group(), match.start()))
                 mask(match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
-        values.append(Value("time", f"{int(match.group(1)):02d}:{match.group(2)}", None, match.group()))
+        values.append(
+            Value(
+                "time",
+                f"{int(match.group(1)):02d}:{match.group(2)}",
+                None,
+                match.group(),
+                match.start(),
+            )
+        )
         mask(match.start(), match.end())
 
     flat = "".join(masked)
@@ -124,7 +133,7 @@ def extract_values(text: str) -> list[Value]:
         canonical = _canonical_number(match.group("num"))
         if canonical is not None:
             unit = _canonical_unit(match.group("unit"))
-            values.append(Value("number", canonical, unit, match.group().strip()))
+            values.append(Value("number", canonical, unit, match.group().strip(), start))
     return values
 
 
@@ -137,3 +146,14 @@ def is_supported(value: Value, evidence: list[Value]) -> bool:
         if value.unit is None or other.unit is None or value.unit == other.unit:
             return True
     return False
+
+
+# Units that make a number a dose of a medication.
+DOSE_UNITS = frozenset(
+    {"mg", "mcg", "g", "ng", "ml", "l", "unit", "iu", "meq", "mmol", "tab", "cap", "puffs",
+     "drops", "sprays", "mg/kg", "mcg/kg", "unit/kg", "mg/day", "mg/h", "ml/h", "unit/h"}
+)  # fmt: skip
+
+
+def is_dose(value: Value) -> bool:
+    return value.kind == "number" and value.unit in DOSE_UNITS

@@ -138,8 +138,9 @@ class AuditLog:
 
     def entries(self, limit: int | None = None) -> list[AuditEntry]:
         """Newest last; ``limit`` keeps only the last N."""
+        params: tuple[int, ...] = ()
         if limit is None:
-            query, params = "SELECT seq, ts, event, details FROM audit ORDER BY seq", ()
+            query = "SELECT seq, ts, event, details FROM audit ORDER BY seq"
         else:
             query = (
                 "SELECT * FROM (SELECT seq, ts, event, details FROM audit "

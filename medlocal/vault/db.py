@@ -2,8 +2,9 @@
 
 The database is keyed with the raw 256-bit DEK (``PRAGMA key = "x'..'"``), so SQLCipher skips its
 own PBKDF2 and the passphrase cost lives entirely in Argon2id (keys.py). Cipher settings are
-SQLCipher 4's defaults (AES-256-CBC per page, HMAC-SHA512 per page). WAL pages are encrypted too;
-``temp_store=MEMORY`` keeps sorts and temp tables off the disk; ``secure_delete`` zeroes freed pages.
+SQLCipher 4's defaults (AES-256-CBC per page, HMAC-SHA512 per page). WAL pages are encrypted
+too; ``temp_store=MEMORY`` keeps sorts and temp tables off the disk; ``secure_delete`` zeroes
+freed pages.
 """
 
 from __future__ import annotations
@@ -127,9 +128,14 @@ def rekey(conn: Connection, new_key: SecretKey) -> None:
 
 def integrity_errors(conn: Connection) -> list[str]:
     """Pages whose HMAC fails (altered or damaged on disk), plus SQLite's own structural check."""
-    problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    problems += [str(row[0]) for row in rows if row[0] != "ok"]
+    problems: list[str] = []
+    for pragma in ("cipher_integrity_check", "quick_check"):
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        except DatabaseError as err:
+            problems.append(str(err))
+            continue
+        problems += [str(row[0]) for row in rows if row[0] != "ok"]
     return problems
 
 

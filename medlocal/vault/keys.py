@@ -1,9 +1,9 @@
 """Key material and the AES-GCM wraps that protect the vault's data key (DEK).
 
 * The DEK is 32 random bytes; it opens the SQLCipher database as a raw key.
-* Passphrase wrap: KEK = Argon2id(passphrase, salt, params); the DEK is sealed with AES-256-GCM under
-  the KEK. A wrong passphrase fails the GCM tag, so no verifier hash is ever stored. The Argon2
-  parameters live in the wrap (and in its associated data), so they can be raised later.
+* Passphrase wrap: KEK = Argon2id(passphrase, salt, params); the DEK is sealed with AES-256-GCM
+  under the KEK. A wrong passphrase fails the GCM tag, so no verifier hash is ever stored. The
+  Argon2 parameters live in the wrap (and in its associated data), so they can be raised later.
 * Recovery wrap: the recovery key shown once at creation is a 160-bit secret; it seeds an X25519 key
   pair whose public half is kept in the key file. The DEK is sealed to that public key (ephemeral
   X25519 + HKDF + AES-GCM), so a DEK rotation can re-seal it without the user typing the recovery
@@ -134,7 +134,7 @@ def open_sealed(key: SecretKey, wrap: dict[str, Any], aad: bytes) -> SecretKey:
     try:
         return SecretKey(bytearray(AESGCM(key.buffer).decrypt(nonce, ct, aad)))
     except (InvalidTag, ValueError) as err:
-        raise WrongPassphraseError("Wrong passphrase or key (the vault key did not unwrap).") from err
+        raise WrongPassphraseError("Wrong passphrase (or the vault key file was altered).") from err
 
 
 # --- passphrase wrap ---------------------------------------------------------------------------

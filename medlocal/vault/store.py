@@ -148,11 +148,21 @@ class Vault:
         unlocked = unlock.unlock(
             folder, passphrase=passphrase, recovery_key=recovery_key, use_keychain=use_keychain
         )
-        vault = cls(unlock.VaultFiles(folder), unlocked)
-        with vault._tx() as s:
-            if unlocked.failures_to_log:
-                s.audit.append("failed_unlock", {"count": unlocked.failures_to_log})
-            s.audit.append("unlock", {"method": unlocked.method})
+        try:
+            with _corruption_as_error():
+                vault = cls(unlock.VaultFiles(folder), unlocked)
+        except BaseException:
+            unlocked.conn.close()
+            unlocked.dek.wipe()
+            raise
+        try:
+            with vault._tx() as s:
+                if unlocked.failures_to_log:
+                    s.audit.append("failed_unlock", {"count": unlocked.failures_to_log})
+                s.audit.append("unlock", {"method": unlocked.method})
+        except BaseException:
+            vault.lock("error")
+            raise
         return vault
 
     @staticmethod
@@ -247,9 +257,7 @@ class Vault:
 
     def change_passphrase(self, new_passphrase: str, kdf_params: KdfParams | None = None) -> None:
         with self._read() as s:
-            params = kdf_params or KdfParams.from_dict(
-                self._key_file.wraps["passphrase"]["params"]
-            )
+            params = kdf_params or KdfParams.from_dict(self._key_file.wraps["passphrase"]["params"])
             if kdf_params is None and params.memory_kib < KdfParams().memory_kib:
                 params = KdfParams()  # raise old, weaker settings to today's default
             unlock.change_passphrase(self._files, self._key_file, s.dek, new_passphrase, params)
@@ -500,7 +508,9 @@ class Vault:
     def document_text(self, document_id: int) -> str:
         """The extracted text that chunk offsets point into."""
         with self._read() as s:
-            row = s.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+            row = s.conn.execute(
+                "SELECT text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"No document with id {document_id}.")
             if row[0] is not None:
@@ -712,7 +722,8 @@ class Vault:
             if s.conn.execute("SELECT 1 FROM chats WHERE id = ?", (chat_id,)).fetchone() is None:
                 raise NotFoundError(f"No chat with id {chat_id}.")
             cursor = s.conn.execute(
-                "INSERT INTO chat_messages (chat_id, role, content, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO chat_messages (chat_id, role, content, created_at) "
+                "VALUES (?, ?, ?, ?)",
                 (chat_id, role, content, _now()),
             )
             message_id = int(cursor.lastrowid)
@@ -812,7 +823,6 @@ class Vault:
     def _require_patient(s: _Session, patient_id: int) -> None:
         if s.conn.execute("SELECT 1 FROM patients WHERE id = ?", (patient_id,)).fetchone() is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
-
 
 
 @contextmanager

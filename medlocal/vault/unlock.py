@@ -268,7 +268,9 @@ def rotate(
     new key (it is checked against the current wrap first); the recovery key is re-sealed to its
     stored public key, so the printed recovery key keeps working."""
     step = hook or (lambda _stage: None)
-    current = keys.unwrap_with_passphrase(key_file.wraps["passphrase"], passphrase, key_file.vault_id)
+    current = keys.unwrap_with_passphrase(
+        key_file.wraps["passphrase"], passphrase, key_file.vault_id
+    )
     same = current.equals(dek)
     current.wipe()
     if not same:
@@ -296,4 +298,3 @@ def rotate(
     save_key_file(files.key_file, key_file)
     step("committed")
     return new_dek
-

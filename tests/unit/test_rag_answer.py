@@ -65,7 +65,9 @@ def test_context_fit_raises_when_question_cannot_fit() -> None:
 
 
 def test_answer_streams_and_resolves_citations() -> None:
-    model = FakeChatModel("The patient takes metformin 500 mg twice daily [1]. BP was 142/90 mmHg [2][5].")
+    model = FakeChatModel(
+        "The patient takes metformin 500 mg twice daily [1]. BP was 142/90 mmHg [2][5]."
+    )
     stream = answerer(model).ask("What dose of metformin?", SCOPE)
     pieces = list(stream)
     result = stream.result

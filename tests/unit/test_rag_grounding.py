@@ -44,7 +44,9 @@ def test_wrong_dose_is_flagged() -> None:
 
 
 def test_dose_spacing_and_thousands_separators_are_normalised() -> None:
-    text = "Metformin 500mg twice daily [1]. Lisinopril 10 mg daily [2]. Creatinine 1000 umol/L [2]."
+    text = (
+        "Metformin 500mg twice daily [1]. Lisinopril 10 mg daily [2]. Creatinine 1000 umol/L [2]."
+    )
     assert ground(text, PASSAGES).flags == []
 
 
@@ -88,9 +90,21 @@ def test_uncited_sentence_gets_overlapping_passage_attached_and_flagged() -> Non
 def test_sentence_split_keeps_decimals_abbreviations_and_trailing_citations() -> None:
     text = "Dr. Smith gave 2.5 mg daily. [1] Next sentence here [2].\n## Heading\n- item three [1]"
     sentences = [s.text for s in split_sentences(text)]
-    assert sentences == ["Dr. Smith gave 2.5 mg daily. [1]", "Next sentence here [2].", "- item three [1]"]
+    assert sentences == [
+        "Dr. Smith gave 2.5 mg daily. [1]",
+        "Next sentence here [2].",
+        "- item three [1]",
+    ]
 
 
 def test_values_ignore_names_with_digits() -> None:
     values = [(v.canonical, v.unit) for v in extract_values("HbA1c 7.2%, vitamin B12, COVID-19")]
     assert values == [("7.2", "%")]
+
+
+def test_dose_is_checked_against_the_drug_it_belongs_to() -> None:
+    passages = {1: "Metformin 500 mg twice daily. Lisinopril 10 mg once daily for hypertension."}
+    result = ground("The patient takes 10 mg of metformin twice daily [1].", passages)
+    assert [(f.kind, f.token) for f in result.flags] == [("unverified_number", "10 mg")]
+    assert "metformin" in result.flags[0].message
+    assert ground("Metformin 500 mg and lisinopril 10 mg daily [1].", passages).flags == []

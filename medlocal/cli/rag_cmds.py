@@ -1,0 +1,409 @@
+"""``medlocal summarize``, ``medlocal templates`` and ``medlocal outputs``, plus the grounded
+``medlocal ask --patient`` (the ``ask`` command itself lives in engine_cmds)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from medlocal.engine.api import SamplingParams
+from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.privacy.redact import Redactor
+from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
+from medlocal.rag.chat import ChatSession
+from medlocal.rag.export import (
+    FORMATS,
+    ExportDocument,
+    PlannedRedaction,
+    document_from_output,
+    export_document,
+    patient_identity,
+    plan_redactions,
+)
+from medlocal.rag.flags import Flag
+from medlocal.rag.passages import Scope, SourceRef
+from medlocal.rag.provenance import provenance_lines
+from medlocal.rag.record import record_passages
+from medlocal.rag.summarize import Summarizer, save_summary
+from medlocal.rag.templates import get_template, list_templates
+
+SUMMARY_MAX_TOKENS = 256
+
+
+def register(sub: Any) -> None:
+    from medlocal.cli.vault_cmds import add_vault_args
+
+    summarize = sub.add_parser(
+        "summarize", help="condense a patient's documents into a note template, with citations"
+    )
+    add_vault_args(summarize)
+    summarize.add_argument("--patient", type=int, required=True, metavar="ID")
+    summarize.add_argument(
+        "--doc", type=int, action="append", metavar="DOC_ID", help="only this document (repeat)"
+    )
+    summarize.add_argument(
+        "--template", required=True, help="template name (medlocal templates list)"
+    )
+    summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
+    _add_redact_args(summarize)
+    summarize.add_argument("--model", help="installed model id or path to a GGUF file")
+    summarize.add_argument("--ctx", type=int, help="context size in tokens")
+    summarize.add_argument(
+        "--max-tokens", type=int, default=SUMMARY_MAX_TOKENS, help="length of each model step"
+    )
+    summarize.add_argument("--seed", type=int, default=SamplingParams().seed)
+    summarize.add_argument("--temperature", type=float, default=SamplingParams().temperature)
+    summarize.set_defaults(func=run_summarize)
+
+    templates = sub.add_parser("templates", help="note templates for summaries")
+    tsub = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    tlist = tsub.add_parser("list", help="bundled and user templates")
+    tlist.add_argument("--json", action="store_true", help="machine-readable output")
+    tlist.set_defaults(func=run_templates_list)
+
+    outputs = sub.add_parser("outputs", help="saved answers and summaries")
+    osub = outputs.add_subparsers(dest="outputs_command", metavar="ACTION", required=True)
+    olist = osub.add_parser("list", help="saved outputs")
+    add_vault_args(olist)
+    olist.add_argument("--patient", type=int, metavar="ID")
+    olist.add_argument("--json", action="store_true", help="machine-readable output")
+    olist.set_defaults(func=run_outputs_list)
+    oshow = osub.add_parser("show", help="an output with its sources, flags and provenance")
+    add_vault_args(oshow)
+    oshow.add_argument("output_id", type=int, metavar="ID")
+    oshow.add_argument("--json", action="store_true", help="machine-readable output")
+    oshow.set_defaults(func=run_outputs_show)
+    oexport = osub.add_parser("export", help="export to Markdown, DOCX or PDF")
+    add_vault_args(oexport)
+    oexport.add_argument("output_id", type=int, metavar="ID")
+    oexport.add_argument("--out", required=True, metavar="FILE", help=".md, .docx or .pdf")
+    _add_redact_args(oexport)
+    oexport.add_argument(
+        "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
+    )
+    oexport.set_defaults(func=run_outputs_export)
+
+
+def _add_redact_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--redact", action="store_true", help="de-identify the export (HIPAA Safe Harbor list)"
+    )
+    parser.add_argument(
+        "--date-mode",
+        choices=("shift", "year"),
+        default="shift",
+        help="with --redact: shift dates by a random offset (default) or keep only the year",
+    )
+
+
+# -- shared helpers --------------------------------------------------------------------------------
+
+
+def _check_out_path(value: str | None) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value).expanduser()
+    if path.suffix.lower() not in FORMATS:
+        raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
+    if not path.parent.is_dir():
+        raise UserInputError(f"folder does not exist: {path.parent}")
+    return path
+
+
+def _source_line(src: SourceRef) -> str:
+    return f"[{src.number}] {src.label()}\n    {src.snippet}"
+
+
+def _flag_line(flag: Flag) -> str:
+    where = f"sentence {flag.sentence + 1}" if flag.sentence >= 0 else "answer"
+    return f"- {where}: {flag.kind.replace('_', ' ')}: {flag.message}"
+
+
+def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> None:
+    if sources:
+        print("\nSources:")
+        for src in sources:
+            print(f"  {_source_line(src)}")
+    if flags:
+        print("\nFlags (verify these against the sources):")
+        for flag in flags:
+            print(f"  {_flag_line(flag)}")
+
+
+def _print_redactions(planned: list[PlannedRedaction]) -> None:
+    print(f"{len(planned)} redaction(s):", file=sys.stderr)
+    for item in planned:
+        red = item.redaction
+        print(
+            f"  {item.where}: {red.kind} {red.original!r} -> {red.replacement!r}", file=sys.stderr
+        )
+
+
+def _export(
+    vault: Any,
+    output_id: int,
+    patient_id: int | None,
+    doc: ExportDocument,
+    out: Path,
+    args: argparse.Namespace,
+) -> None:
+    redactor = None
+    if args.redact:
+        if patient_id is not None:
+            patient = vault.get_patient(patient_id)
+            identity = patient_identity(patient.name, patient.mrn, patient.dob)
+        else:
+            identity = patient_identity(None, None, None)
+        redactor = Redactor(identity, date_mode=args.date_mode)
+    report = export_document(doc, out, redactor=redactor)
+    vault.record_event(
+        "export",
+        {"output_id": output_id, "format": report.format, "redacted": redactor is not None},
+    )
+    if redactor is not None:
+        _print_redactions(report.redactions)
+    print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
+
+
+# -- grounded ask ----------------------------------------------------------------------------------
+
+
+def _sampling(args: argparse.Namespace, max_tokens: int | None = None) -> SamplingParams:
+    defaults = SamplingParams()
+    return SamplingParams(
+        temperature=getattr(args, "temperature", defaults.temperature),
+        top_p=getattr(args, "top_p", defaults.top_p),
+        top_k=getattr(args, "top_k", defaults.top_k),
+        min_p=getattr(args, "min_p", defaults.min_p),
+        repeat_penalty=getattr(args, "repeat_penalty", defaults.repeat_penalty),
+        max_tokens=max_tokens
+        if max_tokens
+        else int(getattr(args, "max_tokens", defaults.max_tokens)),
+        seed=getattr(args, "seed", defaults.seed),
+    )
+
+
+def _load_embedder(model_arg: str | None = None) -> Any:
+    from medlocal.cli.common import load_default_embedder
+
+    try:
+        return load_default_embedder(model_arg)
+    except MedLocalError as err:
+        print(f"medlocal: {err} Searching exact words only.", file=sys.stderr)
+        return None
+
+
+def run_grounded_ask(args: argparse.Namespace) -> int:
+    """``medlocal ask --patient ID [--collection C] [--general] QUESTION``: stream a grounded
+    answer, then its numbered sources and flags; the answer is saved with its provenance."""
+    from medlocal.cli.common import load_chat_model
+    from medlocal.cli.vault_cmds import open_vault
+
+    question = args.question.strip()
+    if not question:
+        raise UserInputError("the question is empty")
+    model = load_chat_model(getattr(args, "model", None), getattr(args, "ctx", None))
+    embedder = _load_embedder()
+    with open_vault(args) as vault:
+        vault.get_patient(args.patient)  # a clear message for an unknown patient
+        answerer = GroundedAnswerer(model, vault, embedder, params=_sampling(args))
+        session = ChatSession(answerer, vault, Scope(args.patient, args.collection))
+        cancel = threading.Event()
+        stream = session.ask(question, general=args.general, cancel=cancel)
+        streamed: list[str] = []
+        try:
+            for piece in stream:
+                streamed.append(piece)
+                sys.stdout.write(piece)
+                sys.stdout.flush()
+        except KeyboardInterrupt:
+            cancel.set()
+            raise GenerationCancelled("answer stopped; nothing was saved") from None
+        answer: GroundedAnswer = stream.result
+        shown = "".join(streamed).strip()
+        if answer.status == "not_found":
+            print(answer.text)
+        elif answer.text != shown:
+            if shown:
+                print("\n\nChecked answer (citations verified or attached):")
+            print(answer.text)
+        else:
+            print()
+        _print_sources_and_flags(answer.sources, answer.flags)
+        for note in answer.notes:
+            print(f"medlocal: note: {note}", file=sys.stderr)
+        print(
+            f"\nSaved as output {session.last_output_id} (medlocal outputs show"
+            f" {session.last_output_id}). Decision support only — verify against the sources.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+# -- summarize -------------------------------------------------------------------------------------
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    from medlocal.cli.common import load_chat_model
+    from medlocal.cli.vault_cmds import open_vault
+
+    template = get_template(args.template)
+    out = _check_out_path(args.out)
+    if args.max_tokens <= 0:
+        raise UserInputError("--max-tokens must be positive")
+    model = load_chat_model(args.model, args.ctx)
+    with open_vault(args) as vault:
+        vault.get_patient(args.patient)
+        hits = record_passages(vault, args.patient, args.doc)
+        summarizer = Summarizer(model, params=_sampling(args, args.max_tokens))
+
+        def progress(stage: str, done: int, total: int) -> None:
+            print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+        cancel = threading.Event()
+        try:
+            summary = summarizer.summarize(hits, template, progress=progress, cancel=cancel)
+        except KeyboardInterrupt:
+            cancel.set()
+            raise GenerationCancelled("summary stopped; nothing was saved") from None
+        finally:
+            print(file=sys.stderr)
+        output_id = save_summary(vault, args.patient, summary)
+        print(summary.text)
+        _print_sources_and_flags(summary.sources, summary.flags)
+        print(
+            f"\nSaved as output {output_id} (medlocal outputs show {output_id}).", file=sys.stderr
+        )
+        if out is not None:
+            stored = vault.get_output(output_id)
+            doc = document_from_output(
+                stored.title, stored.kind, stored.content, stored.provenance, stored.flags
+            )
+            _export(vault, output_id, args.patient, doc, out, args)
+    return 0
+
+
+# -- templates and outputs -------------------------------------------------------------------------
+
+
+def run_templates_list(args: argparse.Namespace) -> int:
+    templates = list_templates()
+    if args.json:
+        rows = [
+            {
+                "name": t.name,
+                "title": t.title,
+                "description": t.description,
+                "sections": [s.heading for s in t.sections],
+                "builtin": t.builtin,
+                "path": str(t.path),
+            }
+            for t in templates
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for t in templates:
+        origin = "" if t.builtin else "  (user)"
+        print(f"{t.name:<20} {t.title}{origin}")
+        print(f"{'':<20} sections: {', '.join(s.heading for s in t.sections)}")
+    return 0
+
+
+def run_outputs_list(args: argparse.Namespace) -> int:
+    from medlocal.cli.vault_cmds import open_vault
+
+    with open_vault(args) as vault:
+        outputs = vault.list_outputs(args.patient)
+    if args.json:
+        rows = [
+            {
+                "id": o.id,
+                "patient_id": o.patient_id,
+                "kind": o.kind,
+                "title": o.title,
+                "created_at": o.created_at,
+                "flags": len(o.flags),
+            }
+            for o in outputs
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not outputs:
+        print("No saved outputs.")
+    for o in outputs:
+        print(
+            f"{o.id:>5}  {o.created_at}  patient {o.patient_id}  {o.kind:<8} {o.title}"
+            f"  ({len(o.flags)} flag(s))"
+        )
+    return 0
+
+
+def run_outputs_show(args: argparse.Namespace) -> int:
+    from medlocal.cli.vault_cmds import open_vault
+
+    with open_vault(args) as vault:
+        o = vault.get_output(args.output_id)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "id": o.id,
+                    "patient_id": o.patient_id,
+                    "kind": o.kind,
+                    "title": o.title,
+                    "content": o.content,
+                    "provenance": o.provenance,
+                    "flags": o.flags,
+                    "created_at": o.created_at,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
+    print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
+    print(o.content.strip())
+    _print_sources_and_flags(doc.sources, doc.flags)
+    print("\nProvenance:")
+    for line in provenance_lines(o.provenance):
+        print(f"  {line}")
+    passages = o.provenance.get("passages") or []
+    if passages:
+        print("  Retrieved passages (number: chunk id, document, score):")
+        for p in passages:
+            score = p.get("score")
+            score_text = f"{score:.4f}" if isinstance(score, (int, float)) else "-"
+            print(
+                f"    [{p.get('number')}] chunk {p.get('chunk_id')}, document"
+                f" {p.get('document_id')}, score {score_text}"
+            )
+    return 0
+
+
+def run_outputs_export(args: argparse.Namespace) -> int:
+    from medlocal.cli.vault_cmds import open_vault
+
+    out = _check_out_path(args.out)
+    assert out is not None
+    if args.preview and not args.redact:
+        raise UserInputError("--preview lists redactions: use it with --redact")
+    with open_vault(args) as vault:
+        o = vault.get_output(args.output_id)
+        doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
+        if args.preview:
+            patient = vault.get_patient(o.patient_id) if o.patient_id is not None else None
+            identity = patient_identity(
+                patient.name if patient else None,
+                patient.mrn if patient else None,
+                patient.dob if patient else None,
+            )
+            _print_redactions(plan_redactions(doc, Redactor(identity, date_mode=args.date_mode)))
+            print("Preview only: nothing was written.", file=sys.stderr)
+            return 0
+        _export(vault, o.id, o.patient_id, doc, out, args)
+    return 0

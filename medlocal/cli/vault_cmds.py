@@ -1,0 +1,396 @@
+"""``medlocal vault|patient|search|delete|audit``: the encrypted vault from a terminal.
+
+Other command groups open the vault the same way through :func:`add_vault_args` and
+:func:`open_vault`: ``--passphrase-file FILE`` for scripts, otherwise the keychain wrap when the
+vault is remembered on this computer, otherwise a hidden prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from medlocal import paths
+from medlocal.errors import MedLocalError, UserInputError
+from medlocal.vault.errors import (
+    AuditChainError,
+    PassphraseRequiredError,
+    VaultExistsError,
+    VaultNotFoundError,
+)
+from medlocal.vault.store import Vault
+
+MIN_PASSPHRASE = 8
+SNIPPET_CHARS = 240
+
+
+def register(sub: Any) -> None:
+    _register_vault(sub)
+    _register_patient(sub)
+
+    search = sub.add_parser("search", help="hybrid (meaning + exact words) search of the vault")
+    add_vault_args(search)
+    search.add_argument("query", help="what to look for")
+    search.add_argument("--patient", type=int, help="only this patient's documents")
+    search.add_argument("--collection", help="only this collection")
+    search.add_argument("--k", type=_positive_int, default=8, help="number of passages (8)")
+    search.add_argument("--model", help="embedding model id or path (default: the installed one)")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.set_defaults(func=run_search)
+
+    delete = sub.add_parser("delete", help="delete a document (bytes, passages, vectors)")
+    add_vault_args(delete)
+    delete.add_argument("document_id", type=int, metavar="DOC_ID")
+    delete.set_defaults(func=run_delete)
+
+    audit = sub.add_parser("audit", help="the vault's tamper-evident audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_sub.add_parser("verify", help="check the HMAC chain")
+    add_vault_args(verify)
+    verify.set_defaults(func=run_audit_verify)
+    show = audit_sub.add_parser("show", help="list audit events (ids and hashes only)")
+    add_vault_args(show)
+    show.add_argument("--limit", type=_positive_int, help="only the last N events")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(func=run_audit_show)
+
+
+def _register_vault(sub: Any) -> None:
+    vault = sub.add_parser("vault", help="create, inspect and re-key the encrypted vault")
+    actions = vault.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
+
+    init = actions.add_parser("init", help="create a new vault and show its recovery key")
+    add_vault_args(init)
+    init.set_defaults(func=run_init)
+
+    status = actions.add_parser("status", help="what the vault holds and how it is protected")
+    add_vault_args(status)
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(func=run_status)
+
+    passwd = actions.add_parser("passwd", help="change the passphrase (re-wraps the key only)")
+    add_vault_args(passwd)
+    passwd.add_argument("--new-passphrase-file", help="read the new passphrase from FILE")
+    passwd.set_defaults(func=run_passwd)
+
+    rotate = actions.add_parser("rotate-key", help="re-encrypt the vault under a new data key")
+    add_vault_args(rotate)
+    rotate.set_defaults(func=run_rotate)
+
+    remember = actions.add_parser(
+        "remember", help="unlock without a passphrase on this computer (OS keychain)"
+    )
+    add_vault_args(remember)
+    remember.set_defaults(func=run_remember)
+
+    forget = actions.add_parser("forget", help="remove the keychain wrap from this computer")
+    add_vault_args(forget)
+    forget.set_defaults(func=run_forget)
+
+
+def _register_patient(sub: Any) -> None:
+    patient = sub.add_parser("patient", help="patients in the vault")
+    actions = patient.add_subparsers(dest="patient_command", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a patient; prints the new id on the last line")
+    add_vault_args(add)
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--mrn", help="medical record number")
+    add.add_argument("--dob", type=_iso_date, help="date of birth, YYYY-MM-DD")
+    add.set_defaults(func=run_patient_add)
+
+    listing = actions.add_parser("list", help="list patients")
+    add_vault_args(listing)
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(func=run_patient_list)
+
+    show = actions.add_parser("show", help="a patient and their documents")
+    add_vault_args(show)
+    show.add_argument("patient_id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(func=run_patient_show)
+
+    remove = actions.add_parser("remove", help="remove a patient and all their records")
+    add_vault_args(remove)
+    remove.add_argument("patient_id", type=int, metavar="ID")
+    remove.set_defaults(func=run_patient_remove)
+
+
+# --- shared with other command groups ---------------------------------------------------------
+
+
+def add_vault_args(parser: argparse.ArgumentParser) -> None:
+    """``--vault DIR`` and ``--passphrase-file FILE`` for any command that opens the vault."""
+    parser.add_argument("--vault", metavar="DIR", help="vault folder (default: the app's)")
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE", help="read the passphrase from FILE (for scripts)"
+    )
+
+
+def vault_folder(args: argparse.Namespace) -> Path:
+    value = getattr(args, "vault", None)
+    return Path(value).expanduser() if value else paths.vault_dir()
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    """Unlock with --passphrase-file, else the remembered keychain wrap, else a prompt."""
+    folder = vault_folder(args)
+    if not Vault.exists(folder):
+        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+    passphrase_file = getattr(args, "passphrase_file", None)
+    if passphrase_file:
+        return Vault.open(folder, passphrase=read_secret_file(passphrase_file))
+    if Vault.is_remembered(folder):
+        try:
+            return Vault.open(folder, use_keychain=True)
+        except PassphraseRequiredError as err:
+            print(f"medlocal: {err}", file=sys.stderr)
+    return Vault.open(folder, passphrase=getpass.getpass("Vault passphrase: "))
+
+
+def read_secret_file(name: str) -> str:
+    try:
+        text = Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserInputError(f"Cannot read the passphrase file {name}.") from err
+    secret = text.rstrip("\r\n")
+    if not secret:
+        raise UserInputError(f"The passphrase file {name} is empty.")
+    return secret
+
+
+def _new_passphrase(file_name: str | None) -> str:
+    if file_name:
+        secret = read_secret_file(file_name)
+    else:
+        secret = getpass.getpass("New passphrase: ")
+        if getpass.getpass("Repeat the passphrase: ") != secret:
+            raise UserInputError("The passphrases do not match.")
+    if len(secret) < MIN_PASSPHRASE:
+        raise UserInputError(f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
+    return secret
+
+
+# --- vault ------------------------------------------------------------------------------------
+
+
+def run_init(args: argparse.Namespace) -> int:
+    folder = vault_folder(args)
+    if Vault.exists(folder):
+        raise VaultExistsError(f"A vault already exists in {folder}.")
+    vault, recovery_key = Vault.create(folder, _new_passphrase(args.passphrase_file))
+    vault.lock("created")
+    print(f"Created an encrypted vault in {folder}.")
+    print()
+    print("Recovery key (shown only this once; write it down and keep it somewhere safe):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    print("It unlocks the vault if the passphrase is forgotten. MedLocal does not keep a copy.")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        status = vault.status()
+    if args.json:
+        print(json.dumps(asdict(status), indent=2))
+        return 0
+    kdf = status.kdf
+    print(f"Vault:        {status.folder}")
+    print(f"Unlocked by:  {status.unlocked_with}")
+    print(f"Patients:     {status.patients}")
+    print(f"Documents:    {status.documents} ({status.chunks} passages)")
+    print(f"Embeddings:   {', '.join(status.embed_models) or 'none yet'}")
+    print(
+        f"Key:          Argon2id m={kdf['memory_kib'] // 1024} MiB t={kdf['iterations']} "
+        f"p={kdf['lanes']}; AES-256-GCM wrap; SQLCipher 4"
+    )
+    print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
+    return 0
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.change_passphrase(_new_passphrase(args.new_passphrase_file))
+    print("Passphrase changed. The recovery key is unchanged.")
+    return 0
+
+
+def run_rotate(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        passphrase = (
+            read_secret_file(args.passphrase_file)
+            if args.passphrase_file
+            else getpass.getpass("Confirm the vault passphrase: ")
+        )
+        vault.rotate_key(passphrase)
+    print("The vault is now encrypted under a new data key. Passphrase and recovery key unchanged.")
+    return 0
+
+
+def run_remember(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        backend = vault.remember()
+    print(f"This vault now unlocks without a passphrase on this computer ({backend}).")
+    print("Undo with 'medlocal vault forget'.")
+    return 0
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.forget()
+    print("The keychain wrap was removed; the passphrase is needed again.")
+    return 0
+
+
+# --- patients ---------------------------------------------------------------------------------
+
+
+def run_patient_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        patient_id = vault.add_patient(args.name, mrn=args.mrn, dob=args.dob)
+    print(patient_id)
+    return 0
+
+
+def run_patient_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        patients = vault.list_patients()
+    if args.json:
+        print(json.dumps([asdict(p) for p in patients], indent=2))
+        return 0
+    if not patients:
+        print("No patients yet. Add one with 'medlocal patient add --name NAME'.")
+    for p in patients:
+        extra = "  ".join(x for x in (f"MRN {p.mrn}" if p.mrn else "", p.dob or "") if x)
+        print(f"{p.id:>5}  {p.name}  {extra}".rstrip())
+    return 0
+
+
+def run_patient_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        patient = vault.get_patient(args.patient_id)
+        docs = vault.list_documents(patient.id)
+    if args.json:
+        print(json.dumps({**asdict(patient), "documents": [asdict(d) for d in docs]}, indent=2))
+        return 0
+    print(f"Patient {patient.id}: {patient.name}")
+    print(f"  MRN: {patient.mrn or '-'}   Date of birth: {patient.dob or '-'}")
+    print(f"  Documents: {len(docs)}")
+    for d in docs:
+        where = f" [{d.collection}]" if d.collection else ""
+        print(f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {d.chunk_count} passages")
+    return 0
+
+
+def run_patient_remove(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.remove_patient(args.patient_id)
+    print(f"Removed patient {args.patient_id} and all their records.")
+    return 0
+
+
+# --- search, delete, audit --------------------------------------------------------------------
+
+
+def run_search(args: argparse.Namespace) -> int:
+    query = args.query.strip()
+    if not query:
+        raise UserInputError("Give some words to search for.")
+    vector, model_id = _embed_query(query, args.model)
+    with open_vault(args) as vault:
+        hits = vault.search(
+            query,
+            vector,
+            patient_id=args.patient,
+            collection=args.collection,
+            k=args.k,
+            embed_model_id=model_id,
+        )
+    if args.json:
+        print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No matching passages.")
+    for rank, hit in enumerate(hits, start=1):
+        page = f" p.{hit.page}" if hit.page is not None else ""
+        scores = ", ".join(
+            part
+            for part in (
+                f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
+                f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
+            )
+            if part
+        )
+        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({scores})")
+        snippet = " ".join(hit.text.split())
+        if len(snippet) > SNIPPET_CHARS:
+            snippet = snippet[: SNIPPET_CHARS - 1] + "…"
+        print(f"   {snippet}")
+    return 0
+
+
+def _embed_query(query: str, model: str | None) -> tuple[Any, str | None]:
+    """The query vector and its model id; without an embedding model, exact words only."""
+    from medlocal.cli.common import load_default_embedder
+
+    try:
+        embedder = load_default_embedder(model)
+    except MedLocalError as err:
+        print(f"medlocal: {err} Searching exact words only.", file=sys.stderr)
+        return None, None
+    return embedder.embed([query])[0], embedder.model_id
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        info = vault.get_document(args.document_id)
+        vault.delete_document(info.id)
+    print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
+    return 0
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        report = vault.audit_verify()
+    if not report.ok:
+        where = f" at entry {report.bad_seq}" if report.bad_seq is not None else ""
+        raise AuditChainError(f"Audit log check FAILED{where}: {report.problem}.")
+    print(f"Audit log intact: {report.rows} entries, HMAC chain verified.")
+    return 0
+
+
+def run_audit_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        entries = vault.audit_entries(args.limit)
+    if args.json:
+        print(json.dumps([asdict(e) for e in entries], indent=2))
+        return 0
+    for e in entries:
+        details = " ".join(f"{k}={v}" for k, v in sorted(e.details.items()))
+        print(f"{e.seq:>6}  {e.ts}  {e.event:<14} {details}".rstrip())
+    return 0
+
+
+# --- argument types ---------------------------------------------------------------------------
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError as err:
+        raise argparse.ArgumentTypeError("use the form YYYY-MM-DD") from err

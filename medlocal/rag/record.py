@@ -1,0 +1,55 @@
+"""A patient's record as the summariser reads it: every passage of the chosen documents, in
+document order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from medlocal.errors import UserInputError
+from medlocal.vault.records import SearchHit
+from medlocal.vault.rows import Chunk, DocumentInfo
+
+
+class DocumentSource(Protocol):
+    def list_documents(self, patient_id: int | None = None) -> list[DocumentInfo]: ...
+
+    def document_chunks(self, document_id: int) -> list[Chunk]: ...
+
+
+def record_passages(
+    source: DocumentSource, patient_id: int, document_ids: Sequence[int] | None = None
+) -> list[SearchHit]:
+    """Passages of the patient's documents (all, or those listed, in the order given)."""
+    documents = {d.id: d for d in source.list_documents(patient_id)}
+    if document_ids:
+        unknown = [d for d in document_ids if d not in documents]
+        if unknown:
+            raise UserInputError(
+                f"document(s) {', '.join(map(str, unknown))} do not belong to patient {patient_id}"
+            )
+        chosen = [documents[d] for d in dict.fromkeys(document_ids)]
+    else:
+        chosen = sorted(documents.values(), key=lambda d: d.id)
+    if not chosen:
+        raise UserInputError(f"patient {patient_id} has no documents to summarise")
+    hits: list[SearchHit] = []
+    for doc in chosen:
+        for chunk in sorted(source.document_chunks(doc.id), key=lambda c: c.ord):
+            hits.append(
+                SearchHit(
+                    chunk_id=chunk.id,
+                    document_id=doc.id,
+                    patient_id=patient_id,
+                    file_name=doc.file_name,
+                    page=chunk.page,
+                    start=chunk.start,
+                    end=chunk.end,
+                    section=chunk.section,
+                    text=chunk.text,
+                    score=0.0,
+                    vector_score=None,
+                    bm25_score=None,
+                )
+            )
+    return hits

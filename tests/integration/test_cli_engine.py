@@ -1,0 +1,103 @@
+"""The CLI as a user runs it: a separate process, real model, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run_cli(*args: str, home: Path, input_text: str | None = None, timeout: int = 240,
+            prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MEDLOCAL_HOME": str(home)}
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "medlocal", *args],
+        capture_output=True, text=True, env=env, input=input_text, timeout=timeout,
+    )
+
+
+def test_no_subcommand_prints_help(medlocal_home: Path) -> None:
+    proc = run_cli(home=medlocal_home)
+    assert proc.returncode == 0 and "usage: medlocal" in proc.stdout
+
+
+def test_doctor_json(medlocal_home: Path) -> None:
+    proc = run_cli("doctor", "--json", home=medlocal_home)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["backend"] == "CPU"
+    assert report["physical_cores"] >= 1 and report["ram_total_bytes"] > 0
+    assert report["offline"]["guard_installed"] is True
+    assert report["offline"]["offline_env"]["HF_HUB_OFFLINE"] == "1"
+    assert report["folders"]["data"].startswith(str(medlocal_home))
+    assert report["llama_cpp_python_version"] == "0.3.36"
+
+
+def test_ask_streams_answer(medlocal_home: Path) -> None:
+    proc = run_cli("ask", "--max-tokens", "12", "--seed", "3", "What is aspirin?", home=medlocal_home)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip()
+    # private folders were created 0700
+    assert (medlocal_home / "data").stat().st_mode & 0o777 == 0o700
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("ask", "--model", "/nonexistent/model.gguf", "hi"), "no installed model or file"),
+        (("ask", "   "), "question is empty"),
+        (("ask", "--temperature", "-1", "hi"), "not a number >= 0"),
+        (("ask", "--max-tokens", "0", "hi"), "positive whole number"),
+    ],
+)
+def test_bad_input_exit_code_2(medlocal_home: Path, args: tuple[str, ...], fragment: str) -> None:
+    proc = run_cli(*args, home=medlocal_home)
+    assert proc.returncode == 2
+    assert fragment in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_text_file_as_model_is_refused(medlocal_home: Path, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.gguf"
+    fake.write_text("not a model")
+    proc = run_cli("ask", "--model", str(fake), "hi", home=medlocal_home)
+    assert proc.returncode == 2 and "not a GGUF model file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_chat_session(medlocal_home: Path) -> None:
+    script = "What is insulin?\n/retry\n/reset\n/unknown\nHi\n/exit\n"
+    proc = run_cli("chat", "--max-tokens", "8", home=medlocal_home, input_text=script)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("medlocal> ") == 3  # two answers + one regenerated answer
+    assert "(conversation cleared)" in proc.stderr and "unknown command" in proc.stderr
+
+
+def _can_unshare() -> bool:
+    unshare = shutil.which("unshare")
+    if not unshare:
+        return False
+    return subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` (root on Linux) for a network namespace")
+def test_answer_path_in_namespace_without_network(medlocal_home: Path, tmp_path: Path) -> None:
+    """The real answer path works with no network interfaces at all, and (when strace is
+    available) never even creates an internet socket."""
+    prefix: tuple[str, ...] = ("unshare", "-n")
+    trace = tmp_path / "strace.txt"
+    if shutil.which("strace"):
+        prefix = (*prefix, "strace", "-f", "-qq", "-e", "trace=socket", "-o", str(trace))
+    proc = run_cli("ask", "--max-tokens", "8", "What is heparin?", home=medlocal_home, prefix=prefix)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip()
+    if trace.exists():
+        calls = trace.read_text()
+        assert "AF_INET" not in calls, calls  # covers AF_INET6 too
+    else:
+        pytest.skip("strace not installed: namespace part passed, socket trace not checked")

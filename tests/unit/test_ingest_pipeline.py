@@ -1,0 +1,178 @@
+"""The import pipeline through its Python API, with a fake vault and embedder for speed (the
+same paths run against the real SQLCipher vault in tests/integration/test_ingest_vault.py)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+from fixtures.ingest_files import (
+    BATCH_MAX_BYTES,
+    FakeEmbedder,
+    FakeVault,
+    make_pdf,
+    write_bad_and_good_files,
+)
+
+from medlocal.ingest.chunker import ChunkingParams
+from medlocal.ingest.pipeline import ProgressEvent, collect_files, import_paths
+
+
+def test_every_bad_input_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
+    expectations = write_bad_and_good_files(tmp_path / "batch")
+    vault, events = FakeVault(), []
+    report = import_paths(
+        vault,
+        [tmp_path / "batch" / name for name in sorted(expectations)],
+        patient_id=1,
+        embedder=FakeEmbedder(),
+        progress=events.append,
+        max_bytes=BATCH_MAX_BYTES,
+    )
+    outcomes = {outcome.file_name: outcome for outcome in report.files}
+    assert set(outcomes) == set(expectations)
+    for name, expectation in expectations.items():
+        outcome = outcomes[name]
+        if expectation == "imported":
+            assert outcome.status == "imported", (name, outcome.reason)
+            assert outcome.chunks > 0
+        else:
+            assert outcome.status == "failed", name
+            assert outcome.reason is not None and expectation in outcome.reason, outcome.reason
+    imported = {doc["file_name"] for doc in vault.documents.values()}
+    assert imported == {name for name, e in expectations.items() if e == "imported"}
+    assert not report.cancelled
+    done = [event for event in events if event.stage == "done"]
+    assert [event.index for event in done] == list(range(1, len(expectations) + 1))
+    assert all(event.total == len(expectations) for event in events)
+
+
+def test_documents_reach_the_vault_complete(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(["Finding one. " * 40, "Finding two. " * 40]))
+    vault, embedder = FakeVault(), FakeEmbedder()
+    report = import_paths(
+        vault,
+        [path],
+        7,
+        embedder,
+        collection="cardio",
+        chunking=ChunkingParams(50, 10),
+        embed_batch=4,
+    )
+    (document,) = vault.documents.values()
+    chunks, vectors = document["chunks"], document["vectors"]
+    assert isinstance(chunks, list) and isinstance(vectors, np.ndarray)
+    assert document["patient_id"] == 7 and document["collection"] == "cardio"
+    assert document["file_type"] == "pdf" and document["model"] == embedder.model_id
+    assert vectors.shape == (len(chunks), embedder.dim) and vectors.dtype == np.float32
+    assert max(embedder.calls) <= 4
+    assert {chunk.page for chunk in chunks} == {1, 2}
+    assert report.pages == 2 and report.chunks == len(chunks)
+    assert set(report.timings) == {"extract", "chunk", "embed", "write"}
+    assert report.as_dict()["imported"] == 1
+
+
+def test_duplicate_is_skipped_not_failed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Same content.")
+    (tmp_path / "b.txt").write_text("Same content.")
+    vault = FakeVault()
+    report = import_paths(vault, [tmp_path], 1, FakeEmbedder())
+    assert [o.status for o in report.files] == ["imported", "skipped"]
+    assert report.files[1].reason is not None and report.files[1].reason.startswith("duplicate")
+    # Same file for another patient is fine.
+    other = import_paths(vault, [tmp_path / "a.txt"], 2, FakeEmbedder())
+    assert other.files[0].status == "imported"
+
+
+def test_folders_are_walked_sorted_skipping_hidden_and_unsupported(tmp_path: Path) -> None:
+    (tmp_path / "b" / "deeper").mkdir(parents=True)
+    (tmp_path / "b" / "deeper" / "z.txt").write_text("z")
+    (tmp_path / "b" / "a.md").write_text("a")
+    (tmp_path / "c.txt").write_text("c")
+    (tmp_path / ".hidden.txt").write_text("h")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("x")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    names = [c.path.relative_to(tmp_path).as_posix() for c in collect_files([tmp_path, tmp_path])]
+    assert names == ["c.txt", "photo.jpg", "b/a.md", "b/deeper/z.txt"]
+    report = import_paths(FakeVault(), [tmp_path], 1, FakeEmbedder())
+    statuses = {o.file_name: o.status for o in report.files}
+    assert statuses == {
+        "c.txt": "imported",
+        "photo.jpg": "skipped",
+        "a.md": "imported",
+        "z.txt": "imported",
+    }
+
+
+def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("fine")
+    report = import_paths(
+        FakeVault(), [tmp_path / "nope.pdf", tmp_path / "ok.txt"], 1, FakeEmbedder()
+    )
+    assert [(o.status, o.reason) for o in report.files] == [
+        ("failed", "file not found"),
+        ("imported", None),
+    ]
+
+
+def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> None:
+    for index in range(5):
+        (tmp_path / f"{index}.txt").write_text(f"Document {index}.")
+    cancel, vault = threading.Event(), FakeVault()
+
+    def on_progress(event: ProgressEvent) -> None:
+        if event.stage == "done" and event.index == 2:
+            cancel.set()
+
+    report = import_paths(vault, [tmp_path], 1, FakeEmbedder(), progress=on_progress, cancel=cancel)
+    assert report.cancelled
+    assert [o.file_name for o in report.files] == ["0.txt", "1.txt"]
+    assert len(vault.documents) == 2
+
+
+def test_cancel_during_embedding_drops_the_file_in_progress(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("A finding worth noting. " * 400)
+    (tmp_path / "next.txt").write_text("Never reached.")
+    cancel, vault = threading.Event(), FakeVault()
+
+    class CancellingEmbedder(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            if len(self.calls) == 1:
+                cancel.set()  # the user presses Stop while the second batch is embedding
+            return super().embed(texts)
+
+    report = import_paths(
+        vault,
+        [tmp_path],
+        1,
+        CancellingEmbedder(),
+        cancel=cancel,
+        embed_batch=2,
+        chunking=ChunkingParams(30, 5),
+    )
+    assert report.cancelled
+    assert [(o.file_name, o.status) for o in report.files] == [("long.txt", "cancelled")]
+    assert vault.documents == {}
+
+
+def test_embedder_failure_fails_the_file_only(tmp_path: Path) -> None:
+    from medlocal.errors import MedLocalError
+
+    (tmp_path / "a.txt").write_text("First.")
+    (tmp_path / "b.txt").write_text("Second.")
+
+    class FlakyEmbedder(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            if not self.calls:
+                self.calls.append(0)
+                raise MedLocalError("The embedding model stopped.")
+            return super().embed(texts)
+
+    report = import_paths(FakeVault(), [tmp_path], 1, FlakyEmbedder())
+    assert [(o.status, o.reason) for o in report.files] == [
+        ("failed", "The embedding model stopped."),
+        ("imported", None),
+    ]

@@ -1,0 +1,83 @@
+"""The bundled catalog parses, is consistent, and malformed entries are rejected clearly."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medlocal.models.catalog import CatalogError, bundled_catalog, catalog_path, parse_catalog
+from medlocal.models.demo import DEMO_MODEL_ID
+
+
+def _raw() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(catalog_path().read_text(encoding="utf-8"))
+    return data
+
+
+def test_bundled_catalog_has_chat_and_embedding_entries() -> None:
+    catalog = bundled_catalog()
+    ids = [e.id for e in catalog.entries]
+    assert len(ids) == len(set(ids))
+    assert len(catalog.by_role("chat")) >= 6
+    assert len(catalog.by_role("embedding")) >= 2
+    for entry in catalog.entries:
+        assert entry.default_ctx <= entry.context_length
+        assert entry.ram_gb > 0 and entry.size_gb > 0
+        for bench in entry.benchmarks:
+            assert bench.source  # every reported score names its source
+
+
+def test_gated_and_reasoning_models_are_marked() -> None:
+    catalog = bundled_catalog()
+    assert catalog.get("medgemma-4b-it-q4km").gated
+    assert catalog.get("huatuogpt-o1-8b-q4km").reasoning_output
+
+
+def test_demo_entry_matches_the_installed_package_file(demo_gguf: Path) -> None:
+    entry = bundled_catalog().get(DEMO_MODEL_ID)
+    assert "not for clinical use" in entry.display_name
+    assert entry.filename == demo_gguf.name
+    assert hashlib.sha256(demo_gguf.read_bytes()).hexdigest() == entry.sha256
+    assert bundled_catalog().by_sha256(entry.sha256) == entry
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("sha256", "abc123", "64 hex"),
+        ("revision", "main", "40-hex"),
+        ("role", "vision", "chat or embedding"),
+        ("filename", "../evil.gguf", "plain .gguf"),
+        ("gated", "yes", "wrong type"),
+        ("size_gb", True, "wrong type"),
+        ("repo_id", "no-slash", "owner/name"),
+    ],
+)
+def test_malformed_entries_are_rejected(field: str, value: object, message: str) -> None:
+    data = _raw()
+    broken = copy.deepcopy(data)
+    broken["entries"][1][field] = value
+    with pytest.raises(CatalogError, match=message):
+        parse_catalog(broken)
+
+
+def test_missing_field_and_duplicate_ids_are_rejected() -> None:
+    data = _raw()
+    missing = copy.deepcopy(data)
+    del missing["entries"][0]["license"]
+    with pytest.raises(CatalogError, match="missing field 'license'"):
+        parse_catalog(missing)
+    dup = copy.deepcopy(data)
+    dup["entries"].append(dup["entries"][0])
+    with pytest.raises(CatalogError, match="appears twice"):
+        parse_catalog(dup)
+
+
+def test_unknown_entry_id_lists_known_ones() -> None:
+    with pytest.raises(CatalogError, match=r"known:.*demo-smollm2-135m"):
+        bundled_catalog().get("no-such-model")

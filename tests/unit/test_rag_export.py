@@ -1,0 +1,124 @@
+"""Export to Markdown, DOCX and PDF with references, flags, provenance and redaction; read back."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+from medlocal.rag.export import (
+    ExportError,
+    document_from_output,
+    export_document,
+    plan_redactions,
+    render_markdown,
+)
+from medlocal.rag.flags import Flag
+from medlocal.rag.passages import SourceRef
+
+PROVENANCE = {
+    "created_at": "2026-01-02T03:04:05+00:00",
+    "model": {
+        "name": "fake-model",
+        "sha256": "ab" * 32,
+        "llama_cpp_version": "0.3.36",
+        "medlocal_version": "0.1.0",
+        "n_ctx": 2048,
+        "backend": "cpu",
+    },
+    "sampling": {"temperature": 0.2, "max_tokens": 64},
+    "seed": 42,
+    "template": "soap",
+    "passages": [{"number": 1}],
+    "sources": [
+        SourceRef(
+            1, 11, 3, "smith_john_2021.pdf", 2, 100, 180, "John Smith metformin 500 mg"
+        ).as_dict()
+    ],
+}
+BODY = (
+    "# SOAP note\n\n## Subjective\n\nJohn Smith reports fatigue since 03/02/2021 [1].\n\n"
+    "## Plan\n\n- Metformin 500 mg twice daily [1].\n"
+)
+IDENTITY = PatientIdentity(name="John Smith", mrn="00123456", dob=date(1950, 1, 1))
+
+
+def doc():  # type: ignore[no-untyped-def]
+    flags = [
+        Flag(0, "unverified_number", "03/02/2021", "date '03/02/2021' does not appear").as_dict()
+    ]
+    return document_from_output("SOAP note", "summary", BODY, PROVENANCE, flags)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    footer = "\n".join(p.text for p in document.sections[0].footer.paragraphs)
+    return "\n".join(p.text for p in document.paragraphs) + "\n" + footer
+
+
+READERS = {".md": lambda p: p.read_text(encoding="utf-8"), ".docx": docx_text, ".pdf": pdf_text}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_export_holds_body_references_flags_and_provenance(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"out{suffix}"
+    report = export_document(doc(), path)
+    assert report.redactions == []
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    text = READERS[suffix](path)
+    for expected in (
+        "Subjective",
+        "Metformin 500 mg twice daily [1]",
+        "References",
+        "[1] smith_john_2021.pdf, p. 2, chars 100-180",
+        "Flags",
+        "ab" * 32,
+        "llama.cpp 0.3.36",
+        "seed=42",
+    ):
+        assert expected in text, (suffix, expected)
+    assert "John Smith" in text
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_redacted_export_removes_identifiers_everywhere(tmp_path: Path, suffix: str) -> None:
+    redactor = Redactor(IDENTITY, date_mode="year")
+    planned = plan_redactions(doc(), redactor)
+    # name + date in body; date in the flag token and message; name in file name and snippet
+    assert sorted((p.where, p.redaction.kind) for p in planned) == sorted(
+        [
+            ("body", "patient_name"),
+            ("body", "date"),
+            ("flag 1", "date"),
+            ("flag 1 message", "date"),
+            ("reference 1 file", "patient_name"),
+            ("reference 1 file", "patient_name"),
+            ("reference 1", "patient_name"),
+        ]
+    )
+    path = tmp_path / f"out{suffix}"
+    report = export_document(doc(), path, redactor=redactor)
+    assert len(report.redactions) == len(planned)
+    text = READERS[suffix](path)
+    assert "John" not in text and "Smith" not in text.replace("smith", "")
+    assert "smith" not in text.lower() and "03/02/2021" not in text
+    assert "Metformin 500 mg twice daily [1]" in text
+    assert "ab" * 32 in text
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportError):
+        export_document(doc(), tmp_path / "out.txt")
+
+
+def test_markdown_does_not_repeat_the_title() -> None:
+    assert render_markdown(doc()).count("# SOAP note") == 1

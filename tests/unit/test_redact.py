@@ -1,0 +1,98 @@
+"""De-identification: synthetic notes with planted identifiers of every covered kind."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+IDENTITY = PatientIdentity(name="John Albert Smith", mrn="MRN-00123456", dob=date(1931, 2, 14))
+
+# Each note marks its planted identifiers as {kind|text}; plain text around them must survive.
+NOTES = [
+    """Patient: {patient_name|John A. Smith}   MRN: {mrn|00123456}   DOB: {dob|02/14/1931}
+Admitted {date|03/02/2021} to the medical ward. Seen by Dr. {name|Alice Monroe}.
+{patient_name|Smith, John} is a {age_over_89|92}-year-old man with type 2 diabetes.
+Metformin 500 mg twice daily; HbA1c 7.2 %.
+Home: {street_address|42 Elm Street, Apt 3B}, {city|Springfield}, IL {zip_code|62704}.
+Tel {phone|(217) 555-0143}, fax {fax|217-555-0199}, e-mail {email|jsmith@example.org}.
+Portal {url|https://portal.example.org/p/123}; device IP {ip_address|192.168.10.24}.
+SSN {ssn|123-45-6789}. Account #: {id_number|AC-99812}. Discharged {date|March 9, 2021}.
+Signed by: {name|Robert Lee}, MD""",
+    """Name: {name|DOE, JANE}
+{patient_name|J. Smith} (born {dob|14 February 1931}) was reviewed in {date|April 2021}.
+Aged {age_over_89|95}. Next of kin: {name|Mary Jones} {phone|+44 20 7946 0958}.
+Insurance ID: {id_number|ZX4451290}. Social security {ssn|987654321}.
+Follow-up on {date|2021-05-10}; call {phone|555.201.3344}. ZIP code: {zip_code|02139}.
+Record accessed from {ip_address|2001:db8::8a2e:370:7334}, see {url|www.hospital.example.com/x}.
+Mr. {patient_name|Smith} reports knee pain since {date|May 3}. Lisinopril 10 mg daily.""",
+    """Referral for {patient_name|JOHN SMITH}, medical record number {mrn|MRN 00123456}.
+Date of birth: {dob|1931-02-14}. Encounter #{id_number|E7781230}. Lab code {id_number|4455667788}.
+PO box: {street_address|P.O. Box 1234}. Ms. {name|Clara Oswald} (daughter) will attend.
+Echo on {date|12-Jan-2022}: EF 55 %. Plan reviewed by {name|Peter Capaldi}, NP.""",
+]
+COVERED = {
+    "patient_name", "name", "mrn", "dob", "date", "age_over_89", "street_address", "city",
+    "zip_code", "phone", "fax", "email", "url", "ip_address", "ssn", "id_number",
+}  # fmt: skip
+_MARK = re.compile(r"\{(\w+)\|([^}]*)\}")
+
+
+def plant(note: str) -> tuple[str, list[tuple[str, str]]]:
+    planted = [(m.group(1), m.group(2)) for m in _MARK.finditer(note)]
+    return _MARK.sub(lambda m: m.group(2), note), planted
+
+
+def test_every_covered_kind_is_planted() -> None:
+    kinds = {kind for note in NOTES for kind, _ in plant(note)[1]}
+    assert kinds == COVERED
+
+
+@pytest.mark.parametrize("index", range(len(NOTES)))
+def test_preview_lists_exactly_the_planted_identifiers(index: int) -> None:
+    text, planted = plant(NOTES[index])
+    preview = Redactor(IDENTITY, shift_days=40).preview(text)
+    assert [(r.kind, r.original) for r in preview] == planted
+    assert len(preview) == len(planted)
+    for red in preview:
+        assert text[red.start : red.end] == red.original
+
+
+@pytest.mark.parametrize("index", range(len(NOTES)))
+def test_redacted_text_holds_no_planted_identifier(index: int) -> None:
+    text, planted = plant(NOTES[index])
+    out = Redactor(IDENTITY, shift_days=40).redact(text)
+    for kind, original in planted:
+        if kind == "age_over_89":
+            assert re.search(rf"\b{original}\b", out) is None
+            continue
+        assert original.lower() not in out.lower(), (kind, original)
+    # Clinical content survives.
+    for keep in ("Metformin 500 mg", "Lisinopril 10 mg", "EF 55 %", "type 2 diabetes"):
+        if keep in text:
+            assert keep in out
+
+
+def test_dates_shift_by_one_offset_or_reduce_to_year() -> None:
+    text = "Admitted 03/02/2021, discharged March 9, 2021, reviewed April 2021, seen May 3."
+    shifted = Redactor(IDENTITY, shift_days=10).redact(text)
+    assert shifted == (
+        "Admitted 2021-03-12, discharged March 19, 2021, reviewed April 2021, seen [DATE]."
+    )
+    year = Redactor(IDENTITY, date_mode="year").redact(text)
+    assert year == "Admitted 2021, discharged 2021, reviewed 2021, seen [DATE]."
+    offsets = {Redactor(IDENTITY).shift_days for _ in range(20)}
+    assert all(30 <= abs(d) <= 365 for d in offsets) and len(offsets) > 1
+
+
+def test_ages_up_to_89_and_clinical_numbers_are_kept() -> None:
+    text = "An 89-year-old on warfarin 5 mg, INR 2.5, BP 120/80, weight 72 kg, 12 tablets."
+    assert Redactor(IDENTITY).preview(text) == []
+
+
+def test_without_vault_identity_patterns_still_apply() -> None:
+    out = Redactor().redact("Patient: Jane Roe, phone 555-123-4567, DOB: 01/01/1990.")
+    assert out == "Patient: [NAME], phone [PHONE], DOB: [DOB]."
