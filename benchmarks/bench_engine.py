@@ -27,8 +27,11 @@ from medlocal.models.demo import demo_model_path
 PROMPT = "Count upwards from one, writing every number in words, separated by commas."
 
 
-def lowlevel_decode(path: Path, prompt_tokens: list[int], n_gen: int, n_ctx: int, threads: int) -> dict[str, float]:
-    """The floor: llama_decode + the same sampler chain, one token at a time, no Python extras."""
+def lowlevel_decode(
+    path: Path, prompt_tokens: list[int], n_gen: int, n_ctx: int, threads: int
+) -> dict[str, float]:
+    """The floor: llama_decode + the same sampler chain as Llama.generate builds, one token at a
+    time, no Python extras."""
     import llama_cpp as lc
 
     mparams = lc.llama_model_default_params()
@@ -44,8 +47,14 @@ def lowlevel_decode(path: Path, prompt_tokens: list[int], n_gen: int, n_ctx: int
     vocab = lc.llama_model_get_vocab(model)
     p = SamplingParams()
     chain = lc.llama_sampler_chain_init(lc.llama_sampler_chain_default_params())
-    lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_penalties(64, p.repeat_penalty, 0.0, 0.0))
+    lc.llama_sampler_chain_add(
+        chain,
+        lc.llama_sampler_init_penalties(
+            lc.llama_vocab_n_tokens(vocab), 64, p.repeat_penalty, 0.0, 0.0
+        ),
+    )
     lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_top_k(p.top_k))
+    lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_typical(1.0, 1))
     lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_top_p(p.top_p, 1))
     lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_min_p(p.min_p, 1))
     lc.llama_sampler_chain_add(chain, lc.llama_sampler_init_temp(p.temperature))
@@ -107,7 +116,9 @@ def main() -> None:
     path: Path = args.model
     engine = Engine()
     n_gpu = int(os.environ.get("BENCH_N_GPU_LAYERS", "0"))
-    chat = engine.load_chat(path, LoadOptions(n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=n_gpu))
+    chat = engine.load_chat(
+        path, LoadOptions(n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=n_gpu)
+    )
     # Generation must not stop early for the comparison: ask for a long, list-like answer.
     messages = [ChatMessage("system", "You are a helpful assistant."), ChatMessage("user", PROMPT)]
     prompt_tokens, _ = chat._prompt_tokens(messages)
@@ -128,19 +139,31 @@ def main() -> None:
     ll_pp = float(np.median([r["pp_tps"] for r in ll_runs]))
 
     # Time to first token: cold 1,000-token conversation vs a follow-up that shares it.
-    long_user = "Patient history: " + " ".join(f"visit {i}: blood pressure stable, no new complaints." for i in range(110))
-    base = [ChatMessage("system", "You are a careful clinical assistant."), ChatMessage("user", long_user)]
+    long_user = "Patient history: " + " ".join(
+        f"visit {i}: blood pressure stable, no new complaints." for i in range(110)
+    )
+    base = [
+        ChatMessage("system", "You are a careful clinical assistant."),
+        ChatMessage("user", long_user),
+    ]
     reset_cache(chat)
     first = medlocal_generate(chat, base, 16)
     answer = "Noted."
-    follow = [*base, ChatMessage("assistant", answer), ChatMessage("user", "Any changes in medication?")]
+    follow = [
+        *base,
+        ChatMessage("assistant", answer),
+        ChatMessage("user", "Any changes in medication?"),
+    ]
     second = medlocal_generate(chat, follow, 16)
     s = chat.last_stats
     new_tokens = s.prompt_tokens - s.reused_prefix_tokens
     expected_followup_s = new_tokens / ml_pp if ml_pp else 0.0
 
     # Embeddings: engine vs a direct Llama.embed call on the same weights.
-    texts = [f"Progress note {i}: patient reports mild headache, metformin 500 mg continued." for i in range(256)]
+    texts = [
+        f"Progress note {i}: patient reports mild headache, metformin 500 mg continued."
+        for i in range(256)
+    ]
     embedder = engine.load_embedder(path, LoadOptions(n_threads=args.threads))
     t0 = time.perf_counter()
     embedder.embed(texts)

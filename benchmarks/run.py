@@ -20,7 +20,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("names", nargs="*", help="benchmarks to run (engine, vault, ingest, rag, models)")
+    ap.add_argument(
+        "names", nargs="*", help="benchmarks to run (engine, vault, ingest, rag, models)"
+    )
     ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     args = ap.parse_args()
     available = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
@@ -41,7 +43,10 @@ def main() -> int:
         except json.JSONDecodeError:
             data = None
         if data is None:
-            results[name] = {"error": (proc.stderr or proc.stdout)[-2000:], "returncode": proc.returncode}
+            results[name] = {
+                "error": (proc.stderr or proc.stdout)[-2000:],
+                "returncode": proc.returncode,
+            }
         else:
             results[name] = data
         print(f"   {elapsed:.0f} s", file=sys.stderr)

@@ -7,6 +7,7 @@ models and logs of a single clinician.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -18,10 +19,8 @@ HOME_ENV = "MEDLOCAL_HOME"
 
 def _private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(OSError):  # e.g. a FAT32 USB stick: best effort
         path.chmod(0o700)
-    except OSError:  # pragma: no cover - e.g. FAT32 USB stick: best effort
-        pass
     return path
 
 
@@ -38,7 +37,9 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     home = home_override()
-    base = home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    base = (
+        home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
     return _private_dir(base)
 
 

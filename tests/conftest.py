@@ -13,6 +13,20 @@ from pathlib import Path
 import pytest
 
 from medlocal.models.demo import demo_model_path
+from medlocal.privacy import netguard
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The same guard every entry point installs; pytest-socket additionally blocks even
+    # loopback unless a test asks for `socket_enabled`.
+    netguard.install()
+
+
+@pytest.fixture(autouse=True)
+def offline_guard() -> None:
+    # pytest-socket restores socket.socket.connect after each test, taking our patch with it:
+    # re-apply it so every test runs under the guard the application runs under.
+    netguard.install()
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +45,7 @@ def demo_gguf() -> Path:
 
 
 @pytest.fixture(scope="session")
-def engine() -> Iterator["object"]:
+def engine() -> Iterator[object]:
     from medlocal.engine.runtime import Engine
 
     eng = Engine()
@@ -40,7 +54,7 @@ def engine() -> Iterator["object"]:
 
 
 @pytest.fixture(scope="session")
-def demo_chat(engine: "object", demo_gguf: Path) -> "object":
+def demo_chat(engine: object, demo_gguf: Path) -> object:
     """The real demo chat model, loaded once for the whole session (n_ctx kept small for speed)."""
     from medlocal.engine.runtime import Engine, LoadOptions
 
@@ -49,7 +63,7 @@ def demo_chat(engine: "object", demo_gguf: Path) -> "object":
 
 
 @pytest.fixture(scope="session")
-def demo_embedder(engine: "object", demo_gguf: Path) -> "object":
+def demo_embedder(engine: object, demo_gguf: Path) -> object:
     """The real demo GGUF loaded as a mean-pooled embedder."""
     from medlocal.engine.runtime import Engine
 

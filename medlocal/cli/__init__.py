@@ -19,7 +19,14 @@ from medlocal.privacy import hardening, netguard
 
 log = logging.getLogger(__name__)
 
-COMMAND_GROUPS = ("engine_cmds", "model_cmds", "vault_cmds", "ingest_cmds", "rag_cmds")
+COMMAND_GROUPS = (
+    "engine_cmds",
+    "model_cmds",
+    "vault_cmds",
+    "ingest_cmds",
+    "rag_cmds",
+    "settings_cmds",
+)
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 

@@ -13,6 +13,7 @@ from medlocal.models.registry import (
     default_embedder_path,
     resolve_model,
 )
+from medlocal.settings import load_settings
 
 _engine: Engine | None = None
 
@@ -29,7 +30,13 @@ def _options_for(path: Path, n_ctx: int | None = None) -> LoadOptions:
     # The registry already verified the file against its recorded hash: reuse it rather than
     # hashing a multi-gigabyte file again for provenance.
     record = Registry().find_by_path(path)
-    return LoadOptions(n_ctx=n_ctx, sha256=record.sha256 if record else None)
+    settings = load_settings()
+    return LoadOptions(
+        n_ctx=n_ctx or settings.context_tokens or None,
+        n_threads=settings.threads or None,
+        n_gpu_layers=None if settings.gpu_layers < 0 else settings.gpu_layers,
+        sha256=record.sha256 if record else None,
+    )
 
 
 def load_chat_model(model_arg: str | None = None, n_ctx: int | None = None) -> LlamaChatModel:

@@ -33,14 +33,18 @@ def register(sub: Any) -> None:
     )
     add_generation_args(ask)
     ask.add_argument("--system", help="system prompt (default: a cautious clinical assistant)")
-    ask.add_argument("--patient", type=int, help="answer from this patient's documents, with citations")
+    ask.add_argument(
+        "--patient", type=int, help="answer from this patient's documents, with citations"
+    )
     ask.add_argument("--collection", help="with --patient: only this collection")
     ask.add_argument(
         "--general",
         action="store_true",
-        help="with --patient: allow a clearly labelled general answer when the documents are silent",
+        help="with --patient: allow a labelled general answer when the documents are silent",
     )
-    ask.add_argument("--passphrase-file", help="with --patient: read the vault passphrase from FILE")
+    ask.add_argument(
+        "--passphrase-file", help="with --patient: read the vault passphrase from FILE"
+    )
     ask.add_argument("question", help="the question")
     ask.set_defaults(func=run_ask)
 
@@ -51,7 +55,12 @@ def register(sub: Any) -> None:
 
 
 def add_generation_args(parser: argparse.ArgumentParser) -> None:
-    defaults = SamplingParams()
+    from medlocal.settings import load_settings
+
+    settings = load_settings()
+    defaults = SamplingParams(
+        temperature=settings.temperature, max_tokens=settings.max_tokens, seed=settings.seed
+    )
     parser.add_argument("--model", help="installed model id or path to a GGUF file")
     parser.add_argument("--ctx", type=_positive_int, help="context size in tokens")
     parser.add_argument("--max-tokens", type=_positive_int, default=defaults.max_tokens)
@@ -59,7 +68,9 @@ def add_generation_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--top-p", type=_unit_float, default=defaults.top_p)
     parser.add_argument("--top-k", type=_non_negative_int, default=defaults.top_k)
     parser.add_argument("--min-p", type=_unit_float, default=defaults.min_p)
-    parser.add_argument("--repeat-penalty", type=_non_negative_float, default=defaults.repeat_penalty)
+    parser.add_argument(
+        "--repeat-penalty", type=_non_negative_float, default=defaults.repeat_penalty
+    )
     parser.add_argument("--seed", type=_non_negative_int, default=defaults.seed)
 
 
@@ -123,7 +134,10 @@ def run_doctor(args: argparse.Namespace) -> int:
         f"RAM:       {report['ram_total_bytes'] / gib:.1f} GiB total, "
         f"{report['ram_available_bytes'] / gib:.1f} GiB available"
     )
-    print(f"Backend:   {report['backend']} (GPU offload {'yes' if report['gpu_offload_supported'] else 'no'})")
+    print(
+        f"Backend:   {report['backend']} "
+        f"(GPU offload {'yes' if report['gpu_offload_supported'] else 'no'})"
+    )
     for gpu in report["gpus"]:
         total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
         free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
@@ -182,7 +196,10 @@ def stream_to_stdout(model: LlamaChatModel, pieces: Iterator[str]) -> str:
 
 # -- chat -----------------------------------------------------------------------------------------
 
-_CHAT_HELP = "Commands: /reset clears the conversation, /retry regenerates the last answer, /exit quits. Ctrl-C stops an answer."
+_CHAT_HELP = (
+    "Commands: /reset clears the conversation, /retry regenerates the last answer, /exit quits. "
+    "Ctrl-C stops an answer."
+)
 
 
 def run_chat(args: argparse.Namespace) -> int:

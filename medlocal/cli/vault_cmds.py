@@ -21,6 +21,7 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.vault.errors import (
     AuditChainError,
     PassphraseRequiredError,
+    VaultCorruptedError,
     VaultExistsError,
     VaultNotFoundError,
 )
@@ -72,6 +73,9 @@ def _register_vault(sub: Any) -> None:
     status = actions.add_parser("status", help="what the vault holds and how it is protected")
     add_vault_args(status)
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument(
+        "--check", action="store_true", help="also verify every page's HMAC (reads the whole file)"
+    )
     status.set_defaults(func=run_status)
 
     passwd = actions.add_parser("passwd", help="change the passphrase (re-wraps the key only)")
@@ -199,9 +203,13 @@ def run_init(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         status = vault.status()
+        problems = vault.check_integrity() if args.check else None
     if args.json:
-        print(json.dumps(asdict(status), indent=2))
-        return 0
+        data: dict[str, Any] = asdict(status)
+        if problems is not None:
+            data["integrity_problems"] = problems
+        print(json.dumps(data, indent=2))
+        return 1 if problems else 0
     kdf = status.kdf
     print(f"Vault:        {status.folder}")
     print(f"Unlocked by:  {status.unlocked_with}")
@@ -213,6 +221,14 @@ def run_status(args: argparse.Namespace) -> int:
         f"p={kdf['lanes']}; AES-256-GCM wrap; SQLCipher 4"
     )
     print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
+    if problems is None:
+        return 0
+    if problems:
+        raise VaultCorruptedError(
+            f"Integrity check FAILED ({len(problems)} problem(s)): the vault file was damaged or "
+            "altered. Restore it from a backup."
+        )
+    print("Integrity:    every page's HMAC verified")
     return 0
 
 

@@ -44,10 +44,12 @@ class ChatTemplate:
         try:
             result = self._formatter(messages=payload)
         except ValueError:
-            # Some templates (Gemma, Mistral) refuse a system role: fold it into the first user turn.
+            # Some templates (Gemma, Mistral) refuse a system role: fold it into the first turn.
             result = self._formatter(messages=_fold_system(payload))
-        stop = tuple(s for s in (result.stop or ()) if s) if not isinstance(result.stop, str) else (
-            result.stop,
+        stop = (
+            tuple(s for s in (result.stop or ()) if s)
+            if not isinstance(result.stop, str)
+            else (result.stop,)
         )
         return RenderedPrompt(result.prompt, stop)
 

@@ -18,7 +18,13 @@ from typing import Any
 
 import psutil
 
-_BACKEND_LIBS = {"cuda": "CUDA", "metal": "Metal", "vulkan": "Vulkan", "hip": "ROCm", "sycl": "SYCL"}
+_BACKEND_LIBS = {
+    "cuda": "CUDA",
+    "metal": "Metal",
+    "vulkan": "Vulkan",
+    "hip": "ROCm",
+    "sycl": "SYCL",
+}
 
 
 @dataclass(frozen=True)

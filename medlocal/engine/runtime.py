@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,14 @@ class _LoadedLlama:
     """Book-keeping shared by chat models and embedders."""
 
     def __init__(
-        self, engine: Engine, llama: Any, info: GGUFInfo, sha256: str, n_gpu_layers: int,
-        backend: str, load_message: str | None,
+        self,
+        engine: Engine,
+        llama: Any,
+        info: GGUFInfo,
+        sha256: str,
+        n_gpu_layers: int,
+        backend: str,
+        load_message: str | None,
     ) -> None:
         self._engine = engine
         self._llama = llama
@@ -315,10 +322,11 @@ class LlamaEmbedder(_LoadedLlama):
         rows: list[list[float]] = []
         for start in range(0, len(items), self.batch_texts):
             batch = items[start : start + self.batch_texts]
-            rows.extend(self._engine.worker.call(lambda b=batch: self._embed_batch(b)))
+            rows.extend(self._engine.worker.call(partial(self._embed_batch, batch)))
         out = np.asarray(rows, dtype=np.float32)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-12)
+        normalised: npt.NDArray[np.float32] = out / np.maximum(norms, 1e-12)
+        return normalised
 
     def _embed_batch(self, batch: list[str]) -> list[list[float]]:
         llm = self._llama
@@ -336,12 +344,16 @@ class Engine:
         self._models: list[_LoadedLlama] = []
 
     def load_chat(self, path: str | Path, options: LoadOptions | None = None) -> LlamaChatModel:
-        return self._load(Path(path), options or LoadOptions(), LlamaChatModel, embedding=False)
+        model: LlamaChatModel = self._load(
+            Path(path), options or LoadOptions(), LlamaChatModel, embedding=False
+        )
+        return model
 
-    def load_embedder(
-        self, path: str | Path, options: LoadOptions | None = None
-    ) -> LlamaEmbedder:
-        return self._load(Path(path), options or LoadOptions(), LlamaEmbedder, embedding=True)
+    def load_embedder(self, path: str | Path, options: LoadOptions | None = None) -> LlamaEmbedder:
+        model: LlamaEmbedder = self._load(
+            Path(path), options or LoadOptions(), LlamaEmbedder, embedding=True
+        )
+        return model
 
     def _load(self, path: Path, options: LoadOptions, kind: type[Any], embedding: bool) -> Any:
         info = read_gguf_info(path)  # raises ModelLoadError with a one-line reason
@@ -383,7 +395,11 @@ class Engine:
         self._models.append(model)
         log.info(
             "loaded %s (sha256 %s…, ctx %d, gpu layers %d, %s)",
-            info.path.name, sha256[:12], model.n_ctx, n_gpu, "embedding" if embedding else "chat",
+            info.path.name,
+            sha256[:12],
+            model.n_ctx,
+            n_gpu,
+            "embedding" if embedding else "chat",
         )
         return model
 
@@ -398,7 +414,9 @@ class Engine:
         except (ValueError, RuntimeError, OSError) as exc:
             if n_gpu != 0:
                 raise _GpuLoadFailed(str(exc)) from exc
-            raise ModelLoadError(f"{path.name}: llama.cpp could not load this model ({exc})") from exc
+            raise ModelLoadError(
+                f"{path.name}: llama.cpp could not load this model ({exc})"
+            ) from exc
 
     def loaded(self) -> list[_LoadedLlama]:
         return [m for m in self._models if not m._closed]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -32,10 +33,8 @@ def private_umask() -> None:
 class _PrivateFileHandler(logging.FileHandler):
     def _open(self):  # type: ignore[no-untyped-def]
         stream = super()._open()
-        try:
+        with contextlib.suppress(OSError):  # exotic file systems: best effort
             Path(self.baseFilename).chmod(0o600)
-        except OSError:  # pragma: no cover - exotic file systems
-            pass
         return stream
 
 
@@ -48,7 +47,8 @@ def configure_logging(level: int = logging.INFO) -> Path:
     log_file = paths.log_dir() / "medlocal.log"
     root = logging.getLogger()
     if not any(
-        isinstance(h, _PrivateFileHandler) and h.baseFilename == str(log_file) for h in root.handlers
+        isinstance(h, _PrivateFileHandler) and h.baseFilename == str(log_file)
+        for h in root.handlers
     ):
         handler = _PrivateFileHandler(log_file, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -12,6 +12,7 @@ namespace with no interfaces.
 
 from __future__ import annotations
 
+import _socket
 import ipaddress
 import logging
 import os
@@ -42,11 +43,9 @@ class BlockedAttempt:
 class _GuardState:
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.installed = False
         self.scope_depth = 0
         self.scope_reasons: list[str] = []
         self.blocked: list[BlockedAttempt] = []
-        self.originals: dict[str, Any] = {}
 
 
 _state = _GuardState()
@@ -88,71 +87,82 @@ def _address_host_port(family: int, address: Any) -> tuple[object, int | None]:
     return None, None
 
 
+def _stdlib_socket_class() -> type[socket.socket]:
+    """The standard library's socket class, even if a test tool has swapped ``socket.socket``
+    for a subclass of it: patching the base class covers both."""
+    for cls in socket.socket.__mro__:
+        if cls.__module__ == "socket" and cls.__name__ == "socket":
+            return cls
+    return socket.socket
+
+
+# The real implementations: the C methods of _socket.socket, which nothing can patch.
+_real_connect = _socket.socket.connect
+_real_connect_ex = _socket.socket.connect_ex
+_real_sendto = _socket.socket.sendto
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> None:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _check(*_address_host_port(self.family, address), "connect")
+    _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _check(*_address_host_port(self.family, address), "connect")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_sendto(self: socket.socket, *args: Any) -> int:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        _check(*_address_host_port(self.family, args[-1]), "sendto")
+    result: int = _real_sendto(self, *args)
+    return result
+
+
+def _guarded_getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+    # A DNS lookup of a remote name is itself traffic (and a privacy leak).
+    name = host.decode() if isinstance(host, bytes) else host
+    if name is not None and not is_loopback_host(name):
+        _check(name, port if isinstance(port, int) else None, "resolve")
+    return _real_getaddrinfo(host, port, *args, **kwargs)
+
+
 def install() -> None:
-    """Install the guard (idempotent) and re-apply the offline environment."""
+    """Install the guard and re-apply the offline environment.
+
+    Idempotent, and it repairs itself: calling it again re-applies any patch that other code
+    (a test tool restoring "its" originals, say) has taken away."""
     os.environ.update(OFFLINE_ENV)
     with _state.lock:
-        if _state.installed:
-            return
-        sock_cls = socket.socket
-        originals = {
-            "connect": sock_cls.connect,
-            "connect_ex": sock_cls.connect_ex,
-            "sendto": sock_cls.sendto,
-            "getaddrinfo": socket.getaddrinfo,
-        }
-        _state.originals = originals
-
-        def connect(self: socket.socket, address: Any) -> None:
-            if self.family in (socket.AF_INET, socket.AF_INET6):
-                host, port = _address_host_port(self.family, address)
-                _check(host, port, "connect")
-            originals["connect"](self, address)
-
-        def connect_ex(self: socket.socket, address: Any) -> int:
-            if self.family in (socket.AF_INET, socket.AF_INET6):
-                host, port = _address_host_port(self.family, address)
-                _check(host, port, "connect")
-            result: int = originals["connect_ex"](self, address)
-            return result
-
-        def sendto(self: socket.socket, *args: Any) -> int:
-            if self.family in (socket.AF_INET, socket.AF_INET6):
-                host, port = _address_host_port(self.family, args[-1])
-                _check(host, port, "sendto")
-            result: int = originals["sendto"](self, *args)
-            return result
-
-        def getaddrinfo(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
-            # A DNS lookup of a remote name is itself traffic (and a privacy leak).
-            if host is not None and not is_loopback_host(
-                host.decode() if isinstance(host, bytes) else host
-            ):
-                _check(host, port if isinstance(port, int) else None, "resolve")
-            return originals["getaddrinfo"](host, port, *args, **kwargs)
-
-        sock_cls.connect = connect  # type: ignore[method-assign]
-        sock_cls.connect_ex = connect_ex  # type: ignore[method-assign]
-        sock_cls.sendto = sendto  # type: ignore[assignment]
-        socket.getaddrinfo = getaddrinfo
-        _state.installed = True
+        sock_cls: Any = _stdlib_socket_class()
+        sock_cls.connect = _guarded_connect
+        sock_cls.connect_ex = _guarded_connect_ex
+        sock_cls.sendto = _guarded_sendto
+        socket.getaddrinfo = _guarded_getaddrinfo
 
 
 def uninstall() -> None:
     """Restore the original socket functions (tests only)."""
     with _state.lock:
-        if not _state.installed:
-            return
-        originals = _state.originals
-        socket.socket.connect = originals["connect"]  # type: ignore[method-assign]
-        socket.socket.connect_ex = originals["connect_ex"]  # type: ignore[method-assign]
-        socket.socket.sendto = originals["sendto"]  # type: ignore[method-assign]
-        socket.getaddrinfo = originals["getaddrinfo"]
-        _state.installed = False
+        sock_cls: Any = _stdlib_socket_class()
+        for name in ("connect", "connect_ex", "sendto"):
+            if name in vars(sock_cls):
+                delattr(sock_cls, name)  # falls back to _socket.socket's own method
+        if socket.getaddrinfo is _guarded_getaddrinfo:
+            socket.getaddrinfo = _real_getaddrinfo
 
 
 def is_installed() -> bool:
-    return _state.installed
+    sock_cls = _stdlib_socket_class()
+    return (
+        vars(sock_cls).get("connect") is _guarded_connect
+        and vars(sock_cls).get("connect_ex") is _guarded_connect_ex
+        and vars(sock_cls).get("sendto") is _guarded_sendto
+        and socket.getaddrinfo is _guarded_getaddrinfo
+    )
 
 
 def blocked_attempts() -> list[BlockedAttempt]:
@@ -187,7 +197,7 @@ def download_scope(reason: str) -> Iterator[None]:
 
 def status() -> dict[str, Any]:
     return {
-        "guard_installed": _state.installed,
+        "guard_installed": is_installed(),
         "downloads_open": downloads_allowed(),
         "blocked_attempts": len(_state.blocked),
         "offline_env": {key: os.environ.get(key) for key in OFFLINE_ENV},

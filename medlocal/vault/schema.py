@@ -59,16 +59,22 @@ MIGRATIONS: tuple[str, ...] = (
         vector BLOB NOT NULL
     );
     CREATE INDEX embeddings_model ON embeddings(model_id);
-    -- External-content FTS5 over chunk text: the text is stored once (in chunks); the triggers keep
-    -- the index in step, including deletes, so a deleted chunk leaves no searchable tokens.
+    -- Contentless FTS5 over chunk text (the text itself is stored once, in chunks); rowid is the
+    -- chunk id. The scope column holds tokens p<patient> d<document> c<collection>, so a scoped
+    -- query intersects posting lists instead of ranking the whole vault and filtering after.
     CREATE VIRTUAL TABLE chunks_fts USING fts5(
-        text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        text, scope, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2'
     );
+    CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, 'col');
     CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-        INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+        INSERT INTO chunks_fts(rowid, text, scope)
+        SELECT new.id, new.text,
+               'p' || d.patient_id || ' d' || d.id || coalesce(' c' || d.collection_id, '')
+        FROM documents d WHERE d.id = new.document_id;
     END;
     CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-        INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        DELETE FROM chunks_fts WHERE rowid = old.id;
     END;
     CREATE TABLE chats (
         id INTEGER PRIMARY KEY,

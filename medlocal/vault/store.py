@@ -8,7 +8,6 @@ from the vault after each unlock.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 import weakref
@@ -24,7 +23,7 @@ import numpy.typing as npt
 
 from medlocal import paths
 from medlocal.errors import UserInputError
-from medlocal.vault import db, documents, unlock
+from medlocal.vault import conversations, db, documents, unlock
 from medlocal.vault.audit import AUDIT_KEY_META, AuditEntry, AuditLog, AuditReport, derive_audit_key
 from medlocal.vault.errors import (
     DuplicateDocumentError,
@@ -73,6 +72,15 @@ class _Session:
         self.index = VectorIndex()
         self.lock = threading.RLock()
         self.closed = False
+        self._chunk_total: int | None = None  # cached for the lexical search's common-word cut
+
+    def chunk_total(self) -> int:
+        if self._chunk_total is None:
+            self._chunk_total = int(self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+        return self._chunk_total
+
+    def chunks_changed(self) -> None:
+        self._chunk_total = None
 
     def close(self, reason: str) -> None:
         with self.lock:
@@ -375,6 +383,7 @@ class Vault:
                 documents.delete_document(s.conn, document.id)
             s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
             s.audit.append("patient_remove", {"patient_id": patient_id})
+            s.chunks_changed()
         with self._read() as s:
             s.index.drop_patient(patient_id)
             self._purge_deleted_text(s)
@@ -456,6 +465,7 @@ class Vault:
                     "embed_model": embed_model_id[:MAX_MODEL_ID],
                 },
             )
+            s.chunks_changed()
         self._session().index.add(patient_id, embed_model_id, indexed)
         return document_id
 
@@ -484,6 +494,7 @@ class Vault:
                 "delete",
                 {"document_id": document_id, "patient_id": info.patient_id, "sha256": info.sha256},
             )
+            s.chunks_changed()
         with self._read() as s:
             s.index.remove(info.patient_id, ids)
             self._purge_deleted_text(s)
@@ -630,6 +641,7 @@ class Vault:
                 patient_id=patient_id,
                 collection_id=collection_id,
                 document_ids=document_ids,
+                total_chunks=s.chunk_total(),
             )
             fused = reciprocal_rank_fusion(vector_ranked, lexical)[:k]
             hits = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
@@ -702,16 +714,13 @@ class Vault:
                 return model_id
         return None
 
-    # --- chats ----------------------------------------------------------------------------------
+    # --- chats and generated outputs -----------------------------------------------------------
 
     def create_chat(self, patient_id: int | None) -> int:
         with self._tx() as s:
             if patient_id is not None:
                 self._require_patient(s, patient_id)
-            cursor = s.conn.execute(
-                "INSERT INTO chats (patient_id, created_at) VALUES (?, ?)", (patient_id, _now())
-            )
-            chat_id = int(cursor.lastrowid)
+            chat_id = conversations.insert_chat(s.conn, patient_id, _now())
             s.audit.append("chat_create", {"chat_id": chat_id, "patient_id": patient_id})
         return chat_id
 
@@ -719,41 +728,22 @@ class Vault:
         if role not in CHAT_ROLES:
             raise ValueError(f"unknown chat role {role!r}")
         with self._tx() as s:
-            if s.conn.execute("SELECT 1 FROM chats WHERE id = ?", (chat_id,)).fetchone() is None:
+            if not conversations.chat_exists(s.conn, chat_id):
                 raise NotFoundError(f"No chat with id {chat_id}.")
-            cursor = s.conn.execute(
-                "INSERT INTO chat_messages (chat_id, role, content, created_at) "
-                "VALUES (?, ?, ?, ?)",
-                (chat_id, role, content, _now()),
-            )
-            message_id = int(cursor.lastrowid)
+            message_id = conversations.insert_message(s.conn, chat_id, role, content, _now())
             s.audit.append(
-                "chat_message",
-                {"chat_id": chat_id, "message_id": message_id, "role": role},
+                "chat_message", {"chat_id": chat_id, "message_id": message_id, "role": role}
             )
         return message_id
 
     def chat_messages(self, chat_id: int) -> list[StoredMessage]:
         with self._read() as s:
-            rows = s.conn.execute(
-                "SELECT id, chat_id, role, content, created_at FROM chat_messages "
-                "WHERE chat_id = ? ORDER BY id",
-                (chat_id,),
-            ).fetchall()
-        return [StoredMessage(int(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+            return conversations.messages(s.conn, chat_id)
 
     def list_chats(self, patient_id: int | None = None) -> list[tuple[int, int | None, str]]:
         """``(chat_id, patient_id, created_at)`` for every chat (of one patient if given)."""
         with self._read() as s:
-            sql = "SELECT id, patient_id, created_at FROM chats"
-            params: tuple[object, ...] = ()
-            if patient_id is not None:
-                sql += " WHERE patient_id = ?"
-                params = (patient_id,)
-            rows = s.conn.execute(sql + " ORDER BY id", params).fetchall()
-        return [(int(r[0]), None if r[1] is None else int(r[1]), str(r[2])) for r in rows]
-
-    # --- generated outputs ----------------------------------------------------------------------
+            return conversations.chats(s.conn, patient_id)
 
     def save_output(
         self,
@@ -767,20 +757,16 @@ class Vault:
         with self._tx() as s:
             if patient_id is not None:
                 self._require_patient(s, patient_id)
-            cursor = s.conn.execute(
-                "INSERT INTO outputs (patient_id, kind, title, content, provenance, flags, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    patient_id,
-                    kind,
-                    title,
-                    content,
-                    json.dumps(provenance, sort_keys=True),
-                    json.dumps(flags, sort_keys=True),
-                    _now(),
-                ),
+            output_id = conversations.insert_output(
+                s.conn,
+                patient_id=patient_id,
+                kind=kind,
+                title=title,
+                content=content,
+                provenance=provenance,
+                flags=flags,
+                created_at=_now(),
             )
-            output_id = int(cursor.lastrowid)
             s.audit.append(
                 "output_save",
                 {"output_id": output_id, "patient_id": patient_id, "kind": kind[:MAX_MODEL_ID]},
@@ -788,36 +774,15 @@ class Vault:
         return output_id
 
     def get_output(self, output_id: int) -> StoredOutput:
-        outputs = self._outputs("WHERE id = ?", (output_id,))
-        if not outputs:
+        with self._read() as s:
+            found = conversations.outputs(s.conn, output_id=output_id)
+        if not found:
             raise NotFoundError(f"No saved output with id {output_id}.")
-        return outputs[0]
+        return found[0]
 
     def list_outputs(self, patient_id: int | None = None) -> list[StoredOutput]:
-        if patient_id is None:
-            return self._outputs("", ())
-        return self._outputs("WHERE patient_id = ?", (patient_id,))
-
-    def _outputs(self, where: str, params: tuple[object, ...]) -> list[StoredOutput]:
         with self._read() as s:
-            rows = s.conn.execute(
-                "SELECT id, patient_id, kind, title, content, provenance, flags, created_at "
-                f"FROM outputs {where} ORDER BY id",
-                params,
-            ).fetchall()
-        return [
-            StoredOutput(
-                id=int(r[0]),
-                patient_id=None if r[1] is None else int(r[1]),
-                kind=str(r[2]),
-                title=str(r[3]),
-                content=str(r[4]),
-                provenance=json.loads(r[5]),
-                flags=json.loads(r[6]),
-                created_at=str(r[7]),
-            )
-            for r in rows
-        ]
+            return conversations.outputs(s.conn, patient_id=patient_id)
 
     @staticmethod
     def _require_patient(s: _Session, patient_id: int) -> None:

@@ -95,7 +95,8 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
             "recovery": keys.wrap_for_recovery(dek, public, vault_id),
         },
     )
-    # Key file first: a crash before the database exists leaves a vault that opens empty.
+    # Key file first: a crash before the database exists is then reported by unlock ("database
+    # file is missing") instead of leaving an unopenable database without its keys.
     save_key_file(files.key_file, key_file)
     db.create_private_file(files.database)
     conn = db.connect(files.database, dek)
@@ -291,7 +292,15 @@ def rotate(
     key_file.pending = pending
     save_key_file(files.key_file, key_file)
     step("pending-written")
-    db.rekey(conn, new_dek)
+    try:
+        db.rekey(conn, new_dek)
+    except BaseException:
+        # The rekey is one transaction: it failed as a whole, so the old key is still in force.
+        new_dek.wipe()
+        key_file.pending = None
+        with contextlib.suppress(OSError):
+            save_key_file(files.key_file, key_file)
+        raise
     step("rekeyed")
     key_file.wraps = pending
     key_file.pending = None

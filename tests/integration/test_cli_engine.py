@@ -12,12 +12,21 @@ from pathlib import Path
 import pytest
 
 
-def run_cli(*args: str, home: Path, input_text: str | None = None, timeout: int = 240,
-            prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str,
+    home: Path,
+    input_text: str | None = None,
+    timeout: int = 240,
+    prefix: tuple[str, ...] = (),
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MEDLOCAL_HOME": str(home)}
     return subprocess.run(
         [*prefix, sys.executable, "-m", "medlocal", *args],
-        capture_output=True, text=True, env=env, input=input_text, timeout=timeout,
+        capture_output=True,
+        text=True,
+        env=env,
+        input=input_text,
+        timeout=timeout,
     )
 
 
@@ -39,7 +48,9 @@ def test_doctor_json(medlocal_home: Path) -> None:
 
 
 def test_ask_streams_answer(medlocal_home: Path) -> None:
-    proc = run_cli("ask", "--max-tokens", "12", "--seed", "3", "What is aspirin?", home=medlocal_home)
+    proc = run_cli(
+        "ask", "--max-tokens", "12", "--seed", "3", "What is aspirin?", home=medlocal_home
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
     # private folders were created 0700
@@ -85,7 +96,9 @@ def _can_unshare() -> bool:
     return subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` (root on Linux) for a network namespace")
+@pytest.mark.skipif(
+    not _can_unshare(), reason="needs `unshare -n` (root on Linux) for a network namespace"
+)
 def test_answer_path_in_namespace_without_network(medlocal_home: Path, tmp_path: Path) -> None:
     """The real answer path works with no network interfaces at all, and (when strace is
     available) never even creates an internet socket."""
@@ -93,7 +106,9 @@ def test_answer_path_in_namespace_without_network(medlocal_home: Path, tmp_path:
     trace = tmp_path / "strace.txt"
     if shutil.which("strace"):
         prefix = (*prefix, "strace", "-f", "-qq", "-e", "trace=socket", "-o", str(trace))
-    proc = run_cli("ask", "--max-tokens", "8", "What is heparin?", home=medlocal_home, prefix=prefix)
+    proc = run_cli(
+        "ask", "--max-tokens", "8", "What is heparin?", home=medlocal_home, prefix=prefix
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
     if trace.exists():
@@ -101,3 +116,27 @@ def test_answer_path_in_namespace_without_network(medlocal_home: Path, tmp_path:
         assert "AF_INET" not in calls, calls  # covers AF_INET6 too
     else:
         pytest.skip("strace not installed: namespace part passed, socket trace not checked")
+
+
+def test_prompts_never_reach_logs_and_core_dumps_are_off(medlocal_home: Path) -> None:
+    marker = "ZEBRAQUOKKA7731"
+    proc = run_cli(
+        "-v", "ask", "--max-tokens", "6", f"Patient {marker} has a cough.", home=medlocal_home
+    )
+    assert proc.returncode == 0, proc.stderr
+    log_file = medlocal_home / "logs" / "medlocal.log"
+    assert log_file.exists() and log_file.stat().st_mode & 0o777 == 0o600
+    assert "loaded" in log_file.read_text()  # the log is written at all...
+    for path in medlocal_home.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert marker.encode() not in data, path  # ...but never the prompt
+            assert marker.encode("utf-16-le") not in data, path
+    probe = (
+        "import resource; from medlocal.privacy.hardening import harden_process; "
+        "harden_process(); print(resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "(0, 0)"

@@ -27,7 +27,9 @@ def test_protocols(demo_chat: LlamaChatModel, demo_embedder: LlamaEmbedder) -> N
 
 
 def test_streams_an_answer(demo_chat: LlamaChatModel) -> None:
-    pieces = list(demo_chat.stream_chat(ask("What is metformin used for?"), SamplingParams(max_tokens=40)))
+    pieces = list(
+        demo_chat.stream_chat(ask("What is metformin used for?"), SamplingParams(max_tokens=40))
+    )
     assert len(pieces) > 3
     text = "".join(pieces)
     assert text.strip()
@@ -47,9 +49,12 @@ def test_same_seed_same_answer(demo_chat: LlamaChatModel) -> None:
 
 def test_cancel_takes_effect_within_one_token(demo_chat: LlamaChatModel) -> None:
     cancel = threading.Event()
-    received = 0
-    for _ in demo_chat.stream_chat(ask("Write a long essay about the heart."), SamplingParams(max_tokens=400), cancel):
-        received += 1
+    for received, _ in enumerate(
+        demo_chat.stream_chat(
+            ask("Write a long essay about the heart."), SamplingParams(max_tokens=400), cancel
+        ),
+        start=1,
+    ):
         if received == 5:
             cancel.set()
     stats = demo_chat.last_stats
@@ -58,7 +63,11 @@ def test_cancel_takes_effect_within_one_token(demo_chat: LlamaChatModel) -> None
 
 
 def test_abandoned_stream_frees_the_engine(demo_chat: LlamaChatModel) -> None:
-    for i, _ in enumerate(demo_chat.stream_chat(ask("Describe the kidneys in detail."), SamplingParams(max_tokens=400))):
+    for i, _ in enumerate(
+        demo_chat.stream_chat(
+            ask("Describe the kidneys in detail."), SamplingParams(max_tokens=400)
+        )
+    ):
         if i == 2:
             break
     # The next request is served right away: the abandoned generation stopped.

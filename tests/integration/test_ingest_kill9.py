@@ -110,6 +110,5 @@ def test_kill9_during_import_leaves_no_partial_document(tmp_path: Path) -> None:
         killed += returncode == -signal.SIGKILL
         counts.append(_check_vault(vault_dir, patient_id, verified))
 
-    print("KILLED", killed, counts)
     assert killed >= ROUNDS // 2  # most rounds were cut off in the middle of the import
     assert counts == sorted(counts) and counts[-1] > 0  # committed documents are never lost

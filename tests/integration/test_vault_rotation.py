@@ -95,9 +95,7 @@ def _check_intact(folder: Path, recovery: str) -> None:
 
 
 @pytest.mark.parametrize("stage", ["pending-written", "rekeyed", "committed", "never"])
-def test_kill_at_each_rotation_step(
-    template: tuple[Path, str], tmp_path: Path, stage: str
-) -> None:
+def test_kill_at_each_rotation_step(template: tuple[Path, str], tmp_path: Path, stage: str) -> None:
     source, recovery = template
     folder = tmp_path / "vault"
     shutil.copytree(source, folder)
@@ -114,9 +112,7 @@ def test_kill_at_each_rotation_step(
 
 
 @pytest.mark.slow
-def test_kill_at_random_moments_during_rotation(
-    template: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_kill_at_random_moments_during_rotation(template: tuple[Path, str], tmp_path: Path) -> None:
     source, recovery = template
     timing = tmp_path / "timing"
     shutil.copytree(source, timing / "vault")

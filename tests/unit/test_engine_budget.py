@@ -12,7 +12,12 @@ import pytest
 from medlocal.engine.api import ChatMessage
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.gguf import GGUFInfo
-from medlocal.engine.runtime import _StopFilter, choose_gpu_layers, default_context, kv_bytes_per_token
+from medlocal.engine.runtime import (
+    _StopFilter,
+    choose_gpu_layers,
+    default_context,
+    kv_bytes_per_token,
+)
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ContextBudgetError
 
@@ -49,7 +54,7 @@ def test_drops_oldest_turns_keeps_system_and_last_question() -> None:
 
 def test_reduces_answer_budget_when_only_that_helps() -> None:
     msgs = [ChatMessage("system", "s"), ChatMessage("user", "w " * 300)]
-    kept, budget, report = fit_messages(msgs, 500, 400, words)
+    _, budget, report = fit_messages(msgs, 500, 400, words)
     assert budget == 400 - words(msgs) and any("limited" in n for n in report.notes)
 
 
@@ -61,11 +66,26 @@ def test_message_too_long_is_a_clear_error() -> None:
 
 def _info(**kw: object) -> GGUFInfo:
     base = GGUFInfo(
-        path=Path("m.gguf"), file_size=4_000_000_000, version=3, tensor_count=300, kv_count=30,
-        architecture="llama", name="m", context_length=131072, block_count=32,
-        embedding_length=4096, head_count=32, head_count_kv=8, key_length=None,
-        value_length=None, chat_template=None, vocab_size=128256, tokenizer_model="gpt2",
-        pooling_type=None, file_type=15, tensor_data_end=4_000_000_000,
+        path=Path("m.gguf"),
+        file_size=4_000_000_000,
+        version=3,
+        tensor_count=300,
+        kv_count=30,
+        architecture="llama",
+        name="m",
+        context_length=131072,
+        block_count=32,
+        embedding_length=4096,
+        head_count=32,
+        head_count_kv=8,
+        key_length=None,
+        value_length=None,
+        chat_template=None,
+        vocab_size=128256,
+        tokenizer_model="gpt2",
+        pooling_type=None,
+        file_type=15,
+        tensor_data_end=4_000_000_000,
         tensor_bytes=4_000_000_000,
     )
     return replace(base, **kw)  # type: ignore[arg-type]
@@ -119,7 +139,10 @@ def test_template_without_system_role_folds_it() -> None:
 def test_worker_runs_in_order_on_one_thread_and_reports_errors() -> None:
     worker = EngineWorker()
     seen: list[tuple[int, str]] = []
-    futures = [worker.submit(lambda i=i: seen.append((i, threading.current_thread().name))) for i in range(20)]
+    futures = [
+        worker.submit(lambda i=i: seen.append((i, threading.current_thread().name)))
+        for i in range(20)
+    ]
     for fut in futures:
         fut.result()
     assert [i for i, _ in seen] == list(range(20))

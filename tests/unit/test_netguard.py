@@ -17,10 +17,10 @@ from medlocal.privacy import netguard
 @pytest.fixture
 def guard(socket_enabled: None) -> Iterator[None]:
     # pytest-socket is lifted for these tests so that *our* guard is what is being tested.
-    netguard.install()
+    netguard.install()  # installed for the whole session by conftest; idempotent
     netguard.clear_blocked_attempts()
     yield
-    netguard.uninstall()
+    netguard.clear_blocked_attempts()
 
 
 def test_offline_environment_is_forced() -> None:
@@ -31,8 +31,9 @@ def test_offline_environment_is_forced() -> None:
 
 
 def test_outbound_connect_is_refused_and_recorded(guard: None) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(
-        NetworkBlockedError, match="offline"
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock,
+        pytest.raises(NetworkBlockedError, match="offline"),
     ):
         sock.connect(("93.184.216.34", 443))
     attempts = netguard.blocked_attempts()
@@ -45,15 +46,17 @@ def test_dns_lookup_of_remote_name_is_refused(guard: None) -> None:
 
 
 def test_udp_sendto_is_refused(guard: None) -> None:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock, pytest.raises(
-        NetworkBlockedError
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock,
+        pytest.raises(NetworkBlockedError),
     ):
         sock.sendto(b"x", ("8.8.8.8", 53))
 
 
 def test_ipv6_outbound_is_refused(guard: None) -> None:
-    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock, pytest.raises(
-        NetworkBlockedError
+    with (
+        socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock,
+        pytest.raises(NetworkBlockedError),
     ):
         sock.connect(("2606:4700::1111", 443, 0, 0))
 
@@ -97,8 +100,29 @@ def test_download_scope_opens_and_closes(guard: None) -> None:
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("127.5.5.5", True), ("::1", True), ("[::1]", True), ("localhost", True),
-     ("10.0.0.1", False), ("example.org", False), ("0.0.0.0", False), (None, False)],
+    [
+        ("127.0.0.1", True),
+        ("127.5.5.5", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("10.0.0.1", False),
+        ("example.org", False),
+        ("0.0.0.0", False),
+        (None, False),
+    ],
 )
 def test_loopback_classification(host: object, loopback: bool) -> None:
     assert netguard.is_loopback_host(host) is loopback
+
+
+def test_uninstall_and_reinstall_restore_the_socket_functions(guard: None) -> None:
+    patched = socket.socket.connect
+    netguard.uninstall()
+    try:
+        assert socket.socket.connect is not patched and not netguard.is_installed()
+    finally:
+        netguard.install()
+    assert netguard.is_installed()
+    with pytest.raises(NetworkBlockedError):
+        socket.getaddrinfo("example.org", 80)

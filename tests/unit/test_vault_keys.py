@@ -18,7 +18,7 @@ from medlocal.vault.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
-from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME, load_key_file
+from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.store import Vault
 

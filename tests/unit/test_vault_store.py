@@ -386,3 +386,20 @@ def test_sha256_is_of_the_original_bytes(vault: Vault) -> None:
     p = vault.add_patient("P")
     doc = add(vault, p, "a.txt", "x")
     assert vault.get_document(doc).sha256 == hashlib.sha256(b"x").hexdigest()
+
+
+def test_words_in_most_passages_are_dropped_from_large_vault_queries(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.vault import lexical
+
+    p = vault.add_patient("P")
+    add(vault, p, "a.txt", *[f"common words everywhere number {i}" for i in range(9)], "rare zeta")
+    session = vault._s
+    assert session is not None
+    words = ["common", "zeta", "MRN-1"]
+    assert lexical.drop_common_words(session.conn, words, 10) == words  # small vault: untouched
+    monkeypatch.setattr(lexical, "COMMON_TERM_MIN_DOCS", 2)
+    assert lexical.drop_common_words(session.conn, words, 10) == ["zeta", "MRN-1"]
+    hits = vault.search("common zeta", None, patient_id=p)
+    assert [h.text for h in hits] == ["rare zeta"]

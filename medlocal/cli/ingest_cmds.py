@@ -1,0 +1,166 @@
+"""``medlocal import``: bring documents into a patient's records from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from medlocal.cli.common import load_default_embedder
+from medlocal.cli.vault_cmds import add_vault_args, open_vault
+from medlocal.ingest.formats import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent, import_paths
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
+_STATUS_WIDTH = 9
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="import documents (files or folders) into a patient's records",
+        description="Import PDF, DOCX, TXT, Markdown, HTML and FHIR R4 JSON files into the "
+        "encrypted vault for one patient. Folders are searched recursively. Each document is "
+        "stored whole or not at all; a file that cannot be imported is reported and the rest "
+        "go on. Ctrl-C stops after the current step without leaving a partial document.",
+        epilog="Exit status: 0 when no file failed (duplicates, and unsupported files found "
+        "inside folders, are skipped, not failed); 1 when at least one file failed or the "
+        "import was cancelled; 2 for bad arguments, an unknown patient or a wrong passphrase. "
+        f"Supported extensions: {' '.join(SUPPORTED_SUFFIXES)}.",
+    )
+    add_vault_args(parser)
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    parser.add_argument("--patient", type=int, required=True, metavar="ID", help="patient id")
+    parser.add_argument("--collection", metavar="NAME", help="add the documents to a collection")
+    parser.add_argument("--model", help="embedding model id or path (default: the installed one)")
+    parser.add_argument(
+        "--max-size-mb",
+        type=_positive_float,
+        default=DEFAULT_MAX_BYTES / (1024 * 1024),
+        metavar="MB",
+        help="refuse files larger than this (default: %(default).0f)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(func=run_import)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def run_import(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    with open_vault(args) as vault:
+        vault.get_patient(args.patient)  # an unknown patient is bad input: fail before any work
+        embedder = load_default_embedder(args.model)
+        progress = ProgressBar(sys.stderr)
+        cancel = threading.Event()
+        with _cancel_on_interrupt(cancel):
+            report = import_paths(
+                vault,
+                args.paths,
+                args.patient,
+                embedder,
+                collection=args.collection,
+                progress=progress.update,
+                cancel=cancel,
+                max_bytes=int(args.max_size_mb * 1024 * 1024),
+            )
+        progress.finish()
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({"patient_id": args.patient, **report.as_dict()}, indent=2))
+    else:
+        print_summary(report, elapsed, sys.stdout)
+    return EXIT_SOME_FAILED if report.failed or report.cancelled else EXIT_OK
+
+
+def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
+    for outcome in report.files:
+        print(f"  {outcome.status:<{_STATUS_WIDTH}} {_describe(outcome)}", file=out)
+    print(
+        f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
+        f"failed {len(report.failed)} ({report.pages} pages, {report.chunks} passages) "
+        f"in {elapsed:.1f} s." + (" Cancelled before the end." if report.cancelled else ""),
+        file=out,
+    )
+
+
+def _describe(outcome: FileOutcome) -> str:
+    if outcome.status == "imported":
+        return (
+            f"{outcome.file_name} (document {outcome.document_id}, {outcome.pages} pages, "
+            f"{outcome.chunks} passages)"
+        )
+    return f"{outcome.file_name}: {outcome.reason}"
+
+
+class ProgressBar:
+    """A one-line text progress bar on a terminal; one line per finished file otherwise."""
+
+    WIDTH = 24
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._live = stream.isatty()
+        self._drawn = False
+
+    def update(self, event: ProgressEvent) -> None:
+        if self._live:
+            self._draw(event)
+        elif event.stage == "done":
+            print(
+                f"[{event.index}/{event.total}] {event.outcome}: {event.file_name}",
+                file=self._stream,
+                flush=True,
+            )
+
+    def _draw(self, event: ProgressEvent) -> None:
+        finished = event.index if event.stage == "done" else event.index - 1
+        filled = round(self.WIDTH * finished / max(event.total, 1))
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        stage = event.outcome if event.stage == "done" else event.stage
+        line = f"[{bar}] {finished}/{event.total} {stage}: {event.file_name}"
+        columns = shutil.get_terminal_size((80, 24)).columns
+        self._stream.write("\r" + line[: columns - 1].ljust(columns - 1))
+        self._stream.flush()
+        self._drawn = True
+
+    def finish(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+@contextmanager
+def _cancel_on_interrupt(cancel: threading.Event) -> Iterator[None]:
+    """First Ctrl-C asks the import to stop cleanly; a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        print(
+            "\nmedlocal: stopping after the current step (Ctrl-C again to abort)", file=sys.stderr
+        )
+        cancel.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

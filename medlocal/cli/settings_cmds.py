@@ -1,0 +1,39 @@
+"""``medlocal settings show|set``: the typed settings file from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import Any
+
+from medlocal.settings import Settings, load_settings, settings_path, update_setting
+
+
+def register(sub: Any) -> None:
+    settings = sub.add_parser("settings", help="show or change settings")
+    actions = settings.add_subparsers(dest="settings_action", metavar="ACTION", required=True)
+    show = actions.add_parser("show", help="every setting with its value and meaning")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+    change = actions.add_parser("set", help="change one setting")
+    change.add_argument("name", choices=sorted(Settings.help()))
+    change.add_argument("value")
+    change.set_defaults(func=run_set)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    current = asdict(load_settings())
+    if args.json:
+        print(json.dumps(current, indent=2))
+        return 0
+    print(f"# {settings_path()}")
+    for name, meaning in Settings.help().items():
+        print(f"{name:<18} = {current[name]!s:<8}  # {meaning}")
+    return 0
+
+
+def run_set(args: argparse.Namespace) -> int:
+    updated = update_setting(args.name, args.value)
+    print(f"{args.name} = {getattr(updated, args.name)}")
+    return 0

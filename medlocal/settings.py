@@ -1,0 +1,112 @@
+"""User settings: declared once, typed, versioned (the Picard way).
+
+Each option is a dataclass field with its default and a help text; the file is TOML in the config
+folder, carries ``version``, and older files are upgraded step by step on load. Secrets and
+patient data never go here (keys live in the vault's key file and the OS keychain).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from medlocal import paths
+from medlocal.errors import UserInputError
+
+SETTINGS_VERSION = 1
+FILE_NAME = "settings.toml"
+
+
+def _opt(default: Any, help_text: str, minimum: float | None = None) -> Any:
+    return field(default=default, metadata={"help": help_text, "min": minimum})
+
+
+@dataclass(frozen=True)
+class Settings:
+    threads: int = _opt(0, "CPU threads for llama.cpp; 0 = number of physical cores", 0)
+    context_tokens: int = _opt(0, "context size; 0 = model's training context capped by RAM", 0)
+    gpu_layers: int = _opt(-1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1)
+    temperature: float = _opt(0.2, "sampling temperature (low = conservative)", 0)
+    max_tokens: int = _opt(512, "longest answer in tokens", 1)
+    seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
+    import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    idle_lock_minutes: int = _opt(15, "lock the vault after this many idle minutes; 0 = never", 0)
+
+    @classmethod
+    def help(cls) -> dict[str, str]:
+        return {f.name: str(f.metadata["help"]) for f in fields(cls)}
+
+
+# version N -> N+1 upgrade steps, applied in order to the raw TOML table.
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def _coerce(name: str, value: Any) -> Any:
+    spec = next((f for f in fields(Settings) if f.name == name), None)
+    if spec is None:
+        known = ", ".join(f.name for f in fields(Settings))
+        raise UserInputError(f"unknown setting '{name}' (known: {known})")
+    kind = type(spec.default) if spec.default is not MISSING else str
+    try:
+        result = kind(value) if not isinstance(value, str) or kind is str else kind(value.strip())
+    except ValueError:
+        raise UserInputError(f"setting '{name}' needs a {kind.__name__}, not '{value}'") from None
+    minimum = spec.metadata.get("min")
+    if minimum is not None and result < minimum:
+        raise UserInputError(f"setting '{name}' must be at least {minimum}")
+    return result
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserInputError(f"{path} is not valid TOML ({exc}); fix or delete it") from exc
+    version = int(raw.pop("version", SETTINGS_VERSION))
+    if version > SETTINGS_VERSION:
+        raise UserInputError(
+            f"{path} was written by a newer MedLocal (settings version {version}); update MedLocal"
+        )
+    while version < SETTINGS_VERSION:
+        raw = _UPGRADES[version](raw)
+        version += 1
+    known = {f.name for f in fields(Settings)}
+    # Unknown keys (from a newer minor release) are ignored rather than fatal.
+    return Settings(**{k: _coerce(k, v) for k, v in raw.items() if k in known})
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    path = path or settings_path()
+    data = {"version": SETTINGS_VERSION, **asdict(settings)}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            tomli_w.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
+    current = load_settings(path)
+    updated = replace(current, **{name: _coerce(name, value)})
+    save_settings(updated, path)
+    return updated

@@ -1,0 +1,98 @@
+"""SQL for chats and generated outputs (called by the Vault inside its transactions)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from medlocal.vault.db import Connection
+from medlocal.vault.rows import StoredMessage, StoredOutput
+
+
+def insert_chat(conn: Connection, patient_id: int | None, created_at: str) -> int:
+    cursor = conn.execute(
+        "INSERT INTO chats (patient_id, created_at) VALUES (?, ?)", (patient_id, created_at)
+    )
+    return int(cursor.lastrowid)
+
+
+def chat_exists(conn: Connection, chat_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM chats WHERE id = ?", (chat_id,)).fetchone() is not None
+
+
+def insert_message(conn: Connection, chat_id: int, role: str, content: str, at: str) -> int:
+    cursor = conn.execute(
+        "INSERT INTO chat_messages (chat_id, role, content, created_at) VALUES (?, ?, ?, ?)",
+        (chat_id, role, content, at),
+    )
+    return int(cursor.lastrowid)
+
+
+def messages(conn: Connection, chat_id: int) -> list[StoredMessage]:
+    rows = conn.execute(
+        "SELECT id, chat_id, role, content, created_at FROM chat_messages "
+        "WHERE chat_id = ? ORDER BY id",
+        (chat_id,),
+    ).fetchall()
+    return [StoredMessage(int(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows]
+
+
+def chats(conn: Connection, patient_id: int | None) -> list[tuple[int, int | None, str]]:
+    sql = "SELECT id, patient_id, created_at FROM chats"
+    params: tuple[object, ...] = ()
+    if patient_id is not None:
+        sql += " WHERE patient_id = ?"
+        params = (patient_id,)
+    rows = conn.execute(sql + " ORDER BY id", params).fetchall()
+    return [(int(r[0]), None if r[1] is None else int(r[1]), str(r[2])) for r in rows]
+
+
+def insert_output(
+    conn: Connection,
+    *,
+    patient_id: int | None,
+    kind: str,
+    title: str,
+    content: str,
+    provenance: dict[str, Any],
+    flags: list[dict[str, Any]],
+    created_at: str,
+) -> int:
+    cursor = conn.execute(
+        "INSERT INTO outputs (patient_id, kind, title, content, provenance, flags, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            patient_id,
+            kind,
+            title,
+            content,
+            json.dumps(provenance, sort_keys=True),
+            json.dumps(flags, sort_keys=True),
+            created_at,
+        ),
+    )
+    return int(cursor.lastrowid)
+
+
+def outputs(
+    conn: Connection, *, output_id: int | None = None, patient_id: int | None = None
+) -> list[StoredOutput]:
+    sql = "SELECT id, patient_id, kind, title, content, provenance, flags, created_at FROM outputs"
+    params: tuple[object, ...] = ()
+    if output_id is not None:
+        sql, params = sql + " WHERE id = ?", (output_id,)
+    elif patient_id is not None:
+        sql, params = sql + " WHERE patient_id = ?", (patient_id,)
+    return [
+        StoredOutput(
+            id=int(r[0]),
+            patient_id=None if r[1] is None else int(r[1]),
+            kind=str(r[2]),
+            title=str(r[3]),
+            content=str(r[4]),
+            provenance=json.loads(r[5]),
+            flags=json.loads(r[6]),
+            created_at=str(r[7]),
+        )
+        for r in conn.execute(sql + " ORDER BY id", params).fetchall()
+    ]

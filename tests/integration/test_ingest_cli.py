@@ -1,0 +1,95 @@
+"""``medlocal import`` end to end against a real vault (embedder faked for speed; the real
+embedder path is covered in test_ingest_vault.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fixtures.ingest_files import FakeEmbedder, make_pdf, write_bad_and_good_files
+
+from medlocal.cli import main
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.store import Vault
+
+PASSPHRASE = "cli test passphrase"
+
+
+@pytest.fixture
+def cli_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], int]:
+    folder = tmp_path / "vault"
+    vault, _ = Vault.create(folder, PASSPHRASE, kdf_params=KdfParams(8 * 1024, 1, 1))
+    with vault:
+        patient = vault.add_patient("CLI Patient")
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    monkeypatch.setattr(
+        "medlocal.cli.ingest_cmds.load_default_embedder", lambda model=None: FakeEmbedder()
+    )
+    return ["--vault", str(folder), "--passphrase-file", str(secret)], patient
+
+
+def _documents(vault_args: list[str]) -> list[str]:
+    with Vault.open(vault_args[1], PASSPHRASE) as vault:
+        return sorted(doc.file_name for doc in vault.list_documents())
+
+
+def test_import_mixed_batch_reports_each_failure_and_exits_1(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault_args, patient = cli_vault
+    expectations = write_bad_and_good_files(tmp_path / "batch")
+    files = [str(tmp_path / "batch" / name) for name in sorted(expectations)]
+    code = main(
+        ["import", *vault_args, "--patient", str(patient), "--max-size-mb", "0.0625", *files]
+    )
+    out, err = capsys.readouterr()
+    assert code == 1
+    for name, expectation in expectations.items():
+        if expectation == "imported":
+            assert f"imported  {name} (document " in out
+        else:
+            assert f"failed    {name}: " in out and expectation in out
+    assert "Imported 7, skipped 0, failed 10" in out
+    assert f"[1/{len(files)}] imported: 01-good.pdf" in err  # plain progress when not a terminal
+    assert _documents(vault_args) == sorted(n for n, e in expectations.items() if e == "imported")
+
+
+def test_import_folder_json_then_duplicates_exit_0(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault_args, patient = cli_vault
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "letter.md").write_text("# Letter\n\nAll well.")
+    (folder / "scan.pdf").write_bytes(make_pdf(["Page one.", "Page two."]))
+    argv = [
+        "import",
+        *vault_args,
+        "--patient",
+        str(patient),
+        "--collection",
+        "gp",
+        "--json",
+        str(folder),
+    ]
+    assert main(argv) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["imported"] == 2 and report["failed"] == 0 and report["pages"] == 3
+    assert set(report["timings_s"]) == {"extract", "chunk", "embed", "write"}
+    assert main(argv) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["skipped"] == 2 and again["imported"] == 0
+    with Vault.open(vault_args[1], PASSPHRASE) as vault:
+        assert {doc.collection for doc in vault.list_documents(patient)} == {"gp"}
+
+
+def test_unknown_patient_is_bad_input(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault_args, _ = cli_vault
+    (tmp_path / "a.txt").write_text("text")
+    assert main(["import", *vault_args, "--patient", "999", str(tmp_path / "a.txt")]) == 2
+    assert "999" in capsys.readouterr().err
+    assert _documents(vault_args) == []

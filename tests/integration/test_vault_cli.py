@@ -1,0 +1,215 @@
+"""The vault's command line: ``medlocal vault|patient|search|delete|audit`` through ``main()``,
+with the real vault underneath (default Argon2 parameters, as a user gets them)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import keyring.errors
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from medlocal.cli import main
+from medlocal.errors import ModelLoadError
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.store import Vault
+
+PASS = "correct horse battery"
+
+
+class WordEmbedder:
+    model_id = "cli-fake"
+    dim = 8
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        out = np.full((len(texts), self.dim), 0.1, dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row, len(text) % self.dim] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+
+class SimulatedKeychain(keyring.backend.KeyringBackend):
+    priority = 5  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not found")
+
+
+@pytest.fixture
+def pass_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pass.txt"
+    path.write_text(PASS + "\n")
+    return path
+
+
+@pytest.fixture
+def no_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(prompt: str = "") -> str:
+        raise AssertionError(f"unexpected prompt: {prompt}")
+
+    monkeypatch.setattr(getpass, "getpass", refuse)
+
+
+def cli(*argv: str) -> int:
+    return main(list(argv))
+
+
+def test_vault_lifecycle_from_the_command_line(
+    pass_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompt: None,
+) -> None:
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    out = capsys.readouterr().out
+    recovery = re.search(r"([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})", out)
+    assert recovery, out
+    assert cli("vault", "init", *pf) == 2
+    assert "already exists" in capsys.readouterr().err
+
+    assert (
+        cli(
+            "patient", "add", "--name", "Ada Lovelace", "--mrn", "MRN-9", "--dob", "1815-12-10", *pf
+        )
+        == 0
+    )
+    patient_id = int(capsys.readouterr().out.strip().splitlines()[-1])
+    assert cli("patient", "list", "--json", *pf) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed[0]["name"] == "Ada Lovelace" and listed[0]["id"] == patient_id
+
+    # A document added through the API, as `medlocal import` does.
+    embedder = WordEmbedder()
+    texts = ["Warfarin 5 mg at night.", "INR target 2 to 3."]
+    chunks = [ChunkRecord(texts[0], 1, 0, 23), ChunkRecord(texts[1], 1, 24, 42)]
+    with Vault.open(None, PASS) as vault:
+        doc = vault.add_document(
+            patient_id,
+            "anticoag.txt",
+            "txt",
+            b"x",
+            chunks,
+            embedder.embed(texts),
+            embedder.model_id,
+        )
+
+    import medlocal.cli.common as common
+
+    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: embedder)
+    assert cli("search", "warfarin", "--patient", str(patient_id), "--json", *pf) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["document_id"] == doc and hits[0]["text"] == texts[0]
+    assert hits[0]["bm25_score"] is not None and hits[0]["vector_score"] is not None
+    assert cli("search", "INR", *pf) == 0
+    assert "anticoag.txt" in capsys.readouterr().out
+
+    def no_model(model: str | None = None) -> WordEmbedder:
+        raise ModelLoadError("No embedding model is installed.")
+
+    monkeypatch.setattr(common, "load_default_embedder", no_model)
+    assert cli("search", "warfarin", "--json", *pf) == 0
+    captured = capsys.readouterr()
+    assert "exact words only" in captured.err
+    assert json.loads(captured.out)[0]["vector_score"] is None
+
+    assert cli("patient", "show", str(patient_id), *pf) == 0
+    assert "anticoag.txt" in capsys.readouterr().out
+    assert cli("vault", "status", "--json", *pf) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["documents"] == 1 and status["kdf"]["memory_kib"] == 65536
+    assert cli("vault", "status", "--check", *pf) == 0
+    assert "HMAC verified" in capsys.readouterr().out
+
+    assert cli("delete", str(doc), *pf) == 0
+    capsys.readouterr()
+    assert cli("delete", str(doc), *pf) == 2
+    assert "No document" in capsys.readouterr().err
+
+    assert cli("audit", "verify", *pf) == 0
+    assert "intact" in capsys.readouterr().out
+    assert cli("audit", "show", "--limit", "3", *pf) == 0
+    shown = capsys.readouterr().out
+    assert "unlock" in shown and "warfarin" not in shown.lower()
+
+    new_pass = tmp_path / "new.txt"
+    new_pass.write_text("an even better passphrase")
+    assert cli("vault", "passwd", *pf, "--new-passphrase-file", str(new_pass)) == 0
+    assert cli("patient", "list", *pf) == 2
+    assert "Wrong passphrase" in capsys.readouterr().err
+    npf = ("--passphrase-file", str(new_pass))
+    assert cli("vault", "rotate-key", *npf) == 0
+    assert cli("patient", "list", *npf) == 0
+    assert "Ada Lovelace" in capsys.readouterr().out
+    with Vault.open(None, recovery_key=recovery.group(1)) as vault:
+        assert vault.audit_verify().ok
+
+    assert cli("patient", "remove", str(patient_id), *npf) == 0
+    assert cli("patient", "show", str(patient_id), *npf) == 2
+
+
+def test_bad_input_gets_exit_code_2(
+    pass_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("patient", "list", *pf) == 2
+    assert "No vault" in capsys.readouterr().err
+    short = tmp_path / "short.txt"
+    short.write_text("short")
+    assert cli("vault", "init", "--passphrase-file", str(short)) == 2
+    assert "at least 8" in capsys.readouterr().err
+    assert cli("vault", "init", "--passphrase-file", str(tmp_path / "missing.txt")) == 2
+    assert cli("vault", "init", *pf) == 0
+    with pytest.raises(SystemExit) as exit_info:
+        cli("patient", "add", "--name", "X", "--dob", "10/12/1815", *pf)
+    assert exit_info.value.code == 2
+
+
+def test_prompt_and_remembered_keychain(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter([PASS, PASS])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
+    assert cli("vault", "init") == 0  # passphrase typed twice at the prompt
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASS)
+    assert cli("patient", "add", "--name", "Prompted") == 0
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SimulatedKeychain())
+    try:
+        assert cli("vault", "remember") == 0
+        assert "SimulatedKeychain" in capsys.readouterr().out
+
+        def refuse(prompt: str = "") -> str:
+            raise AssertionError("the keychain should have been used")
+
+        monkeypatch.setattr(getpass, "getpass", refuse)
+        assert cli("patient", "list") == 0
+        assert "Prompted" in capsys.readouterr().out
+        assert cli("vault", "forget") == 0
+        monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASS)
+        assert cli("patient", "list") == 0
+    finally:
+        keyring.set_keyring(previous)

@@ -1,0 +1,78 @@
+"""``medlocal models …`` end to end through argparse (the group module on its own parser)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+from fixtures.model_files import write_tiny_gguf
+
+from medlocal.cli import model_cmds
+from medlocal.errors import MedLocalError, UserInputError
+from medlocal.models.demo import DEMO_MODEL_ID
+from medlocal.paths import models_dir
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="medlocal")
+    model_cmds.register(parser.add_subparsers())
+    args = parser.parse_args(list(argv))
+    return int(args.func(args))
+
+
+def test_list_shows_the_demo_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("models", "list") == 0
+    out = capsys.readouterr().out
+    assert DEMO_MODEL_ID in out and "not for clinical use" in out and "verified" in out
+    assert run("models", "list", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(m["id"] == DEMO_MODEL_ID for m in data["models"])
+
+
+def test_catalog_lists_chat_and_embedding_models(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("models", "catalog") == 0
+    out = capsys.readouterr().out
+    assert "[chat]" in out and "[embedding]" in out and "licence must be accepted" in out
+    assert run("models", "catalog", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) >= 8
+
+
+def test_import_verify_default_fit_remove(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_tiny_gguf(tmp_path / "tiny.gguf")
+    assert run("models", "import", str(source), "--id", "tiny") == 0
+    assert "imported tiny" in capsys.readouterr().out
+    assert run("models", "verify", "tiny") == 0
+    assert capsys.readouterr().out.startswith("ok")
+    assert run("models", "default", "tiny") == 0
+    assert "default chat model: tiny" in capsys.readouterr().out
+    assert run("models", "fit", DEMO_MODEL_ID, "--ctx", "2048") == 0
+    assert "green" in capsys.readouterr().out
+    assert run("models", "remove", "tiny") == 0
+    assert "removed tiny" in capsys.readouterr().out
+
+
+def test_verify_reports_a_tampered_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("models", "import", str(write_tiny_gguf(tmp_path / "tiny.gguf")), "--id", "tiny")
+    installed = models_dir() / "tiny.gguf"
+    data = bytearray(installed.read_bytes())
+    data[-3] ^= 1
+    installed.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert run("models", "verify") == 1
+    assert "FAILED   tiny" in capsys.readouterr().out
+
+
+def test_errors_are_user_errors(tmp_path: Path) -> None:
+    (tmp_path / "notes.gguf").write_text("not a model")
+    with pytest.raises(MedLocalError, match="not a GGUF"):
+        run("models", "import", str(tmp_path / "notes.gguf"))
+    with pytest.raises(UserInputError, match="not installed; the catalog estimates"):
+        run("models", "fit", "llama3-med42-8b-q4km")
+    with pytest.raises(MedLocalError, match="no catalog entry"):
+        run("models", "download", "no-such-model")

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlocal.errors import UserInputError
+from medlocal.settings import Settings, load_settings, save_settings, settings_path, update_setting
+
+
+def test_defaults_without_file(medlocal_home: Path) -> None:
+    assert load_settings() == Settings()
+    assert not settings_path().exists()
+
+
+def test_round_trip_and_private_location(medlocal_home: Path) -> None:
+    update_setting("temperature", "0.5")
+    update_setting("import_max_mb", "50")
+    loaded = load_settings()
+    assert loaded.temperature == 0.5 and loaded.import_max_mb == 50
+    path = settings_path()
+    assert str(path).startswith(str(medlocal_home))
+    assert "version = 1" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("nope", "1", "unknown setting"),
+        ("max_tokens", "lots", "needs a int"),
+        ("max_tokens", "0", "at least 1"),
+        ("temperature", "-1", "at least 0"),
+    ],
+)
+def test_bad_values_are_refused_and_file_unchanged(
+    medlocal_home: Path, name: str, value: str, fragment: str
+) -> None:
+    save_settings(Settings(max_tokens=99))
+    before = settings_path().read_bytes()
+    with pytest.raises(UserInputError, match=fragment):
+        update_setting(name, value)
+    assert settings_path().read_bytes() == before
+
+
+def test_corrupt_or_newer_file_gets_clear_error(medlocal_home: Path) -> None:
+    settings_path().write_text("temperature = [")
+    with pytest.raises(UserInputError, match="not valid TOML"):
+        load_settings()
+    settings_path().write_text("version = 99\n")
+    with pytest.raises(UserInputError, match="newer MedLocal"):
+        load_settings()
+
+
+def test_unknown_keys_from_newer_minor_release_are_ignored(medlocal_home: Path) -> None:
+    settings_path().write_text("version = 1\nseed = 7\nfuture_option = true\n")
+    assert load_settings().seed == 7
