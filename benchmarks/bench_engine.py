@@ -43,6 +43,7 @@ def lowlevel_decode(
     cparams.n_ubatch = 512
     cparams.n_threads = threads
     cparams.n_threads_batch = threads
+    cparams.flash_attn_type = lc.LLAMA_FLASH_ATTN_TYPE_ENABLED  # as MedLocal loads it
     ctx = lc.llama_init_from_model(model, cparams)
     vocab = lc.llama_model_get_vocab(model)
     p = SamplingParams()

@@ -42,7 +42,9 @@ class LoadOptions:
     n_threads: int | None = None  # None: physical cores
     n_gpu_layers: int | None = None  # None: as many as fit free VRAM; 0: CPU only
     n_batch: int = 512
-    flash_attn: bool | None = None  # None: on when offloading to a GPU
+    # Flash attention: faster on CPU and GPU alike (llama.cpp's own default, "auto", turns it on
+    # where supported); llama-cpp-python's wrapper defaults it to off.
+    flash_attn: bool = True
     sha256: str | None = None  # known hash (the registry caches it); None: computed here
 
 
@@ -407,10 +409,9 @@ class Engine:
     def _construct(path: Path, kwargs: dict[str, Any], n_gpu: int, options: LoadOptions) -> Any:
         from llama_cpp import Llama
 
-        flash = options.flash_attn if options.flash_attn is not None else n_gpu != 0
         try:
             with _quiet_native_stderr():
-                return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=flash, **kwargs)
+                return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=options.flash_attn, **kwargs)
         except (ValueError, RuntimeError, OSError) as exc:
             if n_gpu != 0:
                 raise _GpuLoadFailed(str(exc)) from exc
