@@ -195,16 +195,20 @@ def reconstruct_text(chunks: Sequence[Chunk]) -> str:
     return "".join(buffer)
 
 
-def patient_vectors(
-    conn: Connection, patient_id: int, model_id: str, batch: int = 4096
+def vectors_for(
+    conn: Connection, patient_id: int | None, model_id: str, batch: int = 4096
 ) -> Iterator[IndexedVector]:
-    """Stream a patient's vectors for one embedding model (read in batches, not all at once)."""
-    cursor = conn.execute(
+    """Stream one embedding model's vectors, of one patient or (``None``) the whole vault."""
+    sql = (
         "SELECT e.chunk_id, c.document_id, d.collection_id, e.vector FROM documents d "
         "JOIN chunks c ON c.document_id = d.id JOIN embeddings e ON e.chunk_id = c.id "
-        "WHERE d.patient_id = ? AND e.model_id = ?",
-        (patient_id, model_id),
+        "WHERE e.model_id = ?"
     )
+    params: tuple[object, ...] = (model_id,)
+    if patient_id is not None:
+        sql += " AND d.patient_id = ?"
+        params = (model_id, patient_id)
+    cursor = conn.execute(sql, params)
     while rows := cursor.fetchmany(batch):
         for chunk_id, document_id, collection_id, blob in rows:
             yield IndexedVector(
@@ -213,6 +217,14 @@ def patient_vectors(
                 None if collection_id is None else int(collection_id),
                 np.frombuffer(blob, dtype=VECTOR_DTYPE),
             )
+
+
+def patient_chunk_ids(conn: Connection, patient_id: int) -> list[int]:
+    rows = conn.execute(
+        "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.patient_id = ?",
+        (patient_id,),
+    ).fetchall()
+    return [int(row[0]) for row in rows]
 
 
 def hits_for(

@@ -4,7 +4,9 @@ chromadb is only ever an ``EphemeralClient`` built with the settings below: a pe
 would write text and raw vectors in plaintext (and keep deleted ones), chroma's default embedder
 downloads a model, and a stray ``.env`` could otherwise turn the client into an HTTP client. Each
 (patient, embedding model) pair gets its own collection, built from the vault's vectors on first
-use; only ids and small integer metadata go into chroma — never text. ``close`` drops everything.
+use; the whole vault gets one more collection (key :data:`ALL_PATIENTS`), built in the background,
+for unscoped queries — one HNSW search instead of one per patient. Only ids and small integer
+metadata go into chroma — never text. ``close`` drops everything.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,7 @@ import numpy.typing as npt
 from chromadb.config import Settings
 
 NO_COLLECTION = -1  # chroma metadata cannot hold None
+ALL_PATIENTS = -1  # the key of the whole-vault collection
 
 
 def chroma_settings() -> Settings:
@@ -55,7 +58,8 @@ class VectorIndex:
 
     def _name(self, patient_id: int, model_id: str) -> str:
         model = hashlib.sha256(model_id.encode("utf-8")).hexdigest()[:12]
-        return f"{self._prefix}-p{patient_id}-{model}"
+        scope = "all" if patient_id == ALL_PATIENTS else f"p{patient_id}"
+        return f"{self._prefix}-{scope}-{model}"
 
     def _build_lock(self, key: tuple[int, str]) -> threading.Lock:
         with self._guard:
@@ -65,8 +69,15 @@ class VectorIndex:
         with self._guard:
             return (patient_id, model_id) in self._collections
 
-    def build(self, patient_id: int, model_id: str, vectors: Iterable[IndexedVector]) -> None:
-        """Create the patient's collection from ``vectors`` unless it already exists."""
+    def build(
+        self,
+        patient_id: int,
+        model_id: str,
+        vectors: Iterable[IndexedVector],
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Create the patient's (or the whole vault's) collection from ``vectors`` unless it
+        already exists; ``progress(n)`` is called after each batch of ``n`` vectors."""
         key = (patient_id, model_id)
         with self._build_lock(key):
             if self.is_built(patient_id, model_id):
@@ -81,9 +92,13 @@ class VectorIndex:
                 batch.append(item)
                 if len(batch) >= self._batch:
                     self._add(collection, batch)
+                    if progress is not None:
+                        progress(len(batch))
                     batch = []
             if batch:
                 self._add(collection, batch)
+                if progress is not None:
+                    progress(len(batch))
             with self._guard:
                 if self._closed:
                     self._client.delete_collection(collection.name)
@@ -106,23 +121,31 @@ class VectorIndex:
         )
 
     def add(self, patient_id: int, model_id: str, items: Sequence[IndexedVector]) -> None:
-        """Add freshly committed vectors if the patient's collection is already built (an unbuilt
-        one will read them from the vault when first used)."""
+        """Add freshly committed vectors to the built collections they belong in (an unbuilt one
+        reads them from the vault when first used)."""
         with self._guard:
-            collection = self._collections.get((patient_id, model_id))
-        if collection is not None and items:
+            collections = [
+                self._collections[key]
+                for key in ((patient_id, model_id), (ALL_PATIENTS, model_id))
+                if key in self._collections
+            ]
+        for collection in collections:
             for start in range(0, len(items), self._batch):
                 self._add(collection, items[start : start + self._batch])
 
     def remove(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
         with self._guard:
-            collections = [c for (pid, _), c in self._collections.items() if pid == patient_id]
+            collections = [
+                c for (pid, _), c in self._collections.items() if pid in (patient_id, ALL_PATIENTS)
+            ]
         ids = [str(chunk_id) for chunk_id in chunk_ids]
         for collection in collections:
             for start in range(0, len(ids), self._batch):
                 collection.delete(ids=ids[start : start + self._batch])
 
-    def drop_patient(self, patient_id: int) -> None:
+    def drop_patient(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
+        """Drop the patient's collections and take their vectors out of the whole-vault one."""
+        self.remove(patient_id, chunk_ids)
         with self._guard:
             keys = [key for key in self._collections if key[0] == patient_id]
             collections = [self._collections.pop(key) for key in keys]

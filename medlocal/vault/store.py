@@ -31,7 +31,7 @@ from medlocal.vault.errors import (
     VaultCorruptedError,
     VaultLockedError,
 )
-from medlocal.vault.index import VectorIndex
+from medlocal.vault.index import ALL_PATIENTS, VectorIndex
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.lexical import bm25_search, reciprocal_rank_fusion
@@ -379,13 +379,14 @@ class Vault:
         """Remove a patient with every document, chunk, vector, chat and output of theirs."""
         self.get_patient(patient_id)
         with self._tx() as s:
+            chunk_ids = documents.patient_chunk_ids(s.conn, patient_id)
             for document in documents.list_documents(s.conn, patient_id):
                 documents.delete_document(s.conn, document.id)
             s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
             s.audit.append("patient_remove", {"patient_id": patient_id})
             s.chunks_changed()
         with self._read() as s:
-            s.index.drop_patient(patient_id)
+            s.index.drop_patient(patient_id, chunk_ids)
             self._purge_deleted_text(s)
 
     def add_collection(self, name: str) -> int:
@@ -550,14 +551,21 @@ class Vault:
             ).fetchall()
         return [str(row[0]) for row in rows]
 
-    def ensure_index(self, patient_id: int, embed_model_id: str) -> None:
-        """Build the patient's in-memory vector collection if it is not built yet."""
+    def ensure_index(
+        self,
+        patient_id: int | None,
+        embed_model_id: str,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Build the in-memory vector collection of one patient, or of the whole vault (None),
+        unless it is built already."""
         session = self._session()
-        if session.index.is_built(patient_id, embed_model_id):
+        key = ALL_PATIENTS if patient_id is None else patient_id
+        if session.index.is_built(key, embed_model_id):
             return
         with session.lock:
-            vectors = list(documents.patient_vectors(session.conn, patient_id, embed_model_id))
-        session.index.build(patient_id, embed_model_id, vectors)
+            vectors = list(documents.vectors_for(session.conn, patient_id, embed_model_id))
+        session.index.build(key, embed_model_id, vectors, progress)
 
     def build_index(
         self,
@@ -566,27 +574,30 @@ class Vault:
         *,
         background: bool = True,
     ) -> threading.Thread | None:
-        """Build every patient's collection (the whole vault), in a background thread by default.
-        ``progress(done, total)`` counts vectors. Returns the thread when backgrounded."""
+        """Build the whole-vault collection (for unscoped searches), in a background thread by
+        default. ``progress(done, total)`` counts vectors. Returns the thread when backgrounded."""
 
         def run() -> None:
             models = [embed_model_id] if embed_model_id else self.embed_model_ids()
             with self._read() as s:
-                todo = s.conn.execute(
-                    "SELECT d.patient_id, e.model_id, count(*) FROM documents d "
-                    "JOIN chunks c ON c.document_id = d.id JOIN embeddings e ON e.chunk_id = c.id "
-                    "GROUP BY d.patient_id, e.model_id"
-                ).fetchall()
-            work = [(int(p), str(m), int(n)) for p, m, n in todo if m in models]
-            total = sum(n for _, _, n in work)
+                counts = dict(
+                    s.conn.execute(
+                        "SELECT model_id, count(*) FROM embeddings GROUP BY model_id"
+                    ).fetchall()
+                )
+            total = sum(int(counts.get(model, 0)) for model in models)
             done = 0
-            for patient_id, model_id, n in work:
-                if self.is_locked:
-                    return
-                self.ensure_index(patient_id, model_id)
+
+            def step(n: int) -> None:
+                nonlocal done
                 done += n
                 if progress is not None:
                     progress(done, total)
+
+            for model in models:
+                if self.is_locked:
+                    return
+                self.ensure_index(None, model, step)
 
         if not background:
             run()
@@ -670,39 +681,13 @@ class Vault:
         model_id = embed_model_id or self._model_for_dim(int(vector.shape[0]))
         if model_id is None:
             return []
-        with self._read() as s:
-            if patient_id is not None:
-                patients = [patient_id]
-            elif document_ids is not None:
-                marks = ",".join("?" * len(document_ids))
-                patients = [
-                    int(row[0])
-                    for row in s.conn.execute(
-                        f"SELECT DISTINCT patient_id FROM documents WHERE id IN ({marks})",
-                        [int(d) for d in document_ids],
-                    ).fetchall()
-                ]
-            else:
-                patients = [
-                    int(row[0])
-                    for row in s.conn.execute(
-                        "SELECT DISTINCT patient_id FROM documents WHERE embed_model_id = ?",
-                        (model_id,),
-                    ).fetchall()
-                ]
-        ranked: list[tuple[int, float]] = []
-        for pid in patients:
-            self.ensure_index(pid, model_id)
-            ranked += self._session().index.query(
-                pid,
-                model_id,
-                vector,
-                pool,
-                document_ids=document_ids,
-                collection_id=collection_id,
-            )
-        ranked.sort(key=lambda pair: -pair[1])
-        return ranked[:pool]
+        # A patient's own collection answers scoped queries from the first second after unlock;
+        # everything else goes to the whole-vault collection (built in the background).
+        self.ensure_index(patient_id, model_id)
+        key = ALL_PATIENTS if patient_id is None else patient_id
+        return self._session().index.query(
+            key, model_id, vector, pool, document_ids=document_ids, collection_id=collection_id
+        )
 
     def _model_for_dim(self, dim: int) -> str | None:
         for model_id in self.embed_model_ids():

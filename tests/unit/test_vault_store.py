@@ -321,21 +321,34 @@ def test_chats_and_outputs(vault: Vault) -> None:
 
 
 def test_background_index_build_reports_progress(vault: Vault) -> None:
+    from medlocal.vault.index import ALL_PATIENTS, VectorIndex
+
     patients = [vault.add_patient(f"P{i}") for i in range(3)]
     for i, p in enumerate(patients):
         add(vault, p, f"{i}.txt", f"chest pain {i}", f"fever {i}", "cough")
     session = vault._s
     assert session is not None
     session.index.close()  # start from an empty index, as after unlock
-    from medlocal.vault.index import VectorIndex
-
     session.index = VectorIndex()
     seen: list[tuple[int, int]] = []
     thread = vault.build_index(progress=lambda done, total: seen.append((done, total)))
     assert isinstance(thread, threading.Thread)
     thread.join(timeout=60)
-    assert seen[-1] == (9, 9) and len(seen) == 3
-    assert all(session.index.is_built(p, EMB.model_id) for p in patients)
+    assert seen and seen[-1] == (9, 9)
+    assert session.index.is_built(ALL_PATIENTS, EMB.model_id)
+    assert not any(session.index.is_built(p, EMB.model_id) for p in patients)
+    # Unscoped queries use the whole-vault collection; a scoped one builds its patient's.
+    query = EMB.embed(["fever"])[0]
+    assert len({h.patient_id for h in vault.search("", query, k=9)}) == 3
+    assert {h.patient_id for h in vault.search("", query, patient_id=patients[1])} == {patients[1]}
+    assert session.index.is_built(patients[1], EMB.model_id)
+    # New and deleted documents reach both kinds of collection.
+    new_doc = add(vault, patients[1], "new.txt", "fever again")
+    assert new_doc in {h.document_id for h in vault.search("", query, k=20)}
+    assert new_doc in {h.document_id for h in vault.search("", query, patient_id=patients[1])}
+    vault.delete_document(new_doc)
+    assert new_doc not in {h.document_id for h in vault.search("", query, k=20)}
+    assert new_doc not in {h.document_id for h in vault.search("", query, patient_id=patients[1])}
 
 
 def test_index_lives_in_memory_only_and_is_dropped_on_lock(
