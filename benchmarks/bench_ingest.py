@@ -65,8 +65,9 @@ def _paragraph(seed: int) -> str:
     return " ".join(SENTENCES[(seed + i) % len(SENTENCES)] for i in range(4 + seed % 3))
 
 
-def make_corpus(folder: Path, pdfs: int, pages: int) -> int:
-    """Write the corpus; returns the number of files."""
+def make_corpus(folder: Path, pdfs: int, pages: int, paragraphs: int) -> int:
+    """Write the corpus (``pdfs`` PDFs of ``pages`` pages; half as many DOCX, TXT and FHIR
+    files of ``paragraphs`` paragraphs or resources); returns the number of files."""
     import docx
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -87,11 +88,11 @@ def make_corpus(folder: Path, pdfs: int, pages: int) -> int:
     for n in range(max(1, pdfs // 2)):
         document = docx.Document()
         document.add_heading(f"Discharge summary {n}", level=1)
-        for p in range(20):
+        for p in range(paragraphs):
             document.add_paragraph(_paragraph(n + p))
         document.save(str(folder / f"summary-{n:03d}.docx"))
         (folder / f"note-{n:03d}.txt").write_text(
-            "\n\n".join(_paragraph(n * 3 + p) for p in range(30)), encoding="utf-8"
+            "\n\n".join(_paragraph(n * 3 + p) for p in range(paragraphs)), encoding="utf-8"
         )
         bundle = {
             "resourceType": "Bundle",
@@ -105,7 +106,7 @@ def make_corpus(folder: Path, pdfs: int, pages: int) -> int:
                         "effectiveDateTime": f"2024-01-{1 + i % 28:02d}",
                     }
                 }
-                for i in range(40)
+                for i in range(paragraphs)
             ],
         }
         (folder / f"record-{n:03d}.json").write_text(json.dumps(bundle), encoding="utf-8")
@@ -124,9 +125,9 @@ def main() -> int:
         from medlocal.vault.keys import KdfParams
         from medlocal.vault.store import Vault
 
-        pdfs, pages = (4, 5) if args.quick else (20, 10)
+        pdfs, pages, paragraphs = (2, 2, 8) if args.quick else (20, 10, 30)
         corpus = Path(tmp) / "corpus"
-        files = make_corpus(corpus, pdfs, pages)
+        files = make_corpus(corpus, pdfs, pages, paragraphs)
 
         engine = None
         embedder: Any

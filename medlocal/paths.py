@@ -8,7 +8,9 @@ models and logs of a single clinician.
 from __future__ import annotations
 
 import contextlib
+import importlib.resources
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -55,3 +57,18 @@ def models_dir() -> Path:
 
 def vault_dir() -> Path:
     return _private_dir(data_dir() / "vault")
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder (catalog, templates, lexicons), wherever MedLocal runs from:
+    a PyInstaller bundle, an installed wheel (shipped as ``medlocal._resources``) or a checkout."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    try:
+        installed = Path(str(importlib.resources.files("medlocal._resources")))
+        if installed.is_dir():
+            return installed
+    except ModuleNotFoundError:
+        pass
+    return Path(__file__).resolve().parent.parent / "resources"

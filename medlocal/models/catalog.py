@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from medlocal.errors import MedLocalError
+from medlocal.paths import resources_dir
 
 Role = Literal["chat", "embedding"]
 ROLES: tuple[Role, ...] = ("chat", "embedding")
@@ -91,14 +91,10 @@ class Catalog:
 
 
 def catalog_path() -> Path:
-    """Where the bundled catalog lives: next to the package in a checkout, or in a frozen app."""
-    candidates = [Path(__file__).resolve().parents[2] / "resources" / "catalog.json"]
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.insert(0, Path(frozen_root) / "resources" / "catalog.json")
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    """Where the bundled catalog lives (checkout, installed wheel or frozen app)."""
+    candidate = resources_dir() / "catalog.json"
+    if candidate.is_file():
+        return candidate
     raise CatalogError("the model catalog (resources/catalog.json) is missing from this install")
 
 
