@@ -15,8 +15,9 @@ from typing import Any, TextIO
 
 from medlocal.cli.common import load_default_embedder
 from medlocal.cli.vault_cmds import add_vault_args, open_vault
-from medlocal.ingest.formats import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent, import_paths
+from medlocal.settings import load_settings
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 _STATUS_WIDTH = 9
@@ -43,9 +44,9 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--max-size-mb",
         type=_positive_float,
-        default=DEFAULT_MAX_BYTES / (1024 * 1024),
+        default=None,
         metavar="MB",
-        help="refuse files larger than this (default: %(default).0f)",
+        help="refuse files larger than this (default: the import_max_mb setting, 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(func=run_import)
@@ -77,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
                 collection=args.collection,
                 progress=progress.update,
                 cancel=cancel,
-                max_bytes=int(args.max_size_mb * 1024 * 1024),
+                max_bytes=int(_max_size_mb(args) * 1024 * 1024),
             )
         progress.finish()
     elapsed = time.perf_counter() - started
@@ -93,7 +94,8 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
         print(f"  {outcome.status:<{_STATUS_WIDTH}} {_describe(outcome)}", file=out)
     print(
         f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
-        f"failed {len(report.failed)} ({report.pages} pages, {report.chunks} passages) "
+        f"failed {len(report.failed)} ({_count(report.pages, 'page')}, "
+        f"{_count(report.chunks, 'passage')}) "
         f"in {elapsed:.1f} s." + (" Cancelled before the end." if report.cancelled else ""),
         file=out,
     )
@@ -102,10 +104,14 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
 def _describe(outcome: FileOutcome) -> str:
     if outcome.status == "imported":
         return (
-            f"{outcome.file_name} (document {outcome.document_id}, {outcome.pages} pages, "
-            f"{outcome.chunks} passages)"
+            f"{outcome.file_name} (document {outcome.document_id}, "
+            f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')})"
         )
     return f"{outcome.file_name}: {outcome.reason}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class ProgressBar:
@@ -164,3 +170,9 @@ def _cancel_on_interrupt(cancel: threading.Event) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _max_size_mb(args: argparse.Namespace) -> float:
+    if args.max_size_mb is not None:
+        return float(args.max_size_mb)
+    return float(load_settings().import_max_mb)

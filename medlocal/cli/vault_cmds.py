@@ -24,6 +24,7 @@ from medlocal.vault.errors import (
     VaultCorruptedError,
     VaultExistsError,
     VaultNotFoundError,
+    WrongPassphraseError,
 )
 from medlocal.vault.store import Vault
 
@@ -234,6 +235,12 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_passwd(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
+        # Opened from the keychain, the current passphrase was never typed: ask for it, so that
+        # someone at an unlocked computer cannot lock the owner out.
+        if vault.unlocked_with == "keychain" and not vault.check_passphrase(
+            getpass.getpass("Current passphrase: ")
+        ):
+            raise WrongPassphraseError("Wrong passphrase; the passphrase was not changed.")
         vault.change_passphrase(_new_passphrase(args.new_passphrase_file))
     print("Passphrase changed. The recovery key is unchanged.")
     return 0

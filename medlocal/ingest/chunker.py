@@ -14,6 +14,7 @@ Every chunk is an exact slice of the document text: ``text == full_text[start:en
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ def _units(
     document: ExtractedDocument, counter: TokenCounter, params: ChunkingParams
 ) -> list[_Unit]:
     text = document.text
-    section_starts = sorted(set(document.section_starts()))
+    section_starts = document.section_starts
     units: list[_Unit] = []
     for para_start, para_end in _paragraphs(text):
         first = True
@@ -130,7 +131,9 @@ def _sentences(text: str, start: int, end: int, section_starts: list[int]) -> li
             cuts.add(match.end())
     for match in _LINE_BREAK.finditer(text, start, end):
         cuts.add(match.start())
-    cuts.update(s for s in section_starts if start < s < end)
+    first = bisect.bisect_right(section_starts, start)
+    last = bisect.bisect_left(section_starts, end)
+    cuts.update(section_starts[first:last])
     ordered = sorted(cuts)
     spans = [_strip(text, a, b) for a, b in itertools.pairwise(ordered)]
     return [(a, b) for a, b in spans if b > a]
@@ -159,7 +162,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _crosses_section(section_starts: list[int], start: int, units: list[_Unit]) -> bool:
     """True when a section heading begins after the previous unit and at or before this one."""
     previous_end = units[-1].end if units else -1
-    return any(previous_end < s <= start for s in section_starts)
+    index = bisect.bisect_right(section_starts, start) - 1
+    return index >= 0 and section_starts[index] > previous_end
 
 
 def _split_long(

@@ -7,6 +7,7 @@ same offsets, so a passage can be highlighted exactly where it came from.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 BLOCK_SEPARATOR = "\n\n"
@@ -40,20 +41,26 @@ class ExtractedDocument:
     def page_count(self) -> int:
         return len(self.pages)
 
+    @functools.cached_property
+    def _page_starts(self) -> list[int]:
+        return [page.start for page in self.pages]
+
+    @functools.cached_property
+    def section_starts(self) -> list[int]:
+        """Where each section begins, in order (extractors emit sections sorted by offset)."""
+        return [section.start for section in self.sections]
+
     def page_at(self, offset: int) -> int | None:
         """The page holding character ``offset`` (or the page before a gap between pages)."""
         if not self.pages:
             return None
-        index = bisect.bisect_right([page.start for page in self.pages], offset) - 1
+        index = bisect.bisect_right(self._page_starts, offset) - 1
         return self.pages[max(index, 0)].number
 
     def section_at(self, offset: int) -> str | None:
         """The heading in effect at character ``offset``: the last one starting at or before it."""
-        index = bisect.bisect_right([section.start for section in self.sections], offset) - 1
+        index = bisect.bisect_right(self.section_starts, offset) - 1
         return self.sections[index].title if index >= 0 else None
-
-    def section_starts(self) -> list[int]:
-        return [section.start for section in self.sections]
 
 
 class DocumentBuilder:

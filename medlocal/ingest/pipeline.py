@@ -138,9 +138,11 @@ class _Cancelled(Exception):
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class FoundFile:
+    """A file to import, and whether the user named it or it was found inside a folder."""
+
     path: Path
-    from_folder: bool  # found by walking a folder rather than named by the user
+    from_folder: bool
 
 
 def import_paths(
@@ -213,20 +215,20 @@ def _timed(report: ImportReport, stage: Stage) -> Iterator[None]:
         report.timings[stage] += time.perf_counter() - started
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
     """Named files as given; folders walked recursively in sorted order, hidden entries skipped.
 
     Symbolic links to folders are not followed (no loops, no wandering out of the chosen tree).
     The same file named twice is imported once.
     """
     seen: set[Path] = set()
-    found: list[_Candidate] = []
+    found: list[FoundFile] = []
 
     def add(path: Path, from_folder: bool) -> None:
         key = path.resolve() if path.exists() else path.absolute()
         if key not in seen:
             seen.add(key)
-            found.append(_Candidate(path, from_folder))
+            found.append(FoundFile(path, from_folder))
 
     for raw in paths:
         path = Path(raw)
@@ -243,7 +245,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[_Candidate]:
 
 def _import_one(
     vault: DocumentStore,
-    candidate: _Candidate,
+    candidate: FoundFile,
     patient_id: int,
     embedder: Embedder,
     *,

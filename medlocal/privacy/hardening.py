@@ -52,12 +52,16 @@ def configure_logging(level: int = logging.INFO) -> Path:
     ):
         handler = _PrivateFileHandler(log_file, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        # Only MedLocal's own records reach the file: third-party libraries (pypdf, chromadb…)
+        # may quote names or text from inside a patient's document in their warnings.
+        handler.addFilter(_only_medlocal)
         root.addHandler(handler)
     root.setLevel(level)
-    # llama.cpp's own chatter goes to stderr from C; Python libraries we quieten.
-    for noisy in ("chromadb", "httpx", "urllib3", "huggingface_hub"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
     return log_file
+
+
+def _only_medlocal(record: logging.LogRecord) -> bool:
+    return record.name == "medlocal" or record.name.startswith("medlocal.")
 
 
 def harden_process() -> None:

@@ -23,13 +23,14 @@ import numpy.typing as npt
 
 from medlocal import paths
 from medlocal.errors import UserInputError
-from medlocal.vault import conversations, db, documents, unlock
+from medlocal.vault import conversations, db, documents, keys, unlock
 from medlocal.vault.audit import AUDIT_KEY_META, AuditEntry, AuditLog, AuditReport, derive_audit_key
 from medlocal.vault.errors import (
     DuplicateDocumentError,
     NotFoundError,
     VaultCorruptedError,
     VaultLockedError,
+    WrongPassphraseError,
 )
 from medlocal.vault.index import ALL_PATIENTS, VectorIndex
 from medlocal.vault.keyfile import load_key_file
@@ -270,6 +271,20 @@ class Vault:
                 params = KdfParams()  # raise old, weaker settings to today's default
             unlock.change_passphrase(self._files, self._key_file, s.dek, new_passphrase, params)
         self._write("key_change", {"kind": "passphrase"})
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` unwraps this vault's key (for confirmations when the vault was
+        opened from the keychain). Costs one Argon2id derivation."""
+        with self._read() as s:
+            try:
+                candidate = keys.unwrap_with_passphrase(
+                    self._key_file.wraps["passphrase"], passphrase, self.vault_id
+                )
+            except WrongPassphraseError:
+                return False
+            same = candidate.equals(s.dek)
+            candidate.wipe()
+            return same
 
     def rotate_key(self, passphrase: str, *, hook: unlock.RotationHook | None = None) -> None:
         """Re-encrypt the whole database under a new data key (see unlock.rotate)."""

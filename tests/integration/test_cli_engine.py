@@ -140,3 +140,17 @@ def test_prompts_never_reach_logs_and_core_dumps_are_off(medlocal_home: Path) ->
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "(0, 0)"
+
+
+def test_third_party_log_records_stay_out_of_the_log_file(medlocal_home: Path) -> None:
+    probe = (
+        "import logging; from medlocal.privacy.hardening import configure_logging; "
+        "p = configure_logging(); logging.getLogger('pypdf').warning('Name: SECRETPATIENT'); "
+        "logging.getLogger('medlocal.x').warning('ours'); print(p)"
+    )
+    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    text = Path(out.strip()).read_text()
+    assert "ours" in text and "SECRETPATIENT" not in text

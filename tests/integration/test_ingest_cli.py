@@ -93,3 +93,35 @@ def test_unknown_patient_is_bad_input(
     assert main(["import", *vault_args, "--patient", "999", str(tmp_path / "a.txt")]) == 2
     assert "999" in capsys.readouterr().err
     assert _documents(vault_args) == []
+
+
+def test_ctrl_c_stops_cleanly_between_steps(
+    cli_vault: tuple[list[str], int],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import signal
+
+    vault_args, patient = cli_vault
+    for index in range(3):
+        (tmp_path / f"{index}.txt").write_text(f"Note {index}.")
+
+    class InterruptedEmbedder(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            if texts[0] == "Note 1.":
+                os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C mid-import
+            return super().embed(texts)
+
+    embedder = InterruptedEmbedder()
+    monkeypatch.setattr(
+        "medlocal.cli.ingest_cmds.load_default_embedder", lambda model=None: embedder
+    )
+    files = [str(tmp_path / f"{index}.txt") for index in range(3)]
+    code = main(["import", *vault_args, "--patient", str(patient), *files])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "Cancelled before the end." in out
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    assert _documents(vault_args) == ["0.txt"]

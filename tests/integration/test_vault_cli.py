@@ -188,7 +188,7 @@ def test_bad_input_gets_exit_code_2(
 
 
 def test_prompt_and_remembered_keychain(
-    pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = iter([PASS, PASS])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
@@ -208,8 +208,18 @@ def test_prompt_and_remembered_keychain(
         monkeypatch.setattr(getpass, "getpass", refuse)
         assert cli("patient", "list") == 0
         assert "Prompted" in capsys.readouterr().out
-        assert cli("vault", "forget") == 0
+
+        # Opened from the keychain, passwd still wants the current passphrase.
+        new_pass = tmp_path / "new.txt"
+        new_pass.write_text("a changed passphrase")
+        monkeypatch.setattr(getpass, "getpass", lambda prompt="": "not the passphrase")
+        assert cli("vault", "passwd", "--new-passphrase-file", str(new_pass)) == 2
+        assert "not changed" in capsys.readouterr().err
         monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASS)
+        assert cli("vault", "passwd", "--new-passphrase-file", str(new_pass)) == 0
+
+        assert cli("vault", "forget") == 0
+        monkeypatch.setattr(getpass, "getpass", lambda prompt="": "a changed passphrase")
         assert cli("patient", "list") == 0
     finally:
         keyring.set_keyring(previous)

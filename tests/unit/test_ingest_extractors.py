@@ -181,6 +181,16 @@ def test_html_visible_text_only() -> None:
     assert doc.section_at(doc.text.index("Review")) == "Plan"
 
 
+def test_html_table_rows_stay_together() -> None:
+    html = (
+        "<p>Labs:</p><table><tr><th>Test</th><th>Value</th></tr>"
+        "<tr><td>Hemoglobin</td><td><p>13.2</p> <span>g/dL</span></td></tr>"
+        "<tr><td>Sodium</td><td>140</td></tr></table><p>End.</p>"
+    )
+    doc = extract("labs.html", html.encode())
+    assert doc.text == "Labs:\n\nTest | Value\n\nHemoglobin | 13.2 g/dL\n\nSodium | 140\n\nEnd."
+
+
 def test_html_with_unclosed_head_and_declared_charset() -> None:
     html = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
@@ -246,3 +256,29 @@ def test_fhir_inline_pdf_attachment() -> None:
     doc = extract("echo.json", json.dumps(report).encode())
     assert "Echo: normal ejection fraction." in doc.text
     assert "[DiagnosticReport/echo]" in doc.text
+
+
+def test_fhir_reference_falls_back_to_full_url_and_empty_bundle_is_refused() -> None:
+    bundle = {
+        "resourceType": "Bundle",
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:1234",
+                "resource": {"resourceType": "Condition", "code": {"text": "Asthma"}},
+            },
+            {"resource": {"resourceType": "Procedure", "code": {"text": "Spirometry"}}},
+            {"resource": "not a resource"},
+        ],
+    }
+    doc = extract("bundle.json", json.dumps(bundle).encode())
+    assert "Condition [urn:uuid:1234]\nCondition: Asthma" in doc.text
+    assert "Procedure [Procedure/#2]\nProcedure: Spirometry" in doc.text
+    with pytest.raises(errors.NoTextError):
+        extract("empty.json", b'{"resourceType": "Bundle", "entry": []}')
+
+
+def test_pdf_blank_page_in_the_middle_keeps_page_numbers() -> None:
+    doc = extract("gap.pdf", make_pdf(["First page text.", "", "Third page text."]))
+    assert doc.page_at(doc.text.index("Third")) == 3
+    assert doc.page_at(0) == 1
+    assert [p.number for p in doc.pages] == [1, 2, 3]

@@ -222,3 +222,10 @@ def test_idle_timeout_locks(vault_dir: Path) -> None:
     with Vault.open(vault_dir, PASS) as opened:
         locks = [e.details for e in opened.audit_entries() if e.event == "lock"]
         assert {"reason": "idle"} in locks
+
+
+def test_check_passphrase(vault_dir: Path) -> None:
+    vault, _ = Vault.create(vault_dir, PASS, kdf_params=FAST)
+    with vault:
+        assert vault.check_passphrase(PASS)
+        assert not vault.check_passphrase("something else")

@@ -26,7 +26,7 @@ _BLOCKS = frozenset(
         "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
         "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr",
         "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "tbody", "tfoot", "thead", "ul",
     }
 )  # fmt: skip
 # Elements with no end tag: they must not open a hidden region that never closes.
@@ -42,6 +42,10 @@ class _VisibleText(HTMLParser):
         self._hidden_stack: list[str] = []
         self._buffer: list[str] = []
         self._in_heading = False
+        # Table rows become one line each, cells joined with " | ", so a value stays with its
+        # label (lab tables: "Hemoglobin | 13.2 | g/dL").
+        self._in_row = False
+        self._cells = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -54,7 +58,15 @@ class _VisibleText(HTMLParser):
         if self._hidden_stack or tag in _HIDDEN or any(name == "hidden" for name, _ in attrs):
             self._hidden_stack.append(tag)
             return
-        if tag in _HEADINGS:
+        if tag in ("td", "th"):
+            self._buffer.append(" | " if self._cells else "")
+            self._cells += 1
+        elif tag == "tr":
+            self.flush()
+            self._in_row, self._cells = True, 0
+        elif self._in_row and (tag in _BLOCKS or tag in _HEADINGS):
+            self._buffer.append(" ")  # paragraphs inside a cell stay on the row's line
+        elif tag in _HEADINGS:
             self.flush()
             self._in_heading = True
         elif tag in _BLOCKS:
@@ -71,7 +83,12 @@ class _VisibleText(HTMLParser):
                 while self._hidden_stack and self._hidden_stack.pop() != tag:
                     pass
             return
-        if tag in _HEADINGS or tag in _BLOCKS:
+        if tag in ("tr", "table"):
+            self.flush()
+            self._in_row, self._cells = False, 0
+        elif self._in_row and (tag in _BLOCKS or tag in _HEADINGS or tag in ("td", "th")):
+            self._buffer.append(" ")
+        elif tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
 
     def handle_data(self, data: str) -> None:

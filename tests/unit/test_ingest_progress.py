@@ -1,0 +1,71 @@
+"""The CLI progress bar, and the promise that extraction never writes temporary files."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+import pytest
+from fixtures.ingest_files import (
+    BATCH_MAX_BYTES,
+    FakeEmbedder,
+    FakeVault,
+    write_bad_and_good_files,
+)
+
+from medlocal.cli.ingest_cmds import ProgressBar
+from medlocal.ingest.pipeline import ProgressEvent, import_paths
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_redraws_one_line_on_a_terminal() -> None:
+    stream = _Terminal()
+    bar = ProgressBar(stream)
+    bar.update(ProgressEvent(1, 2, "a.pdf", "extract"))
+    bar.update(ProgressEvent(1, 2, "a.pdf", "done", outcome="imported"))
+    bar.update(ProgressEvent(2, 2, "b.pdf", "embed"))
+    bar.finish()
+    text = stream.getvalue()
+    assert text.count("\r") == 3 and text.endswith("\n") and text.count("\n") == 1
+    assert "[------------------------] 0/2 extract: a.pdf" in text
+    assert "[############------------] 1/2 imported: a.pdf" in text
+
+
+def test_progress_lines_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar.update(ProgressEvent(1, 2, "a.pdf", "extract"))
+    bar.update(ProgressEvent(1, 2, "a.pdf", "done", outcome="failed", detail="damaged"))
+    bar.finish()
+    assert stream.getvalue() == "[1/2] failed: a.pdf\n"
+
+
+def test_import_writes_no_temporary_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction is in memory: no temp file or folder is created, and the temp dir stays empty."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an importer tried to create a temporary file")
+
+    for name in (
+        "mkstemp",
+        "mkdtemp",
+        "NamedTemporaryFile",
+        "TemporaryFile",
+        "SpooledTemporaryFile",
+        "TemporaryDirectory",
+    ):
+        monkeypatch.setattr(tempfile, name, refuse)
+    write_bad_and_good_files(tmp_path / "batch")
+    report = import_paths(
+        FakeVault(), [tmp_path / "batch"], 1, FakeEmbedder(), max_bytes=BATCH_MAX_BYTES
+    )
+    assert len(report.imported) == 7
+    assert list(temp.iterdir()) == []
