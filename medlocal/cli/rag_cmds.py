@@ -224,6 +224,16 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             cancel.set()
             raise GenerationCancelled("answer stopped; nothing was saved") from None
         answer: GroundedAnswer = stream.result
+        vault.record_event(
+            "ask",
+            {
+                "patient_id": args.patient,
+                "output_id": session.last_output_id,
+                "question": vault.text_digest(question),
+                "status": answer.status,
+                "chunks": [p.hit.chunk_id for p in answer.passages],
+            },
+        )
         shown = "".join(streamed).strip()
         if answer.status == "not_found":
             print(answer.text)
@@ -273,6 +283,15 @@ def run_summarize(args: argparse.Namespace) -> int:
         finally:
             print(file=sys.stderr)
         output_id = save_summary(vault, args.patient, summary)
+        vault.record_event(
+            "summarize",
+            {
+                "patient_id": args.patient,
+                "output_id": output_id,
+                "template": template.name,
+                "documents": summary.provenance.get("documents", []),
+            },
+        )
         print(summary.text)
         _print_sources_and_flags(summary.sources, summary.flags)
         print(

@@ -38,7 +38,7 @@ from medlocal.rag.prompts import (
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.sentences import split_sentences
 from medlocal.rag.store import OutputStore
-from medlocal.rag.templates import Template
+from medlocal.rag.templates import Section, Template
 from medlocal.vault.records import SearchHit
 
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
@@ -188,14 +188,13 @@ class Summarizer:
         cancel: threading.Event | None,
     ) -> tuple[list[str], int]:
         limit = self._limit()
-        widest = max(template.sections, key=lambda s: len(s.instructions))
 
         def fits(current: list[str]) -> bool:
-            prompt = reduce_user_message(
-                "\n\n".join(current), template.title, widest.heading, widest.instructions
+            joined = "\n\n".join(current)
+            return all(
+                self.model.count_chat_tokens(_reduce_messages(joined, template, section)) <= limit
+                for section in template.sections
             )
-            messages = [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)]
-            return self.model.count_chat_tokens(messages) <= limit
 
         def build(block: str) -> list[ChatMessage]:
             return [
@@ -273,12 +272,7 @@ class Summarizer:
             if progress:
                 progress("reduce", done, total)
             if notes:
-                prompt = reduce_user_message(
-                    joined, template.title, section.heading, section.instructions
-                )
-                body = self._generate(
-                    [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)], cancel
-                ).strip()
+                body = self._generate(_reduce_messages(joined, template, section), cancel).strip()
             else:
                 body = NONE_DOCUMENTED
             parts.append(f"## {section.heading}\n\n{body or NONE_DOCUMENTED}")
@@ -319,6 +313,13 @@ class Summarizer:
             ),
             steps=steps,
         )
+
+
+def _reduce_messages(notes: str, template: Template, section: Section) -> list[ChatMessage]:
+    # Notes first, section last: consecutive sections share the prompt prefix, which the engine
+    # keeps in its KV cache, so only the section instruction is evaluated again.
+    prompt = reduce_user_message(notes, template.title, section.heading, section.instructions)
+    return [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)]
 
 
 def _numbers_in(text: str) -> list[str]:
