@@ -169,8 +169,11 @@ class FakeHub:
             "private": False,
             "gated": "manual" if repo.gated else False,
             "siblings": [
-                {"rfilename": name, "size": len(f.data),
-                 "lfs": {"sha256": f.sha256, "size": len(f.data), "pointerSize": 134}}
+                {
+                    "rfilename": name,
+                    "size": len(f.data),
+                    "lfs": {"sha256": f.sha256, "size": len(f.data), "pointerSize": 134},
+                }
                 for name, f in repo.files.items()
             ],
         }

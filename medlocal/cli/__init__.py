@@ -8,7 +8,6 @@ line on stderr: exit code 2 for bad input, 1 for everything else.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -32,6 +31,17 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Imported here, not at module top, so that `main` installs the network guard before any
+    # service (and the third-party libraries behind it) is imported.
+    from medlocal.cli import (
+        engine_cmds,
+        ingest_cmds,
+        model_cmds,
+        rag_cmds,
+        settings_cmds,
+        vault_cmds,
+    )
+
     parser = argparse.ArgumentParser(
         prog="medlocal",
         description="MedLocal: private, offline medical language models. Nothing leaves this "
@@ -40,13 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_GROUPS:
-        try:
-            module = importlib.import_module(f"medlocal.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"medlocal.cli.{name}":
-                raise
-            continue
+    for module in (engine_cmds, model_cmds, vault_cmds, ingest_cmds, rag_cmds, settings_cmds):
         module.register(sub)
     return parser
 

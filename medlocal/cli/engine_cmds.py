@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from medlocal import paths
+from medlocal.cli.vault_cmds import add_vault_args
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.hardware import hardware_report
 from medlocal.engine.runtime import LlamaChatModel
@@ -42,9 +43,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help="with --patient: allow a labelled general answer when the documents are silent",
     )
-    ask.add_argument(
-        "--passphrase-file", help="with --patient: read the vault passphrase from FILE"
-    )
+    add_vault_args(ask)  # with --patient: which vault, and its passphrase file
     ask.add_argument("question", help="the question")
     ask.set_defaults(func=run_ask)
 

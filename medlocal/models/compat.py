@@ -13,8 +13,17 @@ from pathlib import Path
 
 # Encoder architectures: imported as embedding models, never offered as chat models.
 EMBEDDING_ARCHITECTURES = frozenset(
-    {"bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "modern-bert",
-     "neo-bert", "t5encoder", "gemma-embedding"}
+    {
+        "bert",
+        "nomic-bert",
+        "nomic-bert-moe",
+        "jina-bert-v2",
+        "jina-bert-v3",
+        "modern-bert",
+        "neo-bert",
+        "t5encoder",
+        "gemma-embedding",
+    }
 )
 _LIBRARY_PATTERNS = ("libllama.so*", "libllama*.dylib", "llama.dll", "libllama.dll")
 

@@ -125,7 +125,6 @@ def ensure_default_embedder() -> Path | None:
         return path
 
 
-
 def import_embedder(
     source: Path, *, model_id: str | None = None, make_default: bool = False
 ) -> InstalledModel:

@@ -136,7 +136,9 @@ def advise(
     gpu_text = (
         "all layers on the GPU"
         if n_gpu_layers < 0
-        else f"{n_gpu_layers} layers on the GPU" if n_gpu_layers > 0 else "CPU only"
+        else f"{n_gpu_layers} layers on the GPU"
+        if n_gpu_layers > 0
+        else "CPU only"
     )
     message = (
         f"{verdict}: needs about {needed / _GB:.1f} GB of RAM at context {ctx} "

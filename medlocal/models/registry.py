@@ -227,9 +227,7 @@ class Registry:
 
     def _update(self, model: InstalledModel) -> None:
         with self._editing() as data:
-            data["models"] = [
-                model.as_dict() if m["id"] == model.id else m for m in data["models"]
-            ]
+            data["models"] = [model.as_dict() if m["id"] == model.id else m for m in data["models"]]
 
     # -- the built-in demo model ---------------------------------------------------------------
 

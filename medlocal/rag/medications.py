@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from medlocal.rag.resources import resources_dir
+from medlocal.paths import resources_dir
 
 # USAN/INN stems that reliably end generic drug names.
 DRUG_SUFFIXES = (

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from medlocal import paths
 from medlocal.errors import UserInputError
-from medlocal.rag.resources import resources_dir
+from medlocal.paths import resources_dir
 
 
 class TemplateError(UserInputError):

@@ -46,10 +46,14 @@ CLINICAL_SENTENCES = [
 ]
 
 RELATED_PAIRS = [
-    ("The patient has type 2 diabetes treated with metformin.",
-     "Diabetes mellitus managed with oral hypoglycaemic tablets."),
-    ("Chest pain radiating to the left arm, suspected myocardial infarction.",
-     "Possible heart attack with pain spreading down the arm."),
+    (
+        "The patient has type 2 diabetes treated with metformin.",
+        "Diabetes mellitus managed with oral hypoglycaemic tablets.",
+    ),
+    (
+        "Chest pain radiating to the left arm, suspected myocardial infarction.",
+        "Possible heart attack with pain spreading down the arm.",
+    ),
     ("Blood pressure is elevated at 160/100.", "Hypertension noted on examination."),
     ("Fractured left femur after a fall.", "Broken thigh bone following a fall."),
     ("Penicillin allergy: rash and hives.", "Allergic reaction to penicillin antibiotics."),

@@ -55,9 +55,7 @@ def test_import_verify_default_fit_remove(
     assert "removed tiny" in capsys.readouterr().out
 
 
-def test_verify_reports_a_tampered_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_verify_reports_a_tampered_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run("models", "import", str(write_tiny_gguf(tmp_path / "tiny.gguf")), "--id", "tiny")
     installed = models_dir() / "tiny.gguf"
     data = bytearray(installed.read_bytes())
