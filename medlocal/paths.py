@@ -7,7 +7,6 @@ models and logs of a single clinician.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.resources
 import os
 import sys
@@ -15,15 +14,10 @@ from pathlib import Path
 
 import platformdirs
 
+from medlocal.fsutil import private_dir
+
 APP_NAME = "MedLocal"
 HOME_ENV = "MEDLOCAL_HOME"
-
-
-def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):  # e.g. a FAT32 USB stick: best effort
-        path.chmod(0o700)
-    return path
 
 
 def home_override() -> Path | None:
@@ -34,7 +28,7 @@ def home_override() -> Path | None:
 def data_dir() -> Path:
     home = home_override()
     base = home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    return _private_dir(base)
+    return private_dir(base)
 
 
 def config_dir() -> Path:
@@ -42,21 +36,21 @@ def config_dir() -> Path:
     base = (
         home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
     )
-    return _private_dir(base)
+    return private_dir(base)
 
 
 def log_dir() -> Path:
     home = home_override()
     base = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    return _private_dir(base)
+    return private_dir(base)
 
 
 def models_dir() -> Path:
-    return _private_dir(data_dir() / "models")
+    return private_dir(data_dir() / "models")
 
 
 def vault_dir() -> Path:
-    return _private_dir(data_dir() / "vault")
+    return private_dir(data_dir() / "vault")
 
 
 def resources_dir() -> Path:

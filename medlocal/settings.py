@@ -7,8 +7,6 @@ patient data never go here (keys live in the vault's key file and the OS keychai
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import MISSING, asdict, dataclass, field, fields, replace
@@ -19,6 +17,7 @@ import tomli_w
 
 from medlocal import paths
 from medlocal.errors import UserInputError
+from medlocal.fsutil import atomic_write_private
 
 SETTINGS_VERSION = 1
 FILE_NAME = "settings.toml"
@@ -92,16 +91,7 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or settings_path()
     data = {"version": SETTINGS_VERSION, **asdict(settings)}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            tomli_w.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_private(path, tomli_w.dumps(data).encode("utf-8"))
     return path
 
 

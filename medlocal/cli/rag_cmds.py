@@ -12,7 +12,6 @@ from typing import Any
 
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
-from medlocal.privacy.redact import Redactor
 from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import (
@@ -20,9 +19,9 @@ from medlocal.rag.export import (
     ExportDocument,
     PlannedRedaction,
     document_from_output,
-    export_document,
-    patient_identity,
+    export_output,
     plan_redactions,
+    redactor_for_patient,
 )
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import Scope, SourceRef
@@ -151,20 +150,10 @@ def _export(
     out: Path,
     args: argparse.Namespace,
 ) -> None:
-    redactor = None
-    if args.redact:
-        if patient_id is not None:
-            patient = vault.get_patient(patient_id)
-            identity = patient_identity(patient.name, patient.mrn, patient.dob)
-        else:
-            identity = patient_identity(None, None, None)
-        redactor = Redactor(identity, date_mode=args.date_mode)
-    report = export_document(doc, out, redactor=redactor)
-    vault.record_event(
-        "export",
-        {"output_id": output_id, "format": report.format, "redacted": redactor is not None},
+    report = export_output(
+        vault, output_id, patient_id, doc, out, redact=args.redact, date_mode=args.date_mode
     )
-    if redactor is not None:
+    if args.redact:
         _print_redactions(report.redactions)
     print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
 
@@ -224,16 +213,6 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             cancel.set()
             raise GenerationCancelled("answer stopped; nothing was saved") from None
         answer: GroundedAnswer = stream.result
-        vault.record_event(
-            "ask",
-            {
-                "patient_id": args.patient,
-                "output_id": session.last_output_id,
-                "question": vault.text_digest(question),
-                "status": answer.status,
-                "chunks": [p.hit.chunk_id for p in answer.passages],
-            },
-        )
         shown = "".join(streamed).strip()
         if answer.status == "not_found":
             print(answer.text)
@@ -283,15 +262,6 @@ def run_summarize(args: argparse.Namespace) -> int:
         finally:
             print(file=sys.stderr)
         output_id = save_summary(vault, args.patient, summary)
-        vault.record_event(
-            "summarize",
-            {
-                "patient_id": args.patient,
-                "output_id": output_id,
-                "template": template.name,
-                "documents": summary.provenance.get("documents", []),
-            },
-        )
         print(summary.text)
         _print_sources_and_flags(summary.sources, summary.flags)
         print(
@@ -415,13 +385,8 @@ def run_outputs_export(args: argparse.Namespace) -> int:
         o = vault.get_output(args.output_id)
         doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
         if args.preview:
-            patient = vault.get_patient(o.patient_id) if o.patient_id is not None else None
-            identity = patient_identity(
-                patient.name if patient else None,
-                patient.mrn if patient else None,
-                patient.dob if patient else None,
-            )
-            _print_redactions(plan_redactions(doc, Redactor(identity, date_mode=args.date_mode)))
+            redactor = redactor_for_patient(vault, o.patient_id, args.date_mode)
+            _print_redactions(plan_redactions(doc, redactor))
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
         _export(vault, o.id, o.patient_id, doc, out, args)

@@ -119,13 +119,17 @@ class _LoadedLlama:
         self.n_ctx: int = int(llama.n_ctx())
         self.name = info.name or info.path.stem
         self._closed = False
+        # Guards the model's lifetime against tokenizer calls from other threads (see _tokenize).
+        self._lifetime = threading.Lock()
 
     def _tokenize(self, data: bytes, add_bos: bool, special: bool) -> list[int]:
-        # Tokenising only reads the immutable vocabulary, so it is safe from the calling thread
-        # and does not wait behind a running generation.
-        if self._closed:
-            raise ModelLoadError(f"{self.name} has been unloaded")
-        tokens: list[int] = self._llama.tokenize(data, add_bos=add_bos, special=special)
+        # Tokenising only reads the immutable vocabulary (llama.cpp keeps per-call tokenizer
+        # state), so it runs on the calling thread and does not wait behind a generation on the
+        # engine thread. The lifetime lock keeps unload() from freeing the model mid-call.
+        with self._lifetime:
+            if self._llama is None:
+                raise ModelLoadError(f"{self.name} has been unloaded")
+            tokens: list[int] = self._llama.tokenize(data, add_bos=add_bos, special=special)
         return tokens
 
     def count_tokens(self, text: str) -> int:
@@ -146,11 +150,13 @@ class _LoadedLlama:
         )
 
     def unload(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        llama, self._llama = self._llama, None
-        self._engine.worker.call(lambda: llama.close())
+        with self._lifetime:
+            if self._closed:
+                return
+            self._closed = True
+            llama, self._llama = self._llama, None
+        # Queued behind any generation already running, which holds its own reference.
+        self._engine.worker.call(llama.close)
 
 
 class LlamaChatModel(_LoadedLlama):

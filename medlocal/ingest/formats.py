@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.ingest.document import ExtractedDocument
-from medlocal.ingest.errors import EmptyFileError, FileTooLargeError, UnsupportedFormatError
+from medlocal.ingest.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    IngestError,
+    UnsupportedFormatError,
+)
 from medlocal.ingest.extractors.docx import extract_docx
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
@@ -22,7 +28,20 @@ Extractor = Callable[[bytes, str], ExtractedDocument]
 @dataclass(frozen=True)
 class Format:
     file_type: str  # what the vault records for the document
-    extract: Extractor
+    reader: Extractor
+
+    def extract(self, data: bytes, file_name: str) -> ExtractedDocument:
+        """Run the reader; whatever a malformed file makes it (or a parsing library) raise
+        becomes this file's IngestError, so one bad file never stops a batch.
+
+        Only the exception's type is kept: its message may quote the document's content.
+        """
+        try:
+            return self.reader(data, file_name)
+        except IngestError:
+            raise
+        except Exception as err:
+            raise CorruptFileError(file_name, f"cannot be read ({type(err).__name__})") from None
 
 
 _BY_SUFFIX: dict[str, Format] = {

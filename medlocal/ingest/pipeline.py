@@ -9,7 +9,7 @@ progress is then dropped before anything of it is written.
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import os
 import threading
 import time
@@ -33,12 +33,18 @@ from medlocal.ingest.errors import (
     UnsupportedFormatError,
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
+from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord
+
+log = logging.getLogger(__name__)
 
 Stage = Literal["extract", "chunk", "embed", "write", "done"]
 Status = Literal["imported", "skipped", "failed", "cancelled"]
 STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
+# Passages per embedder call. The engine's embedder batches again internally (64 per engine
+# call); this outer batch stays because it is where the pipeline checks for cancellation, so a
+# cancel takes effect within one batch instead of after the whole document.
 EMBED_BATCH = 32
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
@@ -273,7 +279,7 @@ def _import_one(
             outcome.file_type = file_format.file_type
             data = _read(path, max_bytes)
             outcome.size = len(data)
-            if vault.has_document(patient_id, hashlib.sha256(data).hexdigest()):
+            if vault.has_document(patient_id, sha256_hex(data)):
                 # Checked before the costly stages; add_document checks again atomically.
                 outcome.status, outcome.reason = "skipped", DUPLICATE_REASON
                 return outcome
@@ -317,6 +323,12 @@ def _import_one(
         )
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)
+    except Exception as err:
+        # A bug or a native failure (llama_decode) on one file: that file fails, the batch goes
+        # on. Only the type is shown and logged: the message may quote the document's text.
+        kind = type(err).__name__
+        outcome.status, outcome.reason = "failed", f"unexpected error ({kind}); not imported"
+        log.error("a file failed to import with an unexpected %s", kind)
     return outcome
 
 

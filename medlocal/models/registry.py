@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +21,7 @@ from typing import Any, Literal
 
 from medlocal.engine.hashing import sha256_file
 from medlocal.errors import ModelLoadError, UserInputError
+from medlocal.fsutil import atomic_write_private, private_dir
 from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
 from medlocal.paths import data_dir
@@ -109,18 +108,9 @@ class Registry:
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".models-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=2, sort_keys=True)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        private_dir(self.path.parent)
+        text = json.dumps(data, indent=2, sort_keys=True)
+        atomic_write_private(self.path, text.encode("utf-8"))
 
     @contextmanager
     def _editing(self) -> Iterator[dict[str, Any]]:

@@ -16,8 +16,6 @@ numpy and writes with ``gguf`` (the library maintained alongside llama.cpp), fol
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from medlocal.errors import UserInputError
+from medlocal.fsutil import atomic_private_file, private_dir
 
 ARCH = "bert"
 NORMALIZE_KEY = "medlocal.embedding.normalize"
@@ -262,11 +261,8 @@ def convert_folder(root: Path, output: Path) -> EmbedderFolder:
             f"{root.name}: the vocabulary has {len(tokens)} tokens, the embeddings {embd_rows}"
         )
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".convert-", suffix=".gguf", dir=output.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    private_dir(output.parent)
+    with atomic_private_file(output) as tmp:
         writer = gguf.GGUFWriter(tmp, ARCH)
         writer.add_name(folder.name)
         writer.add_file_type(int(gguf.LlamaFileType.MOSTLY_F16))
@@ -299,8 +295,4 @@ def convert_folder(root: Path, output: Path) -> EmbedderFolder:
         writer.write_kv_data_to_file()
         writer.write_tensors_to_file()
         writer.close()
-        os.replace(tmp, output)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return folder

@@ -87,4 +87,15 @@ class ChatSession:
         self.store.add_chat_message(self.chat_id, "assistant", answer.text)
         answer.provenance["chat_id"] = self.chat_id
         self.last_output_id = save_answer(self.store, self.scope.patient_id, answer)
+        # Audited here, in the service, so the CLI and the GUI cannot forget it.
+        self.store.record_event(
+            "ask",
+            {
+                "patient_id": self.scope.patient_id,
+                "output_id": self.last_output_id,
+                "question": self.store.text_digest(question),
+                "status": answer.status,
+                "chunks": [p.hit.chunk_id for p in answer.passages],
+            },
+        )
         return answer

@@ -8,20 +8,20 @@ facts only and is written as is.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
 from medlocal.errors import UserInputError
-from medlocal.privacy.redact import PatientIdentity, Redaction, Redactor
+from medlocal.fsutil import atomic_private_file
+from medlocal.privacy.redact import DateMode, PatientIdentity, Redaction, Redactor
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
+from medlocal.rag.store import AuditTrail
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 
@@ -284,15 +284,44 @@ def export_document(
     if redactor is not None:
         planned = plan_redactions(doc, redactor)
         doc = redact_document(doc, redactor)
-    fd, tmp_name = tempfile.mkstemp(prefix=".medlocal-export-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        _WRITERS[fmt](doc, tmp)
-        tmp.chmod(0o600)
-        os.replace(tmp, path)
+        with atomic_private_file(path) as tmp:
+            _WRITERS[fmt](doc, tmp)
     except OSError as err:
         raise ExportError(f"cannot write {path.name}: {err.strerror or err}") from err
-    finally:
-        tmp.unlink(missing_ok=True)
     return ExportReport(path=path, format=fmt, redactions=planned)
+
+
+class ExportSource(AuditTrail, Protocol):
+    """What exporting a saved output needs from the vault."""
+
+    def get_patient(self, patient_id: int) -> Any: ...
+
+
+def redactor_for_patient(
+    source: ExportSource, patient_id: int | None, date_mode: DateMode = "shift"
+) -> Redactor:
+    """A Redactor that knows this patient's own name, MRN and date of birth from the vault."""
+    if patient_id is None:
+        return Redactor(patient_identity(None, None, None), date_mode=date_mode)
+    patient = source.get_patient(patient_id)
+    return Redactor(patient_identity(patient.name, patient.mrn, patient.dob), date_mode=date_mode)
+
+
+def export_output(
+    source: ExportSource,
+    output_id: int,
+    patient_id: int | None,
+    doc: ExportDocument,
+    path: Path,
+    *,
+    redact: bool = False,
+    date_mode: DateMode = "shift",
+) -> ExportReport:
+    """Export a saved output, optionally de-identified, and record it in the audit log."""
+    redactor = redactor_for_patient(source, patient_id, date_mode) if redact else None
+    report = export_document(doc, path, redactor=redactor)
+    source.record_event(
+        "export", {"output_id": output_id, "format": report.format, "redacted": redact}
+    )
+    return report

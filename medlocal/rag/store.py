@@ -15,7 +15,15 @@ class ChatStore(Protocol):
     def chat_messages(self, chat_id: int) -> Sequence[Any]: ...
 
 
-class OutputStore(Protocol):
+class AuditTrail(Protocol):
+    """The vault's audit log: ids and keyed hashes only, never text."""
+
+    def record_event(self, event: str, details: dict[str, Any] | None = None) -> Any: ...
+
+    def text_digest(self, text: str) -> str: ...
+
+
+class OutputStore(AuditTrail, Protocol):
     def save_output(
         self,
         patient_id: int,

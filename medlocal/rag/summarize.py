@@ -337,7 +337,7 @@ def _is_none_documented(text: str, flag: Flag) -> bool:
 
 
 def save_summary(store: OutputStore, patient_id: int, summary: Summary) -> int:
-    return store.save_output(
+    output_id = store.save_output(
         patient_id,
         "summary",
         summary.title,
@@ -345,3 +345,13 @@ def save_summary(store: OutputStore, patient_id: int, summary: Summary) -> int:
         summary.provenance,
         [f.as_dict() for f in summary.flags],
     )
+    store.record_event(
+        "summarize",
+        {
+            "patient_id": patient_id,
+            "output_id": output_id,
+            "template": summary.provenance.get("template"),
+            "documents": summary.provenance.get("documents", []),
+        },
+    )
+    return output_id

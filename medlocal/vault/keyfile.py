@@ -8,15 +8,14 @@ either the old or the new file, never a torn one.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medlocal.fsutil import atomic_write_private
 from medlocal.vault.errors import KeyFileError
 
 KEY_FILE_NAME = "vault.keys.json"
@@ -110,34 +109,3 @@ def load_key_file(path: Path) -> KeyFile:
 def save_key_file(path: Path, key_file: KeyFile) -> None:
     payload = json.dumps(key_file.to_json(), indent=2, sort_keys=True).encode("utf-8")
     atomic_write_private(path, payload)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable. Not possible on Windows (directories cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - Windows
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_private(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; the file is created 0600."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(path.parent)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medlocal.fsutil import private_dir
 from medlocal.vault import db, keychain, keys
 from medlocal.vault.errors import (
     KeychainUnavailableError,
@@ -69,18 +70,11 @@ class Unlocked:
     failures_to_log: int
 
 
-def private_folder(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):
-        folder.chmod(0o700)
-    return folder
-
-
 def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, str]:
     """Create key file and database; return the open vault and the one-time recovery key."""
     if not passphrase:
         raise WrongPassphraseError("The passphrase must not be empty.")
-    files = VaultFiles(private_folder(folder))
+    files = VaultFiles(private_dir(folder))
     if files.exists():
         raise VaultExistsError(f"A vault already exists in {folder}.")
     vault_id = new_vault_id()

@@ -134,3 +134,33 @@ def test_bad_file_then_good_model_in_same_process(tmp_path: Path, demo_gguf: Pat
             model.count_tokens("x")
     finally:
         engine.shutdown()
+
+
+def test_unload_while_other_threads_tokenize(demo_gguf: Path) -> None:
+    """Tokenising runs on callers' threads; unloading must never free the model under them."""
+    engine = Engine()
+    try:
+        model = engine.load_chat(demo_gguf, LoadOptions(n_ctx=512))
+        errors: list[BaseException] = []
+        stop = threading.Event()
+
+        def hammer() -> None:
+            while not stop.is_set():
+                try:
+                    model.count_tokens("metformin 500 mg twice daily " * 20)
+                except ModelLoadError:
+                    return  # the clean outcome once unloaded
+                except BaseException as exc:
+                    errors.append(exc)
+                    return
+
+        threads = [threading.Thread(target=hammer) for _ in range(4)]
+        for t in threads:
+            t.start()
+        model.unload()
+        stop.set()
+        for t in threads:
+            t.join(10)
+        assert errors == []
+    finally:
+        engine.shutdown()

@@ -139,6 +139,7 @@ def test_cancel_raises_and_nothing_is_stored() -> None:
     with pytest.raises(GenerationCancelled):
         list(session.ask("metformin?", cancel=cancel))
     assert store.outputs == {} and store.chats[session.chat_id] == []
+    assert store.events == []  # nothing audited for an answer that was never given
 
 
 def test_follow_up_keeps_the_conversation_and_stores_it() -> None:
@@ -154,3 +155,8 @@ def test_follow_up_keeps_the_conversation_and_stores_it() -> None:
     assert [r for r, _ in store.chats[session.chat_id]] == ["user", "assistant"] * 2
     saved = store.outputs[session.last_output_id]  # type: ignore[index]
     assert saved["kind"] == "answer" and saved["provenance"]["chat_id"] == session.chat_id
+    # the service audits each answer itself (ids and a digest, never the question's text)
+    assert [e for e, _ in store.events] == ["ask", "ask"]
+    details = store.events[1][1]
+    assert details["output_id"] == session.last_output_id
+    assert "blood pressure" not in str(details)

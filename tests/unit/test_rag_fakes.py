@@ -131,6 +131,13 @@ class FakeStore:
     def __init__(self) -> None:
         self.chats: dict[int, list[tuple[str, str]]] = {}
         self.outputs: dict[int, dict[str, Any]] = {}
+        self.events: list[tuple[str, dict[str, Any]]] = []
+
+    def record_event(self, event: str, details: dict[str, Any] | None = None) -> None:
+        self.events.append((event, details or {}))
+
+    def text_digest(self, text: str) -> str:
+        return f"digest:{len(text)}"
 
     def create_chat(self, patient_id: int) -> int:
         chat_id = len(self.chats) + 1

@@ -117,5 +117,25 @@ def test_cancel_mid_summary_raises_and_stores_nothing() -> None:
             record(60), get_template("soap"), cancel=cancel
         )
         save_summary(store, 1, summary)
-    assert store.outputs == {}
+    assert store.outputs == {} and store.events == []
     assert len(model.calls) == 3
+
+
+def test_saving_a_summary_audits_it() -> None:
+    model = FakeChatModel("Metformin 500 mg twice daily [1].")
+    summary = Summarizer(model, params=SamplingParams(max_tokens=40)).summarize(
+        record(4), get_template("soap")
+    )
+    store = FakeStore()
+    output_id = save_summary(store, 7, summary)
+    assert store.events == [
+        (
+            "summarize",
+            {
+                "patient_id": 7,
+                "output_id": output_id,
+                "template": "soap",
+                "documents": summary.provenance.get("documents", []),
+            },
+        )
+    ]

@@ -5,6 +5,10 @@ Each resource becomes one block that starts with its label and reference, e.g.
 says which resource it came from. The reference is also the section heading. DocumentReference
 and DiagnosticReport attachments sent inline (base64) are decoded and their text follows the
 resource block. Unknown resource types fall back to their human-readable narrative.
+
+Real-world exports are often malformed, so every field is read by type: a value of the wrong type
+(a number where a list belongs, an object where a string belongs) is ignored, never trusted; only
+a Bundle whose ``entry`` is not a list is refused outright, since nothing in it could be found.
 """
 
 from __future__ import annotations
@@ -37,25 +41,28 @@ def extract_fhir(data: bytes, file_name: str) -> ExtractedDocument:
     if not isinstance(root, dict) or not isinstance(root.get("resourceType"), str):
         raise InvalidFhirError(file_name, "JSON but not a FHIR resource (no resourceType)")
     builder = DocumentBuilder("fhir")
-    for position, (resource, full_url) in enumerate(_resources(root), start=1):
+    for position, (resource, full_url) in enumerate(_resources(root, file_name), start=1):
         _render(builder, resource, _reference(resource, full_url, position), file_name)
     if not builder.has_text:
         raise NoTextError(file_name, "FHIR content without any resources to import")
     return builder.build()
 
 
-def _resources(root: Json) -> Iterator[tuple[Json, str | None]]:
+def _resources(root: Json, file_name: str) -> Iterator[tuple[Json, str | None]]:
     if root["resourceType"] != "Bundle":
         yield root, None
         return
-    for entry in root.get("entry") or []:
+    entries = root.get("entry")
+    if entries is not None and not isinstance(entries, list):
+        raise InvalidFhirError(file_name, "FHIR Bundle whose 'entry' is not a list")
+    for entry in entries or []:
         resource = entry.get("resource") if isinstance(entry, dict) else None
         if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
             full_url = entry.get("fullUrl")
             if resource["resourceType"] == "Bundle":
-                yield from _resources(resource)
+                yield from _resources(resource, file_name)
             else:
-                yield resource, full_url if isinstance(full_url, str) else None
+                yield resource, full_url if isinstance(full_url, str) and full_url else None
 
 
 def _reference(resource: Json, full_url: str | None, position: int) -> str:
@@ -81,18 +88,27 @@ def _render(builder: DocumentBuilder, resource: Json, reference: str, file_name:
 # ---- small readers for FHIR datatypes ------------------------------------------------------
 
 
+def _text(value: Any) -> str:
+    """A FHIR primitive as text; anything else (an object or list where a primitive belongs) is
+    malformed and reads as nothing rather than as Python's rendering of it."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str | int | float):
+        return str(value)
+    return ""
+
+
 def _concept(value: Any) -> str:
     """CodeableConcept -> its text, else the first coding's display, else code (system)."""
     if not isinstance(value, dict):
         return ""
-    if value.get("text"):
-        return str(value["text"])
-    for coding in value.get("coding") or []:
-        if isinstance(coding, dict) and coding.get("display"):
-            return str(coding["display"])
-    for coding in value.get("coding") or []:
-        if isinstance(coding, dict) and coding.get("code"):
-            return str(coding["code"])
+    if _text(value.get("text")):
+        return _text(value["text"])
+    codings = [coding for coding in _list(value.get("coding")) if isinstance(coding, dict)]
+    for key in ("display", "code"):
+        for coding in codings:
+            if _text(coding.get(key)):
+                return _text(coding[key])
     return ""
 
 
@@ -103,24 +119,24 @@ def _concepts(values: Any) -> str:
 def _ref(value: Any) -> str:
     if not isinstance(value, dict):
         return ""
-    display, target = value.get("display"), value.get("reference")
+    display, target = _text(value.get("display")), _text(value.get("reference"))
     if display and target:
         return f"{display} [{target}]"
-    return str(display or target or "")
+    return display or target
 
 
 def _quantity(value: Any) -> str:
-    if not isinstance(value, dict) or value.get("value") is None:
+    if not isinstance(value, dict) or not _text(value.get("value")):
         return ""
-    comparator = value.get("comparator") or ""
-    unit = value.get("unit") or value.get("code") or ""
-    return f"{comparator}{value['value']} {unit}".strip()
+    comparator = _text(value.get("comparator"))
+    unit = _text(value.get("unit")) or _text(value.get("code"))
+    return f"{comparator}{_text(value['value'])} {unit}".strip()
 
 
 def _period(value: Any) -> str:
     if not isinstance(value, dict):
         return ""
-    start, end = value.get("start"), value.get("end")
+    start, end = _text(value.get("start")), _text(value.get("end"))
     if start and end:
         return f"{start} to {end}"
     return f"from {start}" if start else (f"until {end}" if end else "")
@@ -151,8 +167,8 @@ def _choice(resource: Json, prefix: str) -> str:
             return f"{_quantity(value.get('numerator'))} / {_quantity(value.get('denominator'))}"
         if suffix == "Reference":
             return _ref(value)
-        if isinstance(value, str | int | float | bool):
-            return str(value).lower() if isinstance(value, bool) else str(value)
+        if _text(value):
+            return _text(value)
     return ""
 
 
@@ -162,26 +178,30 @@ def _list(value: Any) -> list[Any]:
 
 def _notes(resource: Json) -> str:
     return " ".join(
-        str(note["text"])
-        for note in _list(resource.get("note"))
-        if isinstance(note, dict) and note.get("text")
+        filter(
+            None,
+            (
+                _text(note.get("text"))
+                for note in _list(resource.get("note"))
+                if isinstance(note, dict)
+            ),
+        )
     )
 
 
 def _status(resource: Json, key: str) -> str:
     value = resource.get(key)
-    return _concept(value) if isinstance(value, dict) else str(value or "")
+    return _concept(value) if isinstance(value, dict) else _text(value)
 
 
 def _human_name(value: Any) -> str:
     if not isinstance(value, dict):
         return ""
-    if value.get("text"):
-        return str(value["text"])
-    parts = [*map(str, _list(value.get("prefix"))), *map(str, _list(value.get("given")))]
-    if value.get("family"):
-        parts.append(str(value["family"]))
-    return " ".join(parts)
+    if _text(value.get("text")):
+        return _text(value["text"])
+    parts = [*map(_text, _list(value.get("prefix"))), *map(_text, _list(value.get("given")))]
+    parts.append(_text(value.get("family")))
+    return " ".join(filter(None, parts))
 
 
 def _dosages(resource: Json, key: str) -> str:
@@ -189,8 +209,8 @@ def _dosages(resource: Json, key: str) -> str:
     for dosage in _list(resource.get(key)):
         if not isinstance(dosage, dict):
             continue
-        if dosage.get("text"):
-            texts.append(str(dosage["text"]))
+        if _text(dosage.get("text")):
+            texts.append(_text(dosage["text"]))
             continue
         pieces = [_concept(dosage.get("route"))]
         for dose in _list(dosage.get("doseAndRate")):
@@ -207,14 +227,14 @@ Lines = list[tuple[str, str]]
 
 def _patient(r: Json) -> Lines:
     identifiers = [
-        f"{_concept(i.get('type')) or i.get('system', '')} {i.get('value', '')}".strip()
+        f"{_concept(i.get('type')) or _text(i.get('system'))} {_text(i.get('value'))}".strip()
         for i in _list(r.get("identifier"))
-        if isinstance(i, dict) and i.get("value")
+        if isinstance(i, dict) and _text(i.get("value"))
     ]
     return [
         ("Name", "; ".join(filter(None, map(_human_name, _list(r.get("name")))))),
-        ("Gender", str(r.get("gender") or "")),
-        ("Born", str(r.get("birthDate") or "")),
+        ("Gender", _text(r.get("gender"))),
+        ("Born", _text(r.get("birthDate"))),
         ("Deceased", _choice(r, "deceased")),
         ("Identifiers", "; ".join(identifiers)),
     ]
@@ -228,7 +248,7 @@ def _condition(r: Json) -> Lines:
         ("Severity", _concept(r.get("severity"))),
         ("Onset", _choice(r, "onset")),
         ("Abatement", _choice(r, "abatement")),
-        ("Recorded", str(r.get("recordedDate") or "")),
+        ("Recorded", _text(r.get("recordedDate"))),
         ("Note", _notes(r)),
     ]
 
@@ -237,10 +257,10 @@ def _medication(r: Json) -> Lines:
     return [
         ("Medication", _choice(r, "medication")),
         ("Status", _status(r, "status")),
-        ("Intent", str(r.get("intent") or "")),
+        ("Intent", _text(r.get("intent"))),
         ("Dosage", _dosages(r, "dosageInstruction") or _dosages(r, "dosage")),
         ("Reason", _concepts(r.get("reasonCode"))),
-        ("Authored", str(r.get("authoredOn") or "")),
+        ("Authored", _text(r.get("authoredOn"))),
         ("Effective", _choice(r, "effective")),
         ("Requester", _ref(r.get("requester"))),
         ("Note", _notes(r)),
@@ -252,23 +272,23 @@ def _allergy(r: Json) -> Lines:
     for reaction in _list(r.get("reaction")):
         if isinstance(reaction, dict):
             text = _concepts(reaction.get("manifestation"))
-            severity = reaction.get("severity")
+            severity = _text(reaction.get("severity"))
             reactions.append(f"{text} ({severity})" if severity and text else text)
     return [
         ("Allergy", _concept(r.get("code"))),
         ("Clinical status", _status(r, "clinicalStatus")),
         ("Verification", _status(r, "verificationStatus")),
-        ("Category", ", ".join(map(str, _list(r.get("category"))))),
-        ("Criticality", str(r.get("criticality") or "")),
+        ("Category", ", ".join(filter(None, map(_text, _list(r.get("category")))))),
+        ("Criticality", _text(r.get("criticality"))),
         ("Reactions", "; ".join(filter(None, reactions))),
-        ("Recorded", str(r.get("recordedDate") or "")),
+        ("Recorded", _text(r.get("recordedDate"))),
         ("Note", _notes(r)),
     ]
 
 
 def _observation(r: Json) -> Lines:
     ranges = [
-        _range(rr) or str(rr.get("text") or "")
+        _range(rr) or _text(rr.get("text"))
         for rr in _list(r.get("referenceRange"))
         if isinstance(rr, dict)
     ]
@@ -283,9 +303,9 @@ def _observation(r: Json) -> Lines:
         ("Components", "; ".join(filter(None, components))),
         ("Interpretation", _concepts(r.get("interpretation"))),
         ("Reference range", "; ".join(filter(None, ranges))),
-        ("Status", str(r.get("status") or "")),
+        ("Status", _text(r.get("status"))),
         ("Effective", _choice(r, "effective")),
-        ("Issued", str(r.get("issued") or "")),
+        ("Issued", _text(r.get("issued"))),
         ("Note", _notes(r)),
     ]
 
@@ -293,11 +313,11 @@ def _observation(r: Json) -> Lines:
 def _diagnostic_report(r: Json) -> Lines:
     return [
         ("Report", _concept(r.get("code"))),
-        ("Status", str(r.get("status") or "")),
+        ("Status", _text(r.get("status"))),
         ("Effective", _choice(r, "effective")),
-        ("Issued", str(r.get("issued") or "")),
+        ("Issued", _text(r.get("issued"))),
         ("Results", "; ".join(filter(None, map(_ref, _list(r.get("result")))))),
-        ("Conclusion", str(r.get("conclusion") or "")),
+        ("Conclusion", _text(r.get("conclusion"))),
         ("Coded conclusion", _concepts(r.get("conclusionCode"))),
     ]
 
@@ -305,7 +325,7 @@ def _diagnostic_report(r: Json) -> Lines:
 def _procedure(r: Json) -> Lines:
     return [
         ("Procedure", _concept(r.get("code"))),
-        ("Status", str(r.get("status") or "")),
+        ("Status", _text(r.get("status"))),
         ("Performed", _choice(r, "performed")),
         ("Reason", _concepts(r.get("reasonCode"))),
         ("Outcome", _concept(r.get("outcome"))),
@@ -317,7 +337,7 @@ def _procedure(r: Json) -> Lines:
 def _encounter(r: Json) -> Lines:
     encounter_class = r.get("class")
     class_text = (
-        str(encounter_class.get("display") or encounter_class.get("code") or "")
+        _text(encounter_class.get("display")) or _text(encounter_class.get("code"))
         if isinstance(encounter_class, dict)
         else ""
     )
@@ -330,7 +350,7 @@ def _encounter(r: Json) -> Lines:
     return [
         ("Class", class_text),
         ("Type", _concepts(r.get("type"))),
-        ("Status", str(r.get("status") or "")),
+        ("Status", _text(r.get("status"))),
         ("Period", _period(r.get("period"))),
         ("Reason", _concepts(r.get("reasonCode"))),
         ("Discharge", discharge),
@@ -347,9 +367,9 @@ def _document_reference(r: Json) -> Lines:
     return [
         ("Document type", _concept(r.get("type"))),
         ("Category", _concepts(r.get("category"))),
-        ("Status", str(r.get("status") or "")),
-        ("Date", str(r.get("date") or "")),
-        ("Description", str(r.get("description") or "")),
+        ("Status", _text(r.get("status"))),
+        ("Date", _text(r.get("date"))),
+        ("Description", _text(r.get("description"))),
         ("Authors", "; ".join(filter(None, map(_ref, _list(r.get("author")))))),
     ]
 
@@ -399,11 +419,11 @@ def _attachments(resource: Json) -> Iterator[Json]:
 
 
 def _attachment_text(attachment: Json, file_name: str) -> str:
-    content_type = str(attachment.get("contentType") or "").split(";")[0].strip().lower()
-    title = str(attachment.get("title") or "attachment")
+    content_type = _text(attachment.get("contentType")).split(";")[0].strip().lower()
+    title = _text(attachment.get("title")) or "attachment"
     data = attachment.get("data")
     if not isinstance(data, str):
-        where = attachment.get("url")
+        where = _text(attachment.get("url"))
         return f"[{title}: stored outside this file{f' at {where}' if where else ''}, not imported]"
     try:
         raw = base64.b64decode(data, validate=False)
@@ -421,4 +441,6 @@ def _attachment_text(attachment: Json, file_name: str) -> str:
             return f"[{title}: {content_type} attachment, not text]"
     except IngestError as err:
         return f"[{title}: attachment could not be read: {err.reason}]"
+    except Exception as err:  # one broken attachment must not lose the resources around it
+        return f"[{title}: attachment could not be read ({type(err).__name__})]"
     return f"{title}\n{body.strip()}"

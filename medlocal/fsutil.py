@@ -1,0 +1,68 @@
+"""Crash-safe, owner-only file writes shared by every layer.
+
+A file MedLocal writes (key file, registry, settings, converted model, export) must appear
+complete or not at all, even after a power cut: write a temporary file in the same folder, fsync
+it, rename it over the target, fsync the folder. Files are created 0600 and folders 0700 because
+they may hold key material or patient data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the owner only; return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):  # e.g. a FAT32 USB stick: best effort
+        path.chmod(0o700)
+    return path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Not possible on Windows (directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows
+        return
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse fsync on folders
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_private_file(target: Path) -> Iterator[Path]:
+    """Yield a fresh 0600 temporary path next to ``target``; when the block succeeds the file is
+    fsynced and renamed over ``target``; when it fails the temporary file is removed."""
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        yield tmp
+        tmp.chmod(0o600)  # a writer may have re-created the file with default permissions
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(target.parent)
+
+
+def atomic_write_private(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically and durably; the file is 0600."""
+    with atomic_private_file(target) as tmp:
+        tmp.write_bytes(data)
