@@ -9,6 +9,10 @@ Serves the URL layout huggingface_hub 2.x uses for single-file downloads:
 * the hub's error convention: ``X-Error-Code`` = ``RepoNotFound`` / ``RevisionNotFound`` /
   ``EntryNotFound`` / ``GatedRepo`` with 404, 401 or 403.
 
+``redirect_host`` (say ``localhost`` while the endpoint is ``127.0.0.1``) makes the hub answer a
+file request the way huggingface.co does for LFS files: a 302 carrying the file's metadata, whose
+``Location`` points at another host (a CDN) serving ``/cdn/{repo}/{commit}/{filename}``.
+
 Faults for tests: ``corrupt`` (serve bytes that do not match the advertised SHA-256), ``cut_after``
 (the first full GET closes the connection after N bytes), ``stall_after`` (no byte past offset N
 is ever sent), ``chunk_delay`` (a slow link). Binds 127.0.0.1 only; ``close()`` stops it.
@@ -26,6 +30,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
+_CDN = re.compile(r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<rev>[0-9a-f]{40})/(?P<file>.+)$")
 _API = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+?)(?:/revision/(?P<rev>[^/]+))?$")
 
 
@@ -71,6 +76,7 @@ class FakeHub:
         self.repos: dict[str, HubRepo] = {}
         self.requests: list[Request] = []
         self.stop_event = threading.Event()
+        self.redirect_host: str | None = None
         hub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -135,6 +141,10 @@ class FakeHub:
         if api:
             self._model_info(req, api.group("repo"), api.group("rev"), head)
             return
+        cdn = _CDN.match(path)
+        if cdn:
+            self._serve_cdn(req, cdn, head)
+            return
         match = _RESOLVE.match(path)
         if not match:
             self._error(req, 404, "EntryNotFound", head)
@@ -151,6 +161,31 @@ class FakeHub:
             return
         hub_file = repo.files.get(match.group("file"))
         if hub_file is None:
+            self._error(req, 404, "EntryNotFound", head)
+            return
+        if self.redirect_host is not None:
+            self._redirect(req, match.group("repo"), repo, match.group("file"), hub_file)
+            return
+        self._serve_file(req, repo, hub_file, head)
+
+    def _redirect(
+        self, req: BaseHTTPRequestHandler, repo_id: str, repo: HubRepo, name: str, f: HubFile
+    ) -> None:
+        port = self._server.server_address[1]
+        req.send_response(302)
+        req.send_header(
+            "Location", f"http://{self.redirect_host}:{port}/cdn/{repo_id}/{repo.commit}/{name}"
+        )
+        req.send_header("X-Repo-Commit", repo.commit)
+        req.send_header("X-Linked-Etag", f'"{f.sha256}"')
+        req.send_header("X-Linked-Size", str(len(f.data)))
+        req.send_header("Content-Length", "0")
+        req.end_headers()
+
+    def _serve_cdn(self, req: BaseHTTPRequestHandler, match: re.Match[str], head: bool) -> None:
+        repo = self.repos.get(match.group("repo"))
+        hub_file = repo.files.get(match.group("file")) if repo else None
+        if repo is None or hub_file is None or match.group("rev") != repo.commit:
             self._error(req, 404, "EntryNotFound", head)
             return
         self._serve_file(req, repo, hub_file, head)

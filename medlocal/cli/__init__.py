@@ -2,7 +2,8 @@
 
 Each command group lives in its own module exposing ``register(subparsers)``; handlers take the
 parsed arguments and return an exit code. Expected failures are ``MedLocalError``s, printed as one
-line on stderr: exit code 2 for bad input, 1 for everything else.
+line on stderr: exit code 2 for bad input, 1 for everything else. Anything else is a bug: one
+line too, exit code 1, and a crash report (no patient text) in the log folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 import medlocal
+from medlocal import crash
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.privacy import hardening, netguard
 
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     # Privacy first: offline environment, socket guard and hardening before any service import.
     netguard.install()
+    crash.install_crash_handler()
     hardening.harden_process()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -81,3 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nmedlocal: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:
+        # A bug, not a user error: one line, no traceback and no message on screen (either may
+        # quote a patient's document); the details that help fix it go to a crash report.
+        log.error("internal error (%s)", type(exc).__name__)
+        print(crash.report_internal_error(exc), file=sys.stderr)
+        return EXIT_FAILURE

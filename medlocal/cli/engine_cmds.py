@@ -108,6 +108,7 @@ _unit_float = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
 
 
 def run_doctor(args: argparse.Namespace) -> int:
+    from medlocal.crash import pending_crash_reports
     from medlocal.models.registry import Registry
 
     report = hardware_report().as_dict()
@@ -121,6 +122,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     }
     report["models_installed"] = [m.id for m in Registry().models()]
     report["offline"] = netguard.status()
+    report["crash_reports"] = [str(path) for path in pending_crash_reports()]
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -152,6 +154,11 @@ def run_doctor(args: argparse.Namespace) -> int:
         + ("on" if offline["guard_installed"] else "OFF")
         + f", {offline['blocked_attempts']} blocked connection attempt(s) this run"
     )
+    # Reports hold versions and code locations only: safe to attach to a support request.
+    crashes = report["crash_reports"]
+    print(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
+    for path in crashes:
+        print(f"           {path}")
     return 0
 
 

@@ -10,6 +10,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from medlocal.cli.vault_cmds import (
+    add_vault_args,
+    open_vault,
+    record_model_load,
+    reembed_vault,
+    vault_folder,
+)
 from medlocal.errors import UserInputError
 from medlocal.models.catalog import ROLES, bundled_catalog
 
@@ -67,9 +74,18 @@ def register(sub: Any) -> None:
     remove.add_argument("--keep-file", action="store_true", help="unregister only")
     remove.set_defaults(func=run_remove)
 
-    default = group.add_parser("default", help="set the default chat or embedding model")
+    default = group.add_parser(
+        "default",
+        help="set the default chat or embedding model (a new embedder re-embeds the vault)",
+    )
     default.add_argument("id")
     default.add_argument("--role", choices=ROLES, help="default: the model's own role")
+    default.add_argument(
+        "--no-reembed",
+        action="store_true",
+        help="embedding: do not re-embed the vault now (run 'medlocal vault reembed' later)",
+    )
+    add_vault_args(default)
     default.set_defaults(func=run_default)
 
 
@@ -271,5 +287,31 @@ def run_default(args: argparse.Namespace) -> int:
     registry.set_default(args.id, role)
     print(f"default {role} model: {args.id}")
     if role == "embedding":
-        print("note: documents already in the vault must be re-embedded with the new model")
+        return _reembed_for_new_default(args)
     return 0
+
+
+def _reembed_for_new_default(args: argparse.Namespace) -> int:
+    """Vectors of different models are never compared, so the vault's documents get vectors of
+    the new embedder now (or, with --no-reembed, when 'medlocal vault reembed' runs)."""
+    from medlocal.cli.common import load_default_embedder
+    from medlocal.errors import MedLocalError
+    from medlocal.vault.store import Vault
+
+    later = (
+        "note: search by meaning will miss documents imported with the previous embedding model "
+        "until 'medlocal vault reembed' is run (exact-word search still finds them)"
+    )
+    if not Vault.exists(vault_folder(args)):
+        return 0
+    if args.no_reembed:
+        print(later)
+        return 0
+    try:
+        embedder = load_default_embedder()
+        with open_vault(args) as vault:
+            record_model_load(vault, "embedding", embedder)
+            return reembed_vault(vault, embedder)
+    except MedLocalError:
+        print(later, file=sys.stderr)
+        raise

@@ -11,10 +11,11 @@ import argparse
 import getpass
 import json
 import sys
+import threading
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from medlocal import paths
 from medlocal.errors import MedLocalError, UserInputError
@@ -26,7 +27,7 @@ from medlocal.vault.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
-from medlocal.vault.store import Vault
+from medlocal.vault.store import Embedder, Vault
 
 MIN_PASSPHRASE = 8
 SNIPPET_CHARS = 240
@@ -97,6 +98,13 @@ def _register_vault(sub: Any) -> None:
     forget = actions.add_parser("forget", help="remove the keychain wrap from this computer")
     add_vault_args(forget)
     forget.set_defaults(func=run_forget)
+
+    reembed = actions.add_parser(
+        "reembed",
+        help="give every document vectors of the default embedding model (after switching it)",
+    )
+    add_vault_args(reembed)
+    reembed.set_defaults(func=run_reembed)
 
 
 def _register_patient(sub: Any) -> None:
@@ -182,6 +190,69 @@ def _new_passphrase(file_name: str | None) -> str:
     return secret
 
 
+class LoadedModel(Protocol):
+    """A model loaded by the engine (LlamaEmbedder, LlamaChatModel): its name and file hash."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
+def record_model_load(vault: Vault, role: str, model: LoadedModel) -> None:
+    """The audit log's ``model_load`` event for a model used on this vault's records."""
+    vault.record_model_load(role, model.name, model.sha256)
+
+
+class _ReembedProgress:
+    """``re-embedding: done/total documents`` on stderr: one updating line on a terminal,
+    a line every tenth otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+        self.printed = False
+
+    def __call__(self, done: int, total: int) -> None:
+        text = f"re-embedding: {done}/{total} documents"
+        if self.tty:
+            print("\r" + text, end="", file=sys.stderr, flush=True)
+            self.printed = True
+        elif total and done * 10 // total > self.last_tenth:
+            self.last_tenth = done * 10 // total
+            print(text, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.printed:
+            print(file=sys.stderr)
+
+
+def reembed_vault(vault: Vault, embedder: Embedder) -> int:
+    """Re-embed with a progress line; Ctrl-C stops after whole documents. Returns the exit code."""
+    progress = _ReembedProgress()
+    cancel = threading.Event()
+    try:
+        report = vault.reembed(embedder, progress=progress, cancel=cancel)
+    except KeyboardInterrupt:
+        # A document being written is rolled back whole by its transaction.
+        cancel.set()
+        progress.done()
+        print(
+            "medlocal: re-embedding stopped; documents not yet converted are found by exact words "
+            "only until 'medlocal vault reembed' is run",
+            file=sys.stderr,
+        )
+        return 130
+    progress.done()
+    if report.total == 0:
+        print("Every document already has vectors of this embedding model.")
+        return 0
+    skipped = f", {report.skipped} deleted meanwhile" if report.skipped else ""
+    print(f"Re-embedded {report.converted} of {report.total} documents{skipped}.")
+    return 0
+
+
 # --- vault ------------------------------------------------------------------------------------
 
 
@@ -258,6 +329,15 @@ def run_rotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_reembed(args: argparse.Namespace) -> int:
+    from medlocal.cli.common import load_default_embedder
+
+    embedder = load_default_embedder()
+    with open_vault(args) as vault:
+        record_model_load(vault, "embedding", embedder)
+        return reembed_vault(vault, embedder)
+
+
 def run_remember(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         backend = vault.remember()
@@ -327,15 +407,18 @@ def run_search(args: argparse.Namespace) -> int:
     query = args.query.strip()
     if not query:
         raise UserInputError("Give some words to search for.")
-    vector, model_id = _embed_query(query, args.model)
+    embedder = _query_embedder(args.model)
+    vector = None if embedder is None else embedder.embed([query])[0]
     with open_vault(args) as vault:
+        if embedder is not None:
+            record_model_load(vault, "embedding", embedder)
         hits = vault.search(
             query,
             vector,
             patient_id=args.patient,
             collection=args.collection,
             k=args.k,
-            embed_model_id=model_id,
+            embed_model_id=None if embedder is None else embedder.model_id,
         )
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
@@ -360,16 +443,15 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _embed_query(query: str, model: str | None) -> tuple[Any, str | None]:
-    """The query vector and its model id; without an embedding model, exact words only."""
+def _query_embedder(model: str | None) -> Any:
+    """The embedding model for the query; None (exact words only) when none can be loaded."""
     from medlocal.cli.common import load_default_embedder
 
     try:
-        embedder = load_default_embedder(model)
+        return load_default_embedder(model)
     except MedLocalError as err:
         print(f"medlocal: {err} Searching exact words only.", file=sys.stderr)
-        return None, None
-    return embedder.embed([query])[0], embedder.model_id
+        return None
 
 
 def run_delete(args: argparse.Namespace) -> int:

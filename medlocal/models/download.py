@@ -1,8 +1,11 @@
 """Downloading a catalog model from the Hugging Face hub: the one thing that may use the network.
 
 Everything here runs inside ``netguard.download_scope`` (the socket guard's user-started
-exception). huggingface_hub reads ``HF_HUB_OFFLINE`` once at import, and MedLocal forces it on, so
-for the duration of a download the library's own offline switch (``constants.HF_HUB_OFFLINE``,
+exception), which lets through only the hub's host (and a configured proxy) and, once the file's
+metadata names it, the host the file is served from (a CDN).
+
+huggingface_hub reads ``HF_HUB_OFFLINE`` once at import, and MedLocal forces it on, so for the
+duration of a download the library's own offline switch (``constants.HF_HUB_OFFLINE``,
 checked by the request hook of every hub session) is turned off and then restored.
 
 The transfer uses huggingface_hub's own pieces — ``get_hf_file_metadata`` (HEAD: pinned commit,
@@ -21,7 +24,6 @@ import errno
 import logging
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -30,10 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.request import getproxies_environment
 
 from medlocal.engine.hashing import sha256_file
-from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.errors import (
+    GenerationCancelled,
+    MedLocalError,
+    NetworkBlockedError,
+    UserInputError,
+)
+from medlocal.fsutil import fsync_dir, private_dir
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
+from medlocal.models.files import free_destination, require_free_space, require_model_filename
 from medlocal.models.registry import InstalledModel, Registry, record_for_file
 from medlocal.paths import models_dir
 from medlocal.privacy import netguard
@@ -42,7 +52,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STALL_TIMEOUT_S = 30.0
 DOWNLOAD_CHUNK_BYTES = 1 << 20
-DISK_MARGIN_BYTES = 256 << 20  # room for the registry, logs and the OS while a model lands
 PARTIAL_DIR = ".partial"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
@@ -156,17 +165,30 @@ class _OnlineSwitch:
 _switch = _OnlineSwitch()
 
 
+def network_hosts(url: str) -> list[str]:
+    """The hosts a request to ``url`` connects to: its own and, when one is configured in the
+    environment (httpx honours it), the proxy for its scheme."""
+    parts = urlsplit(url)
+    hosts = [parts.hostname or ""]
+    proxies = getproxies_environment()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if proxy:
+        hosts.append(urlsplit(proxy if "://" in proxy else f"http://{proxy}").hostname or "")
+    return [h for h in hosts if h]
+
+
 @contextmanager
-def hub_access(reason: str, stall_timeout: float = DEFAULT_STALL_TIMEOUT_S) -> Iterator[None]:
-    """The network scope of one user-started download: socket guard open, hub library online."""
-    with netguard.download_scope(reason), _switch.online(stall_timeout):
-        yield
+def hub_access(
+    reason: str, hosts: list[str], stall_timeout: float = DEFAULT_STALL_TIMEOUT_S
+) -> Iterator[netguard.DownloadScope]:
+    """The network scope of one user-started download: socket guard open to ``hosts`` only,
+    hub library online."""
+    with netguard.download_scope(reason, hosts) as scope, _switch.online(stall_timeout):
+        yield scope
 
 
 def _require_scope() -> None:
     if not netguard.downloads_allowed():
-        from medlocal.errors import NetworkBlockedError
-
         raise NetworkBlockedError(
             "MedLocal is offline: downloads run only when you start one (medlocal models download)"
         )
@@ -257,6 +279,15 @@ def _bar_class(sink: _ProgressSink) -> type:
 # -- error messages a clinician can act on ------------------------------------------------------
 
 
+def _blocked_by_guard(exc: BaseException) -> NetworkBlockedError | None:
+    seen: BaseException | None = exc
+    for _ in range(10):  # a bounded walk down the chain of causes
+        if seen is None or isinstance(seen, NetworkBlockedError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _translate(exc: BaseException, repo_id: str, filename: str, stall_timeout: float) -> Exception:
     import httpx2
     from huggingface_hub.errors import (
@@ -268,6 +299,9 @@ def _translate(exc: BaseException, repo_id: str, filename: str, stall_timeout: f
         RevisionNotFoundError,
     )
 
+    blocked = _blocked_by_guard(exc)
+    if blocked is not None:  # the HTTP library wraps the guard's refusal: say what it was
+        return blocked
     if isinstance(exc, GatedRepoError):
         return GatedModelError(
             f"{repo_id} is gated: accept its licence on the model's hub page with your account, "
@@ -361,19 +395,10 @@ def resolve_remote(
 
 
 def partial_path(remote: RemoteFile) -> Path:
+    filename = require_model_filename(remote.filename)
     safe_repo = re.sub(r"[^A-Za-z0-9._-]+", "--", remote.repo_id)
-    folder = models_dir() / PARTIAL_DIR
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder / f"{safe_repo}--{remote.commit[:12]}--{remote.filename}.part"
-
-
-def _check_disk_space(target_dir: Path, needed: int, filename: str) -> None:
-    free = shutil.disk_usage(target_dir).free
-    if free < needed + DISK_MARGIN_BYTES:
-        raise DiskFullError(
-            f"not enough disk space for {filename}: needs {needed / 1e9:.2f} GB more, "
-            f"{free / 1e9:.2f} GB free in {target_dir}"
-        )
+    folder = private_dir(models_dir() / PARTIAL_DIR)
+    return folder / f"{safe_repo}--{remote.commit[:12]}--{filename}.part"
 
 
 def fetch(
@@ -394,7 +419,9 @@ def fetch(
         part.unlink()  # not a prefix of this file: start over
         have = 0
     if remote.size is not None:
-        _check_disk_space(part.parent, remote.size - have, remote.filename)
+        require_free_space(
+            part.parent, remote.size - have, f"for {remote.filename}", error=DiskFullError
+        )
     headers = build_hf_headers(token=token)
     if not remote.same_host:
         headers.pop("authorization", None)  # never send a hub token to a CDN
@@ -428,13 +455,17 @@ def download_file(
     cancel: threading.Event | None = None,
     stall_timeout: float = DEFAULT_STALL_TIMEOUT_S,
 ) -> DownloadedFile:
-    """Download one file into the models folder and verify it; opens the network scope itself."""
+    """Download one file into the models folder and verify it; opens the network scope itself,
+    to the hub's host only, widened to the file's serving host once its metadata names it."""
+    require_model_filename(filename)  # before any network or disk work
     reason = f"download {repo_id}/{filename}"
-    with hub_access(reason, stall_timeout):
+    with hub_access(reason, network_hosts(hub_endpoint()), stall_timeout) as scope:
         try:
             remote = resolve_remote(
                 repo_id, filename, revision, token=token, stall_timeout=stall_timeout
             )
+            for host in network_hosts(remote.url):
+                scope.allow(host)
             part = fetch(remote, token=token, progress=progress, cancel=cancel)
         except (MedLocalError, GenerationCancelled):
             raise
@@ -444,6 +475,7 @@ def download_file(
 
 
 def _finish(part: Path, remote: RemoteFile, expected_sha256: str | None) -> DownloadedFile:
+    filename = require_model_filename(remote.filename)
     digest = sha256_file(part)
     problems = []
     if remote.lfs_sha256 and digest != remote.lfs_sha256:
@@ -456,12 +488,9 @@ def _finish(part: Path, remote: RemoteFile, expected_sha256: str | None) -> Down
             f"{remote.filename} failed its integrity check (SHA-256 {digest[:16]}…, but "
             f"{' and '.join(problems)}); the downloaded file was deleted"
         )
-    target = models_dir() / remote.filename
-    n = 2
-    while target.exists():
-        target = target.with_name(f"{Path(remote.filename).stem}-{n}.gguf")
-        n += 1
+    target = free_destination(models_dir(), filename)
     os.replace(part, target)
+    fsync_dir(target.parent)
     return DownloadedFile(target, digest, remote)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +19,10 @@ from pathlib import Path
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
 from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
+from medlocal.fsutil import fsync_dir
 from medlocal.models.catalog import Role, bundled_catalog
 from medlocal.models.compat import EMBEDDING_ARCHITECTURES, architecture_supported
+from medlocal.models.files import free_destination, require_free_space
 from medlocal.models.registry import HashProgress, InstalledModel, Registry, record_for_file
 from medlocal.paths import models_dir
 
@@ -87,12 +88,7 @@ def _copy_hashing(
 ) -> tuple[Path, str]:
     """Copy ``source`` into ``target_dir`` under a temporary name, returning (temp, sha256)."""
     total = source.stat().st_size
-    free = shutil.disk_usage(target_dir).free
-    if free < total:
-        raise UserInputError(
-            f"not enough disk space to import {source.name}: needs {total / 1e9:.2f} GB, "
-            f"{free / 1e9:.2f} GB free in {target_dir}"
-        )
+    require_free_space(target_dir, total, f"to import {source.name}")
     fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".gguf", dir=target_dir)
     digest = hashlib.sha256()
     done = 0
@@ -117,15 +113,6 @@ def _copy_hashing(
     return Path(tmp_name), digest.hexdigest()
 
 
-def _free_destination(name: str) -> Path:
-    target = models_dir() / name
-    stem, suffix, n = target.stem, target.suffix, 2
-    while target.exists():
-        target = target.with_name(f"{stem}-{n}{suffix}")
-        n += 1
-    return target
-
-
 def import_gguf(
     path: Path,
     *,
@@ -144,6 +131,7 @@ def import_gguf(
         digest = sha256_file(final, progress=progress)
     else:
         tmp, digest = _copy_hashing(source, models_dir(), progress)
+    replaced = False  # once the copy has its final name, a failure must remove it there
     try:
         if expected_sha256 and digest != expected_sha256.lower():
             raise ChecksumMismatch(
@@ -167,12 +155,14 @@ def import_gguf(
                 tmp.unlink(missing_ok=True)
             return ImportResult(existing, info, already_installed=True)
         if not in_place:
-            final = _free_destination(source.name)
+            final = free_destination(models_dir(), source.name)
             os.replace(tmp, final)
+            replaced = True
+            fsync_dir(final.parent)
             info = check_model_file(final)  # the copy, not the stick, is what will be loaded
     except BaseException:
         if not in_place:
-            tmp.unlink(missing_ok=True)
+            (final if replaced else tmp).unlink(missing_ok=True)
         raise
     chosen_id = model_id or registry.unique_id(entry.id if entry else _slug(source.stem))
     record = record_for_file(

@@ -4,7 +4,9 @@ The registry is a small JSON file in the data folder (no patient data in it). Ev
 through :func:`verified_path`: the file's size, mtime and inode are compared with the values
 recorded at the last full hash; when they differ the file is hashed again and refused if the
 SHA-256 no longer matches. ``verify`` forces the full hash. Writes are atomic (temp file, fsync,
-rename) so a crash never leaves a half-written registry.
+rename) so a crash never leaves a half-written registry, and every read-modify-write holds an
+OS file lock on ``models.json.lock`` so the CLI and the GUI side by side never lose each
+other's changes.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from medlocal.engine.hashing import sha256_file
 from medlocal.errors import ModelLoadError, UserInputError
 from medlocal.fsutil import atomic_write_private, private_dir
 from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
+from medlocal.models.oslock import exclusive_lock
 from medlocal.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -87,7 +90,10 @@ class Registry:
     """The installed-models file. Cheap to construct; every method re-reads the file so the CLI
     and the GUI running side by side see each other's changes."""
 
+    # Threads of this process queue on the RLock; other processes on the OS lock. The depth
+    # per lock file (touched only by the thread holding the RLock) makes nested edits re-entrant.
     _lock = threading.RLock()
+    _os_lock_depth: ClassVar[dict[Path, int]] = {}
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / REGISTRY_FILE
@@ -112,9 +118,33 @@ class Registry:
         text = json.dumps(data, indent=2, sort_keys=True)
         atomic_write_private(self.path, text.encode("utf-8"))
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Exclusive access to the registry file, across threads and processes."""
+        key = self.lock_path
+        depth = Registry._os_lock_depth
+        with self._lock:
+            if depth.get(key):
+                depth[key] += 1
+                try:
+                    yield
+                finally:
+                    depth[key] -= 1
+                return
+            with exclusive_lock(key):
+                depth[key] = 1
+                try:
+                    yield
+                finally:
+                    del depth[key]
+
     @contextmanager
     def _editing(self) -> Iterator[dict[str, Any]]:
-        with self._lock:
+        with self._locked():
             data = self._read()
             yield data
             self._write(data)
@@ -226,7 +256,7 @@ class Registry:
         path = demo_model_path()
         if path is None:
             return
-        with self._lock:
+        with self._locked():
             data = self._read()
             if any(m["id"] == DEMO_MODEL_ID for m in data["models"]):
                 return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Sized
 from typing import Any
 
 import numpy as np
@@ -21,9 +21,7 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def check_vectors(
-    chunks: Sequence[ChunkRecord], vectors: npt.NDArray[np.float32]
-) -> npt.NDArray[np.float32]:
+def check_vectors(chunks: Sized, vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     array = np.asarray(vectors)
     if array.ndim != 2 or array.shape[0] != len(chunks):
         raise ValueError("vectors must have shape (number of chunks, dim)")
@@ -265,3 +263,62 @@ def hits_for(
             )
         )
     return hits
+
+
+def documents_not_on(conn: Connection, model_id: str) -> list[int]:
+    """Documents with a vector of another embedding model, or recorded under another model."""
+    rows = conn.execute(
+        "SELECT d.id FROM documents d WHERE d.embed_model_id != ? OR EXISTS ("
+        "SELECT 1 FROM chunks c JOIN embeddings e ON e.chunk_id = c.id "
+        "WHERE c.document_id = d.id AND e.model_id != ?) ORDER BY d.id",
+        (model_id, model_id),
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def vector_models(conn: Connection, document_id: int) -> list[str]:
+    rows = conn.execute(
+        "SELECT DISTINCT e.model_id FROM embeddings e JOIN chunks c ON c.id = e.chunk_id "
+        "WHERE c.document_id = ? ORDER BY 1",
+        (document_id,),
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def replace_vectors(
+    conn: Connection,
+    document_id: int,
+    collection_id: int | None,
+    chunk_ids: Sequence[int],
+    model_id: str,
+    vectors: npt.NDArray[np.float32],
+) -> list[IndexedVector]:
+    """Swap every vector of the document for ``vectors`` (one per chunk, in ``chunk_ids``
+    order) of ``model_id``; the caller's transaction makes the swap all-or-nothing."""
+    dim = int(vectors.shape[1])
+    conn.execute(
+        "DELETE FROM embeddings WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)",
+        (document_id,),
+    )
+    conn.executemany(
+        "INSERT INTO embeddings (chunk_id, model_id, dim, vector) VALUES (?, ?, ?, ?)",
+        [
+            (chunk_id, model_id, dim, vector.tobytes())
+            for chunk_id, vector in zip(chunk_ids, vectors, strict=True)
+        ],
+    )
+    conn.execute("UPDATE documents SET embed_model_id = ? WHERE id = ?", (model_id, document_id))
+    return [
+        IndexedVector(chunk_id, document_id, collection_id, vector)
+        for chunk_id, vector in zip(chunk_ids, vectors, strict=True)
+    ]
+
+
+def document_scope(conn: Connection, document_id: int) -> tuple[int, int | None] | None:
+    """``(patient_id, collection_id)`` of a document, or None when it is gone."""
+    row = conn.execute(
+        "SELECT patient_id, collection_id FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return int(row[0]), None if row[1] is None else int(row[1])

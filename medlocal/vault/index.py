@@ -7,6 +7,12 @@ downloads a model, and a stray ``.env`` could otherwise turn the client into an 
 use; the whole vault gets one more collection (key :data:`ALL_PATIENTS`), built in the background,
 for unscoped queries — one HNSW search instead of one per patient. Only ids and small integer
 metadata go into chroma — never text. ``close`` drops everything.
+
+A build reads its snapshot of the vault and then fills the collection without holding the vault's
+lock, so imports and deletions may commit in between. Changes reported while a collection is being
+built are queued and applied when it is registered; adds are upserts, so a change that the
+snapshot already holds is applied twice harmlessly. No committed vector is ever missing from a
+built collection and no deleted one lingers.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import chromadb
 import numpy as np
@@ -43,6 +49,15 @@ class IndexedVector:
     vector: npt.NDArray[np.float32]
 
 
+@dataclass(frozen=True)
+class _Change:
+    """An add or removal reported while a collection was being built."""
+
+    kind: Literal["add", "remove"]
+    items: Sequence[IndexedVector] = ()
+    ids: Sequence[str] = ()
+
+
 class VectorIndex:
     """Per-patient cosine HNSW collections. Thread-safe; builds of different patients overlap."""
 
@@ -53,6 +68,8 @@ class VectorIndex:
         self._collections: dict[tuple[int, str], Any] = {}
         self._guard = threading.Lock()
         self._build_locks: dict[tuple[int, str], threading.Lock] = {}
+        # Collections being built, with the changes reported since their snapshot began.
+        self._pending: dict[tuple[int, str], list[_Change]] = {}
         self._batch = int(self._client.get_max_batch_size())
         self._closed = False
 
@@ -73,75 +90,125 @@ class VectorIndex:
         self,
         patient_id: int,
         model_id: str,
-        vectors: Iterable[IndexedVector],
+        snapshot: Callable[[], Iterable[IndexedVector]],
         progress: Callable[[int], None] | None = None,
     ) -> None:
-        """Create the patient's (or the whole vault's) collection from ``vectors`` unless it
-        already exists; ``progress(n)`` is called after each batch of ``n`` vectors."""
+        """Create the patient's (or the whole vault's) collection unless it already exists.
+
+        ``snapshot()`` reads the vectors from the vault; it is called after this build starts
+        queueing changes, so an add or removal reported later is applied on registration.
+        ``progress(n)`` is called after each batch of ``n`` vectors."""
         key = (patient_id, model_id)
         with self._build_lock(key):
             if self.is_built(patient_id, model_id):
                 return
-            collection = self._client.create_collection(
-                self._name(patient_id, model_id),
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-            )
-            batch: list[IndexedVector] = []
-            for item in vectors:
-                batch.append(item)
-                if len(batch) >= self._batch:
-                    self._add(collection, batch)
-                    if progress is not None:
-                        progress(len(batch))
-                    batch = []
-            if batch:
-                self._add(collection, batch)
-                if progress is not None:
-                    progress(len(batch))
             with self._guard:
+                self._pending[key] = []
+            collection: Any = None
+            try:
+                vectors = snapshot()
+                collection = self._client.create_collection(
+                    self._name(patient_id, model_id),
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+                self._fill(collection, vectors, progress)
+            except BaseException:
+                with self._guard:
+                    self._pending.pop(key, None)
+                if collection is not None:
+                    self._client.delete_collection(collection.name)
+                raise
+            with self._guard:
+                changes = self._pending.pop(key, [])
                 if self._closed:
                     self._client.delete_collection(collection.name)
                     return
+                # Under the guard, so that a change reported now waits and then sees the
+                # registered collection instead of a queue nobody reads any more.
+                for change in changes:
+                    self._apply(collection, change)
                 self._collections[key] = collection
 
+    def _fill(
+        self,
+        collection: Any,
+        vectors: Iterable[IndexedVector],
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        batch: list[IndexedVector] = []
+        for item in vectors:
+            batch.append(item)
+            if len(batch) >= self._batch:
+                self._add(collection, batch)
+                if progress is not None:
+                    progress(len(batch))
+                batch = []
+        if batch:
+            self._add(collection, batch)
+            if progress is not None:
+                progress(len(batch))
+
     def _add(self, collection: Any, items: Sequence[IndexedVector]) -> None:
-        collection.add(
-            ids=[str(item.chunk_id) for item in items],
-            embeddings=np.stack([item.vector for item in items]).astype(np.float32),
-            metadatas=[
-                {
-                    "document_id": item.document_id,
-                    "collection_id": (
-                        NO_COLLECTION if item.collection_id is None else item.collection_id
-                    ),
-                }
-                for item in items
-            ],
-        )
+        """Upsert: a vector may reach a collection both from its snapshot and as a change."""
+        for start in range(0, len(items), self._batch):
+            part = items[start : start + self._batch]
+            collection.upsert(
+                ids=[str(item.chunk_id) for item in part],
+                embeddings=np.stack([item.vector for item in part]).astype(np.float32),
+                metadatas=[
+                    {
+                        "document_id": item.document_id,
+                        "collection_id": (
+                            NO_COLLECTION if item.collection_id is None else item.collection_id
+                        ),
+                    }
+                    for item in part
+                ],
+            )
+
+    def _remove(self, collection: Any, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), self._batch):
+            collection.delete(ids=list(ids[start : start + self._batch]))
+
+    def _apply(self, collection: Any, change: _Change) -> None:
+        if change.kind == "add":
+            self._add(collection, change.items)
+        else:
+            self._remove(collection, change.ids)
+
+    def _route(self, change: _Change, matches: Callable[[tuple[int, str]], bool]) -> list[Any]:
+        """Queue ``change`` for matching collections being built; return the built ones."""
+        with self._guard:
+            for key, queued in self._pending.items():
+                if matches(key):
+                    queued.append(change)
+            return [c for key, c in self._collections.items() if matches(key)]
 
     def add(self, patient_id: int, model_id: str, items: Sequence[IndexedVector]) -> None:
-        """Add freshly committed vectors to the built collections they belong in (an unbuilt one
-        reads them from the vault when first used)."""
-        with self._guard:
-            collections = [
-                self._collections[key]
-                for key in ((patient_id, model_id), (ALL_PATIENTS, model_id))
-                if key in self._collections
-            ]
-        for collection in collections:
-            for start in range(0, len(items), self._batch):
-                self._add(collection, items[start : start + self._batch])
+        """Add freshly committed vectors to the collections they belong in: built ones now,
+        ones being built when they are registered (an unbuilt one reads them when first used).
+        Callers report changes in commit order, after the commit."""
+        if not items:
+            return
+        keys = {(patient_id, model_id), (ALL_PATIENTS, model_id)}
+        for collection in self._route(_Change("add", items=list(items)), keys.__contains__):
+            self._add(collection, items)
 
-    def remove(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
-        with self._guard:
-            collections = [
-                c for (pid, _), c in self._collections.items() if pid in (patient_id, ALL_PATIENTS)
-            ]
+    def remove(
+        self, patient_id: int, chunk_ids: Sequence[int], model_id: str | None = None
+    ) -> None:
+        """Take chunks out of the patient's and the whole vault's collections (of one embedding
+        model only, when given)."""
+        if not chunk_ids:
+            return
         ids = [str(chunk_id) for chunk_id in chunk_ids]
-        for collection in collections:
-            for start in range(0, len(ids), self._batch):
-                collection.delete(ids=ids[start : start + self._batch])
+
+        def matches(key: tuple[int, str]) -> bool:
+            return key[0] in (patient_id, ALL_PATIENTS) and model_id in (None, key[1])
+
+        for collection in self._route(_Change("remove", ids=ids), matches):
+            self._remove(collection, ids)
 
     def drop_patient(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
         """Drop the patient's collections and take their vectors out of the whole-vault one."""

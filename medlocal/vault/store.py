@@ -8,6 +8,7 @@ from the vault after each unlock.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import weakref
@@ -16,7 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +33,7 @@ from medlocal.vault.errors import (
     VaultLockedError,
     WrongPassphraseError,
 )
-from medlocal.vault.index import ALL_PATIENTS, VectorIndex
+from medlocal.vault.index import ALL_PATIENTS, IndexedVector, VectorIndex
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.lexical import bm25_search, reciprocal_rank_fusion
@@ -42,14 +43,31 @@ from medlocal.vault.rows import (
     Collection,
     DocumentInfo,
     Patient,
+    ReembedReport,
     StoredMessage,
     StoredOutput,
     VaultStatus,
 )
 
+
+class Embedder(Protocol):
+    """What re-embedding needs of an embedding model (``medlocal.engine.api.Embedder`` fits;
+    the vault layer does not import the engine)."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
+
 ProgressCallback = Callable[[int, int], None]  # (vectors indexed so far, total)
 
 CHAT_ROLES = frozenset({"system", "user", "assistant"})
+MODEL_ROLES = frozenset({"chat", "embedding"})
+EMBED_BATCH = 32  # passages per embedder call while re-embedding: the granularity of cancel
 MAX_MODEL_ID = 128  # audit details are capped; model ids are sha256 hex (64) in practice
 
 
@@ -246,16 +264,25 @@ class Vault:
         self._last_used = time.monotonic()
         return session
 
+    @staticmethod
+    @contextmanager
+    def _hold(session: _Session) -> Iterator[_Session]:
+        """Take the session's lock, then make sure it is still open: the vault may have been
+        locked (idle timer, another thread) after the session was fetched."""
+        with session.lock:
+            if session.closed:
+                raise VaultLockedError("The vault is locked.")
+            with _corruption_as_error():
+                yield session
+
     @contextmanager
     def _read(self) -> Iterator[_Session]:
-        session = self._session()
-        with session.lock, _corruption_as_error():
+        with self._hold(self._session()) as session:
             yield session
 
     @contextmanager
     def _tx(self) -> Iterator[_Session]:
-        session = self._session()
-        with session.lock, _corruption_as_error(), db.transaction(session.conn):
+        with self._hold(self._session()) as session, db.transaction(session.conn):
             yield session
 
     def _write(self, event: str, details: dict[str, Any]) -> None:
@@ -327,9 +354,9 @@ class Vault:
 
     def check_integrity(self) -> list[str]:
         """Every page's HMAC and the b-tree structure; an empty list means healthy."""
-        with self._session().lock:
+        with self._read() as s:
             try:
-                return db.integrity_errors(self._session().conn)
+                return db.integrity_errors(s.conn)
             except db.DatabaseError as err:
                 return [str(err)]
 
@@ -393,14 +420,14 @@ class Vault:
     def remove_patient(self, patient_id: int) -> None:
         """Remove a patient with every document, chunk, vector, chat and output of theirs."""
         self.get_patient(patient_id)
-        with self._tx() as s:
-            chunk_ids = documents.patient_chunk_ids(s.conn, patient_id)
-            for document in documents.list_documents(s.conn, patient_id):
-                documents.delete_document(s.conn, document.id)
-            s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
-            s.audit.append("patient_remove", {"patient_id": patient_id})
-            s.chunks_changed()
         with self._read() as s:
+            with db.transaction(s.conn):
+                chunk_ids = documents.patient_chunk_ids(s.conn, patient_id)
+                for document in documents.list_documents(s.conn, patient_id):
+                    documents.delete_document(s.conn, document.id)
+                s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+                s.audit.append("patient_remove", {"patient_id": patient_id})
+                s.chunks_changed()
             s.index.drop_patient(patient_id, chunk_ids)
             self._purge_deleted_text(s)
 
@@ -449,40 +476,43 @@ class Vault:
         chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it."""
         array = documents.check_vectors(chunks, vectors)
         digest = documents.sha256_hex(data)
-        with self._tx() as s:
-            self._require_patient(s, patient_id)
-            existing = documents.find_duplicate(s.conn, patient_id, digest)
-            if existing is not None:
-                raise DuplicateDocumentError(existing)
-            collection_id = (
-                None if collection is None else self._collection_id(s, collection, create=True)
-            )
-            document_id, indexed = documents.insert_document(
-                s.conn,
-                patient_id=patient_id,
-                collection_id=collection_id,
-                file_name=file_name,
-                file_type=file_type,
-                data=data,
-                sha256=digest,
-                imported_at=_now(),
-                embed_model_id=embed_model_id,
-                text=text,
-                chunks=chunks,
-                vectors=array,
-            )
-            s.audit.append(
-                "import",
-                {
-                    "document_id": document_id,
-                    "patient_id": patient_id,
-                    "sha256": digest,
-                    "chunks": len(chunks),
-                    "embed_model": embed_model_id[:MAX_MODEL_ID],
-                },
-            )
-            s.chunks_changed()
-        self._session().index.add(patient_id, embed_model_id, indexed)
+        # The index hears of the change after the commit but before the lock is released, so
+        # index changes arrive in commit order (see VectorIndex.build).
+        with self._read() as s:
+            with db.transaction(s.conn):
+                self._require_patient(s, patient_id)
+                existing = documents.find_duplicate(s.conn, patient_id, digest)
+                if existing is not None:
+                    raise DuplicateDocumentError(existing)
+                collection_id = (
+                    None if collection is None else self._collection_id(s, collection, create=True)
+                )
+                document_id, indexed = documents.insert_document(
+                    s.conn,
+                    patient_id=patient_id,
+                    collection_id=collection_id,
+                    file_name=file_name,
+                    file_type=file_type,
+                    data=data,
+                    sha256=digest,
+                    imported_at=_now(),
+                    embed_model_id=embed_model_id,
+                    text=text,
+                    chunks=chunks,
+                    vectors=array,
+                )
+                s.audit.append(
+                    "import",
+                    {
+                        "document_id": document_id,
+                        "patient_id": patient_id,
+                        "sha256": digest,
+                        "chunks": len(chunks),
+                        "embed_model": embed_model_id[:MAX_MODEL_ID],
+                    },
+                )
+                s.chunks_changed()
+            s.index.add(patient_id, embed_model_id, indexed)
         return document_id
 
     def has_document(self, patient_id: int, sha256: str) -> bool:
@@ -503,15 +533,19 @@ class Vault:
     def delete_document(self, document_id: int) -> None:
         """Remove the bytes, chunks, vectors and FTS rows, and record the deletion."""
         info = self.get_document(document_id)
-        with self._tx() as s:
-            ids = documents.chunk_ids(s.conn, document_id)
-            documents.delete_document(s.conn, document_id)
-            s.audit.append(
-                "delete",
-                {"document_id": document_id, "patient_id": info.patient_id, "sha256": info.sha256},
-            )
-            s.chunks_changed()
         with self._read() as s:
+            with db.transaction(s.conn):
+                ids = documents.chunk_ids(s.conn, document_id)
+                documents.delete_document(s.conn, document_id)
+                s.audit.append(
+                    "delete",
+                    {
+                        "document_id": document_id,
+                        "patient_id": info.patient_id,
+                        "sha256": info.sha256,
+                    },
+                )
+                s.chunks_changed()
             s.index.remove(info.patient_id, ids)
             self._purge_deleted_text(s)
 
@@ -578,9 +612,14 @@ class Vault:
         key = ALL_PATIENTS if patient_id is None else patient_id
         if session.index.is_built(key, embed_model_id):
             return
-        with session.lock:
-            vectors = list(documents.vectors_for(session.conn, patient_id, embed_model_id))
-        session.index.build(key, embed_model_id, vectors, progress)
+
+        def snapshot() -> list[IndexedVector]:
+            # Read under the lock; the build itself runs without it, and changes committed
+            # meanwhile reach the collection through the index's queue.
+            with self._hold(session) as s:
+                return list(documents.vectors_for(s.conn, patient_id, embed_model_id))
+
+        session.index.build(key, embed_model_id, snapshot, progress)
 
     def build_index(
         self,
@@ -636,7 +675,10 @@ class Vault:
 
         Vectors are compared only with vectors of the same embedding model: pass
         ``embed_model_id`` (the query embedder's ``model_id``); without it the most recently
-        used model whose dimension matches the query is assumed.
+        used model whose dimension matches the query is assumed. While a vault is half
+        converted to a new model (:meth:`reembed` cancelled or not yet run), documents still on
+        the old model get no vector hits for a new-model query — only their BM25 hits — until
+        they are re-embedded.
         """
         if k <= 0:
             return []
@@ -713,6 +755,90 @@ class Vault:
             if row is not None and int(row[0]) == dim:
                 return model_id
         return None
+
+    # --- switching the embedding model ----------------------------------------------------------
+
+    def reembed(
+        self,
+        embedder: Embedder,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ReembedReport:
+        """Give every document vectors of ``embedder``'s model, one document at a time.
+
+        Each document's chunk texts are embedded without holding the vault lock, then its old
+        vectors are replaced by the new ones in one transaction together with a ``reembed``
+        audit event. ``progress(done, total)`` counts documents. ``cancel`` is honoured between
+        documents and between embedding batches; a cancelled run leaves every document whole,
+        either on the new model or still on its old one. Searches compare the query only with
+        vectors of the query's model, so while a vault is half converted the unconverted
+        documents are found by their words (BM25) and not by meaning until the next run.
+        """
+        target = embedder.model_id
+        report = ReembedReport(model_id=target[:MAX_MODEL_ID])
+        with self._read() as s:
+            todo = documents.documents_not_on(s.conn, target)
+        report.total = len(todo)
+        for document_id in todo:
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            with self._read() as s:
+                chunks = documents.document_chunks(s.conn, document_id)
+            vectors = _embed_passages(embedder, [chunk.text for chunk in chunks], cancel)
+            if vectors is None:
+                report.cancelled = True
+                break
+            if self._replace_vectors(document_id, [c.id for c in chunks], target, vectors):
+                report.converted += 1
+            else:
+                report.skipped += 1
+            if progress is not None:
+                progress(report.converted + report.skipped, report.total)
+        return report
+
+    def _replace_vectors(
+        self,
+        document_id: int,
+        chunk_ids: list[int],
+        model_id: str,
+        vectors: npt.NDArray[np.float32],
+    ) -> bool:
+        """One document's swap; False when it was deleted or changed while being embedded."""
+        array = documents.check_vectors(chunk_ids, vectors)
+        with self._read() as s:
+            with db.transaction(s.conn):
+                scope = documents.document_scope(s.conn, document_id)
+                if scope is None or documents.chunk_ids(s.conn, document_id) != chunk_ids:
+                    return False
+                patient_id, collection_id = scope
+                old_models = documents.vector_models(s.conn, document_id)
+                indexed = documents.replace_vectors(
+                    s.conn, document_id, collection_id, chunk_ids, model_id, array
+                )
+                s.audit.append(
+                    "reembed",
+                    {
+                        "document_id": document_id,
+                        "patient_id": patient_id,
+                        "chunks": len(chunk_ids),
+                        "from_models": [m[:MAX_MODEL_ID] for m in old_models if m != model_id],
+                        "embed_model": model_id[:MAX_MODEL_ID],
+                    },
+                )
+            for old in old_models:
+                if old != model_id:
+                    s.index.remove(patient_id, chunk_ids, model_id=old)
+            s.index.add(patient_id, model_id, indexed)
+        return True
+
+    def record_model_load(self, role: str, name: str, sha256: str) -> None:
+        """Audit that a model was loaded to work on this vault: its role, file name and hash."""
+        if role not in MODEL_ROLES:
+            raise ValueError(f"unknown model role {role!r}")
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ValueError("sha256 must be 64 lower-case hex digits")
+        self._write("model_load", {"role": role, "name": name[:MAX_MODEL_ID], "sha256": sha256})
 
     # --- chats and generated outputs -----------------------------------------------------------
 
@@ -798,6 +924,21 @@ def _corruption_as_error() -> Iterator[None]:
         if db.is_corruption(err):
             raise VaultCorruptedError("The vault database is damaged or was altered.") from err
         raise
+
+
+def _embed_passages(
+    embedder: Embedder, texts: list[str], cancel: threading.Event | None
+) -> npt.NDArray[np.float32] | None:
+    """The passages' vectors, or None when cancelled part-way."""
+    parts = [np.zeros((0, embedder.dim), dtype=np.float32)]
+    for start in range(0, len(texts), EMBED_BATCH):
+        if cancel is not None and cancel.is_set():
+            return None
+        parts.append(np.asarray(embedder.embed(texts[start : start + EMBED_BATCH])))
+    vectors = np.concatenate(parts, axis=0).astype(np.float32, copy=False)
+    if vectors.shape != (len(texts), embedder.dim):
+        raise ValueError(f"the embedder returned {vectors.shape} vectors for {len(texts)} texts")
+    return vectors
 
 
 def _quiet_when_locked(run: Callable[[], None]) -> Callable[[], None]:

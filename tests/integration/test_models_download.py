@@ -196,6 +196,82 @@ def test_nothing_reaches_the_network_outside_the_download_scope(hub: FakeHub) ->
     assert hub.requests == []
 
 
+@pytest.fixture
+def loopback_counts_as_remote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loopback is always allowed, which would hide the download scope's host allow-list: make
+    # the guard treat loopback like any remote host, so only the hosts the scope names pass.
+    monkeypatch.setattr(netguard, "_always_allowed", lambda host: False)
+
+
+def test_download_reaches_only_the_hub_and_the_host_its_metadata_redirects_to(
+    hub: FakeHub, loopback_counts_as_remote: None
+) -> None:
+    data = _payload(600_000)
+    hub.add_file(REPO, NAME, data)
+    hub.redirect_host = "localhost"  # the endpoint is http://127.0.0.1:PORT: a second host name
+    hosts_seen: list[list[str]] = []
+    done = dl.download_file(
+        REPO, NAME, progress=lambda _p: hosts_seen.append(netguard.status()["download_hosts"])
+    )
+    assert done.path.read_bytes() == data
+    assert [(r.method, r.path.split("/")[1]) for r in hub.requests] == [
+        ("HEAD", "clinic"),  # /clinic/test-model-GGUF/resolve/main/…  → 302 to localhost
+        ("GET", "cdn"),  # /cdn/clinic/test-model-GGUF/<commit>/…  on the redirect host
+    ]
+    assert hosts_seen[-1] == ["127.0.0.1", "localhost"]
+    assert not netguard.downloads_allowed()
+    with pytest.raises(NetworkBlockedError):  # the scope closed: the hub is unreachable again
+        socket.getaddrinfo("localhost", 80)
+    netguard.clear_blocked_attempts()
+
+
+def test_a_redirect_host_the_scope_was_not_widened_to_is_refused(
+    hub: FakeHub, loopback_counts_as_remote: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub.add_file(REPO, NAME, _payload(600_000))
+    hub.redirect_host = "localhost"
+    monkeypatch.setattr(netguard.DownloadScope, "allow", lambda self, host: None)
+    with pytest.raises(NetworkBlockedError, match="localhost"):
+        dl.download_file(REPO, NAME)
+    assert {a.host for a in netguard.blocked_attempts()} == {"localhost"}  # one per retry
+    assert [r.method for r in hub.requests] == ["HEAD"]
+    netguard.clear_blocked_attempts()
+
+
+def test_redirect_to_a_second_loopback_name_downloads_with_the_real_guard(
+    hub: FakeHub, tiny_gguf_bytes: bytes
+) -> None:
+    data = tiny_gguf_bytes
+    hub.add_file(REPO, NAME, data)
+    hub.redirect_host = "localhost"
+    model = dl.download_entry(_entry())
+    assert Path(model.path).read_bytes() == data and model.verified
+
+
+@pytest.mark.parametrize("name", ["../x.gguf", "sub/x.gguf", "x.bin", "..", ".", ""])
+def test_unsafe_file_names_are_refused_before_any_network_or_disk_work(
+    hub: FakeHub, name: str
+) -> None:
+    hub.add_file(REPO, name or "empty", b"x")
+    with pytest.raises(UserInputError, match="refusing the model file name"):
+        dl.download_file(REPO, name)
+    assert hub.requests == []
+    assert not (models_dir() / dl.PARTIAL_DIR).exists()
+    assert not (models_dir().parent / "x.gguf").exists()
+
+
+@pytest.mark.parametrize("name", ["../x.gguf", "sub/x.gguf", "x.bin"])
+def test_partial_and_final_paths_refuse_unsafe_names(tmp_path: Path, name: str) -> None:
+    remote = dl.RemoteFile(REPO, name, "a" * 40, 1, None, "http://127.0.0.1/x", True)
+    with pytest.raises(UserInputError, match="refusing the model file name"):
+        dl.partial_path(remote)
+    part = tmp_path / "x.part"
+    part.write_bytes(b"x")
+    with pytest.raises(UserInputError, match="refusing the model file name"):
+        dl._finish(part, remote, None)
+    assert part.exists() and not list(models_dir().parent.rglob("x.gguf"))
+
+
 def test_packaged_models_are_not_downloaded() -> None:
     with pytest.raises(UserInputError, match="ships with the Python package"):
         dl.download_entry("demo-smollm2-135m")

@@ -27,6 +27,8 @@ PASS = "correct horse battery"
 class WordEmbedder:
     model_id = "cli-fake"
     dim = 8
+    name = "fake"
+    sha256 = "a" * 64
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         out = np.full((len(texts), self.dim), 0.1, dtype=np.float32)
@@ -223,3 +225,103 @@ def test_prompt_and_remembered_keychain(
         assert cli("patient", "list") == 0
     finally:
         keyring.set_keyring(previous)
+
+
+class OtherWordEmbedder(WordEmbedder):
+    """A second embedding model: another id, size and layout; loaded like the engine's models
+    (a name and a file hash for the audit log)."""
+
+    model_id = "cli-fake-b"
+    dim = 6
+    name = "fake-b"
+    sha256 = "b" * 64
+
+
+def test_switching_the_default_embedder_reembeds_the_vault(
+    pass_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompt: None,
+) -> None:
+    from fixtures.model_files import write_tiny_gguf
+
+    import medlocal.cli.common as common
+
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    old = WordEmbedder()
+    texts = ["Warfarin 5 mg at night.", "INR target 2 to 3."]
+    with Vault.open(None, PASS) as vault:
+        patient = vault.add_patient("P")
+        docs = [
+            vault.add_document(
+                patient,
+                f"{i}.txt",
+                "txt",
+                text.encode(),
+                [ChunkRecord(text, 1, 0, len(text))],
+                old.embed([text]),
+                old.model_id,
+            )
+            for i, text in enumerate(texts)
+        ]
+    new = OtherWordEmbedder()
+    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: new)
+    source = write_tiny_gguf(tmp_path / "tiny.gguf")
+    assert cli("models", "import", str(source), "--id", "tiny-emb", "--role", "embedding") == 0
+    capsys.readouterr()
+
+    # --no-reembed: the default changes, the vault does not, and the user is told why it matters.
+    assert cli("models", "default", "tiny-emb", "--role", "embedding", "--no-reembed", *pf) == 0
+    out = capsys.readouterr().out
+    assert "default embedding model: tiny-emb" in out and "medlocal vault reembed" in out
+    assert cli("search", "anything", "--json", *pf) == 0
+    assert all(hit["vector_score"] is None for hit in json.loads(capsys.readouterr().out))
+
+    assert cli("models", "default", "tiny-emb", "--role", "embedding", *pf) == 0
+    captured = capsys.readouterr()
+    assert "Re-embedded 2 of 2 documents." in captured.out
+    assert "re-embedding: 2/2 documents" in captured.err
+    assert cli("search", "anything", "--json", *pf) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {h["document_id"] for h in hits if h["vector_score"] is not None} == set(docs)
+    assert cli("vault", "reembed", *pf) == 0
+    assert "already has vectors" in capsys.readouterr().out
+    assert cli("vault", "status", "--json", *pf) == 0
+    assert json.loads(capsys.readouterr().out)["embed_models"] == [new.model_id]
+
+    assert cli("audit", "show", "--json", *pf) == 0
+    events = json.loads(capsys.readouterr().out)
+    loads = [e for e in events if e["event"] == "model_load"]
+    assert len(loads) == 4  # two searches, the default switch, vault reembed
+    assert loads[0]["details"] == {"role": "embedding", "name": "fake-b", "sha256": new.sha256}
+    assert sum(e["event"] == "reembed" for e in events) == 2
+    assert cli("audit", "verify", *pf) == 0
+
+
+def test_vault_reembed_converts_what_an_older_model_embedded(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import medlocal.cli.common as common
+
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    old = WordEmbedder()
+    with Vault.open(None, PASS) as vault:
+        patient = vault.add_patient("P")
+        text = "Metformin with breakfast."
+        vault.add_document(
+            patient,
+            "m.txt",
+            "txt",
+            b"m",
+            [ChunkRecord(text, 1, 0, len(text))],
+            old.embed([text]),
+            old.model_id,
+        )
+    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: OtherWordEmbedder())
+    assert cli("vault", "reembed", *pf) == 0
+    assert "Re-embedded 1 of 1 documents." in capsys.readouterr().out
+    with Vault.open(None, PASS) as vault:
+        assert vault.embed_model_ids() == [OtherWordEmbedder.model_id]

@@ -144,3 +144,27 @@ def test_disk_space_is_checked_before_copying(
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10, 10, 0))
     with pytest.raises(UserInputError, match="not enough disk space"):
         import_gguf(write_tiny_gguf(tmp_path / "tiny.gguf"))
+
+
+def test_a_copy_that_fails_its_recheck_is_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.models import importer
+
+    real_check = importer.check_model_file
+    checked: list[Path] = []
+
+    def check_failing_on_the_copy(path: Path) -> object:
+        checked.append(path)
+        if path.parent == models_dir():  # the copy in the models folder, not the stick
+            raise ModelLoadError(f"{path.name}: damaged while copying")
+        return real_check(path)
+
+    monkeypatch.setattr(importer, "check_model_file", check_failing_on_the_copy)
+    source = write_tiny_gguf(tmp_path / "tiny.gguf")
+    with pytest.raises(ModelLoadError, match="damaged while copying"):
+        import_gguf(source)
+    assert [p.parent for p in checked] == [tmp_path, models_dir()]
+    assert list(models_dir().iterdir()) == []  # neither the copy nor a temporary file is left
+    assert [m for m in Registry().models() if m.id != DEMO_MODEL_ID] == []
+    assert source.is_file()

@@ -115,3 +115,46 @@ def test_corrupt_registry_file_gives_a_clear_error() -> None:
     (data_dir() / "models.json").write_text("{not json")
     with pytest.raises(UserInputError, match="unreadable"):
         Registry().models()
+
+
+_ADD_MANY = """
+import sys, time
+from pathlib import Path
+from medlocal.models.registry import InstalledModel, Registry
+
+registry_path, prefix, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+while not Path(go).exists():  # both processes start adding at the same moment
+    time.sleep(0.005)
+registry = Registry(registry_path)
+for n in range(count):
+    registry.add(InstalledModel(
+        id=f"{prefix}-{n}", path=f"/models/{prefix}-{n}.gguf", role="chat", sha256="0" * 64,
+        size=1, mtime_ns=1, inode=n, source="import", verified=False,
+    ))
+"""
+
+
+def test_two_processes_adding_models_at_once_lose_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    registry_path, go, count = tmp_path / "models.json", tmp_path / "go", 40
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _ADD_MANY, str(registry_path), prefix, str(count), str(go)]
+        )
+        for prefix in ("cli", "gui")
+    ]
+    go.touch()
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    ids = {m["id"] for m in json.loads(registry_path.read_text())["models"]}
+    assert ids == {f"{p}-{n}" for p in ("cli", "gui") for n in range(count)}
+    assert (tmp_path / "models.json.lock").is_file()
+
+
+def test_nested_edits_in_one_thread_do_not_deadlock(tmp_path: Path) -> None:
+    registry = Registry(tmp_path / "models.json")
+    with registry._editing() as outer, registry._editing() as inner:
+        inner.setdefault("defaults", {})["chat"] = "x"
+        outer.setdefault("defaults", {})["chat"] = "x"
+    assert registry.defaults() == {"chat": "x"}

@@ -1,0 +1,184 @@
+"""Crash reports that a clinician can send on without leaking a patient's data.
+
+Two kinds of crash (the qutebrowser pattern, DESIGN section 9):
+
+* a Python exception nobody expected: ``write_crash_report`` records where it happened — the
+  versions, the exception's type and the traceback's file names, line numbers and function names.
+  Never the exception's message nor any local variable: either may hold document text, a name or
+  a question.
+* a native crash (a llama.cpp segfault never reaches Python): ``faulthandler`` writes the Python
+  stacks, which hold only file, line and function names, to ``crash-native.log``. At the next
+  start a non-empty native log becomes a report of its own.
+
+Reports are files ``crash-*.txt`` (0600) in the log folder; ``pending_crash_reports`` lists the
+ones not yet shown, so the next start (the GUI, ``medlocal doctor``) can offer them, and
+``mark_crash_report_shown`` retires one once the user has seen it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import os
+import platform
+import secrets
+import sys
+import threading
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+import medlocal
+from medlocal import paths
+from medlocal.fsutil import atomic_write_private
+
+NATIVE_LOG_NAME = "crash-native.log"
+_PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
+_MAX_CHAINED = 5  # a "during handling of ... another exception occurred" chain, bounded
+
+_native_log: TextIO | None = None
+_native_log_path: Path | None = None
+
+
+def install_crash_handler() -> Path:
+    """Send native crash stacks to ``<log dir>/crash-native.log`` (kept open, 0600) and route
+    uncaught Python exceptions, on any thread, to a crash report. Returns the native log path.
+
+    Safe to call again: with a different log folder (``MEDLOCAL_HOME`` changed) it follows it.
+    """
+    global _native_log, _native_log_path
+    log_file = paths.log_dir() / NATIVE_LOG_NAME
+    if _native_log is not None and _native_log_path == log_file and log_file.exists():
+        return log_file
+    _keep_earlier_native_crash(log_file)
+    fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with contextlib.suppress(OSError, AttributeError):  # fchmod: not on Windows
+        os.fchmod(fd, 0o600)
+    handle = os.fdopen(fd, "a", encoding="utf-8")
+    faulthandler.enable(file=handle, all_threads=True)
+    previous, _native_log, _native_log_path = _native_log, handle, log_file
+    if previous is not None:
+        previous.close()
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    return log_file
+
+
+def write_crash_report(exc: BaseException) -> Path:
+    """Write a report for ``exc`` into the log folder (0600); returns its path."""
+    lines = [
+        "MedLocal crash report",
+        f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
+        *_versions(),
+        "",
+        *_describe(exc),
+    ]
+    return _save("\n".join(lines) + "\n")
+
+
+def report_internal_error(exc: BaseException) -> str:
+    """Write the crash report for ``exc``; return the one line to show the user."""
+    try:
+        where = f"a crash report was written to {write_crash_report(exc)}"
+    except OSError:
+        where = "no crash report could be written"
+    return f"medlocal: internal error ({type(exc).__name__}); {where}"
+
+
+def pending_crash_reports() -> list[Path]:
+    """Reports not yet shown to the user, oldest first."""
+    folder = paths.log_dir()
+    return sorted(
+        path
+        for path in folder.glob(f"{_PREFIX}*{_PENDING}")
+        if not path.name.endswith(_SHOWN) and path.is_file()
+    )
+
+
+def mark_crash_report_shown(report: Path) -> Path:
+    """Keep the report but stop offering it; returns its new path."""
+    shown = report.with_name(report.name[: -len(_PENDING)] + _SHOWN)
+    report.rename(shown)
+    return shown
+
+
+# ---- internals ---------------------------------------------------------------------------------
+
+
+def _versions() -> list[str]:
+    return [
+        f"medlocal: {medlocal.__version__}",
+        f"python: {platform.python_version()} ({platform.python_implementation()})",
+        f"platform: {platform.platform()}",
+    ]
+
+
+def _describe(exc: BaseException) -> list[str]:
+    """Type and frames of ``exc`` and of the exceptions it was raised from; never messages."""
+    lines: list[str] = []
+    current: BaseException | None = exc
+    seen: set[int] = set()
+    while current is not None and id(current) not in seen and len(seen) < _MAX_CHAINED:
+        seen.add(id(current))
+        if lines:
+            lines += ["", "while handling:"]
+        kind = type(current)
+        lines.append(f"exception: {kind.__module__}.{kind.__qualname__}")
+        lines.append("traceback (most recent call last; file, line, function only):")
+        lines += [f"  {where}" for where in _frames(current.__traceback__)]
+        current = current.__cause__ or current.__context__
+    return lines
+
+
+def _frames(tb: TracebackType | None) -> list[str]:
+    # walk_tb reads only code objects and line numbers: no source lines, no local variables.
+    return [
+        f"{_short_path(frame.f_code.co_filename)}:{lineno} in {frame.f_code.co_name}"
+        for frame, lineno in traceback.walk_tb(tb)
+    ]
+
+
+def _short_path(filename: str) -> str:
+    """A path relative to the import root it came from: no user name from a home folder."""
+    path = Path(filename)
+    roots = [Path(entry) for entry in sys.path if entry]
+    for root in sorted(roots, key=lambda r: len(r.parts), reverse=True):
+        with contextlib.suppress(ValueError):
+            return path.relative_to(root).as_posix()
+    return path.name
+
+
+def _save(text: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = paths.log_dir() / f"{_PREFIX}{stamp}-{secrets.token_hex(3)}{_PENDING}"
+    atomic_write_private(target, text.encode("utf-8"))
+    return target
+
+
+def _keep_earlier_native_crash(log_file: Path) -> None:
+    """A native log with content means the previous run crashed: turn it into a pending report
+    so the next start can offer it, and start this run with an empty log."""
+    try:
+        stacks = log_file.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    if not stacks.strip():
+        return
+    header = ["MedLocal crash report (native crash in an earlier run)", *_versions(), ""]
+    _save("\n".join(header) + "\n" + stacks)
+    log_file.unlink()
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    print(report_internal_error(exc), file=sys.stderr)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None or isinstance(args.exc_value, SystemExit):
+        return
+    print(report_internal_error(args.exc_value), file=sys.stderr)

@@ -1,0 +1,150 @@
+"""The last line of defence: an unexpected exception or a native crash leaves one line for the
+user and a crash report that holds code locations only, never the patient text that the
+exception's message or a local variable may carry."""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from medlocal import crash
+from medlocal.cli import main
+
+MARKER = "ZQ-CRASH-MARKER-4471"
+
+
+def _run_child(code: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDLOCAL_HOME": str(home)},
+        timeout=120,
+    )
+
+
+def test_unexpected_exception_in_a_handler_gives_one_line_and_a_clean_report(
+    medlocal_home: Path,
+) -> None:
+    proc = _run_child(
+        f"""
+        import medlocal.cli.engine_cmds as commands
+        from medlocal.cli import main
+
+        def handler(args):
+            patient_text = "{MARKER} local"
+            raise ValueError("could not parse {MARKER} in the note")
+
+        commands.run_doctor = handler
+        raise SystemExit(main(["doctor"]))
+        """,
+        medlocal_home,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("medlocal: internal error (ValueError); a crash report was written")
+    assert MARKER not in proc.stderr
+    report_path = Path(lines[0].rsplit(" to ", 1)[1])
+    assert report_path.parent == medlocal_home / "logs"
+    assert report_path.stat().st_mode & 0o777 == 0o600
+    report = report_path.read_text()
+    assert "exception: builtins.ValueError" in report
+    assert "in handler" in report and "in main" in report  # where it happened, by function
+    assert MARKER not in report and "could not parse" not in report
+    for path in medlocal_home.rglob("*"):
+        if path.is_file():
+            assert MARKER.encode() not in path.read_bytes(), path
+    assert crash.pending_crash_reports() == [report_path]
+
+
+def test_in_process_main_returns_1_and_names_only_the_type(
+    medlocal_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import medlocal.cli.engine_cmds as commands
+
+    def handler(args: object) -> int:
+        raise KeyError(MARKER)
+
+    monkeypatch.setattr(commands, "run_doctor", handler)
+    assert main(["doctor"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error (KeyError)" in err and MARKER not in err
+    log_text = (medlocal_home / "logs" / "medlocal.log").read_text()
+    assert "internal error (KeyError)" in log_text and MARKER not in log_text
+
+
+def test_native_crash_log_is_open_from_the_start_and_offered_at_the_next(
+    medlocal_home: Path,
+) -> None:
+    native = medlocal_home / "logs" / crash.NATIVE_LOG_NAME
+    crashed = _run_child(
+        """
+        import faulthandler
+        from medlocal import crash
+        crash.install_crash_handler()
+        faulthandler._sigsegv()
+        """,
+        medlocal_home,
+    )
+    assert crashed.returncode != 0
+    assert native.stat().st_mode & 0o777 == 0o600
+    assert "Segmentation fault" in native.read_text()
+    assert crash.pending_crash_reports() == []  # not offered while it may still be written
+
+    crash.install_crash_handler()  # the next start
+    try:
+        (report,) = crash.pending_crash_reports()
+        assert "native crash in an earlier run" in report.read_text()
+        assert "Segmentation fault" in report.read_text()
+        assert native.read_text() == ""
+        shown = crash.mark_crash_report_shown(report)
+        assert shown.exists() and crash.pending_crash_reports() == []
+    finally:
+        faulthandler.enable(file=sys.__stderr__)
+
+
+def test_main_enables_the_native_crash_log(medlocal_home: Path) -> None:
+    proc = _run_child(
+        """
+        import faulthandler
+        from medlocal.cli import main
+        main(["doctor", "--json"])
+        assert faulthandler.is_enabled()
+        """,
+        medlocal_home,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (medlocal_home / "logs" / crash.NATIVE_LOG_NAME).exists()
+
+
+def test_report_keeps_the_chain_of_types_but_no_messages(medlocal_home: Path) -> None:
+    try:
+        try:
+            {}[MARKER]
+        except KeyError as inner:
+            raise RuntimeError(f"wrapped {MARKER}") from inner
+    except RuntimeError as exc:
+        path = crash.write_crash_report(exc)
+    text = path.read_text()
+    assert "builtins.RuntimeError" in text and "builtins.KeyError" in text
+    assert "test_crash.py:" in text and MARKER not in text
+    assert "python:" in text and "medlocal:" in text and "platform:" in text
+
+
+def test_doctor_lists_pending_crash_reports(
+    medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["doctor"]) == 0
+    assert "0 unread crash report(s)" in capsys.readouterr().out
+    report = crash.write_crash_report(ValueError(MARKER))
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "1 unread crash report(s)" in out and str(report) in out
