@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from medlocal.cli.common import load_default_embedder
-from medlocal.cli.vault_cmds import add_vault_args, open_vault
+from medlocal.cli.vault_cmds import add_vault_args, open_vault, record_model_load
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent, import_paths
 from medlocal.settings import load_settings
@@ -67,6 +67,7 @@ def run_import(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.get_patient(args.patient)  # an unknown patient is bad input: fail before any work
         embedder = load_default_embedder(args.model)
+        record_model_load(vault, "embedding", embedder)
         progress = ProgressBar(sys.stderr)
         cancel = threading.Event()
         with _cancel_on_interrupt(cancel):

@@ -190,7 +190,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     """``medlocal ask --patient ID [--collection C] [--general] QUESTION``: stream a grounded
     answer, then its numbered sources and flags; the answer is saved with its provenance."""
     from medlocal.cli.common import load_chat_model
-    from medlocal.cli.vault_cmds import open_vault
+    from medlocal.cli.vault_cmds import open_vault, record_model_load
 
     question = args.question.strip()
     if not question:
@@ -199,6 +199,9 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     embedder = _load_embedder()
     with open_vault(args) as vault:
         vault.get_patient(args.patient)  # a clear message for an unknown patient
+        record_model_load(vault, "chat", model)
+        if embedder is not None:
+            record_model_load(vault, "embedding", embedder)
         answerer = GroundedAnswerer(model, vault, embedder, params=_sampling(args))
         session = ChatSession(answerer, vault, Scope(args.patient, args.collection))
         cancel = threading.Event()
@@ -238,7 +241,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
 
 def run_summarize(args: argparse.Namespace) -> int:
     from medlocal.cli.common import load_chat_model
-    from medlocal.cli.vault_cmds import open_vault
+    from medlocal.cli.vault_cmds import open_vault, record_model_load
 
     template = get_template(args.template)
     out = _check_out_path(args.out)
@@ -247,6 +250,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     model = load_chat_model(args.model, args.ctx)
     with open_vault(args) as vault:
         vault.get_patient(args.patient)
+        record_model_load(vault, "chat", model)
         hits = record_passages(vault, args.patient, args.doc)
         summarizer = Summarizer(model, params=_sampling(args, args.max_tokens))
 

@@ -54,6 +54,9 @@ def test_import_mixed_batch_reports_each_failure_and_exits_1(
     assert "Imported 7, skipped 0, failed 10" in out
     assert f"[1/{len(files)}] imported: 01-good.pdf" in err  # plain progress when not a terminal
     assert _documents(vault_args) == sorted(n for n, e in expectations.items() if e == "imported")
+    with Vault.open(vault_args[1], PASSPHRASE) as vault:
+        loads = [e for e in vault.audit_entries() if e.event == "model_load"]
+    assert loads and loads[-1].details["sha256"] == FakeEmbedder.sha256
 
 
 def test_import_folder_json_then_duplicates_exit_0(
