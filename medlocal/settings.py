@@ -36,7 +36,6 @@ class Settings:
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
-    idle_lock_minutes: int = _opt(15, "lock the vault after this many idle minutes; 0 = never", 0)
 
     @classmethod
     def help(cls) -> dict[str, str]:
