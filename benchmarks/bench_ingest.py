@@ -116,7 +116,13 @@ def make_corpus(folder: Path, pdfs: int, pages: int, paragraphs: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small corpus, for a smoke run")
-    parser.add_argument("--embedder", choices=("demo", "hash"), default="demo")
+    parser.add_argument(
+        "--embedder",
+        choices=("default", "demo", "hash"),
+        default="default",
+        help="default: the app's default embedder (all-MiniLM-L6-v2 when its package is "
+        "installed); demo: the demo chat model pooled; hash: no model (pipeline cost only)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="medlocal-bench-ingest-") as tmp:
@@ -131,11 +137,12 @@ def main() -> int:
 
         engine = None
         embedder: Any
-        if args.embedder == "demo":
+        if args.embedder in ("default", "demo"):
             from medlocal.engine.runtime import Engine
             from medlocal.models.demo import demo_model_path
+            from medlocal.models.registry import default_embedder_path
 
-            model = demo_model_path()
+            model = default_embedder_path() if args.embedder == "default" else demo_model_path()
             if model is None:
                 print("the demo model is not installed (pip extra 'demo')", file=sys.stderr)
                 return 1
@@ -168,7 +175,7 @@ def main() -> int:
     stages = report.timings
     staged = sum(stages.values())
     result = {
-        "embedder": args.embedder,
+        "embedder": f"{args.embedder} ({Path(getattr(embedder, 'name', 'hash'))})",
         "files": files,
         "imported": len(report.imported),
         "failed": len(report.failed),
