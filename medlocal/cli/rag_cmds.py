@@ -133,6 +133,16 @@ def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> Non
             print(f"  {_flag_line(flag)}")
 
 
+def print_answer_sources(answer: GroundedAnswer) -> None:
+    _print_sources_and_flags(answer.sources, answer.flags)
+    if answer.found and not answer.sources and answer.passages:
+        # Nothing could be tied to a passage: still show what the model was given, so the
+        # clinician can check the answer against the record instead of trusting it.
+        print("\nNo statement could be tied to a passage. Passages the model was given:")
+        for passage in answer.passages:
+            print(f"  {_source_line(passage.source())}")
+
+
 def _print_redactions(planned: list[PlannedRedaction]) -> None:
     print(f"{len(planned)} redaction(s):", file=sys.stderr)
     for item in planned:
@@ -225,7 +235,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             print(answer.text)
         else:
             print()
-        _print_sources_and_flags(answer.sources, answer.flags)
+        print_answer_sources(answer)
         for note in answer.notes:
             print(f"medlocal: note: {note}", file=sys.stderr)
         print(

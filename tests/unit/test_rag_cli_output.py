@@ -1,0 +1,35 @@
+"""What `medlocal ask --patient` prints after the answer."""
+
+from __future__ import annotations
+
+import pytest
+from test_rag_fakes import hit
+
+from medlocal.cli.rag_cmds import print_answer_sources
+from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.passages import NumberedPassage
+
+
+def _answer(cited: bool) -> GroundedAnswer:
+    passage = NumberedPassage(1, hit(7, "Metformin 500 mg twice daily.", file_name="letter.pdf"))
+    return GroundedAnswer(
+        question="dose?",
+        status="answered",
+        text="Metformin 500 mg twice daily [1]." if cited else "Metformin, 12 grams.",
+        raw_text="",
+        passages=[passage],
+        sources=[passage.source()] if cited else [],
+    )
+
+
+def test_cited_sources_are_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    print_answer_sources(_answer(cited=True))
+    out = capsys.readouterr().out
+    assert "Sources:" in out and "letter.pdf" in out and "could be tied" not in out
+
+
+def test_uncited_answer_still_shows_the_passages_given(capsys: pytest.CaptureFixture[str]) -> None:
+    print_answer_sources(_answer(cited=False))
+    out = capsys.readouterr().out
+    assert "Sources:" not in out
+    assert "No statement could be tied to a passage" in out and "letter.pdf" in out
