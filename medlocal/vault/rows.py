@@ -81,19 +81,3 @@ class VaultStatus:
     remembered: bool
     unlocked_with: str
     database_bytes: int
-
-
-@dataclass
-class ReembedReport:
-    """What :meth:`Vault.reembed` did. ``pending`` documents still carry another model's vectors
-    (after a cancel); their passages are found by exact words only until the next run."""
-
-    model_id: str
-    total: int = 0
-    converted: int = 0
-    skipped: int = 0  # deleted or changed while the run was embedding them
-    cancelled: bool = False
-
-    @property
-    def pending(self) -> int:
-        return self.total - self.converted - self.skipped

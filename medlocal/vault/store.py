@@ -4,6 +4,11 @@ Everything a service stores — patients, documents with their bytes, chunks, ve
 generated outputs — goes through :class:`Vault`, and every change commits in one SQLCipher
 transaction together with its audit event. The vector index lives only in memory and is rebuilt
 from the vault after each unlock.
+
+This module is the facade: lifecycle, keys, audit, patients, documents, chats. The work lives in
+``session`` (what exists while unlocked), ``search`` (vector index and hybrid search),
+``reembed`` (switching the embedding model), ``indexed_writes`` (changes the index must follow)
+and the row modules ``patients``, ``documents`` and ``conversations``.
 """
 
 from __future__ import annotations
@@ -12,63 +17,52 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from medlocal import paths
 from medlocal.errors import UserInputError
-from medlocal.vault import conversations, db, documents, keys, unlock
-from medlocal.vault.audit import AUDIT_KEY_META, AuditEntry, AuditLog, AuditReport, derive_audit_key
-from medlocal.vault.errors import (
-    DuplicateDocumentError,
-    NotFoundError,
-    VaultCorruptedError,
-    VaultLockedError,
-    WrongPassphraseError,
+from medlocal.vault import (
+    conversations,
+    db,
+    documents,
+    indexed_writes,
+    keys,
+    patients,
+    reembed,
+    search,
+    unlock,
 )
-from medlocal.vault.index import ALL_PATIENTS, IndexedVector, VectorIndex
+from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
+from medlocal.vault.errors import NotFoundError, VaultLockedError, WrongPassphraseError
 from medlocal.vault.keyfile import load_key_file
-from medlocal.vault.keys import KdfParams, SecretKey
-from medlocal.vault.lexical import bm25_search, reciprocal_rank_fusion
+from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
 from medlocal.vault.rows import (
     Chunk,
     Collection,
     DocumentInfo,
     Patient,
-    ReembedReport,
     StoredMessage,
     StoredOutput,
     VaultStatus,
 )
+from medlocal.vault.search import ProgressCallback
+from medlocal.vault.session import Session, corruption_as_error, open_session, reading, writing
 
-
-class Embedder(Protocol):
-    """What re-embedding needs of an embedding model (``medlocal.engine.api.Embedder`` fits;
-    the vault layer does not import the engine)."""
-
-    @property
-    def model_id(self) -> str: ...
-
-    @property
-    def dim(self) -> int: ...
-
-    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
-
-
-ProgressCallback = Callable[[int, int], None]  # (vectors indexed so far, total)
+# Callers import the re-embedding protocol, report and batch size from here, as before the split.
+__all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
 
 CHAT_ROLES = frozenset({"system", "user", "assistant"})
 MODEL_ROLES = frozenset({"chat", "embedding"})
-EMBED_BATCH = 32  # passages per embedder call while re-embedding: the granularity of cancel
-MAX_MODEL_ID = 128  # audit details are capped; model ids are sha256 hex (64) in practice
 
 
 def _now() -> str:
@@ -79,45 +73,6 @@ def _folder(path_dir: Path | str | None) -> Path:
     return Path(path_dir).expanduser() if path_dir is not None else paths.vault_dir()
 
 
-class _Session:
-    """What exists only while unlocked. Closing it is idempotent and also runs at interpreter
-    exit (via ``weakref.finalize``), so a forgotten vault still gets locked."""
-
-    def __init__(self, conn: db.Connection, dek: SecretKey, audit_key: SecretKey) -> None:
-        self.conn = conn
-        self.dek = dek
-        self.audit_key = audit_key
-        self.audit = AuditLog(conn, audit_key)
-        self.index = VectorIndex()
-        self.lock = threading.RLock()
-        self.closed = False
-        self._chunk_total: int | None = None  # cached for the lexical search's common-word cut
-
-    def chunk_total(self) -> int:
-        if self._chunk_total is None:
-            self._chunk_total = int(self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
-        return self._chunk_total
-
-    def chunks_changed(self) -> None:
-        self._chunk_total = None
-
-    def close(self, reason: str) -> None:
-        with self.lock:
-            if self.closed:
-                return
-            self.closed = True
-            try:
-                with db.transaction(self.conn):
-                    self.audit.append("lock", {"reason": reason})
-            except db.DatabaseError:
-                pass  # a damaged database must still be closed and the keys wiped
-            finally:
-                self.index.close()
-                self.conn.close()
-                self.dek.wipe()
-                self.audit_key.wipe()
-
-
 class Vault:
     """An unlocked vault. Create with :meth:`create` or :meth:`open`; :meth:`lock` ends it."""
 
@@ -126,25 +81,11 @@ class Vault:
         self._key_file = unlocked.key_file
         self.vault_id = unlocked.key_file.vault_id
         self.unlocked_with = unlocked.method
-        audit_key = self._load_audit_key(unlocked)
-        self._s: _Session | None = _Session(unlocked.conn, unlocked.dek, audit_key)
+        self._s: Session | None = open_session(unlocked)
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
         self._idle_timer: threading.Timer | None = None
         self._idle_timeout: float | None = None
-
-    @staticmethod
-    def _load_audit_key(unlocked: unlock.Unlocked) -> SecretKey:
-        conn = unlocked.conn
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (AUDIT_KEY_META,)).fetchone()
-        if row is not None:
-            return SecretKey(bytes(row[0]))
-        key = derive_audit_key(unlocked.dek, unlocked.key_file.vault_id)
-        with db.transaction(conn):
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)", (AUDIT_KEY_META, bytes(key.buffer))
-            )
-        return key
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -176,7 +117,7 @@ class Vault:
             folder, passphrase=passphrase, recovery_key=recovery_key, use_keychain=use_keychain
         )
         try:
-            with _corruption_as_error():
+            with corruption_as_error():
                 vault = cls(unlock.VaultFiles(folder), unlocked)
         except BaseException:
             unlocked.conn.close()
@@ -257,33 +198,18 @@ class Vault:
 
     # --- plumbing -------------------------------------------------------------------------------
 
-    def _session(self) -> _Session:
+    def _session(self) -> Session:
         session = self._s
         if session is None:
             raise VaultLockedError("The vault is locked.")
         self._last_used = time.monotonic()
         return session
 
-    @staticmethod
-    @contextmanager
-    def _hold(session: _Session) -> Iterator[_Session]:
-        """Take the session's lock, then make sure it is still open: the vault may have been
-        locked (idle timer, another thread) after the session was fetched."""
-        with session.lock:
-            if session.closed:
-                raise VaultLockedError("The vault is locked.")
-            with _corruption_as_error():
-                yield session
+    def _read(self) -> AbstractContextManager[Session]:
+        return reading(self._session)
 
-    @contextmanager
-    def _read(self) -> Iterator[_Session]:
-        with self._hold(self._session()) as session:
-            yield session
-
-    @contextmanager
-    def _tx(self) -> Iterator[_Session]:
-        with self._hold(self._session()) as session, db.transaction(session.conn):
-            yield session
+    def _tx(self) -> AbstractContextManager[Session]:
+        return writing(self._session)
 
     def _write(self, event: str, details: dict[str, Any]) -> None:
         with self._tx() as s:
@@ -393,68 +319,34 @@ class Vault:
         if not name.strip():
             raise UserInputError("A patient needs a name.")
         with self._tx() as s:
-            cursor = s.conn.execute(
-                "INSERT INTO patients (name, mrn, dob, created_at) VALUES (?, ?, ?, ?)",
-                (name.strip(), mrn, dob, _now()),
-            )
-            patient_id = int(cursor.lastrowid)
+            patient_id = patients.insert_patient(s.conn, name.strip(), mrn, dob, _now())
             s.audit.append("patient_add", {"patient_id": patient_id})
         return patient_id
 
     def list_patients(self) -> list[Patient]:
         with self._read() as s:
-            rows = s.conn.execute(
-                "SELECT id, name, mrn, dob, created_at FROM patients ORDER BY id"
-            ).fetchall()
-        return [Patient(int(r[0]), str(r[1]), r[2], r[3], str(r[4])) for r in rows]
+            return patients.list_patients(s.conn)
 
     def get_patient(self, patient_id: int) -> Patient:
         with self._read() as s:
-            row = s.conn.execute(
-                "SELECT id, name, mrn, dob, created_at FROM patients WHERE id = ?", (patient_id,)
-            ).fetchone()
-        if row is None:
+            patient = patients.get_patient(s.conn, patient_id)
+        if patient is None:
             raise NotFoundError(f"No patient with id {patient_id}.")
-        return Patient(int(row[0]), str(row[1]), row[2], row[3], str(row[4]))
+        return patient
 
     def remove_patient(self, patient_id: int) -> None:
         """Remove a patient with every document, chunk, vector, chat and output of theirs."""
         self.get_patient(patient_id)
-        with self._read() as s:
-            with db.transaction(s.conn):
-                chunk_ids = documents.patient_chunk_ids(s.conn, patient_id)
-                for document in documents.list_documents(s.conn, patient_id):
-                    documents.delete_document(s.conn, document.id)
-                s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
-                s.audit.append("patient_remove", {"patient_id": patient_id})
-                s.chunks_changed()
-            s.index.drop_patient(patient_id, chunk_ids)
-            self._purge_deleted_text(s)
+        indexed_writes.remove_patient(self._session, patient_id)
 
     def add_collection(self, name: str) -> int:
         """The id of collection ``name``, created if new."""
         with self._tx() as s:
-            return self._collection_id(s, name, create=True) or 0
+            return patients.collection_id(s.conn, name, created_at=_now()) or 0
 
     def list_collections(self) -> list[Collection]:
         with self._read() as s:
-            rows = s.conn.execute("SELECT id, name FROM collections ORDER BY name").fetchall()
-        return [Collection(int(r[0]), str(r[1])) for r in rows]
-
-    @staticmethod
-    def _collection_id(s: _Session, name: str, *, create: bool) -> int | None:
-        name = name.strip()
-        if not name:
-            raise UserInputError("A collection needs a name.")
-        row = s.conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
-        if row is not None:
-            return int(row[0])
-        if not create:
-            return None
-        cursor = s.conn.execute(
-            "INSERT INTO collections (name, created_at) VALUES (?, ?)", (name, _now())
-        )
-        return int(cursor.lastrowid)
+            return patients.list_collections(s.conn)
 
     # --- documents ------------------------------------------------------------------------------
 
@@ -474,46 +366,19 @@ class Vault:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
         chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it."""
-        array = documents.check_vectors(chunks, vectors)
-        digest = documents.sha256_hex(data)
-        # The index hears of the change after the commit but before the lock is released, so
-        # index changes arrive in commit order (see VectorIndex.build).
-        with self._read() as s:
-            with db.transaction(s.conn):
-                self._require_patient(s, patient_id)
-                existing = documents.find_duplicate(s.conn, patient_id, digest)
-                if existing is not None:
-                    raise DuplicateDocumentError(existing)
-                collection_id = (
-                    None if collection is None else self._collection_id(s, collection, create=True)
-                )
-                document_id, indexed = documents.insert_document(
-                    s.conn,
-                    patient_id=patient_id,
-                    collection_id=collection_id,
-                    file_name=file_name,
-                    file_type=file_type,
-                    data=data,
-                    sha256=digest,
-                    imported_at=_now(),
-                    embed_model_id=embed_model_id,
-                    text=text,
-                    chunks=chunks,
-                    vectors=array,
-                )
-                s.audit.append(
-                    "import",
-                    {
-                        "document_id": document_id,
-                        "patient_id": patient_id,
-                        "sha256": digest,
-                        "chunks": len(chunks),
-                        "embed_model": embed_model_id[:MAX_MODEL_ID],
-                    },
-                )
-                s.chunks_changed()
-            s.index.add(patient_id, embed_model_id, indexed)
-        return document_id
+        return indexed_writes.add_document(
+            self._session,
+            patient_id=patient_id,
+            file_name=file_name,
+            file_type=file_type,
+            data=data,
+            chunks=chunks,
+            vectors=vectors,
+            embed_model_id=embed_model_id,
+            collection=collection,
+            text=text,
+            now=_now(),
+        )
 
     def has_document(self, patient_id: int, sha256: str) -> bool:
         with self._read() as s:
@@ -532,30 +397,7 @@ class Vault:
 
     def delete_document(self, document_id: int) -> None:
         """Remove the bytes, chunks, vectors and FTS rows, and record the deletion."""
-        info = self.get_document(document_id)
-        with self._read() as s:
-            with db.transaction(s.conn):
-                ids = documents.chunk_ids(s.conn, document_id)
-                documents.delete_document(s.conn, document_id)
-                s.audit.append(
-                    "delete",
-                    {
-                        "document_id": document_id,
-                        "patient_id": info.patient_id,
-                        "sha256": info.sha256,
-                    },
-                )
-                s.chunks_changed()
-            s.index.remove(info.patient_id, ids)
-            self._purge_deleted_text(s)
-
-    @staticmethod
-    def _purge_deleted_text(s: _Session) -> None:
-        """Merge the FTS index so deleted tokens leave its segments (a delete in FTS5 only adds a
-        tombstone), then fold the WAL back so old page images do not linger in it."""
-        with db.transaction(s.conn):
-            s.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
-        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        indexed_writes.delete_document(self._session, self.get_document(document_id))
 
     def document_bytes(self, document_id: int) -> bytes:
         with self._read() as s:
@@ -593,12 +435,7 @@ class Vault:
 
     def embed_model_ids(self) -> list[str]:
         """Embedding models in use, most recently used first."""
-        with self._read() as s:
-            rows = s.conn.execute(
-                "SELECT embed_model_id FROM documents GROUP BY embed_model_id "
-                "ORDER BY max(imported_at) DESC, max(id) DESC"
-            ).fetchall()
-        return [str(row[0]) for row in rows]
+        return search.embed_model_ids(self._session)
 
     def ensure_index(
         self,
@@ -608,18 +445,7 @@ class Vault:
     ) -> None:
         """Build the in-memory vector collection of one patient, or of the whole vault (None),
         unless it is built already."""
-        session = self._session()
-        key = ALL_PATIENTS if patient_id is None else patient_id
-        if session.index.is_built(key, embed_model_id):
-            return
-
-        def snapshot() -> list[IndexedVector]:
-            # Read under the lock; the build itself runs without it, and changes committed
-            # meanwhile reach the collection through the index's queue.
-            with self._hold(session) as s:
-                return list(documents.vectors_for(s.conn, patient_id, embed_model_id))
-
-        session.index.build(key, embed_model_id, snapshot, progress)
+        search.ensure_index(self._session(), patient_id, embed_model_id, progress)
 
     def build_index(
         self,
@@ -630,35 +456,13 @@ class Vault:
     ) -> threading.Thread | None:
         """Build the whole-vault collection (for unscoped searches), in a background thread by
         default. ``progress(done, total)`` counts vectors. Returns the thread when backgrounded."""
-
-        def run() -> None:
-            models = [embed_model_id] if embed_model_id else self.embed_model_ids()
-            with self._read() as s:
-                counts = dict(
-                    s.conn.execute(
-                        "SELECT model_id, count(*) FROM embeddings GROUP BY model_id"
-                    ).fetchall()
-                )
-            total = sum(int(counts.get(model, 0)) for model in models)
-            done = 0
-
-            def step(n: int) -> None:
-                nonlocal done
-                done += n
-                if progress is not None:
-                    progress(done, total)
-
-            for model in models:
-                if self.is_locked:
-                    return
-                self.ensure_index(None, model, step)
-
-        if not background:
-            run()
-            return None
-        thread = threading.Thread(target=_quiet_when_locked(run), name="vault-index", daemon=True)
-        thread.start()
-        return thread
+        return search.build_index(
+            self._session,
+            lambda: self.is_locked,
+            embed_model_id,
+            progress,
+            background=background,
+        )
 
     def search(
         self,
@@ -680,81 +484,16 @@ class Vault:
         the old model get no vector hits for a new-model query — only their BM25 hits — until
         they are re-embedded.
         """
-        if k <= 0:
-            return []
-        pool = max(4 * k, 32)
-        with self._read() as s:
-            collection_id = None
-            if collection is not None:
-                collection_id = self._collection_id(s, collection, create=False)
-                if collection_id is None:
-                    return []
-            if document_ids is not None and not document_ids:
-                return []
-        vector_ranked: list[tuple[int, float]] = []
-        if query_vector is not None:
-            vector_ranked = self._vector_search(
-                np.asarray(query_vector, dtype=np.float32).reshape(-1),
-                pool,
-                patient_id=patient_id,
-                collection_id=collection_id,
-                document_ids=document_ids,
-                embed_model_id=embed_model_id,
-            )
-        with self._tx() as s:
-            lexical = bm25_search(
-                s.conn,
-                query_text,
-                pool,
-                patient_id=patient_id,
-                collection_id=collection_id,
-                document_ids=document_ids,
-                total_chunks=s.chunk_total(),
-            )
-            fused = reciprocal_rank_fusion(vector_ranked, lexical)[:k]
-            hits = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
-            s.audit.append(
-                "search",
-                {
-                    "patient_id": patient_id,
-                    "collection_id": collection_id,
-                    "k": k,
-                    "query": s.audit.text_digest(query_text),
-                    "hits": [hit.chunk_id for hit in hits],
-                },
-            )
-        return hits
-
-    def _vector_search(
-        self,
-        vector: npt.NDArray[np.float32],
-        pool: int,
-        *,
-        patient_id: int | None,
-        collection_id: int | None,
-        document_ids: Sequence[int] | None,
-        embed_model_id: str | None,
-    ) -> list[tuple[int, float]]:
-        model_id = embed_model_id or self._model_for_dim(int(vector.shape[0]))
-        if model_id is None:
-            return []
-        # A patient's own collection answers scoped queries from the first second after unlock;
-        # everything else goes to the whole-vault collection (built in the background).
-        self.ensure_index(patient_id, model_id)
-        key = ALL_PATIENTS if patient_id is None else patient_id
-        return self._session().index.query(
-            key, model_id, vector, pool, document_ids=document_ids, collection_id=collection_id
+        return search.hybrid_search(
+            self._session,
+            query_text,
+            query_vector,
+            patient_id=patient_id,
+            collection=collection,
+            document_ids=document_ids,
+            k=k,
+            embed_model_id=embed_model_id,
         )
-
-    def _model_for_dim(self, dim: int) -> str | None:
-        for model_id in self.embed_model_ids():
-            with self._read() as s:
-                row = s.conn.execute(
-                    "SELECT dim FROM embeddings WHERE model_id = ? LIMIT 1", (model_id,)
-                ).fetchone()
-            if row is not None and int(row[0]) == dim:
-                return model_id
-        return None
 
     # --- switching the embedding model ----------------------------------------------------------
 
@@ -774,63 +513,7 @@ class Vault:
         vectors of the query's model, so while a vault is half converted the unconverted
         documents are found by their words (BM25) and not by meaning until the next run.
         """
-        target = embedder.model_id
-        report = ReembedReport(model_id=target[:MAX_MODEL_ID])
-        with self._read() as s:
-            todo = documents.documents_not_on(s.conn, target)
-        report.total = len(todo)
-        for document_id in todo:
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            with self._read() as s:
-                chunks = documents.document_chunks(s.conn, document_id)
-            vectors = _embed_passages(embedder, [chunk.text for chunk in chunks], cancel)
-            if vectors is None:
-                report.cancelled = True
-                break
-            if self._replace_vectors(document_id, [c.id for c in chunks], target, vectors):
-                report.converted += 1
-            else:
-                report.skipped += 1
-            if progress is not None:
-                progress(report.converted + report.skipped, report.total)
-        return report
-
-    def _replace_vectors(
-        self,
-        document_id: int,
-        chunk_ids: list[int],
-        model_id: str,
-        vectors: npt.NDArray[np.float32],
-    ) -> bool:
-        """One document's swap; False when it was deleted or changed while being embedded."""
-        array = documents.check_vectors(chunk_ids, vectors)
-        with self._read() as s:
-            with db.transaction(s.conn):
-                scope = documents.document_scope(s.conn, document_id)
-                if scope is None or documents.chunk_ids(s.conn, document_id) != chunk_ids:
-                    return False
-                patient_id, collection_id = scope
-                old_models = documents.vector_models(s.conn, document_id)
-                indexed = documents.replace_vectors(
-                    s.conn, document_id, collection_id, chunk_ids, model_id, array
-                )
-                s.audit.append(
-                    "reembed",
-                    {
-                        "document_id": document_id,
-                        "patient_id": patient_id,
-                        "chunks": len(chunk_ids),
-                        "from_models": [m[:MAX_MODEL_ID] for m in old_models if m != model_id],
-                        "embed_model": model_id[:MAX_MODEL_ID],
-                    },
-                )
-            for old in old_models:
-                if old != model_id:
-                    s.index.remove(patient_id, chunk_ids, model_id=old)
-            s.index.add(patient_id, model_id, indexed)
-        return True
+        return reembed.reembed_documents(self._session, embedder, progress, cancel)
 
     def record_model_load(self, role: str, name: str, sha256: str) -> None:
         """Audit that a model was loaded to work on this vault: its role, file name and hash."""
@@ -838,14 +521,16 @@ class Vault:
             raise ValueError(f"unknown model role {role!r}")
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):
             raise ValueError("sha256 must be 64 lower-case hex digits")
-        self._write("model_load", {"role": role, "name": name[:MAX_MODEL_ID], "sha256": sha256})
+        self._write(
+            "model_load", {"role": role, "name": name[:MAX_DETAIL_STRING], "sha256": sha256}
+        )
 
     # --- chats and generated outputs -----------------------------------------------------------
 
     def create_chat(self, patient_id: int | None) -> int:
         with self._tx() as s:
             if patient_id is not None:
-                self._require_patient(s, patient_id)
+                patients.require_patient(s.conn, patient_id)
             chat_id = conversations.insert_chat(s.conn, patient_id, _now())
             s.audit.append("chat_create", {"chat_id": chat_id, "patient_id": patient_id})
         return chat_id
@@ -882,7 +567,7 @@ class Vault:
     ) -> int:
         with self._tx() as s:
             if patient_id is not None:
-                self._require_patient(s, patient_id)
+                patients.require_patient(s.conn, patient_id)
             output_id = conversations.insert_output(
                 s.conn,
                 patient_id=patient_id,
@@ -895,7 +580,11 @@ class Vault:
             )
             s.audit.append(
                 "output_save",
-                {"output_id": output_id, "patient_id": patient_id, "kind": kind[:MAX_MODEL_ID]},
+                {
+                    "output_id": output_id,
+                    "patient_id": patient_id,
+                    "kind": kind[:MAX_DETAIL_STRING],
+                },
             )
         return output_id
 
@@ -909,45 +598,3 @@ class Vault:
     def list_outputs(self, patient_id: int | None = None) -> list[StoredOutput]:
         with self._read() as s:
             return conversations.outputs(s.conn, patient_id=patient_id)
-
-    @staticmethod
-    def _require_patient(s: _Session, patient_id: int) -> None:
-        if s.conn.execute("SELECT 1 FROM patients WHERE id = ?", (patient_id,)).fetchone() is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
-
-
-@contextmanager
-def _corruption_as_error() -> Iterator[None]:
-    try:
-        yield
-    except db.DatabaseError as err:
-        if db.is_corruption(err):
-            raise VaultCorruptedError("The vault database is damaged or was altered.") from err
-        raise
-
-
-def _embed_passages(
-    embedder: Embedder, texts: list[str], cancel: threading.Event | None
-) -> npt.NDArray[np.float32] | None:
-    """The passages' vectors, or None when cancelled part-way."""
-    parts = [np.zeros((0, embedder.dim), dtype=np.float32)]
-    for start in range(0, len(texts), EMBED_BATCH):
-        if cancel is not None and cancel.is_set():
-            return None
-        parts.append(np.asarray(embedder.embed(texts[start : start + EMBED_BATCH])))
-    vectors = np.concatenate(parts, axis=0).astype(np.float32, copy=False)
-    if vectors.shape != (len(texts), embedder.dim):
-        raise ValueError(f"the embedder returned {vectors.shape} vectors for {len(texts)} texts")
-    return vectors
-
-
-def _quiet_when_locked(run: Callable[[], None]) -> Callable[[], None]:
-    """A background build that meets a lock just stops."""
-
-    def wrapper() -> None:
-        try:
-            run()
-        except VaultLockedError:
-            return
-
-    return wrapper

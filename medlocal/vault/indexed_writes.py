@@ -1,0 +1,118 @@
+"""Changes that add or remove passages, kept in step with the in-memory vector index.
+
+Each commits in one transaction with its audit event; the index hears of it after the commit but
+before the session lock is released, so index changes arrive in commit order (see
+``VectorIndex.build``). Removals then purge the deleted text from the FTS index and the WAL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.vault import db, documents, patients
+from medlocal.vault.audit import MAX_DETAIL_STRING
+from medlocal.vault.errors import DuplicateDocumentError
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.rows import DocumentInfo
+from medlocal.vault.session import Session, SessionSource, reading
+
+
+def add_document(
+    fetch: SessionSource,
+    *,
+    patient_id: int,
+    file_name: str,
+    file_type: str,
+    data: bytes,
+    chunks: Sequence[ChunkRecord],
+    vectors: npt.NDArray[np.float32],
+    embed_model_id: str,
+    collection: str | None,
+    text: str | None,
+    now: str,
+) -> int:
+    """Store one document with its bytes, chunks, vectors and FTS rows; returns its id."""
+    array = documents.check_vectors(chunks, vectors)
+    digest = documents.sha256_hex(data)
+    with reading(fetch) as s:
+        with db.transaction(s.conn):
+            patients.require_patient(s.conn, patient_id)
+            existing = documents.find_duplicate(s.conn, patient_id, digest)
+            if existing is not None:
+                raise DuplicateDocumentError(existing)
+            collection_id = (
+                None
+                if collection is None
+                else patients.collection_id(s.conn, collection, created_at=now)
+            )
+            document_id, indexed = documents.insert_document(
+                s.conn,
+                patient_id=patient_id,
+                collection_id=collection_id,
+                file_name=file_name,
+                file_type=file_type,
+                data=data,
+                sha256=digest,
+                imported_at=now,
+                embed_model_id=embed_model_id,
+                text=text,
+                chunks=chunks,
+                vectors=array,
+            )
+            s.audit.append(
+                "import",
+                {
+                    "document_id": document_id,
+                    "patient_id": patient_id,
+                    "sha256": digest,
+                    "chunks": len(chunks),
+                    "embed_model": embed_model_id[:MAX_DETAIL_STRING],
+                },
+            )
+            s.chunks_changed()
+        s.index.add(patient_id, embed_model_id, indexed)
+    return document_id
+
+
+def delete_document(fetch: SessionSource, info: DocumentInfo) -> None:
+    """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion."""
+    with reading(fetch) as s:
+        with db.transaction(s.conn):
+            ids = documents.chunk_ids(s.conn, info.id)
+            documents.delete_document(s.conn, info.id)
+            s.audit.append(
+                "delete",
+                {
+                    "document_id": info.id,
+                    "patient_id": info.patient_id,
+                    "sha256": info.sha256,
+                },
+            )
+            s.chunks_changed()
+        s.index.remove(info.patient_id, ids)
+        _purge_deleted_text(s)
+
+
+def remove_patient(fetch: SessionSource, patient_id: int) -> None:
+    """Remove a patient row with every document of theirs (chats and outputs go by cascade)."""
+    with reading(fetch) as s:
+        with db.transaction(s.conn):
+            chunk_ids = documents.patient_chunk_ids(s.conn, patient_id)
+            for document in documents.list_documents(s.conn, patient_id):
+                documents.delete_document(s.conn, document.id)
+            s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+            s.audit.append("patient_remove", {"patient_id": patient_id})
+            s.chunks_changed()
+        s.index.drop_patient(patient_id, chunk_ids)
+        _purge_deleted_text(s)
+
+
+def _purge_deleted_text(s: Session) -> None:
+    """Merge the FTS index so deleted tokens leave its segments (a delete in FTS5 only adds a
+    tombstone), then fold the WAL back so old page images do not linger in it."""
+    with db.transaction(s.conn):
+        s.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
+    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

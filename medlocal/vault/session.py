@@ -1,0 +1,116 @@
+"""What exists only while a vault is unlocked, and the way every vault call takes hold of it.
+
+A :class:`Session` owns the open database, the key material and the in-memory vector index.
+Calls fetch it through a :data:`SessionSource` (``Vault._session``: raises when locked, resets
+the idle clock) and then :func:`hold` it, which re-checks under the session's lock that it was
+not closed in between.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from medlocal.vault import db, unlock
+from medlocal.vault.audit import AUDIT_KEY_META, AuditLog, derive_audit_key
+from medlocal.vault.errors import VaultCorruptedError, VaultLockedError
+from medlocal.vault.index import VectorIndex
+from medlocal.vault.keys import SecretKey
+
+
+class Session:
+    """What exists only while unlocked. Closing it is idempotent; the vault also arranges for it
+    to run at interpreter exit (via ``weakref.finalize``), so a forgotten vault still gets locked.
+    """
+
+    def __init__(self, conn: db.Connection, dek: SecretKey, audit_key: SecretKey) -> None:
+        self.conn = conn
+        self.dek = dek
+        self.audit_key = audit_key
+        self.audit = AuditLog(conn, audit_key)
+        self.index = VectorIndex()
+        self.lock = threading.RLock()
+        self.closed = False
+        self._chunk_total: int | None = None  # cached for the lexical search's common-word cut
+
+    def chunk_total(self) -> int:
+        if self._chunk_total is None:
+            self._chunk_total = int(self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0])
+        return self._chunk_total
+
+    def chunks_changed(self) -> None:
+        self._chunk_total = None
+
+    def close(self, reason: str) -> None:
+        with self.lock:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                with db.transaction(self.conn):
+                    self.audit.append("lock", {"reason": reason})
+            except db.DatabaseError:
+                pass  # a damaged database must still be closed and the keys wiped
+            finally:
+                self.index.close()
+                self.conn.close()
+                self.dek.wipe()
+                self.audit_key.wipe()
+
+
+SessionSource = Callable[[], Session]
+
+
+def open_session(unlocked: unlock.Unlocked) -> Session:
+    """The session of a freshly unlocked vault, with its audit key (derived and stored on the
+    first unlock of a vault that has none yet)."""
+    return Session(unlocked.conn, unlocked.dek, _load_audit_key(unlocked))
+
+
+def _load_audit_key(unlocked: unlock.Unlocked) -> SecretKey:
+    conn = unlocked.conn
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (AUDIT_KEY_META,)).fetchone()
+    if row is not None:
+        return SecretKey(bytes(row[0]))
+    key = derive_audit_key(unlocked.dek, unlocked.key_file.vault_id)
+    with db.transaction(conn):
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)", (AUDIT_KEY_META, bytes(key.buffer))
+        )
+    return key
+
+
+@contextmanager
+def corruption_as_error() -> Iterator[None]:
+    try:
+        yield
+    except db.DatabaseError as err:
+        if db.is_corruption(err):
+            raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+        raise
+
+
+@contextmanager
+def hold(session: Session) -> Iterator[Session]:
+    """Take the session's lock, then make sure it is still open: the vault may have been
+    locked (idle timer, another thread) after the session was fetched."""
+    with session.lock:
+        if session.closed:
+            raise VaultLockedError("The vault is locked.")
+        with corruption_as_error():
+            yield session
+
+
+@contextmanager
+def reading(fetch: SessionSource) -> Iterator[Session]:
+    """The held session, for reads or for changes that manage their own transaction."""
+    with hold(fetch()) as session:
+        yield session
+
+
+@contextmanager
+def writing(fetch: SessionSource) -> Iterator[Session]:
+    """The held session inside one transaction: commits on success, rolls back on error."""
+    with hold(fetch()) as session, db.transaction(session.conn):
+        yield session
