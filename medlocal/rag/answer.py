@@ -294,16 +294,7 @@ class GroundedAnswerer:
                 status="not_found",
                 text=NOT_FOUND_MESSAGE,
                 raw_text="",
-                provenance=build_provenance(
-                    self.model,
-                    self.params,
-                    kind="answer",
-                    passages=[],
-                    sources=[],
-                    flags=[],
-                    embedder_id=self._embedder_id(),
-                    extra={"status": "not_found"},
-                ),
+                provenance=self._unreferenced_provenance("not_found"),
                 timings=timings,
             )
         yield GENERAL_LABEL + "\n"
@@ -317,15 +308,19 @@ class GroundedAnswerer:
             status="general",
             text=f"{GENERAL_LABEL}\n{raw.strip()}",
             raw_text=raw,
-            provenance=build_provenance(
-                self.model,
-                self.params,
-                kind="answer",
-                passages=[],
-                sources=[],
-                flags=[],
-                embedder_id=self._embedder_id(),
-                extra={"status": "general"},
-            ),
+            provenance=self._unreferenced_provenance("general"),
             timings=timings,
+        )
+
+    def _unreferenced_provenance(self, status: str) -> dict[str, Any]:
+        """Provenance of an answer that rests on no passage (not found, or general)."""
+        return build_provenance(
+            self.model,
+            self.params,
+            kind="answer",
+            passages=[],
+            sources=[],
+            flags=[],
+            embedder_id=self._embedder_id(),
+            extra={"status": status},
         )
