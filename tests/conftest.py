@@ -22,6 +22,19 @@ def pytest_configure(config: pytest.Config) -> None:
     netguard.install()
 
 
+# The project's shared folder sits beside the repository (in CI too): it holds test data.
+SHARED_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
+
+
+@pytest.fixture(scope="session")
+def vocab_only_gguf() -> Path:
+    """A real GGUF that carries a tokenizer but no weights (shared/testdata)."""
+    path = SHARED_TESTDATA / "smollm2-vocab.gguf"
+    if not path.is_file():
+        pytest.fail(f"shared test data missing: {path}")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def offline_guard() -> None:
     # pytest-socket restores socket.socket.connect after each test, taking our patch with it:

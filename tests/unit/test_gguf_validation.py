@@ -11,8 +11,6 @@ import pytest
 from medlocal.engine.gguf import MAX_TENSORS, check_header, read_gguf_info
 from medlocal.errors import ModelLoadError, UserInputError
 
-VOCAB_ONLY = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "smollm2-vocab.gguf"
-
 
 def _expect(path: Path, fragment: str) -> None:
     with pytest.raises(ModelLoadError) as info:
@@ -81,10 +79,8 @@ def test_truncated_inside_metadata(tmp_path: Path, demo_gguf: Path) -> None:
     _expect(cut, "truncated")
 
 
-def test_vocab_only_gguf_is_refused() -> None:
-    if not VOCAB_ONLY.exists():
-        pytest.skip(f"shared test data missing: {VOCAB_ONLY}")
-    _expect(VOCAB_ONLY, "no weights")
+def test_vocab_only_gguf_is_refused(vocab_only_gguf: Path) -> None:
+    _expect(vocab_only_gguf, "no weights")
 
 
 def test_demo_model_metadata(demo_gguf: Path) -> None:

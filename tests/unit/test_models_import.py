@@ -20,8 +20,6 @@ from medlocal.models.importer import (
 from medlocal.models.registry import Registry
 from medlocal.paths import models_dir
 
-VOCAB_ONLY = Path("/work/shared/testdata/smollm2-vocab.gguf")
-
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -75,9 +73,9 @@ def test_bad_files_get_clear_errors(tmp_path: Path, make, message: str) -> None:
     assert not list(models_dir().glob("*bad*"))
 
 
-def test_vocab_only_gguf_is_rejected() -> None:
+def test_vocab_only_gguf_is_rejected(vocab_only_gguf: Path) -> None:
     with pytest.raises(ModelLoadError, match="vocabulary-only"):
-        import_gguf(VOCAB_ONLY)
+        import_gguf(vocab_only_gguf)
 
 
 def test_architecture_support_comes_from_the_bundled_library() -> None:
