@@ -18,7 +18,13 @@ def test_every_subpackage_is_listed_in_pyproject() -> None:
         ".".join(init.parent.relative_to(ROOT).parts)
         for init in (ROOT / "medlocal").rglob("__init__.py")
     }
-    assert on_disk <= listed, f"add to [tool.setuptools] packages: {sorted(on_disk - listed)}"
+    resources = {
+        ".".join(("medlocal", "_resources", *folder.relative_to(ROOT / "resources").parts))
+        for folder in [ROOT / "resources", *(ROOT / "resources").rglob("*")]
+        if folder.is_dir()
+    }
+    missing = (on_disk | resources) - listed
+    assert not missing, f"add to [tool.setuptools] packages: {sorted(missing)}"
 
 
 def test_resources_are_found() -> None:
