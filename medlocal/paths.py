@@ -7,7 +7,6 @@ models and logs of a single clinician.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import sys
 from pathlib import Path
@@ -59,10 +58,8 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    try:
-        installed = Path(str(importlib.resources.files("medlocal._resources")))
-        if installed.is_dir():
-            return installed
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "_resources"  # a wheel maps resources/ here (see pyproject.toml)
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"  # a checkout or an editable install

@@ -31,3 +31,34 @@ def test_resources_are_found() -> None:
     folder = resources_dir()
     assert (folder / "catalog.json").is_file()
     assert any((folder / "templates").glob("*.toml"))
+
+
+def test_installed_wheel_finds_its_resources(tmp_path: Path) -> None:
+    """Build the real wheel, unpack it elsewhere and ask the unpacked package for its resources:
+    what a user gets from `pip install .`, not what a checkout happens to have beside it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path / "dist"), str(ROOT)],
+        check=True, capture_output=True, cwd=tmp_path,
+    )  # fmt: skip
+    wheel = next((tmp_path / "dist").glob("medlocal-*.whl"))
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import medlocal.paths as p; "
+        "print(p.__file__); print(p.resources_dir())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(site)], check=True, capture_output=True, text=True,
+        cwd=tmp_path,
+    ).stdout.split()  # fmt: skip
+    assert out[0].startswith(str(site))
+    folder = Path(out[1])
+    assert folder.is_relative_to(site)
+    assert (folder / "catalog.json").is_file() and (folder / "medications.txt").is_file()
+    assert len(list((folder / "templates").glob("*.toml"))) >= 6
