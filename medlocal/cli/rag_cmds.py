@@ -8,7 +8,7 @@ import json
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
@@ -143,13 +143,18 @@ def print_answer_sources(answer: GroundedAnswer) -> None:
             print(f"  {_source_line(passage.source())}")
 
 
-def _print_redactions(planned: list[PlannedRedaction]) -> None:
-    print(f"{len(planned)} redaction(s):", file=sys.stderr)
+def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = None) -> None:
+    """List every redaction. The removed identifiers themselves are shown only on a terminal:
+    redirected to a file, this list would put them on disk in the clear."""
+    out = stream or sys.stderr
+    show_originals = out.isatty()
+    print(f"{len(planned)} redaction(s):", file=out)
     for item in planned:
         red = item.redaction
-        print(
-            f"  {item.where}: {red.kind} {red.original!r} -> {red.replacement!r}", file=sys.stderr
-        )
+        original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
+        print(f"  {item.where}: {red.kind} {original} -> {red.replacement!r}", file=out)
+    if planned and not show_originals:
+        print("  (run in a terminal to see the identifiers themselves)", file=out)
 
 
 def _export(

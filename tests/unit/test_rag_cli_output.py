@@ -33,3 +33,32 @@ def test_uncited_answer_still_shows_the_passages_given(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "Sources:" not in out
     assert "No statement could be tied to a passage" in out and "letter.pdf" in out
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.text = ""
+
+    def write(self, data: str) -> int:
+        self.text += data
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
+    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.privacy.redact import Redaction
+    from medlocal.rag.export import PlannedRedaction
+
+    planned = [PlannedRedaction("body", Redaction("patient_name", 0, 8, "Jane Roe", "[NAME]"))]
+    piped, terminal = _Stream(tty=False), _Stream(tty=True)
+    _print_redactions(planned, piped)
+    _print_redactions(planned, terminal)
+    assert "Jane Roe" not in piped.text and "(8 characters)" in piped.text
+    assert "'Jane Roe' -> '[NAME]'" in terminal.text
