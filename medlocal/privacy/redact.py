@@ -5,33 +5,54 @@ What is removed
 ---------------
 * **The patient's own identifiers, from the vault:** full name and its common variants ("First
   Last", "First M. Last", "Last, First", "F. Last", "Mr./Ms. Last", the surname alone and the
-  first name alone; any case), the MRN (also written with spaces or dashes between its
-  characters) and the date of birth in any of the date formats below.
+  first name alone; any case; with a straight, curly or missing apostrophe, "O'Brien", "O’Brien",
+  "OBRIEN"; before a possessive "'s", which is kept), the MRN (also written with spaces or dashes
+  between its characters) and the date of birth in any of the date formats below.
 * **Names after a cue:** "Patient:", "Name:", "Pt:", "Attending:", "Physician:", "Provider:",
   "Nurse:", "Referring physician:", "Signed by:", "Dictated by:", "cc:", "Contact:",
-  "Next of kin:", family relations ("Mother:", "Spouse:" ...), titles ("Dr.", "Mr.", "Mrs.", "Ms.",
-  "Prof.") and credentials after a name ("Jane Doe, MD", "RN", "NP", "DO", "PA-C", "PhD").
+  "Emergency contact:", "Next of kin:", "Guardian:", titles ("Dr.", "Mr.", "Mrs.", "Ms.",
+  "Prof.") and credentials after a name ("Jane Doe, MD", "RN", "NP", "DO", "PA-C", "PhD"). A cued
+  name is one to three capitalised words; an all-caps word of 2-5 letters is a clinical acronym
+  and ends it ("Pt: CHF exacerbation", "Mr. Smith BP 132/84"), except for a name of two or more
+  words in a "Name:" or "Patient:" field ("Name: DOE, JANE", "Patient: JOHN SMITH").
 * **Telephone and fax numbers** (North-American forms with or without area-code brackets,
-  international "+CC ..." forms; "fax" before the number makes it a fax number).
+  international "+CC ..." forms, and 7-15 digits in any layout after "Phone", "Tel", "Ph",
+  "Mob(ile)", "Cell" or "Pager"; "fax" before the number makes it a fax number).
 * **E-mail addresses, URLs** (http, https, ftp, www.) and **IP addresses** (IPv4; IPv6 in full or
   "::" form).
-* **Street addresses** (house number + capitalised street name + street-type word, with an
-  optional apartment/suite; "P.O. Box n"), **city** names written as "City, ST 12345", and **ZIP
-  codes** after a state abbreviation or a "ZIP" cue.
-* **Dates** (ISO, m/d/y with / - or ., "March 4, 2021", "4 March 2021", "4-Mar-2021",
-  "March 2021", "March 4"): shifted by one random offset per export (intervals between dates are
-  kept), or reduced to the year; month-and-day dates without a year become "[DATE]". Dates of
-  birth become "[DOB]".
-* **Ages over 89** ("92-year-old", "92 y/o", "aged 92", "Age: 92") become "90+".
-* **SSNs** (ddd-dd-dddd, or nine digits after "SSN") and **other identifying numbers** after a cue
-  (MRN, medical record, account, member, policy, insurance, subscriber, health plan, encounter,
-  visit, claim, case, licence, certificate, serial and device numbers, NPI, DEA), plus any
-  free-standing number of 7 or more digits and letter-digit codes such as "AB1234567".
+* **Street addresses** (house number, also with a letter as in "221B", + capitalised street
+  name + street-type word, with an optional apartment/suite; a lower-case street name before
+  street, avenue, road, boulevard, lane or drive, "12 oak street"; "P.O. Box n"), **city** names
+  written as "City, ST 12345", and **ZIP codes** after a state abbreviation or a "ZIP" cue.
+* **Dates** (ISO, m/d/y with the same separator / - or . twice, "March 4, 2021", "4 March
+  2021", "4-Mar-2021", "04MAR2021", "March 2021", "March 4"; a two-digit year that would lie in
+  the future belongs to the previous century): shifted by one random offset per export
+  (intervals between dates are kept), or reduced to the year; month-and-day dates without a year
+  become "[DATE]". Dates of birth become "[DOB]"; a numeric date is the DOB if either its m/d or
+  its d/m reading is. Numeric ranges ("12.5-25 mg", "WBC 4.5-11.0", "BP 132/84") are not dates.
+* **Ages over 89** ("92-year-old", "92 y/o", "aged 92", "Age: 92", "92M", "101F" unless a
+  temperature cue such as "Temp" or "T" comes before it) become "90+".
+* **SSNs** (ddd-dd-dddd, or nine digits, spaced or not, after "SSN" or "SS#") and **other
+  identifying numbers** after a cue (MRN, MR#, medical record, hospital, patient ID, unit,
+  account, member, policy, insurance, subscriber, health plan, encounter, visit, claim, case,
+  licence, certificate, serial and device numbers, NPI, DEA), plus any free-standing number of 7
+  or more digits and letter-digit codes such as "AB1234567". A long number followed by a unit
+  ("1500000 copies/mL", cells, units, IU, mg, mcg, "/uL") or preceded by a lab name
+  ("Platelets 1250000", viral load, CD4, RNA) is a result and is kept.
 
 What is NOT removed (review the preview and the text before sharing)
 --------------------------------------------------------------------
 * Names with no cue that are not the patient's own (a relative or clinician mentioned only in
-  running text, "spoke with Maria about ..."); names written in lower case; nicknames.
+  running text, "spoke with Maria about ..."); a relative's name after a bare relation
+  ("Mother: Jane Roe"), because that form usually opens a family history ("Mother: Breast
+  Cancer"); names written in lower case; nicknames; all-caps names of 2-5 letters a word outside
+  a "Name:" or "Patient:" field, or of a single word there. A capitalised clinical term or an
+  all-caps acronym of 6 or more letters after a cue ("Pt: Chest pain", "Pt: NSTEMI") is still
+  taken for a name.
+* Ages written in words ("ninety-two years old") and ages over 89 with no age cue, unit or sex
+  letter.
+* Phone numbers with no cue in layouts other than the North-American and "+CC" ones.
+* An identifier of 7 or more digits written right after a lab name or right before a unit.
 * Geographic units other than the forms above: a city or county named in running text, street
   addresses without a street-type word, non-US postcodes.
 * Vehicle identifiers and licence plates without a cue; device identifiers without a cue;
@@ -71,22 +92,34 @@ _MONTHS = (
     "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
 # A name word; header keywords that often follow a name on the same line are not names. Words are
-# joined by single spaces: form fields are usually separated by runs of spaces or tabs.
-_NAME_WORD = (
+# joined by single spaces: form fields are usually separated by runs of spaces or tabs. A word must
+# end at a word boundary, so "HbA1c" is never cut down to the name-like "HbA".
+_NAME_WORD_ANY_CASE = (
     r"(?!(?:MRN|DOB|SSN|Age|Sex|Date|Phone|Tel|Fax|Email|Address|MD|RN|DO|NP|PhD)\b)"
-    r"[A-Z][a-zA-Z'’-]+"
+    r"[A-Z][a-zA-Z'’-]+(?!\w)"
 )
+# Outside a "Name:" field an all-caps word of 2-5 letters is a clinical acronym ("Pt: CHF
+# exacerbation", "Mr. Smith BP 132/84"), not a name, and it ends the cued name.
+_NAME_WORD = rf"(?![A-Z]{{2,5}}\b){_NAME_WORD_ANY_CASE}"
 _INITIAL = r"(?: [A-Z]\.| [A-Z](?!\w))"
 _NAME = rf"{_NAME_WORD}{_INITIAL}?(?: {_NAME_WORD}){{0,2}}"
 _NAME_LAST_FIRST = rf"{_NAME_WORD}, ?{_NAME_WORD}{_INITIAL}?"
+# In a "Name:" or "Patient:" field an all-caps name of two or more words is a name ("JOHN SMITH"),
+# while a single all-caps word is still read as an acronym ("Patient: CHF").
+_NAME_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}{_INITIAL}?(?: {_NAME_WORD_ANY_CASE}){{1,2}}"
+_NAME_LAST_FIRST_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}, ?{_NAME_WORD_ANY_CASE}{_INITIAL}?"
+# Bare family relations ("Mother:", "Sister:") are not cues: in a family history they introduce a
+# condition ("Mother: Breast Cancer at 50"), far more often than a relative's name.
 _NAME_CUES = (
     r"patient(?:[ \t]+name)?|name|pt|attending|physician|provider|surgeon|nurse|resident|"
     r"referring[ \t]+(?:physician|doctor|provider)|(?:electronically[ \t]+)?signed[ \t]+by|"
     r"dictated[ \t]+by|seen[ \t]+by|cc|contact|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|"
-    r"guardian|mother|father|spouse|husband|wife|son|daughter|sister|brother|partner"
+    r"guardian"
 )
 _ID_CUES = (
-    r"mrn|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|record[ \t]*#|"
+    r"mrn|mr[ \t]*#|mr[ \t]+(?:number|no\.?)|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|"
+    r"record[ \t]*#|hospital[ \t]+(?:number|no\.?|#|id)|patient[ \t]+(?:id|number|no\.?|#)|"
+    r"unit[ \t]+(?:number|no\.?|#)|"
     r"account(?:[ \t]+(?:number|no\.?|#))?|acct\.?(?:[ \t]*(?:#|no\.?))?|member[ \t]+id|"
     r"policy(?:[ \t]+(?:number|no\.?|#))?|insurance[ \t]+id|subscriber[ \t]+id|"
     r"health[ \t]+plan(?:[ \t]+(?:id|number))?|encounter(?:[ \t]+(?:id|number|#))?|"
@@ -97,6 +130,22 @@ _ID_CUES = (
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
     r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent"
+)
+
+_APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+# A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
+# ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
+_BARE_LONG_NUMBER = re.compile(
+    r"(?<![\w.-])\d{7,}(?![\w-]|\.\d)"
+    r"(?![ \t]*(?i:copies|cells|units?\b|iu\b|mg\b|mcg\b|ug\b|ml\b|/|x[ \t]*10|×))"
+)
+_LAB_BEFORE_NUMBER = re.compile(
+    r"(?i:\b(?:platelets?|plt|wbc|rbc|cd4|cd8|viral[ \t]+load|rna|dna|hiv|hcv|hbv|count|"
+    r"titre|titer|level|ldh|ck|cpk|ferritin|bnp|troponin|d-dimer)\b)"
+    r"[ \t]*(?:count|level|load)?[ \t]*[:=]?[ \t]*$"
+)
+_TEMPERATURE_BEFORE = re.compile(
+    r"(?i:\b(?:t|temp\w*|t[ \t]?max|max|fever\w*|febrile|pyrexia)\b)[ \t:.]*$"
 )
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -118,8 +167,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ssn",
         re.compile(
-            r"(?i:\bSSN\b|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)"
-            r"[ \t]*[:#]?[ \t]*(?P<v>\d{9})\b"
+            r"(?i:\bSSN\b|\bSS[ \t]*#|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)"
+            r"[ \t]*[:#]?[ \t]*(?P<v>\d{3}[ \t-]?\d{2}[ \t-]?\d{4})\b"
         ),
     ),
     (
@@ -129,12 +178,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<![\w+])\+\d{1,3}(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
         ),
     ),
+    # After a phone cue any run of 7-15 digits is a number, whatever its national layout
+    # ("Phone: 123-4567", "ph 020 7946 0958", "Mob: 07700 900123"). "pH" is a lab, not a cue.
+    (
+        "phone",
+        re.compile(
+            r"(?:\b(?i:phone|tel|telephone|mob|mobile|cell|pager|fax)\b|\b(?:ph|Ph|PH)\b)\.?"
+            r"(?i:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
+            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
+        ),
+    ),
     (
         "street_address",
         re.compile(
-            rf"\b\d{{1,6}}[ \t]+(?:[A-Z][a-zA-Z0-9.'-]*[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?"
-            r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+            r"\b\d{1,6}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z0-9.'-]*[ \t]+){1,4}"
+            rf"(?:{_STREET_TYPES})\b\.?"
+            rf"{_APARTMENT}"
             r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+        ),
+    ),
+    # Street names in lower case ("12 oak street"): only with a street-type word that is not
+    # also an everyday word ("way", "close", "place"), and one or two name words.
+    (
+        "street_address",
+        re.compile(
+            r"\b\d{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][a-z'-]+[ \t]+){1,2}"
+            rf"(?i:street|avenue|road|boulevard|lane|drive)\b{_APARTMENT}"
         ),
     ),
     (
@@ -153,9 +222,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
+    # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
+    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MF]\b)")),
     (
         "name",
         re.compile(rf"(?i:\b(?:{_NAME_CUES})[ \t]*:)[ \t]*(?P<v>{_NAME_LAST_FIRST}|{_NAME})"),
+    ),
+    # A "Name:" or "Patient:" field holds a name even in capitals ("Name: DOE, JANE").
+    (
+        "name",
+        re.compile(
+            r"(?i:\b(?:patient|(?:patient[ \t]+)?name)[ \t]*:)[ \t]*"
+            rf"(?P<v>{_NAME_LAST_FIRST_ANY_CASE}|{_NAME_ANY_CASE})"
+        ),
     ),
     ("name", re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+(?P<v>{_NAME})")),
     (
@@ -170,14 +249,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("id_number", re.compile(r"(?<![\w.-])\d{7,}(?![\w-]|\.\d)")),
+    ("id_number", _BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]*\d{2})[A-Z]{1,4}-?\d{5,}\b")),
 ]
 
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"), ("%Y-%m-%d", "%Y/%m/%d"), "iso"),
     (
-        re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+        # The same separator twice, and no decimal around it: "12.5-25 mg", "4.5-11.0" are ranges.
+        re.compile(r"(?<![\d.])\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?!\.\d)"),
         ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y"),
         "iso",
     ),
@@ -194,6 +274,11 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (
         re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I),
         ("%d %B %Y", "%d %b %Y"),
+        "long",
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}(?:{_MONTHS})(?:\d{{4}}|\d{{2}})\b", re.I),
+        ("%d%b%Y", "%d%B%Y", "%d%b%y", "%d%B%y"),
         "long",
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
@@ -228,18 +313,40 @@ class Redaction:
 
 
 def parse_date(raw: str, formats: Iterable[str]) -> date | None:
+    """The first reading of ``raw`` that one of ``formats`` accepts."""
+    readings = date_readings(raw, formats)
+    return readings[0] if readings else None
+
+
+def date_readings(raw: str, formats: Iterable[str]) -> list[date]:
+    """Every reading of ``raw`` under ``formats``, in format order: "4/2/1961" is both April 2
+    (m/d) and 4 February (d/m). A two-digit year that would lie in the future belongs to the
+    previous century ("2/4/61" is 1961, not 2061)."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw, flags=re.I)
     if re.match(r"^\d{1,2}[.-]\d{1,2}[.-]", cleaned):
         cleaned = re.sub(r"[.-]", "/", cleaned)
     elif not re.match(r"^\d", cleaned):
         cleaned = re.sub(r"[,.]", " ", cleaned)
     cleaned = " ".join(cleaned.split())
+    today = date.today()
+    readings: list[date] = []
     for fmt in formats:
         try:
-            return datetime.strptime(cleaned, fmt).date()
+            parsed = datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
-    return None
+        if "%y" in fmt and parsed > today:
+            parsed = _previous_century(parsed)
+        if parsed not in readings:
+            readings.append(parsed)
+    return readings
+
+
+def _previous_century(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 100)
+    except ValueError:  # 29 February in a year that is not a leap year a century earlier
+        return day.replace(year=day.year - 100, day=28)
 
 
 def _name_variants(full_name: str) -> list[str]:
@@ -269,6 +376,20 @@ def _name_variants(full_name: str) -> list[str]:
     return sorted((v for v in variants if v), key=len, reverse=True)
 
 
+def _name_pattern(variant: str) -> str:
+    """Regex for one name variant: any run of spaces between words, and an apostrophe that may
+    be straight, curly or missing ("O'Brien", "O’Brien", "OBrien")."""
+    parts = []
+    for char in variant:
+        if char in "'’":
+            parts.append("['’]?")
+        elif char == " ":
+            parts.append(r"[ \t]+")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
 def _flexible(value: str) -> str:
     """Regex matching ``value`` with optional spaces or dashes between its characters."""
     chars = [re.escape(c) for c in value if c.isalnum()]
@@ -294,15 +415,18 @@ class Redactor:
         self.shift_days = shift_days
         self._own: list[tuple[str, re.Pattern[str]]] = []
         if self.identity.name and self.identity.name.strip():
-            alternatives = "|".join(
-                re.escape(v).replace(r"\ ", r"[ \t]+") for v in _name_variants(self.identity.name)
-            )
-            # "Mr./Ms. Last" keeps the title; the name itself is redacted.
+            alternatives = "|".join(_name_pattern(v) for v in _name_variants(self.identity.name))
+            # "Mr./Ms. Last" keeps the title; the name itself is redacted, and so is a name
+            # followed by a possessive ("Smith's wife" becomes "[NAME]'s wife"). Underscores
+            # count as separators: file names ("smith_john.pdf") are redacted too.
             self._own.append(
-                # Underscores count as separators: file names ("smith_john.pdf") are redacted too.
                 (
                     "patient_name",
-                    re.compile(rf"(?<![A-Za-z0-9'])(?:{alternatives})(?![A-Za-z0-9'])", re.I),
+                    re.compile(
+                        rf"(?<![A-Za-z0-9'’])(?:{alternatives})"
+                        r"(?=['’]s(?![A-Za-z0-9])|(?![A-Za-z0-9'’]))",
+                        re.I,
+                    ),
                 )
             )
         if self.identity.mrn and any(c.isalnum() for c in self.identity.mrn):
@@ -322,8 +446,9 @@ class Redactor:
         for pattern, formats, style in _DATE_FORMS:
             for match in pattern.finditer(text):
                 raw = match.group()
-                parsed = parse_date(raw, formats) if formats else None
-                is_dob = (parsed is not None and parsed == self.identity.dob) or (
+                readings = date_readings(raw, formats) if formats else []
+                parsed = readings[0] if readings else None
+                is_dob = (self.identity.dob is not None and self.identity.dob in readings) or (
                     _DOB_CUE.search(text[max(0, match.start() - 20) : match.start()]) is not None
                 )
                 if is_dob:
@@ -364,9 +489,18 @@ class Redactor:
                 if kind == "phone" and re.search(r"(?i)fax", text[max(0, start - 15) : start]):
                     actual = "fax"
                 if kind == "id_number" and re.match(
-                    r"(?i)\s*(?:mrn|medical record)", text[match.start() : start]
+                    r"(?i)\s*(?:mrn|mr\b|medical record)", text[match.start() : start]
                 ):
                     actual = "mrn"
+                before = text[max(0, start - 30) : start]
+                if pattern is _BARE_LONG_NUMBER and _LAB_BEFORE_NUMBER.search(before):
+                    continue  # "Platelets 1250000" is a result, not an identifier
+                if (
+                    kind == "age_over_89"
+                    and text[end : end + 1] in "MF"
+                    and _TEMPERATURE_BEFORE.search(before)
+                ):
+                    continue  # "Temp 99F" is a temperature, not a 99-year-old woman
                 replacement = "90+" if actual == "age_over_89" else _label(actual)
                 yield Redaction(actual, start, end, text[start:end], replacement)
 

@@ -96,3 +96,131 @@ def test_ages_up_to_89_and_clinical_numbers_are_kept() -> None:
 def test_without_vault_identity_patterns_still_apply() -> None:
     out = Redactor().redact("Patient: Jane Roe, phone 555-123-4567, DOB: 01/01/1990.")
     assert out == "Patient: [NAME], phone [PHONE], DOB: [DOB]."
+
+
+# -- regressions from review --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HCTZ 12.5-25 mg daily",
+        "WBC 4.5-11.0",
+        "Hb 13.5-17.5 g/dL",
+        "BP 132/84, pain 3/10, vision 20/40, INR 2.5-3.0, EF 55-60%",
+    ],
+)
+def test_numeric_ranges_are_not_dates(text: str) -> None:
+    assert Redactor(shift_days=40).preview(text) == []
+
+
+@pytest.mark.parametrize("raw", ["02/04/1961", "3-4-2021", "2.4.1961", "12.1.23"])
+def test_numeric_dates_with_one_separator_are_still_dates(raw: str) -> None:
+    preview = Redactor(shift_days=40).preview(f"Seen {raw} in clinic.")
+    assert [(r.kind, r.original) for r in preview] == [("date", raw)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother: Breast Cancer at 50", "Mother: Breast Cancer at 50"),
+        ("Father: MI at 62", "Father: MI at 62"),
+        ("Sister: Lupus", "Sister: Lupus"),
+        ("Pt: CHF exacerbation", "Pt: CHF exacerbation"),
+        ("Mr. Smith BP 132/84", "Mr. [NAME] BP 132/84"),
+        ("Pt: Jane Roe COPD", "Pt: [NAME] COPD"),
+        ("Next of kin: Mary Jones", "Next of kin: [NAME]"),
+        ("Emergency contact: Mary Jones", "Emergency contact: [NAME]"),
+        ("Guardian: Mary Jones", "Guardian: [NAME]"),
+        ("Name: DOE, JANE", "Name: [NAME]"),
+        ("Patient: JOHN SMITH   MRN: 1", "Patient: [NAME]   MRN: 1"),
+        ("Patient: CHF exacerbation", "Patient: CHF exacerbation"),
+        ("Pt: STEMI, troponin up", "Pt: STEMI, troponin up"),
+    ],
+)
+def test_family_history_and_acronyms_are_not_names(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("John Smith", "Smith's", "[NAME]'s"),
+        ("John Smith", "John Smith's wife called.", "[NAME]'s wife called."),
+        ("John Smith", "Smith’s daughter", "[NAME]’s daughter"),
+        ("Mary O'Brien", "Mary O’Brien attended.", "[NAME] attended."),
+        ("Mary O'Brien", "O'Brien's husband", "[NAME]'s husband"),
+        ("Mary O'Brien", "OBRIEN, MARY", "[NAME]"),
+        ("Mary O'Brien", "Mary OBrien", "[NAME]"),
+        ("Mary O'Brien", "seen by obrien", "seen by [NAME]"),
+    ],
+)
+def test_patient_name_variants_with_apostrophes_and_possessives(
+    name: str, text: str, expected: str
+) -> None:
+    assert Redactor(PatientIdentity(name=name), shift_days=40).redact(text) == expected
+
+
+@pytest.mark.parametrize("raw", ["2/4/61", "2/4/1961", "4/2/1961", "04FEB1961", "2.4.61"])
+def test_dob_with_two_digit_year_or_either_day_order(raw: str) -> None:
+    redactor = Redactor(PatientIdentity(dob=date(1961, 2, 4)), shift_days=40)
+    assert redactor.redact(f"Seen on {raw}; well.") == "Seen on [DOB]; well."
+
+
+def test_two_digit_year_in_the_future_is_previous_century() -> None:
+    # 2/4/61 is 4 February 1961 (m/d), shifted by 40 days; never 2061.
+    assert Redactor(shift_days=40).redact("seen 2/4/61") == "seen 1961-03-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MR# 998877", "MR# [MRN]"),
+        ("Hospital No: 12345", "Hospital No: [ID]"),
+        ("Patient ID: 55512", "Patient ID: [ID]"),
+        ("Unit No. 4455A", "Unit No. [ID]"),
+        ("SS# 123 45 6789", "SS# [SSN]"),
+        ("Phone: 123-4567", "Phone: [PHONE]"),
+        ("ph 020 7946 0958", "ph [PHONE]"),
+        ("Mob: 07700 900123", "Mob: [PHONE]"),
+        ("Lives at 221B Baker Street, alone", "Lives at [ADDRESS], alone"),
+        ("Lives at 12 oak street, alone", "Lives at [ADDRESS], alone"),
+        ("DOB 04FEB1961", "DOB [DOB]"),
+        ("92M with CHF", "90+M with CHF"),
+        ("101F, frail", "90+F, frail"),
+    ],
+)
+def test_more_identifier_forms(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pH 7.35-7.45",
+        "Temp 99F, T 101F, Tmax 102F",
+        "walked 3 blocks down the road",
+        "takes 2 steps the same way",
+        "HbA1c 7.2",
+    ],
+)
+def test_new_patterns_leave_clinical_text_alone(text: str) -> None:
+    assert Redactor(shift_days=40).preview(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HIV RNA 1500000 copies/mL",
+        "Platelets 1250000",
+        "Platelet count: 1250000",
+        "CD4 12000000 cells",
+        "Heparin 25000000 units",
+    ],
+)
+def test_large_lab_values_are_not_ids(text: str) -> None:
+    assert Redactor(shift_days=40).preview(text) == []
+
+
+def test_long_number_without_unit_or_lab_is_still_an_id() -> None:
+    assert Redactor(shift_days=40).redact("Ref 4455667788 filed") == "Ref [ID] filed"
