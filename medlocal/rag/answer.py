@@ -45,14 +45,22 @@ from medlocal.vault.records import SearchHit
 AnswerStatus = Literal["answered", "not_found", "general"]
 
 # Ways small models say the passages are silent, besides the sentinel they were asked for.
+_SOURCES = r"(?:passages?|documents?|records?|notes?|context|excerpts?|sources?)"
 _DECLINE = re.compile(
-    r"\b(?:passages?|documents?|records?|notes?|context|information provided)\b[^.]{0,40}?"
-    r"\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:contain|mention|include|provide|say|specify)"
-    r"|\bnot\s+(?:found|mentioned|available|provided|stated)\s+in\s+the\s+"
-    r"(?:passages?|documents?|records?|notes?)"
-    r"|\bno\s+information\s+(?:about|on|regarding)\b",
+    rf"\b(?:{_SOURCES}|information provided)\b[^.]{{0,40}}?"
+    r"\b(?:do|does|did)\s*(?:n[o']t|not)\s+(?:contain|mention|include|provide|say|specify|"
+    r"state|list|show|give|indicate|describe|report|document|discuss|have|record)"
+    r"|\b(?:could|can|did)\s*(?:n[o']t|not)\s+(?:find|locate|see|identify)\b"
+    rf"[^.]{{0,60}}?\b{_SOURCES}\b"
+    rf"|\bunable\s+to\s+(?:find|locate|identify)\b[^.]{{0,60}}?\b{_SOURCES}\b"
+    r"|\bnot\s+(?:(?:found|mentioned|available|provided|stated|present|included|contained|"
+    r"documented|listed|given|specified|recorded)\s+)?(?:in|within)\s+(?:the\s+)?"
+    rf"(?:provided\s+|given\s+|available\s+|patient'?s?\s+)?{_SOURCES}"
+    r"|\bno\s+(?:mention|information|record|data|documentation)\s+(?:of|about|on|regarding)\b",
     re.I,
 )
+# Markdown emphasis and quotes that small models wrap around the sentinel: "**NOT IN DOCUMENTS**".
+_WRAPPING = re.compile(r"^[\s*_`\"'“”‘’>#]+")
 
 
 @dataclass
@@ -98,7 +106,7 @@ class AnswerStream:
 def model_declined(text: str) -> bool:
     """True when the model reports that the passages do not hold the answer."""
     stripped = text.strip()
-    if stripped.upper().startswith(NOT_FOUND_SENTINEL):
+    if _WRAPPING.sub("", stripped).upper().startswith(NOT_FOUND_SENTINEL):
         return True
     return not cited_numbers(stripped) and _DECLINE.search(stripped) is not None
 

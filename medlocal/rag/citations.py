@@ -10,13 +10,21 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-CITATION = re.compile(r"\[(\d{1,4}(?:\s*[,;]\s*\d{1,4}|\s*[-–]\s*\d{1,4})*)\]")
+# Small models also write "[ 12 ]", "[1,2,]", "[Source 12]" or "[Passage 2]": spaces, a trailing
+# comma and a label word before a number are accepted.
+_LABEL = r"(?:(?:passages?|sources?|refs?|references?)\.?\s*)"
+CITATION = re.compile(
+    rf"\[\s*({_LABEL}?\d{{1,4}}(?:\s*[,;]\s*{_LABEL}?\d{{1,4}}|\s*[-–]\s*\d{{1,4}})*)"
+    r"\s*[,;]?\s*\]",
+    re.I,
+)
+_LABEL_WORD = re.compile(_LABEL, re.I)
 
 
 def parse_group(body: str) -> list[int]:
     """Numbers in one bracket body: "1, 3" -> [1, 3]; "2-4" -> [2, 3, 4] (ranges capped at 50)."""
     numbers: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", body.strip()):
+    for part in re.split(r"\s*[,;]\s*", _LABEL_WORD.sub("", body).strip()):
         if re.search(r"[-–]", part):
             lo_s, hi_s = re.split(r"\s*[-–]\s*", part)
             lo, hi = int(lo_s), int(hi_s)

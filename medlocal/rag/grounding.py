@@ -89,14 +89,46 @@ def attach_citations(
 DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
 
 
+# Clause boundaries inside a sentence; a comma between digits ("1,000 mg") is not one.
+_CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
+
+
+def _clause_of(body: str, offset: int) -> tuple[int, int]:
+    start, end = 0, len(body)
+    for match in _CLAUSE_BREAK.finditer(body):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return start, end
+
+
+def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str | None:
+    """The drug a dose belongs to: in the dose's clause, the nearest name that ends before the
+    dose ("metoprolol 25 mg"), else the nearest one after it ("81 mg aspirin"); a clause without
+    a name takes the nearest name before it ("Metformin, 500 mg")."""
+    start, end = _clause_of(body, value.start)
+    before = [n for n in names if start <= n[0] and n[1] <= value.start]
+    if before:
+        return max(before, key=lambda n: n[1])[2]
+    after = [n for n in names if n[0] >= value.start and n[1] <= end]
+    if after:
+        return min(after, key=lambda n: n[0])[2]
+    earlier = [n for n in names if n[1] <= start]
+    if earlier:
+        return max(earlier, key=lambda n: n[1])[2]
+    return None
+
+
 def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
-    """Each dose in ``text`` paired with the nearest medication name in the same sentence, so
-    "metformin 500 mg ... lisinopril 10 mg" gives (metformin, 500 mg) and (lisinopril, 10 mg)."""
+    """Each dose in ``text`` paired with the medication it belongs to, clause by clause, so
+    "amlodipine 5 mg and metoprolol 25 mg" gives (amlodipine, 5 mg) and (metoprolol, 25 mg)."""
     pairs: list[tuple[DosePair, Value]] = []
     for sentence in split_sentences(text):
         body = sentence.text
         names = [
-            (m.start(), m.group().lower())
+            (m.start(), m.end(), m.group().lower().strip("-"))
             for m in re.finditer(r"[A-Za-z][A-Za-z\-]{3,}", body)
             if lexicon.is_medication(m.group())
         ]
@@ -105,9 +137,9 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
         for value in extract_values(body):
             if not is_dose(value):
                 continue
-            # A drug named before its dose wins a tie ("metformin 500 mg, lisinopril ...").
-            _, drug = min(names, key=lambda n: (abs(n[0] - value.start), n[0] > value.start))
-            pairs.append(((drug, value.canonical, value.unit), value))
+            drug = _drug_for(names, value, body)
+            if drug is not None:
+                pairs.append(((drug, value.canonical, value.unit), value))
     return pairs
 
 

@@ -12,6 +12,17 @@ from dataclasses import dataclass
 from medlocal.rag.grounding import content_words
 from medlocal.vault.records import SearchHit
 
+# Words every question carries ("what is the current dose..."): sharing them with a passage says
+# nothing about whether the passage answers it.
+_QUESTION_FILLER = frozenset(
+    {"what", "when", "where", "which", "who", "how", "does", "did", "do", "is", "are", "any",
+     "current", "patient", "patients"}
+)  # fmt: skip
+
+
+def question_words(question: str) -> set[str]:
+    return content_words(question) - _QUESTION_FILLER
+
 
 @dataclass(frozen=True)
 class RelevanceThreshold:
@@ -27,7 +38,7 @@ class RelevanceThreshold:
             return True
         if self.min_shared_words <= 0:
             return False
-        shared = content_words(question) & content_words(hit.text)
+        shared = question_words(question) & content_words(hit.text)
         return len(shared) >= self.min_shared_words
 
     def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:

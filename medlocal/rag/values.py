@@ -15,7 +15,9 @@ _MONTHS = (
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
     (
-        re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"),
+        # The same separator twice, and no decimal on either side, so that ranges such as
+        # "2.5-10" or "12.5-25" stay numbers.
+        re.compile(r"(?<![\d.])\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?!\.\d)"),
         ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y"),
     ),
     (
@@ -29,22 +31,32 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
 ]
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+# Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
+_FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
+# Two numbers over each other, such as a blood pressure "132/84": one value, order kept.
+_RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
-    r"mcg|µg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|umol|mol|mmhg|bpm|"
+    r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
     r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|x"
 )
 _PER = r"mg|g|kg|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
+# A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
+# the value: "<0.01" and ">0.01" say opposite things.
+_SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
+# Rates carry up to two "/unit" parts: "mcg/kg/min".
 _VALUE = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
-    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
+    rf"(?:{_SIGN})?(?<![A-Za-z0-9.,])(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
+    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}})(?![A-Za-z]))?",
     re.I,
 )
+_SIGNS = {"≤": "<=", "≥": ">=", "−": "-"}
 
 _UNIT_ALIASES = {
-    "µg": "mcg", "ug": "mcg", "lb": "lbs", "units": "unit", "u": "unit", "umol": "µmol",
+    "µg": "mcg", "μg": "mcg", "ug": "mcg", "μmol": "µmol", "umol": "µmol",
+    "lb": "lbs", "units": "unit", "u": "unit",
     "hours": "h", "hour": "h", "hrs": "h", "hr": "h", "days": "day", "d": "day",
     "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",
     "yrs": "year", "yr": "year", "minutes": "min", "minute": "min", "mins": "min",
@@ -77,10 +89,7 @@ def _canonical_unit(raw: str | None) -> str | None:
     if not raw:
         return None
     unit = re.sub(r"\s+", "", raw.lower())
-    if "/" in unit:
-        head, tail = unit.split("/", 1)
-        return f"{_UNIT_ALIASES.get(head, head)}/{_UNIT_ALIASES.get(tail, tail)}"
-    return _UNIT_ALIASES.get(unit, unit)
+    return "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
 
 
 def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
@@ -124,6 +133,15 @@ def extract_values(text: str) -> list[Value]:
             )
         )
         mask(match.start(), match.end())
+    for match in _FREQUENCY.finditer("".join(masked)):
+        low, high = match.group(1), match.group(2)
+        canonical = f"q{int(low)}-{int(high)}h" if high else f"q{int(low)}h"
+        values.append(Value("frequency", canonical, None, match.group(), match.start()))
+        mask(match.start(), match.end())
+    for match in _RATIO.finditer("".join(masked)):
+        canonical = f"{int(match.group(1))}/{int(match.group(2))}"
+        values.append(Value("ratio", canonical, None, match.group(), match.start()))
+        mask(match.start(), match.end())
 
     flat = "".join(masked)
     for match in _VALUE.finditer(flat):
@@ -132,6 +150,8 @@ def extract_values(text: str) -> list[Value]:
             continue  # part of a name such as "COVID-19"
         canonical = _canonical_number(match.group("num"))
         if canonical is not None:
+            sign = (match.group("sign") or "").strip()
+            canonical = _SIGNS.get(sign, sign) + canonical
             unit = _canonical_unit(match.group("unit"))
             values.append(Value("number", canonical, unit, match.group().strip(), start))
     return values
@@ -139,9 +159,13 @@ def extract_values(text: str) -> list[Value]:
 
 def is_supported(value: Value, evidence: list[Value]) -> bool:
     """A value is supported when the evidence holds the same value; units must agree when both
-    sides state one (so "500 mg" is not confirmed by "500 mL")."""
+    sides state one (so "500 mg" is not confirmed by "500 mL"), and a dose needs the same unit
+    in the evidence (so "5 mg" is not confirmed by "INR 5")."""
+    dose = is_dose(value)
     for other in evidence:
         if other.kind != value.kind or other.canonical != value.canonical:
+            continue
+        if dose and other.unit != value.unit:
             continue
         if value.unit is None or other.unit is None or value.unit == other.unit:
             return True
@@ -155,5 +179,17 @@ DOSE_UNITS = frozenset(
 )  # fmt: skip
 
 
+# Amounts that, divided by body weight or time, make a dosing rate ("mcg/kg/min", "ml/h").
+_RATE_HEADS = frozenset({"mg", "mcg", "g", "ng", "ml", "unit", "iu", "meq", "mmol"})
+_RATE_TAILS = frozenset({"kg", "min", "h", "day"})
+
+
 def is_dose(value: Value) -> bool:
-    return value.kind == "number" and value.unit in DOSE_UNITS
+    if value.kind != "number" or value.unit is None:
+        return False
+    if value.unit in DOSE_UNITS:
+        return True
+    if value.unit == "ml/min":
+        return False  # how creatinine clearance is reported, not a dose
+    head, *tails = value.unit.split("/")
+    return head in _RATE_HEADS and bool(tails) and all(t in _RATE_TAILS for t in tails)

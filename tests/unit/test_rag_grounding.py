@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
+from medlocal.rag.answer import model_declined
 from medlocal.rag.citations import cited_numbers, keep_valid, renumber
 from medlocal.rag.grounding import ground
+from medlocal.rag.relevance import RelevanceThreshold
 from medlocal.rag.sentences import split_sentences
 from medlocal.rag.values import extract_values
+from medlocal.vault.records import SearchHit
 
 PASSAGES = {
     1: "Metformin 500 mg twice daily. HbA1c 7.2% on 03/04/2021.",
@@ -108,3 +113,131 @@ def test_dose_is_checked_against_the_drug_it_belongs_to() -> None:
     assert [(f.kind, f.token) for f in result.flags] == [("unverified_number", "10 mg")]
     assert "metformin" in result.flags[0].message
     assert ground("Metformin 500 mg and lisinopril 10 mg daily [1].", passages).flags == []
+
+
+# Regression tests for the grounding review (A1-A8).
+
+
+def test_dose_is_paired_with_the_drug_of_its_own_clause() -> None:
+    passages = {1: "Started amlodipine 5 mg and metoprolol 25 mg."}
+    assert kinds(ground("Metoprolol 5 mg daily [1].", passages)) == [
+        (0, "unverified_number", "5 mg")
+    ]
+    passages = {1: "Lisinopril 10 mg, metformin 500 mg."}
+    assert kinds(ground("Metformin 10 mg daily [1].", passages)) == [
+        (0, "unverified_number", "10 mg")
+    ]
+    assert ground("Metformin 500 mg and lisinopril 10 mg [1].", passages).flags == []
+    # A dose written before its drug takes the drug that follows it.
+    assert ground("Take 81 mg aspirin daily [1].", {1: "Aspirin 81 mg daily."}).flags == []
+    assert kinds(ground("Take 325 mg aspirin daily [1].", {1: "Aspirin 81 mg daily."})) == [
+        (0, "unverified_number", "325 mg")
+    ]
+
+
+def test_bare_number_does_not_support_a_dose() -> None:
+    assert kinds(ground("Give 5 mg [1].", {1: "Warfarin held, INR 5."})) == [
+        (0, "unverified_number", "5 mg")
+    ]
+    assert ground("INR was 5 [1].", {1: "Warfarin held, INR 5."}).flags == []
+
+
+def test_brand_names_are_medications() -> None:
+    result = ground("Eliquis 5 mg twice daily [1].", {1: "Apixaban 5 mg twice daily."})
+    assert kinds(result) == [(0, "unverified_medication", "eliquis")]
+
+
+def test_rate_units_keep_every_part() -> None:
+    values = extract_values("Norepinephrine 0.1 mcg/kg/min")
+    assert [(v.canonical, v.unit) for v in values] == [("0.1", "mcg/kg/min")]
+    passages = {1: "Norepinephrine 0.1 mcg/kg/h."}
+    assert kinds(ground("Norepinephrine 0.1 mcg/kg/min [1].", passages)) == [
+        (0, "unverified_number", "0.1 mcg/kg/min")
+    ]
+    assert ground("Norepinephrine 0.1 mcg / kg / hr [1].", passages).flags == []
+
+
+def test_numeric_ranges_are_not_dates() -> None:
+    for text in ("12.5-25", "4.5-11.0", "13.5-17.5", "2.5-10", "3.5/10"):
+        assert all(v.kind == "number" for v in extract_values(text)), text
+    values = extract_values("Amlodipine 2.5-10 mg")
+    assert [(v.kind, v.canonical, v.unit) for v in values] == [
+        ("number", "2.5", None),
+        ("number", "10", "mg"),
+    ]
+    dates = {
+        "02/04/1961": "1961-02-04",
+        "3-4-2021": "2021-03-04",
+        "2.4.1961": "1961-02-04",
+        "12.1.23": "2023-12-01",
+    }
+    for text, iso in dates.items():
+        assert [(v.kind, v.canonical) for v in extract_values(text)] == [("date", iso)], text
+
+
+def test_signs_comparators_frequencies_and_ratios_are_kept() -> None:
+    assert kinds(ground("Base excess -5 [1].", {1: "Base excess 5."})) == [
+        (0, "unverified_number", "-5")
+    ]
+    assert kinds(ground("Troponin >0.01 [1].", {1: "Troponin <0.01."})) == [
+        (0, "unverified_number", ">0.01")
+    ]
+    assert ground("Troponin < 0.01 [1].", {1: "Troponin <0.01."}).flags == []
+    assert kinds(ground("Morphine q8h [1].", {1: "Morphine q12h."})) == [
+        (0, "unverified_number", "q8h")
+    ]
+    assert ground("Morphine q 4-6 hours [1].", {1: "Morphine q4-6h."}).flags == []
+    assert kinds(ground("BP 84/132 [1].", {1: "BP 132/84."})) == [
+        (0, "unverified_number", "84/132")
+    ]
+    assert ground("BP 132/84 [1].", {1: "BP 132/84."}).flags == []
+    # A range is not a negative number.
+    assert [v.canonical for v in extract_values("2.5-10")] == ["2.5", "10"]
+
+
+def test_micro_signs_equal_mcg() -> None:
+    passages = {1: "Cyanocobalamin 250 mcg daily."}
+    assert ground("Cyanocobalamin 250 \u03bcg daily [1].", passages).flags == []
+    assert ground("Cyanocobalamin 250 \u00b5g daily [1].", passages).flags == []
+
+
+def test_loose_citation_forms_parse() -> None:
+    text = "a [ 12 ] b [1,2,] c [Source 3] d [Passage 4] e [ref 5; passage 6]"
+    assert cited_numbers(text) == [12, 1, 2, 3, 4, 5, 6]
+    result = ground("Metformin 500 mg twice daily [Passage 1].", PASSAGES)
+    assert result.text == "Metformin 500 mg twice daily [1]."
+    assert result.flags == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The provided records do not state the dose. Usually 150 mg BID is given.",
+        "I could not find this in the provided passages.",
+        "There is no mention of dabigatran in the notes.",
+        "The answer is not in the passages.",
+        "**NOT IN DOCUMENTS**",
+        '> "NOT IN DOCUMENTS"',
+    ],
+)
+def test_model_abstention_phrasings_are_recognised(text: str) -> None:
+    assert model_declined(text)
+
+
+def test_cited_answer_is_not_taken_for_an_abstention() -> None:
+    assert not model_declined("Metformin 500 mg twice daily [1].")
+    assert not model_declined("The notes do not state the time, but metformin 500 mg is given [1].")
+
+
+def _hit(text: str) -> SearchHit:
+    return SearchHit(
+        chunk_id=1, document_id=1, patient_id=1, file_name="n.txt", page=None, start=0,
+        end=len(text), section=None, text=text, score=0.1, vector_score=0.1, bm25_score=None,
+    )  # fmt: skip
+
+
+def test_question_filler_words_do_not_make_a_passage_relevant() -> None:
+    gate = RelevanceThreshold()
+    question = "What is the current dose of dabigatran the patient does take?"
+    assert not gate.accepts(_hit("What is current: the patient does walk daily."), question)
+    assert gate.accepts(_hit("Dabigatran 150 mg twice daily."), question)
