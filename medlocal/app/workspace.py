@@ -179,6 +179,11 @@ class Workspace:
         self._audit_model("chat", loaded)
         return loaded
 
+    @property
+    def loaded_chat_model(self) -> Any | None:
+        """The chat model in memory, if one is (for a status bar); never loads one."""
+        return self._chat[1] if self._chat is not None else None
+
     def _unload_embedder(self) -> None:
         if self._embedder is not None and isinstance(self._embedder[1], LlamaEmbedder):
             self._embedder[1].unload()

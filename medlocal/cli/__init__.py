@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="medlocal",
         description="MedLocal: private, offline medical language models. Nothing leaves this "
         "machine except a model download you start yourself.",
+        epilog="Without a command (or with 'medlocal gui') MedLocal opens its window. "
+        "'medlocal --selftest' runs a headless end-to-end check and prints PASS or FAIL.",
     )
     parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
