@@ -76,15 +76,16 @@ def _chips(match: re.Match[str], prefix: str) -> str:
 
 
 def _mark_flags(text: str, spans: Sequence[Span]) -> str:
-    """Escape ``text`` and wrap flagged spans in private markers that survive escaping."""
+    """Escape ``text`` and wrap flagged spans in private markers (``\x00N\x01`` ... ``\x02``,
+    N indexing ``spans``) that no Markdown pattern touches, so a tooltip's own text stays out
+    of the inline rendering."""
     out: list[str] = []
     pos = 0
-    for span in spans:
+    for number, span in enumerate(spans):
         if span.start < pos:
             continue
         out.append(html.escape(text[pos : span.start], quote=False))
-        tip = html.escape(span.tooltip, quote=True)
-        out.append(f"\x00FLAG{tip}\x01")
+        out.append(f"\x00{number}\x01")
         out.append(html.escape(text[span.start : span.end], quote=False))
         out.append("\x02")
         pos = span.end
@@ -92,21 +93,21 @@ def _mark_flags(text: str, spans: Sequence[Span]) -> str:
     return "".join(out)
 
 
-def _unmark(line: str) -> str:
-    line = re.sub(
-        "\x00FLAG([^\x01]*)\x01",
-        lambda m: (
-            f'<span title="{m.group(1)}" '
+def _unmark(line: str, spans: Sequence[Span]) -> str:
+    def opening(match: re.Match[str]) -> str:
+        tip = html.escape(spans[int(match.group(1))].tooltip, quote=True)
+        return (
+            f'<span title="{tip}" '
             'style="text-decoration: underline wavy #c0392b; background-color: #fdecea">'
-        ),
-        line,
-    )
-    return line.replace("\x02", "</span>")
+        )
+
+    return re.sub("\x00(\\d+)\x01", opening, line).replace("\x02", "</span>")
 
 
 def answer_html(text: str, flags: Sequence[Flag] = (), cite_prefix: str = "") -> str:
     """The checked answer as HTML: paragraphs, headings, bullets, citation chips, flags."""
-    marked = _mark_flags(text, flag_spans(text, flags))
+    spans = flag_spans(text, flags)
+    marked = _mark_flags(text, spans)
     blocks: list[str] = []
     in_list = False
     for raw in marked.split("\n"):
@@ -116,16 +117,18 @@ def answer_html(text: str, flags: Sequence[Flag] = (), cite_prefix: str = "") ->
             if not in_list:
                 blocks.append("<ul>")
                 in_list = True
-            blocks.append(f"<li>{_unmark(_inline(bullet.group(1), cite_prefix))}</li>")
+            blocks.append(f"<li>{_unmark(_inline(bullet.group(1), cite_prefix), spans)}</li>")
             continue
         if in_list:
             blocks.append("</ul>")
             in_list = False
         if heading:
             level = min(len(heading.group(1)) + 2, 6)
-            blocks.append(f"<h{level}>{_unmark(_inline(heading.group(2), cite_prefix))}</h{level}>")
+            blocks.append(
+                f"<h{level}>{_unmark(_inline(heading.group(2), cite_prefix), spans)}</h{level}>"
+            )
         elif raw.strip():
-            blocks.append(f"<p>{_unmark(_inline(raw, cite_prefix))}</p>")
+            blocks.append(f"<p>{_unmark(_inline(raw, cite_prefix), spans)}</p>")
     if in_list:
         blocks.append("</ul>")
     return "\n".join(blocks)
