@@ -8,13 +8,14 @@ GPU take time.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 
-from medlocal.engine.gguf import read_gguf_info
+from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.errors import MedLocalError
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.fit import GREEN_SHARE, YELLOW_SHARE, Verdict, advise
@@ -22,6 +23,11 @@ from medlocal.models.registry import InstalledModel
 
 BADGE_COLOURS: dict[str, str] = {"green": "#2e7d32", "yellow": "#b7950b", "red": "#c0392b"}
 _GB = 1e9
+
+# Parsing a GGUF's tensor table takes seconds (3 s for the 135M demo model); the header of an
+# unchanged file is read once per run. Keyed by path, size and mtime, like the registry.
+_infos: dict[tuple[str, int, int], GGUFInfo] = {}
+_infos_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,21 @@ def catalog_badge(entry: CatalogEntry, ram_available: int) -> FitBadge:
     )
 
 
+def _info(path: Path) -> GGUFInfo:
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    with _infos_lock:
+        cached = _infos.get(key)
+    if cached is None:
+        cached = read_gguf_info(path)
+        with _infos_lock:
+            _infos[key] = cached
+    return cached
+
+
 def file_badge(path: Path, n_ctx: int | None) -> FitBadge:
     try:
-        advice = advise(read_gguf_info(path), n_ctx or None)
+        advice = advise(_info(path), n_ctx or None)
     except (MedLocalError, OSError) as exc:
         return FitBadge(None, f"could not check the file: {exc}")
     return FitBadge(advice.verdict, advice.message)

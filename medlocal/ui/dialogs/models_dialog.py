@@ -246,19 +246,24 @@ class ModelManagerDialog(QDialog):
         entries, installed = self.catalog.entries, self.installed()
         n_ctx = self.workspace.settings.context_tokens or None
 
+        # A newer check (after an import, say) supersedes one still running: only the latest
+        # job's answer is shown.
         def done(badges: dict[str, FitBadge]) -> None:
-            self.fit_job = None
-            self.badges = badges
-            self.refresh()
+            if self.fit_job is job:
+                self.fit_job = None
+                self.badges = badges
+                self.refresh()
 
         def failed(exc: BaseException) -> None:
-            self.fit_job = None
-            self.message.show_error("Fit check: " + error_text(exc, "The fit check"))
-            self.refresh()
+            if self.fit_job is job:
+                self.fit_job = None
+                self.message.show_error("Fit check: " + error_text(exc, "The fit check"))
+                self.refresh()
 
-        self.fit_job = run_task(
+        job = run_task(
             "fit check", lambda cancel: fit_badges(entries, installed, n_ctx), done, failed
         )
+        self.fit_job = job
 
     def _selected_key(self, table: QTableWidget) -> str | None:
         rows = table.selectionModel().selectedRows()
