@@ -36,7 +36,7 @@ def test_entries_and_intact_chain(
     assert not any("Jane" in cell or "metformin" in cell for cell in _cells(dialog))
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.verify_job is None, timeout=WAIT_MS)
-    assert dialog.result.text().startswith("Intact")
+    assert dialog.verdict.text().startswith("Intact")
 
 
 def test_tampered_chain_fails(qtbot: QtBot, workspace: Workspace, patient_with_note: int) -> None:
@@ -47,7 +47,7 @@ def test_tampered_chain_fails(qtbot: QtBot, workspace: Workspace, patient_with_n
     dialog = _open(qtbot, workspace)
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: dialog.verify_job is None, timeout=WAIT_MS)
-    assert dialog.result.text().startswith("FAILED at entry #2")
+    assert dialog.verdict.text().startswith("FAILED at entry #2")
 
 
 def test_text_in_details_is_never_shown() -> None:
@@ -59,5 +59,5 @@ def test_locked_vault_says_so(qtbot: QtBot, workspace: Workspace) -> None:
     workspace.lock()
     dialog = AuditDialog(workspace)
     qtbot.addWidget(dialog)
-    assert "locked" in dialog.result.text()
+    assert "locked" in dialog.verdict.text()
     assert dialog.table.rowCount() == 0

@@ -71,7 +71,7 @@ class AuditDialog(QDialog):
         self.reload_button = QPushButton("&Reload", self)
         self.reload_button.setAccessibleName("Reload the audit log")
         self.reload_button.clicked.connect(self.reload)
-        self.result = ErrorLine("Audit verification result", self)
+        self.verdict = ErrorLine("Audit verification result", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
@@ -81,7 +81,7 @@ class AuditDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(self.result)
+        layout.addWidget(self.verdict)
         layout.addWidget(buttons)
         self.resize(760, 480)
         self.reload()
@@ -90,7 +90,7 @@ class AuditDialog(QDialog):
         try:
             vault = self.workspace.require_vault()
         except Exception as exc:  # a locked vault: say so instead of an empty table
-            self.result.show_error(error_text(exc, "Reading the audit log"))
+            self.verdict.show_error(error_text(exc, "Reading the audit log"))
             return
         self.reload_button.setEnabled(False)
 
@@ -102,7 +102,7 @@ class AuditDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.load_job = None
             self.reload_button.setEnabled(True)
-            self.result.show_error(error_text(exc, "Reading the audit log"))
+            self.verdict.show_error(error_text(exc, "Reading the audit log"))
 
         def work(cancel: threading.Event) -> list[AuditEntry]:
             return vault.audit_entries()
@@ -120,25 +120,25 @@ class AuditDialog(QDialog):
         try:
             vault = self.workspace.require_vault()
         except Exception as exc:
-            self.result.show_error(error_text(exc, "Verifying the audit log"))
+            self.verdict.show_error(error_text(exc, "Verifying the audit log"))
             return
         self.verify_button.setEnabled(False)
-        self.result.show_note("Verifying…")
+        self.verdict.show_note("Verifying…")
 
         def done(report: AuditReport) -> None:
             self.verify_job = None
             self.verify_button.setEnabled(True)
             if report.ok:
-                self.result.show_note(f"Intact: all {report.rows} entries verified.")
-                self.result.setStyleSheet("color: #2e7d32")
+                self.verdict.show_note(f"Intact: all {report.rows} entries verified.")
+                self.verdict.setStyleSheet("color: #2e7d32")
             else:
                 where = f" at entry #{report.bad_seq}" if report.bad_seq is not None else ""
-                self.result.show_error(f"FAILED{where}: {report.problem or 'the chain is broken'}")
+                self.verdict.show_error(f"FAILED{where}: {report.problem or 'the chain is broken'}")
 
         def failed(exc: BaseException) -> None:
             self.verify_job = None
             self.verify_button.setEnabled(True)
-            self.result.show_error(error_text(exc, "Verifying the audit log"))
+            self.verdict.show_error(error_text(exc, "Verifying the audit log"))
 
         def work(cancel: threading.Event) -> AuditReport:
             return vault.audit_verify()
