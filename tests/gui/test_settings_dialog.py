@@ -59,9 +59,7 @@ def no_keychain() -> Iterator[None]:
     keyring.set_keyring(previous)
 
 
-def test_every_declared_setting_has_an_editor_and_saves(
-    qtbot: QtBot, workspace: Workspace
-) -> None:
+def test_every_declared_setting_has_an_editor_and_saves(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
     assert set(dialog.editors) == {f.name for f in fields(Settings)}

@@ -115,9 +115,7 @@ class ExportDialog(QDialog):
         self.date_mode.currentIndexChanged.connect(self._options_changed)
 
     def browse(self) -> None:
-        chosen = choose_path(
-            self, "Export to", save=True, name_filter=FILTERS, default_suffix="md"
-        )
+        chosen = choose_path(self, "Export to", save=True, name_filter=FILTERS, default_suffix="md")
         if chosen:
             self.path_edit.setText(chosen)
 

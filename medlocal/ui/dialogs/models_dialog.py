@@ -392,16 +392,12 @@ class ModelManagerDialog(QDialog):
         return self._run(f"importing {path.name}", task, done)
 
     def ask_folder(self) -> None:
-        chosen = choose_path(
-            self, "Import a folder of models", mode=QFileDialog.FileMode.Directory
-        )
+        chosen = choose_path(self, "Import a folder of models", mode=QFileDialog.FileMode.Directory)
         if chosen:
             self.import_folder(Path(chosen))
 
     def import_folder(self, folder: Path) -> Job:
-        def task(
-            progress: ProgressCallback, cancel: threading.Event
-        ) -> model_tasks.FolderOutcome:
+        def task(progress: ProgressCallback, cancel: threading.Event) -> model_tasks.FolderOutcome:
             return model_tasks.import_models_folder(folder, progress, cancel)
 
         def done(outcome: model_tasks.FolderOutcome) -> None:
@@ -497,5 +493,3 @@ def _reembed_text(result: ReembedReport) -> str:
     if result.cancelled:
         text += " (stopped: the rest are found by exact words until the next re-embed)"
     return text
-
-
