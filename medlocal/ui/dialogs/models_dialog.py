@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -355,10 +356,7 @@ class ModelManagerDialog(QDialog):
         entry = self.selected_entry()
         if entry is None or not entry.downloadable:
             return None
-        timeout = self.stall_timeout
-
-        def task(progress: ProgressCallback, cancel: threading.Event) -> InstalledModel:
-            return model_tasks.download(entry, progress, cancel, timeout)
+        task = partial(model_tasks.download, entry, stall_timeout=self.stall_timeout)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DownloadCancelled):
@@ -382,8 +380,7 @@ class ModelManagerDialog(QDialog):
             self.import_file(Path(chosen))
 
     def import_file(self, path: Path) -> Job:
-        def task(progress: ProgressCallback, cancel: threading.Event) -> ImportResult:
-            return model_tasks.import_file(path, progress, cancel)
+        task = partial(model_tasks.import_file, path)
 
         def done(result: ImportResult) -> None:
             self.results.addItem(result.message)
@@ -397,8 +394,7 @@ class ModelManagerDialog(QDialog):
             self.import_folder(Path(chosen))
 
     def import_folder(self, folder: Path) -> Job:
-        def task(progress: ProgressCallback, cancel: threading.Event) -> model_tasks.FolderOutcome:
-            return model_tasks.import_models_folder(folder, progress, cancel)
+        task = partial(model_tasks.import_models_folder, folder)
 
         def done(outcome: model_tasks.FolderOutcome) -> None:
             for item in outcome.items:
@@ -419,8 +415,7 @@ class ModelManagerDialog(QDialog):
             self.convert(Path(chosen))
 
     def convert(self, folder: Path) -> Job:
-        def task(progress: ProgressCallback, cancel: threading.Event) -> InstalledModel:
-            return model_tasks.convert_embedder(folder, progress, cancel)
+        task = partial(model_tasks.convert_embedder, folder)
 
         def done(model: InstalledModel) -> None:
             self._changed(f"Converted {folder.name} into the embedder {model.id}.")
@@ -428,10 +423,8 @@ class ModelManagerDialog(QDialog):
         return self._run(f"converting {folder.name}", task, done, cancellable=False)
 
     def verify(self) -> Job:
-        workspace = self.workspace
-
         def task(progress: ProgressCallback, cancel: threading.Event) -> list[Any]:
-            return workspace.verify_models(progress=progress, cancel=cancel)
+            return self.workspace.verify_models(progress=progress, cancel=cancel)
 
         def done(checks: list[Any]) -> None:
             for check in checks:
@@ -466,10 +459,8 @@ class ModelManagerDialog(QDialog):
             )
 
     def reembed(self) -> Job:
-        workspace = self.workspace
-
         def task(progress: ProgressCallback, cancel: threading.Event) -> ReembedReport:
-            return workspace.reembed(progress=progress, cancel=cancel)
+            return self.workspace.reembed(progress=progress, cancel=cancel)
 
         def done(result: ReembedReport) -> None:
             self.reembed_button.setVisible(False)
