@@ -7,7 +7,7 @@ import errno
 from pathlib import Path
 
 import pytest
-from fixtures.fake_chat import FakeChatModel
+from fixtures.fake_models import FakeChatModel
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace

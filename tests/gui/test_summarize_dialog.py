@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from fixtures.fake_chat import FakeChatModel
+from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 

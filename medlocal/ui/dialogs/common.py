@@ -1,15 +1,15 @@
 """Pieces every dialog shares: one background task with progress and Cancel, an inline error
-line, and the wording of errors for people (never patient text in the log)."""
+line, and the wording of errors for people (never patient text in the log). File choosers are
+:mod:`medlocal.ui.files` (Qt's own dialog: nothing lands in the desktop's recent files)."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -171,45 +171,6 @@ class TaskPanel(QWidget):
         self.bar.setRange(0, BAR_STEPS)
         self.bar.setValue(BAR_STEPS if self.last is not None else 0)
         self.status.setText("")
-
-
-def private_file_dialog(parent: QWidget, title: str) -> QFileDialog:
-    """A file dialog that leaves no trace of patient files in the desktop's recent-files list.
-
-    Native dialogs (GTK's FileChooser, the Windows shell, macOS NSSavePanel) record every file
-    chosen in the desktop's "recent" history, outside the vault and readable by other programs;
-    Qt's own dialog records nothing, so the native one is turned off.
-    """
-    dialog = QFileDialog(parent, title)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
-    return dialog
-
-
-def choose_path(
-    parent: QWidget,
-    title: str,
-    *,
-    mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
-    save: bool = False,
-    name_filter: str = "",
-    default_suffix: str = "",
-) -> str | None:
-    """Ask for one path through :func:`private_file_dialog`; None when the user cancels."""
-    dialog = private_file_dialog(parent, title)
-    dialog.setFileMode(mode)
-    if mode == QFileDialog.FileMode.Directory:
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    if save:
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    if name_filter:
-        dialog.setNameFilter(name_filter)
-    if default_suffix:
-        dialog.setDefaultSuffix(default_suffix)
-    if not dialog.exec():
-        return None
-    chosen: list[Any] = dialog.selectedFiles()
-    return str(chosen[0]) if chosen else None
 
 
 def cancel_on_close(*panels: TaskPanel) -> None:

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.rag.export import ExportReport, PlannedRedaction
-from medlocal.ui.dialogs.common import ErrorLine, choose_path, error_text
+from medlocal.ui import files
+from medlocal.ui.dialogs.common import ErrorLine, error_text
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import VaultLockedError
 
@@ -115,7 +116,9 @@ class ExportDialog(QDialog):
         self.date_mode.currentIndexChanged.connect(self._options_changed)
 
     def browse(self) -> None:
-        chosen = choose_path(self, "Export to", save=True, name_filter=FILTERS, default_suffix="md")
+        # Qt's own (non-native) save dialog: a native one would add the exported letter to the
+        # desktop's recent-files list, a record of patients outside the vault (medlocal.ui.files).
+        chosen = files.save_file_name(self, "Export to", self.path_edit.text(), FILTERS)
         if chosen:
             self.path_edit.setText(chosen)
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,8 +39,9 @@ from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
 from medlocal.models.importer import ImportResult
 from medlocal.models.registry import InstalledModel
 from medlocal.progress import ProgressCallback
+from medlocal.ui import files
 from medlocal.ui.dialogs import model_tasks
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, choose_path, error_text, size_text
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, size_text
 from medlocal.ui.dialogs.model_fit import BADGE_COLOURS, FitBadge, fit_badges
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.reembed import ReembedReport
@@ -375,7 +375,7 @@ class ModelManagerDialog(QDialog):
         return self._run(f"downloading {entry.id}", task, done, on_error=failed)
 
     def ask_file(self) -> None:
-        chosen = choose_path(self, "Import a GGUF model", name_filter="GGUF models (*.gguf)")
+        chosen = files.open_file_name(self, "Import a GGUF model", "GGUF models (*.gguf)")
         if chosen:
             self.import_file(Path(chosen))
 
@@ -389,7 +389,7 @@ class ModelManagerDialog(QDialog):
         return self._run(f"importing {path.name}", task, done)
 
     def ask_folder(self) -> None:
-        chosen = choose_path(self, "Import a folder of models", mode=QFileDialog.FileMode.Directory)
+        chosen = files.existing_folder(self, "Import a folder of models")
         if chosen:
             self.import_folder(Path(chosen))
 
@@ -406,11 +406,7 @@ class ModelManagerDialog(QDialog):
         return self._run(f"importing {folder.name}", task, done)
 
     def ask_embedder(self) -> None:
-        chosen = choose_path(
-            self,
-            "Choose a sentence-transformers model folder",
-            mode=QFileDialog.FileMode.Directory,
-        )
+        chosen = files.existing_folder(self, "Choose a sentence-transformers model folder")
         if chosen:
             self.convert(Path(chosen))
 
