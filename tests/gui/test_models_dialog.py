@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fakehub import FakeHub
+from fixtures.loopback_hub import serve_fake_hub
 from fixtures.model_files import write_tiny_gguf
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,6 @@ from medlocal.app import Workspace
 from medlocal.models import download as dl
 from medlocal.models.catalog import Catalog, bundled_catalog
 from medlocal.paths import models_dir
-from medlocal.privacy import netguard
 from medlocal.ui.dialogs.models_dialog import FIT_COLUMN_CATALOG, ModelManagerDialog
 
 REPO = "clinic/test-model-GGUF"
@@ -29,14 +29,8 @@ WAIT_MS = 20_000
 
 @pytest.fixture
 def hub(socket_enabled: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
-    netguard.install()
-    netguard.clear_blocked_attempts()
-    server = FakeHub()
-    monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
-    yield server
-    server.close()
-    assert netguard.blocked_attempts() == []
-    netguard.uninstall()
+    with serve_fake_hub(monkeypatch) as server:
+        yield server
 
 
 def _catalog() -> Catalog:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import fields
 
-import keyring
-import keyring.backend
-import keyring.backends.fail
 import pytest
+from fixtures.keychain import MemoryKeychain, no_keychain, using_keyring
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -21,42 +19,17 @@ from medlocal.ui.dialogs.settings_dialog import (
 )
 
 
-class MemoryKeychain(keyring.backend.KeyringBackend):
-    """A keychain with a real priority, kept in memory."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
 @pytest.fixture
 def keychain() -> Iterator[MemoryKeychain]:
-    previous = keyring.get_keyring()
     backend = MemoryKeychain()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with using_keyring(backend):
+        yield backend
 
 
 @pytest.fixture
-def no_keychain() -> Iterator[None]:
-    # keyring picks any loaded backend class with a positive priority (MemoryKeychain above):
-    # say explicitly that this computer has none.
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+def without_keychain() -> Iterator[None]:
+    with using_keyring(no_keychain()):
+        yield
 
 
 def test_every_declared_setting_has_an_editor_and_saves(qtbot: QtBot, workspace: Workspace) -> None:
@@ -104,7 +77,7 @@ def test_invalid_values_are_shown_under_their_field(qtbot: QtBot, workspace: Wor
 
 
 def test_remember_is_refused_cleanly_without_a_keychain(
-    qtbot: QtBot, workspace: Workspace, no_keychain: None
+    qtbot: QtBot, workspace: Workspace, without_keychain: None
 ) -> None:
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
