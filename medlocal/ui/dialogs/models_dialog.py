@@ -146,7 +146,9 @@ class ModelManagerDialog(QDialog):
         self._layout()
         self.catalog_table.itemSelectionChanged.connect(self._catalog_selected)
         self.installed_table.itemSelectionChanged.connect(self._installed_selected)
-        self.refresh()
+        # The first registry read may hash the packaged demo model (its first sighting): the
+        # installed list arrives with the first fit check, from the worker.
+        self.refresh(installed=[])
         self.check_fit()
 
     def _layout(self) -> None:
@@ -195,8 +197,9 @@ class ModelManagerDialog(QDialog):
     def installed(self) -> list[InstalledModel]:
         return self.workspace.registry.models()
 
-    def refresh(self) -> None:
-        installed = self.installed()
+    def refresh(self, installed: list[InstalledModel] | None = None) -> None:
+        if installed is None:
+            installed = self.installed()
         installed_catalog = {m.catalog_id for m in installed if m.catalog_id}
         installed_catalog |= {m.id for m in installed}
         table = self.catalog_table
@@ -244,8 +247,11 @@ class ModelManagerDialog(QDialog):
     def check_fit(self) -> None:
         """Fit badges are computed in a worker: reading GGUF headers and probing the GPU take
         longer than a frame."""
-        entries, installed = self.catalog.entries, self.installed()
+        entries, registry = self.catalog.entries, self.workspace.registry
         n_ctx = self.workspace.settings.context_tokens or None
+
+        def work(cancel: threading.Event) -> dict[str, FitBadge]:
+            return fit_badges(entries, registry.models(), n_ctx)
 
         # A newer check (after an import, say) supersedes one still running: only the latest
         # job's answer is shown.
@@ -261,9 +267,7 @@ class ModelManagerDialog(QDialog):
                 self.message.show_error("Fit check: " + error_text(exc, "The fit check"))
                 self.refresh()
 
-        job = run_task(
-            "fit check", lambda cancel: fit_badges(entries, installed, n_ctx), done, failed
-        )
+        job = run_task("fit check", work, done, failed)
         self.fit_job = job
 
     def _selected_key(self, table: QTableWidget) -> str | None:

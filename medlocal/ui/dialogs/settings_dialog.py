@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -133,6 +134,9 @@ class SettingsDialog(QDialog):
             form.addRow(label_for(spec), editor)
             form.addRow("", error)
         self._privacy_rows(forms["Privacy"])
+        model_note = QLabel("Model options apply the next time a model is loaded.", self)
+        model_note.setWordWrap(True)
+        forms["Model"].addRow(model_note)
         self.message = ErrorLine("Settings message", self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(
