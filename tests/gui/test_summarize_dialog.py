@@ -8,6 +8,7 @@ import threading
 import pytest
 from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -108,3 +109,28 @@ def test_export_button_opens_the_export_dialog(
     export = dialog.findChild(ExportDialog)
     assert export is not None and export.output_id == saved.args[0]
     export.reject()
+
+
+def test_deleting_the_dialog_mid_summary_cancels_it_quietly(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, fake_chat: FakeChatModel
+) -> None:
+    from medlocal.ui.workers import active_jobs
+
+    started, release = threading.Event(), threading.Event()
+
+    def hold(call: int) -> None:
+        started.set()
+        release.wait(10)
+
+    fake_chat.on_piece = hold
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = SummarizeDialog(workspace, patient_with_note, parent)
+    job = dialog.start()
+    assert job is not None
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: job.cancel_event.is_set(), timeout=WAIT_MS)
+    release.set()
+    qtbot.waitUntil(lambda: not active_jobs(), timeout=WAIT_MS)
+    assert workspace.require_vault().list_outputs(patient_with_note) == []

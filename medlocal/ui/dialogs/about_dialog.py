@@ -32,9 +32,9 @@ import medlocal
 from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.crash import mark_crash_report_shown, pending_crash_reports
-from medlocal.ui.dialogs.common import ErrorLine, error_text
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.log_tail import LogTail, install_log_tail
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.workers import Job
 
 LOG_REFRESH_MS = 500
 LOG_VIEW_LINES = 2000
@@ -183,7 +183,7 @@ class AboutDialog(QDialog):
             self.doctor_job = None
             self.doctor_view.setPlainText(error_text(exc, "The diagnostics report"))
 
-        self.doctor_job = run_task("doctor report", work, done, failed)
+        self.doctor_job = run_owned(self, "doctor report", work, done, failed)
 
     def refresh_log(self) -> None:
         if self.tail.serial == self._shown_serial:

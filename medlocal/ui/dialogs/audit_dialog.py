@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.common import ErrorLine, error_text
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.workers import Job
 from medlocal.vault.audit import AuditEntry, AuditReport
 
 COLUMNS = ("#", "Time (UTC)", "Event", "Details")
@@ -107,7 +107,7 @@ class AuditDialog(QDialog):
         def work(cancel: threading.Event) -> list[AuditEntry]:
             return vault.audit_entries()
 
-        self.load_job = run_task("audit entries", work, done, failed)
+        self.load_job = run_owned(self, "audit entries", work, done, failed)
 
     def show_entries(self, entries: list[AuditEntry]) -> None:
         self.table.setRowCount(len(entries))
@@ -143,4 +143,4 @@ class AuditDialog(QDialog):
         def work(cancel: threading.Event) -> AuditReport:
             return vault.audit_verify()
 
-        self.verify_job = run_task("audit verify", work, done, failed)
+        self.verify_job = run_owned(self, "audit verify", work, done, failed)

@@ -9,6 +9,8 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +59,30 @@ def progress_text(value: Progress) -> str:
     amount = size_text(value.done) + (f" of {size_text(value.total)}" if value.total else "")
     detail = f" · {value.detail}" if value.detail else ""
     return f"{value.stage}: {amount}{detail}"
+
+
+def run_owned(
+    owner: QObject,
+    name: str,
+    work: Callable[[threading.Event], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Job:
+    """:func:`run_task` for a task a widget started: the task is cancelled when the widget is
+    destroyed, and its result or error is dropped if the widget is gone by then (a dialog
+    closed and deleted while a download or a summary was still finishing)."""
+
+    def done(result: T) -> None:
+        if shiboken6.isValid(owner):
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        if shiboken6.isValid(owner):
+            on_error(exc)
+
+    job = run_task(name, work, done, failed)
+    owner.destroyed.connect(job.cancel)
+    return job
 
 
 class ErrorLine(QLabel):
@@ -145,9 +171,9 @@ class TaskPanel(QWidget):
             on_error(exc)
 
         def work(cancel: threading.Event) -> T:
-            return task(relay, cancel)
+            return task(_alive_only(relay), cancel)
 
-        self.job = run_task(name, work, done, failed)
+        self.job = run_owned(self, name, work, done, failed)
         return self.job
 
     def show_progress(self, value: Progress) -> None:
@@ -171,6 +197,16 @@ class TaskPanel(QWidget):
         self.bar.setRange(0, BAR_STEPS)
         self.bar.setValue(BAR_STEPS if self.last is not None else 0)
         self.status.setText("")
+
+
+def _alive_only(relay: ProgressRelay) -> ProgressCallback:
+    """Progress from a task whose panel was deleted goes nowhere (the task is being cancelled)."""
+
+    def send(value: Progress) -> None:
+        if shiboken6.isValid(relay):
+            relay(value)
+
+    return send
 
 
 def cancel_on_close(*panels: TaskPanel) -> None:

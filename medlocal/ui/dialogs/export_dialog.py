@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.rag.export import ExportReport, PlannedRedaction
 from medlocal.ui import files
-from medlocal.ui.dialogs.common import ErrorLine, error_text
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.workers import Job
 from medlocal.vault.errors import VaultLockedError
 
 FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
@@ -162,7 +162,7 @@ class ExportDialog(QDialog):
             self.preview_job = None
             self.message.show_error(export_error_text(exc))
 
-        self.preview_job = run_task("redaction preview", work, done, failed)
+        self.preview_job = run_owned(self, "redaction preview", work, done, failed)
         return self.preview_job
 
     def show_preview(self, planned: list[PlannedRedaction]) -> None:
@@ -206,7 +206,7 @@ class ExportDialog(QDialog):
             self.message.show_error(export_error_text(exc))
 
         self.message.show_note("Exporting…")
-        self.export_job = run_task("export", work, done, failed)
+        self.export_job = run_owned(self, "export", work, done, failed)
         self._update_export_button()
         return self.export_job
 

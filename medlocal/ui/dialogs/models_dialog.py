@@ -41,9 +41,9 @@ from medlocal.models.registry import InstalledModel
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.dialogs import model_tasks
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, size_text
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned, size_text
 from medlocal.ui.dialogs.model_fit import BADGE_COLOURS, FitBadge, fit_badges
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.workers import Job
 from medlocal.vault.reembed import ReembedReport
 
 log = logging.getLogger(__name__)
@@ -267,7 +267,7 @@ class ModelManagerDialog(QDialog):
                 self.message.show_error("Fit check: " + error_text(exc, "The fit check"))
                 self.refresh()
 
-        job = run_task("fit check", work, done, failed)
+        job = run_owned(self, "fit check", work, done, failed)
         self.fit_job = job
 
     def _selected_key(self, table: QTableWidget) -> str | None:

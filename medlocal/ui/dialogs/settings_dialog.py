@@ -32,7 +32,7 @@ from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.settings import Settings, coerce_setting
-from medlocal.ui.dialogs.common import ErrorLine, error_text
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.dialogs.settings_form import (
     declared,
     editor_value,
@@ -40,7 +40,7 @@ from medlocal.ui.dialogs.settings_form import (
     make_editor,
     set_editor_value,
 )
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.workers import Job
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Model", ("threads", "gpu_layers", "context_tokens")),
@@ -274,7 +274,7 @@ class SettingsDialog(QDialog):
             self._set_remember(not on)
             self.keychain_message.show_error(error_text(exc, "The keychain"))
 
-        self.keychain_job = run_task("keychain", work, done, failed)
+        self.keychain_job = run_owned(self, "keychain", work, done, failed)
 
     def _set_remember(self, on: bool) -> None:
         self.remember.blockSignals(True)
