@@ -26,6 +26,18 @@ def _open(qtbot: QtBot, workspace: Workspace, patient: int) -> SummarizeDialog:
     return dialog
 
 
+def _hold_first_word(model: FakeChatModel) -> tuple[threading.Event, threading.Event]:
+    """The model stops before each word until ``release`` is set; ``started`` says it got there."""
+    started, release = threading.Event(), threading.Event()
+
+    def hold(call: int) -> None:
+        started.set()
+        release.wait(10)
+
+    model.on_piece = hold
+    return started, release
+
+
 def test_summary_runs_per_step_and_opens_with_citations(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int
 ) -> None:
@@ -71,13 +83,7 @@ def test_flags_are_underlined_and_listed(
 def test_cancel_stops_the_summary_and_saves_nothing(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, fake_chat: FakeChatModel
 ) -> None:
-    started, release = threading.Event(), threading.Event()
-
-    def hold(call: int) -> None:
-        started.set()
-        release.wait(10)
-
-    fake_chat.on_piece = hold
+    started, release = _hold_first_word(fake_chat)
     dialog = _open(qtbot, workspace, patient_with_note)
     dialog.start()
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
@@ -116,13 +122,7 @@ def test_deleting_the_dialog_mid_summary_cancels_it_quietly(
 ) -> None:
     from medlocal.ui.workers import active_jobs
 
-    started, release = threading.Event(), threading.Event()
-
-    def hold(call: int) -> None:
-        started.set()
-        release.wait(10)
-
-    fake_chat.on_piece = hold
+    started, release = _hold_first_word(fake_chat)
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = SummarizeDialog(workspace, patient_with_note, parent)
