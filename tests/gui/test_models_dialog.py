@@ -20,7 +20,8 @@ from medlocal.app import Workspace
 from medlocal.models import download as dl
 from medlocal.models.catalog import Catalog, bundled_catalog
 from medlocal.paths import models_dir
-from medlocal.ui.dialogs.models_dialog import FIT_COLUMN_CATALOG, ModelManagerDialog
+from medlocal.ui.dialogs.model_tables import FIT_COLUMN_CATALOG
+from medlocal.ui.dialogs.models_dialog import ModelManagerDialog
 
 REPO = "clinic/test-model-GGUF"
 NAME = "test-model.Q4_K_M.gguf"

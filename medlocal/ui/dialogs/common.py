@@ -207,9 +207,3 @@ def _alive_only(relay: ProgressRelay) -> ProgressCallback:
             relay(value)
 
     return send
-
-
-def cancel_on_close(*panels: TaskPanel) -> None:
-    """Closing a dialog stops what it started (each task stops at its next safe point)."""
-    for panel in panels:
-        panel.cancel()

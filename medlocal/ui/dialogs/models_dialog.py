@@ -10,24 +10,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,39 +37,21 @@ from medlocal.models.registry import InstalledModel
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.dialogs import model_tasks
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned, size_text
-from medlocal.ui.dialogs.model_fit import BADGE_COLOURS, FitBadge, fit_badges
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned
+from medlocal.ui.dialogs.model_fit import FitBadge, fit_badges
+from medlocal.ui.dialogs.model_tables import (
+    CATALOG_COLUMNS,
+    INSTALLED_COLUMNS,
+    fill_catalog,
+    fill_installed,
+    model_table,
+    select_key,
+    selected_key,
+)
 from medlocal.ui.workers import Job
 from medlocal.vault.reembed import ReembedReport
 
 log = logging.getLogger(__name__)
-
-CATALOG_COLUMNS = ("Model", "Role", "Size", "Fit", "Status")
-INSTALLED_COLUMNS = ("Model", "Role", "Default", "Size", "Provenance", "Fit")
-FIT_COLUMN_CATALOG = 3
-FIT_COLUMN_INSTALLED = 5
-
-
-def _table(columns: Sequence[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    table.setAccessibleName(name)
-    return table
-
-
-def _cell(text: str, key: str | None = None, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if key is not None:
-        item.setData(Qt.ItemDataRole.UserRole, key)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
 
 
 def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -104,8 +82,8 @@ class ModelManagerDialog(QDialog):
         self.badges: dict[str, FitBadge] = {}
         self.fit_job: Job | None = None
 
-        self.catalog_table = _table(CATALOG_COLUMNS, "Model catalog")
-        self.installed_table = _table(INSTALLED_COLUMNS, "Installed models")
+        self.catalog_table = model_table(CATALOG_COLUMNS, "Model catalog")
+        self.installed_table = model_table(INSTALLED_COLUMNS, "Installed models")
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setAccessibleName("Selected model details")
@@ -200,49 +178,12 @@ class ModelManagerDialog(QDialog):
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:
             installed = self.installed()
-        installed_catalog = {m.catalog_id for m in installed if m.catalog_id}
-        installed_catalog |= {m.id for m in installed}
-        table = self.catalog_table
-        table.setRowCount(len(self.catalog.entries))
-        for row, entry in enumerate(self.catalog.entries):
-            status = (
-                "installed"
-                if entry.id in installed_catalog
-                else "ships with MedLocal"
-                if not entry.downloadable
-                else "gated: needs a hub token"
-                if entry.gated
-                else "available"
-            )
-            table.setItem(row, 0, _cell(entry.display_name, entry.id, entry.intended_use))
-            table.setItem(row, 1, _cell(entry.role))
-            table.setItem(row, 2, _cell(f"{entry.size_gb:.2f} GB"))
-            table.setItem(row, 4, _cell(status))
-            self._badge(table, row, FIT_COLUMN_CATALOG, entry.id)
-        defaults = self.workspace.registry.defaults()
-        table = self.installed_table
-        table.setRowCount(len(installed))
-        for row, model in enumerate(installed):
-            is_default = defaults.get(model.role) == model.id
-            table.setItem(row, 0, _cell(model.id, model.id, model.path))
-            table.setItem(row, 1, _cell(model.role))
-            table.setItem(row, 2, _cell("default" if is_default else ""))
-            table.setItem(row, 3, _cell(size_text(model.size)))
-            table.setItem(row, 4, _cell(model.provenance))
-            self._badge(table, row, FIT_COLUMN_INSTALLED, model.id)
+        pending = self.fit_job is not None
+        fill_catalog(self.catalog_table, self.catalog.entries, installed, self.badges, pending)
+        defaults = self.workspace.registry.defaults() if installed else {}
+        fill_installed(self.installed_table, installed, defaults, self.badges, pending)
         self._catalog_selected()
         self._installed_selected()
-
-    def _badge(self, table: QTableWidget, row: int, column: int, key: str) -> None:
-        badge = self.badges.get(key)
-        if badge is None:
-            table.setItem(row, column, _cell("checking…" if self.fit_job else "—"))
-            return
-        item = _cell(f"● {badge.label}", tooltip=badge.reason)
-        if badge.verdict is not None:
-            item.setForeground(QBrush(QColor(BADGE_COLOURS[badge.verdict])))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"fit {badge.label}: {badge.reason}")
-        table.setItem(row, column, item)
 
     def check_fit(self) -> None:
         """Fit badges are computed in a worker: reading GGUF headers and probing the GPU take
@@ -270,30 +211,20 @@ class ModelManagerDialog(QDialog):
         job = run_owned(self, "fit check", work, done, failed)
         self.fit_job = job
 
-    def _selected_key(self, table: QTableWidget) -> str | None:
-        rows = table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        item = table.item(rows[0].row(), 0)
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-
     def selected_entry(self) -> CatalogEntry | None:
-        key = self._selected_key(self.catalog_table)
+        key = selected_key(self.catalog_table)
         return self.catalog.find(key) if key else None
 
     def selected_model(self) -> InstalledModel | None:
-        key = self._selected_key(self.installed_table)
+        key = selected_key(self.installed_table)
         return self.workspace.registry.find(key) if key else None
 
     def select(self, key: str) -> None:
         """Select a model by id in whichever table shows it (keyboard users and tests)."""
         for index, table in enumerate((self.catalog_table, self.installed_table)):
-            for row in range(table.rowCount()):
-                item = table.item(row, 0)
-                if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
-                    self.tabs.setCurrentIndex(index)
-                    table.selectRow(row)
-                    return
+            if select_key(table, key):
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _catalog_selected(self) -> None:
         entry = self.selected_entry()
