@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,19 @@ from medlocal.vault.keys import KdfParams
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 PASS = "screenshot passphrase"
+HISTORY = "".join(
+    f"Day {d}: temperature {37 + d % 3 * 0.4:.1f} C, oxygen saturation {93 + d % 4}% on room air, "
+    "eating and walking on the ward.\n"
+    for d in range(1, 25)
+)
 NOTE = (
     "DISCHARGE SUMMARY\n\nAdmitted with community-acquired pneumonia of the right lower lobe.\n\n"
     "HOSPITAL COURSE\nTreated with intravenous ceftriaxone 1 g daily for three days, then oral "
     "amoxicillin 500 mg three times daily. Fever resolved on day two.\n\n"
     "DISCHARGE MEDICATIONS\nAmoxicillin 500 mg by mouth three times daily for five more days.\n"
     "Paracetamol 1 g every six hours as needed, maximum 4 g per day.\n\n"
-    "FOLLOW-UP\nGeneral practitioner in one week; chest X-ray in six weeks.\n"
+    "FOLLOW-UP\nGeneral practitioner in one week; chest X-ray in six weeks.\n\n"
+    "WARD OBSERVATIONS\n" + HISTORY
 )
 ANSWER = (
     "The patient was discharged on amoxicillin 500 mg three times daily [1]. "
@@ -140,9 +147,19 @@ def main() -> int:
         ("about_dialog", "AboutDialog", (), "about"),
     ):
         widget = dialog(module, name, ws, *args)
-        if widget is not None:
-            save(widget, shot, app)
-            widget.close()
+        if widget is None:
+            continue
+        if shot == "summarize":
+            widget.start()  # type: ignore[attr-defined]
+        # Let background work (a summary, fit checks, the doctor report) finish first.
+        from medlocal.ui.workers import active_jobs
+
+        deadline = time.monotonic() + 120
+        while active_jobs() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        save(widget, shot, app)
+        widget.close()
     window.close()
     ws.close()
     return 0
