@@ -16,6 +16,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.doctor import DoctorReport, doctor_report
+from medlocal.app.fit import fit_advice
 from medlocal.app.outputs import (
     SavedSummary,
     export_stored_output,
@@ -29,6 +30,7 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
+from medlocal.models.fit import FitAdvice
 from medlocal.models.registry import Registry, default_chat_path, resolve_model
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
@@ -512,6 +514,10 @@ class Workspace:
                 results.append(ModelCheck(model.id, False, str(exc)))
         report(progress, Progress("verifying", len(results), len(targets), unit="models"))
         return results
+
+    def fit(self, model: str, n_ctx: int | None = None) -> FitAdvice:
+        """Will ``model`` (an installed id or a GGUF path) fit this machine, and how."""
+        return fit_advice(self.registry, model, n_ctx)
 
     def doctor(self) -> DoctorReport:
         return doctor_report([m.id for m in self.registry.models()])

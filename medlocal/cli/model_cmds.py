@@ -235,21 +235,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_fit(args: argparse.Namespace) -> int:
-    from medlocal.engine.gguf import read_gguf_info
-    from medlocal.models.fit import advise
-    from medlocal.models.registry import Registry
-
-    model = Registry().find(args.id)
-    path = Path(model.path) if model else Path(args.id).expanduser()
-    if not path.is_file():
-        entry = bundled_catalog().find(args.id)
-        if entry is None:
-            raise UserInputError(f"no installed model or file '{args.id}'")
-        raise UserInputError(
-            f"{args.id} is not installed; the catalog estimates ~{_gb(entry.ram_gb)} of RAM at "
-            f"context {entry.default_ctx}. Download or import it for a precise fit check."
-        )
-    advice = advise(read_gguf_info(path), args.ctx)
+    advice = workspace(args).fit(args.id, args.ctx)
     if args.json:
         print(json.dumps(asdict(advice), indent=2))
     else:

@@ -9,16 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from medlocal.app.fit import FitBadge
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.registry import InstalledModel
 from medlocal.ui.dialogs.common import size_text
-from medlocal.ui.dialogs.model_fit import BADGE_COLOURS, FitBadge
 
 CATALOG_COLUMNS = ("Model", "Role", "Size", "Fit", "Status")
 INSTALLED_COLUMNS = ("Model", "Role", "Default", "Size", "Provenance", "Fit")
 FIT_COLUMN_CATALOG = CATALOG_COLUMNS.index("Fit")
 FIT_COLUMN_INSTALLED = INSTALLED_COLUMNS.index("Fit")
 KEY_ROLE = Qt.ItemDataRole.UserRole
+BADGE_COLOURS: dict[str, str] = {"green": "#2e7d32", "yellow": "#b7950b", "red": "#c0392b"}
 
 
 def model_table(columns: Sequence[str], name: str) -> QTableWidget:

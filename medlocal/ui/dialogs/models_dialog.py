@@ -29,16 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medlocal.app import Workspace
+from medlocal.app import Workspace, model_tasks
+from medlocal.app.fit import FitBadge, fit_badges
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
 from medlocal.models.importer import ImportResult
 from medlocal.models.registry import InstalledModel
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
-from medlocal.ui.dialogs import model_tasks
 from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned
-from medlocal.ui.dialogs.model_fit import FitBadge, fit_badges
 from medlocal.ui.dialogs.model_tables import (
     CATALOG_COLUMNS,
     INSTALLED_COLUMNS,

@@ -1,6 +1,7 @@
 """Fit badges for the model manager: green / yellow / red with the reason.
 
-Installed files get the precise advice of :func:`medlocal.models.fit.advise` (it reads the GGUF
+Shared by the model manager's badges and ``medlocal models fit``. Installed files get the precise
+advice of :func:`medlocal.models.fit.advise` (it reads the GGUF
 header); catalog entries not on disk get the catalog's RAM estimate against free RAM, judged
 with the same shares. Plain Python: it runs in a worker because reading headers and probing the
 GPU take time.
@@ -16,12 +17,11 @@ from pathlib import Path
 import psutil
 
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
-from medlocal.errors import MedLocalError
-from medlocal.models.catalog import CatalogEntry
-from medlocal.models.fit import GREEN_SHARE, YELLOW_SHARE, Verdict, advise
-from medlocal.models.registry import InstalledModel
+from medlocal.errors import MedLocalError, UserInputError
+from medlocal.models.catalog import CatalogEntry, bundled_catalog
+from medlocal.models.fit import GREEN_SHARE, YELLOW_SHARE, FitAdvice, Verdict, advise
+from medlocal.models.registry import InstalledModel, Registry
 
-BADGE_COLOURS: dict[str, str] = {"green": "#2e7d32", "yellow": "#b7950b", "red": "#c0392b"}
 _GB = 1e9
 
 # Parsing a GGUF's tensor table takes seconds (3 s for the 135M demo model); the header of an
@@ -95,3 +95,19 @@ def fit_badges(
         if model.catalog_id:
             badges[model.catalog_id] = badge
     return badges
+
+
+def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) -> FitAdvice:
+    """Precise advice for an installed model or a GGUF path. A catalog entry that is not on
+    disk is bad input whose message carries the catalog's estimate."""
+    model = registry.find(id_or_path)
+    path = Path(model.path) if model else Path(id_or_path).expanduser()
+    if path.is_file():
+        return advise(_info(path), n_ctx)
+    entry = bundled_catalog().find(id_or_path)
+    if entry is None:
+        raise UserInputError(f"no installed model or file '{id_or_path}'")
+    raise UserInputError(
+        f"{id_or_path} is not installed; the catalog estimates ~{entry.ram_gb:.1f} GB of RAM at "
+        f"context {entry.default_ctx}. Download or import it for a precise fit check."
+    )
