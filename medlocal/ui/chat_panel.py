@@ -29,6 +29,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.icons import icon
 from medlocal.ui.render import answer_html, flag_list_html, plain_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
@@ -124,6 +125,14 @@ class ChatPanel(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.question)
         layout.addLayout(buttons)
+        for button, name in (
+            (self.send_button, "send"),
+            (self.stop_button, "stop"),
+            (self.regenerate_button, "regenerate"),
+            (self.copy_button, "copy"),
+            (self.export_button, "export"),
+        ):
+            button.setIcon(icon(name))
         self._update_buttons()
 
     # -- patient and chats ---------------------------------------------------------------------

@@ -23,6 +23,7 @@ from medlocal.app import Workspace
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
+from medlocal.ui.icons import icon
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.sources_panel import SourcesPanel
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(icon("app"))
         self.setAccessibleName("MedLocal main window")
         self.lock_screen = LockScreen(workspace)
         self.lock_screen.unlocked.connect(self._on_unlocked)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         )
         self.summarize_action = self._action("&Summarise…", self.open_summarize, "Ctrl+Shift+S")
         self.lock_action = self._action("&Lock", lambda: self.lock("user"), "Ctrl+L")
+        self.lock_action.setIcon(icon("lock"))
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (self.import_action, self.summarize_action, self.lock_action, quit_action):
             file_menu.addAction(action)

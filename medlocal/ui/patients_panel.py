@@ -31,6 +31,7 @@ from medlocal.errors import MedLocalError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
 from medlocal.ui.files import existing_folder, open_file_names
+from medlocal.ui.icons import icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -148,6 +149,14 @@ class PatientsPanel(QWidget):
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.errors, 1)
 
+        for button, name in (
+            (self.add_button, "add"),
+            (self.remove_button, "delete"),
+            (self.import_button, "import"),
+            (self.import_folder_button, "folder"),
+            (self.delete_button, "delete"),
+        ):
+            button.setIcon(icon(name))
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._on_progress)
         self.file_relay = _FileEventRelay(self)
