@@ -63,7 +63,10 @@ class ChatPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.patient_id: int | None = None
-        self.session: ChatSession | None = None
+        # The open chat's id (None: a new chat, created by its first question). A session is
+        # built per question from the vault's record, so a model switched in the model manager
+        # or settings changed meanwhile take effect at the next question.
+        self._open_chat_id: int | None = None
         self.turns: list[ChatTurn] = []
         self.live_question = ""
         self.live_text = ""
@@ -141,7 +144,7 @@ class ChatPanel(QWidget):
         """Forget everything shown (on lock or when no patient is chosen)."""
         self.stop()
         self.patient_id = None
-        self.session = None
+        self._open_chat_id = None
         self.turns = []
         self.live_question = self.live_text = self.status_line = ""
         self.chats.clear()
@@ -167,13 +170,10 @@ class ChatPanel(QWidget):
 
     @property
     def chat_id(self) -> int | None:
-        return self.session.chat_id if self.session is not None else self._open_chat_id
-
-    _open_chat_id: int | None = None
+        return self._open_chat_id
 
     def open_chat(self, chat_id: int) -> None:
         self._open_chat_id = chat_id
-        self.session = None  # built on the first question (loading the model takes a while)
         self.turns = chat_turns(self.workspace.require_vault(), chat_id)
         index = self.chats.findData(chat_id)
         if index >= 0:
@@ -187,7 +187,6 @@ class ChatPanel(QWidget):
 
     def start_new_chat(self) -> None:
         self._open_chat_id = None
-        self.session = None
         self.turns = []
         self.chats.setCurrentIndex(-1)
         self.redraw()
@@ -211,9 +210,7 @@ class ChatPanel(QWidget):
         self.redraw()
 
         def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
-            session = self.session
-            if session is None or params is not None:
-                session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
+            session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
             stream = session.ask(question, cancel=cancel)
             yield from batched(iter(stream))
             return stream.result, session
@@ -230,8 +227,7 @@ class ChatPanel(QWidget):
 
     def _answered(self, outcome: tuple[GroundedAnswer, ChatSession]) -> None:
         answer, session = outcome
-        first_in_chat = self.session is None and self._open_chat_id is None
-        self.session = session
+        first_in_chat = self._open_chat_id is None
         self._open_chat_id = session.chat_id
         self.turns.append(ChatTurn.from_answer(answer, session.last_output_id))
         self.live_question = self.live_text = self.status_line = ""
