@@ -41,6 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from medlocal.app.selftest import run_selftest
 
         return run_selftest(sys.stdout)
+    if args == ["gui", "--check-window"]:
+        # For installers and support: open the window (first run or lock screen), report how
+        # long it took, close it. Needs a display (or QT_QPA_PLATFORM=offscreen).
+        _prepare()
+        from medlocal.ui.app import check_window
+
+        return check_window(sys.stdout)
     if not args or args == ["gui"]:
         if not has_display():
             from medlocal.cli import build_parser

@@ -30,9 +30,11 @@ def run_cli(
     )
 
 
-def test_no_subcommand_prints_help(medlocal_home: Path) -> None:
-    proc = run_cli(home=medlocal_home)
+def test_help_lists_the_commands(medlocal_home: Path) -> None:
+    # Without a command MedLocal opens its window (tests/gui/test_launcher_and_recovery.py).
+    proc = run_cli("--help", home=medlocal_home)
     assert proc.returncode == 0 and "usage: medlocal" in proc.stdout
+    assert "--selftest" in proc.stdout and "window" in proc.stdout
 
 
 def test_doctor_json(medlocal_home: Path) -> None:
