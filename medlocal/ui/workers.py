@@ -82,43 +82,13 @@ def _error_handler(job: Job, on_error: Failed | None) -> Failed:
     return handle
 
 
-def run_task(
+def _start(
     name: str,
-    func: Callable[[threading.Event], T],
-    on_done: Callable[[T], None] | None = None,
-    on_error: Failed | None = None,
+    func: Callable[[threading.Event], Any],
+    on_done: Done | None,
+    on_error: Failed | None,
+    extra: dict[str, Callable[[Any], None]],
 ) -> Job:
-    """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
-    is called on the GUI thread."""
-    job = Job(name)
-
-    def finished(result: T) -> None:
-        _untrack(job)
-        if on_done is not None:
-            on_done(result)
-
-    worker = create_worker(
-        func,
-        job.cancel_event,
-        _start_thread=False,
-        _ignore_errors=True,
-        _connect={"returned": finished, "errored": _error_handler(job, on_error)},
-    )
-    job.worker = worker
-    _track(job)
-    worker.start()
-    return job
-
-
-def stream_task(
-    name: str,
-    func: Callable[[threading.Event], Generator[Any, None, Any]],
-    on_yield: Callable[[Any], None],
-    on_done: Done | None = None,
-    on_error: Failed | None = None,
-) -> Job:
-    """Run the generator ``func(cancel_event)`` off the GUI thread: each yielded value reaches
-    ``on_yield`` on the GUI thread, then the generator's return value reaches ``on_done``."""
     job = Job(name)
 
     def finished(result: Any) -> None:
@@ -131,16 +101,35 @@ def stream_task(
         job.cancel_event,
         _start_thread=False,
         _ignore_errors=True,
-        _connect={
-            "yielded": on_yield,
-            "returned": finished,
-            "errored": _error_handler(job, on_error),
-        },
+        _connect={**extra, "returned": finished, "errored": _error_handler(job, on_error)},
     )
     job.worker = worker
     _track(job)
     worker.start()
     return job
+
+
+def run_task(
+    name: str,
+    func: Callable[[threading.Event], T],
+    on_done: Callable[[T], None] | None = None,
+    on_error: Failed | None = None,
+) -> Job:
+    """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
+    is called on the GUI thread."""
+    return _start(name, func, on_done, on_error, {})
+
+
+def stream_task(
+    name: str,
+    func: Callable[[threading.Event], Generator[Any, None, Any]],
+    on_yield: Callable[[Any], None],
+    on_done: Done | None = None,
+    on_error: Failed | None = None,
+) -> Job:
+    """Run the generator ``func(cancel_event)`` off the GUI thread: each yielded value reaches
+    ``on_yield`` on the GUI thread, then the generator's return value reaches ``on_done``."""
+    return _start(name, func, on_done, on_error, {"yielded": on_yield})
 
 
 def batched(pieces: Iterator[str], interval: float = STREAM_BATCH_S) -> Iterator[str]:

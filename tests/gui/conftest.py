@@ -38,6 +38,18 @@ def make_workspace(tmp_path: Path, chat: Any = None, **kwargs: Any) -> Workspace
     return Workspace(tmp_path / "vault", kdf_params=FAST_KDF, **kwargs)
 
 
+def window_with_patient(qtbot: Any, workspace: Workspace, name: str) -> Any:
+    """The main window on an unlocked vault with one new patient, chosen in the list."""
+    from medlocal.ui.main_window import MainWindow
+
+    workspace.require_vault().add_patient(name)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    return window
+
+
 @pytest.fixture
 def gui_workspace(tmp_path: Path) -> Iterator[Workspace]:
     """A workspace with a created, unlocked vault and one patient (id in ``.test_patient``)."""

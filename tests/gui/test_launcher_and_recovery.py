@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import window_with_patient
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.app import offer_crash_report
-from medlocal.ui.main_window import MainWindow
 
 MEDS = "Discharge medications: metformin 500 mg twice daily. " * 40
 
@@ -82,12 +82,7 @@ def test_crash_report_from_last_time_is_offered_once(
 def test_locking_during_an_import_stops_it_cleanly(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
-    vault = gui_workspace.require_vault()
-    vault.add_patient("Import Lock Patient")
-    window = MainWindow(gui_workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
+    window = window_with_patient(qtbot, gui_workspace, "Import Lock Patient")
     files = []
     for i in range(40):
         path = tmp_path / f"n{i:02}.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASS, make_workspace
+from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
@@ -148,12 +148,8 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
 def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Batch Patient")
     vault = gui_workspace.require_vault()
-    vault.add_patient("Batch Patient")
-    window = MainWindow(gui_workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "good.txt").write_text(MEDS)
@@ -172,12 +168,8 @@ def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
 def test_cancel_during_import_keeps_whole_documents(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Cancel Patient")
     vault = gui_workspace.require_vault()
-    vault.add_patient("Cancel Patient")
-    window = MainWindow(gui_workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
     files = []
     for i in range(30):
         path = tmp_path / f"note{i:02}.txt"
@@ -200,12 +192,8 @@ def test_cancel_during_import_keeps_whole_documents(
 def test_lock_from_any_thread_clears_the_screen(
     qtbot: QtBot, gui_workspace: Workspace, reason: str
 ) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Lock Patient")
     vault = gui_workspace.require_vault()
-    vault.add_patient("Lock Patient")
-    window = MainWindow(gui_workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
     assert "Lock Patient" in window.visible_text()
     if reason == "idle":
         vault.set_idle_timeout(0.2)  # the vault's own timer thread locks it

@@ -16,6 +16,7 @@ import keyring.errors
 import numpy as np
 import numpy.typing as npt
 import pytest
+from fixtures.keychain import MemoryKeychain
 
 from medlocal.cli import main
 from medlocal.errors import ModelLoadError
@@ -39,24 +40,6 @@ class WordEmbedder:
 
     def count_tokens(self, text: str) -> int:
         return len(text.split())
-
-
-class SimulatedKeychain(keyring.backend.KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
 
 
 @pytest.fixture
@@ -218,10 +201,10 @@ def test_prompt_and_remembered_keychain(
     assert cli("patient", "add", "--name", "Prompted") == 0
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(SimulatedKeychain())
+    keyring.set_keyring(MemoryKeychain())
     try:
         assert cli("vault", "remember") == 0
-        assert "SimulatedKeychain" in capsys.readouterr().out
+        assert "MemoryKeychain" in capsys.readouterr().out
 
         def refuse(prompt: str = "") -> str:
             raise AssertionError("the keychain should have been used")

@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
-from test_rag_fakes import FakeChatModel
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import check_export_path

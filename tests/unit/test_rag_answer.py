@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from test_rag_fakes import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
+from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.errors import ContextBudgetError, GenerationCancelled

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_rag_fakes import hit
+from fixtures.fake_models import hit
 
 from medlocal.cli.rag_cmds import print_answer_sources
 from medlocal.rag.answer import GroundedAnswer

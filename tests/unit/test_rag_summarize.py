@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from test_rag_fakes import FakeChatModel, FakeStore, hit
+from fixtures.fake_models import FakeChatModel, FakeStore, hit
 
 from medlocal import paths
 from medlocal.engine.api import ChatMessage, SamplingParams
