@@ -36,6 +36,10 @@ class Settings:
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")
+    backup_reminder_days: int = _opt(
+        7, "remind when the last verified backup is older than this many days; 0 = never", 0
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -110,6 +110,8 @@ _unit_float = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
 def run_doctor(args: argparse.Namespace) -> int:
     from medlocal.crash import pending_crash_reports
     from medlocal.models.registry import Registry
+    from medlocal.settings import load_settings
+    from medlocal.vault.backup_state import backup_summary
 
     report = hardware_report().as_dict()
     report["folders"] = {
@@ -123,6 +125,7 @@ def run_doctor(args: argparse.Namespace) -> int:
     report["models_installed"] = [m.id for m in Registry().models()]
     report["offline"] = netguard.status()
     report["crash_reports"] = [str(path) for path in pending_crash_reports()]
+    report["backup"] = backup_summary(load_settings().backup_reminder_days)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -148,6 +151,7 @@ def run_doctor(args: argparse.Namespace) -> int:
         if folder:
             print(f"{name + ':':<11}{folder}")
     print(f"Models:    {', '.join(report['models_installed']) or 'none'}")
+    print(f"Backup:    {report['backup']}")
     offline = report["offline"]
     print(
         "Offline:   guard "

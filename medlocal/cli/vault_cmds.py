@@ -105,6 +105,9 @@ def _register_vault(sub: Any) -> None:
     )
     add_vault_args(reembed)
     reembed.set_defaults(func=run_reembed)
+    from medlocal.cli.backup_cmds import register_vault_actions  # it imports this module
+
+    register_vault_actions(actions)
 
 
 def _register_patient(sub: Any) -> None:

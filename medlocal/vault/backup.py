@@ -112,7 +112,7 @@ def create_backup(
     """
     if keep is not None and keep < 1:
         raise BackupRefusedError("--keep must be at least 1.")
-    destination = destination.expanduser()
+    destination = destination.expanduser().resolve()
     backup_files.check_destination(destination)
     key_file = load_key_file(vault.folder / KEY_FILE_NAME)
     kek, dek = _passphrase_keys(key_file, passphrase)

@@ -50,7 +50,7 @@ def record_verified(folder: Path, header: Header) -> None:
     if known is not None and str(known.get("created_at", "")) > header.created_at:
         return
     entry = VerifiedBackup(
-        path=str(folder),
+        path=str(folder.resolve()),
         vault_id=header.vault_id,
         created_at=header.created_at,
         verified_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -86,3 +86,17 @@ def backup_due(
     if last is None:
         return True
     return (now or datetime.now(UTC)) - last.created > timedelta(days=interval_days)
+
+
+def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
+    """One line for ``medlocal doctor``: when the last verified backup was made, and where."""
+    last = last_verified_backup(vault_id)
+    if last is None:
+        return "never verified; run 'medlocal vault backup --to DIR'"
+    when = last.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    due = (
+        " (older than the reminder interval: back up soon)"
+        if backup_due(interval_days, vault_id)
+        else ""
+    )
+    return f"last verified {when}, {last.path}{due}"
