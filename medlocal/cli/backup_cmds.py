@@ -12,13 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from medlocal.cli.vault_cmds import add_vault_args, read_secret_file, vault_folder
+from medlocal.cli.vault_cmds import _new_passphrase, add_vault_args, read_secret_file, vault_folder
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
 from medlocal.vault.errors import VaultNotFoundError
-
-MIN_PASSPHRASE = 8
 
 
 def register_vault_actions(actions: Any) -> None:
@@ -182,18 +180,6 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else getpass.getpass(prompt)
-
-
-def _new_passphrase(file_name: str | None) -> str:
-    if file_name:
-        secret = read_secret_file(file_name)
-    else:
-        secret = getpass.getpass("New passphrase for the restored vault: ")
-        if getpass.getpass("Repeat it: ") != secret:
-            raise UserInputError("The passphrases do not match.")
-    if len(secret) < MIN_PASSPHRASE:
-        raise UserInputError(f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
-    return secret
 
 
 def _confirm_replace(target: Path) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from medlocal import paths
 from medlocal.fsutil import atomic_write_private, fsync_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
@@ -60,7 +61,7 @@ __all__ = [
 ]
 
 SNAPSHOT_PREFIX = ".backup-"
-STALE_SNAPSHOT_S = 3600.0
+STALE_S = 3600.0  # leftovers of killed runs older than this are removed
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ def create_backup(
         {"backup_id": header.backup_id, "manifest_sha256": manifest_sha, "parts": len(parts)},
     )
     record_verified(final, header)
+    backup_files.remove_stale_partials(destination, header.vault_id, STALE_S)
     removed = _apply_retention(destination, header, keep) if keep is not None else ()
     return BackupResult(final, header, contents.counts, manifest_sha, snapshot_bytes, removed)
 
@@ -191,8 +193,8 @@ def verify_backup(
     cancel: threading.Event | None = None,
 ) -> VerifyResult:
     """Re-check one backup folder (or its manifest file) with the passphrase or recovery key.
-    ``scratch`` is where a multi-part snapshot is joined to be opened (default: the backup's
-    own folder's parent)."""
+    ``scratch`` is where a multi-part snapshot is joined to be opened (default: the data folder,
+    on the local disk: the backup's own FAT32 stick could not hold the joined file)."""
     folder = path.parent if path.is_file() else path
     if not backup_files.is_published(folder):
         raise BackupError(
@@ -204,7 +206,7 @@ def verify_backup(
     try:
         contents = open_contents(backup_key, manifest)
         _verify_folder(
-            folder, backup_key, manifest, contents, scratch or folder.parent, progress, cancel
+            folder, backup_key, manifest, contents, scratch or paths.data_dir(), progress, cancel
         )
     finally:
         backup_key.wipe()
@@ -352,7 +354,7 @@ def _remove_stale_snapshots(vault_folder: Path) -> None:
     now = time.time()
     for leftover in vault_folder.glob(f"{SNAPSHOT_PREFIX}*.snapshot"):
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > STALE_SNAPSHOT_S:
+            if now - leftover.stat().st_mtime > STALE_S:
                 leftover.unlink()
 
 

@@ -17,6 +17,7 @@ import re
 import secrets
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -81,6 +82,16 @@ def publish(staging: Path, final: Path) -> None:
 def remove_tree(folder: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         shutil.rmtree(folder)
+
+
+def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> None:
+    """Unfinished backups of this vault left by a killed run (their names say so; another run
+    may still be writing a recent one, so only old ones go)."""
+    now = time.time()
+    for folder in destination.glob(f".medlocal-backup-*-{vault_id[:8]}-*{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > older_than_s:
+                remove_tree(folder)
 
 
 def find_backups(path: Path) -> list[Path]:

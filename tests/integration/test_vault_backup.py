@@ -370,3 +370,35 @@ def test_backup_during_an_import_holds_whole_documents(tmp_path: Path) -> None:
                 expected = 4 if doc.file_name in ("record-0.txt", "record-1.txt") else 40
                 assert len(restored.document_chunks(doc.id)) == expected == doc.chunk_count
     assert len(docs) > 2  # the import really ran while the backups were taken
+
+
+def test_leftovers_of_killed_runs_are_cleaned_only_when_old(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    vault_id = planted_id(planted)
+    old = dest / f".medlocal-backup-20200101T000000Z-{vault_id[:8]}-0000.partial"
+    recent = dest / f".medlocal-backup-20200101T000000Z-{vault_id[:8]}-1111.partial"
+    foreign = dest / ".medlocal-backup-20200101T000000Z-ffffffff-2222.partial"
+    for folder in (old, recent, foreign):
+        folder.mkdir()
+        (folder / "vault.db.000").write_bytes(b"x")
+    os.utime(old, (1, 1))
+    os.utime(foreign, (1, 1))
+    backup = _backup(planted.folder, dest)
+    assert sorted(dest.iterdir()) == sorted([backup, recent, foreign])
+
+
+def test_reminder_follows_the_interval(planted: PlantedVault, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from medlocal.settings import Settings
+    from medlocal.vault.backup_state import backup_summary
+
+    assert backup_due(7) and "never" in backup_summary(7)
+    _backup(planted.folder, tmp_path / "usb")
+    later = datetime.now(UTC) + timedelta(days=8)
+    assert not backup_due(7) and backup_due(7, now=later) and not backup_due(0, now=later)
+    assert backup_summary(7).startswith("last verified ")
+    assert Settings().backup_reminder_days == 7 and Settings().backup_folder == ""

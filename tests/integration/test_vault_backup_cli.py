@@ -128,12 +128,13 @@ def test_full_disk_is_refused_and_nothing_changes(
 # --- kill -9 ----------------------------------------------------------------------------------
 
 
-def _big_vault(folder: Path) -> Path:
-    make_planted_vault(folder, documents=2, chunks=4)
-    with Vault.open(folder, PASS) as vault:
+@pytest.fixture
+def big_setup(setup: tuple[Path, Path, Path]) -> tuple[Path, Path, Path]:
+    """``setup`` grown to ~16 MB, so that a kill lands inside each stage of the work."""
+    with Vault.open(setup[0], PASS) as vault:
         patient = vault.list_patients()[0].id
         add_documents(vault, patient, 120, 30, start=10, payload_bytes=120_000)
-    return folder
+    return setup
 
 
 def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
@@ -172,13 +173,9 @@ def _kill_mid_work(home: Path, args: tuple[str, ...], within: float, rng: random
 
 @pytest.mark.slow
 def test_kill9_during_backup_never_leaves_a_backup_that_passes(
-    tmp_path: Path, medlocal_home: Path
+    big_setup: tuple[Path, Path, Path], medlocal_home: Path
 ) -> None:
-    vault = _big_vault(tmp_path / "vault")
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS)
-    dest = tmp_path / "usb"
-    dest.mkdir()
+    vault, secret, dest = big_setup
     args = ("vault", "backup", "--vault", str(vault), "--passphrase-file", str(secret))
     full = _timed(medlocal_home, *args, "--to", str(dest), "--keep", "1")
     (previous,) = list(dest.iterdir())
@@ -204,13 +201,9 @@ def test_kill9_during_backup_never_leaves_a_backup_that_passes(
 
 @pytest.mark.slow
 def test_kill9_during_restore_replace_keeps_a_vault_that_opens(
-    tmp_path: Path, medlocal_home: Path
+    big_setup: tuple[Path, Path, Path], medlocal_home: Path
 ) -> None:
-    vault = _big_vault(tmp_path / "vault")
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS)
-    dest = tmp_path / "usb"
-    dest.mkdir()
+    vault, secret, dest = big_setup
     auth = ("--passphrase-file", str(secret))
     _timed(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
     with Vault.open(vault, PASS) as opened:  # the live vault moves on after the backup
