@@ -75,11 +75,8 @@ def restore_backup(
     (with the passphrase it stays the same unless ``new_passphrase`` is given). Every refusal and
     failure leaves ``target`` as it was.
     """
-    folder = backup_files.find_backups(source.expanduser())[-1]
-    if not backup_files.is_published(folder):
-        raise BackupError(f"{folder.name} is not a finished backup (it was interrupted).")
+    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
     target = target.expanduser()
-    manifest = read_manifest(folder)
     header = manifest.header
     newest = len(schema.MIGRATIONS)
     if header.schema_version > newest:
@@ -127,6 +124,21 @@ def restore_backup(
 
 
 # --- before anything is written -------------------------------------------------------------
+
+
+def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
+    """The newest backup; a folder holding backups of several vaults is ambiguous."""
+    for folder in folders:
+        if not backup_files.is_published(folder):
+            raise BackupError(f"{folder.name} is not a finished backup (it was interrupted).")
+    manifests = {folder: read_manifest(folder) for folder in folders}
+    newest = max(manifests, key=lambda folder: manifests[folder].header.created_at)
+    if len({m.header.vault_id for m in manifests.values()}) > 1:
+        raise BackupRefusedError(
+            f"{newest.parent} holds backups of more than one vault; name the backup folder to "
+            "restore."
+        )
+    return newest, manifests[newest]
 
 
 def _check_target(target: Path, header: Header, replace: bool) -> bool:

@@ -402,3 +402,20 @@ def test_reminder_follows_the_interval(planted: PlantedVault, tmp_path: Path) ->
     assert not backup_due(7) and backup_due(7, now=later) and not backup_due(0, now=later)
     assert backup_summary(7).startswith("last verified ")
     assert Settings().backup_reminder_days == 7 and Settings().backup_folder == ""
+
+
+def test_restore_from_a_folder_takes_the_newest_of_one_vault_only(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    _backup(planted.folder, dest)
+    with Vault.open(planted.folder, PASS) as vault:
+        add_documents(vault, vault.list_patients()[0].id, 1, 3, start=50)
+    newest = _backup(planted.folder, dest)
+    result = restore_backup(dest, tmp_path / "restored", passphrase=PASS)
+    assert result.backup == newest and result.counts["documents"] == 7
+    other = make_planted_vault(tmp_path / "other", documents=1, chunks=2)
+    _backup(other.folder, dest)
+    with pytest.raises(BackupRefusedError, match="more than one vault"):
+        restore_backup(dest, tmp_path / "second", passphrase=PASS)
+    assert not (tmp_path / "second").exists()
