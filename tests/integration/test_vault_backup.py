@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -419,3 +420,37 @@ def test_restore_from_a_folder_takes_the_newest_of_one_vault_only(
     with pytest.raises(BackupRefusedError, match="more than one vault"):
         restore_backup(dest, tmp_path / "second", passphrase=PASS)
     assert not (tmp_path / "second").exists()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 512 KiB file system (tmpfs), where this machine lets the test mount one."""
+    mount = tmp_path / "tiny-usb"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("mounting a small file system needs privileges this run does not have")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_backup_disk_is_refused_and_leaves_nothing(tmp_path: Path, tiny_disk: Path) -> None:
+    planted = make_planted_vault(tmp_path / "vault", documents=1, chunks=2)
+    with Vault.open(planted.folder, PASS) as vault:  # ~1 MB: twice the small disk
+        add_documents(vault, vault.list_patients()[0].id, 20, 4, start=10, payload_bytes=50_000)
+    before = _snapshot_state(planted.folder)
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(BackupError, match="Not enough space") as caught:
+            create_backup(vault, PASS, tiny_disk)
+        assert "backup" not in [e.event for e in vault.audit_entries()]
+    assert "\n" not in str(caught.value)
+    assert list(tiny_disk.iterdir()) == []
+    assert sorted(_snapshot_state(planted.folder)[str(planted.folder)]) == sorted(
+        before[str(planted.folder)]
+    )
