@@ -28,7 +28,7 @@ from medlocal.fsutil import atomic_write_private, fsync_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
 from medlocal.vault.backup_state import VerifiedBackup, last_verified_backup, record_verified
-from medlocal.vault.errors import VaultCorruptedError, WrongPassphraseError
+from medlocal.vault.errors import VaultCorruptedError, VaultLockedError, WrongPassphraseError
 from medlocal.vault.keyfile import KEY_FILE_NAME, KeyFile, load_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.manifest import (
@@ -113,6 +113,8 @@ def create_backup(
     """
     if keep is not None and keep < 1:
         raise BackupRefusedError("--keep must be at least 1.")
+    if vault.is_locked:  # the backup event must be recorded in the vault it copies
+        raise VaultLockedError("The vault is locked; unlock it to back it up.")
     destination = destination.expanduser().resolve()
     backup_files.check_destination(destination)
     key_file = load_key_file(vault.folder / KEY_FILE_NAME)

@@ -32,9 +32,17 @@ from medlocal.errors import GenerationCancelled
 from medlocal.progress import Progress
 from medlocal.vault import db, schema
 from medlocal.vault.backup import create_backup, verify_backup
+from medlocal.vault.backup_check import check_snapshot
 from medlocal.vault.backup_state import backup_due, last_verified_backup
 from medlocal.vault.errors import WrongPassphraseError
-from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError
+from medlocal.vault.manifest import (
+    MANIFEST_NAME,
+    BackupError,
+    BackupRefusedError,
+    open_contents,
+    read_manifest,
+    unwrap_backup_key,
+)
 from medlocal.vault.restore import restore_backup
 from medlocal.vault.store import Vault
 
@@ -454,3 +462,21 @@ def test_a_full_backup_disk_is_refused_and_leaves_nothing(tmp_path: Path, tiny_d
     assert sorted(_snapshot_state(planted.folder)[str(planted.folder)]) == sorted(
         before[str(planted.folder)]
     )
+
+
+def test_a_bit_flipped_page_fails_sqlcipher_checks_even_with_matching_checksums(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    """Behind the part checksums, the snapshot's own page HMACs catch an altered page (as they
+    would if someone rewrote the checksums too)."""
+    backup = _backup(planted.folder, tmp_path / "usb")
+    manifest = read_manifest(backup)
+    key = unwrap_backup_key(manifest, passphrase=PASS)
+    contents = open_contents(key, manifest)
+    part = backup / contents.parts[0].name
+    check_snapshot(part, key, manifest, contents)  # whole: passes
+    data = bytearray(part.read_bytes())
+    data[5 * 4096 + 100] ^= 0x01
+    part.write_bytes(bytes(data))
+    with pytest.raises(BackupError, match="damaged"):
+        check_snapshot(part, key, manifest, contents)
