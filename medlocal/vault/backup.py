@@ -154,6 +154,7 @@ def create_backup(
         _write_manifest(staging, raw)
         check_cancel(cancel, "the backup")
         _verify_folder(staging, backup_key, manifest, contents, vault.folder, progress, cancel)
+        check_cancel(cancel, "the backup")  # the last moment a cancel leaves nothing behind
         final = destination / name
         backup_files.publish(staging, final)
         staging = None

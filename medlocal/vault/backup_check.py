@@ -113,18 +113,18 @@ def check_snapshot(
     conn = open_read_only(path, backup_key)
     try:
         with interruptible(conn, cancel):
-            report(progress, Progress("verifying", 1, 4, "page checks", "steps"))
+            _step(progress, cancel, 1, "page checks")
             problems = _integrity_problems(conn)
             if problems:
                 raise BackupError(
                     f"The backup is damaged: {len(problems)} integrity problem(s) "
                     "(a page was altered or the file was truncated)."
                 )
-            report(progress, Progress("verifying", 2, 4, "manifest", "steps"))
+            _step(progress, cancel, 2, "manifest")
             key = audit_key(conn)
             try:
                 _check_manifest_mac(key, manifest)
-                report(progress, Progress("verifying", 3, 4, "audit chain", "steps"))
+                _step(progress, cancel, 3, "audit chain")
                 chain = AuditLog(conn, key).verify()
             finally:
                 key.wipe()
@@ -132,7 +132,7 @@ def check_snapshot(
                 raise BackupError(f"The backup's audit log does not verify: {chain.problem}.")
             if audit_head(conn) != (contents.audit_seq, contents.audit_mac):
                 raise BackupError("The backup's audit log does not end where its manifest says.")
-            report(progress, Progress("verifying", 4, 4, "counts", "steps"))
+            _step(progress, cancel, 4, "counts")
             counts = count_rows(conn)
             if counts != contents.counts:
                 raise BackupError("The backup's contents do not match its manifest's counts.")
@@ -146,6 +146,13 @@ def check_snapshot(
     finally:
         conn.close()
     return SnapshotFacts(version, counts, chain.rows)
+
+
+def _step(
+    progress: ProgressCallback | None, cancel: threading.Event | None, step: int, what: str
+) -> None:
+    check_cancel(cancel, "the verification")
+    report(progress, Progress("verifying", step, 4, what, "steps"))
 
 
 def _integrity_problems(conn: db.Connection) -> list[str]:
