@@ -481,3 +481,23 @@ def test_a_bit_flipped_page_fails_sqlcipher_checks_even_with_matching_checksums(
     part.write_bytes(bytes(data))
     with pytest.raises(BackupError, match="damaged"):
         check_snapshot(part, key, manifest, contents)
+
+
+@pytest.mark.parametrize("stage", ["reading backup", "verifying"])
+def test_cancelled_restore_changes_nothing(
+    planted: PlantedVault, tmp_path: Path, stage: str
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.stage == stage:
+            cancel.set()
+
+    before = _snapshot_state(planted.folder)
+    with pytest.raises(GenerationCancelled):
+        restore_backup(
+            backup, planted.folder, passphrase=PASS, replace=True, progress=progress, cancel=cancel
+        )
+    assert _snapshot_state(planted.folder) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
