@@ -128,7 +128,7 @@ def seal(key: SecretKey, plaintext: SecretKey, aad: bytes) -> dict[str, str]:
 
 def seal_bytes(key: SecretKey, plaintext: bytes | bytearray, aad: bytes) -> dict[str, str]:
     nonce = os.urandom(NONCE_BYTES)
-    ct = AESGCM(key.buffer).encrypt(nonce, bytes(plaintext), aad)
+    ct = AESGCM(key.buffer).encrypt(nonce, plaintext, aad)  # no immutable copy of a key
     return {"nonce": b64e(nonce), "ct": b64e(ct)}
 
 
