@@ -44,6 +44,10 @@ class Settings:
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
     auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
     theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
+    backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")
+    backup_reminder_days: int = _opt(
+        7, "remind when the last verified backup is older than this many days; 0 = never", 0
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -17,6 +17,7 @@ class DoctorReport:
     models_installed: list[str]
     offline: dict[str, Any]
     crash_reports: list[str] = field(default_factory=list)
+    backup: str = ""  # when the last verified backup was made, and whether one is due
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -47,6 +48,8 @@ class DoctorReport:
             if folder:
                 out.append(f"{name + ':':<11}{folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        if self.backup:
+            out.append(f"Backup:    {self.backup}")
         out.append(
             "Offline:   guard "
             + ("on" if self.offline["guard_installed"] else "OFF")
@@ -59,8 +62,9 @@ class DoctorReport:
         return out
 
 
-def doctor_report(models_installed: list[str]) -> DoctorReport:
+def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
+    from medlocal.vault.backup_state import backup_summary
 
     folders = {
         "data": str(paths.data_dir()),
@@ -76,4 +80,5 @@ def doctor_report(models_installed: list[str]) -> DoctorReport:
         models_installed=models_installed,
         offline=netguard.status(),
         crash_reports=[str(p) for p in pending_crash_reports()],
+        backup=backup_summary(backup_reminder_days),
     )

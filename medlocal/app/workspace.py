@@ -520,7 +520,9 @@ class Workspace:
         return fit_advice(self.registry, model, n_ctx)
 
     def doctor(self) -> DoctorReport:
-        return doctor_report([m.id for m in self.registry.models()])
+        return doctor_report(
+            [m.id for m in self.registry.models()], self.settings.backup_reminder_days
+        )
 
     # -- lifetime ------------------------------------------------------------------------------
 

@@ -106,6 +106,9 @@ def _register_vault(sub: Any) -> None:
     )
     add_vault_args(reembed)
     reembed.set_defaults(func=run_reembed)
+    from medlocal.cli.backup_cmds import register_vault_actions  # it imports this module
+
+    register_vault_actions(actions)
 
 
 def _register_patient(sub: Any) -> None:
@@ -139,7 +142,7 @@ def _register_patient(sub: Any) -> None:
 # --- shared with other command groups ---------------------------------------------------------
 
 
-def _new_passphrase(file_name: str | None) -> str:
+def new_passphrase(file_name: str | None) -> str:
     if file_name:
         return check_new_passphrase(read_secret_file(file_name))
     secret = getpass.getpass("New passphrase: ")
@@ -179,7 +182,7 @@ def run_init(args: argparse.Namespace) -> int:
     folder = ws.vault_folder
     if ws.vault_exists():
         raise VaultExistsError(f"A vault already exists in {folder}.")
-    recovery_key = ws.create_vault(_new_passphrase(args.passphrase_file))
+    recovery_key = ws.create_vault(new_passphrase(args.passphrase_file))
     ws.lock("created")
     print(f"Created an encrypted vault in {folder}.")
     print()
@@ -231,7 +234,7 @@ def run_passwd(args: argparse.Namespace) -> int:
             getpass.getpass("Current passphrase: ")
         ):
             raise WrongPassphraseError("Wrong passphrase; the passphrase was not changed.")
-        vault.change_passphrase(_new_passphrase(args.new_passphrase_file))
+        vault.change_passphrase(new_passphrase(args.new_passphrase_file))
     print("Passphrase changed. The recovery key is unchanged.")
     return 0
 

@@ -123,16 +123,24 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> SecretKey:
 
 
 def seal(key: SecretKey, plaintext: SecretKey, aad: bytes) -> dict[str, str]:
+    return seal_bytes(key, plaintext.buffer, aad)
+
+
+def seal_bytes(key: SecretKey, plaintext: bytes | bytearray, aad: bytes) -> dict[str, str]:
     nonce = os.urandom(NONCE_BYTES)
-    ct = AESGCM(key.buffer).encrypt(nonce, plaintext.buffer, aad)
+    ct = AESGCM(key.buffer).encrypt(nonce, plaintext, aad)  # no immutable copy of a key
     return {"nonce": b64e(nonce), "ct": b64e(ct)}
 
 
 def open_sealed(key: SecretKey, wrap: dict[str, Any], aad: bytes) -> SecretKey:
     """Unseal a wrap; a wrong key or any altered byte raises :class:`WrongPassphraseError`."""
+    return SecretKey(bytearray(open_sealed_bytes(key, wrap, aad)))
+
+
+def open_sealed_bytes(key: SecretKey, wrap: dict[str, Any], aad: bytes) -> bytes:
     nonce, ct = b64d(wrap.get("nonce")), b64d(wrap.get("ct"))
     try:
-        return SecretKey(bytearray(AESGCM(key.buffer).decrypt(nonce, ct, aad)))
+        return AESGCM(key.buffer).decrypt(nonce, ct, aad)
     except (InvalidTag, ValueError) as err:
         raise WrongPassphraseError("Wrong passphrase (or the vault key file was altered).") from err
 

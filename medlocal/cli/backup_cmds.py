@@ -1,0 +1,223 @@
+"""``medlocal vault backup`` and ``medlocal vault restore``: encrypted, verified backups.
+
+Thin: arguments, secrets, confirmation and a progress line; the work is in
+``medlocal.vault.backup`` and ``medlocal.vault.restore``, which the window calls too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from medlocal.cli.common import add_vault_args, read_secret_file, workspace
+from medlocal.cli.vault_cmds import new_passphrase
+from medlocal.errors import MedLocalError, UserInputError
+from medlocal.progress import Progress
+from medlocal.settings import load_settings
+from medlocal.vault.errors import VaultNotFoundError
+
+
+def register_vault_actions(actions: Any) -> None:
+    """Add ``backup`` and ``restore`` to the ``medlocal vault`` actions."""
+    backup = actions.add_parser(
+        "backup", help="write an encrypted, verified backup of the vault (or --verify one)"
+    )
+    add_vault_args(backup)
+    backup.add_argument(
+        "--to", metavar="DIR", help="folder to write into (default: the backup_folder setting)"
+    )
+    backup.add_argument(
+        "--keep",
+        type=_positive_int,
+        metavar="N",
+        help="then remove this vault's oldest backups in DIR beyond N",
+    )
+    backup.add_argument(
+        "--verify",
+        metavar="PATH",
+        help="instead, re-check a backup (its folder or backup.json) or every backup in a folder",
+    )
+    backup.add_argument(
+        "--recovery-key-file", metavar="FILE", help="with --verify: open with the recovery key"
+    )
+    backup.set_defaults(func=run_backup)
+
+    restore = actions.add_parser(
+        "restore", help="restore a vault from a backup (into an empty folder, or --replace)"
+    )
+    restore.add_argument(
+        "source", metavar="FROM", help="a backup folder, or a folder of backups (newest is used)"
+    )
+    add_vault_args(restore)
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the vault there (kept until the restored one verifies; asks first)",
+    )
+    restore.add_argument("--yes", action="store_true", help="do not ask before --replace")
+    restore.add_argument(
+        "--recovery-key-file", metavar="FILE", help="open the backup with the recovery key"
+    )
+    restore.add_argument(
+        "--new-passphrase-file", metavar="FILE", help="passphrase for the restored vault"
+    )
+    restore.set_defaults(func=run_restore)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    if args.verify:
+        return _verify(args)
+    from medlocal.vault.backup import create_backup
+    from medlocal.vault.store import Vault
+
+    destination = args.to or load_settings().backup_folder
+    if not destination:
+        raise UserInputError(
+            "Say where to write the backup: --to DIR, or once with "
+            "'medlocal settings set backup_folder DIR'."
+        )
+    folder = workspace(args).vault_folder
+    if not Vault.exists(folder):
+        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+    # The backup key is wrapped under the passphrase, so it is needed even for a remembered vault.
+    passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
+    printer = _ProgressLine()
+    with Vault.open(folder, passphrase=passphrase) as vault:
+        try:
+            result = create_backup(
+                vault, passphrase, Path(destination), keep=args.keep, progress=printer
+            )
+        finally:
+            printer.done()
+    counts = result.counts
+    print(f"Backup written and verified: {result.path}")
+    print(
+        f"  {counts['patients']} patients, {counts['documents']} documents "
+        f"({counts['chunks']} passages), {counts['chat_messages']} chat messages, "
+        f"{counts['outputs']} saved outputs; {result.snapshot_bytes / 1e6:.1f} MB"
+    )
+    for old in result.removed:
+        print(f"  removed older backup {old.name}")
+    print("It opens with the current passphrase or the recovery key.")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from medlocal.vault.backup import verify_backup
+    from medlocal.vault.backup_files import find_backups
+
+    folders = find_backups(Path(args.verify).expanduser())
+    recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
+    passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
+    failures = 0
+    for folder in folders:
+        printer = _ProgressLine()
+        try:
+            result = verify_backup(
+                folder, passphrase=passphrase, recovery_key=recovery, progress=printer
+            )
+        except MedLocalError as err:
+            printer.done()
+            if len(folders) == 1:
+                raise
+            failures += 1
+            print(f"FAILED  {folder.name}: {err}")
+            continue
+        printer.done()
+        counts = result.counts
+        print(
+            f"OK      {folder.name}: made {result.header.created_at[:19]}, "
+            f"{counts['documents']} documents, {counts['chunks']} passages, "
+            f"{counts['audit']} audit entries; every check passed"
+        )
+    if failures:
+        raise MedLocalError(f"{failures} of {len(folders)} backups failed verification.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from medlocal.vault.restore import restore_backup
+
+    target = workspace(args).vault_folder
+    recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
+    if recovery:
+        passphrase = None
+        fresh: str | None = new_passphrase(args.new_passphrase_file)
+    else:
+        passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
+        fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
+    if args.replace and not args.yes:
+        _confirm_replace(target)
+    printer = _ProgressLine()
+    try:
+        result = restore_backup(
+            Path(args.source),
+            target,
+            passphrase=passphrase,
+            recovery_key=recovery,
+            new_passphrase=fresh,
+            replace=args.replace,
+            progress=printer,
+        )
+    finally:
+        printer.done()
+    print(f"Restored the vault into {result.vault_folder} from {result.backup.name}.")
+    if result.migrated_from is not None:
+        print(f"  The backup's vault schema {result.migrated_from} was upgraded.")
+    if result.replaced:
+        print("  The previous vault there was replaced.")
+    counts = result.counts
+    print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
+    return 0
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _secret(file_name: str | None, prompt: str) -> str:
+    return read_secret_file(file_name) if file_name else getpass.getpass(prompt)
+
+
+def _confirm_replace(target: Path) -> None:
+    if not sys.stdin.isatty():
+        raise UserInputError("--replace asks for confirmation: run it in a terminal or add --yes.")
+    answer = input(f"Replace the vault in {target} with the backup? Type 'replace' to go on: ")
+    if answer.strip().lower() != "replace":
+        raise UserInputError("Not confirmed; nothing was changed.")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+class _ProgressLine:
+    """One updating line on a terminal; a line per stage otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.stage = ""
+        self.printed = False
+
+    def __call__(self, p: Progress) -> None:
+        if p.unit == "bytes":
+            total = f"/{p.total / 1e6:.0f}" if p.total else ""
+            text = f"{p.stage}: {p.done / 1e6:.0f}{total} MB"
+        else:
+            text = p.describe()
+        if self.tty:
+            print("\r" + text.ljust(60), end="", file=sys.stderr, flush=True)
+            self.printed = True
+        elif p.stage != self.stage:
+            print(p.stage, file=sys.stderr, flush=True)
+        self.stage = p.stage
+
+    def done(self) -> None:
+        if self.printed:
+            print(file=sys.stderr)
+            self.printed = False

@@ -1,0 +1,382 @@
+"""Encrypted, verified backups of an open vault (Qt-free; the CLI and the window call these).
+
+``create_backup`` takes a consistent online snapshot with ``sqlcipher_export`` from a second
+connection inside one read transaction (WAL lets imports go on meanwhile; the snapshot holds each
+document wholly or not at all), into a database keyed with a fresh random backup key. That key is
+wrapped under the passphrase's key and the recovery public key (see manifest.py), never the
+keychain. The snapshot is staged next to the vault (local disk), copied into ``.<name>.partial``
+on the destination in FAT32-sized parts, the manifest written, everything verified from the
+destination, and only then renamed to its final name. Old backups of this vault beyond ``keep``
+are removed after that, and the vault's audit log records the backup with the manifest's hash.
+
+Nothing is ever written in plaintext: the staged snapshot and the parts are SQLCipher pages under
+the backup key; the manifest's contents are sealed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from medlocal import paths
+from medlocal.fsutil import atomic_write_private, fsync_dir
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.vault import backup_check, backup_files, db, keys
+from medlocal.vault.backup_state import VerifiedBackup, last_verified_backup, record_verified
+from medlocal.vault.errors import VaultCorruptedError, VaultLockedError, WrongPassphraseError
+from medlocal.vault.keyfile import KEY_FILE_NAME, KeyFile, load_key_file
+from medlocal.vault.keys import KdfParams, SecretKey
+from medlocal.vault.manifest import (
+    MANIFEST_NAME,
+    BackupError,
+    BackupRefusedError,
+    Contents,
+    Header,
+    Manifest,
+    compute_mac,
+    manifest_mac_key,
+    open_contents,
+    read_manifest,
+    seal_contents,
+    sha256_hex,
+    unwrap_backup_key,
+    wrap_backup_key,
+)
+from medlocal.vault.store import Vault
+
+__all__ = [
+    "BackupError",
+    "BackupRefusedError",
+    "BackupResult",
+    "VerifiedBackup",
+    "VerifyResult",
+    "create_backup",
+    "last_verified_backup",
+    "verify_backup",
+]
+
+SNAPSHOT_PREFIX = ".backup-"
+STALE_S = 3600.0  # leftovers of killed runs older than this are removed
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    header: Header
+    counts: dict[str, int]
+    manifest_sha256: str
+    snapshot_bytes: int
+    removed: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    path: Path
+    header: Header
+    counts: dict[str, int]
+    manifest_sha256: str
+
+
+@dataclass
+class _Snapshot:
+    path: Path
+    schema_version: int
+    counts: dict[str, int]
+    audit_seq: int
+    audit_mac: str
+    audit_key: SecretKey
+
+
+def create_backup(
+    vault: Vault,
+    passphrase: str,
+    destination: Path,
+    *,
+    keep: int | None = None,
+    part_bytes: int = backup_files.PART_BYTES,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> BackupResult:
+    """Back up the open ``vault`` into a new folder inside ``destination``.
+
+    ``passphrase`` must be the vault's current passphrase: the backup key is wrapped under it.
+    ``keep`` removes this vault's oldest backups in ``destination`` beyond that many, only after
+    the new one verified. Raises :class:`BackupRefusedError` (nothing written) for a missing or
+    read-only destination, :class:`WrongPassphraseError`, :class:`BackupError` when the written
+    backup does not verify or the disk fills (the partial folder is removed either way), and
+    :class:`GenerationCancelled` when ``cancel`` is set.
+    """
+    if keep is not None and keep < 1:
+        raise BackupRefusedError("--keep must be at least 1.")
+    if vault.is_locked:  # the backup event must be recorded in the vault it copies
+        raise VaultLockedError("The vault is locked; unlock it to back it up.")
+    destination = destination.expanduser().resolve()
+    backup_files.check_destination(destination)
+    key_file = load_key_file(vault.folder / KEY_FILE_NAME)
+    kek, dek = _passphrase_keys(key_file, passphrase)
+    created = datetime.now(UTC)  # microseconds: retention orders backups made in one second
+    name = backup_files.backup_name(created, key_file.vault_id)
+    backup_key = SecretKey.generate()
+    snapshot_path = vault.folder / f"{SNAPSHOT_PREFIX}{secrets.token_hex(4)}.snapshot"
+    staging: Path | None = None
+    snap: _Snapshot | None = None
+    try:
+        _remove_stale_snapshots(vault.folder)
+        report(progress, Progress("snapshot", 0, None, unit="bytes"))
+        snap = _export(
+            vault.folder / db.DB_FILE_NAME, dek, backup_key, snapshot_path, progress, cancel
+        )
+        header = Header(
+            backup_id=secrets.token_hex(8),
+            vault_id=key_file.vault_id,
+            schema_version=snap.schema_version,
+            created_at=created.isoformat(),
+        )
+        staging = backup_files.make_staging(destination, name)
+        parts = backup_files.write_parts(snapshot_path, staging, part_bytes, progress, cancel)
+        snapshot_bytes = snapshot_path.stat().st_size
+        snapshot_path.unlink()
+        contents = Contents(
+            counts=snap.counts,
+            audit_seq=snap.audit_seq,
+            audit_mac=snap.audit_mac,
+            snapshot_bytes=snapshot_bytes,
+            parts=parts,
+            recovery_public=key_file.recovery_public,
+        )
+        manifest = _seal_manifest(backup_key, header, contents, key_file, kek, snap.audit_key)
+        raw = manifest.to_bytes()
+        _write_manifest(staging, raw)
+        check_cancel(cancel, "the backup")
+        _verify_folder(staging, backup_key, manifest, contents, vault.folder, progress, cancel)
+        check_cancel(cancel, "the backup")  # the last moment a cancel leaves nothing behind
+        final = destination / name
+        backup_files.publish(staging, final)
+        staging = None
+    except OSError as err:
+        if backup_files.is_disk_full(err):
+            raise BackupError(
+                f"Not enough space for the backup in {destination} (or next to the vault); "
+                "nothing was written."
+            ) from err
+        raise
+    finally:
+        kek.wipe()
+        dek.wipe()
+        backup_key.wipe()
+        if snap is not None:
+            snap.audit_key.wipe()
+        with contextlib.suppress(FileNotFoundError):
+            snapshot_path.unlink()
+        if staging is not None:
+            backup_files.remove_tree(staging)
+    manifest_sha = sha256_hex(raw)
+    vault.record_event(
+        "backup",
+        {"backup_id": header.backup_id, "manifest_sha256": manifest_sha, "parts": len(parts)},
+    )
+    record_verified(final, header)
+    backup_files.remove_stale_partials(destination, header.vault_id, STALE_S)
+    removed = _apply_retention(destination, header, keep) if keep is not None else ()
+    return BackupResult(final, header, contents.counts, manifest_sha, snapshot_bytes, removed)
+
+
+def verify_backup(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    scratch: Path | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> VerifyResult:
+    """Re-check one backup folder (or its manifest file) with the passphrase or recovery key.
+    ``scratch`` is where a multi-part snapshot is joined to be opened (default: the data folder,
+    on the local disk: the backup's own FAT32 stick could not hold the joined file)."""
+    folder = path.parent if path.is_file() else path
+    if not backup_files.is_published(folder):
+        raise BackupError(
+            f"{folder.name} is not a finished backup (it was interrupted, or renamed); "
+            "it cannot be trusted."
+        )
+    manifest = read_manifest(folder)
+    backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+    try:
+        contents = open_contents(backup_key, manifest)
+        _verify_folder(
+            folder, backup_key, manifest, contents, scratch or paths.data_dir(), progress, cancel
+        )
+    finally:
+        backup_key.wipe()
+    record_verified(folder, manifest.header)
+    raw = (folder / MANIFEST_NAME).read_bytes()
+    return VerifyResult(folder, manifest.header, contents.counts, sha256_hex(raw))
+
+
+# --- steps ----------------------------------------------------------------------------------
+
+
+def _passphrase_keys(key_file: KeyFile, passphrase: str) -> tuple[SecretKey, SecretKey]:
+    """The passphrase's KEK (one Argon2id run, the vault's salt and cost) and the DEK it opens."""
+    wrap = key_file.wraps["passphrase"]
+    params = KdfParams.from_dict(wrap.get("params") or {})
+    salt = str(wrap.get("salt"))
+    kek = keys.derive_kek(passphrase, keys.b64d(salt), params)
+    try:
+        dek = keys.open_sealed(kek, wrap, keys.passphrase_aad(key_file.vault_id, salt, params))
+    except WrongPassphraseError as err:
+        kek.wipe()
+        raise WrongPassphraseError("Wrong passphrase; no backup was written.") from err
+    return kek, dek
+
+
+def _export(
+    database: Path,
+    dek: SecretKey,
+    backup_key: SecretKey,
+    target: Path,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> _Snapshot:
+    """Copy the vault into ``target`` under ``backup_key`` within one read transaction."""
+    try:
+        conn = db.connect(database, dek)
+    except db.KeyRejectedError as err:
+        raise VaultCorruptedError("The vault database does not open with its key.") from err
+    db.create_private_file(target)
+    try:
+        conn.execute("BEGIN")  # deferred: the first read below fixes the snapshot
+        counts = backup_check.count_rows(conn)
+        seq, mac = backup_check.audit_head(conn)
+        version = db.schema_version(conn)
+        estimate = int(conn.execute("PRAGMA page_count").fetchone()[0]) * int(
+            conn.execute("PRAGMA page_size").fetchone()[0]
+        )
+        audit_key = backup_check.audit_key(conn)
+        conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), f"x'{backup_key.hex()}'"))
+        # The new file needs no rollback journal on disk: if anything fails it is discarded.
+        conn.execute("PRAGMA backup.journal_mode = MEMORY")
+        conn.set_progress_handler(_export_handler(target, estimate, progress, cancel), 20_000)
+        try:
+            conn.execute("SELECT sqlcipher_export('backup')").fetchall()
+        finally:
+            conn.set_progress_handler(None, 20_000)
+        conn.execute(f"PRAGMA backup.user_version = {version}")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE backup")
+    except db.DatabaseError as err:
+        if "interrupt" in str(err).lower():
+            check_cancel(cancel, "the backup")
+        if "full" in str(err).lower() or "I/O" in str(err):
+            raise BackupError(
+                "Could not write the backup snapshot next to the vault (disk full, file size "
+                "limit or write error); nothing was written."
+            ) from err
+        raise
+    finally:
+        conn.close()
+    return _Snapshot(target, version, counts, seq, mac, audit_key)
+
+
+def _export_handler(
+    target: Path, estimate: int, progress: ProgressCallback | None, cancel: threading.Event | None
+) -> object:
+    def handler() -> int:
+        if cancel is not None and cancel.is_set():
+            return 1  # SQLite aborts the export with "interrupted"
+        if progress is not None:
+            with contextlib.suppress(OSError):
+                done = target.stat().st_size
+                progress(Progress("snapshot", min(done, estimate), estimate, unit="bytes"))
+        return 0
+
+    return handler
+
+
+def _seal_manifest(
+    backup_key: SecretKey,
+    header: Header,
+    contents: Contents,
+    key_file: KeyFile,
+    kek: SecretKey,
+    audit_key: SecretKey,
+) -> Manifest:
+    wrap = key_file.wraps["passphrase"]
+    wraps = wrap_backup_key(
+        backup_key,
+        header,
+        kek,
+        str(wrap["salt"]),
+        KdfParams.from_dict(wrap["params"]),
+        key_file.recovery_public,
+    )
+    unsigned = Manifest(header, wraps, seal_contents(backup_key, header, contents), "")
+    mac_key = manifest_mac_key(audit_key, header.backup_id)
+    try:
+        return Manifest(header, wraps, unsigned.sealed, compute_mac(mac_key, unsigned.unsigned()))
+    finally:
+        mac_key.wipe()
+
+
+def _write_manifest(folder: Path, raw: bytes) -> None:
+    atomic_write_private(folder / MANIFEST_NAME, raw)
+
+
+def _verify_folder(
+    folder: Path,
+    backup_key: SecretKey,
+    manifest: Manifest,
+    contents: Contents,
+    scratch_base: Path,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Check a backup folder from its files: part hashes, then the snapshot itself."""
+    if len(contents.parts) == 1:
+        backup_files.check_parts(folder, contents.parts, progress, cancel)
+        backup_check.check_snapshot(
+            folder / contents.parts[0].name, backup_key, manifest, contents, progress, cancel
+        )
+        return
+    scratch = backup_files.scratch_folder(scratch_base)
+    try:
+        joined = scratch / "snapshot.db"
+        backup_files.join_parts(folder, contents.parts, joined, progress, cancel)
+        backup_check.check_snapshot(joined, backup_key, manifest, contents, progress, cancel)
+    finally:
+        backup_files.remove_tree(scratch)
+
+
+def _remove_stale_snapshots(vault_folder: Path) -> None:
+    """Snapshots left by a backup that was killed (encrypted, but they take space)."""
+    now = time.time()
+    for leftover in vault_folder.glob(f"{SNAPSHOT_PREFIX}*.snapshot"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_S:
+                leftover.unlink()
+
+
+def _apply_retention(destination: Path, header: Header, keep: int) -> tuple[Path, ...]:
+    """Remove this vault's oldest finished backups beyond ``keep`` (never another vault's)."""
+    mine: list[tuple[str, Path]] = []
+    for folder in destination.iterdir():
+        if not backup_files.is_published(folder):
+            continue
+        try:
+            other = read_manifest(folder).header
+        except BackupError:
+            continue  # not ours to judge: leave unreadable folders alone
+        if other.vault_id == header.vault_id:
+            mine.append((other.created_at, folder))
+    mine.sort()
+    doomed = [folder for _created, folder in mine[:-keep]]
+    for folder in doomed:
+        backup_files.remove_tree(folder)
+    if doomed:
+        fsync_dir(destination)
+    return tuple(doomed)

@@ -1,0 +1,237 @@
+"""The files of a backup folder: splitting the snapshot into parts, joining and checking them,
+finding backups, publishing a finished one.
+
+A backup is written into ``.<name>.partial`` and renamed to ``<name>`` only after every file is
+fsynced and the whole backup verified, so a folder with a final name is a finished, verified
+backup, and an interrupted one is recognisably unfinished (and refused by verification). The
+snapshot is split into parts below 4 GiB because clinics back up to FAT32 USB sticks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from medlocal.fsutil import fsync_dir, private_dir
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError, Part
+
+# FAT32 holds files up to 4 GiB - 1 byte; a round margin below it.
+PART_BYTES = (4 << 30) - (1 << 20)
+BLOCK_BYTES = 4 << 20
+PARTIAL_SUFFIX = ".partial"
+_NAME = re.compile(r"^medlocal-backup-\d{8}T\d{6}Z-[0-9a-f]{8}-[0-9a-f]{4}$")
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def is_disk_full(err: OSError) -> bool:
+    return err.errno in _FULL_ERRNOS
+
+
+def backup_name(created: datetime, vault_id: str) -> str:
+    return f"medlocal-backup-{created:%Y%m%dT%H%M%SZ}-{vault_id[:8]}-{secrets.token_hex(2)}"
+
+
+def part_name(index: int) -> str:
+    return f"vault.db.{index:03d}"
+
+
+def is_published(folder: Path) -> bool:
+    return bool(_NAME.match(folder.name))
+
+
+def staging_folder(destination: Path, name: str) -> Path:
+    return destination / f".{name}{PARTIAL_SUFFIX}"
+
+
+def check_destination(destination: Path) -> None:
+    """Refuse, before any work, a backup folder that does not exist or cannot be written."""
+    if not destination.is_dir():
+        raise BackupRefusedError(f"The backup folder {destination} does not exist.")
+    if not os.access(destination, os.W_OK | os.X_OK):
+        raise BackupRefusedError(f"The backup folder {destination} is not writable.")
+
+
+def make_staging(destination: Path, name: str) -> Path:
+    staging = staging_folder(destination, name)
+    try:
+        staging.mkdir(mode=0o700)
+    except PermissionError as err:
+        raise BackupRefusedError(f"The backup folder {destination} is not writable.") from err
+    return staging
+
+
+def publish(staging: Path, final: Path) -> None:
+    """Make a verified backup visible under its final name, durably."""
+    fsync_dir(staging)
+    os.rename(staging, final)
+    fsync_dir(final.parent)
+
+
+def remove_tree(folder: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        shutil.rmtree(folder)
+
+
+def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> None:
+    """Unfinished backups of this vault left by a killed run (their names say so; another run
+    may still be writing a recent one, so only old ones go)."""
+    now = time.time()
+    for folder in destination.glob(f".medlocal-backup-*-{vault_id[:8]}-*{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > older_than_s:
+                remove_tree(folder)
+
+
+def find_backups(path: Path) -> list[Path]:
+    """Backup folders at ``path``: a backup folder, its manifest file, or a folder of backups
+    (finished ones only, oldest first)."""
+    if path.is_file() and path.name == MANIFEST_NAME:
+        return [path.parent]
+    if (path / MANIFEST_NAME).is_file() or path.name.endswith(PARTIAL_SUFFIX):
+        return [path]
+    if not path.is_dir():
+        raise BackupRefusedError(f"{path} is not a MedLocal backup or a folder of backups.")
+    found = sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())
+    if not found:
+        raise BackupRefusedError(f"No MedLocal backup in {path}.")
+    return found
+
+
+# --- streaming ------------------------------------------------------------------------------
+
+
+class _Copier:
+    """Streams bytes with a running byte count for progress and a cancel check per block."""
+
+    def __init__(
+        self,
+        stage: str,
+        total: int,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.stage, self.total, self.done = stage, total, 0
+        self.progress, self.cancel = progress, cancel
+
+    def blocks(self, source: Path, start: int, length: int) -> Iterator[bytes]:
+        with source.open("rb") as handle:
+            handle.seek(start)
+            left = length
+            while left > 0:
+                check_cancel(self.cancel, "the backup")
+                block = handle.read(min(BLOCK_BYTES, left))
+                if not block:
+                    return
+                left -= len(block)
+                self.done += len(block)
+                report(self.progress, Progress(self.stage, self.done, self.total, unit="bytes"))
+                yield block
+
+
+def _new_private_file(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def write_parts(
+    snapshot: Path,
+    folder: Path,
+    part_bytes: int,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> tuple[Part, ...]:
+    """Copy ``snapshot`` into ``folder`` as parts of at most ``part_bytes``, each fsynced."""
+    size = snapshot.stat().st_size
+    copier = _Copier("copying", size, progress, cancel)
+    parts: list[Part] = []
+    for index, start in enumerate(range(0, max(size, 1), part_bytes)):
+        name = part_name(index)
+        digest = hashlib.sha256()
+        fd = _new_private_file(folder / name)
+        try:
+            for block in copier.blocks(snapshot, start, min(part_bytes, size - start)):
+                digest.update(block)
+                _write_all(fd, block)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        parts.append(Part(name, (folder / name).stat().st_size, digest.hexdigest()))
+    return tuple(parts)
+
+
+def _checked_blocks(folder: Path, part: Part, copier: _Copier) -> Iterator[bytes]:
+    path = folder / part.name
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as err:
+        raise BackupError(f"The backup is incomplete: {part.name} is missing.") from err
+    if size != part.size:
+        state = "truncated" if size < part.size else "damaged"
+        raise BackupError(
+            f"The backup file {part.name} is {state} or belongs to another backup "
+            f"({size} bytes, the manifest says {part.size})."
+        )
+    digest = hashlib.sha256()
+    for block in copier.blocks(path, 0, size):
+        digest.update(block)
+        yield block
+    if digest.hexdigest() != part.sha256:
+        raise BackupError(
+            f"The backup file {part.name} is damaged or belongs to another backup "
+            "(its checksum does not match the manifest)."
+        )
+
+
+def check_parts(
+    folder: Path,
+    parts: tuple[Part, ...],
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Every part present, of its recorded size and SHA-256."""
+    copier = _Copier("checking", sum(p.size for p in parts), progress, cancel)
+    for part in parts:
+        for _block in _checked_blocks(folder, part, copier):
+            pass
+
+
+def join_parts(
+    folder: Path,
+    parts: tuple[Part, ...],
+    target: Path,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Check each part and join them into ``target`` (a new 0600 file), fsynced."""
+    copier = _Copier("reading backup", sum(p.size for p in parts), progress, cancel)
+    fd = _new_private_file(target)
+    try:
+        for part in parts:
+            for block in _checked_blocks(folder, part, copier):
+                _write_all(fd, block)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def scratch_folder(base: Path) -> Path:
+    """A private folder for a joined snapshot (encrypted, but large: never in RAM-backed /tmp
+    by default)."""
+    return private_dir(base / f".medlocal-scratch-{secrets.token_hex(4)}")

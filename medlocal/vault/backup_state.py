@@ -1,0 +1,102 @@
+"""When the last verified backup was made: for ``medlocal doctor`` and the window's reminder.
+
+Kept in a small JSON file in the data folder (never inside the vault, so it can be shown without
+unlocking). It holds a folder path, ids and times: no patient data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from medlocal import paths
+from medlocal.fsutil import atomic_write_private
+from medlocal.vault.manifest import Header
+
+STATE_FILE = "backups.json"
+
+
+@dataclass(frozen=True)
+class VerifiedBackup:
+    path: str
+    vault_id: str
+    created_at: str
+    verified_at: str
+
+    @property
+    def created(self) -> datetime:
+        return datetime.fromisoformat(self.created_at)
+
+
+def _state_path() -> Path:
+    return paths.data_dir() / STATE_FILE
+
+
+def _load() -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(_state_path().read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        return {}  # unknown state reads as "never": the reminder errs towards backing up
+    vaults = data.get("vaults") if isinstance(data, dict) else None
+    return vaults if isinstance(vaults, dict) else {}
+
+
+def record_verified(folder: Path, header: Header) -> None:
+    """Remember ``folder`` as its vault's last verified backup (unless a newer one is known)."""
+    vaults = _load()
+    known = vaults.get(header.vault_id)
+    if known is not None and str(known.get("created_at", "")) > header.created_at:
+        return
+    entry = VerifiedBackup(
+        path=str(folder.resolve()),
+        vault_id=header.vault_id,
+        created_at=header.created_at,
+        verified_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    vaults[header.vault_id] = asdict(entry)
+    payload = json.dumps({"version": 1, "vaults": vaults}, indent=2, sort_keys=True)
+    atomic_write_private(_state_path(), payload.encode("utf-8"))
+
+
+def last_verified_backup(vault_id: str | None = None) -> VerifiedBackup | None:
+    """The newest verified backup of ``vault_id`` (of any vault when None)."""
+    found: list[VerifiedBackup] = []
+    for key, entry in _load().items():
+        if vault_id is not None and key != vault_id:
+            continue
+        try:
+            found.append(
+                VerifiedBackup(**{k: str(entry[k]) for k in VerifiedBackup.__annotations__})
+            )
+        except (KeyError, TypeError):
+            continue
+    return max(found, key=lambda b: b.created_at, default=None)
+
+
+def backup_due(
+    interval_days: int, vault_id: str | None = None, now: datetime | None = None
+) -> bool:
+    """Whether to remind: no verified backup, or the last is older than ``interval_days``
+    (0 turns the reminder off)."""
+    if interval_days <= 0:
+        return False
+    last = last_verified_backup(vault_id)
+    if last is None:
+        return True
+    return (now or datetime.now(UTC)) - last.created > timedelta(days=interval_days)
+
+
+def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
+    """One line for ``medlocal doctor``: when the last verified backup was made, and where."""
+    last = last_verified_backup(vault_id)
+    if last is None:
+        return "never verified; run 'medlocal vault backup --to DIR'"
+    when = last.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    due = (
+        " (older than the reminder interval: back up soon)"
+        if backup_due(interval_days, vault_id)
+        else ""
+    )
+    return f"last verified {when}, {last.path}{due}"

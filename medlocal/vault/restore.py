@@ -1,0 +1,319 @@
+"""Restoring a vault from a backup (Qt-free; the CLI and the window call this).
+
+The restore is built in ``.<target>.restore-<random>`` beside the target and only moved into place
+once it is whole: the parts are checked against the manifest and joined, the snapshot verified
+(page HMACs, integrity, manifest MAC, audit chain, counts), migrated when it comes from an older
+schema, given a ``restore`` audit entry, re-encrypted under a fresh data key (the backup key
+stays the backup's own) and given a key file with the passphrase and recovery wraps. The printed
+recovery key keeps working: the restore re-seals to the recovery public key the backup carries.
+
+Over an existing vault (``replace``) the two folders are exchanged atomically where the OS can
+(Linux ``renameat2``), the restored vault is opened once more, and only then is the old one
+removed; if that check fails the exchange is undone. A vault that another process has open is
+never replaced.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import secrets
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from medlocal.fsutil import fsync_dir, private_dir
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.vault import backup_check, backup_files, db, keys, schema
+from medlocal.vault.audit import AuditLog
+from medlocal.vault.errors import KeyFileError, VaultError
+from medlocal.vault.keyfile import KeyFile, load_key_file, save_key_file
+from medlocal.vault.keys import KdfParams, SecretKey
+from medlocal.vault.manifest import (
+    MANIFEST_NAME,
+    BackupError,
+    BackupRefusedError,
+    Contents,
+    Header,
+    Manifest,
+    open_contents,
+    read_manifest,
+    sha256_hex,
+    unwrap_backup_key,
+)
+from medlocal.vault.unlock import VaultFiles
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    vault_folder: Path
+    backup: Path
+    header: Header
+    counts: dict[str, int]
+    migrated_from: int | None
+    replaced: bool
+
+
+def restore_backup(
+    source: Path,
+    target: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    new_passphrase: str | None = None,
+    replace: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> RestoreResult:
+    """Restore the backup at ``source`` (a backup folder, its manifest, or a folder of backups:
+    the newest is taken) into ``target``.
+
+    ``target`` must be empty or new, unless ``replace`` is given and it holds this same vault,
+    closed. Opening the backup takes the passphrase the vault had when it was made, or the
+    recovery key; with the recovery key, ``new_passphrase`` sets the restored vault's passphrase
+    (with the passphrase it stays the same unless ``new_passphrase`` is given). Every refusal and
+    failure leaves ``target`` as it was.
+    """
+    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+    target = target.expanduser()
+    header = manifest.header
+    newest = len(schema.MIGRATIONS)
+    if header.schema_version > newest:
+        raise BackupRefusedError(
+            f"This backup was made by a newer MedLocal (vault schema {header.schema_version}; "
+            f"this one knows up to {newest}). Update MedLocal to restore it."
+        )
+    replacing = _check_target(target, header, replace)
+    vault_passphrase = new_passphrase or passphrase
+    if vault_passphrase is None:
+        raise BackupRefusedError(
+            "Restoring with the recovery key needs a new passphrase for the restored vault."
+        )
+    backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+    staging = _staging(target)
+    installed = False
+    try:
+        contents = open_contents(backup_key, manifest)
+        files = VaultFiles(staging)
+        backup_files.join_parts(folder, contents.parts, files.database, progress, cancel)
+        backup_check.check_snapshot(
+            files.database, backup_key, manifest, contents, progress, cancel
+        )
+        check_cancel(cancel, "the restore")
+        report(progress, Progress("installing", 0, 3, "re-encrypting", "steps"))
+        manifest_sha = sha256_hex((folder / MANIFEST_NAME).read_bytes())
+        dek = _finish_database(files.database, backup_key, header, manifest_sha)
+        try:
+            _write_key_file(files, manifest, contents, dek, vault_passphrase)
+        finally:
+            dek.wipe()
+        expected = {**contents.counts, "audit": contents.counts["audit"] + 1}
+        _check_vault(staging, vault_passphrase, expected)
+        check_cancel(cancel, "the restore")
+        report(progress, Progress("installing", 1, 3, "moving into place", "steps"))
+        _install(staging, target, replacing, vault_passphrase, expected)
+        installed = True
+        report(progress, Progress("installing", 3, 3, "done", "steps"))
+    finally:
+        backup_key.wipe()
+        if not installed:
+            backup_files.remove_tree(staging)
+    migrated = header.schema_version if header.schema_version < newest else None
+    return RestoreResult(target, folder, header, contents.counts, migrated, replacing)
+
+
+# --- before anything is written -------------------------------------------------------------
+
+
+def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
+    """The newest backup; a folder holding backups of several vaults is ambiguous."""
+    for folder in folders:
+        if not backup_files.is_published(folder):
+            raise BackupError(f"{folder.name} is not a finished backup (it was interrupted).")
+    manifests = {folder: read_manifest(folder) for folder in folders}
+    newest = max(manifests, key=lambda folder: manifests[folder].header.created_at)
+    if len({m.header.vault_id for m in manifests.values()}) > 1:
+        raise BackupRefusedError(
+            f"{newest.parent} holds backups of more than one vault; name the backup folder to "
+            "restore."
+        )
+    return newest, manifests[newest]
+
+
+def _check_target(target: Path, header: Header, replace: bool) -> bool:
+    """Whether a vault is being replaced; refuses what must not be touched."""
+    files = VaultFiles(target)
+    if files.exists():
+        if not replace:
+            raise BackupRefusedError(
+                f"A vault already exists in {target}. Restore into an empty folder, or replace "
+                "it with --replace (it is kept until the restored vault verifies)."
+            )
+        try:
+            current = load_key_file(files.key_file).vault_id
+        except KeyFileError:
+            current = None  # a vault whose key file is lost is exactly what a restore is for
+        if current is not None and current != header.vault_id:
+            raise BackupRefusedError(
+                f"This backup was made by another vault ({header.vault_id[:8]}), not the one in "
+                f"{target} ({current[:8]}). Restore it into an empty folder instead."
+            )
+        ensure_not_open(files.database)
+        return True
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BackupRefusedError(f"{target} is not empty; restore into an empty or new folder.")
+    return False
+
+
+def ensure_not_open(database: Path) -> None:
+    """Refuse when another process has the vault open.
+
+    Every SQLite connection to a WAL database holds a shared lock on byte 128 of its ``-shm``
+    file (the "DMS" slot) for as long as it is open, so an exclusive probe of that byte fails
+    while anyone uses the vault. (POSIX only; on Windows the open files make the later rename
+    fail instead.) The probe must not run in a process that itself holds the vault open: closing
+    our descriptor would drop that connection's POSIX locks.
+    """
+    shm = database.with_name(database.name + "-shm")
+    if sys.platform == "win32" or not shm.exists():
+        return
+    import fcntl
+
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128, os.SEEK_SET)
+    except OSError as err:
+        raise BackupRefusedError(
+            f"The vault in {database.parent} is open in MedLocal. Lock it or close MedLocal, "
+            "then restore again."
+        ) from err
+    finally:
+        os.close(fd)
+
+
+def _staging(target: Path) -> Path:
+    parent = private_dir(target.parent)
+    staging = parent / f".{target.name}.restore-{secrets.token_hex(4)}"
+    staging.mkdir(mode=0o700)
+    return staging
+
+
+# --- building the restored vault ------------------------------------------------------------
+
+
+def _finish_database(
+    database: Path, backup_key: SecretKey, header: Header, manifest_sha: str
+) -> SecretKey:
+    """Migrate, record the restore, re-encrypt under a fresh data key; return that key."""
+    conn = db.connect(database, backup_key)
+    try:
+        db.migrate(conn)
+        audit_key = backup_check.audit_key(conn)
+        try:
+            with db.transaction(conn):
+                AuditLog(conn, audit_key).append(
+                    "restore",
+                    {
+                        "backup_id": header.backup_id,
+                        "manifest_sha256": manifest_sha,
+                        "from_schema": header.schema_version,
+                    },
+                )
+        finally:
+            audit_key.wipe()
+        dek = SecretKey.generate()
+        db.rekey(conn, dek)
+    finally:
+        conn.close()
+    return dek
+
+
+def _write_key_file(
+    files: VaultFiles, manifest: Manifest, contents: Contents, dek: SecretKey, passphrase: str
+) -> None:
+    vault_id = manifest.header.vault_id
+    params = KdfParams.from_dict(manifest.wraps["passphrase"].get("params") or {})
+    key_file = KeyFile(
+        vault_id=vault_id,
+        recovery_public=contents.recovery_public,
+        wraps={
+            "passphrase": keys.wrap_with_passphrase(dek, passphrase, vault_id, params),
+            "recovery": keys.wrap_for_recovery(dek, contents.recovery_public, vault_id),
+        },
+    )
+    save_key_file(files.key_file, key_file)
+
+
+def _check_vault(folder: Path, passphrase: str, expected: dict[str, int]) -> None:
+    """Open a restored vault the way an unlock would and compare what it holds."""
+    files = VaultFiles(folder)
+    key_file = load_key_file(files.key_file)
+    dek = keys.unwrap_with_passphrase(key_file.wraps["passphrase"], passphrase, key_file.vault_id)
+    try:
+        conn = db.connect(files.database, dek)
+    except db.KeyRejectedError as err:
+        raise BackupError("The restored vault does not open with its new key.") from err
+    finally:
+        dek.wipe()
+    try:
+        audit_key = backup_check.audit_key(conn)
+        try:
+            chain = AuditLog(conn, audit_key).verify()
+        finally:
+            audit_key.wipe()
+        if not chain.ok or backup_check.count_rows(conn) != expected:
+            raise BackupError("The restored vault does not match the backup.")
+    finally:
+        conn.close()
+    fsync_dir(folder)
+
+
+def _install(
+    staging: Path, target: Path, replacing: bool, passphrase: str, expected: dict[str, int]
+) -> None:
+    if not replacing:
+        if target.exists():
+            target.rmdir()  # checked empty before the work began
+        os.rename(staging, target)
+        fsync_dir(target.parent)
+        return
+    ensure_not_open(VaultFiles(target).database)  # again: it may have been opened meanwhile
+    if _exchange(staging, target):
+        old = staging  # the exchange left the old vault under the staging name
+    else:
+        old = target.parent / f".{target.name}.replaced-{secrets.token_hex(4)}"
+        os.rename(target, old)
+        os.rename(staging, target)
+    fsync_dir(target.parent)
+    try:
+        _check_vault(target, passphrase, expected)
+    except (VaultError, db.DatabaseError, OSError):
+        if not _exchange(old, target):
+            os.rename(target, staging)
+            os.rename(old, target)
+        fsync_dir(target.parent)
+        raise
+    backup_files.remove_tree(old)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where
+    the OS or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not supported here
+        return False
+    raise OSError(code, os.strerror(code), str(second))

@@ -1,0 +1,503 @@
+"""Encrypted backup and restore with real SQLCipher and real files (issue 11).
+
+No backup file holds patient text or raw vectors; a restore gives back every document, passage,
+chat, output, search result and audit entry, followed by one restore entry; every damaged,
+foreign, truncated or unauthorised backup and every unsafe restore is refused with one clear
+message and nothing changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fixtures.backup_vault import (
+    FAST,
+    MARKERS,
+    PASS,
+    PlantedVault,
+    add_documents,
+    make_planted_vault,
+)
+
+from medlocal.errors import GenerationCancelled
+from medlocal.progress import Progress
+from medlocal.vault import db, schema
+from medlocal.vault.backup import create_backup, verify_backup
+from medlocal.vault.backup_check import check_snapshot
+from medlocal.vault.backup_state import backup_due, last_verified_backup
+from medlocal.vault.errors import WrongPassphraseError
+from medlocal.vault.manifest import (
+    MANIFEST_NAME,
+    BackupError,
+    BackupRefusedError,
+    open_contents,
+    read_manifest,
+    unwrap_backup_key,
+)
+from medlocal.vault.restore import restore_backup
+from medlocal.vault.store import Vault
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> PlantedVault:
+    return make_planted_vault(tmp_path / "vault")
+
+
+def _backup(folder: Path, dest: Path, **kwargs: object) -> Path:
+    dest.mkdir(exist_ok=True)
+    with Vault.open(folder, PASS) as vault:
+        return create_backup(vault, PASS, dest, **kwargs).path  # type: ignore[arg-type]
+
+
+def planted_id(planted: PlantedVault) -> str:
+    return str(json.loads((planted.folder / "vault.keys.json").read_text())["vault_id"])
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _leaks(data: bytes, vectors: list[np.ndarray]) -> list[str]:
+    found = []
+    for marker in MARKERS:
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+            if marker.encode(encoding) in data:
+                found.append(f"{marker} ({encoding})")
+    for matrix in vectors:
+        for row in matrix:
+            if row.tobytes()[:32] in data:
+                found.append("raw embedding bytes")
+                return found
+    return found
+
+
+# --- what a backup holds ------------------------------------------------------------------------
+
+
+def test_backup_files_hold_no_patient_text_or_vectors(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    backup = _backup(planted.folder, dest, part_bytes=64 * 1024)  # several parts, FAT32-style
+    files = _tree(dest)
+    assert len([n for n in files if ".db." in n]) > 1
+    for name, data in files.items():
+        assert _leaks(data, planted.vectors) == [], name
+        assert (dest / name).stat().st_mode & 0o077 == 0, name
+    # The check itself can fail: the same markers are plainly in a decrypted restore's terms.
+    assert _leaks(f"x {MARKERS[0]} y".encode("utf-16-le"), planted.vectors)
+    # Nothing is left beside the vault either (the staged snapshot is removed).
+    assert sorted(p.name for p in planted.folder.iterdir()) == ["vault.db", "vault.keys.json"]
+    with Vault.open(planted.folder, PASS) as vault:
+        events = [e for e in vault.audit_entries() if e.event == "backup"]
+    assert len(events) == 1 and len(events[0].details["manifest_sha256"]) == 64
+    assert verify_backup(backup, passphrase=PASS).header.vault_id == planted_id(planted)
+    assert verify_backup(backup, recovery_key=planted.recovery_key).counts["documents"] == 6
+    last = last_verified_backup()
+    assert last is not None and last.path == str(backup)
+    assert not backup_due(7) and backup_due(0) is False
+
+
+def test_restore_gives_back_everything_and_one_restore_entry(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    result = restore_backup(backup, tmp_path / "restored", passphrase=PASS)
+    assert result.migrated_from is None and not result.replaced
+    query = planted.vectors[1][3]
+    with Vault.open(planted.folder, PASS) as old, Vault.open(tmp_path / "restored", PASS) as new:
+        assert old.vault_id == new.vault_id
+        assert old.list_patients() == new.list_patients()
+        assert old.list_documents() == new.list_documents()
+        for doc in old.list_documents():
+            assert old.document_bytes(doc.id) == new.document_bytes(doc.id)
+            assert old.document_text(doc.id) == new.document_text(doc.id)
+            assert old.document_chunks(doc.id) == new.document_chunks(doc.id)
+        for chat_id, _patient, _ts in old.list_chats():
+            assert old.chat_messages(chat_id) == new.chat_messages(chat_id)
+        assert old.list_outputs() == new.list_outputs()
+        for text, vector in (("lisinopril 4 mg", query), (MARKERS[0], None)):
+            assert [h.chunk_id for h in old.search(text, vector, k=5)] == [
+                h.chunk_id for h in new.search(text, vector, k=5)
+            ]
+        original = old.audit_entries()
+        restored = new.audit_entries()
+        assert new.audit_verify().ok
+    backup_seq = next(e.seq for e in original if e.event == "backup")
+    # The backup holds the log up to the snapshot (the backup event itself comes after it).
+    assert restored[: backup_seq - 1] == original[: backup_seq - 1]
+    assert restored[backup_seq - 1].event == "restore"
+    assert restored[backup_seq - 1].details["backup_id"] == result.header.backup_id
+    assert restored[backup_seq].event == "unlock"
+
+
+def test_recovery_key_restores_with_a_new_passphrase(planted: PlantedVault, tmp_path: Path) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    with pytest.raises(BackupRefusedError, match="new passphrase"):
+        restore_backup(backup, tmp_path / "r", recovery_key=planted.recovery_key)
+    restore_backup(
+        backup, tmp_path / "r", recovery_key=planted.recovery_key, new_passphrase="brand new pass"
+    )
+    Vault.open(tmp_path / "r", "brand new pass").lock()
+    # The printed recovery key still opens the restored vault.
+    Vault.open(tmp_path / "r", recovery_key=planted.recovery_key).lock()
+
+
+def test_backup_opens_with_the_passphrase_it_was_made_under(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    with Vault.open(planted.folder, PASS) as vault:
+        vault.change_passphrase("a different passphrase", FAST)
+    verify_backup(backup, passphrase=PASS)
+    with pytest.raises(WrongPassphraseError, match="passphrase the vault had"):
+        verify_backup(backup, passphrase="a different passphrase")
+
+
+def test_retention_keeps_n_of_this_vault_and_never_another_vaults(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    other = make_planted_vault(tmp_path / "other", documents=1, chunks=2)
+    foreign = _backup(other.folder, dest)
+    first = _backup(planted.folder, dest)
+    second = _backup(planted.folder, dest)
+    with Vault.open(planted.folder, PASS) as vault:
+        result = create_backup(vault, PASS, dest, keep=2)
+    assert result.removed == (first,)
+    assert sorted(dest.iterdir()) == sorted([foreign, second, result.path])
+
+
+def test_schema_versions_older_migrated_newer_refused(
+    planted: PlantedVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    future = (*schema.MIGRATIONS, "CREATE TABLE future_thing (id INTEGER PRIMARY KEY);")
+    monkeypatch.setattr(schema, "MIGRATIONS", future)
+    monkeypatch.setattr(db, "MIGRATIONS", future)
+    result = restore_backup(backup, tmp_path / "migrated", passphrase=PASS)
+    assert result.migrated_from == len(future) - 1
+    newer = _backup(tmp_path / "migrated", tmp_path / "usb2")
+    monkeypatch.undo()
+    with pytest.raises(BackupRefusedError, match="newer MedLocal"):
+        restore_backup(newer, tmp_path / "refused", passphrase=PASS)
+    assert not (tmp_path / "refused").exists()
+
+
+# --- refusals: each with a clear message, nothing changed ---------------------------------------
+
+
+def _snapshot_state(*folders: Path) -> dict[str, dict[str, bytes]]:
+    return {str(f): _tree(f) if f.exists() else {} for f in folders}
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "drop-part", "swap-manifest", "partial"])
+def test_damaged_backups_are_refused(planted: PlantedVault, tmp_path: Path, damage: str) -> None:
+    dest = tmp_path / "usb"
+    backup = _backup(planted.folder, dest, part_bytes=256 * 1024)
+    part = backup / "vault.db.000"
+    expected = "damaged"
+    if damage == "flip":
+        data = bytearray(part.read_bytes())
+        data[len(data) // 2] ^= 0x40  # one bit in one page
+        part.write_bytes(bytes(data))
+    elif damage == "truncate":
+        last = sorted(backup.glob("vault.db.*"))[-1]
+        last.write_bytes(last.read_bytes()[:-4096])
+        expected = "truncated"
+    elif damage == "drop-part":
+        sorted(backup.glob("vault.db.*"))[-1].unlink()
+        expected = "missing"
+    elif damage == "swap-manifest":
+        other = make_planted_vault(tmp_path / "other", documents=1, chunks=2)
+        other_backup = _backup(other.folder, tmp_path / "usb-other")
+        shutil.copy(other_backup / MANIFEST_NAME, backup / MANIFEST_NAME)
+        expected = "another backup"
+    else:
+        backup = backup.rename(backup.parent / f".{backup.name}.partial")
+        expected = "not a finished backup"
+    before = _snapshot_state(planted.folder, dest)
+    with pytest.raises(BackupError, match=expected) as caught:
+        verify_backup(backup, passphrase=PASS)
+    assert "\n" not in str(caught.value)
+    with pytest.raises(BackupError, match=expected):
+        restore_backup(backup, tmp_path / "restored", passphrase=PASS)
+    assert not (tmp_path / "restored").exists()
+    assert [p.name for p in tmp_path.iterdir() if ".restore-" in p.name] == []
+    assert _snapshot_state(planted.folder, dest) == before
+
+
+def test_wrong_passphrase_is_refused_everywhere(planted: PlantedVault, tmp_path: Path) -> None:
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    with (
+        Vault.open(planted.folder, PASS) as vault,
+        pytest.raises(WrongPassphraseError, match="no backup was written"),
+    ):
+        create_backup(vault, "not the passphrase", dest)
+    assert list(dest.iterdir()) == []
+    backup = _backup(planted.folder, dest)
+    with pytest.raises(WrongPassphraseError, match="Wrong passphrase for this backup"):
+        restore_backup(backup, tmp_path / "r", passphrase="not the passphrase")
+    with pytest.raises(WrongPassphraseError, match="Wrong recovery key"):
+        verify_backup(backup, recovery_key="AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA")
+    assert not (tmp_path / "r").exists()
+
+
+def test_destination_must_exist_and_be_writable(planted: PlantedVault, tmp_path: Path) -> None:
+    before = _snapshot_state(planted.folder)
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(BackupRefusedError, match="does not exist"):
+            create_backup(vault, PASS, tmp_path / "no-such-usb")
+        if os.geteuid() != 0:  # root writes anywhere; the missing folder above still runs
+            locked = tmp_path / "read-only"
+            locked.mkdir(mode=0o500)
+            with pytest.raises(BackupRefusedError, match="not writable"):
+                create_backup(vault, PASS, locked)
+        audit = [e.event for e in vault.audit_entries()]
+    assert "backup" not in audit
+    after = _snapshot_state(planted.folder)
+    assert after[str(planted.folder)].keys() == before[str(planted.folder)].keys()
+
+
+def test_restore_never_overwrites_without_replace_or_another_vault(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    other = make_planted_vault(tmp_path / "other", documents=1, chunks=2)
+    before = _snapshot_state(planted.folder, other.folder)
+    with pytest.raises(BackupRefusedError, match="already exists"):
+        restore_backup(backup, planted.folder, passphrase=PASS)
+    with pytest.raises(BackupRefusedError, match="another vault"):
+        restore_backup(backup, other.folder, passphrase=PASS, replace=True)
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("x")
+    with pytest.raises(BackupRefusedError, match="not empty"):
+        restore_backup(backup, busy, passphrase=PASS)
+    assert _snapshot_state(planted.folder, other.folder) == before
+
+
+def test_restore_refuses_a_vault_open_in_another_process(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from medlocal.vault.store import Vault\n"
+            "v = Vault.open(sys.argv[1], sys.argv[2])\n"
+            "print('open', flush=True)\n"
+            "time.sleep(60)\n",
+            str(planted.folder),
+            PASS,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "open"
+        before = _snapshot_state(planted.folder)
+        with pytest.raises(BackupRefusedError, match="is open in MedLocal"):
+            restore_backup(backup, planted.folder, passphrase=PASS, replace=True)
+        assert _snapshot_state(planted.folder) == before
+    finally:
+        child.kill()
+        child.wait()
+    # Closed (here: killed), the same vault is replaced and the restore verifies.
+    result = restore_backup(backup, planted.folder, passphrase=PASS, replace=True)
+    assert result.replaced
+    with Vault.open(planted.folder, PASS) as vault:
+        assert vault.audit_verify().ok
+        assert [e.event for e in vault.audit_entries()][-2:] == ["restore", "unlock"]
+    assert sorted(p.name for p in planted.folder.parent.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("stage", ["snapshot", "copying", "reading backup", "verifying"])
+def test_cancel_leaves_nothing_behind(planted: PlantedVault, tmp_path: Path, stage: str) -> None:
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    cancel = threading.Event()
+    seen: list[str] = []
+
+    def progress(p: Progress) -> None:
+        seen.append(p.stage)
+        if p.stage == stage:
+            cancel.set()
+
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(GenerationCancelled):
+            create_backup(vault, PASS, dest, part_bytes=64 * 1024, progress=progress, cancel=cancel)
+        assert "backup" not in [e.event for e in vault.audit_entries()]
+    assert list(dest.iterdir()) == []
+    assert stage in seen
+    assert sorted(p.name for p in planted.folder.iterdir()) == ["vault.db", "vault.keys.json"]
+
+
+def test_backup_during_an_import_holds_whole_documents(tmp_path: Path) -> None:
+    planted = make_planted_vault(tmp_path / "vault", documents=2, chunks=4)
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    chunks_per_doc = 40
+    stop = threading.Event()
+    with Vault.open(planted.folder, PASS) as vault:
+        patient = vault.list_patients()[0].id
+
+        def importer() -> None:
+            start = 100
+            while not stop.is_set():
+                add_documents(vault, patient, 1, chunks_per_doc, start=start, payload_bytes=50_000)
+                start += 1
+
+        thread = threading.Thread(target=importer)
+        thread.start()
+        try:
+            backups = [create_backup(vault, PASS, dest).path for _ in range(3)]
+        finally:
+            stop.set()
+            thread.join()
+    for index, backup in enumerate(backups):
+        target = tmp_path / f"restored-{index}"
+        restore_backup(backup, target, passphrase=PASS)
+        with Vault.open(target, PASS) as restored:
+            docs = restored.list_documents()
+            assert restored.check_integrity() == []
+            for doc in docs:
+                expected = 4 if doc.file_name in ("record-0.txt", "record-1.txt") else 40
+                assert len(restored.document_chunks(doc.id)) == expected == doc.chunk_count
+    assert len(docs) > 2  # the import really ran while the backups were taken
+
+
+def test_leftovers_of_killed_runs_are_cleaned_only_when_old(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    vault_id = planted_id(planted)
+    old = dest / f".medlocal-backup-20200101T000000Z-{vault_id[:8]}-0000.partial"
+    recent = dest / f".medlocal-backup-20200101T000000Z-{vault_id[:8]}-1111.partial"
+    foreign = dest / ".medlocal-backup-20200101T000000Z-ffffffff-2222.partial"
+    for folder in (old, recent, foreign):
+        folder.mkdir()
+        (folder / "vault.db.000").write_bytes(b"x")
+    os.utime(old, (1, 1))
+    os.utime(foreign, (1, 1))
+    backup = _backup(planted.folder, dest)
+    assert sorted(dest.iterdir()) == sorted([backup, recent, foreign])
+
+
+def test_reminder_follows_the_interval(planted: PlantedVault, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from medlocal.settings import Settings
+    from medlocal.vault.backup_state import backup_summary
+
+    assert backup_due(7) and "never" in backup_summary(7)
+    _backup(planted.folder, tmp_path / "usb")
+    later = datetime.now(UTC) + timedelta(days=8)
+    assert not backup_due(7) and backup_due(7, now=later) and not backup_due(0, now=later)
+    assert backup_summary(7).startswith("last verified ")
+    assert Settings().backup_reminder_days == 7 and Settings().backup_folder == ""
+
+
+def test_restore_from_a_folder_takes_the_newest_of_one_vault_only(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    dest = tmp_path / "usb"
+    _backup(planted.folder, dest)
+    with Vault.open(planted.folder, PASS) as vault:
+        add_documents(vault, vault.list_patients()[0].id, 1, 3, start=50)
+    newest = _backup(planted.folder, dest)
+    result = restore_backup(dest, tmp_path / "restored", passphrase=PASS)
+    assert result.backup == newest and result.counts["documents"] == 7
+    other = make_planted_vault(tmp_path / "other", documents=1, chunks=2)
+    _backup(other.folder, dest)
+    with pytest.raises(BackupRefusedError, match="more than one vault"):
+        restore_backup(dest, tmp_path / "second", passphrase=PASS)
+    assert not (tmp_path / "second").exists()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 512 KiB file system (tmpfs), where this machine lets the test mount one."""
+    mount = tmp_path / "tiny-usb"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("mounting a small file system needs privileges this run does not have")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_backup_disk_is_refused_and_leaves_nothing(tmp_path: Path, tiny_disk: Path) -> None:
+    planted = make_planted_vault(tmp_path / "vault", documents=1, chunks=2)
+    with Vault.open(planted.folder, PASS) as vault:  # ~1 MB: twice the small disk
+        add_documents(vault, vault.list_patients()[0].id, 20, 4, start=10, payload_bytes=50_000)
+    before = _snapshot_state(planted.folder)
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(BackupError, match="Not enough space") as caught:
+            create_backup(vault, PASS, tiny_disk)
+        assert "backup" not in [e.event for e in vault.audit_entries()]
+    assert "\n" not in str(caught.value)
+    assert list(tiny_disk.iterdir()) == []
+    assert sorted(_snapshot_state(planted.folder)[str(planted.folder)]) == sorted(
+        before[str(planted.folder)]
+    )
+
+
+def test_a_bit_flipped_page_fails_sqlcipher_checks_even_with_matching_checksums(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    """Behind the part checksums, the snapshot's own page HMACs catch an altered page (as they
+    would if someone rewrote the checksums too)."""
+    backup = _backup(planted.folder, tmp_path / "usb")
+    manifest = read_manifest(backup)
+    key = unwrap_backup_key(manifest, passphrase=PASS)
+    contents = open_contents(key, manifest)
+    part = backup / contents.parts[0].name
+    check_snapshot(part, key, manifest, contents)  # whole: passes
+    data = bytearray(part.read_bytes())
+    data[5 * 4096 + 100] ^= 0x01
+    part.write_bytes(bytes(data))
+    with pytest.raises(BackupError, match="damaged"):
+        check_snapshot(part, key, manifest, contents)
+
+
+@pytest.mark.parametrize("stage", ["reading backup", "verifying"])
+def test_cancelled_restore_changes_nothing(
+    planted: PlantedVault, tmp_path: Path, stage: str
+) -> None:
+    backup = _backup(planted.folder, tmp_path / "usb")
+    cancel = threading.Event()
+
+    def progress(p: Progress) -> None:
+        if p.stage == stage:
+            cancel.set()
+
+    before = _snapshot_state(planted.folder)
+    with pytest.raises(GenerationCancelled):
+        restore_backup(
+            backup, planted.folder, passphrase=PASS, replace=True, progress=progress, cancel=cancel
+        )
+    assert _snapshot_state(planted.folder) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

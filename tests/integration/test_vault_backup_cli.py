@@ -1,0 +1,229 @@
+"""``medlocal vault backup|restore`` as a user runs them: ``python -m medlocal`` in a child
+process on a real vault, including a full disk (a file-size limit) and a kill -9 mid-way."""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fixtures.backup_vault import PASS, add_documents, make_planted_vault
+
+from medlocal.vault.backup import verify_backup
+from medlocal.vault.backup_files import is_published
+from medlocal.vault.manifest import BackupError
+from medlocal.vault.store import Vault
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO), "MEDLOCAL_HOME": str(home)}
+
+
+def _cli(
+    home: Path, *args: str, limit_bytes: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    def limit() -> None:
+        if limit_bytes is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run(
+        [sys.executable, "-m", "medlocal", *args],
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=limit,
+    )
+
+
+@pytest.fixture
+def setup(tmp_path: Path, medlocal_home: Path) -> tuple[Path, Path, Path]:
+    vault = make_planted_vault(tmp_path / "vault").folder
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    return vault, secret, dest
+
+
+def test_backup_verify_restore_and_doctor(
+    setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
+) -> None:
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    done = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    assert done.returncode == 0, done.stderr
+    assert "Backup written and verified" in done.stdout
+    checked = _cli(medlocal_home, "vault", "backup", "--verify", str(dest), *auth)
+    assert checked.returncode == 0 and checked.stdout.startswith("OK"), checked.stderr
+    target = tmp_path / "restored"
+    restored = _cli(medlocal_home, "vault", "restore", str(dest), "--vault", str(target), *auth)
+    assert restored.returncode == 0, restored.stderr
+    with Vault.open(target, PASS) as vault_now:
+        assert len(vault_now.list_documents()) == 6
+    doctor = _cli(medlocal_home, "doctor")
+    assert "Backup:    last verified" in doctor.stdout, doctor.stdout
+
+
+def test_replace_asks_first_and_wrong_passphrase_is_one_line(
+    setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
+) -> None:
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    assert _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    before = {p.name: p.read_bytes() for p in vault.iterdir()}
+    refused = _cli(
+        medlocal_home, "vault", "restore", str(dest), "--vault", str(vault), "--replace", *auth
+    )
+    assert refused.returncode == 2 and "confirmation" in refused.stderr
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase")
+    bad = _cli(
+        medlocal_home, "vault", "backup", "--verify", str(dest), "--passphrase-file", str(wrong)
+    )
+    assert bad.returncode == 2 and "Wrong passphrase for this backup" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in vault.iterdir()} == before
+
+
+def test_full_disk_is_refused_and_nothing_changes(
+    setup: tuple[Path, Path, Path], medlocal_home: Path
+) -> None:
+    vault, secret, dest = setup
+    size = (vault / "vault.db").stat().st_size
+    result = _cli(
+        medlocal_home,
+        "vault",
+        "backup",
+        "--vault",
+        str(vault),
+        "--passphrase-file",
+        str(secret),
+        "--to",
+        str(dest),
+        limit_bytes=size // 2,  # the snapshot cannot reach the vault's size
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert "disk full" in lines[-1] and "nothing was written" in lines[-1]
+    assert list(dest.iterdir()) == []
+    assert sorted(p.name for p in vault.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "vault.db",
+        "vault.keys.json",
+    ]
+    with Vault.open(vault, PASS) as opened:
+        assert "backup" not in [e.event for e in opened.audit_entries()]
+        assert opened.check_integrity() == []
+
+
+# --- kill -9 ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def big_setup(setup: tuple[Path, Path, Path]) -> tuple[Path, Path, Path]:
+    """``setup`` grown to ~16 MB, so that a kill lands inside each stage of the work."""
+    with Vault.open(setup[0], PASS) as vault:
+        patient = vault.list_patients()[0].id
+        add_documents(vault, patient, 120, 30, start=10, payload_bytes=120_000)
+    return setup
+
+
+def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "medlocal", *args],
+        env=_env(home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def _timed(home: Path, *args: str) -> float:
+    """Seconds from the child's first progress line (work begun, start-up over) to its exit."""
+    child = _spawn(home, *args)
+    assert child.stderr is not None
+    child.stderr.readline()
+    start = time.monotonic()
+    _out, err = child.communicate(timeout=300)
+    assert child.returncode == 0, err
+    return time.monotonic() - start
+
+
+def _kill_mid_work(home: Path, args: tuple[str, ...], within: float, rng: random.Random) -> int:
+    """Start the command, wait for its first progress line, SIGKILL it at a random moment of
+    the work; returns its exit status (0 when it finished first)."""
+    child = _spawn(home, *args)
+    assert child.stderr is not None
+    child.stderr.readline()
+    time.sleep(rng.uniform(0.0, within))
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=60)
+    return child.returncode
+
+
+@pytest.mark.slow
+def test_kill9_during_backup_never_leaves_a_backup_that_passes(
+    big_setup: tuple[Path, Path, Path], medlocal_home: Path
+) -> None:
+    vault, secret, dest = big_setup
+    args = ("vault", "backup", "--vault", str(vault), "--passphrase-file", str(secret))
+    full = _timed(medlocal_home, *args, "--to", str(dest), "--keep", "1")
+    (previous,) = list(dest.iterdir())
+    rng = random.Random(11)
+    finished = interrupted = 0
+    for _run in range(20):
+        finished += _kill_mid_work(medlocal_home, (*args, "--to", str(dest)), full, rng) == 0
+        verify_backup(previous, passphrase=PASS)
+        for entry in dest.iterdir():
+            if entry == previous:
+                continue
+            if is_published(entry):
+                verify_backup(entry, passphrase=PASS)  # it finished before the kill
+            else:
+                interrupted += 1
+                with pytest.raises(BackupError, match="not a finished backup"):
+                    verify_backup(entry, passphrase=PASS)
+    assert finished < 20 and interrupted > 0  # the kills really landed mid-backup
+    with Vault.open(vault, PASS) as opened:
+        assert opened.check_integrity() == []
+        assert opened.audit_verify().ok
+
+
+@pytest.mark.slow
+def test_kill9_during_restore_replace_keeps_a_vault_that_opens(
+    big_setup: tuple[Path, Path, Path], medlocal_home: Path
+) -> None:
+    vault, secret, dest = big_setup
+    auth = ("--passphrase-file", str(secret))
+    _timed(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    with Vault.open(vault, PASS) as opened:  # the live vault moves on after the backup
+        add_documents(opened, opened.list_patients()[0].id, 1, 5, start=900)
+        live_docs = {d.file_name for d in opened.list_documents()}
+    args = ("vault", "restore", str(dest), "--vault", str(vault), "--replace", "--yes", *auth)
+    full = _timed(medlocal_home, *args)
+    with Vault.open(vault, PASS) as opened:
+        backup_docs = {d.file_name for d in opened.list_documents()}
+        add_documents(opened, opened.list_patients()[0].id, 1, 5, start=900)
+    assert backup_docs != live_docs
+    rng = random.Random(5)
+    kept = 0
+    for _run in range(10):
+        _kill_mid_work(medlocal_home, args, full, rng)
+        with Vault.open(vault, PASS) as opened:
+            docs = {d.file_name for d in opened.list_documents()}
+            assert docs in (live_docs, backup_docs)
+            kept += docs == live_docs
+            assert opened.audit_verify().ok
+            if docs == backup_docs:  # the restore finished: make the live vault differ again
+                add_documents(opened, opened.list_patients()[0].id, 1, 5, start=900)
+    assert kept > 0  # some kills landed before the new vault was in place
