@@ -18,10 +18,11 @@ from medlocal.rag.export import (
     FORMATS,
     ExportDocument,
     PlannedRedaction,
+    chat_model_line,
     document_from_output,
     export_output,
-    plan_redactions,
-    redactor_for_patient,
+    parse_keep,
+    plan_for_output,
 )
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import Scope, SourceRef
@@ -49,6 +50,12 @@ def register(sub: Any) -> None:
     )
     summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
     _add_redact_args(summarize)
+    summarize.add_argument(
+        "--model-line",
+        action="store_true",
+        help="with --redact: the chat model also proposes names, places and organisations "
+        "(added to the rules' spans, never fewer; slower)",
+    )
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
     summarize.add_argument("--ctx", type=int, help="context size in tokens")
     summarize.add_argument(
@@ -96,6 +103,21 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
         choices=("shift", "year"),
         default="shift",
         help="with --redact: shift dates by a random offset (default) or keep only the year",
+    )
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        type=parse_keep,
+        metavar="N=REASON",
+        help="with --redact: leave span N of the preview in place; the reason is audited",
+    )
+    parser.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="with --redact: also redact every occurrence of TEXT",
     )
 
 
@@ -152,7 +174,9 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
     for item in planned:
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
-        print(f"  {item.where}: {red.kind} {original} -> {red.replacement!r}", file=out)
+        action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
+        added = " (added)" if item.added else ""
+        print(f"  {item.number:>3}. {item.where}: {red.kind}{added} {original} {action}", file=out)
     if planned and not show_originals:
         print("  (run in a terminal to see the identifiers themselves)", file=out)
 
@@ -164,9 +188,20 @@ def _export(
     doc: ExportDocument,
     out: Path,
     args: argparse.Namespace,
+    model: Any = None,
 ) -> None:
+    model_line = getattr(args, "model_line", False) and model is not None
     report = export_output(
-        vault, output_id, patient_id, doc, out, redact=args.redact, date_mode=args.date_mode
+        vault,
+        output_id,
+        patient_id,
+        doc,
+        out,
+        redact=args.redact,
+        date_mode=args.date_mode,
+        keep=args.keep,
+        add=args.add,
+        proposer=chat_model_line(model) if model_line else None,
     )
     if args.redact:
         _print_redactions(report.redactions)
@@ -291,7 +326,7 @@ def run_summarize(args: argparse.Namespace) -> int:
             doc = document_from_output(
                 stored.title, stored.kind, stored.content, stored.provenance, stored.flags
             )
-            _export(vault, output_id, args.patient, doc, out, args)
+            _export(vault, output_id, args.patient, doc, out, args, model)
     return 0
 
 
@@ -404,8 +439,8 @@ def run_outputs_export(args: argparse.Namespace) -> int:
         o = vault.get_output(args.output_id)
         doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
         if args.preview:
-            redactor = redactor_for_patient(vault, o.patient_id, args.date_mode)
-            _print_redactions(plan_redactions(doc, redactor))
+            plan = plan_for_output(vault, o.patient_id, doc, args.date_mode, args.keep, args.add)
+            _print_redactions(plan.items)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
         _export(vault, o.id, o.patient_id, doc, out, args)

@@ -27,15 +27,6 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_spans import Redaction, label
 
-# Candidates covering the same text are resolved by start, then length, then this order.
-PRIORITY = {
-    "dob": 0, "mrn": 1, "ssn": 2, "email": 3, "url": 4, "ip_address": 5, "patient_name": 6,
-    "fax": 7, "phone": 8, "street_address": 9, "city": 10, "zip_code": 11, "name": 12,
-    "date": 13, "age_over_89": 14, "health_plan_id": 15, "account_number": 16,
-    "licence_number": 17, "vehicle_id": 18, "device_id": 19, "id_number": 20, "facility": 21,
-    "county": 22, "location": 23,
-}  # fmt: skip
-
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
     "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"

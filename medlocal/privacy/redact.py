@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_dates import DateMode, DateRedactor, date_readings, parse_date
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
-from medlocal.privacy.deid_patterns import PRIORITY, pattern_candidates
-from medlocal.privacy.deid_spans import Redaction, apply_redactions, label
+from medlocal.privacy.deid_patterns import pattern_candidates
+from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_words import scan
 
 __all__ = [
@@ -52,10 +52,6 @@ __all__ = [
     "date_readings",
     "parse_date",
 ]
-
-# Replacements that carry a value (a shifted date, "90+"): when such a span grows by merging
-# with an overlapping one, it falls back to its plain label.
-_MERGED_LABEL = {"date": "[DATE]", "dob": "[DOB]", "age_over_89": "90+"}
 
 
 class Redactor:
@@ -97,25 +93,7 @@ class Redactor:
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
-        ordered = sorted(
-            self._candidates(text),
-            key=lambda r: (r.start, -(r.end - r.start), PRIORITY.get(r.kind, 99)),
-        )
-        chosen: list[Redaction] = []
-        for red in ordered:
-            if red.end <= red.start:
-                continue
-            if not chosen or red.start >= chosen[-1].end:
-                chosen.append(red)
-            elif red.end > chosen[-1].end:
-                # Overlapping detectors: remove the union, so no detector's find survives.
-                last = chosen[-1]
-                end = red.end
-                replacement = _MERGED_LABEL.get(last.kind, last.replacement)
-                chosen[-1] = Redaction(
-                    last.kind, last.start, end, text[last.start : end], replacement
-                )
-        return chosen
+        return resolve(text, self._candidates(text))
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))

@@ -1,0 +1,120 @@
+"""The redaction plan: what an export will remove, reviewed before anything is written.
+
+A plan holds every span the :class:`~medlocal.privacy.redact.Redactor` found in each named part of
+a document ("title", "body", "reference 2"), numbered from 1 in document order. Before export the
+user may *keep* a span they judge safe (an eponym taken for a name, say), giving a reason that the
+audit log records, or *add* a span the rules missed (every occurrence of the text, in every part).
+Both faces use this one object: the CLI preview prints it and takes ``--keep``/``--add``; the
+window lists it with check boxes. It is Qt-free and writes nothing; the texts it holds are
+patient data and stay in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlocal.errors import UserInputError
+from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
+from medlocal.privacy.redact import Redactor
+
+
+@dataclass
+class PlanItem:
+    """One span of the plan: where it is, what it is, and whether the user kept it."""
+
+    where: str
+    redaction: Redaction
+    number: int = 0
+    kept: bool = False
+    reason: str = ""
+    added: bool = False  # added by the user rather than found by the rules
+
+
+@dataclass
+class RedactionPlan:
+    fields: list[tuple[str, str]]  # (where, text), in document order
+    items: list[PlanItem] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
+        plan = cls(list(fields))
+        for where, text in plan.fields:
+            plan.items += [PlanItem(where, red) for red in redactor.preview(text)]
+        plan._renumber()
+        return plan
+
+    def _renumber(self) -> None:
+        order = {where: i for i, (where, _) in enumerate(self.fields)}
+        self.items.sort(key=lambda it: (order[it.where], it.redaction.start))
+        for number, item in enumerate(self.items, 1):
+            item.number = number
+
+    def item(self, number: int) -> PlanItem:
+        for item in self.items:
+            if item.number == number:
+                return item
+        raise UserInputError(f"no redaction number {number}: the preview lists 1-{len(self.items)}")
+
+    def keep(self, number: int, reason: str) -> PlanItem:
+        """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
+        if not reason.strip():
+            raise UserInputError("say why this span is safe to keep (the reason is audited)")
+        item = self.item(number)
+        item.kept, item.reason = True, reason.strip()
+        return item
+
+    def add(self, text: str, kind: str = "name") -> int:
+        """Redact every occurrence of ``text`` (whole words, any case) in every part; returns how
+        many places were added. Spans it overlaps are merged with it, so nothing is lost."""
+        if len(text.strip()) < 2:
+            raise UserInputError("give at least two characters to redact")
+        pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
+        added = 0
+        for where, body in self.fields:
+            matches = list(pattern.finditer(body))
+            if not matches:
+                continue
+            added += len(matches)
+            current = [it for it in self.items if it.where == where]
+            new = [Redaction(kind, m.start(), m.end(), m.group(), label(kind)) for m in matches]
+            merged = resolve(body, [it.redaction for it in current] + new)
+            by_span = {(it.redaction.start, it.redaction.end): it for it in current}
+            rest = [it for it in self.items if it.where != where]
+            for red in merged:
+                old = by_span.get((red.start, red.end))
+                rest.append(old if old else PlanItem(where, red, added=True))
+            self.items = rest
+        self._renumber()
+        return added
+
+    def active(self, where: str) -> list[Redaction]:
+        return [it.redaction for it in self.items if it.where == where and not it.kept]
+
+    def apply(self, where: str, text: str) -> str:
+        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
+        for name, original in self.fields:
+            if name == where and original != text:
+                raise ValueError(f"text of {where!r} changed after the plan was made")
+        return apply_redactions(text, self.active(where))
+
+    def audit_details(self) -> dict[str, Any]:
+        """What the audit log records: counts by type, and each kept span's type, place and
+        reason. Never the identifiers themselves."""
+        by_type: dict[str, int] = {}
+        for item in self.items:
+            if not item.kept:
+                by_type[item.redaction.kind] = by_type.get(item.redaction.kind, 0) + 1
+        return {
+            "redactions": sum(by_type.values()),
+            "by_type": by_type,
+            "added": sum(1 for it in self.items if it.added),
+            "kept": [
+                {"number": it.number, "type": it.redaction.kind, "where": it.where,
+                 "reason": it.reason}
+                for it in self.items
+                if it.kept
+            ],
+        }  # fmt: skip
