@@ -333,7 +333,7 @@ def chat_model_line(model: ChatModel) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
     (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
     characters; its spans are only ever added to the rules' spans."""
-    params = SamplingParams(temperature=0.0, max_tokens=256)
+    params = SamplingParams(temperature=0.0, max_tokens=160)  # a list, not prose
 
     def complete(prompt: str) -> str:
         return "".join(model.stream_chat([ChatMessage("user", prompt)], params))
