@@ -94,6 +94,13 @@ def register(sub: Any) -> None:
     oexport.set_defaults(func=run_outputs_export)
 
 
+def _keep_arg(value: str) -> tuple[int, str]:
+    try:
+        return parse_keep(value)
+    except UserInputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _add_redact_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--redact", action="store_true", help="de-identify the export (HIPAA Safe Harbor list)"
@@ -108,7 +115,7 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
         "--keep",
         action="append",
         default=[],
-        type=parse_keep,
+        type=_keep_arg,
         metavar="N=REASON",
         help="with --redact: leave span N of the preview in place; the reason is audited",
     )
