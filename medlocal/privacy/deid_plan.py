@@ -31,6 +31,7 @@ class PlanItem:
     kept: bool = False
     reason: str = ""
     added: bool = False  # added by the user rather than found by the rules
+    part: int = 0  # index of the part in the plan's fields (two parts may share a name)
 
 
 @dataclass
@@ -41,14 +42,13 @@ class RedactionPlan:
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
         plan = cls(list(fields))
-        for where, text in plan.fields:
-            plan.items += [PlanItem(where, red) for red in redactor.preview(text)]
+        for part, (where, text) in enumerate(plan.fields):
+            plan.items += [PlanItem(where, red, part=part) for red in redactor.preview(text)]
         plan._renumber()
         return plan
 
     def _renumber(self) -> None:
-        order = {where: i for i, (where, _) in enumerate(self.fields)}
-        self.items.sort(key=lambda it: (order[it.where], it.redaction.start))
+        self.items.sort(key=lambda it: (it.part, it.redaction.start))
         for number, item in enumerate(self.items, 1):
             item.number = number
 
@@ -73,32 +73,31 @@ class RedactionPlan:
             raise UserInputError("give at least two characters to redact")
         pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
         added = 0
-        for where, body in self.fields:
+        for part, (where, body) in enumerate(self.fields):
             matches = list(pattern.finditer(body))
             if not matches:
                 continue
             added += len(matches)
-            current = [it for it in self.items if it.where == where]
+            current = [it for it in self.items if it.part == part]
             new = [Redaction(kind, m.start(), m.end(), m.group(), label(kind)) for m in matches]
             merged = resolve(body, [it.redaction for it in current] + new)
             by_span = {(it.redaction.start, it.redaction.end): it for it in current}
-            rest = [it for it in self.items if it.where != where]
+            rest = [it for it in self.items if it.part != part]
             for red in merged:
                 old = by_span.get((red.start, red.end))
-                rest.append(old if old else PlanItem(where, red, added=True))
+                rest.append(old if old else PlanItem(where, red, added=True, part=part))
             self.items = rest
         self._renumber()
         return added
 
-    def active(self, where: str) -> list[Redaction]:
-        return [it.redaction for it in self.items if it.where == where and not it.kept]
-
     def apply(self, where: str, text: str) -> str:
-        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
-        for name, original in self.fields:
-            if name == where and original != text:
-                raise ValueError(f"text of {where!r} changed after the plan was made")
-        return apply_redactions(text, self.active(where))
+        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced. A text
+        the plan was not made from is refused rather than written out unredacted."""
+        for part, field_ in enumerate(self.fields):
+            if field_ == (where, text):
+                active = [it.redaction for it in self.items if it.part == part and not it.kept]
+                return apply_redactions(text, active)
+        raise ValueError(f"the redaction plan was not made from this text of {where!r}")
 
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records: counts by type, and each kept span's type, place and

@@ -137,13 +137,21 @@ def _sentence_start(text: str, start: int) -> bool:
     return False
 
 
-def _classify(tok: _Tok, text: str, lex: Lexicon) -> None:
-    lower = tok.lower.rstrip("'’")
-    if lex.clinical(lower) or lower in _TITLES or tok.shape in ("lower", "joiner"):
-        return
+def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
+    """(known word, plain English or clinical, on a name or place list)."""
     known = lex.known(lower)
     strict = lower in lex.english or lex.clinical(lower)
     named = lex.name_like(lower.removesuffix("'s").removesuffix("’s")) or lower in lex.places
+    return known, strict, named
+
+
+def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
+    lower = tok.lower.rstrip("'’")
+    if tok.shape in ("lower", "joiner") or lower in _TITLES or lex.clinical(lower):
+        return
+    if lower not in memo:  # a record repeats its words: look each up once
+        memo[lower] = _facts(lower, lex)
+    known, strict, named = memo[lower]
     if tok.shape == "caps":
         # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
         # capitals ("DARNELL") is a name.
@@ -152,8 +160,11 @@ def _classify(tok: _Tok, text: str, lex: Lexicon) -> None:
         return
     if tok.shape == "initial":
         return
-    if not known or (named and not strict and not _sentence_start(text, tok.start)):
-        tok.strong = not _sentence_start(text, tok.start) or not known or named
+    # An unknown word is an identifier wherever it stands (Philter). A listed name that is known
+    # only by its ending ("Louise", "Clive") is one too, except where a capital says nothing (at
+    # the start of a sentence). A listed name that is also an English word ("Grace", "Vale") is
+    # weak: it counts only next to an identifier or after a title or relation.
+    tok.strong = not known or (named and not strict and not _sentence_start(text, tok.start))
     tok.weak = tok.strong or named
 
 
@@ -301,6 +312,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     lex = lex or lexicon()
     protected = [m.span() for m in lex.clinical_phrases.finditer(text)]
     tokens: list[_Tok] = []
+    memo: dict[str, tuple[bool, bool, bool]] = {}
     p = 0
     for match in _TOKEN.finditer(text):
         while p < len(protected) and protected[p][1] <= match.start():
@@ -310,7 +322,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
             continue
         word = match.group()
         tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), word.lower())
-        _classify(tok, text, lex)
+        _classify(tok, text, lex, memo)
         tokens.append(tok)
     found: list[WordSpan] = []
     for run in _runs(tokens, text):

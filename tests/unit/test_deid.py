@@ -203,3 +203,16 @@ def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     assert result.recall >= 0.985, f"held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
+
+
+def test_parts_that_share_a_name_are_planned_and_redacted_apart() -> None:
+    # Two passages cited under one number (or two flags on one sentence) make two parts with
+    # the same name: each keeps its own spans.
+    plan = RedactionPlan.build(
+        [("reference 1", "Helen Vale called."), ("reference 1", "Nothing here.")],
+        Redactor(shift_days=40),
+    )
+    assert plan.apply("reference 1", "Helen Vale called.") == "[NAME] called."
+    assert plan.apply("reference 1", "Nothing here.") == "Nothing here."
+    with pytest.raises(ValueError):
+        plan.apply("reference 1", "Helen Vale wrote.")  # never export a text it did not plan
