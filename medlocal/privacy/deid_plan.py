@@ -20,6 +20,10 @@ from medlocal.errors import UserInputError
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
+# The audit log takes short strings only (so that free text cannot slip in): a reason is a note,
+# not an essay, and must never quote the identifier it keeps.
+MAX_REASON = 120
+
 
 @dataclass
 class PlanItem:
@@ -62,6 +66,8 @@ class RedactionPlan:
         """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
         if not reason.strip():
             raise UserInputError("say why this span is safe to keep (the reason is audited)")
+        if len(reason.strip()) > MAX_REASON:
+            raise UserInputError(f"keep the reason to {MAX_REASON} characters (it is audited)")
         item = self.item(number)
         item.kept, item.reason = True, reason.strip()
         return item
@@ -100,20 +106,17 @@ class RedactionPlan:
         raise ValueError(f"the redaction plan was not made from this text of {where!r}")
 
     def audit_details(self) -> dict[str, Any]:
-        """What the audit log records: counts by type, and each kept span's type, place and
-        reason. Never the identifiers themselves."""
+        """What the audit log records, flat as the log requires: counts by type, and each kept
+        span's number, type and place with the user's reason. Never the identifiers themselves."""
         by_type: dict[str, int] = {}
         for item in self.items:
             if not item.kept:
                 by_type[item.redaction.kind] = by_type.get(item.redaction.kind, 0) + 1
+        kept = [it for it in self.items if it.kept]
         return {
             "redactions": sum(by_type.values()),
-            "by_type": by_type,
-            "added": sum(1 for it in self.items if it.added),
-            "kept": [
-                {"number": it.number, "type": it.redaction.kind, "where": it.where,
-                 "reason": it.reason}
-                for it in self.items
-                if it.kept
-            ],
-        }  # fmt: skip
+            "redaction_types": [f"{kind}={n}" for kind, n in sorted(by_type.items())],
+            "redactions_added": sum(1 for it in self.items if it.added),
+            "kept": [f"{it.number} {it.redaction.kind} in {it.where}" for it in kept],
+            "kept_reasons": [it.reason for it in kept],
+        }

@@ -30,6 +30,7 @@ LABELS = {
     "vehicle_id": "[ID]",
     "device_id": "[ID]",
     "dob": "[DOB]",
+    "date": "[DATE]",
     "age_over_89": "90+",
 }
 

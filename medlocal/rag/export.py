@@ -398,6 +398,6 @@ def export_output(
     report = export_document(doc, path, plan=plan)
     details: dict[str, Any] = {"output_id": output_id, "format": report.format, "redacted": redact}
     if plan is not None:
-        details["redaction"] = plan.audit_details()
+        details.update(plan.audit_details())
     source.record_event("export", details)
     return report
