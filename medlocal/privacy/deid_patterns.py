@@ -14,6 +14,8 @@
   subscriber, Medicare, Medicaid); account; licence and certificate (also NPI, DEA); vehicle (VIN,
   plate, registration); device (serial, lot, implant); any other (hospital, patient, encounter,
   accession, specimen, lab, report, claim, case, reference numbers).
+* Names after a cue ("Patient:", "Name:", "Attending:", "Signed by:", "Next of kin:", titles
+  such as "Dr." and credentials such as "…, MD"); an all-caps name counts in a "Name:" field.
 * Codes without a cue: a free-standing number of 7 or more digits; a word of 6 or more letters
   and digits with at least four digits ("KB2504-77813", "PZK603118H", a VIN); digit groups joined
   by dashes with 8 or more digits ("2025-044718"). A number followed by a unit ("1500000
@@ -248,6 +250,15 @@ _NOT_AN_AGE_AFTER = (
 )
 _TLDS = r"com|org|net|edu|gov|io|us|uk|ca|au|nz|ie|info|health|biz|co|nhs|me|app|care"
 
+# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN.
+_CODE = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
+)
+# Digit groups joined by dashes, 8 or more digits in all ("2025-044718"). Dates and phone
+# numbers of the same length win over this one (see PRIORITY in deid_spans).
+_DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
+
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
@@ -287,17 +298,8 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "street_address",
         re.compile(r"\b(?:Route|Highway|Hwy|Interstate|State Road|County Road)[ \t-]?\d{1,4}\b"),
     ),
-    # A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN.
-    (
-        "id_number",
-        re.compile(
-            r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
-            r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
-        ),
-    ),
-    # Digit groups joined by dashes, 8 or more digits in all ("2025-044718"). Dates and phone
-    # numbers of the same length win over this one (see PRIORITY).
-    ("id_number", re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")),
+    ("id_number", _CODE),
+    ("id_number", _DASHED_DIGITS),
 ]
 _PATTERNS += _MORE_PATTERNS
 _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
@@ -305,9 +307,9 @@ _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
 
 def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
-    if pattern is _MORE_PATTERNS[-2][1]:
+    if pattern is _CODE:
         return len(value) < 6 or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
-    if pattern is _MORE_PATTERNS[-1][1]:
+    if pattern is _DASHED_DIGITS:
         return sum(c.isdigit() for c in value) < 8
     return False
 
