@@ -14,16 +14,16 @@ from typing import Any
 
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import UserInputError
+from medlocal.privacy.deid_model import SpanProposer
+from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export import (
     FORMATS,
     ExportDocument,
     ExportReport,
-    PlannedRedaction,
     document_from_output,
     export_output,
-    plan_redactions,
-    redactor_for_patient,
+    plan_for_output,
 )
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
@@ -89,12 +89,17 @@ def output_document(vault: Vault, output_id: int) -> tuple[ExportDocument, int |
 
 
 def preview_redactions(
-    vault: Vault, output_id: int, date_mode: DateMode = "shift"
-) -> list[PlannedRedaction]:
-    """Exactly what a redacted export of ``output_id`` would remove; writes nothing."""
+    vault: Vault,
+    output_id: int,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> RedactionPlan:
+    """Exactly what a redacted export of ``output_id`` would remove (numbered spans with their
+    types, the user's kept and added spans applied); writes nothing."""
     doc, patient_id = output_document(vault, output_id)
-    redactor = redactor_for_patient(vault, patient_id, _date_mode(date_mode))
-    return plan_redactions(doc, redactor)
+    return plan_for_output(vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer)
 
 
 def export_stored_output(
@@ -104,12 +109,24 @@ def export_stored_output(
     *,
     redact: bool = False,
     date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
 ) -> ExportReport:
     """Write a stored output to .md/.docx/.pdf (optionally de-identified); audited."""
     path = check_export_path(out)
     doc, patient_id = output_document(vault, output_id)
     return export_output(
-        vault, output_id, patient_id, doc, path, redact=redact, date_mode=_date_mode(date_mode)
+        vault,
+        output_id,
+        patient_id,
+        doc,
+        path,
+        redact=redact,
+        date_mode=_date_mode(date_mode),
+        keep=keep,
+        add=add,
+        proposer=proposer,
     )
 
 

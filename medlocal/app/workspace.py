@@ -32,10 +32,12 @@ from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
 from medlocal.models.registry import Registry, default_chat_path, resolve_model
+from medlocal.privacy.deid_model import SpanProposer
+from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
-from medlocal.rag.export import ExportReport
+from medlocal.rag.export import ExportReport, chat_model_line
 from medlocal.rag.passages import Scope
 from medlocal.settings import Settings, load_settings, save_settings
 from medlocal.vault.errors import (
@@ -456,13 +458,38 @@ class Workspace:
         *,
         redact: bool = False,
         date_mode: str = "shift",
+        keep: Sequence[tuple[int, str]] = (),
+        add: Sequence[str] = (),
+        model_line: bool = False,
     ) -> ExportReport:
+        """Export a stored answer or summary; with ``redact``, the spans the preview listed
+        minus those ``keep`` names (number, reason) plus every occurrence of ``add``.
+        ``model_line`` also asks the chat model for names and places (only ever adds)."""
         return export_stored_output(
-            self.require_vault(), output_id, out, redact=redact, date_mode=date_mode
+            self.require_vault(),
+            output_id,
+            out,
+            redact=redact,
+            date_mode=date_mode,
+            keep=keep,
+            add=add,
+            proposer=self._proposer(model_line),
         )
 
-    def preview_redactions(self, output_id: int, date_mode: str = "shift") -> list[Any]:
-        return preview_redactions(self.require_vault(), output_id, date_mode)
+    def preview_redactions(
+        self,
+        output_id: int,
+        date_mode: str = "shift",
+        keep: Sequence[tuple[int, str]] = (),
+        add: Sequence[str] = (),
+        model_line: bool = False,
+    ) -> RedactionPlan:
+        return preview_redactions(
+            self.require_vault(), output_id, date_mode, keep, add, self._proposer(model_line)
+        )
+
+    def _proposer(self, model_line: bool) -> SpanProposer | None:
+        return chat_model_line(self.chat_model()) if model_line else None
 
     def reembed(
         self,

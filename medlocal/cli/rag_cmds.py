@@ -15,7 +15,7 @@ from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, wo
 from medlocal.cli.engine_cmds import sampling_from_args
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
-from medlocal.rag.export import PlannedRedaction, document_from_output
+from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
@@ -36,6 +36,12 @@ def register(sub: Any) -> None:
     )
     summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
     _add_redact_args(summarize)
+    summarize.add_argument(
+        "--model-line",
+        action="store_true",
+        help="with --redact: the chat model also proposes names, places and organisations "
+        "(added to the rules' spans, never fewer; slower)",
+    )
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
     summarize.add_argument("--ctx", type=int, help="context size in tokens")
     summarize.add_argument(
@@ -78,6 +84,13 @@ def register(sub: Any) -> None:
     oexport.set_defaults(func=run_outputs_export)
 
 
+def _keep_arg(value: str) -> tuple[int, str]:
+    try:
+        return parse_keep(value)
+    except UserInputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _add_redact_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--redact", action="store_true", help="de-identify the export (HIPAA Safe Harbor list)"
@@ -87,6 +100,21 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
         choices=("shift", "year"),
         default="shift",
         help="with --redact: shift dates by a random offset (default) or keep only the year",
+    )
+    parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        type=_keep_arg,
+        metavar="N=REASON",
+        help="with --redact: leave span N of the preview in place; the reason is audited",
+    )
+    parser.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="with --redact: also redact every occurrence of TEXT",
     )
 
 
@@ -132,14 +160,22 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
     for item in planned:
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
-        print(f"  {item.where}: {red.kind} {original} -> {red.replacement!r}", file=out)
+        action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
+        added = " (added)" if item.added else ""
+        print(f"  {item.number:>3}. {item.where}: {red.kind}{added} {original} {action}", file=out)
     if planned and not show_originals:
         print("  (run in a terminal to see the identifiers themselves)", file=out)
 
 
 def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
     report = workspace(args).export_output(
-        output_id, out, redact=args.redact, date_mode=args.date_mode
+        output_id,
+        out,
+        redact=args.redact,
+        date_mode=args.date_mode,
+        keep=args.keep,
+        add=args.add,
+        model_line=getattr(args, "model_line", False),
     )
     if args.redact:
         _print_redactions(report.redactions)
@@ -333,7 +369,10 @@ def run_outputs_export(args: argparse.Namespace) -> int:
         raise UserInputError("--preview lists redactions: use it with --redact")
     with open_vault(args):
         if args.preview:
-            _print_redactions(workspace(args).preview_redactions(args.output_id, args.date_mode))
+            plan = workspace(args).preview_redactions(
+                args.output_id, args.date_mode, args.keep, args.add
+            )
+            _print_redactions(plan.items)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
         _export(args, args.output_id, args.out)

@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
+from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
-from medlocal.privacy.redact import DateMode, PatientIdentity, Redaction, Redactor
+from medlocal.privacy.deid_model import SpanProposer, model_proposer
+from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
@@ -40,13 +43,9 @@ class ExportDocument:
     provenance: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class PlannedRedaction:
-    """A redaction and the part of the document it is in ("title", "body", "flag 3",
-    "reference 2")."""
-
-    where: str
-    redaction: Redaction
+# A redaction and the part of the document it is in ("title", "body", "flag 3", "reference 2"),
+# with its number in the preview and whether the user kept it.
+PlannedRedaction = PlanItem
 
 
 @dataclass
@@ -99,23 +98,48 @@ def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     return fields
 
 
+def plan_export(doc: ExportDocument, redactor: Redactor) -> RedactionPlan:
+    """The preview as a plan the user can change (keep or add spans) before the export."""
+    return RedactionPlan.build(_fields(doc), redactor)
+
+
+def parse_keep(value: str) -> tuple[int, str]:
+    """``"3=eponym, not a name"`` -> (3, "eponym, not a name"), as ``--keep`` takes it."""
+    number, sep, reason = value.partition("=")
+    if not sep or not number.strip().isdigit() or not reason.strip():
+        raise ExportError(
+            f"--keep takes NUMBER=REASON (the number from the preview), not {value!r}"
+        )
+    return int(number), reason.strip()
+
+
 def plan_redactions(doc: ExportDocument, redactor: Redactor) -> list[PlannedRedaction]:
-    """The preview: every redaction the export would make, by place in the document."""
-    return [
-        PlannedRedaction(where, red)
-        for where, text in _fields(doc)
-        for red in redactor.preview(text)
-    ]
+    """Every redaction the export would make, by place in the document."""
+    return plan_export(doc, redactor).items
 
 
-def redact_document(doc: ExportDocument, redactor: Redactor) -> ExportDocument:
-    r = redactor.redact
+def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
+    """``doc`` with the plan applied to every part the plan was made from."""
     return replace(
         doc,
-        title=r(doc.title),
-        body=r(doc.body),
-        flags=[replace(f, token=r(f.token), message=r(f.message)) for f in doc.flags],
-        sources=[replace(s, file_name=r(s.file_name), snippet=r(s.snippet)) for s in doc.sources],
+        title=plan.apply("title", doc.title),
+        body=plan.apply("body", doc.body),
+        flags=[
+            replace(
+                f,
+                token=plan.apply(f"flag {i + 1}", f.token),
+                message=plan.apply(f"flag {i + 1} message", f.message),
+            )
+            for i, f in enumerate(doc.flags)
+        ],
+        sources=[
+            replace(
+                s,
+                file_name=plan.apply(f"reference {s.number} file", s.file_name),
+                snippet=plan.apply(f"reference {s.number}", s.snippet),
+            )
+            for s in doc.sources
+        ],
     )
 
 
@@ -271,19 +295,26 @@ _WRITERS: dict[str, Callable[[ExportDocument, Path], None]] = {
 
 
 def export_document(
-    doc: ExportDocument, path: Path, *, redactor: Redactor | None = None
+    doc: ExportDocument,
+    path: Path,
+    *,
+    redactor: Redactor | None = None,
+    plan: RedactionPlan | None = None,
 ) -> ExportReport:
-    """Write ``doc`` to ``path`` (format from the suffix). The file appears complete or not at
-    all, readable by the owner only: it may hold patient data."""
+    """Write ``doc`` to ``path`` (format from the suffix), de-identified by ``plan`` (as the user
+    left it after the preview) or, without one, by everything ``redactor`` finds. The file
+    appears complete or not at all, readable by the owner only: it may hold patient data."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ExportError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
     if not path.parent.is_dir():
         raise ExportError(f"folder does not exist: {path.parent}")
+    if plan is None and redactor is not None:
+        plan = plan_export(doc, redactor)
     planned: list[PlannedRedaction] = []
-    if redactor is not None:
-        planned = plan_redactions(doc, redactor)
-        doc = redact_document(doc, redactor)
+    if plan is not None:
+        planned = plan.items
+        doc = redact_document(doc, plan)
     try:
         with atomic_private_file(path) as tmp:
             _WRITERS[fmt](doc, tmp)
@@ -298,14 +329,49 @@ class ExportSource(AuditTrail, Protocol):
     def get_patient(self, patient_id: int) -> Any: ...
 
 
+def chat_model_line(model: ChatModel) -> SpanProposer:
+    """The optional model line: the loaded chat model proposes names, places and organisations
+    (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
+    characters; its spans are only ever added to the rules' spans."""
+    params = SamplingParams(temperature=0.0, max_tokens=160)  # a list, not prose
+
+    def complete(prompt: str) -> str:
+        return "".join(model.stream_chat([ChatMessage("user", prompt)], params))
+
+    return model_proposer(complete)
+
+
 def redactor_for_patient(
-    source: ExportSource, patient_id: int | None, date_mode: DateMode = "shift"
+    source: ExportSource,
+    patient_id: int | None,
+    date_mode: DateMode = "shift",
+    proposer: SpanProposer | None = None,
 ) -> Redactor:
     """A Redactor that knows this patient's own name, MRN and date of birth from the vault."""
-    if patient_id is None:
-        return Redactor(patient_identity(None, None, None), date_mode=date_mode)
-    patient = source.get_patient(patient_id)
-    return Redactor(patient_identity(patient.name, patient.mrn, patient.dob), date_mode=date_mode)
+    identity = patient_identity(None, None, None)
+    if patient_id is not None:
+        patient = source.get_patient(patient_id)
+        identity = patient_identity(patient.name, patient.mrn, patient.dob)
+    return Redactor(identity, date_mode=date_mode, proposer=proposer)
+
+
+def plan_for_output(
+    source: ExportSource,
+    patient_id: int | None,
+    doc: ExportDocument,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> RedactionPlan:
+    """The redaction plan of a saved output, with the user's kept and added spans: what the
+    preview shows and the export applies."""
+    plan = plan_export(doc, redactor_for_patient(source, patient_id, date_mode, proposer))
+    for number, reason in keep:  # numbers as the preview printed them, before any add
+        plan.keep(number, reason)
+    for text in add:
+        plan.add(text)
+    return plan
 
 
 def export_output(
@@ -317,11 +383,21 @@ def export_output(
     *,
     redact: bool = False,
     date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
 ) -> ExportReport:
-    """Export a saved output, optionally de-identified, and record it in the audit log."""
-    redactor = redactor_for_patient(source, patient_id, date_mode) if redact else None
-    report = export_document(doc, path, redactor=redactor)
-    source.record_event(
-        "export", {"output_id": output_id, "format": report.format, "redacted": redact}
-    )
+    """Export a saved output, optionally de-identified, and record it in the audit log. ``keep``
+    holds (preview number, reason) for spans the user judged safe, ``add`` texts the rules
+    missed; the audit event records the counts by type and each kept span's type and reason."""
+    if (keep or add) and not redact:
+        raise ExportError("keeping or adding redactions needs --redact")
+    plan = None
+    if redact:
+        plan = plan_for_output(source, patient_id, doc, date_mode, keep, add, proposer)
+    report = export_document(doc, path, plan=plan)
+    details: dict[str, Any] = {"output_id": output_id, "format": report.format, "redacted": redact}
+    if plan is not None:
+        details.update(plan.audit_details())
+    source.record_event("export", details)
     return report

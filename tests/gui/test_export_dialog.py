@@ -124,3 +124,39 @@ def test_full_disk_and_locked_vault(
     _export(qtbot, dialog)
     assert "vault is locked" in dialog.message.text()
     assert not (tmp_path / "meds.md").exists()
+
+
+def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "kept.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    row = _column(dialog, "Removed").index("Jane Roe")
+    dialog.preview.setCurrentCell(row, 0)
+    answers = iter([("  ", True), ("a colleague's name in a teaching case", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    dialog.keep_selected()  # an empty reason is refused
+    assert "reason" in dialog.message.text() and dialog.keep == []
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert "(kept)" in _column(dialog, "Replaced by")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("metformin", True))
+    dialog.add_text()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert "metformin" in _column(dialog, "Removed")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    text = out.read_text(encoding="utf-8")
+    assert "Jane Roe" in text and "metformin" not in text.lower()
+    export = [e for e in workspace.require_vault().audit_entries() if e.event == "export"][-1]
+    flat = str(export.details)
+    assert "teaching case" in flat and "Jane Roe" not in flat

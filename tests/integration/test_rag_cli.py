@@ -110,6 +110,18 @@ def test_grounded_ask_summarize_and_outputs(
     assert preview.returncode == 0, preview.stderr
     assert "Preview only" in preview.stderr and not preview_target.exists()
 
+    added = run_cli(
+        "outputs", "export", "1", "--out", str(preview_target), "--redact", "--preview",
+        "--add", "metformin", "--passphrase-file", secret, home=medlocal_home,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "(added)" in added.stderr and "metformin" not in added.stderr.lower()  # not a tty
+    bad_keep = run_cli(
+        "outputs", "export", "1", "--out", str(preview_target), "--redact", "--keep", "1",
+        "--passphrase-file", secret, home=medlocal_home,
+    )  # fmt: skip
+    assert bad_keep.returncode == 2 and "NUMBER=REASON" in bad_keep.stderr
+
     pdf = tmp_path / "answer.pdf"
     export = run_cli(
         "outputs", "export", "1", "--out", str(pdf), "--passphrase-file", secret,

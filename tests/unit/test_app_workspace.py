@@ -209,8 +209,8 @@ def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
     text = out.read_text()
     assert "Jane Roe" not in text and "MRN-1" not in text and report.format == "markdown"
     before = sorted(tmp_path.iterdir())
-    planned = ws.preview_redactions(saved.output_id)
-    assert all(item.redaction.original for item in planned)
+    plan = ws.preview_redactions(saved.output_id)
+    assert all(item.redaction.original for item in plan.items)
     assert sorted(tmp_path.iterdir()) == before  # a preview writes nothing
     for bad in (tmp_path / "x.exe", tmp_path / "missing" / "x.md", tmp_path):
         with pytest.raises(UserInputError):

@@ -20,12 +20,12 @@ Metformin 500 mg twice daily; HbA1c 7.2 %.
 Home: {street_address|42 Elm Street, Apt 3B}, {city|Springfield}, IL {zip_code|62704}.
 Tel {phone|(217) 555-0143}, fax {fax|217-555-0199}, e-mail {email|jsmith@example.org}.
 Portal {url|https://portal.example.org/p/123}; device IP {ip_address|192.168.10.24}.
-SSN {ssn|123-45-6789}. Account #: {id_number|AC-99812}. Discharged {date|March 9, 2021}.
+SSN {ssn|123-45-6789}. Account #: {account_number|AC-99812}. Discharged {date|March 9, 2021}.
 Signed by: {name|Robert Lee}, MD""",
     """Name: {name|DOE, JANE}
 {patient_name|J. Smith} (born {dob|14 February 1931}) was reviewed in {date|April 2021}.
 Aged {age_over_89|95}. Next of kin: {name|Mary Jones} {phone|+44 20 7946 0958}.
-Insurance ID: {id_number|ZX4451290}. Social security {ssn|987654321}.
+Insurance ID: {health_plan_id|ZX4451290}. Social security {ssn|987654321}.
 Follow-up on {date|2021-05-10}; call {phone|555.201.3344}. ZIP code: {zip_code|02139}.
 Record accessed from {ip_address|2001:db8::8a2e:370:7334}, see {url|www.hospital.example.com/x}.
 Mr. {patient_name|Smith} reports knee pain since {date|May 3}. Lisinopril 10 mg daily.""",
@@ -37,6 +37,7 @@ Echo on {date|12-Jan-2022}: EF 55 %. Plan reviewed by {name|Peter Capaldi}, NP."
 COVERED = {
     "patient_name", "name", "mrn", "dob", "date", "age_over_89", "street_address", "city",
     "zip_code", "phone", "fax", "email", "url", "ip_address", "ssn", "id_number",
+    "account_number", "health_plan_id",
 }  # fmt: skip
 _MARK = re.compile(r"\{(\w+)\|([^}]*)\}")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.rag.export import ExportReport, PlannedRedaction
+from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+from medlocal.rag.export import ExportReport
 from medlocal.ui import files
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.workers import Job
@@ -41,7 +42,8 @@ from medlocal.vault.errors import VaultLockedError
 
 FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
 DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
-PREVIEW_COLUMNS = ("Where", "Type", "Removed", "Replaced by")
+MAX_REASON = 120  # the audit log takes short texts only
+PREVIEW_COLUMNS = ("#", "Where", "Type", "Removed", "Replaced by", "Kept because")
 
 
 def export_error_text(exc: BaseException) -> str:
@@ -63,7 +65,11 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.workspace = workspace
         self.output_id = output_id
-        self.planned: list[PlannedRedaction] | None = None
+        self.planned: list[PlanItem] | None = None
+        # The user's review of the preview: spans to keep (preview number, reason) and texts the
+        # rules missed. Both reach the export, and the audit log records them (never the text).
+        self.keep: list[tuple[int, str]] = []
+        self.add: list[str] = []
         self.preview_job: Job | None = None
         self.export_job: Job | None = None
         self._preview_key: tuple[bool, str] | None = None
@@ -92,6 +98,19 @@ class ExportDialog(QDialog):
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.setAccessibleName("What redaction will remove")
         self.preview.setVisible(False)
+        self.keep_button = QPushButton("&Keep selected…", self)
+        self.keep_button.setAccessibleName("Keep the selected span in the export, with a reason")
+        self.keep_button.clicked.connect(self.keep_selected)
+        self.add_button = QPushButton("&Add text to remove…", self)
+        self.add_button.setAccessibleName("Remove a text the rules missed")
+        self.add_button.clicked.connect(self.add_text)
+        self.review = QWidget(self)
+        review_row = QHBoxLayout(self.review)
+        review_row.setContentsMargins(0, 0, 0, 0)
+        review_row.addWidget(self.keep_button)
+        review_row.addWidget(self.add_button)
+        review_row.addStretch(1)
+        self.review.setVisible(False)
         self.message = ErrorLine("Export message", self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -109,6 +128,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.review)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(720, 480)
@@ -149,14 +169,16 @@ class ExportDialog(QDialog):
         self._preview_key = key
         self.message.show_note("Finding identifiers…")
 
-        def work(cancel: threading.Event) -> list[Any]:
-            return workspace.preview_redactions(output_id, mode)
+        keep, add = list(self.keep), list(self.add)
 
-        def done(planned: list[PlannedRedaction]) -> None:
+        def work(cancel: threading.Event) -> RedactionPlan:
+            return workspace.preview_redactions(output_id, mode, keep, add)
+
+        def done(plan: RedactionPlan) -> None:
             if self._preview_key != key or not self.redact.isChecked():
                 return  # the options changed meanwhile; a newer preview is on its way
             self.preview_job = None
-            self.show_preview(planned)
+            self.show_preview(plan.items)
 
         def failed(exc: BaseException) -> None:
             self.preview_job = None
@@ -165,19 +187,55 @@ class ExportDialog(QDialog):
         self.preview_job = run_owned(self, "redaction preview", work, done, failed)
         return self.preview_job
 
-    def show_preview(self, planned: list[PlannedRedaction]) -> None:
+    def show_preview(self, planned: list[PlanItem]) -> None:
         self.planned = planned
         self.preview.setRowCount(len(planned))
         for row, item in enumerate(planned):
             red = item.redaction
-            for column, text in enumerate((item.where, red.kind, red.original, red.replacement)):
+            cells = (
+                str(item.number),
+                item.where,
+                red.kind,
+                red.original,
+                "(kept)" if item.kept else red.replacement,
+                item.reason,
+            )
+            for column, text in enumerate(cells):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
+        removed = sum(not item.kept for item in planned)
+        self.review.setVisible(True)
         self.message.show_note(
-            f"{len(planned)} identifier(s) will be removed, as listed. Nothing is written yet."
-            if planned
-            else "No identifiers found to remove. Nothing is written yet."
+            f"{removed} identifier(s) will be removed, as listed. Nothing is written yet."
+            if removed
+            else "No identifiers will be removed. Nothing is written yet."
         )
         self._update_export_button()
+
+    def keep_selected(self) -> None:
+        """Keep the selected span (the user judged it safe); the reason goes to the audit."""
+        row = self.preview.currentRow()
+        if self.planned is None or not 0 <= row < len(self.planned):
+            self.message.show_error("Select a line of the list first.")
+            return
+        item = self.planned[row]
+        reason, ok = QInputDialog.getText(
+            self, "Keep this span", f"Why may “{item.redaction.original}” stay? (for the audit)"
+        )
+        if not ok:
+            return
+        if not reason.strip():
+            self.message.show_error("Give a reason to keep it: it is recorded in the audit log.")
+            return
+        self.keep.append((item.number, reason.strip()[:MAX_REASON]))
+        self.planned = None
+        self.load_preview()
+
+    def add_text(self) -> None:
+        text, ok = QInputDialog.getText(self, "Remove more", "Text to remove (every occurrence):")
+        if ok and text.strip():
+            self.add.append(text.strip())
+            self.planned = None
+            self.load_preview()
 
     def export(self) -> Job | None:
         text = self.path_edit.text().strip()
@@ -189,9 +247,17 @@ class ExportDialog(QDialog):
             return None
         workspace, output_id = self.workspace, self.output_id
         redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
+        keep, add = list(self.keep), list(self.add)
 
         def work(cancel: threading.Event) -> ExportReport:
-            return workspace.export_output(output_id, path, redact=redact, date_mode=mode)
+            return workspace.export_output(
+                output_id,
+                path,
+                redact=redact,
+                date_mode=mode,
+                keep=keep if redact else (),
+                add=add if redact else (),
+            )
 
         def done(report: ExportReport) -> None:
             self.export_job = None

@@ -1,0 +1,95 @@
+"""De-identification: recall per Safe Harbor type and clinical terms kept, on both halves of the
+evaluation set (tests/fixtures/deid), and the time to redact a 20-page record on the CPU.
+
+``python benchmarks/bench_deid.py [--quick] [--show-misses]``. Missed identifiers are printed only
+with ``--show-misses`` and only for the development half: the held-out half is never looked at
+note by note (its misses would invite tuning on it). The notes are synthetic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from fixtures.deid_corpus import Note, load, score
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+
+def _redactor(note: Note) -> Redactor:
+    return Redactor(PatientIdentity(note.patient_name, note.mrn, note.dob), shift_days=40)
+
+
+def _spans(note: Note) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in _redactor(note).preview(note.text)]
+
+
+def _twenty_pages(notes: list[Note]) -> str:
+    """About 20 pages of 3000 characters, built from the notes themselves."""
+    text = ""
+    i = 0
+    while len(text) < 60_000:
+        text += notes[i % len(notes)].text + "\n"
+        i += 1
+    return text
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args()
+    result: dict[str, object] = {}
+    for half in ("dev", "heldout"):
+        notes = load(half)
+        sc = score(notes, _spans)
+        print(f"== {half}: {len(notes)} notes", file=sys.stderr)
+        print(sc.table(), file=sys.stderr)
+        if args.show_misses and half == "dev":
+            for note_id, kind, text in sc.missed:
+                print(f"  missed {note_id} {kind}: {text}", file=sys.stderr)
+            for note_id, text in sc.damaged:
+                print(f"  damaged {note_id}: {text}", file=sys.stderr)
+        result[half] = {
+            "recall": round(sc.recall, 4),
+            "recall_by_type": {k: round(sc.recall_of(k), 4) for k in sorted(sc.total)},
+            "clinical_redacted": round(1 - sc.clinical_kept, 4),
+            "identifiers": sum(sc.total.values()),
+            "clinical_terms": sc.clinical_total,
+        }
+    notes = load("dev") + load("heldout")
+    record = _twenty_pages(notes)
+    identity = PatientIdentity(notes[0].patient_name, notes[0].mrn, notes[0].dob)
+    runs = 1 if args.quick else 5
+    for name, redactor in (
+        ("patterns_only", Redactor(identity, shift_days=40, word_scan=False)),
+        ("full", Redactor(identity, shift_days=40)),
+    ):
+        redactor.redact(record)  # warm-up: word lists and compiled patterns load once
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(runs):
+            redactor.redact(record)
+        # CPU time as well as wall time: on a shared machine other processes inflate the wall.
+        result[f"twenty_pages_{name}_wall_s"] = round((time.perf_counter() - wall) / runs, 4)
+        result[f"twenty_pages_{name}_cpu_s"] = round((time.process_time() - cpu) / runs, 4)
+    result["full_over_patterns_only"] = round(
+        result["twenty_pages_full_cpu_s"] / max(1e-9, result["twenty_pages_patterns_only_cpu_s"]),
+        2,
+    )
+    print(
+        f"20-page record ({len(record)} chars): full {result['twenty_pages_full_cpu_s']:.3f} s "
+        f"CPU ({result['twenty_pages_full_wall_s']:.3f} s wall), patterns only "
+        f"{result['twenty_pages_patterns_only_cpu_s']:.3f} s CPU",
+        file=sys.stderr,
+    )
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Dates in exported text: found in every common written form, then shifted or cut to the year.
+
+Forms: ISO, m/d/y with the same separator / - or . twice, "March 4, 2021", "4 March 2021",
+"4-Mar-2021", "04MAR2021", "March 2021", "March 4"; a two-digit year that would lie in the future
+belongs to the previous century. One random offset per export moves every date (intervals are
+kept), or ``date_mode="year"`` keeps only the year (strict Safe Harbor); a month and day without a
+year becomes "[DATE]". A date of birth (the vault's DOB in either day order, or a date after a
+"DOB" / "born" cue) becomes "[DOB]". Numeric ranges ("12.5-25 mg", "4.5-11.0") are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from medlocal.privacy.deid_spans import Redaction
+
+DateMode = Literal["shift", "year"]
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+_DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
+    (re.compile(r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"), ("%Y-%m-%d", "%Y/%m/%d"), "iso"),
+    (
+        # The same separator twice, and no decimal around it: "12.5-25 mg", "4.5-11.0" are ranges.
+        re.compile(r"(?<![\d.])\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?!\.\d)"),
+        ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y"),
+        "iso",
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}-(?:{_MONTHS})-(?:\d{{4}}|\d{{2}})\b", re.I),
+        ("%d-%b-%Y", "%d-%B-%Y", "%d-%b-%y"),
+        "long",
+    ),
+    (
+        re.compile(rf"\b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}\b", re.I),
+        ("%B %d %Y", "%b %d %Y"),
+        "long",
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I),
+        ("%d %B %Y", "%d %b %Y"),
+        "long",
+    ),
+    (
+        re.compile(rf"\b\d{{1,2}}(?:{_MONTHS})(?:\d{{4}}|\d{{2}})\b", re.I),
+        ("%d%b%Y", "%d%B%Y", "%d%b%y", "%d%B%y"),
+        "long",
+    ),
+    (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
+    (
+        re.compile(rf"\b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?![ \t]*,?[ \t]*\d)"),
+        (),
+        "no_year",
+    ),
+]
+_DOB_CUE = re.compile(
+    r"(?i:\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?))"
+    r"[ \t]*:?[ \t]*$"
+)
+
+
+def parse_date(raw: str, formats: Iterable[str]) -> date | None:
+    """The first reading of ``raw`` that one of ``formats`` accepts."""
+    readings = date_readings(raw, formats)
+    return readings[0] if readings else None
+
+
+def date_readings(raw: str, formats: Iterable[str]) -> list[date]:
+    """Every reading of ``raw`` under ``formats``, in format order: "4/2/1961" is both April 2
+    (m/d) and 4 February (d/m). A two-digit year that would lie in the future belongs to the
+    previous century ("2/4/61" is 1961, not 2061)."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw, flags=re.I)
+    if re.match(r"^\d{1,2}[.-]\d{1,2}[.-]", cleaned):
+        cleaned = re.sub(r"[.-]", "/", cleaned)
+    elif not re.match(r"^\d", cleaned):
+        cleaned = re.sub(r"[,.]", " ", cleaned)
+    cleaned = " ".join(cleaned.split())
+    today = date.today()
+    readings: list[date] = []
+    for fmt in formats:
+        try:
+            parsed = datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+        if "%y" in fmt and parsed > today:
+            parsed = _previous_century(parsed)
+        if parsed not in readings:
+            readings.append(parsed)
+    return readings
+
+
+def _previous_century(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 100)
+    except ValueError:  # 29 February in a year that is not a leap year a century earlier
+        return day.replace(year=day.year - 100, day=28)
+
+
+class DateRedactor:
+    """Finds dates and writes their replacements; one per export (one offset)."""
+
+    def __init__(self, dob: date | None, date_mode: DateMode, shift_days: int) -> None:
+        self.dob = dob
+        self.date_mode = date_mode
+        self.shift_days = shift_days
+
+    def candidates(self, text: str) -> Iterator[Redaction]:
+        for pattern, formats, style in _DATE_FORMS:
+            for match in pattern.finditer(text):
+                raw = match.group()
+                readings = date_readings(raw, formats) if formats else []
+                parsed = readings[0] if readings else None
+                is_dob = (self.dob is not None and self.dob in readings) or (
+                    _DOB_CUE.search(text[max(0, match.start() - 20) : match.start()]) is not None
+                )
+                replacement = "[DOB]" if is_dob else self.replacement(parsed, style)
+                kind = "dob" if is_dob else "date"
+                yield Redaction(kind, match.start(), match.end(), raw, replacement)
+
+    def replacement(self, parsed: date | None, style: str) -> str:
+        if parsed is None or style == "no_year":
+            return "[DATE]"
+        if self.date_mode == "year":
+            return str(parsed.year)
+        shifted = parsed + timedelta(days=self.shift_days)
+        if style == "month":
+            return shifted.strftime("%B %Y")
+        if style == "long":
+            return f"{shifted.strftime('%B')} {shifted.day}, {shifted.year}"
+        return shifted.isoformat()

@@ -1,0 +1,95 @@
+"""The patient's own identifiers, from the vault: name (with its common variants), MRN, DOB.
+
+Name variants: "First Last", "First M. Last", "Last, First", "F. Last", "Last First", the surname
+alone, the first name alone, and each part of a hyphenated surname ("Thornbury-Vale": relatives
+often carry one part); any case; with a straight, curly or missing apostrophe ("O'Brien",
+"O’Brien", "OBRIEN"); before a possessive "'s", which is kept. The MRN is matched with spaces or
+dashes between its characters, and by its digits alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class PatientIdentity:
+    """The patient's own identifiers, taken from the vault."""
+
+    name: str | None = None
+    mrn: str | None = None
+    dob: date | None = None
+
+
+def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) for the patient's name and MRN; the DOB is matched with the dates."""
+    own: list[tuple[str, re.Pattern[str]]] = []
+    if identity.name and identity.name.strip():
+        alternatives = "|".join(_name_pattern(v) for v in _name_variants(identity.name))
+        # "Mr./Ms. Last" keeps the title; the name itself is redacted, and so is a name
+        # followed by a possessive ("Smith's wife" becomes "[NAME]'s wife"). Underscores
+        # count as separators: file names ("smith_john.pdf") are redacted too.
+        pattern = re.compile(
+            rf"(?<![A-Za-z0-9'’])(?:{alternatives})(?=['’]s(?![A-Za-z0-9])|(?![A-Za-z0-9'’]))",
+            re.I,
+        )
+        own.append(("patient_name", pattern))
+    if identity.mrn and any(c.isalnum() for c in identity.mrn):
+        # The MRN as written, and its digits alone ("MRN-00123456" is often "00123456").
+        forms = {_flexible(identity.mrn)}
+        digits = "".join(c for c in identity.mrn if c.isdigit())
+        if len(digits) >= 4:
+            forms.add(_flexible(digits))
+        mrn = "|".join(sorted(forms, key=len, reverse=True))
+        own.append(("mrn", re.compile(rf"(?<![A-Za-z0-9])(?:{mrn})(?![A-Za-z0-9])", re.I)))
+    return own
+
+
+def _name_variants(full_name: str) -> list[str]:
+    if "," in full_name:
+        last, rest = (p.strip() for p in full_name.split(",", 1))
+        given = rest.split()
+    else:
+        parts = full_name.split()
+        last, given = (parts[-1], parts[:-1]) if len(parts) > 1 else (parts[0], [])
+    if not given:
+        return [last]
+    first, middles = given[0], given[1:]
+    initials = " ".join(f"{m[0]}." for m in middles)
+    variants = {
+        f"{first} {last}",
+        f"{first} {' '.join(middles)} {last}" if middles else "",
+        f"{first} {initials} {last}" if middles else "",
+        f"{first[0]}. {last}",
+        f"{first[0]} {last}",
+        f"{last}, {first}",
+        f"{last}, {first} {initials}" if middles else "",
+        f"{last}, {first[0]}.",
+        f"{last} {first}",
+        last,
+        first,
+        *(part for part in re.split(r"[-‐]", last) if len(part) > 1),
+    }
+    return sorted((v for v in variants if v), key=len, reverse=True)
+
+
+def _name_pattern(variant: str) -> str:
+    """Regex for one name variant: any run of spaces between words, and an apostrophe that may
+    be straight, curly or missing ("O'Brien", "O’Brien", "OBrien")."""
+    parts = []
+    for char in variant:
+        if char in "'’":
+            parts.append("['’]?")
+        elif char == " ":
+            parts.append(r"[ \t]+")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _flexible(value: str) -> str:
+    """Regex matching ``value`` with optional spaces or dashes between its characters."""
+    chars = [re.escape(c) for c in value if c.isalnum()]
+    return r"[ \t-]?".join(chars)

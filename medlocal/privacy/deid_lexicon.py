@@ -1,0 +1,148 @@
+"""Word lists for the recall-first word scan (see :mod:`medlocal.privacy.deid_words`).
+
+The lists ship in ``resources/`` (sources and licences in ``resources/deid_NOTICES.txt``):
+English words (Webster's Second, public domain), given names and surnames (1990 US Census, public
+domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phrases plus the
+medication list the grounding check uses. They load once per process (about 0.3 s).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from medlocal.paths import resources_dir
+
+# Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
+# "Hemiarthroplasty", "Reorientation". A name list entry still wins ("Sterling", "Darling").
+_WORD_ENDINGS = (
+    "itis", "osis", "emia", "aemia", "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy",
+    "gram", "ology", "pathy", "algia", "uria", "penia", "cytosis", "ase", "ed", "ing", "ly",
+    "ation", "ations", "ness", "ment", "ments", "ical", "ically", "ous", "oid", "oma", "omas",
+    "iasis", "plasia", "trophy", "plegia", "paresis", "lysis", "stasis", "genic", "ism", "isms",
+    "ive", "ives", "able", "ible", "ist", "ists", "ize", "ise", "ized", "ised", "ectasis",
+    "cardia", "pnea", "pnoea", "tension", "lemia", "kalemia", "natremia", "glycemia", "uric",
+    "ptysis", "rrhea", "rrhoea", "rrhage", "tomy", "philia", "phobia", "megaly", "sclerosis",
+    "ectasia", "algesia", "esthesia", "aesthesia", "otic", "etic", "atic", "itic", "ular",
+    "ary", "ery", "ory", "ics", "ine", "ines", "globin", "cyte", "cytes", "lysin", "kinase",
+    "protein", "peptide", "amide", "amic", "emic", "omic", "ytic", "micin", "exin", "ectomies",
+)  # fmt: skip
+# Drug-name stems (INN naming): a capitalised "Apixaban" or "Empagliflozin" is a drug.
+_DRUG_STEMS = (
+    "olol", "pril", "sartan", "statin", "mab", "nib", "azole", "cillin", "mycin", "floxacin",
+    "cycline", "tidine", "prazole", "gliptin", "gliflozin", "parin", "xaban", "gatran",
+    "dipine", "semide", "triptan", "setron", "lukast", "afil", "oxetine", "zepam", "zolam",
+    "barbital", "caine", "sone", "olone", "vir", "fungin", "platin", "rubicin", "glutide",
+    "tide", "profen", "fenac", "oxacin", "idine", "amine", "azine", "apine", "etine", "oxone",
+    "codone", "morphone", "orphine", "terol", "tropium", "dronate", "lukast", "poetin",
+    "grel", "plase", "iramine", "thiazide", "tadine", "cort", "asone", "onide", "dronic",
+    "ronate", "mibi",
+)  # fmt: skip
+_PREFIXES = (
+    "non", "pre", "post", "peri", "intra", "inter", "trans", "sub", "supra", "hyper", "hypo",
+    "anti", "re", "un", "over", "under", "micro", "macro", "multi", "semi", "bi", "tri", "co",
+    "de", "dis", "mis", "out", "auto", "neuro", "cardio", "gastro", "hepato", "nephro",
+    "pseudo", "poly", "mono", "extra", "ultra", "endo", "retro", "para", "hemi", "pan",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    english: frozenset[str]
+    given_names: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    clinical_words: frozenset[str]
+    clinical_phrases: re.Pattern[str]
+    longest_place: int
+
+    def clinical(self, lower: str) -> bool:
+        """A word the clinical value grammar owns: listed, or shaped like a drug name."""
+        return (
+            lower in self.clinical_words
+            or lower.endswith(_DRUG_STEMS)
+            or (lower.startswith(("cef", "ceph")) and len(lower) > 6)  # cephalosporins
+        )
+
+    def known(self, lower: str) -> bool:
+        """An English or clinical word, allowing for inflection, prefixes and hyphenation."""
+        if lower in self.english or self.clinical(lower):
+            return True
+        for mark in ("'s", "’s", "s'", "'", "’"):
+            if lower.endswith(mark):
+                return self.known(lower[: -len(mark)])
+        if "-" in lower:  # "X-ray", "follow-up", "Sacubitril-valsartan"
+            return all(len(part) == 1 or self.known(part) for part in lower.split("-") if part)
+        return (
+            self._inflected(lower)
+            or lower.endswith(_WORD_ENDINGS)
+            or any(
+                lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
+                for p in _PREFIXES
+            )
+        )
+
+    def _base(self, lower: str) -> bool:
+        return lower in self.english or self.clinical(lower) or self._inflected(lower)
+
+    def _inflected(self, lower: str) -> bool:
+        for suffix, bases in (
+            ("ies", ("y",)),
+            ("es", ("", "e")),
+            ("s", ("",)),
+            ("ied", ("y",)),
+            ("ed", ("", "e")),
+            ("ing", ("", "e")),
+            ("er", ("", "e")),
+            ("ers", ("", "e")),
+            ("est", ("", "e")),
+        ):
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                stem = lower[: -len(suffix)]
+                if any(stem + b in self.english for b in bases):
+                    return True
+                if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in self.english:
+                    return True  # "admitted", "stopping"
+        return False
+
+    def name_like(self, lower: str) -> bool:
+        return lower in self.given_names or lower in self.surnames
+
+    def multiword_place(self, words: list[str]) -> int:
+        """How many of ``words`` (from the first) form a listed place of two or more words."""
+        for size in range(min(self.longest_place, len(words)), 1, -1):
+            if " ".join(words[:size]).lower() in self.places:
+                return size
+        return 0
+
+
+def _read(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shipped word lists, loaded once."""
+    folder = resources_dir()
+    terms = _read(folder / "deid_clinical_terms.txt") + _read(folder / "medications.txt")
+    words = frozenset(t.lower() for t in terms if " " not in t)
+    phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
+    phrase_re = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
+    )
+    places = frozenset(_read(folder / "deid_places.txt"))
+    return Lexicon(
+        english=frozenset(_read(folder / "deid_english_words.txt")),
+        given_names=frozenset(_read(folder / "deid_given_names.txt")),
+        surnames=frozenset(_read(folder / "deid_surnames.txt")),
+        places=places,
+        clinical_words=words,
+        clinical_phrases=phrase_re,
+        longest_place=max(len(p.split()) for p in places),
+    )

@@ -1,0 +1,122 @@
+"""The redaction plan: what an export will remove, reviewed before anything is written.
+
+A plan holds every span the :class:`~medlocal.privacy.redact.Redactor` found in each named part of
+a document ("title", "body", "reference 2"), numbered from 1 in document order. Before export the
+user may *keep* a span they judge safe (an eponym taken for a name, say), giving a reason that the
+audit log records, or *add* a span the rules missed (every occurrence of the text, in every part).
+Both faces use this one object: the CLI preview prints it and takes ``--keep``/``--add``; the
+window lists it with check boxes. It is Qt-free and writes nothing; the texts it holds are
+patient data and stay in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlocal.errors import UserInputError
+from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
+from medlocal.privacy.redact import Redactor
+
+# The audit log takes short strings only (so that free text cannot slip in): a reason is a note,
+# not an essay, and must never quote the identifier it keeps.
+MAX_REASON = 120
+
+
+@dataclass
+class PlanItem:
+    """One span of the plan: where it is, what it is, and whether the user kept it."""
+
+    where: str
+    redaction: Redaction
+    number: int = 0
+    kept: bool = False
+    reason: str = ""
+    added: bool = False  # added by the user rather than found by the rules
+    part: int = 0  # index of the part in the plan's fields (two parts may share a name)
+
+
+@dataclass
+class RedactionPlan:
+    fields: list[tuple[str, str]]  # (where, text), in document order
+    items: list[PlanItem] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
+        plan = cls(list(fields))
+        for part, (where, text) in enumerate(plan.fields):
+            plan.items += [PlanItem(where, red, part=part) for red in redactor.preview(text)]
+        plan._renumber()
+        return plan
+
+    def _renumber(self) -> None:
+        self.items.sort(key=lambda it: (it.part, it.redaction.start))
+        for number, item in enumerate(self.items, 1):
+            item.number = number
+
+    def item(self, number: int) -> PlanItem:
+        for item in self.items:
+            if item.number == number:
+                return item
+        raise UserInputError(f"no redaction number {number}: the preview lists 1-{len(self.items)}")
+
+    def keep(self, number: int, reason: str) -> PlanItem:
+        """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
+        if not reason.strip():
+            raise UserInputError("say why this span is safe to keep (the reason is audited)")
+        if len(reason.strip()) > MAX_REASON:
+            raise UserInputError(f"keep the reason to {MAX_REASON} characters (it is audited)")
+        item = self.item(number)
+        item.kept, item.reason = True, reason.strip()
+        return item
+
+    def add(self, text: str, kind: str = "name") -> int:
+        """Redact every occurrence of ``text`` (whole words, any case) in every part; returns how
+        many places were added. Spans it overlaps are merged with it, so nothing is lost."""
+        if len(text.strip()) < 2:
+            raise UserInputError("give at least two characters to redact")
+        pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
+        added = 0
+        for part, (where, body) in enumerate(self.fields):
+            matches = list(pattern.finditer(body))
+            if not matches:
+                continue
+            added += len(matches)
+            current = [it for it in self.items if it.part == part]
+            new = [Redaction(kind, m.start(), m.end(), m.group(), label(kind)) for m in matches]
+            merged = resolve(body, [it.redaction for it in current] + new)
+            by_span = {(it.redaction.start, it.redaction.end): it for it in current}
+            rest = [it for it in self.items if it.part != part]
+            for red in merged:
+                old = by_span.get((red.start, red.end))
+                rest.append(old if old else PlanItem(where, red, added=True, part=part))
+            self.items = rest
+        self._renumber()
+        return added
+
+    def apply(self, where: str, text: str) -> str:
+        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced. A text
+        the plan was not made from is refused rather than written out unredacted."""
+        for part, field_ in enumerate(self.fields):
+            if field_ == (where, text):
+                active = [it.redaction for it in self.items if it.part == part and not it.kept]
+                return apply_redactions(text, active)
+        raise ValueError(f"the redaction plan was not made from this text of {where!r}")
+
+    def audit_details(self) -> dict[str, Any]:
+        """What the audit log records, flat as the log requires: counts by type, and each kept
+        span's number, type and place with the user's reason. Never the identifiers themselves."""
+        by_type: dict[str, int] = {}
+        for item in self.items:
+            if not item.kept:
+                by_type[item.redaction.kind] = by_type.get(item.redaction.kind, 0) + 1
+        kept = [it for it in self.items if it.kept]
+        return {
+            "redactions": sum(by_type.values()),
+            "redaction_types": [f"{kind}={n}" for kind, n in sorted(by_type.items())],
+            "redactions_added": sum(1 for it in self.items if it.added),
+            "kept": [f"{it.number} {it.redaction.kind} in {it.where}" for it in kept],
+            "kept_reasons": [it.reason for it in kept],
+        }

@@ -1,0 +1,89 @@
+"""A redaction (what is removed, where, and what replaces it) and how a list of them is applied."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# The replacement written for each kind of identifier (ages over 89 become "90+", dates are
+# shifted: those replacements are made where they are found).
+LABELS = {
+    "patient_name": "[NAME]",
+    "name": "[NAME]",
+    "mrn": "[MRN]",
+    "ssn": "[SSN]",
+    "email": "[EMAIL]",
+    "url": "[URL]",
+    "ip_address": "[IP]",
+    "phone": "[PHONE]",
+    "fax": "[FAX]",
+    "street_address": "[ADDRESS]",
+    "city": "[CITY]",
+    "county": "[COUNTY]",
+    "location": "[LOCATION]",
+    "facility": "[FACILITY]",
+    "zip_code": "[ZIP]",
+    "id_number": "[ID]",
+    "health_plan_id": "[ID]",
+    "account_number": "[ID]",
+    "licence_number": "[ID]",
+    "vehicle_id": "[ID]",
+    "device_id": "[ID]",
+    "dob": "[DOB]",
+    "date": "[DATE]",
+    "age_over_89": "90+",
+}
+
+
+# Candidates covering the same text are resolved by start, then length, then this order.
+PRIORITY = {
+    "dob": 0, "mrn": 1, "ssn": 2, "email": 3, "url": 4, "ip_address": 5, "patient_name": 6,
+    "fax": 7, "phone": 8, "street_address": 9, "city": 10, "zip_code": 11, "name": 12,
+    "date": 13, "age_over_89": 14, "health_plan_id": 15, "account_number": 16,
+    "licence_number": 17, "vehicle_id": 18, "device_id": 19, "id_number": 20, "facility": 21,
+    "county": 22, "location": 23,
+}  # fmt: skip
+# Replacements that carry a value (a shifted date, "90+"): when such a span grows by merging
+# with an overlapping one, it falls back to its plain label.
+_MERGED_LABEL = {"date": "[DATE]", "dob": "[DOB]", "age_over_89": "90+"}
+
+
+def label(kind: str) -> str:
+    return LABELS.get(kind, "[REDACTED]")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    kind: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+
+def apply_redactions(text: str, redactions: Iterable[Redaction]) -> str:
+    out = text
+    for red in sorted(redactions, key=lambda r: r.start, reverse=True):
+        out = out[: red.start] + red.replacement + out[red.end :]
+    return out
+
+
+def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
+    """Candidates from every detector, as non-overlapping redactions in text order. Where two
+    overlap, the one that starts first (then the longer, then the higher in PRIORITY) gives the
+    kind, and the union of both is removed: no detector's find survives."""
+    ordered = sorted(
+        candidates, key=lambda r: (r.start, -(r.end - r.start), PRIORITY.get(r.kind, 99))
+    )
+    chosen: list[Redaction] = []
+    for red in ordered:
+        if red.end <= red.start:
+            continue
+        if not chosen or red.start >= chosen[-1].end:
+            chosen.append(red)
+        elif red.end > chosen[-1].end:
+            last = chosen[-1]
+            replacement = _MERGED_LABEL.get(last.kind, last.replacement)
+            original = text[last.start : red.end]
+            chosen[-1] = Redaction(last.kind, last.start, red.end, original, replacement)
+    return chosen

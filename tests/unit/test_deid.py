@@ -1,0 +1,226 @@
+"""Recall-first de-identification: every Safe Harbor type, clinical content kept, the preview
+plan (keep with a reason, add), the model line's union, and the evaluation set's targets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fixtures.deid_corpus import Note, load, score
+
+from medlocal.errors import UserInputError
+from medlocal.privacy.deid_model import model_proposer, parse_proposals
+from medlocal.privacy.deid_plan import RedactionPlan
+from medlocal.privacy.redact import PatientIdentity, Redactor
+from medlocal.rag.export import document_from_output, export_output
+
+IDENTITY = PatientIdentity("Margaret Ellen Thornbury-Vale", "00482913", date(1931, 3, 14))
+
+
+def redact(text: str, identity: PatientIdentity | None = None) -> str:
+    return Redactor(identity, shift_days=40).redact(text)
+
+
+def test_the_five_identifiers_the_issue_found_surviving() -> None:
+    text = (
+        "Her daughter Helen Vale came with her. Admitted to St. Brigid's Hospital from her home in "
+        "Marlow Heights. She is a ninety-four-year-old woman. Pacemaker serial PZK603118H."
+    )
+    out = redact(text, IDENTITY)
+    for survivor in ("Helen", "Vale", "Brigid", "Marlow", "Heights", "ninety", "PZK603118H"):
+        assert survivor not in out, out
+    assert "[FACILITY]" in out and "90+-year-old" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Discussed with his niece Keiko Morishita.", "Keiko Morishita"),  # relative, cue
+        ("Spoke with Maribel Ortiz about placement.", "Maribel Ortiz"),  # no relation cue
+        ("Results called to Dana Whitlock, RN.", "Dana Whitlock"),  # clinician
+        ("Follow-up at Riverbend Neurology Clinic.", "Riverbend Neurology Clinic"),  # facility
+        ("Seen at Summit Ridge Gastroenterology today.", "Summit Ridge"),  # all English words
+        ("She moved to Duluth last year.", "Duluth"),  # city without a ZIP
+        ("Lives in Lake Placid with her son.", "Lake Placid"),
+        ("A farmer in Washoe County.", "Washoe County"),  # county
+        ("Found on Perkins Avenue by police.", "Perkins Avenue"),  # street without a number
+        ("He is ninety-two and frail.", "ninety-two"),  # age in words
+        ("A hundred and one years old.", "hundred and one"),
+        ("He turned 93 during the stay.", "93"),
+        ("Device serial BZQ771204R explanted.", "BZQ771204R"),
+        ("Vehicle VIN 1FTFW1E58JKE37012 noted.", "1FTFW1E58JKE37012"),
+        ("Ohio plate JKR 4471 left in the lot.", "JKR 4471"),
+        ("Driver's licence D4471-22918-55013.", "D4471-22918-55013"),
+        ("Medicare ID 1EG4-TE5-MK72 on file.", "1EG4-TE5-MK72"),
+        ("Account no. 447120098 closed.", "447120098"),
+        ("EMS run 2025-044718 attached.", "2025-044718"),
+        ("Portal at myhealthnorth.net/notes for you.", "myhealthnorth.net"),
+        ("Session from 73.162.44.201 ended.", "73.162.44.201"),
+        ("Call 0161 555 0742 to book.", "0161 555 0742"),
+        ("Apixaban started on 10/21 for AF.", "10/21"),
+    ],
+)
+def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
+    assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parkinson disease stable on carbidopa-levodopa 25/100 three times daily.",
+        "Glasgow Coma Scale 14; Bruce protocol stage 3; Babinski downgoing; Romberg negative.",
+        "Positive Murphy's sign; stone in Hartmann's pouch; Whipple procedure; Kocher maneuver.",
+        "Bell's palsy, House-Brackmann grade III; no Ramsay Hunt features; Horner syndrome.",
+        "Gleason score 3+4=7; PSA 8.2 ng/mL; CHA2DS2-VASc 4; HbA1c 6.9%; eGFR >90.",
+        "Escherichia coli sensitive to ceftriaxone; Klebsiella pneumoniae ESBL.",
+        "Motor power 5/5; 3/6 systolic murmur; Hemoglobin 10.8 g/dL; Ferritin 6 ng/mL.",
+        "Furosemide 40 mg IV; Apixaban 5 mg twice daily; Sacubitril-valsartan held.",
+        "A 67-year-old man; Jackson-Pratt drain; Foley catheter removed; Spanish interpreter.",
+    ],
+)
+def test_clinical_content_is_kept(text: str) -> None:
+    assert Redactor(shift_days=40).preview(text) == []
+
+
+def _plan() -> RedactionPlan:
+    fields = [
+        ("title", "Letter about Helen Vale"),
+        ("body", "Parkinson reviewed. Her friend Yvette Moreau visits; Moreau drives."),
+    ]
+    return RedactionPlan.build(fields, Redactor(shift_days=40))
+
+
+def test_plan_numbers_spans_and_keeps_one_with_an_audited_reason() -> None:
+    plan = _plan()
+    assert [(it.number, it.where, it.redaction.kind) for it in plan.items] == [
+        (1, "title", "name"),
+        (2, "body", "name"),
+        (3, "body", "name"),
+    ]
+    plan.keep(3, "surname also a ward name")
+    assert plan.apply("body", plan.fields[1][1]).endswith("Moreau drives.")
+    details = plan.audit_details()
+    assert details == {
+        "redactions": 2,
+        "redaction_types": ["name=2"],
+        "redactions_added": 0,
+        "kept": ["3 name in body"],
+        "kept_reasons": ["surname also a ward name"],
+    }
+
+
+def test_plan_refuses_a_keep_without_reason_or_with_an_unknown_number() -> None:
+    plan = _plan()
+    with pytest.raises(UserInputError):
+        plan.keep(1, "  ")
+    with pytest.raises(UserInputError):
+        plan.keep(9, "why not")
+    with pytest.raises(UserInputError):
+        plan.keep(1, "x" * 121)  # the audit log takes short strings only
+
+
+def test_plan_add_redacts_every_occurrence_and_merges_overlaps() -> None:
+    plan = _plan()
+    assert plan.add("reviewed") == 1
+    assert plan.add("Yvette Moreau visits") == 1  # overlaps a found name: merged, not doubled
+    body = plan.apply("body", plan.fields[1][1])
+    assert "reviewed" not in body and "visits" not in body and "Yvette" not in body
+    added = [it for it in plan.items if it.added]
+    assert len(added) == 2 and plan.audit_details()["redactions_added"] == 2
+
+
+def test_model_line_only_adds_and_ignores_inventions_and_clinical_terms() -> None:
+    text = "Seen with Bob at the Larkfield. Parkinson disease stable. Dr. Okafor agreed."
+    rules = Redactor(shift_days=40).preview(text)
+
+    def completion(prompt: str) -> str:
+        assert "Parkinson disease stable" in prompt
+        return "PERSON: Bob\nORG: Larkfield\nPERSON: Nobody Here\nPERSON: Parkinson\nnoise"
+
+    with_model = Redactor(shift_days=40, proposer=model_proposer(completion)).preview(text)
+    covered = {i for r in with_model for i in range(r.start, r.end)}
+    assert all(i in covered for r in rules for i in range(r.start, r.end))
+    out = Redactor(shift_days=40, proposer=model_proposer(completion)).redact(text)
+    assert "Bob" not in out and "Larkfield" not in out and "Parkinson disease" in out
+
+    silent = Redactor(shift_days=40, proposer=model_proposer(lambda prompt: "NONE")).preview(text)
+    assert silent == rules  # a model that finds nothing never removes a rule's span
+
+
+def test_parse_proposals_reads_loose_list_formats() -> None:
+    assert parse_proposals("- PERSON: Ann Lee\n* place = Troy\nORGANIZATION: Acme.\nNONE") == [
+        ("name", "Ann Lee"),
+        ("location", "Troy"),
+        ("facility", "Acme"),
+    ]
+
+
+class _Vault:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict[str, Any]]] = []
+
+    def get_patient(self, patient_id: int) -> Any:
+        class P:
+            name, mrn, dob = "Helen Vale", "778812", "1940-01-02"
+
+        return P()
+
+    def record_event(self, kind: str, details: dict[str, Any]) -> None:
+        # The real audit log takes flat values only: numbers, flags, short strings, lists of them.
+        for value in details.values():
+            for item in value if isinstance(value, list) else [value]:
+                assert isinstance(item, bool | int | float) or len(item) <= 128, details
+        self.events.append((kind, details))
+
+
+def test_export_applies_kept_and_added_spans_and_audits_reasons(tmp_path: Path) -> None:
+    body = "Helen Vale saw Dr. Okafor at Larkfield Clinic. Wilson disease ruled out by Zed."
+    doc = document_from_output("Letter", "summary", body, {}, [])
+    vault = _Vault()
+    path = tmp_path / "out.md"
+    export_output(
+        vault, 1, 7, doc, path, redact=True, keep=[(2, "clinician consents")], add=["Zed"]
+    )
+    text = path.read_text()
+    assert "Helen" not in text and "Larkfield" not in text and "Zed" not in text
+    assert "Dr. Okafor" in text and "Wilson disease" in text
+    kind, details = vault.events[0]
+    assert kind == "export" and details["kept_reasons"] == ["clinician consents"]
+    assert "Okafor" not in str(details) and "Helen" not in str(details)
+
+
+def _spans(note: Note) -> list[tuple[int, int]]:
+    identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
+    return [(r.start, r.end) for r in Redactor(identity, shift_days=40).preview(note.text)]
+
+
+def test_development_half_is_fully_recalled_with_clinical_terms_kept() -> None:
+    result = score(load("dev"), _spans)
+    assert result.missed == [] and result.damaged == []
+
+
+def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
+    # A regression guard at the figures measured when the rules were frozen: 195/197 (98.98%;
+    # the issue's target is 99%) and 1.2% of clinical terms redacted (target at most 2%). The
+    # per-type figures are in benchmarks/bench_deid.py. Failures print figures only: the
+    # held-out notes are never listed one by one, so that nobody tunes the rules on them.
+    result = score(load("heldout"), _spans)
+    assert len(load("heldout")) >= 20 and sum(result.total.values()) >= 150
+    assert result.recall >= 0.985, f"held-out recall {result.recall:.4f}"
+    clinical_redacted = 1 - result.clinical_kept
+    assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
+
+
+def test_parts_that_share_a_name_are_planned_and_redacted_apart() -> None:
+    # Two passages cited under one number (or two flags on one sentence) make two parts with
+    # the same name: each keeps its own spans.
+    plan = RedactionPlan.build(
+        [("reference 1", "Helen Vale called."), ("reference 1", "Nothing here.")],
+        Redactor(shift_days=40),
+    )
+    assert plan.apply("reference 1", "Helen Vale called.") == "[NAME] called."
+    assert plan.apply("reference 1", "Nothing here.") == "Nothing here."
+    with pytest.raises(ValueError):
+        plan.apply("reference 1", "Helen Vale wrote.")  # never export a text it did not plan
