@@ -122,9 +122,12 @@ def test_ctrl_c_stops_cleanly_between_steps(
         "medlocal.cli.ingest_cmds.load_default_embedder", lambda model=None: embedder
     )
     files = [str(tmp_path / f"{index}.txt") for index in range(3)]
+    # Whatever handler the process had before the command (Python's default, or SIG_IGN under
+    # nohup and some CI runners) is the one the command must put back.
+    before = signal.getsignal(signal.SIGINT)
     code = main(["import", *vault_args, "--patient", str(patient), *files])
     out = capsys.readouterr().out
     assert code == 1
     assert "Cancelled before the end." in out
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    assert signal.getsignal(signal.SIGINT) == before  # handler restored
     assert _documents(vault_args) == ["0.txt"]
