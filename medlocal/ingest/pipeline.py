@@ -288,13 +288,14 @@ def _import_one(
 
         emit("chunk")
         with _timed(report, "chunk"):
-            chunks = chunk_document(document, embedder, chunking)
+            chunks = chunk_document(document, embedder, chunking, file_name=path.name)
         if not chunks:
             raise NoTextError(path.name, "no text to import")
 
         emit("embed")
         with _timed(report, "embed"):
-            vectors = _embed(embedder, [chunk.text for chunk in chunks], embed_batch, cancel)
+            texts = [chunk.indexed_text for chunk in chunks]
+            vectors = _embed(embedder, texts, embed_batch, cancel)
         if cancel is not None and cancel.is_set():
             raise _Cancelled
 

@@ -76,8 +76,8 @@ def insert_document(
     for ordinal, (chunk, vector) in enumerate(zip(chunks, vectors, strict=True)):
         chunk_id = int(
             conn.execute(
-                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section, "
+                "context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     ordinal,
@@ -86,6 +86,7 @@ def insert_document(
                     chunk.start,
                     chunk.end,
                     chunk.section,
+                    chunk.context,
                 ),
             ).lastrowid
         )
@@ -154,7 +155,7 @@ def delete_document(conn: Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section"
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context"
 
 
 def _chunk(row: Any) -> Chunk:
@@ -167,6 +168,7 @@ def _chunk(row: Any) -> Chunk:
         start=int(row[5]),
         end=int(row[6]),
         section=None if row[7] is None else str(row[7]),
+        context=None if row[8] is None else str(row[8]),
     )
 
 

@@ -23,6 +23,7 @@ from medlocal.ingest.errors import (
     IngestError,
     NoTextLayerError,
 )
+from medlocal.ingest.headings import clinical_headings
 
 # The spec allows the header anywhere in the first 1024 bytes.
 _HEADER_WINDOW = 1024
@@ -71,7 +72,9 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
             )
         raise NoTextLayerError(file_name, "scanned — no text layer (MedLocal does no OCR)")
     document = builder.build()
-    return dataclasses.replace(document, sections=_bookmark_sections(reader, document))
+    # Bookmarks when the PDF has them; else the capitalised labels of a printed clinical note.
+    sections = _bookmark_sections(reader, document) or clinical_headings(document.text)
+    return dataclasses.replace(document, sections=sections)
 
 
 def _clean(text: str) -> str:
