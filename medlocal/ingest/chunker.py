@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
+from medlocal.ingest.headings import section_gloss
 from medlocal.vault.records import ChunkRecord
 
 
@@ -137,7 +138,9 @@ def _document_date(opening: str) -> str | None:
 
 def passage_context(title: str | None, section: str | None) -> str | None:
     """The header embedded and indexed with a passage: ``title | section``."""
-    parts = [part for part in (title, section and section[:_HEADER_PART_CHARS]) if part]
+    gloss = section_gloss(section) if section else None
+    named = section and section[:_HEADER_PART_CHARS]
+    parts = [part for part in (title, f"{named} ({gloss})" if gloss else named) if part]
     return " | ".join(parts) or None
 
 

@@ -11,7 +11,7 @@ from fixtures.ingest_files import FakeEmbedder
 from medlocal.ingest.chunker import chunk_document, document_title
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.formats import extract_file
-from medlocal.ingest.headings import clinical_headings
+from medlocal.ingest.headings import clinical_headings, section_gloss
 
 NOTE = """DISCHARGE SUMMARY
 Patient: A. Test    DOB: 1950-01-02
@@ -54,7 +54,10 @@ def test_each_section_is_its_own_passage_with_a_header() -> None:
     meds = by_section["DISCHARGE MEDICATIONS"]
     assert meds.text.startswith("DISCHARGE MEDICATIONS:")
     assert "Metoprolol succinate 50 mg once daily." in meds.text and "sodium" not in meds.text
-    assert meds.context == "discharge summary (2024-02-11) | DISCHARGE MEDICATIONS"
+    assert meds.context == (
+        "discharge summary (2024-02-11) | DISCHARGE MEDICATIONS "
+        "(medicines to take after leaving hospital)"
+    )
     assert meds.indexed_text == f"{meds.context}\n{meds.text}"
     neck = by_section["PHYSICAL EXAMINATION: NECK"]
     assert "HEENT" not in neck.text and "DIET" not in neck.text
@@ -85,3 +88,16 @@ def test_the_document_date_is_not_a_date_of_birth() -> None:
         Path("bundle.json"), b'{"resourceType": "Patient", "birthDate": "1950-03-12"}'
     )
     assert document_title(fhir, "bundle.json") == "bundle"
+
+
+def test_standard_sections_get_plain_words_in_the_header_only() -> None:
+    assert section_gloss("HISTORY OF PRESENT ILLNESS") == "presenting symptoms and their story"
+    assert section_gloss("PHYSICAL EXAMINATION: NECK") == "examination findings"
+    assert section_gloss("Summer activities") is None
+    note = "HOSPITAL COURSE:\nTreated with intravenous furosemide.\n"
+    document = extract_file(Path("note.txt"), note.encode())
+    (chunk,) = chunk_document(document, FakeEmbedder(), file_name="note.txt")
+    assert chunk.context == (
+        "note | HOSPITAL COURSE (what happened during the stay: treatment, tests and results)"
+    )
+    assert chunk.text == note.strip()
