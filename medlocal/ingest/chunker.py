@@ -84,7 +84,9 @@ def chunk_document(
     title = document_title(document, file_name)
     chunks = []
     for start, end in spans:
-        section = document.section_at(start)
+        # The section in effect at the end: the same as at the start, except where a heading
+        # without text of its own leads the chunk (its text belongs to the section after it).
+        section = document.section_at(end - 1)
         chunks.append(
             ChunkRecord(
                 text=document.text[start:end],

@@ -71,6 +71,19 @@ def insert_document(
         ),
     )
     document_id = int(cursor.lastrowid)
+    indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
+    return document_id, indexed
+
+
+def insert_chunks(
+    conn: Connection,
+    document_id: int,
+    collection_id: int | None,
+    chunks: Sequence[ChunkRecord],
+    vectors: npt.NDArray[np.float32],
+    embed_model_id: str,
+) -> list[IndexedVector]:
+    """A document's passages and their vectors (the FTS rows follow by trigger)."""
     dim = int(vectors.shape[1]) if vectors.ndim == 2 else 0
     indexed: list[IndexedVector] = []
     for ordinal, (chunk, vector) in enumerate(zip(chunks, vectors, strict=True)):
@@ -95,7 +108,7 @@ def insert_document(
             (chunk_id, embed_model_id, dim, vector.tobytes()),
         )
         indexed.append(IndexedVector(chunk_id, document_id, collection_id, vector))
-    return document_id, indexed
+    return indexed
 
 
 _DOCUMENT_COLUMNS = (
@@ -146,13 +159,25 @@ def chunk_ids(conn: Connection, document_id: int) -> list[int]:
 
 
 def delete_document(conn: Connection, document_id: int) -> None:
+    delete_chunks(conn, document_id)
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def delete_chunks(conn: Connection, document_id: int) -> None:
     """Explicit deletes (not only the cascade) so the FTS delete trigger sees every chunk."""
     conn.execute(
         "DELETE FROM embeddings WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)",
         (document_id,),
     )
     conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
-    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def documents_without_headers(conn: Connection) -> list[int]:
+    """Documents whose passages predate indexing headers (chunked before schema step 2)."""
+    rows = conn.execute(
+        "SELECT DISTINCT document_id FROM chunks WHERE context IS NULL ORDER BY document_id"
+    ).fetchall()
+    return [int(row[0]) for row in rows]
 
 
 _CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context"
