@@ -22,17 +22,16 @@ def pytest_configure(config: pytest.Config) -> None:
     netguard.install()
 
 
-# The project's shared folder sits beside the repository (in CI too): it holds test data.
-SHARED_TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
-
-
 @pytest.fixture(scope="session")
-def vocab_only_gguf() -> Path:
-    """A real GGUF that carries a tokenizer but no weights (shared/testdata)."""
-    path = SHARED_TESTDATA / "smollm2-vocab.gguf"
-    if not path.is_file():
-        pytest.fail(f"shared test data missing: {path}")
-    return path
+def vocab_only_gguf(demo_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real GGUF that carries a tokenizer but no weights: the demo model's metadata, copied.
+
+    Built here rather than read from a folder beside the repository, so a fresh clone runs the
+    whole suite (``.ci/run`` refuses tests that reach outside ``tests/`` for data).
+    """
+    from fixtures.model_files import write_vocab_only_gguf
+
+    return write_vocab_only_gguf(demo_gguf, tmp_path_factory.mktemp("gguf") / "vocab-only.gguf")
 
 
 @pytest.fixture(autouse=True)

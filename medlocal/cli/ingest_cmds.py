@@ -135,7 +135,7 @@ class ProgressBar:
         finished = event.index if event.stage == "done" else event.index - 1
         filled = round(self.WIDTH * finished / max(event.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        stage = event.outcome if event.stage == "done" else event.stage
+        stage = event.outcome if event.stage == "done" else event.stage_text
         line = f"[{bar}] {finished}/{event.total} {stage}: {event.file_name}"
         columns = shutil.get_terminal_size((80, 24)).columns
         self._stream.write("\r" + line[: columns - 1].ljust(columns - 1))

@@ -7,7 +7,12 @@ and when a chunk is full it ends at the last paragraph break if that keeps it at
 full, otherwise at the last sentence. Consecutive chunks share about ``overlap_tokens`` of
 whole sentences so a fact split across a boundary is still found. A sentence is only cut
 (at word boundaries) when it alone exceeds ``max_tokens``. A new section always starts a new
-chunk, so each chunk's section heading is the one in effect for all of it.
+chunk, so each chunk's section heading is the one in effect for all of it; a heading with no text
+of its own before the next heading (``Summer activities`` then ``Travel``) joins the chunk after
+it instead of becoming a passage of its own.
+
+Each chunk gets a contextual header (:func:`passage_context`: the document's name, its date and
+the section) that is embedded and indexed with it but is not part of its text.
 
 Every chunk is an exact slice of the document text: ``text == full_text[start:end]``.
 """
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
+from medlocal.ingest.headings import section_gloss
 from medlocal.vault.records import ChunkRecord
 
 
@@ -45,6 +51,7 @@ class _Unit:
     tokens: int
     paragraph_start: bool  # a blank line (or the document start) comes right before it
     section_start: bool  # a section heading begins here
+    heading: bool = False  # the unit is the section's heading line and nothing else
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -65,21 +72,78 @@ _ABBREVIATIONS = frozenset(
 
 
 def chunk_document(
-    document: ExtractedDocument, counter: TokenCounter, params: ChunkingParams | None = None
+    document: ExtractedDocument,
+    counter: TokenCounter,
+    params: ChunkingParams | None = None,
+    *,
+    file_name: str | None = None,
 ) -> list[ChunkRecord]:
     params = params or ChunkingParams()
     units = _units(document, counter, params)
     spans = _pack(units, params)
-    return [
-        ChunkRecord(
-            text=document.text[start:end],
-            page=document.page_at(start),
-            start=start,
-            end=end,
-            section=document.section_at(start),
+    title = document_title(document, file_name)
+    chunks = []
+    for start, end in spans:
+        # The section in effect at the end: the same as at the start, except where a heading
+        # without text of its own leads the chunk (its text belongs to the section after it).
+        section = document.section_at(end - 1)
+        chunks.append(
+            ChunkRecord(
+                text=document.text[start:end],
+                page=document.page_at(start),
+                start=start,
+                end=end,
+                section=section,
+                context=passage_context(title, section),
+            )
         )
-        for start, end in spans
-    ]
+    return chunks
+
+
+# ---- the contextual header --------------------------------------------------------------------
+
+_HEADER_PART_CHARS = 80
+# Dates as notes write them: 2024-02-11, 11/02/2024, 11.02.24, 11 February 2024, February 11, 2024.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"|\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
+    re.IGNORECASE,
+)
+# A date of birth is not the document's date.
+_BIRTH = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
+_DATE_WINDOW = 600
+
+
+def document_title(document: ExtractedDocument, file_name: str | None) -> str | None:
+    """A short name for the document: its file name without extension or separators, with the
+    document's date when its opening names one. FHIR bundles hold many dates, none of them the
+    bundle's: they get the name only."""
+    name = None
+    if file_name:
+        stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+        name = " ".join(re.sub(r"[_\-]+", " ", stem).split())[:_HEADER_PART_CHARS] or None
+    if document.file_type == "fhir":
+        return name
+    date = _document_date(document.text[:_DATE_WINDOW])
+    if name and date:
+        return f"{name} ({date})"
+    return name or date
+
+
+def _document_date(opening: str) -> str | None:
+    for match in _DATE.finditer(opening):
+        if not _BIRTH.search(opening[max(0, match.start() - 20) : match.start()]):
+            return match.group(0)
+    return None
+
+
+def passage_context(title: str | None, section: str | None) -> str | None:
+    """The header embedded and indexed with a passage: ``title | section``."""
+    gloss = section_gloss(section) if section else None
+    named = section and section[:_HEADER_PART_CHARS]
+    parts = [part for part in (title, f"{named} ({gloss})" if gloss else named) if part]
+    return " | ".join(parts) or None
 
 
 # ---- cutting the text into sentence units ---------------------------------------------------
@@ -90,6 +154,7 @@ def _units(
 ) -> list[_Unit]:
     text = document.text
     section_starts = document.section_starts
+    titles = {section.start: section.title for section in document.sections}
     units: list[_Unit] = []
     for para_start, para_end in _paragraphs(text):
         first = True
@@ -109,10 +174,16 @@ def _units(
                         piece_tokens,
                         paragraph_start=first and index == 0,
                         section_start=section_start and index == 0,
+                        heading=_is_heading(text[piece_start:piece_end], titles.get(piece_start)),
                     )
                 )
             first = False
     return units
+
+
+def _is_heading(unit_text: str, title: str | None) -> bool:
+    """The unit is a heading line alone (the title itself, maybe with a colon)."""
+    return title is not None and " ".join(unit_text.split()).rstrip(":").strip() == title
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -211,6 +282,11 @@ def _pack(units: list[_Unit], params: ChunkingParams) -> list[tuple[int, int]]:
     for unit in units:
         has_new_text = len(current) > carried
         if unit.section_start:
+            fresh = current[carried:]
+            if fresh and all(u.heading for u in fresh):
+                # A heading with no text of its own joins the next section's chunk.
+                current, carried = [*fresh, unit], 0
+                continue
             if has_new_text:
                 chunks.append((current[0].start, current[-1].end))
             current, carried = [unit], 0

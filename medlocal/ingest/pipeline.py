@@ -33,6 +33,7 @@ from medlocal.ingest.errors import (
     UnsupportedFormatError,
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
+from medlocal.progress import Progress
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord
@@ -71,7 +72,9 @@ class DocumentStore(Protocol):
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome)."""
+    """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome);
+    while a file is embedded, once more after every embedding batch with the passages done, so a
+    900-page document shows movement instead of minutes of silence."""
 
     index: int  # 1-based position of the file in the batch
     total: int
@@ -79,6 +82,29 @@ class ProgressEvent:
     stage: Stage
     outcome: Status | None = None
     detail: str | None = None  # the reason, for skipped and failed files
+    passages_done: int | None = None  # stage "embed": passages of this file embedded so far
+    passages_total: int | None = None
+
+    @property
+    def stage_text(self) -> str:
+        """The stage for a progress line: ``embed 64/900 passages`` while embedding."""
+        if self.passages_total:
+            return f"{self.stage} {self.passages_done or 0}/{self.passages_total} passages"
+        return self.stage
+
+    def as_progress(self) -> Progress:
+        """The same news as the project's one progress type: files of the batch, or the
+        passages of the file being embedded."""
+        if self.passages_total:
+            return Progress(
+                "embedding",
+                self.passages_done or 0,
+                self.passages_total,
+                detail=self.file_name,
+                unit="passages",
+            )
+        done = self.index if self.stage == "done" else self.index - 1
+        return Progress(self.stage, done, self.total, detail=self.file_name, unit="files")
 
 
 @dataclass
@@ -203,11 +229,21 @@ def import_paths(
     return report
 
 
+class _StageEmitter(Protocol):
+    def __call__(
+        self, stage: Stage, passages_done: int | None = None, passages_total: int | None = None
+    ) -> None: ...
+
+
 def _stage_notifier(
     notify: ProgressCallback, index: int, total: int, file_name: str
-) -> Callable[[Stage], None]:
-    def emit(stage: Stage) -> None:
-        notify(ProgressEvent(index, total, file_name, stage))
+) -> _StageEmitter:
+    def emit(
+        stage: Stage, passages_done: int | None = None, passages_total: int | None = None
+    ) -> None:
+        notify(
+            ProgressEvent(index, total, file_name, stage, None, None, passages_done, passages_total)
+        )
 
     return emit
 
@@ -257,7 +293,7 @@ def _import_one(
     *,
     collection: str | None,
     report: ImportReport,
-    emit: Callable[[Stage], None],
+    emit: _StageEmitter,
     cancel: threading.Event | None,
     max_bytes: int,
     chunking: ChunkingParams,
@@ -288,13 +324,20 @@ def _import_one(
 
         emit("chunk")
         with _timed(report, "chunk"):
-            chunks = chunk_document(document, embedder, chunking)
+            chunks = chunk_document(document, embedder, chunking, file_name=path.name)
         if not chunks:
             raise NoTextError(path.name, "no text to import")
 
         emit("embed")
         with _timed(report, "embed"):
-            vectors = _embed(embedder, [chunk.text for chunk in chunks], embed_batch, cancel)
+            texts = [chunk.indexed_text for chunk in chunks]
+            vectors = _embed(
+                embedder,
+                texts,
+                embed_batch,
+                cancel,
+                lambda done: emit("embed", done, len(texts)),
+            )
         if cancel is not None and cancel.is_set():
             raise _Cancelled
 
@@ -352,13 +395,18 @@ def _read(path: Path, max_bytes: int) -> bytes:
 
 
 def _embed(
-    embedder: Embedder, texts: list[str], batch: int, cancel: threading.Event | None
+    embedder: Embedder,
+    texts: list[str],
+    batch: int,
+    cancel: threading.Event | None,
+    on_batch: Callable[[int], None],
 ) -> npt.NDArray[np.float32]:
     parts = []
     for offset in range(0, len(texts), batch):
         if cancel is not None and cancel.is_set():
             raise _Cancelled
         parts.append(np.asarray(embedder.embed(texts[offset : offset + batch]), dtype=np.float32))
+        on_batch(min(offset + batch, len(texts)))
     vectors = np.concatenate(parts, axis=0)
     if vectors.shape != (len(texts), embedder.dim):
         raise MedLocalError(

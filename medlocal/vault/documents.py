@@ -71,13 +71,26 @@ def insert_document(
         ),
     )
     document_id = int(cursor.lastrowid)
+    indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
+    return document_id, indexed
+
+
+def insert_chunks(
+    conn: Connection,
+    document_id: int,
+    collection_id: int | None,
+    chunks: Sequence[ChunkRecord],
+    vectors: npt.NDArray[np.float32],
+    embed_model_id: str,
+) -> list[IndexedVector]:
+    """A document's passages and their vectors (the FTS rows follow by trigger)."""
     dim = int(vectors.shape[1]) if vectors.ndim == 2 else 0
     indexed: list[IndexedVector] = []
     for ordinal, (chunk, vector) in enumerate(zip(chunks, vectors, strict=True)):
         chunk_id = int(
             conn.execute(
-                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section, "
+                "context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     ordinal,
@@ -86,6 +99,7 @@ def insert_document(
                     chunk.start,
                     chunk.end,
                     chunk.section,
+                    chunk.context,
                 ),
             ).lastrowid
         )
@@ -94,7 +108,7 @@ def insert_document(
             (chunk_id, embed_model_id, dim, vector.tobytes()),
         )
         indexed.append(IndexedVector(chunk_id, document_id, collection_id, vector))
-    return document_id, indexed
+    return indexed
 
 
 _DOCUMENT_COLUMNS = (
@@ -145,16 +159,28 @@ def chunk_ids(conn: Connection, document_id: int) -> list[int]:
 
 
 def delete_document(conn: Connection, document_id: int) -> None:
+    delete_chunks(conn, document_id)
+    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+
+def delete_chunks(conn: Connection, document_id: int) -> None:
     """Explicit deletes (not only the cascade) so the FTS delete trigger sees every chunk."""
     conn.execute(
         "DELETE FROM embeddings WHERE chunk_id IN (SELECT id FROM chunks WHERE document_id = ?)",
         (document_id,),
     )
     conn.execute("DELETE FROM chunks WHERE document_id = ?", (document_id,))
-    conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section"
+def documents_without_headers(conn: Connection) -> list[int]:
+    """Documents whose passages predate indexing headers (chunked before schema step 2)."""
+    rows = conn.execute(
+        "SELECT DISTINCT document_id FROM chunks WHERE context IS NULL ORDER BY document_id"
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context"
 
 
 def _chunk(row: Any) -> Chunk:
@@ -167,6 +193,7 @@ def _chunk(row: Any) -> Chunk:
         start=int(row[5]),
         end=int(row[6]),
         section=None if row[7] is None else str(row[7]),
+        context=None if row[8] is None else str(row[8]),
     )
 
 

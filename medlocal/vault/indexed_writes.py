@@ -77,6 +77,51 @@ def add_document(
     return document_id
 
 
+def replace_passages(
+    fetch: SessionSource,
+    document_id: int,
+    expected_chunk_ids: Sequence[int],
+    *,
+    text: str,
+    chunks: Sequence[ChunkRecord],
+    vectors: npt.NDArray[np.float32],
+    embed_model_id: str,
+) -> bool:
+    """Swap a document's passages, vectors and extracted text for new ones in one transaction
+    (re-chunking without re-import). False, changing nothing, when the document was deleted or
+    its passages changed since ``expected_chunk_ids`` were read."""
+    array = documents.check_vectors(chunks, vectors)
+    with reading(fetch) as s:
+        with db.transaction(s.conn):
+            scope = documents.document_scope(s.conn, document_id)
+            old_ids = documents.chunk_ids(s.conn, document_id)
+            if scope is None or old_ids != list(expected_chunk_ids):
+                return False
+            patient_id, collection_id = scope
+            documents.delete_chunks(s.conn, document_id)
+            indexed = documents.insert_chunks(
+                s.conn, document_id, collection_id, chunks, array, embed_model_id
+            )
+            s.conn.execute(
+                "UPDATE documents SET text = ?, embed_model_id = ? WHERE id = ?",
+                (text, embed_model_id, document_id),
+            )
+            s.audit.append(
+                "rechunk",
+                {
+                    "document_id": document_id,
+                    "patient_id": patient_id,
+                    "chunks": len(chunks),
+                    "embed_model": embed_model_id[:MAX_DETAIL_STRING],
+                },
+            )
+            s.chunks_changed()
+        s.index.remove(patient_id, old_ids)
+        s.index.add(patient_id, embed_model_id, indexed)
+        _purge_deleted_text(s)
+    return True
+
+
 def delete_document(fetch: SessionSource, info: DocumentInfo) -> None:
     """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion."""
     with reading(fetch) as s:

@@ -19,6 +19,20 @@ class ChunkRecord:
     start: int
     end: int
     section: str | None = None
+    # A short header placed before the passage for embedding and exact-word search only (the
+    # document's title and date and the section): it gives a passage the context its words
+    # lack ("Plan" of which note?) but is not part of the text shown or cited.
+    context: str | None = None
+
+    @property
+    def indexed_text(self) -> str:
+        return indexed_text(self.context, self.text)
+
+
+def indexed_text(context: str | None, text: str) -> str:
+    """What the embedder and the exact-word index see for a passage: header, newline, text.
+    (The FTS insert trigger in ``schema.py`` builds the same string in SQL.)"""
+    return f"{context}\n{text}" if context else text
 
 
 @dataclass(frozen=True)

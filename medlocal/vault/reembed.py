@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from medlocal.vault import db, documents
 from medlocal.vault.audit import MAX_DETAIL_STRING
+from medlocal.vault.records import indexed_text
 from medlocal.vault.search import ProgressCallback
 from medlocal.vault.session import SessionSource, reading
 
@@ -68,7 +69,8 @@ def reembed_documents(
             break
         with reading(fetch) as s:
             chunks = documents.document_chunks(s.conn, document_id)
-        vectors = _embed_passages(embedder, [chunk.text for chunk in chunks], cancel)
+        texts = [indexed_text(chunk.context, chunk.text) for chunk in chunks]
+        vectors = _embed_passages(embedder, texts, cancel)
         if vectors is None:
             report.cancelled = True
             break

@@ -45,6 +45,7 @@ class Chunk:
     start: int
     end: int
     section: str | None
+    context: str | None = None  # the passage's header for indexing (see ChunkRecord.context)
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,37 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT RAISE(ABORT, 'the audit log is append-only');
     END;
     """,
+    # 2 (retrieval): each passage's indexing header, and exact-word search that stems. The
+    # contentless FTS table cannot change its tokenizer in place, so it is rebuilt from the
+    # chunks (the text is stored there); existing passages have no header until re-chunked.
+    # Porter stemming over unicode61 maps "discharged"/"discharge" and "medications"/
+    # "medication" together; it leaves numbers, doses ("500mg", "24-26") and drug names whole,
+    # and queries are stemmed by the same tokenizer. (Its own step: renumber freely at merge.)
+    """
+    ALTER TABLE chunks ADD COLUMN context TEXT;
+    DROP TRIGGER chunks_ai;
+    DROP TRIGGER chunks_ad;
+    DROP TABLE chunks_vocab;
+    DROP TABLE chunks_fts;
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        text, scope, content='', contentless_delete=1,
+        tokenize='porter unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, 'col');
+    INSERT INTO chunks_fts(rowid, text, scope)
+    SELECT c.id, coalesce(c.context || char(10), '') || c.text,
+           'p' || d.patient_id || ' d' || d.id || coalesce(' c' || d.collection_id, '')
+    FROM chunks c JOIN documents d ON d.id = c.document_id;
+    CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts(rowid, text, scope)
+        SELECT new.id, coalesce(new.context || char(10), '') || new.text,
+               'p' || d.patient_id || ' d' || d.id || coalesce(' c' || d.collection_id, '')
+        FROM documents d WHERE d.id = new.document_id;
+    END;
+    CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
+        DELETE FROM chunks_fts WHERE rowid = old.id;
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.vault import documents, patients
+from medlocal.vault.diversify import demote_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
 from medlocal.vault.lexical import bm25_search, reciprocal_rank_fusion
@@ -21,6 +22,7 @@ from medlocal.vault.records import SearchHit
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
+DIVERSITY_MARGIN = 10  # candidates beyond k considered when near-duplicates are demoted
 
 
 def embed_model_ids(fetch: SessionSource) -> list[str]:
@@ -139,8 +141,10 @@ def hybrid_search(
             document_ids=document_ids,
             total_chunks=s.chunk_total(),
         )
-        fused = reciprocal_rank_fusion(vector_ranked, lexical)[:k]
-        hits = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
+        # Look a little past k so that near-duplicates can make way for other passages.
+        fused = reciprocal_rank_fusion(vector_ranked, lexical)[: k + DIVERSITY_MARGIN]
+        candidates = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
+        hits = demote_near_duplicates(candidates, k)
         s.audit.append(
             "search",
             {

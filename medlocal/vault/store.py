@@ -437,6 +437,34 @@ class Vault:
         with self._read() as s:
             return documents.document_chunks(s.conn, document_id)
 
+    def documents_without_headers(self) -> list[int]:
+        """Documents chunked before passages had indexing headers (see ``replace_passages``)."""
+        with self._read() as s:
+            return documents.documents_without_headers(s.conn)
+
+    def replace_passages(
+        self,
+        document_id: int,
+        expected_chunk_ids: Sequence[int],
+        *,
+        text: str,
+        chunks: Sequence[ChunkRecord],
+        vectors: npt.NDArray[np.float32],
+        embed_model_id: str,
+    ) -> bool:
+        """Swap one document's passages, vectors and extracted text in one transaction, with a
+        ``rechunk`` audit event; False (nothing changed) when the document was deleted or its
+        passages changed since ``expected_chunk_ids`` were read."""
+        return indexed_writes.replace_passages(
+            self._session,
+            document_id,
+            expected_chunk_ids,
+            text=text,
+            chunks=chunks,
+            vectors=vectors,
+            embed_model_id=embed_model_id,
+        )
+
     def get_chunk(self, chunk_id: int) -> Chunk:
         with self._read() as s:
             chunk = documents.get_chunk(s.conn, chunk_id)

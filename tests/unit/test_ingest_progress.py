@@ -69,3 +69,32 @@ def test_import_writes_no_temporary_files(tmp_path: Path, monkeypatch: pytest.Mo
     )
     assert len(report.imported) == 7
     assert list(temp.iterdir()) == []
+
+
+def test_a_large_file_reports_every_embedding_batch(tmp_path: Path) -> None:
+    (tmp_path / "long.txt").write_text("A finding worth noting on this page. " * 600)
+    events: list[ProgressEvent] = []
+    embedder = FakeEmbedder()
+    report = import_paths(
+        FakeVault(), [tmp_path], 1, embedder, progress=events.append, embed_batch=8
+    )
+    passages = report.chunks
+    batches = [e for e in events if e.stage == "embed" and e.passages_total]
+    assert passages > 16 and len(batches) == len(embedder.calls) == -(-passages // 8)
+    assert [e.passages_done for e in batches] == [
+        min(8 * i, passages) for i in range(1, 1 + len(batches))
+    ]
+    assert {e.passages_total for e in batches} == {passages}
+    last = batches[-1].as_progress()
+    assert (last.stage, last.done, last.total, last.unit, last.detail) == (
+        "embedding",
+        passages,
+        passages,
+        "passages",
+        "long.txt",
+    )
+    assert last.fraction == 1.0
+    stream = _Terminal()
+    bar = ProgressBar(stream)
+    bar.update(batches[0])
+    assert f"embed 8/{passages} passages: long.txt" in stream.getvalue()

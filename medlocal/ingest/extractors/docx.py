@@ -18,9 +18,20 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
-from medlocal.ingest.errors import ArchiveBombError, CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.errors import (
+    ArchiveBombError,
+    CorruptFileError,
+    EncryptedDocumentError,
+    IngestError,
+    NoTextError,
+)
 
 _MAIN_PART = "word/document.xml"
+# Word saves a password-protected .docx, and any old .doc, as an OLE compound file instead of a
+# zip; its directory names the streams inside (UTF-16-LE), which says which of the two it is.
+_COMPOUND_FILE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,8 @@ def extract_docx(data: bytes, file_name: str, limits: ZipLimits | None = None) -
 def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
     """Refuse what is not a DOCX zip, or would inflate past ``limits``."""
     stream = io.BytesIO(data)
+    if data.startswith(_COMPOUND_FILE_MAGIC):
+        _refuse_compound_file(data, file_name)
     if not zipfile.is_zipfile(stream):
         raise CorruptFileError(
             file_name, "not a DOCX file (not a zip archive; save old .doc files as .docx)"
@@ -75,6 +88,23 @@ def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
             )
     if _MAIN_PART not in {entry.filename for entry in entries}:
         raise CorruptFileError(file_name, "zip archive without a Word document inside, not a DOCX")
+
+
+def _refuse_compound_file(data: bytes, file_name: str) -> None:
+    """Say what an OLE compound file handed in as .docx is; it is never readable here."""
+    if _ENCRYPTED_STREAM in data:
+        raise EncryptedDocumentError(
+            file_name,
+            "password-protected Word document; open it in Word, remove the password "
+            "(File > Info > Protect Document) and import it again",
+        )
+    if _WORD_97_STREAM in data:
+        raise CorruptFileError(
+            file_name, "old Word 97-2003 document (.doc) renamed .docx; save it as .docx first"
+        )
+    raise CorruptFileError(
+        file_name, "an Office compound file, not a DOCX (save it as .docx and import it again)"
+    )
 
 
 def _extract(data: bytes, file_name: str) -> ExtractedDocument:

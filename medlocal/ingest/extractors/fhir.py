@@ -6,6 +6,12 @@ says which resource it came from. The reference is also the section heading. Doc
 and DiagnosticReport attachments sent inline (base64) are decoded and their text follows the
 resource block. Unknown resource types fall back to their human-readable narrative.
 
+Every fact must be findable by its words and its value: labels say what a clinician would ask
+("Date of birth", "Resolved date"), references to other resources in the bundle are written with
+what they point at (a medication's reason is the condition's name, not ``urn:uuid:...``), dates
+are written ``2024-03-05 08:00 UTC`` (an ISO ``T`` glues date and time into one search token),
+and whole numbers lose a trailing ``.0``.
+
 Real-world exports are often malformed, so every field is read by type: a value of the wrong type
 (a number where a list belongs, an object where a string belongs) is ignored, never trusted; only
 a Bundle whose ``entry`` is not a list is refused outright, since nothing in it could be found.
@@ -15,8 +21,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextvars
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
@@ -26,6 +35,16 @@ from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.textcodec import decode_text
 
 Json = dict[str, Any]
+
+# What each resource of the bundle being rendered is called, by ``Type/id`` and by fullUrl: set
+# for the length of one extract_fhir call (a context variable, so concurrent imports on other
+# threads each see their own bundle).
+_NAMES: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar(
+    "fhir_names", default=MappingProxyType({})
+)
+_DATETIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$"
+)
 
 
 def extract_fhir(data: bytes, file_name: str) -> ExtractedDocument:
@@ -41,8 +60,13 @@ def extract_fhir(data: bytes, file_name: str) -> ExtractedDocument:
     if not isinstance(root, dict) or not isinstance(root.get("resourceType"), str):
         raise InvalidFhirError(file_name, "JSON but not a FHIR resource (no resourceType)")
     builder = DocumentBuilder("fhir")
-    for position, (resource, full_url) in enumerate(_resources(root, file_name), start=1):
-        _render(builder, resource, _reference(resource, full_url, position), file_name)
+    resources = list(_resources(root, file_name))
+    token = _NAMES.set(_names(resources))
+    try:
+        for position, (resource, full_url) in enumerate(resources, start=1):
+            _render(builder, resource, _reference(resource, full_url, position), file_name)
+    finally:
+        _NAMES.reset(token)
     if not builder.has_text:
         raise NoTextError(file_name, "FHIR content without any resources to import")
     return builder.build()
@@ -63,6 +87,27 @@ def _resources(root: Json, file_name: str) -> Iterator[tuple[Json, str | None]]:
                 yield from _resources(resource, file_name)
             else:
                 yield resource, full_url if isinstance(full_url, str) and full_url else None
+
+
+def _names(resources: list[tuple[Json, str | None]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for resource, full_url in resources:
+        kind = resource["resourceType"]
+        if kind == "Patient" or kind == "Practitioner":
+            name = "; ".join(filter(None, map(_human_name, _list(resource.get("name")))))
+        elif kind in ("MedicationRequest", "MedicationStatement"):
+            name = _choice(resource, "medication")
+        elif kind == "Observation":
+            name = f"{_concept(resource.get('code'))} {_choice(resource, 'value')}".strip()
+        else:
+            name = _concept(resource.get("code")) or _concepts(resource.get("type"))
+        if not name:
+            continue
+        if full_url:
+            names[full_url] = name
+        if isinstance(resource.get("id"), str):
+            names[f"{kind}/{resource['id']}"] = name
+    return names
 
 
 def _reference(resource: Json, full_url: str | None, position: int) -> str:
@@ -93,9 +138,23 @@ def _text(value: Any) -> str:
     malformed and reads as nothing rather than as Python's rendering of it."""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 430.0 L/min is written as people search for it: 430
     if isinstance(value, str | int | float):
         return str(value)
     return ""
+
+
+def _when(value: Any) -> str:
+    """A FHIR date or dateTime as people write it: ``2024-03-05 08:00 UTC`` (midnight: the date)."""
+    text = _text(value)
+    match = _DATETIME.match(text)
+    if match is None:
+        return text
+    date, clock, zone = match.groups()
+    if clock == "00:00":
+        return date
+    return f"{date} {clock} {'UTC' if zone == 'Z' else zone or ''}".strip()
 
 
 def _concept(value: Any) -> str:
@@ -120,6 +179,7 @@ def _ref(value: Any) -> str:
     if not isinstance(value, dict):
         return ""
     display, target = _text(value.get("display")), _text(value.get("reference"))
+    display = display or _NAMES.get().get(target, "")
     if display and target:
         return f"{display} [{target}]"
     return display or target
@@ -136,7 +196,7 @@ def _quantity(value: Any) -> str:
 def _period(value: Any) -> str:
     if not isinstance(value, dict):
         return ""
-    start, end = _text(value.get("start")), _text(value.get("end"))
+    start, end = _when(value.get("start")), _when(value.get("end"))
     if start and end:
         return f"{start} to {end}"
     return f"from {start}" if start else (f"until {end}" if end else "")
@@ -167,6 +227,8 @@ def _choice(resource: Json, prefix: str) -> str:
             return f"{_quantity(value.get('numerator'))} / {_quantity(value.get('denominator'))}"
         if suffix == "Reference":
             return _ref(value)
+        if suffix in ("DateTime", "Instant", "Date"):
+            return _when(value)
         if _text(value):
             return _text(value)
     return ""
@@ -204,6 +266,13 @@ def _human_name(value: Any) -> str:
     return " ".join(filter(None, parts))
 
 
+def _reason(resource: Json) -> str:
+    """Coded reasons and referenced ones (a Condition in the bundle, written by its name)."""
+    coded = [_concept(v) for v in _list(resource.get("reasonCode"))]
+    referenced = [_ref(v) for v in _list(resource.get("reasonReference"))]
+    return "; ".join(text for text in (*coded, *referenced) if text)
+
+
 def _dosages(resource: Json, key: str) -> str:
     texts = []
     for dosage in _list(resource.get(key)):
@@ -234,7 +303,7 @@ def _patient(r: Json) -> Lines:
     return [
         ("Name", "; ".join(filter(None, map(_human_name, _list(r.get("name")))))),
         ("Gender", _text(r.get("gender"))),
-        ("Born", _text(r.get("birthDate"))),
+        ("Date of birth", _when(r.get("birthDate"))),
         ("Deceased", _choice(r, "deceased")),
         ("Identifiers", "; ".join(identifiers)),
     ]
@@ -246,9 +315,9 @@ def _condition(r: Json) -> Lines:
         ("Clinical status", _status(r, "clinicalStatus")),
         ("Verification", _status(r, "verificationStatus")),
         ("Severity", _concept(r.get("severity"))),
-        ("Onset", _choice(r, "onset")),
-        ("Abatement", _choice(r, "abatement")),
-        ("Recorded", _text(r.get("recordedDate"))),
+        ("Onset date", _choice(r, "onset")),
+        ("Resolved date (abatement)", _choice(r, "abatement")),
+        ("Recorded date", _when(r.get("recordedDate"))),
         ("Note", _notes(r)),
     ]
 
@@ -259,8 +328,8 @@ def _medication(r: Json) -> Lines:
         ("Status", _status(r, "status")),
         ("Intent", _text(r.get("intent"))),
         ("Dosage", _dosages(r, "dosageInstruction") or _dosages(r, "dosage")),
-        ("Reason", _concepts(r.get("reasonCode"))),
-        ("Authored", _text(r.get("authoredOn"))),
+        ("Reason", _reason(r)),
+        ("Authored (prescribed) date", _when(r.get("authoredOn"))),
         ("Effective", _choice(r, "effective")),
         ("Requester", _ref(r.get("requester"))),
         ("Note", _notes(r)),
@@ -305,7 +374,7 @@ def _observation(r: Json) -> Lines:
         ("Reference range", "; ".join(filter(None, ranges))),
         ("Status", _text(r.get("status"))),
         ("Effective", _choice(r, "effective")),
-        ("Issued", _text(r.get("issued"))),
+        ("Issued", _when(r.get("issued"))),
         ("Note", _notes(r)),
     ]
 
@@ -315,7 +384,7 @@ def _diagnostic_report(r: Json) -> Lines:
         ("Report", _concept(r.get("code"))),
         ("Status", _text(r.get("status"))),
         ("Effective", _choice(r, "effective")),
-        ("Issued", _text(r.get("issued"))),
+        ("Issued", _when(r.get("issued"))),
         ("Results", "; ".join(filter(None, map(_ref, _list(r.get("result")))))),
         ("Conclusion", _text(r.get("conclusion"))),
         ("Coded conclusion", _concepts(r.get("conclusionCode"))),
@@ -327,7 +396,7 @@ def _procedure(r: Json) -> Lines:
         ("Procedure", _concept(r.get("code"))),
         ("Status", _text(r.get("status"))),
         ("Performed", _choice(r, "performed")),
-        ("Reason", _concepts(r.get("reasonCode"))),
+        ("Reason", _reason(r)),
         ("Outcome", _concept(r.get("outcome"))),
         ("Body site", _concepts(r.get("bodySite"))),
         ("Note", _notes(r)),
@@ -352,7 +421,7 @@ def _encounter(r: Json) -> Lines:
         ("Type", _concepts(r.get("type"))),
         ("Status", _text(r.get("status"))),
         ("Period", _period(r.get("period"))),
-        ("Reason", _concepts(r.get("reasonCode"))),
+        ("Reason", _reason(r)),
         ("Discharge", discharge),
         (
             "Diagnoses",
@@ -368,7 +437,7 @@ def _document_reference(r: Json) -> Lines:
         ("Document type", _concept(r.get("type"))),
         ("Category", _concepts(r.get("category"))),
         ("Status", _text(r.get("status"))),
-        ("Date", _text(r.get("date"))),
+        ("Date", _when(r.get("date"))),
         ("Description", _text(r.get("description"))),
         ("Authors", "; ".join(filter(None, map(_ref, _list(r.get("author")))))),
     ]

@@ -23,6 +23,7 @@ from medlocal.ingest.errors import (
     IngestError,
     NoTextLayerError,
 )
+from medlocal.ingest.headings import clinical_headings
 
 # The spec allows the header anywhere in the first 1024 bytes.
 _HEADER_WINDOW = 1024
@@ -48,10 +49,11 @@ def extract_pdf(data: bytes, file_name: str) -> ExtractedDocument:
 
 
 def _extract(data: bytes, file_name: str) -> ExtractedDocument:
+    # The empty password, as PDF readers try it: it opens files locked with an owner password
+    # only (readable by anyone), including those without a document ID, whose key is then
+    # derived from an empty ID. A real user password is a lock we cannot open.
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):
-        # decrypt("") opens owner-password-only PDFs (printable/readable by anyone);
-        # a user password is a real lock we cannot open.
         raise EncryptedDocumentError(
             file_name, "the PDF is password-protected; remove the password and import it again"
         )
@@ -60,9 +62,19 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
         builder.start_page(number)
         builder.add_block(_clean(page.extract_text() or ""))
     if not builder.has_text:
+        if reader.is_encrypted:
+            # Opened with the empty password yet nothing readable: a scan, or a key we derived
+            # wrongly from a malformed encryption dictionary. Say both rather than guess.
+            raise EncryptedDocumentError(
+                file_name,
+                "encrypted PDF with no readable text (a scan, or a lock MedLocal cannot "
+                "open); save an unlocked copy and import it again",
+            )
         raise NoTextLayerError(file_name, "scanned — no text layer (MedLocal does no OCR)")
     document = builder.build()
-    return dataclasses.replace(document, sections=_bookmark_sections(reader, document))
+    # Bookmarks when the PDF has them; else the capitalised labels of a printed clinical note.
+    sections = _bookmark_sections(reader, document) or clinical_headings(document.text)
+    return dataclasses.replace(document, sections=sections)
 
 
 def _clean(text: str) -> str:

@@ -1,7 +1,8 @@
 """Plain text and Markdown: decoded with charset detection, kept verbatim.
 
 The text is stored as written (Markdown syntax included) so offsets match what the user sees when
-opening the file. Markdown ATX headings (``# Title``) become the section in effect.
+opening the file. Markdown ATX headings (``# Title``) become the section in effect; in plain text,
+the capitalised labels of clinical notes do (``medlocal.ingest.headings``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from medlocal.ingest.document import ExtractedDocument, SectionHeading
 from medlocal.ingest.errors import NoTextError
 from medlocal.ingest.extractors.textcodec import decode_text
+from medlocal.ingest.headings import clinical_headings
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
@@ -18,7 +20,7 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 def extract_text(data: bytes, file_name: str) -> ExtractedDocument:
     text = _checked(decode_text(data, file_name), file_name)
-    return ExtractedDocument(text=text, file_type="txt")
+    return ExtractedDocument(text=text, file_type="txt", sections=clinical_headings(text))
 
 
 def extract_markdown(data: bytes, file_name: str) -> ExtractedDocument:

@@ -1,7 +1,9 @@
 """Bytes to text for the text-based formats, with the encoding detected rather than assumed.
 
-A byte-order mark decides first (UTF-8/16/32 exports from Windows tools carry one); otherwise
-charset-normalizer picks the most plausible encoding. Whatever the decoder says, text that is
+A byte-order mark decides first (UTF-8/16/32 exports from Windows tools carry one); then UTF-16/32
+without a mark is recognised by where its zero bytes fall (plain text in those encodings is full
+of them, and no 8-bit text has any); otherwise charset-normalizer picks the most plausible
+encoding. Whatever the decoder says, text that is
 mostly control characters is binary junk wearing a text extension, and is refused.
 """
 
@@ -25,6 +27,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _PREFERRED_SINGLE_BYTE = "cp1252"
 # C0/C1 control characters other than the usual line and tab characters.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Share of a lane's bytes that must be zero to call the text UTF-16/32 without a mark: Latin
+# script text is nearly all zeros there; outside Latin, spaces, digits and punctuation still give
+# one in ten or more. The other lane must have a quarter as many at most (binary has them in all).
+_WIDE_ZERO_SHARE = 0.1
 # Real documents have at most a stray control character; binary data decoded as a single-byte
 # charset is full of them.
 _MAX_CONTROL_RATIO = 0.01
@@ -64,6 +70,12 @@ def _decode(data: bytes, file_name: str) -> str:
                 raise BinaryContentError(
                     file_name, f"not valid {encoding.upper()} text despite its byte-order mark"
                 ) from None
+    wide = _unmarked_wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            pass  # not that encoding after all: let the detector judge
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -78,6 +90,33 @@ def _decode(data: bytes, file_name: str) -> str:
         # order is arbitrary, and Windows-1252 is by far the likeliest source of such a file.
         return data.decode(_PREFERRED_SINGLE_BYTE)
     return str(best)
+
+
+def _unmarked_wide_encoding(data: bytes) -> str | None:
+    """UTF-32/UTF-16 (LE or BE) without a byte-order mark, judged by which byte lanes hold the
+    zeros; None when the bytes hold no zeros or no such pattern (then it is not wide text).
+
+    Checked before UTF-8: NUL is valid UTF-8, so ASCII text in UTF-16 would otherwise decode
+    "successfully" into text full of NULs and be refused as binary.
+    """
+    if b"\x00" not in data or len(data) < 4:
+        return None
+    zeros = [data[lane::4].count(0) / len(data[lane::4]) for lane in range(4)]
+    if len(data) % 4 == 0:
+        # Every code point below U+10000 has a zero third byte (LE) or second byte (BE);
+        # UTF-32 of any script has a zero fourth (LE) or first (BE) byte.
+        if zeros[3] > 0.99 and zeros[2] > _WIDE_ZERO_SHARE:
+            return "utf-32-le"
+        if zeros[0] > 0.99 and zeros[1] > _WIDE_ZERO_SHARE:
+            return "utf-32-be"
+    if len(data) % 2:
+        return None
+    odd, even = (zeros[1] + zeros[3]) / 2, (zeros[0] + zeros[2]) / 2
+    if odd > _WIDE_ZERO_SHARE and odd > 4 * even:
+        return "utf-16-le"
+    if even > _WIDE_ZERO_SHARE and even > 4 * odd:
+        return "utf-16-be"
+    return None
 
 
 def _refuse_binary(text: str, file_name: str) -> None:

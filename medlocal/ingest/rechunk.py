@@ -1,0 +1,132 @@
+"""Re-chunk documents already in the vault, from their stored original bytes (no re-import).
+
+Vaults written before passages had indexing headers (schema step 2) keep their old passages:
+searchable, but without section-aware chunking, headers or the newer extractors' text (FHIR
+references resolved, readable dates). This job brings them up to date one document at a time:
+extract from the encrypted original, chunk, embed, then swap the passages, vectors and text in
+one transaction (``Vault.replace_passages``), so a search running meanwhile sees a document
+either wholly old or wholly new. It is meant for a worker thread after unlock; ``cancel`` is
+honoured between documents and between embedding batches, and a lock stops it the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.engine.api import Embedder
+from medlocal.errors import GenerationCancelled
+from medlocal.ingest.chunker import ChunkingParams, chunk_document
+from medlocal.ingest.errors import IngestError
+from medlocal.ingest.formats import format_for
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.vault.errors import NotFoundError, VaultLockedError
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.rows import Chunk, DocumentInfo
+
+EMBED_BATCH = 32  # passages per embedder call: the granularity of cancel
+
+
+class PassageStore(Protocol):
+    """What re-chunking needs from the vault (``medlocal.vault.store.Vault`` fits)."""
+
+    def documents_without_headers(self) -> list[int]: ...
+
+    def get_document(self, document_id: int) -> DocumentInfo: ...
+
+    def document_bytes(self, document_id: int) -> bytes: ...
+
+    def document_chunks(self, document_id: int) -> list[Chunk]: ...
+
+    def replace_passages(
+        self,
+        document_id: int,
+        expected_chunk_ids: Sequence[int],
+        *,
+        text: str,
+        chunks: Sequence[ChunkRecord],
+        vectors: npt.NDArray[np.float32],
+        embed_model_id: str,
+    ) -> bool: ...
+
+
+@dataclass
+class RechunkReport:
+    total: int = 0
+    rechunked: int = 0
+    skipped: int = 0  # deleted or changed while being re-chunked: left as they are
+    failed: int = 0  # the current extractor refuses the stored file: old passages kept
+    cancelled: bool = False
+
+
+def rechunk_documents(
+    store: PassageStore,
+    embedder: Embedder,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    chunking: ChunkingParams | None = None,
+) -> RechunkReport:
+    """Re-chunk every document whose passages lack indexing headers; ``progress`` counts
+    documents (detail: the file name) and, inside a large one, passages embedded."""
+    result = RechunkReport()
+    try:
+        todo = store.documents_without_headers()
+        result.total = len(todo)
+        for done, document_id in enumerate(todo):
+            check_cancel(cancel, "re-chunking")
+            outcome = _rechunk_one(store, embedder, document_id, chunking, progress, cancel)
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            report(progress, Progress("re-chunking", done + 1, len(todo), unit="documents"))
+    except (GenerationCancelled, VaultLockedError):
+        result.cancelled = True
+    return result
+
+
+def _rechunk_one(
+    store: PassageStore,
+    embedder: Embedder,
+    document_id: int,
+    chunking: ChunkingParams | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> str:
+    try:
+        info = store.get_document(document_id)
+        old_ids = [chunk.id for chunk in store.document_chunks(document_id)]
+        data = store.document_bytes(document_id)
+    except NotFoundError:
+        return "skipped"
+    try:
+        document = format_for(Path(info.file_name)).extract(data, info.file_name)
+    except IngestError:
+        return "failed"
+    chunks = chunk_document(document, embedder, chunking, file_name=info.file_name)
+    if not chunks:
+        return "failed"
+    texts = [chunk.indexed_text for chunk in chunks]
+    parts = []
+    for offset in range(0, len(texts), EMBED_BATCH):
+        check_cancel(cancel, "re-chunking")
+        parts.append(np.asarray(embedder.embed(texts[offset : offset + EMBED_BATCH])))
+        embedded = min(offset + EMBED_BATCH, len(texts))
+        report(
+            progress,
+            Progress("embedding", embedded, len(texts), detail=info.file_name, unit="passages"),
+        )
+    vectors = np.concatenate(parts, axis=0).astype(np.float32)
+    swapped = store.replace_passages(
+        document_id,
+        old_ids,
+        text=document.text,
+        chunks=chunks,
+        vectors=vectors,
+        embed_model_id=embedder.model_id,
+    )
+    return "rechunked" if swapped else "skipped"
