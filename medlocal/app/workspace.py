@@ -28,6 +28,7 @@ from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
+from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
@@ -506,6 +507,23 @@ class Workspace:
             report(progress, Progress("re-embedding", done, total, unit="documents"))
 
         return vault.reembed(embedder, progress=relay, cancel=cancel)
+
+    def rechunk_pending(self) -> int:
+        """Documents imported before passages followed sections (re-chunked in the background)."""
+        return len(self.require_vault().documents_without_headers())
+
+    def rechunk(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> RechunkReport:
+        """Re-chunk older documents from their stored originals, one transaction each (no
+        re-import); stops cleanly at a lock or a cancel and picks up where it left off."""
+        vault = self.require_vault()
+        embedder = self.embedder(required=True)
+        assert embedder is not None
+        return rechunk_documents(vault, embedder, progress=progress, cancel=cancel)
 
     def set_default_model(self, model_id: str, role: Role | None = None) -> Role:
         """Make ``model_id`` the default for its role. A new embedder means the vault needs

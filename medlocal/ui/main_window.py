@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
@@ -28,7 +29,7 @@ from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.status import StatusWidgets
-from medlocal.ui.workers import active_jobs, wait_for_jobs
+from medlocal.ui.workers import ProgressRelay, active_jobs, run_task, wait_for_jobs
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,34 @@ class MainWindow(QMainWindow):
         self.patients.reload(select=patient_id)
         if patient_id is not None and chat_id is not None:
             self.chat.set_patient(patient_id, chat_id)
+        self._start_rechunk()
+
+    def _start_rechunk(self) -> None:
+        """Older documents get section-aware passages in the background after unlocking."""
+        ws = self.workspace
+        try:
+            pending = ws.rechunk_pending()
+        except MedLocalError:
+            return
+        if not pending:
+            return
+        bar = self.statusBar()
+        relay = ProgressRelay(self)
+        if bar is not None:
+            relay.progressed.connect(
+                lambda p: bar.showMessage(f"Updating passages: {p.describe()}")
+            )
+
+        def done(report: Any) -> None:
+            if bar is not None and not report.cancelled:
+                bar.showMessage(f"Updated the passages of {report.total} older document(s).", 8000)
+
+        run_task(
+            "re-chunk",
+            lambda cancel: ws.rechunk(progress=relay, cancel=cancel),
+            done,
+            lambda exc: log.info("re-chunking stopped (%s)", type(exc).__name__),
+        )
 
     # -- panels --------------------------------------------------------------------------------
 

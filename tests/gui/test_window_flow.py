@@ -223,3 +223,33 @@ def test_lock_closes_open_dialogs_holding_patient_text(
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     assert not dialog.isVisible()
     window.close()
+
+
+def test_unlock_rechunks_older_documents_in_the_background(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    from fixtures.ingest_files import FakeEmbedder
+
+    from medlocal.vault.records import ChunkRecord
+
+    vault = gui_workspace.require_vault()
+    patient = vault.add_patient("Old Vault Patient")
+    text = "DISCHARGE SUMMARY\n\nDIET:\nTwo gram sodium diet.\n\nACTIVITY:\nWalk daily.\n"
+    emb = FakeEmbedder()
+    vault.add_document(
+        patient,
+        "old.txt",
+        "txt",
+        text.encode(),
+        [ChunkRecord(text=text, page=None, start=0, end=len(text))],
+        emb.embed([text]),
+        emb.model_id,
+        text=text,
+    )
+    assert gui_workspace.rechunk_pending() == 1
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: gui_workspace.rechunk_pending() == 0, timeout=30000)
+    assert len(vault.document_chunks(vault.list_documents()[0].id)) >= 2
+    window.close()
