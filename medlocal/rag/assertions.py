@@ -18,8 +18,9 @@ sentence, so a word used both ways in the passages never raises a flag.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from medlocal.rag.sentences import split_sentences
 
@@ -97,6 +98,11 @@ _NOT_CONCEPTS = frozenset(
      "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled"}
 )  # fmt: skip
 
+# Words that end in "s" without being plurals.
+_SINGULAR_S = frozenset(
+    {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
+     "measles", "pancreas", "abscess", "ascites", "psoriasis", "pertussis", "tetanus", "status"}
+)  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'/\-]*|\d+(?:\.\d+)?|[;:()]")
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
@@ -127,6 +133,8 @@ def _norm(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     # Plurals and simple inflections compare equal ("complications" ~ "complication").
+    if w in _SINGULAR_S:
+        return w
     for suffix in ("ies", "s"):
         if w.endswith(suffix) and len(w) > 4 and not w.endswith("ss") and not w.endswith("is"):
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -147,18 +155,30 @@ def _tokens(text: str, offset: int) -> list[_Token]:
     ]
 
 
-def _phrases(tokens: Sequence[_Token], phrases: Iterable[str]) -> list[tuple[int, int]]:
-    """(first, last+1) token indexes of every occurrence of the phrases, longest first."""
-    wanted = sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True)
+@lru_cache(maxsize=32)
+def _index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _phrases(tokens: Sequence[_Token], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of the phrases in ``tokens``, left to right, the longest
+    phrase winning where two start at the same word."""
+    index = _index(phrases)
     words = [t.text for t in tokens]
     found: list[tuple[int, int]] = []
-    taken: set[int] = set()
-    for phrase in wanted:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == phrase and not taken.intersection(range(i, i + n)):
-                found.append((i, i + n))
-                taken.update(range(i, i + n))
+    i = 0
+    while i < len(words):
+        for phrase in index.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append((i, i + len(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
     return found
 
 
@@ -277,12 +297,20 @@ class Mismatch:
     message: str
 
 
-def compare(sentence: str, passages: str, offset: int = 0) -> list[Mismatch]:
-    """Concepts of ``sentence`` whose assertion every mention in ``passages`` contradicts.
-    Offsets of the returned mentions are shifted by ``offset``."""
-    evidence: dict[str, list[Mention]] = {}
-    for m in mentions(passages):
-        evidence.setdefault(m.key, []).append(m)
+def index_mentions(text: str) -> dict[str, list[Mention]]:
+    """The concept mentions of ``text`` by key (what ``compare`` reads from the passages)."""
+    index: dict[str, list[Mention]] = {}
+    for m in mentions(text):
+        index.setdefault(m.key, []).append(m)
+    return index
+
+
+def compare(
+    sentence: str, passages: str | Mapping[str, Sequence[Mention]], offset: int = 0
+) -> list[Mismatch]:
+    """Concepts of ``sentence`` whose assertion every mention in ``passages`` (a text, or its
+    ``index_mentions``) contradicts. Offsets of the returned mentions are shifted by ``offset``."""
+    evidence = index_mentions(passages) if isinstance(passages, str) else passages
     results: list[Mismatch] = []
     seen: set[str] = set()
     for mention in mentions(sentence):
@@ -302,8 +330,9 @@ def compare(sentence: str, passages: str, offset: int = 0) -> list[Mismatch]:
                     mention.sentence,
                     mention.assertion,
                 )
+                words = sentence[mention.start : mention.end]
                 results.append(
-                    Mismatch(dimension, shifted, other, _message(dimension, mention, other))
+                    Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
                 )
     return results
 
@@ -344,10 +373,9 @@ def _quote(sentence: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _message(dimension: str, mine: Mention, other: Mention) -> str:
+def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str:
     a, b = mine.assertion, other.assertion
     quote = f'"{_quote(other.sentence)}"'
-    concept = mine.key
     if dimension == "negation":
         said = "rules it out" if b.negated else "reports it as present"
         return f"'{concept}': the cited passage {said}: {quote}"

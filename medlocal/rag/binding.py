@@ -176,6 +176,12 @@ def bind(text: str) -> list[Bound]:
         numbers = [v for v in values if v.kind in _BOUND_KINDS]
         measures = _measures(body)
         points = _timepoints(body, values)
+        # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.
+        clauses = list(body)
+        for v in values:
+            if v.kind == "date":
+                clauses[v.start : v.start + len(v.raw)] = "#" * len(v.raw)
+        body_for_clauses = "".join(clauses)
         for value in numbers:
             shifted = Value(
                 value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
@@ -183,8 +189,8 @@ def bind(text: str) -> list[Bound]:
             bound.append(
                 Bound(
                     shifted,
-                    _attribute(body, value, measures),
-                    _timepoint(body, value, points, numbers),
+                    _attribute(body_for_clauses, value, measures),
+                    _timepoint(body_for_clauses, value, points, numbers),
                     body,
                 )
             )

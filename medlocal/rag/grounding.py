@@ -12,13 +12,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
-from medlocal.rag.flags import Flag, FlagKind
+from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.rag.values import Value, extract_values, is_dose, is_supported, same_value
@@ -173,6 +175,7 @@ class _PassageFacts:
         self._values: dict[int, list[Value]] = {}
         self._bound: dict[int, list[Bound]] = {}
         self._doses: dict[int, list[tuple[DosePair, Value]]] = {}
+        self._mentions: dict[int, dict[str, list[Mention]]] = {}
 
     def values(self, n: int) -> list[Value]:
         if n not in self._values:
@@ -183,6 +186,15 @@ class _PassageFacts:
         if n not in self._bound:
             self._bound[n] = bind(self._passages[n])
         return self._bound[n]
+
+    def mentions(self, cited: Sequence[int]) -> dict[str, list[Mention]]:
+        merged: dict[str, list[Mention]] = {}
+        for n in cited:
+            if n not in self._mentions:
+                self._mentions[n] = index_mentions(self._passages[n])
+            for key, found in self._mentions[n].items():
+                merged.setdefault(key, []).extend(found)
+        return merged
 
     def doses(self, n: int) -> list[tuple[DosePair, Value]]:
         if n not in self._doses:
@@ -282,7 +294,7 @@ def check_sentence(
                 start,
             )
     if cited:
-        for mismatch in compare_assertions(body, evidence_text):
+        for mismatch in compare_assertions(body, facts.mentions(cited)):
             m = mismatch.mention
             check.add(
                 _ASSERTION_KINDS[mismatch.dimension],
@@ -370,6 +382,39 @@ def _check_doses(
             )
 
 
+class SupportJudge(Protocol):
+    """The model check (rag/support.py): P(the cited passages support the sentence)."""
+
+    threshold: float
+
+    def probability(
+        self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
+    ) -> float: ...
+
+
+def _model_doubt(
+    support: SupportJudge, sentence: Sentence, passages: Mapping[int, str]
+) -> Flag | None:
+    cited = [n for n in cited_numbers(sentence.text) if n in passages]
+    body = " ".join(_masked(sentence.text).split())
+    if not cited or not body:
+        return None
+    p = support.probability(body, cited, passages)
+    if p >= support.threshold:
+        return None
+    return Flag(
+        sentence.index,
+        "model_doubt",
+        "",
+        f"the model doubts that the cited passages support this sentence"
+        f" (it answered yes with probability {p:.2f})",
+        sentence.start,
+        sentence.end,
+        passage=cited[0],
+        score=round(p, 4),
+    )
+
+
 def ground(
     raw_text: str,
     passages: Mapping[int, str],
@@ -377,9 +422,11 @@ def ground(
     lexicon: MedicationLexicon | None = None,
     attach: bool = True,
     min_overlap: float = 0.5,
+    support: SupportJudge | None = None,
 ) -> GroundingResult:
     """Clean the citations of ``raw_text`` against the numbered ``passages`` and flag every sentence
-    whose claims the cited passages do not carry."""
+    whose claims the cited passages do not carry. With ``support``, each cited sentence the rules
+    pass is also put to the model (second line)."""
     lexicon = lexicon or default_lexicon()
     cleanup = keep_valid(raw_text, passages.keys())
     flags = [
@@ -404,6 +451,11 @@ def ground(
                     sentence.end,
                 )
             )
-        flags.extend(check_sentence(sentence, passages, facts, lexicon))
+        found = check_sentence(sentence, passages, facts, lexicon)
+        flags.extend(found)
+        if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
+            doubt = _model_doubt(support, sentence, passages)
+            if doubt is not None:
+                flags.append(doubt)
     cited = [n for n in cited_numbers(text) if n in passages]
     return GroundingResult(text=text, flags=flags, cited=cited)
