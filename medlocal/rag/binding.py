@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.rag.sentences import split_sentences
+from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.rag.values import Value, extract_values
 
 # Canonical attribute -> the ways notes write it.
@@ -111,14 +111,7 @@ class Bound:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = 0, len(text)
-    for match in _CLAUSE_BREAK.finditer(text):
-        if match.end() <= start:
-            lo = match.end()
-        elif match.start() >= end:
-            hi = match.start()
-            break
-    return lo, hi
+    return clause_span(text, start, end, _CLAUSE_BREAK)
 
 
 def _measures(text: str) -> list[tuple[int, int, str]]:

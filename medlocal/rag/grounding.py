@@ -6,7 +6,15 @@
    that no passage supports stays uncited and is flagged "unsupported". Small models often do not
    cite at all; this keeps every statement traceable without pretending the model cited it.
 3. Every number, dose, date and lab value must appear in the passages the sentence cites
-   ("unverified_number"), and so must every medication name ("unverified_medication").
+   ("unverified_number"), bound to the same analyte, vital, drug and time point
+   ("misattributed_value", rag/binding.py); doses and treatment durations must be the ones the
+   passages give for that drug; every medication must be named there, by any of its names
+   ("unverified_medication", rag/medications.py).
+4. What the sentence asserts about each concept (negated, side, past, a relative, hypothetical)
+   must match the passages (rag/assertions.py, ConText): the "*_conflict" flags.
+5. Optionally, a sentence the rules pass is put to the model (rag/support.py): "model_doubt".
+Every flag keeps the offsets of its sentence and of the offending words in the final text, and
+quotes the passage wording it rests on where there is one.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
-from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
+from medlocal.rag.sentences import Sentence, clause_span, split_sentences, strip_list_marker
 from medlocal.rag.values import Value, extract_values, is_dose, is_supported, same_value
 
 _STOPWORDS = frozenset(
@@ -100,22 +108,11 @@ _DURATION_UNITS = frozenset({"day", "week", "month"})
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bx|×)\s*$", re.I)
 
 
-def _clause_of(body: str, offset: int) -> tuple[int, int]:
-    start, end = 0, len(body)
-    for match in _CLAUSE_BREAK.finditer(body):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
-            break
-    return start, end
-
-
 def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str | None:
     """The drug a dose belongs to: in the dose's clause, the nearest name that ends before the
     dose ("metoprolol 25 mg"), else the nearest one after it ("81 mg aspirin"); a clause without
     a name takes the nearest name before it ("Metformin, 500 mg")."""
-    start, end = _clause_of(body, value.start)
+    start, end = clause_span(body, value.start, value.start, _CLAUSE_BREAK)
     before = [n for n in names if start <= n[0] and n[1] <= value.start]
     if before:
         return max(before, key=lambda n: n[1])[2]
