@@ -140,7 +140,7 @@ def main() -> int:
         if args.embedder in ("default", "demo"):
             from medlocal.engine.runtime import Engine
             from medlocal.models.demo import demo_model_path
-            from medlocal.models.registry import default_embedder_path
+            from medlocal.models.embedders import default_embedder_path
 
             model = default_embedder_path() if args.embedder == "default" else demo_model_path()
             if model is None:

@@ -1,5 +1,5 @@
-"""``python -m medlocal``."""
+"""``python -m medlocal``: the same launcher as the ``medlocal`` command."""
 
-from medlocal.cli import main
+from medlocal.launcher import main
 
 raise SystemExit(main())

@@ -20,11 +20,17 @@ from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_write_private
 
 SETTINGS_VERSION = 1
+THEMES = ("system", "light", "dark")
 FILE_NAME = "settings.toml"
 
 
-def _opt(default: Any, help_text: str, minimum: float | None = None) -> Any:
-    return field(default=default, metadata={"help": help_text, "min": minimum})
+def _opt(
+    default: Any,
+    help_text: str,
+    minimum: float | None = None,
+    choices: tuple[str, ...] | None = None,
+) -> Any:
+    return field(default=default, metadata={"help": help_text, "min": minimum, "choices": choices})
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,8 @@ class Settings:
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
+    theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
 
     @classmethod
     def help(cls) -> dict[str, str]:
@@ -50,7 +58,8 @@ def settings_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
-def _coerce(name: str, value: Any) -> Any:
+def coerce_setting(name: str, value: Any) -> Any:
+    """``value`` converted to the declared type of setting ``name`` and checked."""
     spec = next((f for f in fields(Settings) if f.name == name), None)
     if spec is None:
         known = ", ".join(f.name for f in fields(Settings))
@@ -60,6 +69,9 @@ def _coerce(name: str, value: Any) -> Any:
         result = kind(value) if not isinstance(value, str) or kind is str else kind(value.strip())
     except ValueError:
         raise UserInputError(f"setting '{name}' needs a {kind.__name__}, not '{value}'") from None
+    choices = spec.metadata.get("choices")
+    if choices and result not in choices:
+        raise UserInputError(f"setting '{name}' must be one of: {', '.join(choices)}")
     minimum = spec.metadata.get("min")
     if minimum is not None and result < minimum:
         raise UserInputError(f"setting '{name}' must be at least {minimum}")
@@ -84,7 +96,7 @@ def load_settings(path: Path | None = None) -> Settings:
         version += 1
     known = {f.name for f in fields(Settings)}
     # Unknown keys (from a newer minor release) are ignored rather than fatal.
-    return Settings(**{k: _coerce(k, v) for k, v in raw.items() if k in known})
+    return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -96,6 +108,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
     current = load_settings(path)
-    updated = replace(current, **{name: _coerce(name, value)})
+    updated = replace(current, **{name: coerce_setting(name, value)})
     save_settings(updated, path)
     return updated

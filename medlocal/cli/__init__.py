@@ -12,11 +12,15 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import medlocal
 from medlocal import crash
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.privacy import hardening, netguard
+
+if TYPE_CHECKING:
+    from medlocal.app import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="medlocal",
         description="MedLocal: private, offline medical language models. Nothing leaves this "
         "machine except a model download you start yourself.",
+        epilog="Without a command (or with 'medlocal gui') MedLocal opens its window. "
+        "'medlocal --selftest' runs a headless end-to-end check and prints PASS or FAIL.",
     )
     parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
@@ -57,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = None) -> int:
+    """Run one command. ``workspace`` injects a prepared one (tests pass fake models); by
+    default each run builds its own and closes it at the end."""
     # Privacy first: offline environment, socket guard and hardening before any service import.
     netguard.install()
     crash.install_crash_handler()
@@ -67,11 +75,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     hardening.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     handler = getattr(args, "func", None)
     if handler is None:
-        # The desktop window arrives with the GUI issue; until then the bare command helps.
         parser.print_help()
         return EXIT_OK
     try:
-        return int(handler(args) or EXIT_OK)
+        from medlocal.app import Workspace
+        from medlocal.cli.common import notice
+
+        ws = workspace or Workspace(notice=notice)
+        if getattr(args, "vault", None):
+            ws.use_vault_folder(args.vault)
+        args.workspace = ws
+        try:
+            return int(handler(args) or EXIT_OK)
+        finally:
+            if workspace is None:
+                ws.close()
     except UserInputError as exc:
         print(f"medlocal: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

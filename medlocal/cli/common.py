@@ -1,52 +1,78 @@
-"""What several command groups share: one engine per process and how models are chosen."""
+"""What several command groups share: the workspace a command runs in, and how the vault opens.
+
+``main`` builds one :class:`~medlocal.app.Workspace` per run and hands it to the handler as
+``args.workspace``; handlers call its verbs and print. Nothing here holds logic the window would
+need too: that lives in :mod:`medlocal.app`.
+"""
 
 from __future__ import annotations
 
-import atexit
+import argparse
+import getpass
 import sys
 from pathlib import Path
 
-from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
-from medlocal.models.registry import (
-    Registry,
-    default_chat_path,
-    default_embedder_path,
-    resolve_model,
-)
-from medlocal.settings import load_settings
-
-_engine: Engine | None = None
+from medlocal.app import Workspace
+from medlocal.errors import UserInputError
+from medlocal.progress import Progress
+from medlocal.vault.store import Vault
 
 
-def get_engine() -> Engine:
-    global _engine
-    if _engine is None:
-        _engine = Engine()
-        atexit.register(_engine.shutdown)
-    return _engine
+def workspace(args: argparse.Namespace) -> Workspace:
+    ws: Workspace = args.workspace
+    return ws
 
 
-def _options_for(path: Path, n_ctx: int | None = None) -> LoadOptions:
-    # The registry already verified the file against its recorded hash: reuse it rather than
-    # hashing a multi-gigabyte file again for provenance.
-    record = Registry().find_by_path(path)
-    settings = load_settings()
-    return LoadOptions(
-        n_ctx=n_ctx or settings.context_tokens or None,
-        n_threads=settings.threads or None,
-        n_gpu_layers=None if settings.gpu_layers < 0 else settings.gpu_layers,
-        sha256=record.sha256 if record else None,
+def notice(text: str) -> None:
+    print(f"medlocal: {text}", file=sys.stderr)
+
+
+def add_vault_args(parser: argparse.ArgumentParser) -> None:
+    """``--vault DIR`` and ``--passphrase-file FILE`` for any command that opens the vault."""
+    parser.add_argument("--vault", metavar="DIR", help="vault folder (default: the app's)")
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE", help="read the passphrase from FILE (for scripts)"
     )
 
 
-def load_chat_model(model_arg: str | None = None, n_ctx: int | None = None) -> LlamaChatModel:
-    path = resolve_model(model_arg, "chat") if model_arg else default_chat_path()
-    model = get_engine().load_chat(path, _options_for(path, n_ctx))
-    if model.load_message:
-        print(f"medlocal: {model.load_message}", file=sys.stderr)
-    return model
+def open_vault(args: argparse.Namespace) -> Vault:
+    """Unlock with --passphrase-file, else the remembered keychain wrap, else a prompt."""
+    passphrase_file = getattr(args, "passphrase_file", None)
+    secret = read_secret_file(passphrase_file) if passphrase_file else None
+    return workspace(args).unlock(secret, prompt=lambda: getpass.getpass("Vault passphrase: "))
 
 
-def load_default_embedder(model_arg: str | None = None) -> LlamaEmbedder:
-    path = resolve_model(model_arg, "embedding") if model_arg else default_embedder_path()
-    return get_engine().load_embedder(path, _options_for(path))
+def read_secret_file(name: str) -> str:
+    try:
+        text = Path(name).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserInputError(f"Cannot read the passphrase file {name}.") from err
+    secret = text.rstrip("\r\n")
+    if not secret:
+        raise UserInputError(f"The passphrase file {name} is empty.")
+    return secret
+
+
+class TerminalProgress:
+    """Progress on stderr: one updating line on a terminal, a line every tenth otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+        self.printed = False
+
+    def __call__(self, p: Progress) -> None:
+        text = p.describe()
+        if self.tty:
+            print("\r" + text + "   ", end="", file=sys.stderr, flush=True)
+            self.printed = True
+            return
+        fraction = p.fraction
+        if fraction is not None and int(fraction * 10) > self.last_tenth:
+            self.last_tenth = int(fraction * 10)
+            print(text, file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.printed:
+            print(file=sys.stderr)
+            self.printed = False

@@ -9,13 +9,10 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from medlocal import paths
-from medlocal.cli.vault_cmds import add_vault_args
+from medlocal.cli.common import add_vault_args, workspace
 from medlocal.engine.api import ChatMessage, SamplingParams
-from medlocal.engine.hardware import hardware_report
 from medlocal.engine.runtime import LlamaChatModel
 from medlocal.errors import UserInputError
-from medlocal.privacy import netguard
 
 DEFAULT_SYSTEM_PROMPT = (
     "You are a careful clinical assistant. Answer concisely. If you are not sure, say so. "
@@ -54,35 +51,29 @@ def register(sub: Any) -> None:
 
 
 def add_generation_args(parser: argparse.ArgumentParser) -> None:
-    from medlocal.settings import load_settings
-
-    settings = load_settings()
-    defaults = SamplingParams(
-        temperature=settings.temperature, max_tokens=settings.max_tokens, seed=settings.seed
-    )
+    """Model and sampling options; an option not given takes the user's setting (or the
+    conservative default), through :meth:`Workspace.sampling`."""
     parser.add_argument("--model", help="installed model id or path to a GGUF file")
     parser.add_argument("--ctx", type=_positive_int, help="context size in tokens")
-    parser.add_argument("--max-tokens", type=_positive_int, default=defaults.max_tokens)
-    parser.add_argument("--temperature", type=_non_negative_float, default=defaults.temperature)
-    parser.add_argument("--top-p", type=_unit_float, default=defaults.top_p)
-    parser.add_argument("--top-k", type=_non_negative_int, default=defaults.top_k)
-    parser.add_argument("--min-p", type=_unit_float, default=defaults.min_p)
-    parser.add_argument(
-        "--repeat-penalty", type=_non_negative_float, default=defaults.repeat_penalty
-    )
-    parser.add_argument("--seed", type=_non_negative_int, default=defaults.seed)
+    parser.add_argument("--max-tokens", type=_positive_int)
+    parser.add_argument("--temperature", type=_non_negative_float)
+    parser.add_argument("--top-p", type=_unit_float)
+    parser.add_argument("--top-k", type=_non_negative_int)
+    parser.add_argument("--min-p", type=_unit_float)
+    parser.add_argument("--repeat-penalty", type=_non_negative_float)
+    parser.add_argument("--seed", type=_non_negative_int)
 
 
-def sampling_from_args(args: argparse.Namespace) -> SamplingParams:
-    return SamplingParams(
-        temperature=args.temperature,
-        top_p=args.top_p,
-        top_k=args.top_k,
-        min_p=args.min_p,
-        repeat_penalty=args.repeat_penalty,
-        max_tokens=args.max_tokens,
-        seed=args.seed,
-    )
+def sampling_from_args(args: argparse.Namespace, **fixed: Any) -> SamplingParams:
+    given = {
+        name: getattr(args, name, None)
+        for name in ("temperature", "top_p", "top_k", "min_p", "repeat_penalty", "max_tokens")
+    }
+    given["seed"] = getattr(args, "seed", None)
+    for name, value in fixed.items():
+        if given.get(name) is None:
+            given[name] = value
+    return workspace(args).sampling(**given)
 
 
 def _number(kind: type, check: Any, what: str) -> Any:
@@ -108,57 +99,12 @@ _unit_float = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
 
 
 def run_doctor(args: argparse.Namespace) -> int:
-    from medlocal.crash import pending_crash_reports
-    from medlocal.models.registry import Registry
-
-    report = hardware_report().as_dict()
-    report["folders"] = {
-        "data": str(paths.data_dir()),
-        "models": str(paths.models_dir()),
-        "vault": str(paths.vault_dir()),
-        "config": str(paths.config_dir()),
-        "logs": str(paths.log_dir()),
-        "MEDLOCAL_HOME": str(paths.home_override() or ""),
-    }
-    report["models_installed"] = [m.id for m in Registry().models()]
-    report["offline"] = netguard.status()
-    report["crash_reports"] = [str(path) for path in pending_crash_reports()]
+    report = workspace(args).doctor()
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(report.as_dict(), indent=2))
         return 0
-    gib = 1 << 30
-    print(f"OS:        {report['os']} ({report['machine']})")
-    print(f"CPU:       {report['cpu_model']}")
-    print(f"Cores:     {report['physical_cores']} physical, {report['logical_cores']} logical")
-    print(f"Features:  {', '.join(report['cpu_features']) or 'none reported'}")
-    print(
-        f"RAM:       {report['ram_total_bytes'] / gib:.1f} GiB total, "
-        f"{report['ram_available_bytes'] / gib:.1f} GiB available"
-    )
-    print(
-        f"Backend:   {report['backend']} "
-        f"(GPU offload {'yes' if report['gpu_offload_supported'] else 'no'})"
-    )
-    for gpu in report["gpus"]:
-        total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
-        free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
-        print(f"GPU:       {gpu['name']} ({total} total, {free} free)")
-    print(f"llama-cpp-python {report['llama_cpp_python_version']}")
-    for name, folder in report["folders"].items():
-        if folder:
-            print(f"{name + ':':<11}{folder}")
-    print(f"Models:    {', '.join(report['models_installed']) or 'none'}")
-    offline = report["offline"]
-    print(
-        "Offline:   guard "
-        + ("on" if offline["guard_installed"] else "OFF")
-        + f", {offline['blocked_attempts']} blocked connection attempt(s) this run"
-    )
-    # Reports hold versions and code locations only: safe to attach to a support request.
-    crashes = report["crash_reports"]
-    print(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
-    for path in crashes:
-        print(f"           {path}")
+    for line in report.lines():
+        print(line)
     return 0
 
 
@@ -175,9 +121,7 @@ def run_ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
-    from medlocal.cli.common import load_chat_model
-
-    model = load_chat_model(args.model, args.ctx)
+    model = workspace(args).chat_model(args.model, args.ctx)
     messages = [
         ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT),
         ChatMessage("user", question),
@@ -209,9 +153,7 @@ _CHAT_HELP = (
 
 
 def run_chat(args: argparse.Namespace) -> int:
-    from medlocal.cli.common import load_chat_model
-
-    model = load_chat_model(args.model, args.ctx)
+    model = workspace(args).chat_model(args.model, args.ctx)
     params = sampling_from_args(args)
     system = ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT)
     history: list[ChatMessage] = []

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-from medlocal.cli.common import load_default_embedder
-from medlocal.cli.vault_cmds import add_vault_args, open_vault, record_model_load
+from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent, import_paths
-from medlocal.settings import load_settings
+from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 _STATUS_WIDTH = 9
@@ -64,24 +62,22 @@ def _positive_float(text: str) -> float:
 
 def run_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    with open_vault(args) as vault:
-        vault.get_patient(args.patient)  # an unknown patient is bad input: fail before any work
-        embedder = load_default_embedder(args.model)
-        record_model_load(vault, "embedding", embedder)
+    with open_vault(args):
         progress = ProgressBar(sys.stderr)
         cancel = threading.Event()
-        with _cancel_on_interrupt(cancel):
-            report = import_paths(
-                vault,
-                args.paths,
-                args.patient,
-                embedder,
-                collection=args.collection,
-                progress=progress.update,
-                cancel=cancel,
-                max_bytes=int(_max_size_mb(args) * 1024 * 1024),
-            )
-        progress.finish()
+        try:
+            with _cancel_on_interrupt(cancel):
+                report = workspace(args).import_documents(
+                    args.paths,
+                    args.patient,
+                    collection=args.collection,
+                    model=args.model,
+                    max_mb=args.max_size_mb,
+                    on_file=progress.update,
+                    cancel=cancel,
+                )
+        finally:
+            progress.finish()
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps({"patient_id": args.patient, **report.as_dict()}, indent=2))
@@ -171,9 +167,3 @@ def _cancel_on_interrupt(cancel: threading.Event) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _max_size_mb(args: argparse.Namespace) -> float:
-    if args.max_size_mb is not None:
-        return float(args.max_size_mb)
-    return float(load_settings().import_max_mb)

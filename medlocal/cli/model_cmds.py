@@ -10,13 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from medlocal.cli.vault_cmds import (
-    add_vault_args,
-    open_vault,
-    record_model_load,
-    reembed_vault,
-    vault_folder,
-)
+from medlocal.cli.common import add_vault_args, open_vault, workspace
+from medlocal.cli.vault_cmds import reembed_vault
 from medlocal.errors import UserInputError
 from medlocal.models.catalog import ROLES, bundled_catalog
 
@@ -230,38 +225,17 @@ def run_import_embedder(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from medlocal.errors import MedLocalError
-    from medlocal.models.registry import Registry
-
-    registry = Registry()
-    targets = [registry.get(args.id)] if args.id else registry.models()
-    bad = 0
-    for model in targets:
-        try:
-            registry.verified_path(model.id, force=True)
-            print(f"ok       {model.id}  sha256 {model.sha256[:16]}…  {model.provenance}")
-        except MedLocalError as exc:
-            bad += 1
-            print(f"FAILED   {model.id}: {exc}")
-    return 1 if bad else 0
+    results = workspace(args).verify_models(args.id)
+    for check in results:
+        if check.ok:
+            print(f"ok       {check.model_id}  {check.message}")
+        else:
+            print(f"FAILED   {check.model_id}: {check.message}")
+    return 1 if any(not c.ok for c in results) else 0
 
 
 def run_fit(args: argparse.Namespace) -> int:
-    from medlocal.engine.gguf import read_gguf_info
-    from medlocal.models.fit import advise
-    from medlocal.models.registry import Registry
-
-    model = Registry().find(args.id)
-    path = Path(model.path) if model else Path(args.id).expanduser()
-    if not path.is_file():
-        entry = bundled_catalog().find(args.id)
-        if entry is None:
-            raise UserInputError(f"no installed model or file '{args.id}'")
-        raise UserInputError(
-            f"{args.id} is not installed; the catalog estimates ~{_gb(entry.ram_gb)} of RAM at "
-            f"context {entry.default_ctx}. Download or import it for a precise fit check."
-        )
-    advice = advise(read_gguf_info(path), args.ctx)
+    advice = workspace(args).fit(args.id, args.ctx)
     if args.json:
         print(json.dumps(asdict(advice), indent=2))
     else:
@@ -280,11 +254,8 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    from medlocal.models.registry import Registry
-
-    registry = Registry()
-    role = args.role or registry.get(args.id).role
-    registry.set_default(args.id, role)
+    ws = workspace(args)
+    role = ws.set_default_model(args.id, args.role)
     print(f"default {role} model: {args.id}")
     if role == "embedding":
         return _reembed_for_new_default(args)
@@ -294,24 +265,20 @@ def run_default(args: argparse.Namespace) -> int:
 def _reembed_for_new_default(args: argparse.Namespace) -> int:
     """Vectors of different models are never compared, so the vault's documents get vectors of
     the new embedder now (or, with --no-reembed, when 'medlocal vault reembed' runs)."""
-    from medlocal.cli.common import load_default_embedder
     from medlocal.errors import MedLocalError
-    from medlocal.vault.store import Vault
 
     later = (
         "note: search by meaning will miss documents imported with the previous embedding model "
         "until 'medlocal vault reembed' is run (exact-word search still finds them)"
     )
-    if not Vault.exists(vault_folder(args)):
+    if not workspace(args).vault_exists():
         return 0
     if args.no_reembed:
         print(later)
         return 0
     try:
-        embedder = load_default_embedder()
-        with open_vault(args) as vault:
-            record_model_load(vault, "embedding", embedder)
-            return reembed_vault(vault, embedder)
+        with open_vault(args):
+            return reembed_vault(args)
     except MedLocalError:
         print(later, file=sys.stderr)
         raise

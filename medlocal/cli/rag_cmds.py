@@ -7,35 +7,22 @@ import argparse
 import json
 import sys
 import threading
-from pathlib import Path
 from typing import Any, TextIO
 
-from medlocal.engine.api import SamplingParams
-from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
-from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
-from medlocal.rag.chat import ChatSession
-from medlocal.rag.export import (
-    FORMATS,
-    ExportDocument,
-    PlannedRedaction,
-    document_from_output,
-    export_output,
-    plan_redactions,
-    redactor_for_patient,
-)
+from medlocal.app.outputs import check_export_path
+from medlocal.app.workspace import SUMMARY_STEP_TOKENS
+from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
+from medlocal.cli.engine_cmds import sampling_from_args
+from medlocal.errors import GenerationCancelled, UserInputError
+from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.export import PlannedRedaction, document_from_output
 from medlocal.rag.flags import Flag
-from medlocal.rag.passages import Scope, SourceRef
+from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
-from medlocal.rag.record import record_passages
-from medlocal.rag.summarize import Summarizer, save_summary
 from medlocal.rag.templates import get_template, list_templates
-
-SUMMARY_MAX_TOKENS = 256
 
 
 def register(sub: Any) -> None:
-    from medlocal.cli.vault_cmds import add_vault_args
-
     summarize = sub.add_parser(
         "summarize", help="condense a patient's documents into a note template, with citations"
     )
@@ -52,10 +39,14 @@ def register(sub: Any) -> None:
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
     summarize.add_argument("--ctx", type=int, help="context size in tokens")
     summarize.add_argument(
-        "--max-tokens", type=int, default=SUMMARY_MAX_TOKENS, help="length of each model step"
+        "--max-tokens",
+        type=int,
+        help=f"length of each model step ({SUMMARY_STEP_TOKENS})",
     )
-    summarize.add_argument("--seed", type=int, default=SamplingParams().seed)
-    summarize.add_argument("--temperature", type=float, default=SamplingParams().temperature)
+    summarize.add_argument("--seed", type=int, help="sampling seed (default: your setting)")
+    summarize.add_argument(
+        "--temperature", type=float, help="sampling temperature (default: your setting)"
+    )
     summarize.set_defaults(func=run_summarize)
 
     templates = sub.add_parser("templates", help="note templates for summaries")
@@ -102,17 +93,6 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
 # -- shared helpers --------------------------------------------------------------------------------
 
 
-def _check_out_path(value: str | None) -> Path | None:
-    if value is None:
-        return None
-    path = Path(value).expanduser()
-    if path.suffix.lower() not in FORMATS:
-        raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
-    if not path.parent.is_dir():
-        raise UserInputError(f"folder does not exist: {path.parent}")
-    return path
-
-
 def _source_line(src: SourceRef) -> str:
     return f"[{src.number}] {src.label()}\n    {src.snippet}"
 
@@ -157,16 +137,9 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
         print("  (run in a terminal to see the identifiers themselves)", file=out)
 
 
-def _export(
-    vault: Any,
-    output_id: int,
-    patient_id: int | None,
-    doc: ExportDocument,
-    out: Path,
-    args: argparse.Namespace,
-) -> None:
-    report = export_output(
-        vault, output_id, patient_id, doc, out, redact=args.redact, date_mode=args.date_mode
+def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
+    report = workspace(args).export_output(
+        output_id, out, redact=args.redact, date_mode=args.date_mode
     )
     if args.redact:
         _print_redactions(report.redactions)
@@ -176,49 +149,20 @@ def _export(
 # -- grounded ask ----------------------------------------------------------------------------------
 
 
-def _sampling(args: argparse.Namespace, max_tokens: int | None = None) -> SamplingParams:
-    defaults = SamplingParams()
-    return SamplingParams(
-        temperature=getattr(args, "temperature", defaults.temperature),
-        top_p=getattr(args, "top_p", defaults.top_p),
-        top_k=getattr(args, "top_k", defaults.top_k),
-        min_p=getattr(args, "min_p", defaults.min_p),
-        repeat_penalty=getattr(args, "repeat_penalty", defaults.repeat_penalty),
-        max_tokens=max_tokens
-        if max_tokens
-        else int(getattr(args, "max_tokens", defaults.max_tokens)),
-        seed=getattr(args, "seed", defaults.seed),
-    )
-
-
-def _load_embedder(model_arg: str | None = None) -> Any:
-    from medlocal.cli.common import load_default_embedder
-
-    try:
-        return load_default_embedder(model_arg)
-    except MedLocalError as err:
-        print(f"medlocal: {err} Searching exact words only.", file=sys.stderr)
-        return None
-
-
 def run_grounded_ask(args: argparse.Namespace) -> int:
     """``medlocal ask --patient ID [--collection C] [--general] QUESTION``: stream a grounded
     answer, then its numbered sources and flags; the answer is saved with its provenance."""
-    from medlocal.cli.common import load_chat_model
-    from medlocal.cli.vault_cmds import open_vault, record_model_load
-
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
-    model = load_chat_model(getattr(args, "model", None), getattr(args, "ctx", None))
-    embedder = _load_embedder()
-    with open_vault(args) as vault:
-        vault.get_patient(args.patient)  # a clear message for an unknown patient
-        record_model_load(vault, "chat", model)
-        if embedder is not None:
-            record_model_load(vault, "embedding", embedder)
-        answerer = GroundedAnswerer(model, vault, embedder, params=_sampling(args))
-        session = ChatSession(answerer, vault, Scope(args.patient, args.collection))
+    with open_vault(args):
+        session = workspace(args).grounded_chat(
+            args.patient,
+            collection=args.collection,
+            model=getattr(args, "model", None),
+            n_ctx=getattr(args, "ctx", None),
+            params=sampling_from_args(args),
+        )
         cancel = threading.Event()
         stream = session.ask(question, general=args.general, cancel=cancel)
         streamed: list[str] = []
@@ -255,43 +199,37 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
 
 
 def run_summarize(args: argparse.Namespace) -> int:
-    from medlocal.cli.common import load_chat_model
-    from medlocal.cli.vault_cmds import open_vault, record_model_load
-
-    template = get_template(args.template)
-    out = _check_out_path(args.out)
-    if args.max_tokens <= 0:
-        raise UserInputError("--max-tokens must be positive")
-    model = load_chat_model(args.model, args.ctx)
-    with open_vault(args) as vault:
-        vault.get_patient(args.patient)
-        record_model_load(vault, "chat", model)
-        hits = record_passages(vault, args.patient, args.doc)
-        summarizer = Summarizer(model, params=_sampling(args, args.max_tokens))
-
-        def progress(stage: str, done: int, total: int) -> None:
-            print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
-
+    get_template(args.template)  # an unknown template is bad input: fail before any work
+    if args.out is not None:
+        check_export_path(args.out)
+    with open_vault(args):
+        progress = TerminalProgress()
         cancel = threading.Event()
         try:
-            summary = summarizer.summarize(hits, template, progress=progress, cancel=cancel)
+            saved = workspace(args).summarize(
+                args.patient,
+                args.template,
+                document_ids=args.doc,
+                model=args.model,
+                n_ctx=args.ctx,
+                params=sampling_from_args(args, max_tokens=SUMMARY_STEP_TOKENS),
+                progress=progress,
+                cancel=cancel,
+            )
         except KeyboardInterrupt:
             cancel.set()
             raise GenerationCancelled("summary stopped; nothing was saved") from None
         finally:
-            print(file=sys.stderr)
-        output_id = save_summary(vault, args.patient, summary)
+            progress.done()
+        summary = saved.summary
         print(summary.text)
         _print_sources_and_flags(summary.sources, summary.flags)
         print(
-            f"\nSaved as output {output_id} (medlocal outputs show {output_id}).", file=sys.stderr
+            f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
+            file=sys.stderr,
         )
-        if out is not None:
-            stored = vault.get_output(output_id)
-            doc = document_from_output(
-                stored.title, stored.kind, stored.content, stored.provenance, stored.flags
-            )
-            _export(vault, output_id, args.patient, doc, out, args)
+        if args.out is not None:
+            _export(args, saved.output_id, args.out)
     return 0
 
 
@@ -322,8 +260,6 @@ def run_templates_list(args: argparse.Namespace) -> int:
 
 
 def run_outputs_list(args: argparse.Namespace) -> int:
-    from medlocal.cli.vault_cmds import open_vault
-
     with open_vault(args) as vault:
         outputs = vault.list_outputs(args.patient)
     if args.json:
@@ -351,8 +287,6 @@ def run_outputs_list(args: argparse.Namespace) -> int:
 
 
 def run_outputs_show(args: argparse.Namespace) -> int:
-    from medlocal.cli.vault_cmds import open_vault
-
     with open_vault(args) as vault:
         o = vault.get_output(args.output_id)
     if args.json:
@@ -394,19 +328,13 @@ def run_outputs_show(args: argparse.Namespace) -> int:
 
 
 def run_outputs_export(args: argparse.Namespace) -> int:
-    from medlocal.cli.vault_cmds import open_vault
-
-    out = _check_out_path(args.out)
-    assert out is not None
+    check_export_path(args.out)
     if args.preview and not args.redact:
         raise UserInputError("--preview lists redactions: use it with --redact")
-    with open_vault(args) as vault:
-        o = vault.get_output(args.output_id)
-        doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
+    with open_vault(args):
         if args.preview:
-            redactor = redactor_for_patient(vault, o.patient_id, args.date_mode)
-            _print_redactions(plan_redactions(doc, redactor))
+            _print_redactions(workspace(args).preview_redactions(args.output_id, args.date_mode))
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
-        _export(vault, o.id, o.patient_id, doc, out, args)
+        _export(args, args.output_id, args.out)
     return 0

@@ -1,8 +1,8 @@
 """``medlocal vault|patient|search|delete|audit``: the encrypted vault from a terminal.
 
-Other command groups open the vault the same way through :func:`add_vault_args` and
-:func:`open_vault`: ``--passphrase-file FILE`` for scripts, otherwise the keychain wrap when the
-vault is remembered on this computer, otherwise a hidden prompt.
+Every command group opens the vault the same way (:func:`medlocal.cli.common.open_vault`):
+``--passphrase-file FILE`` for scripts, otherwise the keychain wrap when the vault is remembered
+on this computer, otherwise a hidden prompt.
 """
 
 from __future__ import annotations
@@ -14,22 +14,23 @@ import sys
 import threading
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from medlocal import paths
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.app.passphrase import check_new_passphrase
+from medlocal.cli.common import (
+    TerminalProgress,
+    add_vault_args,
+    open_vault,
+    read_secret_file,
+    workspace,
+)
 from medlocal.vault.errors import (
     AuditChainError,
-    PassphraseRequiredError,
     VaultCorruptedError,
     VaultExistsError,
-    VaultNotFoundError,
     WrongPassphraseError,
 )
-from medlocal.vault.store import Embedder, Vault
 
-MIN_PASSPHRASE = 8
 SNIPPET_CHARS = 240
 
 
@@ -138,102 +139,19 @@ def _register_patient(sub: Any) -> None:
 # --- shared with other command groups ---------------------------------------------------------
 
 
-def add_vault_args(parser: argparse.ArgumentParser) -> None:
-    """``--vault DIR`` and ``--passphrase-file FILE`` for any command that opens the vault."""
-    parser.add_argument("--vault", metavar="DIR", help="vault folder (default: the app's)")
-    parser.add_argument(
-        "--passphrase-file", metavar="FILE", help="read the passphrase from FILE (for scripts)"
-    )
-
-
-def vault_folder(args: argparse.Namespace) -> Path:
-    value = getattr(args, "vault", None)
-    return Path(value).expanduser() if value else paths.vault_dir()
-
-
-def open_vault(args: argparse.Namespace) -> Vault:
-    """Unlock with --passphrase-file, else the remembered keychain wrap, else a prompt."""
-    folder = vault_folder(args)
-    if not Vault.exists(folder):
-        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
-    passphrase_file = getattr(args, "passphrase_file", None)
-    if passphrase_file:
-        return Vault.open(folder, passphrase=read_secret_file(passphrase_file))
-    if Vault.is_remembered(folder):
-        try:
-            return Vault.open(folder, use_keychain=True)
-        except PassphraseRequiredError as err:
-            print(f"medlocal: {err}", file=sys.stderr)
-    return Vault.open(folder, passphrase=getpass.getpass("Vault passphrase: "))
-
-
-def read_secret_file(name: str) -> str:
-    try:
-        text = Path(name).expanduser().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserInputError(f"Cannot read the passphrase file {name}.") from err
-    secret = text.rstrip("\r\n")
-    if not secret:
-        raise UserInputError(f"The passphrase file {name} is empty.")
-    return secret
-
-
 def _new_passphrase(file_name: str | None) -> str:
     if file_name:
-        secret = read_secret_file(file_name)
-    else:
-        secret = getpass.getpass("New passphrase: ")
-        if getpass.getpass("Repeat the passphrase: ") != secret:
-            raise UserInputError("The passphrases do not match.")
-    if len(secret) < MIN_PASSPHRASE:
-        raise UserInputError(f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
-    return secret
+        return check_new_passphrase(read_secret_file(file_name))
+    secret = getpass.getpass("New passphrase: ")
+    return check_new_passphrase(secret, getpass.getpass("Repeat the passphrase: "))
 
 
-class LoadedModel(Protocol):
-    """A model loaded by the engine (LlamaEmbedder, LlamaChatModel): its name and file hash."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def sha256(self) -> str: ...
-
-
-def record_model_load(vault: Vault, role: str, model: LoadedModel) -> None:
-    """The audit log's ``model_load`` event for a model used on this vault's records."""
-    vault.record_model_load(role, model.name, model.sha256)
-
-
-class _ReembedProgress:
-    """``re-embedding: done/total documents`` on stderr: one updating line on a terminal,
-    a line every tenth otherwise."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last_tenth = -1
-        self.printed = False
-
-    def __call__(self, done: int, total: int) -> None:
-        text = f"re-embedding: {done}/{total} documents"
-        if self.tty:
-            print("\r" + text, end="", file=sys.stderr, flush=True)
-            self.printed = True
-        elif total and done * 10 // total > self.last_tenth:
-            self.last_tenth = done * 10 // total
-            print(text, file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self.printed:
-            print(file=sys.stderr)
-
-
-def reembed_vault(vault: Vault, embedder: Embedder) -> int:
+def reembed_vault(args: argparse.Namespace) -> int:
     """Re-embed with a progress line; Ctrl-C stops after whole documents. Returns the exit code."""
-    progress = _ReembedProgress()
+    progress = TerminalProgress()
     cancel = threading.Event()
     try:
-        report = vault.reembed(embedder, progress=progress, cancel=cancel)
+        report = workspace(args).reembed(progress=progress, cancel=cancel)
     except KeyboardInterrupt:
         # A document being written is rolled back whole by its transaction.
         cancel.set()
@@ -257,11 +175,12 @@ def reembed_vault(vault: Vault, embedder: Embedder) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    folder = vault_folder(args)
-    if Vault.exists(folder):
+    ws = workspace(args)
+    folder = ws.vault_folder
+    if ws.vault_exists():
         raise VaultExistsError(f"A vault already exists in {folder}.")
-    vault, recovery_key = Vault.create(folder, _new_passphrase(args.passphrase_file))
-    vault.lock("created")
+    recovery_key = ws.create_vault(_new_passphrase(args.passphrase_file))
+    ws.lock("created")
     print(f"Created an encrypted vault in {folder}.")
     print()
     print("Recovery key (shown only this once; write it down and keep it somewhere safe):")
@@ -330,12 +249,8 @@ def run_rotate(args: argparse.Namespace) -> int:
 
 
 def run_reembed(args: argparse.Namespace) -> int:
-    from medlocal.cli.common import load_default_embedder
-
-    embedder = load_default_embedder()
-    with open_vault(args) as vault:
-        record_model_load(vault, "embedding", embedder)
-        return reembed_vault(vault, embedder)
+    with open_vault(args):
+        return reembed_vault(args)
 
 
 def run_remember(args: argparse.Namespace) -> int:
@@ -404,21 +319,13 @@ def run_patient_remove(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    query = args.query.strip()
-    if not query:
-        raise UserInputError("Give some words to search for.")
-    embedder = _query_embedder(args.model)
-    vector = None if embedder is None else embedder.embed([query])[0]
-    with open_vault(args) as vault:
-        if embedder is not None:
-            record_model_load(vault, "embedding", embedder)
-        hits = vault.search(
-            query,
-            vector,
+    with open_vault(args):
+        hits = workspace(args).search(
+            args.query,
             patient_id=args.patient,
             collection=args.collection,
             k=args.k,
-            embed_model_id=None if embedder is None else embedder.model_id,
+            model=args.model,
         )
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], indent=2, ensure_ascii=False))
@@ -441,17 +348,6 @@ def run_search(args: argparse.Namespace) -> int:
             snippet = snippet[: SNIPPET_CHARS - 1] + "…"
         print(f"   {snippet}")
     return 0
-
-
-def _query_embedder(model: str | None) -> Any:
-    """The embedding model for the query; None (exact words only) when none can be loaded."""
-    from medlocal.cli.common import load_default_embedder
-
-    try:
-        return load_default_embedder(model)
-    except MedLocalError as err:
-        print(f"medlocal: {err} Searching exact words only.", file=sys.stderr)
-        return None
 
 
 def run_delete(args: argparse.Namespace) -> int:

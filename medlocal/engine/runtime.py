@@ -268,6 +268,9 @@ class LlamaChatModel(_LoadedLlama):
                 stats.stop_reason = "end"
                 break
             generated += 1
+            # Live figures for a status bar reading them from another thread.
+            stats.generated_tokens = generated
+            stats.generation_s = time.perf_counter() - first_at
             piece = decoder.decode(llm.detokenize([token]))
             text, hit_stop = holdback.feed(piece)
             if text:

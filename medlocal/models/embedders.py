@@ -26,6 +26,7 @@ from pathlib import Path
 from medlocal.engine.hashing import sha256_file
 from medlocal.errors import ModelLoadError, UserInputError
 from medlocal.models.catalog import bundled_catalog
+from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.registry import InstalledModel, Registry, record_for_file
 from medlocal.models.st_convert import convert_folder
 from medlocal.paths import models_dir
@@ -164,3 +165,24 @@ def _model_root(extracted: Path) -> Path:
         return extracted
     children = [p for p in extracted.iterdir() if p.is_dir()]
     return children[0] if len(children) == 1 else extracted
+
+
+def default_embedder_path(convert: bool = True) -> Path:
+    """The default embedding model.
+
+    Order: the user's choice; the all-MiniLM-L6-v2 GGUF converted from its package (converted
+    on first use when ``convert``); the demo chat model pooled as a last resort."""
+    registry = Registry()
+    chosen = registry.defaults().get("embedding")
+    if chosen and registry.find(chosen):
+        return registry.verified_path(chosen)
+    if convert:
+        converted = ensure_default_embedder()
+        if converted is not None:
+            return converted
+    if registry.find(DEMO_MODEL_ID):
+        log.warning("no embedding model installed: using the demo chat model pooled (weak)")
+        return registry.verified_path(DEMO_MODEL_ID)
+    raise UserInputError(
+        "no embedding model installed: run 'medlocal models import-embedder PATH' or download one"
+    )

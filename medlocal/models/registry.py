@@ -362,26 +362,3 @@ def default_chat_path() -> Path:
     raise UserInputError(
         "no chat model installed: download one (medlocal models download ID) or import a GGUF"
     )
-
-
-def default_embedder_path(convert: bool = True) -> Path:
-    """The default embedding model.
-
-    Order: the user's choice; the all-MiniLM-L6-v2 GGUF converted from its package (converted
-    on first use when ``convert``); the demo chat model pooled as a last resort."""
-    registry = Registry()
-    chosen = registry.defaults().get("embedding")
-    if chosen and registry.find(chosen):
-        return registry.verified_path(chosen)
-    if convert:
-        from medlocal.models.embedders import ensure_default_embedder
-
-        converted = ensure_default_embedder()
-        if converted is not None:
-            return converted
-    if registry.find(DEMO_MODEL_ID):
-        log.warning("no embedding model installed: using the demo chat model pooled (weak)")
-        return registry.verified_path(DEMO_MODEL_ID)
-    raise UserInputError(
-        "no embedding model installed: run 'medlocal models import-embedder PATH' or download one"
-    )

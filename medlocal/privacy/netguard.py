@@ -15,13 +15,14 @@ namespace with no interfaces.
 from __future__ import annotations
 
 import _socket
+import contextlib
 import ipaddress
 import logging
 import os
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -84,6 +85,7 @@ class _GuardState:
         self.lock = threading.Lock()
         self.scopes: list[DownloadScope] = []
         self.blocked: list[BlockedAttempt] = []
+        self.listeners: list[Callable[[BlockedAttempt], None]] = []
 
 
 _state = _GuardState()
@@ -135,6 +137,10 @@ def _check(host: object, port: int | None, operation: str) -> None:
     attempt = BlockedAttempt(time.time(), str(host), port, operation)
     with _state.lock:
         _state.blocked.append(attempt)
+        listeners = list(_state.listeners)
+    for listener in listeners:
+        with contextlib.suppress(Exception):  # a listener must never weaken the refusal
+            listener(attempt)
     log.warning("blocked outbound %s to %s:%s (offline mode)", operation, host, port)
     raise NetworkBlockedError(
         f"MedLocal is offline: refused a connection to {host}"
@@ -293,6 +299,19 @@ def is_installed() -> bool:
 def blocked_attempts() -> list[BlockedAttempt]:
     with _state.lock:
         return list(_state.blocked)
+
+
+def add_listener(listener: Callable[[BlockedAttempt], None]) -> None:
+    """``listener(attempt)`` runs on the refusing thread after each refused attempt (the
+    window's offline indicator counts them)."""
+    with _state.lock:
+        _state.listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[BlockedAttempt], None]) -> None:
+    with _state.lock:
+        if listener in _state.listeners:
+            _state.listeners.remove(listener)
 
 
 def clear_blocked_attempts() -> None:

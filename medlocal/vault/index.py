@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -58,6 +59,13 @@ class _Change:
     ids: Sequence[str] = ()
 
 
+# chromadb's Rust bindings hold Python's interpreter lock for a whole upsert: 5,000 vectors
+# froze the window for over 5 s. 32 vectors take ~10 ms; a short sleep between batches of a
+# build lets the GUI thread run, so the window stays responsive while the index fills.
+INDEX_BATCH = 32
+BUILD_YIELD_S = 0.001
+
+
 class VectorIndex:
     """Per-patient cosine HNSW collections. Thread-safe; builds of different patients overlap."""
 
@@ -70,7 +78,7 @@ class VectorIndex:
         self._build_locks: dict[tuple[int, str], threading.Lock] = {}
         # Collections being built, with the changes reported since their snapshot began.
         self._pending: dict[tuple[int, str], list[_Change]] = {}
-        self._batch = int(self._client.get_max_batch_size())
+        self._batch = min(int(self._client.get_max_batch_size()), INDEX_BATCH)
         self._closed = False
 
     def _name(self, patient_id: int, model_id: str) -> str:
@@ -144,6 +152,7 @@ class VectorIndex:
                 if progress is not None:
                     progress(len(batch))
                 batch = []
+                time.sleep(BUILD_YIELD_S)
         if batch:
             self._add(collection, batch)
             if progress is not None:

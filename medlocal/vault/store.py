@@ -86,6 +86,7 @@ class Vault:
         self._last_used = time.monotonic()
         self._idle_timer: threading.Timer | None = None
         self._idle_timeout: float | None = None
+        self._lock_listeners: list[Callable[[str], None]] = []
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -159,6 +160,18 @@ class Vault:
         if session is not None:
             session.close(reason)
             self._finalizer.detach()
+            for listener in list(self._lock_listeners):
+                listener(reason)
+
+    def add_lock_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(reason)`` runs after the vault locks (``user``, ``idle``, ``closed``…),
+        on the thread that locked it (the idle timer's, for ``idle``)."""
+        self._lock_listeners.append(listener)
+
+    def touch(self) -> None:
+        """Activity outside the vault (typing, scrolling) postpones the idle lock."""
+        if self._s is not None:
+            self._last_used = time.monotonic()
 
     def __enter__(self) -> Vault:
         return self

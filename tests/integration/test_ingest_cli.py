@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from fixtures.ingest_files import FakeEmbedder, make_pdf, write_bad_and_good_files
 
-from medlocal.cli import main
+from medlocal.app import Workspace
+from medlocal.cli import main as cli_main
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
 
@@ -24,10 +25,14 @@ def cli_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str
         patient = vault.add_patient("CLI Patient")
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n")
-    monkeypatch.setattr(
-        "medlocal.cli.ingest_cmds.load_default_embedder", lambda model=None: FakeEmbedder()
-    )
     return ["--vault", str(folder), "--passphrase-file", str(secret)], patient
+
+
+def main(argv: list[str], workspace: Workspace | None = None) -> int:
+    """The CLI with a fast fake embedder injected through the workspace."""
+    return cli_main(
+        argv, workspace=workspace or Workspace(embedder_loader=lambda m: FakeEmbedder())
+    )
 
 
 def _documents(vault_args: list[str]) -> list[str]:
@@ -118,11 +123,11 @@ def test_ctrl_c_stops_cleanly_between_steps(
             return super().embed(texts)
 
     embedder = InterruptedEmbedder()
-    monkeypatch.setattr(
-        "medlocal.cli.ingest_cmds.load_default_embedder", lambda model=None: embedder
-    )
     files = [str(tmp_path / f"{index}.txt") for index in range(3)]
-    code = main(["import", *vault_args, "--patient", str(patient), *files])
+    code = main(
+        ["import", *vault_args, "--patient", str(patient), *files],
+        workspace=Workspace(embedder_loader=lambda model: embedder),
+    )
     out = capsys.readouterr().out
     assert code == 1
     assert "Cancelled before the end." in out

@@ -18,11 +18,12 @@ from medlocal.engine.gguf import read_gguf_info
 from medlocal.models.embedders import (
     DEFAULT_EMBEDDER_ID,
     convert_packaged_embedder,
+    default_embedder_path,
     ensure_default_embedder,
     import_embedder,
     packaged_model_zip,
 )
-from medlocal.models.registry import Registry, default_embedder_path
+from medlocal.models.registry import Registry
 from medlocal.models.st_convert import NORMALIZE_KEY, ConversionError, convert_folder
 
 pytestmark = pytest.mark.skipif(

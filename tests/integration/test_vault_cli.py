@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import keyring
 import keyring.backend
@@ -73,8 +74,28 @@ def no_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(getpass, "getpass", refuse)
 
 
+# The embedding model the next cli() call's workspace loads (None: the real default loading).
+_embedder_loader: list[Any] = [None]
+
+
+@pytest.fixture(autouse=True)
+def _reset_embedder() -> None:
+    _embedder_loader[0] = None
+
+
+def use_embedder(loader: Any) -> None:
+    _embedder_loader[0] = loader
+
+
 def cli(*argv: str) -> int:
-    return main(list(argv))
+    from medlocal.app import Workspace
+    from medlocal.cli.common import notice
+
+    workspace = Workspace(embedder_loader=_embedder_loader[0], notice=notice)
+    try:
+        return main(list(argv), workspace=workspace)
+    finally:
+        workspace.close()
 
 
 def test_vault_lifecycle_from_the_command_line(
@@ -118,9 +139,7 @@ def test_vault_lifecycle_from_the_command_line(
             embedder.model_id,
         )
 
-    import medlocal.cli.common as common
-
-    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: embedder)
+    use_embedder(lambda model=None: embedder)
     assert cli("search", "warfarin", "--patient", str(patient_id), "--json", *pf) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits[0]["document_id"] == doc and hits[0]["text"] == texts[0]
@@ -131,7 +150,7 @@ def test_vault_lifecycle_from_the_command_line(
     def no_model(model: str | None = None) -> WordEmbedder:
         raise ModelLoadError("No embedding model is installed.")
 
-    monkeypatch.setattr(common, "load_default_embedder", no_model)
+    use_embedder(no_model)
     assert cli("search", "warfarin", "--json", *pf) == 0
     captured = capsys.readouterr()
     assert "exact words only" in captured.err
@@ -246,8 +265,6 @@ def test_switching_the_default_embedder_reembeds_the_vault(
 ) -> None:
     from fixtures.model_files import write_tiny_gguf
 
-    import medlocal.cli.common as common
-
     pf = ("--passphrase-file", str(pass_file))
     assert cli("vault", "init", *pf) == 0
     old = WordEmbedder()
@@ -267,7 +284,7 @@ def test_switching_the_default_embedder_reembeds_the_vault(
             for i, text in enumerate(texts)
         ]
     new = OtherWordEmbedder()
-    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: new)
+    use_embedder(lambda model=None: new)
     source = write_tiny_gguf(tmp_path / "tiny.gguf")
     assert cli("models", "import", str(source), "--id", "tiny-emb", "--role", "embedding") == 0
     capsys.readouterr()
@@ -303,8 +320,6 @@ def test_switching_the_default_embedder_reembeds_the_vault(
 def test_vault_reembed_converts_what_an_older_model_embedded(
     pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import medlocal.cli.common as common
-
     pf = ("--passphrase-file", str(pass_file))
     assert cli("vault", "init", *pf) == 0
     old = WordEmbedder()
@@ -320,7 +335,7 @@ def test_vault_reembed_converts_what_an_older_model_embedded(
             old.embed([text]),
             old.model_id,
         )
-    monkeypatch.setattr(common, "load_default_embedder", lambda model=None: OtherWordEmbedder())
+    use_embedder(lambda model=None: OtherWordEmbedder())
     assert cli("vault", "reembed", *pf) == 0
     assert "Re-embedded 1 of 1 documents." in capsys.readouterr().out
     with Vault.open(None, PASS) as vault:

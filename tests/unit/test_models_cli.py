@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fixtures.model_files import write_tiny_gguf
 
+from medlocal.app import Workspace
 from medlocal.cli import model_cmds
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.models.demo import DEMO_MODEL_ID
@@ -19,7 +20,9 @@ def run(*argv: str) -> int:
     parser = argparse.ArgumentParser(prog="medlocal")
     model_cmds.register(parser.add_subparsers())
     args = parser.parse_args(list(argv))
-    return int(args.func(args))
+    with Workspace() as workspace:
+        args.workspace = workspace
+        return int(args.func(args))
 
 
 def test_list_shows_the_demo_model(capsys: pytest.CaptureFixture[str]) -> None:

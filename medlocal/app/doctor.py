@@ -1,0 +1,79 @@
+"""The ``doctor`` report as a typed value: the CLI prints it, the window's About page shows it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from medlocal import paths
+from medlocal.engine.hardware import hardware_report
+from medlocal.privacy import netguard
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    hardware: dict[str, Any]
+    folders: dict[str, str]
+    models_installed: list[str]
+    offline: dict[str, Any]
+    crash_reports: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The flat shape ``medlocal doctor --json`` has always printed."""
+        data = dict(self.hardware)
+        data.update({k: v for k, v in asdict(self).items() if k != "hardware"})
+        return data
+
+    def lines(self) -> list[str]:
+        """Human-readable lines (versions, folders, counts; never patient data)."""
+        r = self.as_dict()
+        gib = 1 << 30
+        out = [
+            f"OS:        {r['os']} ({r['machine']})",
+            f"CPU:       {r['cpu_model']}",
+            f"Cores:     {r['physical_cores']} physical, {r['logical_cores']} logical",
+            f"Features:  {', '.join(r['cpu_features']) or 'none reported'}",
+            f"RAM:       {r['ram_total_bytes'] / gib:.1f} GiB total, "
+            f"{r['ram_available_bytes'] / gib:.1f} GiB available",
+            f"Backend:   {r['backend']} "
+            f"(GPU offload {'yes' if r['gpu_offload_supported'] else 'no'})",
+        ]
+        for gpu in r["gpus"]:
+            total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
+            free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
+            out.append(f"GPU:       {gpu['name']} ({total} total, {free} free)")
+        out.append(f"llama-cpp-python {r['llama_cpp_python_version']}")
+        for name, folder in self.folders.items():
+            if folder:
+                out.append(f"{name + ':':<11}{folder}")
+        out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        out.append(
+            "Offline:   guard "
+            + ("on" if self.offline["guard_installed"] else "OFF")
+            + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
+        )
+        # Crash reports hold versions and code locations only: safe to attach to a request.
+        crashes = self.crash_reports
+        out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
+        out.extend(f"           {path}" for path in crashes)
+        return out
+
+
+def doctor_report(models_installed: list[str]) -> DoctorReport:
+    from medlocal.crash import pending_crash_reports
+
+    folders = {
+        "data": str(paths.data_dir()),
+        "models": str(paths.models_dir()),
+        "vault": str(paths.vault_dir()),
+        "config": str(paths.config_dir()),
+        "logs": str(paths.log_dir()),
+        "MEDLOCAL_HOME": str(paths.home_override() or ""),
+    }
+    return DoctorReport(
+        hardware=hardware_report().as_dict(),
+        folders=folders,
+        models_installed=models_installed,
+        offline=netguard.status(),
+        crash_reports=[str(p) for p in pending_crash_reports()],
+    )

@@ -1,0 +1,119 @@
+"""Summaries and exports: summarise -> save -> export, and stored output -> export document.
+
+Both faces call these through :class:`~medlocal.app.workspace.Workspace`; the audit events
+(``summarize``, ``export``) are written by the rag services underneath.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medlocal.engine.api import SamplingParams
+from medlocal.errors import UserInputError
+from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.rag.export import (
+    FORMATS,
+    ExportDocument,
+    ExportReport,
+    PlannedRedaction,
+    document_from_output,
+    export_output,
+    plan_redactions,
+    redactor_for_patient,
+)
+from medlocal.rag.record import record_passages
+from medlocal.rag.summarize import Summarizer, Summary, save_summary
+from medlocal.rag.templates import get_template
+from medlocal.vault.store import Vault
+
+DateMode = str
+
+
+@dataclass(frozen=True)
+class SavedSummary:
+    output_id: int
+    summary: Summary
+
+
+def check_export_path(value: str | Path) -> Path:
+    """An export target MedLocal can write: a known format in an existing folder."""
+    path = Path(value).expanduser()
+    if path.suffix.lower() not in FORMATS:
+        raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
+    if not path.parent.is_dir():
+        raise UserInputError(f"folder does not exist: {path.parent}")
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder; give a file name")
+    return path
+
+
+def summarize_patient(
+    vault: Vault,
+    model: Any,
+    patient_id: int,
+    template_name: str,
+    params: SamplingParams,
+    *,
+    document_ids: Sequence[int] | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> SavedSummary:
+    """Map the chosen documents, reduce into the template, check, save; nothing is saved when
+    cancelled (the summarizer raises GenerationCancelled)."""
+    template = get_template(template_name)
+    if params.max_tokens <= 0:
+        raise UserInputError("the summary step length must be positive")
+    vault.get_patient(patient_id)
+    hits = record_passages(vault, patient_id, document_ids)
+
+    def relay(stage: str, done: int, total: int) -> None:
+        report(progress, Progress(stage, done, total, unit="steps"))
+
+    summary = Summarizer(model, params=params).summarize(
+        hits, template, progress=relay, cancel=cancel
+    )
+    return SavedSummary(save_summary(vault, patient_id, summary), summary)
+
+
+def output_document(vault: Vault, output_id: int) -> tuple[ExportDocument, int | None]:
+    """A stored answer or summary rebuilt for export, with its patient id."""
+    stored = vault.get_output(output_id)
+    doc = document_from_output(
+        stored.title, stored.kind, stored.content, stored.provenance, stored.flags
+    )
+    return doc, stored.patient_id
+
+
+def preview_redactions(
+    vault: Vault, output_id: int, date_mode: DateMode = "shift"
+) -> list[PlannedRedaction]:
+    """Exactly what a redacted export of ``output_id`` would remove; writes nothing."""
+    doc, patient_id = output_document(vault, output_id)
+    redactor = redactor_for_patient(vault, patient_id, _date_mode(date_mode))
+    return plan_redactions(doc, redactor)
+
+
+def export_stored_output(
+    vault: Vault,
+    output_id: int,
+    out: str | Path,
+    *,
+    redact: bool = False,
+    date_mode: DateMode = "shift",
+) -> ExportReport:
+    """Write a stored output to .md/.docx/.pdf (optionally de-identified); audited."""
+    path = check_export_path(out)
+    doc, patient_id = output_document(vault, output_id)
+    return export_output(
+        vault, output_id, patient_id, doc, path, redact=redact, date_mode=_date_mode(date_mode)
+    )
+
+
+def _date_mode(value: str) -> Any:
+    if value not in ("shift", "year"):
+        raise UserInputError("date mode must be 'shift' or 'year'")
+    return value

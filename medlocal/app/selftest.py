@@ -1,0 +1,125 @@
+"""``medlocal --selftest``: a headless end-to-end check for installers and support.
+
+A throwaway vault in a private temporary folder (never the user's), the bundled sample record
+imported, a grounded question answered with its citations checked against the passages the
+model was given, then the vault locked. Prints ``PASS`` or ``FAIL: <step>: <reason>``. The
+answer's wording is not judged (the demo model is tiny); the pipeline around it is.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from medlocal import paths
+from medlocal.app.workspace import Workspace
+from medlocal.errors import MedLocalError
+from medlocal.privacy import netguard
+from medlocal.vault.errors import VaultLockedError
+from medlocal.vault.keys import KdfParams
+
+SAMPLE = "samples/sample-discharge-summary.txt"
+ANSWER_TOKENS = 96  # the check is the pipeline, not the prose: a short answer will do
+QUESTION = "Which antibiotic was the patient discharged on, and at what dose?"
+# A throwaway vault: a light Argon2id cost keeps the check quick; real vaults use the default.
+SELFTEST_KDF = KdfParams(16 * 1024, 1, 1)
+
+
+class SelftestFailure(Exception):
+    pass
+
+
+@dataclass
+class SelftestState:
+    workspace: Workspace
+    sample: Path
+    patient_id: int = 0
+    answer: Any = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _require(condition: bool, reason: str) -> None:
+    if not condition:
+        raise SelftestFailure(reason)
+
+
+def _offline(state: SelftestState) -> None:
+    _require(netguard.is_installed(), "the network guard is not installed")
+
+
+def _create(state: SelftestState) -> None:
+    ws = state.workspace
+    ws.create_vault("selftest passphrase", "selftest passphrase")
+    state.patient_id = ws.require_vault().add_patient("Selftest Patient")
+
+
+def _import(state: SelftestState) -> None:
+    report = state.workspace.import_documents([state.sample], state.patient_id)
+    _require(len(report.imported) == 1, f"the sample was not imported ({report.failed})")
+
+
+def _ask(state: SelftestState) -> None:
+    ws = state.workspace
+    session = ws.grounded_chat(state.patient_id, params=ws.sampling(max_tokens=ANSWER_TOKENS))
+    state.answer = session.ask(QUESTION).consume()
+    answer = state.answer
+    _require(bool(answer.passages), "no passage was retrieved for the question")
+    given = {p.number: p.hit for p in answer.passages}
+    for source in answer.sources:
+        hit = given.get(source.number)
+        if hit is None:
+            raise SelftestFailure(f"citation [{source.number}] names no given passage")
+        _require(source.chunk_id == hit.chunk_id, f"citation [{source.number}] points elsewhere")
+    texts = " ".join(p.hit.text.lower() for p in answer.passages)
+    _require("amoxicillin" in texts, "retrieval missed the passage that answers the question")
+    _require(answer.status in ("answered", "not_found"), f"unexpected status {answer.status}")
+
+
+def _lock(state: SelftestState) -> None:
+    ws = state.workspace
+    ws.lock("selftest")
+    try:
+        ws.search("amoxicillin")
+    except VaultLockedError:
+        return
+    raise SelftestFailure("the vault still answered after locking")
+
+
+STEPS: list[tuple[str, Callable[[SelftestState], None]]] = [
+    ("offline guard", _offline),
+    ("create vault", _create),
+    ("import sample", _import),
+    ("grounded answer", _ask),
+    ("lock", _lock),
+]
+
+
+def run_selftest(out: TextIO) -> int:
+    """Run every step; 0 and ``PASS`` when all pass, 1 and ``FAIL: step: reason`` otherwise."""
+    started = time.perf_counter()
+    sample = paths.resources_dir() / SAMPLE
+    with tempfile.TemporaryDirectory(prefix="medlocal-selftest-") as folder:
+        Path(folder).chmod(0o700)
+        workspace = Workspace(Path(folder) / "vault", kdf_params=SELFTEST_KDF)
+        state = SelftestState(workspace, sample)
+        try:
+            for name, step in STEPS:
+                begun = time.perf_counter()
+                try:
+                    step(state)
+                except (SelftestFailure, MedLocalError) as exc:
+                    print(f"FAIL: {name}: {exc}", file=out)
+                    return 1
+                except Exception as exc:  # a bug: name it without its message (may hold text)
+                    print(f"FAIL: {name}: internal error ({type(exc).__name__})", file=out)
+                    return 1
+                state.timings[name] = time.perf_counter() - begun
+                print(f"ok   {name} ({state.timings[name]:.1f} s)", file=out)
+        finally:
+            workspace.close()
+    print(f"PASS ({time.perf_counter() - started:.1f} s)", file=out)
+    return 0

@@ -1,0 +1,541 @@
+"""The composition root both faces construct: settings, engine, model registry and the open vault.
+
+No module-level singletons: a face builds one :class:`Workspace` (tests build one per test with
+fakes injected) and every verb goes through it. Long verbs take the project's one progress type
+(:mod:`medlocal.progress`) and a ``threading.Event`` cancel.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from medlocal import paths
+from medlocal.app.doctor import DoctorReport, doctor_report
+from medlocal.app.fit import fit_advice
+from medlocal.app.outputs import (
+    SavedSummary,
+    export_stored_output,
+    preview_redactions,
+    summarize_patient,
+)
+from medlocal.app.passphrase import check_new_passphrase
+from medlocal.engine.api import Embedder, SamplingParams
+from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
+from medlocal.errors import MedLocalError, UserInputError
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
+from medlocal.models.catalog import Role
+from medlocal.models.embedders import default_embedder_path
+from medlocal.models.fit import FitAdvice
+from medlocal.models.registry import Registry, default_chat_path, resolve_model
+from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.chat import ChatSession
+from medlocal.rag.export import ExportReport
+from medlocal.rag.passages import Scope
+from medlocal.settings import Settings, load_settings, save_settings
+from medlocal.vault.errors import (
+    PassphraseRequiredError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultNotFoundError,
+)
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.records import SearchHit
+from medlocal.vault.reembed import ReembedReport
+from medlocal.vault.store import Vault
+
+log = logging.getLogger(__name__)
+
+Notice = Callable[[str], None]
+DEFAULT = "<default>"
+ModelLoader = Callable[[str | None], Any]
+LEXICAL_ONLY = "Searching exact words only."
+SUMMARY_STEP_TOKENS = 256  # each map/reduce step; the summary itself is several steps
+
+
+@dataclass(frozen=True)
+class ModelCheck:
+    """One installed model re-hashed against its record (``verify``)."""
+
+    model_id: str
+    ok: bool
+    message: str
+
+
+class Workspace:
+    """Everything a MedLocal session holds. Faces call its verbs; it calls the services.
+
+    ``chat_loader`` / ``embedder_loader`` replace loading through the engine (tests pass fakes,
+    a benchmark its own); they take the model argument (an id, a path or None for the default)
+    and return the model or raise a ``MedLocalError``. Loaded models are kept until another
+    one is asked for. ``notice`` receives one-line messages a person should see
+    (a fallback taken, a model loaded on the CPU after the GPU failed); the CLI prints them on
+    stderr, the window shows them in its status bar.
+    """
+
+    def __init__(
+        self,
+        vault_folder: Path | str | None = None,
+        *,
+        settings: Settings | None = None,
+        engine: Engine | None = None,
+        registry: Registry | None = None,
+        chat_loader: ModelLoader | None = None,
+        embedder_loader: ModelLoader | None = None,
+        kdf_params: KdfParams | None = None,
+        notice: Notice | None = None,
+    ) -> None:
+        self._vault_folder = Path(vault_folder).expanduser() if vault_folder else None
+        self._settings = settings
+        self._engine = engine
+        self._owns_engine = engine is None
+        self._registry = registry
+        self._chat_loader = chat_loader
+        self._embedder_loader = embedder_loader
+        self._chat: tuple[tuple[str, int | None], Any] | None = None
+        self._embedder: tuple[str, Embedder] | None = None
+        self._kdf_params = kdf_params
+        self.notice: Notice = notice or (lambda text: log.info("%s", text))
+        self.vault: Vault | None = None
+        self._audited: set[tuple[str, str, str]] = set()
+        self._lock_listeners: list[Callable[[str], None]] = []
+        self._models_lock = threading.RLock()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings()
+        return self._settings
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Save changed settings (validated by their declarations) and use them from now on."""
+        from medlocal.settings import coerce_setting
+
+        checked = {name: coerce_setting(name, value) for name, value in changes.items()}
+        updated = replace(self.settings, **checked)
+        save_settings(updated)
+        self._settings = updated
+        if self.vault is not None and not self.vault.is_locked and "auto_lock_minutes" in changes:
+            self.vault.set_idle_timeout(self._idle_seconds())
+        return updated
+
+    def sampling(self, **overrides: Any) -> SamplingParams:
+        """Sampling parameters from the user's settings, with per-call overrides (None = keep)."""
+        s = self.settings
+        base = SamplingParams(temperature=s.temperature, max_tokens=s.max_tokens, seed=s.seed)
+        return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+    # -- engine and models ---------------------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine()
+        return self._engine
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry()
+        return self._registry
+
+    def _load_options(self, path: Path, n_ctx: int | None = None) -> LoadOptions:
+        # The registry already verified the file against its recorded hash: reuse it rather
+        # than hashing a multi-gigabyte file again for provenance.
+        record = self.registry.find_by_path(path)
+        s = self.settings
+        return LoadOptions(
+            n_ctx=n_ctx or s.context_tokens or None,
+            n_threads=s.threads or None,
+            n_gpu_layers=None if s.gpu_layers < 0 else s.gpu_layers,
+            sha256=record.sha256 if record else None,
+        )
+
+    def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
+        """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
+        with self._models_lock:
+            key = (model or DEFAULT, n_ctx)
+            if (
+                self._chat is not None
+                and self._chat[0][0] == key[0]
+                and n_ctx in (None, self._chat[0][1])
+            ):
+                loaded = self._chat[1]
+            else:
+                self._unload_chat()
+                if self._chat_loader is not None:
+                    loaded = self._chat_loader(model)
+                else:
+                    path = resolve_model(model, "chat") if model else default_chat_path()
+                    loaded = self.engine.load_chat(path, self._load_options(path, n_ctx))
+                    if loaded.load_message:
+                        self.notice(loaded.load_message)
+                self._chat = (key, loaded)
+        self._audit_model("chat", loaded)
+        return loaded
+
+    @property
+    def loaded_chat_model(self) -> Any | None:
+        """The chat model in memory, if one is (for a status bar); never loads one."""
+        return self._chat[1] if self._chat is not None else None
+
+    def _unload_embedder(self) -> None:
+        if self._embedder is not None and isinstance(self._embedder[1], LlamaEmbedder):
+            self._embedder[1].unload()
+        self._embedder = None
+
+    def _unload_chat(self) -> None:
+        if self._chat is not None and isinstance(self._chat[1], LlamaChatModel):
+            self._chat[1].unload()
+        self._chat = None
+
+    def embedder(self, model: str | None = None, *, required: bool = False) -> Embedder | None:
+        """The embedding model; without one (none installed, a malformed file) search falls back
+        to exact words and says so, unless ``required``."""
+        try:
+            with self._models_lock:
+                key = model or DEFAULT
+                if self._embedder is not None and self._embedder[0] == key:
+                    loaded = self._embedder[1]
+                else:
+                    self._unload_embedder()
+                    loaded = self._load_embedder(model)
+                    self._embedder = (key, loaded)
+        except MedLocalError as err:
+            if required:
+                raise
+            self.notice(f"{err} {LEXICAL_ONLY}")
+            return None
+        self._audit_model("embedding", loaded)
+        return loaded
+
+    def _load_embedder(self, model: str | None) -> Any:
+        if self._embedder_loader is not None:
+            return self._embedder_loader(model)
+        path = resolve_model(model, "embedding") if model else default_embedder_path()
+        return self.engine.load_embedder(path, self._load_options(path))
+
+    def _audit_model(self, role: str, model: Any) -> None:
+        """The audit log's ``model_load`` event, once per model per unlocked vault."""
+        vault = self.vault
+        sha = getattr(model, "sha256", None)
+        if vault is None or vault.is_locked or not isinstance(sha, str):
+            return
+        key = (vault.vault_id, role, sha)
+        if key in self._audited:
+            return
+        vault.record_model_load(role, str(getattr(model, "name", "model")), sha)
+        self._audited.add(key)
+
+    # -- vault: create, unlock, lock -----------------------------------------------------------
+
+    @property
+    def vault_folder(self) -> Path:
+        return self._vault_folder or paths.vault_dir()
+
+    def use_vault_folder(self, folder: Path | str) -> None:
+        """Work with the vault in ``folder`` (``--vault DIR``); locks one open elsewhere."""
+        path = Path(folder).expanduser()
+        if self.vault is not None and path != self.vault_folder:
+            self.lock("closed")
+        self._vault_folder = path
+
+    def vault_exists(self) -> bool:
+        return Vault.exists(self.vault_folder)
+
+    def vault_remembered(self) -> bool:
+        return Vault.is_remembered(self.vault_folder)
+
+    def create_vault(self, passphrase: str, confirmation: str | None = None) -> str:
+        """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
+        if self.vault_exists():
+            raise VaultExistsError(f"A vault already exists in {self.vault_folder}.")
+        check_new_passphrase(passphrase, confirmation)
+        vault, recovery_key = Vault.create(
+            self.vault_folder, passphrase, kdf_params=self._kdf_params
+        )
+        self._attach(vault)
+        return recovery_key
+
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        prompt: Callable[[], str] | None = None,
+        idle_lock: bool = False,
+    ) -> Vault:
+        """Unlock in the one order both faces use: a given passphrase (or recovery key), else
+        the keychain wrap when this computer remembers the vault, else ``prompt()``."""
+        folder = self.vault_folder
+        if not Vault.exists(folder):
+            raise VaultNotFoundError(
+                f"No vault in {folder}. Create one with 'medlocal vault init' or the window."
+            )
+        if self.vault is not None and not self.vault.is_locked:
+            return self.vault
+        vault: Vault | None = None
+        if passphrase is not None or recovery_key is not None:
+            vault = Vault.open(folder, passphrase=passphrase, recovery_key=recovery_key)
+        else:
+            if Vault.is_remembered(folder):
+                try:
+                    vault = Vault.open(folder, use_keychain=True)
+                except PassphraseRequiredError as err:
+                    self.notice(str(err))
+            if vault is None:
+                if prompt is None:
+                    raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")
+                vault = Vault.open(folder, passphrase=prompt())
+        self._attach(vault, idle_lock=idle_lock)
+        return vault
+
+    def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
+        self.vault = vault
+        vault.add_lock_listener(self._vault_locked)
+        if idle_lock:
+            vault.set_idle_timeout(self._idle_seconds())
+        for role, holder in (("chat", self._chat), ("embedding", self._embedder)):
+            if holder is not None:
+                self._audit_model(role, holder[1])
+
+    def _idle_seconds(self) -> float | None:
+        minutes = self.settings.auto_lock_minutes
+        return minutes * 60.0 if minutes > 0 else None
+
+    def add_lock_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(reason)`` runs (on whichever thread locked) whenever the vault locks:
+        ``user``, ``idle``, ``closed``..."""
+        self._lock_listeners.append(listener)
+
+    def _vault_locked(self, reason: str) -> None:
+        for listener in list(self._lock_listeners):
+            try:
+                listener(reason)
+            except Exception:  # a listener must not stop the others or the lock itself
+                log.exception("lock listener failed")
+
+    def lock(self, reason: str = "user") -> None:
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.lock(reason)
+
+    def require_vault(self) -> Vault:
+        vault = self.vault
+        if vault is None or vault.is_locked:
+            raise VaultLockedError("The vault is locked: unlock it first.")
+        return vault
+
+    def touch(self) -> None:
+        """Activity ping from a face: postpones the idle lock."""
+        if self.vault is not None and not self.vault.is_locked:
+            self.vault.touch()
+
+    # -- verbs ---------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        patient_id: int | None = None,
+        collection: str | None = None,
+        k: int = 8,
+        model: str | None = None,
+    ) -> list[SearchHit]:
+        """Query -> embed -> hybrid search (exact words only when no embedder can load)."""
+        text = query.strip()
+        if not text:
+            raise UserInputError("Give some words to search for.")
+        vault = self.require_vault()
+        embedder = self.embedder(model)
+        vector = None if embedder is None else embedder.embed([text])[0]
+        return vault.search(
+            text,
+            vector,
+            patient_id=patient_id,
+            collection=collection,
+            k=k,
+            embed_model_id=None if embedder is None else embedder.model_id,
+        )
+
+    def import_documents(
+        self,
+        sources: Iterable[str | Path],
+        patient_id: int,
+        *,
+        collection: str | None = None,
+        model: str | None = None,
+        max_mb: float | None = None,
+        progress: ProgressCallback | None = None,
+        on_file: Callable[[ProgressEvent], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportReport:
+        """Import files and folders for one patient; a bad file is reported, the batch goes on.
+        ``on_file`` gets the pipeline's per-file events (outcome and reason) for a live list."""
+        vault = self.require_vault()
+        vault.get_patient(patient_id)  # an unknown patient is bad input: fail before any work
+        embedder = self.embedder(model, required=True)
+        assert embedder is not None
+        limit = max_mb if max_mb is not None else float(self.settings.import_max_mb)
+
+        def relay(event: ProgressEvent) -> None:
+            finished = event.index if event.stage == "done" else event.index - 1
+            stage = event.outcome or "done" if event.stage == "done" else event.stage
+            report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
+            if on_file is not None:
+                on_file(event)
+
+        return import_paths(
+            vault,
+            list(sources),
+            patient_id,
+            embedder,
+            collection=collection,
+            progress=relay,
+            cancel=cancel,
+            max_bytes=int(limit * 1024 * 1024),
+        )
+
+    def grounded_chat(
+        self,
+        patient_id: int,
+        *,
+        collection: str | None = None,
+        chat_id: int | None = None,
+        model: str | None = None,
+        n_ctx: int | None = None,
+        params: SamplingParams | None = None,
+    ) -> ChatSession:
+        """A multi-turn grounded chat about one patient (a new one, or ``chat_id`` reopened)."""
+        vault = self.require_vault()
+        vault.get_patient(patient_id)  # a clear message for an unknown patient
+        chat = self.chat_model(model, n_ctx)
+        embedder = self.embedder()
+        answerer = GroundedAnswerer(chat, vault, embedder, params=params or self.sampling())
+        return ChatSession(answerer, vault, Scope(patient_id, collection), chat_id=chat_id)
+
+    def summarize(
+        self,
+        patient_id: int,
+        template: str,
+        *,
+        document_ids: Sequence[int] | None = None,
+        model: str | None = None,
+        n_ctx: int | None = None,
+        params: SamplingParams | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SavedSummary:
+        """Summarise a patient's documents into a template, check it and save it. The user's
+        sampling settings apply (each model step is ``SUMMARY_STEP_TOKENS`` long unless set)."""
+        vault = self.require_vault()
+        chat = self.chat_model(model, n_ctx)
+        chosen = params or self.sampling(max_tokens=SUMMARY_STEP_TOKENS)
+        return summarize_patient(
+            vault,
+            chat,
+            patient_id,
+            template,
+            chosen,
+            document_ids=document_ids,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def export_output(
+        self,
+        output_id: int,
+        out: str | Path,
+        *,
+        redact: bool = False,
+        date_mode: str = "shift",
+    ) -> ExportReport:
+        return export_stored_output(
+            self.require_vault(), output_id, out, redact=redact, date_mode=date_mode
+        )
+
+    def preview_redactions(self, output_id: int, date_mode: str = "shift") -> list[Any]:
+        return preview_redactions(self.require_vault(), output_id, date_mode)
+
+    def reembed(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ReembedReport:
+        """Give every document vectors of the default embedder (after switching it)."""
+        vault = self.require_vault()
+        embedder = self.embedder(required=True)
+        assert embedder is not None
+
+        def relay(done: int, total: int) -> None:
+            report(progress, Progress("re-embedding", done, total, unit="documents"))
+
+        return vault.reembed(embedder, progress=relay, cancel=cancel)
+
+    def set_default_model(self, model_id: str, role: Role | None = None) -> Role:
+        """Make ``model_id`` the default for its role. A new embedder means the vault needs
+        re-embedding (:meth:`reembed`): vectors of different models are never compared."""
+        chosen: Role = role or self.registry.get(model_id).role
+        self.registry.set_default(model_id, chosen)
+        with self._models_lock:
+            if chosen == "embedding":
+                self._unload_embedder()
+            else:
+                self._unload_chat()
+        return chosen
+
+    def verify_models(
+        self,
+        model_id: str | None = None,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[ModelCheck]:
+        """Re-hash installed models against their records (one, or all)."""
+        registry = self.registry
+        targets = [registry.get(model_id)] if model_id else registry.models()
+        results: list[ModelCheck] = []
+        for index, model in enumerate(targets):
+            if cancel is not None and cancel.is_set():
+                break
+            report(progress, Progress("verifying", index, len(targets), model.id, "models"))
+            try:
+                registry.verified_path(model.id, force=True)
+                results.append(ModelCheck(model.id, True, f"sha256 {model.sha256[:16]}…"))
+            except MedLocalError as exc:
+                results.append(ModelCheck(model.id, False, str(exc)))
+        report(progress, Progress("verifying", len(results), len(targets), unit="models"))
+        return results
+
+    def fit(self, model: str, n_ctx: int | None = None) -> FitAdvice:
+        """Will ``model`` (an installed id or a GGUF path) fit this machine, and how."""
+        return fit_advice(self.registry, model, n_ctx)
+
+    def doctor(self) -> DoctorReport:
+        return doctor_report([m.id for m in self.registry.models()])
+
+    # -- lifetime ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Lock the vault and unload every model (the engine thread ends if we started it)."""
+        self.lock("closed")
+        with self._models_lock:
+            self._unload_chat()
+            self._unload_embedder()
+        if self._engine is not None and self._owns_engine:
+            self._engine.shutdown()
+            self._engine = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

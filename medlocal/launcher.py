@@ -1,0 +1,57 @@
+"""``medlocal``: the window with no arguments (or ``medlocal gui``), ``--selftest``, otherwise the
+command line. It sits outside the layer contracts on purpose: it is the one module allowed to
+choose between the Qt face and the terminal face."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from medlocal import crash
+from medlocal.privacy import hardening, netguard
+
+NO_DISPLAY_HINT = (
+    "medlocal: no display found (DISPLAY / WAYLAND_DISPLAY unset), so the window cannot open; "
+    "use the commands below, or set QT_QPA_PLATFORM=offscreen for a headless check."
+)
+
+
+def has_display() -> bool:
+    """Whether a window can open. X11/Wayland desktops announce themselves in the environment;
+    Windows and macOS always have one for a logged-in user."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _prepare() -> None:
+    # Privacy first: offline environment, socket guard and hardening before any service import.
+    netguard.install()
+    crash.install_crash_handler()
+    hardening.harden_process()
+    hardening.configure_logging(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--selftest"]:
+        _prepare()
+        from medlocal.app.selftest import run_selftest
+
+        return run_selftest(sys.stdout)
+    if not args or args == ["gui"]:
+        if not has_display():
+            from medlocal.cli import build_parser
+
+            print(NO_DISPLAY_HINT, file=sys.stderr)
+            build_parser().print_help()
+            return 0
+        _prepare()
+        from medlocal.ui.app import run_gui
+
+        return run_gui(sys.argv[:1])
+    from medlocal.cli import main as cli_main
+
+    return cli_main(args)

@@ -1,0 +1,134 @@
+"""Starting the window: the QApplication, theme, crash report from last time, first run or lock
+screen, then the main window. ``run_gui`` is what ``medlocal`` with no arguments calls."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from medlocal.app import Workspace
+from medlocal.ui.first_run import FirstRunWizard
+from medlocal.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("medlocal.qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    # Qt's own messages go through Python logging (qutebrowser's approach): tests see them and
+    # the log file keeps them. They describe widgets and plugins, never document text.
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+class _NoticeRelay(QObject):
+    """Workspace notices (a fallback taken, a GPU load that fell back to the CPU) come from
+    worker threads: show them in the status bar on the GUI thread."""
+
+    posted = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        bar = window.statusBar()
+        if bar is not None:
+            self.posted.connect(lambda text: bar.showMessage(text, 10000))
+
+    def __call__(self, text: str) -> None:
+        log.info("%s", text)
+        self.posted.emit(text)
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Follow the OS light/dark scheme unless the user chose one (Qt >= 6.8 can set it)."""
+    hints = app.styleHints()
+    if hints is None or not hasattr(hints, "setColorScheme"):
+        return
+    scheme = {
+        "light": Qt.ColorScheme.Light,
+        "dark": Qt.ColorScheme.Dark,
+    }.get(theme, Qt.ColorScheme.Unknown)
+    hints.setColorScheme(scheme)
+
+
+def offer_crash_report(parent: QWidget | None) -> None:
+    """The report from a crash last time (versions and code locations only, no patient text)."""
+    from medlocal.crash import mark_crash_report_shown, pending_crash_reports
+    from medlocal.paths import log_dir
+
+    reports = pending_crash_reports()
+    if not reports:
+        return
+    QMessageBox.information(
+        parent,
+        "MedLocal closed unexpectedly",
+        "MedLocal closed unexpectedly last time. Your vault is safe: every import that finished "
+        "is kept. A crash report holding only version numbers and code locations (no patient "
+        f"data) is in:\n\n{log_dir()}\n\nYou can send it to your support contact.",
+    )
+    for report in reports:
+        mark_crash_report_shown(report)
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qInstallMessageHandler(_qt_message)
+    app = QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName("MedLocal")
+    app.setOrganizationName("MedLocal")
+    app.setApplicationDisplayName("MedLocal")
+    return app
+
+
+def first_run(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    """Create the vault when there is none. False when the person closed the wizard first."""
+    if workspace.vault_exists():
+        return True
+    wizard = FirstRunWizard(workspace, parent)
+    wizard.exec()
+    return workspace.vault_exists()
+
+
+def build_window(workspace: Workspace) -> MainWindow | None:
+    """First run if needed, then the main window (shown, not yet running an event loop)."""
+    app = create_application()
+    apply_theme(app, workspace.settings.theme)
+    offer_crash_report(None)
+    if not first_run(workspace):
+        return None
+    window = MainWindow(workspace)
+    window.show()
+    window.start()
+    return window
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    from medlocal.ui.log_tail import install_log_tail
+
+    started = time.perf_counter()
+    install_log_tail()  # the About dialog's log view starts with the app, not when first opened
+    app = create_application(argv)
+    workspace = Workspace(notice=lambda text: log.info("%s", text))
+    try:
+        window = build_window(workspace)
+        if window is None:
+            return 0
+        log.info("window shown %.2f s after start", time.perf_counter() - started)
+        relay = _NoticeRelay(window)
+        workspace.notice = relay
+        return int(app.exec())
+    finally:
+        workspace.close()

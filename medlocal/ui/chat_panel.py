@@ -1,0 +1,353 @@
+"""Centre of the window: the patient's grounded chats. Streamed answers, citation chips that open
+the sources panel, flagged sentences underlined with the reason, stop / regenerate / copy /
+export. Chats persist in the vault and reopen as they were shown."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Generator
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.app.chats import ChatTurn, chat_turns
+from medlocal.engine.api import SamplingParams
+from medlocal.errors import GenerationCancelled
+from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.chat import ChatSession
+from medlocal.rag.passages import SourceRef
+from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.icons import icon
+from medlocal.ui.render import answer_html, flag_list_html, plain_html
+from medlocal.ui.safe_browser import SafeBrowser
+from medlocal.ui.workers import Job, batched, stream_task
+
+NOTICE = "Decision support only — verify every statement against its sources."
+
+
+class QuestionBox(QPlainTextEdit):
+    """Enter sends, Shift+Enter starts a new line."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ChatPanel(QWidget):
+    """Emits ``sourceRequested(SourceRef)`` when a citation is clicked, ``generating(bool)``
+    when an answer starts or ends, and ``outputSaved(int)`` after each saved answer."""
+
+    sourceRequested = Signal(object)
+    generating = Signal(bool)
+    outputSaved = Signal(int)
+    exportRequested = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.patient_id: int | None = None
+        self.session: ChatSession | None = None
+        self.turns: list[ChatTurn] = []
+        self.live_question = ""
+        self.live_text = ""
+        self.status_line = ""
+        self.job: Job | None = None
+        self._seed_offset = 0
+
+        self.chats = QComboBox()
+        self.chats.setAccessibleName("Chats with this patient")
+        self.chats.activated.connect(self._chat_chosen)
+        self.new_chat = QPushButton("New chat")
+        self.new_chat.setAccessibleName("Start a new chat")
+        self.new_chat.clicked.connect(self.start_new_chat)
+        self.view = SafeBrowser()
+        self.view.setAccessibleName("Conversation")
+        self.view.citationClicked.connect(self._citation)
+        self.notice = QLabel(NOTICE)
+        self.notice.setAccessibleName("Decision support notice")
+        self.notice.setStyleSheet("color: palette(mid); font-size: small")
+        self.question = QuestionBox()
+        self.question.setPlaceholderText(
+            "Ask about this patient's documents (Enter sends, Shift+Enter new line)"
+        )
+        self.question.setAccessibleName("Question")
+        self.question.setMaximumHeight(90)
+        self.question.submitted.connect(self.send)
+        self.send_button = QPushButton("Send")
+        self.send_button.setAccessibleName("Send the question")
+        self.send_button.clicked.connect(self.send)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setAccessibleName("Stop the answer (Esc)")
+        self.stop_button.clicked.connect(self.stop)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setAccessibleName("Ask the last question again")
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setAccessibleName("Copy the last answer")
+        self.copy_button.clicked.connect(self.copy_last)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setAccessibleName("Export the last answer")
+        self.export_button.clicked.connect(self._export_last)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Chat:"))
+        top.addWidget(self.chats, 1)
+        top.addWidget(self.new_chat)
+        buttons = QHBoxLayout()
+        for button in (
+            self.send_button,
+            self.stop_button,
+            self.regenerate_button,
+            self.copy_button,
+            self.export_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
+        for button, name in (
+            (self.send_button, "send"),
+            (self.stop_button, "stop"),
+            (self.regenerate_button, "regenerate"),
+            (self.copy_button, "copy"),
+            (self.export_button, "export"),
+        ):
+            button.setIcon(icon(name))
+        self._update_buttons()
+
+    # -- patient and chats ---------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock or when no patient is chosen)."""
+        self.stop()
+        self.patient_id = None
+        self.session = None
+        self.turns = []
+        self.live_question = self.live_text = self.status_line = ""
+        self.chats.clear()
+        self.question.clear()
+        self.view.clear()
+        self._update_buttons()
+
+    def set_patient(self, patient_id: int | None, chat_id: int | None = None) -> None:
+        if self.job is not None and self.job.running:
+            self.stop()
+        self.clear()
+        vault = self.workspace.vault
+        if patient_id is None or vault is None or vault.is_locked:
+            return
+        self.patient_id = patient_id
+        chats = vault.list_chats(patient_id)
+        for cid, _pid, created in chats:
+            self.chats.addItem(f"Chat {cid} — {created[:16].replace('T', ' ')}", cid)
+        chosen = chat_id if chat_id is not None else (chats[-1][0] if chats else None)
+        if chosen is not None:
+            self.open_chat(chosen)
+        self._update_buttons()
+
+    @property
+    def chat_id(self) -> int | None:
+        return self.session.chat_id if self.session is not None else self._open_chat_id
+
+    _open_chat_id: int | None = None
+
+    def open_chat(self, chat_id: int) -> None:
+        self._open_chat_id = chat_id
+        self.session = None  # built on the first question (loading the model takes a while)
+        self.turns = chat_turns(self.workspace.require_vault(), chat_id)
+        index = self.chats.findData(chat_id)
+        if index >= 0:
+            self.chats.setCurrentIndex(index)
+        self.redraw()
+
+    def _chat_chosen(self, index: int) -> None:
+        chat_id = self.chats.itemData(index)
+        if chat_id is not None and chat_id != self.chat_id:
+            self.open_chat(int(chat_id))
+
+    def start_new_chat(self) -> None:
+        self._open_chat_id = None
+        self.session = None
+        self.turns = []
+        self.chats.setCurrentIndex(-1)
+        self.redraw()
+
+    # -- asking ----------------------------------------------------------------------------
+
+    def send(self) -> None:
+        text = self.question.toPlainText().strip()
+        if not text or self.patient_id is None or (self.job is not None and self.job.running):
+            return
+        self.question.clear()
+        self.ask(text)
+
+    def ask(self, question: str, params: SamplingParams | None = None) -> Job:
+        patient = self.patient_id
+        assert patient is not None
+        ws = self.workspace
+        chat_id = self.chat_id
+        self.live_question, self.live_text = question, ""
+        self.status_line = "Loading the model and finding passages…"
+        self.redraw()
+
+        def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
+            session = self.session
+            if session is None or params is not None:
+                session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
+            stream = session.ask(question, cancel=cancel)
+            yield from batched(iter(stream))
+            return stream.result, session
+
+        self.job = stream_task("answer", work, self._piece, self._answered, self._failed)
+        self.generating.emit(True)
+        self._update_buttons()
+        return self.job
+
+    def _piece(self, text: str) -> None:
+        self.status_line = ""
+        self.live_text += text
+        self.redraw()
+
+    def _answered(self, outcome: tuple[GroundedAnswer, ChatSession]) -> None:
+        answer, session = outcome
+        first_in_chat = self.session is None and self._open_chat_id is None
+        self.session = session
+        self._open_chat_id = session.chat_id
+        self.turns.append(ChatTurn.from_answer(answer, session.last_output_id))
+        self.live_question = self.live_text = self.status_line = ""
+        self.job = None
+        if first_in_chat and self.chats.findData(session.chat_id) < 0:
+            self.chats.addItem(f"Chat {session.chat_id} — new", session.chat_id)
+            self.chats.setCurrentIndex(self.chats.count() - 1)
+        self.redraw()
+        self.generating.emit(False)
+        self._update_buttons()
+        if session.last_output_id is not None:
+            self.outputSaved.emit(session.last_output_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        stopped = isinstance(exc, GenerationCancelled)
+        partial = self.live_text.strip()
+        self.job = None
+        self.status_line = "Stopped. Nothing was saved." if stopped else f"The answer failed: {exc}"
+        if partial:
+            self.status_line += " (The partial text below was not checked or kept.)"
+        self.redraw()
+        self.live_question = self.live_text = ""
+        self.generating.emit(False)
+        self._update_buttons()
+
+    def stop(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+
+    def regenerate(self) -> None:
+        if not self.turns or (self.job is not None and self.job.running):
+            return
+        # Same question, another seed: a new turn (the earlier answer stays in the record).
+        self._seed_offset += 1
+        base = self.workspace.sampling()
+        params = SamplingParams(**{**base.as_dict(), "seed": base.seed + self._seed_offset})
+        self.ask(self.turns[-1].question, params)
+
+    def copy_last(self) -> None:
+        if self.turns:
+            copy_sensitive(self.turns[-1].answer)
+
+    def _export_last(self) -> None:
+        if self.turns and self.turns[-1].output_id is not None:
+            self.exportRequested.emit(self.turns[-1].output_id)
+
+    # -- sources ---------------------------------------------------------------------------
+
+    def _citation(self, ref: str) -> None:
+        turn_text, _, number_text = ref.rpartition(".")
+        try:
+            turn = self.turns[int(turn_text)] if turn_text else self.turns[-1]
+            number = int(number_text)
+        except (ValueError, IndexError):
+            return
+        source = self.source_for(turn, number)
+        if source is not None:
+            self.sourceRequested.emit(source)
+
+    @staticmethod
+    def source_for(turn: ChatTurn, number: int) -> SourceRef | None:
+        return next((s for s in turn.sources if s.number == number), None)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        blocks: list[str] = []
+        for index, turn in enumerate(self.turns):
+            blocks.append(_question_html(turn.question))
+            blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
+            blocks.append(_sources_html(turn, index))
+            blocks.append(flag_list_html(turn.flags))
+            blocks.extend(
+                f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
+            )
+            blocks.append("<hr>")
+        if self.live_question:
+            blocks.append(_question_html(self.live_question))
+            if self.live_text:
+                blocks.append(f"<p>{plain_html(self.live_text)}</p>")
+        if self.status_line:
+            blocks.append(f'<p style="color:gray"><i>{html.escape(self.status_line)}</i></p>')
+        self.view.setHtml("\n".join(blocks))
+        scrollbar = self.view.verticalScrollBar()
+        if scrollbar is not None:
+            scrollbar.setValue(scrollbar.maximum())
+
+    def _update_buttons(self) -> None:
+        busy = self.job is not None and self.job.running
+        has_patient = self.patient_id is not None
+        self.send_button.setEnabled(has_patient and not busy)
+        self.question.setEnabled(has_patient)
+        self.stop_button.setEnabled(busy)
+        self.regenerate_button.setEnabled(bool(self.turns) and not busy)
+        self.copy_button.setEnabled(bool(self.turns))
+        self.export_button.setEnabled(bool(self.turns) and not busy)
+        self.new_chat.setEnabled(has_patient and not busy)
+        self.chats.setEnabled(has_patient and not busy)
+
+    def visible_text(self) -> str:
+        """Everything this panel shows as text (the lock test checks it is empty)."""
+        parts = [self.view.toPlainText(), self.question.toPlainText()]
+        parts.extend(self.chats.itemText(i) for i in range(self.chats.count()))
+        return "\n".join(p for p in parts if p)
+
+
+def _question_html(question: str) -> str:
+    return f'<p style="color:#2c6fbb"><b>You:</b> {plain_html(question)}</p>'
+
+
+def _sources_html(turn: ChatTurn, index: int) -> str:
+    if not turn.sources:
+        return ""
+    heading = "Sources" if turn.status == "answered" and turn.flags is not None else "Passages"
+    items = "".join(
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.label())}</li>'
+        for s in turn.sources
+    )
+    return f"<p><b>{heading}:</b></p><ol style='margin-top:0'>{items}</ol>"

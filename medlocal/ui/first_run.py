@@ -1,0 +1,241 @@
+"""First run: create the vault, show the recovery key once, optionally remember the vault on this
+computer, then choose a model. Works fully offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from medlocal.app import Workspace
+from medlocal.app.passphrase import check_new_passphrase, estimate_strength
+from medlocal.errors import MedLocalError
+from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.files import open_file_name
+from medlocal.ui.workers import run_task
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.setTitle("Protect your patients' records")
+        self.setSubTitle(
+            "MedLocal keeps every document, chat and summary in an encrypted vault on this "
+            "computer. Choose a passphrase of at least 8 characters; a long sentence is best."
+        )
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName("New vault passphrase")
+        self.secret.setPlaceholderText("Passphrase")
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Repeat the passphrase")
+        self.confirm.setPlaceholderText("Repeat the passphrase")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(True)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.secret, self.confirm, self.meter, self.error):
+            layout.addWidget(widget)
+        self.secret.textChanged.connect(self._strength)
+        self._strength("")
+        self.recovery_key: str | None = None
+        self._creating = False
+
+    def _strength(self, text: str) -> None:
+        strength = estimate_strength(text)
+        self.meter.setValue(strength.score)
+        self.meter.setFormat(f"Strength: {strength.label}")
+
+    def validatePage(self) -> bool:
+        if self.recovery_key is not None:
+            return True
+        if self._creating:
+            return False
+        secret, confirm = self.secret.text(), self.confirm.text()
+        try:
+            check_new_passphrase(secret, confirm)
+        except MedLocalError as err:
+            self.error.setText(str(err))
+            return False
+        # Argon2id takes a moment: create the vault off the GUI thread, then move on.
+        self._creating = True
+        self.error.setText("Creating the encrypted vault…")
+        run_task(
+            "create vault",
+            lambda _cancel: self.workspace.create_vault(secret, confirm),
+            self._created,
+            self._failed,
+        )
+        return False
+
+    def _created(self, recovery_key: str) -> None:
+        self._creating = False
+        self.recovery_key = recovery_key
+        self.secret.clear()
+        self.confirm.clear()
+        self.error.setText("")
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._creating = False
+        self.error.setText(str(exc))
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self, passphrase_page: PassphrasePage, workspace: Workspace) -> None:
+        super().__init__()
+        self.passphrase_page = passphrase_page
+        self.workspace = workspace
+        self.setTitle("Your recovery key")
+        self.setSubTitle(
+            "It opens the vault if the passphrase is forgotten. It is shown only now: write it "
+            "down or print it and keep it somewhere safe. MedLocal keeps no copy."
+        )
+        self.key = QLineEdit()
+        self.key.setReadOnly(True)
+        self.key.setAccessibleName("Recovery key")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.key.setFont(mono)
+        self.copy = QPushButton("Copy")
+        self.copy.setAccessibleName("Copy the recovery key")
+        self.copy.clicked.connect(lambda: copy_sensitive(self.key.text()))
+        self.stored = QCheckBox("I have stored the recovery key safely")
+        self.stored.setAccessibleName("I have stored the recovery key safely")
+        self.stored.toggled.connect(self.completeChanged)
+        self.remember = QCheckBox("Unlock without the passphrase on this computer (OS keychain)")
+        self.remember.setAccessibleName("Remember the vault on this computer")
+        self.remember_note = QLabel("")
+        self.remember_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.key, self.copy, self.stored, self.remember, self.remember_note):
+            layout.addWidget(widget)
+
+    def initializePage(self) -> None:
+        self.key.setText(self.passphrase_page.recovery_key or "")
+
+    def isComplete(self) -> bool:
+        return self.stored.isChecked()
+
+    def validatePage(self) -> bool:
+        if self.remember.isChecked() and self.workspace.vault is not None:
+            try:
+                self.workspace.vault.remember()
+            except MedLocalError as err:
+                self.remember_note.setText(f"Not remembered: {err}")
+                self.remember.setChecked(False)
+                return False
+        self.key.clear()  # the key leaves the screen as soon as it is confirmed
+        return True
+
+
+class ModelPage(QWizardPage):
+    DEMO, IMPORT, LATER = range(3)
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.setTitle("Choose a model")
+        self.setSubTitle(
+            "The demo model is tiny and only shows how MedLocal works; it is not for clinical "
+            "use. Import a medical GGUF model from a disk or USB stick, or open the model "
+            "manager later (Models menu) to download one."
+        )
+        self.group = QButtonGroup(self)
+        self.demo = QRadioButton("Start with the demo model")
+        self.import_file = QRadioButton("Import a GGUF model file from disk or USB…")
+        self.later = QRadioButton("Choose later in the model manager")
+        for index, button in enumerate((self.demo, self.import_file, self.later)):
+            button.setAccessibleName(button.text())
+            self.group.addButton(button, index)
+        self.demo.setChecked(True)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.demo, self.import_file, self.later, self.status):
+            layout.addWidget(widget)
+        self._imported = False
+        self._busy = False
+
+    def validatePage(self) -> bool:
+        if self.group.checkedId() != self.IMPORT or self._imported:
+            return True
+        if self._busy:
+            return False
+        name = open_file_name(self, "Import a model", "GGUF models (*.gguf)")
+        if not name:
+            return False
+        self._import(Path(name))
+        return False
+
+    def _import(self, path: Path) -> None:
+        from medlocal.models.importer import import_gguf
+
+        self._busy = True
+        self.status.setText(f"Checking and importing {path.name}…")
+
+        def work(_cancel: object) -> str:
+            result = import_gguf(path)
+            if result.model.role == "chat":
+                self.workspace.set_default_model(result.model.id, "chat")
+            return result.message
+
+        run_task("import model", work, self._imported_ok, self._import_failed)
+
+    def _imported_ok(self, message: str) -> None:
+        self._busy = False
+        self._imported = True
+        self.status.setText(message)
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.status.setText(f"Not imported: {exc}")
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to MedLocal")
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.passphrase_page = PassphrasePage(workspace)
+        self.recovery_page = RecoveryPage(self.passphrase_page, workspace)
+        self.model_page = ModelPage(workspace)
+        self.addPage(self.passphrase_page)
+        self.addPage(self.recovery_page)
+        self.addPage(self.model_page)
+        self.currentIdChanged.connect(self._no_way_back)
+
+    def _no_way_back(self, _page_id: int) -> None:
+        # Once the vault exists, going back to the passphrase page would create nothing new.
+        if self.passphrase_page.recovery_key is not None:
+            back = self.button(QWizard.WizardButton.BackButton)
+            if back is not None:
+                back.setEnabled(False)
+
+    def open_manager_requested(self) -> bool:
+        return self.model_page.group.checkedId() == ModelPage.LATER

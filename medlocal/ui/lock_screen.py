@@ -1,0 +1,109 @@
+"""The unlock screen shown at start and after every lock. It holds no patient data, ever."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.ui.workers import run_task
+
+
+class LockScreen(QWidget):
+    """Passphrase (or recovery key) -> unlock off the GUI thread (Argon2id takes a second)."""
+
+    unlocked = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.title = QLabel("<h2>MedLocal is locked</h2>")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel("Enter the vault passphrase to open your patients' records.")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText("Vault passphrase")
+        self.secret.setAccessibleName("Vault passphrase")
+        self.secret.returnPressed.connect(self.submit)
+        self.use_recovery = QCheckBox("Use the recovery key instead")
+        self.use_recovery.setAccessibleName("Use the recovery key instead of the passphrase")
+        self.use_recovery.toggled.connect(self._mode_changed)
+        self.button = QPushButton("Unlock")
+        self.button.setAccessibleName("Unlock the vault")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Unlock error")
+
+        form = QVBoxLayout()
+        form.addWidget(self.title)
+        form.addWidget(self.hint)
+        form.addWidget(self.secret)
+        form.addWidget(self.use_recovery)
+        form.addWidget(self.button)
+        form.addWidget(self.error)
+        box = QWidget()
+        box.setLayout(form)
+        box.setMaximumWidth(460)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box)
+        outer.addStretch(1)
+        self._busy = False
+
+    def _mode_changed(self, recovery: bool) -> None:
+        self.secret.setPlaceholderText("Recovery key" if recovery else "Vault passphrase")
+        self.secret.clear()
+
+    def reset(self, message: str = "") -> None:
+        self.secret.clear()
+        self.error.setText(message)
+        self.button.setEnabled(True)
+        self._busy = False
+        self.secret.setFocus()
+
+    def try_keychain(self) -> None:
+        """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
+        if not self.workspace.vault_remembered():
+            return
+        self._start(lambda _cancel: self.workspace.unlock())
+
+    def submit(self) -> None:
+        text = self.secret.text()
+        if self._busy:
+            return
+        if not text:
+            self.error.setText("Type the passphrase first.")
+            return
+        self.secret.clear()  # the typed secret does not linger in the widget
+        if self.use_recovery.isChecked():
+            self._start(lambda _cancel: self.workspace.unlock(recovery_key=text))
+        else:
+            self._start(lambda _cancel: self.workspace.unlock(text))
+
+    def _start(self, func: object) -> None:
+        self._busy = True
+        self.button.setEnabled(False)
+        self.error.setText("Unlocking…")
+        run_task("unlock", func, self._done, self._failed)  # type: ignore[arg-type]
+
+    def _done(self, _vault: object) -> None:
+        self._busy = False
+        self.button.setEnabled(True)
+        self.error.setText("")
+        self.unlocked.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.reset(str(exc) or "The vault could not be unlocked.")

@@ -1,0 +1,297 @@
+"""The main window: lock screen or work area (patients | chat | sources), menus, shortcuts,
+status bar, auto-lock. Wiring only: every verb is the workspace's."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.rag.passages import SourceRef
+from medlocal.ui import clipboard
+from medlocal.ui.chat_panel import ChatPanel
+from medlocal.ui.icons import icon
+from medlocal.ui.lock_screen import LockScreen
+from medlocal.ui.patients_panel import PatientsPanel
+from medlocal.ui.sources_panel import SourcesPanel
+from medlocal.ui.status import StatusWidgets
+from medlocal.ui.workers import active_jobs, wait_for_jobs
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "MedLocal"
+ACTIVITY_PING_S = 5.0  # activity resets the idle lock at most this often
+
+
+class _LockRelay(QObject):
+    """The vault may lock on its idle timer's thread: bring the news to the GUI thread."""
+
+    locked = Signal(str)
+
+    def __call__(self, reason: str) -> None:
+        self.locked.emit(reason)
+
+
+class _ActivityFilter(QObject):
+    """Keyboard and mouse use anywhere in the app postpones the idle lock."""
+
+    def __init__(self, workspace: Workspace, parent: QObject) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._last = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            now = time.monotonic()
+            if now - self._last > ACTIVITY_PING_S:
+                self._last = now
+                self.workspace.touch()
+        return False
+
+
+class MainWindow(QMainWindow):
+    LOCKED, WORKING = 0, 1
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(icon("app"))
+        self.setAccessibleName("MedLocal main window")
+        self.lock_screen = LockScreen(workspace)
+        self.lock_screen.unlocked.connect(self._on_unlocked)
+        self.patients = PatientsPanel(workspace)
+        self.chat = ChatPanel(workspace)
+        self.sources = SourcesPanel(workspace)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.patients)
+        self.splitter.addWidget(self.chat)
+        self.splitter.addWidget(self.sources)
+        self.splitter.setSizes([260, 620, 420])
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.lock_screen)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        status_bar = self.statusBar()
+        assert status_bar is not None
+        self.status = StatusWidgets(status_bar, self)
+
+        self.patients.patientChosen.connect(self._patient_chosen)
+        self.patients.documentsChanged.connect(self.sources.clear)
+        self.chat.sourceRequested.connect(self._show_source)
+        self.chat.generating.connect(self._generating)
+        self.chat.exportRequested.connect(self.export_output)
+
+        self._lock_relay = _LockRelay(self)
+        self._lock_relay.locked.connect(self._on_locked)
+        workspace.add_lock_listener(self._lock_relay)
+        self._activity = _ActivityFilter(workspace, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
+        # What to reopen after unlocking: ids only, never text.
+        self._restore: tuple[int | None, int | None] = (None, None)
+        self._build_menus()
+        self._restore_geometry()
+        self.show_lock_screen()
+
+    # -- menus and shortcuts -------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        assert bar is not None
+        file_menu = bar.addMenu("&File")
+        self.import_action = self._action(
+            "&Import documents…", self.patients.choose_files, QKeySequence.StandardKey.Open
+        )
+        self.summarize_action = self._action("&Summarise…", self.open_summarize, "Ctrl+Shift+S")
+        self.lock_action = self._action("&Lock", lambda: self.lock("user"), "Ctrl+L")
+        self.lock_action.setIcon(icon("lock"))
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.import_action, self.summarize_action, self.lock_action, quit_action):
+            file_menu.addAction(action)
+        models_menu = bar.addMenu("&Models")
+        models_menu.addAction(self._action("&Model manager…", self.open_models, "Ctrl+M"))
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addAction(
+            self._action("&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        )
+        tools_menu.addAction(self._action("&Audit log…", self.open_audit))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About and diagnostics…", self.open_about))
+        stop = self._action("Stop generation", self.chat.stop, "Esc")
+        stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(stop)
+        self.working_actions = [self.import_action, self.summarize_action, self.lock_action]
+
+    # -- lock and unlock -----------------------------------------------------------------------
+
+    def show_lock_screen(self, message: str = "") -> None:
+        self.stack.setCurrentIndex(self.LOCKED)
+        for action in self.working_actions:
+            action.setEnabled(False)
+        self.lock_screen.reset(message)
+
+    def start(self) -> None:
+        """After the window is shown: unlock from the keychain when remembered."""
+        if self.workspace.vault is not None and not self.workspace.vault.is_locked:
+            self._on_unlocked()
+        else:
+            self.lock_screen.try_keychain()
+
+    def lock(self, reason: str = "user") -> None:
+        self.workspace.lock(reason)  # listeners bring us to _on_locked
+
+    def _on_locked(self, reason: str) -> None:
+        self._restore = (self.patients.patient_id, self.chat.chat_id)
+        for job in active_jobs():
+            job.cancel()
+        # An open dialog (a summary, an export preview) must not keep patient text on screen
+        # over the lock screen: reject() closes it and clears what it showed.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self.chat.clear()
+        self.sources.clear()
+        self.patients.clear()
+        clipboard.clear_if_ours()
+        self.setWindowTitle(APP_TITLE)
+        self.status.set_model(None)
+        message = "Locked after inactivity." if reason == "idle" else ""
+        self.show_lock_screen(message)
+
+    def _on_unlocked(self) -> None:
+        ws = self.workspace
+        vault = ws.require_vault()
+        minutes = ws.settings.auto_lock_minutes
+        vault.set_idle_timeout(minutes * 60.0 if minutes > 0 else None)
+        patient_id, chat_id = self._restore
+        self.stack.setCurrentIndex(self.WORKING)
+        for action in self.working_actions:
+            action.setEnabled(True)
+        self.patients.reload(select=patient_id)
+        if patient_id is not None and chat_id is not None:
+            self.chat.set_patient(patient_id, chat_id)
+
+    # -- panels --------------------------------------------------------------------------------
+
+    def _patient_chosen(self, patient_id: int) -> None:
+        self.sources.clear()
+        self.chat.set_patient(patient_id if patient_id >= 0 else None)
+
+    def _show_source(self, source: SourceRef) -> None:
+        self.sources.show_source(source)
+
+    def _generating(self, active: bool) -> None:
+        if active:
+            # The model is loaded (or about to be) by the workspace; show it once known.
+            QTimer.singleShot(0, self._show_model)
+        self._show_model()
+        self.status.generating(active)
+
+    def _show_model(self) -> None:
+        self.status.set_model(self.workspace.loaded_chat_model)
+
+    # -- dialogs -------------------------------------------------------------------------------
+
+    def _dialog(self, module: str, name: str, *args: Any) -> Any:
+        """Dialogs load on first use: the window opens faster and each stays self-contained."""
+        import importlib
+
+        cls = getattr(importlib.import_module(f"medlocal.ui.dialogs.{module}"), name)
+        return cls(self.workspace, *args, parent=self)
+
+    def open_summarize(self) -> None:
+        patient = self.patients.patient_id
+        if patient is None:
+            QMessageBox.information(self, "Summarise", "Choose a patient first.")
+            return
+        dialog = self._dialog("summarize_dialog", "SummarizeDialog", patient)
+        dialog.sourceRequested.connect(self._show_source)
+        dialog.exec()
+
+    def export_output(self, output_id: int) -> None:
+        self._dialog("export_dialog", "ExportDialog", output_id).exec()
+
+    def open_models(self) -> None:
+        dialog = self._dialog("models_dialog", "ModelManagerDialog")
+        dialog.modelsChanged.connect(self._show_model)
+        dialog.exec()
+
+    def open_settings(self) -> None:
+        dialog = self._dialog("settings_dialog", "SettingsDialog")
+        dialog.settingsChanged.connect(self._settings_changed)
+        dialog.exec()
+
+    def _settings_changed(self, settings: Any) -> None:
+        from medlocal.ui.app import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+
+    def open_audit(self) -> None:
+        if self.workspace.vault is None or self.workspace.vault.is_locked:
+            QMessageBox.information(self, "Audit log", "Unlock the vault first.")
+            return
+        self._dialog("audit_dialog", "AuditDialog").exec()
+
+    def open_about(self) -> None:
+        self._dialog("about_dialog", "AboutDialog").exec()
+
+    # -- window state --------------------------------------------------------------------------
+
+    def _settings_store(self) -> QSettings:
+        # Geometry and panel sizes only: never a patient, a file name or any text.
+        return QSettings("MedLocal", "MedLocal")
+
+    def _restore_geometry(self) -> None:
+        store = self._settings_store()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1300, 800)
+        sizes = store.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = self._settings_store()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.splitter.saveState())
+        wait_for_jobs(10.0)
+        self.status.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._activity)
+        self.workspace.lock("closed")
+        super().closeEvent(event)
+
+    def visible_text(self) -> str:
+        """Every text a panel shows (the lock test checks no patient text survives)."""
+        parts = [self.windowTitle(), self.chat.visible_text(), self.sources.visible_text()]
+        for widget in (self.patients.patients, self.patients.documents, self.patients.errors):
+            parts.extend(widget.item(i).text() for i in range(widget.count()))
+        return "\n".join(p for p in parts if p)

@@ -1,0 +1,393 @@
+"""Left side of the window: patients (add, search by name or MRN, remove) and the chosen
+patient's documents (import by button or drag-and-drop of files and folders, per-file progress and
+errors, delete)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.errors import MedLocalError
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent
+from medlocal.progress import Progress
+from medlocal.ui.files import existing_folder, open_file_names
+from medlocal.ui.icons import icon
+from medlocal.ui.workers import Job, ProgressRelay, run_task
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AddPatientDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a patient")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Patient name")
+        self.mrn = QLineEdit()
+        self.mrn.setAccessibleName("Medical record number")
+        self.dob = QLineEdit()
+        self.dob.setPlaceholderText("YYYY-MM-DD")
+        self.dob.setAccessibleName("Date of birth")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #c0392b")
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("MRN", self.mrn)
+        form.addRow("Date of birth", self.dob)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str | None, str | None]:
+        dob = self.dob.text().strip()
+        return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
+
+    def _check(self) -> None:
+        name, _mrn, dob = self.values()
+        if not name:
+            self.error.setText("Give the patient's name.")
+            return
+        if dob:
+            try:
+                date.fromisoformat(dob)
+            except ValueError:
+                self.error.setText("Write the date of birth as YYYY-MM-DD.")
+                return
+        self.accept()
+
+
+class PatientsPanel(QWidget):
+    """Emits ``patientChosen(id)`` (``-1`` when none) and ``documentsChanged()``."""
+
+    patientChosen = Signal(int)
+    documentsChanged = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setAcceptDrops(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search patients by name or MRN")
+        self.search.setAccessibleName("Search patients")
+        self.search.textChanged.connect(self._filter)
+        self.patients = QListWidget()
+        self.patients.setAccessibleName("Patients")
+        self.patients.currentItemChanged.connect(self._patient_changed)
+        self.add_button = QPushButton("Add patient…")
+        self.add_button.setAccessibleName("Add a patient")
+        self.add_button.clicked.connect(self.add_patient)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the selected patient")
+        self.remove_button.clicked.connect(self.remove_patient)
+
+        self.documents = QListWidget()
+        self.documents.setAccessibleName("Documents of the selected patient")
+        self.documents.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.import_button = QPushButton("Import files…")
+        self.import_button.setAccessibleName("Import documents from files")
+        self.import_button.clicked.connect(self.choose_files)
+        self.import_folder_button = QPushButton("Import folder…")
+        self.import_folder_button.setAccessibleName("Import every document in a folder")
+        self.import_folder_button.clicked.connect(self.choose_folder)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete the selected documents")
+        self.delete_button.clicked.connect(self.delete_documents)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        self.progress_label = QLabel("")
+        self.progress_label.setWordWrap(True)
+        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.errors = QListWidget()
+        self.errors.setAccessibleName("Files that could not be imported")
+        self.errors.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Patients</b>"))
+        layout.addWidget(self.search)
+        layout.addWidget(self.patients, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        layout.addWidget(QLabel("<b>Documents</b> (drop files or folders here)"))
+        layout.addWidget(self.documents, 3)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.import_button)
+        row2.addWidget(self.import_folder_button)
+        row2.addWidget(self.delete_button)
+        layout.addLayout(row2)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.errors, 1)
+
+        for button, name in (
+            (self.add_button, "add"),
+            (self.remove_button, "delete"),
+            (self.import_button, "import"),
+            (self.import_folder_button, "folder"),
+            (self.delete_button, "delete"),
+        ):
+            button.setIcon(icon(name))
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self._on_progress)
+        self.file_relay = _FileEventRelay(self)
+        self.file_relay.arrived.connect(self._on_file_event)
+        self.import_job: Job | None = None
+        self.last_report: ImportReport | None = None
+        self._update_buttons()
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def patient_id(self) -> int | None:
+        item = self.patients.currentItem()
+        return int(item.data(ID_ROLE)) if item is not None else None
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.cancel_import()
+        # Removing items moves the current row through the remaining patients: without this,
+        # each step would announce a patient whose records can no longer be read.
+        self.patients.blockSignals(True)
+        self.patients.clear()
+        self.patients.blockSignals(False)
+        self.documents.clear()
+        self.errors.clear()
+        self.errors.hide()
+        self.search.clear()
+        self.progress.hide()
+        self.progress_label.clear()
+        self._update_buttons()
+
+    def reload(self, select: int | None = None) -> None:
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            return
+        self.patients.blockSignals(True)
+        self.patients.clear()
+        for patient in vault.list_patients():
+            mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
+            item = QListWidgetItem(f"{patient.name}{mrn}")
+            item.setData(ID_ROLE, patient.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f"{patient.name} {patient.mrn or ''}")
+            self.patients.addItem(item)
+            if patient.id == select:
+                self.patients.setCurrentItem(item)
+        self.patients.blockSignals(False)
+        self._filter(self.search.text())
+        self._patient_changed()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for row in range(self.patients.count()):
+            item = self.patients.item(row)
+            haystack = str(item.data(Qt.ItemDataRole.UserRole + 1)).lower()
+            item.setHidden(bool(needle) and needle not in haystack)
+
+    def _patient_changed(self, *_args: Any) -> None:
+        self.reload_documents()
+        self.patientChosen.emit(self.patient_id if self.patient_id is not None else -1)
+        self._update_buttons()
+
+    def reload_documents(self) -> None:
+        self.documents.clear()
+        vault, patient = self.workspace.vault, self.patient_id
+        if vault is None or vault.is_locked or patient is None:
+            return
+        for doc in vault.list_documents(patient):
+            passages = "passage" if doc.chunk_count == 1 else "passages"
+            item = QListWidgetItem(f"{doc.file_name}  ({doc.chunk_count} {passages})")
+            item.setData(ID_ROLE, doc.id)
+            self.documents.addItem(item)
+
+    def _update_buttons(self) -> None:
+        has_patient = self.patient_id is not None
+        busy = self.import_job is not None and self.import_job.running
+        self.remove_button.setEnabled(has_patient and not busy)
+        self.import_button.setEnabled(has_patient and not busy)
+        self.import_folder_button.setEnabled(has_patient and not busy)
+        self.delete_button.setEnabled(has_patient and not busy)
+
+    # -- patients ----------------------------------------------------------------------------
+
+    def add_patient(self) -> None:
+        dialog = AddPatientDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, mrn, dob = dialog.values()
+        try:
+            new_id = self.workspace.require_vault().add_patient(name, mrn=mrn, dob=dob)
+        except MedLocalError as err:
+            QMessageBox.warning(self, "Patient not added", str(err))
+            return
+        self.reload(select=new_id)
+
+    def remove_patient(self) -> None:
+        item: QListWidgetItem | None = self.patients.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Remove patient",
+            f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
+            "This cannot be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.require_vault().remove_patient(int(item.data(ID_ROLE)))
+        except MedLocalError as err:
+            QMessageBox.warning(self, "Patient not removed", str(err))
+            return
+        self.reload()
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def delete_documents(self) -> None:
+        items = self.documents.selectedItems()
+        if not items:
+            return
+        names = ", ".join(i.text().split("  (")[0] for i in items[:3])
+        more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+        answer = QMessageBox.question(
+            self,
+            "Delete documents",
+            f"Delete {names}{more} with their passages and vectors? This cannot be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        vault = self.workspace.require_vault()
+        for item in items:
+            try:
+                vault.delete_document(int(item.data(ID_ROLE)))
+            except MedLocalError as err:
+                QMessageBox.warning(self, "Document not deleted", str(err))
+        self.reload_documents()
+        self.documentsChanged.emit()
+
+    def choose_files(self) -> None:
+        names = open_file_names(
+            self,
+            "Import documents",
+            "Documents (*.pdf *.docx *.txt *.md *.markdown *.html *.htm *.json);;All files (*)",
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = existing_folder(self, "Import a folder of documents")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.patient_id is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> Job | None:
+        patient = self.patient_id
+        if patient is None or (self.import_job is not None and self.import_job.running):
+            return None
+        self.errors.clear()
+        self.errors.hide()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.progress_label.setText("Preparing the import…")
+        ws = self.workspace
+
+        def work(cancel: Any) -> ImportReport:
+            return ws.import_documents(
+                paths, patient, progress=self.relay, on_file=self.file_relay, cancel=cancel
+            )
+
+        self.import_job = run_task("import", work, self._import_done, self._import_failed)
+        self._update_buttons()
+        return self.import_job
+
+    def cancel_import(self) -> None:
+        if self.import_job is not None and self.import_job.running:
+            self.import_job.cancel()
+            self.progress_label.setText("Stopping after the current step…")
+
+    def _on_progress(self, value: Progress) -> None:
+        if value.total:
+            self.progress.setRange(0, value.total)
+            self.progress.setValue(value.done)
+        self.progress_label.setText(value.describe())
+
+    def _on_file_event(self, event: ProgressEvent) -> None:
+        if event.stage == "done" and event.outcome == "failed":
+            self.errors.show()
+            self.errors.addItem(f"{event.file_name}: {event.detail or 'not imported'}")
+        if event.stage == "done" and event.outcome == "imported":
+            self.reload_documents()
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.progress.hide()
+        self.cancel_button.hide()
+        end = " Cancelled before the end." if report.cancelled else ""
+        self.progress_label.setText(
+            f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
+            f"failed {len(report.failed)}.{end}"
+        )
+        for outcome in report.skipped:
+            self.errors.show()
+            self.errors.addItem(f"{outcome.file_name}: skipped — {outcome.reason}")
+        self._finish_import()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.progress_label.setText(f"Import stopped: {exc}")
+        self._finish_import()
+
+    def _finish_import(self) -> None:
+        self.import_job = None
+        self._update_buttons()
+        self.reload_documents()
+        self.documentsChanged.emit()
+
+
+class _FileEventRelay(QObject):
+    """Per-file import events (outcome and reason) to the GUI thread."""
+
+    arrived = Signal(object)
+
+    def __call__(self, value: ProgressEvent) -> None:
+        self.arrived.emit(value)

@@ -1,0 +1,115 @@
+"""A PDF page rendered with pdfium, and the boxes of a passage's characters on it.
+
+The vault's passage text comes from pypdf; pdfium has its own text for the page. The two differ
+in white space (line breaks, hyphenation spaces, generated CR/LF), so we align them on the
+characters that are not white space: the passage is found in pdfium's page text with spaces
+removed, and each matched character keeps its pdfium index, whose box pdfium gives us. Everything
+stays in memory: the document bytes come from the vault, the page image is never written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+RENDER_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
+_PROBE_CHARS = 160  # enough of a passage to find it again, short enough to survive edits
+
+
+@dataclass(frozen=True)
+class PageImage:
+    pixels: npt.NDArray[np.uint8]  # height x width x 3, RGB
+    width_pt: float
+    height_pt: float
+    scale: float
+    boxes: list[tuple[float, float, float, float]]  # highlighted: x0, y0, x1, y1 in pixels
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` without white space, and for each kept character its index in ``text``."""
+    kept: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if not char.isspace():
+            kept.append(char.lower())
+            where.append(index)
+    return "".join(kept), where
+
+
+def locate(page_text: str, passage: str) -> tuple[int, int] | None:
+    """Start and end (exclusive) indices in ``page_text`` of ``passage``, white space aside.
+
+    The whole passage is tried first, then its opening and closing stretches (a passage that
+    runs onto the next page, or text pdfium orders differently), and the widest match wins."""
+    page, page_where = _squeeze(page_text)
+    wanted, _ = _squeeze(passage)
+    if not wanted or not page:
+        return None
+    found = page.find(wanted)
+    if found >= 0:
+        return page_where[found], page_where[found + len(wanted) - 1] + 1
+    head, tail = wanted[:_PROBE_CHARS], wanted[-_PROBE_CHARS:]
+    start = page.find(head)
+    end = page.find(tail, max(start, 0))
+    if start >= 0 and end >= start:
+        return page_where[start], page_where[end + len(tail) - 1] + 1
+    if start >= 0:
+        return page_where[start], page_where[min(start + len(wanted), len(page)) - 1] + 1
+    if end >= 0:
+        return page_where[max(0, end + len(tail) - len(wanted))], page_where[
+            end + len(tail) - 1
+        ] + 1
+    return None
+
+
+def _merge_lines(
+    boxes: list[tuple[float, float, float, float]],
+) -> list[tuple[float, float, float, float]]:
+    """Character boxes joined into one box per line, so the highlight reads as a marker."""
+    lines: list[list[float]] = []
+    for x0, y0, x1, y1 in sorted(boxes, key=lambda b: (round(b[1]), b[0])):
+        if lines and abs(lines[-1][1] - y0) < (y1 - y0) * 0.6 + 1 and x0 >= lines[-1][0] - 2:
+            last = lines[-1]
+            last[2] = max(last[2], x1)
+            last[3] = max(last[3], y1)
+            last[1] = min(last[1], y0)
+        else:
+            lines.append([x0, y0, x1, y1])
+    return [(a, b, c, d) for a, b, c, d in lines]
+
+
+def render_page(pdf_bytes: bytes, page_number: int, passage: str | None) -> PageImage:
+    """Page ``page_number`` (1-based) as RGB pixels with the passage's boxes (in pixels)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    try:
+        index = max(0, min(page_number - 1, len(pdf) - 1))
+        page = pdf[index]
+        width, height = page.get_size()
+        bitmap = page.render(scale=RENDER_SCALE, rev_byteorder=True)
+        pixels = np.ascontiguousarray(bitmap.to_numpy()[:, :, :3])
+        boxes: list[tuple[float, float, float, float]] = []
+        if passage:
+            text_page = page.get_textpage()
+            count = text_page.count_chars()
+            page_text = text_page.get_text_range(0, count)
+            span = locate(page_text, passage)
+            if span is not None:
+                for char in range(span[0], min(span[1], count)):
+                    if page_text[char].isspace():
+                        continue
+                    left, bottom, right, top = text_page.get_charbox(char)
+                    boxes.append(
+                        (
+                            left * RENDER_SCALE,
+                            (height - top) * RENDER_SCALE,
+                            right * RENDER_SCALE,
+                            (height - bottom) * RENDER_SCALE,
+                        )
+                    )
+        return PageImage(pixels, width, height, RENDER_SCALE, _merge_lines(boxes))
+    finally:
+        pdf.close()

@@ -1,0 +1,156 @@
+"""Model output -> safe HTML for the chat view: escaped text, a small Markdown subset, citation
+chips and flag underlines. Qt-free on purpose (pure string work, unit-testable).
+
+Nothing the model writes can become markup: the text is HTML-escaped first, then only our own
+tags are added. Markdown images are shown as text and never loaded; links become ``ext:`` anchors
+that the view opens only after the user confirms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from medlocal.rag.flags import Flag
+
+_CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)")
+_CODE = re.compile(r"`([^`]+)`")
+_HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+
+FLAG_WHY = {
+    "unsupported": "No cited passage supports this sentence.",
+    "unverified_number": "A number, dose or date here is not in the cited passages.",
+    "unverified_medication": "A medication here is not in the cited passages.",
+    "invalid_citation": "The model cited a passage it was not given (removed).",
+    "attached_citation": "The model gave no citation; MedLocal attached the closest passage.",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    tooltip: str
+
+
+def flag_spans(text: str, flags: Sequence[Flag]) -> list[Span]:
+    """One underline span per flagged sentence (several flags on a sentence share a tooltip)."""
+    merged: dict[tuple[int, int], list[str]] = {}
+    for flag in flags:
+        start, end = max(0, flag.start), min(len(text), flag.end)
+        if end <= start:
+            continue
+        reason = flag.message or FLAG_WHY.get(flag.kind, flag.kind.replace("_", " "))
+        merged.setdefault((start, end), []).append(reason)
+    return [Span(s, e, "\n".join(dict.fromkeys(r))) for (s, e), r in sorted(merged.items())]
+
+
+def _inline(escaped: str, cite_prefix: str = "") -> str:
+    """Markdown inline marks on already-escaped text (so the patterns see ``&amp;``, never
+    a raw ``<``)."""
+    escaped = _IMAGE.sub(lambda m: f"[image: {m.group(1) or 'untitled'} — not loaded]", escaped)
+    escaped = _LINK.sub(
+        lambda m: f'<a href="ext:{quote(html.unescape(m.group(2)), safe="")}">{m.group(1)}</a>',
+        escaped,
+    )
+    escaped = _CODE.sub(r"<code>\1</code>", escaped)
+    escaped = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", escaped)
+    escaped = _ITALIC.sub(r"<i>\1</i>", escaped)
+    return _CITATION.sub(lambda m: _chips(m, cite_prefix), escaped)
+
+
+def _chips(match: re.Match[str], prefix: str) -> str:
+    numbers = [n.strip() for n in match.group(1).split(",")]
+    return "".join(
+        f'<a href="cite:{prefix}{n}" style="text-decoration:none"><sup>&nbsp;[{n}]&nbsp;</sup></a>'
+        for n in numbers
+    )
+
+
+def _mark_flags(text: str, spans: Sequence[Span]) -> str:
+    """Escape ``text`` and wrap flagged spans in private markers (``\x00N\x01`` ... ``\x02``,
+    N indexing ``spans``) that no Markdown pattern touches, so a tooltip's own text stays out
+    of the inline rendering."""
+    out: list[str] = []
+    pos = 0
+    for number, span in enumerate(spans):
+        if span.start < pos:
+            continue
+        out.append(html.escape(text[pos : span.start], quote=False))
+        out.append(f"\x00{number}\x01")
+        out.append(html.escape(text[span.start : span.end], quote=False))
+        out.append("\x02")
+        pos = span.end
+    out.append(html.escape(text[pos:], quote=False))
+    return "".join(out)
+
+
+def _unmark(line: str, spans: Sequence[Span]) -> str:
+    def opening(match: re.Match[str]) -> str:
+        tip = html.escape(spans[int(match.group(1))].tooltip, quote=True)
+        return (
+            f'<span title="{tip}" '
+            'style="text-decoration: underline wavy #c0392b; background-color: #fdecea">'
+        )
+
+    return re.sub("\x00(\\d+)\x01", opening, line).replace("\x02", "</span>")
+
+
+def answer_html(text: str, flags: Sequence[Flag] = (), cite_prefix: str = "") -> str:
+    """The checked answer as HTML: paragraphs, headings, bullets, citation chips, flags."""
+    spans = flag_spans(text, flags)
+    marked = _mark_flags(text, spans)
+    blocks: list[str] = []
+    in_list = False
+    for raw in marked.split("\n"):
+        heading = _HEADING.match(raw)
+        bullet = _BULLET.match(raw)
+        if bullet:
+            if not in_list:
+                blocks.append("<ul>")
+                in_list = True
+            blocks.append(f"<li>{_unmark(_inline(bullet.group(1), cite_prefix), spans)}</li>")
+            continue
+        if in_list:
+            blocks.append("</ul>")
+            in_list = False
+        if heading:
+            level = min(len(heading.group(1)) + 2, 6)
+            blocks.append(
+                f"<h{level}>{_unmark(_inline(heading.group(2), cite_prefix), spans)}</h{level}>"
+            )
+        elif raw.strip():
+            blocks.append(f"<p>{_unmark(_inline(raw, cite_prefix), spans)}</p>")
+    if in_list:
+        blocks.append("</ul>")
+    return "\n".join(blocks)
+
+
+def plain_html(text: str) -> str:
+    """Streaming text, escaped, line breaks kept (rendered properly once checked)."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def flag_list_html(flags: Sequence[Flag]) -> str:
+    """The flags listed under an answer, in the clinician's words."""
+    if not flags:
+        return ""
+    items = []
+    for flag in flags:
+        where = f"Sentence {flag.sentence + 1}" if flag.sentence >= 0 else "Answer"
+        token = f" “{html.escape(flag.token)}”" if flag.token else ""
+        reason = html.escape(flag.message or FLAG_WHY.get(flag.kind, flag.kind))
+        items.append(f"<li><b>{where}</b>{token}: {reason}</li>")
+    return (
+        '<p style="color:#c0392b"><b>Check these against the sources:</b></p><ul>'
+        + "".join(items)
+        + "</ul>"
+    )

@@ -1,0 +1,155 @@
+"""Right side of the window: a cited passage shown inside its document, scrolled to and
+highlighted by its character offsets; for PDFs also the rendered page with the passage's
+characters marked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.errors import MedLocalError
+from medlocal.rag.passages import SourceRef
+from medlocal.ui.pdf_page import PageImage, render_page
+from medlocal.ui.workers import run_task
+
+HIGHLIGHT = QColor(255, 213, 79)
+
+
+class SourcesPanel(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.header = QLabel("Click a citation [n] in an answer to see its passage here.")
+        self.header.setWordWrap(True)
+        self.header.setAccessibleName("Source")
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Document text with the cited passage highlighted")
+        self.page = QLabel()
+        self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page.setAccessibleName("PDF page with the cited passage highlighted")
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(self.page)
+        self.page_scroll.setWidgetResizable(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text, "Text")
+        self.tabs.addTab(self.page_scroll, "Page")
+        self.tabs.setTabEnabled(1, False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Sources</b>"))
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.current: SourceRef | None = None
+        self.page_boxes: list[tuple[float, float, float, float]] = []
+        self._request = 0
+
+    def clear(self) -> None:
+        self.current = None
+        self._request += 1
+        self.header.setText("Click a citation [n] in an answer to see its passage here.")
+        self.text.clear()
+        self.text.setExtraSelections([])
+        self.page.clear()
+        self.page_boxes = []
+        self.tabs.setTabEnabled(1, False)
+        self.tabs.setCurrentIndex(0)
+
+    def show_source(self, source: SourceRef) -> None:
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            return
+        try:
+            document = vault.get_document(source.document_id)
+            text = vault.document_text(source.document_id)
+        except MedLocalError as err:
+            self.clear()
+            self.header.setText(f"[{source.number}] cannot be shown: {err}")
+            return
+        self.current = source
+        self.header.setText(f"[{source.number}] {source.label()}")
+        self.text.setPlainText(text)
+        self._highlight(source.start, source.end)
+        self.page.clear()
+        self.page_boxes = []
+        is_pdf = document.file_type.lower() == "pdf" and source.page is not None
+        self.tabs.setTabEnabled(1, is_pdf)
+        self.tabs.setCurrentIndex(0)
+        if is_pdf:
+            self._render_pdf_page(source, text[source.start : source.end])
+
+    def _highlight(self, start: int, end: int) -> None:
+        length = len(self.text.toPlainText())
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIGHLIGHT)
+        fmt.setForeground(QColor("black"))
+        selection.format = fmt
+        selection.cursor = cursor
+        self.text.setExtraSelections([selection])
+        # Scroll so the passage starts near the top, not at the bottom edge.
+        shown = QTextCursor(self.text.document())
+        shown.setPosition(min(end, length))
+        self.text.setTextCursor(shown)
+        shown.setPosition(start)
+        self.text.setTextCursor(shown)
+        self.text.centerCursor()
+
+    def highlighted_text(self) -> str:
+        selections = self.text.extraSelections()
+        if not selections:
+            return ""
+        return str(selections[0].cursor.selectedText()).replace("\u2029", "\n")
+
+    def _render_pdf_page(self, source: SourceRef, passage: str) -> None:
+        vault = self.workspace.require_vault()
+        self._request += 1
+        request = self._request
+        page_number = source.page or 1
+
+        def work(_cancel: Any) -> PageImage:
+            return render_page(vault.document_bytes(source.document_id), page_number, passage)
+
+        def done(image: PageImage) -> None:
+            if request == self._request:  # a later click or a lock superseded this one
+                self._show_page(image)
+
+        def failed(exc: BaseException) -> None:
+            if request == self._request:
+                self.page.setText(f"The page could not be rendered ({type(exc).__name__}).")
+
+        run_task("render page", work, done, failed)
+
+    def _show_page(self, image: PageImage) -> None:
+        height, width, _ = image.pixels.shape
+        qimage = QImage(
+            image.pixels.tobytes(), width, height, width * 3, QImage.Format.Format_RGB888
+        ).copy()
+        painter = QPainter(qimage)
+        color = QColor(HIGHLIGHT)
+        color.setAlpha(110)
+        for x0, y0, x1, y1 in image.boxes:
+            painter.fillRect(QRectF(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2), color)
+        painter.end()
+        self.page.setPixmap(QPixmap.fromImage(qimage))
+        self.page_boxes = image.boxes
+        if image.boxes:
+            self.page_scroll.ensureVisible(int(image.boxes[0][0]), int(image.boxes[0][1]), 50, 120)
+
+    def visible_text(self) -> str:
+        return "\n".join(t for t in (self.header.text(), self.text.toPlainText()) if t)

@@ -1,0 +1,89 @@
+"""Status bar: loaded model, backend, tokens/s while generating, context used, and the offline
+indicator with the count of refused connection attempts (0 in normal use)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from medlocal.privacy import netguard
+
+LIVE_REFRESH_MS = 250
+
+
+class _RefusalRelay(QObject):
+    refused = Signal()
+
+    def __call__(self, _attempt: netguard.BlockedAttempt) -> None:
+        self.refused.emit()  # from whichever thread was refused; queued to the GUI thread
+
+
+class StatusWidgets:
+    def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
+        self.model = QLabel("Model: not loaded")
+        self.model.setAccessibleName("Loaded model")
+        self.backend = QLabel("")
+        self.backend.setAccessibleName("Compute backend")
+        self.speed = QLabel("")
+        self.speed.setAccessibleName("Tokens per second")
+        self.context = QLabel("")
+        self.context.setAccessibleName("Context used")
+        self.offline = QLabel("")
+        self.offline.setAccessibleName("Offline status")
+        for label in (self.model, self.backend, self.speed, self.context):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.offline)
+        self._relay = _RefusalRelay(parent)
+        self._relay.refused.connect(self.update_offline)
+        netguard.add_listener(self._relay)
+        self._timer = QTimer(parent)
+        self._timer.setInterval(LIVE_REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_live)
+        self._model: Any = None
+        self.update_offline()
+
+    def close(self) -> None:
+        netguard.remove_listener(self._relay)
+        self._timer.stop()
+
+    def update_offline(self) -> None:
+        status = netguard.status()
+        refused = int(status["blocked_attempts"])
+        guard = "Offline" if status["guard_installed"] else "Offline guard OFF"
+        self.offline.setText(f"● {guard} · {refused} refused")
+        self.offline.setStyleSheet("color: #1e8449" if refused == 0 else "color: #c0392b")
+        self.offline.setToolTip(
+            "MedLocal makes no network connection except a model download you start. "
+            f"{refused} connection attempt(s) were refused this session."
+        )
+
+    def set_model(self, model: Any) -> None:
+        self._model = model
+        if model is None:
+            self.model.setText("Model: not loaded")
+            self.backend.setText("")
+            self.context.setText("")
+            return
+        self.model.setText(f"Model: {getattr(model, 'name', 'model')}")
+        self.backend.setText(f"Backend: {getattr(model, 'backend', 'CPU')}")
+        self._refresh_live()
+
+    def generating(self, active: bool) -> None:
+        if active:
+            self._timer.start()
+        else:
+            self._timer.stop()
+            self._refresh_live()
+
+    def _refresh_live(self) -> None:
+        stats = getattr(self._model, "last_stats", None)
+        n_ctx = getattr(self._model, "n_ctx", 0)
+        if stats is None:
+            return
+        used = stats.prompt_tokens + stats.generated_tokens
+        if stats.tokens_per_second:
+            self.speed.setText(f"{stats.tokens_per_second:.1f} tok/s")
+        if n_ctx:
+            self.context.setText(f"Context {used}/{n_ctx}")

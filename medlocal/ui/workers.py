@@ -1,0 +1,175 @@
+"""Background work for the window, adapted once (DESIGN.md §9).
+
+* :func:`run_task` runs a function on Qt's thread pool and delivers its result or error back on
+  the GUI thread (Picard's ``run_task``), built on superqt's worker.
+* :func:`stream_task` runs a generator: each ``yield`` arrives on the GUI thread, the generator's
+  ``return`` value arrives last (napari's generator workers).
+* :class:`ProgressRelay` turns the project's one progress callback
+  (:data:`medlocal.progress.ProgressCallback`, called on the worker thread) into a Qt signal
+  received on the GUI thread.
+
+Cancellation is the services' own ``threading.Event``: a :class:`Job` owns one, and ``cancel()``
+sets it; the task stops at its next safe point and reports ``GenerationCancelled`` or a
+``cancelled`` result. Nothing slow ever runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from superqt.utils import create_worker
+
+from medlocal.progress import Progress
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+STREAM_BATCH_S = 0.04  # GUI text updates at most every 40 ms: long answers stay cheap to show
+
+
+class Job:
+    """A running task: its cancel event and a way to know it ended."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cancel_event = threading.Event()
+        self.done = threading.Event()
+        self.worker: Any = None
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def running(self) -> bool:
+        return not self.done.is_set()
+
+
+_active: set[Job] = set()
+_active_lock = threading.Lock()
+
+
+def active_jobs() -> list[Job]:
+    with _active_lock:
+        return [job for job in _active if job.running]
+
+
+def _track(job: Job) -> None:
+    with _active_lock:
+        _active.add(job)
+
+
+def _untrack(job: Job) -> None:
+    job.done.set()
+    with _active_lock:
+        _active.discard(job)
+
+
+def _error_handler(job: Job, on_error: Failed | None) -> Failed:
+    def handle(exc: BaseException) -> None:
+        _untrack(job)
+        if on_error is not None:
+            on_error(exc)
+        else:
+            log.error("background task %s failed (%s)", job.name, type(exc).__name__)
+
+    return handle
+
+
+def run_task(
+    name: str,
+    func: Callable[[threading.Event], T],
+    on_done: Callable[[T], None] | None = None,
+    on_error: Failed | None = None,
+) -> Job:
+    """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
+    is called on the GUI thread."""
+    job = Job(name)
+
+    def finished(result: T) -> None:
+        _untrack(job)
+        if on_done is not None:
+            on_done(result)
+
+    worker = create_worker(
+        func,
+        job.cancel_event,
+        _start_thread=False,
+        _ignore_errors=True,
+        _connect={"returned": finished, "errored": _error_handler(job, on_error)},
+    )
+    job.worker = worker
+    _track(job)
+    worker.start()
+    return job
+
+
+def stream_task(
+    name: str,
+    func: Callable[[threading.Event], Generator[Any, None, Any]],
+    on_yield: Callable[[Any], None],
+    on_done: Done | None = None,
+    on_error: Failed | None = None,
+) -> Job:
+    """Run the generator ``func(cancel_event)`` off the GUI thread: each yielded value reaches
+    ``on_yield`` on the GUI thread, then the generator's return value reaches ``on_done``."""
+    job = Job(name)
+
+    def finished(result: Any) -> None:
+        _untrack(job)
+        if on_done is not None:
+            on_done(result)
+
+    worker = create_worker(
+        func,
+        job.cancel_event,
+        _start_thread=False,
+        _ignore_errors=True,
+        _connect={
+            "yielded": on_yield,
+            "returned": finished,
+            "errored": _error_handler(job, on_error),
+        },
+    )
+    job.worker = worker
+    _track(job)
+    worker.start()
+    return job
+
+
+def batched(pieces: Iterator[str], interval: float = STREAM_BATCH_S) -> Iterator[str]:
+    """Join streamed text pieces into one update per ``interval`` seconds."""
+    buffer: list[str] = []
+    last = time.monotonic()
+    for piece in pieces:
+        buffer.append(piece)
+        now = time.monotonic()
+        if now - last >= interval:
+            yield "".join(buffer)
+            buffer.clear()
+            last = now
+    if buffer:
+        yield "".join(buffer)
+
+
+class ProgressRelay(QObject):
+    """The one adapter from the services' progress callback to the GUI thread."""
+
+    progressed = Signal(object)
+
+    def __call__(self, value: Progress) -> None:
+        # Called on the worker thread; Qt queues the signal to receivers on the GUI thread.
+        self.progressed.emit(value)
+
+
+def wait_for_jobs(timeout_s: float = 10.0) -> bool:
+    """Cancel every running job and wait for the pool to drain (on quit and lock)."""
+    for job in active_jobs():
+        job.cancel()
+    return bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))

@@ -1,0 +1,106 @@
+"""Starting MedLocal: window or CLI or self-test; no display gives a hint instead of a Qt crash;
+a crash report from last time is offered once; a background job meeting a lock fails cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.app import offer_crash_report
+from medlocal.ui.main_window import MainWindow
+
+MEDS = "Discharge medications: metformin 500 mg twice daily. " * 40
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.update(extra)
+    return env
+
+
+def test_no_display_prints_a_hint_and_the_help(medlocal_home: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "medlocal"],
+        env=_env(MEDLOCAL_HOME=str(medlocal_home)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0
+    assert "no display found" in proc.stderr and proc.stderr.count("\n") == 1
+    assert "usage: medlocal" in proc.stdout and "--selftest" in proc.stdout
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_selftest_passes_on_the_demo_model_and_leaves_no_vault(medlocal_home: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "medlocal", "--selftest"],
+        env=_env(MEDLOCAL_HOME=str(medlocal_home)),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert lines[-1].startswith("PASS")
+    assert [line.split()[1] for line in lines[:-1]] == [
+        "offline",
+        "create",
+        "import",
+        "grounded",
+        "lock",
+    ]
+    assert not (medlocal_home / "data" / "vault").exists() or not any(
+        (medlocal_home / "data" / "vault").iterdir()
+    )
+
+
+def test_crash_report_from_last_time_is_offered_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.crash import pending_crash_reports, write_crash_report
+
+    write_crash_report(ValueError("secret patient text must not appear"))
+    assert len(pending_crash_reports()) == 1
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    offer_crash_report(None)
+    offer_crash_report(None)
+    assert len(shown) == 1 and "no patient" in shown[0]
+    assert pending_crash_reports() == []
+
+
+def test_locking_during_an_import_stops_it_cleanly(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Import Lock Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    files = []
+    for i in range(40):
+        path = tmp_path / f"n{i:02}.txt"
+        path.write_text(f"Visit {i}. {MEDS}")
+        files.append(path)
+    window.patients.import_paths(files)
+    qtbot.waitUntil(lambda: window.patients.progress.value() >= 1, timeout=30000)
+    window.lock()
+    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=30000)
+    assert window.stack.currentIndex() == window.LOCKED
+    assert "Import Lock Patient" not in window.visible_text()
+    # Whatever was committed before the lock is whole; the vault opens and verifies.
+    reopened = gui_workspace.unlock("correct horse battery staple")
+    assert all(d.chunk_count > 0 for d in reopened.list_documents())
+    assert reopened.audit_verify().ok
+    window.close()

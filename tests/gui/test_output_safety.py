@@ -1,0 +1,131 @@
+"""Model output can never reach the network: images, style sheets and links in an answer
+(Markdown or raw HTML, http, file:// or UNC) are refused; a local HTTP server proves it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import make_workspace
+from fixtures.fake_models import FakeChatModel
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medlocal.rag.flags import Flag
+from medlocal.ui.main_window import MainWindow
+from medlocal.ui.render import answer_html
+from medlocal.ui.safe_browser import SafeBrowser
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+
+
+@pytest.fixture
+def server(socket_enabled: None) -> Iterator[tuple[str, Recorder]]:
+    recorder = Recorder()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            recorder.requests.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", recorder
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def hostile_answer(base: str) -> str:
+    return (
+        f"Metformin 500 mg [1]. ![chart]({base}/md-image.png) "
+        f'<img src="{base}/html-image.png"> <link rel="stylesheet" href="{base}/style.css">\n'
+        f"See [the guideline]({base}/link) and <a href='{base}/raw'>this</a>.\n"
+        '<img src="file:///etc/passwd"> <img src="\\\\fileserver\\share\\x.png">'
+    )
+
+
+def test_hostile_markup_in_an_answer_sends_nothing(
+    qtbot: QtBot, server: tuple[str, Recorder], tmp_path: Path
+) -> None:
+    base, recorder = server
+    model = FakeChatModel(hostile_answer(base))
+    ws = make_workspace(tmp_path, chat=model)
+    ws.create_vault("correct horse battery", "correct horse battery")
+    vault = ws.require_vault()
+    patient = vault.add_patient("Leak Patient")
+    note = tmp_path / "meds.txt"
+    note.write_text("Metformin 500 mg twice daily.")
+    ws.import_documents([note], patient)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    window.chat.ask("What does the patient take?")
+    qtbot.waitUntil(lambda: window.chat.job is None and len(window.chat.turns) == 1, timeout=20000)
+    window.show()
+    qtbot.wait(200)  # let any (refused) resource load happen
+    shown = window.chat.view.toPlainText()
+    assert "not loaded" in shown  # the Markdown image became text
+    assert "<img" in shown  # raw HTML from the model is shown as text, not markup
+    assert recorder.requests == []
+    window.close()
+    ws.close()
+
+
+def test_safe_browser_refuses_every_resource_even_in_our_own_html(
+    qtbot: QtBot, server: tuple[str, Recorder]
+) -> None:
+    base, recorder = server
+    view = SafeBrowser()
+    qtbot.addWidget(view)
+    view.setHtml(
+        f'<p>x</p><img src="{base}/a.png"><img src="file:///etc/hostname">'
+        '<img src="\\\\fileserver\\share\\b.png"><img src="relative.png">'
+    )
+    view.show()
+    qtbot.wait(100)
+    assert view.refused_resources >= 4
+    assert recorder.requests == []
+    # Following a link by itself is impossible; an http link asks first and says no here.
+    view.setSource(QUrl(f"{base}/page"))
+    assert recorder.requests == []
+
+
+def test_links_open_only_after_confirmation(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "medlocal.ui.safe_browser.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toString()) or True,
+    )
+    view = SafeBrowser()
+    qtbot.addWidget(view)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert view.confirm_and_open("https://example.org/x") is False
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert view.confirm_and_open("https://example.org/x") is True
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    assert view.confirm_and_open("file:///etc/passwd") is False
+    assert opened == ["https://example.org/x"]
+
+
+def test_answer_html_escapes_and_marks_flags() -> None:
+    text = "Take <b>metformin</b> 5000 mg [1]. Lisinopril daily [2]."
+    flags = [Flag(0, "unverified_number", "5000 mg", "5000 mg is not in [1].", 0, 35)]
+    html = answer_html(text, flags, cite_prefix="3.")
+    assert "<b>metformin</b>" not in html and "&lt;b&gt;metformin&lt;/b&gt;" in html
+    assert 'href="cite:3.1"' in html and 'href="cite:3.2"' in html
+    assert 'title="5000 mg is not in [1]."' in html and "underline" in html
+    assert html.count("<span") == 1  # only the flagged sentence is underlined

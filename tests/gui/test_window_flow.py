@@ -1,0 +1,237 @@
+"""The whole window driven through its widgets (pytest-qt, offscreen): first run -> vault ->
+patient -> import by drop -> ask -> citation -> highlighted source -> lock (nothing left on
+screen) -> unlock (the chat is back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PASS, make_workspace
+from fixtures.fake_models import FakeChatModel
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.first_run import FirstRunWizard
+from medlocal.ui.main_window import MainWindow
+
+MEDS = "Discharge medications: metformin 500 mg twice daily. Lisinopril 10 mg once daily."
+ALLERGY = "Allergies: penicillin causes a widespread rash."
+PATIENT = "Jane Quixote"
+
+
+def run_first_run(qtbot: QtBot, ws: Workspace) -> None:
+    wizard = FirstRunWizard(ws)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.passphrase_page
+    page.secret.setText("short")
+    page.confirm.setText("short")
+    wizard.next()
+    assert "at least 8" in page.error.text() and not ws.vault_exists()
+    page.secret.setText(PASS)
+    page.confirm.setText(PASS)
+    assert page.meter.value() >= 2
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20000)
+    recovery = wizard.recovery_page
+    assert len(recovery.key.text()) > 20
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()  # must confirm first
+    recovery.stored.setChecked(True)
+    wizard.next()
+    assert recovery.key.text() == ""  # the recovery key leaves the screen
+    assert wizard.currentPage() is wizard.model_page
+    assert wizard.model_page.demo.isChecked()
+    wizard.accept()
+    assert ws.vault is not None and not ws.vault.is_locked
+
+
+def fill_modal(fields: dict[str, str]) -> None:
+    def fill() -> None:
+        dialog: Any = QApplication.activeModalWidget()
+        for name, value in fields.items():
+            getattr(dialog, name).setText(value)
+        dialog._check()
+
+    QTimer.singleShot(0, fill)
+
+
+def drop(widget: Any, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)
+
+
+def wait_import(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=30000)
+
+
+def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
+    model = FakeChatModel("The patient takes metformin 500 mg twice daily [1].")
+    ws = make_workspace(tmp_path, chat=model)
+    run_first_run(qtbot, ws)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window.stack.currentIndex() == window.WORKING
+
+    fill_modal({"name": PATIENT, "mrn": "MRN-77", "dob": "1950-02-03"})
+    window.patients.add_patient()
+    assert window.patients.patients.count() == 1
+    window.patients.patients.setCurrentRow(0)
+    assert window.patients.patient_id is not None
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "meds.txt").write_text(MEDS)
+    (docs / "allergy.txt").write_text(ALLERGY)
+    drop(window.patients, [docs / "meds.txt", docs / "allergy.txt"])
+    wait_import(qtbot, window)
+    assert window.patients.documents.count() == 2
+    assert "Imported 2" in window.patients.progress_label.text()
+
+    chat = window.chat
+    chat.question.setPlainText("What does the patient take for diabetes?")
+    qtbot.keyClick(chat.question, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(chat.turns) == 1 and chat.job is None, timeout=30000)
+    turn = chat.turns[0]
+    assert turn.output_id is not None and turn.sources
+    shown = chat.view.toPlainText()
+    assert "metformin 500 mg" in shown and "[1]" in shown
+
+    # Clicking the chip [1] shows the passage inside its document, highlighted by offsets.
+    chat.view.anchorClicked.emit(QUrl("cite:0.1"))
+    source = turn.sources[0]
+    assert window.sources.current == source
+    assert (
+        window.sources.highlighted_text()
+        == window.sources.text.toPlainText()[source.start : source.end]
+    )
+    assert "metformin" in window.sources.highlighted_text().lower()
+
+    # Lock: no patient text anywhere on screen, keys wiped.
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    text = window.visible_text()
+    for secret in (PATIENT, "MRN-77", "metformin", "meds.txt", "diabetes", "Lisinopril"):
+        assert secret.lower() not in text.lower()
+    assert ws.vault is None and window.windowTitle() == "MedLocal"
+    assert not window.import_action.isEnabled()
+
+    # A wrong passphrase is refused with a message; the right one restores patient and chat.
+    window.lock_screen.secret.setText("wrong passphrase!")
+    qtbot.keyClick(window.lock_screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "passphrase" in window.lock_screen.error.text().lower(), timeout=20000)
+    assert window.stack.currentIndex() == window.LOCKED
+    window.lock_screen.secret.setText(PASS)
+    qtbot.keyClick(window.lock_screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=20000)
+    assert window.patients.patient_id is not None
+    qtbot.waitUntil(lambda: len(chat.turns) == 1)
+    assert "What does the patient take for diabetes?" in chat.view.toPlainText()
+    assert chat.turns[0].sources and chat.turns[0].output_id == turn.output_id
+    window.close()
+
+
+def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Batch Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(MEDS)
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    (folder / "empty.docx").write_bytes(b"")
+    drop(window.patients, [folder])
+    wait_import(qtbot, window)
+    errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
+    assert any(e.startswith("broken.pdf:") for e in errors)
+    assert any(e.startswith("empty.docx:") for e in errors)
+    assert window.patients.documents.count() == 1  # good.txt imported all the same
+    assert [d.file_name for d in vault.list_documents()] == ["good.txt"]
+    window.close()
+
+
+def test_cancel_during_import_keeps_whole_documents(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Cancel Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    files = []
+    for i in range(30):
+        path = tmp_path / f"note{i:02}.txt"
+        path.write_text(f"Visit {i}. " + MEDS * 20)
+        files.append(path)
+    job = window.patients.import_paths(files)
+    assert job is not None
+    qtbot.waitUntil(lambda: window.patients.progress.value() >= 1, timeout=30000)
+    window.patients.cancel_button.click()
+    wait_import(qtbot, window)
+    report = window.patients.last_report
+    assert report is not None and report.cancelled
+    imported = vault.list_documents()
+    assert 1 <= len(imported) < 30
+    assert all(d.chunk_count > 0 for d in imported)  # every stored document is whole
+    window.close()
+
+
+@pytest.mark.parametrize("reason", ["user", "idle"])
+def test_lock_from_any_thread_clears_the_screen(
+    qtbot: QtBot, gui_workspace: Workspace, reason: str
+) -> None:
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Lock Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    assert "Lock Patient" in window.visible_text()
+    if reason == "idle":
+        vault.set_idle_timeout(0.2)  # the vault's own timer thread locks it
+    else:
+        window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=5000)
+    assert "Lock Patient" not in window.visible_text()
+    if reason == "idle":
+        assert "inactivity" in window.lock_screen.error.text()
+    window.close()
+
+
+def test_lock_closes_open_dialogs_holding_patient_text(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    from medlocal.ui.dialogs.summarize_dialog import SummarizeDialog
+
+    vault = gui_workspace.require_vault()
+    patient = vault.add_patient("Dialog Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    dialog = SummarizeDialog(gui_workspace, patient, parent=window)
+    dialog.show()
+    assert dialog.isVisible()
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    assert not dialog.isVisible()
+    window.close()

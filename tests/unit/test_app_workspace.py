@@ -1,0 +1,254 @@
+"""The application layer both faces call: unlock order, passphrase policy, embedder fallback,
+settings -> sampling, one progress type, lock and network events, summarise -> save -> export."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from fixtures.ingest_files import FakeEmbedder
+from test_rag_fakes import FakeChatModel
+
+from medlocal.app import Workspace
+from medlocal.app.outputs import check_export_path
+from medlocal.app.passphrase import check_new_passphrase, estimate_strength
+from medlocal.errors import ModelLoadError, NetworkBlockedError, UserInputError
+from medlocal.privacy import netguard
+from medlocal.progress import Progress
+from medlocal.settings import load_settings
+from medlocal.vault.errors import (
+    PassphraseRequiredError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultNotFoundError,
+    WrongPassphraseError,
+)
+from medlocal.vault.keys import KdfParams
+
+PASS = "correct horse battery"
+FAST_KDF = KdfParams(8 * 1024, 1, 1)
+
+
+def make_workspace(tmp_path: Path, **kwargs: object) -> Workspace:
+    kwargs.setdefault("embedder_loader", lambda model: FakeEmbedder())
+    return Workspace(tmp_path / "vault", kdf_params=FAST_KDF, **kwargs)  # type: ignore[arg-type]
+
+
+def test_passphrase_policy_and_strength() -> None:
+    with pytest.raises(UserInputError, match="at least 8"):
+        check_new_passphrase("short")
+    with pytest.raises(UserInputError, match="do not match"):
+        check_new_passphrase("long enough 1", "long enough 2")
+    with pytest.raises(UserInputError, match="only spaces"):
+        check_new_passphrase(" " * 12)
+    assert check_new_passphrase(PASS, PASS) == PASS
+    assert estimate_strength("abc").score == 0
+    weak, strong = estimate_strength("aaaaaaaa"), estimate_strength("Tr1cky-Horse!Battery#42")
+    assert weak.score < strong.score and strong.label in ("good", "strong")
+
+
+def test_create_unlock_lock_in_the_one_order(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    with pytest.raises(VaultNotFoundError):
+        ws.unlock(PASS)
+    recovery = ws.create_vault(PASS, PASS)
+    assert recovery and ws.vault is not None and not ws.vault.is_locked
+    with pytest.raises(VaultExistsError):
+        ws.create_vault(PASS)
+    reasons: list[str] = []
+    ws.add_lock_listener(reasons.append)
+    ws.lock()
+    assert reasons == ["user"]
+    with pytest.raises(VaultLockedError):
+        ws.require_vault()
+    # No passphrase, not remembered, no prompt: a clear error, not a hang.
+    with pytest.raises(PassphraseRequiredError):
+        ws.unlock()
+    with pytest.raises(WrongPassphraseError):
+        ws.unlock("wrong passphrase")
+    asked: list[str] = []
+
+    def prompt() -> str:
+        asked.append("asked")
+        return PASS
+
+    vault = ws.unlock(prompt=prompt)
+    assert asked == ["asked"] and vault.unlocked_with == "passphrase"
+    ws.close()
+    assert reasons == ["user", "closed"]
+    again = make_workspace(tmp_path)
+    assert again.unlock(recovery_key=recovery).unlocked_with == "recovery"
+    again.close()
+
+
+def test_idle_lock_tells_listeners_and_touch_postpones_it(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    ws.create_vault(PASS)
+    ws.lock()
+    locked = threading.Event()
+    ws.add_lock_listener(lambda reason: locked.set() if reason == "idle" else None)
+    vault = ws.unlock(PASS)
+    vault.set_idle_timeout(0.3)
+    for _ in range(4):  # activity keeps it open past several timeouts' worth of time
+        threading.Event().wait(0.15)
+        ws.touch()
+    assert not vault.is_locked
+    assert locked.wait(3.0)
+    assert vault.is_locked
+
+
+def test_settings_drive_sampling_and_updates_are_validated(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    ws.update_settings(temperature="0.7", seed=7, auto_lock_minutes=5)
+    assert load_settings().temperature == 0.7
+    params = ws.sampling()
+    assert params.temperature == 0.7 and params.seed == 7
+    assert ws.sampling(temperature=0.0, max_tokens=None).temperature == 0.0
+    with pytest.raises(UserInputError, match="one of"):
+        ws.update_settings(theme="purple")
+    with pytest.raises(UserInputError, match="at least"):
+        ws.update_settings(auto_lock_minutes=-1)
+    assert load_settings().auto_lock_minutes == 5  # a refused change leaves the file alone
+
+
+def test_search_falls_back_to_exact_words_and_says_so(tmp_path: Path) -> None:
+    notices: list[str] = []
+
+    def no_model(model: str | None) -> FakeEmbedder:
+        raise ModelLoadError("No embedding model is installed.")
+
+    ws = make_workspace(tmp_path, embedder_loader=no_model, notice=notices.append)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    note = tmp_path / "note.txt"
+    note.write_text("Warfarin 5 mg at night.")
+    with pytest.raises(ModelLoadError):  # importing needs vectors: no silent fallback there
+        ws.import_documents([note], patient)
+    ws2 = make_workspace(tmp_path, notice=notices.append)
+    ws.close()
+    ws2.unlock(PASS)
+    report = ws2.import_documents([note], patient)
+    assert len(report.imported) == 1
+    ws2.close()
+    ws3 = make_workspace(tmp_path, embedder_loader=no_model, notice=notices.append)
+    ws3.unlock(PASS)
+    hits = ws3.search("warfarin", patient_id=patient)
+    assert hits and hits[0].vector_score is None
+    assert any("exact words only" in n for n in notices)
+    with pytest.raises(UserInputError):
+        ws3.search("   ")
+    ws3.close()
+
+
+def test_import_reports_one_progress_type_and_per_file_events(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Metformin 500 mg twice daily.")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary junk\xff" * 50)
+    seen: list[Progress] = []
+    outcomes: list[tuple[str, str | None]] = []
+
+    def on_file(event: object) -> None:
+        if getattr(event, "stage", "") == "done":
+            outcomes.append((getattr(event, "file_name", ""), getattr(event, "outcome", None)))
+
+    report = ws.import_documents([folder], patient, progress=seen.append, on_file=on_file)
+    assert all(isinstance(p, Progress) and p.unit == "files" for p in seen)
+    assert seen[-1].done == seen[-1].total == 2
+    assert sorted(outcomes) == [("a.txt", "imported"), ("b.txt", "failed")]
+    assert len(report.imported) == 1 and len(report.failed) == 1
+    # The embedder's load is audited once for this vault session, by the workspace.
+    events = [e.event for e in ws.require_vault().audit_entries()]
+    assert events.count("model_load") == 1 and "import" in events
+    ws.close()
+
+
+def test_cancel_stops_an_import_between_files(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    files = []
+    for i in range(4):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(f"Note number {i} about lisinopril.")
+        files.append(path)
+    cancel = threading.Event()
+
+    def stop_after_first(p: Progress) -> None:
+        if p.done >= 1:
+            cancel.set()
+
+    report = ws.import_documents(files, patient, progress=stop_after_first, cancel=cancel)
+    assert report.cancelled and 1 <= len(report.imported) < 4
+    ws.close()
+
+
+def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
+    model = FakeChatModel("Metformin 500 mg twice daily [1].")
+    ws = make_workspace(tmp_path, chat_loader=lambda m: model)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("Jane Roe", mrn="MRN-1")
+    note = tmp_path / "meds.txt"
+    note.write_text("Medications: metformin 500 mg twice daily for diabetes.")
+    ws.import_documents([note], patient)
+    ws.update_settings(temperature="0.5", seed=9)
+    stages: list[Progress] = []
+    saved = ws.summarize(patient, "medication-list", progress=stages.append)
+    assert saved.output_id > 0 and "metformin" in saved.summary.text.lower()
+    assert stages and all(p.unit == "steps" for p in stages)
+    # The user's sampling settings reach the summary (they were ignored before).
+    assert saved.summary.provenance["sampling"]["temperature"] == 0.5
+    assert saved.summary.provenance["seed"] == 9
+    out = tmp_path / "meds.md"
+    report = ws.export_output(saved.output_id, out, redact=True)
+    text = out.read_text()
+    assert "Jane Roe" not in text and "MRN-1" not in text and report.format == "markdown"
+    before = sorted(tmp_path.iterdir())
+    planned = ws.preview_redactions(saved.output_id)
+    assert all(item.redaction.original for item in planned)
+    assert sorted(tmp_path.iterdir()) == before  # a preview writes nothing
+    for bad in (tmp_path / "x.exe", tmp_path / "missing" / "x.md", tmp_path):
+        with pytest.raises(UserInputError):
+            check_export_path(bad)
+    events = [e.event for e in ws.require_vault().audit_entries()]
+    assert "summarize" in events and "export" in events
+    ws.close()
+
+
+def test_verify_and_default_models(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    seen: list[Progress] = []
+    checks = ws.verify_models(progress=seen.append)
+    assert checks and all(c.ok for c in checks)
+    assert seen[-1].done == seen[-1].total == len(checks)
+    demo = checks[0].model_id
+    assert ws.set_default_model(demo, "chat") == "chat"
+    assert ws.registry.defaults()["chat"] == demo
+
+
+def test_network_guard_tells_listeners_about_refusals() -> None:
+    seen: list[str] = []
+
+    def listener(attempt: netguard.BlockedAttempt) -> None:
+        seen.append(str(attempt.host))
+
+    netguard.add_listener(listener)
+    try:
+        with pytest.raises((NetworkBlockedError, OSError)):
+            socket.getaddrinfo("example.org", 443)
+    finally:
+        netguard.remove_listener(listener)
+    assert seen == ["example.org"]
+
+
+def test_doctor_report_is_typed_and_text_free(tmp_path: Path) -> None:
+    report = make_workspace(tmp_path).doctor()
+    data = report.as_dict()
+    assert data["offline"]["guard_installed"] is True and "backend" in data
+    lines = report.lines()
+    assert any(line.startswith("Offline:   guard on") for line in lines)
