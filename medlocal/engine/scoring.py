@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from medlocal.engine.chat import ChatTemplate
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,20 @@ class ScoreResult:
     logits: npt.NDArray[np.float32]  # (len(positions), n_vocab), in the order asked
     reused_prefix_tokens: int  # prefix tokens found in the KV cache (not evaluated again)
     evaluated_tokens: int  # tokens decoded by this call (rest of the prefix + the batch)
+
+
+class ScoringModel(Protocol):
+    """What a scoring user needs from a chat model (``LlamaChatModel`` implements it): the
+    grounding model check and the evaluation's likelihood mode depend on this, not on llama.cpp."""
+
+    template: ChatTemplate
+    n_ctx: int
+
+    def tokenize(self, text: str, *, special: bool = True) -> list[int]: ...
+
+    def score(
+        self, prefix: Sequence[int], tokens: Sequence[int], positions: Sequence[int] = (-1,)
+    ) -> ScoreResult: ...
 
 
 def _cached_prefix(llm: Any, prefix: Sequence[int]) -> int:

@@ -13,30 +13,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from medlocal.engine.chat import ChatTemplate
-from medlocal.engine.scoring import ScoreResult
+from medlocal.engine.scoring import ScoreResult, ScoringModel
 from medlocal.errors import UserInputError
 from medlocal.eval.items import Item
 from medlocal.eval.prompts import likelihood_messages
 from medlocal.eval.records import EvalSettings, ItemResult
-
-
-class ScoringModel(Protocol):
-    """What likelihood mode needs from a chat model (LlamaChatModel implements it)."""
-
-    template: ChatTemplate
-    n_ctx: int
-
-    def tokenize(self, text: str, *, special: bool = True) -> list[int]: ...
-
-    def score(
-        self, prefix: Sequence[int], tokens: Sequence[int], positions: Sequence[int] = (-1,)
-    ) -> ScoreResult: ...
 
 
 def can_score(model: object) -> bool:
@@ -46,8 +31,8 @@ def can_score(model: object) -> bool:
 def _log_softmax(logits: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
     values = logits.astype(np.float64)
     top = values.max(axis=1, keepdims=True)
-    result: npt.NDArray[np.float64] = values - top - np.log(
-        np.exp(values - top).sum(axis=1, keepdims=True)
+    result: npt.NDArray[np.float64] = (
+        values - top - np.log(np.exp(values - top).sum(axis=1, keepdims=True))
     )
     return result
 

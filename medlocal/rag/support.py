@@ -13,13 +13,11 @@ import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 import numpy as np
 
 from medlocal.engine.api import ChatMessage
-from medlocal.engine.chat import ChatTemplate
-from medlocal.engine.scoring import ScoreResult
+from medlocal.engine.scoring import ScoringModel
 
 SYSTEM = (
     "You check clinical statements against source passages. Answer only yes or no: yes if the"
@@ -28,19 +26,6 @@ SYSTEM = (
 _MARK = "\x00STATEMENT\x00"
 _YES = ("yes", "Yes", " yes", " Yes", "YES")
 _NO = ("no", "No", " no", " No", "NO")
-
-
-class ScoringModel(Protocol):
-    """What the check needs from a chat model (LlamaChatModel implements it)."""
-
-    template: ChatTemplate
-    n_ctx: int
-
-    def tokenize(self, text: str, *, special: bool = True) -> list[int]: ...
-
-    def score(
-        self, prefix: Sequence[int], tokens: Sequence[int], positions: Sequence[int] = (-1,)
-    ) -> ScoreResult: ...
 
 
 @dataclass
