@@ -103,7 +103,10 @@ def run_eval(args: argparse.Namespace) -> int:
         if args.out:
             write_run(run, args.out)
         if run.sessions > 1:
-            print(f"medlocal: resumed stored run {run.run_id}", file=sys.stderr)
+            print(
+                f"medlocal: continued stored run {run.run_id} (--fresh starts over)",
+                file=sys.stderr,
+            )
     if args.json:
         data = [run.as_dict() for run in runs]
         print(json.dumps(data[0] if len(data) == 1 else data, indent=2))
