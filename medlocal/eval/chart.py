@@ -98,11 +98,12 @@ def comparison_scene(
         y = py(tick / 10)
         add(Line(left, y, left + plot_w, y, GRID))
         add(Text(left - 8, y, f"{tick * 10}%", 11, "end"))
+    decimals = max(0, -math.floor(math.log10(x_max / 5)))  # enough to tell ticks apart
     for i in range(6):
         seconds = x_max * i / 5
         x = px(seconds)
         add(Line(x, top + plot_h, x, top + plot_h + 4))
-        add(Text(x, top + plot_h + 14, f"{seconds:g}", 11, "middle"))
+        add(Text(x, top + plot_h + 14, f"{seconds:.{decimals}f}", 11, "middle"))
     add(Line(left, top, left, top + plot_h))
     add(Line(left, top + plot_h, left + plot_w, top + plot_h))
     add(Text(left + plot_w / 2, height - 16, "seconds per question", 12, "middle"))

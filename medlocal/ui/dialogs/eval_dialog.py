@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -96,7 +97,9 @@ class EvaluateDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.data, 1)
         row.addWidget(self.browse)
-        form.addRow("&File", row)
+        label = QLabel("&File", picker)
+        label.setBuddy(self.data)  # a row holding a layout gets no buddy of its own
+        form.addRow(label, row)
         form.addRow("F&ormat", self.fmt)
         form.addRow("&Mode", self.mode)
         form.addRow("&Questions", self.limit)
