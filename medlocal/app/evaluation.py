@@ -78,6 +78,10 @@ def run_evaluations(
     settings, shots = load_shots(request)
     if shots and shots[0].yes_no != dataset.items[0].yes_no:
         raise UserInputError("The shots file and the data file ask different kinds of question.")
+    shown = {shot.question for shot in shots}
+    leaked = sum(item.question in shown for item in dataset.items)
+    if leaked:  # an example that is also a test question would be answered for the model
+        raise UserInputError(f"{leaked} example(s) in the shots file are also test questions.")
     store = store or RunStore()
     runs = []
     for index, model_arg in enumerate(request.models):

@@ -164,6 +164,12 @@ def test_k_shot_examples_come_first_and_are_recorded(tmp_path: Path) -> None:
         )  # fmt: skip
 
 
+def test_shots_that_are_also_test_questions_are_refused(tmp_path: Path) -> None:
+    request = EvalRequest(DATA / "medqa.jsonl", shots_file=DATA / "medqa.jsonl")
+    with pytest.raises(UserInputError, match="also test questions"):
+        run_evaluations(lambda m: Scripted("A"), request, store=RunStore(tmp_path))
+
+
 def test_likelihood_mode_refuses_a_model_that_cannot_score(tmp_path: Path) -> None:
     data = read_benchmark(DATA / "medqa.jsonl")
     with pytest.raises(UserInputError, match="score options"):
