@@ -16,6 +16,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.doctor import DoctorReport, doctor_report
+from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
 from medlocal.app.outputs import (
     SavedSummary,
@@ -27,6 +28,7 @@ from medlocal.app.passphrase import check_new_passphrase
 from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.eval.runs import EvalRun, RunStore
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
 from medlocal.models.catalog import Role
@@ -568,6 +570,29 @@ class Workspace:
         return doctor_report(
             [m.id for m in self.registry.models()], self.settings.backup_reminder_days
         )
+
+    # -- model evaluation (issue 9): public benchmark files, never the vault ----------------------
+
+    def evaluate_models(
+        self,
+        request: EvalRequest,
+        *,
+        n_ctx: int | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[EvalRun]:
+        """Evaluate each requested model on a benchmark file (see ``medlocal.app.evaluation``)."""
+        return run_evaluations(
+            lambda model: self.chat_model(model, n_ctx),
+            request,
+            store=self.evaluation_runs(),
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def evaluation_runs(self) -> RunStore:
+        """Stored evaluation runs, under the data folder."""
+        return RunStore()
 
     # -- lifetime ------------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ COMMAND_GROUPS = (
     "ingest_cmds",
     "rag_cmds",
     "settings_cmds",
+    "eval_cmds",
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # service (and the third-party libraries behind it) is imported.
     from medlocal.cli import (
         engine_cmds,
+        eval_cmds,
         ingest_cmds,
         model_cmds,
         rag_cmds,
@@ -58,7 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"medlocal {medlocal.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (engine_cmds, model_cmds, vault_cmds, ingest_cmds, rag_cmds, settings_cmds):
+    for module in (
+        engine_cmds,
+        model_cmds,
+        vault_cmds,
+        ingest_cmds,
+        rag_cmds,
+        settings_cmds,
+        eval_cmds,
+    ):
         module.register(sub)
     return parser
 

@@ -25,6 +25,7 @@ from medlocal.engine.api import ChatMessage, ModelProvenance, SamplingParams, Tr
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
+from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ModelLoadError
 
@@ -183,6 +184,25 @@ class LlamaChatModel(_LoadedLlama):
 
     def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
         return len(self._prompt_tokens(messages)[0])
+
+    def tokenize(self, text: str, *, special: bool = True) -> list[int]:
+        """Tokens of ``text`` without BOS (special tokens such as <|im_start|> kept whole)."""
+        return self._tokenize(text.encode("utf-8"), add_bos=False, special=special)
+
+    def score(
+        self, prefix: Sequence[int], tokens: Sequence[int], positions: Sequence[int] = (-1,)
+    ) -> ScoreResult:
+        """Logits at ``positions`` of ``tokens`` evaluated after ``prefix``; the KV cache of a
+        matching prefix is reused and the cache is rolled back to ``prefix`` afterwards (see
+        engine/scoring.py). Runs on the engine thread, queued behind any generation."""
+
+        def run() -> ScoreResult:
+            llm = self._llama
+            if llm is None:
+                raise ModelLoadError(f"{self.name} has been unloaded")
+            return score_on_prefix(llm, prefix, tokens, positions)
+
+        return self._engine.worker.call(run)
 
     def fit(
         self, messages: Sequence[ChatMessage], max_tokens: int

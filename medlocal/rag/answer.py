@@ -40,6 +40,7 @@ from medlocal.rag.prompts import (
 )
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.relevance import RelevanceThreshold
+from medlocal.rag.support import support_check_for
 from medlocal.vault.records import SearchHit
 
 AnswerStatus = Literal["answered", "not_found", "general"]
@@ -123,6 +124,7 @@ class GroundedAnswerer:
         lexicon: MedicationLexicon | None = None,
         k: int = 8,
         attach_min_overlap: float = 0.5,
+        model_check: bool = True,
     ) -> None:
         self.model = model
         self.retriever = retriever
@@ -132,6 +134,9 @@ class GroundedAnswerer:
         self.lexicon = lexicon
         self.k = k
         self.attach_min_overlap = attach_min_overlap
+        # Second line of grounding (rag/support.py): on by default for answers; models that
+        # cannot score (fakes) skip it.
+        self.support = support_check_for(model) if model_check else None
 
     def ask(
         self,
@@ -255,7 +260,12 @@ class GroundedAnswerer:
         t0 = time.perf_counter()
         texts = {p.number: p.hit.text for p in fit.passages}
         checked = ground(
-            raw, texts, lexicon=self.lexicon, attach=True, min_overlap=self.attach_min_overlap
+            raw,
+            texts,
+            lexicon=self.lexicon,
+            attach=True,
+            min_overlap=self.attach_min_overlap,
+            support=self.support,
         )
         by_number = {p.number: p for p in fit.passages}
         sources = [by_number[n].source() for n in sorted(checked.cited)]

@@ -1,4 +1,8 @@
-"""Grounding flags: plain data returned with every answer and summary, shown by the CLI and GUI."""
+"""Grounding flags: plain data returned with every answer and summary, shown by the CLI and GUI.
+
+Stored as dicts in the vault. Fields added later have defaults, so older stored flags load
+unchanged (``from_dict``) and older readers that ignore unknown keys still work.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,24 @@ FlagKind = Literal[
     "unverified_medication",  # a medication name absent from the cited passages
     "invalid_citation",  # the model cited a passage number it was not given (removed)
     "attached_citation",  # the model did not cite; MedLocal attached a passage by word overlap
+    # Added with issue 14:
+    "misattributed_value",  # the number is there, but for another test, drug or time point
+    "negation_conflict",  # the sentence affirms what the passage rules out, or the reverse
+    "laterality_conflict",  # left where the passage says right (or bilateral)
+    "experiencer_conflict",  # the patient where the passage speaks of a relative, or the reverse
+    "timing_conflict",  # current where the passage says past (history of, status post), or reverse
+    "hypothetical_conflict",  # stated as fact where the passage only considers it ("if ...")
+    "model_doubt",  # the rules found nothing, but the model doubts the passages support it
 ]
+
+# The checks that find a statement wrong (the others are about citations).
+CONTENT_KINDS: frozenset[str] = frozenset(
+    {
+        "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
+        "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
+        "hypothetical_conflict", "model_doubt",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -21,6 +42,10 @@ class Flag:
     ``sentence`` indexes the sentences of the final text (``-1`` when a flag concerns the text as a
     whole); ``start``/``end`` are character offsets of that sentence in the final text so a viewer
     can highlight it; ``token`` is the offending piece (a number, a drug name, a citation).
+    ``token_start``/``token_end`` are the offsets of that piece in the final text (-1 when the
+    flag concerns the whole sentence); ``quote`` is the cited passage's own wording the flag
+    rests on, from passage number ``passage`` (0: none); ``score`` is the model's probability
+    that the passages support the sentence (model_doubt only).
     """
 
     sentence: int
@@ -29,12 +54,18 @@ class Flag:
     message: str
     start: int = 0
     end: int = 0
+    token_start: int = -1
+    token_end: int = -1
+    quote: str = ""
+    passage: int = 0
+    score: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Flag:
+        score = data.get("score")
         return cls(
             sentence=int(data["sentence"]),
             kind=data["kind"],
@@ -42,4 +73,9 @@ class Flag:
             message=str(data.get("message", "")),
             start=int(data.get("start", 0)),
             end=int(data.get("end", 0)),
+            token_start=int(data.get("token_start", -1)),
+            token_end=int(data.get("token_end", -1)),
+            quote=str(data.get("quote", "")),
+            passage=int(data.get("passage", 0)),
+            score=None if score is None else float(score),
         )

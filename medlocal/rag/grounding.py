@@ -6,20 +6,32 @@
    that no passage supports stays uncited and is flagged "unsupported". Small models often do not
    cite at all; this keeps every statement traceable without pretending the model cited it.
 3. Every number, dose, date and lab value must appear in the passages the sentence cites
-   ("unverified_number"), and so must every medication name ("unverified_medication").
+   ("unverified_number"), bound to the same analyte, vital, drug and time point
+   ("misattributed_value", rag/binding.py); doses and treatment durations must be the ones the
+   passages give for that drug; every medication must be named there, by any of its names
+   ("unverified_medication", rag/medications.py).
+4. What the sentence asserts about each concept (negated, side, past, a relative, hypothetical)
+   must match the passages (rag/assertions.py, ConText): the "*_conflict" flags.
+5. Optionally, a sentence the rules pass is put to the model (rag/support.py): "model_doubt".
+Every flag keeps the offsets of its sentence and of the offending words in the final text, and
+quotes the passage wording it rests on where there is one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from medlocal.rag.assertions import Mention, index_mentions
+from medlocal.rag.assertions import compare as compare_assertions
+from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
-from medlocal.rag.flags import Flag
-from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
-from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
-from medlocal.rag.values import Value, extract_values, is_dose, is_supported
+from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.sentences import Sentence, clause_span, split_sentences, strip_list_marker
+from medlocal.rag.values import Value, extract_values, is_dose, is_supported, same_value
 
 _STOPWORDS = frozenset(
     {
@@ -91,24 +103,16 @@ DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
 
 # Clause boundaries inside a sentence; a comma between digits ("1,000 mg") is not one.
 _CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
-
-
-def _clause_of(body: str, offset: int) -> tuple[int, int]:
-    start, end = 0, len(body)
-    for match in _CLAUSE_BREAK.finditer(body):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
-            break
-    return start, end
+# Durations belong to a drug when they say how long it is given: "for 7 days", "x10 days".
+_DURATION_UNITS = frozenset({"day", "week", "month"})
+_DURATION_LEAD = re.compile(r"(?:\bfor|\bx|×)\s*$", re.I)
 
 
 def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str | None:
     """The drug a dose belongs to: in the dose's clause, the nearest name that ends before the
     dose ("metoprolol 25 mg"), else the nearest one after it ("81 mg aspirin"); a clause without
     a name takes the nearest name before it ("Metformin, 500 mg")."""
-    start, end = _clause_of(body, value.start)
+    start, end = clause_span(body, value.start, value.start, _CLAUSE_BREAK)
     before = [n for n in names if start <= n[0] and n[1] <= value.start]
     if before:
         return max(before, key=lambda n: n[1])[2]
@@ -121,97 +125,291 @@ def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str
     return None
 
 
+def _drug_bound(value: Value, body: str) -> bool:
+    if is_dose(value):
+        return True
+    lead = body[max(0, value.start - 6) : value.start]
+    return (
+        value.kind == "number"
+        and value.unit in _DURATION_UNITS
+        and (_DURATION_LEAD.search(lead) is not None or value.raw[:1] in "x×")
+    )
+
+
 def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
-    """Each dose in ``text`` paired with the medication it belongs to, clause by clause, so
-    "amlodipine 5 mg and metoprolol 25 mg" gives (amlodipine, 5 mg) and (metoprolol, 25 mg)."""
+    """Each dose (and treatment duration) in ``text`` paired with the medication it belongs to,
+    clause by clause, so "amlodipine 5 mg and metoprolol 25 mg" gives (amlodipine, 5 mg) and
+    (metoprolol, 25 mg); "A and B at 81 mg and 75 mg, respectively" pairs them in order.
+    Value offsets are offsets in ``text``."""
     pairs: list[tuple[DosePair, Value]] = []
     for sentence in split_sentences(text):
         body = sentence.text
-        names = [
-            (m.start(), m.end(), m.group().lower().strip("-"))
-            for m in re.finditer(r"[A-Za-z][A-Za-z\-]{3,}", body)
-            if lexicon.is_medication(m.group())
-        ]
+        names = lexicon.spans(body)
         if not names:
             continue
-        for value in extract_values(body):
-            if not is_dose(value):
-                continue
-            drug = _drug_for(names, value, body)
+        doses = [v for v in extract_values(body) if _drug_bound(v, body)]
+        owners: list[str | None]
+        if re.search(r"\brespectively\b", body, re.I) and len(doses) == len(names):
+            owners = [n[2] for n in sorted(names)]
+        else:
+            owners = [_drug_for(names, value, body) for value in doses]
+        for value, drug in zip(doses, owners, strict=True):
             if drug is not None:
-                pairs.append(((drug, value.canonical, value.unit), value))
+                shifted = Value(
+                    value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
+                )
+                pairs.append(((drug, value.canonical, value.unit), shifted))
     return pairs
 
 
-class _LazyValues(dict[int, list[Value]]):
-    """Values of each passage, extracted the first time a sentence cites it (a summary may hold
-    hundreds of passages, few of them cited)."""
+class _PassageFacts:
+    """What the checks read from each passage, worked out the first time a sentence cites it
+    (a summary may hold hundreds of passages, few of them cited)."""
 
-    def __init__(self, passages: Mapping[int, str]) -> None:
-        super().__init__()
+    def __init__(self, passages: Mapping[int, str], lexicon: MedicationLexicon) -> None:
         self._passages = passages
+        self._lexicon = lexicon
+        self._values: dict[int, list[Value]] = {}
+        self._bound: dict[int, list[Bound]] = {}
+        self._doses: dict[int, list[tuple[DosePair, Value]]] = {}
+        self._mentions: dict[int, dict[str, list[Mention]]] = {}
 
-    def __missing__(self, number: int) -> list[Value]:
-        values = extract_values(self._passages[number])
-        self[number] = values
-        return values
+    def values(self, n: int) -> list[Value]:
+        if n not in self._values:
+            self._values[n] = extract_values(self._passages[n])
+        return self._values[n]
+
+    def bound(self, n: int) -> list[Bound]:
+        if n not in self._bound:
+            self._bound[n] = bind(self._passages[n])
+        return self._bound[n]
+
+    def mentions(self, cited: Sequence[int]) -> dict[str, list[Mention]]:
+        merged: dict[str, list[Mention]] = {}
+        for n in cited:
+            if n not in self._mentions:
+                self._mentions[n] = index_mentions(self._passages[n])
+            for key, found in self._mentions[n].items():
+                merged.setdefault(key, []).extend(found)
+        return merged
+
+    def doses(self, n: int) -> list[tuple[DosePair, Value]]:
+        if n not in self._doses:
+            self._doses[n] = dose_pairs(self._passages[n], self._lexicon)
+        return self._doses[n]
+
+
+@dataclass
+class _SentenceCheck:
+    """Flags for one sentence, with the offsets of each offending piece in the final text."""
+
+    sentence: Sentence
+    flags: list[Flag] = field(default_factory=list)
+    flagged: set[int] = field(
+        default_factory=set
+    )  # start offsets (in the sentence) already flagged
+
+    def add(
+        self,
+        kind: FlagKind,
+        token: str,
+        message: str,
+        at: int = -1,
+        quote: str = "",
+        passage: int = 0,
+    ) -> None:
+        s = self.sentence
+        if at >= 0:
+            if at in self.flagged:
+                return
+            self.flagged.add(at)
+        self.flags.append(
+            Flag(
+                s.index,
+                kind,
+                token,
+                message,
+                s.start,
+                s.end,
+                token_start=s.start + at if at >= 0 else -1,
+                token_end=s.start + at + len(token) if at >= 0 else -1,
+                quote=quote,
+                passage=passage,
+            )
+        )
+
+
+def _masked(text: str) -> str:
+    """``text`` with citations and a leading list marker blanked out, offsets unchanged."""
+    text = CITATION.sub(lambda m: " " * len(m.group()), text)
+    marker = _LIST_MARKER.match(text)
+    return " " * marker.end() + text[marker.end() :] if marker else text
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_ASSERTION_KINDS: dict[str, FlagKind] = {
+    "negation": "negation_conflict",
+    "laterality": "laterality_conflict",
+    "experiencer": "experiencer_conflict",
+    "historical": "timing_conflict",
+    "hypothetical": "hypothetical_conflict",
+}
+
+
+def _quote(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _passage_of(sentence_text: str, cited: list[int], passages: Mapping[int, str]) -> int:
+    return next((n for n in cited if sentence_text in passages[n]), cited[0] if cited else 0)
 
 
 def check_sentence(
     sentence: Sentence,
     passages: Mapping[int, str],
-    passage_values: Mapping[int, list[Value]],
+    facts: _PassageFacts,
     lexicon: MedicationLexicon,
 ) -> list[Flag]:
-    flags: list[Flag] = []
-    span = {"start": sentence.start, "end": sentence.end}
+    check = _SentenceCheck(sentence)
     cited = [n for n in cited_numbers(sentence.text) if n in passages]
     if not cited:
-        flags.append(
-            Flag(sentence.index, "unsupported", "", "no passage supports this sentence", **span)
-        )
-    body = _strip_citations(sentence.text)
+        check.add("unsupported", "", "no passage supports this sentence")
+    body = _masked(sentence.text)
     evidence_text = "\n".join(passages[n] for n in cited)
-    evidence_values = [v for n in cited for v in passage_values[n]]
+    _check_values(check, body, cited, facts, passages)
+    _check_doses(check, body, cited, facts, lexicon, passages)
+    for start, end, name in lexicon.spans(body):
+        if not lexicon.supported(evidence_text, name):
+            raw = body[start:end]
+            generic = sorted(lexicon.generics(name) - {name})
+            aka = f" ({', '.join(generic)})" if generic else ""
+            check.add(
+                "unverified_medication",
+                name,
+                f"medication '{raw}'{aka} is not named in the cited passages",
+                start,
+            )
+    if cited:
+        for mismatch in compare_assertions(body, facts.mentions(cited)):
+            m = mismatch.mention
+            check.add(
+                _ASSERTION_KINDS[mismatch.dimension],
+                body[m.start : m.end],
+                mismatch.message,
+                m.start,
+                quote=_quote(mismatch.evidence.sentence),
+                passage=_passage_of(mismatch.evidence.sentence, cited, passages),
+            )
+    return check.flags
+
+
+def _check_values(
+    check: _SentenceCheck,
+    body: str,
+    cited: list[int],
+    facts: _PassageFacts,
+    passages: Mapping[int, str],
+) -> None:
+    evidence_values = [v for n in cited for v in facts.values(n)]
+    bound = {b.value.start: b for b in bind(body)}
+    evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
     for value in extract_values(body):
         if not is_supported(value, evidence_values):
-            flags.append(
-                Flag(
-                    sentence.index,
-                    "unverified_number",
-                    value.raw,
-                    f"{value.kind} '{value.raw}' does not appear in the cited passages",
-                    **span,
-                )
-            )
-    flagged = {f.token for f in flags}
-    evidence_pairs = {pair for pair, _ in dose_pairs(evidence_text, lexicon)}
-    dosed_drugs = {drug for drug, _, _ in evidence_pairs}
-    for pair, value in dose_pairs(body, lexicon):
-        drug = pair[0]
-        if value.raw in flagged or drug not in dosed_drugs or pair in evidence_pairs:
-            continue
-        flags.append(
-            Flag(
-                sentence.index,
+            check.add(
                 "unverified_number",
                 value.raw,
-                f"dose '{value.raw}' is not the dose the cited passages give for {drug}",
-                **span,
+                f"{value.kind} '{value.raw}' does not appear in the cited passages",
+                value.start,
             )
+            continue
+        mine = bound.get(value.start)
+        if mine is None:
+            continue
+        same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
+        if not same or any(compatible(mine, b) for _, b in same):
+            continue
+        n, other = same[0]
+        what = describe(other)
+        check.add(
+            "misattributed_value",
+            value.raw,
+            f"'{value.raw}' is in the cited passage, but as {what}: \"{_quote(other.sentence)}\"",
+            value.start,
+            quote=_quote(other.sentence),
+            passage=n,
         )
-    for name in lexicon.find(body):
-        if not mentions(evidence_text, name):
-            flags.append(
-                Flag(
-                    sentence.index,
-                    "unverified_medication",
-                    name,
-                    f"medication '{name}' does not appear in the cited passages",
-                    **span,
-                )
+
+
+def _check_doses(
+    check: _SentenceCheck,
+    body: str,
+    cited: list[int],
+    facts: _PassageFacts,
+    lexicon: MedicationLexicon,
+    passages: Mapping[int, str],
+) -> None:
+    evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
+    mine = dose_pairs(body, lexicon)
+    for (drug, _, _), value in mine:
+        same_drug = [(n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d)]
+        if not same_drug or any(same_value(value, v) for _, v in same_drug):
+            continue
+        n, example = same_drug[0]
+        what = "dose" if is_dose(value) else "duration"
+        check.add(
+            "unverified_number",
+            value.raw,
+            f"{what} '{value.raw}' is not what the cited passages give for {drug}"
+            f" (they give '{example.raw}')",
+            value.start,
+            passage=n,
+        )
+    # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
+    for drug in dict.fromkeys(d for (d, _, _), _ in mine):
+        order = [v for (d, _, _), v in mine if d == drug]
+        theirs = [v for _, (d, _, _), v in evidence if lexicon.same_drug(drug, d)]
+        positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
+        if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
+            check.add(
+                "unverified_number",
+                order[0].raw,
+                f"the doses of {drug} are in the opposite order in the cited passages",
+                order[0].start,
             )
-    return flags
+
+
+class SupportJudge(Protocol):
+    """The model check (rag/support.py): P(the cited passages support the sentence)."""
+
+    threshold: float
+
+    def probability(
+        self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
+    ) -> float: ...
+
+
+def _model_doubt(
+    support: SupportJudge, sentence: Sentence, passages: Mapping[int, str]
+) -> Flag | None:
+    cited = [n for n in cited_numbers(sentence.text) if n in passages]
+    body = " ".join(_masked(sentence.text).split())
+    if not cited or not body:
+        return None
+    p = support.probability(body, cited, passages)
+    if p >= support.threshold:
+        return None
+    return Flag(
+        sentence.index,
+        "model_doubt",
+        "",
+        f"the model doubts that the cited passages support this sentence"
+        f" (it answered yes with probability {p:.2f})",
+        sentence.start,
+        sentence.end,
+        passage=cited[0],
+        score=round(p, 4),
+    )
 
 
 def ground(
@@ -221,9 +419,11 @@ def ground(
     lexicon: MedicationLexicon | None = None,
     attach: bool = True,
     min_overlap: float = 0.5,
+    support: SupportJudge | None = None,
 ) -> GroundingResult:
     """Clean the citations of ``raw_text`` against the numbered ``passages`` and flag every sentence
-    whose claims the cited passages do not carry."""
+    whose claims the cited passages do not carry. With ``support``, each cited sentence the rules
+    pass is also put to the model (second line)."""
     lexicon = lexicon or default_lexicon()
     cleanup = keep_valid(raw_text, passages.keys())
     flags = [
@@ -234,7 +434,7 @@ def ground(
     attached: set[int] = set()
     if attach:
         text, attached = attach_citations(text, passages, min_overlap)
-    passage_values = _LazyValues(passages)
+    facts = _PassageFacts(passages, lexicon)
     for sentence in split_sentences(text):
         if sentence.index in attached:
             flags.append(
@@ -248,6 +448,11 @@ def ground(
                     sentence.end,
                 )
             )
-        flags.extend(check_sentence(sentence, passages, passage_values, lexicon))
+        found = check_sentence(sentence, passages, facts, lexicon)
+        flags.extend(found)
+        if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
+            doubt = _model_doubt(support, sentence, passages)
+            if doubt is not None:
+                flags.append(doubt)
     cited = [n for n in cited_numbers(text) if n in passages]
     return GroundingResult(text=text, flags=flags, cited=cited)

@@ -1,8 +1,14 @@
-"""Recognise medication names in text.
+"""Recognise medication names in text and tell which names are the same drug.
 
-Two sources, because no bundled list can be complete: a lexicon of common generic names
-(``resources/medications.txt``; a list, not a formulary) and the stems that pharmacology naming
-conventions put at the end of generic names (-pril, -olol, -statin, -mab, -azole, ...).
+Three sources, because no bundled list can be complete:
+* ``resources/drug_names.txt``: about 23,000 brand and generic names with their generic
+  (canonical) names, generated from the maintained dictionary of the drug-named-entity-recognition
+  project (DrugBank, MeSH, MedlinePlus, NHS, Wikipedia; see tools/build_drug_names.py and
+  resources/NOTICES.txt). "Plavix" and "clopidogrel" are one drug; "Effient" is another.
+* ``resources/medications.txt``: common generic names, and "brand = generic" lines for brands that
+  dictionary lacks (Augmentin, Keflex, Norco, ...).
+* the stems that pharmacology naming conventions put at the end of generic names (-pril, -olol,
+  -statin, -mab, -azole, ...), for names in neither list.
 """
 
 from __future__ import annotations
@@ -28,36 +34,98 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-]{3,}")
 
 
 class MedicationLexicon:
-    def __init__(self, names: set[str], suffixes: tuple[str, ...] = DRUG_SUFFIXES) -> None:
-        self.names = frozenset(n.lower() for n in names)
+    def __init__(
+        self,
+        names: set[str],
+        suffixes: tuple[str, ...] = DRUG_SUFFIXES,
+        canonical: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        self.canonical_of = {k.lower(): v for k, v in (canonical or {}).items()}
+        self.names = frozenset({n.lower() for n in names} | set(self.canonical_of))
         self.suffixes = suffixes
 
     @classmethod
-    def from_file(cls, path: Path) -> MedicationLexicon:
-        names = {
-            line.strip().lower()
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")
-        }
-        return cls(names)
+    def from_file(cls, path: Path, dictionary: Path | None = None) -> MedicationLexicon:
+        """Names from ``path`` ("name" or "brand = generic[|generic]" lines) and, when given,
+        the generated dictionary ``dictionary`` ("variant<TAB>canonical[|canonical]" lines)."""
+        names: set[str] = set()
+        canonical: dict[str, frozenset[str]] = {}
+        if dictionary is not None:
+            for line in _data_lines(dictionary):
+                variant, _, targets = line.partition("\t")
+                canonical[variant.lower()] = (
+                    frozenset(targets.split("|")) if targets else frozenset()
+                )
+        for line in _data_lines(path):
+            name, sep, targets = (part.strip() for part in line.lower().partition("="))
+            names.add(name)
+            if sep:
+                canonical[name] = frozenset(t.strip() for t in targets.split("|"))
+        return cls(names, canonical=canonical)
 
     def is_medication(self, word: str) -> bool:
         w = word.lower().strip("-")
         if w in self.names:
             return True
+        if "-" in w:  # "amoxicillin-clavulanate": a combination of two known drugs
+            parts = [p for p in w.split("-") if p]
+            return len(parts) > 1 and all(self.is_medication(p) for p in parts)
         if len(w) < 6 or w in _NOT_DRUGS:
             return False
         # Cephalosporins share a prefix rather than a suffix (cefazolin, ceftriaxone).
         return w.endswith(self.suffixes) or w.startswith("cef")
 
+    def generics(self, name: str) -> frozenset[str]:
+        """The generic names ``name`` stands for: {"clopidogrel"} for "Plavix", both parts for
+        "amoxicillin-clavulanate"; a name the dictionary does not map stands for itself."""
+        w = name.lower().strip("-")
+        if self.canonical_of.get(w):
+            return self.canonical_of[w] | {w}
+        if "-" in w and w not in self.names:
+            return frozenset().union(*(self.generics(p) for p in w.split("-") if p))
+        return frozenset({w})
+
+    def same_drug(self, a: str, b: str) -> bool:
+        """Whether two names share a generic ("Lantus" and "glargine": insulin glargine)."""
+        ga, gb = self.generics(a), self.generics(b)
+        if ga & gb:
+            return True
+        words_a = {w for g in ga for w in g.split()}
+        words_b = {w for g in gb for w in g.split()}
+        return bool({a.lower()} & words_b or {b.lower()} & words_a)
+
     def find(self, text: str) -> list[str]:
         """Medication names in ``text``, lower-cased, in order, without duplicates."""
-        found: dict[str, None] = {}
+        return list(dict.fromkeys(name for _, _, name in self.spans(text)))
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, lower-cased name) of every medication name in ``text``."""
+        found: list[tuple[int, int, str]] = []
         for match in _WORD.finditer(text):
             word = match.group().lower().strip("-")
             if self.is_medication(word):
-                found.setdefault(word, None)
-        return list(found)
+                found.append((match.start(), match.end(), word))
+            elif "-" in word:  # "clopidogrel-induced": the known part alone
+                offset = match.start()
+                for part in match.group().split("-"):
+                    if len(part) > 3 and self.is_medication(part):
+                        found.append((offset, offset + len(part), part.lower()))
+                    offset += len(part) + 1
+        return found
+
+    def supported(self, evidence: str, name: str) -> bool:
+        """``name`` or another name of the same drug appears in ``evidence``."""
+        if mentions(evidence, name):
+            return True
+        return any(self.same_drug(name, other) for other in self.find(evidence))
+
+
+def _data_lines(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def mentions(text: str, name: str) -> bool:
@@ -66,4 +134,5 @@ def mentions(text: str, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> MedicationLexicon:
-    return MedicationLexicon.from_file(resources_dir() / "medications.txt")
+    folder = resources_dir()
+    return MedicationLexicon.from_file(folder / "medications.txt", folder / "drug_names.txt")

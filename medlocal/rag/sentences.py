@@ -85,6 +85,19 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def clause_span(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause of ``text`` holding ``text[start:end]``: from the last ``breaks`` match that
+    ends at or before ``start`` to the first that begins at or after ``end``."""
+    lo, hi = 0, len(text)
+    for match in breaks.finditer(text):
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
+
+
 def strip_list_marker(text: str) -> str:
     """The sentence without a leading bullet or list number ("1. ", "- ")."""
     return _LIST_MARKER.sub("", text, count=1)

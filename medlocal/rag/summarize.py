@@ -38,6 +38,7 @@ from medlocal.rag.prompts import (
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.sentences import split_sentences
 from medlocal.rag.store import OutputStore
+from medlocal.rag.support import support_check_for
 from medlocal.rag.templates import Section, Template
 from medlocal.vault.records import SearchHit
 
@@ -77,11 +78,15 @@ class Summarizer:
         params: SamplingParams | None = None,
         lexicon: MedicationLexicon | None = None,
         attach_min_overlap: float = 0.5,
+        model_check: bool = False,
     ) -> None:
         self.model = model
         self.params = params or SamplingParams(max_tokens=256)
         self.lexicon = lexicon
         self.attach_min_overlap = attach_min_overlap
+        # The model check costs one forward pass per sentence: optional for long summaries, and
+        # run on the final text only (the map and combine notes are checked by the rules).
+        self.support = support_check_for(model) if model_check else None
 
     # -- generation ----------------------------------------------------------------------------
 
@@ -284,6 +289,7 @@ class Summarizer:
             texts,
             lexicon=self.lexicon,
             min_overlap=self.attach_min_overlap,
+            support=self.support,
         )
         flags = [f for f in checked.flags if not _is_none_documented(checked.text, f)]
         by_number = {p.number: p for p in passages}

@@ -29,6 +29,8 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("%d %B %Y", "%d %b %Y"),
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
+    # Month and year as dictated notes write them: "completed 08/2016".
+    (re.compile(r"(?<![\d./])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![\d/]|\.\d)"), ("%m/%Y",)),
 ]
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
@@ -38,7 +40,7 @@ _RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
-    r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|"
+    r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
     r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|x"
 )
@@ -48,7 +50,7 @@ _PER = r"mg|g|kg|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
 _SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
 # Rates carry up to two "/unit" parts: "mcg/kg/min".
 _VALUE = re.compile(
-    rf"(?:{_SIGN})?(?<![A-Za-z0-9.,])(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
+    rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
     rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}})(?![A-Za-z]))?",
     re.I,
 )
@@ -61,7 +63,7 @@ _UNIT_ALIASES = {
     "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",
     "yrs": "year", "yr": "year", "minutes": "min", "minute": "min", "mins": "min",
     "puff": "puffs", "tablet": "tab", "tablets": "tab", "tabs": "tab", "capsule": "cap",
-    "capsules": "cap", "caps": "cap", "drop": "drops", "spray": "sprays",
+    "capsules": "cap", "caps": "cap", "drop": "drops", "spray": "sprays", "percent": "%",
 }  # fmt: skip
 
 
@@ -157,19 +159,49 @@ def extract_values(text: str) -> list[Value]:
     return values
 
 
+# Exact conversions to one unit per dimension: "1 g" is "1000 mg", "50 Gy" is "5000 cGy",
+# "2 weeks" is "14 days". Units outside this table are compared as written, never dropped.
+_SCALE: dict[str, tuple[str, Decimal]] = {
+    "mcg": ("mg", Decimal("0.001")), "ng": ("mg", Decimal("0.000001")), "g": ("mg", Decimal(1000)),
+    "kg": ("mg", Decimal(1000000)), "l": ("ml", Decimal(1000)), "dl": ("ml", Decimal(100)),
+    "gy": ("cgy", Decimal(100)), "week": ("day", Decimal(7)),
+}  # fmt: skip
+
+
+def quantity(value: Value) -> tuple[str, str | None]:
+    """The value in its dimension's base unit, as text: ("1000", "mg") for "1 g". A rate per day
+    is the daily amount ("mg/day" == "mg daily"); a signed or comparator value stays as it is."""
+    unit = value.unit
+    if unit is not None and unit.endswith("/day"):
+        unit = unit[: -len("/day")]
+    if unit is None or unit not in _SCALE or not value.canonical[:1].isdigit():
+        return value.canonical, unit
+    base, factor = _SCALE[unit]
+    number = _canonical_number(value.canonical)
+    if number is None:
+        return value.canonical, unit
+    scaled = format((Decimal(number) * factor).normalize(), "f")
+    return scaled, base
+
+
+def same_value(value: Value, other: Value) -> bool:
+    """Equal values: units must agree (after exact conversion) when both sides state one, a dose
+    needs its unit in the evidence (so "5 mg" is not confirmed by "INR 5"), and a month or year
+    is confirmed by a full date inside it ("August 2016" by "08/14/2016")."""
+    if other.kind != value.kind:
+        return False
+    if value.kind == "date":
+        return other.canonical.startswith(value.canonical)
+    if value.unit is not None and other.unit is not None:
+        return quantity(value) == quantity(other)
+    if other.canonical != value.canonical:
+        return False
+    return not is_dose(value)
+
+
 def is_supported(value: Value, evidence: list[Value]) -> bool:
-    """A value is supported when the evidence holds the same value; units must agree when both
-    sides state one (so "500 mg" is not confirmed by "500 mL"), and a dose needs the same unit
-    in the evidence (so "5 mg" is not confirmed by "INR 5")."""
-    dose = is_dose(value)
-    for other in evidence:
-        if other.kind != value.kind or other.canonical != value.canonical:
-            continue
-        if dose and other.unit != value.unit:
-            continue
-        if value.unit is None or other.unit is None or value.unit == other.unit:
-            return True
-    return False
+    """The evidence holds the same value (see ``same_value``)."""
+    return any(same_value(value, other) for other in evidence)
 
 
 # Units that make a number a dose of a medication.

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             self._action("&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
         )
         tools_menu.addAction(self._action("&Audit log…", self.open_audit))
+        tools_menu.addAction(self._action("&Evaluate models…", self.open_evaluate))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and diagnostics…", self.open_about))
         stop = self._action("Stop generation", self.chat.stop, "Esc")
@@ -285,6 +286,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Audit log", "Unlock the vault first.")
             return
         self._dialog("audit_dialog", "AuditDialog").exec()
+
+    def open_evaluate(self) -> None:
+        self._dialog("eval_dialog", "EvaluateDialog").exec()
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

@@ -17,6 +17,7 @@ DIALOGS = [
     ("audit_dialog", "AuditDialog", False),
     ("about_dialog", "AboutDialog", False),
     ("summarize_dialog", "SummarizeDialog", True),
+    ("eval_dialog", "EvaluateDialog", False),
 ]
 
 

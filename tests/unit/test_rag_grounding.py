@@ -142,9 +142,13 @@ def test_bare_number_does_not_support_a_dose() -> None:
     assert ground("INR was 5 [1].", {1: "Warfarin held, INR 5."}).flags == []
 
 
-def test_brand_names_are_medications() -> None:
-    result = ground("Eliquis 5 mg twice daily [1].", {1: "Apixaban 5 mg twice daily."})
-    assert kinds(result) == [(0, "unverified_medication", "eliquis")]
+def test_brand_names_match_their_generic_and_other_brands_are_flagged() -> None:
+    # Issue 14: a brand in the answer is confirmed by its generic in the passage (and the
+    # reverse); a brand of another drug is not.
+    assert ground("Eliquis 5 mg twice daily [1].", {1: "Apixaban 5 mg twice daily."}).flags == []
+    assert ground("Apixaban 5 mg twice daily [1].", {1: "Eliquis 5 mg twice daily."}).flags == []
+    result = ground("Xarelto 5 mg twice daily [1].", {1: "Apixaban 5 mg twice daily."})
+    assert kinds(result) == [(0, "unverified_medication", "xarelto")]
 
 
 def test_rate_units_keep_every_part() -> None:

@@ -1,0 +1,84 @@
+"""Generate mode: the model answers in words; the chosen option is parsed out of its answer.
+
+A reasoning model thinks first: its thinking is capped at ``think_tokens`` per question (the
+generation stops there) and stripped before parsing; the answer after it may take
+``answer_tokens``. Greedy decoding with a fixed seed keeps runs reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Sequence
+
+from medlocal.engine.api import ChatModel, SamplingParams
+from medlocal.errors import ContextBudgetError
+from medlocal.eval.items import Item
+from medlocal.eval.parsing import parse_answer_text, strip_thinking
+from medlocal.eval.prompts import generate_messages
+from medlocal.eval.records import EvalSettings, ItemResult
+from medlocal.progress import check_cancel
+
+_OPENED = re.compile(r"<(think|thinking|reasoning)>", re.I)
+_CLOSED = re.compile(r"</(think|thinking|reasoning)>", re.I)
+OUTPUT_CHARS = 400
+
+
+def greedy_params(settings: EvalSettings) -> SamplingParams:
+    return SamplingParams(
+        temperature=settings.temperature,
+        top_k=1 if settings.temperature == 0 else 40,
+        top_p=1.0,
+        min_p=0.0,
+        repeat_penalty=1.0,
+        max_tokens=settings.think_tokens + settings.answer_tokens,
+        seed=settings.seed,
+    )
+
+
+def _thinking_open(text: str) -> bool:
+    return len(_OPENED.findall(text)) > len(_CLOSED.findall(text))
+
+
+def answer_by_generation(
+    model: ChatModel,
+    item: Item,
+    settings: EvalSettings,
+    shots: Sequence[Item] = (),
+    cancel: threading.Event | None = None,
+) -> ItemResult:
+    started = time.perf_counter()
+    text, pieces, thinking_pieces, capped = "", 0, 0, False
+    try:
+        for piece in model.stream_chat(
+            generate_messages(item, shots), greedy_params(settings), cancel
+        ):
+            text += piece
+            pieces += 1
+            if _thinking_open(text):
+                thinking_pieces += 1
+                if thinking_pieces >= settings.think_tokens:
+                    capped = True
+                    break
+            elif pieces - thinking_pieces >= settings.answer_tokens:
+                break
+    except ContextBudgetError as err:
+        return ItemResult(
+            item.id, item.subject, item.answer, None, time.perf_counter() - started, error=str(err)
+        )
+    check_cancel(cancel, "the evaluation")
+    stats = getattr(model, "last_stats", None)
+    tokens = int(getattr(stats, "generated_tokens", 0) or pieces)
+    _, thinking = strip_thinking(text)
+    return ItemResult(
+        id=item.id,
+        subject=item.subject,
+        answer=item.answer,
+        chosen=parse_answer_text(text, item.options),
+        seconds=time.perf_counter() - started,
+        tokens=tokens,
+        thinking=thinking,
+        capped=capped,
+        output=text[-OUTPUT_CHARS:],
+    )

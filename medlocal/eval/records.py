@@ -1,0 +1,71 @@
+"""What one evaluation records: its settings and one line per question."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Mode = Literal["generate", "likelihood"]
+MODES: tuple[Mode, ...] = ("generate", "likelihood")
+NORMALISATIONS = ("per_token", "sum")
+
+
+@dataclass(frozen=True)
+class EvalSettings:
+    """Every setting that changes a result; stored with the run and part of its identity.
+    Sampling is greedy (temperature 0) with a fixed seed: the same model, file and settings
+    give the same answers."""
+
+    mode: Mode = "generate"
+    limit: int | None = None  # a stratified sample of this many questions (None: all)
+    sample_seed: int = 0
+    shots: int = 0  # examples taken from the shots file (0: zero-shot)
+    shots_sha256: str = ""
+    think_tokens: int = 1024  # a reasoning model's thinking, capped per question
+    answer_tokens: int = 48  # the answer after the thinking
+    normalise: str = "per_token"  # likelihood: mean log-probability per token, or the sum
+    temperature: float = 0.0
+    seed: int = 42
+    cop_base: int | None = None  # MedMCQA's answer index base when the data cannot show it
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EvalSettings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class ItemResult:
+    """One question's outcome. ``chosen`` is None for an invalid (unparseable) answer."""
+
+    id: str
+    subject: str
+    answer: str
+    chosen: str | None
+    seconds: float
+    tokens: int = 0  # generated (generate mode) or evaluated (likelihood mode)
+    thinking: bool = False
+    capped: bool = False  # the thinking hit its cap
+    output: str = ""  # the raw answer, shortened (benchmark text only, never patient data)
+    scores: dict[str, float] = field(default_factory=dict)  # likelihood: option -> score
+    reused_tokens: int = 0  # likelihood: prompt tokens served from the KV cache
+    error: str = ""  # why it could not be asked (too long for the context)
+
+    @property
+    def correct(self) -> bool:
+        return self.chosen == self.answer
+
+    @property
+    def invalid(self) -> bool:
+        return self.chosen is None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ItemResult:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)

@@ -1,0 +1,160 @@
+"""Runs as JSON, CSV and Markdown, and several runs compared as one table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from medlocal.eval.runs import EvalRun
+
+EXPORT_FORMATS = ("json", "csv", "md")
+_MB = 1024 * 1024
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def run_json(run: EvalRun) -> str:
+    return json.dumps(run.as_dict(), indent=2, sort_keys=True)
+
+
+def run_csv(run: EvalRun) -> str:
+    """One row per question: what was asked is the file's; what the model chose is here."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["id", "subject", "answer", "chosen", "correct", "invalid", "seconds", "tokens"]
+    )
+    for r in run.results:
+        writer.writerow(
+            [r.id, r.subject, r.answer, r.chosen or "", int(r.correct), int(r.invalid),
+             f"{r.seconds:.3f}", r.tokens]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def run_markdown(run: EvalRun) -> str:
+    s = run.summary
+    m, d, st = run.model, run.dataset, run.settings
+    lines = [
+        f"# Evaluation {run.run_id}",
+        "",
+        f"* Model: {m.get('name')} (sha256 `{m.get('sha256')}`), {m.get('backend')}, "
+        f"context {m.get('n_ctx')}, llama.cpp {m.get('llama_cpp_version')}",
+        f"* Data: {d.get('name')} ({d.get('format')}, sha256 `{d.get('sha256')}`), "
+        f"{len(run.item_ids)} of {d.get('questions')} questions"
+        + (f" (stratified sample, seed {st.sample_seed})" if st.limit else ""),
+        f"* Status: {run.status}, {len(run.results)} answered",
+        f"* Accuracy: **{pct(s.score.accuracy)}** (95% CI {pct(s.score.ci_low)}-"
+        f"{pct(s.score.ci_high)}, Wilson), {s.score.correct}/{s.score.n}",
+        f"* Invalid answers: {s.invalid} ({pct(s.invalid_rate)})"
+        + (f"; thinking capped on {s.thinking_capped}" if s.thinking_capped else ""),
+        f"* Speed: {s.seconds_per_question:.2f} s/question, {s.tokens_per_second:.1f} tokens/s; "
+        f"peak memory {run.peak_rss_bytes / _MB:.0f} MB",
+        "* Settings: " + ", ".join(f"{k}={v}" for k, v in st.as_dict().items()),
+    ]
+    for note in d.get("notes", []):
+        lines.append(f"* Note: {note}")
+    if s.per_subject:
+        lines += ["", "| subject | n | accuracy | 95% CI |", "|---|---:|---:|---|"]
+        for subject, score in s.per_subject.items():
+            lines.append(
+                f"| {subject} | {score.n} | {pct(score.accuracy)} | "
+                f"{pct(score.ci_low)}-{pct(score.ci_high)} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def export_run(run: EvalRun, fmt: str) -> str:
+    if fmt == "json":
+        return run_json(run)
+    if fmt == "csv":
+        return run_csv(run)
+    return run_markdown(run)
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    run_id: str
+    model: str
+    sha256: str
+    mode: str
+    n: int
+    accuracy: float
+    ci_low: float
+    ci_high: float
+    invalid_rate: float
+    seconds_per_question: float
+    tokens_per_second: float
+    peak_mb: float
+
+    @classmethod
+    def of(cls, run: EvalRun) -> ComparisonRow:
+        s = run.summary
+        return cls(
+            run.run_id,
+            str(run.model.get("name", "?")),
+            str(run.model.get("sha256", ""))[:12],
+            run.settings.mode,
+            s.score.n,
+            s.score.accuracy,
+            s.score.ci_low,
+            s.score.ci_high,
+            s.invalid_rate,
+            s.seconds_per_question,
+            s.tokens_per_second,
+            run.peak_rss_bytes / _MB,
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.model} ({self.mode})"
+
+
+HEADERS = ("model", "mode", "n", "accuracy", "95% CI", "invalid", "s/question", "tok/s", "peak MB")
+
+
+def comparison_rows(runs: Sequence[EvalRun]) -> list[ComparisonRow]:
+    """Best first; runs on different files are not comparable and are refused by the caller."""
+    rows = [ComparisonRow.of(run) for run in runs]
+    return sorted(rows, key=lambda r: (-r.accuracy, r.seconds_per_question, r.run_id))
+
+
+def row_cells(row: ComparisonRow) -> list[str]:
+    return [
+        row.model,
+        row.mode,
+        str(row.n),
+        pct(row.accuracy),
+        f"{pct(row.ci_low)}-{pct(row.ci_high)}",
+        pct(row.invalid_rate),
+        f"{row.seconds_per_question:.2f}",
+        f"{row.tokens_per_second:.1f}",
+        f"{row.peak_mb:.0f}",
+    ]
+
+
+def comparison_markdown(rows: Sequence[ComparisonRow], dataset: str) -> str:
+    lines = [f"# Model comparison on {dataset}", "", "| " + " | ".join(HEADERS) + " |"]
+    lines.append("|" + "|".join("---" for _ in HEADERS) + "|")
+    lines += ["| " + " | ".join(row_cells(row)) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def comparison_csv(rows: Sequence[ComparisonRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["run_id", "sha256", *HEADERS])
+    for row in rows:
+        writer.writerow([row.run_id, row.sha256, *row_cells(row)])
+    return out.getvalue()
+
+
+def comparison_json(rows: Sequence[ComparisonRow]) -> str:
+    data: list[dict[str, Any]] = [row.__dict__ for row in rows]
+    return json.dumps(data, indent=2)

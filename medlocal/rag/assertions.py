@@ -1,0 +1,390 @@
+"""What a sentence asserts about each clinical concept it names: negated or affirmed, which side,
+historical or current, the patient or a relative, real or hypothetical.
+
+This is the ConText algorithm (Harkema et al., J Biomed Inform 2009; NegEx, Chapman et al. 2001)
+in a small module: trigger phrases open a scope that runs forward (or backward) to the end of the
+sentence or to a termination term, and every concept word inside the scope takes the trigger's
+value. The triggers are the published NegEx/ConText lists (as shipped by medspaCy's default
+context rules), trimmed to clinical English; laterality, "current" markers and relatives as
+experiencers are modifiers of our own on top of them. medspaCy itself is not used: on Python 3.11
+it pins spaCy and numpy below 2, and its sentence splitter logs tokens.
+
+Concepts are found without an ontology: a concept is a content word (or a pair of adjacent ones,
+so "type 1 diabetes" differs from "type 2 diabetes") that the answer sentence and a cited passage
+share. A mismatch is reported only when every occurrence in the passages disagrees with the
+sentence, so a word used both ways in the passages never raises a flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from medlocal.rag.sentences import split_sentences
+
+# --- trigger lists ------------------------------------------------------------------------------
+# NegEx / ConText negation triggers ("definite negated existence"), forward and backward.
+_NEG_FORWARD = (
+    "no", "not", "denies", "denied", "denying", "deny", "without", "no evidence of",
+    "no evidence for", "no sign of", "no signs of", "negative for", "free of", "absence of",
+    "absent", "never", "never had", "none", "neither", "nor", "fails to reveal",
+    "failed to reveal", "does not have", "did not have", "no history of", "not seen",
+    "no suspicious", "rules out", "ruled out", "resolved", "no findings of", "no new",
+    "no complaints of", "not demonstrate", "not appreciated", "no further",
+)  # fmt: skip
+_NEG_BACKWARD = (
+    "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
+    "was negative", "were negative", "is negative", "are negative", "not seen", "is absent",
+    "was absent", "are absent", "were absent", "not present", "was not present", "resolved",
+    "free", "does not", "do not", "did not", "is not", "was not",
+)  # fmt: skip
+# Phrases that contain a trigger but negate nothing (NegEx pseudo-triggers).
+_PSEUDO = (
+    "no increase", "no change", "no significant change", "not only", "no further change",
+    "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
+    "no interval change", "not extend", "no suspicious change", "not cause",
+)  # fmt: skip
+_HISTORICAL = (
+    "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
+    "past medical history", "past history", "status post", "s/p", "in the past", "years ago",
+    "former", "formerly", "was diagnosed", "history",
+)  # fmt: skip
+# Our own: words that put a concept in the present episode (a mismatch needs both sides marked).
+_CURRENT = (
+    "currently", "current", "now", "active", "acute", "acutely", "presents with", "presented with",
+    "presenting with", "presents for", "admitted with", "admitted for", "this admission",
+    "ongoing", "today", "is receiving", "is undergoing", "new onset", "is having",
+)  # fmt: skip
+_HYPOTHETICAL = (
+    "if", "should", "in case", "will be", "would be", "consider", "considering",
+    "may need", "might", "planned", "plan to", "return if",
+    "in the event",
+)  # fmt: skip
+# ConText experiencer triggers plus the relatives dictated notes name.
+_RELATIVES = (
+    "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
+    "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
+    "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
+    "partner", "niece", "nephew", "twin",
+)  # fmt: skip
+_TERMINATORS = frozenset(
+    {"but", "however", "although", "though", "except", "which", "whereas", "aside", "apart",
+     "because", "since", "yet", "still", "who", "while", "then"}
+)  # fmt: skip
+_SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
+          "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip
+
+# Words that name the test or the act of reporting rather than a finding: a negation scope runs
+# over them ("no recurrence on the mammogram") without saying the mammogram was not done.
+_TESTS = frozenset(
+    {"mammogram", "ct", "mri", "x-ray", "xray", "radiograph", "scan", "echocardiogram", "exam",
+     "examination", "angiogram", "ultrasound", "study", "imaging", "radiotherapy", "radiation"}
+)  # fmt: skip
+_NOT_CONCEPTS = frozenset(
+    {"report", "reports", "showed",
+     "shows", "show", "seen", "found", "noted", "evidence", "present", "patient", "history",
+     "was", "were", "has", "had", "have", "the", "and", "with", "for", "there", "this", "that",
+     "she", "he", "her", "his", "they", "them", "also", "any", "are", "is", "be", "been", "of",
+     "on", "in", "at", "to", "by", "from", "a", "an", "or", "as", "it", "its", "which", "who",
+     "again", "small", "large", "new", "day", "days", "week", "weeks", "time", "today", "now",
+     "currently", "active", "acute", "mild", "moderate", "severe", "complete", "completed",
+     "performed", "given", "started", "takes", "received", "taking", "reported",
+     "denies", "eye", "chest", "blood", "cultures", "culture", "age", "year", "years", "old",
+     "impression", "findings", "finding", "diagnosis", "procedure", "note", "approach", "via",
+     "left", "right", "bilateral", "both", "no", "not", "without", "prior", "previous", "remote",
+     "status", "post", "family", "mother", "father", "brother", "sister", "son", "daughter",
+     "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled"}
+)  # fmt: skip
+
+# Words that end in "s" without being plurals.
+_SINGULAR_S = frozenset(
+    {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
+     "measles", "pancreas", "abscess", "ascites", "psoriasis", "pertussis", "tetanus", "status"}
+)  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'/\-]*|\d+(?:\.\d+)?|[;:()]")
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
+
+
+@dataclass
+class Assertion:
+    negated: bool = False
+    historical: bool = False
+    current: bool = False
+    family: str = ""  # the relative, when the concept concerns one
+    hypothetical: bool = False
+    side: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One concept mention: its key (a word or a word pair), where it is, what is asserted."""
+
+    key: str
+    start: int  # offset in the text the sentence came from
+    end: int
+    sentence: str
+    assertion: Assertion = field(compare=False)
+
+
+def _norm(word: str) -> str:
+    w = word.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    # Plurals and simple inflections compare equal ("complications" ~ "complication").
+    if w in _SINGULAR_S:
+        return w
+    for suffix in ("ies", "s"):
+        if w.endswith(suffix) and len(w) > 4 and not w.endswith("ss") and not w.endswith("is"):
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # lower case
+    start: int
+    end: int
+
+
+def _tokens(text: str, offset: int) -> list[_Token]:
+    return [
+        _Token(m.group().lower(), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=32)
+def _index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _phrases(tokens: Sequence[_Token], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first, last+1) token indexes of the phrases in ``tokens``, left to right, the longest
+    phrase winning where two start at the same word."""
+    index = _index(phrases)
+    words = [t.text for t in tokens]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for phrase in index.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append((i, i + len(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    return found
+
+
+def _is_break(token: _Token) -> bool:
+    return token.text in _TERMINATORS or token.text in {";", ":", "("}
+
+
+def _forward(tokens: Sequence[_Token], end: int, limit: int | None = None) -> range:
+    stop = end
+    while stop < len(tokens) and not _is_break(tokens[stop]):
+        stop += 1
+        if limit is not None and stop - end >= limit:
+            break
+    return range(end, stop)
+
+
+def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) -> range:
+    first = start
+    while first > 0 and not _is_break(tokens[first - 1]):
+        first -= 1
+        if limit is not None and start - first >= limit:
+            break
+    return range(first, start)
+
+
+def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]:
+    out = [Assertion() for _ in tokens]
+    pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+
+    def live(span: tuple[int, int]) -> bool:
+        return not pseudo.intersection(range(*span))
+
+    for span in _phrases(tokens, _NEG_FORWARD):
+        if live(span):
+            for i in _forward(tokens, span[1]):
+                out[i].negated = True
+    for span in _phrases(tokens, _NEG_BACKWARD):
+        if live(span):
+            for i in _backward(tokens, span[0]):
+                out[i].negated = True
+    for span in _phrases(tokens, _HISTORICAL):
+        for i in _forward(tokens, span[1]):
+            out[i].historical = True
+    if _YEAR_CONTEXT.search(text):  # "DVT of the right leg in 2017": the whole sentence is past
+        for a in out:
+            a.historical = True
+    for span in _phrases(tokens, _CURRENT):
+        for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
+            out[i].current = True
+    for span in _phrases(tokens, _HYPOTHETICAL):
+        for i in _forward(tokens, span[1]):
+            out[i].hypothetical = True
+    for span in _phrases(tokens, _RELATIVES):
+        relative = " ".join(t.text for t in tokens[span[0] : span[1]])
+        # "Her mother has X" and "X in his brother": the relative governs its whole clause.
+        for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
+            out[i].family = relative
+    _sides(tokens, out)
+    return out
+
+
+def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+    """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
+    "to" ("MRI of the right knee"), the noun just before it."""
+    for i, token in enumerate(tokens):
+        side = _SIDES.get(token.text) or _SIDES.get(token.text.split("-")[0], "")
+        if not side or (len(token.text) == 1 and i + 1 < len(tokens) and tokens[i + 1].text == "/"):
+            continue
+        if token.text in ("l", "r") and not (i + 1 < len(tokens) and tokens[i + 1].text.isalpha()):
+            continue
+        for j in _forward(tokens, i + 1, limit=4):
+            out[j].side = out[j].side or side
+        k = i - 1
+        while k >= 0 and tokens[k].text in ("the", "a", "his", "her"):
+            k -= 1
+        if k >= 1 and tokens[k].text in ("of", "to", "in", "on"):
+            for j in _backward(tokens, k, limit=4):
+                out[j].side = out[j].side or side
+
+
+def mentions(text: str) -> list[Mention]:
+    """Concept mentions of ``text`` with their assertions, sentence by sentence."""
+    found: list[Mention] = []
+    for sentence in split_sentences(text):
+        tokens = _tokens(sentence.text, sentence.start)
+        assertions = _sentence_assertions(tokens, sentence.text)
+        words = [_norm(t.text) for t in tokens]
+        for i, token in enumerate(tokens):
+            if not _is_concept(words[i], token.text):
+                continue
+            found.append(Mention(words[i], token.start, token.end, sentence.text, assertions[i]))
+            if i + 1 < len(tokens) and _is_concept(words[i + 1], tokens[i + 1].text, pair=True):
+                key = f"{words[i]} {words[i + 1]}"
+                found.append(
+                    Mention(key, token.start, tokens[i + 1].end, sentence.text, assertions[i])
+                )
+            elif i > 0 and tokens[i - 1].text[0].isdigit():
+                key = f"{words[i - 1]} {words[i]}"  # "1 diabetes" in "type 1 diabetes"
+                found.append(
+                    Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
+                )
+    return found
+
+
+def _is_concept(word: str, raw: str, pair: bool = False) -> bool:
+    if pair and raw[:1].isdigit():
+        return False
+    return len(word) >= 2 and word.isascii() and word[0].isalpha() and word not in _NOT_CONCEPTS
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    dimension: str  # negation, laterality, historical, experiencer, hypothetical
+    mention: Mention  # in the sentence
+    evidence: Mention  # a passage mention that disagrees (for the quote)
+    message: str
+
+
+def index_mentions(text: str) -> dict[str, list[Mention]]:
+    """The concept mentions of ``text`` by key (what ``compare`` reads from the passages)."""
+    index: dict[str, list[Mention]] = {}
+    for m in mentions(text):
+        index.setdefault(m.key, []).append(m)
+    return index
+
+
+def compare(
+    sentence: str, passages: str | Mapping[str, Sequence[Mention]], offset: int = 0
+) -> list[Mismatch]:
+    """Concepts of ``sentence`` whose assertion every mention in ``passages`` (a text, or its
+    ``index_mentions``) contradicts. Offsets of the returned mentions are shifted by ``offset``."""
+    evidence = index_mentions(passages) if isinstance(passages, str) else passages
+    results: list[Mismatch] = []
+    seen: set[str] = set()
+    for mention in mentions(sentence):
+        others = evidence.get(mention.key)
+        if not others:
+            continue
+        for dimension, disagrees in _CHECKS:
+            if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
+                continue
+            if all(disagrees(mention.assertion, o.assertion) for o in others):
+                other = others[0]
+                seen.add(dimension)
+                shifted = Mention(
+                    mention.key,
+                    mention.start + offset,
+                    mention.end + offset,
+                    mention.sentence,
+                    mention.assertion,
+                )
+                words = sentence[mention.start : mention.end]
+                results.append(
+                    Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
+                )
+    return results
+
+
+def _negation(a: Assertion, b: Assertion) -> bool:
+    return a.negated != b.negated and not a.hypothetical and not b.hypothetical
+
+
+def _laterality(a: Assertion, b: Assertion) -> bool:
+    return bool(a.side) and bool(b.side) and a.side != b.side
+
+
+def _historical(a: Assertion, b: Assertion) -> bool:
+    return (a.current and b.historical and not b.current) or (
+        a.historical and not a.current and b.current and not b.historical
+    )
+
+
+def _experiencer(a: Assertion, b: Assertion) -> bool:
+    return bool(a.family) != bool(b.family)
+
+
+def _hypothetical(a: Assertion, b: Assertion) -> bool:
+    return b.hypothetical and not a.hypothetical and not a.negated
+
+
+_CHECKS = (
+    ("negation", _negation),
+    ("laterality", _laterality),
+    ("experiencer", _experiencer),
+    ("historical", _historical),
+    ("hypothetical", _hypothetical),
+)
+
+
+def _quote(sentence: str, limit: int = 160) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str:
+    a, b = mine.assertion, other.assertion
+    quote = f'"{_quote(other.sentence)}"'
+    if dimension == "negation":
+        said = "rules it out" if b.negated else "reports it as present"
+        return f"'{concept}': the cited passage {said}: {quote}"
+    if dimension == "laterality":
+        return f"'{concept}': this says {a.side}, the cited passage says {b.side}: {quote}"
+    if dimension == "experiencer":
+        whose = f"the patient's {b.family}" if b.family else "the patient"
+        return f"'{concept}': the cited passage says this concerns {whose}: {quote}"
+    if dimension == "historical":
+        when = "a past event" if b.historical else "current"
+        return f"'{concept}': the cited passage describes this as {when}: {quote}"
+    return f"'{concept}': the cited passage mentions this only as a possibility: {quote}"

@@ -1,0 +1,215 @@
+"""Values bound to what they measure: "hemoglobin 7.2 g/dL on admission" binds 7.2 g/dL to the
+analyte hemoglobin and the time point "admission", so an answer that gives 7.2 g/dL as the
+discharge hemoglobin is not confirmed by it, although the number is in the passage.
+
+An attribute is the nearest analyte, vital sign or measured thing in the value's clause (before
+it, else just after it: "90% stenosis"). A time point is a phrase such as "on admission" or a
+date: the one after the value ("8.4% on 09/30/2023", "2.1 ng/mL today") when no other
+number comes between, in its clause), else the nearest one before it in its clause, else in its
+sentence.
+Doses are bound to their drug elsewhere (grounding.dose_pairs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medlocal.rag.sentences import clause_span, split_sentences
+from medlocal.rag.values import Value, extract_values
+
+# Canonical attribute -> the ways notes write it.
+_MEASURES: dict[str, tuple[str, ...]] = {
+    "hemoglobin": ("hemoglobin", "haemoglobin", "hgb", "hb"),
+    "hematocrit": ("hematocrit", "haematocrit", "hct"),
+    "hba1c": ("hba1c", "a1c", "hemoglobin a1c", "glycated hemoglobin"),
+    "creatinine": ("creatinine", "creat", "cr"),
+    "potassium": ("potassium", "k"),
+    "sodium": ("sodium", "na"),
+    "chloride": ("chloride", "cl"),
+    "bicarbonate": ("bicarbonate", "bicarb", "hco3", "co2"),
+    "glucose": ("glucose", "blood sugar", "bg", "bsl"),
+    "urea": ("urea", "bun"),
+    "inr": ("inr",),
+    "troponin": ("troponin", "trop", "tnt", "tni"),
+    "bnp": ("bnp", "nt-probnp", "probnp"),
+    "wbc": ("wbc", "white cell count", "white blood cell count", "leukocytes", "white count"),
+    "platelets": ("platelets", "platelet count", "plt"),
+    "cea": ("cea",),
+    "psa": ("psa",),
+    "ldl": ("ldl",),
+    "hdl": ("hdl",),
+    "cholesterol": ("cholesterol",),
+    "triglycerides": ("triglycerides",),
+    "tsh": ("tsh",),
+    "alt": ("alt",),
+    "ast": ("ast",),
+    "bilirubin": ("bilirubin", "bili"),
+    "albumin": ("albumin",),
+    "lactate": ("lactate",),
+    "crp": ("crp", "c-reactive protein"),
+    "esr": ("esr",),
+    "egfr": ("egfr", "gfr"),
+    "magnesium": ("magnesium", "mg2+"),
+    "calcium": ("calcium", "ca"),
+    "ejection fraction": ("ejection fraction", "ef", "lvef"),
+    "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
+    "blood pressure": ("blood pressure", "bp"),
+    "respiratory rate": ("respiratory rate", "rr", "resp rate"),
+    "temperature": ("temperature", "temp"),
+    "oxygen saturation": ("oxygen saturation", "saturation", "sats", "spo2", "sao2", "o2 sat"),
+    "weight": ("weight", "wt"),
+    "height": ("height",),
+    "bmi": ("bmi",),
+    "age": ("age", "aged", "year-old", "years old"),
+    "stenosis": ("stenosis",),
+    "fractions": ("fractions", "fraction"),
+    "cycles": ("cycles", "cycle"),
+    "boost": ("boost",),
+    "blood loss": ("blood loss", "ebl"),
+}
+_MEASURE = re.compile(
+    r"(?<![A-Za-z0-9])("
+    + "|".join(sorted((re.escape(s) for v in _MEASURES.values() for s in v), key=len, reverse=True))
+    + r")(?![A-Za-z0-9])",
+    re.I,
+)
+_CANONICAL = {s: k for k, v in _MEASURES.items() for s in v}
+# Case matters for the one- and two-letter symbols: "K 5.9" is potassium, "k" alone is not.
+_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "wt", "bg"})
+
+_TIMEPOINTS: dict[str, tuple[str, ...]] = {
+    "admission": ("on admission", "at admission", "admission", "admitted", "on arrival",
+                  "at presentation", "initially"),
+    "discharge": ("at discharge", "on discharge", "discharge", "discharged", "at the end"),
+    "today": ("today", "currently", "now", "this morning", "latest", "most recent"),
+    "before": ("before surgery", "preoperative", "preoperatively", "pre-op", "previously",
+               "before treatment", "at baseline", "baseline", "prior"),
+    "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
+}  # fmt: skip
+_TIMEPOINT = re.compile(
+    r"(?<![A-Za-z])("
+    + "|".join(
+        sorted((re.escape(s) for v in _TIMEPOINTS.values() for s in v), key=len, reverse=True)
+    )
+    + r")(?![A-Za-z])",
+    re.I,
+)
+_TIMEPOINT_OF = {s: k for k, v in _TIMEPOINTS.items() for s in v}
+_CLAUSE_BREAK = re.compile(
+    r";|,(?!\d{3}\b)|\band\b|\bthen\b|\bup from\b|\bdown from\b|\bfrom\b", re.I
+)
+_BOUND_KINDS = frozenset({"number", "ratio"})
+
+
+@dataclass(frozen=True)
+class Bound:
+    value: Value  # offsets in the whole text
+    attribute: str | None
+    timepoint: str | None
+    sentence: str
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    return clause_span(text, start, end, _CLAUSE_BREAK)
+
+
+def _measures(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _MEASURE.finditer(text):
+        raw = m.group()
+        if raw.lower() in _SYMBOLS and not raw[0].isupper():
+            continue
+        found.append((m.start(), m.end(), _CANONICAL[raw.lower()]))
+    return found
+
+
+def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    end = value.start + len(value.raw)
+    lo, hi = _clause(text, value.start, end)
+    before = [m for m in measures if lo <= m[0] and m[1] <= value.start]
+    if before:
+        return max(before, key=lambda m: m[1])[2]
+    # "90% stenosis", "50 Gy in 25 fractions": the measured thing right after the value.
+    after = [m for m in measures if m[0] >= end and m[1] <= hi and m[0] - end <= 25]
+    return min(after, key=lambda m: m[0])[2] if after else None
+
+
+def _timepoints(text: str, values: list[Value]) -> list[tuple[int, int, str]]:
+    points = [
+        (m.start(), m.end(), _TIMEPOINT_OF[m.group().lower()]) for m in _TIMEPOINT.finditer(text)
+    ]
+    points += [(v.start, v.start + len(v.raw), v.canonical) for v in values if v.kind == "date"]
+    return sorted(points)
+
+
+def _timepoint(
+    text: str, value: Value, points: list[tuple[int, int, str]], numbers: list[Value]
+) -> str | None:
+    end = value.start + len(value.raw)
+    lo, hi = _clause(text, value.start, end)
+    following = [p for p in points if p[0] >= end and p[1] <= hi]
+    if following:
+        first = min(following)
+        if not any(end <= n.start < first[0] for n in numbers):
+            return first[2]
+    before = [p for p in points if p[1] <= value.start]
+    in_clause = [p for p in before if p[0] >= lo]
+    if in_clause:
+        return max(in_clause)[2]
+    return max(before)[2] if before else None
+
+
+def bind(text: str) -> list[Bound]:
+    """Every number and ratio of ``text`` with its attribute and time point."""
+    bound: list[Bound] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        values = extract_values(body)
+        numbers = [v for v in values if v.kind in _BOUND_KINDS]
+        measures = _measures(body)
+        points = _timepoints(body, values)
+        # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.
+        clauses = list(body)
+        for v in values:
+            if v.kind == "date":
+                clauses[v.start : v.start + len(v.raw)] = "#" * len(v.raw)
+        body_for_clauses = "".join(clauses)
+        for value in numbers:
+            shifted = Value(
+                value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
+            )
+            bound.append(
+                Bound(
+                    shifted,
+                    _attribute(body_for_clauses, value, measures),
+                    _timepoint(body_for_clauses, value, points, numbers),
+                    body,
+                )
+            )
+    return bound
+
+
+def compatible(mine: Bound, other: Bound) -> bool:
+    """Same attribute and time point where both sides name one; a unit the answer adds to a
+    number the passage gives bare needs the same attribute ("12 weeks" is not "age 12")."""
+    if mine.attribute and other.attribute and mine.attribute != other.attribute:
+        return False
+    if mine.timepoint and other.timepoint and not _same_time(mine.timepoint, other.timepoint):
+        return False
+    if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
+        return bool(mine.attribute) and mine.attribute == other.attribute
+    return True
+
+
+def _same_time(a: str, b: str) -> bool:
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def describe(bound: Bound) -> str:
+    """How the passage binds a value, for a flag: "hemoglobin on admission"."""
+    parts = [bound.attribute or ""]
+    if bound.timepoint:
+        point = bound.timepoint
+        parts.append(point if point[0].isdigit() else f"({point})")
+    return " ".join(p for p in parts if p) or "something else"

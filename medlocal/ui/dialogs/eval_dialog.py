@@ -1,0 +1,223 @@
+"""Evaluate models: choose a benchmark file and installed chat models, run the evaluation in a
+worker with progress, ETA and Cancel (a cancelled run resumes next time), then read the
+comparison table and chart. Benchmark files are public exam questions: nothing here touches
+the vault."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.app.evaluation import Comparison, EvalRequest, compare_runs, write_comparison
+from medlocal.eval.readers import FORMATS
+from medlocal.eval.records import MODES, EvalSettings
+from medlocal.eval.report import HEADERS, row_cells
+from medlocal.eval.runs import EvalRun
+from medlocal.progress import ProgressCallback
+from medlocal.ui import files
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
+from medlocal.ui.dialogs.eval_chart import ChartView
+from medlocal.ui.workers import Job
+
+FILTERS = "Benchmark files (*.jsonl *.json *.csv);;All files (*)"
+
+
+class EvaluateDialog(QDialog):
+    """``evaluated(list[EvalRun])`` when an evaluation finishes."""
+
+    evaluated = Signal(object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Evaluate models")
+        self.workspace = workspace
+        self.comparison: Comparison | None = None
+
+        self.data = QLineEdit(self)
+        self.data.setAccessibleName("Benchmark file")
+        self.data.setPlaceholderText("MedQA/MedMCQA .jsonl, PubMedQA ori_pqal.json, MMLU .csv")
+        self.browse = QPushButton("&Browse…", self)
+        self.browse.setAccessibleName("Choose the benchmark file")
+        self.browse.clicked.connect(self.choose_file)
+        self.fmt = QComboBox(self)
+        self.fmt.setAccessibleName("File format")
+        self.fmt.addItems(["auto", *FORMATS])
+        self.mode = QComboBox(self)
+        self.mode.setAccessibleName("Scoring mode")
+        self.mode.addItems(list(MODES))
+        self.limit = QSpinBox(self)
+        self.limit.setAccessibleName("Questions (0 for all)")
+        self.limit.setRange(0, 1_000_000)
+        self.limit.setSpecialValueText("all")
+        self.models = QListWidget(self)
+        self.models.setAccessibleName("Models to evaluate")
+        self.run_button = QPushButton("&Evaluate", self)
+        self.run_button.setAccessibleName("Start the evaluation")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.start)
+        self.task = TaskPanel("Evaluation", self)
+        self.message = ErrorLine("Evaluation message", self)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setAccessibleName("Comparison table")
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.chart = ChartView(self)
+        self.save_button = QPushButton("&Save chart and table…", self)
+        self.save_button.setAccessibleName("Save the comparison files")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self._layout()
+        self.load_models()
+
+    def _layout(self) -> None:
+        picker = QWidget(self)
+        form = QFormLayout(picker)
+        row = QHBoxLayout()
+        row.addWidget(self.data, 1)
+        row.addWidget(self.browse)
+        label = QLabel("&File", picker)
+        label.setBuddy(self.data)  # a row holding a layout gets no buddy of its own
+        form.addRow(label, row)
+        form.addRow("F&ormat", self.fmt)
+        form.addRow("&Mode", self.mode)
+        form.addRow("&Questions", self.limit)
+        form.addRow("Mo&dels", self.models)
+        form.addRow("", self.run_button)
+        results = QSplitter(Qt.Orientation.Vertical, self)
+        results.addWidget(self.table)
+        results.addWidget(self.chart)
+        results.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(picker)
+        splitter.addWidget(results)
+        splitter.setStretchFactor(1, 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.task)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1100, 680)
+
+    def load_models(self) -> None:
+        self.models.clear()
+        try:
+            installed = [m for m in self.workspace.registry.models() if m.role == "chat"]
+        except Exception as exc:
+            self.message.show_error(error_text(exc, "Listing the models"))
+            installed = []
+        for index, model in enumerate(installed):
+            item = QListWidgetItem(model.id)
+            item.setData(Qt.ItemDataRole.UserRole, model.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if index == 0 else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
+            self.models.addItem(item)
+
+    def chosen_models(self) -> list[str]:
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in (self.models.item(row) for row in range(self.models.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def choose_file(self) -> None:
+        name = files.open_file_name(self, "Benchmark file", FILTERS)
+        if name:
+            self.data.setText(name)
+
+    def request(self) -> EvalRequest | None:
+        path, models = self.data.text().strip(), self.chosen_models()
+        if not path:
+            self.message.show_error("Choose a benchmark file.")
+            return None
+        if not models:
+            self.message.show_error("Choose at least one model.")
+            return None
+        limit = self.limit.value() or None
+        settings = EvalSettings(mode=self.mode.currentText(), limit=limit)  # type: ignore[arg-type]
+        return EvalRequest(Path(path), tuple(models), self.fmt.currentText(), settings=settings)
+
+    def start(self) -> Job | None:
+        request = self.request()
+        if request is None:
+            return None
+        workspace = self.workspace
+        self.message.clear_message()
+        self.run_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+        def task(progress: ProgressCallback, cancel: threading.Event) -> list[EvalRun]:
+            return workspace.evaluate_models(request, progress=progress, cancel=cancel)
+
+        return self.task.start("evaluating", task, self._done, self._failed)
+
+    def _done(self, runs: list[EvalRun]) -> None:
+        self.run_button.setEnabled(True)
+        self.show_comparison(compare_runs(runs))
+        resumed = sum(run.sessions > 1 for run in runs)
+        self.message.show_note(
+            f"{len(runs)} run(s) stored." + (f" {resumed} resumed from before." if resumed else "")
+        )
+        self.evaluated.emit(runs)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.message.show_error(
+            error_text(exc, "The evaluation") + " Answers so far are kept: run it again to resume."
+        )
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.table.setRowCount(len(comparison.rows))
+        for r, row in enumerate(comparison.rows):
+            for c, text in enumerate(row_cells(row)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.chart.set_scene(comparison.chart())
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        if self.comparison is None:
+            return
+        folder = files.existing_folder(self, "Save the comparison in")
+        if not folder:
+            return
+        try:
+            written = write_comparison(self.comparison, Path(folder))
+        except OSError as exc:
+            self.message.show_error(error_text(exc, "Saving"))
+            return
+        self.message.show_note(f"Saved {len(written)} files in {folder}.")
+
+    def reject(self) -> None:
+        self.task.cancel()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.task.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,109 @@
+"""The Evaluate dialog: choose a file and a model, run in a worker with progress, fill the
+comparison table and paint the chart natively; Cancel stops it and a second start resumes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_workspace
+from fixtures.fake_models import FakeChatModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.progress import Progress
+from medlocal.ui.dialogs.eval_dialog import EvaluateDialog
+
+DATA = Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "medqa.jsonl"
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def oracle() -> FakeChatModel:
+    return FakeChatModel("The answer is A.")
+
+
+@pytest.fixture
+def eval_workspace(tmp_path: Path, oracle: FakeChatModel) -> Iterator[Workspace]:
+    from medlocal.ui.workers import wait_for_jobs
+
+    ws = make_workspace(tmp_path, chat=oracle)  # no vault: evaluation never opens it
+    yield ws
+    assert wait_for_jobs(10.0), "a background task outlived its test"
+    ws.close()
+
+
+def _open(qtbot: QtBot, workspace: Workspace) -> EvaluateDialog:
+    dialog = EvaluateDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.data.setText(str(DATA))
+    return dialog
+
+
+def test_evaluation_fills_the_table_and_draws_the_chart(
+    qtbot: QtBot, eval_workspace: Workspace
+) -> None:
+    dialog = _open(qtbot, eval_workspace)
+    assert dialog.models.count() >= 1 and len(dialog.chosen_models()) == 1  # the demo model
+    steps: list[Progress] = []
+    dialog.task.relay.progressed.connect(steps.append)
+    with qtbot.waitSignal(dialog.evaluated, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    (run,) = done.args[0]
+    assert run.summary.score.accuracy == 0.5  # always "A" on a file with half its answers A
+    assert {p.unit for p in steps} >= {"questions"} and any("ETA" in p.detail for p in steps)
+    assert dialog.table.rowCount() == 1
+    cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert cells[1] == "generate" and cells[2] == "8" and cells[3] == "50.0%"
+    assert dialog.chart.scene is not None and dialog.save_button.isEnabled()
+    dialog.chart.resize(760, 440)
+    image = dialog.chart.grab().toImage()
+    w, h = image.width(), image.height()
+    colours = {image.pixelColor(x, y).name() for x in range(0, w, 2) for y in range(0, h, 2)}
+    assert QColor("#0072B2").name().lower() in colours  # the first model's colour is painted
+    assert eval_workspace.evaluation_runs().get(run.run_id).status == "complete"
+
+
+def test_cancel_keeps_answers_and_the_next_start_resumes(
+    qtbot: QtBot, eval_workspace: Workspace, oracle: FakeChatModel
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def hold(call: int) -> None:
+        if call == 3:  # the third question: hold it until the test has pressed Cancel
+            started.set()
+            release.wait(10)
+
+    oracle.on_piece = hold
+    dialog = _open(qtbot, eval_workspace)
+    dialog.start()
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.task.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=WAIT_MS)
+    assert "was stopped" in dialog.message.text() and "resume" in dialog.message.text()
+    (stored,) = eval_workspace.evaluation_runs().list()
+    assert stored["status"] == "cancelled" and stored["answered"] == 2
+    oracle.on_piece = None
+    with qtbot.waitSignal(dialog.evaluated, timeout=WAIT_MS) as done:
+        dialog.start()
+    (run,) = done.args[0]
+    assert run.sessions == 2 and len(run.results) == 8 and "resumed" in dialog.message.text()
+
+
+def test_missing_choices_and_bad_files_are_said_inline(
+    qtbot: QtBot, eval_workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, eval_workspace)
+    dialog.data.setText("")
+    assert dialog.start() is None and "Choose a benchmark file" in dialog.message.text()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"prompt": "x"}\n', encoding="utf-8")
+    dialog.data.setText(str(bad))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=WAIT_MS)
+    assert "neither MedQA keys" in dialog.message.text()

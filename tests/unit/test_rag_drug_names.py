@@ -1,0 +1,62 @@
+"""Drug names from the maintained dictionary (issue 14): brands map to generics."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from medlocal.paths import resources_dir
+from medlocal.rag.grounding import ground
+from medlocal.rag.medications import default_lexicon
+
+
+@pytest.mark.parametrize(
+    ("brand", "generic"),
+    [
+        ("Plavix", "clopidogrel"),
+        ("Lovenox", "enoxaparin"),
+        ("Clexane", "enoxaparin"),
+        ("Coumadin", "warfarin"),
+        ("Lantus", "insulin glargine"),
+        ("Augmentin", "amoxicillin-clavulanate"),  # from the hand-kept gap list
+        ("Zoloft", "sertraline"),
+        ("Ancef", "cefazolin"),
+    ],
+)
+def test_a_brand_is_confirmed_by_its_generic(brand: str, generic: str) -> None:
+    passage = {1: f"He was given {generic} 40 mg."}
+    assert ground(f"He was given {brand} 40 mg [1].", passage).flags == []
+    reverse = {1: f"He was given {brand} 40 mg."}
+    assert ground(f"He was given {generic} 40 mg [1].", reverse).flags == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "passage"),
+    [
+        ("Fragmin 80 mg twice daily [1].", "Enoxaparin 80 mg twice daily."),
+        ("Effient 75 mg daily [1].", "Clopidogrel 75 mg daily."),
+        ("Brilinta 75 mg daily [1].", "Plavix 75 mg daily."),
+    ],
+)
+def test_another_drugs_brand_is_flagged(answer: str, passage: str) -> None:
+    kinds = [f.kind for f in ground(answer, {1: passage}).flags]
+    assert kinds == ["unverified_medication"]
+
+
+def test_dictionary_is_large_and_ordinary_words_are_not_drugs() -> None:
+    lexicon = default_lexicon()
+    assert len(lexicon.names) > 20000
+    for word in ("caps", "armour", "patient", "pressure", "history", "left", "stent"):
+        assert not lexicon.is_medication(word), word
+
+
+def test_the_dictionary_ships_as_text_with_its_licence_notice() -> None:
+    folder = resources_dir()
+    head = (folder / "drug_names.txt").read_text(encoding="utf-8")[:600]
+    assert "CC BY-SA 4.0" in head
+    notices = (folder / "NOTICES.txt").read_text(encoding="utf-8")
+    for source in ("DrugBank", "MeSH", "MedlinePlus", "Open Government Licence", "Wikipedia"):
+        assert source in notices
+    # Only the data is used: the package's module (which unpickles a home-folder cache) never is.
+    assert "drug_named_entity_recognition" not in sys.modules

@@ -1,0 +1,132 @@
+"""Values bound to what they measure, and the unit handling of issue 14."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.rag.binding import bind
+from medlocal.rag.flags import Flag
+from medlocal.rag.grounding import dose_pairs, ground
+from medlocal.rag.medications import default_lexicon
+from medlocal.rag.values import extract_values, quantity
+
+LABS = (
+    "On admission, hemoglobin was 7.2 g/dL, creatinine 2.1 mg/dL and potassium 5.9 mmol/L."
+    " At discharge, hemoglobin was 9.8 g/dL and creatinine 1.4 mg/dL."
+    " HbA1c 8.4% on 09/30/2023, up from 7.1% in 03/2023."
+)
+
+
+def flag_kinds(answer: str, passage: str) -> list[str]:
+    return [f.kind for f in ground(answer, {1: passage}).flags]
+
+
+def test_values_take_their_analyte_and_time_point() -> None:
+    got = {(b.value.raw, b.attribute, b.timepoint) for b in bind(LABS)}
+    assert ("7.2 g/dL", "hemoglobin", "admission") in got
+    assert ("1.4 mg/dL", "creatinine", "discharge") in got
+    assert ("8.4%", "hba1c", "2023-09-30") in got
+    # "up from" opens a new clause: 7.1% keeps its date but (a known limit) no analyte.
+    assert ("7.1%", None, "2023-03") in got
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "At discharge, hemoglobin was 7.2 g/dL [1].",
+        "Creatinine on admission was 1.4 mg/dL [1].",
+        "Potassium was 2.1 mg/dL [1].",
+        "HbA1c was 7.1% on 09/30/2023 [1].",
+    ],
+)
+def test_a_value_borrowed_from_another_attribute_or_day_is_flagged(answer: str) -> None:
+    result = ground(answer, {1: LABS})
+    flag = next(f for f in result.flags if f.kind == "misattributed_value")
+    assert flag.quote and flag.passage == 1
+    assert result.text[flag.token_start : flag.token_end] == flag.token
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Hemoglobin improved from 7.2 g/dL on admission to 9.8 g/dL at discharge [1].",
+        "Discharge creatinine was 1.4 mg/dL [1].",
+        "HbA1c rose to 8.4% on September 30, 2023 [1].",
+        "HbA1c rose from 7.1% in March 2023 to 8.4% on September 30, 2023 [1].",
+    ],
+)
+def test_values_with_their_own_attribute_pass(answer: str) -> None:
+    assert flag_kinds(answer, LABS) == []
+
+
+def test_exact_unit_conversions_match_and_others_do_not() -> None:
+    rt = "Whole breast radiation, 5000 cGy in 25 fractions, then a boost of 1000 cGy."
+    assert flag_kinds("She received 50 Gy in 25 fractions [1].", rt) == []
+    assert "unverified_number" in flag_kinds("She received 5000 Gy in 25 fractions [1].", rt)
+    assert flag_kinds("Tylenol 1 g three times daily [1].", "Acetaminophen 1000 mg TID.") == []
+    assert flag_kinds("Furosemide 40 mg daily [1].", "Furosemide 40 mg/day.") == []
+    creat = "Creatinine 1.4 mg/dL."
+    assert "unverified_number" in flag_kinds("Creatinine 1.4 mmol/L [1].", creat)
+    # Units the table does not know are compared as written, never dropped.
+    assert "unverified_number" in flag_kinds("Weight 92 lbs [1].", "Weight 92 kg.")
+
+
+def test_quantities_in_base_units() -> None:
+    (gy,) = extract_values("50 Gy")
+    (g,) = extract_values("2 g")
+    (rate,) = extract_values("40 mg/day")
+    assert quantity(gy) == ("5000", "cgy")
+    assert quantity(g) == ("2000", "mg")
+    assert quantity(rate) == ("40", "mg")
+
+
+def test_month_year_dates_and_glued_durations_are_read() -> None:
+    values = extract_values("Completed 08/2000, then amoxicillin x10 days.")
+    assert [(v.kind, v.canonical, v.unit) for v in values] == [
+        ("date", "2000-08", None),
+        ("number", "10", "day"),
+    ]
+    passage = "Radiation was completed in 08/2000."
+    assert flag_kinds("Radiation was completed in August 2000 [1].", passage) == []
+    assert "unverified_number" in flag_kinds("Radiation was completed in 09/2000 [1].", passage)
+
+
+def test_respectively_pairs_doses_in_order() -> None:
+    passage = "Aspirin and clopidogrel at 81 mg and 75 mg, respectively."
+    pairs = {(drug, amount) for (drug, amount, _), _ in dose_pairs(passage, default_lexicon())}
+    assert pairs == {("aspirin", "81"), ("clopidogrel", "75")}
+    assert flag_kinds("Plavix 75 mg daily and aspirin 81 mg [1].", passage) == []
+    assert "unverified_number" in flag_kinds("Clopidogrel 81 mg daily [1].", passage)
+
+
+def test_a_duration_belongs_to_its_drug() -> None:
+    passage = "Amoxicillin 875 mg for 7 days and azithromycin 250 mg daily for 4 days."
+    assert "unverified_number" in flag_kinds("Azithromycin was given for 7 days [1].", passage)
+    assert flag_kinds("Azithromycin 250 mg daily for 4 days [1].", passage) == []
+
+
+def test_one_drugs_doses_must_keep_their_order() -> None:
+    passage = "Azithromycin 500 mg on day 1, then 250 mg daily for 4 days."
+    assert flag_kinds("Azithromycin 500 mg on day 1 then 250 mg daily [1].", passage) == []
+    assert "unverified_number" in flag_kinds(
+        "Azithromycin 250 mg on day 1 then 500 mg daily [1].", passage
+    )
+
+
+def test_a_unit_added_to_a_bare_number_of_something_else_is_flagged() -> None:
+    passage = "Left hip pain for 3 weeks. Prior appendectomy at age 12."
+    assert "misattributed_value" in flag_kinds("Left hip pain for 12 weeks [1].", passage)
+
+
+def test_old_stored_flags_still_load_and_new_fields_round_trip() -> None:
+    old = {"sentence": 2, "kind": "unverified_number", "token": "5 mg", "message": "m"}
+    flag = Flag.from_dict(old)
+    assert (flag.token_start, flag.token_end, flag.quote, flag.passage, flag.score) == (
+        -1,
+        -1,
+        "",
+        0,
+        None,
+    )
+    new = Flag(1, "model_doubt", "", "m", 3, 9, quote="q", passage=2, score=0.25)
+    assert Flag.from_dict(new.as_dict()) == new
