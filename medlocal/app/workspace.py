@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from medlocal import paths
+from medlocal.app import backups
 from medlocal.app.doctor import DoctorReport, doctor_report
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
@@ -526,6 +527,61 @@ class Workspace:
         embedder = self.embedder(required=True)
         assert embedder is not None
         return rechunk_documents(vault, embedder, progress=progress, cancel=cancel)
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def backup(
+        self,
+        passphrase: str,
+        destination: str | Path | None = None,
+        *,
+        keep: int | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> backups.BackupResult:
+        """Write, then verify, an encrypted backup of the open vault (passphrase needed: the
+        backup's key is wrapped under it, never under the keychain)."""
+        vault = self.require_vault()
+        target = backups.backup_destination(destination, self.settings.backup_folder)
+        return backups.back_up(
+            vault, passphrase, target, keep=keep, progress=progress, cancel=cancel
+        )
+
+    def backup_due(self) -> bool:
+        """Whether the last verified backup is older than the reminder interval (or missing)."""
+        vault = self.vault
+        vault_id = vault.vault_id if vault is not None and not vault.is_locked else None
+        return backups.backup_due(self.settings.backup_reminder_days, vault_id)
+
+    def backup_summary(self) -> str:
+        vault = self.vault
+        vault_id = vault.vault_id if vault is not None and not vault.is_locked else None
+        return backups.backup_summary(self.settings.backup_reminder_days, vault_id)
+
+    def restore(
+        self,
+        source: str | Path,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        new_passphrase: str | None = None,
+        replace: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> backups.RestoreResult:
+        """Restore a backup into this workspace's vault folder. This workspace's own vault is
+        locked first (the service refuses a vault open elsewhere, not one open here)."""
+        self.lock("restore")
+        return backups.restore_backup(
+            Path(source).expanduser(),
+            self.vault_folder,
+            passphrase=passphrase,
+            recovery_key=recovery_key,
+            new_passphrase=new_passphrase,
+            replace=replace,
+            progress=progress,
+            cancel=cancel,
+        )
 
     def set_default_model(self, model_id: str, role: Role | None = None) -> Role:
         """Make ``model_id`` the default for its role. A new embedder means the vault needs

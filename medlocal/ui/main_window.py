@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
             self._action("&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
         )
         tools_menu.addAction(self._action("&Audit log…", self.open_audit))
+        self.backup_action = self._action("&Backup and restore…", self.open_backup)
+        tools_menu.addAction(self.backup_action)
         tools_menu.addAction(self._action("&Evaluate models…", self.open_evaluate))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and diagnostics…", self.open_about))
@@ -168,11 +170,12 @@ class MainWindow(QMainWindow):
     def _on_locked(self, reason: str) -> None:
         self._restore = (self.patients.patient_id, self.chat.chat_id)
         for job in active_jobs():
-            job.cancel()
+            if not job.survives_lock:
+                job.cancel()
         # An open dialog (a summary, an export preview) must not keep patient text on screen
         # over the lock screen: reject() closes it and clears what it showed.
         for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
+            if dialog.isVisible() and not getattr(dialog, "survives_lock", False):
                 dialog.reject()
         self.chat.clear()
         self.sources.clear()
@@ -180,7 +183,11 @@ class MainWindow(QMainWindow):
         clipboard.clear_if_ours()
         self.setWindowTitle(APP_TITLE)
         self.status.set_model(None)
-        message = "Locked after inactivity." if reason == "idle" else ""
+        message = {
+            "idle": "Locked after inactivity.",
+            "restore": "Restoring from a backup… When it has finished, unlock with the "
+            "passphrase the backup was made with.",
+        }.get(reason, "")
         self.show_lock_screen(message)
 
     def _on_unlocked(self) -> None:
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
         if patient_id is not None and chat_id is not None:
             self.chat.set_patient(patient_id, chat_id)
         self._start_rechunk()
+        self._remind_backup()
 
     def _start_rechunk(self) -> None:
         """Older documents get section-aware passages in the background after unlocking."""
@@ -289,6 +297,30 @@ class MainWindow(QMainWindow):
 
     def open_evaluate(self) -> None:
         self._dialog("eval_dialog", "EvaluateDialog").exec()
+
+    def open_backup(self) -> None:
+        if self.workspace.vault is None or self.workspace.vault.is_locked:
+            QMessageBox.information(self, "Backup", "Unlock the vault first.")
+            return
+        self.backup_dialog().exec()
+
+    def backup_dialog(self) -> Any:
+        dialog = self._dialog("backup_dialog", "BackupDialog")
+        dialog.restored.connect(
+            lambda: self.show_lock_screen("Restored. Unlock with the backup's passphrase.")
+        )
+        return dialog
+
+    def _remind_backup(self) -> None:
+        try:
+            due = self.workspace.backup_due()
+        except MedLocalError:
+            return
+        bar = self.statusBar()
+        if due and bar is not None:
+            bar.showMessage(
+                "No recent verified backup of this vault: Tools → Backup and restore…", 15000
+            )
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

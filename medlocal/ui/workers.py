@@ -42,6 +42,9 @@ class Job:
         self.cancel_event = threading.Event()
         self.done = threading.Event()
         self.worker: Any = None
+        # Locking the vault cancels every job that reads it, except one that locked it on
+        # purpose and works without it (a restore).
+        self.survives_lock = False
 
     def cancel(self) -> None:
         self.cancel_event.set()

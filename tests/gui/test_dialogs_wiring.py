@@ -18,6 +18,7 @@ DIALOGS = [
     ("about_dialog", "AboutDialog", False),
     ("summarize_dialog", "SummarizeDialog", True),
     ("eval_dialog", "EvaluateDialog", False),
+    ("backup_dialog", "BackupDialog", False),
 ]
 
 

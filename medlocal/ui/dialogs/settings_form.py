@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import Field, fields
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
 
 from medlocal.settings import Settings
 
@@ -22,11 +22,14 @@ LABELS = {
     "import_max_mb": "Largest import (MB)",
     "auto_lock_minutes": "Auto-lock after (minutes)",
     "theme": "Theme",
+    "backup_folder": "Backup folder",
+    "backup_reminder_days": "Backup reminder (days)",
 }
 SPECIAL_VALUES = {
     "threads": "auto (physical cores)",
     "context_tokens": "auto (model's own)",
     "auto_lock_minutes": "never",
+    "backup_reminder_days": "never",
 }
 
 
@@ -48,6 +51,8 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
         combo = QComboBox(parent)
         combo.addItems(list(choices))
         editor = combo
+    elif isinstance(spec.default, str):
+        editor = QLineEdit(parent)  # free text, e.g. the backup folder
     elif isinstance(spec.default, float):
         double = QDoubleSpinBox(parent)
         double.setDecimals(2)
@@ -71,6 +76,8 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
 def editor_value(editor: QWidget) -> Any:
     if isinstance(editor, QComboBox):
         return editor.currentText()
+    if isinstance(editor, QLineEdit):
+        return editor.text().strip()
     if isinstance(editor, QDoubleSpinBox):
         return round(editor.value(), 2)
     if isinstance(editor, QSpinBox):
@@ -81,6 +88,8 @@ def editor_value(editor: QWidget) -> Any:
 def set_editor_value(editor: QWidget, value: Any) -> None:
     if isinstance(editor, QComboBox):
         editor.setCurrentText(str(value))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(str(value))
     elif isinstance(editor, QDoubleSpinBox):
         editor.setValue(float(value))
     elif isinstance(editor, QSpinBox):

@@ -1,0 +1,225 @@
+"""Backup and restore: write an encrypted, verified backup of the vault to a USB drive or a
+trusted share; re-check a backup; restore one over this vault. Every step runs off the GUI
+thread with progress and Cancel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.progress import ProgressCallback
+from medlocal.ui import files
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
+
+
+def _secret_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setPlaceholderText(name)
+    return field
+
+
+def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+class BackupDialog(QDialog):
+    """Emits ``restored()`` after a restore replaced the vault (the window shows the lock
+    screen: the restored vault opens with the backup's passphrase)."""
+
+    restored = Signal()
+    # It shows counts, folders and progress, never patient text, and a restore locks the vault
+    # on purpose while it runs: the window leaves it open when the vault locks.
+    survives_lock = True
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backup and restore")
+        self.workspace = workspace
+        self.summary = QLabel(workspace.backup_summary())
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Last verified backup")
+
+        self.destination = QLineEdit(workspace.settings.backup_folder)
+        self.destination.setAccessibleName("Backup folder")
+        self.destination.setPlaceholderText("A USB drive or a trusted network share")
+        choose = QPushButton("&Choose…")
+        choose.setAccessibleName("Choose the backup folder")
+        choose.clicked.connect(lambda: self._choose_folder(self.destination))
+        self.keep = QSpinBox()
+        self.keep.setRange(0, 100)
+        self.keep.setSpecialValueText("all")
+        self.keep.setAccessibleName("How many backups to keep in that folder")
+        self.backup_passphrase = _secret_field("Vault passphrase")
+        self.backup_button = QPushButton("&Back up now")
+        self.backup_button.setAccessibleName("Write and verify a backup now")
+        self.backup_button.clicked.connect(self.start_backup)
+        backup_box = QGroupBox("Back up this vault")
+        backup_form = QFormLayout(backup_box)
+        backup_form.addRow("Folder", _folder_row(self.destination, choose))
+        backup_form.addRow("Keep newest", self.keep)
+        backup_form.addRow("Passphrase", self.backup_passphrase)
+        backup_form.addRow("", self.backup_button)
+
+        self.source = QLineEdit()
+        self.source.setAccessibleName("Backup to verify or restore")
+        self.source.setPlaceholderText("A backup folder (or a folder of backups: the newest)")
+        choose_source = QPushButton("C&hoose…")
+        choose_source.setAccessibleName("Choose the backup to verify or restore")
+        choose_source.clicked.connect(lambda: self._choose_folder(self.source))
+        self.source_passphrase = _secret_field("Passphrase the backup was made with")
+        self.verify_button = QPushButton("&Verify")
+        self.verify_button.setAccessibleName("Check the backup opens and is whole")
+        self.verify_button.clicked.connect(self.start_verify)
+        self.restore_button = QPushButton("&Restore over this vault…")
+        self.restore_button.setAccessibleName("Replace this vault with the backup")
+        self.restore_button.clicked.connect(self.start_restore)
+        restore_box = QGroupBox("Verify or restore a backup")
+        restore_form = QFormLayout(restore_box)
+        restore_form.addRow("Backup", _folder_row(self.source, choose_source))
+        restore_form.addRow("Passphrase", self.source_passphrase)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.verify_button)
+        buttons_row.addWidget(self.restore_button)
+        restore_form.addRow("", buttons_row)
+
+        self.task = TaskPanel("Backup", self)
+        self.message = ErrorLine("Backup message", self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(backup_box)
+        layout.addWidget(restore_box)
+        layout.addWidget(self.task)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.resize(640, 460)
+
+    def _choose_folder(self, edit: QLineEdit) -> None:
+        chosen = files.existing_folder(self, "Choose a folder")
+        if chosen:
+            edit.setText(chosen)
+
+    def _busy(self, on: bool) -> None:
+        for button in (self.backup_button, self.verify_button, self.restore_button):
+            button.setEnabled(not on)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.message.show_error(error_text(exc, "The backup task"))
+
+    # -- backup ------------------------------------------------------------------------------
+
+    def start_backup(self) -> Any:
+        passphrase = self.backup_passphrase.text()
+        if not passphrase:
+            self.message.show_error("Type the vault passphrase: the backup is locked with it.")
+            return None
+        self.backup_passphrase.clear()
+        ws, folder, keep = self.workspace, self.destination.text().strip(), self.keep.value()
+
+        def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
+            return ws.backup(
+                passphrase, folder or None, keep=keep or None, progress=progress, cancel=cancel
+            )
+
+        self._busy(True)
+        self.message.clear_message()
+        return self.task.start("Writing the backup", task, self._backed_up, self._failed)
+
+    def _backed_up(self, result: Any) -> None:
+        self._busy(False)
+        self.summary.setText(self.workspace.backup_summary())
+        removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
+        self.message.show_note(f"Backup written and verified: {result.path}.{removed}")
+
+    # -- verify and restore ------------------------------------------------------------------
+
+    def _source(self) -> tuple[Path, str] | None:
+        source, passphrase = self.source.text().strip(), self.source_passphrase.text()
+        if not source or not passphrase:
+            self.message.show_error("Choose the backup and type the passphrase it was made with.")
+            return None
+        self.source_passphrase.clear()
+        return Path(source).expanduser(), passphrase
+
+    def start_verify(self) -> Any:
+        chosen = self._source()
+        if chosen is None:
+            return None
+        path, passphrase = chosen
+
+        def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
+            from medlocal.app.backups import verify_backup
+            from medlocal.vault.backup_files import find_backups
+
+            newest = find_backups(path)[-1]
+            return verify_backup(newest, passphrase=passphrase, progress=progress, cancel=cancel)
+
+        self._busy(True)
+        self.message.clear_message()
+        return self.task.start("Verifying the backup", task, self._verified, self._failed)
+
+    def _verified(self, result: Any) -> None:
+        self._busy(False)
+        counts = result.counts
+        self.message.show_note(
+            f"The backup is whole: {counts['documents']} documents, {counts['chunks']} passages, "
+            f"{counts['audit']} audit entries; every check passed."
+        )
+
+    def start_restore(self) -> Any:
+        answer = QMessageBox.question(
+            self,
+            "Restore over this vault?",
+            "The vault on this computer will be replaced by the backup. It is kept aside until "
+            "the restored copy has been verified. The window locks now; afterwards unlock with "
+            "the passphrase the backup was made with. Continue?",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        chosen = self._source()
+        if chosen is None:
+            return None
+        path, passphrase = chosen
+        ws = self.workspace
+
+        def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
+            return ws.restore(path, passphrase, replace=True, progress=progress, cancel=cancel)
+
+        self._busy(True)
+        self.message.clear_message()
+        job = self.task.start("Restoring", task, self._restored, self._failed)
+        job.survives_lock = True  # it locks the vault itself before it starts
+        return job
+
+    def _restored(self, result: Any) -> None:
+        self._busy(False)
+        self.message.show_note(
+            f"Restored {result.counts['documents']} documents from {result.backup.name}. "
+            "Unlock with the backup's passphrase."
+        )
+        self.restored.emit()
