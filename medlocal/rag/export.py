@@ -114,7 +114,10 @@ def redact_document(doc: ExportDocument, redactor: Redactor) -> ExportDocument:
         doc,
         title=r(doc.title),
         body=r(doc.body),
-        flags=[replace(f, token=r(f.token), message=r(f.message)) for f in doc.flags],
+        # A flag's quote is passage text: redacted like its message (offsets are of the original).
+        flags=[
+            replace(f, token=r(f.token), message=r(f.message), quote=r(f.quote)) for f in doc.flags
+        ],
         sources=[replace(s, file_name=r(s.file_name), snippet=r(s.snippet)) for s in doc.sources],
     )
 
