@@ -42,6 +42,12 @@ class Settings:
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    model_check: float = _opt(
+        0.5,
+        "grounded answers: flag a sentence the loaded model doubts below this probability of "
+        "support (one extra forward pass per sentence); 0 = off",
+        0,
+    )
     auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
     theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")

@@ -424,7 +424,15 @@ class Workspace:
         vault.get_patient(patient_id)  # a clear message for an unknown patient
         chat = self.chat_model(model, n_ctx)
         embedder = self.embedder()
-        answerer = GroundedAnswerer(chat, vault, embedder, params=params or self.sampling())
+        doubt = self.settings.model_check
+        answerer = GroundedAnswerer(
+            chat,
+            vault,
+            embedder,
+            params=params or self.sampling(),
+            model_check=doubt > 0,
+            model_check_threshold=doubt,
+        )
         return ChatSession(answerer, vault, Scope(patient_id, collection), chat_id=chat_id)
 
     def summarize(

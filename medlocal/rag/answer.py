@@ -125,6 +125,7 @@ class GroundedAnswerer:
         k: int = 8,
         attach_min_overlap: float = 0.5,
         model_check: bool = True,
+        model_check_threshold: float = 0.5,
     ) -> None:
         self.model = model
         self.retriever = retriever
@@ -136,7 +137,7 @@ class GroundedAnswerer:
         self.attach_min_overlap = attach_min_overlap
         # Second line of grounding (rag/support.py): on by default for answers; models that
         # cannot score (fakes) skip it.
-        self.support = support_check_for(model) if model_check else None
+        self.support = support_check_for(model, model_check_threshold) if model_check else None
 
     def ask(
         self,

@@ -313,7 +313,8 @@ def compare(
     evidence = index_mentions(passages) if isinstance(passages, str) else passages
     results: list[Mismatch] = []
     seen: set[str] = set()
-    for mention in mentions(sentence):
+    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
+    for mention in sorted(mentions(sentence), key=lambda m: " " not in m.key):
         others = evidence.get(mention.key)
         if not others:
             continue

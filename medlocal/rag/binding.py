@@ -84,7 +84,7 @@ _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     "discharge": ("at discharge", "on discharge", "discharge", "discharged", "at the end"),
     "today": ("today", "currently", "now", "this morning", "latest", "most recent"),
     "before": ("before surgery", "preoperative", "preoperatively", "pre-op", "previously",
-               "before treatment", "at baseline", "baseline", "prior"),
+               "before treatment", "at baseline", "baseline"),
     "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
 }  # fmt: skip
 _TIMEPOINT = re.compile(
@@ -206,10 +206,16 @@ def _same_time(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
+_SAID = {"admission": "on admission", "discharge": "at discharge", "today": "today",
+         "before": "before (baseline)", "after": "afterwards"}  # fmt: skip
+
+
 def describe(bound: Bound) -> str:
-    """How the passage binds a value, for a flag: "hemoglobin on admission"."""
-    parts = [bound.attribute or ""]
+    """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
+    parts = [f"the {bound.attribute}" if bound.attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
-        parts.append(point if point[0].isdigit() else f"({point})")
-    return " ".join(p for p in parts if p) or "something else"
+        parts.append(f"on {point}" if point[0].isdigit() else _SAID.get(point, point))
+    elif not bound.attribute:
+        parts = ["something else"]
+    return " ".join(parts)

@@ -92,6 +92,8 @@ def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     for i, flag in enumerate(doc.flags):
         fields.append((f"flag {i + 1}", flag.token))
         fields.append((f"flag {i + 1} message", flag.message))
+        # A flag's quote is passage text: planned and redacted like its message.
+        fields.append((f"flag {i + 1} quote", flag.quote))
     for src in doc.sources:
         fields.append((f"reference {src.number} file", src.file_name))
         fields.append((f"reference {src.number}", src.snippet))
@@ -129,6 +131,7 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
                 f,
                 token=plan.apply(f"flag {i + 1}", f.token),
                 message=plan.apply(f"flag {i + 1} message", f.message),
+                quote=plan.apply(f"flag {i + 1} quote", f.quote),
             )
             for i, f in enumerate(doc.flags)
         ],

@@ -31,6 +31,13 @@ FLAG_WHY = {
     "unverified_medication": "A medication here is not in the cited passages.",
     "invalid_citation": "The model cited a passage it was not given (removed).",
     "attached_citation": "The model gave no citation; MedLocal attached the closest passage.",
+    "misattributed_value": "This value belongs to another test, drug or time in the passage.",
+    "negation_conflict": "The passage says the opposite (negated or affirmed).",
+    "laterality_conflict": "The passage names the other side.",
+    "experiencer_conflict": "The passage speaks of someone else (e.g. a relative).",
+    "timing_conflict": "The passage places this in the past, or the reverse.",
+    "hypothetical_conflict": "The passage only considers this; it does not state it.",
+    "model_doubt": "The model doubts the cited passages support this sentence.",
 }
 
 
@@ -45,7 +52,10 @@ def flag_spans(text: str, flags: Sequence[Flag]) -> list[Span]:
     """One underline span per flagged sentence (several flags on a sentence share a tooltip)."""
     merged: dict[tuple[int, int], list[str]] = {}
     for flag in flags:
-        start, end = max(0, flag.start), min(len(text), flag.end)
+        # The words at fault when the check knows them, else the whole sentence.
+        exact = 0 <= flag.token_start < flag.token_end
+        start = max(0, flag.token_start if exact else flag.start)
+        end = min(len(text), flag.token_end if exact else flag.end)
         if end <= start:
             continue
         reason = flag.message or FLAG_WHY.get(flag.kind, flag.kind.replace("_", " "))

@@ -129,3 +129,13 @@ def test_answer_html_escapes_and_marks_flags() -> None:
     assert 'href="cite:3.1"' in html and 'href="cite:3.2"' in html
     assert 'title="5000 mg is not in [1]."' in html and "underline" in html
     assert html.count("<span") == 1  # only the flagged sentence is underlined
+
+
+def test_flag_underlines_the_words_at_fault_when_known() -> None:
+    text = "BP was 150/95 on admission [1]. Stable since [1]."
+    flags = [
+        Flag(0, "misattributed_value", "150/95", "150/95 was the discharge value.", 0, 31, 7, 13)
+    ]
+    html = answer_html(text, flags)
+    start = html.index("<span")
+    assert html[start:].split(">", 1)[1].startswith("150/95</span>")

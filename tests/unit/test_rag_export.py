@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from medlocal.rag.export import (
     document_from_output,
     export_document,
     plan_redactions,
+    redact_document,
     render_markdown,
 )
 from medlocal.rag.flags import Flag
@@ -122,3 +124,13 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
 
 def test_markdown_does_not_repeat_the_title() -> None:
     assert render_markdown(doc()).count("# SOAP note") == 1
+
+
+def test_redaction_covers_the_passage_quote_a_flag_carries() -> None:
+    flag = Flag(
+        0, "negation_conflict", "embolism", "m", quote="John Smith has no embolism.", passage=1
+    )
+    with_quote = dataclasses.replace(doc(), flags=[flag])
+    redacted = redact_document(with_quote, Redactor(IDENTITY, date_mode="year"))
+    assert "Smith" not in redacted.flags[0].quote
+    assert "no embolism" in redacted.flags[0].quote

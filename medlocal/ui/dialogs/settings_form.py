@@ -23,6 +23,7 @@ LABELS = {
     "auto_lock_minutes": "Auto-lock after (minutes)",
     "theme": "Theme",
     "backup_folder": "Backup folder",
+    "model_check": "Model doubt threshold",
     "backup_reminder_days": "Backup reminder (days)",
 }
 SPECIAL_VALUES = {
