@@ -229,3 +229,21 @@ def test_check_passphrase(vault_dir: Path) -> None:
     with vault:
         assert vault.check_passphrase(PASS)
         assert not vault.check_passphrase("something else")
+
+
+def test_kek_derivation_is_rfc9106_argon2id_as_cryptography_computes_it() -> None:
+    # The KDF moved from cryptography to argon2-cffi (it releases the interpreter lock): every
+    # existing vault's wrap must still open, so the two must agree byte for byte.
+    import os
+
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+    from medlocal.vault.keys import KdfParams, derive_kek
+
+    salt = os.urandom(16)
+    params = KdfParams(8 * 1024, 2, 2)
+    ours = derive_kek("pässphrase", salt, params)
+    theirs = Argon2id(salt=salt, length=32, iterations=2, lanes=2, memory_cost=8 * 1024).derive(
+        "pässphrase".encode()
+    )
+    assert bytes(ours.buffer) == theirs
