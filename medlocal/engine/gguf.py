@@ -1,9 +1,10 @@
 """GGUF files are untrusted input: check them before llama.cpp sees them.
 
 llama.cpp aborts the whole process on some malformed files, so a quick, bounded header check runs
-first (magic, version, sane counts, minimum size), then the ``gguf`` library (maintained with
-llama.cpp) parses metadata and tensor infos, and we check that every tensor's data lies inside
-the file (a truncated download or a cut USB copy fails here, not inside C).
+first (magic, version, sane counts, minimum size), then our bounded streaming reader
+(:mod:`medlocal.engine.gguf_parse`) parses metadata and tensor infos, and we check that every
+tensor's data lies inside the file (a truncated download or a cut USB copy fails here, not in
+C).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from medlocal.engine.gguf_parse import ArrayInfo, GGUFParseError, parse_gguf
 from medlocal.errors import ModelLoadError
 
 GGUF_MAGIC = b"GGUF"
@@ -93,16 +95,6 @@ def _looks_textual(data: bytes) -> bool:
     return bool(data) and all(32 <= b < 127 or b in b"\r\n\t" for b in data)
 
 
-def _field_value(reader: Any, key: str) -> Any:
-    fld = reader.fields.get(key)
-    if fld is None:
-        return None
-    try:
-        return fld.contents()
-    except Exception:  # the library raises assorted errors on odd types
-        return None
-
-
 def _as_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -112,26 +104,22 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
     path = Path(path).expanduser()
     version, n_tensors, n_kv, size = check_header(path)
     try:
-        from gguf import GGUFReader
-
-        reader = GGUFReader(path, "r")
-    except (ValueError, IndexError, OSError, EOFError, struct.error, MemoryError) as exc:
+        parsed = parse_gguf(path, n_tensors, n_kv, _HEADER.size)
+    except (GGUFParseError, ValueError, OSError, struct.error, MemoryError) as exc:
         raise _fail(path, "the file is truncated or corrupt (metadata unreadable)") from exc
-    except Exception as exc:  # numpy raises assorted types on garbage
-        raise _fail(path, f"the file is corrupt ({type(exc).__name__})") from exc
+    fields = parsed.fields
 
-    arch = _field_value(reader, "general.architecture")
+    arch = fields.get("general.architecture")
     if not isinstance(arch, str) or not arch:
         raise _fail(path, "no model architecture in the metadata")
-    if n_tensors == 0 or not reader.tensors:
+    if n_tensors == 0 or not parsed.tensors:
         raise _fail(path, "the file holds no weights (a vocabulary-only GGUF?)")
 
     data_end = 0
     total = 0
-    for tensor in reader.tensors:
-        end = int(tensor.data_offset) + int(tensor.n_bytes)
-        data_end = max(data_end, end)
-        total += int(tensor.n_bytes)
+    for tensor in parsed.tensors:
+        data_end = max(data_end, tensor.data_offset + tensor.n_bytes)
+        total += tensor.n_bytes
     if data_end > size:
         raise _fail(
             path,
@@ -139,16 +127,17 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
         )
 
     def arch_int(key: str) -> int | None:
-        return _as_int(_field_value(reader, f"{arch}.{key}"))
+        return _as_int(fields.get(f"{arch}.{key}"))
 
-    tokens = reader.fields.get("tokenizer.ggml.tokens")
-    template = _field_value(reader, "tokenizer.chat_template")
-    name = _field_value(reader, "general.name")
-    tokenizer_model = _field_value(reader, "tokenizer.ggml.model")
+    tokens = fields.get("tokenizer.ggml.tokens")
+    vocab = tokens.length if isinstance(tokens, ArrayInfo) else len(tokens) if tokens else None
+    template = fields.get("tokenizer.chat_template")
+    name = fields.get("general.name")
+    tokenizer_model = fields.get("tokenizer.ggml.model")
     scalar_meta = {
-        key: _field_value(reader, key)
-        for key in reader.fields
-        if not key.startswith("tokenizer.ggml.") and not key.startswith("GGUF.")
+        key: value
+        for key, value in fields.items()
+        if not key.startswith("tokenizer.ggml.") and not isinstance(value, ArrayInfo)
     }
     return GGUFInfo(
         path=path,
@@ -166,10 +155,10 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
         key_length=arch_int("attention.key_length"),
         value_length=arch_int("attention.value_length"),
         chat_template=template if isinstance(template, str) else None,
-        vocab_size=len(tokens.data) if tokens is not None else None,
+        vocab_size=vocab,
         tokenizer_model=tokenizer_model if isinstance(tokenizer_model, str) else None,
         pooling_type=arch_int("pooling_type"),
-        file_type=_as_int(_field_value(reader, "general.file_type")),
+        file_type=_as_int(fields.get("general.file_type")),
         tensor_data_end=data_end,
         tensor_bytes=total,
         metadata=scalar_meta,

@@ -93,3 +93,31 @@ def test_demo_model_metadata(demo_gguf: Path) -> None:
     assert info.chat_template and "im_start" in info.chat_template
     assert info.tensor_data_end <= info.file_size
     assert check_header(demo_gguf)[0] == 3
+
+
+def test_streaming_reader_agrees_with_the_gguf_library(demo_gguf: Path) -> None:
+    # Our reader replaced gguf.GGUFReader (5 s and long interpreter-lock holds on a 49k-token
+    # vocabulary); every field it reports must match what the library reads.
+    from gguf import GGUFReader
+
+    info = read_gguf_info(demo_gguf)
+    reader = GGUFReader(demo_gguf, "r")
+    assert info.tensor_bytes == sum(int(t.n_bytes) for t in reader.tensors)
+    assert info.tensor_data_end == max(int(t.data_offset) + int(t.n_bytes) for t in reader.tensors)
+    assert info.vocab_size == len(reader.fields["tokenizer.ggml.tokens"].data)
+    assert info.chat_template == reader.fields["tokenizer.chat_template"].contents()
+    assert info.architecture == reader.fields["general.architecture"].contents()
+    for key, value in info.metadata.items():
+        assert reader.fields[key].contents() == value, key
+
+
+def test_a_string_longer_than_the_file_is_refused(tmp_path: Path, demo_gguf: Path) -> None:
+    import struct
+
+    data = bytearray(demo_gguf.read_bytes()[:4096])
+    # The first key's length field sits right after the 24-byte header: claim a huge string.
+    data[24:32] = struct.pack("<Q", 1 << 40)
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(ModelLoadError, match="truncated or corrupt"):
+        read_gguf_info(bad)
