@@ -36,6 +36,9 @@ class Settings:
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    speculative_draft: int = _opt(
+        8, "speculative decoding: longest draft in tokens (copies from the sources); 0 = off", 0
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:

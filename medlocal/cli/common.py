@@ -36,6 +36,7 @@ def _options_for(path: Path, n_ctx: int | None = None) -> LoadOptions:
         n_threads=settings.threads or None,
         n_gpu_layers=None if settings.gpu_layers < 0 else settings.gpu_layers,
         sha256=record.sha256 if record else None,
+        speculative_draft=settings.speculative_draft,
     )
 
 
