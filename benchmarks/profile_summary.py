@@ -69,6 +69,8 @@ class Recorder:
                 "wall_s": round(time.perf_counter() - started, 3),
             }
         )
+        # One line per call as it ends, so a run cut short still shows where time went.
+        print(json.dumps(self.calls[-1]), file=sys.stderr, flush=True)
 
 
 def main() -> int:

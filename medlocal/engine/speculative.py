@@ -125,7 +125,8 @@ class Target(Protocol):
     def n_kv(self) -> int: ...
 
     def start(self, prompt: Sequence[int]) -> None:
-        """Leave ``prompt[:-1]`` in the KV cache (reusing what is cached)."""
+        """Leave ``prompt`` in the KV cache (reusing what is cached; at least its last token is
+        evaluated), with the logits of its last position available as ``sample(-1)``."""
 
     def verify(self, tokens: Sequence[int]) -> None:
         """Decode ``tokens`` after the KV contents with logits at every position."""
@@ -165,11 +166,17 @@ def _speculate(
     stats: SpeculationStats,
     max_new_tokens: int,
 ) -> Iterator[int]:
+    # The whole prompt in one batch, as Llama.generate evaluates it: the first token then comes
+    # from the same logits as in plain decoding (batch shape changes llama.cpp's last bits).
     target.start(prompt)
     index = DraftIndex(prompt, config.min_ngram, config.max_ngram)
     policy = DraftPolicy(config)
-    last = prompt[-1]
-    produced = 0
+    if max_new_tokens <= 0:
+        return
+    last = target.sample(-1)
+    index.append(last)
+    produced = 1
+    yield last
     while True:
         room = min(
             max_new_tokens - produced - 1,  # the bonus token of a full acceptance counts too
@@ -204,7 +211,7 @@ def _speculate(
         if target.n_kv > keep and not target.rollback(keep):
             # A cache that cannot be cut (recurrent state): rebuild it, and stop drafting.
             policy.enabled = False
-            target.start([*index.tokens, *out])
+            target.start([*index.tokens, *out[:-1]])
         for token in out:
             index.append(token)
         last = out[-1]
@@ -251,11 +258,8 @@ class LlamaTarget:
         if not self.rollback(min(reused, len(prompt) - 1)):
             llm._ctx.kv_cache_clear()
             llm.n_tokens = 0
-        rest = list(prompt[int(llm.n_tokens) : len(prompt) - 1])
-        if rest:
-            llm.eval(rest)
-        # The context's logits now belong to whatever ran last, not to the cached tail:
-        # make Llama.generate evaluate again rather than sample from them.
+        llm.eval(list(prompt[int(llm.n_tokens) :]))
+        # Llama.generate must not sample from these logits later: the KV moves on from here.
         llm._requires_eval = True
 
     def verify(self, tokens: Sequence[int]) -> None:
