@@ -54,6 +54,9 @@ class Settings:
     backup_reminder_days: int = _opt(
         7, "remind when the last verified backup is older than this many days; 0 = never", 0
     )
+    speculative_draft: int = _opt(
+        8, "speculative decoding: longest draft in tokens (copies from the sources); 0 = off", 0
+    )
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -162,6 +162,7 @@ class Workspace:
             n_threads=s.threads or None,
             n_gpu_layers=None if s.gpu_layers < 0 else s.gpu_layers,
             sha256=record.sha256 if record else None,
+            speculative_draft=s.speculative_draft,
         )
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:

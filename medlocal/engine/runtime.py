@@ -26,6 +26,13 @@ from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
+from medlocal.engine.speculative import (
+    LlamaTarget,
+    SpeculationConfig,
+    SpeculationStats,
+    kv_can_roll_back,
+    speculative_generate,
+)
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ModelLoadError
 
@@ -47,6 +54,8 @@ class LoadOptions:
     # where supported); llama-cpp-python's wrapper defaults it to off.
     flash_attn: bool = True
     sha256: str | None = None  # known hash (the registry caches it); None: computed here
+    # Prompt-lookup speculative decoding (engine/speculative.py): longest draft; 0 turns it off.
+    speculative_draft: int = 8
 
 
 @dataclass
@@ -58,10 +67,17 @@ class GenerationStats:
     generation_s: float = 0.0
     stop_reason: str = ""
     trim: TrimReport = field(default_factory=TrimReport)
+    # Speculative decoding: draft tokens sent for verification and how many were kept.
+    drafted_tokens: int = 0
+    accepted_tokens: int = 0
 
     @property
     def tokens_per_second(self) -> float:
         return self.generated_tokens / self.generation_s if self.generation_s > 0 else 0.0
+
+    @property
+    def acceptance_rate(self) -> float:
+        return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else 0.0
 
 
 def kv_bytes_per_token(info: GGUFInfo) -> int:
@@ -174,6 +190,8 @@ class LlamaChatModel(_LoadedLlama):
             eos_token=model.token_get_text(eos_id) if eos_id >= 0 else "",
         )
         self.last_stats = GenerationStats()
+        # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
+        self.speculation: SpeculationConfig | None = None
 
     def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
         rendered = self.template.render(messages)
@@ -247,49 +265,92 @@ class LlamaChatModel(_LoadedLlama):
             raise ModelLoadError(f"{self.name} has been unloaded")
         stats.reused_prefix_tokens = _shared_prefix(llm, tokens)
         llm.set_seed(params.seed)
-        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        holdback = _StopFilter(stop_strings)
+        source: Iterator[int]
+        if self.speculation is not None:
+            spec = SpeculationStats()
+            source = speculative_generate(
+                LlamaTarget(llm, params), tokens, self.speculation, spec, budget
+            )
+        else:
+            spec = None
+            source = llm.generate(
+                tokens,
+                top_k=params.top_k,
+                top_p=params.top_p,
+                min_p=params.min_p,
+                temp=params.temperature,
+                repeat_penalty=params.repeat_penalty,
+            )
         vocab = self._vocab
-        started = time.perf_counter()
-        first_at = 0.0
-        stats.stop_reason = "length"
-        generated = 0
-        for token in llm.generate(
-            tokens,
-            top_k=params.top_k,
-            top_p=params.top_p,
-            min_p=params.min_p,
-            temp=params.temperature,
-            repeat_penalty=params.repeat_penalty,
-        ):
+        try:
+            _emit_tokens(
+                source,
+                lambda t: bytes(llm.detokenize([t])),
+                lambda t: bool(llama_cpp.llama_vocab_is_eog(vocab, t)),
+                _StopFilter(stop_strings),
+                budget,
+                lambda: llm.n_tokens >= self.n_ctx,
+                lambda: stopped.is_set() or (cancel is not None and cancel.is_set()),
+                stats,
+                emit,
+            )
+        finally:
+            if spec is not None:
+                stats.drafted_tokens, stats.accepted_tokens = spec.drafted, spec.accepted
+
+
+def _emit_tokens(
+    source: Iterator[int],
+    detokenize: Callable[[int], bytes],
+    is_end: Callable[[int], bool],
+    holdback: _StopFilter,
+    budget: int,
+    context_full: Callable[[], bool],
+    cancelled: Callable[[], bool],
+    stats: GenerationStats,
+    emit: Callable[[str], None],
+) -> None:
+    """Turn generated tokens into text: end of generation, stop strings (held back until known),
+    cancel (checked after every token, so within one speculative verification step), the token
+    budget and a full context all end it. Leaving the loop closes ``source``."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    started = time.perf_counter()
+    first_at = 0.0
+    stats.stop_reason = "length"
+    generated = 0
+    try:
+        for token in source:
             if generated == 0:
                 first_at = time.perf_counter()
-            if llama_cpp.llama_vocab_is_eog(vocab, token):
+            if is_end(token):
                 stats.stop_reason = "end"
                 break
             generated += 1
             # Live figures for a status bar reading them from another thread.
             stats.generated_tokens = generated
             stats.generation_s = time.perf_counter() - first_at
-            piece = decoder.decode(llm.detokenize([token]))
-            text, hit_stop = holdback.feed(piece)
+            text, hit_stop = holdback.feed(decoder.decode(detokenize(token)))
             if text:
                 emit(text)
             if hit_stop:
                 stats.stop_reason = "stop"
                 break
-            if stopped.is_set() or (cancel is not None and cancel.is_set()):
+            if cancelled():
                 stats.stop_reason = "cancelled"
                 break
-            if generated >= budget or llm.n_tokens >= self.n_ctx:
+            if generated >= budget or context_full():
                 break
-        tail = holdback.flush() + decoder.decode(b"", final=True)
-        if tail and stats.stop_reason not in ("stop", "cancelled"):
-            emit(tail)
-        ended = time.perf_counter()
-        stats.generated_tokens = generated
-        stats.time_to_first_token_s = (first_at or ended) - started
-        stats.generation_s = ended - (first_at or ended)
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
+    tail = holdback.flush() + decoder.decode(b"", final=True)
+    if tail and stats.stop_reason not in ("stop", "cancelled"):
+        emit(tail)
+    ended = time.perf_counter()
+    stats.generated_tokens = generated
+    stats.time_to_first_token_s = (first_at or ended) - started
+    stats.generation_s = ended - (first_at or ended)
 
 
 def _shared_prefix(llm: Any, tokens: Sequence[int]) -> int:
@@ -375,9 +436,17 @@ class Engine:
         self._models: list[_LoadedLlama] = []
 
     def load_chat(self, path: str | Path, options: LoadOptions | None = None) -> LlamaChatModel:
-        model: LlamaChatModel = self._load(
-            Path(path), options or LoadOptions(), LlamaChatModel, embedding=False
-        )
+        options = options or LoadOptions()
+        model: LlamaChatModel = self._load(Path(path), options, LlamaChatModel, embedding=False)
+        if options.speculative_draft > 0 and self.worker.call(
+            lambda: kv_can_roll_back(model._llama)
+        ):
+            # Each extra token of a verification batch is nearly free where decoding is
+            # memory-bound (GPU) and costs most of a decode on a compute-bound CPU.
+            model.speculation = SpeculationConfig(
+                max_draft=options.speculative_draft,
+                batch_cost=0.1 if model.n_gpu_layers != 0 else 0.7,
+            )
         return model
 
     def load_embedder(self, path: str | Path, options: LoadOptions | None = None) -> LlamaEmbedder:

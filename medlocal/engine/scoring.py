@@ -51,13 +51,25 @@ def _cached_prefix(llm: Any, prefix: Sequence[int]) -> int:
     return n
 
 
+def rollback_kv(llm: Any, keep: int) -> bool:
+    """Drop KV entries from position ``keep`` on; False (cache untouched) when it cannot be cut
+    there (recurrent models). Speculative decoding shares this with scoring."""
+    if not llm._ctx.kv_cache_seq_rm(-1, keep, -1):
+        return False
+    llm.n_tokens = keep
+    # The context's last logits belong to the dropped tail: Llama.generate must not sample
+    # from them when its prompt is exactly the kept prefix.
+    llm._requires_eval = True
+    return True
+
+
 def _truncate(llm: Any, keep: int) -> None:
     """Drop KV entries from position ``keep`` on. A cache that cannot be cut there (recurrent
     models) is cleared instead, so the next call evaluates its prefix from the start."""
-    if not llm._ctx.kv_cache_seq_rm(-1, keep, -1):
+    if not rollback_kv(llm, keep):
         llm._ctx.kv_cache_clear()
-        keep = 0
-    llm.n_tokens = keep
+        llm.n_tokens = 0
+        llm._requires_eval = True
 
 
 def score_on_prefix(

@@ -84,6 +84,9 @@ class StatusWidgets:
             return
         used = stats.prompt_tokens + stats.generated_tokens
         if stats.tokens_per_second:
-            self.speed.setText(f"{stats.tokens_per_second:.1f} tok/s")
+            drafted = getattr(stats, "drafted_tokens", 0)
+            accepted = getattr(stats, "accepted_tokens", 0)
+            spec = f" · {accepted}/{drafted} drafted tokens accepted" if drafted else ""
+            self.speed.setText(f"{stats.tokens_per_second:.1f} tok/s{spec}")
         if n_ctx:
             self.context.setText(f"Context {used}/{n_ctx}")

@@ -24,6 +24,7 @@ LABELS = {
     "theme": "Theme",
     "backup_folder": "Backup folder",
     "model_check": "Model doubt threshold",
+    "speculative_draft": "Speculative draft (tokens)",
     "backup_reminder_days": "Backup reminder (days)",
 }
 SPECIAL_VALUES = {
@@ -31,6 +32,7 @@ SPECIAL_VALUES = {
     "context_tokens": "auto (model's own)",
     "auto_lock_minutes": "never",
     "backup_reminder_days": "never",
+    "speculative_draft": "off",
 }
 
 
