@@ -116,7 +116,10 @@ def build_window(workspace: Workspace) -> MainWindow | None:
 
 
 def run_gui(argv: Sequence[str] | None = None) -> int:
+    from medlocal.ui.log_tail import install_log_tail
+
     started = time.perf_counter()
+    install_log_tail()  # the About dialog's log view starts with the app, not when first opened
     app = create_application(argv)
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:

@@ -144,10 +144,10 @@ class ChatPanel(QWidget):
         if self.job is not None and self.job.running:
             self.stop()
         self.clear()
-        self.patient_id = patient_id
-        if patient_id is None:
+        vault = self.workspace.vault
+        if patient_id is None or vault is None or vault.is_locked:
             return
-        vault = self.workspace.require_vault()
+        self.patient_id = patient_id
         chats = vault.list_chats(patient_id)
         for cid, _pid, created in chats:
             self.chats.addItem(f"Chat {cid} — {created[:16].replace('T', ' ')}", cid)

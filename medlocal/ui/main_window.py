@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -163,6 +164,11 @@ class MainWindow(QMainWindow):
         self._restore = (self.patients.patient_id, self.chat.chat_id)
         for job in active_jobs():
             job.cancel()
+        # An open dialog (a summary, an export preview) must not keep patient text on screen
+        # over the lock screen: reject() closes it and clears what it showed.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.chat.clear()
         self.sources.clear()
         self.patients.clear()
@@ -219,16 +225,28 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Summarise", "Choose a patient first.")
             return
         dialog = self._dialog("summarize_dialog", "SummarizeDialog", patient)
+        dialog.sourceRequested.connect(self._show_source)
         dialog.exec()
 
     def export_output(self, output_id: int) -> None:
         self._dialog("export_dialog", "ExportDialog", output_id).exec()
 
     def open_models(self) -> None:
-        self._dialog("models_dialog", "ModelManagerDialog").exec()
+        dialog = self._dialog("models_dialog", "ModelManagerDialog")
+        dialog.modelsChanged.connect(self._show_model)
+        dialog.exec()
 
     def open_settings(self) -> None:
-        self._dialog("settings_dialog", "SettingsDialog").exec()
+        dialog = self._dialog("settings_dialog", "SettingsDialog")
+        dialog.settingsChanged.connect(self._settings_changed)
+        dialog.exec()
+
+    def _settings_changed(self, settings: Any) -> None:
+        from medlocal.ui.app import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
 
     def open_audit(self) -> None:
         if self.workspace.vault is None or self.workspace.vault.is_locked:

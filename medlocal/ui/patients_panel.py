@@ -166,7 +166,11 @@ class PatientsPanel(QWidget):
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
         self.cancel_import()
+        # Removing items moves the current row through the remaining patients: without this,
+        # each step would announce a patient whose records can no longer be read.
+        self.patients.blockSignals(True)
         self.patients.clear()
+        self.patients.blockSignals(False)
         self.documents.clear()
         self.errors.clear()
         self.errors.hide()
@@ -211,7 +215,8 @@ class PatientsPanel(QWidget):
         if vault is None or vault.is_locked or patient is None:
             return
         for doc in vault.list_documents(patient):
-            item = QListWidgetItem(f"{doc.file_name}  ({doc.chunk_count} passages)")
+            passages = "passage" if doc.chunk_count == 1 else "passages"
+            item = QListWidgetItem(f"{doc.file_name}  ({doc.chunk_count} {passages})")
             item.setData(ID_ROLE, doc.id)
             self.documents.addItem(item)
 

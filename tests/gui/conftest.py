@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,3 +45,40 @@ def gui_workspace(tmp_path: Path) -> Iterator[Workspace]:
     ws.create_vault(PASS, PASS)
     yield ws
     ws.close()
+
+
+# -- dialogs: a workspace with the fake chat model, and a patient with one note ----------------
+
+SUMMARY_TEXT = "Metformin 500 mg twice daily for diabetes [1]."
+
+
+@pytest.fixture
+def fake_chat() -> FakeChatModel:
+    return FakeChatModel(SUMMARY_TEXT)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, fake_chat: FakeChatModel) -> Iterator[Workspace]:
+    """A created, unlocked vault behind a workspace whose chat model is ``fake_chat``; a test
+    fails if a dialog leaves a background task running."""
+    from medlocal.ui.workers import wait_for_jobs
+
+    ws = make_workspace(tmp_path, chat=fake_chat)
+    ws.create_vault(PASS, PASS)
+    yield ws
+    assert wait_for_jobs(10.0), "a background task outlived its test"
+    ws.close()
+
+
+@pytest.fixture
+def patient_with_note(workspace: Workspace, tmp_path: Path) -> int:
+    """A patient with one imported note naming them (for redaction and summaries)."""
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Jane Roe", mrn="MRN-4711")
+    note = tmp_path / "meds.txt"
+    note.write_text(
+        "Patient Jane Roe. Medications: metformin 500 mg twice daily for diabetes.",
+        encoding="utf-8",
+    )
+    workspace.import_documents([note], patient)
+    return patient

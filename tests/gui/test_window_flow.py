@@ -216,3 +216,22 @@ def test_lock_from_any_thread_clears_the_screen(
     if reason == "idle":
         assert "inactivity" in window.lock_screen.error.text()
     window.close()
+
+
+def test_lock_closes_open_dialogs_holding_patient_text(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    from medlocal.ui.dialogs.summarize_dialog import SummarizeDialog
+
+    vault = gui_workspace.require_vault()
+    patient = vault.add_patient("Dialog Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.start()
+    dialog = SummarizeDialog(gui_workspace, patient, parent=window)
+    dialog.show()
+    assert dialog.isVisible()
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    assert not dialog.isVisible()
+    window.close()

@@ -1,0 +1,146 @@
+"""The vault's audit log: every entry (sequence, time, event and its ids/hashes) and a Verify
+button that checks the HMAC chain. Loading and verifying run off the GUI thread.
+
+Services write only ids and hashes into audit details; the table still shows only values that
+look like ids, counts, flags or hashes, so a text that slipped into an entry is never displayed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.workers import Job
+from medlocal.vault.audit import AuditEntry, AuditReport
+
+COLUMNS = ("#", "Time (UTC)", "Event", "Details")
+# Identifiers, model/format names, hex digests: short tokens without spaces.
+_SAFE_TOKEN = re.compile(r"^[\w.:/+-]{1,100}$")
+HIDDEN = "(not shown)"
+
+
+def safe_value(value: Any) -> str:
+    if isinstance(value, bool | int | float) or value is None:
+        return str(value)
+    if isinstance(value, str) and _SAFE_TOKEN.match(value):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(v, int) for v in value):
+        return ",".join(str(v) for v in value)
+    return HIDDEN
+
+
+def details_text(details: dict[str, Any]) -> str:
+    return "  ".join(f"{key}={safe_value(value)}" for key, value in sorted(details.items()))
+
+
+class AuditDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Audit log")
+        self.workspace = workspace
+        self.load_job: Job | None = None
+        self.verify_job: Job | None = None
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName("Audit log entries")
+        self.verify_button = QPushButton("&Verify chain", self)
+        self.verify_button.setAccessibleName("Verify the audit log")
+        self.verify_button.clicked.connect(self.verify)
+        self.reload_button = QPushButton("&Reload", self)
+        self.reload_button.setAccessibleName("Reload the audit log")
+        self.reload_button.clicked.connect(self.reload)
+        self.verdict = ErrorLine("Audit verification result", self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addWidget(self.reload_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.verdict)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            vault = self.workspace.require_vault()
+        except Exception as exc:  # a locked vault: say so instead of an empty table
+            self.verdict.show_error(error_text(exc, "Reading the audit log"))
+            return
+        self.reload_button.setEnabled(False)
+
+        def done(entries: list[AuditEntry]) -> None:
+            self.load_job = None
+            self.reload_button.setEnabled(True)
+            self.show_entries(entries)
+
+        def failed(exc: BaseException) -> None:
+            self.load_job = None
+            self.reload_button.setEnabled(True)
+            self.verdict.show_error(error_text(exc, "Reading the audit log"))
+
+        def work(cancel: threading.Event) -> list[AuditEntry]:
+            return vault.audit_entries()
+
+        self.load_job = run_owned(self, "audit entries", work, done, failed)
+
+    def show_entries(self, entries: list[AuditEntry]) -> None:
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (str(entry.seq), entry.ts, entry.event, details_text(entry.details))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def verify(self) -> None:
+        try:
+            vault = self.workspace.require_vault()
+        except Exception as exc:
+            self.verdict.show_error(error_text(exc, "Verifying the audit log"))
+            return
+        self.verify_button.setEnabled(False)
+        self.verdict.show_note("Verifying…")
+
+        def done(report: AuditReport) -> None:
+            self.verify_job = None
+            self.verify_button.setEnabled(True)
+            if report.ok:
+                self.verdict.show_note(f"Intact: all {report.rows} entries verified.")
+                self.verdict.setStyleSheet("color: #2e7d32")
+            else:
+                where = f" at entry #{report.bad_seq}" if report.bad_seq is not None else ""
+                self.verdict.show_error(f"FAILED{where}: {report.problem or 'the chain is broken'}")
+
+        def failed(exc: BaseException) -> None:
+            self.verify_job = None
+            self.verify_button.setEnabled(True)
+            self.verdict.show_error(error_text(exc, "Verifying the audit log"))
+
+        def work(cancel: threading.Event) -> AuditReport:
+            return vault.audit_verify()
+
+        self.verify_job = run_owned(self, "audit verify", work, done, failed)

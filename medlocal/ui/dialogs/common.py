@@ -1,0 +1,209 @@
+"""Pieces every dialog shares: one background task with progress and Cancel, an inline error
+line, and the wording of errors for people (never patient text in the log). File choosers are
+:mod:`medlocal.ui.files` (Qt's own dialog: nothing lands in the desktop's recent files)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from medlocal.errors import GenerationCancelled, MedLocalError
+from medlocal.progress import Progress, ProgressCallback
+from medlocal.ui.workers import Job, ProgressRelay, run_task
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Task = Callable[[ProgressCallback, threading.Event], T]
+BAR_STEPS = 1000  # QProgressBar holds an int32: byte counts of big models would overflow it
+_MB = 1_000_000
+
+
+def error_text(exc: BaseException, what: str = "The task") -> str:
+    """What a person reads when a task fails. Only the error type goes to the log: messages
+    can quote file names or text."""
+    if isinstance(exc, GenerationCancelled):
+        return f"{what} was stopped."
+    if isinstance(exc, MedLocalError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{what} could not read or write a file: {reason}{where}."
+    log.error("%s failed unexpectedly (%s)", what, type(exc).__name__)
+    return f"{what} failed unexpectedly ({type(exc).__name__}); the log has details."
+
+
+def size_text(count: int | float) -> str:
+    if count >= 1000 * _MB:
+        return f"{count / (1000 * _MB):.2f} GB"
+    return f"{count / _MB:.1f} MB"
+
+
+def progress_text(value: Progress) -> str:
+    """One line for a progress value; byte counts in MB/GB rather than raw numbers."""
+    if value.unit != "bytes":
+        return value.describe()
+    amount = size_text(value.done) + (f" of {size_text(value.total)}" if value.total else "")
+    detail = f" · {value.detail}" if value.detail else ""
+    return f"{value.stage}: {amount}{detail}"
+
+
+def run_owned(
+    owner: QObject,
+    name: str,
+    work: Callable[[threading.Event], T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None],
+) -> Job:
+    """:func:`run_task` for a task a widget started: the task is cancelled when the widget is
+    destroyed, and its result or error is dropped if the widget is gone by then (a dialog
+    closed and deleted while a download or a summary was still finishing)."""
+
+    def done(result: T) -> None:
+        if shiboken6.isValid(owner):
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        if shiboken6.isValid(owner):
+            on_error(exc)
+
+    job = run_task(name, work, done, failed)
+    owner.destroyed.connect(job.cancel)
+    return job
+
+
+class ErrorLine(QLabel):
+    """An inline message under a form: red for errors, plain for notes; hidden when empty."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName(name)
+        self.setVisible(False)
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet("color: #c0392b")
+        self._show(text)
+
+    def show_note(self, text: str) -> None:
+        self.setStyleSheet("")
+        self._show(text)
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self._show("")
+
+
+class TaskPanel(QWidget):
+    """A progress bar, a status line and a Cancel button for one background task at a time.
+
+    ``start(name, task, on_done, on_error)`` runs ``task(progress, cancel)`` off the GUI thread;
+    its progress reaches the bar through a :class:`ProgressRelay`; Cancel sets the task's event.
+    """
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.what = what
+        self.job: Job | None = None
+        self.last: Progress | None = None
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, BAR_STEPS)
+        self.bar.setValue(0)
+        self.bar.setAccessibleName(f"{what} progress")
+        self.status = QLabel(self)
+        self.status.setAccessibleName(f"{what} status")
+        self.status.setWordWrap(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName(f"Cancel {what.lower()}")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self.show_progress)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.bar, 2)
+        row.addWidget(self.status, 3)
+        row.addWidget(self.cancel_button)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def start(
+        self,
+        name: str,
+        task: Task[T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+        *,
+        cancellable: bool = True,
+    ) -> Job:
+        if self.busy:
+            raise RuntimeError(f"{self.what} is already running")
+        self.last = None
+        self.bar.setRange(0, 0)  # busy until the first progress value says how much
+        self.status.setText(f"{name}…")
+        self.cancel_button.setEnabled(cancellable)
+        relay = self.relay
+
+        def done(result: T) -> None:
+            self._finish()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            on_error(exc)
+
+        def work(cancel: threading.Event) -> T:
+            return task(_alive_only(relay), cancel)
+
+        self.job = run_owned(self, name, work, done, failed)
+        return self.job
+
+    def show_progress(self, value: Progress) -> None:
+        self.last = value
+        fraction = value.fraction
+        if fraction is None:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, BAR_STEPS)
+            self.bar.setValue(round(fraction * BAR_STEPS))
+        self.status.setText(progress_text(value))
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.status.setText("Stopping…")
+            self.cancel_button.setEnabled(False)
+
+    def _finish(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.bar.setRange(0, BAR_STEPS)
+        self.bar.setValue(BAR_STEPS if self.last is not None else 0)
+        self.status.setText("")
+
+
+def _alive_only(relay: ProgressRelay) -> ProgressCallback:
+    """Progress from a task whose panel was deleted goes nowhere (the task is being cancelled)."""
+
+    def send(value: Progress) -> None:
+        if shiboken6.isValid(relay):
+            relay(value)
+
+    return send

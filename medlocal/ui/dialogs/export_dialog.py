@@ -1,0 +1,223 @@
+"""Export a saved answer or summary to .md, .docx or .pdf, optionally de-identified.
+
+With "Redact identifiers" on, the dialog first lists exactly what will be removed (each span,
+its type, where it is and what replaces it) from :meth:`Workspace.preview_redactions`, and the
+Export button waits for that list: nothing is written before the person has seen it. The
+preview and the export both run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import errno
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.rag.export import ExportReport, PlannedRedaction
+from medlocal.ui import files
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.workers import Job
+from medlocal.vault.errors import VaultLockedError
+
+FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
+DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
+PREVIEW_COLUMNS = ("Where", "Type", "Removed", "Replaced by")
+
+
+def export_error_text(exc: BaseException) -> str:
+    """The three failures a person can act on, in their words; the rest as usual."""
+    if isinstance(exc, VaultLockedError):
+        return "The vault is locked: unlock it and export again. Nothing was written."
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full: free some space or choose another drive. Nothing was kept."
+    return error_text(exc, "The export")
+
+
+class ExportDialog(QDialog):
+    """``exported(path)`` after the file is written."""
+
+    exported = Signal(str)
+
+    def __init__(self, workspace: Workspace, output_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.workspace = workspace
+        self.output_id = output_id
+        self.planned: list[PlannedRedaction] | None = None
+        self.preview_job: Job | None = None
+        self.export_job: Job | None = None
+        self._preview_key: tuple[bool, str] | None = None
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName("Export file")
+        self.path_edit.setPlaceholderText("Choose where to save: .md, .docx or .pdf")
+        self.browse_button = QPushButton("&Choose…", self)
+        self.browse_button.setAccessibleName("Choose the export file")
+        self.browse_button.clicked.connect(self.browse)
+        self.redact = QCheckBox("&Redact identifiers", self)
+        self.redact.setAccessibleName("Redact identifiers")
+        self.redact.setToolTip("Remove names, record numbers, dates and contact details.")
+        self.date_mode = QComboBox(self)
+        self.date_mode.setAccessibleName("How dates are redacted")
+        for label, value in DATE_MODES:
+            self.date_mode.addItem(label, value)
+        self.date_mode.setEnabled(False)
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
+        self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        self.preview.setAccessibleName("What redaction will remove")
+        self.preview.setVisible(False)
+        self.message = ErrorLine("Export message", self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setAccessibleName("Write the export file")
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        form.addRow("&File", row)
+        form.addRow("", self.redact)
+        form.addRow("&Dates", self.date_mode)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+        self.redact.toggled.connect(self._options_changed)
+        self.date_mode.currentIndexChanged.connect(self._options_changed)
+
+    def browse(self) -> None:
+        # Qt's own (non-native) save dialog: a native one would add the exported letter to the
+        # desktop's recent-files list, a record of patients outside the vault (medlocal.ui.files).
+        chosen = files.save_file_name(self, "Export to", self.path_edit.text(), FILTERS)
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    @property
+    def mode(self) -> str:
+        return str(self.date_mode.currentData())
+
+    def _options_changed(self, *_: object) -> None:
+        on = self.redact.isChecked()
+        self.date_mode.setEnabled(on)
+        self.preview.setVisible(on)
+        self.planned = None
+        self.preview.setRowCount(0)
+        self.message.clear_message()
+        if on:
+            self.load_preview()
+        self._update_export_button()
+
+    def _update_export_button(self) -> None:
+        waiting = self.redact.isChecked() and self.planned is None
+        busy = self.export_job is not None
+        self.export_button.setEnabled(not waiting and not busy)
+
+    def load_preview(self) -> Job:
+        """What a redacted export would remove, computed off the GUI thread; writes nothing."""
+        workspace, output_id, mode = self.workspace, self.output_id, self.mode
+        key = (True, mode)
+        self._preview_key = key
+        self.message.show_note("Finding identifiers…")
+
+        def work(cancel: threading.Event) -> list[Any]:
+            return workspace.preview_redactions(output_id, mode)
+
+        def done(planned: list[PlannedRedaction]) -> None:
+            if self._preview_key != key or not self.redact.isChecked():
+                return  # the options changed meanwhile; a newer preview is on its way
+            self.preview_job = None
+            self.show_preview(planned)
+
+        def failed(exc: BaseException) -> None:
+            self.preview_job = None
+            self.message.show_error(export_error_text(exc))
+
+        self.preview_job = run_owned(self, "redaction preview", work, done, failed)
+        return self.preview_job
+
+    def show_preview(self, planned: list[PlannedRedaction]) -> None:
+        self.planned = planned
+        self.preview.setRowCount(len(planned))
+        for row, item in enumerate(planned):
+            red = item.redaction
+            for column, text in enumerate((item.where, red.kind, red.original, red.replacement)):
+                self.preview.setItem(row, column, QTableWidgetItem(text))
+        self.message.show_note(
+            f"{len(planned)} identifier(s) will be removed, as listed. Nothing is written yet."
+            if planned
+            else "No identifiers found to remove. Nothing is written yet."
+        )
+        self._update_export_button()
+
+    def export(self) -> Job | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            self.message.show_error("Choose a file to export to.")
+            return None
+        if self.redact.isChecked() and self.planned is None:
+            self.message.show_error("Wait for the list of what will be removed.")
+            return None
+        workspace, output_id = self.workspace, self.output_id
+        redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
+
+        def work(cancel: threading.Event) -> ExportReport:
+            return workspace.export_output(output_id, path, redact=redact, date_mode=mode)
+
+        def done(report: ExportReport) -> None:
+            self.export_job = None
+            self._update_export_button()
+            removed = f", {len(report.redactions)} identifier(s) removed" if redact else ""
+            self.message.show_note(f"Exported to {report.path}{removed}.")
+            self.exported.emit(str(report.path))
+
+        def failed(exc: BaseException) -> None:
+            self.export_job = None
+            self._update_export_button()
+            self.message.show_error(export_error_text(exc))
+
+        self.message.show_note("Exporting…")
+        self.export_job = run_owned(self, "export", work, done, failed)
+        self._update_export_button()
+        return self.export_job
+
+    def _clear(self) -> None:
+        self.preview.setRowCount(0)
+        self.planned = None
+
+    def reject(self) -> None:
+        self._clear()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clear()
+        super().closeEvent(event)

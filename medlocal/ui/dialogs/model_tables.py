@@ -1,0 +1,116 @@
+"""The model manager's two tables: the catalog (with fit badges and status) and the installed
+models (with defaults, provenance and fit). Row 0 of each row carries the model's id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from medlocal.models.catalog import CatalogEntry
+from medlocal.models.registry import InstalledModel
+from medlocal.ui.dialogs.common import size_text
+from medlocal.ui.dialogs.model_fit import BADGE_COLOURS, FitBadge
+
+CATALOG_COLUMNS = ("Model", "Role", "Size", "Fit", "Status")
+INSTALLED_COLUMNS = ("Model", "Role", "Default", "Size", "Provenance", "Fit")
+FIT_COLUMN_CATALOG = CATALOG_COLUMNS.index("Fit")
+FIT_COLUMN_INSTALLED = INSTALLED_COLUMNS.index("Fit")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def model_table(columns: Sequence[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    table.setAccessibleName(name)
+    return table
+
+
+def cell(text: str, key: str | None = None, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if key is not None:
+        item.setData(KEY_ROLE, key)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def badge_cell(badge: FitBadge | None, pending: bool) -> QTableWidgetItem:
+    """A coloured ● and its verdict; the reason as tooltip and for screen readers."""
+    if badge is None:
+        return cell("checking…" if pending else "—")
+    item = cell(f"● {badge.label}", tooltip=badge.reason)
+    if badge.verdict is not None:
+        item.setForeground(QBrush(QColor(BADGE_COLOURS[badge.verdict])))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"fit {badge.label}: {badge.reason}")
+    return item
+
+
+def catalog_status(entry: CatalogEntry, installed_ids: set[str]) -> str:
+    if entry.id in installed_ids:
+        return "installed"
+    if not entry.downloadable:
+        return "ships with MedLocal"
+    if entry.gated:
+        return "gated: needs a hub token"
+    return "available"
+
+
+def fill_catalog(
+    table: QTableWidget,
+    entries: Sequence[CatalogEntry],
+    installed: Sequence[InstalledModel],
+    badges: Mapping[str, FitBadge],
+    pending: bool,
+) -> None:
+    installed_ids = {m.catalog_id for m in installed if m.catalog_id} | {m.id for m in installed}
+    table.setRowCount(len(entries))
+    for row, entry in enumerate(entries):
+        table.setItem(row, 0, cell(entry.display_name, entry.id, entry.intended_use))
+        table.setItem(row, 1, cell(entry.role))
+        table.setItem(row, 2, cell(f"{entry.size_gb:.2f} GB"))
+        table.setItem(row, FIT_COLUMN_CATALOG, badge_cell(badges.get(entry.id), pending))
+        table.setItem(row, 4, cell(catalog_status(entry, installed_ids)))
+
+
+def fill_installed(
+    table: QTableWidget,
+    installed: Sequence[InstalledModel],
+    defaults: Mapping[str, str],
+    badges: Mapping[str, FitBadge],
+    pending: bool,
+) -> None:
+    table.setRowCount(len(installed))
+    for row, model in enumerate(installed):
+        is_default = defaults.get(model.role) == model.id
+        table.setItem(row, 0, cell(model.id, model.id, model.path))
+        table.setItem(row, 1, cell(model.role))
+        table.setItem(row, 2, cell("default" if is_default else ""))
+        table.setItem(row, 3, cell(size_text(model.size)))
+        table.setItem(row, 4, cell(model.provenance))
+        table.setItem(row, FIT_COLUMN_INSTALLED, badge_cell(badges.get(model.id), pending))
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    item = table.item(rows[0].row(), 0)
+    return str(item.data(KEY_ROLE)) if item is not None else None
+
+
+def select_key(table: QTableWidget, key: str) -> bool:
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        if item is not None and item.data(KEY_ROLE) == key:
+            table.selectRow(row)
+            return True
+    return False

@@ -1,0 +1,282 @@
+"""Settings: a form generated from the typed declarations, grouped for people, saved through
+:meth:`Workspace.update_settings`; keychain remember on/off for the open vault; the data folder
+shown read-only.
+
+Each changed value is checked by the declaration's own rule (:func:`coerce_setting`) and an
+error is shown under its field; nothing is saved until every field passes.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import Field
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal import paths
+from medlocal.app import Workspace
+from medlocal.errors import UserInputError
+from medlocal.settings import Settings, coerce_setting
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.dialogs.settings_form import (
+    declared,
+    editor_value,
+    label_for,
+    make_editor,
+    set_editor_value,
+)
+from medlocal.ui.workers import Job
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Model", ("threads", "gpu_layers", "context_tokens")),
+    ("Answers", ("temperature", "max_tokens", "seed")),
+    ("Privacy", ("auto_lock_minutes",)),
+    ("Appearance", ("theme",)),
+)
+OTHER_GROUP = "Other"
+# Sampling presets set the fields they name; any other combination reads as "Custom".
+PRESETS: dict[str, dict[str, Any]] = {
+    "Precise": {"temperature": 0.0},
+    "Balanced": {"temperature": 0.2},
+    "Exploratory": {"temperature": 0.6},
+}
+CUSTOM = "Custom"
+GPU_AUTO, GPU_CPU, GPU_MANUAL = "Auto (as many as fit)", "CPU only", "Manual"
+
+
+class GpuLayersEditor(QWidget):
+    """``gpu_layers`` as a person thinks of it: auto (-1), CPU only (0) or a number of layers."""
+
+    def __init__(self, spec: Field[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = QComboBox(self)
+        self.mode.addItems([GPU_AUTO, GPU_CPU, GPU_MANUAL])
+        self.mode.setAccessibleName("GPU layers mode")
+        self.layers = QSpinBox(self)
+        self.layers.setRange(1, 999)
+        self.layers.setAccessibleName("GPU layers to offload")
+        help_text = str(spec.metadata.get("help", ""))
+        self.setAccessibleName(label_for(spec))
+        for widget in (self.mode, self.layers):
+            widget.setToolTip(help_text)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.mode)
+        row.addWidget(self.layers)
+        self.mode.currentTextChanged.connect(self._mode_changed)
+        self._mode_changed(self.mode.currentText())
+
+    def _mode_changed(self, mode: str) -> None:
+        self.layers.setEnabled(mode == GPU_MANUAL)
+
+    def value(self) -> int:
+        mode = self.mode.currentText()
+        return -1 if mode == GPU_AUTO else 0 if mode == GPU_CPU else self.layers.value()
+
+    def setValue(self, value: int) -> None:
+        if value < 0:
+            self.mode.setCurrentText(GPU_AUTO)
+        elif value == 0:
+            self.mode.setCurrentText(GPU_CPU)
+        else:
+            self.mode.setCurrentText(GPU_MANUAL)
+            self.layers.setValue(value)
+
+
+class SettingsDialog(QDialog):
+    """``settingsChanged(Settings)`` fires after a successful save (theme, auto-lock and model
+    options are the window's to apply)."""
+
+    settingsChanged = Signal(object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.workspace = workspace
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLine] = {}
+        self.keychain_job: Job | None = None
+        layout = QVBoxLayout(self)
+        forms: dict[str, QFormLayout] = {}
+        for title, _names in (*GROUPS, (OTHER_GROUP, ())):
+            group = QGroupBox(title, self)
+            forms[title] = QFormLayout(group)
+            layout.addWidget(group)
+        self.preset = QComboBox(self)
+        self.preset.addItems([*PRESETS, CUSTOM])
+        self.preset.setAccessibleName("Sampling preset")
+        self.preset.setToolTip("Precise answers the same way every time; higher settings vary.")
+        forms["Answers"].addRow("&Preset", self.preset)
+        placed = {name: title for title, names in GROUPS for name in names}
+        for spec in declared():
+            editor: QWidget = (
+                GpuLayersEditor(spec, self) if spec.name == "gpu_layers" else make_editor(spec)
+            )
+            self.editors[spec.name] = editor
+            error = ErrorLine(f"{label_for(spec)} error", self)
+            self.errors[spec.name] = error
+            form = forms[placed.get(spec.name, OTHER_GROUP)]
+            form.addRow(label_for(spec), editor)
+            form.addRow("", error)
+        self._privacy_rows(forms["Privacy"])
+        model_note = QLabel("Model options apply the next time a model is loaded.", self)
+        model_note.setWordWrap(True)
+        forms["Model"].addRow(model_note)
+        self.message = ErrorLine("Settings message", self)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save settings")
+        layout.addWidget(buttons)
+        self.load(workspace.settings)
+        self.preset.currentTextChanged.connect(self._preset_chosen)
+        temperature = self.editors["temperature"]
+        temperature.valueChanged.connect(self._match_preset)  # type: ignore[attr-defined]
+
+    def _privacy_rows(self, form: QFormLayout) -> None:
+        self.remember = QCheckBox("Remember this vault on this computer (OS keychain)", self)
+        self.remember.setAccessibleName("Remember the vault in the OS keychain")
+        self.remember.setToolTip(
+            "Unlock without the passphrase on this computer. Anyone who can log in as you "
+            "can then open the vault."
+        )
+        self.keychain_message = ErrorLine("Keychain message", self)
+        vault = self.workspace.vault
+        unlocked = vault is not None and not vault.is_locked
+        self.remember.setChecked(unlocked and self.workspace.vault_remembered())
+        self.remember.setEnabled(unlocked)
+        if not unlocked:
+            self.keychain_message.show_note("Unlock the vault to change this.")
+        self.remember.toggled.connect(self._remember_toggled)
+        form.addRow(self.remember)
+        form.addRow(self.keychain_message)
+        self.data_folder = QLineEdit(str(paths.data_dir()), self)
+        self.data_folder.setReadOnly(True)
+        self.data_folder.setAccessibleName("Data folder (read-only)")
+        self.data_folder.setToolTip("Set MEDLOCAL_HOME before starting MedLocal to move it.")
+        form.addRow("Data folder", self.data_folder)
+
+    # -- values --------------------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        for name, editor in self.editors.items():
+            value = getattr(settings, name)
+            if isinstance(editor, GpuLayersEditor):
+                editor.setValue(int(value))
+            else:
+                set_editor_value(editor, value)
+        self._match_preset()
+
+    def value(self, name: str) -> Any:
+        editor = self.editors[name]
+        return editor.value() if isinstance(editor, GpuLayersEditor) else editor_value(editor)
+
+    def changes(self) -> dict[str, Any]:
+        current = self.workspace.settings
+        return {
+            name: self.value(name)
+            for name in self.editors
+            if self.value(name) != getattr(current, name)
+        }
+
+    def _preset_chosen(self, name: str) -> None:
+        for field_name, value in PRESETS.get(name, {}).items():
+            set_editor_value(self.editors[field_name], value)
+
+    def _match_preset(self, *_: object) -> None:
+        chosen = next(
+            (
+                name
+                for name, values in PRESETS.items()
+                if all(abs(float(self.value(k)) - float(v)) < 1e-9 for k, v in values.items())
+            ),
+            CUSTOM,
+        )
+        self.preset.blockSignals(True)
+        self.preset.setCurrentText(chosen)
+        self.preset.blockSignals(False)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.save_changes(self.changes())
+
+    def save_changes(self, changes: dict[str, Any]) -> bool:
+        """Check each change by its declaration (errors shown under the field), then save."""
+        self.message.clear_message()
+        for error in self.errors.values():
+            error.clear_message()
+        bad = False
+        for name, value in changes.items():
+            try:
+                coerce_setting(name, value)
+            except UserInputError as exc:
+                target = self.errors.get(name, self.message)
+                target.show_error(str(exc))
+                bad = True
+        if bad:
+            return False
+        try:
+            saved = self.workspace.update_settings(**changes) if changes else None
+        except (UserInputError, OSError) as exc:
+            self.message.show_error(error_text(exc, "Saving the settings"))
+            return False
+        if saved is not None:
+            self.settingsChanged.emit(saved)
+        self.accept()
+        return True
+
+    # -- keychain ------------------------------------------------------------------------------
+
+    def _remember_toggled(self, on: bool) -> None:
+        """The keychain may block (a locked Secret Service prompts): talk to it off the GUI
+        thread, and put the box back when it refuses."""
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            self._set_remember(not on)
+            return
+        self.remember.setEnabled(False)
+        self.keychain_message.show_note("Asking the OS keychain…")
+
+        def work(cancel: threading.Event) -> str:
+            if on:
+                return f"Remembered in {vault.remember().rsplit('.', 1)[-1]}."
+            vault.forget()
+            return "This computer no longer remembers the vault."
+
+        def done(text: str) -> None:
+            self.keychain_job = None
+            self.remember.setEnabled(True)
+            self.keychain_message.show_note(text)
+
+        def failed(exc: BaseException) -> None:
+            self.keychain_job = None
+            self.remember.setEnabled(True)
+            self._set_remember(not on)
+            self.keychain_message.show_error(error_text(exc, "The keychain"))
+
+        self.keychain_job = run_owned(self, "keychain", work, done, failed)
+
+    def _set_remember(self, on: bool) -> None:
+        self.remember.blockSignals(True)
+        self.remember.setChecked(on)
+        self.remember.blockSignals(False)

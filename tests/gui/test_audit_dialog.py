@@ -1,0 +1,63 @@
+"""The audit dialog lists entries (ids and hashes only) and verifies the chain off the GUI
+thread: intact on a fresh vault, failed after an attacker's edit."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.dialogs.audit_dialog import HIDDEN, AuditDialog, details_text
+
+WAIT_MS = 10_000
+
+
+def _open(qtbot: QtBot, workspace: Workspace) -> AuditDialog:
+    dialog = AuditDialog(workspace)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.load_job is None, timeout=WAIT_MS)
+    return dialog
+
+
+def _cells(dialog: AuditDialog) -> list[str]:
+    table = dialog.table
+    return [
+        table.item(row, column).text()
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+    ]
+
+
+def test_entries_and_intact_chain(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    dialog = _open(qtbot, workspace)
+    events = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    assert "patient_add" in events and "import" in " ".join(events)
+    assert not any("Jane" in cell or "metformin" in cell for cell in _cells(dialog))
+    dialog.verify_button.click()
+    qtbot.waitUntil(lambda: dialog.verify_job is None, timeout=WAIT_MS)
+    assert dialog.verdict.text().startswith("Intact")
+
+
+def test_tampered_chain_fails(qtbot: QtBot, workspace: Workspace, patient_with_note: int) -> None:
+    vault = workspace.require_vault()
+    with vault._tx() as session:  # an attacker with the key edits a row
+        session.conn.execute("DROP TRIGGER audit_no_update")
+        session.conn.execute("UPDATE audit SET event = 'forged' WHERE seq = 2")
+    dialog = _open(qtbot, workspace)
+    dialog.verify_button.click()
+    qtbot.waitUntil(lambda: dialog.verify_job is None, timeout=WAIT_MS)
+    assert dialog.verdict.text().startswith("FAILED at entry #2")
+
+
+def test_text_in_details_is_never_shown() -> None:
+    text = details_text({"patient_id": 3, "sha256": "ab" * 32, "note": "Jane Roe has diabetes"})
+    assert "Jane" not in text and HIDDEN in text and "patient_id=3" in text
+
+
+def test_locked_vault_says_so(qtbot: QtBot, workspace: Workspace) -> None:
+    workspace.lock()
+    dialog = AuditDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert "locked" in dialog.verdict.text()
+    assert dialog.table.rowCount() == 0

