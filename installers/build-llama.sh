@@ -79,7 +79,13 @@ anchor = "    llama_cpp_python_install_target(ggml-cpu)\n"
 if anchor not in t:
     sys.exit("llama-cpp-python's CMakeLists no longer installs ggml-cpu the way we expect")
 rule = "".join(f"    llama_cpp_python_install_target(ggml-cpu-{n})\n" for n in kept + other)
-top.write_text(t.replace(anchor, anchor + rule))
+t = t.replace(anchor, anchor + rule)
+# llama-cpp-python forces llama.cpp's "common" helper library on (52 more files, cpp-httplib
+# among them) but never installs or loads it: off, which halves the build on two cores.
+common_on = 'set(LLAMA_BUILD_COMMON ON CACHE BOOL "Build llama.cpp common library" FORCE)'
+if common_on in t:
+    t = t.replace(common_on, common_on.replace(" ON ", " OFF "))
+top.write_text(t)
 print("CPU variants:", " ".join(kept))
 PY
 

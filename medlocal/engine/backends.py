@@ -57,11 +57,17 @@ _status: BackendStatus | None = None
 
 
 def _lib_prefix_suffix() -> tuple[str, str]:
+    """File name parts of ggml's backend modules: ``ggml-cpu-x.dll`` or ``libggml-cpu-x.so``
+    (``.so`` on macOS too: ggml builds them as CMake MODULE libraries and looks for ``.so``)."""
     if sys.platform == "win32":
         return "", ".dll"
-    if sys.platform == "darwin":
-        return "lib", ".dylib"
     return "lib", ".so"
+
+
+def _ggml_file() -> str:
+    if sys.platform == "win32":
+        return "ggml.dll"
+    return "libggml.dylib" if sys.platform == "darwin" else "libggml.so"
 
 
 def llama_lib_dir() -> Path | None:
@@ -140,10 +146,9 @@ def _features(ggml: ctypes.CDLL, reg: ctypes.c_void_p) -> list[str]:
 
 
 def _open_ggml(lib_dir: Path) -> ctypes.CDLL:
-    prefix, suffix = _lib_prefix_suffix()
     # By full path: the dynamic loader then reuses this very copy when libllama asks for libggml.
     mode = getattr(os, "RTLD_GLOBAL", 0)
-    return ctypes.CDLL(str(lib_dir / f"{prefix}ggml{suffix}"), mode=mode)
+    return ctypes.CDLL(str(lib_dir / _ggml_file()), mode=mode)
 
 
 def _load(lib_dir: Path) -> BackendStatus:
