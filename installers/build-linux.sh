@@ -46,8 +46,12 @@ PYTHONPATH=$root "$venv/bin/python" -m pytest -q -p no:randomly -p no:cacheprovi
 
 echo "== 3. PyInstaller onedir"
 t0=$(date +%s)
-PYTHONPATH=$root "$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN \
-  --distpath "$root/dist" --workpath "$root/build/pyinstaller" build.spec
+if [ "${MEDLOCAL_REUSE_DIST:-0}" = 1 ] && [ -x dist/medlocal/medlocal ]; then
+  echo "reusing dist/medlocal (MEDLOCAL_REUSE_DIST=1)"  # for re-running the checks only
+else
+  PYTHONPATH=$root "$venv/bin/python" -m PyInstaller --noconfirm --log-level WARN \
+    --distpath "$root/dist" --workpath "$root/build/pyinstaller" build.spec
+fi
 build_s=$(( $(date +%s) - t0 ))
 app=$root/dist/medlocal/medlocal
 internal=$root/dist/medlocal/_internal
@@ -101,4 +105,5 @@ cat > "$report" <<JSON
  "speed": $speed}
 JSON
 cat "$report"
+bash installers/packaging-hash.sh > installers/packaging.sha256
 echo "linux bundle OK: $deb"
