@@ -77,7 +77,9 @@ def _licence_texts(dist: md.Distribution) -> list[tuple[str, str]]:
         )
         if in_dist_info and licence_like and not path.endswith(".pyc"):
             try:
-                texts.append((path, entry.read_text(encoding="utf-8", errors="replace")))
+                texts.append(
+                    (path, Path(str(entry.locate())).read_text(encoding="utf-8", errors="replace"))
+                )
             except OSError:
                 continue
     return texts
