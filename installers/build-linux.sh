@@ -76,7 +76,7 @@ t0=$(date +%s.%N)
 QT_QPA_PLATFORM=offscreen MEDLOCAL_HOME=$tmp/home-window netless "$app" --check-window | tee "$tmp/window.txt"
 window_total_s=$(echo "$(date +%s.%N) - $t0" | bc)
 grep -q '^WINDOW OK' "$tmp/window.txt"
-window_s=$(awk '/^WINDOW OK/ {print $(NF-2)}' "$tmp/window.txt")
+window_s=$(awk '/^WINDOW OK/ {print $(NF-3)}' "$tmp/window.txt")
 
 MEDLOCAL_HOME=$tmp/home-doctor netless "$app" doctor | tee "$tmp/doctor.txt" | grep -E 'Backend|CPU code'
 grep -q 'variant loaded from' "$tmp/doctor.txt"
