@@ -33,7 +33,8 @@ def main() -> int:
             HERE / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "org.medlocal.MedLocal.png"
         )
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
+        # The stubs want bytes for the format; PySide6 6.11 accepts only str at run time.
+        if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
             print(f"could not write {target}", file=sys.stderr)
             return 1
         print(target.relative_to(HERE), target.stat().st_size, "bytes")

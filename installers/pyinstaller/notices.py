@@ -85,9 +85,15 @@ def _licence_texts(dist: md.Distribution) -> list[tuple[str, str]]:
     return texts
 
 
+def _field(meta: md.PackageMetadata, name: str) -> str:
+    """One metadata field, "" when absent (PackageMetadata's typing has no .get)."""
+    values = meta.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def _licence_summary(dist: md.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return expression
     classifiers = [
@@ -95,7 +101,7 @@ def _licence_summary(dist: md.Distribution) -> str:
         for c in meta.get_all("Classifier") or []
         if c.startswith("License ::")
     ]
-    licence = (meta.get("License") or "").strip()
+    licence = _field(meta, "License").strip()
     if classifiers:
         return "; ".join(classifiers)
     return licence.splitlines()[0] if licence else "see the licence text below"
@@ -116,7 +122,7 @@ def render(dists: Iterable[md.Distribution]) -> str:
         name = dist.metadata["Name"]
         head = f"{name} {dist.version} - {_licence_summary(dist)}"
         out += [head, "-" * len(head)]
-        home = dist.metadata.get("Home-page") or ""
+        home = _field(dist.metadata, "Home-page")
         if home:
             out.append(f"Home page: {home}")
         for path, text in _licence_texts(dist):
