@@ -41,13 +41,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         from medlocal.app.selftest import run_selftest
 
         return run_selftest(sys.stdout)
-    if args == ["gui", "--check-window"]:
-        # For installers and support: open the window (first run or lock screen), report how
-        # long it took, close it. Needs a display (or QT_QPA_PLATFORM=offscreen).
+    if args == ["--speed-check"]:
+        # Installers' benchmark: tok/s on the demo model, the same code frozen or from source.
         _prepare()
-        from medlocal.ui.app import check_window
+        from medlocal.app.speedcheck import speed_check
+
+        return speed_check(sys.stdout)
+    if args == ["--check-window"]:
+        # Installers' smoke test: the first window opens (QT_QPA_PLATFORM=offscreen in CI).
+        _prepare()
+        from medlocal.ui.launch_checks import check_window
 
         return check_window(sys.stdout)
+    if len(args) == 2 and args[0] == "import-model":
+        # What a double-clicked .gguf runs (installers' file association): the model manager
+        # importing it; with no display, the same import on the command line.
+        if not has_display():
+            from medlocal.cli import main as cli_main
+
+            return cli_main(["models", "import", args[1]])
+        _prepare()
+        from pathlib import Path
+
+        from medlocal.ui.launch_checks import import_model
+
+        return import_model(Path(args[1]))
     if not args or args == ["gui"]:
         if not has_display():
             from medlocal.cli import build_parser

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from medlocal import paths
+from medlocal.engine import backends
 from medlocal.engine.hardware import hardware_report
 from medlocal.privacy import netguard
 
@@ -18,6 +19,8 @@ class DoctorReport:
     offline: dict[str, Any]
     crash_reports: list[str] = field(default_factory=list)
     backup: str = ""  # when the last verified backup was made, and whether one is due
+    # Which llama.cpp CPU variant (installers' builds) was loaded; {} when not reported.
+    backends: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -39,6 +42,8 @@ class DoctorReport:
             f"Backend:   {r['backend']} "
             f"(GPU offload {'yes' if r['gpu_offload_supported'] else 'no'})",
         ]
+        if self.backends:
+            out.append(f"CPU code:  {cpu_variant_line(self.backends)}")
         for gpu in r["gpus"]:
             total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
             free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
@@ -62,6 +67,17 @@ class DoctorReport:
         return out
 
 
+def cpu_variant_line(status: dict[str, Any]) -> str:
+    """One line on llama.cpp's CPU backend: the loaded variant, or that it is built in."""
+    if not status.get("dynamic"):
+        return "built into llama.cpp (no loadable variants installed)"
+    if status.get("error"):
+        return f"NOT LOADED: {status['error']}"
+    others = [v for v in status.get("available_variants", []) if v != status["cpu_variant"]]
+    line = f"{status['cpu_variant']} variant loaded from {status['lib_dir']}"
+    return line + (f" (also shipped: {', '.join(others)})" if others else "")
+
+
 def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
@@ -74,11 +90,14 @@ def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) ->
         "logs": str(paths.log_dir()),
         "MEDLOCAL_HOME": str(paths.home_override() or ""),
     }
+    # hardware_report() loads the backends first (detect_backend); status() is then only read.
+    hardware = hardware_report().as_dict()
     return DoctorReport(
-        hardware=hardware_report().as_dict(),
+        hardware=hardware,
         folders=folders,
         models_installed=models_installed,
         offline=netguard.status(),
         crash_reports=[str(p) for p in pending_crash_reports()],
         backup=backup_summary(backup_reminder_days),
+        backends=backends.status().as_dict(),
     )

@@ -64,6 +64,10 @@ def _llama_lib_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def detect_backend() -> tuple[str, bool]:
     """(backend name, GPU offload supported) for the installed llama.cpp build."""
+    from medlocal.engine import backends
+
+    # A build with loadable backends reports no GPU and no CPU until they are registered.
+    backends.ensure_loaded()
     import llama_cpp
 
     supports = bool(llama_cpp.llama_supports_gpu_offload())

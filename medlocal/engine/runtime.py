@@ -507,6 +507,10 @@ class Engine:
     def _construct(path: Path, kwargs: dict[str, Any], n_gpu: int, options: LoadOptions) -> Any:
         from llama_cpp import Llama
 
+        from medlocal.engine import backends
+
+        backends.ensure_loaded()  # loadable-backend builds have no CPU backend until this runs
+
         try:
             with _quiet_native_stderr():
                 return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=options.flash_attn, **kwargs)

@@ -7,7 +7,6 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
-from typing import TextIO
 
 from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -131,26 +130,5 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         relay = _NoticeRelay(window)
         workspace.notice = relay
         return int(app.exec())
-    finally:
-        workspace.close()
-
-
-def check_window(out: TextIO) -> int:
-    """Open the window as a user would see it first, print the time it took, close it."""
-    started = time.perf_counter()
-    app = create_application()
-    workspace = Workspace(notice=lambda text: log.info("%s", text))
-    try:
-        first = not workspace.vault_exists()
-        window: QWidget = FirstRunWizard(workspace) if first else MainWindow(workspace)
-        window.show()
-        app.processEvents()
-        shown = window.isVisible()
-        print(
-            f"window {'shown' if shown else 'NOT shown'} in {time.perf_counter() - started:.2f} s",
-            file=out,
-        )
-        window.close()
-        return 0 if shown else 1
     finally:
         workspace.close()

@@ -99,23 +99,3 @@ def test_locking_during_an_import_stops_it_cleanly(
     assert all(d.chunk_count > 0 for d in reopened.list_documents())
     assert reopened.audit_verify().ok
     window.close()
-
-
-@pytest.mark.parametrize("existing_vault", [False, True])
-def test_check_window_opens_first_run_or_lock_screen(
-    medlocal_home: Path, existing_vault: bool
-) -> None:
-    if existing_vault:
-        ws = Workspace()
-        ws.create_vault("correct horse battery", "correct horse battery")
-        ws.close()
-    proc = subprocess.run(
-        [sys.executable, "-m", "medlocal", "gui", "--check-window"],
-        env=_env(MEDLOCAL_HOME=str(medlocal_home), QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("window shown in ")
-    assert "Traceback" not in proc.stderr

