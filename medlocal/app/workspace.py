@@ -193,14 +193,23 @@ class Workspace:
         """The chat model in memory, if one is (for a status bar); never loads one."""
         return self._chat[1] if self._chat is not None else None
 
+    # Only models this workspace loaded itself are unloaded: one handed in by a loader belongs
+    # to whoever made it (a test session's shared model, a benchmark's baseline).
+
     def _unload_embedder(self) -> None:
-        if self._embedder is not None and isinstance(self._embedder[1], LlamaEmbedder):
-            self._embedder[1].unload()
+        held = self._embedder
+        if (
+            held is not None
+            and self._embedder_loader is None
+            and isinstance(held[1], LlamaEmbedder)
+        ):
+            held[1].unload()
         self._embedder = None
 
     def _unload_chat(self) -> None:
-        if self._chat is not None and isinstance(self._chat[1], LlamaChatModel):
-            self._chat[1].unload()
+        held, owned = self._chat, self._chat_loader is None
+        if held is not None and owned and isinstance(held[1], LlamaChatModel):
+            held[1].unload()
         self._chat = None
 
     def embedder(self, model: str | None = None, *, required: bool = False) -> Embedder | None:

@@ -252,3 +252,17 @@ def test_doctor_report_is_typed_and_text_free(tmp_path: Path) -> None:
     assert data["offline"]["guard_installed"] is True and "backend" in data
     lines = report.lines()
     assert any(line.startswith("Offline:   guard on") for line in lines)
+
+
+def test_closing_leaves_models_handed_in_by_a_loader_loaded(
+    tmp_path: Path, demo_chat: object, demo_embedder: object
+) -> None:
+    # The test session's shared real models: a workspace closing must not unload them (every
+    # later test using them would fail with "has been unloaded").
+    ws = make_workspace(
+        tmp_path, chat_loader=lambda m: demo_chat, embedder_loader=lambda m: demo_embedder
+    )
+    assert ws.chat_model() is demo_chat and ws.embedder() is demo_embedder
+    ws.close()
+    assert demo_chat.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
+    assert demo_embedder.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
