@@ -16,6 +16,7 @@ from medlocal.rag.export import (
     ExportError,
     document_from_output,
     export_document,
+    plan_export,
     plan_redactions,
     redact_document,
     render_markdown,
@@ -131,6 +132,8 @@ def test_redaction_covers_the_passage_quote_a_flag_carries() -> None:
         0, "negation_conflict", "embolism", "m", quote="John Smith has no embolism.", passage=1
     )
     with_quote = dataclasses.replace(doc(), flags=[flag])
-    redacted = redact_document(with_quote, Redactor(IDENTITY, date_mode="year"))
+    plan = plan_export(with_quote, Redactor(IDENTITY, date_mode="year"))
+    assert any(item.where == "flag 1 quote" for item in plan.items)  # listed in the preview
+    redacted = redact_document(with_quote, plan)
     assert "Smith" not in redacted.flags[0].quote
     assert "no embolism" in redacted.flags[0].quote
