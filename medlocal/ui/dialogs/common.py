@@ -10,12 +10,16 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -207,3 +211,27 @@ def _alive_only(relay: ProgressRelay) -> ProgressCallback:
             relay(value)
 
     return send
+
+
+def picker_and_result_layout(
+    dialog: QDialog,
+    picker: QWidget,
+    result: QWidget,
+    task: QWidget,
+    message: QWidget,
+    action: QPushButton,
+) -> None:
+    """The frame the summarise and evaluate dialogs share: what to run on the left, its result
+    on the right, then the task's progress, a message line and Close beside the action."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, dialog)
+    splitter.addWidget(picker)
+    splitter.addWidget(result)
+    splitter.setStretchFactor(1, 2)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(splitter, 1)
+    layout.addWidget(task)
+    layout.addWidget(message)
+    layout.addWidget(buttons)

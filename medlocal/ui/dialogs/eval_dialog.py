@@ -13,7 +13,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +35,12 @@ from medlocal.eval.report import HEADERS, row_cells
 from medlocal.eval.runs import EvalRun
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    TaskPanel,
+    error_text,
+    picker_and_result_layout,
+)
 from medlocal.ui.dialogs.eval_chart import ChartView
 from medlocal.ui.workers import Job
 
@@ -109,18 +112,7 @@ class EvaluateDialog(QDialog):
         results.addWidget(self.table)
         results.addWidget(self.chart)
         results.setStretchFactor(1, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(picker)
-        splitter.addWidget(results)
-        splitter.setStretchFactor(1, 2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.task)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        picker_and_result_layout(self, picker, results, self.task, self.message, self.save_button)
         self.resize(1100, 680)
 
     def load_models(self) -> None:

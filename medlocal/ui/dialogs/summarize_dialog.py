@@ -16,7 +16,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,12 @@ from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
 from medlocal.rag.templates import list_templates
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    TaskPanel,
+    error_text,
+    picker_and_result_layout,
+)
 from medlocal.ui.render import answer_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job
@@ -135,18 +138,7 @@ class SummarizeDialog(QDialog):
         column = QVBoxLayout(result)
         column.addWidget(self.view, 1)
         column.addWidget(self.provenance)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(picker)
-        splitter.addWidget(result)
-        splitter.setStretchFactor(1, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        close.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.task)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        picker_and_result_layout(self, picker, result, self.task, self.message, self.export_button)
         self.resize(960, 640)
 
     def load_documents(self) -> None:
