@@ -1,33 +1,27 @@
 """Fit badges for the model manager: green / yellow / red with the reason.
 
 Shared by the model manager's badges and ``medlocal models fit``. Installed files get the precise
-advice of :func:`medlocal.models.fit.advise` (it reads the GGUF
-header); catalog entries not on disk get the catalog's RAM estimate against free RAM, judged
-with the same shares. Plain Python: it runs in a worker because reading headers and probing the
-GPU take time.
+advice of :func:`medlocal.models.fit.advise` (it reads the GGUF header); catalog entries not on
+disk get the catalog's RAM estimate against free RAM, judged with the same shares. Plain Python;
+the window runs it in a worker because probing the GPU and hashing-free header reads of several
+files still take a moment.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 
-from medlocal.engine.gguf import GGUFInfo, read_gguf_info
+from medlocal.engine.gguf import read_gguf_info
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
 from medlocal.models.fit import GREEN_SHARE, YELLOW_SHARE, FitAdvice, Verdict, advise
 from medlocal.models.registry import InstalledModel, Registry
 
 _GB = 1e9
-
-# Parsing a GGUF's tensor table takes seconds (3 s for the 135M demo model); the header of an
-# unchanged file is read once per run. Keyed by path, size and mtime, like the registry.
-_infos: dict[tuple[str, int, int], GGUFInfo] = {}
-_infos_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -61,21 +55,9 @@ def catalog_badge(entry: CatalogEntry, ram_available: int) -> FitBadge:
     )
 
 
-def _info(path: Path) -> GGUFInfo:
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    with _infos_lock:
-        cached = _infos.get(key)
-    if cached is None:
-        cached = read_gguf_info(path)
-        with _infos_lock:
-            _infos[key] = cached
-    return cached
-
-
 def file_badge(path: Path, n_ctx: int | None) -> FitBadge:
     try:
-        advice = advise(_info(path), n_ctx or None)
+        advice = advise(read_gguf_info(path), n_ctx or None)
     except (MedLocalError, OSError) as exc:
         return FitBadge(None, f"could not check the file: {exc}")
     return FitBadge(advice.verdict, advice.message)
@@ -103,7 +85,7 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
     model = registry.find(id_or_path)
     path = Path(model.path) if model else Path(id_or_path).expanduser()
     if path.is_file():
-        return advise(_info(path), n_ctx)
+        return advise(read_gguf_info(path), n_ctx)
     entry = bundled_catalog().find(id_or_path)
     if entry is None:
         raise UserInputError(f"no installed model or file '{id_or_path}'")

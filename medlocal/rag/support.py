@@ -99,7 +99,7 @@ class ModelSupportCheck:
 
 def support_check_for(model: object, threshold: float = 0.5) -> ModelSupportCheck | None:
     """The model check for ``model`` when it can score (a real llama.cpp chat model); None for
-    models without the scoring primitive (test fakes, remote-less stubs)."""
+    models without the scoring primitive (the tests' fake models)."""
     if not all(hasattr(model, a) for a in ("score", "tokenize", "template", "n_ctx")):
         return None
     try:
