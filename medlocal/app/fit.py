@@ -3,8 +3,8 @@
 Shared by the model manager's badges and ``medlocal models fit``. Installed files get the precise
 advice of :func:`medlocal.models.fit.advise` (it reads the GGUF header); catalog entries not on
 disk get the catalog's RAM estimate against free RAM, judged with the same shares. Plain Python;
-the window runs it in a worker because probing the GPU and hashing-free header reads of several
-files still take a moment.
+the window runs it in a worker because probing the GPU and reading several model headers
+still take a moment.
 """
 
 from __future__ import annotations
