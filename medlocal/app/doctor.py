@@ -7,6 +7,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.engine.hardware import hardware_report
+from medlocal.ingest.ocr.engine import engine_info
 from medlocal.privacy import netguard
 
 
@@ -17,6 +18,7 @@ class DoctorReport:
     models_installed: list[str]
     offline: dict[str, Any]
     crash_reports: list[str] = field(default_factory=list)
+    ocr: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -52,6 +54,7 @@ class DoctorReport:
             + ("on" if self.offline["guard_installed"] else "OFF")
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
         )
+        out.append(_ocr_line(self.ocr))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
         out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
@@ -59,7 +62,25 @@ class DoctorReport:
         return out
 
 
-def doctor_report(models_installed: list[str]) -> DoctorReport:
+def _ocr_line(ocr: dict[str, Any]) -> str:
+    if not ocr:
+        return "OCR:       not checked"
+    if not ocr["available"]:
+        return f"OCR:       unavailable ({ocr['reason']}); scans and images cannot be imported"
+    state = "on" if ocr.get("enabled", True) else "off (setting ocr)"
+    return (
+        f"OCR:       {ocr['engine']} {ocr['version'] or ''}, {state}, offline models: "
+        f"{', '.join(ocr['models'])}"
+    )
+
+
+def ocr_status(enabled: bool = True) -> dict[str, Any]:
+    """Whether scans can be read, by which engine and models (found on disk, not loaded)."""
+    info = engine_info()
+    return {**asdict(info), "models": list(info.models), "enabled": enabled}
+
+
+def doctor_report(models_installed: list[str], ocr_enabled: bool = True) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
 
     folders = {
@@ -76,4 +97,5 @@ def doctor_report(models_installed: list[str]) -> DoctorReport:
         models_installed=models_installed,
         offline=netguard.status(),
         crash_reports=[str(p) for p in pending_crash_reports()],
+        ocr=ocr_status(ocr_enabled),
     )

@@ -27,6 +27,7 @@ from medlocal.app.passphrase import check_new_passphrase
 from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
@@ -401,6 +402,12 @@ class Workspace:
             progress=relay,
             cancel=cancel,
             max_bytes=int(limit * 1024 * 1024),
+            # OCR reports pages of the file it is reading (with an ETA) on the same callback.
+            ocr=OcrOptions(
+                enabled=self.settings.ocr == "on",
+                max_pages=self.settings.ocr_max_pages,
+                progress=progress,
+            ),
         )
 
     def grounded_chat(
@@ -520,7 +527,9 @@ class Workspace:
         return fit_advice(self.registry, model, n_ctx)
 
     def doctor(self) -> DoctorReport:
-        return doctor_report([m.id for m in self.registry.models()])
+        return doctor_report(
+            [m.id for m in self.registry.models()], ocr_enabled=self.settings.ocr == "on"
+        )
 
     # -- lifetime ------------------------------------------------------------------------------
 
