@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from medlocal.ingest.errors import CorruptFileError, IngestError
 
@@ -46,14 +46,16 @@ class ImageFile:
 
     def page(self, index: int) -> npt.NDArray[np.uint8]:
         try:
-            self.image.seek(index)
-            _check_pixels(self.image, self.file_name)
-            # A phone photo is stored sideways with an EXIF note: turn it upright first.
-            upright = ImageOps.exif_transpose(self.image) or self.image
-            return np.asarray(upright.convert("RGB"), dtype=np.uint8)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.image.seek(index)
+                _check_pixels(self.image, self.file_name)
+                # A phone photo is stored sideways with an EXIF note: turn it upright first.
+                upright = ImageOps.exif_transpose(self.image) or self.image
+                return np.asarray(upright.convert("RGB"), dtype=np.uint8)
         except IngestError:
             raise
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        except Exception as err:  # truncated or damaged pixel data
             raise CorruptFileError(
                 self.file_name, f"damaged image that cannot be read ({type(err).__name__})"
             ) from None
@@ -63,13 +65,14 @@ def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
     """Open an image from memory, checking format, size and page count before decoding."""
     try:
         with warnings.catch_warnings():
-            # Pillow warns from 89 MP; our own limit, checked next from the header, decides.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow warns from 89 MP (our own limit, checked next from the header, decides)
+            # and about damaged metadata (the file fails or reads anyway): no noise in logs.
+            warnings.simplefilter("ignore")
             image = Image.open(io.BytesIO(data), formats=FORMATS)
             page_count = int(getattr(image, "n_frames", 1))
     except Image.DecompressionBombError:  # over twice Pillow's limit: it will not even open
         raise ImageTooLargeError(file_name, _too_large_reason(None)) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as err:
+    except Exception as err:  # Pillow parses untrusted bytes: any failure means a damaged file
         raise CorruptFileError(
             file_name, f"not a readable PNG, JPEG or TIFF image ({type(err).__name__})"
         ) from None
