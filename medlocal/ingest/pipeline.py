@@ -34,7 +34,7 @@ from medlocal.ingest.errors import (
     UnsupportedFormatError,
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
-from medlocal.ingest.ocr.pages import OcrOptions, low_confidence_notes
+from medlocal.ingest.ocr.pages import OcrOptions, low_confidence_notes, place_chunks
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord
@@ -302,6 +302,8 @@ def _import_one(
         emit("chunk")
         with _timed(report, "chunk"):
             chunks = chunk_document(document, embedder, chunking)
+            if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
+                chunks = place_chunks(chunks, document.scanned)
         if not chunks:
             raise NoTextError(path.name, "no text to import")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Sequence, Sized
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy.typing as npt
 
 from medlocal.vault.db import Connection
 from medlocal.vault.index import IndexedVector
-from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.records import ChunkRecord, Region, SearchHit
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
@@ -76,8 +77,9 @@ def insert_document(
     for ordinal, (chunk, vector) in enumerate(zip(chunks, vectors, strict=True)):
         chunk_id = int(
             conn.execute(
-                "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO chunks "
+                "(document_id, ord, text, page, start_char, end_char, section, regions) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     ordinal,
@@ -86,6 +88,7 @@ def insert_document(
                     chunk.start,
                     chunk.end,
                     chunk.section,
+                    regions_json(chunk.regions),
                 ),
             ).lastrowid
         )
@@ -154,7 +157,22 @@ def delete_document(conn: Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
-_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section"
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, regions"
+
+
+def regions_json(regions: Sequence[Region]) -> str | None:
+    if not regions:
+        return None
+    return json.dumps([[r.page, r.left, r.top, r.right, r.bottom] for r in regions])
+
+
+def regions_from_json(raw: str | None) -> tuple[Region, ...]:
+    if not raw:
+        return ()
+    return tuple(
+        Region(int(page), float(left), float(top), float(right), float(bottom))
+        for page, left, top, right, bottom in json.loads(raw)
+    )
 
 
 def _chunk(row: Any) -> Chunk:
@@ -167,6 +185,7 @@ def _chunk(row: Any) -> Chunk:
         start=int(row[5]),
         end=int(row[6]),
         section=None if row[7] is None else str(row[7]),
+        regions=regions_from_json(row[8]),
     )
 
 

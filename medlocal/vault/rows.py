@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from medlocal.vault.records import Region
+
 
 @dataclass(frozen=True)
 class Patient:
@@ -45,6 +47,7 @@ class Chunk:
     start: int
     end: int
     section: str | None
+    regions: tuple[Region, ...] = ()  # boxes on a scanned page (see ChunkRecord)
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,12 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT RAISE(ABORT, 'the audit log is append-only');
     END;
     """,
+    # 2: where an OCR'd passage sits on its scanned page, as JSON [[page, left, top, right,
+    # bottom], ...] in page fractions; NULL for text documents and for every passage imported
+    # before (they came from text layers: nothing to add).
+    """
+    ALTER TABLE chunks ADD COLUMN regions TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

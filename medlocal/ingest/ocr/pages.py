@@ -11,6 +11,7 @@ the passage text, so any answer citing such a passage shows it; the import repor
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from medlocal.ingest.ocr.engine import OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.vault.records import ChunkRecord, Region
 
 DEFAULT_MAX_PAGES = 200
 # A line is marked when its mean is under LINE_LOW or one character is under CHAR_LOW; a page
@@ -163,6 +165,19 @@ def _box(line: Line, page: RecognisedPage) -> Box:
         round(min(rect.right / page.width, 1.0), 5),
         round(min(rect.bottom / page.height, 1.0), 5),
     )
+
+
+def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) -> list[ChunkRecord]:
+    """Each passage with the boxes of the OCR lines it covers (for highlighting a citation)."""
+    placed = []
+    for chunk in chunks:
+        regions = tuple(
+            Region(page.number, line.box.left, line.box.top, line.box.right, line.box.bottom)
+            for page in pages
+            for line in page.lines_between(chunk.start, chunk.end)
+        )
+        placed.append(dataclasses.replace(chunk, regions=regions) if regions else chunk)
+    return placed
 
 
 def low_confidence_notes(pages: Sequence[ScannedPage]) -> list[str]:
