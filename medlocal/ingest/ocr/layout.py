@@ -16,6 +16,7 @@ positions are kept in the page's own pixels.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Sequence
@@ -200,13 +201,14 @@ def _order(cells: list[Cell], height: float) -> list[_Placed]:
     wide = WIDE_SHARE * (right - left)
     lines: list[_Placed] = []
     band: list[Cell] = []
-    for cell in sorted(cells, key=lambda cell: cell.frame.top):
-        if cell.frame.width >= wide:
+    for row in _group_rows(cells, height):
+        # A row holding a wide cell is read in place, with whatever shares its line.
+        if any(cell.frame.width >= wide for cell in row):
             lines.extend(_band(band, height))
             band = []
-            lines.append(_line([cell]))
+            lines.append(_line(row, height))
         else:
-            band.append(cell)
+            band.extend(row)
     lines.extend(_band(band, height))
     return lines
 
@@ -243,13 +245,18 @@ def _is_text_column(cells: list[Cell], height: float) -> bool:
 
 def _rows(cells: list[Cell], height: float) -> list[_Placed]:
     """Cells grouped into rows by their vertical middle, each row read left to right."""
+    return [_line(row, height) for row in _group_rows(cells, height)]
+
+
+def _group_rows(cells: list[Cell], height: float) -> list[list[Cell]]:
+    """Rows top to bottom, each sorted left to right."""
     rows: list[list[Cell]] = []
     for cell in sorted(cells, key=lambda cell: cell.frame.middle):
         if rows and abs(cell.frame.middle - _middle(rows[-1])) <= height / 2:
             rows[-1].append(cell)
         else:
             rows.append([cell])
-    return [_line(sorted(row, key=lambda cell: cell.frame.left)) for row in rows]
+    return [sorted(row, key=lambda cell: cell.frame.left) for row in rows]
 
 
 def _middle(row: list[Cell]) -> float:
@@ -265,7 +272,9 @@ class _Placed:
     frame: Rect
 
 
-def _line(cells: list[Cell]) -> _Placed:
+def _line(cells: list[Cell], height: float) -> _Placed:
+    """One row's cells as a line: a word gap between boxes is a space (the detector splits
+    phrases too), a wider gap separates table cells."""
     chars = sum(cell.chars for cell in cells)
     confidence = sum(cell.confidence * cell.chars for cell in cells) / max(chars, 1)
     rect = cells[0].page
@@ -275,7 +284,10 @@ def _line(cells: list[Cell]) -> _Placed:
     for cell in cells[1:]:
         frame = frame.union(cell.frame)
     weakest = min(cell.weakest for cell in cells)
-    text = CELL_SEPARATOR.join(cell.text for cell in cells)
+    text = cells[0].text
+    for previous, cell in itertools.pairwise(cells):
+        gap = cell.frame.left - previous.frame.right
+        text += (CELL_SEPARATOR if gap >= CELL_GAP * height else " ") + cell.text
     return _Placed(text, confidence, weakest, rect, frame)
 
 
