@@ -30,8 +30,8 @@ def ocr_engine(file_name: str, options: OcrOptions, what: str) -> OcrEngine:
 
 
 def extract_image(data: bytes, file_name: str, options: OcrOptions) -> ExtractedDocument:
-    image = open_image(data, file_name, options.max_pages)
     engine = ocr_engine(file_name, options, "an image")
+    image = open_image(data, file_name, options.max_pages)
     pages = [(index + 1, functools.partial(image.page, index)) for index in range(image.page_count)]
     builder = DocumentBuilder("image")
     for page in recognise_pages(pages, file_name, options, engine):
