@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.ingest.pdfium_lock import PDFIUM_LOCK
 from medlocal.vault.records import Region
 
 RENDER_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
@@ -93,6 +94,13 @@ def render_page(
 
     A scanned page has no text for pdfium to match: its passage's ``regions`` (the OCR line
     boxes stored with it) are drawn instead."""
+    with PDFIUM_LOCK:  # an import may be rendering scanned pages on another thread
+        return _render_locked(pdf_bytes, page_number, passage, regions)
+
+
+def _render_locked(
+    pdf_bytes: bytes, page_number: int, passage: str | None, regions: Sequence[Region]
+) -> PageImage:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(pdf_bytes)

@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 from medlocal.ingest.extractors.image import ocr_engine
 from medlocal.ingest.ocr.images import TooManyPagesError
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage, RecognisedPage, recognise_pages
+from medlocal.ingest.pdfium_lock import PDFIUM_LOCK  # held for PDFium calls, not for OCR
 
 MAX_SIDE = 2000
 MAX_DPI = 300
@@ -26,7 +27,8 @@ def ocr_pdf_pages(
 ) -> dict[int, RecognisedPage]:
     """OCR the 1-based pages ``numbers`` of the PDF in ``data``."""
     engine = ocr_engine(file_name, options, "a scanned PDF (no text layer)")
-    pdf = pdfium.PdfDocument(data)
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(data)
     try:
         # A page with no text and no image is blank (a separator sheet): nothing to read.
         numbers = [number for number in numbers if _has_image(pdf, number - 1)]
@@ -40,11 +42,17 @@ def ocr_pdf_pages(
         renders = [(number, functools.partial(_render, pdf, number - 1)) for number in numbers]
         pages = recognise_pages(renders, file_name, options, engine)
     finally:
-        pdf.close()
+        with PDFIUM_LOCK:
+            pdf.close()
     return {page.number: page for page in pages}
 
 
 def _render(pdf: pdfium.PdfDocument, index: int) -> PageImage:
+    with PDFIUM_LOCK:
+        return _render_locked(pdf, index)
+
+
+def _render_locked(pdf: pdfium.PdfDocument, index: int) -> PageImage:
     page = pdf[index]
     try:
         width, height = page.get_size()  # points (1/72 inch)
@@ -59,9 +67,10 @@ def _render(pdf: pdfium.PdfDocument, index: int) -> PageImage:
 
 
 def _has_image(pdf: pdfium.PdfDocument, index: int) -> bool:
-    page = pdf[index]
-    try:
-        kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE,)
-        return next(iter(page.get_objects(filter=kinds, max_depth=3)), None) is not None
-    finally:
-        page.close()
+    with PDFIUM_LOCK:
+        page = pdf[index]
+        try:
+            kinds = (pdfium.raw.FPDF_PAGEOBJ_IMAGE,)
+            return next(iter(page.get_objects(filter=kinds, max_depth=3)), None) is not None
+        finally:
+            page.close()
