@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fixtures.scans import image_pdf_bytes, one_line, png_bytes, scan
 from test_offline_workflow import _can_unshare
-from test_privacy_e2e import scan as scan_disk
+from test_privacy_e2e import _files_under
 
 from medlocal.ingest.ocr.engine import engine_info
 
@@ -25,6 +25,31 @@ pytestmark = pytest.mark.skipif(not engine_info().available, reason="OCR engine 
 
 PIXEL_MARK = "QUORBATIL"  # invented; only ever drawn, never written as text
 PASSPHRASE = "pixel marker passphrase"
+
+
+def scan_disk(
+    roots: list[Path], since: float | None = None, skip: Path | None = None
+) -> list[tuple[str, str]]:
+    """Every (file, form) where the marker appears in a path or in a file's bytes, in UTF-8 or
+    UTF-16-LE, as drawn or lower-cased (as a search index might keep it)."""
+    needles = {
+        word.encode(encoding): f"{word} ({encoding})"
+        for word in (PIXEL_MARK, PIXEL_MARK.lower())
+        for encoding in ("utf-8", "utf-16-le")
+    }
+    hits: list[tuple[str, str]] = []
+    for root in roots:
+        for path in _files_under(root, since):
+            if skip is not None and path.is_relative_to(skip):
+                continue
+            if PIXEL_MARK.lower() in str(path).lower():
+                hits.append((str(path), "in the path"))
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            hits += [(str(path), label) for needle, label in needles.items() if needle in data]
+    return hits
 
 
 def _cli(env: dict[str, str], prefix: list[str], *argv: str) -> str:
@@ -66,17 +91,16 @@ def test_a_marker_only_in_pixels_is_found_and_stays_in_the_vault(
     hits = json.loads(_cli(env, [], "search", PIXEL_MARK, "--patient", patient, "--json", *vault))
     assert any(f"{PIXEL_MARK} 40 mg" in hit["text"] for hit in hits), hits
 
-    roots = [medlocal_home, child_tmp]
-    found = [
-        (path, label)
-        for path, label in scan_disk(roots)
-        + scan_disk([Path(tempfile.gettempdir())], since=started, skip=tmp_path)
-        if PIXEL_MARK in label
-    ]
+    system_tmp = Path(tempfile.gettempdir())
+    found = scan_disk([medlocal_home, child_tmp]) + scan_disk(
+        [system_tmp], since=started, skip=tmp_path
+    )
     assert found == []
-    # Negative control: the same scan does see the marker once it is written in the clear.
-    (child_tmp / "control.txt").write_text(f"x {PIXEL_MARK} x", encoding="utf-16-le")
-    assert any(PIXEL_MARK in label for _, label in scan_disk([child_tmp]))
+    # Negative controls: the same scan sees the marker once it is written in the clear, and the
+    # vault really holds the text (so the clean result above is the encryption's doing).
+    control = child_tmp / "control.txt"
+    control.write_text(f"x {PIXEL_MARK.lower()} x", encoding="utf-16-le")
+    assert scan_disk([child_tmp]) == [(str(control), f"{PIXEL_MARK.lower()} (utf-16-le)")]
 
 
 @pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` for a network namespace")
