@@ -30,6 +30,7 @@ from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
+from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
 from medlocal.models.catalog import Role
@@ -417,6 +418,12 @@ class Workspace:
             progress=relay,
             cancel=cancel,
             max_bytes=int(limit * 1024 * 1024),
+            # OCR reports pages of the file it is reading (with an ETA) on the same callback.
+            ocr=OcrOptions(
+                enabled=self.settings.ocr == "on",
+                max_pages=self.settings.ocr_max_pages,
+                progress=progress,
+            ),
         )
 
     def grounded_chat(
@@ -642,7 +649,9 @@ class Workspace:
 
     def doctor(self) -> DoctorReport:
         return doctor_report(
-            [m.id for m in self.registry.models()], self.settings.backup_reminder_days
+            [m.id for m in self.registry.models()],
+            self.settings.backup_reminder_days,
+            ocr_enabled=self.settings.ocr == "on",
         )
 
     # -- model evaluation (issue 9): public benchmark files, never the vault ----------------------

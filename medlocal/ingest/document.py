@@ -10,6 +10,8 @@ import bisect
 import functools
 from dataclasses import dataclass
 
+from medlocal.ingest.scanned import ScannedPage
+
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -36,6 +38,8 @@ class ExtractedDocument:
     file_type: str
     pages: tuple[PageSpan, ...] = ()
     sections: tuple[SectionHeading, ...] = ()
+    # Pages read by OCR: their confidence and line boxes (empty for text-only documents).
+    scanned: tuple[ScannedPage, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -78,6 +82,7 @@ class DocumentBuilder:
         self._page_number: int | None = None
         self._page_start = 0
         self._sections: list[SectionHeading] = []
+        self._scanned: list[ScannedPage] = []
 
     def _append(self, block: str) -> int:
         if self._parts:
@@ -88,10 +93,13 @@ class DocumentBuilder:
         self._length += len(block)
         return start
 
-    def add_block(self, text: str) -> None:
+    def add_block(self, text: str) -> int | None:
+        """Append a paragraph; returns where it starts in the text (None when it was empty)."""
         block = text.strip()
-        if block:
-            self._append(block)
+        return self._append(block) if block else None
+
+    def add_scanned_page(self, page: ScannedPage) -> None:
+        self._scanned.append(page)
 
     def add_heading(self, title: str) -> None:
         heading = " ".join(title.split())
@@ -127,4 +135,5 @@ class DocumentBuilder:
             file_type=self._file_type,
             pages=tuple(self._pages),
             sections=tuple(self._sections),
+            scanned=tuple(self._scanned),
         )

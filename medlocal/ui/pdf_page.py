@@ -9,12 +9,19 @@ stays in memory: the document bytes come from the vault, the page image is never
 
 from __future__ import annotations
 
+import io
+import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.ingest.pdfium_lock import PDFIUM_LOCK
+from medlocal.vault.records import Region
+
 RENDER_SCALE = 1.5  # 108 dpi: readable on screen, quick to render
+IMAGE_MAX_SIDE = 1600  # a scanned image is shown at most this many pixels high or wide
 _PROBE_CHARS = 160  # enough of a passage to find it again, short enough to survive edits
 
 
@@ -80,8 +87,20 @@ def _merge_lines(
     return [(a, b, c, d) for a, b, c, d in lines]
 
 
-def render_page(pdf_bytes: bytes, page_number: int, passage: str | None) -> PageImage:
-    """Page ``page_number`` (1-based) as RGB pixels with the passage's boxes (in pixels)."""
+def render_page(
+    pdf_bytes: bytes, page_number: int, passage: str | None, regions: Sequence[Region] = ()
+) -> PageImage:
+    """Page ``page_number`` (1-based) as RGB pixels with the passage's boxes (in pixels).
+
+    A scanned page has no text for pdfium to match: its passage's ``regions`` (the OCR line
+    boxes stored with it) are drawn instead."""
+    with PDFIUM_LOCK:  # an import may be rendering scanned pages on another thread
+        return _render_locked(pdf_bytes, page_number, passage, regions)
+
+
+def _render_locked(
+    pdf_bytes: bytes, page_number: int, passage: str | None, regions: Sequence[Region]
+) -> PageImage:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(pdf_bytes)
@@ -110,6 +129,38 @@ def render_page(pdf_bytes: bytes, page_number: int, passage: str | None) -> Page
                             (height - bottom) * RENDER_SCALE,
                         )
                     )
+        if not boxes and regions:
+            boxes = region_boxes(regions, page_number, pixels.shape[1], pixels.shape[0])
         return PageImage(pixels, width, height, RENDER_SCALE, _merge_lines(boxes))
     finally:
         pdf.close()
+
+
+def render_image_page(image_bytes: bytes, page_number: int, regions: Sequence[Region]) -> PageImage:
+    """Page ``page_number`` of an imported image (a TIFF frame, or the one page of a PNG or
+    JPEG), upright and fitted to the screen, with the passage's OCR line boxes."""
+    from PIL import Image, ImageOps
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the file passed the import's size checks already
+        with Image.open(io.BytesIO(image_bytes)) as image:
+            image.seek(max(0, min(page_number - 1, getattr(image, "n_frames", 1) - 1)))
+            upright = ImageOps.exif_transpose(image) or image
+            shown = upright.convert("RGB")
+    shown.thumbnail((IMAGE_MAX_SIDE, IMAGE_MAX_SIDE))
+    pixels = np.ascontiguousarray(np.asarray(shown, dtype=np.uint8))
+    height, width = pixels.shape[:2]
+    boxes = region_boxes(regions, page_number, width, height)
+    return PageImage(pixels, float(width), float(height), 1.0, _merge_lines(boxes))
+
+
+def region_boxes(
+    regions: Sequence[Region], page_number: int, width: int, height: int
+) -> list[tuple[float, float, float, float]]:
+    """Stored boxes (page fractions) of page ``page_number`` in pixels of a ``width`` x
+    ``height`` rendering."""
+    return [
+        (r.left * width, r.top * height, r.right * width, r.bottom * height)
+        for r in regions
+        if r.page == page_number
+    ]

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
-from medlocal.ui.pdf_page import PageImage, render_page
+from medlocal.ui.pdf_page import PageImage, render_image_page, render_page
 from medlocal.ui.workers import run_task
 
 HIGHLIGHT = QColor(255, 213, 79)
@@ -83,11 +83,12 @@ class SourcesPanel(QWidget):
         self._highlight(source.start, source.end)
         self.page.clear()
         self.page_boxes = []
-        is_pdf = document.file_type.lower() == "pdf" and source.page is not None
-        self.tabs.setTabEnabled(1, is_pdf)
+        kind = document.file_type.lower()
+        has_page = kind in ("pdf", "image") and source.page is not None
+        self.tabs.setTabEnabled(1, has_page)
         self.tabs.setCurrentIndex(0)
-        if is_pdf:
-            self._render_pdf_page(source, text[source.start : source.end])
+        if has_page:
+            self._render_pdf_page(source, text[source.start : source.end], kind)
 
     def _highlight(self, start: int, end: int) -> None:
         length = len(self.text.toPlainText())
@@ -116,14 +117,19 @@ class SourcesPanel(QWidget):
             return ""
         return str(selections[0].cursor.selectedText()).replace("\u2029", "\n")
 
-    def _render_pdf_page(self, source: SourceRef, passage: str) -> None:
+    def _render_pdf_page(self, source: SourceRef, passage: str, kind: str = "pdf") -> None:
         vault = self.workspace.require_vault()
         self._request += 1
         request = self._request
         page_number = source.page or 1
 
         def work(_cancel: Any) -> PageImage:
-            return render_page(vault.document_bytes(source.document_id), page_number, passage)
+            data = vault.document_bytes(source.document_id)
+            # Passages read by OCR carry their line boxes: the only way to place a scan's text.
+            regions = vault.get_chunk(source.chunk_id).regions
+            if kind == "image":
+                return render_image_page(data, page_number, regions)
+            return render_page(data, page_number, passage, regions)
 
         def done(image: PageImage) -> None:
             if request == self._request:  # a later click or a lock superseded this one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Sequence, Sized
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy.typing as npt
 
 from medlocal.vault.db import Connection
 from medlocal.vault.index import IndexedVector
-from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.records import ChunkRecord, Region, SearchHit
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
@@ -90,7 +91,7 @@ def insert_chunks(
         chunk_id = int(
             conn.execute(
                 "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section, "
-                "context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "context, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     ordinal,
@@ -100,6 +101,7 @@ def insert_chunks(
                     chunk.end,
                     chunk.section,
                     chunk.context,
+                    regions_json(chunk.regions),
                 ),
             ).lastrowid
         )
@@ -180,7 +182,22 @@ def documents_without_headers(conn: Connection) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context"
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context, regions"
+
+
+def regions_json(regions: Sequence[Region]) -> str | None:
+    if not regions:
+        return None
+    return json.dumps([[r.page, r.left, r.top, r.right, r.bottom] for r in regions])
+
+
+def regions_from_json(raw: str | None) -> tuple[Region, ...]:
+    if not raw:
+        return ()
+    return tuple(
+        Region(int(page), float(left), float(top), float(right), float(bottom))
+        for page, left, top, right, bottom in json.loads(raw)
+    )
 
 
 def _chunk(row: Any) -> Chunk:
@@ -194,6 +211,7 @@ def _chunk(row: Any) -> Chunk:
         end=int(row[6]),
         section=None if row[7] is None else str(row[7]),
         context=None if row[8] is None else str(row[8]),
+        regions=regions_from_json(row[9]),
     )
 
 

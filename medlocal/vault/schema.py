@@ -150,6 +150,12 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM chunks_fts WHERE rowid = old.id;
     END;
     """,
+    # 3 (OCR): where an OCR'd passage sits on its scanned page, as JSON [[page, left, top, right,
+    # bottom], ...] in page fractions; NULL for text documents and for every passage imported
+    # before (they came from text layers: nothing to add).
+    """
+    ALTER TABLE chunks ADD COLUMN regions TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
