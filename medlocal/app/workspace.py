@@ -32,7 +32,7 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
-from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
+from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
@@ -537,8 +537,9 @@ class Workspace:
         return vault.reembed(embedder, progress=relay, cancel=cancel)
 
     def rechunk_pending(self) -> int:
-        """Documents imported before passages followed sections (re-chunked in the background)."""
-        return len(self.require_vault().documents_without_headers())
+        """Documents to bring up to date in the background: imported before passages followed
+        sections (re-chunked), or PDFs from before page spans were kept (spans recorded)."""
+        return len(pending_documents(self.require_vault()))
 
     def rechunk(
         self,

@@ -106,6 +106,14 @@ def _register_vault(sub: Any) -> None:
     )
     add_vault_args(reembed)
     reembed.set_defaults(func=run_reembed)
+
+    update = actions.add_parser(
+        "update",
+        help="bring documents from an older MedLocal up to date (section passages, PDF page "
+        "positions) from their stored originals; the window does this after unlocking",
+    )
+    add_vault_args(update)
+    update.set_defaults(func=run_update)
     from medlocal.cli.backup_cmds import register_vault_actions  # it imports this module
 
     register_vault_actions(actions)
@@ -254,6 +262,33 @@ def run_rotate(args: argparse.Namespace) -> int:
 def run_reembed(args: argparse.Namespace) -> int:
     with open_vault(args):
         return reembed_vault(args)
+
+
+def run_update(args: argparse.Namespace) -> int:
+    """Re-chunk / record page spans with a progress line; Ctrl-C stops between documents (each
+    is swapped in one transaction) and a later run picks up where this one stopped."""
+    with open_vault(args):
+        progress = TerminalProgress()
+        cancel = threading.Event()
+        try:
+            report = workspace(args).rechunk(progress=progress, cancel=cancel)
+        except KeyboardInterrupt:
+            cancel.set()
+            progress.done()
+            print("medlocal: update stopped; run 'medlocal vault update' again", file=sys.stderr)
+            return 130
+        progress.done()
+    if report.total == 0:
+        print("Every document is up to date.")
+        return 0
+    print(
+        f"Updated {report.rechunked + report.paged} of {report.total} documents "
+        f"({report.rechunked} re-chunked, {report.paged} given page positions"
+        + (f", {report.failed} left as they were" if report.failed else "")
+        + (f", {report.skipped} changed meanwhile" if report.skipped else "")
+        + ")."
+    )
+    return 0
 
 
 def run_remember(args: argparse.Namespace) -> int:

@@ -11,17 +11,11 @@ import functools
 from dataclasses import dataclass
 
 from medlocal.ingest.scanned import ScannedPage
+from medlocal.vault.records import PageSpan
+
+__all__ = ["BLOCK_SEPARATOR", "DocumentBuilder", "ExtractedDocument", "PageSpan", "SectionHeading"]
 
 BLOCK_SEPARATOR = "\n\n"
-
-
-@dataclass(frozen=True)
-class PageSpan:
-    """Page ``number`` (1-based) covers ``text[start:end]``."""
-
-    number: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

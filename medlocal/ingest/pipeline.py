@@ -38,7 +38,7 @@ from medlocal.ingest.ocr.pages import OcrOptions, low_confidence_notes, place_ch
 from medlocal.progress import Progress
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
-from medlocal.vault.records import ChunkRecord
+from medlocal.vault.records import ChunkRecord, PageSpan
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class DocumentStore(Protocol):
         collection: str | None = None,
         *,
         text: str | None = None,
+        pages: Sequence[PageSpan] = (),
     ) -> int: ...
 
     def has_document(self, patient_id: int, sha256: str) -> bool: ...
@@ -368,6 +369,7 @@ def _import_one(
                 embedder.model_id,
                 collection,
                 text=document.text,
+                pages=document.pages,
             )
         outcome.status, outcome.chunks = "imported", len(chunks)
     except (_Cancelled, GenerationCancelled):

@@ -6,6 +6,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class PageSpan:
+    """Page ``number`` (1-based) covers ``text[start:end]`` of its document's extracted text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Region:
     """Where part of a passage sits on its page: a box in fractions of the page's width and
     height (0-1, origin top left), e.g. one OCR line of a scanned page."""
