@@ -10,18 +10,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
-import threading
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.cli.common import (
-    TerminalProgress,
     add_vault_args,
     open_vault,
     read_secret_file,
+    run_with_progress,
     workspace,
 )
 from medlocal.vault.errors import (
@@ -159,21 +157,14 @@ def new_passphrase(file_name: str | None) -> str:
 
 def reembed_vault(args: argparse.Namespace) -> int:
     """Re-embed with a progress line; Ctrl-C stops after whole documents. Returns the exit code."""
-    progress = TerminalProgress()
-    cancel = threading.Event()
-    try:
-        report = workspace(args).reembed(progress=progress, cancel=cancel)
-    except KeyboardInterrupt:
-        # A document being written is rolled back whole by its transaction.
-        cancel.set()
-        progress.done()
-        print(
-            "medlocal: re-embedding stopped; documents not yet converted are found by exact words "
-            "only until 'medlocal vault reembed' is run",
-            file=sys.stderr,
-        )
+    # A document being written when Ctrl-C comes is rolled back whole by its transaction.
+    report = run_with_progress(
+        lambda progress, cancel: workspace(args).reembed(progress=progress, cancel=cancel),
+        "re-embedding stopped; documents not yet converted are found by exact words only until "
+        "'medlocal vault reembed' is run",
+    )
+    if report is None:
         return 130
-    progress.done()
     if report.total == 0:
         print("Every document already has vectors of this embedding model.")
         return 0
@@ -268,16 +259,12 @@ def run_update(args: argparse.Namespace) -> int:
     """Re-chunk / record page spans with a progress line; Ctrl-C stops between documents (each
     is swapped in one transaction) and a later run picks up where this one stopped."""
     with open_vault(args):
-        progress = TerminalProgress()
-        cancel = threading.Event()
-        try:
-            report = workspace(args).rechunk(progress=progress, cancel=cancel)
-        except KeyboardInterrupt:
-            cancel.set()
-            progress.done()
-            print("medlocal: update stopped; run 'medlocal vault update' again", file=sys.stderr)
-            return 130
-        progress.done()
+        report = run_with_progress(
+            lambda progress, cancel: workspace(args).rechunk(progress=progress, cancel=cancel),
+            "update stopped; run 'medlocal vault update' again",
+        )
+    if report is None:
+        return 130
     if report.total == 0:
         print("Every document is up to date.")
         return 0

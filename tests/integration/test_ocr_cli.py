@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -15,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures.netless import netless_prefix, socket_calls
 from fixtures.scans import image_pdf_bytes, one_line, png_bytes, scan
 from test_offline_workflow import _can_unshare
 from test_privacy_e2e import _files_under
@@ -114,19 +114,7 @@ def test_an_ocr_import_opens_no_internet_socket(tmp_path: Path, medlocal_home: P
     secret.write_text(PASSPHRASE + "\n")
     env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
     vault = ("--passphrase-file", str(secret))
-    trace = tmp_path / "strace"
-    prefix = ["unshare", "-n"]
-    if shutil.which("strace"):
-        prefix += [
-            "strace",
-            "-f",
-            "-qq",
-            "-e",
-            "trace=socket",
-            "-o",
-            str(trace),
-            "--output-separately",
-        ]
+    prefix = netless_prefix(tmp_path)
     _cli(env, prefix, "vault", "init", *vault)
     patient = _cli(env, prefix, "patient", "add", "--name", "Offline Scan", *vault).split()[-1]
     report = json.loads(
@@ -137,8 +125,5 @@ def test_an_ocr_import_opens_no_internet_socket(tmp_path: Path, medlocal_home: P
         _cli(env, prefix, "search", "furosemide", "--patient", patient, "--json", *vault)
     )
     assert any("40 mg" in hit["text"] for hit in hits)
-    traces = list(tmp_path.glob("strace*"))
-    if not traces:
-        pytest.skip("strace not installed: the namespace part passed, sockets not traced")
-    calls = "".join(path.read_text() for path in traces)
+    calls = socket_calls(tmp_path)
     assert "AF_INET" not in calls, calls  # covers AF_INET6
