@@ -213,6 +213,19 @@ def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
 
 
+def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
+    # Written after the first held-out half's misses had been seen, before the rules were changed
+    # again, so that it measures what the rules generalise to. Measured before those changes:
+    # 322/358 (89.94%) and 5.6% of clinical terms redacted. Failures print figures only, never
+    # the notes' misses.
+    notes = load("heldout2")
+    result = score(notes, _spans)
+    assert len(notes) >= 20 and sum(result.total.values()) >= 300
+    assert result.recall >= 0.895, f"second held-out recall {result.recall:.4f}"
+    clinical_redacted = 1 - result.clinical_kept
+    assert clinical_redacted <= 0.06, f"second held-out clinical redacted {clinical_redacted:.4f}"
+
+
 def test_parts_that_share_a_name_are_planned_and_redacted_apart() -> None:
     # Two passages cited under one number (or two flags on one sentence) make two parts with
     # the same name: each keeps its own spans.
