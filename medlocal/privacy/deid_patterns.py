@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
 _STATES = (
@@ -62,7 +63,8 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "mrn",
         r"mrn|mr[ \t]*#|mr[ \t]+(?:number|no\.?)|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|"
-        r"record[ \t]*#",
+        r"record[ \t]*#|ur(?:[ \t]+(?:number|no\.?))?|uhid|nhi|dossier|hosp\.?[ \t]+no\.?|"
+        r"chart[ \t]+(?:number|no\.?|#)|case[ \t]+note[ \t]+(?:number|no\.?)|[io]p[ \t]+no\.?",
     ),
     (
         "health_plan_id",
@@ -70,7 +72,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"insurance[ \t]+(?:id|number|no\.?|#)|subscriber[ \t]+(?:id|number|no\.?|#)|"
         r"health[ \t]+plan(?:[ \t]+(?:id|number|no\.?|#))?|plan[ \t]+id|"
         r"(?:medicare|medicaid)(?:[ \t]+(?:id|number|no\.?|#))?|beneficiary[ \t]+id|"
-        r"group[ \t]+(?:number|no\.?|#)",
+        r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
+        r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal",
     ),
     (
         "account_number",
@@ -79,7 +82,9 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "licence_number",
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
-        r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea",
+        r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
+        r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        r"ahpra|hpcsa|mcr|badge",
     ),
     ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)"),
     (
@@ -97,13 +102,40 @@ _ID_CUES: list[tuple[str, str]] = [
         r"accession(?:[ \t]+(?:number|no\.?|#))?|specimen(?:[ \t]+(?:id|number|no\.?|#))?|"
         r"lab[ \t]+(?:number|no\.?|#|id)|report[ \t]+(?:number|no\.?|#)|"
         r"run[ \t]+(?:number|no\.?|#)|reference(?:[ \t]+(?:number|no\.?|#))?|"
-        r"ref\.?[ \t]*(?:#|no\.?)",
+        r"ref\.?[ \t]*(?:#|no\.?)|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
+        r"order[ \t]+(?:number|no\.?|#)|requisition|req\.?|barcodes?|kit|batch|tray|"
+        r"sample(?:[ \t]+(?:id|number|no\.?))?|bottle|incident[ \t]+report|police[ \t]+report|"
+        r"case|job",
     ),
 ]
-_ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}"
+# Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
+# digit ("Lab no: SP25-08817", "Sample ID SMP/25/117004", "Practice code L83042"). A field
+# label says what follows is an identifier whatever the label's own word is.
+_FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|\bID"
+# A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
+# digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
+# check digit, never before a word ("account 12345 2 tablets").
+_ID_VALUE = (
+    r"(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,}"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{3,}|\d(?![ \t]*(?-i:[a-z]))))*"
+)
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
-    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent"
+    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|"
+    r"Walk|Gardens|Mews|Row|Grove|Hill|Green|Rise|View|Quay|Wharf|Parade|Esplanade|Promenade|"
+    r"Broadway|Alley|Path|Loop|Bend|Heights|Park|Cross|Yard|Chase|Vale|Crossing|Landing|Point|"
+    r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae"
+)
+# A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
+# 221 Musgrave Road", "No. 7, 4th Cross").
+_UNIT_BEFORE = (
+    r"(?:(?i:flat|unit|apt|apartment|suite|ste|level|floor|shop|room|lot|no)\.?[ \t]*"
+    r"\d{1,5}[A-Za-z]?,?[ \t]+(?=\d)|(?i:no)\.?[ \t]*)?"
+)
+# Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
+_STREET_FIRST = (
+    r"rue|chemin|boulevard|boul|av|avenue|allée|allee|impasse|quai|place|rang|calle|avenida|"
+    r"carrera|via|viale|corso|rua|travessa|strasse|straße"
 )
 
 _APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
@@ -165,10 +197,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            r"\b\d{1,6}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z0-9.'-]*[ \t]+){1,4}"
+            rf"{_UNIT_BEFORE}\b\d{{1,6}}[A-Za-z]?,?[ \t]+"
+            r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
             rf"(?:{_STREET_TYPES})\b\.?"
             rf"{_APARTMENT}"
             r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+        ),
+    ),
+    (
+        "street_address",
+        re.compile(
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?i:{_STREET_FIRST})\.?[ \t]+"
+            r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
+            r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
         ),
     ),
     # Street names in lower case ("12 oak street"): only with a street-type word that is not
@@ -189,6 +230,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("zip_code", re.compile(rf"\b(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")),
     ("zip_code", re.compile(r"(?i:\bzip(?:[ \t]+code)?)[ \t]*:?[ \t]*(?P<v>\d{5}(?:-\d{4})?)\b")),
+    # Postcodes of the UK ("TR11 3QB"), Ireland (Eircode "V92 X2P1") and Canada ("H2Y 2A3"),
+    # and a four-digit postcode after an Australian state ("VIC 3012").
+    ("zip_code", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b")),
+    (
+        "zip_code",
+        re.compile(
+            r"\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?"
+            r"(?=[AC-FHKNPRTV-Y\d]{0,3}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y\d]{0,3}\d)"
+            r"[AC-FHKNPRTV-Y\d]{4}\b"
+        ),
+    ),
+    (
+        "zip_code",
+        re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b"),
+    ),
+    ("zip_code", re.compile(r"\b(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT)[ \t]+(?P<v>\d{4})\b")),
+    # A postcode after a place at the end of an address line ("Durban, 4001", "Bengaluru -
+    # 560038", "Pirongia 3802"); the place must not be a clinical or English word (see
+    # _POSTCODE_AFTER_PLACE in pattern_candidates).
+    (
+        "zip_code",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]*|[ \t]+-?[ \t]*)(?P<v>\d{4,6})[ \t]*(?=$|[,.;)])",
+            re.M,
+        ),
+    ),
     (
         "age_over_89",
         re.compile(
@@ -197,7 +264,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
-    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MF]\b)")),
+    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
     (
         "name",
         re.compile(rf"(?i:\b(?:{_NAME_CUES})[ \t]*:)[ \t]*(?P<v>{_NAME_LAST_FIRST}|{_NAME})"),
@@ -228,6 +295,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6})?)\b"
         ),
     ),
+    ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
     ("id_number", _BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]*\d{2})[A-Z]{1,4}-?\d{5,}\b")),
 ]
@@ -259,7 +327,53 @@ _CODE = re.compile(
 # numbers of the same length win over this one (see PRIORITY in deid_spans).
 _DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
 
+# A short code of capitals before a long number belongs to it ("DH 771204498", "MCSO 25-118402",
+# "THIG 5806 2114"); labels ("MRN", "NPI"), clinical words and English words before a number are
+# not taken (see _LETTER_PREFIX in pattern_candidates).
+_LETTER_PREFIX = re.compile(
+    r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t](?P<n>\d[\d-]{5,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+)
+# Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
+# a national health or identity number. Lab results are decimals, or have a unit.
+_SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w.,/-])")
+# Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
+_SLASHED_CODE = re.compile(
+    r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"
+    r"[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+){2,}(?![\w/])"
+)
+# A GS1 Unique Device Identifier in human-readable form: application identifiers in brackets,
+# each before its value ("(01)00643169007222(17)270331(21)RNB612448S").
+_UDI = re.compile(r"(?:\(\d{2,4}\)[A-Za-z0-9./-]+){2,}|\(01\)\d{14}")
+# A network hardware (MAC) address, a device identifier.
+_MAC = re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:-])")
+_NOT_A_VALUE_AFTER = (
+    r"(?![ \t]*(?:%|mg|mcg|kg|g/|mmhg|bpm|/|\.\d|mmol|u/|iu|units?\b|ml|cm|mm|beats|breaths|"
+    r"percent|degrees|°))"
+)
+
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("device_id", _UDI),
+    ("device_id", _MAC),
+    ("id_number", _LETTER_PREFIX),
+    ("id_number", _SPACED_DIGITS),
+    ("id_number", _SLASHED_CODE),
+    # An extension after a telephone number ("(608) 555-0119 ext. 4").
+    (
+        "phone",
+        re.compile(
+            r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
+            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x\d{1,6})(?![\w^]|\.\d)"
+        ),
+    ),
+    # An age after a name and a comma ("Mrs Costello, 92, lives"), or after "is", "was",
+    # "turned" ("Winston is 95"); the word before must be a name (see _AGE_AFTER_WORD).
+    (
+        "age_over_89",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
+            rf"(?P<v>9\d|1[01]\d)\b{_NOT_A_VALUE_AFTER}"
+        ),
+    ),
     (
         "age_over_89",
         re.compile(rf"(?i)\b(?P<v>{_AGE_WORDS})\b(?!{_NOT_AN_AGE_AFTER})"),
@@ -282,9 +396,22 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"(?i:\b(?:on|since|from|started|starting|until|till|through|by|dated|seen|due|after|"
-            r"before|admitted|discharged|stopped|restarted|held)[ \t]+)"
-            r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+            r"before|admitted|discharged|stopped|restarted|held|booked|scheduled|review|visit|"
+            r"appointment|appt|given|done|collected|received|sent|performed|planned|next|last|"
+            r"taken|drawn|changed|removed|inserted|placed|commenced|ceased|completed|expires|"
+            r"expiry|onset)[ \t:]+)"
+            r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+            r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # A month and day that can only be a date, day/month ("23/4") or month/day ("7/19"); a score
+    # or a ratio is excluded in pattern_candidates (_UNCUED_DAY_MONTH).
+    (
+        "date",
+        re.compile(
+            r"(?<![\w/.])(?P<u>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+            r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))(?![/\d]|\.\d)"
         ),
     ),
     (
@@ -314,12 +441,66 @@ def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     return False
 
 
+# Scores and ratios written like a day and month: "GCS 9/15", "MoCA 12/30", "3/24" (three days).
+_SCALE_DENOMINATORS = frozenset({15, 18, 20, 21, 24, 25, 28, 30})
+_UNIT_AFTER = re.compile(rf"[ \t]*(?i:{_UNITS}|%|mmhg)\b")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may be a name: not a clinical or English word, or a listed name."""
+    lex = lexicon()
+    lower = fold(word.rstrip("'’").removesuffix("'s").removesuffix("’s"))
+    if lex.clinical(lower):
+        return False
+    return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
+
+
+def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
+    """The patterns whose match depends on the word before it (the clinical value grammar: a
+    number after a lab name or a score is a result, not an identifier)."""
+    if pattern is _LETTER_PREFIX:
+        prefix = match.group("p")
+        lex = lexicon()
+        return (
+            fold(prefix) not in _LABEL_WORDS
+            and not lex.clinical(prefix.lower())
+            and _UNIT_AFTER.match(text, match.end()) is None
+        )
+    if pattern is _SPACED_DIGITS or pattern is _SLASHED_CODE:
+        return sum(c.isdigit() for c in match.group()) >= (10 if pattern is _SPACED_DIGITS else 5)
+    if "p" in pattern.groupindex and match.group("p"):
+        return _name_word(match.group("p"))  # a postcode after a place, an age after a name
+    if "u" in pattern.groupindex and match.group("u"):
+        second = int(match.group("u").split("/")[1])
+        if second in _SCALE_DENOMINATORS or _UNIT_AFTER.match(text, match.end()):
+            return False
+        word = re.search(
+            r"([A-Za-z][\w-]*)[ \t:=]*$", text[max(0, match.start() - 25) : match.start()]
+        )
+        # After an acronym or a clinical word it is a score or a result ("VA 6/13", "Power 4/5").
+        return word is None or not (
+            word.group(1).isupper() or lexicon().clinical(word.group(1).lower())
+        )
+    return True
+
+
+# Labels that stand before an identifier and are kept in view ("MRN 7710442", "NHS 401 023 2137").
+_LABEL_WORDS = frozenset(
+    {
+        "mrn", "npi", "dea", "vin", "udi", "sn", "ur", "nhs", "nhi", "ssn", "dob", "id", "imc",
+        "gmc", "nmc", "csn", "fin", "mr", "dva", "ohip", "ramq", "ihi", "gms", "uhid", "ip",
+        "op", "ref", "tel", "ph", "fax", "mob", "no", "acct", "po", "box", "ahpra", "hpcsa",
+        "mcr", "clia", "nric", "pps", "ird", "sin", "har", "ein", "tin",
+    }
+)  # fmt: skip
+
+
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
-            for name in ("v", "w"):
+            for name in ("v", "w", "u"):
                 if name in pattern.groupindex and match.group(name):
                     group = name
             start, end = match.span(group)
@@ -334,6 +515,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             before = text[max(0, start - 30) : start]
             if pattern is _BARE_LONG_NUMBER and _LAB_BEFORE_NUMBER.search(before):
                 continue  # "Platelets 1250000" is a result, not an identifier
+            if not _owned_by_context(pattern, match, text):
+                continue
             if (
                 kind == "age_over_89"
                 and text[end : end + 1] in "MF"

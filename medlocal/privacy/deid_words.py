@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.privacy.deid_lexicon import Lexicon, lexicon
+from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev"})
@@ -38,8 +38,41 @@ _RELATIONS = frozenset(
         "guardian", "proxy", "coach", "interpreter", "dietitian", "therapist", "manager", "worker",
         "educator", "member", "colleague", "teacher", "pharmacist", "chaplain", "officer",
         "landlord", "employer", "with", "by", "to", "named", "called", "and",
+        "daughters", "sons", "brothers", "sisters", "grandsons", "granddaughters",
+        "grandchildren", "children", "parents", "grandparents", "cousins", "friends",
+        "neighbours", "neighbors", "stepson", "stepdaughter", "stepmother", "stepfather",
+        "stepbrother", "stepsister", "godson", "goddaughter", "godmother", "godfather", "twin",
+        "sibling", "siblings", "widow", "widower", "grandma", "grandpa", "granddad", "nan",
+        "nana", "auntie", "aunty", "kin", "housemate", "flatmate", "roommate", "tenant",
+        "lodger", "whanau", "whānau", "moko", "mokopuna",
     }
 )  # fmt: skip
+# People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
+# social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
+# after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
+_ROLES = frozenset(
+    {
+        "volunteer", "paramedic", "foreman", "deputy", "sheriff", "constable", "detective",
+        "pastor", "minister", "priest", "imam", "rabbi", "reverend", "vicar", "nun", "midwife",
+        "doula", "nurse", "physiotherapist", "physio", "counsellor", "counselor",
+        "psychologist", "advocate", "solicitor", "lawyer", "attorney", "secretary",
+        "receptionist", "driver", "sonographer", "radiographer", "technician", "technologist",
+        "student", "registrar", "consultant", "surgeon", "anaesthetist", "anesthetist",
+        "anesthesiologist", "physician", "doctor", "gp", "clinician", "practitioner",
+        "hospitalist", "intern", "fellow", "supervisor", "boss", "warden", "housekeeper",
+        "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
+        "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
+    }
+)  # fmt: skip
+# A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
+_ROLE_AFTER = re.compile(
+    r",?[ \t]+(?:the[ \t]+)?(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
+    r"charge[ \t]+nurse|nurse[ \t]+specialist|"
+    + "|".join(sorted(_ROLES - {"worker", "manager", "officer"}))
+    + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
+    r"PharmD|RPh|PT|OT|SLP|DO|MD|MBBS|FRCS|FRCP|FRCPC|FRCPath|FRCR|FACC|MRCP|MRCPI|MRCGP|CLS|"
+    r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA)\b)"
+)
 _FACILITY_HEADS = frozenset(
     {
         "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
@@ -54,6 +87,54 @@ _FACILITY_HEADS = frozenset(
         "church", "prison", "ymca", "physicians", "specialists", "consultants", "medicine",
         "service", "logistics", "transport", "industries", "solutions", "systems", "store",
         "stores", "market", "bank", "hotel", "motel", "inn", "library", "station",
+        "suites", "club", "union", "office", "department", "dept", "ems", "pathology",
+        "directors", "funeralcare", "agency", "council", "society", "association", "ministry",
+        "mission", "chapel", "cathedral", "mosque", "temple", "synagogue", "parish",
+        "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
+        "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
+        "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
+    }
+)  # fmt: skip
+# Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
+# that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
+# ("Mouth Care" at the start of a sentence).
+_WEAK_HEADS = frozenset({"medical", "care", "union", "office", "department", "society"})
+# Facility words that come first in French, Spanish, Italian and German names ("Clinique
+# Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
+_HEAD_FIRST = frozenset(
+    {
+        "clinique", "hopital", "centre", "centro", "residence", "maison", "casa", "villa",
+        "klinik", "klinikum", "krankenhaus", "policlinico", "ospedale", "instituto", "institut",
+        "clinica", "hospital", "foyer", "pavillon", "cabinet",
+    }
+)  # fmt: skip
+# What an employer, school or church is introduced by ("works for Summit Peak Roofing", "her
+# employer (Gisborne Citrus Packers)", "her manager at Snake River Credit Union"): Safe Harbor
+# names employers among the identifiers, and such names are often plain English words.
+_EMPLOYER_CUE = re.compile(
+    r"(?i:\b(?:works?|working|worked|employed|employer|employee|workplace|job|manager|boss|"
+    r"attends|attended|studies|studying|volunteers?|member|owns|runs)\b)"
+    r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*$"
+)
+# Words after a capitalised eponym that make it a sign, test, scale, instrument or procedure
+# ("Trousseau sign", "Mallampati class", "Hunt and Hess grade", "Metzenbaum scissors",
+# "Schmorl nodes", "Modified Rankin Scale"): the capitalised words before one of these are kept.
+# Words that follow places and people as often ("area", "line", "team") are not among them.
+_EPONYM_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "angle",
+        "nodes", "node", "changes", "type", "syndrome", "disease", "phenomenon", "reflex",
+        "maneuver", "manoeuvre", "manoeuvres", "procedure", "operation", "repair", "incision",
+        "approach", "technique", "method", "position", "catheter", "drain", "drains", "tube",
+        "stent", "needle", "clamp", "clamps", "scissors", "retractor", "retractors", "forceps",
+        "blade", "pouch", "triangle", "canal", "duct", "ligament", "fracture", "palsy", "ulcer",
+        "cyst", "murmur", "rule", "rules", "protocol", "regimen", "formula", "equation", "law",
+        "triad", "bodies", "cells", "granules", "spots", "lesions", "sphincter", "guidelines",
+        "orbitopathy", "ophthalmopathy", "thyroiditis", "encephalopathy", "contracture",
+        "deformity", "dressing", "splint", "hernia", "anomaly", "malformation", "pupil",
+        "questionnaire", "inventory", "criterion", "lymphoma", "sarcoma", "tumour", "tumor",
+        "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
     }
 )  # fmt: skip
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
@@ -69,7 +150,9 @@ _GENERIC = _FACILITY_HEADS | frozenset(
         "this", "that", "internal", "sports", "nuclear", "physical", "respiratory", "critical",
         "intensive", "palliative", "geriatric", "pediatric", "paediatric", "adult", "maternal",
         "fetal", "memory", "pain", "wound", "vascular", "plastic", "transplant", "ambulance",
-        "fire", "police",
+        "fire", "police", "pulmonary", "thoracic", "cardiothoracic", "chemical", "anatomical",
+        "clinical", "cellular", "molecular", "virtual", "behavioral", "behavioural", "health",
+        "sciences", "science", "reference", "diagnostic", "diagnostics", "neonatal", "obstetric",
     }
 )  # fmt: skip
 _STREET_WORDS = frozenset(
@@ -81,8 +164,14 @@ _STREET_WORDS = frozenset(
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
 _JOINERS = frozenset(
-    {"of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "di", "al", "el", "bin"}
-)
+    {
+        "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
+        "bin", "binti", "ibn", "der", "den", "ter", "ten", "dos", "das", "des", "les", "ap",
+    }
+)  # fmt: skip
+# Particles inside a surname ("Ana van der Merwe", "Siofra O Donnabhain", "Bríd Ní Bhriain",
+# "Tyler Van Buskirk"): a name word next to one of these carries it along.
+_PARTICLES = _JOINERS - {"of", "the"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
 # "Lake Placid", "Port Ellison", "Mount Vernon": a place whatever the second word.
 _PLACE_PREFIXES = frozenset(
     {"lake", "mount", "mt", "port", "fort", "ft", "glen", "cape", "san", "santa", "los", "las"}
@@ -112,8 +201,11 @@ class _Tok:
 
 def _shape(word: str, text: str, end: int) -> str:
     if len(word) == 1:
-        # "H. Lindgren"; a lone capital without a period is a flag or a grade ("(L)", "grade B")
-        return "initial" if word.isupper() and text[end : end + 1] == "." else "lower"
+        # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
+        # ("(L)", "grade B")
+        after = text[end : end + 2]
+        initial = after[:1] == "." or (after[:1] == " " and after[1:2].isupper())
+        return "initial" if word.isupper() and initial else "lower"
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
     if word.isupper() and len(word) > 1:
@@ -152,6 +244,13 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     if lower not in memo:  # a record repeats its words: look each up once
         memo[lower] = _facts(lower, lex)
     known, strict, named = memo[lower]
+    if not known and "-" in tok.word:
+        # "Anti-TPO", "NT-proBNP": a hyphenated word whose parts are known words or acronyms.
+        parts = [p for p in tok.word.rstrip("'’").split("-") if p]
+        known = all(len(p) == 1 or p.isupper() or lex.known(fold(p)) for p in parts)
+    if lower in _PARTICLES:
+        tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
+        return
     if tok.shape == "caps":
         # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
         # capitals ("DARNELL") is a name.
@@ -173,8 +272,10 @@ def _gap_joins(text: str, left: _Tok, right: _Tok) -> bool:
     if gap in (" ", "\t"):
         return True
     # "St. Brigid's", "H. Lindgren", "Mt. Sinai"
+    if gap == " & ":
+        return True  # "Hargreaves & Daughters", "Summit Peak Roofing & Siding"
     return gap in (". ", ".") and (
-        left.shape == "initial" or left.lower in {"st", "mt", "ft"} | _TITLES
+        left.shape == "initial" or left.lower in {"st", "mt", "ft", "co"} | _TITLES
     )
 
 
@@ -227,12 +328,20 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             if not lex.clinical(tok.lower):
                 tok.strong = True
         run = run[1:]
+    elif run[0].lower in _ROLES and len(run) > 1:
+        run[1].strong = run[1].strong or run[1].weak  # "Pastor Eunice", "Volunteer Miles Young"
+        run = run[1:]
     words = [t.lower.rstrip("'’") for t in run]
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
+    if _organisation(run, words, text, lex):
+        out.append(WordSpan("facility", run[0].start, _end(run[-1])))
+        return
     for i in range(len(run) - 1, 0, -1):
         head = words[i]
         distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in _GENERIC]
+        if head in _WEAK_HEADS and not any(t.weak for t in distinctive):
+            continue
         if head in _FACILITY_HEADS and distinctive:
             first = 1 if words[0] == "the" else 0
             last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
@@ -247,6 +356,10 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             out.append(WordSpan("county", run[0].start, _end(run[i])))
             _read_run(run[i + 1 :], text, lex, out)
             return
+    if words[0] in ("co", "county") and len(run) > 1 and run[1].shape == "title":
+        out.append(WordSpan("county", run[0].start, _end(run[1])))  # "Co. Kerry", "County Cork"
+        _read_run(run[2:], text, lex, out)
+        return
     i = 0
     while i < len(run):
         size = lex.multiword_place([t.word.rstrip("'’") for t in run[i:]])
@@ -265,9 +378,15 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             and _word_before(text, tok.start) in _PLACE_CUES
         ):
             tok.strong = True
-    if _cue_before(text, run[0].start):
+    if _cue_before(text, run[0].start) or (
+        any(t.weak for t in run) and _ROLE_AFTER.match(text, _end(run[-1])) is not None
+    ):
         for tok in run:
-            if tok.shape in ("title", "caps") and not lex.clinical(tok.lower):
+            # A cue makes a listed name a name even where it is also a clinical word ("Faith
+            # Walker, social worker").
+            if tok.shape in ("title", "caps") and (
+                not lex.clinical(tok.lower) or lex.name_like(tok.lower)
+            ):
                 tok.weak = tok.lower not in _TITLES
         if any(t.weak for t in run):
             run[0].strong = run[0].strong or run[0].weak
@@ -281,6 +400,8 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             near = [run[j] for j in (i - 1, i + 1) if 0 <= j < len(run)]
             if any(n.strong for n in near) and (tok.weak or tok.shape == "initial"):
                 tok.strong = changed = True
+            elif tok.shape == "joiner" and tok.lower in _PARTICLES and _particle_joins(run, i):
+                tok.strong = changed = True  # "Ana van der Merwe", "Maria de la Cruz"
     i = 0
     while i < len(run):
         if not run[i].strong:
@@ -292,6 +413,34 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, _end(run[j])))
         i = j + 1
+
+
+def _particle_joins(run: list[_Tok], i: int) -> bool:
+    """A lower-case particle inside a name: a name word after it, and one before it (past any
+    other particles: "van der")."""
+    if i + 1 >= len(run) or not run[i + 1].strong:
+        return False
+    k = i - 1
+    while k >= 0 and run[k].shape == "joiner" and run[k].lower in _PARTICLES:
+        k -= 1
+    return k >= 0 and (run[k].weak or run[k].strong)
+
+
+def _organisation(run: list[_Tok], words: list[str], text: str, lex: Lexicon) -> bool:
+    """A whole run that names an organisation by its form or by what introduces it: a foreign
+    facility word first ("Clinique Médicale du Vieux-Port"), an ampersand ("Hargreaves & Daughters
+    Funeral Home"), or an employer, school or church cue before it."""
+    if len(run) < 2 or run[0].lower in _TITLES:
+        return False
+    plain = [w for w in words if w not in _GENERIC and not lex.clinical(w)]
+    if not plain:
+        return False
+    first = 1 if words[0] == "the" and len(run) > 2 else 0
+    if words[first] in _HEAD_FIRST and any(t.weak or t.strong for t in run[first + 1 :]):
+        return True
+    if "&" in text[run[0].start : run[-1].end]:
+        return True
+    return _EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
 
 
 def _word_before(text: str, start: int) -> str:
@@ -321,13 +470,42 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
             tokens.append(_Tok(match.start(), match.end(), match.group(), "lower", "", False))
             continue
         word = match.group()
-        tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), word.lower())
-        _classify(tok, text, lex, memo)
+        tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), fold(word))
         tokens.append(tok)
+    _protect_eponyms(tokens, text)
+    for tok in tokens:
+        _classify(tok, text, lex, memo)
     found: list[WordSpan] = []
     for run in _runs(tokens, text):
         _read_run(run, text, lex, found)
     return _propagate(text, tokens, found, lex)
+
+
+def _protect_eponyms(tokens: list[_Tok], text: str) -> None:
+    """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
+    grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
+    they name a person ("Dr Lichtenstein's repair" stays a name)."""
+    for i, head in enumerate(tokens):
+        if i == 0 or head.word.lower() not in _EPONYM_HEADS:
+            continue
+        taken: list[_Tok] = []
+        j = i - 1
+        while j >= 0 and len(taken) < 4:
+            tok = tokens[j]
+            gap = text[tok.end : tokens[j + 1].start]
+            if gap != " ":
+                break
+            if tok.shape in ("title", "caps") and tok.lower not in _TITLES:
+                taken.append(tok)
+            elif not (tok.word in ("and", "&") and taken and j > 0):
+                break
+            j -= 1
+        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym.
+        people = (_RELATIONS | _ROLES | _TITLES) - {"with", "by", "to", "and"}
+        if not taken or taken[-1].lower in people or (j >= 0 and tokens[j].lower in people):
+            continue
+        for tok in taken:
+            tok.shape = "lower"
 
 
 def _propagate(
