@@ -130,7 +130,7 @@ _STREET_TYPES = (
 # 221 Musgrave Road", "No. 7, 4th Cross").
 _UNIT_BEFORE = (
     r"(?:(?i:flat|unit|apt|apartment|suite|ste|level|floor|shop|room|lot|no)\.?[ \t]*"
-    r"\d{1,5}[A-Za-z]?,?[ \t]+(?=\d)|(?i:no)\.?[ \t]*)?"
+    r"\d{1,5}[A-Za-z]?,?[ \t]+(?=\d)|(?i:no|blk|block)\.?[ \t]*)?"
 )
 # Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
 _STREET_FIRST = (
@@ -139,6 +139,16 @@ _STREET_FIRST = (
 )
 
 _APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+_DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+# A house number (a unit or flat number, "Blk", "No." before it; "5/22" for unit 5 at number
+# 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
+# ("NW") and an apartment; or a post-office box.
+_STREET = re.compile(
+    rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
+    r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
+    r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+)
 # A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
 # ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
 _BARE_LONG_NUMBER = re.compile(
@@ -194,14 +204,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
         ),
     ),
+    ("street_address", _STREET),
+    # The locality after a street address and a comma ("5/22 Smith Street, Observatory"): in an
+    # address that word is a place, whatever else it may mean.
     (
-        "street_address",
+        "city",
         re.compile(
-            rf"{_UNIT_BEFORE}\b\d{{1,6}}[A-Za-z]?,?[ \t]+"
-            r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
-            rf"(?:{_STREET_TYPES})\b\.?"
-            rf"{_APARTMENT}"
-            r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+            rf"(?:{_STREET.pattern}),[ \t]*"
+            r"(?P<v>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
+            re.M,
         ),
     ),
     (
@@ -292,7 +303,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?)"
             r"(?:[ \t]+(?:number|no\.?|#))?)"
-            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6})?)\b"
+            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
         ),
     ),
     ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
@@ -353,6 +364,14 @@ _NOT_A_VALUE_AFTER = (
 
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("device_id", _UDI),
+    # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
+    (
+        "facility",
+        re.compile(
+            r"(?i:\b(?:pharmacy|chemist)(?:[ \t]+is|[ \t]*:))[ \t]+"
+            r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,3})"
+        ),
+    ),
     ("device_id", _MAC),
     ("id_number", _LETTER_PREFIX),
     ("id_number", _SPACED_DIGITS),
@@ -372,6 +391,16 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
             rf"(?P<v>9\d|1[01]\d)\b{_NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    ("age_over_89", re.compile(r"(?P<p>\b[A-Z][\w'’-]+)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)")),
+    # A day of the month on its own after a preposition ("review on the 22nd.").
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)]|$))",
+            re.M,
         ),
     ),
     (

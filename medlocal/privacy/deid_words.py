@@ -113,9 +113,21 @@ _HEAD_FIRST = frozenset(
 # names employers among the identifiers, and such names are often plain English words.
 _EMPLOYER_CUE = re.compile(
     r"(?i:\b(?:works?|working|worked|employed|employer|employee|workplace|job|manager|boss|"
-    r"attends|attended|studies|studying|volunteers?|member|owns|runs)\b)"
+    r"attends|attended|studies|studying|volunteers?|member|owns|runs|pharmacy[ \t]+is|"
+    r"chemist[ \t]+is)\b)"
     r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*$"
 )
+# A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
+_LOWER_HEAD_AFTER = re.compile(
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"
+    r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
+)
+_DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
+# An acronym inside a hyphenated word: "TPO", "dsDNA", "proBNP" (not "McDonald", "O'Rourke").
+_ACRONYM_PART = re.compile(r"[a-z]{0,3}[A-Z]{2,}[a-z]?")
+# A facility word after an eponym head: "Parkinson disease clinic" names a service, and "Toronto
+# Western fracture clinic" a place, so the words before the head are not protected as an eponym.
+_SERVICE_AFTER = re.compile(r"[ \t]+(?:clinic|service|unit|team|ward|centre|center|department)\b")
 # Words after a capitalised eponym that make it a sign, test, scale, instrument or procedure
 # ("Trousseau sign", "Mallampati class", "Hunt and Hess grade", "Metzenbaum scissors",
 # "Schmorl nodes", "Modified Rankin Scale"): the capitalised words before one of these are kept.
@@ -135,7 +147,13 @@ _EPONYM_HEADS = frozenset(
         "deformity", "dressing", "splint", "hernia", "anomaly", "malformation", "pupil",
         "questionnaire", "inventory", "criterion", "lymphoma", "sarcoma", "tumour", "tumor",
         "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
+        "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings",
     }
+)  # fmt: skip
+# Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
+# "Hashimoto thyroiditis") count as eponym heads too.
+_EPONYM_HEAD_ENDINGS = (
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy",
 )  # fmt: skip
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.
@@ -179,6 +197,15 @@ _PLACE_PREFIXES = frozenset(
 # Mixed-case abbreviations; "Mc", "Mac", "De", "La", "Van"... begin names instead ("McMurray").
 _ABBREVIATION = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{0,2}[A-Z][A-Za-z]*$")
 _PLACE_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside"})
+
+
+# What people do in notes: a given name before one of these is a person even where it is also
+# an English word or starts a sentence ("Sam will collect her", "Grace phoned").
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:will|would|can|called|phoned|rang|visited|drove|came|stayed|says|said|reports|"
+    r"reported|asked|agreed|declined|brought|accompanied|helped|attended|arrived|collected|"
+    r"confirmed|explained|understands|consented|signed|wants|wishes|prefers|lives)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -247,7 +274,9 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     if not known and "-" in tok.word:
         # "Anti-TPO", "NT-proBNP": a hyphenated word whose parts are known words or acronyms.
         parts = [p for p in tok.word.rstrip("'’").split("-") if p]
-        known = all(len(p) == 1 or p.isupper() or lex.known(fold(p)) for p in parts)
+        known = all(
+            len(p) <= 2 or _ACRONYM_PART.fullmatch(p) or lex.known(fold(p)) for p in parts
+        ) and any(lex.known(fold(p)) for p in parts)
     if lower in _PARTICLES:
         tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
         return
@@ -264,6 +293,8 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     # the start of a sentence). A listed name that is also an English word ("Grace", "Vale") is
     # weak: it counts only next to an identifier or after a title or relation.
     tok.strong = not known or (named and not strict and not _sentence_start(text, tok.start))
+    if not tok.strong and lower in lex.given_names and _PERSON_VERB.match(text, tok.end):
+        tok.strong = True  # "Sam will collect her.", "Dawn phoned at noon."
     tok.weak = tok.strong or named
 
 
@@ -348,8 +379,14 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             out.append(WordSpan("facility", run[first].start, _end(run[last])))
             _read_run(run[last + 1 :], text, lex, out)
             return
-        if head in _STREET_WORDS and distinctive and run[i].shape == "title":
-            out.append(WordSpan("street_address", run[0].start, _end(run[i])))
+        named_street = [w for w in words[:i] if w not in _STREET_WORDS | {"the", "of"}]
+        # "St" is a street only at the end of a run ("St Mary's" is a saint); a direction after
+        # the street word belongs to it ("Main St NW").
+        street = head in _STREET_WORDS or (head == "st" and i == len(run) - 1)
+        if street and named_street and run[i].shape == "title":
+            direction = _DIRECTION_AFTER.match(text, run[i].end)
+            end = direction.end() if direction else _end(run[i])
+            out.append(WordSpan("street_address", run[0].start, end))
             _read_run(run[i + 1 :], text, lex, out)
             return
         if head in _REGIONS and distinctive:
@@ -429,18 +466,31 @@ def _particle_joins(run: list[_Tok], i: int) -> bool:
 def _organisation(run: list[_Tok], words: list[str], text: str, lex: Lexicon) -> bool:
     """A whole run that names an organisation by its form or by what introduces it: a foreign
     facility word first ("Clinique Médicale du Vieux-Port"), an ampersand ("Hargreaves & Daughters
-    Funeral Home"), or an employer, school or church cue before it."""
-    if len(run) < 2 or run[0].lower in _TITLES:
+    Funeral Home"), "X of <place>" ("Sunrise of Bellevue"), a facility word in lower case after
+    it ("Toronto Western fracture clinic"), or an employer, school, church or pharmacy cue before
+    it ("His pharmacy is CVS")."""
+    if run[0].lower in _TITLES:
         return False
+    cued = _EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    if len(run) < 2:
+        # "His pharmacy is CVS", "works at Tesco": even a word that is also an acronym.
+        return cued and run[0].shape in ("title", "caps")
     plain = [w for w in words if w not in _GENERIC and not lex.clinical(w)]
     if not plain:
         return False
+    if "of" in words[1:-1]:
+        after = run[words.index("of", 1) + 1 :]
+        if any(t.strong or t.lower in lex.places for t in after):
+            return True
+    tail = _LOWER_HEAD_AFTER.match(text, _end(run[-1]))
+    if tail and any(t.strong or t.lower in lex.places for t in run):
+        return True
     first = 1 if words[0] == "the" and len(run) > 2 else 0
     if words[first] in _HEAD_FIRST and any(t.weak or t.strong for t in run[first + 1 :]):
         return True
     if "&" in text[run[0].start : run[-1].end]:
         return True
-    return _EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    return cued
 
 
 def _word_before(text: str, start: int) -> str:
@@ -486,7 +536,13 @@ def _protect_eponyms(tokens: list[_Tok], text: str) -> None:
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
     for i, head in enumerate(tokens):
-        if i == 0 or head.word.lower() not in _EPONYM_HEADS:
+        word = head.word.lower().split("-")[0]  # "fracture-dislocation"
+        # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
+        # facility, "Hashimoto thyroiditis" a disease.
+        by_ending = head.word.islower() and word.endswith(_EPONYM_HEAD_ENDINGS)
+        if i == 0 or not (word in _EPONYM_HEADS or by_ending):
+            continue
+        if _SERVICE_AFTER.match(text, head.end):
             continue
         taken: list[_Tok] = []
         j = i - 1
