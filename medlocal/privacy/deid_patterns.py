@@ -92,7 +92,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"serial(?:[ \t]+(?:number|no\.?|#))?|device[ \t]+(?:id|serial)|"
         r"lot(?:[ \t]+(?:number|no\.?|#))?|"
         r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
-        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)",
+        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*no|imei|esn|meid|"
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends[ \t]+in|ending[ \t]+in)",
     ),
     (
         "id_number",
@@ -116,8 +117,8 @@ _FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|
 # digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
 # check digit, never before a word ("account 12345 2 tablets").
 _ID_VALUE = (
-    r"(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,}"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{3,}|\d(?![ \t]*(?-i:[a-z]))))*"
+    r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
 )
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
@@ -254,7 +255,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "zip_code",
-        re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b"),
+        re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]\d[ABCEGHJ-NPRSTV-Z]\d\b"),
     ),
     ("zip_code", re.compile(r"\b(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT)[ \t]+(?P<v>\d{4})\b")),
     # A postcode after a place at the end of an address line ("Durban, 4001", "Bengaluru -
@@ -294,7 +295,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?P<v>{_NAME}),?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|FNP|APRN)\b"),
     ),
     *(
-        (kind, re.compile(rf"(?i:\b(?:{cues}))\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})", re.I))
+        (
+            kind,
+            re.compile(
+                rf"(?i:\b(?:{cues}))\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?P<v>{_ID_VALUE})",
+                re.I,
+            ),
+        )
         for kind, cues in _ID_CUES
     ),
     # A plate: letters and digits, perhaps in two groups ("plate JKR 4471", "MA 7KT390").
@@ -362,7 +370,33 @@ _NOT_A_VALUE_AFTER = (
     r"percent|degrees|°))"
 )
 
+# Devices that carry a serial number. A code of letters and digits written in the same sentence
+# after one of these ("the transmitter 8KQ4X7 was replaced by 8RW2T5", "cochlear implant:
+# 6B22KZ") is the device's identifier even without "serial" before it; see _DEVICE_CODE.
+_DEVICE_NOUN = re.compile(
+    r"(?i:\b(?:pacemaker|defibrillator|icd|crt-?[dp]|generator|lead|leads|pump|transmitter|"
+    r"receiver|sensor|cgm|pdm|monitor|recorder|implant|implants|prosthesis|stimulator|ipg|"
+    r"neurostimulator|lvad|vad|controller|hearing[ \t]+aids?|processor|cpap|bipap|ventilator|"
+    r"concentrator|wheelchair|meter|glucometer|pendant|valve|stent|port|catheter|device|"
+    r"devices|card|tag|watch|phone|tablet|tracker)\b)"
+)
+# A candidate device code: letters and digits mixed, two or more digits, five or more characters.
+_DEVICE_CODE = re.compile(
+    r"(?<![\w/.-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?![\w/-]|\.\w)"
+)
+
+# Codes of the clinical value grammar that look like serials: spinal levels and ECG leads
+# ("T8-T10", "L4-L5", "V4-V6"), gravida/para ("G3P2A1"), TNM stages ("pT3N1bM0"), ECG patterns
+# ("S1Q3T3"), HLA types ("HLA-B27"), genes and variants ("CYP2C19", "JAK2V617F").
+_CLINICAL_CODE = re.compile(
+    r"[CTLSV]\d{1,2}(?:-[CTLSV]?\d{1,2})?|G\d{1,2}P\d{1,2}(?:A\d{1,2})?(?:L\d{1,2})?|"
+    r"[pcyr]?T[0-4][a-d]?(?:N[0-3][a-c]?)?(?:M[01][a-c]?)?|S\d+Q\d+T\d+|HLA-[A-Z]{1,3}\d+|"
+    r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2"
+)
+
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("device_id", _DEVICE_CODE),
     ("device_id", _UDI),
     # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
     (
@@ -464,7 +498,11 @@ _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
 def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
     if pattern is _CODE:
-        return len(value) < 6 or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+        return (
+            len(value) < 6
+            or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+            or _CLINICAL_CODE.fullmatch(value) is not None
+        )
     if pattern is _DASHED_DIGITS:
         return sum(c.isdigit() for c in value) < 8
     return False
@@ -495,6 +533,17 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
         )
+    if pattern is _DEVICE_CODE:
+        value = match.group()
+        if (
+            len(value) < 5
+            or _UNIT_AFTER_DIGITS.fullmatch(value)
+            or _CLINICAL_CODE.fullmatch(value)
+            or lexicon().clinical(value.lower())
+        ):
+            return False
+        sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
+        return _DEVICE_NOUN.search(sentence) is not None
     if pattern is _SPACED_DIGITS or pattern is _SLASHED_CODE:
         return sum(c.isdigit() for c in match.group()) >= (10 if pattern is _SPACED_DIGITS else 5)
     if "p" in pattern.groupindex and match.group("p"):

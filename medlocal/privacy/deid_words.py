@@ -93,6 +93,7 @@ _FACILITY_HEADS = frozenset(
         "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
         "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
         "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
+        "equipment", "appliances", "mobility", "rentals", "homecare",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
@@ -185,11 +186,12 @@ _JOINERS = frozenset(
     {
         "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
         "bin", "binti", "ibn", "der", "den", "ter", "ten", "dos", "das", "des", "les", "ap",
+        "and",
     }
 )  # fmt: skip
 # Particles inside a surname ("Ana van der Merwe", "Siofra O Donnabhain", "Bríd Ní Bhriain",
 # "Tyler Van Buskirk"): a name word next to one of these carries it along.
-_PARTICLES = _JOINERS - {"of", "the"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
+_PARTICLES = _JOINERS - {"of", "the", "and"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
 # "Lake Placid", "Port Ellison", "Mount Vernon": a place whatever the second word.
 _PLACE_PREFIXES = frozenset(
     {"lake", "mount", "mt", "port", "fort", "ft", "glen", "cape", "san", "santa", "los", "las"}
@@ -339,8 +341,13 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
 
 def _cue_before(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start]
-    match = re.search(r"([\w'’-]+)\.?,?[ \t]+(?:is[ \t]+|was[ \t]+)?$", before)
-    return match is not None and match.group(1).lower() in _RELATIONS | _TITLES
+    match = re.search(r"([\w'’-]+)(\.?),?[ \t]+(?:is[ \t]+|was[ \t]+)?$", before)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    # A period ends a sentence after a relation ("...with his mother. Device check"), not after
+    # a title ("Dr. Frost").
+    return word in _TITLES or (word in _RELATIONS and not match.group(2))
 
 
 def _end(tok: _Tok) -> int:
@@ -354,7 +361,11 @@ def _end(tok: _Tok) -> int:
 def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
-    if (run[0].lower in _TITLES or run[0].lower in _RELATIONS) and len(run) > 1:
+    if (
+        (run[0].lower in _TITLES or run[0].lower in _RELATIONS)
+        and len(run) > 1
+        and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
+    ):
         for tok in run[1:]:  # "Dr. Frost", "Mrs. Delia Frost": every word after a title
             if not lex.clinical(tok.lower):
                 tok.strong = True
@@ -522,7 +533,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         word = match.group()
         tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), fold(word))
         tokens.append(tok)
-    _protect_eponyms(tokens, text)
+    _protect_eponyms(tokens, text, lex)
     for tok in tokens:
         _classify(tok, text, lex, memo)
     found: list[WordSpan] = []
@@ -531,7 +542,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     return _propagate(text, tokens, found, lex)
 
 
-def _protect_eponyms(tokens: list[_Tok], text: str) -> None:
+def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
@@ -546,6 +557,18 @@ def _protect_eponyms(tokens: list[_Tok], text: str) -> None:
             continue
         taken: list[_Tok] = []
         j = i - 1
+        # One lower-case word may stand between ("Hueston tabletop test"), where the capitalised
+        # word before it is no given name ("Sarah blood test" is about Sarah).
+        gap_word = (
+            j > 0
+            and tokens[j].word.islower()
+            and tokens[j].word not in ("and", "of", "the")
+            and tokens[j - 1].shape == "title"
+            and tokens[j - 1].lower not in lex.given_names
+            and text[tokens[j].end : head.start] == " "
+        )
+        if gap_word:
+            j -= 1
         while j >= 0 and len(taken) < 4:
             tok = tokens[j]
             gap = text[tok.end : tokens[j + 1].start]
@@ -559,6 +582,8 @@ def _protect_eponyms(tokens: list[_Tok], text: str) -> None:
         # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym.
         people = (_RELATIONS | _ROLES | _TITLES) - {"with", "by", "to", "and"}
         if not taken or taken[-1].lower in people or (j >= 0 and tokens[j].lower in people):
+            continue
+        if gap_word and any(t.lower in lex.given_names for t in taken):
             continue
         for tok in taken:
             tok.shape = "lower"
