@@ -93,13 +93,13 @@ _FACILITY_HEADS = frozenset(
         "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
         "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
         "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
-        "equipment", "appliances", "mobility", "rentals", "homecare",
+        "equipment", "appliances", "mobility", "rentals", "homecare", "unit",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
 # that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
 # ("Mouth Care" at the start of a sentence).
-_WEAK_HEADS = frozenset({"medical", "care", "union", "office", "department", "society"})
+_WEAK_HEADS = frozenset({"medical", "care", "union", "office", "department", "society", "unit"})
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
 # Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
 _HEAD_FIRST = frozenset(
@@ -148,9 +148,13 @@ _EPONYM_HEADS = frozenset(
         "deformity", "dressing", "splint", "hernia", "anomaly", "malformation", "pupil",
         "questionnaire", "inventory", "criterion", "lymphoma", "sarcoma", "tumour", "tumor",
         "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
-        "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings",
+        "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings", "subscore",
+        "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
     }
 )  # fmt: skip
+# Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
+# ("Robson group 1", "Guthrie card").
+_LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
 # "Hashimoto thyroiditis") count as eponym heads too.
 _EPONYM_HEAD_ENDINGS = (
@@ -198,6 +202,12 @@ _PLACE_PREFIXES = frozenset(
 )
 # Mixed-case abbreviations; "Mc", "Mac", "De", "La", "Van"... begin names instead ("McMurray").
 _ABBREVIATION = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{0,2}[A-Z][A-Za-z]*$")
+# A word with a capital inside, after three or more small letters; name prefixes excluded
+# ("McAllister", "MacLeod", "DeShawn", "LaToya", "VanDyke", "FitzGerald", "DiMaggio").
+_CAMEL_CASE = re.compile(
+    r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Fitz|St)[A-Z][a-z]{3,}[A-Z][A-Za-z]*$"
+)
+_ORGANISATION_PART = re.compile(r"health|med|care|clinic|hospital|system|partners|group|lab")
 _PLACE_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside"})
 
 
@@ -237,6 +247,10 @@ def _shape(word: str, text: str, end: int) -> str:
         return "initial" if word.isupper() and initial else "lower"
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
+    if _CAMEL_CASE.match(word) and not _ORGANISATION_PART.search(word.lower()):
+        # "FibroScan", "HeartMate", "PowerPort": product names, not people; "HealthSystem",
+        # "MedStar" stay words of an organisation's name.
+        return "lower"
     if word.isupper() and len(word) > 1:
         return "caps"
     if word[0].isupper():
@@ -550,7 +564,9 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
         # facility, "Hashimoto thyroiditis" a disease.
-        by_ending = head.word.islower() and word.endswith(_EPONYM_HEAD_ENDINGS)
+        by_ending = head.word.islower() and (
+            word.endswith(_EPONYM_HEAD_ENDINGS) or word in _LOWER_CASE_HEADS
+        )
         if i == 0 or not (word in _EPONYM_HEADS or by_ending):
             continue
         if _SERVICE_AFTER.match(text, head.end):
@@ -576,17 +592,47 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
                 break
             if tok.shape in ("title", "caps") and tok.lower not in _TITLES:
                 taken.append(tok)
+            elif tok.word.isupper() and len(tok.word) > 1 and taken:
+                pass  # an acronym inside a named score ("Erasmus GBS Outcome Score")
             elif not (tok.word in ("and", "&") and taken and j > 0):
                 break
             j -= 1
-        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym.
+        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym; a
+        # cue counts only right before the words, not across punctuation ("nephew; Dravet").
         people = (_RELATIONS | _ROLES | _TITLES) - {"with", "by", "to", "and"}
-        if not taken or taken[-1].lower in people or (j >= 0 and tokens[j].lower in people):
+        if not taken or taken[-1].lower in people:
+            continue
+        if j >= 0 and tokens[j].lower in people and text[tokens[j].end : taken[-1].start] == " ":
             continue
         if gap_word and any(t.lower in lex.given_names for t in taken):
             continue
         for tok in taken:
             tok.shape = "lower"
+    _protect_graded(tokens, text, lex)
+
+
+# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib".
+_GRADE_AFTER = re.compile(
+    r" (?:[A-D]|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))", re.M
+)
+
+
+def _protect_graded(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """Keep a capitalised word right before a grade letter or Roman numeral, unless it follows
+    a given name or a title ("John Smith III" is a name with a suffix)."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or not _GRADE_AFTER.match(text, tok.end):
+            continue
+        if tok.lower in lex.given_names:
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        if (
+            before is not None
+            and text[before.end : tok.start] == " "
+            and (before.lower in lex.given_names | _TITLES or before.shape == "initial")
+        ):
+            continue
+        tok.shape = "lower"
 
 
 def _propagate(
