@@ -398,6 +398,13 @@ _CLINICAL_CODE = re.compile(
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("device_id", _DEVICE_CODE),
     ("device_id", _UDI),
+    # A hospital bleep, pager or extension: 3-6 digits ("bleep 4471", "ext. 2204").
+    (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:bleep|pager|page|ext|extension)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
+        ),
+    ),
     # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
     (
         "facility",

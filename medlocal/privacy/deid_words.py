@@ -93,13 +93,15 @@ _FACILITY_HEADS = frozenset(
         "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
         "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
         "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
-        "equipment", "appliances", "mobility", "rentals", "homecare", "unit",
+        "equipment", "appliances", "mobility", "rentals", "homecare", "unit", "general",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
 # that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
 # ("Mouth Care" at the start of a sentence).
-_WEAK_HEADS = frozenset({"medical", "care", "union", "office", "department", "society", "unit"})
+_WEAK_HEADS = frozenset(
+    {"medical", "care", "union", "office", "department", "society", "unit", "general"}
+)
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
 # Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
 _HEAD_FIRST = frozenset(
