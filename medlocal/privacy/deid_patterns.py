@@ -89,10 +89,10 @@ _ID_CUES: list[tuple[str, str]] = [
     ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)"),
     (
         "device_id",
-        r"serial(?:[ \t]+(?:number|no\.?|#))?|device[ \t]+(?:id|serial)|"
-        r"lot(?:[ \t]+(?:number|no\.?|#))?|"
+        r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
+        r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
         r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
-        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*no|imei|esn|meid|"
+        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
         r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends[ \t]+in|ending[ \t]+in)",
     ),
     (
@@ -116,10 +116,14 @@ _FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|
 # A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
 # digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
 # check digit, never before a word ("account 12345 2 tablets").
-_ID_VALUE = (
+_ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
     r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
+    # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
+    r"|(?-i:[A-Z]{1,4})[ ]\d{3,}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
+# One value, or a list of them ("serial numbers 11440-01 and 11440-02").
+_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
     r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|"
@@ -555,16 +559,24 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
         return sum(c.isdigit() for c in match.group()) >= (10 if pattern is _SPACED_DIGITS else 5)
     if "p" in pattern.groupindex and match.group("p"):
         return _name_word(match.group("p"))  # a postcode after a place, an age after a name
-    if "u" in pattern.groupindex and match.group("u"):
-        second = int(match.group("u").split("/")[1])
-        if second in _SCALE_DENOMINATORS or _UNIT_AFTER.match(text, match.end()):
+    for name in ("u", "w"):  # a month and day without a cue
+        if name not in pattern.groupindex or not match.group(name):
+            continue
+        second = int(match.group(name).split("/")[1])
+        if name == "u" and second in _SCALE_DENOMINATORS:
             return False
+        if _UNIT_AFTER.match(text, match.end()):
+            return False
+        if name == "w" and second not in _SCALE_DENOMINATORS:
+            return True  # "CXR 03/14": two digits each, after an exam, is still a date
         word = re.search(
             r"([A-Za-z][\w-]*)[ \t:=]*$", text[max(0, match.start() - 25) : match.start()]
         )
-        # After an acronym or a clinical word it is a score or a result ("VA 6/13", "Power 4/5").
+        # After an acronym or a clinical word it is a score or a result ("MoCA 12/30", "VA
+        # 6/13", "Power 4/5").
         return word is None or not (
-            word.group(1).isupper() or lexicon().clinical(word.group(1).lower())
+            word.group(1)[1:] != word.group(1)[1:].lower()
+            or lexicon().clinical(word.group(1).lower())
         )
     return True
 
