@@ -92,6 +92,10 @@ class Lexicon:
     def _base(self, lower: str) -> bool:
         return lower in self.english or self.clinical(lower) or self._inflected(lower)
 
+    def inflected(self, lower: str) -> bool:
+        """An inflected form of a dictionary word ("admitted", "stopping", "arteries")."""
+        return self._inflected(lower)
+
     def _inflected(self, lower: str) -> bool:
         for suffix, bases in (
             ("ies", ("y",)),

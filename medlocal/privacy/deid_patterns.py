@@ -497,7 +497,10 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "street_address",
-        re.compile(r"\b(?:Route|Highway|Hwy|Interstate|State Road|County Road)[ \t-]?\d{1,4}\b"),
+        re.compile(
+            r"\b(?:Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate|State Road|County Road)"
+            r"[ \t-]?\d{1,4}\b"
+        ),
     ),
     ("id_number", _CODE),
     ("id_number", _DASHED_DIGITS),

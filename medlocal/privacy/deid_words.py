@@ -47,6 +47,19 @@ _RELATIONS = frozenset(
         "lodger", "whanau", "whānau", "moko", "mokopuna",
     }
 )  # fmt: skip
+# Words before a name that are no relation: a listed name or unknown word after one of these
+# is a name ("Chaperone: Heather Wood", "Dear Jenny", "Regards, Penny Lane").
+_SOFT_CUES = frozenset(
+    {
+        "present", "chaperone", "nok", "witness", "witnessed", "translator", "visitor",
+        "visitors", "attendees", "family", "dear", "regards", "thanks", "sincerely",
+        "faithfully", "cheers", "signed", "cc",
+    }
+)  # fmt: skip
+# Relation words that are also ordinary function words: cues, but no sign that a street or a
+# facility after them is a person.
+_FUNCTION_CUES = frozenset({"with", "by", "to", "and", "named", "called"})
+_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&|/)[ \t]*")
 # People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
 # social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
 # after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
@@ -355,15 +368,39 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
-def _cue_before(text: str, start: int) -> bool:
+def _word_cue(text: str, start: int) -> str:
+    """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
+    Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
+    any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
-    match = re.search(r"([\w'’-]+)(\.?),?[ \t]+(?:is[ \t]+|was[ \t]+)?$", before)
-    if match is None:
-        return False
+    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?$", before)
+    if match is None or match.end(1) == len(before):
+        return ""
     word = match.group(1).lower()
-    # A period ends a sentence after a relation ("...with his mother. Device check"), not after
-    # a title ("Dr. Frost").
-    return word in _TITLES or (word in _RELATIONS and not match.group(2))
+    if match.group(2) and word not in _TITLES:
+        return ""
+    # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
+    # name; the soft cues take one ("Chaperone: Heather Wood").
+    if match.group(3) in (":", "(") and word not in _SOFT_CUES:
+        return ""
+    return word
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """A title or a relation before ``start``: every capitalised word after it is a name.
+    Function words ("with", "by") are soft cues instead (see _read_run)."""
+    word = _word_cue(text, start)
+    return word in _TITLES or word in _RELATIONS - _FUNCTION_CUES
+
+
+def _cued_name(tok: _Tok, lex: Lexicon) -> bool:
+    """After a soft cue: a listed name (even one that is also a clinical word, "Walker"), or a
+    word that is no dictionary or clinical word (even one that looks like a word by its ending,
+    "Lindqvist")."""
+    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    if tok.weak or tok.strong or lex.name_like(lower):
+        return True
+    return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)
 
 
 def _end(tok: _Tok) -> int:
@@ -386,10 +423,30 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             if not lex.clinical(tok.lower):
                 tok.strong = True
         run = run[1:]
-    elif run[0].lower in _ROLES and len(run) > 1:
-        run[1].strong = run[1].strong or run[1].weak  # "Pastor Eunice", "Volunteer Miles Young"
+    elif run[0].lower in _ROLES | _SOFT_CUES and len(run) > 1:
+        # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
+        run[1].strong = run[1].strong or run[1].weak or _cued_name(run[1], lex)
         run = run[1:]
     words = [t.lower.rstrip("'’") for t in run]
+    cue = _word_cue(text, run[0].start)
+    # After a list of names, the next run is one too ("Present: Iris, Violet and Jasmine").
+    listed = (
+        bool(out)
+        and out[-1].kind == "name"
+        and _LIST_GAP.fullmatch(text[out[-1].end : run[0].start]) is not None
+    )
+    if cue in _SOFT_CUES | _ROLES | _FUNCTION_CUES or listed:
+        # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
+        # stay; "with Hope and Grace", "NOK: Patience Walker" go.
+        for tok in run:
+            tok.strong = tok.strong or (tok.shape == "title" and _cued_name(tok, lex))
+            # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").
+            generic = tok.lower in _GENERIC or lex.clinical(tok.lower)
+            tok.weak = tok.weak or (tok.shape == "title" and not generic)
+    soft_named = cue in _SOFT_CUES and run[0].strong
+    if (cue in _RELATIONS - _FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
+        _read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
+        return
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
     if _organisation(run, words, text, lex):
@@ -442,6 +499,11 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             and _word_before(text, tok.start) in _PLACE_CUES
         ):
             tok.strong = True
+    _read_names(run, text, lex, out)
+
+
+def _read_names(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
+    """Names in a run: cued words, then listed names and initials next to an identifier."""
     if _cue_before(text, run[0].start) or (
         any(t.weak for t in run) and _ROLE_AFTER.match(text, _end(run[-1])) is not None
     ):
@@ -454,6 +516,9 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
                 tok.weak = tok.lower not in _TITLES
         if any(t.weak for t in run):
             run[0].strong = run[0].strong or run[0].weak
+            for k in range(2, len(run)):  # "with Hope and Grace": each name after "and"
+                if run[k - 1].lower == "and":
+                    run[k].strong = run[k].strong or run[k].weak
     # Absorb listed names and initials next to an identifier, until nothing changes.
     changed = True
     while changed:

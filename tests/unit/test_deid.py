@@ -89,6 +89,12 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("He works for Summit Peak Roofing & Siding.", "Summit Peak Roofing"),
         ("Clinique Médicale du Vieux-Port", "Vieux-Port"),
         ("Born in Dingle, Co. Kerry.", "Kerry"),
+        ("Discussed with Hope and Grace this morning.", "Grace"),
+        ("Present: Iris, Violet and Jasmine.", "Jasmine"),
+        ("NOK: Patience Walker (daughter)", "Walker"),
+        ("Her cousin, Rosemary Lane, is a nurse.", "Rosemary"),
+        ("Dear Jenny,", "Jenny"),
+        ("Home to Rural Route 2, Wahpeton.", "Rural Route 2"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -114,6 +120,7 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Anti-dsDNA 45 IU/mL; Anti-TPO 342 IU/mL; FibroScan 14.2 kPa; Vicryl 3-0.",
         "The stimulator lead sits at T8-T10; pacemaker check with V4-V6 normal; G3P2A1.",
         "Power 4/5 in the left arm; GCS 9/15; MoCA 12/30; pain 3/10; 3/24 history of cough.",
+        "Discussed with Cardiology and Renal. Dear Colleague, Mother: Breast Cancer at 50.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
