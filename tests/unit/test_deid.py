@@ -120,7 +120,7 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Anti-dsDNA 45 IU/mL; Anti-TPO 342 IU/mL; FibroScan 14.2 kPa; Vicryl 3-0.",
         "The stimulator lead sits at T8-T10; pacemaker check with V4-V6 normal; G3P2A1.",
         "Power 4/5 in the left arm; GCS 9/15; MoCA 12/30; pain 3/10; 3/24 history of cough.",
-        "Discussed with Cardiology and Renal. Dear Colleague, Mother: Breast Cancer at 50.",
+        "Discussed with Cardiology and Renal.\nDear Colleague,\nMother: Breast Cancer at 50.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
