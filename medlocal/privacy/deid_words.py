@@ -131,7 +131,7 @@ _EMPLOYER_CUE = re.compile(
     r"(?i:\b(?:works?|working|worked|employed|employer|employee|workplace|job|manager|boss|"
     r"attends|attended|studies|studying|volunteers?|member|owns|runs|pharmacy[ \t]+is|"
     r"chemist[ \t]+is)\b)"
-    r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*$"
+    r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*\Z"
 )
 # A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
 _LOWER_HEAD_AFTER = re.compile(
@@ -373,7 +373,7 @@ def _word_cue(text: str, start: int) -> str:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
-    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?$", before)
+    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
     if match is None or match.end(1) == len(before):
         return ""
     word = match.group(1).lower()
