@@ -53,6 +53,30 @@ _PREFIXES = (
 )  # fmt: skip
 
 
+# British spellings, rewritten the American way the 1934 dictionary spells them.
+_BRITISH = [
+    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # haemoglobin, anaesthetic, paediatric
+    (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # oedema, oesophagus, foetus
+    (re.compile(r"^oe(?=[a-z]{3})"), "e"),
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
+    (re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=s?$)"), "er"),  # theatre, litre, fibre, centre
+    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # catheterise
+    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse
+    (re.compile(r"(?<=[a-z]{2})ogue(?=s?$)"), "og"),  # catalogue
+    (re.compile(r"(?<=[a-z]{3})mme(?=s?$)"), "m"),  # programme
+    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(?=ed$|ing$|er$)"), "l"),  # travelled, labelling
+    (re.compile(r"(?<=[a-z]{2})ence$"), "ense"),  # licence, defence
+]
+
+
+def _american(lower: str) -> str:
+    if len(lower) < 5:
+        return lower
+    for pattern, replacement in _BRITISH:
+        lower = pattern.sub(replacement, lower)
+    return lower
+
+
 @dataclass(frozen=True)
 class Lexicon:
     english: frozenset[str]
@@ -72,9 +96,15 @@ class Lexicon:
         )
 
     def known(self, lower: str) -> bool:
-        """An English or clinical word, allowing for inflection, prefixes and hyphenation."""
+        """An English or clinical word, allowing for inflection, prefixes, hyphenation and
+        British spelling."""
         if lower in self.english or self.clinical(lower):
             return True
+        if lower.endswith("s") and self.clinical(lower[:-1]):
+            return True  # "statins", "stents"
+        american = _american(lower)
+        if american != lower and (american in self.english or self._inflected(american)):
+            return True  # "theatre", "oedema", "tumour", "programme", "haemoglobin"
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):
                 return self.known(lower[: -len(mark)])
