@@ -93,7 +93,7 @@ _ID_CUES: list[tuple[str, str]] = [
         r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
         r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
         r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
-        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends[ \t]+in|ending[ \t]+in)",
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
     ),
     (
         "id_number",
@@ -120,7 +120,7 @@ _ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
     r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
-    r"|(?-i:[A-Z]{1,4})[ ]\d{3,}(?:[ ](?-i:[A-Z]{1,3})\b)?"
+    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
 # One value, or a list of them ("serial numbers 11440-01 and 11440-02").
 _ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"

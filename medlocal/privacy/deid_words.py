@@ -167,6 +167,15 @@ _EPONYM_HEADS = frozenset(
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
     }
 )  # fmt: skip
+# Device makers whose names are no other word: the capitalised words right after one name a
+# model ("Medtronic Advisa"), not a person. ("Smith & Nephew" and "St. Jude" are left out: "his
+# nephew Colm", "St. Jude's".)
+_MAKERS = frozenset(
+    {
+        "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
+        "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
+    }
+)  # fmt: skip
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
 # ("Robson group 1", "Guthrie card").
 _LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
@@ -676,6 +685,13 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         for tok in taken:
             tok.shape = "lower"
     _protect_graded(tokens, text, lex)
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _MAKERS:
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
+            if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
+                break
+            tokens[j].shape = "lower"
 
 
 # A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib".

@@ -95,6 +95,9 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Her cousin, Rosemary Lane, is a nurse.", "Rosemary"),
         ("Dear Jenny,", "Jenny"),
         ("Home to Rural Route 2, Wahpeton.", "Rural Route 2"),
+        ("His nephew Colm Byrne visited.", "Colm"),  # "nephew" is no device maker
+        ("Defibrillator model D384TRG, serial PZK 60 3118.", "PZK 60 3118"),
+        ("Pump serial ending 4471.", "4471"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -121,6 +124,7 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "The stimulator lead sits at T8-T10; pacemaker check with V4-V6 normal; G3P2A1.",
         "Power 4/5 in the left arm; GCS 9/15; MoCA 12/30; pain 3/10; 3/24 history of cough.",
         "Discussed with Cardiology and Renal.\nDear Colleague,\nMother: Breast Cancer at 50.",
+        "Pacemaker: Medtronic Advisa; Bluetooth pairing with the iPhone app; theatre; oedema.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
