@@ -14,7 +14,14 @@ Runs of capitalised words are then read as a whole:
 
 A word found once is then removed wherever else it is written with a capital ("Sunrise Meadows
 Nursing Home" ... "back to Sunrise Meadows"). Clinical phrases ("Glasgow Coma Scale", "Bell's
-palsy") and clinical words are never taken. Words in lower case are left alone: names are almost
+palsy") and clinical words are never taken, nor the capitalised words of an eponym: those right
+before an eponym head ("Trousseau sign", "Hunt and Hess grade", "Metzenbaum scissors"), before a
+grade ("Child-Turcotte-Pugh B"), or after a device maker ("Medtronic Advisa").
+
+Cues come in two strengths: a title or a relation ("Dr.", "his daughter") makes every
+capitalised word after it a name; a soft cue ("with", "Present:", "Dear", "paramedic", a name
+list before it) only a listed name or a word that is in no dictionary, and the capitalised words
+next to it ("discussed with Cardiology" stays). Words in lower case are left alone: names are almost
 always capitalised in notes, and lower-case unknown words are mostly drugs, typos and jargon.
 """
 

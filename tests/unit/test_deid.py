@@ -249,28 +249,31 @@ def test_development_half_is_fully_recalled_with_clinical_terms_kept() -> None:
 
 
 def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
-    # A regression guard at the figures measured when the rules were frozen: 195/197 (98.98%;
-    # the issue's target is 99%) and 1.2% of clinical terms redacted (target at most 2%). The
-    # per-type figures are in benchmarks/bench_deid.py. Failures print figures only: the
-    # held-out notes are never listed one by one, so that nobody tunes the rules on them.
+    # A regression guard at the figures measured when the second round of rules was frozen:
+    # 196/197 (99.49%; target 99%; before that round 195/197) and 0.6% of clinical terms
+    # redacted (target at most 2%). Per type every type is 100% but device numbers, 3/4 (the
+    # target is 95% for every type). The per-type figures are in benchmarks/bench_deid.py.
+    # Failures print figures only: the held-out notes are never listed one by one, so that
+    # nobody tunes the rules on them.
     result = score(load("heldout"), _spans)
     assert len(load("heldout")) >= 20 and sum(result.total.values()) >= 150
-    assert result.recall >= 0.985, f"held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.99, f"held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
 
 
 def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     # Written after the first held-out half's misses had been seen, before the rules were changed
-    # again, so that it measures what the rules generalise to. Measured before those changes:
-    # 322/358 (89.94%) and 5.6% of clinical terms redacted. Failures print figures only, never
-    # the notes' misses.
+    # again, so that it measures what the rules generalise to. Before the second round: 322/358
+    # (89.94%) and 5.6% of clinical terms redacted; after it: 355/358 (99.16%), every type at
+    # least 95% but streets (14/15), and 2.2% of clinical terms redacted (6/270: over the 2%
+    # target). Failures print figures only, never the notes' misses.
     notes = load("heldout2")
     result = score(notes, _spans)
     assert len(notes) >= 20 and sum(result.total.values()) >= 300
-    assert result.recall >= 0.895, f"second held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.99, f"second held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.06, f"second held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.025, f"second held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_parts_that_share_a_name_are_planned_and_redacted_apart() -> None:
