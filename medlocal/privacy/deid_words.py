@@ -172,6 +172,7 @@ _EPONYM_HEADS = frozenset(
         "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
         "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings", "subscore",
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
+        "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -214,6 +215,7 @@ _STREET_WORDS = frozenset(
         "street", "avenue", "road", "lane", "drive", "boulevard", "court", "terrace", "way",
         "place", "crescent", "close", "parkway", "highway", "circle", "trail", "square", "row",
         "walk", "hill", "grove", "gardens", "mews", "ave", "blvd", "rd", "ln", "pkwy", "hwy",
+        "broadway", "parade", "esplanade", "promenade", "quay", "wharf", "rise",
     }
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
@@ -342,7 +344,9 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     tok.strong = not known or (named and not strict and not _sentence_start(text, tok.start))
     if not tok.strong and lower in lex.given_names and _PERSON_VERB.match(text, tok.end):
         tok.strong = True  # "Sam will collect her.", "Dawn phoned at noon."
-    tok.weak = tok.strong or named
+    # A word known only by its ending ("Ealing", "Lindqvist") is no dictionary word: it joins a
+    # name or place next to it.
+    tok.weak = tok.strong or named or not strict
 
 
 def _gap_joins(text: str, left: _Tok, right: _Tok) -> bool:
@@ -701,9 +705,12 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
             tokens[j].shape = "lower"
 
 
-# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib".
+# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib";
+# or a percentage score ("Karnofsky 80%").
 _GRADE_AFTER = re.compile(
-    r" (?:[A-D]|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))", re.M
+    r" \d{1,3}(?:\.\d)?[ \t]?%"
+    r"| (?:[A-D]|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    re.M,
 )
 
 
