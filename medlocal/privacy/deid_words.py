@@ -173,6 +173,7 @@ _EPONYM_HEADS = frozenset(
         "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings", "subscore",
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
         "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
+        "frame",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -182,6 +183,15 @@ _MAKERS = frozenset(
     {
         "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
         "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
+    }
+)  # fmt: skip
+_CAPITALISED_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "type",
+        "syndrome", "disease", "phenomenon", "reflex", "maneuver", "manoeuvre", "procedure",
+        "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
+        "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
     }
 )  # fmt: skip
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
@@ -654,7 +664,10 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         by_ending = head.word.islower() and (
             word.endswith(_EPONYM_HEAD_ENDINGS) or word in _LOWER_CASE_HEADS
         )
-        if i == 0 or not (word in _EPONYM_HEADS or by_ending):
+        # A capitalised head counts only where eponyms are written so ("Modified Rankin Scale");
+        # "Ana Frame", "Grace Field", "Tom Lane" are names.
+        listed = word in _EPONYM_HEADS and (head.word.islower() or word in _CAPITALISED_HEADS)
+        if i == 0 or not (listed or by_ending):
             continue
         if _SERVICE_AFTER.match(text, head.end):
             continue

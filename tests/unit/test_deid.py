@@ -99,6 +99,7 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Defibrillator model D384TRG, serial PZK 60 3118.", "PZK 60 3118"),
         ("Pump serial ending 4471.", "4471"),
         ("Referred by Specsavers Ealing Broadway.", "Ealing"),
+        ("Seen by Ana Frame on the ward.", "Frame"),  # a capitalised "Frame" is a surname
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -127,6 +128,7 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Discussed with Cardiology and Renal.\nDear Colleague,\nMother: Breast Cancer at 50.",
         "Pacemaker: Medtronic Advisa; Bluetooth pairing with the iPhone app; theatre; oedema.",
         "Amsler grid normal; Ishihara plates 17/17; Snellen chart; Karnofsky 80%; Neutrophils 1.1.",
+        "Uses a Zimmer frame. Investigations: Lipids, Coag.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
