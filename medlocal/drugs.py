@@ -2,8 +2,9 @@
 
 A question names a class ("which oral antibiotic", "is she on a statin") or a brand while the
 passage names the drug ("Augmentin 875-125 mg", "atorvastatin 80 mg"): neither the embedder nor
-bm25 connects them. :func:`query_expansion` returns the counterpart names to add to the lexical
-query: a class's member generics, a brand's generics, a generic's brands.
+bm25 connects them. :func:`query_expansion` returns the names to add to the lexical query: a
+brand's generics and a generic's brands (synonyms of a word the question has), and a class's
+member drugs with each one's best-known brand (which the search ranks on their own).
 
 Everything comes from generated dictionaries in ``resources/`` (no hand lists here):
 
@@ -13,7 +14,7 @@ Everything comes from generated dictionaries in ``resources/`` (no hand lists he
   orders a generic's brands (tools/build_fda_drugs.py);
 * ``drug_names.txt``: the drug-named-entity-recognition dictionary, name -> generic
   (tools/build_drug_names.py), for brands the FDA files lack (non-U.S. brands such as Clexane);
-* the "brand = generic" lines of ``medications.txt`` still kept by hand (short forms).
+* the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms).
 
 The expansion is bounded (:data:`MAX_TERMS`), so a query stays as fast as a longer question.
 This module sits below the vault (it needs only the resources folder) so that every search,
@@ -138,7 +139,7 @@ class DrugVocabulary:
             out += [b for b in self.brands_of.get(generic, ())[:BRANDS_PER_GENERIC] if b != w]
         return list(dict.fromkeys(out))
 
-    def expansion(self, query: str, limit: int = MAX_TERMS) -> list[str]:
+    def expansion(self, query: str, limit: int = MAX_TERMS) -> Expansion:
         """Names to add to the exact-word query: empty when the query names no drug or class."""
         asked = set(_TOKEN.findall(query.lower()))
         words = [w.strip("-") for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", query)]
@@ -156,13 +157,40 @@ class DrugVocabulary:
             # A note names the drug by its generic or its best-known brand ("Augmentin" is
             # the antibiotic of "which oral antibiotic"): the most-listed brand comes along.
             interleaved += [generic, *self.brands_of.get(generic, ())[:1]]
-        out: list[str] = []
-        for name in drugs + interleaved:
-            if name not in out and name not in asked:
-                out.append(name)
-            if len(out) == limit:
-                break
-        return out
+        seen = set(asked)
+        synonyms = _bounded(drugs, seen, limit)
+        return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
+
+
+def _bounded(names: list[str], seen: set[str], limit: int) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if len(out) >= limit:
+            break
+        if name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a query means besides its own words, in two kinds that rank differently.
+
+    ``synonyms``: other names of a drug the query names (a brand's generic, a generic's
+    brands): the same thing in other words, so they join the query's own words.
+    ``members``: drugs of a class the query names: notes name the drug, almost never its class,
+    so these rank passages on their own (one more ranking in the fusion).
+    """
+
+    synonyms: list[str]
+    members: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.synonyms or self.members)
+
+    def names(self) -> list[str]:
+        return self.synonyms + self.members
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +198,6 @@ def default_vocabulary() -> DrugVocabulary:
     return DrugVocabulary.from_folder(resources_dir())
 
 
-def query_expansion(query: str) -> list[str]:
+def query_expansion(query: str) -> Expansion:
     """Drug names that ``query`` means but may not say (see the module docstring)."""
     return default_vocabulary().expansion(query)

@@ -3,8 +3,9 @@
 Vectors live only in memory (:class:`~medlocal.vault.index.VectorIndex`) and are built from the
 vault on demand: one patient's collection at a time, or the whole vault's in the background.
 A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank; the
-bm25 query also carries the drug names the question means without saying them (a class's
-members, a brand's generic and back: :mod:`medlocal.drugs`).
+bm25 query also carries the other names of a drug the question names (a brand's generic and
+back), and a class the question names brings its member drugs as a ranking of their own
+(:mod:`medlocal.drugs`).
 """
 
 from __future__ import annotations
@@ -145,11 +146,12 @@ def hybrid_search(
             collection_id=collection_id,
             document_ids=document_ids,
             total_chunks=s.chunk_total(),
+            expansion=expansion.synonyms,
         )
-        # The names the question means but does not say rank passages on their own: OR-ed
-        # into the question's words they would count no more than any one of its words, and
-        # "which oral antibiotic" would rank a passage with "which" and "oral" above the one
-        # with "Augmentin". Questions that name no drug or class get no third ranking.
+        # A class's drugs rank passages on their own: OR-ed into the question's words they
+        # would count no more than any one of its words, and "which oral antibiotic" would
+        # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
+        # that name no class get no third ranking.
         expanded = (
             bm25_search(
                 s.conn,
@@ -158,9 +160,9 @@ def hybrid_search(
                 patient_id=patient_id,
                 collection_id=collection_id,
                 document_ids=document_ids,
-                expansion=expansion,
+                expansion=expansion.members,
             )
-            if expansion
+            if expansion.members
             else []
         )
         # Look a little past k so that near-duplicates can make way for other passages.
