@@ -104,8 +104,14 @@ class DrugVocabulary:
             for line in _data_lines(drug_classes):
                 name, _, members = line.partition("\t")
                 key = class_tokens(name)
-                if key and len(key) <= _MAX_CLASS_WORDS and key not in classes:
-                    classes[key] = tuple(m for m in members.split("|") if m)
+                if not key or len(key) > _MAX_CLASS_WORDS:
+                    continue
+                # Several names fold to one key ("anti-coagulant", the FDA class, and
+                # "anticoagulants", the MeSH term with its narrower classes): the longer list
+                # leads, the other's further members follow.
+                these = tuple(m for m in members.split("|") if m)
+                first, second = sorted((these, classes.get(key, ())), key=len, reverse=True)
+                classes[key] = tuple(dict.fromkeys(first + second))
         return cls(
             {k: frozenset(v) for k, v in generics_of.items()},
             {g: tuple(b for _, b in sorted(v)) for g, v in listed.items()},

@@ -292,7 +292,7 @@ def _class_words(name: str) -> frozenset[str]:
 def build_classes(
     ndc: list[dict[str, str]],
     substances: Substances,
-    mesh_terms: dict[str, set[str]],
+    mesh_terms: dict[str, tuple[set[str], list[str]]],
     english: dict[str, int],
 ) -> dict[str, list[str]]:
     """class name -> member generics, most-listed first."""
@@ -317,16 +317,24 @@ def build_classes(
         name: [g for g, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))][:_CLASS_MEMBERS]
         for name, c in counts.items()
     }
-    # MeSH entry terms -> the FDA classes they name (same name) or contain (head word).
+    # MeSH entry terms -> the FDA classes they name (same words) or contain (head word), and
+    # those of narrower MeSH actions ("anticoagulants" > "factor Xa inhibitors": apixaban).
     words_of = {name: _class_words(name) for name in classes}
-    for mesh_name, variants in mesh_terms.items():
-        linked = [name for name in classes if name == mesh_name]
-        if not linked:
-            head = _class_words(mesh_name)
-            if len(head) == 1:
-                linked = [name for name, words in words_of.items() if head <= words]
+    by_words: dict[frozenset[str], list[str]] = defaultdict(list)
+    for name, words in words_of.items():
+        by_words[words].append(name)
+    for mesh_name, (variants, trees) in mesh_terms.items():
+        head = _class_words(mesh_name)
+        linked = list(by_words.get(head, []))
+        if not linked and len(head) == 1:
+            linked = [name for name, words in words_of.items() if head <= words]
+        for other, (_, other_trees) in mesh_terms.items():
+            if any(o.startswith(t + ".") for o in other_trees for t in trees):
+                linked += [n for n in by_words.get(_class_words(other), []) if n not in linked]
         if not linked:
             continue
+        # A member's weight is its class's listings over its rank there: the common drugs of
+        # the big classes lead, and each narrower class's first drugs still get in.
         members = Counter[str]()
         for name in linked:
             for rank, generic in enumerate(classes[name]):
@@ -344,21 +352,24 @@ def build_classes(
     }
 
 
-def read_mesh_terms(dner_wheel: Path | None) -> dict[str, set[str]]:
-    """MeSH pharmacologic-action descriptor -> its entry terms, from the
+def read_mesh_terms(dner_wheel: Path | None) -> dict[str, tuple[set[str], list[str]]]:
+    """MeSH pharmacologic-action descriptor -> (its entry terms, its tree numbers), from the
     drug-named-entity-recognition data (read as data only, as in build_drug_names.py)."""
     if dner_wheel is None:
         return {}
     data = _DataOnly(io.BytesIO(bz2.decompress(_member(dner_wheel, re.escape(_DNER_DATA))))).load()
     variant_to_canonical: dict[str, list[str]] = data["drug_variant_to_canonical"]
     canonical_data: dict[str, dict[str, object]] = data["drug_canonical_to_data"]
-    out: dict[str, set[str]] = defaultdict(set)
+    out: dict[str, tuple[set[str], list[str]]] = {}
     for variant, canonicals in variant_to_canonical.items():
         for canonical in canonicals:
             trees = canonical_data.get(canonical, {}).get("mesh_tree") or []
-            if isinstance(trees, list) and any(str(t).startswith(_MESH_ACTIONS) for t in trees):
-                out[canonical].add(variant)
-    return dict(out)
+            if not isinstance(trees, list):
+                continue
+            actions = [str(t) for t in trees if str(t).startswith(_MESH_ACTIONS)]
+            if actions:
+                out.setdefault(canonical, (set(), actions))[0].add(variant)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

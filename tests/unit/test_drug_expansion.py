@@ -23,6 +23,7 @@ PASSAGES = (
     "Atorvastatin 80 mg at night.",
     "Furosemide 40 mg by mouth twice daily.",
     "Lorazepam 1 mg at night as needed.",
+    "Apixaban 5 mg twice daily.",
     "Which follow-up appointment was arranged for the oral diet review?",
     # Ordinary record sentences: in a real record the question's small words ("is", "on",
     # "was", "he") are in most passages, which is what gives them their small weight in bm25.
@@ -61,6 +62,8 @@ def _top(vault: Vault, question: str) -> str:
         ("Is he taking a statin?", "Atorvastatin"),
         ("What dose of loop diuretic is he on?", "Furosemide"),
         ("Any benzodiazepines at night?", "Lorazepam"),
+        # MeSH "anticoagulants" > "factor Xa inhibitors", the FDA class of apixaban
+        ("Which anticoagulant is he taking?", "Apixaban"),
     ],
 )
 def test_a_class_question_finds_the_drug_passage(vault: Vault, question: str, drug: str) -> None:
