@@ -21,6 +21,8 @@ class DoctorReport:
     backup: str = ""  # when the last verified backup was made, and whether one is due
     # Which llama.cpp CPU variant (installers' builds) was loaded; {} when not reported.
     backends: dict[str, Any] = field(default_factory=dict)
+    # Which reranker rescoring search results, if any (one line; see Workspace.doctor).
+    reranker: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -53,6 +55,8 @@ class DoctorReport:
             if folder:
                 out.append(f"{name + ':':<11}{folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        if self.reranker:
+            out.append(f"Reranker:  {self.reranker}")
         if self.backup:
             out.append(f"Backup:    {self.backup}")
         out.append(
@@ -78,7 +82,9 @@ def cpu_variant_line(status: dict[str, Any]) -> str:
     return line + (f" (also shipped: {', '.join(others)})" if others else "")
 
 
-def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) -> DoctorReport:
+def doctor_report(
+    models_installed: list[str], backup_reminder_days: int = 0, reranker: str = ""
+) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
 
@@ -100,4 +106,5 @@ def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) ->
         crash_reports=[str(p) for p in pending_crash_reports()],
         backup=backup_summary(backup_reminder_days),
         backends=backends.status().as_dict(),
+        reranker=reranker,
     )
