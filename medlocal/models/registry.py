@@ -204,7 +204,10 @@ class Registry:
     def set_default(self, model_id: str, role: Role) -> InstalledModel:
         model = self.get(model_id)
         if model.role != role and model.id != DEMO_MODEL_ID:
-            raise UserInputError(f"'{model_id}' is a {model.role} model, not a {role} model")
+            article = "an" if role[0] in "aeiou" else "a"
+            raise UserInputError(
+                f"'{model_id}' is a {model.role} model, not {article} {role} model"
+            )
         with self._editing() as data:
             data.setdefault("defaults", {})[role] = model_id
         return model
