@@ -95,10 +95,13 @@ def test_batched_scores_equal_one_by_one_scores(reranker: LlamaReranker) -> None
         return original(pairs)
 
     reranker._score = counting  # type: ignore[method-assign]
+    slots = reranker.max_pairs
+    reranker.max_pairs = 256  # pack as on a GPU (on a CPU one pair per decode is faster)
     try:
         batched = reranker.rerank_scores(QUERY, long)
     finally:
         del reranker._score
+        reranker.max_pairs = slots
     assert len(calls) > 1 and max(calls) > 1
     single = [reranker.rerank_scores(QUERY, [p])[0] for p in long[:6]]
     # llama.cpp's matrix kernels sum in a batch-size-dependent order: equal to float rounding
@@ -133,6 +136,13 @@ def test_reranking_reorders_the_fused_candidates(reranker: LlamaReranker) -> Non
     assert expected != [1, 2, 3]  # the fixture's weights do change the fused order
     assert retriever.last.cross_encoder_pairs == 6 and retriever.last.order_changed
     assert retriever.last.cross_encoder_ms > 0
+
+
+def test_pairs_are_packed_on_a_gpu_and_not_on_a_cpu(reranker: LlamaReranker) -> None:
+    if reranker.n_gpu_layers == 0:
+        assert reranker.max_pairs == 1
+    else:
+        assert reranker.max_pairs > 1
 
 
 def test_cancel_is_honoured_between_batches(reranker: LlamaReranker) -> None:
