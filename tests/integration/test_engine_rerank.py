@@ -240,3 +240,48 @@ def test_chat_model_judge_reorders_only_the_top_passages(demo_chat: LlamaChatMod
     ordered = sorted(range(3), key=lambda i: -probabilities[i])
     assert [h.chunk_id for h in top[:3]] == [i + 1 for i in ordered]
     assert retriever.last.chat_passages == 3
+
+
+def test_workspace_loads_the_installed_reranker_through_the_engine(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from fixtures.ingest_files import FakeEmbedder
+
+    from medlocal.app import Workspace
+    from medlocal.models.importer import import_gguf
+    from medlocal.vault.keys import KdfParams
+
+    installed = import_gguf(write_tiny_reranker(tmp_path / "tiny-reranker.gguf")).model
+    ws = Workspace(
+        tmp_path / "vault",
+        engine=engine,
+        embedder_loader=lambda model: FakeEmbedder(),
+        kdf_params=KdfParams(8 * 1024, 1, 1),
+    )
+    try:
+        ws.create_vault("correct horse battery")
+        patient = ws.require_vault().add_patient("P")
+        notes = tmp_path / "notes"
+        notes.mkdir()
+        for i, text in enumerate(PASSAGES):
+            (notes / f"{i}.txt").write_text(text + ".")
+        ws.import_documents([notes], patient)
+        hits = ws.search("metformin dose history", patient_id=patient, k=3)
+        loaded = ws.reranker()
+        assert isinstance(loaded, LlamaReranker) and loaded.sha256 == installed.sha256
+        assert loaded.max_pair_tokens == 512
+        candidates = ws.require_vault().search(
+            "metformin dose history",
+            FakeEmbedder().embed(["x"])[0],
+            patient_id=patient,
+            k=24,
+            embed_model_id=FakeEmbedder.model_id,
+        )
+        scores = loaded.rerank_scores(
+            "metformin dose history", [passage_text(h) for h in candidates]
+        )
+        best = sorted(range(len(candidates)), key=lambda i: -scores[i])[:3]
+        assert [h.chunk_id for h in hits] == [candidates[i].chunk_id for i in best]
+    finally:
+        ws.close()
+    assert loaded._closed  # the workspace unloads the reranker it loaded itself

@@ -220,6 +220,8 @@ def test_workspace_search_reranks_when_a_reranker_is_available(tmp_path: Path) -
         hits = ws.search("penicillin allergy rash", patient_id=patient, k=2)
         assert reranker.calls and len(reranker.calls[-1]) == 3  # all candidates rescored
         assert hits[0].file_name == "c.txt"
+        loads = [e for e in ws.require_vault().audit_entries() if e.event == "model_load"]
+        assert any(e.details.get("role") == "reranker" for e in loads)  # which model ranked
         calls = len(reranker.calls)
         ws.update_settings(rerank="off")
         ws.search("penicillin allergy rash", patient_id=patient, k=2)
