@@ -148,6 +148,10 @@ class Workspace:
         self._settings = updated
         if self.vault is not None and not self.vault.is_locked and "auto_lock_minutes" in changes:
             self.vault.set_idle_timeout(self._idle_seconds())
+        if "rerank" in changes:
+            # Off frees the reranker's memory; back on loads it (and retries one that failed).
+            with self._models_lock:
+                self._unload_reranker()
         return updated
 
     def sampling(self, **overrides: Any) -> SamplingParams:

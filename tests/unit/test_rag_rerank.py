@@ -257,6 +257,10 @@ def test_a_reranker_that_cannot_load_is_reported_once(tmp_path: Path) -> None:
         assert ws.search("metformin", patient_id=patient, k=2)
         assert ws.search("metformin", patient_id=patient, k=2)
         assert len(attempts) == 1
+        ws.update_settings(rerank="auto")  # touching the setting tries again
+        assert ws.search("metformin", patient_id=patient, k=2)
+        assert len(attempts) == 2
+        del notices[-1]
         assert [n for n in notices if "without reranking" in n] == [
             "r.gguf: the file is truncated or corrupt Searching without reranking."
         ]
