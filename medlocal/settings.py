@@ -21,6 +21,7 @@ from medlocal.fsutil import atomic_write_private
 
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
+OCR_CHOICES = ("on", "off")
 RERANK_MODES = ("auto", "off")
 FILE_NAME = "settings.toml"
 
@@ -49,6 +50,10 @@ class Settings:
         "support (one extra forward pass per sentence); 0 = off",
         0,
     )
+    ocr: str = _opt(
+        "on", "read scanned pages and images with offline OCR: on or off", None, OCR_CHOICES
+    )
+    ocr_max_pages: int = _opt(200, "most pages OCR reads in one file (larger files are refused)", 1)
     auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
     theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")

@@ -36,8 +36,9 @@ from medlocal.engine.runtime import (
 )
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
+from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
-from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
+from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
@@ -513,6 +514,12 @@ class Workspace:
             progress=relay,
             cancel=cancel,
             max_bytes=int(limit * 1024 * 1024),
+            # OCR reports pages of the file it is reading (with an ETA) on the same callback.
+            ocr=OcrOptions(
+                enabled=self.settings.ocr == "on",
+                max_pages=self.settings.ocr_max_pages,
+                progress=progress,
+            ),
         )
 
     def grounded_chat(
@@ -626,8 +633,9 @@ class Workspace:
         return vault.reembed(embedder, progress=relay, cancel=cancel)
 
     def rechunk_pending(self) -> int:
-        """Documents imported before passages followed sections (re-chunked in the background)."""
-        return len(self.require_vault().documents_without_headers())
+        """Documents to bring up to date in the background: imported before passages followed
+        sections (re-chunked), or PDFs from before page spans were kept (spans recorded)."""
+        return len(pending_documents(self.require_vault()))
 
     def rechunk(
         self,
@@ -742,7 +750,8 @@ class Workspace:
         return doctor_report(
             [m.id for m in self.registry.models()],
             self.settings.backup_reminder_days,
-            self.reranker_summary(),
+            ocr_enabled=self.settings.ocr == "on",
+            reranker=self.reranker_summary(),
         )
 
     def reranker_summary(self) -> str:

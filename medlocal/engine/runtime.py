@@ -28,6 +28,7 @@ from medlocal.engine.hashing import sha256_file
 from medlocal.engine.rerank import PairFormat, plan_batches, reranker_problem, score_batch
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
+    BatchCostMeter,
     LlamaTarget,
     SpeculationConfig,
     SpeculationStats,
@@ -71,6 +72,8 @@ class GenerationStats:
     # Speculative decoding: draft tokens sent for verification and how many were kept.
     drafted_tokens: int = 0
     accepted_tokens: int = 0
+    # Each extra batch token's cost as a share of a one-token decode: learned (or the prior).
+    batch_cost: float | None = None
 
     @property
     def tokens_per_second(self) -> float:
@@ -193,6 +196,8 @@ class LlamaChatModel(_LoadedLlama):
         self.last_stats = GenerationStats()
         # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
         self.speculation: SpeculationConfig | None = None
+        # What a verification batch costs on this model and machine, learned across requests.
+        self.batch_cost: BatchCostMeter | None = None
 
     def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
         rendered = self.template.render(messages)
@@ -269,8 +274,10 @@ class LlamaChatModel(_LoadedLlama):
         source: Iterator[int]
         if self.speculation is not None:
             spec = SpeculationStats()
+            if self.batch_cost is None:
+                self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
             source = speculative_generate(
-                LlamaTarget(llm, params), tokens, self.speculation, spec, budget
+                LlamaTarget(llm, params), tokens, self.speculation, spec, budget, self.batch_cost
             )
         else:
             spec = None
@@ -298,6 +305,8 @@ class LlamaChatModel(_LoadedLlama):
         finally:
             if spec is not None:
                 stats.drafted_tokens, stats.accepted_tokens = spec.drafted, spec.accepted
+            if self.batch_cost is not None:
+                stats.batch_cost = self.batch_cost.cost
 
 
 def _emit_tokens(
