@@ -74,6 +74,29 @@ def test_pairs_carry_the_models_own_separator_tokens(reranker: LlamaReranker) ->
     assert forged.count(fmt.sep) == 2 and forged.count(fmt.bos) == 1
 
 
+def test_a_rerank_prompt_in_the_gguf_is_used(engine: Engine, tmp_path: Path) -> None:
+    template = "[CLS] {query} [SEP] [SEP] {document} [SEP]"
+    path = write_tiny_reranker(tmp_path / "templated.gguf", rerank_template=template)
+    model = engine.load_reranker(path, LoadOptions(n_threads=1))
+    try:
+        assert model.format.template == template
+        q = model._tokenize(b"metformin dose", add_bos=False, special=False)
+        d = model._tokenize(b"500 mg daily", add_bos=False, special=False)
+        cls, sep = model.format.bos, model.format.sep
+        # Control tokens written in the template are parsed as such; the passage's are not.
+        assert model.pair_tokens("metformin dose", "500 mg daily") == [
+            cls,
+            *q,
+            sep,
+            sep,
+            *d,
+            sep,
+        ]
+        assert len(model.rerank_scores(QUERY, PASSAGES)) == len(PASSAGES)
+    finally:
+        model.unload()
+
+
 def test_one_score_per_pair_and_pairs_score_differently(reranker: LlamaReranker) -> None:
     scores = reranker.rerank_scores(QUERY, PASSAGES)
     assert len(scores) == len(PASSAGES)
