@@ -23,6 +23,8 @@ class DoctorReport:
     # Which llama.cpp CPU variant (installers' builds) was loaded; {} when not reported.
     backends: dict[str, Any] = field(default_factory=dict)
     ocr: dict[str, Any] = field(default_factory=dict)
+    # Which reranker rescoring search results, if any (one line; see Workspace.doctor).
+    reranker: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -55,6 +57,8 @@ class DoctorReport:
             if folder:
                 out.append(f"{name + ':':<11}{folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        if self.reranker:
+            out.append(f"Reranker:  {self.reranker}")
         if self.backup:
             out.append(f"Backup:    {self.backup}")
         out.append(
@@ -100,7 +104,10 @@ def ocr_status(enabled: bool = True) -> dict[str, Any]:
 
 
 def doctor_report(
-    models_installed: list[str], backup_reminder_days: int = 0, ocr_enabled: bool = True
+    models_installed: list[str],
+    backup_reminder_days: int = 0,
+    ocr_enabled: bool = True,
+    reranker: str = "",
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
@@ -124,4 +131,5 @@ def doctor_report(
         backup=backup_summary(backup_reminder_days),
         backends=backends.status().as_dict(),
         ocr=ocr_status(ocr_enabled),
+        reranker=reranker,
     )

@@ -62,7 +62,7 @@ from medlocal.vault.session import Session, corruption_as_error, open_session, r
 __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
 
 CHAT_ROLES = frozenset({"system", "user", "assistant"})
-MODEL_ROLES = frozenset({"chat", "embedding"})
+MODEL_ROLES = frozenset({"chat", "embedding", "reranker"})
 
 
 def _now() -> str:
