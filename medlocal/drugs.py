@@ -17,8 +17,10 @@ Everything comes from generated dictionaries in ``resources/`` (no hand lists he
 * the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms).
 
 The expansion is bounded (:data:`MAX_TERMS`), so a query stays as fast as a longer question.
-This module sits below the vault (it needs only the resources folder) so that every search,
-the CLI's, the chat's and the benchmark's, expands the same way.
+:func:`query_expansion` also carries clinical abbreviations both ways ("MI" <-> "myocardial
+infarction", :mod:`medlocal.abbreviations`) among the synonyms. This module sits below the vault
+(it needs only the resources folder) so that every search, the CLI's, the chat's and the
+benchmark's, expands the same way.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from medlocal.abbreviations import abbreviation_terms
 from medlocal.paths import resources_dir
 
 MAX_TERMS = 32  # added names per query, all sources together
@@ -204,6 +207,11 @@ def default_vocabulary() -> DrugVocabulary:
     return DrugVocabulary.from_folder(resources_dir())
 
 
-def query_expansion(query: str) -> Expansion:
-    """Drug names that ``query`` means but may not say (see the module docstring)."""
-    return default_vocabulary().expansion(query)
+def query_expansion(query: str, *, abbreviations: bool = True) -> Expansion:
+    """Drug names and abbreviation senses that ``query`` means but may not say (see the module
+    docstring); ``abbreviations=False`` leaves the abbreviations out. At most :data:`MAX_TERMS`
+    added names in all, the abbreviations' (at most 8) taken first."""
+    terms = abbreviation_terms(query) if abbreviations else []
+    drugs = default_vocabulary().expansion(query, MAX_TERMS - len(terms))
+    synonyms = drugs.synonyms + [t for t in terms if t not in drugs.synonyms]
+    return Expansion(synonyms, [m for m in drugs.members if m not in synonyms])
