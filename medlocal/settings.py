@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -126,10 +126,12 @@ def _convert(kind: type, value: Any) -> Any:
     return result
 
 
-def load_settings(path: Path | None = None) -> Settings:
+def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """The settings in ``path``, with ``overrides`` replacing what the file says (so a bad value
+    in the file can be corrected with ``settings set``)."""
     path = path or settings_path()
     if not path.exists():
-        return Settings()
+        return Settings(**{k: coerce_setting(k, v) for k, v in (overrides or {}).items()})
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -142,6 +144,7 @@ def load_settings(path: Path | None = None) -> Settings:
     while version < SETTINGS_VERSION:
         raw = _UPGRADES[version](raw)
         version += 1
+    raw.update(overrides or {})
     known = {f.name for f in fields(Settings)}
     # Unknown keys (from a newer minor release) are ignored rather than fatal.
     try:
@@ -158,7 +161,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
-    current = load_settings(path)
-    updated = replace(current, **{name: coerce_setting(name, value)})
+    updated = load_settings(path, {name: coerce_setting(name, value)})
     save_settings(updated, path)
     return updated

@@ -71,3 +71,9 @@ def test_file_values_of_the_wrong_kind_name_the_file(medlocal_home: Path) -> Non
     settings_path().write_text("max_tokens = 96.0\ntemperature = 1\n")
     loaded = load_settings()
     assert loaded.max_tokens == 96 and loaded.temperature == 1.0
+
+
+def test_set_repairs_a_bad_value_in_the_file(medlocal_home: Path) -> None:
+    settings_path().write_text("version = 1\ntemperature = inf\nseed = 7\n")
+    assert update_setting("temperature", "0.3") == Settings(temperature=0.3, seed=7)
+    assert load_settings() == Settings(temperature=0.3, seed=7)
