@@ -266,3 +266,13 @@ def test_closing_leaves_models_handed_in_by_a_loader_loaded(
     ws.close()
     assert demo_chat.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
     assert demo_embedder.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
+
+
+def test_export_path_errors_say_what_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(UserInputError, match=r"is a folder; give a file name ending in \.md"):
+        check_export_path(tmp_path)
+    with pytest.raises(UserInputError, match="has no extension"):
+        check_export_path(tmp_path / "letter")
+    with pytest.raises(UserInputError, match=r"cannot export to '\.txt'"):
+        check_export_path(tmp_path / "letter.txt")
+    assert check_export_path(tmp_path / "letter.PDF") == tmp_path / "letter.PDF"
