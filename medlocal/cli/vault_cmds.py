@@ -329,7 +329,8 @@ def run_patient_show(args: argparse.Namespace) -> int:
     print(f"  Documents: {len(docs)}")
     for d in docs:
         where = f" [{d.collection}]" if d.collection else ""
-        print(f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {d.chunk_count} passages")
+        passages = f"{d.chunk_count} passage{'' if d.chunk_count == 1 else 's'}"
+        print(f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {passages}")
     return 0
 
 
