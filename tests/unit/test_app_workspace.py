@@ -19,6 +19,7 @@ from medlocal.privacy import netguard
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
 from medlocal.vault.errors import (
+    NotFoundError,
     PassphraseRequiredError,
     VaultExistsError,
     VaultLockedError,
@@ -139,6 +140,10 @@ def test_search_falls_back_to_exact_words_and_says_so(tmp_path: Path) -> None:
     assert any("exact words only" in n for n in notices)
     with pytest.raises(UserInputError):
         ws3.search("   ")
+    with pytest.raises(NotFoundError, match="No patient with id 999"):
+        ws3.search("warfarin", patient_id=999)
+    with pytest.raises(UserInputError, match="No collection named 'cardio'"):
+        ws3.search("warfarin", collection="cardio")
     ws3.close()
 
 
