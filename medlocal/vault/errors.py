@@ -65,3 +65,7 @@ class NotFoundError(UserInputError):
 
 class AuditChainError(VaultError):
     """The audit log's HMAC chain is broken (a row was edited, deleted or reordered)."""
+
+
+class VaultInUseError(UserInputError):
+    """Another process has the vault open, and the operation cannot run alongside it."""
