@@ -69,3 +69,7 @@ class AuditChainError(VaultError):
 
 class VaultInUseError(UserInputError):
     """Another process has the vault open, and the operation cannot run alongside it."""
+
+
+class VaultFolderError(UserInputError):
+    """The vault's folder cannot be created or written where it was asked for."""
