@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlocal.fsutil import private_dir
+from medlocal.fsutil import folder_error_reason, private_dir
 from medlocal.vault import db, keychain, keys
 from medlocal.vault.errors import (
     KeychainUnavailableError,
@@ -78,7 +78,7 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
     try:
         files = VaultFiles(private_dir(folder))
     except OSError as err:  # read-only medium, no permission, a file in the way
-        reason = err.strerror or type(err).__name__
+        reason = folder_error_reason(folder, err)
         raise VaultFolderError(f"Cannot create the vault folder {folder}: {reason}.") from None
     if files.exists():
         raise VaultExistsError(f"A vault already exists in {folder}.")
