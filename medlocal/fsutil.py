@@ -23,6 +23,17 @@ def private_dir(path: Path) -> Path:
     return path
 
 
+def folder_error_reason(path: Path, err: OSError) -> str:
+    """Why ``path`` could not be made a folder, in words ("... is a file, not a folder" rather
+    than the "File exists" mkdir reports when a file sits where a parent folder should be)."""
+    for ancestor in (path, *path.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                return f"{ancestor} is a file, not a folder"
+            break
+    return err.strerror or type(err).__name__
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable. Not possible on Windows (directories cannot be opened)."""
     try:

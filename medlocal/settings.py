@@ -7,9 +7,10 @@ patient data never go here (keys live in the vault's key file and the OS keychai
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,12 @@ def _opt(
     help_text: str,
     minimum: float | None = None,
     choices: tuple[str, ...] | None = None,
+    maximum: float | None = None,
 ) -> Any:
-    return field(default=default, metadata={"help": help_text, "min": minimum, "choices": choices})
+    return field(
+        default=default,
+        metadata={"help": help_text, "min": minimum, "max": maximum, "choices": choices},
+    )
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ class Settings:
     threads: int = _opt(0, "CPU threads for llama.cpp; 0 = number of physical cores", 0)
     context_tokens: int = _opt(0, "context size; 0 = model's training context capped by RAM", 0)
     gpu_layers: int = _opt(-1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1)
-    temperature: float = _opt(0.2, "sampling temperature (low = conservative)", 0)
+    temperature: float = _opt(0.2, "sampling temperature (low = conservative)", 0, maximum=2)
     max_tokens: int = _opt(512, "longest answer in tokens", 1)
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
@@ -49,6 +54,7 @@ class Settings:
         "grounded answers: flag a sentence the loaded model doubts below this probability of "
         "support (one extra forward pass per sentence); 0 = off",
         0,
+        maximum=1,
     )
     ocr: str = _opt(
         "on", "read scanned pages and images with offline OCR: on or off", None, OCR_CHOICES
@@ -100,23 +106,49 @@ def coerce_setting(name: str, value: Any) -> Any:
         known = ", ".join(f.name for f in fields(Settings))
         raise UserInputError(f"unknown setting '{name}' (known: {known})")
     kind = type(spec.default) if spec.default is not MISSING else str
-    try:
-        result = kind(value) if not isinstance(value, str) or kind is str else kind(value.strip())
-    except ValueError:
-        raise UserInputError(f"setting '{name}' needs a {kind.__name__}, not '{value}'") from None
+    result = _convert(kind, value)
+    if result is None:
+        raise UserInputError(f"setting '{name}' needs {_KIND_WORDS[kind]}, not '{value}'")
     choices = spec.metadata.get("choices")
     if choices and result not in choices:
         raise UserInputError(f"setting '{name}' must be one of: {', '.join(choices)}")
     minimum = spec.metadata.get("min")
     if minimum is not None and result < minimum:
         raise UserInputError(f"setting '{name}' must be at least {minimum}")
+    maximum = spec.metadata.get("max")
+    if maximum is not None and result > maximum:
+        raise UserInputError(f"setting '{name}' must be at most {maximum}")
     return result
 
 
-def load_settings(path: Path | None = None) -> Settings:
+_KIND_WORDS = {int: "a whole number", float: "a number", str: "text"}
+
+
+def _convert(kind: type, value: Any) -> Any:
+    """``value`` as ``kind``, or None when it is not one: no silent rounding (96.7 is not an
+    int), no booleans read as numbers, and no NaN or infinity (every comparison with NaN is
+    false, so it would pass any range check)."""
+    if isinstance(value, bool) and kind is not str:
+        return None
+    if isinstance(value, str) and kind is not str:
+        value = value.strip()
+    if kind is int and isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    try:
+        result = kind(value)
+    except (ValueError, OverflowError):
+        return None
+    if isinstance(result, float) and not math.isfinite(result):
+        return None
+    return result
+
+
+def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """The settings in ``path``, with ``overrides`` replacing what the file says (so a bad value
+    in the file can be corrected with ``settings set``)."""
     path = path or settings_path()
     if not path.exists():
-        return Settings()
+        return Settings(**{k: coerce_setting(k, v) for k, v in (overrides or {}).items()})
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -129,9 +161,13 @@ def load_settings(path: Path | None = None) -> Settings:
     while version < SETTINGS_VERSION:
         raw = _UPGRADES[version](raw)
         version += 1
+    raw.update(overrides or {})
     known = {f.name for f in fields(Settings)}
     # Unknown keys (from a newer minor release) are ignored rather than fatal.
-    return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
+    try:
+        return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
+    except UserInputError as exc:
+        raise UserInputError(f"{path}: {exc}; fix or delete it") from exc
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -142,7 +178,6 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
-    current = load_settings(path)
-    updated = replace(current, **{name: coerce_setting(name, value)})
+    updated = load_settings(path, {name: coerce_setting(name, value)})
     save_settings(updated, path)
     return updated

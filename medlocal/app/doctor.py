@@ -55,7 +55,7 @@ class DoctorReport:
         out.append(f"llama-cpp-python {r['llama_cpp_python_version']}")
         for name, folder in self.folders.items():
             if folder:
-                out.append(f"{name + ':':<11}{folder}")
+                out.append(f"{name + ':':<11}{folder}" if len(name) < 10 else f"{name}: {folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
         if self.reranker:
             out.append(f"Reranker:  {self.reranker}")

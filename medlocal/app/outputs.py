@@ -42,12 +42,14 @@ class SavedSummary:
 def check_export_path(value: str | Path) -> Path:
     """An export target MedLocal can write: a known format in an existing folder."""
     path = Path(value).expanduser()
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder; give a file name ending in .md, .docx or .pdf")
+    if not path.suffix:
+        raise UserInputError(f"{path} has no extension: end the name with .md, .docx or .pdf")
     if path.suffix.lower() not in FORMATS:
         raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
     if not path.parent.is_dir():
         raise UserInputError(f"folder does not exist: {path.parent}")
-    if path.is_dir():
-        raise UserInputError(f"{path} is a folder; give a file name")
     return path
 
 

@@ -467,6 +467,10 @@ class Workspace:
         if not text:
             raise UserInputError("Give some words to search for.")
         vault = self.require_vault()
+        if patient_id is not None:
+            vault.get_patient(patient_id)  # an unknown id is an error, not "no matching passages"
+        if collection is not None and collection not in {c.name for c in vault.list_collections()}:
+            raise UserInputError(f"No collection named '{collection}'.")
         embedder = self.embedder(model)
         vector = None if embedder is None else embedder.embed([text])[0]
         return self._retriever(vault, cancel=cancel).search(

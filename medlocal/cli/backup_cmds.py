@@ -7,12 +7,11 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
 
-from medlocal.cli.common import add_vault_args, read_secret_file, workspace
+from medlocal.cli.common import add_vault_args, ask_secret, read_secret_file, workspace
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import Progress
@@ -178,7 +177,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _secret(file_name: str | None, prompt: str) -> str:
-    return read_secret_file(file_name) if file_name else getpass.getpass(prompt)
+    return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
 def _confirm_replace(target: Path) -> None:

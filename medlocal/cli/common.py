@@ -44,7 +44,19 @@ def open_vault(args: argparse.Namespace) -> Vault:
     """Unlock with --passphrase-file, else the remembered keychain wrap, else a prompt."""
     passphrase_file = getattr(args, "passphrase_file", None)
     secret = read_secret_file(passphrase_file) if passphrase_file else None
-    return workspace(args).unlock(secret, prompt=lambda: getpass.getpass("Vault passphrase: "))
+    return workspace(args).unlock(secret, prompt=lambda: ask_secret("Vault passphrase: "))
+
+
+def ask_secret(prompt: str) -> str:
+    """A passphrase typed at the terminal (or piped in). With nothing to read (a script or a
+    service without a terminal, stdin closed) say how to pass it instead of failing."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise UserInputError(
+            "No passphrase could be read (no terminal, input closed). In scripts give it in a "
+            "file: --passphrase-file FILE (a new one: --new-passphrase-file FILE)."
+        ) from None
 
 
 def read_secret_file(name: str) -> str:

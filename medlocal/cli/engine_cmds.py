@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import threading
 from collections.abc import Iterator
@@ -82,17 +83,21 @@ def _number(kind: type, check: Any, what: str) -> Any:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"'{text}' is not {what}") from None
-        if not check(value):
+        if not check(value) or (isinstance(value, float) and not math.isfinite(value)):
             raise argparse.ArgumentTypeError(f"'{text}' is not {what}")
         return value
 
     return parse
 
 
+# Shared with the other commands' sampling options (summarize, import).
 _positive_int = _number(int, lambda v: v > 0, "a positive whole number")
 _non_negative_int = _number(int, lambda v: v >= 0, "a whole number >= 0")
 _non_negative_float = _number(float, lambda v: v >= 0, "a number >= 0")
 _unit_float = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
+positive_int, non_negative_int = _positive_int, _non_negative_int
+non_negative_float = _non_negative_float
+positive_float = _number(float, lambda v: v > 0, "a number greater than 0")
 
 
 # -- doctor ---------------------------------------------------------------------------------------

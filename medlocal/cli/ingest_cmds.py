@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from medlocal.cli.common import add_vault_args, open_vault, workspace
+from medlocal.cli.engine_cmds import positive_float
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
 from medlocal.progress import Progress
@@ -42,23 +43,13 @@ def register(sub: Any) -> None:
     parser.add_argument("--model", help="embedding model id or path (default: the installed one)")
     parser.add_argument(
         "--max-size-mb",
-        type=_positive_float,
+        type=positive_float,
         default=None,
         metavar="MB",
         help="refuse files larger than this (default: the import_max_mb setting, 200)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(func=run_import)
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
-    return value
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -12,7 +12,12 @@ from typing import Any, TextIO
 from medlocal.app.outputs import check_export_path
 from medlocal.app.workspace import SUMMARY_STEP_TOKENS
 from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
-from medlocal.cli.engine_cmds import sampling_from_args
+from medlocal.cli.engine_cmds import (
+    non_negative_float,
+    non_negative_int,
+    positive_int,
+    sampling_from_args,
+)
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
@@ -43,15 +48,19 @@ def register(sub: Any) -> None:
         "(added to the rules' spans, never fewer; slower)",
     )
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
-    summarize.add_argument("--ctx", type=int, help="context size in tokens")
+    summarize.add_argument("--ctx", type=positive_int, help="context size in tokens")
     summarize.add_argument(
         "--max-tokens",
-        type=int,
+        type=positive_int,
         help=f"length of each model step ({SUMMARY_STEP_TOKENS})",
     )
-    summarize.add_argument("--seed", type=int, help="sampling seed (default: your setting)")
     summarize.add_argument(
-        "--temperature", type=float, help="sampling temperature (default: your setting)"
+        "--seed", type=non_negative_int, help="sampling seed (default: your setting)"
+    )
+    summarize.add_argument(
+        "--temperature",
+        type=non_negative_float,
+        help="sampling temperature (default: your setting)",
     )
     summarize.set_defaults(func=run_summarize)
 

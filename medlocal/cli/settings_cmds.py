@@ -28,8 +28,10 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(current, indent=2))
         return 0
     print(f"# {settings_path()}")
-    for name, meaning in Settings.help().items():
-        print(f"{name:<18} = {current[name]!s:<8}  # {meaning}")
+    meanings = Settings.help()
+    width = max(map(len, meanings))
+    for name, meaning in meanings.items():
+        print(f"{name:<{width}} = {current[name]!s:<8}  # {meaning}")
     return 0
 
 

@@ -8,7 +8,6 @@ on this computer, otherwise a hidden prompt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 from dataclasses import asdict
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.cli.common import (
     add_vault_args,
+    ask_secret,
     open_vault,
     read_secret_file,
     run_with_progress,
@@ -151,8 +151,8 @@ def _register_patient(sub: Any) -> None:
 def new_passphrase(file_name: str | None) -> str:
     if file_name:
         return check_new_passphrase(read_secret_file(file_name))
-    secret = getpass.getpass("New passphrase: ")
-    return check_new_passphrase(secret, getpass.getpass("Repeat the passphrase: "))
+    secret = ask_secret("New passphrase: ")
+    return check_new_passphrase(secret, ask_secret("Repeat the passphrase: "))
 
 
 def reembed_vault(args: argparse.Namespace) -> int:
@@ -230,7 +230,7 @@ def run_passwd(args: argparse.Namespace) -> int:
         # Opened from the keychain, the current passphrase was never typed: ask for it, so that
         # someone at an unlocked computer cannot lock the owner out.
         if vault.unlocked_with == "keychain" and not vault.check_passphrase(
-            getpass.getpass("Current passphrase: ")
+            ask_secret("Current passphrase: ")
         ):
             raise WrongPassphraseError("Wrong passphrase; the passphrase was not changed.")
         vault.change_passphrase(new_passphrase(args.new_passphrase_file))
@@ -243,7 +243,7 @@ def run_rotate(args: argparse.Namespace) -> int:
         passphrase = (
             read_secret_file(args.passphrase_file)
             if args.passphrase_file
-            else getpass.getpass("Confirm the vault passphrase: ")
+            else ask_secret("Confirm the vault passphrase: ")
         )
         vault.rotate_key(passphrase)
     print("The vault is now encrypted under a new data key. Passphrase and recovery key unchanged.")
@@ -329,7 +329,8 @@ def run_patient_show(args: argparse.Namespace) -> int:
     print(f"  Documents: {len(docs)}")
     for d in docs:
         where = f" [{d.collection}]" if d.collection else ""
-        print(f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {d.chunk_count} passages")
+        passages = f"{d.chunk_count} passage{'' if d.chunk_count == 1 else 's'}"
+        print(f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {passages}")
     return 0
 
 

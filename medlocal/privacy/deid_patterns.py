@@ -196,7 +196,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?<![\w-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}(?![\w-])"
-            r"|(?<![\w+])\+\d{1,3}(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
+            # "+CC ...": 7 digits at least, so a signed value ("fluid balance +400 mL") is not
+            # a telephone number.
+            r"|(?<![\w+])\+(?=(?:[ \t.-]?\d){7})\d{1,3}(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
         ),
     ),
     # After a phone cue any run of 7-15 digits is a number, whatever its national layout

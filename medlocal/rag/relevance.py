@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from medlocal.rag.grounding import content_words
 from medlocal.vault.records import SearchHit
 
-# Words every question carries ("what is the current dose..."): sharing them with a passage says
-# nothing about whether the passage answers it.
+# Words every question carries ("what is the current dose...", "what was the result of her
+# colonoscopy", "her latest troponin level"): sharing them with a passage says nothing about
+# whether the passage answers it (a lab table's "Result" column is not a colonoscopy result).
 _QUESTION_FILLER = frozenset(
     {"what", "when", "where", "which", "who", "how", "does", "did", "do", "is", "are", "any",
-     "current", "patient", "patients"}
+     "current", "patient", "patients", "was", "were", "her", "his", "she", "has", "have", "had",
+     "result", "results", "finding", "findings", "level", "levels", "value", "values", "latest",
+     "last", "recent", "most", "show", "shows", "showed", "shown", "tell", "about"}
 )  # fmt: skip
 
 

@@ -57,6 +57,8 @@ def staging_folder(destination: Path, name: str) -> Path:
 
 def check_destination(destination: Path) -> None:
     """Refuse, before any work, a backup folder that does not exist or cannot be written."""
+    if destination.exists() and not destination.is_dir():
+        raise BackupRefusedError(f"{destination} is a file, not a folder; back up into a folder.")
     if not destination.is_dir():
         raise BackupRefusedError(f"The backup folder {destination} does not exist.")
     if not os.access(destination, os.W_OK | os.X_OK):

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.vault.db import Connection
+from medlocal.vault.ids import next_id
 from medlocal.vault.index import IndexedVector
 from medlocal.vault.records import ChunkRecord, PageSpan, Region, SearchHit
 from medlocal.vault.rows import Chunk, DocumentInfo
@@ -56,11 +57,13 @@ def insert_document(
     vectors: npt.NDArray[np.float32],
     pages: Sequence[PageSpan] = (),
 ) -> tuple[int, list[IndexedVector]]:
-    cursor = conn.execute(
-        "INSERT INTO documents (patient_id, collection_id, file_name, file_type, size, sha256, "
-        "imported_at, embed_model_id, text, content, pages) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    document_id = next_id(conn, "documents")
+    conn.execute(
+        "INSERT INTO documents (id, patient_id, collection_id, file_name, file_type, size, "
+        "sha256, imported_at, embed_model_id, text, content, pages) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            document_id,
             patient_id,
             collection_id,
             file_name,
@@ -74,7 +77,6 @@ def insert_document(
             pages_json(pages),
         ),
     )
-    document_id = int(cursor.lastrowid)
     indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
     return document_id, indexed
 

@@ -65,3 +65,11 @@ class NotFoundError(UserInputError):
 
 class AuditChainError(VaultError):
     """The audit log's HMAC chain is broken (a row was edited, deleted or reordered)."""
+
+
+class VaultInUseError(UserInputError):
+    """Another process has the vault open, and the operation cannot run alongside it."""
+
+
+class VaultFolderError(UserInputError):
+    """The vault's folder cannot be created or written where it was asked for."""

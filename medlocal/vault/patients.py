@@ -5,6 +5,7 @@ from __future__ import annotations
 from medlocal.errors import UserInputError
 from medlocal.vault.db import Connection
 from medlocal.vault.errors import NotFoundError
+from medlocal.vault.ids import next_id
 from medlocal.vault.rows import Collection, Patient
 
 _PATIENT_COLUMNS = "id, name, mrn, dob, created_at"
@@ -13,11 +14,12 @@ _PATIENT_COLUMNS = "id, name, mrn, dob, created_at"
 def insert_patient(
     conn: Connection, name: str, mrn: str | None, dob: str | None, created_at: str
 ) -> int:
-    cursor = conn.execute(
-        "INSERT INTO patients (name, mrn, dob, created_at) VALUES (?, ?, ?, ?)",
-        (name, mrn, dob, created_at),
+    patient_id = next_id(conn, "patients")
+    conn.execute(
+        "INSERT INTO patients (id, name, mrn, dob, created_at) VALUES (?, ?, ?, ?, ?)",
+        (patient_id, name, mrn, dob, created_at),
     )
-    return int(cursor.lastrowid)
+    return patient_id
 
 
 def list_patients(conn: Connection) -> list[Patient]:

@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from medlocal.fsutil import fsync_dir, private_dir
+from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys, schema
 from medlocal.vault.audit import AuditLog
@@ -91,7 +91,11 @@ def restore_backup(
             "Restoring with the recovery key needs a new passphrase for the restored vault."
         )
     backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
-    staging = _staging(target)
+    try:
+        staging = _staging(target)
+    except BaseException:
+        backup_key.wipe()
+        raise
     installed = False
     try:
         contents = open_contents(backup_key, manifest)
@@ -196,9 +200,13 @@ def ensure_not_open(database: Path) -> None:
 
 
 def _staging(target: Path) -> Path:
-    parent = private_dir(target.parent)
-    staging = parent / f".{target.name}.restore-{secrets.token_hex(4)}"
-    staging.mkdir(mode=0o700)
+    try:
+        parent = private_dir(target.parent)
+        staging = parent / f".{target.name}.restore-{secrets.token_hex(4)}"
+        staging.mkdir(mode=0o700)
+    except OSError as err:  # read-only medium, no permission, a file in the way
+        reason = folder_error_reason(target, err)
+        raise BackupRefusedError(f"Cannot restore into {target}: {reason}.") from None
     return staging
 
 

@@ -41,7 +41,13 @@ from medlocal.vault import (
     unlock,
 )
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
-from medlocal.vault.errors import NotFoundError, VaultLockedError, WrongPassphraseError
+from medlocal.vault.errors import (
+    NotFoundError,
+    VaultInUseError,
+    VaultLockedError,
+    WrongPassphraseError,
+)
+from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord, PageSpan, SearchHit
@@ -253,7 +259,15 @@ class Vault:
             return same
 
     def rotate_key(self, passphrase: str, *, hook: unlock.RotationHook | None = None) -> None:
-        """Re-encrypt the whole database under a new data key (see unlock.rotate)."""
+        """Re-encrypt the whole database under a new data key (see unlock.rotate). Refused while
+        another process has the vault open: its connection would go on with the old key and
+        take every page for a damaged one."""
+        others = other_openers(self._files.database)
+        if others:
+            raise VaultInUseError(
+                "The vault is open in another MedLocal process (the window or another command). "
+                "Close it, then change the key again."
+            )
         with self._read() as s:
             new_dek = unlock.rotate(self._files, self._key_file, s.conn, s.dek, passphrase, hook)
             s.dek.wipe()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlocal.fsutil import private_dir
+from medlocal.fsutil import folder_error_reason, private_dir
 from medlocal.vault import db, keychain, keys
 from medlocal.vault.errors import (
     KeychainUnavailableError,
@@ -29,6 +29,7 @@ from medlocal.vault.errors import (
     UnlockThrottledError,
     VaultCorruptedError,
     VaultExistsError,
+    VaultFolderError,
     VaultNotFoundError,
     WrongPassphraseError,
 )
@@ -74,7 +75,11 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
     """Create key file and database; return the open vault and the one-time recovery key."""
     if not passphrase:
         raise WrongPassphraseError("The passphrase must not be empty.")
-    files = VaultFiles(private_dir(folder))
+    try:
+        files = VaultFiles(private_dir(folder))
+    except OSError as err:  # read-only medium, no permission, a file in the way
+        reason = folder_error_reason(folder, err)
+        raise VaultFolderError(f"Cannot create the vault folder {folder}: {reason}.") from None
     if files.exists():
         raise VaultExistsError(f"A vault already exists in {folder}.")
     vault_id = new_vault_id()

@@ -19,6 +19,7 @@ from medlocal.privacy import netguard
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
 from medlocal.vault.errors import (
+    NotFoundError,
     PassphraseRequiredError,
     VaultExistsError,
     VaultLockedError,
@@ -139,6 +140,10 @@ def test_search_falls_back_to_exact_words_and_says_so(tmp_path: Path) -> None:
     assert any("exact words only" in n for n in notices)
     with pytest.raises(UserInputError):
         ws3.search("   ")
+    with pytest.raises(NotFoundError, match="No patient with id 999"):
+        ws3.search("warfarin", patient_id=999)
+    with pytest.raises(UserInputError, match="No collection named 'cardio'"):
+        ws3.search("warfarin", collection="cardio")
     ws3.close()
 
 
@@ -266,3 +271,13 @@ def test_closing_leaves_models_handed_in_by_a_loader_loaded(
     ws.close()
     assert demo_chat.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
     assert demo_embedder.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
+
+
+def test_export_path_errors_say_what_to_fix(tmp_path: Path) -> None:
+    with pytest.raises(UserInputError, match=r"is a folder; give a file name ending in \.md"):
+        check_export_path(tmp_path)
+    with pytest.raises(UserInputError, match="has no extension"):
+        check_export_path(tmp_path / "letter")
+    with pytest.raises(UserInputError, match=r"cannot export to '\.txt'"):
+        check_export_path(tmp_path / "letter.txt")
+    assert check_export_path(tmp_path / "letter.PDF") == tmp_path / "letter.PDF"

@@ -13,6 +13,7 @@ import pytest
 
 from medlocal.privacy.redact import PatientIdentity, Redactor
 from medlocal.rag.export import (
+    ExportDocument,
     ExportError,
     document_from_output,
     export_document,
@@ -137,3 +138,13 @@ def test_redaction_covers_the_passage_quote_a_flag_carries() -> None:
     redacted = redact_document(with_quote, plan)
     assert "Smith" not in redacted.flags[0].quote
     assert "no embolism" in redacted.flags[0].quote
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_lines_of_a_paragraph_stay_on_their_own_lines(tmp_path: Path, suffix: str) -> None:
+    body = "## Current medications\n1. Metformin 500 mg [1]\n2. Apixaban 2.5 mg [1]\n\nA <b> & c"
+    path = tmp_path / f"list{suffix}"
+    export_document(ExportDocument(title="Medication list", kind="summary", body=body), path)
+    lines = [line.strip() for line in READERS[suffix](path).splitlines()]
+    assert "1. Metformin 500 mg [1]" in lines and "2. Apixaban 2.5 mg [1]" in lines
+    assert "A <b> & c" in lines

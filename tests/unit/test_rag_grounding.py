@@ -245,3 +245,17 @@ def test_question_filler_words_do_not_make_a_passage_relevant() -> None:
     question = "What is the current dose of dabigatran the patient does take?"
     assert not gate.accepts(_hit("What is current: the patient does walk daily."), question)
     assert gate.accepts(_hit("Dabigatran 150 mg twice daily."), question)
+
+
+def test_generic_question_words_do_not_make_a_passage_relevant() -> None:
+    gate = RelevanceThreshold()
+    table = _hit("Test | Result | Ref NT-proBNP | 1240 pg/mL. Latest level shown was normal.")
+    for question in (
+        "What was the result of her colonoscopy?",
+        "What were the findings of the MRI brain?",
+        "What is the latest level of her troponin?",
+    ):
+        assert not gate.accepts(table, question), question
+    assert gate.accepts(
+        _hit("Colonoscopy: two small polyps removed."), "What was the result of her colonoscopy?"
+    )

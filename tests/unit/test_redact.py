@@ -203,6 +203,8 @@ def test_more_identifier_forms(text: str, expected: str) -> None:
         "walked 3 blocks down the road",
         "takes 2 steps the same way",
         "HbA1c 7.2",
+        "Fluid balance +400 mL.",
+        "Weight +1200 g since admission; balance +1.5 L",
     ],
 )
 def test_new_patterns_leave_clinical_text_alone(text: str) -> None:
@@ -225,3 +227,8 @@ def test_large_lab_values_are_not_ids(text: str) -> None:
 
 def test_long_number_without_unit_or_lab_is_still_an_id() -> None:
     assert Redactor(shift_days=40).redact("Ref 4455667788 filed") == "Ref [ID] filed"
+
+
+def test_international_phone_numbers_are_still_phones() -> None:
+    text = "Call +44 20 7946 0958 or +33 1 23 45 67 89."
+    assert Redactor(shift_days=40).redact(text) == "Call [PHONE] or [PHONE]."

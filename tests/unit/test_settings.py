@@ -27,7 +27,14 @@ def test_round_trip_and_private_location(medlocal_home: Path) -> None:
     ("name", "value", "fragment"),
     [
         ("nope", "1", "unknown setting"),
-        ("max_tokens", "lots", "needs a int"),
+        ("max_tokens", "lots", "needs a whole number"),
+        ("max_tokens", "12.5", "needs a whole number"),
+        ("temperature", "warm", "needs a number"),
+        ("temperature", "nan", "needs a number"),
+        ("temperature", "inf", "needs a number"),
+        ("model_check", "-inf", "needs a number"),
+        ("model_check", "1.5", "at most 1"),
+        ("temperature", "9", "at most 2"),
         ("max_tokens", "0", "at least 1"),
         ("temperature", "-1", "at least 0"),
     ],
@@ -54,3 +61,19 @@ def test_corrupt_or_newer_file_gets_clear_error(medlocal_home: Path) -> None:
 def test_unknown_keys_from_newer_minor_release_are_ignored(medlocal_home: Path) -> None:
     settings_path().write_text("version = 1\nseed = 7\nfuture_option = true\n")
     assert load_settings().seed == 7
+
+
+def test_file_values_of_the_wrong_kind_name_the_file(medlocal_home: Path) -> None:
+    for text in ("max_tokens = 96.7\n", "max_tokens = true\n", "temperature = nan\n"):
+        settings_path().write_text(text)
+        with pytest.raises(UserInputError, match=r"settings\.toml: setting .* needs"):
+            load_settings()
+    settings_path().write_text("max_tokens = 96.0\ntemperature = 1\n")
+    loaded = load_settings()
+    assert loaded.max_tokens == 96 and loaded.temperature == 1.0
+
+
+def test_set_repairs_a_bad_value_in_the_file(medlocal_home: Path) -> None:
+    settings_path().write_text("version = 1\ntemperature = inf\nseed = 7\n")
+    assert update_setting("temperature", "0.3") == Settings(temperature=0.3, seed=7)
+    assert load_settings() == Settings(temperature=0.3, seed=7)

@@ -80,8 +80,11 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
                 "encrypted PDF with no readable text (a scan, or a lock MedLocal cannot "
                 "open); save an unlocked copy and import it again",
             )
-        missing = "OCR not requested" if ocr is None else "no page image to read either"
-        raise NoTextLayerError(file_name, f"scanned — no text layer ({missing})")
+        if ocr is None:
+            raise NoTextLayerError(file_name, "scanned — no text layer (OCR not requested)")
+        raise NoTextLayerError(
+            file_name, "no text: no text layer, and OCR found no writing on its pages (blank?)"
+        )
     document = builder.build()
     # Bookmarks when the PDF has them; else the capitalised labels of a printed clinical note.
     sections = _bookmark_sections(reader, document) or clinical_headings(document.text)

@@ -48,6 +48,7 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
     """The editor for one declared setting: a combo box for choices, spin boxes for numbers."""
     help_text = str(spec.metadata.get("help", ""))
     minimum = spec.metadata.get("min")
+    maximum = spec.metadata.get("max")
     choices = spec.metadata.get("choices")
     editor: QWidget
     if choices:
@@ -60,7 +61,10 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
         double = QDoubleSpinBox(parent)
         double.setDecimals(2)
         double.setSingleStep(0.05)
-        double.setRange(float(minimum) if minimum is not None else -1e9, 2.0)
+        double.setRange(
+            float(minimum) if minimum is not None else -1e9,
+            float(maximum) if maximum is not None else 2.0,
+        )
         editor = double
     else:
         spin = QSpinBox(parent)
