@@ -10,6 +10,7 @@ from medlocal.errors import MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef, snippet
+from medlocal.vault.records import last_page_of
 from medlocal.vault.store import Vault
 
 
@@ -85,4 +86,5 @@ def _given_source(vault: Vault, record: dict[str, Any]) -> SourceRef | None:
         start=chunk.start,
         end=chunk.end,
         snippet=snippet(chunk.text),
+        last_page=last_page_of(vault.document_pages(chunk.document_id) or (), chunk.end),
     )

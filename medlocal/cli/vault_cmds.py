@@ -28,6 +28,7 @@ from medlocal.vault.errors import (
     VaultExistsError,
     WrongPassphraseError,
 )
+from medlocal.vault.records import pages_label
 
 SNIPPET_CHARS = 240
 
@@ -359,7 +360,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("No matching passages.")
     for rank, hit in enumerate(hits, start=1):
-        page = f" p.{hit.page}" if hit.page is not None else ""
+        page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
         scores = ", ".join(
             part
             for part in (

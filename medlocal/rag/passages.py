@@ -9,7 +9,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from medlocal.vault.records import SearchHit
+from medlocal.vault.records import SearchHit, pages_label
 
 SNIPPET_CHARS = 160
 
@@ -70,6 +70,7 @@ class SourceRef:
     start: int
     end: int
     snippet: str
+    last_page: int | None = None  # where the passage ends, when past ``page``
 
     @classmethod
     def from_hit(cls, number: int, hit: SearchHit) -> SourceRef:
@@ -82,6 +83,7 @@ class SourceRef:
             start=hit.start,
             end=hit.end,
             snippet=snippet(hit.text),
+            last_page=hit.last_page,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -94,11 +96,13 @@ class SourceRef:
             "start": self.start,
             "end": self.end,
             "snippet": self.snippet,
+            "last_page": self.last_page,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SourceRef:
         page = data.get("page")
+        last_page = data.get("last_page")  # absent in outputs saved before it was recorded
         return cls(
             number=int(data["number"]),
             chunk_id=int(data["chunk_id"]),
@@ -108,10 +112,16 @@ class SourceRef:
             start=int(data["start"]),
             end=int(data["end"]),
             snippet=str(data.get("snippet", "")),
+            last_page=int(last_page) if last_page is not None else None,
         )
 
+    @property
+    def pages(self) -> str:
+        """ "p. 3", "pp. 3-5" or ""."""
+        return pages_label(self.page, self.last_page)
+
     def label(self) -> str:
-        page = f", p. {self.page}" if self.page is not None else ""
+        page = f", {self.pages}" if self.page is not None else ""
         return f"{self.file_name}{page}, chars {self.start}-{self.end}"
 
 
@@ -123,7 +133,8 @@ def render_passages(passages: Sequence[NumberedPassage]) -> str:
     """The passage block of a prompt: one numbered passage per paragraph, with its origin."""
     blocks = []
     for p in passages:
-        page = f", page {p.hit.page}" if p.hit.page is not None else ""
+        page = pages_label(p.hit.page, p.hit.last_page, short=False)
+        page = f", {page}" if page else ""
         blocks.append(f"[{p.number}] ({p.hit.file_name}{page})\n{p.hit.text.strip()}")
     return "\n\n".join(blocks)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from medlocal.errors import UserInputError
-from medlocal.vault.records import SearchHit
+from medlocal.vault.records import PageSpan, SearchHit, last_page_of
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 
@@ -15,6 +15,8 @@ class DocumentSource(Protocol):
     def list_documents(self, patient_id: int | None = None) -> list[DocumentInfo]: ...
 
     def document_chunks(self, document_id: int) -> list[Chunk]: ...
+
+    def document_pages(self, document_id: int) -> tuple[PageSpan, ...] | None: ...
 
 
 def record_passages(
@@ -35,6 +37,7 @@ def record_passages(
         raise UserInputError(f"patient {patient_id} has no documents to summarise")
     hits: list[SearchHit] = []
     for doc in chosen:
+        pages = source.document_pages(doc.id) or ()
         for chunk in sorted(source.document_chunks(doc.id), key=lambda c: c.ord):
             hits.append(
                 SearchHit(
@@ -50,6 +53,7 @@ def record_passages(
                     score=0.0,
                     vector_score=None,
                     bm25_score=None,
+                    last_page=last_page_of(pages, chunk.end),
                 )
             )
     return hits

@@ -13,7 +13,7 @@ import numpy.typing as npt
 from medlocal.vault.db import Connection
 from medlocal.vault.ids import next_id
 from medlocal.vault.index import IndexedVector
-from medlocal.vault.records import ChunkRecord, PageSpan, Region, SearchHit
+from medlocal.vault.records import ChunkRecord, PageSpan, Region, SearchHit, last_page_of
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
@@ -197,8 +197,14 @@ def document_pages(conn: Connection, document_id: int) -> tuple[PageSpan, ...] |
     row = conn.execute("SELECT pages FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None or row[0] is None:
         return None
+    return pages_from_json(row[0])
+
+
+def pages_from_json(raw: str | None) -> tuple[PageSpan, ...]:
+    if not raw:
+        return ()
     return tuple(
-        PageSpan(int(number), int(start), int(end)) for number, start, end in json.loads(row[0])
+        PageSpan(int(number), int(start), int(end)) for number, start, end in json.loads(raw)
     )
 
 
@@ -313,7 +319,8 @@ def hits_for(
     ids = [chunk_id for chunk_id, _ in fused]
     rows = conn.execute(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
-        "c.end_char, c.section, c.text FROM chunks c JOIN documents d ON d.id = c.document_id "
+        "c.end_char, c.section, c.text, d.pages "
+        "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         ids,
     ).fetchall()
@@ -337,6 +344,7 @@ def hits_for(
                 score=score,
                 vector_score=vector_scores.get(chunk_id),
                 bm25_score=bm25_scores.get(chunk_id),
+                last_page=last_page_of(pages_from_json(row[9]), int(row[6])),
             )
         )
     return hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -75,3 +76,23 @@ class SearchHit:
     score: float  # fused reciprocal-rank score, higher is better
     vector_score: float | None  # cosine similarity
     bm25_score: float | None  # FTS5 bm25, sign flipped so higher is better
+    # The page the passage ends on, when it runs past ``page`` (from the document's page spans).
+    last_page: int | None = None
+
+
+def last_page_of(pages: Sequence[PageSpan], end: int) -> int | None:
+    """The page holding the last character before offset ``end`` (None without page spans)."""
+    last = None
+    for span in pages:
+        if span.start < end:
+            last = span.number
+    return last
+
+
+def pages_label(first: int | None, last: int | None, *, short: bool = True) -> str:
+    """ "p. 3" / "pp. 3-5" (or "page 3" / "pages 3-5"); "" without a page."""
+    if first is None:
+        return ""
+    if last is not None and last > first:
+        return f"{'pp.' if short else 'pages'} {first}\u2013{last}"
+    return f"{'p.' if short else 'page'} {first}"

@@ -5,6 +5,7 @@ without re-embedding, and a PDF whose stored text no longer matches is marked un
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,22 @@ def test_vault_update_from_the_command_line(
     assert "Every document is up to date." in capsys.readouterr().out
     with Vault.open(folder, "correct horse battery") as reopened:
         assert reopened.document_pages(document_id)
+
+
+def test_a_passage_across_pages_is_cited_with_its_page_range(vault: Vault, tmp_path: Path) -> None:
+    from medlocal.rag.passages import SourceRef, number_hits, render_passages
+
+    patient = vault.add_patient("P")
+    pdf = tmp_path / "short.pdf"
+    pdf.write_bytes(make_pdf(["Seen in clinic today.", "Lactate 4.4 mmol/L on arrival."]))
+    import_paths(vault, [pdf], patient_id=patient, embedder=EMB)
+    (hit,) = vault.search("lactate", None, patient_id=patient, k=3)
+    assert (hit.page, hit.last_page) == (1, 2)  # one short passage over both pages
+    source = SourceRef.from_hit(1, hit)
+    assert source.pages == "pp. 1\u20132" and ", pp. 1\u20132," in source.label()
+    assert SourceRef.from_dict(source.as_dict()) == source
+    legacy = {k: v for k, v in source.as_dict().items() if k != "last_page"}
+    assert SourceRef.from_dict(legacy).pages == "p. 1"  # outputs saved before: first page
+    assert "(short.pdf, pages 1\u20132)" in render_passages(number_hits([hit]))
+    single = SourceRef.from_hit(2, replace(hit, last_page=1))
+    assert single.pages == "p. 1"

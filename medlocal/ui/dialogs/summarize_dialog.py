@@ -51,7 +51,7 @@ def sources_html(sources: list[SourceRef]) -> str:
         return ""
     items = "".join(
         f'<li><a href="cite:{s.number}">[{s.number}]</a> {html.escape(s.file_name)}'
-        + (f", page {s.page}" if s.page else "")
+        + (f", {s.pages}" if s.page else "")
         + "</li>"
         for s in sources
     )
