@@ -106,14 +106,19 @@ def _count(number: int, noun: str) -> str:
 
 
 class ProgressBar:
-    """A one-line text progress bar on a terminal; one line per finished file otherwise."""
+    """A one-line text progress bar on a terminal. Otherwise (a log, a pipe, cron) one line per
+    finished file, and inside a long file (embedding, OCR) a line each tenth of the way, so a
+    900-page import shows it is alive."""
 
     WIDTH = 24
+    LONG = 100  # passages or pages from which a file's own progress is logged off a terminal
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self._live = stream.isatty()
         self._drawn = False
+        # The stage being logged, how far it got and the last tenth printed.
+        self._logged: tuple[str, int, int] = ("", 0, -1)
 
     def update(self, event: ProgressEvent) -> None:
         if self._live:
@@ -124,14 +129,32 @@ class ProgressBar:
                 file=self._stream,
                 flush=True,
             )
+        elif event.passages_total:
+            self._log_tenth(event.as_progress())
 
     def pages(self, value: Progress) -> None:
-        """OCR's per-page progress (with its ETA) for the file being read, on a terminal only."""
-        if self._live and value.stage == "ocr":
-            columns = shutil.get_terminal_size((80, 24)).columns
-            self._stream.write("\r" + value.describe()[: columns - 1].ljust(columns - 1))
-            self._stream.flush()
-            self._drawn = True
+        """OCR's per-page progress (with its ETA) for the file being read."""
+        if value.stage != "ocr":
+            return
+        if not self._live:
+            self._log_tenth(value)
+            return
+        columns = shutil.get_terminal_size((80, 24)).columns
+        self._stream.write("\r" + value.describe()[: columns - 1].ljust(columns - 1))
+        self._stream.flush()
+        self._drawn = True
+
+    def _log_tenth(self, value: Progress) -> None:
+        if value.total is None or value.total < self.LONG:
+            return
+        stage, done, printed = self._logged
+        if value.stage != stage or value.done < done:  # the next file (or stage) starts over
+            printed = -1
+        tenth = int(10 * value.done / value.total)
+        if tenth > printed:
+            print(value.describe(), file=self._stream, flush=True)
+            printed = tenth
+        self._logged = (value.stage, value.done, printed)
 
     def _draw(self, event: ProgressEvent) -> None:
         finished = event.index if event.stage == "done" else event.index - 1

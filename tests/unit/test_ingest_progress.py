@@ -98,3 +98,25 @@ def test_a_large_file_reports_every_embedding_batch(tmp_path: Path) -> None:
     bar = ProgressBar(stream)
     bar.update(batches[0])
     assert f"embed 8/{passages} passages: long.txt" in stream.getvalue()
+
+
+def test_a_long_file_logs_each_tenth_when_not_a_terminal() -> None:
+    """In a log or a pipe a 900-passage file shows it is alive: a line per tenth, not per batch
+    (and nothing extra for short files); OCR pages likewise."""
+    from medlocal.progress import Progress
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    for done in range(32, 901, 32):
+        bar.update(ProgressEvent(1, 2, "big.pdf", "embed", passages_done=done, passages_total=900))
+    bar.update(ProgressEvent(1, 2, "big.pdf", "done", outcome="imported"))
+    for done in (8, 16, 24):
+        bar.update(ProgressEvent(2, 2, "small.txt", "embed", passages_done=done, passages_total=24))
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "embedding: 32/900 passages (big.pdf)"
+    assert len(lines) == 11 and lines[-1] == "[1/2] imported: big.pdf"  # 10 tenths + the file
+    ocr = io.StringIO()
+    pages = ProgressBar(ocr)
+    for page in range(1, 201):
+        pages.pages(Progress("ocr", page, 200, f"fax.pdf, page {page}", "pages"))
+    assert len(ocr.getvalue().splitlines()) == 11  # page 1, then each tenth up to 200/200
