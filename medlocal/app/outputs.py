@@ -7,7 +7,7 @@ Both faces call these through :class:`~medlocal.app.workspace.Workspace`; the au
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,3 +136,18 @@ def _date_mode(value: str) -> Any:
     if value not in ("shift", "year"):
         raise UserInputError("date mode must be 'shift' or 'year'")
     return value
+
+
+def outputs_citing(vault: Vault, document_ids: Collection[int]) -> int:
+    """How many saved answers and summaries were written from passages of these documents.
+    They keep their own text (with its quotations) when a document is deleted: both faces say
+    so before deleting, so a wrongly filed letter is not thought gone while answers still quote
+    it."""
+    wanted = set(document_ids)
+    count = 0
+    for output in vault.list_outputs():
+        passages = output.provenance.get("passages") or []
+        sources = output.provenance.get("sources") or []
+        cited = {int(p.get("document_id", -1)) for p in [*passages, *sources]}
+        count += bool(cited & wanted)
+    return count

@@ -378,10 +378,18 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    from medlocal.app.outputs import outputs_citing
+
     with open_vault(args) as vault:
         info = vault.get_document(args.document_id)
+        citing = outputs_citing(vault, [info.id])
         vault.delete_document(info.id)
     print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
+    if citing:
+        print(
+            f"Note: {citing} saved answer(s) or summar(ies) were written from it and keep their "
+            "text, including what they quote from it ('medlocal outputs list')."
+        )
     return 0
 
 

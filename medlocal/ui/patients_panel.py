@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.outputs import outputs_citing
 from medlocal.errors import MedLocalError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
@@ -278,10 +279,19 @@ class PatientsPanel(QWidget):
             return
         names = ", ".join(i.text().split("  (")[0] for i in items[:3])
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+        citing = outputs_citing(
+            self.workspace.require_vault(), [int(i.data(ID_ROLE)) for i in items]
+        )
+        kept = (
+            f"\n\n{citing} saved answer(s) or summar(ies) were written from them and keep "
+            "their text, including what they quote."
+            if citing
+            else ""
+        )
         answer = QMessageBox.question(
             self,
             "Delete documents",
-            f"Delete {names}{more} with their passages and vectors? This cannot be undone.",
+            f"Delete {names}{more} with their passages and vectors? This cannot be undone.{kept}",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
