@@ -101,7 +101,9 @@ def preview_redactions(
     """Exactly what a redacted export of ``output_id`` would remove (numbered spans with their
     types, the user's kept and added spans applied); writes nothing."""
     doc, patient_id = output_document(vault, output_id)
-    return plan_for_output(vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer)
+    return plan_for_output(
+        vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer, output_id=output_id
+    )
 
 
 def export_stored_output(

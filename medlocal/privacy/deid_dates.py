@@ -19,6 +19,16 @@ from typing import Literal
 from medlocal.privacy.deid_spans import Redaction
 
 DateMode = Literal["shift", "year"]
+SHIFT_MIN_DAYS, SHIFT_MAX_DAYS = 30, 365  # never zero, never small enough to guess from context
+
+
+def shift_from_bytes(value: bytes) -> int:
+    """A date offset of SHIFT_MIN_DAYS..SHIFT_MAX_DAYS days, either way, from random (or keyed
+    hash) bytes: the same bytes give the same offset."""
+    number = int.from_bytes(value[:8], "big")
+    magnitude = SHIFT_MIN_DAYS + (number >> 1) % (SHIFT_MAX_DAYS - SHIFT_MIN_DAYS + 1)
+    return magnitude if number & 1 else -magnitude
+
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"

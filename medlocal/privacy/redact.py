@@ -38,7 +38,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_dates import DateMode, DateRedactor, date_readings, parse_date
+from medlocal.privacy.deid_dates import (
+    DateMode,
+    DateRedactor,
+    date_readings,
+    parse_date,
+    shift_from_bytes,
+)
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_patterns import pattern_candidates
@@ -72,8 +78,7 @@ class Redactor:
         self.identity = identity or PatientIdentity()
         self.date_mode = date_mode
         if shift_days is None:
-            magnitude = 30 + secrets.randbelow(336)  # 30..365 days, never zero
-            shift_days = magnitude if secrets.randbelow(2) else -magnitude
+            shift_days = shift_from_bytes(secrets.token_bytes(8))
         self.shift_days = shift_days
         self.word_scan = word_scan
         self.proposer = proposer

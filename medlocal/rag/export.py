@@ -338,6 +338,13 @@ class ExportSource(AuditTrail, Protocol):
 
     def get_patient(self, patient_id: int) -> Any: ...
 
+    def date_shift_days(self, scope: str) -> int: ...
+
+
+def output_scope(output_id: int) -> str:
+    """The date-shift scope of a saved output: its preview and its export share the offset."""
+    return f"output:{output_id}"
+
 
 def chat_model_line(model: ChatModel) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
@@ -356,13 +363,14 @@ def redactor_for_patient(
     patient_id: int | None,
     date_mode: DateMode = "shift",
     proposer: SpanProposer | None = None,
+    shift_days: int | None = None,
 ) -> Redactor:
     """A Redactor that knows this patient's own name, MRN and date of birth from the vault."""
     identity = patient_identity(None, None, None)
     if patient_id is not None:
         patient = source.get_patient(patient_id)
         identity = patient_identity(patient.name, patient.mrn, patient.dob)
-    return Redactor(identity, date_mode=date_mode, proposer=proposer)
+    return Redactor(identity, date_mode=date_mode, proposer=proposer, shift_days=shift_days)
 
 
 def plan_for_output(
@@ -373,10 +381,14 @@ def plan_for_output(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
+    output_id: int | None = None,
 ) -> RedactionPlan:
     """The redaction plan of a saved output, with the user's kept and added spans: what the
-    preview shows and the export applies."""
-    plan = plan_export(doc, redactor_for_patient(source, patient_id, date_mode, proposer))
+    preview shows and the export applies. With ``output_id`` dates move by that output's own
+    offset (the same in every preview and export of it); without, by a fresh random one."""
+    shift = None if output_id is None else source.date_shift_days(output_scope(output_id))
+    redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
+    plan = plan_export(doc, redactor)
     for number, reason in keep:  # numbers as the preview printed them, before any add
         plan.keep(number, reason)
     for text in add:
@@ -404,7 +416,9 @@ def export_output(
         raise ExportError("keeping or adding redactions needs --redact")
     plan = None
     if redact:
-        plan = plan_for_output(source, patient_id, doc, date_mode, keep, add, proposer)
+        plan = plan_for_output(
+            source, patient_id, doc, date_mode, keep, add, proposer, output_id=output_id
+        )
     report = export_document(doc, path, plan=plan)
     details: dict[str, Any] = {"output_id": output_id, "format": report.format, "redacted": redact}
     if plan is not None:

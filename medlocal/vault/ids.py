@@ -10,8 +10,12 @@ new rows are numbered above it. Callers hold the session and own the transaction
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from typing import Literal
 
+from medlocal.privacy.deid_dates import shift_from_bytes
 from medlocal.vault.db import Connection
 
 Table = Literal["documents", "patients"]
@@ -30,3 +34,19 @@ def next_id(conn: Connection, table: Table) -> int:
         (key, str(new_id)),
     )
     return new_id
+
+
+DATE_SHIFT_KEY = "date_shift_key"
+
+
+def date_shift_days(conn: Connection, scope: str) -> int:
+    """The date offset of one redacted export ``scope`` (e.g. a saved output): an HMAC of the
+    scope under a random key kept in ``meta``, so the preview and the export of the same output
+    move dates by the same days, and the offset cannot be computed outside the vault."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (DATE_SHIFT_KEY,)).fetchone()
+    if row is None:
+        key = secrets.token_bytes(32)
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (DATE_SHIFT_KEY, key))
+    else:
+        key = bytes(row[0])
+    return shift_from_bytes(hmac.new(key, scope.encode(), hashlib.sha256).digest())

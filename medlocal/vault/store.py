@@ -33,6 +33,7 @@ from medlocal.vault import (
     conversations,
     db,
     documents,
+    ids,
     indexed_writes,
     keys,
     patients,
@@ -630,6 +631,11 @@ class Vault:
         """``(chat_id, patient_id, created_at)`` for every chat (of one patient if given)."""
         with self._read() as s:
             return conversations.chats(s.conn, patient_id)
+
+    def date_shift_days(self, scope: str) -> int:
+        """The date offset a redacted export of ``scope`` uses (the same for its preview)."""
+        with self._tx() as s:
+            return ids.date_shift_days(s.conn, scope)
 
     def save_output(
         self,

@@ -218,6 +218,9 @@ class _Vault:
 
         return P()
 
+    def date_shift_days(self, scope: str) -> int:
+        return 100
+
     def record_event(self, kind: str, details: dict[str, Any]) -> None:
         # The real audit log takes flat values only: numbers, flags, short strings, lists of them.
         for value in details.values():

@@ -31,3 +31,28 @@ def test_counts_outputs_whose_passages_or_sources_name_the_document(vault: Vault
     assert outputs_citing(vault, [7]) == 2
     assert outputs_citing(vault, [7, 8]) == 3
     assert outputs_citing(vault, [9]) == 0
+
+
+def test_preview_and_export_of_one_output_shift_dates_alike(vault: Vault, tmp_path: Path) -> None:
+    """The CLI previews and exports in two runs: both must move dates by the same days (the
+    preview shows exactly what the file will hold), and another output gets its own offset."""
+    from medlocal.app.outputs import export_stored_output, preview_redactions
+
+    patient = vault.add_patient("P")
+    body = "Admitted on 2024-03-05 and discharged on 2024-03-09."
+    first = vault.save_output(patient, "answer", "q", body, {}, [])
+    second = vault.save_output(patient, "answer", "q", body, {}, [])
+
+    def shifted(output_id: int) -> list[str]:
+        plan = preview_redactions(vault, output_id)
+        return [i.redaction.replacement for i in plan.items if i.redaction.kind == "date"]
+
+    preview = shifted(first)
+    assert len(preview) == 2 and preview == shifted(first)
+    out = tmp_path / "export.md"
+    export_stored_output(vault, first, out, redact=True)
+    assert all(date in out.read_text() for date in preview)
+    offsets = {vault.date_shift_days(f"output:{n}") for n in range(first, first + 40)}
+    assert len(offsets) > 20 and all(30 <= abs(days) <= 365 for days in offsets)
+    if vault.date_shift_days(f"output:{second}") != vault.date_shift_days(f"output:{first}"):
+        assert shifted(second) != preview
