@@ -8,6 +8,7 @@ facts only and is written as is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -205,6 +206,45 @@ def _blocks(body: str) -> list[tuple[str, str]]:
     return blocks
 
 
+# Markdown emphasis the model writes: **bold** (or __bold__) and *italic*. A lone asterisk or
+# one inside a word (5*2, "file_name") stays as it is.
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(?P<bold>.+?)(?<=\S)\1|(?<![*\w])\*(?=\S)(?P<italic>[^*]+?)(?<=\S)\*(?![*\w])"
+)
+
+
+def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """``text`` as (piece, bold, italic) runs, its Markdown emphasis markers removed."""
+    runs: list[tuple[str, bool, bool]] = []
+    at = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > at:
+            runs.append((text[at : match.start()], False, False))
+        if match.group("bold") is not None:
+            runs.append((match.group("bold"), True, False))
+        else:
+            runs.append((match.group("italic"), False, True))
+        at = match.end()
+    if at < len(text) or not runs:
+        runs.append((text[at:], False, False))
+    return runs
+
+
+def _pdf_markup(text: str) -> str:
+    """reportlab paragraph markup for one line: escaped text, emphasis as <b>/<i>."""
+    out = []
+    for piece, bold, italic in inline_runs(text):
+        piece = escape(piece)
+        out.append(f"<b>{piece}</b>" if bold else f"<i>{piece}</i>" if italic else piece)
+    return "".join(out)
+
+
+def _docx_runs(paragraph: Any, text: str) -> None:
+    for piece, bold, italic in inline_runs(text):
+        run = paragraph.add_run(piece)
+        run.bold, run.italic = bold or None, italic or None
+
+
 def write_docx(doc: ExportDocument, path: Path) -> None:
     from docx import Document
     from docx.shared import Pt
@@ -216,13 +256,13 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
         if kind.startswith("h"):
             document.add_heading(text, level=int(kind[1]))
         elif kind == "bullet":
-            document.add_paragraph(text, style="List Bullet")
+            _docx_runs(document.add_paragraph(style="List Bullet"), text)
         else:
             paragraph = document.add_paragraph()
             for number, line in enumerate(text.split("\n")):
                 if number:
                     paragraph.add_run().add_break()  # a line break inside the paragraph
-                paragraph.add_run(line)
+                _docx_runs(paragraph, line)
     if doc.flags:
         document.add_heading("Flags", level=2)
         for line in _flag_lines(doc):
@@ -262,9 +302,9 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
         elif kind.startswith("h"):
             para(text, "Heading2" if kind == "h2" else "Heading3")
         elif kind == "bullet":
-            story.append(Paragraph(escape(text), styles["BodyText"], bulletText="•"))
+            story.append(Paragraph(_pdf_markup(text), styles["BodyText"], bulletText="•"))
         else:
-            lines = "<br/>".join(escape(line) for line in text.split("\n"))
+            lines = "<br/>".join(_pdf_markup(line) for line in text.split("\n"))
             story.append(Paragraph(lines, styles["BodyText"]))
     if doc.flags:
         para("Flags", "Heading2")

@@ -148,3 +148,24 @@ def test_lines_of_a_paragraph_stay_on_their_own_lines(tmp_path: Path, suffix: st
     lines = [line.strip() for line in READERS[suffix](path).splitlines()]
     assert "1. Metformin 500 mg [1]" in lines and "2. Apixaban 2.5 mg [1]" in lines
     assert "A <b> & c" in lines
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_markdown_emphasis_is_rendered_not_printed(tmp_path: Path, suffix: str) -> None:
+    body = "**Amoxicillin** 500 mg *three times daily* [1]\n- **Stop** warfarin\n\n5*2 and a_b_c"
+    path = tmp_path / f"emphasis{suffix}"
+    export_document(ExportDocument(title="Plan", kind="answer", body=body), path)
+    text = READERS[suffix](path)
+    assert "Amoxicillin 500 mg three times daily [1]" in text and "**" not in text
+    assert "Stop warfarin" in text and "5*2 and a_b_c" in text  # not emphasis: kept as written
+    if suffix == ".docx":
+        runs = [r for p in docx.Document(str(path)).paragraphs for r in p.runs]
+        assert [r.text for r in runs if r.bold] == ["Amoxicillin", "Stop"]
+        assert [r.text for r in runs if r.italic] == ["three times daily"]
+
+
+def test_emphasis_becomes_reportlab_markup() -> None:
+    from medlocal.rag.export import _pdf_markup
+
+    assert _pdf_markup("**Stop** <x> & *now*") == "<b>Stop</b> &lt;x&gt; &amp; <i>now</i>"
+    assert _pdf_markup("a * b * c") == "a * b * c"
