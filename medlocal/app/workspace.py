@@ -394,7 +394,9 @@ class Workspace:
         cancel: threading.Event | None = None,
     ) -> ImportReport:
         """Import files and folders for one patient; a bad file is reported, the batch goes on.
-        ``on_file`` gets the pipeline's per-file events (outcome and reason) for a live list."""
+        ``progress`` gets files done of the batch (unit ``files``) and, while a file is
+        embedded, its passages done after each batch (unit ``passages``). ``on_file`` gets the
+        pipeline's per-file events (outcome and reason) for a live list."""
         vault = self.require_vault()
         vault.get_patient(patient_id)  # an unknown patient is bad input: fail before any work
         embedder = self.embedder(model, required=True)
@@ -402,9 +404,14 @@ class Workspace:
         limit = max_mb if max_mb is not None else float(self.settings.import_max_mb)
 
         def relay(event: ProgressEvent) -> None:
-            finished = event.index if event.stage == "done" else event.index - 1
-            stage = event.outcome or "done" if event.stage == "done" else event.stage
-            report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
+            if event.passages_total:
+                # After each embedding batch: the passages of the file being embedded, so a
+                # 900-page document shows movement instead of minutes on "embed: 0/1 files".
+                report(progress, event.as_progress())
+            else:
+                finished = event.index if event.stage == "done" else event.index - 1
+                stage = event.outcome or "done" if event.stage == "done" else event.stage
+                report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
             if on_file is not None:
                 on_file(event)
 

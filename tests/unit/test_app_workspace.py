@@ -158,13 +158,36 @@ def test_import_reports_one_progress_type_and_per_file_events(tmp_path: Path) ->
             outcomes.append((getattr(event, "file_name", ""), getattr(event, "outcome", None)))
 
     report = ws.import_documents([folder], patient, progress=seen.append, on_file=on_file)
-    assert all(isinstance(p, Progress) and p.unit == "files" for p in seen)
-    assert seen[-1].done == seen[-1].total == 2
+    assert all(isinstance(p, Progress) for p in seen)
+    assert {p.unit for p in seen} == {"files", "passages"}
+    files = [p for p in seen if p.unit == "files"]
+    assert seen[-1] == files[-1] and files[-1].done == files[-1].total == 2
     assert sorted(outcomes) == [("a.txt", "imported"), ("b.txt", "failed")]
     assert len(report.imported) == 1 and len(report.failed) == 1
     # The embedder's load is audited once for this vault session, by the workspace.
     events = [e.event for e in ws.require_vault().audit_entries()]
     assert events.count("model_load") == 1 and "import" in events
+    ws.close()
+
+
+def test_import_reports_passages_after_each_embedding_batch(tmp_path: Path) -> None:
+    # One long file: the window must show it moving while it is embedded, batch by batch.
+    ws = make_workspace(tmp_path)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    note = tmp_path / "long.txt"
+    note.write_text(
+        "\n\n".join(
+            f"Visit {i}. " + "Blood pressure 130/85 mmHg on ramipril. " * 30 for i in range(60)
+        )
+    )
+    seen: list[Progress] = []
+    report = ws.import_documents([note], patient, progress=seen.append)
+    passages = [p for p in seen if p.unit == "passages"]
+    assert len(report.imported) == 1 and report.chunks > 32
+    assert len(passages) >= 2 and {p.detail for p in passages} == {"long.txt"}
+    assert [p.done for p in passages] == sorted(p.done for p in passages)
+    assert passages[-1].done == passages[-1].total == report.chunks
     ws.close()
 
 
@@ -180,7 +203,7 @@ def test_cancel_stops_an_import_between_files(tmp_path: Path) -> None:
     cancel = threading.Event()
 
     def stop_after_first(p: Progress) -> None:
-        if p.done >= 1:
+        if p.unit == "files" and p.done >= 1:
             cancel.set()
 
     report = ws.import_documents(files, patient, progress=stop_after_first, cancel=cancel)
