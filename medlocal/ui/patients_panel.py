@@ -128,6 +128,12 @@ class PatientsPanel(QWidget):
         self.file_progress.hide()
         self.progress_label = QLabel("")
         self.progress_label.setWordWrap(True)
+        # Two lines reserved: a progress line of one or two lines then never moves the
+        # widgets around it. A move repaints the icon buttons, whose font icons qtawesome
+        # draws in Python, each draw first waiting for the interpreter lock: the sampler caught
+        # such repaints in 60-80 ms stalls when a bar appeared and went away for every file.
+        metrics = self.progress_label.fontMetrics()
+        self.progress_label.setMinimumHeight(2 * metrics.lineSpacing())
         self.cancel_button = QPushButton("Cancel import")
         self.cancel_button.setAccessibleName("Cancel the import")
         self.cancel_button.hide()
@@ -368,7 +374,11 @@ class PatientsPanel(QWidget):
         self.errors.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.file_progress.hide()
+        # Shown for the whole import (reset between files) rather than per file, for the same
+        # reason the label keeps its height.
+        self.file_progress.setRange(0, 1)
+        self.file_progress.setValue(0)
+        self.file_progress.show()
         self.cancel_button.show()
         self.progress_label.setText("Preparing the import…")
         ws = self.workspace
@@ -393,9 +403,10 @@ class PatientsPanel(QWidget):
         if value.unit == "passages":
             self.file_progress.setRange(0, value.total or 0)
             self.file_progress.setValue(value.done)
-            self.file_progress.show()
         else:
-            self.file_progress.hide()
+            if value.stage == "extract":  # the next file starts
+                self.file_progress.setRange(0, 1)
+                self.file_progress.setValue(0)
             if value.total:
                 self.progress.setRange(0, value.total)
                 self.progress.setValue(value.done)
