@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        workspace.leave_cpu_for_window = True  # models loaded from now on leave the GUI a CPU
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("app"))
         self.setAccessibleName("MedLocal main window")

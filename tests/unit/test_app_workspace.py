@@ -289,3 +289,24 @@ def test_closing_leaves_models_handed_in_by_a_loader_loaded(
     ws.close()
     assert demo_chat.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
     assert demo_embedder.count_tokens("still loaded") > 0  # type: ignore[attr-defined]
+
+
+def test_a_window_leaves_itself_a_cpu_where_cores_are_all_there_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import medlocal.app.workspace as module
+
+    ws = make_workspace(tmp_path)
+    monkeypatch.setattr(module, "physical_cores", lambda: 4)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 4)
+    assert ws._automatic_threads() is None  # no window: the engine's default
+    ws.leave_cpu_for_window = True
+    assert ws._automatic_threads() == 3
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 8)  # SMT: siblings are free already
+    assert ws._automatic_threads() == 4
+    monkeypatch.setattr(module, "physical_cores", lambda: 1)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 1)
+    assert ws._automatic_threads() == 1
+    ws.update_settings(threads=2)  # a number the user chose wins
+    assert ws._load_options(tmp_path / "model.gguf").n_threads == 2
+    ws.close()
