@@ -241,6 +241,37 @@ def test_input_in_the_window_or_a_dialog_postpones_the_idle_lock(
     window.close()
 
 
+def test_streamed_text_does_not_render_the_earlier_answers_again(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.app.chats import ChatTurn
+    from medlocal.ui import chat_panel
+
+    window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
+    chat = window.chat
+    chat.turns = [ChatTurn(f"Question {i}?", f"Answer {i}: metformin 500 mg.") for i in range(5)]
+    chat.redraw()
+    rendered: list[str] = []
+    real = chat_panel.answer_html
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> str:
+        rendered.append(text)
+        return str(real(text, *args, **kwargs))
+
+    monkeypatch.setattr(chat_panel, "answer_html", counting)
+    chat.live_question = "Question 5?"
+    for piece in ("Answer ", "5: ", "lisinopril."):
+        chat._piece(piece)
+    shown = chat.view.toPlainText()
+    assert rendered == [] and "Answer 4: metformin" in shown and "5: lisinopril." in shown
+    chat.turns = [*chat.turns, ChatTurn("Question 5?", "Answer 5: lisinopril.")]
+    chat.redraw()
+    assert len(rendered) == 6  # a new turn: drawn again once
+    chat.clear()
+    assert chat._drawn == ([], "")  # nothing of the patient kept for the next redraw
+    window.close()
+
+
 @pytest.mark.parametrize("reason", ["user", "idle"])
 def test_lock_from_any_thread_clears_the_screen(
     qtbot: QtBot, gui_workspace: Workspace, reason: str
