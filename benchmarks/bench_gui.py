@@ -114,8 +114,10 @@ def main() -> int:
     phases = set(args.phases.split(","))
     netguard.install()
     launch = time.perf_counter()
-    app = QApplication(sys.argv[:1])
+    from medlocal.ui.app import create_application  # the application as the window makes it
     from medlocal.ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1])
 
     meter = GapMeter(app)
     results: dict[str, object] = {}
