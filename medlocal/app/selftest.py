@@ -24,6 +24,7 @@ from medlocal.vault.keys import KdfParams
 
 SAMPLE = "samples/sample-discharge-summary.txt"
 ANSWER_TOKENS = 96  # the check is the pipeline, not the prose: a short answer will do
+OCR_LINE = "Warfarin 5 mg daily"
 QUESTION = "Which antibiotic was the patient discharged on, and at what dose?"
 # A throwaway vault: a light Argon2id cost keeps the check quick; real vaults use the default.
 SELFTEST_KDF = KdfParams(16 * 1024, 1, 1)
@@ -79,6 +80,30 @@ def _ask(state: SelftestState) -> None:
     _require(answer.status in ("answered", "not_found"), f"unexpected status {answer.status}")
 
 
+def _ocr(state: SelftestState) -> None:
+    """A line of print drawn as pixels, imported as a photo: proves the bundled OCR engine, its
+    models and the headless OpenCV load and read (installers must not drop them)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from medlocal.ingest.ocr.engine import engine_info
+
+    info = engine_info()
+    _require(info.available, f"OCR is unavailable: {info.reason}")
+    image = Image.new("L", (900, 120), 255)
+    font = ImageFont.load_default(size=44)  # Pillow's embedded font: no font file needed
+    ImageDraw.Draw(image).text((30, 30), OCR_LINE, fill=0, font=font)
+    # Beside the throwaway vault, in the private temporary folder removed after the check.
+    scan = state.workspace.vault_folder.parent / "selftest-scan.png"
+    image.save(scan)
+    report = state.workspace.import_documents([scan], state.patient_id)
+    _require(len(report.imported) == 1, f"the scanned line was not imported ({report.failed})")
+    found = state.workspace.search("warfarin", patient_id=state.patient_id)
+    _require(
+        any("warfarin" in hit.text.lower() for hit in found),
+        "OCR did not read the scanned line back",
+    )
+
+
 def _lock(state: SelftestState) -> None:
     ws = state.workspace
     ws.lock("selftest")
@@ -94,6 +119,7 @@ STEPS: list[tuple[str, Callable[[SelftestState], None]]] = [
     ("create vault", _create),
     ("import sample", _import),
     ("grounded answer", _ask),
+    ("scanned page (OCR)", _ocr),
     ("lock", _lock),
 ]
 

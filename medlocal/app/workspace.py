@@ -27,24 +27,38 @@ from medlocal.app.outputs import (
     summarize_patient,
 )
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.engine.api import Embedder, SamplingParams
+from medlocal.engine.api import Embedder, Reranker, SamplingParams
 from medlocal.engine.hardware import physical_cores
-from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
+from medlocal.engine.runtime import (
+    Engine,
+    LlamaChatModel,
+    LlamaEmbedder,
+    LlamaReranker,
+    LoadOptions,
+)
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
+from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
-from medlocal.ingest.rechunk import RechunkReport, rechunk_documents
+from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
-from medlocal.models.registry import Registry, default_chat_path, resolve_model
+from medlocal.models.registry import (
+    Registry,
+    default_chat_path,
+    default_reranker_id,
+    default_reranker_path,
+    resolve_model,
+)
 from medlocal.privacy.deid_model import SpanProposer
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import ExportReport, chat_model_line
-from medlocal.rag.passages import Scope
+from medlocal.rag.passages import Retriever, Scope
+from medlocal.rag.rerank import RerankingRetriever, chat_judge_for
 from medlocal.settings import Settings, load_settings, save_settings
 from medlocal.vault.errors import (
     PassphraseRequiredError,
@@ -78,12 +92,12 @@ class ModelCheck:
 class Workspace:
     """Everything a MedLocal session holds. Faces call its verbs; it calls the services.
 
-    ``chat_loader`` / ``embedder_loader`` replace loading through the engine (tests pass fakes,
-    a benchmark its own); they take the model argument (an id, a path or None for the default)
-    and return the model or raise a ``MedLocalError``. Loaded models are kept until another
-    one is asked for. ``notice`` receives one-line messages a person should see
-    (a fallback taken, a model loaded on the CPU after the GPU failed); the CLI prints them on
-    stderr, the window shows them in its status bar.
+    ``chat_loader`` / ``embedder_loader`` / ``reranker_loader`` replace loading through the
+    engine (tests pass fakes, a benchmark its own); they take the model argument (an id, a path
+    or None for the default) and return the model or raise a ``MedLocalError``. Loaded models
+    are kept until another one is asked for. ``notice`` receives one-line messages a person
+    should see (a fallback taken, a model loaded on the CPU after the GPU failed); the CLI prints
+    them on stderr, the window shows them in its status bar.
     """
 
     def __init__(
@@ -95,6 +109,7 @@ class Workspace:
         registry: Registry | None = None,
         chat_loader: ModelLoader | None = None,
         embedder_loader: ModelLoader | None = None,
+        reranker_loader: ModelLoader | None = None,
         kdf_params: KdfParams | None = None,
         notice: Notice | None = None,
     ) -> None:
@@ -105,8 +120,12 @@ class Workspace:
         self._registry = registry
         self._chat_loader = chat_loader
         self._embedder_loader = embedder_loader
+        self._reranker_loader = reranker_loader
         self._chat: tuple[tuple[str, int | None], Any] | None = None
         self._embedder: tuple[str, Embedder] | None = None
+        # (registry path or DEFAULT, the loaded reranker or None after a failed load: a broken
+        # reranker file is reported once, not at every search)
+        self._reranker: tuple[str, Reranker | None] | None = None
         self._kdf_params = kdf_params
         self.notice: Notice = notice or (lambda text: log.info("%s", text))
         self.vault: Vault | None = None
@@ -134,6 +153,10 @@ class Workspace:
         self._settings = updated
         if self.vault is not None and not self.vault.is_locked and "auto_lock_minutes" in changes:
             self.vault.set_idle_timeout(self._idle_seconds())
+        if "rerank" in changes:
+            # Off frees the reranker's memory; back on loads it (and retries one that failed).
+            with self._models_lock:
+                self._unload_reranker()
         return updated
 
     def sampling(self, **overrides: Any) -> SamplingParams:
@@ -255,6 +278,73 @@ class Workspace:
         path = resolve_model(model, "embedding") if model else default_embedder_path()
         return self.engine.load_embedder(path, self._load_options(path))
 
+    def _unload_reranker(self) -> None:
+        held = self._reranker
+        if (
+            held is not None
+            and self._reranker_loader is None
+            and isinstance(held[1], LlamaReranker)
+        ):
+            held[1].unload()
+        self._reranker = None
+
+    def reranker(self) -> Reranker | None:
+        """The cross-encoder reranker when the ``rerank`` setting allows it and one is installed
+        (the default reranker, or the only one); None otherwise. A reranker that cannot load is
+        reported once through ``notice`` and search goes on without it."""
+        if self.settings.rerank == "off":
+            return None
+        try:
+            with self._models_lock:
+                if self._reranker_loader is not None:
+                    key = DEFAULT
+                else:
+                    path = default_reranker_path(self.registry)
+                    if path is None:
+                        self._unload_reranker()
+                        return None
+                    key = str(path)
+                if self._reranker is not None and self._reranker[0] == key:
+                    loaded = self._reranker[1]
+                else:
+                    self._unload_reranker()
+                    self._reranker = (key, None)
+                    loaded = self._load_reranker(key)
+                    self._reranker = (key, loaded)
+        except MedLocalError as err:
+            self.notice(f"{err} Searching without reranking.")
+            return None
+        if loaded is not None:
+            self._audit_model("reranker", loaded)
+        return loaded
+
+    def _load_reranker(self, key: str) -> Any:
+        if self._reranker_loader is not None:
+            return self._reranker_loader(None)
+        path = Path(key)
+        # A reranker reads one (question, passage) pair at a time: 512 tokens holds a question
+        # and a passage of this app's chunk size, and keeps the encoder's attention cheap.
+        return self.engine.load_reranker(path, self._load_options(path, n_ctx=512))
+
+    def _retriever(
+        self, vault: Vault, *, chat: Any = None, cancel: threading.Event | None = None
+    ) -> Retriever:
+        """The vault's fused search, with the reranking stages the settings and the installed
+        models allow (rag/rerank.py); the vault itself when there are none."""
+        s = self.settings
+        reranker = self.reranker()
+        judge = chat_judge_for(chat) if chat is not None and s.chat_rerank > 1 else None
+        if reranker is None and judge is None:
+            return vault
+        return RerankingRetriever(
+            vault,
+            reranker,
+            candidates=s.rerank_candidates,
+            judge=judge,
+            chat_top=s.chat_rerank,
+            cancel=cancel,
+        )
+
     def _audit_model(self, role: str, model: Any) -> None:
         """The audit log's ``model_load`` event, once per model per unlocked vault."""
         vault = self.vault
@@ -335,8 +425,13 @@ class Workspace:
         vault.add_lock_listener(self._vault_locked)
         if idle_lock:
             vault.set_idle_timeout(self._idle_seconds())
-        for role, holder in (("chat", self._chat), ("embedding", self._embedder)):
-            if holder is not None:
+        held: tuple[tuple[str, Any], ...] = (
+            ("chat", self._chat),
+            ("embedding", self._embedder),
+            ("reranker", self._reranker),
+        )
+        for role, holder in held:
+            if holder is not None and holder[1] is not None:
                 self._audit_model(role, holder[1])
 
     def _idle_seconds(self) -> float | None:
@@ -381,15 +476,17 @@ class Workspace:
         collection: str | None = None,
         k: int = 8,
         model: str | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[SearchHit]:
-        """Query -> embed -> hybrid search (exact words only when no embedder can load)."""
+        """Query -> embed -> hybrid search (exact words only when no embedder can load) ->
+        reranking when a reranker is installed and the ``rerank`` setting allows it."""
         text = query.strip()
         if not text:
             raise UserInputError("Give some words to search for.")
         vault = self.require_vault()
         embedder = self.embedder(model)
         vector = None if embedder is None else embedder.embed([text])[0]
-        return vault.search(
+        return self._retriever(vault, cancel=cancel).search(
             text,
             vector,
             patient_id=patient_id,
@@ -441,6 +538,12 @@ class Workspace:
             progress=relay,
             cancel=cancel,
             max_bytes=int(limit * 1024 * 1024),
+            # OCR reports pages of the file it is reading (with an ETA) on the same callback.
+            ocr=OcrOptions(
+                enabled=self.settings.ocr == "on",
+                max_pages=self.settings.ocr_max_pages,
+                progress=progress,
+            ),
         )
 
     def grounded_chat(
@@ -461,7 +564,7 @@ class Workspace:
         doubt = self.settings.model_check
         answerer = GroundedAnswerer(
             chat,
-            vault,
+            self._retriever(vault, chat=chat),
             embedder,
             params=params or self.sampling(),
             model_check=doubt > 0,
@@ -554,8 +657,9 @@ class Workspace:
         return vault.reembed(embedder, progress=relay, cancel=cancel)
 
     def rechunk_pending(self) -> int:
-        """Documents imported before passages followed sections (re-chunked in the background)."""
-        return len(self.require_vault().documents_without_headers())
+        """Documents to bring up to date in the background: imported before passages followed
+        sections (re-chunked), or PDFs from before page spans were kept (spans recorded)."""
+        return len(pending_documents(self.require_vault()))
 
     def rechunk(
         self,
@@ -633,6 +737,8 @@ class Workspace:
         with self._models_lock:
             if chosen == "embedding":
                 self._unload_embedder()
+            elif chosen == "reranker":
+                self._unload_reranker()
             else:
                 self._unload_chat()
         return chosen
@@ -666,8 +772,32 @@ class Workspace:
 
     def doctor(self) -> DoctorReport:
         return doctor_report(
-            [m.id for m in self.registry.models()], self.settings.backup_reminder_days
+            [m.id for m in self.registry.models()],
+            self.settings.backup_reminder_days,
+            ocr_enabled=self.settings.ocr == "on",
+            reranker=self.reranker_summary(),
         )
+
+    def reranker_summary(self) -> str:
+        """One line on reranking: which model rescoring how many passages, or why none."""
+        s = self.settings
+        chat = (
+            f"; the chat model re-orders the top {s.chat_rerank} of an answer's passages"
+            if s.chat_rerank > 1
+            else ""
+        )
+        if s.rerank == "off":
+            return "off (setting rerank = off)" + chat
+        installed = [m.id for m in self.registry.models() if m.role == "reranker"]
+        if not installed:
+            return "none installed (search uses the fused ranking)" + chat
+        chosen = default_reranker_id(self.registry)
+        if chosen is None:
+            return (
+                f"{len(installed)} installed, none chosen: "
+                "medlocal models default ID --role reranker" + chat
+            )
+        return f"{chosen}, rescoring the top {s.rerank_candidates} fused passages" + chat
 
     # -- model evaluation (issue 9): public benchmark files, never the vault ----------------------
 
@@ -700,6 +830,7 @@ class Workspace:
         with self._models_lock:
             self._unload_chat()
             self._unload_embedder()
+            self._unload_reranker()
         if self._engine is not None and self._owns_engine:
             self._engine.shutdown()
             self._engine = None

@@ -10,12 +10,17 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress
 from medlocal.vault.store import Vault
+
+T = TypeVar("T")
 
 
 def workspace(args: argparse.Namespace) -> Workspace:
@@ -76,3 +81,21 @@ class TerminalProgress:
         if self.printed:
             print(file=sys.stderr)
             self.printed = False
+
+
+def run_with_progress(
+    task: Callable[[TerminalProgress, threading.Event], T], stopped: str
+) -> T | None:
+    """``task(progress, cancel)`` with a progress line. Ctrl-C sets ``cancel`` (the task stops
+    between whole units of work), prints ``medlocal: <stopped>`` and returns None."""
+    progress = TerminalProgress()
+    cancel = threading.Event()
+    try:
+        result = task(progress, cancel)
+    except KeyboardInterrupt:
+        cancel.set()
+        progress.done()
+        print(f"medlocal: {stopped}", file=sys.stderr)
+        return None
+    progress.done()
+    return result

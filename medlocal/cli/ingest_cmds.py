@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
+from medlocal.progress import Progress
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 _STATUS_WIDTH = 9
@@ -74,6 +75,7 @@ def run_import(args: argparse.Namespace) -> int:
                     model=args.model,
                     max_mb=args.max_size_mb,
                     on_file=progress.update,
+                    progress=progress.pages,
                     cancel=cancel,
                 )
         finally:
@@ -100,9 +102,10 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
 
 def _describe(outcome: FileOutcome) -> str:
     if outcome.status == "imported":
+        notes = "".join(f"; {note}" for note in outcome.notes)  # "page 3: low OCR confidence"
         return (
             f"{outcome.file_name} (document {outcome.document_id}, "
-            f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')})"
+            f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')}{notes})"
         )
     return f"{outcome.file_name}: {outcome.reason}"
 
@@ -130,6 +133,14 @@ class ProgressBar:
                 file=self._stream,
                 flush=True,
             )
+
+    def pages(self, value: Progress) -> None:
+        """OCR's per-page progress (with its ETA) for the file being read, on a terminal only."""
+        if self._live and value.stage == "ocr":
+            columns = shutil.get_terminal_size((80, 24)).columns
+            self._stream.write("\r" + value.describe()[: columns - 1].ljust(columns - 1))
+            self._stream.flush()
+            self._drawn = True
 
     def _draw(self, event: ProgressEvent) -> None:
         finished = event.index if event.stage == "done" else event.index - 1

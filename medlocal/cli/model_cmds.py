@@ -71,7 +71,8 @@ def register(sub: Any) -> None:
 
     default = group.add_parser(
         "default",
-        help="set the default chat or embedding model (a new embedder re-embeds the vault)",
+        help="set the default chat, embedding or reranker model (a new embedder re-embeds "
+        "the vault)",
     )
     default.add_argument("id")
     default.add_argument("--role", choices=ROLES, help="default: the model's own role")

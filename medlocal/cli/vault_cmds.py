@@ -10,18 +10,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
-import threading
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.cli.common import (
-    TerminalProgress,
     add_vault_args,
     open_vault,
     read_secret_file,
+    run_with_progress,
     workspace,
 )
 from medlocal.vault.errors import (
@@ -106,6 +104,14 @@ def _register_vault(sub: Any) -> None:
     )
     add_vault_args(reembed)
     reembed.set_defaults(func=run_reembed)
+
+    update = actions.add_parser(
+        "update",
+        help="bring documents from an older MedLocal up to date (section passages, PDF page "
+        "positions) from their stored originals; the window does this after unlocking",
+    )
+    add_vault_args(update)
+    update.set_defaults(func=run_update)
     from medlocal.cli.backup_cmds import register_vault_actions  # it imports this module
 
     register_vault_actions(actions)
@@ -151,21 +157,14 @@ def new_passphrase(file_name: str | None) -> str:
 
 def reembed_vault(args: argparse.Namespace) -> int:
     """Re-embed with a progress line; Ctrl-C stops after whole documents. Returns the exit code."""
-    progress = TerminalProgress()
-    cancel = threading.Event()
-    try:
-        report = workspace(args).reembed(progress=progress, cancel=cancel)
-    except KeyboardInterrupt:
-        # A document being written is rolled back whole by its transaction.
-        cancel.set()
-        progress.done()
-        print(
-            "medlocal: re-embedding stopped; documents not yet converted are found by exact words "
-            "only until 'medlocal vault reembed' is run",
-            file=sys.stderr,
-        )
+    # A document being written when Ctrl-C comes is rolled back whole by its transaction.
+    report = run_with_progress(
+        lambda progress, cancel: workspace(args).reembed(progress=progress, cancel=cancel),
+        "re-embedding stopped; documents not yet converted are found by exact words only until "
+        "'medlocal vault reembed' is run",
+    )
+    if report is None:
         return 130
-    progress.done()
     if report.total == 0:
         print("Every document already has vectors of this embedding model.")
         return 0
@@ -254,6 +253,29 @@ def run_rotate(args: argparse.Namespace) -> int:
 def run_reembed(args: argparse.Namespace) -> int:
     with open_vault(args):
         return reembed_vault(args)
+
+
+def run_update(args: argparse.Namespace) -> int:
+    """Re-chunk / record page spans with a progress line; Ctrl-C stops between documents (each
+    is swapped in one transaction) and a later run picks up where this one stopped."""
+    with open_vault(args):
+        report = run_with_progress(
+            lambda progress, cancel: workspace(args).rechunk(progress=progress, cancel=cancel),
+            "update stopped; run 'medlocal vault update' again",
+        )
+    if report is None:
+        return 130
+    if report.total == 0:
+        print("Every document is up to date.")
+        return 0
+    print(
+        f"Updated {report.rechunked + report.paged} of {report.total} documents "
+        f"({report.rechunked} re-chunked, {report.paged} given page positions"
+        + (f", {report.failed} left as they were" if report.failed else "")
+        + (f", {report.skipped} changed meanwhile" if report.skipped else "")
+        + ")."
+    )
+    return 0
 
 
 def run_remember(args: argparse.Namespace) -> int:

@@ -88,6 +88,24 @@ class Embedder(Protocol):
 
 
 @runtime_checkable
+class Reranker(Protocol):
+    """Scores how well each passage answers a query (a cross-encoder reads both together).
+
+    Higher is more relevant; scores compare within one call, not across models. ``cancel`` is
+    honoured between batches (``GenerationCancelled``)."""
+
+    name: str
+    sha256: str
+
+    def rerank_scores(
+        self,
+        query: str,
+        passages: Sequence[str],
+        cancel: threading.Event | None = None,
+    ) -> list[float]: ...
+
+
+@runtime_checkable
 class ChatModel(Protocol):
     """A loaded chat model. ``stream_chat`` yields text pieces as they are generated and stops
     within one token once ``cancel`` is set."""

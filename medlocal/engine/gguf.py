@@ -24,6 +24,9 @@ SUPPORTED_VERSIONS = (2, 3)
 MAX_TENSORS = 100_000
 MAX_KV = 100_000
 _HEADER = struct.Struct("<4sIQQ")
+_CLASSIFIER_TENSORS = frozenset({"cls.weight", "cls.output.weight"})
+# llama.cpp's ``enum llama_pooling_type`` value for rerankers (LLAMA_POOLING_TYPE_RANK).
+POOLING_RANK = 4
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,15 @@ class GGUFInfo:
     tensor_data_end: int
     tensor_bytes: int
     metadata: dict[str, Any] = field(default_factory=dict, repr=False)
+    # A sequence-classification head (``cls.weight`` and/or ``cls.output.weight``): what turns
+    # rank pooling into a relevance score. Without it llama.cpp would return a pooled hidden
+    # value that ranks plausibly and means nothing.
+    classifier_head: bool = False
+
+    @property
+    def is_reranker(self) -> bool:
+        """A cross-encoder reranker: rank pooling over a classification head."""
+        return self.pooling_type == POOLING_RANK and self.classifier_head
 
     @property
     def head_dim(self) -> int | None:
@@ -162,4 +174,5 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
         tensor_data_end=data_end,
         tensor_bytes=total,
         metadata=scalar_meta,
+        classifier_head=any(t.name in _CLASSIFIER_TENSORS for t in parsed.tensors),
     )

@@ -10,7 +10,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,10 @@ from medlocal.engine.api import ChatMessage, ModelProvenance, SamplingParams, Tr
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
+from medlocal.engine.rerank import PairFormat, plan_batches, reranker_problem, score_batch
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
+    BatchCostMeter,
     LlamaTarget,
     SpeculationConfig,
     SpeculationStats,
@@ -34,7 +36,7 @@ from medlocal.engine.speculative import (
     speculative_generate,
 )
 from medlocal.engine.worker import EngineWorker
-from medlocal.errors import ModelLoadError
+from medlocal.errors import GenerationCancelled, ModelLoadError
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ class GenerationStats:
     # Speculative decoding: draft tokens sent for verification and how many were kept.
     drafted_tokens: int = 0
     accepted_tokens: int = 0
+    # Each extra batch token's cost as a share of a one-token decode: learned (or the prior).
+    batch_cost: float | None = None
 
     @property
     def tokens_per_second(self) -> float:
@@ -192,6 +196,8 @@ class LlamaChatModel(_LoadedLlama):
         self.last_stats = GenerationStats()
         # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
         self.speculation: SpeculationConfig | None = None
+        # What a verification batch costs on this model and machine, learned across requests.
+        self.batch_cost: BatchCostMeter | None = None
 
     def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
         rendered = self.template.render(messages)
@@ -268,8 +274,10 @@ class LlamaChatModel(_LoadedLlama):
         source: Iterator[int]
         if self.speculation is not None:
             spec = SpeculationStats()
+            if self.batch_cost is None:
+                self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
             source = speculative_generate(
-                LlamaTarget(llm, params), tokens, self.speculation, spec, budget
+                LlamaTarget(llm, params), tokens, self.speculation, spec, budget, self.batch_cost
             )
         else:
             spec = None
@@ -297,6 +305,8 @@ class LlamaChatModel(_LoadedLlama):
         finally:
             if spec is not None:
                 stats.drafted_tokens, stats.accepted_tokens = spec.drafted, spec.accepted
+            if self.batch_cost is not None:
+                stats.batch_cost = self.batch_cost.cost
 
 
 def _emit_tokens(
@@ -428,6 +438,67 @@ class LlamaEmbedder(_LoadedLlama):
         return result
 
 
+class LlamaReranker(_LoadedLlama):
+    """A cross-encoder reranker on the engine thread (rank pooling; see engine/rerank.py).
+    Implements the ``Reranker`` protocol."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        llm = self._llama
+        self.format = PairFormat.from_model(llm._model)
+        problem = self.format.problem()
+        if problem is not None:
+            self.unload()
+            raise ModelLoadError(f"{self.info.path.name}: {problem}")
+        # A pair must fit one micro-batch (the encoder attends over all of it at once); a batch
+        # of pairs fits n_batch tokens and the context's sequence slots.
+        self.max_pair_tokens = int(llm.n_batch)
+        # On a GPU, packing pairs into one decode fills the device and saves launches. On a CPU
+        # it costs more than it saves: attention spans every token of the batch (other pairs
+        # are masked out, but the products are still computed), so work grows with the square
+        # of the batch. Measured on the tiny test reranker, 24 pairs of 93 tokens: 31 ms one pair
+        # per decode, 73 ms packed into 512-token batches.
+        slots = max(1, int(llm.context_params.n_seq_max))
+        self.max_pairs = slots if self.n_gpu_layers != 0 else 1
+
+    def pair_tokens(self, query: str, passage: str) -> list[int]:
+        """The token sequence the model reads for (``query``, ``passage``), already cut to fit."""
+
+        def tokenize(text: str, special: bool) -> list[int]:
+            return self._tokenize(text.encode("utf-8"), add_bos=False, special=special)
+
+        return self.format.build(query, passage, tokenize, self.max_pair_tokens)
+
+    def rerank_scores(
+        self,
+        query: str,
+        passages: Sequence[str],
+        cancel: threading.Event | None = None,
+    ) -> list[float]:
+        """One score per passage (higher: more relevant), in the order given. Each batch is its
+        own engine call, so a generation queued meanwhile is not held up by a long list, and
+        ``cancel`` is checked between batches."""
+        if not passages:
+            return []
+        pairs = [self.pair_tokens(query, p if p.strip() else " ") for p in passages]
+        scores: list[float] = [0.0] * len(pairs)
+        for group in plan_batches([len(p) for p in pairs], self.max_pair_tokens, self.max_pairs):
+            if cancel is not None and cancel.is_set():
+                raise GenerationCancelled("reranking was stopped")
+            chunk = [pairs[i] for i in group]
+            for index, score in zip(
+                group, self._engine.worker.call(partial(self._score, chunk)), strict=True
+            ):
+                scores[index] = score
+        return scores
+
+    def _score(self, pairs: list[list[int]]) -> list[float]:
+        llm = self._llama
+        if llm is None:
+            raise ModelLoadError(f"{self.name} has been unloaded")
+        return score_batch(llm, pairs)
+
+
 class Engine:
     """Owns the engine thread and every loaded model."""
 
@@ -455,8 +526,42 @@ class Engine:
         )
         return model
 
-    def _load(self, path: Path, options: LoadOptions, kind: type[Any], embedding: bool) -> Any:
+    def load_reranker(self, path: str | Path, options: LoadOptions | None = None) -> LlamaReranker:
+        """A cross-encoder reranker GGUF (rank pooling and a classification head); any other
+        GGUF is refused with the reason before llama.cpp sees it."""
+        import llama_cpp
+
+        def check(info: GGUFInfo) -> None:
+            problem = reranker_problem(info)
+            if problem is not None:
+                raise ModelLoadError(f"{info.path.name}: {problem}")
+
+        # Flash attention on the CPU rounds K and V to f16, which moves a pair's score by ~1e-2
+        # depending on which other pairs share its batch: a passage's rank must not depend on its
+        # neighbours, and an encoder over a few hundred tokens gains little from it.
+        chosen = replace(options or LoadOptions(), flash_attn=False)
+        model: LlamaReranker = self._load(
+            Path(path),
+            chosen,
+            LlamaReranker,
+            embedding=True,
+            pooling=llama_cpp.LLAMA_POOLING_TYPE_RANK,
+            check=check,
+        )
+        return model
+
+    def _load(
+        self,
+        path: Path,
+        options: LoadOptions,
+        kind: type[Any],
+        embedding: bool,
+        pooling: int | None = None,
+        check: Callable[[GGUFInfo], None] | None = None,
+    ) -> Any:
         info = read_gguf_info(path)  # raises ModelLoadError with a one-line reason
+        if check is not None:
+            check(info)
         sha256 = options.sha256 or sha256_file(info.path)
         backend, supported = hardware.detect_backend()
         if embedding:
@@ -479,7 +584,9 @@ class Engine:
             "embedding": embedding,
             "verbose": False,
         }
-        if embedding and info.pooling_type is None:
+        if pooling is not None:
+            kwargs["pooling_type"] = pooling
+        elif embedding and info.pooling_type is None:
             import llama_cpp
 
             kwargs["pooling_type"] = llama_cpp.LLAMA_POOLING_TYPE_MEAN  # decoder LLM as embedder
@@ -499,7 +606,7 @@ class Engine:
             sha256[:12],
             model.n_ctx,
             n_gpu,
-            "embedding" if embedding else "chat",
+            "reranker" if pooling is not None else "embedding" if embedding else "chat",
         )
         return model
 

@@ -20,11 +20,17 @@ Drafting costs a bigger batch. ``DraftPolicy`` picks the draft length that maxim
 tokens per unit of decode cost from a running acceptance estimate (updated also from drafts
 that were *not* sent, by comparing them with what plain decoding produced), and drafts nothing
 when that does not pay: plain chat then runs as single-token steps.
+
+What a batch costs depends on the model and the machine: nearly nothing where decoding is
+memory-bound (a GPU, or a large model on a CPU), most of a decode on a CPU with a small model.
+``BatchCostMeter`` starts from a prior (the config's ``batch_cost``) and learns the real figure
+from timed decodes, and it lives as long as the loaded model, so every request benefits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -42,6 +48,9 @@ class SpeculationConfig:
     # Cost of each extra token in a verification batch, as a share of one single-token decode.
     # CPU: a batch of 8 costs about 6 single decodes (compute-bound); GPU: nearly free.
     batch_cost: float = 0.7
+    # Replace ``batch_cost`` by the cost measured on this machine (False: always the figure
+    # above, e.g. 0 to draft whenever a match exists, as the benchmark's "forced" mode does).
+    learn_cost: bool = True
     acceptance_weight: float = 0.1  # weight of the newest observation in the running estimate
     initial_acceptance: float = 0.5
 
@@ -51,6 +60,51 @@ class SpeculationStats:
     drafted: int = 0  # draft tokens sent for verification
     accepted: int = 0  # of those, kept
     steps: int = 0  # decode steps (verifications and single-token steps)
+
+
+class BatchCostMeter:
+    """The cost of each extra token of a verification batch, as a share of a one-token decode,
+    learned from timed decodes (running averages); the prior until both kinds were seen."""
+
+    MIN_SAMPLES = 3  # of each kind before the measurement replaces the prior
+    WEIGHT = 0.2  # of the newest timing in each running average
+    PROBE_EVERY = 32  # steps between probing drafts while no batch has been timed
+    LOWEST, HIGHEST = 0.02, 2.0  # clamp: one odd timing must not switch drafting to extremes
+
+    def __init__(self, prior: float) -> None:
+        self.prior = prior
+        self._single: float | None = None  # seconds per one-token decode
+        self._extra: float | None = None  # extra seconds per additional batch token
+        self._singles = 0
+        self._batches = 0
+
+    def observe(self, size: int, seconds: float) -> None:
+        if size <= 1:
+            self._single = _average(self._single, seconds, self.WEIGHT)
+            self._singles += 1
+        elif self._single is not None:
+            extra = max(0.0, seconds - self._single) / (size - 1)
+            self._extra = _average(self._extra, extra, self.WEIGHT)
+            self._batches += 1
+
+    @property
+    def measured(self) -> bool:
+        return min(self._singles, self._batches) >= self.MIN_SAMPLES
+
+    @property
+    def wants_probe(self) -> bool:
+        """Whether a short draft should be sent to time a batch (the prior may be wrong)."""
+        return self._singles >= self.MIN_SAMPLES and self._batches < self.MIN_SAMPLES
+
+    @property
+    def cost(self) -> float:
+        if not self.measured or not self._single or self._extra is None:
+            return self.prior
+        return min(self.HIGHEST, max(self.LOWEST, self._extra / self._single))
+
+
+def _average(current: float | None, value: float, weight: float) -> float:
+    return value if current is None else (1.0 - weight) * current + weight * value
 
 
 class DraftIndex:
@@ -92,15 +146,22 @@ class DraftIndex:
 class DraftPolicy:
     """How many draft tokens to send: the length that maximises expected tokens per cost."""
 
-    def __init__(self, config: SpeculationConfig) -> None:
+    def __init__(self, config: SpeculationConfig, meter: BatchCostMeter | None = None) -> None:
         self._config = config
+        self.meter = meter or BatchCostMeter(config.batch_cost)
         self.acceptance = config.initial_acceptance
         self.enabled = True
+        self._steps = 0
 
     def length(self, available: int) -> int:
         if not self.enabled or available <= 0:
             return 0
-        a, c = min(self.acceptance, 0.999), self._config.batch_cost
+        self._steps += 1
+        learn = self._config.learn_cost
+        if learn and self.meter.wants_probe and self._steps % self.meter.PROBE_EVERY == 0:
+            return min(2, available)  # time a small batch: the prior cost may be wrong
+        a = min(self.acceptance, 0.999)
+        c = self.meter.cost if learn else self._config.batch_cost
         best_k, best = 0, 1.0  # a plain step: one token for one unit of cost
         expected = 1.0  # tokens per step with a draft of k: 1 + a + ... + a^k
         for k in range(1, min(available, self._config.max_draft) + 1):
@@ -147,14 +208,19 @@ def speculative_generate(
     config: SpeculationConfig,
     stats: SpeculationStats,
     max_new_tokens: int,
+    meter: BatchCostMeter | None = None,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> Iterator[int]:
     """Yield generated tokens one at a time, like ``Llama.generate``. The caller decides when
     to stop (end of generation, stop string, cancel): closing the generator between tokens
-    leaves the KV cache consistent with what has been decoded, so the next request reuses it."""
+    leaves the KV cache consistent with what has been decoded, so the next request reuses it.
+    ``meter`` (kept by the caller across requests) learns what batches cost, timed by ``clock``.
+    """
     if not prompt:
         raise ValueError("generation needs at least one prompt token")
+    policy = DraftPolicy(config, meter)
     try:
-        yield from _speculate(target, prompt, config, stats, max_new_tokens)
+        yield from _speculate(target, prompt, config, stats, max_new_tokens, policy, clock)
     finally:
         target.close()
 
@@ -165,12 +231,13 @@ def _speculate(
     config: SpeculationConfig,
     stats: SpeculationStats,
     max_new_tokens: int,
+    policy: DraftPolicy,
+    clock: Callable[[], float],
 ) -> Iterator[int]:
     # The whole prompt in one batch, as Llama.generate evaluates it: the first token then comes
     # from the same logits as in plain decoding (batch shape changes llama.cpp's last bits).
     target.start(prompt)
     index = DraftIndex(prompt, config.min_ngram, config.max_ngram)
-    policy = DraftPolicy(config)
     if max_new_tokens <= 0:
         return
     last = target.sample(-1)
@@ -188,12 +255,17 @@ def _speculate(
         k = policy.length(min(len(guess), room))
         draft = guess[:k]
         base = target.n_kv
+        began = clock()
         target.verify([last, *draft])
         stats.steps += 1
         stats.drafted += k
         out: list[int] = []
         for i in range(k + 1):
             token = target.sample(i)
+            if i == 0:
+                # Timed up to the first sample: reading logits waits for an asynchronous
+                # backend (CUDA) to finish the batch, so this is the decode's real cost.
+                policy.meter.observe(k + 1, clock() - began)
             out.append(token)
             if i < k and token == draft[i]:
                 policy.observe(True)

@@ -10,16 +10,12 @@ import bisect
 import functools
 from dataclasses import dataclass
 
+from medlocal.ingest.scanned import ScannedPage
+from medlocal.vault.records import PageSpan
+
+__all__ = ["BLOCK_SEPARATOR", "DocumentBuilder", "ExtractedDocument", "PageSpan", "SectionHeading"]
+
 BLOCK_SEPARATOR = "\n\n"
-
-
-@dataclass(frozen=True)
-class PageSpan:
-    """Page ``number`` (1-based) covers ``text[start:end]``."""
-
-    number: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,8 @@ class ExtractedDocument:
     file_type: str
     pages: tuple[PageSpan, ...] = ()
     sections: tuple[SectionHeading, ...] = ()
+    # Pages read by OCR: their confidence and line boxes (empty for text-only documents).
+    scanned: tuple[ScannedPage, ...] = ()
 
     @property
     def page_count(self) -> int:
@@ -78,6 +76,7 @@ class DocumentBuilder:
         self._page_number: int | None = None
         self._page_start = 0
         self._sections: list[SectionHeading] = []
+        self._scanned: list[ScannedPage] = []
 
     def _append(self, block: str) -> int:
         if self._parts:
@@ -88,10 +87,13 @@ class DocumentBuilder:
         self._length += len(block)
         return start
 
-    def add_block(self, text: str) -> None:
+    def add_block(self, text: str) -> int | None:
+        """Append a paragraph; returns where it starts in the text (None when it was empty)."""
         block = text.strip()
-        if block:
-            self._append(block)
+        return self._append(block) if block else None
+
+    def add_scanned_page(self, page: ScannedPage) -> None:
+        self._scanned.append(page)
 
     def add_heading(self, title: str) -> None:
         heading = " ".join(title.split())
@@ -127,4 +129,5 @@ class DocumentBuilder:
             file_type=self._file_type,
             pages=tuple(self._pages),
             sections=tuple(self._sections),
+            scanned=tuple(self._scanned),
         )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from medlocal.errors import GenerationCancelled
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import (
     CorruptFileError,
@@ -17,35 +18,50 @@ from medlocal.ingest.errors import (
 from medlocal.ingest.extractors.docx import extract_docx
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
+from medlocal.ingest.extractors.image import extract_image
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_text
+from medlocal.ingest.ocr.pages import OcrOptions
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 Extractor = Callable[[bytes, str], ExtractedDocument]
+# Formats that may need OCR also take the import's OCR options (settings, progress, cancel).
+ScanExtractor = Callable[[bytes, str, OcrOptions], ExtractedDocument]
 
 
 @dataclass(frozen=True)
 class Format:
     file_type: str  # what the vault records for the document
     reader: Extractor
+    scan_reader: ScanExtractor | None = None
 
-    def extract(self, data: bytes, file_name: str) -> ExtractedDocument:
+    def extract(
+        self, data: bytes, file_name: str, ocr: OcrOptions | None = None
+    ) -> ExtractedDocument:
         """Run the reader; whatever a malformed file makes it (or a parsing library) raise
         becomes this file's IngestError, so one bad file never stops a batch.
 
         Only the exception's type is kept: its message may quote the document's content.
         """
         try:
+            if self.scan_reader is not None and ocr is not None:
+                return self.scan_reader(data, file_name, ocr)
             return self.reader(data, file_name)
-        except IngestError:
+        except (IngestError, GenerationCancelled):
             raise
         except Exception as err:
             raise CorruptFileError(file_name, f"cannot be read ({type(err).__name__})") from None
 
 
+def _image_without_ocr_options(data: bytes, file_name: str) -> ExtractedDocument:
+    return extract_image(data, file_name, OcrOptions())
+
+
+_IMAGE = Format("image", _image_without_ocr_options, extract_image)
+
 _BY_SUFFIX: dict[str, Format] = {
-    ".pdf": Format("pdf", extract_pdf),
+    ".pdf": Format("pdf", extract_pdf, extract_pdf),
     ".docx": Format("docx", extract_docx),
     ".txt": Format("txt", extract_text),
     ".text": Format("txt", extract_text),
@@ -54,6 +70,7 @@ _BY_SUFFIX: dict[str, Format] = {
     ".html": Format("html", extract_html),
     ".htm": Format("html", extract_html),
     ".json": Format("fhir", extract_fhir),
+    **{suffix: _IMAGE for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
@@ -85,7 +102,9 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def extract_file(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedDocument:
+def extract_file(
+    path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES, ocr: OcrOptions | None = None
+) -> ExtractedDocument:
     """Extract a file already read into memory (checks size and format first)."""
     check_size(path, len(data), max_bytes)
-    return format_for(path).extract(data, path.name)
+    return format_for(path).extract(data, path.name, ocr)

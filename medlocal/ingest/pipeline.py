@@ -9,6 +9,7 @@ progress is then dropped before anything of it is written.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
@@ -23,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.engine.api import Embedder
-from medlocal.errors import MedLocalError
+from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.errors import (
     FileNotFoundIngestError,
@@ -33,10 +34,11 @@ from medlocal.ingest.errors import (
     UnsupportedFormatError,
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
+from medlocal.ingest.ocr.pages import OcrOptions, low_confidence_notes, place_chunks
 from medlocal.progress import Progress
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
-from medlocal.vault.records import ChunkRecord
+from medlocal.vault.records import ChunkRecord, PageSpan
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ class DocumentStore(Protocol):
         collection: str | None = None,
         *,
         text: str | None = None,
+        pages: Sequence[PageSpan] = (),
     ) -> int: ...
 
     def has_document(self, patient_id: int, sha256: str) -> bool: ...
@@ -117,6 +120,8 @@ class FileOutcome:
     pages: int = 0
     chunks: int = 0
     size: int = 0
+    ocr_pages: int = 0  # pages read by OCR
+    notes: list[str] = field(default_factory=list)  # e.g. "page 3: low OCR confidence (71%)"
 
 
 @dataclass
@@ -189,8 +194,13 @@ def import_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     chunking: ChunkingParams | None = None,
     embed_batch: int = EMBED_BATCH,
+    ocr: OcrOptions | None = None,
 ) -> ImportReport:
-    """Import files and folders (walked recursively, in sorted order) for one patient."""
+    """Import files and folders (walked recursively, in sorted order) for one patient.
+
+    Scanned pages and images are read by OCR as ``ocr`` says (default: on, default page cap);
+    its progress reports pages of the file being read, and the batch's ``cancel`` applies."""
+    ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
     report = ImportReport()
     notify = progress or (lambda _event: None)
@@ -211,6 +221,7 @@ def import_paths(
             max_bytes=max_bytes,
             chunking=chunking or ChunkingParams(),
             embed_batch=embed_batch,
+            ocr=ocr,
         )
         report.files.append(outcome)
         notify(
@@ -298,6 +309,7 @@ def _import_one(
     max_bytes: int,
     chunking: ChunkingParams,
     embed_batch: int,
+    ocr: OcrOptions | None = None,
 ) -> FileOutcome:
     path = candidate.path
     outcome = FileOutcome(file_name=path.name, status="failed")
@@ -319,12 +331,16 @@ def _import_one(
                 # Checked before the costly stages; add_document checks again atomically.
                 outcome.status, outcome.reason = "skipped", DUPLICATE_REASON
                 return outcome
-            document = file_format.extract(data, path.name)
+            document = file_format.extract(data, path.name, ocr)
             outcome.pages = document.page_count or 1
+            outcome.ocr_pages = len(document.scanned)
+            outcome.notes = low_confidence_notes(document.scanned)
 
         emit("chunk")
         with _timed(report, "chunk"):
             chunks = chunk_document(document, embedder, chunking, file_name=path.name)
+            if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
+                chunks = place_chunks(chunks, document.scanned)
         if not chunks:
             raise NoTextError(path.name, "no text to import")
 
@@ -353,9 +369,10 @@ def _import_one(
                 embedder.model_id,
                 collection,
                 text=document.text,
+                pages=document.pages,
             )
         outcome.status, outcome.chunks = "imported", len(chunks)
-    except _Cancelled:
+    except (_Cancelled, GenerationCancelled):
         outcome.status, outcome.reason = "cancelled", "import cancelled before this file finished"
     except IngestError as err:
         outcome.status, outcome.reason = "failed", err.reason

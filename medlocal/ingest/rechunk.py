@@ -7,6 +7,10 @@ extract from the encrypted original, chunk, embed, then swap the passages, vecto
 one transaction (``Vault.replace_passages``), so a search running meanwhile sees a document
 either wholly old or wholly new. It is meant for a worker thread after unlock; ``cancel`` is
 honoured between documents and between embedding batches, and a lock stops it the same way.
+
+The same job records the page spans of PDFs imported before they were kept (schema step 4): the
+stored original is extracted again and, when its text is the text already stored (so every
+passage offset still holds), only the spans are written; nothing is re-embedded.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from medlocal.ingest.errors import IngestError
 from medlocal.ingest.formats import format_for
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.errors import NotFoundError, VaultLockedError
-from medlocal.vault.records import ChunkRecord
+from medlocal.vault.records import ChunkRecord, PageSpan
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 EMBED_BATCH = 32  # passages per embedder call: the granularity of cancel
@@ -37,6 +41,12 @@ class PassageStore(Protocol):
     """What re-chunking needs from the vault (``medlocal.vault.store.Vault`` fits)."""
 
     def documents_without_headers(self) -> list[int]: ...
+
+    def documents_without_pages(self) -> list[int]: ...
+
+    def document_text(self, document_id: int) -> str: ...
+
+    def set_document_pages(self, document_id: int, pages: Sequence[PageSpan]) -> None: ...
 
     def get_document(self, document_id: int) -> DocumentInfo: ...
 
@@ -53,6 +63,7 @@ class PassageStore(Protocol):
         chunks: Sequence[ChunkRecord],
         vectors: npt.NDArray[np.float32],
         embed_model_id: str,
+        pages: Sequence[PageSpan] = (),
     ) -> bool: ...
 
 
@@ -62,7 +73,13 @@ class RechunkReport:
     rechunked: int = 0
     skipped: int = 0  # deleted or changed while being re-chunked: left as they are
     failed: int = 0  # the current extractor refuses the stored file: old passages kept
+    paged: int = 0  # only page spans recorded (text unchanged): nothing re-embedded
     cancelled: bool = False
+
+
+def pending_documents(store: PassageStore) -> list[int]:
+    """Documents the job would update: passages without headers, or PDFs without page spans."""
+    return sorted(set(store.documents_without_headers()) | set(store.documents_without_pages()))
 
 
 def rechunk_documents(
@@ -73,20 +90,46 @@ def rechunk_documents(
     cancel: threading.Event | None = None,
     chunking: ChunkingParams | None = None,
 ) -> RechunkReport:
-    """Re-chunk every document whose passages lack indexing headers; ``progress`` counts
-    documents (detail: the file name) and, inside a large one, passages embedded."""
+    """Re-chunk every document whose passages lack indexing headers, and record the page spans
+    of PDFs without them; ``progress`` counts documents (detail: the file name) and, inside a
+    large one, passages embedded."""
     result = RechunkReport()
     try:
-        todo = store.documents_without_headers()
+        headerless = set(store.documents_without_headers())
+        todo = sorted(headerless | set(store.documents_without_pages()))
         result.total = len(todo)
         for done, document_id in enumerate(todo):
             check_cancel(cancel, "re-chunking")
-            outcome = _rechunk_one(store, embedder, document_id, chunking, progress, cancel)
+            if document_id in headerless:
+                outcome = _rechunk_one(store, embedder, document_id, chunking, progress, cancel)
+            else:
+                outcome = _record_pages(store, document_id)
             setattr(result, outcome, getattr(result, outcome) + 1)
             report(progress, Progress("re-chunking", done + 1, len(todo), unit="documents"))
     except (GenerationCancelled, VaultLockedError):
         result.cancelled = True
     return result
+
+
+def _record_pages(store: PassageStore, document_id: int) -> str:
+    """Page spans for a document whose passages are current: from the stored original when it
+    still extracts to the stored text; otherwise () ("unknown", so the job does not retry it
+    at every unlock; the sources panel then places a passage by its own page number)."""
+    try:
+        info = store.get_document(document_id)
+        data = store.document_bytes(document_id)
+        stored = store.document_text(document_id)
+    except NotFoundError:
+        return "skipped"
+    try:
+        document = format_for(Path(info.file_name)).extract(data, info.file_name)
+    except IngestError:  # e.g. a scan read by OCR at import: not re-read here (slow)
+        document = None
+    if document is not None and document.text == stored:
+        store.set_document_pages(document_id, document.pages)
+        return "paged"
+    store.set_document_pages(document_id, ())
+    return "failed"
 
 
 def _rechunk_one(
@@ -128,5 +171,6 @@ def _rechunk_one(
         chunks=chunks,
         vectors=vectors,
         embed_model_id=embedder.model_id,
+        pages=document.pages,
     )
     return "rechunked" if swapped else "skipped"

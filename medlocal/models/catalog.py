@@ -16,8 +16,8 @@ from typing import Any, Literal
 from medlocal.errors import MedLocalError
 from medlocal.paths import resources_dir
 
-Role = Literal["chat", "embedding"]
-ROLES: tuple[Role, ...] = ("chat", "embedding")
+Role = Literal["chat", "embedding", "reranker"]
+ROLES: tuple[Role, ...] = ("chat", "embedding", "reranker")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -116,7 +116,7 @@ def _parse_entry(raw: Any, index: int) -> CatalogEntry:
     number = (int, float)
     role = _require(raw, "role", text, where)
     if role not in ROLES:
-        raise CatalogError(f"catalog entry {where}: role must be chat or embedding")
+        raise CatalogError(f"catalog entry {where}: role must be one of {', '.join(ROLES)}")
     source = _require(raw, "source", text, where)
     if source not in ("hub", "package"):
         raise CatalogError(f"catalog entry {where}: source must be hub or package")

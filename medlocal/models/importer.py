@@ -18,6 +18,7 @@ from pathlib import Path
 
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
+from medlocal.engine.rerank import reranker_problem
 from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
 from medlocal.fsutil import fsync_dir
 from medlocal.models.catalog import Role, bundled_catalog
@@ -43,7 +44,10 @@ class ImportResult:
 
     @property
     def message(self) -> str:
-        template = "chat template: yes" if self.info.chat_template else "chat template: no"
+        if self.model.role == "reranker":
+            template = "rank pooling: yes"
+        else:
+            template = "chat template: yes" if self.info.chat_template else "chat template: no"
         prefix = "already installed" if self.already_installed else "imported"
         return (
             f"{prefix} {self.model.id} ({self.info.architecture}, {self.model.role}, "
@@ -71,6 +75,9 @@ def check_model_file(path: Path) -> GGUFInfo:
 
 
 def infer_role(info: GGUFInfo) -> Role:
+    # Checked first: a reranker is usually an encoder architecture too (bert, xlm-roberta).
+    if info.is_reranker:
+        return "reranker"
     if info.architecture in EMBEDDING_ARCHITECTURES or (
         info.pooling_type is not None and not info.chat_template
     ):
@@ -125,6 +132,10 @@ def import_gguf(
     """Validate, hash and register the GGUF at ``path`` (copied unless ``in_place``)."""
     source = path.expanduser()
     info = check_model_file(source)
+    if role == "reranker" and not info.is_reranker:
+        # Refused here, not at first use: a reranker that cannot score would only fail later,
+        # in the middle of a search.
+        raise ModelLoadError(f"{source.name}: {reranker_problem(info)}")
     registry = Registry()
     if in_place:
         final = source.resolve()

@@ -204,7 +204,10 @@ class Registry:
     def set_default(self, model_id: str, role: Role) -> InstalledModel:
         model = self.get(model_id)
         if model.role != role and model.id != DEMO_MODEL_ID:
-            raise UserInputError(f"'{model_id}' is a {model.role} model, not an {role} model")
+            article = "an" if role[0] in "aeiou" else "a"
+            raise UserInputError(
+                f"'{model_id}' is a {model.role} model, not {article} {role} model"
+            )
         with self._editing() as data:
             data.setdefault("defaults", {})[role] = model_id
         return model
@@ -349,6 +352,25 @@ def resolve_model(id_or_path: str | Path, role: Role) -> Path:
     if model.role != role and model.id != DEMO_MODEL_ID:
         raise UserInputError(f"'{model.id}' is a {model.role} model; a {role} model is needed")
     return registry.verified_path(model.id)
+
+
+def default_reranker_id(registry: Registry | None = None) -> str | None:
+    """The reranker to use: the chosen default, else the only installed one; None when none is
+    installed or several are and none was chosen (reranking is optional: it then does not
+    happen)."""
+    registry = registry or Registry()
+    chosen = registry.defaults().get("reranker")
+    if chosen and registry.find(chosen):
+        return chosen
+    rerankers = [m.id for m in registry.models() if m.role == "reranker"]
+    return rerankers[0] if len(rerankers) == 1 else None
+
+
+def default_reranker_path(registry: Registry | None = None) -> Path | None:
+    """The file of :func:`default_reranker_id`, verified against its recorded hash."""
+    registry = registry or Registry()
+    chosen = default_reranker_id(registry)
+    return registry.verified_path(chosen) if chosen else None
 
 
 def default_chat_path() -> Path:

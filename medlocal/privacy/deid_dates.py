@@ -1,7 +1,8 @@
 """Dates in exported text: found in every common written form, then shifted or cut to the year.
 
 Forms: ISO, m/d/y with the same separator / - or . twice, "March 4, 2021", "4 March 2021",
-"4-Mar-2021", "04MAR2021", "March 2021", "March 4"; a two-digit year that would lie in the future
+"4th of March 2021", "4-Mar-2021", "04MAR2021", "March 2021", "Mar-2021", "03/2021", "March 4",
+"4 March", "4th of March"; a two-digit year that would lie in the future
 belongs to the previous century. One random offset per export moves every date (intervals are
 kept), or ``date_mode="year"`` keeps only the year (strict Safe Harbor); a month and day without a
 year becomes "[DATE]". A date of birth (the vault's DOB in either day order, or a date after a
@@ -42,8 +43,11 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         "long",
     ),
     (
-        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I),
-        ("%d %B %Y", "%d %b %Y"),
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b",
+            re.I,
+        ),
+        ("%d %B %Y", "%d %b %Y", "%d of %B %Y", "%d of %b %Y"),
         "long",
     ),
     (
@@ -52,8 +56,28 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         "long",
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
+    # "Jan-2024", "MAR/25"; a month and year in digits, "11/2021", "03.2019" (a year of 19xx or
+    # 20xx only: "1/160" is a titre).
+    (
+        re.compile(rf"\b(?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b", re.I),
+        ("%b-%Y", "%B-%Y", "%b/%Y", "%B/%Y", "%b-%y", "%b/%y"),
+        "month",
+    ),
+    (
+        re.compile(r"(?<![\d/.])\b(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2}\b(?![/.-]?\d)"),
+        ("%m/%Y", "%m.%Y"),
+        "month",
+    ),
     (
         re.compile(rf"\b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?![ \t]*,?[ \t]*\d)"),
+        (),
+        "no_year",
+    ),
+    # "3 Feb", "12th of March" without a year; the month capitalised, as with "March 4".
+    (
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:{_MONTHS})\b\.?(?![ \t]*,?[ \t]*\d)"
+        ),
         (),
         "no_year",
     ),

@@ -3,13 +3,18 @@
 The lists ship in ``resources/`` (sources and licences in ``resources/deid_NOTICES.txt``):
 English words (Webster's Second, public domain), given names and surnames (1990 US Census, public
 domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phrases plus the
-medication list the grounding check uses. They load once per process (about 0.3 s).
+medication lists the grounding check uses (``medications.txt`` and the 23,000 brand and generic
+names of ``drug_names.txt``). They load once per process (about 0.4 s).
+
+The name and place lists are folded to lower-case ASCII, so every lookup folds the same way:
+"Résidence" is looked up as "residence", "Sørensen" as "sorensen".
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +53,30 @@ _PREFIXES = (
 )  # fmt: skip
 
 
+# British spellings, rewritten the American way the 1934 dictionary spells them.
+_BRITISH = [
+    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # haemoglobin, anaesthetic, paediatric
+    (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # oedema, oesophagus, foetus
+    (re.compile(r"^oe(?=[a-z]{3})"), "e"),
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
+    (re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=s?$)"), "er"),  # theatre, litre, fibre, centre
+    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # catheterise
+    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse
+    (re.compile(r"(?<=[a-z]{2})ogue(?=s?$)"), "og"),  # catalogue
+    (re.compile(r"(?<=[a-z]{3})mme(?=s?$)"), "m"),  # programme
+    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(?=ed$|ing$|er$)"), "l"),  # travelled, labelling
+    (re.compile(r"(?<=[a-z]{2})ence$"), "ense"),  # licence, defence
+]
+
+
+def _american(lower: str) -> str:
+    if len(lower) < 5:
+        return lower
+    for pattern, replacement in _BRITISH:
+        lower = pattern.sub(replacement, lower)
+    return lower
+
+
 @dataclass(frozen=True)
 class Lexicon:
     english: frozenset[str]
@@ -67,9 +96,15 @@ class Lexicon:
         )
 
     def known(self, lower: str) -> bool:
-        """An English or clinical word, allowing for inflection, prefixes and hyphenation."""
+        """An English or clinical word, allowing for inflection, prefixes, hyphenation and
+        British spelling."""
         if lower in self.english or self.clinical(lower):
             return True
+        if lower.endswith("s") and self.clinical(lower[:-1]):
+            return True  # "statins", "stents"
+        american = _american(lower)
+        if american != lower and (american in self.english or self._inflected(american)):
+            return True  # "theatre", "oedema", "tumour", "programme", "haemoglobin"
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):
                 return self.known(lower[: -len(mark)])
@@ -86,6 +121,10 @@ class Lexicon:
 
     def _base(self, lower: str) -> bool:
         return lower in self.english or self.clinical(lower) or self._inflected(lower)
+
+    def inflected(self, lower: str) -> bool:
+        """An inflected form of a dictionary word ("admitted", "stopping", "arteries")."""
+        return self._inflected(lower)
 
     def _inflected(self, lower: str) -> bool:
         for suffix, bases in (
@@ -118,6 +157,33 @@ class Lexicon:
         return 0
 
 
+# "ø", "ł", "đ", "æ", "ß" do not decompose into a letter and a mark: mapped by hand.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """Lower-case ASCII, as the shipped lists are written ("Sørensen" -> "sorensen")."""
+    lower = word.lower()
+    if lower.isascii():
+        return lower
+    lower = lower.translate(_UNDECOMPOSED)
+    return unicodedata.normalize("NFKD", lower).encode("ascii", "ignore").decode()
+
+
+def _drug_words(path: Path, names: frozenset[str]) -> set[str]:
+    """Single-word brand and generic names from drug_names.txt ("variant<TAB>generic|..."). A
+    variant that is also a listed given name or surname ("Allegra", "Kendrick") is left out:
+    as a safe word it would let that person's name through."""
+    words: set[str] = set()
+    for line in _read(path):
+        variant, _, generics = line.partition("\t")
+        for word in (variant, *generics.split("|")):
+            word = word.strip().lower()
+            if len(word) >= 4 and word.isalpha() and word not in names:
+                words.add(word)
+    return words
+
+
 def _read(path: Path) -> list[str]:
     return [
         line.strip()
@@ -131,16 +197,19 @@ def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
     folder = resources_dir()
     terms = _read(folder / "deid_clinical_terms.txt") + _read(folder / "medications.txt")
-    words = frozenset(t.lower() for t in terms if " " not in t)
+    given = frozenset(_read(folder / "deid_given_names.txt"))
+    surnames = frozenset(_read(folder / "deid_surnames.txt"))
+    places = frozenset(_read(folder / "deid_places.txt"))
+    drugs = _drug_words(folder / "drug_names.txt", given | surnames | places)
+    words = frozenset({t.lower() for t in terms if " " not in t} | drugs)
     phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
     phrase_re = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
     )
-    places = frozenset(_read(folder / "deid_places.txt"))
     return Lexicon(
         english=frozenset(_read(folder / "deid_english_words.txt")),
-        given_names=frozenset(_read(folder / "deid_given_names.txt")),
-        surnames=frozenset(_read(folder / "deid_surnames.txt")),
+        given_names=given,
+        surnames=surnames,
         places=places,
         clinical_words=words,
         clinical_phrases=phrase_re,

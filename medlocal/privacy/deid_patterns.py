@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
 _STATES = (
@@ -62,7 +63,8 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "mrn",
         r"mrn|mr[ \t]*#|mr[ \t]+(?:number|no\.?)|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|"
-        r"record[ \t]*#",
+        r"record[ \t]*#|ur(?:[ \t]+(?:number|no\.?))?|uhid|nhi|dossier|hosp\.?[ \t]+no\.?|"
+        r"chart[ \t]+(?:number|no\.?|#)|case[ \t]+note[ \t]+(?:number|no\.?)|[io]p[ \t]+no\.?",
     ),
     (
         "health_plan_id",
@@ -70,7 +72,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"insurance[ \t]+(?:id|number|no\.?|#)|subscriber[ \t]+(?:id|number|no\.?|#)|"
         r"health[ \t]+plan(?:[ \t]+(?:id|number|no\.?|#))?|plan[ \t]+id|"
         r"(?:medicare|medicaid)(?:[ \t]+(?:id|number|no\.?|#))?|beneficiary[ \t]+id|"
-        r"group[ \t]+(?:number|no\.?|#)",
+        r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
+        r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal",
     ),
     (
         "account_number",
@@ -79,15 +82,18 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "licence_number",
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
-        r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea",
+        r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
+        r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        r"ahpra|hpcsa|mcr|badge",
     ),
     ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)"),
     (
         "device_id",
-        r"serial(?:[ \t]+(?:number|no\.?|#))?|device[ \t]+(?:id|serial)|"
-        r"lot(?:[ \t]+(?:number|no\.?|#))?|"
+        r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
+        r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
         r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
-        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)",
+        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
     ),
     (
         "id_number",
@@ -97,16 +103,57 @@ _ID_CUES: list[tuple[str, str]] = [
         r"accession(?:[ \t]+(?:number|no\.?|#))?|specimen(?:[ \t]+(?:id|number|no\.?|#))?|"
         r"lab[ \t]+(?:number|no\.?|#|id)|report[ \t]+(?:number|no\.?|#)|"
         r"run[ \t]+(?:number|no\.?|#)|reference(?:[ \t]+(?:number|no\.?|#))?|"
-        r"ref\.?[ \t]*(?:#|no\.?)",
+        r"ref\.?[ \t]*(?:#|no\.?)|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
+        r"order[ \t]+(?:number|no\.?|#)|requisition|req\.?|barcodes?|kit|batch|tray|"
+        r"sample(?:[ \t]+(?:id|number|no\.?))?|bottle|incident[ \t]+report|police[ \t]+report|"
+        r"case|job",
     ),
 ]
-_ID_VALUE = r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}"
+# Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
+# digit ("Lab no: SP25-08817", "Sample ID SMP/25/117004", "Practice code L83042"). A field
+# label says what follows is an identifier whatever the label's own word is.
+_FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|\bID"
+# A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
+# digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
+# check digit, never before a word ("account 12345 2 tablets").
+_ONE_ID = (
+    r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
+    # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
+    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
+)
+# One value, or a list of them ("serial numbers 11440-01 and 11440-02").
+_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
-    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent"
+    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|"
+    r"Walk|Gardens|Mews|Row|Grove|Hill|Green|Rise|View|Quay|Wharf|Parade|Esplanade|Promenade|"
+    r"Broadway|Alley|Path|Loop|Bend|Heights|Park|Cross|Yard|Chase|Vale|Crossing|Landing|Point|"
+    r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae"
+)
+# A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
+# 221 Musgrave Road", "No. 7, 4th Cross").
+_UNIT_BEFORE = (
+    r"(?:(?i:flat|unit|apt|apartment|suite|ste|level|floor|shop|room|lot|no)\.?[ \t]*"
+    r"\d{1,5}[A-Za-z]?,?[ \t]+(?=\d)|(?i:no|blk|block)\.?[ \t]*)?"
+)
+# Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
+_STREET_FIRST = (
+    r"rue|chemin|boulevard|boul|av|avenue|allée|allee|impasse|quai|place|rang|calle|avenida|"
+    r"carrera|via|viale|corso|rua|travessa|strasse|straße"
 )
 
 _APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+_DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+# A house number (a unit or flat number, "Blk", "No." before it; "5/22" for unit 5 at number
+# 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
+# ("NW") and an apartment; or a post-office box.
+_STREET = re.compile(
+    rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
+    r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
+    r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+)
 # A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
 # ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
 _BARE_LONG_NUMBER = re.compile(
@@ -162,13 +209,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
         ),
     ),
+    ("street_address", _STREET),
+    # The locality after a street address and a comma ("5/22 Smith Street, Observatory"): in an
+    # address that word is a place, whatever else it may mean.
+    (
+        "city",
+        re.compile(
+            rf"(?:{_STREET.pattern}),[ \t]*"
+            r"(?P<v>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
+            re.M,
+        ),
+    ),
     (
         "street_address",
         re.compile(
-            r"\b\d{1,6}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z0-9.'-]*[ \t]+){1,4}"
-            rf"(?:{_STREET_TYPES})\b\.?"
-            rf"{_APARTMENT}"
-            r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?i:{_STREET_FIRST})\.?[ \t]+"
+            r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
+            r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
         ),
     ),
     # Street names in lower case ("12 oak street"): only with a street-type word that is not
@@ -189,6 +246,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("zip_code", re.compile(rf"\b(?:{_STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")),
     ("zip_code", re.compile(r"(?i:\bzip(?:[ \t]+code)?)[ \t]*:?[ \t]*(?P<v>\d{5}(?:-\d{4})?)\b")),
+    # Postcodes of the UK ("TR11 3QB"), Ireland (Eircode "V92 X2P1") and Canada ("H2Y 2A3"),
+    # and a four-digit postcode after an Australian state ("VIC 3012").
+    ("zip_code", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b")),
+    (
+        "zip_code",
+        re.compile(
+            r"\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?"
+            r"(?=[AC-FHKNPRTV-Y\d]{0,3}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y\d]{0,3}\d)"
+            r"[AC-FHKNPRTV-Y\d]{4}\b"
+        ),
+    ),
+    (
+        "zip_code",
+        re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]\d[ABCEGHJ-NPRSTV-Z]\d\b"),
+    ),
+    ("zip_code", re.compile(r"\b(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT)[ \t]+(?P<v>\d{4})\b")),
+    # A postcode after a place at the end of an address line ("Durban, 4001", "Bengaluru -
+    # 560038", "Pirongia 3802"); the place must not be a clinical or English word (see
+    # _POSTCODE_AFTER_PLACE in pattern_candidates).
+    (
+        "zip_code",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]*|[ \t]+-?[ \t]*)(?P<v>\d{4,6})[ \t]*(?=$|[,.;)])",
+            re.M,
+        ),
+    ),
     (
         "age_over_89",
         re.compile(
@@ -197,7 +280,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
-    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MF]\b)")),
+    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
     (
         "name",
         re.compile(rf"(?i:\b(?:{_NAME_CUES})[ \t]*:)[ \t]*(?P<v>{_NAME_LAST_FIRST}|{_NAME})"),
@@ -216,7 +299,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?P<v>{_NAME}),?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|FNP|APRN)\b"),
     ),
     *(
-        (kind, re.compile(rf"(?i:\b(?:{cues}))\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})", re.I))
+        (
+            kind,
+            re.compile(
+                rf"(?i:\b(?:{cues}))\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?P<v>{_ID_VALUE})",
+                re.I,
+            ),
+        )
         for kind, cues in _ID_CUES
     ),
     # A plate: letters and digits, perhaps in two groups ("plate JKR 4471", "MA 7KT390").
@@ -225,9 +315,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?)"
             r"(?:[ \t]+(?:number|no\.?|#))?)"
-            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6})?)\b"
+            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
         ),
     ),
+    ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
     ("id_number", _BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]*\d{2})[A-Z]{1,4}-?\d{5,}\b")),
 ]
@@ -259,7 +350,104 @@ _CODE = re.compile(
 # numbers of the same length win over this one (see PRIORITY in deid_spans).
 _DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
 
+# A short code of capitals before a long number belongs to it ("DH 771204498", "MCSO 25-118402",
+# "THIG 5806 2114"); labels ("MRN", "NPI"), clinical words and English words before a number are
+# not taken (see _LETTER_PREFIX in pattern_candidates).
+_LETTER_PREFIX = re.compile(
+    r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t](?P<n>\d[\d-]{5,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+)
+# Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
+# a national health or identity number. Lab results are decimals, or have a unit.
+_SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w.,/-])")
+# Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
+_SLASHED_CODE = re.compile(
+    r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"
+    r"[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+){2,}(?![\w/])"
+)
+# A GS1 Unique Device Identifier in human-readable form: application identifiers in brackets,
+# each before its value ("(01)00643169007222(17)270331(21)RNB612448S").
+_UDI = re.compile(r"(?:\(\d{2,4}\)[A-Za-z0-9./-]+){2,}|\(01\)\d{14}")
+# A network hardware (MAC) address, a device identifier.
+_MAC = re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:-])")
+_NOT_A_VALUE_AFTER = (
+    r"(?![ \t]*(?:%|mg|mcg|kg|g/|mmhg|bpm|/|\.\d|mmol|u/|iu|units?\b|ml|cm|mm|beats|breaths|"
+    r"percent|degrees|°))"
+)
+
+# Devices that carry a serial number. A code of letters and digits written in the same sentence
+# after one of these ("the transmitter 8KQ4X7 was replaced by 8RW2T5", "cochlear implant:
+# 6B22KZ") is the device's identifier even without "serial" before it; see _DEVICE_CODE.
+_DEVICE_NOUN = re.compile(
+    r"(?i:\b(?:pacemaker|defibrillator|icd|crt-?[dp]|generator|lead|leads|pump|transmitter|"
+    r"receiver|sensor|cgm|pdm|monitor|recorder|implant|implants|prosthesis|stimulator|ipg|"
+    r"neurostimulator|lvad|vad|controller|hearing[ \t]+aids?|processor|cpap|bipap|ventilator|"
+    r"concentrator|wheelchair|meter|glucometer|pendant|valve|stent|port|catheter|device|"
+    r"devices|card|tag|watch|phone|tablet|tracker)\b)"
+)
+# A candidate device code: letters and digits mixed, two or more digits, five or more characters.
+_DEVICE_CODE = re.compile(
+    r"(?<![\w/.-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?![\w/-]|\.\w)"
+)
+
+# Codes of the clinical value grammar that look like serials: spinal levels and ECG leads
+# ("T8-T10", "L4-L5", "V4-V6"), gravida/para ("G3P2A1"), TNM stages ("pT3N1bM0"), ECG patterns
+# ("S1Q3T3"), HLA types ("HLA-B27"), genes and variants ("CYP2C19", "JAK2V617F").
+_CLINICAL_CODE = re.compile(
+    r"[CTLSV]\d{1,2}(?:-[CTLSV]?\d{1,2})?|G\d{1,2}P\d{1,2}(?:A\d{1,2})?(?:L\d{1,2})?|"
+    r"[pcyr]?T[0-4][a-d]?(?:N[0-3][a-c]?)?(?:M[01][a-c]?)?|S\d+Q\d+T\d+|HLA-[A-Z]{1,3}\d+|"
+    r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2"
+)
+
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("device_id", _DEVICE_CODE),
+    ("device_id", _UDI),
+    # A hospital bleep, pager or extension: 3-6 digits ("bleep 4471", "ext. 2204").
+    (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:bleep|pager|page|ext|extension)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
+        ),
+    ),
+    # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
+    (
+        "facility",
+        re.compile(
+            r"(?i:\b(?:pharmacy|chemist)(?:[ \t]+is|[ \t]*:))[ \t]+"
+            r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,3})"
+        ),
+    ),
+    ("device_id", _MAC),
+    ("id_number", _LETTER_PREFIX),
+    ("id_number", _SPACED_DIGITS),
+    ("id_number", _SLASHED_CODE),
+    # An extension after a telephone number ("(608) 555-0119 ext. 4").
+    (
+        "phone",
+        re.compile(
+            r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
+            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x\d{1,6})(?![\w^]|\.\d)"
+        ),
+    ),
+    # An age after a name and a comma ("Mrs Costello, 92, lives"), or after "is", "was",
+    # "turned" ("Winston is 95"); the word before must be a name (see _AGE_AFTER_WORD).
+    (
+        "age_over_89",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
+            rf"(?P<v>9\d|1[01]\d)\b{_NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    ("age_over_89", re.compile(r"(?P<p>\b[A-Z][\w'’-]+)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)")),
+    # A day of the month on its own after a preposition ("review on the 22nd.").
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)]|$))",
+            re.M,
+        ),
+    ),
     (
         "age_over_89",
         re.compile(rf"(?i)\b(?P<v>{_AGE_WORDS})\b(?!{_NOT_AN_AGE_AFTER})"),
@@ -282,9 +470,22 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"(?i:\b(?:on|since|from|started|starting|until|till|through|by|dated|seen|due|after|"
-            r"before|admitted|discharged|stopped|restarted|held)[ \t]+)"
-            r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+            r"before|admitted|discharged|stopped|restarted|held|booked|scheduled|review|visit|"
+            r"appointment|appt|given|done|collected|received|sent|performed|planned|next|last|"
+            r"taken|drawn|changed|removed|inserted|placed|commenced|ceased|completed|expires|"
+            r"expiry|onset)[ \t:]+)"
+            r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+            r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # A month and day that can only be a date, day/month ("23/4") or month/day ("7/19"); a score
+    # or a ratio is excluded in pattern_candidates (_UNCUED_DAY_MONTH).
+    (
+        "date",
+        re.compile(
+            r"(?<![\w/.])(?P<u>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+            r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))(?![/\d]|\.\d)"
         ),
     ),
     (
@@ -296,7 +497,10 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "street_address",
-        re.compile(r"\b(?:Route|Highway|Hwy|Interstate|State Road|County Road)[ \t-]?\d{1,4}\b"),
+        re.compile(
+            r"\b(?:Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate|State Road|County Road)"
+            r"[ \t-]?\d{1,4}\b"
+        ),
     ),
     ("id_number", _CODE),
     ("id_number", _DASHED_DIGITS),
@@ -308,10 +512,87 @@ _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
 def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
     if pattern is _CODE:
-        return len(value) < 6 or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+        return (
+            len(value) < 6
+            or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+            or _CLINICAL_CODE.fullmatch(value) is not None
+        )
     if pattern is _DASHED_DIGITS:
         return sum(c.isdigit() for c in value) < 8
     return False
+
+
+# Scores and ratios written like a day and month: "GCS 9/15", "MoCA 12/30", "3/24" (three days).
+_SCALE_DENOMINATORS = frozenset({15, 18, 20, 21, 24, 25, 28, 30})
+_UNIT_AFTER = re.compile(rf"[ \t]*(?i:{_UNITS}|%|mmhg)\b")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may be a name: not a clinical or English word, or a listed name."""
+    lex = lexicon()
+    lower = fold(word.rstrip("'’").removesuffix("'s").removesuffix("’s"))
+    if lex.clinical(lower):
+        return False
+    return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
+
+
+def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
+    """The patterns whose match depends on the word before it (the clinical value grammar: a
+    number after a lab name or a score is a result, not an identifier)."""
+    if pattern is _LETTER_PREFIX:
+        prefix = match.group("p")
+        lex = lexicon()
+        return (
+            fold(prefix) not in _LABEL_WORDS
+            and not lex.clinical(prefix.lower())
+            and _UNIT_AFTER.match(text, match.end()) is None
+        )
+    if pattern is _DEVICE_CODE:
+        value = match.group()
+        if (
+            len(value) < 5
+            or _UNIT_AFTER_DIGITS.fullmatch(value)
+            or _CLINICAL_CODE.fullmatch(value)
+            or lexicon().clinical(value.lower())
+        ):
+            return False
+        sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
+        return _DEVICE_NOUN.search(sentence) is not None
+    if pattern is _SPACED_DIGITS or pattern is _SLASHED_CODE:
+        return sum(c.isdigit() for c in match.group()) >= (10 if pattern is _SPACED_DIGITS else 5)
+    if "p" in pattern.groupindex and match.group("p"):
+        return _name_word(match.group("p"))  # a postcode after a place, an age after a name
+    for name in ("u", "w"):  # a month and day without a cue
+        if name not in pattern.groupindex or not match.group(name):
+            continue
+        second = int(match.group(name).split("/")[1])
+        if name == "u" and second in _SCALE_DENOMINATORS:
+            return False
+        if _UNIT_AFTER.match(text, match.end()):
+            return False
+        if name == "w" and second not in _SCALE_DENOMINATORS:
+            return True  # "CXR 03/14": two digits each, after an exam, is still a date
+        word = re.search(
+            r"([A-Za-z][\w-]*)[ \t:=]*$", text[max(0, match.start() - 25) : match.start()]
+        )
+        # After an acronym or a clinical word it is a score or a result ("MoCA 12/30", "VA
+        # 6/13", "Power 4/5").
+        return word is None or not (
+            word.group(1)[1:] != word.group(1)[1:].lower()
+            or lexicon().clinical(word.group(1).lower())
+        )
+    return True
+
+
+# Labels that stand before an identifier and are kept in view ("MRN 7710442", "NHS 401 023 2137").
+_LABEL_WORDS = frozenset(
+    {
+        "mrn", "npi", "dea", "vin", "udi", "sn", "ur", "nhs", "nhi", "ssn", "dob", "id", "imc",
+        "gmc", "nmc", "csn", "fin", "mr", "dva", "ohip", "ramq", "ihi", "gms", "uhid", "ip",
+        "op", "ref", "tel", "ph", "fax", "mob", "no", "acct", "po", "box", "ahpra", "hpcsa",
+        "mcr", "clia", "nric", "pps", "ird", "sin", "har", "ein", "tin",
+    }
+)  # fmt: skip
 
 
 def pattern_candidates(text: str) -> Iterator[Redaction]:
@@ -319,7 +600,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
-            for name in ("v", "w"):
+            for name in ("v", "w", "u"):
                 if name in pattern.groupindex and match.group(name):
                     group = name
             start, end = match.span(group)
@@ -334,6 +615,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             before = text[max(0, start - 30) : start]
             if pattern is _BARE_LONG_NUMBER and _LAB_BEFORE_NUMBER.search(before):
                 continue  # "Platelets 1250000" is a result, not an identifier
+            if not _owned_by_context(pattern, match, text):
+                continue
             if (
                 kind == "age_over_89"
                 and text[end : end + 1] in "MF"

@@ -14,7 +14,14 @@ Runs of capitalised words are then read as a whole:
 
 A word found once is then removed wherever else it is written with a capital ("Sunrise Meadows
 Nursing Home" ... "back to Sunrise Meadows"). Clinical phrases ("Glasgow Coma Scale", "Bell's
-palsy") and clinical words are never taken. Words in lower case are left alone: names are almost
+palsy") and clinical words are never taken, nor the capitalised words of an eponym: those right
+before an eponym head ("Trousseau sign", "Hunt and Hess grade", "Metzenbaum scissors"), before a
+grade ("Child-Turcotte-Pugh B"), or after a device maker ("Medtronic Advisa").
+
+Cues come in two strengths: a title or a relation ("Dr.", "his daughter") makes every
+capitalised word after it a name; a soft cue ("with", "Present:", "Dear", "paramedic", a name
+list before it) only a listed name or a word that is in no dictionary, and the capitalised words
+next to it ("discussed with Cardiology" stays). Words in lower case are left alone: names are almost
 always capitalised in notes, and lower-case unknown words are mostly drugs, typos and jargon.
 """
 
@@ -23,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.privacy.deid_lexicon import Lexicon, lexicon
+from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev"})
@@ -38,8 +45,54 @@ _RELATIONS = frozenset(
         "guardian", "proxy", "coach", "interpreter", "dietitian", "therapist", "manager", "worker",
         "educator", "member", "colleague", "teacher", "pharmacist", "chaplain", "officer",
         "landlord", "employer", "with", "by", "to", "named", "called", "and",
+        "daughters", "sons", "brothers", "sisters", "grandsons", "granddaughters",
+        "grandchildren", "children", "parents", "grandparents", "cousins", "friends",
+        "neighbours", "neighbors", "stepson", "stepdaughter", "stepmother", "stepfather",
+        "stepbrother", "stepsister", "godson", "goddaughter", "godmother", "godfather", "twin",
+        "sibling", "siblings", "widow", "widower", "grandma", "grandpa", "granddad", "nan",
+        "nana", "auntie", "aunty", "kin", "housemate", "flatmate", "roommate", "tenant",
+        "lodger", "whanau", "whānau", "moko", "mokopuna",
     }
 )  # fmt: skip
+# Words before a name that are no relation: a listed name or unknown word after one of these
+# is a name ("Chaperone: Heather Wood", "Dear Jenny", "Regards, Penny Lane").
+_SOFT_CUES = frozenset(
+    {
+        "present", "chaperone", "nok", "witness", "witnessed", "translator", "visitor",
+        "visitors", "attendees", "family", "dear", "regards", "thanks", "sincerely",
+        "faithfully", "cheers", "signed", "cc",
+    }
+)  # fmt: skip
+# Relation words that are also ordinary function words: cues, but no sign that a street or a
+# facility after them is a person.
+_FUNCTION_CUES = frozenset({"with", "by", "to", "and", "named", "called"})
+_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&|/)[ \t]*")
+# People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
+# social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
+# after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
+_ROLES = frozenset(
+    {
+        "volunteer", "paramedic", "foreman", "deputy", "sheriff", "constable", "detective",
+        "pastor", "minister", "priest", "imam", "rabbi", "reverend", "vicar", "nun", "midwife",
+        "doula", "nurse", "physiotherapist", "physio", "counsellor", "counselor",
+        "psychologist", "advocate", "solicitor", "lawyer", "attorney", "secretary",
+        "receptionist", "driver", "sonographer", "radiographer", "technician", "technologist",
+        "student", "registrar", "consultant", "surgeon", "anaesthetist", "anesthetist",
+        "anesthesiologist", "physician", "doctor", "gp", "clinician", "practitioner",
+        "hospitalist", "intern", "fellow", "supervisor", "boss", "warden", "housekeeper",
+        "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
+        "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
+    }
+)  # fmt: skip
+# A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
+_ROLE_AFTER = re.compile(
+    r",?[ \t]+(?:the[ \t]+)?(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
+    r"charge[ \t]+nurse|nurse[ \t]+specialist|"
+    + "|".join(sorted(_ROLES - {"worker", "manager", "officer"}))
+    + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
+    r"PharmD|RPh|PT|OT|SLP|DO|MD|MBBS|FRCS|FRCP|FRCPC|FRCPath|FRCR|FACC|MRCP|MRCPI|MRCGP|CLS|"
+    r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA)\b)"
+)
 _FACILITY_HEADS = frozenset(
     {
         "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
@@ -54,7 +107,100 @@ _FACILITY_HEADS = frozenset(
         "church", "prison", "ymca", "physicians", "specialists", "consultants", "medicine",
         "service", "logistics", "transport", "industries", "solutions", "systems", "store",
         "stores", "market", "bank", "hotel", "motel", "inn", "library", "station",
+        "suites", "club", "union", "office", "department", "dept", "ems", "pathology",
+        "directors", "funeralcare", "agency", "council", "society", "association", "ministry",
+        "mission", "chapel", "cathedral", "mosque", "temple", "synagogue", "parish",
+        "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
+        "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
+        "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
+        "equipment", "appliances", "mobility", "rentals", "homecare", "unit", "general",
     }
+)  # fmt: skip
+# Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
+# that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
+# ("Mouth Care" at the start of a sentence).
+_WEAK_HEADS = frozenset(
+    {"medical", "care", "union", "office", "department", "society", "unit", "general"}
+)
+# Facility words that come first in French, Spanish, Italian and German names ("Clinique
+# Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
+_HEAD_FIRST = frozenset(
+    {
+        "clinique", "hopital", "centre", "centro", "residence", "maison", "casa", "villa",
+        "klinik", "klinikum", "krankenhaus", "policlinico", "ospedale", "instituto", "institut",
+        "clinica", "hospital", "foyer", "pavillon", "cabinet",
+    }
+)  # fmt: skip
+# What an employer, school or church is introduced by ("works for Summit Peak Roofing", "her
+# employer (Gisborne Citrus Packers)", "her manager at Snake River Credit Union"): Safe Harbor
+# names employers among the identifiers, and such names are often plain English words.
+_EMPLOYER_CUE = re.compile(
+    r"(?i:\b(?:works?|working|worked|employed|employer|employee|workplace|job|manager|boss|"
+    r"attends|attended|studies|studying|volunteers?|member|owns|runs|pharmacy[ \t]+is|"
+    r"chemist[ \t]+is)\b)"
+    r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*\Z"
+)
+# A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
+_LOWER_HEAD_AFTER = re.compile(
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"
+    r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
+)
+_DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
+# An acronym inside a hyphenated word: "TPO", "dsDNA", "proBNP" (not "McDonald", "O'Rourke").
+_ACRONYM_PART = re.compile(r"[a-z]{0,3}[A-Z]{2,}[a-z]?")
+# A facility word after an eponym head: "Parkinson disease clinic" names a service, and "Toronto
+# Western fracture clinic" a place, so the words before the head are not protected as an eponym.
+_SERVICE_AFTER = re.compile(r"[ \t]+(?:clinic|service|unit|team|ward|centre|center|department)\b")
+# Words after a capitalised eponym that make it a sign, test, scale, instrument or procedure
+# ("Trousseau sign", "Mallampati class", "Hunt and Hess grade", "Metzenbaum scissors",
+# "Schmorl nodes", "Modified Rankin Scale"): the capitalised words before one of these are kept.
+# Words that follow places and people as often ("area", "line", "team") are not among them.
+_EPONYM_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "angle",
+        "nodes", "node", "changes", "type", "syndrome", "disease", "phenomenon", "reflex",
+        "maneuver", "manoeuvre", "manoeuvres", "procedure", "operation", "repair", "incision",
+        "approach", "technique", "method", "position", "catheter", "drain", "drains", "tube",
+        "stent", "needle", "clamp", "clamps", "scissors", "retractor", "retractors", "forceps",
+        "blade", "pouch", "triangle", "canal", "duct", "ligament", "fracture", "palsy", "ulcer",
+        "cyst", "murmur", "rule", "rules", "protocol", "regimen", "formula", "equation", "law",
+        "triad", "bodies", "cells", "granules", "spots", "lesions", "sphincter", "guidelines",
+        "orbitopathy", "ophthalmopathy", "thyroiditis", "encephalopathy", "contracture",
+        "deformity", "dressing", "splint", "hernia", "anomaly", "malformation", "pupil",
+        "questionnaire", "inventory", "criterion", "lymphoma", "sarcoma", "tumour", "tumor",
+        "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
+        "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings", "subscore",
+        "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
+        "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
+        "frame",
+    }
+)  # fmt: skip
+# Device makers whose names are no other word: the capitalised words right after one name a
+# model ("Medtronic Advisa"), not a person. ("Smith & Nephew" and "St. Jude" are left out: "his
+# nephew Colm", "St. Jude's".)
+_MAKERS = frozenset(
+    {
+        "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
+        "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
+    }
+)  # fmt: skip
+_CAPITALISED_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "type",
+        "syndrome", "disease", "phenomenon", "reflex", "maneuver", "manoeuvre", "procedure",
+        "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
+        "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
+    }
+)  # fmt: skip
+# Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
+# ("Robson group 1", "Guthrie card").
+_LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
+# Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
+# "Hashimoto thyroiditis") count as eponym heads too.
+_EPONYM_HEAD_ENDINGS = (
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy",
 )  # fmt: skip
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.
@@ -69,7 +215,9 @@ _GENERIC = _FACILITY_HEADS | frozenset(
         "this", "that", "internal", "sports", "nuclear", "physical", "respiratory", "critical",
         "intensive", "palliative", "geriatric", "pediatric", "paediatric", "adult", "maternal",
         "fetal", "memory", "pain", "wound", "vascular", "plastic", "transplant", "ambulance",
-        "fire", "police",
+        "fire", "police", "pulmonary", "thoracic", "cardiothoracic", "chemical", "anatomical",
+        "clinical", "cellular", "molecular", "virtual", "behavioral", "behavioural", "health",
+        "sciences", "science", "reference", "diagnostic", "diagnostics", "neonatal", "obstetric",
     }
 )  # fmt: skip
 _STREET_WORDS = frozenset(
@@ -77,19 +225,42 @@ _STREET_WORDS = frozenset(
         "street", "avenue", "road", "lane", "drive", "boulevard", "court", "terrace", "way",
         "place", "crescent", "close", "parkway", "highway", "circle", "trail", "square", "row",
         "walk", "hill", "grove", "gardens", "mews", "ave", "blvd", "rd", "ln", "pkwy", "hwy",
+        "broadway", "parade", "esplanade", "promenade", "quay", "wharf", "rise",
     }
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
 _JOINERS = frozenset(
-    {"of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "di", "al", "el", "bin"}
-)
+    {
+        "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
+        "bin", "binti", "ibn", "der", "den", "ter", "ten", "dos", "das", "des", "les", "ap",
+        "and",
+    }
+)  # fmt: skip
+# Particles inside a surname ("Ana van der Merwe", "Siofra O Donnabhain", "Bríd Ní Bhriain",
+# "Tyler Van Buskirk"): a name word next to one of these carries it along.
+_PARTICLES = _JOINERS - {"of", "the", "and"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
 # "Lake Placid", "Port Ellison", "Mount Vernon": a place whatever the second word.
 _PLACE_PREFIXES = frozenset(
     {"lake", "mount", "mt", "port", "fort", "ft", "glen", "cape", "san", "santa", "los", "las"}
 )
 # Mixed-case abbreviations; "Mc", "Mac", "De", "La", "Van"... begin names instead ("McMurray").
 _ABBREVIATION = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{0,2}[A-Z][A-Za-z]*$")
+# A word with a capital inside, after three or more small letters; name prefixes excluded
+# ("McAllister", "MacLeod", "DeShawn", "LaToya", "VanDyke", "FitzGerald", "DiMaggio").
+_CAMEL_CASE = re.compile(
+    r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Fitz|St)[A-Z][a-z]{3,}[A-Z][A-Za-z]*$"
+)
+_ORGANISATION_PART = re.compile(r"health|med|care|clinic|hospital|system|partners|group|lab")
 _PLACE_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside"})
+
+
+# What people do in notes: a given name before one of these is a person even where it is also
+# an English word or starts a sentence ("Sam will collect her", "Grace phoned").
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:will|would|can|called|phoned|rang|visited|drove|came|stayed|says|said|reports|"
+    r"reported|asked|agreed|declined|brought|accompanied|helped|attended|arrived|collected|"
+    r"confirmed|explained|understands|consented|signed|wants|wishes|prefers|lives)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -112,10 +283,17 @@ class _Tok:
 
 def _shape(word: str, text: str, end: int) -> str:
     if len(word) == 1:
-        # "H. Lindgren"; a lone capital without a period is a flag or a grade ("(L)", "grade B")
-        return "initial" if word.isupper() and text[end : end + 1] == "." else "lower"
+        # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
+        # ("(L)", "grade B")
+        after = text[end : end + 2]
+        initial = after[:1] == "." or (after[:1] == " " and after[1:2].isupper())
+        return "initial" if word.isupper() and initial else "lower"
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
+    if _CAMEL_CASE.match(word) and not _ORGANISATION_PART.search(word.lower()):
+        # "FibroScan", "HeartMate", "PowerPort": product names, not people; "HealthSystem",
+        # "MedStar" stay words of an organisation's name.
+        return "lower"
     if word.isupper() and len(word) > 1:
         return "caps"
     if word[0].isupper():
@@ -152,6 +330,15 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     if lower not in memo:  # a record repeats its words: look each up once
         memo[lower] = _facts(lower, lex)
     known, strict, named = memo[lower]
+    if not known and "-" in tok.word:
+        # "Anti-TPO", "NT-proBNP": a hyphenated word whose parts are known words or acronyms.
+        parts = [p for p in tok.word.rstrip("'’").split("-") if p]
+        known = all(
+            len(p) <= 2 or _ACRONYM_PART.fullmatch(p) or lex.known(fold(p)) for p in parts
+        ) and any(lex.known(fold(p)) for p in parts)
+    if lower in _PARTICLES:
+        tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
+        return
     if tok.shape == "caps":
         # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
         # capitals ("DARNELL") is a name.
@@ -165,7 +352,11 @@ def _classify(tok: _Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bo
     # the start of a sentence). A listed name that is also an English word ("Grace", "Vale") is
     # weak: it counts only next to an identifier or after a title or relation.
     tok.strong = not known or (named and not strict and not _sentence_start(text, tok.start))
-    tok.weak = tok.strong or named
+    if not tok.strong and lower in lex.given_names and _PERSON_VERB.match(text, tok.end):
+        tok.strong = True  # "Sam will collect her.", "Dawn phoned at noon."
+    # A word known only by its ending ("Ealing", "Lindqvist") is no dictionary word: it joins a
+    # name or place next to it.
+    tok.weak = tok.strong or named or not strict
 
 
 def _gap_joins(text: str, left: _Tok, right: _Tok) -> bool:
@@ -173,8 +364,10 @@ def _gap_joins(text: str, left: _Tok, right: _Tok) -> bool:
     if gap in (" ", "\t"):
         return True
     # "St. Brigid's", "H. Lindgren", "Mt. Sinai"
+    if gap == " & ":
+        return True  # "Hargreaves & Daughters", "Summit Peak Roofing & Siding"
     return gap in (". ", ".") and (
-        left.shape == "initial" or left.lower in {"st", "mt", "ft"} | _TITLES
+        left.shape == "initial" or left.lower in {"st", "mt", "ft", "co"} | _TITLES
     )
 
 
@@ -205,10 +398,39 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
-def _cue_before(text: str, start: int) -> bool:
+def _word_cue(text: str, start: int) -> str:
+    """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
+    Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
+    any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
-    match = re.search(r"([\w'’-]+)\.?,?[ \t]+(?:is[ \t]+|was[ \t]+)?$", before)
-    return match is not None and match.group(1).lower() in _RELATIONS | _TITLES
+    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
+    if match is None or match.end(1) == len(before):
+        return ""
+    word = match.group(1).lower()
+    if match.group(2) and word not in _TITLES:
+        return ""
+    # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
+    # name; the soft cues take one ("Chaperone: Heather Wood").
+    if match.group(3) in (":", "(") and word not in _SOFT_CUES:
+        return ""
+    return word
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """A title or a relation before ``start``: every capitalised word after it is a name.
+    Function words ("with", "by") are soft cues instead (see _read_run)."""
+    word = _word_cue(text, start)
+    return word in _TITLES or word in _RELATIONS - _FUNCTION_CUES
+
+
+def _cued_name(tok: _Tok, lex: Lexicon) -> bool:
+    """After a soft cue: a listed name (even one that is also a clinical word, "Walker"), or a
+    word that is no dictionary or clinical word (even one that looks like a word by its ending,
+    "Lindqvist")."""
+    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    if tok.weak or tok.strong or lex.name_like(lower):
+        return True
+    return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)
 
 
 def _end(tok: _Tok) -> int:
@@ -222,31 +444,73 @@ def _end(tok: _Tok) -> int:
 def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
-    if (run[0].lower in _TITLES or run[0].lower in _RELATIONS) and len(run) > 1:
+    if (
+        (run[0].lower in _TITLES or run[0].lower in _RELATIONS)
+        and len(run) > 1
+        and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
+    ):
         for tok in run[1:]:  # "Dr. Frost", "Mrs. Delia Frost": every word after a title
             if not lex.clinical(tok.lower):
                 tok.strong = True
         run = run[1:]
+    elif run[0].lower in _ROLES | _SOFT_CUES and len(run) > 1:
+        # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
+        run[1].strong = run[1].strong or run[1].weak or _cued_name(run[1], lex)
+        run = run[1:]
     words = [t.lower.rstrip("'’") for t in run]
+    cue = _word_cue(text, run[0].start)
+    # After a list of names, the next run is one too ("Present: Iris, Violet and Jasmine").
+    listed = (
+        bool(out)
+        and out[-1].kind == "name"
+        and _LIST_GAP.fullmatch(text[out[-1].end : run[0].start]) is not None
+    )
+    if cue in _SOFT_CUES | _ROLES | _FUNCTION_CUES or listed:
+        # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
+        # stay; "with Hope and Grace", "NOK: Patience Walker" go.
+        for tok in run:
+            tok.strong = tok.strong or (tok.shape == "title" and _cued_name(tok, lex))
+            # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").
+            generic = tok.lower in _GENERIC or lex.clinical(tok.lower)
+            tok.weak = tok.weak or (tok.shape == "title" and not generic)
+    soft_named = cue in _SOFT_CUES and run[0].strong
+    if (cue in _RELATIONS - _FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
+        _read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
+        return
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
+    if _organisation(run, words, text, lex):
+        out.append(WordSpan("facility", run[0].start, _end(run[-1])))
+        return
     for i in range(len(run) - 1, 0, -1):
         head = words[i]
         distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in _GENERIC]
+        if head in _WEAK_HEADS and not any(t.weak for t in distinctive):
+            continue
         if head in _FACILITY_HEADS and distinctive:
             first = 1 if words[0] == "the" else 0
             last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
             out.append(WordSpan("facility", run[first].start, _end(run[last])))
             _read_run(run[last + 1 :], text, lex, out)
             return
-        if head in _STREET_WORDS and distinctive and run[i].shape == "title":
-            out.append(WordSpan("street_address", run[0].start, _end(run[i])))
+        named_street = [w for w in words[:i] if w not in _STREET_WORDS | {"the", "of"}]
+        # "St" is a street only at the end of a run ("St Mary's" is a saint); a direction after
+        # the street word belongs to it ("Main St NW").
+        street = head in _STREET_WORDS or (head == "st" and i == len(run) - 1)
+        if street and named_street and run[i].shape == "title":
+            direction = _DIRECTION_AFTER.match(text, run[i].end)
+            end = direction.end() if direction else _end(run[i])
+            out.append(WordSpan("street_address", run[0].start, end))
             _read_run(run[i + 1 :], text, lex, out)
             return
         if head in _REGIONS and distinctive:
             out.append(WordSpan("county", run[0].start, _end(run[i])))
             _read_run(run[i + 1 :], text, lex, out)
             return
+    if words[0] in ("co", "county") and len(run) > 1 and run[1].shape == "title":
+        out.append(WordSpan("county", run[0].start, _end(run[1])))  # "Co. Kerry", "County Cork"
+        _read_run(run[2:], text, lex, out)
+        return
     i = 0
     while i < len(run):
         size = lex.multiword_place([t.word.rstrip("'’") for t in run[i:]])
@@ -265,12 +529,26 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             and _word_before(text, tok.start) in _PLACE_CUES
         ):
             tok.strong = True
-    if _cue_before(text, run[0].start):
+    _read_names(run, text, lex, out)
+
+
+def _read_names(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
+    """Names in a run: cued words, then listed names and initials next to an identifier."""
+    if _cue_before(text, run[0].start) or (
+        any(t.weak for t in run) and _ROLE_AFTER.match(text, _end(run[-1])) is not None
+    ):
         for tok in run:
-            if tok.shape in ("title", "caps") and not lex.clinical(tok.lower):
+            # A cue makes a listed name a name even where it is also a clinical word ("Faith
+            # Walker, social worker").
+            if tok.shape in ("title", "caps") and (
+                not lex.clinical(tok.lower) or lex.name_like(tok.lower)
+            ):
                 tok.weak = tok.lower not in _TITLES
         if any(t.weak for t in run):
             run[0].strong = run[0].strong or run[0].weak
+            for k in range(2, len(run)):  # "with Hope and Grace": each name after "and"
+                if run[k - 1].lower == "and":
+                    run[k].strong = run[k].strong or run[k].weak
     # Absorb listed names and initials next to an identifier, until nothing changes.
     changed = True
     while changed:
@@ -281,6 +559,8 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
             near = [run[j] for j in (i - 1, i + 1) if 0 <= j < len(run)]
             if any(n.strong for n in near) and (tok.weak or tok.shape == "initial"):
                 tok.strong = changed = True
+            elif tok.shape == "joiner" and tok.lower in _PARTICLES and _particle_joins(run, i):
+                tok.strong = changed = True  # "Ana van der Merwe", "Maria de la Cruz"
     i = 0
     while i < len(run):
         if not run[i].strong:
@@ -292,6 +572,47 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, _end(run[j])))
         i = j + 1
+
+
+def _particle_joins(run: list[_Tok], i: int) -> bool:
+    """A lower-case particle inside a name: a name word after it, and one before it (past any
+    other particles: "van der")."""
+    if i + 1 >= len(run) or not run[i + 1].strong:
+        return False
+    k = i - 1
+    while k >= 0 and run[k].shape == "joiner" and run[k].lower in _PARTICLES:
+        k -= 1
+    return k >= 0 and (run[k].weak or run[k].strong)
+
+
+def _organisation(run: list[_Tok], words: list[str], text: str, lex: Lexicon) -> bool:
+    """A whole run that names an organisation by its form or by what introduces it: a foreign
+    facility word first ("Clinique Médicale du Vieux-Port"), an ampersand ("Hargreaves & Daughters
+    Funeral Home"), "X of <place>" ("Sunrise of Bellevue"), a facility word in lower case after
+    it ("Toronto Western fracture clinic"), or an employer, school, church or pharmacy cue before
+    it ("His pharmacy is CVS")."""
+    if run[0].lower in _TITLES:
+        return False
+    cued = _EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    if len(run) < 2:
+        # "His pharmacy is CVS", "works at Tesco": even a word that is also an acronym.
+        return cued and run[0].shape in ("title", "caps")
+    plain = [w for w in words if w not in _GENERIC and not lex.clinical(w)]
+    if not plain:
+        return False
+    if "of" in words[1:-1]:
+        after = run[words.index("of", 1) + 1 :]
+        if any(t.strong or t.lower in lex.places for t in after):
+            return True
+    tail = _LOWER_HEAD_AFTER.match(text, _end(run[-1]))
+    if tail and any(t.strong or t.lower in lex.places for t in run):
+        return True
+    first = 1 if words[0] == "the" and len(run) > 2 else 0
+    if words[first] in _HEAD_FIRST and any(t.weak or t.strong for t in run[first + 1 :]):
+        return True
+    if "&" in text[run[0].start : run[-1].end]:
+        return True
+    return cued
 
 
 def _word_before(text: str, start: int) -> str:
@@ -321,13 +642,107 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
             tokens.append(_Tok(match.start(), match.end(), match.group(), "lower", "", False))
             continue
         word = match.group()
-        tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), word.lower())
-        _classify(tok, text, lex, memo)
+        tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), fold(word))
         tokens.append(tok)
+    _protect_eponyms(tokens, text, lex)
+    for tok in tokens:
+        _classify(tok, text, lex, memo)
     found: list[WordSpan] = []
     for run in _runs(tokens, text):
         _read_run(run, text, lex, found)
     return _propagate(text, tokens, found, lex)
+
+
+def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
+    grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
+    they name a person ("Dr Lichtenstein's repair" stays a name)."""
+    for i, head in enumerate(tokens):
+        word = head.word.lower().split("-")[0]  # "fracture-dislocation"
+        # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
+        # facility, "Hashimoto thyroiditis" a disease.
+        by_ending = head.word.islower() and (
+            word.endswith(_EPONYM_HEAD_ENDINGS) or word in _LOWER_CASE_HEADS
+        )
+        # A capitalised head counts only where eponyms are written so ("Modified Rankin Scale");
+        # "Ana Frame", "Grace Field", "Tom Lane" are names.
+        listed = word in _EPONYM_HEADS and (head.word.islower() or word in _CAPITALISED_HEADS)
+        if i == 0 or not (listed or by_ending):
+            continue
+        if _SERVICE_AFTER.match(text, head.end):
+            continue
+        taken: list[_Tok] = []
+        j = i - 1
+        # One lower-case word may stand between ("Hueston tabletop test"), where the capitalised
+        # word before it is no given name ("Sarah blood test" is about Sarah).
+        gap_word = (
+            j > 0
+            and tokens[j].word.islower()
+            and tokens[j].word not in ("and", "of", "the")
+            and tokens[j - 1].shape == "title"
+            and tokens[j - 1].lower not in lex.given_names
+            and text[tokens[j].end : head.start] == " "
+        )
+        if gap_word:
+            j -= 1
+        while j >= 0 and len(taken) < 4:
+            tok = tokens[j]
+            gap = text[tok.end : tokens[j + 1].start]
+            if gap != " ":
+                break
+            if tok.shape in ("title", "caps") and tok.lower not in _TITLES:
+                taken.append(tok)
+            elif tok.word.isupper() and len(tok.word) > 1 and taken:
+                pass  # an acronym inside a named score ("Erasmus GBS Outcome Score")
+            elif not (tok.word in ("and", "&") and taken and j > 0):
+                break
+            j -= 1
+        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym; a
+        # cue counts only right before the words, not across punctuation ("nephew; Dravet").
+        people = (_RELATIONS | _ROLES | _TITLES) - {"with", "by", "to", "and"}
+        if not taken or taken[-1].lower in people:
+            continue
+        if j >= 0 and tokens[j].lower in people and text[tokens[j].end : taken[-1].start] == " ":
+            continue
+        if gap_word and any(t.lower in lex.given_names for t in taken):
+            continue
+        for tok in taken:
+            tok.shape = "lower"
+    _protect_graded(tokens, text, lex)
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _MAKERS:
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
+            if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
+                break
+            tokens[j].shape = "lower"
+
+
+# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib";
+# or a percentage score ("Karnofsky 80%").
+_GRADE_AFTER = re.compile(
+    r" \d{1,3}(?:\.\d)?[ \t]?%"
+    r"| (?:[A-D]|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    re.M,
+)
+
+
+def _protect_graded(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """Keep a capitalised word right before a grade letter or Roman numeral, unless it follows
+    a given name or a title ("John Smith III" is a name with a suffix)."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or not _GRADE_AFTER.match(text, tok.end):
+            continue
+        if tok.lower in lex.given_names:
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        if (
+            before is not None
+            and text[before.end : tok.start] == " "
+            and (before.lower in lex.given_names | _TITLES or before.shape == "initial")
+        ):
+            continue
+        tok.shape = "lower"
 
 
 def _propagate(

@@ -9,9 +9,11 @@ what they find (where two overlap, the longer wins and the other's extra charact
 * :mod:`~medlocal.privacy.deid_dates`: every date (all elements but the year), shifted by one
   offset per export or cut to the year.
 * :mod:`~medlocal.privacy.deid_patterns`: identifiers with a fixed form: phone, fax, e-mail, URL,
-  IP, SSN, MRN, health-plan, account, licence, vehicle and device numbers, other codes, street
-  addresses, ZIP codes, ages over 89 in digits or words; and names after a cue ("Patient:",
-  "Dr.", "..., MD").
+  IP, SSN, MRN, health-plan, account, licence, vehicle and device numbers (also a code after a
+  device word, UDI strings, MAC addresses), any labelled number, other codes, street addresses,
+  ZIP and postcodes, ages over 89 in digits or words; and names after a cue ("Patient:", "Dr.",
+  "..., MD"). Numbers the clinical value grammar owns (a result after a lab name, a score after
+  its scale, spinal levels, ECG leads) are not identifiers.
 * :mod:`~medlocal.privacy.deid_words`: the recall-first word scan (after Philter): a capitalised
   word that is neither an English word nor a clinical term is an identifier, and so are facility
   names, streets, counties and places around it; names of relatives, clinicians and others are

@@ -1,12 +1,15 @@
 """Recognise medication names in text and tell which names are the same drug.
 
-Three sources, because no bundled list can be complete:
+Four sources, because no bundled list can be complete:
 * ``resources/drug_names.txt``: about 23,000 brand and generic names with their generic
   (canonical) names, generated from the maintained dictionary of the drug-named-entity-recognition
   project (DrugBank, MeSH, MedlinePlus, NHS, Wikipedia; see tools/build_drug_names.py and
   resources/NOTICES.txt). "Plavix" and "clopidogrel" are one drug; "Effient" is another.
-* ``resources/medications.txt``: common generic names, and "brand = generic" lines for brands that
-  dictionary lacks (Augmentin, Keflex, Norco, ...).
+* ``resources/drug_brands.txt``: U.S. brand names with their generics from the FDA's NDC
+  Directory and UNII Names list (tools/build_fda_drugs.py), which has the combination brands the
+  first dictionary lacks (Augmentin, Norco, Zosyn, Percocet).
+* ``resources/medications.txt``: common generic names, and the few "brand = generic" lines
+  neither dictionary has (short forms such as "vanco", "KCl").
 * the stems that pharmacology naming conventions put at the end of generic names (-pril, -olol,
   -statin, -mab, -azole, ...), for names in neither list.
 """
@@ -45,17 +48,18 @@ class MedicationLexicon:
         self.suffixes = suffixes
 
     @classmethod
-    def from_file(cls, path: Path, dictionary: Path | None = None) -> MedicationLexicon:
-        """Names from ``path`` ("name" or "brand = generic[|generic]" lines) and, when given,
-        the generated dictionary ``dictionary`` ("variant<TAB>canonical[|canonical]" lines)."""
+    def from_file(cls, path: Path, *dictionaries: Path) -> MedicationLexicon:
+        """Names from ``path`` ("name" or "brand = generic[|generic]" lines) and the generated
+        ``dictionaries`` ("variant<TAB>canonical[|canonical][<TAB>...]" lines); a name in
+        several stands for the generics of all of them."""
         names: set[str] = set()
         canonical: dict[str, frozenset[str]] = {}
-        if dictionary is not None:
+        for dictionary in dictionaries:
             for line in _data_lines(dictionary):
-                variant, _, targets = line.partition("\t")
-                canonical[variant.lower()] = (
-                    frozenset(targets.split("|")) if targets else frozenset()
-                )
+                variant, targets = [*line.split("\t"), ""][:2]
+                generics = frozenset(targets.split("|")) if targets else frozenset()
+                key = variant.lower()
+                canonical[key] = canonical.get(key, frozenset()) | generics
         for line in _data_lines(path):
             name, sep, targets = (part.strip() for part in line.lower().partition("="))
             names.add(name)
@@ -135,4 +139,6 @@ def mentions(text: str, name: str) -> bool:
 @lru_cache(maxsize=1)
 def default_lexicon() -> MedicationLexicon:
     folder = resources_dir()
-    return MedicationLexicon.from_file(folder / "medications.txt", folder / "drug_names.txt")
+    return MedicationLexicon.from_file(
+        folder / "medications.txt", folder / "drug_names.txt", folder / "drug_brands.txt"
+    )

@@ -346,7 +346,8 @@ class PatientsPanel(QWidget):
         names = open_file_names(
             self,
             "Import documents",
-            "Documents (*.pdf *.docx *.txt *.md *.markdown *.html *.htm *.json);;All files (*)",
+            "Documents (*.pdf *.docx *.txt *.md *.markdown *.html *.htm *.json "
+            "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)",
         )
         if names:
             self.import_paths([Path(n) for n in names])

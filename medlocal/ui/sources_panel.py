@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
-from medlocal.ui.pdf_page import PageImage, render_page
+from medlocal.ui.pdf_page import (
+    PageImage,
+    PagePiece,
+    passage_pieces,
+    render_image_page,
+    render_passage,
+)
 from medlocal.ui.workers import run_task
 
 HIGHLIGHT = QColor(255, 213, 79)
@@ -63,6 +69,7 @@ class SourcesPanel(QWidget):
         self.text.setExtraSelections([])
         self.page.clear()
         self.page_boxes = []
+        self.tabs.setTabText(1, "Page")
         self.tabs.setTabEnabled(1, False)
         self.tabs.setCurrentIndex(0)
 
@@ -83,11 +90,12 @@ class SourcesPanel(QWidget):
         self._highlight(source.start, source.end)
         self.page.clear()
         self.page_boxes = []
-        is_pdf = document.file_type.lower() == "pdf" and source.page is not None
-        self.tabs.setTabEnabled(1, is_pdf)
+        kind = document.file_type.lower()
+        has_page = kind in ("pdf", "image") and source.page is not None
+        self.tabs.setTabEnabled(1, has_page)
         self.tabs.setCurrentIndex(0)
-        if is_pdf:
-            self._render_pdf_page(source, text[source.start : source.end])
+        if has_page:
+            self._render_pdf_page(source, text, kind)
 
     def _highlight(self, start: int, end: int) -> None:
         length = len(self.text.toPlainText())
@@ -116,17 +124,33 @@ class SourcesPanel(QWidget):
             return ""
         return str(selections[0].cursor.selectedText()).replace("\u2029", "\n")
 
-    def _render_pdf_page(self, source: SourceRef, passage: str) -> None:
+    def _render_pdf_page(self, source: SourceRef, text: str, kind: str = "pdf") -> None:
         vault = self.workspace.require_vault()
         self._request += 1
         request = self._request
         page_number = source.page or 1
 
-        def work(_cancel: Any) -> PageImage:
-            return render_page(vault.document_bytes(source.document_id), page_number, passage)
+        def work(_cancel: Any) -> tuple[PageImage, list[int]]:
+            data = vault.document_bytes(source.document_id)
+            # Passages read by OCR carry their line boxes: the only way to place a scan's text.
+            regions = vault.get_chunk(source.chunk_id).regions
+            if kind == "image":
+                return render_image_page(data, page_number, regions), [page_number]
+            # The page spans kept at import cut the passage at page breaks; a document from
+            # before they were kept (and not yet updated) has its passage's page number only.
+            spans = vault.document_pages(source.document_id) or ()
+            pieces = passage_pieces(text, spans, source.start, source.end) or [
+                PagePiece(page_number, text[source.start : source.end], None)
+            ]
+            return render_passage(data, pieces, regions), [piece.page for piece in pieces]
 
-        def done(image: PageImage) -> None:
+        def done(result: tuple[PageImage, list[int]]) -> None:
             if request == self._request:  # a later click or a lock superseded this one
+                image, numbers = result
+                label = f"Page {numbers[0]}"
+                if len(numbers) > 1:
+                    label = f"Pages {numbers[0]}\u2013{numbers[-1]}"
+                self.tabs.setTabText(1, label)
                 self._show_page(image)
 
         def failed(exc: BaseException) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Sequence, Sized
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy.typing as npt
 
 from medlocal.vault.db import Connection
 from medlocal.vault.index import IndexedVector
-from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.records import ChunkRecord, PageSpan, Region, SearchHit
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
@@ -53,10 +54,12 @@ def insert_document(
     text: str | None,
     chunks: Sequence[ChunkRecord],
     vectors: npt.NDArray[np.float32],
+    pages: Sequence[PageSpan] = (),
 ) -> tuple[int, list[IndexedVector]]:
     cursor = conn.execute(
         "INSERT INTO documents (patient_id, collection_id, file_name, file_type, size, sha256, "
-        "imported_at, embed_model_id, text, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "imported_at, embed_model_id, text, content, pages) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             patient_id,
             collection_id,
@@ -68,6 +71,7 @@ def insert_document(
             embed_model_id,
             text,
             data,
+            pages_json(pages),
         ),
     )
     document_id = int(cursor.lastrowid)
@@ -90,7 +94,7 @@ def insert_chunks(
         chunk_id = int(
             conn.execute(
                 "INSERT INTO chunks (document_id, ord, text, page, start_char, end_char, section, "
-                "context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "context, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     ordinal,
@@ -100,6 +104,7 @@ def insert_chunks(
                     chunk.end,
                     chunk.section,
                     chunk.context,
+                    regions_json(chunk.regions),
                 ),
             ).lastrowid
         )
@@ -180,7 +185,49 @@ def documents_without_headers(conn: Connection) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
-_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context"
+def pages_json(pages: Sequence[PageSpan]) -> str:
+    return json.dumps([[p.number, p.start, p.end] for p in pages])
+
+
+def document_pages(conn: Connection, document_id: int) -> tuple[PageSpan, ...] | None:
+    """Where each page of a document lies in its text; None when not recorded (imported before
+    schema step 4 and not yet updated), () when the document has no pages or they are unknown."""
+    row = conn.execute("SELECT pages FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return tuple(
+        PageSpan(int(number), int(start), int(end)) for number, start, end in json.loads(row[0])
+    )
+
+
+def set_document_pages(conn: Connection, document_id: int, pages: Sequence[PageSpan]) -> None:
+    conn.execute("UPDATE documents SET pages = ? WHERE id = ?", (pages_json(pages), document_id))
+
+
+def documents_without_pages(conn: Connection) -> list[int]:
+    """PDFs imported before their page spans were kept (schema step 4)."""
+    rows = conn.execute(
+        "SELECT id FROM documents WHERE pages IS NULL AND lower(file_type) = 'pdf' ORDER BY id"
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+_CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context, regions"
+
+
+def regions_json(regions: Sequence[Region]) -> str | None:
+    if not regions:
+        return None
+    return json.dumps([[r.page, r.left, r.top, r.right, r.bottom] for r in regions])
+
+
+def regions_from_json(raw: str | None) -> tuple[Region, ...]:
+    if not raw:
+        return ()
+    return tuple(
+        Region(int(page), float(left), float(top), float(right), float(bottom))
+        for page, left, top, right, bottom in json.loads(raw)
+    )
 
 
 def _chunk(row: Any) -> Chunk:
@@ -194,6 +241,7 @@ def _chunk(row: Any) -> Chunk:
         end=int(row[6]),
         section=None if row[7] is None else str(row[7]),
         context=None if row[8] is None else str(row[8]),
+        regions=regions_from_json(row[9]),
     )
 
 

@@ -15,7 +15,7 @@ import numpy.typing as npt
 from medlocal.vault import db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError
-from medlocal.vault.records import ChunkRecord
+from medlocal.vault.records import ChunkRecord, PageSpan
 from medlocal.vault.rows import DocumentInfo
 from medlocal.vault.session import Session, SessionSource, reading
 
@@ -33,6 +33,7 @@ def add_document(
     collection: str | None,
     text: str | None,
     now: str,
+    pages: Sequence[PageSpan] = (),
 ) -> int:
     """Store one document with its bytes, chunks, vectors and FTS rows; returns its id."""
     array = documents.check_vectors(chunks, vectors)
@@ -61,6 +62,7 @@ def add_document(
                 text=text,
                 chunks=chunks,
                 vectors=array,
+                pages=pages,
             )
             s.audit.append(
                 "import",
@@ -86,6 +88,7 @@ def replace_passages(
     chunks: Sequence[ChunkRecord],
     vectors: npt.NDArray[np.float32],
     embed_model_id: str,
+    pages: Sequence[PageSpan] = (),
 ) -> bool:
     """Swap a document's passages, vectors and extracted text for new ones in one transaction
     (re-chunking without re-import). False, changing nothing, when the document was deleted or
@@ -103,8 +106,8 @@ def replace_passages(
                 s.conn, document_id, collection_id, chunks, array, embed_model_id
             )
             s.conn.execute(
-                "UPDATE documents SET text = ?, embed_model_id = ? WHERE id = ?",
-                (text, embed_model_id, document_id),
+                "UPDATE documents SET text = ?, embed_model_id = ?, pages = ? WHERE id = ?",
+                (text, embed_model_id, documents.pages_json(pages), document_id),
             )
             s.audit.append(
                 "rechunk",

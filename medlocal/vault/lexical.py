@@ -92,9 +92,16 @@ def bm25_search(
     collection_id: int | None = None,
     document_ids: Sequence[int] | None = None,
     total_chunks: int = 0,
+    expansion: Sequence[str] = (),
 ) -> list[tuple[int, float]]:
-    """Best chunks as ``(chunk_id, score)`` where score is bm25 with its sign flipped."""
+    """Best chunks as ``(chunk_id, score)`` where score is bm25 with its sign flipped.
+
+    ``expansion``: further names the query means without saying them (a class's drugs, a
+    brand's generic; :func:`medlocal.drugs.query_expansion`), OR-ed in like its own words. They
+    are rare names, so a passage that has one ranks by it, and a passage with the question's
+    own words still does too."""
     words = drop_common_words(conn, query_words(query), total_chunks)
+    words += [term for term in expansion if term not in words]
     if not words or limit <= 0 or (document_ids is not None and not document_ids):
         return []
     match = "text : (" + " OR ".join(_quote(w) for w in words) + ")"

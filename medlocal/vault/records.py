@@ -6,6 +6,27 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class PageSpan:
+    """Page ``number`` (1-based) covers ``text[start:end]`` of its document's extracted text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where part of a passage sits on its page: a box in fractions of the page's width and
+    height (0-1, origin top left), e.g. one OCR line of a scanned page."""
+
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class ChunkRecord:
     """One passage of a document, with where it came from so a citation can highlight it.
 
@@ -23,6 +44,9 @@ class ChunkRecord:
     # document's title and date and the section): it gives a passage the context its words
     # lack ("Plan" of which note?) but is not part of the text shown or cited.
     context: str | None = None
+    # The boxes of its lines on a scanned page (OCR), so a citation can be highlighted on the
+    # page image; empty for text documents, whose character boxes come from the PDF itself.
+    regions: tuple[Region, ...] = ()
 
     @property
     def indexed_text(self) -> str:

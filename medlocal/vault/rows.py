@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from medlocal.vault.records import Region
+
 
 @dataclass(frozen=True)
 class Patient:
@@ -46,6 +48,7 @@ class Chunk:
     end: int
     section: str | None
     context: str | None = None  # the passage's header for indexing (see ChunkRecord.context)
+    regions: tuple[Region, ...] = ()  # boxes on a scanned page (see ChunkRecord)
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,19 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM chunks_fts WHERE rowid = old.id;
     END;
     """,
+    # 3 (OCR): where an OCR'd passage sits on its scanned page, as JSON [[page, left, top, right,
+    # bottom], ...] in page fractions; NULL for text documents and for every passage imported
+    # before (they came from text layers: nothing to add).
+    """
+    ALTER TABLE chunks ADD COLUMN regions TEXT;
+    """,
+    # 4: where each page starts and ends in the document's extracted text, as JSON [[number,
+    # start, end], ...], so a passage's character offsets can be placed on its PDF page(s).
+    # NULL for documents imported before: the re-chunk job (ingest/rechunk.py) fills it from the
+    # stored original after unlock, without re-embedding when the text is unchanged.
+    """
+    ALTER TABLE documents ADD COLUMN pages TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

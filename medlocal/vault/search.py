@@ -2,7 +2,10 @@
 
 Vectors live only in memory (:class:`~medlocal.vault.index.VectorIndex`) and are built from the
 vault on demand: one patient's collection at a time, or the whole vault's in the background.
-A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank.
+A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank; the
+bm25 query also carries the other names of a drug the question names (a brand's generic and
+back), and a class the question names brings its member drugs as a ranking of their own
+(:mod:`medlocal.drugs`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.drugs import query_expansion
 from medlocal.vault import documents, patients
 from medlocal.vault.diversify import demote_near_duplicates
 from medlocal.vault.errors import VaultLockedError
@@ -131,6 +135,8 @@ def hybrid_search(
             document_ids=document_ids,
             embed_model_id=embed_model_id,
         )
+    # Outside the lock: the first call reads the drug dictionaries (~0.2 s, once).
+    expansion = query_expansion(query_text)
     with writing(fetch) as s:
         lexical = bm25_search(
             s.conn,
@@ -140,9 +146,27 @@ def hybrid_search(
             collection_id=collection_id,
             document_ids=document_ids,
             total_chunks=s.chunk_total(),
+            expansion=expansion.synonyms,
+        )
+        # A class's drugs rank passages on their own: OR-ed into the question's words they
+        # would count no more than any one of its words, and "which oral antibiotic" would
+        # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
+        # that name no class get no third ranking.
+        expanded = (
+            bm25_search(
+                s.conn,
+                "",
+                pool,
+                patient_id=patient_id,
+                collection_id=collection_id,
+                document_ids=document_ids,
+                expansion=expansion.members,
+            )
+            if expansion.members
+            else []
         )
         # Look a little past k so that near-duplicates can make way for other passages.
-        fused = reciprocal_rank_fusion(vector_ranked, lexical)[: k + DIVERSITY_MARGIN]
+        fused = reciprocal_rank_fusion(vector_ranked, lexical, expanded)[: k + DIVERSITY_MARGIN]
         candidates = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
         hits = demote_near_duplicates(candidates, k)
         s.audit.append(

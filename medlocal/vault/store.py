@@ -44,7 +44,7 @@ from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
 from medlocal.vault.errors import NotFoundError, VaultLockedError, WrongPassphraseError
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
-from medlocal.vault.records import ChunkRecord, SearchHit
+from medlocal.vault.records import ChunkRecord, PageSpan, SearchHit
 from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
 from medlocal.vault.rows import (
     Chunk,
@@ -62,7 +62,7 @@ from medlocal.vault.session import Session, corruption_as_error, open_session, r
 __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
 
 CHAT_ROLES = frozenset({"system", "user", "assistant"})
-MODEL_ROLES = frozenset({"chat", "embedding"})
+MODEL_ROLES = frozenset({"chat", "embedding", "reranker"})
 
 
 def _now() -> str:
@@ -375,10 +375,12 @@ class Vault:
         collection: str | None = None,
         *,
         text: str | None = None,
+        pages: Sequence[PageSpan] = (),
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
-        chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it."""
+        chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it.
+        ``pages`` says where each page lies in that text (PDFs: to place a passage on its page)."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -391,6 +393,7 @@ class Vault:
             collection=collection,
             text=text,
             now=_now(),
+            pages=pages,
         )
 
     def has_document(self, patient_id: int, sha256: str) -> bool:
@@ -437,6 +440,21 @@ class Vault:
         with self._read() as s:
             return documents.document_chunks(s.conn, document_id)
 
+    def document_pages(self, document_id: int) -> tuple[PageSpan, ...] | None:
+        """Where each page lies in the document's text: None when not yet recorded (a PDF from
+        before schema step 4), () when it has no pages or they could not be recovered."""
+        with self._read() as s:
+            return documents.document_pages(s.conn, document_id)
+
+    def set_document_pages(self, document_id: int, pages: Sequence[PageSpan]) -> None:
+        """Record page spans recovered from the stored original (text unchanged)."""
+        with self._tx() as s:
+            documents.set_document_pages(s.conn, document_id, pages)
+
+    def documents_without_pages(self) -> list[int]:
+        with self._read() as s:
+            return documents.documents_without_pages(s.conn)
+
     def documents_without_headers(self) -> list[int]:
         """Documents chunked before passages had indexing headers (see ``replace_passages``)."""
         with self._read() as s:
@@ -451,10 +469,11 @@ class Vault:
         chunks: Sequence[ChunkRecord],
         vectors: npt.NDArray[np.float32],
         embed_model_id: str,
+        pages: Sequence[PageSpan] = (),
     ) -> bool:
-        """Swap one document's passages, vectors and extracted text in one transaction, with a
-        ``rechunk`` audit event; False (nothing changed) when the document was deleted or its
-        passages changed since ``expected_chunk_ids`` were read."""
+        """Swap one document's passages, vectors, extracted text and page spans in one
+        transaction, with a ``rechunk`` audit event; False (nothing changed) when the document
+        was deleted or its passages changed since ``expected_chunk_ids`` were read."""
         return indexed_writes.replace_passages(
             self._session,
             document_id,
@@ -463,6 +482,7 @@ class Vault:
             chunks=chunks,
             vectors=vectors,
             embed_model_id=embed_model_id,
+            pages=pages,
         )
 
     def get_chunk(self, chunk_id: int) -> Chunk:

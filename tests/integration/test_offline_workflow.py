@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.netless import netless_prefix, socket_calls
 
 PASSPHRASE = "offline workflow passphrase"
 
@@ -38,19 +39,7 @@ def test_grounded_workflow_without_any_network(medlocal_home: Path, tmp_path: Pa
         "Discharge letter. Medications: metformin 500 mg twice daily; lisinopril 10 mg daily.\n"
         "HbA1c 8.4% on admission. Review in two weeks.\n"
     )
-    trace = tmp_path / "strace"
-    prefix = ["unshare", "-n"]
-    if shutil.which("strace"):
-        prefix += [
-            "strace",
-            "-f",
-            "-qq",
-            "-e",
-            "trace=socket",
-            "-o",
-            str(trace),
-            "--output-separately",
-        ]
+    prefix = netless_prefix(tmp_path)
     env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
 
     def medlocal(*args: str) -> str:
@@ -77,8 +66,5 @@ def test_grounded_workflow_without_any_network(medlocal_home: Path, tmp_path: Pa
         "--max-tokens", "32", *vault,
     )  # fmt: skip
 
-    traces = list(tmp_path.glob("strace*"))
-    if not traces:
-        pytest.skip("strace not installed: the namespace part passed, sockets not traced")
-    calls = "".join(path.read_text() for path in traces)
+    calls = socket_calls(tmp_path)
     assert "AF_INET" not in calls, calls  # covers AF_INET6

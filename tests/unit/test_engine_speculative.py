@@ -12,6 +12,7 @@ import pytest
 
 from medlocal.engine.runtime import GenerationStats, _emit_tokens, _StopFilter
 from medlocal.engine.speculative import (
+    BatchCostMeter,
     DraftIndex,
     DraftPolicy,
     SpeculationConfig,
@@ -20,7 +21,8 @@ from medlocal.engine.speculative import (
 )
 
 VOCAB = 16
-ALWAYS_DRAFT = SpeculationConfig(max_draft=6, batch_cost=0.0)  # drafts whenever lookup finds one
+# Drafts whenever lookup finds one (a fixed zero cost, not learned from timings).
+ALWAYS_DRAFT = SpeculationConfig(max_draft=6, batch_cost=0.0, learn_cost=False)
 
 
 def fake_logits(seq: Sequence[int], copy_strength: float) -> np.ndarray:
@@ -253,3 +255,53 @@ def test_policy_backs_off_and_comes_back() -> None:
     assert policy.length(8) == 0
     cheap = DraftPolicy(SpeculationConfig(batch_cost=0.05, initial_acceptance=0.5))
     assert cheap.length(8) >= 1  # on a GPU even 50% acceptance pays
+
+
+def test_meter_learns_the_batch_cost_from_timings() -> None:
+    meter = BatchCostMeter(prior=0.7)
+    assert meter.cost == 0.7 and not meter.wants_probe
+    for _ in range(3):
+        meter.observe(1, 0.010)  # one-token decodes: 10 ms
+    assert meter.cost == 0.7 and meter.wants_probe  # no batch timed yet: still the prior
+    for _ in range(3):
+        meter.observe(5, 0.012)  # 4 extra tokens for 2 ms: memory-bound decoding
+    assert meter.cost == pytest.approx(0.05, abs=0.01)
+    cheap = DraftPolicy(SpeculationConfig(batch_cost=0.7, initial_acceptance=0.5), meter)
+    assert cheap.length(8) >= 1  # measured cheap batches pay even at 50% acceptance
+    for _ in range(20):
+        meter.observe(5, 0.050)  # 10 ms per extra token: as dear as a decode
+    assert meter.cost == pytest.approx(1.0, abs=0.15)
+    assert DraftPolicy(SpeculationConfig(initial_acceptance=0.5), meter).length(8) == 0
+
+
+def test_fixed_cost_ignores_the_meter() -> None:
+    meter = BatchCostMeter(prior=0.0)
+    for size, seconds in [(1, 0.01)] * 3 + [(5, 0.05)] * 3:
+        meter.observe(size, seconds)
+    assert meter.cost > 0.5
+    fixed = SpeculationConfig(batch_cost=0.0, learn_cost=False, initial_acceptance=0.5)
+    assert DraftPolicy(fixed, meter).length(8) >= 5  # the fixed zero cost, not the measured one
+
+
+def test_speculation_times_its_batches_and_probes_a_wrong_prior() -> None:
+    """A fake clock where a batch costs what one token does: the meter, shared across requests,
+    finds that out (probing with small drafts while the CPU prior says drafts do not pay)."""
+    now = [0.0]
+
+    class TimedTarget(FakeTarget):
+        def verify(self, tokens: Sequence[int]) -> None:
+            now[0] += 0.010 + 0.0002 * (len(tokens) - 1)
+            super().verify(tokens)
+
+    meter = BatchCostMeter(prior=0.7)
+    config = SpeculationConfig(max_draft=6, initial_acceptance=0.3)
+    drafted = []
+    for _ in range(4):
+        stats = SpeculationStats()
+        target = TimedTarget(copy_strength=8.0, temperature=0.0, seed=0)
+        source = speculative_generate(target, PROMPT, config, stats, 60, meter, lambda: now[0])
+        out = list(source)
+        assert out == plain(PROMPT, len(out), 8.0, 0.0, 0)  # identity holds whatever the cost
+        drafted.append(stats.drafted)
+    assert meter.measured and meter.cost < 0.1
+    assert drafted[-1] > 0

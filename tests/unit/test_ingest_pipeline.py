@@ -94,14 +94,14 @@ def test_folders_are_walked_sorted_skipping_hidden_and_unsupported(tmp_path: Pat
     (tmp_path / ".hidden.txt").write_text("h")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("x")
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "photo.heic").write_bytes(b"\xff\xd8")
     names = [c.path.relative_to(tmp_path).as_posix() for c in collect_files([tmp_path, tmp_path])]
-    assert names == ["c.txt", "photo.jpg", "b/a.md", "b/deeper/z.txt"]
+    assert names == ["c.txt", "photo.heic", "b/a.md", "b/deeper/z.txt"]
     report = import_paths(FakeVault(), [tmp_path], 1, FakeEmbedder())
     statuses = {o.file_name: o.status for o in report.files}
     assert statuses == {
         "c.txt": "imported",
-        "photo.jpg": "skipped",
+        "photo.heic": "skipped",
         "a.md": "imported",
         "z.txt": "imported",
     }

@@ -51,7 +51,7 @@ def test_demo_entry_matches_the_installed_package_file(demo_gguf: Path) -> None:
     [
         ("sha256", "abc123", "64 hex"),
         ("revision", "main", "40-hex"),
-        ("role", "vision", "chat or embedding"),
+        ("role", "vision", "chat, embedding, reranker"),
         ("filename", "../evil.gguf", "plain .gguf"),
         ("gated", "yes", "wrong type"),
         ("size_gb", True, "wrong type"),

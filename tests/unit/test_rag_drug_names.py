@@ -19,7 +19,7 @@ from medlocal.rag.medications import default_lexicon
         ("Clexane", "enoxaparin"),
         ("Coumadin", "warfarin"),
         ("Lantus", "insulin glargine"),
-        ("Augmentin", "amoxicillin-clavulanate"),  # from the hand-kept gap list
+        ("Augmentin", "amoxicillin-clavulanate"),  # from the FDA dictionary (drug_brands.txt)
         ("Zoloft", "sertraline"),
         ("Ancef", "cefazolin"),
     ],

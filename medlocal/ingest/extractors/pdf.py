@@ -1,8 +1,9 @@
 """PDF: the text layer of each page, with page numbers and bookmark headings.
 
 pypdf parses untrusted bytes and can fail in many ways on a damaged file; every such failure
-becomes one clear per-file error. A PDF whose pages carry no text at all is a scan: we say so
-rather than import an empty document (MedLocal does no OCR).
+becomes one clear per-file error. Pages that carry no text are scans: with OCR options they are
+read by the offline OCR engine (extractors/pdf_scan.py); without, a PDF with no text at all is
+refused rather than imported empty.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, WrongPasswordError
 
+from medlocal.errors import GenerationCancelled
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument, SectionHeading
 from medlocal.ingest.errors import (
     CorruptFileError,
@@ -23,7 +25,10 @@ from medlocal.ingest.errors import (
     IngestError,
     NoTextLayerError,
 )
+from medlocal.ingest.extractors.image import OcrNotAvailableError
+from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.headings import clinical_headings
+from medlocal.ingest.ocr.pages import OcrOptions, RecognisedPage, add_recognised_page
 
 # The spec allows the header anywhere in the first 1024 bytes.
 _HEADER_WINDOW = 1024
@@ -31,12 +36,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 
-def extract_pdf(data: bytes, file_name: str) -> ExtractedDocument:
+def extract_pdf(data: bytes, file_name: str, ocr: OcrOptions | None = None) -> ExtractedDocument:
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise CorruptFileError(file_name, "not a PDF file (no PDF header)")
     try:
-        return _extract(data, file_name)
-    except IngestError:
+        return _extract(data, file_name, ocr)
+    except (IngestError, GenerationCancelled):
         raise
     except (FileNotDecryptedError, WrongPasswordError):
         raise EncryptedDocumentError(
@@ -48,7 +53,7 @@ def extract_pdf(data: bytes, file_name: str) -> ExtractedDocument:
         ) from None
 
 
-def _extract(data: bytes, file_name: str) -> ExtractedDocument:
+def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDocument:
     # The empty password, as PDF readers try it: it opens files locked with an owner password
     # only (readable by anyone), including those without a document ID, whose key is then
     # derived from an empty ID. A real user password is a lock we cannot open.
@@ -57,10 +62,15 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
         raise EncryptedDocumentError(
             file_name, "the PDF is password-protected; remove the password and import it again"
         )
+    texts = [_clean(page.extract_text() or "") for page in reader.pages]
+    scanned = _scanned_pages(data, file_name, texts, ocr)
     builder = DocumentBuilder("pdf")
-    for number, page in enumerate(reader.pages, start=1):
+    for number, text in enumerate(texts, start=1):
         builder.start_page(number)
-        builder.add_block(_clean(page.extract_text() or ""))
+        if number in scanned:
+            add_recognised_page(builder, scanned[number])
+        else:
+            builder.add_block(text)
     if not builder.has_text:
         if reader.is_encrypted:
             # Opened with the empty password yet nothing readable: a scan, or a key we derived
@@ -70,11 +80,28 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
                 "encrypted PDF with no readable text (a scan, or a lock MedLocal cannot "
                 "open); save an unlocked copy and import it again",
             )
-        raise NoTextLayerError(file_name, "scanned — no text layer (MedLocal does no OCR)")
+        missing = "OCR not requested" if ocr is None else "no page image to read either"
+        raise NoTextLayerError(file_name, f"scanned — no text layer ({missing})")
     document = builder.build()
     # Bookmarks when the PDF has them; else the capitalised labels of a printed clinical note.
     sections = _bookmark_sections(reader, document) or clinical_headings(document.text)
     return dataclasses.replace(document, sections=sections)
+
+
+def _scanned_pages(
+    data: bytes, file_name: str, texts: list[str], ocr: OcrOptions | None
+) -> dict[int, RecognisedPage]:
+    """OCR for the pages without text. A PDF that is all scan needs it (its error says why it
+    could not be had); a mixed PDF without OCR keeps its text pages, as before OCR existed."""
+    numbers = [number for number, text in enumerate(texts, start=1) if not text.strip()]
+    if not numbers or ocr is None:
+        return {}
+    try:
+        return ocr_pdf_pages(data, file_name, numbers, ocr)
+    except OcrNotAvailableError:
+        if len(numbers) == len(texts):
+            raise
+        return {}
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,217 @@
+"""Drug names and drug classes for the exact-word search: which other words a query means.
+
+A question names a class ("which oral antibiotic", "is she on a statin") or a brand while the
+passage names the drug ("Augmentin 875-125 mg", "atorvastatin 80 mg"): neither the embedder nor
+bm25 connects them. :func:`query_expansion` returns the names to add to the lexical query: a
+brand's generics and a generic's brands (synonyms of a word the question has), and a class's
+member drugs with each one's best-known brand (which the search ranks on their own).
+
+Everything comes from generated dictionaries in ``resources/`` (no hand lists here):
+
+* ``drug_classes.txt``: FDA pharmacologic classes and MeSH pharmacological-action terms ->
+  member generics, most-listed first (tools/build_fda_drugs.py);
+* ``drug_brands.txt``: FDA brand names -> generics, with how many NDC listings each has, which
+  orders a generic's brands (tools/build_fda_drugs.py);
+* ``drug_names.txt``: the drug-named-entity-recognition dictionary, name -> generic
+  (tools/build_drug_names.py), for brands the FDA files lack (non-U.S. brands such as Clexane);
+* the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms).
+
+The expansion is bounded (:data:`MAX_TERMS`), so a query stays as fast as a longer question.
+:func:`query_expansion` also carries clinical abbreviations both ways ("MI" <-> "myocardial
+infarction", :mod:`medlocal.abbreviations`) among the synonyms. This module sits below the vault
+(it needs only the resources folder) so that every search, the CLI's, the chat's and the
+benchmark's, expands the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from medlocal.abbreviations import abbreviation_terms
+from medlocal.paths import resources_dir
+
+MAX_TERMS = 32  # added names per query, all sources together
+CLASS_MEMBERS = 12  # most-listed members of one class named in the query
+BRANDS_PER_GENERIC = 6  # most-listed brands of one generic named in the query
+_MAX_CLASS_WORDS = 6
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fold(word: str) -> str:
+    """One form for singular and plural ("statins" -> "statin"), for class-name matching."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def class_tokens(text: str) -> tuple[str, ...]:
+    """Folded words of a class name or a query; "anti-coagulant" and "anticoagulants" agree."""
+    joined = re.sub(r"\banti-", "anti", text.lower())
+    return tuple(fold(t) for t in _TOKEN.findall(joined))
+
+
+def _data_lines(path: Path) -> Iterable[str]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield line
+
+
+@dataclass(frozen=True)
+class DrugVocabulary:
+    generics_of: dict[str, frozenset[str]]  # brand or other name -> generic names
+    brands_of: dict[str, tuple[str, ...]]  # generic -> FDA brands, most-listed first
+    classes: dict[tuple[str, ...], tuple[str, ...]]  # folded class words -> member generics
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> DrugVocabulary:
+        generics_of: dict[str, set[str]] = {}
+        listed: dict[str, list[tuple[int, str]]] = {}
+
+        def add(name: str, generics: Iterable[str]) -> None:
+            targets = {g for g in generics if g and g != name}
+            if targets:
+                generics_of.setdefault(name, set()).update(targets)
+
+        names = folder / "drug_names.txt"
+        if names.exists():
+            for line in _data_lines(names):
+                variant, _, targets = line.partition("\t")
+                add(variant.lower(), targets.lower().split("|"))
+        brands = folder / "drug_brands.txt"
+        if brands.exists():
+            for line in _data_lines(brands):
+                brand, targets, count = [*line.split("\t"), "", "0"][:3]
+                generics = targets.lower().split("|")
+                add(brand.lower(), generics)
+                # Only names the NDC lists as products count as brands of their generic: the
+                # UNII-only names (count 0) include foreign and former names.
+                if int(count or 0) > 0:
+                    for generic in generics:
+                        listed.setdefault(generic, []).append((-int(count), brand.lower()))
+        hand = folder / "medications.txt"
+        if hand.exists():
+            for line in _data_lines(hand):
+                name, sep, targets = (p.strip() for p in line.lower().partition("="))
+                if sep:
+                    generics = [t.strip() for t in targets.split("|")]
+                    add(name, generics)
+                    for generic in generics:
+                        listed.setdefault(generic, []).append((0, name))
+        classes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        drug_classes = folder / "drug_classes.txt"
+        if drug_classes.exists():
+            for line in _data_lines(drug_classes):
+                name, _, members = line.partition("\t")
+                key = class_tokens(name)
+                if not key or len(key) > _MAX_CLASS_WORDS:
+                    continue
+                # Several names fold to one key ("anti-coagulant", the FDA class, and
+                # "anticoagulants", the MeSH term with its narrower classes): the longer list
+                # leads, the other's further members follow.
+                these = tuple(m for m in members.split("|") if m)
+                first, second = sorted((these, classes.get(key, ())), key=len, reverse=True)
+                classes[key] = tuple(dict.fromkeys(first + second))
+        return cls(
+            {k: frozenset(v) for k, v in generics_of.items()},
+            {g: tuple(b for _, b in sorted(v)) for g, v in listed.items()},
+            classes,
+        )
+
+    def class_members(self, query: str) -> list[tuple[str, ...]]:
+        """Members of each class the query names, longest class names first ("loop
+        diuretics" is the loop class, not every diuretic)."""
+        tokens = class_tokens(query)
+        taken = [False] * len(tokens)
+        found: list[tuple[str, ...]] = []
+        for size in range(min(_MAX_CLASS_WORDS, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                members = self.classes.get(tokens[start : start + size])
+                if members:
+                    found.append(members)
+                    taken[start : start + size] = [True] * size
+        return found
+
+    def counterparts(self, word: str) -> list[str]:
+        """Other names of the drug ``word`` names: a brand's generics, a generic's brands."""
+        w = word.lower().strip("-")
+        out = sorted(self.generics_of.get(w, ()))
+        out += [b for b in self.brands_of.get(w, ())[:BRANDS_PER_GENERIC] if b not in out]
+        for generic in self.generics_of.get(w, ()):
+            # "Tylenol" -> acetaminophen -> "Panadol": a brand asks for its generic's other
+            # brands too, since a note may use any of them.
+            out += [b for b in self.brands_of.get(generic, ())[:BRANDS_PER_GENERIC] if b != w]
+        return list(dict.fromkeys(out))
+
+    def expansion(self, query: str, limit: int = MAX_TERMS) -> Expansion:
+        """Names to add to the exact-word query: empty when the query names no drug or class."""
+        asked = set(_TOKEN.findall(query.lower()))
+        words = [w.strip("-") for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", query)]
+        drugs: list[str] = []
+        for word in words:
+            drugs += self.counterparts(word)
+            if "-" in word:  # "amoxicillin-clavulanate": each part's names
+                for part in word.split("-"):
+                    drugs += self.counterparts(part)
+        # Members are interleaved across the named classes so that every class gets its most
+        # common drugs in before the bound.
+        members = self.class_members(query)
+        interleaved: list[str] = []
+        for generic in (g[i] for i in range(CLASS_MEMBERS) for g in members if i < len(g)):
+            # A note names the drug by its generic or its best-known brand ("Augmentin" is
+            # the antibiotic of "which oral antibiotic"): the most-listed brand comes along.
+            interleaved += [generic, *self.brands_of.get(generic, ())[:1]]
+        seen = set(asked)
+        synonyms = _bounded(drugs, seen, limit)
+        return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
+
+
+def _bounded(names: list[str], seen: set[str], limit: int) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if len(out) >= limit:
+            break
+        if name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What a query means besides its own words, in two kinds that rank differently.
+
+    ``synonyms``: other names of a drug the query names (a brand's generic, a generic's
+    brands): the same thing in other words, so they join the query's own words.
+    ``members``: drugs of a class the query names: notes name the drug, almost never its class,
+    so these rank passages on their own (one more ranking in the fusion).
+    """
+
+    synonyms: list[str]
+    members: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.synonyms or self.members)
+
+    def names(self) -> list[str]:
+        return self.synonyms + self.members
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> DrugVocabulary:
+    return DrugVocabulary.from_folder(resources_dir())
+
+
+def query_expansion(query: str, *, abbreviations: bool = True) -> Expansion:
+    """Drug names and abbreviation senses that ``query`` means but may not say (see the module
+    docstring); ``abbreviations=False`` leaves the abbreviations out. At most :data:`MAX_TERMS`
+    added names in all, the abbreviations' (at most 8) taken first."""
+    terms = abbreviation_terms(query) if abbreviations else []
+    drugs = default_vocabulary().expansion(query, MAX_TERMS - len(terms))
+    synonyms = drugs.synonyms + [t for t in terms if t not in drugs.synonyms]
+    return Expansion(synonyms, [m for m in drugs.members if m not in synonyms])

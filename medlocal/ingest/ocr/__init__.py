@@ -1,0 +1,1 @@
+"""Offline OCR for scanned pages and photos: engine, image decoding, layout, page assembly."""

@@ -1,0 +1,102 @@
+"""Image files (PNG, JPEG, TIFF) decoded in memory, one page at a time, with hard limits.
+
+An image file is untrusted input: a tiny PNG can claim 20,000 x 20,000 pixels (1.2 GB decoded),
+a TIFF can hold thousands of pages. Sizes are checked from the header, before any pixel is
+decoded, and a file over a limit is refused whole with a clear reason (no partial import).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image, ImageOps
+
+from medlocal.ingest.errors import CorruptFileError, IngestError
+
+# 100 megapixels: a letter/A4 page photographed at 48 MP or scanned at 1200 dpi still fits;
+# a decompression bomb does not. Pillow's own guard (89 MP warning, 179 MP error) is a backstop.
+MAX_PIXELS = 100_000_000
+FORMATS = ("PNG", "JPEG", "TIFF", "MPO")  # MPO: JPEGs from phones with a depth frame
+
+
+class ImageTooLargeError(IngestError):
+    """An image whose pixel count is over the decoding limit (a decompression bomb guard)."""
+
+
+class TooManyPagesError(IngestError):
+    """A multi-page file with more pages than the per-file page limit."""
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """An opened image file; ``pages`` decodes its frames one by one."""
+
+    image: Image.Image
+    page_count: int
+    file_name: str
+
+    def pages(self) -> Iterator[npt.NDArray[np.uint8]]:
+        for index in range(self.page_count):
+            yield self.page(index)
+
+    def page(self, index: int) -> npt.NDArray[np.uint8]:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.image.seek(index)
+                _check_pixels(self.image, self.file_name)
+                # A phone photo is stored sideways with an EXIF note: turn it upright first.
+                upright = ImageOps.exif_transpose(self.image) or self.image
+                return np.asarray(upright.convert("RGB"), dtype=np.uint8)
+        except IngestError:
+            raise
+        except Exception as err:  # truncated or damaged pixel data
+            raise CorruptFileError(
+                self.file_name, f"damaged image that cannot be read ({type(err).__name__})"
+            ) from None
+
+
+def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
+    """Open an image from memory, checking format, size and page count before decoding."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns from 89 MP (our own limit, checked next from the header, decides)
+            # and about damaged metadata (the file fails or reads anyway): no noise in logs.
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
+            page_count = int(getattr(image, "n_frames", 1))
+    except Image.DecompressionBombError:  # over twice Pillow's limit: it will not even open
+        raise ImageTooLargeError(file_name, _too_large_reason(None)) from None
+    except Exception as err:  # Pillow parses untrusted bytes: any failure means a damaged file
+        raise CorruptFileError(
+            file_name, f"not a readable PNG, JPEG or TIFF image ({type(err).__name__})"
+        ) from None
+    _check_pixels(image, file_name)
+    if page_count > max_pages:
+        raise TooManyPagesError(
+            file_name,
+            f"{page_count} pages, over the limit of {max_pages} pages per file "
+            "(setting ocr_max_pages); split the file or raise the limit",
+        )
+    return ImageFile(image, page_count, file_name)
+
+
+def _check_pixels(image: Image.Image, file_name: str) -> None:
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ImageTooLargeError(file_name, _too_large_reason((width, height)))
+    if width < 1 or height < 1:
+        raise CorruptFileError(file_name, "image has no pixels")
+
+
+def _too_large_reason(size: tuple[int, int] | None) -> str:
+    shown = f"is {size[0]:,} x {size[1]:,} pixels" if size else "has far too many pixels"
+    return (
+        f"image {shown}, over the limit of {MAX_PIXELS // 1_000_000} megapixels "
+        "(a guard against decompression bombs); scan at a lower resolution"
+    )

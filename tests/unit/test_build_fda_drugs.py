@@ -1,0 +1,96 @@
+"""tools/build_fda_drugs.py on small FDA-shaped inputs: salts reduce to their generic, a brand
+means its most-listed product, generic listings and everyday words are not brands, and class
+names link to MeSH action terms."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_fda_drugs.py"
+HEADER = "PRODUCTTYPENAME\tPROPRIETARYNAME\tMARKETINGCATEGORYNAME\tSUBSTANCENAME\tPHARM_CLASSES\n"
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_fda_drugs", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_fda_drugs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ndc(*rows: tuple[str, str, str, str]) -> bytes:
+    lines = [
+        f"HUMAN PRESCRIPTION DRUG\t{name}\t{cat}\t{subst}\t{cls}" for name, cat, subst, cls in rows
+    ]
+    return (HEADER + "\n".join(lines) + "\n").encode("latin-1")
+
+
+ROWS = (
+    ("Plavix", "NDA", "CLOPIDOGREL BISULFATE", "P2Y12 Platelet Inhibitor [EPC]"),
+    ("Clopidogrel", "ANDA", "CLOPIDOGREL BISULFATE", "P2Y12 Platelet Inhibitor [EPC]"),
+    (
+        "Augmentin",
+        "NDA",
+        "AMOXICILLIN; CLAVULANATE POTASSIUM",
+        "Penicillin-class Antibacterial [EPC]",
+    ),
+    ("Amoxil", "NDA", "AMOXICILLIN", "Penicillin-class Antibacterial [EPC],Penicillins [CS]"),
+    ("Keflex", "NDA", "CEPHALEXIN", "Cephalosporin Antibacterial [EPC]"),
+    ("Relief", "NDA", "IBUPROFEN", "Nonsteroidal Anti-inflammatory Drug [EPC]"),
+    ("Calmo", "UNAPPROVED HOMEOPATHIC", "ARNICA", ""),
+    ("K-Tab", "NDA", "POTASSIUM CHLORIDE", "Potassium Salt [EPC]"),
+)
+UNII = [
+    ("CLOPIDOGREL", "of", "CLOPIDOGREL"),
+    ("CLOPIDOGREL BISULFATE", "cn", "CLOPIDOGREL BISULFATE"),
+    ("AMOXICILLIN", "of", "AMOXICILLIN"),
+    ("ROCEPHIN", "bn", "CEFTRIAXONE SODIUM"),
+    ("AMOXIL", "bn", "AMOXICILLIN"),
+    ("CEFTRIAXONE", "of", "CEFTRIAXONE"),
+]
+
+
+def test_brands_from_ndc_products(tool: ModuleType) -> None:
+    ndc = tool.read_ndc(_ndc(*ROWS))
+    substances = tool.Substances([d for _, _, d in UNII] + ["CEPHALEXIN", "IBUPROFEN"])
+    brands = tool.build_brands(ndc, UNII, substances, {"relief": 20000})
+    assert brands["plavix"] == (frozenset({"clopidogrel"}), 1)
+    # A lone anion name unlisted as a substance still loses its cation.
+    assert brands["augmentin"][0] == frozenset({"amoxicillin", "clavulanate"})
+    assert brands["k-tab"][0] == frozenset({"potassium chloride"})  # the salt is the drug
+    assert "clopidogrel" not in brands  # a generic listing, not a brand
+    assert "relief" not in brands  # an everyday word
+    assert "calmo" not in brands  # unapproved listings are left out
+
+
+def test_unii_brands_fill_what_the_ndc_lacks(tool: ModuleType) -> None:
+    ndc = tool.read_ndc(_ndc(*ROWS, ("Ceftriaxone", "ANDA", "CEFTRIAXONE SODIUM", "")))
+    substances = tool.Substances([d for _, _, d in UNII] + ["CEPHALEXIN"])
+    brands = tool.build_brands(ndc, UNII, substances, {})
+    assert brands["rocephin"] == (frozenset({"ceftriaxone"}), 0)
+
+
+def test_a_brand_means_its_most_listed_product(tool: ModuleType) -> None:
+    rows = [("Tylox", "NDA", "ACETAMINOPHEN", "")] * 3 + [
+        ("Tylox", "NDA", "ACETAMINOPHEN; OXYCODONE HYDROCHLORIDE", "")
+    ]
+    ndc = tool.read_ndc(_ndc(*rows))
+    brands = tool.build_brands(ndc, [], tool.Substances(["ACETAMINOPHEN", "OXYCODONE"]), {})
+    assert brands["tylox"] == (frozenset({"acetaminophen"}), 4)
+
+
+def test_classes_and_mesh_terms(tool: ModuleType) -> None:
+    ndc = tool.read_ndc(_ndc(*ROWS))
+    substances = tool.Substances([d for _, _, d in UNII] + ["CEPHALEXIN", "IBUPROFEN"])
+    mesh = {"anti-bacterial agents": ({"antibiotics", "antibiotic"}, ["D27.505.954.122.085"])}
+    classes = tool.build_classes(ndc, substances, mesh, {})
+    assert classes["penicillin-class antibacterial"] == ["amoxicillin"]  # single-substance only
+    assert set(classes["antibiotics"]) == {"amoxicillin", "cephalexin"}
+    assert "clopidogrel" in classes["p2y12 platelet inhibitor"]

@@ -1,0 +1,138 @@
+"""Drug-aware exact-word search (issue 15): a question naming a class finds the passage naming
+the drug, a brand finds its generic and back, and other questions are searched as typed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from medlocal.drugs import MAX_TERMS, DrugVocabulary, class_tokens, default_vocabulary
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.store import Vault
+
+FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+# One passage per drug, none naming its class or its other names; filler passages share the
+# questions' ordinary words so that only the drug names can decide.
+PASSAGES = (
+    "Augmentin 875-125 mg by mouth twice daily for 5 more days.",
+    "Atorvastatin 80 mg at night.",
+    "Furosemide 40 mg by mouth twice daily.",
+    "Lorazepam 1 mg at night as needed.",
+    "Apixaban 5 mg twice daily.",
+    "Which follow-up appointment was arranged for the oral diet review?",
+    # Ordinary record sentences: in a real record the question's small words ("is", "on",
+    # "was", "he") are in most passages, which is what gives them their small weight in bm25.
+    "The patient is on no other tablets at the moment and takes them daily.",
+    "He was seen on the ward round and is comfortable.",
+    "She was sent home on the third day and is walking well.",
+    "He is on a regular diet and was reviewed at the clinic.",
+    "The plan was discussed with her and she is happy with it.",
+    "He was given advice on what to do if the pain comes back.",
+    "She is still on the waiting list and was told about the delay.",
+)
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    vault, _ = Vault.create(tmp_path_factory.mktemp("v") / "vault", "pass", kdf_params=FAST)
+    patient = vault.add_patient("P")
+    for number, text in enumerate(PASSAGES):
+        chunk = ChunkRecord(text, 1, 0, len(text))
+        # One vector for all: the search below is lexical only (no query vector).
+        vector = np.full((1, 4), 0.5, dtype=np.float32)
+        vault.add_document(patient, f"{number}.txt", "txt", text.encode(), [chunk], vector, "m")
+    yield vault
+    vault.lock()
+
+
+def _top(vault: Vault, question: str) -> str:
+    hits = vault.search(question, None, k=3)
+    return hits[0].text if hits else ""
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("Which oral antibiotic was she sent home on?", "Augmentin"),
+        ("Is he taking a statin?", "Atorvastatin"),
+        ("What dose of loop diuretic is he on?", "Furosemide"),
+        ("Any benzodiazepines at night?", "Lorazepam"),
+        # MeSH "anticoagulants" > "factor Xa inhibitors", the FDA class of apixaban
+        ("Which anticoagulant is he taking?", "Apixaban"),
+    ],
+)
+def test_a_class_question_finds_the_drug_passage(vault: Vault, question: str, drug: str) -> None:
+    assert _top(vault, question).startswith(drug)
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("What dose of amoxicillin?", "Augmentin"),  # generic -> combination brand
+        ("Is he still on Lipitor?", "Atorvastatin"),  # brand -> generic
+        ("What dose of Lasix?", "Furosemide"),
+        ("Ativan at night?", "Lorazepam"),
+    ],
+)
+def test_a_brand_finds_its_generic_and_back(vault: Vault, question: str, drug: str) -> None:
+    assert _top(vault, question).startswith(drug)
+
+
+def test_without_the_expansion_these_questions_find_nothing_relevant(vault: Vault) -> None:
+    # The same question with no drug or class word: the drug passages stay out of the top.
+    assert not _top(vault, "Which oral medicine was she sent home on?").startswith("Augmentin")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the patient discharged?",
+        "Which medications was the patient discharged on?",
+        "What did the neck examination show?",
+        "What diet was recommended after discharge?",
+        "Where does the patient live and with whom?",
+        "What is the plan from the latest clinic visit?",
+    ],
+)
+def test_an_unrelated_question_is_not_expanded(question: str) -> None:
+    assert not default_vocabulary().expansion(question)
+
+
+def test_expansion_is_bounded_and_fast() -> None:
+    vocabulary = default_vocabulary()
+    question = "antibiotics, statins, opioids, benzodiazepines, diuretics and Tylenol or Norco"
+    assert len(vocabulary.expansion(question).names()) <= MAX_TERMS
+    started = time.perf_counter()
+    for _ in range(100):
+        vocabulary.expansion(question)
+    assert (time.perf_counter() - started) / 100 < 0.01  # well under the 300 ms budget
+
+
+def test_classes_match_singular_plural_and_hyphenation(tmp_path: Path) -> None:
+    (tmp_path / "drug_classes.txt").write_text(
+        "# test\nanti-coagulant\theparin|argatroban\nloop diuretic\tfurosemide\n"
+        "diuretic\tfurosemide|hydrochlorothiazide\n",
+        encoding="utf-8",
+    )
+    vocabulary = DrugVocabulary.from_folder(tmp_path)
+    assert class_tokens("Anticoagulants") == class_tokens("anti-coagulant")
+    assert vocabulary.expansion("any anticoagulants?").members == ["heparin", "argatroban"]
+    # The longest class named wins: "loop diuretics" is not every diuretic.
+    assert vocabulary.expansion("loop diuretics").members == ["furosemide"]
+    assert vocabulary.expansion("furosemide or another diuretic").members == ["hydrochlorothiazide"]
+
+
+def test_a_drugs_other_names_are_synonyms_and_a_class_brings_members() -> None:
+    vocabulary = default_vocabulary()
+    lipitor = vocabulary.expansion("Is he still on Lipitor?")
+    assert "atorvastatin" in lipitor.synonyms and not lipitor.members
+    generic = vocabulary.expansion("Why was amoxicillin prescribed?")
+    assert "augmentin" in generic.synonyms and not generic.members
+    statin = vocabulary.expansion("Is he taking a statin?")
+    assert {"atorvastatin", "lipitor", "simvastatin"} <= set(statin.members)
+    assert not statin.synonyms
