@@ -16,6 +16,7 @@ from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+GUI_SWITCH_INTERVAL_S = 0.001
 qt_log = logging.getLogger("medlocal.qt")
 
 _QT_LEVELS = {
@@ -86,6 +87,11 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     qInstallMessageHandler(_qt_message)
+    # Each time the GUI thread runs Python (a slot, a paint of a font icon) it must take the
+    # interpreter lock; a worker running Python (PDF parsing, chunking, sampling) hands it over
+    # only after this interval. 1 ms instead of 5 keeps those waits from adding up to visible
+    # stalls; the lock changes hands this often only while both threads want it.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app = QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName("MedLocal")
     app.setOrganizationName("MedLocal")

@@ -68,6 +68,11 @@ class ChatPanel(QWidget):
         # or settings changed meanwhile take effect at the next question.
         self._open_chat_id: int | None = None
         self.turns: list[ChatTurn] = []
+        # The finished turns as drawn, with the turns they were drawn from (a shown turn is
+        # never changed in place): redraw() runs every 40 ms while an answer streams, and
+        # rendering every earlier answer's Markdown again each time (about 1 ms per answer,
+        # in Python on the GUI thread) made the window slower the longer the chat.
+        self._drawn: tuple[list[ChatTurn], str] = ([], "")
         self.live_question = ""
         self.live_text = ""
         self.status_line = ""
@@ -146,6 +151,7 @@ class ChatPanel(QWidget):
         self.patient_id = None
         self._open_chat_id = None
         self.turns = []
+        self._drawn = ([], "")  # no patient text kept behind the screen either
         self.live_question = self.live_text = self.status_line = ""
         self.chats.clear()
         self.question.clear()
@@ -294,16 +300,7 @@ class ChatPanel(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def redraw(self) -> None:
-        blocks: list[str] = []
-        for index, turn in enumerate(self.turns):
-            blocks.append(_question_html(turn.question))
-            blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
-            blocks.append(_sources_html(turn, index))
-            blocks.append(flag_list_html(turn.flags))
-            blocks.extend(
-                f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
-            )
-            blocks.append("<hr>")
+        blocks = [self._finished_turns_html()]
         if self.live_question:
             blocks.append(_question_html(self.live_question))
             if self.live_text:
@@ -314,6 +311,26 @@ class ChatPanel(QWidget):
         scrollbar = self.view.verticalScrollBar()
         if scrollbar is not None:
             scrollbar.setValue(scrollbar.maximum())
+
+    def _finished_turns_html(self) -> str:
+        drawn_from, drawn = self._drawn
+        if len(drawn_from) == len(self.turns) and all(
+            old is new for old, new in zip(drawn_from, self.turns, strict=True)
+        ):
+            return drawn
+        blocks: list[str] = []
+        for index, turn in enumerate(self.turns):
+            blocks.append(_question_html(turn.question))
+            blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
+            blocks.append(_sources_html(turn, index))
+            blocks.append(flag_list_html(turn.flags))
+            blocks.extend(
+                f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
+            )
+            blocks.append("<hr>")
+        drawn = "\n".join(blocks)
+        self._drawn = (list(self.turns), drawn)
+        return drawn
 
     def _update_buttons(self) -> None:
         busy = self.job is not None and self.job.running

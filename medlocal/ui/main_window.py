@@ -8,7 +8,14 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -47,12 +54,23 @@ class _LockRelay(QObject):
 
 
 class _ActivityFilter(QObject):
-    """Keyboard and mouse use anywhere in the app postpones the idle lock."""
+    """Keyboard and mouse use in any of the app's windows postpones the idle lock.
+
+    It watches each top-level window (where Qt delivers input first) once that window has had
+    focus, not the whole application: an application-wide filter written in Python runs for
+    every event of every object (timers, paints, queued signals; ~300 a second during an
+    import), and each run must first take the interpreter lock, which a worker parsing a PDF
+    or chunking text gives up only every few milliseconds. Those waits stalled the window.
+    """
 
     def __init__(self, workspace: Workspace, parent: QObject) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self._last = 0.0
+
+    def watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing it again keeps a single copy
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
@@ -69,6 +87,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        workspace.leave_cpu_for_window = True  # models loaded from now on leave the GUI a CPU
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("app"))
         self.setAccessibleName("MedLocal main window")
@@ -102,8 +121,9 @@ class MainWindow(QMainWindow):
         workspace.add_lock_listener(self._lock_relay)
         self._activity = _ActivityFilter(workspace, self)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._activity)
+        if isinstance(app, QGuiApplication):
+            # Dialogs are windows of their own: watched as soon as they take focus.
+            app.focusWindowChanged.connect(self._activity.watch)
         # What to reopen after unlocking: ids only, never text.
         self._restore: tuple[int | None, int | None] = (None, None)
         self._build_menus()
@@ -156,6 +176,10 @@ class MainWindow(QMainWindow):
         for action in self.working_actions:
             action.setEnabled(False)
         self.lock_screen.reset(message)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._activity.watch(self.windowHandle())  # before it first takes focus, if ever
 
     def start(self) -> None:
         """After the window is shown: unlock from the keychain when remembered."""
@@ -348,9 +372,6 @@ class MainWindow(QMainWindow):
         store.setValue("window/splitter", self.splitter.saveState())
         wait_for_jobs(10.0)
         self.status.close()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._activity)
         self.workspace.lock("closed")
         super().closeEvent(event)
 

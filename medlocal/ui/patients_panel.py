@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +35,10 @@ from medlocal.progress import Progress
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
+from medlocal.vault.rows import DocumentInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+DOCS_REFRESH_MS = 500
 
 
 class AddPatientDialog(QDialog):
@@ -120,8 +123,18 @@ class PatientsPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
         self.progress.hide()
+        # Passages of the file being embedded: a long document moves batch by batch.
+        self.file_progress = QProgressBar()
+        self.file_progress.setAccessibleName("Embedding progress of the current file")
+        self.file_progress.hide()
         self.progress_label = QLabel("")
         self.progress_label.setWordWrap(True)
+        # Two lines reserved: a progress line of one or two lines then never moves the
+        # widgets around it. A move repaints the icon buttons, whose font icons qtawesome
+        # draws in Python, each draw first waiting for the interpreter lock: the sampler caught
+        # such repaints in 60-80 ms stalls when a bar appeared and went away for every file.
+        metrics = self.progress_label.fontMetrics()
+        self.progress_label.setMinimumHeight(2 * metrics.lineSpacing())
         self.cancel_button = QPushButton("Cancel import")
         self.cancel_button.setAccessibleName("Cancel the import")
         self.cancel_button.hide()
@@ -146,6 +159,7 @@ class PatientsPanel(QWidget):
         row2.addWidget(self.delete_button)
         layout.addLayout(row2)
         layout.addWidget(self.progress)
+        layout.addWidget(self.file_progress)
         layout.addWidget(self.progress_label)
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.errors, 1)
@@ -164,6 +178,12 @@ class PatientsPanel(QWidget):
         self.file_relay.arrived.connect(self._on_file_event)
         self.import_job: Job | None = None
         self.last_report: ImportReport | None = None
+        # The list follows an import at most every DOCS_REFRESH_MS, read off the GUI thread.
+        self._docs_refresh = QTimer(self)
+        self._docs_refresh.setSingleShot(True)
+        self._docs_refresh.setInterval(DOCS_REFRESH_MS)
+        self._docs_refresh.timeout.connect(self._refresh_documents_in_background)
+        self._docs_generation = 0  # a background read older than the last reload is dropped
         self._update_buttons()
 
     # -- state -------------------------------------------------------------------------------
@@ -185,7 +205,10 @@ class PatientsPanel(QWidget):
         self.errors.clear()
         self.errors.hide()
         self.search.clear()
+        self._docs_refresh.stop()
+        self._docs_generation += 1
         self.progress.hide()
+        self.file_progress.hide()
         self.progress_label.clear()
         self._update_buttons()
 
@@ -220,15 +243,40 @@ class PatientsPanel(QWidget):
         self._update_buttons()
 
     def reload_documents(self) -> None:
-        self.documents.clear()
+        self._docs_refresh.stop()
+        self._docs_generation += 1
         vault, patient = self.workspace.vault, self.patient_id
         if vault is None or vault.is_locked or patient is None:
+            self.documents.clear()
             return
-        for doc in vault.list_documents(patient):
+        self._show_documents(vault.list_documents(patient))
+
+    def _show_documents(self, docs: list[DocumentInfo]) -> None:
+        self.documents.clear()
+        for doc in docs:
             passages = "passage" if doc.chunk_count == 1 else "passages"
             item = QListWidgetItem(f"{doc.file_name}  ({doc.chunk_count} {passages})")
             item.setData(ID_ROLE, doc.id)
             self.documents.addItem(item)
+
+    def _refresh_documents_in_background(self) -> None:
+        """The list during an import. Read on a worker: the vault serialises its calls, and the
+        import may be committing a large document, which would hold a GUI-thread read (and the
+        window) until the commit ends."""
+        ws, patient, generation = self.workspace, self.patient_id, self._docs_generation
+        if patient is None:
+            return
+
+        def read(_cancel: Any) -> list[DocumentInfo]:
+            return ws.require_vault().list_documents(patient)
+
+        def show(docs: list[DocumentInfo]) -> None:
+            if shiboken6.isValid(self) and generation == self._docs_generation:
+                self._show_documents(docs)
+
+        # A failed read (the vault locked meanwhile) leaves the list as it is: the end of the
+        # import, or the lock, reloads or clears it.
+        run_task("document list", read, show, lambda _exc: None)
 
     def _update_buttons(self) -> None:
         has_patient = self.patient_id is not None
@@ -337,6 +385,11 @@ class PatientsPanel(QWidget):
         self.errors.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
+        # Shown for the whole import (reset between files) rather than per file, for the same
+        # reason the label keeps its height.
+        self.file_progress.setRange(0, 1)
+        self.file_progress.setValue(0)
+        self.file_progress.show()
         self.cancel_button.show()
         self.progress_label.setText("Preparing the import…")
         ws = self.workspace
@@ -356,21 +409,31 @@ class PatientsPanel(QWidget):
             self.progress_label.setText("Stopping after the current step…")
 
     def _on_progress(self, value: Progress) -> None:
-        if value.total:
-            self.progress.setRange(0, value.total)
-            self.progress.setValue(value.done)
+        if self.import_job is None:
+            return  # the import already ended: its summary stays on screen
+        if value.unit == "passages":
+            self.file_progress.setRange(0, value.total or 0)
+            self.file_progress.setValue(value.done)
+        else:
+            if value.stage == "extract":  # the next file starts
+                self.file_progress.setRange(0, 1)
+                self.file_progress.setValue(0)
+            if value.total:
+                self.progress.setRange(0, value.total)
+                self.progress.setValue(value.done)
         self.progress_label.setText(value.describe())
 
     def _on_file_event(self, event: ProgressEvent) -> None:
-        if event.stage == "done" and event.outcome == "failed":
+        if event.outcome == "failed":
             self.errors.show()
             self.errors.addItem(f"{event.file_name}: {event.detail or 'not imported'}")
-        if event.stage == "done" and event.outcome == "imported":
-            self.reload_documents()
+        if event.outcome == "imported" and not self._docs_refresh.isActive():
+            self._docs_refresh.start()
 
     def _import_done(self, report: ImportReport) -> None:
         self.last_report = report
         self.progress.hide()
+        self.file_progress.hide()
         self.cancel_button.hide()
         end = " Cancelled before the end." if report.cancelled else ""
         self.progress_label.setText(
@@ -384,6 +447,7 @@ class PatientsPanel(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.progress.hide()
+        self.file_progress.hide()
         self.cancel_button.hide()
         self.progress_label.setText(f"Import stopped: {exc}")
         self._finish_import()
@@ -396,9 +460,11 @@ class PatientsPanel(QWidget):
 
 
 class _FileEventRelay(QObject):
-    """Per-file import events (outcome and reason) to the GUI thread."""
+    """Finished files (outcome and reason) to the GUI thread. Stage and batch events stay on
+    the worker: the progress relay already shows them, coalesced."""
 
     arrived = Signal(object)
 
     def __call__(self, value: ProgressEvent) -> None:
-        self.arrived.emit(value)
+        if value.stage == "done":
+            self.arrived.emit(value)

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from superqt.utils import create_worker
 
 from medlocal.progress import Progress
@@ -151,13 +151,42 @@ def batched(pieces: Iterator[str], interval: float = STREAM_BATCH_S) -> Iterator
 
 
 class ProgressRelay(QObject):
-    """The one adapter from the services' progress callback to the GUI thread."""
+    """The one adapter from the services' progress callback to the GUI thread.
+
+    Values are coalesced: a value replaces a not yet delivered one of the same stage and unit,
+    and at most one delivery waits in the GUI thread's queue. A task reporting faster than the
+    window paints (bytes of a download, vectors of an index) then costs the GUI thread one
+    update per event-loop pass, not one queued call per value, each of which must wait for the
+    interpreter lock the worker holds. Every stage still arrives, in order, before the task's
+    result (both travel through the same queue), with its latest count.
+    """
 
     progressed = Signal(object)
+    _arrived = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._waiting: list[Progress] = []
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def __call__(self, value: Progress) -> None:
-        # Called on the worker thread; Qt queues the signal to receivers on the GUI thread.
-        self.progressed.emit(value)
+        # Called on the worker thread.
+        with self._lock:
+            idle = not self._waiting
+            last = self._waiting[-1] if self._waiting else None
+            if last is not None and (last.stage, last.unit) == (value.stage, value.unit):
+                self._waiting[-1] = value
+            else:
+                self._waiting.append(value)
+        if idle:  # otherwise a delivery is already queued and will take this value along
+            self._arrived.emit()
+
+    def _deliver(self) -> None:
+        with self._lock:
+            values, self._waiting = self._waiting, []
+        for value in values:
+            self.progressed.emit(value)
 
 
 def wait_for_jobs(timeout_s: float = 10.0) -> bool:

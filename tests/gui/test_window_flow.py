@@ -12,10 +12,12 @@ from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.progress import Progress
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
 
@@ -185,6 +187,88 @@ def test_cancel_during_import_keeps_whole_documents(
     imported = vault.list_documents()
     assert 1 <= len(imported) < 30
     assert all(d.chunk_count > 0 for d in imported)  # every stored document is whole
+    window.close()
+
+
+def test_a_long_document_shows_its_embedding_batches(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Long Patient")
+    note = tmp_path / "long.txt"
+    note.write_text("\n\n".join(f"Visit {i}. " + MEDS * 8 for i in range(60)))
+    passages: list[Progress] = []
+    bar_shown: list[bool] = []
+
+    def seen(value: Progress) -> None:  # runs after the panel's own slot
+        if value.unit == "passages":
+            passages.append(value)
+            bar_shown.append(not window.patients.file_progress.isHidden())
+
+    window.patients.relay.progressed.connect(seen)
+    window.patients.import_paths([note])
+    wait_import(qtbot, window)
+    report = window.patients.last_report
+    assert report is not None and len(report.imported) == 1
+    # Batches may reach the window merged, but the file's passages always do, up to the last.
+    assert passages and {p.detail for p in passages} == {"long.txt"}
+    assert passages[-1].done == passages[-1].total == report.chunks > 32
+    assert all(bar_shown) and window.patients.file_progress.isHidden()
+    assert window.patients.documents.count() == 1
+    window.close()
+
+
+def test_input_in_the_window_or_a_dialog_postpones_the_idle_lock(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Busy Patient")
+    touches: list[str] = []
+    monkeypatch.setattr(gui_workspace, "touch", lambda: touches.append("window"))
+    window.show()
+    qtbot.waitExposed(window)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    assert touches == ["window"]
+
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog.windowHandle())
+    monkeypatch.setattr(window._activity, "_last", 0.0)  # past the once-in-5-s limit
+    monkeypatch.setattr(gui_workspace, "touch", lambda: touches.append("dialog"))
+    QTest.mouseClick(dialog.windowHandle(), Qt.MouseButton.LeftButton)
+    assert touches == ["window", "dialog"]
+    dialog.close()
+    window.close()
+
+
+def test_streamed_text_does_not_render_the_earlier_answers_again(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.app.chats import ChatTurn
+    from medlocal.ui import chat_panel
+
+    window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
+    chat = window.chat
+    chat.turns = [ChatTurn(f"Question {i}?", f"Answer {i}: metformin 500 mg.") for i in range(5)]
+    chat.redraw()
+    rendered: list[str] = []
+    real = chat_panel.answer_html
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> str:
+        rendered.append(text)
+        return str(real(text, *args, **kwargs))
+
+    monkeypatch.setattr(chat_panel, "answer_html", counting)
+    chat.live_question = "Question 5?"
+    for piece in ("Answer ", "5: ", "lisinopril."):
+        chat._piece(piece)
+    shown = chat.view.toPlainText()
+    assert rendered == [] and "Answer 4: metformin" in shown and "5: lisinopril." in shown
+    chat.turns = [*chat.turns, ChatTurn("Question 5?", "Answer 5: lisinopril.")]
+    chat.redraw()
+    assert len(rendered) == 6  # a new turn: drawn again once
+    chat.clear()
+    assert chat._drawn == ([], "")  # nothing of the patient kept for the next redraw
     window.close()
 
 

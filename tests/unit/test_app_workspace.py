@@ -163,13 +163,36 @@ def test_import_reports_one_progress_type_and_per_file_events(tmp_path: Path) ->
             outcomes.append((getattr(event, "file_name", ""), getattr(event, "outcome", None)))
 
     report = ws.import_documents([folder], patient, progress=seen.append, on_file=on_file)
-    assert all(isinstance(p, Progress) and p.unit == "files" for p in seen)
-    assert seen[-1].done == seen[-1].total == 2
+    assert all(isinstance(p, Progress) for p in seen)
+    assert {p.unit for p in seen} == {"files", "passages"}
+    files = [p for p in seen if p.unit == "files"]
+    assert seen[-1] == files[-1] and files[-1].done == files[-1].total == 2
     assert sorted(outcomes) == [("a.txt", "imported"), ("b.txt", "failed")]
     assert len(report.imported) == 1 and len(report.failed) == 1
     # The embedder's load is audited once for this vault session, by the workspace.
     events = [e.event for e in ws.require_vault().audit_entries()]
     assert events.count("model_load") == 1 and "import" in events
+    ws.close()
+
+
+def test_import_reports_passages_after_each_embedding_batch(tmp_path: Path) -> None:
+    # One long file: the window must show it moving while it is embedded, batch by batch.
+    ws = make_workspace(tmp_path)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    note = tmp_path / "long.txt"
+    note.write_text(
+        "\n\n".join(
+            f"Visit {i}. " + "Blood pressure 130/85 mmHg on ramipril. " * 30 for i in range(60)
+        )
+    )
+    seen: list[Progress] = []
+    report = ws.import_documents([note], patient, progress=seen.append)
+    passages = [p for p in seen if p.unit == "passages"]
+    assert len(report.imported) == 1 and report.chunks > 32
+    assert len(passages) >= 2 and {p.detail for p in passages} == {"long.txt"}
+    assert [p.done for p in passages] == sorted(p.done for p in passages)
+    assert passages[-1].done == passages[-1].total == report.chunks
     ws.close()
 
 
@@ -185,7 +208,7 @@ def test_cancel_stops_an_import_between_files(tmp_path: Path) -> None:
     cancel = threading.Event()
 
     def stop_after_first(p: Progress) -> None:
-        if p.done >= 1:
+        if p.unit == "files" and p.done >= 1:
             cancel.set()
 
     report = ws.import_documents(files, patient, progress=stop_after_first, cancel=cancel)
@@ -281,3 +304,24 @@ def test_export_path_errors_say_what_to_fix(tmp_path: Path) -> None:
     with pytest.raises(UserInputError, match=r"cannot export to '\.txt'"):
         check_export_path(tmp_path / "letter.txt")
     assert check_export_path(tmp_path / "letter.PDF") == tmp_path / "letter.PDF"
+
+
+def test_a_window_leaves_itself_a_cpu_where_cores_are_all_there_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import medlocal.app.workspace as module
+
+    ws = make_workspace(tmp_path)
+    monkeypatch.setattr(module, "physical_cores", lambda: 4)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 4)
+    assert ws._automatic_threads() is None  # no window: the engine's default
+    ws.leave_cpu_for_window = True
+    assert ws._automatic_threads() == 3
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 8)  # SMT: siblings are free already
+    assert ws._automatic_threads() == 4
+    monkeypatch.setattr(module, "physical_cores", lambda: 1)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 1)
+    assert ws._automatic_threads() == 1
+    ws.update_settings(threads=2)  # a number the user chose wins
+    assert ws._load_options(tmp_path / "model.gguf").n_threads == 2
+    ws.close()

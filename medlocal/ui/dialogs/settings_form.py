@@ -28,7 +28,7 @@ LABELS = {
     "backup_reminder_days": "Backup reminder (days)",
 }
 SPECIAL_VALUES = {
-    "threads": "auto (physical cores)",
+    "threads": "auto (physical cores, leaving the window a CPU)",
     "context_tokens": "auto (model's own)",
     "auto_lock_minutes": "never",
     "backup_reminder_days": "never",
