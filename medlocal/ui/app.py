@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from medlocal.app import Workspace
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.workers import run_task
 
 log = logging.getLogger(__name__)
 GUI_SWITCH_INTERVAL_S = 0.001
@@ -118,6 +119,12 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     window = MainWindow(workspace)
     window.show()
     window.start()
+    run_task(
+        "warm up",
+        lambda _cancel: workspace.warm_up(),
+        None,
+        lambda exc: log.info("warm-up skipped (%s)", type(exc).__name__),
+    )
     return window
 
 

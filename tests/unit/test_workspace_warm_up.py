@@ -1,0 +1,35 @@
+"""The window's warm-up: the search dictionaries load once and everything alive is frozen out
+of the garbage collector's full sweeps (which stop every thread, the window's included)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medlocal.abbreviations import default_abbreviations
+from medlocal.app import Workspace
+from medlocal.drugs import default_vocabulary
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()  # other tests run with the collector as usual
+
+
+def test_warm_up_loads_the_dictionaries_and_freezes(tmp_path: Path, unfrozen: None) -> None:
+    default_vocabulary.cache_clear()
+    default_abbreviations.cache_clear()
+    assert gc.get_freeze_count() == 0
+    workspace = Workspace(tmp_path / "vault")
+    try:
+        workspace.warm_up()
+    finally:
+        workspace.close()
+    assert default_vocabulary.cache_info().currsize == 1
+    assert default_abbreviations.cache_info().currsize == 1
+    assert gc.get_freeze_count() > 100_000  # the dictionaries' objects among them
