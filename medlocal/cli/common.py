@@ -111,3 +111,20 @@ def run_with_progress(
         return None
     progress.done()
     return result
+
+
+def confirm(question: str, args: argparse.Namespace) -> bool:
+    """Ask before something that cannot be undone, when a person is at the terminal: ``--yes``
+    skips the question, and so does a script (standard input not a terminal), which keeps
+    working as before. False when the person does not answer yes."""
+    if getattr(args, "yes", False) or not sys.stdin.isatty():
+        return True
+    try:
+        answer = input(f"{question} This cannot be undone. [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def add_yes_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")

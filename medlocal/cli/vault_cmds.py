@@ -16,7 +16,9 @@ from typing import Any
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.cli.common import (
     add_vault_args,
+    add_yes_arg,
     ask_secret,
+    confirm,
     open_vault,
     read_secret_file,
     run_with_progress,
@@ -50,6 +52,7 @@ def register(sub: Any) -> None:
     delete = sub.add_parser("delete", help="delete a document (bytes, passages, vectors)")
     add_vault_args(delete)
     delete.add_argument("document_id", type=int, metavar="DOC_ID")
+    add_yes_arg(delete)
     delete.set_defaults(func=run_delete)
 
     audit = sub.add_parser("audit", help="the vault's tamper-evident audit log")
@@ -143,6 +146,7 @@ def _register_patient(sub: Any) -> None:
     remove = actions.add_parser("remove", help="remove a patient and all their records")
     add_vault_args(remove)
     remove.add_argument("patient_id", type=int, metavar="ID")
+    add_yes_arg(remove)
     remove.set_defaults(func=run_patient_remove)
 
 
@@ -337,6 +341,12 @@ def run_patient_show(args: argparse.Namespace) -> int:
 
 def run_patient_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
+        patient = vault.get_patient(args.patient_id)
+        count = len(vault.list_documents(patient.id))
+        question = f"Remove patient {patient.id} ({patient.name}) and all {count} document(s)?"
+        if not confirm(question, args):
+            print("Nothing removed.")
+            return 1
         vault.remove_patient(args.patient_id)
     print(f"Removed patient {args.patient_id} and all their records.")
     return 0
@@ -383,6 +393,9 @@ def run_delete(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         info = vault.get_document(args.document_id)
         citing = outputs_citing(vault, [info.id])
+        if not confirm(f"Delete document {info.id} ({info.file_name})?", args):
+            print("Nothing deleted.")
+            return 1
         vault.delete_document(info.id)
     print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
     if citing:
