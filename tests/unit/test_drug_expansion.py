@@ -88,19 +88,8 @@ def test_without_the_expansion_these_questions_find_nothing_relevant(vault: Vaul
     assert not _top(vault, "Which oral medicine was she sent home on?").startswith("Augmentin")
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "When was the patient discharged?",
-        "Which medications was the patient discharged on?",
-        "What did the neck examination show?",
-        "What diet was recommended after discharge?",
-        "Where does the patient live and with whom?",
-        "What is the plan from the latest clinic visit?",
-    ],
-)
-def test_an_unrelated_question_is_not_expanded(question: str) -> None:
-    assert not default_vocabulary().expansion(question)
+# Unrelated questions get no expansion at all (drugs and abbreviations together):
+# tests/unit/test_abbreviation_expansion.py::test_an_unrelated_question_is_not_expanded.
 
 
 def test_expansion_is_bounded_and_fast() -> None:
