@@ -31,7 +31,7 @@ from medlocal.engine.api import ChatMessage, Reranker
 from medlocal.engine.scoring import ScoringModel
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.passages import Retriever
-from medlocal.rag.support import _first_tokens, _two_way
+from medlocal.rag.support import yes_no_tokens, yes_probability
 from medlocal.vault.records import SearchHit
 
 DEFAULT_CANDIDATES = 24
@@ -41,8 +41,6 @@ JUDGE_SYSTEM = (
     " Answer only yes or no."
 )
 _MARK = "\x00PASSAGE\x00"
-_YES = ("yes", "Yes", " yes", " Yes", "YES")
-_NO = ("no", "No", " no", " No", "NO")
 
 
 @dataclass
@@ -83,8 +81,7 @@ class ChatRelevanceJudge:
 
     def __init__(self, model: ScoringModel) -> None:
         self.model = model
-        self._yes = _first_tokens(model, _YES)
-        self._no = _first_tokens(model, _NO)
+        self._yes, self._no = yes_no_tokens(model)
         if not self._yes or not self._no or set(self._yes) & set(self._no):
             raise ValueError("this model's vocabulary has no distinct yes/no tokens")
 
@@ -104,7 +101,7 @@ class ChatRelevanceJudge:
             body = self.model.tokenize(" " + passage, special=False)[:room]
             result = self.model.score(prefix, body + tail, (-1,))
             logits: npt.NDArray[np.float64] = result.logits[0].astype(np.float64)
-            out.append(_two_way(logits, self._yes, self._no))
+            out.append(yes_probability(logits, self._yes, self._no))
         return out
 
     def _prompt(self, question: str) -> tuple[str, str]:

@@ -48,8 +48,7 @@ class ModelSupportCheck:
     stats: SupportStats = field(default_factory=SupportStats)
 
     def __post_init__(self) -> None:
-        self._yes = _first_tokens(self.model, _YES)
-        self._no = _first_tokens(self.model, _NO)
+        self._yes, self._no = yes_no_tokens(self.model)
         if not self._yes or not self._no or set(self._yes) & set(self._no):
             raise ValueError("this model's vocabulary has no distinct yes/no tokens")
 
@@ -73,7 +72,7 @@ class ModelSupportCheck:
                 prefix = prefix[: len(prefix) - overflow]  # the end of the passages is lost
         result = self.model.score(prefix, tokens, (-1,))
         logits = result.logits[0].astype(np.float64)
-        p = _two_way(logits, self._yes, self._no)
+        p = yes_probability(logits, self._yes, self._no)
         s = self.stats
         s.sentences += 1
         s.prefix_tokens_reused += result.reused_prefix_tokens
@@ -108,6 +107,12 @@ def support_check_for(model: object, threshold: float = 0.5) -> ModelSupportChec
         return None
 
 
+def yes_no_tokens(model: ScoringModel) -> tuple[list[int], list[int]]:
+    """The first token of each spelling of "yes" and of "no" in ``model``'s vocabulary: the
+    answers a yes/no question is read from (support check, chat-model reranking)."""
+    return _first_tokens(model, _YES), _first_tokens(model, _NO)
+
+
 def _first_tokens(model: ScoringModel, words: Sequence[str]) -> list[int]:
     ids: dict[int, None] = {}
     for word in words:
@@ -117,7 +122,9 @@ def _first_tokens(model: ScoringModel, words: Sequence[str]) -> list[int]:
     return list(ids)
 
 
-def _two_way(logits: np.ndarray, yes: Sequence[int], no: Sequence[int]) -> float:
+def yes_probability(logits: np.ndarray, yes: Sequence[int], no: Sequence[int]) -> float:
+    """P(yes) against P(no) from one position's logits (the rest of the vocabulary ignored)."""
+
     def logsumexp(ids: Sequence[int]) -> float:
         values = logits[list(ids)]
         top = float(values.max())

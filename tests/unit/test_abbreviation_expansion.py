@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-import numpy as np
 import pytest
+from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
 
 from medlocal import drugs
 from medlocal.abbreviations import (
@@ -24,11 +24,8 @@ from medlocal.abbreviations import (
 )
 from medlocal.paths import resources_dir
 from medlocal.vault import search
-from medlocal.vault.keys import KdfParams
-from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_abbreviations.py"
 # One passage per finding, each written the other way from its question; filler passages share
 # the questions' ordinary words so that only the abbreviation or its words can decide.
@@ -38,13 +35,7 @@ PASSAGES = (
     "Reports SOB on climbing stairs.",
     "Underwent coronary artery bypass graft surgery with three grafts.",
     "CTPA confirmed bilateral pulmonary embolism.",
-    "The patient is on no other tablets at the moment and takes them daily.",
-    "He was seen on the ward round and is comfortable.",
-    "She was sent home on the third day and is walking well.",
-    "He is on a regular diet and was reviewed at the clinic.",
-    "The plan was discussed with her and she is happy with it.",
-    "He was given advice on what to do if the pain comes back.",
-    "She is still on the waiting list and was told about the delay.",
+    *FILLER,
 )
 QUESTIONS = [
     ("Any previous MI?", "Past history of myocardial infarction"),  # abbreviation -> words
@@ -57,19 +48,12 @@ QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path_factory.mktemp("v") / "vault", "pass", kdf_params=FAST)
-    patient = vault.add_patient("P")
-    for number, text in enumerate(PASSAGES):
-        chunk = ChunkRecord(text, 1, 0, len(text))
-        vector = np.full((1, 4), 0.5, dtype=np.float32)  # lexical search only (no query vector)
-        vault.add_document(patient, f"{number}.txt", "txt", text.encode(), [chunk], vector, "m")
+    vault = lexical_vault(tmp_path_factory.mktemp("v"), PASSAGES)
     yield vault
     vault.lock()
 
 
-def _top(vault: Vault, question: str) -> str:
-    hits = vault.search(question, None, k=3)
-    return hits[0].text if hits else ""
+_top = top_passage
 
 
 @pytest.mark.parametrize(("question", "passage"), QUESTIONS)

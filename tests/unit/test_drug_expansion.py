@@ -7,15 +7,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
+from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
 
 from medlocal.drugs import MAX_TERMS, DrugVocabulary, class_tokens, default_vocabulary
-from medlocal.vault.keys import KdfParams
-from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 # One passage per drug, none naming its class or its other names; filler passages share the
 # questions' ordinary words so that only the drug names can decide.
 PASSAGES = (
@@ -25,34 +22,18 @@ PASSAGES = (
     "Lorazepam 1 mg at night as needed.",
     "Apixaban 5 mg twice daily.",
     "Which follow-up appointment was arranged for the oral diet review?",
-    # Ordinary record sentences: in a real record the question's small words ("is", "on",
-    # "was", "he") are in most passages, which is what gives them their small weight in bm25.
-    "The patient is on no other tablets at the moment and takes them daily.",
-    "He was seen on the ward round and is comfortable.",
-    "She was sent home on the third day and is walking well.",
-    "He is on a regular diet and was reviewed at the clinic.",
-    "The plan was discussed with her and she is happy with it.",
-    "He was given advice on what to do if the pain comes back.",
-    "She is still on the waiting list and was told about the delay.",
+    *FILLER,
 )
 
 
 @pytest.fixture(scope="module")
 def vault(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path_factory.mktemp("v") / "vault", "pass", kdf_params=FAST)
-    patient = vault.add_patient("P")
-    for number, text in enumerate(PASSAGES):
-        chunk = ChunkRecord(text, 1, 0, len(text))
-        # One vector for all: the search below is lexical only (no query vector).
-        vector = np.full((1, 4), 0.5, dtype=np.float32)
-        vault.add_document(patient, f"{number}.txt", "txt", text.encode(), [chunk], vector, "m")
+    vault = lexical_vault(tmp_path_factory.mktemp("v"), PASSAGES)
     yield vault
     vault.lock()
 
 
-def _top(vault: Vault, question: str) -> str:
-    hits = vault.search(question, None, k=3)
-    return hits[0].text if hits else ""
+_top = top_passage
 
 
 @pytest.mark.parametrize(
