@@ -58,11 +58,11 @@ def main() -> int:
 
 
 def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
+    from bench_retrieval import import_corpus
     from fixtures.retrieval_eval import PATIENTS, questions, write_corpus
 
     import medlocal.vault.search as search
     from medlocal.engine.runtime import Engine
-    from medlocal.ingest.pipeline import import_paths
     from medlocal.models.embedders import ensure_default_embedder
     from medlocal.vault.keys import KdfParams
     from medlocal.vault.store import Vault
@@ -83,12 +83,7 @@ def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
             scratch / "vault", "bench", kdf_params=KdfParams(memory_kib=8192, iterations=1)
         )
         with vault:
-            ids: dict[str, int] = {}
-            for patient in PATIENTS:
-                ids[patient.key] = vault.add_patient(patient.name)
-                import_paths(
-                    vault, sorted(folders[patient.key].iterdir()), ids[patient.key], embedder
-                )
+            ids, _, _ = import_corpus(vault, embedder, folders, PATIENTS)
             asked = list(questions())
             vectors = [embedder.embed([q.text])[0] for q in asked]
             for key, patient_id in ids.items():  # warm-up: collections, dictionaries

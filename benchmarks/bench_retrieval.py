@@ -30,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,12 +84,30 @@ def _p95(values: list[float]) -> float:
     return round(sorted(values)[int(0.95 * (len(values) - 1))], 2)
 
 
+def import_corpus(
+    vault: Any, embedder: Any, folders: dict[str, Path], patients: Sequence[Any]
+) -> tuple[dict[str, int], int, list[str]]:
+    """Each evaluation patient and their documents into ``vault``: (patient ids by key,
+    passages imported, reasons of files that failed)."""
+    from medlocal.ingest.pipeline import import_paths
+
+    ids: dict[str, int] = {}
+    chunks, failed = 0, []
+    for patient in patients:
+        ids[patient.key] = vault.add_patient(patient.name)
+        report = import_paths(
+            vault, sorted(folders[patient.key].iterdir()), ids[patient.key], embedder
+        )
+        failed += [str(f.reason) for f in report.failed]
+        chunks += report.chunks
+    return ids, chunks, failed
+
+
 def _run(scratch: Path, args: argparse.Namespace) -> int:
     quick, show_misses = args.quick, args.misses
     from fixtures.retrieval_eval import PATIENTS, questions, write_corpus
 
     from medlocal.engine.runtime import Engine
-    from medlocal.ingest.pipeline import import_paths
     from medlocal.models.embedders import ensure_default_embedder
     from medlocal.vault.keys import KdfParams
     from medlocal.vault.store import Vault
@@ -106,18 +125,11 @@ def _run(scratch: Path, args: argparse.Namespace) -> int:
             scratch / "vault", "bench", kdf_params=KdfParams(memory_kib=8192, iterations=1)
         )
         with vault:
-            ids: dict[str, int] = {}
             started = time.perf_counter()
-            chunks = 0
-            for patient in patients:
-                ids[patient.key] = vault.add_patient(patient.name)
-                report = import_paths(
-                    vault, sorted(folders[patient.key].iterdir()), ids[patient.key], embedder
-                )
-                if report.failed:
-                    print(json.dumps({"error": [f.reason for f in report.failed]}))
-                    return 1
-                chunks += report.chunks
+            ids, chunks, failed = import_corpus(vault, embedder, folders, patients)
+            if failed:
+                print(json.dumps({"error": failed}))
+                return 1
             import_s = time.perf_counter() - started
             asked = [q for q in questions() if q.patient in ids]
             # Warm-up: the first search builds the patient's in-memory collection.
