@@ -325,15 +325,19 @@ def hits_for(
         ids,
     ).fetchall()
     by_id = {int(row[0]): row for row in rows}
+    spans: dict[int, tuple[PageSpan, ...]] = {}  # parsed once per document, not per hit
     hits = []
     for chunk_id, score in fused:
         row = by_id.get(chunk_id)
         if row is None:  # deleted between ranking and fetching
             continue
+        document_id = int(row[1])
+        if document_id not in spans:
+            spans[document_id] = pages_from_json(row[9])
         hits.append(
             SearchHit(
                 chunk_id=chunk_id,
-                document_id=int(row[1]),
+                document_id=document_id,
                 patient_id=int(row[2]),
                 file_name=str(row[3]),
                 page=None if row[4] is None else int(row[4]),
@@ -344,7 +348,7 @@ def hits_for(
                 score=score,
                 vector_score=vector_scores.get(chunk_id),
                 bm25_score=bm25_scores.get(chunk_id),
-                last_page=last_page_of(pages_from_json(row[9]), int(row[6])),
+                last_page=last_page_of(spans[document_id], int(row[6])),
             )
         )
     return hits
