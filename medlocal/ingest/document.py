@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 
 from medlocal.ingest.scanned import ScannedPage
-from medlocal.vault.records import PageSpan
+from medlocal.vault.records import PageSpan, page_at
 
 __all__ = ["BLOCK_SEPARATOR", "DocumentBuilder", "ExtractedDocument", "PageSpan", "SectionHeading"]
 
@@ -50,10 +50,7 @@ class ExtractedDocument:
 
     def page_at(self, offset: int) -> int | None:
         """The page holding character ``offset`` (or the page before a gap between pages)."""
-        if not self.pages:
-            return None
-        index = bisect.bisect_right(self._page_starts, offset) - 1
-        return self.pages[max(index, 0)].number
+        return page_at(self.pages, offset, self._page_starts)
 
     def section_at(self, offset: int) -> str | None:
         """The heading in effect at character ``offset``: the last one starting at or before it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,13 +81,20 @@ class SearchHit:
     last_page: int | None = None
 
 
+def page_at(
+    pages: Sequence[PageSpan], offset: int, starts: Sequence[int] | None = None
+) -> int | None:
+    """The page holding character ``offset`` (or the page before a gap between pages); None
+    without page spans. ``starts`` (each span's start, precomputed) saves rebuilding them."""
+    if not pages:
+        return None
+    index = bisect.bisect_right(starts or [span.start for span in pages], offset) - 1
+    return pages[max(index, 0)].number
+
+
 def last_page_of(pages: Sequence[PageSpan], end: int) -> int | None:
-    """The page holding the last character before offset ``end`` (None without page spans)."""
-    last = None
-    for span in pages:
-        if span.start < end:
-            last = span.number
-    return last
+    """The page holding the passage's last character (the one before offset ``end``)."""
+    return page_at(pages, end - 1)
 
 
 def pages_label(first: int | None, last: int | None, *, short: bool = True) -> str:
