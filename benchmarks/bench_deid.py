@@ -1,5 +1,5 @@
 """De-identification: recall per Safe Harbor type and clinical terms kept, on the development half
-and both held-out halves of the evaluation set (tests/fixtures/deid), and the time to redact a
+and the three held-out halves of the evaluation set (tests/fixtures/deid), and the time to redact a
 20-page record on the CPU.
 
 ``python benchmarks/bench_deid.py [--quick] [--show-misses]``. Missed identifiers are printed only
@@ -46,7 +46,7 @@ def main() -> int:
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
     result: dict[str, object] = {}
-    for half in ("dev", "heldout", "heldout2"):
+    for half in ("dev", "heldout", "heldout2", "heldout3"):
         notes = load(half)
         sc = score(notes, _spans)
         print(f"== {half}: {len(notes)} notes", file=sys.stderr)
