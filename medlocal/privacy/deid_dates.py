@@ -98,6 +98,17 @@ _DOB_CUE = re.compile(
 )
 
 
+def is_date(value: str) -> bool:
+    """Whether ``value`` is, as a whole, a date in one of the written forms above ("2026-10-05",
+    "05/10/2026"): after a word such as "NOTE", "VISIT" or "DOS" it is a date to shift, not the
+    number part of a code."""
+    value = value.strip()
+    for pattern, formats, _style in _DATE_FORMS:
+        if pattern.fullmatch(value) and (not formats or date_readings(value, formats)):
+            return True
+    return False
+
+
 def parse_date(raw: str, formats: Iterable[str]) -> date | None:
     """The first reading of ``raw`` that one of ``formats`` accepts."""
     readings = date_readings(raw, formats)

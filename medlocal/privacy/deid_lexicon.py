@@ -3,8 +3,9 @@
 The lists ship in ``resources/`` (sources and licences in ``resources/deid_NOTICES.txt``):
 English words (Webster's Second, public domain), given names and surnames (1990 US Census, public
 domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phrases plus the
-medication lists the grounding check uses (``medications.txt`` and the 23,000 brand and generic
-names of ``drug_names.txt``). They load once per process (about 0.4 s).
+medication lists the grounding check uses (``medications.txt``, the 23,000 brand and generic
+names of ``drug_names.txt`` and the FDA-listed brand names of ``drug_brands.txt``). They load
+once per process (about 0.4 s).
 
 The name and place lists are folded to lower-case ASCII, so every lookup folds the same way:
 "Résidence" is looked up as "residence", "Sørensen" as "sorensen".
@@ -184,6 +185,31 @@ def _drug_words(path: Path, names: frozenset[str]) -> set[str]:
     return words
 
 
+# Store brands among the FDA's proprietary names are the names of pharmacies and supermarkets,
+# which are facility names in a note ("picked up at Meijer"), never safe words.
+_RETAILERS = frozenset(
+    {
+        "meijer", "safeway", "shopko", "shoprite", "walgreens", "topcare", "sunmark", "goodsense",
+        "healthmart", "freds", "kroger", "cvs", "walmart", "equate", "careone", "publix", "target",
+    }
+)  # fmt: skip
+
+
+def _brand_words(path: Path, names: frozenset[str]) -> set[str]:
+    """Single-word brand names with at least one FDA NDC listing from drug_brands.txt
+    ("name<TAB>generics<TAB>listings": "lexiscan", "datscan"); a brand that is also a listed
+    given name, surname or place is left out, as in _drug_words."""
+    words: set[str] = set()
+    for line in _read(path):
+        fields = line.split("\t")
+        if len(fields) < 3 or not fields[2].isdigit() or int(fields[2]) < 1:
+            continue
+        word = fields[0].strip().lower()
+        if len(word) >= 4 and word.isalpha() and word not in names | _RETAILERS:
+            words.add(word)
+    return words
+
+
 def _read(path: Path) -> list[str]:
     return [
         line.strip()
@@ -201,6 +227,7 @@ def lexicon() -> Lexicon:
     surnames = frozenset(_read(folder / "deid_surnames.txt"))
     places = frozenset(_read(folder / "deid_places.txt"))
     drugs = _drug_words(folder / "drug_names.txt", given | surnames | places)
+    drugs |= _brand_words(folder / "drug_brands.txt", given | surnames | places)
     words = frozenset({t.lower() for t in terms if " " not in t} | drugs)
     phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
     phrase_re = re.compile(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -500,7 +501,10 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            r"\b(?:Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate|State Road|County Road)"
+            # With its jurisdiction, which is part of the road's name ("State Route 2", "US
+            # Highway 41", "County Road 12", "Provincial Highway 7").
+            r"\b(?:(?:State|US|U\.S\.|County|Provincial|National|Federal)[ \t]+"
+            r"(?:Route|Highway|Hwy|Road|Rd)|Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate)"
             r"[ \t-]?\d{1,4}\b"
         ),
     ),
@@ -548,6 +552,7 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
             fold(prefix) not in _LABEL_WORDS
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
+            and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
         )
     if pattern is _DEVICE_CODE:
         value = match.group()
@@ -597,6 +602,15 @@ _LABEL_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Kinds of code whose value, when it is a whole date, is a date instead.
+_CODE_KINDS = frozenset(
+    {
+        "mrn", "health_plan_id", "account_number", "licence_number", "vehicle_id", "device_id",
+        "id_number",
+    }
+)  # fmt: skip
+
+
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
     for kind, pattern in _PATTERNS:
@@ -611,6 +625,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 end = start + len(value.rstrip(".,;:"))
             if _is_code_exception(pattern, value):
                 continue
+            if kind in _CODE_KINDS and is_date(value):
+                continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
             actual = kind
             if kind == "phone" and re.search(r"(?i)fax", text[max(0, start - 15) : start]):
                 actual = "fax"

@@ -197,6 +197,7 @@ _CAPITALISED_HEADS = frozenset(
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
 # ("Robson group 1", "Guthrie card").
 _LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
+_NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
 # "Hashimoto thyroiditis") count as eponym heads too.
 _EPONYM_HEAD_ENDINGS = (
@@ -288,6 +289,10 @@ def _shape(word: str, text: str, end: int) -> str:
         after = text[end : end + 2]
         initial = after[:1] == "." or (after[:1] == " " and after[1:2].isupper())
         return "initial" if word.isupper() and initial else "lower"
+    if word.isupper() and word.lower() in _FACILITY_HEADS:
+        return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
+    if _mixed_case_parts(word):
+        return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
     if _CAMEL_CASE.match(word) and not _ORGANISATION_PART.search(word.lower()):
@@ -299,6 +304,19 @@ def _shape(word: str, text: str, end: int) -> str:
     if word[0].isupper():
         return "title"
     return "joiner" if word in _JOINERS else "lower"
+
+
+def _mixed_case_parts(word: str) -> bool:
+    """A hyphenated word with an abbreviation part ("R", "CHP", "VRd") beside a capitalised
+    word part: names are written in one case throughout ("Ashcombe-Tulloch", "ASHCOMBE-TULLOCH"),
+    treatment regimens mix them ("Pola-R-CHP", "Dara-VRd", "Benda-R")."""
+    parts = [p for p in word.rstrip("'’").split("-") if p]
+    acronyms = [p for p in parts if p.isupper() or _ACRONYM_PART.fullmatch(p)]
+    return (
+        len(parts) > 1
+        and bool(acronyms)
+        and any(p.lower() != p for p in parts if p not in acronyms)
+    )
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -318,8 +336,10 @@ def _sentence_start(text: str, start: int) -> bool:
 def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
     """(known word, plain English or clinical, on a name or place list)."""
     known = lex.known(lower)
-    strict = lower in lex.english or lex.clinical(lower)
-    named = lex.name_like(lower.removesuffix("'s").removesuffix("’s")) or lower in lex.places
+    # A possessive is read as its word: "Ringer's" (lactated Ringer's) is as plain as "Ringer".
+    base = lower.removesuffix("'s").removesuffix("’s")
+    strict = base in lex.english or lex.clinical(base)
+    named = lex.name_like(base) or lower in lex.places
     return known, strict, named
 
 
@@ -610,6 +630,16 @@ def _organisation(run: list[_Tok], words: list[str], text: str, lex: Lexicon) ->
     first = 1 if words[0] == "the" and len(run) > 2 else 0
     if words[first] in _HEAD_FIRST and any(t.weak or t.strong for t in run[first + 1 :]):
         return True
+    # Generic words ending in a facility word, then the place or name that says which one
+    # ("University Hospital Ballinacourty", "Regional Hospital Mullingar", "General Hospital of
+    # Kingston"): the words after the head name the facility.
+    for k, word in enumerate(words[: len(words) - 1]):
+        if word not in _GENERIC:
+            break
+        if word in _FACILITY_HEADS and k > first and word not in _WEAK_HEADS:
+            rest = [t for t in run[k + 1 :] if t.lower != "of"]
+            if rest and (rest[0].strong or rest[0].weak or rest[0].lower in lex.places):
+                return True
     if "&" in text[run[0].start : run[-1].end]:
         return True
     return cued
@@ -667,6 +697,10 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         # A capitalised head counts only where eponyms are written so ("Modified Rankin Scale");
         # "Ana Frame", "Grace Field", "Tom Lane" are names.
         listed = word in _EPONYM_HEADS and (head.word.islower() or word in _CAPITALISED_HEADS)
+        # "Grade Group 2", "Robson Group 5": a capitalised group before its number is a class.
+        listed = listed or (
+            word in _LOWER_CASE_HEADS and _NUMBER_AFTER.match(text, head.end) is not None
+        )
         if i == 0 or not (listed or by_ending):
             continue
         if _SERVICE_AFTER.match(text, head.end):
@@ -718,11 +752,11 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
             tokens[j].shape = "lower"
 
 
-# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib";
-# or a percentage score ("Karnofsky 80%").
+# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib",
+# "Dukes C1"; or a percentage score ("Karnofsky 80%").
 _GRADE_AFTER = re.compile(
     r" \d{1,3}(?:\.\d)?[ \t]?%"
-    r"| (?:[A-D]|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
     re.M,
 )
 

@@ -101,6 +101,17 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Pump serial ending 4471.", "4471"),
         ("Referred by Specsavers Ealing Broadway.", "Ealing"),
         ("Seen by Ana Frame on the ward.", "Frame"),  # a capitalised "Frame" is a surname
+        # Third round: general causes of the misses of the development data (dev and the two
+        # earlier held-out halves).
+        ("Rollover on State Route 2 near the exit.", "State"),  # a road's jurisdiction
+        ("Found on US Highway 41 at dawn.", "US Highway"),
+        ("Lives off County Road 12.", "County Road 12"),
+        ("Seen at University Hospital Ballinacourty today.", "Ballinacourty"),  # generic + place
+        ("Seen at University Hospital Ballinacourty today.", "University Hospital"),
+        ("Transferred to Regional Hospital Mullingar.", "Regional Hospital"),
+        ("Arrival by Erie County EMS Medic 7.", "EMS"),  # an all-caps facility word
+        ("Picked up her tablets at Meijer.", "Meijer"),  # a store brand is a store's name
+        ("Mrs Ringer's daughter called.", "Ringer"),  # a title still makes the word a name
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -130,10 +141,35 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Pacemaker: Medtronic Advisa; Bluetooth pairing with the iPhone app; theatre; oedema.",
         "Amsler grid normal; Ishihara plates 17/17; Snellen chart; Karnofsky 80%; Neutrophils 1.1.",
         "Uses a Zimmer frame. Investigations: Lipids, Coag.",
+        # Third round: general causes of the clinical terms the development data lost.
+        "Septic shock: 30 mL/kg lactated Ringer's given.",  # a possessive reads as its word
+        "Adenocarcinoma of the caecum, pT3 pN1b, Dukes C1.",  # a stage with a sub-stage digit
+        "Gleason score 3+4=7 (Grade Group 2), 4 of 12 cores.",  # a capitalised class word
+        "R-CHOP cycle 4; Pola-R-CHP and Dara-VRd discussed.",  # regimens in mixed case
+        "A Lexiscan study was considered. DaTscan not needed.",  # FDA-listed brand names
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
     assert Redactor(shift_days=40).preview(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        ("NOTE 2026-10-05 Dr Mele Havili\nGout flare.", "2026-10-05"),
+        ("VISIT 2026-10-05 14:00 seen in clinic", "2026-10-05"),
+        ("DOS 10/05/2026 follow-up", "10/05/2026"),
+        ("Session 2026-10-05: reviewed the plan.", "2026-10-05"),
+    ],
+)
+def test_a_date_after_a_word_in_capitals_or_a_code_cue_is_a_shifted_date(
+    text: str, date_text: str
+) -> None:
+    # A line opening "NOTE 2026-10-05" had its date removed as the number part of a code: the
+    # export's date shift must apply to it, as to every other date.
+    found = [r for r in Redactor(shift_days=40).preview(text) if r.original == date_text]
+    assert [r.kind for r in found] == ["date"]
+    assert found[0].replacement not in ("[ID]", "[DATE]")
 
 
 def _plan() -> RedactionPlan:
@@ -251,10 +287,10 @@ def _spans(note: Note) -> list[tuple[int, int]]:
     return [(r.start, r.end) for r in Redactor(identity, shift_days=40).preview(note.text)]
 
 
-# Clinical terms of the development half the rules still damage, each for a reason a rule could
-# not fix without losing names: a regimen abbreviation whose first part is no word ("Pola" of
-# polatuzumab), and an eponym that is also a listed given name before a grade ("Denver II").
-_KNOWN_DEV_DAMAGE = [("d62", "Pola-R-CHP"), ("d63", "Denver II")]
+# Clinical terms of the development half the rules still damage, for a reason a rule could not
+# fix without losing names: an eponym that is also a listed given name before a grade ("Denver
+# II"). ("Pola-R-CHP" is kept since the third round: a hyphenated word mixing cases is no name.)
+_KNOWN_DEV_DAMAGE = [("d63", "Denver II")]
 
 
 def test_development_half_is_fully_recalled_with_clinical_terms_kept() -> None:
@@ -264,31 +300,42 @@ def test_development_half_is_fully_recalled_with_clinical_terms_kept() -> None:
 
 
 def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
-    # A regression guard at the figures measured when the second round of rules was frozen:
-    # 196/197 (99.49%; target 99%; before that round 195/197) and 0.6% of clinical terms
-    # redacted (target at most 2%). Per type every type is 100% but device numbers, 3/4 (the
-    # target is 95% for every type). The per-type figures are in benchmarks/bench_deid.py.
-    # Failures print figures only: the held-out notes are never listed one by one, so that
-    # nobody tunes the rules on them.
+    # Development data since the third round (its misses were used then). Second round: 196/197
+    # (99.49%; device numbers 3/4) and 0.6% of clinical terms redacted; third round: 197/197 and
+    # 0/163 (the device miss was an annotation that took in the maker and model, narrowed then
+    # to the serial as everywhere else in the set). The per-type figures are in
+    # benchmarks/bench_deid.py.
     result = score(load("heldout"), _spans)
     assert len(load("heldout")) >= 20 and sum(result.total.values()) >= 150
-    assert result.recall >= 0.99, f"held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.995, f"held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
 
 
 def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
-    # Written after the first held-out half's misses had been seen, before the rules were changed
-    # again, so that it measures what the rules generalise to. Before the second round: 322/358
-    # (89.94%) and 5.6% of clinical terms redacted; after it: 355/358 (99.16%), every type at
-    # least 95% but streets (14/15), and 2.2% of clinical terms redacted (6/270: over the 2%
-    # target). Failures print figures only, never the notes' misses.
+    # Written after the first held-out half's misses had been seen; development data since the
+    # third round. Before the second round: 322/358 (89.94%) and 5.6% of clinical terms redacted;
+    # after it: 355/358 (99.16%; facilities 41/43, streets 14/15) and 2.2% (6/270); after the
+    # third: 358/358 and 0.7% (2/270: a bone-cement brand, and "Newborn" at a sentence start,
+    # which is a listed surname and no 1934 dictionary word).
     notes = load("heldout2")
     result = score(notes, _spans)
     assert len(notes) >= 20 and sum(result.total.values()) >= 300
-    assert result.recall >= 0.99, f"second held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.995, f"second held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.025, f"second held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.01, f"second held-out clinical redacted {clinical_redacted:.4f}"
+
+
+def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
+    # The honest figures: written before the third round's rule changes and never used to make
+    # them. Before that round 458/520 (88.08%) and 6.7% of clinical terms redacted (29/432);
+    # after it 459/520 (88.27%) and 6.7%: far below the targets (99% overall, 95% a type, 2%).
+    # A regression guard only. Failures print figures only, never the notes' misses.
+    notes = load("heldout3")
+    result = score(notes, _spans)
+    assert result.recall >= 0.88, f"third held-out recall {result.recall:.4f}"
+    clinical_redacted = 1 - result.clinical_kept
+    assert clinical_redacted <= 0.07, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
