@@ -460,7 +460,7 @@ class PatientsPanel(QWidget):
         )
         for outcome in report.skipped:
             self.errors.show()
-            self.errors.addItem(f"{outcome.file_name}: skipped — {outcome.reason}")
+            self.errors.addItem(f"{outcome.shown}: skipped — {outcome.reason}")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:
