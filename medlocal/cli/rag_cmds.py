@@ -394,6 +394,8 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
             return 1
         count = delete_outputs(vault, [o.id for o in chosen])
     print(f"Deleted {count} saved output(s).")
+    if any("chat_id" in o.provenance for o in chosen):
+        print("The chats these answers were given in still hold their questions and answers.")
     return 0
 
 

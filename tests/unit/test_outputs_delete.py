@@ -124,6 +124,25 @@ def test_a_document_can_go_with_the_outputs_quoting_it(vault: Vault) -> None:
     assert [o.id for o in vault.list_outputs()] == [other]
 
 
+def test_a_chat_keeps_each_answers_own_output_when_one_is_deleted(vault: Vault) -> None:
+    from medlocal.app.chats import chat_turns
+
+    p = vault.add_patient("P")
+    chat = vault.create_chat(p)
+    saved = []
+    for n in range(3):
+        question, answer = f"Question {n}?", f"Answer {n}."
+        vault.add_chat_message(chat, "user", question)
+        vault.add_chat_message(chat, "assistant", answer)
+        provenance = {"chat_id": chat, "question": question, "status": f"status {n}"}
+        saved.append(vault.save_output(p, "answer", question, answer, provenance, []))
+    delete_outputs(vault, [saved[1]])
+    turns = chat_turns(vault, chat)
+    assert [t.answer for t in turns] == ["Answer 0.", "Answer 1.", "Answer 2."]
+    assert [t.output_id for t in turns] == [saved[0], None, saved[2]]
+    assert [t.status for t in turns] == ["status 0", "answered", "status 2"]
+
+
 # --- the CLI --------------------------------------------------------------------------------------
 
 

@@ -116,7 +116,7 @@ class OutputsDialog(QDialog):
             "Delete saved outputs",
             f"Delete {len(chosen)} saved answer(s) or summar(ies) from the vault: "
             f"{'; '.join(titles)}{more}? This cannot be undone. The documents they quote "
-            "are kept.",
+            "are kept, and so is each answer's chat.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
