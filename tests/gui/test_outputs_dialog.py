@@ -50,7 +50,8 @@ def test_the_dialog_deletes_selected_outputs_after_a_confirmation(
     dialog = OutputsDialog(workspace, patient)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 3
-    assert dialog.table.item(0, 3).text() == "Question 2"  # newest first
+    assert dialog.table.item(0, 4).text() == "Question 2"  # newest first
+    assert dialog.table.item(0, 2).text() == "P"
     assert not dialog.delete_button.isEnabled() and not dialog.export_button.isEnabled()
 
     _select(dialog, 0, 2)
@@ -89,7 +90,7 @@ def test_the_window_opens_the_chosen_patients_outputs(
     shown: list[list[str]] = []
 
     def exec_(dialog: OutputsDialog) -> int:
-        shown.append([dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())])
+        shown.append([dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())])
         return 0
 
     monkeypatch.setattr(OutputsDialog, "exec", exec_)

@@ -22,7 +22,8 @@ from medlocal.errors import MedLocalError
 from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table
 from medlocal.vault.rows import StoredOutput
 
-COLUMNS = ("#", "Saved (UTC)", "Kind", "Title")
+COLUMNS = ("#", "Saved (UTC)", "Patient", "Kind", "Title")
+TITLE = COLUMNS.index("Title")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -63,16 +64,19 @@ class OutputsDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            outputs = self.workspace.require_vault().list_outputs(self.patient_id)
+            vault = self.workspace.require_vault()
+            outputs = vault.list_outputs(self.patient_id)
+            names = {p.id: p.name for p in vault.list_patients()}
         except MedLocalError as exc:
-            outputs = []
+            outputs, names = [], {}
             self.message.show_error(error_text(exc, "Reading the saved outputs"))
-        self.show_outputs(outputs)
+        self.show_outputs(outputs, names)
 
-    def show_outputs(self, outputs: list[StoredOutput]) -> None:
+    def show_outputs(self, outputs: list[StoredOutput], names: dict[int, str]) -> None:
         self.table.setRowCount(len(outputs))
         for row, output in enumerate(reversed(outputs)):  # newest first
-            cells = (str(output.id), output.created_at, output.kind, output.title)
+            patient = "—" if output.patient_id is None else names.get(output.patient_id, "")
+            cells = (str(output.id), output.created_at, patient, output.kind, output.title)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, output.id)
@@ -109,7 +113,7 @@ class OutputsDialog(QDialog):
         if not chosen:
             return
         rows = self._selected_rows()
-        titles = [self._cell(row, 3).text() for row in rows[:3]]
+        titles = [self._cell(row, TITLE).text() for row in rows[:3]]
         more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
         answer = QMessageBox.question(
             self,
