@@ -11,6 +11,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef, snippet
 from medlocal.vault.records import last_page_of
+from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
 
 
@@ -58,7 +59,13 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
         elif message.role == "assistant" and question is not None:
             turns.append(ChatTurn(question, message.content))
             question = None
-    for turn, output in zip(turns, outputs, strict=False):
+    for turn in turns:
+        # Paired by text, not by position: a saved answer deleted from the middle of a chat
+        # must not hand its neighbours' sources and flags to the turns after it.
+        output = next((o for o in outputs if _saved_for(o, turn)), None)
+        if output is None:
+            continue
+        outputs.remove(output)
         turn.output_id = output.id
         turn.sources = [SourceRef.from_dict(s) for s in output.provenance.get("sources", [])]
         if not turn.sources:
@@ -67,6 +74,12 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
         turn.flags = [Flag.from_dict(f) for f in output.flags]
         turn.status = str(output.provenance.get("status", "answered"))
     return turns
+
+
+def _saved_for(output: StoredOutput, turn: ChatTurn) -> bool:
+    """``output`` is the saved copy of ``turn``'s answer (older outputs lack the question)."""
+    question = output.provenance.get("question", turn.question)
+    return output.content == turn.answer and question == turn.question
 
 
 def _given_source(vault: Vault, record: dict[str, Any]) -> SourceRef | None:

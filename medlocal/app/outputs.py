@@ -140,16 +140,38 @@ def _date_mode(value: str) -> Any:
     return value
 
 
-def outputs_citing(vault: Vault, document_ids: Collection[int]) -> int:
-    """How many saved answers and summaries were written from passages of these documents.
-    They keep their own text (with its quotations) when a document is deleted: both faces say
-    so before deleting, so a wrongly filed letter is not thought gone while answers still quote
-    it."""
+def citing_output_ids(vault: Vault, document_ids: Collection[int]) -> list[int]:
+    """The saved answers and summaries written from passages of these documents."""
     wanted = set(document_ids)
-    count = 0
+    found = []
     for output in vault.list_outputs():
         passages = output.provenance.get("passages") or []
         sources = output.provenance.get("sources") or []
         cited = {int(p.get("document_id", -1)) for p in [*passages, *sources]}
-        count += bool(cited & wanted)
-    return count
+        if cited & wanted:
+            found.append(output.id)
+    return found
+
+
+def outputs_citing(vault: Vault, document_ids: Collection[int]) -> int:
+    """How many saved answers and summaries were written from passages of these documents.
+    They keep their own text (with its quotations) when a document is deleted unless deleted
+    with it (:func:`delete_document`): both faces say so before deleting, so a wrongly filed
+    letter is not thought gone while answers still quote it."""
+    return len(citing_output_ids(vault, document_ids))
+
+
+def delete_outputs(vault: Vault, output_ids: Sequence[int]) -> int:
+    """Delete saved answers or summaries (all or none; audited by id); returns how many."""
+    if not output_ids:
+        raise UserInputError("no saved output chosen")
+    vault.delete_outputs(output_ids)
+    return len(set(output_ids))
+
+
+def delete_document(vault: Vault, document_id: int, *, with_outputs: bool = False) -> list[int]:
+    """Delete a document; with ``with_outputs`` also the saved outputs quoting it, in the same
+    transaction. Returns the ids of the outputs deleted."""
+    output_ids = citing_output_ids(vault, [document_id]) if with_outputs else []
+    vault.delete_document(document_id, output_ids=output_ids)
+    return output_ids

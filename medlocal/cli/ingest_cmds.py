@@ -95,10 +95,17 @@ def _describe(outcome: FileOutcome) -> str:
     if outcome.status == "imported":
         notes = "".join(f"; {note}" for note in outcome.notes)  # "page 3: low OCR confidence"
         return (
-            f"{outcome.file_name} (document {outcome.document_id}, "
+            f"{outcome.shown} (document {outcome.document_id}, "
             f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')}{notes})"
         )
-    return f"{outcome.file_name}: {outcome.reason}"
+    return f"{outcome.shown}: {outcome.reason}"
+
+
+def _tail(path: str, width: int) -> str:
+    """``path`` in ``width`` characters, cut at the front: the file's own name stays."""
+    if len(path) <= width:
+        return path
+    return "…" + path[len(path) - width + 1 :] if width > 0 else ""
 
 
 def _count(number: int, noun: str) -> str:
@@ -161,8 +168,9 @@ class ProgressBar:
         filled = round(self.WIDTH * finished / max(event.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         stage = event.outcome if event.stage == "done" else event.stage_text
-        line = f"[{bar}] {finished}/{event.total} {stage}: {event.file_name}"
+        head = f"[{bar}] {finished}/{event.total} {stage}: "
         columns = shutil.get_terminal_size((80, 24)).columns
+        line = head + _tail(event.file_name, columns - 1 - len(head))
         self._stream.write("\r" + line[: columns - 1].ljust(columns - 1))
         self._stream.flush()
         self._drawn = True

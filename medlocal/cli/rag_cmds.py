@@ -9,9 +9,16 @@ import sys
 import threading
 from typing import Any, TextIO
 
-from medlocal.app.outputs import check_export_path
+from medlocal.app.outputs import check_export_path, delete_outputs
 from medlocal.app.workspace import SUMMARY_STEP_TOKENS
-from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
+from medlocal.cli.common import (
+    TerminalProgress,
+    add_vault_args,
+    add_yes_arg,
+    confirm,
+    open_vault,
+    workspace,
+)
 from medlocal.cli.engine_cmds import (
     non_negative_float,
     non_negative_int,
@@ -91,6 +98,11 @@ def register(sub: Any) -> None:
         "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
     )
     oexport.set_defaults(func=run_outputs_export)
+    odelete = osub.add_parser("delete", help="delete saved outputs from the vault")
+    add_vault_args(odelete)
+    odelete.add_argument("output_ids", type=int, nargs="+", metavar="ID")
+    add_yes_arg(odelete)
+    odelete.set_defaults(func=run_outputs_delete)
 
 
 def _keep_arg(value: str) -> tuple[int, str]:
@@ -369,6 +381,21 @@ def run_outputs_show(args: argparse.Namespace) -> int:
                 f"    [{p.get('number')}] chunk {p.get('chunk_id')}, document"
                 f" {p.get('document_id')}, score {score_text}"
             )
+    return 0
+
+
+def run_outputs_delete(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        chosen = [vault.get_output(i) for i in dict.fromkeys(args.output_ids)]
+        for o in chosen:
+            print(f"{o.id:>5}  {o.created_at}  patient {o.patient_id}  {o.kind:<8} {o.title}")
+        if not confirm(f"Delete {len(chosen)} saved output(s)?", args):
+            print("Nothing deleted.")
+            return 1
+        count = delete_outputs(vault, [o.id for o in chosen])
+    print(f"Deleted {count} saved output(s).")
+    if any("chat_id" in o.provenance for o in chosen):
+        print("The chats these answers were given in still hold their questions and answers.")
     return 0
 
 

@@ -52,6 +52,11 @@ def register(sub: Any) -> None:
     delete = sub.add_parser("delete", help="delete a document (bytes, passages, vectors)")
     add_vault_args(delete)
     delete.add_argument("document_id", type=int, metavar="DOC_ID")
+    delete.add_argument(
+        "--with-outputs",
+        action="store_true",
+        help="also delete the saved answers and summaries that quote it",
+    )
     add_yes_arg(delete)
     delete.set_defaults(func=run_delete)
 
@@ -388,20 +393,27 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from medlocal.app.outputs import outputs_citing
+    from medlocal.app.outputs import citing_output_ids, delete_document
 
     with open_vault(args) as vault:
         info = vault.get_document(args.document_id)
-        citing = outputs_citing(vault, [info.id])
-        if not confirm(f"Delete document {info.id} ({info.file_name})?", args):
+        citing = citing_output_ids(vault, [info.id])
+        also = ""
+        if citing and args.with_outputs:
+            also = f" and the {len(citing)} saved output(s) quoting it"
+        if not confirm(f"Delete document {info.id} ({info.file_name}){also}?", args):
             print("Nothing deleted.")
             return 1
-        vault.delete_document(info.id)
+        deleted = delete_document(vault, info.id, with_outputs=args.with_outputs)
     print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
-    if citing:
+    ids = " ".join(str(i) for i in deleted or citing)
+    if deleted:
+        print(f"Deleted the {len(deleted)} saved output(s) quoting it: {ids}.")
+    elif citing:
         print(
-            f"Note: {citing} saved answer(s) or summar(ies) were written from it and keep their "
-            "text, including what they quote from it ('medlocal outputs list')."
+            f"Note: {len(citing)} saved answer(s) or summar(ies) were written from it and keep "
+            "their text, including what they quote from it. To delete them too: "
+            f"medlocal outputs delete {ids}"
         )
     return 0
 

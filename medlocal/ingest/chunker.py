@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
-from medlocal.ingest.headings import section_gloss
+from medlocal.ingest.headings import ends_open, section_gloss
 from medlocal.vault.records import ChunkRecord
 
 
@@ -58,8 +58,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # End of a sentence: terminal punctuation (optionally closed by quotes/brackets) then whitespace.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 # A line break ends an item unless the next line plainly continues the sentence (wrapped PDF
-# text): it starts in lower case, or the line before ends with a comma or hyphen.
-_LINE_BREAK = re.compile(r"(?<![,\-])\n(?=[ \t]*[^\sa-z])")
+# text): it starts in lower case, or the line before stops mid-phrase (headings.ends_open: a
+# comma, a hyphen, "... for the admission of").
+_LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
 # Words whose trailing period is not a sentence end.
 _ABBREVIATIONS = frozenset(
     {
@@ -201,7 +202,9 @@ def _sentences(text: str, start: int, end: int, section_starts: list[int]) -> li
         if not _is_abbreviation(text, start, match.start(), match.end(), end):
             cuts.add(match.end())
     for match in _LINE_BREAK.finditer(text, start, end):
-        cuts.add(match.start())
+        line_start = text.rfind("\n", start, match.start()) + 1
+        if not ends_open(text[max(line_start, start) : match.start()]):
+            cuts.add(match.start())
     first = bisect.bisect_right(section_starts, start)
     last = bisect.bisect_left(section_starts, end)
     cuts.update(section_starts[first:last])

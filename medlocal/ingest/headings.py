@@ -7,6 +7,11 @@ both (``PHYSICAL EXAMINATION: HEENT``), so each passage knows which part of the 
 
 Labels need four letters or more: ``BP:``, ``MRN:`` or ``DOB:`` start a line of values, not a
 section.
+
+A line that continues the line above it is no heading: where the line above stops mid-phrase
+(:func:`ends_open`: ``... FOR THE ADMISSION OF`` then ``MR X TO THE CARDIOLOGY WARD``, a title
+wrapped onto two lines), a label line after a heading extends that heading, and one after text
+is part of the text.
 """
 
 from __future__ import annotations
@@ -19,17 +24,48 @@ _LABEL = r"[A-Z][A-Z0-9 /&,()'\-]{1,58}[A-Z)]"
 _STANDALONE = re.compile(rf"^[ \t]*({_LABEL})[ \t]*:?[ \t]*$", re.MULTILINE)
 _INLINE = re.compile(rf"^[ \t]*({_LABEL}):[ \t]+(?=\S)", re.MULTILINE)
 _MIN_LETTERS = 4
+# Words a finished heading or sentence does not end on, but a line wrapped mid-phrase does.
+_OPEN_WORDS = (
+    "an|and|as|at|between|by|for|from|in|including|into|nor|of|on|onto|or|per|regarding|than"
+    "|the|to|via|with|without"
+)
+_OPEN_END = re.compile(rf"(?:[,&\-]|\b(?:{_OPEN_WORDS}))[ \t]*$", re.IGNORECASE)
+
+
+def ends_open(line: str) -> bool:
+    """The line stops mid-phrase, so the next line continues it: it ends with a comma, hyphen
+    or ampersand, or with a word such as "of", "the" or "and" ("a" is left out: "HEPATITIS A")."""
+    return _OPEN_END.search(line) is not None
+
+
+def _line_before(text: str, position: int) -> tuple[int, str] | None:
+    """Start and text of the line above the one holding ``position``; None at the top of the
+    text or after a blank line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if line_start == 0:
+        return None
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start : line_start - 1]
+    return (previous_start, previous) if previous.strip() else None
 
 
 def clinical_headings(text: str) -> tuple[SectionHeading, ...]:
     """Headings in ``text`` in order, each starting at its label's first character."""
-    found: list[tuple[int, str, bool]] = []  # (start, label, standalone)
+    labels: list[tuple[int, str, bool]] = []  # (start, label, standalone)
     for pattern, standalone in ((_STANDALONE, True), (_INLINE, False)):
         for match in pattern.finditer(text):
-            label = " ".join(match.group(1).split())
-            if sum(ch.isalpha() for ch in label) >= _MIN_LETTERS:
-                found.append((match.start(1), label, standalone))
-    found.sort()
+            labels.append((match.start(1), " ".join(match.group(1).split()), standalone))
+    labels.sort()
+    found: list[tuple[int, str, bool]] = []
+    for start, label, standalone in labels:
+        above = _line_before(text, start)
+        if above is not None and ends_open(above[1]):
+            last = found[-1] if found else None
+            if last is not None and last[2] and last[0] >= above[0]:
+                found[-1] = (last[0], f"{last[1]} {label}", True)  # a heading wrapped in two
+            continue  # else the label's words go on with the text above
+        if sum(ch.isalpha() for ch in label) >= _MIN_LETTERS:
+            found.append((start, label, standalone))
     headings: list[SectionHeading] = []
     major: str | None = None
     for start, label, standalone in found:

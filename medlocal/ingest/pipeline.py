@@ -81,7 +81,7 @@ class ProgressEvent:
 
     index: int  # 1-based position of the file in the batch
     total: int
-    file_name: str
+    file_name: str  # the file as the user knows it (``FoundFile.shown``)
     stage: Stage
     outcome: Status | None = None
     detail: str | None = None  # the reason, for skipped and failed files
@@ -112,7 +112,7 @@ class ProgressEvent:
 
 @dataclass
 class FileOutcome:
-    file_name: str
+    file_name: str  # the base name, which the document keeps in the vault
     status: Status
     reason: str | None = None
     document_id: int | None = None
@@ -122,6 +122,12 @@ class FileOutcome:
     size: int = 0
     ocr_pages: int = 0  # pages read by OCR
     notes: list[str] = field(default_factory=list)  # e.g. "page 3: low OCR confidence (71%)"
+    path: str = ""  # as the user knows it (``FoundFile.shown``), for reports
+
+    @property
+    def shown(self) -> str:
+        """The file in a report: its path inside the imported folder, or the path given."""
+        return self.path or self.file_name
 
 
 @dataclass
@@ -176,10 +182,14 @@ class _Cancelled(Exception):
 
 @dataclass(frozen=True)
 class FoundFile:
-    """A file to import, and whether the user named it or it was found inside a folder."""
+    """A file to import, whether the user named it or it was found inside a folder, and how a
+    report names it: its path relative to the imported folder (two ``letter.pdf`` in different
+    subfolders stay apart; prefixed by the folder's name when a batch names several folders),
+    or the full path of a file named by itself."""
 
     path: Path
     from_folder: bool
+    shown: str = ""
 
 
 def import_paths(
@@ -216,7 +226,7 @@ def import_paths(
             embedder,
             collection=collection,
             report=report,
-            emit=_stage_notifier(notify, index, total, candidate.path.name),
+            emit=_stage_notifier(notify, index, total, candidate.shown or candidate.path.name),
             cancel=cancel,
             max_bytes=max_bytes,
             chunking=chunking or ChunkingParams(),
@@ -228,7 +238,7 @@ def import_paths(
             ProgressEvent(
                 index,
                 total,
-                outcome.file_name,
+                outcome.shown,
                 "done",
                 outcome=outcome.status,
                 detail=outcome.reason,
@@ -274,25 +284,28 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
     Symbolic links to folders are not followed (no loops, no wandering out of the chosen tree).
     The same file named twice is imported once.
     """
+    named = [Path(raw) for raw in paths]
+    several_folders = sum(path.is_dir() for path in named) > 1
     seen: set[Path] = set()
     found: list[FoundFile] = []
 
-    def add(path: Path, from_folder: bool) -> None:
+    def add(path: Path, shown: Path, from_folder: bool) -> None:
         key = path.resolve() if path.exists() else path.absolute()
         if key not in seen:
             seen.add(key)
-            found.append(FoundFile(path, from_folder))
+            found.append(FoundFile(path, from_folder, str(shown)))
 
-    for raw in paths:
-        path = Path(raw)
+    for path in named:
         if not path.is_dir():
-            add(path, from_folder=False)
+            add(path, path.absolute(), from_folder=False)
             continue
+        top = path.absolute().parent if several_folders else path
         for root, dirs, files in os.walk(path, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith("."):
-                    add(Path(root) / name, from_folder=True)
+                    file = Path(root) / name
+                    add(file, file.absolute().relative_to(top.absolute()), from_folder=True)
     return found
 
 
@@ -312,7 +325,7 @@ def _import_one(
     ocr: OcrOptions | None = None,
 ) -> FileOutcome:
     path = candidate.path
-    outcome = FileOutcome(file_name=path.name, status="failed")
+    outcome = FileOutcome(file_name=path.name, status="failed", path=candidate.shown)
     try:
         emit("extract")
         with _timed(report, "extract"):

@@ -147,10 +147,19 @@ class MainWindow(QMainWindow):
             "&Import documents…", self.patients.choose_files, QKeySequence.StandardKey.Open
         )
         self.summarize_action = self._action("&Summarise…", self.open_summarize, "Ctrl+Shift+S")
+        self.outputs_action = self._action(
+            "Saved &answers and summaries…", self.open_outputs, "Ctrl+Shift+O"
+        )
         self.lock_action = self._action("&Lock", lambda: self.lock("user"), "Ctrl+L")
         self.lock_action.setIcon(icon("lock"))
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.import_action, self.summarize_action, self.lock_action, quit_action):
+        for action in (
+            self.import_action,
+            self.summarize_action,
+            self.outputs_action,
+            self.lock_action,
+            quit_action,
+        ):
             file_menu.addAction(action)
         models_menu = bar.addMenu("&Models")
         models_menu.addAction(self._action("&Model manager…", self.open_models, "Ctrl+M"))
@@ -167,7 +176,12 @@ class MainWindow(QMainWindow):
         stop = self._action("Stop generation", self.chat.stop, "Esc")
         stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(stop)
-        self.working_actions = [self.import_action, self.summarize_action, self.lock_action]
+        self.working_actions = [
+            self.import_action,
+            self.summarize_action,
+            self.outputs_action,
+            self.lock_action,
+        ]
 
     # -- lock and unlock -----------------------------------------------------------------------
 
@@ -291,6 +305,12 @@ class MainWindow(QMainWindow):
             return
         dialog = self._dialog("summarize_dialog", "SummarizeDialog", patient)
         dialog.sourceRequested.connect(self._show_source)
+        dialog.exec()
+
+    def open_outputs(self) -> None:
+        """The chosen patient's saved outputs (every patient's when none is chosen)."""
+        dialog = self._dialog("outputs_dialog", "OutputsDialog", self.patients.patient_id)
+        dialog.exportRequested.connect(self.export_output)
         dialog.exec()
 
     def export_output(self, output_id: int) -> None:

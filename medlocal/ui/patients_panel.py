@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.outputs import outputs_citing
+from medlocal.app.outputs import citing_output_ids
 from medlocal.errors import MedLocalError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
@@ -39,6 +39,28 @@ from medlocal.vault.rows import DocumentInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCS_REFRESH_MS = 500
+DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
+
+
+def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> str | None:
+    """Yes/No, or, when ``citing`` saved answers or summaries quote the documents, a choice
+    between deleting those too (WITH_OUTPUTS) and keeping them (DOCUMENTS_ONLY); None: cancel."""
+    if not citing:
+        answer = QMessageBox.question(parent, "Delete documents", question)
+        return DOCUMENTS_ONLY if answer == QMessageBox.StandardButton.Yes else None
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
+    box.setInformativeText(
+        f"{citing} saved answer(s) or summar(ies) were written from them. Kept, they keep "
+        "their text, including what they quote (File → Saved answers and summaries…)."
+    )
+    with_outputs = box.addButton(
+        f"Delete with the {citing} saved output(s)", QMessageBox.ButtonRole.DestructiveRole
+    )
+    only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
 
 
 class AddPatientDialog(QDialog):
@@ -327,26 +349,22 @@ class PatientsPanel(QWidget):
             return
         names = ", ".join(i.text().split("  (")[0] for i in items[:3])
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
-        citing = outputs_citing(
-            self.workspace.require_vault(), [int(i.data(ID_ROLE)) for i in items]
-        )
-        kept = (
-            f"\n\n{citing} saved answer(s) or summar(ies) were written from them and keep "
-            "their text, including what they quote."
-            if citing
-            else ""
-        )
-        answer = QMessageBox.question(
-            self,
-            "Delete documents",
-            f"Delete {names}{more} with their passages and vectors? This cannot be undone.{kept}",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
         vault = self.workspace.require_vault()
-        for item in items:
+        document_ids = [int(i.data(ID_ROLE)) for i in items]
+        citing = citing_output_ids(vault, document_ids)
+        choice = ask_delete_documents(
+            self,
+            f"Delete {names}{more} with their passages and vectors? This cannot be undone.",
+            len(citing),
+        )
+        if choice is None:
+            return
+        quoting = set(citing) if choice == WITH_OUTPUTS else set()
+        for document_id in document_ids:
+            mine = sorted(quoting & set(citing_output_ids(vault, [document_id])))
+            quoting -= set(mine)
             try:
-                vault.delete_document(int(item.data(ID_ROLE)))
+                vault.delete_document(document_id, output_ids=mine)
             except MedLocalError as err:
                 QMessageBox.warning(self, "Document not deleted", str(err))
         self.reload_documents()
@@ -442,7 +460,7 @@ class PatientsPanel(QWidget):
         )
         for outcome in report.skipped:
             self.errors.show()
-            self.errors.addItem(f"{outcome.file_name}: skipped — {outcome.reason}")
+            self.errors.addItem(f"{outcome.shown}: skipped — {outcome.reason}")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
+from medlocal.vault.audit import MAX_DETAIL_STRING, AuditLog
 from medlocal.vault.db import Connection
+from medlocal.vault.errors import NotFoundError
+from medlocal.vault.ids import next_id
 from medlocal.vault.rows import StoredMessage, StoredOutput
 
 
@@ -58,10 +62,12 @@ def insert_output(
     flags: list[dict[str, Any]],
     created_at: str,
 ) -> int:
-    cursor = conn.execute(
-        "INSERT INTO outputs (patient_id, kind, title, content, provenance, flags, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    output_id = next_id(conn, "outputs")
+    conn.execute(
+        "INSERT INTO outputs (id, patient_id, kind, title, content, provenance, flags, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            output_id,
             patient_id,
             kind,
             title,
@@ -71,7 +77,28 @@ def insert_output(
             created_at,
         ),
     )
-    return int(cursor.lastrowid)
+    return output_id
+
+
+def delete_outputs(conn: Connection, audit: AuditLog, output_ids: Collection[int]) -> None:
+    """Remove saved outputs, each with an ``output_delete`` event (ids and kind, never text);
+    NotFoundError, removing nothing once the caller rolls back, when one does not exist.
+    ``secure_delete`` zeroes the freed cells; the caller folds the WAL back afterwards."""
+    for output_id in sorted(set(output_ids)):
+        row = conn.execute(
+            "SELECT patient_id, kind FROM outputs WHERE id = ?", (output_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"No saved output with id {output_id}.")
+        conn.execute("DELETE FROM outputs WHERE id = ?", (output_id,))
+        audit.append(
+            "output_delete",
+            {
+                "output_id": output_id,
+                "patient_id": None if row[0] is None else int(row[0]),
+                "kind": str(row[1])[:MAX_DETAIL_STRING],
+            },
+        )
 
 
 def outputs(

@@ -126,6 +126,13 @@ def rekey(conn: Connection, new_key: SecretKey) -> None:
     conn.execute(_key_pragma("rekey", new_key)).fetchall()
 
 
+def fold_wal(conn: Connection) -> None:
+    """Checkpoint the WAL into the database and truncate it, so page images from before a
+    deletion do not linger in it (``secure_delete`` has zeroed the freed cells in the new ones).
+    Call outside a transaction."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+
 def integrity_errors(conn: Connection) -> list[str]:
     """Pages whose HMAC fails (altered or damaged on disk), plus SQLite's own structural check."""
     problems: list[str] = []

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from medlocal.vault import db, documents, patients
+from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord, PageSpan
@@ -125,10 +125,14 @@ def replace_passages(
     return True
 
 
-def delete_document(fetch: SessionSource, info: DocumentInfo) -> None:
-    """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion."""
+def delete_document(
+    fetch: SessionSource, info: DocumentInfo, output_ids: Sequence[int] = ()
+) -> None:
+    """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion;
+    the saved outputs ``output_ids`` (those quoting it) go in the same transaction."""
     with reading(fetch) as s:
         with db.transaction(s.conn):
+            conversations.delete_outputs(s.conn, s.audit, output_ids)
             ids = documents.chunk_ids(s.conn, info.id)
             documents.delete_document(s.conn, info.id)
             s.audit.append(
@@ -163,4 +167,4 @@ def _purge_deleted_text(s: Session) -> None:
     tombstone), then fold the WAL back so old page images do not linger in it."""
     with db.transaction(s.conn):
         s.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
-    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    db.fold_wal(s.conn)

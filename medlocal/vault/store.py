@@ -426,9 +426,10 @@ class Vault:
         with self._read() as s:
             return documents.list_documents(s.conn, patient_id)
 
-    def delete_document(self, document_id: int) -> None:
-        """Remove the bytes, chunks, vectors and FTS rows, and record the deletion."""
-        indexed_writes.delete_document(self._session, self.get_document(document_id))
+    def delete_document(self, document_id: int, *, output_ids: Sequence[int] = ()) -> None:
+        """Remove the bytes, chunks, vectors and FTS rows, and record the deletion; the saved
+        outputs ``output_ids`` (say, those quoting it) are deleted in the same transaction."""
+        indexed_writes.delete_document(self._session, self.get_document(document_id), output_ids)
 
     def document_bytes(self, document_id: int) -> bytes:
         with self._read() as s:
@@ -679,3 +680,12 @@ class Vault:
     def list_outputs(self, patient_id: int | None = None) -> list[StoredOutput]:
         with self._read() as s:
             return conversations.outputs(s.conn, patient_id=patient_id)
+
+    def delete_outputs(self, output_ids: Sequence[int]) -> None:
+        """Delete saved answers or summaries in one transaction, each audited by id (no text);
+        NotFoundError, deleting none, when one does not exist. Passages, vectors and the search
+        index are untouched: outputs are not indexed."""
+        with self._read() as s:
+            with db.transaction(s.conn):
+                conversations.delete_outputs(s.conn, s.audit, output_ids)
+            db.fold_wal(s.conn)

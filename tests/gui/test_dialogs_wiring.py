@@ -19,6 +19,7 @@ DIALOGS = [
     ("summarize_dialog", "SummarizeDialog", True),
     ("eval_dialog", "EvaluateDialog", False),
     ("backup_dialog", "BackupDialog", False),
+    ("outputs_dialog", "OutputsDialog", True),
 ]
 
 

@@ -156,12 +156,16 @@ def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
     folder.mkdir()
     (folder / "good.txt").write_text(MEDS)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\nthis is not really a pdf")
-    (folder / "empty.docx").write_bytes(b"")
+    (folder / "old").mkdir()
+    (folder / "old" / "empty.docx").write_bytes(b"")
+    (folder / "old" / "scan.heic").write_bytes(b"\xff\xd8")
     drop(window.patients, [folder])
     wait_import(qtbot, window)
     errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
     assert any(e.startswith("broken.pdf:") for e in errors)
-    assert any(e.startswith("empty.docx:") for e in errors)
+    # named by their place in the dropped folder
+    assert any(e.startswith(f"{Path('old', 'empty.docx')}:") for e in errors)
+    assert any(e.startswith(f"{Path('old', 'scan.heic')}: skipped") for e in errors)
     assert window.patients.documents.count() == 1  # good.txt imported all the same
     assert [d.file_name for d in vault.list_documents()] == ["good.txt"]
     window.close()
@@ -210,7 +214,7 @@ def test_a_long_document_shows_its_embedding_batches(
     report = window.patients.last_report
     assert report is not None and len(report.imported) == 1
     # Batches may reach the window merged, but the file's passages always do, up to the last.
-    assert passages and {p.detail for p in passages} == {"long.txt"}
+    assert passages and {p.detail for p in passages} == {str(note)}
     assert passages[-1].done == passages[-1].total == report.chunks > 32
     assert all(bar_shown) and window.patients.file_progress.isHidden()
     assert window.patients.documents.count() == 1

@@ -52,12 +52,14 @@ def test_import_mixed_batch_reports_each_failure_and_exits_1(
     out, err = capsys.readouterr()
     assert code == 1
     for name, expectation in expectations.items():
+        path = tmp_path / "batch" / name  # files named by themselves: their full path
         if expectation == "imported":
-            assert f"imported  {name} (document " in out
+            assert f"imported  {path} (document " in out
         else:
-            assert f"failed    {name}: " in out and expectation in out
+            assert f"failed    {path}: " in out and expectation in out
     assert "Imported 7, skipped 0, failed 10" in out
-    assert f"[1/{len(files)}] imported: 01-good.pdf" in err  # plain progress when not a terminal
+    # plain progress when not a terminal
+    assert f"[1/{len(files)}] imported: {tmp_path / 'batch' / '01-good.pdf'}" in err
     assert _documents(vault_args) == sorted(n for n, e in expectations.items() if e == "imported")
     with Vault.open(vault_args[1], PASSPHRASE) as vault:
         loads = [e for e in vault.audit_entries() if e.event == "model_load"]
@@ -91,6 +93,21 @@ def test_import_folder_json_then_duplicates_exit_0(
     assert again["skipped"] == 2 and again["imported"] == 0
     with Vault.open(vault_args[1], PASSPHRASE) as vault:
         assert {doc.collection for doc in vault.list_documents(patient)} == {"gp"}
+
+
+def test_the_report_tells_files_of_one_name_apart(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault_args, patient = cli_vault
+    folder = tmp_path / "records"
+    for year in ("2023", "2024"):
+        (folder / year).mkdir(parents=True)
+        (folder / year / "letter.md").write_text(f"# Letter\n\nSeen in {year}.")
+    assert main(["import", *vault_args, "--patient", str(patient), str(folder)]) == 0
+    out, err = capsys.readouterr()
+    for year in ("2023", "2024"):
+        assert f"imported  {Path(year, 'letter.md')} (document " in out
+        assert f"imported: {Path(year, 'letter.md')}" in err
 
 
 def test_unknown_patient_is_bad_input(

@@ -190,7 +190,7 @@ def test_import_reports_passages_after_each_embedding_batch(tmp_path: Path) -> N
     report = ws.import_documents([note], patient, progress=seen.append)
     passages = [p for p in seen if p.unit == "passages"]
     assert len(report.imported) == 1 and report.chunks > 32
-    assert len(passages) >= 2 and {p.detail for p in passages} == {"long.txt"}
+    assert len(passages) >= 2 and {p.detail for p in passages} == {str(note)}
     assert [p.done for p in passages] == sorted(p.done for p in passages)
     assert passages[-1].done == passages[-1].total == report.chunks
     ws.close()

@@ -3,24 +3,17 @@ input not a terminal) and --yes go ahead as before."""
 
 from __future__ import annotations
 
-import builtins
-import io
 from pathlib import Path
 
 import pytest
+from fixtures.terminal import at_terminal
+from fixtures.terminal import run_cli as _cli
 
-from medlocal.app import Workspace
-from medlocal.cli import main
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
 
 PASS = "correct horse battery"
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-
-
-class _Tty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
 
 
 @pytest.fixture
@@ -35,14 +28,6 @@ def setup(tmp_path: Path) -> tuple[Path, list[str]]:
     return folder, ["--vault", str(folder), "--passphrase-file", str(secret)]
 
 
-def _cli(*argv: str) -> int:
-    workspace = Workspace()
-    try:
-        return main(list(argv), workspace=workspace)
-    finally:
-        workspace.close()
-
-
 def _patients(folder: Path) -> list[str]:
     with Vault.open(folder, PASS) as vault:
         return [p.name for p in vault.list_patients()]
@@ -54,15 +39,7 @@ def test_a_person_at_the_terminal_is_asked(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     folder, opts = setup
-    monkeypatch.setattr("sys.stdin", _Tty())
-    questions: list[str] = []
-    answers = iter(["n", "y"])
-
-    def answer(prompt: str = "") -> str:
-        questions.append(prompt)
-        return next(answers)
-
-    monkeypatch.setattr(builtins, "input", answer)
+    questions = at_terminal(monkeypatch, "n", "y")
     assert _cli("patient", "remove", "1", *opts) == 1
     assert "Nothing removed." in capsys.readouterr().out
     assert _patients(folder) == ["Ada Lovelace", "Grace Hopper"]

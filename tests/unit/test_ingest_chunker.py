@@ -148,3 +148,12 @@ def test_parameters_are_validated() -> None:
 
 def test_empty_document_has_no_chunks() -> None:
     assert chunk_document(ExtractedDocument("", "txt"), COUNTER) == []
+
+
+def test_a_line_that_stops_mid_phrase_runs_on_into_the_next() -> None:
+    """A title wrapped after "of" is one item even though its second line starts with a capital:
+    no passage starts halfway through it (the overlap would repeat whole items only)."""
+    title = "Discharge summary for the admission of\nMr X to the cardiology ward"
+    text = f"{title}\nBP 120 and pulse 72 today."
+    chunks = chunk_document(ExtractedDocument(text, "pdf"), COUNTER, ChunkingParams(16, 6))
+    assert [c.text for c in chunks] == [title, "BP 120 and pulse 72 today."]

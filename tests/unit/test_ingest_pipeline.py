@@ -107,6 +107,36 @@ def test_folders_are_walked_sorted_skipping_hidden_and_unsupported(tmp_path: Pat
     }
 
 
+def test_reports_name_files_by_their_path_in_the_imported_folder(tmp_path: Path) -> None:
+    """Two letter.txt in different subfolders stay apart in the report and its events; a file
+    named by itself is shown with its full path; several folders keep their own names."""
+    folder = tmp_path / "records"
+    for year in ("2023", "2024"):
+        (folder / year).mkdir(parents=True)
+        (folder / year / "letter.txt").write_text(f"Clinic letter of {year}.")
+    (folder / "2024" / "scan.heic").write_bytes(b"\xff\xd8")
+    single = tmp_path / "loose" / "letter.txt"
+    single.parent.mkdir()
+    single.write_text("A loose letter.")
+    events: list[ProgressEvent] = []
+    report = import_paths(FakeVault(), [folder, single], 1, FakeEmbedder(), progress=events.append)
+    assert [(o.shown, o.file_name, o.status) for o in report.files] == [
+        (str(Path("2023", "letter.txt")), "letter.txt", "imported"),
+        (str(Path("2024", "letter.txt")), "letter.txt", "imported"),
+        (str(Path("2024", "scan.heic")), "scan.heic", "skipped"),
+        (str(single.absolute()), "letter.txt", "imported"),
+    ]
+    assert [e.file_name for e in events if e.stage == "done"] == [o.shown for o in report.files]
+    assert {e.file_name for e in events if e.stage == "extract"} == {o.shown for o in report.files}
+    assert report.as_dict()["files"][0]["path"] == str(Path("2023", "letter.txt"))
+    other = tmp_path / "other"
+    (other / "2023").mkdir(parents=True)
+    (other / "2023" / "letter.txt").write_text("x")
+    shown = [c.shown for c in collect_files([folder, other])]
+    assert shown[0] == str(Path("records", "2023", "letter.txt"))
+    assert shown[-1] == str(Path("other", "2023", "letter.txt"))
+
+
 def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("fine")
     report = import_paths(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,15 @@ def test_progress_bar_redraws_one_line_on_a_terminal() -> None:
     assert text.count("\r") == 3 and text.endswith("\n") and text.count("\n") == 1
     assert "[------------------------] 0/2 extract: a.pdf" in text
     assert "[############------------] 1/2 imported: a.pdf" in text
+
+
+def test_a_long_path_on_the_bar_keeps_the_file_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("shutil.get_terminal_size", lambda fallback: os.terminal_size((60, 24)))
+    stream = _Terminal()
+    bar = ProgressBar(stream)
+    bar.update(ProgressEvent(1, 2, "/very/long/folder/of/the/clinic/2024/discharge.pdf", "chunk"))
+    line = stream.getvalue().strip("\r")
+    assert len(line) == 59 and line.endswith("/2024/discharge.pdf") and ": …" in line
 
 
 def test_progress_lines_when_not_a_terminal() -> None:

@@ -101,3 +101,62 @@ def test_standard_sections_get_plain_words_in_the_header_only() -> None:
         "note | HOSPITAL COURSE (what happened during the stay: treatment, tests and results)"
     )
     assert chunk.text == note.strip()
+
+
+def test_a_title_wrapped_onto_two_lines_is_one_heading() -> None:
+    text = (
+        "DISCHARGE SUMMARY FOR THE ADMISSION OF\nMR X TO THE CARDIOLOGY WARD\n"
+        "Admission date: 2024-02-11\n\nHOSPITAL COURSE\nHe did well.\n"
+    )
+    assert [(h.title, h.start) for h in clinical_headings(text)] == [
+        ("DISCHARGE SUMMARY FOR THE ADMISSION OF MR X TO THE CARDIOLOGY WARD", 0),
+        ("HOSPITAL COURSE", text.index("HOSPITAL")),
+    ]
+    wrapped_label = "REVIEW OF\nSYSTEMS: Negative apart from a cough.\nPLAN\nHome."
+    assert [h.title for h in clinical_headings(wrapped_label)] == ["REVIEW OF SYSTEMS", "PLAN"]
+
+
+def test_capitals_continuing_a_sentence_are_no_heading() -> None:
+    text = "She was referred to the clinic by the\nCARDIOLOGY REGISTRAR ON CALL\nafter the ECG.\n"
+    assert clinical_headings(text) == ()
+    text = "Seen together with\nSOCIAL WORK: a care package was agreed.\n"
+    assert clinical_headings(text) == ()
+
+
+def test_real_headings_after_lines_that_end_a_phrase_are_kept() -> None:
+    text = (
+        "DISCHARGE SUMMARY\nPATIENT DETAILS\nName: A. Test\n"  # heading after heading
+        "Aspirin 75 mg daily\nALLERGIES\nNone known.\n"  # after a list line without a stop
+        "Serology positive for hepatitis A\nHOSPITAL COURSE\nStable.\n"  # "a" ends a name
+        "Reviewed jointly with\n\nPLAN\nHome.\n"  # a blank line ends the line above
+        "Results are as follows:\nINVESTIGATIONS\nNormal.\n"
+    )
+    assert [h.title for h in clinical_headings(text)] == [
+        "DISCHARGE SUMMARY",
+        "PATIENT DETAILS",
+        "ALLERGIES",
+        "HOSPITAL COURSE",
+        "PLAN",
+        "INVESTIGATIONS",
+    ]
+
+
+def test_a_wrapped_pdf_title_gives_no_section_of_its_second_line(tmp_path: Path) -> None:
+    from fixtures.ingest_files import make_pdf
+
+    lines = [
+        "DISCHARGE SUMMARY FOR THE ADMISSION OF",
+        "MR X TO THE CARDIOLOGY WARD",
+        "He was admitted with chest pain and treated for a myocardial infarction.",
+        "",
+        "DISCHARGE MEDICATIONS",
+        "Aspirin 75 mg once daily.",
+    ]
+    document = extract_file(Path("letter.pdf"), make_pdf(["\n".join(lines)]))
+    chunks = chunk_document(document, FakeEmbedder(), file_name="letter.pdf")
+    sections = [chunk.section for chunk in chunks]
+    assert sections == [
+        "DISCHARGE SUMMARY FOR THE ADMISSION OF MR X TO THE CARDIOLOGY WARD",
+        "DISCHARGE MEDICATIONS",
+    ]
+    assert chunks[0].text.startswith("DISCHARGE SUMMARY FOR THE ADMISSION OF\nMR X")

@@ -12,20 +12,17 @@ import threading
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table, run_owned
 from medlocal.ui.workers import Job
 from medlocal.vault.audit import AuditEntry, AuditReport
 
@@ -56,15 +53,7 @@ class AuditDialog(QDialog):
         self.workspace = workspace
         self.load_job: Job | None = None
         self.verify_job: Job | None = None
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.setAccessibleName("Audit log entries")
+        self.table = row_table(COLUMNS, "Audit log entries", self)
         self.verify_button = QPushButton("&Verify chain", self)
         self.verify_button.setAccessibleName("Verify the audit log")
         self.verify_button.clicked.connect(self.verify)

@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from medlocal.app.fit import FitBadge
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.registry import InstalledModel
-from medlocal.ui.dialogs.common import size_text
+from medlocal.ui.dialogs.common import row_table, size_text
 
 CATALOG_COLUMNS = ("Model", "Role", "Size", "Fit", "Status")
 INSTALLED_COLUMNS = ("Model", "Role", "Default", "Size", "Provenance", "Fit")
@@ -23,15 +23,8 @@ BADGE_COLOURS: dict[str, str] = {"green": "#2e7d32", "yellow": "#b7950b", "red":
 
 
 def model_table(columns: Sequence[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = row_table(columns, name)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    table.setAccessibleName(name)
     return table
 
 

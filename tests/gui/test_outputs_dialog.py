@@ -1,0 +1,152 @@
+"""The window lists saved answers and summaries and deletes them after a confirmation; deleting
+documents offers to delete the saved outputs quoting them too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui import patients_panel
+from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
+from medlocal.ui.main_window import MainWindow
+from medlocal.vault.store import Vault
+
+
+def _answer(vault: Vault, patient: int, title: str, document_id: int = 0) -> int:
+    provenance = {"passages": [{"document_id": document_id}]}
+    return vault.save_output(patient, "answer", title, f"Answer to {title}", provenance, [])
+
+
+def _select(dialog: OutputsDialog, *rows: int) -> None:
+    dialog.table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows:
+        dialog.table.selectionModel().select(dialog.table.model().index(row, 0), flags)
+
+
+def _answer_with(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *a: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_the_dialog_deletes_selected_outputs_after_a_confirmation(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = workspace.require_vault()
+    patient, other = vault.add_patient("P"), vault.add_patient("Q")
+    first, second, third = (_answer(vault, patient, f"Question {n}") for n in range(3))
+    elsewhere = _answer(vault, other, "Someone else's")
+    dialog = OutputsDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 4).text() == "Question 2"  # newest first
+    assert dialog.table.item(0, 2).text() == "P"
+    assert not dialog.delete_button.isEnabled() and not dialog.export_button.isEnabled()
+
+    _select(dialog, 0, 2)
+    assert dialog.selected_ids() == [third, first]
+    assert dialog.delete_button.isEnabled() and not dialog.export_button.isEnabled()
+    asked = _answer_with(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.delete_selected()
+    assert "Question 2; Question 0" in asked[0] and "cannot be undone" in asked[0]
+    assert len(vault.list_outputs(patient)) == 3
+
+    _answer_with(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialog.delete_selected()
+    assert [o.id for o in vault.list_outputs()] == [second, elsewhere]
+    assert dialog.table.rowCount() == 1 and "Deleted 2" in dialog.message.text()
+    assert [e.event for e in vault.audit_entries()][-2:] == ["output_delete"] * 2
+
+    _select(dialog, 0)
+    exported: list[int] = []
+    dialog.exportRequested.connect(exported.append)
+    dialog.export_button.click()
+    assert exported == [second]
+
+
+def test_the_window_opens_the_chosen_patients_outputs(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Ann")
+    _answer(vault, patient, "Her question")
+    _answer(vault, vault.add_patient("Bob"), "His question")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    assert window.outputs_action.isEnabled()
+    window.patients.patients.setCurrentRow(0)
+    shown: list[list[str]] = []
+
+    def exec_(dialog: OutputsDialog) -> int:
+        shown.append([dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())])
+        return 0
+
+    monkeypatch.setattr(OutputsDialog, "exec", exec_)
+    window.outputs_action.trigger()
+    assert shown == [["Her question"]]
+    window.lock()
+    assert not window.outputs_action.isEnabled()
+
+
+def test_deleting_documents_can_take_the_outputs_quoting_them(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = workspace.require_vault()
+    document = vault.list_documents(patient_with_note)[0].id
+    quoting = _answer(vault, patient_with_note, "Metformin dose?", document)
+    unrelated = _answer(vault, patient_with_note, "Other", document + 100)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.patients.documents.count() == 1)
+    window.patients.documents.setCurrentRow(0)
+    asked: list[int] = []
+
+    def ask(_parent: Any, _question: str, citing: int) -> str | None:
+        asked.append(citing)
+        return patients_panel.WITH_OUTPUTS
+
+    monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
+    window.patients.delete_documents()
+    assert asked == [1]
+    assert vault.list_documents(patient_with_note) == []
+    assert [o.id for o in vault.list_outputs()] == [unrelated] != [quoting]
+
+
+@pytest.mark.parametrize(
+    ("citing", "label", "expected"),
+    [
+        (2, "Delete with the 2 saved output(s)", patients_panel.WITH_OUTPUTS),
+        (2, "Delete, keep the outputs", patients_panel.DOCUMENTS_ONLY),
+        (2, "Cancel", None),
+    ],
+)
+def test_the_delete_question_offers_the_quoting_outputs(
+    qtbot: QtBot, citing: int, label: str, expected: str | None
+) -> None:
+    texts: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        texts.append(box.informativeText())
+        for button in box.findChildren(QPushButton):
+            if button.text().replace("&", "") == label:
+                button.click()
+
+    QTimer.singleShot(0, click)
+    assert patients_panel.ask_delete_documents(None, "Delete x?", citing) == expected
+    assert "2 saved answer(s)" in texts[0]
