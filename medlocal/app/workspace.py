@@ -7,51 +7,37 @@ fakes injected) and every verb goes through it. Long verbs take the project's on
 
 from __future__ import annotations
 
-import gc
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from medlocal import paths
-from medlocal.app import backups
+from medlocal.app import backups, document_import, installed_models
 from medlocal.app.doctor import DoctorReport, doctor_report
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
+from medlocal.app.installed_models import ModelCheck
+from medlocal.app.loaded_models import LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
     export_stored_output,
     preview_redactions,
     summarize_patient,
 )
-from medlocal.app.passphrase import check_new_passphrase
+from medlocal.app.retrieval import check_search_scope, retriever_for
+from medlocal.app.vault_session import VaultSession
+from medlocal.app.warm_up import load_dictionaries_and_freeze
 from medlocal.engine.api import Embedder, Reranker, SamplingParams
-from medlocal.engine.hardware import physical_cores
-from medlocal.engine.runtime import (
-    Engine,
-    LlamaChatModel,
-    LlamaEmbedder,
-    LlamaReranker,
-    LoadOptions,
-)
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.engine.runtime import Engine, LoadOptions
+from medlocal.errors import UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
-from medlocal.ingest.ocr.pages import OcrOptions
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
-from medlocal.models.embedders import default_embedder_path
 from medlocal.models.fit import FitAdvice
-from medlocal.models.registry import (
-    Registry,
-    default_chat_path,
-    default_reranker_id,
-    default_reranker_path,
-    resolve_model,
-)
+from medlocal.models.registry import Registry
 from medlocal.privacy.deid_model import SpanProposer
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
@@ -59,35 +45,18 @@ from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import ExportReport, chat_model_line
 from medlocal.rag.passages import Retriever, Scope
-from medlocal.rag.rerank import RerankingRetriever, chat_judge_for
 from medlocal.settings import Settings, load_settings, save_settings
-from medlocal.vault.errors import (
-    PassphraseRequiredError,
-    VaultExistsError,
-    VaultLockedError,
-    VaultNotFoundError,
-)
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import SearchHit
 from medlocal.vault.reembed import ReembedReport
 from medlocal.vault.store import Vault
 
+# ModelCheck lives in installed_models.py; callers may import it from here, with the workspace.
+__all__ = ["SUMMARY_STEP_TOKENS", "ModelCheck", "ModelLoader", "Notice", "Workspace"]
+
 log = logging.getLogger(__name__)
 
-Notice = Callable[[str], None]
-DEFAULT = "<default>"
-ModelLoader = Callable[[str | None], Any]
-LEXICAL_ONLY = "Searching exact words only."
 SUMMARY_STEP_TOKENS = 256  # each map/reduce step; the summary itself is several steps
-
-
-@dataclass(frozen=True)
-class ModelCheck:
-    """One installed model re-hashed against its record (``verify``)."""
-
-    model_id: str
-    ok: bool
-    message: str
 
 
 class Workspace:
@@ -99,6 +68,9 @@ class Workspace:
     are kept until another one is asked for. ``notice`` receives one-line messages a person
     should see (a fallback taken, a model loaded on the CPU after the GPU failed); the CLI prints
     them on stderr, the window shows them in its status bar.
+
+    The models it holds are a :class:`~medlocal.app.loaded_models.LoadedModels`, the vault a
+    :class:`~medlocal.app.vault_session.VaultSession`; the verbs compose them with the services.
     """
 
     def __init__(
@@ -114,27 +86,27 @@ class Workspace:
         kdf_params: KdfParams | None = None,
         notice: Notice | None = None,
     ) -> None:
-        self._vault_folder = Path(vault_folder).expanduser() if vault_folder else None
         self._settings = settings
-        self._engine = engine
-        self._owns_engine = engine is None
-        self._registry = registry
-        self._chat_loader = chat_loader
-        self._embedder_loader = embedder_loader
-        self._reranker_loader = reranker_loader
-        self._chat: tuple[tuple[str, int | None], Any] | None = None
-        self._embedder: tuple[str, Embedder] | None = None
-        # (registry path or DEFAULT, the loaded reranker or None after a failed load: a broken
-        # reranker file is reported once, not at every search)
-        self._reranker: tuple[str, Reranker | None] | None = None
-        self._kdf_params = kdf_params
         self.notice: Notice = notice or (lambda text: log.info("%s", text))
-        self.vault: Vault | None = None
-        self._audited: set[tuple[str, str, str]] = set()
-        self._lock_listeners: list[Callable[[str], None]] = []
-        self._models_lock = threading.RLock()
-        # Set by a window before it loads models: see _automatic_threads.
-        self.leave_cpu_for_window = False
+        # The collaborators read settings and notice through the workspace at each use: settings
+        # change, and a window replaces ``notice`` after construction.
+        self._session = VaultSession(
+            Path(vault_folder).expanduser() if vault_folder else None,
+            kdf_params=kdf_params,
+            settings=lambda: self.settings,
+            notice=lambda text: self.notice(text),
+            held_models=lambda: self._models.held(),
+        )
+        self._models = LoadedModels(
+            lambda: self.settings,
+            lambda text: self.notice(text),
+            self._session.audit_model,
+            engine=engine,
+            registry=registry,
+            chat_loader=chat_loader,
+            embedder_loader=embedder_loader,
+            reranker_loader=reranker_loader,
+        )
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -152,12 +124,11 @@ class Workspace:
         updated = replace(self.settings, **checked)
         save_settings(updated)
         self._settings = updated
-        if self.vault is not None and not self.vault.is_locked and "auto_lock_minutes" in changes:
-            self.vault.set_idle_timeout(self._idle_seconds())
+        if "auto_lock_minutes" in changes:
+            self._session.idle_setting_changed()
         if "rerank" in changes:
             # Off frees the reranker's memory; back on loads it (and retries one that failed).
-            with self._models_lock:
-                self._unload_reranker()
+            self._models.unload("reranker")
         return updated
 
     def sampling(self, **overrides: Any) -> SamplingParams:
@@ -166,241 +137,83 @@ class Workspace:
         base = SamplingParams(temperature=s.temperature, max_tokens=s.max_tokens, seed=s.seed)
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
-    # -- engine and models ---------------------------------------------------------------------
+    # -- engine and models (medlocal.app.loaded_models) ----------------------------------------
 
     @property
     def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = Engine()
-        return self._engine
+        return self._models.engine
 
     @property
     def registry(self) -> Registry:
-        if self._registry is None:
-            self._registry = Registry()
-        return self._registry
+        return self._models.registry
+
+    @property
+    def leave_cpu_for_window(self) -> bool:
+        """Set by a window before it loads models: see ``LoadedModels.automatic_threads``."""
+        return self._models.leave_cpu_for_window
+
+    @leave_cpu_for_window.setter
+    def leave_cpu_for_window(self, value: bool) -> None:
+        self._models.leave_cpu_for_window = value
 
     def _load_options(self, path: Path, n_ctx: int | None = None) -> LoadOptions:
-        # The registry already verified the file against its recorded hash: reuse it rather
-        # than hashing a multi-gigabyte file again for provenance.
-        record = self.registry.find_by_path(path)
-        s = self.settings
-        return LoadOptions(
-            n_ctx=n_ctx or s.context_tokens or None,
-            n_threads=s.threads or self._automatic_threads(),
-            n_gpu_layers=None if s.gpu_layers < 0 else s.gpu_layers,
-            sha256=record.sha256 if record else None,
-            speculative_draft=s.speculative_draft,
-        )
+        return self._models.load_options(path, n_ctx)
 
     def _automatic_threads(self) -> int | None:
-        """llama.cpp threads when the settings say automatic (0). The engine's default is one per
-        physical core, and its threads busy-wait between steps: where cores are all there is
-        (no SMT: virtual machines, VDI desktops) the window's GUI thread then has no CPU of its
-        own while a model embeds or generates. With a window, one logical CPU stays free for
-        it; machines with SMT keep a thread per core. On a busy 2-vCPU machine, importing 50
-        notes in the window took half the time with one thread instead of two, with fewer and
-        shorter stalls (benchmarks/bench_gui.py)."""
-        if not self.leave_cpu_for_window:
-            return None
-        logical = os.cpu_count() or 1
-        return max(1, min(physical_cores(), logical - 1))
+        return self._models.automatic_threads()
 
     def warm_up(self) -> None:
-        """Load what every search needs once (the drug, class and abbreviation dictionaries:
-        some 200,000 small objects), then move everything alive so far out of the garbage
-        collector's reach (``gc.freeze``). Its full sweeps stop every thread, a window's
-        included, for as long as they take to walk the heap: 130-310 ms during generation with
-        the dictionaries in it, under 50 ms with them frozen. Meant for a worker thread at
-        start; what is frozen is long-lived anyway (modules, dictionaries, the window)."""
-        from medlocal.abbreviations import default_abbreviations
-        from medlocal.drugs import default_vocabulary
-
-        default_vocabulary()
-        default_abbreviations()
-        gc.freeze()
+        """Load the search dictionaries and freeze them out of the collector's sweeps
+        (medlocal.app.warm_up)."""
+        load_dictionaries_and_freeze()
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
-        with self._models_lock:
-            key = (model or DEFAULT, n_ctx)
-            if (
-                self._chat is not None
-                and self._chat[0][0] == key[0]
-                and n_ctx in (None, self._chat[0][1])
-            ):
-                loaded = self._chat[1]
-            else:
-                self._unload_chat()
-                if self._chat_loader is not None:
-                    loaded = self._chat_loader(model)
-                else:
-                    path = resolve_model(model, "chat") if model else default_chat_path()
-                    loaded = self.engine.load_chat(path, self._load_options(path, n_ctx))
-                    if loaded.load_message:
-                        self.notice(loaded.load_message)
-                self._chat = (key, loaded)
-        self._audit_model("chat", loaded)
-        return loaded
+        return self._models.chat_model(model, n_ctx)
 
     @property
     def loaded_chat_model(self) -> Any | None:
         """The chat model in memory, if one is (for a status bar); never loads one."""
-        return self._chat[1] if self._chat is not None else None
-
-    # Only models this workspace loaded itself are unloaded: one handed in by a loader belongs
-    # to whoever made it (a test session's shared model, a benchmark's baseline).
-
-    def _unload_embedder(self) -> None:
-        held = self._embedder
-        if (
-            held is not None
-            and self._embedder_loader is None
-            and isinstance(held[1], LlamaEmbedder)
-        ):
-            held[1].unload()
-        self._embedder = None
-
-    def _unload_chat(self) -> None:
-        held, owned = self._chat, self._chat_loader is None
-        if held is not None and owned and isinstance(held[1], LlamaChatModel):
-            held[1].unload()
-        self._chat = None
+        return self._models.loaded_chat_model
 
     def embedder(self, model: str | None = None, *, required: bool = False) -> Embedder | None:
-        """The embedding model; without one (none installed, a malformed file) search falls back
-        to exact words and says so, unless ``required``."""
-        try:
-            with self._models_lock:
-                key = model or DEFAULT
-                if self._embedder is not None and self._embedder[0] == key:
-                    loaded = self._embedder[1]
-                else:
-                    self._unload_embedder()
-                    loaded = self._load_embedder(model)
-                    self._embedder = (key, loaded)
-        except MedLocalError as err:
-            if required:
-                raise
-            self.notice(f"{err} {LEXICAL_ONLY}")
-            return None
-        self._audit_model("embedding", loaded)
-        return loaded
-
-    def _load_embedder(self, model: str | None) -> Any:
-        if self._embedder_loader is not None:
-            return self._embedder_loader(model)
-        path = resolve_model(model, "embedding") if model else default_embedder_path()
-        return self.engine.load_embedder(path, self._load_options(path))
-
-    def _unload_reranker(self) -> None:
-        held = self._reranker
-        if (
-            held is not None
-            and self._reranker_loader is None
-            and isinstance(held[1], LlamaReranker)
-        ):
-            held[1].unload()
-        self._reranker = None
+        """The embedding model, or None (and a notice) unless ``required``; see
+        ``LoadedModels.embedder``."""
+        return self._models.embedder(model, required=required)
 
     def reranker(self) -> Reranker | None:
-        """The cross-encoder reranker when the ``rerank`` setting allows it and one is installed
-        (the default reranker, or the only one); None otherwise. A reranker that cannot load is
-        reported once through ``notice`` and search goes on without it."""
-        if self.settings.rerank == "off":
-            return None
-        try:
-            with self._models_lock:
-                if self._reranker_loader is not None:
-                    key = DEFAULT
-                else:
-                    path = default_reranker_path(self.registry)
-                    if path is None:
-                        self._unload_reranker()
-                        return None
-                    key = str(path)
-                if self._reranker is not None and self._reranker[0] == key:
-                    loaded = self._reranker[1]
-                else:
-                    self._unload_reranker()
-                    self._reranker = (key, None)
-                    loaded = self._load_reranker(key)
-                    self._reranker = (key, loaded)
-        except MedLocalError as err:
-            self.notice(f"{err} Searching without reranking.")
-            return None
-        if loaded is not None:
-            self._audit_model("reranker", loaded)
-        return loaded
-
-    def _load_reranker(self, key: str) -> Any:
-        if self._reranker_loader is not None:
-            return self._reranker_loader(None)
-        path = Path(key)
-        # A reranker reads one (question, passage) pair at a time: 512 tokens holds a question
-        # and a passage of this app's chunk size, and keeps the encoder's attention cheap.
-        return self.engine.load_reranker(path, self._load_options(path, n_ctx=512))
+        """The reranker, or None (see ``LoadedModels.reranker``)."""
+        return self._models.reranker()
 
     def _retriever(
         self, vault: Vault, *, chat: Any = None, cancel: threading.Event | None = None
     ) -> Retriever:
-        """The vault's fused search, with the reranking stages the settings and the installed
-        models allow (rag/rerank.py); the vault itself when there are none."""
-        s = self.settings
-        reranker = self.reranker()
-        judge = chat_judge_for(chat) if chat is not None and s.chat_rerank > 1 else None
-        if reranker is None and judge is None:
-            return vault
-        return RerankingRetriever(
-            vault,
-            reranker,
-            candidates=s.rerank_candidates,
-            judge=judge,
-            chat_top=s.chat_rerank,
-            cancel=cancel,
-        )
+        return retriever_for(vault, self.settings, self.reranker(), chat=chat, cancel=cancel)
 
-    def _audit_model(self, role: str, model: Any) -> None:
-        """The audit log's ``model_load`` event, once per model per unlocked vault."""
-        vault = self.vault
-        sha = getattr(model, "sha256", None)
-        if vault is None or vault.is_locked or not isinstance(sha, str):
-            return
-        key = (vault.vault_id, role, sha)
-        if key in self._audited:
-            return
-        vault.record_model_load(role, str(getattr(model, "name", "model")), sha)
-        self._audited.add(key)
+    # -- vault: create, unlock, lock (medlocal.app.vault_session) ------------------------------
 
-    # -- vault: create, unlock, lock -----------------------------------------------------------
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault, if any (locked when it idled out or was locked elsewhere)."""
+        return self._session.vault
 
     @property
     def vault_folder(self) -> Path:
-        return self._vault_folder or paths.vault_dir()
+        return self._session.folder
 
     def use_vault_folder(self, folder: Path | str) -> None:
         """Work with the vault in ``folder`` (``--vault DIR``); locks one open elsewhere."""
-        path = Path(folder).expanduser()
-        if self.vault is not None and path != self.vault_folder:
-            self.lock("closed")
-        self._vault_folder = path
+        self._session.use_folder(folder)
 
     def vault_exists(self) -> bool:
-        return Vault.exists(self.vault_folder)
+        return self._session.exists()
 
     def vault_remembered(self) -> bool:
-        return Vault.is_remembered(self.vault_folder)
+        return self._session.remembered()
 
     def create_vault(self, passphrase: str, confirmation: str | None = None) -> str:
         """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
-        if self.vault_exists():
-            raise VaultExistsError(f"A vault already exists in {self.vault_folder}.")
-        check_new_passphrase(passphrase, confirmation)
-        vault, recovery_key = Vault.create(
-            self.vault_folder, passphrase, kdf_params=self._kdf_params
-        )
-        self._attach(vault)
-        return recovery_key
+        return self._session.create(passphrase, confirmation)
 
     def unlock(
         self,
@@ -410,76 +223,25 @@ class Workspace:
         prompt: Callable[[], str] | None = None,
         idle_lock: bool = False,
     ) -> Vault:
-        """Unlock in the one order both faces use: a given passphrase (or recovery key), else
-        the keychain wrap when this computer remembers the vault, else ``prompt()``."""
-        folder = self.vault_folder
-        if not Vault.exists(folder):
-            raise VaultNotFoundError(
-                f"No vault in {folder}. Create one with 'medlocal vault init' or the window."
-            )
-        if self.vault is not None and not self.vault.is_locked:
-            return self.vault
-        vault: Vault | None = None
-        if passphrase is not None or recovery_key is not None:
-            vault = Vault.open(folder, passphrase=passphrase, recovery_key=recovery_key)
-        else:
-            if Vault.is_remembered(folder):
-                try:
-                    vault = Vault.open(folder, use_keychain=True)
-                except PassphraseRequiredError as err:
-                    self.notice(str(err))
-            if vault is None:
-                if prompt is None:
-                    raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")
-                vault = Vault.open(folder, passphrase=prompt())
-        self._attach(vault, idle_lock=idle_lock)
-        return vault
-
-    def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
-        self.vault = vault
-        vault.add_lock_listener(self._vault_locked)
-        if idle_lock:
-            vault.set_idle_timeout(self._idle_seconds())
-        held: tuple[tuple[str, Any], ...] = (
-            ("chat", self._chat),
-            ("embedding", self._embedder),
-            ("reranker", self._reranker),
+        """Unlock the vault (``VaultSession.unlock`` says in which order it tries)."""
+        return self._session.unlock(
+            passphrase, recovery_key=recovery_key, prompt=prompt, idle_lock=idle_lock
         )
-        for role, holder in held:
-            if holder is not None and holder[1] is not None:
-                self._audit_model(role, holder[1])
-
-    def _idle_seconds(self) -> float | None:
-        minutes = self.settings.auto_lock_minutes
-        return minutes * 60.0 if minutes > 0 else None
 
     def add_lock_listener(self, listener: Callable[[str], None]) -> None:
         """``listener(reason)`` runs (on whichever thread locked) whenever the vault locks:
         ``user``, ``idle``, ``closed``..."""
-        self._lock_listeners.append(listener)
-
-    def _vault_locked(self, reason: str) -> None:
-        for listener in list(self._lock_listeners):
-            try:
-                listener(reason)
-            except Exception:  # a listener must not stop the others or the lock itself
-                log.exception("lock listener failed")
+        self._session.add_lock_listener(listener)
 
     def lock(self, reason: str = "user") -> None:
-        vault, self.vault = self.vault, None
-        if vault is not None:
-            vault.lock(reason)
+        self._session.lock(reason)
 
     def require_vault(self) -> Vault:
-        vault = self.vault
-        if vault is None or vault.is_locked:
-            raise VaultLockedError("The vault is locked: unlock it first.")
-        return vault
+        return self._session.require()
 
     def touch(self) -> None:
         """Activity ping from a face: postpones the idle lock."""
-        if self.vault is not None and not self.vault.is_locked:
-            self.vault.touch()
+        self._session.touch()
 
     # -- verbs ---------------------------------------------------------------------------------
 
@@ -499,10 +261,7 @@ class Workspace:
         if not text:
             raise UserInputError("Give some words to search for.")
         vault = self.require_vault()
-        if patient_id is not None:
-            vault.get_patient(patient_id)  # an unknown id is an error, not "no matching passages"
-        if collection is not None and collection not in {c.name for c in vault.list_collections()}:
-            raise UserInputError(f"No collection named '{collection}'.")
+        check_search_scope(vault, patient_id, collection)
         embedder = self.embedder(model)
         vector = None if embedder is None else embedder.embed([text])[0]
         return self._retriever(vault, cancel=cancel).search(
@@ -534,35 +293,17 @@ class Workspace:
         vault.get_patient(patient_id)  # an unknown patient is bad input: fail before any work
         embedder = self.embedder(model, required=True)
         assert embedder is not None
-        limit = max_mb if max_mb is not None else float(self.settings.import_max_mb)
-
-        def relay(event: ProgressEvent) -> None:
-            if event.passages_total:
-                # After each embedding batch: the passages of the file being embedded, so a
-                # 900-page document shows movement instead of minutes on "embed: 0/1 files".
-                report(progress, event.as_progress())
-            else:
-                finished = event.index if event.stage == "done" else event.index - 1
-                stage = event.outcome or "done" if event.stage == "done" else event.stage
-                report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
-            if on_file is not None:
-                on_file(event)
-
-        return import_paths(
+        return document_import.import_documents(
             vault,
-            list(sources),
+            sources,
             patient_id,
             embedder,
+            self.settings,
             collection=collection,
-            progress=relay,
+            max_mb=max_mb,
+            progress=progress,
+            on_file=on_file,
             cancel=cancel,
-            max_bytes=int(limit * 1024 * 1024),
-            # OCR reports pages of the file it is reading (with an ETA) on the same callback.
-            ocr=OcrOptions(
-                enabled=self.settings.ocr == "on",
-                max_pages=self.settings.ocr_max_pages,
-                progress=progress,
-            ),
         )
 
     def grounded_chat(
@@ -714,13 +455,11 @@ class Workspace:
 
     def backup_due(self) -> bool:
         """Whether the last verified backup is older than the reminder interval (or missing)."""
-        vault = self.vault
-        vault_id = vault.vault_id if vault is not None and not vault.is_locked else None
+        vault_id = self._session.open_vault_id()
         return backups.backup_due(self.settings.backup_reminder_days, vault_id)
 
     def backup_summary(self) -> str:
-        vault = self.vault
-        vault_id = vault.vault_id if vault is not None and not vault.is_locked else None
+        vault_id = self._session.open_vault_id()
         return backups.backup_summary(self.settings.backup_reminder_days, vault_id)
 
     def restore(
@@ -753,13 +492,7 @@ class Workspace:
         re-embedding (:meth:`reembed`): vectors of different models are never compared."""
         chosen: Role = role or self.registry.get(model_id).role
         self.registry.set_default(model_id, chosen)
-        with self._models_lock:
-            if chosen == "embedding":
-                self._unload_embedder()
-            elif chosen == "reranker":
-                self._unload_reranker()
-            else:
-                self._unload_chat()
+        self._models.unload(chosen)
         return chosen
 
     def verify_models(
@@ -770,20 +503,9 @@ class Workspace:
         cancel: threading.Event | None = None,
     ) -> list[ModelCheck]:
         """Re-hash installed models against their records (one, or all)."""
-        registry = self.registry
-        targets = [registry.get(model_id)] if model_id else registry.models()
-        results: list[ModelCheck] = []
-        for index, model in enumerate(targets):
-            if cancel is not None and cancel.is_set():
-                break
-            report(progress, Progress("verifying", index, len(targets), model.id, "models"))
-            try:
-                registry.verified_path(model.id, force=True)
-                results.append(ModelCheck(model.id, True, f"sha256 {model.sha256[:16]}…"))
-            except MedLocalError as exc:
-                results.append(ModelCheck(model.id, False, str(exc)))
-        report(progress, Progress("verifying", len(results), len(targets), unit="models"))
-        return results
+        return installed_models.verify_models(
+            self.registry, model_id, progress=progress, cancel=cancel
+        )
 
     def fit(self, model: str, n_ctx: int | None = None) -> FitAdvice:
         """Will ``model`` (an installed id or a GGUF path) fit this machine, and how."""
@@ -799,24 +521,7 @@ class Workspace:
 
     def reranker_summary(self) -> str:
         """One line on reranking: which model rescoring how many passages, or why none."""
-        s = self.settings
-        chat = (
-            f"; the chat model re-orders the top {s.chat_rerank} of an answer's passages"
-            if s.chat_rerank > 1
-            else ""
-        )
-        if s.rerank == "off":
-            return "off (setting rerank = off)" + chat
-        installed = [m.id for m in self.registry.models() if m.role == "reranker"]
-        if not installed:
-            return "none installed (search uses the fused ranking)" + chat
-        chosen = default_reranker_id(self.registry)
-        if chosen is None:
-            return (
-                f"{len(installed)} installed, none chosen: "
-                "medlocal models default ID --role reranker" + chat
-            )
-        return f"{chosen}, rescoring the top {s.rerank_candidates} fused passages" + chat
+        return installed_models.reranker_summary(self.settings, self.registry)
 
     # -- model evaluation (issue 9): public benchmark files, never the vault ----------------------
 
@@ -846,13 +551,7 @@ class Workspace:
     def close(self) -> None:
         """Lock the vault and unload every model (the engine thread ends if we started it)."""
         self.lock("closed")
-        with self._models_lock:
-            self._unload_chat()
-            self._unload_embedder()
-            self._unload_reranker()
-        if self._engine is not None and self._owns_engine:
-            self._engine.shutdown()
-            self._engine = None
+        self._models.close()
 
     def __enter__(self) -> Workspace:
         return self

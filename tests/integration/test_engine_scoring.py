@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from medlocal.engine import runtime
+from medlocal.engine import llama_chat
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.runtime import LlamaChatModel
 from medlocal.engine.scoring import ScoreResult
@@ -73,13 +73,13 @@ def test_scoring_runs_on_the_engine_thread(
     demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[str] = []
-    real = runtime.score_on_prefix
+    real = llama_chat.score_on_prefix
 
     def spy(*args: Any) -> ScoreResult:
         seen.append(threading.current_thread().name)
         return real(*args)
 
-    monkeypatch.setattr(runtime, "score_on_prefix", spy)
+    monkeypatch.setattr(llama_chat, "score_on_prefix", spy)
     demo_chat.score(demo_chat.tokenize(PREFIX), demo_chat.tokenize(BATCH), [-1])
     assert seen == ["medlocal-engine"]
 

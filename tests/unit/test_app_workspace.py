@@ -309,7 +309,7 @@ def test_export_path_errors_say_what_to_fix(tmp_path: Path) -> None:
 def test_a_window_leaves_itself_a_cpu_where_cores_are_all_there_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import medlocal.app.workspace as module
+    import medlocal.app.loaded_models as module
 
     ws = make_workspace(tmp_path)
     monkeypatch.setattr(module, "physical_cores", lambda: 4)

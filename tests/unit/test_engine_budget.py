@@ -11,13 +11,9 @@ import pytest
 
 from medlocal.engine.api import ChatMessage
 from medlocal.engine.chat import ChatTemplate, fit_messages
+from medlocal.engine.generation import StopFilter
 from medlocal.engine.gguf import GGUFInfo
-from medlocal.engine.runtime import (
-    _StopFilter,
-    choose_gpu_layers,
-    default_context,
-    kv_bytes_per_token,
-)
+from medlocal.engine.sizing import choose_gpu_layers, default_context, kv_bytes_per_token
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ContextBudgetError
 
@@ -111,10 +107,10 @@ def test_gpu_layers() -> None:
 
 
 def test_stop_filter_holds_back_partial_stop() -> None:
-    f = _StopFilter(["<|im_end|>"])
+    f = StopFilter(["<|im_end|>"])
     assert f.feed("Hello <|im") == ("Hello ", False)
     assert f.feed("_end|> trailing") == ("", True)
-    g = _StopFilter(["<|im_end|>"])
+    g = StopFilter(["<|im_end|>"])
     assert g.feed("a <") == ("a ", False)
     assert g.feed("b") == ("<b", False)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from medlocal.engine.runtime import GenerationStats, _emit_tokens, _StopFilter
+from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens
 from medlocal.engine.speculative import (
     BatchCostMeter,
     DraftIndex,
@@ -200,11 +200,11 @@ def run_text(
     pieces: list[str] = []
     stats = GenerationStats()
     source = speculative_generate(target, prompt, ALWAYS_DRAFT, SpeculationStats(), 50)
-    _emit_tokens(
+    emit_tokens(
         source,
         lambda t: words.get(t, f"<{t}>").encode(),
         lambda t: False,
-        _StopFilter(stops),
+        StopFilter(stops),
         50,
         lambda: False,
         lambda: cancel_after is not None and len(pieces) >= cancel_after,

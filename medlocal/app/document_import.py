@@ -1,0 +1,61 @@
+"""Importing files for one patient with the workspace's settings: the import limit, OCR, and
+one progress stream for files, passages and scanned pages."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from medlocal.engine.api import Embedder
+from medlocal.ingest.ocr.pages import OcrOptions
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
+from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.settings import Settings
+from medlocal.vault.store import Vault
+
+
+def import_documents(
+    vault: Vault,
+    sources: Iterable[str | Path],
+    patient_id: int,
+    embedder: Embedder,
+    settings: Settings,
+    *,
+    collection: str | None = None,
+    max_mb: float | None = None,
+    progress: ProgressCallback | None = None,
+    on_file: Callable[[ProgressEvent], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
+    """Import files and folders for one patient (see ``Workspace.import_documents``)."""
+    limit = max_mb if max_mb is not None else float(settings.import_max_mb)
+
+    def relay(event: ProgressEvent) -> None:
+        if event.passages_total:
+            # After each embedding batch: the passages of the file being embedded, so a
+            # 900-page document shows movement instead of minutes on "embed: 0/1 files".
+            report(progress, event.as_progress())
+        else:
+            finished = event.index if event.stage == "done" else event.index - 1
+            stage = event.outcome or "done" if event.stage == "done" else event.stage
+            report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
+        if on_file is not None:
+            on_file(event)
+
+    return import_paths(
+        vault,
+        list(sources),
+        patient_id,
+        embedder,
+        collection=collection,
+        progress=relay,
+        cancel=cancel,
+        max_bytes=int(limit * 1024 * 1024),
+        # OCR reports pages of the file it is reading (with an ETA) on the same callback.
+        ocr=OcrOptions(
+            enabled=settings.ocr == "on",
+            max_pages=settings.ocr_max_pages,
+            progress=progress,
+        ),
+    )

@@ -1,0 +1,273 @@
+"""The models a session holds: its chat model, embedder and reranker.
+
+Each is loaded on first use (through the engine, or through a loader handed in: tests pass
+fakes, a benchmark its own), kept until another one is asked for, and unloaded only if it was
+loaded here: one handed in by a loader belongs to whoever made it (a test session's shared
+model, a benchmark's baseline).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from medlocal.engine.api import Embedder, Reranker
+from medlocal.engine.hardware import physical_cores
+from medlocal.engine.runtime import (
+    Engine,
+    LlamaChatModel,
+    LlamaEmbedder,
+    LlamaReranker,
+    LoadOptions,
+)
+from medlocal.errors import MedLocalError
+from medlocal.models.catalog import Role
+from medlocal.models.embedders import default_embedder_path
+from medlocal.models.registry import (
+    Registry,
+    default_chat_path,
+    default_reranker_path,
+    resolve_model,
+)
+from medlocal.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Notice = Callable[[str], None]
+ModelLoader = Callable[[str | None], Any]
+# Audits a model as it is handed out: (role, model).
+ModelAudit = Callable[[str, Any], None]
+DEFAULT = "<default>"
+LEXICAL_ONLY = "Searching exact words only."
+
+
+class LoadedModels:
+    """The chat model, embedder and reranker of one workspace, guarded by one lock.
+
+    ``settings`` and ``notice`` are called each time they are needed (the workspace's settings
+    change, and a window replaces its notice after construction); ``audit`` gets every model
+    handed out, with its role."""
+
+    def __init__(
+        self,
+        settings: Callable[[], Settings],
+        notice: Notice,
+        audit: ModelAudit,
+        *,
+        engine: Engine | None = None,
+        registry: Registry | None = None,
+        chat_loader: ModelLoader | None = None,
+        embedder_loader: ModelLoader | None = None,
+        reranker_loader: ModelLoader | None = None,
+    ) -> None:
+        self._settings = settings
+        self._notice = notice
+        self._audit = audit
+        self._engine = engine
+        self._owns_engine = engine is None
+        self._registry = registry
+        self._chat_loader = chat_loader
+        self._embedder_loader = embedder_loader
+        self._reranker_loader = reranker_loader
+        self._chat: tuple[tuple[str, int | None], Any] | None = None
+        self._embedder: tuple[str, Embedder] | None = None
+        # (registry path or DEFAULT, the loaded reranker or None after a failed load: a broken
+        # reranker file is reported once, not at every search)
+        self._reranker: tuple[str, Reranker | None] | None = None
+        self._lock = threading.RLock()
+        # Set by a window before it loads models: see automatic_threads.
+        self.leave_cpu_for_window = False
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine()
+        return self._engine
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = Registry()
+        return self._registry
+
+    def load_options(self, path: Path, n_ctx: int | None = None) -> LoadOptions:
+        # The registry already verified the file against its recorded hash: reuse it rather
+        # than hashing a multi-gigabyte file again for provenance.
+        record = self.registry.find_by_path(path)
+        s = self._settings()
+        return LoadOptions(
+            n_ctx=n_ctx or s.context_tokens or None,
+            n_threads=s.threads or self.automatic_threads(),
+            n_gpu_layers=None if s.gpu_layers < 0 else s.gpu_layers,
+            sha256=record.sha256 if record else None,
+            speculative_draft=s.speculative_draft,
+        )
+
+    def automatic_threads(self) -> int | None:
+        """llama.cpp threads when the settings say automatic (0). The engine's default is one per
+        physical core, and its threads busy-wait between steps: where cores are all there is
+        (no SMT: virtual machines, VDI desktops) the window's GUI thread then has no CPU of its
+        own while a model embeds or generates. With a window, one logical CPU stays free for
+        it; machines with SMT keep a thread per core. On a busy 2-vCPU machine, importing 50
+        notes in the window took half the time with one thread instead of two, with fewer and
+        shorter stalls (benchmarks/bench_gui.py)."""
+        if not self.leave_cpu_for_window:
+            return None
+        logical = os.cpu_count() or 1
+        return max(1, min(physical_cores(), logical - 1))
+
+    # -- chat ----------------------------------------------------------------------------------
+
+    def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
+        """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
+        with self._lock:
+            key = (model or DEFAULT, n_ctx)
+            if (
+                self._chat is not None
+                and self._chat[0][0] == key[0]
+                and n_ctx in (None, self._chat[0][1])
+            ):
+                loaded = self._chat[1]
+            else:
+                self._unload_chat()
+                if self._chat_loader is not None:
+                    loaded = self._chat_loader(model)
+                else:
+                    path = resolve_model(model, "chat") if model else default_chat_path()
+                    loaded = self.engine.load_chat(path, self.load_options(path, n_ctx))
+                    if loaded.load_message:
+                        self._notice(loaded.load_message)
+                self._chat = (key, loaded)
+        self._audit("chat", loaded)
+        return loaded
+
+    @property
+    def loaded_chat_model(self) -> Any | None:
+        """The chat model in memory, if one is (for a status bar); never loads one."""
+        return self._chat[1] if self._chat is not None else None
+
+    def _unload_chat(self) -> None:
+        _unload_own(self._chat, self._chat_loader, LlamaChatModel)
+        self._chat = None
+
+    # -- embedder ------------------------------------------------------------------------------
+
+    def embedder(self, model: str | None = None, *, required: bool = False) -> Embedder | None:
+        """The embedding model; without one (none installed, a malformed file) search falls back
+        to exact words and says so, unless ``required``."""
+        try:
+            with self._lock:
+                key = model or DEFAULT
+                if self._embedder is not None and self._embedder[0] == key:
+                    loaded = self._embedder[1]
+                else:
+                    self._unload_embedder()
+                    loaded = self._load_embedder(model)
+                    self._embedder = (key, loaded)
+        except MedLocalError as err:
+            if required:
+                raise
+            self._notice(f"{err} {LEXICAL_ONLY}")
+            return None
+        self._audit("embedding", loaded)
+        return loaded
+
+    def _load_embedder(self, model: str | None) -> Any:
+        if self._embedder_loader is not None:
+            return self._embedder_loader(model)
+        path = resolve_model(model, "embedding") if model else default_embedder_path()
+        return self.engine.load_embedder(path, self.load_options(path))
+
+    def _unload_embedder(self) -> None:
+        _unload_own(self._embedder, self._embedder_loader, LlamaEmbedder)
+        self._embedder = None
+
+    # -- reranker ------------------------------------------------------------------------------
+
+    def reranker(self) -> Reranker | None:
+        """The cross-encoder reranker when the ``rerank`` setting allows it and one is installed
+        (the default reranker, or the only one); None otherwise. A reranker that cannot load is
+        reported once through ``notice`` and search goes on without it."""
+        if self._settings().rerank == "off":
+            return None
+        try:
+            with self._lock:
+                if self._reranker_loader is not None:
+                    key = DEFAULT
+                else:
+                    path = default_reranker_path(self.registry)
+                    if path is None:
+                        self._unload_reranker()
+                        return None
+                    key = str(path)
+                if self._reranker is not None and self._reranker[0] == key:
+                    loaded = self._reranker[1]
+                else:
+                    self._unload_reranker()
+                    self._reranker = (key, None)
+                    loaded = self._load_reranker(key)
+                    self._reranker = (key, loaded)
+        except MedLocalError as err:
+            self._notice(f"{err} Searching without reranking.")
+            return None
+        if loaded is not None:
+            self._audit("reranker", loaded)
+        return loaded
+
+    def _load_reranker(self, key: str) -> Any:
+        if self._reranker_loader is not None:
+            return self._reranker_loader(None)
+        path = Path(key)
+        # A reranker reads one (question, passage) pair at a time: 512 tokens holds a question
+        # and a passage of this app's chunk size, and keeps the encoder's attention cheap.
+        return self.engine.load_reranker(path, self.load_options(path, n_ctx=512))
+
+    def _unload_reranker(self) -> None:
+        _unload_own(self._reranker, self._reranker_loader, LlamaReranker)
+        self._reranker = None
+
+    # -- all of them ---------------------------------------------------------------------------
+
+    def held(self) -> list[tuple[str, Any]]:
+        """(role, model) for each model in memory."""
+        slots: tuple[tuple[str, Any], ...] = (
+            ("chat", self._chat),
+            ("embedding", self._embedder),
+            ("reranker", self._reranker),
+        )
+        return [(role, slot[1]) for role, slot in slots if slot is not None and slot[1] is not None]
+
+    def unload(self, role: Role) -> None:
+        """Forget the model of ``role`` (its default changed, or a setting turned it off); the
+        next use loads it again."""
+        with self._lock:
+            if role == "embedding":
+                self._unload_embedder()
+            elif role == "reranker":
+                self._unload_reranker()
+            else:
+                self._unload_chat()
+
+    def close(self) -> None:
+        """Unload every model (the engine thread ends if we started it)."""
+        with self._lock:
+            self._unload_chat()
+            self._unload_embedder()
+            self._unload_reranker()
+        if self._engine is not None and self._owns_engine:
+            self._engine.shutdown()
+            self._engine = None
+
+
+def _unload_own(
+    held: tuple[Any, Any] | None,
+    loader: ModelLoader | None,
+    kind: type[LlamaChatModel | LlamaEmbedder | LlamaReranker],
+) -> None:
+    """Unload a model this workspace loaded itself; one a loader handed in is left alone."""
+    if held is not None and loader is None and isinstance(held[1], kind):
+        held[1].unload()

@@ -1,0 +1,171 @@
+"""The vault a session works with: which folder, creating it, unlocking it in the one order both
+faces use, locking it (and telling listeners), and the audit log's record of the models used on
+it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from medlocal import paths
+from medlocal.app.passphrase import check_new_passphrase
+from medlocal.settings import Settings
+from medlocal.vault.errors import (
+    PassphraseRequiredError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultNotFoundError,
+)
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.store import Vault
+
+log = logging.getLogger(__name__)
+
+
+class VaultSession:
+    """The open vault (or none) of one workspace.
+
+    ``settings`` and ``notice`` are called each time they are needed (the workspace's settings
+    change, and a window replaces its notice after construction); ``held_models`` lists the
+    (role, model) pairs in memory, audited when a vault is unlocked."""
+
+    def __init__(
+        self,
+        folder: Path | None,
+        *,
+        kdf_params: KdfParams | None,
+        settings: Callable[[], Settings],
+        notice: Callable[[str], None],
+        held_models: Callable[[], Iterable[tuple[str, Any]]],
+    ) -> None:
+        self._folder = folder
+        self._kdf_params = kdf_params
+        self._settings = settings
+        self._notice = notice
+        self._held_models = held_models
+        self.vault: Vault | None = None
+        self._audited: set[tuple[str, str, str]] = set()
+        self._lock_listeners: list[Callable[[str], None]] = []
+
+    @property
+    def folder(self) -> Path:
+        return self._folder or paths.vault_dir()
+
+    def use_folder(self, folder: Path | str) -> None:
+        """Work with the vault in ``folder`` (``--vault DIR``); locks one open elsewhere."""
+        path = Path(folder).expanduser()
+        if self.vault is not None and path != self.folder:
+            self.lock("closed")
+        self._folder = path
+
+    def exists(self) -> bool:
+        return Vault.exists(self.folder)
+
+    def remembered(self) -> bool:
+        return Vault.is_remembered(self.folder)
+
+    def create(self, passphrase: str, confirmation: str | None = None) -> str:
+        """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
+        if self.exists():
+            raise VaultExistsError(f"A vault already exists in {self.folder}.")
+        check_new_passphrase(passphrase, confirmation)
+        vault, recovery_key = Vault.create(self.folder, passphrase, kdf_params=self._kdf_params)
+        self._attach(vault)
+        return recovery_key
+
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        prompt: Callable[[], str] | None = None,
+        idle_lock: bool = False,
+    ) -> Vault:
+        """Unlock in the one order both faces use: a given passphrase (or recovery key), else
+        the keychain wrap when this computer remembers the vault, else ``prompt()``."""
+        folder = self.folder
+        if not Vault.exists(folder):
+            raise VaultNotFoundError(
+                f"No vault in {folder}. Create one with 'medlocal vault init' or the window."
+            )
+        if self.vault is not None and not self.vault.is_locked:
+            return self.vault
+        vault: Vault | None = None
+        if passphrase is not None or recovery_key is not None:
+            vault = Vault.open(folder, passphrase=passphrase, recovery_key=recovery_key)
+        else:
+            if Vault.is_remembered(folder):
+                try:
+                    vault = Vault.open(folder, use_keychain=True)
+                except PassphraseRequiredError as err:
+                    self._notice(str(err))
+            if vault is None:
+                if prompt is None:
+                    raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")
+                vault = Vault.open(folder, passphrase=prompt())
+        self._attach(vault, idle_lock=idle_lock)
+        return vault
+
+    def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
+        self.vault = vault
+        vault.add_lock_listener(self._vault_locked)
+        if idle_lock:
+            vault.set_idle_timeout(self._idle_seconds())
+        for role, model in self._held_models():
+            self.audit_model(role, model)
+
+    def _idle_seconds(self) -> float | None:
+        minutes = self._settings().auto_lock_minutes
+        return minutes * 60.0 if minutes > 0 else None
+
+    def idle_setting_changed(self) -> None:
+        """The auto-lock minutes changed: an open vault counts down from the new value."""
+        if self.vault is not None and not self.vault.is_locked:
+            self.vault.set_idle_timeout(self._idle_seconds())
+
+    def add_lock_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(reason)`` runs (on whichever thread locked) whenever the vault locks:
+        ``user``, ``idle``, ``closed``..."""
+        self._lock_listeners.append(listener)
+
+    def _vault_locked(self, reason: str) -> None:
+        for listener in list(self._lock_listeners):
+            try:
+                listener(reason)
+            except Exception:  # a listener must not stop the others or the lock itself
+                log.exception("lock listener failed")
+
+    def lock(self, reason: str = "user") -> None:
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.lock(reason)
+
+    def require(self) -> Vault:
+        vault = self.vault
+        if vault is None or vault.is_locked:
+            raise VaultLockedError("The vault is locked: unlock it first.")
+        return vault
+
+    def open_vault_id(self) -> str | None:
+        """The vault's id while it is unlocked; None otherwise."""
+        vault = self.vault
+        return vault.vault_id if vault is not None and not vault.is_locked else None
+
+    def touch(self) -> None:
+        """Activity ping from a face: postpones the idle lock."""
+        if self.vault is not None and not self.vault.is_locked:
+            self.vault.touch()
+
+    def audit_model(self, role: str, model: Any) -> None:
+        """The audit log's ``model_load`` event, once per model per unlocked vault."""
+        vault = self.vault
+        sha = getattr(model, "sha256", None)
+        if vault is None or vault.is_locked or not isinstance(sha, str):
+            return
+        key = (vault.vault_id, role, sha)
+        if key in self._audited:
+            return
+        vault.record_model_load(role, str(getattr(model, "name", "model")), sha)
+        self._audited.add(key)

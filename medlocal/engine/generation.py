@@ -1,0 +1,134 @@
+"""The generation loop's pieces that do not touch llama.cpp: turning tokens into text (stop
+strings, budget, cancel, a full context), the figures of one generation, and how much of a
+prompt the KV cache already holds."""
+
+from __future__ import annotations
+
+import codecs
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlocal.engine.api import TrimReport
+
+
+@dataclass
+class GenerationStats:
+    prompt_tokens: int = 0
+    reused_prefix_tokens: int = 0
+    generated_tokens: int = 0
+    time_to_first_token_s: float = 0.0
+    generation_s: float = 0.0
+    stop_reason: str = ""
+    trim: TrimReport = field(default_factory=TrimReport)
+    # Speculative decoding: draft tokens sent for verification and how many were kept.
+    drafted_tokens: int = 0
+    accepted_tokens: int = 0
+    # Each extra batch token's cost as a share of a one-token decode: learned (or the prior).
+    batch_cost: float | None = None
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.generated_tokens / self.generation_s if self.generation_s > 0 else 0.0
+
+    @property
+    def acceptance_rate(self) -> float:
+        return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else 0.0
+
+
+def emit_tokens(
+    source: Iterator[int],
+    detokenize: Callable[[int], bytes],
+    is_end: Callable[[int], bool],
+    holdback: StopFilter,
+    budget: int,
+    context_full: Callable[[], bool],
+    cancelled: Callable[[], bool],
+    stats: GenerationStats,
+    emit: Callable[[str], None],
+) -> None:
+    """Turn generated tokens into text: end of generation, stop strings (held back until known),
+    cancel (checked after every token, so within one speculative verification step), the token
+    budget and a full context all end it. Leaving the loop closes ``source``."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    started = time.perf_counter()
+    first_at = 0.0
+    stats.stop_reason = "length"
+    generated = 0
+    try:
+        for token in source:
+            if generated == 0:
+                first_at = time.perf_counter()
+            if is_end(token):
+                stats.stop_reason = "end"
+                break
+            generated += 1
+            # Live figures for a status bar reading them from another thread.
+            stats.generated_tokens = generated
+            stats.generation_s = time.perf_counter() - first_at
+            text, hit_stop = holdback.feed(decoder.decode(detokenize(token)))
+            if text:
+                emit(text)
+            if hit_stop:
+                stats.stop_reason = "stop"
+                break
+            if cancelled():
+                stats.stop_reason = "cancelled"
+                break
+            if generated >= budget or context_full():
+                break
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
+    tail = holdback.flush() + decoder.decode(b"", final=True)
+    if tail and stats.stop_reason not in ("stop", "cancelled"):
+        emit(tail)
+    ended = time.perf_counter()
+    stats.generated_tokens = generated
+    stats.time_to_first_token_s = (first_at or ended) - started
+    stats.generation_s = ended - (first_at or ended)
+
+
+def shared_prefix(llm: Any, tokens: Sequence[int]) -> int:
+    """Tokens of ``tokens`` already in the KV cache (what llama-cpp-python's generate reuses)."""
+    cached = llm.n_tokens
+    n = 0
+    for a, b in zip(llm._input_ids[:cached], tokens, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+class StopFilter:
+    """Withholds text that might be the start of a stop string until it is known not to be."""
+
+    def __init__(self, stops: Sequence[str]) -> None:
+        self._stops = [s for s in stops if s]
+        self._pending = ""
+
+    def feed(self, piece: str) -> tuple[str, bool]:
+        if not self._stops:
+            return piece, False
+        buf = self._pending + piece
+        for stop in self._stops:
+            at = buf.find(stop)
+            if at >= 0:
+                self._pending = ""
+                return buf[:at], True
+        keep = max((_partial_suffix(buf, s) for s in self._stops), default=0)
+        self._pending = buf[len(buf) - keep :] if keep else ""
+        return buf[: len(buf) - keep], False
+
+    def flush(self) -> str:
+        out, self._pending = self._pending, ""
+        return out
+
+
+def _partial_suffix(text: str, stop: str) -> int:
+    for size in range(min(len(stop) - 1, len(text)), 0, -1):
+        if text.endswith(stop[:size]):
+            return size
+    return 0

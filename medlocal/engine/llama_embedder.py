@@ -1,0 +1,45 @@
+"""An embedding model on the engine thread, in batches that leave room for other queued work."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from medlocal.engine.llama_model import LoadedLlama
+from medlocal.errors import ModelLoadError
+
+
+class LlamaEmbedder(LoadedLlama):
+    """An embedding model on the engine thread. Implements the ``Embedder`` protocol."""
+
+    batch_texts = 64  # texts per engine call: bounds latency of other queued work
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dim: int = int(self._llama.n_embd())
+        self.model_id = self.sha256
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # An empty string has no tokens to pool; a space embeds as "nothing" consistently.
+        items = [t if t.strip() else " " for t in texts]
+        rows: list[list[float]] = []
+        for start in range(0, len(items), self.batch_texts):
+            batch = items[start : start + self.batch_texts]
+            rows.extend(self._engine.worker.call(partial(self._embed_batch, batch)))
+        out = np.asarray(rows, dtype=np.float32)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        normalised: npt.NDArray[np.float32] = out / np.maximum(norms, 1e-12)
+        return normalised
+
+    def _embed_batch(self, batch: list[str]) -> list[list[float]]:
+        llm = self._llama
+        if llm is None:
+            raise ModelLoadError(f"{self.name} has been unloaded")
+        result: list[list[float]] = llm.embed(batch, normalize=True, truncate=True)
+        return result

@@ -1,0 +1,109 @@
+"""How a GGUF file becomes a llama.cpp model: the load options, the keyword arguments they turn
+into on this machine, and the construction itself (quiet, with a GPU failure told apart)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from medlocal.engine import hardware
+from medlocal.engine.gguf import GGUFInfo
+from medlocal.engine.sizing import choose_gpu_layers, default_context
+from medlocal.errors import ModelLoadError
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    n_ctx: int | None = None  # None: min(training context, RAM-based cap)
+    n_threads: int | None = None  # None: physical cores
+    n_gpu_layers: int | None = None  # None: as many as fit free VRAM; 0: CPU only
+    n_batch: int = 512
+    # Flash attention: faster on CPU and GPU alike (llama.cpp's own default, "auto", turns it on
+    # where supported); llama-cpp-python's wrapper defaults it to off.
+    flash_attn: bool = True
+    sha256: str | None = None  # known hash (the registry caches it); None: computed here
+    # Prompt-lookup speculative decoding (engine/speculative.py): longest draft; 0 turns it off.
+    speculative_draft: int = 8
+
+
+def llama_arguments(
+    info: GGUFInfo, options: LoadOptions, embedding: bool, pooling: int | None
+) -> tuple[str, int, dict[str, Any]]:
+    """The backend, the GPU layers to try and the other ``Llama()`` keyword arguments."""
+    backend, supported = hardware.detect_backend()
+    if embedding:
+        # Each text must fit one micro-batch (encoders attend over the whole text at once).
+        n_ctx = min(info.context_length or 512, options.n_ctx or 512)
+    else:
+        n_ctx = options.n_ctx or default_context(info)
+    if options.n_gpu_layers is not None:
+        n_gpu = options.n_gpu_layers if supported else 0
+    else:
+        gpus = hardware.gpus_for_backend(backend) if supported else []
+        free = gpus[0].free_bytes if gpus else None
+        n_gpu = choose_gpu_layers(info, n_ctx, free, supported)
+    kwargs: dict[str, Any] = {
+        "n_ctx": n_ctx,
+        "n_threads": options.n_threads or hardware.physical_cores(),
+        "n_threads_batch": options.n_threads or hardware.physical_cores(),
+        "n_batch": n_ctx if embedding else min(options.n_batch, n_ctx),
+        "n_ubatch": n_ctx if embedding else min(options.n_batch, n_ctx),
+        "embedding": embedding,
+        "verbose": False,
+    }
+    if pooling is not None:
+        kwargs["pooling_type"] = pooling
+    elif embedding and info.pooling_type is None:
+        import llama_cpp
+
+        kwargs["pooling_type"] = llama_cpp.LLAMA_POOLING_TYPE_MEAN  # decoder LLM as embedder
+    return backend, n_gpu, kwargs
+
+
+class GpuLoadFailed(Exception):
+    pass
+
+
+def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: LoadOptions) -> Any:
+    """The ``Llama`` object (on the engine thread); ``GpuLoadFailed`` when layers were offloaded
+    and loading failed, so the caller can retry on the CPU."""
+    from llama_cpp import Llama
+
+    from medlocal.engine import backends
+
+    backends.ensure_loaded()  # loadable-backend builds have no CPU backend until this runs
+
+    try:
+        with _quiet_native_stderr():
+            return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=options.flash_attn, **kwargs)
+    except (ValueError, RuntimeError, OSError) as exc:
+        if n_gpu != 0:
+            raise GpuLoadFailed(str(exc)) from exc
+        raise ModelLoadError(f"{path.name}: llama.cpp could not load this model ({exc})") from exc
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """llama.cpp prints load chatter from C straight to fd 2; keep the terminal readable.
+
+    Set MEDLOCAL_LLAMA_VERBOSE=1 to see it when diagnosing a load problem.
+    """
+    if os.environ.get("MEDLOCAL_LLAMA_VERBOSE") == "1":
+        yield
+        return
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

@@ -1,0 +1,45 @@
+"""How large a context and how many GPU layers a model gets on this machine."""
+
+from __future__ import annotations
+
+import psutil
+
+from medlocal.engine.gguf import GGUFInfo
+
+# Share of currently available RAM the KV cache may take when we pick a default context size.
+_KV_RAM_SHARE = 0.25
+_MIN_CTX = 512
+_VRAM_MARGIN_BYTES = 512 << 20  # CUDA/Metal runtime, scratch buffers, the desktop's own use
+
+
+def kv_bytes_per_token(info: GGUFInfo) -> int:
+    """f16 K and V for every layer: 2 * layers * kv_heads * head_dim * 2 bytes."""
+    layers = info.block_count or 0
+    kv_heads = info.head_count_kv or info.head_count or 0
+    head_dim = info.head_dim or 0
+    return 2 * layers * kv_heads * head_dim * 2
+
+
+def default_context(info: GGUFInfo, available_ram: int | None = None) -> int:
+    trained = info.context_length or 4096
+    per_token = kv_bytes_per_token(info)
+    if per_token <= 0:
+        return trained
+    ram = psutil.virtual_memory().available if available_ram is None else available_ram
+    cap = int(ram * _KV_RAM_SHARE // per_token) // 256 * 256
+    return max(_MIN_CTX, min(trained, cap))
+
+
+def choose_gpu_layers(info: GGUFInfo, n_ctx: int, free_vram: int | None, supported: bool) -> int:
+    """How many layers to offload: all (-1) if they fit, else as many as fit, else 0."""
+    if not supported:
+        return 0
+    if free_vram is None:
+        return -1  # backend without a memory query (e.g. Vulkan): let llama.cpp try, fall back
+    layers = (info.block_count or 0) + 1  # +1: output layer
+    per_layer = info.tensor_bytes / layers + kv_bytes_per_token(info) * n_ctx / max(layers - 1, 1)
+    usable = free_vram - _VRAM_MARGIN_BYTES
+    if usable <= 0:
+        return 0
+    fit = int(usable // per_layer)
+    return -1 if fit >= layers else max(fit, 0)
