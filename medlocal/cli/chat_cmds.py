@@ -5,11 +5,11 @@ terminal chat with a model, stores nothing.)"""
 from __future__ import annotations
 
 import argparse
-import json
+from dataclasses import asdict
 from typing import Any
 
 from medlocal.app.chats import ChatSummary, chat_turns, delete_chats, list_chats
-from medlocal.cli.common import add_vault_args, add_yes_arg, confirm, open_vault
+from medlocal.cli.common import add_vault_args, add_yes_arg, confirm, open_vault, print_listing
 from medlocal.vault.errors import NotFoundError
 
 
@@ -50,25 +50,7 @@ def _chosen(all_chats: list[ChatSummary], chat_ids: list[int]) -> list[ChatSumma
 def run_chats_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         chats = list_chats(vault, args.patient)
-    if args.json:
-        rows = [
-            {
-                "id": c.id,
-                "patient_id": c.patient_id,
-                "created_at": c.created_at,
-                "questions": c.questions,
-                "title": c.title,
-                "output_ids": list(c.output_ids),
-            }
-            for c in chats
-        ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
-    if not chats:
-        print("No chats.")
-    for c in chats:
-        print(_line(c))
-    return 0
+    return print_listing(args, chats, asdict, _line, "No chats.")
 
 
 def run_chats_show(args: argparse.Namespace) -> int:

@@ -4,9 +4,8 @@ instead of failing; a chat deleted while the vault was locked is not reopened.""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from fixtures.message_boxes import answer_boxes
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -34,19 +33,6 @@ def _window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     return window
 
 
-def _replies(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    """QMessageBox.question answers ``button``; information boxes are noted, not shown."""
-    texts: list[str] = []
-
-    def box(_parent: Any, _title: str, text: str, *a: Any) -> QMessageBox.StandardButton:
-        texts.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", box)
-    monkeypatch.setattr(QMessageBox, "information", box)
-    return texts
-
-
 def test_deleting_the_open_chat_asks_then_clears_the_view(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -59,13 +45,13 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
     assert chat.chat_id == newer and "Lisinopril" in chat.visible_text()
     assert chat.delete_chat.isEnabled()
 
-    asked = _replies(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
     chat.delete_chat.click()
     assert f"Delete chat {newer} (1 question(s)" in asked[0] and "cannot be undone" in asked[0]
     assert "1 saved answer(s) are kept" in asked[0]
     assert [c[0] for c in vault.list_chats()] == [older, newer]
 
-    _replies(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     chat.delete_chat.click()
     assert [c[0] for c in vault.list_chats()] == [older]
     assert chat.chat_id is None and chat.turns == []
@@ -97,7 +83,7 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
         return 0
 
     monkeypatch.setattr(OutputsDialog, "exec", delete_in_dialog)
-    told = _replies(monkeypatch, QMessageBox.StandardButton.Yes)
+    told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     window.outputs_action.trigger()
     assert saved not in [o.id for o in vault.list_outputs()]
     assert window.chat.turns[-1].output_id is None  # read again when the dialog closed
@@ -117,7 +103,7 @@ def test_export_checks_the_saved_copy_still_exists(
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
-    told = _replies(monkeypatch, QMessageBox.StandardButton.Ok)
+    told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     window.chat.export_button.click()
     assert exported == [saved] and told == []
     vault.delete_outputs([saved])

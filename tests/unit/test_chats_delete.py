@@ -5,30 +5,27 @@ terminal, told which answers stay)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixtures.terminal import at_terminal
 from fixtures.terminal import run_cli as _cli
-from fixtures.vault_file import decrypted_file, wal_size
+from fixtures.vault_file import PASS, decrypted_file, new_vault, wal_size
 
 from medlocal.app.chats import chat_output_ids, chat_turns, delete_chats, list_chats
 from medlocal.errors import UserInputError
 from medlocal.vault.errors import NotFoundError
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-PASS = "correct horse battery"
 QUESTION = "Is the Quokka-anticoagulation-plan still current?"
 ANSWER = "The Platypus-bridging-regimen ends on day five."
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(tmp_path / "vault") as vault:
         yield vault
 
 
@@ -122,8 +119,7 @@ def test_deleted_chat_text_is_not_left_in_the_file(vault: Vault) -> None:
 @pytest.fixture
 def cli_vault(tmp_path: Path) -> tuple[Path, list[str], list[int], list[int]]:
     folder = tmp_path / "vault"
-    vault, _ = Vault.create(folder, PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(folder) as vault:
         p = vault.add_patient("Ada Lovelace")
         (first, answers), (second, _) = _chat(vault, p, 2), _chat(vault, p, 1, save=False)
     secret = tmp_path / "pass.txt"
@@ -145,6 +141,12 @@ def test_chats_list_and_show(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == [str(first), str(second)]
     assert "2 question(s)" in lines[0] and f"{QUESTION} 0" in lines[0]
+    assert _cli("chats", "list", "--json", *opts) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["questions"], r["output_ids"]) for r in rows] == [
+        (first, 2, answers),
+        (second, 1, []),
+    ]
     assert _cli("chats", "show", str(first), *opts) == 0
     shown = capsys.readouterr().out
     assert f"You: {QUESTION} 1" in shown and f"(saved as output {answers[1]})" in shown

@@ -11,24 +11,20 @@ import numpy as np
 import pytest
 from fixtures.terminal import at_terminal
 from fixtures.terminal import run_cli as _cli
-from fixtures.vault_file import decrypted_file, wal_size
+from fixtures.vault_file import PASS, decrypted_file, new_vault, wal_size
 
 from medlocal.app.outputs import citing_output_ids, delete_document, delete_outputs
 from medlocal.errors import UserInputError
 from medlocal.vault.errors import NotFoundError
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-PASS = "correct horse battery"
 MARKER = "Zebrafish-quoted-anticoagulation-plan"
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(tmp_path / "vault") as vault:
         yield vault
 
 
@@ -132,8 +128,7 @@ def test_a_chat_keeps_each_answers_own_output_when_one_is_deleted(vault: Vault) 
 @pytest.fixture
 def cli_vault(tmp_path: Path) -> tuple[Path, list[str], list[int]]:
     folder = tmp_path / "vault"
-    vault, _ = Vault.create(folder, PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(folder) as vault:
         p = vault.add_patient("Ada Lovelace")
         doc = _add_document(vault, p, "Apixaban 5 mg twice daily.")
         ids = [_answer(vault, p, doc), _answer(vault, p, doc), _answer(vault, p, doc + 1)]
