@@ -1,13 +1,15 @@
 """Stored grounded chats as turns (question, checked answer, its sources and flags), so a face
-can reopen a chat exactly as it was shown."""
+can reopen a chat exactly as it was shown; listed with what each holds, and deleted."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from medlocal.errors import MedLocalError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.chat import answer_title
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef, snippet
 from medlocal.vault.records import last_page_of
@@ -42,15 +44,67 @@ class ChatTurn:
         )
 
 
+@dataclass(frozen=True)
+class ChatSummary:
+    """One stored chat as a list shows it: its first question (shortened) stands for it."""
+
+    id: int
+    patient_id: int | None
+    created_at: str
+    questions: int
+    title: str
+    output_ids: tuple[int, ...]  # saved answers given in it (kept if the chat is deleted)
+
+
+def list_chats(vault: Vault, patient_id: int | None = None) -> list[ChatSummary]:
+    """Every chat (of one patient if given), oldest first."""
+    outputs = vault.list_outputs(patient_id)
+    found = []
+    for chat_id, owner, created_at in vault.list_chats(patient_id):
+        asked = [m.content for m in vault.chat_messages(chat_id) if m.role == "user"]
+        found.append(
+            ChatSummary(
+                chat_id,
+                owner,
+                created_at,
+                len(asked),
+                answer_title(asked[0]) if asked else "(no question yet)",
+                tuple(o.id for o in _answers_in(outputs, chat_id)),
+            )
+        )
+    return found
+
+
+def chat_output_ids(vault: Vault, chat_ids: Collection[int]) -> list[int]:
+    """The saved answers given in these chats."""
+    wanted = set(chat_ids)
+    return [o.id for o in vault.list_outputs() if _chat_of(o) in wanted and o.kind == "answer"]
+
+
+def delete_chats(vault: Vault, chat_ids: Sequence[int]) -> int:
+    """Delete chats with all their questions and answers (all or none; audited by id and number
+    of messages); returns how many. The saved answers given in them stay, as separate records:
+    both faces say so before deleting (:func:`chat_output_ids`)."""
+    if not chat_ids:
+        raise UserInputError("no chat chosen")
+    vault.delete_chats(chat_ids)
+    return len(set(chat_ids))
+
+
+def _chat_of(output: StoredOutput) -> object:
+    return output.provenance.get("chat_id")
+
+
+def _answers_in(outputs: list[StoredOutput], chat_id: int) -> list[StoredOutput]:
+    found = [o for o in outputs if o.kind == "answer" and _chat_of(o) == chat_id]
+    return sorted(found, key=lambda o: o.id)
+
+
 def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
-    """The chat's turns in order; each answer's sources and flags come from its saved output."""
+    """The chat's turns in order; each answer's sources and flags come from its saved output.
+    A deleted chat has none."""
     messages = vault.chat_messages(chat_id)
-    outputs = [
-        o
-        for o in vault.list_outputs()
-        if o.kind == "answer" and o.provenance.get("chat_id") == chat_id
-    ]
-    outputs.sort(key=lambda o: o.id)
+    outputs = _answers_in(vault.list_outputs(), chat_id)
     turns: list[ChatTurn] = []
     question: str | None = None
     for message in messages:

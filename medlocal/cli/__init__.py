@@ -30,6 +30,7 @@ COMMAND_GROUPS = (
     "vault_cmds",
     "ingest_cmds",
     "rag_cmds",
+    "chat_cmds",
     "settings_cmds",
     "eval_cmds",
 )
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Imported here, not at module top, so that `main` installs the network guard before any
     # service (and the third-party libraries behind it) is imported.
     from medlocal.cli import (
+        chat_cmds,
         engine_cmds,
         eval_cmds,
         ingest_cmds,
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         vault_cmds,
         ingest_cmds,
         rag_cmds,
+        chat_cmds,
         settings_cmds,
         eval_cmds,
     ):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
@@ -124,6 +125,25 @@ def confirm(question: str, args: argparse.Namespace) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def print_listing(
+    args: argparse.Namespace,
+    items: Sequence[T],
+    as_json: Callable[[T], dict[str, Any]],
+    line: Callable[[T], str],
+    empty: str,
+) -> int:
+    """A ``list`` command's output: with ``--json`` one JSON array, else a line per item (or
+    ``empty`` when there is none)."""
+    if getattr(args, "json", False):
+        print(json.dumps([as_json(i) for i in items], indent=2, ensure_ascii=False))
+        return 0
+    if not items:
+        print(empty)
+    for item in items:
+        print(line(item))
+    return 0
 
 
 def add_yes_arg(parser: argparse.ArgumentParser) -> None:

@@ -17,6 +17,7 @@ from medlocal.cli.common import (
     add_yes_arg,
     confirm,
     open_vault,
+    print_listing,
     workspace,
 )
 from medlocal.cli.engine_cmds import (
@@ -32,6 +33,7 @@ from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, list_templates
+from medlocal.vault.rows import StoredOutput
 
 
 def register(sub: Any) -> None:
@@ -319,28 +321,24 @@ def run_templates_list(args: argparse.Namespace) -> int:
 def run_outputs_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         outputs = vault.list_outputs(args.patient)
-    if args.json:
-        rows = [
-            {
-                "id": o.id,
-                "patient_id": o.patient_id,
-                "kind": o.kind,
-                "title": o.title,
-                "created_at": o.created_at,
-                "flags": len(o.flags),
-            }
-            for o in outputs
-        ]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
-    if not outputs:
-        print("No saved outputs.")
-    for o in outputs:
-        print(
-            f"{o.id:>5}  {o.created_at}  patient {o.patient_id}  {o.kind:<8} {o.title}"
-            f"  ({len(o.flags)} flag(s))"
-        )
-    return 0
+    return print_listing(
+        args,
+        outputs,
+        lambda o: {
+            "id": o.id,
+            "patient_id": o.patient_id,
+            "kind": o.kind,
+            "title": o.title,
+            "created_at": o.created_at,
+            "flags": len(o.flags),
+        },
+        lambda o: f"{_output_line(o)}  ({len(o.flags)} flag(s))",
+        "No saved outputs.",
+    )
+
+
+def _output_line(o: StoredOutput) -> str:
+    return f"{o.id:>5}  {o.created_at}  patient {o.patient_id}  {o.kind:<8} {o.title}"
 
 
 def run_outputs_show(args: argparse.Namespace) -> int:
@@ -388,7 +386,7 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         chosen = [vault.get_output(i) for i in dict.fromkeys(args.output_ids)]
         for o in chosen:
-            print(f"{o.id:>5}  {o.created_at}  patient {o.patient_id}  {o.kind:<8} {o.title}")
+            print(_output_line(o))
         if not confirm(f"Delete {len(chosen)} saved output(s)?", args):
             print("Nothing deleted.")
             return 1

@@ -1,6 +1,6 @@
 """Centre of the window: the patient's grounded chats. Streamed answers, citation chips that open
 the sources panel, flagged sentences underlined with the reason, stop / regenerate / copy /
-export. Chats persist in the vault and reopen as they were shown."""
+export. Chats persist in the vault, reopen as they were shown, and can be deleted."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.chats import ChatTurn, chat_turns
+from medlocal.app.chats import ChatTurn, chat_turns, delete_chats, list_chats
 from medlocal.engine.api import SamplingParams
-from medlocal.errors import GenerationCancelled
+from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
@@ -33,6 +34,7 @@ from medlocal.ui.icons import icon
 from medlocal.ui.render import answer_html, flag_list_html, plain_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
+from medlocal.vault.errors import NotFoundError
 
 NOTICE = "Decision support only — verify every statement against its sources."
 
@@ -85,6 +87,9 @@ class ChatPanel(QWidget):
         self.new_chat = QPushButton("New chat")
         self.new_chat.setAccessibleName("Start a new chat")
         self.new_chat.clicked.connect(self.start_new_chat)
+        self.delete_chat = QPushButton("Delete chat…")
+        self.delete_chat.setAccessibleName("Delete this chat from the vault")
+        self.delete_chat.clicked.connect(self.delete_open_chat)
         self.view = SafeBrowser()
         self.view.setAccessibleName("Conversation")
         self.view.citationClicked.connect(self._citation)
@@ -118,6 +123,7 @@ class ChatPanel(QWidget):
         top.addWidget(QLabel("Chat:"))
         top.addWidget(self.chats, 1)
         top.addWidget(self.new_chat)
+        top.addWidget(self.delete_chat)
         buttons = QHBoxLayout()
         for button in (
             self.send_button,
@@ -169,7 +175,9 @@ class ChatPanel(QWidget):
         chats = vault.list_chats(patient_id)
         for cid, _pid, created in chats:
             self.chats.addItem(f"Chat {cid} — {created[:16].replace('T', ' ')}", cid)
-        chosen = chat_id if chat_id is not None else (chats[-1][0] if chats else None)
+        ids = [cid for cid, _pid, _created in chats]
+        # The chat to reopen after unlocking may have been deleted meanwhile (from the CLI).
+        chosen = chat_id if chat_id in ids else (ids[-1] if ids else None)
         if chosen is not None:
             self.open_chat(chosen)
         self._update_buttons()
@@ -185,6 +193,7 @@ class ChatPanel(QWidget):
         if index >= 0:
             self.chats.setCurrentIndex(index)
         self.redraw()
+        self._update_buttons()
 
     def _chat_chosen(self, index: int) -> None:
         chat_id = self.chats.itemData(index)
@@ -196,6 +205,54 @@ class ChatPanel(QWidget):
         self.turns = []
         self.chats.setCurrentIndex(-1)
         self.redraw()
+        self._update_buttons()
+
+    def reload_open_chat(self) -> None:
+        """Read the open chat again (its saved answers may have been deleted meanwhile)."""
+        if self._open_chat_id is not None and not (self.job is not None and self.job.running):
+            self.open_chat(self._open_chat_id)
+
+    def delete_open_chat(self) -> None:
+        """Delete the open chat after a confirmation that says its saved answers stay; the view
+        clears (nothing of it is left on screen)."""
+        chat_id = self._open_chat_id
+        if chat_id is None or (self.job is not None and self.job.running):
+            return
+        try:
+            vault = self.workspace.require_vault()
+            chat = next(c for c in list_chats(vault, self.patient_id) if c.id == chat_id)
+        except (MedLocalError, StopIteration):
+            self._deleted(chat_id)  # gone already (deleted from the CLI)
+            return
+        kept = len(chat.output_ids)
+        answer = QMessageBox.question(
+            self,
+            "Delete chat",
+            f"Delete chat {chat_id} ({chat.questions} question(s) and their answers) from the "
+            "vault? This cannot be undone."
+            + (
+                f" Its {kept} saved answer(s) are kept: delete them under File → Saved answers "
+                "and summaries…"
+                if kept
+                else ""
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_chats(vault, [chat_id])
+        except MedLocalError as exc:
+            self.status_line = f"The chat was not deleted: {exc}"
+            self.redraw()
+            return
+        self._deleted(chat_id)
+
+    def _deleted(self, chat_id: int) -> None:
+        index = self.chats.findData(chat_id)
+        if index >= 0:
+            self.chats.removeItem(index)
+        self.status_line = ""
+        self.start_new_chat()
 
     # -- asking ----------------------------------------------------------------------------
 
@@ -277,8 +334,25 @@ class ChatPanel(QWidget):
             copy_sensitive(self.turns[-1].answer)
 
     def _export_last(self) -> None:
-        if self.turns and self.turns[-1].output_id is not None:
-            self.exportRequested.emit(self.turns[-1].output_id)
+        if not self.turns:
+            return
+        output_id = self.turns[-1].output_id
+        if output_id is not None:
+            try:
+                self.workspace.require_vault().get_output(output_id)
+            except NotFoundError:
+                output_id = None
+        if output_id is None:
+            # Its saved copy was deleted (File → Saved answers and summaries, or the CLI).
+            self.reload_open_chat()
+            QMessageBox.information(
+                self,
+                "Export",
+                "This answer's saved copy has been deleted, so it cannot be exported. The chat "
+                "still shows the answer: Copy puts its text on the clipboard.",
+            )
+            return
+        self.exportRequested.emit(output_id)
 
     # -- sources ---------------------------------------------------------------------------
 
@@ -342,6 +416,7 @@ class ChatPanel(QWidget):
         self.copy_button.setEnabled(bool(self.turns))
         self.export_button.setEnabled(bool(self.turns) and not busy)
         self.new_chat.setEnabled(has_patient and not busy)
+        self.delete_chat.setEnabled(self._open_chat_id is not None and not busy)
         self.chats.setEnabled(has_patient and not busy)
 
     def visible_text(self) -> str:

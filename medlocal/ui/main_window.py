@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         dialog = self._dialog("outputs_dialog", "OutputsDialog", self.patients.patient_id)
         dialog.exportRequested.connect(self.export_output)
         dialog.exec()
+        self.chat.reload_open_chat()  # an answer shown there may have lost its saved copy
 
     def export_output(self, output_id: int) -> None:
         self._dialog("export_dialog", "ExportDialog", output_id).exec()

@@ -14,10 +14,12 @@ from medlocal.vault.rows import StoredMessage, StoredOutput
 
 
 def insert_chat(conn: Connection, patient_id: int | None, created_at: str) -> int:
-    cursor = conn.execute(
-        "INSERT INTO chats (patient_id, created_at) VALUES (?, ?)", (patient_id, created_at)
+    chat_id = next_id(conn, "chats")
+    conn.execute(
+        "INSERT INTO chats (id, patient_id, created_at) VALUES (?, ?, ?)",
+        (chat_id, patient_id, created_at),
     )
-    return int(cursor.lastrowid)
+    return chat_id
 
 
 def chat_exists(conn: Connection, chat_id: int) -> bool:
@@ -30,6 +32,27 @@ def insert_message(conn: Connection, chat_id: int, role: str, content: str, at: 
         (chat_id, role, content, at),
     )
     return int(cursor.lastrowid)
+
+
+def delete_chats(conn: Connection, audit: AuditLog, chat_ids: Collection[int]) -> None:
+    """Remove chats with their messages, each with a ``chat_delete`` event (ids and the number
+    of messages, never text); NotFoundError, removing nothing once the caller rolls back, when
+    one does not exist. Saved answers given in them are separate records and stay. The caller
+    folds the WAL back afterwards (``secure_delete`` zeroes the freed cells)."""
+    for chat_id in sorted(set(chat_ids)):
+        row = conn.execute("SELECT patient_id FROM chats WHERE id = ?", (chat_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"No chat with id {chat_id}.")
+        gone = conn.execute("DELETE FROM chat_messages WHERE chat_id = ?", (chat_id,)).rowcount
+        conn.execute("DELETE FROM chats WHERE id = ?", (chat_id,))
+        audit.append(
+            "chat_delete",
+            {
+                "chat_id": chat_id,
+                "patient_id": None if row[0] is None else int(row[0]),
+                "messages": int(gone),
+            },
+        )
 
 
 def messages(conn: Connection, chat_id: int) -> list[StoredMessage]:

@@ -1,13 +1,14 @@
 """Row ids that are never handed out twice.
 
-SQLite gives a new row ``max(id) + 1``, so deleting the newest document (or patient, or saved
-output) and adding another would give the newcomer the deleted one's id. Saved answers, chats
-and the audit log name documents and patients by id: a citation of a deleted document would then
-open a different document, perhaps another patient's, and ``--patient N`` in a script would reach
-a different person; a new saved output would inherit a deleted one's audit entries and the date
-offset of its redacted exports (keyed by the output id). The highest id ever used is kept in
-``meta`` (inside the encrypted vault) and new rows are numbered above it. Callers hold the session
-and own the transaction.
+SQLite gives a new row ``max(id) + 1``, so deleting the newest document (or patient, saved output
+or chat) and adding another would give the newcomer the deleted one's id. Saved answers, chats and
+the audit log name documents and patients by id: a citation of a deleted document would then open a
+different document, perhaps another patient's, and ``--patient N`` in a script would reach a
+different person; a new saved output would inherit a deleted one's audit entries and the date
+offset of its redacted exports (keyed by the output id); a new chat would claim the saved answers
+kept from a deleted one (they name their chat by id). The highest id ever used is kept in ``meta``
+(inside the encrypted vault) and new rows are numbered above it. Callers hold the session and own
+the transaction.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Literal
 from medlocal.privacy.deid_dates import shift_from_bytes
 from medlocal.vault.db import Connection
 
-Table = Literal["documents", "outputs", "patients"]
+Table = Literal["chats", "documents", "outputs", "patients"]
 
 
 def next_id(conn: Connection, table: Table) -> int:

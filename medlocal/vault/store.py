@@ -633,6 +633,12 @@ class Vault:
         with self._read() as s:
             return conversations.chats(s.conn, patient_id)
 
+    def delete_chats(self, chat_ids: Sequence[int]) -> None:
+        """Delete chats with all their messages in one transaction, each audited by id with its
+        number of messages (no text); NotFoundError, deleting none, when one does not exist. The
+        saved answers given in them stay (separate records; :meth:`delete_outputs`)."""
+        self._delete_then_fold(lambda s: conversations.delete_chats(s.conn, s.audit, chat_ids))
+
     def date_shift_days(self, scope: str) -> int:
         """The date offset a redacted export of ``scope`` uses (the same for its preview)."""
         with self._tx() as s:
@@ -685,7 +691,12 @@ class Vault:
         """Delete saved answers or summaries in one transaction, each audited by id (no text);
         NotFoundError, deleting none, when one does not exist. Passages, vectors and the search
         index are untouched: outputs are not indexed."""
+        self._delete_then_fold(lambda s: conversations.delete_outputs(s.conn, s.audit, output_ids))
+
+    def _delete_then_fold(self, delete: Callable[[Session], None]) -> None:
+        """``delete`` in one transaction, then the WAL folded back into the file, so no page
+        image from before the deletion lingers in it (``secure_delete`` zeroes the freed cells)."""
         with self._read() as s:
             with db.transaction(s.conn):
-                conversations.delete_outputs(s.conn, s.audit, output_ids)
+                delete(s)
             db.fold_wal(s.conn)

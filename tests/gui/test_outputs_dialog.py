@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -29,17 +30,6 @@ def _select(dialog: OutputsDialog, *rows: int) -> None:
         dialog.table.selectionModel().select(dialog.table.model().index(row, 0), flags)
 
 
-def _answer_with(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: Any, _title: str, text: str, *a: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
-
-
 def test_the_dialog_deletes_selected_outputs_after_a_confirmation(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -57,12 +47,12 @@ def test_the_dialog_deletes_selected_outputs_after_a_confirmation(
     _select(dialog, 0, 2)
     assert dialog.selected_ids() == [third, first]
     assert dialog.delete_button.isEnabled() and not dialog.export_button.isEnabled()
-    asked = _answer_with(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
     dialog.delete_selected()
     assert "Question 2; Question 0" in asked[0] and "cannot be undone" in asked[0]
     assert len(vault.list_outputs(patient)) == 3
 
-    _answer_with(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.delete_selected()
     assert [o.id for o in vault.list_outputs()] == [second, elsewhere]
     assert dialog.table.rowCount() == 1 and "Deleted 2" in dialog.message.text()

@@ -9,27 +9,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from fixtures.terminal import at_terminal
 from fixtures.terminal import run_cli as _cli
+from fixtures.vault_file import PASS, decrypted_file, new_vault, wal_size
 
 from medlocal.app.outputs import citing_output_ids, delete_document, delete_outputs
 from medlocal.errors import UserInputError
 from medlocal.vault.errors import NotFoundError
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
 
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
-PASS = "correct horse battery"
 MARKER = "Zebrafish-quoted-anticoagulation-plan"
-PAGE, RESERVE = 4096, 80  # SQLCipher 4 defaults: 16-byte IV + 64-byte HMAC per page
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(tmp_path / "vault") as vault:
         yield vault
 
 
@@ -42,22 +37,6 @@ def _add_document(vault: Vault, patient: int, text: str) -> int:
 def _answer(vault: Vault, patient: int, document_id: int, text: str = MARKER) -> int:
     provenance = {"passages": [{"document_id": document_id, "chunk_id": 1}]}
     return vault.save_output(patient, "answer", "Question", text, provenance, [])
-
-
-def _decrypted_file(vault: Vault) -> bytes:
-    """Every page of the database file, decrypted (free pages included): what a person holding
-    the key could read from the file, beyond what SQL shows."""
-    session = vault._s
-    assert session is not None
-    key = bytes(session.dek.buffer)
-    raw = (vault._files.database).read_bytes()
-    plain = []
-    for start in range(0, len(raw) - PAGE + 1, PAGE):
-        page = raw[start : start + PAGE]
-        iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
-        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-        plain.append(decryptor.update(page[16 if start == 0 else 0 : PAGE - RESERVE]))
-    return b"".join(plain)
 
 
 def test_deleting_outputs_is_audited_by_id_and_leaves_the_rest(vault: Vault) -> None:
@@ -104,10 +83,10 @@ def test_deleted_text_is_not_left_in_the_file(vault: Vault) -> None:
     p = vault.add_patient("P")
     output = _answer(vault, p, 1, MARKER * 40)
     vault.delete_outputs([])  # nothing to delete: folds the WAL into the file
-    assert MARKER.encode() in _decrypted_file(vault)  # the check can see the text
+    assert MARKER.encode() in decrypted_file(vault)  # the check can see the text
     vault.delete_outputs([output])
-    assert MARKER.encode() not in _decrypted_file(vault)
-    assert vault._files.database.with_name("vault.db-wal").stat().st_size == 0
+    assert MARKER.encode() not in decrypted_file(vault)
+    assert wal_size(vault) == 0
 
 
 def test_a_document_can_go_with_the_outputs_quoting_it(vault: Vault) -> None:
@@ -149,8 +128,7 @@ def test_a_chat_keeps_each_answers_own_output_when_one_is_deleted(vault: Vault) 
 @pytest.fixture
 def cli_vault(tmp_path: Path) -> tuple[Path, list[str], list[int]]:
     folder = tmp_path / "vault"
-    vault, _ = Vault.create(folder, PASS, kdf_params=FAST)
-    with vault:
+    with new_vault(folder) as vault:
         p = vault.add_patient("Ada Lovelace")
         doc = _add_document(vault, p, "Apixaban 5 mg twice daily.")
         ids = [_answer(vault, p, doc), _answer(vault, p, doc), _answer(vault, p, doc + 1)]
