@@ -12,6 +12,7 @@ from collections.abc import Generator
 from typing import Any, Protocol
 
 from medlocal.engine.api import ChatMessage
+from medlocal.errors import UserInputError
 from medlocal.rag.answer import AnswerStream, GroundedAnswer, GroundedAnswerer
 from medlocal.rag.passages import Scope
 from medlocal.rag.store import ChatStore, OutputStore
@@ -75,6 +76,12 @@ class ChatSession:
         general: bool = False,
         cancel: threading.Event | None = None,
     ) -> AnswerStream:
+        # Checked before generating: a chat deleted elsewhere (the CLI, another window) would
+        # otherwise cost a whole answer and only then fail to save it.
+        if not self.store.has_chat(self.chat_id):
+            raise UserInputError(
+                f"Chat {self.chat_id} has been deleted; start a new chat to ask this question."
+            )
         stream = self.answerer.ask(
             question, self.scope, history=self.history(), general=general, cancel=cancel
         )

@@ -14,6 +14,8 @@ class ChatStore(Protocol):
 
     def chat_messages(self, chat_id: int) -> Sequence[Any]: ...
 
+    def has_chat(self, chat_id: int) -> bool: ...
+
 
 class AuditTrail(Protocol):
     """The vault's audit log: ids and keyed hashes only, never text."""

@@ -624,6 +624,10 @@ class Vault:
             )
         return message_id
 
+    def has_chat(self, chat_id: int) -> bool:
+        with self._read() as s:
+            return conversations.chat_exists(s.conn, chat_id)
+
     def chat_messages(self, chat_id: int) -> list[StoredMessage]:
         with self._read() as s:
             return conversations.messages(s.conn, chat_id)

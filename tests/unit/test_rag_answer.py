@@ -8,7 +8,7 @@ import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
 
 from medlocal.engine.api import ChatMessage, SamplingParams
-from medlocal.errors import ContextBudgetError, GenerationCancelled
+from medlocal.errors import ContextBudgetError, GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.context import fit_passages
@@ -160,3 +160,13 @@ def test_follow_up_keeps_the_conversation_and_stores_it() -> None:
     details = store.events[1][1]
     assert details["output_id"] == session.last_output_id
     assert "blood pressure" not in str(details)
+
+
+def test_a_chat_deleted_elsewhere_is_refused_before_any_generation() -> None:
+    model = FakeChatModel("Metformin 500 mg twice daily [1].")
+    store = FakeStore()
+    session = ChatSession(answerer(model), store, SCOPE)  # type: ignore[arg-type]
+    del store.chats[session.chat_id]  # deleted from the CLI while the window has it open
+    with pytest.raises(UserInputError, match="deleted; start a new chat"):
+        session.ask("Which diabetes medicine?")
+    assert model.calls == [] and store.outputs == {} and store.events == []
