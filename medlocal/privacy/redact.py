@@ -47,7 +47,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
-from medlocal.privacy.deid_patterns import pattern_candidates
+from medlocal.privacy.deid_patterns import address_line_candidates, pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_words import scan
 
@@ -86,6 +86,15 @@ class Redactor:
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
+        found = list(self._rule_candidates(text))
+        yield from found
+        # What every rule missed inside an address line ("Causeway" between a street and a
+        # county), read once the rules have spoken.
+        yield from address_line_candidates(text, found)
+        if self.proposer is not None:
+            yield from proposed_candidates(text, self.proposer)
+
+    def _rule_candidates(self, text: str) -> Iterator[Redaction]:
         for kind, pattern in self._own:
             for match in pattern.finditer(text):
                 yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))
@@ -95,8 +104,6 @@ class Redactor:
             for span in scan(text):
                 original = text[span.start : span.end]
                 yield Redaction(span.kind, span.start, span.end, original, label(span.kind))
-        if self.proposer is not None:
-            yield from proposed_candidates(text, self.proposer)
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
