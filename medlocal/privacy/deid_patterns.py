@@ -302,6 +302,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
+    # "aet. 93", "93 y", a sex then an age ("F, 93", "female 91").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\baet(?:at)?\.?[ \t]*)(?P<v>9\d|1[0-4]\d)\b"
+            r"|\b(?P<a2>9\d|1[0-4]\d)[ \t]?y\b(?!/)"
+            r"|(?:\b[MF]|\b(?i:male|female|man|woman))[,/ \t]+(?P<a3>9\d|1[0-4]\d)\b"
+            r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
+        ),
+    ),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
     ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
     (
@@ -438,6 +448,12 @@ _WEEKDAY = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?|Tuesday|Wednesday|Thursday|"
     r"Saturday"
 )
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[ -]first"
+)
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -518,6 +534,29 @@ _FOURTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("date", re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")),
+    # An ISO date with its time ("2025-08-14T09:30"), a holiday that names a day ("Christmas
+    # Eve", "Boxing Day", "Anzac Day"), a day in words ("the fourteenth of August", "August the
+    # 14th").
+    ("date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d)")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|"
+            r"Boxing[ \t]+Day|Thanksgiving|Halloween|Valentine['’]?s[ \t]+Day|"
+            r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
+            r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
+            r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
+            r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)(?-i:{_MONTH_NAMES})\b"
+            rf"|\b(?:{_MONTH_NAMES})[ \t]+the[ \t]+"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\b"
+        ),
+    ),
     # A pharmacy claim's processor control number, letters only ("RxPCN MEDDADV").
     ("id_number", re.compile(r"\b(?:Rx)?PCN[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{3,12})\b")),
     # An Australian Medicare card's individual reference number, one digit ("IRN 2").
@@ -682,11 +721,15 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),
     ),
     ("phone", re.compile(r"(?<![\w+.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}(?![\w-])")),
-    # Freephone and national numbers in pairs ("0800 83 83 83"): nine to eleven digits.
+    # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",
+    # "07700 900412", "01 555 0123"), and international numbers after 00 ("00 44 20 7946 0958").
     (
         "phone",
         re.compile(
-            r"(?<![\w+.])(?=0(?:[ \t]?\d){8,10}(?![ \t]?\d))0\d{2,4}(?:[ \t]\d{2,4}){2,3}(?![\w-])"
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,4}(?:[ \t-]\d{2,6}){1,4}"
+            r"(?![\w-])"
+            r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
+            r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
         ),
     ),
     # Month/day without a year, only with a cue or written with two digits each ("on 3/20",
@@ -744,6 +787,7 @@ def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     if pattern is _CODE:
         return (
             len(value) < 5
+            or re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d+", value) is not None  # a date and time
             or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
             or _CLINICAL_CODE.fullmatch(value) is not None
         )
@@ -860,7 +904,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
-            for name in ("v", "w", "u", "v2", "g", "a"):
+            for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
                 if name in pattern.groupindex and match.group(name):
                     group = name
             start, end = match.span(group)

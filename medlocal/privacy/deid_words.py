@@ -103,6 +103,65 @@ _ROLE_AFTER = re.compile(
     r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA|CDCES|CDE|IBCLC|RGN|RMN|RPN|EN|RM|DN|HV|OTR|LPC|"
     r"LMFT|PsyD|MPH|AP|ACP|CCP)\b)"
 )
+# A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
+_RELATION_AFTER = re.compile(
+    r"(?:[ \t]*\([ \t]*|,[ \t]+|[ \t]+-[ \t]+)(?:(?:her|his|their|the[ \t]+patient's|patient's|"
+    r"pt's|pt)[ \t]+)?(?:"
+    + "|".join(
+        sorted(
+            {
+                "daughter",
+                "son",
+                "wife",
+                "husband",
+                "partner",
+                "spouse",
+                "brother",
+                "sister",
+                "mother",
+                "father",
+                "mum",
+                "mom",
+                "dad",
+                "niece",
+                "nephew",
+                "grandson",
+                "granddaughter",
+                "aunt",
+                "uncle",
+                "cousin",
+                "friend",
+                "neighbour",
+                "neighbor",
+                "carer",
+                "caregiver",
+                "guardian",
+                "nok",
+                "next of kin",
+                "fiancé",
+                "fiance",
+                "boyfriend",
+                "girlfriend",
+                "stepson",
+                "stepdaughter",
+                "daughter-in-law",
+                "son-in-law",
+                "sister-in-law",
+                "brother-in-law",
+                "grandmother",
+                "grandfather",
+                "landlord",
+                "housemate",
+                "flatmate",
+                "roommate",
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.I,
+)
 _FACILITY_HEADS = frozenset(
     {
         "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
@@ -196,6 +255,16 @@ _EPONYM_HEADS = frozenset(
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
         "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
         "frame",
+        # Fourth round: eponymous anatomy, instruments, appliances and conditions.
+        "gland", "glands", "diverticulum", "fibres", "fibers", "artery", "vein", "nerve",
+        "membrane", "space", "fascia", "bursa", "foramen", "fold", "nucleus", "tubercle", "block",
+        "flap", "graft", "sling", "boot", "collar", "brace", "stockings", "bandage", "lamp", "view",
+        "projection", "ratio", "lens", "speculum", "elevator", "curette", "hook", "dilator",
+        "bougie", "dystrophy", "anaemia", "anemia", "fever", "virus", "bacillus", "tremor",
+        "ataxia", "chorea", "dementia", "neuralgia", "aneurysm", "disorder", "leukaemia",
+        "leukemia", "carcinoma", "guidance", "solution", "mixture", "cement", "scan", "monitor",
+        "stain", "agar", "assay", "antigen", "antibody", "antibodies", "panel", "titre", "titer",
+        "reaction", "effect",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -223,7 +292,8 @@ _NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
 # "Hashimoto thyroiditis") count as eponym heads too.
 _EPONYM_HEAD_ENDINGS = (
-    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy",
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy", "oma",
+    "emia", "aemia", "algia", "plasia", "trophy", "ism", "scopy", "graphy", "gram",
 )  # fmt: skip
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.
@@ -444,11 +514,20 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
+# A letter's closing on the line before a name.
+_SIGN_OFF = re.compile(
+    r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
+)
+
+
 def _word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
+    sign_off = _SIGN_OFF.search(before)
+    if sign_off is not None:
+        return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
     match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
     if match is None or match.end(1) == len(before):
         return ""
@@ -581,7 +660,11 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
 def _read_names(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
     if _cue_before(text, run[0].start) or (
-        any(t.weak for t in run) and _ROLE_AFTER.match(text, _end(run[-1])) is not None
+        any(t.weak for t in run)
+        and (
+            _ROLE_AFTER.match(text, _end(run[-1])) is not None
+            or _RELATION_AFTER.match(text, _end(run[-1])) is not None
+        )
     ):
         for tok in run:
             # A cue makes a listed name a name even where it is also a clinical word ("Faith
@@ -716,6 +799,16 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     return _propagate(text, tokens, found, lex)
 
 
+# Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
+_GAP_STOPWORDS = frozenset(
+    {
+        "and", "of", "the", "with", "by", "to", "for", "from", "in", "on", "at", "after",
+        "before", "due", "has", "had", "have", "is", "was", "were", "are", "or", "but",
+        "a", "an", "his", "her", "their", "without", "into", "since", "until",
+    }
+)  # fmt: skip
+
+
 def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
@@ -745,7 +838,7 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         gap_word = (
             j > 0
             and tokens[j].word.islower()
-            and tokens[j].word not in ("and", "of", "the")
+            and tokens[j].word not in _GAP_STOPWORDS
             and tokens[j - 1].shape == "title"
             and tokens[j - 1].lower not in lex.given_names
             and text[tokens[j].end : head.start] == " "
@@ -856,11 +949,39 @@ _DOSE_AFTER = re.compile(
     r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN)\b"
 )
+# A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
+# SR", "Prontosan solution", "Augmentin IV").
+_FORM_AFTER = re.compile(
+    r"[ \t]+(?:tablets?|capsules?|injection|inhaler|cream|ointment|gel|eye[ \t]+drops|drops|"
+    r"patch(?:es)?|spray|syrup|suspension|infusion|solution|lozenges?|pessary|pessaries|"
+    r"suppositor(?:y|ies)|sachets?|nebules?|wash|XR|SR|CR|ER|XL|LA|MR|ODT|IV|PO|SC|IM|SL|"
+    r"nocte|mane|bd|tds|qid|qds|od|prn|PRN|therapy|treatment|course|levels?|toxicity|doses?|"
+    r"prophylaxis|allergy|challenge|trough|monotherapy|loading|infusions?)\b"
+)
+# A species after a capitalised genus: an organism ("Cutibacterium acnes", "Candida auris",
+# "Enterococcus faecalis"); the species is no English word and ends like Latin.
+_SPECIES_AFTER = re.compile(
+    r"[ \t]+(?P<s>acnes|(?=[a-z]{4})[a-z]{2,}(?:us|is|ae|ii|um|genes|ans|ens|ica|ile|i|a))\b"
+)
 # A result after a word: it names a test ("Rh positive", "Ishihara normal", "Strep positive").
 _RESULT_AFTER = re.compile(
     r"[ \t]+(?:positive|negative|pos|neg|normal|abnormal|intact|equivocal|reactive|"
     r"non-reactive|nonreactive|detected|undetected|not[ \t]+detected|sensitive|resistant)\b"
 )
+
+
+def _between_medicines(tokens: list[_Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A word in a list whose neighbours on both sides are medicines or clinical words."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    left, right = tokens[i - 1], tokens[i + 1]
+    gaps = (text[left.end : tokens[i].start], text[tokens[i].end : right.start])
+    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
+        return False
+    return all(
+        lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
+        for t in (left, right)
+    )
 
 
 def _protect_values(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
@@ -878,13 +999,24 @@ def _protect_values(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         ):
             continue
         lower = tok.lower.rstrip("'’")
+        species = _SPECIES_AFTER.match(text, tok.end)
+        if (
+            species is not None
+            and species.group("s") not in lex.english
+            and (not lex.inflected(species.group("s")) or species.group("s").endswith("acnes"))
+        ):
+            tok.shape = "lower"  # a genus before its species, even one that is a given name
+            continue
+        if _between_medicines(tokens, i, text, lex):
+            tok.shape = "lower"  # "Lasix, Coversyl, metformin": one of a list of medicines
+            continue
         if lower in lex.given_names:
             continue
         short_value = len(lower) <= 3 and _VALUE_AFTER.match(text, tok.end) is not None
         result = _RESULT_AFTER.match(text, tok.end) is not None and lower not in lex.surnames
         if short_value or result:
             tok.shape = "lower"
-        elif _DOSE_AFTER.match(text, tok.end):
+        elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
             j = i
             while j >= 0 and j > i - 3 and tokens[j].shape == "title":
                 if tokens[j].lower in _TITLES | _RELATIONS or tokens[j].lower in lex.given_names:

@@ -18,6 +18,9 @@ what they find (where two overlap, the longer wins and the other's extra charact
   word that is neither an English word nor a clinical term is an identifier, and so are facility
   names, streets, counties and places around it; names of relatives, clinicians and others are
   found with or without a cue.
+* Then the address lines (:func:`~medlocal.privacy.deid_patterns.address_line_candidates`): what
+  none of the above found inside an address line read part by part after its label or an
+  address part ("Location: Ballyheigue Road, Causeway, Co. Kerry").
 
 Optionally a fifth, :mod:`~medlocal.privacy.deid_model`: the loaded chat model proposes names,
 places and organisations; its spans are added to the rules' spans, never used to drop one.

@@ -189,6 +189,23 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("She works as a barista at Daily Grind Coffee.", "Daily Grind"),
         ("Community midwife (Shirley Team).", "Shirley"),
         ("Admitted to CaroMont Regional Medical Center.", "CaroMont"),
+        # Fourth round, second part: general forms beyond dev3's own.
+        ("Call 07700 900412 today.", "900412"),  # a trunk zero in any grouping
+        ("Or 01 555 0123.", "555 0123"),
+        ("Freephone 0800 83 83 83.", "83 83"),
+        ("From abroad 00 44 20 7946 0958.", "7946"),
+        ("Aet. 93, frail.", "93"),
+        ("F, 93, lives alone.", "93"),
+        ("Woman of 91 y, frail.", "91"),
+        ("In the tenth decade of life.", "tenth decade"),
+        ("Seen 2025-08-14T09:30 in clinic.", "08-14"),
+        ("Admitted over Boxing Day.", "Boxing"),
+        ("Seen on the fourteenth of August.", "fourteenth"),
+        ("Seen August the 14th.", "14th"),
+        ("Hope (daughter) visited.", "Hope"),  # a relation after the name
+        ("Kind regards,\nJane Frost", "Frost"),  # a closing on the line before
+        ("Lives on Tannery Cres.", "Tannery"),
+        ("Brought in from Heatherfield Care Home with hyponatremia.", "Care Home"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -233,6 +250,10 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "C282Y homozygous; CA-125 raised; CD117 positive; BRAF V600E; EF 55-60%.",
         "Power  4/5 and 3/5 in the legs.",
         "NYHA class II.\nNYHA class III at rest.",
+        "Cutibacterium acnes and Candida auris grown; Streptococcus pyogenes.",  # genus, species
+        "Movicol sachets daily; Targin SR nocte; Augmentin IV.",  # a formulation or route
+        "Meckel diverticulum; Bartholin gland; Bier block; Philadelphia collar.",
+        "Meds: Lasix, Coversyl, metformin. Tacrolimus levels; Holter monitor; Gram stain.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
@@ -415,13 +436,35 @@ def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> No
 def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     # The honest figures: written before the third round's rule changes and never used to make
     # them. Before that round 458/520 (88.08%) and 6.7% of clinical terms redacted (29/432);
-    # after it 459/520 (88.27%) and 6.7%: far below the targets (99% overall, 95% a type, 2%).
-    # A regression guard only. Failures print figures only, never the notes' misses.
+    # after it 459/520 (88.27%) and 6.7%. Fourth round (changes made from dev3's misses; only
+    # this half's per-type table was run, three times): 490/520 (94.23%) and 4.2% after its
+    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second: still below the targets
+    # (99% overall, 95% a type, 2%). A regression guard only, not a target. Failures print
+    # figures only, never the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
-    assert result.recall >= 0.88, f"third held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.944, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.07, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.04, f"third held-out clinical redacted {clinical_redacted:.4f}"
+
+
+# What the rules still miss or damage in the third development half, after the fourth round:
+# facility names made only of English and generic words with no cue ("Lancet Centurion",
+# "Mission Hospital Urology"), one whose name starts with a role word ("Physio Plus Whanganui"),
+# and two wound-care brands that are in no shipped list ("Prontosan", "Aquacel Ag" after "with").
+_KNOWN_DEV3_MISSES = [
+    ("e05", "FACILITY", "Lancet Centurion"),
+    ("e06", "FACILITY", "Physio Plus Whanganui"),
+    ("e21", "FACILITY", "Mission Hospital Urology"),
+]
+_KNOWN_DEV3_DAMAGE = [("e10", "Prontosan"), ("e10", "Aquacel Ag")]
+
+
+def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
+    # Before the fourth round: 479/566 (84.6%) and 6.1% of clinical terms redacted (20/327).
+    result = score(load("dev3"), _spans)
+    assert result.missed == _KNOWN_DEV3_MISSES
+    assert result.damaged == _KNOWN_DEV3_DAMAGE
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
