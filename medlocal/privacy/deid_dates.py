@@ -34,8 +34,22 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
+_MONTHS_UPPER = _MONTHS.upper()
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"), ("%Y-%m-%d", "%Y/%m/%d"), "iso"),
+    # "2025.08.14": year first with dots.
+    (re.compile(r"(?<![\d.])\b(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\b(?!\.\d)"), ("%Y.%m.%d",), "iso"),
+    # "14/Aug/2025", "14 AUG 2025", "2025-Aug-14": a month's name between slashes, or in capitals.
+    (
+        re.compile(rf"\b\d{{1,2}}[/ ](?:{_MONTHS})[/ ](?:\d{{4}}|\d{{2}})\b", re.I),
+        ("%d/%b/%Y", "%d/%B/%Y", "%d/%b/%y", "%d %b %Y", "%d %B %Y", "%d %b %y", "%d %B %y"),
+        "long",
+    ),
+    (
+        re.compile(rf"\b\d{{4}}-(?:{_MONTHS})-\d{{1,2}}\b", re.I),
+        ("%Y-%b-%d", "%Y-%B-%d"),
+        "long",
+    ),
     (
         # The same separator twice, and no decimal around it: "12.5-25 mg", "4.5-11.0" are ranges.
         re.compile(r"(?<![\d.])\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?!\.\d)"),
@@ -65,6 +79,14 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         ("%d%b%Y", "%d%B%Y", "%d%b%y", "%d%B%y"),
         "long",
     ),
+    # "14 Sep 25", "3 March 24": a day, a month and a two-digit year (not a time: "14 Sep 21:07").
+    (
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTHS})\.?,?[ \t]+\d{{2}}\b(?![:.]\d|[ \t]*%)"
+        ),
+        ("%d %B %y", "%d %b %y"),
+        "long",
+    ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
     # "Jan-2024", "MAR/25"; a month and year in digits, "11/2021", "03.2019" (a year of 19xx or
     # 20xx only: "1/160" is a titre).
@@ -80,6 +102,17 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     ),
     (
         re.compile(rf"\b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?![ \t]*,?[ \t]*\d)"),
+        (),
+        "no_year",
+    ),
+    # "14-Aug", "NOV 3", "3 NOV", "Aug '25": a dash, capitals, an apostrophe year.
+    (
+        re.compile(
+            rf"\b\d{{1,2}}-(?:{_MONTHS})\b(?!-\d)"
+            rf"|\b(?:{_MONTHS_UPPER})\.?[ \t]+\d{{1,2}}\b(?![ \t]*,?[ \t]*\d)"
+            rf"|\b\d{{1,2}}[ \t]+(?:{_MONTHS_UPPER})\b(?![ \t]*,?[ \t]*\d)"
+            rf"|\b(?:{_MONTHS})\.?[ \t]*['’]\d{{2}}\b"
+        ),
         (),
         "no_year",
     ),

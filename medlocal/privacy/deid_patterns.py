@@ -25,7 +25,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_lexicon import fold, lexicon
@@ -65,7 +65,8 @@ _ID_CUES: list[tuple[str, str]] = [
         "mrn",
         r"mrn|mr[ \t]*#|mr[ \t]+(?:number|no\.?)|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|"
         r"record[ \t]*#|ur(?:[ \t]+(?:number|no\.?))?|uhid|nhi|dossier|hosp\.?[ \t]+no\.?|"
-        r"chart[ \t]+(?:number|no\.?|#)|case[ \t]+note[ \t]+(?:number|no\.?)|[io]p[ \t]+no\.?",
+        r"chart[ \t]+(?:number|no\.?|#)|case[ \t]+note[ \t]+(?:number|no\.?)|[io]p[ \t]+no\.?|"
+        r"file(?:[ \t]+(?:number|no\.?|#))?|folio",
     ),
     (
         "health_plan_id",
@@ -74,7 +75,13 @@ _ID_CUES: list[tuple[str, str]] = [
         r"health[ \t]+plan(?:[ \t]+(?:id|number|no\.?|#))?|plan[ \t]+id|"
         r"(?:medicare|medicaid)(?:[ \t]+(?:id|number|no\.?|#))?|beneficiary[ \t]+id|"
         r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
-        r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal",
+        r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal|"
+        # Cards and national schemes ("Medical card 4471902K", "PhilHealth PIN", "NHIF", "PHN").
+        r"(?:medical|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
+        r"health[ \t]+care|healthcare|pension|concession|seniors?|ehic)[ \t]+card|chi|h&c|"
+        r"card[ \t]+(?:number|no\.?|#)|philhealth(?:[ \t]+pin)?|nhif|nhis|abha|pm-?jay|cghs|"
+        r"medishield(?:[ \t]+life)?|ahcip|phn|msp|hmo|medical[ \t]+scheme|scheme[ \t]+no\.?|"
+        r"irn",
     ),
     (
         "account_number",
@@ -85,9 +92,10 @@ _ID_CUES: list[tuple[str, str]] = [
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
         r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
         r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
-        r"ahpra|hpcsa|mcr|badge",
+        r"ahpra|hpcsa|mcr|badge|pin|reg(?:istration)?|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
+        r"kmpdc|mdcn|apc",
     ),
-    ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)"),
+    ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)|chassis(?:[ \t]+no\.?)?"),
     (
         "device_id",
         r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
@@ -107,7 +115,12 @@ _ID_CUES: list[tuple[str, str]] = [
         r"ref\.?[ \t]*(?:#|no\.?)|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
         r"order[ \t]+(?:number|no\.?|#)|requisition|req\.?|barcodes?|kit|batch|tray|"
         r"sample(?:[ \t]+(?:id|number|no\.?))?|bottle|incident[ \t]+report|police[ \t]+report|"
-        r"case|job",
+        r"case|job|"
+        # Codes that open a door or name a crew ("Key safe 4471", "Unit KY-A2", "Staff No.").
+        r"key[ \t]*safe(?:[ \t]+(?:code|number|no\.?))?|(?:door|gate|access|entry)[ \t]+code|"
+        r"unit|vehicle|call[ \t]*sign|staff[ \t]+(?:id|number|no\.?|#)|"
+        r"employee(?:[ \t]+(?:id|number|no\.?|#))?|rx[ \t]*(?:#|no\.?|number)|"
+        r"(?:rx)?(?:bin|pcn|grp)",
     ),
 ]
 # Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
@@ -130,7 +143,10 @@ _STREET_TYPES = (
     r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|"
     r"Walk|Gardens|Mews|Row|Grove|Hill|Green|Rise|View|Quay|Wharf|Parade|Esplanade|Promenade|"
     r"Broadway|Alley|Path|Loop|Bend|Heights|Park|Cross|Yard|Chase|Vale|Crossing|Landing|Point|"
-    r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae"
+    r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae|"
+    # Fourth round: abbreviations and street words of Australia, NZ, India and elsewhere.
+    r"Cres|Cl|Pde|Tce|Cct|Circuit|Gr|Esp|Hts|Mall|Estate|Marg|Nagar|Expressway|Expy|Freeway|"
+    r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook"
 )
 # A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
 # 221 Musgrave Road", "No. 7, 4th Cross").
@@ -141,7 +157,7 @@ _UNIT_BEFORE = (
 # Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
 _STREET_FIRST = (
     r"rue|chemin|boulevard|boul|av|avenue|allée|allee|impasse|quai|place|rang|calle|avenida|"
-    r"carrera|via|viale|corso|rua|travessa|strasse|straße"
+    r"carrera|via|viale|corso|rua|travessa|strasse|straße|jalan|jln|lorong|soi"
 )
 
 _APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
@@ -271,7 +287,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "zip_code",
         re.compile(
-            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]*|[ \t]+-?[ \t]*)(?P<v>\d{4,6})[ \t]*(?=$|[,.;)])",
+            r"(?P<p>\b[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})(?:,[ \t]*|[ \t]+-?[ \t]*)"
+            r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
+            # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
+            # with her son").
+            r"|(?P<p2>\b[A-Z][\w'’-]+)[ \t]+-?[ \t]*(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
             re.M,
         ),
     ),
@@ -282,6 +302,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
+    # "aet. 93", "93 y", a sex then an age ("F, 93", "female 91").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\baet(?:at)?\.?[ \t]*)(?P<v>9\d|1[0-4]\d)\b"
+            r"|\b(?P<a2>9\d|1[0-4]\d)[ \t]?y\b(?!/)"
+            r"|(?:\b[MF]|\b(?i:male|female|man|woman))[,/ \t]+(?P<a3>9\d|1[0-4]\d)\b"
+            r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
+        ),
+    ),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
     ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
     (
@@ -305,7 +335,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             kind,
             re.compile(
-                rf"(?i:\b(?:{cues}))\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
                 rf"(?P<v>{_ID_VALUE})",
                 re.I,
             ),
@@ -316,7 +346,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vehicle_id",
         re.compile(
-            r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?)"
+            r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
+            r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer)"
             r"(?:[ \t]+(?:number|no\.?|#))?)"
             r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
         ),
@@ -332,6 +363,7 @@ _UNITS = (
 )
 _AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _AGE_WORDS = (
+    r"(?:super)?centenarian|nonagenarian|"
     rf"ninety(?:[ \t-](?:{_AGE_UNITS}))?|"
     rf"(?:(?:one|a)[ \t-])?hundred(?:(?:[ \t-]and)?[ \t-](?:{_AGE_UNITS}|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?"
@@ -349,6 +381,14 @@ _CODE = re.compile(
     r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
     r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
 )
+# Any other code of capitals and digits: two or more capitals, three or more digits, five or more
+# characters ("KY4A2B", "AB-123-CD"): an identifier unless the clinical value grammar owns it
+# (a spinal level, a gene variant "C282Y", a tumour marker "CA-125", a dose with its unit).
+_SHORT_CODE = re.compile(
+    r"(?<![\w-])(?=(?:[A-Za-z0-9-]*[A-Z]){2})(?=(?:[A-Za-z-]*\d){3})(?=[A-Za-z0-9-]{5})"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-]|\.\d)"
+)
+_VARIANT_OR_MARKER = re.compile(r"[A-Z]\d{2,4}[A-Z]|CA-?\d{2,3}|CD\d{1,3}[a-z]?")
 # Digit groups joined by dashes, 8 or more digits in all ("2025-044718"). Dates and phone
 # numbers of the same length win over this one (see PRIORITY in deid_spans).
 _DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
@@ -357,7 +397,8 @@ _DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
 # "THIG 5806 2114"); labels ("MRN", "NPI"), clinical words and English words before a number are
 # not taken (see _LETTER_PREFIX in pattern_candidates).
 _LETTER_PREFIX = re.compile(
-    r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t](?P<n>\d[\d-]{5,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+    r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
+    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
 )
 # Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
 # a national health or identity number. Lab results are decimals, or have a unit.
@@ -402,6 +443,218 @@ _CLINICAL_CODE = re.compile(
     r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2"
 )
 
+# Fourth round: general forms found by the third development half (dev3).
+_WEEKDAY = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?|Tuesday|Wednesday|Thursday|"
+    r"Saturday"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[ -]first"
+)
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# Address parts of every country: a unit word and its number ("Lot 14", "RR 3", "Site 12",
+# "Comp 7", "Blk 7", "Stand 4471", "Plot 22", "H.No 12-3-45", "Unit 4/18", "#204", "Box 118",
+# "RD 4", "Phase 2"), an ordinal floor or cross street ("2nd Floor", "7th Cross") and a road by
+# number ("Road No. 4"). Capitalised only ("lot 4471" of a device is found by its cue).
+_UNIT_WORDS = (
+    "Flat|Unit|Apt|Apartment|Suite|Ste|Level|Floor|Shop|Room|Lot|Plot|Stand|Erf|House|Block|"
+    "Blk|Bldg|Building|Tower|Site|Comp|Box|Phase|Sector|Villa|Door|Kiosk|Stall|Extension|Ext|"
+    "Quarter|Qtr|Stage|Zone|Cottage|Farm|Km"
+)
+_UNIT_ALTERNATIVES = "|".join(
+    alt for word in _UNIT_WORDS.split("|") for alt in (word, word.upper())
+)
+_ADDRESS_PART = re.compile(
+    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
+    r"(?:Road|Street|Lane|Door)[ \t]+No)\b\.?[ \t]*#?[ \t]*|(?<![\w#])#[ \t]?)"
+    r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
+    r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"
+    r"Street|Avenue|Road|Lane)\b"
+)
+# A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
+# Nicola St"); the street grammar above takes single numbers.
+_STREET_RANGE = re.compile(
+    r"\b\d{1,5}[A-Za-z]?-\d{1,5}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z'-]*[ \t]+){1,4}"
+    rf"(?:{_STREET_TYPES})\b\.?"
+)
+# Japanese block numbers before a district ("3-14-2 Nishi-Shinjuku", "5-1 Tsukudo-cho").
+_CHOME = re.compile(
+    r"\b(?!(?:19|20)\d\d-)\d{1,4}(?:-\d{1,4}){1,2}[ \t]+"
+    r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
+)
+_FOURTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
+    ("street_address", _ADDRESS_PART),
+    ("street_address", _STREET_RANGE),
+    ("street_address", _CHOME),
+    ("zip_code", re.compile(r"〒[ \t]?\d{3}-?\d{4}")),
+    # Telephone numbers in national layouts: an area code in brackets ("(07) 3555 0142", "(02)
+    # 8555-1234"), a trunk code and a dash ("040-2355 1234"), Australian 1300/1800 numbers, two
+    # groups of four digits ("6555 0123", not a year: 3-9 first).
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w)])\(0?\d{1,4}\)[ \t]?\d{3,4}[ \t.-]?\d{3,4}(?![\w-])"
+            r"|(?<![\w+.-])0\d{1,4}-\d{3,4}[ \t-]?\d{3,4}(?![\w-])"
+            r"|\b1[38]00[ \t]?\d{3}[ \t]?\d{3}\b"
+            rf"|(?<![\w.,/+-])[3-9]\d{{3}}[ \t-]\d{{4}}(?![\w,/-]|\.\d){_NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    # A handle with no dot after the @ ("arjun.iyer1931@abdm", an ABHA address).
+    ("email", re.compile(r"(?<![\w.@])[A-Za-z0-9._%+-]+@[A-Za-z][A-Za-z0-9-]+(?![\w@.])")),
+    # A domain with a path, or a two-level country domain, whatever the top-level domain
+    # ("knh.or.ke/tele", "clinic.co.za").
+    (
+        "url",
+        re.compile(
+            r"(?<![\w@/.-])(?:[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.)+[A-Za-z]{2,6}/[^\s<>\"'\])]*"
+            r"|(?<![\w@/.-])(?:[A-Za-z0-9-]{2,}\.)+(?:co|or|ac|go|gov|org|com|net|edu|ne|nhs|"
+            r"med)\.[a-z]{2}\b"
+        ),
+    ),
+    # Dates: a weekday before a day ("Tues 14th", "Mon 17/11", "Sat 11/1"), a month named after
+    # a preposition ("in June", "since May"), a date written with CJK year, month and day marks.
+    (
+        "date",
+        re.compile(
+            rf"\b(?P<v>(?:{_WEEKDAY})\.?,?[ \t]+(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+            r"|\d{1,2}/\d{1,2}\b(?!/)))"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:in|since|until|till|during|by|from|early|mid|late|end[ \t]+of|"
+            r"beginning[ \t]+of|start[ \t]+of|last|next|before|after|through)[ \t]+)"
+            rf"(?P<v>(?:{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Aug)\b)"
+        ),
+    ),
+    ("date", re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")),
+    # An ISO date with its time ("2025-08-14T09:30"), a holiday that names a day ("Christmas
+    # Eve", "Boxing Day", "Anzac Day"), a day in words ("the fourteenth of August", "August the
+    # 14th").
+    ("date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d)")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|"
+            r"Boxing[ \t]+Day|Thanksgiving|Halloween|Valentine['’]?s[ \t]+Day|"
+            r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
+            r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
+            r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
+            r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)(?-i:{_MONTH_NAMES})\b"
+            rf"|\b(?:{_MONTH_NAMES})[ \t]+the[ \t]+"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\b"
+        ),
+    ),
+    # A pharmacy claim's processor control number, letters only ("RxPCN MEDDADV").
+    ("id_number", re.compile(r"\b(?:Rx)?PCN[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{3,12})\b")),
+    # An Australian Medicare card's individual reference number, one digit ("IRN 2").
+    ("health_plan_id", re.compile(r"\bIRN[ \t]*:?[ \t]*(?P<v>\d)\b")),
+    # A number after a store, depot or unit sign ("CVS Pharmacy #9921").
+    ("id_number", re.compile(r"(?<=[A-Za-z])[ \t]+(?P<v>#[ \t]?\d{1,6})\b")),
+    # A nickname in quotes beside a name ("Travis \"Bubba\" Kowalski", "(\"Toby\")").
+    (
+        "name",
+        re.compile(
+            r"(?:(?<=[A-Za-z] )|(?<=\())[\"“'‘](?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[\"”'’]"
+            r"(?=[ \t]+[A-Z]|\))"
+        ),
+    ),
+    # Initials standing for a person ("J.T. reports"); abbreviations of that shape are left.
+    (
+        "name",
+        re.compile(
+            r"(?<![\w.])(?!(?:A\.M|P\.M|U\.S|U\.K|N\.B|P\.S|I\.V|I\.M|P\.O|S\.C|O\.D|B\.D|T\.D|"
+            r"Q\.D|D\.O|M\.D|R\.N|N\.P|E\.R|O\.R|G\.P|D\.C|U\.N|E\.U|C\.T|M\.R|A\.F|V\.F|V\.T|"
+            r"B\.P|H\.R|P\.R|R\.R|S\.L|P\.V|A\.D|B\.C|E\.G|I\.E)\.)(?P<v>[A-Z]\.[A-Z]\.)"
+            r"(?=[ \t]*[,)]|[ \t]+(?:reports|reported|said|says|called|visited|is|was|and)\b)"
+        ),
+    ),
+    # Names written in Chinese, Japanese or Korean script in an English note ("佐藤 博"); the marks
+    # of a date (年, 月, 日) are the date's.
+    (
+        "name",
+        re.compile(
+            r"(?:(?![年月日])[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af])+"
+            r"(?:[ \t\u3000](?:(?![年月日])[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af])+)*"
+        ),
+    ),
+    # A month and day alone in a field, between field gaps ("Towson, MD   7/4").
+    (
+        "date",
+        re.compile(
+            r"(?:(?<=[ \t]{2})|(?<=\t))(?P<g>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+            r"(?=[ \t]*$|[ \t]{2}|\t)",
+            re.M,
+        ),
+    ),
+    # Private and locked bags, GPO boxes ("Private Bag 3020", "PMB 1234").
+    (
+        "street_address",
+        re.compile(
+            r"\b(?:(?:Private|Locked|GPO|PO|P\.O\.?)[ \t]+(?:Bag|Box)|PMB|P\.M\.B\.?|"
+            r"Freepost|Postnet[ \t]+Suite)[ \t]*:?[ \t]*\d{1,6}\b"
+        ),
+    ),
+    # Telephone labels of one letter ("M: 0412 345 678", "T: 02 9555 0123", "F: ..." a fax),
+    # and a country code before a bracketed trunk zero ("+44 (0)20 7946 0958").
+    (
+        "phone",
+        re.compile(
+            r"(?:\b[MTHW][ \t]*:[ \t]*)(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
+            r"|(?<![\w+])\+\d{1,3}[ \t]?\(0\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,3}(?![\w-])"
+        ),
+    ),
+    ("fax", re.compile(r"\bF[ \t]*:[ \t]*(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])")),
+    # A local number of seven digits ("555-0147").
+    ("phone", re.compile(rf"(?<![\w./-])\d{{3}}-\d{{4}}(?![\w/-]|\.\d){_NOT_A_VALUE_AFTER}")),
+    # A postcode after its label ("Postcode: 4001", "PIN code 560003"), Singapore's "S(560123)".
+    (
+        "zip_code",
+        re.compile(
+            r"(?i:\b(?:post[ \t]*code|postal[ \t]+code|pin[ \t]*code|zip[ \t]*code|eircode))"
+            r"[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{2,4}[ ]?[A-Z0-9]{3,4}|\d{4,6})\b|\bS\(\d{6}\)"
+        ),
+    ),
+    # Ages: a birthday ("her 93rd birthday"), a decade over ninety ("in his nineties", "late
+    # 90s").
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?P<v>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"
+            r"|(?i:\b(?P<a>(?:(?:early|mid|late)[ \t-]+)?(?:nineties|90s|90's)|"
+            r"(?:10th|tenth|11th|eleventh)[ \t]+decade))\b"
+        ),
+    ),
+    # A plate after a car's make and model in the same sentence ("a blue Toyota Corolla, KDA
+    # 123X"; "Ford F-150, plate..."): letters and digits in capitals.
+    (
+        "vehicle_id",
+        re.compile(
+            r"(?i:\b(?:toyota|honda|ford|chevrolet|chevy|nissan|hyundai|kia|mazda|subaru|"
+            r"volkswagen|vw|bmw|mercedes(?:-benz)?|audi|tesla|jeep|dodge|buick|"
+            r"cadillac|chrysler|holden|mitsubishi|suzuki|isuzu|peugeot|renault|skoda|volvo|"
+            r"lexus|maruti|tata|mahindra|proton|perodua|vauxhall|fiat|citroen|citroën|opel|"
+            r"dacia|geely|byd|chery|land[ \t]+rover|range[ \t]+rover)\b)"
+            r"[^.\n]{0,40}?(?<![\w-])(?P<v>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
+            r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})(?![\w-])"
+        ),
+    ),
+    # A UK registration mark ("WF68 KZP") without a cue.
+    ("vehicle_id", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")),
+]
+
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("device_id", _DEVICE_CODE),
     ("device_id", _UDI),
@@ -409,7 +662,8 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?i:\b(?:bleep|pager|page|ext|extension)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
+            r"(?i:\b(?:bleep|pager|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
+            r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
     ),
     # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
@@ -429,7 +683,7 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
-            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x\d{1,6})(?![\w^]|\.\d)"
+            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
         ),
     ),
     # An age after a name and a comma ("Mrs Costello, 92, lives"), or after "is", "was",
@@ -467,6 +721,17 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),
     ),
     ("phone", re.compile(r"(?<![\w+.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}(?![\w-])")),
+    # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",
+    # "07700 900412", "01 555 0123"), and international numbers after 00 ("00 44 20 7946 0958").
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,4}(?:[ \t-]\d{2,6}){1,4}"
+            r"(?![\w-])"
+            r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
+            r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
+        ),
+    ),
     # Month/day without a year, only with a cue or written with two digits each ("on 3/20",
     # "started 10/21", "03/14"): bare "5/5" or "3/6" is a motor grade or a murmur.
     (
@@ -508,7 +773,9 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"[ \t-]?\d{1,4}\b"
         ),
     ),
+    *_FOURTH_ROUND,
     ("id_number", _CODE),
+    ("id_number", _SHORT_CODE),
     ("id_number", _DASHED_DIGITS),
 ]
 _PATTERNS += _MORE_PATTERNS
@@ -519,9 +786,17 @@ def _is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
     """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
     if pattern is _CODE:
         return (
-            len(value) < 6
+            len(value) < 5
+            or re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d+", value) is not None  # a date and time
             or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
             or _CLINICAL_CODE.fullmatch(value) is not None
+        )
+    if pattern is _SHORT_CODE:
+        return (
+            _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+            or _CLINICAL_CODE.fullmatch(value) is not None
+            or _VARIANT_OR_MARKER.fullmatch(value) is not None
+            or lexicon().clinical(value.lower())
         )
     if pattern is _DASHED_DIGITS:
         return sum(c.isdigit() for c in value) < 8
@@ -550,6 +825,7 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
         lex = lexicon()
         return (
             fold(prefix) not in _LABEL_WORDS
+            and prefix not in _STATE_CODES  # "IL 62704" is a state and its ZIP code
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
             and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
@@ -566,9 +842,18 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
         sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
         return _DEVICE_NOUN.search(sentence) is not None
     if pattern is _SPACED_DIGITS or pattern is _SLASHED_CODE:
-        return sum(c.isdigit() for c in match.group()) >= (10 if pattern is _SPACED_DIGITS else 5)
-    if "p" in pattern.groupindex and match.group("p"):
-        return _name_word(match.group("p"))  # a postcode after a place, an age after a name
+        value = match.group()
+        digits = sum(c.isdigit() for c in value)
+        if pattern is _SPACED_DIGITS:
+            return digits >= 10
+        # "LUTH/OH/4471": letters and four digits are a code too; digits alone need five.
+        return digits >= 5 or (digits >= 4 and any(c.isalpha() for c in value))
+    for place in ("p", "p2"):  # a postcode after a place, an age after a name
+        if place in pattern.groupindex and match.group(place):
+            return any(_name_word(word) for word in match.group(place).split())
+    if "g" in pattern.groupindex and match.group("g"):
+        # Not a power grade or a score ("4/5", "7/10") written in a table's column.
+        return int(match.group("g").split("/")[1]) not in _SCALE_DENOMINATORS | {5, 10}
     for name in ("u", "w"):  # a month and day without a cue
         if name not in pattern.groupindex or not match.group(name):
             continue
@@ -580,8 +865,10 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
         if name == "w" and second not in _SCALE_DENOMINATORS:
             return True  # "CXR 03/14": two digits each, after an exam, is still a date
         word = re.search(
-            r"([A-Za-z][\w-]*)[ \t:=]*$", text[max(0, match.start() - 25) : match.start()]
+            r"([A-Za-z][\w-]*)([ \t:=]*)$", text[max(0, match.start() - 25) : match.start()]
         )
+        if word is not None and re.search(r"[ \t]{2}|\t", word.group(2)):
+            return True  # after a field gap ("Towson, MD   7/4"): a header's date, not a score
         # After an acronym or a clinical word it is a score or a result ("MoCA 12/30", "VA
         # 6/13", "Power 4/5").
         return word is None or not (
@@ -592,6 +879,7 @@ def _owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str)
 
 
 # Labels that stand before an identifier and are kept in view ("MRN 7710442", "NHS 401 023 2137").
+_STATE_CODES = frozenset(_STATES.split("|")) | {"NSW", "VIC", "QLD", "TAS", "NT", "ACT"}
 _LABEL_WORDS = frozenset(
     {
         "mrn", "npi", "dea", "vin", "udi", "sn", "ur", "nhs", "nhi", "ssn", "dob", "id", "imc",
@@ -616,7 +904,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
-            for name in ("v", "w", "u"):
+            for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
                 if name in pattern.groupindex and match.group(name):
                     group = name
             start, end = match.span(group)
@@ -642,3 +930,125 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             ):
                 continue  # "Temp 99F" is a temperature, not a 99-year-old woman
             yield Redaction(actual, start, end, text[start:end], label(actual))
+
+
+def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
+    """The parts of address lines (see _address_lines) that no other detector has found: the
+    other detectors keep their finds and kinds ("Springfield" a city, "62704" a ZIP), and what
+    they all missed in the line ("Causeway", "Trinoma Mall", "EDSA cor.") is removed too. A
+    state or province code of two or three capitals is left ("IL", "NSW"): Safe Harbor keeps
+    states."""
+    spans = list(_address_lines(text))
+    if not spans:
+        return
+    covered = bytearray(len(text))
+    for red in found:
+        covered[red.start : red.end] = b"\x01" * (red.end - red.start)
+    for start, end in spans:
+        i = start
+        while i < end:
+            if covered[i]:
+                i += 1
+                continue
+            j = i
+            while j < end and not covered[j]:
+                j += 1
+            piece = re.search(r"[\w#〒].*[\w.]|[\w#〒]", text[i:j])
+            if piece is not None:
+                a, b = i + piece.start(), i + piece.end()
+                value = text[a:b].rstrip(".")
+                words = [w for w in re.split(r"[\s,]+", value) if w]
+                if not (
+                    re.fullmatch(r"[A-Z]{2,3}", value)
+                    or all(w.lower() in _ADDRESS_JOINERS for w in words)
+                ):
+                    end_at = a + len(value)
+                    yield Redaction(
+                        "street_address", a, end_at, text[a:end_at], label("street_address")
+                    )
+            i = j
+
+
+# What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").
+_ADDRESS_CUE = re.compile(
+    r"(?i:\b(?:(?:home|postal|mailing|current|winter|summer|permanent|usual|street|residential)"
+    r"[ \t]+)?(?:address|addr)\b\.?[ \t]*:?|\b(?:home|location|residence)[ \t]*:|"
+    r"\b(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|in)\b|\bc/o\b|"
+    r"\bcare[ \t]+of\b|\bmail[ \t]+to\b|\b(?:calling|joined|phoning)[ \t]+from\b)[ \t]*"
+)
+# Small words an address line holds in lower case ("EDSA cor. North Avenue", "Rue de la Paix").
+_ADDRESS_JOINERS = frozenset(
+    {
+        "of", "the", "de", "la", "le", "du", "des", "del", "da", "van", "der", "cor", "cor.",
+        "cnr", "cnr.", "corner", "off", "near", "opp", "opp.", "and", "&", "-", "–", "on", "upon",
+        "am", "an", "y", "e",
+    }
+)  # fmt: skip
+_ADDRESS_ABBR = frozenset(
+    {
+        "cor", "cnr", "no", "st", "rd", "ave", "av", "co", "mt", "ft", "opp", "nr", "blk", "apt",
+        "ste", "dr", "ln", "hwy", "pl", "ct", "sq", "bldg", "flr", "brgy", "ext", "jr",
+    }
+)  # fmt: skip
+_ADDRESS_SEGMENT = re.compile(r"[^,;:()\n]+")
+
+
+def _address_lines(text: str) -> Iterator[tuple[int, int]]:
+    """An address line read part by part after its opening (an address label or phrase, or an
+    address part such as "Lot 14"): every comma-separated part written like a place (capitals,
+    numbers, a few small joining words) belongs to it, up to the end of the line, a sentence or
+    a field gap. A line that only follows a label must hold a number or a word that is no plain
+    English or clinical word, so "Location: Left Lower Lobe" stays."""
+    lex = lexicon()
+    starts: list[tuple[int, bool]] = [(m.end(), False) for m in _ADDRESS_CUE.finditer(text)]
+    starts += [(m.start(), True) for m in _ADDRESS_PART.finditer(text)]
+    done = -1
+    for begin, from_part in sorted(starts):
+        if begin < done:
+            continue
+        pos = begin
+        end = begin
+        evidence = from_part
+        for _ in range(7):
+            segment = _ADDRESS_SEGMENT.match(text, pos)
+            if segment is None:
+                break
+            raw = segment.group()
+            gap = re.search(r"[ \t]{2,}|\t|\.(?=[ \t]+[A-Z])|\.$", raw)
+            cut = False
+            if gap is not None:
+                before = re.search(r"(\w+)$", raw[: gap.start()])
+                # A period after an abbreviation ("cor.", "No.", "St.") does not end the line.
+                if not (
+                    gap.group().startswith(".")
+                    and before
+                    and (len(before.group(1)) == 1 or before.group(1).lower() in _ADDRESS_ABBR)
+                ):
+                    raw = raw[: gap.start()]
+                    cut = True
+            words = raw.split()
+            if not words or len(words) > 6:
+                break
+            if not all(
+                w[0].isupper() or w[0].isdigit() or w[0] in "#〒" or w.lower() in _ADDRESS_JOINERS
+                for w in words
+            ):
+                break
+            if any(lex.clinical(fold(w.strip(".'’"))) and not w[0].isdigit() for w in words):
+                break
+            evidence = evidence or any(
+                any(c.isdigit() for c in w) or not lex.known(fold(w.strip(".,'’"))) for w in words
+            )
+            end = segment.start() + len(raw.rstrip(" \t."))
+            pos = segment.start() + len(raw)
+            if cut or pos >= len(text) or text[pos] != ",":
+                break
+            pos += 1
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        if evidence and end > begin:
+            start = begin
+            while start < end and text[start] in " \t":
+                start += 1
+            done = end
+            yield start, end

@@ -27,6 +27,7 @@ always capitalised in notes, and lower-case unknown words are mostly drugs, typo
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ _RELATIONS = frozenset(
         "boyfriend", "girlfriend", "neighbour", "neighbor", "friend", "carer", "caregiver",
         "guardian", "proxy", "coach", "interpreter", "dietitian", "therapist", "manager", "worker",
         "educator", "member", "colleague", "teacher", "pharmacist", "chaplain", "officer",
-        "landlord", "employer", "with", "by", "to", "named", "called", "and",
+        "landlord", "employer", "with", "by", "to", "named", "called", "and", "informed",
+        "notified", "paged", "updated", "contacted", "told", "per",
         "daughters", "sons", "brothers", "sisters", "grandsons", "granddaughters",
         "grandchildren", "children", "parents", "grandparents", "cousins", "friends",
         "neighbours", "neighbors", "stepson", "stepdaughter", "stepmother", "stepfather",
@@ -65,7 +67,12 @@ _SOFT_CUES = frozenset(
 )  # fmt: skip
 # Relation words that are also ordinary function words: cues, but no sign that a street or a
 # facility after them is a person.
-_FUNCTION_CUES = frozenset({"with", "by", "to", "and", "named", "called"})
+_FUNCTION_CUES = frozenset(
+    {
+        "with", "by", "to", "and", "named", "called", "informed", "notified", "paged", "updated",
+        "contacted", "told", "per",
+    }
+)  # fmt: skip
 _LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&|/)[ \t]*")
 # People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
 # social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
@@ -82,6 +89,8 @@ _ROLES = frozenset(
         "hospitalist", "intern", "fellow", "supervisor", "boss", "warden", "housekeeper",
         "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
         "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
+        "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
+        "nanny", "childminder",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
@@ -91,7 +100,67 @@ _ROLE_AFTER = re.compile(
     + "|".join(sorted(_ROLES - {"worker", "manager", "officer"}))
     + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
     r"PharmD|RPh|PT|OT|SLP|DO|MD|MBBS|FRCS|FRCP|FRCPC|FRCPath|FRCR|FACC|MRCP|MRCPI|MRCGP|CLS|"
-    r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA)\b)"
+    r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA|CDCES|CDE|IBCLC|RGN|RMN|RPN|EN|RM|DN|HV|OTR|LPC|"
+    r"LMFT|PsyD|MPH|AP|ACP|CCP)\b)"
+)
+# A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
+_RELATION_AFTER = re.compile(
+    r"(?:[ \t]*\([ \t]*|,[ \t]+|[ \t]+-[ \t]+)(?:(?:her|his|their|the[ \t]+patient's|patient's|"
+    r"pt's|pt)[ \t]+)?(?:"
+    + "|".join(
+        sorted(
+            {
+                "daughter",
+                "son",
+                "wife",
+                "husband",
+                "partner",
+                "spouse",
+                "brother",
+                "sister",
+                "mother",
+                "father",
+                "mum",
+                "mom",
+                "dad",
+                "niece",
+                "nephew",
+                "grandson",
+                "granddaughter",
+                "aunt",
+                "uncle",
+                "cousin",
+                "friend",
+                "neighbour",
+                "neighbor",
+                "carer",
+                "caregiver",
+                "guardian",
+                "nok",
+                "next of kin",
+                "fiancé",
+                "fiance",
+                "boyfriend",
+                "girlfriend",
+                "stepson",
+                "stepdaughter",
+                "daughter-in-law",
+                "son-in-law",
+                "sister-in-law",
+                "brother-in-law",
+                "grandmother",
+                "grandfather",
+                "landlord",
+                "housemate",
+                "flatmate",
+                "roommate",
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.I,
 )
 _FACILITY_HEADS = frozenset(
     {
@@ -114,14 +183,26 @@ _FACILITY_HEADS = frozenset(
         "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
         "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
         "equipment", "appliances", "mobility", "rentals", "homecare", "unit", "general",
+        # Fourth round: employers, schools and shops of every kind.
+        "campus", "schools", "plant", "limited", "plc", "pty", "mart", "coffee", "cafe", "café",
+        "restaurant", "bakery", "salon", "diner", "supermarket", "farms", "dairies", "dairy",
+        "mills", "factory", "refinery", "depot", "warehouse", "team", "teams", "dialysis",
+        "chemist", "chemists", "opticians", "polyclinic", "dispensary", "hostel", "shelter",
+        "facility", "barracks", "gurdwara", "kindergarten", "preschool", "daycare", "nursery",
+        "creche", "polytechnic", "tafe", "construction", "plumbing", "electrical", "motors",
+        "garage", "builders", "contractors", "engineering", "mining", "airlines", "airways",
+        "railways", "insurance", "dental", "ward", "wards",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
 # that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
 # ("Mouth Care" at the start of a sentence).
 _WEAK_HEADS = frozenset(
-    {"medical", "care", "union", "office", "department", "society", "unit", "general"}
-)
+    {
+        "medical", "care", "union", "office", "department", "society", "unit", "general", "team",
+        "teams", "dialysis", "dental", "ward", "wards", "facility", "insurance", "nursery",
+    }
+)  # fmt: skip
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
 # Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
 _HEAD_FIRST = frozenset(
@@ -174,6 +255,16 @@ _EPONYM_HEADS = frozenset(
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
         "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
         "frame",
+        # Fourth round: eponymous anatomy, instruments, appliances and conditions.
+        "gland", "glands", "diverticulum", "fibres", "fibers", "artery", "vein", "nerve",
+        "membrane", "space", "fascia", "bursa", "foramen", "fold", "nucleus", "tubercle", "block",
+        "flap", "graft", "sling", "boot", "collar", "brace", "stockings", "bandage", "lamp", "view",
+        "projection", "ratio", "lens", "speculum", "elevator", "curette", "hook", "dilator",
+        "bougie", "dystrophy", "anaemia", "anemia", "fever", "virus", "bacillus", "tremor",
+        "ataxia", "chorea", "dementia", "neuralgia", "aneurysm", "disorder", "leukaemia",
+        "leukemia", "carcinoma", "guidance", "solution", "mixture", "cement", "scan", "monitor",
+        "stain", "agar", "assay", "antigen", "antibody", "antibodies", "panel", "titre", "titer",
+        "reaction", "effect",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -201,7 +292,8 @@ _NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
 # "Hashimoto thyroiditis") count as eponym heads too.
 _EPONYM_HEAD_ENDINGS = (
-    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy",
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy", "oma",
+    "emia", "aemia", "algia", "plasia", "trophy", "ism", "scopy", "graphy", "gram",
 )  # fmt: skip
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.
@@ -227,6 +319,10 @@ _STREET_WORDS = frozenset(
         "place", "crescent", "close", "parkway", "highway", "circle", "trail", "square", "row",
         "walk", "hill", "grove", "gardens", "mews", "ave", "blvd", "rd", "ln", "pkwy", "hwy",
         "broadway", "parade", "esplanade", "promenade", "quay", "wharf", "rise",
+        # Fourth round: abbreviations and street words of other countries.
+        "cres", "cl", "pde", "tce", "pl", "cct", "circuit", "esp", "alley", "wynd", "brae", "pike",
+        "plaza", "mall", "marg", "nagar", "expressway", "freeway", "causeway", "concourse",
+        "crossing", "chase",
     }
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
@@ -418,15 +514,24 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
+# A letter's closing on the line before a name.
+_SIGN_OFF = re.compile(
+    r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
+)
+
+
 def _word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
+    sign_off = _SIGN_OFF.search(before)
+    if sign_off is not None:
+        return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
     match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
     if match is None or match.end(1) == len(before):
         return ""
-    word = match.group(1).lower()
+    word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
     if match.group(2) and word not in _TITLES:
         return ""
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
@@ -465,7 +570,7 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
     if not run:
         return
     if (
-        (run[0].lower in _TITLES or run[0].lower in _RELATIONS)
+        (run[0].lower in _TITLES or run[0].lower.removeprefix("ex-") in _RELATIONS)
         and len(run) > 1
         and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
     ):
@@ -555,7 +660,11 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
 def _read_names(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
     if _cue_before(text, run[0].start) or (
-        any(t.weak for t in run) and _ROLE_AFTER.match(text, _end(run[-1])) is not None
+        any(t.weak for t in run)
+        and (
+            _ROLE_AFTER.match(text, _end(run[-1])) is not None
+            or _RELATION_AFTER.match(text, _end(run[-1])) is not None
+        )
     ):
         for tok in run:
             # A cue makes a listed name a name even where it is also a clinical word ("Faith
@@ -565,7 +674,9 @@ def _read_names(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -
             ):
                 tok.weak = tok.lower not in _TITLES
         if any(t.weak for t in run):
-            run[0].strong = run[0].strong or run[0].weak
+            # The first word of the name, past its initials ("K. Moss, CDCES").
+            first = next((t for t in run if t.shape != "initial"), run[0])
+            first.strong = first.strong or first.weak
             for k in range(2, len(run)):  # "with Hope and Grace": each name after "and"
                 if run[k - 1].lower == "and":
                     run[k].strong = run[k].strong or run[k].weak
@@ -675,12 +786,27 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         tok = _Tok(match.start(), match.end(), word, _shape(word, text, match.end()), fold(word))
         tokens.append(tok)
     _protect_eponyms(tokens, text, lex)
+    _protect_values(tokens, text, lex)
+    acronyms = _organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         _classify(tok, text, lex, memo)
+    for tok in acronyms:
+        tok.strong = True
+    _given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
     for run in _runs(tokens, text):
         _read_run(run, text, lex, found)
     return _propagate(text, tokens, found, lex)
+
+
+# Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
+_GAP_STOPWORDS = frozenset(
+    {
+        "and", "of", "the", "with", "by", "to", "for", "from", "in", "on", "at", "after",
+        "before", "due", "has", "had", "have", "is", "was", "were", "are", "or", "but",
+        "a", "an", "his", "her", "their", "without", "into", "since", "until",
+    }
+)  # fmt: skip
 
 
 def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
@@ -712,7 +838,7 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         gap_word = (
             j > 0
             and tokens[j].word.islower()
-            and tokens[j].word not in ("and", "of", "the")
+            and tokens[j].word not in _GAP_STOPWORDS
             and tokens[j - 1].shape == "title"
             and tokens[j - 1].lower not in lex.given_names
             and text[tokens[j].end : head.start] == " "
@@ -733,7 +859,7 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
             j -= 1
         # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym; a
         # cue counts only right before the words, not across punctuation ("nephew; Dravet").
-        people = (_RELATIONS | _ROLES | _TITLES) - {"with", "by", "to", "and"}
+        people = (_RELATIONS | _ROLES | _TITLES) - _FUNCTION_CUES
         if not taken or taken[-1].lower in people:
             continue
         if j >= 0 and tokens[j].lower in people and text[tokens[j].end : taken[-1].start] == " ":
@@ -750,6 +876,155 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
             if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
             tokens[j].shape = "lower"
+
+
+# Words that end a facility's name, capitalised: an acronym or a product-like word before them
+# belongs to the name ("NKF Dialysis Centre", "CVS Pharmacy", "Nigeria LNG Limited", "Lions
+# SightFirst Eye Hospital", "CaroMont Regional Medical Center").
+_STRONG_HEADS = sorted(_FACILITY_HEADS - _WEAK_HEADS - {"inc", "llc", "ltd", "plc", "pty", "ems"})
+_FACILITY_AHEAD = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|the)){0,3}?[ \t]+(?:"
+    + "|".join(w.capitalize() for w in _STRONG_HEADS)
+    + r"|Inc|LLC|Ltd|PLC|Pty)\b"
+)
+# A place cue before an acronym of an organisation ("review at NIMHANS", "from AIIMS").
+_AT_BEFORE = re.compile(r"\b(?:at|from)[ \t]+\Z")
+
+
+def _organisation_acronyms(tokens: list[_Tok], text: str, lex: Lexicon) -> list[_Tok]:
+    """Acronyms and product-like words read as lower case (see _shape) that name an
+    organisation: before a facility word they join its name; an acronym of four or more letters
+    that is no known word is the organisation itself after "at" or "from", or before a place
+    ("AIIMS New Delhi"). Returns the tokens that are identifiers on their own."""
+    alone: list[_Tok] = []
+    for i, tok in enumerate(tokens):
+        if tok.shape != "lower" or not tok.lower or not tok.word[0].isupper():
+            continue
+        word = tok.word.rstrip("'’")
+        if lex.known(fold(word)) or lex.clinical(fold(word)):
+            continue
+        if _FACILITY_AHEAD.match(text, tok.end):
+            tok.shape = "caps" if word.isupper() else "title"
+            continue
+        if not word.isupper() or len(word) < 4:
+            continue
+        after = tokens[i + 1 : i + 4]
+        place_after = (
+            bool(after)
+            and text[tok.end : after[0].start] == " "
+            and (lex.multiword_place([t.word for t in after]) > 0 or after[0].lower in lex.places)
+        )
+        if place_after or _AT_BEFORE.search(text[max(0, tok.start - 8) : tok.start]):
+            tok.shape = "caps"
+            alone.append(tok)
+    return alone
+
+
+def _given_and_surname(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """A listed given name right before a listed surname is a person even where both are also
+    English words and no cue stands before them ("RN in charge Jasmine Ko", "Will Major")."""
+    for left, right in itertools.pairwise(tokens):
+        if left.shape != "title" or right.shape != "title" or (left.strong and right.strong):
+            continue
+        if text[left.end : right.start] != " ":
+            continue
+        first, last = left.lower.rstrip("'’"), right.lower.rstrip("'’").removesuffix("'s")
+        if first not in lex.given_names or not lex.name_like(last):
+            continue
+        if lex.clinical(first) or lex.clinical(last) or first in _TITLES:
+            continue
+        if last in _GENERIC | _STREET_WORDS | _REGIONS | _EPONYM_HEADS | _PLACE_PREFIXES:
+            continue
+        if first in _GENERIC | _PLACE_PREFIXES:
+            continue
+        left.strong = right.strong = True
+
+
+# A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
+_VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
+# A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
+# Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
+_DOSE_AFTER = re.compile(
+    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
+    r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
+    r"qhs|nocte|mane|daily|prn|PRN)\b"
+)
+# A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
+# SR", "Prontosan solution", "Augmentin IV").
+_FORM_AFTER = re.compile(
+    r"[ \t]+(?:tablets?|capsules?|injection|inhaler|cream|ointment|gel|eye[ \t]+drops|drops|"
+    r"patch(?:es)?|spray|syrup|suspension|infusion|solution|lozenges?|pessary|pessaries|"
+    r"suppositor(?:y|ies)|sachets?|nebules?|wash|XR|SR|CR|ER|XL|LA|MR|ODT|IV|PO|SC|IM|SL|"
+    r"nocte|mane|bd|tds|qid|qds|od|prn|PRN|therapy|treatment|course|levels?|toxicity|doses?|"
+    r"prophylaxis|allergy|challenge|trough|monotherapy|loading|infusions?)\b"
+)
+# A species after a capitalised genus: an organism ("Cutibacterium acnes", "Candida auris",
+# "Enterococcus faecalis"); the species is no English word and ends like Latin.
+_SPECIES_AFTER = re.compile(
+    r"[ \t]+(?P<s>acnes|(?=[a-z]{4})[a-z]{2,}(?:us|is|ae|ii|um|genes|ans|ens|ica|ile|i|a))\b"
+)
+# A result after a word: it names a test ("Rh positive", "Ishihara normal", "Strep positive").
+_RESULT_AFTER = re.compile(
+    r"[ \t]+(?:positive|negative|pos|neg|normal|abnormal|intact|equivocal|reactive|"
+    r"non-reactive|nonreactive|detected|undetected|not[ \t]+detected|sensitive|resistant)\b"
+)
+
+
+def _between_medicines(tokens: list[_Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A word in a list whose neighbours on both sides are medicines or clinical words."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    left, right = tokens[i - 1], tokens[i + 1]
+    gaps = (text[left.end : tokens[i].start], text[tokens[i].end : right.start])
+    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
+        return False
+    return all(
+        lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
+        for t in (left, right)
+    )
+
+
+def _protect_values(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """The clinical value grammar around capitalised words: a short abbreviation before its
+    value ("Qb 300", "Kt/V 1.32"), medicine names before a dose, a test before its result. A
+    given name, or a word after a title or relation, stays a candidate ("Amy 0412 345 678",
+    "Dr Ng 4 pm")."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title":
+            continue
+        if (
+            i > 0
+            and text[tokens[i - 1].end : tok.start] in (" ", ". ")
+            and tokens[i - 1].lower in _TITLES | _RELATIONS - _FUNCTION_CUES
+        ):
+            continue
+        lower = tok.lower.rstrip("'’")
+        species = _SPECIES_AFTER.match(text, tok.end)
+        if (
+            species is not None
+            and species.group("s") not in lex.english
+            and (not lex.inflected(species.group("s")) or species.group("s").endswith("acnes"))
+        ):
+            tok.shape = "lower"  # a genus before its species, even one that is a given name
+            continue
+        if _between_medicines(tokens, i, text, lex):
+            tok.shape = "lower"  # "Lasix, Coversyl, metformin": one of a list of medicines
+            continue
+        if lower in lex.given_names:
+            continue
+        short_value = len(lower) <= 3 and _VALUE_AFTER.match(text, tok.end) is not None
+        result = _RESULT_AFTER.match(text, tok.end) is not None and lower not in lex.surnames
+        if short_value or result:
+            tok.shape = "lower"
+        elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
+            j = i
+            while j >= 0 and j > i - 3 and tokens[j].shape == "title":
+                if tokens[j].lower in _TITLES | _RELATIONS or tokens[j].lower in lex.given_names:
+                    break
+                tokens[j].shape = "lower"
+                if j == 0 or text[tokens[j - 1].end : tokens[j].start] != " ":
+                    break
+                j -= 1
 
 
 # A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib",

@@ -18,6 +18,9 @@ what they find (where two overlap, the longer wins and the other's extra charact
   word that is neither an English word nor a clinical term is an identifier, and so are facility
   names, streets, counties and places around it; names of relatives, clinicians and others are
   found with or without a cue.
+* Then the address lines (:func:`~medlocal.privacy.deid_patterns.address_line_candidates`): what
+  none of the above found inside an address line read part by part after its label or an
+  address part ("Location: Ballyheigue Road, Causeway, Co. Kerry").
 
 Optionally a fifth, :mod:`~medlocal.privacy.deid_model`: the loaded chat model proposes names,
 places and organisations; its spans are added to the rules' spans, never used to drop one.
@@ -47,7 +50,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
-from medlocal.privacy.deid_patterns import pattern_candidates
+from medlocal.privacy.deid_patterns import address_line_candidates, pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_words import scan
 
@@ -86,6 +89,15 @@ class Redactor:
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
+        found = list(self._rule_candidates(text))
+        yield from found
+        # What every rule missed inside an address line ("Causeway" between a street and a
+        # county), read once the rules have spoken.
+        yield from address_line_candidates(text, found)
+        if self.proposer is not None:
+            yield from proposed_candidates(text, self.proposer)
+
+    def _rule_candidates(self, text: str) -> Iterator[Redaction]:
         for kind, pattern in self._own:
             for match in pattern.finditer(text):
                 yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))
@@ -95,8 +107,6 @@ class Redactor:
             for span in scan(text):
                 original = text[span.start : span.end]
                 yield Redaction(span.kind, span.start, span.end, original, label(span.kind))
-        if self.proposer is not None:
-            yield from proposed_candidates(text, self.proposer)
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""

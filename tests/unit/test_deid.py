@@ -112,6 +112,100 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Arrival by Erie County EMS Medic 7.", "EMS"),  # an all-caps facility word
         ("Picked up her tablets at Meijer.", "Meijer"),  # a store brand is a store's name
         ("Mrs Ringer's daughter called.", "Ringer"),  # a title still makes the word a name
+        # Fourth round: general causes of the misses of the third development half (dev3).
+        # Address parts of every country, and an address line read part by part.
+        ("Lives at RR 3, Site 12, Comp 7, Kemptville.", "Site 12"),
+        ("Home: Lot 14 Ridgewood Drive, Logan Reserve.", "Lot 14"),
+        ("Address: H.No 12-3-45, Road No. 4, Banjara Hills.", "12-3-45"),
+        ("Address: H.No 12-3-45, Road No. 4, Banjara Hills.", "Road No. 4"),
+        ("Blk 123 Ang Mo Kio Ave 3 #05-67, Singapore 560123", "#05-67"),
+        ("Location: Ballyheigue Road, Causeway, Co. Kerry.", "Causeway"),  # an English word
+        ("Unit 3B, 2nd Floor, Trinoma Mall, EDSA cor. North Avenue.", "Trinoma"),
+        ("Unit 3B, 2nd Floor, Trinoma Mall, EDSA cor. North Avenue.", "EDSA"),
+        ("Discharged to #204 - 1175 Nicola St, Vancouver.", "#204"),
+        ("Works at Lot 7, 24-30 Pike Street, Rydalmere.", "24-30"),
+        ("Home address 3-14-2 Nishi-Shinjuku, Tokyo.", "3-14-2"),
+        ("Shinjuku-ku, Tokyo 〒160-0023", "160-0023"),
+        ("Write to Private Bag 3020, Hamilton.", "3020"),
+        ("Quezon City 1119   Mobile", "1119"),  # a postcode before a field gap
+        ("Mamelodi East, 0122   Cell", "0122"),  # after a place of two words
+        ("Bengaluru 560003 with her grandson", "560003"),  # a six-digit PIN code
+        ("Postcode: 4001.", "4001"),
+        # Telephone numbers in national layouts.
+        ("Home (07) 3555 0142 after six.", "3555 0142"),
+        ("Alt 040-2355 1234.", "2355 1234"),
+        ("Son-in-law Lim 6555 0123.", "6555 0123"),
+        ("Case manager 1300 555 771.", "555 771"),
+        ("HR contact 704-555-0166 x 3120.", "3120"),
+        ("M: 0412 345 678", "345 678"),
+        ("Call +44 (0)20 7946 0958.", "7946"),
+        ("Or 555-0147 after hours.", "555-0147"),
+        # Vehicles, cards, codes and handles.
+        ("Transport van SJK 4471 B waiting.", "SJK 4471"),
+        ("Vehicle LSR 447 XY (company car).", "LSR 447"),
+        ("Her car (rego XYZ 889) was left.", "XYZ 889"),
+        ("A blue Toyota Corolla, KDA 123X, was towed.", "KDA 123X"),
+        ("Medical card 4471902K.", "4471902K"),
+        ("Medicare 4412 99021 3 (IRN 2)", "IRN 2"),
+        ("RxPCN MEDDADV", "MEDDADV"),
+        ("Key safe 4471.", "4471"),
+        ("File LUTH/OH/4471", "LUTH/OH/4471"),
+        ("KMPDC A8821", "A8821"),
+        ("Crew: P. Moriarty (AP, PIN 118822)", "118822"),
+        ("Code AB-123-CD issued.", "AB-123-CD"),  # capitals and digits: any other code
+        ("ABHA arjun.iyer1931@abdm", "arjun.iyer1931"),
+        ("Review via knh.or.ke/tele next week.", "knh.or.ke"),
+        # Dates and ages.
+        ("Next visit Thursday 20th.", "20th"),
+        ("She stopped it in June.", "June"),
+        ("Date 14 Sep 25 at the scene.", "14 Sep"),
+        ("Date: 2025年10月3日", "10月3日"),
+        ("Sheppard Pratt, Towson, MD   7/4", "7/4"),  # a date alone in a header field
+        ("Seen 14/Aug/2025 and 2025.08.14.", "14/Aug"),
+        ("Seen 14/Aug/2025 and 2025.08.14.", "08.14"),
+        ("Another resident, a nonagenarian, saw it.", "nonagenarian"),
+        ("A centenarian on six medicines.", "centenarian"),
+        ("In her late 90s and frail.", "90s"),
+        ("Her 93rd birthday was on Sunday.", "93rd"),
+        # People.
+        ("Ex-partner Rose ended it.", "Rose"),
+        ("Public defender Will Major attended.", "Major"),
+        ("A bystander Con Papadopoulos helped.", "Con"),
+        ("Educator; K. Moss, CDCES.", "Moss"),
+        ("RN in charge Jasmine Ko, ward 4.", "Jasmine"),  # a given name and a surname
+        ("Roommate J.T., reports pacing.", "J.T."),
+        ('Tobias ("Toby") attended.', "Toby"),
+        ("Mr Sato (佐藤 博) arrived.", "佐藤"),
+        # Organisations.
+        ("HAEMODIALYSIS - NKF Dialysis Centre", "NKF"),  # an acronym in a facility's name
+        ("Sources: CVS Pharmacy #9921.", "CVS"),
+        ("Sources: CVS Pharmacy #9921.", "9921"),
+        ("Employer: Nigeria LNG Limited.", "LNG"),
+        ("Seen at Lions SightFirst Eye Hospital.", "SightFirst"),
+        ("Advised review at NIMHANS next month.", "NIMHANS"),
+        ("Referred to AIIMS New Delhi.", "AIIMS"),
+        ("Transfer to Joondalup Health Campus ED.", "Joondalup"),
+        ("District: Mason City Schools.", "Mason"),
+        ("She works as a barista at Daily Grind Coffee.", "Daily Grind"),
+        ("Community midwife (Shirley Team).", "Shirley"),
+        ("Admitted to CaroMont Regional Medical Center.", "CaroMont"),
+        # Fourth round, second part: general forms beyond dev3's own.
+        ("Call 07700 900412 today.", "900412"),  # a trunk zero in any grouping
+        ("Or 01 555 0123.", "555 0123"),
+        ("Freephone 0800 83 83 83.", "83 83"),
+        ("From abroad 00 44 20 7946 0958.", "7946"),
+        ("Aet. 93, frail.", "93"),
+        ("F, 93, lives alone.", "93"),
+        ("Woman of 91 y, frail.", "91"),
+        ("In the tenth decade of life.", "tenth decade"),
+        ("Seen 2025-08-14T09:30 in clinic.", "08-14"),
+        ("Admitted over Boxing Day.", "Boxing"),
+        ("Seen on the fourteenth of August.", "fourteenth"),
+        ("Seen August the 14th.", "14th"),
+        ("Hope (daughter) visited.", "Hope"),  # a relation after the name
+        ("Kind regards,\nJane Frost", "Frost"),  # a closing on the line before
+        ("Lives on Tannery Cres.", "Tannery"),
+        ("Brought in from Heatherfield Care Home with hyponatremia.", "Care Home"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -147,6 +241,19 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Gleason score 3+4=7 (Grade Group 2), 4 of 12 cores.",  # a capitalised class word
         "R-CHOP cycle 4; Pola-R-CHP and Dara-VRd discussed.",  # regimens in mixed case
         "A Lexiscan study was considered. DaTscan not needed.",  # FDA-listed brand names
+        # Fourth round: the clinical value grammar around capitalised words (dev3).
+        "Qb 300 mL/min, Qd 500, Kt/V 1.32, URR 71%.",  # a short abbreviation before a value
+        "Coversyl 4 mg, Targin 5/2.5 bd, Panadol Osteo 1330 mg, Spiriva Respimat 2 puffs.",
+        "Rh positive; Group B Strep positive; Ishihara normal.",  # a test before its result
+        "Inj. Tetanus toxoid; Tab. Metformin 500 mg; Carb ratio 1:15.",
+        "Location: Left Lower Lobe. Home: Lives with wife.",  # no address after the label
+        "C282Y homozygous; CA-125 raised; CD117 positive; BRAF V600E; EF 55-60%.",
+        "Power  4/5 and 3/5 in the legs.",
+        "NYHA class II.\nNYHA class III at rest.",
+        "Cutibacterium acnes and Candida auris grown; Streptococcus pyogenes.",  # genus, species
+        "Movicol sachets daily; Targin SR nocte; Augmentin IV.",  # a formulation or route
+        "Meckel diverticulum; Bartholin gland; Bier block; Philadelphia collar.",
+        "Meds: Lasix, Coversyl, metformin. Tacrolimus levels; Holter monitor; Gram stain.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
@@ -329,13 +436,35 @@ def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> No
 def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     # The honest figures: written before the third round's rule changes and never used to make
     # them. Before that round 458/520 (88.08%) and 6.7% of clinical terms redacted (29/432);
-    # after it 459/520 (88.27%) and 6.7%: far below the targets (99% overall, 95% a type, 2%).
-    # A regression guard only. Failures print figures only, never the notes' misses.
+    # after it 459/520 (88.27%) and 6.7%. Fourth round (changes made from dev3's misses; only
+    # this half's per-type table was run, three times): 490/520 (94.23%) and 4.2% after its
+    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second: still below the targets
+    # (99% overall, 95% a type, 2%). A regression guard only, not a target. Failures print
+    # figures only, never the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
-    assert result.recall >= 0.88, f"third held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.944, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.07, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.04, f"third held-out clinical redacted {clinical_redacted:.4f}"
+
+
+# What the rules still miss or damage in the third development half, after the fourth round:
+# facility names made only of English and generic words with no cue ("Lancet Centurion",
+# "Mission Hospital Urology"), one whose name starts with a role word ("Physio Plus Whanganui"),
+# and two wound-care brands that are in no shipped list ("Prontosan", "Aquacel Ag" after "with").
+_KNOWN_DEV3_MISSES = [
+    ("e05", "FACILITY", "Lancet Centurion"),
+    ("e06", "FACILITY", "Physio Plus Whanganui"),
+    ("e21", "FACILITY", "Mission Hospital Urology"),
+]
+_KNOWN_DEV3_DAMAGE = [("e10", "Prontosan"), ("e10", "Aquacel Ag")]
+
+
+def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
+    # Before the fourth round: 479/566 (84.6%) and 6.1% of clinical terms redacted (20/327).
+    result = score(load("dev3"), _spans)
+    assert result.missed == _KNOWN_DEV3_MISSES
+    assert result.damaged == _KNOWN_DEV3_DAMAGE
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
@@ -346,6 +475,21 @@ def test_third_held_out_half_parses_with_its_counts() -> None:
     assert len(notes) == 27
     assert sum(kinds.values()) == 520 and len(kinds) == 22
     assert sum(len(note.clinical) for note in notes) == 432
+    for note in notes:
+        assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
+        for span in note.identifiers + note.clinical:
+            assert note.text[span.start : span.end] == span.text
+
+
+def test_third_development_half_parses_with_its_counts() -> None:
+    # Written at the start of the fourth round, as development data (its misses are used): note
+    # kinds, countries and formats for the rules to learn from once the other development halves
+    # were fully recalled.
+    notes = load("dev3")
+    kinds = Counter(span.kind for note in notes for span in note.identifiers)
+    assert len(notes) == 27
+    assert sum(kinds.values()) == 566 and len(kinds) == 22
+    assert sum(len(note.clinical) for note in notes) == 327
     for note in notes:
         assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
         for span in note.identifiers + note.clinical:
