@@ -6,7 +6,7 @@
 #      (the machine's own llama-cpp-python, used by the tests, is left alone),
 #   3. PyInstaller onedir (build.spec) -> dist/medlocal,
 #   4. the frozen app: --selftest with no network (unshare -n), the window opens (offscreen),
-#      doctor names a CPU variant, no AMX variant, libgomp bundled, highest glibc symbol needed,
+#      doctor names a CPU variant, no AMX variant, libgomp bundled, no library needing a glibc above 2.34,
 #   5. the .deb (installers/linux/build-deb.sh), unpacked into a temporary root (dpkg -x), and the
 #      installed copy's --selftest, again without network,
 #   6. with --bench: tok/s of the frozen app vs the source install with the same wheel and vs the
@@ -63,9 +63,15 @@ if ls "$internal/llama_cpp/lib/" | grep -qi 'sapphirerapids\|amx'; then echo "AM
 gomp=$(ls "$internal" | grep -c '^libgomp' || true)
 [ "$gomp" -ge 1 ] || { echo "libgomp (OpenMP runtime) is not bundled" >&2; exit 1; }
 [ -s "$internal/NOTICES" ] || { echo "NOTICES missing" >&2; exit 1; }
+# glibc 2.34 (RHEL 9; Ubuntu 22.04 has 2.35): re-versioned symbols bound back, anything else
+# above it fails the build (installers/linux/glibc_floor.py says why).
+python3 installers/linux/glibc_floor.py "$root/dist/medlocal" --floor "${MEDLOCAL_GLIBC_FLOOR:-2.34}"
 glibc=$(find "$root/dist/medlocal" -type f \( -name '*.so*' -o -name medlocal \) -print0 |
   xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -Vu | tail -1)
 echo "highest glibc symbol version needed: $glibc"
+for lib in libstdc++.so.6 libgcc_s.so.1 libexpat.so.1 libgtk-3.so.0; do
+  [ ! -e "$internal/$lib" ] || { echo "$lib is bundled; it must come from the system" >&2; exit 1; }
+done
 
 t0=$(date +%s.%N)
 MEDLOCAL_HOME=$tmp/home-selftest netless "$app" --selftest | tee "$tmp/selftest.txt"
