@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandle
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal.app import Workspace
+from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
 from medlocal.ui.workers import run_task
@@ -134,11 +135,14 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     install_log_tail()  # the About dialog's log view starts with the app, not when first opened
     app = create_application(argv)
+    file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
+    app.installEventFilter(file_open)
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
         window = build_window(workspace)
         if window is None:
             return 0
+        file_open.attach(window)
         log.info("window shown %.2f s after start", time.perf_counter() - started)
         relay = _NoticeRelay(window)
         workspace.notice = relay

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -317,9 +318,14 @@ class MainWindow(QMainWindow):
     def export_output(self, output_id: int) -> None:
         self._dialog("export_dialog", "ExportDialog", output_id).exec()
 
-    def open_models(self) -> None:
+    def open_models(self, importing: Path | None = None) -> None:
+        """The model manager; with ``importing``, already importing that file (a ``.gguf``
+        the operating system handed over)."""
         dialog = self._dialog("models_dialog", "ModelManagerDialog")
         dialog.modelsChanged.connect(self._show_model)
+        if importing is not None:
+            dialog.show()
+            dialog.import_file(importing.resolve())
         dialog.exec()
 
     def open_settings(self) -> None:
