@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from medlocal.rag.sentences import clause_span, split_sentences
-from medlocal.rag.values import Value, extract_values
+from medlocal.values import Value, extract_values
 
 # Canonical attribute -> the ways notes write it.
 _MEASURES: dict[str, tuple[str, ...]] = {

@@ -31,7 +31,7 @@ from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, clause_span, split_sentences, strip_list_marker
-from medlocal.rag.values import Value, extract_values, is_dose, is_supported, same_value
+from medlocal.values import Value, extract_values, is_dose, is_supported, same_value
 
 _STOPWORDS = frozenset(
     {

@@ -9,7 +9,7 @@ from medlocal.rag.citations import cited_numbers, keep_valid, renumber
 from medlocal.rag.grounding import ground
 from medlocal.rag.relevance import RelevanceThreshold
 from medlocal.rag.sentences import split_sentences
-from medlocal.rag.values import extract_values
+from medlocal.values import extract_values
 from medlocal.vault.records import SearchHit
 
 PASSAGES = {

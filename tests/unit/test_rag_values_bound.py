@@ -8,7 +8,7 @@ from medlocal.rag.binding import bind
 from medlocal.rag.flags import Flag
 from medlocal.rag.grounding import dose_pairs, ground
 from medlocal.rag.medications import default_lexicon
-from medlocal.rag.values import extract_values, quantity
+from medlocal.values import extract_values, quantity
 
 LABS = (
     "On admission, hemoglobin was 7.2 g/dL, creatinine 2.1 mg/dL and potassium 5.9 mmol/L."
