@@ -29,6 +29,7 @@ from medlocal.rag.passages import (
     Scope,
     SourceRef,
     render_passages,
+    version_notes,
 )
 from medlocal.rag.prompts import (
     GENERAL_LABEL,
@@ -230,7 +231,11 @@ class GroundedAnswerer:
         def build(
             passages: Sequence[NumberedPassage], hist: Sequence[ChatMessage]
         ) -> list[ChatMessage]:
-            user = grounded_user_message(render_passages(passages), question)
+            block = render_passages(passages)
+            versions = version_notes(passages)
+            if versions:  # a revised document next to the one it replaces
+                block += "\n\nNote: " + " ".join(versions)
+            user = grounded_user_message(block, question)
             return [
                 ChatMessage("system", GROUNDED_SYSTEM),
                 *hist,
@@ -272,7 +277,7 @@ class GroundedAnswerer:
         sources = [by_number[n].source() for n in sorted(checked.cited)]
         timings["checks"] = time.perf_counter() - t0
         timings["total"] = time.perf_counter() - started
-        notes = fit.notes()
+        notes = fit.notes() + version_notes(fit.passages)
         return GroundedAnswer(
             question=question,
             status="answered",

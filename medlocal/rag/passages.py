@@ -9,6 +9,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.vault.diversify import NEAR_DUPLICATE, jaccard, versions_differ, word_set
 from medlocal.vault.records import SearchHit, pages_label
 
 SNIPPET_CHARS = 160
@@ -137,6 +138,37 @@ def render_passages(passages: Sequence[NumberedPassage]) -> str:
         page = f", {page}" if page else ""
         blocks.append(f"[{p.number}] ({p.hit.file_name}{page})\n{p.hit.text.strip()}")
     return "\n\n".join(blocks)
+
+
+def differing_versions(passages: Sequence[NumberedPassage]) -> list[tuple[int, int]]:
+    """Pairs (newer, older) of passage numbers that are versions of one text from different
+    documents (near-duplicates, see ``medlocal.vault.diversify``) that differ clinically: a
+    revised summary and the original it replaces. Newer is the later-imported document."""
+    words = [word_set(p.hit.text) for p in passages]
+    pairs = []
+    for i, a in enumerate(passages):
+        for j in range(i + 1, len(passages)):
+            b = passages[j]
+            if a.hit.document_id == b.hit.document_id:
+                continue
+            if jaccard(words[i], words[j]) < NEAR_DUPLICATE:
+                continue
+            if versions_differ(a.hit.text, b.hit.text):
+                newer, older = (a, b) if a.hit.document_id > b.hit.document_id else (b, a)
+                pairs.append((newer.number, older.number))
+    return pairs
+
+
+def version_notes(passages: Sequence[NumberedPassage]) -> list[str]:
+    """One line per pair of ``differing_versions``, naming both files (for the clinician and the
+    model alike)."""
+    by_number = {p.number: p for p in passages}
+    return [
+        f"Passages [{new}] ({by_number[new].hit.file_name}) and [{old}] "
+        f"({by_number[old].hit.file_name}) are two versions of the same text that differ; "
+        f"[{new}] was imported later. Check which one is current."
+        for new, old in differing_versions(passages)
+    ]
 
 
 def passage_record(p: NumberedPassage) -> dict[str, Any]:

@@ -7,20 +7,41 @@ passage whose words mostly repeat a better-ranked one (Jaccard similarity of wor
 above ``threshold``) is moved behind every passage that is not such a repeat: still returned when
 there is room, never at the expense of new evidence. Word sets cost microseconds for the few
 dozen candidates a search considers, and need no vectors.
+
+A near-duplicate that says something clinically different is not a repeat but another version:
+a revised discharge summary whose metformin went from 500 mg to 1 g, a corrected potassium, an
+amended list where "left" became "right" or "no" appeared. Its changed value is the evidence that
+matters, so it keeps its place, and among versions from different documents the newer document
+(the higher id: imported later; documents carry no parsed clinical date) takes the better slot.
+Values are compared with the grounding checks' grammar (``medlocal.values``: "1 g" == "1000 mg");
+dates, times, bare whole numbers and durations are left out, so progress notes that differ only
+in the date and the day count stay repeats.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TypeVar
 
+from medlocal.values import Value, extract_values, is_supported
 from medlocal.vault.records import SearchHit
 
 # Two progress notes that differ in a date and a day count share ~80% of their words; two
 # different sections of one note rarely share half.
 NEAR_DUPLICATE = 0.7
 _WORD = re.compile(r"\w+")
+# Durations ("day 3", "4 days ago", "post-op week 2") change in every repeated note.
+_DURATIONS = frozenset({"min", "h", "day", "week", "month", "year"})
+# Words that turn a finding around or move it to the other side when only one version has them
+# (single-word NegEx/ConText negation triggers and laterality, as in ``medlocal.rag.assertions``,
+# plus the words an amended list uses for a changed medication).
+POLARITY = frozenset(
+    {"no", "not", "denies", "denied", "without", "negative", "positive", "absent", "present",
+     "never", "none", "resolved", "ruled", "left", "right", "bilateral", "stopped", "started",
+     "discontinued", "held", "increased", "decreased", "abnormal", "normal"}
+)  # fmt: skip
 
 Hit = TypeVar("Hit", bound=SearchHit)
 
@@ -35,20 +56,62 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def _clinical(value: Value) -> bool:
+    """A value a revision changes and a repeated note does not: a dose, a lab value with a unit
+    or a decimal, a blood pressure, a dosing interval, a comparator ("<0.01")."""
+    if value.kind in ("ratio", "frequency"):
+        return True
+    if value.kind != "number":
+        return False  # dates and times differ between every repeated note
+    if value.unit is not None:
+        return value.unit.split("/")[0] not in _DURATIONS
+    return "." in value.canonical or not value.canonical[:1].isdigit()
+
+
+@lru_cache(maxsize=256)
+def _values(text: str) -> tuple[tuple[Value, ...], tuple[Value, ...]]:
+    values = extract_values(text)
+    return tuple(v for v in values if _clinical(v)), tuple(values)
+
+
+def versions_differ(a: str, b: str) -> bool:
+    """Whether two near-duplicate texts disagree clinically: a clinical value of one that the
+    other does not state, or a negation/laterality word only one of them has."""
+    if (word_set(a) ^ word_set(b)) & POLARITY:
+        return True
+    (mine, all_mine), (theirs, all_theirs) = _values(a), _values(b)
+    return any(not is_supported(v, list(all_theirs)) for v in mine) or any(
+        not is_supported(v, list(all_mine)) for v in theirs
+    )
+
+
 def demote_near_duplicates(
     hits: Sequence[Hit], k: int, threshold: float = NEAR_DUPLICATE
 ) -> list[Hit]:
-    """The best ``k`` of ``hits`` (best first) with repeats of better-ranked passages moved last."""
-    kept: list[Hit] = []
-    kept_words: list[frozenset[str]] = []
+    """The best ``k`` of ``hits`` (best first) with repeats of better-ranked passages moved last.
+    Versions that differ (``versions_differ``) are kept, newest document first among them; a
+    newer version ranked past the top k still comes in, in place of the last other passage."""
+    kept: list[tuple[Hit, frozenset[str]]] = []
     repeats: list[Hit] = []
     for hit in hits:
-        if len(kept) == k:
-            break
         words = word_set(hit.text)
-        if any(jaccard(words, seen) >= threshold for seen in kept_words):
+        similar = [i for i, (_, seen) in enumerate(kept) if jaccard(words, seen) >= threshold]
+        if any(not versions_differ(hit.text, kept[i][0].text) for i in similar):
             repeats.append(hit)
             continue
-        kept.append(hit)
-        kept_words.append(words)
-    return (kept + repeats)[:k]
+        if len(kept) >= k:
+            # Full: only a later document's version of a kept passage gets in.
+            others = [i for i in range(len(kept)) if i not in similar]
+            if not others or all(kept[i][0].document_id >= hit.document_id for i in similar):
+                continue
+            drop = others[-1]
+            repeats.insert(0, kept.pop(drop)[0])
+            similar = [i - (i > drop) for i in similar]
+        kept.append((hit, words))
+        if similar:
+            # The versions' slots, refilled newest document first (rank order among equals).
+            slots = [*similar, len(kept) - 1]
+            ordered = sorted((kept[i] for i in slots), key=lambda pair: -pair[0].document_id)
+            for slot, pair in zip(slots, ordered, strict=True):
+                kept[slot] = pair
+    return ([hit for hit, _ in kept] + repeats)[:k]

@@ -93,6 +93,30 @@ def test_answer_flags_planted_dose_mismatch() -> None:
     assert [(f.kind, f.token) for f in result.flags] == [("unverified_number", "850 mg")]
 
 
+def test_two_differing_versions_are_pointed_out_to_the_model_and_the_clinician() -> None:
+    summary = (
+        "Discharge medications: metformin {dose} twice daily, atorvastatin 40 mg nightly, "
+        "ramipril 5 mg daily, review in diabetes clinic."
+    )
+    versions = [
+        hit(31, summary.format(dose="1 g"), score=0.9, document_id=7, file_name="revised.pdf"),
+        hit(32, "Seen by dietician in clinic.", score=0.6, document_id=5),
+        hit(33, summary.format(dose="500 mg"), score=0.5, document_id=3, file_name="summary.pdf"),
+    ]
+    model = FakeChatModel("Metformin 1 g twice daily [1].")
+    result = answerer(model, versions).ask("What dose of metformin?", SCOPE).consume()
+    note = (
+        "Passages [1] (revised.pdf) and [3] (summary.pdf) are two versions of the same text that "
+        "differ; [1] was imported later. Check which one is current."
+    )
+    assert note in model.calls[0][-1].content
+    assert result.notes == [note]
+    # Unchanged copies, or different passages, get no note.
+    model = FakeChatModel("Metformin 500 mg twice daily [1].")
+    plain = answerer(model).ask("What dose of metformin?", SCOPE).consume()
+    assert plain.notes == [] and "Note:" not in model.calls[0][-1].content
+
+
 def test_abstains_when_nothing_relevant_is_retrieved() -> None:
     weak = [hit(30, "Dental cleaning scheduled.", vector_score=0.1)]
     model = FakeChatModel("Warfarin 5 mg [1].")

@@ -1,13 +1,18 @@
-"""Near-duplicate passages (a bundle's repeated progress notes) make way for other evidence."""
+"""Near-duplicate passages (a bundle's repeated progress notes) make way for other evidence;
+versions that change a clinical value (an updated summary, a corrected lab) do not."""
 
 from __future__ import annotations
 
-from medlocal.vault.diversify import demote_near_duplicates
+import pytest
+
+from medlocal.vault.diversify import demote_near_duplicates, versions_differ
 from medlocal.vault.records import SearchHit
 
 
-def _hit(chunk_id: int, text: str) -> SearchHit:
-    return SearchHit(chunk_id, 1, 1, "a.json", None, 0, len(text), None, text, 1.0, None, None)
+def _hit(chunk_id: int, text: str, document_id: int = 1) -> SearchHit:
+    return SearchHit(
+        chunk_id, document_id, 1, "a.json", None, 0, len(text), None, text, 1.0, None, None
+    )
 
 
 NOTE = "Nursing note: resting comfortably, weights recorded, no chest pain. Day {} of admission."
@@ -29,3 +34,115 @@ def test_repeats_move_behind_new_evidence() -> None:
 def test_different_passages_keep_their_order() -> None:
     hits = [_hit(i, f"Passage {i} about topic {'abcdefgh'[i]} alone.") for i in range(6)]
     assert [h.chunk_id for h in demote_near_duplicates(hits, 4)] == [0, 1, 2, 3]
+
+
+SUMMARY = (
+    "Discharge summary. Type 2 diabetes, poorly controlled. Medications on discharge: metformin "
+    "{dose} twice daily, atorvastatin 40 mg nightly, ramipril 5 mg daily. Follow up in diabetes "
+    "clinic with repeat HbA1c."
+)
+FILLER = ["Social history: lives alone, retired teacher.", "Allergies: penicillin (rash)."]
+
+
+def _ids(hits: list[SearchHit]) -> list[int]:
+    return [h.chunk_id for h in hits]
+
+
+def test_an_updated_document_keeps_both_versions_newest_first() -> None:
+    # The superseded summary (document 3) ranks first, the revision (document 7) third.
+    hits = [
+        _hit(1, SUMMARY.format(dose="500 mg"), document_id=3),
+        _hit(2, FILLER[0], document_id=4),
+        _hit(3, SUMMARY.format(dose="1 g"), document_id=7),
+        _hit(4, FILLER[1], document_id=5),
+    ]
+    assert _ids(demote_near_duplicates(hits, 3)) == [3, 2, 1]
+    # Ranked the other way round, the newer one keeps the better slot.
+    assert _ids(demote_near_duplicates([hits[2], hits[1], hits[0]], 3)) == [3, 2, 1]
+
+
+def test_a_newer_version_ranked_past_k_still_comes_in() -> None:
+    hits = [
+        _hit(1, SUMMARY.format(dose="500 mg"), document_id=3),
+        _hit(2, FILLER[0], document_id=4),
+        _hit(3, FILLER[1], document_id=5),
+        _hit(4, SUMMARY.format(dose="1 g"), document_id=7),
+    ]
+    assert _ids(demote_near_duplicates(hits, 3)) == [4, 2, 1]
+    # An older version past k does not displace other evidence: the newer value is there.
+    older = [hits[3], hits[1], hits[2], hits[0]]
+    assert _ids(demote_near_duplicates(older, 3)) == [4, 2, 3]
+
+
+def test_a_corrected_lab_value_is_not_demoted() -> None:
+    report = (
+        "Renal profile, collected 2024-05-02. Sodium 139 mmol/L, potassium {k} mmol/L, urea "
+        "6.2 mmol/L, creatinine 88 umol/L, eGFR 71 mL/min/1.73m2. Specimen not haemolysed."
+    )
+    hits = [
+        _hit(1, report.format(k="6.1"), document_id=1),
+        _hit(2, "Ward round: hyperkalaemia protocol discussed.", document_id=2),
+        _hit(3, "Amended: " + report.format(k="4.2"), document_id=3),
+        _hit(4, FILLER[0], document_id=2),
+    ]
+    assert _ids(demote_near_duplicates(hits, 3)) == [3, 2, 1]
+
+
+def test_the_same_value_written_another_way_is_still_a_repeat() -> None:
+    hits = [
+        _hit(1, SUMMARY.format(dose="1 g"), document_id=1),
+        _hit(2, SUMMARY.format(dose="1000mg"), document_id=2),
+        _hit(3, FILLER[0]),
+    ]
+    assert _ids(demote_near_duplicates(hits, 2)) == [1, 3]
+
+
+def test_identical_copies_from_two_documents_are_still_demoted() -> None:
+    hits = [
+        _hit(1, SUMMARY.format(dose="500 mg"), document_id=1),
+        _hit(2, SUMMARY.format(dose="500 mg"), document_id=9),
+        _hit(3, FILLER[0], document_id=2),
+        _hit(4, FILLER[1], document_id=2),
+    ]
+    assert _ids(demote_near_duplicates(hits, 3)) == [1, 3, 4]
+
+
+def test_repeated_notes_differing_in_dates_times_and_day_counts_are_still_demoted() -> None:
+    note = (
+        "Progress note {date} {time}. Hospital day {day}, admitted {day} days ago with "
+        "pneumonia. Afebrile, no chest pain, tolerating diet. Continue amoxicillin 500 mg q8h."
+    )
+    hits = [
+        _hit(1, note.format(date="2024-03-0" + str(d), time=f"0{d}:30", day=d), document_id=d)
+        for d in (2, 3, 4)
+    ] + [_hit(4, FILLER[0]), _hit(5, FILLER[1])]
+    assert _ids(demote_near_duplicates(hits, 3)) == [1, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Left knee effusion, aspirated.", "Right knee effusion, aspirated."),
+        ("Chest X-ray: consolidation.", "Chest X-ray: no consolidation."),
+        ("Warfarin 5 mg daily.", "Warfarin 5 mg daily, stopped."),
+        ("BP 150/90, HR 88.", "BP 130/80, HR 88."),
+        ("INR 2.4 today.", "INR 3.4 today."),
+        ("Paracetamol 1 g q6h.", "Paracetamol 1 g q8h."),
+        ("Troponin <0.01.", "Troponin 0.5."),
+    ],
+)
+def test_versions_differ_on_values_negation_and_side(before: str, after: str) -> None:
+    assert versions_differ(before, after)
+    assert versions_differ(after, before)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Seen 2024-01-02 at 09:00, day 3.", "Seen 2024-01-03 at 10:15, day 4."),
+        ("Admitted 3 days ago.", "Admitted 4 days ago."),
+        ("Metformin 1 g bd.", "Metformin 1000 mg bd."),
+    ],
+)
+def test_versions_do_not_differ_on_dates_times_counts_or_units(before: str, after: str) -> None:
+    assert not versions_differ(before, after)

@@ -214,6 +214,27 @@ def test_hits_carry_location_and_both_scores(vault: Vault) -> None:
     assert top.score == pytest.approx(2 / 61)
 
 
+def test_an_updated_document_and_its_original_both_reach_the_top_k_newest_first(
+    vault: Vault,
+) -> None:
+    p = vault.add_patient("P")
+    summary = (
+        "Discharge summary. Type 2 diabetes. Medications: metformin {dose} twice daily, "
+        "atorvastatin 40 mg nightly, ramipril 5 mg daily. Review in diabetes clinic."
+    )
+    old = add(vault, p, "summary.txt", summary.format(dose="500 mg"))
+    # A copy of it (quoted in a letter) is a repeat and never takes a slot from other evidence.
+    copy = add(vault, p, "copy.txt", summary.format(dose="500 mg") + " Copied to GP.")
+    letters = add(vault, p, "letters.txt", "Metformin dose reviewed.", "Metformin held for scan.")
+    new = add(vault, p, "summary_revised.txt", summary.format(dose="1 g"))
+    query = "metformin dose"
+    hits = vault.search(query, EMB.embed([query])[0], patient_id=p, k=3)
+    docs = [h.document_id for h in hits]
+    versions = [d for d in docs if d in (old, copy, new)]
+    assert len(versions) == 2 and versions[0] == new
+    assert letters in docs
+
+
 def test_hybrid_finds_exact_drug_name_and_mrn_that_vector_search_misses(vault: Vault) -> None:
     p = vault.add_patient("P")
     # Passages about doses (close in meaning to the question) that lack its exact words.
