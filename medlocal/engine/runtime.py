@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 # Share of currently available RAM the KV cache may take when we pick a default context size.
 _KV_RAM_SHARE = 0.25
 _MIN_CTX = 512
+# llama.cpp pads a context to a multiple of 256 while llama-cpp-python sizes its token buffer by
+# the size requested: asking for a padded size keeps the two equal (--ctx 300 crashed once a
+# prompt outgrew 300 tokens, since the context reported 512).
+_CTX_PAD = 256
 _VRAM_MARGIN_BYTES = 512 << 20  # CUDA/Metal runtime, scratch buffers, the desktop's own use
 
 
@@ -568,7 +572,7 @@ class Engine:
             # Each text must fit one micro-batch (encoders attend over the whole text at once).
             n_ctx = min(info.context_length or 512, options.n_ctx or 512)
         else:
-            n_ctx = options.n_ctx or default_context(info)
+            n_ctx = -(-(options.n_ctx or default_context(info)) // _CTX_PAD) * _CTX_PAD
         if options.n_gpu_layers is not None:
             n_gpu = options.n_gpu_layers if supported else 0
         else:
