@@ -440,6 +440,9 @@ def _positive_int(text: str) -> int:
 
 def _iso_date(text: str) -> str:
     try:
-        return date.fromisoformat(text).isoformat()
+        value = date.fromisoformat(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError("use the form YYYY-MM-DD") from err
+    if value > date.today():
+        raise argparse.ArgumentTypeError(f"{value.isoformat()} is in the future")
+    return value.isoformat()
