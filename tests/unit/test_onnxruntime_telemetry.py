@@ -17,7 +17,8 @@ def test_importing_onnxruntime_after_medlocal_writes_nothing_to_home(tmp_path: P
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
-    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"))
+    # TMPDIR too: the SDK also leaves a session file (.ses) in the temp folder.
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / ".cache"), TMPDIR=str(home))
     subprocess.run(
         [sys.executable, "-c", "import medlocal, onnxruntime"],
         env=env,
