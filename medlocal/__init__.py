@@ -16,6 +16,10 @@ OFFLINE_ENV: dict[str, str] = {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "DO_NOT_TRACK": "1",
     "ANONYMIZED_TELEMETRY": "False",
+    # onnxruntime (the OCR engine) >= 1.2x on Linux/macOS starts Microsoft 1DS telemetry at import:
+    # a device id and an event queue under ~/.cache/Microsoft/DeveloperTools/.onnxruntime and
+    # HTTPS uploads from native code, which the Python socket guard cannot see.
+    "ORT_DISABLE_TELEMETRY": "1",
 }
 
 # Forced, not setdefault: a user's shell or a stray .env must not switch telemetry back on.

@@ -9,7 +9,9 @@ line too, exit code 1, and a crash report (no patient text) in the log folder.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -36,6 +38,7 @@ COMMAND_GROUPS = (
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a tool killed by the signal reports
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,6 +118,13 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     except KeyboardInterrupt:
         print("\nmedlocal: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away ('medlocal search ... | head'): not a bug, no crash report. Point
+        # stdout at /dev/null so the flush at exit does not fail a second time.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         # A bug, not a user error: one line, no traceback and no message on screen (either may
         # quote a patient's document); the details that help fix it go to a crash report.

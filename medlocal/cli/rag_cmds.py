@@ -190,6 +190,29 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
         print("  (run in a terminal to see the identifiers themselves)", file=out)
 
 
+def check_redact_args(args: argparse.Namespace) -> None:
+    """Refuse redaction options that would be silently ignored, before any work (a summary takes
+    minutes): without --redact, --keep/--add/--model-line/--date-mode year do nothing; and
+    summarize's --redact applies only to the file of --out, never to the text it prints."""
+    needs_redact = [
+        name
+        for name, given in (
+            ("--keep", bool(args.keep)),
+            ("--add", bool(args.add)),
+            ("--model-line", bool(getattr(args, "model_line", False))),
+            ("--date-mode year", args.date_mode == "year"),
+        )
+        if given
+    ]
+    if needs_redact and not args.redact:
+        raise UserInputError(f"{', '.join(needs_redact)}: use with --redact")
+    if args.redact and getattr(args, "out", "") is None:
+        raise UserInputError(
+            "--redact de-identifies the exported file: give --out FILE (.md, .docx, .pdf);"
+            " the summary printed here is never redacted"
+        )
+
+
 def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
     report = workspace(args).export_output(
         output_id,
@@ -259,6 +282,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
 
 def run_summarize(args: argparse.Namespace) -> int:
     get_template(args.template)  # an unknown template is bad input: fail before any work
+    check_redact_args(args)
     if args.out is not None:
         check_export_path(args.out)
     with open_vault(args):
@@ -401,6 +425,7 @@ def run_outputs_export(args: argparse.Namespace) -> int:
     check_export_path(args.out)
     if args.preview and not args.redact:
         raise UserInputError("--preview lists redactions: use it with --redact")
+    check_redact_args(args)
     with open_vault(args):
         if args.preview:
             plan = workspace(args).preview_redactions(

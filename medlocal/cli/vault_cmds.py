@@ -24,6 +24,7 @@ from medlocal.cli.common import (
     run_with_progress,
     workspace,
 )
+from medlocal.errors import UserInputError
 from medlocal.vault.errors import (
     AuditChainError,
     VaultCorruptedError,
@@ -91,6 +92,11 @@ def _register_vault(sub: Any) -> None:
     passwd = actions.add_parser("passwd", help="change the passphrase (re-wraps the key only)")
     add_vault_args(passwd)
     passwd.add_argument("--new-passphrase-file", help="read the new passphrase from FILE")
+    passwd.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        help="open with the recovery key instead (a forgotten passphrase)",
+    )
     passwd.set_defaults(func=run_passwd)
 
     rotate = actions.add_parser("rotate-key", help="re-encrypt the vault under a new data key")
@@ -236,6 +242,15 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
+    if args.recovery_key_file:
+        # A forgotten passphrase: the recovery key opens the vault and a new passphrase is set.
+        if args.passphrase_file:
+            raise UserInputError("give --passphrase-file or --recovery-key-file, not both")
+        key = read_secret_file(args.recovery_key_file)
+        with workspace(args).unlock(recovery_key=key) as vault:
+            vault.change_passphrase(new_passphrase(args.new_passphrase_file))
+        print("Passphrase changed. The recovery key is unchanged.")
+        return 0
     with open_vault(args) as vault:
         # Opened from the keychain, the current passphrase was never typed: ask for it, so that
         # someone at an unlocked computer cannot lock the owner out.
@@ -452,6 +467,9 @@ def _positive_int(text: str) -> int:
 
 def _iso_date(text: str) -> str:
     try:
-        return date.fromisoformat(text).isoformat()
+        value = date.fromisoformat(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError("use the form YYYY-MM-DD") from err
+    if value > date.today():
+        raise argparse.ArgumentTypeError(f"{value.isoformat()} is in the future")
+    return value.isoformat()

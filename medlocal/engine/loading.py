@@ -12,7 +12,7 @@ from typing import Any
 
 from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo
-from medlocal.engine.sizing import choose_gpu_layers, default_context
+from medlocal.engine.sizing import choose_gpu_layers, default_context, padded_context
 from medlocal.errors import ModelLoadError
 
 
@@ -39,7 +39,7 @@ def llama_arguments(
         # Each text must fit one micro-batch (encoders attend over the whole text at once).
         n_ctx = min(info.context_length or 512, options.n_ctx or 512)
     else:
-        n_ctx = options.n_ctx or default_context(info)
+        n_ctx = padded_context(options.n_ctx or default_context(info))
     if options.n_gpu_layers is not None:
         n_gpu = options.n_gpu_layers if supported else 0
     else:

@@ -9,6 +9,10 @@ from medlocal.engine.gguf import GGUFInfo
 # Share of currently available RAM the KV cache may take when we pick a default context size.
 _KV_RAM_SHARE = 0.25
 _MIN_CTX = 512
+# llama.cpp pads a context to a multiple of 256 while llama-cpp-python sizes its token buffer by
+# the size requested: asking for a padded size keeps the two equal (--ctx 300 crashed once a
+# prompt outgrew 300 tokens, since the context reported 512).
+_CTX_PAD = 256
 _VRAM_MARGIN_BYTES = 512 << 20  # CUDA/Metal runtime, scratch buffers, the desktop's own use
 
 
@@ -18,6 +22,11 @@ def kv_bytes_per_token(info: GGUFInfo) -> int:
     kv_heads = info.head_count_kv or info.head_count or 0
     head_dim = info.head_dim or 0
     return 2 * layers * kv_heads * head_dim * 2
+
+
+def padded_context(n_ctx: int) -> int:
+    """``n_ctx`` rounded up to the multiple of 256 llama.cpp will actually allocate."""
+    return -(-n_ctx // _CTX_PAD) * _CTX_PAD
 
 
 def default_context(info: GGUFInfo, available_ram: int | None = None) -> int:

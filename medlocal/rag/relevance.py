@@ -7,8 +7,10 @@ search, or on content words the passage shares with the question (the lexical si
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from medlocal.drugs import query_expansion
 from medlocal.rag.grounding import content_words
 from medlocal.vault.records import SearchHit
 
@@ -36,13 +38,31 @@ class RelevanceThreshold:
     min_vector_score: float = 0.5
     min_shared_words: int = 1
 
-    def accepts(self, hit: SearchHit, question: str) -> bool:
+    def accepts(
+        self, hit: SearchHit, question: str, expansion: re.Pattern[str] | None = None
+    ) -> bool:
         if hit.vector_score is not None and hit.vector_score >= self.min_vector_score:
             return True
         if self.min_shared_words <= 0:
             return False
         shared = question_words(question) & content_words(hit.text)
-        return len(shared) >= self.min_shared_words
+        if len(shared) >= self.min_shared_words:
+            return True
+        # What search itself read into the question counts too: "which anticoagulant" is
+        # answered by the passage naming apixaban, which search ranked first for it; without
+        # this that passage was dropped here and the model answered from others.
+        return expansion is not None and expansion.search(hit.text) is not None
 
     def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:
-        return [h for h in hits if self.accepts(h, question)]
+        expansion = expansion_pattern(question)
+        return [h for h in hits if self.accepts(h, question, expansion)]
+
+
+def expansion_pattern(question: str) -> re.Pattern[str] | None:
+    """Whole-word matcher for the drug names and abbreviation senses search adds to
+    ``question`` (a class's drugs, a brand's generic, "myocardial infarction" for MI)."""
+    names = query_expansion(question).names()
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
@@ -379,7 +380,11 @@ class MainWindow(QMainWindow):
     # -- window state --------------------------------------------------------------------------
 
     def _settings_store(self) -> QSettings:
-        # Geometry and panel sizes only: never a patient, a file name or any text.
+        # Geometry and panel sizes only: never a patient, a file name or any text. With
+        # MEDLOCAL_HOME (a portable install, a USB stick) they stay in its config folder too,
+        # not in this computer's ~/.config or registry.
+        if paths.home_override() is not None:
+            return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
         return QSettings("MedLocal", "MedLocal")
 
     def _restore_geometry(self) -> None:

@@ -4,6 +4,7 @@ errors, delete)."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,8 @@ class AddPatientDialog(QDialog):
 
     def values(self) -> tuple[str, str | None, str | None]:
         dob = self.dob.text().strip()
+        with contextlib.suppress(ValueError):
+            dob = date.fromisoformat(dob).isoformat()  # "19700131" is stored as 1970-01-31
         return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
 
     def _check(self) -> None:
@@ -99,9 +102,12 @@ class AddPatientDialog(QDialog):
             return
         if dob:
             try:
-                date.fromisoformat(dob)
+                born = date.fromisoformat(dob)
             except ValueError:
                 self.error.setText("Write the date of birth as YYYY-MM-DD.")
+                return
+            if born > date.today():
+                self.error.setText("The date of birth is in the future.")
                 return
         self.accept()
 

@@ -164,3 +164,25 @@ def test_unload_while_other_threads_tokenize(demo_gguf: Path) -> None:
         assert errors == []
     finally:
         engine.shutdown()
+
+
+@pytest.mark.parametrize("requested", [10, 300])
+def test_context_size_off_llama_cpp_padding_still_generates(
+    demo_gguf: Path, requested: int
+) -> None:
+    """llama.cpp pads the context to a multiple of 256 but llama-cpp-python's token buffer kept
+    the requested size: 'ask --ctx 10' (and a prompt past 300 tokens with --ctx 300) crashed with
+    an internal ValueError instead of answering or saying the message is too long."""
+    engine = Engine()
+    try:
+        model = engine.load_chat(demo_gguf, LoadOptions(n_ctx=requested, n_threads=1))
+        assert model.n_ctx % 256 == 0 and model.n_ctx >= requested
+        words = requested + 50  # a prompt longer than the size requested, shorter than padded
+        question = "List these: " + " ".join(["aspirin"] * words)
+        try:
+            text = "".join(model.stream_chat(ask(question), SamplingParams(max_tokens=4)))
+        except ContextBudgetError:
+            return
+        assert text is not None
+    finally:
+        engine.shutdown()

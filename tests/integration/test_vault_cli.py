@@ -323,3 +323,26 @@ def test_vault_reembed_converts_what_an_older_model_embedded(
     assert "Re-embedded 1 of 1 documents." in capsys.readouterr().out
     with Vault.open(None, PASS) as vault:
         assert vault.embed_model_ids() == [OtherWordEmbedder.model_id]
+
+
+def test_forgotten_passphrase_is_replaced_with_the_recovery_key(
+    pass_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    """'vault init' says the recovery key unlocks the vault if the passphrase is forgotten; the
+    command line had no way to use it on the vault itself (only on a backup being restored)."""
+    assert cli("vault", "init", "--passphrase-file", str(pass_file)) == 0
+    found = re.search(r"([A-Z2-7]{4}(?:-[A-Z2-7]{4}){7})", capsys.readouterr().out)
+    assert found
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(found.group(1) + "\n")
+    new_pass = tmp_path / "new.txt"
+    new_pass.write_text("a remembered passphrase\n")
+    wrong_key = tmp_path / "wrong.txt"
+    wrong_key.write_text("AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA\n")
+    assert cli("vault", "passwd", "--recovery-key-file", str(wrong_key),
+               "--new-passphrase-file", str(new_pass)) == 2  # fmt: skip
+    assert cli("vault", "passwd", "--recovery-key-file", str(key_file),
+               "--new-passphrase-file", str(new_pass)) == 0  # fmt: skip
+    assert "Passphrase changed" in capsys.readouterr().out
+    assert cli("vault", "status", "--passphrase-file", str(new_pass)) == 0
+    assert cli("vault", "status", "--passphrase-file", str(pass_file)) == 2

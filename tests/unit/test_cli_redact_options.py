@@ -1,0 +1,51 @@
+"""Redaction options that would be ignored are refused before any work: 'summarize --redact'
+without --out printed an unredacted summary (and wrote nothing redacted), and 'summarize --keep
+1=x' without --redact failed only after the summary had been generated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medlocal.cli import build_parser
+from medlocal.cli.rag_cmds import run_outputs_export, run_summarize
+from medlocal.errors import UserInputError
+
+
+def _summarize(tmp_path: Path, *extra: str) -> list[str]:
+    return ["summarize", "--vault", str(tmp_path / "no-vault"), "--patient", "1",
+            "--template", "soap", *extra]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--redact"], "give --out FILE"),
+        (["--out", "x.md", "--keep", "1=eponym"], "--keep: use with --redact"),
+        (["--out", "x.md", "--add", "Larkfield"], "--add: use with --redact"),
+        (["--out", "x.md", "--model-line"], "--model-line: use with --redact"),
+        (["--out", "x.md", "--date-mode", "year"], "--date-mode year: use with --redact"),
+    ],
+)
+def test_summarize_refuses_ignored_redaction_options_first(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    args = build_parser().parse_args(_summarize(tmp_path, *extra))
+    with pytest.raises(UserInputError, match=message):
+        run_summarize(args)
+
+
+def test_export_refuses_date_mode_year_without_redact(tmp_path: Path) -> None:
+    argv = ["outputs", "export", "1", "--vault", str(tmp_path / "no-vault"), "--out",
+            str(tmp_path / "x.md"), "--date-mode", "year"]  # fmt: skip
+    with pytest.raises(UserInputError, match="--date-mode year: use with --redact"):
+        run_outputs_export(build_parser().parse_args(argv))
+
+
+def test_consistent_redaction_options_pass_the_check(tmp_path: Path) -> None:
+    from medlocal.cli.rag_cmds import check_redact_args
+
+    for extra in ([], ["--out", "x.pdf"], ["--out", "x.pdf", "--redact", "--keep", "1=ok",
+                                            "--date-mode", "year", "--model-line"]):  # fmt: skip
+        check_redact_args(build_parser().parse_args(_summarize(tmp_path, *extra)))
