@@ -39,8 +39,10 @@ class SavedSummary:
     summary: Summary
 
 
-def check_export_path(value: str | Path) -> Path:
-    """An export target MedLocal can write: a known format in an existing folder."""
+def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
+    """An export target MedLocal can write: a known format in an existing folder; with
+    ``overwrite`` False, not an existing file (the window's save dialog asks about that itself;
+    a command must not replace a file, perhaps an earlier export, without being told to)."""
     path = Path(value).expanduser()
     if path.is_dir():
         raise UserInputError(f"{path} is a folder; give a file name ending in .md, .docx or .pdf")
@@ -50,6 +52,8 @@ def check_export_path(value: str | Path) -> Path:
         raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
     if not path.parent.is_dir():
         raise UserInputError(f"folder does not exist: {path.parent}")
+    if not overwrite and path.exists():
+        raise UserInputError(f"{path} already exists: choose another name, or add --overwrite")
     return path
 
 

@@ -49,6 +49,7 @@ def register(sub: Any) -> None:
         "--template", required=True, help="template name (medlocal templates list)"
     )
     summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
+    _add_overwrite_arg(summarize)
     _add_redact_args(summarize)
     summarize.add_argument(
         "--model-line",
@@ -95,6 +96,7 @@ def register(sub: Any) -> None:
     add_vault_args(oexport)
     oexport.add_argument("output_id", type=int, metavar="ID")
     oexport.add_argument("--out", required=True, metavar="FILE", help=".md, .docx or .pdf")
+    _add_overwrite_arg(oexport)
     _add_redact_args(oexport)
     oexport.add_argument(
         "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
@@ -277,6 +279,12 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_overwrite_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace the file of --out if it exists"
+    )
+
+
 # -- summarize -------------------------------------------------------------------------------------
 
 
@@ -284,7 +292,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     get_template(args.template)  # an unknown template is bad input: fail before any work
     check_redact_args(args)
     if args.out is not None:
-        check_export_path(args.out)
+        check_export_path(args.out, overwrite=args.overwrite)
     with open_vault(args):
         progress = TerminalProgress()
         cancel = threading.Event()
@@ -422,7 +430,7 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
 
 
 def run_outputs_export(args: argparse.Namespace) -> int:
-    check_export_path(args.out)
+    check_export_path(args.out, overwrite=args.overwrite)
     if args.preview and not args.redact:
         raise UserInputError("--preview lists redactions: use it with --redact")
     check_redact_args(args)
