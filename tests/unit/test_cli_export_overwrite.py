@@ -35,7 +35,7 @@ def _run(argv: list[str]) -> int:
 
 def test_an_existing_file_is_refused_before_any_work(tmp_path: Path, earlier: Path) -> None:
     for argv in _commands(tmp_path, earlier):
-        with pytest.raises(UserInputError, match="already exists: .*--overwrite"):
+        with pytest.raises(UserInputError, match=r"already exists: .*--overwrite"):
             _run(argv)
     assert earlier.read_bytes() == b"an earlier export"
 
