@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
 from medlocal.app.passphrase import check_new_passphrase
+from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
 from medlocal.cli.common import (
     add_vault_args,
     add_yes_arg,
@@ -141,6 +141,11 @@ def _register_patient(sub: Any) -> None:
     add.add_argument("--name", required=True, help="display name")
     add.add_argument("--mrn", help="medical record number")
     add.add_argument("--dob", type=_iso_date, help="date of birth, YYYY-MM-DD")
+    add.add_argument(
+        "--allow-duplicate-mrn",
+        action="store_true",
+        help="add even when another patient already has this MRN",
+    )
     add.set_defaults(func=run_patient_add)
 
     listing = actions.add_parser("list", help="list patients")
@@ -323,7 +328,15 @@ def run_forget(args: argparse.Namespace) -> int:
 
 def run_patient_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        patient_id = vault.add_patient(args.name, mrn=args.mrn, dob=args.dob)
+        try:
+            patient_id = add_patient(
+                vault, args.name, args.mrn, args.dob, allow_duplicate_mrn=args.allow_duplicate_mrn
+            )
+        except DuplicateMrnError as err:
+            raise UserInputError(
+                f"{err}: check it is not the same person (import into that patient instead), "
+                "or add --allow-duplicate-mrn"
+            ) from err
     print(patient_id)
     return 0
 
@@ -467,9 +480,6 @@ def _positive_int(text: str) -> int:
 
 def _iso_date(text: str) -> str:
     try:
-        value = date.fromisoformat(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError("use the form YYYY-MM-DD") from err
-    if value > date.today():
-        raise argparse.ArgumentTypeError(f"{value.isoformat()} is in the future")
-    return value.isoformat()
+        return date_of_birth(text)
+    except UserInputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err

@@ -5,7 +5,6 @@ errors, delete)."""
 from __future__ import annotations
 
 import contextlib
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
-from medlocal.errors import MedLocalError
+from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
 from medlocal.ui.files import existing_folder, open_file_names
@@ -91,8 +91,8 @@ class AddPatientDialog(QDialog):
 
     def values(self) -> tuple[str, str | None, str | None]:
         dob = self.dob.text().strip()
-        with contextlib.suppress(ValueError):
-            dob = date.fromisoformat(dob).isoformat()  # "19700131" is stored as 1970-01-31
+        with contextlib.suppress(UserInputError):
+            dob = date_of_birth(dob)  # "19700131" is stored as 1970-01-31
         return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
 
     def _check(self) -> None:
@@ -102,12 +102,9 @@ class AddPatientDialog(QDialog):
             return
         if dob:
             try:
-                born = date.fromisoformat(dob)
-            except ValueError:
-                self.error.setText("Write the date of birth as YYYY-MM-DD.")
-                return
-            if born > date.today():
-                self.error.setText("The date of birth is in the future.")
+                date_of_birth(dob)
+            except UserInputError as err:
+                self.error.setText(str(err))
                 return
         self.accept()
 
@@ -321,8 +318,23 @@ class PatientsPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, mrn, dob = dialog.values()
+        vault = self.workspace.require_vault()
         try:
-            new_id = self.workspace.require_vault().add_patient(name, mrn=mrn, dob=dob)
+            try:
+                new_id = add_patient(vault, name, mrn, dob)
+            except DuplicateMrnError as err:
+                answer = QMessageBox.question(
+                    self,
+                    "Same MRN",
+                    f"{err}. Is this the same person? Then cancel and import into that "
+                    "patient, so their documents stay in one record.\n\nAdd a second patient "
+                    "with this MRN anyway?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                new_id = add_patient(vault, name, mrn, dob, allow_duplicate_mrn=True)
         except MedLocalError as err:
             QMessageBox.warning(self, "Patient not added", str(err))
             return

@@ -1,0 +1,55 @@
+"""Adding a patient: one check of the details both faces collect (a date of birth in the form
+YYYY-MM-DD, not in the future), and a second patient with a medical record number the vault
+already holds is a question for the person, not a silent duplicate: it is usually the same
+patient added twice, whose documents would then be split between two records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.errors import UserInputError
+from medlocal.vault.rows import Patient
+from medlocal.vault.store import Vault
+
+
+class DuplicateMrnError(UserInputError):
+    """The MRN is already used; ``existing`` are the patients holding it."""
+
+    def __init__(self, mrn: str, existing: list[Patient]) -> None:
+        names = ", ".join(f"{p.id} ({p.name})" for p in existing)
+        super().__init__(f"MRN {mrn} is already used by patient {names}")
+        self.existing = existing
+
+
+def date_of_birth(text: str, today: date | None = None) -> str:
+    """``text`` as YYYY-MM-DD ("19700131" is accepted and written out); not after ``today``."""
+    try:
+        born = date.fromisoformat(text.strip())
+    except ValueError as err:
+        raise UserInputError("Write the date of birth as YYYY-MM-DD.") from err
+    if born > (today or date.today()):
+        raise UserInputError(f"The date of birth ({born.isoformat()}) is in the future.")
+    return born.isoformat()
+
+
+def patients_with_mrn(vault: Vault, mrn: str) -> list[Patient]:
+    wanted = mrn.strip().casefold()
+    return [p for p in vault.list_patients() if p.mrn and p.mrn.strip().casefold() == wanted]
+
+
+def add_patient(
+    vault: Vault,
+    name: str,
+    mrn: str | None = None,
+    dob: str | None = None,
+    *,
+    allow_duplicate_mrn: bool = False,
+) -> int:
+    """Add a patient after checking ``dob`` and that ``mrn`` is new (unless allowed)."""
+    mrn = (mrn or "").strip() or None
+    dob = date_of_birth(dob) if dob and dob.strip() else None
+    if mrn is not None and not allow_duplicate_mrn:
+        existing = patients_with_mrn(vault, mrn)
+        if existing:
+            raise DuplicateMrnError(mrn, existing)
+    return vault.add_patient(name, mrn=mrn, dob=dob)
