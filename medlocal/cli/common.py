@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import warnings
 import json
 import sys
 import threading
@@ -52,7 +53,11 @@ def ask_secret(prompt: str) -> str:
     """A passphrase typed at the terminal (or piped in). With nothing to read (a script or a
     service without a terminal, stdin closed) say how to pass it instead of failing."""
     try:
-        return getpass.getpass(prompt)
+        # Piped in (no terminal), getpass cannot turn echo off and warns with a source line of
+        # its own; there is nothing on a screen to hide, so the warning only confuses.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", getpass.GetPassWarning)
+            return getpass.getpass(prompt)
     except EOFError:
         raise UserInputError(
             "No passphrase could be read (no terminal, input closed). In scripts give it in a "

@@ -169,3 +169,20 @@ def test_emphasis_becomes_reportlab_markup() -> None:
 
     assert _pdf_markup("**Stop** <x> & *now*") == "<b>Stop</b> &lt;x&gt; &amp; <i>now</i>"
     assert _pdf_markup("a * b * c") == "a * b * c"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_file_metadata_names_medlocal_and_keeps_redactions(tmp_path: Path, suffix: str) -> None:
+    titled = document_from_output("Summary for John Smith", "summary", BODY, PROVENANCE, [])
+    path = tmp_path / f"out{suffix}"
+    export_document(titled, path, redactor=Redactor(IDENTITY, date_mode="year"))
+    if suffix == ".docx":
+        props = docx.Document(str(path)).core_properties
+        meta = [props.author, props.last_modified_by, props.comments, props.title]
+        assert props.author == "MedLocal" and "python-docx" not in " ".join(meta)
+    else:
+        info = pypdf.PdfReader(str(path)).metadata
+        assert info is not None
+        meta = [info.author or "", info.title or ""]
+        assert info.author == "MedLocal"
+    assert meta[-1].startswith("Summary for ") and "Smith" not in " ".join(meta)
