@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import warnings
 import json
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
