@@ -75,10 +75,14 @@ def offer_crash_report(parent: QWidget | None) -> None:
         return
     QMessageBox.information(
         parent,
-        "MedLocal closed unexpectedly",
-        "MedLocal closed unexpectedly last time. Your vault is safe: every import that finished "
-        "is kept. A crash report holding only version numbers and code locations (no patient "
-        f"data) is in:\n\n{log_dir()}\n\nYou can send it to your support contact.",
+        "MedLocal hit an internal error",
+        # Reports come from the window and from medlocal commands alike (a command says so on
+        # its terminal too), and not every internal error closed anything: say what is known.
+        f"MedLocal hit an internal error since it was last opened ({len(reports)} crash "
+        "report(s), from this window or a medlocal command). Your vault is safe: every import "
+        "that finished is kept. The reports hold only version numbers and code locations (no "
+        f"patient data) and are in:\n\n{log_dir()}\n\nYou can send them to your support "
+        "contact.",
     )
     for report in reports:
         mark_crash_report_shown(report)
