@@ -54,6 +54,8 @@ _RELATIONS = frozenset(
         "sibling", "siblings", "widow", "widower", "grandma", "grandpa", "granddad", "nan",
         "nana", "auntie", "aunty", "kin", "housemate", "flatmate", "roommate", "tenant",
         "lodger", "whanau", "whānau", "moko", "mokopuna",
+        # Fifth round: people at work and school.
+        "co-worker", "coworker", "workmate", "classmate", "teammate", "schoolmate",
     }
 )  # fmt: skip
 # Words before a name that are no relation: a listed name or unknown word after one of these
@@ -63,6 +65,11 @@ _SOFT_CUES = frozenset(
         "present", "chaperone", "nok", "witness", "witnessed", "translator", "visitor",
         "visitors", "attendees", "family", "dear", "regards", "thanks", "sincerely",
         "faithfully", "cheers", "signed", "cc",
+        # Fifth round: fields that hold staff ("Scrub: Jory", "Midwives: Jo, Star and Blessing
+        # Okafor", "Assessor: Merle Hannaford").
+        "scrub", "scrubs", "midwives", "nurses", "crew", "staff", "bcc", "author",
+        "assessor", "examiner", "reviewer", "dictated", "typed", "transcribed", "runner",
+        "circulating", "anaesthetist", "anesthetist", "assistant", "surgeon", "operator",
     }
 )  # fmt: skip
 # Relation words that are also ordinary function words: cues, but no sign that a street or a
@@ -73,7 +80,9 @@ _FUNCTION_CUES = frozenset(
         "contacted", "told", "per",
     }
 )  # fmt: skip
-_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&|/)[ \t]*")
+# A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
+# nurse), Winter (radiology)"); e-mail headers separate names with semicolons.
+_LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|,?[ \t]+and|&|/)[ \t]*")
 # People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
 # social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
 # after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
@@ -192,6 +201,8 @@ _FACILITY_HEADS = frozenset(
         "creche", "polytechnic", "tafe", "construction", "plumbing", "electrical", "motors",
         "garage", "builders", "contractors", "engineering", "mining", "airlines", "airways",
         "railways", "insurance", "dental", "ward", "wards",
+        # Fifth round.
+        "hub", "wing",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
@@ -201,6 +212,7 @@ _WEAK_HEADS = frozenset(
     {
         "medical", "care", "union", "office", "department", "society", "unit", "general", "team",
         "teams", "dialysis", "dental", "ward", "wards", "facility", "insurance", "nursery",
+        "wing",
     }
 )  # fmt: skip
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
@@ -265,6 +277,8 @@ _EPONYM_HEADS = frozenset(
         "leukemia", "carcinoma", "guidance", "solution", "mixture", "cement", "scan", "monitor",
         "stain", "agar", "assay", "antigen", "antibody", "antibodies", "panel", "titre", "titer",
         "reaction", "effect",
+        # Fifth round: inclusion bodies, appliances.
+        "body", "hoist",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -326,6 +340,33 @@ _STREET_WORDS = frozenset(
     }
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
+# Words that say what kind of ward or unit it is ("Labour Ward", "Stroke Unit", "Acute Medical
+# Unit"): a ward or unit named by any other capitalised word ("Cedar Ward", "Kingfisher Unit")
+# is a named place in a hospital.
+_WARD_HEADS = frozenset({"ward", "unit", "wing"})
+_WARD_KINDS = frozenset(
+    {
+        "labour", "labor", "delivery", "maternity", "postnatal", "antenatal", "birthing", "stroke",
+        "renal", "cardiac", "coronary", "acute", "assessment", "admissions", "admission",
+        "observation", "recovery", "dependency", "high", "burns", "trauma", "spinal", "neuro",
+        "isolation", "respiratory", "endoscopy", "oncology", "orthopaedic", "orthopedic",
+        "elderly", "frailty", "rehab", "intensive", "critical", "transplant", "liver", "short",
+        "stay", "discharge", "decisions", "decision", "baby", "mother", "special", "psychiatric",
+        "eating", "disorders", "secure", "forensic", "low", "older", "adults", "people",
+        "infectious", "diseases", "majors", "minors", "resus", "resuscitation", "theatre",
+        "theatres", "step", "down", "progressive", "telemetry", "chest", "gynaecology",
+        "gynecology", "plastics", "hand", "breast", "colorectal", "upper", "lower", "hepatology",
+        "bone", "marrow", "teenage", "young", "research", "sexual", "health", "clinical",
+        "medical", "surgical", "general", "private", "emergency", "day", "new", "old", "east",
+        "west", "north", "south", "main", "ward", "unit", "the", "of", "and", "&",
+    }
+)  # fmt: skip
+_FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]+)")
+# Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
+# "near The Red Lion", "of The Elms Care Centre").
+_THE_PLACE_CUES = frozenset(
+    {"in", "from", "near", "at", "to", "of", "outside", "into", "via", "opposite", "behind"}
+)
 _JOINERS = frozenset(
     {
         "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
@@ -378,6 +419,9 @@ class _Tok:
     weak: bool = False  # an identifier next to one (name or place list)
 
 
+_ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
+
+
 def _shape(word: str, text: str, end: int) -> str:
     if len(word) == 1:
         # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
@@ -399,6 +443,8 @@ def _shape(word: str, text: str, end: int) -> str:
         return "caps"
     if word[0].isupper():
         return "title"
+    if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+        return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
     return "joiner" if word in _JOINERS else "lower"
 
 
@@ -602,6 +648,18 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
     if (cue in _RELATIONS - _FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
         _read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
         return
+    if (
+        run[0].word == "The"
+        and len(run) > 1
+        and not _sentence_start(text, run[0].start)
+        and _word_before(text, run[0].start) in _THE_PLACE_CUES
+        and all(t.shape in ("title", "caps", "joiner") for t in run[1:])
+        and not all(w in _GENERIC or lex.clinical(w) for w in words[1:])
+    ):
+        # A capital "The" inside a sentence opens a proper name: "at The Willows", "near The Red
+        # Lion".
+        out.append(WordSpan("facility", run[0].start, _end(run[-1])))
+        return
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
     if _organisation(run, words, text, lex):
@@ -610,12 +668,29 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
     for i in range(len(run) - 1, 0, -1):
         head = words[i]
         distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in _GENERIC]
-        if head in _WEAK_HEADS and not any(t.weak for t in distinctive):
+        named_ward = (
+            head in _WARD_HEADS
+            and run[i].shape == "title"
+            and bool(distinctive)
+            and all(
+                t.shape == "title" and not lex.clinical(t.lower) and t.lower not in _WARD_KINDS
+                for t in distinctive
+            )
+        )
+        if head in _WEAK_HEADS and not any(t.weak for t in distinctive) and not named_ward:
             continue
         if head in _FACILITY_HEADS and distinctive:
-            first = 1 if words[0] == "the" else 0
+            first = 1 if words[0] == "the" and run[0].word != "The" else 0
             last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
-            out.append(WordSpan("facility", run[first].start, _end(run[last])))
+            # Department words after the head belong to it ("Hope Hospital Maternity").
+            while last + 1 < len(run) and words[last + 1] in _WARD_KINDS | _FACILITY_HEADS:
+                last += 1
+            end = _end(run[last])
+            # "... Hospital for Wales": a listed place after "for" names which one.
+            place_for = _FOR_PLACE.match(text, end)
+            if place_for is not None and fold(place_for.group("p")) in lex.places:
+                end = place_for.end()
+            out.append(WordSpan("facility", run[first].start, end))
             _read_run(run[last + 1 :], text, lex, out)
             return
         named_street = [w for w in words[:i] if w not in _STREET_WORDS | {"the", "of"}]
@@ -809,10 +884,39 @@ _GAP_STOPWORDS = frozenset(
 )  # fmt: skip
 
 
+def _protect_scales_and_foreign_eponyms(tokens: list[_Tok], text: str) -> None:
+    """A scale's eponym before its value ("Braden 13"), and the names after a head word that
+    comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson")."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if tok.shape == "title" and lower in _SCALE_EPONYMS and _SCORE_AFTER.match(text, tok.end):
+            before = tokens[i - 1] if i > 0 else None
+            if before is None or before.lower not in _TITLES | _RELATIONS - _FUNCTION_CUES:
+                tok.shape = "lower"
+            continue
+        if fold(lower) not in _HEADS_BEFORE or i + 1 >= len(tokens):
+            continue
+        if tok.word.isupper() and len(tok.word) > 1:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in _FOREIGN_JOINERS and j - i <= 2:
+            j += 1
+        taken = 0
+        while j < len(tokens) and taken < 2 and tokens[j].shape == "title":
+            if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-"):
+                break
+            tokens[j].shape = "lower"
+            taken += 1
+            j += 1
+        if taken and tok.shape == "title":
+            tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
+
+
 def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
+    _protect_scales_and_foreign_eponyms(tokens, text)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
@@ -875,6 +979,8 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
             if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
+            if tokens[j].lower in lex.places:
+                break  # "works at Medtronic Galway": a site, not a model
             tokens[j].shape = "lower"
 
 
@@ -940,6 +1046,39 @@ def _given_and_surname(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         left.strong = right.strong = True
 
 
+# Scales and scores named after a person, written with their value and no "score" ("Braden 13",
+# "Tinetti 14/28", "modified Rankin 3", "Karnofsky 40"): kept even where the name is a listed
+# given name or surname.
+_SCALE_EPONYMS = frozenset(
+    {
+        "braden", "tinetti", "barthel", "rankin", "karnofsky", "lansky", "norton", "waterlow",
+        "apgar", "gleason", "breslow", "clark", "berg", "wells", "caprini", "rockall",
+        "blatchford", "ranson", "alvarado", "centor", "mcisaac", "mallampati", "bishop",
+        "zubrod", "borg", "epworth", "beighton", "oswestry", "harris", "constant", "tegner",
+        "lysholm", "kellgren", "fontaine", "rutherford", "hinchey", "forrest", "killip",
+        "cormack", "morse", "abbey", "hamilton", "beck", "zung", "conners", "denver", "bayley",
+        "glasgow", "edinburgh", "ottawa", "geneva", "padua", "khorana", "charlson", "elixhauser",
+        "rockwood", "katz", "lawton", "folstein", "snellen", "tanner", "brunnstrom", "ashworth",
+        "tardieu", "fugl-meyer", "medsger", "rodnan", "mayo", "truelove", "harvey-bradshaw",
+        "lund", "browder", "parkland", "cobb", "wagner", "texas", "pedis", "wifi", "clavien",
+        "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
+    }
+)  # fmt: skip
+_SCORE_AFTER = re.compile(
+    r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
+    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+# Heads that come first in eponyms of other languages ("Score de Glasgow", "Échelle de
+# Norton", "Ziekte van Parkinson", "Morbus Crohn", "Signe de Lasègue").
+_HEADS_BEFORE = frozenset(
+    {
+        "score", "echelle", "escala", "ziekte", "maladie", "morbus", "signe", "signo",
+        "syndrome", "sindrome", "síndrome", "enfermedad", "malattia", "morbo", "classification",
+        "stade", "test", "prueba", "indice", "índice", "manoeuvre", "maniobra", "reflexe",
+        "reflejo", "krankheit", "scala", "teken", "proef",
+    }
+)  # fmt: skip
+_FOREIGN_JOINERS = frozenset({"de", "van", "von", "du", "di", "d'", "d’", "des", "der", "la"})
 # A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
 _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 # A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol

@@ -206,6 +206,40 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Kind regards,\nJane Frost", "Frost"),  # a closing on the line before
         ("Lives on Tannery Cres.", "Tannery"),
         ("Brought in from Heatherfield Care Home with hyponatremia.", "Care Home"),
+        # Fifth round: general forms found by the fourth development half (dev4).
+        ("Seen on Veterans Day, after Whit Monday.", "Veterans"),
+        ("Seen on Veterans Day, after Whit Monday.", "Whit"),
+        ("During the Chinese New Year holiday week.", "Chinese New Year"),
+        ("Three falls since Hallowe'en.", "Hallowe"),
+        ("Entrée le 14 juillet, sortie le 1er août 2025.", "juillet"),
+        ("Entrée le 14 juillet, sortie le 1er août 2025.", "août"),
+        ("Inpatient 3–5 May.", "3–5"),
+        ("Week of 19-23 May.", "19-23"),
+        ("Visit Tue 2 Sept at 10:00.", "Tue"),
+        ("Admitted on the third; discharged on the fifth.", "fifth"),
+        ("Age/Sex: 96 Y / M", "96"),
+        ("Mrs Ormerod, aged ninety-eight (98), lives alone.", "98"),
+        ("At 96 and in his tenth decade he still walks.", "96"),
+        ("Southern Cross member 441 182 930.", "182 930"),
+        ("Mutuelle MGEN, adhérent 0441882 209.", "0441882"),
+        ("Sub ID GHP441882-01; Cert # C-0881204.", "0881204"),
+        ("Medicare 2951 60413 1/3.", "1/3"),
+        ("BC PHN 9 123 456 782.", "456 782"),
+        ("NIR 1 32 07 31 555 042 37, mutuelle.", "042 37"),
+        ("Claim ref CLM 8842 1190 03.", "8842"),
+        ("Present: Dr Kaya, Sommer (breast care nurse), Winter (radiology), Jäger.", "Winter"),
+        ("Present: Dr Kaya, Sommer (breast care nurse), Winter (radiology), Jäger.", "Jäger"),
+        ("Midwives: Jo, Star and Blessing Okafor.", "Star"),
+        ("Scrub: Jory.", "Jory"),
+        ("To: Sunny Wilde; Bill Archer; Robin Hood-Parry", "Hood-Parry"),
+        ("Witness: co-worker Duke Carver.", "Duke"),
+        ("She lives at The Willows sheltered flats.", "The Willows"),
+        ("He rang from near The Red Lion pub.", "Red Lion"),
+        ("Phoned to the nurse on Cedar Ward at 16:10.", "Cedar"),
+        ("Transferred to Hope Hospital Maternity.", "Maternity"),
+        ("Seen at Noah's Ark Children's Hospital for Wales.", "for Wales"),
+        ("Her partner works at Medtronic Galway.", "Galway"),
+        ("Consultation - Hôpital de l'Enfant-Jésus, Québec.", "Enfant"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -254,6 +288,14 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Movicol sachets daily; Targin SR nocte; Augmentin IV.",  # a formulation or route
         "Meckel diverticulum; Bartholin gland; Bier block; Philadelphia collar.",
         "Meds: Lasix, Coversyl, metformin. Tacrolimus levels; Holter monitor; Gram stain.",
+        # Fifth round: names that are products, scales, markers, codes and trials (dev4).
+        "Dressed with Aquacel Ag, Kerramax Care, Actico; alternatives Sorbsan or Urgotul.",
+        "Continence: Conveen sheath. Mobility: Sara Stedy with two; Oxford hoist.",
+        "Madopar dispersible; Glucagen Hypokit in the office; Trelegy Ellipta daily.",
+        "Braden 13. Tinetti 14/28. Barthel 55; modified Rankin 3; Lewy body features.",
+        "Score de Glasgow 15. Échelle de Norton 12. Ziekte van Parkinson.",
+        "Ki-67 30%; CPT 45385; eligible for KEYNOTE-522.",
+        "Bair Hugger warming; Lloyd Davies not used; McKinley T34 driver; Webster-pak weekly.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
@@ -451,13 +493,13 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
 # What the rules still miss or damage in the third development half, after the fourth round:
 # facility names made only of English and generic words with no cue ("Lancet Centurion",
 # "Mission Hospital Urology"), one whose name starts with a role word ("Physio Plus Whanganui"),
-# and two wound-care brands that are in no shipped list ("Prontosan", "Aquacel Ag" after "with").
+# and, until the fifth round's product list, two wound-care brands ("Prontosan", "Aquacel Ag").
 _KNOWN_DEV3_MISSES = [
     ("e05", "FACILITY", "Lancet Centurion"),
     ("e06", "FACILITY", "Physio Plus Whanganui"),
     ("e21", "FACILITY", "Mission Hospital Urology"),
 ]
-_KNOWN_DEV3_DAMAGE = [("e10", "Prontosan"), ("e10", "Aquacel Ag")]
+_KNOWN_DEV3_DAMAGE: list[tuple[str, str]] = []
 
 
 def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
@@ -465,6 +507,27 @@ def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
     result = score(load("dev3"), _spans)
     assert result.missed == _KNOWN_DEV3_MISSES
     assert result.damaged == _KNOWN_DEV3_DAMAGE
+
+
+# What the rules still miss or damage in the fourth development half, after the fifth round:
+# organisations named only by English or generic words with no cue ("Men's Shed Bendigo",
+# "Lakeside Endoscopy"), a place in brackets whose ending looks like an English word
+# ("Tampines"), a group code of letters only ("LA-MCD"); a polyp class after a city's name
+# ("Paris 0-Is") and a scale after a hyphenated country ("Australia-modified Karnofsky").
+_KNOWN_DEV4_MISSES = [
+    ("f16", "FACILITY", "Men's Shed Bendigo"),
+    ("f24", "FACILITY", "NTUC Health Active Ageing Hub (Tampines)"),
+    ("f26", "HEALTHPLAN", "LA-MCD"),
+    ("f27", "FACILITY", "Lakeside Endoscopy"),
+]
+_KNOWN_DEV4_DAMAGE = [("f06", "Paris 0-Is"), ("f19", "Australia-modified Karnofsky 40")]
+
+
+def test_fourth_development_half_is_recalled_but_for_its_known_misses() -> None:
+    # Before the fifth round: 443/485 (91.3%) and 17.9% of clinical terms redacted (47/262).
+    result = score(load("dev4"), _spans)
+    assert result.missed == _KNOWN_DEV4_MISSES
+    assert result.damaged == _KNOWN_DEV4_DAMAGE
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
