@@ -166,6 +166,9 @@ _DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
 # 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
 # ("NW") and an apartment; or a post-office box.
 _STREET = re.compile(
+    # What an address can start with (a digit, a unit word, "P.O."), not inside a word: a cheap
+    # first test that spares the engine most positions of a long record.
+    r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
     rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
     r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
@@ -733,7 +736,8 @@ _FIFTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<v>9\d|1[0-4]\d)[ \t]*(?:Y|Yrs?|YRS?|yrs?)\.?[ \t]*/[ \t]*(?:M|F|Male|Female)\b"
             rf"|(?i:\b(?:{_AGE_WORDS}))[ \t]*\([ \t]*(?P<a>9\d|1[0-4]\d)[ \t]*\)"
-            r"|(?:^|[.!?][ \t]+)At[ \t]+(?P<a2>9\d|1[0-4]\d)\b(?=[ \t]*(?:,|and\b|he\b|she\b|"
+            r"|(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2}))At[ \t]+(?P<a2>9\d|1[0-4]\d)\b"
+            r"(?=[ \t]*(?:,|and\b|he\b|she\b|"
             r"they\b|years\b))",
             re.M,
         ),
@@ -893,6 +897,23 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id_number", _DASHED_DIGITS),
 ]
 _PATTERNS += _MORE_PATTERNS
+
+# Speed: a pattern that can only match at the start of a word (it opens with a word boundary
+# and a word, or with a cue word) is told so by a cheap look-around first, so the regular
+# expression engine skips every other position of the text before trying its alternatives
+# (a third to a half of the time of such a pattern on a 20-page record). The patterns that the
+# context checks below recognise by identity, and those that may open with a sign, are left as
+# they are.
+_WORD_START = r"(?<!\w)(?=\w)"
+_WORD_OPENINGS = ("\\b", "(?i:\\b", "(?:\\b", "(?P<v>\\b", "(?P<p>\\b")
+
+
+def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    if not pattern.pattern.startswith(_WORD_OPENINGS) or pattern in _BY_IDENTITY:
+        return pattern
+    return re.compile(_WORD_START + pattern.pattern, pattern.flags)
+
+
 _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
 
 
@@ -1188,3 +1209,15 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 start += 1
             done = end
             yield start, end
+
+
+_BY_IDENTITY = frozenset(
+    {
+        _CODE, _SHORT_CODE, _DASHED_DIGITS, _LETTER_PREFIX, _DEVICE_CODE, _SPACED_DIGITS,
+        _SLASHED_CODE, _BARE_LONG_NUMBER,
+        _ADDRESS_PART,  # "#204": a match may open with a sign, not a word
+    }
+)  # fmt: skip
+# The patterns as written, kept for the test that the anchored ones find the same spans.
+UNANCHORED_PATTERNS = tuple(_PATTERNS)
+_PATTERNS[:] = [(kind, _at_word_start(pattern)) for kind, pattern in _PATTERNS]

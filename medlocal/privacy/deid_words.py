@@ -423,6 +423,11 @@ _ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
 
 
 def _shape(word: str, text: str, end: int) -> str:
+    if word[0].islower() and len(word) > 1:
+        # Most words: no capital to read (what the checks below would say of them too).
+        if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+            return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
+        return "joiner" if word in _JOINERS else "lower"
     if len(word) == 1:
         # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
         # ("(L)", "grade B")
@@ -431,7 +436,7 @@ def _shape(word: str, text: str, end: int) -> str:
         return "initial" if word.isupper() and initial else "lower"
     if word.isupper() and word.lower() in _FACILITY_HEADS:
         return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
-    if _mixed_case_parts(word):
+    if "-" in word and _mixed_case_parts(word):
         return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
@@ -566,15 +571,23 @@ _SIGN_OFF = re.compile(
 )
 
 
+# The word before a position, with what may stand between it and a name (a period, a colon, a
+# bracket, "is"). Anchored at a word's start: the leftmost match always starts there, and the
+# engine skips the positions inside words.
+_CUE_WORD = re.compile(
+    r"(?<![\w'’-])([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z"
+)
+
+
 def _word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
-    sign_off = _SIGN_OFF.search(before)
+    sign_off = _SIGN_OFF.search(before) if "\n" in before else None
     if sign_off is not None:
         return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
-    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
+    match = _CUE_WORD.search(before)
     if match is None or match.end(1) == len(before):
         return ""
     word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"

@@ -240,6 +240,7 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Seen at Noah's Ark Children's Hospital for Wales.", "for Wales"),
         ("Her partner works at Medtronic Galway.", "Galway"),
         ("Consultation - Hôpital de l'Enfant-Jésus, Québec.", "Enfant"),
+        ("He is frail. At 96, he still walks to the shop.", "96"),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -528,6 +529,27 @@ def test_fourth_development_half_is_recalled_but_for_its_known_misses() -> None:
     result = score(load("dev4"), _spans)
     assert result.missed == _KNOWN_DEV4_MISSES
     assert result.damaged == _KNOWN_DEV4_DAMAGE
+
+
+def test_patterns_anchored_at_word_starts_find_what_the_written_patterns_find() -> None:
+    # Fifth round, for speed: patterns that open with a word boundary get a cheap word-start
+    # test in front (deid_patterns._at_word_start). On every development note they must find
+    # exactly the spans the patterns as written find.
+    from medlocal.privacy import deid_patterns
+
+    texts = [
+        note.text for half in ("dev", "dev3", "dev4", "heldout", "heldout2") for note in load(half)
+    ]
+    texts.append(
+        "He is frail. At 96, he walks.\nSocial security 123-45-6789; #204 - 1175 Nicola St."
+    )
+    pairs = list(zip(deid_patterns._PATTERNS, deid_patterns.UNANCHORED_PATTERNS, strict=True))
+    assert any(fast is not written for (_, fast), (_, written) in pairs)
+    for (_, fast), (_, written) in pairs:
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in written.finditer(text)
+            ], written.pattern[:60]
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
