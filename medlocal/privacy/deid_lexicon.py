@@ -89,6 +89,10 @@ class Lexicon:
     clinical_words: frozenset[str]
     clinical_phrases: re.Pattern[str]
     longest_place: int
+    # Single-word product names that are no English word (dressings, devices): a capitalised
+    # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
+    # name ("attends Marton Methodist Church" is a church).
+    products: frozenset[str] = frozenset()
 
     def clinical(self, lower: str) -> bool:
         """A word the clinical value grammar owns: listed, or shaped like a drug name."""
@@ -239,12 +243,16 @@ def lexicon() -> Lexicon:
     phrase_re = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
     )
+    english = frozenset(_read(folder / "deid_english_words.txt"))
     return Lexicon(
-        english=frozenset(_read(folder / "deid_english_words.txt")),
+        english=english,
         given_names=given,
         surnames=surnames,
         places=places,
         clinical_words=words,
         clinical_phrases=phrase_re,
         longest_place=max(len(p.split()) for p in places),
+        products=frozenset(
+            t for t in products if " " not in t and t not in given | surnames | places | english
+        ),
     )

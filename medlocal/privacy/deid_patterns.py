@@ -120,7 +120,11 @@ _ID_CUES: list[tuple[str, str]] = [
         r"key[ \t]*safe(?:[ \t]+(?:code|number|no\.?))?|(?:door|gate|access|entry)[ \t]+code|"
         r"unit|vehicle|call[ \t]*sign|staff[ \t]+(?:id|number|no\.?|#)|"
         r"employee(?:[ \t]+(?:id|number|no\.?|#))?|rx[ \t]*(?:#|no\.?|number)|"
-        r"(?:rx)?(?:bin|pcn|grp)",
+        r"(?:rx)?(?:bin|pcn|grp)|"
+        # Fifth round: short labels of laboratory and hospital systems ("Accn 4471882", "Enc#
+        # 4471", "Lab ref. M25/004471", "Spec 25-HS-004471", "CSN", "FIN", "UBRN", "Datix").
+        r"accn|acc[ \t]*(?:#|no\.?)|enc|episode|spec|lab[ \t]+ref|csn|har|ubrn|datix|"
+        r"ods|docket|folder|chart",
     ),
 ]
 # Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
@@ -768,8 +772,35 @@ _FIFTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
             r"\d{3}[ ]?\d{3}(?:[ ]?\d{2})?(?![\w/-]|[.,]\d)"
         ),
     ),
-    # Letters, then three or more groups of digits ("CLM 8842 1190 03", "HMK 5507 1209 88").
-    ("id_number", re.compile(r"\b[A-Z]{2,5}[ ]\d{3,5}(?:[ ]\d{2,5}){2,}\b")),
+    # More ages: in brackets after the patient ("Pt (93)"), after "of" ("a lady of 97", "at the
+    # age of 93"), after "is nearly" and the like ("she is nearly 95", "he will be about 100").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:pt|patient|client|resident|he|she)\.?)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)"
+            r"[ \t]*(?i:y|yo|yrs?|years?)?[ \t]*\)"
+            r"|(?i:\b(?:age|man|woman|lady|gentleman|gent|female|male|patient|widow|widower|"
+            r"resident|veteran|person)[ \t]+of[ \t]+)(?P<a>9\d|1[0-4]\d)\b"
+            rf"(?![ \t]*(?:[-–]|\.\d|/)){_NOT_A_VALUE_AFTER}"
+            r"|\b(?i:he|she|they|who)[ \t]+(?i:is|was|will[ \t]+be|would[ \t]+be|turns|turned|"
+            r"turning|reaches|reached)[ \t]+(?i:(?:now|nearly|almost|over|just|about|only|aged)"
+            rf"[ \t]+)+(?P<a2>9\d|1[0-4]\d)\b(?![ \t]*(?:[-–]|\.\d|/)){_NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    # A month after "mid-", "early-", "late-" ("mid-March"); a day and month after "w/c", "week
+    # commencing" ("w/c 10/3").
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:mid|early|late|end)-)(?P<v>(?:{_MONTH_SHORT})\b)"
+            r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
+            r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
+        ),
+    ),
+    # Letters, then three or more groups of digits ("CLM 8842 1190 03", "HMK 5507 1209 88",
+    # "Aetna W 188 442 017"); a long number with a suffix after a slash ("Bupa 88120447/01").
+    ("id_number", re.compile(r"\b[A-Z]{1,5}[ ]\d{3,5}(?:[ ]\d{2,5}){2,}\b")),
+    ("id_number", re.compile(r"(?<![\w./-])\d{6,}/\d{1,3}(?![\w/-]|[.,]\d)")),
 ]
 
 _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -99,12 +99,14 @@ _ROLES = frozenset(
         "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
         "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
         "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
-        "nanny", "childminder",
+        "nanny", "childminder", "clerk",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
 _ROLE_AFTER = re.compile(
-    r",?[ \t]+(?:the[ \t]+)?(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
+    # ", social worker", " RN", or in brackets: "Mark (ward clerk)", "Sommer (breast care nurse)".
+    r"(?:,?[ \t]+|[ \t]*\([ \t]*(?:[a-z]+[ \t]+){0,2})(?:the[ \t]+)?"
+    r"(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
     r"charge[ \t]+nurse|nurse[ \t]+specialist|"
     + "|".join(sorted(_ROLES - {"worker", "manager", "officer"}))
     + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
@@ -884,7 +886,39 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     found: list[WordSpan] = []
     for run in _runs(tokens, text):
         _read_run(run, text, lex, found)
+    _names_before_names(text, tokens, found, lex)
     return _propagate(text, tokens, found, lex)
+
+
+def _names_before_names(text: str, tokens: list[_Tok], found: list[WordSpan], lex: Lexicon) -> None:
+    """A listed given name right before a found name and "and", a comma or "&" is a name too,
+    even at the start of a sentence or where it is also a word ("Bill and Frank came in",
+    "Rose, Ivy and Jack"). Read from the last name back, so a list is taken whole."""
+    names = sorted((s for s in found if s.kind == "name"), key=lambda s: s.start, reverse=True)
+    by_end = {tok.end: tok for tok in tokens}
+    starts = {s.start for s in found}
+    for span in names:
+        while True:
+            gap = _GAP_BEFORE.search(text, max(0, span.start - 8), span.start)
+            if gap is None:
+                break
+            tok = by_end.get(gap.start())
+            if (
+                tok is None
+                or tok.shape != "title"
+                or tok.start in starts
+                or tok.lower.rstrip("'’") not in lex.given_names
+                or lex.clinical(tok.lower)
+                or tok.lower in _GENERIC | _TITLES
+            ):
+                break
+            span = WordSpan("name", tok.start, tok.end)
+            found.append(span)
+            starts.add(tok.start)
+    found.sort(key=lambda s: (s.start, s.end))
+
+
+_GAP_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\Z")
 
 
 # Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
@@ -895,6 +929,23 @@ _GAP_STOPWORDS = frozenset(
         "a", "an", "his", "her", "their", "without", "into", "since", "until",
     }
 )  # fmt: skip
+
+
+def _protect_product_variants(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """One or two capitalised words right after a listed product are its variant ("Mepilex
+    Ag", "Allevyn Gentle Border", "Cutimed Siltec", "Tegaderm Foam"), unless they are a listed
+    given name (a person named after a product is written with a comma or a cue)."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if lower not in lex.products or lex.inflected(lower):
+            continue  # "attends" is a continence brand and a verb
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            nxt = tokens[j]
+            if text[tokens[j - 1].end : nxt.start] != " " or nxt.shape not in ("title", "caps"):
+                break
+            if nxt.lower in lex.given_names:
+                break
+            nxt.shape = "lower"
 
 
 def _protect_scales_and_foreign_eponyms(tokens: list[_Tok], text: str) -> None:
@@ -930,6 +981,7 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
     _protect_scales_and_foreign_eponyms(tokens, text)
+    _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
@@ -1075,6 +1127,7 @@ _SCALE_EPONYMS = frozenset(
         "tardieu", "fugl-meyer", "medsger", "rodnan", "mayo", "truelove", "harvey-bradshaw",
         "lund", "browder", "parkland", "cobb", "wagner", "texas", "pedis", "wifi", "clavien",
         "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
+        "ballard", "finnegan", "silverman", "dubowitz", "gustilo", "neer", "mason", "tossy",
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
@@ -1183,7 +1236,9 @@ def _protect_values(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
 # "Dukes C1"; or a percentage score ("Karnofsky 80%").
 _GRADE_AFTER = re.compile(
     r" \d{1,3}(?:\.\d)?[ \t]?%"
-    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))"
+    # "Gustilo IIIA", "Ann Arbor IIB": a Roman numeral and a capital sub-stage ("VIC" is a state).
+    r"| (?:I{2,3}|IV)[A-C](?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
     re.M,
 )
 

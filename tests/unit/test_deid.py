@@ -241,6 +241,23 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Her partner works at Medtronic Galway.", "Galway"),
         ("Consultation - Hôpital de l'Enfant-Jésus, Québec.", "Enfant"),
         ("He is frail. At 96, he still walks to the shop.", "96"),
+        ("Pt (93) lives alone.", "93"),
+        ("An elderly lady of 97, seen at home.", "97"),
+        ("She is nearly 95.", "95"),
+        ("Symptoms since mid-March.", "March"),
+        ("Review w/c 10/3.", "10/3"),
+        ("Lab ref. M25/004471 received.", "004471"),
+        ("Enc# 4471 opened.", "4471"),
+        ("Insurance: Aetna W 188 442 017.", "442 017"),
+        ("Cover: Bupa 88120447/01.", "88120447"),
+        ("Bill and Frank came in.", "Bill"),  # a given name before a found name and "and"
+        ("Rose, Ivy and Jack Smith visited.", "Rose"),
+        ("Message taken by Mark (ward clerk).", "Mark"),  # a role in brackets
+        ("She attends Marton Methodist Church.", "Methodist"),  # "attends" is no product here
+        (
+            "ASSESSMENT - Banksia Grove Aged Care, Bendigo VIC\nAt Men's Shed Bendigo.",
+            "Bendigo VIC",
+        ),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -297,6 +314,8 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Score de Glasgow 15. Échelle de Norton 12. Ziekte van Parkinson.",
         "Ki-67 30%; CPT 45385; eligible for KEYNOTE-522.",
         "Bair Hugger warming; Lloyd Davies not used; McKinley T34 driver; Webster-pak weekly.",
+        "Mepilex Ag, Allevyn Gentle Border, Cutimed Siltec, Tegaderm Foam.",  # product variants
+        "Gustilo IIIA; Ballard 38 weeks; Finnegan 6; Perthes; Osgood-Schlatter; Impella CP.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
