@@ -486,13 +486,14 @@ def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # third round. Before the second round: 322/358 (89.94%) and 5.6% of clinical terms redacted;
     # after it: 355/358 (99.16%; facilities 41/43, streets 14/15) and 2.2% (6/270); after the
     # third: 358/358 and 0.7% (2/270: a bone-cement brand, and "Newborn" at a sentence start,
-    # which is a listed surname and no 1934 dictionary word).
+    # which is a listed surname and no 1934 dictionary word); after the fifth 0.4% (1/270: the
+    # bone cement is on the product list).
     notes = load("heldout2")
     result = score(notes, _spans)
     assert len(notes) >= 20 and sum(result.total.values()) >= 300
     assert result.recall >= 0.995, f"second held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.01, f"second held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.004, f"second held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -500,14 +501,16 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # them. Before that round 458/520 (88.08%) and 6.7% of clinical terms redacted (29/432);
     # after it 459/520 (88.27%) and 6.7%. Fourth round (changes made from dev3's misses; only
     # this half's per-type table was run, three times): 490/520 (94.23%) and 4.2% after its
-    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second: still below the targets
-    # (99% overall, 95% a type, 2%). A regression guard only, not a target. Failures print
-    # figures only, never the notes' misses.
+    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second. Fifth round (changes
+    # made from dev4's misses and new sentences; this half's per-type table run twice, before
+    # and after): 494/520 (95.00%) and 2.8% (12/432): still below the targets (99% overall, 95%
+    # a type, 2%). A regression guard only, not a target. Failures print figures only, never
+    # the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
-    assert result.recall >= 0.944, f"third held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.95, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.04, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.028, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 # What the rules still miss or damage in the third development half, after the fourth round:
