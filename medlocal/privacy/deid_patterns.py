@@ -721,6 +721,9 @@ _FIFTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
             r"\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"
             rf"|\b(?:{_WEEKDAY})\.?,?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+"
             rf"(?:{_MONTH_SHORT})\b"
+            # The first day of two joined by a word ("between 3rd and 5th May").
+            r"|\b\d{1,2}(?:st|nd|rd|th)?(?=[ \t]+(?:and|to|or|until|till|through|&)[ \t]+"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b)"
         ),
     ),
     # A day of the month in words after a preposition, at the end of a phrase ("discharged on
@@ -889,7 +892,7 @@ _MORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"before|admitted|discharged|stopped|restarted|held|booked|scheduled|review|visit|"
             r"appointment|appt|given|done|collected|received|sent|performed|planned|next|last|"
             r"taken|drawn|changed|removed|inserted|placed|commenced|ceased|completed|expires|"
-            r"expiry|onset)[ \t:]+)"
+            r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date)[ \t:]+)"
             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"

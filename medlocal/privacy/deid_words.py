@@ -70,6 +70,7 @@ _SOFT_CUES = frozenset(
         "scrub", "scrubs", "midwives", "nurses", "crew", "staff", "bcc", "author",
         "assessor", "examiner", "reviewer", "dictated", "typed", "transcribed", "runner",
         "circulating", "anaesthetist", "anesthetist", "assistant", "surgeon", "operator",
+        "charge", "wishes", "rgds", "warmly", "yours",
     }
 )  # fmt: skip
 # Relation words that are also ordinary function words: cues, but no sign that a street or a
@@ -100,6 +101,9 @@ _ROLES = frozenset(
         "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
         "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
         "nanny", "childminder", "clerk",
+        # Fifth round: abbreviated roles ("ED reg Brown", "HCA Lily", "PC Wood", "CNS Heath").
+        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "nic", "rmo", "pc", "dc",
+        "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
@@ -363,6 +367,13 @@ _WARD_KINDS = frozenset(
         "west", "north", "south", "main", "ward", "unit", "the", "of", "and", "&",
     }
 )  # fmt: skip
+# Where someone lives or moved: the capitalised words after it are a place even when they are
+# English words ("lives in Little Haven", "moved to Castle Rock", "grew up in Bay of Islands").
+_RESIDENCE_BEFORE = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|moving|relocated|relocating|"
+    r"grew[ \t]+up|born|raised|holidaying|emigrated|immigrated))[ \t]+(?i:in|to|from|near)"
+    r"[ \t]+\Z"
+)
 _FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]+)")
 # Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
 # "near The Red Lion", "of The Elms Care Centre").
@@ -567,6 +578,16 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
+# Roles whose field holds a person, not a specialty ("Scribe: Amber L."; but "Consultant:
+# Cardiology", "Physician: Acute Medicine").
+_COLON_ROLES = frozenset(
+    {
+        "scribe", "pharmacist", "nurse", "midwife", "physio", "physiotherapist", "interpreter",
+        "chaplain", "student", "driver", "porter", "hca", "cns", "anp", "sho", "fy1", "fy2",
+        "reg", "clerk", "receptionist", "secretary", "aide", "carer", "caseworker", "volunteer",
+        "sonographer", "radiographer", "technician", "dietitian", "counsellor", "counselor",
+    }
+)  # fmt: skip
 # A letter's closing on the line before a name.
 _SIGN_OFF = re.compile(
     r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
@@ -597,7 +618,8 @@ def _word_cue(text: str, start: int) -> str:
         return ""
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
-    if match.group(3) in (":", "(") and word not in _SOFT_CUES:
+    # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
+    if match.group(3) in (":", "(") and word not in _SOFT_CUES | _COLON_ROLES:
         return ""
     return word
 
@@ -677,6 +699,14 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         return
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
+    if (
+        run[0].shape == "title"
+        and _RESIDENCE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start)
+        and not all(w in _GENERIC or w in _TITLES or lex.clinical(w) for w in words)
+        and not any(w in _FACILITY_HEADS | _STREET_WORDS for w in words)
+    ):
+        out.append(WordSpan("location", run[0].start, _end(run[-1])))  # "lives in Little Haven"
+        return
     if _organisation(run, words, text, lex):
         out.append(WordSpan("facility", run[0].start, _end(run[-1])))
         return
@@ -1152,7 +1182,7 @@ _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
     r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
-    r"qhs|nocte|mane|daily|prn|PRN)\b"
+    r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
 # SR", "Prontosan solution", "Augmentin IV").

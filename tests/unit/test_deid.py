@@ -254,6 +254,16 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Rose, Ivy and Jack Smith visited.", "Rose"),
         ("Message taken by Mark (ward clerk).", "Mark"),  # a role in brackets
         ("She attends Marton Methodist Church.", "Methodist"),  # "attends" is no product here
+        ("ED reg Brown happy with the plan.", "Brown"),  # abbreviated roles
+        ("Escorted by PC Wood.", "Wood"),
+        ("HCA Lily assisted.", "Lily"),
+        ("Scribe: Amber L.", "Amber"),  # a role's field holds a person
+        ("Nurse in charge: Crystal", "Crystal"),
+        ("Best wishes, Bill", "Bill"),
+        ("He lives in Little Haven.", "Little Haven"),  # English words after "lives in"
+        ("Moved to Castle Rock in 2019.", "Castle Rock"),
+        ("EDD: 1/9, LMP 12/3.", "1/9"),  # obstetric date labels
+        ("Leave between 3rd and 5th May.", "3rd"),
         (
             "ASSESSMENT - Banksia Grove Aged Care, Bendigo VIC\nAt Men's Shed Bendigo.",
             "Bendigo VIC",
@@ -316,6 +326,9 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Bair Hugger warming; Lloyd Davies not used; McKinley T34 driver; Webster-pak weekly.",
         "Mepilex Ag, Allevyn Gentle Border, Cutimed Siltec, Tegaderm Foam.",  # product variants
         "Gustilo IIIA; Ballard 38 weeks; Finnegan 6; Perthes; Osgood-Schlatter; Impella CP.",
+        "Foley 14Fr; PEG Corflo; Freka PEG; Elastoplast allergy; Scandishake.",  # sizes, products
+        "Genetics: Marfan, Klinefelter, Prader-Willi. Rash: Koebner, Auspitz, Nikolsky.",
+        "Fractures: Maisonneuve, Lisfranc, Chopart, Hill-Sachs, Bankart.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
