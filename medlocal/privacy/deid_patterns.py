@@ -790,6 +790,30 @@ _FIFTH_ROUND: list[tuple[str, re.Pattern[str]]] = [
             rf"[ \t]+)+(?P<a2>9\d|1[0-4]\d)\b(?![ \t]*(?:[-–]|\.\d|/)){_NOT_A_VALUE_AFTER}"
         ),
     ),
+    # An age after a person noun and a comma ("Resident, 96, in room 4"), after an age label
+    # with a qualifier ("Age at death: 97", "Age (yrs): 93").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:resident|patient|client|gentleman|lady|widow|widower|veteran|man|woman|"
+            r"female|male))[ \t]*,[ \t]+(?P<v>9\d|1[0-4]\d)\b"
+            r"(?=[ \t]*(?:,|\)|;|years\b|yrs\b|y\b|$))"
+            r"|(?i:\bage[ \t]+(?:at|on)[ \t]+(?:death|admission|presentation|diagnosis|referral|"
+            r"onset|assessment)|\bage[ \t]*\((?:yrs?|years)\))[ \t]*:?[ \t]*(?P<a>9\d|1[0-4]\d)\b",
+            re.M,
+        ),
+    ),
+    # A telephone number after a verb of calling ("ring on 555 0147", "text 07700900123",
+    # "call him on 0412 345 678"), or after a country code in brackets ("(+353) 1 555 0123").
+    (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:ring|call|text|rang|phoned?|contact(?:able)?|sms|whatsapp|landline|"
+            r"reach(?:able)?)(?:[ \t]+(?:him|her|them|me|us))?(?:[ \t]+(?:on|at))?)[ \t]*:?[ \t]*"
+            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
+            r"|\(\+\d{1,3}\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,4}(?![\w-])"
+        ),
+    ),
     # A month after "mid-", "early-", "late-" ("mid-March"); a day and month after "w/c", "week
     # commencing" ("w/c 10/3").
     (

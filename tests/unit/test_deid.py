@@ -263,6 +263,11 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("He lives in Little Haven.", "Little Haven"),  # English words after "lives in"
         ("Moved to Castle Rock in 2019.", "Castle Rock"),
         ("EDD: 1/9, LMP 12/3.", "1/9"),  # obstetric date labels
+        ("Resident, 96, in room 4.", "96"),
+        ("Age at death: 97", "97"),
+        ("Age (yrs): 93", "93"),
+        ("Please ring on 555 0147 after five.", "555 0147"),  # after a verb of calling
+        ("Tel. (+353) 1 555 0123", "555 0123"),
         ("Leave between 3rd and 5th May.", "3rd"),
         (
             "ASSESSMENT - Banksia Grove Aged Care, Bendigo VIC\nAt Men's Shed Bendigo.",
