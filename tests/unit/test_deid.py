@@ -520,15 +520,16 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # after it 459/520 (88.27%) and 6.7%. Fourth round (changes made from dev3's misses; only
     # this half's per-type table was run, three times): 490/520 (94.23%) and 4.2% after its
     # first part, 491/520 (94.42%) and 3.9% (17/432) after its second. Fifth round (changes
-    # made from dev4's misses and new sentences; this half's per-type table run twice, before
-    # and after): 494/520 (95.00%) and 2.8% (12/432): still below the targets (99% overall, 95%
-    # a type, 2%). A regression guard only, not a target. Failures print figures only, never
-    # the notes' misses.
+    # made from dev4's misses and from probe sentences; this half's per-type table run three
+    # times, before and after each): 494/520 (95.00%) and 2.8% (12/432) after the dev4
+    # changes, 494/520 and 2.5% (11/432) after the probe changes: still below the targets (99%
+    # overall, 95% a type, 2%). A regression guard only, not a target. Failures print figures
+    # only, never the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
     assert result.recall >= 0.95, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.028, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.026, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 # What the rules still miss or damage in the third development half, after the fourth round:
