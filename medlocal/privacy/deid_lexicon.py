@@ -4,7 +4,9 @@ The lists ship in ``resources/`` (sources and licences in ``resources/deid_NOTIC
 English words (Webster's Second, public domain), given names and surnames (1990 US Census, public
 domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phrases plus the
 medication lists the grounding check uses (``medications.txt``, the 23,000 brand and generic
-names of ``drug_names.txt`` and the FDA-listed brand names of ``drug_brands.txt``). They load
+names of ``drug_names.txt`` and the FDA-listed brand names of ``drug_brands.txt``) and MedLocal's
+list of product names (``deid_clinical_products.txt``: dressings, devices, brands sold outside
+the US). They load
 once per process (about 0.4 s).
 
 The name and place lists are folded to lower-case ASCII, so every lookup folds the same way:
@@ -87,6 +89,10 @@ class Lexicon:
     clinical_words: frozenset[str]
     clinical_phrases: re.Pattern[str]
     longest_place: int
+    # Single-word product names that are no English word (dressings, devices): a capitalised
+    # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
+    # name ("attends Marton Methodist Church" is a church).
+    products: frozenset[str] = frozenset()
 
     def clinical(self, lower: str) -> bool:
         """A word the clinical value grammar owns: listed, or shaped like a drug name."""
@@ -228,17 +234,25 @@ def lexicon() -> Lexicon:
     places = frozenset(_read(folder / "deid_places.txt"))
     drugs = _drug_words(folder / "drug_names.txt", given | surnames | places)
     drugs |= _brand_words(folder / "drug_brands.txt", given | surnames | places)
+    # Product names (dressings, devices, brands sold outside the US): a single word that is
+    # also a listed name or place is left out ("Baxter", "Exeter"); phrases are kept whole.
+    products = [t.lower() for t in _read(folder / "deid_clinical_products.txt")]
+    terms += [t for t in products if " " in t or t not in given | surnames | places]
     words = frozenset({t.lower() for t in terms if " " not in t} | drugs)
     phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
     phrase_re = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
     )
+    english = frozenset(_read(folder / "deid_english_words.txt"))
     return Lexicon(
-        english=frozenset(_read(folder / "deid_english_words.txt")),
+        english=english,
         given_names=given,
         surnames=surnames,
         places=places,
         clinical_words=words,
         clinical_phrases=phrase_re,
         longest_place=max(len(p.split()) for p in places),
+        products=frozenset(
+            t for t in products if " " not in t and t not in given | surnames | places | english
+        ),
     )

@@ -54,6 +54,8 @@ _RELATIONS = frozenset(
         "sibling", "siblings", "widow", "widower", "grandma", "grandpa", "granddad", "nan",
         "nana", "auntie", "aunty", "kin", "housemate", "flatmate", "roommate", "tenant",
         "lodger", "whanau", "whānau", "moko", "mokopuna",
+        # Fifth round: people at work and school.
+        "co-worker", "coworker", "workmate", "classmate", "teammate", "schoolmate",
     }
 )  # fmt: skip
 # Words before a name that are no relation: a listed name or unknown word after one of these
@@ -63,6 +65,12 @@ _SOFT_CUES = frozenset(
         "present", "chaperone", "nok", "witness", "witnessed", "translator", "visitor",
         "visitors", "attendees", "family", "dear", "regards", "thanks", "sincerely",
         "faithfully", "cheers", "signed", "cc",
+        # Fifth round: fields that hold staff ("Scrub: Jory", "Midwives: Jo, Star and Blessing
+        # Okafor", "Assessor: Merle Hannaford").
+        "scrub", "scrubs", "midwives", "nurses", "crew", "staff", "bcc", "author",
+        "assessor", "examiner", "reviewer", "dictated", "typed", "transcribed", "runner",
+        "circulating", "anaesthetist", "anesthetist", "assistant", "surgeon", "operator",
+        "charge", "wishes", "rgds", "warmly", "yours",
     }
 )  # fmt: skip
 # Relation words that are also ordinary function words: cues, but no sign that a street or a
@@ -73,7 +81,9 @@ _FUNCTION_CUES = frozenset(
         "contacted", "told", "per",
     }
 )  # fmt: skip
-_LIST_GAP = re.compile(r"[ \t]*(?:,|,?[ \t]+and|&|/)[ \t]*")
+# A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
+# nurse), Winter (radiology)"); e-mail headers separate names with semicolons.
+_LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|,?[ \t]+and|&|/)[ \t]*")
 # People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
 # social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
 # after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
@@ -90,12 +100,17 @@ _ROLES = frozenset(
         "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
         "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
         "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
-        "nanny", "childminder",
+        "nanny", "childminder", "clerk",
+        # Fifth round: abbreviated roles ("ED reg Brown", "HCA Lily", "PC Wood", "CNS Heath").
+        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "nic", "rmo", "pc", "dc",
+        "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
 _ROLE_AFTER = re.compile(
-    r",?[ \t]+(?:the[ \t]+)?(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
+    # ", social worker", " RN", or in brackets: "Mark (ward clerk)", "Sommer (breast care nurse)".
+    r"(?:,?[ \t]+|[ \t]*\([ \t]*(?:[a-z]+[ \t]+){0,2})(?:the[ \t]+)?"
+    r"(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
     r"charge[ \t]+nurse|nurse[ \t]+specialist|"
     + "|".join(sorted(_ROLES - {"worker", "manager", "officer"}))
     + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
@@ -192,6 +207,8 @@ _FACILITY_HEADS = frozenset(
         "creche", "polytechnic", "tafe", "construction", "plumbing", "electrical", "motors",
         "garage", "builders", "contractors", "engineering", "mining", "airlines", "airways",
         "railways", "insurance", "dental", "ward", "wards",
+        # Fifth round.
+        "hub", "wing",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
@@ -201,6 +218,7 @@ _WEAK_HEADS = frozenset(
     {
         "medical", "care", "union", "office", "department", "society", "unit", "general", "team",
         "teams", "dialysis", "dental", "ward", "wards", "facility", "insurance", "nursery",
+        "wing",
     }
 )  # fmt: skip
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
@@ -265,6 +283,8 @@ _EPONYM_HEADS = frozenset(
         "leukemia", "carcinoma", "guidance", "solution", "mixture", "cement", "scan", "monitor",
         "stain", "agar", "assay", "antigen", "antibody", "antibodies", "panel", "titre", "titer",
         "reaction", "effect",
+        # Fifth round: inclusion bodies, appliances.
+        "body", "hoist",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -326,6 +346,40 @@ _STREET_WORDS = frozenset(
     }
 )  # fmt: skip
 _REGIONS = frozenset({"county", "parish", "borough", "township"})
+# Words that say what kind of ward or unit it is ("Labour Ward", "Stroke Unit", "Acute Medical
+# Unit"): a ward or unit named by any other capitalised word ("Cedar Ward", "Kingfisher Unit")
+# is a named place in a hospital.
+_WARD_HEADS = frozenset({"ward", "unit", "wing"})
+_WARD_KINDS = frozenset(
+    {
+        "labour", "labor", "delivery", "maternity", "postnatal", "antenatal", "birthing", "stroke",
+        "renal", "cardiac", "coronary", "acute", "assessment", "admissions", "admission",
+        "observation", "recovery", "dependency", "high", "burns", "trauma", "spinal", "neuro",
+        "isolation", "respiratory", "endoscopy", "oncology", "orthopaedic", "orthopedic",
+        "elderly", "frailty", "rehab", "intensive", "critical", "transplant", "liver", "short",
+        "stay", "discharge", "decisions", "decision", "baby", "mother", "special", "psychiatric",
+        "eating", "disorders", "secure", "forensic", "low", "older", "adults", "people",
+        "infectious", "diseases", "majors", "minors", "resus", "resuscitation", "theatre",
+        "theatres", "step", "down", "progressive", "telemetry", "chest", "gynaecology",
+        "gynecology", "plastics", "hand", "breast", "colorectal", "upper", "lower", "hepatology",
+        "bone", "marrow", "teenage", "young", "research", "sexual", "health", "clinical",
+        "medical", "surgical", "general", "private", "emergency", "day", "new", "old", "east",
+        "west", "north", "south", "main", "ward", "unit", "the", "of", "and", "&",
+    }
+)  # fmt: skip
+# Where someone lives or moved: the capitalised words after it are a place even when they are
+# English words ("lives in Little Haven", "moved to Castle Rock", "grew up in Bay of Islands").
+_RESIDENCE_BEFORE = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|moving|relocated|relocating|"
+    r"grew[ \t]+up|born|raised|holidaying|emigrated|immigrated))[ \t]+(?i:in|to|from|near)"
+    r"[ \t]+\Z"
+)
+_FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]+)")
+# Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
+# "near The Red Lion", "of The Elms Care Centre").
+_THE_PLACE_CUES = frozenset(
+    {"in", "from", "near", "at", "to", "of", "outside", "into", "via", "opposite", "behind"}
+)
 _JOINERS = frozenset(
     {
         "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
@@ -378,7 +432,15 @@ class _Tok:
     weak: bool = False  # an identifier next to one (name or place list)
 
 
+_ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
+
+
 def _shape(word: str, text: str, end: int) -> str:
+    if word[0].islower() and len(word) > 1:
+        # Most words: no capital to read (what the checks below would say of them too).
+        if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+            return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
+        return "joiner" if word in _JOINERS else "lower"
     if len(word) == 1:
         # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
         # ("(L)", "grade B")
@@ -387,7 +449,7 @@ def _shape(word: str, text: str, end: int) -> str:
         return "initial" if word.isupper() and initial else "lower"
     if word.isupper() and word.lower() in _FACILITY_HEADS:
         return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
-    if _mixed_case_parts(word):
+    if "-" in word and _mixed_case_parts(word):
         return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
     if _ABBREVIATION.match(word):
         return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
@@ -399,6 +461,8 @@ def _shape(word: str, text: str, end: int) -> str:
         return "caps"
     if word[0].isupper():
         return "title"
+    if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+        return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
     return "joiner" if word in _JOINERS else "lower"
 
 
@@ -514,9 +578,27 @@ def _runs(tokens: list[_Tok], text: str) -> list[list[_Tok]]:
     return out
 
 
+# Roles whose field holds a person, not a specialty ("Scribe: Amber L."; but "Consultant:
+# Cardiology", "Physician: Acute Medicine").
+_COLON_ROLES = frozenset(
+    {
+        "scribe", "pharmacist", "nurse", "midwife", "physio", "physiotherapist", "interpreter",
+        "chaplain", "student", "driver", "porter", "hca", "cns", "anp", "sho", "fy1", "fy2",
+        "reg", "clerk", "receptionist", "secretary", "aide", "carer", "caseworker", "volunteer",
+        "sonographer", "radiographer", "technician", "dietitian", "counsellor", "counselor",
+    }
+)  # fmt: skip
 # A letter's closing on the line before a name.
 _SIGN_OFF = re.compile(
     r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
+)
+
+
+# The word before a position, with what may stand between it and a name (a period, a colon, a
+# bracket, "is"). Anchored at a word's start: the leftmost match always starts there, and the
+# engine skips the positions inside words.
+_CUE_WORD = re.compile(
+    r"(?<![\w'’-])([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z"
 )
 
 
@@ -525,10 +607,10 @@ def _word_cue(text: str, start: int) -> str:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
     before = text[max(0, start - 30) : start]
-    sign_off = _SIGN_OFF.search(before)
+    sign_off = _SIGN_OFF.search(before) if "\n" in before else None
     if sign_off is not None:
         return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
-    match = re.search(r"([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z", before)
+    match = _CUE_WORD.search(before)
     if match is None or match.end(1) == len(before):
         return ""
     word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
@@ -536,7 +618,8 @@ def _word_cue(text: str, start: int) -> str:
         return ""
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
-    if match.group(3) in (":", "(") and word not in _SOFT_CUES:
+    # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
+    if match.group(3) in (":", "(") and word not in _SOFT_CUES | _COLON_ROLES:
         return ""
     return word
 
@@ -602,20 +685,57 @@ def _read_run(run: list[_Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
     if (cue in _RELATIONS - _FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
         _read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
         return
+    if (
+        run[0].word == "The"
+        and len(run) > 1
+        and not _sentence_start(text, run[0].start)
+        and _word_before(text, run[0].start) in _THE_PLACE_CUES
+        and all(t.shape in ("title", "caps", "joiner") for t in run[1:])
+        and not all(w in _GENERIC or lex.clinical(w) for w in words[1:])
+    ):
+        # A capital "The" inside a sentence opens a proper name: "at The Willows", "near The Red
+        # Lion".
+        out.append(WordSpan("facility", run[0].start, _end(run[-1])))
+        return
     if words[-1] in _FACILITY_HEADS and all(w in _GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
+    if (
+        run[0].shape == "title"
+        and _RESIDENCE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start)
+        and not all(w in _GENERIC or w in _TITLES or lex.clinical(w) for w in words)
+        and not any(w in _FACILITY_HEADS | _STREET_WORDS for w in words)
+    ):
+        out.append(WordSpan("location", run[0].start, _end(run[-1])))  # "lives in Little Haven"
+        return
     if _organisation(run, words, text, lex):
         out.append(WordSpan("facility", run[0].start, _end(run[-1])))
         return
     for i in range(len(run) - 1, 0, -1):
         head = words[i]
         distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in _GENERIC]
-        if head in _WEAK_HEADS and not any(t.weak for t in distinctive):
+        named_ward = (
+            head in _WARD_HEADS
+            and run[i].shape == "title"
+            and bool(distinctive)
+            and all(
+                t.shape == "title" and not lex.clinical(t.lower) and t.lower not in _WARD_KINDS
+                for t in distinctive
+            )
+        )
+        if head in _WEAK_HEADS and not any(t.weak for t in distinctive) and not named_ward:
             continue
         if head in _FACILITY_HEADS and distinctive:
-            first = 1 if words[0] == "the" else 0
+            first = 1 if words[0] == "the" and run[0].word != "The" else 0
             last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
-            out.append(WordSpan("facility", run[first].start, _end(run[last])))
+            # Department words after the head belong to it ("Hope Hospital Maternity").
+            while last + 1 < len(run) and words[last + 1] in _WARD_KINDS | _FACILITY_HEADS:
+                last += 1
+            end = _end(run[last])
+            # "... Hospital for Wales": a listed place after "for" names which one.
+            place_for = _FOR_PLACE.match(text, end)
+            if place_for is not None and fold(place_for.group("p")) in lex.places:
+                end = place_for.end()
+            out.append(WordSpan("facility", run[first].start, end))
             _read_run(run[last + 1 :], text, lex, out)
             return
         named_street = [w for w in words[:i] if w not in _STREET_WORDS | {"the", "of"}]
@@ -796,7 +916,39 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     found: list[WordSpan] = []
     for run in _runs(tokens, text):
         _read_run(run, text, lex, found)
+    _names_before_names(text, tokens, found, lex)
     return _propagate(text, tokens, found, lex)
+
+
+def _names_before_names(text: str, tokens: list[_Tok], found: list[WordSpan], lex: Lexicon) -> None:
+    """A listed given name right before a found name and "and", a comma or "&" is a name too,
+    even at the start of a sentence or where it is also a word ("Bill and Frank came in",
+    "Rose, Ivy and Jack"). Read from the last name back, so a list is taken whole."""
+    names = sorted((s for s in found if s.kind == "name"), key=lambda s: s.start, reverse=True)
+    by_end = {tok.end: tok for tok in tokens}
+    starts = {s.start for s in found}
+    for span in names:
+        while True:
+            gap = _GAP_BEFORE.search(text, max(0, span.start - 8), span.start)
+            if gap is None:
+                break
+            tok = by_end.get(gap.start())
+            if (
+                tok is None
+                or tok.shape != "title"
+                or tok.start in starts
+                or tok.lower.rstrip("'’") not in lex.given_names
+                or lex.clinical(tok.lower)
+                or tok.lower in _GENERIC | _TITLES
+            ):
+                break
+            span = WordSpan("name", tok.start, tok.end)
+            found.append(span)
+            starts.add(tok.start)
+    found.sort(key=lambda s: (s.start, s.end))
+
+
+_GAP_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\Z")
 
 
 # Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
@@ -809,10 +961,57 @@ _GAP_STOPWORDS = frozenset(
 )  # fmt: skip
 
 
+def _protect_product_variants(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
+    """One or two capitalised words right after a listed product are its variant ("Mepilex
+    Ag", "Allevyn Gentle Border", "Cutimed Siltec", "Tegaderm Foam"), unless they are a listed
+    given name (a person named after a product is written with a comma or a cue)."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if lower not in lex.products or lex.inflected(lower):
+            continue  # "attends" is a continence brand and a verb
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            nxt = tokens[j]
+            if text[tokens[j - 1].end : nxt.start] != " " or nxt.shape not in ("title", "caps"):
+                break
+            if nxt.lower in lex.given_names:
+                break
+            nxt.shape = "lower"
+
+
+def _protect_scales_and_foreign_eponyms(tokens: list[_Tok], text: str) -> None:
+    """A scale's eponym before its value ("Braden 13"), and the names after a head word that
+    comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson")."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if tok.shape == "title" and lower in _SCALE_EPONYMS and _SCORE_AFTER.match(text, tok.end):
+            before = tokens[i - 1] if i > 0 else None
+            if before is None or before.lower not in _TITLES | _RELATIONS - _FUNCTION_CUES:
+                tok.shape = "lower"
+            continue
+        if fold(lower) not in _HEADS_BEFORE or i + 1 >= len(tokens):
+            continue
+        if tok.word.isupper() and len(tok.word) > 1:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in _FOREIGN_JOINERS and j - i <= 2:
+            j += 1
+        taken = 0
+        while j < len(tokens) and taken < 2 and tokens[j].shape == "title":
+            if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-"):
+                break
+            tokens[j].shape = "lower"
+            taken += 1
+            j += 1
+        if taken and tok.shape == "title":
+            tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
+
+
 def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
+    _protect_scales_and_foreign_eponyms(tokens, text)
+    _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
@@ -875,6 +1074,8 @@ def _protect_eponyms(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
             if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
+            if tokens[j].lower in lex.places:
+                break  # "works at Medtronic Galway": a site, not a model
             tokens[j].shape = "lower"
 
 
@@ -940,6 +1141,40 @@ def _given_and_surname(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
         left.strong = right.strong = True
 
 
+# Scales and scores named after a person, written with their value and no "score" ("Braden 13",
+# "Tinetti 14/28", "modified Rankin 3", "Karnofsky 40"): kept even where the name is a listed
+# given name or surname.
+_SCALE_EPONYMS = frozenset(
+    {
+        "braden", "tinetti", "barthel", "rankin", "karnofsky", "lansky", "norton", "waterlow",
+        "apgar", "gleason", "breslow", "clark", "berg", "wells", "caprini", "rockall",
+        "blatchford", "ranson", "alvarado", "centor", "mcisaac", "mallampati", "bishop",
+        "zubrod", "borg", "epworth", "beighton", "oswestry", "harris", "constant", "tegner",
+        "lysholm", "kellgren", "fontaine", "rutherford", "hinchey", "forrest", "killip",
+        "cormack", "morse", "abbey", "hamilton", "beck", "zung", "conners", "denver", "bayley",
+        "glasgow", "edinburgh", "ottawa", "geneva", "padua", "khorana", "charlson", "elixhauser",
+        "rockwood", "katz", "lawton", "folstein", "snellen", "tanner", "brunnstrom", "ashworth",
+        "tardieu", "fugl-meyer", "medsger", "rodnan", "mayo", "truelove", "harvey-bradshaw",
+        "lund", "browder", "parkland", "cobb", "wagner", "texas", "pedis", "wifi", "clavien",
+        "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
+        "ballard", "finnegan", "silverman", "dubowitz", "gustilo", "neer", "mason", "tossy",
+    }
+)  # fmt: skip
+_SCORE_AFTER = re.compile(
+    r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
+    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+# Heads that come first in eponyms of other languages ("Score de Glasgow", "Échelle de
+# Norton", "Ziekte van Parkinson", "Morbus Crohn", "Signe de Lasègue").
+_HEADS_BEFORE = frozenset(
+    {
+        "score", "echelle", "escala", "ziekte", "maladie", "morbus", "signe", "signo",
+        "syndrome", "sindrome", "síndrome", "enfermedad", "malattia", "morbo", "classification",
+        "stade", "test", "prueba", "indice", "índice", "manoeuvre", "maniobra", "reflexe",
+        "reflejo", "krankheit", "scala", "teken", "proef",
+    }
+)  # fmt: skip
+_FOREIGN_JOINERS = frozenset({"de", "van", "von", "du", "di", "d'", "d’", "des", "der", "la"})
 # A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
 _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 # A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
@@ -947,7 +1182,7 @@ _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
     r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
-    r"qhs|nocte|mane|daily|prn|PRN)\b"
+    r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
 # SR", "Prontosan solution", "Augmentin IV").
@@ -1031,7 +1266,9 @@ def _protect_values(tokens: list[_Tok], text: str, lex: Lexicon) -> None:
 # "Dukes C1"; or a percentage score ("Karnofsky 80%").
 _GRADE_AFTER = re.compile(
     r" \d{1,3}(?:\.\d)?[ \t]?%"
-    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))"
+    # "Gustilo IIIA", "Ann Arbor IIB": a Roman numeral and a capital sub-stage ("VIC" is a state).
+    r"| (?:I{2,3}|IV)[A-C](?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
     re.M,
 )
 

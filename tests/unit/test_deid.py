@@ -206,6 +206,73 @@ def test_the_five_identifiers_the_issue_found_surviving() -> None:
         ("Kind regards,\nJane Frost", "Frost"),  # a closing on the line before
         ("Lives on Tannery Cres.", "Tannery"),
         ("Brought in from Heatherfield Care Home with hyponatremia.", "Care Home"),
+        # Fifth round: general forms found by the fourth development half (dev4).
+        ("Seen on Veterans Day, after Whit Monday.", "Veterans"),
+        ("Seen on Veterans Day, after Whit Monday.", "Whit"),
+        ("During the Chinese New Year holiday week.", "Chinese New Year"),
+        ("Three falls since Hallowe'en.", "Hallowe"),
+        ("Entrée le 14 juillet, sortie le 1er août 2025.", "juillet"),
+        ("Entrée le 14 juillet, sortie le 1er août 2025.", "août"),
+        ("Inpatient 3–5 May.", "3–5"),
+        ("Week of 19-23 May.", "19-23"),
+        ("Visit Tue 2 Sept at 10:00.", "Tue"),
+        ("Admitted on the third; discharged on the fifth.", "fifth"),
+        ("Age/Sex: 96 Y / M", "96"),
+        ("Mrs Ormerod, aged ninety-eight (98), lives alone.", "98"),
+        ("At 96 and in his tenth decade he still walks.", "96"),
+        ("Southern Cross member 441 182 930.", "182 930"),
+        ("Mutuelle MGEN, adhérent 0441882 209.", "0441882"),
+        ("Sub ID GHP441882-01; Cert # C-0881204.", "0881204"),
+        ("Medicare 2951 60413 1/3.", "1/3"),
+        ("BC PHN 9 123 456 782.", "456 782"),
+        ("NIR 1 32 07 31 555 042 37, mutuelle.", "042 37"),
+        ("Claim ref CLM 8842 1190 03.", "8842"),
+        ("Present: Dr Kaya, Sommer (breast care nurse), Winter (radiology), Jäger.", "Winter"),
+        ("Present: Dr Kaya, Sommer (breast care nurse), Winter (radiology), Jäger.", "Jäger"),
+        ("Midwives: Jo, Star and Blessing Okafor.", "Star"),
+        ("Scrub: Jory.", "Jory"),
+        ("To: Sunny Wilde; Bill Archer; Robin Hood-Parry", "Hood-Parry"),
+        ("Witness: co-worker Duke Carver.", "Duke"),
+        ("She lives at The Willows sheltered flats.", "The Willows"),
+        ("He rang from near The Red Lion pub.", "Red Lion"),
+        ("Phoned to the nurse on Cedar Ward at 16:10.", "Cedar"),
+        ("Transferred to Hope Hospital Maternity.", "Maternity"),
+        ("Seen at Noah's Ark Children's Hospital for Wales.", "for Wales"),
+        ("Her partner works at Medtronic Galway.", "Galway"),
+        ("Consultation - Hôpital de l'Enfant-Jésus, Québec.", "Enfant"),
+        ("He is frail. At 96, he still walks to the shop.", "96"),
+        ("Pt (93) lives alone.", "93"),
+        ("An elderly lady of 97, seen at home.", "97"),
+        ("She is nearly 95.", "95"),
+        ("Symptoms since mid-March.", "March"),
+        ("Review w/c 10/3.", "10/3"),
+        ("Lab ref. M25/004471 received.", "004471"),
+        ("Enc# 4471 opened.", "4471"),
+        ("Insurance: Aetna W 188 442 017.", "442 017"),
+        ("Cover: Bupa 88120447/01.", "88120447"),
+        ("Bill and Frank came in.", "Bill"),  # a given name before a found name and "and"
+        ("Rose, Ivy and Jack Smith visited.", "Rose"),
+        ("Message taken by Mark (ward clerk).", "Mark"),  # a role in brackets
+        ("She attends Marton Methodist Church.", "Methodist"),  # "attends" is no product here
+        ("ED reg Brown happy with the plan.", "Brown"),  # abbreviated roles
+        ("Escorted by PC Wood.", "Wood"),
+        ("HCA Lily assisted.", "Lily"),
+        ("Scribe: Amber L.", "Amber"),  # a role's field holds a person
+        ("Nurse in charge: Crystal", "Crystal"),
+        ("Best wishes, Bill", "Bill"),
+        ("He lives in Little Haven.", "Little Haven"),  # English words after "lives in"
+        ("Moved to Castle Rock in 2019.", "Castle Rock"),
+        ("EDD: 1/9, LMP 12/3.", "1/9"),  # obstetric date labels
+        ("Resident, 96, in room 4.", "96"),
+        ("Age at death: 97", "97"),
+        ("Age (yrs): 93", "93"),
+        ("Please ring on 555 0147 after five.", "555 0147"),  # after a verb of calling
+        ("Tel. (+353) 1 555 0123", "555 0123"),
+        ("Leave between 3rd and 5th May.", "3rd"),
+        (
+            "ASSESSMENT - Banksia Grove Aged Care, Bendigo VIC\nAt Men's Shed Bendigo.",
+            "Bendigo VIC",
+        ),
     ],
 )
 def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
@@ -254,6 +321,19 @@ def test_each_safe_harbor_form_is_removed(text: str, gone: str) -> None:
         "Movicol sachets daily; Targin SR nocte; Augmentin IV.",  # a formulation or route
         "Meckel diverticulum; Bartholin gland; Bier block; Philadelphia collar.",
         "Meds: Lasix, Coversyl, metformin. Tacrolimus levels; Holter monitor; Gram stain.",
+        # Fifth round: names that are products, scales, markers, codes and trials (dev4).
+        "Dressed with Aquacel Ag, Kerramax Care, Actico; alternatives Sorbsan or Urgotul.",
+        "Continence: Conveen sheath. Mobility: Sara Stedy with two; Oxford hoist.",
+        "Madopar dispersible; Glucagen Hypokit in the office; Trelegy Ellipta daily.",
+        "Braden 13. Tinetti 14/28. Barthel 55; modified Rankin 3; Lewy body features.",
+        "Score de Glasgow 15. Échelle de Norton 12. Ziekte van Parkinson.",
+        "Ki-67 30%; CPT 45385; eligible for KEYNOTE-522.",
+        "Bair Hugger warming; Lloyd Davies not used; McKinley T34 driver; Webster-pak weekly.",
+        "Mepilex Ag, Allevyn Gentle Border, Cutimed Siltec, Tegaderm Foam.",  # product variants
+        "Gustilo IIIA; Ballard 38 weeks; Finnegan 6; Perthes; Osgood-Schlatter; Impella CP.",
+        "Foley 14Fr; PEG Corflo; Freka PEG; Elastoplast allergy; Scandishake.",  # sizes, products
+        "Genetics: Marfan, Klinefelter, Prader-Willi. Rash: Koebner, Auspitz, Nikolsky.",
+        "Fractures: Maisonneuve, Lisfranc, Chopart, Hill-Sachs, Bankart.",
     ],
 )
 def test_clinical_content_is_kept(text: str) -> None:
@@ -424,13 +504,14 @@ def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # third round. Before the second round: 322/358 (89.94%) and 5.6% of clinical terms redacted;
     # after it: 355/358 (99.16%; facilities 41/43, streets 14/15) and 2.2% (6/270); after the
     # third: 358/358 and 0.7% (2/270: a bone-cement brand, and "Newborn" at a sentence start,
-    # which is a listed surname and no 1934 dictionary word).
+    # which is a listed surname and no 1934 dictionary word); after the fifth 0.4% (1/270: the
+    # bone cement is on the product list).
     notes = load("heldout2")
     result = score(notes, _spans)
     assert len(notes) >= 20 and sum(result.total.values()) >= 300
     assert result.recall >= 0.995, f"second held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.01, f"second held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.004, f"second held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -438,26 +519,29 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # them. Before that round 458/520 (88.08%) and 6.7% of clinical terms redacted (29/432);
     # after it 459/520 (88.27%) and 6.7%. Fourth round (changes made from dev3's misses; only
     # this half's per-type table was run, three times): 490/520 (94.23%) and 4.2% after its
-    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second: still below the targets
-    # (99% overall, 95% a type, 2%). A regression guard only, not a target. Failures print
-    # figures only, never the notes' misses.
+    # first part, 491/520 (94.42%) and 3.9% (17/432) after its second. Fifth round (changes
+    # made from dev4's misses and from probe sentences; this half's per-type table run three
+    # times, before and after each): 494/520 (95.00%) and 2.8% (12/432) after the dev4
+    # changes, 494/520 and 2.5% (11/432) after the probe changes: still below the targets (99%
+    # overall, 95% a type, 2%). A regression guard only, not a target. Failures print figures
+    # only, never the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
-    assert result.recall >= 0.944, f"third held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.95, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.04, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.026, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 # What the rules still miss or damage in the third development half, after the fourth round:
 # facility names made only of English and generic words with no cue ("Lancet Centurion",
 # "Mission Hospital Urology"), one whose name starts with a role word ("Physio Plus Whanganui"),
-# and two wound-care brands that are in no shipped list ("Prontosan", "Aquacel Ag" after "with").
+# and, until the fifth round's product list, two wound-care brands ("Prontosan", "Aquacel Ag").
 _KNOWN_DEV3_MISSES = [
     ("e05", "FACILITY", "Lancet Centurion"),
     ("e06", "FACILITY", "Physio Plus Whanganui"),
     ("e21", "FACILITY", "Mission Hospital Urology"),
 ]
-_KNOWN_DEV3_DAMAGE = [("e10", "Prontosan"), ("e10", "Aquacel Ag")]
+_KNOWN_DEV3_DAMAGE: list[tuple[str, str]] = []
 
 
 def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
@@ -465,6 +549,48 @@ def test_third_development_half_is_recalled_but_for_its_known_misses() -> None:
     result = score(load("dev3"), _spans)
     assert result.missed == _KNOWN_DEV3_MISSES
     assert result.damaged == _KNOWN_DEV3_DAMAGE
+
+
+# What the rules still miss or damage in the fourth development half, after the fifth round:
+# organisations named only by English or generic words with no cue ("Men's Shed Bendigo",
+# "Lakeside Endoscopy"), a place in brackets whose ending looks like an English word
+# ("Tampines"), a group code of letters only ("LA-MCD"); a polyp class after a city's name
+# ("Paris 0-Is") and a scale after a hyphenated country ("Australia-modified Karnofsky").
+_KNOWN_DEV4_MISSES = [
+    ("f16", "FACILITY", "Men's Shed Bendigo"),
+    ("f24", "FACILITY", "NTUC Health Active Ageing Hub (Tampines)"),
+    ("f26", "HEALTHPLAN", "LA-MCD"),
+    ("f27", "FACILITY", "Lakeside Endoscopy"),
+]
+_KNOWN_DEV4_DAMAGE = [("f06", "Paris 0-Is"), ("f19", "Australia-modified Karnofsky 40")]
+
+
+def test_fourth_development_half_is_recalled_but_for_its_known_misses() -> None:
+    # Before the fifth round: 443/485 (91.3%) and 17.9% of clinical terms redacted (47/262).
+    result = score(load("dev4"), _spans)
+    assert result.missed == _KNOWN_DEV4_MISSES
+    assert result.damaged == _KNOWN_DEV4_DAMAGE
+
+
+def test_patterns_anchored_at_word_starts_find_what_the_written_patterns_find() -> None:
+    # Fifth round, for speed: patterns that open with a word boundary get a cheap word-start
+    # test in front (deid_patterns._at_word_start). On every development note they must find
+    # exactly the spans the patterns as written find.
+    from medlocal.privacy import deid_patterns
+
+    texts = [
+        note.text for half in ("dev", "dev3", "dev4", "heldout", "heldout2") for note in load(half)
+    ]
+    texts.append(
+        "He is frail. At 96, he walks.\nSocial security 123-45-6789; #204 - 1175 Nicola St."
+    )
+    pairs = list(zip(deid_patterns._PATTERNS, deid_patterns.UNANCHORED_PATTERNS, strict=True))
+    assert any(fast is not written for (_, fast), (_, written) in pairs)
+    for (_, fast), (_, written) in pairs:
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [
+                m.span() for m in written.finditer(text)
+            ], written.pattern[:60]
 
 
 def test_third_held_out_half_parses_with_its_counts() -> None:
@@ -490,6 +616,23 @@ def test_third_development_half_parses_with_its_counts() -> None:
     assert len(notes) == 27
     assert sum(kinds.values()) == 566 and len(kinds) == 22
     assert sum(len(note.clinical) for note in notes) == 327
+    for note in notes:
+        assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
+        for span in note.identifiers + note.clinical:
+            assert note.text[span.start : span.end] == span.text
+
+
+def test_fourth_development_half_parses_with_its_counts() -> None:
+    # Written at the start of the fifth round, before its rule changes, as development data: the
+    # held-out half's weakest types (ages over 89, health-plan numbers, IDs, dates, facilities,
+    # people) in new forms, and clinical terms that look like names.
+    notes = load("dev4")
+    kinds = Counter(span.kind for note in notes for span in note.identifiers)
+    assert len(notes) == 27
+    assert sum(kinds.values()) == 485 and len(kinds) == 18
+    assert (kinds["AGE"], kinds["HEALTHPLAN"], kinds["ID"], kinds["DATE"]) == (30, 41, 28, 70)
+    assert (kinds["FACILITY"], kinds["PERSON"]) == (73, 123)
+    assert sum(len(note.clinical) for note in notes) == 262
     for note in notes:
         assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
         for span in note.identifiers + note.clinical:
