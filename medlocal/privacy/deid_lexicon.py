@@ -56,6 +56,12 @@ _PREFIXES = (
 )  # fmt: skip
 
 
+# Contractions of plain English: the word before the apostrophe, and the stems English clips
+# ("ca" of can't, "wo" of won't); "I" is no dictionary word of its own.
+_CONTRACTION = re.compile(r"^([a-z]+?)(?:n['’]t|['’](?:m|ve|ll|re|d))$")
+_CONTRACTED = frozenset({"i", "ca", "wo", "sha", "ai", "y"})
+
+
 # British spellings, rewritten the American way the 1934 dictionary spells them.
 _BRITISH = [
     (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # haemoglobin, anaesthetic, paediatric
@@ -107,8 +113,11 @@ class Lexicon:
         British spelling."""
         if lower in self.english or self.clinical(lower):
             return True
-        if lower.endswith("s") and self.clinical(lower[:-1]):
-            return True  # "statins", "stents"
+        if lower.endswith("s") and len(lower) > 5 and self.known(lower[:-1]):
+            return True  # "statins", "stents", "corticosteroids" (known by its ending)
+        contraction = _CONTRACTION.match(lower)
+        if contraction and (contraction[1] in self.english or contraction[1] in _CONTRACTED):
+            return True  # "I'm", "don't", "can't", "we'll", "they've"
         american = _american(lower)
         if american != lower and (american in self.english or self._inflected(american)):
             return True  # "theatre", "oedema", "tumour", "programme", "haemoglobin"
