@@ -1,0 +1,98 @@
+"""The clinical value grammar around capitalised words in the word scan: a short abbreviation
+before its value ("Qb 300"), medicines before a dose or a form ("Coversyl 4 mg"), a genus before
+its species ("Candida auris"), a test before its result ("Rh positive"): such words are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
+from medlocal.privacy.deid_tokens import Tok
+
+# A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
+_VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
+# A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
+# Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
+_DOSE_AFTER = re.compile(
+    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
+    r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
+    r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
+)
+# A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
+# SR", "Prontosan solution", "Augmentin IV").
+_FORM_AFTER = re.compile(
+    r"[ \t]+(?:tablets?|capsules?|injection|inhaler|cream|ointment|gel|eye[ \t]+drops|drops|"
+    r"patch(?:es)?|spray|syrup|suspension|infusion|solution|lozenges?|pessary|pessaries|"
+    r"suppositor(?:y|ies)|sachets?|nebules?|wash|XR|SR|CR|ER|XL|LA|MR|ODT|IV|PO|SC|IM|SL|"
+    r"nocte|mane|bd|tds|qid|qds|od|prn|PRN|therapy|treatment|course|levels?|toxicity|doses?|"
+    r"prophylaxis|allergy|challenge|trough|monotherapy|loading|infusions?)\b"
+)
+# A species after a capitalised genus: an organism ("Cutibacterium acnes", "Candida auris",
+# "Enterococcus faecalis"); the species is no English word and ends like Latin.
+_SPECIES_AFTER = re.compile(
+    r"[ \t]+(?P<s>acnes|(?=[a-z]{4})[a-z]{2,}(?:us|is|ae|ii|um|genes|ans|ens|ica|ile|i|a))\b"
+)
+# A result after a word: it names a test ("Rh positive", "Ishihara normal", "Strep positive").
+_RESULT_AFTER = re.compile(
+    r"[ \t]+(?:positive|negative|pos|neg|normal|abnormal|intact|equivocal|reactive|"
+    r"non-reactive|nonreactive|detected|undetected|not[ \t]+detected|sensitive|resistant)\b"
+)
+
+
+def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A word in a list whose neighbours on both sides are medicines or clinical words."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    left, right = tokens[i - 1], tokens[i + 1]
+    gaps = (text[left.end : tokens[i].start], text[tokens[i].end : right.start])
+    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
+        return False
+    return all(
+        lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
+        for t in (left, right)
+    )
+
+
+def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """The clinical value grammar around capitalised words: a short abbreviation before its
+    value ("Qb 300", "Kt/V 1.32"), medicine names before a dose, a test before its result. A
+    given name, or a word after a title or relation, stays a candidate ("Amy 0412 345 678",
+    "Dr Ng 4 pm")."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title":
+            continue
+        if (
+            i > 0
+            and text[tokens[i - 1].end : tok.start] in (" ", ". ")
+            and tokens[i - 1].lower in TITLES | RELATIONS - FUNCTION_CUES
+        ):
+            continue
+        lower = tok.lower.rstrip("'’")
+        species = _SPECIES_AFTER.match(text, tok.end)
+        if (
+            species is not None
+            and species.group("s") not in lex.english
+            and (not lex.inflected(species.group("s")) or species.group("s").endswith("acnes"))
+        ):
+            tok.shape = "lower"  # a genus before its species, even one that is a given name
+            continue
+        if _between_medicines(tokens, i, text, lex):
+            tok.shape = "lower"  # "Lasix, Coversyl, metformin": one of a list of medicines
+            continue
+        if lower in lex.given_names:
+            continue
+        short_value = len(lower) <= 3 and _VALUE_AFTER.match(text, tok.end) is not None
+        result = _RESULT_AFTER.match(text, tok.end) is not None and lower not in lex.surnames
+        if short_value or result:
+            tok.shape = "lower"
+        elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
+            j = i
+            while j >= 0 and j > i - 3 and tokens[j].shape == "title":
+                if tokens[j].lower in TITLES | RELATIONS or tokens[j].lower in lex.given_names:
+                    break
+                tokens[j].shape = "lower"
+                if j == 0 or text[tokens[j - 1].end : tokens[j].start] != " ":
+                    break
+                j -= 1

@@ -1,0 +1,273 @@
+"""Capitalised words of the word scan that are no identifiers because of what stands around
+them: the words of an eponym before its head ("Trousseau sign", "Hunt and Hess grade"), a scale's
+name before its value ("Braden 13"), a grade after an eponym ("Child-Turcotte-Pugh B"), a
+product's variant ("Mepilex Ag") and a device maker's model ("Medtronic Advisa").
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_tokens import Tok
+
+# A facility word after an eponym head: "Parkinson disease clinic" names a service, and "Toronto
+# Western fracture clinic" a place, so the words before the head are not protected as an eponym.
+_SERVICE_AFTER = re.compile(r"[ \t]+(?:clinic|service|unit|team|ward|centre|center|department)\b")
+# Words after a capitalised eponym that make it a sign, test, scale, instrument or procedure
+# ("Trousseau sign", "Mallampati class", "Hunt and Hess grade", "Metzenbaum scissors",
+# "Schmorl nodes", "Modified Rankin Scale"): the capitalised words before one of these are kept.
+# Words that follow places and people as often ("area", "line", "team") are not among them.
+EPONYM_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "angle",
+        "nodes", "node", "changes", "type", "syndrome", "disease", "phenomenon", "reflex",
+        "maneuver", "manoeuvre", "manoeuvres", "procedure", "operation", "repair", "incision",
+        "approach", "technique", "method", "position", "catheter", "drain", "drains", "tube",
+        "stent", "needle", "clamp", "clamps", "scissors", "retractor", "retractors", "forceps",
+        "blade", "pouch", "triangle", "canal", "duct", "ligament", "fracture", "palsy", "ulcer",
+        "cyst", "murmur", "rule", "rules", "protocol", "regimen", "formula", "equation", "law",
+        "triad", "bodies", "cells", "granules", "spots", "lesions", "sphincter", "guidelines",
+        "orbitopathy", "ophthalmopathy", "thyroiditis", "encephalopathy", "contracture",
+        "deformity", "dressing", "splint", "hernia", "anomaly", "malformation", "pupil",
+        "questionnaire", "inventory", "criterion", "lymphoma", "sarcoma", "tumour", "tumor",
+        "valve", "shunt", "mask", "suture", "sutures", "stitch", "plate", "nail", "screw",
+        "line", "lines", "pads", "nodules", "patches", "streaks", "bands", "rings", "subscore",
+        "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
+        "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
+        "frame",
+        # Fourth round: eponymous anatomy, instruments, appliances and conditions.
+        "gland", "glands", "diverticulum", "fibres", "fibers", "artery", "vein", "nerve",
+        "membrane", "space", "fascia", "bursa", "foramen", "fold", "nucleus", "tubercle", "block",
+        "flap", "graft", "sling", "boot", "collar", "brace", "stockings", "bandage", "lamp", "view",
+        "projection", "ratio", "lens", "speculum", "elevator", "curette", "hook", "dilator",
+        "bougie", "dystrophy", "anaemia", "anemia", "fever", "virus", "bacillus", "tremor",
+        "ataxia", "chorea", "dementia", "neuralgia", "aneurysm", "disorder", "leukaemia",
+        "leukemia", "carcinoma", "guidance", "solution", "mixture", "cement", "scan", "monitor",
+        "stain", "agar", "assay", "antigen", "antibody", "antibodies", "panel", "titre", "titer",
+        "reaction", "effect",
+        # Fifth round: inclusion bodies, appliances.
+        "body", "hoist",
+    }
+)  # fmt: skip
+# Device makers whose names are no other word: the capitalised words right after one name a
+# model ("Medtronic Advisa"), not a person. ("Smith & Nephew" and "St. Jude" are left out: "his
+# nephew Colm", "St. Jude's".)
+_MAKERS = frozenset(
+    {
+        "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
+        "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
+    }
+)  # fmt: skip
+_CAPITALISED_HEADS = frozenset(
+    {
+        "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
+        "grading", "class", "classification", "criteria", "stage", "staging", "index", "type",
+        "syndrome", "disease", "phenomenon", "reflex", "maneuver", "manoeuvre", "procedure",
+        "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
+        "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
+    }
+)  # fmt: skip
+# Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
+# ("Robson group 1", "Guthrie card").
+_LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
+_NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
+# Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
+# "Hashimoto thyroiditis") count as eponym heads too.
+_EPONYM_HEAD_ENDINGS = (
+    "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy", "oma",
+    "emia", "aemia", "algia", "plasia", "trophy", "ism", "scopy", "graphy", "gram",
+)  # fmt: skip
+
+# Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
+_GAP_STOPWORDS = frozenset(
+    {
+        "and", "of", "the", "with", "by", "to", "for", "from", "in", "on", "at", "after",
+        "before", "due", "has", "had", "have", "is", "was", "were", "are", "or", "but",
+        "a", "an", "his", "her", "their", "without", "into", "since", "until",
+    }
+)  # fmt: skip
+
+
+def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """One or two capitalised words right after a listed product are its variant ("Mepilex
+    Ag", "Allevyn Gentle Border", "Cutimed Siltec", "Tegaderm Foam"), unless they are a listed
+    given name (a person named after a product is written with a comma or a cue)."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if lower not in lex.products or lex.inflected(lower):
+            continue  # "attends" is a continence brand and a verb
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            nxt = tokens[j]
+            if text[tokens[j - 1].end : nxt.start] != " " or nxt.shape not in ("title", "caps"):
+                break
+            if nxt.lower in lex.given_names:
+                break
+            nxt.shape = "lower"
+
+
+def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
+    """A scale's eponym before its value ("Braden 13"), and the names after a head word that
+    comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson")."""
+    for i, tok in enumerate(tokens):
+        lower = tok.lower.rstrip("'’")
+        if tok.shape == "title" and lower in _SCALE_EPONYMS and _SCORE_AFTER.match(text, tok.end):
+            before = tokens[i - 1] if i > 0 else None
+            if before is None or before.lower not in TITLES | RELATIONS - FUNCTION_CUES:
+                tok.shape = "lower"
+            continue
+        if fold(lower) not in _HEADS_BEFORE or i + 1 >= len(tokens):
+            continue
+        if tok.word.isupper() and len(tok.word) > 1:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower in _FOREIGN_JOINERS and j - i <= 2:
+            j += 1
+        taken = 0
+        while j < len(tokens) and taken < 2 and tokens[j].shape == "title":
+            if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-"):
+                break
+            tokens[j].shape = "lower"
+            taken += 1
+            j += 1
+        if taken and tok.shape == "title":
+            tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
+
+
+def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
+    grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
+    they name a person ("Dr Lichtenstein's repair" stays a name)."""
+    _protect_scales_and_foreign_eponyms(tokens, text)
+    _protect_product_variants(tokens, text, lex)
+    for i, head in enumerate(tokens):
+        word = head.word.lower().split("-")[0]  # "fracture-dislocation"
+        # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
+        # facility, "Hashimoto thyroiditis" a disease.
+        by_ending = head.word.islower() and (
+            word.endswith(_EPONYM_HEAD_ENDINGS) or word in _LOWER_CASE_HEADS
+        )
+        # A capitalised head counts only where eponyms are written so ("Modified Rankin Scale");
+        # "Ana Frame", "Grace Field", "Tom Lane" are names.
+        listed = word in EPONYM_HEADS and (head.word.islower() or word in _CAPITALISED_HEADS)
+        # "Grade Group 2", "Robson Group 5": a capitalised group before its number is a class.
+        listed = listed or (
+            word in _LOWER_CASE_HEADS and _NUMBER_AFTER.match(text, head.end) is not None
+        )
+        if i == 0 or not (listed or by_ending):
+            continue
+        if _SERVICE_AFTER.match(text, head.end):
+            continue
+        taken: list[Tok] = []
+        j = i - 1
+        # One lower-case word may stand between ("Hueston tabletop test"), where the capitalised
+        # word before it is no given name ("Sarah blood test" is about Sarah).
+        gap_word = (
+            j > 0
+            and tokens[j].word.islower()
+            and tokens[j].word not in _GAP_STOPWORDS
+            and tokens[j - 1].shape == "title"
+            and tokens[j - 1].lower not in lex.given_names
+            and text[tokens[j].end : head.start] == " "
+        )
+        if gap_word:
+            j -= 1
+        while j >= 0 and len(taken) < 4:
+            tok = tokens[j]
+            gap = text[tok.end : tokens[j + 1].start]
+            if gap != " ":
+                break
+            if tok.shape in ("title", "caps") and tok.lower not in TITLES:
+                taken.append(tok)
+            elif tok.word.isupper() and len(tok.word) > 1 and taken:
+                pass  # an acronym inside a named score ("Erasmus GBS Outcome Score")
+            elif not (tok.word in ("and", "&") and taken and j > 0):
+                break
+            j -= 1
+        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym; a
+        # cue counts only right before the words, not across punctuation ("nephew; Dravet").
+        people = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
+        if not taken or taken[-1].lower in people:
+            continue
+        if j >= 0 and tokens[j].lower in people and text[tokens[j].end : taken[-1].start] == " ":
+            continue
+        if gap_word and any(t.lower in lex.given_names for t in taken):
+            continue
+        for tok in taken:
+            tok.shape = "lower"
+    _protect_graded(tokens, text, lex)
+    for i, tok in enumerate(tokens):
+        if tok.lower not in _MAKERS:
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
+            if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
+                break
+            if tokens[j].lower in lex.places:
+                break  # "works at Medtronic Galway": a site, not a model
+            tokens[j].shape = "lower"
+
+
+# Scales and scores named after a person, written with their value and no "score" ("Braden 13",
+# "Tinetti 14/28", "modified Rankin 3", "Karnofsky 40"): kept even where the name is a listed
+# given name or surname.
+_SCALE_EPONYMS = frozenset(
+    {
+        "braden", "tinetti", "barthel", "rankin", "karnofsky", "lansky", "norton", "waterlow",
+        "apgar", "gleason", "breslow", "clark", "berg", "wells", "caprini", "rockall",
+        "blatchford", "ranson", "alvarado", "centor", "mcisaac", "mallampati", "bishop",
+        "zubrod", "borg", "epworth", "beighton", "oswestry", "harris", "constant", "tegner",
+        "lysholm", "kellgren", "fontaine", "rutherford", "hinchey", "forrest", "killip",
+        "cormack", "morse", "abbey", "hamilton", "beck", "zung", "conners", "denver", "bayley",
+        "glasgow", "edinburgh", "ottawa", "geneva", "padua", "khorana", "charlson", "elixhauser",
+        "rockwood", "katz", "lawton", "folstein", "snellen", "tanner", "brunnstrom", "ashworth",
+        "tardieu", "fugl-meyer", "medsger", "rodnan", "mayo", "truelove", "harvey-bradshaw",
+        "lund", "browder", "parkland", "cobb", "wagner", "texas", "pedis", "wifi", "clavien",
+        "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
+        "ballard", "finnegan", "silverman", "dubowitz", "gustilo", "neer", "mason", "tossy",
+    }
+)  # fmt: skip
+_SCORE_AFTER = re.compile(
+    r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
+    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+# Heads that come first in eponyms of other languages ("Score de Glasgow", "Échelle de
+# Norton", "Ziekte van Parkinson", "Morbus Crohn", "Signe de Lasègue").
+_HEADS_BEFORE = frozenset(
+    {
+        "score", "echelle", "escala", "ziekte", "maladie", "morbus", "signe", "signo",
+        "syndrome", "sindrome", "síndrome", "enfermedad", "malattia", "morbo", "classification",
+        "stade", "test", "prueba", "indice", "índice", "manoeuvre", "maniobra", "reflexe",
+        "reflejo", "krankheit", "scala", "teken", "proef",
+    }
+)  # fmt: skip
+_FOREIGN_JOINERS = frozenset({"de", "van", "von", "du", "di", "d'", "d’", "des", "der", "la"})
+
+# A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib",
+# "Dukes C1"; or a percentage score ("Karnofsky 80%").
+_GRADE_AFTER = re.compile(
+    r" \d{1,3}(?:\.\d)?[ \t]?%"
+    r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))"
+    # "Gustilo IIIA", "Ann Arbor IIB": a Roman numeral and a capital sub-stage ("VIC" is a state).
+    r"| (?:I{2,3}|IV)[A-C](?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    re.M,
+)
+
+
+def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """Keep a capitalised word right before a grade letter or Roman numeral, unless it follows
+    a given name or a title ("John Smith III" is a name with a suffix)."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or not _GRADE_AFTER.match(text, tok.end):
+            continue
+        if tok.lower in lex.given_names:
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        if (
+            before is not None
+            and text[before.end : tok.start] == " "
+            and (before.lower in lex.given_names | TITLES or before.shape == "initial")
+        ):
+            continue
+        tok.shape = "lower"

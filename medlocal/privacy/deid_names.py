@@ -1,0 +1,194 @@
+"""Names of people in the word scan: the cue before a run (a title, a relation, a soft cue),
+the names a run holds, given names before surnames, and given names listed before a found name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
+    FUNCTION_CUES,
+    PARTICLES,
+    RELATION_AFTER,
+    RELATIONS,
+    ROLE_AFTER,
+    SIGN_OFF,
+    SOFT_CUES,
+    TITLES,
+)
+from medlocal.privacy.deid_place_words import (
+    GENERIC,
+    PLACE_CUES,
+    PLACE_PREFIXES,
+    REGIONS,
+    STREET_WORDS,
+)
+from medlocal.privacy.deid_tokens import Tok, WordSpan, word_before, word_end
+
+# The word before a position, with what may stand between it and a name (a period, a colon, a
+# bracket, "is"). Anchored at a word's start: the leftmost match always starts there, and the
+# engine skips the positions inside words.
+_CUE_WORD = re.compile(
+    r"(?<![\w'’-])([\w'’-]+)(\.?)([,:(]?)[ \t]*[(]?[ \t]*(?:is[ \t]+|was[ \t]+)?\Z"
+)
+
+
+def word_cue(text: str, start: int) -> str:
+    """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
+    Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
+    any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
+    before = text[max(0, start - 30) : start]
+    sign_off = SIGN_OFF.search(before) if "\n" in before else None
+    if sign_off is not None:
+        return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
+    match = _CUE_WORD.search(before)
+    if match is None or match.end(1) == len(before):
+        return ""
+    word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
+    if match.group(2) and word not in TITLES:
+        return ""
+    # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
+    # name; the soft cues take one ("Chaperone: Heather Wood").
+    # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
+    if match.group(3) in (":", "(") and word not in SOFT_CUES | COLON_ROLES:
+        return ""
+    return word
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """A title or a relation before ``start``: every capitalised word after it is a name.
+    Function words ("with", "by") are soft cues instead (see read_run)."""
+    word = word_cue(text, start)
+    return word in TITLES or word in RELATIONS - FUNCTION_CUES
+
+
+def cued_name(tok: Tok, lex: Lexicon) -> bool:
+    """After a soft cue: a listed name (even one that is also a clinical word, "Walker"), or a
+    word that is no dictionary or clinical word (even one that looks like a word by its ending,
+    "Lindqvist")."""
+    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    if tok.weak or tok.strong or lex.name_like(lower):
+        return True
+    return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)
+
+
+def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
+    """Names in a run: cued words, then listed names and initials next to an identifier."""
+    if _cue_before(text, run[0].start) or (
+        any(t.weak for t in run)
+        and (
+            ROLE_AFTER.match(text, word_end(run[-1])) is not None
+            or RELATION_AFTER.match(text, word_end(run[-1])) is not None
+        )
+    ):
+        for tok in run:
+            # A cue makes a listed name a name even where it is also a clinical word ("Faith
+            # Walker, social worker").
+            if tok.shape in ("title", "caps") and (
+                not lex.clinical(tok.lower) or lex.name_like(tok.lower)
+            ):
+                tok.weak = tok.lower not in TITLES
+        if any(t.weak for t in run):
+            # The first word of the name, past its initials ("K. Moss, CDCES").
+            first = next((t for t in run if t.shape != "initial"), run[0])
+            first.strong = first.strong or first.weak
+            for k in range(2, len(run)):  # "with Hope and Grace": each name after "and"
+                if run[k - 1].lower == "and":
+                    run[k].strong = run[k].strong or run[k].weak
+    # Absorb listed names and initials next to an identifier, until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for i, tok in enumerate(run):
+            if tok.strong:
+                continue
+            near = [run[j] for j in (i - 1, i + 1) if 0 <= j < len(run)]
+            if any(n.strong for n in near) and (tok.weak or tok.shape == "initial"):
+                tok.strong = changed = True
+            elif tok.shape == "joiner" and tok.lower in PARTICLES and _particle_joins(run, i):
+                tok.strong = changed = True  # "Ana van der Merwe", "Maria de la Cruz"
+    i = 0
+    while i < len(run):
+        if not run[i].strong:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(run) and run[j + 1].strong:
+            j += 1
+        kind = _name_or_place(run[i : j + 1], text, lex)
+        out.append(WordSpan(kind, run[i].start, word_end(run[j])))
+        i = j + 1
+
+
+def _particle_joins(run: list[Tok], i: int) -> bool:
+    """A lower-case particle inside a name: a name word after it, and one before it (past any
+    other particles: "van der")."""
+    if i + 1 >= len(run) or not run[i + 1].strong:
+        return False
+    k = i - 1
+    while k >= 0 and run[k].shape == "joiner" and run[k].lower in PARTICLES:
+        k -= 1
+    return k >= 0 and (run[k].weak or run[k].strong)
+
+
+def _name_or_place(toks: list[Tok], text: str, lex: Lexicon) -> str:
+    phrase = " ".join(t.lower.rstrip("'’") for t in toks)
+    cue = word_before(text, toks[0].start)
+    if phrase in lex.places and (cue in PLACE_CUES or not lex.name_like(phrase)):
+        return "location"
+    return "name"
+
+
+def names_before_names(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> None:
+    """A listed given name right before a found name and "and", a comma or "&" is a name too,
+    even at the start of a sentence or where it is also a word ("Bill and Frank came in",
+    "Rose, Ivy and Jack"). Read from the last name back, so a list is taken whole."""
+    names = sorted((s for s in found if s.kind == "name"), key=lambda s: s.start, reverse=True)
+    by_end = {tok.end: tok for tok in tokens}
+    starts = {s.start for s in found}
+    for span in names:
+        while True:
+            gap = _GAP_BEFORE.search(text, max(0, span.start - 8), span.start)
+            if gap is None:
+                break
+            tok = by_end.get(gap.start())
+            if (
+                tok is None
+                or tok.shape != "title"
+                or tok.start in starts
+                or tok.lower.rstrip("'’") not in lex.given_names
+                or lex.clinical(tok.lower)
+                or tok.lower in GENERIC | TITLES
+            ):
+                break
+            span = WordSpan("name", tok.start, tok.end)
+            found.append(span)
+            starts.add(tok.start)
+    found.sort(key=lambda s: (s.start, s.end))
+
+
+_GAP_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\Z")
+
+
+def given_and_surname(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """A listed given name right before a listed surname is a person even where both are also
+    English words and no cue stands before them ("RN in charge Jasmine Ko", "Will Major")."""
+    for left, right in itertools.pairwise(tokens):
+        if left.shape != "title" or right.shape != "title" or (left.strong and right.strong):
+            continue
+        if text[left.end : right.start] != " ":
+            continue
+        first, last = left.lower.rstrip("'’"), right.lower.rstrip("'’").removesuffix("'s")
+        if first not in lex.given_names or not lex.name_like(last):
+            continue
+        if lex.clinical(first) or lex.clinical(last) or first in TITLES:
+            continue
+        if last in GENERIC | STREET_WORDS | REGIONS | EPONYM_HEADS | PLACE_PREFIXES:
+            continue
+        if first in GENERIC | PLACE_PREFIXES:
+            continue
+        left.strong = right.strong = True

@@ -1,0 +1,184 @@
+"""Word lists of the word scan that point to a person: titles, relations, roles and the
+cues before a name, and the particles inside one (see :mod:`medlocal.privacy.deid_words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev"})
+RELATIONS = frozenset(
+    {
+        "daughter", "son", "wife", "husband", "partner", "spouse", "brother", "sister", "mother",
+        "father", "mum", "mom", "dad", "niece", "nephew", "grandson", "granddaughter",
+        "grandchild", "grandmother", "grandfather", "great-niece", "great-nephew",
+        "daughter-in-law", "son-in-law", "sister-in-law", "brother-in-law", "mother-in-law",
+        "father-in-law", "aunt", "uncle", "cousin", "fiancé", "fiance", "fiancée", "fiancee",
+        "boyfriend", "girlfriend", "neighbour", "neighbor", "friend", "carer", "caregiver",
+        "guardian", "proxy", "coach", "interpreter", "dietitian", "therapist", "manager", "worker",
+        "educator", "member", "colleague", "teacher", "pharmacist", "chaplain", "officer",
+        "landlord", "employer", "with", "by", "to", "named", "called", "and", "informed",
+        "notified", "paged", "updated", "contacted", "told", "per",
+        "daughters", "sons", "brothers", "sisters", "grandsons", "granddaughters",
+        "grandchildren", "children", "parents", "grandparents", "cousins", "friends",
+        "neighbours", "neighbors", "stepson", "stepdaughter", "stepmother", "stepfather",
+        "stepbrother", "stepsister", "godson", "goddaughter", "godmother", "godfather", "twin",
+        "sibling", "siblings", "widow", "widower", "grandma", "grandpa", "granddad", "nan",
+        "nana", "auntie", "aunty", "kin", "housemate", "flatmate", "roommate", "tenant",
+        "lodger", "whanau", "whānau", "moko", "mokopuna",
+        # Fifth round: people at work and school.
+        "co-worker", "coworker", "workmate", "classmate", "teammate", "schoolmate",
+    }
+)  # fmt: skip
+# Words before a name that are no relation: a listed name or unknown word after one of these
+# is a name ("Chaperone: Heather Wood", "Dear Jenny", "Regards, Penny Lane").
+SOFT_CUES = frozenset(
+    {
+        "present", "chaperone", "nok", "witness", "witnessed", "translator", "visitor",
+        "visitors", "attendees", "family", "dear", "regards", "thanks", "sincerely",
+        "faithfully", "cheers", "signed", "cc",
+        # Fifth round: fields that hold staff ("Scrub: Jory", "Midwives: Jo, Star and Blessing
+        # Okafor", "Assessor: Merle Hannaford").
+        "scrub", "scrubs", "midwives", "nurses", "crew", "staff", "bcc", "author",
+        "assessor", "examiner", "reviewer", "dictated", "typed", "transcribed", "runner",
+        "circulating", "anaesthetist", "anesthetist", "assistant", "surgeon", "operator",
+        "charge", "wishes", "rgds", "warmly", "yours",
+    }
+)  # fmt: skip
+# Relation words that are also ordinary function words: cues, but no sign that a street or a
+# facility after them is a person.
+FUNCTION_CUES = frozenset(
+    {
+        "with", "by", "to", "and", "named", "called", "informed", "notified", "paged", "updated",
+        "contacted", "told", "per",
+    }
+)  # fmt: skip
+# A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
+# nurse), Winter (radiology)"); e-mail headers separate names with semicolons.
+LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|,?[ \t]+and|&|/)[ \t]*")
+# People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
+# social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
+# after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
+ROLES = frozenset(
+    {
+        "volunteer", "paramedic", "foreman", "deputy", "sheriff", "constable", "detective",
+        "pastor", "minister", "priest", "imam", "rabbi", "reverend", "vicar", "nun", "midwife",
+        "doula", "nurse", "physiotherapist", "physio", "counsellor", "counselor",
+        "psychologist", "advocate", "solicitor", "lawyer", "attorney", "secretary",
+        "receptionist", "driver", "sonographer", "radiographer", "technician", "technologist",
+        "student", "registrar", "consultant", "surgeon", "anaesthetist", "anesthetist",
+        "anesthesiologist", "physician", "doctor", "gp", "clinician", "practitioner",
+        "hospitalist", "intern", "fellow", "supervisor", "boss", "warden", "housekeeper",
+        "porter", "scribe", "aide", "assistant", "coordinator", "navigator", "chaplain",
+        "interpreter", "dietitian", "therapist", "pharmacist", "worker", "manager", "officer",
+        "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
+        "nanny", "childminder", "clerk",
+        # Fifth round: abbreviated roles ("ED reg Brown", "HCA Lily", "PC Wood", "CNS Heath").
+        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "nic", "rmo", "pc", "dc",
+        "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
+    }
+)  # fmt: skip
+# A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
+ROLE_AFTER = re.compile(
+    # ", social worker", " RN", or in brackets: "Mark (ward clerk)", "Sommer (breast care nurse)".
+    r"(?:,?[ \t]+|[ \t]*\([ \t]*(?:[a-z]+[ \t]+){0,2})(?:the[ \t]+)?"
+    r"(?:(?i:social[ \t]+worker|case[ \t]+manager|staff[ \t]+nurse|"
+    r"charge[ \t]+nurse|nurse[ \t]+specialist|"
+    + "|".join(sorted(ROLES - {"worker", "manager", "officer"}))
+    + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
+    r"PharmD|RPh|PT|OT|SLP|DO|MD|MBBS|FRCS|FRCP|FRCPC|FRCPath|FRCR|FACC|MRCP|MRCPI|MRCGP|CLS|"
+    r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA|CDCES|CDE|IBCLC|RGN|RMN|RPN|EN|RM|DN|HV|OTR|LPC|"
+    r"LMFT|PsyD|MPH|AP|ACP|CCP)\b)"
+)
+# A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
+RELATION_AFTER = re.compile(
+    r"(?:[ \t]*\([ \t]*|,[ \t]+|[ \t]+-[ \t]+)(?:(?:her|his|their|the[ \t]+patient's|patient's|"
+    r"pt's|pt)[ \t]+)?(?:"
+    + "|".join(
+        sorted(
+            {
+                "daughter",
+                "son",
+                "wife",
+                "husband",
+                "partner",
+                "spouse",
+                "brother",
+                "sister",
+                "mother",
+                "father",
+                "mum",
+                "mom",
+                "dad",
+                "niece",
+                "nephew",
+                "grandson",
+                "granddaughter",
+                "aunt",
+                "uncle",
+                "cousin",
+                "friend",
+                "neighbour",
+                "neighbor",
+                "carer",
+                "caregiver",
+                "guardian",
+                "nok",
+                "next of kin",
+                "fiancé",
+                "fiance",
+                "boyfriend",
+                "girlfriend",
+                "stepson",
+                "stepdaughter",
+                "daughter-in-law",
+                "son-in-law",
+                "sister-in-law",
+                "brother-in-law",
+                "grandmother",
+                "grandfather",
+                "landlord",
+                "housemate",
+                "flatmate",
+                "roommate",
+            },
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.I,
+)
+JOINERS = frozenset(
+    {
+        "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
+        "bin", "binti", "ibn", "der", "den", "ter", "ten", "dos", "das", "des", "les", "ap",
+        "and",
+    }
+)  # fmt: skip
+# Particles inside a surname ("Ana van der Merwe", "Siofra O Donnabhain", "Bríd Ní Bhriain",
+# "Tyler Van Buskirk"): a name word next to one of these carries it along.
+PARTICLES = JOINERS - {"of", "the", "and"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
+
+# What people do in notes: a given name before one of these is a person even where it is also
+# an English word or starts a sentence ("Sam will collect her", "Grace phoned").
+PERSON_VERB = re.compile(
+    r"[ \t]+(?:will|would|can|called|phoned|rang|visited|drove|came|stayed|says|said|reports|"
+    r"reported|asked|agreed|declined|brought|accompanied|helped|attended|arrived|collected|"
+    r"confirmed|explained|understands|consented|signed|wants|wishes|prefers|lives)\b"
+)
+
+# Roles whose field holds a person, not a specialty ("Scribe: Amber L."; but "Consultant:
+# Cardiology", "Physician: Acute Medicine").
+COLON_ROLES = frozenset(
+    {
+        "scribe", "pharmacist", "nurse", "midwife", "physio", "physiotherapist", "interpreter",
+        "chaplain", "student", "driver", "porter", "hca", "cns", "anp", "sho", "fy1", "fy2",
+        "reg", "clerk", "receptionist", "secretary", "aide", "carer", "caseworker", "volunteer",
+        "sonographer", "radiographer", "technician", "dietitian", "counsellor", "counselor",
+    }
+)  # fmt: skip
+# A letter's closing on the line before a name.
+SIGN_OFF = re.compile(
+    r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
+)

@@ -1,0 +1,159 @@
+"""Word lists of the word scan that point to a place: facility, street, region and ward words,
+the words that say only what kind of service a run is, and the cues before a place or an
+employer (see :mod:`medlocal.privacy.deid_words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+FACILITY_HEADS = frozenset(
+    {
+        "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
+        "associates", "institute", "laboratory", "laboratories", "lab", "labs", "diagnostics",
+        "infirmary", "pavilion", "home", "house", "manor", "village", "school", "college",
+        "university", "academy", "pharmacy", "group", "supply", "supplies", "health", "living",
+        "hospice", "memorial", "pediatrics", "paediatrics", "cardiology", "gastroenterology",
+        "neurology", "endocrinology", "orthopaedics", "orthopedics", "oncology", "dermatology",
+        "urology", "radiology", "imaging", "rehabilitation", "healthcare", "services", "partners",
+        "network", "trust", "foundation", "company", "inc", "llc", "ltd", "corporation",
+        "sanatorium", "residence", "residences", "lodge", "court", "gardens", "towers", "hall",
+        "church", "prison", "ymca", "physicians", "specialists", "consultants", "medicine",
+        "service", "logistics", "transport", "industries", "solutions", "systems", "store",
+        "stores", "market", "bank", "hotel", "motel", "inn", "library", "station",
+        "suites", "club", "union", "office", "department", "dept", "ems", "pathology",
+        "directors", "funeralcare", "agency", "council", "society", "association", "ministry",
+        "mission", "chapel", "cathedral", "mosque", "temple", "synagogue", "parish",
+        "psychiatry", "haematology", "hematology", "nephrology", "rheumatology",
+        "pulmonology", "ophthalmology", "physiotherapy", "therapies", "dentistry",
+        "optometrists", "chiropractic", "wellness", "diagnostic", "medical", "care",
+        "equipment", "appliances", "mobility", "rentals", "homecare", "unit", "general",
+        # Fourth round: employers, schools and shops of every kind.
+        "campus", "schools", "plant", "limited", "plc", "pty", "mart", "coffee", "cafe", "café",
+        "restaurant", "bakery", "salon", "diner", "supermarket", "farms", "dairies", "dairy",
+        "mills", "factory", "refinery", "depot", "warehouse", "team", "teams", "dialysis",
+        "chemist", "chemists", "opticians", "polyclinic", "dispensary", "hostel", "shelter",
+        "facility", "barracks", "gurdwara", "kindergarten", "preschool", "daycare", "nursery",
+        "creche", "polytechnic", "tafe", "construction", "plumbing", "electrical", "motors",
+        "garage", "builders", "contractors", "engineering", "mining", "airlines", "airways",
+        "railways", "insurance", "dental", "ward", "wards",
+        # Fifth round.
+        "hub", "wing",
+    }
+)  # fmt: skip
+# Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
+# that is itself a name, a place or unknown ("Yarraville Community Care"), never with plain words
+# ("Mouth Care" at the start of a sentence).
+WEAK_HEADS = frozenset(
+    {
+        "medical", "care", "union", "office", "department", "society", "unit", "general", "team",
+        "teams", "dialysis", "dental", "ward", "wards", "facility", "insurance", "nursery",
+        "wing",
+    }
+)  # fmt: skip
+# Facility words that come first in French, Spanish, Italian and German names ("Clinique
+# Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
+HEAD_FIRST = frozenset(
+    {
+        "clinique", "hopital", "centre", "centro", "residence", "maison", "casa", "villa",
+        "klinik", "klinikum", "krankenhaus", "policlinico", "ospedale", "instituto", "institut",
+        "clinica", "hospital", "foyer", "pavillon", "cabinet",
+    }
+)  # fmt: skip
+# What an employer, school or church is introduced by ("works for Summit Peak Roofing", "her
+# employer (Gisborne Citrus Packers)", "her manager at Snake River Credit Union"): Safe Harbor
+# names employers among the identifiers, and such names are often plain English words.
+EMPLOYER_CUE = re.compile(
+    r"(?i:\b(?:works?|working|worked|employed|employer|employee|workplace|job|manager|boss|"
+    r"attends|attended|studies|studying|volunteers?|member|owns|runs|pharmacy[ \t]+is|"
+    r"chemist[ \t]+is)\b)"
+    r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*\Z"
+)
+# A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
+LOWER_HEAD_AFTER = re.compile(
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"
+    r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
+)
+DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
+# Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
+# "Nursing Home") names no place and is kept.
+GENERIC = FACILITY_HEADS | frozenset(
+    {
+        "the", "of", "and", "&", "medical", "general", "community", "regional", "family",
+        "children's", "childrens", "women's", "womens", "care", "nursing", "surgical", "day",
+        "mental", "sleep", "eye", "heart", "cancer", "teaching", "emergency", "primary", "urgent",
+        "youth", "state", "county", "city", "national", "university", "veterans", "public",
+        "private", "main", "assisted", "senior", "retirement", "outpatient", "inpatient",
+        "ambulatory", "specialty", "dental", "walk-in", "a", "our", "your", "their", "his", "her",
+        "this", "that", "internal", "sports", "nuclear", "physical", "respiratory", "critical",
+        "intensive", "palliative", "geriatric", "pediatric", "paediatric", "adult", "maternal",
+        "fetal", "memory", "pain", "wound", "vascular", "plastic", "transplant", "ambulance",
+        "fire", "police", "pulmonary", "thoracic", "cardiothoracic", "chemical", "anatomical",
+        "clinical", "cellular", "molecular", "virtual", "behavioral", "behavioural", "health",
+        "sciences", "science", "reference", "diagnostic", "diagnostics", "neonatal", "obstetric",
+    }
+)  # fmt: skip
+STREET_WORDS = frozenset(
+    {
+        "street", "avenue", "road", "lane", "drive", "boulevard", "court", "terrace", "way",
+        "place", "crescent", "close", "parkway", "highway", "circle", "trail", "square", "row",
+        "walk", "hill", "grove", "gardens", "mews", "ave", "blvd", "rd", "ln", "pkwy", "hwy",
+        "broadway", "parade", "esplanade", "promenade", "quay", "wharf", "rise",
+        # Fourth round: abbreviations and street words of other countries.
+        "cres", "cl", "pde", "tce", "pl", "cct", "circuit", "esp", "alley", "wynd", "brae", "pike",
+        "plaza", "mall", "marg", "nagar", "expressway", "freeway", "causeway", "concourse",
+        "crossing", "chase",
+    }
+)  # fmt: skip
+REGIONS = frozenset({"county", "parish", "borough", "township"})
+# Words that say what kind of ward or unit it is ("Labour Ward", "Stroke Unit", "Acute Medical
+# Unit"): a ward or unit named by any other capitalised word ("Cedar Ward", "Kingfisher Unit")
+# is a named place in a hospital.
+WARD_HEADS = frozenset({"ward", "unit", "wing"})
+WARD_KINDS = frozenset(
+    {
+        "labour", "labor", "delivery", "maternity", "postnatal", "antenatal", "birthing", "stroke",
+        "renal", "cardiac", "coronary", "acute", "assessment", "admissions", "admission",
+        "observation", "recovery", "dependency", "high", "burns", "trauma", "spinal", "neuro",
+        "isolation", "respiratory", "endoscopy", "oncology", "orthopaedic", "orthopedic",
+        "elderly", "frailty", "rehab", "intensive", "critical", "transplant", "liver", "short",
+        "stay", "discharge", "decisions", "decision", "baby", "mother", "special", "psychiatric",
+        "eating", "disorders", "secure", "forensic", "low", "older", "adults", "people",
+        "infectious", "diseases", "majors", "minors", "resus", "resuscitation", "theatre",
+        "theatres", "step", "down", "progressive", "telemetry", "chest", "gynaecology",
+        "gynecology", "plastics", "hand", "breast", "colorectal", "upper", "lower", "hepatology",
+        "bone", "marrow", "teenage", "young", "research", "sexual", "health", "clinical",
+        "medical", "surgical", "general", "private", "emergency", "day", "new", "old", "east",
+        "west", "north", "south", "main", "ward", "unit", "the", "of", "and", "&",
+    }
+)  # fmt: skip
+# Where someone lives or moved: the capitalised words after it are a place even when they are
+# English words ("lives in Little Haven", "moved to Castle Rock", "grew up in Bay of Islands").
+RESIDENCE_BEFORE = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|moving|relocated|relocating|"
+    r"grew[ \t]+up|born|raised|holidaying|emigrated|immigrated))[ \t]+(?i:in|to|from|near)"
+    r"[ \t]+\Z"
+)
+FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]+)")
+# Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
+# "near The Red Lion", "of The Elms Care Centre").
+THE_PLACE_CUES = frozenset(
+    {"in", "from", "near", "at", "to", "of", "outside", "into", "via", "opposite", "behind"}
+)
+# "Lake Placid", "Port Ellison", "Mount Vernon": a place whatever the second word.
+PLACE_PREFIXES = frozenset(
+    {"lake", "mount", "mt", "port", "fort", "ft", "glen", "cape", "san", "santa", "los", "las"}
+)
+PLACE_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside"})
+
+# Words that end a facility's name, capitalised: an acronym or a product-like word before them
+# belongs to the name ("NKF Dialysis Centre", "CVS Pharmacy", "Nigeria LNG Limited", "Lions
+# SightFirst Eye Hospital", "CaroMont Regional Medical Center").
+_STRONG_HEADS = sorted(FACILITY_HEADS - WEAK_HEADS - {"inc", "llc", "ltd", "plc", "pty", "ems"})
+FACILITY_AHEAD = re.compile(
+    r"(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|the)){0,3}?[ \t]+(?:"
+    + "|".join(w.capitalize() for w in _STRONG_HEADS)
+    + r"|Inc|LLC|Ltd|PLC|Pty)\b"
+)
+# A place cue before an acronym of an organisation ("review at NIMHANS", "from AIIMS").
+AT_BEFORE = re.compile(r"\b(?:at|from)[ \t]+\Z")

@@ -1,0 +1,234 @@
+"""Runs of capitalised words read as a whole: facilities, organisations and employers, named
+wards, streets, counties and places, and what is left of a run handed on to the names.
+"""
+
+from __future__ import annotations
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_names import cued_name, read_names, word_cue
+from medlocal.privacy.deid_people_words import (
+    FUNCTION_CUES,
+    LIST_GAP,
+    RELATIONS,
+    ROLES,
+    SOFT_CUES,
+    TITLES,
+)
+from medlocal.privacy.deid_place_words import (
+    AT_BEFORE,
+    DIRECTION_AFTER,
+    EMPLOYER_CUE,
+    FACILITY_AHEAD,
+    FACILITY_HEADS,
+    FOR_PLACE,
+    GENERIC,
+    HEAD_FIRST,
+    LOWER_HEAD_AFTER,
+    PLACE_CUES,
+    PLACE_PREFIXES,
+    REGIONS,
+    RESIDENCE_BEFORE,
+    STREET_WORDS,
+    THE_PLACE_CUES,
+    WARD_HEADS,
+    WARD_KINDS,
+    WEAK_HEADS,
+)
+from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_before, word_end
+
+
+def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
+    if not run:
+        return
+    if (
+        (run[0].lower in TITLES or run[0].lower.removeprefix("ex-") in RELATIONS)
+        and len(run) > 1
+        and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
+    ):
+        for tok in run[1:]:  # "Dr. Frost", "Mrs. Delia Frost": every word after a title
+            if not lex.clinical(tok.lower):
+                tok.strong = True
+        run = run[1:]
+    elif run[0].lower in ROLES | SOFT_CUES and len(run) > 1:
+        # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
+        run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
+        run = run[1:]
+    words = [t.lower.rstrip("'’") for t in run]
+    cue = word_cue(text, run[0].start)
+    # After a list of names, the next run is one too ("Present: Iris, Violet and Jasmine").
+    listed = (
+        bool(out)
+        and out[-1].kind == "name"
+        and LIST_GAP.fullmatch(text[out[-1].end : run[0].start]) is not None
+    )
+    if cue in SOFT_CUES | ROLES | FUNCTION_CUES or listed:
+        # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
+        # stay; "with Hope and Grace", "NOK: Patience Walker" go.
+        for tok in run:
+            tok.strong = tok.strong or (tok.shape == "title" and cued_name(tok, lex))
+            # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").
+            generic = tok.lower in GENERIC or lex.clinical(tok.lower)
+            tok.weak = tok.weak or (tok.shape == "title" and not generic)
+    soft_named = cue in SOFT_CUES and run[0].strong
+    if (cue in RELATIONS - FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
+        read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
+        return
+    if (
+        run[0].word == "The"
+        and len(run) > 1
+        and not sentence_start(text, run[0].start)
+        and word_before(text, run[0].start) in THE_PLACE_CUES
+        and all(t.shape in ("title", "caps", "joiner") for t in run[1:])
+        and not all(w in GENERIC or lex.clinical(w) for w in words[1:])
+    ):
+        # A capital "The" inside a sentence opens a proper name: "at The Willows", "near The Red
+        # Lion".
+        out.append(WordSpan("facility", run[0].start, word_end(run[-1])))
+        return
+    if words[-1] in FACILITY_HEADS and all(w in GENERIC for w in words):
+        return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
+    if (
+        run[0].shape == "title"
+        and RESIDENCE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start)
+        and not all(w in GENERIC or w in TITLES or lex.clinical(w) for w in words)
+        and not any(w in FACILITY_HEADS | STREET_WORDS for w in words)
+    ):
+        out.append(WordSpan("location", run[0].start, word_end(run[-1])))  # "lives in Little Haven"
+        return
+    if _organisation(run, words, text, lex):
+        out.append(WordSpan("facility", run[0].start, word_end(run[-1])))
+        return
+    for i in range(len(run) - 1, 0, -1):
+        head = words[i]
+        distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in GENERIC]
+        named_ward = (
+            head in WARD_HEADS
+            and run[i].shape == "title"
+            and bool(distinctive)
+            and all(
+                t.shape == "title" and not lex.clinical(t.lower) and t.lower not in WARD_KINDS
+                for t in distinctive
+            )
+        )
+        if head in WEAK_HEADS and not any(t.weak for t in distinctive) and not named_ward:
+            continue
+        if head in FACILITY_HEADS and distinctive:
+            first = 1 if words[0] == "the" and run[0].word != "The" else 0
+            last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
+            # Department words after the head belong to it ("Hope Hospital Maternity").
+            while last + 1 < len(run) and words[last + 1] in WARD_KINDS | FACILITY_HEADS:
+                last += 1
+            end = word_end(run[last])
+            # "... Hospital for Wales": a listed place after "for" names which one.
+            place_for = FOR_PLACE.match(text, end)
+            if place_for is not None and fold(place_for.group("p")) in lex.places:
+                end = place_for.end()
+            out.append(WordSpan("facility", run[first].start, end))
+            read_run(run[last + 1 :], text, lex, out)
+            return
+        named_street = [w for w in words[:i] if w not in STREET_WORDS | {"the", "of"}]
+        # "St" is a street only at the end of a run ("St Mary's" is a saint); a direction after
+        # the street word belongs to it ("Main St NW").
+        street = head in STREET_WORDS or (head == "st" and i == len(run) - 1)
+        if street and named_street and run[i].shape == "title":
+            direction = DIRECTION_AFTER.match(text, run[i].end)
+            end = direction.end() if direction else word_end(run[i])
+            out.append(WordSpan("street_address", run[0].start, end))
+            read_run(run[i + 1 :], text, lex, out)
+            return
+        if head in REGIONS and distinctive:
+            out.append(WordSpan("county", run[0].start, word_end(run[i])))
+            read_run(run[i + 1 :], text, lex, out)
+            return
+    if words[0] in ("co", "county") and len(run) > 1 and run[1].shape == "title":
+        out.append(WordSpan("county", run[0].start, word_end(run[1])))  # "Co. Kerry", "County Cork"
+        read_run(run[2:], text, lex, out)
+        return
+    i = 0
+    while i < len(run):
+        size = lex.multiword_place([t.word.rstrip("'’") for t in run[i:]])
+        if not size and words[i] in PLACE_PREFIXES and i + 1 < len(run):
+            size = 2 if not lex.clinical(words[i + 1]) and run[i + 1].shape == "title" else 0
+        if size:
+            out.append(WordSpan("location", run[i].start, word_end(run[i + size - 1])))
+            i += size
+            continue
+        i += 1
+    # A listed place after "in", "from", "near"... is a place even if it is also a word ("in Bath").
+    for tok in run:
+        if (
+            tok.weak
+            and tok.lower.rstrip("'’") in lex.places
+            and word_before(text, tok.start) in PLACE_CUES
+        ):
+            tok.strong = True
+    read_names(run, text, lex, out)
+
+
+def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> bool:
+    """A whole run that names an organisation by its form or by what introduces it: a foreign
+    facility word first ("Clinique Médicale du Vieux-Port"), an ampersand ("Hargreaves & Daughters
+    Funeral Home"), "X of <place>" ("Sunrise of Bellevue"), a facility word in lower case after
+    it ("Toronto Western fracture clinic"), or an employer, school, church or pharmacy cue before
+    it ("His pharmacy is CVS")."""
+    if run[0].lower in TITLES:
+        return False
+    cued = EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    if len(run) < 2:
+        # "His pharmacy is CVS", "works at Tesco": even a word that is also an acronym.
+        return cued and run[0].shape in ("title", "caps")
+    plain = [w for w in words if w not in GENERIC and not lex.clinical(w)]
+    if not plain:
+        return False
+    if "of" in words[1:-1]:
+        after = run[words.index("of", 1) + 1 :]
+        if any(t.strong or t.lower in lex.places for t in after):
+            return True
+    tail = LOWER_HEAD_AFTER.match(text, word_end(run[-1]))
+    if tail and any(t.strong or t.lower in lex.places for t in run):
+        return True
+    first = 1 if words[0] == "the" and len(run) > 2 else 0
+    if words[first] in HEAD_FIRST and any(t.weak or t.strong for t in run[first + 1 :]):
+        return True
+    # Generic words ending in a facility word, then the place or name that says which one
+    # ("University Hospital Ballinacourty", "Regional Hospital Mullingar", "General Hospital of
+    # Kingston"): the words after the head name the facility.
+    for k, word in enumerate(words[: len(words) - 1]):
+        if word not in GENERIC:
+            break
+        if word in FACILITY_HEADS and k > first and word not in WEAK_HEADS:
+            rest = [t for t in run[k + 1 :] if t.lower != "of"]
+            if rest and (rest[0].strong or rest[0].weak or rest[0].lower in lex.places):
+                return True
+    if "&" in text[run[0].start : run[-1].end]:
+        return True
+    return cued
+
+
+def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[Tok]:
+    """Acronyms and product-like words read as lower case (see word_shape) that name an
+    organisation: before a facility word they join its name; an acronym of four or more letters
+    that is no known word is the organisation itself after "at" or "from", or before a place
+    ("AIIMS New Delhi"). Returns the tokens that are identifiers on their own."""
+    alone: list[Tok] = []
+    for i, tok in enumerate(tokens):
+        if tok.shape != "lower" or not tok.lower or not tok.word[0].isupper():
+            continue
+        word = tok.word.rstrip("'’")
+        if lex.known(fold(word)) or lex.clinical(fold(word)):
+            continue
+        if FACILITY_AHEAD.match(text, tok.end):
+            tok.shape = "caps" if word.isupper() else "title"
+            continue
+        if not word.isupper() or len(word) < 4:
+            continue
+        after = tokens[i + 1 : i + 4]
+        place_after = (
+            bool(after)
+            and text[tok.end : after[0].start] == " "
+            and (lex.multiword_place([t.word for t in after]) > 0 or after[0].lower in lex.places)
+        )
+        if place_after or AT_BEFORE.search(text[max(0, tok.start - 8) : tok.start]):
+            tok.shape = "caps"
+            alone.append(tok)
+    return alone

@@ -1,0 +1,202 @@
+"""The word scan's tokens: words cut from the text, their shape (capitalised, all caps, an
+initial, lower case, a joiner), what the lexicon says of each (an identifier on its own, or only
+next to one), and the runs of capitalised words that the scan reads as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import JOINERS, PARTICLES, PERSON_VERB, TITLES
+from medlocal.privacy.deid_place_words import FACILITY_HEADS
+
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
+# An acronym inside a hyphenated word: "TPO", "dsDNA", "proBNP" (not "McDonald", "O'Rourke").
+_ACRONYM_PART = re.compile(r"[a-z]{0,3}[A-Z]{2,}[a-z]?")
+# Mixed-case abbreviations; "Mc", "Mac", "De", "La", "Van"... begin names instead ("McMurray").
+_ABBREVIATION = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]{0,2}[A-Z][A-Za-z]*$")
+# A word with a capital inside, after three or more small letters; name prefixes excluded
+# ("McAllister", "MacLeod", "DeShawn", "LaToya", "VanDyke", "FitzGerald", "DiMaggio").
+_CAMEL_CASE = re.compile(
+    r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Fitz|St)[A-Z][a-z]{3,}[A-Z][A-Za-z]*$"
+)
+_ORGANISATION_PART = re.compile(r"health|med|care|clinic|hospital|system|partners|group|lab")
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    kind: str  # "name", "facility", "location", "street_address" or "county"
+    start: int
+    end: int
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    word: str
+    shape: str  # "title", "caps", "initial", "lower", "joiner"
+    lower: str
+    strong: bool = False  # an identifier on its own
+    weak: bool = False  # an identifier next to one (name or place list)
+
+
+_ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
+
+
+def word_shape(word: str, text: str, end: int) -> str:
+    if word[0].islower() and len(word) > 1:
+        # Most words: no capital to read (what the checks below would say of them too).
+        if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+            return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
+        return "joiner" if word in JOINERS else "lower"
+    if len(word) == 1:
+        # "H. Lindgren", "Siofra O Donnabhain"; a lone capital elsewhere is a flag or a grade
+        # ("(L)", "grade B")
+        after = text[end : end + 2]
+        initial = after[:1] == "." or (after[:1] == " " and after[1:2].isupper())
+        return "initial" if word.isupper() and initial else "lower"
+    if word.isupper() and word.lower() in FACILITY_HEADS:
+        return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
+    if "-" in word and _mixed_case_parts(word):
+        return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
+    if _ABBREVIATION.match(word):
+        return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
+    if _CAMEL_CASE.match(word) and not _ORGANISATION_PART.search(word.lower()):
+        # "FibroScan", "HeartMate", "PowerPort": product names, not people; "HealthSystem",
+        # "MedStar" stay words of an organisation's name.
+        return "lower"
+    if word.isupper() and len(word) > 1:
+        return "caps"
+    if word[0].isupper():
+        return "title"
+    if len(word) > 2 and word[:2] in _ELISIONS and word[2].isupper():
+        return "title"  # "Hôpital de l'Enfant-Jésus", "Centre d'Accueil": an elided article
+    return "joiner" if word in JOINERS else "lower"
+
+
+def _mixed_case_parts(word: str) -> bool:
+    """A hyphenated word with an abbreviation part ("R", "CHP", "VRd") beside a capitalised
+    word part: names are written in one case throughout ("Ashcombe-Tulloch", "ASHCOMBE-TULLOCH"),
+    treatment regimens mix them ("Pola-R-CHP", "Dara-VRd", "Benda-R")."""
+    parts = [p for p in word.rstrip("'’").split("-") if p]
+    acronyms = [p for p in parts if p.isupper() or _ACRONYM_PART.fullmatch(p)]
+    return (
+        len(parts) > 1
+        and bool(acronyms)
+        and any(p.lower() != p for p in parts if p not in acronyms)
+    )
+
+
+def sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“(":
+        i -= 1
+    if i < 0 or text[i] in "\n!?:;•*":
+        return True
+    if text[i] == ".":
+        word = re.search(r"(\w+)\.$", text[max(0, i - 6) : i + 1])
+        return not (
+            word and (word.group(1).lower() in TITLES | {"st", "mt"} or len(word.group(1)) == 1)
+        )
+    return False
+
+
+def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
+    """(known word, plain English or clinical, on a name or place list)."""
+    known = lex.known(lower)
+    # A possessive is read as its word: "Ringer's" (lactated Ringer's) is as plain as "Ringer".
+    base = lower.removesuffix("'s").removesuffix("’s")
+    strict = base in lex.english or lex.clinical(base)
+    named = lex.name_like(base) or lower in lex.places
+    return known, strict, named
+
+
+def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
+    lower = tok.lower.rstrip("'’")
+    if tok.shape in ("lower", "joiner") or lower in TITLES or lex.clinical(lower):
+        return
+    if lower not in memo:  # a record repeats its words: look each up once
+        memo[lower] = _facts(lower, lex)
+    known, strict, named = memo[lower]
+    if not known and "-" in tok.word:
+        # "Anti-TPO", "NT-proBNP": a hyphenated word whose parts are known words or acronyms.
+        parts = [p for p in tok.word.rstrip("'’").split("-") if p]
+        known = all(
+            len(p) <= 2 or _ACRONYM_PART.fullmatch(p) or lex.known(fold(p)) for p in parts
+        ) and any(lex.known(fold(p)) for p in parts)
+    if lower in PARTICLES:
+        tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
+        return
+    if tok.shape == "caps":
+        # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
+        # capitals ("DARNELL") is a name.
+        tok.strong = named and not strict and len(lower) >= 3
+        tok.weak = named
+        return
+    if tok.shape == "initial":
+        return
+    # An unknown word is an identifier wherever it stands (Philter). A listed name that is known
+    # only by its ending ("Louise", "Clive") is one too, except where a capital says nothing (at
+    # the start of a sentence). A listed name that is also an English word ("Grace", "Vale") is
+    # weak: it counts only next to an identifier or after a title or relation.
+    tok.strong = not known or (named and not strict and not sentence_start(text, tok.start))
+    if not tok.strong and lower in lex.given_names and PERSON_VERB.match(text, tok.end):
+        tok.strong = True  # "Sam will collect her.", "Dawn phoned at noon."
+    # A word known only by its ending ("Ealing", "Lindqvist") is no dictionary word: it joins a
+    # name or place next to it.
+    tok.weak = tok.strong or named or not strict
+
+
+def _gap_joins(text: str, left: Tok, right: Tok) -> bool:
+    gap = text[left.end : right.start]
+    if gap in (" ", "\t"):
+        return True
+    # "St. Brigid's", "H. Lindgren", "Mt. Sinai"
+    if gap == " & ":
+        return True  # "Hargreaves & Daughters", "Summit Peak Roofing & Siding"
+    return gap in (". ", ".") and (
+        left.shape == "initial" or left.lower in {"st", "mt", "ft", "co"} | TITLES
+    )
+
+
+def capitalised_runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
+    runs: list[list[Tok]] = []
+    current: list[Tok] = []
+    for tok in tokens:
+        if tok.shape == "lower":
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and not _gap_joins(text, current[-1], tok):
+            runs.append(current)
+            current = []
+        if tok.shape == "joiner" and not current:
+            continue
+        current.append(tok)
+    if current:
+        runs.append(current)
+    # A joiner only joins: drop those left at the end of a run.
+    out = []
+    for run in runs:
+        while run and run[-1].shape == "joiner":
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def word_end(tok: Tok) -> int:
+    """Where a word ends, leaving a possessive in place ("[NAME]'s wife")."""
+    for mark in ("'s", "’s", "'", "’"):
+        if tok.word.endswith(mark):
+            return tok.end - len(mark)
+    return tok.end
+
+
+def word_before(text: str, start: int) -> str:
+    match = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12) : start])
+    return match.group(1).lower() if match else ""
