@@ -18,9 +18,10 @@ what they find (where two overlap, the longer wins and the other's extra charact
   word that is neither an English word nor a clinical term is an identifier, and so are facility
   names, streets, counties and places around it; names of relatives, clinicians and others are
   found with or without a cue.
-* Then the address lines (:func:`~medlocal.privacy.deid_patterns.address_line_candidates`): what
-  none of the above found inside an address line read part by part after its label or an
-  address part ("Location: Ballyheigue Road, Causeway, Co. Kerry").
+* Then the address lines
+  (:func:`~medlocal.privacy.deid_address_lines.address_line_candidates`): what none of the above
+  found inside an address line read part by part after its label or an address part
+  ("Location: Ballyheigue Road, Causeway, Co. Kerry").
 
 Optionally a fifth, :mod:`~medlocal.privacy.deid_model`: the loaded chat model proposes names,
 places and organisations; its spans are added to the rules' spans, never used to drop one.
@@ -41,6 +42,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -50,7 +52,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
-from medlocal.privacy.deid_patterns import address_line_candidates, pattern_candidates
+from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_words import scan
 

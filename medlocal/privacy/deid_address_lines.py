@@ -1,0 +1,134 @@
+"""Address lines read part by part after their label or an address part ("Location: Ballyheigue
+Road, Causeway, Co. Kerry"): what no other detector found inside one is removed too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_addresses import ADDRESS_PART
+from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_spans import Redaction, label
+
+
+def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
+    """The parts of address lines (see _address_lines) that no other detector has found: the
+    other detectors keep their finds and kinds ("Springfield" a city, "62704" a ZIP), and what
+    they all missed in the line ("Causeway", "Trinoma Mall", "EDSA cor.") is removed too. A
+    state or province code of two or three capitals is left ("IL", "NSW"): Safe Harbor keeps
+    states."""
+    spans = list(_address_lines(text))
+    if not spans:
+        return
+    covered = bytearray(len(text))
+    for red in found:
+        covered[red.start : red.end] = b"\x01" * (red.end - red.start)
+    for start, end in spans:
+        i = start
+        while i < end:
+            if covered[i]:
+                i += 1
+                continue
+            j = i
+            while j < end and not covered[j]:
+                j += 1
+            piece = re.search(r"[\w#〒].*[\w.]|[\w#〒]", text[i:j])
+            if piece is not None:
+                a, b = i + piece.start(), i + piece.end()
+                value = text[a:b].rstrip(".")
+                words = [w for w in re.split(r"[\s,]+", value) if w]
+                if not (
+                    re.fullmatch(r"[A-Z]{2,3}", value)
+                    or all(w.lower() in _ADDRESS_JOINERS for w in words)
+                ):
+                    end_at = a + len(value)
+                    yield Redaction(
+                        "street_address", a, end_at, text[a:end_at], label("street_address")
+                    )
+            i = j
+
+
+# What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").
+_ADDRESS_CUE = re.compile(
+    r"(?i:\b(?:(?:home|postal|mailing|current|winter|summer|permanent|usual|street|residential)"
+    r"[ \t]+)?(?:address|addr)\b\.?[ \t]*:?|\b(?:home|location|residence)[ \t]*:|"
+    r"\b(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|in)\b|\bc/o\b|"
+    r"\bcare[ \t]+of\b|\bmail[ \t]+to\b|\b(?:calling|joined|phoning)[ \t]+from\b)[ \t]*"
+)
+# Small words an address line holds in lower case ("EDSA cor. North Avenue", "Rue de la Paix").
+_ADDRESS_JOINERS = frozenset(
+    {
+        "of", "the", "de", "la", "le", "du", "des", "del", "da", "van", "der", "cor", "cor.",
+        "cnr", "cnr.", "corner", "off", "near", "opp", "opp.", "and", "&", "-", "–", "on", "upon",
+        "am", "an", "y", "e",
+    }
+)  # fmt: skip
+_ADDRESS_ABBR = frozenset(
+    {
+        "cor", "cnr", "no", "st", "rd", "ave", "av", "co", "mt", "ft", "opp", "nr", "blk", "apt",
+        "ste", "dr", "ln", "hwy", "pl", "ct", "sq", "bldg", "flr", "brgy", "ext", "jr",
+    }
+)  # fmt: skip
+_ADDRESS_SEGMENT = re.compile(r"[^,;:()\n]+")
+
+
+def _address_lines(text: str) -> Iterator[tuple[int, int]]:
+    """An address line read part by part after its opening (an address label or phrase, or an
+    address part such as "Lot 14"): every comma-separated part written like a place (capitals,
+    numbers, a few small joining words) belongs to it, up to the end of the line, a sentence or
+    a field gap. A line that only follows a label must hold a number or a word that is no plain
+    English or clinical word, so "Location: Left Lower Lobe" stays."""
+    lex = lexicon()
+    starts: list[tuple[int, bool]] = [(m.end(), False) for m in _ADDRESS_CUE.finditer(text)]
+    starts += [(m.start(), True) for m in ADDRESS_PART.finditer(text)]
+    done = -1
+    for begin, from_part in sorted(starts):
+        if begin < done:
+            continue
+        pos = begin
+        end = begin
+        evidence = from_part
+        for _ in range(7):
+            segment = _ADDRESS_SEGMENT.match(text, pos)
+            if segment is None:
+                break
+            raw = segment.group()
+            gap = re.search(r"[ \t]{2,}|\t|\.(?=[ \t]+[A-Z])|\.$", raw)
+            cut = False
+            if gap is not None:
+                before = re.search(r"(\w+)$", raw[: gap.start()])
+                # A period after an abbreviation ("cor.", "No.", "St.") does not end the line.
+                if not (
+                    gap.group().startswith(".")
+                    and before
+                    and (len(before.group(1)) == 1 or before.group(1).lower() in _ADDRESS_ABBR)
+                ):
+                    raw = raw[: gap.start()]
+                    cut = True
+            words = raw.split()
+            if not words or len(words) > 6:
+                break
+            if not all(
+                w[0].isupper() or w[0].isdigit() or w[0] in "#〒" or w.lower() in _ADDRESS_JOINERS
+                for w in words
+            ):
+                break
+            if any(lex.clinical(fold(w.strip(".'’"))) and not w[0].isdigit() for w in words):
+                break
+            evidence = evidence or any(
+                any(c.isdigit() for c in w) or not lex.known(fold(w.strip(".,'’"))) for w in words
+            )
+            end = segment.start() + len(raw.rstrip(" \t."))
+            pos = segment.start() + len(raw)
+            if cut or pos >= len(text) or text[pos] != ",":
+                break
+            pos += 1
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        if evidence and end > begin:
+            start = begin
+            while start < end and text[start] in " \t":
+                start += 1
+            done = end
+            yield start, end

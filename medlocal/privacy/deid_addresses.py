@@ -1,0 +1,189 @@
+"""Fixed-form patterns for addresses: street addresses of many countries, post-office boxes,
+roads by number, unit and lot numbers, "City, ST 12345", ZIP codes and postcodes, and a pharmacy
+named after its cue. Streets, cities and counties in running text are found by the word scan
+(:mod:`medlocal.privacy.deid_words`), and what an address line holds besides by
+:mod:`medlocal.privacy.deid_address_lines`.
+"""
+
+from __future__ import annotations
+
+import re
+
+STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+_STREET_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|"
+    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|"
+    r"Walk|Gardens|Mews|Row|Grove|Hill|Green|Rise|View|Quay|Wharf|Parade|Esplanade|Promenade|"
+    r"Broadway|Alley|Path|Loop|Bend|Heights|Park|Cross|Yard|Chase|Vale|Crossing|Landing|Point|"
+    r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae|"
+    # Fourth round: abbreviations and street words of Australia, NZ, India and elsewhere.
+    r"Cres|Cl|Pde|Tce|Cct|Circuit|Gr|Esp|Hts|Mall|Estate|Marg|Nagar|Expressway|Expy|Freeway|"
+    r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook"
+)
+# A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
+# 221 Musgrave Road", "No. 7, 4th Cross").
+_UNIT_BEFORE = (
+    r"(?:(?i:flat|unit|apt|apartment|suite|ste|level|floor|shop|room|lot|no)\.?[ \t]*"
+    r"\d{1,5}[A-Za-z]?,?[ \t]+(?=\d)|(?i:no|blk|block)\.?[ \t]*)?"
+)
+# Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
+_STREET_FIRST = (
+    r"rue|chemin|boulevard|boul|av|avenue|allée|allee|impasse|quai|place|rang|calle|avenida|"
+    r"carrera|via|viale|corso|rua|travessa|strasse|straße|jalan|jln|lorong|soi"
+)
+
+_APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+_DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+# A house number (a unit or flat number, "Blk", "No." before it; "5/22" for unit 5 at number
+# 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
+# ("NW") and an apartment; or a post-office box.
+_STREET = re.compile(
+    # What an address can start with (a digit, a unit word, "P.O."), not inside a word: a cheap
+    # first test that spares the engine most positions of a long record.
+    r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
+    rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
+    r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
+    r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+)
+# Address parts of every country: a unit word and its number ("Lot 14", "RR 3", "Site 12",
+# "Comp 7", "Blk 7", "Stand 4471", "Plot 22", "H.No 12-3-45", "Unit 4/18", "#204", "Box 118",
+# "RD 4", "Phase 2"), an ordinal floor or cross street ("2nd Floor", "7th Cross") and a road by
+# number ("Road No. 4"). Capitalised only ("lot 4471" of a device is found by its cue).
+_UNIT_WORDS = (
+    "Flat|Unit|Apt|Apartment|Suite|Ste|Level|Floor|Shop|Room|Lot|Plot|Stand|Erf|House|Block|"
+    "Blk|Bldg|Building|Tower|Site|Comp|Box|Phase|Sector|Villa|Door|Kiosk|Stall|Extension|Ext|"
+    "Quarter|Qtr|Stage|Zone|Cottage|Farm|Km"
+)
+_UNIT_ALTERNATIVES = "|".join(
+    alt for word in _UNIT_WORDS.split("|") for alt in (word, word.upper())
+)
+ADDRESS_PART = re.compile(
+    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
+    r"(?:Road|Street|Lane|Door)[ \t]+No)\b\.?[ \t]*#?[ \t]*|(?<![\w#])#[ \t]?)"
+    r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
+    r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"
+    r"Street|Avenue|Road|Lane)\b"
+)
+# A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
+# Nicola St"); the street grammar above takes single numbers.
+_STREET_RANGE = re.compile(
+    r"\b\d{1,5}[A-Za-z]?-\d{1,5}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z'-]*[ \t]+){1,4}"
+    rf"(?:{_STREET_TYPES})\b\.?"
+)
+# Japanese block numbers before a district ("3-14-2 Nishi-Shinjuku", "5-1 Tsukudo-cho").
+_CHOME = re.compile(
+    r"\b(?!(?:19|20)\d\d-)\d{1,4}(?:-\d{1,4}){1,2}[ \t]+"
+    r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
+)
+
+ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("street_address", _STREET),
+    # The locality after a street address and a comma ("5/22 Smith Street, Observatory"): in an
+    # address that word is a place, whatever else it may mean.
+    (
+        "city",
+        re.compile(
+            rf"(?:{_STREET.pattern}),[ \t]*"
+            r"(?P<v>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
+            re.M,
+        ),
+    ),
+    (
+        "street_address",
+        re.compile(
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?i:{_STREET_FIRST})\.?[ \t]+"
+            r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
+            r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+        ),
+    ),
+    # Street names in lower case ("12 oak street"): only with a street-type word that is not
+    # also an everyday word ("way", "close", "place"), and one or two name words.
+    (
+        "street_address",
+        re.compile(
+            r"\b\d{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][a-z'-]+[ \t]+){1,2}"
+            rf"(?i:street|avenue|road|boulevard|lane|drive)\b{_APARTMENT}"
+        ),
+    ),
+    (
+        "city",
+        re.compile(
+            rf"(?P<v>\b[A-Z][a-zA-Z]+(?:[ \t-][A-Z][a-zA-Z]+){{0,2}}),[ \t]*(?:{STATES})"
+            r"(?=[ \t]+\d{5}\b)"
+        ),
+    ),
+    ("zip_code", re.compile(rf"\b(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")),
+    ("zip_code", re.compile(r"(?i:\bzip(?:[ \t]+code)?)[ \t]*:?[ \t]*(?P<v>\d{5}(?:-\d{4})?)\b")),
+    # Postcodes of the UK ("TR11 3QB"), Ireland (Eircode "V92 X2P1") and Canada ("H2Y 2A3"),
+    # and a four-digit postcode after an Australian state ("VIC 3012").
+    ("zip_code", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b")),
+    (
+        "zip_code",
+        re.compile(
+            r"\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?"
+            r"(?=[AC-FHKNPRTV-Y\d]{0,3}[AC-FHKNPRTV-Y])(?=[AC-FHKNPRTV-Y\d]{0,3}\d)"
+            r"[AC-FHKNPRTV-Y\d]{4}\b"
+        ),
+    ),
+    (
+        "zip_code",
+        re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]\d[ABCEGHJ-NPRSTV-Z]\d\b"),
+    ),
+    ("zip_code", re.compile(r"\b(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|NT|ACT)[ \t]+(?P<v>\d{4})\b")),
+    # A postcode after a place at the end of an address line ("Durban, 4001", "Bengaluru -
+    # 560038", "Pirongia 3802"); the place must not be a clinical or English word (see
+    # _POSTCODE_AFTER_PLACE in pattern_candidates).
+    (
+        "zip_code",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})(?:,[ \t]*|[ \t]+-?[ \t]*)"
+            r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
+            # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
+            # with her son").
+            r"|(?P<p2>\b[A-Z][\w'’-]+)[ \t]+-?[ \t]*(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
+            re.M,
+        ),
+    ),
+    ("street_address", ADDRESS_PART),
+    ("street_address", _STREET_RANGE),
+    ("street_address", _CHOME),
+    ("zip_code", re.compile(r"〒[ \t]?\d{3}-?\d{4}")),
+    # Private and locked bags, GPO boxes ("Private Bag 3020", "PMB 1234").
+    (
+        "street_address",
+        re.compile(
+            r"\b(?:(?:Private|Locked|GPO|PO|P\.O\.?)[ \t]+(?:Bag|Box)|PMB|P\.M\.B\.?|"
+            r"Freepost|Postnet[ \t]+Suite)[ \t]*:?[ \t]*\d{1,6}\b"
+        ),
+    ),
+    # A postcode after its label ("Postcode: 4001", "PIN code 560003"), Singapore's "S(560123)".
+    (
+        "zip_code",
+        re.compile(
+            r"(?i:\b(?:post[ \t]*code|postal[ \t]+code|pin[ \t]*code|zip[ \t]*code|eircode))"
+            r"[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{2,4}[ ]?[A-Z0-9]{3,4}|\d{4,6})\b|\bS\(\d{6}\)"
+        ),
+    ),
+    # A pharmacy named after a cue, even in capitals ("His pharmacy is CVS", "Pharmacy: BOOTS").
+    (
+        "facility",
+        re.compile(
+            r"(?i:\b(?:pharmacy|chemist)(?:[ \t]+is|[ \t]*:))[ \t]+"
+            r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,3})"
+        ),
+    ),
+    (
+        "street_address",
+        re.compile(
+            # With its jurisdiction, which is part of the road's name ("State Route 2", "US
+            # Highway 41", "County Road 12", "Provincial Highway 7").
+            r"\b(?:(?:State|US|U\.S\.|County|Provincial|National|Federal)[ \t]+"
+            r"(?:Route|Highway|Hwy|Road|Rd)|Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate)"
+            r"[ \t-]?\d{1,4}\b"
+        ),
+    ),
+]

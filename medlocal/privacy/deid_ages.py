@@ -1,0 +1,124 @@
+"""Fixed-form patterns for ages over 89 ("92-year-old", "92 y/o", "aged 92", "92M",
+"ninety-four", "a hundred and two"): they become "90+"; ages up to 89 are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
+
+_AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORDS = (
+    r"(?:super)?centenarian|nonagenarian|"
+    rf"ninety(?:[ \t-](?:{_AGE_UNITS}))?|"
+    rf"(?:(?:one|a)[ \t-])?hundred(?:(?:[ \t-]and)?[ \t-](?:{_AGE_UNITS}|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?"
+)
+# Numbers in words are ages unless a unit or count follows ("ninety minutes", "ninety percent").
+_NOT_AN_AGE_AFTER = (
+    r"[ \t-]*(?:percent|per|%|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|times|"
+    r"beats|breaths|mg|mcg|ml|milli\w*|units?|degrees|mmhg|cc|feet|foot|yards?|metres?|meters?|"
+    r"pounds?|lbs?|kilo\w*|grams?|steps|pack)\b"
+)
+
+AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]*-?[ \t]*(?i:years?|yrs?|y/o|yo|y\.o\.)(?![a-z]))"
+        ),
+    ),
+    ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
+    # "aet. 93", "93 y", a sex then an age ("F, 93", "female 91").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\baet(?:at)?\.?[ \t]*)(?P<v>9\d|1[0-4]\d)\b"
+            r"|\b(?P<a2>9\d|1[0-4]\d)[ \t]?y\b(?!/)"
+            r"|(?:\b[MF]|\b(?i:male|female|man|woman))[,/ \t]+(?P<a3>9\d|1[0-4]\d)\b"
+            r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
+        ),
+    ),
+    # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
+    ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
+    # Ages: a birthday ("her 93rd birthday"), a decade over ninety ("in his nineties", "late
+    # 90s").
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?P<v>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"
+            r"|(?i:\b(?P<a>(?:(?:early|mid|late)[ \t-]+)?(?:nineties|90s|90's)|"
+            r"(?:10th|tenth|11th|eleventh)[ \t]+decade))\b"
+        ),
+    ),
+    # Ages: a sex after "96 Y /" ("Age/Sex: 96 Y / M"), an age in digits in brackets after one
+    # in words ("aged ninety-eight (98)"), "At 96," opening a sentence.
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?P<v>9\d|1[0-4]\d)[ \t]*(?:Y|Yrs?|YRS?|yrs?)\.?[ \t]*/[ \t]*(?:M|F|Male|Female)\b"
+            rf"|(?i:\b(?:{_AGE_WORDS}))[ \t]*\([ \t]*(?P<a>9\d|1[0-4]\d)[ \t]*\)"
+            r"|(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2}))At[ \t]+(?P<a2>9\d|1[0-4]\d)\b"
+            r"(?=[ \t]*(?:,|and\b|he\b|she\b|"
+            r"they\b|years\b))",
+            re.M,
+        ),
+    ),
+    # More ages: in brackets after the patient ("Pt (93)"), after "of" ("a lady of 97", "at the
+    # age of 93"), after "is nearly" and the like ("she is nearly 95", "he will be about 100").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:pt|patient|client|resident|he|she)\.?)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)"
+            r"[ \t]*(?i:y|yo|yrs?|years?)?[ \t]*\)"
+            r"|(?i:\b(?:age|man|woman|lady|gentleman|gent|female|male|patient|widow|widower|"
+            r"resident|veteran|person)[ \t]+of[ \t]+)(?P<a>9\d|1[0-4]\d)\b"
+            rf"(?![ \t]*(?:[-–]|\.\d|/)){NOT_A_VALUE_AFTER}"
+            r"|\b(?i:he|she|they|who)[ \t]+(?i:is|was|will[ \t]+be|would[ \t]+be|turns|turned|"
+            r"turning|reaches|reached)[ \t]+(?i:(?:now|nearly|almost|over|just|about|only|aged)"
+            rf"[ \t]+)+(?P<a2>9\d|1[0-4]\d)\b(?![ \t]*(?:[-–]|\.\d|/)){NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    # An age after a person noun and a comma ("Resident, 96, in room 4"), after an age label
+    # with a qualifier ("Age at death: 97", "Age (yrs): 93").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:resident|patient|client|gentleman|lady|widow|widower|veteran|man|woman|"
+            r"female|male))[ \t]*,[ \t]+(?P<v>9\d|1[0-4]\d)\b"
+            r"(?=[ \t]*(?:,|\)|;|years\b|yrs\b|y\b|$))"
+            r"|(?i:\bage[ \t]+(?:at|on)[ \t]+(?:death|admission|presentation|diagnosis|referral|"
+            r"onset|assessment)|\bage[ \t]*\((?:yrs?|years)\))[ \t]*:?[ \t]*(?P<a>9\d|1[0-4]\d)\b",
+            re.M,
+        ),
+    ),
+    # An age after a name and a comma ("Mrs Costello, 92, lives"), or after "is", "was",
+    # "turned" ("Winston is 95"); the word before must be a name (see _AGE_AFTER_WORD).
+    (
+        "age_over_89",
+        re.compile(
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
+            rf"(?P<v>9\d|1[01]\d)\b{NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    ("age_over_89", re.compile(r"(?P<p>\b[A-Z][\w'’-]+)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)")),
+    (
+        "age_over_89",
+        re.compile(rf"(?i)\b(?P<v>{_AGE_WORDS})\b(?!{_NOT_AN_AGE_AFTER})"),
+    ),
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:turned|turns|turning|reached|now)\b[ \t]+)(?P<v>9\d|1[0-4]\d)\b"
+            r"(?![ \t]*(?:%|mg|ml|kg|mmhg|bpm|/))"
+        ),
+    ),
+    (
+        "age_over_89",
+        re.compile(
+            r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]+)[ \t]+"
+            r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d))"
+        ),
+    ),
+]

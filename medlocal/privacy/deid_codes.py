@@ -1,0 +1,237 @@
+"""Fixed-form patterns for numbers and codes: SSNs, numbers after a cue typed by the cue (MRN,
+health plan, account, licence, vehicle, device, any other), any labelled number, and codes
+without a cue (long numbers, codes of letters and digits, dashed, spaced and slashed digit groups,
+UDI strings, MAC addresses). See :mod:`medlocal.privacy.deid_pattern_context` for the codes the
+clinical value grammar owns.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ID_CUES: list[tuple[str, str]] = [
+    (
+        "mrn",
+        r"mrn|mr[ \t]*#|mr[ \t]+(?:number|no\.?)|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|"
+        r"record[ \t]*#|ur(?:[ \t]+(?:number|no\.?))?|uhid|nhi|dossier|hosp\.?[ \t]+no\.?|"
+        r"chart[ \t]+(?:number|no\.?|#)|case[ \t]+note[ \t]+(?:number|no\.?)|[io]p[ \t]+no\.?|"
+        r"file(?:[ \t]+(?:number|no\.?|#))?|folio",
+    ),
+    (
+        "health_plan_id",
+        r"member[ \t]+(?:id|number|no\.?|#)|policy(?:[ \t]+(?:number|no\.?|#))?|"
+        r"insurance[ \t]+(?:id|number|no\.?|#)|subscriber[ \t]+(?:id|number|no\.?|#)|"
+        r"health[ \t]+plan(?:[ \t]+(?:id|number|no\.?|#))?|plan[ \t]+id|"
+        r"(?:medicare|medicaid)(?:[ \t]+(?:id|number|no\.?|#))?|beneficiary[ \t]+id|"
+        r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
+        r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal|"
+        # Cards and national schemes ("Medical card 4471902K", "PhilHealth PIN", "NHIF", "PHN").
+        r"(?:medical|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
+        r"health[ \t]+care|healthcare|pension|concession|seniors?|ehic)[ \t]+card|chi|h&c|"
+        r"card[ \t]+(?:number|no\.?|#)|philhealth(?:[ \t]+pin)?|nhif|nhis|abha|pm-?jay|cghs|"
+        r"medishield(?:[ \t]+life)?|ahcip|phn|msp|hmo|medical[ \t]+scheme|scheme[ \t]+no\.?|"
+        r"irn",
+    ),
+    (
+        "account_number",
+        r"(?:billing[ \t]+)?account(?:[ \t]+(?:number|no\.?|#))?|acct\.?(?:[ \t]*(?:#|no\.?))?",
+    ),
+    (
+        "licence_number",
+        r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
+        r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
+        r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        r"ahpra|hpcsa|mcr|badge|pin|reg(?:istration)?|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
+        r"kmpdc|mdcn|apc",
+    ),
+    ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)|chassis(?:[ \t]+no\.?)?"),
+    (
+        "device_id",
+        r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
+        r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
+        r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
+        r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
+    ),
+    (
+        "id_number",
+        r"hospital[ \t]+(?:number|no\.?|#|id)|patient[ \t]+(?:id|number|no\.?|#)|"
+        r"unit[ \t]+(?:number|no\.?|#)|encounter(?:[ \t]+(?:id|number|no\.?|#))?|"
+        r"visit[ \t]+(?:id|number|#)|claim(?:[ \t]+(?:id|number|#))?|case[ \t]+(?:id|number|#)|"
+        r"accession(?:[ \t]+(?:number|no\.?|#))?|specimen(?:[ \t]+(?:id|number|no\.?|#))?|"
+        r"lab[ \t]+(?:number|no\.?|#|id)|report[ \t]+(?:number|no\.?|#)|"
+        r"run[ \t]+(?:number|no\.?|#)|reference(?:[ \t]+(?:number|no\.?|#))?|"
+        r"ref\.?[ \t]*(?:#|no\.?)|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
+        r"order[ \t]+(?:number|no\.?|#)|requisition|req\.?|barcodes?|kit|batch|tray|"
+        r"sample(?:[ \t]+(?:id|number|no\.?))?|bottle|incident[ \t]+report|police[ \t]+report|"
+        r"case|job|"
+        # Codes that open a door or name a crew ("Key safe 4471", "Unit KY-A2", "Staff No.").
+        r"key[ \t]*safe(?:[ \t]+(?:code|number|no\.?))?|(?:door|gate|access|entry)[ \t]+code|"
+        r"unit|vehicle|call[ \t]*sign|staff[ \t]+(?:id|number|no\.?|#)|"
+        r"employee(?:[ \t]+(?:id|number|no\.?|#))?|rx[ \t]*(?:#|no\.?|number)|"
+        r"(?:rx)?(?:bin|pcn|grp)|"
+        # Fifth round: short labels of laboratory and hospital systems ("Accn 4471882", "Enc#
+        # 4471", "Lab ref. M25/004471", "Spec 25-HS-004471", "CSN", "FIN", "UBRN", "Datix").
+        r"accn|acc[ \t]*(?:#|no\.?)|enc|episode|spec|lab[ \t]+ref|csn|har|ubrn|datix|"
+        r"ods|docket|folder|chart",
+    ),
+]
+# Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
+# digit ("Lab no: SP25-08817", "Sample ID SMP/25/117004", "Practice code L83042"). A field
+# label says what follows is an identifier whatever the label's own word is.
+_FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|\bID"
+# A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
+# digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
+# check digit, never before a word ("account 12345 2 tablets").
+_ONE_ID = (
+    r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
+    # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
+    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
+)
+# One value, or a list of them ("serial numbers 11440-01 and 11440-02").
+_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
+# A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
+# ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
+BARE_LONG_NUMBER = re.compile(
+    r"(?<![\w.-])\d{7,}(?![\w-]|\.\d)"
+    r"(?![ \t]*(?i:copies|cells|units?\b|iu\b|mg\b|mcg\b|ug\b|ml\b|/|x[ \t]*10|×))"
+)
+
+# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN.
+CODE = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
+)
+# Any other code of capitals and digits: two or more capitals, three or more digits, five or more
+# characters ("KY4A2B", "AB-123-CD"): an identifier unless the clinical value grammar owns it
+# (a spinal level, a gene variant "C282Y", a tumour marker "CA-125", a dose with its unit).
+SHORT_CODE = re.compile(
+    r"(?<![\w-])(?=(?:[A-Za-z0-9-]*[A-Z]){2})(?=(?:[A-Za-z-]*\d){3})(?=[A-Za-z0-9-]{5})"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-]|\.\d)"
+)
+# Digit groups joined by dashes, 8 or more digits in all ("2025-044718"). Dates and phone
+# numbers of the same length win over this one (see PRIORITY in deid_spans).
+DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
+
+# A short code of capitals before a long number belongs to it ("DH 771204498", "MCSO 25-118402",
+# "THIG 5806 2114"); labels ("MRN", "NPI"), clinical words and English words before a number are
+# not taken (see LETTER_PREFIX in pattern_candidates).
+LETTER_PREFIX = re.compile(
+    r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
+    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+)
+# Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
+# a national health or identity number. Lab results are decimals, or have a unit.
+SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w.,/-])")
+# Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
+SLASHED_CODE = re.compile(
+    r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"
+    r"[A-Za-z0-9-]+(?:/[A-Za-z0-9-]+){2,}(?![\w/])"
+)
+# A GS1 Unique Device Identifier in human-readable form: application identifiers in brackets,
+# each before its value ("(01)00643169007222(17)270331(21)RNB612448S").
+_UDI = re.compile(r"(?:\(\d{2,4}\)[A-Za-z0-9./-]+){2,}|\(01\)\d{14}")
+# A network hardware (MAC) address, a device identifier.
+_MAC = re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:-])")
+# A candidate device code: letters and digits mixed, two or more digits, five or more characters.
+DEVICE_CODE = re.compile(
+    r"(?<![\w/.-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+    r"(?![\w/-]|\.\w)"
+)
+
+CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    (
+        "ssn",
+        re.compile(
+            r"(?i:\bSSN\b|\bSS[ \t]*#|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)"
+            r"[ \t]*[:#]?[ \t]*(?P<v>\d{3}[ \t-]?\d{2}[ \t-]?\d{4})\b"
+        ),
+    ),
+    *(
+        (
+            kind,
+            re.compile(
+                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?P<v>{_ID_VALUE})",
+                re.I,
+            ),
+        )
+        for kind, cues in _ID_CUES
+    ),
+    # A plate: letters and digits, perhaps in two groups ("plate JKR 4471", "MA 7KT390").
+    (
+        "vehicle_id",
+        re.compile(
+            r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
+            r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer)"
+            r"(?:[ \t]+(?:number|no\.?|#))?)"
+            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
+        ),
+    ),
+    ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
+    ("id_number", BARE_LONG_NUMBER),
+    ("id_number", re.compile(r"\b(?=[A-Z0-9-]*\d{2})[A-Z]{1,4}-?\d{5,}\b")),
+    # A pharmacy claim's processor control number, letters only ("RxPCN MEDDADV").
+    ("id_number", re.compile(r"\b(?:Rx)?PCN[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{3,12})\b")),
+    # An Australian Medicare card's individual reference number, one digit ("IRN 2").
+    ("health_plan_id", re.compile(r"\bIRN[ \t]*:?[ \t]*(?P<v>\d)\b")),
+    # A number after a store, depot or unit sign ("CVS Pharmacy #9921").
+    ("id_number", re.compile(r"(?<=[A-Za-z])[ \t]+(?P<v>#[ \t]?\d{1,6})\b")),
+    # A plate after a car's make and model in the same sentence ("a blue Toyota Corolla, KDA
+    # 123X"; "Ford F-150, plate..."): letters and digits in capitals.
+    (
+        "vehicle_id",
+        re.compile(
+            r"(?i:\b(?:toyota|honda|ford|chevrolet|chevy|nissan|hyundai|kia|mazda|subaru|"
+            r"volkswagen|vw|bmw|mercedes(?:-benz)?|audi|tesla|jeep|dodge|buick|"
+            r"cadillac|chrysler|holden|mitsubishi|suzuki|isuzu|peugeot|renault|skoda|volvo|"
+            r"lexus|maruti|tata|mahindra|proton|perodua|vauxhall|fiat|citroen|citroën|opel|"
+            r"dacia|geely|byd|chery|land[ \t]+rover|range[ \t]+rover)\b)"
+            r"[^.\n]{0,40}?(?<![\w-])(?P<v>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
+            r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})(?![\w-])"
+        ),
+    ),
+    # A UK registration mark ("WF68 KZP") without a cue.
+    ("vehicle_id", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")),
+    # Health-plan numbers after the words insurers use for a member ("member 441 182 930",
+    # "adhérent 0441882 209", "Sub ID GHP441882-01", "Cert # C-0881204", "polisnummer ZK
+    # 441882090", "BIC 91884420A3", "plan code LA-HMO-2291").
+    (
+        "health_plan_id",
+        re.compile(
+            r"(?i:\b(?:member(?:ship)?|mbr|subscriber|sub[ \t]+id|adh[ée]rent|affili[ée]|"
+            r"insured|beneficiary|cert(?:ificate)?|plan[ \t]+code|bic|polis(?:nummer)?|"
+            r"versichertennummer|kvnr|mutuelle|cover(?:[ \t]+no\.?)?|payer[ \t]+id|enrollee|"
+            r"dependant|dependent)\b)(?:[ \t]+(?i:id|no\.?|number|#|code))?[ \t]*[:#]?[ \t]*"
+            r"(?P<v>(?=[A-Z0-9 /-]{0,6}\d\d)[A-Z]{0,4}[ -]?\d[\dA-Z]*(?:(?:[ /-]|[ ]-[ ])"
+            r"[\dA-Z]*\d[\dA-Z]*){0,4})(?![\w-])"
+        ),
+    ),
+    # A Medicare card's individual reference number after a slash ("2951 60413 1/3"), a BC
+    # personal health number ("9 123 456 782").
+    ("health_plan_id", re.compile(r"\b\d{4}[ ]?\d{5}[ ]?\d/(?P<v>\d)\b")),
+    ("health_plan_id", re.compile(r"(?<![\w.,/-])\d[ ]\d{3}[ ]\d{3}[ ]\d{3}(?![\w/-]|[.,]\d)")),
+    # A French social security number (NIR: "1 32 07 31 555 042 37").
+    (
+        "ssn",
+        re.compile(
+            r"(?<![\w.,/-])[12][ ]?\d{2}[ ]?(?:0[1-9]|1[0-2]|[2-9]\d)[ ]?(?:\d{2}|2[AB])[ ]?"
+            r"\d{3}[ ]?\d{3}(?:[ ]?\d{2})?(?![\w/-]|[.,]\d)"
+        ),
+    ),
+    # Letters, then three or more groups of digits ("CLM 8842 1190 03", "HMK 5507 1209 88",
+    # "Aetna W 188 442 017"); a long number with a suffix after a slash ("Bupa 88120447/01").
+    ("id_number", re.compile(r"\b[A-Z]{1,5}[ ]\d{3,5}(?:[ ]\d{2,5}){2,}\b")),
+    ("id_number", re.compile(r"(?<![\w./-])\d{6,}/\d{1,3}(?![\w/-]|[.,]\d)")),
+    ("device_id", DEVICE_CODE),
+    ("device_id", _UDI),
+    ("device_id", _MAC),
+    ("id_number", LETTER_PREFIX),
+    ("id_number", SPACED_DIGITS),
+    ("id_number", SLASHED_CODE),
+    ("id_number", CODE),
+    ("id_number", SHORT_CODE),
+    ("id_number", DASHED_DIGITS),
+]

@@ -1,0 +1,126 @@
+"""Fixed-form patterns for contact details: telephone, fax, pager and extension numbers,
+e-mail addresses, URLs and IP addresses (see :mod:`medlocal.privacy.deid_patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
+
+_TLDS = r"com|org|net|edu|gov|io|us|uk|ca|au|nz|ie|info|health|biz|co|nhs|me|app|care"
+
+CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")),
+    ("url", re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\])]+", re.I)),
+    (
+        "ip_address",
+        re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b"),
+    ),
+    (
+        "ip_address",
+        re.compile(
+            r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"
+            r"|(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
+            r"(?![\w:])"
+        ),
+    ),
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}(?![\w-])"
+            # "+CC ...": 7 digits at least, so a signed value ("fluid balance +400 mL") is not
+            # a telephone number.
+            r"|(?<![\w+])\+(?=(?:[ \t.-]?\d){7})\d{1,3}(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
+        ),
+    ),
+    # After a phone cue any run of 7-15 digits is a number, whatever its national layout
+    # ("Phone: 123-4567", "ph 020 7946 0958", "Mob: 07700 900123"). "pH" is a lab, not a cue.
+    (
+        "phone",
+        re.compile(
+            r"(?:\b(?i:phone|tel|telephone|mob|mobile|cell|pager|fax)\b|\b(?:ph|Ph|PH)\b)\.?"
+            r"(?i:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
+            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
+        ),
+    ),
+    # Telephone numbers in national layouts: an area code in brackets ("(07) 3555 0142", "(02)
+    # 8555-1234"), a trunk code and a dash ("040-2355 1234"), Australian 1300/1800 numbers, two
+    # groups of four digits ("6555 0123", not a year: 3-9 first).
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w)])\(0?\d{1,4}\)[ \t]?\d{3,4}[ \t.-]?\d{3,4}(?![\w-])"
+            r"|(?<![\w+.-])0\d{1,4}-\d{3,4}[ \t-]?\d{3,4}(?![\w-])"
+            r"|\b1[38]00[ \t]?\d{3}[ \t]?\d{3}\b"
+            rf"|(?<![\w.,/+-])[3-9]\d{{3}}[ \t-]\d{{4}}(?![\w,/-]|\.\d){NOT_A_VALUE_AFTER}"
+        ),
+    ),
+    # A handle with no dot after the @ ("arjun.iyer1931@abdm", an ABHA address).
+    ("email", re.compile(r"(?<![\w.@])[A-Za-z0-9._%+-]+@[A-Za-z][A-Za-z0-9-]+(?![\w@.])")),
+    # A domain with a path, or a two-level country domain, whatever the top-level domain
+    # ("knh.or.ke/tele", "clinic.co.za").
+    (
+        "url",
+        re.compile(
+            r"(?<![\w@/.-])(?:[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.)+[A-Za-z]{2,6}/[^\s<>\"'\])]*"
+            r"|(?<![\w@/.-])(?:[A-Za-z0-9-]{2,}\.)+(?:co|or|ac|go|gov|org|com|net|edu|ne|nhs|"
+            r"med)\.[a-z]{2}\b"
+        ),
+    ),
+    # Telephone labels of one letter ("M: 0412 345 678", "T: 02 9555 0123", "F: ..." a fax),
+    # and a country code before a bracketed trunk zero ("+44 (0)20 7946 0958").
+    (
+        "phone",
+        re.compile(
+            r"(?:\b[MTHW][ \t]*:[ \t]*)(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
+            r"|(?<![\w+])\+\d{1,3}[ \t]?\(0\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,3}(?![\w-])"
+        ),
+    ),
+    ("fax", re.compile(r"\bF[ \t]*:[ \t]*(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])")),
+    # A local number of seven digits ("555-0147").
+    ("phone", re.compile(rf"(?<![\w./-])\d{{3}}-\d{{4}}(?![\w/-]|\.\d){NOT_A_VALUE_AFTER}")),
+    # A telephone number after a verb of calling ("ring on 555 0147", "text 07700900123",
+    # "call him on 0412 345 678"), or after a country code in brackets ("(+353) 1 555 0123").
+    (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:ring|call|text|rang|phoned?|contact(?:able)?|sms|whatsapp|landline|"
+            r"reach(?:able)?)(?:[ \t]+(?:him|her|them|me|us))?(?:[ \t]+(?:on|at))?)[ \t]*:?[ \t]*"
+            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
+            r"|\(\+\d{1,3}\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,4}(?![\w-])"
+        ),
+    ),
+    # A hospital bleep, pager or extension: 3-6 digits ("bleep 4471", "ext. 2204").
+    (
+        "phone",
+        re.compile(
+            r"(?i:\b(?:bleep|pager|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
+            r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
+        ),
+    ),
+    # An extension after a telephone number ("(608) 555-0119 ext. 4").
+    (
+        "phone",
+        re.compile(
+            r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
+            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
+        ),
+    ),
+    (
+        "url",
+        re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),
+    ),
+    ("phone", re.compile(r"(?<![\w+.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}(?![\w-])")),
+    # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",
+    # "07700 900412", "01 555 0123"), and international numbers after 00 ("00 44 20 7946 0958").
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,4}(?:[ \t-]\d{2,6}){1,4}"
+            r"(?![\w-])"
+            r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
+            r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
+        ),
+    ),
+]

@@ -1,0 +1,192 @@
+"""Fixed-form patterns for dates that the date redactor (:mod:`medlocal.privacy.deid_dates`)
+does not read: weekdays, ordinals and month names in other forms and languages, and a month and
+day without a cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Fourth round: general forms found by the third development half (dev3).
+_WEEKDAY = (
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?|Tuesday|Wednesday|Thursday|"
+    r"Saturday"
+)
+_ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[ -]first"
+)
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
+_FOREIGN_MONTHS = (
+    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    "d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
+    "noviembre|diciembre|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember|januari|"
+    "februari|maart|mei|augustus|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    "ottobre|dicembre"
+)
+_MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+
+DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Dates: a weekday before a day ("Tues 14th", "Mon 17/11", "Sat 11/1"), a month named after
+    # a preposition ("in June", "since May"), a date written with CJK year, month and day marks.
+    (
+        "date",
+        re.compile(
+            rf"\b(?P<v>(?:{_WEEKDAY})\.?,?[ \t]+(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)\b"
+            r"|\d{1,2}/\d{1,2}\b(?!/)))"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:in|since|until|till|during|by|from|early|mid|late|end[ \t]+of|"
+            r"beginning[ \t]+of|start[ \t]+of|last|next|before|after|through)[ \t]+)"
+            rf"(?P<v>(?:{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Aug)\b)"
+        ),
+    ),
+    ("date", re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")),
+    # An ISO date with its time ("2025-08-14T09:30"), a holiday that names a day ("Christmas
+    # Eve", "Boxing Day", "Anzac Day"), a day in words ("the fourteenth of August", "August the
+    # 14th").
+    ("date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?=T\d)")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|"
+            r"Boxing[ \t]+Day|Thanksgiving|Halloween|Valentine['’]?s[ \t]+Day|"
+            r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
+            r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
+            r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
+            r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)(?-i:{_MONTH_NAMES})\b"
+            rf"|\b(?:{_MONTH_NAMES})[ \t]+the[ \t]+"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\b"
+        ),
+    ),
+    # A month and day alone in a field, between field gaps ("Towson, MD   7/4").
+    (
+        "date",
+        re.compile(
+            r"(?:(?<=[ \t]{2})|(?<=\t))(?P<g>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+            r"(?=[ \t]*$|[ \t]{2}|\t)",
+            re.M,
+        ),
+    ),
+    # Holidays and named days that fix a date, of many countries and faiths ("Veterans Day",
+    # "Whit Monday", "Chinese New Year", "Diwali", "Hallowe'en", "Ostermontag", "fête
+    # nationale").
+    (
+        "date",
+        re.compile(
+            r"\b(?:Veterans['’]?|Groundhog|May|Presidents['’]?|Columbus|Victoria|Family|"
+            r"Armistice|Mother['’]?s|Father['’]?s|Ascension|Epiphany|Pentecost|Juneteenth|"
+            r"Emancipation|Heritage|Reconciliation|Freedom|Republic|National|Constitution|"
+            r"Unity|Youth|Women['’]?s|Workers['’]?|Sinterklaas|King['’]?s|Queen['’]?s|Burns|"
+            r"All[ \t]+Saints['’]?|All[ \t]+Souls['’]?|"
+            r"Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?|"
+            r"MLK|St\.?[ \t]+(?:Andrew|David|George|Stephen|Valentine)['’]?s)[ \t]+Day\b"
+            r"|\b(?:Whit|Easter|Pentecost|Shrove|Ash|Palm|Maundy|Holy|Remembrance|Mothering|"
+            r"Trinity)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"|\b(?:Chinese|Lunar|Persian|Jewish|Islamic|Hindu|Thai|Vietnamese|Sikh)[ \t]+New[ \t]+"
+            r"Year(?:['’]s(?:[ \t]+(?:Day|Eve))?)?\b"
+            r"|\b(?:Whitsun(?:tide)?|Hallowe['’]?en|Hogmanay|Diwali|Deepavali|Hanukk?ah|Chanukah|"
+            r"Yom[ \t]+Kippur|Rosh[ \t]+Hashanah|Passover|Pesach|Purim|Eid(?:[ \t-](?:al|ul)[ \t-]"
+            r"(?:Fitr|Adha))?|Hari[ \t]+Raya(?:[ \t]+\w+)?|Holi|Pongal|Onam|Vesak|Thaipusam|"
+            r"Navratri|Dussehra|Dasara|Vaisakhi|Baisakhi|Raksha[ \t]+Bandhan|Ganesh[ \t]+Chaturthi|"
+            r"Makar[ \t]+Sankranti|Songkran|T[eế]t|Kwanzaa|Juneteenth|Mardi[ \t]+Gras|Twelfth[ \t]+"
+            r"Night|Candlemas|Michaelmas|Cinco[ \t]+de[ \t]+Mayo|D[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?"
+            r"Muertos|Ostermontag|Karfreitag|Pfingstmontag|Heiligabend|Silvester|Koningsdag|"
+            r"Bastille|Ramadan|Ramazan|Shavuot|Sukkot)\b"
+            r"|(?i:\bf[eê]te[ \t]+nationale\b|\bjour[ \t]+de[ \t]+l['’]an\b|"
+            r"\bno[eë]l\b(?=[ \t]*[,.;)]))"
+        ),
+    ),
+    # A day and a month in French, Spanish, German, Dutch or Italian ("1er juillet 2025", "14
+    # juillet", "3 de mayo", "21. März").
+    (
+        "date",
+        re.compile(
+            r"(?i:\b\d{1,2}(?:er|e|º|°|\.)?[ \t]+(?:de[ \t]+)?"
+            rf"(?:{_FOREIGN_MONTHS})\b(?:[ \t]+(?:de[ \t]+)?\d{{4}}\b)?)"
+        ),
+    ),
+    # A range of days before or after a month ("3–5 May", "19-23 May", "May 3–5"), a weekday
+    # before a day and month ("Tue 2 Sept", "Friday 14 February").
+    (
+        "date",
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]+"
+            rf"(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
+            rf"|\b(?:{_MONTH_SHORT})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*"
+            r"\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"
+            rf"|\b(?:{_WEEKDAY})\.?,?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+"
+            rf"(?:{_MONTH_SHORT})\b"
+            # The first day of two joined by a word ("between 3rd and 5th May").
+            r"|\b\d{1,2}(?:st|nd|rd|th)?(?=[ \t]+(?:and|to|or|until|till|through|&)[ \t]+"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b)"
+        ),
+    ),
+    # A day of the month in words after a preposition, at the end of a phrase ("discharged on
+    # the fifth.", "until the twenty-first,").
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
+            rf"(?P<v>(?i:{_ORDINAL_WORDS}))(?=[ \t]*(?:[.,;)]|$))",
+            re.M,
+        ),
+    ),
+    # A month after "mid-", "early-", "late-" ("mid-March"); a day and month after "w/c", "week
+    # commencing" ("w/c 10/3").
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:mid|early|late|end)-)(?P<v>(?:{_MONTH_SHORT})\b)"
+            r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
+            r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
+        ),
+    ),
+    # A day of the month on its own after a preposition ("review on the 22nd.").
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)]|$))",
+            re.M,
+        ),
+    ),
+    # Month/day without a year, only with a cue or written with two digits each ("on 3/20",
+    # "started 10/21", "03/14"): bare "5/5" or "3/6" is a motor grade or a murmur.
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:on|since|from|started|starting|until|till|through|by|dated|seen|due|after|"
+            r"before|admitted|discharged|stopped|restarted|held|booked|scheduled|review|visit|"
+            r"appointment|appt|given|done|collected|received|sent|performed|planned|next|last|"
+            r"taken|drawn|changed|removed|inserted|placed|commenced|ceased|completed|expires|"
+            r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date)[ \t:]+)"
+            r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+            r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
+            r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # A month and day that can only be a date, day/month ("23/4") or month/day ("7/19"); a score
+    # or a ratio is excluded in pattern_candidates (_UNCUED_DAY_MONTH).
+    (
+        "date",
+        re.compile(
+            r"(?<![\w/.])(?P<u>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+            r"|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+]

@@ -1,0 +1,201 @@
+"""The clinical value grammar around fixed-form matches: a number after a lab name or before a
+unit is a result, a score's ratio is no date, a procedure code or a trial's name is no
+identifier, a device code counts only after a device word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_addresses import ADDRESS_PART, STATES
+from medlocal.privacy.deid_codes import (
+    BARE_LONG_NUMBER,
+    CODE,
+    DASHED_DIGITS,
+    DEVICE_CODE,
+    LETTER_PREFIX,
+    SHORT_CODE,
+    SLASHED_CODE,
+    SPACED_DIGITS,
+)
+from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_lexicon import fold, lexicon
+
+LAB_BEFORE_NUMBER = re.compile(
+    r"(?i:\b(?:platelets?|plt|wbc|rbc|cd4|cd8|viral[ \t]+load|rna|dna|hiv|hcv|hbv|count|"
+    r"titre|titer|level|ldh|ck|cpk|ferritin|bnp|troponin|d-dimer)\b)"
+    r"[ \t]*(?:count|level|load)?[ \t]*[:=]?[ \t]*$"
+)
+TEMPERATURE_BEFORE = re.compile(
+    r"(?i:\b(?:t|temp\w*|t[ \t]?max|max|fever\w*|febrile|pyrexia)\b)[ \t:.]*$"
+)
+
+_UNITS = (
+    r"mg|mcg|ug|g|kg|ml|l|iu|units?|u|mmol|meq|cc|mm|cm|hrs?|h|min|mins|s|x|k|mm3|ul|dl|ng|pg|"
+    r"copies|cells|bpm|mmhg|kcal|cal"
+)
+_VARIANT_OR_MARKER = re.compile(r"[A-Z]\d{2,4}[A-Z]|CA-?\d{2,3}|CD\d{1,3}[a-z]?")
+NOT_A_VALUE_AFTER = (
+    r"(?![ \t]*(?:%|mg|mcg|kg|g/|mmhg|bpm|/|\.\d|mmol|u/|iu|units?\b|ml|cm|mm|beats|breaths|"
+    r"percent|degrees|°))"
+)
+
+# Devices that carry a serial number. A code of letters and digits written in the same sentence
+# after one of these ("the transmitter 8KQ4X7 was replaced by 8RW2T5", "cochlear implant:
+# 6B22KZ") is the device's identifier even without "serial" before it; see DEVICE_CODE.
+_DEVICE_NOUN = re.compile(
+    r"(?i:\b(?:pacemaker|defibrillator|icd|crt-?[dp]|generator|lead|leads|pump|transmitter|"
+    r"receiver|sensor|cgm|pdm|monitor|recorder|implant|implants|prosthesis|stimulator|ipg|"
+    r"neurostimulator|lvad|vad|controller|hearing[ \t]+aids?|processor|cpap|bipap|ventilator|"
+    r"concentrator|wheelchair|meter|glucometer|pendant|valve|stent|port|catheter|device|"
+    r"devices|card|tag|watch|phone|tablet|tracker)\b)"
+)
+
+# Codes of the clinical value grammar that look like serials: spinal levels and ECG leads
+# ("T8-T10", "L4-L5", "V4-V6"), gravida/para ("G3P2A1"), TNM stages ("pT3N1bM0"), ECG patterns
+# ("S1Q3T3"), HLA types ("HLA-B27"), genes and variants ("CYP2C19", "JAK2V617F").
+_CLINICAL_CODE = re.compile(
+    r"[CTLSV]\d{1,2}(?:-[CTLSV]?\d{1,2})?|G\d{1,2}P\d{1,2}(?:A\d{1,2})?(?:L\d{1,2})?|"
+    r"[pcyr]?T[0-4][a-d]?(?:N[0-3][a-c]?)?(?:M[01][a-c]?)?|S\d+Q\d+T\d+|HLA-[A-Z]{1,3}\d+|"
+    r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2"
+)
+
+_UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
+
+
+def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
+    """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
+    if pattern is CODE:
+        return (
+            len(value) < 5
+            or re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d+", value) is not None  # a date and time
+            or _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+            or _CLINICAL_CODE.fullmatch(value) is not None
+        )
+    if pattern is SHORT_CODE:
+        return (
+            _UNIT_AFTER_DIGITS.fullmatch(value) is not None
+            or _CLINICAL_CODE.fullmatch(value) is not None
+            or _VARIANT_OR_MARKER.fullmatch(value) is not None
+            or lexicon().clinical(value.lower())
+        )
+    if pattern is DASHED_DIGITS:
+        return sum(c.isdigit() for c in value) < 8
+    return False
+
+
+# A procedure or diagnosis code after its system's name ("CPT 45385", "ICD-10 I21.4", "OPCS
+# W24.1"), and a trial's name: an English word in capitals and a short number ("KEYNOTE-522",
+# "CHECKMATE-067"). Neither identifies a person.
+_CODE_SYSTEM = re.compile(
+    r"(?:\b(?:CPT|ICD(?:-?(?:9|10|11)(?:-?(?:CM|PCS|AM))?)?|HCPCS|LOINC|SNOMED(?:[ \t-]?CT)?|"
+    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD)(?:[ \t]+(?:code|item))?"
+    r"[ \t]*[:#]?[ \t]*)$"
+)
+_TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
+
+
+def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
+    if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
+        return True
+    if _CODE_SYSTEM.search(value.split(" ")[0] + " "):
+        return True  # "CPT 45385" matched as a whole
+    trial = _TRIAL.fullmatch(value)
+    return trial is not None and trial.group("w").lower() in lexicon().english
+
+
+# Scores and ratios written like a day and month: "GCS 9/15", "MoCA 12/30", "3/24" (three days).
+_SCALE_DENOMINATORS = frozenset({15, 18, 20, 21, 24, 25, 28, 30})
+_UNIT_AFTER = re.compile(rf"[ \t]*(?i:{_UNITS}|%|mmhg)\b")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may be a name: not a clinical or English word, or a listed name."""
+    lex = lexicon()
+    lower = fold(word.rstrip("'’").removesuffix("'s").removesuffix("’s"))
+    if lex.clinical(lower):
+        return False
+    return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
+
+
+def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
+    """The patterns whose match depends on the word before it (the clinical value grammar: a
+    number after a lab name or a score is a result, not an identifier)."""
+    if pattern is LETTER_PREFIX:
+        prefix = match.group("p")
+        lex = lexicon()
+        return (
+            fold(prefix) not in _LABEL_WORDS
+            and prefix not in _STATE_CODES  # "IL 62704" is a state and its ZIP code
+            and not lex.clinical(prefix.lower())
+            and _UNIT_AFTER.match(text, match.end()) is None
+            and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
+        )
+    if pattern is DEVICE_CODE:
+        value = match.group()
+        if (
+            len(value) < 5
+            or _UNIT_AFTER_DIGITS.fullmatch(value)
+            or _CLINICAL_CODE.fullmatch(value)
+            or lexicon().clinical(value.lower())
+        ):
+            return False
+        sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
+        return _DEVICE_NOUN.search(sentence) is not None
+    if pattern is SPACED_DIGITS or pattern is SLASHED_CODE:
+        value = match.group()
+        digits = sum(c.isdigit() for c in value)
+        if pattern is SPACED_DIGITS:
+            return digits >= 10
+        # "LUTH/OH/4471": letters and four digits are a code too; digits alone need five.
+        return digits >= 5 or (digits >= 4 and any(c.isalpha() for c in value))
+    for place in ("p", "p2"):  # a postcode after a place, an age after a name
+        if place in pattern.groupindex and match.group(place):
+            return any(_name_word(word) for word in match.group(place).split())
+    if "g" in pattern.groupindex and match.group("g"):
+        # Not a power grade or a score ("4/5", "7/10") written in a table's column.
+        return int(match.group("g").split("/")[1]) not in _SCALE_DENOMINATORS | {5, 10}
+    for name in ("u", "w"):  # a month and day without a cue
+        if name not in pattern.groupindex or not match.group(name):
+            continue
+        second = int(match.group(name).split("/")[1])
+        if name == "u" and second in _SCALE_DENOMINATORS:
+            return False
+        if _UNIT_AFTER.match(text, match.end()):
+            return False
+        if name == "w" and second not in _SCALE_DENOMINATORS:
+            return True  # "CXR 03/14": two digits each, after an exam, is still a date
+        word = re.search(
+            r"([A-Za-z][\w-]*)([ \t:=]*)$", text[max(0, match.start() - 25) : match.start()]
+        )
+        if word is not None and re.search(r"[ \t]{2}|\t", word.group(2)):
+            return True  # after a field gap ("Towson, MD   7/4"): a header's date, not a score
+        # After an acronym or a clinical word it is a score or a result ("MoCA 12/30", "VA
+        # 6/13", "Power 4/5").
+        return word is None or not (
+            word.group(1)[1:] != word.group(1)[1:].lower()
+            or lexicon().clinical(word.group(1).lower())
+        )
+    return True
+
+
+# Labels that stand before an identifier and are kept in view ("MRN 7710442", "NHS 401 023 2137").
+_STATE_CODES = frozenset(STATES.split("|")) | {"NSW", "VIC", "QLD", "TAS", "NT", "ACT"}
+_LABEL_WORDS = frozenset(
+    {
+        "mrn", "npi", "dea", "vin", "udi", "sn", "ur", "nhs", "nhi", "ssn", "dob", "id", "imc",
+        "gmc", "nmc", "csn", "fin", "mr", "dva", "ohip", "ramq", "ihi", "gms", "uhid", "ip",
+        "op", "ref", "tel", "ph", "fax", "mob", "no", "acct", "po", "box", "ahpra", "hpcsa",
+        "mcr", "clia", "nric", "pps", "ird", "sin", "har", "ein", "tin",
+    }
+)  # fmt: skip
+
+# The patterns that the checks above recognise by identity (``pattern is CODE``): deid_patterns
+# leaves them as written, without the word-start look-around, so that they stay the same objects.
+BY_IDENTITY = frozenset(
+    {
+        CODE, SHORT_CODE, DASHED_DIGITS, LETTER_PREFIX, DEVICE_CODE, SPACED_DIGITS,
+        SLASHED_CODE, BARE_LONG_NUMBER,
+        ADDRESS_PART,  # "#204": a match may open with a sign, not a word
+    }
+)  # fmt: skip
