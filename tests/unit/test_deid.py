@@ -593,50 +593,46 @@ def test_patterns_anchored_at_word_starts_find_what_the_written_patterns_find() 
             ], written.pattern[:60]
 
 
-def test_third_held_out_half_parses_with_its_counts() -> None:
-    # Written at the start of the third round, before any rule change of that round and before
-    # the rules were read: 27 notes of kinds, countries and formats the earlier halves lack.
-    notes = load("heldout3")
-    kinds = Counter(span.kind for note in notes for span in note.identifiers)
-    assert len(notes) == 27
-    assert sum(kinds.values()) == 520 and len(kinds) == 22
-    assert sum(len(note.clinical) for note in notes) == 432
+def _well_formed(half: str) -> tuple[list[Note], Counter[str]]:
+    """The notes of ``half``, each with no markup left and every span at its offsets, and the
+    count of identifiers per type."""
+    notes = load(half)
     for note in notes:
         assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
         for span in note.identifiers + note.clinical:
             assert note.text[span.start : span.end] == span.text
+    return notes, Counter(span.kind for note in notes for span in note.identifiers)
+
+
+def test_third_held_out_half_parses_with_its_counts() -> None:
+    # Written at the start of the third round, before any rule change of that round and before
+    # the rules were read: 27 notes of kinds, countries and formats the earlier halves lack.
+    notes, kinds = _well_formed("heldout3")
+    assert len(notes) == 27
+    assert sum(kinds.values()) == 520 and len(kinds) == 22
+    assert sum(len(note.clinical) for note in notes) == 432
 
 
 def test_third_development_half_parses_with_its_counts() -> None:
     # Written at the start of the fourth round, as development data (its misses are used): note
     # kinds, countries and formats for the rules to learn from once the other development halves
     # were fully recalled.
-    notes = load("dev3")
-    kinds = Counter(span.kind for note in notes for span in note.identifiers)
+    notes, kinds = _well_formed("dev3")
     assert len(notes) == 27
     assert sum(kinds.values()) == 566 and len(kinds) == 22
     assert sum(len(note.clinical) for note in notes) == 327
-    for note in notes:
-        assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
-        for span in note.identifiers + note.clinical:
-            assert note.text[span.start : span.end] == span.text
 
 
 def test_fourth_development_half_parses_with_its_counts() -> None:
     # Written at the start of the fifth round, before its rule changes, as development data: the
     # held-out half's weakest types (ages over 89, health-plan numbers, IDs, dates, facilities,
     # people) in new forms, and clinical terms that look like names.
-    notes = load("dev4")
-    kinds = Counter(span.kind for note in notes for span in note.identifiers)
+    notes, kinds = _well_formed("dev4")
     assert len(notes) == 27
     assert sum(kinds.values()) == 485 and len(kinds) == 18
     assert (kinds["AGE"], kinds["HEALTHPLAN"], kinds["ID"], kinds["DATE"]) == (30, 41, 28, 70)
     assert (kinds["FACILITY"], kinds["PERSON"]) == (73, 123)
     assert sum(len(note.clinical) for note in notes) == 262
-    for note in notes:
-        assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
-        for span in note.identifiers + note.clinical:
-            assert note.text[span.start : span.end] == span.text
 
 
 def test_parts_that_share_a_name_are_planned_and_redacted_apart() -> None:
