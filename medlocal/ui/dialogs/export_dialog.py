@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -122,7 +123,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        form.addRow("&File", row)
+        file_label = QLabel("&File", self)
+        file_label.setBuddy(self.path_edit)  # a row holding a layout gets no buddy of its own
+        form.addRow(file_label, row)
         form.addRow("", self.redact)
         form.addRow("&Dates", self.date_mode)
         layout = QVBoxLayout(self)
