@@ -32,7 +32,8 @@ def test_backup_verify_and_restore_through_the_dialog(
     window.start()
     dialog = window.backup_dialog()
     assert isinstance(dialog, BackupDialog)
-    assert "never" in dialog.summary.text()
+    assert "No verified backup" in dialog.summary.text()
+    assert "medlocal" not in dialog.summary.text()  # no terminal command for a clinician
 
     dialog.destination.setText(str(usb))
     dialog.backup_passphrase.setText("not the passphrase")
@@ -45,7 +46,7 @@ def test_backup_verify_and_restore_through_the_dialog(
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert "written and verified" in dialog.message.text(), dialog.message.text()
     assert dialog.backup_passphrase.text() == ""  # the secret does not linger
-    assert "last verified" in dialog.summary.text()
+    assert dialog.summary.text().startswith("Last verified")
     assert not workspace.backup_due()
 
     dialog.source.setText(str(usb))
