@@ -95,7 +95,7 @@ class ChatPanel(QWidget):
         self.view.citationClicked.connect(self._citation)
         self.notice = QLabel(NOTICE)
         self.notice.setAccessibleName("Decision support notice")
-        self.notice.setStyleSheet("color: palette(mid); font-size: small")
+        self.notice.setWordWrap(True)  # the theme's text colour: palette(mid) was ~1.8:1 (light)
         self.question = QuestionBox()
         self.question.setPlaceholderText(
             "Ask about this patient's documents (Enter sends, Shift+Enter new line)"

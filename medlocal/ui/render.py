@@ -108,7 +108,10 @@ def _unmark(line: str, spans: Sequence[Span]) -> str:
         tip = html.escape(spans[int(match.group(1))].tooltip, quote=True)
         return (
             f'<span title="{tip}" '
-            'style="text-decoration: underline wavy #c0392b; background-color: #fdecea">'
+            'style="text-decoration: underline wavy #c0392b; background-color: #fdecea; '
+            # the text colour goes with the light background: a dark theme's white text on
+            # it was unreadable, and this is the sentence the clinician must check
+            'color: #1a1a1a">'
         )
 
     return re.sub("\x00(\\d+)\x01", opening, line).replace("\x02", "</span>")
