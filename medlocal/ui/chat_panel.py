@@ -31,7 +31,7 @@ from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.icons import icon
-from medlocal.ui.render import answer_html, flag_list_html, plain_html
+from medlocal.ui.render import answer_html, flag_list_html, plain_html, source_label
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
@@ -435,7 +435,8 @@ def _sources_html(turn: ChatTurn, index: int) -> str:
         return ""
     heading = "Sources" if turn.status == "answered" and turn.flags is not None else "Passages"
     items = "".join(
-        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.label())}</li>'
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> '
+        f"{html.escape(source_label(s))}</li>"
         for s in turn.sources
     )
     return f"<p><b>{heading}:</b></p><ol style='margin-top:0'>{items}</ol>"

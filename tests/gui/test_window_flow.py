@@ -122,6 +122,9 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
         == window.sources.text.toPlainText()[source.start : source.end]
     )
     assert "metformin" in window.sources.highlighted_text().lower()
+    # Where the passage is, in words a clinician reads: the file, not character offsets.
+    assert window.sources.header.text() == f"[1] {source.file_name}"
+    assert f"{source.file_name}" in shown and "chars" not in chat.view.toPlainText()
 
     # Lock: no patient text anywhere on screen, keys wiped.
     window.lock_action.trigger()
