@@ -37,6 +37,11 @@ from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 
 NOTICE = "Decision support only — verify every statement against its sources."
+NO_PATIENT_HINT = "Choose a patient on the left (or Add patient…) to ask about their documents."
+EMPTY_CHAT_HINT = (
+    "Ask a question below about this patient's documents. Each answer cites its sources as "
+    "[1], [2]…: click one to see the passage on the right."
+)
 
 
 class QuestionBox(QPlainTextEdit):
@@ -418,6 +423,8 @@ class ChatPanel(QWidget):
         self.new_chat.setEnabled(has_patient and not busy)
         self.delete_chat.setEnabled(self._open_chat_id is not None and not busy)
         self.chats.setEnabled(has_patient and not busy)
+        # An empty conversation says what to do next instead of showing a blank pane.
+        self.view.setPlaceholderText(EMPTY_CHAT_HINT if has_patient else NO_PATIENT_HINT)
 
     def visible_text(self) -> str:
         """Everything this panel shows as text (the lock test checks it is empty)."""

@@ -344,3 +344,25 @@ def test_unlock_rechunks_older_documents_in_the_background(
     qtbot.waitUntil(lambda: gui_workspace.rechunk_pending() == 0, timeout=30000)
     assert len(vault.document_chunks(vault.list_documents()[0].id)) >= 2
     window.close()
+
+
+def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """The centre pane was blank until the first answer: no hint to choose a patient or ask."""
+    from medlocal.ui.chat_panel import EMPTY_CHAT_HINT, NO_PATIENT_HINT
+
+    gui_workspace.require_vault().add_patient("Hint Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    view = window.chat.view
+    assert view.toPlainText() == "" and view.placeholderText() == NO_PATIENT_HINT
+    blank = view.viewport().grab().toImage()
+    drawn = {blank.pixel(x, y) for x in range(blank.width()) for y in range(0, 40)}
+    assert len(drawn) > 1  # the hint is drawn, not only set
+    window.patients.patients.setCurrentRow(0)
+    assert view.placeholderText() == EMPTY_CHAT_HINT
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    assert view.placeholderText() == NO_PATIENT_HINT
+    window.close()
