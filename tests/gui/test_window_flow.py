@@ -366,3 +366,24 @@ def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Work
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     assert view.placeholderText() == NO_PATIENT_HINT
     window.close()
+
+
+def test_first_run_subtitles_fit_the_two_lines_the_header_shows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The model page's subtitle took three lines and the wizard's header cut the last off
+    ("…or open the model"): what does not fit goes in the page."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    wizard = FirstRunWizard(make_workspace(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    metrics = QFontMetrics(wizard.font())
+    width = wizard.width() - 40  # the header's margins and indent
+    for page in (wizard.passphrase_page, wizard.recovery_page, wizard.model_page):
+        box = metrics.boundingRect(
+            QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, page.subTitle()
+        )
+        assert box.height() <= 2 * metrics.lineSpacing(), page.subTitle()
+    assert "model manager later" in wizard.model_page.advice.text()
