@@ -31,7 +31,13 @@ from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.icons import icon
-from medlocal.ui.render import answer_html, flag_list_html, plain_html, source_label
+from medlocal.ui.render import (
+    answer_html,
+    flag_list_html,
+    local_time,
+    plain_html,
+    source_label,
+)
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
@@ -179,7 +185,7 @@ class ChatPanel(QWidget):
         self.patient_id = patient_id
         chats = vault.list_chats(patient_id)
         for cid, _pid, created in chats:
-            self.chats.addItem(f"Chat {cid} — {created[:16].replace('T', ' ')}", cid)
+            self.chats.addItem(f"Chat {cid} — {local_time(created)}", cid)
         ids = [cid for cid, _pid, _created in chats]
         # The chat to reopen after unlocking may have been deleted meanwhile (from the CLI).
         chosen = chat_id if chat_id in ids else (ids[-1] if ids else None)

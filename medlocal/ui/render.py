@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from medlocal.rag.flags import Flag
@@ -176,3 +177,16 @@ def source_label(source: SourceRef) -> str:
     where clicking the chip shows the passage itself."""
     pages = f", {source.pages}" if source.page is not None else ""
     return f"{source.file_name}{pages}"
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp ("2026-11-30T11:43:58.1+00:00") as this computer's local time to
+    the minute ("2026-11-30 12:43"): the vault keeps UTC, a clinician reads the clock on the wall.
+    A stamp that does not parse is shown as stored."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the vault writes UTC
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

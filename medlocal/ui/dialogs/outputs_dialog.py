@@ -20,9 +20,10 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import delete_outputs
 from medlocal.errors import MedLocalError
 from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table
+from medlocal.ui.render import local_time
 from medlocal.vault.rows import StoredOutput
 
-COLUMNS = ("#", "Saved (UTC)", "Patient", "Kind", "Title")
+COLUMNS = ("#", "Saved", "Patient", "Kind", "Title")
 TITLE = COLUMNS.index("Title")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -76,7 +77,13 @@ class OutputsDialog(QDialog):
         self.table.setRowCount(len(outputs))
         for row, output in enumerate(reversed(outputs)):  # newest first
             patient = "—" if output.patient_id is None else names.get(output.patient_id, "")
-            cells = (str(output.id), output.created_at, patient, output.kind, output.title)
+            cells = (
+                str(output.id),
+                local_time(output.created_at),
+                patient,
+                output.kind,
+                output.title,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, output.id)
