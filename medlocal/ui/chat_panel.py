@@ -30,6 +30,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import icon
 from medlocal.ui.render import (
     answer_html,
@@ -319,7 +320,10 @@ class ChatPanel(QWidget):
         stopped = isinstance(exc, GenerationCancelled)
         partial = self.live_text.strip()
         self.job = None
-        self.status_line = "Stopped. Nothing was saved." if stopped else f"The answer failed: {exc}"
+        # error_text: a MedLocalError's own words, never a raw internal exception's
+        self.status_line = (
+            "Stopped. Nothing was saved." if stopped else error_text(exc, "The answer")
+        )
         if partial:
             self.status_line += " (The partial text below was not checked or kept.)"
         self.redraw()

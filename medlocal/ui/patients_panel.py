@@ -32,6 +32,7 @@ from medlocal.app.outputs import citing_output_ids
 from medlocal.errors import MedLocalError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -467,7 +468,7 @@ class PatientsPanel(QWidget):
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
-        self.progress_label.setText(f"Import stopped: {exc}")
+        self.progress_label.setText(f"Import stopped. {error_text(exc, 'The import')}")
         self._finish_import()
 
     def _finish_import(self) -> None:

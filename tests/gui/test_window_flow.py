@@ -387,3 +387,43 @@ def test_first_run_subtitles_fit_the_two_lines_the_header_shows(
         )
         assert box.height() <= 2 * metrics.lineSpacing(), page.subTitle()
     assert "model manager later" in wizard.model_page.advice.text()
+
+
+class _BrokenModel(FakeChatModel):
+    def stream_chat(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("llama_decode returned -3 at token 'metformin'")
+
+
+def test_a_failed_answer_shows_words_not_the_raw_exception(qtbot: QtBot, tmp_path: Path) -> None:
+    """The status line printed str(exc): an engine's internals (and any text it quoted)."""
+    ws = make_workspace(tmp_path, chat=_BrokenModel("unused"))
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "meds.txt"
+    note.write_text(MEDS)
+    window = window_with_patient(qtbot, ws, "Broken Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    window.chat.ask("What dose of metformin and lisinopril?")
+    qtbot.waitUntil(lambda: window.chat.job is None, timeout=30000)
+    shown = window.chat.view.toPlainText()
+    assert "The answer failed unexpectedly (RuntimeError)" in shown, shown
+    assert "llama_decode" not in shown and "metformin" not in shown.split("?", 1)[1]
+    window.close()
+    ws.close()
+
+
+def test_a_failed_import_shows_words_not_the_raw_exception(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Import Patient")
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise KeyError("chunk_text of /home/dr/Jane Roe.pdf")
+
+    monkeypatch.setattr(gui_workspace, "import_documents", broken)
+    (tmp_path / "a.txt").write_text(MEDS)
+    window.patients.import_paths([tmp_path / "a.txt"])
+    wait_import(qtbot, window)
+    shown = window.patients.progress_label.text()
+    assert shown.startswith("Import stopped. The import failed unexpectedly (KeyError)"), shown
+    assert "Jane Roe" not in shown
+    window.close()
