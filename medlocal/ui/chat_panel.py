@@ -45,6 +45,10 @@ from medlocal.vault.errors import NotFoundError
 
 NOTICE = "Decision support only — verify every statement against its sources."
 NO_PATIENT_HINT = "Choose a patient on the left (or Add patient…) to ask about their documents."
+NO_DOCUMENTS_HINT = (
+    "This patient has no documents yet. Import them on the left (Import files…, Import "
+    "folder… or drop them there), then ask again."
+)
 EMPTY_CHAT_HINT = (
     "Ask a question below about this patient's documents. Each answer cites its sources as "
     "[1], [2]…: click one to see the passage on the right."
@@ -272,8 +276,20 @@ class ChatPanel(QWidget):
         text = self.question.toPlainText().strip()
         if not text or self.patient_id is None or (self.job is not None and self.job.running):
             return
+        if not self._has_documents():
+            # Asking would only answer "Not found in the selected documents": say why instead,
+            # and keep the question in the box for after the import.
+            self.status_line = NO_DOCUMENTS_HINT
+            self.redraw()
+            return
         self.question.clear()
         self.ask(text)
+
+    def _has_documents(self) -> bool:
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked or self.patient_id is None:
+            return True  # nothing to tell; ask() reports a locked vault its own way
+        return bool(vault.list_documents(self.patient_id))
 
     def ask(self, question: str, params: SamplingParams | None = None) -> Job:
         patient = self.patient_id

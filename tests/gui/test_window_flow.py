@@ -427,3 +427,19 @@ def test_a_failed_import_shows_words_not_the_raw_exception(
     assert shown.startswith("Import stopped. The import failed unexpectedly (KeyError)"), shown
     assert "Jane Roe" not in shown
     window.close()
+
+
+def test_asking_about_a_patient_without_documents_says_to_import(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """It answered "Not found in the selected documents." when there were none at all."""
+    from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT
+
+    window = window_with_patient(qtbot, gui_workspace, "Empty Patient")
+    chat = window.chat
+    chat.question.setPlainText("What medications?")
+    qtbot.keyClick(chat.question, Qt.Key.Key_Return)
+    assert chat.job is None and not chat.turns  # no model run, nothing saved
+    assert NO_DOCUMENTS_HINT in chat.view.toPlainText().replace("\n", " ")
+    assert chat.question.toPlainText() == "What medications?"  # kept for after the import
+    window.close()
