@@ -445,9 +445,15 @@ class PatientsPanel(QWidget):
     def _on_file_event(self, event: ProgressEvent) -> None:
         if event.outcome == "failed":
             self.errors.show()
-            self.errors.addItem(f"{event.file_name}: {event.detail or 'not imported'}")
+            self._add_error(f"{event.file_name}: {event.detail or 'not imported'}")
         if event.outcome == "imported" and not self._docs_refresh.isActive():
             self._docs_refresh.start()
+
+    def _add_error(self, text: str) -> None:
+        # A long path pushes the reason out of the narrow list: the tooltip shows all of it.
+        item = QListWidgetItem(text)
+        item.setToolTip(text)
+        self.errors.addItem(item)
 
     def _import_done(self, report: ImportReport) -> None:
         self.last_report = report
@@ -461,7 +467,7 @@ class PatientsPanel(QWidget):
         )
         for outcome in report.skipped:
             self.errors.show()
-            self.errors.addItem(f"{outcome.shown}: skipped — {outcome.reason}")
+            self._add_error(f"{outcome.shown}: skipped — {outcome.reason}")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -170,6 +170,9 @@ def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
     assert any(e.startswith(f"{Path('old', 'empty.docx')}:") for e in errors)
     assert any(e.startswith(f"{Path('old', 'scan.heic')}: skipped") for e in errors)
     assert window.patients.documents.count() == 1  # good.txt imported all the same
+    for i in range(window.patients.errors.count()):  # the whole line, however narrow the list
+        item = window.patients.errors.item(i)
+        assert item.toolTip() == item.text()
     assert [d.file_name for d in vault.list_documents()] == ["good.txt"]
     window.close()
 
