@@ -56,6 +56,9 @@ def test_preview_lists_the_name_before_writing_and_the_file_lacks_it(
     removed = _column(dialog, "Removed")
     assert "Jane Roe" in removed
     assert all(kind for kind in _column(dialog, "Type"))
+    # in words, not the rules' names ("patient_name", "mrn")
+    assert "Patient name" in _column(dialog, "Type")
+    assert not any("_" in kind or kind.islower() for kind in _column(dialog, "Type"))
     assert "Nothing is written yet" in dialog.message.text()
     assert not any(out.parent.iterdir())  # the preview wrote nothing
 
