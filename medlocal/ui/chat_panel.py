@@ -44,14 +44,16 @@ from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 
 NOTICE = "Decision support only — verify every statement against its sources."
-NO_PATIENT_HINT = "Choose a patient on the left (or Add patient…) to ask about their documents."
+# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
+NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
 NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
     "folder… or drop them there), then ask again."
 )
 EMPTY_CHAT_HINT = (
-    "Ask a question below about this patient's documents. Each answer cites its sources as "
-    "[1], [2]…: click one to see the passage on the right."
+    "Ask a question below about this patient's documents.\n"
+    "Each answer cites its sources as [1], [2]…:\n"
+    "click one to see the passage on the right."
 )
 
 

@@ -356,10 +356,15 @@ def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Work
     gui_workspace.require_vault().add_patient("Hint Patient")
     window = MainWindow(gui_workspace)
     qtbot.addWidget(window)
+    window.resize(1024, 700)  # a small laptop screen
     window.show()
     window.start()
     view = window.chat.view
     assert view.toPlainText() == "" and view.placeholderText() == NO_PATIENT_HINT
+    metrics = view.fontMetrics()
+    for hint in (NO_PATIENT_HINT, EMPTY_CHAT_HINT):  # placeholders do not wrap: lines must fit
+        for line in hint.splitlines():
+            assert metrics.horizontalAdvance(line) < view.viewport().width() - 10, line
     blank = view.viewport().grab().toImage()
     drawn = {blank.pixel(x, y) for x in range(blank.width()) for y in range(0, 40)}
     assert len(drawn) > 1  # the hint is drawn, not only set
