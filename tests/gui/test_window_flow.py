@@ -451,3 +451,19 @@ def test_asking_about_a_patient_without_documents_says_to_import(
     assert NO_DOCUMENTS_HINT in chat.view.toPlainText().replace("\n", " ")
     assert chat.question.toPlainText() == "What medications?"  # kept for after the import
     window.close()
+
+
+def test_status_messages_do_not_hide_the_model_and_speed(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """The backup reminder (15 s) and re-chunking progress hid the model, backend and tokens
+    per second: they were normal status-bar widgets, which a temporary message covers."""
+    window = window_with_patient(qtbot, gui_workspace, "Status Patient")
+    window.show()
+    bar = window.statusBar()
+    bar.showMessage("Updating passages: 3 of 40 documents")
+    qtbot.wait(50)
+    assert bar.currentMessage()
+    for label in (window.status.model, window.status.offline):
+        assert label.isVisible(), label.accessibleName()
+    window.close()
