@@ -467,3 +467,24 @@ def test_status_messages_do_not_hide_the_model_and_speed(
     for label in (window.status.model, window.status.offline):
         assert label.isVisible(), label.accessibleName()
     window.close()
+
+
+def test_the_lock_screen_keeps_its_form_together(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """Its rows spread over the whole window height: the title near the top, the error a
+    hundred pixels under the Unlock button."""
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    screen = window.lock_screen
+    screen.error.setText("Wrong passphrase.")
+    qtbot.wait(20)
+
+    def top(widget: Any) -> int:
+        return int(widget.mapTo(screen, widget.rect().topLeft()).y())
+
+    assert top(screen.error) - (top(screen.button) + screen.button.height()) < 30
+    assert top(screen.secret) - (top(screen.title) + screen.title.height()) < 80
+    window.close()
