@@ -30,6 +30,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import icon
 from medlocal.ui.render import (
@@ -243,7 +244,7 @@ class ChatPanel(QWidget):
             self._deleted(chat_id)  # gone already (deleted from the CLI)
             return
         kept = len(chat.output_ids)
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete chat",
             f"Delete chat {chat_id} ({chat.questions} question(s) and their answers) from the "
@@ -254,8 +255,7 @@ class ChatPanel(QWidget):
                 if kept
                 else ""
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             delete_chats(vault, [chat_id])

@@ -32,6 +32,7 @@ from medlocal.app.outputs import citing_output_ids
 from medlocal.errors import MedLocalError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import icon
@@ -47,8 +48,7 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
     """Yes/No, or, when ``citing`` saved answers or summaries quote the documents, a choice
     between deleting those too (WITH_OUTPUTS) and keeping them (DOCUMENTS_ONLY); None: cancel."""
     if not citing:
-        answer = QMessageBox.question(parent, "Delete documents", question)
-        return DOCUMENTS_ONLY if answer == QMessageBox.StandardButton.Yes else None
+        return DOCUMENTS_ONLY if confirm(parent, "Delete documents", question) else None
     box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
     box.setInformativeText(
         f"{citing} saved answer(s) or summar(ies) were written from them. Kept, they keep "
@@ -327,13 +327,12 @@ class PatientsPanel(QWidget):
         item: QListWidgetItem | None = self.patients.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Remove patient",
             f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
             "This cannot be undone.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             self.workspace.require_vault().remove_patient(int(item.data(ID_ROLE)))
@@ -355,7 +354,7 @@ class PatientsPanel(QWidget):
         citing = citing_output_ids(vault, document_ids)
         choice = ask_delete_documents(
             self,
-            f"Delete {names}{more} with their passages and vectors? This cannot be undone.",
+            f"Delete {names}{more} from the vault? This cannot be undone.",
             len(citing),
         )
         if choice is None:

@@ -13,7 +13,7 @@ from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -487,4 +487,29 @@ def test_the_lock_screen_keeps_its_form_together(qtbot: QtBot, gui_workspace: Wo
 
     assert top(screen.error) - (top(screen.button) + screen.button.height()) < 30
     assert top(screen.secret) - (top(screen.title) + screen.title.height()) < 80
+    window.close()
+
+
+def test_confirmations_before_deleting_default_to_no(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Yes was the default button: Enter removed a patient with all their records."""
+    asked: list[tuple[str, Any]] = []
+
+    def question(_parent: Any, title: str, _text: str, *args: Any) -> Any:
+        asked.append((title, args[1] if len(args) > 1 else None))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = window_with_patient(qtbot, gui_workspace, "Confirm Patient")
+    note = tmp_path / "meds.txt"
+    note.write_text(MEDS)
+    gui_workspace.import_documents([note], window.patients.patient_id)
+    window.patients.reload_documents()
+    window.patients.documents.setCurrentRow(0)
+    window.patients.delete_documents()
+    window.patients.remove_patient()
+    assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
+    assert all(default == QMessageBox.StandardButton.No for _, default in asked)
+    assert window.patients.patients.count() == 1 and window.patients.documents.count() == 1
     window.close()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
 
 
@@ -200,14 +200,13 @@ class BackupDialog(QDialog):
         )
 
     def start_restore(self) -> Any:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Restore over this vault?",
             "The vault on this computer will be replaced by the backup. It is kept aside until "
             "the restored copy has been verified. The window locks now; afterwards unlock with "
             "the passphrase the backup was made with. Continue?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return None
         chosen = self._source()
         if chosen is None:
