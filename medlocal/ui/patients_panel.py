@@ -58,7 +58,8 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
         f"Delete with the {citing} saved output(s)", QMessageBox.ButtonRole.DestructiveRole
     )
     only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter deletes nothing (it chose "Delete, keep the outputs")
     box.exec()
     clicked = box.clickedButton()
     return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None

@@ -129,11 +129,14 @@ def test_the_delete_question_offers_the_quoting_outputs(
     qtbot: QtBot, citing: int, label: str, expected: str | None
 ) -> None:
     texts: list[str] = []
+    defaults: list[Any] = []
 
     def click() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         texts.append(box.informativeText())
+        default = box.defaultButton()
+        defaults.append(box.standardButton(default) if default is not None else None)
         for button in box.findChildren(QPushButton):
             if button.text().replace("&", "") == label:
                 button.click()
@@ -141,6 +144,7 @@ def test_the_delete_question_offers_the_quoting_outputs(
     QTimer.singleShot(0, click)
     assert patients_panel.ask_delete_documents(None, "Delete x?", citing) == expected
     assert "2 saved answer(s)" in texts[0]
+    assert defaults == [QMessageBox.StandardButton.Cancel]  # Enter deletes nothing
 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="TZ can be changed at run time on POSIX")
