@@ -30,13 +30,32 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.confirm import confirm
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import icon
-from medlocal.ui.render import answer_html, flag_list_html, plain_html
+from medlocal.ui.render import (
+    answer_html,
+    flag_list_html,
+    local_time,
+    plain_html,
+    source_label,
+)
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 
 NOTICE = "Decision support only — verify every statement against its sources."
+# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
+NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
+NO_DOCUMENTS_HINT = (
+    "This patient has no documents yet. Import them on the left (Import files…, Import "
+    "folder… or drop them there), then ask again."
+)
+EMPTY_CHAT_HINT = (
+    "Ask a question below about this patient's documents.\n"
+    "Each answer cites its sources as [1], [2]…:\n"
+    "click one to see the passage on the right."
+)
 
 
 class QuestionBox(QPlainTextEdit):
@@ -95,7 +114,7 @@ class ChatPanel(QWidget):
         self.view.citationClicked.connect(self._citation)
         self.notice = QLabel(NOTICE)
         self.notice.setAccessibleName("Decision support notice")
-        self.notice.setStyleSheet("color: palette(mid); font-size: small")
+        self.notice.setWordWrap(True)  # the theme's text colour: palette(mid) was ~1.8:1 (light)
         self.question = QuestionBox()
         self.question.setPlaceholderText(
             "Ask about this patient's documents (Enter sends, Shift+Enter new line)"
@@ -174,7 +193,7 @@ class ChatPanel(QWidget):
         self.patient_id = patient_id
         chats = vault.list_chats(patient_id)
         for cid, _pid, created in chats:
-            self.chats.addItem(f"Chat {cid} — {created[:16].replace('T', ' ')}", cid)
+            self.chats.addItem(f"Chat {cid} — {local_time(created)}", cid)
         ids = [cid for cid, _pid, _created in chats]
         # The chat to reopen after unlocking may have been deleted meanwhile (from the CLI).
         chosen = chat_id if chat_id in ids else (ids[-1] if ids else None)
@@ -225,7 +244,7 @@ class ChatPanel(QWidget):
             self._deleted(chat_id)  # gone already (deleted from the CLI)
             return
         kept = len(chat.output_ids)
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete chat",
             f"Delete chat {chat_id} ({chat.questions} question(s) and their answers) from the "
@@ -236,8 +255,7 @@ class ChatPanel(QWidget):
                 if kept
                 else ""
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             delete_chats(vault, [chat_id])
@@ -260,8 +278,20 @@ class ChatPanel(QWidget):
         text = self.question.toPlainText().strip()
         if not text or self.patient_id is None or (self.job is not None and self.job.running):
             return
+        if not self._has_documents():
+            # Asking would only answer "Not found in the selected documents": say why instead,
+            # and keep the question in the box for after the import.
+            self.status_line = NO_DOCUMENTS_HINT
+            self.redraw()
+            return
         self.question.clear()
         self.ask(text)
+
+    def _has_documents(self) -> bool:
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked or self.patient_id is None:
+            return True  # nothing to tell; ask() reports a locked vault its own way
+        return bool(vault.list_documents(self.patient_id))
 
     def ask(self, question: str, params: SamplingParams | None = None) -> Job:
         patient = self.patient_id
@@ -308,7 +338,10 @@ class ChatPanel(QWidget):
         stopped = isinstance(exc, GenerationCancelled)
         partial = self.live_text.strip()
         self.job = None
-        self.status_line = "Stopped. Nothing was saved." if stopped else f"The answer failed: {exc}"
+        # error_text: a MedLocalError's own words, never a raw internal exception's
+        self.status_line = (
+            "Stopped. Nothing was saved." if stopped else error_text(exc, "The answer")
+        )
         if partial:
             self.status_line += " (The partial text below was not checked or kept.)"
         self.redraw()
@@ -418,6 +451,8 @@ class ChatPanel(QWidget):
         self.new_chat.setEnabled(has_patient and not busy)
         self.delete_chat.setEnabled(self._open_chat_id is not None and not busy)
         self.chats.setEnabled(has_patient and not busy)
+        # An empty conversation says what to do next instead of showing a blank pane.
+        self.view.setPlaceholderText(EMPTY_CHAT_HINT if has_patient else NO_PATIENT_HINT)
 
     def visible_text(self) -> str:
         """Everything this panel shows as text (the lock test checks it is empty)."""
@@ -435,7 +470,8 @@ def _sources_html(turn: ChatTurn, index: int) -> str:
         return ""
     heading = "Sources" if turn.status == "answered" and turn.flags is not None else "Passages"
     items = "".join(
-        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.label())}</li>'
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> '
+        f"{html.escape(source_label(s))}</li>"
         for s in turn.sources
     )
     return f"<p><b>{heading}:</b></p><ol style='margin-top:0'>{items}</ol>"

@@ -157,11 +157,16 @@ class ModelPage(QWizardPage):
         super().__init__()
         self.workspace = workspace
         self.setTitle("Choose a model")
+        # The wizard's header shows two lines of subtitle at most (a third was cut off): the
+        # rest goes in the page.
         self.setSubTitle(
-            "The demo model is tiny and only shows how MedLocal works; it is not for clinical "
-            "use. Import a medical GGUF model from a disk or USB stick, or open the model "
-            "manager later (Models menu) to download one."
+            "The demo model only shows how MedLocal works: it is not for clinical use."
         )
+        self.advice = QLabel(
+            "For clinical use, import a medical GGUF model from a disk or USB stick, or open "
+            "the model manager later (Models menu) to download one."
+        )
+        self.advice.setWordWrap(True)
         self.group = QButtonGroup(self)
         self.demo = QRadioButton("Start with the demo model")
         self.import_file = QRadioButton("Import a GGUF model file from disk or USB…")
@@ -173,7 +178,7 @@ class ModelPage(QWizardPage):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.demo, self.import_file, self.later, self.status):
+        for widget in (self.advice, self.demo, self.import_file, self.later, self.status):
             layout.addWidget(widget)
         self._imported = False
         self._busy = False

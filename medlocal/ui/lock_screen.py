@@ -47,14 +47,19 @@ class LockScreen(QWidget):
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Unlock error")
 
+        # Stretch above and below keeps the form together in the middle of the window: without
+        # it the rows spread over the whole height and an error showed far under the button.
         form = QVBoxLayout()
+        form.addStretch(1)
         form.addWidget(self.title)
         form.addWidget(self.hint)
         form.addWidget(self.secret)
         form.addWidget(self.use_recovery)
         form.addWidget(self.button)
         form.addWidget(self.error)
+        form.addStretch(1)
         box = QWidget()
+        box.setMinimumWidth(320)
         box.setLayout(form)
         box.setMaximumWidth(460)
         outer = QHBoxLayout(self)

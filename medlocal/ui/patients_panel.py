@@ -33,6 +33,8 @@ from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
+from medlocal.ui.confirm import confirm
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -47,8 +49,7 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
     """Yes/No, or, when ``citing`` saved answers or summaries quote the documents, a choice
     between deleting those too (WITH_OUTPUTS) and keeping them (DOCUMENTS_ONLY); None: cancel."""
     if not citing:
-        answer = QMessageBox.question(parent, "Delete documents", question)
-        return DOCUMENTS_ONLY if answer == QMessageBox.StandardButton.Yes else None
+        return DOCUMENTS_ONLY if confirm(parent, "Delete documents", question) else None
     box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
     box.setInformativeText(
         f"{citing} saved answer(s) or summar(ies) were written from them. Kept, they keep "
@@ -58,7 +59,8 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
         f"Delete with the {citing} saved output(s)", QMessageBox.ButtonRole.DestructiveRole
     )
     only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)  # Enter deletes nothing (it chose "Delete, keep the outputs")
     box.exec()
     clicked = box.clickedButton()
     return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
@@ -344,13 +346,12 @@ class PatientsPanel(QWidget):
         item: QListWidgetItem | None = self.patients.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Remove patient",
             f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
             "This cannot be undone.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             self.workspace.require_vault().remove_patient(int(item.data(ID_ROLE)))
@@ -372,7 +373,7 @@ class PatientsPanel(QWidget):
         citing = citing_output_ids(vault, document_ids)
         choice = ask_delete_documents(
             self,
-            f"Delete {names}{more} with their passages and vectors? This cannot be undone.",
+            f"Delete {names}{more} from the vault? This cannot be undone.",
             len(citing),
         )
         if choice is None:
@@ -462,9 +463,15 @@ class PatientsPanel(QWidget):
     def _on_file_event(self, event: ProgressEvent) -> None:
         if event.outcome == "failed":
             self.errors.show()
-            self.errors.addItem(f"{event.file_name}: {event.detail or 'not imported'}")
+            self._add_error(f"{event.file_name}: {event.detail or 'not imported'}")
         if event.outcome == "imported" and not self._docs_refresh.isActive():
             self._docs_refresh.start()
+
+    def _add_error(self, text: str) -> None:
+        # A long path pushes the reason out of the narrow list: the tooltip shows all of it.
+        item = QListWidgetItem(text)
+        item.setToolTip(text)
+        self.errors.addItem(item)
 
     def _import_done(self, report: ImportReport) -> None:
         self.last_report = report
@@ -478,14 +485,14 @@ class PatientsPanel(QWidget):
         )
         for outcome in report.skipped:
             self.errors.show()
-            self.errors.addItem(f"{outcome.shown}: skipped — {outcome.reason}")
+            self._add_error(f"{outcome.shown}: skipped — {outcome.reason}")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
-        self.progress_label.setText(f"Import stopped: {exc}")
+        self.progress_label.setText(f"Import stopped. {error_text(exc, 'The import')}")
         self._finish_import()
 
     def _finish_import(self) -> None:

@@ -12,9 +12,11 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from medlocal.rag.flags import Flag
+from medlocal.rag.passages import SourceRef
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -108,7 +110,10 @@ def _unmark(line: str, spans: Sequence[Span]) -> str:
         tip = html.escape(spans[int(match.group(1))].tooltip, quote=True)
         return (
             f'<span title="{tip}" '
-            'style="text-decoration: underline wavy #c0392b; background-color: #fdecea">'
+            'style="text-decoration: underline wavy #c0392b; background-color: #fdecea; '
+            # the text colour goes with the light background: a dark theme's white text on
+            # it was unreadable, and this is the sentence the clinician must check
+            'color: #1a1a1a">'
         )
 
     return re.sub("\x00(\\d+)\x01", opening, line).replace("\x02", "</span>")
@@ -164,3 +169,24 @@ def flag_list_html(flags: Sequence[Flag]) -> str:
         + "".join(items)
         + "</ul>"
     )
+
+
+def source_label(source: SourceRef) -> str:
+    """Where a cited passage is, as a clinician reads it: the file and its pages. The
+    character offsets of :meth:`SourceRef.label` ("chars 0-123") mean nothing on screen,
+    where clicking the chip shows the passage itself."""
+    pages = f", {source.pages}" if source.page is not None else ""
+    return f"{source.file_name}{pages}"
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp ("2026-11-30T11:43:58.1+00:00") as this computer's local time to
+    the minute ("2026-11-30 12:43"): the vault keeps UTC, a clinician reads the clock on the wall.
+    A stamp that does not parse is shown as stored."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # the vault writes UTC
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -17,6 +17,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
+from medlocal.ui.confirm import confirm
+
 log = logging.getLogger(__name__)
 
 
@@ -63,13 +65,12 @@ class SafeBrowser(QTextBrowser):
                 self, "Link not opened", "MedLocal only opens web links, and only when you ask."
             )
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Open a link from the model's answer?",
             f"The model's answer links to:\n\n{target}\n\nOpening it leaves MedLocal and uses "
             "the network in your web browser. Open it?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         return bool(QDesktopServices.openUrl(url))
 

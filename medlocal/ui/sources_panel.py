@@ -28,6 +28,7 @@ from medlocal.ui.pdf_page import (
     render_image_page,
     render_passage,
 )
+from medlocal.ui.render import source_label
 from medlocal.ui.workers import run_task
 
 HIGHLIGHT = QColor(255, 213, 79)
@@ -85,7 +86,7 @@ class SourcesPanel(QWidget):
             self.header.setText(f"[{source.number}] cannot be shown: {err}")
             return
         self.current = source
-        self.header.setText(f"[{source.number}] {source.label()}")
+        self.header.setText(f"[{source.number}] {source_label(source)}")
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)
         self.page.clear()

@@ -32,9 +32,10 @@ class StatusWidgets:
         self.context.setAccessibleName("Context used")
         self.offline = QLabel("")
         self.offline.setAccessibleName("Offline status")
-        for label in (self.model, self.backend, self.speed, self.context):
-            bar.addWidget(label)
-        bar.addPermanentWidget(self.offline)
+        # Permanent: a temporary message (the backup reminder, "Updating passages…" after
+        # unlocking) hid the model and the tokens per second for as long as it showed.
+        for label in (self.model, self.backend, self.speed, self.context, self.offline):
+            bar.addPermanentWidget(label)
         self._relay = _RefusalRelay(parent)
         self._relay.refused.connect(self.update_offline)
         netguard.add_listener(self._relay)

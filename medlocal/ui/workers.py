@@ -74,8 +74,21 @@ def _untrack(job: Job) -> None:
         _active.discard(job)
 
 
+class _GeneratorRuntimeError(Exception):
+    """Carries a RuntimeError out of a streamed task. superqt's GeneratorWorker takes any
+    RuntimeError raised inside the generator for a deleted worker and drops it (no ``errored``,
+    no ``returned``): the job never ended, and the chat waited for it until MedLocal was
+    restarted. llama.cpp reports decoding failures as RuntimeError."""
+
+    def __init__(self, original: RuntimeError) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
+
+
 def _error_handler(job: Job, on_error: Failed | None) -> Failed:
     def handle(exc: BaseException) -> None:
+        if isinstance(exc, _GeneratorRuntimeError):
+            exc = exc.original
         _untrack(job)
         if on_error is not None:
             on_error(exc)
@@ -132,7 +145,14 @@ def stream_task(
 ) -> Job:
     """Run the generator ``func(cancel_event)`` off the GUI thread: each yielded value reaches
     ``on_yield`` on the GUI thread, then the generator's return value reaches ``on_done``."""
-    return _start(name, func, on_done, on_error, {"yielded": on_yield})
+
+    def guarded(cancel: threading.Event) -> Generator[Any, None, Any]:
+        try:
+            return (yield from func(cancel))
+        except RuntimeError as exc:
+            raise _GeneratorRuntimeError(exc) from exc
+
+    return _start(name, guarded, on_done, on_error, {"yielded": on_yield})
 
 
 def batched(pieces: Iterator[str], interval: float = STREAM_BATCH_S) -> Iterator[str]:

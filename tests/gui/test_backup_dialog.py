@@ -32,8 +32,11 @@ def test_backup_verify_and_restore_through_the_dialog(
     window.start()
     dialog = window.backup_dialog()
     assert isinstance(dialog, BackupDialog)
-    assert "never" in dialog.summary.text()
+    assert "No verified backup" in dialog.summary.text()
+    assert "medlocal" not in dialog.summary.text()  # no terminal command for a clinician
 
+    dialog.show()
+    assert not dialog.task.bar.isVisible()  # no idle "0%" before any task
     dialog.destination.setText(str(usb))
     dialog.backup_passphrase.setText("not the passphrase")
     dialog.start_backup()
@@ -44,8 +47,9 @@ def test_backup_verify_and_restore_through_the_dialog(
     dialog.start_backup()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert "written and verified" in dialog.message.text(), dialog.message.text()
+    assert dialog.task.bar.isVisible() and dialog.task.bar.value() == dialog.task.bar.maximum()
     assert dialog.backup_passphrase.text() == ""  # the secret does not linger
-    assert "last verified" in dialog.summary.text()
+    assert dialog.summary.text().startswith("Last verified")
     assert not workspace.backup_due()
 
     dialog.source.setText(str(usb))

@@ -56,6 +56,9 @@ def test_preview_lists_the_name_before_writing_and_the_file_lacks_it(
     removed = _column(dialog, "Removed")
     assert "Jane Roe" in removed
     assert all(kind for kind in _column(dialog, "Type"))
+    # in words, not the rules' names ("patient_name", "mrn")
+    assert "Patient name" in _column(dialog, "Type")
+    assert not any("_" in kind or kind.islower() for kind in _column(dialog, "Type"))
     assert "Nothing is written yet" in dialog.message.text()
     assert not any(out.parent.iterdir())  # the preview wrote nothing
 
@@ -160,3 +163,18 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     export = [e for e in workspace.require_vault().audit_entries() if e.event == "export"][-1]
     flat = str(export.details)
     assert "teaching case" in flat and "Jane Roe" not in flat
+
+
+def test_no_label_shows_a_bare_ampersand(
+    qtbot: QtBot, workspace: Workspace, output_id: int
+) -> None:
+    """A form row holding a layout gets no buddy: its "&File" label showed the "&" itself."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(qtbot, workspace, output_id)
+    mnemonic = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert mnemonic
+    for label in mnemonic:
+        assert label.buddy() is not None, label.text()
+    file_label = next(label for label in mnemonic if label.text() == "&File")
+    assert file_label.buddy() is dialog.path_edit

@@ -3,6 +3,7 @@ documents offers to delete the saved outputs quoting them too."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -128,11 +129,14 @@ def test_the_delete_question_offers_the_quoting_outputs(
     qtbot: QtBot, citing: int, label: str, expected: str | None
 ) -> None:
     texts: list[str] = []
+    defaults: list[Any] = []
 
     def click() -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         texts.append(box.informativeText())
+        default = box.defaultButton()
+        defaults.append(box.standardButton(default) if default is not None else None)
         for button in box.findChildren(QPushButton):
             if button.text().replace("&", "") == label:
                 button.click()
@@ -140,3 +144,33 @@ def test_the_delete_question_offers_the_quoting_outputs(
     QTimer.singleShot(0, click)
     assert patients_panel.ask_delete_documents(None, "Delete x?", citing) == expected
     assert "2 saved answer(s)" in texts[0]
+    assert defaults == [QMessageBox.StandardButton.Cancel]  # Enter deletes nothing
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="TZ can be changed at run time on POSIX")
+def test_times_are_shown_on_the_local_clock_to_the_minute(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table showed the stored UTC stamp ("2026-11-30T11:43:58+00:00"); the chat list cut
+    the same stamp to 16 characters, an hour off in Berlin without saying so."""
+    from medlocal.ui.render import local_time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        assert local_time("2026-11-30T11:43:58+00:00") == "2026-11-30 12:43"
+        assert local_time("2026-07-01T11:43:58.123456+00:00") == "2026-07-01 13:43"
+        assert local_time("2026-11-30T11:43:58") == "2026-11-30 12:43"  # naive: UTC
+        assert local_time("not a time") == "not a time"
+        vault = workspace.require_vault()
+        patient = vault.add_patient("P")
+        _answer(vault, patient, "Question")
+        stored = vault.list_outputs(patient)[0].created_at
+        dialog = OutputsDialog(workspace, patient)
+        qtbot.addWidget(dialog)
+        header = dialog.table.horizontalHeaderItem(1).text()
+        assert header == "Saved" and dialog.table.item(0, 1).text() == local_time(stored)
+        assert "T" not in dialog.table.item(0, 1).text()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -109,3 +109,32 @@ def test_locked_vault_disables_remember(qtbot: QtBot, workspace: Workspace) -> N
     qtbot.addWidget(dialog)
     assert not dialog.remember.isEnabled()
     assert "Unlock" in dialog.keychain_message.text()
+
+
+def test_the_dialog_fits_a_small_screen_with_save_always_visible(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Every group together is taller than a laptop screen: the groups scroll, the buttons stay."""
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.height() <= 700
+    assert dialog.save_button.isVisible()
+    assert dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y() <= (
+        dialog.height()
+    )
+    last = dialog.editors["chat_rerank"]
+    dialog.scroll_area.ensureWidgetVisible(last)
+    assert (
+        dialog.scroll_area.viewport()
+        .rect()
+        .contains(last.mapTo(dialog.scroll_area.viewport(), last.rect().center()))
+    )
+
+
+def test_labels_spell_acronyms_as_people_read_them() -> None:
+    from medlocal.ui.dialogs.settings_form import declared, label_for
+
+    labels = {spec.name: label_for(spec) for spec in declared()}
+    assert "OCR" in labels["ocr"] and "OCR" in labels["ocr_max_pages"]
+    assert not any(label.startswith("Ocr") for label in labels.values())

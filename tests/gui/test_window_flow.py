@@ -13,7 +13,7 @@ from fixtures.fake_models import FakeChatModel
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -122,6 +122,9 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
         == window.sources.text.toPlainText()[source.start : source.end]
     )
     assert "metformin" in window.sources.highlighted_text().lower()
+    # Where the passage is, in words a clinician reads: the file, not character offsets.
+    assert window.sources.header.text() == f"[1] {source.file_name}"
+    assert f"{source.file_name}" in shown and "chars" not in chat.view.toPlainText()
 
     # Lock: no patient text anywhere on screen, keys wiped.
     window.lock_action.trigger()
@@ -167,6 +170,9 @@ def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
     assert any(e.startswith(f"{Path('old', 'empty.docx')}:") for e in errors)
     assert any(e.startswith(f"{Path('old', 'scan.heic')}: skipped") for e in errors)
     assert window.patients.documents.count() == 1  # good.txt imported all the same
+    for i in range(window.patients.errors.count()):  # the whole line, however narrow the list
+        item = window.patients.errors.item(i)
+        assert item.toolTip() == item.text()
     assert [d.file_name for d in vault.list_documents()] == ["good.txt"]
     window.close()
 
@@ -340,4 +346,170 @@ def test_unlock_rechunks_older_documents_in_the_background(
     window.start()
     qtbot.waitUntil(lambda: gui_workspace.rechunk_pending() == 0, timeout=30000)
     assert len(vault.document_chunks(vault.list_documents()[0].id)) >= 2
+    window.close()
+
+
+def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """The centre pane was blank until the first answer: no hint to choose a patient or ask."""
+    from medlocal.ui.chat_panel import EMPTY_CHAT_HINT, NO_PATIENT_HINT
+
+    gui_workspace.require_vault().add_patient("Hint Patient")
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)  # a small laptop screen
+    window.show()
+    window.start()
+    view = window.chat.view
+    assert view.toPlainText() == "" and view.placeholderText() == NO_PATIENT_HINT
+    metrics = view.fontMetrics()
+    for hint in (NO_PATIENT_HINT, EMPTY_CHAT_HINT):  # placeholders do not wrap: lines must fit
+        for line in hint.splitlines():
+            assert metrics.horizontalAdvance(line) < view.viewport().width() - 10, line
+    blank = view.viewport().grab().toImage()
+    drawn = {blank.pixel(x, y) for x in range(blank.width()) for y in range(0, 40)}
+    assert len(drawn) > 1  # the hint is drawn, not only set
+    window.patients.patients.setCurrentRow(0)
+    assert view.placeholderText() == EMPTY_CHAT_HINT
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    assert view.placeholderText() == NO_PATIENT_HINT
+    window.close()
+
+
+def test_first_run_subtitles_fit_the_two_lines_the_header_shows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The model page's subtitle took three lines and the wizard's header cut the last off
+    ("…or open the model"): what does not fit goes in the page."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    wizard = FirstRunWizard(make_workspace(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    metrics = QFontMetrics(wizard.font())
+    width = wizard.width() - 40  # the header's margins and indent
+    for page in (wizard.passphrase_page, wizard.recovery_page, wizard.model_page):
+        box = metrics.boundingRect(
+            QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, page.subTitle()
+        )
+        assert box.height() <= 2 * metrics.lineSpacing(), page.subTitle()
+    assert "model manager later" in wizard.model_page.advice.text()
+
+
+class _BrokenModel(FakeChatModel):
+    def stream_chat(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("llama_decode returned -3 at token 'metformin'")
+
+
+def test_a_failed_answer_shows_words_not_the_raw_exception(qtbot: QtBot, tmp_path: Path) -> None:
+    """The status line printed str(exc): an engine's internals (and any text it quoted)."""
+    ws = make_workspace(tmp_path, chat=_BrokenModel("unused"))
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "meds.txt"
+    note.write_text(MEDS)
+    window = window_with_patient(qtbot, ws, "Broken Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    window.chat.ask("What dose of metformin and lisinopril?")
+    qtbot.waitUntil(lambda: window.chat.job is None, timeout=30000)
+    shown = window.chat.view.toPlainText()
+    assert "The answer failed unexpectedly (RuntimeError)" in shown, shown
+    assert "llama_decode" not in shown and "metformin" not in shown.split("?", 1)[1]
+    window.close()
+    ws.close()
+
+
+def test_a_failed_import_shows_words_not_the_raw_exception(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_with_patient(qtbot, gui_workspace, "Import Patient")
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise KeyError("chunk_text of /home/dr/Jane Roe.pdf")
+
+    monkeypatch.setattr(gui_workspace, "import_documents", broken)
+    (tmp_path / "a.txt").write_text(MEDS)
+    window.patients.import_paths([tmp_path / "a.txt"])
+    wait_import(qtbot, window)
+    shown = window.patients.progress_label.text()
+    assert shown.startswith("Import stopped. The import failed unexpectedly (KeyError)"), shown
+    assert "Jane Roe" not in shown
+    window.close()
+
+
+def test_asking_about_a_patient_without_documents_says_to_import(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """It answered "Not found in the selected documents." when there were none at all."""
+    from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT
+
+    window = window_with_patient(qtbot, gui_workspace, "Empty Patient")
+    chat = window.chat
+    chat.question.setPlainText("What medications?")
+    qtbot.keyClick(chat.question, Qt.Key.Key_Return)
+    assert chat.job is None and not chat.turns  # no model run, nothing saved
+    assert NO_DOCUMENTS_HINT in chat.view.toPlainText().replace("\n", " ")
+    assert chat.question.toPlainText() == "What medications?"  # kept for after the import
+    window.close()
+
+
+def test_status_messages_do_not_hide_the_model_and_speed(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """The backup reminder (15 s) and re-chunking progress hid the model, backend and tokens
+    per second: they were normal status-bar widgets, which a temporary message covers."""
+    window = window_with_patient(qtbot, gui_workspace, "Status Patient")
+    window.show()
+    bar = window.statusBar()
+    bar.showMessage("Updating passages: 3 of 40 documents")
+    qtbot.wait(50)
+    assert bar.currentMessage()
+    for label in (window.status.model, window.status.offline):
+        assert label.isVisible(), label.accessibleName()
+    window.close()
+
+
+def test_the_lock_screen_keeps_its_form_together(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """Its rows spread over the whole window height: the title near the top, the error a
+    hundred pixels under the Unlock button."""
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    window.lock()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    screen = window.lock_screen
+    screen.error.setText("Wrong passphrase.")
+    qtbot.wait(20)
+
+    def top(widget: Any) -> int:
+        return int(widget.mapTo(screen, widget.rect().topLeft()).y())
+
+    assert top(screen.error) - (top(screen.button) + screen.button.height()) < 30
+    assert top(screen.secret) - (top(screen.title) + screen.title.height()) < 80
+    window.close()
+
+
+def test_confirmations_before_deleting_default_to_no(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Yes was the default button: Enter removed a patient with all their records."""
+    asked: list[tuple[str, Any]] = []
+
+    def question(_parent: Any, title: str, _text: str, *args: Any) -> Any:
+        asked.append((title, args[1] if len(args) > 1 else None))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = window_with_patient(qtbot, gui_workspace, "Confirm Patient")
+    note = tmp_path / "meds.txt"
+    note.write_text(MEDS)
+    gui_workspace.import_documents([note], window.patients.patient_id)
+    window.patients.reload_documents()
+    window.patients.documents.setCurrentRow(0)
+    window.patients.delete_documents()
+    window.patients.remove_patient()
+    assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
+    assert all(default == QMessageBox.StandardButton.No for _, default in asked)
+    assert window.patients.patients.count() == 1 and window.patients.documents.count() == 1
     window.close()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
 
 
@@ -45,6 +45,14 @@ def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     return row
 
 
+def summary_text(summary: str) -> str:
+    """The doctor's one-line backup summary, worded for this dialog: it told people to run a
+    terminal command when the button for it is right below."""
+    if summary.startswith("never verified"):
+        return "No verified backup of this vault yet: choose a folder below and press Back up now."
+    return summary[:1].upper() + summary[1:]
+
+
 class BackupDialog(QDialog):
     """Emits ``restored()`` after a restore replaced the vault (the window shows the lock
     screen: the restored vault opens with the backup's passphrase)."""
@@ -58,7 +66,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Backup and restore")
         self.workspace = workspace
-        self.summary = QLabel(workspace.backup_summary())
+        self.summary = QLabel(summary_text(workspace.backup_summary()))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Last verified backup")
 
@@ -152,7 +160,7 @@ class BackupDialog(QDialog):
 
     def _backed_up(self, result: Any) -> None:
         self._busy(False)
-        self.summary.setText(self.workspace.backup_summary())
+        self.summary.setText(summary_text(self.workspace.backup_summary()))
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
         self.message.show_note(f"Backup written and verified: {result.path}.{removed}")
 
@@ -192,14 +200,13 @@ class BackupDialog(QDialog):
         )
 
     def start_restore(self) -> Any:
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Restore over this vault?",
             "The vault on this computer will be replaced by the backup. It is kept aside until "
             "the restored copy has been verified. The window locks now; afterwards unlock with "
             "the passphrase the backup was made with. Continue?",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return None
         chosen = self._source()
         if chosen is None:

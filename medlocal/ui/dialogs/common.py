@@ -133,6 +133,11 @@ class TaskPanel(QWidget):
         self.bar.setRange(0, BAR_STEPS)
         self.bar.setValue(0)
         self.bar.setAccessibleName(f"{what} progress")
+        # Shown from the first task on: an idle "0%" bar read as a task stuck at the start.
+        policy = self.bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # nothing moves when it appears
+        self.bar.setSizePolicy(policy)
+        self.bar.hide()
         self.status = QLabel(self)
         self.status.setAccessibleName(f"{what} status")
         self.status.setWordWrap(True)
@@ -165,6 +170,7 @@ class TaskPanel(QWidget):
             raise RuntimeError(f"{self.what} is already running")
         self.last = None
         self.bar.setRange(0, 0)  # busy until the first progress value says how much
+        self.bar.show()
         self.status.setText(f"{name}…")
         self.cancel_button.setEnabled(cancellable)
         relay = self.relay

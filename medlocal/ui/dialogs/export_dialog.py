@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -44,6 +45,24 @@ FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
 DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
 MAX_REASON = 120  # the audit log takes short texts only
 PREVIEW_COLUMNS = ("#", "Where", "Type", "Removed", "Replaced by", "Kept because")
+# The redaction kinds as people say them ("mrn" and "patient_name" are the rules' names).
+KIND_NAMES = {
+    "mrn": "Record number (MRN)",
+    "ssn": "SSN",
+    "dob": "Date of birth",
+    "url": "Web address",
+    "ip_address": "IP address",
+    "zip_code": "ZIP code",
+    "id_number": "ID number",
+    "health_plan_id": "Health plan ID",
+    "vehicle_id": "Vehicle ID",
+    "device_id": "Device ID",
+    "age_over_89": "Age over 89",
+}
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
 
 
 def export_error_text(exc: BaseException) -> str:
@@ -122,7 +141,9 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
-        form.addRow("&File", row)
+        file_label = QLabel("&File", self)
+        file_label.setBuddy(self.path_edit)  # a row holding a layout gets no buddy of its own
+        form.addRow(file_label, row)
         form.addRow("", self.redact)
         form.addRow("&Dates", self.date_mode)
         layout = QVBoxLayout(self)
@@ -195,7 +216,7 @@ class ExportDialog(QDialog):
             cells = (
                 str(item.number),
                 item.where,
-                red.kind,
+                kind_name(red.kind),
                 red.original,
                 "(kept)" if item.kept else red.replacement,
                 item.reason,

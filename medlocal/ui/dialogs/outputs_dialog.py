@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,10 +18,12 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.outputs import delete_outputs
 from medlocal.errors import MedLocalError
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table
+from medlocal.ui.render import local_time
 from medlocal.vault.rows import StoredOutput
 
-COLUMNS = ("#", "Saved (UTC)", "Patient", "Kind", "Title")
+COLUMNS = ("#", "Saved", "Patient", "Kind", "Title")
 TITLE = COLUMNS.index("Title")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -76,7 +77,13 @@ class OutputsDialog(QDialog):
         self.table.setRowCount(len(outputs))
         for row, output in enumerate(reversed(outputs)):  # newest first
             patient = "—" if output.patient_id is None else names.get(output.patient_id, "")
-            cells = (str(output.id), output.created_at, patient, output.kind, output.title)
+            cells = (
+                str(output.id),
+                local_time(output.created_at),
+                patient,
+                output.kind,
+                output.title,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, output.id)
@@ -115,14 +122,13 @@ class OutputsDialog(QDialog):
         rows = self._selected_rows()
         titles = [self._cell(row, TITLE).text() for row in rows[:3]]
         more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete saved outputs",
             f"Delete {len(chosen)} saved answer(s) or summar(ies) from the vault: "
             f"{'; '.join(titles)}{more}? This cannot be undone. The documents they quote "
             "are kept, and so is each answer's chat.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             count = delete_outputs(self.workspace.require_vault(), chosen)

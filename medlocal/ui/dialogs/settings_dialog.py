@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Appearance", ("theme",)),
 )
 OTHER_GROUP = "Other"
+SETTINGS_MAX_HEIGHT = 600  # fits a 768-pixel screen under its task bar
 # Sampling presets set the fields they name; any other combination reads as "Custom".
 PRESETS: dict[str, dict[str, Any]] = {
     "Precise": {"temperature": 0.0},
@@ -112,11 +114,21 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, ErrorLine] = {}
         self.keychain_job: Job | None = None
         layout = QVBoxLayout(self)
+        # The groups scroll, the Save and Cancel buttons stay: all of them together are taller
+        # than a 768-pixel laptop screen (or a 1080p one at 150 % scaling).
+        body = QWidget(self)
+        groups = QVBoxLayout(body)
+        groups.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        layout.addWidget(self.scroll_area, 1)
         forms: dict[str, QFormLayout] = {}
         for title, _names in (*GROUPS, (OTHER_GROUP, ())):
-            group = QGroupBox(title, self)
+            group = QGroupBox(title, body)
             forms[title] = QFormLayout(group)
-            layout.addWidget(group)
+            groups.addWidget(group)
         self.preset = QComboBox(self)
         self.preset.addItems([*PRESETS, CUSTOM])
         self.preset.setAccessibleName("Sampling preset")
@@ -148,6 +160,8 @@ class SettingsDialog(QDialog):
         self.save_button.setAccessibleName("Save settings")
         layout.addWidget(buttons)
         self.load(workspace.settings)
+        width = body.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
+        self.resize(width + 24, min(body.sizeHint().height() + 80, SETTINGS_MAX_HEIGHT))
         self.preset.currentTextChanged.connect(self._preset_chosen)
         temperature = self.editors["temperature"]
         temperature.valueChanged.connect(self._match_preset)  # type: ignore[attr-defined]

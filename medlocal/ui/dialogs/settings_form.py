@@ -26,6 +26,11 @@ LABELS = {
     "model_check": "Model doubt threshold",
     "speculative_draft": "Speculative draft (tokens)",
     "backup_reminder_days": "Backup reminder (days)",
+    "ocr": "Read scans (OCR)",
+    "ocr_max_pages": "OCR page limit per file",
+    "rerank": "Rerank passages",
+    "rerank_candidates": "Passages to rerank",
+    "chat_rerank": "Rerank with the chat model",
 }
 SPECIAL_VALUES = {
     "threads": "auto (physical cores, leaving the window a CPU)",
