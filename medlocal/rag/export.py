@@ -163,7 +163,8 @@ def _flag_lines(doc: ExportDocument) -> list[str]:
 
 
 def _reference_lines(doc: ExportDocument) -> list[str]:
-    return [f"[{s.number}] {s.label()} — “{s.snippet}”" for s in doc.sources]
+    # File and pages, as the window shows them: character offsets mean nothing on paper.
+    return [f"[{s.number}] {s.place} — “{s.snippet}”" for s in doc.sources]
 
 
 def render_markdown(doc: ExportDocument) -> str:

@@ -121,9 +121,14 @@ class SourceRef:
         """ "p. 3", "pp. 3-5" or ""."""
         return pages_label(self.page, self.last_page)
 
+    @property
+    def place(self) -> str:
+        """Where the passage is, as a clinician reads it: the file and its pages."""
+        return f"{self.file_name}, {self.pages}" if self.page is not None else self.file_name
+
     def label(self) -> str:
-        page = f", {self.pages}" if self.page is not None else ""
-        return f"{self.file_name}{page}, chars {self.start}-{self.end}"
+        """The place and the character offsets: exact, for a terminal and for auditing."""
+        return f"{self.place}, chars {self.start}-{self.end}"
 
 
 def number_hits(hits: Sequence[SearchHit], first: int = 1) -> list[NumberedPassage]:

@@ -38,7 +38,6 @@ from medlocal.ui.render import (
     flag_list_html,
     local_time,
     plain_html,
-    source_label,
 )
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.workers import Job, batched, stream_task
@@ -470,8 +469,7 @@ def _sources_html(turn: ChatTurn, index: int) -> str:
         return ""
     heading = "Sources" if turn.status == "answered" and turn.flags is not None else "Passages"
     items = "".join(
-        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> '
-        f"{html.escape(source_label(s))}</li>"
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.place)}</li>'
         for s in turn.sources
     )
     return f"<p><b>{heading}:</b></p><ol style='margin-top:0'>{items}</ol>"

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from medlocal.rag.flags import Flag
-from medlocal.rag.passages import SourceRef
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -169,14 +168,6 @@ def flag_list_html(flags: Sequence[Flag]) -> str:
         + "".join(items)
         + "</ul>"
     )
-
-
-def source_label(source: SourceRef) -> str:
-    """Where a cited passage is, as a clinician reads it: the file and its pages. The
-    character offsets of :meth:`SourceRef.label` ("chars 0-123") mean nothing on screen,
-    where clicking the chip shows the passage itself."""
-    pages = f", {source.pages}" if source.page is not None else ""
-    return f"{source.file_name}{pages}"
 
 
 def local_time(stamp: str) -> str:

@@ -28,7 +28,6 @@ from medlocal.ui.pdf_page import (
     render_image_page,
     render_passage,
 )
-from medlocal.ui.render import source_label
 from medlocal.ui.workers import run_task
 
 HIGHLIGHT = QColor(255, 213, 79)
@@ -86,7 +85,7 @@ class SourcesPanel(QWidget):
             self.header.setText(f"[{source.number}] cannot be shown: {err}")
             return
         self.current = source
-        self.header.setText(f"[{source.number}] {source_label(source)}")
+        self.header.setText(f"[{source.number}] {source.place}")
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)
         self.page.clear()

@@ -55,10 +55,11 @@ def test_evaluation_fills_the_table_and_draws_the_chart(
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     (run,) = done.args[0]
     assert run.summary.score.accuracy == 0.5  # always "A" on a file with half its answers A
-    # Seen once in a loaded full-suite run: the result was handled before the last progress
-    # values reached the list, so wait for them rather than assume their order.
-    qtbot.waitUntil(lambda: any("ETA" in p.detail for p in steps), timeout=5000)
-    assert {p.unit for p in steps} >= {"questions"}
+    # The relay hands the window the latest value of a stage, so on a busy machine the steps
+    # with an ETA can all be replaced by the final one before the window sees any: which
+    # details arrive is timing; that the runner writes an ETA is tested in test_eval_runs.
+    assert {p.unit for p in steps} >= {"models", "questions"}
+    assert steps[-1].unit == "questions" and steps[-1].done == steps[-1].total == 8
     assert dialog.table.rowCount() == 1
     cells = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert cells[1] == "generate" and cells[2] == "8" and cells[3] == "50.0%"

@@ -101,6 +101,8 @@ def test_resume_after_an_interruption_gives_the_same_result(tmp_path: Path) -> N
     )
     assert resumed.sessions == 2 and resumed.status == "complete"
     assert seen[0].done == 2 and seen[0].total == 6 and seen[-1].done == 6
+    # After the first question of the session, each step says how long the rest will take.
+    assert "ETA" not in seen[0].detail and all("ETA" in p.detail for p in seen[1:-1])
     assert [(r.id, r.chosen) for r in resumed.results] == [(r.id, r.chosen) for r in whole.results]
     assert resumed.summary.score == whole.summary.score
     again = evaluate(Scripted(_answers([], None, 0)), data, settings, store=store)

@@ -83,7 +83,7 @@ def test_export_holds_body_references_flags_and_provenance(tmp_path: Path, suffi
         "Subjective",
         "Metformin 500 mg twice daily [1]",
         "References",
-        "[1] smith_john_2021.pdf, p. 2, chars 100-180",
+        "[1] smith_john_2021.pdf, p. 2 — “John Smith metformin 500 mg”",
         "Flags",
         "ab" * 32,
         "llama.cpp 0.3.36",
@@ -91,6 +91,7 @@ def test_export_holds_body_references_flags_and_provenance(tmp_path: Path, suffi
     ):
         assert expected in text, (suffix, expected)
     assert "John Smith" in text
+    assert "chars 100-180" not in text  # offsets mean nothing on paper: file and pages only
 
 
 @pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
