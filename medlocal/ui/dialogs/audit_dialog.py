@@ -13,16 +13,19 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table, run_owned
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    error_text,
+    row_table,
+    run_owned,
+    table_and_actions_layout,
+)
 from medlocal.ui.workers import Job
 from medlocal.vault.audit import AuditEntry, AuditReport
 
@@ -61,17 +64,9 @@ class AuditDialog(QDialog):
         self.reload_button.setAccessibleName("Reload the audit log")
         self.reload_button.clicked.connect(self.reload)
         self.verdict = ErrorLine("Audit verification result", self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.verify_button)
-        row.addWidget(self.reload_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.verdict)
-        layout.addWidget(buttons)
+        table_and_actions_layout(
+            self, self.table, [self.verify_button, self.reload_button], self.verdict
+        )
         self.resize(760, 480)
         self.reload()
 

@@ -258,3 +258,21 @@ def picker_and_result_layout(
     layout.addWidget(task)
     layout.addWidget(message)
     layout.addWidget(buttons)
+
+
+def table_and_actions_layout(
+    dialog: QDialog, table: QTableWidget, actions: Sequence[QPushButton], message: QWidget
+) -> None:
+    """The frame the audit and saved-outputs dialogs share: the table, its action buttons in a
+    row on the left, a message line, then Close."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    row = QHBoxLayout()
+    for action in actions:
+        row.addWidget(action)
+    row.addStretch(1)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table, 1)
+    layout.addLayout(row)
+    layout.addWidget(message)
+    layout.addWidget(buttons)

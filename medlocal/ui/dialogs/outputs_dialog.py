@@ -7,11 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,7 +16,7 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import delete_outputs
 from medlocal.errors import MedLocalError
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table
+from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table, table_and_actions_layout
 from medlocal.ui.render import local_time
 from medlocal.vault.rows import StoredOutput
 
@@ -49,17 +46,9 @@ class OutputsDialog(QDialog):
         self.delete_button.setAccessibleName("Delete the selected saved outputs")
         self.delete_button.clicked.connect(self.delete_selected)
         self.message = ErrorLine("Saved outputs message", self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.export_button)
-        row.addWidget(self.delete_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        table_and_actions_layout(
+            self, self.table, [self.export_button, self.delete_button], self.message
+        )
         self.resize(760, 420)
         self.reload()
 
