@@ -30,6 +30,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.colours import Tone, tone_css
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import icon
@@ -429,7 +430,7 @@ class ChatPanel(QWidget):
             blocks.append(_question_html(turn.question))
             blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
             blocks.append(_sources_html(turn, index))
-            blocks.append(flag_list_html(turn.flags))
+            blocks.append(flag_list_html(turn.flags, tone_css(Tone.ERROR)))
             blocks.extend(
                 f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
             )
@@ -461,7 +462,7 @@ class ChatPanel(QWidget):
 
 
 def _question_html(question: str) -> str:
-    return f'<p style="color:#2c6fbb"><b>You:</b> {plain_html(question)}</p>'
+    return f'<p style="{tone_css(Tone.USER)}"><b>You:</b> {plain_html(question)}</p>'
 
 
 def _sources_html(turn: ChatTurn, index: int) -> str:

@@ -24,6 +24,7 @@ from medlocal.app import Workspace
 from medlocal.app.passphrase import check_new_passphrase, estimate_strength
 from medlocal.errors import MedLocalError
 from medlocal.ui.clipboard import copy_sensitive
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.files import open_file_name
 from medlocal.ui.workers import run_task
 
@@ -49,8 +50,7 @@ class PassphrasePage(QWizardPage):
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
         self.meter.setAccessibleName("Passphrase strength")
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #c0392b")
+        self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.secret, self.confirm, self.meter, self.error):
@@ -74,11 +74,11 @@ class PassphrasePage(QWizardPage):
         try:
             check_new_passphrase(secret, confirm)
         except MedLocalError as err:
-            self.error.setText(str(err))
+            self.error.show_text(str(err), Tone.ERROR)
             return False
         # Argon2id takes a moment: create the vault off the GUI thread, then move on.
         self._creating = True
-        self.error.setText("Creating the encrypted vault…")
+        self.error.show_text("Creating the encrypted vault…", Tone.PLAIN)
         run_task(
             "create vault",
             lambda _cancel: self.workspace.create_vault(secret, confirm),
@@ -99,7 +99,7 @@ class PassphrasePage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self._creating = False
-        self.error.setText(str(exc))
+        self.error.show_text(str(exc), Tone.ERROR)
 
 
 class RecoveryPage(QWizardPage):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import run_task
 
 
@@ -42,8 +43,7 @@ class LockScreen(QWidget):
         self.button.setAccessibleName("Unlock the vault")
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #c0392b")
+        self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Unlock error")
 
@@ -74,7 +74,7 @@ class LockScreen(QWidget):
 
     def reset(self, message: str = "") -> None:
         self.secret.clear()
-        self.error.setText(message)
+        self.error.show_text(message, Tone.ERROR)
         self.button.setEnabled(True)
         self._busy = False
         self.secret.setFocus()
@@ -90,7 +90,7 @@ class LockScreen(QWidget):
         if self._busy:
             return
         if not text:
-            self.error.setText("Type the passphrase first.")
+            self.error.show_text("Type the passphrase first.", Tone.ERROR)
             return
         self.secret.clear()  # the typed secret does not linger in the widget
         if self.use_recovery.isChecked():
@@ -101,7 +101,7 @@ class LockScreen(QWidget):
     def _start(self, func: object) -> None:
         self._busy = True
         self.button.setEnabled(False)
-        self.error.setText("Unlocking…")
+        self.error.show_text("Unlocking…", Tone.PLAIN)
         run_task("unlock", func, self._done, self._failed)  # type: ignore[arg-type]
 
     def _done(self, _vault: object) -> None:

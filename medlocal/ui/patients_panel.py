@@ -33,6 +33,7 @@ from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
@@ -77,8 +78,7 @@ class AddPatientDialog(QDialog):
         self.dob = QLineEdit()
         self.dob.setPlaceholderText("YYYY-MM-DD")
         self.dob.setAccessibleName("Date of birth")
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #c0392b")
+        self.error = ToneLabel("", Tone.ERROR)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("MRN", self.mrn)

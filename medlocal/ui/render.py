@@ -153,8 +153,9 @@ def plain_html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def flag_list_html(flags: Sequence[Flag]) -> str:
-    """The flags listed under an answer, in the clinician's words."""
+def flag_list_html(flags: Sequence[Flag], heading_style: str = "color: #b3261e") -> str:
+    """The flags listed under an answer, in the clinician's words; the window passes the
+    scheme's error colour as ``heading_style`` (this module stays Qt-free)."""
     if not flags:
         return ""
     items = []
@@ -164,7 +165,7 @@ def flag_list_html(flags: Sequence[Flag]) -> str:
         reason = html.escape(flag.message or FLAG_WHY.get(flag.kind, flag.kind))
         items.append(f"<li><b>{where}</b>{token}: {reason}</li>")
     return (
-        '<p style="color:#c0392b"><b>Check these against the sources:</b></p><ul>'
+        f'<p style="{html.escape(heading_style)}"><b>Check these against the sources:</b></p><ul>'
         + "".join(items)
         + "</ul>"
     )

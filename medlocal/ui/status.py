@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from medlocal.privacy import netguard
+from medlocal.ui.colours import Tone, ToneLabel
 
 LIVE_REFRESH_MS = 250
 
@@ -30,7 +31,7 @@ class StatusWidgets:
         self.speed.setAccessibleName("Tokens per second")
         self.context = QLabel("")
         self.context.setAccessibleName("Context used")
-        self.offline = QLabel("")
+        self.offline = ToneLabel("")
         self.offline.setAccessibleName("Offline status")
         # Permanent: a temporary message (the backup reminder, "Updating passages…" after
         # unlocking) hid the model and the tokens per second for as long as it showed.
@@ -54,7 +55,7 @@ class StatusWidgets:
         refused = int(status["blocked_attempts"])
         guard = "Offline" if status["guard_installed"] else "Offline guard OFF"
         self.offline.setText(f"● {guard} · {refused} refused")
-        self.offline.setStyleSheet("color: #1e8449" if refused == 0 else "color: #c0392b")
+        self.offline.set_tone(Tone.OK if refused == 0 else Tone.ERROR)
         self.offline.setToolTip(
             "MedLocal makes no network connection except a model download you start. "
             f"{refused} connection attempt(s) were refused this session."

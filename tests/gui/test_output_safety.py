@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import make_workspace
 from fixtures.fake_models import FakeChatModel
+from fixtures.palettes import dark_palette
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QPalette, QTextFormat
+from PySide6.QtGui import QTextFormat
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.rag.flags import Flag
+from medlocal.ui.colours import contrast
 from medlocal.ui.main_window import MainWindow
 from medlocal.ui.render import answer_html
 from medlocal.ui.safe_browser import SafeBrowser
@@ -142,48 +144,19 @@ def test_flag_underlines_the_words_at_fault_when_known() -> None:
     assert html[start:].split(">", 1)[1].startswith("150/95</span>")
 
 
-def _luminance(color: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(color.redF())
-        + 0.7152 * channel(color.greenF())
-        + 0.0722 * channel(color.blueF())
-    )
-
-
-def _contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2d2d2d"),
-        (QPalette.ColorRole.WindowText, "#ffffff"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.Text, "#ffffff"),
-        (QPalette.ColorRole.Mid, "#404040"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
-
-
 def test_a_flagged_sentence_stays_readable_in_a_dark_theme(qtbot: QtBot) -> None:
     """The flag's light background came with no text colour: white on pale pink in dark mode."""
     text = "Take metformin 5000 mg [1]."
     flags = [Flag(0, "unverified_number", "5000 mg", "5000 mg is not in [1].", 0, 27)]
     view = SafeBrowser()
     qtbot.addWidget(view)
-    view.setPalette(_dark_palette())
+    view.setPalette(dark_palette())
     view.setHtml(answer_html(text, flags))
     found = view.document().find("metformin")
     fmt = found.charFormat()
     assert fmt.hasProperty(QTextFormat.Property.BackgroundBrush)
     assert fmt.hasProperty(QTextFormat.Property.ForegroundBrush)  # not the theme's white
-    assert _contrast(fmt.foreground().color(), fmt.background().color()) >= 4.5
+    assert contrast(fmt.foreground().color(), fmt.background().color()) >= 4.5
 
 
 @pytest.mark.parametrize("dark", [False, True])
@@ -194,12 +167,12 @@ def test_the_decision_support_notice_is_readable(qtbot: QtBot, tmp_path: Path, d
     panel = ChatPanel(make_workspace(tmp_path))
     qtbot.addWidget(panel)
     if dark:
-        panel.setPalette(_dark_palette())
+        panel.setPalette(dark_palette())
     panel.show()
     image = panel.notice.grab().toImage()
     background = image.pixelColor(0, 0)
     best = max(
-        _contrast(image.pixelColor(x, y), background)
+        contrast(image.pixelColor(x, y), background)
         for x in range(0, image.width(), 1)
         for y in range(0, image.height(), 1)
     )

@@ -113,8 +113,7 @@ class AuditDialog(QDialog):
             self.verify_job = None
             self.verify_button.setEnabled(True)
             if report.ok:
-                self.verdict.show_note(f"Intact: all {report.rows} entries verified.")
-                self.verdict.setStyleSheet("color: #2e7d32")
+                self.verdict.show_ok(f"Intact: all {report.rows} entries verified.")
             else:
                 where = f" at entry #{report.bad_seq}" if report.bad_seq is not None else ""
                 self.verdict.show_error(f"FAILED{where}: {report.problem or 'the chain is broken'}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.progress import Progress, ProgressCallback
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -92,29 +93,31 @@ def run_owned(
     return job
 
 
-class ErrorLine(QLabel):
-    """An inline message under a form: red for errors, plain for notes; hidden when empty."""
+class ErrorLine(ToneLabel):
+    """An inline message under a form: red for errors, green for success, plain for notes
+    (readable in either scheme); hidden when empty."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", Tone.PLAIN, parent)
         self.setWordWrap(True)
         self.setAccessibleName(name)
         self.setVisible(False)
 
     def show_error(self, text: str) -> None:
-        self.setStyleSheet("color: #c0392b")
-        self._show(text)
+        self._show(text, Tone.ERROR)
+
+    def show_ok(self, text: str) -> None:
+        self._show(text, Tone.OK)
 
     def show_note(self, text: str) -> None:
-        self.setStyleSheet("")
-        self._show(text)
+        self._show(text, Tone.PLAIN)
 
-    def _show(self, text: str) -> None:
-        self.setText(text)
+    def _show(self, text: str, tone: Tone) -> None:
+        self.show_text(text, tone)
         self.setVisible(bool(text))
 
     def clear_message(self) -> None:
-        self._show("")
+        self._show("", Tone.PLAIN)
 
 
 class TaskPanel(QWidget):

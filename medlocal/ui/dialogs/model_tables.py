@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from medlocal.app.fit import FitBadge
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.registry import InstalledModel
+from medlocal.ui.colours import Tone, tone_colour
 from medlocal.ui.dialogs.common import row_table, size_text
 
 CATALOG_COLUMNS = ("Model", "Role", "Size", "Fit", "Status")
@@ -19,7 +20,7 @@ INSTALLED_COLUMNS = ("Model", "Role", "Default", "Size", "Provenance", "Fit")
 FIT_COLUMN_CATALOG = CATALOG_COLUMNS.index("Fit")
 FIT_COLUMN_INSTALLED = INSTALLED_COLUMNS.index("Fit")
 KEY_ROLE = Qt.ItemDataRole.UserRole
-BADGE_COLOURS: dict[str, str] = {"green": "#2e7d32", "yellow": "#b7950b", "red": "#c0392b"}
+BADGE_TONES = {"green": Tone.OK, "yellow": Tone.WARNING, "red": Tone.ERROR}
 
 
 def model_table(columns: Sequence[str], name: str) -> QTableWidget:
@@ -43,7 +44,8 @@ def badge_cell(badge: FitBadge | None, pending: bool) -> QTableWidgetItem:
         return cell("checking…" if pending else "—")
     item = cell(f"● {badge.label}", tooltip=badge.reason)
     if badge.verdict is not None:
-        item.setForeground(QBrush(QColor(BADGE_COLOURS[badge.verdict])))
+        # The table is rebuilt when the dialog opens, so the colour follows the scheme then.
+        item.setForeground(QBrush(tone_colour(BADGE_TONES[badge.verdict])))
     item.setData(Qt.ItemDataRole.AccessibleTextRole, f"fit {badge.label}: {badge.reason}")
     return item
 

@@ -34,6 +34,7 @@ from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
 from medlocal.rag.templates import list_templates
+from medlocal.ui.colours import Tone, tone_css
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     TaskPanel,
@@ -62,7 +63,7 @@ def summary_html(summary: Summary) -> str:
     return (
         f"<h2>{html.escape(summary.title)}</h2>"
         + answer_html(summary.text, summary.flags)
-        + flag_list_html(summary.flags)
+        + flag_list_html(summary.flags, tone_css(Tone.ERROR))
         + sources_html(summary.sources)
     )
 
