@@ -329,6 +329,9 @@ def _import_one(
     try:
         emit("extract")
         with _timed(report, "extract"):
+            if not candidate.from_folder and not path.exists():
+                # Before the extension is judged: a mistyped folder has none.
+                raise FileNotFoundIngestError(path.name, "file not found")
             try:
                 file_format = format_for(path)
             except UnsupportedFormatError as err:

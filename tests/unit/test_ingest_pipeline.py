@@ -148,6 +148,12 @@ def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
     ]
 
 
+def test_missing_path_without_an_extension_is_not_found(tmp_path: Path) -> None:
+    # A mistyped folder name (no extension) was reported as an unsupported file type.
+    report = import_paths(FakeVault(), [tmp_path / "Letters"], 1, FakeEmbedder())
+    assert [(o.status, o.reason) for o in report.files] == [("failed", "file not found")]
+
+
 def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> None:
     for index in range(5):
         (tmp_path / f"{index}.txt").write_text(f"Document {index}.")
