@@ -61,6 +61,12 @@ def test_pdf_with_owner_password_only_opens() -> None:
         ("fake.pdf", b"just some text, not a pdf", errors.CorruptFileError, "not a PDF"),
         ("bomb.docx", make_zip_bomb_docx(), errors.ArchiveBombError, "zip bomb"),
         ("plain.docx", b"I am not a zip archive" * 10, errors.CorruptFileError, "not a zip"),
+        (
+            "cut.docx",
+            make_docx([("p", "Dear colleague. " * 200)])[:1500],
+            errors.CorruptFileError,
+            "damaged or incomplete Word document",
+        ),
         ("junk.txt", make_binary_junk(), errors.BinaryContentError, "binary"),
         ("junk.md", make_binary_junk(), errors.BinaryContentError, "binary"),
         ("bad.json", b'{"resourceType": "Patient",', errors.InvalidFhirError, "invalid JSON"),
@@ -85,6 +91,54 @@ def test_bad_inputs_give_one_line_errors(
     assert "\n" not in message
     assert "private" not in message  # the file name only, never its folder
     assert "Secret text" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "rename"),
+    [
+        ("discharge.docx", "a PDF", ".pdf"),
+        ("discharge.txt", "a PDF", ".pdf"),
+        ("referral.pdf", "a Word document", ".docx"),
+        ("referral.md", "a Word document", ".docx"),
+        ("scan.pdf", "a PNG image", ".png"),
+        ("scan.docx", "a PNG image", ".png"),
+    ],
+)
+def test_a_file_named_for_another_format_says_what_it_is(name: str, kind: str, rename: str) -> None:
+    # An e-mailed attachment saved under the wrong extension was called "not a zip archive" or
+    # "no PDF header", which does not tell a clinician that renaming it is all it needs.
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("L", (8, 8), 255).save(png, format="PNG")
+    data = {
+        "a PDF": make_pdf(["Discharge summary."]),
+        "a Word document": make_docx([("p", "Dear colleague.")]),
+        "a PNG image": png.getvalue(),
+    }[kind]
+    with pytest.raises(errors.CorruptFileError) as caught:
+        extract(name, data)
+    suffix = Path(name).suffix
+    assert str(caught.value) == (
+        f"{name}: this is {kind} named {suffix}: rename it to end in {rename} and import it again"
+    )
+
+
+def test_an_image_named_for_another_image_format_still_imports() -> None:
+    import io
+
+    from PIL import Image
+
+    from medlocal.ingest.formats import format_for
+
+    png = io.BytesIO()
+    Image.new("L", (8, 8), 255).save(png, format="PNG")
+    assert format_for(Path("scan.jpg")).file_type == "image"
+    with pytest.raises(errors.IngestError) as caught:  # blank: no text, but read as an image
+        extract("scan.jpg", png.getvalue())
+    assert "rename" not in str(caught.value)
 
 
 def test_docx_zip_with_huge_declared_total_is_refused() -> None:

@@ -62,6 +62,10 @@ def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
     if data.startswith(_COMPOUND_FILE_MAGIC):
         _refuse_compound_file(data, file_name)
     if not zipfile.is_zipfile(stream):
+        if data.startswith(b"PK\x03\x04"):  # a zip cut short (an interrupted copy or download)
+            raise CorruptFileError(
+                file_name, "damaged or incomplete Word document (its zip archive is cut short)"
+            )
         raise CorruptFileError(
             file_name, "not a DOCX file (not a zip archive; save old .doc files as .docx)"
         )
