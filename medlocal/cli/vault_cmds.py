@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -169,11 +170,31 @@ def _register_patient(sub: Any) -> None:
 # --- shared with other command groups ---------------------------------------------------------
 
 
+NEW_PASSPHRASE_TRIES = 3
+
+
 def new_passphrase(file_name: str | None) -> str:
+    """A new passphrase from FILE, or typed (and repeated) at the terminal; a typed one that is
+    too short or mistyped is asked again, so `vault passwd` need not start over. Closed input
+    ends the command at once (ask_secret's error)."""
     if file_name:
         return check_new_passphrase(read_secret_file(file_name))
-    secret = ask_secret("New passphrase: ")
-    return check_new_passphrase(secret, ask_secret("Repeat the passphrase: "))
+    for attempt in range(1, NEW_PASSPHRASE_TRIES + 1):
+        secret = ask_secret("New passphrase: ")
+        try:
+            check_new_passphrase(secret)  # too short: said before it is typed a second time
+        except UserInputError as err:
+            problem = err
+        else:
+            repeated = ask_secret("Repeat the passphrase: ")
+            try:
+                return check_new_passphrase(secret, repeated)
+            except UserInputError as err:
+                problem = err
+        if attempt == NEW_PASSPHRASE_TRIES:
+            raise problem
+        print(f"{problem} Try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def reembed_vault(args: argparse.Namespace) -> int:
