@@ -339,7 +339,11 @@ def run_remember(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        vault.forget()
+        was_remembered = vault.is_remembered(vault.folder)
+        vault.forget()  # also clears a stale keychain entry
+    if not was_remembered:
+        print("This vault was not remembered on this computer; the passphrase is needed as before.")
+        return 0
     print("The keychain wrap was removed; the passphrase is needed again.")
     return 0
 

@@ -346,3 +346,15 @@ def test_forgotten_passphrase_is_replaced_with_the_recovery_key(
     assert "Passphrase changed" in capsys.readouterr().out
     assert cli("vault", "status", "--passphrase-file", str(new_pass)) == 0
     assert cli("vault", "status", "--passphrase-file", str(pass_file)) == 2
+
+
+def test_forget_says_so_when_the_vault_was_not_remembered(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # It said "The keychain wrap was removed" although there was none (QA).
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    capsys.readouterr()
+    assert cli("vault", "forget", *pf) == 0
+    out = capsys.readouterr().out
+    assert "was not remembered" in out and "removed" not in out
