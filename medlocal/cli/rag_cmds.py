@@ -239,7 +239,14 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
-    with open_vault(args):
+    with open_vault(args) as vault:
+        vault.get_patient(args.patient)  # an unknown patient: its own message
+        if not args.general and not vault.list_documents(args.patient):
+            # The answer could only be "Not found in the selected documents." (and be saved).
+            raise UserInputError(
+                f"Patient {args.patient} has no documents yet: import them with 'medlocal import "
+                f"FILE_OR_FOLDER --patient {args.patient}', then ask again."
+            )
         session = workspace(args).grounded_chat(
             args.patient,
             collection=args.collection,

@@ -358,3 +358,20 @@ def test_forget_says_so_when_the_vault_was_not_remembered(
     assert cli("vault", "forget", *pf) == 0
     out = capsys.readouterr().out
     assert "was not remembered" in out and "removed" not in out
+
+
+def test_grounded_ask_about_a_patient_without_documents_says_so(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # It answered "Not found in the selected documents." and saved that as an output (QA).
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    assert cli("patient", "add", "--name", "No Records Yet", *pf) == 0
+    capsys.readouterr()
+    assert cli("ask", "--patient", "1", "What is her blood pressure?", *pf) == 2
+    err = capsys.readouterr().err
+    assert "Patient 1 has no documents yet" in err and "medlocal import" in err
+    assert cli("ask", "--patient", "7", "What is her blood pressure?", *pf) == 2
+    assert "No patient with id 7" in capsys.readouterr().err
+    assert cli("outputs", "list", *pf) == 0
+    assert capsys.readouterr().out.strip() == "No saved outputs."
