@@ -32,7 +32,7 @@ from medlocal.rag.export import PlannedRedaction, document_from_output, parse_ke
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
-from medlocal.rag.templates import get_template, list_templates
+from medlocal.rag.templates import get_template, scan_templates
 from medlocal.vault.rows import StoredOutput
 
 
@@ -335,7 +335,9 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 
 def run_templates_list(args: argparse.Namespace) -> int:
-    templates = list_templates()
+    templates, problems = scan_templates()
+    for problem in problems:
+        print(f"medlocal: warning: {problem}; it is left out", file=sys.stderr)
     if args.json:
         rows = [
             {
