@@ -181,6 +181,10 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
     redirected to a file, this list would put them on disk in the clear."""
     out = stream or sys.stderr
     show_originals = out.isatty()
+    if not planned:
+        # "0 redaction(s):" and nothing under it read as if the list had been cut off.
+        print("No identifiers found to redact; read the export before sharing it.", file=out)
+        return
     print(f"{len(planned)} redaction(s):", file=out)
     for item in planned:
         red = item.redaction
