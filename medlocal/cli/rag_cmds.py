@@ -436,9 +436,15 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
             print("Nothing deleted.")
             return 1
         count = delete_outputs(vault, [o.id for o in chosen])
+        given_in = {o.provenance.get("chat_id") for o in chosen}
+        chats = sorted(c for c in given_in if isinstance(c, int) and vault.has_chat(c))
     print(f"Deleted {count} saved output(s).")
-    if any("chat_id" in o.provenance for o in chosen):
-        print("The chats these answers were given in still hold their questions and answers.")
+    if chats:  # a chat deleted before holds nothing more
+        ids = " ".join(str(c) for c in chats)
+        print(
+            f"The chat(s) these answers were given in still hold their questions and answers; "
+            f"to delete them too: medlocal chats delete {ids}"
+        )
     return 0
 
 
