@@ -337,3 +337,52 @@ def test_pdf_blank_page_in_the_middle_keeps_page_numbers() -> None:
     assert doc.page_at(doc.text.index("Third")) == 3
     assert doc.page_at(0) == 1
     assert [p.number for p in doc.pages] == [1, 2, 3]
+
+
+def _docx_with_hidden_places() -> bytes:
+    """A referral form as Word templates make them: a nested table, a content-control block,
+    an inline content control, a tracked insertion and a hyperlink (python-docx's own text and
+    cell.text skip all of these)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Referral form")
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).add_table(rows=1, cols=1).cell(0, 0).text = "Warfarin 3 mg nightly"
+    outer.cell(0, 1).text = "INR 2.6"
+    body = document.element.body
+    sect = body[-1]  # keep w:sectPr last
+    sect.addprevious(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Allergy: penicillin rash"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    sect.addprevious(
+        parse_xml(
+            f"<w:p {nsdecls('w', 'r')}><w:r><w:t xml:space='preserve'>Patient: </w:t></w:r>"
+            "<w:sdt><w:sdtContent><w:r><w:t>Ada Example</w:t></w:r></w:sdtContent></w:sdt>"
+            "<w:ins w:id='1' w:author='GP'><w:r><w:t xml:space='preserve'> seen 3 May</w:t></w:r>"
+            "</w:ins><w:del w:id='2' w:author='GP'><w:r><w:delText> DELETED</w:delText></w:r>"
+            "</w:del><w:r><w:tab/><w:t>see </w:t></w:r><w:hyperlink r:id='x'><w:r><w:t>leaflet"
+            "</w:t></w:r></w:hyperlink><w:r><w:t>. Co</w:t><w:noBreakHyphen/><w:t>amoxiclav"
+            "</w:t><w:br w:type='page'/><w:t>.</w:t></w:r></w:p>"
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_text_in_nested_tables_content_controls_and_tracked_insertions_is_kept() -> None:
+    # QA: a nested table's "Warfarin 3 mg nightly" and text in content controls or tracked
+    # insertions were silently left out of the imported document.
+    doc = extract("form.docx", _docx_with_hidden_places())
+    assert "Warfarin 3 mg nightly | INR 2.6" in doc.text
+    assert "Allergy: penicillin rash" in doc.text
+    assert "Patient: Ada Example seen 3 May\tsee leaflet. Co-amoxiclav." in doc.text
+    assert "DELETED" not in doc.text
