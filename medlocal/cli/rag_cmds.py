@@ -320,6 +320,15 @@ def run_summarize(args: argparse.Namespace) -> int:
             )
         except KeyboardInterrupt:
             cancel.set()
+            progress.done()
+            # Said at once: the model first finishes the prompt it is reading, which for a
+            # long record's step can take minutes on a CPU, and only then does the command end.
+            print(
+                "\nmedlocal: stopping; the model finishes the part of the record it is reading "
+                "first (on a CPU this can take a few minutes)",
+                file=sys.stderr,
+                flush=True,
+            )
             raise GenerationCancelled("summary stopped; nothing was saved") from None
         finally:
             progress.done()

@@ -375,3 +375,25 @@ def test_grounded_ask_about_a_patient_without_documents_says_so(
     assert "No patient with id 7" in capsys.readouterr().err
     assert cli("outputs", "list", *pf) == 0
     assert capsys.readouterr().out.strip() == "No saved outputs."
+
+
+def test_ctrl_c_during_a_summary_is_acknowledged_at_once(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA: after Ctrl-C a long record's summary printed nothing for ~100 s (the model finished
+    # reading its prompt while the model was unloaded) and then "summary stopped".
+    from medlocal.app import Workspace
+
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    assert cli("patient", "add", "--name", "Long Record", *pf) == 0
+    capsys.readouterr()
+
+    def interrupted(self: Workspace, *args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Workspace, "summarize", interrupted)
+    assert cli("summarize", "--patient", "1", "--template", "soap", *pf) == 130
+    err = capsys.readouterr().err
+    assert "stopping; the model finishes" in err
+    assert err.index("stopping;") < err.index("summary stopped; nothing was saved")
