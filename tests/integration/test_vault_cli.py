@@ -397,3 +397,12 @@ def test_ctrl_c_during_a_summary_is_acknowledged_at_once(
     err = capsys.readouterr().err
     assert "stopping; the model finishes" in err
     assert err.index("stopping;") < err.index("summary stopped; nothing was saved")
+
+
+def test_no_vault_points_to_init_and_to_restore(
+    capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # On a replacement computer the vault comes back from a backup: say so (QA).
+    assert cli("patient", "list") == 2
+    err = capsys.readouterr().err
+    assert "medlocal vault init" in err and "medlocal vault restore BACKUP_FOLDER" in err
