@@ -32,7 +32,7 @@ from medlocal.vault.errors import (
     VaultExistsError,
     WrongPassphraseError,
 )
-from medlocal.vault.records import pages_label
+from medlocal.vault.records import SearchHit, pages_label
 
 SNIPPET_CHARS = 240
 
@@ -429,20 +429,22 @@ def run_search(args: argparse.Namespace) -> int:
         print("No matching passages.")
     for rank, hit in enumerate(hits, start=1):
         page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
-        scores = ", ".join(
-            part
-            for part in (
-                f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
-                f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
-            )
-            if part
-        )
-        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({scores})")
+        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({_scores_text(hit)})")
         snippet = " ".join(hit.text.split())
         if len(snippet) > SNIPPET_CHARS:
             snippet = snippet[: SNIPPET_CHARS - 1] + "…"
         print(f"   {snippet}")
     return 0
+
+
+def _scores_text(hit: SearchHit) -> str:
+    """The scores a hit has; one with neither was ranked by the drugs of a class the question
+    names (vault/search.py's third ranking), which printed as "()" (QA)."""
+    parts = [
+        f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
+        f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
+    ]
+    return ", ".join(p for p in parts if p) or "names a drug of the class asked about"
 
 
 def run_delete(args: argparse.Namespace) -> int:
