@@ -7,7 +7,8 @@ Both faces call these through :class:`~medlocal.app.workspace.Workspace`; the au
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+import time
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,35 @@ def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
     return path
 
 
+class StepClock:
+    """The summarizer's steps as Progress, with the time left in a stage once a step of it has
+    been timed: a long record's map stage runs for many minutes on a CPU, and "map: 0/26 steps"
+    alone looked like a hang (QA)."""
+
+    def __init__(
+        self, progress: ProgressCallback | None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.progress, self.clock = progress, clock
+        self.stage, self.started = "", 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = self.clock()
+        if stage != self.stage:
+            self.stage, self.started = stage, now
+        detail = ""
+        if 0 < done < total:
+            detail = f"about {_duration((now - self.started) / done * (total - done))} left"
+        report(self.progress, Progress(stage, done, total, detail=detail, unit="steps"))
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return "1 min"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
 def summarize_patient(
     vault: Vault,
     model: Any,
@@ -76,11 +106,8 @@ def summarize_patient(
     vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
 
-    def relay(stage: str, done: int, total: int) -> None:
-        report(progress, Progress(stage, done, total, unit="steps"))
-
     summary = Summarizer(model, params=params).summarize(
-        hits, template, progress=relay, cancel=cancel
+        hits, template, progress=StepClock(progress), cancel=cancel
     )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 

@@ -5,6 +5,7 @@ patient added twice, whose documents would then be split between two records."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from medlocal.errors import UserInputError
@@ -21,11 +22,18 @@ class DuplicateMrnError(UserInputError):
         self.existing = existing
 
 
+_ISO_SHAPE = re.compile(r"\d{4}-?\d{2}-?\d{2}")
+
+
 def date_of_birth(text: str, today: date | None = None) -> str:
     """``text`` as YYYY-MM-DD ("19700131" is accepted and written out); not after ``today``."""
     try:
         born = date.fromisoformat(text.strip())
     except ValueError as err:
+        if _ISO_SHAPE.fullmatch(text.strip()):  # the right form, but no such day: 1948-02-30
+            raise UserInputError(
+                f"The date of birth {text.strip()} is not a real date (check the month and day)."
+            ) from err
         raise UserInputError("Write the date of birth as YYYY-MM-DD.") from err
     if born > (today or date.today()):
         raise UserInputError(f"The date of birth ({born.isoformat()}) is in the future.")

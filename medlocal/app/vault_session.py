@@ -88,7 +88,8 @@ class VaultSession:
         folder = self.folder
         if not Vault.exists(folder):
             raise VaultNotFoundError(
-                f"No vault in {folder}. Create one with 'medlocal vault init' or the window."
+                f"No vault in {folder}. Create one with 'medlocal vault init' or the window, "
+                "or bring one back from a backup with 'medlocal vault restore BACKUP_FOLDER'."
             )
         if self.vault is not None and not self.vault.is_locked:
             return self.vault

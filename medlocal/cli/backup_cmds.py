@@ -149,7 +149,7 @@ def run_restore(args: argparse.Namespace) -> int:
         passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
     if args.replace and not args.yes:
-        _confirm_replace(target)
+        _confirm_replace(target, Path(args.source))
     printer = _ProgressLine()
     try:
         result = restore_backup(
@@ -180,10 +180,17 @@ def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
-def _confirm_replace(target: Path) -> None:
+def _confirm_replace(target: Path, source: Path) -> None:
+    from medlocal.vault.restore import backup_to_restore
+
     if not sys.stdin.isatty():
         raise UserInputError("--replace asks for confirmation: run it in a terminal or add --yes.")
-    answer = input(f"Replace the vault in {target} with the backup? Type 'replace' to go on: ")
+    folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
+    made = header.created_at[:16].replace("T", " ")
+    answer = input(
+        f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
+        "Everything added or changed since then will be lost. Type 'replace' to go on: "
+    )
     if answer.strip().lower() != "replace":
         raise UserInputError("Not confirmed; nothing was changed.")
 

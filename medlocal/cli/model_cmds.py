@@ -200,7 +200,9 @@ def run_import(args: argparse.Namespace) -> int:
             raise UserInputError("--role and --id apply to a single file, not a folder")
         items = import_folder(path, in_place=args.in_place, on_item=lambda i: print(i.message))
         failed = [i for i in items if not i.ok]
-        print(f"{len(items) - len(failed)} imported, {len(failed)} not imported")
+        known = sum(1 for i in items if i.result is not None and i.result.already_installed)
+        present = f", {known} already installed" if known else ""
+        print(f"{len(items) - len(failed) - known} imported{present}, {len(failed)} not imported")
         return 1 if failed else 0
     if not path.exists():
         raise UserInputError(f"{path} does not exist")

@@ -32,7 +32,7 @@ from medlocal.rag.export import PlannedRedaction, document_from_output, parse_ke
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
-from medlocal.rag.templates import get_template, list_templates
+from medlocal.rag.templates import get_template, scan_templates
 from medlocal.vault.rows import StoredOutput
 
 
@@ -181,6 +181,10 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
     redirected to a file, this list would put them on disk in the clear."""
     out = stream or sys.stderr
     show_originals = out.isatty()
+    if not planned:
+        # "0 redaction(s):" and nothing under it read as if the list had been cut off.
+        print("No identifiers found to redact; read the export before sharing it.", file=out)
+        return
     print(f"{len(planned)} redaction(s):", file=out)
     for item in planned:
         red = item.redaction
@@ -239,7 +243,14 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
-    with open_vault(args):
+    with open_vault(args) as vault:
+        vault.get_patient(args.patient)  # an unknown patient: its own message
+        if not args.general and not vault.list_documents(args.patient):
+            # The answer could only be "Not found in the selected documents." (and be saved).
+            raise UserInputError(
+                f"Patient {args.patient} has no documents yet: import them with 'medlocal import "
+                f"FILE_OR_FOLDER --patient {args.patient}', then ask again."
+            )
         session = workspace(args).grounded_chat(
             args.patient,
             collection=args.collection,
@@ -309,6 +320,15 @@ def run_summarize(args: argparse.Namespace) -> int:
             )
         except KeyboardInterrupt:
             cancel.set()
+            progress.done()
+            # Said at once: the model first finishes the prompt it is reading, which for a
+            # long record's step can take minutes on a CPU, and only then does the command end.
+            print(
+                "\nmedlocal: stopping; the model finishes the part of the record it is reading "
+                "first (on a CPU this can take a few minutes)",
+                file=sys.stderr,
+                flush=True,
+            )
             raise GenerationCancelled("summary stopped; nothing was saved") from None
         finally:
             progress.done()
@@ -328,7 +348,9 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 
 def run_templates_list(args: argparse.Namespace) -> int:
-    templates = list_templates()
+    templates, problems = scan_templates()
+    for problem in problems:
+        print(f"medlocal: warning: {problem}; it is left out", file=sys.stderr)
     if args.json:
         rows = [
             {
@@ -423,9 +445,15 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
             print("Nothing deleted.")
             return 1
         count = delete_outputs(vault, [o.id for o in chosen])
+        given_in = {o.provenance.get("chat_id") for o in chosen}
+        chats = sorted(c for c in given_in if isinstance(c, int) and vault.has_chat(c))
     print(f"Deleted {count} saved output(s).")
-    if any("chat_id" in o.provenance for o in chosen):
-        print("The chats these answers were given in still hold their questions and answers.")
+    if chats:  # a chat deleted before holds nothing more
+        ids = " ".join(str(c) for c in chats)
+        print(
+            f"The chat(s) these answers were given in still hold their questions and answers; "
+            f"to delete them too: medlocal chats delete {ids}"
+        )
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -31,7 +32,7 @@ from medlocal.vault.errors import (
     VaultExistsError,
     WrongPassphraseError,
 )
-from medlocal.vault.records import pages_label
+from medlocal.vault.records import SearchHit, pages_label
 
 SNIPPET_CHARS = 240
 
@@ -169,11 +170,31 @@ def _register_patient(sub: Any) -> None:
 # --- shared with other command groups ---------------------------------------------------------
 
 
+NEW_PASSPHRASE_TRIES = 3
+
+
 def new_passphrase(file_name: str | None) -> str:
+    """A new passphrase from FILE, or typed (and repeated) at the terminal; a typed one that is
+    too short or mistyped is asked again, so `vault passwd` need not start over. Closed input
+    ends the command at once (ask_secret's error)."""
     if file_name:
         return check_new_passphrase(read_secret_file(file_name))
-    secret = ask_secret("New passphrase: ")
-    return check_new_passphrase(secret, ask_secret("Repeat the passphrase: "))
+    for attempt in range(1, NEW_PASSPHRASE_TRIES + 1):
+        secret = ask_secret("New passphrase: ")
+        try:
+            check_new_passphrase(secret)  # too short: said before it is typed a second time
+        except UserInputError as err:
+            problem = err
+        else:
+            repeated = ask_secret("Repeat the passphrase: ")
+            try:
+                return check_new_passphrase(secret, repeated)
+            except UserInputError as err:
+                problem = err
+        if attempt == NEW_PASSPHRASE_TRIES:
+            raise problem
+        print(f"{problem} Try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def reembed_vault(args: argparse.Namespace) -> int:
@@ -318,7 +339,11 @@ def run_remember(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        vault.forget()
+        was_remembered = vault.is_remembered(vault.folder)
+        vault.forget()  # also clears a stale keychain entry
+    if not was_remembered:
+        print("This vault was not remembered on this computer; the passphrase is needed as before.")
+        return 0
     print("The keychain wrap was removed; the passphrase is needed again.")
     return 0
 
@@ -404,20 +429,22 @@ def run_search(args: argparse.Namespace) -> int:
         print("No matching passages.")
     for rank, hit in enumerate(hits, start=1):
         page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
-        scores = ", ".join(
-            part
-            for part in (
-                f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
-                f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
-            )
-            if part
-        )
-        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({scores})")
+        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({_scores_text(hit)})")
         snippet = " ".join(hit.text.split())
         if len(snippet) > SNIPPET_CHARS:
             snippet = snippet[: SNIPPET_CHARS - 1] + "…"
         print(f"   {snippet}")
     return 0
+
+
+def _scores_text(hit: SearchHit) -> str:
+    """The scores a hit has; one with neither was ranked by the drugs of a class the question
+    names (vault/search.py's third ranking), which printed as "()" (QA)."""
+    parts = [
+        f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
+        f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
+    ]
+    return ", ".join(p for p in parts if p) or "names a drug of the class asked about"
 
 
 def run_delete(args: argparse.Namespace) -> int:

@@ -83,7 +83,16 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
     except (ValueError, RuntimeError, OSError) as exc:
         if n_gpu != 0:
             raise GpuLoadFailed(str(exc)) from exc
-        raise ModelLoadError(f"{path.name}: llama.cpp could not load this model ({exc})") from exc
+        hint = ""
+        if "llama_context" in str(exc):  # the weights loaded; the KV cache could not be made
+            hint = (
+                f"; its context of {kwargs.get('n_ctx', 0):,} tokens may need more memory than "
+                "is free: try a smaller one (--ctx, or the context_tokens setting; 'medlocal "
+                "models fit MODEL --ctx N' tells what fits)"
+            )
+        raise ModelLoadError(
+            f"{path.name}: llama.cpp could not load this model ({exc}){hint}"
+        ) from exc
 
 
 @contextlib.contextmanager

@@ -44,6 +44,14 @@ class Format:
 
         Only the exception's type is kept: its message may quote the document's content.
         """
+        misnamed = _misnamed(data, self.file_type)
+        if misnamed is not None:
+            kind, rename = misnamed
+            raise CorruptFileError(
+                file_name,
+                f"this is {kind} named {Path(file_name).suffix}: rename it to end in {rename} "
+                "and import it again",
+            )
         try:
             if self.scan_reader is not None and ocr is not None:
                 return self.scan_reader(data, file_name, ocr)
@@ -52,6 +60,30 @@ class Format:
             raise
         except Exception as err:
             raise CorruptFileError(file_name, f"cannot be read ({type(err).__name__})") from None
+
+
+# What a file's first bytes say it is: (its file_type, how to name it, the extension to use).
+_MAGIC: tuple[tuple[bytes, str, str, str], ...] = (
+    (b"%PDF-", "pdf", "a PDF", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image", "a PNG image", ".png"),
+    (b"\xff\xd8\xff", "image", "a JPEG image", ".jpg"),
+    (b"II*\x00", "image", "a TIFF image", ".tif"),
+    (b"MM\x00*", "image", "a TIFF image", ".tif"),
+)
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORD_PART = b"word/document.xml"
+
+
+def _misnamed(data: bytes, file_type: str) -> tuple[str, str] | None:
+    """(what the file is, the extension it needs) when its content is unmistakably another
+    supported format than its extension names (an attachment saved under the wrong name), else
+    None: the extension's reader then judges the file as before."""
+    for magic, kind_type, kind, rename in _MAGIC:
+        if data.startswith(magic):
+            return None if kind_type == file_type else (kind, rename)
+    if data.startswith(_ZIP_MAGIC) and file_type != "docx" and _WORD_PART in data:
+        return "a Word document", ".docx"
+    return None
 
 
 def _image_without_ocr_options(data: bytes, file_name: str) -> ExtractedDocument:

@@ -52,6 +52,12 @@ EMBED_BATCH = 32
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
+def _duplicate_reason(existing_id: int) -> str:
+    """Which document it repeats: a copy in another folder, or under another name, is found by
+    its bytes, and the report should let the clinician find the one already in the vault."""
+    return f"{DUPLICATE_REASON} (document {existing_id})"
+
+
 class DocumentStore(Protocol):
     """What the pipeline needs from the vault."""
 
@@ -70,7 +76,7 @@ class DocumentStore(Protocol):
         pages: Sequence[PageSpan] = (),
     ) -> int: ...
 
-    def has_document(self, patient_id: int, sha256: str) -> bool: ...
+    def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -329,6 +335,9 @@ def _import_one(
     try:
         emit("extract")
         with _timed(report, "extract"):
+            if not candidate.from_folder and not path.exists():
+                # Before the extension is judged: a mistyped folder has none.
+                raise FileNotFoundIngestError(path.name, "file not found")
             try:
                 file_format = format_for(path)
             except UnsupportedFormatError as err:
@@ -340,9 +349,10 @@ def _import_one(
             outcome.file_type = file_format.file_type
             data = _read(path, max_bytes)
             outcome.size = len(data)
-            if vault.has_document(patient_id, sha256_hex(data)):
+            existing = vault.duplicate_of(patient_id, sha256_hex(data))
+            if existing is not None:
                 # Checked before the costly stages; add_document checks again atomically.
-                outcome.status, outcome.reason = "skipped", DUPLICATE_REASON
+                outcome.status, outcome.reason = "skipped", _duplicate_reason(existing)
                 return outcome
             document = file_format.extract(data, path.name, ocr)
             outcome.pages = document.page_count or 1
@@ -391,9 +401,7 @@ def _import_one(
         outcome.status, outcome.reason = "failed", err.reason
     except DuplicateDocumentError as err:
         outcome.status = "skipped"
-        outcome.reason = (
-            f"duplicate: already imported for this patient (document {err.existing_id})"
-        )
+        outcome.reason = _duplicate_reason(err.existing_id)
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)
     except Exception as err:

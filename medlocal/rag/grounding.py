@@ -240,12 +240,20 @@ class _SentenceCheck:
 
 
 def _masked(text: str) -> str:
-    """``text`` with citations and a leading list marker blanked out, offsets unchanged."""
+    """``text`` with citations, source labels and a leading list marker blanked out, offsets
+    unchanged. A model often repeats a passage's label from the prompt, "(discharge_2026-09.pdf,
+    page 1)": the numbers of a file name and its page are no clinical claim to check."""
     text = CITATION.sub(lambda m: " " * len(m.group()), text)
+    text = _SOURCE_LABEL.sub(lambda m: " " * len(m.group()), text)
     marker = _LIST_MARKER.match(text)
     return " " * marker.end() + text[marker.end() :] if marker else text
 
 
+_SOURCE_LABEL = re.compile(
+    r"[\w.\-]*\w\.(?:pdf|docx|txt|text|md|markdown|html?|json|png|jpe?g|tiff?)\b"
+    r"(?:,\s*(?:pages?|pp?\.)\s*\d+(?:\s*[–-]\s*\d+)?)?",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _ASSERTION_KINDS: dict[str, FlagKind] = {
     "negation": "negation_conflict",

@@ -83,20 +83,36 @@ def load_template_file(path: Path, builtin: bool = False) -> Template:
     )
 
 
-def list_templates() -> list[Template]:
-    """Bundled templates, then the user's (which replace bundled ones of the same name)."""
+def scan_templates() -> tuple[list[Template], list[str]]:
+    """The templates (bundled, then the user's, which replace bundled ones of the same name) and
+    one line per user file that cannot be read. A bad user file is left out rather than making
+    every summary impossible; a bad bundled one is a broken installation and raises."""
     found: dict[str, Template] = {}
+    problems: list[str] = []
     for folder, builtin in ((builtin_dir(), True), (user_dir(), False)):
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):
-                template = load_template_file(path, builtin)
+                try:
+                    template = load_template_file(path, builtin)
+                except TemplateError as err:
+                    if builtin:
+                        raise
+                    problems.append(str(err))
+                    continue
                 found[template.name] = template
-    return sorted(found.values(), key=lambda t: t.name)
+    return sorted(found.values(), key=lambda t: t.name), problems
+
+
+def list_templates() -> list[Template]:
+    """The templates that can be used (see :func:`scan_templates` for the files left out)."""
+    return scan_templates()[0]
 
 
 def get_template(name: str) -> Template:
-    for template in list_templates():
+    templates, problems = scan_templates()
+    for template in templates:
         if template.name == name:
             return template
-    known = ", ".join(t.name for t in list_templates())
-    raise TemplateError(f"no template named '{name}' (available: {known})")
+    known = ", ".join(t.name for t in templates)
+    unread = f"; left out: {'; '.join(problems)}" if problems else ""
+    raise TemplateError(f"no template named '{name}' (available: {known}){unread}")

@@ -130,6 +130,13 @@ def restore_backup(
 # --- before anything is written -------------------------------------------------------------
 
 
+def backup_to_restore(source: Path) -> tuple[Path, Header]:
+    """The backup :func:`restore_backup` takes from ``source``, with its clear header, so that a
+    face can name it (and its date) before asking to replace a vault."""
+    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+    return folder, manifest.header
+
+
 def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     """The newest backup; a folder holding backups of several vaults is ambiguous."""
     for folder in folders:

@@ -415,6 +415,11 @@ class Vault:
         with self._read() as s:
             return documents.find_duplicate(s.conn, patient_id, sha256.lower()) is not None
 
+    def duplicate_of(self, patient_id: int, sha256: str) -> int | None:
+        """The id of this patient's document with these bytes, if one was imported."""
+        with self._read() as s:
+            return documents.find_duplicate(s.conn, patient_id, sha256.lower())
+
     def get_document(self, document_id: int) -> DocumentInfo:
         with self._read() as s:
             info = documents.get_document(s.conn, document_id)

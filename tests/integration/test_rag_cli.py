@@ -87,7 +87,7 @@ def test_grounded_ask_summarize_and_outputs(
     )  # fmt: skip
     assert summarize.returncode == 0, summarize.stderr
     assert "## Current medications" in summarize.stdout
-    assert "redaction(s)" in summarize.stderr
+    assert "redaction(s)" in summarize.stderr or "No identifiers found" in summarize.stderr
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Medication list" in text and "Provenance" in text
     assert "References" in text or "Flags" in text  # cited, or every unsupported line flagged

@@ -28,7 +28,7 @@ from fixtures.backup_vault import (
     make_planted_vault,
 )
 
-from medlocal.errors import GenerationCancelled
+from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.progress import Progress
 from medlocal.vault import db, schema
 from medlocal.vault.backup import create_backup, verify_backup
@@ -501,3 +501,28 @@ def test_cancelled_restore_changes_nothing(
         )
     assert _snapshot_state(planted.folder) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_replace_names_the_backup_and_what_is_lost_before_asking(
+    planted: PlantedVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The question was only "Replace the vault in X with the backup?": a clinician restoring a
+    # folder of backups did not see which one (the newest), nor that later work is lost (QA).
+    from medlocal.cli import backup_cmds
+
+    dest = tmp_path / "usb"
+    _backup(planted.folder, dest)
+    newest = _backup(planted.folder, dest)
+    made = read_manifest(newest).header.created_at[:16].replace("T", " ")
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return "no"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    with pytest.raises(UserInputError, match="Not confirmed"):
+        backup_cmds._confirm_replace(planted.folder, dest)
+    assert newest.name in asked[0] and f"made {made} UTC" in asked[0]
+    assert "added or changed since then will be lost" in asked[0]

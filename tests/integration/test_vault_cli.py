@@ -346,3 +346,63 @@ def test_forgotten_passphrase_is_replaced_with_the_recovery_key(
     assert "Passphrase changed" in capsys.readouterr().out
     assert cli("vault", "status", "--passphrase-file", str(new_pass)) == 0
     assert cli("vault", "status", "--passphrase-file", str(pass_file)) == 2
+
+
+def test_forget_says_so_when_the_vault_was_not_remembered(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # It said "The keychain wrap was removed" although there was none (QA).
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    capsys.readouterr()
+    assert cli("vault", "forget", *pf) == 0
+    out = capsys.readouterr().out
+    assert "was not remembered" in out and "removed" not in out
+
+
+def test_grounded_ask_about_a_patient_without_documents_says_so(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # It answered "Not found in the selected documents." and saved that as an output (QA).
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    assert cli("patient", "add", "--name", "No Records Yet", *pf) == 0
+    capsys.readouterr()
+    assert cli("ask", "--patient", "1", "What is her blood pressure?", *pf) == 2
+    err = capsys.readouterr().err
+    assert "Patient 1 has no documents yet" in err and "medlocal import" in err
+    assert cli("ask", "--patient", "7", "What is her blood pressure?", *pf) == 2
+    assert "No patient with id 7" in capsys.readouterr().err
+    assert cli("outputs", "list", *pf) == 0
+    assert capsys.readouterr().out.strip() == "No saved outputs."
+
+
+def test_ctrl_c_during_a_summary_is_acknowledged_at_once(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # QA: after Ctrl-C a long record's summary printed nothing for ~100 s (the model finished
+    # reading its prompt while the model was unloaded) and then "summary stopped".
+    from medlocal.app import Workspace
+
+    pf = ("--passphrase-file", str(pass_file))
+    assert cli("vault", "init", *pf) == 0
+    assert cli("patient", "add", "--name", "Long Record", *pf) == 0
+    capsys.readouterr()
+
+    def interrupted(self: Workspace, *args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Workspace, "summarize", interrupted)
+    assert cli("summarize", "--patient", "1", "--template", "soap", *pf) == 130
+    err = capsys.readouterr().err
+    assert "stopping; the model finishes" in err
+    assert err.index("stopping;") < err.index("summary stopped; nothing was saved")
+
+
+def test_no_vault_points_to_init_and_to_restore(
+    capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    # On a replacement computer the vault comes back from a backup: say so (QA).
+    assert cli("patient", "list") == 2
+    err = capsys.readouterr().err
+    assert "medlocal vault init" in err and "medlocal vault restore BACKUP_FOLDER" in err

@@ -35,3 +35,50 @@ def test_closed_input_says_how_to_pass_it(
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     with pytest.raises(UserInputError, match="--passphrase-file FILE"):
         ask_secret("Vault passphrase: ")
+
+
+def test_a_new_passphrase_typed_badly_is_asked_again(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A too-short or mistyped new passphrase ended the command, and `vault passwd` then had to
+    # be started again from the current passphrase (QA). Too short is said before the repeat.
+    from medlocal.cli.vault_cmds import new_passphrase
+
+    prompts: list[str] = []
+    answers = iter(
+        ["short", "long enough one", "long enough 1", "long enough one", "long enough one"]
+    )
+
+    def typed(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    assert new_passphrase(None) == "long enough one"
+    assert prompts == [
+        "New passphrase: ",
+        "New passphrase: ",
+        "Repeat the passphrase: ",
+        "New passphrase: ",
+        "Repeat the passphrase: ",
+    ]
+    err = capsys.readouterr().err
+    assert "at least 8 characters" in err and "do not match" in err
+
+
+def test_a_new_passphrase_gives_up_after_three_tries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlocal.cli.vault_cmds import new_passphrase
+
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "short")
+    with pytest.raises(UserInputError, match="at least 8"):
+        new_passphrase(None)
+
+
+def test_a_new_passphrase_stops_at_closed_input(
+    no_terminal: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.cli.vault_cmds import new_passphrase
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    with pytest.raises(UserInputError, match="--passphrase-file FILE"):
+        new_passphrase(None)

@@ -49,3 +49,14 @@ def test_consistent_redaction_options_pass_the_check(tmp_path: Path) -> None:
     for extra in ([], ["--out", "x.pdf"], ["--out", "x.pdf", "--redact", "--keep", "1=ok",
                                             "--date-mode", "year", "--model-line"]):  # fmt: skip
         check_redact_args(build_parser().parse_args(_summarize(tmp_path, *extra)))
+
+
+def test_no_redactions_are_said_plainly() -> None:
+    # "0 redaction(s):" with nothing under it looked like a list cut short (QA).
+    import io
+
+    from medlocal.cli.rag_cmds import _print_redactions
+
+    out = io.StringIO()
+    _print_redactions([], out)
+    assert out.getvalue() == "No identifiers found to redact; read the export before sharing it.\n"

@@ -61,6 +61,12 @@ def test_pdf_with_owner_password_only_opens() -> None:
         ("fake.pdf", b"just some text, not a pdf", errors.CorruptFileError, "not a PDF"),
         ("bomb.docx", make_zip_bomb_docx(), errors.ArchiveBombError, "zip bomb"),
         ("plain.docx", b"I am not a zip archive" * 10, errors.CorruptFileError, "not a zip"),
+        (
+            "cut.docx",
+            make_docx([("p", "Dear colleague. " * 200)])[:1500],
+            errors.CorruptFileError,
+            "damaged or incomplete Word document",
+        ),
         ("junk.txt", make_binary_junk(), errors.BinaryContentError, "binary"),
         ("junk.md", make_binary_junk(), errors.BinaryContentError, "binary"),
         ("bad.json", b'{"resourceType": "Patient",', errors.InvalidFhirError, "invalid JSON"),
@@ -85,6 +91,54 @@ def test_bad_inputs_give_one_line_errors(
     assert "\n" not in message
     assert "private" not in message  # the file name only, never its folder
     assert "Secret text" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "rename"),
+    [
+        ("discharge.docx", "a PDF", ".pdf"),
+        ("discharge.txt", "a PDF", ".pdf"),
+        ("referral.pdf", "a Word document", ".docx"),
+        ("referral.md", "a Word document", ".docx"),
+        ("scan.pdf", "a PNG image", ".png"),
+        ("scan.docx", "a PNG image", ".png"),
+    ],
+)
+def test_a_file_named_for_another_format_says_what_it_is(name: str, kind: str, rename: str) -> None:
+    # An e-mailed attachment saved under the wrong extension was called "not a zip archive" or
+    # "no PDF header", which does not tell a clinician that renaming it is all it needs.
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("L", (8, 8), 255).save(png, format="PNG")
+    data = {
+        "a PDF": make_pdf(["Discharge summary."]),
+        "a Word document": make_docx([("p", "Dear colleague.")]),
+        "a PNG image": png.getvalue(),
+    }[kind]
+    with pytest.raises(errors.CorruptFileError) as caught:
+        extract(name, data)
+    suffix = Path(name).suffix
+    assert str(caught.value) == (
+        f"{name}: this is {kind} named {suffix}: rename it to end in {rename} and import it again"
+    )
+
+
+def test_an_image_named_for_another_image_format_still_imports() -> None:
+    import io
+
+    from PIL import Image
+
+    from medlocal.ingest.formats import format_for
+
+    png = io.BytesIO()
+    Image.new("L", (8, 8), 255).save(png, format="PNG")
+    assert format_for(Path("scan.jpg")).file_type == "image"
+    with pytest.raises(errors.IngestError) as caught:  # blank: no text, but read as an image
+        extract("scan.jpg", png.getvalue())
+    assert "rename" not in str(caught.value)
 
 
 def test_docx_zip_with_huge_declared_total_is_refused() -> None:
@@ -283,3 +337,52 @@ def test_pdf_blank_page_in_the_middle_keeps_page_numbers() -> None:
     assert doc.page_at(doc.text.index("Third")) == 3
     assert doc.page_at(0) == 1
     assert [p.number for p in doc.pages] == [1, 2, 3]
+
+
+def _docx_with_hidden_places() -> bytes:
+    """A referral form as Word templates make them: a nested table, a content-control block,
+    an inline content control, a tracked insertion and a hyperlink (python-docx's own text and
+    cell.text skip all of these)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Referral form")
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).add_table(rows=1, cols=1).cell(0, 0).text = "Warfarin 3 mg nightly"
+    outer.cell(0, 1).text = "INR 2.6"
+    body = document.element.body
+    sect = body[-1]  # keep w:sectPr last
+    sect.addprevious(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Allergy: penicillin rash"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    sect.addprevious(
+        parse_xml(
+            f"<w:p {nsdecls('w', 'r')}><w:r><w:t xml:space='preserve'>Patient: </w:t></w:r>"
+            "<w:sdt><w:sdtContent><w:r><w:t>Ada Example</w:t></w:r></w:sdtContent></w:sdt>"
+            "<w:ins w:id='1' w:author='GP'><w:r><w:t xml:space='preserve'> seen 3 May</w:t></w:r>"
+            "</w:ins><w:del w:id='2' w:author='GP'><w:r><w:delText> DELETED</w:delText></w:r>"
+            "</w:del><w:r><w:tab/><w:t>see </w:t></w:r><w:hyperlink r:id='x'><w:r><w:t>leaflet"
+            "</w:t></w:r></w:hyperlink><w:r><w:t>. Co</w:t><w:noBreakHyphen/><w:t>amoxiclav"
+            "</w:t><w:br w:type='page'/><w:t>.</w:t></w:r></w:p>"
+        )
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_text_in_nested_tables_content_controls_and_tracked_insertions_is_kept() -> None:
+    # QA: a nested table's "Warfarin 3 mg nightly" and text in content controls or tracked
+    # insertions were silently left out of the imported document.
+    doc = extract("form.docx", _docx_with_hidden_places())
+    assert "Warfarin 3 mg nightly | INR 2.6" in doc.text
+    assert "Allergy: penicillin rash" in doc.text
+    assert "Patient: Ada Example seen 3 May\tsee leaflet. Co-amoxiclav." in doc.text
+    assert "DELETED" not in doc.text

@@ -80,7 +80,11 @@ def test_duplicate_is_skipped_not_failed(tmp_path: Path) -> None:
     vault = FakeVault()
     report = import_paths(vault, [tmp_path], 1, FakeEmbedder())
     assert [o.status for o in report.files] == ["imported", "skipped"]
-    assert report.files[1].reason is not None and report.files[1].reason.startswith("duplicate")
+    # It names the document it repeats (a copy in another folder or under another name).
+    first = report.files[0].document_id
+    assert (
+        report.files[1].reason == f"duplicate: already imported for this patient (document {first})"
+    )
     # Same file for another patient is fine.
     other = import_paths(vault, [tmp_path / "a.txt"], 2, FakeEmbedder())
     assert other.files[0].status == "imported"
@@ -146,6 +150,12 @@ def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
         ("failed", "file not found"),
         ("imported", None),
     ]
+
+
+def test_missing_path_without_an_extension_is_not_found(tmp_path: Path) -> None:
+    # A mistyped folder name (no extension) was reported as an unsupported file type.
+    report = import_paths(FakeVault(), [tmp_path / "Letters"], 1, FakeEmbedder())
+    assert [(o.status, o.reason) for o in report.files] == [("failed", "file not found")]
 
 
 def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> None:

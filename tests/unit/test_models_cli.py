@@ -77,3 +77,16 @@ def test_errors_are_user_errors(tmp_path: Path) -> None:
         run("models", "fit", "llama3-med42-8b-q4km")
     with pytest.raises(MedLocalError, match="no catalog entry"):
         run("models", "download", "no-such-model")
+
+
+def test_a_folder_import_counts_models_already_installed_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A USB folder holding a model installed before said "1 imported" (QA).
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    write_tiny_gguf(usb / "tiny.gguf")
+    assert run("models", "import", str(usb)) == 0
+    assert capsys.readouterr().out.endswith("1 imported, 0 not imported\n")
+    assert run("models", "import", str(usb)) == 0
+    assert capsys.readouterr().out.endswith("0 imported, 1 already installed, 0 not imported\n")

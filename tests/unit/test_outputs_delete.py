@@ -186,3 +186,27 @@ def test_document_delete_without_the_flag_says_how_to_delete_them(
     assert _cli("delete", str(doc), "--yes", *opts) == 0
     assert f"medlocal outputs delete {a} {b}" in capsys.readouterr().out
     assert _output_ids(folder) == [a, b, c]
+
+
+def test_outputs_delete_names_only_chats_that_still_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "The chats these answers were given in still hold their questions and answers"
+    # also after those chats had been deleted, and did not say which chats (QA).
+    folder = tmp_path / "vault"
+    with new_vault(folder) as vault:
+        p = vault.add_patient("Ada Lovelace")
+        kept_chat, gone_chat = vault.create_chat(p), vault.create_chat(p)
+        ids = [
+            vault.save_output(p, "answer", "Q", "A.", {"chat_id": chat}, [])
+            for chat in (kept_chat, gone_chat, gone_chat)
+        ]
+        vault.delete_chats([gone_chat])
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    opts = ["--vault", str(folder), "--passphrase-file", str(secret), "--yes"]
+    assert _cli("outputs", "delete", str(ids[1]), str(ids[2]), *opts) == 0
+    assert "still hold" not in capsys.readouterr().out
+    assert _cli("outputs", "delete", str(ids[0]), *opts) == 0
+    out = capsys.readouterr().out
+    assert f"to delete them too: medlocal chats delete {kept_chat}" in out

@@ -38,6 +38,10 @@ def test_dates_of_birth_are_checked_once_for_both_faces() -> None:
         date_of_birth("2026-12-01", today)
     with pytest.raises(UserInputError, match="YYYY-MM-DD"):
         date_of_birth("31/01/1970", today)
+    # Written as asked but no such day: "Write the date of birth as YYYY-MM-DD" misled (QA).
+    for impossible in ("1948-02-30", "19481301"):
+        with pytest.raises(UserInputError, match="is not a real date"):
+            date_of_birth(impossible, today)
 
 
 def test_the_cli_names_the_patient_and_the_way_round(

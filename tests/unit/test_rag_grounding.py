@@ -259,3 +259,13 @@ def test_generic_question_words_do_not_make_a_passage_relevant() -> None:
     assert gate.accepts(
         _hit("Colonoscopy: two small polyps removed."), "What was the result of her colonoscopy?"
     )
+
+
+def test_a_repeated_source_label_is_no_number_to_check() -> None:
+    # The model echoed the prompt's "[1] (discharge_2026-09.pdf, page 1)" label and '2026', '09'
+    # and '1' were flagged as unverified numbers (QA); the sentence's own values still count.
+    passages = {1: "Echocardiogram: left ventricular ejection fraction of 30 percent."}
+    result = ground("1. (discharge_2026-09.pdf, page 1) [1]", passages)
+    assert [f.kind for f in result.flags] == []
+    result = ground("EF 35% (echo_2026-03.PDF, pages 2–3) [1].", passages)
+    assert kinds(result) == [(0, "unverified_number", "35%")]

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import docx
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -62,6 +65,10 @@ def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
     if data.startswith(_COMPOUND_FILE_MAGIC):
         _refuse_compound_file(data, file_name)
     if not zipfile.is_zipfile(stream):
+        if data.startswith(b"PK\x03\x04"):  # a zip cut short (an interrupted copy or download)
+            raise CorruptFileError(
+                file_name, "damaged or incomplete Word document (its zip archive is cut short)"
+            )
         raise CorruptFileError(
             file_name, "not a DOCX file (not a zip archive; save old .doc files as .docx)"
         )
@@ -110,22 +117,90 @@ def _refuse_compound_file(data: bytes, file_name: str) -> None:
 def _extract(data: bytes, file_name: str) -> ExtractedDocument:
     document = docx.Document(io.BytesIO(data))
     builder = DocumentBuilder("docx")
-    for item in document.iter_inner_content():
+    for item in _blocks(document.element.body, document):
         if isinstance(item, Paragraph):
             _add_paragraph(builder, item)
-        elif isinstance(item, Table):
+        else:
             builder.add_block(_table_text(item))
     if not builder.has_text:
         raise NoTextError(file_name, "no text in the Word document")
     return builder.build()
 
 
+# python-docx's iter_inner_content, Paragraph.text and _Cell.text see only direct w:p, w:tbl,
+# w:r and w:hyperlink children: the text of content controls (w:sdt, which Word forms and
+# referral templates are made of), tracked insertions (w:ins), nested tables and fields was
+# silently left out. The walks below read it in document order.
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_T, _TAB, _PTAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")
+_TYPE, _NO_BREAK_HYPHEN = qn("w:type"), qn("w:noBreakHyphen")
+# Not the text: deleted or moved-away runs, a paragraph's properties (w:pPr holds a tab *stop*
+# list, w:tab elements that are no tab), and the fallback copy of a text box (mc:Fallback
+# repeats mc:Choice for older readers).
+_SKIPPED = frozenset(
+    {
+        qn("w:del"),
+        qn("w:moveFrom"),
+        qn("w:pPr"),
+        qn("w:rPr"),
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    }
+)
+
+
+def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of a body or a table cell in order, also inside content
+    controls."""
+    for child in container.iterchildren():
+        if child.tag == _P:
+            yield Paragraph(child, parent)
+        elif child.tag == _TBL:
+            yield Table(child, parent)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content, parent)
+
+
+def _paragraph_text(element: Any) -> str:
+    parts: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue  # comments and processing instructions have no string tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag in (_TAB, _PTAB):
+            parts.append("\t")
+        elif tag == _CR or (tag == _BR and child.get(_TYPE) in (None, "textWrapping")):
+            parts.append("\n")  # a page or column break is no text (as python-docx reads it)
+        elif tag == _BR:
+            continue
+        elif tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+        else:
+            parts.append(_paragraph_text(child))
+    return "".join(parts)
+
+
 def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
     style_name = paragraph.style.name if paragraph.style is not None else ""
+    text = _paragraph_text(paragraph._p)
     if style_name == "Title" or style_name.startswith("Heading"):
-        builder.add_heading(paragraph.text)
+        builder.add_heading(text)
     else:
-        builder.add_block(paragraph.text)
+        builder.add_block(text)
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's paragraphs, and a nested table's rows joined with "; "."""
+    parts = []
+    for item in _blocks(cell._tc, cell):
+        if isinstance(item, Paragraph):
+            parts.append(_paragraph_text(item._p))
+        else:
+            parts.append("; ".join(_table_text(item).splitlines()))
+    return " ".join(" ".join(parts).split())
 
 
 def _table_text(table: Table) -> str:
@@ -138,7 +213,7 @@ def _table_text(table: Table) -> str:
             if previous is not None and cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(" ".join(cell.text.split()))
+            cells.append(_cell_text(cell))
         line = " | ".join(cells).strip(" |")
         if line:
             lines.append(line)
