@@ -43,8 +43,8 @@ _FUNCTION = frozenset(
 _VOWELS = frozenset("aeiouy")
 # Two consonants that can open an English syllable; an acronym often opens otherwise ("NSAIDS").
 _ONSETS = frozenset(
-    re.findall(r"\w+", "bl br ch cl cr dr fl fr gl gr kh kl kr ph pl pr sc sh sk sl sm sn sp st")
-    + ["sw", "th", "tr", "tw", "wh", "wr"]
+    re.findall(r"\w+", "bl br ch cl cr dr fl fr gl gr kh kl kr ph pl pr sc sh sk sl sm sn sp")
+    + re.findall(r"\w+", "st sw th tr tw wh wr")
 )
 
 
