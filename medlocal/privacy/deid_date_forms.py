@@ -161,7 +161,27 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
-            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)]|$))",
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)?!]|$)"
+            # or before a word that cannot take an ordinal as its noun ("was on the 15th
+            # last time"; not "on the 5th toe")
+            r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead)\b)",
+            re.M,
+        ),
+    ),
+    # Sixth round: general forms (dev5a). A weekday is a date element wherever it is written
+    # in full, or in the plural ("Tuesdays and Thursdays"); abbreviated ("Wed", "Thurs.") only
+    # where what follows cannot be prose (a stop, a number, a part of the day). A month and day
+    # in either order, whatever follows ("Jan 29 14:20", "Wednesday April 30 09:15", "6th Oct");
+    # a year and month in ISO order ("exp 2027-04").
+    (
+        "date",
+        re.compile(
+            r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+            r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|\d|"
+            r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
+            rf"|\b(?:{_MONTH_SHORT})\.?[ \t]+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![/.:]?\d)"
+            rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
+            r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
             re.M,
         ),
     ),
