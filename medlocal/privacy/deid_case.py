@@ -7,9 +7,9 @@ PACQUING") or all in lower case ("my husband tyler has to work at menards") hide
 looks alike. :func:`recase` returns a copy of the text, of the same length (offsets keep), where
 such lines are re-cased word by word:
 
-* a capitals line is title-cased, but for function words (lower case, so that runs break as in
-  prose), clinical words and acronyms that no one could say ("NSAIDS", "PNSS", "CXR": kept in
-  capitals, where the scan reads them as acronyms);
+* a capitals line is title-cased ("DR. PACQUING" reads "Dr. Pacquing"), but for function words
+  (lower case, so that runs break as in prose), clinical words, and acronyms that no one could say
+  ("NSAIDS", "PNSS", "CXR"): those stay in capitals, where the scan reads them as acronyms;
 * a lower-case line gets capitals only on the words a writer would capitalise that are not plain
   English: titles, months and weekdays, listed names and places, unknown words of five or more
   letters, and a name-like English word after a title or relation ("my mom deb"). Plain English
@@ -95,6 +95,8 @@ def _caps_word(word: str, lex: Lexicon) -> str:
     if lex.clinical(lower) or len(lower) < 3:
         return word  # "HCT", "PLT", "ECG": acronyms stay acronyms
     if lex.known(lower) or lex.name_like(lower) or lower in lex.places:
+        # English words too: a name's run reads whole only in one case ("PHILIPPINE GENERAL
+        # HOSPITAL", "KUMARE BING").
         return _cased(word, True)
     return _cased(word, True) if len(lower) >= 4 and _sayable(lower) else word
 

@@ -36,6 +36,7 @@ from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
+from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,
@@ -71,10 +72,11 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         tok.strong = True
     given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
-    for run in capitalised_runs(tokens, text):
+    runs = capitalised_runs(tokens, text)
+    for run in runs:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
-    return _propagate(text, tokens, found, lex)
+    return _propagate(text, tokens, complete_runs(text, runs, found, lex), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
