@@ -85,7 +85,7 @@ _FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|
 # check digit, never before a word ("account 12345 2 tablets").
 _ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d(?:-\d{1,2}(?![\w-]))?)(?![ \t]*(?-i:[a-z])))*"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
     r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
@@ -98,10 +98,13 @@ BARE_LONG_NUMBER = re.compile(
     r"(?![ \t]*(?i:copies|cells|units?\b|iu\b|mg\b|mcg\b|ug\b|ml\b|/|x[ \t]*10|×))"
 )
 
-# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN.
+# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN;
+# with a short part after a slash ("HP25-118427/B2": a block of a specimen).
 CODE = re.compile(
     r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
-    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:/[A-Za-z0-9]{1,4}(?![\w/-]))?(?![\w-])"
+    # a short code of capitals over a number ("GHX/4471")
+    r"|(?<![\w/-])[A-Z]{2,5}/\d{4,}(?![\w/-])"
 )
 # Any other code of capitals and digits: two or more capitals, three or more digits, five or more
 # characters ("KY4A2B", "AB-123-CD"): an identifier unless the clinical value grammar owns it
@@ -121,9 +124,10 @@ LETTER_PREFIX = re.compile(
     r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
     r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
 )
-# Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
-# a national health or identity number. Lab results are decimals, or have a unit.
-SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w.,/-])")
+# Digit groups after single spaces, 9 or more digits in all ("485 777 3456", "184 427 731."):
+# a national health or identity number. Lab results are decimals, or have a unit; a stop that
+# ends the sentence is no decimal point.
+SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w/-]|[.,]\d)")
 # Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
 SLASHED_CODE = re.compile(
     r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"

@@ -109,8 +109,18 @@ def _extend(
 ) -> None:
     """Take the words of ``run`` on either side of its found words, up to a stop word."""
     first, last = hit[0], hit[-1]
-    while last + 1 < len(run) and not _stops(run[last + 1], lex):
-        last += 1
+    while last + 1 < len(run):
+        if not _stops(run[last + 1], lex):
+            last += 1
+        elif (
+            run[last + 1].lower in ("and", "&")
+            and last + 2 < len(run)
+            and not _stops(run[last + 2], lex)
+        ):
+            # "Junebug and Smoke": two names; "Crown and Anchor", "Hargreaves & Daughters": one.
+            last += 2
+        else:
+            break
     # Leftwards only over words that could not open a sentence anyway ("Visit Wednesday ..."
     # keeps "Visit").
     while first > 0 and not _stops(run[first - 1], lex):
