@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_clinical_values import protect_values
+from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
@@ -65,6 +65,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
+    protect_med_lists(tokens, text)
     acronyms = organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         classify(tok, text, lex, memo)
