@@ -7,7 +7,7 @@ proper name looks like by where it stands, whatever its words are.
   weekdays stop it ("Dr Lange Cardiology" keeps "Cardiology").
 * Items of one list are of one kind: a capitalised run joined by "and", "&" or "/" to a found name
   is a name ("Friends: Junebug and Smoke", "Ruby-Lee and Kai").
-* A place's position: a capitalised run after "at", "through" or "via", or after a place word and
+* A place's position: a capitalised run after "at", "through", "via" or "for", or after a place word and
   a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a place or an
   organisation ("see him at Lister", "day labour through Labor Ready") unless all its words are
   clinical, generic ("the Pharmacy") or calendar words.
@@ -31,9 +31,9 @@ _CALENDAR = frozenset(
         " sun monday tuesday wednesday thursday friday saturday sunday",
     )
 )
-# A run after these is a place or an organisation; "at" and "via" need no more ("seen at
-# Riverbend"); after the others a lower-case "the" must come first ("to the Crown and Anchor").
-_PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via)|\b(?:at|to|from|near|attend|attends|"
+# A run after these is a place or an organisation; "at", "via", "for" need no more ("seen at
+# Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first ("to the Crown and Anchor").
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for)|\b(?:at|to|from|near|attend|attends|"
                            r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
 
 
