@@ -16,8 +16,8 @@ _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 # A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
 # Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
 _DOSE_AFTER = re.compile(
-    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?(?:[ \t]+\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
-    r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
+    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?(?:[ \t]+\d+)?)?[ \t]*"
+    r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
@@ -69,8 +69,9 @@ _DOSE_BEFORE = re.compile(
     r"\d[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|puffs?)(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|"
     r"daily|nocte|mane|prn|PRN|qhs))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
 )
-# A medication list: after its label and colon, to the end of the line or sentence ("Meds: Jardiance 25 mg,
-# Coversyl Plus, Panadol Osteo"; "Meds reviewed with the pharmacist: apixaban, Novo-Docusate").
+# A medication list: after its label and colon, to the end of the line or sentence ("Meds:
+# Jardiance 25 mg, Coversyl Plus, Panadol Osteo"; "Meds reviewed with the pharmacist: apixaban,
+# Novo-Docusate").
 _MED_LIST = re.compile(
     r"(?im)^[ \t]*(?:current[ \t]+|discharge[ \t]+|home[ \t]+|regular[ \t]+)?"
     r"(?:meds|medications?|medicines?|drugs|rx)\b[^:\n]{0,60}:"

@@ -185,6 +185,21 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.M,
         ),
     ),
+    # Numeric dates in other layouts (sixth round): spaced ("30 08 2025"; with a two-digit
+    # year only a few words after a date word: "typed by Bev 1 9 25"), a month name between
+    # slashes or dashes ("28/Feb/2025"), a month and a four-digit year ("8/2025"), and a day
+    # and month before a time of day ("5/5 19:40": a grade or a ratio has no clock after it).
+    (
+        "date",
+        re.compile(
+            r"\b(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ](?:19|20)\d\d\b(?![ ]?\d)"
+            r"|(?i:\b(?:date|dated|typed|dictated|signed|seen|on)\b:?(?:[ \t]+[^\W\d]+){0,3}[ \t]+)"
+            r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]\d\d)\b(?![ ]?\d)"
+            rf"|\b\d{{1,2}}[/.-](?i:{_MONTH_SHORT})[/.-]\d{{2,4}}\b"
+            r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b(?![/\d])"
+            r"|(?<![\d/.])(?P<w>\d{1,2}/\d{1,2})(?=[ \t]+(?:[01]?\d|2[0-3])[:h.]?[0-5]\d\b)"
+        ),
+    ),
     # Month/day without a year, only with a cue or written with two digits each ("on 3/20",
     # "started 10/21", "03/14"): bare "5/5" or "3/6" is a motor grade or a murmur.
     (

@@ -7,8 +7,8 @@ proper name looks like by where it stands, whatever its words are.
   weekdays stop it ("Dr Lange Cardiology" keeps "Cardiology").
 * Items of one list are of one kind: a capitalised run joined by "and", "&" or "/" to a found name
   is a name ("Friends: Junebug and Smoke", "Ruby-Lee and Kai").
-* A place's position: a capitalised run after "at", "through", "via" or "for", or after a place word and
-  a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a place or an
+* A place's position: a capitalised run after "at", "through", "via" or "for", or after a place
+  word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a place or an
   organisation ("see him at Lister", "day labour through Labor Ready") unless all its words are
   clinical, generic ("the Pharmacy") or calendar words.
 """
@@ -32,7 +32,8 @@ _CALENDAR = frozenset(
     )
 )
 # A run after these is a place or an organisation; "at", "via", "for" need no more ("seen at
-# Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first ("to the Crown and Anchor").
+# Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
+# ("to the Crown and Anchor").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for)|\b(?:at|to|from|near|attend|attends|"
                            r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
 
@@ -143,4 +144,3 @@ def _gap_to_name(text: str, names: dict[int, WordSpan], at: int, *, before: bool
         return match is not None and match.start() in names
     match = _AND_GAP.match(text, at)
     return match is not None and match.end() in names
-
