@@ -119,11 +119,26 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
 
 def recase(text: str, lex: Lexicon) -> str:
     """``text`` with its one-case lines re-cased (see the module docstring); same length."""
+    lines = list(_LINE.finditer(text))
+    kinds = [_kind(m.group()) for m in lines]
+    if not any(kinds):
+        return text
+    # One line in capitals is a heading ("BILATERAL DIAGNOSTIC MAMMOGRAM"), read as the rules
+    # read headings; a note typed in capitals has its lines in capitals one after another.
+    kinds = [
+        k if k != "caps" or "caps" in kinds[max(0, i - 1) : i] + kinds[i + 1 : i + 2] else ""
+        for i, k in enumerate(kinds)
+    ]
+    # A short line with no capital beside a lower-case line was typed the same way ("to: dr
+    # halvorsen / lakeview ob-gyn" above the message).
+    for i, m in enumerate(lines):
+        near = kinds[i - 1 : i] + kinds[i + 1 : i + 2]
+        if not kinds[i] and "lower" in near and not any(c.isupper() for c in m.group()):
+            kinds[i] = "lower"
     pieces: list[str] = []
     pos = 0
-    for line_match in _LINE.finditer(text):
+    for line_match, kind in zip(lines, kinds, strict=True):
         line = line_match.group()
-        kind = _kind(line)
         if not kind:
             continue
         out: list[str] = []

@@ -7,10 +7,10 @@ proper name looks like by where it stands, whatever its words are.
   weekdays stop it ("Dr Lange Cardiology" keeps "Cardiology").
 * Items of one list are of one kind: a capitalised run joined by "and", "&" or "/" to a found name
   is a name ("Friends: Junebug and Smoke", "Ruby-Lee and Kai").
-* A place's position: a capitalised run after "at", "through", "via" or "for", or after a place
-  word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a place or an
-  organisation ("see him at Lister", "day labour through Labor Ready") unless all its words are
-  clinical, generic ("the Pharmacy") or calendar words.
+* A place's position: a capitalised run after "at", "through", "via", "for" or "from", or after
+  a place word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a
+  place or an organisation ("see him at Lister", "day labour through Labor Ready") unless all its
+  words are clinical, generic ("the Pharmacy") or calendar words.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ _CALENDAR = frozenset(
         " sun monday tuesday wednesday thursday friday saturday sunday",
     )
 )
-# A run after these is a place or an organisation; "at", "via", "for" need no more ("seen at
+# A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
 # Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
 # ("to the Crown and Anchor").
-_PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for)|\b(?:at|to|from|near|attend|attends|"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for|from)|\b(?:at|to|from|near|attend|attends|"
                            r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def _stops(tok: Tok, lex: Lexicon) -> bool:
     return (
         tok.shape not in ("title", "caps")
         or lex.clinical(lower)
-        or lower in TITLES | ROLES | _CALENDAR | _FIELD_WORDS
+        or lower in TITLES | ROLES | _CALENDAR | _FIELD_WORDS | RELATIONS | SOFT_CUES
     )
 
 

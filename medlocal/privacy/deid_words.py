@@ -113,9 +113,9 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
         kind = kinds.get(word.lower())
         if kind is None or covered[tok.start]:
             continue
-        # In lower case only a word that is no English or clinical word ("dr halvorsen" after
-        # "Dr Halvorsen"): lower-case words are mostly ordinary ones.
-        plain = word.lower() in lex.english or lex.clinical(word.lower())
-        if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and not plain):
+        # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
+        # Halvorsen"): lower-case words are mostly ordinary ones.
+        unknown = kind == "name" and not lex.known(word.lower())
+        if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and unknown):
             extra.append(WordSpan(kind, tok.start, tok.start + len(word)))
     return sorted(found + extra, key=lambda s: (s.start, s.end))
