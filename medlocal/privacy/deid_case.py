@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import Lexicon, fold
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
@@ -110,7 +110,7 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
     strict = lower in lex.english
     if (lex.name_like(lower) or lower in lex.places) and not strict:
         return _cased(word, True)
-    if lex.name_like(lower) and before in TITLES | RELATIONS | ROLES:
+    if lex.name_like(lower) and before in TITLES | (RELATIONS - FUNCTION_CUES) | ROLES:
         return _cased(word, True)  # "my mom deb", "dr yang"
     if not lex.known(lower) and len(lower) >= 5:
         return _cased(word, True)  # "menards", "halvorsen": no English word
