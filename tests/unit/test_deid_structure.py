@@ -144,7 +144,7 @@ def test_ordinal_ages_over_89() -> None:
         ("Medicare 2951 44127 3-1 on file.", "3-1"),
         ("Block HP25-118427/B2 sent.", "B2"),
         ("Your ref: GHX/4471 thanks.", "4471"),
-        ("Medical aid no. 184 427 731.", "731"),
+        ("Discovery Health, no. 184 427 731.", "731"),
     ],
 )
 def test_general_code_forms(text: str, gone: str) -> None:
