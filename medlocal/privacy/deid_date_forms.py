@@ -179,7 +179,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
             r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|\d|"
             r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
-            rf"|\b(?:{_MONTH_SHORT})\.?[ \t]+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![/.:]?\d)"
+            rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![/.:]?\d)"
             rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
             r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
             re.M,

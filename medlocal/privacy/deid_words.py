@@ -31,6 +31,7 @@ import re
 
 from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
 from medlocal.privacy.deid_eponyms import protect_eponyms
+from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
@@ -77,6 +78,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
     for run in runs:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
+    found += labelled_fields(text, lex)
     return _propagate(text, tokens, complete_runs(text, runs, found, lex), lex)
 
 

@@ -170,3 +170,23 @@ def test_medication_lists_are_kept(text: str) -> None:
 def test_a_name_after_a_medication_list_sentence_still_goes() -> None:
     out = redact("Meds: sertraline 100 mg. Safety plan with crisis line and Lakeisha.")
     assert "Lakeisha" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Employer: Harvey Norman   Occupation: driver", "Harvey Norman"),
+        ("School: St Columba Primary; year 4", "Columba Primary"),
+        ("Church: Grace Fellowship", "Grace Fellowship"),
+        ("Ref: 44-1182 (phone enquiry)", "44-1182"),
+        ("Seen Jun-3 in clinic.", "Jun-3"),
+    ],
+)
+def test_labelled_fields_and_short_forms(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text", ["Church: Catholic", "School: Year 10"])
+def test_a_field_that_says_what_kind_stays(text: str) -> None:
+    assert redact(text) == text
