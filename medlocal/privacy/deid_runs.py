@@ -7,6 +7,8 @@ proper name looks like by where it stands, whatever its words are.
   weekdays stop it ("Dr Lange Cardiology" keeps "Cardiology").
 * Items of one list are of one kind: a capitalised run joined by "and", "&" or "/" to a found name
   is a name ("Friends: Junebug and Smoke", "Ruby-Lee and Kai").
+* A name's position: a listed given name before an initial ("RN: Rose W.") or a telephone
+  number ("Call Summer on 0400 111 222") is a name, even where it is also a word.
 * A place's position: a capitalised run after "at", "through", "via", "for" or "from", or after
   a place word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a
   place or an organisation ("see him at Lister", "day labour through Labor Ready") unless all its
@@ -38,6 +40,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for|from)|\b(?:at|to|from|ne
                            r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
 
 
+# A telephone number right after a word: the word is whose number it is.
+_PHONE_AFTER = re.compile(r"[ \t]*(?:on|at|:|-|–)?[ \t]*[(]?[ \t]*\+?\d[\d ()-]{6,}\d")
 _FIELD_WORDS = frozenset({"no", "nr", "number", "ref", "id"})  # "Hosp No."
 _PERSON_NOUNS = frozenset({"patient", "pt", "client", "resident", "baby", "pupil", "student"})
 # Items of one list: joined by "and", "&" or "/" (a comma alone also stands between a name and
@@ -65,7 +69,7 @@ def _plain(run: list[Tok], lex: Lexicon) -> bool:
 
 
 def complete_runs(
-    text: str, runs: list[list[Tok]], found: list[WordSpan], lex: Lexicon
+    text: str, tokens: list[Tok], runs: list[list[Tok]], found: list[WordSpan], lex: Lexicon
 ) -> list[WordSpan]:
     """``found`` with the three readings above added, in text order."""
     spans = sorted(found, key=lambda s: (s.start, s.end))
@@ -79,6 +83,17 @@ def complete_runs(
         extra.append(WordSpan(kind, start, end))
         covered[start:end] = b"\x01" * (end - start)
 
+    for i, tok in enumerate(tokens):
+        if covered[tok.start] or tok.shape != "title" or tok.lower not in lex.given_names:
+            continue
+        if lex.clinical(tok.lower):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        initial = after is not None and after.shape == "initial" and after.start == tok.end + 1
+        if initial and after is not None:
+            take("name", [tok, after])  # "RN: Rose W.", "Sponsor Curtis B."
+        elif _PHONE_AFTER.match(text, tok.end):
+            take("name", [tok])  # "Call Summer on 0400 111 222"
     names = {s.end: s for s in spans if s.kind == "name"}
     names_at = {s.start: s for s in spans if s.kind == "name"}
     for run in runs:

@@ -79,7 +79,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
     found += labelled_fields(text, lex)
-    return _propagate(text, tokens, complete_runs(text, runs, found, lex), lex)
+    return _propagate(text, tokens, complete_runs(text, tokens, runs, found, lex), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:

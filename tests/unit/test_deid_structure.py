@@ -190,3 +190,16 @@ def test_labelled_fields_and_short_forms(text: str, gone: str) -> None:
 @pytest.mark.parametrize("text", ["Church: Catholic", "School: Year 10"])
 def test_a_field_that_says_what_kind_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("RN: Rose W.", "Rose"), ("Call Summer on 0400 111 222.", "Summer")],
+)
+def test_a_given_name_before_an_initial_or_a_phone_number(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out, out
+
+
+def test_a_clinical_word_before_an_initial_stays() -> None:
+    assert redact("Vitamin D. levels low.") == "Vitamin D. levels low."
