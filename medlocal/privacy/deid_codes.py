@@ -144,6 +144,13 @@ DEVICE_CODE = re.compile(
     r"(?![\w/-]|\.\w)"
 )
 
+# A number of five or six digits right after a capitalised word that labels it ("Voucher
+# 447182", "Auth 44718"): an identifier unless the word is clinical or a unit follows (see
+# owned_by_context).
+LABELLED_NUMBER = re.compile(
+    r"(?<![\w.])(?P<l>[A-Z][A-Za-z]+)[ \t]*[:#]?[ \t]*(?P<v>\d{5,6})(?![\w/-]|[.,]\d)"
+)
+
 CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
     (
@@ -238,4 +245,5 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id_number", CODE),
     ("id_number", SHORT_CODE),
     ("id_number", DASHED_DIGITS),
+    ("id_number", LABELLED_NUMBER),
 ]

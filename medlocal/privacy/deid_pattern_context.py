@@ -13,6 +13,7 @@ from medlocal.privacy.deid_codes import (
     CODE,
     DASHED_DIGITS,
     DEVICE_CODE,
+    LABELLED_NUMBER,
     LETTER_PREFIX,
     SHORT_CODE,
     SLASHED_CODE,
@@ -145,6 +146,14 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             return False
         sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
         return _DEVICE_NOUN.search(sentence) is not None
+    if pattern is LABELLED_NUMBER:
+        word = fold(match.group("l"))
+        return (
+            not lexicon().clinical(word)
+            and word not in _LABEL_WORDS
+            and LAB_BEFORE_NUMBER.search(text, max(0, match.start() - 30), match.end("l")) is None
+            and _UNIT_AFTER.match(text, match.end()) is None
+        )
     if pattern is SPACED_DIGITS or pattern is SLASHED_CODE:
         value = match.group()
         digits = sum(c.isdigit() for c in value)

@@ -203,3 +203,9 @@ def test_a_given_name_before_an_initial_or_a_phone_number(text: str, gone: str) 
 
 def test_a_clinical_word_before_an_initial_stays() -> None:
     assert redact("Vitamin D. levels low.") == "Vitamin D. levels low."
+
+
+def test_a_five_digit_number_after_a_label_word_unless_clinical() -> None:
+    assert "447182" not in redact("Voucher 447182 issued.")
+    for kept in ("Platelets 250000", "Troponin 44718", "Weight 72000 g"):
+        assert redact(kept) == kept
