@@ -209,3 +209,19 @@ def test_a_five_digit_number_after_a_label_word_unless_clinical() -> None:
     assert "447182" not in redact("Voucher 447182 issued.")
     for kept in ("Platelets 250000", "Troponin 44718", "Weight 72000 g"):
         assert redact(kept) == kept
+
+
+def test_a_name_in_capitals_in_a_mixed_case_line() -> None:
+    # All-caps words of three or more letters used to be read as abbreviations, so a name in
+    # capitals after a cue survived ("his daughter DARNELL SMITH").
+    out = redact("Seen with his daughter DARNELL SMITH today. ANC 1.2, LVEF 45%.")
+    assert "DARNELL" not in out and "SMITH" not in out, out
+    assert "ANC 1.2, LVEF 45%" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["INPATIENT PSYCHIATRY PROGRESS NOTE\n", "DEVICE CLINIC - REVIEW\n", "Wound VAC changed."],
+)
+def test_headings_and_acronyms_in_capitals_stay(text: str) -> None:
+    assert redact(text) == text
