@@ -147,10 +147,10 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
         sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
         return _DEVICE_NOUN.search(sentence) is not None
     if pattern is LABELLED_NUMBER:
-        word = fold(match.group("l"))
+        label_word = fold(match.group("l"))
         return (
-            not lexicon().clinical(word)
-            and word not in _LABEL_WORDS
+            not lexicon().clinical(label_word)
+            and label_word not in _LABEL_WORDS
             and LAB_BEFORE_NUMBER.search(text, max(0, match.start() - 30), match.end("l")) is None
             and _UNIT_AFTER.match(text, match.end()) is None
         )
