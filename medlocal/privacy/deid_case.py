@@ -77,8 +77,14 @@ def _kind(line: str) -> str:
 def _cased(word: str, title: bool) -> str:
     if not title:
         return word.lower()
+    # After a hyphen every part opens with a capital ("Reyes-Lim"); after an apostrophe only
+    # behind one letter ("O'Brien", not "Luke'S").
     parts = re.split(r"([’'-])", word.lower())
-    return "".join(p[:1].upper() + p[1:] for p in parts)
+    out = []
+    for i, part in enumerate(parts):
+        apostrophe = i >= 2 and parts[i - 1] in "'’" and len(parts[i - 2]) > 1
+        out.append(part if apostrophe else part[:1].upper() + part[1:])
+    return "".join(out)
 
 
 def _same_length(old: str, new: str) -> str:
@@ -88,7 +94,7 @@ def _same_length(old: str, new: str) -> str:
 
 def _caps_word(word: str, lex: Lexicon) -> str:
     lower = fold(word)
-    if lower in TITLES or lower in _CALENDAR:
+    if lower in TITLES or lower in _CALENDAR or lower == "st":  # "ST." a street or a saint
         return _cased(word, True)
     if lower in _FUNCTION:
         return word.lower()

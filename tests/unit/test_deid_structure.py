@@ -225,3 +225,18 @@ def test_a_name_in_capitals_in_a_mixed_case_line() -> None:
 )
 def test_headings_and_acronyms_in_capitals_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_title_case_of_capitals_after_an_apostrophe() -> None:
+    from medlocal.privacy.deid_case import _cased
+
+    assert [_cased(w, True) for w in ("LUKE'S", "O'BRIEN", "REYES-LIM")] == [
+        "Luke's",
+        "O'Brien",
+        "Reyes-Lim",
+    ]
+
+
+def test_a_field_label_inside_a_sentence_is_no_field() -> None:
+    out = redact("Employer: Harvey Norman\nShe buys from Chemist: Ventolin inhaler daily.")
+    assert "Harvey" not in out and "Ventolin" in out, out
