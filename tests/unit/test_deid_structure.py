@@ -240,6 +240,6 @@ def test_title_case_of_capitals_after_an_apostrophe() -> None:
 def test_a_field_label_inside_a_sentence_is_no_field() -> None:
     from medlocal.privacy.deid_fields import labelled_fields
 
-    text = "Employer: Harvey Norman\nMeds from Houchens Pharmacy: Lasix 40 mg daily."
+    text = "Employer: Harvey Norman\nPacked at Houchens Pharmacy: Webster Pak weekly."
     found = [text[s.start : s.end] for s in labelled_fields(text, lexicon())]
     assert found == ["Harvey Norman"]
