@@ -13,13 +13,16 @@ _AGE_WORDS = (
     r"(?:super)?centenarian|nonagenarian|"
     rf"ninety(?:[ \t-](?:{_AGE_UNITS}))?|"
     rf"(?:(?:one|a)[ \t-])?hundred(?:(?:[ \t-]and)?[ \t-](?:{_AGE_UNITS}|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?|"
+    # Ordinals: "her ninetieth", "his ninety-fifth birthday", "the hundredth".
+    r"ninetieth|ninety[ \t-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"(?:one[ \t-])?hundredth"
 )
 # Numbers in words are ages unless a unit or count follows ("ninety minutes", "ninety percent").
 _NOT_AN_AGE_AFTER = (
     r"[ \t-]*(?:percent|per|%|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|times|"
     r"beats|breaths|mg|mcg|ml|milli\w*|units?|degrees|mmhg|cc|feet|foot|yards?|metres?|meters?|"
-    r"pounds?|lbs?|kilo\w*|grams?|steps|pack)\b"
+    r"pounds?|lbs?|kilo\w*|grams?|steps|pack|percentile|centile|anniversary)\b"
 )
 
 AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

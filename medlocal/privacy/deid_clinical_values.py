@@ -16,8 +16,8 @@ _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 # A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
 # Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
 _DOSE_AFTER = re.compile(
-    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|"
-    r"puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
+    r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?(?:[ \t]+\d+)?)?[ \t]*"
+    r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
@@ -42,17 +42,59 @@ _RESULT_AFTER = re.compile(
 
 
 def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
-    """A word in a list whose neighbours on both sides are medicines or clinical words."""
-    if i == 0 or i + 1 >= len(tokens):
+    """A word in a list whose neighbours on both sides are medicines or clinical words, or one
+    that no name list holds after a medicine and its dose ("cyclizine 50 mg tds, Xonvea")."""
+    if i == 0:
         return False
-    left, right = tokens[i - 1], tokens[i + 1]
-    gaps = (text[left.end : tokens[i].start], text[tokens[i].end : right.start])
+    left = tokens[i - 1]
+    gap = text[left.end : tokens[i].start]
+    if _DOSE_BEFORE.search(text, max(0, left.start - 30), tokens[i].start) and not (
+        lex.name_like(tokens[i].lower.rstrip("'’"))
+    ):
+        return True
+    if i + 1 >= len(tokens):
+        return False
+    right = tokens[i + 1]
+    gaps = (gap, text[tokens[i].end : right.start])
     if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
         return False
     return all(
         lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
         for t in (left, right)
     )
+
+
+# A medicine, its dose and perhaps a frequency, then a list gap: the next item is a medicine.
+_DOSE_BEFORE = re.compile(
+    r"\d[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|puffs?)(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|"
+    r"daily|nocte|mane|prn|PRN|qhs))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
+)
+# A medication list: after its label and colon, to the end of the line or sentence ("Meds:
+# Jardiance 25 mg, Coversyl Plus, Panadol Osteo"; "Meds reviewed with the pharmacist: apixaban,
+# Novo-Docusate").
+_MED_LIST = re.compile(
+    r"(?im)^[ \t]*(?:current[ \t]+|discharge[ \t]+|home[ \t]+|regular[ \t]+)?"
+    r"(?:meds|medications?|medicines?|drugs|rx)\b[^:\n]{0,60}:"
+    r"(?P<list>(?:[^\n.]|\.(?![ \t]+[A-Z]))*)"
+)
+
+
+def protect_med_lists(tokens: list[Tok], text: str) -> None:
+    """The capitalised words of a medication list are medicines ("Coversyl Plus", "Panadol
+    Osteo"), but for words after a title or relation."""
+    spans = [m.span("list") for m in _MED_LIST.finditer(text)]
+    if not spans:
+        return
+    k = 0
+    for i, tok in enumerate(tokens):
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k == len(spans):
+            return
+        if spans[k][0] <= tok.start and tok.shape in ("title", "caps"):
+            before = tokens[i - 1].lower if i else ""
+            if before not in TITLES | RELATIONS - FUNCTION_CUES:
+                tok.shape = "lower"
 
 
 def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:

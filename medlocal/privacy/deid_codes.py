@@ -61,7 +61,7 @@ _ID_CUES: list[tuple[str, str]] = [
         r"accession(?:[ \t]+(?:number|no\.?|#))?|specimen(?:[ \t]+(?:id|number|no\.?|#))?|"
         r"lab[ \t]+(?:number|no\.?|#|id)|report[ \t]+(?:number|no\.?|#)|"
         r"run[ \t]+(?:number|no\.?|#)|reference(?:[ \t]+(?:number|no\.?|#))?|"
-        r"ref\.?[ \t]*(?:#|no\.?)|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
+        r"ref\.?[ \t]*(?:#|no\.?|(?=:))|aadhaar|passport|national[ \t]+id|session|ticket|tracking|"
         r"order[ \t]+(?:number|no\.?|#)|requisition|req\.?|barcodes?|kit|batch|tray|"
         r"sample(?:[ \t]+(?:id|number|no\.?))?|bottle|incident[ \t]+report|police[ \t]+report|"
         r"case|job|"
@@ -85,7 +85,7 @@ _FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|
 # check digit, never before a word ("account 12345 2 tablets").
 _ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d)(?![ \t]*(?-i:[a-z])))*"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d(?:-\d{1,2}(?![\w-]))?)(?![ \t]*(?-i:[a-z])))*"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
     r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
@@ -98,10 +98,13 @@ BARE_LONG_NUMBER = re.compile(
     r"(?![ \t]*(?i:copies|cells|units?\b|iu\b|mg\b|mcg\b|ug\b|ml\b|/|x[ \t]*10|×))"
 )
 
-# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN.
+# A code of letters and digits with four or more digits: lab, specimen, serial, plate, VIN;
+# with a short part after a slash ("HP25-118427/B2": a block of a specimen).
 CODE = re.compile(
     r"(?<![\w-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){4})"
-    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])"
+    r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:/[A-Za-z0-9]{1,4}(?![\w/-]))?(?![\w-])"
+    # a short code of capitals over a number ("GHX/4471")
+    r"|(?<![\w/-])[A-Z]{2,5}/\d{4,}(?![\w/-])"
 )
 # Any other code of capitals and digits: two or more capitals, three or more digits, five or more
 # characters ("KY4A2B", "AB-123-CD"): an identifier unless the clinical value grammar owns it
@@ -121,9 +124,10 @@ LETTER_PREFIX = re.compile(
     r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
     r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
 )
-# Digit groups after single spaces, 10 or more digits in all ("485 777 3456", "4482 9910 7735"):
-# a national health or identity number. Lab results are decimals, or have a unit.
-SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w.,/-])")
+# Digit groups after single spaces, 9 or more digits in all ("485 777 3456", "184 427 731."):
+# a national health or identity number. Lab results are decimals, or have a unit; a stop that
+# ends the sentence is no decimal point.
+SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w/-]|[.,]\d)")
 # Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
 SLASHED_CODE = re.compile(
     r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"
@@ -138,6 +142,13 @@ _MAC = re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?![\w:-])
 DEVICE_CODE = re.compile(
     r"(?<![\w/.-])(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
     r"(?![\w/-]|\.\w)"
+)
+
+# A number of five or six digits right after a capitalised word that labels it ("Voucher
+# 447182", "Auth 44718"): an identifier unless the word is clinical or a unit follows (see
+# owned_by_context).
+LABELLED_NUMBER = re.compile(
+    r"(?<![\w.])(?P<l>[A-Z][A-Za-z]+)[ \t]*[:#]?[ \t]*(?P<v>\d{5,6})(?![\w/-]|[.,]\d)"
 )
 
 CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -234,4 +245,5 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("id_number", CODE),
     ("id_number", SHORT_CODE),
     ("id_number", DASHED_DIGITS),
+    ("id_number", LABELLED_NUMBER),
 ]

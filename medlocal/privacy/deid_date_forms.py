@@ -161,8 +161,43 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
-            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)]|$))",
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)?!]|$)"
+            # or before a word that cannot take an ordinal as its noun ("was on the 15th
+            # last time"; not "on the 5th toe")
+            r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead)\b)",
             re.M,
+        ),
+    ),
+    # Sixth round: general forms (dev5a). A weekday is a date element wherever it is written
+    # in full, or in the plural ("Tuesdays and Thursdays"); abbreviated ("Wed", "Thurs.") only
+    # where what follows cannot be prose (a stop, a number, a part of the day). A month and day
+    # in either order, whatever follows ("Jan 29 14:20", "Wednesday April 30 09:15", "6th Oct");
+    # a year and month in ISO order ("exp 2027-04").
+    (
+        "date",
+        re.compile(
+            r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+            r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|\d|"
+            r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
+            rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![/.:]?\d)"
+            rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
+            r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
+            re.M,
+        ),
+    ),
+    # Numeric dates in other layouts (sixth round): spaced ("30 08 2025"; with a two-digit
+    # year only a few words after a date word: "typed by Bev 1 9 25"), a month name between
+    # slashes or dashes ("28/Feb/2025"), a month and a four-digit year ("8/2025"), and a day
+    # and month before a time of day ("5/5 19:40": a grade or a ratio has no clock after it).
+    (
+        "date",
+        re.compile(
+            r"\b(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ](?:19|20)\d\d\b(?![ ]?\d)"
+            r"|(?i:\b(?:date|dated|typed|dictated|signed|seen|on)\b:?(?:[ \t]+[^\W\d]+){0,3}[ \t]+)"
+            r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]\d\d)\b(?![ ]?\d)"
+            rf"|\b\d{{1,2}}[/.-](?i:{_MONTH_SHORT})[/.-]\d{{2,4}}\b"
+            r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b(?![/\d])"
+            r"|(?<![\d/.])(?P<w>\d{1,2}/\d{1,2})(?=[ \t]+(?:[01]?\d|2[0-3])[:h.]?[0-5]\d\b)"
         ),
     ),
     # Month/day without a year, only with a cue or written with two digits each ("on 3/20",

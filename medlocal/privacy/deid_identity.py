@@ -27,7 +27,10 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
     """(kind, pattern) for the patient's name and MRN; the DOB is matched with the dates."""
     own: list[tuple[str, re.Pattern[str]]] = []
     if identity.name and identity.name.strip():
-        alternatives = "|".join(_name_pattern(v) for v in _name_variants(identity.name))
+        alternatives = "|".join(
+            [_parts_pattern(identity.name)]
+            + [_name_pattern(v) for v in _name_variants(identity.name)]
+        )
         # "Mr./Ms. Last" keeps the title; the name itself is redacted, and so is a name
         # followed by a possessive ("Smith's wife" becomes "[NAME]'s wife"). Underscores
         # count as separators: file names ("smith_john.pdf") are redacted too.
@@ -73,6 +76,47 @@ def _name_variants(full_name: str) -> list[str]:
         *(part for part in re.split(r"[-‐]", last) if len(part) > 1),
     }
     return sorted((v for v in variants if v), key=len, reverse=True)
+
+
+def _split_name(full_name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of "Given Middle Surname" or "Surname, Given Middle"."""
+    if "," in full_name:
+        last, rest = (p.strip() for p in full_name.split(",", 1))
+        return rest.split(), last.split()
+    parts = full_name.split()
+    return (parts[:-1], parts[-1:]) if len(parts) > 1 else ([], parts)
+
+
+def _parts_pattern(full_name: str) -> str:
+    """Regex for the name's parts written in any order, with initials and commas: "Whitfield,
+    Gregory A", "NKOSI THABO S", "Santos, Maria Cristina Dela Cruz", "Eze Chiamaka". A run
+    must hold the first name or the surname (or a shortening of either: "Britt" for Brittany,
+    "Damilare" for Oluwadamilare); middle names and initials only join it, since a middle name
+    alone is often a word ("Rose", "Mae")."""
+    from medlocal.privacy.deid_lexicon import lexicon  # the word lists load once, on first use
+
+    given, surname = _split_name(full_name)
+    english = lexicon().english
+    heads = {given[0]} if given else set()
+    heads |= {w for w in surname if len(w) > 2}
+    heads |= {p for w in surname for p in re.split(r"[-‐]", w) if len(p) > 2}
+    short: set[str] = set()
+    for name in heads:
+        bare = name.replace("'", "").replace("’", "")
+        for size in range(4, len(bare)):
+            short |= {bare[:size], bare[-size:]}
+    heads |= {s for s in short if s.lower() not in english}
+    joins = {w for w in given[1:] + surname if w} | heads
+    initials = {w[0].upper() for w in given + surname if w[0].isalpha()}
+    head = "|".join(_name_pattern(w) for w in sorted(heads, key=len, reverse=True))
+    join = "|".join(_name_pattern(w) for w in sorted(joins, key=len, reverse=True))
+    initial = "(?-i:[" + "".join(sorted(initials)) + r"])\.?" if initials else "(?!)"
+    sep = r"(?:[ \t]*,[ \t]*|[ \t]+)"
+    lone = r"(?![A-Za-z])"
+    return (
+        rf"(?:{initial}{lone}{sep})*(?:{head})(?![A-Za-z'’])"
+        rf"(?:{sep}(?:(?:{join})(?![A-Za-z'’])|{initial}{lone}))*"
+    )
 
 
 def _name_pattern(variant: str) -> str:

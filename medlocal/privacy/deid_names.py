@@ -49,6 +49,9 @@ def word_cue(text: str, start: int) -> str:
     if match is None or match.end(1) == len(before):
         return ""
     word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
+    tail = word.rsplit("-", 1)[-1]
+    if word not in RELATIONS and tail in RELATIONS - FUNCTION_CUES:
+        word = tail  # "half-siblings Ruby-Lee and Kai", "step-dad Gary", "great-grandson Jack"
     if match.group(2) and word not in TITLES:
         return ""
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a

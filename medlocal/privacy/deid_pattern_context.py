@@ -13,6 +13,7 @@ from medlocal.privacy.deid_codes import (
     CODE,
     DASHED_DIGITS,
     DEVICE_CODE,
+    LABELLED_NUMBER,
     LETTER_PREFIX,
     SHORT_CODE,
     SLASHED_CODE,
@@ -118,6 +119,9 @@ def _name_word(word: str) -> bool:
     return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
 
 
+_NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
+
+
 def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
     """The patterns whose match depends on the word before it (the clinical value grammar: a
     number after a lab name or a score is a result, not an identifier)."""
@@ -142,11 +146,21 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             return False
         sentence = re.split(r"[.;\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
         return _DEVICE_NOUN.search(sentence) is not None
+    if pattern is LABELLED_NUMBER:
+        label_word = fold(match.group("l"))
+        return (
+            not lexicon().clinical(label_word)
+            and label_word not in _LABEL_WORDS
+            and LAB_BEFORE_NUMBER.search(text, max(0, match.start() - 30), match.end("l")) is None
+            and _UNIT_AFTER.match(text, match.end()) is None
+        )
     if pattern is SPACED_DIGITS or pattern is SLASHED_CODE:
         value = match.group()
         digits = sum(c.isdigit() for c in value)
         if pattern is SPACED_DIGITS:
-            return digits >= 10
+            # Nine digits after a number label ("no. 184 427 731"); ten anywhere.
+            label = _NUMBER_LABEL.search(text, max(0, match.start() - 16), match.start())
+            return digits >= 10 or (digits >= 9 and label is not None)
         # "LUTH/OH/4471": letters and four digits are a code too; digits alone need five.
         return digits >= 5 or (digits >= 4 and any(c.isalpha() for c in value))
     for place in ("p", "p2"):  # a postcode after a place, an age after a name

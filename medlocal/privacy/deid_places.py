@@ -41,6 +41,12 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if not run:
         return
     if (
+        all(t.shape in ("caps", "joiner") for t in run)
+        and not any(t.strong for t in run)
+        and word_cue(text, run[0].start) not in TITLES | RELATIONS
+    ):
+        return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
+    if (
         (run[0].lower in TITLES or run[0].lower.removeprefix("ex-") in RELATIONS)
         and len(run) > 1
         and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
@@ -212,7 +218,7 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
     ("AIIMS New Delhi"). Returns the tokens that are identifiers on their own."""
     alone: list[Tok] = []
     for i, tok in enumerate(tokens):
-        if tok.shape != "lower" or not tok.lower or not tok.word[0].isupper():
+        if tok.shape not in ("lower", "caps") or not tok.lower or not tok.word[0].isupper():
             continue
         word = tok.word.rstrip("'’")
         if lex.known(fold(word)) or lex.clinical(fold(word)):

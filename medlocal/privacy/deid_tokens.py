@@ -62,8 +62,10 @@ def word_shape(word: str, text: str, end: int) -> str:
         return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
     if "-" in word and _mixed_case_parts(word):
         return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
-    if _ABBREVIATION.match(word):
-        return "lower"  # "IgA", "CrCl", "HbA", "FiO": clinical abbreviations, not names
+    if _ABBREVIATION.match(word) and (not word.isupper() or len(word) <= 2):
+        # "IgA", "CrCl", "HbA", "FiO", "NW", "GP": abbreviations, not names. A longer word all
+        # in capitals is read below ("DARNELL SMITH" after "daughter" is a name).
+        return "lower"
     if _CAMEL_CASE.match(word) and not _ORGANISATION_PART.search(word.lower()):
         # "FibroScan", "HeartMate", "PowerPort": product names, not people; "HealthSystem",
         # "MedStar" stay words of an organisation's name.
@@ -133,7 +135,9 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     if tok.shape == "caps":
         # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
         # capitals ("DARNELL") is a name.
-        tok.strong = named and not strict and len(lower) >= 3
+        # Not a known word ("PERSONS"), and a place of three letters is an acronym ("VAC").
+        listed = lex.name_like(lower) or (lower in lex.places and len(lower) >= 4)
+        tok.strong = listed and not known and len(lower) >= 3
         tok.weak = named
         return
     if tok.shape == "initial":

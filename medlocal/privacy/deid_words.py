@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_clinical_values import protect_values
+from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
 from medlocal.privacy.deid_eponyms import protect_eponyms
+from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
+from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,
@@ -64,6 +66,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
+    protect_med_lists(tokens, text)
     acronyms = organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         classify(tok, text, lex, memo)
@@ -71,10 +74,12 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         tok.strong = True
     given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
-    for run in capitalised_runs(tokens, text):
+    runs = capitalised_runs(tokens, text)
+    for run in runs:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
-    return _propagate(text, tokens, found, lex)
+    found += labelled_fields(text, lex)
+    return _propagate(text, tokens, complete_runs(text, tokens, runs, found, lex), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
@@ -108,6 +113,11 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
     for tok in tokens:
         word = tok.word.rstrip("'’")
         kind = kinds.get(word.lower())
-        if kind and tok.shape in ("title", "caps") and not covered[tok.start]:
+        if kind is None or covered[tok.start]:
+            continue
+        # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
+        # Halvorsen"): lower-case words are mostly ordinary ones.
+        unknown = kind == "name" and not lex.known(word.lower())
+        if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and unknown):
             extra.append(WordSpan(kind, tok.start, tok.start + len(word)))
     return sorted(found + extra, key=lambda s: (s.start, s.end))

@@ -43,6 +43,7 @@ import secrets
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
+from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -51,6 +52,7 @@ from medlocal.privacy.deid_dates import (
     shift_from_bytes,
 )
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
@@ -100,6 +102,17 @@ class Redactor:
             yield from proposed_candidates(text, self.proposer)
 
     def _rule_candidates(self, text: str) -> Iterator[Redaction]:
+        # The rules read capitals: lines typed all in capitals or all in lower case are read
+        # re-cased (same offsets), and each redaction keeps the text as written.
+        read = recase(text, lexicon()) if self.word_scan else text
+        for found in self._read_candidates(read):
+            if read is text:
+                yield found
+            else:
+                original = text[found.start : found.end]
+                yield Redaction(found.kind, found.start, found.end, original, found.replacement)
+
+    def _read_candidates(self, text: str) -> Iterator[Redaction]:
         for kind, pattern in self._own:
             for match in pattern.finditer(text):
                 yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))

@@ -1,0 +1,174 @@
+"""Lines typed in one case, re-cased the way a careful writer would have written them, so that the
+rules, which read capitals, can read them too.
+
+The word scan takes capitalised unknown words for names ("Halvorsen"), and dates, titles and cues
+are written with capitals ("Oct 3", "Dr."). A line typed all in capitals ("ROD: DR. ALVAREZ / DR.
+PACQUING") or all in lower case ("my husband tyler has to work at menards") hides that: every word
+looks alike. :func:`recase` returns a copy of the text, of the same length (offsets keep), where
+such lines are re-cased word by word:
+
+* a capitals line is title-cased ("DR. PACQUING" reads "Dr. Pacquing"), but for function words
+  (lower case, so that runs break as in prose), clinical words, and acronyms that no one could say
+  ("NSAIDS", "PNSS", "CXR"): those stay in capitals, where the scan reads them as acronyms;
+* a lower-case line gets capitals only on the words a writer would capitalise that are not plain
+  English: titles, months and weekdays, listed names and places, unknown words of five or more
+  letters, and a name-like English word after a title or relation ("my mom deb"). Plain English
+  words stay lower, so a capital still stands out.
+
+Lines in ordinary mixed case are returned unchanged, so ordinary notes cost one pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LINE = re.compile(r"[^\n]+")
+_CALENDAR = frozenset(
+    re.findall(
+        r"\w+",
+        "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
+        " july august september october november december mon tue tues wed thu thur thurs fri sat"
+        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
+        " wednesdays thursdays fridays saturdays sundays",
+    )
+)
+# Kept in lower case in a capitals line, as in prose: they join or break the runs of names.
+_FUNCTION = frozenset(
+    re.findall(r"\w+", "a an and or of the to at in on by for with from as is was be but if so no")
+)
+_VOWELS = frozenset("aeiouy")
+# Two consonants that can open an English syllable; an acronym often opens otherwise ("NSAIDS").
+_ONSETS = frozenset(
+    re.findall(r"\w+", "bl br ch cl cr dr fl fr gl gr kh kl kr ph pl pr sc sh sk sl sm sn sp")
+    + re.findall(r"\w+", "st sw th tr tw wh wr")
+)
+
+
+def _sayable(lower: str) -> bool:
+    """A word in capitals that could be a name rather than an acronym: it has a vowel, it opens
+    as English words open, and it is not a run of consonants."""
+    if not any(c in _VOWELS for c in lower):
+        return False
+    if lower[0] not in _VOWELS and lower[1] not in _VOWELS and lower[:2] not in _ONSETS:
+        return False
+    return re.search(r"[^aeiouy]{4}", lower) is None
+
+
+def _kind(line: str) -> str:
+    """ "caps", "lower" or "" (mixed: left alone)."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    if len(words) < 4:
+        return ""
+    upper = sum(w.isupper() for w in words)
+    if upper >= 0.8 * len(words) and upper >= 4:
+        return "caps"
+    capitals = sum(w[0].isupper() for w in words)
+    # Prose opens with a capital; a line typed in lower case does not, and has few capitals.
+    first = re.search(r"[^\W\d_]", line)
+    if first and first.group().islower() and capitals <= 0.1 * len(words) and len(words) >= 6:
+        return "lower"
+    return ""
+
+
+def _cased(word: str, title: bool) -> str:
+    if not title:
+        return word.lower()
+    # After a hyphen every part opens with a capital ("Reyes-Lim"); after an apostrophe only
+    # behind one letter ("O'Brien", not "Luke'S").
+    parts = re.split(r"([’'-])", word.lower())
+    out = []
+    for i, part in enumerate(parts):
+        apostrophe = i >= 2 and parts[i - 1] in "'’" and len(parts[i - 2]) > 1
+        out.append(part if apostrophe else part[:1].upper() + part[1:])
+    return "".join(out)
+
+
+def _same_length(old: str, new: str) -> str:
+    # Case changes that change length ("ß".upper()) are not made.
+    return new if len(new) == len(old) else old
+
+
+def _caps_word(word: str, lex: Lexicon) -> str:
+    lower = fold(word)
+    if lower in TITLES or lower in _CALENDAR or lower == "st":  # "ST." a street or a saint
+        return _cased(word, True)
+    if lower in _FUNCTION:
+        return word.lower()
+    if lex.clinical(lower) or len(lower) < 3:
+        return word  # "HCT", "PLT", "ECG": acronyms stay acronyms
+    if lex.known(lower) or lex.name_like(lower) or lower in lex.places:
+        # English words too: a name's run reads whole only in one case ("PHILIPPINE GENERAL
+        # HOSPITAL", "KUMARE BING").
+        return _cased(word, True)
+    return _cased(word, True) if len(lower) >= 4 and _sayable(lower) else word
+
+
+def _lower_word(word: str, lex: Lexicon, before: str) -> str:
+    lower = fold(word)
+    if lower in TITLES or lower in _CALENDAR:
+        return _cased(word, True)
+    if lex.clinical(lower):
+        return word
+    strict = lower in lex.english
+    if (lex.name_like(lower) or lower in lex.places) and not strict:
+        return _cased(word, True)
+    if lex.name_like(lower) and before in TITLES | (RELATIONS - FUNCTION_CUES) | ROLES:
+        return _cased(word, True)  # "my mom deb", "dr yang"
+    if not lex.known(lower) and len(lower) >= 5:
+        return _cased(word, True)  # "menards", "halvorsen": no English word
+    return word
+
+
+def recase(text: str, lex: Lexicon) -> str:
+    """``text`` with its one-case lines re-cased (see the module docstring); same length."""
+    lines = list(_LINE.finditer(text))
+    kinds = [_kind(m.group()) for m in lines]
+    if not any(kinds):
+        return text
+    # One line in capitals is a heading ("BILATERAL DIAGNOSTIC MAMMOGRAM"), read as the rules
+    # read headings; a note typed in capitals has its lines in capitals one after another.
+    kinds = [
+        k if k != "caps" or "caps" in kinds[max(0, i - 1) : i] + kinds[i + 1 : i + 2] else ""
+        for i, k in enumerate(kinds)
+    ]
+    # A short line with no capital beside a lower-case line was typed the same way ("to: dr
+    # halvorsen / lakeview ob-gyn" above the message).
+    for i, m in enumerate(lines):
+        near = kinds[i - 1 : i] + kinds[i + 1 : i + 2]
+        if not kinds[i] and "lower" in near and not any(c.isupper() for c in m.group()):
+            kinds[i] = "lower"
+    pieces: list[str] = []
+    pos = 0
+    for line_match, kind in zip(lines, kinds, strict=True):
+        line = line_match.group()
+        if not kind:
+            continue
+        out: list[str] = []
+        at = 0
+        before = ""
+        for match in _WORD.finditer(line):
+            word = match.group()
+            # A word inside a code ("SG7", "PMJAY-TN-88") is left as written.
+            after = line[match.end() : match.end() + 2]
+            glued = line[match.start() - 1 : match.start()].isdigit() or bool(
+                re.match(r"-?\d", after)
+            )
+            new = word
+            if not glued:
+                new = _caps_word(word, lex) if kind == "caps" else _lower_word(word, lex, before)
+            out.append(line[at : match.start()])
+            out.append(_same_length(word, new))
+            at = match.end()
+            before = fold(word).rstrip(".")
+        out.append(line[at:])
+        pieces.append(text[pos : line_match.start()])
+        pieces.append("".join(out))
+        pos = line_match.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)

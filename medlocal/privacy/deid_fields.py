@@ -1,0 +1,45 @@
+"""Labelled fields that hold an organisation: "Employer: Harvey Norman", "School: St Columba
+Primary", "Church: Grace Fellowship", "Pharmacy: Chemist Warehouse Toowong".
+
+The label says what the value is, whatever its words are: a value made only of English words is
+still a name there. The value runs from the colon to the end of the field (a tab, two spaces, a
+semicolon, a bracket, a comma or the end of the line). A value that is one ordinary word says what
+kind, not which one ("Employer: Retired", "Church: Catholic", "School: Year 10"): a value is taken
+when it has two capitalised words, or one that no dictionary holds or a name list holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+
+_FIELD = re.compile(
+    # A field opens a line or follows a field gap: "Houchens Pharmacy: Lasix 40 mg" is a
+    # sentence about a pharmacy, not a pharmacy field.
+    r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[;|][ \t]))"
+    r"(?i:(?:employer|workplace|place[ \t]+of[ \t]+work|company|school|college|university|"
+    r"nursery|day[ \t]*care|preschool|kindergarten|church|parish|congregation|temple|mosque|"
+    r"synagogue|gurdwara|pharmacy|chemist|agency|club|gym|care[ \t]+home|nursing[ \t]+home|"
+    r"placement|shelter|hostel)(?:[ \t]+(?:name|attended))?)[ \t]*:[ \t]*"
+    r"(?P<v>[^\n\t;,()|]{1,60}?)(?=[ \t]{2,}|[\t;,()|\n]|[ \t]+-[ \t]|[ \t]*$)",
+    re.M,
+)
+
+
+def labelled_fields(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The organisations named in labelled fields of ``text``."""
+    found: list[WordSpan] = []
+    for match in _FIELD.finditer(text):
+        words = list(TOKEN.finditer(text, match.start("v"), match.end("v")))
+        capitals = [w for w in words if w.group()[0].isupper()]
+        if not capitals:
+            continue
+        lowers = [fold(w.group().rstrip("'’")) for w in capitals]
+        if all(lex.clinical(w) for w in lowers):
+            continue
+        odd = any(not lex.known(w) or lex.name_like(w) for w in lowers)
+        if len(capitals) >= 2 or odd:
+            found.append(WordSpan("facility", match.start("v"), match.end("v")))
+    return found

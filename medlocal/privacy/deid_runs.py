@@ -1,0 +1,161 @@
+"""Structural readings of the word scan's runs, after the runs were read word by word: what a
+proper name looks like by where it stands, whatever its words are.
+
+* A run is one name: where part of a capitalised run was found, the rest of it goes too ("Toowong
+  Bowls", "Brampton Civic", "Port Augusta Secondary", "Kanchi Kamakoti CHILDS Trust"): a name does
+  not stop at a word that also happens to be English. Clinical words, titles, roles, months and
+  weekdays stop it ("Dr Lange Cardiology" keeps "Cardiology").
+* Items of one list are of one kind: a capitalised run joined by "and", "&" or "/" to a found name
+  is a name ("Friends: Junebug and Smoke", "Ruby-Lee and Kai").
+* A name's position: a listed given name before an initial ("RN: Rose W.") or a telephone
+  number ("Call Summer on 0400 111 222") is a name, even where it is also a word.
+* A place's position: a capitalised run after "at", "through", "via", "for" or "from", or after
+  a place word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a
+  place or an organisation ("see him at Lister", "day labour through Labor Ready") unless all its
+  words are clinical, generic ("the Pharmacy") or calendar words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
+from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_end
+
+_CALENDAR = frozenset(
+    re.findall(
+        r"\w+",
+        "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
+        " july august september october november december mon tue tues wed thu thur thurs fri sat"
+        " sun monday tuesday wednesday thursday friday saturday sunday",
+    )
+)
+# A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
+# Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
+# ("to the Crown and Anchor").
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for|from)|\b(?:at|to|from|near|attend|attends|"
+                           r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
+
+
+# A telephone number right after a word: the word is whose number it is.
+_PHONE_AFTER = re.compile(r"[ \t]*(?:on|at|:|-|–)?[ \t]*[(]?[ \t]*\+?\d[\d ()-]{6,}\d")
+_FIELD_WORDS = frozenset({"no", "nr", "number", "ref", "id"})  # "Hosp No."
+_PERSON_NOUNS = frozenset({"patient", "pt", "client", "resident", "baby", "pupil", "student"})
+# Items of one list: joined by "and", "&" or "/" (a comma alone also stands between a name and
+# its role: "Marion Grant, Staff Nurse").
+_AND_GAP = re.compile(r"[ \t]*(?:,?[ \t]+and|&|/)[ \t]*")
+_AND_GAP_END = re.compile(_AND_GAP.pattern + r"\Z")
+
+
+def _stops(tok: Tok, lex: Lexicon) -> bool:
+    """A word that a name does not run over."""
+    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    return (
+        tok.shape not in ("title", "caps")
+        or lex.clinical(lower)
+        or lower in TITLES | ROLES | _CALENDAR | _FIELD_WORDS | RELATIONS | SOFT_CUES
+    )
+
+
+def _plain(run: list[Tok], lex: Lexicon) -> bool:
+    """A run with a word that is neither generic, clinical, a title, a role nor a calendar word."""
+    return any(
+        not _stops(t, lex) and t.lower.rstrip("'’") not in GENERIC and t.shape == "title"
+        for t in run
+    )
+
+
+def complete_runs(
+    text: str, tokens: list[Tok], runs: list[list[Tok]], found: list[WordSpan], lex: Lexicon
+) -> list[WordSpan]:
+    """``found`` with the three readings above added, in text order."""
+    spans = sorted(found, key=lambda s: (s.start, s.end))
+    covered = bytearray(len(text) + 1)
+    for span in spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[WordSpan] = []
+
+    def take(kind: str, toks: list[Tok]) -> None:
+        start, end = toks[0].start, word_end(toks[-1])
+        extra.append(WordSpan(kind, start, end))
+        covered[start:end] = b"\x01" * (end - start)
+
+    for i, tok in enumerate(tokens):
+        if covered[tok.start] or tok.shape != "title" or tok.lower not in lex.given_names:
+            continue
+        if lex.clinical(tok.lower):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        initial = after is not None and after.shape == "initial" and after.start == tok.end + 1
+        if initial and after is not None:
+            take("name", [tok, after])  # "RN: Rose W.", "Sponsor Curtis B."
+        elif _PHONE_AFTER.match(text, tok.end):
+            take("name", [tok])  # "Call Summer on 0400 111 222"
+    names = {s.end: s for s in spans if s.kind == "name"}
+    names_at = {s.start: s for s in spans if s.kind == "name"}
+    for run in runs:
+        hit = [i for i, t in enumerate(run) if covered[t.start]]
+        if hit:
+            at = run[hit[0]].start
+            kind = next((s.kind for s in spans + extra if s.start <= at < s.end), "name")
+            _extend(run, hit, kind, text, lex, covered, take)
+            continue
+        if not _plain(run, lex) or any(lex.clinical(t.lower) for t in run):
+            continue
+        gap_before = _gap_to_name(text, names, run[0].start, before=True)
+        gap_after = _gap_to_name(text, names_at, word_end(run[-1]), before=False)
+        if (gap_before or gap_after) and all(t.shape == "title" for t in run):
+            take("name", run)  # "Junebug and Smoke"
+        elif _PLACE_BEFORE.search(text, max(0, run[0].start - 16), run[0].start):
+            take("facility", run)  # "at Lister", "to the Crown and Anchor"
+    return sorted(spans + extra, key=lambda s: (s.start, s.end))
+
+
+def _extend(
+    run: list[Tok],
+    hit: list[int],
+    kind: str,
+    text: str,
+    lex: Lexicon,
+    covered: bytearray,
+    take: Callable[[str, list[Tok]], None],
+) -> None:
+    """Take the words of ``run`` on either side of its found words, up to a stop word."""
+    first, last = hit[0], hit[-1]
+    while last + 1 < len(run):
+        if not _stops(run[last + 1], lex):
+            last += 1
+        elif (
+            run[last + 1].lower in ("and", "&")
+            and last + 2 < len(run)
+            and not _stops(run[last + 2], lex)
+        ):
+            # "Junebug and Smoke": two names; "Crown and Anchor", "Hargreaves & Daughters": one.
+            last += 2
+        else:
+            break
+    # Leftwards only over words that could not open a sentence anyway ("Visit Wednesday ..."
+    # keeps "Visit").
+    while first > 0 and not _stops(run[first - 1], lex):
+        tok = run[first - 1]
+        lower = tok.lower.rstrip("'’")
+        if lower.removeprefix("ex-") in RELATIONS | SOFT_CUES or lower in _PERSON_NOUNS:
+            break  # "Girlfriend Shay Lorimer", "Signed Ray Wood", "Patient Arjun Iyer"
+        if sentence_start(text, tok.start) and lex.known(lower):
+            break
+        first -= 1
+    new = [t for t in run[first : last + 1] if not covered[t.start]]
+    if new and any(t.lower not in ("and", "of", "the", "&") for t in new):
+        take(kind, run[first : last + 1])
+
+
+def _gap_to_name(text: str, names: dict[int, WordSpan], at: int, *, before: bool) -> bool:
+    """Whether a found name lies just before (or after) ``at``, a list separator between."""
+    if before:
+        match = _AND_GAP_END.search(text, max(0, at - 12), at)
+        return match is not None and match.start() in names
+    match = _AND_GAP.match(text, at)
+    return match is not None and match.end() in names
