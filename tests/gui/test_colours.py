@@ -92,6 +92,7 @@ def test_the_flag_list_heading_takes_the_schemes_colour() -> None:
     flags = [Flag(0, "unverified_number", "5000 mg", "5000 mg is not in [1].", 0, 27)]
     dark = tone_css(Tone.ERROR, dark_palette())
     assert dark in flag_list_html(flags, dark)
-    assert tone_colour(Tone.ERROR, dark_palette()).name() != tone_colour(
-        Tone.ERROR, light_palette()
-    ).name()
+    assert (
+        tone_colour(Tone.ERROR, dark_palette()).name()
+        != tone_colour(Tone.ERROR, light_palette()).name()
+    )
