@@ -15,6 +15,11 @@ such lines are re-cased word by word:
   letters, and a name-like English word after a title or relation ("my mom deb"). Plain English
   words stay lower, so a capital still stands out.
 
+A name of an organisation written in capitals inside any other line, or as a lone heading (the
+letterhead "LARKSPUR VALLEY GENERAL HOSPITAL - DISCHARGE SUMMARY", "seen at BRAMBLEFORD MEDICAL
+PRACTICE"), is re-cased on its own: a run of capitals words ending in a facility word that is
+no everyday word ("Hospital", "Practice", not "Care" or "Department").
+
 Lines in ordinary mixed case are returned unchanged, so ordinary notes cost one pass.
 """
 
@@ -24,6 +29,7 @@ import re
 
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_words import FACILITY_HEADS, WEAK_HEADS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
@@ -45,6 +51,16 @@ _VOWELS = frozenset("aeiouy")
 _ONSETS = frozenset(
     re.findall(r"\w+", "bl br ch cl cr dr fl fr gl gr kh kl kr ph pl pr sc sh sk sl sm sn sp")
     + re.findall(r"\w+", "st sw th tr tw wh wr")
+)
+
+
+_CAPS_WORD = r"[A-Z][A-Z'’.-]*"
+_STRONG_HEADS = "|".join(sorted((h.upper() for h in FACILITY_HEADS - WEAK_HEADS), key=len)[::-1])
+# Up to six words in capitals and a strong facility head that ends the run; "ST." and
+# "COLUMBA'S" are words of it.
+_CAPS_FACILITY = re.compile(
+    rf"\b{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|&)){{0,5}}[ \t]+(?:{_STRONG_HEADS})\b"
+    r"(?![a-z])(?![ \t]+[A-Z]{2})"  # the head ends the name: not "DIAGNOSTIC MAMMOGRAM"
 )
 
 
@@ -123,11 +139,37 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
     return word
 
 
+def _distinctive(lower: str, lex: Lexicon) -> bool:
+    """A word that makes a name of a run of generic ones: unknown, or a listed name or place."""
+    if lex.clinical(lower) or lower in _FUNCTION:
+        return False
+    return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
+
+
+def _recase_facilities(line: str, lex: Lexicon) -> str:
+    """``line`` with each organisation name written in capitals re-cased as in a caps line."""
+    if not any(c.isupper() for c in line):
+        return line
+    out: list[str] = []
+    at = 0
+    for run in _CAPS_FACILITY.finditer(line):
+        words = [fold(w) for w in _WORD.findall(run.group())[:-1]]
+        if not any(_distinctive(w, lex) for w in words):
+            continue  # "DEVICE CLINIC", "DIABETES CLINIC": a service, read as a heading
+        out.append(line[at : run.start()])
+        out.append(
+            _WORD.sub(lambda m: _same_length(m.group(), _caps_word(m.group(), lex)), run.group())
+        )
+        at = run.end()
+    out.append(line[at:])
+    return "".join(out)
+
+
 def recase(text: str, lex: Lexicon) -> str:
     """``text`` with its one-case lines re-cased (see the module docstring); same length."""
     lines = list(_LINE.finditer(text))
     kinds = [_kind(m.group()) for m in lines]
-    if not any(kinds):
+    if not any(kinds) and _CAPS_FACILITY.search(text) is None:
         return text
     # One line in capitals is a heading ("BILATERAL DIAGNOSTIC MAMMOGRAM"), read as the rules
     # read headings; a note typed in capitals has its lines in capitals one after another.
@@ -146,6 +188,11 @@ def recase(text: str, lex: Lexicon) -> str:
     for line_match, kind in zip(lines, kinds, strict=True):
         line = line_match.group()
         if not kind:
+            facilities = _recase_facilities(line, lex)
+            if facilities != line:
+                pieces.append(text[pos : line_match.start()])
+                pieces.append(facilities)
+                pos = line_match.end()
             continue
         out: list[str] = []
         at = 0

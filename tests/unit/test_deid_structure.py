@@ -42,6 +42,31 @@ def test_a_lone_capitals_line_is_a_heading() -> None:
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
+        ("LARKSPUR VALLEY GENERAL HOSPITAL - DISCHARGE SUMMARY\nAdmitted.", "LARKSPUR"),
+        ("BRAMBLEFORD MEDICAL PRACTICE\nDear Dr Smith,", "BRAMBLEFORD"),
+        ("ST. COLUMBA'S HOSPITAL\nDISCHARGE SUMMARY", "COLUMBA"),
+        ("Letter from LARKSPUR VALLEY GENERAL HOSPITAL today.", "LARKSPUR"),
+    ],
+)
+def test_an_organisation_named_in_capitals_in_a_letterhead_or_prose(text: str, gone: str) -> None:
+    # A new user's letterheads: the same names in title case were found, in capitals not (a lone
+    # capitals line is read as a heading, and a capitals word as an acronym).
+    out = redact(text)
+    assert gone not in out and "[FACILITY]" in out
+    assert "DISCHARGE SUMMARY" in out or "Admitted" in out or "Dear" in out or "today" in out
+
+
+def test_capitals_headings_without_an_organisation_stay() -> None:
+    text = (
+        "EMERGENCY DEPARTMENT. INTENSIVE CARE UNIT. GLASGOW COMA SCALE 14. BRUCE PROTOCOL.\n"
+        "Referred to the DIABETES CLINIC and the FRACTURE CLINIC; DEVICE CLINIC - REVIEW."
+    )
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
         (
             "ROD: DR. ALVAREZ / DR. PACQUING. SEEN WITH HUSBAND.\n"
             "ACCOMPANIED BY KUMARE BING AND HUSBAND.\n",
