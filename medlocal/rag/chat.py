@@ -1,8 +1,9 @@
 """Multi-turn grounded chat kept in the vault.
 
 Each finished turn stores the question and the checked answer as chat messages, and the answer as
-an output with its provenance. A stopped (cancelled) turn stores nothing. Follow-ups see earlier
-turns as history, trimmed to the context budget by :mod:`medlocal.rag.context`.
+an output with its provenance, in one vault transaction. A stopped (cancelled) turn stores
+nothing. Follow-ups see earlier turns as history, trimmed to the context budget by
+:mod:`medlocal.rag.context`.
 """
 
 from __future__ import annotations
@@ -37,18 +38,6 @@ def _as_message(record: Any) -> ChatMessage | None:
 def answer_title(question: str) -> str:
     flat = " ".join(question.split())
     return flat if len(flat) <= _TITLE_CHARS else flat[: _TITLE_CHARS - 1] + "…"
-
-
-def save_answer(store: OutputStore, patient_id: int, answer: GroundedAnswer) -> int:
-    content = answer.text
-    return store.save_output(
-        patient_id,
-        "answer",
-        answer_title(answer.question),
-        content,
-        answer.provenance | {"question": answer.question},
-        [f.as_dict() for f in answer.flags],
-    )
 
 
 class ChatSession:
@@ -90,16 +79,20 @@ class ChatSession:
     def _record(self, stream: AnswerStream, question: str) -> Generator[str, None, GroundedAnswer]:
         yield from stream
         answer = stream.result
-        self.store.add_chat_message(self.chat_id, "user", question)
-        self.store.add_chat_message(self.chat_id, "assistant", answer.text)
         answer.provenance["chat_id"] = self.chat_id
-        self.last_output_id = save_answer(self.store, self.scope.patient_id, answer)
-        # Audited here, in the service, so the CLI and the GUI cannot forget it.
-        self.store.record_event(
-            "ask",
-            {
+        # One transaction for the messages, the saved answer and the audit event (written here,
+        # in the service, so the CLI and the GUI cannot forget it): a crash between them left a
+        # turn that reopened without its sources and flags.
+        self.last_output_id = self.store.save_chat_turn(
+            self.chat_id,
+            question,
+            answer.text,
+            patient_id=self.scope.patient_id,
+            title=answer_title(answer.question),
+            provenance=answer.provenance | {"question": answer.question},
+            flags=[f.as_dict() for f in answer.flags],
+            ask_details={
                 "patient_id": self.scope.patient_id,
-                "output_id": self.last_output_id,
                 "question": self.store.text_digest(question),
                 "status": answer.status,
                 "chunks": [p.hit.chunk_id for p in answer.passages],

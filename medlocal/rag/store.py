@@ -16,6 +16,22 @@ class ChatStore(Protocol):
 
     def has_chat(self, chat_id: int) -> bool: ...
 
+    def save_chat_turn(
+        self,
+        chat_id: int,
+        question: str,
+        answer: str,
+        *,
+        patient_id: int | None,
+        title: str,
+        provenance: dict[str, Any],
+        flags: list[dict[str, Any]],
+        ask_details: dict[str, Any],
+    ) -> int:
+        """Both messages, the answer as a saved output and the ``ask`` event (given its
+        ``output_id``) at once; returns the output's id."""
+        ...
+
 
 class AuditTrail(Protocol):
     """The vault's audit log: ids and keyed hashes only, never text."""

@@ -4,13 +4,67 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditLog
 from medlocal.vault.db import Connection
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.ids import next_id
+from medlocal.vault.patients import require_patient
 from medlocal.vault.rows import StoredMessage, StoredOutput
+
+CHAT_ROLES = frozenset({"system", "user", "assistant"})
+
+
+@dataclass(frozen=True)
+class NewOutput:
+    """A generated answer or summary about to be saved."""
+
+    patient_id: int | None
+    kind: str
+    title: str
+    content: str
+    provenance: dict[str, Any]
+    flags: list[dict[str, Any]]
+
+
+def append_message(
+    conn: Connection, audit: AuditLog, chat_id: int, role: str, content: str, at: str
+) -> int:
+    """One chat message with its ``chat_message`` event (ids and role, no text)."""
+    if role not in CHAT_ROLES:
+        raise ValueError(f"unknown chat role {role!r}")
+    if not chat_exists(conn, chat_id):
+        raise NotFoundError(f"No chat with id {chat_id}.")
+    message_id = insert_message(conn, chat_id, role, content, at)
+    audit.append("chat_message", {"chat_id": chat_id, "message_id": message_id, "role": role})
+    return message_id
+
+
+def append_output(conn: Connection, audit: AuditLog, output: NewOutput, at: str) -> int:
+    """One saved output with its ``output_save`` event (ids and kind, no text)."""
+    if output.patient_id is not None:
+        require_patient(conn, output.patient_id)
+    output_id = insert_output(
+        conn,
+        patient_id=output.patient_id,
+        kind=output.kind,
+        title=output.title,
+        content=output.content,
+        provenance=output.provenance,
+        flags=output.flags,
+        created_at=at,
+    )
+    audit.append(
+        "output_save",
+        {
+            "output_id": output_id,
+            "patient_id": output.patient_id,
+            "kind": output.kind[:MAX_DETAIL_STRING],
+        },
+    )
+    return output_id
 
 
 def insert_chat(conn: Connection, patient_id: int | None, created_at: str) -> int:

@@ -68,7 +68,6 @@ from medlocal.vault.session import Session, corruption_as_error, open_session, r
 # Callers import the re-embedding protocol, report and batch size from here, as before the split.
 __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
 
-CHAT_ROLES = frozenset({"system", "user", "assistant"})
 MODEL_ROLES = frozenset({"chat", "embedding", "reranker"})
 
 
@@ -618,16 +617,32 @@ class Vault:
         return chat_id
 
     def add_chat_message(self, chat_id: int, role: str, content: str) -> int:
-        if role not in CHAT_ROLES:
-            raise ValueError(f"unknown chat role {role!r}")
         with self._tx() as s:
-            if not conversations.chat_exists(s.conn, chat_id):
-                raise NotFoundError(f"No chat with id {chat_id}.")
-            message_id = conversations.insert_message(s.conn, chat_id, role, content, _now())
-            s.audit.append(
-                "chat_message", {"chat_id": chat_id, "message_id": message_id, "role": role}
-            )
-        return message_id
+            return conversations.append_message(s.conn, s.audit, chat_id, role, content, _now())
+
+    def save_chat_turn(
+        self,
+        chat_id: int,
+        question: str,
+        answer: str,
+        *,
+        patient_id: int | None,
+        title: str,
+        provenance: dict[str, Any],
+        flags: list[dict[str, Any]],
+        ask_details: dict[str, Any],
+    ) -> int:
+        """A finished turn in one transaction: the question and the answer as chat messages, the
+        answer as a saved output, and the ``ask`` audit event with that output's id. A crash
+        leaves all of it or none (a turn saved without its output reopened with no sources or
+        flags; one without its event was missing from the audit). Returns the output's id."""
+        with self._tx() as s:
+            conversations.append_message(s.conn, s.audit, chat_id, "user", question, _now())
+            conversations.append_message(s.conn, s.audit, chat_id, "assistant", answer, _now())
+            output = conversations.NewOutput(patient_id, "answer", title, answer, provenance, flags)
+            output_id = conversations.append_output(s.conn, s.audit, output, _now())
+            s.audit.append("ask", ask_details | {"output_id": output_id})
+        return output_id
 
     def has_chat(self, chat_id: int) -> bool:
         with self._read() as s:
@@ -663,27 +678,8 @@ class Vault:
         flags: list[dict[str, Any]],
     ) -> int:
         with self._tx() as s:
-            if patient_id is not None:
-                patients.require_patient(s.conn, patient_id)
-            output_id = conversations.insert_output(
-                s.conn,
-                patient_id=patient_id,
-                kind=kind,
-                title=title,
-                content=content,
-                provenance=provenance,
-                flags=flags,
-                created_at=_now(),
-            )
-            s.audit.append(
-                "output_save",
-                {
-                    "output_id": output_id,
-                    "patient_id": patient_id,
-                    "kind": kind[:MAX_DETAIL_STRING],
-                },
-            )
-        return output_id
+            output = conversations.NewOutput(patient_id, kind, title, content, provenance, flags)
+            return conversations.append_output(s.conn, s.audit, output, _now())
 
     def get_output(self, output_id: int) -> StoredOutput:
         with self._read() as s:
