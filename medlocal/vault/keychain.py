@@ -1,8 +1,11 @@
 """The optional "remember on this computer" device key, held by the OS keychain via ``keyring``.
 
-Only real keychains qualify (macOS Keychain, Windows Credential Locker, Secret Service, KWallet).
-keyring's ``fail`` and ``null`` backends, the file-based ``keyrings.alt`` backends (plaintext or
-protected only by yet another password) and a chainer with nothing real inside are refused. The
+Only the OS keychains keyring itself ships qualify (macOS Keychain, Windows Credential Locker,
+Secret Service, KWallet, libsecret): an allowlist, because any installed package can register a
+backend (``keyrings.cryptfile``, a file backend picked with ``PYTHON_KEYRING_BACKEND``) and the
+device key would then sit wherever that one keeps it. keyring's ``fail`` and ``null`` backends,
+the file-based ``keyrings.alt`` backends (plaintext or protected only by yet another password)
+and a chainer with nothing real inside are refused with their own reasons. The
 backend's name is returned so the caller can bind it into the wrap's associated data; every error
 surfaces as :class:`KeychainUnavailableError`, and the caller falls back to the passphrase.
 """
@@ -28,6 +31,14 @@ _REFUSED_MODULES = (
     "keyrings.alt",
 )
 _REFUSED_NAME_PARTS = ("plaintext", "uncrypted")
+# Module prefixes of the backends that keep secrets in the operating system's own keychain.
+TRUSTED_BACKENDS: tuple[str, ...] = (
+    "keyring.backends.macOS.",
+    "keyring.backends.Windows.",
+    "keyring.backends.SecretService.",
+    "keyring.backends.kwallet.",
+    "keyring.backends.libsecret.",
+)
 
 
 def backend_name(backend: Any) -> str:
@@ -42,6 +53,11 @@ def refusal_reason(backend: Any) -> str | None:
         return f"{name} is not a secure OS keychain"
     if any(part in name.lower() for part in _REFUSED_NAME_PARTS):
         return f"{name} stores secrets in plaintext"
+    if not name.startswith(TRUSTED_BACKENDS):
+        return (
+            f"{name} is not an OS keychain MedLocal trusts (macOS Keychain, Windows Credential "
+            "Locker, Secret Service, KWallet)"
+        )
     try:
         priority = float(type(backend).priority)
     except Exception:  # keyring raises assorted errors for backends that are not viable here

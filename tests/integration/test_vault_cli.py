@@ -10,13 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
 import numpy as np
 import numpy.typing as npt
 import pytest
-from fixtures.keychain import MemoryKeychain
+from fixtures.keychain import MemoryKeychain, using_keyring
 
 from medlocal.cli import main
 from medlocal.errors import ModelLoadError
@@ -200,9 +197,7 @@ def test_prompt_and_remembered_keychain(
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": PASS)
     assert cli("patient", "add", "--name", "Prompted") == 0
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeychain())
-    try:
+    with using_keyring(MemoryKeychain()):
         assert cli("vault", "remember") == 0
         assert "MemoryKeychain" in capsys.readouterr().out
 
@@ -225,8 +220,6 @@ def test_prompt_and_remembered_keychain(
         assert cli("vault", "forget") == 0
         monkeypatch.setattr(getpass, "getpass", lambda prompt="": "a changed passphrase")
         assert cli("patient", "list") == 0
-    finally:
-        keyring.set_keyring(previous)
 
 
 class OtherWordEmbedder(WordEmbedder):

@@ -64,6 +64,27 @@ class AltFileKeyring(SimulatedKeychain):
 AltFileKeyring.__module__ = "keyrings.alt.file"
 
 
+class CryptFileKeyring(SimulatedKeychain):
+    """A third-party backend with a positive priority that keeps secrets in a file of its own."""
+
+
+CryptFileKeyring.__module__ = "keyrings.cryptfile.cryptfile"
+
+
+class SecretServiceLookalike(SimulatedKeychain):
+    """Named as keyring's own Secret Service backend is: accepted by name."""
+
+
+SecretServiceLookalike.__module__ = "keyring.backends.SecretService"
+
+
+@pytest.fixture(autouse=True)
+def trust_the_simulated_keychains(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The simulated OS keychains of this module stand in for the trusted ones."""
+    here = (f"{__name__}.SimulatedKeychain", f"{__name__}.OtherKeychain")
+    monkeypatch.setattr(keychain, "TRUSTED_BACKENDS", (*keychain.TRUSTED_BACKENDS, *here))
+
+
 @pytest.fixture
 def simulated() -> Iterator[SimulatedKeychain]:
     previous = keyring.get_keyring()
@@ -175,8 +196,9 @@ def test_rotation_keeps_the_keychain_wrap_working(
         keyring.backends.chainer.ChainerBackend(),  # holds only refused backends (see below)
         PlaintextKeyring(),
         AltFileKeyring(),
+        CryptFileKeyring(),
     ],
-    ids=["fail", "null", "chainer-only", "plaintext", "keyrings.alt"],
+    ids=["fail", "null", "chainer-only", "plaintext", "keyrings.alt", "third-party"],
 )
 def test_insecure_backends_are_refused(
     vault_dir: Path, backend: object, monkeypatch: pytest.MonkeyPatch
@@ -229,3 +251,9 @@ def test_chainer_is_unwrapped_to_the_real_keychain_inside(
             assert vault.unlocked_with == "keychain"
     finally:
         keyring.set_keyring(previous)
+
+
+def test_only_the_os_keychains_keyring_ships_are_trusted() -> None:
+    assert keychain.refusal_reason(SecretServiceLookalike()) is None
+    reason = keychain.refusal_reason(CryptFileKeyring())
+    assert reason is not None and "not an OS keychain MedLocal trusts" in reason
