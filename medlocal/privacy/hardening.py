@@ -10,9 +10,17 @@ from pathlib import Path
 
 from medlocal import paths
 
+PR_GET_DUMPABLE = 3
+PR_SET_DUMPABLE = 4
+
 
 def disable_core_dumps() -> bool:
-    """A core dump would hold decrypted documents and keys: switch them off. Returns success."""
+    """A core dump would hold decrypted documents and keys: switch them off. Returns success.
+
+    On Linux the process is also marked not dumpable: a core handler behind a pipe
+    (systemd-coredump, apport) is not bound by RLIMIT_CORE, and a non-dumpable process can be
+    neither dumped nor read through ptrace or ``/proc/<pid>/mem`` by the user's other programs.
+    """
     if sys.platform == "win32":
         return False
     import resource
@@ -21,7 +29,17 @@ def disable_core_dumps() -> bool:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):
         return False
-    return True
+    return _not_dumpable() if sys.platform == "linux" else True
+
+
+def _not_dumpable() -> bool:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def private_umask() -> None:

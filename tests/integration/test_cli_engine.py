@@ -135,13 +135,16 @@ def test_prompts_never_reach_logs_and_core_dumps_are_off(medlocal_home: Path) ->
             assert marker.encode() not in data, path  # ...but never the prompt
             assert marker.encode("utf-16-le") not in data, path
     probe = (
-        "import resource; from medlocal.privacy.hardening import harden_process; "
-        "harden_process(); print(resource.getrlimit(resource.RLIMIT_CORE))"
+        "import ctypes, resource, sys; from medlocal.privacy.hardening import harden_process; "
+        "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) if sys.platform == 'linux' else 0); "
+        "harden_process(); print(resource.getrlimit(resource.RLIMIT_CORE)); "
+        "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) if sys.platform == 'linux' else 0)"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "(0, 0)"
+    ).stdout.split("\n")
+    # Linux: dumpable before (1, so the check can fail), not after (0: PR_GET_DUMPABLE)
+    assert out[:3] == (["1", "(0, 0)", "0"] if sys.platform == "linux" else ["0", "(0, 0)", "0"])
 
 
 def test_third_party_log_records_stay_out_of_the_log_file(medlocal_home: Path) -> None:
