@@ -73,7 +73,7 @@ def write_crash_report(exc: BaseException) -> Path:
         f"time: {datetime.now(UTC).isoformat(timespec='seconds')}",
         *_versions(),
         "",
-        *_describe(exc),
+        *describe_exception(exc),
     ]
     return _save("\n".join(lines) + "\n")
 
@@ -115,7 +115,7 @@ def _versions() -> list[str]:
     ]
 
 
-def _describe(exc: BaseException) -> list[str]:
+def describe_exception(exc: BaseException) -> list[str]:
     """Type and frames of ``exc`` and of the exceptions it was raised from; never messages."""
     lines: list[str] = []
     current: BaseException | None = exc

@@ -7,8 +7,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from medlocal import paths
+from medlocal.crash import describe_exception
 
 PR_GET_DUMPABLE = 3
 PR_SET_DUMPABLE = 4
@@ -69,13 +71,32 @@ def configure_logging(level: int = logging.INFO) -> Path:
         for h in root.handlers
     ):
         handler = _PrivateFileHandler(log_file, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_TextFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         # Only MedLocal's own records reach the file: third-party libraries (pypdf, chromadb…)
         # may quote names or text from inside a patient's document in their warnings.
         handler.addFilter(_only_medlocal)
         root.addHandler(handler)
     root.setLevel(level)
     return log_file
+
+
+class _TextFreeFormatter(logging.Formatter):
+    """Exceptions as the crash reports write them: type and frames, never the message (an error
+    text can quote a file name or a value from a patient's document)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the full traceback, message included, on the record.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei: Any) -> str:
+        exc = ei[1]
+        if not isinstance(exc, BaseException):
+            return ""
+        return "\n".join(describe_exception(exc))
 
 
 def _only_medlocal(record: logging.LogRecord) -> bool:

@@ -4,6 +4,7 @@ screen, then the main window. ``run_gui`` is what ``medlocal`` with no arguments
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -30,10 +31,24 @@ _QT_LEVELS = {
 }
 
 
+# A path or URL inside a Qt message ("QFileSystemWatcher: failed to add paths: /home/…/Jane_Doe")
+# can name a patient: kept out of the log.
+_PATH_IN_MESSAGE = re.compile(
+    r"""(?<![\w.])(?:[A-Za-z][\w+.-]*://|[A-Za-z]:[\\/]|~?[\\/](?=[^\s\\/]))[^\s"',;]*"""
+)
+
+
 def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
     # Qt's own messages go through Python logging (qutebrowser's approach): tests see them and
-    # the log file keeps them. They describe widgets and plugins, never document text.
-    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+    # the log file keeps them, with any file path or URL in them replaced by "<path>".
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", scrub_paths(message))
+
+
+_QUOTED_PATH = re.compile(r'"[^"\n]*[\\/][^"\n]*"')  # "C:/Users/x/Jane Doe.pdf": spaces too
+
+
+def scrub_paths(message: str) -> str:
+    return _PATH_IN_MESSAGE.sub("<path>", _QUOTED_PATH.sub('"<path>"', message))
 
 
 class _NoticeRelay(QObject):
