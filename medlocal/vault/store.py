@@ -436,6 +436,14 @@ class Vault:
         outputs ``output_ids`` (say, those quoting it) are deleted in the same transaction."""
         indexed_writes.delete_document(self._session, self.get_document(document_id), output_ids)
 
+    def delete_documents(
+        self, document_ids: Sequence[int], *, output_ids: Sequence[int] = ()
+    ) -> None:
+        """Delete several documents (and the saved outputs ``output_ids``) in one transaction,
+        each deletion audited; NotFoundError, deleting none, when one does not exist. The deleted
+        text leaves the FTS index and the WAL once for the batch, not once per document."""
+        indexed_writes.delete_documents(self._session, document_ids, output_ids)
+
     def document_bytes(self, document_id: int) -> bytes:
         with self._read() as s:
             row = s.conn.execute(

@@ -1,0 +1,120 @@
+"""Slow vault work stays off the GUI thread: deleting documents or a patient (each ends with a
+pass over the whole text index and a WAL checkpoint) runs on a worker, the buttons disabled
+meanwhile, the lists read again after it, an error shown."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui import patients_panel
+from medlocal.ui.main_window import MainWindow
+from medlocal.vault.errors import NotFoundError
+from medlocal.vault.store import Vault
+
+
+def _window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    return window
+
+
+def _import(workspace: Workspace, patient: int, tmp_path: Path, count: int) -> None:
+    notes = []
+    for n in range(count):
+        note = tmp_path / f"note{n}.txt"
+        note.write_text(f"Letter {n}: apixaban {n} mg twice daily.", encoding="utf-8")
+        notes.append(note)
+    workspace.import_documents(notes, patient)
+
+
+def _hold(monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[threading.Event, list[Any]]:
+    """Vault.``name`` waits for the returned event before doing its work; each call's thread is
+    recorded."""
+    release, threads = threading.Event(), []
+    real = getattr(Vault, name)
+
+    def held(self: Vault, *args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Vault, name, held)
+    return release, threads
+
+
+def test_deleting_documents_runs_on_a_worker_in_one_batch(
+    qtbot: QtBot,
+    workspace: Workspace,
+    patient_with_note: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _import(workspace, patient_with_note, tmp_path, 2)
+    window = _window(qtbot, workspace)
+    panel = window.patients
+    qtbot.waitUntil(lambda: panel.documents.count() == 3)
+    panel.documents.selectAll()
+    monkeypatch.setattr(patients_panel, "ask_delete_documents", lambda *_a: "documents")
+    release, threads = _hold(monkeypatch, "delete_documents")
+    panel.delete_documents()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    assert not panel.delete_button.isEnabled() and not panel.remove_button.isEnabled()
+    assert not panel.import_button.isEnabled()
+    assert panel.import_paths([tmp_path / "note0.txt"]) is None  # no import meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: panel.delete_job is None)
+    assert len(threads) == 1  # one call for the selection
+    assert panel.documents.count() == 0
+    assert panel.delete_button.isEnabled()
+    assert workspace.require_vault().list_documents(patient_with_note) == []
+
+
+def test_a_failed_deletion_is_shown_and_the_list_read_again(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, workspace)
+    panel = window.patients
+    qtbot.waitUntil(lambda: panel.documents.count() == 1)
+    panel.documents.selectAll()
+    monkeypatch.setattr(patients_panel, "ask_delete_documents", lambda *_a: "documents")
+
+    def missing(_self: Vault, *_args: Any, **_kwargs: Any) -> None:
+        raise NotFoundError("No document with id 99.")
+
+    monkeypatch.setattr(Vault, "delete_documents", missing)
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        patients_panel.QMessageBox,
+        "warning",
+        lambda _parent, title, text, *_a: warnings.append((title, text)),
+    )
+    panel.delete_documents()
+    qtbot.waitUntil(lambda: panel.delete_job is None)
+    assert warnings == [("Documents not deleted", "No document with id 99.")]
+    assert panel.documents.count() == 1 and panel.delete_button.isEnabled()
+
+
+def test_removing_a_patient_runs_on_a_worker(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, workspace)
+    panel = window.patients
+    monkeypatch.setattr(patients_panel, "confirm", lambda *_a: True)
+    release, threads = _hold(monkeypatch, "remove_patient")
+    panel.remove_patient()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    assert not panel.remove_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: panel.delete_job is None)
+    assert panel.patients.count() == 0
+    assert workspace.require_vault().list_patients() == []
