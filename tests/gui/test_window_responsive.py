@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -118,3 +119,25 @@ def test_removing_a_patient_runs_on_a_worker(
     qtbot.waitUntil(lambda: panel.delete_job is None)
     assert panel.patients.count() == 0
     assert workspace.require_vault().list_patients() == []
+
+
+def test_a_running_task_keeps_the_idle_lock_away(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A summary or an OCR import may run longer than the idle minutes without a vault call:
+    the idle lock cancelled it and threw its result away. Once it ends, the lock comes."""
+    from medlocal.ui import main_window
+    from medlocal.ui.workers import run_task
+
+    monkeypatch.setattr(main_window, "JOB_ACTIVITY_S", 0.05)
+    window = window_with_patient(qtbot, gui_workspace, "Waiting Patient")
+    vault = gui_workspace.require_vault()
+    results: list[bool] = []
+    vault.set_idle_timeout(0.4)
+    run_task("long summary", lambda cancel: cancel.wait(1.2), results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results == [False]  # not cancelled
+    assert not vault.is_locked and window.stack.currentIndex() == window.WORKING
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=5000)
+    assert vault.is_locked
+    window.close()
