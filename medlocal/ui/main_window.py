@@ -5,7 +5,10 @@ The idle lock counts a vault call or the user's input as activity, and a backgro
 window runs as well: a summary or an OCR import may go on for longer than the idle minutes
 without a vault call, while the clinician waits elsewhere, and locking would cancel it and
 throw its result away. While a task runs the window touches the vault every
-``JOB_ACTIVITY_S``; once none runs, the idle minutes count again from the last touch."""
+``JOB_ACTIVITY_S``; once none runs, the idle minutes count again from the last touch.
+
+Locking cancels the tasks first, then closes the vault: closing waits for the session, which a
+task may hold through a commit, and a cancelled task starts no further work meanwhile."""
 
 from __future__ import annotations
 
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
             self.workspace.touch()
 
     def lock(self, reason: str = "user") -> None:
+        self._cancel_jobs()  # before the vault's session is closed (see the module)
         self.workspace.lock(reason)  # listeners bring us to _on_locked
 
     @staticmethod

@@ -1,6 +1,7 @@
-"""Slow vault work stays off the GUI thread: deleting documents or a patient (each ends with a
-pass over the whole text index and a WAL checkpoint) runs on a worker, the buttons disabled
-meanwhile, the lists read again after it, an error shown."""
+"""Slow vault work stays off the GUI thread and the lock does not fight it: deleting documents
+or a patient (each ends with a pass over the whole text index and a WAL checkpoint) runs on a
+worker, the buttons disabled meanwhile, the lists read again after it, an error shown; a running
+task counts as activity for the idle lock; locking cancels the tasks before closing the vault."""
 
 from __future__ import annotations
 
@@ -140,4 +141,33 @@ def test_a_running_task_keeps_the_idle_lock_away(
     assert not vault.is_locked and window.stack.currentIndex() == window.WORKING
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=5000)
     assert vault.is_locked
+    window.close()
+
+
+def test_locking_cancels_tasks_before_closing_the_vault(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """Closing the vault waits for its session, which a task may hold (a long commit): cancelled
+    first, the task lets go at its next safe point, and the window locks at once."""
+    import time
+
+    from medlocal.ui.workers import run_task
+
+    window = window_with_patient(qtbot, gui_workspace, "Locking Patient")
+    vault = gui_workspace.require_vault()
+    holding = threading.Event()
+
+    def commit(cancel: threading.Event) -> bool:
+        with vault._read():  # the session held, as through a commit
+            holding.set()
+            return cancel.wait(10)
+
+    outcome: list[bool] = []
+    run_task("commit", commit, outcome.append)
+    assert holding.wait(5)
+    started = time.monotonic()
+    window.lock()
+    assert time.monotonic() - started < 5
+    assert vault.is_locked and window.stack.currentIndex() == window.LOCKED
+    qtbot.waitUntil(lambda: outcome == [True])
     window.close()
