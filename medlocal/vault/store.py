@@ -704,6 +704,12 @@ class Vault:
         with self._read() as s:
             return conversations.outputs(s.conn, patient_id=patient_id)
 
+    def chat_answers(self, chat_id: int) -> list[StoredOutput]:
+        """The saved answers given in chat ``chat_id``, oldest first (one query; the other
+        outputs are neither read into Python nor decoded)."""
+        with self._read() as s:
+            return conversations.outputs(s.conn, chat_id=chat_id)
+
     def delete_outputs(self, output_ids: Sequence[int]) -> None:
         """Delete saved answers or summaries in one transaction, each audited by id (no text);
         NotFoundError, deleting none, when one does not exist. Passages, vectors and the search
