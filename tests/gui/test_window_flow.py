@@ -116,7 +116,7 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
     # Clicking the chip [1] shows the passage inside its document, highlighted by offsets.
     chat.view.anchorClicked.emit(QUrl("cite:0.1"))
     source = turn.sources[0]
-    assert window.sources.current == source
+    qtbot.waitUntil(lambda: window.sources.current == source)  # read on a worker
     assert (
         window.sources.highlighted_text()
         == window.sources.text.toPlainText()[source.start : source.end]

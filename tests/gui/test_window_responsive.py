@@ -171,3 +171,43 @@ def test_locking_cancels_tasks_before_closing_the_vault(
     assert vault.is_locked and window.stack.currentIndex() == window.LOCKED
     qtbot.waitUntil(lambda: outcome == [True])
     window.close()
+
+
+def test_a_cited_document_is_read_on_a_worker(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a citation read the whole document on the GUI thread, behind any commit an
+    import was making. A later click, or the lock, drops what an earlier one still reads."""
+    from medlocal.rag.passages import SourceRef
+
+    vault = workspace.require_vault()
+    document = vault.list_documents(patient_with_note)[0]
+    chunk = vault.document_chunks(document.id)[0]
+    window = _window(qtbot, workspace)
+    sources = window.sources
+
+    def source(number: int) -> SourceRef:
+        return SourceRef(
+            number, chunk.id, document.id, document.file_name, None, chunk.start, chunk.end, ""
+        )
+
+    release, threads = _hold(monkeypatch, "document_text")
+    sources.show_source(source(1))
+    qtbot.waitUntil(lambda: len(threads) == 1)
+    assert threads[0] is not threading.main_thread()
+    assert "opening" in sources.header.text() and sources.current is None
+    sources.show_source(source(2))  # a second click before the first read ended
+    qtbot.waitUntil(lambda: len(threads) == 2)
+    release.set()
+    qtbot.waitUntil(lambda: sources.current == source(2))
+    assert "metformin" in sources.highlighted_text().lower()
+    qtbot.wait(50)
+    assert sources.current == source(2)  # the first read, ended too, did not replace it
+
+    release.clear()
+    sources.show_source(source(3))
+    qtbot.waitUntil(lambda: len(threads) == 3)
+    window.lock()
+    release.set()
+    qtbot.wait(100)
+    assert sources.current is None and "metformin" not in window.visible_text().lower()
