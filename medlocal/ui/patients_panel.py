@@ -5,7 +5,8 @@ errors, delete).
 Deleting documents or a patient runs on a worker (:func:`run_task`), the buttons disabled
 meanwhile: each deletion ends with a pass over the whole text index and a WAL checkpoint (the
 deleted text must not stay readable), seconds on a large vault. A selection goes in one call,
-so that pass runs once for all of it."""
+so that pass runs once for all of it. The saved outputs quoting the documents (the question
+before deleting counts them) are looked for on a worker as well: every output is read for it."""
 
 from __future__ import annotations
 
@@ -408,21 +409,44 @@ class PatientsPanel(QWidget):
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
         vault = self.workspace.require_vault()
         document_ids = [int(i.data(ID_ROLE)) for i in items]
-        citing = citing_output_ids(vault, document_ids)
-        choice = ask_delete_documents(
-            self,
-            f"Delete {names}{more} from the vault? This cannot be undone.",
-            len(citing),
+        question = f"Delete {names}{more} from the vault? This cannot be undone."
+
+        def ask(citing: list[int]) -> None:
+            # The saved outputs quoting them were looked for on a worker (every output is read
+            # and decoded); the buttons stayed disabled meanwhile.
+            self.delete_job = None
+            if not shiboken6.isValid(self):
+                return
+            self._update_buttons()
+            if vault.is_locked:
+                return
+            choice = ask_delete_documents(self, question, len(citing))
+            if choice is None:
+                return
+            outputs = citing if choice == WITH_OUTPUTS else []
+            self._start_delete(
+                "delete documents",
+                lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
+                "Documents not deleted",
+                patients=False,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.delete_job = None
+            if shiboken6.isValid(self):
+                self._update_buttons()
+                if not vault.is_locked:
+                    QMessageBox.warning(
+                        self, "Documents not deleted", error_text(exc, "The deletion")
+                    )
+
+        self.delete_job = run_task(
+            "outputs quoting documents",
+            lambda _cancel: citing_output_ids(vault, document_ids),
+            ask,
+            failed,
         )
-        if choice is None:
-            return
-        outputs = citing if choice == WITH_OUTPUTS else []
-        self._start_delete(
-            "delete documents",
-            lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
-            "Documents not deleted",
-            patients=False,
-        )
+        self._update_buttons()
 
     def choose_files(self) -> None:
         names = open_file_names(

@@ -508,6 +508,7 @@ def test_confirmations_before_deleting_default_to_no(
     window.patients.reload_documents()
     window.patients.documents.setCurrentRow(0)
     window.patients.delete_documents()
+    qtbot.waitUntil(lambda: bool(asked) and not window.patients.busy)
     window.patients.remove_patient()
     assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
     assert all(default == QMessageBox.StandardButton.No for _, default in asked)

@@ -64,10 +64,26 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
     panel = window.patients
     qtbot.waitUntil(lambda: panel.documents.count() == 3)
     panel.documents.selectAll()
-    monkeypatch.setattr(patients_panel, "ask_delete_documents", lambda *_a: "documents")
+    asked: list[Any] = []
+
+    def ask(*_args: Any) -> str:
+        asked.append(threading.current_thread())
+        return "documents"
+
+    monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
+    looked: list[Any] = []
+    citing = patients_panel.citing_output_ids
+
+    def looking(*args: Any) -> list[int]:
+        looked.append(threading.current_thread())
+        return citing(*args)
+
+    monkeypatch.setattr(patients_panel, "citing_output_ids", looking)
     release, threads = _hold(monkeypatch, "delete_documents")
     panel.delete_documents()
     qtbot.waitUntil(lambda: bool(threads))
+    # Every saved output is read to find those quoting the documents: on a worker too.
+    assert looked[0] is not threading.main_thread() and asked == [threading.main_thread()]
     assert threads[0] is not threading.main_thread()
     assert not panel.delete_button.isEnabled() and not panel.remove_button.isEnabled()
     assert not panel.import_button.isEnabled()
