@@ -104,7 +104,7 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
     """The chat's turns in order; each answer's sources and flags come from its saved output.
     A deleted chat has none."""
     messages = vault.chat_messages(chat_id)
-    outputs = _answers_in(vault.list_outputs(), chat_id)
+    outputs = vault.chat_answers(chat_id)  # this chat's only: opening a chat stays quick
     turns: list[ChatTurn] = []
     question: str | None = None
     for message in messages:

@@ -1,10 +1,15 @@
 """First run: create the vault, show the recovery key once, optionally remember the vault on this
-computer, then choose a model. Works fully offline."""
+computer, then choose a model. Works fully offline.
+
+Slow steps run on a worker (:func:`run_task`), the page waiting for them: creating the vault
+(Argon2id) and remembering it (the OS keychain may hold the call on a Secret Service or KWallet
+prompt, and the key file is written and synced)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +30,7 @@ from medlocal.app.passphrase import check_new_passphrase, estimate_strength
 from medlocal.errors import MedLocalError
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import open_file_name
 from medlocal.ui.workers import run_task
 
@@ -131,6 +137,8 @@ class RecoveryPage(QWizardPage):
         layout = QVBoxLayout(self)
         for widget in (self.key, self.copy, self.stored, self.remember, self.remember_note):
             layout.addWidget(widget)
+        self._remembering = False
+        self._remembered = False
 
     def initializePage(self) -> None:
         self.key.setText(self.passphrase_page.recovery_key or "")
@@ -139,15 +147,36 @@ class RecoveryPage(QWizardPage):
         return self.stored.isChecked()
 
     def validatePage(self) -> bool:
-        if self.remember.isChecked() and self.workspace.vault is not None:
-            try:
-                self.workspace.vault.remember()
-            except MedLocalError as err:
-                self.remember_note.setText(f"Not remembered: {err}")
-                self.remember.setChecked(False)
-                return False
+        if self._remembering:
+            return False
+        vault = self.workspace.vault
+        if self.remember.isChecked() and not self._remembered and vault is not None:
+            self._remembering = True
+            self.remember.setEnabled(False)
+            self.remember_note.setText("Remembering the vault in the OS keychain…")
+            run_task("remember vault", lambda _cancel: vault.remember(), self._done, self._failed)
+            return False
         self.key.clear()  # the key leaves the screen as soon as it is confirmed
         return True
+
+    def _done(self, _backend: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._remembering = False
+        self._remembered = True
+        self.remember.setEnabled(True)
+        self.remember_note.setText("")
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._remembering = False
+        self.remember.setEnabled(True)
+        self.remember_note.setText(f"Not remembered: {error_text(exc, 'Remembering the vault')}")
+        self.remember.setChecked(False)
 
 
 class ModelPage(QWizardPage):

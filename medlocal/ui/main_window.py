@@ -1,5 +1,14 @@
 """The main window: lock screen or work area (patients | chat | sources), menus, shortcuts,
-status bar, auto-lock. Wiring only: every verb is the workspace's."""
+status bar, auto-lock. Wiring only: every verb is the workspace's.
+
+The idle lock counts a vault call or the user's input as activity, and a background task the
+window runs as well: a summary or an OCR import may go on for longer than the idle minutes
+without a vault call, while the clinician waits elsewhere, and locking would cancel it and
+throw its result away. While a task runs the window touches the vault every
+``JOB_ACTIVITY_S``; once none runs, the idle minutes count again from the last touch.
+
+Locking cancels the tasks first, then closes the vault: closing waits for the session, which a
+task may hold through a commit, and a cancelled task starts no further work meanwhile."""
 
 from __future__ import annotations
 
@@ -44,6 +53,7 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "MedLocal"
 ACTIVITY_PING_S = 5.0  # activity resets the idle lock at most this often
+JOB_ACTIVITY_S = 20.0  # a running task touches the vault this often (the idle lock: >= 1 min)
 
 
 class _LockRelay(QObject):
@@ -122,6 +132,10 @@ class MainWindow(QMainWindow):
         self._lock_relay.locked.connect(self._on_locked)
         workspace.add_lock_listener(self._lock_relay)
         self._activity = _ActivityFilter(workspace, self)
+        self._job_activity = QTimer(self)
+        self._job_activity.setInterval(int(JOB_ACTIVITY_S * 1000))
+        self._job_activity.timeout.connect(self._touch_while_working)
+        self._job_activity.start()
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             # Dialogs are windows of their own: watched as soon as they take focus.
@@ -204,14 +218,24 @@ class MainWindow(QMainWindow):
         else:
             self.lock_screen.try_keychain()
 
+    def _touch_while_working(self) -> None:
+        """A running task is activity: the idle lock must not cancel it (see the module)."""
+        if any(not job.survives_lock for job in active_jobs()):
+            self.workspace.touch()
+
     def lock(self, reason: str = "user") -> None:
+        self._cancel_jobs()  # before the vault's session is closed (see the module)
         self.workspace.lock(reason)  # listeners bring us to _on_locked
 
-    def _on_locked(self, reason: str) -> None:
-        self._restore = (self.patients.patient_id, self.chat.chat_id)
+    @staticmethod
+    def _cancel_jobs() -> None:
         for job in active_jobs():
             if not job.survives_lock:
                 job.cancel()
+
+    def _on_locked(self, reason: str) -> None:
+        self._restore = (self.patients.patient_id, self.chat.chat_id)
+        self._cancel_jobs()
         # An open dialog (a summary, an export preview) must not keep patient text on screen
         # over the lock screen: reject() closes it and clears what it showed.
         for dialog in self.findChildren(QDialog):

@@ -1,10 +1,17 @@
 """Left side of the window: patients (add, search by name or MRN, remove) and the chosen
 patient's documents (import by button or drag-and-drop of files and folders, per-file progress and
-errors, delete)."""
+errors, delete).
+
+Deleting documents or a patient runs on a worker (:func:`run_task`), the buttons disabled
+meanwhile: each deletion ends with a pass over the whole text index and a WAL checkpoint (the
+deleted text must not stay readable), seconds on a large vault. A selection goes in one call,
+so that pass runs once for all of it. The saved outputs quoting the documents (the question
+before deleting counts them) are looked for on a worker as well: every output is read for it."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -204,6 +211,7 @@ class PatientsPanel(QWidget):
         self.file_relay = _FileEventRelay(self)
         self.file_relay.arrived.connect(self._on_file_event)
         self.import_job: Job | None = None
+        self.delete_job: Job | None = None  # deleting documents or removing a patient
         self.last_report: ImportReport | None = None
         # The list follows an import at most every DOCS_REFRESH_MS, read off the GUI thread.
         self._docs_refresh = QTimer(self)
@@ -307,11 +315,41 @@ class PatientsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has_patient = self.patient_id is not None
-        busy = self.import_job is not None and self.import_job.running
+        busy = self.busy
         self.remove_button.setEnabled(has_patient and not busy)
         self.import_button.setEnabled(has_patient and not busy)
         self.import_folder_button.setEnabled(has_patient and not busy)
         self.delete_button.setEnabled(has_patient and not busy)
+
+    @property
+    def busy(self) -> bool:
+        """An import or a deletion is running: the buttons that change the vault wait."""
+        return any(job is not None and job.running for job in (self.import_job, self.delete_job))
+
+    def _start_delete(
+        self, name: str, work: Callable[[Any], None], title: str, *, patients: bool
+    ) -> None:
+        """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
+        again after it, whatever the outcome."""
+
+        def finished(exc: BaseException | None) -> None:
+            self.delete_job = None
+            if not shiboken6.isValid(self):
+                return
+            self._update_buttons()
+            vault = self.workspace.vault
+            if vault is None or vault.is_locked:
+                return  # locked meanwhile: the lock screen shows, the lists were cleared
+            if exc is not None:
+                QMessageBox.warning(self, title, error_text(exc, "The deletion"))
+            if patients:
+                self.reload()
+            else:
+                self.reload_documents()
+            self.documentsChanged.emit()
+
+        self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
+        self._update_buttons()
 
     # -- patients ----------------------------------------------------------------------------
 
@@ -344,7 +382,7 @@ class PatientsPanel(QWidget):
 
     def remove_patient(self) -> None:
         item: QListWidgetItem | None = self.patients.currentItem()
-        if item is None:
+        if item is None or self.busy:
             return
         if not confirm(
             self,
@@ -353,41 +391,62 @@ class PatientsPanel(QWidget):
             "This cannot be undone.",
         ):
             return
-        try:
-            self.workspace.require_vault().remove_patient(int(item.data(ID_ROLE)))
-        except MedLocalError as err:
-            QMessageBox.warning(self, "Patient not removed", str(err))
-            return
-        self.reload()
+        vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
+        self._start_delete(
+            "remove patient",
+            lambda _cancel: vault.remove_patient(patient_id),
+            "Patient not removed",
+            patients=True,
+        )
 
     # -- documents ---------------------------------------------------------------------------
 
     def delete_documents(self) -> None:
         items = self.documents.selectedItems()
-        if not items:
+        if not items or self.busy:
             return
         names = ", ".join(i.text().split("  (")[0] for i in items[:3])
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
         vault = self.workspace.require_vault()
         document_ids = [int(i.data(ID_ROLE)) for i in items]
-        citing = citing_output_ids(vault, document_ids)
-        choice = ask_delete_documents(
-            self,
-            f"Delete {names}{more} from the vault? This cannot be undone.",
-            len(citing),
+        question = f"Delete {names}{more} from the vault? This cannot be undone."
+
+        def ask(citing: list[int]) -> None:
+            # The saved outputs quoting them were looked for on a worker (every output is read
+            # and decoded); the buttons stayed disabled meanwhile.
+            self.delete_job = None
+            if not shiboken6.isValid(self):
+                return
+            self._update_buttons()
+            if vault.is_locked:
+                return
+            choice = ask_delete_documents(self, question, len(citing))
+            if choice is None:
+                return
+            outputs = citing if choice == WITH_OUTPUTS else []
+            self._start_delete(
+                "delete documents",
+                lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
+                "Documents not deleted",
+                patients=False,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.delete_job = None
+            if shiboken6.isValid(self):
+                self._update_buttons()
+                if not vault.is_locked:
+                    QMessageBox.warning(
+                        self, "Documents not deleted", error_text(exc, "The deletion")
+                    )
+
+        self.delete_job = run_task(
+            "outputs quoting documents",
+            lambda _cancel: citing_output_ids(vault, document_ids),
+            ask,
+            failed,
         )
-        if choice is None:
-            return
-        quoting = set(citing) if choice == WITH_OUTPUTS else set()
-        for document_id in document_ids:
-            mine = sorted(quoting & set(citing_output_ids(vault, [document_id])))
-            quoting -= set(mine)
-            try:
-                vault.delete_document(document_id, output_ids=mine)
-            except MedLocalError as err:
-                QMessageBox.warning(self, "Document not deleted", str(err))
-        self.reload_documents()
-        self.documentsChanged.emit()
+        self._update_buttons()
 
     def choose_files(self) -> None:
         names = open_file_names(
@@ -416,7 +475,7 @@ class PatientsPanel(QWidget):
 
     def import_paths(self, paths: list[Path]) -> Job | None:
         patient = self.patient_id
-        if patient is None or (self.import_job is not None and self.import_job.running):
+        if patient is None or self.busy:
             return None
         self.errors.clear()
         self.errors.hide()

@@ -1,11 +1,16 @@
 """Right side of the window: a cited passage shown inside its document, scrolled to and
 highlighted by its character offsets; for PDFs also the rendered page with the passage's
-characters marked."""
+characters marked.
+
+The document and the page are read on workers (:func:`run_task`): a long document's text, or a
+read waiting behind an import's commit, must not hold the window. Each click or clear starts a
+new request; a result that arrives after a later one (or after the lock) is dropped."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -19,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
+from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.pdf_page import (
     PageImage,
     PagePiece,
@@ -29,6 +34,7 @@ from medlocal.ui.pdf_page import (
     render_passage,
 )
 from medlocal.ui.workers import run_task
+from medlocal.vault.rows import DocumentInfo
 
 HIGHLIGHT = QColor(255, 213, 79)
 
@@ -77,13 +83,27 @@ class SourcesPanel(QWidget):
         vault = self.workspace.vault
         if vault is None or vault.is_locked:
             return
-        try:
-            document = vault.get_document(source.document_id)
-            text = vault.document_text(source.document_id)
-        except MedLocalError as err:
-            self.clear()
-            self.header.setText(f"[{source.number}] cannot be shown: {err}")
-            return
+        self.clear()
+        request = self._request
+        self.header.setText(f"[{source.number}] {source.place}: opening…")
+
+        def read(_cancel: Any) -> tuple[DocumentInfo, str]:
+            return vault.get_document(source.document_id), vault.document_text(source.document_id)
+
+        def done(result: tuple[DocumentInfo, str]) -> None:
+            if shiboken6.isValid(self) and request == self._request:
+                self._show(source, *result)
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self) and request == self._request:
+                self.clear()
+                self.header.setText(
+                    f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
+                )
+
+        run_task("open source", read, done, failed)
+
+    def _show(self, source: SourceRef, document: DocumentInfo, text: str) -> None:
         self.current = source
         self.header.setText(f"[{source.number}] {source.place}")
         self.text.setPlainText(text)

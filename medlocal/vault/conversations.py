@@ -179,12 +179,21 @@ def delete_outputs(conn: Connection, audit: AuditLog, output_ids: Collection[int
 
 
 def outputs(
-    conn: Connection, *, output_id: int | None = None, patient_id: int | None = None
+    conn: Connection,
+    *,
+    output_id: int | None = None,
+    patient_id: int | None = None,
+    chat_id: int | None = None,
 ) -> list[StoredOutput]:
+    """Saved outputs, oldest first: one, a patient's, or the answers given in chat ``chat_id``
+    (its id in their provenance; only those rows are read into Python and decoded)."""
     sql = "SELECT id, patient_id, kind, title, content, provenance, flags, created_at FROM outputs"
     params: tuple[object, ...] = ()
     if output_id is not None:
         sql, params = sql + " WHERE id = ?", (output_id,)
+    elif chat_id is not None:
+        sql += " WHERE kind = 'answer' AND json_extract(provenance, '$.chat_id') = ?"
+        params = (chat_id,)
     elif patient_id is not None:
         sql, params = sql + " WHERE patient_id = ?", (patient_id,)
     return [

@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
-from medlocal.vault.errors import DuplicateDocumentError
+from medlocal.vault.errors import DuplicateDocumentError, NotFoundError
 from medlocal.vault.records import ChunkRecord, PageSpan
 from medlocal.vault.rows import DocumentInfo
 from medlocal.vault.session import Session, SessionSource, reading
@@ -130,21 +130,38 @@ def delete_document(
 ) -> None:
     """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion;
     the saved outputs ``output_ids`` (those quoting it) go in the same transaction."""
+    delete_documents(fetch, [info.id], output_ids)
+
+
+def delete_documents(
+    fetch: SessionSource, document_ids: Sequence[int], output_ids: Sequence[int] = ()
+) -> None:
+    """Remove documents (bytes, chunks, vectors, FTS rows), each deletion audited, and the saved
+    outputs ``output_ids`` with them: all in one transaction (NotFoundError, removing nothing,
+    when one is gone), then one purge of the deleted text for the whole batch. The session
+    stays held from the first deletion to the end of the purge: a lock cannot come between
+    them and leave deleted text readable in the FTS segments or the WAL."""
     with reading(fetch) as s:
+        removed: list[tuple[int, list[int]]] = []
         with db.transaction(s.conn):
             conversations.delete_outputs(s.conn, s.audit, output_ids)
-            ids = documents.chunk_ids(s.conn, info.id)
-            documents.delete_document(s.conn, info.id)
-            s.audit.append(
-                "delete",
-                {
-                    "document_id": info.id,
-                    "patient_id": info.patient_id,
-                    "sha256": info.sha256,
-                },
-            )
+            for document_id in dict.fromkeys(document_ids):
+                info = documents.get_document(s.conn, document_id)
+                if info is None:
+                    raise NotFoundError(f"No document with id {document_id}.")
+                removed.append((info.patient_id, documents.chunk_ids(s.conn, info.id)))
+                documents.delete_document(s.conn, info.id)
+                s.audit.append(
+                    "delete",
+                    {
+                        "document_id": info.id,
+                        "patient_id": info.patient_id,
+                        "sha256": info.sha256,
+                    },
+                )
             s.chunks_changed()
-        s.index.remove(info.patient_id, ids)
+        for patient_id, ids in removed:
+            s.index.remove(patient_id, ids)
         _purge_deleted_text(s)
 
 

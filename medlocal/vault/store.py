@@ -435,6 +435,14 @@ class Vault:
         outputs ``output_ids`` (say, those quoting it) are deleted in the same transaction."""
         indexed_writes.delete_document(self._session, self.get_document(document_id), output_ids)
 
+    def delete_documents(
+        self, document_ids: Sequence[int], *, output_ids: Sequence[int] = ()
+    ) -> None:
+        """Delete several documents (and the saved outputs ``output_ids``) in one transaction,
+        each deletion audited; NotFoundError, deleting none, when one does not exist. The deleted
+        text leaves the FTS index and the WAL once for the batch, not once per document."""
+        indexed_writes.delete_documents(self._session, document_ids, output_ids)
+
     def document_bytes(self, document_id: int) -> bytes:
         with self._read() as s:
             row = s.conn.execute(
@@ -691,6 +699,12 @@ class Vault:
     def list_outputs(self, patient_id: int | None = None) -> list[StoredOutput]:
         with self._read() as s:
             return conversations.outputs(s.conn, patient_id=patient_id)
+
+    def chat_answers(self, chat_id: int) -> list[StoredOutput]:
+        """The saved answers given in chat ``chat_id``, oldest first (one query; the other
+        outputs are neither read into Python nor decoded)."""
+        with self._read() as s:
+            return conversations.outputs(s.conn, chat_id=chat_id)
 
     def delete_outputs(self, output_ids: Sequence[int]) -> None:
         """Delete saved answers or summaries in one transaction, each audited by id (no text);

@@ -112,8 +112,10 @@ def test_deleting_documents_can_take_the_outputs_quoting_them(
 
     monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
     window.patients.delete_documents()
-    assert asked == [1]
+    qtbot.waitUntil(lambda: asked == [1])  # the quoting outputs are looked for on a worker
+    qtbot.waitUntil(lambda: window.patients.delete_job is None)
     assert vault.list_documents(patient_with_note) == []
+    assert window.patients.documents.count() == 0
     assert [o.id for o in vault.list_outputs()] == [unrelated] != [quoting]
 
 

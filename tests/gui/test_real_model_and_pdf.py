@@ -85,7 +85,7 @@ def test_pdf_passage_is_highlighted_on_its_page(qtbot: QtBot, tmp_path: Path) ->
     window.start()
     source = SourceRef(1, chunk.id, doc.id, doc.file_name, chunk.page, chunk.start, chunk.end, "")
     window.sources.show_source(source)
-    assert "Atorvastatin" in window.sources.highlighted_text()
+    qtbot.waitUntil(lambda: "Atorvastatin" in window.sources.highlighted_text())
     assert window.sources.tabs.isTabEnabled(1)
     qtbot.waitUntil(lambda: bool(window.sources.page_boxes), timeout=20000)
     # The boxes sit where pdfium draws the passage's lines: on page 2, within the text column.

@@ -116,7 +116,7 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
     # Clicking the chip [1] shows the passage inside its document, highlighted by offsets.
     chat.view.anchorClicked.emit(QUrl("cite:0.1"))
     source = turn.sources[0]
-    assert window.sources.current == source
+    qtbot.waitUntil(lambda: window.sources.current == source)  # read on a worker
     assert (
         window.sources.highlighted_text()
         == window.sources.text.toPlainText()[source.start : source.end]
@@ -508,6 +508,7 @@ def test_confirmations_before_deleting_default_to_no(
     window.patients.reload_documents()
     window.patients.documents.setCurrentRow(0)
     window.patients.delete_documents()
+    qtbot.waitUntil(lambda: bool(asked) and not window.patients.busy)
     window.patients.remove_patient()
     assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
     assert all(default == QMessageBox.StandardButton.No for _, default in asked)

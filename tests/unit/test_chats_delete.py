@@ -46,6 +46,28 @@ def _chat(
     return chat, saved
 
 
+def test_opening_a_chat_reads_only_its_own_saved_answers(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a chat read and decoded every saved output in the vault (each patient's, every
+    summary): one query now fetches this chat's answers only."""
+    p, q = vault.add_patient("P"), vault.add_patient("Q")
+    first, first_answers = _chat(vault, p, 2)
+    second, second_answers = _chat(vault, p, 2)  # the same questions and answers, word for word
+    _chat(vault, q, 3)
+    vault.save_output(p, "summary", "Summary", ANSWER, {"chat_id": first}, [])
+    vault.save_output(p, "answer", "Other", ANSWER, {"chat_id": str(first)}, [])
+
+    def everything(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("read every saved output")
+
+    monkeypatch.setattr(Vault, "list_outputs", everything)
+    assert [o.id for o in vault.chat_answers(first)] == first_answers
+    assert [t.output_id for t in chat_turns(vault, first)] == first_answers
+    assert [t.output_id for t in chat_turns(vault, second)] == second_answers
+    assert chat_turns(vault, second + 100) == []
+
+
 def test_deleting_chats_is_audited_by_id_and_keeps_their_saved_answers(vault: Vault) -> None:
     p = vault.add_patient("P")
     (gone, gone_answers), (kept, kept_answers) = _chat(vault, p, 2), _chat(vault, p, 1)

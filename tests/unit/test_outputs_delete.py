@@ -103,6 +103,22 @@ def test_a_document_can_go_with_the_outputs_quoting_it(vault: Vault) -> None:
     assert [o.id for o in vault.list_outputs()] == [other]
 
 
+def test_documents_deleted_together_leave_no_text_in_the_file(vault: Vault) -> None:
+    """The batch purges once, at its end: the deleted letters and the answer quoting them are
+    gone from the database file, free pages and WAL included."""
+    p = vault.add_patient("P")
+    kept = _add_document(vault, p, "Letter kept.")
+    gone = [_add_document(vault, p, f"{MARKER} letter {n} " * 20) for n in range(3)]
+    quoting = _answer(vault, p, gone[0], MARKER * 40)
+    vault.delete_outputs([])  # folds the WAL into the file
+    assert MARKER.encode() in decrypted_file(vault)
+    vault.delete_documents(gone, output_ids=[quoting])
+    assert MARKER.encode() not in decrypted_file(vault)
+    assert wal_size(vault) == 0
+    assert [d.id for d in vault.list_documents()] == [kept]
+    assert vault.list_outputs() == []
+
+
 def test_a_chat_keeps_each_answers_own_output_when_one_is_deleted(vault: Vault) -> None:
     from medlocal.app.chats import chat_turns
 

@@ -437,3 +437,42 @@ def test_words_in_most_passages_are_dropped_from_large_vault_queries(
     assert lexical.drop_common_words(session.conn, words, 10) == ["zeta", "MRN-1"]
     hits = vault.search("common zeta", None, patient_id=p)
     assert [h.text for h in hits] == ["rare zeta"]
+
+
+def test_deleting_documents_together_purges_their_text_once(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window deletes a selection in one call: one FTS optimise and WAL fold for all of it
+    (each is a pass over the whole text index), and none of the deleted text stays findable."""
+    from medlocal.vault import indexed_writes
+
+    purge = indexed_writes._purge_deleted_text
+    purges: list[int] = []
+
+    def counting(s: object) -> None:
+        purges.append(1)
+        purge(s)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexed_writes, "_purge_deleted_text", counting)
+    p = vault.add_patient("P")
+    keep = add(vault, p, "keep.txt", "Metformin 500 mg twice daily.")
+    gone = [add(vault, p, f"gone{n}.txt", f"Dabigatran {n}50 mg twice daily.") for n in range(3)]
+    vault.delete_documents(gone)
+    assert purges == [1]
+    session = vault._s
+    assert session is not None
+    fts = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH 'dabigatran'"
+    assert session.conn.execute(fts).fetchone()[0] == 0
+    assert [d.id for d in vault.list_documents(p)] == [keep]
+    deleted = [e.details["document_id"] for e in vault.audit_entries() if e.event == "delete"]
+    assert deleted == gone
+    query = EMB.embed(["dabigatran twice daily"])[0]
+    assert {h.document_id for h in vault.search("dabigatran", query, patient_id=p)} == {keep}
+
+
+def test_a_missing_document_in_a_batch_deletes_none(vault: Vault) -> None:
+    p = vault.add_patient("P")
+    first = add(vault, p, "a.txt", "Apixaban 5 mg twice daily.")
+    with pytest.raises(NotFoundError):
+        vault.delete_documents([first, first + 100])
+    assert [d.id for d in vault.list_documents(p)] == [first]
