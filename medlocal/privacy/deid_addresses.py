@@ -80,6 +80,18 @@ _CHOME = re.compile(
     r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
 )
 
+# Seventh round: the house number after the street, as in most of Europe and Latin America: a
+# street word first ("Calle Mayor 12", "Rua das Flores 45", "Via Roma 22", "Av. Paulista 1000") or
+# a street word joined to the name ("Hauptstraße 5", "Kerkstraat 14", "Storgata 3").
+_NUMBER_AFTER = re.compile(
+    # A full stop only after an abbreviation ("Perkins Avenue. Glasgow Coma Scale 14" is two).
+    rf"(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)[ \t]+"
+    r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+    r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg))"
+    r",?[ \t]+\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+)
+
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("street_address", _STREET),
     # The locality after a street address and a comma ("5/22 Smith Street, Observatory"): in an
@@ -184,6 +196,14 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:State|US|U\.S\.|County|Provincial|National|Federal)[ \t]+"
             r"(?:Route|Highway|Hwy|Road|Rd)|Rural[ \t]+Route|RR|Route|Highway|Hwy|Interstate)"
             r"[ \t-]?\d{1,4}\b"
+        ),
+    ),
+    ("street_address", _NUMBER_AFTER),
+    # The locality after such an address ("Rua das Flores 45, Porto").
+    (
+        "city",
+        re.compile(
+            rf"(?:{_NUMBER_AFTER.pattern}),[ \t]*(?P<v>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)"
         ),
     ),
 ]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_end
@@ -30,9 +31,27 @@ _CALENDAR = frozenset(
         r"\w+",
         "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
         " july august september october november december mon tue tues wed thu thur thurs fri sat"
-        " sun monday tuesday wednesday thursday friday saturday sunday",
+        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
+        " wednesdays thursdays fridays saturdays sundays",
     )
 )
+# Service words that end an organisation's name after a word found in it ("Lakeside Endoscopy",
+# "Summit Physio", "Otara Family Doctors"), though each is also a clinical or plain word. Not the
+# specialties a doctor's name comes before ("Dr Lange Cardiology"), nor after a title.
+_SERVICE_TAILS = frozenset(
+    re.findall(
+        r"\w+",
+        "endoscopy imaging radiology pathology physio physiotherapy dental dentistry family"
+        " medical surgical health healthcare care diagnostics optical optometry vision audiology"
+        " podiatry fertility hearing doctors pharmacy chemist laboratories labs",
+    )
+)
+# A person named by apposition after a person word and a comma ("The patient, Faith, says").
+_APPOSITION = re.compile(
+    r"\b(?:patient|pt|client|resident|carer|caregiver|chaplain|nurse|"
+    r"worker|volunteer|neighbour|neighbor|friend|partner)[ \t]*,[ \t]*\Z"
+)
+_APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
 # Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
 # ("to the Crown and Anchor").
@@ -105,6 +124,14 @@ def complete_runs(
             continue
         if not _plain(run, lex) or any(lex.clinical(t.lower) for t in run):
             continue
+        if (
+            len(run) <= 2
+            and _APPOSITION.search(text, max(0, run[0].start - 24), run[0].start)
+            and _APPOSITION_END.match(text, word_end(run[-1]))
+            and all(cued_name(t, lex) for t in run)
+        ):
+            take("name", run)  # "The patient, Faith, says"
+            continue
         gap_before = _gap_to_name(text, names, run[0].start, before=True)
         gap_after = _gap_to_name(text, names_at, word_end(run[-1]), before=False)
         if (gap_before or gap_after) and all(t.shape == "title" for t in run):
@@ -135,6 +162,8 @@ def _extend(
         ):
             # "Junebug and Smoke": two names; "Crown and Anchor", "Hargreaves & Daughters": one.
             last += 2
+        elif _service_tail(run, last + 1):
+            last = len(run) - 1  # "Lakeside Endoscopy", "Otara Family Doctors"
         else:
             break
     # Leftwards only over words that could not open a sentence anyway ("Visit Wednesday ..."
@@ -147,9 +176,19 @@ def _extend(
         if sentence_start(text, tok.start) and lex.known(lower):
             break
         first -= 1
+    if first > 0 and run[first - 1].word == "The" and run[first - 1].end + 1 == run[first].start:
+        first -= 1  # "The Willows", "The Old Forge": a capital "The" opens the name
     new = [t for t in run[first : last + 1] if not covered[t.start]]
     if new and any(t.lower not in ("and", "of", "the", "&") for t in new):
         take(kind, run[first : last + 1])
+
+
+def _service_tail(run: list[Tok], at: int) -> bool:
+    """Whether the words of ``run`` from ``at`` to its end are service words that end an
+    organisation's name (a title before the name makes it a person's: "Dr Lange Cardiology")."""
+    if run[0].lower.rstrip(".") in TITLES:
+        return False
+    return all(t.shape == "title" and t.lower in _SERVICE_TAILS for t in run[at:])
 
 
 def _gap_to_name(text: str, names: dict[int, WordSpan], at: int, *, before: bool) -> bool:
