@@ -51,6 +51,17 @@ _APPOSITION = re.compile(
     r"\b(?:patient|pt|client|resident|carer|caregiver|chaplain|nurse|"
     r"worker|volunteer|neighbour|neighbor|friend|partner)[ \t]*,[ \t]*\Z"
 )
+# A heading in capitals and a dash, then who wrote the note ("COMMUNITY PHARMACY CONSULTATION
+# RECORD - Boots, High Street", "PAEDIATRIC EMERGENCY - University College Hospital, Ibadan").
+_HEADING_DASH = re.compile(r"[ \t]*[A-Z][A-Z0-9&/'(). -]*[A-Z)][ \t]+[-–—][ \t]+")
+_LETTERHEAD_HEADS = frozenset(
+    re.findall(
+        r"\w+",
+        "hospital hospitals clinic clinics centre center infirmary practice health healthcare"
+        " institute trust house home pharmacy chemist laboratories labs hospice college university"
+        " school group services partners surgery",
+    )
+)
 _APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
 # Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
@@ -122,6 +133,9 @@ def complete_runs(
             kind = next((s.kind for s in spans + extra if s.start <= at < s.end), "name")
             _extend(run, hit, kind, text, lex, covered, take)
             continue
+        if _letterhead(run, text, lex):
+            take("facility", run)  # "... RECORD - Boots, High Street"
+            continue
         if not _plain(run, lex) or any(lex.clinical(t.lower) for t in run):
             continue
         if (
@@ -176,11 +190,41 @@ def _extend(
         if sentence_start(text, tok.start) and lex.known(lower):
             break
         first -= 1
+    if first == 1 and run[0].lower in _SERVICE_TAILS and _place_position(text, run[0].start):
+        first = 0  # "at Physio Plus Whanganui": a service word opens the name
     if first > 0 and run[first - 1].word == "The" and run[first - 1].end + 1 == run[first].start:
         first -= 1  # "The Willows", "The Old Forge": a capital "The" opens the name
     new = [t for t in run[first : last + 1] if not covered[t.start]]
     if new and any(t.lower not in ("and", "of", "the", "&") for t in new):
         take(kind, run[first : last + 1])
+
+
+def _place_position(text: str, at: int) -> bool:
+    """Whether a name at ``at`` follows a place word ("at") or a heading in capitals and a dash."""
+    line = text.rfind("\n", 0, at) + 1
+    return bool(_PLACE_BEFORE.search(text, max(0, at - 16), at)) or bool(
+        _HEADING_DASH.fullmatch(text, line, at)
+    )
+
+
+def _letterhead(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Whether ``run`` follows a heading in capitals and a dash, ends its line or comes before a
+    comma, and names an organisation: by a facility word at its end ("University College
+    Hospital"), a word that is a name, a place or no English word ("Mercy General"), or a comma and
+    an address after it ("Boots, High Street")."""
+    line = text.rfind("\n", 0, run[0].start) + 1
+    if not _HEADING_DASH.fullmatch(text, line, run[0].start):
+        return False
+    end = word_end(run[-1])
+    after = re.match(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", text[end : end + 4], re.M)
+    if after is None or any(_stops(t, lex) and t.shape != "joiner" for t in run):
+        return False
+    distinctive = any(
+        t.lower not in GENERIC
+        and (not lex.known(t.lower) or t.lower in lex.given_names or t.lower in lex.places)
+        for t in run
+    )
+    return run[-1].lower in _LETTERHEAD_HEADS or distinctive or after.group(1) is not None
 
 
 def _service_tail(run: list[Tok], at: int) -> bool:
