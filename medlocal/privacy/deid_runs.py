@@ -62,6 +62,10 @@ _LETTERHEAD_HEADS = frozenset(
         " school group services partners surgery",
     )
 )
+# A signature after a dash at the end of a line ("Thanks, Autumn. - Heather").
+_DASH_SIGN = re.compile(r"(?:^|[.!?,][ \t]+)[-–—~][ \t]*\Z", re.M)
+_LETTERHEAD_END = re.compile(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", re.M)
+_LINE_END = re.compile(r"[ \t]*$", re.M)
 _APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
 # Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
@@ -132,6 +136,14 @@ def complete_runs(
             at = run[hit[0]].start
             kind = next((s.kind for s in spans + extra if s.start <= at < s.end), "name")
             _extend(run, hit, kind, text, lex, covered, take)
+            continue
+        if (
+            len(run) <= 2
+            and _DASH_SIGN.search(text, max(0, run[0].start - 6), run[0].start)
+            and _LINE_END.match(text, word_end(run[-1]))
+            and all(t.lower in lex.given_names or not lex.known(t.lower) for t in run[:1])
+        ):
+            take("name", run)  # "... - Heather" signing a message
             continue
         if _letterhead(run, text, lex):
             take("facility", run)  # "... RECORD - Boots, High Street"
@@ -216,7 +228,7 @@ def _letterhead(run: list[Tok], text: str, lex: Lexicon) -> bool:
     if not _HEADING_DASH.fullmatch(text, line, run[0].start):
         return False
     end = word_end(run[-1])
-    after = re.match(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", text[end : end + 4], re.M)
+    after = _LETTERHEAD_END.match(text, end)
     if after is None or any(_stops(t, lex) and t.shape != "joiner" for t in run):
         return False
     distinctive = any(
