@@ -199,6 +199,8 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("street_address", _NUMBER_AFTER),
+    # A house number before a street named with "The" ("7 The Paddocks, Hereford").
+    ("street_address", re.compile(r"\b\d{1,4}[A-Za-z]?[ \t]+The(?:[ \t]+[A-Z][a-z'’]+){1,2}(?=,)")),
     # The locality after such an address ("Rua das Flores 45, Porto").
     (
         "city",

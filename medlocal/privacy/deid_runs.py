@@ -65,6 +65,8 @@ _LETTERHEAD_HEADS = frozenset(
 # A signature after a dash at the end of a line ("Thanks, Autumn. - Heather").
 _DASH_SIGN = re.compile(r"(?:^|[.!?,][ \t]+)[-–—~][ \t]*\Z", re.M)
 _LETTERHEAD_END = re.compile(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", re.M)
+_COMMA = re.compile(r",[ \t]*")
+_COMMA_END = re.compile(r",[ \t]*\Z")
 _LINE_END = re.compile(r"[ \t]*$", re.M)
 _APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
@@ -128,6 +130,8 @@ def complete_runs(
             take("name", [tok, after])  # "RN: Rose W.", "Sponsor Curtis B."
         elif _PHONE_AFTER.match(text, tok.end):
             take("name", [tok])  # "Call Summer on 0400 111 222"
+    streets = {s.end for s in spans if s.kind == "street_address"}
+    streets |= {s.start for s in spans if s.kind == "street_address"}
     names = {s.end: s for s in spans if s.kind == "name"}
     names_at = {s.start: s for s in spans if s.kind == "name"}
     for run in runs:
@@ -144,6 +148,10 @@ def complete_runs(
             and all(t.lower in lex.given_names or not lex.known(t.lower) for t in run[:1])
         ):
             take("name", run)  # "... - Heather" signing a message
+            continue
+        beside = _beside_street(run, text, streets)
+        if beside and len(run) <= 3 and all(t.shape == "title" for t in run):
+            take(beside, run)  # "Rose Cottage, Back Lane, Little Snoring"
             continue
         if _letterhead(run, text, lex):
             take("facility", run)  # "... RECORD - Boots, High Street"
@@ -209,6 +217,18 @@ def _extend(
     new = [t for t in run[first : last + 1] if not covered[t.start]]
     if new and any(t.lower not in ("and", "of", "the", "&") for t in new):
         take(kind, run[first : last + 1])
+
+
+def _beside_street(run: list[Tok], text: str, streets: set[int]) -> str:
+    """The part of an address that ``run`` is, where a comma joins it to a found street: a house
+    name before the street ("Rose Cottage, Back Lane"), the locality after it ("Back Lane, Little
+    Snoring"); "" where it is neither."""
+    end = word_end(run[-1])
+    after = _COMMA.match(text, end)
+    if after is not None and after.end() in streets:
+        return "street_address"
+    before = _COMMA_END.search(text, max(0, run[0].start - 4), run[0].start)
+    return "location" if before is not None and before.start() in streets else ""
 
 
 def _place_position(text: str, at: int) -> bool:
