@@ -73,7 +73,12 @@ _APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # Riverbend", "drives for Yellow Cabs"); after the others a lower-case "the" must come first
 # ("to the Crown and Anchor").
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|through|via|for|from)|\b(?:at|to|from|near|attend|attends|"
-                           r"attended|visit|visits|in)[ \t]+the)[ \t]+\Z")  # fmt: skip
+                           r"attended|visit|visits|in)[ \t]+the"
+                           # Seventh round: belonging to a group ("parishioner of Good Shepherd",
+                           # "volunteers with Harmony Voices", "a member of the Rotary").
+                           r"|\b(?:members?|parishioners?|congregation|employee|volunteers?|"
+                           r"volunteering|works|worked|working|sings|plays|played)[ \t]+"
+                           r"(?:of|with|at)(?:[ \t]+the)?)[ \t]+\Z")  # fmt: skip
 
 
 # A telephone number right after a word: the word is whose number it is.
@@ -170,7 +175,7 @@ def complete_runs(
         gap_after = _gap_to_name(text, names_at, word_end(run[-1]), before=False)
         if (gap_before or gap_after) and all(t.shape == "title" for t in run):
             take("name", run)  # "Junebug and Smoke"
-        elif _PLACE_BEFORE.search(text, max(0, run[0].start - 16), run[0].start):
+        elif _PLACE_BEFORE.search(text, max(0, run[0].start - 28), run[0].start):
             take("facility", run)  # "at Lister", "to the Crown and Anchor"
     return sorted(spans + extra, key=lambda s: (s.start, s.end))
 
@@ -234,7 +239,7 @@ def _beside_street(run: list[Tok], text: str, streets: set[int]) -> str:
 def _place_position(text: str, at: int) -> bool:
     """Whether a name at ``at`` follows a place word ("at") or a heading in capitals and a dash."""
     line = text.rfind("\n", 0, at) + 1
-    return bool(_PLACE_BEFORE.search(text, max(0, at - 16), at)) or bool(
+    return bool(_PLACE_BEFORE.search(text, max(0, at - 28), at)) or bool(
         _HEADING_DASH.fullmatch(text, line, at)
     )
 
