@@ -65,6 +65,7 @@ _LETTERHEAD_HEADS = frozenset(
 # A signature after a dash at the end of a line ("Thanks, Autumn. - Heather").
 _DASH_SIGN = re.compile(r"(?:^|[.!?,][ \t]+)[-–—~][ \t]*\Z", re.M)
 _LETTERHEAD_END = re.compile(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", re.M)
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste?\.?)[ \t]+[A-Z]")
 _COMMA = re.compile(r",[ \t]*")
 _COMMA_END = re.compile(r",[ \t]*\Z")
 _LINE_END = re.compile(r"[ \t]*$", re.M)
@@ -177,7 +178,14 @@ def complete_runs(
             take("name", run)  # "Junebug and Smoke"
         elif _PLACE_BEFORE.search(text, max(0, run[0].start - 28), run[0].start):
             take("facility", run)  # "at Lister", "to the Crown and Anchor"
-    return sorted(spans + extra, key=lambda s: (s.start, s.end))
+    # A saint's possessive is part of the name ("St Luke's", "Saint Mary's"); a person's is not.
+    out = [
+        WordSpan(s.kind, s.start, s.end + 2)
+        if _SAINT.match(text, s.start) and text[s.end : s.end + 2] in ("'s", "’s")
+        else s
+        for s in spans + extra
+    ]
+    return sorted(out, key=lambda s: (s.start, s.end))
 
 
 def _extend(
