@@ -55,7 +55,12 @@ FUNCTION_CUES = frozenset(
 )  # fmt: skip
 # A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
 # nurse), Winter (radiology)"); e-mail headers separate names with semicolons.
-LIST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|,?[ \t]+and|&|/)[ \t]*")
+# Seventh round: or a role in lower case after a comma, before a semicolon ("Carmen, breast care
+# nurse; Noble, radiology").
+LIST_GAP = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*|,[ \t]*[a-z][a-z -]{1,30}(?=;))?"
+    r"(?:,|;|,?[ \t]+and|&|/)[ \t]*"
+)
 # People named by their role ("paramedic Rob Hill", "Pastor Eunice Adeyemi", "Faith Walker,
 # social worker"). Unlike a title, a role word at the head of a run makes only a name-like word
 # after it a name: "Consultant Rheumatologist" and "Nurse Practitioner" stay.
@@ -74,7 +79,7 @@ ROLES = frozenset(
         "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
         "nanny", "childminder", "clerk",
         # Fifth round: abbreviated roles ("ED reg Brown", "HCA Lily", "PC Wood", "CNS Heath").
-        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "nic", "rmo", "pc", "dc",
+        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "sn", "nic", "rmo", "pc", "dc",
         "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
         # Seventh round: credentials written before a name ("RN Crystal", "OT Pearl").
         "rn", "rgn", "lpn", "lvn", "cna", "np", "slp", "emt", "cnm", "ot",
