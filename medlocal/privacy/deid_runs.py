@@ -228,7 +228,7 @@ def _extend(
     if first > 0 and run[first - 1].word == "The" and run[first - 1].end + 1 == run[first].start:
         first -= 1  # "The Willows", "The Old Forge": a capital "The" opens the name
     new = [t for t in run[first : last + 1] if not covered[t.start]]
-    if new and any(t.lower not in ("and", "of", "the", "&") for t in new):
+    if new and any(t.lower not in ("and", "of", "the", "&") or t.word == "The" for t in new):
         take(kind, run[first : last + 1])
 
 
