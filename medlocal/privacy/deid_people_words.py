@@ -79,10 +79,10 @@ ROLES = frozenset(
         "defender", "judge", "magistrate", "bystander", "caseworker", "lifeguard", "babysitter",
         "nanny", "childminder", "clerk",
         # Fifth round: abbreviated roles ("ED reg Brown", "HCA Lily", "PC Wood", "CNS Heath").
-        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "sn", "nic", "rmo", "pc", "dc",
+        "reg", "sho", "spr", "fy1", "fy2", "anp", "cns", "hca", "hcsw", "nic", "rmo", "pc", "dc",
         "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
         # Seventh round: credentials written before a name ("RN Crystal", "OT Pearl").
-        "rn", "rgn", "lpn", "lvn", "cna", "np", "slp", "emt", "cnm", "ot",
+        "rn", "rgn", "lpn", "lvn", "cna", "np", "slp", "emt", "cnm", "ot", "sn",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
