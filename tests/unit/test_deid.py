@@ -559,7 +559,8 @@ def test_fourth_held_out_half_parses_with_its_counts() -> None:
 # and, until the fifth round's product list, two wound-care brands ("Prontosan", "Aquacel Ag").
 _KNOWN_DEV3_MISSES = [
     ("e05", "FACILITY", "Lancet Centurion"),
-    ("e06", "FACILITY", "Physio Plus Whanganui"),
+    # ("e06", "Physio Plus Whanganui"): found since the seventh round (a service word opens a
+    # name after a heading and a dash).
     ("e21", "FACILITY", "Mission Hospital Urology"),
 ]
 _KNOWN_DEV3_DAMAGE: list[tuple[str, str]] = []
