@@ -113,11 +113,12 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("phone", re.compile(r"(?<![\w+.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}(?![\w-])")),
     # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",
-    # "07700 900412", "01 555 0123"), and international numbers after 00 ("00 44 20 7946 0958").
+    # "07700 900412", "01 555 0123", the UK's six-digit area codes, "016977 41234"), and
+    # international numbers after 00 ("00 44 20 7946 0958").
     (
         "phone",
         re.compile(
-            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,4}(?:[ \t-]\d{2,6}){1,4}"
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,5}(?:[ \t-]\d{2,6}){1,4}"
             r"(?![\w-])"
             r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
             r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"

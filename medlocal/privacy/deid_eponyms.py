@@ -24,6 +24,7 @@ EPONYM_HEADS = frozenset(
         "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
         "grading", "class", "classification", "criteria", "stage", "staging", "index", "angle",
         "nodes", "node", "changes", "type", "syndrome", "disease", "phenomenon", "reflex",
+        "phenomena",
         "maneuver", "manoeuvre", "manoeuvres", "procedure", "operation", "repair", "incision",
         "approach", "technique", "method", "position", "catheter", "drain", "drains", "tube",
         "stent", "needle", "clamp", "clamps", "scissors", "retractor", "retractors", "forceps",
@@ -66,6 +67,7 @@ _CAPITALISED_HEADS = frozenset(
         "sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "grade",
         "grading", "class", "classification", "criteria", "stage", "staging", "index", "type",
         "syndrome", "disease", "phenomenon", "reflex", "maneuver", "manoeuvre", "procedure",
+        "phenomena",
         "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
         "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
     }
