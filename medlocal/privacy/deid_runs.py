@@ -12,7 +12,15 @@ proper name looks like by where it stands, whatever its words are.
 * A place's position: a capitalised run after "at", "through", "via", "for" or "from", or after
   a place word and a lower-case "the" ("to the Crown and Anchor", "attend the Rotunda"), names a
   place or an organisation ("see him at Lister", "day labour through Labor Ready") unless all its
-  words are clinical, generic ("the Pharmacy") or calendar words.
+  words are clinical, generic ("the Pharmacy") or calendar words; so is one after a word of
+  belonging ("parishioner of Good Shepherd", "volunteers with Harmony Voices").
+
+Seventh round: a service word ends a found organisation's name and opens one at a place
+("Lakeside Endoscopy", "at Physio Plus Whanganui"), a capital "The" opens a found name ("The
+Willows"), a saint's possessive is part of the name ("St Luke's"); a listed or unknown name
+after a person word and a comma ("The patient, Faith, says") or after a dash that ends a line
+("- Heather") is a name; letterheads and the parts of an address beside a street are read in
+:mod:`medlocal.privacy.deid_letterhead`.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letterhead
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
@@ -51,23 +60,9 @@ _APPOSITION = re.compile(
     r"\b(?:patient|pt|client|resident|carer|caregiver|chaplain|nurse|"
     r"worker|volunteer|neighbour|neighbor|friend|partner)[ \t]*,[ \t]*\Z"
 )
-# A heading in capitals and a dash, then who wrote the note ("COMMUNITY PHARMACY CONSULTATION
-# RECORD - Boots, High Street", "PAEDIATRIC EMERGENCY - University College Hospital, Ibadan").
-_HEADING_DASH = re.compile(r"[ \t]*[A-Z][A-Z0-9&/'(). -]*[A-Z)][ \t]+[-–—][ \t]+")
-_LETTERHEAD_HEADS = frozenset(
-    re.findall(
-        r"\w+",
-        "hospital hospitals clinic clinics centre center infirmary practice health healthcare"
-        " institute trust house home pharmacy chemist laboratories labs hospice college university"
-        " school group services partners surgery",
-    )
-)
 # A signature after a dash at the end of a line ("Thanks, Autumn. - Heather").
 _DASH_SIGN = re.compile(r"(?:^|[.!?,][ \t]+)[-–—~][ \t]*\Z", re.M)
-_LETTERHEAD_END = re.compile(r"[ \t]*(?:(,[ \t]*[A-Z0-9])|\(|$)", re.M)
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste?\.?)[ \t]+[A-Z]")
-_COMMA = re.compile(r",[ \t]*")
-_COMMA_END = re.compile(r",[ \t]*\Z")
 _LINE_END = re.compile(r"[ \t]*$", re.M)
 _APPOSITION_END = re.compile(r"[ \t]*(?:[,;)]|[ \t]\(|\.?[ \t]*$)", re.M)
 # A run after these is a place or an organisation; "at", "via", "for", "from" need no more ("seen at
@@ -155,11 +150,11 @@ def complete_runs(
         ):
             take("name", run)  # "... - Heather" signing a message
             continue
-        beside = _beside_street(run, text, streets)
+        beside = beside_street(run, text, streets)
         if beside and len(run) <= 3 and all(t.shape == "title" for t in run):
             take(beside, run)  # "Rose Cottage, Back Lane, Little Snoring"
             continue
-        if _letterhead(run, text, lex):
+        if letterhead(run, text, lex, lambda t: _stops(t, lex)):
             take("facility", run)  # "... RECORD - Boots, High Street"
             continue
         if not _plain(run, lex) or any(lex.clinical(t.lower) for t in run):
@@ -232,44 +227,12 @@ def _extend(
         take(kind, run[first : last + 1])
 
 
-def _beside_street(run: list[Tok], text: str, streets: set[int]) -> str:
-    """The part of an address that ``run`` is, where a comma joins it to a found street: a house
-    name before the street ("Rose Cottage, Back Lane"), the locality after it ("Back Lane, Little
-    Snoring"); "" where it is neither."""
-    end = word_end(run[-1])
-    after = _COMMA.match(text, end)
-    if after is not None and after.end() in streets:
-        return "street_address"
-    before = _COMMA_END.search(text, max(0, run[0].start - 4), run[0].start)
-    return "location" if before is not None and before.start() in streets else ""
-
-
 def _place_position(text: str, at: int) -> bool:
     """Whether a name at ``at`` follows a place word ("at") or a heading in capitals and a dash."""
     line = text.rfind("\n", 0, at) + 1
     return bool(_PLACE_BEFORE.search(text, max(0, at - 28), at)) or bool(
-        _HEADING_DASH.fullmatch(text, line, at)
+        HEADING_DASH.fullmatch(text, line, at)
     )
-
-
-def _letterhead(run: list[Tok], text: str, lex: Lexicon) -> bool:
-    """Whether ``run`` follows a heading in capitals and a dash, ends its line or comes before a
-    comma, and names an organisation: by a facility word at its end ("University College
-    Hospital"), a word that is a name, a place or no English word ("Mercy General"), or a comma and
-    an address after it ("Boots, High Street")."""
-    line = text.rfind("\n", 0, run[0].start) + 1
-    if not _HEADING_DASH.fullmatch(text, line, run[0].start):
-        return False
-    end = word_end(run[-1])
-    after = _LETTERHEAD_END.match(text, end)
-    if after is None or any(_stops(t, lex) and t.shape != "joiner" for t in run):
-        return False
-    distinctive = any(
-        t.lower not in GENERIC
-        and (not lex.known(t.lower) or t.lower in lex.given_names or t.lower in lex.places)
-        for t in run
-    )
-    return run[-1].lower in _LETTERHEAD_HEADS or distinctive or after.group(1) is not None
 
 
 def _service_tail(run: list[Tok], at: int) -> bool:
