@@ -17,7 +17,9 @@ built collection and no deleted one lingers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -29,6 +31,8 @@ import chromadb
 import numpy as np
 import numpy.typing as npt
 from chromadb.config import Settings
+
+log = logging.getLogger(__name__)
 
 NO_COLLECTION = -1  # chroma metadata cannot hold None
 ALL_PATIENTS = -1  # the key of the whole-vault collection
@@ -202,7 +206,7 @@ class VectorIndex:
             return
         keys = {(patient_id, model_id), (ALL_PATIENTS, model_id)}
         for collection in self._route(_Change("add", items=list(items)), keys.__contains__):
-            self._add(collection, items)
+            self._change_or_discard(collection, lambda c: self._add(c, items))
 
     def remove(
         self, patient_id: int, chunk_ids: Sequence[int], model_id: str | None = None
@@ -217,7 +221,22 @@ class VectorIndex:
             return key[0] in (patient_id, ALL_PATIENTS) and model_id in (None, key[1])
 
         for collection in self._route(_Change("remove", ids=ids), matches):
-            self._remove(collection, ids)
+            self._change_or_discard(collection, lambda c: self._remove(c, ids))
+
+    def _change_or_discard(self, collection: Any, change: Callable[[Any], None]) -> None:
+        """Apply a committed change to a built collection; if chroma fails, drop the collection
+        instead. The vault already holds the change, so the next query that needs the collection
+        rebuilds it from there: a failure here must not fail (or seem to fail) the commit, and
+        must not leave a collection missing a committed vector or keeping a deleted one."""
+        try:
+            change(collection)
+        except Exception:
+            log.warning("vector index update failed; the collection is rebuilt on next use")
+            with self._guard:
+                for key in [k for k, c in self._collections.items() if c is collection]:
+                    del self._collections[key]
+            with contextlib.suppress(Exception):
+                self._client.delete_collection(collection.name)
 
     def drop_patient(self, patient_id: int, chunk_ids: Sequence[int]) -> None:
         """Drop the patient's collections and take their vectors out of the whole-vault one."""

@@ -129,6 +129,29 @@ def test_a_failed_snapshot_leaves_no_half_built_collection(vault: Vault) -> None
     assert not index._pending
 
 
+def test_an_index_update_failing_after_the_commit_rebuilds_instead(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import is committed before the in-memory index hears of it: chroma failing then must
+    not report the stored file as failed, nor leave vector search without it."""
+    patient = vault.add_patient("P")
+    add(vault, patient, "a.txt", "warfarin at night")
+    query = EMB.embed(["metformin with breakfast"])[0]
+    vault.search("", query, patient_id=patient, embed_model_id=EMB.model_id)  # builds it
+    index = vault._s.index if vault._s is not None else None
+    assert index is not None and index.is_built(patient, EMB.model_id)
+
+    def broken(collection: Any, items: Sequence[IndexedVector]) -> None:
+        raise RuntimeError("chroma failed")
+
+    monkeypatch.setattr(index, "_add", broken)
+    late = add(vault, patient, "late.txt", "metformin with breakfast")  # no error
+    assert not index.is_built(patient, EMB.model_id)
+    monkeypatch.undo()
+    hits = vault.search("", query, patient_id=patient, embed_model_id=EMB.model_id)
+    assert hits[0].document_id == late and hits[0].vector_score is not None
+
+
 def _locks_on_its_way_in(vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
     """The idle timer fires after a call fetched the session and before it took its lock."""
     fetch = vault._session
