@@ -524,11 +524,12 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # times, before and after each): 494/520 (95.00%) and 2.8% (12/432) after the dev4
     # changes, 494/520 and 2.5% (11/432) after the probe changes: still below the targets (99%
     # overall, 95% a type, 2%). Sixth round (changes made from dev5a's misses, dev5b as its
-    # validation; this half's table run once, after): 496/520 (95.38%) and 2.5% (11/432). A
-    # regression guard only, not a target. Failures print figures only, never the notes' misses.
+    # validation; this half's table run once, after): 496/520 (95.38%) and 2.5% (11/432). Round 7
+    # (dev6 as validation; once, after): 499/520 (95.96%), 2.5%. A regression guard only, not a
+    # target. Failures print figures only, never the notes' misses.
     notes = load("heldout3")
     result = score(notes, _spans)
-    assert result.recall >= 0.95, f"third held-out recall {result.recall:.4f}"
+    assert result.recall >= 0.959, f"third held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.026, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
@@ -538,8 +539,9 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # rules nor the other halves; scored once before and once after that round's changes (the
     # per-type table only, never its misses). Before: 574/624 (91.99%), 0.9% of clinical terms
     # redacted (4/441); facility 59/84, person 130/141, street 26/29, vehicle 3/4. After:
-    # 589/624 (94.39%) and 1.4% (6/441); facility 69/84, person 131/141, street 26/29. Below the
-    # targets (99% overall, 95% a type); a regression guard only. Failures print figures only.
+    # 589/624 (94.39%) and 1.4% (6/441); facility 69/84, person 131/141, street 26/29. Round 7
+    # (once, after): unchanged, 589/624 and 1.4%. Below the targets (99% overall, 95% a type); a
+    # regression guard only. Failures print figures only.
     result = score(load("heldout4"), _spans)
     assert result.recall >= 0.943, f"fourth held-out recall {result.recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
