@@ -58,7 +58,6 @@ class ChatSummary:
 
 def list_chats(vault: Vault, patient_id: int | None = None) -> list[ChatSummary]:
     """Every chat (of one patient if given), oldest first."""
-    outputs = vault.list_outputs(patient_id)
     found = []
     for chat_id, owner, created_at in vault.list_chats(patient_id):
         asked = [m.content for m in vault.chat_messages(chat_id) if m.role == "user"]
@@ -69,7 +68,7 @@ def list_chats(vault: Vault, patient_id: int | None = None) -> list[ChatSummary]
                 created_at,
                 len(asked),
                 answer_title(asked[0]) if asked else "(no question yet)",
-                tuple(o.id for o in _answers_in(outputs, chat_id)),
+                tuple(o.id for o in vault.chat_answers(chat_id)),
             )
         )
     return found
@@ -77,8 +76,7 @@ def list_chats(vault: Vault, patient_id: int | None = None) -> list[ChatSummary]
 
 def chat_output_ids(vault: Vault, chat_ids: Collection[int]) -> list[int]:
     """The saved answers given in these chats."""
-    wanted = set(chat_ids)
-    return [o.id for o in vault.list_outputs() if _chat_of(o) in wanted and o.kind == "answer"]
+    return sorted(o.id for chat_id in set(chat_ids) for o in vault.chat_answers(chat_id))
 
 
 def delete_chats(vault: Vault, chat_ids: Sequence[int]) -> int:
@@ -89,15 +87,6 @@ def delete_chats(vault: Vault, chat_ids: Sequence[int]) -> int:
         raise UserInputError("no chat chosen")
     vault.delete_chats(chat_ids)
     return len(set(chat_ids))
-
-
-def _chat_of(output: StoredOutput) -> object:
-    return output.provenance.get("chat_id")
-
-
-def _answers_in(outputs: list[StoredOutput], chat_id: int) -> list[StoredOutput]:
-    found = [o for o in outputs if o.kind == "answer" and _chat_of(o) == chat_id]
-    return sorted(found, key=lambda o: o.id)
 
 
 def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:

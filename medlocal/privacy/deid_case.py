@@ -27,21 +27,12 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, WEAK_HEADS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
-_CALENDAR = frozenset(
-    re.findall(
-        r"\w+",
-        "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
-        " july august september october november december mon tue tues wed thu thur thurs fri sat"
-        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
-        " wednesdays thursdays fridays saturdays sundays",
-    )
-)
 # Kept in lower case in a capitals line, as in prose: they join or break the runs of names.
 _FUNCTION = frozenset(
     re.findall(r"\w+", "a an and or of the to at in on by for with from as is was be but if so no")
@@ -110,7 +101,7 @@ def _same_length(old: str, new: str) -> str:
 
 def _caps_word(word: str, lex: Lexicon) -> str:
     lower = fold(word)
-    if lower in TITLES or lower in _CALENDAR or lower == "st":  # "ST." a street or a saint
+    if lower in TITLES or lower in CALENDAR_WORDS or lower == "st":  # "ST." a street or a saint
         return _cased(word, True)
     if lower in _FUNCTION:
         return word.lower()
@@ -123,16 +114,19 @@ def _caps_word(word: str, lex: Lexicon) -> str:
     return _cased(word, True) if len(lower) >= 4 and _sayable(lower) else word
 
 
+_NAME_CUES = TITLES | (RELATIONS - FUNCTION_CUES) | ROLES  # "my mom deb", "dr yang"
+
+
 def _lower_word(word: str, lex: Lexicon, before: str) -> str:
     lower = fold(word)
-    if lower in TITLES or lower in _CALENDAR:
+    if lower in TITLES or lower in CALENDAR_WORDS:
         return _cased(word, True)
     if lex.clinical(lower):
         return word
     strict = lower in lex.english
     if (lex.name_like(lower) or lower in lex.places) and not strict:
         return _cased(word, True)
-    if lex.name_like(lower) and before in TITLES | (RELATIONS - FUNCTION_CUES) | ROLES:
+    if lex.name_like(lower) and before in _NAME_CUES:
         return _cased(word, True)  # "my mom deb", "dr yang"
     if not lex.known(lower) and len(lower) >= 5:
         return _cased(word, True)  # "menards", "halvorsen": no English word

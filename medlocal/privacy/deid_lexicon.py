@@ -60,6 +60,16 @@ _PREFIXES = (
 # ("ca" of can't, "wo" of won't); "I" is no dictionary word of its own.
 _CONTRACTION = re.compile(r"^([a-z]+?)(?:n['’]t|['’](?:m|ve|ll|re|d))$")
 _CONTRACTED = frozenset({"i", "ca", "wo", "sha", "ai", "y"})
+# Months and weekdays, whole and shortened: written with a capital, yet never a name.
+CALENDAR_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
+        " july august september october november december mon tue tues wed thu thur thurs fri sat"
+        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
+        " wednesdays thursdays fridays saturdays sundays",
+    )
+)
 
 
 # British spellings, rewritten the American way the 1934 dictionary spells them.

@@ -29,21 +29,12 @@ import re
 from collections.abc import Callable
 
 from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letterhead
-from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
 from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_end
 
-_CALENDAR = frozenset(
-    re.findall(
-        r"\w+",
-        "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
-        " july august september october november december mon tue tues wed thu thur thurs fri sat"
-        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
-        " wednesdays thursdays fridays saturdays sundays",
-    )
-)
 # Service words that end an organisation's name after a word found in it ("Lakeside Endoscopy",
 # "Summit Physio", "Otara Family Doctors"), though each is also a clinical or plain word. Not the
 # specialties a doctor's name comes before ("Dr Lange Cardiology"), nor after a title.
@@ -87,14 +78,14 @@ _AND_GAP = re.compile(r"[ \t]*(?:,?[ \t]+and|&|/)[ \t]*")
 _AND_GAP_END = re.compile(_AND_GAP.pattern + r"\Z")
 
 
+# Built once: _stops runs for every capitalised word of every run.
+_RUN_STOPS = TITLES | ROLES | CALENDAR_WORDS | _FIELD_WORDS | RELATIONS | SOFT_CUES
+
+
 def _stops(tok: Tok, lex: Lexicon) -> bool:
     """A word that a name does not run over."""
     lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
-    return (
-        tok.shape not in ("title", "caps")
-        or lex.clinical(lower)
-        or lower in TITLES | ROLES | _CALENDAR | _FIELD_WORDS | RELATIONS | SOFT_CUES
-    )
+    return tok.shape not in ("title", "caps") or lex.clinical(lower) or lower in _RUN_STOPS
 
 
 def _plain(run: list[Tok], lex: Lexicon) -> bool:

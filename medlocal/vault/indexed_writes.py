@@ -16,7 +16,6 @@ from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError, NotFoundError
 from medlocal.vault.records import ChunkRecord, PageSpan
-from medlocal.vault.rows import DocumentInfo
 from medlocal.vault.session import Session, SessionSource, reading
 
 
@@ -123,14 +122,6 @@ def replace_passages(
         s.index.add(patient_id, embed_model_id, indexed)
         _purge_deleted_text(s)
     return True
-
-
-def delete_document(
-    fetch: SessionSource, info: DocumentInfo, output_ids: Sequence[int] = ()
-) -> None:
-    """Remove one document's bytes, chunks, vectors and FTS rows, and record the deletion;
-    the saved outputs ``output_ids`` (those quoting it) go in the same transaction."""
-    delete_documents(fetch, [info.id], output_ids)
 
 
 def delete_documents(

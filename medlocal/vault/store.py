@@ -411,8 +411,7 @@ class Vault:
         )
 
     def has_document(self, patient_id: int, sha256: str) -> bool:
-        with self._read() as s:
-            return documents.find_duplicate(s.conn, patient_id, sha256.lower()) is not None
+        return self.duplicate_of(patient_id, sha256) is not None
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None:
         """The id of this patient's document with these bytes, if one was imported."""
@@ -433,7 +432,7 @@ class Vault:
     def delete_document(self, document_id: int, *, output_ids: Sequence[int] = ()) -> None:
         """Remove the bytes, chunks, vectors and FTS rows, and record the deletion; the saved
         outputs ``output_ids`` (say, those quoting it) are deleted in the same transaction."""
-        indexed_writes.delete_document(self._session, self.get_document(document_id), output_ids)
+        self.delete_documents([document_id], output_ids=output_ids)
 
     def delete_documents(
         self, document_ids: Sequence[int], *, output_ids: Sequence[int] = ()

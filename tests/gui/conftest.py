@@ -40,9 +40,14 @@ def make_workspace(tmp_path: Path, chat: Any = None, **kwargs: Any) -> Workspace
 
 def window_with_patient(qtbot: Any, workspace: Workspace, name: str) -> Any:
     """The main window on an unlocked vault with one new patient, chosen in the list."""
+    workspace.require_vault().add_patient(name)
+    return open_window(qtbot, workspace)
+
+
+def open_window(qtbot: Any, workspace: Workspace) -> Any:
+    """The main window on ``workspace``, started, with the first patient chosen in the list."""
     from medlocal.ui.main_window import MainWindow
 
-    workspace.require_vault().add_patient(name)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.start()

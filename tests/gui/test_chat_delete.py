@@ -5,6 +5,7 @@ instead of failing; a chat deleted while the vault was locked is not reopened.""
 from __future__ import annotations
 
 import pytest
+from conftest import open_window
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -25,14 +26,6 @@ def _chat(vault: Vault, patient: int, question: str) -> tuple[int, int]:
     return chat, vault.save_output(patient, "answer", question, answer, provenance, [])
 
 
-def _window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
-    return window
-
-
 def test_deleting_the_open_chat_asks_then_clears_the_view(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -40,7 +33,7 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
     patient = vault.add_patient("Ann")
     older, _ = _chat(vault, patient, "Metformin dose?")
     newer, kept = _chat(vault, patient, "Lisinopril started when?")
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     chat = window.chat
     assert chat.chat_id == newer and "Lisinopril" in chat.visible_text()
     assert chat.delete_chat.isEnabled()
@@ -71,7 +64,7 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
     patient = vault.add_patient("Ann")
     _chat(vault, patient, "Metformin dose?")
     _, saved = _chat(vault, patient, "Lisinopril started when?")
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
@@ -99,7 +92,7 @@ def test_export_checks_the_saved_copy_still_exists(
     """Deleted elsewhere (the CLI) while the chat is open: Export says so, no raw error."""
     vault = workspace.require_vault()
     _, saved = _chat(vault, vault.add_patient("Ann"), "Metformin dose?")
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
@@ -117,7 +110,7 @@ def test_a_chat_deleted_while_locked_is_not_reopened(qtbot: QtBot, workspace: Wo
     patient = vault.add_patient("Ann")
     older, _ = _chat(vault, patient, "Metformin dose?")
     newer, _ = _chat(vault, patient, "Lisinopril started when?")
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     assert window.chat.chat_id == newer
     window.chat.set_patient(patient, older)
     assert window.chat.chat_id == older

@@ -10,22 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import window_with_patient
+from conftest import open_window, window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui import patients_panel
-from medlocal.ui.main_window import MainWindow
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.store import Vault
-
-
-def _window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
-    return window
 
 
 def _import(workspace: Workspace, patient: int, tmp_path: Path, count: int) -> None:
@@ -60,7 +51,7 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _import(workspace, patient_with_note, tmp_path, 2)
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     panel = window.patients
     qtbot.waitUntil(lambda: panel.documents.count() == 3)
     panel.documents.selectAll()
@@ -99,7 +90,7 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
 def test_a_failed_deletion_is_shown_and_the_list_read_again(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     panel = window.patients
     qtbot.waitUntil(lambda: panel.documents.count() == 1)
     panel.documents.selectAll()
@@ -124,7 +115,7 @@ def test_a_failed_deletion_is_shown_and_the_list_read_again(
 def test_removing_a_patient_runs_on_a_worker(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     panel = window.patients
     monkeypatch.setattr(patients_panel, "confirm", lambda *_a: True)
     release, threads = _hold(monkeypatch, "remove_patient")
@@ -199,7 +190,7 @@ def test_a_cited_document_is_read_on_a_worker(
     vault = workspace.require_vault()
     document = vault.list_documents(patient_with_note)[0]
     chunk = vault.document_chunks(document.id)[0]
-    window = _window(qtbot, workspace)
+    window = open_window(qtbot, workspace)
     sources = window.sources
 
     def source(number: int) -> SourceRef:
