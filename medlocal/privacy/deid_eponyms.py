@@ -39,6 +39,9 @@ EPONYM_HEADS = frozenset(
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
         "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
         "frame",
+        # Eighth round: plurals and heads of manoeuvres, instruments and bleeds.
+        "maneuvers", "dynamometer", "haemorrhage", "hemorrhage", "haemorrhages", "hemorrhages",
+        "pulse", "nails", "striae", "adl", "iadl", "stapler", "pessary",
         # Fourth round: eponymous anatomy, instruments, appliances and conditions.
         "gland", "glands", "diverticulum", "fibres", "fibers", "artery", "vein", "nerve",
         "membrane", "space", "fascia", "bursa", "foramen", "fold", "nucleus", "tubercle", "block",

@@ -51,12 +51,8 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
 
 
 def _name_variants(full_name: str) -> list[str]:
-    if "," in full_name:
-        last, rest = (p.strip() for p in full_name.split(",", 1))
-        given = rest.split()
-    else:
-        parts = full_name.split()
-        last, given = (parts[-1], parts[:-1]) if len(parts) > 1 else (parts[0], [])
+    given, surname = _split_name(full_name)
+    last = " ".join(surname)
     if not given:
         return [last]
     first, middles = given[0], given[1:]
@@ -84,7 +80,13 @@ def _split_name(full_name: str) -> tuple[list[str], list[str]]:
         last, rest = (p.strip() for p in full_name.split(",", 1))
         return rest.split(), last.split()
     parts = full_name.split()
-    return (parts[:-1], parts[-1:]) if len(parts) > 1 else ([], parts)
+    if len(parts) < 2:
+        return [], parts
+    # Lower-case particles before the last word are the surname's ("Margarethe van der Berg").
+    cut = len(parts) - 1
+    while cut > 1 and parts[cut - 1].islower():
+        cut -= 1
+    return parts[:cut], parts[cut:]
 
 
 def _parts_pattern(full_name: str) -> str:
@@ -98,8 +100,9 @@ def _parts_pattern(full_name: str) -> str:
     given, surname = _split_name(full_name)
     english = lexicon().english
     heads = {given[0]} if given else set()
-    heads |= {w for w in surname if len(w) > 2}
-    heads |= {p for w in surname for p in re.split(r"[-‐]", w) if len(p) > 2}
+    particles = {w for w in surname if w.islower()}  # "van", "der": never the name alone
+    heads |= {w for w in surname if len(w) > 2 and w not in particles}
+    heads |= {p for w in surname for p in re.split(r"[-‐]", w) if len(p) > 2} - particles
     short: set[str] = set()
     for name in heads:
         bare = name.replace("'", "").replace("’", "")
@@ -113,8 +116,9 @@ def _parts_pattern(full_name: str) -> str:
     initial = "(?-i:[" + "".join(sorted(initials)) + r"])\.?" if initials else "(?!)"
     sep = r"(?:[ \t]*,[ \t]*|[ \t]+)"
     lone = r"(?![A-Za-z])"
+    before = "".join(rf"(?:{re.escape(w)}[ \t]+)?" for w in surname if w in particles)
     return (
-        rf"(?:{initial}{lone}{sep})*(?:{head})(?![A-Za-z'’])"
+        rf"(?:{initial}{lone}{sep})*{before}(?:{head})(?![A-Za-z'’])"
         rf"(?:{sep}(?:(?:{join})(?![A-Za-z'’])|{initial}{lone}))*"
     )
 

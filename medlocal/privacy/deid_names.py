@@ -129,13 +129,17 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
 
 def _particle_joins(run: list[Tok], i: int) -> bool:
     """A lower-case particle inside a name: a name word after it, and one before it (past any
-    other particles: "van der")."""
-    if i + 1 >= len(run) or not run[i + 1].strong:
+    other particles: "van der"). One side must be a found name, the other at least listed ("son
+    Pieter van der Berg": Berg is an English word, but on the surname list)."""
+    if i + 1 >= len(run) or not (run[i + 1].strong or run[i + 1].weak):
         return False
     k = i - 1
     while k >= 0 and run[k].shape == "joiner" and run[k].lower in PARTICLES:
         k -= 1
-    return k >= 0 and (run[k].weak or run[k].strong)
+    if k < 0:
+        return False
+    before, after = run[k], run[i + 1]
+    return (before.strong and after.weak) or (after.strong and (before.weak or before.strong))
 
 
 def _name_or_place(toks: list[Tok], text: str, lex: Lexicon) -> str:

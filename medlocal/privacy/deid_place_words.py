@@ -39,6 +39,8 @@ FACILITY_HEADS = frozenset(
         "railways", "insurance", "dental", "ward", "wards",
         # Fifth round.
         "hub", "wing",
+        # Eighth round: places of worship.
+        "basilica", "shrine", "masjid", "tabernacle", "ministries", "fellowship", "congregation",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
@@ -156,4 +158,4 @@ FACILITY_AHEAD = re.compile(
     + r"|Inc|LLC|Ltd|PLC|Pty)\b"
 )
 # A place cue before an acronym of an organisation ("review at NIMHANS", "from AIIMS").
-AT_BEFORE = re.compile(r"\b(?:at|from)[ \t]+\Z")
+AT_BEFORE = re.compile(r"\b(?:at|from|per|via)[ \t]+\Z")

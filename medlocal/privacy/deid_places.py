@@ -4,6 +4,7 @@ wards, streets, counties and places, and what is left of a run handed on to the 
 
 from __future__ import annotations
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
@@ -226,12 +227,14 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
         if FACILITY_AHEAD.match(text, tok.end):
             tok.shape = "caps" if word.isupper() else "title"
             continue
-        if not word.isupper() or len(word) < 4:
+        if not word.isupper() or len(word) < 3:
             continue
+        if len(word) == 3 and word in default_abbreviations().senses:
+            continue  # "ICU", "CCU": a clinical abbreviation, not a hospital's initials
         after = tokens[i + 1 : i + 4]
         place_after = (
             bool(after)
-            and text[tok.end : after[0].start] == " "
+            and text[tok.end : after[0].start] in (" ", ", ")
             and (lex.multiword_place([t.word for t in after]) > 0 or after[0].lower in lex.places)
         )
         if place_after or AT_BEFORE.search(text[max(0, tok.start - 8) : tok.start]):

@@ -32,6 +32,7 @@ import re
 from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
+from medlocal.privacy.deid_initials import initial_names
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
@@ -48,9 +49,10 @@ from medlocal.privacy.deid_tokens import (
 )
 
 
-def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
-    """Every name, facility and place the word scan finds in ``text``, in text order."""
-    lex = lex or lexicon()
+def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
+    """The words of ``text`` as the scan reads them: clinical phrases, eponyms, values and
+    medication lists protected (read as lower case), each word classified against the lists
+    (an identifier on its own, or next to one), organisation acronyms marked."""
     protected = [m.span() for m in lex.clinical_phrases.finditer(text)]
     tokens: list[Tok] = []
     memo: dict[str, tuple[bool, bool, bool]] = {}
@@ -72,6 +74,14 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         classify(tok, text, lex, memo)
     for tok in acronyms:
         tok.strong = True
+    return tokens
+
+
+def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None) -> list[WordSpan]:
+    """Every name, facility and place the word scan finds in ``text``, in text order.
+    ``tokens``, where given, are :func:`read_tokens` of this text (the scan marks them)."""
+    lex = lex or lexicon()
+    tokens = read_tokens(text, lex) if tokens is None else tokens
     given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
     runs = capitalised_runs(tokens, text)
@@ -79,6 +89,7 @@ def scan(text: str, lex: Lexicon | None = None) -> list[WordSpan]:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
     found += labelled_fields(text, lex)
+    found += initial_names(text, tokens, lex)
     return _propagate(text, tokens, complete_runs(text, tokens, runs, found, lex), lex)
 
 

@@ -1,7 +1,7 @@
 """De-identification of exported text, after the HIPAA Safe Harbor identifier list
 (45 CFR 164.514(b)(2)): recall first.
 
-The :class:`Redactor` combines four detectors, each in its own module, and removes the union of
+The :class:`Redactor` combines five detectors, each in its own module, and removes the union of
 what they find (where two overlap, the longer wins and the other's extra characters are added):
 
 * :mod:`~medlocal.privacy.deid_identity`: the patient's own name, MRN and date of birth from the
@@ -18,6 +18,9 @@ what they find (where two overlap, the longer wins and the other's extra charact
   word that is neither an English word nor a clinical term is an identifier, and so are facility
   names, streets, counties and places around it; names of relatives, clinicians and others are
   found with or without a cue.
+* :mod:`~medlocal.privacy.deid_tagger`: the statistical line, a conditional random field trained
+  on MedLocal's annotated development notes, reading the same words with the same word lists; it
+  adds the names, organisations and places it is sure of (``tagger=False`` leaves it out).
 * Then the address lines
   (:func:`~medlocal.privacy.deid_address_lines.address_line_candidates`): what none of the above
   found inside an address line read part by part after its label or an address part
@@ -56,7 +59,8 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
-from medlocal.privacy.deid_words import scan
+from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.deid_words import read_tokens, scan
 
 __all__ = [
     "DateMode",
@@ -80,6 +84,7 @@ class Redactor:
         date_mode: DateMode = "shift",
         shift_days: int | None = None,
         word_scan: bool = True,
+        tagger: bool = True,
         proposer: SpanProposer | None = None,
     ) -> None:
         self.identity = identity or PatientIdentity()
@@ -88,6 +93,7 @@ class Redactor:
             shift_days = shift_from_bytes(secrets.token_bytes(8))
         self.shift_days = shift_days
         self.word_scan = word_scan
+        self.tagger = tagger and word_scan
         self.proposer = proposer
         self._own = identity_patterns(self.identity)
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days)
@@ -119,7 +125,11 @@ class Redactor:
         yield from self._dates.candidates(text)
         yield from pattern_candidates(text)
         if self.word_scan:
-            for span in scan(text):
+            lex = lexicon()
+            tokens = read_tokens(text, lex)
+            spans = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
+            # The scan reads the same words after the tagger (it marks them as it goes).
+            for span in scan(text, lex, tokens) + spans:
                 original = text[span.start : span.end]
                 yield Redaction(span.kind, span.start, span.end, original, label(span.kind))
 

@@ -1,0 +1,178 @@
+"""The statistical line: a conditional random field that marks names, organisations and places.
+
+The rules (:mod:`~medlocal.privacy.deid_words`) recognise what they were written for; on notes
+their authors never read they miss a few identifiers in twenty, mostly organisations named with
+ordinary words and people named without a cue. A CRF (CRFsuite, through python-crfsuite) trained
+on MedLocal's annotated development notes reads the same words with the same word lists, but
+weighs the context itself. Its spans are added to the rules' (a union: the line can only remove
+more), and it never takes a word the scan protects as clinical (an eponym, a drug, a clinical
+phrase) or one the lists call clinical.
+
+The model ships as ``resources/deid_tagger.crfsuite``; ``tools/train_deid_tagger.py`` rebuilds it
+from the development halves of ``tests/fixtures/deid`` (never from the held-out ones). A word is
+taken when the model gives it a probability of at least :data:`THRESHOLD` of being part of an
+identifier.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from pathlib import Path
+
+import pycrfsuite
+
+from medlocal.paths import resources_dir
+from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
+from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
+from medlocal.privacy.deid_place_words import STREET_WORDS
+from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
+from medlocal.privacy.deid_words import read_tokens
+
+MODEL_FILE = "deid_tagger.crfsuite"
+# The model's labels and the redaction kinds they become.
+KINDS = {"PER": "name", "ORG": "facility", "LOC": "location"}
+OUTSIDE = "O"
+# Chosen on the development halves left out in turn (tools/train_deid_tagger.py --folds): the
+# lowest probability that added recall without redacting clinical terms.
+THRESHOLD = 0.3
+# Words between two tagged words that join them into one span ("St. Brigid's", "Smith-Jones").
+_HOUSE_NUMBER = re.compile(
+    r"(?:\b(?:flat|unit|apt|apartment|suite|ste|lot|no|#)\.?\s*\w{1,5}[,/]?\s+)?"
+    r"\b\d{1,5}[A-Za-z]?(?:-\d{1,5}[A-Za-z]?)?,?\s+\Z",
+    re.I,
+)
+# What stands before an address's number: the line's start, a comma or colon, or a word of
+# living or going somewhere ("lives at 22", "moved to 4"), not a clinical value ("BP 120/80").
+_BEFORE_ADDRESS = re.compile(
+    r"(?:\A\s*|[,:;(]\s*|\b(?:at|in|to|from|of|lives?|living|address|resides?|moved)\s+)\Z",
+    re.I,
+)
+# Endings of disease and procedure words, never of a name, place or organisation.
+_CLINICAL_ENDINGS = (
+    "itis", "osis", "sis", "ism", "emia", "aemia", "ectomy", "otomy", "ostomy", "plasty", "scopy",
+    "graphy", "pathy", "algia", "uria", "penia", "plegia", "paresis", "trophy", "megaly", "oma",
+)  # fmt: skip
+_JOINS = (" ", "-", ". ", ".", "'", "’", " & ", " of ", " and ")
+
+
+def model_path() -> Path:
+    return resources_dir() / MODEL_FILE
+
+
+class Tagger:
+    """One loaded model. CRFsuite's tagger keeps state between calls, so a lock serialises
+    them (exports are rare and short; a second tagger would cost another load)."""
+
+    def __init__(self, path: Path, threshold: float = THRESHOLD) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()
+        self.threshold = threshold
+
+    def spans(
+        self, text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None
+    ) -> list[WordSpan]:
+        """The names, organisations and places the model finds in ``text``. ``tokens``, where
+        given, are :func:`~medlocal.privacy.deid_words.read_tokens` of this text, unmarked by
+        the scan (the model was trained on them so)."""
+        lex = lex or lexicon()
+        tokens = read_tokens(text, lex) if tokens is None else tokens
+        labels: list[str] = []
+        memo: Memo = {}
+        for line in lines_of(tokens, text):
+            labels += self._label(line_features(line, text, lex, memo))
+        # A capitalised word tagged once is tagged wherever else it stands capitalised: the
+        # model is surer of a name in one sentence than another.
+        seen = {
+            tok.lower: kind
+            for tok, kind in zip(tokens, labels, strict=True)
+            if kind != OUTSIDE and tok.shape == "title" and not lex.known(tok.lower)
+        }
+        taken: list[tuple[Tok, str]] = []
+        for tok, kind in zip(tokens, labels, strict=True):
+            if kind == OUTSIDE and tok.shape == "title":
+                kind = seen.get(tok.lower, OUTSIDE)
+            if kind != OUTSIDE and _takeable(tok, lex):
+                taken.append((tok, kind))
+        return [span for span in _joined(taken, text) if _distinctive(span, text, lex)]
+
+    def _label(self, features: list[list[str]]) -> list[str]:
+        with self._lock:
+            self._tagger.set(features)
+            labels: list[str] = []
+            for i in range(len(features)):
+                outside = self._tagger.marginal(OUTSIDE, i)
+                if 1 - outside < self.threshold:
+                    labels.append(OUTSIDE)
+                    continue
+                best = max(KINDS, key=lambda k: self._tagger.marginal(k, i))
+                labels.append(best)
+        return labels
+
+
+def _takeable(tok: Tok, lex: Lexicon) -> bool:
+    """A word the line may take: not protected by the scan, not a clinical word, not a known
+    word typed in lower case, and not a lone letter."""
+    if tok.shape == "lower" and tok.word[:1].isupper():
+        return False  # protected: an eponym, a drug, a clinical phrase
+    lower = tok.lower.rstrip("'’").removesuffix("'s")
+    if lex.clinical(lower) or len(lower) < 2:
+        return False
+    if tok.word.islower() and lex.known(lower):
+        return False  # a plain word in lower case ("normal", "park"): names are capitalised
+    # A clinical word by its ending ("Parkinsonism", "SEPSIS") that is on no name list.
+    return not (lower.endswith(_CLINICAL_ENDINGS) and not lex.name_like(lower))
+
+
+def _distinctive(span: WordSpan, text: str, lex: Lexicon) -> bool:
+    """A span with a word that could only be a name or a place: not a plain English or clinical
+    word, a listed name or place that is no English word, an acronym, a listed given name in a
+    person's name ("Lane, Dale"), or a street word ending a place ("Orchard Rise"). Capitalised
+    plain words alone ("Renal", "Breast Cancer", "Left Lower Lobe") are the model's commonest
+    mistake."""
+    words = [
+        m.group().rstrip("'’").removesuffix("'s")
+        for m in TOKEN.finditer(text, span.start, span.end)
+    ]
+    if span.kind == "location" and words and words[-1].lower() in STREET_WORDS:
+        return True
+    for word in words:
+        lower = fold(word).lower()
+        if not lex.known(lower) or (word.isupper() and len(word) > 1):
+            return True
+        if lower not in lex.english and (lex.name_like(lower) or lower in lex.places):
+            return True
+        if span.kind == "name" and lower in lex.given_names and not lex.clinical(lower):
+            return True
+    return False
+
+
+def _joined(taken: list[tuple[Tok, str]], text: str) -> list[WordSpan]:
+    spans: list[WordSpan] = []
+    for tok, kind in taken:
+        end = tok.end - (1 if tok.word.endswith(("'", "’")) else 0)
+        if spans and text[spans[-1].end : tok.start] in _JOINS:
+            spans[-1] = WordSpan(spans[-1].kind, spans[-1].start, end)
+        else:
+            spans.append(WordSpan(KINDS[kind], tok.start, end))
+    return [_with_house_number(span, text) for span in spans]
+
+
+def _with_house_number(span: WordSpan, text: str) -> WordSpan:
+    """A place right after a house number takes the number, and a unit before it ("Flat 4, 22
+    Orchard Rise"): the words alone would leave the address readable."""
+    if span.kind != "location":
+        return span
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = _HOUSE_NUMBER.search(text, line_start, span.start)
+    if not before or not _BEFORE_ADDRESS.search(text, line_start, before.start()):
+        return span
+    return WordSpan(span.kind, before.start(), span.end)
+
+
+@functools.cache
+def shipped_tagger() -> Tagger:
+    """The model in ``resources/``, loaded once per process."""
+    return Tagger(model_path())

@@ -1,0 +1,152 @@
+"""What the statistical line (:mod:`~medlocal.privacy.deid_tagger`) sees of each word.
+
+The words are the word scan's own (:func:`~medlocal.privacy.deid_words.read_tokens`: clinical
+phrases, eponyms, values and medication lists already read as protected), cut into one sequence
+per line. Each word is described by its shape, what the word lists say of it, the punctuation
+around it, its place in its run of capitalised words, and the same of its neighbours. A word's
+own spelling is a feature only where it is an English or clinical word ("hospital", "daughter",
+"dr"): a name's spelling never is, so the model learns from the context a name stands in, not
+from the names it was trained on.
+
+Training (``tools/train_deid_tagger.py``) and tagging use this one function, so the two cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_tokens import Tok
+
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"[ \t]+")
+_MAX_SPELLED = 20  # longer words are jargon or codes: their spelling teaches nothing general
+
+
+def lines_of(tokens: list[Tok], text: str) -> list[list[Tok]]:
+    """The tokens cut into one sequence per line of ``text``."""
+    lines: list[list[Tok]] = []
+    current: list[Tok] = []
+    previous_end = 0
+    for tok in tokens:
+        if current and "\n" in text[previous_end : tok.start]:
+            lines.append(current)
+            current = []
+        current.append(tok)
+        previous_end = tok.end
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _gap(text: str) -> str:
+    """The punctuation between two words, spaces folded and digits as 0 ("Dr. " -> ".", ", 22 "
+    -> ",_0_")."""
+    gap = _DIGIT.sub("0", _SPACE.sub("_", text.strip(" \t")))
+    return re.sub(r"0+", "0", gap)[:4] or " "
+
+
+def _shape(tok: Tok) -> str:
+    word = tok.word
+    if tok.shape == "lower" and word[:1].isupper():
+        return "prot"  # capitalised but protected (an eponym, a drug, a clinical phrase)
+    if word.isupper():
+        return "CAPS" if len(word) > 1 else "I"
+    return tok.shape
+
+
+def _own(tok: Tok, lex: Lexicon) -> list[str]:
+    """What the word is, apart from its place: its shape, spelling where that is general, and
+    the word lists' verdicts."""
+    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    known = lex.known(lower)
+    clinical = lex.clinical(lower)
+    feats = [f"sh={_shape(tok)}", f"len={min(len(lower), 9)}"]
+    if (known or clinical) and len(lower) <= _MAX_SPELLED:
+        feats.append(f"w={lower}")
+    else:
+        # How an unknown word is spelled says something of where it comes from ("-son", "-ez",
+        # "Mc-", "-ville", "-ham"), never which word it is.
+        feats += ["w=?", f"suf={lower[-3:]}", f"suf2={lower[-2:]}", f"pre={lower[:2]}"]
+    if known:
+        feats.append("known")
+    if clinical:
+        feats.append("clin")
+    if lower in lex.given_names:
+        feats.append("given")
+    if lower in lex.surnames:
+        feats.append("sur")
+    if lower in lex.places:
+        feats.append("place")
+    if tok.strong:
+        feats.append("strong")
+    if tok.weak:
+        feats.append("weak")
+    return feats
+
+
+def _run_features(line: list[Tok], text: str) -> list[list[str]]:
+    """Each word's place in its run of capitalised words (one gap of a single space or a
+    hyphen apart), and the run's last word where that is a plain word ("Hospital")."""
+    feats: list[list[str]] = [[] for _ in line]
+    i = 0
+    while i < len(line):
+        if _shape(line[i]) not in ("title", "CAPS", "I"):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(line)
+            and _shape(line[j + 1]) in ("title", "CAPS", "I")
+            and text[line[j].end : line[j + 1].start] in (" ", "-", ". ", "'s ")
+        ):
+            j += 1
+        last = line[j].lower
+        for k in range(i, j + 1):
+            place = "one" if i == j else "first" if k == i else "last" if k == j else "mid"
+            feats[k] += [f"run={place}", f"runlen={min(j - i + 1, 4)}", f"runend={last}"]
+        i = j + 1
+    return feats
+
+
+Memo = dict[tuple[str, str, bool, bool], list[str]]
+
+
+def line_features(
+    line: list[Tok], text: str, lex: Lexicon, memo: Memo | None = None
+) -> list[list[str]]:
+    """The feature strings of each word of one line, for the CRF. ``memo`` carries what the
+    word lists said of each word between the lines of one text (the lookups are most of the
+    cost)."""
+    memo = {} if memo is None else memo
+    own = []
+    for tok in line:
+        key = (tok.lower, _shape(tok), tok.strong, tok.weak)
+        if key not in memo:
+            memo[key] = _own(tok, lex)
+        own.append(memo[key])
+    runs = _run_features(line, text)
+    line_start = text.rfind("\n", 0, line[0].start) + 1
+    gaps = [_gap(text[line_start : line[0].start])]
+    gaps += [_gap(text[a.end : b.start]) for a, b in zip(line, line[1:], strict=False)]
+    line_end = text.find("\n", line[-1].end)
+    after_last = _gap(text[line[-1].end : line_end if line_end >= 0 else len(text)])
+    out: list[list[str]] = []
+    for i in range(len(line)):
+        feats = ["bias", *own[i], *runs[i], f"gap<={gaps[i]}"]
+        feats.append(f"gap>={gaps[i + 1] if i + 1 < len(line) else after_last}")
+        if i == 0:
+            feats.append("bol")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(line):
+                feats += [f"{offset}{f}" for f in own[j] if f[:2] in ("w=", "sh")]
+                if abs(offset) == 1:
+                    feats += [f"{offset}{f}" for f in own[j] if f[:2] not in ("w=", "sh", "le")]
+            else:
+                feats.append(f"{offset}edge")
+        if i > 0:
+            feats.append(f"-1{own[i - 1][2]}|{own[i][0]}")  # the word before, with this shape
+        out.append(feats)
+    return out

@@ -1,0 +1,79 @@
+"""The statistical de-identification line: the shipped CRF loads, adds names the rules miss, never
+takes clinical words, extends a street to its house number (not to a blood pressure), is safe
+from two threads, and can be rebuilt by its training tool."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from medlocal.privacy.deid_tagger import Tagger, model_path, shipped_tagger
+from medlocal.privacy.redact import Redactor
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+
+
+def _found(text: str, **kwargs: bool) -> list[str]:
+    return [text[r.start : r.end] for r in Redactor(shift_days=1, **kwargs).preview(text)]
+
+
+def test_shipped_model_loads_and_finds_names_in_a_copy_list_the_rules_miss() -> None:
+    assert model_path().is_file()
+    text = "cc: Okafor, Ngozi; Lane, Dale\n"
+    rules_only = _found(text, tagger=False)
+    both = _found(text)
+    assert "Lane" not in " ".join(rules_only)  # what the statistical line is for
+    assert "Lane" in both and "Dale" in both
+    assert set(rules_only) <= set(both)  # a union: the line only adds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Known Parkinsonism; Glasgow Coma Scale 14, Murphy's sign negative.\n",
+        "Started Eliquis and apixaban; Hashimoto thyroiditis on Levothyroxine.\n",
+        "SEPSIS SCREEN POSITIVE, COMMUNITY ACQUIRED PNEUMONIA.\n",
+    ],
+)
+def test_tagger_never_takes_clinical_words(text: str) -> None:
+    assert shipped_tagger().spans(text) == []
+
+
+def test_a_street_takes_its_house_number_but_a_blood_pressure_is_left() -> None:
+    text = "Seen at home, Flat 4, 22 Orchard Rise, Keswick. BP 120/80 Hope Street.\n"
+    spans = [text[s.start : s.end] for s in shipped_tagger().spans(text)]
+    assert "Flat 4, 22 Orchard Rise" in spans
+    assert not any("120" in s or "80" in s for s in spans)
+
+
+def test_two_threads_tag_the_same_text_the_same_way() -> None:
+    text = "Her neighbour Ivy and son Frank Cole, per Dale at Harbour Light Trust.\n" * 20
+    expected = shipped_tagger().spans(text)
+    results: list[object] = []
+
+    def tag() -> None:
+        for _ in range(5):
+            results.append(shipped_tagger().spans(text))
+
+    threads = [threading.Thread(target=tag) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results and all(r == expected for r in results)
+
+
+def test_training_tool_builds_a_model_the_tagger_loads(tmp_path: Path) -> None:
+    sys.path.insert(0, str(TOOLS))
+    try:
+        import train_deid_tagger as training
+    finally:
+        sys.path.remove(str(TOOLS))
+    assert not set(training.HELD_OUT) & set(training.DEVELOPMENT)
+    out = tmp_path / "small.crfsuite"
+    training.train(["dev6", "dev5b"], out, augment=1)
+    spans = Tagger(out).spans("Her daughter Maisie Tolland visited from Kirkwall.\n")
+    assert spans, "a model trained on two halves finds nothing"

@@ -1,0 +1,210 @@
+"""Train the de-identification tagger (resources/deid_tagger.crfsuite) on the development halves.
+
+``python tools/train_deid_tagger.py`` trains on every development half and writes the model.
+``--folds`` first leaves each development half out in turn, trains on the rest and scores the
+left-out half (rules alone, the tagger alone, and their union) at several thresholds: the figures
+that chose :data:`~medlocal.privacy.deid_tagger.THRESHOLD`. ``--held-out`` scores the shipped
+model on the held-out halves, tables only (never their misses).
+
+The held-out halves (heldout3, heldout4, heldout5) are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fixtures.deid_corpus import Note, Span, load, score  # noqa: E402
+
+from medlocal.privacy.deid_case import recase  # noqa: E402
+from medlocal.privacy.deid_lexicon import lexicon  # noqa: E402
+from medlocal.privacy.deid_people_words import TITLES  # noqa: E402
+from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS  # noqa: E402
+from medlocal.privacy.deid_tagger import MODEL_FILE, OUTSIDE, Tagger  # noqa: E402
+from medlocal.privacy.deid_tagger_features import line_features, lines_of  # noqa: E402
+from medlocal.privacy.deid_words import read_tokens  # noqa: E402
+from medlocal.privacy.redact import PatientIdentity, Redactor  # noqa: E402
+
+DEVELOPMENT = ("dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7")
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8")
+# Annotated types and the tagger's labels; the other types (dates, numbers, codes) are the
+# patterns' work, and their words are outside.
+LABELS = {
+    "PATIENT": "PER", "PERSON": "PER", "FACILITY": "ORG",
+    "STREET": "LOC", "CITY": "LOC", "COUNTY": "LOC", "ZIP": "LOC",
+}  # fmt: skip
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def _sequences(note: Note) -> Iterable[tuple[list[list[str]], list[str]]]:
+    lex = lexicon()
+    text = recase(note.text, lex)
+    tokens = read_tokens(text, lex)
+    for line in lines_of(tokens, text):
+        labels = []
+        for tok in line:
+            kind = next(
+                (s.kind for s in note.identifiers if s.start <= tok.start < s.end), None
+            )
+            labels.append(LABELS.get(kind or "", OUTSIDE))
+        yield line_features(line, text, lex), labels
+
+
+# Copies of each note with its names, organisations and places respelled from the word lists, so
+# that the model learns the places names stand in rather than the names it was shown. Which list
+# each respelling draws from, by label: given names, surnames, places, English words.
+AUGMENT = 2
+_DRAW = {"PER": (0.4, 0.4, 0.0, 0.2), "ORG": (0.0, 0.3, 0.2, 0.5), "LOC": (0.0, 0.2, 0.6, 0.2)}
+LOWERED = 0.1
+_KEEP = GENERIC | STREET_WORDS | REGIONS | TITLES | {"flat", "unit", "apt", "suite", "box", "po"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _pools() -> tuple[tuple[str, ...], ...]:
+    lex = lexicon()
+    english = tuple(
+        sorted(w for w in lex.english if 3 < len(w) < 10 and w.isalpha() and not lex.clinical(w))
+    )
+    return tuple(sorted(lex.given_names)), tuple(sorted(lex.surnames)), tuple(
+        sorted(p for p in lex.places if " " not in p)
+    ), english
+
+
+def _respelled(word: str, label: str, rng: random.Random) -> str:
+    pool = rng.choices(_pools(), weights=_DRAW[label])[0]
+    new = rng.choice(pool)
+    if word.isupper() and len(word) > 1:
+        return new.upper()
+    return new.capitalize() if word[:1].isupper() else new
+
+
+def _augmented(note: Note, rng: random.Random) -> Note:
+    """``note`` with the words of its names, organisations and places respelled (the same word
+    the same way throughout the note), its spans moved to match."""
+    spelling: dict[str, str] = {}
+    pieces: list[str] = []
+    spans: list[Span] = []
+    pos = shift = 0
+    for ident in sorted(note.identifiers, key=lambda s: s.start):
+        label = LABELS.get(ident.kind)
+        if label is None or ident.start < pos:
+            spans.append(dataclasses.replace(ident, start=ident.start + shift, end=ident.end + shift))
+            continue
+
+        def respell(match: re.Match[str], label: str = label) -> str:
+            word = match.group()
+            if word.lower() in _KEEP or len(word) < 2:
+                return word
+            return spelling.setdefault(word.lower(), _respelled(word, label, rng))
+
+        new = _WORD.sub(respell, ident.text)
+        if rng.random() < LOWERED:
+            new = new.lower()  # typed in lower case ("son raj rang", "seen at st mikes")
+        pieces.append(note.text[pos : ident.start] + new)
+        spans.append(Span(ident.kind, ident.start + shift, ident.start + shift + len(new), new))
+        shift += len(new) - len(ident.text)
+        pos = ident.end
+    pieces.append(note.text[pos:])
+    return dataclasses.replace(note, text="".join(pieces), identifiers=spans, clinical=[])
+
+
+def train(halves: Iterable[str], out: Path, augment: int = AUGMENT) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    rng = random.Random(11)
+    for half in halves:
+        for note in load(half):
+            copies = [note] + [_augmented(note, rng) for _ in range(augment)]
+            for copy in copies:
+                for xseq, yseq in _sequences(copy):
+                    trainer.append(xseq, yseq)
+    trainer.set_params(PARAMS)
+    trainer.train(str(out))
+
+
+def _rule_spans(note: Note) -> list[tuple[int, int]]:
+    identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
+    redactor = Redactor(identity, shift_days=40, tagger=False)
+    return [(r.start, r.end) for r in redactor.preview(note.text)]
+
+
+def _tagger_spans(tagger: Tagger) -> Callable[[Note], list[tuple[int, int]]]:
+    def spans(note: Note) -> list[tuple[int, int]]:
+        text = recase(note.text, lexicon())
+        return [(s.start, s.end) for s in tagger.spans(text)]
+
+    return spans
+
+
+def _line(name: str, notes: list[Note], spans: Callable[[Note], list[tuple[int, int]]]) -> str:
+    sc = score(notes, spans)
+    return f"{name:<22} recall {sc.recall:7.2%}  clinical redacted {1 - sc.clinical_kept:6.2%}"
+
+
+def folds(thresholds: list[float]) -> None:
+    rules = {half: {n.note_id: _rule_spans(n) for n in load(half)} for half in DEVELOPMENT}
+    with tempfile.TemporaryDirectory() as tmp:
+        for half in DEVELOPMENT:
+            model = Path(tmp) / f"{half}.crfsuite"
+            train([h for h in DEVELOPMENT if h != half], model)
+            notes = load(half)
+            print(f"== {half} left out ({len(notes)} notes)")
+            print(_line("rules", notes, lambda n, h=half: rules[h][n.note_id]))
+            for threshold in thresholds:
+                tagged = _tagger_spans(Tagger(model, threshold))
+                print(_line(f"tagger @{threshold}", notes, tagged))
+                union = lambda n, h=half, t=tagged: rules[h][n.note_id] + t(n)  # noqa: E731
+                print(_line(f"union @{threshold}", notes, union))
+
+
+def held_out() -> None:
+    tagger = Tagger(ROOT / "resources" / MODEL_FILE)
+    tagged = _tagger_spans(tagger)
+    for half in HELD_OUT:
+        try:
+            notes = load(half)
+        except FileNotFoundError:
+            continue
+        rules = {n.note_id: _rule_spans(n) for n in notes}
+        for name, spans in (
+            ("rules", lambda n: rules[n.note_id]),
+            ("union", lambda n: rules[n.note_id] + tagged(n)),
+        ):
+            sc = score(notes, spans)
+            print(f"== {half} {name}\n{sc.table()}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--folds", action="store_true", help="leave each development half out")
+    ap.add_argument("--thresholds", default="0.3,0.5,0.7")
+    ap.add_argument("--held-out", action="store_true", help="score the model on held-out halves")
+    args = ap.parse_args()
+    if args.folds:
+        folds([float(t) for t in args.thresholds.split(",")])
+        return 0
+    if args.held_out:
+        held_out()
+        return 0
+    started = time.perf_counter()
+    out = ROOT / "resources" / MODEL_FILE
+    train(DEVELOPMENT, out)
+    print(f"wrote {out} ({out.stat().st_size} bytes) in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
