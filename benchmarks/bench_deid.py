@@ -6,10 +6,10 @@ identifiers are printed only with ``--show-misses`` and only for the development
 the third round of rules heldout and heldout2; dev3 and dev4, written as development data in the
 fourth and fifth; dev5a and dev5b, written in the sixth, where dev5b was the round's validation
 half, scored only in aggregate until the round's end; dev6, the seventh round's validation half,
-likewise):
-heldout3 and heldout4 (written in the sixth round by an author who had not read the rules), the
-halves still held out, are never looked at note by note (their misses would invite tuning on
-them), and ``--halves`` lets a round of rule work measure the development data without it. The
+likewise; dev7, written in the eighth from heldout5's brief). heldout3 and heldout4 (written in
+the sixth round by an author who had not read the rules), heldout5, and dev8 (the eighth round's
+validation half) are never looked at note by note (their misses would invite tuning on them),
+and ``--halves`` lets a round of rule work measure the development data without them. The
 notes are synthetic.
 """
 
@@ -28,7 +28,7 @@ from fixtures.deid_corpus import Note, load, score
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
 DEVELOPMENT = ("dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7")
-# dev8: session 11's validation half, scored in aggregate only (its misses are never shown).
+# Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8")
 HALVES = DEVELOPMENT + HELD_OUT
 

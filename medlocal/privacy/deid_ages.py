@@ -96,13 +96,15 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.M,
         ),
     ),
-    # An age after a name and a comma ("Mrs Costello, 92, lives"), or after "is", "was",
-    # "turned" ("Winston is 95"); the word before must be a name (see _AGE_AFTER_WORD).
+    # An age after a name and a comma ("Mrs Costello, 92, lives", '("Winnie"), 97,'), or after
+    # "is", "was", "turned" ("Winston is 95"); the word before must be a name (see _name_word).
     (
         "age_over_89",
         re.compile(
-            r"(?P<p>\b[A-Z][\w'’-]+)(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
-            rf"(?P<v>9\d|1[01]\d)\b{NOT_A_VALUE_AFTER}"
+            # A closing quote or bracket may stand between: 'Ebenezer Quaye ("Ebby"), 92,'.
+            r"(?P<p>\b[A-Z][\w'’-]+)(?:[\"”’)\]]{1,3}(?=,)|(?=[\s,]))"
+            r"(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
+            rf"(?P<v>9\d|1[01]\d|120)\b{NOT_A_VALUE_AFTER}"
         ),
     ),
     ("age_over_89", re.compile(r"(?P<p>\b[A-Z][\w'’-]+)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)")),

@@ -20,6 +20,9 @@
   and digits with at least four digits ("KB2504-77813", "PZK603118H", a VIN); digit groups joined
   by dashes with 8 or more digits ("2025-044718"). A number followed by a unit ("1500000
   copies/mL", "2500IU") or preceded by a lab name ("Platelets 1250000") is a result and is kept.
+* International forms: text in non-Latin scripts and East-Asian dates (deid_scripts); dates,
+  streets and postcodes as other countries write them (deid_foreign_forms); masked and grouped
+  national numbers, vehicles and driving licences (deid_masked_codes).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from medlocal.privacy.deid_contacts import CONTACT_PATTERNS
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
+from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
     LAB_BEFORE_NUMBER,
@@ -42,6 +47,7 @@ from medlocal.privacy.deid_pattern_context import (
     is_code_exception,
     owned_by_context,
 )
+from medlocal.privacy.deid_scripts import script_candidates
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Every fixed-form pattern, by what it finds. Overlapping finds are resolved by place, length and
@@ -53,6 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *AGE_PATTERNS,
     *CUED_NAME_PATTERNS,
     *DATE_FORM_PATTERNS,
+    *FOREIGN_DATE_PATTERNS,
+    *FOREIGN_ADDRESS_PATTERNS,
+    *VEHICLE_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
@@ -82,6 +91,9 @@ _CODE_KINDS = frozenset(
 
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
+    # Found by a scan, not one pattern: text in other scripts, masked identity numbers.
+    yield from script_candidates(text)
+    yield from masked_number_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0

@@ -340,6 +340,78 @@ def test_clinical_content_is_kept(text: str) -> None:
     assert Redactor(shift_days=40).preview(text) == []
 
 
+# Eighth round (dev7, international records): general forms written as other countries write
+# them. Each case: the identifier is gone and what replaces it reads as its kind.
+@pytest.mark.parametrize(
+    ("text", "gone", "replacement"),
+    [
+        # Text in a non-Latin script is a name, a place or an address.
+        ("Patient: KIM MIN-JUN (김민준), 54.", "김민준", "([NAME])"),
+        ("〒150-0002 東京都渋谷区 渋谷2-15-1 渋谷クロスタワー 5F", "渋谷", "[ADDRESS]"),
+        ("Address: 人民南路四段 27号 3栋 2单元 501, 成都市 610041", "501", "[CITY] [ZIP]"),
+        ("Mother: Фатима Алиева; father: محمد علي", "Алиева", "Mother: [NAME]"),
+        ("Referred by अनिल शर्मा today.", "शर्मा", "by [NAME] today"),
+        # East-Asian dates.
+        ("Seen 令和8年10月2日 (2 Oct).", "令和", "[DATE]"),
+        ("검사일 2026년 10월 2일", "10월", "[DATE]"),
+        ("Issued 2026年10月2日.", "2026年", "Issued [DATE]."),
+        # Masked national and identity numbers.
+        ("Aadhaar: XXXX XXXX 7392", "7392", "[SSN]"),
+        ("SSN of decedent ***-**-4471.", "4471", "[SSN]"),
+        ("RRN: 670228-1******", "670228", "[SSN]"),
+        ("SSN xxx-xx-1234 on file", "1234", "[SSN]"),
+        ("Expediente: 20117734   NSS: 4317 37 1290 2", "1290", "NSS: [SSN]"),
+        # Ages over 89 after a name in quotes or brackets.
+        ('Pt: Winifred Ashworth ("Winnie"), 97, hosp no 2290117', "97", "90+"),
+        ("Mr Okafor (Sam), 104, lives alone", "104", "90+"),
+        # Dates in lower case and in other languages: a day number is always there.
+        ("Next review 16 april.", "april", "[DATE]"),
+        ("Date: le 8 septembre 2026", "septembre", "[DATE]"),
+        ("Visto el 3 de marzo de 2026.", "marzo", "[DATE]"),
+        ("Termin am 8. September 2026.", "8.", "[DATE]"),
+        ("Besök 4 maj 2026; controle 2 mei 2026.", "maj", "[DATE]"),
+        ("Seen april 16 in clinic.", "april", "Seen [DATE] in"),
+        # Streets after a street word of another language, and their postcodes.
+        ("Domicilio: Calle Zaragoza 418 Int. 3, Monterrey", "Zaragoza", "[ADDRESS]"),
+        ("Adresse: 1450, rue des Érables, app. 3, Lévis", "Érables", "[ADDRESS]"),
+        ("Fleminggatan 18, 3 tr, 112 26 Stockholm", "112 26", "[ADDRESS], [ZIP]"),
+        ("Wohnt in der Hauptstraße 5a, Berlin.", "Hauptstraße", "[ADDRESS]"),
+        ("Address: Cnoc na Gréine, 7, Annascaul", "Gréine", "[ADDRESS]"),
+        ("45 Teheran-ro 8-gil, Gangnam-gu", "Teheran", "[ADDRESS]"),
+        ("Via Garibaldi 12, Torino", "Garibaldi", "[ADDRESS]"),
+        ("Col. Independencia, C.P. 64720", "64720", "[CITY], [ZIP]"),
+        ("2F Unit 204 Ayala Tower, 118 Rizal Avenue", "2F", "[ADDRESS] [ADDRESS]"),
+        ("Songshan Dist., Taipei City 105", "105", "[ZIP]"),
+        # Vehicles and driving licences.
+        ("found in his 1998 Ford Ranger, KY plate 227-PXB.", "227", "[ID], [ID]"),
+        ("vehicle Gray 2019 Nissan Altima, plate LKV-4492", "LKV", "vehicle [ID], [ID]"),
+        ("DOB 10-15-1988   DL TX 30188274", "30188274", "DL [ID]"),
+        ("Driver licence DL EK448120 class 5", "EK448120", "licence [ID]"),
+    ],
+)
+def test_international_forms_are_removed(text: str, gone: str, replacement: str) -> None:
+    out = redact(text)
+    assert gone not in out, out
+    assert replacement in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "α-synuclein deposits; β-blocker started; κ light chains raised; γ-GT 80.",
+        "SpO2 92, HR 97, BP 120/92, 92% on air.",
+        "Pain 4/10; 2 x 3 mm lesion; XX chromosomes; Ishihara plates 17/17.",
+        "The headache may 3 times a week wake her. Symptoms may recur.",
+        "Kawasaki disease treated; Ford classification in 2019 notes.",
+        "Follow-up in 2 weeks; review 3 months; Bristol stool type 4.",
+        "SSN 12 mg; NSS score 4; City 2 of 5 sites; 2F catheter; 5F sheath.",
+    ],
+)
+def test_international_look_alikes_are_kept(text: str) -> None:
+    found = [r.original for r in Redactor(shift_days=40).preview(text)]
+    assert found == [], found
+
+
 @pytest.mark.parametrize(
     ("text", "date_text"),
     [

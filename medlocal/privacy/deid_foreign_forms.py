@@ -1,0 +1,143 @@
+"""Dates and addresses as other countries write them, in records kept in English.
+
+* Dates: a day and a month in lower case ("16 april", "april 16") or in French, Spanish,
+  Portuguese, German, Italian, Dutch or Swedish ("le 8 septembre 2026", "3 de marzo de 2026",
+  "8. September 2026", "4 maj 2026"). A day number is always required, so that "may" and
+  "march" as verbs, or a month word alone, are kept.
+* Streets named by a street word of another language: before the name ("Calle Zaragoza 418
+  Int. 3", "Rua das Flores 120", "Via Roma 12"), after a house number ("1450, rue des Érables,
+  app. 3"), or joined to it ("Fleminggatan 18, 3 tr", "Hauptstraße 5", "Teheran-ro 8-gil");
+  the first part of an address after an address label ("Address: Cnoc na Gréine, 7").
+* Postcodes with their marks ("C.P. 64720") or in the Nordic "112 26" form after a street,
+  and Latin-American neighbourhoods ("Col. Independencia", "Barrio San Juan").
+"""
+
+from __future__ import annotations
+
+import re
+
+_DAY = r"\d{1,2}(?:er|re|e|º|°|\.º|\.)?"
+_ENGLISH_MONTHS = (
+    "january|february|march|april|june|july|august|september|october|november|december"
+)
+_OTHER_MONTHS = (
+    # French, Spanish, Portuguese, German, Italian, Dutch, Swedish (those not English already).
+    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    "d[ée]cembre|janv\\.|f[ée]vr\\.|d[ée]c\\.|enero|febrero|marzo|abril|mayo|junio|julio|"
+    "agosto|se?ptiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|"
+    "julho|setembro|outubro|novembro|dezembro|januar|j[äa]nner|februar|m[äa]rz|juni|juli|"
+    "oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+    "dicembre|januari|februari|maart|mei|augustus|maj|augusti"
+)
+_MONTH = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS})"
+_YEAR_AFTER = r"(?:,?[ \t]+(?:de[ \t]+|del[ \t]+)?\d{4}\b)?"
+
+FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "date",
+        re.compile(
+            # A day, then the month in any case or language: "16 april", "le 8 septembre 2026",
+            # "3 de marzo de 2026", "8. September 2026", "le 1er mars".
+            rf"(?i:\b(?:le[ \t]+|el[ \t]+|den[ \t]+|am[ \t]+|il[ \t]+)?{_DAY}[ \t]+"
+            rf"(?:de[ \t]+|di[ \t]+)?{_MONTH})(?!\w)(?i:{_YEAR_AFTER})"
+            # A month in lower case, then a day: "april 16", "september 3, 2026" (not "may"
+            # or "march", which are verbs before a number as often as months).
+            rf"|\b(?:{_ENGLISH_MONTHS.replace('march|', '')})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b"
+            rf"(?![ \t]*(?:%|mg|ml|[:.]\d)){_YEAR_AFTER}"
+        ),
+    ),
+]
+
+# Street words of other languages that stand before the street's name.
+_STREET_BEFORE = (
+    r"(?i:calle|avenida|avda\.|rua|rue|avenue|boulevard|chemin|all[ée]e|impasse|viale|"
+    r"vicolo|piazza|piazzale|strada|carrera|cra\.|camino|paseo|praça|pra[çc]a|travessa|"
+    r"alameda|estrada|ulica|ul\.|aleja|prospekt|ulitsa|calzada|callej[óo]n|ronda|rambla)"
+    r"|Via|Corso|Largo|Plaza|Place|Route|Av\."
+)
+# A word of the street's name in title case ("Zaragoza", "Érables"): not an acronym, so that
+# "Via PEG 250" or "Via NG 2" (a route of a drug) is no street.
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]+"
+# Articles and prepositions inside a street's name ("rue des Érables", "Rua das Flores").
+_JOINER = (
+    r"(?:de|del|de[ \t]+la|de[ \t]+los|des|du|de[ \t]+l['’]|d['’]|da|do|dos|das|di|della|dei|"
+    r"la|le|les|l['’])"
+)
+_STREET_NAME = (
+    rf"(?:{_JOINER}[ \t]+|{_JOINER}(?=[A-ZÀ-Þ]))?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:{_JOINER}[ \t]+)?{_NAME_WORD}){{0,3}}"
+)
+# A house number, not a dose or a count ("Rue 12 mg" is no address).
+_HOUSE = (
+    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+    r"(?![ \t]*(?i:%|mg|mcg|ml|g\b|kg|units?\b|times\b|x\b|hours?\b|days?\b))"
+)
+# An apartment, floor or interior number after the house number ("Int. 3", "app. 3", "3 tr").
+_UNIT = (
+    r"(?:,?[ \t]+(?i:int\.?|interior|ext\.?|app\.?|apt\.?|appartement|piso|dpto\.?|depto\.?|"
+    r"puerta|esc\.?|bis|n[º°o]\.?|lgh\.?|whg\.?|bus|suite|local|casa|bloco|andar|sala)"
+    r"[ \t]*\d{1,4}[A-Za-z]?|,?[ \t]+\d{1,2}[ \t]?(?:tr|vån|sal|th|tv|mf|OG|EG|[ºª°])\b\.?)*"
+)
+# Street words joined to the name's end: Nordic, German, Dutch.
+_JOINED_STREET = (
+    r"[A-ZÄÖÜÅØÆ][\wäöüåøæß-]*(?:gatan|gata|vägen|väg|gränd|torget|stigen|gade|gaden|vej|"
+    r"vejen|veien|vegen|straße|strasse|str\.|gasse|weg|allee|platz|straat|laan|plein|gracht|"
+    r"kade|singel|dreef|steeg)"
+)
+_ADDRESS_LABEL = (
+    r"(?i:address|adresse|addr\.?|domicilio|direcci[óo]n|endere[çc]o|anschrift|adres|"
+    r"indirizzo|osoite)"
+)
+
+FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "street_address",
+        re.compile(
+            # "Calle Zaragoza 418 Int. 3", "Via Roma 12", "Rua das Flores, 120".
+            rf"\b(?:{_STREET_BEFORE})[ \t]+{_STREET_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?{_HOUSE}"
+            rf"\b{_UNIT}"
+            # "1450, rue des Érables, app. 3": a house number, then the street word in lower case.
+            rf"|\b{_HOUSE},?[ \t]+(?:rue|avenue|boulevard|chemin|rang|all[ée]e|impasse|calle|"
+            rf"avenida|rua|via|viale)[ \t]+{_STREET_NAME}{_UNIT}"
+            # "Fleminggatan 18, 3 tr", "Hauptstraße 5a".
+            rf"|\b{_JOINED_STREET}[ \t]+{_HOUSE}\b{_UNIT}"
+            # Korean road names: "45 Teheran-ro 8-gil", "Teheran-ro 152".
+            r"|\b(?:\d{1,5}(?:-\d{1,4})?[ \t]+)?[A-Z][a-z]+(?:-[a-z]+)*-(?:ro|gil|daero)\b"
+            r"(?:[ \t]+\d{1,4}(?:beon)?-gil\b)?(?:[ \t]+\d{1,5}(?:-\d{1,4})?\b)?"
+            # A floor before a unit, as Asian addresses open ("2F Unit 204", "12/F Flat B").
+            r"|\b\d{1,2}/?F\b(?=[ \t]+(?i:unit|flat|room|rm|suite|blk|block)\b)"
+        ),
+    ),
+    # The first part of an address after its label, when it ends in a house number written
+    # after the name ("Address: Cnoc na Gréine, 7").
+    (
+        "street_address",
+        re.compile(
+            rf"{_ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>{_NAME_WORD}(?:[ \t]+[\w'’.-]+){{0,4}},"
+            rf"[ \t]*{_HOUSE})(?=[ \t]*(?:,|;|$))",
+            re.M,
+        ),
+    ),
+    (
+        "zip_code",
+        re.compile(
+            # "C.P. 64720" (Mexico's código postal), "CEP 01310-100" (Brazil).
+            r"\b(?:C\.[ \t]?P\.|CEP|Código[ \t]+Postal)[ \t]*:?[ \t]*\d{5}(?:-\d{3})?\b"
+            # "112 26 Stockholm": a Nordic postcode after a comma, before the town.
+            r"|(?:(?<=,[ \t])|(?<=^))(?:(?:SE|S|FI|DK|NO)-)?\d{3}[ \t]\d{2}\b"
+            r"(?=[ \t]+[A-ZÅÄÖ][a-zåäöéü]+)"
+            # "Taipei City 105": a postcode after a city at the end of an address.
+            r"|(?<=\bCity[ \t])\d{3,6}\b(?=[ \t]*(?:$|[,;)]))",
+            re.M,
+        ),
+    ),
+    (
+        "city",
+        re.compile(
+            # A colonia, fraccionamiento, barrio or bairro ("Col. Independencia").
+            r"\b(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Bairro)[ \t]+"
+            r"(?:(?:de|del|la|las|los|San|Santa)[ \t]+)*[A-ZÀ-Þ][\w'’-]+"
+            r"(?:[ \t]+(?:(?:de|del|la|las|los)[ \t]+)*[A-ZÀ-Þ][\w'’-]+){0,3}"
+        ),
+    ),
+]

@@ -1,0 +1,93 @@
+"""Masked and grouped identity numbers, vehicles and driving licences.
+
+* A masked national or identity number ("XXXX XXXX 7392", "***-**-4471", "670228-1******",
+  "xxx-xx-1234") still identifies: the unmasked digits and the number's shape narrow it to a
+  person, so the whole token goes; after its label, a national number in any grouping
+  ("NSS: 4317 37 1290 2").
+* A vehicle described by its year, make and model ("Gray 2019 Nissan Altima", "1998 Ford
+  Ranger") and its plate with the state before it ("KY plate 227-PXB", "plate LKV-4492").
+* A driving licence with its state or the "DL" mark ("DL TX 30188274", "licence DL EK448120").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medlocal.privacy.deid_spans import Redaction, label
+
+# Groups of digits or of mask characters, joined by dashes or single spaces, as national numbers
+# are written masked; masked_number_candidates keeps those with enough of both.
+_MASK_GROUP = r"(?:[Xx]{2,}|[*•#]{2,}|\d+[*•Xx]+|\d+)"
+_MASKED_NUMBER = re.compile(
+    rf"(?<![\w*•#-]){_MASK_GROUP}(?:[- ]{_MASK_GROUP}){{1,4}}(?![\w*•#]|-\w)"
+)
+
+
+def masked_number_candidates(text: str) -> Iterator[Redaction]:
+    """Masked national or identity numbers: three or more digits and three or more mask
+    characters in one token, so that "x 2" or "XX 12 mg" are not taken."""
+    for match in _MASKED_NUMBER.finditer(text):
+        value = match.group()
+        digits = sum(c.isdigit() for c in value)
+        masks = sum(c in "*•#Xx" for c in value)
+        if digits >= 3 and masks >= 3:
+            yield Redaction("ssn", match.start(), match.end(), value, label("ssn"))
+
+
+_COLOURS = (
+    r"(?i:white|black|gr[ae]y|silver|red|blue|green|maroon|tan|beige|gold|brown|yellow|"
+    r"orange|purple|dark[ \t]+\w+|light[ \t]+\w+)"
+)
+_MAKES = (
+    r"Ford|Toyota|Honda|Nissan|Chevrolet|Chevy|Dodge|Jeep|Ram|GMC|Subaru|Hyundai|Kia|Mazda|"
+    r"Volkswagen|VW|BMW|Mercedes(?:-Benz)?|Audi|Lexus|Tesla|Volvo|Buick|Cadillac|Chrysler|"
+    r"Lincoln|Acura|Infiniti|Mitsubishi|Peugeot|Renault|Skoda|Škoda|Fiat|Vauxhall|Opel|"
+    r"Citro[eë]n|Suzuki|Isuzu|Harley-Davidson|Yamaha|Kawasaki|Ducati|Porsche|Jaguar|Holden|"
+    r"Pontiac|Saturn|Mercury|Oldsmobile|Plymouth|Land[ \t]+Rover|Range[ \t]+Rover|Mini|Seat"
+)
+_PLATE = r"[A-Z0-9]{1,4}(?:[- ]?[A-Z0-9]{1,5})?"
+
+# National identity numbers after their label, in any grouping ("NSS: 4317 37 1290 2",
+# "Aadhaar 2290 4417 8813", "BSN 1234.56.782"): eight or more digits in groups of one to six.
+_NATIONAL_LABEL = (
+    r"(?i:\b(?:NSS|SSN|NIR|Aadhaar|RRN|SIN|NHS|NHI|PPS|BSN|CPF|DNI|NIE|RUT|NRIC|IRD|"
+    r"personnummer|national[ \t]+(?:id|identity|insurance)(?:[ \t]+(?:no\.?|number))?)\b)"
+)
+
+VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "ssn",
+        re.compile(
+            rf"{_NATIONAL_LABEL}\.?[ \t]*[:#]?[ \t]*(?=(?:\d[ .-]?){{8}})"
+            r"(?P<v>\d{1,6}(?:[ .-]\d{1,6}){1,5})(?![\w/]|[.,]\d)"
+        ),
+    ),
+    (
+        "vehicle_id",
+        re.compile(
+            # "Gray 2019 Nissan Altima", "1998 Ford Ranger": a year before the make.
+            rf"(?:\b{_COLOURS}[ \t]+)?\b(?:19|20)\d{{2}}[ \t]+(?:{_MAKES})\b"
+            r"(?:[ \t]+[A-Z0-9][\w-]*){0,2}"
+        ),
+    ),
+    (
+        "vehicle_id",
+        re.compile(
+            # "KY plate 227-PXB", "plate LKV-4492", "licence plate: AB12 CDE"; the value must
+            # hold a letter and a digit ("Ishihara plates 17/17" is a colour-vision test).
+            r"(?:\b[A-Z]{2}[ \t]+)?(?i:\b(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?"
+            r"plates?(?:[ \t]+(?:no\.?|number|#))?)[ \t]*[:#]?[ \t]*"
+            rf"(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z]){_PLATE}\b(?!/)"
+        ),
+    ),
+    (
+        "licence_number",
+        re.compile(
+            # "DL TX 30188274", "Driver licence DL EK448120", "driver's license # CA D1234567".
+            r"(?:\bDL\b|(?i:\bdriv(?:er|ers|er's|ing)[ \t]+licen[cs]e))"
+            r"(?:[ \t]+(?i:no\.?|number|#))?[ \t]*:?[ \t]*"
+            r"(?P<v>(?:DL[ \t]+)?(?:[A-Z]{2}[ \t]+)?[A-Z]{0,3}\d{5,12})\b"
+        ),
+    ),
+]

@@ -1,0 +1,95 @@
+"""Text in a non-Latin script inside an English-language record, and East-Asian dates.
+
+A run of Chinese, Japanese, Korean, Arabic, Hebrew, Cyrillic, Indic, Thai, Ethiopic (and
+similar) letters in an English record is almost always a name, a place, an address or an
+organisation written in the patient's own script ("김민준", "東京都渋谷区",
+"渋谷2-15-1 渋谷クロスタワー 5F"): the clinical text around it is English, so the run is
+removed whole. Greek letters are not included: they are clinical ("α-synuclein", "β-blocker",
+"κ light chains").
+
+Dates with East-Asian year, month and day marks ("令和8年10月2日", "2026年10月2日",
+"2026년 10월 2일") are found first, so that a date is labelled a date and not swallowed by a
+run of letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medlocal.privacy.deid_spans import Redaction, label
+
+# Letters of the scripts that, in an English record, write names and places. Greek (U+0370-03FF)
+# and the Latin blocks are left out on purpose.
+_LETTERS = (
+    "\u0400-\u052f"  # Cyrillic
+    "\u0530-\u058f"  # Armenian
+    "\u0590-\u05ff"  # Hebrew
+    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"  # Arabic
+    "\u0700-\u07bf"  # Syriac, Thaana
+    "\u0900-\u0dff"  # Devanagari and the other Indic scripts, Sinhala
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u0f00-\u109f"  # Tibetan, Myanmar
+    "\u10a0-\u10ff"  # Georgian
+    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af"  # Hangul
+    "\u1200-\u139f"  # Ethiopic
+    "\u1780-\u17ff"  # Khmer
+    "\u3005\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"  # kana, the iteration mark
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+)
+# A run: letters, then more letters or house numbers ("2-15-1", "27", "5F") joined to them or
+# after one space, as an address in these scripts is written.
+_DIGITS = r"\d+(?:[-‐－]\d+)*(?:[A-Za-z]{1,2}\b)?"
+_RUN = re.compile(rf"[{_LETTERS}]+(?:[ \t]?(?:[{_LETTERS}]+|{_DIGITS}))*")
+_TRAILING_NUMBER = re.compile(rf"[ \t]{_DIGITS}\Z")
+_POSTCODE = re.compile(r"[ \t](\d{3}-?\d{3,4})\Z")
+
+_ERA = r"(?:令和|平成|昭和|大正|明治)(?:\d{1,2}|元)年"
+_YEAR = r"(?:\d{4}[ \t]?[年년])"
+EAST_ASIAN_DATE = re.compile(
+    rf"(?:{_ERA}|{_YEAR})[ \t]?\d{{1,2}}[ \t]?[月월](?:[ \t]?\d{{1,2}}[ \t]?[日일])?"
+    r"|\d{1,2}[ \t]?[月월][ \t]?\d{1,2}[ \t]?[日일]"
+)
+
+# The last mark of a place name: a ward, city, prefecture, province, county, district.
+_PLACE_ENDINGS = tuple("区市県都府道省州郡町村县구시군도동읍면")
+
+
+def _kind(run: str) -> str:
+    if any(c.isdigit() for c in run):
+        return "street_address"
+    if run.endswith(_PLACE_ENDINGS):
+        return "city"
+    if len(run.split()) <= 3:
+        return "name"  # a name in the patient's script: "김민준", "佐藤 春樹"
+    return "location"
+
+
+def _without_stray_numbers(run: str) -> str:
+    """A number after a space belongs to an address ("… 2单元 501") only if the run already holds
+    a house number; otherwise it is the text's own ("김민준 3 days ago")."""
+    while (trailing := _TRAILING_NUMBER.search(run)) and not any(
+        c.isdigit() for c in run[: trailing.start()]
+    ):
+        run = run[: trailing.start()]
+    return run
+
+
+def script_candidates(text: str) -> Iterator[Redaction]:
+    """East-Asian dates, then every run of non-Latin letters outside them."""
+    blanked = text
+    for match in EAST_ASIAN_DATE.finditer(text):
+        start, end = match.span()
+        yield Redaction("date", start, end, match.group(), label("date"))
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    for match in _RUN.finditer(blanked):
+        whole = match.group()
+        run = _without_stray_numbers(whole)
+        start = match.start()
+        kind = _kind(run)
+        yield Redaction(kind, start, start + len(run), run, label(kind))
+        postcode = _POSTCODE.match(whole, len(run))
+        if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
+            code_start, code_end = start + postcode.start(1), start + postcode.end(1)
+            code = text[code_start:code_end]
+            yield Redaction("zip_code", code_start, code_end, code, label("zip_code"))
