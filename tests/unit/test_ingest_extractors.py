@@ -386,3 +386,179 @@ def test_docx_text_in_nested_tables_content_controls_and_tracked_insertions_is_k
     assert "Allergy: penicillin rash" in doc.text
     assert "Patient: Ada Example seen 3 May\tsee leaflet. Co-amoxiclav." in doc.text
     assert "DELETED" not in doc.text
+
+
+def _save(document: object) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+def _page_field(instruction: str, shown: str) -> str:
+    """A field (PAGE, NUMPAGES) as Word saves it: its code, then the number it last showed."""
+    return (
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        f"<w:r><w:instrText xml:space='preserve'> {instruction} </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        f"<w:r><w:t>{shown}</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+
+
+def test_docx_page_header_and_footer_are_imported_around_the_body() -> None:
+    # QA: a clinic letter's letterhead, MRN line and reference/page footer were left out, so a
+    # question about the letterhead or the reference found nothing.
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Riverside Cardiology Clinic"
+    section.header.add_paragraph("Patient: Ada Example  MRN 123456")
+    section.footer.paragraphs[0].text = "Ref: RC/2024/0178"
+    section.footer._element.append(
+        parse_xml(
+            f"<w:p {nsdecls('w')}><w:r><w:t xml:space='preserve'>Page </w:t></w:r>"
+            f"{_page_field('PAGE', '1')}<w:r><w:t xml:space='preserve'> of </w:t></w:r>"
+            f"{_page_field('NUMPAGES', '3')}</w:p>"
+        )
+    )
+    document.add_paragraph("Dear colleague,")
+    document.add_paragraph("Thank you for referring Ms Example.")
+    doc = extract("letter.docx", _save(document))
+    assert doc.text == (
+        "Riverside Cardiology Clinic\n\nPatient: Ada Example  MRN 123456"
+        "\n\nDear colleague,\n\nThank you for referring Ms Example."
+        "\n\nRef: RC/2024/0178\n\nPage 1 of 3"  # a page line is kept as Word last showed it
+    )
+    assert doc.section_at(doc.text.index("Riverside")) == "Page header"
+    assert doc.section_at(doc.text.index("MRN")) == "Page header"
+    assert doc.section_at(doc.text.index("Dear")) == "Document text"
+    assert doc.section_at(doc.text.index("Ref:")) == "Page footer"
+    assert doc.section_at(doc.text.index("Page 1")) == "Page footer"
+
+
+def test_docx_header_linked_across_sections_is_imported_once() -> None:
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Riverside Cardiology Clinic"
+    document.sections[0].footer.paragraphs[0].text = "Confidential"
+    document.add_heading("Clinic letter", level=1)
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("Appendix: ECG report.")
+    # A third section with its own header that repeats the first one's text: kept once too.
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.sections[2].header.is_linked_to_previous = False
+    document.sections[2].header.paragraphs[0].text = "Riverside Cardiology Clinic"
+    document.add_paragraph("Leaflet.")
+    assert document.sections[1].header.is_linked_to_previous
+    doc = extract("letter.docx", _save(document))
+    assert doc.text == (
+        "Riverside Cardiology Clinic\n\nClinic letter\n\nAppendix: ECG report.\n\nLeaflet."
+        "\n\nConfidential"
+    )
+    # The body opens with a heading, which starts its own section.
+    assert [s.title for s in doc.sections] == ["Page header", "Clinic letter", "Page footer"]
+    assert doc.section_at(doc.text.index("ECG")) == "Clinic letter"
+
+
+def test_docx_different_first_page_and_even_page_headers() -> None:
+    import docx
+
+    document = docx.Document()
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Riverside Cardiology Clinic, 1 High St"
+    section.header.paragraphs[0].text = "Ada Example, MRN 123456 (continued)"
+    section.even_page_header.paragraphs[0].text = "Clinic letter of 3 May"
+    section.first_page_footer.paragraphs[0].text = "Ref: RC/2024/0178"
+    document.add_paragraph("Dear colleague,")
+    doc = extract("letter.docx", _save(document))
+    assert doc.text == (
+        "Riverside Cardiology Clinic, 1 High St\n\nAda Example, MRN 123456 (continued)"
+        "\n\nClinic letter of 3 May\n\nDear colleague,\n\nRef: RC/2024/0178"
+    )
+
+
+def test_docx_first_and_even_page_headers_count_only_when_turned_on() -> None:
+    import docx
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Riverside Cardiology Clinic"
+    section.first_page_header.paragraphs[0].text = "Unused first-page header"
+    section.even_page_header.paragraphs[0].text = "Unused even-page header"
+    section.different_first_page_header_footer = False
+    document.add_paragraph("Dear colleague,")
+    doc = extract("letter.docx", _save(document))
+    assert doc.text == "Riverside Cardiology Clinic\n\nDear colleague,"
+
+
+def test_docx_header_table_and_text_box_are_read_like_the_body() -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Riverside Cardiology Clinic"
+    table = header.add_table(rows=2, cols=2, width=document.sections[0].page_width)
+    table.cell(0, 0).text = "Patient"
+    table.cell(0, 1).text = "Ada Example"
+    table.cell(1, 0).text = "MRN"
+    table.cell(1, 1).add_table(rows=1, cols=2).cell(0, 1).text = "123456"
+    header._element.append(
+        parse_xml(
+            f"<w:p {nsdecls('w')} xmlns:v='urn:schemas-microsoft-com:vml'><w:r><w:pict>"
+            "<v:shape><v:textbox><w:txbxContent>"
+            "<w:p><w:r><w:t>Urgent</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>"
+            "</w:pict></w:r></w:p>"
+        )
+    )
+    document.add_paragraph("Dear colleague,")
+    doc = extract("letter.docx", _save(document))
+    assert doc.text == (
+        "Riverside Cardiology Clinic\n\nPatient | Ada Example\nMRN | 123456\n\nUrgent"
+        "\n\nDear colleague,"
+    )
+
+
+def test_docx_without_headers_or_footers_is_unchanged() -> None:
+    # The output before page headers and footers were read, for documents without any: a
+    # document with empty (but defined) ones, and the referral form above.
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.is_linked_to_previous = False  # an empty header part
+    document.sections[0].footer.paragraphs[0].text = "   "
+    document.add_paragraph("Dear colleague.")
+    document.add_heading("Plan", level=1)
+    document.add_paragraph("Review in 6 weeks.")
+    grid = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Drug", "Dose"], ["Aspirin", "75 mg"]]):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    for data in (
+        _save(document),
+        make_docx(
+            [("p", "Dear colleague."), ("h1", "Plan"), ("p", "Review in 6 weeks.")],
+            table=[["Drug", "Dose"], ["Aspirin", "75 mg"]],
+        ),
+    ):
+        doc = extract("letter.docx", data)
+        assert doc.text == (
+            "Dear colleague.\n\nPlan\n\nReview in 6 weeks.\n\nDrug | Dose\nAspirin | 75 mg"
+        )
+        assert [(s.title, s.start) for s in doc.sections] == [("Plan", 17)]
+        assert doc.pages == ()
+    form = extract("form.docx", _docx_with_hidden_places())
+    assert form.text == (
+        "Referral form\n\nWarfarin 3 mg nightly | INR 2.6\n\nAllergy: penicillin rash"
+        "\n\nPatient: Ada Example seen 3 May\tsee leaflet. Co-amoxiclav."
+    )
+    assert form.sections == ()

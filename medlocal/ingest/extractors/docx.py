@@ -1,5 +1,9 @@
 """DOCX: paragraphs and tables in reading order, Word headings as sections.
 
+Page headers and footers (letterhead, the patient's name and MRN line, reference and page
+lines) are kept too: the header text before the body under a "Page header" section, the footer
+text after it under "Page footer", each header or footer once however many sections show it.
+
 A DOCX is a zip archive, and python-docx reads every part fully into memory. So before handing
 the bytes over we check the archive with :mod:`zipfile`: that it is a zip at all, that it holds a
 Word document, and that it does not expand to an unsafe size (a zip bomb). The sizes checked are
@@ -117,11 +121,20 @@ def _refuse_compound_file(data: bytes, file_name: str) -> None:
 def _extract(data: bytes, file_name: str) -> ExtractedDocument:
     document = docx.Document(io.BytesIO(data))
     builder = DocumentBuilder("docx")
+    headers, footers = _page_parts(document)
+    in_header = _add_page_part(builder, PAGE_HEADER, headers)
     for item in _blocks(document.element.body, document):
+        if in_header and _block_text(item).strip():
+            # The body's own section: its text is no part of the page header. A heading
+            # opens one itself.
+            in_header = False
+            if not _is_heading(item):
+                builder.add_section_marker(BODY)
         if isinstance(item, Paragraph):
             _add_paragraph(builder, item)
         else:
             builder.add_block(_table_text(item))
+    _add_page_part(builder, PAGE_FOOTER, footers)
     if not builder.has_text:
         raise NoTextError(file_name, "no text in the Word document")
     return builder.build()
@@ -183,13 +196,79 @@ def _paragraph_text(element: Any) -> str:
     return "".join(parts)
 
 
+def _is_heading(item: Paragraph | Table) -> bool:
+    if not isinstance(item, Paragraph):
+        return False
+    style_name = item.style.name if item.style is not None else ""
+    return style_name == "Title" or style_name.startswith("Heading")
+
+
+def _block_text(item: Paragraph | Table) -> str:
+    return _paragraph_text(item._p) if isinstance(item, Paragraph) else _table_text(item)
+
+
 def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
-    style_name = paragraph.style.name if paragraph.style is not None else ""
     text = _paragraph_text(paragraph._p)
-    if style_name == "Title" or style_name.startswith("Heading"):
+    if _is_heading(paragraph):
         builder.add_heading(text)
     else:
         builder.add_block(text)
+
+
+# Section titles of the text that is not the body's own (set apart so a passage quoting the
+# letterhead or a reference line says where it came from).
+PAGE_HEADER = "Page header"
+PAGE_FOOTER = "Page footer"
+BODY = "Document text"
+
+
+def _page_parts(document: Any) -> tuple[list[list[str]], list[list[str]]]:
+    """The text blocks of each page header and footer the document shows, in section order.
+
+    A header or footer linked to the previous section has no text of its own (it repeats the
+    one before; in the first section it means there is none) and is skipped without touching
+    it: python-docx would add an empty definition to read it. The first-page and even-page
+    ones count only where the section or the document turns them on; identical text is kept
+    once.
+    """
+    even_pages = bool(document.settings.odd_and_even_pages_header_footer)
+    headers: list[list[str]] = []
+    footers: list[list[str]] = []
+    seen: set[tuple[int, tuple[str, ...]]] = set()  # (0 header / 1 footer, its blocks)
+    for section in document.sections:
+        header_kinds = [section.header]
+        footer_kinds = [section.footer]
+        if section.different_first_page_header_footer:
+            header_kinds.insert(0, section.first_page_header)
+            footer_kinds.insert(0, section.first_page_footer)
+        if even_pages:
+            header_kinds.append(section.even_page_header)
+            footer_kinds.append(section.even_page_footer)
+        for kind, (kinds, found) in enumerate(((header_kinds, headers), (footer_kinds, footers))):
+            for part in kinds:
+                if part.is_linked_to_previous:
+                    continue
+                blocks = [
+                    text
+                    for item in _blocks(part._element, part)
+                    if (text := _block_text(item).strip())
+                ]
+                key = (kind, tuple(blocks))
+                if blocks and key not in seen:
+                    seen.add(key)
+                    found.append(blocks)
+    return headers, footers
+
+
+def _add_page_part(builder: DocumentBuilder, title: str, parts: list[list[str]]) -> bool:
+    """Add headers' or footers' blocks under the section ``title``; True when there were any."""
+    if not parts:
+        return False
+    builder.add_section_marker(title)
+    for blocks in parts:
+        for block in blocks:
+            builder.add_block(block)
+    return True
 
 
 def _cell_text(cell: Any) -> str:
