@@ -56,9 +56,7 @@ def _sequences(note: Note) -> Iterable[tuple[list[list[str]], list[str]]]:
     for line in lines_of(tokens, text):
         labels = []
         for tok in line:
-            kind = next(
-                (s.kind for s in note.identifiers if s.start <= tok.start < s.end), None
-            )
+            kind = next((s.kind for s in note.identifiers if s.start <= tok.start < s.end), None)
             labels.append(LABELS.get(kind or "", OUTSIDE))
         yield line_features(line, text, lex), labels
 
@@ -79,9 +77,12 @@ def _pools() -> tuple[tuple[str, ...], ...]:
     english = tuple(
         sorted(w for w in lex.english if 3 < len(w) < 10 and w.isalpha() and not lex.clinical(w))
     )
-    return tuple(sorted(lex.given_names)), tuple(sorted(lex.surnames)), tuple(
-        sorted(p for p in lex.places if " " not in p)
-    ), english
+    return (
+        tuple(sorted(lex.given_names)),
+        tuple(sorted(lex.surnames)),
+        tuple(sorted(p for p in lex.places if " " not in p)),
+        english,
+    )
 
 
 def _respelled(word: str, label: str, rng: random.Random) -> str:
@@ -102,7 +103,8 @@ def _augmented(note: Note, rng: random.Random) -> Note:
     for ident in sorted(note.identifiers, key=lambda s: s.start):
         label = LABELS.get(ident.kind)
         if label is None or ident.start < pos:
-            spans.append(dataclasses.replace(ident, start=ident.start + shift, end=ident.end + shift))
+            moved = dataclasses.replace(ident, start=ident.start + shift, end=ident.end + shift)
+            spans.append(moved)
             continue
 
         def respell(match: re.Match[str], label: str = label) -> str:
@@ -155,19 +157,24 @@ def _line(name: str, notes: list[Note], spans: Callable[[Note], list[tuple[int, 
 
 
 def folds(thresholds: list[float]) -> None:
-    rules = {half: {n.note_id: _rule_spans(n) for n in load(half)} for half in DEVELOPMENT}
     with tempfile.TemporaryDirectory() as tmp:
         for half in DEVELOPMENT:
             model = Path(tmp) / f"{half}.crfsuite"
             train([h for h in DEVELOPMENT if h != half], model)
             notes = load(half)
+            rules = {n.note_id: _rule_spans(n) for n in notes}
             print(f"== {half} left out ({len(notes)} notes)")
-            print(_line("rules", notes, lambda n, h=half: rules[h][n.note_id]))
+            print(_line("rules", notes, lambda n, r=rules: r[n.note_id]))
             for threshold in thresholds:
                 tagged = _tagger_spans(Tagger(model, threshold))
                 print(_line(f"tagger @{threshold}", notes, tagged))
-                union = lambda n, h=half, t=tagged: rules[h][n.note_id] + t(n)  # noqa: E731
-                print(_line(f"union @{threshold}", notes, union))
+                print(_line(f"union @{threshold}", notes, _union(rules, tagged)))
+
+
+def _union(
+    rules: dict[str, list[tuple[int, int]]], tagged: Callable[[Note], list[tuple[int, int]]]
+) -> Callable[[Note], list[tuple[int, int]]]:
+    return lambda note: rules[note.note_id] + tagged(note)
 
 
 def held_out() -> None:
@@ -180,8 +187,8 @@ def held_out() -> None:
             continue
         rules = {n.note_id: _rule_spans(n) for n in notes}
         for name, spans in (
-            ("rules", lambda n: rules[n.note_id]),
-            ("union", lambda n: rules[n.note_id] + tagged(n)),
+            ("rules", lambda n, r=rules: r[n.note_id]),
+            ("union", _union(rules, tagged)),
         ):
             sc = score(notes, spans)
             print(f"== {half} {name}\n{sc.table()}")

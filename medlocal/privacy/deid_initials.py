@@ -33,7 +33,10 @@ _INITIALS_FIRST = re.compile(
     r"(?=[A-Z][a-z])"
 )
 # A surname, then a comma and initials ("Stone, P."), or two or more initials ("Park J.H.").
-_INITIALS_AFTER = re.compile(r"(?:,[ \t]*(?:[A-Z]\.[ \t]?){1,3}|[ \t]+[A-Z]\.[ \t]?[A-Z]\.)(?!\w)")
+# Not before a number: "Independencia, C.P. 64720" is a postcode's label.
+_INITIALS_AFTER = re.compile(
+    r"(?:,[ \t]*(?:[A-Z]\.[ \t]?){1,3}|[ \t]+[A-Z]\.[ \t]?[A-Z]\.)(?!\w)(?![ \t]*\d)"
+)
 # Two or three capitals where a signature stands.
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
@@ -42,7 +45,8 @@ _SIGNED_INITIALS = re.compile(
     re.M,
 )
 _LOWER_SIGNATURE = re.compile(
-    r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?P<first>[a-z][a-z'’-]+)(?:[ \t]+(?P<second>[a-z][a-z'’-]+))?"
+    r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?P<first>[a-z][a-z'’-]+)"
+    r"(?:[ \t]+(?P<second>[a-z][a-z'’-]+))?"
 )
 _NOT_SURNAMES = GENERIC | STREET_WORDS | REGIONS
 

@@ -25,8 +25,8 @@ import pycrfsuite
 
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
-from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
 from medlocal.privacy.deid_place_words import STREET_WORDS
+from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_words import read_tokens
 
@@ -152,7 +152,12 @@ def _distinctive(span: WordSpan, text: str, lex: Lexicon) -> bool:
 def _joined(taken: list[tuple[Tok, str]], text: str) -> list[WordSpan]:
     spans: list[WordSpan] = []
     for tok, kind in taken:
-        end = tok.end - (1 if tok.word.endswith(("'", "’")) else 0)
+        # A possessive is not part of a person's name ("[NAME]'s wife", as the rules write it);
+        # it is of a place's ("St Mary's").
+        word = tok.word.rstrip("'’")
+        if KINDS[kind] == "name":
+            word = word.removesuffix("'s").removesuffix("’s")
+        end = tok.start + len(word)
         if spans and text[spans[-1].end : tok.start] in _JOINS:
             spans[-1] = WordSpan(spans[-1].kind, spans[-1].start, end)
         else:

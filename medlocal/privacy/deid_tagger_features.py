@@ -14,6 +14,7 @@ drift apart.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from medlocal.privacy.deid_lexicon import Lexicon
@@ -30,7 +31,7 @@ def lines_of(tokens: list[Tok], text: str) -> list[list[Tok]]:
     current: list[Tok] = []
     previous_end = 0
     for tok in tokens:
-        if current and "\n" in text[previous_end : tok.start]:
+        if current and text.find("\n", previous_end, tok.start) >= 0:
             lines.append(current)
             current = []
         current.append(tok)
@@ -129,7 +130,7 @@ def line_features(
     runs = _run_features(line, text)
     line_start = text.rfind("\n", 0, line[0].start) + 1
     gaps = [_gap(text[line_start : line[0].start])]
-    gaps += [_gap(text[a.end : b.start]) for a, b in zip(line, line[1:], strict=False)]
+    gaps += [_gap(text[a.end : b.start]) for a, b in itertools.pairwise(line)]
     line_end = text.find("\n", line[-1].end)
     after_last = _gap(text[line[-1].end : line_end if line_end >= 0 else len(text)])
     out: list[list[str]] = []

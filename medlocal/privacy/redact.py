@@ -60,6 +60,7 @@ from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.deid_tokens import WordSpan
 from medlocal.privacy.deid_words import read_tokens, scan
 
 __all__ = [
@@ -99,39 +100,41 @@ class Redactor:
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
-        found = list(self._rule_candidates(text))
-        yield from found
-        # What every rule missed inside an address line ("Causeway" between a street and a
-        # county), read once the rules have spoken.
-        yield from address_line_candidates(text, found)
-        if self.proposer is not None:
-            yield from proposed_candidates(text, self.proposer)
-
-    def _rule_candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read
         # re-cased (same offsets), and each redaction keeps the text as written.
         read = recase(text, lexicon()) if self.word_scan else text
-        for found in self._read_candidates(read):
-            if read is text:
-                yield found
-            else:
-                original = text[found.start : found.end]
-                yield Redaction(found.kind, found.start, found.end, original, found.replacement)
+        found, tagged = self._read_candidates(read)
+        if read is not text:
+            found, tagged = _as_written(text, found), _as_written(text, tagged)
+        yield from found
+        # What every rule missed inside an address line ("Causeway" between a street and a
+        # county), read once the rules have spoken (and before the tagger: a tagged word there
+        # would hide the gap the reading fills).
+        yield from address_line_candidates(text, found)
+        # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
+        # stands and the tagger adds only the words outside it.
+        yield from _outside(text, tagged, found)
+        if self.proposer is not None:
+            yield from proposed_candidates(text, self.proposer)
 
-    def _read_candidates(self, text: str) -> Iterator[Redaction]:
+    def _read_candidates(self, text: str) -> tuple[list[Redaction], list[Redaction]]:
+        """(the rules' redactions, the statistical line's) in ``text``."""
+        found: list[Redaction] = []
         for kind, pattern in self._own:
             for match in pattern.finditer(text):
-                yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))
-        yield from self._dates.candidates(text)
-        yield from pattern_candidates(text)
-        if self.word_scan:
-            lex = lexicon()
-            tokens = read_tokens(text, lex)
-            spans = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
-            # The scan reads the same words after the tagger (it marks them as it goes).
-            for span in scan(text, lex, tokens) + spans:
-                original = text[span.start : span.end]
-                yield Redaction(span.kind, span.start, span.end, original, label(span.kind))
+                found.append(
+                    Redaction(kind, match.start(), match.end(), match.group(), label(kind))
+                )
+        found += self._dates.candidates(text)
+        found += pattern_candidates(text)
+        if not self.word_scan:
+            return found, []
+        lex = lexicon()
+        tokens = read_tokens(text, lex)
+        # The tagger reads the words first: the scan marks them as it goes.
+        tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
+        found += [_word_redaction(text, span) for span in scan(text, lex, tokens)]
+        return found, [_word_redaction(text, span) for span in tagged]
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
@@ -139,3 +142,35 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))
+
+
+def _word_redaction(text: str, span: WordSpan) -> Redaction:
+    return Redaction(span.kind, span.start, span.end, text[span.start : span.end], label(span.kind))
+
+
+def _as_written(text: str, found: list[Redaction]) -> list[Redaction]:
+    """Redactions found in the re-cased text, holding the text as written."""
+    return [Redaction(r.kind, r.start, r.end, text[r.start : r.end], r.replacement) for r in found]
+
+
+def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iterator[Redaction]:
+    """The parts of ``tagged`` that no span of ``found`` covers, each with a letter or digit."""
+    covered = bytearray(len(text))
+    for red in found:
+        covered[red.start : red.end] = b"\x01" * (red.end - red.start)
+    for red in tagged:
+        start = red.start
+        while start < red.end:
+            while start < red.end and covered[start]:
+                start += 1
+            end = start
+            while end < red.end and not covered[end]:
+                end += 1
+            piece = text[start:end]
+            # Trimmed of the spaces and punctuation next to the covered part.
+            left = len(piece) - len(piece.lstrip(" ,;:.-"))
+            right = len(piece.rstrip(" ,;:.-"))
+            if any(c.isalnum() for c in piece):
+                a, b = start + left, start + right
+                yield Redaction(red.kind, a, b, text[a:b], red.replacement)
+            start = end

@@ -541,15 +541,22 @@ def test_export_applies_kept_and_added_spans_and_audits_reasons(tmp_path: Path) 
     assert "Okafor" not in str(details) and "Helen" not in str(details)
 
 
+def _figures(half: str) -> tuple[float, float]:
+    """(recall, share of clinical terms redacted) of a half the rules must not be tuned on, as
+    plain numbers: a failing assertion then prints no identifier or term of it."""
+    result = score(load(half), _spans)
+    return result.recall, 1 - result.clinical_kept
+
+
 def _spans(note: Note) -> list[tuple[int, int]]:
     identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
     return [(r.start, r.end) for r in Redactor(identity, shift_days=40).preview(note.text)]
 
 
-# Clinical terms of the development half the rules still damage, for a reason a rule could not
-# fix without losing names: an eponym that is also a listed given name before a grade ("Denver
-# II"). ("Pola-R-CHP" is kept since the third round: a hyphenated word mixing cases is no name.)
-_KNOWN_DEV_DAMAGE = [("d63", "Denver II")]
+# Clinical terms of the development half the rules still damage: none since the eighth round
+# ("Denver II", an eponym that is also a listed place before a grade, is a listed phrase now;
+# "Pola-R-CHP" is kept since the third round: a hyphenated word mixing cases is no name).
+_KNOWN_DEV_DAMAGE: list[tuple[str, str]] = []
 
 
 def test_development_half_is_fully_recalled_with_clinical_terms_kept() -> None:
@@ -566,7 +573,8 @@ def test_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
     # benchmarks/bench_deid.py.
     result = score(load("heldout"), _spans)
     assert len(load("heldout")) >= 20 and sum(result.total.values()) >= 150
-    assert result.recall >= 0.995, f"held-out recall {result.recall:.4f}"
+    recall = result.recall
+    assert recall >= 0.995, f"held-out recall {recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.02, f"held-out clinical terms redacted {clinical_redacted:.4f}"
 
@@ -581,7 +589,8 @@ def test_second_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     notes = load("heldout2")
     result = score(notes, _spans)
     assert len(notes) >= 20 and sum(result.total.values()) >= 300
-    assert result.recall >= 0.995, f"second held-out recall {result.recall:.4f}"
+    recall = result.recall
+    assert recall >= 0.995, f"second held-out recall {recall:.4f}"
     clinical_redacted = 1 - result.clinical_kept
     assert clinical_redacted <= 0.004, f"second held-out clinical redacted {clinical_redacted:.4f}"
 
@@ -597,13 +606,16 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # changes, 494/520 and 2.5% (11/432) after the probe changes: still below the targets (99%
     # overall, 95% a type, 2%). Sixth round (changes made from dev5a's misses, dev5b as its
     # validation; this half's table run once, after): 496/520 (95.38%) and 2.5% (11/432). Round 7
-    # (dev6 as validation; once, after): 499/520 (95.96%), 2.5%. A regression guard only, not a
-    # target. Failures print figures only, never the notes' misses.
-    notes = load("heldout3")
-    result = score(notes, _spans)
-    assert result.recall >= 0.959, f"third held-out recall {result.recall:.4f}"
-    clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.026, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    # (dev6 as validation; once, after): 499/520 (95.96%), 2.5%. Round 8 (session 11: dev7's
+    # misses used, dev8 as validation; the table run after the round, then once more after a
+    # fix that made the statistical line a strict union): rules alone 499/520 (95.96%) and 2.3%
+    # (10/432), with the statistical line 501/520 (96.35%) and 2.3%. A regression guard only,
+    # not a target. Failures print figures only, never the notes' misses.
+    # The figures are bound to plain floats before asserting: pytest would otherwise print the
+    # whole score, misses included, on a failure.
+    recall, clinical_redacted = _figures("heldout3")
+    assert recall >= 0.963, f"third held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.024, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -612,12 +624,54 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # per-type table only, never its misses). Before: 574/624 (91.99%), 0.9% of clinical terms
     # redacted (4/441); facility 59/84, person 130/141, street 26/29, vehicle 3/4. After:
     # 589/624 (94.39%) and 1.4% (6/441); facility 69/84, person 131/141, street 26/29. Round 7
-    # (once, after): unchanged, 589/624 and 1.4%. Below the targets (99% overall, 95% a type); a
-    # regression guard only. Failures print figures only.
-    result = score(load("heldout4"), _spans)
-    assert result.recall >= 0.943, f"fourth held-out recall {result.recall:.4f}"
-    clinical_redacted = 1 - result.clinical_kept
-    assert clinical_redacted <= 0.014, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
+    # (once, after): unchanged, 589/624 and 1.4%. Round 8 (as for the third half): rules alone
+    # 591/624 (94.71%) and 1.1% (5/441), with the statistical line 593/624 (95.03%) and 1.1%;
+    # facility 71/84, person 133/141. Below the targets (99% overall, 95% a type); a regression
+    # guard only. Failures print figures only.
+    recall, clinical_redacted = _figures("heldout4")
+    assert recall >= 0.950, f"fourth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.012, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
+
+
+def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
+    # Written at the start of session 11 (round 8), before any change of that session, by an
+    # author who had read neither the rules nor the other halves, from a brief asking for hard,
+    # varied international records (names with and without cues, in lower case and other
+    # scripts, organisations without a facility word). Before the round: 637/748 (85.16%), 4.4%
+    # of clinical terms redacted (19/427), person 120/181. After it (tables only, as for the
+    # third half): rules alone 643/748 (85.96%) and 3.5% (15/427); with the statistical line
+    # 651/748 (87.03%) and 3.5%; person 126/181, facility 87/106, street 34/39. Far below the
+    # targets: the honest measure of how the rules generalise. A regression guard only.
+    recall, clinical_redacted = _figures("heldout5")
+    assert recall >= 0.870, f"fifth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.036, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+
+
+def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() -> None:
+    for half, count, identifiers, types, clinical in (
+        ("heldout5", 34, 748, 22, 427),
+        ("dev8", 30, 781, 22, 471),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert len(notes) == count
+        assert (sum(kinds.values()), len(kinds)) == (identifiers, types)
+        assert sum(len(note.clinical) for note in notes) == clinical
+
+
+def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -> None:
+    # Written in session 11 from the fifth held-out half's brief. dev7's misses were used in
+    # round 8: before it 634/701 (90.44%) and 4.2% of clinical terms redacted (17/404); after it
+    # 688/701 (98.15%) and 1.0% (4/404), the statistical line trained on it. dev8 was the
+    # round's validation half, scored in aggregate only: 709/781 (90.78%) and 1.9% before, 721
+    # (92.32%) and 2.1% (10/471) after (716, 91.68%, without the statistical line); never
+    # trained on.
+    notes, kinds = _well_formed("dev7", tables=True)
+    assert (len(notes), sum(kinds.values())) == (33, 701)
+    dev7 = score(notes, _spans)
+    assert dev7.recall >= 0.981 and 1 - dev7.clinical_kept <= 0.010
+    recall, clinical_redacted = _figures("dev8")
+    assert recall >= 0.923, f"eighth development recall {recall:.4f}"
+    assert clinical_redacted <= 0.022, f"eighth development clinical {clinical_redacted:.4f}"
 
 
 def test_fourth_held_out_half_parses_with_its_counts() -> None:
@@ -690,12 +744,14 @@ def test_patterns_anchored_at_word_starts_find_what_the_written_patterns_find() 
             ], written.pattern[:60]
 
 
-def _well_formed(half: str) -> tuple[list[Note], Counter[str]]:
+def _well_formed(half: str, tables: bool = False) -> tuple[list[Note], Counter[str]]:
     """The notes of ``half``, each with no markup left and every span at its offsets, and the
-    count of identifiers per type."""
+    count of identifiers per type. ``tables``: the notes hold tables pasted as text, whose
+    column bars are no leftover markup."""
     notes = load(half)
+    leftovers = ("{", "}", "[[", "]]") if tables else ("{", "}", "[[", "]]", "|")
     for note in notes:
-        assert not any(mark in note.text for mark in ("{", "}", "[[", "]]", "|"))
+        assert not any(mark in note.text for mark in leftovers)
         for span in note.identifiers + note.clinical:
             assert note.text[span.start : span.end] == span.text
     return notes, Counter(span.kind for note in notes for span in note.identifiers)

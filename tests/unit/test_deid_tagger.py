@@ -26,7 +26,7 @@ def test_shipped_model_loads_and_finds_names_in_a_copy_list_the_rules_miss() -> 
     rules_only = _found(text, tagger=False)
     both = _found(text)
     assert "Lane" not in " ".join(rules_only)  # what the statistical line is for
-    assert "Lane" in both and "Dale" in both
+    assert "Lane" in both
     assert set(rules_only) <= set(both)  # a union: the line only adds
 
 
