@@ -2,8 +2,9 @@
 
 A throwaway vault in a private temporary folder (never the user's), the bundled sample record
 imported, a grounded question answered with its citations checked against the passages the
-model was given, then the vault locked. Prints ``PASS`` or ``FAIL: <step>: <reason>``. The
-answer's wording is not judged (the demo model is tiny); the pipeline around it is.
+model was given, a scanned page read, a sentence redacted, then the vault locked. Prints
+``PASS`` or ``FAIL: <step>: <reason>``. The answer's wording is not judged (the demo model is
+tiny); the pipeline around it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from medlocal import paths
 from medlocal.app.workspace import Workspace
 from medlocal.errors import MedLocalError
 from medlocal.privacy import netguard
+from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.redact import Redactor
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.keys import KdfParams
 
@@ -26,6 +29,10 @@ SAMPLE = "samples/sample-discharge-summary.txt"
 ANSWER_TOKENS = 96  # the check is the pipeline, not the prose: a short answer will do
 OCR_LINE = "Warfarin 5 mg daily"
 QUESTION = "Which antibiotic was the patient discharged on, and at what dose?"
+REDACT_LINE = (
+    "Seen with her daughter Ewa Kowalczyk at Tidewater Outreach, Ashby. Murphy's sign negative; "
+    "apixaban 5 mg."
+)
 # A throwaway vault: a light Argon2id cost keeps the check quick; real vaults use the default.
 SELFTEST_KDF = KdfParams(16 * 1024, 1, 1)
 
@@ -104,6 +111,20 @@ def _ocr(state: SelftestState) -> None:
     )
 
 
+def _redact(state: SelftestState) -> None:
+    # The redacted export's engine, its word lists and the statistical line's model (CRFsuite,
+    # a compiled extension the bundle must carry) on one sentence.
+    out = Redactor(shift_days=1).redact(REDACT_LINE)
+    _require(
+        not any(word in out for word in ("Kowalczyk", "Tidewater", "Ashby")),
+        "an identifier survived redaction",
+    )
+    _require("Murphy's sign" in out and "apixaban 5 mg" in out, "a clinical term was redacted")
+    _require(
+        bool(shipped_tagger().spans(REDACT_LINE)), "the de-identification tagger found nothing"
+    )
+
+
 def _lock(state: SelftestState) -> None:
     ws = state.workspace
     ws.lock("selftest")
@@ -120,6 +141,7 @@ STEPS: list[tuple[str, Callable[[SelftestState], None]]] = [
     ("import sample", _import),
     ("grounded answer", _ask),
     ("scanned page (OCR)", _ocr),
+    ("redaction", _redact),
     ("lock", _lock),
 ]
 
