@@ -100,7 +100,8 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "city",
         re.compile(
             rf"(?:{_STREET.pattern}),[ \t]*"
-            r"(?P<v>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
+            r"(?P<v>[A-Z][\w'’-]{1,40}(?:[ \t]+[A-Z][\w'’-]{1,40}){0,2})"
+            r"(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
             re.M,
         ),
     ),
@@ -152,11 +153,11 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "zip_code",
         re.compile(
-            r"(?P<p>\b[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})(?:,[ \t]*|[ \t]+-?[ \t]*)"
+            r"(?P<p>\b[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2})(?:,[ \t]*|[ \t]+-?[ \t]*)"
             r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
             # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
             # with her son").
-            r"|(?P<p2>\b[A-Z][\w'’-]+)[ \t]+-?[ \t]*(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
+            r"|(?P<p2>\b[A-Z][\w'’-]{1,40})[ \t]+-?[ \t]*(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
             re.M,
         ),
     ),
@@ -205,7 +206,8 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "city",
         re.compile(
-            rf"(?:{_NUMBER_AFTER.pattern}),[ \t]*(?P<v>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)"
+            rf"(?:{_NUMBER_AFTER.pattern}),[ \t]*"
+            r"(?P<v>[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40})?)"
         ),
     ),
 ]

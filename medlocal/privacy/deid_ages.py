@@ -102,12 +102,15 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "age_over_89",
         re.compile(
             # A closing quote or bracket may stand between: 'Ebenezer Quaye ("Ebby"), 92,'.
-            r"(?P<p>\b[A-Z][\w'’-]+)(?:[\"”’)\]]{1,3}(?=,)|(?=[\s,]))"
+            r"(?P<p>\b[A-Z][\w'’-]{1,40})(?:[\"”’)\]]{1,3}(?=,)|(?=[\s,]))"
             r"(?:,[ \t]+|[ \t]+(?i:is|was|turned|turns)[ \t]+(?:now[ \t]+)?)"
             rf"(?P<v>9\d|1[01]\d|120)\b{NOT_A_VALUE_AFTER}"
         ),
     ),
-    ("age_over_89", re.compile(r"(?P<p>\b[A-Z][\w'’-]+)[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)")),
+    (
+        "age_over_89",
+        re.compile(r"(?P<p>\b[A-Z][\w'’-]{1,40})[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)[ \t]*\)"),
+    ),
     (
         "age_over_89",
         re.compile(rf"(?i)\b(?P<v>{_AGE_WORDS})\b(?!{_NOT_AN_AGE_AFTER})"),
@@ -122,7 +125,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]+)[ \t]+"
+            r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
             r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d))"
         ),
     ),

@@ -183,7 +183,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
     ("id_number", BARE_LONG_NUMBER),
-    ("id_number", re.compile(r"\b(?=[A-Z0-9-]*\d{2})[A-Z]{1,4}-?\d{5,}\b")),
+    ("id_number", re.compile(r"\b(?=[A-Z0-9-]{0,12}\d{2})[A-Z]{1,4}-?\d{5,}\b")),
     # A pharmacy claim's processor control number, letters only ("RxPCN MEDDADV").
     ("id_number", re.compile(r"\b(?:Rx)?PCN[ \t]*:?[ \t]*(?P<v>[A-Z0-9]{3,12})\b")),
     # An Australian Medicare card's individual reference number, one digit ("IRN 2").

@@ -80,7 +80,9 @@ _UNIT = (
 )
 # Street words joined to the name's end: Nordic, German, Dutch.
 _JOINED_STREET = (
-    r"[A-ZÄÖÜÅØÆ][\wäöüåøæß-]*(?:gatan|gata|vägen|väg|gränd|torget|stigen|gade|gaden|vej|"
+    # The stem is bounded (and no hyphen may stand before it): an unbounded one backtracked
+    # quadratically on long hyphenated runs ("BRCA1-BRCA1-...").
+    r"(?<![\w-])[A-ZÄÖÜÅØÆ][\wäöüåøæß-]{0,30}?(?:gatan|gata|vägen|väg|gränd|torget|stigen|gade|gaden|vej|"
     r"vejen|veien|vegen|straße|strasse|str\.|gasse|weg|allee|platz|straat|laan|plein|gracht|"
     r"kade|singel|dreef|steeg)"
 )
@@ -124,7 +126,9 @@ FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "C.P. 64720" (Mexico's código postal), "CEP 01310-100" (Brazil).
             r"\b(?:C\.[ \t]?P\.|CEP|Código[ \t]+Postal)[ \t]*:?[ \t]*\d{5}(?:-\d{3})?\b"
             # "112 26 Stockholm": a Nordic postcode after a comma, before the town.
-            r"|(?:(?<=,[ \t])|(?<=^))(?:(?:SE|S|FI|DK|NO)-)?\d{3}[ \t]\d{2}\b"
+            # (after a house number and a comma, so that "BP lying, 120 80 Standing" stays).
+            r"|(?:(?<=\d,[ \t])|(?<=\d[a-z],[ \t])|(?<=tr,[ \t])|(?<=^))"
+            r"(?:(?:SE|S|FI|DK|NO)-)?\d{3}[ \t]\d{2}\b"
             r"(?=[ \t]+[A-ZÅÄÖ][a-zåäöéü]+)"
             # "Taipei City 105": a postcode after a city at the end of an address.
             r"|(?<=\bCity[ \t])\d{3,6}\b(?=[ \t]*(?:$|[,;)]))",

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from medlocal.privacy.deid_people_words import PARTICLES
+
 
 @dataclass(frozen=True)
 class PatientIdentity:
@@ -82,10 +84,12 @@ def _split_name(full_name: str) -> tuple[list[str], list[str]]:
     parts = full_name.split()
     if len(parts) < 2:
         return [], parts
-    # Lower-case particles before the last word are the surname's ("Margarethe van der Berg").
+    # Particles before the last word are the surname's ("Margarethe van der Berg"), where the
+    # name is written with capitals at all ("mary ann stone" has no particles, only words).
     cut = len(parts) - 1
-    while cut > 1 and parts[cut - 1].islower():
-        cut -= 1
+    if any(p[:1].isupper() for p in parts):
+        while cut > 1 and parts[cut - 1] in PARTICLES:
+            cut -= 1
     return parts[:cut], parts[cut:]
 
 
@@ -100,7 +104,7 @@ def _parts_pattern(full_name: str) -> str:
     given, surname = _split_name(full_name)
     english = lexicon().english
     heads = {given[0]} if given else set()
-    particles = {w for w in surname if w.islower()}  # "van", "der": never the name alone
+    particles = set(surname[:-1]) & PARTICLES  # "van", "der": never the name alone
     heads |= {w for w in surname if len(w) > 2 and w not in particles}
     heads |= {p for w in surname for p in re.split(r"[-‐]", w) if len(p) > 2} - particles
     short: set[str] = set()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import PARTICLES, ROLE_AFTER
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_tokens import Tok, WordSpan, word_end
@@ -40,26 +40,38 @@ _INITIALS_AFTER = re.compile(
 # Two or three capitals where a signature stands.
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
-    r"|(?:[—–-]|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Nurse|Midwife|Signed|Sig|Initials|By|Per)\b\.?:?)"
+    # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
+    r"|(?:(?<=[.!?)])[ \t]*[—–-]|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|Sig|Initials)\b\.?:?)"
     r"[ \t]*(?P<signed>[A-Z]{2,3})[ \t]*$)",
     re.M,
 )
 _LOWER_SIGNATURE = re.compile(
-    r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?P<first>[a-z][a-z'’-]+)"
-    r"(?:[ \t]+(?P<second>[a-z][a-z'’-]+))?"
+    r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?!(?:by|per|cc|to|the|a|an)\b)"
+    r"(?P<first>[a-z][a-z'’-]{2,})(?:[ \t]+(?P<second>[a-z][a-z'’-]{2,}))?"
 )
+# A cue before initials that makes even an English word a surname ("Signed: C. Obi").
+_SIGNATURE_CUE = re.compile(
+    r"(?i:\b(?:signed|by|per|cc|from|dr|prof|reviewed|seen|copy|authori[sz]ed|reported|"
+    r"verified|checked|with)\b)\.?:?[ \t]*\Z"
+)
+# Endings of Latin species names: an initial before one is a genus ("M. Tuberculosis",
+# "C. Albicans", "P. Falciparum"), not a person.
+_SPECIES = ("us", "is", "um", "ae", "ii", "genes", "ans", "ens", "arum", "icus", "ica", "osa")
 _NOT_SURNAMES = GENERIC | STREET_WORDS | REGIONS
 
 
-def _surname(tok: Tok, lex: Lexicon) -> bool:
-    """A capitalised word that may be a surname: not protected, clinical or a facility word."""
+def _surname(tok: Tok, lex: Lexicon, cued: bool = False) -> bool:
+    """A capitalised word that may be a surname: not protected, clinical or a facility word; a
+    listed name, a word in no dictionary that is not shaped like a species ("Tuberculosis"),
+    or after a signature's cue any word ("Signed: C. Obi"; "Rhythm: A. Fib" stays)."""
     lower = tok.lower.rstrip("'’").removesuffix("'s")
-    return (
-        tok.shape == "title"
-        and not lex.clinical(lower)
-        and lower not in _NOT_SURNAMES
-        and not (lex.known(lower) and lex.inflected(lower) and not lex.name_like(lower))
-    )
+    if tok.shape != "title" or lex.clinical(lower) or lower in _NOT_SURNAMES:
+        return False
+    if lex.name_like(lower):
+        return True
+    if lower.endswith(_SPECIES) and not cued:
+        return False
+    return cued or not lex.known(lower)
 
 
 def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
@@ -68,7 +80,8 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in _INITIALS_FIRST.finditer(text):
         tok = at.get(match.end())
-        if tok is not None and _surname(tok, lex):
+        cued = _SIGNATURE_CUE.search(text, max(0, match.start() - 16), match.start()) is not None
+        if tok is not None and _surname(tok, lex, cued):
             found.append(WordSpan("name", match.start(), word_end(tok)))
     for tok in tokens:
         after = _INITIALS_AFTER.match(text, word_end(tok))
@@ -78,25 +91,35 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     senses = default_abbreviations().senses
     for match in _SIGNED_INITIALS.finditer(text):
         group = "titled" if match.group("titled") else "signed"
-        if match.group(group) not in senses:
+        if match.group(group) not in senses and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
 
 
 def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Before a role, words on the name lists ("by rose hill RN"); alone, a word in no
+    dictionary that is no clinical abbreviation ("by njoroge"; "per ppi", "by abx" stay)."""
+    vocabulary = default_abbreviations()
     found: list[WordSpan] = []
     for match in _LOWER_SIGNATURE.finditer(text):
-        words = [g for g in ("first", "second") if match.group(g)]
+        words = [match.group(g) for g in ("first", "second") if match.group(g)]
+        if any(
+            lex.clinical(w)
+            or w in CLINICAL_SHORT
+            or w.upper() in vocabulary.senses
+            or w in vocabulary.lower
+            for w in words
+        ):
+            continue
         for size in (2, 1):  # the two words before a role, else the first word alone
             if len(words) < size:
                 continue
-            end = match.end(words[size - 1])
-            if any(lex.clinical(match.group(g)) for g in words[:size]):
-                continue
-            role = ROLE_AFTER.match(text, end) is not None
-            if role or (
-                size == 1 and len(match.group("first")) > 2 and not lex.known(match.group("first"))
+            end = match.end("first") if size == 1 else match.end("second")
+            if ROLE_AFTER.match(text, end) is not None and all(
+                lex.name_like(w) or not lex.known(w) for w in words[:size]
             ):
                 found.append(WordSpan("name", match.start("first"), end))
                 break
+            if size == 1 and not lex.known(words[0]):
+                found.append(WordSpan("name", match.start("first"), end))
     return found

@@ -72,6 +72,19 @@ CALENDAR_WORDS = frozenset(
 )
 
 
+# Short clinical words the abbreviation list lacks, in prescriptions, wards and plans: never a
+# person's initials, a lower-case name or an organisation's acronym.
+CLINICAL_SHORT = frozenset(
+    {
+        "nocte", "mane", "tds", "tid", "bd", "bid", "qds", "qid", "od", "om", "on", "prn", "stat",
+        "mdt", "hca", "gp", "ppi", "abx", "cxr", "nbm", "npo", "ivi", "im", "sc", "sl", "po", "pr",
+        "pv", "ng", "peg", "opd", "hdu", "icu", "amu", "eau", "sdec", "ed", "mau", "cdu", "ot",
+        "pt", "slt", "dn", "hv", "rn", "rgn", "fwb", "pwb", "nwb", "wbat", "ivabx", "tto", "dsu",
+        "acu", "bls", "ews", "csu", "fbc", "ue", "lft", "crp",
+    }
+)  # fmt: skip
+
+
 # British spellings, rewritten the American way the 1934 dictionary spells them.
 _BRITISH = [
     (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # haemoglobin, anaesthetic, paediatric

@@ -136,7 +136,7 @@ RESIDENCE_BEFORE = re.compile(
     r"grew[ \t]+up|born|raised|holidaying|emigrated|immigrated))[ \t]+(?i:in|to|from|near)"
     r"[ \t]+\Z"
 )
-FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]+)")
+FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]{1,40})")
 # Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
 # "near The Red Lion", "of The Elms Care Centre").
 THE_PLACE_CUES = frozenset(
@@ -158,4 +158,4 @@ FACILITY_AHEAD = re.compile(
     + r"|Inc|LLC|Ltd|PLC|Pty)\b"
 )
 # A place cue before an acronym of an organisation ("review at NIMHANS", "from AIIMS").
-AT_BEFORE = re.compile(r"\b(?:at|from|per|via)[ \t]+\Z")
+AT_BEFORE = re.compile(r"\b(?:at|from)[ \t]+\Z")

@@ -4,7 +4,6 @@ wards, streets, counties and places, and what is left of a run handed on to the 
 
 from __future__ import annotations
 
-from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
@@ -105,19 +104,27 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if _organisation(run, words, text, lex):
         out.append(WordSpan("facility", run[0].start, word_end(run[-1])))
         return
+    # What the words up to each one say, built once (a per-word rebuild was quadratic on a
+    # pathological run of thousands of capitalised words): any distinctive word (no generic
+    # facility word) so far, any listed one among them, all of them plain title-case names.
+    any_distinctive, any_weak, all_named = [], [], []
+    seen = weak = named = False
+    named = True
+    for tok in run:
+        if tok.lower.rstrip("'’") not in GENERIC:
+            seen = True
+            weak = weak or tok.weak
+            named = named and (
+                tok.shape == "title" and not lex.clinical(tok.lower) and tok.lower not in WARD_KINDS
+            )
+        any_distinctive.append(seen)
+        any_weak.append(weak)
+        all_named.append(named)
     for i in range(len(run) - 1, 0, -1):
         head = words[i]
-        distinctive = [t for t in run[: i + 1] if t.lower.rstrip("'’") not in GENERIC]
-        named_ward = (
-            head in WARD_HEADS
-            and run[i].shape == "title"
-            and bool(distinctive)
-            and all(
-                t.shape == "title" and not lex.clinical(t.lower) and t.lower not in WARD_KINDS
-                for t in distinctive
-            )
-        )
-        if head in WEAK_HEADS and not any(t.weak for t in distinctive) and not named_ward:
+        distinctive = any_distinctive[i]
+        named_ward = head in WARD_HEADS and run[i].shape == "title" and distinctive and all_named[i]
+        if head in WEAK_HEADS and not any_weak[i] and not named_ward:
             continue
         if head in FACILITY_HEADS and distinctive:
             first = 1 if words[0] == "the" and run[0].word != "The" else 0
@@ -153,7 +160,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         return
     i = 0
     while i < len(run):
-        size = lex.multiword_place([t.word.rstrip("'’") for t in run[i:]])
+        size = lex.multiword_place([t.word.rstrip("'’") for t in run[i : i + lex.longest_place]])
         if not size and words[i] in PLACE_PREFIXES and i + 1 < len(run):
             size = 2 if not lex.clinical(words[i + 1]) and run[i + 1].shape == "title" else 0
         if size:
@@ -227,10 +234,10 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
         if FACILITY_AHEAD.match(text, tok.end):
             tok.shape = "caps" if word.isupper() else "title"
             continue
-        if not word.isupper() or len(word) < 3:
+        # Four letters at least: three-letter ones after "at" or "from" are mostly wards and
+        # tests the abbreviation list lacks ("from HDU", "at OPD"; tried in round 8 and dropped).
+        if not word.isupper() or len(word) < 4:
             continue
-        if len(word) == 3 and word in default_abbreviations().senses:
-            continue  # "ICU", "CCU": a clinical abbreviation, not a hospital's initials
         after = tokens[i + 1 : i + 4]
         place_after = (
             bool(after)

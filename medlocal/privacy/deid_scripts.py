@@ -36,6 +36,8 @@ _LETTERS = (
     "\u1780-\u17ff"  # Khmer
     "\u3005\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"  # kana, the iteration mark
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
+    "\U0001b000-\U0001b16f"  # kana supplement and extensions
+    "\U00020000-\U0003134f"  # CJK ideographs, extensions B to H (surnames such as 𠮷野)
 )
 # A run: letters, then more letters or house numbers ("2-15-1", "27", "5F") joined to them or
 # after one space, as an address in these scripts is written.

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pycrfsuite
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.paths import resources_dir
-from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
@@ -37,7 +38,7 @@ OUTSIDE = "O"
 # Chosen on the development halves left out in turn (tools/train_deid_tagger.py --folds): the
 # lowest probability that added recall without redacting clinical terms.
 THRESHOLD = 0.3
-# Words between two tagged words that join them into one span ("St. Brigid's", "Smith-Jones").
+# A house number, perhaps after a unit, right before a place ("Flat 4, 22 " + "Orchard Rise").
 _HOUSE_NUMBER = re.compile(
     r"(?:\b(?:flat|unit|apt|apartment|suite|ste|lot|no|#)\.?\s*\w{1,5}[,/]?\s+)?"
     r"\b\d{1,5}[A-Za-z]?(?:-\d{1,5}[A-Za-z]?)?,?\s+\Z",
@@ -54,7 +55,9 @@ _CLINICAL_ENDINGS = (
     "itis", "osis", "sis", "ism", "emia", "aemia", "ectomy", "otomy", "ostomy", "plasty", "scopy",
     "graphy", "pathy", "algia", "uria", "penia", "plegia", "paresis", "trophy", "megaly", "oma",
 )  # fmt: skip
-_JOINS = (" ", "-", ". ", ".", "'", "’", " & ", " of ", " and ")
+# What joins two tagged words into one span ("St. Brigid's", "Smith-Jones"); not "and" or "of":
+# "Ewa Kowalczyk and Marta Nowak" are two people, and the export should say so.
+_JOINS = (" ", "-", ". ", ".", "'", "’", " & ")
 
 
 def model_path() -> Path:
@@ -82,7 +85,10 @@ class Tagger:
         labels: list[str] = []
         memo: Memo = {}
         for line in lines_of(tokens, text):
-            labels += self._label(line_features(line, text, lex, memo))
+            if any(tok.word[:1].isupper() for tok in line):
+                labels += self._label(line_features(line, text, lex, memo))
+            else:  # a line with no capital: the model has nothing there it would take
+                labels += [OUTSIDE] * len(line)
         # A capitalised word tagged once is tagged wherever else it stands capitalised: the
         # model is surer of a name in one sentence than another.
         seen = {
@@ -122,6 +128,10 @@ def _takeable(tok: Tok, lex: Lexicon) -> bool:
         return False
     if tok.word.islower() and lex.known(lower):
         return False  # a plain word in lower case ("normal", "park"): names are capitalised
+    if tok.word.isupper() and (
+        lower in CLINICAL_SHORT or tok.word in default_abbreviations().senses
+    ):
+        return False  # a clinical abbreviation ("OPD", "HDU"), not an organisation's initials
     # A clinical word by its ending ("Parkinsonism", "SEPSIS") that is on no name list.
     return not (lower.endswith(_CLINICAL_ENDINGS) and not lex.name_like(lower))
 
@@ -170,11 +180,17 @@ def _with_house_number(span: WordSpan, text: str) -> WordSpan:
     Orchard Rise"): the words alone would leave the address readable."""
     if span.kind != "location":
         return span
+    # Short windows, searched as slices: bounded work on a long line, and "\A" is the window's
+    # start (a search from a position never matches "\A" there).
     line_start = text.rfind("\n", 0, span.start) + 1
-    before = _HOUSE_NUMBER.search(text, line_start, span.start)
-    if not before or not _BEFORE_ADDRESS.search(text, line_start, before.start()):
+    window = max(line_start, span.start - 40)
+    before = _HOUSE_NUMBER.search(text[window : span.start])
+    if not before:
         return span
-    return WordSpan(span.kind, before.start(), span.end)
+    number = window + before.start()
+    if not _BEFORE_ADDRESS.search(text[max(line_start, number - 30) : number]):
+        return span
+    return WordSpan(span.kind, number, span.end)
 
 
 @functools.cache

@@ -153,6 +153,9 @@ def _as_written(text: str, found: list[Redaction]) -> list[Redaction]:
     return [Redaction(r.kind, r.start, r.end, text[r.start : r.end], r.replacement) for r in found]
 
 
+_JOINERS = frozenset({"and", "of", "&", "the"})  # what a piece between two rule spans may be
+
+
 def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iterator[Redaction]:
     """The parts of ``tagged`` that no span of ``found`` covers, each with a letter or digit."""
     covered = bytearray(len(text))
@@ -170,7 +173,7 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             # Trimmed of the spaces and punctuation next to the covered part.
             left = len(piece) - len(piece.lstrip(" ,;:.-"))
             right = len(piece.rstrip(" ,;:.-"))
-            if any(c.isalnum() for c in piece):
+            if any(c.isalnum() for c in piece) and piece.strip(" ,;:.-").lower() not in _JOINERS:
                 a, b = start + left, start + right
                 yield Redaction(red.kind, a, b, text[a:b], red.replacement)
             start = end

@@ -640,11 +640,15 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # scripts, organisations without a facility word). Before the round: 637/748 (85.16%), 4.4%
     # of clinical terms redacted (19/427), person 120/181. After it (tables only, as for the
     # third half): rules alone 643/748 (85.96%) and 3.5% (15/427); with the statistical line
-    # 651/748 (87.03%) and 3.5%; person 126/181, facility 87/106, street 34/39. Far below the
-    # targets: the honest measure of how the rules generalise. A regression guard only.
+    # 651/748 (87.03%). A review then found over-redactions in the round's new rules (function
+    # words after "by", three-letter ward names after "at", organisms after an initial, "and"
+    # between two names) and their fixes cost recall here too (one more table run): rules alone
+    # 640/748 (85.56%), with the line 649/748 (86.76%) and 3.3% (14/427); person 124/181,
+    # facility 87/106, street 34/39. Far below the targets: the honest measure of how the rules
+    # generalise. A regression guard only.
     recall, clinical_redacted = _figures("heldout5")
-    assert recall >= 0.870, f"fifth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.036, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+    assert recall >= 0.867, f"fifth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.034, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() -> None:
@@ -661,17 +665,17 @@ def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() 
 def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -> None:
     # Written in session 11 from the fifth held-out half's brief. dev7's misses were used in
     # round 8: before it 634/701 (90.44%) and 4.2% of clinical terms redacted (17/404); after it
-    # 688/701 (98.15%) and 1.0% (4/404), the statistical line trained on it. dev8 was the
-    # round's validation half, scored in aggregate only: 709/781 (90.78%) and 1.9% before, 721
-    # (92.32%) and 2.1% (10/471) after (716, 91.68%, without the statistical line); never
-    # trained on.
+    # and the review's fixes 684/701 (97.57%) and 1.0% (4/404), the statistical line trained on
+    # it. dev8 was the round's validation half, scored in aggregate only: 709/781 (90.78%) and
+    # 1.9% before, 719/781 (92.06%) and 1.9% (9/471) after (714, 91.42%, without the
+    # statistical line); never trained on.
     notes, kinds = _well_formed("dev7", tables=True)
     assert (len(notes), sum(kinds.values())) == (33, 701)
     dev7 = score(notes, _spans)
-    assert dev7.recall >= 0.981 and 1 - dev7.clinical_kept <= 0.010
+    assert dev7.recall >= 0.975 and 1 - dev7.clinical_kept <= 0.010
     recall, clinical_redacted = _figures("dev8")
-    assert recall >= 0.923, f"eighth development recall {recall:.4f}"
-    assert clinical_redacted <= 0.022, f"eighth development clinical {clinical_redacted:.4f}"
+    assert recall >= 0.920, f"eighth development recall {recall:.4f}"
+    assert clinical_redacted <= 0.020, f"eighth development clinical {clinical_redacted:.4f}"
 
 
 def test_fourth_held_out_half_parses_with_its_counts() -> None:
@@ -837,3 +841,49 @@ def test_sixth_development_half_parses_with_its_counts_and_stays_at_its_recall()
     result = score(notes, _spans)
     assert result.recall >= 0.97, f"dev6 recall {result.recall:.4f}"
     assert 1 - result.clinical_kept <= 0.019, f"dev6 clinical {1 - result.clinical_kept}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 8's review: plain words and clinical abbreviations where a signature may stand.
+        "Given by the nurse, signed by nurse, cc to gp, plan per pts today.",
+        "Dose per BNF, per ppi, per mdt, per cxr, by abx, by tds, by hca.",
+        "Stepped down from HDU to the ward. Follow-up at OPD in 6 weeks.",
+        "Diet - NBM\nPlan - TDS\nRoute - PO\nMobility - FWB\nNurse: DN",
+        # Organisms and words after an initial.
+        "CSF: L. Monocytogenes. Sputum: M. Tuberculosis. Film: P. Falciparum. Rhythm: A. Fib.",
+        "Oral C. Albicans; B. Pertussis PCR negative.",
+        # A year before a word that is also a car's make.
+        "MMSE: In 2019 Mini Mental State Examination 27/30. Since 2018 Mercury Amalgam Fillings.",
+        "BP lying, 120 80 Standing",
+    ],
+)
+def test_round_8_rules_keep_clinical_look_alikes(text: str) -> None:
+    assert Redactor(shift_days=40).preview(text) == [], Redactor(shift_days=40).redact(text)
+
+
+def test_round_8_names_with_initials_signatures_and_particles() -> None:
+    text = (
+        "Signed: C. Obi\nchecked T. Will.\nSigned P. du Plessis, RN\nManager Stone, P. cc'd\n"
+        "Copy to: Park J.H.; Dr RM\nNext visit Nov 3. — BB\nAuthorised by njoroge.\n"
+        "Seen with daughters Ewa Kowalczyk and Marta Nowak today.\n"
+    )
+    out = Redactor(shift_days=40).redact(text)
+    for gone in ("Obi", "Will", "Plessis", "Stone", "Park", "RM", "BB", "njoroge", "Ewa", "Nowak"):
+        assert gone not in out, out
+    assert "[NAME] and [NAME] today" in out  # two people stay two: "and" is kept
+
+
+def test_patient_surname_particles_and_lower_case_identity() -> None:
+    particles = Redactor(PatientIdentity("Margarethe van der Berg"), shift_days=40)
+    assert particles.redact("Patient: van der Berg, Margarethe. A van came.") == (
+        "Patient: [NAME]. A van came."
+    )
+    lower = Redactor(PatientIdentity("mary ann stone"), shift_days=40)
+    assert "stone" not in lower.redact("Reviewed Mary Ann Stone; stone agreed.").lower()
+
+
+def test_names_in_cjk_extension_b_are_removed() -> None:
+    out = Redactor(shift_days=40).redact("Patient 𠮷野 太郎 attended. Mother: 𡈽屋 花子")
+    assert "𠮷" not in out and "𡈽" not in out
