@@ -58,6 +58,7 @@ def test_selftest_passes_on_the_demo_model_and_leaves_no_vault(medlocal_home: Pa
         "import",
         "grounded",
         "scanned",
+        "redaction",
         "lock",
     ]
     assert not (medlocal_home / "data" / "vault").exists() or not any(
