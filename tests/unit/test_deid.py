@@ -627,8 +627,8 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # (once, after): unchanged, 589/624 and 1.4%. Round 8 (as for the third half): rules alone
     # 591/624 (94.71%) and 1.1% (5/441), with the statistical line 593/624 (95.03%) and 1.1%;
     # after the review's fixes and the tagger retrained on the final features (one more table
-    # run) 592/624 (94.87%); facility 70/84, person 133/141. Below the targets (99% overall, 95% a type); a regression
-    # guard only. Failures print figures only.
+    # run) 592/624 (94.87%); facility 70/84, person 133/141. Below the targets (99% overall, 95%
+    # a type); a regression guard only. Failures print figures only.
     recall, clinical_redacted = _figures("heldout4")
     assert recall >= 0.948, f"fourth held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.012, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
