@@ -24,6 +24,7 @@ from pathlib import Path
 import pycrfsuite
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.errors import MedLocalError
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_place_words import STREET_WORDS
@@ -195,5 +196,12 @@ def _with_house_number(span: WordSpan, text: str) -> WordSpan:
 
 @functools.cache
 def shipped_tagger() -> Tagger:
-    """The model in ``resources/``, loaded once per process."""
-    return Tagger(model_path())
+    """The model in ``resources/``, loaded once per process. A missing or damaged file stops
+    the export with a clear message: redaction fails closed, never with fewer lines."""
+    path = model_path()
+    try:
+        return Tagger(path)
+    except (OSError, ValueError) as exc:
+        raise MedLocalError(
+            f"the de-identification model {path.name} is missing or damaged; reinstall MedLocal"
+        ) from exc

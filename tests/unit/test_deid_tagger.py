@@ -113,3 +113,22 @@ def test_selftest_redaction_step_passes_and_fails_without_the_model(
     monkeypatch.setattr(selftest, "shipped_tagger", lambda: Blind())
     with pytest.raises(selftest.SelftestFailure, match="tagger found nothing"):
         selftest._redact(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("content", [None, b"not a model"])
+def test_a_missing_or_damaged_model_stops_the_export_with_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes | None
+) -> None:
+    from medlocal.errors import MedLocalError
+    from medlocal.privacy import deid_tagger
+
+    model = tmp_path / "deid_tagger.crfsuite"
+    if content is not None:
+        model.write_bytes(content)
+    monkeypatch.setattr(deid_tagger, "model_path", lambda: model)
+    deid_tagger.shipped_tagger.cache_clear()
+    try:
+        with pytest.raises(MedLocalError, match="missing or damaged; reinstall"):
+            Redactor(shift_days=1).preview("Seen with Ewa Kowalczyk.")
+    finally:
+        deid_tagger.shipped_tagger.cache_clear()
