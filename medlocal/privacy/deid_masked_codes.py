@@ -18,9 +18,10 @@ from medlocal.privacy.deid_spans import Redaction, label
 
 # Groups of digits or of mask characters, joined by dashes or single spaces, as national numbers
 # are written masked; masked_number_candidates keeps those with enough of both.
-_MASK_GROUP = r"(?:[Xx]{2,}|[*•#]{2,}|\d+[*•Xx]+|\d+)"
+# A group may also be mask then digits, as one token ("****5678").
+_MASK_GROUP = r"(?:(?:[Xx]{2,}|[*•#]{2,})\d*|\d+[*•Xx]+|\d+)"
 _MASKED_NUMBER = re.compile(
-    rf"(?<![\w*•#-]){_MASK_GROUP}(?:[- ]{_MASK_GROUP}){{1,4}}(?![\w*•#]|-\w)"
+    rf"(?<![\w*•#-]){_MASK_GROUP}(?:[- ]{_MASK_GROUP}){{0,4}}(?![\w*•#]|-\w)"
 )
 
 
@@ -31,7 +32,9 @@ def masked_number_candidates(text: str) -> Iterator[Redaction]:
         value = match.group()
         digits = sum(c.isdigit() for c in value)
         masks = sum(c in "*•#Xx" for c in value)
-        if digits >= 3 and masks >= 3:
+        # Lower-case x between numbers and spaces is a times sign or a filler ("150 xxx 450").
+        times = " " in value and not any(c in "*•#X" for c in value)
+        if digits >= 3 and masks >= 3 and not times:
             yield Redaction("ssn", match.start(), match.end(), value, label("ssn"))
 
 
