@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -34,16 +35,16 @@ HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8")
 HALVES = DEVELOPMENT + HELD_OUT
 
 
-TAGGER = True  # --no-tagger: the rules alone, without the statistical line
+def _spans_by(tagger: bool) -> Callable[[Note], list[tuple[int, int]]]:
+    """What the redactor removes from a note; ``tagger=False`` (``--no-tagger``) is the rules
+    alone, without the statistical line."""
 
+    def spans(note: Note) -> list[tuple[int, int]]:
+        identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
+        redactor = Redactor(identity, shift_days=40, tagger=tagger)
+        return [(r.start, r.end) for r in redactor.preview(note.text)]
 
-def _redactor(note: Note) -> Redactor:
-    identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
-    return Redactor(identity, shift_days=40, tagger=TAGGER)
-
-
-def _spans(note: Note) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in _redactor(note).preview(note.text)]
+    return spans
 
 
 def _twenty_pages(notes: list[Note]) -> str:
@@ -63,8 +64,7 @@ def main() -> int:
     ap.add_argument("--no-tagger", action="store_true", help="the rules alone")
     ap.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves to score")
     args = ap.parse_args()
-    global TAGGER
-    TAGGER = not args.no_tagger
+    spans = _spans_by(tagger=not args.no_tagger)
     result: dict[str, object] = {}
     # The word lists' first load: what the first redacted export of a session waits for (14 s
     # before session 11, from a union rebuilt in a loop).
@@ -73,7 +73,7 @@ def main() -> int:
     result["word_lists_load_s"] = round(time.perf_counter() - started, 3)
     for half in args.halves.split(","):
         notes = load(half)
-        sc = score(notes, _spans)
+        sc = score(notes, spans)
         print(f"== {half}: {len(notes)} notes", file=sys.stderr)
         print(sc.table(), file=sys.stderr)
         if args.show_misses and half not in HELD_OUT:

@@ -1,6 +1,6 @@
 """Fixed-form patterns for dates that the date redactor (:mod:`medlocal.privacy.deid_dates`)
-does not read: weekdays, ordinals and month names in other forms and languages, and a month and
-day without a cue.
+does not read: weekdays, ordinals and month names in other forms, and a month and day without a
+cue (day and month in other languages: :mod:`medlocal.privacy.deid_foreign_forms`).
 """
 
 from __future__ import annotations
@@ -22,13 +22,6 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 
-_FOREIGN_MONTHS = (
-    "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
-    "d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|"
-    "noviembre|diciembre|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember|januari|"
-    "februari|maart|mei|augustus|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-    "ottobre|dicembre"
-)
 _MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
 
 DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -111,15 +104,8 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\bno[eë]l\b(?=[ \t]*[,.;)]))"
         ),
     ),
-    # A day and a month in French, Spanish, German, Dutch or Italian ("1er juillet 2025", "14
-    # juillet", "3 de mayo", "21. März").
-    (
-        "date",
-        re.compile(
-            r"(?i:\b\d{1,2}(?:er|e|º|°|\.)?[ \t]+(?:de[ \t]+)?"
-            rf"(?:{_FOREIGN_MONTHS})\b(?:[ \t]+(?:de[ \t]+)?\d{{4}}\b)?)"
-        ),
-    ),
+    # A day and a month in other languages ("1er juillet 2025", "3 de mayo", "21. März") are
+    # deid_foreign_forms' (FOREIGN_DATE_PATTERNS), with the lower-case English forms.
     # A range of days before or after a month ("3–5 May", "19-23 May", "May 3–5"), a weekday
     # before a day and month ("Tue 2 Sept", "Friday 14 February").
     (

@@ -64,7 +64,7 @@ def _surname(tok: Tok, lex: Lexicon, cued: bool = False) -> bool:
     """A capitalised word that may be a surname: not protected, clinical or a facility word; a
     listed name, a word in no dictionary that is not shaped like a species ("Tuberculosis"),
     or after a signature's cue any word ("Signed: C. Obi"; "Rhythm: A. Fib" stays)."""
-    lower = tok.lower.rstrip("'’").removesuffix("'s")
+    lower = tok.bare
     if tok.shape != "title" or lex.clinical(lower) or lower in _NOT_SURNAMES:
         return False
     if lex.name_like(lower):

@@ -73,7 +73,7 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
     """After a soft cue: a listed name (even one that is also a clinical word, "Walker"), or a
     word that is no dictionary or clinical word (even one that looks like a word by its ending,
     "Lindqvist")."""
-    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    lower = tok.bare
     if tok.weak or tok.strong or lex.name_like(lower):
         return True
     return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)

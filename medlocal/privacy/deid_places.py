@@ -108,7 +108,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     # pathological run of thousands of capitalised words): any distinctive word (no generic
     # facility word) so far, any listed one among them, all of them plain title-case names.
     any_distinctive, any_weak, all_named = [], [], []
-    seen = weak = named = False
+    seen = weak = False
     named = True
     for tok in run:
         if tok.lower.rstrip("'’") not in GENERIC:

@@ -84,7 +84,7 @@ _RUN_STOPS = TITLES | ROLES | CALENDAR_WORDS | _FIELD_WORDS | RELATIONS | SOFT_C
 
 def _stops(tok: Tok, lex: Lexicon) -> bool:
     """A word that a name does not run over."""
-    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    lower = tok.bare
     return tok.shape not in ("title", "caps") or lex.clinical(lower) or lower in _RUN_STOPS
 
 

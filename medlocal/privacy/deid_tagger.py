@@ -124,7 +124,7 @@ def _takeable(tok: Tok, lex: Lexicon) -> bool:
     word typed in lower case, and not a lone letter."""
     if tok.shape == "lower" and tok.word[:1].isupper():
         return False  # protected: an eponym, a drug, a clinical phrase
-    lower = tok.lower.rstrip("'’").removesuffix("'s")
+    lower = tok.bare
     if lex.clinical(lower) or len(lower) < 2:
         return False
     if tok.word.islower() and lex.known(lower):

@@ -60,7 +60,7 @@ def _shape(tok: Tok) -> str:
 def _own(tok: Tok, lex: Lexicon) -> list[str]:
     """What the word is, apart from its place: its shape, spelling where that is general, and
     the word lists' verdicts."""
-    lower = tok.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+    lower = tok.bare
     known = lex.known(lower)
     clinical = lex.clinical(lower)
     feats = [f"sh={_shape(tok)}", f"len={min(len(lower), 9)}"]

@@ -42,6 +42,11 @@ class Tok:
     strong: bool = False  # an identifier on its own
     weak: bool = False  # an identifier next to one (name or place list)
 
+    @property
+    def bare(self) -> str:
+        """The folded word without a closing apostrophe or possessive ("Brigid's" -> "brigid")."""
+        return self.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+
 
 _ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
 
