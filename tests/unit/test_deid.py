@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.deid_corpus import Note, load, score
+from fixtures.deid_corpus import CORPUS_DIR, Note, load, score, titles_outside
 
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_model import model_proposer, parse_proposals
@@ -646,9 +646,12 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # between two names) and their fixes cost recall here too (one more table run): rules alone
     # 640/748 (85.56%), with the line 649/748 (86.76%) and 3.3% (14/427); person 124/181,
     # facility 87/106, street 34/39. Far below the targets: the honest measure of how the rules
-    # generalise. A regression guard only.
+    # generalise. Session 12 found that 61 of its name spans broke its own convention by taking
+    # in a title ("Dr. Bishop"); with the titles moved outside by tools/deid_titles_outside.py
+    # (reading the markup only) the same rules score 697/748 (93.18%); person 170/181. A
+    # regression guard only.
     recall, clinical_redacted = _figures("heldout5")
-    assert recall >= 0.867, f"fifth held-out recall {recall:.4f}"
+    assert recall >= 0.931, f"fifth held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.034, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
 
 
@@ -677,6 +680,16 @@ def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -
     recall, clinical_redacted = _figures("dev8")
     assert recall >= 0.920, f"eighth development recall {recall:.4f}"
     assert clinical_redacted <= 0.020, f"eighth development clinical {clinical_redacted:.4f}"
+
+
+def test_no_name_span_in_any_half_opens_with_a_title() -> None:
+    # Every half's convention: titles stay outside a name span ("Dr {PERSON|Bishop}"). A span
+    # that takes one in counts a miss the redactor did not make (heldout5 had 61).
+    halves = sorted(path.stem for path in CORPUS_DIR.glob("*.txt"))
+    assert len(halves) >= 14
+    for half in halves:
+        text = (CORPUS_DIR / f"{half}.txt").read_text(encoding="utf-8")
+        assert titles_outside(text)[1] == 0, half
 
 
 def test_fourth_held_out_half_parses_with_its_counts() -> None:
