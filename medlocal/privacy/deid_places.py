@@ -59,6 +59,18 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
         run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
         run = run[1:]
+    if (
+        len(run) > 2
+        and run[1].word == "the"
+        and run[0].shape == "title"
+        and sentence_start(text, run[0].start)
+        and lex.known(run[0].lower)
+        and not lex.name_like(run[0].lower)
+        and run[0].lower not in GENERIC
+    ):
+        # A verb that opens a sentence is no part of the name after "the" ("Attends the
+        # Sunnyvale day centre", "Phoned the Okonkwo family").
+        run = run[2:]
     words = [t.lower.rstrip("'’") for t in run]
     cue = word_cue(text, run[0].start)
     # After a list of names, the next run is one too ("Present: Iris, Violet and Jasmine").

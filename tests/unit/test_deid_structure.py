@@ -268,3 +268,17 @@ def test_a_field_label_inside_a_sentence_is_no_field() -> None:
     text = "Employer: Harvey Norman\nPacked at Houchens Pharmacy: Webster Pak weekly."
     found = [text[s.start : s.end] for s in labelled_fields(text, lexicon())]
     assert found == ["Harvey Norman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        ("Attends the Sunnyvale day centre twice weekly.", "Attends the", "Sunnyvale"),
+        ("Phoned the Okonkwo family about visiting.", "Phoned the", "Okonkwo"),
+    ],
+)
+def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_the(
+    text: str, kept: str, gone: str
+) -> None:
+    out = redact(text)
+    assert out.startswith(kept) and gone not in out, out
