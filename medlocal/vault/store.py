@@ -5,10 +5,13 @@ generated outputs — goes through :class:`Vault`, and every change commits in o
 transaction together with its audit event. The vector index lives only in memory and is rebuilt
 from the vault after each unlock.
 
-This module is the facade: lifecycle, keys, audit, patients, documents, chats. The work lives in
-``session`` (what exists while unlocked), ``search`` (vector index and hybrid search),
-``reembed`` (switching the embedding model), ``indexed_writes`` (changes the index must follow)
-and the row modules ``patients``, ``documents`` and ``conversations``.
+This module is the facade's own part: lifecycle and the idle lock, keys, audit and health. The
+rest of it is inherited: patients, documents, passages and search from ``store_documents``; chats
+and saved outputs from ``store_chats``; the session plumbing they share (``_read``, ``_tx``,
+``_write``) from ``store_core``. The work lives in ``session`` (what exists while unlocked),
+``search`` (vector index and hybrid search), ``reembed`` (switching the embedding model),
+``indexed_writes`` (changes the index must follow) and the row modules ``patients``,
+``documents`` and ``conversations``.
 """
 
 from __future__ import annotations
@@ -17,53 +20,24 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
 from medlocal import paths
-from medlocal.errors import UserInputError
-from medlocal.vault import (
-    conversations,
-    db,
-    documents,
-    ids,
-    indexed_writes,
-    keys,
-    patients,
-    reembed,
-    search,
-    unlock,
-)
+from medlocal.vault import db, keys, unlock
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
-from medlocal.vault.errors import (
-    NotFoundError,
-    VaultInUseError,
-    VaultLockedError,
-    WrongPassphraseError,
-)
+from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
 from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
-from medlocal.vault.records import ChunkRecord, PageSpan, SearchHit
 from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
-from medlocal.vault.rows import (
-    Chunk,
-    Collection,
-    DocumentInfo,
-    Patient,
-    StoredMessage,
-    StoredOutput,
-    VaultStatus,
-)
+from medlocal.vault.rows import VaultStatus
 from medlocal.vault.search import ProgressCallback
-from medlocal.vault.session import Session, corruption_as_error, open_session, reading, writing
+from medlocal.vault.session import corruption_as_error, open_session
+from medlocal.vault.store_chats import ChatsMixin
+from medlocal.vault.store_documents import DocumentsMixin
 
 # Callers import the re-embedding protocol, report and batch size from here, as before the split.
 __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
@@ -71,15 +45,11 @@ __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vaul
 MODEL_ROLES = frozenset({"chat", "embedding", "reranker"})
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _folder(path_dir: Path | str | None) -> Path:
     return Path(path_dir).expanduser() if path_dir is not None else paths.vault_dir()
 
 
-class Vault:
+class Vault(DocumentsMixin, ChatsMixin):
     """An unlocked vault. Create with :meth:`create` or :meth:`open`; :meth:`lock` ends it."""
 
     def __init__(self, files: unlock.VaultFiles, unlocked: unlock.Unlocked) -> None:
@@ -87,7 +57,7 @@ class Vault:
         self._key_file = unlocked.key_file
         self.vault_id = unlocked.key_file.vault_id
         self.unlocked_with = unlocked.method
-        self._s: Session | None = open_session(unlocked)
+        self._s = open_session(unlocked)
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
         self._idle_timer: threading.Timer | None = None
@@ -153,10 +123,6 @@ class Vault:
     def folder(self) -> Path:
         return self._files.folder
 
-    @property
-    def is_locked(self) -> bool:
-        return self._s is None
-
     def lock(self, reason: str = "user") -> None:
         """Close the database, drop the in-memory index, overwrite key material."""
         if self._idle_timer is not None:
@@ -214,25 +180,6 @@ class Vault:
             self.lock("idle")
         else:
             self._arm_idle_timer(remaining)
-
-    # --- plumbing -------------------------------------------------------------------------------
-
-    def _session(self) -> Session:
-        session = self._s
-        if session is None:
-            raise VaultLockedError("The vault is locked.")
-        self._last_used = time.monotonic()
-        return session
-
-    def _read(self) -> AbstractContextManager[Session]:
-        return reading(self._session)
-
-    def _tx(self) -> AbstractContextManager[Session]:
-        return writing(self._session)
-
-    def _write(self, event: str, details: dict[str, Any]) -> None:
-        with self._tx() as s:
-            s.audit.append(event, details)
 
     # --- keys -----------------------------------------------------------------------------------
 
@@ -340,269 +287,6 @@ class Vault:
                 database_bytes=self._files.database.stat().st_size,
             )
 
-    # --- patients and collections ---------------------------------------------------------------
-
-    def add_patient(self, name: str, mrn: str | None = None, dob: str | None = None) -> int:
-        if not name.strip():
-            raise UserInputError("A patient needs a name.")
-        with self._tx() as s:
-            patient_id = patients.insert_patient(s.conn, name.strip(), mrn, dob, _now())
-            s.audit.append("patient_add", {"patient_id": patient_id})
-        return patient_id
-
-    def list_patients(self) -> list[Patient]:
-        with self._read() as s:
-            return patients.list_patients(s.conn)
-
-    def get_patient(self, patient_id: int) -> Patient:
-        with self._read() as s:
-            patient = patients.get_patient(s.conn, patient_id)
-        if patient is None:
-            raise NotFoundError(f"No patient with id {patient_id}.")
-        return patient
-
-    def remove_patient(self, patient_id: int) -> None:
-        """Remove a patient with every document, chunk, vector, chat and output of theirs."""
-        self.get_patient(patient_id)
-        indexed_writes.remove_patient(self._session, patient_id)
-
-    def add_collection(self, name: str) -> int:
-        """The id of collection ``name``, created if new."""
-        with self._tx() as s:
-            return patients.collection_id(s.conn, name, created_at=_now()) or 0
-
-    def list_collections(self) -> list[Collection]:
-        with self._read() as s:
-            return patients.list_collections(s.conn)
-
-    # --- documents ------------------------------------------------------------------------------
-
-    def add_document(
-        self,
-        patient_id: int,
-        file_name: str,
-        file_type: str,
-        data: bytes,
-        chunks: Sequence[ChunkRecord],
-        vectors: npt.NDArray[np.float32],
-        embed_model_id: str,
-        collection: str | None = None,
-        *,
-        text: str | None = None,
-        pages: Sequence[PageSpan] = (),
-    ) -> int:
-        """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
-        one transaction; nothing is visible until it commits. ``text`` (the extracted text the
-        chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it.
-        ``pages`` says where each page lies in that text (PDFs: to place a passage on its page)."""
-        return indexed_writes.add_document(
-            self._session,
-            patient_id=patient_id,
-            file_name=file_name,
-            file_type=file_type,
-            data=data,
-            chunks=chunks,
-            vectors=vectors,
-            embed_model_id=embed_model_id,
-            collection=collection,
-            text=text,
-            now=_now(),
-            pages=pages,
-        )
-
-    def has_document(self, patient_id: int, sha256: str) -> bool:
-        return self.duplicate_of(patient_id, sha256) is not None
-
-    def duplicate_of(self, patient_id: int, sha256: str) -> int | None:
-        """The id of this patient's document with these bytes, if one was imported."""
-        with self._read() as s:
-            return documents.find_duplicate(s.conn, patient_id, sha256.lower())
-
-    def get_document(self, document_id: int) -> DocumentInfo:
-        with self._read() as s:
-            info = documents.get_document(s.conn, document_id)
-        if info is None:
-            raise NotFoundError(f"No document with id {document_id}.")
-        return info
-
-    def list_documents(self, patient_id: int | None = None) -> list[DocumentInfo]:
-        with self._read() as s:
-            return documents.list_documents(s.conn, patient_id)
-
-    def delete_document(self, document_id: int, *, output_ids: Sequence[int] = ()) -> None:
-        """Remove the bytes, chunks, vectors and FTS rows, and record the deletion; the saved
-        outputs ``output_ids`` (say, those quoting it) are deleted in the same transaction."""
-        self.delete_documents([document_id], output_ids=output_ids)
-
-    def delete_documents(
-        self, document_ids: Sequence[int], *, output_ids: Sequence[int] = ()
-    ) -> None:
-        """Delete several documents (and the saved outputs ``output_ids``) in one transaction,
-        each deletion audited; NotFoundError, deleting none, when one does not exist. The deleted
-        text leaves the FTS index and the WAL once for the batch, not once per document."""
-        indexed_writes.delete_documents(self._session, document_ids, output_ids)
-
-    def document_bytes(self, document_id: int) -> bytes:
-        with self._read() as s:
-            row = s.conn.execute(
-                "SELECT content FROM documents WHERE id = ?", (document_id,)
-            ).fetchone()
-        if row is None:
-            raise NotFoundError(f"No document with id {document_id}.")
-        return bytes(row[0])
-
-    def document_text(self, document_id: int) -> str:
-        """The extracted text that chunk offsets point into."""
-        with self._read() as s:
-            row = s.conn.execute(
-                "SELECT text FROM documents WHERE id = ?", (document_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"No document with id {document_id}.")
-            if row[0] is not None:
-                return str(row[0])
-            return documents.reconstruct_text(documents.document_chunks(s.conn, document_id))
-
-    def document_chunks(self, document_id: int) -> list[Chunk]:
-        with self._read() as s:
-            return documents.document_chunks(s.conn, document_id)
-
-    def document_pages(self, document_id: int) -> tuple[PageSpan, ...] | None:
-        """Where each page lies in the document's text: None when not yet recorded (a PDF from
-        before schema step 4), () when it has no pages or they could not be recovered."""
-        with self._read() as s:
-            return documents.document_pages(s.conn, document_id)
-
-    def set_document_pages(self, document_id: int, pages: Sequence[PageSpan]) -> None:
-        """Record page spans recovered from the stored original (text unchanged)."""
-        with self._tx() as s:
-            documents.set_document_pages(s.conn, document_id, pages)
-
-    def documents_without_pages(self) -> list[int]:
-        with self._read() as s:
-            return documents.documents_without_pages(s.conn)
-
-    def documents_without_headers(self) -> list[int]:
-        """Documents chunked before passages had indexing headers (see ``replace_passages``)."""
-        with self._read() as s:
-            return documents.documents_without_headers(s.conn)
-
-    def replace_passages(
-        self,
-        document_id: int,
-        expected_chunk_ids: Sequence[int],
-        *,
-        text: str,
-        chunks: Sequence[ChunkRecord],
-        vectors: npt.NDArray[np.float32],
-        embed_model_id: str,
-        pages: Sequence[PageSpan] = (),
-    ) -> bool:
-        """Swap one document's passages, vectors, extracted text and page spans in one
-        transaction, with a ``rechunk`` audit event; False (nothing changed) when the document
-        was deleted or its passages changed since ``expected_chunk_ids`` were read."""
-        return indexed_writes.replace_passages(
-            self._session,
-            document_id,
-            expected_chunk_ids,
-            text=text,
-            chunks=chunks,
-            vectors=vectors,
-            embed_model_id=embed_model_id,
-            pages=pages,
-        )
-
-    def get_chunk(self, chunk_id: int) -> Chunk:
-        with self._read() as s:
-            chunk = documents.get_chunk(s.conn, chunk_id)
-        if chunk is None:
-            raise NotFoundError(f"No passage with id {chunk_id}.")
-        return chunk
-
-    # --- index and search -----------------------------------------------------------------------
-
-    def embed_model_ids(self) -> list[str]:
-        """Embedding models in use, most recently used first."""
-        return search.embed_model_ids(self._session)
-
-    def ensure_index(
-        self,
-        patient_id: int | None,
-        embed_model_id: str,
-        progress: Callable[[int], None] | None = None,
-    ) -> None:
-        """Build the in-memory vector collection of one patient, or of the whole vault (None),
-        unless it is built already."""
-        search.ensure_index(self._session(), patient_id, embed_model_id, progress)
-
-    def build_index(
-        self,
-        embed_model_id: str | None = None,
-        progress: ProgressCallback | None = None,
-        *,
-        background: bool = True,
-    ) -> threading.Thread | None:
-        """Build the whole-vault collection (for unscoped searches), in a background thread by
-        default. ``progress(done, total)`` counts vectors. Returns the thread when backgrounded."""
-        return search.build_index(
-            self._session,
-            lambda: self.is_locked,
-            embed_model_id,
-            progress,
-            background=background,
-        )
-
-    def search(
-        self,
-        query_text: str,
-        query_vector: npt.NDArray[np.float32] | None,
-        *,
-        patient_id: int | None = None,
-        collection: str | None = None,
-        document_ids: Sequence[int] | None = None,
-        k: int = 8,
-        embed_model_id: str | None = None,
-    ) -> list[SearchHit]:
-        """Hybrid search: chromadb cosine + FTS5 bm25, fused by reciprocal rank.
-
-        Vectors are compared only with vectors of the same embedding model: pass
-        ``embed_model_id`` (the query embedder's ``model_id``); without it the most recently
-        used model whose dimension matches the query is assumed. While a vault is half
-        converted to a new model (:meth:`reembed` cancelled or not yet run), documents still on
-        the old model get no vector hits for a new-model query — only their BM25 hits — until
-        they are re-embedded.
-        """
-        return search.hybrid_search(
-            self._session,
-            query_text,
-            query_vector,
-            patient_id=patient_id,
-            collection=collection,
-            document_ids=document_ids,
-            k=k,
-            embed_model_id=embed_model_id,
-        )
-
-    # --- switching the embedding model ----------------------------------------------------------
-
-    def reembed(
-        self,
-        embedder: Embedder,
-        progress: ProgressCallback | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ReembedReport:
-        """Give every document vectors of ``embedder``'s model, one document at a time.
-
-        Each document's chunk texts are embedded without holding the vault lock, then its old
-        vectors are replaced by the new ones in one transaction together with a ``reembed``
-        audit event. ``progress(done, total)`` counts documents. ``cancel`` is honoured between
-        documents and between embedding batches; a cancelled run leaves every document whole,
-        either on the new model or still on its old one. Searches compare the query only with
-        vectors of the query's model, so while a vault is half converted the unconverted
-        documents are found by their words (BM25) and not by meaning until the next run.
-        """
-        return reembed.reembed_documents(self._session, embedder, progress, cancel)
-
     def record_model_load(self, role: str, name: str, sha256: str) -> None:
         """Audit that a model was loaded to work on this vault: its role, file name and hash."""
         if role not in MODEL_ROLES:
@@ -612,109 +296,3 @@ class Vault:
         self._write(
             "model_load", {"role": role, "name": name[:MAX_DETAIL_STRING], "sha256": sha256}
         )
-
-    # --- chats and generated outputs -----------------------------------------------------------
-
-    def create_chat(self, patient_id: int | None) -> int:
-        with self._tx() as s:
-            if patient_id is not None:
-                patients.require_patient(s.conn, patient_id)
-            chat_id = conversations.insert_chat(s.conn, patient_id, _now())
-            s.audit.append("chat_create", {"chat_id": chat_id, "patient_id": patient_id})
-        return chat_id
-
-    def add_chat_message(self, chat_id: int, role: str, content: str) -> int:
-        with self._tx() as s:
-            return conversations.append_message(s.conn, s.audit, chat_id, role, content, _now())
-
-    def save_chat_turn(
-        self,
-        chat_id: int,
-        question: str,
-        answer: str,
-        *,
-        patient_id: int | None,
-        title: str,
-        provenance: dict[str, Any],
-        flags: list[dict[str, Any]],
-        ask_details: dict[str, Any],
-    ) -> int:
-        """A finished turn in one transaction: the question and the answer as chat messages, the
-        answer as a saved output, and the ``ask`` audit event with that output's id. A crash
-        leaves all of it or none (a turn saved without its output reopened with no sources or
-        flags; one without its event was missing from the audit). Returns the output's id."""
-        with self._tx() as s:
-            conversations.append_message(s.conn, s.audit, chat_id, "user", question, _now())
-            conversations.append_message(s.conn, s.audit, chat_id, "assistant", answer, _now())
-            output = conversations.NewOutput(patient_id, "answer", title, answer, provenance, flags)
-            output_id = conversations.append_output(s.conn, s.audit, output, _now())
-            s.audit.append("ask", ask_details | {"output_id": output_id})
-        return output_id
-
-    def has_chat(self, chat_id: int) -> bool:
-        with self._read() as s:
-            return conversations.chat_exists(s.conn, chat_id)
-
-    def chat_messages(self, chat_id: int) -> list[StoredMessage]:
-        with self._read() as s:
-            return conversations.messages(s.conn, chat_id)
-
-    def list_chats(self, patient_id: int | None = None) -> list[tuple[int, int | None, str]]:
-        """``(chat_id, patient_id, created_at)`` for every chat (of one patient if given)."""
-        with self._read() as s:
-            return conversations.chats(s.conn, patient_id)
-
-    def delete_chats(self, chat_ids: Sequence[int]) -> None:
-        """Delete chats with all their messages in one transaction, each audited by id with its
-        number of messages (no text); NotFoundError, deleting none, when one does not exist. The
-        saved answers given in them stay (separate records; :meth:`delete_outputs`)."""
-        self._delete_then_fold(lambda s: conversations.delete_chats(s.conn, s.audit, chat_ids))
-
-    def date_shift_days(self, scope: str) -> int:
-        """The date offset a redacted export of ``scope`` uses (the same for its preview)."""
-        with self._tx() as s:
-            return ids.date_shift_days(s.conn, scope)
-
-    def save_output(
-        self,
-        patient_id: int | None,
-        kind: str,
-        title: str,
-        content: str,
-        provenance: dict[str, Any],
-        flags: list[dict[str, Any]],
-    ) -> int:
-        with self._tx() as s:
-            output = conversations.NewOutput(patient_id, kind, title, content, provenance, flags)
-            return conversations.append_output(s.conn, s.audit, output, _now())
-
-    def get_output(self, output_id: int) -> StoredOutput:
-        with self._read() as s:
-            found = conversations.outputs(s.conn, output_id=output_id)
-        if not found:
-            raise NotFoundError(f"No saved output with id {output_id}.")
-        return found[0]
-
-    def list_outputs(self, patient_id: int | None = None) -> list[StoredOutput]:
-        with self._read() as s:
-            return conversations.outputs(s.conn, patient_id=patient_id)
-
-    def chat_answers(self, chat_id: int) -> list[StoredOutput]:
-        """The saved answers given in chat ``chat_id``, oldest first (one query; the other
-        outputs are neither read into Python nor decoded)."""
-        with self._read() as s:
-            return conversations.outputs(s.conn, chat_id=chat_id)
-
-    def delete_outputs(self, output_ids: Sequence[int]) -> None:
-        """Delete saved answers or summaries in one transaction, each audited by id (no text);
-        NotFoundError, deleting none, when one does not exist. Passages, vectors and the search
-        index are untouched: outputs are not indexed."""
-        self._delete_then_fold(lambda s: conversations.delete_outputs(s.conn, s.audit, output_ids))
-
-    def _delete_then_fold(self, delete: Callable[[Session], None]) -> None:
-        """``delete`` in one transaction, then the WAL folded back into the file, so no page
-        image from before the deletion lingers in it (``secure_delete`` zeroes the freed cells)."""
-        with self._read() as s:
-            with db.transaction(s.conn):
-                delete(s)
-            db.fold_wal(s.conn)

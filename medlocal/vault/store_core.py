@@ -1,0 +1,50 @@
+"""The plumbing every part of the :class:`~medlocal.vault.store.Vault` facade calls through.
+
+:class:`VaultCore` holds the session of an unlocked vault and the ways a vault call takes hold of
+it (:meth:`~VaultCore._read`, :meth:`~VaultCore._tx`, ...). ``Vault`` inherits it through the
+mixins that hold its documents (``store_documents``) and chats (``store_chats``), so each of
+those modules is typed against the same helpers the facade itself uses.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from medlocal.vault.errors import VaultLockedError
+from medlocal.vault.session import Session, reading, writing
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class VaultCore:
+    """The session (None once locked) and the helpers that fetch it; ``Vault`` sets both
+    attributes when it opens."""
+
+    _s: Session | None
+    _last_used: float
+
+    @property
+    def is_locked(self) -> bool:
+        return self._s is None
+
+    def _session(self) -> Session:
+        session = self._s
+        if session is None:
+            raise VaultLockedError("The vault is locked.")
+        self._last_used = time.monotonic()
+        return session
+
+    def _read(self) -> AbstractContextManager[Session]:
+        return reading(self._session)
+
+    def _tx(self) -> AbstractContextManager[Session]:
+        return writing(self._session)
+
+    def _write(self, event: str, details: dict[str, Any]) -> None:
+        with self._tx() as s:
+            s.audit.append(event, details)
