@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import Lexicon, fold
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
 # A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
@@ -116,6 +116,7 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if (
             species is not None
             and species.group("s") not in lex.english
+            and species.group("s") not in PARTICLES  # "Zaleha binti Osman" is no genus
             and (not lex.inflected(species.group("s")) or species.group("s").endswith("acnes"))
         ):
             tok.shape = "lower"  # a genus before its species, even one that is a given name

@@ -56,6 +56,11 @@ _PREFIXES = (
 )  # fmt: skip
 
 
+# Names that end like an inflected word ("Saeed", "Ahmed", "Rasheed", "Ling", "Xiaoling"): the
+# bare ending makes a short word known only where its stem is a word (see _inflected).
+_NAME_ENDING = re.compile(r"^(?:\w{1,5}(?:eed|med)|\w{1,6}ing)$")
+
+
 # Contractions of plain English: the word before the apostrophe, and the stems English clips
 # ("ca" of can't, "wo" of won't); "I" is no dictionary word of its own.
 _CONTRACTION = re.compile(r"^([a-z]+?)(?:n['’]t|['’](?:m|ve|ll|re|d))$")
@@ -104,7 +109,8 @@ _BRITISH = [
 def _american(lower: str) -> str:
     if len(lower) < 5:
         return lower
-    for pattern, replacement in _BRITISH:
+    # A word of five letters keeps its "ae": "Saeed" is no British "seed".
+    for pattern, replacement in _BRITISH[len(lower) < 6 :]:
         lower = pattern.sub(replacement, lower)
     return lower
 
@@ -151,7 +157,7 @@ class Lexicon:
             return all(len(part) == 1 or self.known(part) for part in lower.split("-") if part)
         return (
             self._inflected(lower)
-            or lower.endswith(_WORD_ENDINGS)
+            or (lower.endswith(_WORD_ENDINGS) and not _NAME_ENDING.search(lower))
             or any(
                 lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
                 for p in _PREFIXES

@@ -54,6 +54,8 @@ def word_cue(text: str, start: int) -> str:
         word = tail  # "half-siblings Ruby-Lee and Kai", "step-dad Gary", "great-grandson Jack"
     if match.group(2) and word not in TITLES:
         return ""
+    if word in TITLES and match.group(3) == ",":
+        return ""  # "0.4 ms, R-wave 14.8 mV": a unit, not "Ms"; a title takes no comma
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
     # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").

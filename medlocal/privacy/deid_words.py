@@ -32,13 +32,16 @@ import re
 from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
+from medlocal.privacy.deid_headings import letterhead_parts
 from medlocal.privacy.deid_initials import initial_names
+from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_runs import complete_runs
+from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,
@@ -90,7 +93,10 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     names_before_names(text, tokens, found, lex)
     found += labelled_fields(text, lex)
     found += initial_names(text, tokens, lex)
-    return _propagate(text, tokens, complete_runs(text, tokens, runs, found, lex), lex)
+    found += chat_speakers(text, lex)
+    found = complete_runs(text, tokens, runs, found, lex)
+    found += letterhead_parts(text, tokens, found, lex)
+    return _propagate(text, tokens, join_particles(text, found), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
@@ -127,8 +133,11 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
         if kind is None or covered[tok.start]:
             continue
         # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
-        # Halvorsen"): lower-case words are mostly ordinary ones.
-        unknown = kind == "name" and not lex.known(word.lower())
-        if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and unknown):
+        # Halvorsen") or a listed given name ("is dawn around?" after "02:18 dawn (CCOT):"):
+        # lower-case words are mostly ordinary ones, but a word already found as a person's
+        # name in this text is taken as one (a plain word lost is the price of privacy).
+        lower = word.lower()
+        person = kind == "name" and (not lex.known(lower) or lower in lex.given_names)
+        if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and person):
             extra.append(WordSpan(kind, tok.start, tok.start + len(word)))
     return sorted(found + extra, key=lambda s: (s.start, s.end))
