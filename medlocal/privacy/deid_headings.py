@@ -65,7 +65,11 @@ def _name_shaped(part: list[Tok], text: str) -> bool:
     ("of", "de", "am"), and no date ("NOTE 2026-10-05 Dr ..." is a note's heading)."""
     if not part or len(part) > _MAX_PART_WORDS or _DATE_LIKE.search(text):
         return False
-    if text.lstrip()[:1].isdigit() or not part[0].word.isalpha() or any(t.lower in CALENDAR_WORDS for t in part):
+    if (
+        text.lstrip()[:1].isdigit()
+        or not part[0].word.isalpha()
+        or any(t.lower in CALENDAR_WORDS for t in part)
+    ):
         return False  # an address ("2F Unit 204 ..."), a date ("Termin am 8. September")
     return all(t.word[:1].isupper() or len(t.word) <= 3 or not t.word.isalpha() for t in part)
 
