@@ -43,6 +43,17 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
         ),
     ),
+    # Ages in other languages: a unit after the number ("92歳", "95 J.", "91 ans", "93 lat") or a
+    # cue before it ("Ålder 91", "Edad: 94", "Alter 96").
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]?(?:歳|才|세|岁|周岁)|[ \t]+(?:J\.|Jahre\b|ans\b|"
+            r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b))"
+            r"|(?i:\b(?:alter|âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi)\b[ \t]*:?"
+            r"[ \t]*)(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|/|\.\d))"
+        ),
+    ),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
     ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
     # Ages: a birthday ("her 93rd birthday"), a decade over ninety ("in his nineties", "late

@@ -104,9 +104,13 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
-            r"(?P<v>(?i:ext\.?|extension)[ \t]*\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
+            # The extension word of other languages: "poste", "anexo", "ramal", "Durchwahl".
+            r"(?P<v>(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*"
+            r"\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
         ),
     ),
+    # A two-digit area code in brackets, as Brazil writes it: "(51) 99824-3170".
+    ("phone", re.compile(r"(?<!\w)\(\d{2}\)[ \t]?\d{4,5}-\d{4}\b(?!-)")),
     (
         "url",
         re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),

@@ -198,6 +198,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date)[ \t:]+)"
             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
+            # A score after the cue ("given 5/10 pain", "last 7/10 NRS") is no date; the cue
+            # stays for a true date ("on 3/10").
+            r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain))"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
         ),
     ),

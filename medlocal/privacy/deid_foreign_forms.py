@@ -27,9 +27,18 @@ _OTHER_MONTHS = (
     "agosto|se?ptiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|"
     "julho|setembro|outubro|novembro|dezembro|januar|j[äa]nner|februar|m[äa]rz|juni|juli|"
     "oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
-    "dicembre|januari|februari|maart|mei|augustus|maj|augusti"
+    "dicembre|januari|februari|maart|mei|augustus|maj|augusti|"
+    # Polish (genitive, as dates write them), Filipino.
+    "stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|"
+    "listopada|grudnia|enero|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
 )
 _MONTH = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS})"
+# Every month word, with "may" and the English abbreviations, for places where a date form is
+# already certain (after a weekday: "Sat. Feb. 1, 2025").
+MONTH_WORDS = (
+    rf"{_ENGLISH_MONTHS}|{_OTHER_MONTHS}|may|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
 _YEAR_AFTER = r"(?:,?[ \t]+(?:de[ \t]+|del[ \t]+)?\d{4}\b)?"
 
 FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -52,16 +61,19 @@ FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _STREET_BEFORE = (
     r"(?i:calle|avenida|avda\.|rua|rue|avenue|boulevard|chemin|all[ée]e|impasse|viale|"
     r"vicolo|piazza|piazzale|strada|carrera|cra\.|camino|paseo|praça|pra[çc]a|travessa|"
-    r"alameda|estrada|ulica|ul\.|aleja|prospekt|ulitsa|calzada|callej[óo]n|ronda|rambla)"
-    r"|Via|Corso|Largo|Plaza|Place|Route|Av\."
+    r"alameda|estrada|ulica|ul\.|aleja|prospekt|ulitsa|calzada|callej[óo]n|ronda|rambla|"
+    # Catalan, Welsh and Irish street words, and Spain's "C/" for calle.
+    r"carrer|passeig|avinguda|pla[çc]a|partida|heol|ffordd|stryd|l[ôo]n|b[óo]thar|sr[áa]id)"
+    r"|Via|Corso|Largo|Plaza|Place|Route|Av\.|C/"
 )
 # A word of the street's name in title case ("Zaragoza", "Érables"): not an acronym, so that
 # "Via PEG 250" or "Via NG 2" (a route of a drug) is no street.
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’.-]+"
+# Latin Extended-A (Polish, Czech, Turkish letters: "Kościuszki") counts as a letter.
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’.-]+"
 # Articles and prepositions inside a street's name ("rue des Érables", "Rua das Flores").
 _JOINER = (
     r"(?:de|del|de[ \t]+la|de[ \t]+los|des|du|de[ \t]+l['’]|d['’]|da|do|dos|das|di|della|dei|"
-    r"la|le|les|l['’])"
+    r"la|le|les|l['’]|y|yr|na|an(?:[ \t]+t-)?)"
 )
 _STREET_NAME = (
     rf"(?:{_JOINER}[ \t]+|{_JOINER}(?=[A-ZÀ-Þ]))?{_NAME_WORD}"
@@ -69,14 +81,23 @@ _STREET_NAME = (
 )
 # A house number, not a dose or a count ("Rue 12 mg" is no address).
 _HOUSE = (
-    r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?"
+    # "1.240" (a thousand separator), "41-B", "22-bis", "12 bis", "41 B".
+    r"(?:\d{1,2}\.\d{3}|\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?|-[A-Z]\b)?)"
+    r"(?:-?(?:bis|ter)\b|[ \t](?:bis|ter)\b|[ \t][A-Z]\b(?![.'’]))?"
     r"(?![ \t]*(?i:%|mg|mcg|ml|g\b|kg|units?\b|times\b|x\b|hours?\b|days?\b))"
 )
 # An apartment, floor or interior number after the house number ("Int. 3", "app. 3", "3 tr").
 _UNIT = (
     r"(?:,?[ \t]+(?i:int\.?|interior|ext\.?|app\.?|apt\.?|appartement|piso|dpto\.?|depto\.?|"
-    r"puerta|esc\.?|bis|n[º°o]\.?|lgh\.?|whg\.?|bus|suite|local|casa|bloco|andar|sala)"
-    r"[ \t]*\d{1,4}[A-Za-z]?|,?[ \t]+\d{1,2}[ \t]?(?:tr|vån|sal|th|tv|mf|OG|EG|[ºª°])\b\.?)*"
+    r"puerta|esc\.?|bis|n[º°o]\.?|lgh\.?|whg\.?|bus|suite|local|casa|bloco|andar|sala|apto\.?|"
+    r"lok\.?|lokal|bl\.?|blok|m\.(?=[ \t]*\d)|b[âa]t\.?|b[âa]timent|escalier|tr[ée]ppe)"
+    r"[ \t]*(?:\d{1,4}[A-Za-z]?|[A-Z]\b)"
+    # A floor, with its side: "3 tr", "2. OG links", "3e étage gauche", "4º B".
+    r"|,?[ \t]+\d{1,2}(?:\.|e|er|ème)?[ \t]?(?:tr|vån|sal|th|tv|mf|OG|EG|DG|UG|[ºª°]|"
+    r"(?i:étage|etage|stock|piso|andar))\b\.?"
+    r"(?:[ \t]+(?:(?i:links|rechts|mitte|gauche|droite|izq(?:uierda)?|dcha|derecha)\b\.?|[A-Z]\b))?"
+    # The back or side building of a German address ("Hinterhaus", "Seitenflügel").
+    r"|,?[ \t]+(?:Hinterhaus|Vorderhaus|Seitenfl[üu]gel|Gartenhaus|Quergeb[äa]ude)\b)*"
 )
 # Street words joined to the name's end: Nordic, German, Dutch.
 _JOINED_STREET = (
@@ -100,7 +121,11 @@ FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_UNIT}"
             # "1450, rue des Érables, app. 3": a house number, then the street word in lower case.
             rf"|\b{_HOUSE},?[ \t]+(?:rue|avenue|boulevard|chemin|rang|all[ée]e|impasse|calle|"
-            rf"avenida|rua|via|viale)[ \t]+{_STREET_NAME}{_UNIT}"
+            rf"avenida|rua|via|viale|mont[ée]e|quai|cours|route|place|passage|sentier|"
+            rf"(?i:heol|ffordd|stryd|cnoc|b[óo]thar|sr[áa]id))[ \t]+{_STREET_NAME}{_UNIT}"
+            # A French street word in lower case before a postcode: "route de Bayon, 54290".
+            rf"|\b(?:rue|route|chemin|impasse|all[ée]e|mont[ée]e|quai|avenue)[ \t]+{_STREET_NAME}"
+            r"(?=,[ \t]*\d{5}\b)"
             # "Fleminggatan 18, 3 tr", "Hauptstraße 5a".
             rf"|\b{_JOINED_STREET}[ \t]+{_HOUSE}\b{_UNIT}"
             # Korean road names: "45 Teheran-ro 8-gil", "Teheran-ro 152".

@@ -49,6 +49,8 @@ from medlocal.privacy.deid_pattern_context import (
 )
 from medlocal.privacy.deid_scripts import script_candidates
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
+from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
 # Every fixed-form pattern, by what it finds. Overlapping finds are resolved by place, length and
 # kind (see resolve in deid_spans), never by the order of this list.
@@ -60,6 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *CUED_NAME_PATTERNS,
     *DATE_FORM_PATTERNS,
     *FOREIGN_DATE_PATTERNS,
+    *WORLD_DATE_PATTERNS,
+    *WORLD_STREET_PATTERNS,
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,
 ]

@@ -1,0 +1,90 @@
+"""Dates as other countries write them, beyond a day and a month (round 9).
+
+* A weekday in any of a dozen languages before a date: the weekday is part of the date
+  ("jeudi 6 mars 2025", "sábado 22/02/2025", "Di., 28.01.2025", "Huwebes, Enero 16, 2025").
+  The weekday alone is kept; a short one ("Fr", "Sat") must be capitalised and stand before a
+  date form, so that "sat 5/10" or "fr" in running text are not dates.
+* A range of days before a month ("3 a 11 de fevereiro de 2025", "12-14 mars").
+* Hijri dates: a day, a month of the Islamic calendar and its year ("21 Sha'ban 1446",
+  "15 Rajab 1446 H"); the month alone ("in Ramadan") is kept, it names a season.
+* Vietnamese dates ("ngày 10 tháng 2 năm 2025", "mùng 6 Tết").
+* A holiday on a fixed day with its year ("Hogmanay 2024", "Christmas Eve 2023").
+* A clock time right after a full numeric date ("11/02/2025 14:22").
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_foreign_forms import MONTH_WORDS
+
+# Weekdays written in full (any case) and their abbreviations (capitalised only).
+_WEEKDAY_FULL = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+    r"segunda(?:-feira)?|ter[çc]a(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|"
+    r"sexta(?:-feira)?|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"m[åa]ndag|tisdag|tirsdag|onsdag|torsdag|fredag|l[öø]rdag|s[öø]ndag|"
+    r"poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela|"
+    r"miyerkules|huwebes|biyernes|sabado|linggo"
+)
+_WEEKDAY_SHORT = (
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|"
+    r"Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Ma|Wo|Vr|Za|Zo|Tis|Ons|Tor|Fre|Lör|Sön"
+)
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+# A dose, a result or a score after the number: "Fr 1.5 mg" is no Friday, "Sat 5/10 pain" no
+# Saturday.
+_NOT_DATE_AFTER = (
+    r"[ \t]*(?:%|(?i:mg|mcg|ml|g\b|kg|mmol|µ|mm|cm|pain|score|nrs|vas|on[ \t]+the)|[.,]\d)"
+)
+# What may follow a weekday: a numeric date (day first or month first), a day then a month
+# word, or a month word then a day.
+_AFTER_WEEKDAY = (
+    rf"(?:{_D}[/.]{_M}|{_M}/{_D})(?:[/.](?:19|20)?\d\d)?\b(?!{_NOT_DATE_AFTER})\.?"
+    rf"|(?i:{_D}(?:\.|er|º)?[ \t]+(?:de[ \t]+)?(?:{MONTH_WORDS})(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)"
+    rf"(?!\w)"
+    rf"|(?i:(?:{MONTH_WORDS})[ \t]+{_D}(?:,?[ \t]+\d{{4}})?)\b"
+)
+_HIJRI_MONTHS = (
+    r"Muharram|Safar|Rabi[‘'’]?[ \t-]?(?:al|ul|ath|us)?[ \t-]?(?:Awwal|Akhir|Thani|Sani)|"
+    r"Jumad[ae][ \t-]?(?:al|ul)?[ \t-]?(?:Awwal|Ula|Akhir|Akhirah|Thani|Thaniyah|Ukhra)|"
+    r"Rajab|Sha[‘'’]?ban|Ramadan|Ramazan|Ramadhan|Shawwal|"
+    r"Dhu[ \t-]?(?:al|l)?[ \t-]?Qi?[‘'’]?dah?|Dhu[ \t-]?(?:al|l)?[ \t-]?Hijjah?|Zul[ \t-]?Hijjah"
+)
+_HOLIDAYS = (
+    r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|Hogmanay|"
+    r"Boxing[ \t]+Day|Halloween|Bastille[ \t]+Day|Anzac[ \t]+Day|Canada[ \t]+Day|"
+    r"Independence[ \t]+Day|Valentine['’]?s[ \t]+Day|Koningsdag|St\.?[ \t]+Patrick['’]?s[ \t]+Day"
+)
+
+WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "date",
+        re.compile(
+            # A weekday (with "le", "el", "den", "am" before it), then the date.
+            rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT})\.?)"
+            rf",?[ \t]+(?:{_AFTER_WEEKDAY})"
+            # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".
+            rf"|\b{_D}[ \t]*(?:-|–|(?i:a|al|au|à|bis|to|till|tot|t/m|do|og|und|et|y|e|i))[ \t]*"
+            rf"{_D}(?:\.|er|º)?[ \t]+(?i:(?:de[ \t]+)?(?:{MONTH_WORDS}))(?!\w)"
+            rf"(?:,?[ \t]+(?:de[ \t]+)?\d{{4}}\b)?"
+            # Hijri: "21 Sha'ban 1446", "15 Rajab 1446 H" (a day is required).
+            rf"|\b{_D}(?:st|nd|rd|th)?[ \t]+(?:{_HIJRI_MONTHS})\b"
+            r"(?:,?[ \t]+1[34]\d\d(?:[ \t]*(?:AH|A\.H\.|H|هـ)\b)?)?"
+            # Vietnamese: "ngày 10 tháng 2 năm 2025", "10 tháng 2", "mùng 6 Tết".
+            rf"|(?:\b(?i:ngày|mùng|mồng)[ \t]+)?\b{_D}[ \t]+(?i:tháng)[ \t]+{_M}\b"
+            r"(?:[ \t]+(?i:năm)[ \t]+\d{4}\b)?"
+            rf"|\b(?i:mùng|mồng)[ \t]+{_D}[ \t]+Tết\b"
+            # A holiday on a fixed day, with its year.
+            rf"|\b(?:{_HOLIDAYS})[ \t,]+(?:19|20)\d\d\b"
+            # A clock time right after a full numeric date.
+            r"|(?<=\d[/.-]\d\d[/.-](?:19|20)\d\d[ \t])(?:[01]?\d|2[0-3]):[0-5]\d\b"
+        ),
+    ),
+]
