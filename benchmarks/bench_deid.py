@@ -29,7 +29,9 @@ from fixtures.deid_corpus import Note, load, score
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
-DEVELOPMENT = ("dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7")
+DEVELOPMENT = (
+    "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
+)  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6")
 HALVES = DEVELOPMENT + HELD_OUT

@@ -177,7 +177,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
             r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer)"
-            r"(?:[ \t]+(?:number|no\.?|#))?)"
+            r"(?![a-z])(?:[ \t]+(?:number|no\.?|#))?)"  # not "CABG 2008"
             r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
         ),
     ),

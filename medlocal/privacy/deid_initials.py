@@ -49,6 +49,14 @@ _LOWER_SIGNATURE = re.compile(
     r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?!(?:by|per|cc|to|the|a|an)\b)"
     r"(?P<first>[a-z][a-z'’-]{2,})(?:[ \t]+(?P<second>[a-z][a-z'’-]{2,}))?"
 )
+# Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
+# ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
+_SIGNED_PAIR = re.compile(
+    r"\b(?:Signed|Sig|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
+    r"(?P<a>[A-Z]{2,3})\b(?=[ \t]*(?:\d{3,4}\b|[/,;(]|$))"
+    r"(?:[ \t]*\d{3,4})?(?:[ \t]*[/,][ \t]*(?P<b>[A-Z]{2,3})\b(?![ \t]*[a-z.]))?",
+    re.M,
+)
 # A cue before initials that makes even an English word a surname ("Signed: C. Obi").
 _SIGNATURE_CUE = re.compile(
     r"(?i:\b(?:signed|by|per|cc|from|dr|prof|reviewed|seen|copy|authori[sz]ed|reported|"
@@ -93,6 +101,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
         group = "titled" if match.group("titled") else "signed"
         if match.group(group) not in senses and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
+    for match in _SIGNED_PAIR.finditer(text):
+        for group in ("a", "b"):
+            initials = match.group(group)
+            if initials and initials not in senses and initials.lower() not in CLINICAL_SHORT:
+                found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
 
 

@@ -4,14 +4,16 @@ The readers find the distinctive words of a name and leave its particles: "Prof 
 "[LOCATION] am [LOCATION]" (Prien am Chiemsee), "[LOCATION] do [LOCATION]" (Santa Cruz do Sul),
 "Zaleha binti [NAME]". A particle (or two) alone between two found spans joins them into one; a
 particle right before a found person's name or place is part of it ("van der Merwe", "al Harbi",
-"de Haan"). Strict scoring counts such a left particle as a miss, and a reader could tell
-"van ###" is Dutch or Afrikaans: small, but part of the name.
+"de Haan"), and so is a postal district's number after a city ("Dublin 24"). Strict scoring
+counts such a left particle as a miss, and a reader could tell "van ###" is Dutch or Afrikaans:
+small, but part of the name.
 """
 
 from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import PARTICLES
 from medlocal.privacy.deid_tokens import WordSpan
 
@@ -19,19 +21,25 @@ _JOINED_KINDS = frozenset({"name", "location", "facility", "county"})
 # Between two found spans: the surname particles, and the particles of place names ("Prien am
 # Chiemsee", "Santa Cruz do Sul", "Castilla y León").
 _GAP_WORDS = PARTICLES | frozenset({"am", "an", "im", "zu", "do", "y", "e", "i", "of"})
+# A postal district's number after its city, before a comma or the line's end ("Dublin 24,").
+_DISTRICT = re.compile(r"[ \t]+\d{1,2}(?=[ \t]*(?:[,;)]|$))", re.M)
 _ARTICLES = frozenset({"der", "den", "des", "la", "le", "les", "el"})
 _WORD = r"[^\W\d_]+"
 _GAP = re.compile(rf"[ \t]+(?:{_WORD}[ \t]+){{1,2}}")
 _BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))({_WORD})(?:[ \t]+({_WORD}))?[ \t]+\Z")
 
 
-def join_particles(text: str, found: list[WordSpan]) -> list[WordSpan]:
+def join_particles(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
     """``found`` (in text order) with particles between and before its spans taken in."""
     spans = sorted(found, key=lambda s: (s.start, s.end))
     out: list[WordSpan] = []
     for span in spans:
         if span.kind in ("name", "location"):
             span = _with_particles_before(text, span)
+        place = span.kind == "location" or fold(text[span.start : span.end]) in lex.places
+        district = _DISTRICT.match(text, span.end) if place else None
+        if district is not None:
+            span = WordSpan(span.kind, span.start, district.end())  # "Dublin 24", "Wien 9"
         previous = out[-1] if out else None
         if (
             previous is not None

@@ -116,6 +116,8 @@ def _name_word(word: str) -> bool:
     lower = fold(word.rstrip("'’").removesuffix("'s").removesuffix("’s"))
     if lex.clinical(lower):
         return False
+    if "-" in word and all(part.isupper() and len(part) <= 4 for part in word.split("-")):
+        return False  # acronyms joined ("CKD-EPI 2021"), not a place before its postcode
     return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
 
 

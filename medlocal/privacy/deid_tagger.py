@@ -151,7 +151,9 @@ def _distinctive(span: WordSpan, text: str, lex: Lexicon) -> bool:
         return True
     for word in words:
         lower = fold(word).lower()
-        if not lex.known(lower) or (word.isupper() and len(word) > 1):
+        # A word in capitals counts as what it is: an acronym ("RVH") is no known word, but
+        # "SCREEN POSITIVE" in a heading is plain English.
+        if not lex.known(lower):
             return True
         if lower not in lex.english and (lex.name_like(lower) or lower in lex.places):
             return True

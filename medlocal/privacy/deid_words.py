@@ -96,7 +96,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += chat_speakers(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
-    return _propagate(text, tokens, join_particles(text, found), lex)
+    return _propagate(text, tokens, join_particles(text, found, lex), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:

@@ -651,8 +651,8 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # (reading the markup only) the same rules score 697/748 (93.18%); person 170/181. A
     # regression guard only.
     recall, clinical_redacted = _figures("heldout5")
-    assert recall >= 0.931, f"fifth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.034, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+    assert recall >= 0.941, f"fifth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.036, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() -> None:
@@ -678,8 +678,8 @@ def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -
     dev7 = score(notes, _spans)
     assert dev7.recall >= 0.975 and 1 - dev7.clinical_kept <= 0.010
     recall, clinical_redacted = _figures("dev8")
-    assert recall >= 0.920, f"eighth development recall {recall:.4f}"
-    assert clinical_redacted <= 0.020, f"eighth development clinical {clinical_redacted:.4f}"
+    assert recall >= 0.932, f"eighth development recall {recall:.4f}"
+    assert clinical_redacted <= 0.022, f"eighth development clinical {clinical_redacted:.4f}"
 
 
 def test_no_name_span_in_any_half_opens_with_a_title() -> None:

@@ -114,3 +114,33 @@ def test_names_ending_like_an_inflected_word_are_names(name: str) -> None:
 )
 def test_vaccines_and_modern_clinical_words_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Background: CABG 2008, PCI 2019, TAVI 2021.",
+        "eGFR (CKD-EPI 2021) 41 mL/min/1.73m2; ACR 12.",
+    ],
+)
+def test_acronyms_before_a_year_are_no_vehicle_or_postcode(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_initials_after_signed_and_the_co_signer_after_a_slash() -> None:
+    out = redact("Fluids given.\nSigned: TQ 0811 / ZW 0815\n")
+    assert "TQ" not in out and "ZW" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Hi Summer, thanks for seeing her.", "Summer"), ("Hey Hazel, bed 4 is ready.", "Hazel")],
+)
+def test_a_greeting_cues_a_listed_name(text: str, name: str) -> None:
+    out = redact(text)
+    assert name not in out, out
+
+
+def test_a_postal_district_goes_with_its_city() -> None:
+    out = redact("Moved to Kilbarrack, Dublin 5, last year.")
+    assert "Dublin" not in out and " 5," not in out, out
