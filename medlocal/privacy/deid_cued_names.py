@@ -26,6 +26,8 @@ _NAME_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}{_INITIAL}?(?: {_NAME_WORD_ANY_CASE}){{
 _NAME_LAST_FIRST_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}, ?{_NAME_WORD_ANY_CASE}{_INITIAL}?"
 # Bare family relations ("Mother:", "Sister:") are not cues: in a family history they introduce a
 # condition ("Mother: Breast Cancer at 50"), far more often than a relative's name.
+# A title after the cue stays in view, as everywhere ("cc: Dr [NAME]").
+_TITLE_OUTSIDE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+)?"
 _NAME_CUES = (
     r"patient(?:[ \t]+name)?|name|pt|attending|physician|provider|surgeon|nurse|resident|"
     r"referring[ \t]+(?:physician|doctor|provider)|(?:electronically[ \t]+)?signed[ \t]+by|"
@@ -36,7 +38,10 @@ _NAME_CUES = (
 CUED_NAME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "name",
-        re.compile(rf"(?i:\b(?:{_NAME_CUES})[ \t]*:)[ \t]*(?P<v>{_NAME_LAST_FIRST}|{_NAME})"),
+        re.compile(
+            rf"(?i:\b(?:{_NAME_CUES})[ \t]*:)[ \t]*{_TITLE_OUTSIDE}"
+            rf"(?P<v>{_NAME_LAST_FIRST}|{_NAME})"
+        ),
     ),
     # A "Name:" or "Patient:" field holds a name even in capitals ("Name: DOE, JANE").
     (

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, SOFT_CUES, TITLES
 from medlocal.privacy.deid_tokens import Tok, WordSpan
 
 _FIRST_LINE = re.compile(r"[ \t]*(\S[^\n]*)")
@@ -24,6 +25,7 @@ _FIELD = re.compile(r"\w:[ \t]")  # "Patient: Jane", not "09:30"
 _SENTENCE = re.compile(r"[a-z]{2}\.(?:[ \t]|$)|[;=]")  # prose, or a list of results
 _DATE_LIKE = re.compile(r"\d[-/.]\d")
 _MAX_PART_WORDS = 9
+_PERSON_CUES = TITLES | SOFT_CUES | RELATIONS
 _MAX_WORDS = 20  # a longer first line is prose, not a letterhead
 _MIN_UNKNOWN = 4  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
 
@@ -65,6 +67,8 @@ def _name_shaped(part: list[Tok], text: str) -> bool:
     ("of", "de", "am"), and no date ("NOTE 2026-10-05 Dr ..." is a note's heading)."""
     if not part or len(part) > _MAX_PART_WORDS or _DATE_LIKE.search(text):
         return False
+    if any(t.bare in _PERSON_CUES for t in part):
+        return False  # a person ("Dear Dr. Farrow", "Mrs J Wilde"): the name rules read it
     if (
         text.lstrip()[:1].isdigit()
         or not part[0].word.isalpha()

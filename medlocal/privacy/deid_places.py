@@ -46,6 +46,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and word_cue(text, run[0].start) not in TITLES | RELATIONS
     ):
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
+    if run[0].lower in ROLES | SOFT_CUES and len(run) > 2 and run[1].lower in TITLES:
+        run = run[1:]  # "Dear Dr. Farrow", "cc Dr Birch": the title's reading below
     if (
         (run[0].lower in TITLES or run[0].lower.removeprefix("ex-") in RELATIONS)
         and len(run) > 1

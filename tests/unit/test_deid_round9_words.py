@@ -144,3 +144,14 @@ def test_a_greeting_cues_a_listed_name(text: str, name: str) -> None:
 def test_a_postal_district_goes_with_its_city() -> None:
     out = redact("Moved to Kilbarrack, Dublin 5, last year.")
     assert "Dublin" not in out and " 5," not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dear Dr. Quennell,\nThank you for seeing her.", "Dear Dr. [NAME],"),
+        ("cc: Dr Aldous; Mrs Pemberton-Ives", "cc: Dr [NAME]; Mrs [NAME]"),
+    ],
+)
+def test_a_title_after_a_salutation_or_a_cue_stays_in_view(text: str, kept: str) -> None:
+    assert kept in redact(text), redact(text)
