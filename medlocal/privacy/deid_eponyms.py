@@ -12,6 +12,9 @@ from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
+# Words before a person's name: a capitalised word after one is no eponym's.
+_PEOPLE = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
+
 # A facility word after an eponym head: "Parkinson disease clinic" names a service, and "Toronto
 # Western fracture clinic" a place, so the words before the head are not protected as an eponym.
 _SERVICE_AFTER = re.compile(r"[ \t]+(?:clinic|service|unit|team|ward|centre|center|department)\b")
@@ -186,17 +189,23 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 break
             if tok.shape in ("title", "caps") and tok.lower not in TITLES:
                 taken.append(tok)
-            elif tok.word.isupper() and len(tok.word) > 1 and taken:
-                pass  # an acronym inside a named score ("Erasmus GBS Outcome Score")
+            elif tok.word.isupper() and len(tok.word) > 1 and taken and tok.lower not in _PEOPLE:
+                pass  # an acronym inside a named score ("Erasmus GBS Outcome Score"), not a
+                # role before a name ("PC Daniel Huxley collar 4471")
             elif not (tok.word in ("and", "&") and taken and j > 0):
                 break
             j -= 1
-        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym; a
-        # cue counts only right before the words, not across punctuation ("nephew; Dravet").
-        people = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
-        if not taken or taken[-1].lower in people:
+        # "with", "by", "to" and "and" are cues for a name elsewhere, not before an eponym (see
+        # _PEOPLE); a cue counts only right before the words, not across punctuation ("nephew;
+        # Dravet").
+        if not taken or taken[-1].lower in _PEOPLE:
             continue
-        if j >= 0 and tokens[j].lower in people and text[tokens[j].end : taken[-1].start] == " ":
+        if (
+            j >= 0
+            and tokens[j].lower in _PEOPLE
+            and text[tokens[j].end : taken[-1].start] == " "
+            and not text[tokens[j].start - 1 : tokens[j].start].isdigit()  # "19Fr": a gauge
+        ):
             continue
         if gap_word and any(t.lower in lex.given_names for t in taken):
             continue

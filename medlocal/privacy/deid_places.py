@@ -51,6 +51,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if (
         (run[0].lower in TITLES or run[0].lower.removeprefix("ex-") in RELATIONS)
         and len(run) > 1
+        and not text[run[0].start - 1 : run[0].start].isdigit()  # "19Fr Robinson drain"
         and run[1].shape != "joiner"  # "Mother and Baby Unit" is a ward, not a mother's name
     ):
         for tok in run[1:]:  # "Dr. Frost", "Mrs. Delia Frost": every word after a title
@@ -125,7 +126,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     seen = weak = False
     named = True
     for tok in run:
-        if tok.lower.rstrip("'’") not in GENERIC:
+        # An initial says nothing of which facility ("vitamin D. Ophthalmology for ...").
+        if tok.lower.rstrip("'’") not in GENERIC and tok.shape != "initial":
             seen = True
             weak = weak or tok.weak
             named = named and (

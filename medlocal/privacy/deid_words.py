@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
+from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
@@ -94,6 +95,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += labelled_fields(text, lex)
     found += initial_names(text, tokens, lex)
     found += chat_speakers(text, lex)
+    found += company_names(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
     return _propagate(text, tokens, join_particles(text, found, lex), lex)

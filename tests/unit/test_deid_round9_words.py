@@ -155,3 +155,32 @@ def test_a_postal_district_goes_with_its_city() -> None:
 )
 def test_a_title_after_a_salutation_or_a_cue_stays_in_view(text: str, kept: str) -> None:
     assert kept in redact(text), redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Specimen sent to Brackenridge Histology Associates, LLC for review.", "Brackenridge"),
+        ("He drives for Hargreave Haulage Ltd most nights.", "Haulage Ltd"),
+        ("Physio at Fysio Solberga AB twice weekly.", "Solberga AB"),
+        ("Seen with PC Daniel Hollis collar 5512 present.", "Hollis"),
+    ],
+)
+def test_companies_by_their_legal_form_and_a_role_before_a_name(text: str, gone: str) -> None:
+    out = redact(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blood Group AB positive; antibody screen negative.",
+        "Conduction: SA node and AV node normal; GTN SL 400 mcg prn.",
+        "Subtotal cholecystectomy. 19Fr Robinson drain to GB bed.",
+        "Bloods: FBC, bone profile, vitamin D. Ophthalmology for retinal review.",
+        "Coronary calcium score (Agatston) 186; per Fleischner no follow-up needed.",
+        "Crohn's disease (Montreal A2 L3 B1); radiotherapy 8 Gy to L hip; Trop T 2.8 ng/mL.",
+    ],
+)
+def test_round_9_keeps_these_clinical_words(text: str) -> None:
+    assert redact(text) == text

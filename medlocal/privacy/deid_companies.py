@@ -1,0 +1,44 @@
+"""Organisations told by their legal form (ninth round): a capitalised name before a company
+suffix is an organisation whatever its words are ("Tri-County Pathology Associates, LLC",
+"Lakeshore Neurology Group, P.C.", "Hargreave Haulage Ltd", "Fysio Kungsholmen AB", "Medikor
+sp. z o.o."), and the suffix goes with it. A run of clinical words or products stays; a drug
+maker's name goes too ("Pfizer Inc."): over-redaction, which the preview lets the user keep.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+
+# Suffixes that are nothing else in a note, and short ones that are also clinical letters
+# ("Blood Group AB", "SA node", "GTN SL"): after those the name needs a word no list knows.
+_SUFFIX = (
+    r"L\.?L\.?C\.?|P\.?L\.?L\.?C\.?|L\.?L\.?P\.?|P\.C\.|Inc\.?|Incorporated|Ltd\.?|Limited|"
+    r"PLC|plc|Corp\.?|Corporation|GmbH|Pty\.?[ \t]+Ltd\.?|Pvt\.?[ \t]+Ltd\.?|Sdn\.?[ \t]+Bhd\.?|"
+    r"Co\.,?[ \t]+Ltd\.?|sp\.[ \t]+z[ \t]+o\.o\.|s\.r\.o\."
+)
+_SHORT_SUFFIX = (
+    r"AB|AG|ASA|A/S|ApS|Oy|BV|B\.V\.|NV|N\.V\.|S\.A\.|SA|S\.L\.|SpA|S\.p\.A\.|S\.r\.l\.|SRL|"
+    r"K\.K\.|Kft\.?|e\.V\."
+)
+_COMPANY = re.compile(
+    # One to six capitalised words (an ampersand or "of", "and", "the" between), then the suffix.
+    r"(?<![\w&'’.-])(?P<v>[A-Z][\w'’&.-]*(?:[ \t]+(?:&|and|of|the|[A-Z][\w'’&.-]*)){0,5})"
+    rf"(?:,[ \t]*|[ \t]+)(?:(?P<s>{_SUFFIX})|(?P<short>{_SHORT_SUFFIX}))(?![\w/])"
+)
+
+
+def company_names(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The organisations in ``text`` named with a legal form, each with its suffix."""
+    found: list[WordSpan] = []
+    for match in _COMPANY.finditer(text):
+        words = [m.group().rstrip("'’.").lower() for m in TOKEN.finditer(match.group("v"))]
+        plain = [w for w in words if w not in ("&", "and", "of", "the")]
+        if not plain or all(lex.clinical(w) or w in lex.products for w in plain):
+            continue
+        if match.group("short") and all(lex.known(w) for w in plain):
+            continue
+        found.append(WordSpan("facility", match.start("v"), match.end()))
+    return found
