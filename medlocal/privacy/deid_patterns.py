@@ -22,7 +22,9 @@
   copies/mL", "2500IU") or preceded by a lab name ("Platelets 1250000") is a result and is kept.
 * International forms: text in non-Latin scripts and East-Asian dates (deid_scripts); dates,
   streets and postcodes as other countries write them (deid_foreign_forms); masked and grouped
-  national numbers, vehicles and driving licences (deid_masked_codes).
+  national numbers, vehicles and driving licences (deid_masked_codes); national numbers with
+  check digits, scheme numbers and short helplines (deid_check_codes); area parts, Malaysian
+  and Irish streets, ordinal streets (deid_area_streets).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS
 from medlocal.privacy.deid_ages import AGE_PATTERNS
+from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
+from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_codes import BARE_LONG_NUMBER, CODE_PATTERNS
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
@@ -64,6 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *FOREIGN_DATE_PATTERNS,
     *WORLD_DATE_PATTERNS,
     *WORLD_STREET_PATTERNS,
+    *AREA_STREET_PATTERNS,
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,
 ]
@@ -98,6 +103,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     # Found by a scan, not one pattern: text in other scripts, masked identity numbers.
     yield from script_candidates(text)
     yield from masked_number_candidates(text)
+    yield from check_code_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0

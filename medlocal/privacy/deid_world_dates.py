@@ -28,7 +28,8 @@ _WEEKDAY_FULL = (
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
-    r"m[åa]ndag|tisdag|tirsdag|onsdag|torsdag|fredag|l[öø]rdag|s[öø]ndag|"
+    # The Nordic ones also with the definite ending, as Swedish dates write them ("måndagen").
+    r"(?:m[åa]ndag|tisdag|tirsdag|onsdag|torsdag|fredag|l[öø]rdag|s[öø]ndag)(?:en)?|"
     r"poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela|"
     r"miyerkules|huwebes|biyernes|sabado|linggo"
 )
@@ -69,7 +70,7 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A weekday (with "le", "el", "den", "am" before it), then the date.
             rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT})\.?)"
-            rf",?[ \t]+(?:{_AFTER_WEEKDAY})"
+            rf",?[ \t]+(?:(?i:den)[ \t]+)?(?:{_AFTER_WEEKDAY})"
             # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".
             rf"|\b{_D}[ \t]*(?:-|–|(?i:a|al|au|à|bis|to|till|tot|t/m|do|og|und|et|y|e|i))[ \t]*"
             rf"{_D}(?:\.|er|º)?[ \t]+(?i:(?:de[ \t]+)?(?:{MONTH_WORDS}))(?!\w)"
@@ -81,6 +82,10 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?:\b(?i:ngày|mùng|mồng)[ \t]+)?\b{_D}[ \t]+(?i:tháng)[ \t]+{_M}\b"
             r"(?:[ \t]+(?i:năm)[ \t]+\d{4}\b)?"
             rf"|\b(?i:mùng|mồng)[ \t]+{_D}[ \t]+Tết\b"
+            # Two or more days of one month and year: "November 20 and 27, 2024" (the year is
+            # required, so that "May 3 and 4" of a dose plan is never read as a date).
+            rf"|\b(?i:{MONTH_WORDS})[ \t]+{_D}(?:st|nd|rd|th)?(?:(?:,[ \t]*|[ \t]*(?:-|–|&|"
+            rf"(?i:and|to|through))[ \t]*){_D}(?:st|nd|rd|th)?){{1,3}},?[ \t]+(?:19|20)\d\d\b"
             # A holiday on a fixed day, with its year.
             rf"|\b(?:{_HOLIDAYS})[ \t,]+(?:19|20)\d\d\b"
             # A clock time right after a full numeric date.
