@@ -13,8 +13,11 @@ which the field readers take), and a line that reads as prose (a sentence's full
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
+from medlocal.abbreviations import default_abbreviations
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, SOFT_CUES, TITLES
 from medlocal.privacy.deid_tokens import Tok, WordSpan
 
@@ -27,6 +30,12 @@ _DATE_LIKE = re.compile(r"\d[-/.]\d")
 _MAX_PART_WORDS = 9
 _PERSON_CUES = TITLES | SOFT_CUES | RELATIONS
 _MAX_WORDS = 20  # a longer first line is prose, not a letterhead
+_MAX_LINE = 300  # and so is a longer line (bounded work on a pathological one)
+# Clinical words in capitals that neither the word lists nor the abbreviation list hold
+# (specialties, services and regimens as headings write them).
+_CLINICAL_CAPITALS = frozenset(
+    {"gastro", "oncol", "camhs", "scbu", "anca", "nippv", "ppci", "capox", "rchop", "sbar"}
+)  # fmt: skip
 _MIN_UNKNOWN = 4  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
 
 
@@ -40,7 +49,7 @@ def letterhead_parts(
         return []
     line_start, line_end = first.start(1), first.end(1)
     line = first.group(1)
-    if _FIELD.search(line) or _SENTENCE.search(line):
+    if len(line) > _MAX_LINE or _FIELD.search(line) or _SENTENCE.search(line):
         return []
     words = [t for t in tokens if line_start <= t.start < line_end]
     if not words or len(words) > _MAX_WORDS:
@@ -51,13 +60,18 @@ def letterhead_parts(
         if a < b:
             covered[a - line_start : b - line_start] = b"\x01" * (b - a)
     spans: list[WordSpan] = []
-    cuts = [line_start, *(m.start() + line_start for m in _PART.finditer(line)), line_end]
-    ends = [line_start, *(m.end() + line_start for m in _PART.finditer(line)), line_end]
+    joints = [m.span() for m in _PART.finditer(line)]
+    cuts = [line_start, *(a + line_start for a, _ in joints), line_end]
+    ends = [line_start, *(b + line_start for _, b in joints), line_end]
+    senses = default_abbreviations().senses
     for start, end in zip(ends[:-1], cuts[1:], strict=True):
         part = [t for t in words if start <= t.start and t.end <= end]
         if not _name_shaped(part, text[start:end]):
             continue
-        if any(_distinctive(t, covered, line_start, lex) for t in part):
+        found_here = any(covered[t.start - line_start] for t in part)
+        if not found_here and any(lex.clinical(t.bare) or t.bare in EPONYM_HEADS for t in part):
+            continue  # "RENAL - ALPORT SYNDROME", "HELICOBACTER PYLORI ERADICATION"
+        if found_here or any(_unknown(t, text, senses, lex) for t in part):
             spans.append(WordSpan("facility", part[0].start, part[-1].end))
     return spans
 
@@ -78,13 +92,19 @@ def _name_shaped(part: list[Tok], text: str) -> bool:
     return all(t.word[:1].isupper() or len(t.word) <= 3 or not t.word.isalpha() for t in part)
 
 
-def _distinctive(tok: Tok, covered: bytearray, line_start: int, lex: Lexicon) -> bool:
-    """A word the rules found, or one no word list knows (an acronym of a few capitals aside)."""
-    if covered[tok.start - line_start]:
-        return True
+def _unknown(tok: Tok, text: str, senses: Mapping[str, object], lex: Lexicon) -> bool:
+    """A word no list knows: not an abbreviation ("GASTRO", "EVAR", "FOLFOX"), not a word with
+    capitals inside or a digit beside it ("HbA1c"), and in capitals four letters at least."""
     if tok.shape in ("lower", "joiner") and not tok.word[:1].isupper():
         return False
     lower = tok.bare
     if not lower.isalpha() or lex.known(lower) or lex.clinical(lower):
         return False
-    return not tok.word.isupper() or len(lower) >= _MIN_UNKNOWN
+    word = tok.word.rstrip("'’")
+    if word.upper() in senses or lower in CLINICAL_SHORT or lower in _CLINICAL_CAPITALS:
+        return False
+    if any(c.isupper() for c in word[1:]) and not word.isupper():
+        return False
+    if text[tok.end : tok.end + 1].isdigit():
+        return False
+    return not word.isupper() or len(lower) >= _MIN_UNKNOWN

@@ -101,10 +101,12 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
         group = "titled" if match.group("titled") else "signed"
         if match.group(group) not in senses and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
+    # After "Signed" and before a time or a slash, capitals are initials even where they also
+    # abbreviate something ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz").
     for match in _SIGNED_PAIR.finditer(text):
         for group in ("a", "b"):
             initials = match.group(group)
-            if initials and initials not in senses and initials.lower() not in CLINICAL_SHORT:
+            if initials and initials.lower() not in CLINICAL_SHORT:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
 

@@ -21,8 +21,14 @@ _JOINED_KINDS = frozenset({"name", "location", "facility", "county"})
 # Between two found spans: the surname particles, and the particles of place names ("Prien am
 # Chiemsee", "Santa Cruz do Sul", "Castilla y León").
 _GAP_WORDS = PARTICLES | frozenset({"am", "an", "im", "zu", "do", "y", "e", "i", "of"})
-# A postal district's number after its city, before a comma or the line's end ("Dublin 24,").
+# A postal district's number after its city, before a comma or the line's end ("Dublin 24,"):
+# only cities whose districts are numbered so ("Bristol 6" is a stool chart's type, "Berlin 2"
+# a grade of ARDS).
+_NUMBERED_DISTRICTS = frozenset(
+    {"dublin", "paris", "lyon", "marseille", "wien", "vienna", "budapest", "praha", "prague"}
+)
 _DISTRICT = re.compile(r"[ \t]+\d{1,2}(?=[ \t]*(?:[,;)]|$))", re.M)
+_PARTICLES_WINDOW = 16  # two particles and their spaces ("van der ", "bin ", "de la ")
 _ARTICLES = frozenset({"der", "den", "des", "la", "le", "les", "el"})
 _WORD = r"[^\W\d_]+"
 _GAP = re.compile(rf"[ \t]+(?:{_WORD}[ \t]+){{1,2}}")
@@ -36,8 +42,8 @@ def join_particles(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordS
     for span in spans:
         if span.kind in ("name", "location"):
             span = _with_particles_before(text, span)
-        place = span.kind == "location" or fold(text[span.start : span.end]) in lex.places
-        district = _DISTRICT.match(text, span.end) if place else None
+        numbered = fold(text[span.start : span.end]).lower() in _NUMBERED_DISTRICTS
+        district = _DISTRICT.match(text, span.end) if numbered else None
         if district is not None:
             span = WordSpan(span.kind, span.start, district.end())  # "Dublin 24", "Wien 9"
         previous = out[-1] if out else None
@@ -60,7 +66,7 @@ def _particles_only(text: str, start: int, end: int) -> bool:
 
 
 def _with_particles_before(text: str, span: WordSpan) -> WordSpan:
-    before = _BEFORE.search(text, max(0, span.start - 16), span.start)
+    before = _BEFORE.search(text, max(0, span.start - _PARTICLES_WINDOW), span.start)
     if before is None:
         return span
     words = [w for w in before.groups() if w]
@@ -73,5 +79,7 @@ def _with_particles_before(text: str, span: WordSpan) -> WordSpan:
     # An article alone is no particle ("in der Hauptstraße", "la Salle"): only after one.
     if not taken or (taken == 1 and words[-1].lower() in _ARTICLES):
         return span
-    start = before.start(len(words) - taken + 1) if len(words) == 2 else before.start(1)
-    return WordSpan(span.kind, start, span.end)
+    # The first particle taken is group 1 when both words are taken (or only one was read),
+    # else group 2.
+    first_taken = 1 if taken == len(words) else 2
+    return WordSpan(span.kind, before.start(first_taken), span.end)

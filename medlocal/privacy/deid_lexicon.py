@@ -56,9 +56,10 @@ _PREFIXES = (
 )  # fmt: skip
 
 
-# Names that end like an inflected word ("Saeed", "Ahmed", "Rasheed", "Ling", "Xiaoling"): the
-# bare ending makes a short word known only where its stem is a word (see _inflected).
-_NAME_ENDING = re.compile(r"^(?:\w{1,5}(?:eed|med)|\w{1,6}ing)$")
+# Names that end like an inflected word ("Saeed", "Ahmed", "Rasheed", "Ling", "Ying"): the bare
+# ending makes a short word known only where its stem is a word (see _inflected); longer "-ing"
+# words are mostly verbs of jargon ("Vaping", "Cathing").
+_NAME_ENDING = re.compile(r"^(?:\w{1,5}(?:eed|med)|\w{1,2}ing)$")
 
 
 # Contractions of plain English: the word before the apostrophe, and the stems English clips
@@ -91,8 +92,8 @@ CLINICAL_SHORT = frozenset(
 
 
 # British spellings, rewritten the American way the 1934 dictionary spells them.
+_BRITISH_AE = re.compile(r"(?<=[a-z])ae(?=[a-z])")  # haemoglobin, anaesthetic, paediatric
 _BRITISH = [
-    (re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"),  # haemoglobin, anaesthetic, paediatric
     (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # oedema, oesophagus, foetus
     (re.compile(r"^oe(?=[a-z]{3})"), "e"),
     (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
@@ -110,7 +111,9 @@ def _american(lower: str) -> str:
     if len(lower) < 5:
         return lower
     # A word of five letters keeps its "ae": "Saeed" is no British "seed".
-    for pattern, replacement in _BRITISH[len(lower) < 6 :]:
+    if len(lower) >= 6:
+        lower = _BRITISH_AE.sub("e", lower)
+    for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
     return lower
 

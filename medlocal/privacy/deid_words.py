@@ -107,6 +107,7 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
     words together ("Sunrise Meadows" from "Sunrise Meadows Nursing Home")."""
     kinds: dict[str, str] = {}
     phrases: dict[str, str] = {}
+    found_lower: set[str] = set()
     for span in found:
         words = [
             m.group().rstrip("'’")
@@ -117,6 +118,8 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
             lower = word.lower()
             if len(word) >= 3 and (lower not in lex.english or lex.name_like(lower)):
                 kinds.setdefault(lower, span.kind)
+            if word.islower() and span.kind == "name":
+                found_lower.add(lower)  # a name found as typed in lower case ("dawn (CCOT):")
         if len(words) >= 2:
             phrases.setdefault(" ".join(words[:2]), span.kind)
     covered = bytearray(len(text))  # 1 where a span already lies
@@ -135,11 +138,14 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
         if kind is None or covered[tok.start]:
             continue
         # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
-        # Halvorsen") or a listed given name ("is dawn around?" after "02:18 dawn (CCOT):"):
-        # lower-case words are mostly ordinary ones, but a word already found as a person's
-        # name in this text is taken as one (a plain word lost is the price of privacy).
+        # Halvorsen"), or a listed given name found typed in lower case ("is dawn around?"
+        # after "02:18 dawn (CCOT):"): lower-case words are mostly ordinary ones ("Wife Rose"
+        # says nothing of "CRP rose to 140"), and a clinical word never goes.
         lower = word.lower()
-        person = kind == "name" and (not lex.known(lower) or lower in lex.given_names)
+        person = kind == "name" and (
+            not lex.known(lower)
+            or (lower in found_lower and lower in lex.given_names and not lex.clinical(lower))
+        )
         if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and person):
             extra.append(WordSpan(kind, tok.start, tok.start + len(word)))
     return sorted(found + extra, key=lambda s: (s.start, s.end))
