@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
+from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
 
 _AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _AGE_WORDS = (
@@ -43,15 +43,28 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
         ),
     ),
-    # Ages in other languages: a unit after the number ("92歳", "95 J.", "91 ans", "93 lat") or a
-    # cue before it ("Ålder 91", "Edad: 94", "Alter 96").
+    # Ages in other languages: a unit after the number ("92歳", "91 ans", "93 lat", "95jährig",
+    # "93-jährige") or a cue before it ("Ålder 91", "Edad: 94", "Alter 96"). The German "J."
+    # is an age only after a patient or sex word ("Patientin 95 J.", "Frau K., 96 J", "Pat.
+    # (95 J)") or in brackets after a birth date: after a shock it is joules ("Shocked at 120
+    # J.", "biphasic shock (150 J)"). "Alter" is a cue only
+    # capitalised, as German writes the noun ("do not alter 100 units" is a verb).
     (
         "age_over_89",
         re.compile(
-            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]?(?:歳|才|세|岁|周岁)|[ \t]+(?:J\.|Jahre\b|ans\b|"
-            r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b))"
-            r"|(?i:\b(?:alter|âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi)\b[ \t]*:?"
-            r"[ \t]*)(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|/|\.\d))"
+            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]?(?:歳|才|세|岁|周岁)|[ \t]+(?:Jahre\b|ans\b|"
+            r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b)|[ \t]*-?[ \t]*jährig)"
+            r"|(?:\b(?:Patient(?:in)?|Pat\.|Frau|Herr|Mann|Dame|Bewohner(?:in)?|[Ww]eiblich|"
+            r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2},?[ \t]*\(?[ \t]*)"
+            r"(?P<a2>9\d|1[0-4]\d)(?=[ \t]?J\b\.?(?!/))"
+            # In brackets after a date of birth or a patient word on the line: "Patientin:
+            # Kleinschmidt, Waltraud, geb. 02.10.1929 (95 J.)".
+            r"|(?:(?<=\d{4}[ \t]\()|\b(?:Patient(?:in)?|Pat\.|geb\.|Frau|Herr)[^\n()]{0,60}\()"
+            r"(?P<a3>9\d|1[0-4]\d)(?=[ \t]?J\.?\))"
+            r"|(?:\bAlter\b|(?i:\b(?:âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi)\b))"
+            r"[ \t]*:?[ \t]*(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:/|\.\d)|"
+            # After the cue "J" is Jahre ("Alter 96 J"); any other unit makes a value.
+            rf"(?![ \t]*J\b){UNIT_AFTER})"
         ),
     ),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.

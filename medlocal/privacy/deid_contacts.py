@@ -99,7 +99,8 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
     ),
-    # An extension after a telephone number ("(608) 555-0119 ext. 4").
+    # An extension after a telephone number ("(608) 555-0119 ext. 4"; after the pairs of
+    # digits of a French number, "01 23 45 67 89 poste 234").
     (
         "phone",
         re.compile(
@@ -107,6 +108,9 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # The extension word of other languages: "poste", "anexo", "ramal", "Durchwahl".
             r"(?P<v>(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*"
             r"\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
+            r"|(?<=\d\d[ .-]\d\d[ .-]\d\d)[ \t]*,?[ \t]*"
+            r"(?P<v2>(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*"
+            r"\d{1,6})(?![\w^]|\.\d)"
         ),
     ),
     # A two-digit area code in brackets, as Brazil writes it: "(51) 99824-3170".

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER, UNIT_AFTER
+
 # Fourth round: general forms found by the third development half (dev3).
 _WEEKDAY = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?|Tuesday|Wednesday|Thursday|"
@@ -22,6 +24,7 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 
+_DAY = r"(?:[12]?\d|3[01])"
 _MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
 
 DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -30,8 +33,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
+            # Not a score, a saturation or a dose ("Sat 5/10 pain", "Sat 94/95", "Fri 3/4 tab").
             rf"\b(?P<v>(?:{_WEEKDAY})\.?,?[ \t]+(?:(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)\b"
-            r"|\d{1,2}/\d{1,2}\b(?!/)))"
+            rf"|{_DAY}/{_DAY}\b(?!/|{NOT_DATE_AFTER})))"
         ),
     ),
     (
@@ -163,9 +167,12 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
-            r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|\d|"
+            # "O2 Sat 92%", "Sat 94/95", "Sat 5/10 pain": a saturation and a score, not a day.
+            r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|"
+            rf"{_DAY}(?!\d)(?![/.\d]*{NOT_DATE_AFTER})|"
             r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
-            rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![/.:]?\d)"
+            rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+            rf"(?![/.:]?\d|{UNIT_AFTER})"
             rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
             r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
             re.M,

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
+
 _DAY = r"\d{1,2}(?:er|re|e|º|°|\.º|\.)?"
 _ENGLISH_MONTHS = (
     "january|february|march|april|june|july|august|september|october|november|december"
@@ -33,6 +35,9 @@ _OTHER_MONTHS = (
     "listopada|grudnia|enero|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
 )
 _MONTH = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS})"
+# Month names that are no English word or abbreviation: not "may", "mar" or "dec" ("5-10 may
+# be required", "Hb 12-13 dec"), for forms where only the month makes the date.
+MONTH_NAMES = _MONTH.replace(r"janv\.|f[ée]vr\.|d[ée]c\.|", "")
 # Every month word, with "may" and the English abbreviations, for places where a date form is
 # already certain (after a weekday: "Sat. Feb. 1, 2025").
 MONTH_WORDS = (
@@ -57,6 +62,9 @@ FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Road words written before a number ("Route 66", "Ruta 40") or a name ("Route de Bayon"); the
+# numbered roads of deid_world_streets share them.
+ROUTE_WORDS = r"Route|Ruta"
 # Street words of other languages that stand before the street's name.
 _STREET_BEFORE = (
     r"(?i:calle|avenida|avda\.|rua|rue|avenue|boulevard|chemin|all[ée]e|impasse|viale|"
@@ -64,7 +72,7 @@ _STREET_BEFORE = (
     r"alameda|estrada|ulica|ul\.|aleja|prospekt|ulitsa|calzada|callej[óo]n|ronda|rambla|"
     # Catalan, Welsh and Irish street words, and Spain's "C/" for calle.
     r"carrer|passeig|avinguda|pla[çc]a|partida|heol|ffordd|stryd|l[ôo]n|b[óo]thar|sr[áa]id)"
-    r"|Via|Corso|Largo|Plaza|Place|Route|Av\.|C/"
+    rf"|Via|Corso|Largo|Plaza|Place|{ROUTE_WORDS}|Av\.|C/"
 )
 # A word of the street's name in title case ("Zaragoza", "Érables"): not an acronym, so that
 # "Via PEG 250" or "Via NG 2" (a route of a drug) is no street.
@@ -84,7 +92,7 @@ _HOUSE = (
     # "1.240" (a thousand separator), "41-B", "22-bis", "12 bis", "41 B".
     r"(?:\d{1,2}\.\d{3}|\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?|-[A-Z]\b)?)"
     r"(?:-?(?:bis|ter)\b|[ \t](?:bis|ter)\b|[ \t][A-Z]\b(?![.'’]))?"
-    r"(?![ \t]*(?i:%|mg|mcg|ml|g\b|kg|units?\b|times\b|x\b|hours?\b|days?\b))"
+    rf"(?!{UNIT_AFTER})"
 )
 # An apartment, floor or interior number after the house number ("Int. 3", "app. 3", "3 tr").
 _UNIT = (
@@ -107,7 +115,7 @@ _JOINED_STREET = (
     r"vejen|veien|vegen|straße|strasse|str\.|gasse|weg|allee|platz|straat|laan|plein|gracht|"
     r"kade|singel|dreef|steeg)"
 )
-_ADDRESS_LABEL = (
+ADDRESS_LABEL = (
     r"(?i:address|adresse|addr\.?|domicilio|direcci[óo]n|endere[çc]o|anschrift|adres|"
     r"indirizzo|osoite)"
 )
@@ -117,7 +125,10 @@ FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "street_address",
         re.compile(
             # "Calle Zaragoza 418 Int. 3", "Via Roma 12", "Rua das Flores, 120".
-            rf"\b(?:{_STREET_BEFORE})[ \t]+{_STREET_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?{_HOUSE}"
+            # After Spain's "C/" the name's first word ("c") must be able to be a name:
+            # "C/ Headache 3 weeks" is a complaint (see owned_by_context).
+            rf"\b(?:{_STREET_BEFORE})(?=[ \t]+(?:{_JOINER}[ \t]+)?(?P<c>{_NAME_WORD}))"
+            rf"[ \t]+{_STREET_NAME},?[ \t]+(?:n[º°o]\.?[ \t]*)?{_HOUSE}"
             rf"\b{_UNIT}"
             # "1450, rue des Érables, app. 3": a house number, then the street word in lower case.
             rf"|\b{_HOUSE},?[ \t]+(?:rue|avenue|boulevard|chemin|rang|all[ée]e|impasse|calle|"
@@ -140,7 +151,7 @@ FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            rf"{_ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>{_NAME_WORD}(?:[ \t]+[\w'’.-]+){{0,4}},"
+            rf"{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>{_NAME_WORD}(?:[ \t]+[\w'’.-]+){{0,4}},"
             rf"[ \t]*{_HOUSE})(?=[ \t]*(?:,|;|$))",
             re.M,
         ),

@@ -35,6 +35,19 @@ _UNITS = (
     r"mg|mcg|ug|g|kg|ml|l|iu|units?|u|mmol|meq|cc|mm|cm|hrs?|h|min|mins|s|x|k|mm3|ul|dl|ng|pg|"
     r"copies|cells|bpm|mmhg|kcal|cal"
 )
+# One list of the units and counts that make the number before them a value, not a house
+# number, a date or an age ("Heparin 5, 10000 Units", "Mo 1/2 Tbl", "120 J", "C/ Spine 3 levels"):
+# the street, date and age patterns of other countries share it as a negative look-ahead.
+UNIT_WORDS = (
+    r"(?i:%|mg|mcg|µg|ug|ng|ml|g\b|kg|mmol|meq|µ|mm|cm|cc\b|units?\b|iu\b|ie\b|ui\b|u\b|"
+    r"j\b|joules?\b|kcal|x\b|times\b|hours?\b|hrs?\b|h\b|min(?:ute)?s?\b|days?\b|weeks?\b|"
+    r"wks?\b|months?\b|years?\b|levels?\b|bpm\b|mmhg\b|tab(?:let)?s?\b|tabl?\.?(?!\w)|tbl\b|"
+    r"tablett?e?n?\b|cp\b|comp\b|caps?\b|puffs?\b|drops?\b|kraft\b|power\b)"
+)
+UNIT_AFTER = rf"[ \t]*{UNIT_WORDS}"
+# What makes a weekday and a number no date ("Sat 5/10 pain", "Fr 1.5 mg", "Mo 1/2 Tbl"): a
+# unit, a score, a decimal. Shared by the English and the foreign weekday patterns.
+NOT_DATE_AFTER = rf"(?:{UNIT_AFTER}|[ \t]*(?i:pain|score|nrs|vas|on[ \t]+the\b)|[.,]\d)"
 _VARIANT_OR_MARKER = re.compile(r"[A-Z]\d{2,4}[A-Z]|CA-?\d{2,3}|CD\d{1,3}[a-z]?")
 NOT_A_VALUE_AFTER = (
     r"(?![ \t]*(?:%|mg|mcg|kg|g/|mmhg|bpm|/|\.\d|mmol|u/|iu|units?\b|ml|cm|mm|beats|breaths|"
@@ -121,6 +134,17 @@ def _name_word(word: str) -> bool:
     return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
 
 
+def _street_before_town(street: str, town: str) -> bool:
+    """A street and house number before a postcode and town ("Hofmark 3, 83093 Bad Endorf"):
+    the street no clinical word ("Heparin 5, 10000 Units", "Insulin Glargine 20, 10000 Other"),
+    the town a place or an unknown word, not an English or clinical one ("Creatinine 145, 12000
+    Platelets")."""
+    lex = lexicon()
+    if any(lex.clinical(fold(word)) for word in street.split()):
+        return False
+    return any(not lex.known(w) or w in lex.places for w in map(fold, town.split()))
+
+
 _NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
 
 
@@ -165,6 +189,10 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             return digits >= 10 or (digits >= 9 and label is not None)
         # "LUTH/OH/4471": letters and four digits are a code too; digits alone need five.
         return digits >= 5 or (digits >= 4 and any(c.isalpha() for c in value))
+    if "t" in pattern.groupindex and match.group("t"):
+        return _street_before_town(match.group("s"), match.group("t"))
+    if "c" in pattern.groupindex and match.group("c") and match.group().startswith("C/"):
+        return _name_word(match.group("c"))  # "C/ Mayor 5", not "C/ Headache 3 weeks"
     for place in ("p", "p2"):  # a postcode after a place, an age after a name
         if place in pattern.groupindex and match.group(place):
             return any(_name_word(word) for word in match.group(place).split())

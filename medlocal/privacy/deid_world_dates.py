@@ -3,20 +3,27 @@
 * A weekday in any of a dozen languages before a date: the weekday is part of the date
   ("jeudi 6 mars 2025", "sábado 22/02/2025", "Di., 28.01.2025", "Huwebes, Enero 16, 2025").
   The weekday alone is kept; a short one ("Fr", "Sat") must be capitalised and stand before a
-  date form, so that "sat 5/10" or "fr" in running text are not dates.
-* A range of days before a month ("3 a 11 de fevereiro de 2025", "12-14 mars").
+  date form, so that "sat 5/10" or "fr" in running text are not dates. A two-letter one
+  ("Mo", "Di") takes only a dotted date or one with a year ("Mi 5.3.", "Di., 28.01.2025"): "Mo
+  1/2, Di 1, Mi 1/2" is a weekly dose plan, "Power Di 4/5" a grade. A numeric date without a
+  year is none when another weekday and number follow on the line (a weekly schedule).
+* A range of days before a month ("3 a 11 de fevereiro de 2025", "12-14 mars"): a month name
+  that is no English word, a capitalised abbreviation, or any month word with a year ("5-10 may
+  be required", "Hb 12-13 dec" are kept).
 * Hijri dates: a day, a month of the Islamic calendar and its year ("21 Sha'ban 1446",
   "15 Rajab 1446 H"); the month alone ("in Ramadan") is kept, it names a season.
 * Vietnamese dates ("ngày 10 tháng 2 năm 2025", "mùng 6 Tết").
 * A holiday on a fixed day with its year ("Hogmanay 2024", "Christmas Eve 2023").
-* A clock time right after a full numeric date ("11/02/2025 14:22").
+
+A clock time after a date is no part of it ("11/02/2025 14:22": only the date is found).
 """
 
 from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_foreign_forms import MONTH_WORDS
+from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
+from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
 # Weekdays written in full (any case) and their abbreviations (capitalised only).
 _WEEKDAY_FULL = (
@@ -34,23 +41,42 @@ _WEEKDAY_FULL = (
     r"miyerkules|huwebes|biyernes|sabado|linggo"
 )
 _WEEKDAY_SHORT = (
-    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|"
-    r"Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Ma|Wo|Vr|Za|Zo|Tis|Ons|Tor|Fre|Lör|Sön"
+    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|"
+    r"Dom|Tis|Ons|Tor|Fre|Lör|Sön"
 )
+_WEEKDAY_TWO = r"Mo|Di|Mi|Do|Fr|Sa|So|Ma|Wo|Vr|Za|Zo"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
-# A dose, a result or a score after the number: "Fr 1.5 mg" is no Friday, "Sat 5/10 pain" no
-# Saturday.
-_NOT_DATE_AFTER = (
-    r"[ \t]*(?:%|(?i:mg|mcg|ml|g\b|kg|mmol|µ|mm|cm|pain|score|nrs|vas|on[ \t]+the)|[.,]\d)"
-)
-# What may follow a weekday: a numeric date (day first or month first), a day then a month
-# word, or a month word then a day.
-_AFTER_WEEKDAY = (
-    rf"(?:{_D}[/.]{_M}|{_M}/{_D})(?:[/.](?:19|20)?\d\d)?\b(?!{_NOT_DATE_AFTER})\.?"
-    rf"|(?i:{_D}(?:\.|er|º)?[ \t]+(?:de[ \t]+)?(?:{MONTH_WORDS})(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)"
+_YEAR = r"(?:19|20)?\d\d"
+# Another weekday and a number later on the line: a weekly dose plan ("Lun 1/2 cp, Mar 1 cp").
+_SCHEDULE_AFTER = rf"[^\n]*?\b(?:{_WEEKDAY_SHORT}|{_WEEKDAY_TWO})\.?,?[ \t]+\d"
+# Month words after a weekday: a day then a month word, or a month word then a day.
+_MONTH_AFTER_WEEKDAY = (
+    rf"(?i:{_D}(?:\.|er|º)?[ \t]+(?:de[ \t]+)?(?:{MONTH_WORDS})(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)"
     rf"(?!\w)"
     rf"|(?i:(?:{MONTH_WORDS})[ \t]+{_D}(?:,?[ \t]+\d{{4}})?)\b"
+)
+# What may follow a weekday of three letters or more: a numeric date (day first or month
+# first; without a year, not in a schedule), or a month word.
+_AFTER_WEEKDAY = (
+    rf"(?:{_D}[/.]{_M}|{_M}/{_D})[/.]{_YEAR}\b(?!{NOT_DATE_AFTER})\.?"
+    rf"|(?:{_D}[/.]{_M}|{_M}/{_D})\b(?![/.]\d|{NOT_DATE_AFTER}|{_SCHEDULE_AFTER})\.?"
+    rf"|{_MONTH_AFTER_WEEKDAY}"
+)
+# After a two-letter weekday: a dotted date ("5.3.", "28.01.2025"), a date with a year, or a
+# month word.
+_AFTER_WEEKDAY_TWO = (
+    rf"{_D}\.{_M}\.(?:{_YEAR}\b)?(?!\d|{NOT_DATE_AFTER})"
+    rf"|(?:{_D}[/.]{_M}|{_M}/{_D})[/.]{_YEAR}\b(?!{NOT_DATE_AFTER})"
+    rf"|{_MONTH_AFTER_WEEKDAY}"
+)
+# A month after a range of days: a name that is no English word, a capitalised abbreviation
+# ("12-14 Mar"), or any month word when a year follows.
+_RANGE_MONTH = (
+    rf"(?i:(?:de[ \t]+)?(?:{MONTH_NAMES}))(?!\w)(?:,?[ \t]+(?:(?i:de)[ \t]+)?\d{{4}}\b)?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|"
+    r"SEPT?|OCT|NOV|DEC)\.?(?!\w)(?:,?[ \t]+\d{4}\b)?"
+    rf"|(?i:(?:de[ \t]+)?(?:{MONTH_WORDS}))(?!\w),?[ \t]+(?:(?i:de)[ \t]+)?(?:19|20)\d\d\b"
 )
 _HIJRI_MONTHS = (
     r"Muharram|Safar|Rabi[‘'’]?[ \t-]?(?:al|ul|ath|us)?[ \t-]?(?:Awwal|Akhir|Thani|Sani)|"
@@ -69,12 +95,13 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # A weekday (with "le", "el", "den", "am" before it), then the date.
-            rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT})\.?)"
-            rf",?[ \t]+(?:(?i:den)[ \t]+)?(?:{_AFTER_WEEKDAY})"
+            rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b"
+            rf"(?:(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT})\.?),?[ \t]+(?:(?i:den)[ \t]+)?"
+            rf"(?:{_AFTER_WEEKDAY})"
+            rf"|(?:{_WEEKDAY_TWO})\.?,?[ \t]+(?:{_AFTER_WEEKDAY_TWO}))"
             # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".
             rf"|\b{_D}[ \t]*(?:-|–|(?i:a|al|au|à|bis|to|till|tot|t/m|do|og|und|et|y|e|i))[ \t]*"
-            rf"{_D}(?:\.|er|º)?[ \t]+(?i:(?:de[ \t]+)?(?:{MONTH_WORDS}))(?!\w)"
-            rf"(?:,?[ \t]+(?:de[ \t]+)?\d{{4}}\b)?"
+            rf"{_D}(?:\.|er|º)?[ \t]+(?:{_RANGE_MONTH})"
             # Hijri: "21 Sha'ban 1446", "15 Rajab 1446 H" (a day is required).
             rf"|\b{_D}(?:st|nd|rd|th)?[ \t]+(?:{_HIJRI_MONTHS})\b"
             r"(?:,?[ \t]+1[34]\d\d(?:[ \t]*(?:AH|A\.H\.|H|هـ)\b)?)?"
@@ -88,8 +115,6 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:and|to|through))[ \t]*){_D}(?:st|nd|rd|th)?){{1,3}},?[ \t]+(?:19|20)\d\d\b"
             # A holiday on a fixed day, with its year.
             rf"|\b(?:{_HOLIDAYS})[ \t,]+(?:19|20)\d\d\b"
-            # A clock time right after a full numeric date.
-            r"|(?<=\d[/.-]\d\d[/.-](?:19|20)\d\d[ \t])(?:[01]?\d|2[0-3]):[0-5]\d\b"
         ),
     ),
 ]

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_foreign_forms import ADDRESS_LABEL, ROUTE_WORDS
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
+
 _ROAD_WORD = (
-    r"(?:US[ \t]+)?(?:Hwy|Highway|Interstate|Route|Rte\.?|Carretera(?:[ \t]+(?:Federal|Nacional|"
-    r"Estatal|Comarcal))?|Autopista|Autov[íi]a|Autoroute|Autobahn|Ruta|Rodovia|Strada[ \t]+"
-    r"Statale)"
+    r"(?:US[ \t]+)?(?:Hwy|Highway|Interstate|Rte\.?|Carretera(?:[ \t]+(?:Federal|Nacional|"
+    rf"Estatal|Comarcal))?|Autopista|Autov[íi]a|Autoroute|Autobahn|Rodovia|Strada[ \t]+Statale|"
+    rf"{ROUTE_WORDS})"
 )
 # A road's code: letters joined to a number ("N-34", "AP-7", "US 491", "BR-116").
 _ROAD_CODE = r"(?:US|SR|CR|FM|RN|RP|AP|BR|SP|SS|[AMNDEI])-?[ \t]?\d{1,4}"
@@ -31,10 +34,17 @@ _ROAD_MARK = (
 )
 # A word of a name in title case ("México-Tuxpan"), not an acronym or a mark ("MM").
 _NAME = r"[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’]+(?:-[A-ZÀ-Þ][a-zß-ÿĀ-ž'’]+)?"
-_STREET_HOUSE = (
-    r"\d{1,5}[a-zA-Z]?(?:-?(?:bis|ter)\b|-[A-Z]\b)?"
-    r"(?![ \t]*(?i:%|mg|mcg|ml|g\b|kg|units?\b|x\b|hours?\b|days?\b))"
+_STREET_HOUSE = rf"\d{{1,5}}[a-zA-Z]?(?:-?(?:bis|ter)\b|-[A-Z]\b)?(?!{UNIT_AFTER})"
+# A street's name and house number before the postcode and town, as European addresses run
+# ("Hofmark 3, 83093 Bad Endorf"): "s" the name and "t" the town, which owned_by_context
+# (deid_pattern_context) checks, so that "Heparin 5, 10000 Units daily" or "Creatinine 145,
+# 12000 Platelets" is no address.
+_STREET_AND_HOUSE = rf"(?P<s>{_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]+{_STREET_HOUSE}"
+# The Dutch postcode: four digits and two capitals, not a unit or a route ("2000 IU", "1000 IV").
+_DUTCH_POSTCODE = (
+    r"\d{4}[ \t]?(?!(?:IU|IE|UI|MG|ML|KG|CC|MM|CM|HR|AM|PM|IV|IM|SC|PO|NS|UO)\b)[A-Z]{2}\b"
 )
+_TOWN_AFTER = rf"(?!{UNIT_AFTER})(?P<t>[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)"
 
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -42,8 +52,13 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_ROAD_WORD}[ \t]+\d{{1,4}}\b(?:[ \t]+{_NAME}){{0,2}}(?:{_ROAD_MARK})?"
             rf"|\b{_ROAD_CODE}\b(?:[ \t]+{_NAME}){{0,2}}{_ROAD_MARK}"
-            r"|(?:(?<=\bon )|(?<=\bto )|(?<=\bvia )|(?<=\bby )|(?<=\boff ))"
-            r"(?:US|SR)-?[ \t]?\d{1,3}\b(?![ \t]*(?:%|mg|ml|/))"
+            # "on US 491", "via SR 20": a bare road code after a preposition of travel; "SR" not
+            # after "to" or "by" ("reverted to SR 80 bpm" is sinus rhythm), nothing with a
+            # unit or a time after it ("Booked to US 3 days later" is an ultrasound).
+            r"|(?:(?<=\bon )|(?<=\bvia )|(?<=\boff ))SR-?[ \t]?\d{1,3}\b"
+            rf"(?![ \t]*/|{UNIT_AFTER})"
+            r"|(?:(?<=\bon )|(?<=\bto )|(?<=\bvia )|(?<=\bby )|(?<=\boff ))US-?[ \t]?\d{1,3}\b"
+            rf"(?![ \t]*/|{UNIT_AFTER})"
             r"|(?:(?<=\bpor )|(?<=\balong ))(?:US|SR|AP|[AMN])-\d{1,3}\b"
             # Rural delivery: "RMB 2241 Nangus Rd" (the street itself is found as an address).
             r"|\b(?:RMB|RMS|RSD|CMB|RR)[ \t]+\d{1,5}\b(?=[ \t]+\d{0,5}[ \t]*[A-Z][a-z]+[ \t]+"
@@ -55,8 +70,14 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Avenue|Floor)))"
             r"|\b(?:Tower|Block|Wing|Bldg\.?|Building)[ \t]+[A-Z0-9]{1,3}\b"
             r"(?=,[ \t]*\d{1,2}(?:st|nd|rd|th)[ \t]+Floor)"
-            # Polish estates: "os. Tysiąclecia, bl. 12, m. 47".
-            rf"|\b(?:os\.|osiedle)[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
+            # Polish estates: "os. Tysiąclecia, bl. 12, m. 47": "os." with its block or flat, or
+            # after an address label; "osiedle" alone ("cervical os. Closed" is anatomy).
+            rf"|(?<!(?i:vical) )(?<!(?i:ernal) )\bos\.[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
+            r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?(?:,?[ \t]+m\.[ \t]*\d{1,4})?"
+            r"|,?[ \t]+m\.[ \t]*\d{1,4})"
+            rf"|{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>os\.[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
+            r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?)?(?:,?[ \t]+m\.[ \t]*\d{1,4})?)"
+            rf"|\bosiedle[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
             r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?)?(?:,?[ \t]+m\.[ \t]*\d{1,4})?"
             # Vietnamese: "Số 27/4B đường số 11, khu phố 3".
             r"|(?:\b(?i:số)[ \t]+)?\b\d{1,5}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}[ \t]+"
@@ -70,19 +91,23 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            rf"\b(?P<v>{_NAME}(?:[ \t]+{_NAME}){{0,2}}[ \t]+{_STREET_HOUSE})"
-            r"(?=,[ \t]*(?:\d{5}|\d{4}[ \t]?[A-Z]{2})[ \t]+[A-ZÀ-Þ][a-zà-ÿ])"
+            rf"\b(?P<v>{_STREET_AND_HOUSE})"
+            rf"(?=,[ \t]*(?:\d{{5}}|{_DUTCH_POSTCODE})[ \t]+{_TOWN_AFTER})"
+        ),
+    ),
+    # The Dutch postcode after such a street ("Lange Akker 14-bis, 3511 AB Utrecht") or an
+    # address label ("Adres: 3511 AB Utrecht"), never after any comma ("Imaging, 2023 MR
+    # Brain", "Diabetes, 2015 DM Type 2").
+    (
+        "zip_code",
+        re.compile(
+            rf"\b{_STREET_AND_HOUSE},[ \t]*(?P<v>{_DUTCH_POSTCODE})(?=[ \t]+{_TOWN_AFTER})"
+            rf"|{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v2>{_DUTCH_POSTCODE})(?=[ \t]+[A-Z][a-z])"
         ),
     ),
     (
         "zip_code",
-        re.compile(
-            # The Dutch postcode after a house number: "22-bis, 5038 CS Tilburg".
-            # (Units are no postcode letters: "45, 2000 IU Daily".)
-            r"(?<=,[ \t])\d{4}[ \t]?(?!(?:IU|UI|MG|ML|KG|CC|MM|CM|HR|AM|PM)\b)[A-Z]{2}\b"
-            r"(?=[ \t]+[A-Z][a-z])"
-            # A Korean postcode in brackets at the end of an address line: "1104호 (06164)".
-            r"|(?<=[호동번지][ \t]\()\d{5}(?=\))"
-        ),
+        # A Korean postcode in brackets at the end of an address line: "1104호 (06164)".
+        re.compile(r"(?<=[호동번지][ \t]\()\d{5}(?=\))"),
     ),
 ]
