@@ -30,7 +30,7 @@ def _found(text: str) -> list[str]:
         ("Date: 3 Ramadan 1445 AH", "3 Ramadan 1445 AH"),
         ("Xuất viện: ngày 5 tháng 7 năm 2024", "ngày 5 tháng 7 năm 2024"),
         ("died on Christmas Eve 2023 at home", "Christmas Eve 2023"),
-        ("signé le 04/05/2024 09:15.", "09:15"),
+        ("signé le 04/05/2024 09:15.", "04/05/2024"),  # a time of day is no date
     ],
 )
 def test_dates_of_other_countries(text: str, expected: str) -> None:
