@@ -8,7 +8,7 @@ import itertools
 import re
 
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
-from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_lexicon import Lexicon, lexicon
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -56,12 +56,32 @@ def word_cue(text: str, start: int) -> str:
         return ""
     if word in TITLES and match.group(3) == ",":
         return ""  # "0.4 ms, R-wave 14.8 mV": a unit, not "Ms"; a title takes no comma
+    if (
+        word in TITLES
+        and match.group(1).isupper()
+        and len(word) > 1
+        and _plain_word_at(text, start)
+    ):
+        return ""  # "MR Brain", "MS Lesions": a scan's capitals before a plain word, not "Mr"
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
     # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
     if match.group(3) in (":", "(") and word not in SOFT_CUES | COLON_ROLES:
         return ""
     return word
+
+
+_WORD_AT = re.compile(r"[A-Za-z][a-z]+\b")
+
+
+def _plain_word_at(text: str, start: int) -> bool:
+    """Whether a dictionary or clinical word starts at ``start`` ("Brain", "Spine")."""
+    match = _WORD_AT.match(text, start)
+    if match is None:
+        return False
+    lex = lexicon()
+    lower = match.group().lower()
+    return lex.known(lower) and (lower in lex.english or not lex.name_like(lower))
 
 
 def _cue_before(text: str, start: int) -> bool:

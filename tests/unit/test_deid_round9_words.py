@@ -223,3 +223,9 @@ def test_a_numbered_district_only_after_a_city_that_has_them() -> None:
 def test_signed_initials_are_taken_even_where_they_abbreviate_something() -> None:
     out = redact("Fluids given.\nSigned: TH 0811 / BK 0815\n")
     assert "TH" not in out and "BK" not in out, out
+
+
+def test_a_scan_in_capitals_is_no_title() -> None:
+    text = "Ward note\nMR Spine pending; MS Lesions periventricular. Seen with MR Hopkins.\n"
+    out = redact(text)
+    assert "MR Spine" in out and "MS Lesions" in out and "Hopkins" not in out, out
