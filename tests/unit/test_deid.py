@@ -610,11 +610,14 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # misses used, dev8 as validation; the table run after the round, then once more after a
     # fix that made the statistical line a strict union): rules alone 499/520 (95.96%) and 2.3%
     # (10/432), with the statistical line 501/520 (96.35%) and 2.3%. A regression guard only,
-    # not a target. Failures print figures only, never the notes' misses.
+    # not a target. Round 9 (session 12: dev9, dev10 and dev11's misses used, the line retrained
+    # on them, dev8 as validation; the table run once, at the end): rules alone 502/520
+    # (96.54%), with the line 504/520 (96.92%) and 2.3%. Failures print figures only, never the
+    # notes' misses.
     # The figures are bound to plain floats before asserting: pytest would otherwise print the
     # whole score, misses included, on a failure.
     recall, clinical_redacted = _figures("heldout3")
-    assert recall >= 0.963, f"third held-out recall {recall:.4f}"
+    assert recall >= 0.969, f"third held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.024, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
@@ -628,9 +631,11 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # 591/624 (94.71%) and 1.1% (5/441), with the statistical line 593/624 (95.03%) and 1.1%;
     # after the review's fixes and the tagger retrained on the final features (one more table
     # run) 592/624 (94.87%); facility 70/84, person 133/141. Below the targets (99% overall, 95%
-    # a type); a regression guard only. Failures print figures only.
+    # a type); a regression guard only. Round 9 (once, at the end): rules alone 593/624
+    # (95.03%), with the line 594/624 (95.19%) and 1.1%; facility 70/84, person 133/141, street
+    # 27/29. Failures print figures only.
     recall, clinical_redacted = _figures("heldout4")
-    assert recall >= 0.948, f"fourth held-out recall {recall:.4f}"
+    assert recall >= 0.951, f"fourth held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.012, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
 
 
@@ -648,11 +653,52 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # facility 87/106, street 34/39. Far below the targets: the honest measure of how the rules
     # generalise. Session 12 found that 61 of its name spans broke its own convention by taking
     # in a title ("Dr. Bishop"); with the titles moved outside by tools/deid_titles_outside.py
-    # (reading the markup only) the same rules score 697/748 (93.18%); person 170/181. A
-    # regression guard only.
+    # (reading the markup only) the same rules score 697/748 (93.18%); person 170/181. Round 9
+    # (session 12; once more mid-round by a helper in aggregate, once at the end): rules alone
+    # 697/748 (93.18%), with the line 705/748 (94.25%) and 3.0% (13/427); facility 90/106,
+    # person 170/181, street 35/39, date 96/101. A regression guard only.
     recall, clinical_redacted = _figures("heldout5")
-    assert recall >= 0.941, f"fifth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.036, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+    assert recall >= 0.942, f"fifth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.031, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+
+
+def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
+    # Written at the start of session 12 (round 9), before any change of that session, by an
+    # author who had read neither the rules nor the other halves, from a brief asking for a
+    # realistic mix (half ordinary notes, half hard ones). With the session's starting rules:
+    # 930/1012 (91.90%; 919, 90.81%, without the statistical line) and 3.3% of clinical terms
+    # redacted. After round 9 (a helper's aggregate table mid-round, then once at the end):
+    # 948/1012 (93.68%; 937, 92.59%, rules alone) and 2.8% (20/705); facility 132/156, person
+    # 266/285, street 38/45, date 135/143, zip 34/36 (one fewer than before). Far below the
+    # targets; a regression guard only. Failures print figures only.
+    recall, clinical_redacted = _figures("heldout6")
+    assert recall >= 0.936, f"sixth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
+
+
+def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 12: dev9 (people and organisations in prose), dev10 (places,
+    # addresses, dates and codes of many countries), dev11 (a realistic mix; scored unseen at
+    # 904/944 before its misses were used), heldout6 (held out). The development halves' misses
+    # were used and the statistical line trained on them: before their round dev9 1077/1153,
+    # dev10 952/1061 (7.2% clinical), dev11 904/944 (2.7%).
+    for half, count, identifiers, clinical in (
+        ("dev9", 41, 1153, 516),
+        ("dev10", 41, 1061, 629),
+        ("dev11", 44, 944, 565),
+        ("heldout6", 47, 1012, 705),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    for half, recall, clinical_redacted in (
+        ("dev9", 0.967, 0.014),
+        ("dev10", 0.973, 0.043),
+        ("dev11", 0.983, 0.002),
+    ):
+        result = score(load(half), _spans)
+        assert result.recall >= recall, half
+        assert 1 - result.clinical_kept <= clinical_redacted, half
 
 
 def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() -> None:
@@ -672,7 +718,8 @@ def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -
     # and the review's fixes 684/701 (97.57%) and 1.0% (4/404), the statistical line trained on
     # it. dev8 was the round's validation half, scored in aggregate only: 709/781 (90.78%) and
     # 1.9% before, 719/781 (92.06%) and 1.9% (9/471) after (714, 91.42%, without the
-    # statistical line); never trained on.
+    # statistical line); never trained on. Round 9's validation half (aggregate only): 727/781
+    # (93.09%; 721 rules alone) and 2.1% (10/471: the retrained line takes one term more).
     notes, kinds = _well_formed("dev7", tables=True)
     assert (len(notes), sum(kinds.values())) == (33, 701)
     dev7 = score(notes, _spans)
