@@ -3,11 +3,14 @@
 A record's first line is mostly its letterhead: "PHILIPPINE GENERAL HOSPITAL - CHILD PROTECTION
 UNIT", "HOSPITAL COMARCAL DE LA MARINA ALTA - Servicio de Urgencias", "VIMHANS, Nehru Nagar, New
 Delhi - OPD Follow-up". Its parts are cut at dashes, bars, slashes and commas. A part that holds
-a word the rules found, or a word that is no English or clinical word, is taken whole, so that an
+a place or organisation the rules found, or a word that no list knows (an abbreviation, a word
+with capitals inside and a part with a clinical word aside), is taken whole, so that an
 organisation's generic words go with its distinctive ones ("UNIVERSITY MEDICAL CENTER OF EL PASO",
 not "... OF EL ..."). A part of plain or clinical words stays ("EMERGENCY DEPT PHYSICIAN NOTE",
-"CHILD PROTECTION UNIT", "Pacemaker clinic"); so does a line of labelled fields ("Patient: ...",
-which the field readers take), and a line that reads as prose (a sentence's full stop).
+"CHILD PROTECTION UNIT", "Pacemaker clinic"); so does a part that names a person ("Dear Dr.
+Farrow", "Summary for John Smith": the name rules take the name), a line of labelled fields
+("Patient: ...", which the field readers take), a line that reads as prose (a sentence's full
+stop), and a text of one line (a title, not a record).
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ def letterhead_parts(
     """The parts of the first line of ``text`` that name an organisation or a place, each as one
     span (see the module docstring). ``found``: what the other readers took."""
     first = _FIRST_LINE.match(text)
-    if first is None:
-        return []
+    if first is None or "\n" not in text[first.end(1) :].rstrip():
+        return []  # one line is a title or a sentence ("Summary for [NAME]"), not a letterhead
     line_start, line_end = first.start(1), first.end(1)
     line = first.group(1)
     if len(line) > _MAX_LINE or _FIELD.search(line) or _SENTENCE.search(line):
@@ -56,6 +59,8 @@ def letterhead_parts(
         return []
     covered = bytearray(line_end - line_start)
     for span in found:
+        if span.kind == "name":
+            continue  # a person found there makes no letterhead ("Summary for John Smith")
         a, b = max(span.start, line_start), min(span.end, line_end)
         if a < b:
             covered[a - line_start : b - line_start] = b"\x01" * (b - a)

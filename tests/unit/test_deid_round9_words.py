@@ -229,3 +229,14 @@ def test_a_scan_in_capitals_is_no_title() -> None:
     text = "Ward note\nMR Spine pending; MS Lesions periventricular. Seen with MR Hopkins.\n"
     out = redact(text)
     assert "MR Spine" in out and "MS Lesions" in out and "Hopkins" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Summary for John Smith", "Summary for "),
+        ("Summary for Jane Okafor-Reyes\nSeen in clinic.", "Summary for "),
+    ],
+)
+def test_a_title_naming_a_person_is_no_letterhead(text: str, kept: str) -> None:
+    assert redact(text).startswith(kept), redact(text)
