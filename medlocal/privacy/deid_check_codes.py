@@ -52,7 +52,10 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
     # "W/C 25/011942".
     (
         "id_number",
-        re.compile(r"\b(?:[A-Z]{2,8}|[A-Z]/[A-Z])[ \t]+\d{1,6}(?:[-/]\d{2,8}){1,3}\b(?![-/]\d)"),
+        re.compile(
+            r"\b(?!(?:SSN|MRN|NHS|NHI|SIN|DOB|UR|ID|NPI|DEA|TEL|FAX|PH)\b)"  # labels stay in view
+            r"(?:[A-Z]{2,8}|[A-Z]/[A-Z])[ \t]+\d{1,6}(?:[-/]\d{2,8}){1,3}\b(?![-/]\d)"
+        ),
         8,
     ),
     # A year, a court's or scheme's code and a serial: "24 WC 031877", "2025 CV 004417".

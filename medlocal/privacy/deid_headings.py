@@ -20,6 +20,7 @@ from collections.abc import Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_letterhead import LETTERHEAD_HEADS
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, SOFT_CUES, TITLES
 from medlocal.privacy.deid_tokens import Tok, WordSpan
@@ -39,7 +40,12 @@ _MAX_LINE = 300  # and so is a longer line (bounded work on a pathological one)
 _CLINICAL_CAPITALS = frozenset(
     {"gastro", "oncol", "camhs", "scbu", "anca", "nippv", "ppci", "capox", "rchop", "sbar"}
 )  # fmt: skip
-_MIN_UNKNOWN = 4  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
+_MIN_UNKNOWN = 4
+# Words that make a part an organisation's even with a person's name in it ("HOSPITAL CIVIL DE
+# GUADALAJARA "FRAY ANTONIO ALCALDE"", "Physio Plus Hamilton East").
+_ORGANISATION_WORDS = LETTERHEAD_HEADS | frozenset(
+    {"hospital", "hospitals", "physio", "physiotherapy", "clinic", "zona", "pharmacy", "plus"}
+)  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
 
 
 def letterhead_parts(
@@ -57,13 +63,14 @@ def letterhead_parts(
     words = [t for t in tokens if line_start <= t.start < line_end]
     if not words or len(words) > _MAX_WORDS:
         return []
+    # 1 where a place or organisation was found, 2 where a person was: a person makes no
+    # letterhead ("Summary for John Smith").
     covered = bytearray(line_end - line_start)
     for span in found:
-        if span.kind == "name":
-            continue  # a person found there makes no letterhead ("Summary for John Smith")
         a, b = max(span.start, line_start), min(span.end, line_end)
         if a < b:
-            covered[a - line_start : b - line_start] = b"\x01" * (b - a)
+            mark = b"\x02" if span.kind == "name" else b"\x01"
+            covered[a - line_start : b - line_start] = mark * (b - a)
     spans: list[WordSpan] = []
     joints = [m.span() for m in _PART.finditer(line)]
     cuts = [line_start, *(a + line_start for a, _ in joints), line_end]
@@ -73,7 +80,13 @@ def letterhead_parts(
         part = [t for t in words if start <= t.start and t.end <= end]
         if not _name_shaped(part, text[start:end]):
             continue
-        found_here = any(covered[t.start - line_start] for t in part)
+        marks = {covered[t.start - line_start] for t in part}
+        person = 2 in marks or any(
+            t.bare in lex.given_names and not lex.known(t.bare) for t in part
+        )
+        if person and not any(t.bare in _ORGANISATION_WORDS for t in part):
+            continue  # a person's name ("Referral for JOHN SMITH"), not "HOSPITAL CIVIL ..."
+        found_here = 1 in marks
         if not found_here and any(lex.clinical(t.bare) or t.bare in EPONYM_HEADS for t in part):
             continue  # "RENAL - ALPORT SYNDROME", "HELICOBACTER PYLORI ERADICATION"
         if found_here or any(_unknown(t, text, senses, lex) for t in part):

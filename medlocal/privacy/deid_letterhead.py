@@ -22,7 +22,7 @@ from medlocal.privacy.deid_tokens import Tok, word_end
 # A heading in capitals and a dash, then who wrote the note ("COMMUNITY PHARMACY CONSULTATION
 # RECORD - Boots, High Street", "PAEDIATRIC EMERGENCY - University College Hospital, Ibadan").
 HEADING_DASH = re.compile(r"[ \t]*[A-Z][A-Z0-9&/'(). -]*[A-Z)][ \t]+[-–—][ \t]+")
-_LETTERHEAD_HEADS = frozenset(
+LETTERHEAD_HEADS = frozenset(
     re.findall(
         r"\w+",
         "hospital hospitals clinic clinics centre center infirmary practice health healthcare"
@@ -52,7 +52,7 @@ def letterhead(run: list[Tok], text: str, lex: Lexicon, stops: Callable[[Tok], b
         and (not lex.known(t.lower) or t.lower in lex.given_names or t.lower in lex.places)
         for t in run
     )
-    return run[-1].lower in _LETTERHEAD_HEADS or distinctive or after.group(1) is not None
+    return run[-1].lower in LETTERHEAD_HEADS or distinctive or after.group(1) is not None
 
 
 def beside_street(run: list[Tok], text: str, streets: set[int]) -> str:

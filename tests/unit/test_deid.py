@@ -669,10 +669,12 @@ def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # 930/1012 (91.90%; 919, 90.81%, without the statistical line) and 3.3% of clinical terms
     # redacted. After round 9 (a helper's aggregate table mid-round, then once at the end):
     # 948/1012 (93.68%; 937, 92.59%, rules alone) and 2.8% (20/705); facility 132/156, person
-    # 266/285, street 38/45, date 135/143, zip 34/36 (one fewer than before). Far below the
-    # targets; a regression guard only. Failures print figures only.
+    # 266/285, street 38/45, date 135/143, zip 34/36 (one fewer than before); a last fix (a
+    # title line naming a person is no letterhead, a label such as "SSN" stays in view) cost one
+    # more (947/1012, 93.58%; aggregate only). Far below the targets; a regression guard only.
+    # Failures print figures only.
     recall, clinical_redacted = _figures("heldout6")
-    assert recall >= 0.936, f"sixth held-out recall {recall:.4f}"
+    assert recall >= 0.935, f"sixth held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
 
 

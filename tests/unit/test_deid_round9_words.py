@@ -240,3 +240,13 @@ def test_a_scan_in_capitals_is_no_title() -> None:
 )
 def test_a_title_naming_a_person_is_no_letterhead(text: str, kept: str) -> None:
     assert redact(text).startswith(kept), redact(text)
+
+
+def test_a_label_before_a_national_number_stays_in_view() -> None:
+    found = [(r.kind, r.original) for r in REDACTOR.preview("Patient SSN 123-45-6789 on file.")]
+    assert ("ssn", "123-45-6789") in found and all("SSN" not in o for _, o in found), found
+
+
+def test_a_first_line_naming_a_person_in_capitals_is_no_letterhead() -> None:
+    out = redact("Referral for JOHN SMITH, medical record number 00123456.\nSeen.")
+    assert out.startswith("Referral for [NAME]"), out
