@@ -81,9 +81,27 @@ def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
             continue
         if not chosen or red.start >= chosen[-1].end:
             chosen.append(red)
+        elif _shifts_the_end_of(red, chosen[-1]):
+            # "Sat. Feb. 1, 2025": the date is shifted as everywhere else, and the weekday
+            # before it (which would no longer match) goes with it.
+            last = chosen[-1]
+            chosen[-1] = Redaction("date", last.start, last.end, last.original, red.replacement)
         elif red.end > chosen[-1].end:
             last = chosen[-1]
             replacement = _MERGED_LABEL.get(last.kind, last.replacement)
             original = text[last.start : red.end]
             chosen[-1] = Redaction(last.kind, last.start, red.end, original, replacement)
     return chosen
+
+
+def _shifts_the_end_of(inner: Redaction, outer: Redaction) -> bool:
+    """Whether ``inner`` is a date written out shifted (or cut to its year) that ends ``outer``,
+    an opaque date span begun by a weekday or a cue."""
+    before = outer.original[: inner.start - outer.start]
+    return (
+        inner.kind == outer.kind == "date"
+        and inner.end == outer.end
+        and outer.replacement == label("date")
+        and inner.replacement != label("date")
+        and not any(c.isdigit() for c in before)  # "am 8. September 2026": the day is outside
+    )

@@ -250,3 +250,14 @@ def test_a_label_before_a_national_number_stays_in_view() -> None:
 def test_a_first_line_naming_a_person_in_capitals_is_no_letterhead() -> None:
     out = redact("Referral for JOHN SMITH, medical record number 00123456.\nSeen.")
     assert out.startswith("Referral for [NAME]"), out
+
+
+@pytest.mark.parametrize(
+    ("text", "shifted"),
+    [
+        ("Seen Sat. Feb. 1, 2025 at home.", "Seen March 13, 2025 at home."),
+        ("Seen on Friday, 7 March 2025.", "Seen April 16, 2025."),
+    ],
+)
+def test_a_date_begun_by_a_weekday_is_shifted_not_blanked(text: str, shifted: str) -> None:
+    assert redact(text) == shifted
