@@ -40,12 +40,12 @@ _MAX_LINE = 300  # and so is a longer line (bounded work on a pathological one)
 _CLINICAL_CAPITALS = frozenset(
     {"gastro", "oncol", "camhs", "scbu", "anca", "nippv", "ppci", "capox", "rchop", "sbar"}
 )  # fmt: skip
-_MIN_UNKNOWN = 4
+_MIN_UNKNOWN = 4  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
 # Words that make a part an organisation's even with a person's name in it ("HOSPITAL CIVIL DE
 # GUADALAJARA "FRAY ANTONIO ALCALDE"", "Physio Plus Hamilton East").
 _ORGANISATION_WORDS = LETTERHEAD_HEADS | frozenset(
-    {"hospital", "hospitals", "physio", "physiotherapy", "clinic", "zona", "pharmacy", "plus"}
-)  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
+    {"hospital", "hospitals", "physio", "physiotherapy", "clinic", "pharmacy"}
+)
 
 
 def letterhead_parts(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import fold
 from medlocal.privacy.deid_people_words import PARTICLES
 from medlocal.privacy.deid_tokens import WordSpan
 
@@ -35,7 +35,7 @@ _GAP = re.compile(rf"[ \t]+(?:{_WORD}[ \t]+){{1,2}}")
 _BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))({_WORD})(?:[ \t]+({_WORD}))?[ \t]+\Z")
 
 
-def join_particles(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
+def join_particles(text: str, found: list[WordSpan]) -> list[WordSpan]:
     """``found`` (in text order) with particles between and before its spans taken in."""
     spans = sorted(found, key=lambda s: (s.start, s.end))
     out: list[WordSpan] = []

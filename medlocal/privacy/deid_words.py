@@ -98,7 +98,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += company_names(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
-    return _propagate(text, tokens, join_particles(text, found, lex), lex)
+    return _propagate(text, tokens, join_particles(text, found), lex)
 
 
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
