@@ -10,6 +10,10 @@ from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
 
 _TLDS = r"com|org|net|edu|gov|io|us|uk|ca|au|nz|ie|info|health|biz|co|nhs|me|app|care"
 
+# An extension word and its number, in English and other languages ("ext. 4", "poste 234",
+# "anexo 12", "ramal 301", "Durchwahl 17").
+_EXTENSION = r"(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*\d{1,6}"
+
 CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")),
     ("url", re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\])]+", re.I)),
@@ -105,12 +109,8 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
-            # The extension word of other languages: "poste", "anexo", "ramal", "Durchwahl".
-            r"(?P<v>(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*"
-            r"\d{1,6}|x[ \t]?\d{1,6})(?![\w^]|\.\d)"
-            r"|(?<=\d\d[ .-]\d\d[ .-]\d\d)[ \t]*,?[ \t]*"
-            r"(?P<v2>(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*"
-            r"\d{1,6})(?![\w^]|\.\d)"
+            rf"(?P<v>{_EXTENSION}|x[ \t]?\d{{1,6}})(?![\w^]|\.\d)"
+            rf"|(?<=\d\d[ .-]\d\d[ .-]\d\d)[ \t]*,?[ \t]*(?P<v2>{_EXTENSION})(?![\w^]|\.\d)"
         ),
     ),
     # A two-digit area code in brackets, as Brazil writes it: "(51) 99824-3170".

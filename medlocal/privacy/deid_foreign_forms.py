@@ -25,23 +25,25 @@ _ENGLISH_MONTHS = (
 _OTHER_MONTHS = (
     # French, Spanish, Portuguese, German, Italian, Dutch, Swedish (those not English already).
     "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
-    "d[ée]cembre|janv\\.|f[ée]vr\\.|d[ée]c\\.|enero|febrero|marzo|abril|mayo|junio|julio|"
+    "d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|"
     "agosto|se?ptiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|"
     "julho|setembro|outubro|novembro|dezembro|januar|j[äa]nner|februar|m[äa]rz|juni|juli|"
     "oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
     "dicembre|januari|februari|maart|mei|augustus|maj|augusti|"
     # Polish (genitive, as dates write them), Filipino.
     "stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|"
-    "listopada|grudnia|enero|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
+    "listopada|grudnia|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
 )
-_MONTH = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS})"
+# French abbreviations with their full stop ("3 janv. 2025").
+_OTHER_ABBREVIATIONS = r"janv\.|f[ée]vr\.|d[ée]c\."
+_MONTH = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS}|{_OTHER_ABBREVIATIONS})"
 # Month names that are no English word or abbreviation: not "may", "mar" or "dec" ("5-10 may
 # be required", "Hb 12-13 dec"), for forms where only the month makes the date.
-MONTH_NAMES = _MONTH.replace(r"janv\.|f[ée]vr\.|d[ée]c\.|", "")
+MONTH_NAMES = rf"(?:{_ENGLISH_MONTHS}|{_OTHER_MONTHS})"
 # Every month word, with "may" and the English abbreviations, for places where a date form is
 # already certain (after a weekday: "Sat. Feb. 1, 2025").
 MONTH_WORDS = (
-    rf"{_ENGLISH_MONTHS}|{_OTHER_MONTHS}|may|"
+    rf"{_ENGLISH_MONTHS}|{_OTHER_MONTHS}|{_OTHER_ABBREVIATIONS}|may|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
 _YEAR_AFTER = r"(?:,?[ \t]+(?:de[ \t]+|del[ \t]+)?\d{4}\b)?"

@@ -46,6 +46,11 @@ _DUTCH_POSTCODE = (
 )
 _TOWN_AFTER = rf"(?!{UNIT_AFTER})(?P<t>[A-ZÀ-Þ][a-zà-ÿ][\w'’-]*(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)"
 
+# A Polish estate's name, its block and its flat ("os. Tysiąclecia, bl. 12, m. 47").
+_ESTATE = rf"{_NAME}(?:[ \t]+{_NAME})?"
+_BLOCK = r",?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?"
+_FLAT = r",?[ \t]+m\.[ \t]*\d{1,4}"
+
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
@@ -72,13 +77,10 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?=,[ \t]*\d{1,2}(?:st|nd|rd|th)[ \t]+Floor)"
             # Polish estates: "os. Tysiąclecia, bl. 12, m. 47": "os." with its block or flat, or
             # after an address label; "osiedle" alone ("cervical os. Closed" is anatomy).
-            rf"|(?<!(?i:vical) )(?<!(?i:ernal) )\bos\.[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
-            r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?(?:,?[ \t]+m\.[ \t]*\d{1,4})?"
-            r"|,?[ \t]+m\.[ \t]*\d{1,4})"
-            rf"|{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>os\.[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
-            r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?)?(?:,?[ \t]+m\.[ \t]*\d{1,4})?)"
-            rf"|\bosiedle[ \t]+{_NAME}(?:[ \t]+{_NAME})?"
-            r"(?:,?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?)?(?:,?[ \t]+m\.[ \t]*\d{1,4})?"
+            rf"|(?<!(?i:vical) )(?<!(?i:ernal) )\bos\.[ \t]+{_ESTATE}"
+            rf"(?:{_BLOCK}(?:{_FLAT})?|{_FLAT})"
+            rf"|{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v>os\.[ \t]+{_ESTATE}(?:{_BLOCK})?(?:{_FLAT})?)"
+            rf"|\bosiedle[ \t]+{_ESTATE}(?:{_BLOCK})?(?:{_FLAT})?"
             # Vietnamese: "Số 27/4B đường số 11, khu phố 3".
             r"|(?:\b(?i:số)[ \t]+)?\b\d{1,5}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}[ \t]+"
             r"(?i:đường|phố|ngõ|ngách|hẻm|kiệt)[ \t]+"
