@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import string
 import sys
 import time
 from collections.abc import Callable
@@ -59,6 +61,26 @@ def _twenty_pages(notes: list[Note]) -> str:
         text += notes[i % len(notes)].text + "\n"
         i += 1
     return text
+
+
+def _odd_shapes(size: int) -> dict[str, str]:
+    """Text no clinic writes but a bad export or a pasted log can hold: each once made a rule
+    quadratic (a 50 KB run of "A. A. A." took 48 s before session 13, a 50 KB word 10 s)."""
+    rng = random.Random(13)
+
+    def repeat(pick: Callable[[], str], sep: str) -> str:
+        parts: list[str] = []
+        while sum(map(len, parts)) + len(parts) < size:
+            parts.append(pick())
+        return sep.join(parts)[:size]
+
+    return {
+        "capitalised_words_one_line": repeat(lambda: rng.choice(("Alpha", "Bravo", "Delta")), " "),
+        "one_word_of_letters": "".join(rng.choice(string.ascii_letters) for _ in range(size)),
+        "initials_and_dots": repeat(lambda: rng.choice(("J.", "K.", "A.B.", "M", "A.")), " "),
+        "hyphen_joined_names": repeat(lambda: rng.choice(("Okafor", "Price", "Smith", "x")), "-"),
+        "digits_one_word": "".join(rng.choice(string.digits) for _ in range(size)),
+    }
 
 
 def main() -> int:
@@ -112,6 +134,17 @@ def main() -> int:
         result["twenty_pages_full_cpu_s"] / max(1e-9, result["twenty_pages_patterns_only_cpu_s"]),
         2,
     )
+    # The worst odd shape against the 20-page record of the same size: near 1 when every rule
+    # stays linear, tens when one is quadratic.
+    full = Redactor(identity, shift_days=40)
+    odd: dict[str, float] = {}
+    for name, text in _odd_shapes(len(record)).items():
+        cpu = time.process_time()
+        full.redact(text)
+        odd[f"odd_{name}_cpu_s"] = round(time.process_time() - cpu, 3)
+    result.update(odd)
+    record_cpu = float(str(result["twenty_pages_full_cpu_s"]))
+    result["worst_odd_shape_over_record"] = round(max(odd.values()) / record_cpu, 2)
     print(
         f"20-page record ({len(record)} chars): full {result['twenty_pages_full_cpu_s']:.3f} s "
         f"CPU ({result['twenty_pages_full_wall_s']:.3f} s wall), patterns only "
@@ -119,6 +152,8 @@ def main() -> int:
         f"{result['twenty_pages_rules_only_cpu_s']:.3f} s CPU",
         file=sys.stderr,
     )
+    worst_ratio = result["worst_odd_shape_over_record"]
+    print(f"worst odd shape of the same size: {worst_ratio}x", file=sys.stderr)
     print(json.dumps(result))
     return 0
 

@@ -67,7 +67,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "url",
         re.compile(
-            r"(?<![\w@/.-])(?:[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*\.)+[A-Za-z]{2,6}/[^\s<>\"'\])]*"
+            r"(?<![\w@/.-])(?:(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/[^\s<>\"'\])]*"
             r"|(?<![\w@/.-])(?:[A-Za-z0-9-]{2,}\.)+(?:co|or|ac|go|gov|org|com|net|edu|ne|nhs|"
             r"med)\.[a-z]{2}\b"
         ),

@@ -54,7 +54,10 @@ CUED_NAME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+(?P<v>{_NAME})")),
     (
         "name",
-        re.compile(rf"(?P<v>{_NAME}),?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|FNP|APRN)\b"),
+        # Opens at a word's start: tried inside a word, it was quadratic on a long run of letters.
+        re.compile(
+            rf"(?P<v>(?<![\w'’-]){_NAME}),?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|FNP|APRN)\b"
+        ),
     ),
     # A nickname in quotes beside a name ("Travis \"Bubba\" Kowalski", "(\"Toby\")").
     (

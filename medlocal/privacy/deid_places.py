@@ -36,6 +36,9 @@ from medlocal.privacy.deid_place_words import (
 )
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_before, word_end
 
+# Words that say a street is one, not which one.
+_STREET_KIND_WORDS = STREET_WORDS | {"the", "of"}
+
 
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
@@ -122,10 +125,12 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     # What the words up to each one say, built once (a per-word rebuild was quadratic on a
     # pathological run of thousands of capitalised words): any distinctive word (no generic
     # facility word) so far, any listed one among them, all of them plain title-case names.
-    any_distinctive, any_weak, all_named = [], [], []
-    seen = weak = False
+    any_distinctive, any_weak, all_named, any_street_name = [], [], [], []
+    seen = weak = street_name = False
     named = True
-    for tok in run:
+    for tok, word in zip(run, words, strict=True):
+        any_street_name.append(street_name)  # a word before this one names a street
+        street_name = street_name or word not in _STREET_KIND_WORDS
         # An initial says nothing of which facility ("vitamin D. Ophthalmology for ...").
         if tok.lower.rstrip("'’") not in GENERIC and tok.shape != "initial":
             seen = True
@@ -156,11 +161,10 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             out.append(WordSpan("facility", run[first].start, end))
             read_run(run[last + 1 :], text, lex, out)
             return
-        named_street = [w for w in words[:i] if w not in STREET_WORDS | {"the", "of"}]
         # "St" is a street only at the end of a run ("St Mary's" is a saint); a direction after
         # the street word belongs to it ("Main St NW").
         street = head in STREET_WORDS or (head == "st" and i == len(run) - 1)
-        if street and named_street and run[i].shape == "title":
+        if street and any_street_name[i] and run[i].shape == "title":
             direction = DIRECTION_AFTER.match(text, run[i].end)
             end = direction.end() if direction else word_end(run[i])
             out.append(WordSpan("street_address", run[0].start, end))
