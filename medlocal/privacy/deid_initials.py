@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
+from medlocal.privacy.deid_addresses import STATES
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import PARTICLES, ROLE_AFTER
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
-from medlocal.privacy.deid_tokens import Tok, WordSpan, word_end
+from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, word_end
 
 # Initials, each with its full stop ("C.", "J.H.", "J. H."), then a surname, perhaps after
 # particles ("P. du Plessis", "A. van der Berg").
@@ -138,3 +139,50 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
             if size == 1 and not lex.known(words[0]):
                 found.append(WordSpan("name", match.start("first"), end))
     return found
+
+
+# Where initials sign for something in a chart or a list: after "Given", "by", a slash, a plus
+# or an opening bracket, or before a slash, a tick, "=", a bar or the end of the line
+# ("Given AK", "AK/DO'N", "KH ✓", "KH = Katrin Hölzl", "(RB)", "scribe T.L.").
+_SIGNED_BEFORE = re.compile(
+    r"(?:^|[/(|+·]|\b(?:[Gg]iven|by|per|cc|scribe|[Ii]nitials|key|Sig|Signed|Checked|checker))"
+    r":?[ \t]*\Z"
+)
+_SIGNED_AFTER = re.compile(r"[ \t]*(?:[/✓✔=+|)]|$)", re.M)
+# Capitals that read as more than initials ("MI", "RA", "TN", "MD", "SW"): only where they sign.
+_AMBIGUOUS = frozenset(STATES.split("|")) | {"SR", "SW", "CM", "MD", "RN", "DO", "NP", "PA", "EN"}
+
+
+def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
+    """Where a name was found, its initials elsewhere in the same text ("AK" and "A.K." after
+    "Abena Kyei RN"): medication charts, handovers and minutes sign with them. Only names of
+    two or three capitalised words, and never initials that are a clinical abbreviation ("BP"
+    after "Beatrice Price")."""
+    initials: set[str] = set()
+    for span in found:
+        if span.kind != "name":
+            continue
+        words = [
+            m.group()
+            for m in TOKEN.finditer(text, span.start, span.end)
+            if m.group().lower() not in PARTICLES
+        ]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            letters = "".join(fold(w[0]).upper() for w in words)
+            if letters.isascii() and letters.lower() not in CLINICAL_SHORT:
+                initials.add(letters)
+    if not initials:
+        return []
+    senses = default_abbreviations().senses
+    forms = sorted(initials | {".".join(i) + "." for i in initials}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, forms))})(?![\w])")
+    found_here: list[WordSpan] = []
+    for match in pattern.finditer(text):
+        letters = match.group().replace(".", "")
+        if letters in senses or letters in _AMBIGUOUS:
+            window = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 12)
+            signed = _SIGNED_BEFORE.search(text[window : match.start()])
+            if not signed and not _SIGNED_AFTER.match(text, match.end()):
+                continue
+        found_here.append(WordSpan("name", match.start(), match.end()))
+    return found_here

@@ -34,7 +34,7 @@ from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
-from medlocal.privacy.deid_initials import initial_names
+from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
 from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
@@ -98,6 +98,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += company_names(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
+    found += initials_of_found_names(text, found)
     return _propagate(text, tokens, join_particles(text, found), lex)
 
 

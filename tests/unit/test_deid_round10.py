@@ -1,0 +1,73 @@
+"""Tenth round (session 13). Examples are invented here, not taken from the evaluation set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+REDACTOR = Redactor(PatientIdentity("Jane Doe", "123", date(1950, 1, 1)), shift_days=40)
+
+
+def redact(text: str) -> str:
+    return REDACTOR.redact(text)
+
+
+def test_a_found_names_initials_go_wherever_they_sign_a_chart() -> None:
+    text = (
+        "Initials key: PW Priya Wanigasekara RN · TD Tomasz Dabrowski HCA\n"
+        "Metformin 500 mg PO BD | PW ✓ | TD ✓ |\n"
+        "Amlodipine 5 mg PO OD   Given PW   Given TD 1x\n"
+    )
+    out = redact(text)
+    for initials in ("PW", "TD"):
+        assert initials not in out, out
+    assert "Metformin 500 mg PO BD" in out and "Amlodipine 5 mg PO OD" in out, out
+
+
+def test_dotted_initials_of_a_found_name_go() -> None:
+    out = redact("Seen with Dr Tomasz Dabrowski; scribe T.D.; plan agreed.")
+    assert "T.D." not in out and "Dabrowski" not in out, out
+
+
+def test_initials_that_are_also_an_abbreviation_go_only_where_they_sign() -> None:
+    text = "Reviewed by Rosa Alvarez RN.\nSpO2 92% RA, improving.\nParacetamol 1 g | RA ✓ |\n"
+    out = redact(text)
+    assert "SpO2 92% RA, improving" in out, out
+    assert "| RA ✓" not in out, out
+
+
+def test_initials_that_are_a_clinical_short_form_stay() -> None:
+    out = redact("Seen by Beatrice Price. BP 120/80, HR 72.")
+    assert "BP 120/80" in out and "Price" not in out, out
+
+
+def test_initials_of_a_single_name_or_a_long_one_are_not_guessed() -> None:
+    # One word gives no initials; four words are a facility or a phrase more often than a person.
+    out = redact("Dear Ikechukwu,\nThe SG ward round is at 9.")
+    assert "SG ward round" in out, out
+
+
+def test_a_scanned_text_is_read_with_its_zero_and_one_slips_mended() -> None:
+    text = (
+        "REFERRAL F0RM - 0UTPATIENT CLINIC\n"
+        "Patient name: Si0bhan Kearney   D0B: O9/23/1966\n"
+        "Specimen c0llected by Dr Okafor, NPI: l295834417, on O3/l1/2O26.\n"
+    )
+    preview = REDACTOR.preview(text)
+    out = REDACTOR.redact(text)
+    for gone in ("Si0bhan", "Kearney", "O9/23/1966", "l295834417", "O3/l1/2O26"):
+        assert gone not in out, out
+    # Each redaction holds the text as written, slips and all.
+    assert any(r.original == "Si0bhan Kearney" for r in preview), preview
+
+
+def test_typed_text_is_not_mended() -> None:
+    from medlocal.privacy.deid_ocr import ocr_repaired
+
+    typed = "O2 sat 94% on 2 L; CO2 24; K 3.0mmol/L; T0 scan booked; one slip in Si0bhan."
+    assert ocr_repaired(typed) is typed
+    scanned = "Si0bhan c0llected O2 sat 94%, K 3.0mmol/L, postcode K0A 1B0, year 2O26."
+    mended = ocr_repaired(scanned)
+    assert mended == "Siobhan collected O2 sat 94%, K 3.0mmol/L, postcode K0A 1B0, year 2026."
+    assert len(mended) == len(scanned)
