@@ -40,9 +40,9 @@ from medlocal.privacy.redact import PatientIdentity, Redactor  # noqa: E402
 
 DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
-    "dev11",
+    "dev11", "dev12", "dev13",
 )  # fmt: skip
-HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6")
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7")
 # Annotated types and the tagger's labels; the other types (dates, numbers, codes) are the
 # patterns' work, and their words are outside.
 LABELS = {

@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART
-from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
 
@@ -18,7 +21,8 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     they all missed in the line ("Causeway", "Trinoma Mall", "EDSA cor.") is removed too. A
     state or province code of two or three capitals is left ("IL", "NSW"): Safe Harbor keeps
     states."""
-    spans = list(_address_lines(text))
+    found = list(found)
+    spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
     covered = bytearray(len(text))
@@ -132,3 +136,84 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 start += 1
             done = end
             yield start, end
+
+
+_STATE_CODE = re.compile(r"[A-Z]{2,3}")
+# Words before a name, not an address ("GP Dr [NAME], 31 Bell St").
+_NOT_AN_ADDRESS_OPENING = TITLES | ROLES | RELATIONS | {"gp"}
+# What ends an address part when reading back from a postcode.
+_PART_END = re.compile(r"[,;:()|\n]")
+
+
+def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple[int, int]]:
+    """An address read back from its postcode, which no label opened ("Address of record: 5111
+    Riverside, Bethesda, MD 20816", "niece Charity Moore of 2 Mill Race, Spalding PE11 1AX"):
+    the postcode's own part (its town or state) and up to three comma-separated parts before
+    it, each written like a place (:func:`_place_suffix`), one of them with a number (a house,
+    a box, a unit). A part with plain words first gives only its end from a house number on
+    ("of 2 Mill Race"), and the reading stops there."""
+    lex = lexicon()
+    for red in found:
+        if red.kind != "zip_code":
+            continue
+        start = end = red.start
+        numbered = False  # a house number, box or unit among the parts read
+        for _ in range(4):
+            window = max(0, end - 200)
+            cut = max((m.end() for m in _PART_END.finditer(text, window, end)), default=window)
+            words = text[cut:end].split()
+            taken = _place_suffix(words, lex, own=end == red.start)
+            if not taken:
+                break
+            # Where the taken words open: found from the part's end, spaces skipped.
+            opening = end
+            for word in reversed(words[-taken:]):
+                opening = text.rindex(word, cut, opening)
+            if start == red.start and opening == red.start:
+                break  # no town or state before the postcode: no address line
+            start = opening
+            numbered = numbered or (end < red.start and any(c.isdigit() for c in text[opening:end]))
+            if taken < len(words) or cut == 0 or text[cut - 1] != ",":
+                break
+            end = cut - 1
+        if numbered:
+            yield start, red.start
+
+
+def _place_suffix(words: list[str], lex: Lexicon, own: bool) -> int:
+    """How many of ``words``, from the end, are written like an address part: capitalised words,
+    numbers and small joining words, at most six. Where plain words come before them, only from
+    a house number on ("of 2 Mill Race" -> 3, "daughter Merle Gray" -> 0); a title, role or
+    relation before a name is left ("GP Dr [NAME]"), and so is a part that only names a service
+    ("Department of Cardiology") or holds a clinical word or abbreviation ("CKD 3b"), but for a
+    state's code in the postcode's own part ("MD 20816")."""
+    senses = default_abbreviations().senses
+    count = 0
+    for word in reversed(words[-6:]):
+        bare = word.strip(".'’")
+        if not bare or not (
+            bare[0].isupper() or bare[0].isdigit() or bare.lower() in _ADDRESS_JOINERS
+        ):
+            break
+        state = own and _STATE_CODE.fullmatch(bare) is not None
+        if (
+            not bare[0].isdigit()
+            and not state
+            and (lex.clinical(fold(bare)) or bare.lower() in CLINICAL_SHORT or bare in senses)
+        ):
+            return 0
+        count += 1
+    if count < len(words):
+        while count and not words[len(words) - count][:1].isdigit():
+            count -= 1
+    taken = words[len(words) - count :]
+    while taken and (
+        taken[0].lower().strip(".") in _NOT_AN_ADDRESS_OPENING
+        or taken[0].lower() in _ADDRESS_JOINERS
+    ):
+        taken = taken[1:]
+    if not own and not any(
+        any(c.isdigit() for c in w) or fold(w.strip(".,'’")).lower() not in GENERIC for w in taken
+    ):
+        return 0
+    return len(taken)

@@ -3,6 +3,7 @@ plan (keep with a reason, add), the model line's union, and the evaluation set's
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -739,6 +740,14 @@ def test_no_name_span_in_any_half_opens_with_a_title() -> None:
     for half in halves:
         text = (CORPUS_DIR / f"{half}.txt").read_text(encoding="utf-8")
         assert titles_outside(text)[1] == 0, half
+
+
+def test_no_half_marks_a_year_alone_as_a_date() -> None:
+    # Every half's convention: a year alone is kept (Safe Harbor keeps years). dev12 had marked
+    # six ("biopsy {DATE|2019}"), each a miss the redactor was right not to make.
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
+        bare = re.findall(r"\{DATE\|(?:19|20)\d\d\}", path.read_text(encoding="utf-8"))
+        assert not bare, (path.stem, bare)
 
 
 def test_fourth_held_out_half_parses_with_its_counts() -> None:

@@ -71,3 +71,24 @@ def test_typed_text_is_not_mended() -> None:
     mended = ocr_repaired(scanned)
     assert mended == "Siobhan collected O2 sat 94%, K 3.0mmol/L, postcode K0A 1B0, year 2026."
     assert len(mended) == len(scanned)
+
+
+def test_an_address_is_read_back_from_its_postcode() -> None:
+    text = (
+        "Address of record: 7720 Brookfield, Kettering, OH 45429 | Transfer today.\n"
+        "LPA held by her nephew Idris Vane of 4 Copper Beech, Wetherby LS22 6RT, 01937 555 210.\n"
+    )
+    out = redact(text)
+    for gone in ("7720 Brookfield", "Kettering", "45429", "4 Copper Beech", "Wetherby", "LS22"):
+        assert gone not in out, out
+    assert "OH" in out and "LPA held by her nephew" in out, out
+
+
+def test_reading_back_from_a_postcode_leaves_titles_services_and_clinical_words() -> None:
+    text = (
+        "GP: Dr Ilse Vandamme, Department of Cardiology, 31 Ferry Lane, Hull HU1 2DD.\n"
+        "B: AF on apixaban, CKD 3b, Springfield IL 62704.\n"
+    )
+    out = redact(text)
+    assert "GP: Dr " in out and "Department of Cardiology" in out, out
+    assert "CKD 3b" in out and "31 Ferry Lane" not in out, out
