@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.paths import resources_dir
+from medlocal.privacy.deid_cognates import cognates, last_parts
 
 # Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
 # "Hemiarthroplasty", "Reorientation". A name list entry still wins ("Sterling", "Darling").
@@ -118,6 +119,10 @@ def _american(lower: str) -> str:
     return lower
 
 
+# What _foreign_clinical found of each word (the lexicon is one for the process).
+_FOREIGN: dict[str, bool] = {}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     english: frozenset[str]
@@ -142,10 +147,39 @@ class Lexicon:
 
     def known(self, lower: str) -> bool:
         """An English or clinical word, allowing for inflection, prefixes, hyphenation and
-        British spelling."""
+        British spelling, or a clinical word of another European language (see
+        :mod:`~medlocal.privacy.deid_cognates`)."""
+        return self._known_in_english(lower) or self._foreign_clinical(lower)
+
+    def _foreign_clinical(self, lower: str) -> bool:
+        if len(lower) < 6 or self.name_like(lower) or lower in self.places:
+            return False
+        cached = _FOREIGN.get(lower)
+        if cached is None:
+            cached = any(self._strictly_known(c) for c in cognates(lower)) or any(
+                self.clinical(part) or any(self._strictly_known(c) for c in cognates(part))
+                for part in last_parts(lower)
+            )
+            _FOREIGN[lower] = cached
+        return cached
+
+    def _strictly_known(self, lower: str) -> bool:
+        """A dictionary or clinical word, or one inflected or spelled the British way: not a
+        word known only by the shape of its ending ("-ery" would know "Montgomery")."""
+        if lower in self.english or self.clinical(lower) or self._inflected(lower):
+            return True
+        american = _american(lower)
+        if american != lower and american in self.english:
+            return True
+        return any(  # "cardio|version"
+            lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
+            for p in _PREFIXES
+        )
+
+    def _known_in_english(self, lower: str) -> bool:
         if lower in self.english or self.clinical(lower):
             return True
-        if lower.endswith("s") and len(lower) > 5 and self.known(lower[:-1]):
+        if lower.endswith("s") and len(lower) > 5 and self._known_in_english(lower[:-1]):
             return True  # "statins", "stents", "corticosteroids" (known by its ending)
         contraction = _CONTRACTION.match(lower)
         if contraction and (contraction[1] in self.english or contraction[1] in _CONTRACTED):
@@ -155,7 +189,7 @@ class Lexicon:
             return True  # "theatre", "oedema", "tumour", "programme", "haemoglobin"
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):
-                return self.known(lower[: -len(mark)])
+                return self._known_in_english(lower[: -len(mark)])
         if "-" in lower:  # "X-ray", "follow-up", "Sacubitril-valsartan"
             return all(len(part) == 1 or self.known(part) for part in lower.split("-") if part)
         return (

@@ -92,3 +92,27 @@ def test_reading_back_from_a_postcode_leaves_titles_services_and_clinical_words(
     out = redact(text)
     assert "GP: Dr " in out and "Department of Cardiology" in out, out
     assert "CKD 3b" in out and "31 Ferry Lane" not in out, out
+
+
+def test_clinical_words_of_other_european_languages_stay() -> None:
+    text = (
+        "Labor heute: Kreatinin 1,6 mg/dl, Herzinsuffizienz NYHA III, Stenose mittelgradig,\n"
+        "Metoprololsuccinat 47,5 mg. Sinusrhythmus. Toxoplasmose negativ.\n"
+        "Ecocardiograma sin alteraciones; Hexavalente aplicada; prevención cardiovascular.\n"
+    )
+    out = redact(text)
+    for word in (
+        "Kreatinin", "Herzinsuffizienz", "Stenose", "Metoprololsuccinat", "Sinusrhythmus",
+        "Toxoplasmose", "Ecocardiograma", "Hexavalente", "prevención",
+    ):  # fmt: skip
+        assert word in out, (word, out)
+
+
+def test_a_name_is_not_read_as_a_foreign_spelling_of_an_english_word() -> None:
+    # "Océane" is no "ocean", "Montserrat" no compound ending in "serrate", and a compound's
+    # plain English last part ("Atten|borough") makes no clinical word.
+    for relation, name in (
+        ("petite-fille", "Océane"), ("esposa", "Montserrat"), ("son", "Attenborough"),
+    ):  # fmt: skip
+        out = redact(f"Seen with her {relation} {name} today.")
+        assert name not in out, out
