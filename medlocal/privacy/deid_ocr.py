@@ -1,4 +1,5 @@
-"""Text read from a scan, with its commonest character slips mended before the rules read it.
+"""Text as the rules should read it: a scan's commonest character slips mended, and the
+underscores of file names read as spaces.
 
 Optical character recognition confuses the digit 0 with the letter O, and 1 with a lower-case l:
 "Si0bhan", "C0MMUNITY HEALTH", "D0B: O9/23/1966", "NPI: l295834417". Each slip hides a name from
@@ -70,3 +71,24 @@ def _a_number(text: str, start: int, end: int, token: str) -> bool:
     before = start >= 2 and text[start - 1] in _SEPARATORS and text[start - 2].isdigit()
     after = end + 1 < len(text) and text[end] in _SEPARATORS and text[end + 1] in "0123456789Ool"
     return before or after
+
+
+# A word with an underscore, unless it is an e-mail address or a web address.
+_UNDERSCORED = re.compile(r"[^\s_]*_[^\s]*")
+_ADDRESS_LIKE = re.compile(r"@|://|\bwww\.", re.I)
+
+
+def underscores_as_spaces(text: str) -> str:
+    """``text`` with the underscores of file names and joined words as spaces, at the same
+    offsets: "Okafor_1951-04-17_letter.pdf" hides a name and a date from every rule that reads
+    words ("_" is a word character). E-mail and web addresses keep theirs."""
+    if "_" not in text:
+        return text
+    chars = list(text)
+    for word in _UNDERSCORED.finditer(text):
+        if _ADDRESS_LIKE.search(word.group()):
+            continue
+        for i in range(word.start(), word.end()):
+            if chars[i] == "_":
+                chars[i] = " "
+    return "".join(chars)

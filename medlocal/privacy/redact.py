@@ -57,7 +57,7 @@ from medlocal.privacy.deid_dates import (
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
-from medlocal.privacy.deid_ocr import ocr_repaired
+from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -103,8 +103,9 @@ class Redactor:
     def _candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read
         # re-cased (same offsets), and each redaction keeps the text as written.
-        # Text from a scan is read with its 0/O and 1/l slips mended, also at the same offsets.
-        repaired = ocr_repaired(text)
+        # Text from a scan is read with its 0/O and 1/l slips mended, and file names with their
+        # underscores as spaces ("Smith_1951-04-17_letter.pdf"), also at the same offsets.
+        repaired = underscores_as_spaces(ocr_repaired(text))
         read = recase(repaired, lexicon()) if self.word_scan else repaired
         found, tagged = self._read_candidates(read)
         if read is not text:

@@ -116,3 +116,29 @@ def test_a_name_is_not_read_as_a_foreign_spelling_of_an_english_word() -> None:
     ):  # fmt: skip
         out = redact(f"Seen with her {relation} {name} today.")
         assert name not in out, out
+
+
+def test_a_file_name_gives_up_its_names_and_dates() -> None:
+    redactor = Redactor(
+        PatientIdentity("Margaret Okonkwo-Thistlewood", "1", date(1951, 4, 17)), shift_days=40
+    )
+    for name, gone in (
+        ("Okonkwo-Thistlewood_Margaret_DOB1951-04-17_discharge.txt", ["Margaret", "1951-04-17"]),
+        ("discharge_2025-03-09.txt", ["2025-03-09"]),
+        ("scan_17-04-1951.pdf", ["17-04-1951"]),
+    ):
+        out = redactor.redact(name)
+        for part in gone:
+            assert part not in out, out
+        assert out.endswith((".txt", ".pdf")), out
+
+
+def test_e_mail_and_web_addresses_keep_their_underscores() -> None:
+    from medlocal.privacy.deid_ocr import underscores_as_spaces
+
+    text = "Mail ann_lee@example.org or see www.example.org/a_b; file a_b.txt"
+    assert (
+        underscores_as_spaces(text)
+        == "Mail ann_lee@example.org or see www.example.org/a_b; file a b.txt"
+    )
+    assert "ann_lee" not in redact("Reply to ann_lee@example.org today.")
