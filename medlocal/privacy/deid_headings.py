@@ -23,6 +23,7 @@ from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_letterhead import LETTERHEAD_HEADS
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, SOFT_CUES, TITLES
+from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
 from medlocal.privacy.deid_tokens import Tok, WordSpan
 
 _FIRST_LINE = re.compile(r"[ \t]*(\S[^\n]*)")
@@ -41,6 +42,14 @@ _CLINICAL_CAPITALS = frozenset(
     {"gastro", "oncol", "camhs", "scbu", "anca", "nippv", "ppci", "capox", "rchop", "sbar"}
 )  # fmt: skip
 _MIN_UNKNOWN = 4  # a shorter unknown word in capitals is mostly an acronym ("SBAR", "ED")
+# What a document says it is, last word of its title.
+_DOCUMENT_KINDS = frozenset(
+    {
+        "summary", "referral", "letter", "report", "note", "notes", "form", "record", "request",
+        "consultation", "assessment", "handover", "minutes", "discharge", "transfer", "epikris",
+        "epicrisis", "informe", "compte", "arztbrief", "entlassungsbrief",
+    }
+)  # fmt: skip
 # Words that make a part an organisation's even with a person's name in it ("HOSPITAL CIVIL DE
 # GUADALAJARA "FRAY ANTONIO ALCALDE"", "Physio Plus Hamilton East").
 _ORGANISATION_WORDS = LETTERHEAD_HEADS | frozenset(
@@ -76,11 +85,20 @@ def letterhead_parts(
     cuts = [line_start, *(a + line_start for a, _ in joints), line_end]
     ends = [line_start, *(b + line_start for _, b in joints), line_end]
     senses = default_abbreviations().senses
-    for start, end in zip(ends[:-1], cuts[1:], strict=True):
-        part = [t for t in words if start <= t.start and t.end <= end]
+    parts = [
+        [t for t in words if start <= t.start and t.end <= end]
+        for start, end in zip(ends[:-1], cuts[1:], strict=True)
+    ]
+    # "Mercy Regional - Discharge Summary": before a document's title, who wrote it.
+    titled = len(parts) > 1 and any(_document_title(p) for p in parts[1:])
+    for i, (start, end) in enumerate(zip(ends[:-1], cuts[1:], strict=True)):
+        part = parts[i]
         if not _name_shaped(part, text[start:end]):
             continue
         marks = {covered[t.start - line_start] for t in part}
+        if i == 0 and titled and 2 not in marks and _names_which(part, text, senses, lex):
+            spans.append(WordSpan("facility", part[0].start, part[-1].end))
+            continue
         person = 2 in marks or any(
             t.bare in lex.given_names and not lex.known(t.bare) for t in part
         )
@@ -92,6 +110,30 @@ def letterhead_parts(
         if found_here or any(_unknown(t, text, senses, lex) for t in part):
             spans.append(WordSpan("facility", part[0].start, part[-1].end))
     return spans
+
+
+def _document_title(part: list[Tok]) -> bool:
+    """A part that names what the document is ("Discharge Summary", "REFERRAL", "Clinic
+    letter")."""
+    return bool(part) and len(part) <= 4 and part[-1].bare in _DOCUMENT_KINDS
+
+
+def _names_which(part: list[Tok], text: str, senses: Mapping[str, object], lex: Lexicon) -> bool:
+    """A part with a word that says which organisation: a listed name or place, or a word no
+    list knows (:func:`_unknown`), that is no generic facility, ward, clinical or calendar word
+    ("Mercy Regional", "St Vincent's"; not "General Medicine", "GASTRO")."""
+    for tok in part:
+        lower = tok.bare.removesuffix("'s").removesuffix("’s")
+        if (
+            len(lower) < 3
+            or not lower.isalpha()
+            or lower in GENERIC | WARD_KINDS | CALENDAR_WORDS
+            or lex.clinical(lower)
+        ):
+            continue
+        if lex.name_like(lower) or lower in lex.places or _unknown(tok, text, senses, lex):
+            return True
+    return False
 
 
 def _name_shaped(part: list[Tok], text: str) -> bool:

@@ -76,6 +76,13 @@ LOWER_HEAD_AFTER = re.compile(
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"
     r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
 )
+# What kind of place a name is, in lower case right after it ("Lighthouse children's home",
+# "The Laurels (nursing home)", "Trussell food bank").
+KIND_AFTER = re.compile(
+    r"[ \t]+\(?(?:nursing|care|children's|childrens|residential|rest|group)[ \t]+home\b"
+    r"|[ \t]+\(?(?:food[ \t]*bank|day[ \t]+cent(?:re|er)|parish|air[ \t]+ambulance|hostel|"
+    r"refuge|shelter|retirement[ \t]+village|sheltered[ \t]+housing)\b"
+)
 DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.

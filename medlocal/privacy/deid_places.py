@@ -23,6 +23,7 @@ from medlocal.privacy.deid_place_words import (
     FOR_PLACE,
     GENERIC,
     HEAD_FIRST,
+    KIND_AFTER,
     LOWER_HEAD_AFTER,
     PLACE_CUES,
     PLACE_PREFIXES,
@@ -208,6 +209,21 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     if run[0].lower in TITLES:
         return False
     cued = EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    # Right before what kind of place it is, in lower case ("Lighthouse children's home", "The
+    # Laurels (nursing home)", "the Trussell food bank"); at a sentence's start only a name, a
+    # place, an unknown word or "The" ("Private nursing home" stays); never a kind of service
+    # alone ("attends the Dementia day centre").
+    which = [w for w in words if w not in GENERIC | WARD_KINDS and not lex.clinical(w)]
+    if (
+        which
+        and KIND_AFTER.match(text, word_end(run[-1]))
+        and (
+            not sentence_start(text, run[0].start)
+            or words[0] == "the"
+            or any(lex.name_like(w) or w in lex.places or not lex.known(w) for w in which)
+        )
+    ):
+        return True
     if len(run) < 2:
         # "His pharmacy is CVS", "works at Tesco": even a word that is also an acronym.
         return cued and run[0].shape in ("title", "caps")

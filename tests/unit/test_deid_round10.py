@@ -142,3 +142,20 @@ def test_e_mail_and_web_addresses_keep_their_underscores() -> None:
         == "Mail ann_lee@example.org or see www.example.org/a_b; file a b.txt"
     )
     assert "ann_lee" not in redact("Reply to ann_lee@example.org today.")
+
+
+def test_before_a_documents_title_the_first_line_names_who_wrote_it() -> None:
+    out = redact("Mercy Regional - Discharge Summary\nSeen today.\n")
+    assert "Mercy" not in out and "Discharge Summary" in out, out
+    for kept in (
+        "General Medicine - Discharge Summary", "Mental Health Liaison - Referral",
+        "CARDIOLOGY - Clinic Letter", "Ward 7B - Nursing Handover",
+    ):  # fmt: skip
+        assert redact(kept + "\nSeen today.\n").startswith(kept), kept
+
+
+def test_a_name_right_before_the_kind_of_place_it_is() -> None:
+    out = redact("From: The Laurels (nursing home), Orange.\nShe uses the Trussell food bank.")
+    assert "Laurels" not in out and "Trussell" not in out, out
+    assert "nursing home" in out and "food bank" in out, out
+    assert redact("Private nursing home placement discussed.").startswith("Private nursing home")
