@@ -113,6 +113,28 @@ def make_corpus(folder: Path, pdfs: int, pages: int, paragraphs: int) -> int:
     return len(list(folder.iterdir()))
 
 
+def long_line_split(embedder: Any) -> dict[str, float]:
+    """Seconds to split one unbroken line (words, no sentence end) of 100 KB and of 1 MB into
+    passages, and their ratio: about 10 when splitting is linear in the text's length (it was
+    quadratic: a 2 MB line took minutes). Timing only, never a pass/fail."""
+    from medlocal.ingest.chunker import chunk_document
+    from medlocal.ingest.document import ExtractedDocument
+
+    words = " ".join(SENTENCES).replace(".", "").replace(";", "").split()
+    line = " ".join(words[i % len(words)] for i in range(200_000))
+    seconds = {}
+    for label, size in (("100KB", 100_000), ("1MB", 1_000_000)):
+        text = line[:size].rstrip()
+        started = time.perf_counter()
+        chunk_document(ExtractedDocument(text, "txt"), embedder)
+        seconds[label] = time.perf_counter() - started
+    return {
+        "split_100KB_s": round(seconds["100KB"], 3),
+        "split_1MB_s": round(seconds["1MB"], 3),
+        "ratio_1MB_over_100KB": round(seconds["1MB"] / seconds["100KB"], 1),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small corpus, for a smoke run")
@@ -168,6 +190,7 @@ def main() -> int:
             for offset in range(0, len(texts), 32):
                 embedder.embed(texts[offset : offset + 32])
             embed_only = time.perf_counter() - started
+            long_line = long_line_split(embedder)
         finally:
             if engine is not None:
                 engine.shutdown()
@@ -188,6 +211,7 @@ def main() -> int:
         "stage_share": {stage: round(seconds / staged, 3) for stage, seconds in stages.items()},
         "baseline_embed_only_s": round(embed_only, 3),
         "pipeline_over_embed": round(total / embed_only, 2) if embed_only else None,
+        "long_line": long_line,
     }
     print(json.dumps(result))
     return 0 if not report.failed else 1

@@ -270,15 +270,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             cancel.set()
             raise GenerationCancelled("answer stopped; nothing was saved") from None
         answer: GroundedAnswer = stream.result
-        shown = "".join(streamed).strip()
-        if answer.status == "not_found":
-            print(answer.text)
-        elif answer.text != shown:
-            if shown:
-                print("\n\nChecked answer (citations verified or attached):")
-            print(answer.text)
-        else:
-            print()
+        print_after_stream(answer, "".join(streamed))
         print_answer_sources(answer)
         for note in answer.notes:
             print(f"medlocal: note: {note}", file=sys.stderr)
@@ -288,6 +280,23 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def print_after_stream(answer: GroundedAnswer, streamed: str) -> None:
+    """What follows the streamed text of an answer on stdout: the not-found verdict on a line
+    of its own (the model may have said so in words first), the checked answer when it differs
+    from what was streamed, or the end of the streamed line."""
+    shown = streamed.strip()
+    if answer.status == "not_found":
+        if streamed and not streamed.endswith("\n"):
+            print()
+        print(answer.text)
+    elif answer.text != shown:
+        if shown:
+            print("\n\nChecked answer (citations verified or attached):")
+        print(answer.text)
+    else:
+        print()
 
 
 def _add_overwrite_arg(parser: argparse.ArgumentParser) -> None:

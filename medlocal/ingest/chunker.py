@@ -22,11 +22,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import threading
 from dataclasses import dataclass
 
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.headings import ends_open, section_gloss
+from medlocal.progress import check_cancel
 from medlocal.vault.records import ChunkRecord
 
 
@@ -78,9 +80,12 @@ def chunk_document(
     params: ChunkingParams | None = None,
     *,
     file_name: str | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[ChunkRecord]:
+    """The document's passages. ``cancel`` (the import's) is checked between sentences and
+    while a long one is cut: a set event raises :class:`~medlocal.errors.GenerationCancelled`."""
     params = params or ChunkingParams()
-    units = _units(document, counter, params)
+    units = _units(document, counter, params, cancel)
     spans = _pack(units, params)
     title = document_title(document, file_name)
     chunks = []
@@ -151,7 +156,10 @@ def passage_context(title: str | None, section: str | None) -> str | None:
 
 
 def _units(
-    document: ExtractedDocument, counter: TokenCounter, params: ChunkingParams
+    document: ExtractedDocument,
+    counter: TokenCounter,
+    params: ChunkingParams,
+    cancel: threading.Event | None = None,
 ) -> list[_Unit]:
     text = document.text
     section_starts = document.section_starts
@@ -160,12 +168,13 @@ def _units(
     for para_start, para_end in _paragraphs(text):
         first = True
         for start, end in _sentences(text, para_start, para_end, section_starts):
+            check_cancel(cancel, "splitting the document into passages")
             tokens = counter.count_tokens(text[start:end])
             section_start = _crosses_section(section_starts, start, units)
             pieces = (
                 [(start, end, tokens)]
                 if tokens <= params.max_tokens
-                else _split_long(text, start, end, counter, params.max_tokens)
+                else _split_long(text, start, end, counter, params.max_tokens, cancel)
             )
             for index, (piece_start, piece_end, piece_tokens) in enumerate(pieces):
                 units.append(
@@ -241,13 +250,22 @@ def _crosses_section(section_starts: list[int], start: int, units: list[_Unit]) 
 
 
 def _split_long(
-    text: str, start: int, end: int, counter: TokenCounter, max_tokens: int
+    text: str,
+    start: int,
+    end: int,
+    counter: TokenCounter,
+    max_tokens: int,
+    cancel: threading.Event | None = None,
 ) -> list[tuple[int, int, int]]:
-    """Cut one over-long sentence into pieces of at most ``max_tokens``, at spaces if possible."""
+    """Cut one over-long sentence into pieces of at most ``max_tokens``, at spaces if possible.
+
+    Linear in the sentence's length: each piece is searched for within a window a few times its
+    own size, never over the whole rest of the sentence. ``cancel`` is checked between pieces."""
     pieces: list[tuple[int, int, int]] = []
     position = start
     while position < end:
-        cut = _longest_fit(text, position, end, counter, max_tokens)
+        check_cancel(cancel, "splitting the document into passages")
+        cut = _longest_fit(text, position, end, counter, max_tokens, cancel)
         piece_start, piece_end = _strip(text, position, cut)
         if piece_end > piece_start:
             pieces.append(
@@ -257,10 +275,30 @@ def _split_long(
     return pieces
 
 
-def _longest_fit(text: str, start: int, end: int, counter: TokenCounter, max_tokens: int) -> int:
+# The first window searched for a piece of ``max_tokens``: this many characters per token, more
+# than prose or numbers take (about 4-5 with a wordpiece tokenizer). A window whose text still
+# fits is doubled until it does not (or the sentence ends), so no bound is assumed.
+_WINDOW_CHARS_PER_TOKEN = 8
+
+
+def _longest_fit(
+    text: str,
+    start: int,
+    end: int,
+    counter: TokenCounter,
+    max_tokens: int,
+    cancel: threading.Event | None = None,
+) -> int:
     """The furthest cut after ``start`` whose piece fits, preferring a cut at whitespace."""
-    low, high = start + 1, end
-    while low < high:  # binary search on character length: token count grows with length
+    # Token count grows with length, so the longest fit lies below the first window that does
+    # not fit: find one (doubling from a generous first guess), then binary search below it.
+    low, width = start + 1, max(1, max_tokens * _WINDOW_CHARS_PER_TOKEN)
+    high = min(end, start + width)
+    while high < end and counter.count_tokens(text[start:high]) <= max_tokens:
+        check_cancel(cancel, "splitting the document into passages")
+        low, width = high, width * 2
+        high = min(end, start + width)
+    while low < high:  # binary search on character length
         middle = (low + high + 1) // 2
         if counter.count_tokens(text[start:middle]) <= max_tokens:
             low = middle

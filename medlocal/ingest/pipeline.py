@@ -361,7 +361,9 @@ def _import_one(
 
         emit("chunk")
         with _timed(report, "chunk"):
-            chunks = chunk_document(document, embedder, chunking, file_name=path.name)
+            chunks = chunk_document(
+                document, embedder, chunking, file_name=path.name, cancel=cancel
+            )
             if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
                 chunks = place_chunks(chunks, document.scanned)
         if not chunks:

@@ -150,7 +150,7 @@ def _rechunk_one(
         document = format_for(Path(info.file_name)).extract(data, info.file_name)
     except IngestError:
         return "failed"
-    chunks = chunk_document(document, embedder, chunking, file_name=info.file_name)
+    chunks = chunk_document(document, embedder, chunking, file_name=info.file_name, cancel=cancel)
     if not chunks:
         return "failed"
     texts = [chunk.indexed_text for chunk in chunks]

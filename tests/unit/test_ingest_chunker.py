@@ -4,14 +4,21 @@ the page and section in effect."""
 from __future__ import annotations
 
 import itertools
+import math
 import random
+import re
+import threading
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder, make_pdf
 
+from medlocal.engine.api import TokenCounter
+from medlocal.errors import GenerationCancelled
+from medlocal.ingest import chunker
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument, SectionHeading
 from medlocal.ingest.extractors.pdf import extract_pdf
+from medlocal.vault.records import ChunkRecord
 
 COUNTER = FakeEmbedder()
 
@@ -157,3 +164,172 @@ def test_a_line_that_stops_mid_phrase_runs_on_into_the_next() -> None:
     text = f"{title}\nBP 120 and pulse 72 today."
     chunks = chunk_document(ExtractedDocument(text, "pdf"), COUNTER, ChunkingParams(16, 6))
     assert [c.text for c in chunks] == [title, "BP 120 and pulse 72 today."]
+
+
+# ---- long unbroken text: linear splitting, the same pieces, cancel ----------------------------
+
+
+class _PieceCounter:
+    """Like a wordpiece tokenizer on an unknown word: a word of n characters is ceil(n / 3)
+    tokens, each punctuation mark one; records how many characters it was asked to count."""
+
+    _token = re.compile(r"\w+|[^\w\s]")
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.calls = 0
+
+    def count_tokens(self, text: str) -> int:
+        self.chars += len(text)
+        self.calls += 1
+        return sum(math.ceil(len(word) / 3) for word in self._token.findall(text))
+
+
+class _MeteredCounter(FakeEmbedder):
+    """The tests' counter, recording how many characters it was asked to count."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chars = 0
+
+    def count_tokens(self, text: str) -> int:
+        self.chars += len(text)
+        return super().count_tokens(text)
+
+
+def _words_without_punctuation(size: int, seed: int = 0) -> str:
+    rng = random.Random(seed)
+    words = ["renal", "function", "stable", "metoprolol", "reviewed", "x", "cardiology", "12"]
+    text = " ".join(rng.choice(words) for _ in range(size // 5))
+    return text[:size].rstrip()
+
+
+def _assert_pieces_cover(
+    text: str, chunks: list[ChunkRecord], counter: TokenCounter, max_tokens: int
+) -> None:
+    position = 0
+    for chunk in chunks:
+        assert chunk.text == text[chunk.start : chunk.end]
+        assert counter.count_tokens(chunk.text) <= max_tokens
+        assert text[position : chunk.start].strip() == ""  # nothing skipped, no overlap
+        position = chunk.end
+    assert position == len(text)
+
+
+def test_a_long_line_of_words_is_cut_in_linear_time_within_the_limit() -> None:
+    text = _words_without_punctuation(200_000)
+    counter, params = _MeteredCounter(), ChunkingParams(200, 40)
+    chunks = chunk_document(ExtractedDocument(text, "txt"), counter, params)
+    assert len(chunks) > 100
+    _assert_pieces_cover(text, chunks, COUNTER, params.max_tokens)
+    for chunk in chunks:  # at word boundaries, and full: a cut is no earlier than it must be
+        assert not text[chunk.start - 1 : chunk.start].isalnum()
+        assert not text[chunk.end : chunk.end + 1].isalnum()
+    for chunk in chunks[:-1]:
+        assert COUNTER.count_tokens(text[chunk.start : chunk.end + 12]) > params.max_tokens
+    # Linear: each piece is searched for in a window near its own size. The whole-rest search
+    # counted about 80 times the line's length here, and more the longer the line; now about 13
+    # times, whatever its length.
+    assert counter.chars < 30 * len(text), counter.chars / len(text)
+    shorter = _words_without_punctuation(50_000)
+    counter_shorter = _MeteredCounter()
+    chunk_document(ExtractedDocument(shorter, "txt"), counter_shorter, params)
+    per_char, per_char_shorter = counter.chars / len(text), counter_shorter.chars / len(shorter)
+    assert per_char < 1.25 * per_char_shorter, (per_char, per_char_shorter)
+
+
+def test_a_long_word_without_spaces_is_cut_in_linear_time_within_the_limit() -> None:
+    rng = random.Random(1)
+    text = "".join(rng.choice("abcdefghij0123456789") for _ in range(200_000))
+    counter, params = _PieceCounter(), ChunkingParams(200, 40)
+    chunks = chunk_document(ExtractedDocument(text, "txt"), counter, params)
+    _assert_pieces_cover(text, chunks, _PieceCounter(), params.max_tokens)
+    assert [len(chunk.text) for chunk in chunks[:-1]] == [600] * (len(chunks) - 1)
+    assert counter.chars < 30 * len(text), counter.chars / len(text)  # was about 180 times
+    # The tests' usual counter calls such a word one token: it fits, uncut.
+    (whole,) = chunk_document(ExtractedDocument(text, "txt"), COUNTER, params)
+    assert whole.text == text
+
+
+def _whole_search_longest_fit(
+    text: str,
+    start: int,
+    end: int,
+    counter: TokenCounter,
+    max_tokens: int,
+    cancel: threading.Event | None = None,
+) -> int:
+    """The cut as it was found before the search was windowed: over the whole rest."""
+    low, high = start + 1, end
+    while low < high:
+        middle = (low + high + 1) // 2
+        if counter.count_tokens(text[start:middle]) <= max_tokens:
+            low = middle
+        else:
+            high = middle - 1
+    if low < end:
+        boundary = max(text.rfind(" ", start + 1, low + 1), text.rfind("\n", start + 1, low + 1))
+        if boundary > start:
+            return boundary
+    return low
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_windowed_search_cuts_where_the_whole_search_did(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ordinary prose with over-long sentences of every shape among it: the same passages."""
+    rng = random.Random(seed)
+    blocks = []
+    for _ in range(12):
+        shape = rng.choice(["prose", "words", "word", "numbers"])
+        if shape == "prose":
+            blocks.append(" ".join(_sentence(rng) for _ in range(rng.randint(1, 8))))
+        elif shape == "words":
+            blocks.append(_words_without_punctuation(rng.randint(500, 6000), seed))
+        elif shape == "word":
+            blocks.append("q" * rng.randint(100, 3000))
+        else:
+            blocks.append(
+                ", ".join(str(rng.randint(0, 10**6)) for _ in range(rng.randint(50, 900)))
+            )
+    document = ExtractedDocument("\n\n".join(blocks), "txt")
+    cases: list[tuple[TokenCounter, ChunkingParams]] = [
+        (COUNTER, ChunkingParams(60, 12)),
+        (_PieceCounter(), ChunkingParams(50, 10)),
+        (_CharCounter(), ChunkingParams(100, 0)),
+    ]
+    for counter, params in cases:
+        windowed = chunk_document(document, counter, params)
+        with monkeypatch.context() as patch:
+            patch.setattr(chunker, "_longest_fit", _whole_search_longest_fit)
+            whole = chunk_document(document, counter, params)
+        assert [(c.start, c.end) for c in windowed] == [(c.start, c.end) for c in whole]
+
+
+def test_cancel_stops_a_long_split_within_a_few_pieces() -> None:
+    text = _words_without_punctuation(200_000)
+    cancel = threading.Event()
+
+    class CancellingCounter(_MeteredCounter):
+        calls_after_cancel = 0
+
+        def count_tokens(self, text: str) -> int:
+            if self.chars > 100_000:
+                cancel.set()  # the user presses Ctrl-C while the line is being cut
+            if cancel.is_set():
+                self.calls_after_cancel += 1
+            return super().count_tokens(text)
+
+    counter = CancellingCounter()
+    with pytest.raises(GenerationCancelled):
+        chunk_document(ExtractedDocument(text, "txt"), counter, ChunkingParams(), cancel=cancel)
+    assert cancel.is_set() and counter.calls_after_cancel <= 20
+    assert counter.chars < 2 * len(text)  # stopped early, long before the line was cut
+
+
+def test_cancel_set_before_chunking_stops_it() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(GenerationCancelled):
+        chunk_document(ExtractedDocument("One. Two.", "txt"), COUNTER, cancel=cancel)

@@ -198,6 +198,30 @@ def test_cancel_during_embedding_drops_the_file_in_progress(tmp_path: Path) -> N
     assert vault.documents == {}
 
 
+def test_cancel_while_a_long_line_is_cut_stops_the_import(tmp_path: Path) -> None:
+    """Ctrl-C while one huge unbroken line is split into passages: the import stops there
+    (not after the whole line is cut), and nothing of the file is written."""
+    (tmp_path / "hugeline.txt").write_text(" ".join(f"word{i}" for i in range(40_000)))
+    (tmp_path / "next.txt").write_text("Never reached.")
+    cancel, vault = threading.Event(), FakeVault()
+
+    class CancellingEmbedder(FakeEmbedder):
+        counted = 0
+
+        def count_tokens(self, text: str) -> int:
+            self.counted += 1
+            if self.counted == 50:
+                cancel.set()
+            return super().count_tokens(text)
+
+    embedder = CancellingEmbedder()
+    report = import_paths(vault, [tmp_path], 1, embedder, cancel=cancel)
+    assert report.cancelled
+    assert [(o.file_name, o.status) for o in report.files] == [("hugeline.txt", "cancelled")]
+    assert vault.documents == {} and embedder.calls == []  # never reached embedding
+    assert embedder.counted < 70
+
+
 def test_embedder_failure_fails_the_file_only(tmp_path: Path) -> None:
     from medlocal.errors import MedLocalError
 

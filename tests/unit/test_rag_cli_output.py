@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fixtures.fake_models import hit
 
-from medlocal.cli.rag_cmds import print_answer_sources
+from medlocal.cli.rag_cmds import print_after_stream, print_answer_sources
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.passages import NumberedPassage
 
@@ -62,3 +62,40 @@ def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
     _print_redactions(planned, terminal)
     assert "Jane Roe" not in piped.text and "(8 characters)" in piped.text
     assert "'Jane Roe' -> '[NAME]'" in terminal.text
+
+
+def _not_found() -> GroundedAnswer:
+    return GroundedAnswer(
+        question="dose?",
+        status="not_found",
+        text="Not found in the selected documents.",
+        raw_text="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("streamed", "expected"),
+    [
+        # The model declined in words: the verdict used to be glued on to its sentence.
+        (
+            "The passage does not contain the answer to this question.",
+            "The passage does not contain the answer to this question.\n"
+            "Not found in the selected documents.\n",
+        ),
+        ("It is not stated.\n", "It is not stated.\nNot found in the selected documents.\n"),
+        ("", "Not found in the selected documents.\n"),  # nothing relevant: nothing streamed
+    ],
+)
+def test_the_not_found_verdict_starts_its_own_line(
+    streamed: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    print(streamed, end="")  # what `medlocal ask` streamed before the verdict
+    print_after_stream(_not_found(), streamed)
+    assert capsys.readouterr().out == expected
+
+
+def test_a_streamed_answer_that_stood_ends_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    answer = _answer(cited=True)
+    print(answer.text, end="")
+    print_after_stream(answer, answer.text)
+    assert capsys.readouterr().out == answer.text + "\n"
