@@ -8,8 +8,10 @@
 3. Every number, dose, date and lab value must appear in the passages the sentence cites
    ("unverified_number"), bound to the same analyte, vital, drug and time point
    ("misattributed_value", rag/binding.py); doses and treatment durations must be the ones the
-   passages give for that drug; every medication must be named there, by any of its names
-   ("unverified_medication", rag/medications.py).
+   passages give for that drug, and so must a dosing frequency where both state one
+   (rag/frequency.py: "BD" == "every 12 hours"); every medication must be named there, by any
+   of its names ("unverified_medication", rag/medications.py), and so must a word that is given
+   a dose but is no known drug and no English word ("zorbaxiline 10 mg").
 4. What the sentence asserts about each concept (negated, side, past, a relative, hypothetical)
    must match the passages (rag/assertions.py, ConText): the "*_conflict" flags.
 5. Optionally, a sentence the rules pass is put to the model (rag/support.py): "model_doubt".
@@ -29,7 +31,8 @@ from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
-from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.frequency import Frequency, frequencies
+from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.sentences import Sentence, clause_span, split_sentences, strip_list_marker
 from medlocal.values import Value, extract_values, is_dose, is_supported, same_value
 
@@ -162,6 +165,113 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
     return pairs
 
 
+# Words that may stand between a drug's dose and how often it is given, in a clause of their own:
+# "Metformin 500 mg, taken orally twice daily". A clause with other words ("she walks daily")
+# says nothing about the drug.
+_REGIMEN_FILLER = frozenset(
+    {
+        "taken", "take", "given", "give", "orally", "oral", "po", "by", "mouth", "iv", "sc",
+        "subcut", "subcutaneously", "im", "with", "food", "meals", "then", "and", "tablet",
+        "tablets", "tab", "tabs", "capsule", "capsules", "dose", "doses", "one", "two", "to",
+        "be", "is", "was", "were", "continued", "continue", "started", "restarted", "at",
+        "same", "dosing", "dosed", "administered", "inhaled", "nebulised", "nebulized", "topically",
+        "applied", "each", "every", "the", "a",
+    }
+)  # fmt: skip
+
+
+def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Frequency]]:
+    """Each regimen ("twice daily", "q8h", "PRN") in ``text`` paired with the medication it is
+    for, found as a dose's drug is (``_drug_for``): "apixaban 5 mg twice daily" gives
+    (apixaban, 2 a day). A regimen in a clause that names no drug and gives no dose belongs to
+    the drug before it only when the clause says nothing else ("Metformin 500 mg, twice
+    daily"). Offsets are offsets in ``text``."""
+    pairs: list[tuple[str, Frequency]] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        found = frequencies(body)
+        if not found:
+            continue
+        names = lexicon.spans(body)
+        if not names:
+            continue
+        doses = [v for v in extract_values(body) if is_dose(v)]
+        for freq in found:
+            start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
+            own = any(start <= n[0] and n[1] <= end for n in names) or any(
+                start <= v.start < end for v in doses
+            )
+            if not own:
+                rest = body[start:end][: freq.start - start] + body[freq.end : end]
+                words = re.findall(r"[a-z]+", rest.lower())
+                if any(w not in _REGIMEN_FILLER for w in words):
+                    continue
+            anchor = Value("number", "", None, freq.raw, freq.start)
+            drug = _drug_for(names, anchor, body)
+            if drug is not None:
+                shifted = Frequency(
+                    freq.per_day, freq.raw, sentence.start + freq.start, sentence.start + freq.end
+                )
+                pairs.append((drug, shifted))
+    return pairs
+
+
+# A word right before a dose: "zorbaxiline 10 mg".
+_DOSED_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{5,})\s+(?=[\d.])")
+# How generic and brand drug names end; English words with these endings must be dictionary
+# words (not ones known only by the shape of their ending) to pass as no drug.
+_DRUG_ENDINGS = (
+    "ine", "ide", "ol", "one", "ate", "il", "in", "an", "ax", "ex", "ix", "ox", "um", "yl",
+    "ane", "ene", "ium", "am", "ast", "ant",
+)  # fmt: skip
+
+# Salts and release forms that follow a drug's name ("ferrous sulfate", "MST Continus").
+_SALT_WORDS = frozenset(
+    {
+        "sulfate", "sulphate", "hydrochloride", "carboxymaltose", "continus", "contin",
+        "succinate", "tartrate", "citrate", "gluconate", "fumarate", "maleate", "mesylate",
+        "besylate", "bromide", "chloride", "acetate", "phosphate", "carbonate", "oxide",
+        "hydroxide", "sodium", "potassium", "calcium", "magnesium", "retard", "mofetil",
+    }
+)  # fmt: skip
+
+
+def _after_a_drug(body: str, start: int, lexicon: MedicationLexicon) -> bool:
+    """A word right after a drug's name is part of it: a salt or a product ("morphine
+    sulfate", "mycophenolate mofetil", "paliperidone Sustenna")."""
+    previous = re.search(r"([A-Za-z][A-Za-z\-]*)[\s/]+$", body[:start])
+    return previous is not None and lexicon.is_medication(previous.group(1))
+
+
+def unknown_dosed_names(body: str, lexicon: MedicationLexicon) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of each word that is given a dose ("zorbaxiline 10 mg")
+    but is neither a listed drug nor an English or clinical word: a drug name the dictionaries
+    do not know, or a misspelt one. A word with a drug's ending must be a dictionary word."""
+    doses = {v.start for v in extract_values(body) if is_dose(v)}
+    candidates = [
+        m
+        for m in _DOSED_WORD.finditer(body)
+        if m.end() in doses
+        and not lexicon.is_medication(m.group(1))
+        and not _after_a_drug(body, m.start(), lexicon)
+    ]
+    if not candidates:
+        return []
+    from medlocal.privacy.deid_lexicon import lexicon as word_lexicon  # loaded once, on need
+
+    words = word_lexicon()
+    found: list[tuple[int, int, str]] = []
+    for match in candidates:
+        word = match.group(1).lower()
+        if words.name_like(word) or word in _SALT_WORDS:
+            continue
+        dictionary = word in words.english or words.clinical(word) or words.inflected(word)
+        if dictionary or (words.known(word) and not word.endswith(_DRUG_ENDINGS)):
+            continue
+        found.append((match.start(1), match.end(1), word))
+    return found
+
+
 class _PassageFacts:
     """What the checks read from each passage, worked out the first time a sentence cites it
     (a summary may hold hundreds of passages, few of them cited)."""
@@ -173,6 +283,8 @@ class _PassageFacts:
         self._bound: dict[int, list[Bound]] = {}
         self._doses: dict[int, list[tuple[DosePair, Value]]] = {}
         self._mentions: dict[int, dict[str, list[Mention]]] = {}
+        self._regimens: dict[int, list[tuple[str, Frequency]]] = {}
+        self._frequencies: dict[int, list[Frequency]] = {}
 
     def values(self, n: int) -> list[Value]:
         if n not in self._values:
@@ -197,6 +309,16 @@ class _PassageFacts:
         if n not in self._doses:
             self._doses[n] = dose_pairs(self._passages[n], self._lexicon)
         return self._doses[n]
+
+    def regimens(self, n: int) -> list[tuple[str, Frequency]]:
+        if n not in self._regimens:
+            self._regimens[n] = frequency_pairs(self._passages[n], self._lexicon)
+        return self._regimens[n]
+
+    def frequencies(self, n: int) -> list[Frequency]:
+        if n not in self._frequencies:
+            self._frequencies[n] = frequencies(self._passages[n])
+        return self._frequencies[n]
 
 
 @dataclass
@@ -285,8 +407,19 @@ def check_sentence(
         check.add("unsupported", "", "no passage supports this sentence")
     body = _masked(sentence.text)
     evidence_text = "\n".join(passages[n] for n in cited)
-    _check_values(check, body, cited, facts, passages)
+    wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
+    _check_values(check, body, cited, facts, passages, wrong_regimens)
     _check_doses(check, body, cited, facts, lexicon, passages)
+    for freq, drug, n, example in wrong_regimens:
+        check.add(
+            "unverified_number",
+            freq.raw,
+            f"frequency '{freq.raw}' is not what the cited passages give for {drug}"
+            f" (they give '{example.raw}')",
+            freq.start,
+            quote=_quote(_sentence_at(passages[n], example.start)),
+            passage=n,
+        )
     for start, end, name in lexicon.spans(body):
         if not lexicon.supported(evidence_text, name):
             raw = body[start:end]
@@ -296,6 +429,15 @@ def check_sentence(
                 "unverified_medication",
                 name,
                 f"medication '{raw}'{aka} is not named in the cited passages",
+                start,
+            )
+    for start, end, word in unknown_dosed_names(body, lexicon):
+        if not mentions(evidence_text, word):
+            check.add(
+                "unverified_medication",
+                word,
+                f"'{body[start:end]}' is given a dose but is not named in the cited passages"
+                " (nor is it a medication name MedLocal knows)",
                 start,
             )
     if cited:
@@ -312,17 +454,50 @@ def check_sentence(
     return check.flags
 
 
+def _sentence_at(text: str, offset: int) -> str:
+    return next((s.text for s in split_sentences(text) if s.start <= offset < s.end), "")
+
+
+_WrongRegimen = tuple[Frequency, str, int, Frequency]  # (claimed, drug, passage, passage's)
+
+
+def _wrong_regimens(
+    body: str, cited: list[int], facts: _PassageFacts, lexicon: MedicationLexicon
+) -> list[_WrongRegimen]:
+    """The regimens of the sentence that differ from every one the cited passages give for the
+    same drug. A drug the passages give no regimen for, or a sentence that states none, is
+    left alone; a drug the passages give two regimens for (a dose change) accepts either."""
+    wrong: list[_WrongRegimen] = []
+    evidence = [(n, drug, f) for n in cited for drug, f in facts.regimens(n)]
+    for drug, freq in frequency_pairs(body, lexicon):
+        theirs = [(n, f) for n, d, f in evidence if lexicon.same_drug(drug, d)]
+        if theirs and not any(freq.same(f) for _, f in theirs):
+            n, example = theirs[0]
+            wrong.append((freq, drug, n, example))
+    return wrong
+
+
 def _check_values(
     check: _SentenceCheck,
     body: str,
     cited: list[int],
     facts: _PassageFacts,
     passages: Mapping[int, str],
+    wrong_regimens: Sequence[_WrongRegimen] = (),
 ) -> None:
     evidence_values = [v for n in cited for v in facts.values(n)]
     bound = {b.value.start: b for b in bind(body)}
     evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
+    # A number inside a regimen ("every 12 hours", "q12h") is confirmed by the same regimen in
+    # any wording ("BD", "twice daily"); one in a regimen found wrong for its drug is flagged
+    # once, as that regimen.
+    evidence_regimens = [f for n in cited for f in facts.frequencies(n)]
+    settled = [
+        (f.start, f.end) for f in frequencies(body) if any(f.same(e) for e in evidence_regimens)
+    ] + [(f.start, f.end) for f, _, _, _ in wrong_regimens]
     for value in extract_values(body):
+        if any(start <= value.start < end for start, end in settled):
+            continue
         if not is_supported(value, evidence_values):
             check.add(
                 "unverified_number",

@@ -269,3 +269,160 @@ def test_a_repeated_source_label_is_no_number_to_check() -> None:
     assert [f.kind for f in result.flags] == []
     result = ground("EF 35% (echo_2026-03.PDF, pages 2–3) [1].", passages)
     assert kinds(result) == [(0, "unverified_number", "35%")]
+
+
+# Dosing frequency: a regimen must be one the cited passages give for that drug.
+
+REGIMENS = {
+    1: "Apixaban 5 mg twice daily. Bisoprolol 2.5 mg once daily. Metformin 500 mg twice daily."
+}
+
+
+@pytest.mark.parametrize(
+    ("claim", "token", "drug", "given"),
+    [
+        ("apixaban 5 mg once daily [1].", "once daily", "apixaban", "twice daily"),
+        ("bisoprolol 2.5 mg twice daily [1].", "twice daily", "bisoprolol", "once daily"),
+        (
+            "metformin 500 mg three times daily [1].",
+            "three times daily",
+            "metformin",
+            "twice daily",
+        ),
+    ],
+)
+def test_wrong_frequency_is_flagged(claim: str, token: str, drug: str, given: str) -> None:
+    result = ground(claim, REGIMENS)
+    assert kinds(result) == [(0, "unverified_number", token)]
+    flag = result.flags[0]
+    assert drug in flag.message and given in flag.message
+    assert result.text[flag.token_start : flag.token_end] == token
+    assert flag.passage == 1 and given in flag.quote
+
+
+def test_right_frequency_in_any_wording_is_not_flagged() -> None:
+    text = (
+        "Apixaban 5 mg twice daily [1]. Bisoprolol 2.5 mg once daily [1]."
+        " Metformin 500 mg twice daily [1]."
+    )
+    assert ground(text, REGIMENS).flags == []
+    for twice in (
+        "BD",
+        "bid",
+        "b.i.d.",
+        "twice a day",
+        "2 times per day",
+        "every 12 hours",
+        "q12h",
+    ):
+        assert ground(f"Apixaban 5 mg {twice} [1].", REGIMENS).flags == [], twice
+    for once in ("od", "daily", "once a day", "every 24 hours", "qd"):
+        assert ground(f"Bisoprolol 2.5 mg {once} [1].", REGIMENS).flags == [], once
+    # The same regimen written as an interval in the passage.
+    passages = {1: "Metformin 500 mg every 12 hours."}
+    assert ground("Metformin 500 mg BD [1].", passages).flags == []
+    assert ground("Metformin 500 mg twice daily [1].", passages).flags == []
+    assert kinds(ground("Metformin 500 mg TDS [1].", passages)) == [(0, "unverified_number", "TDS")]
+    assert kinds(ground("Metformin 500 mg every 8 hours [1].", passages)) == [
+        (0, "unverified_number", "every 8 hours")
+    ]
+
+
+def test_a_claim_without_frequency_or_a_source_without_one_is_not_flagged_for_it() -> None:
+    assert ground("Apixaban 5 mg [1].", REGIMENS).flags == []
+    assert ground("She takes apixaban [1].", REGIMENS).flags == []
+    assert ground("Apixaban 5 mg twice daily [1].", {1: "Apixaban 5 mg was started."}).flags == []
+
+
+def test_a_source_with_two_regimens_accepts_either() -> None:
+    passages = {
+        1: "Metformin 500 mg once daily for one week, then increased to 500 mg twice daily."
+    }
+    assert ground("Metformin 500 mg twice daily [1].", passages).flags == []
+    assert ground("Metformin 500 mg once daily [1].", passages).flags == []
+    assert kinds(ground("Metformin 500 mg three times daily [1].", passages)) == [
+        (0, "unverified_number", "three times daily")
+    ]
+
+
+def test_as_needed_is_not_a_daily_regimen() -> None:
+    passages = {1: "Oxycodone 5 mg PRN for pain. Paracetamol 1 g every 6 hours as needed."}
+    assert kinds(ground("Oxycodone 5 mg daily [1].", passages)) == [
+        (0, "unverified_number", "daily")
+    ]
+    assert ground("Oxycodone 5 mg as needed [1].", passages).flags == []
+    assert ground("Paracetamol 1 g q6h PRN [1].", passages).flags == []
+    assert kinds(ground("Paracetamol 1 g once daily [1].", passages)) == [
+        (0, "unverified_number", "once daily")
+    ]
+    assert kinds(ground("Apixaban 5 mg as needed [1].", REGIMENS)) == [
+        (0, "unverified_number", "as needed")
+    ]
+
+
+def test_weekly_and_alternate_day_regimens_stay_distinct() -> None:
+    passages = {1: "Methotrexate 15 mg once weekly. Furosemide 40 mg every other day."}
+    assert ground("Methotrexate 15 mg weekly [1].", passages).flags == []
+    assert kinds(ground("Methotrexate 15 mg daily [1].", passages)) == [
+        (0, "unverified_number", "daily")
+    ]
+    assert ground("Furosemide 40 mg on alternate days [1].", passages).flags == []
+    assert kinds(ground("Furosemide 40 mg daily [1].", passages)) == [
+        (0, "unverified_number", "daily")
+    ]
+
+
+def test_a_frequency_belongs_to_its_own_drug() -> None:
+    passages = {1: "Amlodipine 5 mg once daily and metoprolol 25 mg twice daily."}
+    assert ground("Amlodipine 5 mg daily and metoprolol 25 mg BD [1].", passages).flags == []
+    assert kinds(ground("Metoprolol 25 mg once daily [1].", passages)) == [
+        (0, "unverified_number", "once daily")
+    ]
+    # Words that only look like a schedule, or a clause about something else, are not one.
+    passages = {1: "Paracetamol 1 g every 6 hours, maximum 4 g per day."}
+    assert ground("Paracetamol 1 g QDS, up to 4 g a day [1].", passages).flags == []
+    assert ground("Apixaban 5 mg twice daily and she walks daily [1].", REGIMENS).flags == []
+    assert ground("Metformin 500 mg, taken orally twice daily [1].", REGIMENS).flags == []
+    assert kinds(ground("Metformin 500 mg, taken orally once daily [1].", REGIMENS)) == [
+        (0, "unverified_number", "once daily")
+    ]
+
+
+def test_frequency_forms_normalise_to_doses_per_day() -> None:
+    from fractions import Fraction
+
+    from medlocal.rag.frequency import PRN, frequencies
+
+    def key(text: str) -> object:
+        (found,) = frequencies(text)
+        return found.key
+
+    two = (Fraction(2), Fraction(2))
+    assert {key(t) for t in ("BD", "bid", "twice daily", "every 12 hours", "q12h")} == {two}
+    assert {key(t) for t in ("tds", "TID", "three times a day", "q8h", "every 8 hrs")} == {
+        (Fraction(3), Fraction(3))
+    }
+    assert {key(t) for t in ("qds", "qid", "four times daily", "q6h")} == {
+        (Fraction(4), Fraction(4))
+    }
+    assert {key(t) for t in ("od", "qd", "daily", "nocte", "mane", "qhs", "at night")} == {
+        (Fraction(1), Fraction(1))
+    }
+    assert key("q4-6h") == key("every 4 to 6 hours") == (Fraction(4), Fraction(6))
+    assert key("once weekly") == key("weekly") == (Fraction(1, 7), Fraction(1, 7))
+    assert key("every other day") == key("alternate days") == (Fraction(1, 2), Fraction(1, 2))
+    assert key("PRN") == key("as needed") == PRN
+    assert frequencies("total daily dose") == frequencies("for a day") == []
+    assert frequencies("1 drop OD") == []  # the right eye
+
+
+def test_unknown_word_given_a_dose_is_an_unverified_medication() -> None:
+    result = ground("Zorbaxiline 10 mg daily [1].", REGIMENS)
+    assert ("unverified_medication", "zorbaxiline") in [(f.kind, f.token) for f in result.flags]
+    # Named in the cited passage: confirmed, like any drug.
+    passages = {1: "Zorbaxiline 10 mg daily."}
+    assert ground("Zorbaxiline 10 mg daily [1].", passages).flags == []
+    # English words, salts and inflected verbs before a dose are no drug names.
+    passages = {1: "Salbutamol 5 mg nebulised. Morphine 10 mg. Bisoprolol 5 mg."}
+    text = "Salbutamol nebulised 5 mg, morphine sulfate 10 mg and bisoprolol uptitrated 5 mg [1]."
+    assert ground(text, passages).flags == []

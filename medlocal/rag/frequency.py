@@ -1,0 +1,166 @@
+"""How often a drug is given, read from clinical text and normalised so that equal regimens
+compare equal: "BD" == "twice daily" == "every 12 hours" == "q12h" (2 a day).
+
+A regimen is a number of doses per day (a range for "q4-6h": 4 to 6 a day); weekly and monthly
+schedules are fractions of a day's dose (1/7, 1/30) and so stay distinct from daily ones; "as
+needed" (PRN) is a regimen of its own, never a number per day. Pure regular expressions: fast,
+and free of any GUI import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+PRN = "prn"
+
+_COUNT_WORDS = {
+    "once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4, "five": 5,
+    "six": 6, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+}  # fmt: skip
+_PERIOD_DAYS = {"day": Fraction(1), "week": Fraction(7), "month": Fraction(30)}
+_ABBREVIATIONS = {
+    "qd": 1, "od": 1, "q24h": 1, "qam": 1, "qpm": 1, "qhs": 1, "nocte": 1, "mane": 1,
+    "bd": 2, "bid": 2, "tds": 3, "tid": 3, "qds": 4, "qid": 4,
+}  # fmt: skip
+# Once a day at a given time of day.
+_ONCE_AT = (
+    r"nightly|at\s+night|at\s+bedtime|before\s+bed|(?:every|each|in\s+the)\s+(?:morning|evening)"
+    r"|every\s+night|each\s+night"
+)
+_NUM = r"\d+(?:\.\d+)?"
+_COUNT = r"(?:once|twice|thrice|(?:one|two|three|four|five|six|[1-6])\s*(?:times|x))"
+_PERIOD = r"(?P<period>day|week|month)"
+# Longest forms first, so that "twice daily" is one regimen, not "twice" and "daily".
+_FREQUENCY = re.compile(
+    r"(?<![\w/])(?:"
+    rf"(?P<count>{_COUNT})\s*(?:(?:a|per|each|every)\s+{_PERIOD}|(?P<adverb>daily|weekly|monthly))"
+    rf"|(?:every|q)\s*(?P<low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
+    r"(?P<unit>hours?|hrs?|hr|h|days?|d|weeks?|wks?|months?)"
+    r"|(?P<other>every\s+other\s+day|on\s+alternate\s+days|alternate\s+days|alternate\s+day|qod)"
+    r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"
+    rf"|(?P<once_at>{_ONCE_AT})"
+    r"|(?P<abbr>q\.?d|o\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|b\.?d|t\.?d\.?s|q\.?d\.?s|q\.?hs"
+    r"|q\.?am|q\.?pm|q24h|nocte|mane)"
+    r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed)"
+    r"|(?P<hourly>hourly)"
+    r"|(?P<bare>(?:every|each|per|a)\s+(?P<bare_period>day|week|month)|daily|weekly|monthly)"
+    r")(?![\w/])",
+    re.I,
+)
+# A bare "per day" after these is a ceiling or a total, not how often the drug is given.
+_NOT_A_SCHEDULE = re.compile(
+    r"\b(?:max(?:imum)?|up\s+to|not\s+to\s+exceed|no\s+more\s+than|total|at\s+most)\b[^,;]*$", re.I
+)
+# "daily dose", "daily weights": an adjective, not a schedule.
+_ADJECTIVE = re.compile(
+    r"\s*(?:doses?|weights?|total|amount|maximum|limit|intake|requirements?|allowance)\b", re.I
+)
+# A bare "a day"/"per day" is a schedule only right after what is given: "500 mg a day".
+_GIVEN_BEFORE = re.compile(
+    r"(?:\d\s*[a-zµμ]*|tablets?|tabs?|capsules?|caps?|puffs?|drops?|sprays?|doses?|units?)\s*$",
+    re.I,
+)
+_EYE = re.compile(r"\b(?:drops?|eyes?|ophthalmic|ou|os)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """One stated regimen: doses per day as a (low, high) range, or ``None`` for as needed.
+    ``start`` and ``end`` are offsets of ``raw`` in the text it came from."""
+
+    per_day: tuple[Fraction, Fraction] | None
+    raw: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> tuple[Fraction, Fraction] | str:
+        return self.per_day if self.per_day is not None else PRN
+
+    def same(self, other: Frequency) -> bool:
+        return self.key == other.key
+
+    def describe(self) -> str:
+        if self.per_day is None:
+            return "as needed"
+        low, high = self.per_day
+        return _per_day_text(low) if low == high else f"{_per_day_text(low)}-{_per_day_text(high)}"
+
+
+def _per_day_text(n: Fraction) -> str:
+    return f"{n}/day" if n.denominator == 1 else f"1 every {1 / n} days"
+
+
+def _exact(n: Fraction) -> tuple[Fraction, Fraction]:
+    return (n, n)
+
+
+def _unit_days(unit: str) -> Fraction:
+    u = unit.lower()
+    if u.startswith("h"):
+        return Fraction(1, 24)
+    if u.startswith("w"):
+        return Fraction(7)
+    if u.startswith("m"):
+        return Fraction(30)
+    return Fraction(1)
+
+
+def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | bool | None:
+    """The regimen one match states; ``False`` when the words are no schedule here."""
+    g = match.groupdict()
+    if g["count"]:
+        first = g["count"].lower().split()[0].rstrip("x")
+        count = _COUNT_WORDS.get(first, 0)
+        period = (
+            g["period"]
+            or {"daily": "day", "weekly": "week", "monthly": "month"}[g["adverb"].lower()]
+        )
+        return _exact(Fraction(count) / _PERIOD_DAYS[period.lower()]) if count else False
+    if g["low"]:
+        days = _unit_days(g["unit"])
+        low, high = Fraction(g["low"]), Fraction(g["high"] or g["low"])
+        if low == 0 or high == 0:
+            return False
+        a, b = 1 / (low * days), 1 / (high * days)
+        return (min(a, b), max(a, b))
+    if g["other"]:
+        return _exact(Fraction(1, 2))
+    if g["divided"]:
+        return _exact(Fraction(_COUNT_WORDS[g["parts"].lower()]))
+    if g["once_at"]:
+        return _exact(Fraction(1))
+    if g["abbr"]:
+        word = g["abbr"].lower().replace(".", "")
+        if word == "od" and _EYE.search(text):
+            return False  # "1 drop OD": the right eye
+        return _exact(Fraction(_ABBREVIATIONS[word]))
+    if g["prn"]:
+        return None
+    if g["hourly"]:
+        return _exact(Fraction(24))
+    bare = match.group().lower()
+    period = g["bare_period"] or {"daily": "day", "weekly": "week", "monthly": "month"}[bare]
+    before = text[: match.start()]
+    if _NOT_A_SCHEDULE.search(before):
+        return False
+    if bare in {"daily", "weekly", "monthly"}:
+        if _ADJECTIVE.match(text, match.end()):
+            return False
+    elif bare.startswith(("a ", "per ")) and not _GIVEN_BEFORE.search(before):
+        return False
+    return _exact(1 / _PERIOD_DAYS[period.lower()])
+
+
+def frequencies(text: str) -> list[Frequency]:
+    """Every regimen stated in ``text``, in order."""
+    found: list[Frequency] = []
+    for match in _FREQUENCY.finditer(text):
+        per_day = _per_day(match, text)
+        if per_day is False:
+            continue
+        assert per_day is not True
+        found.append(Frequency(per_day, match.group(), match.start(), match.end()))
+    return found
