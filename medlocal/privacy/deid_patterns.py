@@ -47,6 +47,7 @@ from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
     LAB_BEFORE_NUMBER,
     TEMPERATURE_BEFORE,
+    UNIT_AFTER,
     clinical_code_or_trial,
     is_code_exception,
     owned_by_context,
@@ -98,6 +99,9 @@ _CODE_KINDS = frozenset(
 )  # fmt: skip
 
 
+_CHECK_CHARACTER = re.compile(rf"[ \t](?:[A-Z]|\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/.,:-])")
+
+
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
     # Found by a scan, not one pattern: text in other scripts, masked identity numbers.
@@ -114,6 +118,12 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             value = match.group(group)
             if kind == "url":
                 end = start + len(value.rstrip(".,;:"))
+            elif kind in _CODE_KINDS and " " in value.strip():
+                # A spaced number's check letter or issue digit ("GMS 0911 4472 B", "Medicare
+                # 5512 88321 4"): one character more, not a unit or a count of something.
+                check = _CHECK_CHARACTER.match(text, end)
+                if check is not None:
+                    end = check.end()
             if is_code_exception(pattern, value):
                 continue
             if kind in _CODE_KINDS and is_date(value):

@@ -35,11 +35,20 @@ _ROAD_MARK = (
 # A word of a name in title case ("México-Tuxpan"), not an acronym or a mark ("MM").
 _NAME = r"[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’]+(?:-[A-ZÀ-Þ][a-zß-ÿĀ-ž'’]+)?"
 _STREET_HOUSE = rf"\d{{1,5}}[a-zA-Z]?(?:-?(?:bis|ter)\b|-[A-Z]\b)?(?!{UNIT_AFTER})"
+# A street word shortened after the name ("Kerpener Str. 62", "Pº de Errondo 2" reads on its
+# own), or a name ending in one ("Hauptstr. 5").
+_STREET_ABBREVIATION = r"(?:Str|Pl|Av|Avda|Ctra|Pza)\."
 # A street's name and house number before the postcode and town, as European addresses run
 # ("Hofmark 3, 83093 Bad Endorf"): "s" the name and "t" the town, which owned_by_context
 # (deid_pattern_context) checks, so that "Heparin 5, 10000 Units daily" or "Creatinine 145,
 # 12000 Platelets" is no address.
-_STREET_AND_HOUSE = rf"(?P<s>{_NAME}(?:[ \t]+{_NAME}){{0,2}})[ \t]+{_STREET_HOUSE}"
+_STREET_AND_HOUSE = (
+    rf"(?P<s>{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \t]+{_STREET_ABBREVIATION})?|{_NAME}\.)"
+    rf"[ \t]+{_STREET_HOUSE}"
+)
+# Where the street meets its postcode: a comma, or a letterhead's middle dot ("Kerpener Str. 62
+# · 50937 Köln").
+_TO_POSTCODE = r"(?:,|[ \t]*·)[ \t]*"
 # The Dutch postcode: four digits and two capitals, not a unit or a route ("2000 IU", "1000 IV").
 _DUTCH_POSTCODE = (
     r"\d{4}[ \t]?(?!(?:IU|IE|UI|MG|ML|KG|CC|MM|CM|HR|AM|PM|IV|IM|SC|PO|NS|UO)\b)[A-Z]{2}\b"
@@ -94,16 +103,18 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "street_address",
         re.compile(
             rf"\b(?P<v>{_STREET_AND_HOUSE})"
-            rf"(?=,[ \t]*(?:\d{{5}}|{_DUTCH_POSTCODE})[ \t]+{_TOWN_AFTER})"
+            rf"(?={_TO_POSTCODE}(?:\d{{4,5}}|{_DUTCH_POSTCODE})[ \t]+{_TOWN_AFTER})"
         ),
     ),
-    # The Dutch postcode after such a street ("Lange Akker 14-bis, 3511 AB Utrecht") or an
+    # The postcode after such a street ("Lange Akker 14-bis, 3511 AB Utrecht", "Heidestraße 48
+    # · 30167 Hannover") or the Dutch one after an
     # address label ("Adres: 3511 AB Utrecht"), never after any comma ("Imaging, 2023 MR
     # Brain", "Diabetes, 2015 DM Type 2").
     (
         "zip_code",
         re.compile(
-            rf"\b{_STREET_AND_HOUSE},[ \t]*(?P<v>{_DUTCH_POSTCODE})(?=[ \t]+{_TOWN_AFTER})"
+            rf"\b{_STREET_AND_HOUSE}{_TO_POSTCODE}(?P<v>{_DUTCH_POSTCODE}|\d{{4,5}})"
+            rf"(?=[ \t]+{_TOWN_AFTER})"
             rf"|{ADDRESS_LABEL}[ \t]*:[ \t]*(?P<v2>{_DUTCH_POSTCODE})(?=[ \t]+[A-Z][a-z])"
         ),
     ),

