@@ -1,9 +1,11 @@
 """Dates and addresses as other countries write them, in records kept in English.
 
 * Dates: a day and a month in lower case ("16 april", "april 16") or in French, Spanish,
-  Portuguese, German, Italian, Dutch or Swedish ("le 8 septembre 2026", "3 de marzo de 2026",
-  "8. September 2026", "4 maj 2026"). A day number is always required, so that "may" and
-  "march" as verbs, or a month word alone, are kept.
+  Portuguese, German, Italian, Dutch, Swedish, Polish, Filipino, Welsh, Irish, Afrikaans or te
+  reo Māori ("le 8 septembre 2026", "3 de marzo de 2026", "8. September 2026", "23 Tachwedd
+  2026"); such a month with its year ("mars 2027"); a German day and month with a cue or in a
+  range ("vom 19.11. bis 27.11.2026"). A day number or a year is always required, so that
+  "may" and "march" as verbs, or a month word alone, are kept.
 * Streets named by a street word of another language: before the name ("Calle Zaragoza 418
   Int. 3", "Rua das Flores 120", "Via Roma 12"), after a house number ("1450, rue des Érables,
   app. 3"), or joined to it ("Fleminggatan 18, 3 tr", "Hauptstraße 5", "Teheran-ro 8-gil");
@@ -32,7 +34,15 @@ _OTHER_MONTHS = (
     "dicembre|januari|februari|maart|mei|augustus|maj|augusti|"
     # Polish (genitive, as dates write them), Filipino.
     "stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|"
-    "listopada|grudnia|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
+    "listopada|grudnia|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre|"
+    # Welsh, Irish, Afrikaans, and te reo Māori (both its own names and the borrowed ones).
+    "ionawr|chwefror|mawrth|ebrill|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|"
+    "ean[áa]ir|feabhra|m[áa]rta|aibre[áa]n|bealtaine|meitheamh|i[úu]il|l[úu]nasa|"
+    "me[áa]n[ \t]+f[óo]mhair|deireadh[ \t]+f[óo]mhair|samhain|nollaig|januarie|februarie|"
+    "junie|julie|desember|kohit[āa]tea|huitanguru|pout[ūu]terangi|paengaw[hā]*w[hā]*|haratua|"
+    "pipiri|h[ōo]ngongoi|here-turi-k[ōo]k[āa]|mahuru|whiringa-[āa]-nuku|whiringa-[āa]-rangi|"
+    "hakihea|h[āa]nuere|p[ēe]puere|m[āa]ehe|[āa]perira|hune|h[ūu]rae|[āa]kuhata|hepetema|"
+    "oketopa|noema|t[īi]hema"
 )
 # French abbreviations with their full stop ("3 janv. 2025").
 _OTHER_ABBREVIATIONS = r"janv\.|f[ée]vr\.|d[ée]c\."
@@ -47,6 +57,7 @@ MONTH_WORDS = (
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
 _YEAR_AFTER = r"(?:,?[ \t]+(?:de[ \t]+|del[ \t]+)?\d{4}\b)?"
+_DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
 
 FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -60,6 +71,15 @@ FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # or "march", which are verbs before a number as often as months).
             rf"|\b(?:{_ENGLISH_MONTHS.replace('march|', '')})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b"
             rf"(?![ \t]*(?:%|mg|ml|[:.]\d)){_YEAR_AFTER}"
+            # A month of another language with its year, no day ("mars 2027", "März 2026",
+            # "enero de 2026"): the month is a date's element as much as the day.
+            rf"|(?i:\b(?:{_OTHER_MONTHS})(?:[ \t]+de)?[ \t]+(?:19|20)\d{{2}}\b)"
+            # A day and month with their full stops, as German writes them, where a cue or
+            # a range makes them a date ("vom 19.11. bis 27.11.2026", "am 3.4."); a result
+            # ("K 4.5.") has neither.
+            rf"|(?:(?<=\bvom )|(?<=\bam )|(?<=\bab )|(?<=\bseit )|(?<=\bbis )|(?<=\bzum )"
+            rf"|(?<=\bdem )|(?<=\bden )){_DAY_MONTH}"
+            rf"|\b{_DAY_MONTH}(?=[ \t]*(?:bis|-|–|und)[ \t]*{_DAY_MONTH})"
         ),
     ),
 ]

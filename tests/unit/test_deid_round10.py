@@ -175,3 +175,17 @@ def test_a_spaced_numbers_check_letter_or_issue_digit_goes_with_it() -> None:
     out = redact("Medicare: 6638 19204 3 ref 2")
     assert "6638" not in out and " 3 " not in out, out
     assert redact("ID 123 456 789 2 tablets daily").endswith(" 2 tablets daily")
+
+
+def test_dates_in_more_languages_and_a_month_with_its_year() -> None:
+    for text, gone in (
+        ("Prochain RDV : avril 2027 avec le médecin.", "avril 2027"),
+        ("Kontrolle im Oktober 2026 geplant.", "Oktober 2026"),
+        ("Apwyntiad 14 Rhagfyr 2026 yn y clinig.", "14 Rhagfyr"),
+        ("Stationär vom 3.11. bis 9.11.2026.", "3.11."),
+        ("Wiedervorstellung am 12.4. geplant.", "12.4."),
+    ):
+        out = redact(text)
+        assert gone not in out, out
+    for kept in ("K 4.5. Na 140.", "Mars 2 bars eaten.", "medi 5 mg"):
+        assert redact(kept) == kept, kept
