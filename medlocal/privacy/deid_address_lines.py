@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.privacy.deid_addresses import ADDRESS_PART
+from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
@@ -85,7 +85,9 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
     English or clinical word, so "Location: Left Lower Lobe" stays."""
     lex = lexicon()
     starts: list[tuple[int, bool]] = [(m.end(), False) for m in _ADDRESS_CUE.finditer(text)]
-    starts += [(m.start(), True) for m in ADDRESS_PART.finditer(text)]
+    starts += [
+        (m.start(), True) for m in ADDRESS_PART.finditer(text) if not vital_rr(text, m.start())
+    ]
     done = -1
     for begin, from_part in sorted(starts):
         if begin < done:

@@ -211,3 +211,28 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+# "RR" as vital signs write it: Riva-Rocci blood pressure ("RR 95/60") or a breathing rate
+# with its unit or beside other signs ("RR 18/min", "HR 88, RR 26"); a rural route ("RR 2,
+# Carberry", "RR 1 Box 88") has none of these.
+_RR_VALUE = re.compile(
+    r"R\.?R\.?[ \t:]*\d{1,3}\b(?P<unit>[ \t]*(?:/[ \t]*\d|bpm|/min|breaths|br\b|per[ \t]+min))?"
+)
+_VITAL_SIGN = re.compile(
+    r"\b(?:(?:HR|BP|SpO2|SaO2|Sats?|Temp|GCS|NEWS2?|[Pp]ulse|Puls|T|P)\b[ \t:]*\d"
+    r"|labou?red|tachypno?e\w*|breathing|respirations?|resp\b|sats\b)"
+)
+
+
+def vital_rr(text: str, start: int) -> bool:
+    """Whether the "RR" at ``start`` is a vital sign, not a rural route."""
+    rr = _RR_VALUE.match(text, start)
+    if rr is None:
+        return False
+    if rr.group("unit"):
+        return True
+    # Other signs on the same line, within 40 characters either side.
+    line_start = text.rfind("\n", 0, start) + 1
+    after = text[rr.end() : rr.end() + 40].split("\n")[0]
+    return _VITAL_SIGN.search(text[max(line_start, start - 40) : start] + " " + after) is not None

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS
+from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_check_codes import check_code_candidates
@@ -138,6 +138,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "Platelets 1250000" is a result, not an identifier
             if not owned_by_context(pattern, match, text):
                 continue
+            if kind == "street_address" and vital_rr(text, start):
+                continue  # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate
             if (
                 kind == "age_over_89"
                 and text[end : end + 1] in "MF"

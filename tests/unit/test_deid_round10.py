@@ -189,3 +189,15 @@ def test_dates_in_more_languages_and_a_month_with_its_year() -> None:
         assert gone not in out, out
     for kept in ("K 4.5. Na 140.", "Mars 2 bars eaten.", "medi 5 mg"):
         assert redact(kept) == kept, kept
+
+
+def test_rr_as_a_vital_sign_is_no_rural_route() -> None:
+    for kept in (
+        "Obs: HR 112, RR 26, SpO2 91% on air.",
+        "Not given at 18:00: RR 95/60.",
+        "RR 18/min, afebrile.",
+        "RR 28 and laboured.",
+    ):
+        assert redact(kept) == kept, redact(kept)
+    out = redact("Home: RR 2, Carberry, MB R0K 0H0")
+    assert "RR 2" not in out, out
