@@ -285,3 +285,25 @@ def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         ):
             continue
         tok.shape = "lower"
+
+
+# Heads after which a capitalised word is a disease's, a sign's or a test's name, never a
+# person's (not "type", "stage" or "position": "Baker type 2 diabetes" may be Mr Baker's).
+_DISEASE_HEADS = (
+    r"disease|syndrome|sign|score|scale|cyst|tests?|criteria|classification|index|procedure|"
+    r"operation|repair|palsy|ulcer|fracture|murmur|phenomenon|reflex|triad|lymphoma|sarcoma|"
+    r"tumou?r|hernia|thyroiditis|contracture|deformity|anomaly|malformation|manoeuvre|maneuver"
+)
+_DISEASE_AFTER = re.compile(rf"(?:['’]s?)?[ \t]+(?i:{_DISEASE_HEADS})\b")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
+
+
+def eponym_not_patient(text: str, start: int, end: int) -> bool:
+    """Whether the patient's surname at ``start:end`` is an eponym's there ("Nelson's syndrome"
+    for Wade Nelson, "Bishop score" for Ann Bishop): one word, a disease's or a test's head after
+    it, and no title before it ("Mrs Bishop score" would be odd, but is hers)."""
+    if " " in text[start:end].strip():
+        return False
+    if _TITLE_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return _DISEASE_AFTER.match(text, end) is not None

@@ -54,6 +54,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_eponyms import eponym_not_patient
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -126,6 +127,8 @@ class Redactor:
         found: list[Redaction] = []
         for kind, pattern in self._own:
             for match in pattern.finditer(text):
+                if kind == "patient_name" and eponym_not_patient(text, match.start(), match.end()):
+                    continue
                 found.append(
                     Redaction(kind, match.start(), match.end(), match.group(), label(kind))
                 )

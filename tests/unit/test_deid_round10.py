@@ -201,3 +201,11 @@ def test_rr_as_a_vital_sign_is_no_rural_route() -> None:
         assert redact(kept) == kept, redact(kept)
     out = redact("Home: RR 2, Carberry, MB R0K 0H0")
     assert "RR 2" not in out, out
+
+
+def test_the_patients_surname_as_an_eponym_stays_an_eponym() -> None:
+    redactor = Redactor(PatientIdentity("Wade Nelson", "1", date(1951, 4, 17)), shift_days=40)
+    out = redactor.redact("Mr Nelson has Nelson's syndrome; Wade Nelson seen by Dr Hale.")
+    assert out == "Mr [NAME] has Nelson's syndrome; [NAME] seen by Dr [NAME].", out
+    out = redactor.redact("Nelson type 2 diabetes, reviewed.")
+    assert "Nelson" not in out, out
