@@ -2,15 +2,18 @@
 compare equal: "BD" == "twice daily" == "every 12 hours" == "q12h" (2 a day).
 
 A regimen is a number of doses per day (a range for "q4-6h": 4 to 6 a day); weekly and monthly
-schedules are fractions of a day's dose (1/7, 1/30) and so stay distinct from daily ones; "as
-needed" (PRN) is a regimen of its own, never a number per day. Pure regular expressions: fast,
+schedules are fractions of a day's dose (1/7, 1/30) and so stay distinct from daily ones, and a
+month is a month however it is counted ("monthly" == "every 4 weeks" == "every 28 days"); "as
+needed" (PRN) is a regimen of its own, never a number per day. Doses split across the day ("500 mg
+in the morning and 500 mg at night", "8am, 2pm and 8pm") are each once a day and, together, a
+regimen of their own: one per time named (2 and 3 a day here). Pure regular expressions: fast,
 and free of any GUI import.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 PRN = "prn"
@@ -74,6 +77,10 @@ class Frequency:
     raw: str
     start: int
     end: int
+    # A split dose's total: the (start, end) of each time of day it adds up ("mane", "nocte").
+    parts: tuple[tuple[int, int], ...] = ()
+    # Qualified by "as needed" for its drug ("q6h PRN"): set by whoever knows the drug.
+    as_needed: bool = False
 
     @property
     def key(self) -> tuple[Fraction, Fraction] | str:
@@ -81,6 +88,15 @@ class Frequency:
 
     def same(self, other: Frequency) -> bool:
         return self.key == other.key
+
+    def moved(self, offset: int) -> Frequency:
+        """The same regimen with its offsets moved by ``offset``."""
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            parts=tuple((a + offset, b + offset) for a, b in self.parts),
+        )
 
     def describe(self) -> str:
         if self.per_day is None:
@@ -95,6 +111,15 @@ def _per_day_text(n: Fraction) -> str:
 
 def _exact(n: Fraction) -> tuple[Fraction, Fraction]:
     return (n, n)
+
+
+def _months(days: Fraction) -> Fraction:
+    """An interval of whole months counted in weeks or days ("every 4 weeks", "every 28 days",
+    "every 12 weeks") counts as that many months of 30 days, so that it equals "monthly"."""
+    for k in range(1, 13):
+        if days in (28 * k, 30 * k, 31 * k):
+            return Fraction(30 * k)
+    return days
 
 
 def _unit_days(unit: str) -> Fraction:
@@ -124,7 +149,7 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
         low, high = Fraction(g["low"]), Fraction(g["high"] or g["low"])
         if low == 0 or high == 0:
             return False
-        a, b = 1 / (low * days), 1 / (high * days)
+        a, b = 1 / _months(low * days), 1 / _months(high * days)
         return (min(a, b), max(a, b))
     if g["other"]:
         return _exact(Fraction(1, 2))
@@ -154,8 +179,54 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
     return _exact(1 / _PERIOD_DAYS[period.lower()])
 
 
+# A time of day a dose is given at. "In the morning", "at night", "mane" and the like are a
+# regimen on their own (once a day); a bare "morning", a meal or a clock time is one only in a
+# list of two or more: "1 tab morning, 1 tab evening", "with breakfast, lunch and dinner".
+_SLOT = re.compile(
+    r"(?<![\w/])(?:"
+    rf"(?P<strong>{_ONCE_AT}|q\.?am|q\.?pm|q\.?hs|nocte|mane)"
+    r"|(?:(?:at|with|before|after|in\s+the)\s+)?(?P<weak>morning|evening|night|noon|midday"
+    r"|lunch\s*time|lunch|breakfast|dinner|supper|tea\s*time|bed\s*time)"
+    r"|(?:at\s+)?(?P<clock>(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|(?:[01]\d|2[0-3]):[0-5]\d)"
+    r")(?![\w/])",
+    re.I,
+)
+_SLOT_GAP_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S", re.I)
+# What may stand between two times of a split dose: its doses, and "and".
+_SLOT_GAP_WORDS = frozenset(
+    {
+        ",", "&", "+", "(", ")", "and", "then", "plus", "another", "further", "a", "an", "of",
+        "dose", "doses", "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "cap", "caps",
+        "puff", "puffs", "drop", "drops", "spray", "sprays", "sachet", "sachets", "unit", "units",
+        "iu", "u", "mg", "mcg", "µg", "μg", "microgram", "micrograms", "g", "ml", "mls",
+        "taken", "given", "one", "two", "half",
+    }
+)  # fmt: skip
+
+
+def _split_groups(text: str) -> list[list[re.Match[str]]]:
+    """Runs of two or more times of day joined only by doses and "and": one split dose each."""
+    groups: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for match in _SLOT.finditer(text):
+        if run:
+            gap = text[run[-1].end() : match.start()].lower()
+            tokens = _SLOT_GAP_TOKEN.findall(gap)
+            if tokens and all(t in _SLOT_GAP_WORDS or t[0].isdigit() for t in tokens):
+                run.append(match)
+                continue
+            if len(run) > 1:
+                groups.append(run)
+        run = [match]
+    if len(run) > 1:
+        groups.append(run)
+    return groups
+
+
 def frequencies(text: str) -> list[Frequency]:
-    """Every regimen stated in ``text``, in order."""
+    """Every regimen stated in ``text``, in order; a split dose gives each of its times (once a
+    day) and then its total, whose ``parts`` are those times."""
     found: list[Frequency] = []
     for match in _FREQUENCY.finditer(text):
         per_day = _per_day(match, text)
@@ -163,4 +234,19 @@ def frequencies(text: str) -> list[Frequency]:
             continue
         assert per_day is not True
         found.append(Frequency(per_day, match.group(), match.start(), match.end()))
+    for group in _split_groups(text):
+        for slot in group:
+            if not any(f.start < slot.end() and slot.start() < f.end for f in found):
+                found.append(Frequency(_exact(Fraction(1)), slot.group(), slot.start(), slot.end()))
+        first, last = group[0], group[-1]
+        found.append(
+            Frequency(
+                _exact(Fraction(len(group))),
+                text[first.start() : last.end()],
+                first.start(),
+                last.end(),
+                parts=tuple((m.start(), m.end()) for m in group),
+            )
+        )
+    found.sort(key=lambda f: (f.start, f.end))
     return found

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from medlocal.rag.assertions import Mention, index_mentions
@@ -185,7 +185,10 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
     for, found as a dose's drug is (``_drug_for``): "apixaban 5 mg twice daily" gives
     (apixaban, 2 a day). A regimen in a clause that names no drug and gives no dose belongs to
     the drug before it only when the clause says nothing else ("Metformin 500 mg, twice
-    daily"). Offsets are offsets in ``text``."""
+    daily"). A split dose's total ("500 mg mane and 500 mg nocte": 2 a day) belongs to a drug
+    when each of its times does, to that drug. A regimen is ``as_needed`` where "PRN" in the
+    sentence goes with it ("q6h PRN", "every 6 hours, as needed for pain"). Offsets are offsets
+    in ``text``."""
     pairs: list[tuple[str, Frequency]] = []
     for sentence in split_sentences(text):
         body = sentence.text
@@ -196,24 +199,67 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
         if not names:
             continue
         doses = [v for v in extract_values(body) if is_dose(v)]
-        for freq in found:
-            start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
-            own = any(start <= n[0] and n[1] <= end for n in names) or any(
-                start <= v.start < end for v in doses
-            )
-            if not own:
-                rest = body[start:end][: freq.start - start] + body[freq.end : end]
-                words = re.findall(r"[a-z]+", rest.lower())
-                if any(w not in _REGIMEN_FILLER for w in words):
-                    continue
-            anchor = Value("number", "", None, freq.raw, freq.start)
-            drug = _drug_for(names, anchor, body)
-            if drug is not None:
-                shifted = Frequency(
-                    freq.per_day, freq.raw, sentence.start + freq.start, sentence.start + freq.end
-                )
-                pairs.append((drug, shifted))
+        owner: dict[tuple[int, int], str] = {}
+        # Each time of a split dose before the total that needs their drugs.
+        for freq in sorted(found, key=lambda f: bool(f.parts)):
+            if freq.parts:
+                drugs = {owner.get(part) for part in freq.parts}
+                drug = drugs.pop() if len(drugs) == 1 else None
+            else:
+                drug = _regimen_drug(freq, names, doses, body)
+            if drug is None or (freq.start, freq.end) in owner:
+                continue
+            owner[(freq.start, freq.end)] = drug
+            qualifiers = [
+                prn
+                for prn in found
+                if prn.per_day is None
+                and freq.per_day is not None
+                and _goes_with(prn, freq, drug, names, doses, body, lexicon)
+            ]
+            pairs.append((drug, replace(freq, as_needed=bool(qualifiers)).moved(sentence.start)))
+            for prn in qualifiers:  # "q6h, as needed for pain": the PRN is the drug's too
+                if (prn.start, prn.end) not in owner:
+                    owner[(prn.start, prn.end)] = drug
+                    pairs.append((drug, prn.moved(sentence.start)))
     return pairs
+
+
+def _regimen_drug(
+    freq: Frequency, names: list[tuple[int, int, str]], doses: list[Value], body: str
+) -> str | None:
+    start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
+    own = any(start <= n[0] and n[1] <= end for n in names) or any(
+        start <= v.start < end for v in doses
+    )
+    if not own:
+        rest = body[start:end][: freq.start - start] + body[freq.end : end]
+        words = re.findall(r"[a-z]+", rest.lower())
+        if any(w not in _REGIMEN_FILLER for w in words):
+            return None
+    return _drug_for(names, Value("number", "", None, freq.raw, freq.start), body)
+
+
+def _goes_with(
+    prn: Frequency,
+    freq: Frequency,
+    drug: str,
+    names: list[tuple[int, int, str]],
+    doses: list[Value],
+    body: str,
+    lexicon: MedicationLexicon,
+) -> bool:
+    """Whether "as needed" qualifies ``freq`` (for ``drug``): in its clause ("q6h PRN"), or in
+    a clause of its own that gives no other dose ("q6h, as needed for pain"), for the same drug
+    or for none named ("As needed, paracetamol 1 g q6h"). "Morphine 10 mg q4h and 5 mg PRN" is
+    a regular dose and an as-needed one."""
+    start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
+    if not start <= prn.start < end:
+        lo, hi = clause_span(body, prn.start, prn.start, _CLAUSE_BREAK)
+        if any(lo <= v.start < hi for v in doses):
+            return False
+    theirs = _drug_for(names, Value("number", "", None, prn.raw, prn.start), body)
+    return theirs is None or lexicon.same_drug(theirs, drug)
 
 
 # A word right before a dose: "zorbaxiline 10 mg".
@@ -410,12 +456,18 @@ def check_sentence(
     wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
     _check_values(check, body, cited, facts, passages, wrong_regimens)
     _check_doses(check, body, cited, facts, lexicon, passages)
-    for freq, drug, n, example in wrong_regimens:
+    for freq, drug, n, example, prn_left_out in wrong_regimens:
+        why = (
+            f"the cited passages give {drug} '{example.raw}' only as needed, not as a regular"
+            " regimen"
+            if prn_left_out
+            else f"frequency '{freq.raw}' is not what the cited passages give for {drug}"
+            f" (they give '{example.raw}')"
+        )
         check.add(
             "unverified_number",
             freq.raw,
-            f"frequency '{freq.raw}' is not what the cited passages give for {drug}"
-            f" (they give '{example.raw}')",
+            why,
             freq.start,
             quote=_quote(_sentence_at(passages[n], example.start)),
             passage=n,
@@ -458,7 +510,8 @@ def _sentence_at(text: str, offset: int) -> str:
     return next((s.text for s in split_sentences(text) if s.start <= offset < s.end), "")
 
 
-_WrongRegimen = tuple[Frequency, str, int, Frequency]  # (claimed, drug, passage, passage's)
+# (claimed, drug, passage, passage's, whether the passage's is only "as needed")
+_WrongRegimen = tuple[Frequency, str, int, Frequency, bool]
 
 
 def _wrong_regimens(
@@ -466,15 +519,34 @@ def _wrong_regimens(
 ) -> list[_WrongRegimen]:
     """The regimens of the sentence that differ from every one the cited passages give for the
     same drug. A drug the passages give no regimen for, or a sentence that states none, is
-    left alone; a drug the passages give two regimens for (a dose change) accepts either."""
+    left alone; a drug the passages give two regimens for (a dose change) accepts either. A
+    split dose is checked by its total ("500 mg mane and 500 mg nocte" == "twice daily"), and
+    the passages' split doses give both their times and their total. A regimen the passages
+    give only "as needed" ("q6h PRN") is wrong stated as a regular one ("q6h")."""
     wrong: list[_WrongRegimen] = []
     evidence = [(n, drug, f) for n in cited for drug, f in facts.regimens(n)]
-    for drug, freq in frequency_pairs(body, lexicon):
+    claimed = frequency_pairs(body, lexicon)
+    parts = {part for _, f in claimed for part in f.parts}
+    for drug, freq in claimed:
+        if (freq.start, freq.end) in parts and not freq.parts:
+            continue  # one time of a split dose: its total is checked
         theirs = [(n, f) for n, d, f in evidence if lexicon.same_drug(drug, d)]
-        if theirs and not any(freq.same(f) for _, f in theirs):
-            n, example = theirs[0]
-            wrong.append((freq, drug, n, example))
+        if not theirs:
+            continue
+        same = [(n, f) for n, f in theirs if freq.same(f)]
+        if not same:
+            # A split dose is quoted as its total ("mane and nocte"), not one of its times.
+            n, example = next(((n, f) for n, f in theirs if f.parts), theirs[0])
+            wrong.append((freq, drug, n, example, False))
+        elif not freq.as_needed and all(f.as_needed for _, f in same):
+            n, example = same[0]
+            wrong.append((freq, drug, n, example, True))
     return wrong
+
+
+def _spans(freq: Frequency) -> list[tuple[int, int]]:
+    """Where a regimen's words are: a split dose's times, not the doses between them."""
+    return list(freq.parts) or [(freq.start, freq.end)]
 
 
 def _check_values(
@@ -493,8 +565,11 @@ def _check_values(
     # once, as that regimen.
     evidence_regimens = [f for n in cited for f in facts.frequencies(n)]
     settled = [
-        (f.start, f.end) for f in frequencies(body) if any(f.same(e) for e in evidence_regimens)
-    ] + [(f.start, f.end) for f, _, _, _ in wrong_regimens]
+        span
+        for f in frequencies(body)
+        if any(f.same(e) for e in evidence_regimens)
+        for span in _spans(f)
+    ] + [span for f, _, _, _, _ in wrong_regimens for span in _spans(f)]
     for value in extract_values(body):
         if any(start <= value.start < end for start, end in settled):
             continue

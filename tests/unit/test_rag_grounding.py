@@ -388,6 +388,104 @@ def test_a_frequency_belongs_to_its_own_drug() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "total"),
+    [
+        ("Metformin 500 mg in the morning and 500 mg at night.", "twice daily"),
+        ("Metformin 500 mg mane and 500 mg nocte.", "BD"),
+        ("Metformin 1 tab morning, 1 tab evening.", "twice a day"),
+        ("Insulin glargine 10 units at breakfast and 8 units at dinner.", "twice daily"),
+        ("Metformin 500 mg morning and lunchtime.", "every 12 hours"),
+        ("Metformin 500 mg at 8am, 2pm and 8pm.", "three times daily"),
+        ("Metformin 500 mg with breakfast, lunch and dinner.", "TDS"),
+    ],
+)
+def test_split_doses_count_as_their_total_per_day(source: str, total: str) -> None:
+    drug = source.split(" 500 mg")[0].split(" 10 units")[0].split(" 1 tab")[0]
+    assert ground(f"{drug} {total} [1].", {1: source}).flags == []
+    # The total is one of the source's regimens, not any number a day.
+    wrong = "four times daily"
+    assert kinds(ground(f"{drug} {wrong} [1].", {1: source})) == [(0, "unverified_number", wrong)]
+
+
+def test_split_doses_in_a_claim_are_checked_as_their_total() -> None:
+    twice = {1: "Metformin 500 mg twice daily."}
+    claim = "Metformin 500 mg in the morning and 500 mg at night [1]."
+    assert ground(claim, twice).flags == []
+    assert ground("Metformin 500 mg at 8am and 8pm [1].", twice).flags == []
+    # One time of a split dose is still once a day.
+    assert kinds(ground("Metformin 500 mg at night [1].", twice)) == [
+        (0, "unverified_number", "at night")
+    ]
+    # A total that differs is flagged once, as the whole split dose; its doses are still checked.
+    tds = {1: "Metformin 500 mg three times daily."}
+    result = ground("Metformin 500 mg at 8am and 8pm [1].", tds)
+    assert kinds(result) == [(0, "unverified_number", "at 8am and 8pm")]
+    assert "metformin" in result.flags[0].message and "three times daily" in result.flags[0].message
+    assert kinds(ground("Metformin 500 mg in the morning and 850 mg at night [1].", twice)) == [
+        (0, "unverified_number", "850 mg")
+    ]
+    # A split dose's own times still count once a day each.
+    split = {1: "Metformin 500 mg in the morning and 500 mg at night."}
+    assert ground("Metformin 500 mg at night [1].", split).flags == []
+
+
+def test_times_of_day_that_are_no_split_dose_add_up_to_nothing() -> None:
+    claim = "Metformin 500 mg twice daily [1]."
+    for source in (
+        # Two drugs, once a day each.
+        "Metformin 500 mg mane and gliclazide 80 mg nocte.",
+        # One time or the other, not both.
+        "Metformin 500 mg in the morning or at night.",
+    ):
+        assert kinds(ground(claim, {1: source})) == [(0, "unverified_number", "twice daily")]
+    # Times of day about something else, or a lone meal, are no regimen at all.
+    for source in (
+        "Metformin 500 mg. She has stiffness in the morning and pain at night.",
+        "Metformin 500 mg with breakfast.",
+    ):
+        assert ground(claim, {1: source}).flags == []
+    passages = {1: "Metformin 500 mg mane and gliclazide 80 mg nocte."}
+    assert ground("Gliclazide 80 mg once daily [1].", passages).flags == []
+
+
+def test_a_month_is_a_month_in_weeks_or_days() -> None:
+    for source, claim in (
+        ("Denosumab 60 mg monthly.", "Denosumab 60 mg every 4 weeks"),
+        ("Denosumab 60 mg monthly.", "Denosumab 60 mg every 28 days"),
+        ("Denosumab 60 mg every 4 weeks.", "Denosumab 60 mg once a month"),
+        ("Denosumab 60 mg every 28 days.", "Denosumab 60 mg monthly"),
+        ("Medroxyprogesterone 150 mg every 12 weeks.", "Medroxyprogesterone 150 mg every 3 months"),
+    ):
+        assert ground(f"{claim} [1].", {1: source}).flags == [], claim
+    passages = {1: "Denosumab 60 mg monthly."}
+    for claim in ("every 6 weeks", "weekly", "every 2 months", "every 14 days"):
+        assert kinds(ground(f"Denosumab 60 mg {claim} [1].", passages)) == [
+            (0, "unverified_number", claim)
+        ], claim
+
+
+def test_leaving_out_as_needed_is_flagged() -> None:
+    for source in (
+        "Paracetamol 1 g q6h PRN.",
+        "Paracetamol 1 g every 6 hours as needed.",
+        "Paracetamol 1 g q6h, as needed for pain.",
+    ):
+        result = ground("Paracetamol 1 g q6h [1].", {1: source})
+        assert kinds(result) == [(0, "unverified_number", "q6h")], source
+        assert "as needed" in result.flags[0].message and "paracetamol" in result.flags[0].message
+        for claim in ("q6h PRN", "every 6 hours when required", "q6h as needed", "PRN"):
+            assert ground(f"Paracetamol 1 g {claim} [1].", {1: source}).flags == [], claim
+    # "As needed" that goes with another drug, or with a dose of its own, leaves a regular one.
+    passages = {1: "Oxycodone 5 mg PRN and paracetamol 1 g q6h."}
+    assert ground("Paracetamol 1 g q6h [1].", passages).flags == []
+    passages = {1: "Morphine 10 mg q4h and 5 mg PRN for breakthrough pain."}
+    assert ground("Morphine 10 mg q4h [1].", passages).flags == []
+    # A regimen given both regularly and as needed accepts the regular one.
+    passages = {1: "Paracetamol 1 g q6h. Later paracetamol 1 g q6h PRN."}
+    assert ground("Paracetamol 1 g q6h [1].", passages).flags == []
+
+
 def test_frequency_forms_normalise_to_doses_per_day() -> None:
     from fractions import Fraction
 
@@ -412,6 +510,20 @@ def test_frequency_forms_normalise_to_doses_per_day() -> None:
     assert key("once weekly") == key("weekly") == (Fraction(1, 7), Fraction(1, 7))
     assert key("every other day") == key("alternate days") == (Fraction(1, 2), Fraction(1, 2))
     assert key("PRN") == key("as needed") == PRN
+    month = (Fraction(1, 30), Fraction(1, 30))
+    assert {key(t) for t in ("monthly", "once a month", "every 4 weeks", "every 28 days")} == {
+        month
+    }
+    assert key("every 6 weeks") != month
+    # A split dose: each time once a day, then the total.
+    found = frequencies("500 mg mane and 500 mg nocte")
+    assert [(f.raw, f.key) for f in found] == [
+        ("mane", (Fraction(1), Fraction(1))),
+        ("mane and 500 mg nocte", two),
+        ("nocte", (Fraction(1), Fraction(1))),
+    ]
+    assert found[1].parts == ((7, 11), (23, 28))
+    assert frequencies("with breakfast") == frequencies("morning or evening") == []
     assert frequencies("total daily dose") == frequencies("for a day") == []
     assert frequencies("1 drop OD") == []  # the right eye
 
