@@ -5,7 +5,7 @@ Road, Causeway, Co. Kerry"): what no other detector found inside one is removed 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
@@ -141,6 +141,7 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 _STATE_CODE = re.compile(r"[A-Z]{2,3}")
+_NON_SPACE = re.compile(r"\S+")
 # Words before a name, not an address ("GP Dr [NAME], 31 Bell St").
 _NOT_AN_ADDRESS_OPENING = TITLES | ROLES | RELATIONS | {"gp"}
 # What ends an address part when reading back from a postcode.
@@ -155,6 +156,7 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
     a box, a unit). A part with plain words first gives only its end from a house number on
     ("of 2 Mill Race"), and the reading stops there."""
     lex = lexicon()
+    senses = default_abbreviations().senses
     for red in found:
         if red.kind != "zip_code":
             continue
@@ -163,14 +165,12 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
         for _ in range(4):
             window = max(0, end - 200)
             cut = max((m.end() for m in _PART_END.finditer(text, window, end)), default=window)
-            words = text[cut:end].split()
-            taken = _place_suffix(words, lex, own=end == red.start)
+            spans = [m.span() for m in _NON_SPACE.finditer(text, cut, end)]
+            words = [text[a:b] for a, b in spans]
+            taken = _place_suffix(words, lex, senses, own=end == red.start)
             if not taken:
                 break
-            # Where the taken words open: found from the part's end, spaces skipped.
-            opening = end
-            for word in reversed(words[-taken:]):
-                opening = text.rindex(word, cut, opening)
+            opening = spans[-taken][0]
             if start == red.start and opening == red.start:
                 break  # no town or state before the postcode: no address line
             start = opening
@@ -182,14 +182,13 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
             yield start, red.start
 
 
-def _place_suffix(words: list[str], lex: Lexicon, own: bool) -> int:
+def _place_suffix(words: list[str], lex: Lexicon, senses: Mapping[str, object], own: bool) -> int:
     """How many of ``words``, from the end, are written like an address part: capitalised words,
     numbers and small joining words, at most six. Where plain words come before them, only from
     a house number on ("of 2 Mill Race" -> 3, "daughter Merle Gray" -> 0); a title, role or
     relation before a name is left ("GP Dr [NAME]"), and so is a part that only names a service
     ("Department of Cardiology") or holds a clinical word or abbreviation ("CKD 3b"), but for a
     state's code in the postcode's own part ("MD 20816")."""
-    senses = default_abbreviations().senses
     count = 0
     for word in reversed(words[-6:]):
         bare = word.strip(".'’")

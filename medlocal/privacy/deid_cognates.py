@@ -5,36 +5,42 @@ The word lists are English, so "Kreatinin", "Herzinsuffizienz", "Stenose", "Ecoc
 an export. Medical vocabulary shares Greek and Latin roots across these languages, and the
 spelling differs in a few regular ways: k and z for c, the ending ("-ose" for "-osis", "-in" for
 "-ine", "-ción" for "-tion", "-ie" for "-ia" or "-y"), umlauts written out. :func:`cognates`
-returns the English spellings a word may stand for; the lexicon knows a word when it knows one
-of them (:meth:`~medlocal.privacy.deid_lexicon.Lexicon.known`). A long compound is read by its
-last part where that is a clinical word or such a spelling of one ("Herz|insuffizienz",
-"Metoprolol|succinat"), not a plain English one ("Atten|borough").
+returns the English spellings a word may stand for; the lexicon knows a word when one of them
+is a clinical word, listed or by a medical ending ("-osis", "-emia", "-oma", "-gram", "-cyte";
+:meth:`~medlocal.privacy.deid_lexicon.Lexicon.known`). A long compound is known by its first
+part where that is a clinical word ("Metoprolol|succinat") or by its last part read so
+("Herz|insuffizienz", "Eisenmangel|anämie"), never by a plain English part ("Atten|borough",
+"Hinter|zeller").
 
-Only words of six letters or more are read so, and never a listed name (the lexicon checks):
-"Jasmin" is not "jasmine".
+Only words of six to forty letters are read so, and never a listed name (the lexicon checks).
+A cognate must be clinical because names read as English words too ("Jasmin", "Glória",
+"Célestin", "Scholastique", "Visitación").
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-# Endings of the languages, and the English ones they stand for (tried one at a time).
+# Endings of the languages, and the English ones they stand for (tried one at a time; some
+# endings stand for two English ones, "-ie" for "-ia" and for "-y").
 _ENDINGS = (
-    ("ienz", "iency"), ("enz", "ence"), ("ismus", "ism"), ("ose", "osis"), ("itis", "itis"),
-    ("ite", "itis"), ("ie", "ia"), ("ie", "y"), ("ien", "ia"), ("in", "ine"), ("it", "ite"),
-    ("at", "ate"), ("om", "oma"), ("us", ""), ("ik", "ic"), ("ic", "ic"), ("isch", "ic"),
-    ("ische", "ic"), ("isches", "ic"), ("ischen", "ic"), ("itat", "ity"), ("iell", "ial"),
-    ("cion", "tion"), ("cao", "tion"), ("zione", "tion"), ("ia", "y"), ("ico", "ic"),
-    ("ica", "ic"), ("ique", "ic"), ("oso", "ous"), ("osa", "ous"), ("ario", "ary"),
-    ("grama", "gram"), ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
-    ("ar", ""), ("al", "al"), ("yten", "ytes"), ("en", "e"), ("ur", "ure"), ("", ""),
+    ("ienz", "iency"), ("enz", "ence"), ("ismus", "ism"), ("ose", "osis"), ("ite", "itis"),
+    ("ie", "ia"), ("ie", "y"), ("ien", "ia"), ("in", "ine"), ("it", "ite"), ("at", "ate"),
+    ("om", "oma"), ("mus", "m"), ("ik", "ic"), ("isch", "ic"), ("ische", "ic"), ("isches", "ic"),
+    ("ischen", "ic"), ("itat", "ity"), ("iell", "ial"), ("cion", "tion"), ("cao", "tion"),
+    ("zione", "tion"), ("ia", "y"), ("ico", "ic"), ("ica", "ic"), ("ique", "ic"), ("oso", "ous"),
+    ("osa", "ous"), ("ario", "ary"), ("grama", "gram"), ("yten", "ytes"), ("en", "e"),
+    ("ur", "ure"), ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
+    ("ar", ""), ("", ""),
 )  # fmt: skip
+# Endings dropped without an English one for them (a vowel, a plural, an infinitive): only a
+# long word counts so ("Océane" is no "ocean", "Pointe" no "point").
+_BARE_ENDINGS = frozenset(ending for ending, english in _ENDINGS if not english)
 _WRITTEN_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _MIN_LENGTH = 6
-_MIN_LAST_PART = 7
+_MIN_LAST_PART = 6
 _MIN_BARE = 8
-# Endings dropped without an English one for them: a vowel, a plural or an infinitive.
-_BARE_ENDINGS = frozenset({"a", "o", "e", "en", "es", "er", "ar", ""})
+_MAX_LENGTH = 40  # a longer "word" is a code or pasted data: reading it would cost its square
 
 
 def _plain(word: str) -> str:
@@ -55,25 +61,25 @@ def _letters(form: str) -> set[str]:
 
 
 def cognates(lower: str) -> list[str]:
-    """English spellings ``lower`` may stand for (none for a word under six letters)."""
-    if len(lower) < _MIN_LENGTH:
+    """English spellings ``lower`` may stand for (none for a word under six letters or over
+    forty). The word with only its accents dropped is none ("Théophile" stays a name)."""
+    if not _MIN_LENGTH <= len(lower) <= _MAX_LENGTH:
         return []
     found: set[str] = set()
     for form in _folded(lower):
         for ending, english in _ENDINGS:
             if form.endswith(ending) and len(form) - len(ending) >= 4:
                 candidate = form[: len(form) - len(ending)] + english
-                # A bare ending dropped makes a short word of many a name ("Océane" is no
-                # "ocean", "Pointe" no "point"): only a long one counts so.
                 if len(candidate) >= (_MIN_BARE if ending in _BARE_ENDINGS else 5):
                     found |= _letters(candidate)
+        found.discard(form)
     found.discard(lower)
     return sorted(found)
 
 
-def last_parts(lower: str) -> list[str]:
-    """The last parts of a long compound, seven letters or more, after a first part of three or
-    more ("herzinsuffizienz" -> "insuffizienz", "nsuffizienz"...), longest first."""
-    if len(lower) < _MIN_LAST_PART + 3:
+def compound_parts(lower: str) -> list[tuple[str, str]]:
+    """The ways to cut a long compound in two, each part three letters or more and the last
+    six or more ("herzinsuffizienz" -> ("herz", "insuffizienz"), ...)."""
+    if not _MIN_LAST_PART + 3 <= len(lower) <= _MAX_LENGTH:
         return []
-    return [lower[i:] for i in range(3, len(lower) - _MIN_LAST_PART + 1)]
+    return [(lower[:i], lower[i:]) for i in range(3, len(lower) - _MIN_LAST_PART + 1)]

@@ -141,24 +141,39 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
-# Where initials sign for something in a chart or a list: after "Given", "by", a slash, a plus
-# or an opening bracket, or before a slash, a tick, "=", a bar or the end of the line
-# ("Given AK", "AK/DO'N", "KH ✓", "KH = Katrin Hölzl", "(RB)", "scribe T.L.").
+# Where initials sign for something in a chart or a list: after a signing word, or before a
+# tick or "=" ("Given AK", "scribe T.L.", "KH ✓", "KH = Katrin Hölzl"). Brackets, slashes and
+# line ends do not count: abbreviations stand there as often ("(AF)", "PE/DVT", "Hx: MS").
 _SIGNED_BEFORE = re.compile(
-    r"(?:^|[/(|+·]|\b(?:[Gg]iven|by|per|cc|scribe|[Ii]nitials|key|Sig|Signed|Checked|checker))"
+    r"\b(?:[Gg]iven|by|per|cc|scribe|[Ii]nitials|key|Sig|Signed|Checked|checker|witness)"
     r":?[ \t]*\Z"
 )
-_SIGNED_AFTER = re.compile(r"[ \t]*(?:[/✓✔=+|)]|$)", re.M)
-# Capitals that read as more than initials ("MI", "RA", "TN", "MD", "SW"): only where they sign.
-_AMBIGUOUS = frozenset(STATES.split("|")) | {"SR", "SW", "CM", "MD", "RN", "DO", "NP", "PA", "EN"}
+_SIGNED_AFTER = re.compile(r"[ \t]*[✓✔=]")
+# Initials that open a line or a list's item and sign a date or own an action ("JF 16/11/2026",
+# "RW - ECG and bloods; DR - clozapine review").
+_DATED_OR_OWNING = re.compile(r"[ \t]+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|[ \t]+[-–][ \t]")
+_OPENS_AN_ITEM = re.compile(r"(?:^|;[ \t]*)\Z")
+# A word of prose between a name and its initials.
+_PROSE = re.compile(r"\b[a-z]{2,}\b")
+# A label, not a signature ("SH: lives alone" is the social history).
+_LABEL_AFTER = re.compile(r"[ \t]*:")
+# Capitals that read as more than initials ("MI", "RA", "TN", "MD", "SW", "AM"): only where
+# they sign, as do those the abbreviation list holds.
+_AMBIGUOUS = frozenset(STATES.split("|")) | {
+    "SR", "SW", "CM", "MD", "RN", "DO", "NP", "PA", "EN", "AM", "PM", "SH", "DH", "RS", "OE",
+    "HB", "RE", "SE", "DR", "PR", "HR", "BP",
+}  # fmt: skip
 
 
 def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
-    """Where a name was found, its initials elsewhere in the same text ("AK" and "A.K." after
-    "Abena Kyei RN"): medication charts, handovers and minutes sign with them. Only names of
-    two or three capitalised words, and never initials that are a clinical abbreviation ("BP"
-    after "Beatrice Price")."""
-    initials: set[str] = set()
+    """Where a name was found, its initials elsewhere in the same text ("AK", "A.K." and "A. K."
+    after "Abena Kyei RN"): medication charts, handovers and minutes sign with them. Only names
+    of two or three capitalised words; initials that are a clinical abbreviation too ("AF",
+    "PE", "MS") only where they sign: after "Given", "by", "scribe", before a tick, beside the
+    name they stand for ("Tasha Morgan RN (TM)"), two of them joined by a slash or a plus
+    ("AK/LT"), or opening a line before a date or an action ("JF 16/11/2026", "DR - review");
+    and none before a colon (a label)."""
+    names: dict[str, str] = {}  # initials -> the name they stand for, as written
     for span in found:
         if span.kind != "name":
             continue
@@ -170,19 +185,59 @@ def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
             letters = "".join(fold(w[0]).upper() for w in words)
             if letters.isascii() and letters.lower() not in CLINICAL_SHORT:
-                initials.add(letters)
-    if not initials:
+                names.setdefault(letters, text[span.start : span.end])
+    if not names:
         return []
+    initials = set(names)
     senses = default_abbreviations().senses
-    forms = sorted(initials | {".".join(i) + "." for i in initials}, key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, forms))})(?![\w])")
+    forms = (
+        initials | {".".join(i) + "." for i in initials} | {". ".join(i) + "." for i in initials}
+    )
+    pattern = re.compile(
+        rf"(?<![\w.])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w])"
+    )
+    matches = list(pattern.finditer(text))
     found_here: list[WordSpan] = []
-    for match in pattern.finditer(text):
-        letters = match.group().replace(".", "")
+    for k, match in enumerate(matches):
+        if _LABEL_AFTER.match(text, match.end()):
+            continue
+        letters = match.group().replace(".", "").replace(" ", "")
         if letters in senses or letters in _AMBIGUOUS:
             window = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 12)
-            signed = _SIGNED_BEFORE.search(text[window : match.start()])
-            if not signed and not _SIGNED_AFTER.match(text, match.end()):
+            signed = (
+                _SIGNED_BEFORE.search(text[window : match.start()]) is not None
+                or _SIGNED_AFTER.match(text, match.end()) is not None
+                or _joined(text, matches[k - 1] if k else None, match)
+                or _joined(text, match, matches[k + 1] if k + 1 < len(matches) else None)
+                or _beside_its_name(text, match, names[letters])
+                or (
+                    _DATED_OR_OWNING.match(text, match.end()) is not None
+                    and _OPENS_AN_ITEM.search(text[window : match.start()]) is not None
+                )
+            )
+            if not signed:
                 continue
         found_here.append(WordSpan("name", match.start(), match.end()))
     return found_here
+
+
+def _beside_its_name(text: str, match: re.Match[str], name: str) -> bool:
+    """The initials right before the name they stand for, as a key gives it ("AK Abena Kyei
+    RN"), or after it with only a role, a number or punctuation between ("Tasha Morgan RN
+    (TM)", "Ngaire Holt RN (NCNZ 233019), NH"); not where words or a sentence's end come between
+    ("Anna Fox ... atrial fibrillation (AF)", "Beatrice Price. BP 120/80")."""
+    if text.startswith(name, match.end() + 1):
+        return True
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    at = text.rfind(name, line_start, match.start())
+    if at < 0:
+        return False
+    between = text[at + len(name) : match.start()]
+    return len(between) <= 40 and _PROSE.search(between) is None and ". " not in between
+
+
+def _joined(text: str, first: re.Match[str] | None, second: re.Match[str] | None) -> bool:
+    """Two initials of found names joined by a slash or a plus ("AH/LF", "AK + LT")."""
+    if first is None or second is None:
+        return False
+    return re.fullmatch(r"[ \t]*[/+][ \t]*", text[first.end() : second.start()]) is not None

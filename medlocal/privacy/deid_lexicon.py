@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from medlocal.paths import resources_dir
-from medlocal.privacy.deid_cognates import cognates, last_parts
+from medlocal.privacy.deid_cognates import cognates, compound_parts
 
 # Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
 # "Hemiarthroplasty", "Reorientation". A name list entry still wins ("Sterling", "Darling").
@@ -119,8 +119,14 @@ def _american(lower: str) -> str:
     return lower
 
 
-# What _foreign_clinical found of each word (the lexicon is one for the process).
-_FOREIGN: dict[str, bool] = {}
+_FOREIGN_CACHE = 50_000  # words whose foreign reading is remembered
+# Endings that make a dictionary word a clinical one, for the foreign spellings (deid_cognates).
+_MEDICAL_ENDINGS = (
+    "itis", "osis", "emia", "aemia", "oma", "omas", "ectomy", "otomy", "ostomy", "plasty",
+    "scopy", "graphy", "gram", "pathy", "algia", "uria", "penia", "plasia", "trophy", "plegia",
+    "paresis", "lysis", "stasis", "cyte", "cytes", "iasis", "ectasis", "megaly", "rrhea",
+    "rrhoea", "rrhage", "cardia", "pnea", "pnoea", "ptysis", "ectomies", "ology", "ologies",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,8 @@ class Lexicon:
     # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
     # name ("attends Marton Methodist Church" is a church).
     products: frozenset[str] = frozenset()
+    # What the foreign reading found of each word (see _foreign_clinical).
+    _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def clinical(self, lower: str) -> bool:
         """A word the clinical value grammar owns: listed, or shaped like a drug name."""
@@ -152,29 +160,29 @@ class Lexicon:
         return self._known_in_english(lower) or self._foreign_clinical(lower)
 
     def _foreign_clinical(self, lower: str) -> bool:
-        if len(lower) < 6 or self.name_like(lower) or lower in self.places:
+        if not lower.isalpha() or self.name_like(lower) or lower in self.places:
             return False
-        cached = _FOREIGN.get(lower)
+        cached = self._foreign.get(lower)
         if cached is None:
-            cached = any(self._strictly_known(c) for c in cognates(lower)) or any(
-                self.clinical(part) or any(self._strictly_known(c) for c in cognates(part))
-                for part in last_parts(lower)
+            cached = any(self._clinical_cognate(c) for c in cognates(lower)) or any(
+                (len(first) >= 6 and self.clinical(first))
+                or self.clinical(last)
+                or any(self._clinical_cognate(c) for c in cognates(last))
+                for first, last in compound_parts(lower)
             )
-            _FOREIGN[lower] = cached
+            if len(self._foreign) > _FOREIGN_CACHE:
+                self._foreign.clear()  # bounded: a long session reads many words once
+            self._foreign[lower] = cached
         return cached
 
-    def _strictly_known(self, lower: str) -> bool:
-        """A dictionary or clinical word, or one inflected or spelled the British way: not a
-        word known only by the shape of its ending ("-ery" would know "Montgomery")."""
-        if lower in self.english or self.clinical(lower) or self._inflected(lower):
+    def _clinical_cognate(self, lower: str) -> bool:
+        """A clinical word: listed, or a dictionary word with a medical ending ("stenosis",
+        "anaemia", "adenocarcinoma"), not any English word ("glory", "celestine")."""
+        if self.clinical(lower):
             return True
-        american = _american(lower)
-        if american != lower and american in self.english:
-            return True
-        return any(  # "cardio|version"
-            lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
-            for p in _PREFIXES
-        )
+        if not lower.endswith(_MEDICAL_ENDINGS):
+            return False
+        return lower in self.english or _american(lower) in self.english or self._inflected(lower)
 
     def _known_in_english(self, lower: str) -> bool:
         if lower in self.english or self.clinical(lower):

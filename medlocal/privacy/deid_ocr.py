@@ -45,7 +45,7 @@ def ocr_repaired(text: str) -> str:
                         chars[word.start() + i] = "0" if ch in "Oo" else "1"
         elif "0" in token and sum(ch.isalpha() for ch in token) >= 3 and _letters_and_zeros(token):
             if token[0] == "0" and word.start() > 0 and text[word.start() - 1] in ".,":
-                continue  # "3.0mmol": a decimal before a unit
+                continue  # "3.0mmol": a decimal's last zero before its unit, not a letter
             for i, ch in enumerate(token):
                 if ch == "0":
                     # A word's first letter is a capital; inside, the case of the letter before.
@@ -73,22 +73,25 @@ def _a_number(text: str, start: int, end: int, token: str) -> bool:
     return before or after
 
 
-# A word with an underscore, unless it is an e-mail address or a web address.
-_UNDERSCORED = re.compile(r"[^\s_]*_[^\s]*")
-_ADDRESS_LIKE = re.compile(r"@|://|\bwww\.", re.I)
+# A word with an underscore (a run of anything but spaces, from its start: linear), and what
+# makes one an e-mail or a web address.
+_WORD_WITH_UNDERSCORE = re.compile(r"(?<!\S)\S*_\S*")
+_ADDRESS_LIKE = re.compile(r"@|://|\bwww\.|\.[A-Za-z]{2,}/", re.I)
+# An underscore between two letters or digits: a blank's "___" is a placeholder, kept as typed.
+_JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 
 
 def underscores_as_spaces(text: str) -> str:
-    """``text`` with the underscores of file names and joined words as spaces, at the same
-    offsets: "Okafor_1951-04-17_letter.pdf" hides a name and a date from every rule that reads
-    words ("_" is a word character). E-mail and web addresses keep theirs."""
+    """``text`` with the underscores that join words as spaces, at the same offsets:
+    "Okafor_1951-04-17_letter.pdf" hides a name and a date from every rule that reads words
+    ("_" is a word character). E-mail and web addresses keep theirs ("ann_lee@example.org",
+    "dropbox.com/s/a_b.pdf"), and so does a blank ("Dr. ___ saw her")."""
     if "_" not in text:
         return text
     chars = list(text)
-    for word in _UNDERSCORED.finditer(text):
+    for word in _WORD_WITH_UNDERSCORE.finditer(text):
         if _ADDRESS_LIKE.search(word.group()):
             continue
-        for i in range(word.start(), word.end()):
-            if chars[i] == "_":
-                chars[i] = " "
+        for joint in _JOINING_UNDERSCORE.finditer(text, word.start(), word.end()):
+            chars[joint.start()] = " "
     return "".join(chars)

@@ -99,7 +99,9 @@ _CODE_KINDS = frozenset(
 )  # fmt: skip
 
 
-_CHECK_CHARACTER = re.compile(rf"[ \t](?:[A-Z]|\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/.,:-])")
+_CHECK_CHARACTER = re.compile(
+    rf"[ \t](?:[B-HJ-Z]|[AI](?![ \t]+[a-z])|\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/.,:-])"
+)
 
 
 def pattern_candidates(text: str) -> Iterator[Redaction]:
@@ -120,7 +122,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 end = start + len(value.rstrip(".,;:"))
             elif kind in _CODE_KINDS and " " in value.strip():
                 # A spaced number's check letter or issue digit ("GMS 0911 4472 B", "Medicare
-                # 5512 88321 4"): one character more, not a unit or a count of something.
+                # 5512 88321 4"): one character more, not a unit, a count of something or the
+                # words "A" and "I" ("MRN 1234 5678 A repeat test").
                 check = _CHECK_CHARACTER.match(text, end)
                 if check is not None:
                     end = check.end()

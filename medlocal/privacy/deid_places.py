@@ -4,6 +4,8 @@ wards, streets, counties and places, and what is left of a run handed on to the 
 
 from __future__ import annotations
 
+import re
+
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
@@ -37,6 +39,8 @@ from medlocal.privacy.deid_place_words import (
 )
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_before, word_end
 
+# An article or a word before a description of a place, not its name ("a Catholic care home").
+_DESCRIBED = re.compile(r"\b(?:a|an|any|local|some|another|private)[ \t]+\Z", re.I)
 # Words that say a street is one, not which one.
 _STREET_KIND_WORDS = STREET_WORDS | {"the", "of"}
 
@@ -209,18 +213,18 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     if run[0].lower in TITLES:
         return False
     cued = EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
-    # Right before what kind of place it is, in lower case ("Lighthouse children's home", "The
-    # Laurels (nursing home)", "the Trussell food bank"); at a sentence's start only a name, a
-    # place, an unknown word or "The" ("Private nursing home" stays); never a kind of service
-    # alone ("attends the Dementia day centre").
+    # Right before what kind of place it is, in lower case ("The Laurels (nursing home)", "the
+    # Trussell food bank"): an unknown word, a place that is no English word or a capital "The"
+    # says which one; plain words describe ("a Catholic care home", "Private nursing home", "the
+    # Dementia day centre", "Awaiting Fast Track nursing home").
     which = [w for w in words if w not in GENERIC | WARD_KINDS and not lex.clinical(w)]
     if (
         which
         and KIND_AFTER.match(text, word_end(run[-1]))
+        and not _DESCRIBED.search(text, max(0, run[0].start - 8), run[0].start)
         and (
-            not sentence_start(text, run[0].start)
-            or words[0] == "the"
-            or any(lex.name_like(w) or w in lex.places or not lex.known(w) for w in which)
+            run[0].word == "The"
+            or any(not lex.known(w) or (w in lex.places and w not in lex.english) for w in which)
         )
     ):
         return True

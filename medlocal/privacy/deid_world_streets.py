@@ -46,9 +46,9 @@ _STREET_AND_HOUSE = (
     rf"(?P<s>{_NAME}(?:[ \t]+{_NAME}){{0,2}}(?:[ \t]+{_STREET_ABBREVIATION})?|{_NAME}\.)"
     rf"[ \t]+{_STREET_HOUSE}"
 )
-# Where the street meets its postcode: a comma, or a letterhead's middle dot ("Kerpener Str. 62
-# · 50937 Köln").
-_TO_POSTCODE = r"(?:,|[ \t]*·)[ \t]*"
+# Where the street meets its postcode: a comma, or a letterhead's dot, bar or dash ("Kerpener
+# Str. 62 · 50937 Köln", "Bahnhofstrasse 5 | 8001 Zürich").
+_TO_POSTCODE = r"(?:,|[ \t]*[·•|–])[ \t]*"
 # The Dutch postcode: four digits and two capitals, not a unit or a route ("2000 IU", "1000 IV").
 _DUTCH_POSTCODE = (
     r"\d{4}[ \t]?(?!(?:IU|IE|UI|MG|ML|KG|CC|MM|CM|HR|AM|PM|IV|IM|SC|PO|NS|UO)\b)[A-Z]{2}\b"

@@ -155,10 +155,14 @@ def test_before_a_documents_title_the_first_line_names_who_wrote_it() -> None:
 
 
 def test_a_name_right_before_the_kind_of_place_it_is() -> None:
-    out = redact("From: The Laurels (nursing home), Orange.\nShe uses the Trussell food bank.")
-    assert "Laurels" not in out and "Trussell" not in out, out
+    out = redact("From: The Laurels (nursing home), Orange.\nShe uses the Brackenholt food bank.")
+    assert "Laurels" not in out and "Brackenholt" not in out, out
     assert "nursing home" in out and "food bank" in out, out
-    assert redact("Private nursing home placement discussed.").startswith("Private nursing home")
+    for kept in (
+        "Private nursing home placement discussed.", "Moved to a Catholic care home.",
+        "Awaiting Fast Track nursing home.",
+    ):  # fmt: skip
+        assert redact(kept) == kept, redact(kept)
 
 
 def test_a_european_street_and_its_postcode_in_a_letterhead() -> None:
@@ -209,3 +213,47 @@ def test_the_patients_surname_as_an_eponym_stays_an_eponym() -> None:
     assert out == "Mr [NAME] has Nelson's syndrome; [NAME] seen by Dr [NAME].", out
     out = redactor.redact("Nelson type 2 diabetes, reviewed.")
     assert "Nelson" not in out, out
+
+
+# The review of the round (session 13) found these; each stays fixed.
+
+
+def test_initials_of_a_name_that_are_also_an_abbreviation_stay_an_abbreviation() -> None:
+    for text, kept in (
+        ("Seen with daughter Anna Fox. Known atrial fibrillation (AF).", "(AF)"),
+        ("Paula Evans RN reviewed; negative for PE/DVT.", "PE/DVT"),
+        ("Mary Smith visited.\nHx: MS\n", "Hx: MS"),
+        ("Alice Moore RN. Meds at 08:00 AM daily.", "08:00 AM"),
+        ("Sarah Hughes RN.\nSH: lives alone", "SH: lives alone"),
+    ):
+        assert kept in redact(text), redact(text)
+    out = redact("Care plan agreed.\nTasha Morgan RN (TM)\n")
+    assert "TM" not in out, out
+
+
+def test_names_that_read_as_english_words_abroad_are_still_names() -> None:
+    from medlocal.privacy.deid_lexicon import lexicon
+
+    lex = lexicon()
+    for name in (
+        "théophile", "célestin", "scholastique", "glória", "visitación", "hinterzeller",
+        "rosenzeller", "braunmüller",
+    ):  # fmt: skip
+        assert not lex.known(name), name
+    assert not lex.known("herz" + "abcdefghik" * 80)  # pasted data is no compound to read
+    out = redact("Contact: her son Théophile Hinterzeller.")
+    assert "Théophile" not in out and "Hinterzeller" not in out, out
+
+
+def test_web_addresses_and_blanks_keep_their_underscores() -> None:
+    out = redact("Shared at dropbox.com/s/okafor_scan_0412.pdf today.")
+    assert "okafor" not in out and "0412" not in out, out
+    from medlocal.privacy.deid_ocr import underscores_as_spaces
+
+    assert underscores_as_spaces("Dr. ___ Cardiology fellow") == "Dr. ___ Cardiology fellow"
+
+
+def test_more_letterhead_separators_before_a_postcode_and_no_check_word() -> None:
+    out = redact("Bahnhofstrasse 5 | 8001 Zürich")
+    assert "8001" not in out and "Bahnhofstrasse" not in out, out
+    assert redact("NHS 943 476 5919 I spoke to her.").endswith(" I spoke to her.")
