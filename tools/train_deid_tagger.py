@@ -6,7 +6,7 @@ left-out half (rules alone, the tagger alone, and their union) at several thresh
 that chose :data:`~medlocal.privacy.deid_tagger.THRESHOLD`. ``--held-out`` scores the shipped
 model on the held-out halves, tables only (never their misses).
 
-The held-out halves (heldout3 to heldout6) and the validation half dev8 are never trained on.
+The held-out halves (heldout3 to heldout7) and the validation half dev8 are never trained on.
 """
 
 from __future__ import annotations

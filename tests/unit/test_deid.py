@@ -619,7 +619,8 @@ def test_third_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # whole score, misses included, on a failure.
     recall, clinical_redacted = _figures("heldout3")
     assert recall >= 0.969, f"third held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.024, f"third held-out clinical redacted {clinical_redacted:.4f}"
+    # Round 10 (session 13, aggregate only): 504/520 unchanged, 1.8% (8/432) of clinical terms.
+    assert clinical_redacted <= 0.019, f"third held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -637,7 +638,8 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # 27/29. Failures print figures only.
     recall, clinical_redacted = _figures("heldout4")
     assert recall >= 0.951, f"fourth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.012, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
+    # Round 10 (session 13, aggregate only): 594/624 unchanged, 0.9% (4/441).
+    assert clinical_redacted <= 0.010, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -658,9 +660,10 @@ def test_fifth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # (session 12; once more mid-round by a helper in aggregate, once at the end): rules alone
     # 697/748 (93.18%), with the line 705/748 (94.25%) and 3.0% (13/427); facility 90/106,
     # person 170/181, street 35/39, date 96/101. A regression guard only.
+    # Round 10 (session 13, aggregate only): 709/748 (94.79%), 3.0% (13/427).
     recall, clinical_redacted = _figures("heldout5")
-    assert recall >= 0.942, f"fifth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.033, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
+    assert recall >= 0.947, f"fifth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.031, f"fifth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> None:
@@ -672,11 +675,13 @@ def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # 948/1012 (93.68%; 937, 92.59%, rules alone) and 2.8% (20/705); facility 132/156, person
     # 266/285, street 38/45, date 135/143, zip 34/36 (one fewer than before); a last fix (a
     # title line naming a person is no letterhead, a label such as "SSN" stays in view) cost one
-    # more (947/1012, 93.58%; aggregate only). Far below the targets; a regression guard only.
-    # Failures print figures only.
+    # more (947/1012, 93.58%; aggregate only). Round 10 (session 13, aggregate only): 949/1012
+    # (93.77%), 2.8% (20/705); it had stood at 953 before the review's fixes (names no longer
+    # read as foreign clinical words, initials that abbreviate something only where they sign).
+    # Far below the targets; a regression guard only. Failures print figures only.
     recall, clinical_redacted = _figures("heldout6")
-    assert recall >= 0.935, f"sixth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.030, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
+    assert recall >= 0.937, f"sixth held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
@@ -695,10 +700,38 @@ def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> N
         assert (len(notes), sum(kinds.values())) == (count, identifiers), half
         assert sum(len(note.clinical) for note in notes) == clinical, half
     for half, recall, clinical_redacted in (
-        ("dev9", 0.967, 0.014),
-        ("dev10", 0.973, 0.043),
+        ("dev9", 0.969, 0.012),
+        ("dev10", 0.973, 0.032),
         ("dev11", 0.983, 0.002),
     ):
+        result = score(load(half), _spans)
+        assert result.recall >= recall, half
+        assert 1 - result.clinical_kept <= clinical_redacted, half
+
+
+def test_round_10_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind at the start of session 13, before any change of that session: heldout7
+    # (held out; a realistic mix, half ordinary notes and half hard ones), dev12 (organisations
+    # and streets named with plain words, names that are words), dev13 (records as exported:
+    # repeated letterheads, charts signed with initials, scanned text with 0/O slips, bilingual
+    # notes). Scored once with the session's starting code: heldout7 1150/1223 (94.03%; 93.21%
+    # rules alone) and 1.2% of clinical terms redacted; dev12 935/1000 (93.5%; six bare years
+    # then unmarked per the convention), 3.3%; dev13 1195/1302 (91.8%), 4.6%. dev12 and dev13's
+    # misses were used and the statistical line trained on them; heldout7 was scored in
+    # aggregate only, at the round's end: 1159/1223 (94.77%), 0.7% (5/720); facility 148/168,
+    # street 77/85, person 210/225. Far below the targets; a regression guard only.
+    for half, count, identifiers, clinical in (
+        ("heldout7", 47, 1223, 720),
+        ("dev12", 43, 994, 552),
+        ("dev13", 47, 1302, 647),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    recall, clinical_redacted = _figures("heldout7")
+    assert recall >= 0.947, f"seventh held-out recall {recall:.4f}"
+    assert clinical_redacted <= 0.007, f"seventh held-out clinical redacted {clinical_redacted:.4f}"
+    for half, recall, clinical_redacted in (("dev12", 0.965, 0.024), ("dev13", 0.960, 0.022)):
         result = score(load(half), _spans)
         assert result.recall >= recall, half
         assert 1 - result.clinical_kept <= clinical_redacted, half
@@ -723,12 +756,13 @@ def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -
     # 1.9% before, 719/781 (92.06%) and 1.9% (9/471) after (714, 91.42%, without the
     # statistical line); never trained on. Round 9's validation half (aggregate only): 727/781
     # (93.09%; 721 rules alone) and 2.1% (10/471: the retrained line takes one term more).
+    # Round 10 (session 13, aggregate only): 731/781 (93.60%), 2.1%.
     notes, kinds = _well_formed("dev7", tables=True)
     assert (len(notes), sum(kinds.values())) == (33, 701)
     dev7 = score(notes, _spans)
     assert dev7.recall >= 0.975 and 1 - dev7.clinical_kept <= 0.010
     recall, clinical_redacted = _figures("dev8")
-    assert recall >= 0.930, f"eighth development recall {recall:.4f}"
+    assert recall >= 0.935, f"eighth development recall {recall:.4f}"
     assert clinical_redacted <= 0.022, f"eighth development clinical {clinical_redacted:.4f}"
 
 
