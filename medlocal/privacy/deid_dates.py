@@ -35,6 +35,26 @@ _MONTHS = (
     "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
 _MONTHS_UPPER = _MONTHS.upper()
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\b(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})\b(?!\.\d)")
+# Month first, then day first: where a text shows neither ("03/04/2025"), the American reading.
+_NUMERIC_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y")
+
+
+def _writes_day_first(text: str) -> bool:
+    """Whether a text writes its numeric dates day first: more of them read only so ("25/03/2025")
+    or are written with full stops ("09.03.2025", the European way) than read only month first
+    ("03/25/2025"). Every ambiguous date of the text is then read day first, so that the
+    intervals between its dates survive the shift."""
+    day_first = month_first = 0
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        if first > 12 >= second or (match.group(2) == "." and first <= 31 and second <= 12):
+            day_first += 1
+        elif second > 12 >= first:
+            month_first += 1
+    return day_first > month_first
+
+
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     (re.compile(r"\b\d{4}[-/]\d{1,2}[-/]\d{1,2}\b"), ("%Y-%m-%d", "%Y/%m/%d"), "iso"),
     # "2025.08.14": year first with dots.
@@ -52,8 +72,8 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
     ),
     (
         # The same separator twice, and no decimal around it: "12.5-25 mg", "4.5-11.0" are ranges.
-        re.compile(r"(?<![\d.])\b\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})\b(?!\.\d)"),
-        ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y"),
+        _NUMERIC_DATE,
+        _NUMERIC_FORMATS,
         "iso",
     ),
     (
@@ -200,10 +220,13 @@ class DateRedactor:
         self.shift_days = shift_days
 
     def candidates(self, text: str) -> Iterator[Redaction]:
+        day_first = _writes_day_first(text)
         for pattern, formats, style in _DATE_FORMS:
             for match in pattern.finditer(text):
                 raw = match.group()
                 readings = date_readings(raw, formats) if formats else []
+                if day_first and formats is _NUMERIC_FORMATS and len(readings) > 1:
+                    readings = readings[1:] + readings[:1]  # "03/04/2025" is 3 April here
                 parsed = readings[0] if readings else None
                 is_dob = (self.dob is not None and self.dob in readings) or (
                     _DOB_CUE.search(text[max(0, match.start() - 20) : match.start()]) is not None

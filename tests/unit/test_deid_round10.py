@@ -257,3 +257,16 @@ def test_more_letterhead_separators_before_a_postcode_and_no_check_word() -> Non
     out = redact("Bahnhofstrasse 5 | 8001 Zürich")
     assert "8001" not in out and "Bahnhofstrasse" not in out, out
     assert redact("NHS 943 476 5919 I spoke to her.").endswith(" I spoke to her.")
+
+
+def test_a_text_that_writes_dates_day_first_has_its_ambiguous_ones_read_so() -> None:
+    redactor = Redactor(PatientIdentity("Jane Doe", "1", date(1950, 1, 1)), shift_days=10)
+    # 25 March is day first, so 03/04 is 3 April: the interval of nine days survives the shift.
+    assert redactor.redact("Seen 25/03/2025, review 03/04/2025.") == (
+        "Seen 2025-04-04, review 2025-04-13."
+    )
+    assert redactor.redact("Seen 03/25/2025, review 04/03/2025.") == (
+        "Seen 2025-04-04, review 2025-04-13."
+    )
+    assert redactor.redact("Seen 09.03.2025.") == "Seen 2025-03-19."  # dotted: European
+    assert redactor.redact("Seen 03/04/2025.") == "Seen 2025-03-14."  # nothing says: American
