@@ -144,6 +144,14 @@ RESIDENCE_BEFORE = re.compile(
     r"[ \t]+\Z"
 )
 FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]{1,40})")
+# The rest of an organisation's name after its head: "for" or "on" and one to four capitalised
+# words, up to a lower-case word or the line's end ("Hospital for Tropical Diseases", "Council on
+# Alcohol"; not "Hospital for review", "Clinic for CT", "Hospital on Ward Round").
+NAMED_FOR = re.compile(
+    r"[ \t]+(?:for|on)(?:[ \t]+the)?(?P<n>(?:[ \t]+(?:and[ \t]+)?"
+    r"(?!(?:Ward|Wards|Round|Rounds|Call|Duty|Leave|Placement|Rotation|Site|Shift|Nights|Days)\b)"
+    r"[A-Z][a-z][\w'’-]*(?![\w'’-])){1,4})(?![ \t]*[A-Z\d])"
+)
 # Words before a capitalised "The" inside a sentence that introduce a place ("at The Willows",
 # "near The Red Lion", "of The Elms Care Centre").
 THE_PLACE_CUES = frozenset(

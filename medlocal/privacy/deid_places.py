@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
     FUNCTION_CUES,
@@ -27,6 +27,7 @@ from medlocal.privacy.deid_place_words import (
     HEAD_FIRST,
     KIND_AFTER,
     LOWER_HEAD_AFTER,
+    NAMED_FOR,
     PLACE_CUES,
     PLACE_PREFIXES,
     REGIONS,
@@ -159,10 +160,16 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             while last + 1 < len(run) and words[last + 1] in WARD_KINDS | FACILITY_HEADS:
                 last += 1
             end = word_end(run[last])
-            # "... Hospital for Wales": a listed place after "for" names which one.
+            # "... Hospital for Wales": a listed place after "for" names which one; so does a
+            # name's own phrase after "for" or "on" ("Royal National Hospital for Rheumatic
+            # Diseases", "Glasgow Council on Alcohol"), ended by a lower-case word.
             place_for = FOR_PLACE.match(text, end)
             if place_for is not None and fold(place_for.group("p")) in lex.places:
                 end = place_for.end()
+            elif (named_for := NAMED_FOR.match(text, end)) is not None and _names_on(
+                [fold(w) for w in named_for.group("n").split() if w != "and"], lex
+            ):
+                end = named_for.end()
             out.append(WordSpan("facility", run[first].start, end))
             read_run(run[last + 1 :], text, lex, out)
             return
@@ -202,6 +209,18 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         ):
             tok.strong = True
     read_names(run, text, lex, out)
+
+
+def _names_on(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words after a facility's "for" or "on" go on with its name: no date, title
+    or street among them ("on Nov 2", "on Maple St": the date and street are found as such), and
+    one word alone no generic, ward or clinical one ("for Surgery review")."""
+    if any(w in CALENDAR_WORDS or w in TITLES or w in STREET_WORDS | {"st"} for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        return word not in GENERIC | WARD_KINDS and not lex.clinical(word)
+    return True
 
 
 def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> bool:

@@ -637,8 +637,8 @@ def test_fourth_held_out_half_stays_at_its_measured_recall_and_precision() -> No
     # (95.03%), with the line 594/624 (95.19%) and 1.1%; facility 70/84, person 133/141, street
     # 27/29. Failures print figures only.
     recall, clinical_redacted = _figures("heldout4")
-    assert recall >= 0.951, f"fourth held-out recall {recall:.4f}"
-    # Round 10 (session 13, aggregate only): 594/624 unchanged, 0.9% (4/441).
+    assert recall >= 0.953, f"fourth held-out recall {recall:.4f}"
+    # Round 10 (session 13, aggregate only): 595/624 (95.35%), 0.9% (4/441).
     assert clinical_redacted <= 0.010, f"fourth held-out clinical redacted {clinical_redacted:.4f}"
 
 
@@ -756,13 +756,13 @@ def test_seventh_and_eighth_development_halves_stay_at_their_measured_recall() -
     # 1.9% before, 719/781 (92.06%) and 1.9% (9/471) after (714, 91.42%, without the
     # statistical line); never trained on. Round 9's validation half (aggregate only): 727/781
     # (93.09%; 721 rules alone) and 2.1% (10/471: the retrained line takes one term more).
-    # Round 10 (session 13, aggregate only): 731/781 (93.60%), 2.1%.
+    # Round 10 (session 13, aggregate only): 733/781 (93.85%), 2.1%.
     notes, kinds = _well_formed("dev7", tables=True)
     assert (len(notes), sum(kinds.values())) == (33, 701)
     dev7 = score(notes, _spans)
     assert dev7.recall >= 0.975 and 1 - dev7.clinical_kept <= 0.010
     recall, clinical_redacted = _figures("dev8")
-    assert recall >= 0.935, f"eighth development recall {recall:.4f}"
+    assert recall >= 0.938, f"eighth development recall {recall:.4f}"
     assert clinical_redacted <= 0.022, f"eighth development clinical {clinical_redacted:.4f}"
 
 

@@ -270,3 +270,17 @@ def test_a_text_that_writes_dates_day_first_has_its_ambiguous_ones_read_so() -> 
     )
     assert redactor.redact("Seen 09.03.2025.") == "Seen 2025-03-19."  # dotted: European
     assert redactor.redact("Seen 03/04/2025.") == "Seen 2025-03-14."  # nothing says: American
+
+
+def test_an_organisations_name_goes_on_after_for_or_on() -> None:
+    out = redact("Referred to Glasgow Council on Alcohol (ref 1).")
+    assert "Alcohol" not in out and "Glasgow" not in out, out
+    out = redact("Seen at Kingsbury Hospital for Tropical Diseases today.")
+    assert "Tropical" not in out, out
+    shifted = Redactor(PatientIdentity("Jane Doe", "1", date(1950, 1, 1)), shift_days=10)
+    for text, kept in (
+        ("Sent to Kettering General Hospital for Surgery review.", "for Surgery review"),
+        ("Seen at Glenview Memorial on Nov 2, 2025 for review.", "on November 12, 2025"),
+        ("Kettering General Hospital on Ward Round.", "on Ward Round"),
+    ):
+        assert kept in shifted.redact(text), shifted.redact(text)
