@@ -77,7 +77,7 @@ LOWER_HEAD_AFTER = re.compile(
     r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
 )
 # What kind of place a name is, in lower case right after it ("Lighthouse children's home",
-# "The Laurels (nursing home)", "Trussell food bank").
+# "The Laurels (nursing home)", "Brackenholt food bank").
 KIND_AFTER = re.compile(
     r"[ \t]+\(?(?:nursing|care|children's|childrens|residential|rest|group)[ \t]+home\b"
     r"|[ \t]+\(?(?:food[ \t]*bank|day[ \t]+cent(?:re|er)|parish|air[ \t]+ambulance|hostel|"

@@ -42,6 +42,8 @@ from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_bef
 
 # An article or a word before a description of a place, not its name ("a Catholic care home").
 _DESCRIBED = re.compile(r"\b(?:a|an|any|local|some|another|private)[ \t]+\Z", re.I)
+# A street's last word after "on" ("on Maple St"), "St" included.
+_STREET_ENDINGS = STREET_WORDS | {"st"}
 # Words that say a street is one, not which one.
 _STREET_KIND_WORDS = STREET_WORDS | {"the", "of"}
 
@@ -215,7 +217,7 @@ def _names_on(words: list[str], lex: Lexicon) -> bool:
     """Whether the words after a facility's "for" or "on" go on with its name: no date, title
     or street among them ("on Nov 2", "on Maple St": the date and street are found as such), and
     one word alone no generic, ward or clinical one ("for Surgery review")."""
-    if any(w in CALENDAR_WORDS or w in TITLES or w in STREET_WORDS | {"st"} for w in words):
+    if any(w in CALENDAR_WORDS or w in TITLES or w in _STREET_ENDINGS for w in words):
         return False
     if len(words) == 1:
         word = words[0]
@@ -233,7 +235,7 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
         return False
     cued = EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
     # Right before what kind of place it is, in lower case ("The Laurels (nursing home)", "the
-    # Trussell food bank"): an unknown word, a place that is no English word or a capital "The"
+    # Brackenholt food bank"): an unknown word, a place that is no English word or a capital "The"
     # says which one; plain words describe ("a Catholic care home", "Private nursing home", "the
     # Dementia day centre", "Awaiting Fast Track nursing home").
     which = [w for w in words if w not in GENERIC | WARD_KINDS and not lex.clinical(w)]
