@@ -77,7 +77,7 @@ def _a_number(text: str, start: int, end: int, token: str) -> bool:
 # makes one an e-mail or a web address.
 _WORD_WITH_UNDERSCORE = re.compile(r"(?<!\S)\S*_\S*")
 _ADDRESS_LIKE = re.compile(r"@|://|\bwww\.|\.[A-Za-z]{2,}/", re.I)
-# An underscore between two letters or digits: a blank's "___" is a placeholder, kept as typed.
+# An underscore between two letters or digits; a blank's "___" stands for missing text and is kept.
 _JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 
 

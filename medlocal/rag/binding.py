@@ -7,7 +7,7 @@ it, else just after it: "90% stenosis"). A time point is a phrase such as "on ad
 date: the one after the value ("8.4% on 09/30/2023", "2.1 ng/mL today") when no other
 number comes between, in its clause), else the nearest one before it in its clause, else in its
 sentence.
-Doses are bound to their drug elsewhere (grounding.dose_pairs).
+Doses are bound to their drug elsewhere (drug_facts.dose_pairs).
 """
 
 from __future__ import annotations

@@ -9,9 +9,10 @@
    ("unverified_number"), bound to the same analyte, vital, drug and time point
    ("misattributed_value", rag/binding.py); doses and treatment durations must be the ones the
    passages give for that drug, and so must a dosing frequency where both state one
-   (rag/frequency.py: "BD" == "every 12 hours"); every medication must be named there, by any
-   of its names ("unverified_medication", rag/medications.py), and so must a word that is given
-   a dose but is no known drug and no English word ("zorbaxiline 10 mg").
+   (rag/drug_facts.py pairs each with its drug; rag/frequency.py: "BD" == "every 12 hours");
+   every medication must be named there, by any of its names ("unverified_medication",
+   rag/medications.py), and so must a word that is given a dose but is no known drug and no
+   English word ("zorbaxiline 10 mg").
 4. What the sentence asserts about each concept (negated, side, past, a relative, hypothetical)
    must match the passages (rag/assertions.py, ConText): the "*_conflict" flags.
 5. Optionally, a sentence the rules pass is put to the model (rag/support.py): "model_doubt".
@@ -23,17 +24,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
+from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
-from medlocal.rag.sentences import Sentence, clause_span, split_sentences, strip_list_marker
+from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import Value, extract_values, is_dose, is_supported, same_value
 
 _STOPWORDS = frozenset(
@@ -99,223 +101,6 @@ def attach_citations(
         attached.add(sentence.index)
     pieces.append(text[cursor:])
     return "".join(pieces), attached
-
-
-DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
-
-
-# Clause boundaries inside a sentence; a comma between digits ("1,000 mg") is not one.
-_CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
-# Durations belong to a drug when they say how long it is given: "for 7 days", "x10 days".
-_DURATION_UNITS = frozenset({"day", "week", "month"})
-_DURATION_LEAD = re.compile(r"(?:\bfor|\bx|×)\s*$", re.I)
-
-
-def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str | None:
-    """The drug a dose belongs to: in the dose's clause, the nearest name that ends before the
-    dose ("metoprolol 25 mg"), else the nearest one after it ("81 mg aspirin"); a clause without
-    a name takes the nearest name before it ("Metformin, 500 mg")."""
-    start, end = clause_span(body, value.start, value.start, _CLAUSE_BREAK)
-    before = [n for n in names if start <= n[0] and n[1] <= value.start]
-    if before:
-        return max(before, key=lambda n: n[1])[2]
-    after = [n for n in names if n[0] >= value.start and n[1] <= end]
-    if after:
-        return min(after, key=lambda n: n[0])[2]
-    earlier = [n for n in names if n[1] <= start]
-    if earlier:
-        return max(earlier, key=lambda n: n[1])[2]
-    return None
-
-
-def _drug_bound(value: Value, body: str) -> bool:
-    if is_dose(value):
-        return True
-    lead = body[max(0, value.start - 6) : value.start]
-    return (
-        value.kind == "number"
-        and value.unit in _DURATION_UNITS
-        and (_DURATION_LEAD.search(lead) is not None or value.raw[:1] in "x×")
-    )
-
-
-def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
-    """Each dose (and treatment duration) in ``text`` paired with the medication it belongs to,
-    clause by clause, so "amlodipine 5 mg and metoprolol 25 mg" gives (amlodipine, 5 mg) and
-    (metoprolol, 25 mg); "A and B at 81 mg and 75 mg, respectively" pairs them in order.
-    Value offsets are offsets in ``text``."""
-    pairs: list[tuple[DosePair, Value]] = []
-    for sentence in split_sentences(text):
-        body = sentence.text
-        names = lexicon.spans(body)
-        if not names:
-            continue
-        doses = [v for v in extract_values(body) if _drug_bound(v, body)]
-        owners: list[str | None]
-        if re.search(r"\brespectively\b", body, re.I) and len(doses) == len(names):
-            owners = [n[2] for n in sorted(names)]
-        else:
-            owners = [_drug_for(names, value, body) for value in doses]
-        for value, drug in zip(doses, owners, strict=True):
-            if drug is not None:
-                shifted = Value(
-                    value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
-                )
-                pairs.append(((drug, value.canonical, value.unit), shifted))
-    return pairs
-
-
-# Words that may stand between a drug's dose and how often it is given, in a clause of their own:
-# "Metformin 500 mg, taken orally twice daily". A clause with other words ("she walks daily")
-# says nothing about the drug.
-_REGIMEN_FILLER = frozenset(
-    {
-        "taken", "take", "given", "give", "orally", "oral", "po", "by", "mouth", "iv", "sc",
-        "subcut", "subcutaneously", "im", "with", "food", "meals", "then", "and", "tablet",
-        "tablets", "tab", "tabs", "capsule", "capsules", "dose", "doses", "one", "two", "to",
-        "be", "is", "was", "were", "continued", "continue", "started", "restarted", "at",
-        "same", "dosing", "dosed", "administered", "inhaled", "nebulised", "nebulized", "topically",
-        "applied", "each", "every", "the", "a",
-    }
-)  # fmt: skip
-
-
-def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Frequency]]:
-    """Each regimen ("twice daily", "q8h", "PRN") in ``text`` paired with the medication it is
-    for, found as a dose's drug is (``_drug_for``): "apixaban 5 mg twice daily" gives
-    (apixaban, 2 a day). A regimen in a clause that names no drug and gives no dose belongs to
-    the drug before it only when the clause says nothing else ("Metformin 500 mg, twice
-    daily"). A split dose's total ("500 mg mane and 500 mg nocte": 2 a day) belongs to a drug
-    when each of its times does, to that drug. A regimen is ``as_needed`` where "PRN" in the
-    sentence goes with it ("q6h PRN", "every 6 hours, as needed for pain"). Offsets are offsets
-    in ``text``."""
-    pairs: list[tuple[str, Frequency]] = []
-    for sentence in split_sentences(text):
-        body = sentence.text
-        found = frequencies(body)
-        if not found:
-            continue
-        names = lexicon.spans(body)
-        if not names:
-            continue
-        doses = [v for v in extract_values(body) if is_dose(v)]
-        owner: dict[tuple[int, int], str] = {}
-        # Each time of a split dose before the total that needs their drugs.
-        for freq in sorted(found, key=lambda f: bool(f.parts)):
-            if freq.parts:
-                drugs = {owner.get(part) for part in freq.parts}
-                drug = drugs.pop() if len(drugs) == 1 else None
-            else:
-                drug = _regimen_drug(freq, names, doses, body)
-            if drug is None or (freq.start, freq.end) in owner:
-                continue
-            owner[(freq.start, freq.end)] = drug
-            qualifiers = [
-                prn
-                for prn in found
-                if prn.per_day is None
-                and freq.per_day is not None
-                and _goes_with(prn, freq, drug, names, doses, body, lexicon)
-            ]
-            pairs.append((drug, replace(freq, as_needed=bool(qualifiers)).moved(sentence.start)))
-            for prn in qualifiers:  # "q6h, as needed for pain": the PRN is the drug's too
-                if (prn.start, prn.end) not in owner:
-                    owner[(prn.start, prn.end)] = drug
-                    pairs.append((drug, prn.moved(sentence.start)))
-    return pairs
-
-
-def _regimen_drug(
-    freq: Frequency, names: list[tuple[int, int, str]], doses: list[Value], body: str
-) -> str | None:
-    start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
-    own = any(start <= n[0] and n[1] <= end for n in names) or any(
-        start <= v.start < end for v in doses
-    )
-    if not own:
-        rest = body[start:end][: freq.start - start] + body[freq.end : end]
-        words = re.findall(r"[a-z]+", rest.lower())
-        if any(w not in _REGIMEN_FILLER for w in words):
-            return None
-    return _drug_for(names, Value("number", "", None, freq.raw, freq.start), body)
-
-
-def _goes_with(
-    prn: Frequency,
-    freq: Frequency,
-    drug: str,
-    names: list[tuple[int, int, str]],
-    doses: list[Value],
-    body: str,
-    lexicon: MedicationLexicon,
-) -> bool:
-    """Whether "as needed" qualifies ``freq`` (for ``drug``): in its clause ("q6h PRN"), or in
-    a clause of its own that gives no other dose ("q6h, as needed for pain"), for the same drug
-    or for none named ("As needed, paracetamol 1 g q6h"). "Morphine 10 mg q4h and 5 mg PRN" is
-    a regular dose and an as-needed one."""
-    start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
-    if not start <= prn.start < end:
-        lo, hi = clause_span(body, prn.start, prn.start, _CLAUSE_BREAK)
-        if any(lo <= v.start < hi for v in doses):
-            return False
-    theirs = _drug_for(names, Value("number", "", None, prn.raw, prn.start), body)
-    return theirs is None or lexicon.same_drug(theirs, drug)
-
-
-# A word right before a dose: "zorbaxiline 10 mg".
-_DOSED_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{5,})\s+(?=[\d.])")
-# How generic and brand drug names end; English words with these endings must be dictionary
-# words (not ones known only by the shape of their ending) to pass as no drug.
-_DRUG_ENDINGS = (
-    "ine", "ide", "ol", "one", "ate", "il", "in", "an", "ax", "ex", "ix", "ox", "um", "yl",
-    "ane", "ene", "ium", "am", "ast", "ant",
-)  # fmt: skip
-
-# Salts and release forms that follow a drug's name ("ferrous sulfate", "MST Continus").
-_SALT_WORDS = frozenset(
-    {
-        "sulfate", "sulphate", "hydrochloride", "carboxymaltose", "continus", "contin",
-        "succinate", "tartrate", "citrate", "gluconate", "fumarate", "maleate", "mesylate",
-        "besylate", "bromide", "chloride", "acetate", "phosphate", "carbonate", "oxide",
-        "hydroxide", "sodium", "potassium", "calcium", "magnesium", "retard", "mofetil",
-    }
-)  # fmt: skip
-
-
-def _after_a_drug(body: str, start: int, lexicon: MedicationLexicon) -> bool:
-    """A word right after a drug's name is part of it: a salt or a product ("morphine
-    sulfate", "mycophenolate mofetil", "paliperidone Sustenna")."""
-    previous = re.search(r"([A-Za-z][A-Za-z\-]*)[\s/]+$", body[:start])
-    return previous is not None and lexicon.is_medication(previous.group(1))
-
-
-def unknown_dosed_names(body: str, lexicon: MedicationLexicon) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased word) of each word that is given a dose ("zorbaxiline 10 mg")
-    but is neither a listed drug nor an English or clinical word: a drug name the dictionaries
-    do not know, or a misspelt one. A word with a drug's ending must be a dictionary word."""
-    doses = {v.start for v in extract_values(body) if is_dose(v)}
-    candidates = [
-        m
-        for m in _DOSED_WORD.finditer(body)
-        if m.end() in doses
-        and not lexicon.is_medication(m.group(1))
-        and not _after_a_drug(body, m.start(), lexicon)
-    ]
-    if not candidates:
-        return []
-    from medlocal.privacy.deid_lexicon import lexicon as word_lexicon  # loaded once, on need
-
-    words = word_lexicon()
-    found: list[tuple[int, int, str]] = []
-    for match in candidates:
-        word = match.group(1).lower()
-        if words.name_like(word) or word in _SALT_WORDS:
-            continue
-        dictionary = word in words.english or words.clinical(word) or words.inflected(word)
-        if dictionary or (words.known(word) and not word.endswith(_DRUG_ENDINGS)):
-            continue
-        found.append((match.start(1), match.end(1), word))
-    return found
 
 
 class _PassageFacts:
