@@ -447,9 +447,18 @@ def _scores_text(hit: SearchHit) -> str:
     names (vault/search.py's third ranking), which printed as "()" (QA)."""
     parts = [
         f"cosine {hit.vector_score:.3f}" if hit.vector_score is not None else "",
-        f"bm25 {hit.bm25_score:.3f}" if hit.bm25_score is not None else "",
+        _bm25_text(hit.bm25_score) if hit.bm25_score is not None else "",
     ]
     return ", ".join(p for p in parts if p) or "names a drug of the class asked about"
+
+
+def _bm25_text(score: float) -> str:
+    """bm25 gives a word found in half the passages or more an idf of about nothing, so a vault
+    of a few passages printed "bm25 0.000" for a passage that does hold the asked words (QA):
+    say that the words matched and why the score is no help."""
+    if score >= 0.0005:
+        return f"bm25 {score:.3f}"
+    return "bm25 words found (in most passages, so no rank)"
 
 
 def run_delete(args: argparse.Namespace) -> int:

@@ -78,6 +78,11 @@ CALENDAR_WORDS = frozenset(
     )
 )
 
+WEEKDAYS = frozenset(
+    day + plural
+    for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for plural in ("", "s")
+)
 
 # Short clinical words the abbreviation list lacks, in prescriptions, wards and plans: never a
 # person's initials, a lower-case name or an organisation's acronym.

@@ -71,6 +71,14 @@ EMPLOYER_CUE = re.compile(
     r"chemist[ \t]+is)\b)"
     r"(?:[ \t]+(?i:at|for|by|with|in|of))?[ \t]*[(,:]?[ \t]*\Z"
 )
+# What a church or its school is dedicated to, after "Holy": "Holy Trinity", "Holy Cross" name a
+# parish with no facility word ("attends Holy Trinity on Sundays"); "Holy Communion" is no place.
+HOLY_DEDICATIONS = frozenset(
+    {
+        "trinity", "cross", "family", "rosary", "redeemer", "innocents", "angels", "apostles",
+        "saviour", "savior", "sepulchre", "spirit", "ghost", "name", "child", "souls",
+    }
+)  # fmt: skip
 # A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
 LOWER_HEAD_AFTER = re.compile(
     r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"

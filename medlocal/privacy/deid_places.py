@@ -25,6 +25,7 @@ from medlocal.privacy.deid_place_words import (
     FOR_PLACE,
     GENERIC,
     HEAD_FIRST,
+    HOLY_DEDICATIONS,
     KIND_AFTER,
     LOWER_HEAD_AFTER,
     NAMED_FOR,
@@ -127,6 +128,17 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     ):
         out.append(WordSpan("location", run[0].start, word_end(run[-1])))  # "lives in Little Haven"
         return
+    holy = _holy_dedication(words)
+    if holy is not None:
+        # "on Tuesdays and Holy Trinity": the parish is the run's end, what comes before is read
+        # on its own.
+        before = run[:holy]
+        while before and before[-1].shape == "joiner":
+            before = before[:-1]
+        if before:
+            read_run(before, text, lex, out)
+        out.append(WordSpan("facility", run[holy].start, word_end(run[-1])))
+        return
     if _organisation(run, words, text, lex):
         out.append(WordSpan("facility", run[0].start, word_end(run[-1])))
         return
@@ -211,6 +223,17 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         ):
             tok.strong = True
     read_names(run, text, lex, out)
+
+
+def _holy_dedication(words: list[str]) -> int | None:
+    """Where a church's name without a facility word begins ("Holy Trinity", "Holy Cross"); one
+    with a facility word after it is read as a facility anyway ("Holy Cross Primary School")."""
+    for i in range(len(words) - 1):
+        if words[i] == "holy" and words[i + 1] in HOLY_DEDICATIONS:
+            if any(w in FACILITY_HEADS for w in words[i + 2 :]):
+                return None
+            return i
+    return None
 
 
 def _names_on(words: list[str], lex: Lexicon) -> bool:

@@ -32,7 +32,7 @@ from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letter
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
 from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
-from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_place_words import GENERIC, KIND_AFTER
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_end
 
 # Service words that end an organisation's name after a word found in it ("Lakeside Endoscopy",
@@ -162,7 +162,9 @@ def complete_runs(
         gap_after = _gap_to_name(text, names_at, word_end(run[-1]), before=False)
         if (gap_before or gap_after) and all(t.shape == "title" for t in run):
             take("name", run)  # "Junebug and Smoke"
-        elif _PLACE_BEFORE.search(text, max(0, run[0].start - 28), run[0].start):
+        elif _PLACE_BEFORE.search(
+            text, max(0, run[0].start - 28), run[0].start
+        ) and not _describes_kind(run, text, lex):
             take("facility", run)  # "at Lister", "to the Crown and Anchor"
     # A saint's possessive is part of the name ("St Luke's", "Saint Mary's"); a person's is not.
     out = [
@@ -172,6 +174,20 @@ def complete_runs(
         for s in spans + extra
     ]
     return sorted(out, key=lambda s: (s.start, s.end))
+
+
+def _describes_kind(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Plain words before the kind of place in lower case say what it is for, not which one
+    ("attends the Dementia day centre", "the Young Onset care home"); "The Laurels (nursing home)"
+    and an unknown, name or place word name one ("the Willow day centre")."""
+    return (
+        KIND_AFTER.match(text, word_end(run[-1])) is not None
+        and run[0].word != "The"
+        and all(
+            lex.known(t.bare) and t.bare not in lex.places and not lex.name_like(t.bare)
+            for t in run
+        )
+    )
 
 
 def _extend(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import WEEKDAYS, Lexicon, fold
 from medlocal.privacy.deid_people_words import JOINERS, PARTICLES, PERSON_VERB, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
 
@@ -136,6 +136,10 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         ) and any(lex.known(fold(p)) for p in parts)
     if lower in PARTICLES:
         tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
+        return
+    if lower in WEEKDAYS:
+        # "Seen on Monday": the date rule takes a weekday (a date element); read as an unknown
+        # surname it was labelled a name in the preview ("Seen on [NAME]").
         return
     if tok.shape == "caps":
         # An all-caps word of a few letters is an acronym ("ANC", "LVEF"); a listed name in
