@@ -38,7 +38,7 @@ DEVELOPMENT = (
     "dev11", "dev12", "dev13",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
-HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7")
+HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8")
 HALVES = DEVELOPMENT + HELD_OUT
 
 

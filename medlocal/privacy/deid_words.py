@@ -36,12 +36,14 @@ from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
 from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
 from medlocal.privacy.deid_joins import join_particles
+from medlocal.privacy.deid_known_orgs import known_organisations
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_runs import complete_runs
+from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_tokens import (
     TOKEN,
@@ -96,6 +98,8 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += initial_names(text, tokens, lex)
     found += chat_speakers(text, lex)
     found += company_names(text, lex)
+    found += school_names(text, lex)
+    found += known_organisations(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
     found += initials_of_found_names(text, found)

@@ -161,6 +161,10 @@ def _as_written(text: str, found: list[Redaction]) -> list[Redaction]:
 
 
 _JOINERS = frozenset({"and", "of", "&", "the"})  # what a piece between two rule spans may be
+# A rule leaves a name's possessive outside it ("[NAME]'s worker"); where the tagger reads it as
+# part of an organisation's name ("Barnardo's", "Sainsbury's"), it joins the rule's span instead
+# of standing as a redaction of its own ("[NAME][FACILITY] worker").
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iterator[Redaction]:
@@ -180,7 +184,10 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             # Trimmed of the spaces and punctuation next to the covered part.
             left = len(piece) - len(piece.lstrip(" ,;:.-"))
             right = len(piece.rstrip(" ,;:.-"))
-            if any(c.isalnum() for c in piece) and piece.strip(" ,;:.-").lower() not in _JOINERS:
+            bare = piece.strip(" ,;:.-").lower()
+            if any(c.isalnum() for c in piece) and bare not in _JOINERS:
                 a, b = start + left, start + right
+                if bare in _POSSESSIVES and a > 0 and covered[a - 1]:
+                    a -= 1  # overlapping the span before, the possessive joins it
                 yield Redaction(red.kind, a, b, text[a:b], red.replacement)
             start = end

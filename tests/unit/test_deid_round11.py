@@ -36,3 +36,36 @@ def test_plain_words_before_a_kind_of_place_describe_it() -> None:
     # A name or a word no dictionary has still says which one.
     out = redact("She attends the Willow day centre and the Brackenholt food bank.")
     assert "Willow" not in out and "Brackenholt" not in out, out
+
+
+def test_a_school_named_by_its_level_goes_with_its_designation() -> None:
+    out = redact("Son at St Aidan's C of E Primary; daughter at Ravenscourt Junior School.")
+    assert "Aidan" not in out and "C of E" not in out and "Ravenscourt" not in out, out
+    out = redact("Year 9 at Whitbarrow High, brother at Our Lady's RC Primary.")
+    assert "Whitbarrow" not in out and "Lady" not in out, out
+
+
+def test_clinical_and_plain_words_before_a_level_stay() -> None:
+    text = "Carcinoma of Unknown Primary. Blood Pressure High on arrival. Secondary to sepsis."
+    assert redact(text) == text
+
+
+def test_a_listed_organisation_goes_without_any_facility_word() -> None:
+    out = redact("Referred to Age UK and the Alzheimer's Society; help from the Red Cross.")
+    for name in ("Age UK", "Alzheimer's Society", "Red Cross"):
+        assert name not in out, out
+    out = redact("Night shifts at Costco; support from Mind and Alcoholics Anonymous.")
+    for name in ("Costco", "Mind", "Alcoholics Anonymous"):
+        assert name not in out, out
+
+
+def test_a_listed_organisation_that_is_a_plain_word_needs_a_cue() -> None:
+    text = "Crisis team called. Mind the drain. Scope of practice reviewed. Beat-to-beat variation."
+    assert redact(text) == text
+
+
+def test_an_organisations_possessive_joins_its_name() -> None:
+    # The rule read "Barnardo" as a name and the statistical line "Barnardo's" as an
+    # organisation: the "'s" stood alone as a second redaction ("[NAME][FACILITY] worker").
+    spans = REDACTOR.preview("Seen with her Barnardo's worker today.")
+    assert [r.original for r in spans] == ["Barnardo's"], spans

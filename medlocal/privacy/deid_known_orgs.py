@@ -1,0 +1,49 @@
+"""Organisations named without a facility word that are known by name (eleventh round): national
+charities, support groups, services, unions and large employers ("referred to Age UK", "attends
+Alcoholics Anonymous", "night shifts at Costco"), listed in resources/deid_organisations.txt.
+A listed name is matched as written, capitals and all; one that is also an English word alone
+("Mind", "Crisis", "Shelter", "Beat") only after a word that says an organisation follows.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from medlocal.paths import resources_dir
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_tokens import WordSpan
+
+# A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
+_CUE_BEFORE = re.compile(
+    r"\b(?:to|from|with|at|by|via|through|for|attends|attended|attending|contacted|called|"
+    r"phoned|joined|member[ \t]+of|volunteers?|works)[ \t]+(?:the[ \t]+)?\Z",
+    re.I,
+)
+
+
+@cache
+def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
+    """One pattern of every listed name (longest first), and the names of one plain word."""
+    listing = resources_dir() / "deid_organisations.txt"
+    names = [
+        line.strip()
+        for line in listing.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    plain = frozenset(n for n in names if " " not in n and "'" not in n)
+    return re.compile(rf"(?<![\w'’&-])(?:{alternatives})(?![\w&-]|['’]s\b)"), plain
+
+
+def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The listed organisations in ``text``."""
+    pattern, single = _listed()
+    found: list[WordSpan] = []
+    for match in pattern.finditer(text):
+        name = match.group()
+        plain = name in single and lex.known(fold(name))
+        if plain and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            continue
+        found.append(WordSpan("facility", match.start(), match.end()))
+    return found

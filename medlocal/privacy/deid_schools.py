@@ -1,0 +1,48 @@
+"""Schools told by their level (eleventh round): a name before "Primary", "High", "Secondary",
+"Elementary" or "Junior" is a school even without the word "School", and a church's
+designation between them belongs to it ("St Aidan's C of E Primary", "Walton St Mary CE
+Primary", "Kaimuki High", "Our Lady's RC Junior School"). Each of those words is also clinical
+or plain ("unknown primary", "secondary to"), so the name must say which school: a saint, a word
+no dictionary has, a listed name or a listed place that is no English word ("Blood" and "Bath" are
+surnames and places).
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+
+_DESIGNATION = (
+    r"C\.?[ \t]?of[ \t]?E\.?|CofE|CE|RC|R\.C\.|Catholic|Church[ \t]+of[ \t]+England|Anglican|"
+    r"Methodist|Baptist|Christian|Islamic|Jewish|Community|County|Public|State|National|"
+    r"Infant[ \t]+and[ \t]+Junior|Junior[ \t]+and[ \t]+Infant"
+)
+_LEVEL = (
+    r"Primary|Junior|Infants?|Middle|Secondary|High|Elementary|Grammar|Comprehensive|"
+    r"Intermediate|Preparatory|Prep"
+)
+_SCHOOL = re.compile(
+    # One to four capitalised words ("St." and possessives inside), a designation, the level,
+    # and "School" or "Academy" where written.
+    r"(?<![\w'’.-])(?P<name>(?:St\.?[ \t]+|Saint[ \t]+|Our[ \t]+Lady(?:['’]s)?[ \t]+)?"
+    r"[A-Z][\w'’-]*(?:[ \t]+(?:St\.?|[A-Z][\w'’-]*)){0,3})"
+    rf"(?:[ \t]+(?:{_DESIGNATION}))?[ \t]+(?:{_LEVEL})(?:[ \t]+(?:School|Academy))?\b"
+)
+_SAINT = re.compile(r"(?:St\.?|Saint|Our[ \t]+Lady)\b")
+
+
+def school_names(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The schools in ``text`` named by their level, each with its designation and level."""
+    found: list[WordSpan] = []
+    for match in _SCHOOL.finditer(text):
+        name = match.group("name")
+        words = [fold(m.group().rstrip("'’")).removesuffix("'s") for m in TOKEN.finditer(name)]
+        if _SAINT.match(name) or any(
+            not lex.known(w) or ((lex.name_like(w) or w in lex.places) and w not in lex.english)
+            for w in words
+            if not lex.clinical(w)
+        ):
+            found.append(WordSpan("facility", match.start(), match.end()))
+    return found
