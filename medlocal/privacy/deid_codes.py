@@ -34,7 +34,8 @@ _ID_CUES: list[tuple[str, str]] = [
     ),
     (
         "account_number",
-        r"(?:billing[ \t]+)?account(?:[ \t]+(?:number|no\.?|#))?|acct\.?(?:[ \t]*(?:#|no\.?))?",
+        r"(?:billing[ \t]+)?account(?:[ \t]+(?:number|no\.?|#))?|acct\.?(?:[ \t]*(?:#|no\.?))?|"
+        r"c-?file(?:[ \t]+(?:number|no\.?|#))?",
     ),
     (
         "licence_number",
@@ -73,7 +74,12 @@ _ID_CUES: list[tuple[str, str]] = [
         # Fifth round: short labels of laboratory and hospital systems ("Accn 4471882", "Enc#
         # 4471", "Lab ref. M25/004471", "Spec 25-HS-004471", "CSN", "FIN", "UBRN", "Datix").
         r"accn|acc[ \t]*(?:#|no\.?)|enc|episode|spec|lab[ \t]+ref|csn|har|ubrn|datix|"
-        r"ods|docket|folder|chart",
+        r"ods|docket|folder|chart|"
+        # Eleventh round: police and prison references ("collar PS 4471", "CRO 118822/14R",
+        # "PNC 14/771203X", "police ref CAD 4471/05NOV25", "prison no. A7734EK").
+        r"collar(?:[ \t]+(?:number|no\.?))?|shoulder[ \t]+(?:number|no\.?)|warrant[ \t]+"
+        r"(?:card[ \t]+)?(?:number|no\.?)|cro|pnc|pnd|(?:police|crime|incident|arrest|custody|"
+        r"cad|log|court)[ \t]+(?:ref(?:erence)?|number|no\.?)|prison(?:er)?[ \t]+(?:number|no\.?)",
     ),
 ]
 # Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
@@ -85,9 +91,12 @@ _FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|
 # check digit, never before a word ("account 12345 2 tablets").
 _ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}|\d(?:-\d{1,2}(?![\w-]))?)(?![ \t]*(?-i:[a-z])))*"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}(?:/[A-Z0-9]+)*|\d(?:-\d{1,2}(?![\w-]))?)"
+    r"(?![ \t]*(?-i:[a-z])))*"
+    # Digits grouped in threes after two or three ("28 331 907").
+    r"|\d{2,3}(?:[ ]\d{3}){2,3}(?![\w/-]|[.,]\d)"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
-    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
+    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}(?:/[A-Z0-9]+)*){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
 # One value, or a list of them ("serial numbers 11440-01 and 11440-02").
 _ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
@@ -224,6 +233,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # personal health number ("9 123 456 782").
     ("health_plan_id", re.compile(r"\b\d{4}[ ]?\d{5}[ ]?\d/(?P<v>\d)\b")),
     ("health_plan_id", re.compile(r"(?<![\w.,/-])\d[ ]\d{3}[ ]\d{3}[ ]\d{3}(?![\w/-]|[.,]\d)")),
+    # A UK National Insurance number, spaced or not ("QR 41 77 26 C", "QR417726C").
+    ("ssn", re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b(?![ \t]*[a-z])")),
     # A French social security number (NIR: "1 32 07 31 555 042 37").
     (
         "ssn",

@@ -14,6 +14,24 @@ _TLDS = r"com|org|net|edu|gov|io|us|uk|ca|au|nz|ie|info|health|biz|co|nhs|me|app
 # "anexo 12", "ramal 301", "Durchwahl 17").
 _EXTENSION = r"(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)[ \t]*\d{1,6}"
 
+# Where a user name follows: a platform, or a word for one ("Strava handle vuvu_runs").
+_PLATFORMS = (
+    r"instagram|insta|tiktok|snapchat|snap|twitter|facebook|discord|grindr|tinder|hinge|bumble|"
+    r"strava|telegram|reddit|twitch|youtube|threads|bluesky|linkedin|xbox|psn|steam|roblox|"
+    r"kik|wechat|line[ \t]+id"
+)
+_USER_WORDS = (
+    r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name|"
+    r"profile"
+)
+HANDLE_CUE = re.compile(
+    rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}))?|\b(?:{_USER_WORDS}))"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*"
+)
+# A user name: letters, digits, "_" and inner dots, with a digit, "_" or an inner dot in it
+# (a plain word after "profile" or "Facebook" is no user name: "Her profile is stable").
+_HANDLE = r"(?=\w*(?:[\d_]|\.\w))[A-Za-z_][\w.]*\w"
+
 CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")),
     ("url", re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\])]+", re.I)),
@@ -120,6 +138,16 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),
     ),
     ("phone", re.compile(r"(?<![\w+.])0\d{2,4}[ \t]\d{3,4}[ \t]\d{3,4}(?![\w-])")),
+    # Social-media handles and usernames (eleventh round): after "@" with a digit, "_" or an
+    # inner "." in them ("@kiki.d_09"; "@night", "@ 5 mL/h" stay), or such a name after a
+    # platform or a username word ("TikTok oisinfb_1", "username shivnb90", "Discord oisin#4471").
+    (
+        "id_number",
+        re.compile(
+            rf"(?<![\w@.])@{_HANDLE}"
+            rf"|{HANDLE_CUE.pattern}(?P<v>@?(?:{_HANDLE}|[A-Za-z_]\w*#\d{{4}}))(?![\w@#])"
+        ),
+    ),
     # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",
     # "07700 900412", "01 555 0123", the UK's six-digit area codes, "016977 41234"), and
     # international numbers after 00 ("00 44 20 7946 0958").

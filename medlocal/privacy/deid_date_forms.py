@@ -146,15 +146,24 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
         ),
     ),
-    # A day of the month on its own after a preposition ("review on the 22nd.").
+    # A day of the month on its own, with its "the" ("review on the 22nd.", "disclosed on the
+    # 19th that", "since the 12th)", "the 10th of December") or after any word at the end of a
+    # phrase ("hemiarthroplasty 8th.", "next Wed (26th)"): one that is no noun's ordinal ("the
+    # 5th toe", "her 3rd", "50th centile").
     (
         "date",
         re.compile(
-            r"(?i:\b(?:on|by|from|until|till|since|before|after)[ \t]+the[ \t]+)"
-            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;:)?!]|$)"
+            r"(?<![\w'’/.-])(?<!her[ \t])(?<!his[ \t])(?<!its[ \t])(?<!our[ \t])(?<!my[ \t])"
+            r"(?<!their[ \t])(?<!every[ \t])(?<!each[ \t])"
+            # a centile after a measure ("121 cm (25th)")
+            r"(?<!\d[ \t]\()(?<!\d\()(?<!cm[ \t]\()(?<!kg[ \t]\()(?<!g[ \t]\()"
+            r"(?P<v>(?i:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+            rf"(?:[ \t]+(?i:of)[ \t]+(?:{_MONTH_SHORT})\b"
+            r"|(?=[ \t]*(?:[.,;:)?!]|$)"
             # or before a word that cannot take an ordinal as its noun ("was on the 15th
-            # last time"; not "on the 5th toe")
-            r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead)\b)",
+            # last time", "the 19th that her"), not another ordinal ("the 9th and 10th ribs")
+            r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead|that|"
+            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d))))",
             re.M,
         ),
     ),

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_contacts import HANDLE_CUE
+
 # A clear slip: a 0 between two letters, or an O, o or l between two digits.
 _CLEAR = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])|(?<=\d)[Ool](?=\d)")
 # A word of letters and digits.
@@ -85,13 +87,17 @@ def underscores_as_spaces(text: str) -> str:
     """``text`` with the underscores that join words as spaces, at the same offsets:
     "Okafor_1951-04-17_letter.pdf" hides a name and a date from every rule that reads words
     ("_" is a word character). E-mail and web addresses keep theirs ("ann_lee@example.org",
-    "dropbox.com/s/a_b.pdf"), and so does a blank ("Dr. ___ saw her")."""
+    "dropbox.com/s/a_b.pdf"), so does a user name after its platform or a username word, and
+    so does a blank ("Dr. ___ saw her")."""
     if "_" not in text:
         return text
     chars = list(text)
     for word in _WORD_WITH_UNDERSCORE.finditer(text):
         if _ADDRESS_LIKE.search(word.group()):
             continue
+        cue = HANDLE_CUE.search(text, max(0, word.start() - 32), word.start())
+        if cue is not None and cue.end() == word.start():
+            continue  # a user name keeps its underscores ("Grindr handle jo_okafor00")
         for joint in _JOINING_UNDERSCORE.finditer(text, word.start(), word.end()):
             chars[joint.start()] = " "
     return "".join(chars)

@@ -156,7 +156,8 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
         lex = lexicon()
         return (
             fold(prefix) not in _LABEL_WORDS
-            and prefix not in _STATE_CODES  # "IL 62704" is a state and its ZIP code
+            # "IL 62704" is a state and its ZIP code; "MA 02211847" is no ZIP code
+            and (prefix not in _STATE_CODES or not _ZIP.fullmatch(match.group("n")))
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
             and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
@@ -224,6 +225,7 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
 
 
 # Labels that stand before an identifier and are kept in view ("MRN 7710442", "NHS 401 023 2137").
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _STATE_CODES = frozenset(STATES.split("|")) | {"NSW", "VIC", "QLD", "TAS", "NT", "ACT"}
 _LABEL_WORDS = frozenset(
     {

@@ -100,7 +100,8 @@ _CODE_KINDS = frozenset(
 
 
 _CHECK_CHARACTER = re.compile(
-    rf"[ \t](?:[B-HJ-Z]|[AI](?![ \t]+[a-z])|\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/.,:-])"
+    rf"[ \t](?:[A-Z]{{2}}(?![ \t]+[a-z])|[B-HJ-Z]|[AI](?![ \t]+[a-z])|\d(?!{UNIT_AFTER}|[ \t]*x\b))"
+    r"(?![\w/,:-]|\.\w)"
 )
 
 

@@ -678,10 +678,12 @@ def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # more (947/1012, 93.58%; aggregate only). Round 10 (session 13, aggregate only): 949/1012
     # (93.77%), 2.8% (20/705); it had stood at 953 before the review's fixes (names no longer
     # read as foreign clinical words, initials that abbreviate something only where they sign).
+    # Round 11 (session 14, aggregate only): the rule for a day of the month alone ("on the
+    # 3rd.", "hemiarthroplasty 8th.") takes one clinical term more here, 21/705 (3.0%).
     # Far below the targets; a regression guard only. Failures print figures only.
     recall, clinical_redacted = _figures("heldout6")
     assert recall >= 0.937, f"sixth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.030, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:

@@ -69,3 +69,54 @@ def test_an_organisations_possessive_joins_its_name() -> None:
     # organisation: the "'s" stood alone as a second redaction ("[NAME][FACILITY] worker").
     spans = REDACTOR.preview("Seen with her Barnardo's worker today.")
     assert [r.original for r in spans] == ["Barnardo's"], spans
+
+
+def test_a_day_of_the_month_alone_goes_with_its_the() -> None:
+    text = (
+        "Mattress loaned on the 3rd. She disclosed on the 19th that he pushed her. "
+        "Hemiarthroplasty 8th. Pain (since the 12th), worse. Review next Wed (26th)."
+    )
+    out = redact(text)
+    for day in ("3rd", "19th", "8th", "12th", "26th"):
+        assert day not in out, out
+    assert "the [DATE]" not in out, out  # "the" goes with the day, as written
+
+
+def test_an_ordinal_that_counts_something_stays() -> None:
+    text = (
+        "Left 9th and 10th rib fractures; erosions at the 2nd and 3rd MCP joints. The 5th toe "
+        "is swollen. This is her 3rd. Height 121 cm (25th). 1st line treatment."
+    )
+    assert redact(text) == text
+
+
+def test_social_media_handles_and_user_names_go() -> None:
+    text = (
+        "Her snapchat @kiki.d_09 had messages; TikTok @oisinfb_, Discord oisin#4471. Portal "
+        "username leroywash52; Grindr handle jo_okafor00; Strava handle vuvu_runs_jhb."
+    )
+    out = redact(text)
+    for handle in ("kiki", "oisinfb", "oisin#", "leroywash", "okafor", "vuvu", "runs_jhb"):
+        assert handle not in out, out
+
+
+def test_an_at_sign_in_a_prescription_or_a_plain_word_after_profile_stays() -> None:
+    text = "NS @100ml/hr. Paracetamol @night. Her profile is stable. Lipid profile normal."
+    assert redact(text) == text
+
+
+def test_police_prison_and_claim_references_go_whole() -> None:
+    text = (
+        "DS Hunter (collar PS 4471); prison no. A7734EK, CRO 118822/14R, PNC 14/771203X; "
+        "police ref CAD 4471/05NOV25; VA claim C-file 28 331 907; NIN QR 41 77 26 C."
+    )
+    out = redact(text)
+    for code in ("4471", "A7734EK", "118822", "14R", "771203X", "05NOV25", "331 907", "77 26"):
+        assert code not in out, out
+
+
+def test_a_check_pair_of_capitals_and_a_state_before_a_long_number() -> None:
+    out = redact("Medical card 8833 1742 CX. Medical Assistance MA 02211847. VHI 7041882 3.")
+    for code in ("CX", "02211847", "7041882 3"):
+        assert code not in out, out
+    assert "IL [ZIP]" in redact("Springfield, IL 62704."), "a state before its ZIP code stays"
