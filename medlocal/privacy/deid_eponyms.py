@@ -82,6 +82,7 @@ _CAPITALISED_HEADS = frozenset(
 # ("Robson group 1", "Guthrie card").
 _LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
 _NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
+_CLASS_AFTER = re.compile(r"[ \t](?:\d{1,2}\b(?![:/.]\d)|[A-G]\b|[IV]{1,4}\b)")
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
 # "Hashimoto thyroiditis") count as eponym heads too.
 _EPONYM_HEAD_ENDINGS = (
@@ -155,7 +156,11 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
         # facility, "Hashimoto thyroiditis" a disease.
         by_ending = head.word.islower() and (
-            word.endswith(_EPONYM_HEAD_ENDINGS) or word in _LOWER_CASE_HEADS
+            word.endswith(_EPONYM_HEAD_ENDINGS)
+            or word == "card"
+            # A group is an eponym's class only with the class after it ("Robson group 1",
+            # "Lancefield group A"); "Shine peer group" is a group of people.
+            or (word in _LOWER_CASE_HEADS and _CLASS_AFTER.match(text, head.end) is not None)
         )
         # A capitalised head counts only where eponyms are written so ("Modified Rankin Scale");
         # "Ana Frame", "Grace Field", "Tom Lane" are names.

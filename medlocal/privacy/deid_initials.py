@@ -42,8 +42,13 @@ _INITIALS_AFTER = re.compile(
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
-    r"|(?:(?<=[.!?)])[ \t]*[—–-]|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|Sig|Initials)\b\.?:?)"
-    r"[ \t]*(?P<signed>[A-Z]{2,3})[ \t]*$)",
+    r"|(?:(?<=[.!?)])[ \t]*(?:--?|—|–)|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|(?i:signed|sig)|"
+    r"Initials)\b\.?:?)[ \t]*(?P<signed>[A-Z]{2,3})(?=[ \t]*\.?[ \t]*$|[ \t]+[A-Z]{2,6}[ \t]*$)"
+    # Eleventh round: a line that opens with a signature's dash, then initials and the signer's
+    # role or end of line ("-- DW, palliative medicine", "-- SK RNLD", "-- GN (Pathway nurse)"),
+    # and initials before a slash and the signer's name ("LH / Dr Leah Horowitz").
+    r"|^[ \t]*(?:--|—|–)[ \t]*(?P<dashed>[A-Z]{2,4})(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
+    r"|^(?P<slashed>[A-Z]{2,3})[ \t]*/[ \t]*(?=(?:Dr|Mr|Mrs|Ms|Prof|Nurse|Sister)\b))",
     re.M,
 )
 _LOWER_SIGNATURE = re.compile(
@@ -53,8 +58,8 @@ _LOWER_SIGNATURE = re.compile(
 # Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
 # ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
 _SIGNED_PAIR = re.compile(
-    r"\b(?:Signed|Sig|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
-    r"(?P<a>[A-Z]{2,3})\b(?=[ \t]*(?:\d{3,4}\b|[/,;(]|$))"
+    r"\b(?:(?i:signed|sig)|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
+    r"(?P<a>[A-Z]{2,3})\b(?=[ \t]*(?:\d{3,4}\b|[/,;(]|\.?[ \t]*$))"
     r"(?:[ \t]*\d{3,4})?(?:[ \t]*[/,][ \t]*(?P<b>[A-Z]{2,3})\b(?![ \t]*[a-z.]))?",
     re.M,
 )
@@ -99,8 +104,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     found += _lower_case_signatures(text, lex)
     senses = default_abbreviations().senses
     for match in _SIGNED_INITIALS.finditer(text):
-        group = "titled" if match.group("titled") else "signed"
-        if match.group(group) not in senses and match.group(group).lower() not in CLINICAL_SHORT:
+        group = next(g for g in ("titled", "signed", "dashed", "slashed") if match.group(g))
+        # Before a slash and the signer's name, capitals are initials even where they also
+        # abbreviate something ("LH / Dr Leah Horowitz").
+        sense = match.group(group) in senses and group != "slashed"
+        if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
     # abbreviate something ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz").

@@ -89,7 +89,31 @@ LOWER_HEAD_AFTER = re.compile(
 KIND_AFTER = re.compile(
     r"[ \t]+\(?(?:nursing|care|children's|childrens|residential|rest|group)[ \t]+home\b"
     r"|[ \t]+\(?(?:food[ \t]*bank|day[ \t]+cent(?:re|er)|parish|air[ \t]+ambulance|hostel|"
-    r"refuge|shelter|retirement[ \t]+village|sheltered[ \t]+housing)\b"
+    r"refuge|shelter|retirement[ \t]+village|sheltered[ \t]+housing|"
+    # Eleventh round: groups, clubs and the places they meet ("Little Acorns baby group", "the
+    # Hub at Gipton recovery café", "St Giles' church", "the Bramble Lane practice").
+    r"(?:peer|support|baby|toddler|walking|singing|craft|art|carers'?|parents'?|mums'?|"
+    r"dads'?|lunch|luncheon|youth|bereavement|recovery|men's|women's)[ \t]+(?:group|club|"
+    r"café|cafe|shed)|café|cafe|church|chapel|mosque|temple|synagogue|gurdwara|practice|"
+    r"pantry|larder|food[ \t]+pantry|depot|bus[ \t]+garage|soup[ \t]+kitchen)\b"
+)
+# Words that say whom a service is for or what it does, not which one it is: a run of these
+# before the kind of place describes it ("the Dementia day centre", "a Catholic care home", "the
+# Young Onset group"); a run with a word of another kind names one ("Little Acorns baby group",
+# "the Willow day centre").
+DESCRIPTIVE = frozenset(
+    re.findall(
+        r"[\w'’]+",
+        "dementia memory stroke cardiac heart lung breathing diabetes diabetic cancer mental"
+        " health carers carer parents parent baby babies toddler toddlers mums dads"
+        " men's women's youth young onset elderly older senior seniors adult adults children's"
+        " childrens kids family families bereavement recovery addiction drug drugs alcohol"
+        " autism learning disability disabilities deaf blind sight hearing veterans veteran"
+        " catholic anglican methodist baptist church community local private public council"
+        " nhs day respite weight slimming walking exercise chair fast track awaiting new old"
+        " residential nursing specialist general village parish town city county national"
+        " regional district central main nearby same usual other another her his their",
+    )
 )
 DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",

@@ -18,6 +18,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_place_words import (
     AT_BEFORE,
+    DESCRIPTIVE,
     DIRECTION_AFTER,
     EMPLOYER_CUE,
     FACILITY_AHEAD,
@@ -225,6 +226,15 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     read_names(run, text, lex, out)
 
 
+def _names_which(run: list[Tok], which: list[str], text: str) -> bool:
+    """Plain words before the kind of place that name it ("Little Acorns baby group", "Shine
+    peer group"), not describe it ("Dementia day centre"); one plain word that opens a sentence
+    says nothing by its capital ("Support group on Mondays")."""
+    if any(w in DESCRIPTIVE for w in which):
+        return False
+    return len(run) > 1 or not sentence_start(text, run[0].start)
+
+
 def _holy_dedication(words: list[str]) -> int | None:
     """Where a church's name without a facility word begins ("Holy Trinity", "Holy Cross"); one
     with a facility word after it is read as a facility anyway ("Holy Cross Primary School")."""
@@ -269,6 +279,7 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
         and (
             run[0].word == "The"
             or any(not lex.known(w) or (w in lex.places and w not in lex.english) for w in which)
+            or _names_which(run, which, text)
         )
     ):
         return True

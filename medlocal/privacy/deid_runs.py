@@ -32,7 +32,7 @@ from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letter
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
 from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
-from medlocal.privacy.deid_place_words import GENERIC, KIND_AFTER
+from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, KIND_AFTER
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_end
 
 # Service words that end an organisation's name after a word found in it ("Lakeside Endoscopy",
@@ -138,6 +138,8 @@ def complete_runs(
             and _DASH_SIGN.search(text, max(0, run[0].start - 6), run[0].start)
             and _LINE_END.match(text, word_end(run[-1]))
             and all(t.lower in lex.given_names or not lex.known(t.lower) for t in run[:1])
+            # In capitals a bullet's abbreviation ("- NBM"); initials are read in deid_initials.
+            and run[0].shape == "title"
         ):
             take("name", run)  # "... - Heather" signing a message
             continue
@@ -179,7 +181,8 @@ def complete_runs(
 def _describes_kind(run: list[Tok], text: str, lex: Lexicon) -> bool:
     """Plain words before the kind of place in lower case say what it is for, not which one
     ("attends the Dementia day centre", "the Young Onset care home"); "The Laurels (nursing home)"
-    and an unknown, name or place word name one ("the Willow day centre")."""
+    and an unknown, name or place word name one ("the Willow day centre"), and so do plain words
+    of no descriptive kind ("Little Acorns baby group"; see DESCRIPTIVE)."""
     return (
         KIND_AFTER.match(text, word_end(run[-1])) is not None
         and run[0].word != "The"
@@ -187,6 +190,7 @@ def _describes_kind(run: list[Tok], text: str, lex: Lexicon) -> bool:
             lex.known(t.bare) and t.bare not in lex.places and not lex.name_like(t.bare)
             for t in run
         )
+        and any(t.bare in DESCRIPTIVE for t in run)
     )
 
 

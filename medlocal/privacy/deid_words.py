@@ -39,6 +39,7 @@ from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_known_orgs import known_organisations
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
+from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
@@ -103,6 +104,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
     found += initials_of_found_names(text, found)
+    found += nicknames(text, found, lex)
     return _propagate(text, tokens, join_particles(text, found), lex)
 
 

@@ -120,3 +120,45 @@ def test_a_check_pair_of_capitals_and_a_state_before_a_long_number() -> None:
     for code in ("CX", "02211847", "7041882 3"):
         assert code not in out, out
     assert "IL [ZIP]" in redact("Springfield, IL 62704."), "a state before its ZIP code stays"
+
+
+def test_a_named_group_before_its_kind_goes_and_a_described_one_stays() -> None:
+    out = redact("She attends the Shine peer group and Little Acorns baby group on Fridays.")
+    assert "Shine" not in out and "Acorns" not in out and "peer group" in out, out
+    text = "Support group on Mondays. He attends the Dementia day centre. A Catholic care home."
+    assert "Support group" in redact(text) and "Dementia day centre" in redact(text)
+    # A group is an eponym's class only with its class after it.
+    assert redact("Lancefield group A strep; Robson group 1.") == (
+        "Lancefield group A strep; Robson group 1."
+    )
+
+
+def test_initials_that_sign_a_line_after_a_double_dash_or_before_a_named_signer() -> None:
+    text = (
+        "Plan: review next week.\n-- DW, palliative medicine\nBest interests meeting. -- SK RNLD\n"
+        "-- GN (Pathway nurse)\nNight staff all aware - signed BM.\nLH / Dr Leah Horowitz, ST5\n"
+    )
+    out = redact(text)
+    for initials in ("DW", "SK", "GN", "BM", "LH"):
+        assert initials not in out, out
+    assert "RNLD" in out and "ST5" in out, out
+
+
+def test_a_bullets_abbreviation_is_no_signature() -> None:
+    text = "Plan:\n- NBM\n- ECG\n- IV fluids\n"
+    assert redact(text) == text
+
+
+def test_nicknames_beside_a_name_or_after_a_cue_go() -> None:
+    out = redact(
+        "Client Jimmy Tjapaltjarri (Old Jimmy), of Alice Springs; Te Ariki Ngata (goes by TJ)."
+    )
+    assert "Old" not in out and "TJ" not in out, out
+    out = redact('Flatmate "Woody" (Ben Woodward) had called 999.')
+    assert "Woody" not in out, out
+
+
+def test_a_language_role_or_drug_in_brackets_after_a_name_stays() -> None:
+    out = redact("Interpreter Hodan Ali (Somali) via phone; Bea (RN) and Sam Ng (StR) present.")
+    for kept in ("(Somali)", "(RN)", "(StR)"):
+        assert kept in out, out
