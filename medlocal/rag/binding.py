@@ -68,10 +68,22 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "boost": ("boost",),
     "blood loss": ("blood loss", "ebl"),
 }
+
+
+def _alternatives(phrases: list[str]) -> str:
+    """The phrases as regex alternatives, longest first; the space between two words matches
+    any run of whitespace, line breaks included (hard-wrapped notes: "ejection\nfraction")."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split(" ")) for p in ordered)
+
+
+def _key(raw: str) -> str:
+    return " ".join(raw.lower().split())
+
+
 _MEASURE = re.compile(
-    r"(?<![A-Za-z0-9])("
-    + "|".join(sorted((re.escape(s) for v in _MEASURES.values() for s in v), key=len, reverse=True))
-    + r")(?![A-Za-z0-9])",
+    r"(?<![A-Za-z0-9])(" + _alternatives([s for v in _MEASURES.values() for s in v]) + r")"
+    r"(?![A-Za-z0-9])",
     re.I,
 )
 _CANONICAL = {s: k for k, v in _MEASURES.items() for s in v}
@@ -88,11 +100,8 @@ _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
 }  # fmt: skip
 _TIMEPOINT = re.compile(
-    r"(?<![A-Za-z])("
-    + "|".join(
-        sorted((re.escape(s) for v in _TIMEPOINTS.values() for s in v), key=len, reverse=True)
-    )
-    + r")(?![A-Za-z])",
+    r"(?<![A-Za-z])(" + _alternatives([s for v in _TIMEPOINTS.values() for s in v]) + r")"
+    r"(?![A-Za-z])",
     re.I,
 )
 _TIMEPOINT_OF = {s: k for k, v in _TIMEPOINTS.items() for s in v}
@@ -120,7 +129,7 @@ def _measures(text: str) -> list[tuple[int, int, str]]:
         raw = m.group()
         if raw.lower() in _SYMBOLS and not raw[0].isupper():
             continue
-        found.append((m.start(), m.end(), _CANONICAL[raw.lower()]))
+        found.append((m.start(), m.end(), _CANONICAL[_key(raw)]))
     return found
 
 
@@ -137,7 +146,7 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
 
 def _timepoints(text: str, values: list[Value]) -> list[tuple[int, int, str]]:
     points = [
-        (m.start(), m.end(), _TIMEPOINT_OF[m.group().lower()]) for m in _TIMEPOINT.finditer(text)
+        (m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())]) for m in _TIMEPOINT.finditer(text)
     ]
     points += [(v.start, v.start + len(v.raw), v.canonical) for v in values if v.kind == "date"]
     return sorted(points)
@@ -210,9 +219,15 @@ _SAID = {"admission": "on admission", "discharge": "at discharge", "today": "tod
          "before": "before (baseline)", "after": "afterwards"}  # fmt: skip
 
 
+# Counted things read as counts: "the number of fractions", not "the fractions".
+_NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycles",
+          "boost": "the boost dose", "age": "the age"}  # fmt: skip
+
+
 def describe(bound: Bound) -> str:
     """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
-    parts = [f"the {bound.attribute}" if bound.attribute else "a value"]
+    attribute = bound.attribute
+    parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
         parts.append(f"on {point}" if point[0].isdigit() else _SAID.get(point, point))

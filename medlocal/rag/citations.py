@@ -1,14 +1,17 @@
 """Inline citations: find them, drop the ones that point nowhere, and rewrite their numbers.
 
 The model is asked to cite passages as ``[1]``, ``[2, 3]`` or ``[1][2]``. Anything it cites must
-be a passage it was actually given; other numbers are removed from the text and reported.
+be a passage it was actually given; other numbers are removed from the text and reported, and
+so are the placeholders a model copies from a template instead of citing ("[n]", "[x]",
+"[source]", "[citation needed]") and a citation left unclosed ("... two weeks [1"), whose
+number must not be read as a claim.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Small models also write "[ 12 ]", "[1,2,]", "[Source 12]" or "[Passage 2]": spaces, a trailing
 # comma and a label word before a number are accepted.
@@ -19,6 +22,15 @@ CITATION = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(_LABEL, re.I)
+_NUMBERS = rf"{_LABEL}?\d{{1,4}}(?:\s*[,;]\s*{_LABEL}?\d{{1,4}}|\s*[-–]\s*\d{{1,4}})*"
+# What stands where a number should: "[n]", "[x]", "[#]", "[?]", "[source]", "[citation needed]".
+PLACEHOLDER = re.compile(
+    r"\[\s*(?:[nx#?]|n\s*,\s*n|\?+|\.\.\.|…|sources?|refs?|references?|cite|citations?"
+    r"(?:\s+(?:needed|number))?|passages?(?:\s+(?:number|n|x|#))?|number)\s*\]",
+    re.I,
+)
+# A bracket opened on citation numbers that no "]" closes: "... two weeks [1" or "[2, 3 and".
+UNCLOSED = re.compile(rf"\[\s*{_NUMBERS}(?:\s*[,;])?(?!\s*[\d\],;\-–])", re.I)
 
 
 def parse_group(body: str) -> list[int]:
@@ -54,12 +66,15 @@ def format_group(numbers: list[int]) -> str:
 class CitationCleanup:
     text: str
     invalid: list[int]  # cited numbers that matched no passage, in order of appearance
+    # placeholders and unclosed citations removed, as written ("[n]", "[1"), in order
+    broken: list[str] = field(default_factory=list)
 
 
 def rewrite_citations(text: str, transform: Callable[[int], int | None]) -> CitationCleanup:
     """Rewrite every citation group with ``transform`` (None removes that number).
 
-    Groups left empty disappear together with the space before them.
+    Groups left empty disappear together with the space before them, and so do placeholder and
+    unclosed citations (listed in ``broken``).
     """
     invalid: list[int] = []
 
@@ -74,9 +89,17 @@ def rewrite_citations(text: str, transform: Callable[[int], int | None]) -> Cita
                 kept.append(mapped)
         return format_group(kept) if kept else "\x00"
 
-    rewritten = CITATION.sub(replace, text)
+    broken: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        broken.append(match.group().strip())
+        return "\x00"
+
+    rewritten = PLACEHOLDER.sub(drop, text)
+    rewritten = CITATION.sub(replace, rewritten)
+    rewritten = UNCLOSED.sub(drop, rewritten)
     rewritten = re.sub(r"[ \t]*\x00", "", rewritten)
-    return CitationCleanup(text=rewritten, invalid=invalid)
+    return CitationCleanup(text=rewritten, invalid=invalid, broken=broken)
 
 
 def keep_valid(text: str, valid: Collection[int]) -> CitationCleanup:

@@ -10,10 +10,11 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 FlagKind = Literal[
-    "unsupported",  # a sentence carries no citation
+    "unsupported",  # a sentence carries no citation, and no passage shares enough of its words
     "unverified_number",  # a number, dose, date or lab value absent from the cited passages
     "unverified_medication",  # a medication name absent from the cited passages
-    "invalid_citation",  # the model cited a passage number it was not given (removed)
+    "invalid_citation",  # a passage number the model was not given, a placeholder ("[n]") or an
+    # unclosed citation ("[1"): removed
     "attached_citation",  # the model did not cite; MedLocal attached a passage by word overlap
     # Added with issue 14:
     "misattributed_value",  # the number is there, but for another test, drug or time point
@@ -23,6 +24,7 @@ FlagKind = Literal[
     "timing_conflict",  # current where the passage says past (history of, status post), or reverse
     "hypothetical_conflict",  # stated as fact where the passage only considers it ("if ...")
     "model_doubt",  # the rules found nothing, but the model doubts the passages support it
+    "weak_support",  # cited, but the cited passages hold few of the sentence's key words
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -30,7 +32,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
     {
         "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
-        "hypothetical_conflict", "model_doubt",
+        "hypothetical_conflict", "model_doubt", "weak_support",
     }
 )  # fmt: skip
 

@@ -1,6 +1,7 @@
 """Grounding checks on generated text, sentence by sentence.
 
-1. Citations must name passages that were given; others are removed and flagged.
+1. Citations must name passages that were given; others are removed and flagged, and so are
+   placeholders ("[n]", "[source]") and unclosed citations ("[1" at the end).
 2. A sentence the model left uncited gets the passage that shares most of its words, when one
    shares enough (flagged "attached_citation": the link is MedLocal's, not the model's); a sentence
    that no passage supports stays uncited and is flagged "unsupported". Small models often do not
@@ -25,34 +26,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Protocol
 
 from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe
 from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
+from medlocal.rag.coverage import content_words, coverage, says_documents_silent
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import Value, extract_values, is_dose, is_supported, same_value
-
-_STOPWORDS = frozenset(
-    {
-        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has",
-        "have", "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she",
-        "that", "the", "their", "there", "these", "they", "this", "to", "was", "were", "which",
-        "who", "will", "with", "patient", "patients", "not", "no", "yes", "also", "than", "then",
-        "had", "may", "can", "could", "would", "should", "per",
-    }
-)  # fmt: skip
-_TOKEN = re.compile(r"[a-z][a-z\-]{2,}|\d+(?:\.\d+)?")
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased words (3+ letters, no stopwords) and numbers: what lexical overlap compares."""
-    return {t for t in _TOKEN.findall(text.lower()) if t not in _STOPWORDS}
 
 
 @dataclass
@@ -208,6 +195,9 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+# A cited sentence is flagged "weak_support" when its passages contain less than this share of
+# its key words (calibrated on tests/grounding_eval: faithful paraphrases keep half or more).
+WEAK_SUPPORT_SHARE = Fraction(1, 3)
 _ASSERTION_KINDS: dict[str, FlagKind] = {
     "negation": "negation_conflict",
     "laterality": "laterality_conflict",
@@ -238,6 +228,8 @@ def check_sentence(
         check.add("unsupported", "", "no passage supports this sentence")
     body = _masked(sentence.text)
     evidence_text = "\n".join(passages[n] for n in cited)
+    if cited:
+        _check_coverage(check, body, cited, evidence_text, lexicon)
     wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
     _check_values(check, body, cited, facts, passages, wrong_regimens)
     _check_doses(check, body, cited, facts, lexicon, passages)
@@ -289,6 +281,37 @@ def check_sentence(
                 passage=_passage_of(mismatch.evidence.sentence, cited, passages),
             )
     return check.flags
+
+
+def _check_coverage(
+    check: _SentenceCheck,
+    body: str,
+    cited: list[int],
+    evidence_text: str,
+    lexicon: MedicationLexicon,
+) -> None:
+    """Flag a cited sentence whose clinical words the cited passages barely contain
+    (rag/coverage.py): less than a third of them, paraphrase allowed."""
+    if says_documents_silent(body):
+        return
+    found = coverage(body, evidence_text, lexicon)
+    kept = len(found.terms) - len(found.missing)
+    if not found.terms or Fraction(kept, len(found.terms)) >= WEAK_SUPPORT_SHARE:
+        return
+    shown = ", ".join(f"'{w}'" for w in found.missing[:6])
+    more = " ..." if len(found.missing) > 6 else ""
+    which = ", ".join(f"[{n}]" for n in cited)
+    subject = (
+        f"the cited passages {which} do" if len(cited) > 1 else f"the cited passage {which} does"
+    )
+    check.add(
+        "weak_support",
+        "",
+        f"{subject} not contain {len(found.missing)} of this sentence's {len(found.terms)}"
+        " key words"
+        f" ({shown}{more}); they may not support it",
+        passage=cited[0],
+    )
 
 
 def _sentence_at(text: str, offset: int) -> str:
@@ -374,10 +397,12 @@ def _check_values(
             continue
         n, other = same[0]
         what = describe(other)
+        claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
         check.add(
             "misattributed_value",
             value.raw,
-            f"'{value.raw}' is in the cited passage, but as {what}: \"{_quote(other.sentence)}\"",
+            f"'{value.raw}' is in the cited passage, but there it is {what}{claimed}:"
+            f' "{_quote(other.sentence)}"',
             value.start,
             quote=_quote(other.sentence),
             passage=n,
@@ -472,6 +497,17 @@ def ground(
     flags = [
         Flag(-1, "invalid_citation", f"[{n}]", f"citation [{n}] names no given passage; removed")
         for n in cleanup.invalid
+    ]
+    flags += [
+        Flag(
+            -1,
+            "invalid_citation",
+            piece,
+            f"'{piece}' is "
+            + ("a placeholder, not a citation" if piece.endswith("]") else "an unclosed citation")
+            + "; removed",
+        )
+        for piece in dict.fromkeys(cleanup.broken)
     ]
     text = cleanup.text
     attached: set[int] = set()

@@ -133,7 +133,9 @@ def _data_lines(path: Path) -> list[str]:
 
 
 def mentions(text: str, name: str) -> bool:
-    return re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I) is not None
+    # A name of several words ("insulin glargine") may wrap onto the next line.
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    return re.search(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", text, re.I) is not None
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from medlocal.drugs import query_expansion
-from medlocal.rag.grounding import content_words
+from medlocal.rag.coverage import content_words
 from medlocal.vault.records import SearchHit
 
 # Words every question carries ("what is the current dose...", "what was the result of her

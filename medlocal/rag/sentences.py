@@ -2,7 +2,8 @@
 
 Grounding is judged per sentence, so the split must keep offsets into the original text and must
 not break inside decimals ("2.5 mg"), common abbreviations ("Dr.", "e.g.") or before a trailing
-citation ("... daily. [2]" keeps the [2] with the sentence it follows).
+citation ("... daily. [2]" keeps the [2] with the sentence it follows), nor at a line break that
+only wraps a sentence (hard-wrapped notes: "an ejection\nfraction of 35%" is one sentence).
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-# A sentence ends at . ! ? followed by whitespace, or at a line break.
+# A sentence ends at . ! ? followed by whitespace, or at a line break (but see _hard_wrap).
 _BOUNDARY = re.compile(r"(?<=[.!?])[ \t]+|\n+")
 _LEADING_CITATIONS = re.compile(r"^(?:\[[\d,\s\-–]+\]\s*)+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+# A single line break inside a sentence is a hard wrap, not a boundary ("an ejection\nfraction of
+# 35%"): the line before ends without sentence punctuation and is no heading or table row, and
+# the next (no list item) goes on in lower case (or with a number after a word).
+_WRAPPED_TAIL = re.compile(r"[A-Za-z,(/\-]$")
+_LINE_START = re.compile(r"^\s*[#|]")
+_GOES_ON = re.compile(r"[ \t]*(?:[a-z(]|\d(?!\d?[.)]\s))")
 
 
 @dataclass(frozen=True)
@@ -51,12 +58,25 @@ def _is_heading_or_rule(text: str) -> bool:
     return not _WORD.search(stripped)  # table rules, lone numbers, punctuation
 
 
+def _hard_wrap(text: str, newline: int, after: int) -> bool:
+    """Whether the single line break at ``newline`` only wraps a sentence onto the next line."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
+    if not line or _LINE_START.match(line) or not _WRAPPED_TAIL.search(line):
+        return False
+    if not _GOES_ON.match(text, after):
+        return False
+    following = text[after:].lstrip(" \t")
+    return not following[:1].isdigit() or line[-1].isalpha()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` (headings, labels and table rules are left out)."""
     raw: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         piece = text[start : match.start()]
+        if match.group() == "\n" and _hard_wrap(text, match.start(), match.end()):
+            continue
         if match.group().startswith("\n") or not _ends_with_abbreviation(piece):
             raw.append((start, match.start()))
             start = match.end()

@@ -30,7 +30,8 @@ FLAG_WHY = {
     "unsupported": "No cited passage supports this sentence.",
     "unverified_number": "A number, dose or date here is not in the cited passages.",
     "unverified_medication": "A medication here is not in the cited passages.",
-    "invalid_citation": "The model cited a passage it was not given (removed).",
+    "invalid_citation": "The model cited a passage it was not given, or left a placeholder or"
+    " unclosed citation (removed).",
     "attached_citation": "The model gave no citation; MedLocal attached the closest passage.",
     "misattributed_value": "This value belongs to another test, drug or time in the passage.",
     "negation_conflict": "The passage says the opposite (negated or affirmed).",
@@ -39,6 +40,7 @@ FLAG_WHY = {
     "timing_conflict": "The passage places this in the past, or the reverse.",
     "hypothetical_conflict": "The passage only considers this; it does not state it.",
     "model_doubt": "The model doubts the cited passages support this sentence.",
+    "weak_support": "The cited passages hold few of this sentence's key words.",
 }
 
 

@@ -1,0 +1,165 @@
+"""How much of a cited sentence its passages carry, word for word: the "weak_support" check.
+
+A sentence the model cites must rest on the passages it cites. The other checks look at its
+numbers, drugs and assertions; this one looks at its words. A sentence whose clinical words are
+almost all absent from the cited passages ("She has a history of stroke [1]" against a note that
+never mentions a stroke) is not supported by them, however correct its citation looks.
+
+Words are compared loosely, so that a faithful paraphrase passes: inflections share a stem
+("stented" ~ "stent", "echocardiography" ~ "echocardiogram"), an abbreviation matches what it
+stands for ("MI" ~ "myocardial infarction", and the reverse), a drug matches any of its names
+("Plavix" ~ "clopidogrel"), and words that only carry the sentence ("showed", "noted", "history")
+are not counted. Numbers are left to the value checks. A sentence that says the documents are
+silent ("The notes do not mention a stroke") claims nothing and is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medlocal.abbreviations import default_abbreviations
+from medlocal.rag.frequency import frequencies
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.values import extract_values
+
+STOPWORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has",
+        "have", "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she",
+        "that", "the", "their", "there", "these", "they", "this", "to", "was", "were", "which",
+        "who", "will", "with", "patient", "patients", "not", "no", "yes", "also", "than", "then",
+        "had", "may", "can", "could", "would", "should", "per",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[a-z][a-z\-]{2,}|\d+(?:\.\d+)?")
+
+# Words that carry a sentence without being a claim of their own: reporting verbs, time and
+# degree words, pronouns. A sentence is judged by the rest.
+_CARRIERS = frozenset(
+    {
+        "history", "found", "finding", "findings", "showed", "shows", "show", "shown", "noted",
+        "notes", "note", "documented", "reported", "reports", "report", "described", "stated",
+        "states", "given", "give", "gave", "giving", "received", "receiving", "started",
+        "continued", "remains", "remained", "being", "does", "did", "done", "during", "after",
+        "before", "since", "until", "while", "when", "where", "what", "about", "over", "under",
+        "again", "currently", "current", "recently", "recent", "previously", "prior", "past", "now",
+        "today", "later", "also", "still", "further", "other", "both", "each", "all", "any", "some",
+        "more", "most", "less", "very", "well", "due", "because", "following", "followed", "him",
+        "them", "our", "your", "you", "day", "days", "week", "weeks", "month", "months", "year",
+        "years", "old", "time", "times", "daily", "dose", "doses", "taking", "takes", "take",
+        "taken", "using", "used", "uses", "use", "including", "includes", "include", "included",
+        "per", "via", "presented", "presents", "admitted", "seen", "went", "made", "make", "has",
+        "having", "get", "got", "one", "two", "three", "first", "second", "level", "levels",
+        "value", "result", "results", "test", "tests", "showing", "revealed", "reveals",
+        "demonstrated", "demonstrates", "consistent", "known", "diagnosed", "diagnosis", "treated",
+        "treatment", "therapy", "plan", "planned", "record", "records", "documents",
+        "document", "mentioned", "according", "evidence", "rose", "rise", "risen", "rising", "fell",
+        "fall", "fallen", "falling", "down", "up", "increased", "decreased", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "hours", "hour", "once", "twice", "then", "heard", "felt",
+        "present", "performed", "occurred", "took", "completed",
+    }
+)  # fmt: skip
+_SUFFIXES = (
+    "ically", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed",
+    "es", "ly", "al", "ic", "s", "y", "e",
+)  # fmt: skip
+_STEM = 6  # letters a stem keeps: "hypertension" ~ "hypertensive", "catheter" ~ "catheterization"
+
+# "The documents do not mention ...", "No record of ...", "Not found in the selected documents."
+_SILENT = re.compile(
+    r"\b(?:(?:do(?:es)?|did|is|are|was|were)\s*(?:not|n't)\s+(?:mention|documented|recorded|"
+    r"stated?|specif|describ|report|record|say|include|contain|found|available|given|provide|"
+    r"list|note|address|indicate)"
+    r"|not\s+(?:mentioned|documented|recorded|stated|specified|described|reported|found|"
+    r"available|provided|listed|noted|given|known|clear)"
+    r"|no\s+(?:mention|record|documentation|information|data|details?|report)\b"
+    r"|none\s+documented|nothing\s+(?:is\s+)?(?:documented|recorded|mentioned)"
+    r"|(?:unclear|unknown)\s+from\s+the|cannot\s+be\s+determined|not\s+in\s+(?:the\s+)?documents)",
+    re.I,
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words (3+ letters, no stopwords) and numbers: what lexical overlap compares."""
+    return {t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS}
+
+
+def stem(word: str) -> str:
+    """A crude stem: the word without one inflectional suffix, cut to six letters."""
+    w = word.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    return w[:_STEM]
+
+
+def says_documents_silent(text: str) -> bool:
+    """Whether the sentence says the documents do not give something (no claim to check)."""
+    return _SILENT.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    terms: tuple[str, ...]  # the sentence's clinical words, as written (lower case), in order
+    missing: tuple[str, ...]  # those the cited passages lack
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token[0].isdigit():
+            continue
+        for part in token.split("-"):
+            if len(part) >= 3 and part not in STOPWORDS and part not in _CARRIERS:
+                out.append(part)
+    return list(dict.fromkeys(out))
+
+
+def _without_values(text: str) -> str:
+    """``text`` with its numbers, doses, dates and dosing regimens blanked out ("March 2023",
+    "500 mcg", "every morning", "when required"): the value and frequency checks judge those."""
+    spans = [(v.start, v.start + len(v.raw)) for v in extract_values(text)]
+    spans += [(f.start, f.end) for f in frequencies(text)]
+    spans += [span for f in frequencies(text) for span in f.parts]
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=256)
+def _stems(evidence: str) -> frozenset[str]:
+    """The stems of ``evidence``'s words, with its abbreviations' senses and the abbreviations of
+    the senses it spells out ("myocardial infarction" covers "MI"). Cached: a summary's
+    sentences cite the same passages again and again."""
+    abbreviations = default_abbreviations()
+    stems = {stem(w) for w in _words(_without_values(evidence))}
+    stems |= {stem(key) for key in abbreviations.spelled_out(evidence)}
+    for key in abbreviations.abbreviations_in(evidence):
+        for sense in abbreviations.senses[key][:2]:
+            stems |= {stem(w) for w in _words(sense)}
+    return frozenset(stems)
+
+
+def coverage(body: str, evidence: str, lexicon: MedicationLexicon) -> Coverage:
+    """Which clinical words of ``body`` (a sentence, citations masked) ``evidence`` lacks.
+    A drug the evidence does not name is left out: unverified_medication flags it."""
+    abbreviations = default_abbreviations()
+    body = _without_values(body)
+    evidence_stems = _stems(evidence)
+    covered: set[str] = set()
+    drugs: set[str] = set()
+    for start, end, name in lexicon.spans(body):
+        drugs |= set(_words(body[start:end]))
+        if lexicon.supported(evidence, name):
+            covered |= set(_words(body[start:end]))
+    for key in abbreviations.abbreviations_in(body):
+        senses = abbreviations.senses[key][:2]
+        if any(_words(s) and all(stem(w) in evidence_stems for w in _words(s)) for s in senses):
+            covered.add(key.lower())
+    terms = [w for w in _words(body) if w in covered or w not in drugs]
+    missing = tuple(w for w in terms if w not in covered and stem(w) not in evidence_stems)
+    return Coverage(tuple(terms), missing)
