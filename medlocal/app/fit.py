@@ -2,7 +2,7 @@
 
 Shared by the model manager's badges and ``medlocal models fit``. Installed files get the precise
 advice of :func:`medlocal.models.fit.advise` (it reads the GGUF header); catalog entries not on
-disk get the catalog's RAM estimate against free RAM, judged with the same shares. Plain Python;
+disk get the same arithmetic from the catalog's size and shape, labelled an estimate. Plain Python;
 the window runs it in a worker because probing the GPU and reading several model headers
 still take a moment.
 """
@@ -15,13 +15,12 @@ from pathlib import Path
 
 import psutil
 
+from medlocal.engine import hardware
 from medlocal.engine.gguf import read_gguf_info
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
-from medlocal.models.fit import GREEN_SHARE, YELLOW_SHARE, FitAdvice, Verdict, advise
+from medlocal.models.fit import FitAdvice, Verdict, advise, catalog_advice
 from medlocal.models.registry import InstalledModel, Registry
-
-_GB = 1e9
 
 
 @dataclass(frozen=True)
@@ -34,25 +33,27 @@ class FitBadge:
         return self.verdict or "unknown"
 
 
-def catalog_badge(entry: CatalogEntry, ram_available: int) -> FitBadge:
-    needed = entry.ram_gb * _GB
-    if needed <= ram_available * GREEN_SHARE:
-        verdict: Verdict = "green"
-    elif needed <= ram_available * YELLOW_SHARE:
-        verdict = "yellow"
-    else:
-        verdict = "red"
-    advice = {
-        "green": "fits",
-        "yellow": "tight: close other programs or use a shorter context",
-        "red": "does not fit: choose a smaller model or quantisation",
-    }[verdict]
-    return FitBadge(
-        verdict,
-        f"{verdict}: the catalog estimates about {entry.ram_gb:.1f} GB of RAM at context "
-        f"{entry.default_ctx}; {ram_available / _GB:.1f} GB free — {advice}. "
-        "Download or import it for a precise check.",
+def catalog_badge(
+    entry: CatalogEntry,
+    ram_available: int,
+    n_ctx: int | None = None,
+    *,
+    backend: str = "cpu",
+    gpu_supported: bool = False,
+    vram_free: int | None = None,
+) -> FitBadge:
+    """The badge of a catalog model not on disk: :func:`catalog_advice` (the same arithmetic as
+    for an installed file, from the catalog's size and shape), at its default context unless
+    ``n_ctx`` is given."""
+    advice = catalog_advice(
+        entry,
+        n_ctx or entry.default_ctx,
+        ram_available=ram_available,
+        vram_free=vram_free,
+        backend=backend,
+        gpu_supported=gpu_supported,
     )
+    return FitBadge(advice.verdict, advice.message)
 
 
 def file_badge(path: Path, n_ctx: int | None) -> FitBadge:
@@ -70,7 +71,20 @@ def fit_badges(
 ) -> dict[str, FitBadge]:
     """Badges keyed by catalog id and installed model id (an installed file wins)."""
     available = psutil.virtual_memory().available
-    badges = {entry.id: catalog_badge(entry, available) for entry in entries}
+    backend, gpu_supported = hardware.detect_backend()  # once, not per entry
+    gpus = hardware.gpus_for_backend(backend) if gpu_supported else []
+    vram_free = gpus[0].free_bytes if gpus else None
+    badges = {
+        entry.id: catalog_badge(
+            entry,
+            available,
+            n_ctx,
+            backend=backend,
+            gpu_supported=gpu_supported,
+            vram_free=vram_free,
+        )
+        for entry in entries
+    }
     for model in installed:
         badge = file_badge(model.file, n_ctx)
         badges[model.id] = badge
@@ -80,8 +94,8 @@ def fit_badges(
 
 
 def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) -> FitAdvice:
-    """Precise advice for an installed model or a GGUF path. A catalog entry that is not on
-    disk is bad input whose message carries the catalog's estimate."""
+    """Precise advice for an installed model or a GGUF path; for a catalog entry that is not on
+    disk, the same advice from the catalog's size and shape, labelled an estimate."""
     model = registry.find(id_or_path)
     path = Path(model.path) if model else Path(id_or_path).expanduser()
     if path.is_file():
@@ -89,7 +103,4 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
     entry = bundled_catalog().find(id_or_path)
     if entry is None:
         raise UserInputError(f"no installed model or file '{id_or_path}'")
-    raise UserInputError(
-        f"{id_or_path} is not installed; the catalog estimates ~{entry.ram_gb:.1f} GB of RAM at "
-        f"context {entry.default_ctx}. Download or import it for a precise fit check."
-    )
+    return catalog_advice(entry, n_ctx)

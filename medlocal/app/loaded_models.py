@@ -139,6 +139,12 @@ class LoadedModels:
                 else:
                     path = resolve_model(model, "chat") if model else default_chat_path()
                     loaded = self.engine.load_chat(path, self.load_options(path, n_ctx))
+                    record = self.registry.find_by_path(path)
+                    if record is not None:
+                        # Chat, evaluation, the status bar and provenance name the installed id
+                        # ("demo-smollm2-135m"), as `models list` and --model do, not the
+                        # GGUF's own title ("Smollm2 135M 8k Lc100K Mix1 Ep2").
+                        loaded.name = record.id
                     if loaded.load_message:
                         self._notice(loaded.load_message)
                 self._chat = (key, loaded)

@@ -170,6 +170,9 @@ def run_restore(args: argparse.Namespace) -> int:
         print("  The previous vault there was replaced.")
     counts = result.counts
     print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
+    print(result.unlock_note())
+    if not result.new_passphrase:
+        print("  To change it: medlocal vault passwd")
     return 0
 
 

@@ -11,10 +11,12 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import positive_float
+from medlocal.errors import UserInputError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
 from medlocal.progress import Progress
@@ -33,7 +35,8 @@ def register(sub: Any) -> None:
         "go on. Ctrl-C stops after the current step without leaving a partial document.",
         epilog="Exit status: 0 when no file failed (duplicates, and unsupported files found "
         "inside folders, are skipped, not failed); 1 when at least one file failed or the "
-        "import was cancelled; 2 for bad arguments, an unknown patient or a wrong passphrase. "
+        "import was cancelled; 2 for bad arguments (a named file or folder that does not "
+        "exist), an unknown patient or a wrong passphrase. "
         f"Supported extensions: {' '.join(SUPPORTED_SUFFIXES)}.",
     )
     add_vault_args(parser)
@@ -54,6 +57,7 @@ def register(sub: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    _refuse_missing(args.paths)
     with open_vault(args):
         progress = ProgressBar(sys.stderr)
         cancel = threading.Event()
@@ -77,6 +81,15 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print_summary(report, elapsed, sys.stdout)
     return EXIT_SOME_FAILED if report.failed or report.cancelled else EXIT_OK
+
+
+def _refuse_missing(paths: list[str]) -> None:
+    """A file or folder named on the command line that does not exist is bad input (exit 2,
+    nothing imported), as a missing file is for every command; a file that cannot be read or
+    imported is reported as failed and the rest go on."""
+    missing = [path for path in paths if not Path(path).expanduser().exists()]
+    if missing:
+        raise UserInputError(f"{'; '.join(missing)}: no such file or folder. Nothing was imported.")
 
 
 def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:

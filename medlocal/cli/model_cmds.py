@@ -14,6 +14,7 @@ from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.vault_cmds import reembed_vault
 from medlocal.errors import UserInputError
 from medlocal.models.catalog import ROLES, bundled_catalog
+from medlocal.models.fit import catalog_estimate
 
 
 def register(sub: Any) -> None:
@@ -92,7 +93,11 @@ def _gb(value: float) -> str:
 def run_catalog(args: argparse.Namespace) -> int:
     entries = bundled_catalog().entries
     if args.json:
-        print(json.dumps([asdict(e) for e in entries], indent=2))
+        rows = [
+            {**asdict(e), "ram_estimate_gb": round(catalog_estimate(e).total_bytes / 1e9, 2)}
+            for e in entries
+        ]  # the estimate at default_ctx, as in the listing
+        print(json.dumps(rows, indent=2))
         return 0
     for e in entries:
         flags = ", ".join(
@@ -107,8 +112,8 @@ def run_catalog(args: argparse.Namespace) -> int:
         print(f"{e.id}  [{e.role}]  {e.display_name}")
         print(
             f"    {e.repo_id}/{e.filename}  {e.parameters} {e.quantization}  {_gb(e.size_gb)}  "
-            f"RAM ~{_gb(e.ram_gb)} at ctx {e.default_ctx}  licence {e.license}"
-            + (f"  ({flags})" if flags else "")
+            f"RAM ~{_gb(catalog_estimate(e).total_bytes / 1e9)} at ctx {e.default_ctx} "
+            f"(estimate)  licence {e.license}" + (f"  ({flags})" if flags else "")
         )
         print(f"    {e.intended_use}")
     return 0

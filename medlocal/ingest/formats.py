@@ -124,14 +124,24 @@ def check_size(path: Path, size: int, max_bytes: int) -> None:
     if size == 0:
         raise EmptyFileError(path.name, "empty file (0 bytes)")
     if size > max_bytes:
-        raise FileTooLargeError(
-            path.name,
-            f"file is {_megabytes(size)}, over the import limit of {_megabytes(max_bytes)}",
-        )
+        shown, limit = format_size(size), format_size(max_bytes)
+        if shown == limit:  # just over: rounding would show the same figure twice
+            shown, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
+        raise FileTooLargeError(path.name, f"file is {shown}, over the import limit of {limit}")
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def format_size(size: int) -> str:
+    """A byte count for people, to three significant figures: "900 bytes", "1.05 KB",
+    "12.3 MB", "250 MB" (KB and MB of 1024, as ``--max-size-mb`` counts), so a small limit
+    never reads as 0.0 MB."""
+    if size < 1024:
+        return f"{size} byte{'' if size == 1 else 's'}"
+    for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
+        value = size / scale
+        if value < 999.5 or unit == "GB":
+            digits = 2 if value < 9.995 else 1 if value < 99.95 else 0
+            return f"{value:.{digits}f} {unit}"
+    raise AssertionError("unreachable")
 
 
 def extract_file(

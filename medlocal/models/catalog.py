@@ -35,6 +35,20 @@ class Benchmark:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """The model's published architecture: what the RAM estimate of a model that is not
+    installed is computed from (medlocal.models.fit.catalog_advice), as the GGUF header is for
+    an installed file."""
+
+    block_count: int
+    embedding_length: int
+    feed_forward_length: int
+    head_count: int
+    head_count_kv: int
+    head_dim: int
+
+
+@dataclass(frozen=True)
 class CatalogEntry:
     id: str
     display_name: str
@@ -53,7 +67,7 @@ class CatalogEntry:
     context_length: int
     default_ctx: int
     architecture: str
-    ram_gb: float
+    shape: Shape
     intended_use: str
     reasoning_output: bool
     listing_checked: bool
@@ -158,12 +172,19 @@ def _parse_entry(raw: Any, index: int) -> CatalogEntry:
         context_length=_require(raw, "context_length", int, where),
         default_ctx=_require(raw, "default_ctx", int, where),
         architecture=_require(raw, "architecture", text, where),
-        ram_gb=float(_require(raw, "ram_gb", number, where)),
+        shape=_parse_shape(_require(raw, "shape", dict, where), where),
         intended_use=_require(raw, "intended_use", text, where),
         reasoning_output=_require(raw, "reasoning_output", bool, where),
         listing_checked=_require(raw, "listing_checked", bool, where),
         benchmarks=benchmarks,
     )
+
+
+def _parse_shape(raw: dict[str, Any], where: str) -> Shape:
+    values = {name: _require(raw, name, int, where) for name in Shape.__dataclass_fields__}
+    if any(value <= 0 for value in values.values()):
+        raise CatalogError(f"catalog entry {where}: every shape field must be a positive number")
+    return Shape(**values)
 
 
 def parse_catalog(data: Any) -> Catalog:

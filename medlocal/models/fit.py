@@ -7,6 +7,10 @@ flash attention that buffer also holds the attention scores, ``n_head * n_ctx`` 
 Measured on the demo model (flash attention on, as the engine loads it): 185 MB at context 2048
 and 326 MB at 8192 against estimates of 189 MB and 330 MB; the tests hold it within 30%.
 
+A catalog model that is not installed gets the same computation from the catalog's published
+size (as the weights) and shape (layers, widths, heads) instead of the file's header, and says it
+is an estimate (:func:`catalog_advice`).
+
 Verdict against free RAM (and free VRAM when the backend reports it): green when the estimate
 uses at most 70% of what is free, yellow up to 95% (works, but close other programs or shorten the
 context), red beyond. The advice names the ``n_gpu_layers`` the engine would choose and the
@@ -15,14 +19,17 @@ largest context that is green.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import psutil
 
 from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo
 from medlocal.engine.runtime import choose_gpu_layers, kv_bytes_per_token
+from medlocal.models.catalog import CatalogEntry
 
 Verdict = Literal["green", "yellow", "red"]
 GREEN_SHARE = 0.70
@@ -56,6 +63,7 @@ class FitAdvice:
     ram_needed_bytes: int  # what stays in system RAM after offloading
     suggested_ctx: int
     message: str
+    estimated: bool = False  # from the catalog's size and shape: the model is not installed
 
 
 def _feed_forward(info: GGUFInfo) -> int:
@@ -164,3 +172,50 @@ def advise(
         suggested_ctx=suggested,
         message=message,
     )
+
+
+def catalog_info(entry: CatalogEntry) -> GGUFInfo:
+    """What the GGUF header of a catalog model would say, from the catalog's size and shape:
+    so a model that is not installed is judged by the same arithmetic as an installed file."""
+    shape = entry.shape
+    size = int(entry.size_gb * _GB)
+    return GGUFInfo(
+        path=Path(entry.filename),
+        file_size=size,
+        version=3,
+        tensor_count=0,
+        kv_count=0,
+        architecture=entry.architecture,
+        name=entry.display_name,
+        context_length=entry.context_length,
+        block_count=shape.block_count,
+        embedding_length=shape.embedding_length,
+        head_count=shape.head_count,
+        head_count_kv=shape.head_count_kv,
+        key_length=shape.head_dim,
+        value_length=shape.head_dim,
+        chat_template=None,
+        vocab_size=None,
+        tokenizer_model=None,
+        pooling_type=None,
+        file_type=None,
+        tensor_data_end=size,
+        tensor_bytes=size,
+        metadata={f"{entry.architecture}.feed_forward_length": shape.feed_forward_length},
+    )
+
+
+def catalog_estimate(entry: CatalogEntry, n_ctx: int | None = None) -> MemoryEstimate:
+    """RAM estimate of a catalog model at ``n_ctx`` (default: its ``default_ctx``), CPU only."""
+    return estimate_memory(catalog_info(entry), n_ctx or entry.default_ctx)
+
+
+def catalog_advice(entry: CatalogEntry, n_ctx: int | None = None, **kwargs: Any) -> FitAdvice:
+    """:func:`advise` for a catalog model that is not installed, labelled an estimate."""
+    advice = advise(catalog_info(entry), n_ctx, **kwargs)
+    verdict, _, rest = advice.message.partition(": ")
+    message = (
+        f"{verdict} (estimate: {entry.id} is not installed; from the catalog's size and shape): "
+        f"{rest}. Download or import it for a precise check."
+    )
+    return dataclasses.replace(advice, message=message, estimated=True)

@@ -382,9 +382,7 @@ class MainWindow(QMainWindow):
 
     def backup_dialog(self) -> Any:
         dialog = self._dialog("backup_dialog", "BackupDialog")
-        dialog.restored.connect(
-            lambda: self.show_lock_screen("Restored. Unlock with the backup's passphrase.")
-        )
+        dialog.restored.connect(lambda note: self.show_lock_screen(f"Restored. {note}"))
         return dialog
 
     def _remind_backup(self) -> None:

@@ -53,6 +53,18 @@ class RestoreResult:
     counts: dict[str, int]
     migrated_from: int | None
     replaced: bool
+    new_passphrase: bool = False  # the restored vault got a passphrase given with the restore
+
+    def unlock_note(self) -> str:
+        """Which passphrase opens the restored vault, in words both faces show: a backup keeps
+        the passphrase the vault had when it was made, so one set since does not open it."""
+        if self.new_passphrase:
+            return "The restored vault opens with the new passphrase given for it."
+        made = self.header.created_at[:16].replace("T", " ")
+        return (
+            f"The restored vault opens with the passphrase the vault had when this backup was "
+            f"made ({made} UTC), not with a passphrase set since then."
+        )
 
 
 def restore_backup(
@@ -124,7 +136,15 @@ def restore_backup(
         if not installed:
             backup_files.remove_tree(staging)
     migrated = header.schema_version if header.schema_version < newest else None
-    return RestoreResult(target, folder, header, contents.counts, migrated, replacing)
+    return RestoreResult(
+        target,
+        folder,
+        header,
+        contents.counts,
+        migrated,
+        replacing,
+        new_passphrase=new_passphrase is not None,
+    )
 
 
 # --- before anything is written -------------------------------------------------------------

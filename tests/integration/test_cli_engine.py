@@ -89,6 +89,9 @@ def test_chat_session(medlocal_home: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("medlocal> ") == 3  # two answers + one regenerated answer
     assert "(conversation cleared)" in proc.stderr and "unknown command" in proc.stderr
+    # The installed model's id, as `models list` and --model name it, not the GGUF's own title.
+    assert "MedLocal chat with demo-smollm2-135m " in proc.stderr, proc.stderr
+    assert "Smollm2 135M 8k" not in proc.stderr
 
 
 def _can_unshare() -> bool:

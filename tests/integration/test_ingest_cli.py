@@ -120,6 +120,21 @@ def test_unknown_patient_is_bad_input(
     assert _documents(vault_args) == []
 
 
+def test_a_missing_named_file_is_bad_input_and_nothing_is_imported(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: a missing file is bad input, exit 2 (as for every command)."""
+    vault_args, patient = cli_vault
+    (tmp_path / "a.txt").write_text("text")
+    missing = tmp_path / "nope.pdf"
+    args = ["import", *vault_args, "--patient", str(patient)]
+    assert main([*args, str(missing), str(tmp_path / "a.txt")]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and "no such file" in err
+    assert len(err.strip().splitlines()) == 1
+    assert _documents(vault_args) == []
+
+
 def test_ctrl_c_stops_cleanly_between_steps(
     cli_vault: tuple[list[str], int],
     tmp_path: Path,

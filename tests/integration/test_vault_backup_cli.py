@@ -95,6 +95,32 @@ def test_replace_asks_first_and_wrong_passphrase_is_one_line(
     assert {p.name: p.read_bytes() for p in vault.iterdir()} == before
 
 
+def test_restore_says_the_backup_keeps_its_own_passphrase(
+    setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
+) -> None:
+    """After ``passwd`` A->B, a restore over the vault brings back A: it must say so."""
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    assert _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    later = tmp_path / "later.txt"
+    later.write_text("a different passphrase set later\n")
+    changed = _cli(
+        medlocal_home, "vault", "passwd", "--vault", str(vault), *auth,
+        "--new-passphrase-file", str(later),
+    )  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    restored = _cli(
+        medlocal_home, "vault", "restore", str(dest), "--vault", str(vault), "--replace", "--yes",
+        *auth,
+    )  # fmt: skip
+    assert restored.returncode == 0, restored.stderr
+    assert "previous vault there was replaced" in restored.stdout
+    assert "passphrase the vault had when this backup was made" in restored.stdout
+    assert "not with a passphrase set since then" in restored.stdout
+    with Vault.open(vault, PASS) as vault_now:  # the backup's passphrase, as said
+        assert len(vault_now.list_documents()) == 6
+
+
 def test_full_disk_is_refused_and_nothing_changes(
     setup: tuple[Path, Path, Path], medlocal_home: Path
 ) -> None:

@@ -22,7 +22,7 @@ from fixtures.ingest_files import (
 
 from medlocal.errors import UserInputError
 from medlocal.ingest import errors
-from medlocal.ingest.formats import extract_file
+from medlocal.ingest.formats import check_size, extract_file
 
 
 def extract(name: str, data: bytes, max_bytes: int = 200 * 1024 * 1024):  # type: ignore[no-untyped-def]
@@ -163,6 +163,40 @@ def test_zip_that_is_not_a_word_document() -> None:
 def test_over_size_limit() -> None:
     with pytest.raises(errors.FileTooLargeError, match="over the import limit"):
         extract("big.txt", b"a" * 2048, max_bytes=1024)
+
+
+def test_small_import_limits_read_sensibly() -> None:
+    """``--max-size-mb 0.001`` said "file is 0.0 MB, over the import limit of 0.0 MB"."""
+    limit = int(0.001 * 1024 * 1024)
+    with pytest.raises(errors.FileTooLargeError) as info:
+        extract("note.txt", b"a" * 92_000, max_bytes=limit)
+    assert str(info.value) == "note.txt: file is 89.8 KB, over the import limit of 1.02 KB"
+    with pytest.raises(errors.FileTooLargeError) as info:
+        extract("note.txt", b"a" * 1025, max_bytes=1024)
+    assert str(info.value) == "note.txt: file is 1,025 bytes, over the import limit of 1,024 bytes"
+    with pytest.raises(errors.FileTooLargeError, match=r"is 300 MB, over .* of 200 MB"):
+        check_size(Path("scan.pdf"), 300 * 1024 * 1024, 200 * 1024 * 1024)
+
+
+def test_damaged_images_give_a_reason_without_internal_exception_names() -> None:
+    """A damaged PNG said "not a readable PNG, JPEG or TIFF image (KeyError)"."""
+    import io as _io
+
+    from PIL import Image
+
+    from medlocal.ingest.ocr.images import open_image
+
+    buffer = _io.BytesIO()
+    Image.new("RGB", (64, 64), "white").save(buffer, "PNG")
+    good = buffer.getvalue()
+    reasons = set()
+    for cut in (b"II*\x00rest", good[:40], good[:-30], good[:16] + b"\xff" * 17 + good[33:]):
+        with pytest.raises(errors.CorruptFileError) as info:
+            open_image(cut, "scan.png", 10).page(0)
+        reasons.add(str(info.value))
+    for reason in reasons:
+        assert "Error" not in reason and "(" not in reason, reason
+        assert reason.startswith("scan.png: ") and "image" in reason
 
 
 def test_docx_paragraphs_headings_and_tables() -> None:

@@ -27,7 +27,7 @@ def test_bundled_catalog_has_chat_and_embedding_entries() -> None:
     assert len(catalog.by_role("embedding")) >= 2
     for entry in catalog.entries:
         assert entry.default_ctx <= entry.context_length
-        assert entry.ram_gb > 0 and entry.size_gb > 0
+        assert entry.size_gb > 0 and entry.shape.block_count > 0
         for bench in entry.benchmarks:
             assert bench.source  # every reported score names its source
 
@@ -81,3 +81,27 @@ def test_missing_field_and_duplicate_ids_are_rejected() -> None:
 def test_unknown_entry_id_lists_known_ones() -> None:
     with pytest.raises(CatalogError, match=r"known:.*demo-smollm2-135m"):
         bundled_catalog().get("no-such-model")
+
+
+def test_demo_shape_matches_its_gguf_header(demo_gguf: Path) -> None:
+    """The catalog's shape (what a not-installed model's RAM estimate is computed from) is the
+    architecture the file declares, so the estimate and the installed fit agree."""
+    from medlocal.engine.gguf import read_gguf_info
+
+    shape = bundled_catalog().get(DEMO_MODEL_ID).shape
+    info = read_gguf_info(demo_gguf)
+    assert (shape.block_count, shape.embedding_length, shape.head_count) == (
+        info.block_count, info.embedding_length, info.head_count,
+    )  # fmt: skip
+    assert (shape.head_count_kv, shape.head_dim) == (info.head_count_kv, info.head_dim)
+    assert shape.feed_forward_length == info.metadata["llama.feed_forward_length"]
+
+
+def test_a_bad_shape_is_rejected() -> None:
+    data = _raw()
+    data["entries"][0]["shape"]["head_count_kv"] = 0
+    with pytest.raises(CatalogError, match="shape"):
+        parse_catalog(data)
+    del data["entries"][0]["shape"]
+    with pytest.raises(CatalogError, match="missing field 'shape'"):
+        parse_catalog(data)

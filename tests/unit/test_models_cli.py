@@ -73,10 +73,46 @@ def test_errors_are_user_errors(tmp_path: Path) -> None:
     (tmp_path / "notes.gguf").write_text("not a model")
     with pytest.raises(MedLocalError, match="not a GGUF"):
         run("models", "import", str(tmp_path / "notes.gguf"))
-    with pytest.raises(UserInputError, match="not installed; the catalog estimates"):
-        run("models", "fit", "llama3-med42-8b-q4km")
+    with pytest.raises(UserInputError, match="no installed model or file"):
+        run("models", "fit", "no-such-model")
     with pytest.raises(MedLocalError, match="no catalog entry"):
         run("models", "download", "no-such-model")
+
+
+def test_fit_advises_on_a_catalog_model_before_download(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: ``models fit llama3-med42-8b-q4km --ctx 8192`` is advice before the download."""
+    from medlocal.engine import hardware
+
+    monkeypatch.setattr(hardware, "detect_backend", lambda: ("CPU", False))
+    code = run("models", "fit", "llama3-med42-8b-q4km", "--ctx", "8192")
+    out = capsys.readouterr().out
+    verdict = out.split(" ", 1)[0]
+    assert verdict in ("green", "yellow", "red") and code == (1 if verdict == "red" else 0)
+    assert "estimate" in out and "not installed" in out and "context 8192" in out
+    assert "KV cache 1.07 GB" in out  # 32 layers x 8 KV heads x 128 x f16, K and V, x 8192
+    assert run("models", "fit", "llama3-med42-8b-q4km", "--json") in (0, 1)
+    assert json.loads(capsys.readouterr().out)["estimated"] is True
+
+
+def test_catalog_and_fit_give_the_demo_model_the_same_ram(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalog's figure and the installed file's fit come from one computation."""
+    from medlocal.engine import hardware
+
+    monkeypatch.setattr(hardware, "detect_backend", lambda: ("CPU", False))
+    assert run("models", "catalog", "--json") == 0
+    rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+    demo = rows[DEMO_MODEL_ID]
+    assert run("models", "fit", DEMO_MODEL_ID, "--ctx", str(demo["default_ctx"]), "--json") == 0
+    precise = json.loads(capsys.readouterr().out)["estimate"]
+    total = sum(precise[k] for k in ("weights_bytes", "kv_cache_bytes", "overhead_bytes"))
+    assert abs(demo["ram_estimate_gb"] * 1e9 - total) / total < 0.05
+    assert run("models", "catalog") == 0
+    line = f"RAM ~{demo['ram_estimate_gb']:.2f} GB at ctx {demo['default_ctx']} (estimate)"
+    assert line in capsys.readouterr().out
 
 
 def test_a_folder_import_counts_models_already_installed_apart(

@@ -14,6 +14,7 @@ size, so the check bounds what python-docx can allocate.
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ _COMPOUND_FILE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class ZipLimits:
@@ -58,9 +61,8 @@ def extract_docx(data: bytes, file_name: str, limits: ZipLimits | None = None) -
     except IngestError:
         raise
     except Exception as err:  # python-docx/lxml raise many types on damaged parts
-        raise CorruptFileError(
-            file_name, f"damaged Word document that cannot be read ({type(err).__name__})"
-        ) from None
+        log.debug("Word document could not be read: %s", type(err).__name__)
+        raise CorruptFileError(file_name, "damaged Word document that cannot be read") from None
 
 
 def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -35,6 +36,8 @@ _HEADER_WINDOW = 1024
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
+log = logging.getLogger(__name__)
+
 
 def extract_pdf(data: bytes, file_name: str, ocr: OcrOptions | None = None) -> ExtractedDocument:
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
@@ -48,9 +51,8 @@ def extract_pdf(data: bytes, file_name: str, ocr: OcrOptions | None = None) -> E
             file_name, "the PDF is password-protected; remove the password and import it again"
         ) from None
     except Exception as err:  # pypdf raises many types on damaged input; all mean the same here
-        raise CorruptFileError(
-            file_name, f"damaged PDF that cannot be read ({type(err).__name__})"
-        ) from None
+        log.debug("PDF could not be read: %s", type(err).__name__)
+        raise CorruptFileError(file_name, "damaged PDF that cannot be read") from None
 
 
 def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDocument:

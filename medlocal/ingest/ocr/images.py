@@ -8,6 +8,7 @@ decoded, and a file over a limit is refused whole with a clear reason (no partia
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ import numpy.typing as npt
 from PIL import Image, ImageOps
 
 from medlocal.ingest.errors import CorruptFileError, IngestError
+
+log = logging.getLogger(__name__)
 
 # 100 megapixels: a letter/A4 page photographed at 48 MP or scanned at 1200 dpi still fits;
 # a decompression bomb does not. Pillow's own guard (89 MP warning, 179 MP error) is a backstop.
@@ -56,9 +59,8 @@ class ImageFile:
         except IngestError:
             raise
         except Exception as err:  # truncated or damaged pixel data
-            raise CorruptFileError(
-                self.file_name, f"damaged image that cannot be read ({type(err).__name__})"
-            ) from None
+            log.debug("image pixel data could not be decoded: %s", type(err).__name__)
+            raise CorruptFileError(self.file_name, _decode_reason(err)) from None
 
 
 def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
@@ -73,8 +75,11 @@ def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
     except Image.DecompressionBombError:  # over twice Pillow's limit: it will not even open
         raise ImageTooLargeError(file_name, _too_large_reason(None)) from None
     except Exception as err:  # Pillow parses untrusted bytes: any failure means a damaged file
+        # The reason is for a clinician: which Pillow exception it was goes to the debug log.
+        log.debug("image could not be opened: %s", type(err).__name__)
         raise CorruptFileError(
-            file_name, f"not a readable PNG, JPEG or TIFF image ({type(err).__name__})"
+            file_name,
+            "not a readable PNG, JPEG or TIFF image: the file is damaged or is not an image",
         ) from None
     _check_pixels(image, file_name)
     if page_count > max_pages:
@@ -84,6 +89,12 @@ def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
             "(setting ocr_max_pages); split the file or raise the limit",
         )
     return ImageFile(image, page_count, file_name)
+
+
+def _decode_reason(err: Exception) -> str:
+    if "truncated" in str(err).lower():
+        return "damaged image: the file is cut short, an incomplete copy or download"
+    return "damaged image: its picture data cannot be decoded"
 
 
 def _check_pixels(image: Image.Image, file_name: str) -> None:

@@ -54,10 +54,11 @@ def summary_text(summary: str) -> str:
 
 
 class BackupDialog(QDialog):
-    """Emits ``restored()`` after a restore replaced the vault (the window shows the lock
-    screen: the restored vault opens with the backup's passphrase)."""
+    """Emits ``restored(note)`` after a restore replaced the vault (the window shows the lock
+    screen with the note: the restored vault opens with the passphrase it had when the backup
+    was made, not one set since)."""
 
-    restored = Signal()
+    restored = Signal(str)
     # It shows counts, folders and progress, never patient text, and a restore locks the vault
     # on purpose while it runs: the window leaves it open when the vault locks.
     survives_lock = True
@@ -205,7 +206,8 @@ class BackupDialog(QDialog):
             "Restore over this vault?",
             "The vault on this computer will be replaced by the backup. It is kept aside until "
             "the restored copy has been verified. The window locks now; afterwards unlock with "
-            "the passphrase the backup was made with. Continue?",
+            "the passphrase the vault had when the backup was made, not one set since then. "
+            "Continue?",
         ):
             return None
         chosen = self._source()
@@ -227,6 +229,6 @@ class BackupDialog(QDialog):
         self._busy(False)
         self.message.show_note(
             f"Restored {result.counts['documents']} documents from {result.backup.name}. "
-            "Unlock with the backup's passphrase."
+            f"{result.unlock_note()}"
         )
-        self.restored.emit()
+        self.restored.emit(result.unlock_note())
