@@ -12,7 +12,7 @@ from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER, UNIT_AFTER
 # Fourth round: general forms found by the third development half (dev3).
 _WEEKDAY = (
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?|Tuesday|Wednesday|Thursday|"
-    r"Saturday"
+    r"Saturday|Weds"
 )
 _ORDINAL_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -177,7 +177,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
             # "O2 Sat 92%", "Sat 94/95", "Sat 5/10 pain": a saturation and a score, not a day.
-            r"|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|"
+            r"|\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|"
             rf"{_DAY}(?!\d)(?![/.\d]*{NOT_DATE_AFTER})|"
             r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
             rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"

@@ -33,7 +33,9 @@ def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     ]
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     plain = frozenset(n for n in names if " " not in n and "'" not in n)
-    return re.compile(rf"(?<![\w'’&-])(?:{alternatives})(?![\w&-]|['’]s\b)"), plain
+    # A branch's number goes with it ("VFW Post 5460", "Unite Branch 12").
+    branch = r"(?:[ \t]+(?:Post|Branch|Lodge|Chapter|Local)[ \t]+(?:No\.?[ \t]*)?\d+)?"
+    return re.compile(rf"(?<![\w'’&-])(?P<n>{alternatives}){branch}(?![\w&-]|['’]s\b)"), plain
 
 
 def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -41,7 +43,7 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     pattern, single = _listed()
     found: list[WordSpan] = []
     for match in pattern.finditer(text):
-        name = match.group()
+        name = match.group("n")
         plain = name in single and lex.known(fold(name))
         if plain and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue

@@ -73,7 +73,8 @@ CALENDAR_WORDS = frozenset(
         r"\w+",
         "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june"
         " july august september october november december mon tue tues wed thu thur thurs fri sat"
-        " sun monday tuesday wednesday thursday friday saturday sunday mondays tuesdays"
+        " sun weds thur thurs monday tuesday wednesday thursday friday saturday sunday mondays"
+        " tuesdays"
         " wednesdays thursdays fridays saturdays sundays",
     )
 )

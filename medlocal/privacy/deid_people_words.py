@@ -85,6 +85,9 @@ ROLES = frozenset(
         "sgt", "sergeant", "inspector", "medic", "tech", "ambulanceman",
         # Seventh round: credentials written before a name ("RN Crystal", "OT Pearl").
         "rn", "rgn", "lpn", "lvn", "cna", "np", "slp", "emt", "cnm", "ot", "sn",
+        # Eleventh round: nursing and allied roles written before a surname ("TVN Abbot to
+        # review", "DN Hughes", "SALT Evans", "HV Joanne").
+        "tvn", "dn", "hv", "salt", "scphn", "acp", "rmn", "rnld", "ccn", "mhp", "amhp",
     }
 )  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
@@ -163,11 +166,22 @@ JOINERS = frozenset(
         "of", "the", "de", "van", "von", "la", "le", "du", "da", "del", "della", "di", "al", "el",
         "bin", "binti", "ibn", "der", "den", "ter", "ten", "dos", "das", "des", "les", "ap",
         "and",
+        # A place's "upon" ("Newcastle upon Tyne", "Kingston upon Thames").
+        "upon",
     }
 )  # fmt: skip
 # Particles inside a surname ("Ana van der Merwe", "Siofra O Donnabhain", "Bríd Ní Bhriain",
 # "Tyler Van Buskirk"): a name word next to one of these carries it along.
-PARTICLES = JOINERS - {"of", "the", "and"} | {"mac", "mc", "o", "ni", "nic", "st", "te", "ua"}
+PARTICLES = JOINERS - {"of", "the", "and", "upon"} | {
+    "mac",
+    "mc",
+    "o",
+    "ni",
+    "nic",
+    "st",
+    "te",
+    "ua",
+}
 
 # What people do in notes: a given name before one of these is a person even where it is also
 # an English word or starts a sentence ("Sam will collect her", "Grace phoned").

@@ -9,6 +9,9 @@ import re
 
 FACILITY_HEADS = frozenset(
     {
+        # Eleventh round: football and rugby clubs, a probation service, a chapel's name, a
+        # food bank written as one word ("Hedge End Town FC", "Avon and Somerset Probation").
+        "fc", "afc", "rfc", "probation", "congregational", "foodbank",
         "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
         "associates", "institute", "laboratory", "laboratories", "lab", "labs", "diagnostics",
         "infirmary", "pavilion", "home", "house", "manor", "village", "school", "college",

@@ -41,7 +41,7 @@ _WEEKDAY_FULL = (
     r"miyerkules|huwebes|biyernes|sabado|linggo"
 )
 _WEEKDAY_SHORT = (
-    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|"
+    r"Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|"
     r"Dom|Tis|Ons|Tor|Fre|Lör|Sön"
 )
 _WEEKDAY_TWO = r"Mo|Di|Mi|Do|Fr|Sa|So|Ma|Wo|Vr|Za|Zo"

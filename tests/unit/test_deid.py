@@ -825,8 +825,9 @@ _KNOWN_DEV4_MISSES = [
     ("f26", "HEALTHPLAN", "LA-MCD"),
     ("f27", "FACILITY", "Lakeside Endoscopy"),
 ]
-# "Australia-modified Karnofsky" is a listed phrase since the ninth round.
-_KNOWN_DEV4_DAMAGE = [("f06", "Paris 0-Is")]
+# "Australia-modified Karnofsky" is a listed phrase since the ninth round, the Paris classes of
+# polyps ("Paris 0-Is") since the eleventh.
+_KNOWN_DEV4_DAMAGE: list[tuple[str, str]] = []
 
 
 def test_fourth_development_half_is_recalled_but_for_its_known_misses() -> None:

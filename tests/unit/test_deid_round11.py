@@ -162,3 +162,20 @@ def test_a_language_role_or_drug_in_brackets_after_a_name_stays() -> None:
     out = redact("Interpreter Hodan Ali (Somali) via phone; Bea (RN) and Sam Ng (StR) present.")
     for kept in ("(Somali)", "(RN)", "(StR)"):
         assert kept in out, out
+
+
+def test_scales_whose_first_word_is_a_name_or_a_place_stay() -> None:
+    text = "Abbey pain scale 9. Guthrie heel prick done. Polyp Paris 0-IIa. NEWS2 3, MNA-SF 4."
+    assert redact(text) == text
+
+
+def test_weds_a_place_upon_a_river_and_listed_services_with_their_branch() -> None:
+    out = redact("Weds 26.11.25, moved to Newcastle upon Tyne; transfer by LAS; VFW Post 5460.")
+    for gone in ("Weds", "Newcastle upon Tyne", "LAS", "VFW Post 5460"):
+        assert gone not in out, out
+    assert redact("Decided upon discharge.") == "Decided upon discharge."
+
+
+def test_clubs_probation_and_chapels_named_by_their_head() -> None:
+    out = redact("Plays for Hedge End Town FC; officer at Avon and Somerset Probation.")
+    assert "Hedge End" not in out and "Somerset Probation" not in out, out
