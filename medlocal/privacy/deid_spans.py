@@ -38,8 +38,8 @@ LABELS = {
 # Candidates covering the same text are resolved by start, then length, then this order.
 PRIORITY = {
     "dob": 0, "mrn": 1, "ssn": 2, "email": 3, "url": 4, "ip_address": 5, "patient_name": 6,
-    "fax": 7, "phone": 8, "street_address": 9, "city": 10, "zip_code": 11, "name": 12,
-    "date": 13, "age_over_89": 14, "health_plan_id": 15, "account_number": 16,
+    "fax": 7, "phone": 8, "street_address": 9, "city": 10, "zip_code": 11, "date": 12,
+    "name": 13, "age_over_89": 14, "health_plan_id": 15, "account_number": 16,
     "licence_number": 17, "vehicle_id": 18, "device_id": 19, "id_number": 20, "facility": 21,
     "county": 22, "location": 23,
 }  # fmt: skip

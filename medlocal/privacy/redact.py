@@ -60,6 +60,7 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_tokens import WordSpan
@@ -161,6 +162,10 @@ def _as_written(text: str, found: list[Redaction]) -> list[Redaction]:
 
 
 _JOINERS = frozenset({"and", "of", "&", "the"})  # what a piece between two rule spans may be
+# A title, relation or role beside a person's name stays in view, as the rules leave it ("Seen
+# by Sister [NAME]"; the tagger reads "Sister Kelly" whole); in an organisation's name it goes
+# ("Nurse Maude", "Dr. Lal PathLabs").
+_KEPT_WORDS = TITLES | RELATIONS | ROLES
 # A rule leaves a name's possessive outside it ("[NAME]'s worker"); where the tagger reads it as
 # part of an organisation's name ("Barnardo's", "Sainsbury's"), it joins the rule's span instead
 # of standing as a redaction of its own ("[NAME][FACILITY] worker").
@@ -185,7 +190,8 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             left = len(piece) - len(piece.lstrip(" ,;:.-"))
             right = len(piece.rstrip(" ,;:.-"))
             bare = piece.strip(" ,;:.-").lower()
-            if any(c.isalnum() for c in piece) and bare not in _JOINERS:
+            kept = bare in _JOINERS or (red.kind == "name" and bare in _KEPT_WORDS)
+            if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:
                     a -= 1  # overlapping the span before, the possessive joins it

@@ -179,3 +179,11 @@ def test_weds_a_place_upon_a_river_and_listed_services_with_their_branch() -> No
 def test_clubs_probation_and_chapels_named_by_their_head() -> None:
     out = redact("Plays for Hedge End Town FC; officer at Avon and Somerset Probation.")
     assert "Hedge End" not in out and "Somerset Probation" not in out, out
+
+
+def test_a_named_day_is_labelled_a_date_and_a_nursing_title_stays_in_view() -> None:
+    found = kinds("Christmas Day admission; seen on Easter Monday by Sister Kelly.")
+    assert found.get("Christmas Day") == "date" and found.get("Easter Monday") == "date", found
+    assert "Sister" not in "".join(found), found
+    # In an organisation's name a title word goes with it.
+    assert "Nurse Maude" not in redact("District nursing by Nurse Maude Hospice, Christchurch.")
