@@ -20,6 +20,15 @@ _ORDINAL_WORDS = (
     r"twenty[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
     r"thirty[ -]first"
 )
+# A year in words ("nineteen seventy-nine", "two thousand and five", "twenty twenty-four").
+_YEAR_WORDS = (
+    r"(?:nineteen|twenty)[ \t]+(?:hundred|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|o[ -](?:one|two|three|four|"
+    r"five|six|seven|eight|nine)))|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty(?:[ -](?:one|two|three|four|five))?))?"
+)
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -55,7 +64,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"\b(?:Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|"
-            r"Boxing[ \t]+Day|Thanksgiving|Halloween|Valentine['’]?s[ \t]+Day|"
+            r"Boxing[ \t]+Day|Thanksgiving(?:[ \t]+Day)?|Halloween|Valentine['’]?s[ \t]+Day|"
             r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
             r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
             r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
@@ -68,6 +77,15 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)(?-i:{_MONTH_NAMES})\b"
             rf"|\b(?:{_MONTH_NAMES})[ \t]+the[ \t]+"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\b"
+            # Eleventh round: a month and its day in words, and a year in words after it
+            # ("August fifteenth nineteen seventy-nine").
+            rf"|\b(?:{_MONTH_NAMES})[ \t]+(?i:{_ORDINAL_WORDS})\b"
+            rf"(?:,?[ \t]+(?i:{_YEAR_WORDS}))?"
+            # A part of a month ("early November", "end of March"), written with its month.
+            rf"|(?i:\b(?:early|late|mid|end[ \t]+of|beginning[ \t]+of|start[ \t]+of)[ \t]+)"
+            rf"(?:{_MONTH_NAMES})\b"
+            # A named day of Spanish-speaking countries ("Día de la Hispanidad").
+            r"|\bD[ií]a[ \t]+(?:de(?:l|[ \t]+la|[ \t]+los|[ \t]+las)?)[ \t]+[A-ZÁÉÍÓÚ]\w+"
         ),
     ),
     # A month and day alone in a field, between field gaps ("Towson, MD   7/4").

@@ -187,3 +187,13 @@ def test_a_named_day_is_labelled_a_date_and_a_nursing_title_stays_in_view() -> N
     assert "Sister" not in "".join(found), found
     # In an organisation's name a title word goes with it.
     assert "Nurse Maude" not in redact("District nursing by Nurse Maude Hospice, Christchurch.")
+
+
+def test_dates_in_words_named_days_and_parts_of_a_month() -> None:
+    text = (
+        "Fell on Thanksgiving Day. Admitted early November, seen end of March. Born August "
+        "fifteenth nineteen seventy-nine. Clinic shut for Día de la Hispanidad."
+    )
+    out = redact(text)
+    for gone in ("Thanksgiving", "early", "November", "end of March", "seventy", "Hispanidad"):
+        assert gone not in out, out
