@@ -85,10 +85,11 @@ def _split_name(full_name: str) -> tuple[list[str], list[str]]:
     if len(parts) < 2:
         return [], parts
     # Particles before the last word are the surname's ("Margarethe van der Berg"), where the
-    # name is written with capitals at all ("mary ann stone" has no particles, only words).
+    # name is written with capitals at all ("mary ann stone" has no particles, only words), in
+    # either case ("Yannick Le Goff": "LE GOFF Yannick" on a French form).
     cut = len(parts) - 1
     if any(p[:1].isupper() for p in parts):
-        while cut > 1 and parts[cut - 1] in PARTICLES:
+        while cut > 1 and parts[cut - 1].lower() in PARTICLES:
             cut -= 1
     return parts[:cut], parts[cut:]
 

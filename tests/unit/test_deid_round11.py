@@ -197,3 +197,9 @@ def test_dates_in_words_named_days_and_parts_of_a_month() -> None:
     out = redact(text)
     for gone in ("Thanksgiving", "early", "November", "end of March", "seventy", "Hispanidad"):
         assert gone not in out, out
+
+
+def test_a_patients_surname_particle_counts_in_capitals_too() -> None:
+    redactor = Redactor(PatientIdentity("Yannick Le Goff", "1", date(1955, 7, 14)), shift_days=4)
+    out = redactor.redact("Patient : M. LE GOFF Yannick, né le 14/07/1955; le patient est stable.")
+    assert "LE" not in out and "le patient est stable" in out, out
