@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 import numpy as np
@@ -165,6 +166,8 @@ def hybrid_search(
             # A code's phrase match is a bm25 match too (for a chunk the question's ranking missed).
             bm25_scores = {**dict(exact), **dict(lexical)}
             hits, enough = _distinct_hits(s.conn, fused, dict(vector_ranked), bm25_scores, k)
+            coded = {chunk_id for chunk_id, _ in exact}
+            hits = [replace(hit, holds_code=True) if hit.chunk_id in coded else hit for hit in hits]
             more = any(len(r) >= pool for r in (vector_ranked, lexical, expanded, exact))
             if enough or not more or pool >= MAX_POOL:
                 s.audit.append(

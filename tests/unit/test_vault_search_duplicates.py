@@ -141,6 +141,7 @@ def test_an_exact_code_ranks_above_meaning_only_matches(vault: Vault) -> None:
     hits = search(vault, p, "MRN-7781", k=5)
     assert {h.document_id for h in hits[:3]} == set(exact)
     assert all(h.document_id == meaning for h in hits[3:])
+    assert [h.holds_code for h in hits] == [True, True, True, False, False]
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
 
