@@ -196,5 +196,8 @@ class RerankingRetriever:
                 hits = order_by_scores(top, probabilities) + hits[len(top) :]
                 timings.chat_passages = len(top)
             timings.chat_ms = (time.perf_counter() - started) * 1000
+        # Rescoring never moves a passage holding the question's code ("MRN-7781") below one
+        # that does not (the fused ranking put them first).
+        hits = [h for h in hits if h.holds_code] + [h for h in hits if not h.holds_code]
         timings.order_changed = [h.chunk_id for h in hits[:k]] != [h.chunk_id for h in fused[:k]]
         return hits[:k]

@@ -16,12 +16,17 @@ matters, so it keeps its place, and among versions from different documents the 
 Values are compared with the grounding checks' grammar (``medlocal.values``: "1 g" == "1000 mg");
 dates, times, bare whole numbers and durations are left out, so progress notes that differ only
 in the date and the day count stay repeats.
+
+Passages with the same text (``text_key``: case and whitespace aside; a text that only repeats
+one short unit, such as a line pasted hundreds of times, whatever offset its passage starts at)
+are not demoted but collapsed to the best-ranked one before the top k is cut: nothing is lost,
+the text is the same, and a document holding hundreds of copies takes one slot.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -85,12 +90,57 @@ def versions_differ(a: str, b: str) -> bool:
     )
 
 
+def _period(text: str) -> int:
+    """The smallest p with text[i] == text[i + p] throughout, or len(text) when above half."""
+    head = text[:16]
+    p = text.find(head, 1) if head else -1
+    while 0 < p <= len(text) // 2:
+        if text[p:] == text[: len(text) - p]:
+            return p
+        p = text.find(head, p + 1)
+    return len(text)
+
+
+def text_key(text: str) -> str:
+    """What passages with the same text share: the text in lower case with its whitespace
+    collapsed; for a text that is one unit repeated (at least twice), that unit in a canonical
+    rotation, so the passages a chunker cuts at different offsets of a repeated line agree."""
+    normal = " ".join(text.lower().split())
+    period = _period(normal)
+    if period * 2 > len(normal):
+        return normal
+    unit = normal[:period]
+    return "\0" + min(unit[i:] + unit[:i] for i in range(period))
+
+
+def collapse_identical(hits: Iterable[Hit], seen: set[str] | None = None) -> list[Hit]:
+    """``hits`` (best first) without those whose ``text_key`` a better-ranked hit (or ``seen``,
+    which is updated) already has."""
+    seen = set() if seen is None else seen
+    kept = []
+    for hit in hits:
+        key = text_key(hit.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return kept
+
+
 def demote_near_duplicates(
     hits: Sequence[Hit], k: int, threshold: float = NEAR_DUPLICATE
 ) -> list[Hit]:
     """The best ``k`` of ``hits`` (best first) with repeats of better-ranked passages moved last.
     Versions that differ (``versions_differ``) are kept, newest document first among them; a
     newer version ranked past the top k still comes in, in place of the last other passage."""
+    kept, repeats = split_near_duplicates(hits, k, threshold)
+    return (kept + repeats)[:k]
+
+
+def split_near_duplicates(
+    hits: Sequence[Hit], k: int, threshold: float = NEAR_DUPLICATE
+) -> tuple[list[Hit], list[Hit]]:
+    """``demote_near_duplicates`` in two parts: the (at most ``k``) passages that are not repeats,
+    in their order, and the repeats, best first."""
     kept: list[tuple[Hit, frozenset[str]]] = []
     repeats: list[Hit] = []
     for hit in hits:
@@ -114,4 +164,4 @@ def demote_near_duplicates(
             ordered = sorted((kept[i] for i in slots), key=lambda pair: -pair[0].document_id)
             for slot, pair in zip(slots, ordered, strict=True):
                 kept[slot] = pair
-    return ([hit for hit, _ in kept] + repeats)[:k]
+    return [hit for hit, _ in kept], repeats

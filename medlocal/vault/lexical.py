@@ -10,10 +10,15 @@ Scoping is part of the MATCH (``scope : p12``), so FTS5 intersects posting lists
 ranking the whole vault and filtering afterwards. In a large vault, single words found in at least
 half of all passages are dropped from the query: FTS5's bm25 gives them an idf of ~0 anyway, so
 they only cost time and add noise to the fusion.
+
+Code-like words of a query (``code_tokens``: "MRN-7781", "E11.9", a long record number) are
+also searched on their own, as phrases, so search can rank the passages that contain one verbatim
+above passages that only come close in meaning.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -35,6 +40,28 @@ def query_words(query: str) -> list[str]:
         if len(words) == MAX_QUERY_TERMS:
             break
     return words
+
+
+# A number with its unit ("500mg", "5.4mmol/L") is a value, not a code.
+_VALUE_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?[^\W\d_]+(?:/[^\W\d_]+)?")
+MIN_CODE_DIGITS = 3  # "E11.9", "MRN-7781"; not the name of a test such as "HbA1c" or "B12"
+MIN_NUMBER_DIGITS = 5  # an all-digit code: longer than a year
+
+
+def code_tokens(query: str) -> list[str]:
+    """The words of ``query`` that look like codes or identifiers: letters with at least three
+    digits ("MRN-7781", "E11.9", "CA-125"; not "HbA1c", whose passages may spell it "Haemoglobin
+    A1c", nor a number with its unit such as "500mg"), or a run of at least five digits
+    ("00123456"; not a year, a date or a decimal)."""
+    codes = []
+    for word in query_words(query):
+        digits = sum(ch.isdigit() for ch in word)
+        letters = sum(ch.isalpha() for ch in word)
+        code = digits >= MIN_CODE_DIGITS and not _VALUE_WITH_UNIT.fullmatch(word)
+        number = word.isdigit() and digits >= MIN_NUMBER_DIGITS
+        if (letters and code) or (not letters and number):
+            codes.append(word)
+    return codes
 
 
 def _quote(word: str) -> str:

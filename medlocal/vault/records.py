@@ -79,6 +79,9 @@ class SearchHit:
     bm25_score: float | None  # FTS5 bm25, sign flipped so higher is better
     # The page the passage ends on, when it runs past ``page`` (from the document's page spans).
     last_page: int | None = None
+    # It holds a code-like word of the query ("MRN-7781") verbatim: it ranks above every passage
+    # that does not, in the fused ranking and after any reranking.
+    holds_code: bool = False
 
 
 def page_at(

@@ -5,28 +5,34 @@ vault on demand: one patient's collection at a time, or the whole vault's in the
 A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank; the
 bm25 query also carries the other names of a drug the question names (a brand's generic and
 back), and a class the question names brings its member drugs as a ranking of their own
-(:mod:`medlocal.drugs`).
+(:mod:`medlocal.drugs`). Passages with the same text count once, so one document holding a
+line hundreds of times takes one place, not all k.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from medlocal.drugs import query_expansion
 from medlocal.vault import documents, patients
-from medlocal.vault.diversify import demote_near_duplicates
+from medlocal.vault.db import Connection
+from medlocal.vault.diversify import collapse_identical, split_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
-from medlocal.vault.lexical import bm25_search, reciprocal_rank_fusion
+from medlocal.vault.lexical import bm25_search, code_tokens, reciprocal_rank_fusion
 from medlocal.vault.records import SearchHit
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
-DIVERSITY_MARGIN = 10  # candidates beyond k considered when near-duplicates are demoted
+DIVERSITY_MARGIN = 10  # different passages beyond k considered when near-duplicates are demoted
+FETCH_BATCH = 32  # passages read at a time while looking for k different ones
+MAX_POOL = 2048  # the most candidates asked of each retriever (first 4 k, at least 32)
 
 
 def embed_model_ids(fetch: SessionSource) -> list[str]:
@@ -112,10 +118,15 @@ def hybrid_search(
     embed_model_id: str | None,
 ) -> list[SearchHit]:
     """The top ``k`` passages by reciprocal-rank fusion of vector and bm25 rankings, with a
-    ``search`` audit event (ids and a keyed digest of the query, never its text)."""
+    ``search`` audit event (ids and a keyed digest of the query, never its text).
+
+    Passages with the same text count once (:func:`collapse_identical`) and near-duplicates make
+    way (:func:`split_near_duplicates`). When the retrievers' candidates run out before ``k``
+    different passages are found (one document holding hundreds of copies of a line), they are
+    asked again for four times as many, up to ``MAX_POOL``. A passage that contains a code-like
+    word of the query (:func:`code_tokens`) verbatim ranks above every passage that does not."""
     if k <= 0:
         return []
-    pool = max(4 * k, 32)
     with reading(fetch) as s:
         collection_id = None
         if collection is not None:
@@ -124,62 +135,130 @@ def hybrid_search(
                 return []
         if document_ids is not None and not document_ids:
             return []
-    vector_ranked: list[tuple[int, float]] = []
-    if query_vector is not None:
-        vector_ranked = _vector_search(
-            fetch,
-            np.asarray(query_vector, dtype=np.float32).reshape(-1),
-            pool,
-            patient_id=patient_id,
-            collection_id=collection_id,
-            document_ids=document_ids,
-            embed_model_id=embed_model_id,
-        )
+    vector = None if query_vector is None else np.asarray(query_vector, dtype=np.float32)
     # Outside the lock: the first call reads the drug dictionaries (~0.2 s, once).
     expansion = query_expansion(query_text)
-    with writing(fetch) as s:
-        lexical = bm25_search(
-            s.conn,
-            query_text,
-            pool,
-            patient_id=patient_id,
-            collection_id=collection_id,
-            document_ids=document_ids,
-            total_chunks=s.chunk_total(),
-            expansion=expansion.synonyms,
-        )
-        # A class's drugs rank passages on their own: OR-ed into the question's words they
-        # would count no more than any one of its words, and "which oral antibiotic" would
-        # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
-        # that name no class get no third ranking.
-        expanded = (
-            bm25_search(
-                s.conn,
-                "",
+    codes = code_tokens(query_text)
+    pool = max(4 * k, 32)
+    while True:
+        vector_ranked: list[tuple[int, float]] = []
+        if vector is not None:
+            vector_ranked = _vector_search(
+                fetch,
+                vector.reshape(-1),
                 pool,
                 patient_id=patient_id,
                 collection_id=collection_id,
                 document_ids=document_ids,
-                expansion=expansion.members,
+                embed_model_id=embed_model_id,
             )
-            if expansion.members
-            else []
-        )
-        # Look a little past k so that near-duplicates can make way for other passages.
-        fused = reciprocal_rank_fusion(vector_ranked, lexical, expanded)[: k + DIVERSITY_MARGIN]
-        candidates = documents.hits_for(s.conn, fused, dict(vector_ranked), dict(lexical))
-        hits = demote_near_duplicates(candidates, k)
-        s.audit.append(
-            "search",
-            {
-                "patient_id": patient_id,
-                "collection_id": collection_id,
-                "k": k,
-                "query": s.audit.text_digest(query_text),
-                "hits": [hit.chunk_id for hit in hits],
-            },
-        )
-    return hits
+        with writing(fetch) as s:
+            scope = Scope(patient_id, collection_id, document_ids)
+            lexical = _bm25(s.conn, query_text, expansion.synonyms, pool, scope, s.chunk_total())
+            # A class's drugs rank passages on their own: OR-ed into the question's words they
+            # would count no more than any one of its words, and "which oral antibiotic" would
+            # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
+            # that name no class get no third ranking.
+            expanded = _bm25(s.conn, "", expansion.members, pool, scope)
+            # The passages that contain a code of the question ("MRN-7781") as a phrase.
+            exact = _bm25(s.conn, "", codes, pool, scope)
+            fused = _exact_first(reciprocal_rank_fusion(vector_ranked, lexical, expanded), exact)
+            # A code's phrase match is a bm25 match too (for a chunk the question's ranking missed).
+            bm25_scores = {**dict(exact), **dict(lexical)}
+            hits, enough = _distinct_hits(s.conn, fused, dict(vector_ranked), bm25_scores, k)
+            coded = {chunk_id for chunk_id, _ in exact}
+            hits = [replace(hit, holds_code=True) if hit.chunk_id in coded else hit for hit in hits]
+            more = any(len(r) >= pool for r in (vector_ranked, lexical, expanded, exact))
+            if enough or not more or pool >= MAX_POOL:
+                s.audit.append(
+                    "search",
+                    {
+                        "patient_id": patient_id,
+                        "collection_id": collection_id,
+                        "k": k,
+                        "query": s.audit.text_digest(query_text),
+                        "hits": [hit.chunk_id for hit in hits],
+                    },
+                )
+                return hits
+        pool = min(4 * pool, MAX_POOL)
+
+
+class Scope(NamedTuple):
+    patient_id: int | None
+    collection_id: int | None
+    document_ids: Sequence[int] | None
+
+
+def _bm25(
+    conn: Connection,
+    text: str,
+    terms: Sequence[str],
+    pool: int,
+    scope: Scope,
+    total_chunks: int = 0,
+) -> list[tuple[int, float]]:
+    if not text.strip() and not terms:
+        return []
+    return bm25_search(
+        conn,
+        text,
+        pool,
+        patient_id=scope.patient_id,
+        collection_id=scope.collection_id,
+        document_ids=scope.document_ids,
+        total_chunks=total_chunks,
+        expansion=terms,
+    )
+
+
+def _exact_first(
+    fused: list[tuple[int, float]], exact: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """``fused`` with the ``exact`` chunks (those holding a code of the question) first, in their
+    fused order (those the other rankings missed after them, in their own order), their scores
+    raised by the top score so that scores still fall down the list (an answer's context is
+    ordered by score)."""
+    if not exact:
+        return fused
+    ids = {chunk_id for chunk_id, _ in exact}
+    bonus = fused[0][1] if fused else 0.0
+    first = [(chunk_id, score + bonus) for chunk_id, score in fused if chunk_id in ids]
+    found = {chunk_id for chunk_id, _ in fused}
+    last = first[-1][1] if first else float("inf")
+    for chunk_id, score in reciprocal_rank_fusion(exact):
+        if chunk_id not in found:
+            last = min(last, score + bonus)
+            first.append((chunk_id, last))
+    return first + [pair for pair in fused if pair[0] not in ids]
+
+
+def _distinct_hits(
+    conn: Connection,
+    fused: Sequence[tuple[int, float]],
+    vector_scores: dict[int, float],
+    bm25_scores: dict[int, float],
+    k: int,
+) -> tuple[list[SearchHit], bool]:
+    """The top ``k`` of ``fused`` with same-text passages collapsed and near-duplicates demoted,
+    and whether ``k`` passages that are neither were found. Passages are read from the database
+    in batches down the ranking, only as far as needed: ``k + DIVERSITY_MARGIN`` different texts,
+    then twice as many each time the near-duplicates leave fewer than ``k``."""
+    seen: set[str] = set()
+    candidates: list[SearchHit] = []
+    wanted, start = k + DIVERSITY_MARGIN, 0
+    while True:
+        while len(candidates) < wanted and start < len(fused):
+            size = wanted - len(candidates)
+            # The first read is the usual k + margin; later ones (past copies) at least a batch.
+            batch = fused[start : start + (size if start == 0 else max(size, FETCH_BATCH))]
+            start += len(batch)
+            fetched = documents.hits_for(conn, batch, vector_scores, bm25_scores)
+            candidates += collapse_identical(fetched, seen)
+        kept, repeats = split_near_duplicates(candidates, k)
+        if len(kept) >= k or start >= len(fused):
+            return (kept + repeats)[:k], len(kept) >= k
+        wanted = 2 * len(candidates)
 
 
 def _vector_search(

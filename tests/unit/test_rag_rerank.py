@@ -133,6 +133,14 @@ def test_stage_rescores_the_candidate_pool_and_cuts_to_k() -> None:
     assert retriever.last.order_changed and retriever.last.cross_encoder_pairs == 5
 
 
+def test_passages_holding_the_questions_code_stay_first() -> None:
+    coded = SearchHit(**{**hit(6, "Request for MRN-7781.", score=2.0).__dict__, "holds_code": True})
+    inner, reranker = FakeRetriever([coded, *_hits()]), WordReranker()
+    retriever = RerankingRetriever(inner, reranker, candidates=6)
+    top = retriever.search("metformin dose MRN-7781", None, patient_id=1, k=3)
+    assert [h.chunk_id for h in top] == [6, 5, 3]
+
+
 def test_ties_keep_the_fused_order_and_no_stage_means_the_plain_search() -> None:
     hits = _hits()
     assert order_by_scores(hits, [0, 1, 0, 1, 0]) == [hits[1], hits[3], hits[0], hits[2], hits[4]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.vault.diversify import demote_near_duplicates, versions_differ
+from medlocal.vault.diversify import collapse_identical, demote_near_duplicates, versions_differ
 from medlocal.vault.records import SearchHit
 
 
@@ -146,3 +146,17 @@ def test_versions_differ_on_values_negation_and_side(before: str, after: str) ->
 )
 def test_versions_do_not_differ_on_dates_times_counts_or_units(before: str, after: str) -> None:
     assert not versions_differ(before, after)
+
+
+def test_identical_texts_collapse_to_the_best_ranked() -> None:
+    line = "Potassium 4.5 mmol/L "
+    hits = [
+        _hit(1, line * 60, document_id=9),
+        _hit(2, "POTASSIUM 5.4 mmol/L (H)", document_id=3),
+        _hit(3, (line * 70)[10:], document_id=9),  # the same line, cut at another offset
+        _hit(4, "potassium  5.4 mmol/L\n(H)", document_id=4),  # spacing and case only
+        _hit(5, line * 2 + "Potassium 4.6 mmol/L", document_id=5),  # another value: kept
+    ]
+    seen: set[str] = set()
+    assert _ids(collapse_identical(hits, seen)) == [1, 2, 5]
+    assert _ids(collapse_identical([_hit(6, line * 3)], seen)) == []
