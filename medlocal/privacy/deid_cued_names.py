@@ -22,7 +22,11 @@ _NAME = rf"{_NAME_WORD}{_INITIAL}?(?: {_NAME_WORD}){{0,2}}"
 _NAME_LAST_FIRST = rf"{_NAME_WORD}, ?{_NAME_WORD}{_INITIAL}?"
 # In a "Name:" or "Patient:" field an all-caps name of two or more words is a name ("JOHN SMITH"),
 # while a single all-caps word is still read as an acronym ("Patient: CHF").
-_NAME_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}{_INITIAL}?(?: {_NAME_WORD_ANY_CASE}){{1,2}}"
+_NAME_ANY_CASE = (
+    rf"{_NAME_WORD_ANY_CASE}{_INITIAL}?(?: {_NAME_WORD_ANY_CASE}){{1,2}}"
+    # A middle initial after the given name on a form ("QUAYLE BERNARD T").
+    r"(?: [A-Z](?![\w.]))?"
+)
 _NAME_LAST_FIRST_ANY_CASE = rf"{_NAME_WORD_ANY_CASE}, ?{_NAME_WORD_ANY_CASE}{_INITIAL}?"
 # Bare family relations ("Mother:", "Sister:") are not cues: in a family history they introduce a
 # condition ("Mother: Breast Cancer at 50"), far more often than a relative's name.
@@ -47,7 +51,8 @@ CUED_NAME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "name",
         re.compile(
-            r"(?i:\b(?:patient|(?:patient[ \t]+)?name)[ \t]*:)[ \t]*"
+            r"(?i:\b(?:patient|(?:patient[ \t]+)?name|insured|subscriber|policy[ \t]?holder|"
+            r"guarantor)[ \t]*:)[ \t]*"
             rf"(?P<v>{_NAME_LAST_FIRST_ANY_CASE}|{_NAME_ANY_CASE})"
         ),
     ),

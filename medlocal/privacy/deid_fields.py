@@ -28,9 +28,29 @@ _FIELD = re.compile(
 )
 
 
+# Fields that hold a place (eleventh round): "CITY: SPEARFISH", "Suburb: Toowong". Whatever the
+# value's words are ("Spearfish" is also a fish), one capitalised word is the place.
+_PLACE_FIELD = re.compile(
+    r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[;|][ \t]))"
+    r"(?i:(?P<k>city|town|suburb|village|locality|municipality|barangay|county|parish[ \t]+of"
+    r"[ \t]+residence|place[ \t]+of[ \t]+birth|birthplace|hometown))[ \t]*:[ \t]*"
+    r"(?P<v>[^\n\t;,()|:]{1,40}?)(?=[ \t]{2,}|[\t;,()|\n]|[ \t]+-[ \t]|[ \t]*$)",
+    re.M,
+)
+_NO_VALUE = frozenset({"n/a", "na", "none", "unknown", "same", "as above", "nil"})
+
+
 def labelled_fields(text: str, lex: Lexicon) -> list[WordSpan]:
-    """The organisations named in labelled fields of ``text``."""
+    """The organisations and places named in labelled fields of ``text``."""
     found: list[WordSpan] = []
+    for match in _PLACE_FIELD.finditer(text):
+        value = match.group("v").strip()
+        place_words = [fold(w.group()) for w in TOKEN.finditer(value)]
+        if value.lower() in _NO_VALUE or not value[:1].isupper():
+            continue
+        if place_words and not all(lex.clinical(w) for w in place_words):
+            kind = "county" if match.group("k").lower() == "county" else "location"
+            found.append(WordSpan(kind, match.start("v"), match.start("v") + len(value)))
     for match in _FIELD.finditer(text):
         words = list(TOKEN.finditer(text, match.start("v"), match.end("v")))
         capitals = [w for w in words if w.group()[0].isupper()]

@@ -46,6 +46,7 @@ from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
+from medlocal.privacy.deid_tables import table_cells
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,
@@ -101,6 +102,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += company_names(text, lex)
     found += school_names(text, lex)
     found += known_organisations(text, lex)
+    found += table_cells(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
     found += initials_of_found_names(text, found)

@@ -44,6 +44,8 @@ _WEEKDAY_SHORT = (
     r"Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|"
     r"Dom|Tis|Ons|Tor|Fre|Lör|Sön"
 )
+# English ones typed in lower case before a date ("ed triage 0214 sat 12/9/26", "mon 14 dec").
+_WEEKDAY_LOWER = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
 _WEEKDAY_TWO = r"Mo|Di|Mi|Do|Fr|Sa|So|Ma|Wo|Vr|Za|Zo"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
@@ -96,7 +98,8 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A weekday (with "le", "el", "den", "am" before it), then the date.
             rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b"
-            rf"(?:(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT})\.?),?[ \t]+(?:(?i:den)[ \t]+)?"
+            rf"(?:(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT}|{_WEEKDAY_LOWER})\.?),?[ \t]+"
+            r"(?:(?i:den)[ \t]+)?"
             rf"(?:{_AFTER_WEEKDAY})"
             rf"|(?:{_WEEKDAY_TWO})\.?,?[ \t]+(?:{_AFTER_WEEKDAY_TWO}))"
             # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".

@@ -203,3 +203,36 @@ def test_a_patients_surname_particle_counts_in_capitals_too() -> None:
     redactor = Redactor(PatientIdentity("Yannick Le Goff", "1", date(1955, 7, 14)), shift_days=4)
     out = redactor.redact("Patient : M. LE GOFF Yannick, né le 14/07/1955; le patient est stable.")
     assert "LE" not in out and "le patient est stable" in out, out
+
+
+def test_a_tables_columns_say_which_cells_are_people() -> None:
+    text = (
+        "EXPORT v3 | site=NORTH | run=2026-09-30 | user=lab.batch7\n"
+        "nhi|surname|given|test|value|units|flag|requesting|specimen\n"
+        "ZLK4471|TE KANI|WIRIHANA|HbA1c|71|mmol/mol|H|HOLLOWAY R|WK26-118402\n"
+        "ZLK4471|TE KANI|WIRIHANA|eGFR|48 mL/min|L|HOLLOWAY R|WK26-118403\n"
+        "\n"
+        "| date | drug | dose | route | by | witness |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 26.11.2026 | morphine sulfate MR | 30 mg | PO | LH | - |\n"
+        "| 26.11.2026 | senna | 15 mg | PO | Dr Kemi Adeyemi | RN |\n"
+    )
+    out = redact(text)
+    for gone in ("HOLLOWAY", "WIRIHANA", "| LH |", "Kemi Adeyemi"):
+        assert gone not in out, out
+    for kept in ("morphine sulfate MR", "senna", "HbA1c", "| PO |", "| RN |", "Dr "):
+        assert kept in out, out
+
+
+def test_form_fields_name_the_insured_and_the_city() -> None:
+    text = "2 PATIENT NAME: QUAYLE BERNARD T   3 SEX M\n4 INSURED: QUAYLE DORIS M (spouse)\n"
+    text += "5 ADDRESS: RR 2 BOX 118   CITY: SPEARFISH  ST SD\nTown: Unknown\n"
+    out = redact(text)
+    for gone in ("BERNARD T", "DORIS M", "SPEARFISH"):
+        assert gone not in out, out
+    assert "Town: Unknown" in out, out
+
+
+def test_a_weekday_in_lower_case_before_a_date_goes_with_it() -> None:
+    out = redact("ed triage 0214 sat 12/9/26, next appt mon 14 dec 9.15.")
+    assert "sat" not in out and "mon" not in out, out

@@ -1,0 +1,189 @@
+"""Columns of a table (eleventh round): in a table exported with pipes or tabs, the header says
+what its cells are. A cell under "requesting", "prescriber", "by", "witness", "surname" or
+"given" is a person ("HOLLOWAY R", "ALVARADO, T", "LH") whatever its words are; one under
+"city", "suburb" or "address" a place; one under "practice", "pharmacy", "employer" or "school"
+an organisation. A header that names a drug, test, site or ward ("drug name", "test", "site")
+says nothing of people, and a cell that is a number, a dash, a role or plain words stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
+from medlocal.privacy.deid_people_words import ROLES, TITLES
+from medlocal.privacy.deid_tokens import WordSpan
+
+_PERSON_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "name surname forename given firstname lastname requesting requester requested"
+        " prescriber prescribed clinician doctor consultant physician nurse by signed sign"
+        " signature initials witness witnessed author reporter reported verified authorised"
+        " authorized checked entered recorded administered performed operator provider attending"
+        " referrer referred carer relative nok kin resident client staff gp midwife surgeon"
+        " anaesthetist anesthetist counter cosigned countersigned",
+    )
+)
+# Header words that make a column something else than people ("drug name", "test", "site").
+_NOT_PEOPLE = frozenset(
+    re.findall(
+        r"\w+",
+        "drug medication medicine med item product test analyte investigation procedure"
+        " diagnosis condition problem vaccine brand ward unit room bed site route dose frequency"
+        " result value units flag code specimen sample device lot batch allergy reaction"
+        " organism antibiotic file document study scan form status type",
+    )
+)
+_PLACE_KINDS = {
+    "city": "location", "town": "location", "suburb": "location", "village": "location",
+    "locality": "location", "county": "county", "address": "street_address",
+    "street": "street_address",
+}  # fmt: skip
+_ORG_WORDS = frozenset(
+    {
+        "facility",
+        "hospital",
+        "practice",
+        "clinic",
+        "pharmacy",
+        "employer",
+        "school",
+        "laboratory",
+        "lab",
+        "organisation",
+        "organization",
+        "agency",
+        "surgery",
+        "provider",
+    }
+)
+_EMPTY = frozenset({"", "-", "—", "–", "n/a", "na", "nil", "none", "?", "unknown", "self"})
+# A header line: short labels of letters ("prescriber (DEA)", "Rx #", "by"), no digits or "=".
+_LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,40}")
+_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sister|Nurse)\.?[ \t]+(?=\S)")
+_CREDENTIAL = re.compile(r",?[ \t]+(?:RN|RM|EN|HCA|MD|DO|NP|PA|CNS|RGN|RMN|ANP|PharmD|RPh)\.?$")
+_RULE = re.compile(r"[\s|:+=-]*")  # a line of dashes under a header
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The names, places and organisations in the columns of ``text``'s tables."""
+    found: list[WordSpan] = []
+    for header, rows in _tables(text):
+        kinds = [_column_kind(label) for label in header]
+        if not any(kinds):
+            continue
+        for row in rows:
+            for (start, end), kind in zip(row, kinds, strict=False):
+                if kind is None:
+                    continue
+                cell = text[start:end]
+                value = cell.strip()
+                left = start + len(cell) - len(cell.lstrip())
+                if kind == "name":
+                    # A title or a credential stays in view ("Dr C.K. Foo", "Tamika Rowe, RN").
+                    title = _TITLE.match(value)
+                    if title is not None:
+                        left, value = left + title.end(), value[title.end() :]
+                    value = _CREDENTIAL.sub("", value)
+                if _identifies(value, kind, lex):
+                    found.append(WordSpan(kind, left, left + len(value)))
+    return found
+
+
+def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
+    """Each table's header labels and its rows' cell offsets: in a run of lines split the same
+    way by pipes or tabs, a line of labels only is a header, and the rows after it with as many
+    cells are its rows ("EXPORT v3 | site=... | user=..." above a header is neither)."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    header: list[str] = []
+    rows: list[list[tuple[int, int]]] = []
+    sep: str | None = None
+    for start, line in lines:
+        line_sep = _separator(line)
+        if line_sep != sep or line_sep is None:
+            if header and rows:
+                yield header, rows
+            header, rows, sep = [], [], line_sep
+            if line_sep is None:
+                continue
+        assert sep is not None
+        cells = line.split(sep)
+        labels = [c.strip() for c in cells]
+        if all(not c or _LABEL.fullmatch(c) for c in labels) and sum(map(bool, labels)) >= 2:
+            if header and rows:
+                yield header, rows
+            header, rows = [c.strip() for c in cells], []
+        elif header and abs(len(cells) - len(header)) <= 2 and not _RULE.fullmatch(line):
+            rows.append(_aligned(_cells(start, line, sep), len(header)))
+    if header and rows:
+        yield header, rows
+
+
+def _separator(line: str) -> str | None:
+    if line.count("|") >= 2:
+        return "|"
+    if line.count("\t") >= 2:
+        return "\t"
+    return None
+
+
+def _cells(start: int, line: str, sep: str) -> list[tuple[int, int]]:
+    cells: list[tuple[int, int]] = []
+    pos = 0
+    for part in line.split(sep):
+        cells.append((start + pos, start + pos + len(part)))
+        pos += len(part) + 1
+    return cells
+
+
+def _aligned(cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A row's cells under the header's columns: a row a cell or two short or long (an empty
+    value dropped, "eGFR|48 mL/min|L|HOLLOWAY R|WK26") keeps its first half under the first
+    columns and its second half under the last ones."""
+    if len(cells) == width:
+        return cells
+    half = width // 2
+    empty = (0, 0)
+    left = cells[:half]
+    right = cells[len(cells) - (width - half) :] if width - half <= len(cells) else cells
+    row = left + [empty] * (half - len(left)) + right
+    return row[:width]
+
+
+def _column_kind(label: str) -> str | None:
+    words = re.findall(r"[a-z]+", _BRACKETED.sub(" ", label.lower()))
+    if not words or any(w in _NOT_PEOPLE for w in words):
+        return None
+    for word in words:
+        if word in _PLACE_KINDS:
+            return _PLACE_KINDS[word]
+    if any(w in _ORG_WORDS for w in words):
+        return "facility"
+    if any(w in _PERSON_WORDS for w in words):
+        return "name"
+    return None
+
+
+def _identifies(value: str, kind: str, lex: Lexicon) -> bool:
+    """A cell that can be what its column holds: letters, not a placeholder, a role, a title or
+    plain words; a person's cell without digits outside brackets ("ALVARADO, T (BA4418827)")."""
+    if value.lower() in _EMPTY or not any(c.isalpha() for c in value):
+        return False
+    bare = _BRACKETED.sub(" ", value)
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", bare)]
+    if not words:
+        return False
+    if kind == "name":
+        if any(c.isdigit() for c in bare):
+            return False  # a time, a dose or a count, not who
+        if all(w in CLINICAL_SHORT or w in ROLES or w in TITLES for w in words):
+            return False  # "RN", "GP", "pharmacist"
+        if bare.strip().isupper() and len(bare.strip()) <= 4:
+            return True  # initials: "LH", "BK"
+    return not all(
+        (lex.known(w) and not lex.name_like(w) and w not in lex.places) or lex.clinical(w)
+        for w in words
+    )
