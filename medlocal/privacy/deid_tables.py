@@ -64,13 +64,21 @@ _EMPTY = frozenset({"", "-", "—", "–", "n/a", "na", "nil", "none", "?", "unk
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,40}")
 _TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sister|Nurse)\.?[ \t]+(?=\S)")
 _CREDENTIAL = re.compile(r",?[ \t]+(?:RN|RM|EN|HCA|MD|DO|NP|PA|CNS|RGN|RMN|ANP|PharmD|RPh)\.?$")
+_ADDRESS_ROW = re.compile(
+    r"^[ \t]*(?i:addr(?:ess)?|home[ \t]+address|residence|addr[ \t]+on[ \t]+file|"
+    r"address[ \t]+on[ \t]+file)[ \t]*:?[ \t]*\|(?P<cells>[^\n]*)$",
+    re.M,
+)
+_OTHER_LABEL = re.compile(
+    r"(?i:nok|next[ \t]+of[ \t]+kin|age|tel|ph|phone|mob|mobile|email|dob|gp|fax|edi)\b"
+)
 _RULE = re.compile(r"[\s|:+=-]*")  # a line of dashes under a header
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
     """The names, places and organisations in the columns of ``text``'s tables."""
-    found: list[WordSpan] = []
+    found = [WordSpan("street_address", a, b) for a, b in _address_rows(text)]
     for header, rows in _tables(text):
         kinds = [_column_kind(label) for label in header]
         if not any(kinds):
@@ -91,6 +99,21 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
                 if _identifies(value, kind, lex):
                     found.append(WordSpan(kind, left, left + len(value)))
     return found
+
+
+def _address_rows(text: str) -> Iterator[tuple[int, int]]:
+    """The cells after an address label that opens a row ("addr on file|17B Kowhai|Otangarei|
+    Whangarei|0112"), up to a cell that opens with another label ("NOK ...", "age 98")."""
+    for match in _ADDRESS_ROW.finditer(text):
+        start = match.start("cells")
+        for cell in match.group("cells").split("|"):
+            value = cell.strip()
+            if _OTHER_LABEL.match(value):
+                break
+            if any(c.isalnum() for c in value):
+                left = start + len(cell) - len(cell.lstrip())
+                yield left, left + len(value)
+            start += len(cell) + 1
 
 
 def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:

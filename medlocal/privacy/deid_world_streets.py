@@ -60,7 +60,35 @@ _ESTATE = rf"{_NAME}(?:[ \t]+{_NAME})?"
 _BLOCK = r",?[ \t]+bl\.?[ \t]*\d{1,4}[A-Z]?"
 _FLAT = r",?[ \t]+m\.[ \t]*\d{1,4}"
 
+# A street corner (eleventh round): "cnr Ntuli and Bolani rd", "the corner of 9th and Birch".
+_CORNER_STREET = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"(?:[ \t]+(?i:st|street|rd|road|ave|avenue|dr|drive|blvd|boulevard|lane|ln|hwy|highway|"
+    r"way|cres|crescent|pl|place)\b\.?)?"
+)
+
+# A street typed in lower case, with its house number and any flat ("2231 n birch st apt 4",
+# "1772 juana ave"); words that count doses or time are no street's name ("3 tabs dr").
+_LOWER_STREET = re.compile(
+    r"\b\d{1,5}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?"
+    r"(?!(?i:times|tabs|tablets|units|puffs|drops|days|weeks|hours|hrs|mins|minutes|doses|caps|"
+    r"capsules|sachets|patches|sprays|months|years|yrs|cycles|sessions|visits)\b)"
+    # A lower-case line is read re-cased: "Juana" is no dictionary word.
+    r"[A-Za-z][a-z]{2,}(?:[ \t]+[a-z]{3,})?[ \t]+"
+    r"(?:st|ave|rd|blvd|ln|ct|dr|pl|cres|tce|street|avenue|road|drive|lane|court|place|"
+    r"crescent|terrace|boulevard|highway|hwy)\b\.?"
+    r"(?:,?[ \t]+(?:apt|unit|ste|flat|#)\.?[ \t]*\w+)?"
+)
+
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("street_address", _LOWER_STREET),
+    (
+        "street_address",
+        re.compile(
+            r"\b(?i:cnr\.?|corner[ \t]+of|cor\.|junction[ \t]+of|intersection[ \t]+of)[ \t]+"
+            rf"(?P<v>{_CORNER_STREET}[ \t]*(?:and|&|/|x)[ \t]*{_CORNER_STREET})"
+        ),
+    ),
     (
         "street_address",
         re.compile(

@@ -236,3 +236,16 @@ def test_form_fields_name_the_insured_and_the_city() -> None:
 def test_a_weekday_in_lower_case_before_a_date_goes_with_it() -> None:
     out = redact("ed triage 0214 sat 12/9/26, next appt mon 14 dec 9.15.")
     assert "sat" not in out and "mon" not in out, out
+
+
+def test_street_corners_address_rows_and_streets_typed_in_lower_case() -> None:
+    text = (
+        "bib ems from the corner of 9th and Birch. Clinic at cnr Ntuli and Bolani rd.\n"
+        "addr on file|17B Kowhai|Otangarei|Whangarei|0112\n"
+        "addr given later 2231 n birch st apt 4. im at my moms now 1772 juana ave.\n"
+    )
+    out = redact(text)
+    for gone in ("9th and Birch", "Ntuli", "Bolani", "Kowhai", "Otangarei", "birch st", "juana"):
+        assert gone not in out, out
+    text = "Right corner of mouth and lip. take 2 tabs bd for 3 days rd review."
+    assert redact(text) == text
