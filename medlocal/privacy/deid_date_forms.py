@@ -74,7 +74,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)(?-i:{_MONTH_NAMES})\b"
+            rf"(?i:\b(?:the[ \t]+)?(?:{_ORDINAL_WORDS})(?:[ \t]+of)?[ \t]+)"
+            # after a day in words a month may be typed in lower case, but for "may"
+            rf"(?:(?-i:{_MONTH_NAMES})|(?i:{_MONTH_NAMES.replace('May|', '')}))\b"
+            r"(?:,?[ \t]+(?:19|20)\d\d\b)?"
             rf"|\b(?:{_MONTH_NAMES})[ \t]+the[ \t]+"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_ORDINAL_WORDS}))\b"
             # Eleventh round: a month and its day in words, and a year in words after it
@@ -159,7 +162,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            rf"(?i:\b(?:mid|early|late|end)-)(?P<v>(?:{_MONTH_SHORT})\b)"
+            rf"(?P<v>(?i:\b(?:mid|early|late|end)-)(?:{_MONTH_SHORT})\b)"
             r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
             r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
         ),

@@ -249,3 +249,8 @@ def test_street_corners_address_rows_and_streets_typed_in_lower_case() -> None:
         assert gone not in out, out
     text = "Right corner of mouth and lip. take 2 tabs bd for 3 days rd review."
     assert redact(text) == text
+
+
+def test_a_day_in_words_with_a_month_in_lower_case_and_its_year_and_a_mid_month() -> None:
+    out = redact("date: twenty third of november 2026. Seen Mid-June 2026.")
+    assert "twenty third" not in out and "Mid-" not in out and "2026" not in out, out
