@@ -253,4 +253,5 @@ def test_street_corners_address_rows_and_streets_typed_in_lower_case() -> None:
 
 def test_a_day_in_words_with_a_month_in_lower_case_and_its_year_and_a_mid_month() -> None:
     out = redact("date: twenty third of november 2026. Seen Mid-June 2026.")
-    assert "twenty third" not in out and "Mid-" not in out and "2026" not in out, out
+    # Shifted, the date is written anew ("December 2026"): the words as typed are gone.
+    assert "twenty third" not in out and "november" not in out and "Mid-" not in out, out
