@@ -123,7 +123,8 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
         return _cased(word, True)
     if lex.clinical(lower):
         return word
-    strict = lower in lex.english
+    # A plural of a word is as plain as the word ("sites", "marks"), though also a surname.
+    strict = lower in lex.english or (lower.endswith("s") and lower[:-1] in lex.english)
     if (lex.name_like(lower) or lower in lex.places) and not strict:
         return _cased(word, True)
     if lex.name_like(lower) and before in _NAME_CUES:
@@ -193,11 +194,11 @@ def recase(text: str, lex: Lexicon) -> str:
         before = ""
         for match in _WORD.finditer(line):
             word = match.group()
-            # A word inside a code ("SG7", "PMJAY-TN-88") is left as written.
+            # A word inside a code ("SG7", "PMJAY-TN-88") or a unit ("mmol/mol": no town of
+            # Belgium) is left as written.
             after = line[match.end() : match.end() + 2]
-            glued = line[match.start() - 1 : match.start()].isdigit() or bool(
-                re.match(r"-?\d", after)
-            )
+            previous = line[match.start() - 1 : match.start()]
+            glued = previous.isdigit() or previous == "/" or bool(re.match(r"-?\d", after))
             new = word
             if not glued:
                 new = _caps_word(word, lex) if kind == "caps" else _lower_word(word, lex, before)

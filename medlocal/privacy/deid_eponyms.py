@@ -234,6 +234,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 _SCALE_EPONYMS = frozenset(
     {
         "braden", "tinetti", "barthel", "rankin", "karnofsky", "lansky", "norton", "waterlow",
+        "allred",
         "apgar", "gleason", "breslow", "clark", "berg", "wells", "caprini", "rockall",
         "blatchford", "ranson", "alvarado", "centor", "mcisaac", "mallampati", "bishop",
         "zubrod", "borg", "epworth", "beighton", "oswestry", "harris", "constant", "tegner",

@@ -47,7 +47,12 @@ UNIT_WORDS = (
 UNIT_AFTER = rf"[ \t]*{UNIT_WORDS}"
 # What makes a weekday and a number no date ("Sat 5/10 pain", "Fr 1.5 mg", "Mo 1/2 Tbl"): a
 # unit, a score, a decimal. Shared by the English and the foreign weekday patterns.
-NOT_DATE_AFTER = rf"(?:{UNIT_AFTER}|[ \t]*(?i:pain|score|nrs|vas|on[ \t]+the\b)|[.,]\d)"
+NOT_DATE_AFTER = (
+    rf"(?:{UNIT_AFTER}|[ \t]*(?i:pain|score|nrs|vas|on[ \t]+the\b)|[.,]\d"
+    # A count out of a total ("monofilament 4/10 sites", "2/3 cores positive").
+    r"|[ \t]+(?i:sites|points|joints|nodes|cores|toes|fingers|digits|teeth|fields|lesions|"
+    r"samples|items|criteria|questions|domains|areas|segments|zones|quadrants|cultures)\b)"
+)
 _VARIANT_OR_MARKER = re.compile(r"[A-Z]\d{2,4}[A-Z]|CA-?\d{2,3}|CD\d{1,3}[a-z]?")
 NOT_A_VALUE_AFTER = (
     r"(?![ \t]*(?:%|mg|mcg|kg|g/|mmhg|bpm|/|\.\d|mmol|u/|iu|units?\b|ml|cm|mm|beats|breaths|"
@@ -71,7 +76,9 @@ _DEVICE_NOUN = re.compile(
 _CLINICAL_CODE = re.compile(
     r"[CTLSV]\d{1,2}(?:-[CTLSV]?\d{1,2})?|G\d{1,2}P\d{1,2}(?:A\d{1,2})?(?:L\d{1,2})?|"
     r"[pcyr]?T[0-4][a-d]?(?:N[0-3][a-c]?)?(?:M[01][a-c]?)?|S\d+Q\d+T\d+|HLA-[A-Z]{1,3}\d+|"
-    r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2"
+    r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2|"
+    # The Glasgow Coma Scale's parts ("E4V4M6", "E3VTM5").
+    r"E[1-4T]V[1-5T]M[1-6]"
 )
 
 _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")

@@ -255,3 +255,13 @@ def test_a_day_in_words_with_a_month_in_lower_case_and_its_year_and_a_mid_month(
     out = redact("date: twenty third of november 2026. Seen Mid-June 2026.")
     # Shifted, the date is written anew ("December 2026"): the words as typed are gone.
     assert "twenty third" not in out and "november" not in out and "Mid-" not in out, out
+
+
+def test_clinical_values_that_looked_like_codes_dates_or_names_stay() -> None:
+    text = (
+        "O/E: GCS 14 (E4V4M6). ER positive Allred 8/8, PR positive Allred 6/8. Monofilament "
+        "4/10 sites both feet. CrCl (Cockcroft-Gault) 40. Ventilated on Hamilton C6.\n"
+        "DIAGNOSIS: LUMBAR SPINAL STENOSIS L4-5; CAUDA EQUINA NOT PRESENT ON MRI TODAY.\n"
+        "hba1c 88 mmol/mol (up from 72), egfr 41, sites and weeks noted, acr 56 this time.\n"
+    )
+    assert redact(text) == text
