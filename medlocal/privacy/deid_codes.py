@@ -50,7 +50,9 @@ _ID_CUES: list[tuple[str, str]] = [
         "device_id",
         r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
         r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
-        r"udi|implant[ \t]+(?:id|number)|s/n|sn|(?:transmitter|receiver|sensor|pump|generator)"
+        # "SN" glued to digits is a model's name ("AcrySof SN60WF"), not a serial's cue.
+        r"udi|implant[ \t]+(?:id|number)|s/n|sn(?=[ \t.:#])|"
+        r"(?:transmitter|receiver|sensor|pump|generator)"
         r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
         r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
     ),

@@ -66,6 +66,7 @@ _MAKERS = frozenset(
     {
         "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
         "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
+        "olympus", "pentax", "fujifilm", "alcon", "zeiss", "arthrex",
     }
 )  # fmt: skip
 _CAPITALISED_HEADS = frozenset(

@@ -36,7 +36,14 @@ from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_check_codes import check_code_candidates
-from medlocal.privacy.deid_codes import BARE_LONG_NUMBER, CODE_PATTERNS
+from medlocal.privacy.deid_codes import (
+    BARE_LONG_NUMBER,
+    CODE,
+    CODE_PATTERNS,
+    DEVICE_CODE,
+    LETTER_PREFIX,
+    SHORT_CODE,
+)
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
@@ -49,6 +56,7 @@ from medlocal.privacy.deid_pattern_context import (
     TEMPERATURE_BEFORE,
     UNIT_AFTER,
     clinical_code_or_trial,
+    device_model,
     is_code_exception,
     owned_by_context,
 )
@@ -99,6 +107,9 @@ _CODE_KINDS = frozenset(
 )  # fmt: skip
 
 
+# Codes found by their shape alone (no cue): after a device maker or "model" they name a model.
+_BARE_CODES = (CODE, SHORT_CODE, DEVICE_CODE, LETTER_PREFIX, BARE_LONG_NUMBER)
+
 _CHECK_CHARACTER = re.compile(
     rf"[ \t](?:[A-Z]{{2}}(?![ \t]+[a-z])|[B-HJ-Z]|[AI](?![ \t]+[a-z])|\d(?!{UNIT_AFTER}|[ \t]*x\b))"
     r"(?![\w/,:-]|\.\w)"
@@ -134,6 +145,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
             if kind in _CODE_KINDS | {"zip_code"} and clinical_code_or_trial(value, text, start):
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
+            if pattern in _BARE_CODES and device_model(text, start):
+                continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
             actual = kind
             if kind == "phone" and re.search(r"(?i)fax", text[max(0, start - 15) : start]):
                 actual = "fax"

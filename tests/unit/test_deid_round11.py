@@ -265,3 +265,15 @@ def test_clinical_values_that_looked_like_codes_dates_or_names_stay() -> None:
         "hba1c 88 mmol/mol (up from 72), egfr 41, sites and weeks noted, acr 56 this time.\n"
     )
     assert redact(text) == text
+
+
+def test_a_devices_model_stays_and_its_serial_goes() -> None:
+    text = (
+        "Colonoscopy with Olympus CF-HQ190L. Alcon AcrySof IQ SN60WF lens. Edwards Perimount "
+        "Magna Ease 23 mm valve. Medtronic MyCareLink 24950 monitor; RV lead 6935M SN TDL441209V."
+    )
+    out = redact(text)
+    for kept in ("CF-HQ190L", "SN60WF", "Perimount Magna Ease", "24950", "6935M"):
+        assert kept in out, out
+    assert "TDL441209V" not in out, out
+    assert "AWGL-25-0933" not in redact("Police ref AWGL-25-0933 given."), "a reference still goes"
