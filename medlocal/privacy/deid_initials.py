@@ -43,7 +43,8 @@ _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
     r"|(?:(?<=[.!?)])[ \t]*(?:--?|—|–)|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|(?i:signed|sig)|"
-    r"Initials)\b\.?:?)[ \t]*(?P<signed>[A-Z]{2,3})(?=[ \t]*\.?[ \t]*$|[ \t]+[A-Z]{2,6}[ \t]*$)"
+    r"Initials)\b\.?:?)[ \t]*(?P<signed>[A-Z]{2,3})"
+    r"(?=[ \t]*\.?[ \t]*$|[ \t]+[A-Z]{2,6}[ \t]*$|[ \t]*\([^)\n]*\)[ \t]*$)"
     # Eleventh round: a line that opens with a signature's dash, then initials and the signer's
     # role or end of line ("-- DW, palliative medicine", "-- SK RNLD", "-- GN (Pathway nurse)"),
     # and initials before a slash and the signer's name ("LH / Dr Leah Horowitz").
@@ -53,8 +54,20 @@ _SIGNED_INITIALS = re.compile(
 )
 _LOWER_SIGNATURE = re.compile(
     r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?!(?:by|per|cc|to|the|a|an)\b)"
+    # An initial before the surname ("note by j. abernathy rn").
+    r"(?P<init>[a-z]\.[ \t]?)?"
     r"(?P<first>[a-z][a-z'’-]{2,})(?:[ \t]+(?P<second>[a-z][a-z'’-]{2,}))?"
 )
+# Eleventh round, signatures typed in lower case: initials or a given name after a closing
+# double dash ("-- bk", "-- mercy (night rn)"), and a typist's initials before a slash ("typed
+# sm/23.11.26").
+_LOWER_DASHED = re.compile(
+    r"(?:--|—|–)[ \t]*(?P<v>[a-z]{2,3}|[a-z]{3,}(?=[ \t]*\([^)\n]*\b(?i:rn|nurse|hca|carer|cna|"
+    r"lpn|midwife|gp|sw|ot|pt)\b))[ \t]*(?:\([^)\n]*\))?[ \t]*$",
+    re.M,
+)
+_NOT_SIGNATURES = frozenset({"ok", "yes", "nil", "nad", "tbc", "tba", "etc", "pls", "thx"})
+_TYPIST = re.compile(r"\b(?i:typed|transcribed)(?:[ \t]+by)?:?[ \t]+(?P<v>[A-Za-z]{2,3})(?=/)")
 # Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
 # ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
 _SIGNED_PAIR = re.compile(
@@ -107,7 +120,14 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
         group = next(g for g in ("titled", "signed", "dashed", "slashed") if match.group(g))
         # Before a slash and the signer's name, capitals are initials even where they also
         # abbreviate something ("LH / Dr Leah Horowitz").
-        sense = match.group(group) in senses and group != "slashed"
+        # So do initials after a closing double dash and before the signer's details in
+        # brackets ("-- HT (MCNZ 48812)").
+        bracket = text[match.end(group) :].lstrip(" \t")[:1] == "("
+        dashed = any(c in "-—–" for c in text[max(0, match.start(group) - 4) : match.start(group)])
+        if group == "signed" and bracket and not dashed:
+            continue  # "MD DM (Cardiology)": a degree and its specialty, not initials
+        strong = group == "slashed" or (group in ("dashed", "signed") and bracket)
+        sense = match.group(group) in senses and not strong
         if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
@@ -139,13 +159,22 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
             if len(words) < size:
                 continue
             end = match.end("first") if size == 1 else match.end("second")
+            start = match.start("init") if match.group("init") else match.start("first")
             if ROLE_AFTER.match(text, end) is not None and all(
                 lex.name_like(w) or not lex.known(w) for w in words[:size]
             ):
-                found.append(WordSpan("name", match.start("first"), end))
+                found.append(WordSpan("name", start, end))
                 break
             if size == 1 and not lex.known(words[0]):
-                found.append(WordSpan("name", match.start("first"), end))
+                found.append(WordSpan("name", start, end))
+    for match in _LOWER_DASHED.finditer(text):
+        # Initials at a closing dash sign even where they abbreviate something ("-- bk").
+        word = match.group("v")
+        short = len(word) <= 3 and not lex.known(word) and word not in _NOT_SIGNATURES
+        named = word in lex.given_names and ("(" in match.group() or len(word) > 3)
+        if (short or named) and not (lex.clinical(word) or word in CLINICAL_SHORT):
+            found.append(WordSpan("name", match.start("v"), match.end("v")))
+    found += [WordSpan("name", m.start("v"), m.end("v")) for m in _TYPIST.finditer(text)]
     return found
 
 

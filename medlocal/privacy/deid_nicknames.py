@@ -4,7 +4,8 @@
   Jimmy)"): a listed given name or a word no dictionary has among its words, none clinical or a
   role ("Hodan Ali (interpreter)", "Bea (RN)" stay);
 * after "goes by", "known as", "aka", "nicknamed" or "prefers to be called" ("goes by TJ");
-* in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)').
+* in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)');
+* a parent or husband after "s/o", "d/o" or "w/o" ("Rajeswari d/o Muthu").
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _CUED = re.compile(
     r"called|likes[ \t]+to[ \t]+be[ \t]+called)[ \t]*[:\"“'‘]?[ \t]*"
     rf"(?P<v>[A-Z]{{2,3}}\b|{_WORD}(?:[ \t]{_WORD})?)"
 )
+# A parent or husband named after "s/o", "d/o" or "w/o" ("Rajeswari d/o Muthu").
+_OF_PARENT = re.compile(rf"\b(?:[sdw]/o|[SDW]/O)[ \t]+(?P<v>{_WORD}(?:[ \t]{_WORD})?)")
 _QUOTED_BEFORE_NAME = re.compile(
     r"[\"“'‘](?P<v>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[\"”'’][ \t]*\((?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
 )
@@ -37,11 +40,13 @@ def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
         match = _IN_BRACKETS.match(text, span.end)
         if match is not None and _nickname(match.group("v"), lex):
             out.append(WordSpan("name", match.start("v"), match.end("v")))
-    for pattern in (_CUED, _QUOTED_BEFORE_NAME):
+    for pattern in (_CUED, _QUOTED_BEFORE_NAME, _OF_PARENT):
         for match in pattern.finditer(text):
             words = [fold(w) for w in match.group("v").split()]
             if not any(lex.clinical(w) or w in TITLES for w in words):
-                out.append(WordSpan("name", match.start("v"), match.end("v")))
+                # "d/o" goes with the names it joins: it tells whose daughter she is.
+                start = match.start() if pattern is _OF_PARENT else match.start("v")
+                out.append(WordSpan("name", start, match.end("v")))
     return out
 
 

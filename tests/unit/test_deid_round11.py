@@ -277,3 +277,20 @@ def test_a_devices_model_stays_and_its_serial_goes() -> None:
         assert kept in out, out
     assert "TDL441209V" not in out, out
     assert "AWGL-25-0933" not in redact("Police ref AWGL-25-0933 given."), "a reference still goes"
+
+
+def test_signatures_typed_in_lower_case_and_initials_before_the_signers_details() -> None:
+    text = (
+        "skin intact, waterlow 18. -- bk\nincident form done. -- mercy (night rn)\n"
+        "note by j. abernathy rn\nDictated by Mr I. Long; typed sm/23.11.26.\n"
+        "next appt mon 14 dec. -- HT (MCNZ 48812)\nplan agreed -- ok\n"
+    )
+    out = redact(text)
+    for gone in ("bk", "mercy", "j. abernathy", "sm/", "HT"):
+        assert gone not in out, out
+    assert "-- ok" in out and "MD DM (Cardiology)" in redact("Dr. K. Muthu, MD DM (Cardiology)")
+
+
+def test_a_parent_named_after_d_o_goes_with_the_d_o() -> None:
+    out = redact("Next of kin: Rajeswari d/o Muthu (daughter). c/o chest pain.")
+    assert "d/o" not in out and "Muthu" not in out and "c/o chest pain" in out, out
