@@ -6,7 +6,8 @@ left-out half (rules alone, the tagger alone, and their union) at several thresh
 that chose :data:`~medlocal.privacy.deid_tagger.THRESHOLD`. ``--held-out`` scores the shipped
 model on the held-out halves, tables only (never their misses).
 
-The held-out halves (heldout3 to heldout8) and the validation half dev8 are never trained on.
+The held-out halves (heldout3 to heldout8) and the validation halves dev8 and dev16 are never
+trained on.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
     "dev11", "dev12", "dev13", "dev14", "dev15",
 )  # fmt: skip
-HELD_OUT = ("heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8")
+HELD_OUT = (
+    "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
+)  # fmt: skip
 # Annotated types and the tagger's labels; the other types (dates, numbers, codes) are the
 # patterns' work, and their words are outside.
 LABELS = {

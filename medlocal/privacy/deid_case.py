@@ -115,6 +115,7 @@ def _caps_word(word: str, lex: Lexicon) -> str:
 
 
 _NAME_CUES = TITLES | (RELATIONS - FUNCTION_CUES) | ROLES  # "my mom deb", "dr yang"
+_PLURAL_CUES = frozenset({"with", "by", "per", "cc", "from", "to", "mr", "mrs", "ms"})
 
 
 def _lower_word(word: str, lex: Lexicon, before: str) -> str:
@@ -123,8 +124,12 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
         return _cased(word, True)
     if lex.clinical(lower):
         return word
-    # A plural of a word is as plain as the word ("sites", "marks"), though also a surname.
-    strict = lower in lex.english or (lower.endswith("s") and lower[:-1] in lex.english)
+    # A plural of a word is as plain as the word ("4/10 sites", "2 weeks"), though also a
+    # surname; not after a given name or a name's cue ("tom woods", "spoke with parsons").
+    plural = lower.endswith("s") and lower[:-1] in lex.english
+    given = before in lex.given_names and before not in _FUNCTION  # "in" is a given name too
+    named = given or before in _NAME_CUES or before in _PLURAL_CUES
+    strict = lower in lex.english or (plural and not named)
     if (lex.name_like(lower) or lower in lex.places) and not strict:
         return _cased(word, True)
     if lex.name_like(lower) and before in _NAME_CUES:

@@ -80,7 +80,7 @@ _ID_CUES: list[tuple[str, str]] = [
         # Eleventh round: police and prison references ("collar PS 4471", "CRO 118822/14R",
         # "PNC 14/771203X", "police ref CAD 4471/05NOV25", "prison no. A7734EK").
         r"collar(?:[ \t]+(?:number|no\.?))?|shoulder[ \t]+(?:number|no\.?)|warrant[ \t]+"
-        r"(?:card[ \t]+)?(?:number|no\.?)|cro|pnc|pnd|(?:police|crime|incident|arrest|custody|"
+        r"(?:card[ \t]+)?(?:number|no\.?)|cro|(?:police|crime|incident|arrest|custody|"
         r"cad|log|court)[ \t]+(?:ref(?:erence)?|number|no\.?)|prison(?:er)?[ \t]+(?:number|no\.?)",
     ),
 ]
@@ -235,6 +235,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # personal health number ("9 123 456 782").
     ("health_plan_id", re.compile(r"\b\d{4}[ ]?\d{5}[ ]?\d/(?P<v>\d)\b")),
     ("health_plan_id", re.compile(r"(?<![\w.,/-])\d[ ]\d{3}[ ]\d{3}[ ]\d{3}(?![\w/-]|[.,]\d)")),
+    # A Police National Computer number ("PNC 14/771203X"; "PNC 6/52" is a postnatal check,
+    # "PND 3-4/week" a nocturnal dyspnoea).
+    ("id_number", re.compile(r"\bPN[CD][ \t]*(?:no\.?|ID)?:?[ \t]*(?P<v>\d{2}/\d{5,7}[A-Z])\b")),
     # A UK National Insurance number, spaced or not ("QR 41 77 26 C", "QR417726C").
     ("ssn", re.compile(r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b(?![ \t]*[a-z])")),
     # A French social security number (NIR: "1 32 07 31 555 042 37").

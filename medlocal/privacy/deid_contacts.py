@@ -16,16 +16,16 @@ _EXTENSION = r"(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)
 
 # Where a user name follows: a platform, or a word for one ("Strava handle vuvu_runs").
 _PLATFORMS = (
-    r"instagram|insta|tiktok|snapchat|snap|twitter|facebook|discord|grindr|tinder|hinge|bumble|"
+    r"instagram|insta|tiktok|snapchat|twitter|facebook|discord|grindr|tinder|hinge|bumble|"
     r"strava|telegram|reddit|twitch|youtube|threads|bluesky|linkedin|xbox|psn|steam|roblox|"
     r"kik|wechat|line[ \t]+id"
 )
-_USER_WORDS = (
-    r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name|"
-    r"profile"
-)
+_USER_WORDS = r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name"
+# A platform, perhaps with "profile", "as" or a bracket ("on Instagram as kiki_d09", "Snapchat
+# (jj_smith)"), or a username word alone ("Glycaemic profile: HbA1c" has no platform).
 HANDLE_CUE = re.compile(
-    rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}))?|\b(?:{_USER_WORDS}))"
+    rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}|profile|account))?(?!\w)"
+    rf"(?:[ \t]+as\b|[ \t]*\()?|\b(?:{_USER_WORDS})(?!\w))"
     r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*"
 )
 # A user name: letters, digits, "_" and inner dots, with a digit, "_" or an inner dot in it
@@ -145,7 +145,8 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "id_number",
         re.compile(
             rf"(?<![\w@.])@{_HANDLE}"
-            rf"|{HANDLE_CUE.pattern}(?P<v>@?(?:{_HANDLE}|[A-Za-z_]\w*#\d{{4}}))(?![\w@#])"
+            rf"|{HANDLE_CUE.pattern}(?P<v>@[A-Za-z_][\w.]*\w|(?:{_HANDLE}|[A-Za-z_]\w*#\d{{4}}))"
+            r"(?![\w@#])"
         ),
     ),
     # National numbers with a trunk zero in any grouping, nine to eleven digits ("0800 83 83 83",

@@ -176,15 +176,28 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![\w'’/.-])(?<!her[ \t])(?<!his[ \t])(?<!its[ \t])(?<!our[ \t])(?<!my[ \t])"
             r"(?<!their[ \t])(?<!every[ \t])(?<!each[ \t])"
-            # a centile after a measure ("121 cm (25th)")
+            # a centile after a measure ("121 cm (25th)", "Weight 25th,")
             r"(?<!\d[ \t]\()(?<!\d\()(?<!cm[ \t]\()(?<!kg[ \t]\()(?<!g[ \t]\()"
-            r"(?P<v>(?i:the[ \t]+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+            r"(?<!(?i:weight)[ \t])(?<!(?i:height)[ \t])(?<!(?i:length)[ \t])(?<!HC[ \t])"
+            r"(?<!BMI[ \t])(?<!OFC[ \t])"
+            # the last of a list of ordinals ("the 9th, 10th and 11th.")
+            r"(?<!th[ \t]and[ \t])(?<!st[ \t]and[ \t])(?<!nd[ \t]and[ \t])(?<!rd[ \t]and[ \t])"
+            r"(?<!th,[ \t])(?<!st,[ \t])(?<!nd,[ \t])(?<!rd,[ \t])"
+            r"(?P<v>(?i:the[ \t]+)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
             rf"(?:[ \t]+(?i:of)[ \t]+(?:{_MONTH_SHORT})\b"
-            r"|(?=[ \t]*(?:[.,;:)?!]|$)"
+            r"|(?![ \t]*,[ \t]*(?:and[ \t]+)?\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:)?!]|$)"
             # or before a word that cannot take an ordinal as its noun ("was on the 15th
             # last time", "the 19th that her"), not another ordinal ("the 9th and 10th ribs")
             r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead|that|"
-            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d))))",
+            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d)))"
+            # Without "the", only at the end of a phrase ("hemiarthroplasty 8th.", "Wed (26th)";
+            # "finished 1st in her race" is a place in a race).
+            r"|(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
+            r"(?![ \t]*,[ \t]*(?:and[ \t]+)?\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[.;)?!]|$))"
+            # or after a date's preposition ("urgent care on 5th and they gave")
+            r"|(?:(?<=\bon[ \t])|(?<=\bby[ \t])|(?<=\bsince[ \t])|(?<=\buntil[ \t]))"
+            r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?![ \t]+(?:and|or|to)[ \t]+\d)"
+            r"(?=[ \t]*(?:[.,;:)?!]|$)|[ \t]+(?:and|or|at|in|when|so|but|then|to|until)\b))",
             re.M,
         ),
     ),

@@ -42,8 +42,11 @@ _INITIALS_AFTER = re.compile(
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
-    r"|(?:(?<=[.!?)])[ \t]*(?:--?|—|–)|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|(?i:signed|sig)|"
-    r"Initials)\b\.?:?)[ \t]*(?P<signed>[A-Z]{2,3})"
+    r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials)\b\.?:?[ \t]*"
+    r"(?P<signed>[A-Z]{2,3})[ \t]*\.?[ \t]*$"
+    # After a dash that ends a sentence, the signer's credential or details may follow ("... --
+    # SK RNLD", "... -- HT (MCNZ 48812)").
+    r"|(?<=[.!?)])[ \t]*(?:--?|—|–)[ \t]*(?P<dsigned>[A-Z]{2,3})"
     r"(?=[ \t]*\.?[ \t]*$|[ \t]+[A-Z]{2,6}[ \t]*$|[ \t]*\([^)\n]*\)[ \t]*$)"
     # Eleventh round: a line that opens with a signature's dash, then initials and the signer's
     # role or end of line ("-- DW, palliative medicine", "-- SK RNLD", "-- GN (Pathway nurse)"),
@@ -51,6 +54,13 @@ _SIGNED_INITIALS = re.compile(
     r"|^[ \t]*(?:--|—|–)[ \t]*(?P<dashed>[A-Z]{2,4})(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
     r"|^(?P<slashed>[A-Z]{2,3})[ \t]*/[ \t]*(?=(?:Dr|Mr|Mrs|Ms|Prof|Nurse|Sister)\b))",
     re.M,
+)
+# A signer's details in brackets: a registration number or a role ("(MCNZ 48812)", "(Pathway
+# nurse)"); "(negative)", "(normal)" are a test's result.
+_DETAILS_AFTER = re.compile(
+    r"[ \t]*\((?=[^)\n]*(?:\d|\b(?i:rn|rgn|nurse|sister|hca|gp|doctor|dr|registrar|consultant|"
+    r"midwife|therapist|pharmacist|worker|carer|physio|ot|slt|cns|anp|acp|gmc|nmc|hcpc|mcnz|"
+    r"ahpra)\b))"
 )
 _LOWER_SIGNATURE = re.compile(
     r"\b(?:by|per|cc|signed|sig)\b:?[ \t]+(?!(?:by|per|cc|to|the|a|an)\b)"
@@ -66,12 +76,14 @@ _LOWER_DASHED = re.compile(
     r"lpn|midwife|gp|sw|ot|pt)\b))[ \t]*(?:\([^)\n]*\))?[ \t]*$",
     re.M,
 )
+# A prescription's directions after "Sig:" ("Sig: UD", "sig: AAA"), not a signer's initials.
+_DIRECTIONS = frozenset({"ud", "aaa", "one", "two", "tab", "cap", "gtt", "prn", "asd"})
 _NOT_SIGNATURES = frozenset({"ok", "yes", "nil", "nad", "tbc", "tba", "etc", "pls", "thx"})
 _TYPIST = re.compile(r"\b(?i:typed|transcribed)(?:[ \t]+by)?:?[ \t]+(?P<v>[A-Za-z]{2,3})(?=/)")
 # Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
 # ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
 _SIGNED_PAIR = re.compile(
-    r"\b(?:(?i:signed|sig)|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
+    r"\b(?:Signed|signed|Sig|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
     r"(?P<a>[A-Z]{2,3})\b(?=[ \t]*(?:\d{3,4}\b|[/,;(]|\.?[ \t]*$))"
     r"(?:[ \t]*\d{3,4})?(?:[ \t]*[/,][ \t]*(?P<b>[A-Z]{2,3})\b(?![ \t]*[a-z.]))?",
     re.M,
@@ -117,16 +129,15 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     found += _lower_case_signatures(text, lex)
     senses = default_abbreviations().senses
     for match in _SIGNED_INITIALS.finditer(text):
-        group = next(g for g in ("titled", "signed", "dashed", "slashed") if match.group(g))
+        group = next(
+            g for g in ("titled", "signed", "dsigned", "dashed", "slashed") if match.group(g)
+        )
+        if group == "dashed" and not _signs_off(text, match.end(group)):
+            continue  # "— CTPA (negative)", "— VQ" in a list: a test, not a signature
         # Before a slash and the signer's name, capitals are initials even where they also
-        # abbreviate something ("LH / Dr Leah Horowitz").
-        # So do initials after a closing double dash and before the signer's details in
-        # brackets ("-- HT (MCNZ 48812)").
-        bracket = text[match.end(group) :].lstrip(" \t")[:1] == "("
-        dashed = any(c in "-—–" for c in text[max(0, match.start(group) - 4) : match.start(group)])
-        if group == "signed" and bracket and not dashed:
-            continue  # "MD DM (Cardiology)": a degree and its specialty, not initials
-        strong = group == "slashed" or (group in ("dashed", "signed") and bracket)
+        # abbreviate something ("LH / Dr Leah Horowitz"); so are those before the signer's
+        # details in brackets ("-- HT (MCNZ 48812)").
+        strong = group == "slashed" or _DETAILS_AFTER.match(text, match.end(group)) is not None
         sense = match.group(group) in senses and not strong
         if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
@@ -135,9 +146,24 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     for match in _SIGNED_PAIR.finditer(text):
         for group in ("a", "b"):
             initials = match.group(group)
-            if initials and initials.lower() not in CLINICAL_SHORT:
+            if initials and initials.lower() not in CLINICAL_SHORT | _DIRECTIONS:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
+
+
+def _signs_off(text: str, end: int) -> bool:
+    """Whether initials after a line's opening dash sign it: the signer's role or details follow
+    ("-- DW, palliative medicine", "-- GN (Pathway nurse)", "-- SK RNLD"), or the line ends a
+    block (the last line, or one before a blank line)."""
+    rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    if rest.strip():
+        return (
+            rest.lstrip().startswith(",")
+            or _DETAILS_AFTER.match(rest) is not None
+            or (re.fullmatch(r"[ \t]+[A-Z]{2,6}[ \t]*", rest) is not None)
+        )
+    following = text[end + len(rest) :].lstrip(" \t")
+    return following.startswith("\n\n") or following.strip() == ""
 
 
 def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:

@@ -95,8 +95,8 @@ def underscores_as_spaces(text: str) -> str:
     for word in _WORD_WITH_UNDERSCORE.finditer(text):
         if _ADDRESS_LIKE.search(word.group()):
             continue
-        cue = HANDLE_CUE.search(text, max(0, word.start() - 32), word.start())
-        if cue is not None and cue.end() == word.start():
+        cues = HANDLE_CUE.finditer(text, max(0, word.start() - 32), word.start() + 1)
+        if any(word.start() <= cue.end() <= word.start() + 1 for cue in cues):
             continue  # a user name keeps its underscores ("Grindr handle jo_okafor00")
         for joint in _JOINING_UNDERSCORE.finditer(text, word.start(), word.end()):
             chars[joint.start()] = " "

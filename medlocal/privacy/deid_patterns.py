@@ -111,8 +111,10 @@ _CODE_KINDS = frozenset(
 _BARE_CODES = (CODE, SHORT_CODE, DEVICE_CODE, LETTER_PREFIX, BARE_LONG_NUMBER)
 
 _CHECK_CHARACTER = re.compile(
-    rf"[ \t](?:[A-Z]{{2}}(?![ \t]+[a-z])|[B-HJ-Z]|[AI](?![ \t]+[a-z])|\d(?!{UNIT_AFTER}|[ \t]*x\b))"
-    r"(?![\w/,:-]|\.\w)"
+    # Two capitals only at the end of the number's field ("8833 1742 CX."; "NHS 401 023 2137 BP
+    # 120/80" keeps its blood pressure).
+    rf"[ \t](?:[A-Z]{{2}}(?=[ \t]*(?:[.,;)]|$))|[B-HJ-Z]|[AI](?![ \t]+[a-z])|"
+    rf"\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/,:-]|\.\w)"
 )
 
 

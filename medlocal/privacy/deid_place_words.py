@@ -115,7 +115,17 @@ DESCRIPTIVE = frozenset(
         " catholic anglican methodist baptist church community local private public council"
         " nhs day respite weight slimming walking exercise chair fast track awaiting new old"
         " residential nursing specialist general village parish town city county national"
-        " regional district central main nearby same usual other another her his their",
+        " regional district central main nearby same usual other another her his their"
+        # conditions a group is for ("Chronic Pain support group", "Long Covid support group")
+        " chronic pain epilepsy covid long ms copd asthma arthritis fibromyalgia adhd"
+        " parkinson's parkinsons alzheimer's dementia's lupus hiv sickle cell kidney renal"
+        " liver bowel ostomy stoma amputee amputees grief loss anxiety depression eating"
+        " disorders bipolar psychosis schizophrenia ptsd trauma ibd crohn's colitis"
+        # denominations before a church ("the Greek Orthodox church")
+        " greek orthodox catholic roman anglican baptist pentecostal evangelical lutheran"
+        " presbyterian methodist adventist coptic reformed free united uniting episcopal"
+        " mormon lds quaker unitarian congregational apostolic charismatic christian korean"
+        " nigerian ghanaian polish russian serbian romanian ukrainian ethiopian eritrean",
     )
 )
 DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
@@ -123,6 +133,8 @@ DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
 # "Nursing Home") names no place and is kept.
 GENERIC = FACILITY_HEADS | frozenset(
     {
+        # Eleventh round: a school's level ("Whitbarrow High School" says nothing of "MSI High").
+        "high", "secondary", "junior", "middle", "elementary", "prep", "infants", "grammar",
         "the", "of", "and", "&", "medical", "general", "community", "regional", "family",
         "children's", "childrens", "women's", "womens", "care", "nursing", "surgical", "day",
         "mental", "sleep", "eye", "heart", "cancer", "teaching", "emergency", "primary", "urgent",

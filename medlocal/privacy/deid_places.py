@@ -141,7 +141,9 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         out.append(WordSpan("facility", run[holy].start, word_end(run[-1])))
         return
     if _organisation(run, words, text, lex):
-        out.append(WordSpan("facility", run[0].start, word_end(run[-1])))
+        described = KIND_AFTER.match(text, word_end(run[-1])) is not None
+        first = 1 if described and _opening_verb(run, text, lex) else 0
+        out.append(WordSpan("facility", run[first].start, word_end(run[-1])))
         return
     # What the words up to each one say, built once (a per-word rebuild was quadratic on a
     # pathological run of thousands of capitalised words): any distinctive word (no generic
@@ -233,6 +235,21 @@ def _names_which(run: list[Tok], which: list[str], text: str) -> bool:
     if any(w in DESCRIPTIVE for w in which):
         return False
     return len(run) > 1 or not sentence_start(text, run[0].start)
+
+
+_VERBS = frozenset(
+    {
+        "attends", "attended", "attending", "visits", "visited", "goes", "went", "joined",
+        "joins", "uses", "used", "enjoys", "likes", "loves", "prefers", "started", "starts",
+        "volunteers", "volunteered", "works", "worked", "helps", "helped", "runs", "ran",
+    }
+)  # fmt: skip
+
+
+def _opening_verb(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """A verb that opens a sentence before a name ("Attends Little Acorns baby group"): the
+    name after it is read without it."""
+    return len(run) > 1 and sentence_start(text, run[0].start) and run[0].bare in _VERBS
 
 
 def _holy_dedication(words: list[str]) -> int | None:

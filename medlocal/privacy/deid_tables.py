@@ -36,6 +36,17 @@ _NOT_PEOPLE = frozenset(
         " organism antibiotic file document study scan form status type",
     )
 )
+# Columns that hold nothing but names, and what a "by" column may hold that is no person.
+_OWN_NAME = "name!"
+_OWN_NAME_WORDS = frozenset({"surname", "forename", "forenames", "firstname", "lastname"})
+_NOT_A_PERSON = frozenset(
+    re.findall(
+        r"\w+",
+        "not no none agency team staff day night district ward nurse nurses doctor doctors self"
+        " patient pharmacy carer carers family relative bank locum duty student on call oncall"
+        " theatre recovery unit parent mother father mum dad community",
+    )
+)
 _PLACE_KINDS = {
     "city": "location", "town": "location", "suburb": "location", "village": "location",
     "locality": "location", "county": "county", "address": "street_address",
@@ -90,14 +101,15 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
                 cell = text[start:end]
                 value = cell.strip()
                 left = start + len(cell) - len(cell.lstrip())
-                if kind == "name":
+                if kind in ("name", _OWN_NAME):
                     # A title or a credential stays in view ("Dr C.K. Foo", "Tamika Rowe, RN").
                     title = _TITLE.match(value)
                     if title is not None:
                         left, value = left + title.end(), value[title.end() :]
                     value = _CREDENTIAL.sub("", value)
                 if _identifies(value, kind, lex):
-                    found.append(WordSpan(kind, left, left + len(value)))
+                    label = "name" if kind == _OWN_NAME else kind
+                    found.append(WordSpan(label, left, left + len(value)))
     return found
 
 
@@ -135,7 +147,13 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
         assert sep is not None
         cells = line.split(sep)
         labels = [c.strip() for c in cells]
-        if all(not c or _LABEL.fullmatch(c) for c in labels) and sum(map(bool, labels)) >= 2:
+        label_like = (
+            all(not c or _LABEL.fullmatch(c) for c in labels) and sum(map(bool, labels)) >= 2
+        )
+        # A row of names looks like labels too ("Baker | Hill"): a header names its columns.
+        if label_like and (
+            not header or len(cells) != len(header) or any(map(_column_kind, labels))
+        ):
             if header and rows:
                 yield header, rows
             header, rows = [c.strip() for c in cells], []
@@ -146,8 +164,8 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
 
 
 def _separator(line: str) -> str | None:
-    if line.count("|") >= 2:
-        return "|"
+    if line.count("|") >= 1:
+        return "|"  # two columns have one pipe ("Surname | Forename")
     if line.count("\t") >= 2:
         return "\t"
     return None
@@ -185,6 +203,8 @@ def _column_kind(label: str) -> str | None:
             return _PLACE_KINDS[word]
     if any(w in _ORG_WORDS for w in words):
         return "facility"
+    if any(w in _OWN_NAME_WORDS for w in words):
+        return _OWN_NAME  # "Surname", "Forename": every word there is a name, "Marsh" too
     if any(w in _PERSON_WORDS for w in words):
         return "name"
     return None
@@ -195,6 +215,8 @@ def _identifies(value: str, kind: str, lex: Lexicon) -> bool:
     plain words; a person's cell without digits outside brackets ("ALVARADO, T (BA4418827)")."""
     if value.lower() in _EMPTY or not any(c.isalpha() for c in value):
         return False
+    if kind == _OWN_NAME:
+        return not any(c.isdigit() for c in value)
     bare = _BRACKETED.sub(" ", value)
     words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", bare)]
     if not words:
@@ -202,8 +224,10 @@ def _identifies(value: str, kind: str, lex: Lexicon) -> bool:
     if kind == "name":
         if any(c.isdigit() for c in bare):
             return False  # a time, a dose or a count, not who
-        if all(w in CLINICAL_SHORT or w in ROLES or w in TITLES for w in words):
-            return False  # "RN", "GP", "pharmacist"
+        if all(w in CLINICAL_SHORT | ROLES | TITLES for w in words) or any(
+            w in _NOT_A_PERSON for w in words
+        ):
+            return False  # "RN", "Agency nurse", "Not given", "Day team", "Ward" ("Ng" is a name)
         if bare.strip().isupper() and len(bare.strip()) <= 4:
             return True  # initials: "LH", "BK"
     return not all(

@@ -62,7 +62,8 @@ _FLAT = r",?[ \t]+m\.[ \t]*\d{1,4}"
 
 # A street corner (eleventh round): "cnr Ntuli and Bolani rd", "the corner of 9th and Birch".
 _CORNER_STREET = (
-    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    # Written as words ("Ntuli", "9th"): "CHD", "SVC", "T11" are anatomy.
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)"
     r"(?:[ \t]+(?i:st|street|rd|road|ave|avenue|dr|drive|blvd|boulevard|lane|ln|hwy|highway|"
     r"way|cres|crescent|pl|place)\b\.?)?"
 )
@@ -70,14 +71,24 @@ _CORNER_STREET = (
 # A street typed in lower case, with its house number and any flat ("2231 n birch st apt 4",
 # "1772 juana ave"); words that count doses or time are no street's name ("3 tabs dr").
 _LOWER_STREET = re.compile(
-    r"\b\d{1,5}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?"
+    # A house number of two or more digits (or one with a letter: "14a"): "Day 3 repeat ct",
+    # "gcs 15 alert st" are no addresses.
+    r"\b(?:\d{2,5}[a-z]?|\d[a-z])[ \t]+(?:[nsew]\.?[ \t]+)?"
     r"(?!(?i:times|tabs|tablets|units|puffs|drops|days|weeks|hours|hrs|mins|minutes|doses|caps|"
-    r"capsules|sachets|patches|sprays|months|years|yrs|cycles|sessions|visits)\b)"
+    r"capsules|sachets|patches|sprays|months|years|yrs|cycles|sessions|visits|and|or|with|the|"
+    r"of|alert|normal|repeat|leads)\b)"
     # A lower-case line is read re-cased: "Juana" is no dictionary word.
     r"[A-Za-z][a-z]{2,}(?:[ \t]+[a-z]{3,})?[ \t]+"
-    r"(?:st|ave|rd|blvd|ln|ct|dr|pl|cres|tce|street|avenue|road|drive|lane|court|place|"
-    r"crescent|terrace|boulevard|highway|hwy)\b\.?"
+    # "st" only before a flat or the end of the street ("birch st apt 4", "birch st,"); no "ct"
+    # (a CT scan).
+    r"(?:st(?=\.?,|\.?[ \t]+(?:apt|unit|ste|flat|#))|ave|rd|blvd|ln|dr|pl|cres|tce|street|"
+    r"avenue|road|drive|lane|court|place|crescent|terrace|boulevard|highway|hwy)\b\.?"
     r"(?:,?[ \t]+(?:apt|unit|ste|flat|#)\.?[ \t]*\w+)?"
+)
+
+_NAMED_STREET = (
+    r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?[ \t]+(?i:st|street|rd|road|ave|avenue|"
+    r"dr|drive|blvd|boulevard|lane|ln|hwy|highway|way)\b\.?"
 )
 
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -85,8 +96,12 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            r"\b(?i:cnr\.?|corner[ \t]+of|cor\.|junction[ \t]+of|intersection[ \t]+of)[ \t]+"
+            r"\b(?i:cnr\.?|corner[ \t]+of|cor\.)[ \t]+"
             rf"(?P<v>{_CORNER_STREET}[ \t]*(?:and|&|/|x)[ \t]*{_CORNER_STREET})"
+            # A junction names streets only with a street word ("junction of Mill Rd and
+            # Park St"; "the junction of CHD and CBD" is a bile duct's).
+            r"|\b(?i:junction[ \t]+of|intersection[ \t]+of)[ \t]+"
+            rf"(?P<v2>{_CORNER_STREET}[ \t]*(?:and|&|/)[ \t]*{_NAMED_STREET})"
         ),
     ),
     (
