@@ -678,12 +678,12 @@ def test_sixth_held_out_half_stays_at_its_measured_recall_and_precision() -> Non
     # more (947/1012, 93.58%; aggregate only). Round 10 (session 13, aggregate only): 949/1012
     # (93.77%), 2.8% (20/705); it had stood at 953 before the review's fixes (names no longer
     # read as foreign clinical words, initials that abbreviate something only where they sign).
-    # Round 11 (session 14, aggregate only): the rule for a day of the month alone ("on the
-    # 3rd.", "hemiarthroplasty 8th.") takes one clinical term more here, 21/705 (3.0%).
+    # Round 11 (session 14, aggregate only): 949/1012 (93.77%), 2.8% (20/705; the rule for a
+    # day of the month alone took one more mid-round, the clinical fixes gave it back).
     # Far below the targets; a regression guard only. Failures print figures only.
     recall, clinical_redacted = _figures("heldout6")
     assert recall >= 0.937, f"sixth held-out recall {recall:.4f}"
-    assert clinical_redacted <= 0.030, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
+    assert clinical_redacted <= 0.029, f"sixth held-out clinical redacted {clinical_redacted:.4f}"
 
 
 def test_round_9_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
@@ -734,6 +734,39 @@ def test_round_10_halves_parse_with_their_counts_and_stay_at_their_figures() -> 
     assert recall >= 0.947, f"seventh held-out recall {recall:.4f}"
     assert clinical_redacted <= 0.007, f"seventh held-out clinical redacted {clinical_redacted:.4f}"
     for half, recall, clinical_redacted in (("dev12", 0.965, 0.024), ("dev13", 0.960, 0.022)):
+        result = score(load(half), _spans)
+        assert result.recall >= recall, half
+        assert 1 - result.clinical_kept <= clinical_redacted, half
+
+
+def test_round_11_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 14: heldout8 (held out; a realistic mix) before any change of the
+    # session, scored once with its starting code: 1117/1187 (94.10%; 93.34% rules alone), 2.8%
+    # clinical. dev14 (organisations, streets and people named with plain words, reference
+    # codes) scored unseen at 1068/1172 (91.13%), 1.9%; dev15 (a realistic mix) scored unseen
+    # mid-round at 1117/1222 (91.41%), 2.6%; their misses were then used (the statistical line
+    # was not retrained: retrained on them it took three held-out clinical terms more for one
+    # identifier). dev16 (the round's validation half, aggregate only, never tuned on) was
+    # scored once at the round's end: 939/1033 (90.90%; 90.22% rules alone), 2.2% (13/586).
+    # heldout8 at the round's end: 1125/1187 (94.78%; 94.02% rules alone), 2.5% (16/646).
+    # Far below the targets; a regression guard only. Failures print figures only.
+    for half, count, identifiers, clinical in (
+        ("heldout8", 49, 1187, 646),
+        ("dev14", 49, 1172, 641),
+        ("dev15", 48, 1222, 656),
+        ("dev16", 45, 1033, 586),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    for half, recall_floor, clinical_ceiling in (
+        ("heldout8", 0.947, 0.025),
+        ("dev16", 0.908, 0.023),
+    ):
+        recall, clinical_redacted = _figures(half)
+        assert recall >= recall_floor, f"{half} recall {recall:.4f}"
+        assert clinical_redacted <= clinical_ceiling, f"{half} clinical {clinical_redacted:.4f}"
+    for half, recall, clinical_redacted in (("dev14", 0.962, 0.010), ("dev15", 0.945, 0.004)):
         result = score(load(half), _spans)
         assert result.recall >= recall, half
         assert 1 - result.clinical_kept <= clinical_redacted, half
