@@ -70,6 +70,7 @@ _ORG_WORDS = frozenset(
         "provider",
     }
 )
+_MEDICINES = re.compile(r"(?i)\b(?:dose|route|frequency|strength|medication|drug|formulation)\b")
 _EMPTY = frozenset({"", "-", "—", "–", "n/a", "na", "nil", "none", "?", "unknown", "self"})
 # A header line: short labels of letters ("prescriber (DEA)", "Rx #", "by"), no digits or "=".
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,40}")
@@ -92,6 +93,12 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
     found = [WordSpan("street_address", a, b) for a, b in _address_rows(text)]
     for header, rows in _tables(text):
         kinds = [_column_kind(label) for label in header]
+        if _MEDICINES.search(" ".join(header)):
+            # "Name | Dose | Route": the name is the medicine's.
+            kinds = [
+                None if label.strip().lower() == "name" else k
+                for label, k in zip(header, kinds, strict=True)
+            ]
         if not any(kinds):
             continue
         for row in rows:

@@ -334,3 +334,8 @@ def test_review_handles_after_a_platform_in_any_form_and_names_after_a_cue_in_lo
         assert gone not in out, out
     out = redact("her son tom woods came in today; we spoke with parsons at the practice today")
     assert "woods" not in out and "parsons" not in out, out
+
+
+def test_a_name_column_beside_a_dose_is_the_medicines() -> None:
+    text = "Name|Dose|Route\nZorvexin|10 mg|PO\nAmlodipine|5 mg|PO\n"
+    assert redact(text) == text
