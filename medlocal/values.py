@@ -40,11 +40,12 @@ _RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
+    r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
     r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
     r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|x"
 )
-_PER = r"mg|g|kg|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
+_PER = r"kilograms?|kg|mg|g|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
 _SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
@@ -54,10 +55,17 @@ _VALUE = re.compile(
     rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}})(?![A-Za-z]))?",
     re.I,
 )
+# A unit opening a line (after optional blanks), as in a hard wrap between a number and its unit
+# ("from 98 to 121\numol/L"): rag/sentences.py keeps the two in one sentence.
+UNIT_START = re.compile(rf"[ \t]*(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}}(?![A-Za-z])", re.I)
 _SIGNS = {"≤": "<=", "≥": ">=", "−": "-"}
 
 _UNIT_ALIASES = {
-    "µg": "mcg", "μg": "mcg", "ug": "mcg", "μmol": "µmol", "umol": "µmol",
+    "µg": "mcg", "μg": "mcg", "ug": "mcg", "micrograms": "mcg", "microgram": "mcg",
+    "milligrams": "mg", "milligram": "mg", "nanograms": "ng", "nanogram": "ng", "grams": "g",
+    "gram": "g", "kilograms": "kg", "kilogram": "kg", "milliliters": "ml", "milliliter": "ml",
+    "millilitres": "ml", "millilitre": "ml", "liters": "l", "liter": "l", "litres": "l",
+    "litre": "l", "μmol": "µmol", "umol": "µmol",
     "lb": "lbs", "units": "unit", "u": "unit",
     "hours": "h", "hour": "h", "hrs": "h", "hr": "h", "days": "day", "d": "day",
     "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",

@@ -81,14 +81,48 @@ _SILENT = re.compile(
 )
 
 
+# British spellings folded to the American ones, so that "haemoglobin" and "hemoglobin",
+# "oedema" and "edema", "tumour" and "tumor", "litre" and "liter" are one word when a sentence
+# and a passage are compared. Both sides are folded, so a rule that touches an unrelated word
+# ("michael") changes nothing.
+_BRITISH_AE = re.compile(r"(?<=[a-z])ae(?=[a-z])")  # haemoglobin, anaesthetic, paediatric
+_BRITISH = (
+    (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # foetus, coeliac
+    (re.compile(r"^oe(?=[a-z]{3})"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"(?<=[a-z]{3})oea$"), "ea"),  # diarrhoea, gonorrhoea
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
+    (re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=s?$)"), "er"),  # litre, fibre, centre, theatre
+    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # catheterise
+    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse
+    (re.compile(r"(?<=[a-z]{2})ogue(?=s?$)"), "og"),  # catalogue
+    (re.compile(r"(?<=[a-z]{3})mme(?=s?$)"), "m"),  # programme
+    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(?=ed$|ing$|er$)"), "l"),  # travelled, labelling
+    (re.compile(r"(?<=[a-z]{2})ence$"), "ense"),  # licence
+    (re.compile(r"sulph"), "sulf"),  # sulphate
+)
+
+
+def american(word: str) -> str:
+    """``word`` (lower case) in American spelling: "haemoglobin" -> "hemoglobin"."""
+    if len(word) < 5:
+        return word
+    if len(word) >= 6:  # a word of five letters keeps its "ae" ("saeed")
+        word = _BRITISH_AE.sub("e", word)
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def content_words(text: str) -> set[str]:
-    """Lower-cased words (3+ letters, no stopwords) and numbers: what lexical overlap compares."""
-    return {t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS}
+    """Lower-cased words (3+ letters, no stopwords; British spellings folded to American) and
+    numbers: what lexical overlap compares."""
+    return {american(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS}
 
 
 def stem(word: str) -> str:
-    """A crude stem: the word without one inflectional suffix, cut to six letters."""
-    w = word.lower()
+    """A crude stem: the word (British spelling folded to American) without one inflectional
+    suffix, cut to six letters."""
+    w = american(word.lower())
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]

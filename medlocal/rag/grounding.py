@@ -66,7 +66,8 @@ def attach_citations(
     for sentence in split_sentences(text):
         if CITATION.search(sentence.text):
             continue
-        words = content_words(_strip_citations(sentence.text))
+        # A source label ("(discharge.txt, page 2)") is no words of the claim.
+        words = content_words(_SOURCE_LABEL.sub(" ", _strip_citations(sentence.text)))
         if not words:
             continue
         best, best_overlap = None, 0
@@ -223,10 +224,12 @@ def check_sentence(
     lexicon: MedicationLexicon,
 ) -> list[Flag]:
     check = _SentenceCheck(sentence)
+    body = _masked(sentence.text)
+    if not any(c.isalnum() for c in body):
+        return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
     cited = [n for n in cited_numbers(sentence.text) if n in passages]
     if not cited:
         check.add("unsupported", "", "no passage supports this sentence")
-    body = _masked(sentence.text)
     evidence_text = "\n".join(passages[n] for n in cited)
     if cited:
         _check_coverage(check, body, cited, evidence_text, lexicon)

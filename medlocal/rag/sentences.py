@@ -3,13 +3,16 @@
 Grounding is judged per sentence, so the split must keep offsets into the original text and must
 not break inside decimals ("2.5 mg"), common abbreviations ("Dr.", "e.g.") or before a trailing
 citation ("... daily. [2]" keeps the [2] with the sentence it follows), nor at a line break that
-only wraps a sentence (hard-wrapped notes: "an ejection\nfraction of 35%" is one sentence).
+only wraps a sentence (hard-wrapped notes: "an ejection\nfraction of 35%" is one sentence),
+including one between a number and its unit ("121\numol/L") or a title and a name ("Dr\nVasquez").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from medlocal.values import UNIT_START
 
 _ABBREVIATIONS = frozenset(
     {
@@ -29,6 +32,9 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 # the next (no list item) goes on in lower case (or with a number after a word).
 _WRAPPED_TAIL = re.compile(r"[A-Za-z,(/\-]$")
 _LINE_START = re.compile(r"^\s*[#|]")
+# Titles that always go with the name after them, even across a line break ("Dr\nVasquez").
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "rev", "sgt", "capt"})
+_NAME_START = re.compile(r"[ \t]*[A-Z][a-z]")
 _GOES_ON = re.compile(r"[ \t]*(?:[a-z(]|\d(?!\d?[.)]\s))")
 
 
@@ -61,7 +67,14 @@ def _is_heading_or_rule(text: str) -> bool:
 def _hard_wrap(text: str, newline: int, after: int) -> bool:
     """Whether the single line break at ``newline`` only wraps a sentence onto the next line."""
     line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
-    if not line or _LINE_START.match(line) or not _WRAPPED_TAIL.search(line):
+    if not line or _LINE_START.match(line):
+        return False
+    if line[-1].isdigit() and UNIT_START.match(text, after):
+        return True  # a number and its unit: "121\numol/L", "3.2\nkg"
+    words = line.split()
+    if words[-1].rstrip(".").lower() in _TITLES and _NAME_START.match(text, after):
+        return True  # a title and the name it belongs to: "Dr\nVasquez"
+    if not _WRAPPED_TAIL.search(line):
         return False
     if not _GOES_ON.match(text, after):
         return False

@@ -1,0 +1,145 @@
+"""Grounding defects a new-user test found: spelled-out dose units, hard wraps after a title or
+between a number and its unit, label-only sentences, and British spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.rag.coverage import american, content_words, coverage
+from medlocal.rag.grounding import attach_citations, ground
+from medlocal.rag.medications import default_lexicon
+from medlocal.rag.sentences import split_sentences
+from medlocal.values import extract_values, is_dose, same_value
+
+DIGOXIN = {
+    1: "Discharge medications: digoxin 62.5 micrograms once daily, spironolactone 25 mg once daily."
+}
+
+
+def kinds(result: object) -> list[tuple[int, str, str]]:
+    return [(f.sentence, f.kind, f.token) for f in result.flags]  # type: ignore[attr-defined]
+
+
+# 1. Spelled-out units are dose units, compared across units.
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("62.5 micrograms", "mcg"),
+        ("1 microgram", "mcg"),
+        ("500 milligrams", "mg"),
+        ("1 gram", "g"),
+        ("2 grams", "g"),
+        ("40 nanograms", "ng"),
+        ("10 units", "unit"),
+        ("5 millilitres", "ml"),
+        ("62.5 µg", "mcg"),
+        ("62.5 ug", "mcg"),
+    ],
+)
+def test_spelled_out_units_are_dose_units(text: str, unit: str) -> None:
+    [value] = extract_values(text)
+    assert value.unit == unit
+    assert is_dose(value)
+
+
+def test_micrograms_equal_the_same_amount_in_mg() -> None:
+    [mcg] = extract_values("62.5 micrograms")
+    [mg] = extract_values("0.0625 mg")
+    [other] = extract_values("25 mg")
+    assert same_value(mg, mcg)
+    assert same_value(mcg, mg)
+    assert not same_value(other, mcg)
+
+
+def test_a_wrong_dose_against_micrograms_is_flagged() -> None:
+    result = ground("Digoxin 25 mg once daily [1].", DIGOXIN)
+    assert (0, "unverified_number", "25 mg") in kinds(result)
+
+
+def test_the_same_dose_in_mg_is_no_false_alarm() -> None:
+    assert kinds(ground("Digoxin 0.0625 mg once daily [1].", DIGOXIN)) == []
+    assert kinds(ground("Digoxin 62.5 mcg once daily [1].", DIGOXIN)) == []
+
+
+# 2. Hard wraps after a title, and between a number and its unit.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Creatinine rose from 98 to 121\numol/L on day three.",
+        "She was reviewed by Dr\nVasquez on the ward.",
+        "She was reviewed by Dr.\nVasquez on the ward.",
+        "Weight loss was 3.2\nkg over a month.",
+        "Blood pressure was 132/84\nmmHg at rest.",
+    ],
+)
+def test_no_split_at_a_wrap_after_a_title_or_before_a_unit(text: str) -> None:
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_a_new_line_after_a_number_still_splits_before_a_new_sentence() -> None:
+    text = "Creatinine 121\nSodium 138"
+    assert [s.text for s in split_sentences(text)] == ["Creatinine 121", "Sodium 138"]
+
+
+def test_a_value_wrapped_before_its_unit_is_not_misattributed() -> None:
+    passages = {1: "Creatinine rose from 98 to 121\numol/L on day three."}
+    assert kinds(ground("Creatinine rose to 121 umol/L on day three [1].", passages)) == []
+
+
+def test_a_name_wrapped_after_dr_is_supported() -> None:
+    passages = {1: "She was reviewed by Dr\nVasquez on the ward round."}
+    result = ground("She was reviewed by Dr\nVasquez on the ward round [1].", passages)
+    assert kinds(result) == []
+
+
+# 3. A sentence that is nothing but a source label makes no claim.
+
+
+@pytest.mark.parametrize("label", ["(discharge.txt)", "(discharge.txt, page 2)", "discharge.pdf"])
+def test_a_label_only_sentence_is_not_checked(label: str) -> None:
+    passages = {1: "Creatinine 121 umol/L on admission."}
+    result = ground(f"Creatinine 121 umol/L on admission [1].\n{label}", passages)
+    assert kinds(result) == []
+
+
+def test_a_label_gets_no_attached_citation() -> None:
+    passages = {1: "Discharge summary text for the discharge."}
+    text, attached = attach_citations("(discharge.txt)", passages)
+    assert (text, attached) == ("(discharge.txt)", set())
+
+
+# 4. British and American spellings are one word.
+
+
+@pytest.mark.parametrize(
+    ("british", "american_"),
+    [
+        ("haemoglobin", "hemoglobin"),
+        ("oedema", "edema"),
+        ("tumour", "tumor"),
+        ("anaemia", "anemia"),
+        ("oesophagus", "esophagus"),
+        ("diarrhoea", "diarrhea"),
+        ("paediatric", "pediatric"),
+        ("litre", "liter"),
+        ("leukaemia", "leukemia"),
+    ],
+)
+def test_british_spellings_fold_to_american(british: str, american_: str) -> None:
+    assert american(british) == american(american_)
+    assert content_words(british) == content_words(american_)
+
+
+def test_british_spelling_in_the_passage_still_attaches_a_citation() -> None:
+    result = ground("Hemoglobin: 118 g/L", {1: "Haemoglobin 118 g/L on admission."})
+    assert result.text == "Hemoglobin: 118 g/L [1]"
+    assert [f.kind for f in result.flags] == ["attached_citation"]
+
+
+def test_british_spelling_counts_for_coverage() -> None:
+    found = coverage("Oedema and anaemia", "The patient has edema and anemia.", default_lexicon())
+    assert found.missing == ()
