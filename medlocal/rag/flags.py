@@ -25,6 +25,8 @@ FlagKind = Literal[
     "hypothetical_conflict",  # stated as fact where the passage only considers it ("if ...")
     "model_doubt",  # the rules found nothing, but the model doubts the passages support it
     "weak_support",  # cited, but the cited passages hold few of the sentence's key words
+    "not_extracted",  # summaries: the model gave no cited notes for (part of) the record, so a
+    # section says "Not extracted" (never "None documented") or the summary may be incomplete
 ]
 
 # The checks that find a statement wrong (the others are about citations).

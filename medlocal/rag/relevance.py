@@ -2,7 +2,10 @@
 
 The vault's fused score is a reciprocal-rank score: it orders hits but says nothing about whether
 the best one is any good. Relevance is therefore judged on the cosine similarity of the vector
-search, or on content words the passage shares with the question (the lexical side).
+search, or on content words the passage shares with the question (the lexical side). Words are
+compared by their stems ("drugs" ~ "drug", "doses" ~ "dose", "medications" ~ "Medication"), and
+a question about medicines in general ("What medications is she taking?", "Which drugs were
+prescribed?") relates to every passage that names a drug.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from medlocal.drugs import query_expansion
-from medlocal.rag.coverage import content_words
+from medlocal.rag.coverage import content_words, stem
+from medlocal.rag.medications import default_lexicon
 from medlocal.vault.records import SearchHit
 
 # Words every question carries ("what is the current dose...", "what was the result of her
@@ -25,8 +29,36 @@ _QUESTION_FILLER = frozenset(
 )  # fmt: skip
 
 
+# Words asking about medicines in general: a passage naming any drug answers them. ("dose" is
+# not one: "the dose of dabigatran" asks about one drug, and a lab table's "Dose" is no answer.)
+_MEDICINE_STEMS = frozenset(
+    stem(w)
+    for w in ("medication", "medications", "medicine", "medicines", "meds", "med", "drug",
+              "drugs", "prescription", "prescriptions", "prescribed", "tablets", "pills")
+)  # fmt: skip
+
+
 def question_words(question: str) -> set[str]:
     return content_words(question) - _QUESTION_FILLER
+
+
+def _key(word: str) -> str:
+    """What a word is compared by: its stem; a number as written."""
+    return word if word[0].isdigit() else stem(word)
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {_key(w) for w in words}
+
+
+def shared_words(question: str, text: str) -> set[str]:
+    """The question's content words the passage holds, compared by stem ("drugs" ~ "drug")."""
+    passage = _stems(content_words(text))
+    return {w for w in question_words(question) if _key(w) in passage}
+
+
+def asks_about_medicines(question: str) -> bool:
+    return bool(_stems(question_words(question)) & _MEDICINE_STEMS)
 
 
 @dataclass(frozen=True)
@@ -45,8 +77,13 @@ class RelevanceThreshold:
             return True
         if self.min_shared_words <= 0:
             return False
-        shared = question_words(question) & content_words(hit.text)
+        shared = shared_words(question, hit.text)
         if len(shared) >= self.min_shared_words:
+            return True
+        # "What medications is she taking?" is answered by the table naming apixaban, whatever
+        # its headings say (new-user test: "drugs" and "medications" matched no word and the
+        # medication table search ranked first, cosine 0.46, was dropped).
+        if asks_about_medicines(question) and default_lexicon().spans(hit.text):
             return True
         # What search itself read into the question counts too: "which anticoagulant" is
         # answered by the passage naming apixaban, which search ranked first for it; without

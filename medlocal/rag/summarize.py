@@ -24,6 +24,7 @@ from typing import Any
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.citations import CITATION, renumber
+from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import Flag
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import MedicationLexicon
@@ -45,6 +46,13 @@ from medlocal.vault.records import SearchHit
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
 
 NONE_DOCUMENTED = "None documented."
+# Written instead of NONE_DOCUMENTED when the map step kept no cited note although it read
+# passages and the model never said they were silent: "None documented" would tell a clinician
+# the record holds nothing (no medications), when MedLocal only failed to extract it.
+NOT_EXTRACTED = (
+    "Not extracted: the model gave no cited notes for this section, so MedLocal cannot say what"
+    " the documents hold here; check the source documents."
+)
 _MAX_COMBINE_ROUNDS = 8
 _SAFETY_TOKENS = 8  # slack for templates that render slightly differently than counted
 
@@ -68,6 +76,10 @@ class MappedRecord:
     passages: list[NumberedPassage]
     notes: list[str]
     documents: list[int]
+    # Map steps (groups of passages) whose output kept no cited sentence without saying the
+    # passages were silent: what they hold is missing from the notes. Out of ``map_steps``.
+    unextracted: int = 0
+    map_steps: int = 0
 
 
 class Summarizer:
@@ -157,7 +169,10 @@ class Summarizer:
         passages: list[NumberedPassage],
         progress: ProgressCallback | None,
         cancel: threading.Event | None,
-    ) -> list[str]:
+    ) -> tuple[list[str], int, int]:
+        """The cited notes, the number of map steps that kept none (and did not say their
+        passages were silent), and the number of map steps."""
+
         def build(block: str) -> list[ChatMessage]:
             return [ChatMessage("system", MAP_SYSTEM), ChatMessage("user", map_user_message(block))]
 
@@ -165,6 +180,7 @@ class Summarizer:
         rendered = [render_passages([NumberedPassage(9999, p.hit)]) for p in passages]
         groups = self._pack(rendered, build)
         notes: list[str] = []
+        unextracted = 0
         for done, group in enumerate(groups):
             if progress:
                 progress("map", done, len(groups))
@@ -180,9 +196,11 @@ class Summarizer:
             note = _cited_sentences(renumber(checked.text, to_global).text)
             if note:
                 notes.append(note)
+            elif not _says_silent(raw):
+                unextracted += 1
         if progress:
             progress("map", len(groups), len(groups))
-        return notes
+        return notes, unextracted, len(groups)
 
     def _combine_until_fits(
         self,
@@ -241,8 +259,9 @@ class Summarizer:
         """The map step over ``hits`` (every chunk of the chosen documents, in document order).
         The result can be reduced into several templates without mapping again."""
         passages = number_hits(hits)
-        notes = self._map(passages, progress, cancel)
-        return MappedRecord(passages, notes, sorted({h.document_id for h in hits}))
+        notes, unextracted, steps = self._map(passages, progress, cancel)
+        documents = sorted({h.document_id for h in hits})
+        return MappedRecord(passages, notes, documents, unextracted, steps)
 
     def summarize(
         self,
@@ -271,6 +290,8 @@ class Summarizer:
         )
         joined = "\n\n".join(notes)
 
+        # No notes because the model failed, not because the passages are silent: say so.
+        failed = not notes and bool(passages) and mapped.unextracted > 0
         parts = [f"# {template.title}"]
         total = len(template.sections)
         for done, section in enumerate(template.sections):
@@ -279,7 +300,7 @@ class Summarizer:
             if notes:
                 body = self._generate(_reduce_messages(joined, template, section), cancel).strip()
             else:
-                body = NONE_DOCUMENTED
+                body = NOT_EXTRACTED if failed else NONE_DOCUMENTED
             parts.append(f"## {section.heading}\n\n{body or NONE_DOCUMENTED}")
         if progress:
             progress("reduce", total, total)
@@ -291,12 +312,14 @@ class Summarizer:
             min_overlap=self.attach_min_overlap,
             support=self.support,
         )
-        flags = [f for f in checked.flags if not _is_none_documented(checked.text, f)]
+        flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
+        flags += _extraction_flags(checked.text, mapped, failed=failed)
         by_number = {p.number: p for p in passages}
         sources = [by_number[n].source() for n in sorted(checked.cited)]
         steps = {
             "passages": len(passages),
             "map_notes": len(mapped.notes),
+            "map_unextracted": mapped.unextracted,
             "combine_rounds": rounds,
             "reduce_notes": len(notes),
         }
@@ -338,8 +361,49 @@ def _cited_sentences(text: str) -> str:
     return " ".join(kept)
 
 
-def _is_none_documented(text: str, flag: Flag) -> bool:
-    return flag.kind == "unsupported" and text[flag.start : flag.end].strip() == NONE_DOCUMENTED
+def _says_silent(raw: str) -> bool:
+    """Whether the map output says its passages hold nothing to summarise (and says nothing
+    else): then no note is the right result, not a failure to extract."""
+    sentences = [s.text for s in split_sentences(raw) if s.text.strip()]
+    return bool(sentences) and all(says_documents_silent(s) for s in sentences)
+
+
+def _is_placeholder(text: str, flag: Flag) -> bool:
+    """A flag on MedLocal's own placeholder ("None documented.", NOT_EXTRACTED), not a claim."""
+    return flag.kind in {"unsupported", "weak_support"} and text[flag.start : flag.end].strip() in {
+        NONE_DOCUMENTED,
+        NOT_EXTRACTED,
+    }
+
+
+def _extraction_flags(text: str, mapped: MappedRecord, *, failed: bool) -> list[Flag]:
+    """``not_extracted`` flags: one on each NOT_EXTRACTED section, or one for the whole summary
+    when only some map steps kept no cited note (it may miss what those passages hold)."""
+    if failed:
+        return [
+            Flag(
+                s.index,
+                "not_extracted",
+                "",
+                "MedLocal could not extract this section: the model gave no cited notes"
+                " (this does not mean the documents are silent); check the sources.",
+                s.start,
+                s.end,
+            )
+            for s in split_sentences(text)
+            if s.text.strip() == NOT_EXTRACTED
+        ]
+    if mapped.notes and mapped.unextracted:
+        return [
+            Flag(
+                -1,
+                "not_extracted",
+                "",
+                f"{mapped.unextracted} of {mapped.map_steps} parts of the record gave no cited"
+                " notes; this summary may miss what they hold. Check the sources.",
+            )
+        ]
+    return []
 
 
 def save_summary(store: OutputStore, patient_id: int, summary: Summary) -> int:

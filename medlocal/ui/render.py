@@ -41,6 +41,8 @@ FLAG_WHY = {
     "hypothetical_conflict": "The passage only considers this; it does not state it.",
     "model_doubt": "The model doubts the cited passages support this sentence.",
     "weak_support": "The cited passages hold few of this sentence's key words.",
+    "not_extracted": "MedLocal could not extract this from the record (the model gave no cited"
+    " notes); it does not mean the documents are silent. Check the sources.",
 }
 
 

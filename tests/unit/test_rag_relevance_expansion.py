@@ -29,3 +29,31 @@ def test_unrelated_passages_stay_out() -> None:
     note = _hit(4, "Ankle swelling for two weeks.", 0.20)
     assert RelevanceThreshold().filter([lab, note], QUESTION) == []
     assert RelevanceThreshold().filter([note], "hello there") == []
+
+
+TABLE = (
+    "Medication | Dose | Route | Frequency\n"
+    "Apixaban | 5 mg | oral | twice daily\nMetoprolol | 25 mg | oral | once daily"
+)
+
+
+def test_inflected_and_general_medicine_questions_keep_the_medication_table() -> None:
+    # New-user test: "What medications is she taking?" found the table in search (cosine 0.456,
+    # bm25 7.68) but the gate matched words exactly and dropped it: "Not found", 0 passages.
+    table = _hit(5, TABLE, 0.456)
+    for question in (
+        "What medications is she taking?",
+        "Which drugs and doses were prescribed?",
+        "What meds is she on?",
+    ):
+        assert RelevanceThreshold().filter([table], question) == [table], question
+    named = _hit(6, "Continue apixaban, review in six months.", 0.30)
+    assert RelevanceThreshold().accepts(named, "Which drugs were prescribed?")
+
+
+def test_stemmed_words_still_leave_unrelated_passages_out() -> None:
+    note = _hit(4, "Ankle swelling for two weeks.", 0.20)
+    dental = _hit(7, "Dental cleaning scheduled.", 0.10)
+    for question in ("What medications is she taking?", "Which drugs were prescribed?"):
+        assert RelevanceThreshold().filter([note, dental], question) == [], question
+    assert RelevanceThreshold().accepts(_hit(8, "Two drugs were stopped.", 0.1), "drug allergy?")

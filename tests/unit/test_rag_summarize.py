@@ -146,3 +146,57 @@ def test_saving_a_summary_audits_it() -> None:
             },
         )
     ]
+
+
+MEDS = [
+    hit(1, "Discharge medications: apixaban 5 mg twice daily, metoprolol 25 mg daily.", start=0),
+    hit(2, "Atorvastatin 40 mg nightly, furosemide 40 mg daily, omeprazole 20 mg daily.", start=80),
+]
+
+
+@pytest.mark.parametrize("name", ["medication-list", "patient-letter"])
+def test_uncited_map_output_is_not_extracted_never_none_documented(name: str) -> None:
+    # New-user test: a small model with --max-tokens 96 spent its step on an uncited preamble;
+    # it was dropped and every section said "None documented." for five drugs, unflagged.
+    def uncited(messages: Sequence[ChatMessage]) -> str:
+        return "Sure! Here is a short overview of the key points from these passages"
+
+    summary = Summarizer(FakeChatModel(uncited), params=SamplingParams(max_tokens=96)).summarize(
+        MEDS, get_template(name)
+    )
+    assert "None documented" not in summary.text
+    template = get_template(name)
+    assert summary.text.count("Not extracted:") == len(template.sections)
+    flagged = [f for f in summary.flags if f.kind == "not_extracted"]
+    assert len(flagged) == len(template.sections)
+    assert all("Not extracted:" in summary.text[f.start : f.end] for f in flagged)
+    assert not [f for f in summary.flags if f.kind == "unsupported"]
+    assert summary.steps["map_notes"] == 0 and summary.steps["map_unextracted"] == 1
+
+
+def test_passages_the_model_says_are_silent_stay_none_documented() -> None:
+    def silent(messages: Sequence[ChatMessage]) -> str:
+        return "The passages do not mention any clinically relevant facts."
+
+    summary = Summarizer(FakeChatModel(silent), params=SamplingParams(max_tokens=40)).summarize(
+        MEDS, get_template("medication-list")
+    )
+    assert "Not extracted" not in summary.text and "None documented." in summary.text
+    assert not [f for f in summary.flags if f.kind in {"not_extracted", "unsupported"}]
+
+
+def test_some_map_steps_without_cited_notes_flag_the_summary_as_incomplete() -> None:
+    def half(messages: Sequence[ChatMessage]) -> str:
+        user = messages[-1].content
+        if user.startswith("Passages:"):
+            return "Day 1: metformin 101 mg given [1]." if "Day 1:" in user else "Sure! Here is"
+        return user.split("\n")[2].split("].")[0] + "]."
+
+    model = FakeChatModel(half, n_ctx=300)
+    summary = Summarizer(model, params=SamplingParams(max_tokens=40)).summarize(
+        record(20), get_template("soap")
+    )
+    assert "Not extracted" not in summary.text
+    (flag,) = [f for f in summary.flags if f.kind == "not_extracted"]
+    assert flag.sentence == -1 and "may miss" in flag.message
+    assert summary.steps["map_unextracted"] >= 1
