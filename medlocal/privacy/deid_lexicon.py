@@ -23,6 +23,7 @@ from pathlib import Path
 
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_cognates import cognates, compound_parts
+from medlocal.spelling import american
 
 # Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
 # "Hemiarthroplasty", "Reorientation". A name list entry still wins ("Sterling", "Darling").
@@ -98,33 +99,6 @@ CLINICAL_SHORT = frozenset(
 )  # fmt: skip
 
 
-# British spellings, rewritten the American way the 1934 dictionary spells them.
-_BRITISH_AE = re.compile(r"(?<=[a-z])ae(?=[a-z])")  # haemoglobin, anaesthetic, paediatric
-_BRITISH = [
-    (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # oedema, oesophagus, foetus
-    (re.compile(r"^oe(?=[a-z]{3})"), "e"),
-    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
-    (re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=s?$)"), "er"),  # theatre, litre, fibre, centre
-    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # catheterise
-    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse
-    (re.compile(r"(?<=[a-z]{2})ogue(?=s?$)"), "og"),  # catalogue
-    (re.compile(r"(?<=[a-z]{3})mme(?=s?$)"), "m"),  # programme
-    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(?=ed$|ing$|er$)"), "l"),  # travelled, labelling
-    (re.compile(r"(?<=[a-z]{2})ence$"), "ense"),  # licence, defence
-]
-
-
-def _american(lower: str) -> str:
-    if len(lower) < 5:
-        return lower
-    # A word of five letters keeps its "ae": "Saeed" is no British "seed".
-    if len(lower) >= 6:
-        lower = _BRITISH_AE.sub("e", lower)
-    for pattern, replacement in _BRITISH:
-        lower = pattern.sub(replacement, lower)
-    return lower
-
-
 _FOREIGN_CACHE = 50_000  # words whose foreign reading is remembered
 # Endings that make a dictionary word a clinical one, for the foreign spellings (deid_cognates).
 _MEDICAL_ENDINGS = (
@@ -188,7 +162,7 @@ class Lexicon:
             return True
         if not lower.endswith(_MEDICAL_ENDINGS):
             return False
-        return lower in self.english or _american(lower) in self.english or self._inflected(lower)
+        return lower in self.english or american(lower) in self.english or self._inflected(lower)
 
     def _known_in_english(self, lower: str) -> bool:
         if lower in self.english or self.clinical(lower):
@@ -198,8 +172,8 @@ class Lexicon:
         contraction = _CONTRACTION.match(lower)
         if contraction and (contraction[1] in self.english or contraction[1] in _CONTRACTED):
             return True  # "I'm", "don't", "can't", "we'll", "they've"
-        american = _american(lower)
-        if american != lower and (american in self.english or self._inflected(american)):
+        spelt = american(lower)
+        if spelt != lower and (spelt in self.english or self._inflected(spelt)):
             return True  # "theatre", "oedema", "tumour", "programme", "haemoglobin"
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):

@@ -22,6 +22,7 @@ from functools import lru_cache
 from medlocal.abbreviations import default_abbreviations
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
+from medlocal.spelling import american_clinical as american
 from medlocal.values import extract_values
 
 STOPWORDS = frozenset(
@@ -79,38 +80,6 @@ _SILENT = re.compile(
     r"|(?:unclear|unknown)\s+from\s+the|cannot\s+be\s+determined|not\s+in\s+(?:the\s+)?documents)",
     re.I,
 )
-
-
-# British spellings folded to the American ones, so that "haemoglobin" and "hemoglobin",
-# "oedema" and "edema", "tumour" and "tumor", "litre" and "liter" are one word when a sentence
-# and a passage are compared. Both sides are folded, so a rule that touches an unrelated word
-# ("michael") changes nothing.
-_BRITISH_AE = re.compile(r"(?<=[a-z])ae(?=[a-z])")  # haemoglobin, anaesthetic, paediatric
-_BRITISH = (
-    (re.compile(r"(?<=[a-z])oe(?=[a-z]{2})"), "e"),  # foetus, coeliac
-    (re.compile(r"^oe(?=[a-z]{3})"), "e"),  # oedema, oesophagus, oestrogen
-    (re.compile(r"(?<=[a-z]{3})oea$"), "ea"),  # diarrhoea, gonorrhoea
-    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite)"), "or"),  # tumour, colour, favourite
-    (re.compile(r"(?<=[a-z]{2}[^aeiou])re(?=s?$)"), "er"),  # litre, fibre, centre, theatre
-    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # catheterise
-    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse
-    (re.compile(r"(?<=[a-z]{2})ogue(?=s?$)"), "og"),  # catalogue
-    (re.compile(r"(?<=[a-z]{3})mme(?=s?$)"), "m"),  # programme
-    (re.compile(r"(?<=[a-z]{2}[aeiou])ll(?=ed$|ing$|er$)"), "l"),  # travelled, labelling
-    (re.compile(r"(?<=[a-z]{2})ence$"), "ense"),  # licence
-    (re.compile(r"sulph"), "sulf"),  # sulphate
-)
-
-
-def american(word: str) -> str:
-    """``word`` (lower case) in American spelling: "haemoglobin" -> "hemoglobin"."""
-    if len(word) < 5:
-        return word
-    if len(word) >= 6:  # a word of five letters keeps its "ae" ("saeed")
-        word = _BRITISH_AE.sub("e", word)
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 def content_words(text: str) -> set[str]:
