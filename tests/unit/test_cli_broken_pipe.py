@@ -37,10 +37,11 @@ def test_closed_stdout_exits_quietly_without_a_crash_report(
 ) -> None:
     read_end, write_end = os.pipe()
     try:
-        with capsys.disabled():
-            monkeypatch.setattr(sys, "stdout", ClosedPipe(write_end))
+        # Only stdout is put back afterwards: a bare monkeypatch.undo() also dropped the
+        # fixture's MEDLOCAL_HOME, so the check below read the real user's log folder.
+        with capsys.disabled(), monkeypatch.context() as patch:
+            patch.setattr(sys, "stdout", ClosedPipe(write_end))
             code = main(["templates", "list"])
-            monkeypatch.undo()
     finally:
         os.close(read_end)
         os.close(write_end)
