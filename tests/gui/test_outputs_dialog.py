@@ -157,22 +157,23 @@ def test_times_are_shown_on_the_local_clock_to_the_minute(
     the same stamp to 16 characters, an hour off in Berlin without saying so."""
     from medlocal.ui.render import local_time
 
-    monkeypatch.setenv("TZ", "Europe/Berlin")
-    time.tzset()
+    # A scoped patch: a bare undo() would also drop the autouse fixture's MEDLOCAL_HOME.
     try:
-        assert local_time("2026-11-30T11:43:58+00:00") == "2026-11-30 12:43"
-        assert local_time("2026-07-01T11:43:58.123456+00:00") == "2026-07-01 13:43"
-        assert local_time("2026-11-30T11:43:58") == "2026-11-30 12:43"  # naive: UTC
-        assert local_time("not a time") == "not a time"
-        vault = workspace.require_vault()
-        patient = vault.add_patient("P")
-        _answer(vault, patient, "Question")
-        stored = vault.list_outputs(patient)[0].created_at
-        dialog = OutputsDialog(workspace, patient)
-        qtbot.addWidget(dialog)
-        header = dialog.table.horizontalHeaderItem(1).text()
-        assert header == "Saved" and dialog.table.item(0, 1).text() == local_time(stored)
-        assert "T" not in dialog.table.item(0, 1).text()
+        with monkeypatch.context() as patch:
+            patch.setenv("TZ", "Europe/Berlin")
+            time.tzset()
+            assert local_time("2026-11-30T11:43:58+00:00") == "2026-11-30 12:43"
+            assert local_time("2026-07-01T11:43:58.123456+00:00") == "2026-07-01 13:43"
+            assert local_time("2026-11-30T11:43:58") == "2026-11-30 12:43"  # naive: UTC
+            assert local_time("not a time") == "not a time"
+            vault = workspace.require_vault()
+            patient = vault.add_patient("P")
+            _answer(vault, patient, "Question")
+            stored = vault.list_outputs(patient)[0].created_at
+            dialog = OutputsDialog(workspace, patient)
+            qtbot.addWidget(dialog)
+            header = dialog.table.horizontalHeaderItem(1).text()
+            assert header == "Saved" and dialog.table.item(0, 1).text() == local_time(stored)
+            assert "T" not in dialog.table.item(0, 1).text()
     finally:
-        monkeypatch.undo()
-        time.tzset()
+        time.tzset()  # the context has put TZ back; read it again

@@ -184,12 +184,13 @@ def test_schema_versions_older_migrated_newer_refused(
 ) -> None:
     backup = _backup(planted.folder, tmp_path / "usb")
     future = (*schema.MIGRATIONS, "CREATE TABLE future_thing (id INTEGER PRIMARY KEY);")
-    monkeypatch.setattr(schema, "MIGRATIONS", future)
-    monkeypatch.setattr(db, "MIGRATIONS", future)
-    result = restore_backup(backup, tmp_path / "migrated", passphrase=PASS)
-    assert result.migrated_from == len(future) - 1
-    newer = _backup(tmp_path / "migrated", tmp_path / "usb2")
-    monkeypatch.undo()
+    # A scoped patch: undo() would also drop the autouse fixture's MEDLOCAL_HOME.
+    with monkeypatch.context() as patch:
+        patch.setattr(schema, "MIGRATIONS", future)
+        patch.setattr(db, "MIGRATIONS", future)
+        result = restore_backup(backup, tmp_path / "migrated", passphrase=PASS)
+        assert result.migrated_from == len(future) - 1
+        newer = _backup(tmp_path / "migrated", tmp_path / "usb2")
     with pytest.raises(BackupRefusedError, match="newer MedLocal"):
         restore_backup(newer, tmp_path / "refused", passphrase=PASS)
     assert not (tmp_path / "refused").exists()

@@ -144,10 +144,10 @@ def test_an_index_update_failing_after_the_commit_rebuilds_instead(
     def broken(collection: Any, items: Sequence[IndexedVector]) -> None:
         raise RuntimeError("chroma failed")
 
-    monkeypatch.setattr(index, "_add", broken)
-    late = add(vault, patient, "late.txt", "metformin with breakfast")  # no error
-    assert not index.is_built(patient, EMB.model_id)
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:  # scoped: undo() would drop MEDLOCAL_HOME too
+        patch.setattr(index, "_add", broken)
+        late = add(vault, patient, "late.txt", "metformin with breakfast")  # no error
+        assert not index.is_built(patient, EMB.model_id)
     hits = vault.search("", query, patient_id=patient, embed_model_id=EMB.model_id)
     assert hits[0].document_id == late and hits[0].vector_score is not None
 
