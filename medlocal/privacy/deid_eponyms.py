@@ -183,7 +183,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             and tokens[j].word.islower()
             and tokens[j].word not in _GAP_STOPWORDS
             and tokens[j - 1].shape == "title"
-            and tokens[j - 1].lower not in lex.given_names
+            and tokens[j - 1].bare not in lex.given_names  # "Tyler's truck plate" too
             and text[tokens[j].end : head.start] == " "
         )
         if gap_word:
@@ -213,7 +213,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             and not text[tokens[j].start - 1 : tokens[j].start].isdigit()  # "19Fr": a gauge
         ):
             continue
-        if gap_word and any(t.lower in lex.given_names for t in taken):
+        if gap_word and any(t.bare in lex.given_names for t in taken):
             continue
         for tok in taken:
             tok.shape = "lower"

@@ -23,6 +23,9 @@ from medlocal.privacy.redact import Redactor
 # The audit log takes short strings only (so that free text cannot slip in): a reason is a note,
 # not an essay, and must never quote the identifier it keeps.
 MAX_REASON = 120
+# Between the parts of a document when they are read as one text: a paragraph break, so that no
+# rule reads one part's last word with the next part's first.
+_PART_GAP = "\n\n"
 
 
 @dataclass
@@ -45,9 +48,27 @@ class RedactionPlan:
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
+        """The plan of every part, read together as one text: a name found by its cue in the
+        body ("Grandson Tyler Summers") is then found too where a reference's snippet quotes it
+        without one ("Tyler turned them away"). Read part by part, the snippet kept it."""
         plan = cls(list(fields))
-        for part, (where, text) in enumerate(plan.fields):
-            plan.items += [PlanItem(where, red, part=part) for red in redactor.preview(text)]
+        joined = _PART_GAP.join(text for _, text in plan.fields)
+        bounds: list[tuple[int, int]] = []
+        pos = 0
+        for _, text in plan.fields:
+            bounds.append((pos, pos + len(text)))
+            pos += len(text) + len(_PART_GAP)
+        for red in redactor.preview(joined):
+            for part, (lo, hi) in enumerate(bounds):
+                start, end = max(red.start, lo), min(red.end, hi)
+                if start >= end:
+                    continue
+                # A span that ran over a part's edge keeps only its own part's text, under its
+                # plain label (a shifted date's replacement belonged to the whole span).
+                whole = (start, end) == (red.start, red.end)
+                replacement = red.replacement if whole else label(red.kind)
+                piece = Redaction(red.kind, start - lo, end - lo, joined[start:end], replacement)
+                plan.items.append(PlanItem(plan.fields[part][0], piece, part=part))
         plan._renumber()
         return plan
 

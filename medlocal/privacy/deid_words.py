@@ -142,7 +142,10 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
                 extra.append(WordSpan(phrases[match.group()], match.start(), match.end()))
                 covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for tok in tokens:
+        # A possessive is its name: "Tyler's truck" after "Grandson Tyler Summers".
         word = tok.word.rstrip("'’")
+        if word[-2:] in ("'s", "’s") and word[:-2].lower() in kinds:
+            word = word[:-2]
         kind = kinds.get(word.lower())
         if kind is None or covered[tok.start]:
             continue

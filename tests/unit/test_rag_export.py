@@ -11,6 +11,7 @@ import docx
 import pypdf
 import pytest
 
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import PatientIdentity, Redactor
 from medlocal.rag.export import (
     ExportDocument,
@@ -188,3 +189,36 @@ def test_file_metadata_names_medlocal_and_keeps_redactions(tmp_path: Path, suffi
         meta = [info.author or "", info.title or ""]
         assert info.author == "MedLocal"
     assert meta[-1].startswith("Summary for ") and "Smith" not in " ".join(meta)
+
+
+def test_a_name_found_in_the_body_is_found_in_a_snippet_that_quotes_it_without_a_cue() -> None:
+    """Parts were redacted one by one: the body's "Neighbour Ellen Frost" went, but a reference
+    snippet cut to "... but Frost said the bruising was old" kept the surname (an English word
+    with no cue beside it in the snippet)."""
+    source = SourceRef(1, 11, 3, "visit.txt", 1, 0, 40, "but Frost said the bruising was old.")
+    provenance = {**PROVENANCE, "sources": [source.as_dict()]}
+    body = "Neighbour Ellen Frost helps daily [1].\n"
+    document = document_from_output("Social history", "answer", body, provenance, [])
+    redactor = Redactor(IDENTITY, date_mode="year")
+    alone = Redactor(IDENTITY, date_mode="year").preview(source.snippet)
+    assert not any("Frost" in red.original for red in alone)  # the snippet alone keeps it
+    plan = plan_export(document, redactor)
+    redacted = redact_document(document, plan)
+    assert "Frost" not in redacted.body and "Frost" not in redacted.sources[0].snippet
+    assert redacted.sources[0].snippet.endswith("said the bruising was old.")
+    assert {item.where for item in plan.items} >= {"body", "reference 1"}
+
+
+def test_a_span_over_a_parts_edge_is_cut_to_each_part() -> None:
+    from medlocal.privacy.deid_plan import RedactionPlan
+
+    class Whole:  # a detector whose span runs over the gap between the parts
+        def preview(self, text: str) -> list[Redaction]:
+            return [Redaction("date", 0, len(text), text, "[SHIFTED]")]
+
+    plan = RedactionPlan.build([("title", "12 March"), ("body", "2026 seen")], Whole())  # type: ignore[arg-type]
+    assert [(it.where, it.redaction.original, it.redaction.replacement) for it in plan.items] == [
+        ("title", "12 March", "[DATE]"),
+        ("body", "2026 seen", "[DATE]"),
+    ]
+    assert plan.apply("body", "2026 seen") == "[DATE]"
