@@ -6,7 +6,7 @@ left-out half (rules alone, the tagger alone, and their union) at several thresh
 that chose :data:`~medlocal.privacy.deid_tagger.THRESHOLD`. ``--held-out`` scores the shipped
 model on the held-out halves, tables only (never their misses).
 
-The held-out halves (heldout3 to heldout8) and the validation halves dev8 and dev16 are never
+The held-out halves (heldout3 to heldout9) and the validation halves dev8 and dev16 are never
 trained on.
 """
 
@@ -41,10 +41,11 @@ from medlocal.privacy.redact import PatientIdentity, Redactor  # noqa: E402
 
 DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
-    "dev11", "dev12", "dev13", "dev14", "dev15",
+    "dev11", "dev12", "dev13", "dev14", "dev15", "dev17", "dev18",
 )  # fmt: skip
 HELD_OUT = (
     "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
+    "heldout9",
 )  # fmt: skip
 # Annotated types and the tagger's labels; the other types (dates, numbers, codes) are the
 # patterns' work, and their words are outside.
