@@ -87,7 +87,11 @@ _ID_CUES: list[tuple[str, str]] = [
 # Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
 # digit ("Lab no: SP25-08817", "Sample ID SMP/25/117004", "Practice code L83042"). A field
 # label says what follows is an identifier whatever the label's own word is.
-_FIELD_LABEL = r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|number|num|#|id|code))|\bID"
+# The label word ends there: "PROGRESS NOTE 14 March" is no "No." before "TE 14 March".
+_FIELD_LABEL = (
+    r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:(?:no\.?|number|num|id|code)(?![a-z])|#))"
+    r"|\bID(?![A-Za-z])"
+)
 # A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
 # digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
 # check digit, never before a word ("account 12345 2 tablets").

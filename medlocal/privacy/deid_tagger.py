@@ -27,6 +27,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.errors import MedLocalError
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
+from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
@@ -59,6 +60,7 @@ _CLINICAL_ENDINGS = (
 # What joins two tagged words into one span ("St. Brigid's", "Smith-Jones"); not "and" or "of":
 # "Ewa Kowalczyk and Marta Nowak" are two people, and the export should say so.
 _JOINS = (" ", "-", ". ", ".", "'", "’", " & ")
+_ABBREVIATED = TITLES | {"st", "mt", "ft", "co", "bros", "inc", "ltd", "corp", "jr", "sr"}
 
 
 def model_path() -> Path:
@@ -164,6 +166,7 @@ def _distinctive(span: WordSpan, text: str, lex: Lexicon) -> bool:
 
 def _joined(taken: list[tuple[Tok, str]], text: str) -> list[WordSpan]:
     spans: list[WordSpan] = []
+    before: Tok | None = None
     for tok, kind in taken:
         # A possessive is not part of a person's name ("[NAME]'s wife", as the rules write it);
         # it is of a place's ("St Mary's").
@@ -171,11 +174,19 @@ def _joined(taken: list[tuple[Tok, str]], text: str) -> list[WordSpan]:
         if KINDS[kind] == "name":
             word = word.removesuffix("'s").removesuffix("’s")
         end = tok.start + len(word)
-        if spans and text[spans[-1].end : tok.start] in _JOINS:
+        gap = text[spans[-1].end : tok.start] if spans else None
+        if gap in _JOINS and not (gap in (". ", ".") and not _abbreviated(before)):
             spans[-1] = WordSpan(spans[-1].kind, spans[-1].start, end)
         else:
             spans.append(WordSpan(KINDS[kind], tok.start, end))
+        before = tok
     return [_with_house_number(span, text) for span in spans]
+
+
+def _abbreviated(tok: Tok | None) -> bool:
+    """A word whose full stop abbreviates it ("St.", "H.", "Dr."), so the words on either side
+    are one name; after any other word the stop ends a sentence ("Jo Barnett. Patient")."""
+    return tok is not None and (len(tok.word) == 1 or tok.lower in _ABBREVIATED)
 
 
 def _with_house_number(span: WordSpan, text: str) -> WordSpan:
