@@ -36,6 +36,9 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
         # "Mr./Ms. Last" keeps the title; the name itself is redacted, and so is a name
         # followed by a possessive ("Smith's wife" becomes "[NAME]'s wife"). Underscores
         # count as separators: file names ("smith_john.pdf") are redacted too.
+        initials = _initials(identity.name)
+        if initials:
+            alternatives += f"|(?-i:{initials})"
         pattern = re.compile(
             rf"(?<![A-Za-z0-9'’])(?:{alternatives})(?=['’]s(?![A-Za-z0-9])|(?![A-Za-z0-9'’]))",
             re.I,
@@ -50,6 +53,18 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
         mrn = "|".join(sorted(forms, key=len, reverse=True))
         own.append(("mrn", re.compile(rf"(?<![A-Za-z0-9])(?:{mrn})(?![A-Za-z0-9])", re.I)))
     return own
+
+
+def _initials(full_name: str) -> str:
+    """The patient's initials in capitals where a note may use them for the patient ("RJM also
+    told me"), as an alternation: three letters or more only ("RJM", "RJMB" for "Rhys Jac
+    Maddox-Brook"); two capitals spell too many abbreviations ("AF", "MS", "PE")."""
+    given, surname = _split_name(full_name)
+    words = [w for w in given + surname if w[:1].isalpha()]
+    by_word = "".join(w[0] for w in words).upper()
+    by_part = "".join(p[0] for w in words for p in re.split(r"[-‐]", w) if p).upper()
+    forms = sorted({f for f in (by_word, by_part) if len(f) >= 3}, key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
 
 
 def _name_variants(full_name: str) -> list[str]:
@@ -138,8 +153,25 @@ def _name_pattern(variant: str) -> str:
         elif char == " ":
             parts.append(r"[ \t]+")
         else:
-            parts.append(re.escape(char))
+            parts.append(_letter(char))
     return "".join(parts)
+
+
+# Letters with and without their accents: a name stored as "María de los Ángeles" is typed
+# "MARIA DE LOS ANGELES" on a form, and "Jose" in the vault is "José" in a letter.
+_ACCENTED = {
+    "a": "àáâãäåāą", "c": "çćč", "e": "èéêëēęě", "i": "ìíîïī", "n": "ñńň", "o": "òóôõöøō",
+    "u": "ùúûüūů", "y": "ýÿ", "s": "śšş", "z": "źżž", "l": "ł", "r": "ř", "d": "đď", "g": "ğ",
+}  # fmt: skip
+_BASE = {accented: base for base, forms in _ACCENTED.items() for accented in forms}
+
+
+def _letter(char: str) -> str:
+    """One letter of a name, matching it with or without its accent (case is the caller's)."""
+    base = _BASE.get(char.lower(), char.lower())
+    if base not in _ACCENTED:
+        return re.escape(char)
+    return f"[{base}{_ACCENTED[base]}]"
 
 
 def _flexible(value: str) -> str:

@@ -19,6 +19,7 @@ plain words after "by" ("by mouth", "per protocol").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
@@ -51,7 +52,14 @@ _SIGNED_INITIALS = re.compile(
     # Eleventh round: a line that opens with a signature's dash, then initials and the signer's
     # role or end of line ("-- DW, palliative medicine", "-- SK RNLD", "-- GN (Pathway nurse)"),
     # and initials before a slash and the signer's name ("LH / Dr Leah Horowitz").
-    r"|^[ \t]*(?:--|—|–)[ \t]*(?P<dashed>[A-Z]{2,4})(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
+    r"|^[ \t]*(?:--?|—|–)[ \t]*(?P<dashed>[A-Z]{2,4})(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
+    # Twelfth round: a role's label and a colon before initials that end the line
+    # ("Phlebotomist: TW", "Verified by: AK").
+    r"|\b(?i:phlebotomist|collector|scribe|typist|porter|technologist|radiographer|"
+    r"sonographer|scientist|operator|witness|(?:collected|received|verified|checked|reviewed|"
+    r"reported|dictated|entered|keyed|typed)[ \t]+by)[ \t]*:[ \t]*(?P<roled>[A-Z]{2,3})[ \t]*$"
+    # A dictation's reference, the author's initials and the typist's ("(PL/ck)", "(JP/sk)").
+    r"|\((?P<author>[A-Z]{2,3})[ \t]*/[ \t]*(?=[a-z]{2,3}\))"
     r"|^(?P<slashed>[A-Z]{2,3})[ \t]*/[ \t]*(?=(?:Dr|Mr|Mrs|Ms|Prof|Nurse|Sister)\b))",
     re.M,
 )
@@ -79,7 +87,15 @@ _LOWER_DASHED = re.compile(
 # A prescription's directions after "Sig:" ("Sig: UD", "sig: AAA"), not a signer's initials.
 _DIRECTIONS = frozenset({"ud", "aaa", "one", "two", "tab", "cap", "gtt", "prn", "asd"})
 _NOT_SIGNATURES = frozenset({"ok", "yes", "nil", "nad", "tbc", "tba", "etc", "pls", "thx"})
-_TYPIST = re.compile(r"\b(?i:typed|transcribed)(?:[ \t]+by)?:?[ \t]+(?P<v>[A-Za-z]{2,3})(?=/)")
+# A typist's initials: before a slash ("typed sm/23.11.26"), a date or the line's end ("typed
+# kb", "transcribed jt 3/12/2026"), and after a dictation's author and a slash ("(PL/ck)").
+_TYPIST = re.compile(
+    r"\b(?i:typed|transcribed|typist)(?:[ \t]+by)?:?[ \t]+(?P<v>[A-Za-z]{2,3})"
+    r"(?=/|[ \t]*$|[ \t]+\d{1,2}[/.-]\d)"
+    r"|(?<=[A-Z]/)(?P<w>[a-z]{2,3})(?=\))",
+    re.M,
+)
+_AUTHOR_BEFORE = re.compile(r"\(([A-Z]{2,3})[ \t]*/\Z")
 # Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
 # ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
 _SIGNED_PAIR = re.compile(
@@ -130,7 +146,9 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     senses = default_abbreviations().senses
     for match in _SIGNED_INITIALS.finditer(text):
         group = next(
-            g for g in ("titled", "signed", "dsigned", "dashed", "slashed") if match.group(g)
+            g
+            for g in ("titled", "signed", "dsigned", "dashed", "slashed", "roled", "author")
+            if match.group(g)
         )
         if group == "dashed" and not _signs_off(text, match.end(group)):
             continue  # "— CTPA (negative)", "— VQ" in a list: a test, not a signature
@@ -139,6 +157,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
         # details in brackets ("-- HT (MCNZ 48812)").
         strong = group == "slashed" or _DETAILS_AFTER.match(text, match.end(group)) is not None
         sense = match.group(group) in senses and not strong
+        if group == "author":
+            # The author's capitals decide ("(PE/dvt)" is a diagnosis); a typist's two letters
+            # often spell one too ("(PL/ck)").
+            typist = text[match.end() : text.find(")", match.end())]
+            sense = sense or typist in CLINICAL_SHORT
         if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
@@ -149,6 +172,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             if initials and initials.lower() not in CLINICAL_SHORT | _DIRECTIONS:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
+
+
+def _abbreviation(word: str, senses: Mapping[str, object]) -> bool:
+    """A clinical abbreviation in any case ("ecg", "DVT"): no one's initials where it stands."""
+    return word.upper() in senses or word.lower() in CLINICAL_SHORT
 
 
 def _signs_off(text: str, end: int) -> bool:
@@ -200,7 +228,18 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
         named = word in lex.given_names and ("(" in match.group() or len(word) > 3)
         if (short or named) and not (lex.clinical(word) or word in CLINICAL_SHORT):
             found.append(WordSpan("name", match.start("v"), match.end("v")))
-    found += [WordSpan("name", m.start("v"), m.end("v")) for m in _TYPIST.finditer(text)]
+    for match in _TYPIST.finditer(text):
+        if match.group("v"):
+            found.append(WordSpan("name", match.start("v"), match.end("v")))
+            continue
+        # A typist after the author's initials ("(PL/ck)"); "(CXR/ecg)" is two tests.
+        author = _AUTHOR_BEFORE.search(text, max(0, match.start("w") - 8), match.start("w"))
+        if (
+            author is not None
+            and not _abbreviation(author.group(1), vocabulary.senses)
+            and match.group("w") not in CLINICAL_SHORT
+        ):
+            found.append(WordSpan("name", match.start("w"), match.end("w")))
     return found
 
 

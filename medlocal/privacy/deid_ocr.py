@@ -45,6 +45,15 @@ def ocr_repaired(text: str) -> str:
                 for i, ch in enumerate(token):
                     if ch in "Ool":
                         chars[word.start() + i] = "0" if ch in "Oo" else "1"
+        elif "1" in token and len(token) >= 4 and _letters_and_ones(token):
+            mended = _ones_as_letters(token)
+            if mended is not None:
+                chars[word.start() : word.end()] = list(mended)
+        elif _CODE_WITH_L.fullmatch(token):
+            # "K0A lA0", "CF14 lQR": a code in capitals and digits holds no lower-case l.
+            for i, ch in enumerate(token):
+                if ch == "l":
+                    chars[word.start() + i] = "1"
         elif "0" in token and sum(ch.isalpha() for ch in token) >= 3 and _letters_and_zeros(token):
             if token[0] == "0" and word.start() > 0 and text[word.start() - 1] in ".,":
                 continue  # "3.0mmol": a decimal's last zero before its unit, not a letter
@@ -58,6 +67,41 @@ def ocr_repaired(text: str) -> str:
 
 def _letters_and_zeros(token: str) -> bool:
     return all(ch.isalpha() or ch == "0" for ch in token)
+
+
+def _letters_and_ones(token: str) -> bool:
+    return all(ch.isalpha() or ch == "1" for ch in token)
+
+
+# A code of capitals and digits with a lower-case l among them ("lA0", "lQR", "B7l").
+_CODE_WITH_L = re.compile(r"(?=[A-Z0-9l]*[A-Z0-9])(?=[A-Z0-9l]*\d|l[A-Z]{2})[A-Z0-9]*l[A-Z0-9l]*")
+
+
+def _ones_as_letters(token: str) -> str | None:
+    """A word whose 1s are the letter i or l ("Reg1nald", "B1SHOP", "Be11"), read as the one
+    that makes a known word or name; ``None`` where neither does ("HbA1c", "T1a" stay)."""
+    from medlocal.privacy.deid_lexicon import lexicon  # the word lists load once, on first use
+
+    lex = lexicon()
+    for letter in "il":
+        mended = "".join(
+            (letter.upper() if _upper_beside(token, i) else letter) if ch == "1" else ch
+            for i, ch in enumerate(token)
+        )
+        lower = mended.lower()
+        if lex.known(lower) or lex.name_like(lower):
+            return mended
+    return None
+
+
+def _upper_beside(token: str, i: int) -> bool:
+    """Whether the letter at ``i`` is a capital: the word's first, or after a capital that is
+    not the word's only one ("B1SHOP" -> "BISHOP"; "Reg1nald" -> "Reginald")."""
+    if i == 0:
+        return True
+    before = token[i - 1]
+    after = token[i + 1] if i + 1 < len(token) else ""
+    return before.isupper() and (i > 1 or after.isupper() or not after)
 
 
 def _a_number(text: str, start: int, end: int, token: str) -> bool:

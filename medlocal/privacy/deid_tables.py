@@ -23,9 +23,12 @@ _PERSON_WORDS = frozenset(
         " signature initials witness witnessed author reporter reported verified authorised"
         " authorized checked entered recorded administered performed operator provider attending"
         " referrer referred carer relative nok kin resident client staff gp midwife surgeon"
-        " anaesthetist anesthetist counter cosigned countersigned",
+        " anaesthetist anesthetist counter cosigned countersigned patient pt cons mrp rounding"
+        " keyworker caseworker coordinator therapist physio",
     )
 )
+# A specialist's column names its doctor ("Nephrologist", "Oncologist", "Paediatrician").
+_SPECIALIST = re.compile(r"[a-z]+(?:ologist|iatrist|ician|ist)")
 # Header words that make a column something else than people ("drug name", "test", "site").
 _NOT_PEOPLE = frozenset(
     re.findall(
@@ -85,6 +88,10 @@ _OTHER_LABEL = re.compile(
     r"(?i:nok|next[ \t]+of[ \t]+kin|age|tel|ph|phone|mob|mobile|email|dob|gp|fax|edi)\b"
 )
 _RULE = re.compile(r"[\s|:+=-]*")  # a line of dashes under a header
+# An age cell over 89, perhaps with its unit and sex ("93", "97y", "92 F", "101/M").
+_AGE_CELL = re.compile(
+    r"(?P<age>9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|years?))?(?:[ \t]*/?[ \t]*[MFmf])?$"
+)
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
@@ -108,6 +115,11 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
                 cell = text[start:end]
                 value = cell.strip()
                 left = start + len(cell) - len(cell.lstrip())
+                if kind == "age_over_89":
+                    age = _AGE_CELL.match(value)
+                    if age is not None:
+                        found.append(WordSpan(kind, left, left + age.end("age")))
+                    continue
                 if kind in ("name", _OWN_NAME):
                     # A title or a credential stays in view ("Dr C.K. Foo", "Tamika Rowe, RN").
                     title = _TITLE.match(value)
@@ -212,8 +224,10 @@ def _column_kind(label: str) -> str | None:
         return "facility"
     if any(w in _OWN_NAME_WORDS for w in words):
         return _OWN_NAME  # "Surname", "Forename": every word there is a name, "Marsh" too
-    if any(w in _PERSON_WORDS for w in words):
+    if any(w in _PERSON_WORDS or _SPECIALIST.fullmatch(w) for w in words):
         return "name"
+    if words[0] == "age":
+        return "age_over_89"  # "Age", "Age (y)", "Age/Sex": a cell of 90 or more
     return None
 
 

@@ -1,0 +1,100 @@
+"""Twelfth round (session 15), the lead's rules. Examples are invented here, not taken from the
+evaluation set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.privacy.deid_ocr import ocr_repaired
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+REDACTOR = Redactor(PatientIdentity("Jane Doe", "123", date(1950, 1, 1)), shift_days=40)
+
+
+def redact(text: str, identity: PatientIdentity | None = None) -> str:
+    if identity is None:
+        return REDACTOR.redact(text)
+    return Redactor(identity, shift_days=40).redact(text)
+
+
+def test_a_possessive_name_at_a_line_start_goes_like_the_name() -> None:
+    # "Tyler's truck plate": the possessive hid the name from the rest of the record, and
+    # "plate" (an eponym head: "Sherman plate") protected the word before the gap word.
+    out = redact("Grandson Tyler Summers visits.\nTyler's truck plate was noted.\n")
+    assert "Tyler" not in out, out
+    assert "[NAME]'s truck plate" in out, out
+
+
+def test_a_notes_heading_is_no_number_label() -> None:
+    # "PROGRESS NOTE 14 March" read as "No." + "TE 14 March" (an ID): the date went unshifted.
+    out = redact("PROGRESS NOTE 14 March 2025\nNURSING NOTE 24h fluid balance +400 mL")
+    assert out.startswith("PROGRESS NOTE ") and "NURSING NOTE 24h fluid balance" in out, out
+    assert "14 March" not in out and "[ID]" not in out, out
+    assert "[ID]" in redact("Claim no. 77123-A; Pharmaprix #RX 7710943")
+
+
+def test_the_statistical_line_does_not_join_words_across_a_sentence_end() -> None:
+    out = redact("Seen by nurse Jo Barnett. Patient reports mild ankle swelling.")
+    assert out == "Seen by nurse [NAME]. Patient reports mild ankle swelling.", out
+    assert "Brigid" not in redact("Transferred to St. Brigid's Hospital.")
+
+
+def test_the_patients_name_matches_with_or_without_its_accents() -> None:
+    maria = PatientIdentity("María de los Ángeles Rojas Quintero", "1", date(1990, 1, 1))
+    out = redact("Patient: ROJAS QUINTERO, MARIA DE LOS ANGELES  seen", maria)
+    assert out == "Patient: [NAME]  seen", out
+    jose = PatientIdentity("Jose Nunez", "1", date(1990, 1, 1))
+    assert "Nu" not in redact("Letter to José Nuñez; JOSÉ NUÑEZ signed.", jose)
+
+
+def test_the_patients_initials_of_three_letters_or_more_go() -> None:
+    rhys = PatientIdentity("Rhys Jac Maddox-Brook", "1", date(2017, 1, 1))
+    out = redact("RJM told me he likes football; RJMB's inhaler; rjm and RJMX stay.", rhys)
+    assert out == "[NAME] told me he likes football; [NAME]'s inhaler; rjm and RJMX stay.", out
+    # Two letters spell too many abbreviations: "AS" (aortic stenosis) stays.
+    ann = PatientIdentity("Ann Smith", "1", date(1950, 1, 1))
+    assert redact("AS on echo.", ann) == "AS on echo."
+
+
+def test_table_columns_of_patients_specialists_and_ages() -> None:
+    table = (
+        "Chair|Patient|MRN|Nephrologist|Age|Hgb g/L\n"
+        "01|PLUMMER, Edwin|40112|Fairweather|93|98\n"
+        "02|Ash, Dora|40113|Lowry|67|112\n"
+    )
+    out = redact(table)
+    for gone in ("PLUMMER", "Edwin", "Fairweather", "Ash, Dora", "Lowry", "|93|"):
+        assert gone not in out, out
+    assert "|67|" in out and "|98" in out and "|112" in out, out
+    assert "Nephrologist|Age|Hgb g/L" in out, out
+
+
+def test_a_result_table_with_an_age_column_keeps_its_values() -> None:
+    out = redact("Test | Result | Age\nHb | 98 | 92\nNa | 131 | 92\n")
+    assert "| 98 |" in out and "| 131 |" in out and "92" not in out, out
+
+
+def test_typists_and_role_labelled_initials_sign() -> None:
+    out = redact("Dictated 10/03/2026   (PL/ck)\n\nDr Conor Healy\n")
+    assert "PL/" not in out and "/ck" not in out, out
+    out = redact("Dictated by M. Hunter, typed kb\nTranscribed jt 3/12/2026.\n")
+    assert "kb" not in out and " jt " not in out, out
+    out = redact("Collection site: PSC #14   Phlebotomist: TW\n\nTEST   RESULT\n")
+    assert "TW" not in out, out
+    out = redact("Book with the falls clinic.\n- KJ\n")
+    assert "KJ" not in out, out
+
+
+def test_tests_in_brackets_and_dashed_list_items_are_no_initials() -> None:
+    text = "Risk of PE/DVT (PE/dvt) and (CXR/ecg).\nPlan:\n- CXR\n\n- ECG\n"
+    assert redact(text) == text
+
+
+def test_a_scans_ones_read_as_the_letters_they_stand_for() -> None:
+    text = "D0B 3O/0l/1948 Si0bhan Reg1nald B1SHOP, Kathleen Be11, CF14 lQR, HbA1c 48, T1a, IgG1"
+    mended = ocr_repaired(text)
+    assert "Reginald BISHOP, Kathleen Bell, CF14 1QR" in mended, mended
+    assert "HbA1c 48, T1a, IgG1" in mended, mended
+    assert len(mended) == len(text)
+    # A typed note shows no slips and is read as written.
+    assert ocr_repaired("Be11 and B1SHOP") == "Be11 and B1SHOP"
