@@ -50,7 +50,9 @@ def register(sub: Any) -> None:
     )
     summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
     _add_overwrite_arg(summarize)
-    _add_redact_args(summarize)
+    # --keep is taken only to be refused with directions (check_summarize_keep): its numbers come
+    # from a preview, and a summary has none before it is written.
+    _add_redact_args(summarize, keep_help=argparse.SUPPRESS)
     summarize.add_argument(
         "--model-line",
         action="store_true",
@@ -116,7 +118,10 @@ def _keep_arg(value: str) -> tuple[int, str]:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _add_redact_args(parser: argparse.ArgumentParser) -> None:
+def _add_redact_args(
+    parser: argparse.ArgumentParser,
+    keep_help: str = "with --redact: leave span N of the preview in place; the reason is audited",
+) -> None:
     parser.add_argument(
         "--redact", action="store_true", help="de-identify the export (HIPAA Safe Harbor list)"
     )
@@ -132,7 +137,7 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
         default=[],
         type=_keep_arg,
         metavar="N=REASON",
-        help="with --redact: leave span N of the preview in place; the reason is audited",
+        help=keep_help,
     )
     parser.add_argument(
         "--add",
@@ -216,6 +221,19 @@ def check_redact_args(args: argparse.Namespace) -> None:
         raise UserInputError(
             "--redact de-identifies the exported file: give --out FILE (.md, .docx, .pdf);"
             " the summary printed here is never redacted"
+        )
+
+
+def check_summarize_keep(args: argparse.Namespace) -> None:
+    """``summarize --keep N=REASON`` is refused: N is a number from a redaction preview, and the
+    summary does not exist before the command runs, so no preview of it was ever shown (it kept
+    whatever span came Nth). Adding a text to remove needs no preview and stays allowed."""
+    if args.keep:
+        raise UserInputError(
+            "--keep takes a number from a redaction preview, and this summary has none yet: "
+            "run summarize without --keep (it prints 'Saved as output ID'), then list the "
+            "redactions with 'medlocal outputs export ID --out FILE --redact --preview' and "
+            "export with 'medlocal outputs export ID --out FILE --redact --keep N=REASON'"
         )
 
 
@@ -311,6 +329,7 @@ def _add_overwrite_arg(parser: argparse.ArgumentParser) -> None:
 def run_summarize(args: argparse.Namespace) -> int:
     get_template(args.template)  # an unknown template is bad input: fail before any work
     check_redact_args(args)
+    check_summarize_keep(args)
     if args.out is not None:
         check_export_path(args.out, overwrite=args.overwrite)
     with open_vault(args):

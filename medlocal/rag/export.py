@@ -376,7 +376,7 @@ def export_document(
         with atomic_private_file(path) as tmp:
             _WRITERS[fmt](doc, tmp)
     except OSError as err:
-        raise ExportError(f"cannot write {path.name}: {err.strerror or err}") from err
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
     return ExportReport(path=path, format=fmt, redactions=planned)
 
 
@@ -436,10 +436,13 @@ def plan_for_output(
     shift = None if output_id is None else source.date_shift_days(output_scope(output_id))
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
-    for number, reason in keep:  # numbers as the preview printed them, before any add
-        plan.keep(number, reason)
+    # A span's number does not change when a text is added (added spans are numbered after the
+    # rules' ones), so a number read from a preview made with or without the adds names the same
+    # span. Adds go first: a keep of a span an added text absorbed is refused, not lost.
     for text in add:
         plan.add(text)
+    for number, reason in keep:
+        plan.keep(number, reason)
     return plan
 
 

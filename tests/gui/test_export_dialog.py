@@ -165,6 +165,42 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     assert "teaching case" in flat and "Jane Roe" not in flat
 
 
+def test_the_line_selected_after_an_add_is_the_one_kept(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk15 #1: after "Add text to remove…" renumbered the list, "Keep selected…" kept the line
+    below the one selected, and that line's identifier went into the file."""
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "kept.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    before = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Patient", True))
+    dialog.add_text()  # "Patient" stands before every span of the note's snippet
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    rows = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    assert all(row in rows for row in before)  # no line changed its number
+    added = next(i for i, (_, removed) in enumerate(rows) if removed == "Patient")
+    target = next(i for i in range(added + 1, len(rows)) if rows[i][1] != "Patient")
+    dialog.preview.setCurrentCell(target, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    kept = [i for i, text in enumerate(_column(dialog, "Replaced by")) if text == "(kept)"]
+    assert kept == [target]
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    export = [e for e in workspace.require_vault().audit_entries() if e.event == "export"][-1]
+    assert export.details["kept"][0].startswith(f"{rows[target][0]} ")
+
+
 def test_no_label_shows_a_bare_ampersand(
     qtbot: QtBot, workspace: Workspace, output_id: int
 ) -> None:

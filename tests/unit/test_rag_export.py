@@ -127,6 +127,24 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
         export_document(doc(), tmp_path / "out.txt")
 
 
+def test_an_unwritable_file_is_named_with_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk15 #12: 'export --out /proc/x.md' said 'cannot write x.md', dropping the folder."""
+    from medlocal.rag import export
+
+    def refuse(doc: ExportDocument, path: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setitem(export._WRITERS, "markdown", refuse)
+    target = tmp_path / "letters" / "x.md"
+    target.parent.mkdir()
+    with pytest.raises(ExportError) as refused:
+        export_document(doc(), target)
+    assert str(refused.value) == f"cannot write {target}: Permission denied"
+    assert not target.exists()
+
+
 def test_markdown_does_not_repeat_the_title() -> None:
     assert render_markdown(doc()).count("# SOAP note") == 1
 
