@@ -29,7 +29,7 @@ from medlocal.cli.engine_cmds import (
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates
@@ -155,12 +155,12 @@ def _source_line(src: SourceRef) -> str:
     return f"[{src.number}] {src.label()}\n    {src.snippet}"
 
 
-def _flag_line(flag: Flag) -> str:
-    where = f"sentence {flag.sentence + 1}" if flag.sentence >= 0 else "answer"
-    return f"- {where}: {flag.kind.replace('_', ' ')}: {flag.message}"
+def _flag_line(flag: Flag, text: str) -> str:
+    """One flag, its sentence quoted from ``text`` (the final text the flags were made on)."""
+    return f"- {flag_place(flag, text)}: {flag.kind.replace('_', ' ')}: {flag.message}"
 
 
-def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> None:
+def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag], text: str) -> None:
     if sources:
         print("\nSources:")
         for src in sources:
@@ -168,11 +168,11 @@ def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> Non
     if flags:
         print("\nFlags (verify these against the sources):")
         for flag in flags:
-            print(f"  {_flag_line(flag)}")
+            print(f"  {_flag_line(flag, text)}")
 
 
 def print_answer_sources(answer: GroundedAnswer) -> None:
-    _print_sources_and_flags(answer.sources, answer.flags)
+    _print_sources_and_flags(answer.sources, answer.flags, answer.text)
     if answer.found and not answer.sources and answer.passages:
         # Nothing could be tied to a passage: still show what the model was given, so the
         # clinician can check the answer against the record instead of trusting it.
@@ -362,7 +362,7 @@ def run_summarize(args: argparse.Namespace) -> int:
             progress.done()
         summary = saved.summary
         print(summary.text)
-        _print_sources_and_flags(summary.sources, summary.flags)
+        _print_sources_and_flags(summary.sources, summary.flags, summary.text)
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,
@@ -447,7 +447,7 @@ def run_outputs_show(args: argparse.Namespace) -> int:
     doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
     print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
     print(o.content.strip())
-    _print_sources_and_flags(doc.sources, doc.flags)
+    _print_sources_and_flags(doc.sources, doc.flags, doc.body)
     print("\nProvenance:")
     for line in provenance_lines(o.provenance):
         print(f"  {line}")

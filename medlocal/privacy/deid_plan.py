@@ -151,14 +151,17 @@ class RedactionPlan:
             self._sort()
         return added
 
-    def apply(self, where: str, text: str) -> str:
-        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced. A text
-        the plan was not made from is refused rather than written out unredacted."""
+    def active(self, where: str, text: str) -> list[Redaction]:
+        """The spans (less the kept ones) the plan removes from ``text`` of part ``where``. A
+        text the plan was not made from is refused rather than written out unredacted."""
         for part, field_ in enumerate(self.fields):
             if field_ == (where, text):
-                active = [it.redaction for it in self.items if it.part == part and not it.kept]
-                return apply_redactions(text, active)
+                return [it.redaction for it in self.items if it.part == part and not it.kept]
         raise ValueError(f"the redaction plan was not made from this text of {where!r}")
+
+    def apply(self, where: str, text: str) -> str:
+        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
+        return apply_redactions(text, self.active(where, text))
 
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records, flat as the log requires: counts by type, and each kept

@@ -21,8 +21,9 @@ from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
 from medlocal.privacy.deid_model import SpanProposer, model_proposer
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.store import AuditTrail
@@ -121,15 +122,44 @@ def plan_redactions(doc: ExportDocument, redactor: Redactor) -> list[PlannedReda
     return plan_export(doc, redactor).items
 
 
+def _moved(pos: int, redactions: Sequence[Redaction], end: bool = False) -> int:
+    """Offset ``pos`` of a text, in that text with ``redactions`` applied; a position inside a
+    span goes to the start of its replacement (the end, for an ``end`` offset)."""
+    if pos < 0:
+        return pos
+    delta = 0
+    for red in sorted(redactions, key=lambda r: r.start):
+        if red.end <= pos:
+            delta += len(red.replacement) - (red.end - red.start)
+        elif red.start < pos:
+            return red.start + delta + (len(red.replacement) if end else 0)
+        else:
+            break
+    return pos + delta
+
+
+def _flag_in_redacted_body(flag: Flag, redactions: Sequence[Redaction]) -> Flag:
+    """``flag`` with its sentence and token offsets moved into the redacted body, so that the
+    flag list quotes the redacted sentence, never the identifier it held."""
+    return replace(
+        flag,
+        start=_moved(flag.start, redactions),
+        end=_moved(flag.end, redactions, end=True),
+        token_start=_moved(flag.token_start, redactions),
+        token_end=_moved(flag.token_end, redactions, end=True),
+    )
+
+
 def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     """``doc`` with the plan applied to every part the plan was made from."""
+    body_spans = plan.active("body", doc.body)
     return replace(
         doc,
         title=plan.apply("title", doc.title),
         body=plan.apply("body", doc.body),
         flags=[
             replace(
-                f,
+                _flag_in_redacted_body(f, body_spans),
                 token=plan.apply(f"flag {i + 1}", f.token),
                 message=plan.apply(f"flag {i + 1} message", f.message),
                 quote=plan.apply(f"flag {i + 1} quote", f.quote),
@@ -157,7 +187,7 @@ def _body_has_title(doc: ExportDocument) -> bool:
 def _flag_lines(doc: ExportDocument) -> list[str]:
     lines = []
     for flag in doc.flags:
-        where = f"sentence {flag.sentence + 1}" if flag.sentence >= 0 else "whole text"
+        where = flag_place(flag, doc.body, whole="whole text")
         lines.append(f"{where}: {flag.kind.replace('_', ' ')} — {flag.message}")
     return lines
 
