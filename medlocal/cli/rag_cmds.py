@@ -29,7 +29,7 @@ from medlocal.cli.engine_cmds import (
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates
@@ -50,7 +50,9 @@ def register(sub: Any) -> None:
     )
     summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
     _add_overwrite_arg(summarize)
-    _add_redact_args(summarize)
+    # --keep is taken only to be refused with directions (check_summarize_keep): its numbers come
+    # from a preview, and a summary has none before it is written.
+    _add_redact_args(summarize, keep_help=argparse.SUPPRESS)
     summarize.add_argument(
         "--model-line",
         action="store_true",
@@ -116,7 +118,10 @@ def _keep_arg(value: str) -> tuple[int, str]:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def _add_redact_args(parser: argparse.ArgumentParser) -> None:
+def _add_redact_args(
+    parser: argparse.ArgumentParser,
+    keep_help: str = "with --redact: leave span N of the preview in place; the reason is audited",
+) -> None:
     parser.add_argument(
         "--redact", action="store_true", help="de-identify the export (HIPAA Safe Harbor list)"
     )
@@ -132,7 +137,7 @@ def _add_redact_args(parser: argparse.ArgumentParser) -> None:
         default=[],
         type=_keep_arg,
         metavar="N=REASON",
-        help="with --redact: leave span N of the preview in place; the reason is audited",
+        help=keep_help,
     )
     parser.add_argument(
         "--add",
@@ -150,12 +155,12 @@ def _source_line(src: SourceRef) -> str:
     return f"[{src.number}] {src.label()}\n    {src.snippet}"
 
 
-def _flag_line(flag: Flag) -> str:
-    where = f"sentence {flag.sentence + 1}" if flag.sentence >= 0 else "answer"
-    return f"- {where}: {flag.kind.replace('_', ' ')}: {flag.message}"
+def _flag_line(flag: Flag, text: str) -> str:
+    """One flag, its sentence quoted from ``text`` (the final text the flags were made on)."""
+    return f"- {flag_place(flag, text)}: {flag.kind.replace('_', ' ')}: {flag.message}"
 
 
-def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> None:
+def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag], text: str) -> None:
     if sources:
         print("\nSources:")
         for src in sources:
@@ -163,11 +168,11 @@ def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag]) -> Non
     if flags:
         print("\nFlags (verify these against the sources):")
         for flag in flags:
-            print(f"  {_flag_line(flag)}")
+            print(f"  {_flag_line(flag, text)}")
 
 
 def print_answer_sources(answer: GroundedAnswer) -> None:
-    _print_sources_and_flags(answer.sources, answer.flags)
+    _print_sources_and_flags(answer.sources, answer.flags, answer.text)
     if answer.found and not answer.sources and answer.passages:
         # Nothing could be tied to a passage: still show what the model was given, so the
         # clinician can check the answer against the record instead of trusting it.
@@ -216,6 +221,19 @@ def check_redact_args(args: argparse.Namespace) -> None:
         raise UserInputError(
             "--redact de-identifies the exported file: give --out FILE (.md, .docx, .pdf);"
             " the summary printed here is never redacted"
+        )
+
+
+def check_summarize_keep(args: argparse.Namespace) -> None:
+    """``summarize --keep N=REASON`` is refused: N is a number from a redaction preview, and the
+    summary does not exist before the command runs, so no preview of it was ever shown (it kept
+    whatever span came Nth). Adding a text to remove needs no preview and stays allowed."""
+    if args.keep:
+        raise UserInputError(
+            "--keep takes a number from a redaction preview, and this summary has none yet: "
+            "run summarize without --keep (it prints 'Saved as output ID'), then list the "
+            "redactions with 'medlocal outputs export ID --out FILE --redact --preview' and "
+            "export with 'medlocal outputs export ID --out FILE --redact --keep N=REASON'"
         )
 
 
@@ -311,6 +329,7 @@ def _add_overwrite_arg(parser: argparse.ArgumentParser) -> None:
 def run_summarize(args: argparse.Namespace) -> int:
     get_template(args.template)  # an unknown template is bad input: fail before any work
     check_redact_args(args)
+    check_summarize_keep(args)
     if args.out is not None:
         check_export_path(args.out, overwrite=args.overwrite)
     with open_vault(args):
@@ -343,7 +362,7 @@ def run_summarize(args: argparse.Namespace) -> int:
             progress.done()
         summary = saved.summary
         print(summary.text)
-        _print_sources_and_flags(summary.sources, summary.flags)
+        _print_sources_and_flags(summary.sources, summary.flags, summary.text)
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,
@@ -428,7 +447,7 @@ def run_outputs_show(args: argparse.Namespace) -> int:
     doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
     print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
     print(o.content.strip())
-    _print_sources_and_flags(doc.sources, doc.flags)
+    _print_sources_and_flags(doc.sources, doc.flags, doc.body)
     print("\nProvenance:")
     for line in provenance_lines(o.provenance):
         print(f"  {line}")

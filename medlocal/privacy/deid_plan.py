@@ -4,6 +4,11 @@ A plan holds every span the :class:`~medlocal.privacy.redact.Redactor` found in 
 a document ("title", "body", "reference 2"), numbered from 1 in document order. Before export the
 user may *keep* a span they judge safe (an eponym taken for a name, say), giving a reason that the
 audit log records, or *add* a span the rules missed (every occurrence of the text, in every part).
+
+A span's number never changes: spans added later get new numbers after every number given so
+far, so the number the user read in a preview (or selected in the window) names the same span
+whether texts were added before or after. An added text that overlaps found spans is merged with
+them into one new span; the numbers it absorbed name no span any more and cannot be kept.
 Both faces use this one object: the CLI preview prints it and takes ``--keep``/``--add``; the
 window lists it with check boxes. It is Qt-free and writes nothing; the texts it holds are
 patient data and stay in memory.
@@ -44,7 +49,10 @@ class PlanItem:
 @dataclass
 class RedactionPlan:
     fields: list[tuple[str, str]]  # (where, text), in document order
-    items: list[PlanItem] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)  # in document order
+    # Numbers of spans an added text absorbed -> the number of the span they are now part of.
+    merged: dict[int, int] = field(default_factory=dict)
+    last_number: int = 0  # the highest number given so far; the next span added gets the next
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
@@ -69,19 +77,32 @@ class RedactionPlan:
                 replacement = red.replacement if whole else label(red.kind)
                 piece = Redaction(red.kind, start - lo, end - lo, joined[start:end], replacement)
                 plan.items.append(PlanItem(plan.fields[part][0], piece, part=part))
-        plan._renumber()
+        plan._sort()
+        for item in plan.items:
+            item.number = plan._next_number()
         return plan
 
-    def _renumber(self) -> None:
+    def _sort(self) -> None:
         self.items.sort(key=lambda it: (it.part, it.redaction.start))
-        for number, item in enumerate(self.items, 1):
-            item.number = number
+
+    def _next_number(self) -> int:
+        self.last_number += 1
+        return self.last_number
 
     def item(self, number: int) -> PlanItem:
         for item in self.items:
             if item.number == number:
                 return item
-        raise UserInputError(f"no redaction number {number}: the preview lists 1-{len(self.items)}")
+        if number in self.merged:
+            into = number
+            while into in self.merged:  # merged, and that span merged again by a later add
+                into = self.merged[into]
+            raise UserInputError(
+                f"redaction {number} is now part of redaction {into}, a text you added to "
+                "remove: it stays removed"
+            )
+        listed = _ranges(sorted(it.number for it in self.items)) or "none"
+        raise UserInputError(f"no redaction number {number}: the preview lists {listed}")
 
     def keep(self, number: int, reason: str) -> PlanItem:
         """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
@@ -90,12 +111,18 @@ class RedactionPlan:
         if len(reason.strip()) > MAX_REASON:
             raise UserInputError(f"keep the reason to {MAX_REASON} characters (it is audited)")
         item = self.item(number)
+        if item.added:
+            raise UserInputError(
+                f"redaction {number} is a text you added to remove: leave out that text instead"
+            )
         item.kept, item.reason = True, reason.strip()
         return item
 
     def add(self, text: str, kind: str = "name") -> int:
         """Redact every occurrence of ``text`` (whole words, any case) in every part; returns how
-        many places were added. Spans it overlaps are merged with it, so nothing is lost."""
+        many places were added. Spans it overlaps are merged with it, so nothing is lost (a kept
+        one too: the added text must go). New spans are numbered after every number given so
+        far, and no span that was there keeps a different number."""
         if len(text.strip()) < 2:
             raise UserInputError("give at least two characters to redact")
         pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
@@ -112,19 +139,29 @@ class RedactionPlan:
             rest = [it for it in self.items if it.part != part]
             for red in merged:
                 old = by_span.get((red.start, red.end))
-                rest.append(old if old else PlanItem(where, red, added=True, part=part))
+                if old is not None:
+                    rest.append(old)
+                    continue
+                new_item = PlanItem(where, red, self._next_number(), added=True, part=part)
+                for it in current:  # the spans this one absorbed
+                    if it.redaction.start < red.end and red.start < it.redaction.end:
+                        self.merged[it.number] = new_item.number
+                rest.append(new_item)
             self.items = rest
-        self._renumber()
+            self._sort()
         return added
 
-    def apply(self, where: str, text: str) -> str:
-        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced. A text
-        the plan was not made from is refused rather than written out unredacted."""
+    def active(self, where: str, text: str) -> list[Redaction]:
+        """The spans (less the kept ones) the plan removes from ``text`` of part ``where``. A
+        text the plan was not made from is refused rather than written out unredacted."""
         for part, field_ in enumerate(self.fields):
             if field_ == (where, text):
-                active = [it.redaction for it in self.items if it.part == part and not it.kept]
-                return apply_redactions(text, active)
+                return [it.redaction for it in self.items if it.part == part and not it.kept]
         raise ValueError(f"the redaction plan was not made from this text of {where!r}")
+
+    def apply(self, where: str, text: str) -> str:
+        """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
+        return apply_redactions(text, self.active(where, text))
 
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records, flat as the log requires: counts by type, and each kept
@@ -141,3 +178,14 @@ class RedactionPlan:
             "kept": [f"{it.number} {it.redaction.kind} in {it.where}" for it in kept],
             "kept_reasons": [it.reason for it in kept],
         }
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """[1, 2, 3, 5, 7, 8] -> "1-3, 5, 7-8": the numbers a plan holds, short enough to print."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(lo) if lo == hi else f"{lo}-{hi}" for lo, hi in runs)

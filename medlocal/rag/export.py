@@ -21,8 +21,9 @@ from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
 from medlocal.privacy.deid_model import SpanProposer, model_proposer
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.store import AuditTrail
@@ -121,15 +122,44 @@ def plan_redactions(doc: ExportDocument, redactor: Redactor) -> list[PlannedReda
     return plan_export(doc, redactor).items
 
 
+def _moved(pos: int, redactions: Sequence[Redaction], end: bool = False) -> int:
+    """Offset ``pos`` of a text, in that text with ``redactions`` applied; a position inside a
+    span goes to the start of its replacement (the end, for an ``end`` offset)."""
+    if pos < 0:
+        return pos
+    delta = 0
+    for red in sorted(redactions, key=lambda r: r.start):
+        if red.end <= pos:
+            delta += len(red.replacement) - (red.end - red.start)
+        elif red.start < pos:
+            return red.start + delta + (len(red.replacement) if end else 0)
+        else:
+            break
+    return pos + delta
+
+
+def _flag_in_redacted_body(flag: Flag, redactions: Sequence[Redaction]) -> Flag:
+    """``flag`` with its sentence and token offsets moved into the redacted body, so that the
+    flag list quotes the redacted sentence, never the identifier it held."""
+    return replace(
+        flag,
+        start=_moved(flag.start, redactions),
+        end=_moved(flag.end, redactions, end=True),
+        token_start=_moved(flag.token_start, redactions),
+        token_end=_moved(flag.token_end, redactions, end=True),
+    )
+
+
 def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     """``doc`` with the plan applied to every part the plan was made from."""
+    body_spans = plan.active("body", doc.body)
     return replace(
         doc,
         title=plan.apply("title", doc.title),
         body=plan.apply("body", doc.body),
         flags=[
             replace(
-                f,
+                _flag_in_redacted_body(f, body_spans),
                 token=plan.apply(f"flag {i + 1}", f.token),
                 message=plan.apply(f"flag {i + 1} message", f.message),
                 quote=plan.apply(f"flag {i + 1} quote", f.quote),
@@ -157,7 +187,7 @@ def _body_has_title(doc: ExportDocument) -> bool:
 def _flag_lines(doc: ExportDocument) -> list[str]:
     lines = []
     for flag in doc.flags:
-        where = f"sentence {flag.sentence + 1}" if flag.sentence >= 0 else "whole text"
+        where = flag_place(flag, doc.body, whole="whole text")
         lines.append(f"{where}: {flag.kind.replace('_', ' ')} — {flag.message}")
     return lines
 
@@ -376,7 +406,7 @@ def export_document(
         with atomic_private_file(path) as tmp:
             _WRITERS[fmt](doc, tmp)
     except OSError as err:
-        raise ExportError(f"cannot write {path.name}: {err.strerror or err}") from err
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
     return ExportReport(path=path, format=fmt, redactions=planned)
 
 
@@ -436,10 +466,13 @@ def plan_for_output(
     shift = None if output_id is None else source.date_shift_days(output_scope(output_id))
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
-    for number, reason in keep:  # numbers as the preview printed them, before any add
-        plan.keep(number, reason)
+    # A span's number does not change when a text is added (added spans are numbered after the
+    # rules' ones), so a number read from a preview made with or without the adds names the same
+    # span. Adds go first: a keep of a span an added text absorbed is refused, not lost.
     for text in add:
         plan.add(text)
+    for number, reason in keep:
+        plan.keep(number, reason)
     return plan
 
 

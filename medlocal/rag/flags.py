@@ -6,6 +6,7 @@ unchanged (``from_dict``) and older readers that ignore unknown keys still work.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -83,3 +84,32 @@ class Flag:
             passage=int(data.get("passage", 0)),
             score=None if score is None else float(score),
         )
+
+
+# How many words of a flagged sentence are quoted to say which one it is.
+OPENING_WORDS = 6
+# A list marker or Markdown decoration a sentence may start with ("2. ", "- ", "**"): not words a
+# reader would look for.
+_LEAD = re.compile(r"^(?:[#>*_\-•]+\s*|\d{1,3}[.)]\s+)+")
+
+
+def sentence_opening(text: str, flag: Flag, words: int = OPENING_WORDS) -> str:
+    """The first ``words`` words of the sentence ``flag`` is about, in ``text`` (the final text
+    the flag's offsets point into), with "…" when the sentence goes on; "" for a flag on the
+    whole text or offsets that do not fit ``text`` (older stored flags had none)."""
+    if flag.sentence < 0 or not 0 <= flag.start < flag.end <= len(text):
+        return ""
+    sentence = _LEAD.sub("", " ".join(text[flag.start : flag.end].split()))
+    parts = sentence.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def flag_place(flag: Flag, text: str, whole: str = "answer") -> str:
+    """Where a flag is, as a reader finds it: the sentence's opening words quoted ("sentence
+    “Apixaban 5 mg once daily…”"). Sentence numbers counted an answer's intro line, so they did
+    not match the numbered list the model wrote; a number is used only when the text does not
+    give the sentence. ``whole`` names a flag on the text as a whole."""
+    if flag.sentence < 0:
+        return whole
+    opening = sentence_opening(text, flag)
+    return f"sentence “{opening}”" if opening else f"sentence {flag.sentence + 1}"

@@ -165,6 +165,73 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     assert "teaching case" in flat and "Jane Roe" not in flat
 
 
+def test_the_line_selected_after_an_add_is_the_one_kept(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk15 #1: after "Add text to remove…" renumbered the list, "Keep selected…" kept the line
+    below the one selected, and that line's identifier went into the file."""
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "kept.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    before = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Patient", True))
+    dialog.add_text()  # "Patient" stands before every span of the note's snippet
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    rows = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    assert all(row in rows for row in before)  # no line changed its number
+    added = next(i for i, (_, removed) in enumerate(rows) if removed == "Patient")
+    target = next(i for i in range(added + 1, len(rows)) if rows[i][1] != "Patient")
+    dialog.preview.setCurrentCell(target, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    kept = [i for i, text in enumerate(_column(dialog, "Replaced by")) if text == "(kept)"]
+    assert kept == [target]
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    export = [e for e in workspace.require_vault().audit_entries() if e.event == "export"][-1]
+    assert export.details["kept"][0].startswith(f"{rows[target][0]} ")
+
+
+def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "absorbed.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    row = _column(dialog, "Removed").index("Jane Roe")
+    number = _column(dialog, "#")[row]
+    dialog.preview.setCurrentCell(row, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Roe takes", True))
+    dialog.add_text()  # overlaps the kept line: the added text must go, the keep is dropped
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert dialog.keep == []
+    assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
+    assert number not in _column(dialog, "#")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    assert "Jane Roe takes" not in out.read_text(encoding="utf-8")
+
+
 def test_no_label_shows_a_bare_ampersand(
     qtbot: QtBot, workspace: Workspace, output_id: int
 ) -> None:

@@ -46,9 +46,26 @@ def test_export_refuses_date_mode_year_without_redact(tmp_path: Path) -> None:
 def test_consistent_redaction_options_pass_the_check(tmp_path: Path) -> None:
     from medlocal.cli.rag_cmds import check_redact_args
 
-    for extra in ([], ["--out", "x.pdf"], ["--out", "x.pdf", "--redact", "--keep", "1=ok",
+    for extra in ([], ["--out", "x.pdf"], ["--out", "x.pdf", "--redact", "--add", "Larkfield",
                                             "--date-mode", "year", "--model-line"]):  # fmt: skip
         check_redact_args(build_parser().parse_args(_summarize(tmp_path, *extra)))
+
+
+def test_summarize_refuses_keep_and_says_how_to_keep_a_span(tmp_path: Path) -> None:
+    """walk15 #4: 'summarize --redact --keep 1=safe' kept whatever span came first in a summary
+    nobody had seen a preview of. Refused before any work, with the two commands that do it."""
+    from medlocal.cli.rag_cmds import check_summarize_keep
+
+    argv = _summarize(tmp_path, "--out", str(tmp_path / "s.md"), "--redact", "--keep", "1=safe")
+    with pytest.raises(UserInputError) as refused:
+        run_summarize(build_parser().parse_args(argv))
+    message = str(refused.value)
+    assert "--keep takes a number from a redaction preview" in message
+    assert "outputs export ID --out FILE --redact --preview" in message
+    assert "--keep N=REASON" in message
+    # Adding a text to remove needs no preview: still taken.
+    adding = _summarize(tmp_path, "--out", "s.md", "--redact", "--add", "Larkfield")
+    check_summarize_keep(build_parser().parse_args(adding))
 
 
 def test_no_redactions_are_said_plainly() -> None:
@@ -60,3 +77,21 @@ def test_no_redactions_are_said_plainly() -> None:
     out = io.StringIO()
     _print_redactions([], out)
     assert out.getvalue() == "No identifiers found to redact; read the export before sharing it.\n"
+
+
+def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show() -> None:
+    """walk15 #9: 'ask' printed flags on "sentence 4" for the list's item 3 (the intro line was
+    sentence 1). A flag names its sentence by its opening words."""
+    from medlocal.cli.rag_cmds import _flag_line
+    from medlocal.rag.flags import Flag
+
+    text = "Her medicines are:\n1. Apixaban 5 mg once daily [1].\n2. Bisoprolol 2.5 mg [2]."
+    start = text.index("2. Bisoprolol")
+    flag = Flag(2, "unverified_number", "2.5", "not in passage 2", start, len(text))
+    assert _flag_line(flag, text) == (
+        "- sentence “Bisoprolol 2.5 mg [2].”: unverified number: not in passage 2"
+    )
+    whole = Flag(-1, "invalid_citation", "[9]", "citation [9] removed")
+    assert _flag_line(whole, text).startswith("- answer: invalid citation")
+    old = Flag(1, "unsupported", "", "no passage", 0, 0)  # stored before offsets were kept
+    assert _flag_line(old, text).startswith("- sentence 2: unsupported")

@@ -16,7 +16,7 @@ from medlocal.errors import UserInputError
 from medlocal.privacy.deid_model import model_proposer, parse_proposals
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.privacy.redact import PatientIdentity, Redactor
-from medlocal.rag.export import document_from_output, export_output
+from medlocal.rag.export import document_from_output, export_output, plan_for_output
 
 IDENTITY = PatientIdentity("Margaret Ellen Thornbury-Vale", "00482913", date(1931, 3, 14))
 
@@ -477,6 +477,54 @@ def test_plan_add_redacts_every_occurrence_and_merges_overlaps() -> None:
     assert "reviewed" not in body and "visits" not in body and "Yvette" not in body
     added = [it for it in plan.items if it.added]
     assert len(added) == 2 and plan.audit_details()["redactions_added"] == 2
+
+
+def test_plan_numbers_do_not_change_when_a_text_is_added() -> None:
+    """walk15 #1: an add renumbered the list, so the number read after an add named another span
+    once keeps were applied (before the adds) and the audit logged the shifted number."""
+    plan = _plan()
+    moreau = plan.item(3).redaction.original
+    assert plan.add("reviewed") == 1  # before every span of the body
+    assert [(it.number, it.redaction.original) for it in plan.items] == [
+        (1, "Helen Vale"),
+        (4, "reviewed"),  # numbered after the rules' spans, listed where it stands
+        (2, "Yvette Moreau"),
+        (3, moreau),
+    ]
+    plan.keep(3, "surname also a ward name")
+    assert plan.apply("body", plan.fields[1][1]).endswith("Moreau drives.")
+    assert plan.audit_details()["kept"] == ["3 name in body"]
+
+
+def test_plan_refuses_to_keep_a_span_an_added_text_absorbed() -> None:
+    plan = _plan()
+    plan.add("Yvette Moreau visits")  # absorbs span 2
+    assert [it.number for it in plan.items] == [1, 4, 3]
+    with pytest.raises(UserInputError, match="redaction 2 is now part of redaction 4"):
+        plan.keep(2, "a ward name")
+    with pytest.raises(UserInputError, match="a text you added"):
+        plan.keep(4, "a ward name")
+    with pytest.raises(UserInputError, match="lists 1, 3-4"):
+        plan.keep(9, "why not")
+
+
+def test_export_keeps_the_number_a_preview_with_the_adds_printed(tmp_path: Path) -> None:
+    """The preview made with --add printed the numbers; the export with the same --add and a
+    --keep of one of them keeps that span, whichever order the options come in, and the audit
+    log records that number."""
+    body = "Seen with a carer. Helen Vale saw Dr. Okafor at Larkfield Clinic on 03/12/2025."
+    doc = document_from_output("Letter", "summary", body, {}, [])
+    vault = _Vault()
+    preview = plan_for_output(vault, 7, doc, add=["carer"], output_id=1)
+    okafor = next(it for it in preview.items if "Okafor" in it.redaction.original)
+    path = tmp_path / "out.md"
+    export_output(
+        vault, 1, 7, doc, path, redact=True, keep=[(okafor.number, "colleague")], add=["carer"]
+    )
+    text = path.read_text()
+    assert "Okafor" in text and "03/12/2025" not in text and "carer" not in text
+    details = vault.events[0][1]
+    assert details["kept"] == [f"{okafor.number} {okafor.redaction.kind} in body"]
 
 
 def test_model_line_only_adds_and_ignores_inventions_and_clinical_terms() -> None:

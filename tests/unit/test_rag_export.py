@@ -127,6 +127,57 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
         export_document(doc(), tmp_path / "out.txt")
 
 
+def test_an_unwritable_file_is_named_with_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """walk15 #12: 'export --out /proc/x.md' said 'cannot write x.md', dropping the folder."""
+    from medlocal.rag import export
+
+    def refuse(doc: ExportDocument, path: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setitem(export._WRITERS, "markdown", refuse)
+    target = tmp_path / "letters" / "x.md"
+    target.parent.mkdir()
+    with pytest.raises(ExportError) as refused:
+        export_document(doc(), target)
+    assert str(refused.value) == f"cannot write {target}: Permission denied"
+    assert not target.exists()
+
+
+LIST_BODY = (
+    "Here are the findings:\n1. Jane Roe has type 2 diabetes [1].\n"
+    "2. Metformin 850 mg twice daily was started in spring [1]."
+)
+
+
+def _sentence_flag(body: str, sentence: str, index: int) -> Flag:
+    start = body.index(sentence)
+    return Flag(
+        index, "unverified_number", "850", "not in the passages", start, start + len(sentence)
+    )
+
+
+def test_flags_quote_the_opening_words_of_their_sentence() -> None:
+    """walk15 #9: flags said "sentence 3" for the list's item 2 (the intro line was sentence 1);
+    they quote the sentence's opening words instead."""
+    sentence = "2. Metformin 850 mg twice daily was started in spring [1]."
+    flags = [_sentence_flag(LIST_BODY, sentence, 2).as_dict()]
+    text = render_markdown(document_from_output("Findings", "answer", LIST_BODY, {}, flags))
+    assert "- sentence “Metformin 850 mg twice daily was…”: unverified number" in text
+    assert "sentence 3" not in text
+
+
+def test_a_redacted_export_quotes_the_flagged_sentence_redacted() -> None:
+    sentence = "1. Jane Roe has type 2 diabetes [1]."
+    flags = [_sentence_flag(LIST_BODY, sentence, 1).as_dict()]
+    doc = document_from_output("Findings", "answer", LIST_BODY, {}, flags)
+    redactor = Redactor(PatientIdentity(name="Jane Roe"), shift_days=10)
+    text = render_markdown(redact_document(doc, plan_export(doc, redactor)))
+    assert "Jane" not in text
+    assert "- sentence “[NAME] has type 2 diabetes [1].”" in text
+
+
 def test_markdown_does_not_repeat_the_title() -> None:
     assert render_markdown(doc()).count("# SOAP note") == 1
 

@@ -8,6 +8,7 @@ preview and the export both run off the GUI thread.
 
 from __future__ import annotations
 
+import copy
 import errno
 import threading
 from pathlib import Path
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.errors import UserInputError
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 from medlocal.rag.export import ExportReport
 from medlocal.ui import files
@@ -85,13 +87,17 @@ class ExportDialog(QDialog):
         self.workspace = workspace
         self.output_id = output_id
         self.planned: list[PlanItem] | None = None
+        self.plan: RedactionPlan | None = None  # the plan the list shows
         # The user's review of the preview: spans to keep (preview number, reason) and texts the
         # rules missed. Both reach the export, and the audit log records them (never the text).
+        # A span's number never changes when a text is added (RedactionPlan), so a kept number
+        # names the line the user selected whatever is added before or after it.
         self.keep: list[tuple[int, str]] = []
         self.add: list[str] = []
         self.preview_job: Job | None = None
         self.export_job: Job | None = None
         self._preview_key: tuple[bool, str] | None = None
+        self._review_note = ""  # said above the next list shown (a keep an add overrode)
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Export file")
@@ -172,6 +178,7 @@ class ExportDialog(QDialog):
         self.date_mode.setEnabled(on)
         self.preview.setVisible(on)
         self.planned = None
+        self.plan = None
         self.preview.setRowCount(0)
         self.message.clear_message()
         if on:
@@ -199,6 +206,7 @@ class ExportDialog(QDialog):
             if self._preview_key != key or not self.redact.isChecked():
                 return  # the options changed meanwhile; a newer preview is on its way
             self.preview_job = None
+            self.plan = plan
             self.show_preview(plan.items)
 
         def failed(exc: BaseException) -> None:
@@ -225,10 +233,14 @@ class ExportDialog(QDialog):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
         removed = sum(not item.kept for item in planned)
         self.review.setVisible(True)
+        note, self._review_note = self._review_note, ""
         self.message.show_note(
-            f"{removed} identifier(s) will be removed, as listed. Nothing is written yet."
-            if removed
-            else "No identifiers will be removed. Nothing is written yet."
+            note
+            + (
+                f"{removed} identifier(s) will be removed, as listed. Nothing is written yet."
+                if removed
+                else "No identifiers will be removed. Nothing is written yet."
+            )
         )
         self._update_export_button()
 
@@ -239,6 +251,9 @@ class ExportDialog(QDialog):
             self.message.show_error("Select a line of the list first.")
             return
         item = self.planned[row]
+        if item.added:
+            self.message.show_error("This line is text you added to remove; it cannot be kept.")
+            return
         reason, ok = QInputDialog.getText(
             self, "Keep this span", f"Why may “{item.redaction.original}” stay? (for the audit)"
         )
@@ -249,14 +264,41 @@ class ExportDialog(QDialog):
             return
         self.keep.append((item.number, reason.strip()[:MAX_REASON]))
         self.planned = None
+        self.plan = None
         self.load_preview()
 
     def add_text(self) -> None:
         text, ok = QInputDialog.getText(self, "Remove more", "Text to remove (every occurrence):")
-        if ok and text.strip():
-            self.add.append(text.strip())
-            self.planned = None
-            self.load_preview()
+        if not ok or not text.strip():
+            return
+        if self.plan is None:
+            self.message.show_error("Wait for the list of what will be removed.")
+            return
+        try:
+            absorbed = self._kept_spans_absorbed_by(text.strip())
+        except UserInputError as err:
+            self.message.show_error(str(err))
+            return
+        self.add.append(text.strip())
+        # A kept span the added text overlaps is merged into the added span and removed with it
+        # (the added text must go): its keep no longer applies.
+        self.keep = [(number, reason) for number, reason in self.keep if number not in absorbed]
+        if absorbed:
+            self._review_note = (
+                f"Line(s) {', '.join(map(str, sorted(absorbed)))} you kept overlap the added "
+                "text: they will be removed with it. "
+            )
+        self.planned = None
+        self.plan = None
+        self.load_preview()
+
+    def _kept_spans_absorbed_by(self, text: str) -> set[int]:
+        """The kept numbers that adding ``text`` would merge into an added span (a dry run on a
+        copy of the plan shown; the plan itself is rebuilt by the preview)."""
+        assert self.plan is not None
+        trial = copy.deepcopy(self.plan)
+        trial.add(text)
+        return {number for number, _ in self.keep if number in trial.merged}
 
     def export(self) -> Job | None:
         text = self.path_edit.text().strip()
@@ -300,6 +342,7 @@ class ExportDialog(QDialog):
     def _clear(self) -> None:
         self.preview.setRowCount(0)
         self.planned = None
+        self.plan = None
 
     def reject(self) -> None:
         self._clear()
