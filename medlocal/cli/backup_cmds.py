@@ -11,7 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from medlocal.cli.common import add_vault_args, ask_secret, read_secret_file, workspace
+from medlocal.cli.common import (
+    add_vault_args,
+    ask_secret,
+    confirm,
+    read_secret_file,
+    workspace,
+)
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import Progress
@@ -148,8 +154,8 @@ def run_restore(args: argparse.Namespace) -> int:
     else:
         passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
-    if args.replace and not args.yes:
-        _confirm_replace(target, Path(args.source))
+    if args.replace:
+        _confirm_replace(target, Path(args.source), args)
     printer = _ProgressLine()
     try:
         result = restore_backup(
@@ -183,18 +189,26 @@ def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
-def _confirm_replace(target: Path, source: Path) -> None:
+def _confirm_replace(target: Path, source: Path, args: argparse.Namespace | None = None) -> None:
+    """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
+    the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
+    changes nothing."""
     from medlocal.vault.restore import backup_to_restore
 
-    if not sys.stdin.isatty():
-        raise UserInputError("--replace asks for confirmation: run it in a terminal or add --yes.")
-    folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
-    made = header.created_at[:16].replace("T", " ")
-    answer = input(
-        f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
-        "Everything added or changed since then will be lost. Type 'replace' to go on: "
+    def question() -> str:
+        folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
+        made = header.created_at[:16].replace("T", " ")
+        return (
+            f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
+            "Everything added or changed since then will be lost."
+        )
+
+    refused = (
+        "--replace asks for confirmation: run it in a terminal or add --yes. Nothing was changed."
     )
-    if answer.strip().lower() != "replace":
+    if not confirm(
+        question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
+    ):
         raise UserInputError("Not confirmed; nothing was changed.")
 
 
