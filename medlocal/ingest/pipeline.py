@@ -141,6 +141,8 @@ class FileOutcome:
 class ImportReport:
     files: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # A cancelled import: the files it never reached, as reports name them (to run them again).
+    not_reached: list[str] = field(default_factory=list)
     # Seconds spent per stage, summed over the batch (for the benchmark and the CLI summary).
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -173,6 +175,7 @@ class ImportReport:
             "skipped": len(self.skipped),
             "failed": len(self.failed),
             "cancelled": self.cancelled,
+            "not_reached": list(self.not_reached),
             "pages": self.pages,
             "chunks": self.chunks,
             "timings_s": {stage: round(seconds, 4) for stage, seconds in self.timings.items()},
@@ -225,6 +228,7 @@ def import_paths(
     for index, candidate in enumerate(candidates, start=1):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
+            report.not_reached = [_shown(c) for c in candidates[index - 1 :]]
             break
         outcome = _import_one(
             vault,
@@ -233,9 +237,7 @@ def import_paths(
             embedder,
             collection=collection,
             report=report,
-            emit=_stage_notifier(
-                notify, index, total, candidate.shown or readable_name(candidate.path.name)
-            ),
+            emit=_stage_notifier(notify, index, total, _shown(candidate)),
             cancel=cancel,
             max_bytes=max_bytes,
             chunking=chunking or ChunkingParams(),
@@ -255,8 +257,13 @@ def import_paths(
         )
         if outcome.status == "cancelled":
             report.cancelled = True
+            report.not_reached = [_shown(c) for c in candidates[index:]]
             break
     return report
+
+
+def _shown(candidate: FoundFile) -> str:
+    return candidate.shown or readable_name(candidate.path.name)
 
 
 class _StageEmitter(Protocol):

@@ -166,6 +166,9 @@ def test_ctrl_c_stops_cleanly_between_steps(
     out = capsys.readouterr().out
     assert code == 1
     assert "Cancelled before the end." in out
+    # The file it never reached is named, to import it again (walkthrough 15: it was not).
+    assert f"not reached {files[2]}" in out
+    assert "1 file not reached (listed above): import it again." in out
     assert signal.getsignal(signal.SIGINT) == before  # handler restored
     assert _documents(vault_args) == ["0.txt"]
 
