@@ -111,35 +111,26 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from medlocal.vault.backup import verify_backup
-    from medlocal.vault.backup_files import find_backups
+    from medlocal.app.backups import BackupCheck, verify_backups
 
-    folders = find_backups(Path(args.verify).expanduser())
+    path = Path(args.verify).expanduser()
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
-    failures = 0
-    for folder in folders:
-        printer = _ProgressLine()
-        try:
-            result = verify_backup(
-                folder, passphrase=passphrase, recovery_key=recovery, progress=printer
-            )
-        except MedLocalError as err:
-            printer.done()
-            if len(folders) == 1:
-                raise
-            failures += 1
-            print(f"FAILED  {folder.name}: {err}")
-            continue
+    printer = _ProgressLine()
+
+    def line(check: BackupCheck) -> None:
         printer.done()
-        counts = result.counts
-        print(
-            f"OK      {folder.name}: made {result.header.created_at[:19]}, "
-            f"{counts['documents']} documents, {counts['chunks']} passages, "
-            f"{counts['audit']} audit entries; every check passed"
+        print(check.describe())
+
+    try:
+        checks = verify_backups(
+            path, passphrase=passphrase, recovery_key=recovery, progress=printer, on_check=line
         )
+    finally:
+        printer.done()
+    failures = sum(not check.ok for check in checks)
     if failures:
-        raise MedLocalError(f"{failures} of {len(folders)} backups failed verification.")
+        raise MedLocalError(f"{failures} of {len(checks)} backups failed verification.")
     return 0
 
 
@@ -241,6 +232,8 @@ class _ProgressLine:
         self.stage = p.stage
 
     def done(self) -> None:
+        """End the line; the next stage (of the next backup) prints again."""
+        self.stage = ""
         if self.printed:
             print(file=sys.stderr)
             self.printed = False

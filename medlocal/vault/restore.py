@@ -97,11 +97,7 @@ def restore_backup(
             f"this one knows up to {newest}). Update MedLocal to restore it."
         )
     replacing = _check_target(target, header, replace)
-    vault_passphrase = new_passphrase or passphrase
-    if vault_passphrase is None:
-        raise BackupRefusedError(
-            "Restoring with the recovery key needs a new passphrase for the restored vault."
-        )
+    vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
     try:
         staging = _staging(target)
@@ -155,6 +151,32 @@ def backup_to_restore(source: Path) -> tuple[Path, Header]:
     face can name it (and its date) before asking to replace a vault."""
     folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
     return folder, manifest.header
+
+
+def check_backup_opens(
+    source: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    new_passphrase: str | None = None,
+) -> tuple[Path, Header]:
+    """Without touching any vault: the backup :func:`restore_backup` would take from
+    ``source`` is finished and opens with this passphrase or recovery key (and a recovery-key
+    restore has its new passphrase). The window checks this before it locks its vault for a
+    restore, so a mistyped passphrase changes nothing."""
+    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+    _restored_passphrase(passphrase, new_passphrase)
+    unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key).wipe()
+    return folder, manifest.header
+
+
+def _restored_passphrase(passphrase: str | None, new_passphrase: str | None) -> str:
+    chosen = new_passphrase or passphrase
+    if chosen is None:
+        raise BackupRefusedError(
+            "Restoring with the recovery key needs a new passphrase for the restored vault."
+        )
+    return chosen
 
 
 def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
