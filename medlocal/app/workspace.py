@@ -525,6 +525,7 @@ class Workspace:
             self.settings.backup_reminder_days,
             ocr_enabled=self.settings.ocr == "on",
             reranker=self.reranker_summary(),
+            vault_folder=self.vault_folder,
         )
 
     def reranker_summary(self) -> str:

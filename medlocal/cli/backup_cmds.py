@@ -7,10 +7,12 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
+from medlocal import paths
 from medlocal.cli.common import (
     add_vault_args,
     ask_secret,
@@ -169,11 +171,18 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
     print(result.unlock_note())
     if not result.new_passphrase:
-        print("  To change it: medlocal vault passwd")
+        print(f"  To change it: medlocal vault passwd{_vault_option(args, target)}")
     return 0
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _vault_option(args: argparse.Namespace, target: Path) -> str:
+    """`` --vault DIR`` for a hint, when the command used a vault other than the default one."""
+    if not args.vault or target.resolve() == paths.vault_dir().resolve():
+        return ""
+    return f" --vault {shlex.quote(str(target))}"
 
 
 def _secret(file_name: str | None, prompt: str) -> str:

@@ -15,6 +15,7 @@ never replaced.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import secrets
@@ -37,6 +38,7 @@ from medlocal.vault.manifest import (
     Contents,
     Header,
     Manifest,
+    UnfinishedBackupError,
     open_contents,
     read_manifest,
     sha256_hex,
@@ -179,11 +181,26 @@ def _restored_passphrase(passphrase: str | None, new_passphrase: str | None) -> 
     return chosen
 
 
+def leftover_folders(target: Path) -> list[Path]:
+    """Folders an interrupted restore left beside the vault in ``target``: ``.NAME.restore-*``
+    (the previous vault after the swap, or an unfinished restored one) and ``.NAME.replaced-*``
+    (the previous vault between two renames). Never deleted automatically: they may hold the
+    only copy of recent work. ``doctor`` lists them."""
+    parent = target.expanduser().parent
+    found: list[Path] = []
+    for kind in ("restore", "replaced"):
+        with contextlib.suppress(OSError):
+            found.extend(p for p in parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
+    return sorted(found)
+
+
 def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     """The newest backup; a folder holding backups of several vaults is ambiguous."""
     for folder in folders:
         if not backup_files.is_published(folder):
-            raise BackupError(f"{folder.name} is not a finished backup (it was interrupted).")
+            raise UnfinishedBackupError(
+                f"{folder.name} is not a finished backup (it was interrupted)."
+            )
     manifests = {folder: read_manifest(folder) for folder in folders}
     newest = max(manifests, key=lambda folder: manifests[folder].header.created_at)
     if len({m.header.vault_id for m in manifests.values()}) > 1:
