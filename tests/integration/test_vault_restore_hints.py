@@ -76,3 +76,22 @@ def test_verifying_an_interrupted_backup_is_bad_input(
     target = dest.parent / "restored"
     assert _cli("vault", "restore", str(partial), "--vault", str(target), *auth) == 2
     assert "not a finished backup" in capsys.readouterr().err
+
+
+def test_verify_names_each_backup_in_a_folder_and_goes_on_past_a_damaged_one(
+    backed_up: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The CLI and the window's Verify share app.backups.verify_backups: every backup, each named.
+    dest, secret = backed_up
+    (first,) = list(dest.iterdir())
+    with Vault.open(tmp_path / "vault", PASS) as opened:
+        second = create_backup(opened, PASS, dest).path
+    part = next(p for p in first.iterdir() if p.name.startswith("vault.db"))
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    part.write_bytes(bytes(data))
+    assert _cli("vault", "backup", "--verify", str(dest), "--passphrase-file", str(secret)) == 1
+    captured = capsys.readouterr()
+    assert f"FAILED  {first.name}: " in captured.out
+    assert f"OK      {second.name}: made " in captured.out
+    assert "1 of 2 backups failed verification." in captured.err
