@@ -77,3 +77,15 @@ def atomic_write_private(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` atomically and durably; the file is 0600."""
     with atomic_private_file(target) as tmp:
         tmp.write_bytes(data)
+
+
+def readable_name(name: str) -> str:
+    """A file name (or path) as valid text, to show and to store. On Linux a name is bytes, and
+    one that is not UTF-8 (Latin-1 from an old USB stick: ``caf\\xe9.txt``) reaches Python with
+    surrogate escapes, which no UTF-8 encoder (SQLite, the embedder, the terminal) accepts; each
+    undecodable byte becomes U+FFFD, visibly replaced (``caf\ufffd.txt``)."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file system byte made
+        return name.encode("utf-8", "replace").decode("utf-8")
+    return raw.decode("utf-8", "replace")

@@ -6,13 +6,16 @@ another process) and keeps the idle lock from firing in the middle of a backup."
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from medlocal.errors import UserInputError
-from medlocal.progress import ProgressCallback
+from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
+from medlocal.vault.backup_files import find_backups
 from medlocal.vault.backup_state import backup_due, backup_summary
-from medlocal.vault.restore import RestoreResult, restore_backup
+from medlocal.vault.restore import RestoreResult, check_backup_opens, restore_backup
 from medlocal.vault.store import Vault
 
 
@@ -45,7 +48,71 @@ def back_up(
     )
 
 
+@dataclass(frozen=True)
+class BackupCheck:
+    """One backup re-checked by :func:`verify_backups`: its result, or why it failed."""
+
+    folder: Path
+    result: VerifyResult | None = None
+    error: MedLocalError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def describe(self) -> str:
+        """One line naming the backup: what the CLI prints and the window lists."""
+        if self.error is not None or self.result is None:
+            return f"FAILED  {self.folder.name}: {self.error}"
+        counts = self.result.counts
+        return (
+            f"OK      {self.folder.name}: made {self.result.header.created_at[:19]}, "
+            f"{counts['documents']} documents, {counts['chunks']} passages, "
+            f"{counts['audit']} audit entries; every check passed"
+        )
+
+
+def verify_backups(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    on_check: Callable[[BackupCheck], None] | None = None,
+) -> list[BackupCheck]:
+    """Re-check every backup at ``path`` (one backup, or each in a folder of backups, oldest
+    first), as ``vault backup --verify`` and the window's Verify both do. A single backup that
+    fails raises its error; in a folder each failure is recorded and the rest are checked.
+    ``on_check`` hears each result as it comes."""
+    folders = find_backups(path.expanduser())
+    checks: list[BackupCheck] = []
+    for folder in folders:
+        check_cancel(cancel, "the verification")
+        try:
+            result = verify_backup(
+                folder,
+                passphrase=passphrase,
+                recovery_key=recovery_key,
+                progress=progress,
+                cancel=cancel,
+            )
+        except GenerationCancelled:
+            raise
+        except MedLocalError as err:
+            if len(folders) == 1:
+                raise
+            check = BackupCheck(folder, error=err)
+        else:
+            check = BackupCheck(folder, result=result)
+        checks.append(check)
+        if on_check is not None:
+            on_check(check)
+    return checks
+
+
 __all__ = [
+    "BackupCheck",
     "BackupResult",
     "RestoreResult",
     "VerifyResult",
@@ -53,6 +120,8 @@ __all__ = [
     "backup_destination",
     "backup_due",
     "backup_summary",
+    "check_backup_opens",
     "restore_backup",
     "verify_backup",
+    "verify_backups",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from medlocal import paths
@@ -25,6 +26,8 @@ class DoctorReport:
     ocr: dict[str, Any] = field(default_factory=dict)
     # Which reranker rescoring search results, if any (one line; see Workspace.doctor).
     reranker: str = ""
+    # Folders an interrupted restore left beside the vault (restore.leftover_folders).
+    restore_leftovers: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -67,11 +70,25 @@ class DoctorReport:
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
         )
         out.append(_ocr_line(self.ocr))
+        out.extend(_leftover_lines(self.restore_leftovers))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
         out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
         out.extend(f"           {path}" for path in crashes)
         return out
+
+
+def _leftover_lines(leftovers: list[str]) -> list[str]:
+    if not leftovers:
+        return []
+    out = [f"Restore:   {len(leftovers)} folder(s) left by an interrupted restore:"]
+    out.extend(f"           {path}" for path in leftovers)
+    out.append(
+        "           Each may be the previous vault (opens with its old passphrase) or an "
+        "unfinished restore. Look inside before removing one: "
+        "medlocal patient list --vault FOLDER; delete it only once it holds nothing you need."
+    )
+    return out
 
 
 def cpu_variant_line(status: dict[str, Any]) -> str:
@@ -108,9 +125,11 @@ def doctor_report(
     backup_reminder_days: int = 0,
     ocr_enabled: bool = True,
     reranker: str = "",
+    vault_folder: Path | None = None,
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
+    from medlocal.vault.restore import leftover_folders
 
     folders = {
         "data": str(paths.data_dir()),
@@ -132,4 +151,5 @@ def doctor_report(
         backends=backends.status().as_dict(),
         ocr=ocr_status(ocr_enabled),
         reranker=reranker,
+        restore_leftovers=[str(p) for p in leftover_folders(vault_folder or paths.vault_dir())],
     )

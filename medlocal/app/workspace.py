@@ -474,7 +474,15 @@ class Workspace:
         cancel: threading.Event | None = None,
     ) -> backups.RestoreResult:
         """Restore a backup into this workspace's vault folder. This workspace's own vault is
-        locked first (the service refuses a vault open elsewhere, not one open here)."""
+        locked first (the service refuses a vault open elsewhere, not one open here), but only
+        once the backup is known to open with what was given: a wrong passphrase or recovery
+        key is refused with the vault as it was."""
+        backups.check_backup_opens(
+            Path(source),
+            passphrase=passphrase,
+            recovery_key=recovery_key,
+            new_passphrase=new_passphrase,
+        )
         self.lock("restore")
         return backups.restore_backup(
             Path(source).expanduser(),
@@ -517,6 +525,7 @@ class Workspace:
             self.settings.backup_reminder_days,
             ocr_enabled=self.settings.ocr == "on",
             reranker=self.reranker_summary(),
+            vault_folder=self.vault_folder,
         )
 
     def reranker_summary(self) -> str:

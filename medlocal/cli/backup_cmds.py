@@ -7,11 +7,19 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
-from medlocal.cli.common import add_vault_args, ask_secret, read_secret_file, workspace
+from medlocal import paths
+from medlocal.cli.common import (
+    add_vault_args,
+    ask_secret,
+    confirm,
+    read_secret_file,
+    workspace,
+)
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import Progress
@@ -105,35 +113,26 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from medlocal.vault.backup import verify_backup
-    from medlocal.vault.backup_files import find_backups
+    from medlocal.app.backups import BackupCheck, verify_backups
 
-    folders = find_backups(Path(args.verify).expanduser())
+    path = Path(args.verify).expanduser()
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
-    failures = 0
-    for folder in folders:
-        printer = _ProgressLine()
-        try:
-            result = verify_backup(
-                folder, passphrase=passphrase, recovery_key=recovery, progress=printer
-            )
-        except MedLocalError as err:
-            printer.done()
-            if len(folders) == 1:
-                raise
-            failures += 1
-            print(f"FAILED  {folder.name}: {err}")
-            continue
+    printer = _ProgressLine()
+
+    def line(check: BackupCheck) -> None:
         printer.done()
-        counts = result.counts
-        print(
-            f"OK      {folder.name}: made {result.header.created_at[:19]}, "
-            f"{counts['documents']} documents, {counts['chunks']} passages, "
-            f"{counts['audit']} audit entries; every check passed"
+        print(check.describe())
+
+    try:
+        checks = verify_backups(
+            path, passphrase=passphrase, recovery_key=recovery, progress=printer, on_check=line
         )
+    finally:
+        printer.done()
+    failures = sum(not check.ok for check in checks)
     if failures:
-        raise MedLocalError(f"{failures} of {len(folders)} backups failed verification.")
+        raise MedLocalError(f"{failures} of {len(checks)} backups failed verification.")
     return 0
 
 
@@ -148,8 +147,8 @@ def run_restore(args: argparse.Namespace) -> int:
     else:
         passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
-    if args.replace and not args.yes:
-        _confirm_replace(target, Path(args.source))
+    if args.replace:
+        _confirm_replace(target, Path(args.source), args)
     printer = _ProgressLine()
     try:
         result = restore_backup(
@@ -172,29 +171,44 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
     print(result.unlock_note())
     if not result.new_passphrase:
-        print("  To change it: medlocal vault passwd")
+        print(f"  To change it: medlocal vault passwd{_vault_option(args, target)}")
     return 0
 
 
 # --- helpers ----------------------------------------------------------------------------------
 
 
+def _vault_option(args: argparse.Namespace, target: Path) -> str:
+    """`` --vault DIR`` for a hint, when the command used a vault other than the default one."""
+    if not args.vault or target.resolve() == paths.vault_dir().resolve():
+        return ""
+    return f" --vault {shlex.quote(str(target))}"
+
+
 def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
-def _confirm_replace(target: Path, source: Path) -> None:
+def _confirm_replace(target: Path, source: Path, args: argparse.Namespace | None = None) -> None:
+    """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
+    the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
+    changes nothing."""
     from medlocal.vault.restore import backup_to_restore
 
-    if not sys.stdin.isatty():
-        raise UserInputError("--replace asks for confirmation: run it in a terminal or add --yes.")
-    folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
-    made = header.created_at[:16].replace("T", " ")
-    answer = input(
-        f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
-        "Everything added or changed since then will be lost. Type 'replace' to go on: "
+    def question() -> str:
+        folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
+        made = header.created_at[:16].replace("T", " ")
+        return (
+            f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
+            "Everything added or changed since then will be lost."
+        )
+
+    refused = (
+        "--replace asks for confirmation: run it in a terminal or add --yes. Nothing was changed."
     )
-    if answer.strip().lower() != "replace":
+    if not confirm(
+        question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
+    ):
         raise UserInputError("Not confirmed; nothing was changed.")
 
 
@@ -227,6 +241,8 @@ class _ProgressLine:
         self.stage = p.stage
 
     def done(self) -> None:
+        """End the line; the next stage (of the next backup) prints again."""
+        self.stage = ""
         if self.printed:
             print(file=sys.stderr)
             self.printed = False

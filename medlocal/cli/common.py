@@ -119,17 +119,47 @@ def run_with_progress(
     return result
 
 
-def confirm(question: str, args: argparse.Namespace) -> bool:
+def confirm(
+    question: str | Callable[[], str],
+    args: argparse.Namespace,
+    *,
+    typed: str | None = None,
+    scripts_refused: str | None = None,
+) -> bool:
     """Ask before something that cannot be undone, when a person is at the terminal: ``--yes``
-    skips the question, and so does a script (standard input not a terminal), which keeps
-    working as before. False when the person does not answer yes."""
-    if getattr(args, "yes", False) or not sys.stdin.isatty():
+    skips the question, and so does a script (standard input not a terminal, or closed), which
+    keeps working as before; with ``scripts_refused`` a script is refused instead (that
+    message, as bad input). ``typed``: the word the person must type (else y/N). False when the
+    person does not answer yes, or ends the input (Ctrl-D). ``question`` may be a function, called
+    only when someone is asked (naming what is replaced can take reading it)."""
+    if getattr(args, "yes", False):
         return True
+    if not _stdin_is_terminal():
+        if scripts_refused is not None:
+            raise UserInputError(scripts_refused)
+        return True
+    text = question() if callable(question) else question
+    prompt = (
+        f"{text} Type '{typed}' to go on: " if typed else f"{text} This cannot be undone. [y/N] "
+    )
     try:
-        answer = input(f"{question} This cannot be undone. [y/N] ")
-    except EOFError:
+        answer = input(prompt)
+    except (EOFError, OSError, RuntimeError, ValueError):  # Ctrl-D; stdin closed meanwhile
+        print(file=sys.stderr)
         return False
+    if typed:
+        return answer.strip().lower() == typed.lower()
     return answer.strip().lower() in ("y", "yes")
+
+
+def _stdin_is_terminal() -> bool:
+    stdin = sys.stdin
+    if stdin is None:  # started with standard input closed
+        return False
+    try:
+        return stdin.isatty()
+    except (OSError, ValueError):  # a closed file
+        return False
 
 
 def print_listing(

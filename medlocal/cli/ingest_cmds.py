@@ -95,13 +95,25 @@ def _refuse_missing(paths: list[str]) -> None:
 def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
     for outcome in report.files:
         print(f"  {outcome.status:<{_STATUS_WIDTH}} {_describe(outcome)}", file=out)
+    for shown in report.not_reached:
+        print(f"  {'not reached':<{_STATUS_WIDTH}} {shown}", file=out)
     print(
         f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
         f"failed {len(report.failed)} ({_count(report.pages, 'page')}, "
         f"{_count(report.chunks, 'passage')}) "
-        f"in {elapsed:.1f} s." + (" Cancelled before the end." if report.cancelled else ""),
+        f"in {elapsed:.1f} s."
+        + (" Cancelled before the end." if report.cancelled else "")
+        + _not_reached(report),
         file=out,
     )
+
+
+def _not_reached(report: ImportReport) -> str:
+    left = report.not_reached
+    if not left:
+        return ""
+    them = "it" if len(left) == 1 else "them"
+    return f" {_count(len(left), 'file')} not reached (listed above): import {them} again."
 
 
 def _describe(outcome: FileOutcome) -> str:

@@ -3,7 +3,9 @@
 Models answer "The answer is (C).", "C) Metformin", "**C**", "c", "Answer: maybe" or think
 first inside ``<think>…</think>``. The thinking is stripped before parsing; then explicit
 statements ("answer is C") win over a leading letter, which wins over a unique option text. An
-answer none of these finds is *invalid* (counted, and scored wrong), never guessed.
+answer that lists several options (an echo of the option list, "A. ... B. ...") chooses none of
+them unless it says which is the answer. An answer none of these finds is *invalid* (counted,
+and scored wrong), never guessed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ _STATED = re.compile(
 # A letter standing alone at the start: "C", "C)", "(C)", "C.", "C:", "c) ..." but not the
 # article in "A patient with..." (a letter followed by a space and a word is prose).
 _LEADING = re.compile(r"^\s*[\(\[]?([A-Ja-j])(?:\s*[\)\]\.:\-]|\s*$)")
+# An option's label as a list shows it: "A. Vitamin A", "(B) Insulin", "Option C: Aspirin", at
+# the start of a line or after a space (a list echoed on one line).
+_LISTED = re.compile(r"(?:^|(?<=\s))[\(\[]?(?:[Oo]ption\s+)?([A-J])\s*[\)\]\.:]\s*\S", re.M)
+# With several options listed only an explicit statement chooses: "The answer is C", "Answer: C".
+_DECLARED = re.compile(
+    r"(?i:answer|correct\s+(?:option|choice))\s*(?i:is|would be|will be|:|=|-)\s*"
+    r"(?i:option\s+)?[\(\[]?\s*([A-J])\s*(?:[\)\]\.:,;]|\s|$)"
+)
 
 
 def strip_thinking(text: str) -> tuple[str, bool]:
@@ -53,6 +63,11 @@ def parse_answer(text: str, labels: Sequence[str]) -> str | None:
     if tuple(labels) == YES_NO_MAYBE:
         return _yes_no_maybe(answer)
     allowed = {label.upper() for label in labels}
+    if len(_listed(answer) & allowed) > 1:
+        # The option list (or part of it) echoed, or several options named: not a choice.
+        declared = [m.group(1).upper() for m in _DECLARED.finditer(answer)]
+        chosen = {letter for letter in declared if letter in allowed}
+        return chosen.pop() if len(chosen) == 1 else None
     for match in _STATED.finditer(answer):
         letter = match.group(1)
         # "answer is a drug" is prose; a lowercase letter counts only with punctuation or alone.
@@ -66,12 +81,21 @@ def parse_answer(text: str, labels: Sequence[str]) -> str | None:
 
 def parse_answer_text(text: str, options: Sequence[tuple[str, str]]) -> str | None:
     """:func:`parse_answer`, then a unique option text quoted in the answer ("Metformin")."""
-    found = parse_answer(text, [label for label, _ in options])
+    labels = [label for label, _ in options]
+    found = parse_answer(text, labels)
     if found is not None:
         return found
-    answer = _MARKUP.sub("", strip_thinking(text)[0]).lower()
+    answer = _MARKUP.sub("", strip_thinking(text)[0])
+    if tuple(labels) != YES_NO_MAYBE and len(_listed(answer) & {x.upper() for x in labels}) > 1:
+        return None  # a list of options quotes their texts: that chooses none
+    answer = answer.lower()
     quoted = [label for label, body in options if body and _word_in(body.lower(), answer)]
     return quoted[0] if len(quoted) == 1 else None
+
+
+def _listed(answer: str) -> set[str]:
+    """The option letters ``answer`` shows as list labels ("A. …", "(B) …", "Option C: …")."""
+    return {match.group(1).upper() for match in _LISTED.finditer(answer)}
 
 
 def _lower_ok(answer: str, match: re.Match[str]) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.errors import GenerationCancelled
+from medlocal.fsutil import readable_name
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import (
     CorruptFileError,
@@ -112,7 +113,7 @@ def format_for(path: Path) -> Format:
     """The format a file's extension names, or UnsupportedFormatError."""
     found = _BY_SUFFIX.get(path.suffix.lower())
     if found is None:
-        shown = path.suffix or "no extension"
+        shown = readable_name(path.suffix) or "no extension"
         raise UnsupportedFormatError(
             path.name,
             f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}",

@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from medlocal.engine.api import Embedder
 from medlocal.errors import GenerationCancelled, MedLocalError
+from medlocal.fsutil import readable_name
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.errors import (
     FileNotFoundIngestError,
@@ -140,6 +141,8 @@ class FileOutcome:
 class ImportReport:
     files: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    # A cancelled import: the files it never reached, as reports name them (to run them again).
+    not_reached: list[str] = field(default_factory=list)
     # Seconds spent per stage, summed over the batch (for the benchmark and the CLI summary).
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -172,6 +175,7 @@ class ImportReport:
             "skipped": len(self.skipped),
             "failed": len(self.failed),
             "cancelled": self.cancelled,
+            "not_reached": list(self.not_reached),
             "pages": self.pages,
             "chunks": self.chunks,
             "timings_s": {stage: round(seconds, 4) for stage, seconds in self.timings.items()},
@@ -224,6 +228,7 @@ def import_paths(
     for index, candidate in enumerate(candidates, start=1):
         if cancel is not None and cancel.is_set():
             report.cancelled = True
+            report.not_reached = [_shown(c) for c in candidates[index - 1 :]]
             break
         outcome = _import_one(
             vault,
@@ -232,7 +237,7 @@ def import_paths(
             embedder,
             collection=collection,
             report=report,
-            emit=_stage_notifier(notify, index, total, candidate.shown or candidate.path.name),
+            emit=_stage_notifier(notify, index, total, _shown(candidate)),
             cancel=cancel,
             max_bytes=max_bytes,
             chunking=chunking or ChunkingParams(),
@@ -252,8 +257,13 @@ def import_paths(
         )
         if outcome.status == "cancelled":
             report.cancelled = True
+            report.not_reached = [_shown(c) for c in candidates[index:]]
             break
     return report
+
+
+def _shown(candidate: FoundFile) -> str:
+    return candidate.shown or readable_name(candidate.path.name)
 
 
 class _StageEmitter(Protocol):
@@ -299,7 +309,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
         key = path.resolve() if path.exists() else path.absolute()
         if key not in seen:
             seen.add(key)
-            found.append(FoundFile(path, from_folder, str(shown)))
+            found.append(FoundFile(path, from_folder, readable_name(str(shown))))
 
     for path in named:
         if not path.is_dir():
@@ -331,13 +341,14 @@ def _import_one(
     ocr: OcrOptions | None = None,
 ) -> FileOutcome:
     path = candidate.path
-    outcome = FileOutcome(file_name=path.name, status="failed", path=candidate.shown)
+    name = readable_name(path.name)  # what the vault stores and reports show: valid text
+    outcome = FileOutcome(file_name=name, status="failed", path=candidate.shown)
     try:
         emit("extract")
         with _timed(report, "extract"):
             if not candidate.from_folder and not path.exists():
                 # Before the extension is judged: a mistyped folder has none.
-                raise FileNotFoundIngestError(path.name, "file not found")
+                raise FileNotFoundIngestError(name, "file not found")
             try:
                 file_format = format_for(path)
             except UnsupportedFormatError as err:
@@ -354,20 +365,18 @@ def _import_one(
                 # Checked before the costly stages; add_document checks again atomically.
                 outcome.status, outcome.reason = "skipped", _duplicate_reason(existing)
                 return outcome
-            document = file_format.extract(data, path.name, ocr)
+            document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
             outcome.notes = low_confidence_notes(document.scanned)
 
         emit("chunk")
         with _timed(report, "chunk"):
-            chunks = chunk_document(
-                document, embedder, chunking, file_name=path.name, cancel=cancel
-            )
+            chunks = chunk_document(document, embedder, chunking, file_name=name, cancel=cancel)
             if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
                 chunks = place_chunks(chunks, document.scanned)
         if not chunks:
-            raise NoTextError(path.name, "no text to import")
+            raise NoTextError(name, "no text to import")
 
         emit("embed")
         with _timed(report, "embed"):
@@ -386,7 +395,7 @@ def _import_one(
         with _timed(report, "write"):
             outcome.document_id = vault.add_document(
                 patient_id,
-                path.name,
+                name,
                 file_format.file_type,
                 data,
                 chunks,
@@ -419,17 +428,21 @@ def _read(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileNotFoundIngestError(path.name, "file not found") from None
+        raise FileNotFoundIngestError(readable_name(path.name), "file not found") from None
     except OSError as err:
-        raise UnreadableFileError(path.name, f"cannot read the file ({err.strerror})") from None
+        raise UnreadableFileError(
+            readable_name(path.name), f"cannot read the file ({err.strerror})"
+        ) from None
     if not path.is_file():
-        raise FileNotFoundIngestError(path.name, "not a regular file")
+        raise FileNotFoundIngestError(readable_name(path.name), "not a regular file")
     check_size(path, info.st_size, max_bytes)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
     except OSError as err:
-        raise UnreadableFileError(path.name, f"cannot read the file ({err.strerror})") from None
+        raise UnreadableFileError(
+            readable_name(path.name), f"cannot read the file ({err.strerror})"
+        ) from None
     check_size(path, len(data), max_bytes)
     return data
 

@@ -538,6 +538,8 @@ class PatientsPanel(QWidget):
         self.file_progress.hide()
         self.cancel_button.hide()
         end = " Cancelled before the end." if report.cancelled else ""
+        if report.not_reached:
+            end += f" {len(report.not_reached)} file(s) not reached: import them again."
         self.progress_label.setText(
             f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
             f"failed {len(report.failed)}.{end}"
@@ -545,6 +547,13 @@ class PatientsPanel(QWidget):
         for outcome in report.skipped:
             self.errors.show()
             self._add_error(f"{outcome.shown}: skipped — {outcome.reason}")
+        for outcome in report.files:
+            if outcome.status == "cancelled":
+                self.errors.show()
+                self._add_error(f"{outcome.shown}: not imported — {outcome.reason}")
+        for shown in report.not_reached:  # a cancelled import: what to import again
+            self.errors.show()
+            self._add_error(f"{shown}: not reached — the import was cancelled")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -38,6 +38,7 @@ from medlocal.vault.manifest import (
     Contents,
     Header,
     Manifest,
+    UnfinishedBackupError,
     compute_mac,
     manifest_mac_key,
     open_contents,
@@ -200,7 +201,7 @@ def verify_backup(
     on the local disk: the backup's own FAT32 stick could not hold the joined file)."""
     folder = path.parent if path.is_file() else path
     if not backup_files.is_published(folder):
-        raise BackupError(
+        raise UnfinishedBackupError(
             f"{folder.name} is not a finished backup (it was interrupted, or renamed); "
             "it cannot be trusted."
         )

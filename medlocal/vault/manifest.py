@@ -48,6 +48,11 @@ class BackupRefusedError(UserInputError):
     """A backup or restore was refused before anything changed (folder, vault state, version)."""
 
 
+class UnfinishedBackupError(BackupError, UserInputError):
+    """A ``.partial`` (interrupted) backup named for verification or restore: refused as bad
+    input (exit 2), like any other wrong path, and still a :class:`BackupError`."""
+
+
 @dataclass(frozen=True)
 class Part:
     name: str

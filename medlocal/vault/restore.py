@@ -15,6 +15,7 @@ never replaced.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import secrets
@@ -37,6 +38,7 @@ from medlocal.vault.manifest import (
     Contents,
     Header,
     Manifest,
+    UnfinishedBackupError,
     open_contents,
     read_manifest,
     sha256_hex,
@@ -97,11 +99,7 @@ def restore_backup(
             f"this one knows up to {newest}). Update MedLocal to restore it."
         )
     replacing = _check_target(target, header, replace)
-    vault_passphrase = new_passphrase or passphrase
-    if vault_passphrase is None:
-        raise BackupRefusedError(
-            "Restoring with the recovery key needs a new passphrase for the restored vault."
-        )
+    vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
     try:
         staging = _staging(target)
@@ -157,11 +155,52 @@ def backup_to_restore(source: Path) -> tuple[Path, Header]:
     return folder, manifest.header
 
 
+def check_backup_opens(
+    source: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    new_passphrase: str | None = None,
+) -> tuple[Path, Header]:
+    """Without touching any vault: the backup :func:`restore_backup` would take from
+    ``source`` is finished and opens with this passphrase or recovery key (and a recovery-key
+    restore has its new passphrase). The window checks this before it locks its vault for a
+    restore, so a mistyped passphrase changes nothing."""
+    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+    _restored_passphrase(passphrase, new_passphrase)
+    unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key).wipe()
+    return folder, manifest.header
+
+
+def _restored_passphrase(passphrase: str | None, new_passphrase: str | None) -> str:
+    chosen = new_passphrase or passphrase
+    if chosen is None:
+        raise BackupRefusedError(
+            "Restoring with the recovery key needs a new passphrase for the restored vault."
+        )
+    return chosen
+
+
+def leftover_folders(target: Path) -> list[Path]:
+    """Folders an interrupted restore left beside the vault in ``target``: ``.NAME.restore-*``
+    (the previous vault after the swap, or an unfinished restored one) and ``.NAME.replaced-*``
+    (the previous vault between two renames). Never deleted automatically: they may hold the
+    only copy of recent work. ``doctor`` lists them."""
+    parent = target.expanduser().parent
+    found: list[Path] = []
+    for kind in ("restore", "replaced"):
+        with contextlib.suppress(OSError):
+            found.extend(p for p in parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
+    return sorted(found)
+
+
 def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     """The newest backup; a folder holding backups of several vaults is ambiguous."""
     for folder in folders:
         if not backup_files.is_published(folder):
-            raise BackupError(f"{folder.name} is not a finished backup (it was interrupted).")
+            raise UnfinishedBackupError(
+                f"{folder.name} is not a finished backup (it was interrupted)."
+            )
     manifests = {folder: read_manifest(folder) for folder in folders}
     newest = max(manifests, key=lambda folder: manifests[folder].header.created_at)
     if len({m.header.vault_id for m in manifests.values()}) > 1:

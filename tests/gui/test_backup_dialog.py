@@ -75,3 +75,108 @@ def test_backup_verify_and_restore_through_the_dialog(
     assert vault.audit_verify().ok
     assert vault.audit_entries()[-1].event in ("restore", "unlock")
     window.close()
+
+
+def _message(qtbot: QtBot, dialog: BackupDialog) -> str:
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    return dialog.message.text()
+
+
+def test_a_wrong_restore_passphrase_leaves_the_vault_open_and_unchanged(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walkthrough 15: the restore locked the vault first, then said the passphrase was wrong.
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    workspace.require_vault().add_patient("Before Backup")
+    workspace.backup(PASS, usb)
+    workspace.require_vault().add_patient("After Backup")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    dialog = window.backup_dialog()
+    assert isinstance(dialog, BackupDialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.source.setText(str(usb))
+    dialog.source_passphrase.setText("not the passphrase")
+    dialog.start_restore()
+    text = _message(qtbot, dialog)
+    assert "Wrong passphrase for this backup" in text, text
+    assert "lock" not in text.lower()
+    assert window.stack.currentIndex() != window.LOCKED
+    names = [p.name for p in workspace.require_vault().list_patients()]  # still unlocked
+    assert names == ["Before Backup", "After Backup"]
+    window.close()
+
+
+def test_verify_checks_every_backup_in_the_folder_and_names_each(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Walkthrough 15: only the newest was checked, unnamed; the CLI checks every one.
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    first = workspace.backup(PASS, usb).path
+    second = workspace.backup(PASS, usb).path
+    dialog = BackupDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.source.setText(str(usb))
+    dialog.source_passphrase.setText(PASS)
+    dialog.start_verify()
+    text = _message(qtbot, dialog)
+    assert "All 2 backups are whole" in text, text
+    assert f"OK      {first.name}" in text and f"OK      {second.name}" in text
+
+    part = next(p for p in first.iterdir() if p.name.startswith("vault.db"))
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one damaged byte in the older backup
+    part.write_bytes(bytes(data))
+    dialog.source_passphrase.setText(PASS)
+    dialog.start_verify()
+    text = _message(qtbot, dialog)
+    assert "1 of 2 backups failed" in text, text
+    assert f"FAILED  {first.name}" in text and f"OK      {second.name}" in text
+
+
+def test_verify_and_restore_with_the_recovery_key(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import make_workspace
+
+    from medlocal.ui.workers import wait_for_jobs
+
+    ws = make_workspace(tmp_path)
+    recovery = ws.create_vault(PASS, PASS)
+    try:
+        ws.require_vault().add_patient("Kept")
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        ws.backup(PASS, usb)
+        ws.require_vault().add_patient("Lost")
+        dialog = BackupDialog(ws)
+        qtbot.addWidget(dialog)
+        assert not dialog.new_passphrase.isEnabled()
+        dialog.use_recovery.setChecked(True)
+        assert dialog.new_passphrase.isEnabled()
+        dialog.source.setText(str(usb))
+        dialog.source_passphrase.setText(recovery)
+        dialog.start_verify()
+        assert "The backup is whole" in _message(qtbot, dialog)
+
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        dialog.source_passphrase.setText(recovery)
+        dialog.new_passphrase.setText("short")
+        dialog.start_restore()  # refused before anything runs: too short
+        assert "at least" in dialog.message.text() and not dialog.task.busy
+        assert ws.require_vault() is not None  # nothing locked
+
+        new = "a brand new passphrase"
+        dialog.source_passphrase.setText(recovery)
+        dialog.new_passphrase.setText(new)
+        dialog.start_restore()
+        text = _message(qtbot, dialog)
+        assert "opens with the new passphrase" in text, text
+        vault = ws.unlock(new)
+        assert [p.name for p in vault.list_patients()] == ["Kept"]
+    finally:
+        assert wait_for_jobs(10.0)
+        ws.close()

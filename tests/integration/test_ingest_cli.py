@@ -166,5 +166,43 @@ def test_ctrl_c_stops_cleanly_between_steps(
     out = capsys.readouterr().out
     assert code == 1
     assert "Cancelled before the end." in out
+    # The file it never reached is named, to import it again (walkthrough 15: it was not).
+    assert f"not reached {files[2]}" in out
+    assert "1 file not reached (listed above): import it again." in out
     assert signal.getsignal(signal.SIGINT) == before  # handler restored
     assert _documents(vault_args) == ["0.txt"]
+
+
+def test_a_file_name_that_is_not_utf8_imports_with_a_readable_name(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walkthrough 15: ``caf\\xe9.txt`` (Latin-1 bytes, from an old USB stick) failed with an
+    unexpected UnicodeEncodeError. It imports; its name is valid text, the bad byte visibly
+    replaced, in the report and in the vault."""
+    import os
+
+    vault_args, patient = cli_vault
+    folder = tmp_path / "stick"
+    (folder / "sub").mkdir(parents=True)
+    raw = os.path.join(os.fsencode(folder), b"sub", b"caf\xe9.txt")
+    with open(raw, "wb") as handle:  # a real bytes name on disk, as Linux allows
+        handle.write(b"Seen in clinic. Metformin 500 mg twice daily.")
+    assert os.listdir(os.fsencode(folder / "sub")) == [b"caf\xe9.txt"]
+
+    class Utf8Embedder(FakeEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            for text in texts:
+                text.encode("utf-8")  # as the real embedder does, strictly
+            return super().embed(texts)
+
+    embedder = Utf8Embedder()
+    code = main(
+        ["import", *vault_args, "--patient", str(patient), str(folder)],
+        workspace=Workspace(embedder_loader=lambda model: embedder),
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    shown = str(Path("sub", "caf\ufffd.txt"))
+    assert f"imported  {shown} (document " in out
+    assert _documents(vault_args) == ["caf\ufffd.txt"]
+    assert embedder.calls  # the passage header with the name was embedded

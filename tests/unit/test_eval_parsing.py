@@ -75,3 +75,40 @@ def test_thinking_is_stripped_and_reported() -> None:
     assert strip_thinking("<think>x</think> B") == ("B", True)
     assert strip_thinking("<thinking>cut off") == ("", True)
     assert strip_thinking("plain B") == ("plain B", False)
+
+
+VITAMINS = [("A", "Vitamin A"), ("B", "Vitamin B12"), ("C", "Vitamin C"), ("D", "Vitamin D")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The option list echoed back (seen from a small model in a walkthrough): not "A".
+        "A. Vitamin A\nB. Vitamin B12\nC. Vitamin C\nD. Vitamin D",
+        "A. Vitamin A\nB. Vitamin B12",
+        "A. Vitamin A B. Vitamin B12 C. Vitamin C D. Vitamin D",  # on one line
+        "(A) Vitamin A\n(B) Vitamin B12\n(C) Vitamin C",
+        "**A.** Vitamin A\n**B.** Vitamin B12",
+        "Option A: Vitamin A\nOption B: Vitamin B12",
+        "A) Vitamin A or B) Vitamin B12",  # two options named, none chosen
+    ],
+)
+def test_an_echoed_option_list_is_invalid(text: str) -> None:
+    assert parse_answer_text(text, VITAMINS) is None
+    assert parse_answer(text, ["A", "B", "C", "D"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A. Vitamin A", "A"),
+        ("The answer is B", "B"),
+        ("B. Vitamin B12, because the patient is vegan.", "B"),
+        ("The answer is C. B is wrong here.", "C"),
+        # The list first, then a stated answer: the statement chooses.
+        ("A. Vitamin A\nB. Vitamin B12\nC. Vitamin C\nD. Vitamin D\n\nThe answer is C.", "C"),
+        ("A. Vitamin A\nB. Vitamin B12\nAnswer: D", "D"),
+    ],
+)
+def test_a_genuine_answer_beside_option_labels_still_reads(text: str, expected: str) -> None:
+    assert parse_answer_text(text, VITAMINS) == expected

@@ -171,6 +171,9 @@ def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> N
     assert report.cancelled
     assert [o.file_name for o in report.files] == ["0.txt", "1.txt"]
     assert len(vault.documents) == 2
+    # The files it never reached are named, to import them again (walkthrough 15).
+    assert report.not_reached == ["2.txt", "3.txt", "4.txt"]
+    assert report.as_dict()["not_reached"] == ["2.txt", "3.txt", "4.txt"]
 
 
 def test_cancel_during_embedding_drops_the_file_in_progress(tmp_path: Path) -> None:
@@ -195,6 +198,7 @@ def test_cancel_during_embedding_drops_the_file_in_progress(tmp_path: Path) -> N
     )
     assert report.cancelled
     assert [(o.file_name, o.status) for o in report.files] == [("long.txt", "cancelled")]
+    assert report.not_reached == ["next.txt"]
     assert vault.documents == {}
 
 

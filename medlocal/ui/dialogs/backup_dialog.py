@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.passphrase import check_new_passphrase
+from medlocal.errors import UserInputError
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -99,6 +102,13 @@ class BackupDialog(QDialog):
         choose_source.setAccessibleName("Choose the backup to verify or restore")
         choose_source.clicked.connect(lambda: self._choose_folder(self.source))
         self.source_passphrase = _secret_field("Passphrase the backup was made with")
+        # The recovery key opens any backup of the vault (as --recovery-key-file does); the
+        # restored vault then needs a new passphrase.
+        self.use_recovery = QCheckBox("Use the &recovery key instead (the passphrase is lost)")
+        self.use_recovery.setAccessibleName("Open the backup with the recovery key")
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.new_passphrase = _secret_field("New passphrase for the restored vault")
+        self.new_passphrase.setEnabled(False)
         self.verify_button = QPushButton("&Verify")
         self.verify_button.setAccessibleName("Check the backup opens and is whole")
         self.verify_button.clicked.connect(self.start_verify)
@@ -108,7 +118,10 @@ class BackupDialog(QDialog):
         restore_box = QGroupBox("Verify or restore a backup")
         restore_form = QFormLayout(restore_box)
         restore_form.addRow("Backup", _folder_row(self.source, choose_source))
-        restore_form.addRow("Passphrase", self.source_passphrase)
+        restore_form.addRow("", self.use_recovery)
+        self.secret_label = QLabel("Passphrase")
+        restore_form.addRow(self.secret_label, self.source_passphrase)
+        restore_form.addRow("New passphrase", self.new_passphrase)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.verify_button)
         buttons_row.addWidget(self.restore_button)
@@ -167,57 +180,97 @@ class BackupDialog(QDialog):
 
     # -- verify and restore ------------------------------------------------------------------
 
-    def _source(self) -> tuple[Path, str] | None:
-        source, passphrase = self.source.text().strip(), self.source_passphrase.text()
-        if not source or not passphrase:
-            self.message.show_error("Choose the backup and type the passphrase it was made with.")
+    def _recovery_toggled(self, on: bool) -> None:
+        name = "Recovery key" if on else "Passphrase the backup was made with"
+        self.secret_label.setText("Recovery key" if on else "Passphrase")
+        self.source_passphrase.setPlaceholderText(name)
+        self.source_passphrase.setAccessibleName(name)
+        self.new_passphrase.setEnabled(on)
+
+    def _source(self) -> tuple[Path, str | None, str | None] | None:
+        """The chosen backup and what opens it: its passphrase, or the recovery key."""
+        source, secret = self.source.text().strip(), self.source_passphrase.text()
+        recovery = self.use_recovery.isChecked()
+        if not source or not secret:
+            what = "the recovery key" if recovery else "the passphrase it was made with"
+            self.message.show_error(f"Choose the backup and type {what}.")
             return None
         self.source_passphrase.clear()
-        return Path(source).expanduser(), passphrase
+        path = Path(source).expanduser()
+        return (path, None, secret) if recovery else (path, secret, None)
 
     def start_verify(self) -> Any:
         chosen = self._source()
         if chosen is None:
             return None
-        path, passphrase = chosen
+        path, passphrase, recovery_key = chosen
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
-            from medlocal.app.backups import verify_backup
-            from medlocal.vault.backup_files import find_backups
+            from medlocal.app.backups import verify_backups
 
-            newest = find_backups(path)[-1]
-            return verify_backup(newest, passphrase=passphrase, progress=progress, cancel=cancel)
+            # Every backup in a folder, as `vault backup --verify` does, each named.
+            return verify_backups(
+                path,
+                passphrase=passphrase,
+                recovery_key=recovery_key,
+                progress=progress,
+                cancel=cancel,
+            )
 
         self._busy(True)
         self.message.clear_message()
         return self.task.start("Verifying the backup", task, self._verified, self._failed)
 
-    def _verified(self, result: Any) -> None:
+    def _verified(self, checks: Any) -> None:
         self._busy(False)
-        counts = result.counts
-        self.message.show_note(
-            f"The backup is whole: {counts['documents']} documents, {counts['chunks']} passages, "
-            f"{counts['audit']} audit entries; every check passed."
-        )
+        lines = "\n".join(check.describe() for check in checks)
+        failed = sum(not check.ok for check in checks)
+        if failed:
+            self.message.show_error(f"{failed} of {len(checks)} backups failed:\n{lines}")
+        elif len(checks) == 1:
+            self.message.show_note(f"The backup is whole:\n{lines}")
+        else:
+            self.message.show_note(f"All {len(checks)} backups are whole:\n{lines}")
 
     def start_restore(self) -> Any:
+        unlock = (
+            "the new passphrase typed here"
+            if self.use_recovery.isChecked()
+            else "the passphrase the vault had when the backup was made, not one set since then"
+        )
         if not confirm(
             self,
             "Restore over this vault?",
             "The vault on this computer will be replaced by the backup. It is kept aside until "
-            "the restored copy has been verified. The window locks now; afterwards unlock with "
-            "the passphrase the vault had when the backup was made, not one set since then. "
-            "Continue?",
+            "the restored copy has been verified. Once the backup is found to open, the window "
+            f"locks; afterwards unlock with {unlock}. Continue?",
         ):
             return None
         chosen = self._source()
         if chosen is None:
             return None
-        path, passphrase = chosen
+        path, passphrase, recovery_key = chosen
+        fresh = self.new_passphrase.text() if recovery_key else ""
+        self.new_passphrase.clear()
+        if recovery_key:
+            try:
+                check_new_passphrase(fresh)  # the rule `vault restore` applies to it
+            except UserInputError as err:
+                self.message.show_error(f"New passphrase for the restored vault: {err}")
+                return None
         ws = self.workspace
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
-            return ws.restore(path, passphrase, replace=True, progress=progress, cancel=cancel)
+            # Workspace.restore checks the backup opens before it locks this vault.
+            return ws.restore(
+                path,
+                passphrase,
+                recovery_key=recovery_key,
+                new_passphrase=fresh or None,
+                replace=True,
+                progress=progress,
+                cancel=cancel,
+            )
 
         self._busy(True)
         self.message.clear_message()
