@@ -129,6 +129,15 @@ def _parts_pattern(full_name: str) -> str:
         for size in range(4, len(bare)):
             short |= {bare[:size], bare[-size:]}
     heads |= {s for s in short if s.lower() not in english}
+    # A middle name that is no English word is the name some go by ("Maria Corazon ...", called
+    # "Corazon" or "Cora"); one that is a word ("Rose", "Mae") only joins the others.
+    middles = {w for w in given[1:] if len(w) > 3 and w.lower() not in english}
+    middles -= PARTICLES
+    for name in middles:
+        bare = name.replace("'", "").replace("’", "")
+        heads |= {name} | {bare[:size] for size in range(4, len(bare))} - {
+            bare[:size] for size in range(4, len(bare)) if bare[:size].lower() in english
+        }
     joins = {w for w in given[1:] + surname if w} | heads
     initials = {w[0].upper() for w in given + surname if w[0].isalpha()}
     head = "|".join(_name_pattern(w) for w in sorted(heads, key=len, reverse=True))
@@ -137,8 +146,10 @@ def _parts_pattern(full_name: str) -> str:
     sep = r"(?:[ \t]*,[ \t]*|[ \t]+)"
     lone = r"(?![A-Za-z])"
     before = "".join(rf"(?:{re.escape(w)}[ \t]+)?" for w in surname if w in particles)
+    # A given name may stand before the head it joins ("mei ling" for "Tan Mei Ling", "Rose
+    # Baird" for "Isla Rose Baird").
     return (
-        rf"(?:{initial}{lone}{sep})*{before}(?:{head})(?![A-Za-z'’])"
+        rf"(?:(?:{initial}{lone}|(?:{join})(?![A-Za-z'’])){sep})*{before}(?:{head})(?![A-Za-z'’])"
         rf"(?:{sep}(?:(?:{join})(?![A-Za-z'’])|{initial}{lone}))*"
     )
 

@@ -199,6 +199,12 @@ COLON_ROLES = frozenset(
         "chaplain", "student", "driver", "porter", "hca", "cns", "anp", "sho", "fy1", "fy2",
         "reg", "clerk", "receptionist", "secretary", "aide", "carer", "caseworker", "volunteer",
         "sonographer", "radiographer", "technician", "dietitian", "counsellor", "counselor",
+        # Twelfth round: the doctor in charge and the shift's lead ("Consultant: Bird", "Cons:
+        # Lane", "NIC days: Bird", "MD rounding: Frost"). A soft cue: only a listed name or an
+        # unknown word ("Consultant: Respiratory Medicine" stays).
+        "consultant", "cons", "registrar", "nic", "attending", "resident", "rounding", "intern",
+        "surgeon", "anaesthetist", "anesthetist", "gp", "physician", "keyworker", "therapist",
+        "days", "nights",
     }
 )  # fmt: skip
 # A letter's closing on the line before a name.

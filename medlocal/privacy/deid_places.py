@@ -9,6 +9,7 @@ import re
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
     FUNCTION_CUES,
     LIST_GAP,
     RELATIONS,
@@ -95,7 +96,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and out[-1].kind == "name"
         and LIST_GAP.fullmatch(text[out[-1].end : run[0].start]) is not None
     )
-    if cue in SOFT_CUES | ROLES | FUNCTION_CUES or listed:
+    if cue in SOFT_CUES | ROLES | FUNCTION_CUES | COLON_ROLES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
         for tok in run:

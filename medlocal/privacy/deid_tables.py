@@ -75,8 +75,9 @@ _ORG_WORDS = frozenset(
 )
 _MEDICINES = re.compile(r"(?i)\b(?:dose|route|frequency|strength|medication|drug|formulation)\b")
 _EMPTY = frozenset({"", "-", "—", "–", "n/a", "na", "nil", "none", "?", "unknown", "self"})
-# A header line: short labels of letters ("prescriber (DEA)", "Rx #", "by"), no digits or "=".
-_LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,40}")
+# A header line: short labels of letters ("prescriber (DEA)", "Rx #", "by"), no "=" or numbers;
+# a digit after a letter may stand in one ("PO4 mmol/L", "SpO2").
+_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z /().#&'’-]|(?<=[A-Za-z])\d(?!\d)){0,40}")
 _TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sister|Nurse)\.?[ \t]+(?=\S)")
 _CREDENTIAL = re.compile(r",?[ \t]+(?:RN|RM|EN|HCA|MD|DO|NP|PA|CNS|RGN|RMN|ANP|PharmD|RPh)\.?$")
 _ADDRESS_ROW = re.compile(

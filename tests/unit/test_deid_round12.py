@@ -98,3 +98,26 @@ def test_a_scans_ones_read_as_the_letters_they_stand_for() -> None:
     assert len(mended) == len(text)
     # A typed note shows no slips and is read as written.
     assert ocr_repaired("Be11 and B1SHOP") == "Be11 and B1SHOP"
+
+
+def test_a_middle_name_that_is_no_word_and_given_names_before_the_surname_go() -> None:
+    maria = PatientIdentity("Maria Corazon Dela Cruz Villanueva", "1", date(1979, 1, 1))
+    out = redact("Thanks, Cora. Corazon called back.", maria)
+    assert out == "Thanks, [NAME]. [NAME] called back.", out
+    tan = PatientIdentity("Tan Mei Ling", "1", date(1978, 1, 1))
+    assert redact("Thank you,\nmei ling\n", tan) == "Thank you,\n[NAME]\n"
+    # A middle name that is a word only joins the others.
+    isla = PatientIdentity("Isla Rose Baird", "1", date(1989, 1, 1))
+    assert redact("Rose Baird seen; rose garden.", isla) == "[NAME] seen; rose garden."
+
+
+def test_a_table_header_with_units_and_analytes_still_names_its_columns() -> None:
+    out = redact("Chair|Patient|Nephrologist|PO4 mmol/L|Kt/V\n01|HAWTHORNE, Ida|Frost|1.92|1.31\n")
+    assert "HAWTHORNE" not in out and "Frost" not in out and "|1.92|1.31" in out, out
+
+
+def test_the_doctor_in_charge_after_a_colon_is_a_name_even_when_a_word() -> None:
+    for text in ("NIC days: Bird", "MD rounding: Frost", "Cons: Frost", "Consultant: Marsh"):
+        assert redact(text).endswith(": [NAME]"), text
+    text = "Consultant: Respiratory Medicine. Registrar: Surgical Team."
+    assert redact(text) == text
