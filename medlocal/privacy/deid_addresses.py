@@ -35,7 +35,13 @@ _STREET_FIRST = (
     r"carrera|via|viale|corso|rua|travessa|strasse|straße|jalan|jln|lorong|soi"
 )
 
-_APARTMENT = r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+)?"
+# An apartment, suite or building after the street ("Apt 4B", "Bldg C", "app. 3"); the words that
+# are also everyday words take a number or a single capital only ("Floor 2", not "floor plan").
+_APARTMENT = (
+    r"(?:,?[ \t]*(?i:apt|apartment|suite|ste|unit|#)\.?[ \t]*[A-Za-z0-9-]+"
+    r"|,?[ \t]*(?i:app|appt|bldg|building|flat|floor|fl|level|lvl|room|rm)\.?[ \t]*"
+    r"(?:\d[\w-]{0,4}|[A-Z])\b)?"
+)
 _DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
 # A house number (a unit or flat number, "Blk", "No." before it; "5/22" for unit 5 at number
 # 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
@@ -45,7 +51,8 @@ _STREET = re.compile(
     # first test that spares the engine most positions of a long record.
     r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
     rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
-    r"(?:(?:[A-Z][a-zA-Z0-9.'-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
+    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
     r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
 )
@@ -111,6 +118,7 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?i:{_STREET_FIRST})\.?[ \t]+"
             r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
             r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+            rf"{_APARTMENT}"
         ),
     ),
     # Street names in lower case ("12 oak street"): only with a street-type word that is not
@@ -200,6 +208,30 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("street_address", _NUMBER_AFTER),
+    # Twelfth round. A second street the address is "off" ("Plot 17, Ogbunike Close, off Zik
+    # Avenue"); an English street word with the number after it, ending an address's part
+    # ("Voortrekker Road 88, Malmesbury"); a house number and a street with no street word in a
+    # US address line, before the city, state and ZIP ("900 Hackberry, Pflugerton TX 78664").
+    (
+        "street_address",
+        re.compile(rf"\boff[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_STREET_TYPES})\b\.?"),
+    ),
+    (
+        "street_address",
+        re.compile(
+            r"(?:^|(?<=, ))(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Road|Street|Avenue|Lane|Drive|Rd|Ave)"
+            r"[ \t]+\d{1,4}[a-zA-Z]?(?=[ \t]*(?:,|$))",
+            re.M,
+        ),
+    ),
+    (
+        "street_address",
+        re.compile(
+            r"\b\d{1,6}[A-Za-z]?[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
+            r"(?=,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2},?[ \t]+"
+            rf"(?:{STATES})[ \t]+\d{{5}}\b)"
+        ),
+    ),
     # A house number before a street named with "The" ("7 The Paddocks, Hereford").
     ("street_address", re.compile(r"\b\d{1,4}[A-Za-z]?[ \t]+The(?:[ \t]+[A-Z][a-z'’]+){1,2}(?=,)")),
     # The locality after such an address ("Rua das Flores 45, Porto").

@@ -121,3 +121,22 @@ def test_the_doctor_in_charge_after_a_colon_is_a_name_even_when_a_word() -> None
         assert redact(text).endswith(": [NAME]"), text
     text = "Consultant: Respiratory Medicine. Registrar: Surgical Team."
     assert redact(text) == text
+
+
+def test_street_forms_of_other_countries_and_their_suffixes() -> None:
+    cases = {
+        "Clinic - 221 Kāhikatea Drive, Rotorua": "221 Kāhikatea Drive",
+        "3100 Fairlane Parkway, Bldg C  |  Sardis Heights": "3100 Fairlane Parkway, Bldg C",
+        "Address: 44 rue Saint-Jacques, app. 3, Pakenham": "44 rue Saint-Jacques, app. 3",
+        "Plot 17, Ogbunike Close, off Zik Avenue, Enugu": "off Zik Avenue",
+        "Dr Sibiya\nVoortrekker Road 88, Malmesbury": "Voortrekker Road 88",
+        "cc: Spine & Pain, 900 Hackberry, Pflugerton TX 78664": "900 Hackberry",
+    }
+    for text, street in cases.items():
+        spans = [r.original for r in REDACTOR.preview(text) if r.kind == "street_address"]
+        assert street in spans, (text, spans)
+
+
+def test_everyday_words_after_a_street_are_no_apartment() -> None:
+    out = redact("Lives at 12 Oak Street, floor plan reviewed by OT.")
+    assert out.endswith(", floor plan reviewed by OT."), out
