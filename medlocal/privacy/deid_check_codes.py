@@ -79,15 +79,17 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
         re.compile(r"(?<![\d.][ \t])\b116[ \t]?(?:000|006|111|117|123)\b(?![ \t]*[\d.(])"),
         6,
     ),
-    # An extension written with a dash ("ext 7-4412"), or "local" after a telephone number.
+    # An extension written with a dash ("ext 7-4412"), or "local" after a telephone number,
+    # with its word ("0192 loc. 214"), or "at local 4410".
     (
         "phone",
         re.compile(
             r"(?i:\b(?:ext|extn|extension)\.?)[ \t]*(?P<v>\d{1,2}-\d{3,5})\b"
-            r"|(?<=\d)[ \t]+(?i:local|loc\.)[ \t]+(?P<v2>\d{3,5})\b"
+            r"|(?<=\d)[ \t]+(?P<v2>(?i:local|loc\.)[ \t]+\d{3,5})\b"
         ),
-        4,
+        3,
     ),
+    ("phone", re.compile(r"(?i:\b(?:at|on|dial|call)[ \t]+local)[ \t]+(?P<v>\d{3,5})\b"), 3),
     # A badge number after an officer's rank and name: "Officer D. Castellanos #4471".
     (
         "id_number",
