@@ -46,6 +46,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
         r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
         r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        # "MCRN 0219 84" (Irish), "col·legiat 08-41772" (Catalan), "NATA accred. 2981".
+        r"mcrn|col[·.]?legiat|colegiad[oa]|accred(?:itation)?(?:[ \t]+(?:number|no\.?))?|"
         r"ahpra|hpcsa|mcr|badge|pin|reg(?:istration)?|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
         r"kmpdc|mdcn|apc|permis(?:[ \t]+(?:no\.?|n[°º]))?",
     ),
@@ -184,7 +186,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             kind,
             re.compile(
-                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?"
+                # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
+                r"(?:[ \t]*\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*[:#(]?[ \t]*"
                 rf"(?P<v>{_ID_VALUE})",
                 re.I,
             ),
@@ -197,7 +201,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
             r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer|lorry|autorickshaw|"
-            r"rickshaw)(?![a-z])(?:[ \t]+(?:tag|number|no\.?|#))?)"  # not "CABG 2008"
+            # A state before "tag": "car OK tag HHA-4420".
+            r"rickshaw)(?![a-z])(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
             r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
@@ -254,7 +259,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\bgroup(?:[ \t]+(?:id|number|no\.?|#))?)[ \t]*[:#]?[ \t]*"
             r"(?P<v>(?:GRP[ \t-]?)?(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?=(?:[A-Z-]*\d){5})"
-            r"[A-Z0-9]+(?:-[A-Z0-9]+)*)(?![\w-]|[.,]\d)"
+            r"[A-Z0-9]+(?:-[A-Z0-9]+)*"
+            # or a code of three dashed parts with a digit ("Group TX-MCD-04").
+            r"|(?-i:(?=[A-Z-]*\d)[A-Z]{2,}-[A-Z0-9]{2,}-[A-Z0-9]{2,}))(?![\w-]|[.,]\d)"
         ),
     ),
     # A Medicare card's individual reference number after a slash ("2951 60413 1/3"), a BC

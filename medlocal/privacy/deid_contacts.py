@@ -131,7 +131,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?i:\b(?:bleep|pager|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
+            r"(?i:\b(?:bleep|pager|pgr|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
             r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
     ),
@@ -171,7 +171,8 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,5}(?:[ \t-]\d{2,6}){1,4}"
+            # (a German area code and a seven-digit number, "0234 5558812")
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,5}(?:[ \t-]\d{2,7}){1,4}"
             r"(?![\w-])"
             r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
             r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
@@ -192,9 +193,11 @@ _VERB_BEFORE = re.compile(rf"(?i:\b(?:{_SYSTEM_VERBS})\b)(?:[^\n.;|]|\.(?=\S)){{
 _USER_LOGIN = re.compile(rf"(?<![A-Za-z])(?i:user)[ \t]*[:=]?[ \t]*(?P<v>{_LOGIN})")
 # After a strong cue a login may be letters alone, if no English word: "by user mwhite",
 # "user ID: dkerr", "logged in as pnair".
+# A practice's EDI address is one too ("edi kowhaimed", "EDI: rivermed01").
 _STRONG_CUE = re.compile(
-    r"(?i:\bby[ \t]+user|\buser[ \t]*(?:id|name)|\busername|\blog(?:-?in|ged[ \t]+in[ \t]+as))"
-    r"[ \t]*[:=]?[ \t]*(?P<v>(?-i:[a-z]{4,16}))\b(?![.@-]\w)"
+    r"(?i:\bby[ \t]+user|\buser[ \t]*(?:id|name)|\busername|\blog(?:-?in|ged[ \t]+in[ \t]+as)|"
+    r"\bedi(?:[ \t]+(?:address|code))?)"
+    r"(?![A-Za-z])[ \t]*[:=]?[ \t]*(?P<v>(?-i:[a-z]{4,16}\d{0,4}))\b(?![.@-]\w)"
 )
 # A handle in brackets right after its owner's name, made from it: "From: Dana Reyes
 # (dreyes_88)", "mo tran-li (motranli7)". A word of the name (four letters or more) is in it.
@@ -250,7 +253,7 @@ def login_candidates(text: str) -> Iterator[Redaction]:
         if _no_word_login(match.group("v")):
             found.append(match.span("v"))
     for match in _STRONG_CUE.finditer(text):
-        if not lexicon().known(match.group("v")):
+        if not lexicon().known(match.group("v").rstrip("0123456789")):
             found.append(match.span("v"))
     if "(" in text:
         for match in _BRACKET_HANDLE.finditer(text):

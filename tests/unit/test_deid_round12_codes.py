@@ -127,3 +127,46 @@ def test_phone_extensions_options_and_local_numbers() -> None:
     assert "66120" not in out, out
     text = "Local anaesthetic 2 mL; option 2 chosen by the patient."
     assert redact(text) == text
+
+
+def test_a_practices_edi_address_and_a_pager_abbreviation() -> None:
+    out = redact("GP: Dr K. Ward | fax 09 555 0100 | edi rivermed01")
+    assert "rivermed01" not in out, out
+    out = redact("RRT lead pgr 4471 attended.")
+    assert "4471" not in out, out
+    text = "Edinburgh Postnatal Depression Scale 12 at 6 weeks."
+    assert redact(text) == text
+
+
+def test_more_licence_cues_and_a_bracketed_region_after_a_cue() -> None:
+    for text, value in (
+        ("Signed: B. Nolan  MCRN 0331 72", "0331"),
+        ("Metgessa: Dra. Puig, col·legiat 17-20931.", "20931"),
+        ("Lab accreditation NATA accred. 3304", "3304"),
+        ("Health card (Manitoba) 614 220 918   SIN on file", "614 220 918"),
+    ):
+        out = redact(text)
+        assert value not in out, out
+
+
+def test_a_dashed_group_code_and_a_state_before_a_car_tag() -> None:
+    out = redact("Medicaid ID Q552019  Group TX-MCD-04")
+    assert "TX-MCD-04" not in out, out
+    out = redact("Nurse drove the agency car NC tag KLR-2290 to the visit.")
+    assert "KLR-2290" not in out, out
+
+
+def test_south_african_id_and_national_mobile_forms() -> None:
+    out = redact("patient: T. Dube  id 850312 5084 087  history: fall")
+    assert "5084" not in out, out
+    out = redact("Attendant: Kaur (sister) 99140 22318.")
+    assert "22318" not in out, out
+    out = redact("Un saludo,\nMarta\n644 21 80 37\nEnviado desde mi iPhone")
+    assert "80 37" not in out, out
+    out = redact("Bruder ruft an (0211 5553190), bitte zurückrufen")
+    assert "5553190" not in out, out
+
+
+def test_counts_and_readings_that_look_like_mobiles_stay() -> None:
+    text = "Platelets 85000 90000 over two days; 70000 80000 cells; HR 98 97 96 95 overnight."
+    assert redact(text) == text
