@@ -30,6 +30,15 @@ _NOT_CODE_LETTERS = frozenset(
 # (kind, pattern, least digits in the value): the digit count keeps short ratios, doses and
 # scores ("120/80", "1-0-0") out, since every form here is a long number.
 _FORMS: list[tuple[str, re.Pattern[str], int]] = [
+    # A South African identity number, its birth date first, spaced 6-4-3: "850312 5084 087".
+    (
+        "ssn",
+        re.compile(
+            r"(?<![\w.,/-])\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ ]\d{4}[ ]\d{3}"
+            r"(?![\w/-]|[.,]\d|[ ]\d)"
+        ),
+        13,
+    ),
     # A dashed national number ending in one check digit: "42101-4471839-2" (CNIC).
     ("ssn", re.compile(r"\b\d{3,6}-\d{5,8}-\d\b(?!-)"), 10),
     # Letters, digits and a check character in brackets: HKID "D123456(7)", "HN21004479(3)".
@@ -79,15 +88,29 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
         re.compile(r"(?<![\d.][ \t])\b116[ \t]?(?:000|006|111|117|123)\b(?![ \t]*[\d.(])"),
         6,
     ),
-    # An extension written with a dash ("ext 7-4412"), or "local" after a telephone number.
+    # Mobile numbers without a cue as India writes them, five and five ("98401 55276"), and
+    # as Spain does, alone on a signature's line ("622 55 41 09"); not in a run of counts
+    # ("plt 85000 90000 120000") or before a unit.
+    (
+        "phone",
+        re.compile(
+            r"(?<![\w.,/+-])(?<!\d[ ])(?!\d\d000[ ]\d\d000)[6-9]\d{4}[ ]\d{5}"
+            r"(?![\w/-]|[.,]\d|[ ]\d)(?![ \t]*(?i:%|mg|ml|mcg|kg|units?\b|iu\b|/))"
+            r"|(?m:^)[ \t]*(?P<v>[6-9]\d{2}(?:[ ]\d{2}){3})[ \t]*(?m:$)"
+        ),
+        9,
+    ),
+    # An extension written with a dash ("ext 7-4412"), or "local" after a telephone number,
+    # with its word ("0192 loc. 214"), or "at local 4410".
     (
         "phone",
         re.compile(
             r"(?i:\b(?:ext|extn|extension)\.?)[ \t]*(?P<v>\d{1,2}-\d{3,5})\b"
-            r"|(?<=\d)[ \t]+(?i:local|loc\.)[ \t]+(?P<v2>\d{3,5})\b"
+            r"|(?<=\d)[ \t]+(?P<v2>(?i:local|loc\.)[ \t]+\d{3,5})\b"
         ),
-        4,
+        3,
     ),
+    ("phone", re.compile(r"(?i:\b(?:at|on|dial|call)[ \t]+local)[ \t]+(?P<v>\d{3,5})\b"), 3),
     # A badge number after an officer's rank and name: "Officer D. Castellanos #4471".
     (
         "id_number",

@@ -35,15 +35,21 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "account_number",
         r"(?:billing[ \t]+)?account(?:[ \t]+(?:number|no\.?|#))?|acct\.?(?:[ \t]*(?:#|no\.?))?|"
-        r"c-?file(?:[ \t]+(?:number|no\.?|#))?",
+        r"c-?file(?:[ \t]+(?:number|no\.?|#))?|"
+        # A mobile-money pay bill or till ("paybill 550120"), a short "acc" before a long
+        # number ("acc 0412 5581"; "ACC 2014 guidelines" is a college).
+        r"pay[ \t]?bill(?:[ \t]+(?:number|no\.?|#))?|till[ \t]+(?:number|no\.?|#)|"
+        r"(?-i:[Aa]cc)(?=[ \t]*(?:no\.?|#|:)?[ \t]*\d{3,}[ -]?\d{3,})",
     ),
     (
         "licence_number",
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
         r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
         r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        # "MCRN 0219 84" (Irish), "col·legiat 08-41772" (Catalan), "NATA accred. 2981".
+        r"mcrn|col[·.]?legiat|colegiad[oa]|accred(?:itation)?(?:[ \t]+(?:number|no\.?))?|"
         r"ahpra|hpcsa|mcr|badge|pin|reg(?:istration)?|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
-        r"kmpdc|mdcn|apc",
+        r"kmpdc|mdcn|apc|permis(?:[ \t]+(?:no\.?|n[°º]))?",
     ),
     ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)|chassis(?:[ \t]+no\.?)?"),
     (
@@ -102,7 +108,8 @@ _ONE_ID = (
     # Digits grouped in threes after two or three ("28 331 907").
     r"|\d{2,3}(?:[ ]\d{3}){2,3}(?![\w/-]|[.,]\d)"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.
-    r"|(?-i:[A-Z]{1,4})(?:[ ]\d{2,}(?:/[A-Z0-9]+)*){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
+    # ... or a dashed one ("QLAB-NW 31 552 0917").
+    r"|(?-i:[A-Z]{1,4}(?:-[A-Z]{1,4})?)(?:[ ]\d{2,}(?:/[A-Z0-9]+)*){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
 # One value, or a list of them ("serial numbers 11440-01 and 11440-02").
 _ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
@@ -179,7 +186,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             kind,
             re.compile(
-                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?[ \t]*[:#(]?[ \t]*"
+                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?"
+                # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
+                r"(?:[ \t]*\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*[:#(]?[ \t]*"
                 rf"(?P<v>{_ID_VALUE})",
                 re.I,
             ),
@@ -191,9 +200,15 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "vehicle_id",
         re.compile(
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
-            r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer)"
-            r"(?![a-z])(?:[ \t]+(?:number|no\.?|#))?)"  # not "CABG 2008"
-            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})\b"
+            r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer|lorry|autorickshaw|"
+            # A state before "tag": "car OK tag HHA-4420".
+            r"rickshaw)(?![a-z])(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
+            # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
+            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
+            r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
+            # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago").
+            r"(?<=\w\w)(?![ \t]*(?i:times|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|"
+            r"mins?|minutes?|km|miles?|mph|kg|x)\b)"
         ),
     ),
     ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
@@ -230,9 +245,23 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:member(?:ship)?|mbr|subscriber|sub[ \t]+id|adh[ée]rent|affili[ée]|"
             r"insured|beneficiary|cert(?:ificate)?|plan[ \t]+code|bic|polis(?:nummer)?|"
             r"versichertennummer|kvnr|mutuelle|cover(?:[ \t]+no\.?)?|payer[ \t]+id|enrollee|"
-            r"dependant|dependent)\b)(?:[ \t]+(?i:id|no\.?|number|#|code))?[ \t]*[:#]?[ \t]*"
+            # Afrikaans and Dutch: "lid nr" ("lid 12 mm" is an eyelid).
+            r"dependant|dependent|lid[ \t]+(?:nr|no)\.?|lidnommer|lidnummer)(?!\w))"
+            r"(?:[ \t]+(?i:id|no\.?|number|#|code))?[ \t]*[:#]?[ \t]*"
             r"(?P<v>(?=[A-Z0-9 /-]{0,6}\d\d)[A-Z]{0,4}[ -]?\d[\dA-Z]*(?:(?:[ /-]|[ ]-[ ])"
             r"[\dA-Z]*\d[\dA-Z]*){0,4})(?![\w-])"
+        ),
+    ),
+    # A plan's group number, five digits or more ("group 00731", "Group: GRP 44120-TX"); "age
+    # group 18-65", "group 2 PH" and a study's years ("group 2019-2021") are none.
+    (
+        "health_plan_id",
+        re.compile(
+            r"(?i:\bgroup(?:[ \t]+(?:id|number|no\.?|#))?)[ \t]*[:#]?[ \t]*"
+            r"(?P<v>(?:GRP[ \t-]?)?(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?=(?:[A-Z-]*\d){5})"
+            r"[A-Z0-9]+(?:-[A-Z0-9]+)*"
+            # or a code of three dashed parts with a digit ("Group TX-MCD-04").
+            r"|(?-i:(?=[A-Z-]*\d)[A-Z]{2,}-[A-Z0-9]{2,}-[A-Z0-9]{2,}))(?![\w-]|[.,]\d)"
         ),
     ),
     # A Medicare card's individual reference number after a slash ("2951 60413 1/3"), a BC

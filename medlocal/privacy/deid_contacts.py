@@ -5,8 +5,11 @@ e-mail addresses, URLs and IP addresses (see :mod:`medlocal.privacy.deid_pattern
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
+from medlocal.privacy.deid_spans import Redaction, label
 
 _TLDS = r"com|org|net|edu|gov|io|us|uk|ca|au|nz|ie|info|health|biz|co|nhs|me|app|care"
 
@@ -23,10 +26,20 @@ _PLATFORMS = (
 _USER_WORDS = r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name"
 # A platform, perhaps with "profile", "as" or a bracket ("on Instagram as kiki_d09", "Snapchat
 # (jj_smith)"), or a username word alone ("Glycaemic profile: HbA1c" has no platform).
-HANDLE_CUE = re.compile(
+_HANDLE_CUE = (
     rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}|profile|account))?(?!\w)"
     rf"(?:[ \t]+as\b|[ \t]*\()?|\b(?:{_USER_WORDS})(?!\w))"
     r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*"
+)
+# The verbs of a system's footer before "by" and a login ("Printed by: jo_reyes2"; see _BY_CUE).
+_SYSTEM_VERBS = (
+    r"printed|exported|entered|generated|created|run|released|modified|updated|edited|accessed|"
+    r"downloaded|uploaded|scanned|filed|sent|logged|amended|documented|transcribed"
+)
+# Where a user name keeps its underscores (deid_ocr): after a handle cue, or after a system's
+# "Printed by:" or "user" ("user mlee_04").
+HANDLE_CUE = re.compile(
+    rf"{_HANDLE_CUE}|(?i:\b(?:(?:{_SYSTEM_VERBS})[ \t]+by(?:[ \t]+user)?|user))[ \t]*[:=]?[ \t]*"
 )
 # A user name: letters, digits, "_" and inner dots, with a digit, "_" or an inner dot in it
 # (a plain word after "profile" or "Facebook" is no user name: "Her profile is stable").
@@ -108,7 +121,8 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?i:\b(?:ring|call|text|rang|phoned?|contact(?:able)?|sms|whatsapp|landline|"
-            r"reach(?:able)?)(?:[ \t]+(?:him|her|them|me|us))?(?:[ \t]+(?:on|at))?)[ \t]*:?[ \t]*"
+            r"reach(?:able)?)(?:[ \t]+(?:him|her|them|me|us))?(?:[ \t]+(?:on|at|to))?)"
+            r"[ \t]*:?[ \t]*"
             r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
             r"|\(\+\d{1,3}\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,4}(?![\w-])"
         ),
@@ -117,7 +131,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?i:\b(?:bleep|pager|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
+            r"(?i:\b(?:bleep|pager|pgr|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
             r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
     ),
@@ -127,7 +141,9 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?:(?<=[ .-]\d{4})|(?<=[ .-]\d{3}))[ \t]*,?[ \t]*"
-            rf"(?P<v>{_EXTENSION}|x[ \t]?\d{{1,6}})(?![\w^]|\.\d)"
+            # ... or a menu's option ("1-800-555-0142 opt 3").
+            rf"(?P<v>{_EXTENSION}|x[ \t]?\d{{1,6}}|(?i:opt(?:ion)?\.?|press)[ \t]*\d{{1,2}})"
+            r"(?![\w^]|\.\d)"
             rf"|(?<=\d\d[ .-]\d\d[ .-]\d\d)[ \t]*,?[ \t]*(?P<v2>{_EXTENSION})(?![\w^]|\.\d)"
         ),
     ),
@@ -145,7 +161,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "id_number",
         re.compile(
             rf"(?<![\w@.])@{_HANDLE}"
-            rf"|{HANDLE_CUE.pattern}(?P<v>@[A-Za-z_][\w.]*\w|(?:{_HANDLE}|[A-Za-z_]\w*#\d{{4}}))"
+            rf"|{_HANDLE_CUE}(?P<v>@[A-Za-z_][\w.]*\w|(?:{_HANDLE}|[A-Za-z_]\w*#\d{{4}}))"
             r"(?![\w@#])"
         ),
     ),
@@ -155,10 +171,98 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,5}(?:[ \t-]\d{2,6}){1,4}"
+            # (a German area code and a seven-digit number, "0234 5558812")
+            r"(?<![\w+.])(?=0(?:[ \t-]?\d){8,10}(?![ \t-]?\d))0\d{1,5}(?:[ \t-]\d{2,7}){1,4}"
             r"(?![\w-])"
             r"|(?<![\w+.])(?=00(?:[ \t.-]?\d){9,14}(?![ \t.-]?\d))00[ \t]?[1-9]\d{0,2}"
             r"(?:[ \t.-]?\d{1,4}){2,5}(?![\w-])"
         ),
     ),
 ]
+
+
+# Twelfth round: system and portal user names. A login is lower case with "_" or an inner dot
+# ("srd_front2", "a.khan", "mlee.rn") or letters then digits ("jdoe4", "tkowal01"); an English
+# or clinical word before the digits is no login ("covid19", "day3", "news2").
+_LOGIN = r"(?<![\w@.])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?![\w@]|\.\w)|(?<![\w@.])[a-z]{3,}\d{1,4}\b"
+# Where a system writes who made the page: "Printed by: jdoe4", "Note entered by tkowal01",
+# "Printed 03/04 10:12 by a.khan", "user mlee_04 | host", "portal user: pjones77". Speed: the
+# literal opens the pattern (the engine skips to it); the verb is looked for before it.
+_BY_LOGIN = re.compile(rf"by(?<!\wby)(?:[ \t]+user)?[ \t]*:?[ \t]*(?P<v>{_LOGIN})")
+_VERB_BEFORE = re.compile(rf"(?i:\b(?:{_SYSTEM_VERBS})\b)(?:[^\n.;|]|\.(?=\S)){{0,40}}?[ \t]*\Z")
+_USER_LOGIN = re.compile(rf"(?<![A-Za-z])(?i:user)[ \t]*[:=]?[ \t]*(?P<v>{_LOGIN})")
+# After a strong cue a login may be letters alone, if no English word: "by user mwhite",
+# "user ID: dkerr", "logged in as pnair".
+# A practice's EDI address is one too ("edi kowhaimed", "EDI: rivermed01").
+_STRONG_CUE = re.compile(
+    r"(?i:\bby[ \t]+user|\buser[ \t]*(?:id|name)|\busername|\blog(?:-?in|ged[ \t]+in[ \t]+as)|"
+    r"\bedi(?:[ \t]+(?:address|code))?)"
+    r"(?![A-Za-z])[ \t]*[:=]?[ \t]*(?P<v>(?-i:[a-z]{4,16}\d{0,4}))\b(?![.@-]\w)"
+)
+# A handle in brackets right after its owner's name, made from it: "From: Dana Reyes
+# (dreyes_88)", "mo tran-li (motranli7)". A word of the name (four letters or more) is in it.
+# Its underscores are read as spaces before the rules (deid_ocr): "(dreyes 88)".
+_BRACKET_HANDLE = re.compile(
+    r"(?<=[A-Za-z])[ \t]*\((?P<v>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+|[ ]\d+)*)\)"
+)
+# The name before it: up to four words on its line.
+_NAME_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z'-]*[ \t]+){0,3}[A-Za-z][A-Za-z'-]*\Z")
+# An "@" handle after a word for one's account or a platform, even without a digit: "her
+# account (@sunnyloaves)", "Instagram - @mossandfern".
+_AT_HANDLE = re.compile(r"@(?<![\w@.]@)(?P<v>[A-Za-z_][\w.]*[A-Za-z0-9_])(?![\w@])")
+_AT_CUE_BEFORE = re.compile(
+    rf"(?i:\b(?:account|handle|profile|page|channel|username|{_PLATFORMS})\b)[^\n.;@]{{0,20}}\Z"
+)
+
+
+def _no_word_login(value: str) -> bool:
+    """A login, not a word with a number ("covid19", "day3") or an abbreviation ("e.g")."""
+    if re.fullmatch(r"[a-z](?:\.[a-z])+", value):
+        return False  # "e.g", "i.e", "a.m"
+    letters = re.fullmatch(r"([a-z]+)\d+", value)
+    lex = lexicon()
+    word = fold(letters.group(1)) if letters else fold(value)
+    return not (lex.clinical(word) or (letters is not None and lex.known(word)))
+
+
+def _handle_of_name(name: str, handle: str) -> bool:
+    """Whether a name's word of four letters or more, a name and no clinical word, is in the
+    handle ("Dana Reyes" and "dreyes_88"; "positive for COVID (covid19)" is none)."""
+    has_digit_or_mark = any(c.isdigit() or c in "._" for c in handle)
+    if not has_digit_or_mark or not _no_word_login(handle.lower().replace(" ", "_")):
+        return False
+    lex = lexicon()
+    for word in re.split(r"[ \t'-]+", name):
+        lower = fold(word)
+        if len(lower) < 4 or word.isupper() or lower not in handle.lower():
+            continue
+        if not lex.clinical(lower) and (lex.name_like(lower) or not lex.known(lower)):
+            return True
+    return False
+
+
+def login_candidates(text: str) -> Iterator[Redaction]:
+    """System user names and handles after their cue (see _BY_LOGIN, _USER_LOGIN, _STRONG_CUE,
+    _BRACKET_HANDLE and _AT_HANDLE)."""
+    found: list[tuple[int, int]] = []
+    for match in _BY_LOGIN.finditer(text):
+        verb = _VERB_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if verb is not None and _no_word_login(match.group("v")):
+            found.append(match.span("v"))
+    for match in _USER_LOGIN.finditer(text):
+        if _no_word_login(match.group("v")):
+            found.append(match.span("v"))
+    for match in _STRONG_CUE.finditer(text):
+        if not lexicon().known(match.group("v").rstrip("0123456789")):
+            found.append(match.span("v"))
+    if "(" in text:
+        for match in _BRACKET_HANDLE.finditer(text):
+            name = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            if name is not None and _handle_of_name(name.group(), match.group("v")):
+                found.append(match.span("v"))
+    if "@" in text:
+        for match in _AT_HANDLE.finditer(text):
+            if _AT_CUE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                found.append((match.start(), match.end()))
+    for start, end in found:
+        yield Redaction("id_number", start, end, text[start:end], label("id_number"))

@@ -36,6 +36,44 @@ def masked_number_candidates(text: str) -> Iterator[Redaction]:
         times = " " in value and not any(c in "*•#X" for c in value)
         if digits >= 3 and masks >= 3 and not times:
             yield Redaction("ssn", match.start(), match.end(), value, label("ssn"))
+    yield from _plate_candidates(text)
+
+
+# An Indian registration in its national shape, without a cue: a state's code, the district's
+# number, a series of letters and four digits ("KA 05 MN 2231", "DL-3C-AB-1234"). Units and
+# times never stand between ("HR 88 PM 1400" is no plate). Speed: the pattern opens with a
+# capital, the state is looked up after.
+_INDIAN_STATES = frozenset(
+    {
+        "AN", "AP", "AR", "AS", "BR", "CG", "CH", "DD", "DL", "DN", "GA", "GJ", "HP", "HR", "JH",
+        "JK", "KA", "KL", "LA", "LD", "MH", "ML", "MN", "MP", "MZ", "NL", "OD", "OR", "PB", "PY",
+        "RJ", "SK", "TN", "TR", "TS", "UK", "UP", "WB",
+    }
+)  # fmt: skip
+_INDIAN_PLATE = re.compile(
+    r"[A-Z][A-Z](?<![\w-][A-Z]{2})(?P<s>[ -]?)\d{1,2}[A-Z]?(?P=s)"
+    r"(?!(?:AM|PM|HR|BP|RR|MG|ML|IU|CC|MM|CM|KG)\b)[A-Z]{1,3}(?P=s)\d{4}\b(?![/.,]\d)"
+)
+# A Singapore plate, with its check letter, in the clause of a vehicle's word before it ("taxi
+# driver, SJB 4402 M"; "SBP 110 L" in a table has no vehicle before it).
+_SINGAPORE_PLATE = re.compile(r"S(?<![\w-]S)[A-Z]{1,2}[ ]?\d{1,4}[ ]?[A-HJ-MPR-UX-Z](?![\w-])")
+_VEHICLE_BEFORE = re.compile(
+    r"(?i:\b(?:taxi|cab|car|van|truck|lorry|bus|vehicle|motorcycle|motorbike|scooter|"
+    r"autorickshaw|rickshaw)s?\b)[^.;]{0,30}\Z"
+)
+
+
+def _plate_candidates(text: str) -> Iterator[Redaction]:
+    """Indian plates anywhere; Singapore plates within 30 characters after a vehicle's word,
+    in its clause."""
+    plates = [p for p in _INDIAN_PLATE.finditer(text) if p.group()[:2] in _INDIAN_STATES]
+    for plate in _SINGAPORE_PLATE.finditer(text):
+        if _VEHICLE_BEFORE.search(text, max(0, plate.start() - 45), plate.start()):
+            plates.append(plate)
+    for plate in plates:
+        yield Redaction(
+            "vehicle_id", plate.start(), plate.end(), plate.group(), label("vehicle_id")
+        )
 
 
 _COLOURS = (

@@ -44,7 +44,7 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
-from medlocal.privacy.deid_contacts import CONTACT_PATTERNS
+from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
@@ -115,6 +115,9 @@ _CHECK_CHARACTER = re.compile(
     # 120/80" keeps its blood pressure).
     rf"[ \t](?:[A-Z]{{2}}(?=[ \t]*(?:[.,;)]|$))|[B-HJ-Z]|[AI](?![ \t]+[a-z])|"
     rf"\d(?!{UNIT_AFTER}|[ \t]*x\b))(?![\w/,:-]|\.\w)"
+    # A version code after a dash ("4417 882 906 - KT   Ph:"), an issue digit after a slash
+    # ("5512 88321 4 / 2"), each at the end of its field.
+    r"|[ \t]*-[ \t]*[A-Z]{2}(?=[ \t]*(?:[.,;)\n]|$)|[ \t]{2})|[ \t]*/[ \t]*\d(?![\w/.,])"
 )
 
 
@@ -124,6 +127,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from script_candidates(text)
     yield from masked_number_candidates(text)
     yield from check_code_candidates(text)
+    yield from login_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
