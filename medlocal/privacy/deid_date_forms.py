@@ -35,6 +35,10 @@ _MONTH_NAMES = (
 
 _DAY = r"(?:[12]?\d|3[01])"
 _MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+# A month and day spaced, either order ("03 14", "14 03").
+_SPACED_MD = (
+    r"(?:0?[1-9]|1[0-2])[ ](?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])[ ](?:0?[1-9]|1[0-2])"
+)
 # A month and day without a year, either order ("3/20", "20/3").
 _MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
 
@@ -299,6 +303,17 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"arm|leg|motor|sensory|grip|reflex))"
             r"(?:[A-Z][\w&'’.-]*[ \t]+){1,5}[A-Z][\w&'’.-]*,[ \t]*"
             rf"(?P<v>{_MD})(?=\))"
+        ),
+    ),
+    # A claim form's dates of service, spaced with a two-digit year, either order ("DOS FROM
+    # 03 14 26 TO 03 14 26"): after "DOS" (and "FROM"), or after a capital "TO" that follows a
+    # number spaced as a year ("4 26 TO"); prose writes "to" ("reps 1 2 10 to 12 20 30").
+    (
+        "date",
+        re.compile(
+            r"\b(?:(?i:dos)\b[ \t:]*(?:(?i:from)[ \t]+)?|"
+            r"(?:(?<=\d[ ]\d\d[ ])|(?<=\d[ ]\d\d[ ]{2}))(?:TO|THRU)[ \t]+)"
+            rf"(?P<v>(?:{_SPACED_MD})[ ]\d\d)\b(?![ ]?\d)"
         ),
     ),
     # A month and day that can only be a date, day/month ("23/4") or month/day ("7/19"); a score

@@ -18,7 +18,8 @@
   "Ijumaa, tarehe 7 Agosti 2026"; the months that are English words too, "Mac", "Jun", "Mei",
   only with a year), the Tagalog ordinal day ("ika-4 ng Hulyo", "Biyernes, ika-14 ng
   Agosto") and Tagalog abbreviations with a day and year ("Okt. 3, 2026"), a French
-  abbreviated month with its year ("juil. 2026"), two dates joined by a word ("12/01/2026 to
+  abbreviated month with its year ("juil. 2026"), Polish months in the locative ("w sierpniu
+  1974"), an Afrikaans day ("die 14de"), two dates joined by a word ("12/01/2026 to
   04/02/2026", "May 2024 and June 2025"), and a week or weekend named by its date ("w/c 14
   June", "the weekend of 3-4 Oct").
 
@@ -171,6 +172,14 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b(?:{_TL_ABBREVIATIONS})\.?[ \t]+{_D},?[ \t]+(?:19|20)\d\d\b"
             # French abbreviations that no English month shares, with a year ("juil. 2026").
             r"|\b(?i:janv|f[ée]vr|avr|juil)\.?[ \t]+(?:19|20)\d\d\b"
+            # Polish months in the locative, "in August 1974" ("w sierpniu 1974", "we
+            # wrześniu"): no English word.
+            r"|\b(?i:(?:we?)[ \t]+)?(?i:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|"
+            r"wrze[śs]niu|pa[źz]dzierniku|listopadzie|grudniu)\b(?:[ \t]+(?:19|20)\d\d\b)?"
+            # An Afrikaans day of the month ("op die 14de", "die 3de kom"), at a phrase's end or
+            # before a verb of coming: "die 3de keer" (the third time) counts.
+            r"|(?<=\b(?i:die)[ \t])(?:[12]?\d|3[01])(?:ste|de)\b"
+            r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:kom|gekom|terug|van)\b)"
         ),
     ),
     # Two dates joined by a word or a dash are one date span, the word with them ("12/01/2026

@@ -121,3 +121,17 @@ def test_an_age_in_brackets_after_a_relative_or_a_title() -> None:
 def test_numbers_after_a_relative_or_a_title_that_are_no_age_stay() -> None:
     out = redact("Her brother (92 mg daily dose) and sister (45).")
     assert "92 mg" in out and "(45)" in out, out
+
+
+def test_polish_locative_month_and_afrikaans_day() -> None:
+    found = spans("Uraz (we wrześniu 1988); operacja w marcu 2001.")
+    assert "we wrześniu 1988" in found and "w marcu 2001" in found, found
+    out = redact("Haar seun sal op die 23ste kom. Die 3de keer in die hospitaal.")
+    assert "23ste" not in out and "3de keer" in out, out
+
+
+def test_claim_form_dates_of_service_spaced() -> None:
+    out = redact("24 DOS FROM 03 14 26 TO 03 15 26  CPT 99213  UNITS 1")
+    assert "03 14 26" not in out and "03 15 26" not in out and "CPT 99213" in out, out
+    text = "Reps 1 2 10 to 12 20 30 done; doses 10 12 14 to 16 units."
+    assert redact(text) == text, redact(text)
