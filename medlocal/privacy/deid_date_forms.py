@@ -305,6 +305,28 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<v>{_MD})(?=\))"
         ),
     ),
+    # A date after a clinician's name or credential, at the end of a phrase ("certificate
+    # signed (Dr Okafor-Lane 4/9)", "education with Halima RN 12/3;").
+    (
+        "date",
+        re.compile(
+            r"(?:\b(?:Dr|Prof)\.?[ \t]+[A-Z][\w'’-]+|\b[A-Z][a-z]+[ \t]+"
+            r"(?:RN|RGN|RM|NP|PharmD|RPh|CNS|HCA|MSW|LCSW|SLT|OT|RD))[ \t]+"
+            rf"(?P<v>{_MD})(?=[ \t]*(?:[),;]|\.(?!\d)|$))",
+            re.M,
+        ),
+    ),
+    # A line sited on a date that can only be one ("PICC 14/3", "CVC 11/28"); "ETT 7/22" is a
+    # tube's size and depth, so tubes are not cues.
+    (
+        "date",
+        re.compile(
+            r"\b(?:CVC|CVAD|PICC|IDC|PIV|Hickman|Foley|cannula|midline|port)[ \t]+"
+            r"(?:(?i:inserted|placed|sited|changed|removed)[ \t]+)?"
+            r"(?P<v>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))"
+            r"(?![/\d]|\.\d)"
+        ),
+    ),
     # A claim form's dates of service, spaced with a two-digit year, either order ("DOS FROM
     # 03 14 26 TO 03 14 26"): after "DOS" (and "FROM"), or after a capital "TO" that follows a
     # number spaced as a year ("4 26 TO"); prose writes "to" ("reps 1 2 10 to 12 20 30").

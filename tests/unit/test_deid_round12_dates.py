@@ -135,3 +135,15 @@ def test_claim_form_dates_of_service_spaced() -> None:
     assert "03 14 26" not in out and "03 15 26" not in out and "CPT 99213" in out, out
     text = "Reps 1 2 10 to 12 20 30 done; doses 10 12 14 to 16 units."
     assert redact(text) == text, redact(text)
+
+
+def test_a_date_after_a_clinicians_name_or_a_line_sited() -> None:
+    out = redact("Capacity form signed (Dr Okafor-Lane 4/9). Foot care with Halima RN 12/3; ok.")
+    assert "4/9" not in out and "12/3" not in out, out
+    out = redact("Access: PICC inserted 14/3, CVC 11/28 removed.")
+    assert "14/3" not in out and "11/28" not in out, out
+
+
+def test_a_clinicians_fraction_or_a_tube_size_stays() -> None:
+    text = "Seen by Dr Patel 2/7 ago. ETT 7/22 at lips. OT 3/4 tasks done."
+    assert "2/7" in redact(text) and "7/22" in redact(text) and "3/4" in redact(text)
