@@ -1,5 +1,10 @@
 """Fixed-form patterns for ages over 89 ("92-year-old", "92 y/o", "aged 92", "92M",
 "ninety-four", "a hundred and two"): they become "90+"; ages up to 89 are kept.
+
+Round 12: ninety in other languages ("noventa y dos", "nobenta", "quatre-vingt-quinze",
+"zweiundneunzig", "tisini"), an age in brackets after a relative ("his father (96, lives
+alone)"), after a title and a name ("(Mrs K), 94,"), after a date of birth and a slash
+("DOB / age: 03/02/1931 / 95").
 """
 
 from __future__ import annotations
@@ -25,7 +30,70 @@ _NOT_AN_AGE_AFTER = (
     r"pounds?|lbs?|kilo\w*|grams?|steps|pack|percentile|centile|anniversary)\b"
 )
 
+# Ninety and its compounds in other languages: Spanish and Portuguese ("noventa y dos",
+# "noventa e três"), Tagalog ("nobenta'y singko", "siyamnapu't dalawa"), Italian
+# ("novantadue"), French ("quatre-vingt-douze", Belgian and Swiss "nonante"), German and Dutch
+# ("zweiundneunzig", "tweeënnegentig"), Swahili ("tisini na mbili"), Malay ("sembilan puluh").
+_NINETY_WORDS = (
+    r"noventa(?:[ \t]+[ye][ \t]+(?:uno|una|um|uma|dos|dois|duas|tres|três|cuatro|quatro|cinco|"
+    r"seis|siete|sete|ocho|oito|nueve|nove))?|"
+    r"(?:nobenta|siyamnapu)(?:(?:'t|'y|[ \t]+y)[ \t]*(?:isa|dalawa|tatlo|apat|lima|anim|pito|"
+    r"walo|siyam|uno|dos|tres|kuwatro|singko|sais|siyete|otso|nuwebe))?|"
+    r"novant\w*|quatre[ \t-]vingt[ \t-](?:dix(?:[ \t-](?:sept|huit|neuf))?|onze|douze|treize|"
+    r"quatorze|quinze|seize)|nonante(?:[ \t-](?:et[ \t-]un|deux|trois|quatre|cinq|six|sept|"
+    r"huit|neuf))?|"
+    r"(?:(?:ein|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)und)?neunzig|"
+    r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?negentig|"
+    r"(?:miaka[ \t]+)?tisini(?:[ \t]+na[ \t]+(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa))?|"
+    r"sembilan[ \t]+puluh(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|"
+    r"sembilan))?"
+)
+# A unit, a count or a thousand after it makes a value ("noventa minutos", "neunzig Prozent").
+_NOT_AN_AGE_AFTER_OTHER = (
+    r"[ \t-]*(?:%|mg|ml|kg|g/|mmol|mmhg|bpm|mil\b|mille|tausend|duizend|libo|elfu|ribu|"
+    r"por[ \t]+ciento|pour|"
+    r"prozent|procent|porsiyento|asilimia|peratus|persen|minut\w*|segund\w*|second\w*|hor\w*|"
+    r"stunde\w*|uur|d[ií]as?|jours?|tage?n?|dagen|araw|siku|hari|semanas?|semaines?|wochen?|"
+    r"weken|linggo|wiki|minggu|meses|mois|monate?n?|maanden|buwan|miezi|bulan|mm|cm|grad\w*|"
+    r"degr\w*)\b"
+)
+_RELATIVES = (
+    r"mother|father|mum|mom|mam|dad|grandmother|grandfather|grandma|grandpa|gran|granny|nan|"
+    r"nana|nanna|aunt|auntie|uncle|wife|husband|partner|sister|brother|spouse|neighbour|neighbor|"
+    r"friend|widow|widower|mother-in-law|father-in-law"
+)
+
 AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "age_over_89",
+        re.compile(rf"\b(?P<v>(?i:{_NINETY_WORDS}))\b(?!(?i:{_NOT_AN_AGE_AFTER_OTHER}))"),
+    ),
+    # An age in brackets after a relative ("his mother (97, lives with him)", "wife (93)").
+    (
+        "age_over_89",
+        re.compile(
+            rf"(?i:\b(?:{_RELATIVES}))[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)\b"
+            r"(?=[ \t]*(?:,|\)|;|y\b|yo\b|yrs?\b|years\b))"
+        ),
+    ),
+    # After a title and a name, in brackets or not ("Ada Hill (Mrs H), 94,", "Mr Oduya, 91."):
+    # the title makes the word a name, the comma or stop after the number an age.
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]*\)?,[ \t]+(?P<v>9\d|1[01]\d)\b"
+            r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|years\b|yrs\b|y\b|$))",
+            re.M,
+        ),
+    ),
+    # After a date of birth and a slash, as "DOB / age" fields write it ("03/02/1931 / 95").
+    (
+        "age_over_89",
+        re.compile(
+            r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:18|19)\d\d|(?:18|19)\d\d-\d\d-\d\d)"
+            r"[ \t]*/[ \t]*(?P<v>9\d|1[01]\d)\b(?![ \t]*(?:[/.%]\d|%|mg|kg))"
+        ),
+    ),
     (
         "age_over_89",
         re.compile(

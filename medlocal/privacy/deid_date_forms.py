@@ -35,6 +35,12 @@ _MONTH_NAMES = (
 
 _DAY = r"(?:[12]?\d|3[01])"
 _MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+# A month and day spaced, either order ("03 14", "14 03").
+_SPACED_MD = (
+    r"(?:0?[1-9]|1[0-2])[ ](?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])[ ](?:0?[1-9]|1[0-2])"
+)
+# A month and day without a year, either order ("3/20", "20/3").
+_MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
 
 DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Dates: a weekday before a day ("Tues 14th", "Mon 17/11", "Sat 11/1"), a month named after
@@ -142,9 +148,16 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"
             rf"|\b(?:{_WEEKDAY})\.?,?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+"
             rf"(?:{_MONTH_SHORT})\b"
-            # The first day of two joined by a word ("between 3rd and 5th May").
-            r"|\b\d{1,2}(?:st|nd|rd|th)?(?=[ \t]+(?:and|to|or|until|till|through|&)[ \t]+"
+            # The first day of two joined by a word ("between 3rd and 5th May"), the word with it
+            # (round 12), also where a line break follows ("sessions (2nd and\n3rd Oct)").
+            r"|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:and|to|or|until|till|through|&)(?=\s+"
             rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b)"
+            # Two days of the month in brackets or after "on" or "the", at the end of a phrase
+            # ("held (14th and 15th)", "on the 2nd & 3rd."), not before a noun ("the 4th and 5th
+            # toes") nor after one ("digits 4th and 5th.").
+            r"|(?:(?<=\()|(?<=\bon[ \t])|(?<=\bthe[ \t]))(?:[12]?\d|3[01])(?:st|nd|rd|th)"
+            r"[ \t]+(?:and|&|or)[ \t]+"
+            r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?=[ \t]*(?:[.;)?!]|$))"
         ),
     ),
     # A day of the month in words after a preposition, at the end of a phrase ("discharged on
@@ -252,6 +265,77 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # stays for a true date ("on 3/10").
             r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain))"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # Round 12: a month and day with other cues. A past participle that dates a task ("trained
+    # 4/9", "reviewed 12/3"), not "2/7 ago" (two days).
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:trained|reviewed|updated|issued|signed|certified|referred|checked)[ \t:]+)"
+            rf"(?P<v>{_MD})(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?)\b)"
+        ),
+    ),
+    # A log line that opens with its date and a colon ("4/12: repeat bloods normal"), at a line's
+    # or a sentence's start.
+    (
+        "date",
+        re.compile(
+            rf"(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{{2}}))[ \t]*(?P<v>{_MD})(?=:[ \t]+[A-Za-z])",
+            re.M,
+        ),
+    ),
+    # A date before a part of the day in capitals ("bloods 4/12 AM"); halves, thirds and
+    # quarters of a tablet ("1/2 AM") are doses.
+    (
+        "date",
+        re.compile(
+            rf"(?<![\w/.])(?P<v>{_MD})(?<!/2)(?<!/3)(?<!/4)(?=[ \t]+(?:AM|PM|A\.M\.|P\.M\.)\b)"
+        ),
+    ),
+    # A date after a named source in brackets ("(Westside Imaging, 4/12)", "(Dr Okafor, 9/3)"):
+    # two capitalised words or more, none a scale or a side ("(Oxford Scale, 4/5)", "(Right
+    # Hand, 4/5)" are grades).
+    (
+        "date",
+        re.compile(
+            r"\((?![^()\n]*(?i:scale|score|grade|power|strength|mrc|right|left|upper|lower|hand|"
+            r"arm|leg|motor|sensory|grip|reflex))"
+            r"(?:[A-Z][\w&'’.-]*[ \t]+){1,5}[A-Z][\w&'’.-]*,[ \t]*"
+            rf"(?P<v>{_MD})(?=\))"
+        ),
+    ),
+    # A date after a clinician's name or credential, at the end of a phrase ("certificate
+    # signed (Dr Okafor-Lane 4/9)", "education with Halima RN 12/3;").
+    (
+        "date",
+        re.compile(
+            r"(?:\b(?:Dr|Prof)\.?[ \t]+[A-Z][\w'’-]+|\b[A-Z][a-z]+[ \t]+"
+            r"(?:RN|RGN|RM|NP|PharmD|RPh|CNS|HCA|MSW|LCSW|SLT|OT|RD))[ \t]+"
+            rf"(?P<v>{_MD})(?=[ \t]*(?:[),;]|\.(?!\d)|$))",
+            re.M,
+        ),
+    ),
+    # A line sited on a date that can only be one ("PICC 14/3", "CVC 11/28"); "ETT 7/22" is a
+    # tube's size and depth, so tubes are not cues.
+    (
+        "date",
+        re.compile(
+            r"\b(?:CVC|CVAD|PICC|IDC|PIV|Hickman|Foley|cannula|midline|port)[ \t]+"
+            r"(?:(?i:inserted|placed|sited|changed|removed)[ \t]+)?"
+            r"(?P<v>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01]))"
+            r"(?![/\d]|\.\d)"
+        ),
+    ),
+    # A claim form's dates of service, spaced with a two-digit year, either order ("DOS FROM
+    # 03 14 26 TO 03 14 26"): after "DOS" (and "FROM"), or after a capital "TO" that follows a
+    # number spaced as a year ("4 26 TO"); prose writes "to" ("reps 1 2 10 to 12 20 30").
+    (
+        "date",
+        re.compile(
+            r"\b(?:(?i:dos)\b[ \t:]*(?:(?i:from)[ \t]+)?|"
+            r"(?:(?<=\d[ ]\d\d[ ])|(?<=\d[ ]\d\d[ ]{2}))(?:TO|THRU)[ \t]+)"
+            rf"(?P<v>(?:{_SPACED_MD})[ ]\d\d)\b(?![ ]?\d)"
         ),
     ),
     # A month and day that can only be a date, day/month ("23/4") or month/day ("7/19"); a score

@@ -14,6 +14,14 @@
   "15 Rajab 1446 H"); the month alone ("in Ramadan") is kept, it names a season.
 * Vietnamese dates ("ngày 10 tháng 2 năm 2025", "mùng 6 Tết").
 * A holiday on a fixed day with its year ("Hogmanay 2024", "Christmas Eve 2023").
+* Round 12: Malay, Indonesian and Swahili months and weekdays ("Selasa, 4 Ogos 2026",
+  "Ijumaa, tarehe 7 Agosti 2026"; the months that are English words too, "Mac", "Jun", "Mei",
+  only with a year), the Tagalog ordinal day ("ika-4 ng Hulyo", "Biyernes, ika-14 ng
+  Agosto") and Tagalog abbreviations with a day and year ("Okt. 3, 2026"), a French
+  abbreviated month with its year ("juil. 2026"), Polish months in the locative ("w sierpniu
+  1974"), an Afrikaans day ("die 14de"), two dates joined by a word ("12/01/2026 to
+  04/02/2026", "May 2024 and June 2025"), and a week or weekend named by its date ("w/c 14
+  June", "the weekend of 3-4 Oct").
 
 A clock time after a date is no part of it ("11/02/2025 14:22": only the date is found).
 """
@@ -38,8 +46,21 @@ _WEEKDAY_FULL = (
     # The Nordic ones also with the definite ending, as Swedish dates write them ("måndagen").
     r"(?:m[åa]ndag|tisdag|tirsdag|onsdag|torsdag|fredag|l[öø]rdag|s[öø]ndag)(?:en)?|"
     r"poniedzia[łl]ek|wtorek|[śs]roda|czwartek|pi[ąa]tek|sobota|niedziela|"
-    r"miyerkules|huwebes|biyernes|sabado|linggo"
+    r"miyerkules|huwebes|biyernes|sabado|linggo|"
+    # Malay, Indonesian, Swahili (round 12).
+    r"isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|senin|kamis|jumat|"
+    r"jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili"
 )
+# Malay, Indonesian and Swahili months that no English word spells ("4 Ogos", "7 Agosti"), and
+# those that do ("Mac" is a computer, "Jun" and "Mei" abbreviations or names): these only
+# with a year ("2 Mac 2026").
+_MS_SW_MONTHS = (
+    r"julai|ogos|disember|machi|aprili|agosti|septemba|oktoba|novemba|desemba|maret|agustus|"
+    r"desember"
+)
+_MS_SW_MONTHS_YEAR = r"mac|jun|mei|januari|februari|april|juni|oktober|september|november"
+# Tagalog abbreviations ("Nob. 3, 2026"), only with a day and a year: "Set", "Dis" are words.
+_TL_ABBREVIATIONS = r"Ene|Peb|Abr|Hun|Hul|Ago|Set|Okt|Nob|Dis"
 _WEEKDAY_SHORT = (
     r"Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|"
     r"Dom|Tis|Ons|Tor|Fre|Lör|Sön"
@@ -54,8 +75,11 @@ _YEAR = r"(?:19|20)?\d\d"
 _SCHEDULE_AFTER = rf"[^\n]*?\b(?:{_WEEKDAY_SHORT}|{_WEEKDAY_TWO})\.?,?[ \t]+\d"
 # Month words after a weekday: a day then a month word, or a month word then a day.
 _MONTH_AFTER_WEEKDAY = (
-    rf"(?i:{_D}(?:\.|er|º)?[ \t]+(?:de[ \t]+)?(?:{MONTH_WORDS})(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)"
-    rf"(?!\w)"
+    rf"(?i:{_D}(?:\.|er|º)?[ \t]+(?:de[ \t]+)?"
+    rf"(?:{MONTH_WORDS}|{_MS_SW_MONTHS}|{_MS_SW_MONTHS_YEAR})"
+    rf"(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)(?!\w)"
+    # The Tagalog ordinal day ("Biyernes, ika-14 ng Agosto").
+    rf"|(?i:ika-?[ \t]?{_D}[ \t]+ng[ \t]+(?:{MONTH_WORDS}))(?!\w)(?:,?[ \t]+\d{{4}}\b)?"
     rf"|(?i:(?:{MONTH_WORDS})[ \t]+{_D}(?:,?[ \t]+\d{{4}})?)\b"
 )
 # What may follow a weekday of three letters or more: a numeric date (day first or month
@@ -92,6 +116,21 @@ _HOLIDAYS = (
     r"Independence[ \t]+Day|Valentine['’]?s[ \t]+Day|Koningsdag|St\.?[ \t]+Patrick['’]?s[ \t]+Day"
 )
 
+_MONTHS_CAPITALISED = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+# A date with its year, for a pair of dates joined by a word: numeric ("03/06/2026", ISO), a
+# month and year ("October 2025"), or a day, month and year either way ("5 May 2026",
+# "May 5, 2026").
+_FULL_DATE = (
+    rf"{_D}/{_M}/{_YEAR}|{_M}/{_D}/{_YEAR}|{_D}\.{_M}\.{_YEAR}|{_D}-{_M}-{_YEAR}"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    rf"|(?:{_D}(?:st|nd|rd|th)?[ \t]+)?(?:{_MONTHS_CAPITALISED})\.?"
+    rf"(?:[ \t]+{_D}(?:st|nd|rd|th)?,?)?[ \t]+(?:19|20)\d\d"
+)
+_JOIN = r"[ \t]+(?i:through|thru|to|until|till|and|or)[ \t]+|[ \t]*[-–—][ \t]*"
+
 WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
@@ -99,7 +138,7 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A weekday (with "le", "el", "den", "am" before it), then the date.
             rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b"
             rf"(?:(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT}|{_WEEKDAY_LOWER})\.?),?[ \t]+"
-            r"(?:(?i:den)[ \t]+)?"
+            r"(?:(?i:den|tarehe|tanggal)[ \t]+)?"
             rf"(?:{_AFTER_WEEKDAY})"
             rf"|(?:{_WEEKDAY_TWO})\.?,?[ \t]+(?:{_AFTER_WEEKDAY_TWO}))"
             # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".
@@ -118,6 +157,49 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:and|to|through))[ \t]*){_D}(?:st|nd|rd|th)?){{1,3}},?[ \t]+(?:19|20)\d\d\b"
             # A holiday on a fixed day, with its year.
             rf"|\b(?:{_HOLIDAYS})[ \t,]+(?:19|20)\d\d\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            # Malay, Indonesian, Swahili: "4 Ogos", "tarehe 7 Agosti 2026", "2 Mac 2026".
+            rf"(?:\b(?i:tarehe|tanggal)[ \t]+)?\b{_D}[ \t]+(?:"
+            rf"(?i:{_MS_SW_MONTHS})\b(?:[ \t]+(?:19|20)\d\d\b)?"
+            rf"|(?i:{_MS_SW_MONTHS_YEAR})[ \t]+(?:19|20)\d\d\b)"
+            # Tagalog: "ika-4 ng Hulyo 2026", and "Okt. 3, 2026".
+            rf"|\b(?i:ika)-?[ \t]?{_D}[ \t]+(?i:ng)[ \t]+(?i:{MONTH_WORDS})(?!\w)"
+            r"(?:,?[ \t]+(?:19|20)\d\d\b)?"
+            rf"|\b(?:{_TL_ABBREVIATIONS})\.?[ \t]+{_D},?[ \t]+(?:19|20)\d\d\b"
+            # French abbreviations that no English month shares, with a year ("juil. 2026").
+            r"|\b(?i:janv|f[ée]vr|avr|juil)\.?[ \t]+(?:19|20)\d\d\b"
+            # Polish months in the locative, "in August 1974" ("w sierpniu 1974", "we
+            # wrześniu"): no English word.
+            r"|\b(?i:(?:we?)[ \t]+)?(?i:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|"
+            r"wrze[śs]niu|pa[źz]dzierniku|listopadzie|grudniu)\b(?:[ \t]+(?:19|20)\d\d\b)?"
+            # An Afrikaans day of the month ("op die 14de", "die 3de kom"), at a phrase's end or
+            # before a verb of coming: "die 3de keer" (the third time) counts.
+            r"|(?<=\b(?i:die)[ \t])(?:[12]?\d|3[01])(?:ste|de)\b"
+            r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:kom|gekom|terug|van)\b)"
+        ),
+    ),
+    # Two dates joined by a word or a dash are one date span, the word with them ("12/01/2026
+    # to 04/02/2026", "May 2024 and June 2025"): the annotators' convention, and the pair reads
+    # as one period.
+    (
+        "date",
+        re.compile(rf"\b(?:{_FULL_DATE})(?:{_JOIN})(?:{_FULL_DATE})(?![\w/.-]\d)"),
+    ),
+    # A week or weekend named by its date, with its words ("w/c 14 June", "the weekend of 3-4
+    # Oct", "wk of 7/9").
+    (
+        "date",
+        re.compile(
+            r"(?:\b(?i:the)[ \t]+)?\b(?i:w/[cbe]|(?:week|wk|weekend)[ \t]+"
+            r"(?:commencing|beginning|ending|of))[ \t:]+"
+            rf"(?:{_D}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*{_D}(?:st|nd|rd|th)?)?[ \t]+(?:of[ \t]+)?"
+            rf"(?:{_MONTHS_CAPITALISED})\b"
+            rf"|(?:{_MONTHS_CAPITALISED})\.?[ \t]+{_D}(?:st|nd|rd|th)?\b"
+            rf"|{_D}/{_M}\b(?![/.]\d|{NOT_DATE_AFTER}))"
         ),
     ),
 ]
