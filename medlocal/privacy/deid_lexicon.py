@@ -99,7 +99,7 @@ CLINICAL_SHORT = frozenset(
 )  # fmt: skip
 
 
-_FOREIGN_CACHE = 50_000  # words whose foreign reading is remembered
+_FOREIGN_CACHE = 50_000  # words whose readings are remembered
 # Endings that make a dictionary word a clinical one, for the foreign spellings (deid_cognates).
 _MEDICAL_ENDINGS = (
     "itis", "osis", "emia", "aemia", "oma", "omas", "ectomy", "otomy", "ostomy", "plasty",
@@ -122,8 +122,10 @@ class Lexicon:
     # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
     # name ("attends Marton Methodist Church" is a church).
     products: frozenset[str] = frozenset()
-    # What the foreign reading found of each word (see _foreign_clinical).
+    # What the foreign reading found of each word (see _foreign_clinical), and what known() said:
+    # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def clinical(self, lower: str) -> bool:
         """A word the clinical value grammar owns: listed, or shaped like a drug name."""
@@ -137,7 +139,18 @@ class Lexicon:
         """An English or clinical word, allowing for inflection, prefixes, hyphenation and
         British spelling, or a clinical word of another European language (see
         :mod:`~medlocal.privacy.deid_cognates`)."""
-        return self._known_in_english(lower) or self._foreign_clinical(lower)
+        cached = self._known.get(lower)
+        if cached is None:
+            cached = self._known_in_english(lower) or self._foreign_clinical(lower)
+            if len(self._known) > _FOREIGN_CACHE:
+                self._known.clear()  # bounded, as the foreign readings are
+            self._known[lower] = cached
+        return cached
+
+    def forget(self) -> None:
+        """Drop the remembered readings of words (a benchmark times a record read cold)."""
+        self._known.clear()
+        self._foreign.clear()
 
     def _foreign_clinical(self, lower: str) -> bool:
         if not lower.isalpha() or self.name_like(lower) or lower in self.places:
