@@ -131,10 +131,11 @@ def doctor_report(
     from medlocal.vault.backup_state import backup_summary
     from medlocal.vault.restore import leftover_folders
 
+    vault_folder = vault_folder or paths.vault_dir()
     folders = {
         "data": str(paths.data_dir()),
         "models": str(paths.models_dir()),
-        "vault": str(paths.vault_dir()),
+        "vault": str(vault_folder),  # the one checked: `doctor --vault DIR` names another
         "config": str(paths.config_dir()),
         "logs": str(paths.log_dir()),
         "MEDLOCAL_HOME": str(paths.home_override() or ""),
@@ -151,5 +152,5 @@ def doctor_report(
         backends=backends.status().as_dict(),
         ocr=ocr_status(ocr_enabled),
         reranker=reranker,
-        restore_leftovers=[str(p) for p in leftover_folders(vault_folder or paths.vault_dir())],
+        restore_leftovers=[str(p) for p in leftover_folders(vault_folder)],
     )

@@ -24,6 +24,8 @@ DEFAULT_SYSTEM_PROMPT = (
 def register(sub: Any) -> None:
     doctor = sub.add_parser("doctor", help="hardware, folders and offline status")
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    # Which vault's folder to check for what an interrupted restore left (never unlocked).
+    add_vault_args(doctor)
     doctor.set_defaults(func=run_doctor)
 
     ask = sub.add_parser(

@@ -430,7 +430,7 @@ class ChatPanel(QWidget):
             blocks.append(_question_html(turn.question))
             blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
             blocks.append(_sources_html(turn, index))
-            blocks.append(flag_list_html(turn.flags, tone_css(Tone.ERROR)))
+            blocks.append(flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR)))
             blocks.extend(
                 f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
             )

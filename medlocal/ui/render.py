@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, flag_place
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -157,14 +157,18 @@ def plain_html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def flag_list_html(flags: Sequence[Flag], heading_style: str = "color: #b3261e") -> str:
-    """The flags listed under an answer, in the clinician's words; the window passes the
-    scheme's error colour as ``heading_style`` (this module stays Qt-free)."""
+def flag_list_html(flags: Sequence[Flag], text: str, heading_style: str = "color: #b3261e") -> str:
+    """The flags listed under an answer, in the clinician's words; ``text`` is the final text
+    the flags' offsets point into. Each names its sentence by its opening words, as the CLI and
+    exports do (``flag_place``): a sentence count took an intro line as sentence 1 and read like
+    the model's own numbered list. The window passes the scheme's error colour as
+    ``heading_style`` (this module stays Qt-free)."""
     if not flags:
         return ""
     items = []
     for flag in flags:
-        where = f"Sentence {flag.sentence + 1}" if flag.sentence >= 0 else "Answer"
+        place = flag_place(flag, text)
+        where = html.escape(place[:1].upper() + place[1:], quote=False)
         token = f" “{html.escape(flag.token)}”" if flag.token else ""
         reason = html.escape(flag.message or FLAG_WHY.get(flag.kind, flag.kind))
         items.append(f"<li><b>{where}</b>{token}: {reason}</li>")

@@ -155,8 +155,9 @@ def test_verify_and_restore_with_the_recovery_key(
         dialog = BackupDialog(ws)
         qtbot.addWidget(dialog)
         assert not dialog.new_passphrase.isEnabled()
+        assert not dialog.confirm_passphrase.isEnabled()
         dialog.use_recovery.setChecked(True)
-        assert dialog.new_passphrase.isEnabled()
+        assert dialog.new_passphrase.isEnabled() and dialog.confirm_passphrase.isEnabled()
         dialog.source.setText(str(usb))
         dialog.source_passphrase.setText(recovery)
         dialog.start_verify()
@@ -165,6 +166,7 @@ def test_verify_and_restore_with_the_recovery_key(
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         dialog.source_passphrase.setText(recovery)
         dialog.new_passphrase.setText("short")
+        dialog.confirm_passphrase.setText("short")
         dialog.start_restore()  # refused before anything runs: too short
         assert "at least" in dialog.message.text() and not dialog.task.busy
         assert ws.require_vault() is not None  # nothing locked
@@ -172,6 +174,7 @@ def test_verify_and_restore_with_the_recovery_key(
         new = "a brand new passphrase"
         dialog.source_passphrase.setText(recovery)
         dialog.new_passphrase.setText(new)
+        dialog.confirm_passphrase.setText(new)
         dialog.start_restore()
         text = _message(qtbot, dialog)
         assert "opens with the new passphrase" in text, text
@@ -180,3 +183,24 @@ def test_verify_and_restore_with_the_recovery_key(
     finally:
         assert wait_for_jobs(10.0)
         ws.close()
+
+
+def test_the_recovery_restores_new_passphrase_must_be_typed_twice_alike(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `vault restore` asks twice at a terminal: a typo in a passphrase typed once would
+    leave a restored vault that only the recovery key opens."""
+    dialog = BackupDialog(workspace)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.use_recovery.setChecked(True)
+    dialog.source.setText(str(tmp_path / "usb"))
+    dialog.source_passphrase.setText("the recovery key")
+    dialog.new_passphrase.setText("a brand new passphrase")
+    dialog.confirm_passphrase.setText("a brand new passfrase")
+    assert dialog.start_restore() is None  # refused before anything runs
+    text = dialog.message.text()
+    assert "New passphrase for the restored vault: The passphrases do not match." in text, text
+    assert "Type it again in both fields." in text, text
+    assert not dialog.task.busy and workspace.vault is not None  # nothing locked
+    assert dialog.new_passphrase.text() == dialog.confirm_passphrase.text() == ""  # not kept

@@ -91,7 +91,7 @@ def test_notes_and_successes_are_not_drawn_as_errors(qtbot: QtBot) -> None:
 def test_the_flag_list_heading_takes_the_schemes_colour() -> None:
     flags = [Flag(0, "unverified_number", "5000 mg", "5000 mg is not in [1].", 0, 27)]
     dark = tone_css(Tone.ERROR, dark_palette())
-    assert dark in flag_list_html(flags, dark)
+    assert dark in flag_list_html(flags, "Take 5000 mg every 6 hours.", dark)
     assert (
         tone_colour(Tone.ERROR, dark_palette()).name()
         != tone_colour(Tone.ERROR, light_palette()).name()

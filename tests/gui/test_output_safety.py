@@ -144,6 +144,30 @@ def test_flag_underlines_the_words_at_fault_when_known() -> None:
     assert html[start:].split(">", 1)[1].startswith("150/95</span>")
 
 
+def test_the_chat_lists_a_flag_by_its_sentences_opening_words(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window said "Sentence 2" where the CLI and exports quote the sentence's opening words
+    (flag_place): a count took the intro line as sentence 1 and read like the model's own
+    numbered list. The underline stays on the sentence."""
+    from medlocal.app.chats import ChatTurn
+    from medlocal.ui.chat_panel import ChatPanel
+
+    text = "Current medicines:\n1. Apixaban 5 mg once daily for atrial fibrillation [1].\n"
+    start = text.index("Apixaban")
+    end = text.index("\n", start)
+    flags = [Flag(1, "unverified_number", "once daily", "Not in passage 1.", start - 3, end)]
+    flags.append(Flag(-1, "invalid_citation", "", "The model cited passage 9."))
+    panel = ChatPanel(make_workspace(tmp_path))
+    qtbot.addWidget(panel)
+    panel.turns = [ChatTurn("Which anticoagulant?", text, flags=flags)]
+    panel.redraw()
+    shown = panel.view.toPlainText()
+    assert "Sentence “Apixaban 5 mg once daily for…” “once daily”: Not in" in shown, shown
+    assert "Answer: The model cited passage 9." in shown, shown
+    assert "Sentence 2" not in shown
+    drawn = panel.view.toHtml()
+    assert "underline" in drawn or "wavy" in drawn  # the sentence is still underlined
+
+
 def test_a_flagged_sentence_stays_readable_in_a_dark_theme(qtbot: QtBot) -> None:
     """The flag's light background came with no text colour: white on pale pink in dark mode."""
     text = "Take metformin 5000 mg [1]."

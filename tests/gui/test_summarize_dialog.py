@@ -77,6 +77,9 @@ def test_flags_are_underlined_and_listed(
     assert dialog.saved is not None and dialog.saved.summary.flags
     assert "underline" in dialog.view.toHtml() or "wavy" in dialog.view.toHtml()
     assert "Check these against the sources" in dialog.view.toPlainText()
+    # Named by its opening words, as the CLI and exports name it, not "Sentence 1".
+    assert "Sentence “Metformin 850 mg twice daily" in dialog.view.toPlainText()
+    assert "Sentence 1" not in dialog.view.toPlainText()
     assert "to check against the sources" in dialog.message.text()
 
 

@@ -1,6 +1,7 @@
 """Walkthrough 15, small things around restore: the passphrase hint names the vault it was
-restored into, ``doctor`` lists folders an interrupted restore left behind (with what to do),
-and verifying an interrupted (``.partial``) backup is bad input, exit 2, like other bad paths."""
+restored into, ``doctor`` lists folders an interrupted restore left behind (with what to do;
+``--vault DIR`` for another vault's), and verifying an interrupted (``.partial``) backup is bad
+input, exit 2, like other bad paths."""
 
 from __future__ import annotations
 
@@ -62,6 +63,30 @@ def test_doctor_lists_what_an_interrupted_restore_left(
     assert _cli("doctor", "--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert report["restore_leftovers"] == [str(replaced), str(left)]  # sorted by name
+
+
+def test_doctor_vault_checks_that_vaults_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``doctor --vault DIR``, as other vault commands take it: the leftovers beside that vault,
+    not the default one's (which it did not check before), and the vault folder it names."""
+    other = tmp_path / "clinic" / "vault2"
+    other.parent.mkdir()
+    left = other.parent / f".{other.name}.replaced-0a1b2c3d"
+    left.mkdir()
+    default = paths.vault_dir()
+    beside_default = default.parent / f".{default.name}.restore-99999999"
+    beside_default.mkdir()
+    assert _cli("doctor", "--vault", str(other)) == 0
+    out = capsys.readouterr().out
+    assert "1 folder(s) left by an interrupted restore" in out, out
+    assert f"           {left}\n" in out and str(beside_default) not in out
+    assert f"vault:     {other}\n" in out, out
+    assert _cli("doctor", "--json", "--vault", str(other)) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["restore_leftovers"] == [str(left)]
+    assert report["folders"]["vault"] == str(other)
+    assert not other.exists()  # only looked at: no vault created, nothing unlocked
 
 
 def test_verifying_an_interrupted_backup_is_bad_input(

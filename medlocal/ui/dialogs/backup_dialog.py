@@ -109,6 +109,10 @@ class BackupDialog(QDialog):
         self.use_recovery.toggled.connect(self._recovery_toggled)
         self.new_passphrase = _secret_field("New passphrase for the restored vault")
         self.new_passphrase.setEnabled(False)
+        # Typed twice, as `vault restore` asks at a terminal: a typo would leave a vault that
+        # no one can open but with the recovery key again.
+        self.confirm_passphrase = _secret_field("Repeat the new passphrase")
+        self.confirm_passphrase.setEnabled(False)
         self.verify_button = QPushButton("&Verify")
         self.verify_button.setAccessibleName("Check the backup opens and is whole")
         self.verify_button.clicked.connect(self.start_verify)
@@ -122,6 +126,7 @@ class BackupDialog(QDialog):
         self.secret_label = QLabel("Passphrase")
         restore_form.addRow(self.secret_label, self.source_passphrase)
         restore_form.addRow("New passphrase", self.new_passphrase)
+        restore_form.addRow("Repeat it", self.confirm_passphrase)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.verify_button)
         buttons_row.addWidget(self.restore_button)
@@ -186,6 +191,7 @@ class BackupDialog(QDialog):
         self.source_passphrase.setPlaceholderText(name)
         self.source_passphrase.setAccessibleName(name)
         self.new_passphrase.setEnabled(on)
+        self.confirm_passphrase.setEnabled(on)
 
     def _source(self) -> tuple[Path, str | None, str | None] | None:
         """The chosen backup and what opens it: its passphrase, or the recovery key."""
@@ -251,12 +257,17 @@ class BackupDialog(QDialog):
             return None
         path, passphrase, recovery_key = chosen
         fresh = self.new_passphrase.text() if recovery_key else ""
+        repeated = self.confirm_passphrase.text() if recovery_key else ""
         self.new_passphrase.clear()
+        self.confirm_passphrase.clear()
         if recovery_key:
             try:
-                check_new_passphrase(fresh)  # the rule `vault restore` applies to it
+                # The rules `vault restore` applies to it, the match included.
+                check_new_passphrase(fresh, repeated)
             except UserInputError as err:
-                self.message.show_error(f"New passphrase for the restored vault: {err}")
+                self.message.show_error(
+                    f"New passphrase for the restored vault: {err} Type it again in both fields."
+                )
                 return None
         ws = self.workspace
 

@@ -63,7 +63,7 @@ def summary_html(summary: Summary) -> str:
     return (
         f"<h2>{html.escape(summary.title)}</h2>"
         + answer_html(summary.text, summary.flags)
-        + flag_list_html(summary.flags, tone_css(Tone.ERROR))
+        + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR))
         + sources_html(summary.sources)
     )
 
