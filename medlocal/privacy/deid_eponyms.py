@@ -57,6 +57,11 @@ EPONYM_HEADS = frozenset(
         "reaction", "effect",
         # Fifth round: inclusion bodies, appliances.
         "body", "hoist",
+        # Twelfth round: measures, anatomy and events named after a person ("Breslow
+        # thickness", "Sylvian fissure", "Hampton hump", "Stokes-Adams attacks", "Semmes-Weinstein
+        # monofilament", "von Willebrand screen", "Nordic hamstring curls").
+        "thickness", "fissure", "hump", "attack", "attacks", "monofilament", "screen", "curls",
+        "examination",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -77,11 +82,12 @@ _CAPITALISED_HEADS = frozenset(
         "phenomena",
         "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
         "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
+        "examination",  # "Addenbrooke's Cognitive Examination"
     }
 )  # fmt: skip
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
 # ("Robson group 1", "Guthrie card").
-_LOWER_CASE_HEADS = frozenset({"group", "groups", "card"})
+_LOWER_CASE_HEADS = frozenset({"group", "groups", "card", "level", "category"})
 _NUMBER_AFTER = re.compile(r"[ \t]\d{1,2}\b(?![:/.]\d)")
 _CLASS_AFTER = re.compile(r"[ \t](?:\d{1,2}\b(?![:/.]\d)|[A-G]\b|[IV]{1,4}\b)")
 # Procedure and disease words by their ending ("Ivor Lewis oesophagectomy", "Heller myotomy",
@@ -247,6 +253,7 @@ _SCALE_EPONYMS = frozenset(
         "lund", "browder", "parkland", "cobb", "wagner", "texas", "pedis", "wifi", "clavien",
         "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
         "ballard", "finnegan", "silverman", "dubowitz", "gustilo", "neer", "mason", "tossy",
+        "asa",  # the anaesthetic grade ("ASA 2"), not Dr Asa Lind
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(

@@ -50,6 +50,19 @@ _DRUG_STEMS = (
     "grel", "plase", "iramine", "thiazide", "tadine", "cort", "asone", "onide", "dronic",
     "ronate", "mibi",
 )  # fmt: skip
+# A medicine's salt or form, written after its name in lower case ("morphine sulfate",
+# "hyoscine butylbromide", "flupentixol decanoate").
+_SALTS = (
+    "sulfate", "sulphate", "bromide", "chloride", "maleate", "mesylate", "mesilate", "besylate",
+    "besilate", "tartrate", "succinate", "fumarate", "citrate", "acetate", "phosphate",
+    "hydrate", "propionate", "furoate", "valerate", "gluconate", "lactate", "carbonate",
+    "nitrate", "decanoate", "palmitate", "hyclate", "pamoate", "embonate", "stearate",
+    "bicarbonate", "hydroxide", "trisilicate", "dipropionate", "xinafoate",
+)  # fmt: skip
+# Plurals of pathology the 1934 dictionary lacks ("mitoses", "stenoses", "anastomoses"); the
+# Latin "-ae" plurals are listed in deid_clinical_terms.txt instead, as many places and
+# institutions end so too ("Waianae", "Mater Misericordiae").
+_LATIN_PLURALS = ("oses",)
 _PREFIXES = (
     "non", "pre", "post", "peri", "intra", "inter", "trans", "sub", "supra", "hyper", "hypo",
     "anti", "re", "un", "over", "under", "micro", "macro", "multi", "semi", "bi", "tri", "co",
@@ -128,11 +141,14 @@ class Lexicon:
     _known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def clinical(self, lower: str) -> bool:
-        """A word the clinical value grammar owns: listed, or shaped like a drug name."""
+        """A word the clinical value grammar owns: listed, or shaped like a drug name or a salt
+        of one ("sulfate", "butylbromide"), or a plural of pathology ("mitoses")."""
         return (
             lower in self.clinical_words
             or lower.endswith(_DRUG_STEMS)
             or (lower.startswith(("cef", "ceph")) and len(lower) > 6)  # cephalosporins
+            or (lower.endswith(_SALTS) and len(lower) >= 7)
+            or (lower.endswith(_LATIN_PLURALS) and len(lower) >= 7)
         )
 
     def known(self, lower: str) -> bool:

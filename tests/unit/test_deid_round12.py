@@ -140,3 +140,22 @@ def test_street_forms_of_other_countries_and_their_suffixes() -> None:
 def test_everyday_words_after_a_street_are_no_apartment() -> None:
     out = redact("Lives at 12 Oak Street, floor plan reviewed by OT.")
     assert out.endswith(", floor plan reviewed by OT."), out
+
+
+def test_salts_plurals_and_eponymous_measures_are_clinical() -> None:
+    for text in (
+        "Comfort care with\nmidazolam, hyoscine butylbromide and morphine sulfate via driver",
+        "No blue sclerae - osteogenesis imperfecta unlikely. Mitoses 3/mm2.",
+        "Breslow thickness 1.4 mm. Clark level IV. Bethesda category IV.",
+        "Blood in the right Sylvian fissure. Hampton hump on CT. Two Stokes-Adams attacks.",
+        "Addenbrooke's Cognitive Examination 61/100; von Willebrand screen normal.",
+        "Loss of sensation on Semmes-Weinstein monofilament testing.",
+    ):
+        assert redact(text) == text, redact(text)
+
+
+def test_an_organisations_assessment_or_a_places_latin_ending_still_goes() -> None:
+    out = redact("Bed found, then Elim Housing assessment on Monday.")
+    assert "Elim" not in out, out
+    out = redact("Seen at the Mater Misericordiae; lives in waianae with his son.")
+    assert "Misericordiae" not in out, out
