@@ -1,7 +1,7 @@
 """Nicknames (eleventh round): what a person is called besides their name.
 
 * In brackets right after a found name ("Chiamaka Walker (Chi-Chi)", "Jimmy Tjapaltjarri (Old
-  Jimmy)"): a listed given name or a word no dictionary has among its words, none clinical or a
+  Jimmy)", 'Dolores ("Lola")'): a listed given name or a word no dictionary has among its words, none clinical or a
   role ("Hodan Ali (interpreter)", "Bea (RN)" stay);
 * after "goes by", "known as", "aka", "nicknamed" or "prefers to be called" ("goes by TJ");
 * in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)');
@@ -19,7 +19,8 @@ from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_tokens import WordSpan
 
 _WORD = r"[A-Z][\w'’-]*"
-_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*(?P<v>{_WORD}(?:[ \t]{_WORD})?)[ \t]*\)")
+# Perhaps quoted inside the brackets ('DOLORES ("LOLA")').
+_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*[\"“'‘]?(?P<v>{_WORD}(?:[ \t]{_WORD})?)[\"”'’]?[ \t]*\)")
 _CUED = re.compile(
     r"\b(?i:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.|nicknamed|prefers[ \t]+to[ \t]+be[ \t]+"
     r"called|likes[ \t]+to[ \t]+be[ \t]+called)[ \t]*[:\"“'‘]?[ \t]*"

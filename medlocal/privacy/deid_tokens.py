@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import WEEKDAYS, Lexicon, fold
 from medlocal.privacy.deid_people_words import JOINERS, PARTICLES, PERSON_VERB, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
@@ -146,7 +147,10 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         # capitals ("DARNELL") is a name.
         # Not a known word ("PERSONS"), and a place of three letters is an acronym ("VAC").
         listed = lex.name_like(lower) or (lower in lex.places and len(lower) >= 4)
-        tok.strong = listed and not known and len(lower) >= 3
+        # A clinical abbreviation that is also a given name ("TIA", "ASA", "ELISA") is the
+        # abbreviation; it still joins a name beside it ("TIA MORGAN").
+        abbreviation = tok.word in default_abbreviations().senses
+        tok.strong = listed and not known and len(lower) >= 3 and not abbreviation
         tok.weak = named
         return
     if tok.shape == "initial":

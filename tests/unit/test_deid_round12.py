@@ -159,3 +159,16 @@ def test_an_organisations_assessment_or_a_places_latin_ending_still_goes() -> No
     assert "Elim" not in out, out
     out = redact("Seen at the Mater Misericordiae; lives in waianae with his son.")
     assert "Misericordiae" not in out, out
+
+
+def test_a_clinical_abbreviation_that_is_a_given_name_stays_alone_and_goes_beside_a_name() -> None:
+    text = "Clopidogrel after TIA last year. ELISA pending. ASA 2."
+    assert redact(text) == text
+    assert "MORGAN" not in redact("Patient: TIA MORGAN") and "TIA" not in redact(
+        "Patient: TIA MORGAN"
+    )
+
+
+def test_a_quoted_nickname_in_brackets_after_a_name_goes() -> None:
+    out = redact('Sister Rosa Lind ("Rosie") visited.')
+    assert "Rosie" not in out and "Rosa" not in out, out
