@@ -1,8 +1,8 @@
 """Nicknames (eleventh round): what a person is called besides their name.
 
 * In brackets right after a found name ("Chiamaka Walker (Chi-Chi)", "Jimmy Tjapaltjarri (Old
-  Jimmy)", 'Dolores ("Lola")'): a listed given name or a word no dictionary has among its words, none clinical or a
-  role ("Hodan Ali (interpreter)", "Bea (RN)" stay);
+  Jimmy)", 'Dolores ("Lola")'): a listed given name or a word no dictionary has among its
+  words, none clinical or a role ("Hodan Ali (interpreter)", "Bea (RN)" stay);
 * after "goes by", "known as", "aka", "nicknamed" or "prefers to be called" ("goes by TJ");
 * in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)');
 * a parent or husband after "s/o", "d/o" or "w/o" ("Rajeswari d/o Muthu").
