@@ -39,7 +39,9 @@ _NINETY_WORDS = (
     r"seis|siete|sete|ocho|oito|nueve|nove))?|"
     r"(?:nobenta|siyamnapu)(?:(?:'t|'y|[ \t]+y)[ \t]*(?:isa|dalawa|tatlo|apat|lima|anim|pito|"
     r"walo|siyam|uno|dos|tres|kuwatro|singko|sais|siyete|otso|nuwebe))?|"
-    r"novant\w*|quatre[ \t-]vingt[ \t-](?:dix(?:[ \t-](?:sept|huit|neuf))?|onze|douze|treize|"
+    # Italian spelled out: "novantrone" (mitoxantrone) is a drug.
+    r"novant(?:a(?:due|tr[eé]|quattro|cinque|sei|sette|nove)?|uno|otto)|"
+    r"quatre[ \t-]vingt[ \t-](?:dix(?:[ \t-](?:sept|huit|neuf))?|onze|douze|treize|"
     r"quatorze|quinze|seize)|nonante(?:[ \t-](?:et[ \t-]un|deux|trois|quatre|cinq|six|sept|"
     r"huit|neuf))?|"
     r"(?:(?:ein|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)und)?neunzig|"

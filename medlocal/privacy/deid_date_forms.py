@@ -34,13 +34,20 @@ _MONTH_NAMES = (
 )
 
 _DAY = r"(?:[12]?\d|3[01])"
-_MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+# English months in full and abbreviated, capitalised (shared with deid_world_dates).
+MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
 # A month and day spaced, either order ("03 14", "14 03").
 _SPACED_MD = (
     r"(?:0?[1-9]|1[0-2])[ ](?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])[ ](?:0?[1-9]|1[0-2])"
 )
 # A month and day without a year, either order ("3/20", "20/3").
 _MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+# The same, but not a grade out of five ("power 4/5") or Snellen acuity in metres ("6/9",
+# "6/12"): for the rules whose cue a measurement shares ("(Hip Flexion, 4/5)", "6/9: right
+# eye"). A day past the fifth stays ("23/5").
+_MD_NOT_GRADE = rf"(?![1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)(?:{_MD})"
+# Nor a score out of ten ("Pain reviewed 7/10"), where the cue is as often a measurement's.
+_MD_NOT_SCORE = rf"(?!(?:[1-9]|10)/10\b){_MD_NOT_GRADE}"
 
 DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Dates: a weekday before a day ("Tues 14th", "Mon 17/11", "Sat 11/1"), a month named after
@@ -143,21 +150,26 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]+"
-            rf"(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
-            rf"|\b(?:{_MONTH_SHORT})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*"
+            rf"(?:of[ \t]+)?(?:{MONTH_SHORT})\b"
+            rf"|\b(?:{MONTH_SHORT})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-–—][ \t]*"
             r"\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"
             rf"|\b(?:{_WEEKDAY})\.?,?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+"
-            rf"(?:{_MONTH_SHORT})\b"
+            rf"(?:{MONTH_SHORT})\b"
             # The first day of two joined by a word ("between 3rd and 5th May"), the word with it
             # (round 12), also where a line break follows ("sessions (2nd and\n3rd Oct)").
             r"|\b\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:and|to|or|until|till|through|&)(?=\s+"
-            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b)"
-            # Two days of the month in brackets or after "on" or "the", at the end of a phrase
-            # ("held (14th and 15th)", "on the 2nd & 3rd."), not before a noun ("the 4th and 5th
-            # toes") nor after one ("digits 4th and 5th.").
-            r"|(?:(?<=\()|(?<=\bon[ \t])|(?<=\bthe[ \t]))(?:[12]?\d|3[01])(?:st|nd|rd|th)"
-            r"[ \t]+(?:and|&|or)[ \t]+"
-            r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b(?=[ \t]*(?:[.;)?!]|$))"
+            rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTH_SHORT})\b)"
+            # Two days of the month at the end of a phrase, after "on" or a word that books
+            # them, a few words on ("on the 2nd & 3rd.", "clinics held (14th and 15th)", "held
+            # for two nights (3rd and 4th)"), not before a noun ("the 4th and 5th toes") nor
+            # without such a cue: anatomy ("Rib fractures (9th and 10th)", "tender over the 4th
+            # and 5th.").
+            r"|(?i:\b(?:on[ \t]+(?:\([ \t]*)?(?:the[ \t]+)?|(?:held|booked|scheduled|planned|"
+            r"arranged|clinics?|sessions?|appointments?|appts?|visits?)(?:[ \t]+[\w-]+){0,3}?"
+            r"[ \t]+(?:\([ \t]*|(?:for[ \t]+)?the[ \t]+|for[ \t]+)))"
+            r"(?P<v>(?:[12]?\d|3[01])(?:st|nd|rd|th)[ \t]+(?:and|&|or)[ \t]+"
+            r"(?:[12]?\d|3[01])(?:st|nd|rd|th)\b)(?=[ \t]*(?:[.;)?!]|$))",
+            re.M,
         ),
     ),
     # A day of the month in words after a preposition, at the end of a phrase ("discharged on
@@ -175,7 +187,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            rf"(?P<v>(?i:\b(?:mid|early|late|end)-)(?:{_MONTH_SHORT})\b)"
+            rf"(?P<v>(?i:\b(?:mid|early|late|end)-)(?:{MONTH_SHORT})\b)"
             r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
             r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
         ),
@@ -193,11 +205,12 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!\d[ \t]\()(?<!\d\()(?<!cm[ \t]\()(?<!kg[ \t]\()(?<!g[ \t]\()"
             r"(?<!(?i:weight)[ \t])(?<!(?i:height)[ \t])(?<!(?i:length)[ \t])(?<!HC[ \t])"
             r"(?<!BMI[ \t])(?<!OFC[ \t])"
-            # the last of a list of ordinals ("the 9th, 10th and 11th.")
+            # the last of a list of ordinals ("the 9th, 10th and 11th.", "the 3rd & 4th.")
             r"(?<!th[ \t]and[ \t])(?<!st[ \t]and[ \t])(?<!nd[ \t]and[ \t])(?<!rd[ \t]and[ \t])"
+            r"(?<!th[ \t]&[ \t])(?<!st[ \t]&[ \t])(?<!nd[ \t]&[ \t])(?<!rd[ \t]&[ \t])"
             r"(?<!th,[ \t])(?<!st,[ \t])(?<!nd,[ \t])(?<!rd,[ \t])"
             r"(?P<v>(?i:the[ \t]+)(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
-            rf"(?:[ \t]+(?i:of)[ \t]+(?:{_MONTH_SHORT})\b"
+            rf"(?:[ \t]+(?i:of)[ \t]+(?:{MONTH_SHORT})\b"
             r"|(?![ \t]*,[ \t]*(?:and[ \t]+)?\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:)?!]|$)"
             # or before a word that cannot take an ordinal as its noun ("was on the 15th
             # last time", "the 19th that her"), not another ordinal ("the 9th and 10th ribs")
@@ -227,9 +240,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:Mon|Tues?|Weds?|Thu|Thur|Thurs|Fri|Sat|Sun)\b(?=\.?[ \t]*(?:[,;:)?!]|$|"
             rf"{_DAY}(?!\d)(?![/.\d]*{NOT_DATE_AFTER})|"
             r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
-            rf"|\b(?:{_MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
+            rf"|\b(?:{MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
             rf"(?![/.:]?\d|{UNIT_AFTER})"
-            rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_SHORT})\b"
+            rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTH_SHORT})\b"
             r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
             re.M,
         ),
@@ -244,7 +257,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ](?:19|20)\d\d\b(?![ ]?\d)"
             r"|(?i:\b(?:date|dated|typed|dictated|signed|seen|on)\b:?(?:[ \t]+[^\W\d]+){0,3}[ \t]+)"
             r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[ ](?:0?[1-9]|1[0-2])[ ]\d\d)\b(?![ ]?\d)"
-            rf"|\b\d{{1,2}}[/.-](?i:{_MONTH_SHORT})[/.-]\d{{2,4}}\b"
+            rf"|\b\d{{1,2}}[/.-](?i:{MONTH_SHORT})[/.-]\d{{2,4}}\b"
             r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b(?![/\d])"
             r"|(?<![\d/.])(?P<w>\d{1,2}/\d{1,2})(?=[ \t]+(?:[01]?\d|2[0-3])[:h.]?[0-5]\d\b)"
         ),
@@ -268,20 +281,35 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Round 12: a month and day with other cues. A past participle that dates a task ("trained
-    # 4/9", "reviewed 12/3"), not "2/7 ago" (two days).
+    # 4/9", "signed 12/3"), not "2/7 ago" (two days).
     (
         "date",
         re.compile(
-            r"(?i:\b(?:trained|reviewed|updated|issued|signed|certified|referred|checked)[ \t:]+)"
+            r"(?i:\b(?:trained|issued|signed|certified|referred)[ \t:]+)"
             rf"(?P<v>{_MD})(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?)\b)"
         ),
     ),
-    # A log line that opens with its date and a colon ("4/12: repeat bloods normal"), at a line's
-    # or a sentence's start.
+    # "Checked", "reviewed" and "updated" also introduce a measurement ("Power checked 4/5",
+    # "Pain reviewed 7/10", "VA checked 6/9"): no grade, score or acuity, nor after a measure's
+    # name ("GCS checked 3/4"); a plan's date stays ("Care plan updated 3/11").
     (
         "date",
         re.compile(
-            rf"(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{{2}}))[ \t]*(?P<v>{_MD})(?=:[ \t]+[A-Za-z])",
+            r"(?<!(?i:power)[ \t])(?<!(?i:pain)[ \t])(?<!(?i:score)[ \t])(?<!(?i:va)[ \t])"
+            r"(?<!(?i:acuity)[ \t])(?<!(?i:vision)[ \t])(?<!(?i:mrc)[ \t])(?<!(?i:gcs)[ \t])"
+            r"(?i:\b(?:reviewed|updated|checked)[ \t:]+)"
+            rf"(?P<v>{_MD_NOT_SCORE})"
+            rf"(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?)\b)"
+        ),
+    ),
+    # A log line that opens with its date and a colon ("4/12: repeat bloods normal"), at a line's
+    # or a sentence's start; not an acuity, a grade or a score ("6/9: right eye after pinhole",
+    # "7/10: pain on walking"; "1/10: bloods sent" is a date).
+    (
+        "date",
+        re.compile(
+            rf"(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{{2}}))[ \t]*(?P<v>{_MD_NOT_GRADE})"
+            rf"(?=:[ \t]+[A-Za-z])(?!:{NOT_DATE_AFTER})",
             re.M,
         ),
     ),
@@ -294,15 +322,18 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # A date after a named source in brackets ("(Westside Imaging, 4/12)", "(Dr Okafor, 9/3)"):
-    # two capitalised words or more, none a scale or a side ("(Oxford Scale, 4/5)", "(Right
-    # Hand, 4/5)" are grades).
+    # two capitalised words or more, none a scale, a side, a movement or sight ("(Oxford Scale,
+    # 4/5)", "(Right Hand, 4/5)", "(Knee Extension, 4/5)", "(Visual Acuity, 6/9)" are grades),
+    # and no grade or acuity ("(Bay Imaging, 2/10)" is a date). Whole words: "(Eastgate
+    # Pharmacy, 3/12)" has no "arm" in it.
     (
         "date",
         re.compile(
-            r"\((?![^()\n]*(?i:scale|score|grade|power|strength|mrc|right|left|upper|lower|hand|"
-            r"arm|leg|motor|sensory|grip|reflex))"
+            r"\((?![^()\n]*\b(?i:scale|score|grade|power|strength|mrc|right|left|upper|lower|"
+            r"hands?|arms?|legs?|motor|sensory|grip|reflex(?:es)?|acuity|vision|visual|"
+            r"(?:dorsi|plantar)?flex\w*|extens\w*|abduct\w*|adduct\w*|pain|nrs|vas)\b)"
             r"(?:[A-Z][\w&'’.-]*[ \t]+){1,5}[A-Z][\w&'’.-]*,[ \t]*"
-            rf"(?P<v>{_MD})(?=\))"
+            rf"(?P<v>{_MD_NOT_GRADE})(?=\))"
         ),
     ),
     # A date after a clinician's name or credential, at the end of a phrase ("certificate

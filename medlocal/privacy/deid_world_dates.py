@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_date_forms import MONTH_SHORT
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
@@ -116,17 +117,13 @@ _HOLIDAYS = (
     r"Independence[ \t]+Day|Valentine['’]?s[ \t]+Day|Koningsdag|St\.?[ \t]+Patrick['’]?s[ \t]+Day"
 )
 
-_MONTHS_CAPITALISED = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
 # A date with its year, for a pair of dates joined by a word: numeric ("03/06/2026", ISO), a
 # month and year ("October 2025"), or a day, month and year either way ("5 May 2026",
 # "May 5, 2026").
 _FULL_DATE = (
     rf"{_D}/{_M}/{_YEAR}|{_M}/{_D}/{_YEAR}|{_D}\.{_M}\.{_YEAR}|{_D}-{_M}-{_YEAR}"
     r"|(?:19|20)\d\d-[01]\d-[0-3]\d"
-    rf"|(?:{_D}(?:st|nd|rd|th)?[ \t]+)?(?:{_MONTHS_CAPITALISED})\.?"
+    rf"|(?:{_D}(?:st|nd|rd|th)?[ \t]+)?(?:{MONTH_SHORT})\.?"
     rf"(?:[ \t]+{_D}(?:st|nd|rd|th)?,?)?[ \t]+(?:19|20)\d\d"
 )
 _JOIN = r"[ \t]+(?i:through|thru|to|until|till|and|or)[ \t]+|[ \t]*[-–—][ \t]*"
@@ -176,10 +173,11 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # wrześniu"): no English word.
             r"|\b(?i:(?:we?)[ \t]+)?(?i:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|"
             r"wrze[śs]niu|pa[źz]dzierniku|listopadzie|grudniu)\b(?:[ \t]+(?:19|20)\d\d\b)?"
-            # An Afrikaans day of the month ("op die 14de", "die 3de kom"), at a phrase's end or
-            # before a verb of coming: "die 3de keer" (the third time) counts.
+            # An Afrikaans day of the month ("op die 14de", "die 3de kom"), at a phrase's or a
+            # line's end or before a verb of coming; "die 3de keer" (the third time) is no date.
             r"|(?<=\b(?i:die)[ \t])(?:[12]?\d|3[01])(?:ste|de)\b"
-            r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:kom|gekom|terug|van)\b)"
+            r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:kom|gekom|terug|van)\b)",
+            re.M,
         ),
     ),
     # Two dates joined by a word or a dash are one date span, the word with them ("12/01/2026
@@ -197,8 +195,8 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b(?i:the)[ \t]+)?\b(?i:w/[cbe]|(?:week|wk|weekend)[ \t]+"
             r"(?:commencing|beginning|ending|of))[ \t:]+"
             rf"(?:{_D}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*{_D}(?:st|nd|rd|th)?)?[ \t]+(?:of[ \t]+)?"
-            rf"(?:{_MONTHS_CAPITALISED})\b"
-            rf"|(?:{_MONTHS_CAPITALISED})\.?[ \t]+{_D}(?:st|nd|rd|th)?\b"
+            rf"(?:{MONTH_SHORT})\b"
+            rf"|(?:{MONTH_SHORT})\.?[ \t]+{_D}(?:st|nd|rd|th)?\b"
             rf"|{_D}/{_M}\b(?![/.]\d|{NOT_DATE_AFTER}))"
         ),
     ),

@@ -147,3 +147,72 @@ def test_a_date_after_a_clinicians_name_or_a_line_sited() -> None:
 def test_a_clinicians_fraction_or_a_tube_size_stays() -> None:
     text = "Seen by Dr Patel 2/7 ago. ETT 7/22 at lips. OT 3/4 tasks done."
     assert "2/7" in redact(text) and "7/22" in redact(text) and "3/4" in redact(text)
+
+
+def _dates(text: str) -> set[str]:
+    return {original for original, kind in spans(text).items() if kind == "date"}
+
+
+def test_checked_reviewed_updated_keep_grades_scores_and_acuity() -> None:
+    text = (
+        "Power checked 4/5 at both ankles. Pain reviewed 7/10 on walking. VA checked 6/9 left. "
+        "Visual acuity reviewed: 6/12 OU. GCS checked 3/4 after sedation. Strength updated 5/5."
+    )
+    assert not _dates(text), spans(text)
+
+
+def test_checked_reviewed_updated_still_date_a_task() -> None:
+    found = _dates("Care plan updated 3/11 with the son. Risk assessment reviewed 23/5.")
+    assert found == {"3/11", "23/5"}, found
+    assert _dates("Consent form signed 4/5 by the daughter.") == {"4/5"}
+
+
+def test_bracketed_source_is_no_movement_sight_or_grade() -> None:
+    text = (
+        "Weakness (Knee Flexion, 4/5), (Ankle Plantarflexion, 3/5), (Shoulder Abduction, 3/7), "
+        "(Wrist Extensors, 2/3); eyes (Visual Acuity, 6/9), (Right Eye, 6/12)."
+    )
+    assert not _dates(text), spans(text)
+
+
+def test_bracketed_source_exclusions_are_whole_words() -> None:
+    text = "Scripts (Northgate Pharmacy, 3/12) and letter (Dr Farmer, 8/2); (Legacy Clinic, 2/9)."
+    assert {"3/12", "8/2", "2/9"} <= _dates(text), spans(text)
+    # A date out of ten is still a date in a source's bracket; a score names itself.
+    text = "MRI (Harbour Radiology Group, 3/10): no tear. (Pain Rating, 7/10)"
+    assert _dates(text) == {"3/10"}, spans(text)
+
+
+def test_log_line_date_is_no_acuity_or_grade() -> None:
+    text = (
+        "6/9: left eye with glasses\n6/18: right eye unaided\n4/5: power in finger abduction\n"
+        "8/10: pain on stairs"
+    )
+    assert not _dates(text), spans(text)
+    found = _dates("3/12: repeat ECG normal\n17/4: bloods sent\n2/10: dating scan booked")
+    assert found == {"3/12", "17/4", "2/10"}, found
+
+
+def test_two_ordinal_days_need_a_date_cue() -> None:
+    text = (
+        "Fractured ribs (7th and 8th). Amputated toes (2nd and 3rd). Tender over the 4th and 5th. "
+        "Lesions at the 3rd & 4th."
+    )
+    assert not _dates(text), spans(text)
+    found = _dates(
+        "Clinics held (14th and 15th). Seen on the 2nd & 3rd. Sessions booked for 9th and 10th."
+        " Insulin held for two nights (6th and 7th), then restarted."
+    )
+    assert {"14th and 15th", "2nd & 3rd", "9th and 10th", "6th and 7th"} <= found, found
+
+
+def test_mitoxantrone_brand_is_no_italian_age() -> None:
+    found = spans("Novantrone 12 mg/m2 given; padre novantotto anni, madre novantadue.")
+    assert "Novantrone" not in found, found
+    assert found.get("novantotto") == "age_over_89", found
+    assert found.get("novantadue") == "age_over_89", found
+
+
+def test_afrikaans_day_at_a_line_end_and_not_a_count() -> None:
+    assert "14de" in _dates("Sy kom op die 14de\nVolgende reël.")
+    assert not _dates("Dit is die 3de keer dat sy val.")
