@@ -214,7 +214,12 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # US address line, before the city, state and ZIP ("900 Hackberry, Pflugerton TX 78664").
     (
         "street_address",
-        re.compile(rf"\boff[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{_STREET_TYPES})\b\.?"),
+        # After the address's comma only, and name words in title case: "stepped down off HDU Dr
+        # Patel" and "taken off Fast Track" are no addresses.
+        re.compile(
+            rf"(?<=, )off[ \t]+(?:[A-Z][a-z][\w'’-]*[ \t]+){{1,3}}(?:{_STREET_TYPES})\b\.?"
+            r"(?![ \t]+[A-Z])"
+        ),
     ),
     (
         "street_address",

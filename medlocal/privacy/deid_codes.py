@@ -257,6 +257,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "health_plan_id",
         re.compile(
+            # Not a study's or a trial arm's group ("Study group 12345 randomised").
+            r"(?<!(?i:study) )(?<!(?i:trial) )(?<!(?i:control) )(?<!(?i:treatment) )"
             r"(?i:\bgroup(?:[ \t]+(?:id|number|no\.?|#))?)[ \t]*[:#]?[ \t]*"
             r"(?P<v>(?:GRP[ \t-]?)?(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?=(?:[A-Z-]*\d){5})"
             r"[A-Z0-9]+(?:-[A-Z0-9]+)*"

@@ -10,6 +10,7 @@ dashes between its characters, and by its digits alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,8 +64,25 @@ def _initials(full_name: str) -> str:
     words = [w for w in given + surname if w[:1].isalpha()]
     by_word = "".join(w[0] for w in words).upper()
     by_part = "".join(p[0] for w in words for p in re.split(r"[-‐]", w) if p).upper()
-    forms = sorted({f for f in (by_word, by_part) if len(f) >= 3}, key=len, reverse=True)
-    return "|".join(re.escape(f) for f in forms)
+    # Initials that spell an abbreviation or a word are that ("CRP" for Carlos Ruiz Perez).
+    forms = {f for f in (by_word, by_part) if len(f) >= 3 and not _reads_as_a_word(f)}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+def _reads_as_a_word(text: str) -> bool:
+    """Whether ``text`` (a shortening of a name, or initials) is also an English or clinical
+    word or abbreviation ("conc", "Cons", "CRP", "ECG"): it is never taken for the name alone."""
+    from medlocal.abbreviations import default_abbreviations
+    from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, lexicon
+
+    lex = lexicon()
+    lower = text.lower()
+    return (
+        lex.known(lower)
+        or lex.clinical(lower)
+        or lower in CLINICAL_SHORT
+        or text.upper() in default_abbreviations().senses
+    )
 
 
 def _name_variants(full_name: str) -> list[str]:
@@ -130,13 +148,14 @@ def _parts_pattern(full_name: str) -> str:
             short |= {bare[:size], bare[-size:]}
     heads |= {s for s in short if s.lower() not in english}
     # A middle name that is no English word is the name some go by ("Maria Corazon ...", called
-    # "Corazon" or "Cora"); one that is a word ("Rose", "Mae") only joins the others.
+    # "Corazon" or "Cora"); one that is a word ("Rose", "Mae") only joins the others, and so
+    # does a shortening that reads as a word or an abbreviation ("Conc" of Concepcion).
     middles = {w for w in given[1:] if len(w) > 3 and w.lower() not in english}
     middles -= PARTICLES
     for name in middles:
         bare = name.replace("'", "").replace("’", "")
-        heads |= {name} | {bare[:size] for size in range(4, len(bare))} - {
-            bare[:size] for size in range(4, len(bare)) if bare[:size].lower() in english
+        heads |= {name} | {
+            bare[:size] for size in range(4, len(bare)) if not _reads_as_a_word(bare[:size])
         }
     joins = {w for w in given[1:] + surname if w} | heads
     initials = {w[0].upper() for w in given + surname if w[0].isalpha()}
@@ -170,10 +189,23 @@ def _name_pattern(variant: str) -> str:
 
 # Letters with and without their accents: a name stored as "María de los Ángeles" is typed
 # "MARIA DE LOS ANGELES" on a form, and "Jose" in the vault is "José" in a letter.
-_ACCENTED = {
-    "a": "àáâãäåāą", "c": "çćč", "e": "èéêëēęě", "i": "ìíîïī", "n": "ñńň", "o": "òóôõöøō",
-    "u": "ùúûüūů", "y": "ýÿ", "s": "śšş", "z": "źżž", "l": "ł", "r": "ř", "d": "đď", "g": "ğ",
-}  # fmt: skip
+def _accented_letters() -> dict[str, str]:
+    """Each Latin letter and its accented forms, from Unicode's decompositions ("ș", "ş", "ś",
+    "š" are "s"), and the letters no decomposition takes apart ("ø", "ł", "đ", "ı")."""
+    forms: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        letter = chr(code).lower()
+        if len(letter) != 1:
+            continue  # "İ" lower-cases to two characters
+        base = unicodedata.normalize("NFD", letter)[0]
+        if base != letter and base.isascii() and base.isalpha():
+            forms.setdefault(base, set()).add(letter)
+    for letter, base in (("ø", "o"), ("ł", "l"), ("đ", "d"), ("ı", "i"), ("ħ", "h")):
+        forms.setdefault(base, set()).add(letter)
+    return {base: "".join(sorted(accented)) for base, accented in forms.items()}
+
+
+_ACCENTED = _accented_letters()
 _BASE = {accented: base for base, forms in _ACCENTED.items() for accented in forms}
 
 

@@ -19,7 +19,6 @@ plain words after "by" ("by mouth", "per protocol").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
@@ -86,7 +85,9 @@ _LOWER_DASHED = re.compile(
 )
 # A prescription's directions after "Sig:" ("Sig: UD", "sig: AAA"), not a signer's initials.
 _DIRECTIONS = frozenset({"ud", "aaa", "one", "two", "tab", "cap", "gtt", "prn", "asd"})
-_NOT_SIGNATURES = frozenset({"ok", "yes", "nil", "nad", "tbc", "tba", "etc", "pls", "thx"})
+_NOT_SIGNATURES = frozenset(
+    {"ok", "yes", "nil", "nad", "tbc", "tba", "etc", "pls", "thx", "nok", "qc", "na", "pt"}
+)
 # A typist's initials: before a slash ("typed sm/23.11.26"), a date or the line's end ("typed
 # kb", "transcribed jt 3/12/2026"), and after a dictation's author and a slash ("(PL/ck)").
 _TYPIST = re.compile(
@@ -162,6 +163,9 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             # often spell one too ("(PL/ck)").
             typist = text[match.end() : text.find(")", match.end())]
             sense = sense or typist in CLINICAL_SHORT
+        if group == "roled":
+            # "Witness: NOK", "Scientist: QC" say who or what, not which person.
+            sense = sense or match.group(group).lower() in _NOT_SIGNATURES
         if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
@@ -172,11 +176,6 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             if initials and initials.lower() not in CLINICAL_SHORT | _DIRECTIONS:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
-
-
-def _abbreviation(word: str, senses: Mapping[str, object]) -> bool:
-    """A clinical abbreviation in any case ("ecg", "DVT"): no one's initials where it stands."""
-    return word.upper() in senses or word.lower() in CLINICAL_SHORT
 
 
 def _signs_off(text: str, end: int) -> bool:
@@ -230,13 +229,14 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
             found.append(WordSpan("name", match.start("v"), match.end("v")))
     for match in _TYPIST.finditer(text):
         if match.group("v"):
-            found.append(WordSpan("name", match.start("v"), match.end("v")))
+            if not lex.known(match.group("v").lower()):  # "typed up" is no typist
+                found.append(WordSpan("name", match.start("v"), match.end("v")))
             continue
         # A typist after the author's initials ("(PL/ck)"); "(CXR/ecg)" is two tests.
         author = _AUTHOR_BEFORE.search(text, max(0, match.start("w") - 8), match.start("w"))
         if (
             author is not None
-            and not _abbreviation(author.group(1), vocabulary.senses)
+            and author.group(1) not in vocabulary.senses
             and match.group("w") not in CLINICAL_SHORT
         ):
             found.append(WordSpan("name", match.start("w"), match.end("w")))

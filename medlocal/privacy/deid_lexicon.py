@@ -108,6 +108,8 @@ CLINICAL_SHORT = frozenset(
         "pv", "ng", "peg", "opd", "hdu", "icu", "amu", "eau", "sdec", "ed", "mau", "cdu", "ot",
         "pt", "slt", "dn", "hv", "rn", "rgn", "fwb", "pwb", "nwb", "wbat", "ivabx", "tto", "dsu",
         "acu", "bls", "ews", "csu", "fbc", "ue", "lft", "crp",
+        # Shortened words of results and plans ("Hb conc 120", "rx", "obs stable").
+        "conc", "obs", "rx", "dx", "hx", "sx", "tx", "fx", "ix", "mx", "cons", "resp", "temp",
     }
 )  # fmt: skip
 

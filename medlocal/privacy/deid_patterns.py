@@ -110,6 +110,10 @@ _CODE_KINDS = frozenset(
 # Codes found by their shape alone (no cue): after a device maker or "model" they name a model.
 _BARE_CODES = (CODE, SHORT_CODE, DEVICE_CODE, LETTER_PREFIX, BARE_LONG_NUMBER)
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Cues after which four digits are mostly the year of the thing ("accreditation 2025",
+# "certificate 2019").
+_DATED_CUE = re.compile(r"(?i)[ \t]*(?:accred|certif)")
 _CHECK_CHARACTER = re.compile(
     # Two capitals only at the end of the number's field ("8833 1742 CX."; "NHS 401 023 2137 BP
     # 120/80" keeps its blood pressure).
@@ -149,6 +153,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue
             if kind in _CODE_KINDS and is_date(value):
                 continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
+            if _YEAR.fullmatch(value) and _DATED_CUE.match(match.group()):
+                continue  # "Lab accreditation 2025 audit": a year ("collar 1903" is a number)
             if kind in _CODE_KINDS | {"zip_code"} and clinical_code_or_trial(value, text, start):
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
             if pattern in _BARE_CODES and device_model(text, start):

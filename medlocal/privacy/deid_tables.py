@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_tokens import WordSpan
@@ -23,12 +24,16 @@ _PERSON_WORDS = frozenset(
         " signature initials witness witnessed author reporter reported verified authorised"
         " authorized checked entered recorded administered performed operator provider attending"
         " referrer referred carer relative nok kin resident client staff gp midwife surgeon"
-        " anaesthetist anesthetist counter cosigned countersigned patient pt cons mrp rounding"
-        " keyworker caseworker coordinator therapist physio",
+        " anaesthetist anesthetist counter cosigned countersigned mrp rounding keyworker"
+        " caseworker therapist physio pharmacist dentist podiatrist optometrist dietitian"
+        " radiographer sonographer",
     )
 )
-# A specialist's column names its doctor ("Nephrologist", "Oncologist", "Paediatrician").
-_SPECIALIST = re.compile(r"[a-z]+(?:ologist|iatrist|ician|ist)")
+# A specialist's column names its doctor ("Nephrologist", "Paediatrician", "Psychiatrist").
+_SPECIALIST = re.compile(r"[a-z]+(?:ologist|iatrist|ician)")
+# Words that name a column of people only as its last word, its head ("Patient", "Patient
+# name", "Cons"; not "Patient group", "Patient factors", "Pros | Cons" beside "Pros").
+_HEAD_PERSON_WORDS = frozenset({"patient", "pt", "cons", "name"})
 # Header words that make a column something else than people ("drug name", "test", "site").
 _NOT_PEOPLE = frozenset(
     re.findall(
@@ -41,6 +46,14 @@ _NOT_PEOPLE = frozenset(
 )
 # Columns that hold nothing but names, and what a "by" column may hold that is no person.
 _OWN_NAME = "name!"
+_SIGNER = "signer!"
+_SIGNING = frozenset(
+    re.findall(
+        r"\w+",
+        "by signed sign signature initials witness witnessed checked cosigned countersigned"
+        " administered given entered recorded verified authorised authorized",
+    )
+)
 _OWN_NAME_WORDS = frozenset({"surname", "forename", "forenames", "firstname", "lastname"})
 _NOT_A_PERSON = frozenset(
     re.findall(
@@ -90,6 +103,9 @@ _OTHER_LABEL = re.compile(
 )
 _RULE = re.compile(r"[\s|:+=-]*")  # a line of dashes under a header
 # An age cell over 89, perhaps with its unit and sex ("93", "97y", "92 F", "101/M").
+# The words of a patient's age column ("Age", "Age (y)", "Age/Sex"); not "Age group", "Age
+# band" or "Age of lesion (days)".
+_AGE_HEADER = frozenset({"age", "y", "yr", "yrs", "years", "sex", "gender"})
 _AGE_CELL = re.compile(
     r"(?P<age>9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|years?))?(?:[ \t]*/?[ \t]*[MFmf])?$"
 )
@@ -101,6 +117,12 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
     found = [WordSpan("street_address", a, b) for a, b in _address_rows(text)]
     for header, rows in _tables(text):
         kinds = [_column_kind(label) for label in header]
+        if any(label.strip().lower() == "pros" for label in header):
+            # "Pros | Cons": the drawbacks of a choice, not the consultants.
+            kinds = [
+                None if label.strip().lower() == "cons" else k
+                for label, k in zip(header, kinds, strict=True)
+            ]
         if _MEDICINES.search(" ".join(header)):
             # "Name | Dose | Route": the name is the medicine's.
             kinds = [
@@ -109,6 +131,12 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
             ]
         if not any(kinds):
             continue
+        # Under "by", "signed" or "witness" two capitals are initials even where they also
+        # abbreviate something ("LH"); elsewhere "ENT", "VTE" are what they abbreviate.
+        kinds = [
+            _SIGNER if k == "name" and _SIGNING & set(re.findall(r"[a-z]+", label.lower())) else k
+            for label, k in zip(header, kinds, strict=True)
+        ]
         for row in rows:
             for (start, end), kind in zip(row, kinds, strict=False):
                 if kind is None:
@@ -121,14 +149,14 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
                     if age is not None:
                         found.append(WordSpan(kind, left, left + age.end("age")))
                     continue
-                if kind in ("name", _OWN_NAME):
+                if kind in ("name", _OWN_NAME, _SIGNER):
                     # A title or a credential stays in view ("Dr C.K. Foo", "Tamika Rowe, RN").
                     title = _TITLE.match(value)
                     if title is not None:
                         left, value = left + title.end(), value[title.end() :]
                     value = _CREDENTIAL.sub("", value)
                 if _identifies(value, kind, lex):
-                    label = "name" if kind == _OWN_NAME else kind
+                    label = "name" if kind in (_OWN_NAME, _SIGNER) else kind
                     found.append(WordSpan(label, left, left + len(value)))
     return found
 
@@ -227,7 +255,9 @@ def _column_kind(label: str) -> str | None:
         return _OWN_NAME  # "Surname", "Forename": every word there is a name, "Marsh" too
     if any(w in _PERSON_WORDS or _SPECIALIST.fullmatch(w) for w in words):
         return "name"
-    if words[0] == "age":
+    if words[-1] in _HEAD_PERSON_WORDS and not (set(words) & {"group", "factors", "pros"}):
+        return "name"
+    if words[0] == "age" and set(words) <= _AGE_HEADER:
         return "age_over_89"  # "Age", "Age (y)", "Age/Sex": a cell of 90 or more
     return None
 
@@ -243,16 +273,22 @@ def _identifies(value: str, kind: str, lex: Lexicon) -> bool:
     words = [fold(w) for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", bare)]
     if not words:
         return False
-    if kind == "name":
+    if kind in ("name", _SIGNER):
         if any(c.isdigit() for c in bare):
             return False  # a time, a dose or a count, not who
         if all(w in CLINICAL_SHORT | ROLES | TITLES for w in words) or any(
             w in _NOT_A_PERSON for w in words
         ):
             return False  # "RN", "Agency nurse", "Not given", "Day team", "Ward" ("Ng" is a name)
-        if bare.strip().isupper() and len(bare.strip()) <= 4:
-            return True  # initials: "LH", "BK"
+        short = bare.strip()
+        if short.isupper() and len(short) <= 4:
+            # Initials ("LH", "BK"); not one letter ("Y", "H") or an abbreviation ("ENT", "VTE").
+            return len(short) > 1 and (kind == _SIGNER or not _abbreviation(short))
     return not all(
         (lex.known(w) and not lex.name_like(w) and w not in lex.places) or lex.clinical(w)
         for w in words
     )
+
+
+def _abbreviation(word: str) -> bool:
+    return word.lower() in CLINICAL_SHORT or word in default_abbreviations().senses

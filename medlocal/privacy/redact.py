@@ -146,7 +146,12 @@ class Redactor:
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
-        return resolve(text, self._candidates(text))
+        try:
+            return resolve(text, self._candidates(text))
+        finally:
+            # The word lists remember what they said of each word while a text is read; a
+            # patient's words are not kept once it is done.
+            lexicon().forget()
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))

@@ -172,3 +172,59 @@ def test_a_clinical_abbreviation_that_is_a_given_name_stays_alone_and_goes_besid
 def test_a_quoted_nickname_in_brackets_after_a_name_goes() -> None:
     out = redact('Sister Rosa Lind ("Rosie") visited.')
     assert "Rosie" not in out and "Rosa" not in out, out
+
+
+# -- the round's review: defects in the rules above, each fixed ------------------------------
+
+
+def test_the_patients_initials_that_spell_an_abbreviation_are_the_abbreviation() -> None:
+    carlos = PatientIdentity("Carlos Ruiz Perez", "1", date(1950, 1, 1))
+    assert redact("CRP 45. Repeat CRP.", carlos) == "CRP 45. Repeat CRP."
+    edward = PatientIdentity("Edward Caleb Green", "1", date(1950, 1, 1))
+    assert redact("ECG: sinus rhythm.", edward) == "ECG: sinus rhythm."
+
+
+def test_a_shortened_middle_name_that_reads_as_a_word_stays() -> None:
+    maria = PatientIdentity("Maria Concepcion Reyes", "1", date(1950, 1, 1))
+    assert redact("Hb conc 120. Concepcion rang.", maria) == "Hb conc 120. [NAME] rang."
+    consuelo = PatientIdentity("Maria Consuelo Reyes", "1", date(1950, 1, 1))
+    assert redact("Cons: Dr Bird.", consuelo) == "Cons: Dr [NAME]."
+
+
+def test_accents_of_every_latin_alphabet_fold() -> None:
+    stefan = PatientIdentity("Ștefan Bălan", "1", date(1950, 1, 1))
+    assert redact("Stefan Balan; Ştefan BALAN; ștefan", stefan) == "[NAME]; [NAME]; [NAME]"
+
+
+def test_table_columns_of_abbreviations_and_other_ages_stay() -> None:
+    for table in (
+        "Specialist | Checklist | Wrist | Pharmacist | Coordinator\nENT | VTE | OK | TDM | PTS\n",
+        "Pros | Cons\nQT | GI upset\n",
+        "Patient group | Patient factors | Pt | Patient\nCOPD | BMI | TKR | Y\n",
+        "Age group | Age band | Age of lesion (days)\n90 | 95 | 92\n",
+    ):
+        assert redact(table) == table, redact(table)
+    # Under a signing column, two capitals are initials even where they spell something.
+    out = redact("time | drug | dose | by\n08:00 | senna | 15 mg | LH\n")
+    assert "| LH" not in out, out
+
+
+def test_off_takes_only_an_address_street() -> None:
+    text = "Stepped down off HDU Dr Patel's list. Taken off Fast Track."
+    assert "off HDU" in redact(text) and "off Fast Track" in redact(text)
+
+
+def test_a_typists_plain_word_and_a_roles_abbreviation_stay() -> None:
+    text = "Note typed up later.\nWitness: NOK\nScientist: QC\n"
+    assert redact(text) == text
+
+
+def test_a_year_after_an_accreditation_stays_and_a_study_group_is_no_plan() -> None:
+    text = "Lab accreditation 2025 audit. Study group 12345 randomised."
+    assert redact(text) == text
+    assert "1903" not in redact("Custody sergeant Sgt Lou Steward (collar 1903).")
+
+
+def test_a_login_after_a_strong_cue_is_asked_of_the_dictionary() -> None:
+    assert "kowhaimed" not in redact("EDI: edi kowhaimed")
+    assert redact("Accessed by user steroids") == "Accessed by user steroids"
