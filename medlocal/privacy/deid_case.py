@@ -29,7 +29,7 @@ import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import FACILITY_HEADS, WEAK_HEADS
+from medlocal.privacy.deid_place_words import DESCRIPTIVE, FACILITY_HEADS, GENERIC, WEAK_HEADS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
@@ -146,6 +146,35 @@ def _distinctive(lower: str, lex: Lexicon) -> bool:
     return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
 
 
+# Heads after which a plain word names the place rather than the service: a clinic or a unit is
+# named by what it does ("PAIN CLINIC"), a pharmacy or a nursing home by a name ("BEACHES FAMILY
+# PHARMACY", "THE LARCHES NURSING HOME", "TRI-COUNTY REFERENCE LABORATORIES").
+_NAMED_HEADS = frozenset(
+    {
+        "pharmacy", "chemist", "chemists", "hospice", "hospital", "infirmary", "laboratories",
+        "laboratory", "labs", "home", "practice", "surgery", "lodge", "manor",
+    }
+)  # fmt: skip
+# Plain words of a heading over such a head, not a name ("DISCHARGE PHARMACY").
+_HEADING_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "discharge receiving referring teaching private public local your this main specialist"
+        " regional district state national veterans inpatient outpatient retail online mail",
+    )
+)
+
+
+def _names_one(lower: str, lex: Lexicon) -> bool:
+    """A plain word that names a pharmacy, a home or a laboratory: no word of a facility's kind
+    or a heading's, no clinical word."""
+    return (
+        len(lower) >= 3
+        and lower not in GENERIC | DESCRIPTIVE | _HEADING_WORDS | _FUNCTION
+        and not lex.clinical(lower)
+    )
+
+
 def _recase_facilities(line: str, lex: Lexicon) -> str:
     """``line`` with each organisation name written in capitals re-cased as in a caps line."""
     if not any(c.isupper() for c in line):
@@ -153,8 +182,11 @@ def _recase_facilities(line: str, lex: Lexicon) -> str:
     out: list[str] = []
     at = 0
     for run in _CAPS_FACILITY.finditer(line):
-        words = [fold(w) for w in _WORD.findall(run.group())[:-1]]
-        if not any(_distinctive(w, lex) for w in words):
+        found = [fold(w) for w in _WORD.findall(run.group())]
+        words, head = found[:-1], found[-1]
+        if not any(_distinctive(w, lex) for w in words) and not (
+            head in _NAMED_HEADS and any(_names_one(w, lex) for w in words)
+        ):
             continue  # "DEVICE CLINIC", "DIABETES CLINIC": a service, read as a heading
         out.append(line[at : run.start()])
         out.append(

@@ -228,3 +228,14 @@ def test_a_year_after_an_accreditation_stays_and_a_study_group_is_no_plan() -> N
 def test_a_login_after_a_strong_cue_is_asked_of_the_dictionary() -> None:
     assert "kowhaimed" not in redact("EDI: edi kowhaimed")
     assert redact("Accessed by user steroids") == "Accessed by user steroids"
+
+
+def test_a_pharmacy_or_home_named_by_plain_words_in_capitals_goes() -> None:
+    for text, name in (
+        ("BEACHES FAMILY PHARMACY - MedsCheck at Home", "BEACHES"),
+        ("FROM: 0161 496 0551   THE LARCHES NURSING HOME   P.01/02", "LARCHES"),
+        ("Seen at WILLOWBROOK COTTAGE HOSPICE on Friday", "WILLOWBROOK"),
+    ):
+        assert name not in redact(text), text
+    text = "DISCHARGE PHARMACY: ready. HOSPITAL PHARMACY. PAIN CLINIC. NURSING HOME placement."
+    assert redact(text) == text
