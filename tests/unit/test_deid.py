@@ -822,6 +822,32 @@ def test_round_11_halves_parse_with_their_counts_and_stay_at_their_figures() -> 
         assert 1 - result.clinical_kept <= clinical_redacted, half
 
 
+def test_round_12_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 15 before any change of the session, each half by two authors:
+    # heldout9 (held out; a realistic mix), scored once with the starting code: 1436/1485
+    # (96.70%; 96.36% rules alone), 2.3% clinical (15/641). dev17 (a realistic mix) scored
+    # unseen at 1415/1486 (95.22%), 2.1%; dev18 (the hardest forms) at 1518/1624 (93.47%),
+    # 2.0%; their misses were then used, and the statistical line retrained on them. heldout9 at
+    # the round's end: 1445/1485 (97.31%; 96.90% rules alone), 0.6% (4/641). Below the targets
+    # (99% overall, 95% a type: facilities 91.9%, streets 93.7%, the patient 94.8%); a
+    # regression guard only. Failures print figures only.
+    for half, count, identifiers, clinical in (
+        ("heldout9", 50, 1485, 641),
+        ("dev17", 50, 1486, 656),
+        ("dev18", 50, 1624, 650),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    recall, clinical_redacted = _figures("heldout9")
+    assert recall >= 0.973, f"heldout9 recall {recall:.4f}"
+    assert clinical_redacted <= 0.007, f"heldout9 clinical {clinical_redacted:.4f}"
+    for half, recall, clinical_redacted in (("dev17", 0.974, 0.005), ("dev18", 0.979, 0.002)):
+        result = score(load(half), _spans)
+        assert result.recall >= recall, half
+        assert 1 - result.clinical_kept <= clinical_redacted, half
+
+
 def test_fifth_held_out_and_eighth_development_halves_parse_with_their_counts() -> None:
     for half, count, identifiers, types, clinical in (
         ("heldout5", 34, 748, 22, 427),
