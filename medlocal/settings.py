@@ -8,6 +8,7 @@ patient data never go here (keys live in the vault's key file and the OS keychai
 from __future__ import annotations
 
 import math
+import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import MISSING, asdict, dataclass, field, fields
@@ -25,6 +26,21 @@ THEMES = ("system", "light", "dark")
 OCR_CHOICES = ("on", "off")
 RERANK_MODES = ("auto", "off")
 FILE_NAME = "settings.toml"
+# Context sizes real GGUF chat models are trained and run with (0 = the model's own, capped by
+# RAM); below 512 a question and its passages no longer fit. The longest answer must stay well
+# below the context size in use: prompt + answer share the window.
+CONTEXT_MIN, CONTEXT_MAX = 512, 131072
+ANSWER_MIN, ANSWER_MAX = 16, 32768
+
+
+class SettingsFileError(UserInputError):
+    """The settings file cannot be used (unreadable, not TOML, a bad value or version). ``path``
+    is the file and ``problem`` what is wrong with it, for a window to offer a reset."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; fix or delete it")
+        self.path = path
+        self.problem = problem
 
 
 def _opt(
@@ -33,20 +49,41 @@ def _opt(
     minimum: float | None = None,
     choices: tuple[str, ...] | None = None,
     maximum: float | None = None,
+    zero_means: bool = False,
 ) -> Any:
+    """``zero_means``: 0 is a special value (auto) allowed outside ``minimum``..``maximum``."""
     return field(
         default=default,
-        metadata={"help": help_text, "min": minimum, "max": maximum, "choices": choices},
+        metadata={
+            "help": help_text,
+            "min": minimum,
+            "max": maximum,
+            "choices": choices,
+            "zero": zero_means,
+        },
     )
 
 
 @dataclass(frozen=True)
 class Settings:
     threads: int = _opt(0, "CPU threads for llama.cpp; 0 = number of physical cores", 0)
-    context_tokens: int = _opt(0, "context size; 0 = model's training context capped by RAM", 0)
+    context_tokens: int = _opt(
+        0,
+        f"context size in tokens, {CONTEXT_MIN} to {CONTEXT_MAX}; 0 = model's training context "
+        "capped by RAM",
+        CONTEXT_MIN,
+        maximum=CONTEXT_MAX,
+        zero_means=True,
+    )
     gpu_layers: int = _opt(-1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1)
     temperature: float = _opt(0.2, "sampling temperature (low = conservative)", 0, maximum=2)
-    max_tokens: int = _opt(512, "longest answer in tokens", 1)
+    max_tokens: int = _opt(
+        512,
+        f"longest answer in tokens, {ANSWER_MIN} to {ANSWER_MAX}; must stay well below the "
+        "context size (question, passages and answer share it)",
+        ANSWER_MIN,
+        maximum=ANSWER_MAX,
+    )
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
     model_check: float = _opt(
@@ -112,9 +149,12 @@ def coerce_setting(name: str, value: Any) -> Any:
     choices = spec.metadata.get("choices")
     if choices and result not in choices:
         raise UserInputError(f"setting '{name}' must be one of: {', '.join(choices)}")
+    if result == 0 and spec.metadata.get("zero"):
+        return result  # the special value (auto)
     minimum = spec.metadata.get("min")
     if minimum is not None and result < minimum:
-        raise UserInputError(f"setting '{name}' must be at least {minimum}")
+        zero = " (or 0)" if spec.metadata.get("zero") else ""
+        raise UserInputError(f"setting '{name}' must be at least {minimum}{zero}")
     maximum = spec.metadata.get("max")
     if maximum is not None and result > maximum:
         raise UserInputError(f"setting '{name}' must be at most {maximum}")
@@ -130,13 +170,15 @@ def _convert(kind: type, value: Any) -> Any:
     false, so it would pass any range check)."""
     if isinstance(value, bool) and kind is not str:
         return None
+    if not isinstance(value, (str, int, float)):
+        return None  # a TOML list, table or date is no setting's value
     if isinstance(value, str) and kind is not str:
         value = value.strip()
     if kind is int and isinstance(value, float):
         return int(value) if value.is_integer() else None
     try:
         result = kind(value)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, TypeError):
         return None
     if isinstance(result, float) and not math.isfinite(result):
         return None
@@ -145,15 +187,18 @@ def _convert(kind: type, value: Any) -> Any:
 
 def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = None) -> Settings:
     """The settings in ``path``, with ``overrides`` replacing what the file says (so a bad value
-    in the file can be corrected with ``settings set``)."""
+    in the file can be corrected with ``settings set``). A file that cannot be used raises
+    :class:`SettingsFileError`."""
     path = path or settings_path()
     if not path.exists():
         return Settings(**{k: coerce_setting(k, v) for k, v in (overrides or {}).items()})
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserInputError(f"{path} is not valid TOML ({exc}); fix or delete it") from exc
-    version = int(raw.pop("version", SETTINGS_VERSION))
+        raise SettingsFileError(path, f"not valid TOML ({exc})") from exc
+    except OSError as exc:  # a folder, or no permission
+        raise SettingsFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    version = _file_version(path, raw.pop("version", SETTINGS_VERSION))
     if version > SETTINGS_VERSION:
         raise UserInputError(
             f"{path} was written by a newer MedLocal (settings version {version}); update MedLocal"
@@ -167,7 +212,33 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
     try:
         return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
     except UserInputError as exc:
-        raise UserInputError(f"{path}: {exc}; fix or delete it") from exc
+        raise SettingsFileError(path, str(exc)) from exc
+
+
+def _file_version(path: Path, value: Any) -> int:
+    """The file's ``version``: a whole number from 1 (the first) up; 1.7 or "abc" is refused."""
+    version = _convert(int, value)
+    if version is None or version < 1:
+        raise SettingsFileError(
+            path, f"version = {value!r} is not a settings version (a whole number from 1)"
+        )
+    return int(version)
+
+
+def reset_settings_file(path: Path | None = None) -> Path | None:
+    """Move an unusable settings file aside (``settings.toml.bad-<time>``) so the defaults apply.
+    Returns the backup copy's path, or None when there was no file."""
+    path = path or settings_path()
+    if not path.exists():
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.bad-{stamp}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.bad-{stamp}-{n}")
+    path.rename(backup)
+    return backup
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -28,6 +28,8 @@ class DoctorReport:
     reranker: str = ""
     # Folders an interrupted restore left beside the vault (restore.leftover_folders).
     restore_leftovers: list[str] = field(default_factory=list)
+    # Why the settings file cannot be used ("" when it is fine): the rest used the defaults.
+    settings_problem: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -70,6 +72,12 @@ class DoctorReport:
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
         )
         out.append(_ocr_line(self.ocr))
+        if self.settings_problem:
+            out.append(f"Settings:  PROBLEM: {self.settings_problem}")
+            out.append(
+                "           The other checks used the default settings. Fix the file, delete "
+                "it, or open the window and choose Reset to defaults."
+            )
         out.extend(_leftover_lines(self.restore_leftovers))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
@@ -126,6 +134,7 @@ def doctor_report(
     ocr_enabled: bool = True,
     reranker: str = "",
     vault_folder: Path | None = None,
+    settings_problem: str = "",
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.vault.backup_state import backup_summary
@@ -153,4 +162,5 @@ def doctor_report(
         ocr=ocr_status(ocr_enabled),
         reranker=reranker,
         restore_leftovers=[str(p) for p in leftover_folders(vault_folder)],
+        settings_problem=settings_problem,
     )

@@ -45,7 +45,13 @@ from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import ExportReport, chat_model_line
 from medlocal.rag.passages import Retriever, Scope
-from medlocal.settings import Settings, load_settings, save_settings
+from medlocal.settings import (
+    Settings,
+    SettingsFileError,
+    load_settings,
+    reset_settings_file,
+    save_settings,
+)
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import SearchHit
 from medlocal.vault.reembed import ReembedReport
@@ -115,6 +121,13 @@ class Workspace:
         if self._settings is None:
             self._settings = load_settings()
         return self._settings
+
+    def reset_settings(self) -> Path | None:
+        """Move an unusable settings file aside (kept as ``settings.toml.bad-<time>``) and use
+        the defaults. Returns the backup copy's path (None when there was no file)."""
+        backup = reset_settings_file()
+        self._settings = None
+        return backup
 
     def update_settings(self, **changes: Any) -> Settings:
         """Save changed settings (validated by their declarations) and use them from now on."""
@@ -520,12 +533,19 @@ class Workspace:
         return fit_advice(self.registry, model, n_ctx)
 
     def doctor(self) -> DoctorReport:
+        # A settings file that cannot be used is one finding; the rest is checked with defaults.
+        problem = ""
+        try:
+            settings = self.settings
+        except SettingsFileError as exc:
+            problem, settings = str(exc), Settings()
         return doctor_report(
             [m.id for m in self.registry.models()],
-            self.settings.backup_reminder_days,
-            ocr_enabled=self.settings.ocr == "on",
-            reranker=self.reranker_summary(),
+            settings.backup_reminder_days,
+            ocr_enabled=settings.ocr == "on",
+            reranker=installed_models.reranker_summary(settings, self.registry),
             vault_folder=self.vault_folder,
+            settings_problem=problem,
         )
 
     def reranker_summary(self) -> str:

@@ -40,6 +40,11 @@ class ContextFit:
         return notes
 
 
+def suggested_max_tokens(n_ctx: int) -> int:
+    """A longest answer that leaves most of an ``n_ctx`` window to the question and passages."""
+    return max(16, n_ctx // 4)
+
+
 def budget(model: ChatModel, max_tokens: int) -> int:
     return model.n_ctx - max_tokens
 
@@ -71,7 +76,10 @@ def fit_passages(
     limit = budget(model, max_tokens)
     if limit <= 0:
         raise ContextBudgetError(
-            "the answer length setting is larger than the model's context window"
+            f"the longest-answer setting (max_tokens = {max_tokens}) leaves no room for the "
+            f"question in the model's context window ({model.n_ctx} tokens). Lower it, e.g. "
+            f"'medlocal settings set max_tokens {suggested_max_tokens(model.n_ctx)}' or "
+            "Settings > Longest answer in the window, or raise the context size (context_tokens)"
         )
     kept_history, dropped_turns = trim_history(model, history, int(model.n_ctx * HISTORY_SHARE))
     # Weakest last, so trimming the tail drops the weakest passages first.

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandle
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal.app import Workspace
+from medlocal.settings import SettingsFileError
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
@@ -120,6 +121,45 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    """True when the settings file can be used, or the person chose to reset it to defaults
+    (the bad file kept beside it as ``settings.toml.bad-<time>``); False when they chose Quit."""
+    try:
+        _ = workspace.settings  # loading is the check
+        return True
+    except SettingsFileError as exc:
+        problem, path = exc.problem, exc.path
+    log.warning("settings file unusable; asking whether to reset it")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("MedLocal settings file is damaged")
+    box.setText(f"MedLocal cannot use its settings file:\n\n{path}\n\n{problem}")
+    box.setInformativeText(
+        "Reset to defaults keeps a copy of this file beside it (settings.toml.bad-<time>) and "
+        "opens MedLocal with the default settings. Quit leaves the file as it is, so you can fix "
+        "it in a text editor. Your vault is not affected either way."
+    )
+    reset = box.addButton("Reset to defaults", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(reset)
+    box.exec()
+    if box.clickedButton() is not reset:
+        return False
+    try:
+        backup = workspace.reset_settings()
+        _ = workspace.settings  # the defaults now load
+    except (OSError, SettingsFileError) as exc:
+        QMessageBox.critical(
+            parent,
+            "MedLocal settings file",
+            f"The settings file could not be moved aside ({exc}). Delete it yourself:\n\n{path}",
+        )
+        return False
+    if backup is not None:
+        log.info("damaged settings file moved aside")
+    return True
+
+
 def first_run(workspace: Workspace, parent: QWidget | None = None) -> bool:
     """Create the vault when there is none. False when the person closed the wizard first."""
     if workspace.vault_exists():
@@ -132,6 +172,8 @@ def first_run(workspace: Workspace, parent: QWidget | None = None) -> bool:
 def build_window(workspace: Workspace) -> MainWindow | None:
     """First run if needed, then the main window (shown, not yet running an event loop)."""
     app = create_application()
+    if not settings_usable(workspace):
+        return None
     apply_theme(app, workspace.settings.theme)
     offer_crash_report(None)
     if not first_run(workspace):

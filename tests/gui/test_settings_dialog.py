@@ -138,3 +138,19 @@ def test_labels_spell_acronyms_as_people_read_them() -> None:
     labels = {spec.name: label_for(spec) for spec in declared()}
     assert "OCR" in labels["ocr"] and "OCR" in labels["ocr_max_pages"]
     assert not any(label.startswith("Ocr") for label in labels.values())
+
+
+def test_context_and_answer_editors_follow_the_declared_bounds(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from medlocal.ui.dialogs.settings_form import make_editor
+
+    specs = {f.name: f for f in fields(Settings)}
+    context = make_editor(specs["context_tokens"])
+    answer = make_editor(specs["max_tokens"])
+    qtbot.addWidget(context)
+    qtbot.addWidget(answer)
+    assert isinstance(context, QSpinBox) and isinstance(answer, QSpinBox)
+    assert (context.minimum(), context.maximum()) == (0, 131072)  # 0 = auto
+    assert context.specialValueText().startswith("auto")
+    assert (answer.minimum(), answer.maximum()) == (16, 32768)

@@ -35,7 +35,7 @@ def test_round_trip_and_private_location(medlocal_home: Path) -> None:
         ("model_check", "-inf", "needs a number"),
         ("model_check", "1.5", "at most 1"),
         ("temperature", "9", "at most 2"),
-        ("max_tokens", "0", "at least 1"),
+        ("max_tokens", "0", "at least 16"),
         ("temperature", "-1", "at least 0"),
     ],
 )

@@ -73,7 +73,12 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
         editor = double
     else:
         spin = QSpinBox(parent)
-        spin.setRange(int(minimum) if minimum is not None else -INT_MAX, INT_MAX)
+        if spec.metadata.get("zero"):
+            minimum = 0  # 0 is the special value (auto); 1 up to the declared minimum is refused
+        spin.setRange(
+            int(minimum) if minimum is not None else -INT_MAX,
+            int(maximum) if maximum is not None else INT_MAX,
+        )
         special = SPECIAL_VALUES.get(spec.name)
         if special and minimum == 0:
             spin.setSpecialValueText(special)  # shown for the minimum, 0

@@ -1,0 +1,74 @@
+"""A damaged settings.toml: the window opens with a dialog naming the file and the problem,
+offering Reset to defaults (the bad file kept as settings.toml.bad-<time>) or Quit; no crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.settings import Settings, settings_path
+from medlocal.ui.app import build_window
+from medlocal.ui.workers import wait_for_jobs
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button_text: str, seen: list[str]) -> None:
+    def exec_(box: QMessageBox) -> int:
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        chosen = next(b for b in box.buttons() if b.text() == button_text)
+        chosen.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+
+def _damage() -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = = 3")
+
+
+def test_reset_to_defaults_opens_the_window_and_keeps_the_bad_file(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage()
+    seen: list[str] = []
+    _answer(monkeypatch, "Reset to defaults", seen)
+    monkeypatch.setattr(gui_workspace, "warm_up", lambda: None)
+    window = build_window(gui_workspace)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert len(seen) == 1
+    assert str(settings_path()) in seen[0] and "not valid TOML" in seen[0]
+    kept = list(settings_path().parent.glob("settings.toml.bad-*"))
+    assert len(kept) == 1 and kept[0].read_text() == "threads = = 3"
+    assert gui_workspace.settings == Settings()
+    assert wait_for_jobs(10.0)
+    window.close()
+
+
+def test_quit_leaves_the_file_alone(
+    gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage()
+    seen: list[str] = []
+    _answer(monkeypatch, "Quit", seen)
+    assert build_window(gui_workspace) is None
+    assert len(seen) == 1
+    assert settings_path().read_text() == "threads = = 3"
+    assert not list(settings_path().parent.glob("settings.toml.bad-*"))
+
+
+def test_a_good_file_asks_nothing(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+    _answer(monkeypatch, "Quit", seen)
+    monkeypatch.setattr(gui_workspace, "warm_up", lambda: None)
+    window = build_window(gui_workspace)
+    assert window is not None and not seen
+    qtbot.addWidget(window)
+    assert wait_for_jobs(10.0)
+    window.close()

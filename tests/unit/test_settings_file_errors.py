@@ -1,0 +1,136 @@
+"""A hand-edited or damaged settings file: one clean error naming the file (exit 2), never an
+internal error; ``doctor`` reports it and carries on; answer-length and context bounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixtures.fake_models import FakeChatModel
+
+from medlocal.app import Workspace
+from medlocal.engine.api import ChatMessage
+from medlocal.errors import ContextBudgetError, UserInputError
+from medlocal.rag.context import fit_passages
+from medlocal.settings import (
+    Settings,
+    SettingsFileError,
+    coerce_setting,
+    load_settings,
+    reset_settings_file,
+    settings_path,
+    update_setting,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('version = "abc"\n', "not a settings version"),
+        ("version = 0\n", "not a settings version"),
+        ("version = -3\n", "not a settings version"),
+        ("version = 1.7\n", "not a settings version"),
+        ("version = true\n", "not a settings version"),
+        ("threads = [1]\n", "needs a whole number"),
+        ("temperature = {a = 1}\n", "needs a number"),
+        ('theme = ["dark"]\n', "needs text"),
+        ("backup_folder = 1979-05-27\n", "needs text"),
+        ("threads = = 3", "not valid TOML"),
+    ],
+)
+def test_hand_edited_values_give_the_clean_error(
+    medlocal_home: Path, text: str, fragment: str
+) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(text)
+    with pytest.raises(SettingsFileError, match=fragment) as caught:
+        load_settings()
+    assert caught.value.path == settings_path()
+    assert str(caught.value).startswith(str(settings_path()))
+    assert str(caught.value).endswith("fix or delete it")
+
+
+def test_settings_file_that_is_a_folder(medlocal_home: Path) -> None:
+    settings_path().mkdir(parents=True)
+    with pytest.raises(SettingsFileError, match="cannot be read"):
+        load_settings()
+    backup = reset_settings_file()
+    assert backup is not None and backup.is_dir() and backup.name.startswith("settings.toml.bad-")
+    assert load_settings() == Settings()
+
+
+def test_reset_keeps_the_bad_file(medlocal_home: Path) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = = 3")
+    backup = reset_settings_file()
+    assert backup is not None and backup.read_text() == "threads = = 3"
+    assert not settings_path().exists()
+    assert load_settings() == Settings()
+    assert reset_settings_file() is None
+
+
+def test_whole_version_still_loads(medlocal_home: Path) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("version = 1.0\nseed = 3\n")
+    assert load_settings().seed == 3
+
+
+def test_doctor_reports_the_bad_file_and_carries_on(medlocal_home: Path) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = = 3")
+    with Workspace(medlocal_home / "vault") as ws:
+        report = ws.doctor()
+    assert "not valid TOML" in report.settings_problem
+    lines = "\n".join(report.lines())
+    assert "Settings:  PROBLEM:" in lines and str(settings_path()) in lines
+    assert "Models:" in lines and "Offline:" in lines  # the other checks still ran
+    assert report.as_dict()["settings_problem"] == report.settings_problem
+
+
+def test_doctor_command_exits_zero_with_a_bad_file(
+    medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from medlocal.cli import main
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = = 3")
+    assert main(["doctor"]) == 0
+    assert "Settings:  PROBLEM:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "fragment"),
+    [
+        ("max_tokens", "99999999", "at most 32768"),
+        ("max_tokens", "8", "at least 16"),
+        ("context_tokens", "100", r"at least 512 \(or 0\)"),
+        ("context_tokens", "200000", "at most 131072"),
+    ],
+)
+def test_answer_and_context_bounds(
+    medlocal_home: Path, name: str, value: str, fragment: str
+) -> None:
+    with pytest.raises(UserInputError, match=fragment):
+        update_setting(name, value)
+    assert not settings_path().exists()
+
+
+def test_context_zero_means_auto_and_bounds_are_inclusive() -> None:
+    assert coerce_setting("context_tokens", "0") == 0
+    assert coerce_setting("context_tokens", "512") == 512
+    assert coerce_setting("context_tokens", "131072") == 131072
+    assert coerce_setting("max_tokens", "16") == 16
+    assert coerce_setting("max_tokens", "32768") == 32768
+
+
+def test_answer_too_long_for_the_window_names_the_setting() -> None:
+    model = FakeChatModel("", n_ctx=512)
+
+    def build(passages, history):  # type: ignore[no-untyped-def]
+        return [ChatMessage("user", "q")]
+
+    with pytest.raises(ContextBudgetError) as caught:
+        fit_passages(model, [], build, max_tokens=600)
+    message = str(caught.value)
+    assert "max_tokens = 600" in message and "512 tokens" in message
+    assert "medlocal settings set max_tokens 128" in message and "Settings" in message
