@@ -10,9 +10,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 
 
-def test_tab_leaves_the_question_box_and_inserts_no_tab(
-    qtbot: QtBot, workspace: Workspace
-) -> None:
+def test_tab_leaves_the_question_box_and_inserts_no_tab(qtbot: QtBot, workspace: Workspace) -> None:
     workspace.require_vault().add_patient("Tab Tester")
     window = open_window(qtbot, workspace)
     window.show()
