@@ -16,10 +16,17 @@ from pathlib import Path
 import psutil
 
 from medlocal.engine import hardware
-from medlocal.engine.gguf import read_gguf_info
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.engine.gguf import GGUFInfo, read_gguf_info
+from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
-from medlocal.models.fit import FitAdvice, Verdict, advise, catalog_advice
+from medlocal.models.fit import (
+    MIN_CTX,
+    FitAdvice,
+    Verdict,
+    advise,
+    catalog_advice,
+    catalog_info,
+)
 from medlocal.models.registry import InstalledModel, Registry
 
 
@@ -99,8 +106,24 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
     model = registry.find(id_or_path)
     path = Path(model.path) if model else Path(id_or_path).expanduser()
     if path.is_file():
-        return advise(read_gguf_info(path), n_ctx)
+        info = read_gguf_info(path)
+        _check_ctx(n_ctx, info, id_or_path)
+        return advise(info, n_ctx)
+    if model is not None:  # installed, its file gone: as asking with it says
+        raise ModelLoadError(f"model file is missing: {path}")
     entry = bundled_catalog().find(id_or_path)
     if entry is None:
         raise UserInputError(f"no installed model or file '{id_or_path}'")
+    _check_ctx(n_ctx, catalog_info(entry), id_or_path)
     return catalog_advice(entry, n_ctx)
+
+
+def _check_ctx(n_ctx: int | None, info: GGUFInfo, name: str) -> None:
+    """A context size asked for must be one the model can run: from MIN_CTX tokens to its
+    training context (never silently changed to another)."""
+    trained = info.context_length or 4096  # as advise assumes for a file that does not say
+    if n_ctx is not None and not MIN_CTX <= n_ctx <= trained:
+        raise UserInputError(
+            f"context size {n_ctx} is out of range for {name}: "
+            f"from {MIN_CTX} to {trained} tokens (its training context)"
+        )

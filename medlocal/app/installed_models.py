@@ -7,7 +7,8 @@ import threading
 from dataclasses import dataclass
 
 from medlocal.errors import MedLocalError
-from medlocal.models.registry import Registry, default_reranker_id
+from medlocal.models.demo import DEMO_MODEL_ID
+from medlocal.models.registry import InstalledModel, Registry, default_reranker_id
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.settings import Settings
 
@@ -19,6 +20,52 @@ class ModelCheck:
     model_id: str
     ok: bool
     message: str
+
+
+@dataclass(frozen=True)
+class ModelRemoval:
+    """A removed model, whether its file stayed, and notes on the defaults it leaves behind
+    (``medlocal models remove`` prints them; the model manager shows them)."""
+
+    model: InstalledModel
+    file_kept: bool
+    notes: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        kept = f" (file kept: {self.model.path})" if self.file_kept else ""
+        return f"removed {self.model.id}{kept}"
+
+
+CHOOSE_CHAT = (
+    "choose another with 'medlocal models default ID' (or Set as default in the model manager)"
+)
+
+
+def chat_fallback_note(registry: Registry, removed_id: str) -> str:
+    """What chat uses once ``removed_id``, the default chat model, is gone: the demo model (as
+    ``default_chat_path`` falls back to it), which is not for clinical use."""
+    if registry.find(DEMO_MODEL_ID) is not None:
+        now = f"questions now use {DEMO_MODEL_ID}, the demo model (not for clinical use)"
+    else:
+        now = "no chat model is chosen now"
+    return f"{removed_id} was the default chat model: {now}; {CHOOSE_CHAT}"
+
+
+def remove_model(registry: Registry, model_id: str, *, keep_file: bool = False) -> ModelRemoval:
+    """Unregister ``model_id`` and delete its file when MedLocal copied it in (never the demo
+    model: the registry refuses it). A removed default is noted: the chat model then falls back
+    to the demo model."""
+    roles = [role for role, chosen in registry.defaults().items() if chosen == model_id]
+    model = registry.remove(model_id, delete_file=not keep_file)
+    notes = [
+        chat_fallback_note(registry, model.id)
+        if role == "chat"
+        else f"{model.id} was the default {role} model; choose another with "
+        f"'medlocal models default ID --role {role}' (or Set as default in the model manager)"
+        for role in roles
+    ]
+    return ModelRemoval(model, keep_file or not model.managed, tuple(notes))
 
 
 def verify_models(

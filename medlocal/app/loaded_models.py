@@ -26,6 +26,7 @@ from medlocal.engine.runtime import (
 )
 from medlocal.errors import MedLocalError
 from medlocal.models.catalog import Role
+from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.registry import (
     Registry,
@@ -74,6 +75,8 @@ class LoadedModels:
         self._embedder_loader = embedder_loader
         self._reranker_loader = reranker_loader
         self._chat: tuple[tuple[str, int | None], Any] | None = None
+        # The installed model behind _chat (id, file), when it came from the registry.
+        self._chat_record: tuple[str, Path] | None = None
         self._embedder: tuple[str, Embedder] | None = None
         # (registry path or DEFAULT, the loaded reranker or None after a failed load: a broken
         # reranker file is reported once, not at every search)
@@ -126,8 +129,10 @@ class LoadedModels:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
         with self._lock:
             key = (model or DEFAULT, n_ctx)
+            gone = self._uninstalled_chat()
             if (
                 self._chat is not None
+                and gone is None
                 and self._chat[0][0] == key[0]
                 and n_ctx in (None, self._chat[0][1])
             ):
@@ -145,6 +150,9 @@ class LoadedModels:
                         # ("demo-smollm2-135m"), as `models list` and --model do, not the
                         # GGUF's own title ("Smollm2 135M 8k Lc100K Mix1 Ep2").
                         loaded.name = record.id
+                        self._chat_record = (record.id, Path(record.path))
+                    if gone is not None:
+                        self._notice(_replaced_note(gone, loaded.name))
                     if loaded.load_message:
                         self._notice(loaded.load_message)
                 self._chat = (key, loaded)
@@ -156,9 +164,22 @@ class LoadedModels:
         """The chat model in memory, if one is (for a status bar); never loads one."""
         return self._chat[1] if self._chat is not None else None
 
+    def _uninstalled_chat(self) -> str | None:
+        """The id of the installed chat model held here when it is no longer installed (removed
+        with ``medlocal models remove`` while the window kept it loaded, or its file deleted):
+        it is then not used again."""
+        if self._chat is None or self._chat_record is None:
+            return None
+        model_id, path = self._chat_record
+        record = self.registry.find(model_id)
+        if record is not None and Path(record.path) == path and path.is_file():
+            return None
+        return model_id
+
     def _unload_chat(self) -> None:
         _unload_own(self._chat, self._chat_loader, LlamaChatModel)
         self._chat = None
+        self._chat_record = None
 
     # -- embedder ------------------------------------------------------------------------------
 
@@ -267,6 +288,11 @@ class LoadedModels:
         if self._engine is not None and self._owns_engine:
             self._engine.shutdown()
             self._engine = None
+
+
+def _replaced_note(gone: str, now: str) -> str:
+    demo = ", the demo model (not for clinical use)" if now == DEMO_MODEL_ID else ""
+    return f"The chat model {gone} is no longer installed: answering with {now}{demo}."
 
 
 def _unload_own(

@@ -18,7 +18,7 @@ from medlocal.app import backups, document_import, installed_models
 from medlocal.app.doctor import DoctorReport, doctor_report
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
-from medlocal.app.installed_models import ModelCheck
+from medlocal.app.installed_models import ModelCheck, ModelRemoval
 from medlocal.app.loaded_models import LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
@@ -515,6 +515,12 @@ class Workspace:
         self.registry.set_default(model_id, chosen)
         self._models.unload(chosen)
         return chosen
+
+    def remove_model(self, model_id: str, *, keep_file: bool = False) -> ModelRemoval:
+        """Remove an installed model (``medlocal models remove`` and the model manager): its
+        role's model is unloaded first, so a removed file is never still in use here."""
+        self._models.unload(self.registry.get(model_id).role)
+        return installed_models.remove_model(self.registry, model_id, keep_file=keep_file)
 
     def verify_models(
         self,

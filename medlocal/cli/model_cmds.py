@@ -197,18 +197,15 @@ def run_download(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from medlocal.models.importer import import_folder, import_gguf
+    from medlocal.models.importer import folder_summary, import_folder, import_gguf
 
     path: Path = args.path.expanduser()
     if path.is_dir():
         if args.role or args.model_id:
             raise UserInputError("--role and --id apply to a single file, not a folder")
         items = import_folder(path, in_place=args.in_place, on_item=lambda i: print(i.message))
-        failed = [i for i in items if not i.ok]
-        known = sum(1 for i in items if i.result is not None and i.result.already_installed)
-        present = f", {known} already installed" if known else ""
-        print(f"{len(items) - len(failed) - known} imported{present}, {len(failed)} not imported")
-        return 1 if failed else 0
+        print(folder_summary(items))
+        return 1 if any(not i.ok for i in items) else 0
     if not path.exists():
         raise UserInputError(f"{path} does not exist")
     result = import_gguf(path, in_place=args.in_place, role=args.role, model_id=args.model_id)
@@ -253,11 +250,10 @@ def run_fit(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    from medlocal.models.registry import Registry
-
-    model = Registry().remove(args.id, delete_file=not args.keep_file)
-    kept = args.keep_file or not model.managed
-    print(f"removed {model.id}" + (f" (file kept: {model.path})" if kept else ""))
+    removal = workspace(args).remove_model(args.id, keep_file=args.keep_file)
+    print(removal.message)
+    for note in removal.notes:
+        print(f"note: {note}")
     return 0
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from medlocal.errors import MedLocalError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.paths import resources_dir
 
 Role = Literal["chat", "embedding", "reranker"]
@@ -25,6 +25,10 @@ _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 
 class CatalogError(MedLocalError):
     """The bundled catalog is missing or malformed."""
+
+
+class UnknownCatalogEntry(CatalogError, UserInputError):
+    """An id the catalog does not have (bad input: the CLI exits 2)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ class Catalog:
             if entry.id == entry_id:
                 return entry
         known = ", ".join(e.id for e in self.entries)
-        raise CatalogError(f"no catalog entry '{entry_id}' (known: {known})")
+        raise UnknownCatalogEntry(f"no catalog entry '{entry_id}' (known: {known})")
 
     def find(self, entry_id: str) -> CatalogEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)

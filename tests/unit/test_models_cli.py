@@ -75,7 +75,7 @@ def test_errors_are_user_errors(tmp_path: Path) -> None:
         run("models", "import", str(tmp_path / "notes.gguf"))
     with pytest.raises(UserInputError, match="no installed model or file"):
         run("models", "fit", "no-such-model")
-    with pytest.raises(MedLocalError, match="no catalog entry"):
+    with pytest.raises(UserInputError, match="no catalog entry"):  # bad input: exit 2
         run("models", "download", "no-such-model")
 
 
@@ -126,3 +126,26 @@ def test_a_folder_import_counts_models_already_installed_apart(
     assert capsys.readouterr().out.endswith("1 imported, 0 not imported\n")
     assert run("models", "import", str(usb)) == 0
     assert capsys.readouterr().out.endswith("0 imported, 1 already installed, 0 not imported\n")
+
+
+def test_main_exits_2_for_an_unknown_download(capsys: pytest.CaptureFixture[str]) -> None:
+    from medlocal.cli import main
+
+    assert main(["models", "download", "nope"]) == 2
+    assert "no catalog entry 'nope'" in capsys.readouterr().err
+
+
+def test_fit_names_a_missing_file_and_refuses_contexts_out_of_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_tiny_gguf(tmp_path / "tiny.gguf")
+    assert run("models", "import", str(source), "--id", "inplace", "--in-place") == 0
+    source.unlink()
+    with pytest.raises(UserInputError, match="model file is missing"):
+        run("models", "fit", "inplace")
+    for ctx in ("-5", "0", "100000000"):
+        with pytest.raises(UserInputError, match=f"context size {ctx} is out of range"):
+            run("models", "fit", DEMO_MODEL_ID, "--ctx", ctx)
+    with pytest.raises(UserInputError, match="out of range"):
+        run("models", "fit", "llama3-med42-8b-q4km", "--ctx", "100000000")
+    assert run("models", "fit", DEMO_MODEL_ID, "--ctx", "512") == 0

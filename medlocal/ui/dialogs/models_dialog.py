@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace, model_tasks
 from medlocal.app.fit import FitBadge, fit_badges
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
+from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
-from medlocal.models.importer import ImportResult
+from medlocal.models.importer import ImportResult, folder_summary
 from medlocal.models.registry import InstalledModel
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned
 from medlocal.ui.dialogs.model_tables import (
     CATALOG_COLUMNS,
@@ -102,6 +104,10 @@ class ModelManagerDialog(QDialog):
             "Set as default", "Make the selected model the default for its role", self.set_default
         )
         self.default_button.setEnabled(False)
+        self.remove_button = _button(
+            "Remove…", "Remove the selected model (asks first)", self.remove_selected
+        )
+        self.remove_button.setEnabled(False)
         self.reembed_button = _button(
             "Re-embed the vault now", "Re-embed the open vault with the new embedder", self.reembed
         )
@@ -118,6 +124,7 @@ class ModelManagerDialog(QDialog):
             self.convert_button,
             self.verify_button,
             self.default_button,
+            self.remove_button,
             self.reembed_button,
         )
         self._layout()
@@ -147,6 +154,7 @@ class ModelManagerDialog(QDialog):
             self.convert_button,
             self.verify_button,
             self.default_button,
+            self.remove_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -240,6 +248,7 @@ class ModelManagerDialog(QDialog):
     def _installed_selected(self) -> None:
         model = self.selected_model()
         self.default_button.setEnabled(model is not None and not self.task.busy)
+        self.remove_button.setEnabled(model is not None and not self.task.busy)
         if model is not None:
             badge = self.badges.get(model.id)
             self.details.setText(
@@ -333,9 +342,8 @@ class ModelManagerDialog(QDialog):
         def done(outcome: model_tasks.FolderOutcome) -> None:
             for item in outcome.items:
                 self.results.addItem(("ok: " if item.ok else "") + item.message)
-            ok = sum(item.ok for item in outcome.items)
             stopped = " (stopped)" if outcome.cancelled else ""
-            self._changed(f"Imported {ok} of {len(outcome.items)} model file(s){stopped}.")
+            self._changed(f"{folder_summary(outcome.items).capitalize()}{stopped}.")
 
         return self._run(f"importing {folder.name}", task, done)
 
@@ -387,6 +395,31 @@ class ModelManagerDialog(QDialog):
                 f"{model.id} is now the default embedding model. Search by meaning misses "
                 "documents until the vault is re-embedded with it."
             )
+
+    def remove_selected(self) -> None:
+        """Remove the selected model after a confirmation, as ``medlocal models remove`` does
+        (the same application call; the demo model is refused with the same message)."""
+        model = self.selected_model()
+        if model is None:
+            return
+        what = (
+            "Its file, copied into MedLocal's models folder, is deleted."
+            if model.managed
+            else f"Its file stays where it is: {model.path}"
+        )
+        # The demo model is refused by the application layer, without asking first.
+        asking = model.id != DEMO_MODEL_ID
+        if asking and not confirm(self, "Remove model", f"Remove the model {model.id}? {what}"):
+            return
+        try:
+            removal = self.workspace.remove_model(model.id)
+        except Exception as exc:  # a registry error (the demo model) is shown, not raised
+            self.message.show_error(error_text(exc, "Removing the model"))
+            return
+        for note in removal.notes:
+            self.results.addItem(f"note: {note}")
+        note = " ".join([removal.message[0].upper() + removal.message[1:] + ".", *removal.notes])
+        self._changed(note)
 
     def reembed(self) -> Job:
         def task(progress: ProgressCallback, cancel: threading.Event) -> ReembedReport:
