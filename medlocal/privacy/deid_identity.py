@@ -72,17 +72,11 @@ def _initials(full_name: str) -> str:
 def _reads_as_a_word(text: str) -> bool:
     """Whether ``text`` (a shortening of a name, or initials) is also an English or clinical
     word or abbreviation ("conc", "Cons", "CRP", "ECG"): it is never taken for the name alone."""
-    from medlocal.abbreviations import default_abbreviations
-    from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, lexicon
+    from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 
     lex = lexicon()
     lower = text.lower()
-    return (
-        lex.known(lower)
-        or lex.clinical(lower)
-        or lower in CLINICAL_SHORT
-        or text.upper() in default_abbreviations().senses
-    )
+    return lex.known(lower) or lex.clinical(lower) or clinical_abbreviation(text)
 
 
 def _name_variants(full_name: str) -> list[str]:

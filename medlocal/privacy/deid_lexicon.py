@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_cognates import cognates, compound_parts
 from medlocal.spelling import american
@@ -112,6 +113,12 @@ CLINICAL_SHORT = frozenset(
         "conc", "obs", "rx", "dx", "hx", "sx", "tx", "fx", "ix", "mx", "cons", "resp", "temp",
     }
 )  # fmt: skip
+
+
+def clinical_abbreviation(word: str) -> bool:
+    """A clinical abbreviation in any case ("CRP", "ecg", "conc", "VTE"): the short list above,
+    or one the abbreviation vocabulary explains."""
+    return word.lower() in CLINICAL_SHORT or word.upper() in default_abbreviations().senses
 
 
 _FOREIGN_CACHE = 50_000  # words whose readings are remembered

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.abbreviations import default_abbreviations
-from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_tokens import WordSpan
 
@@ -283,12 +282,8 @@ def _identifies(value: str, kind: str, lex: Lexicon) -> bool:
         short = bare.strip()
         if short.isupper() and len(short) <= 4:
             # Initials ("LH", "BK"); not one letter ("Y", "H") or an abbreviation ("ENT", "VTE").
-            return len(short) > 1 and (kind == _SIGNER or not _abbreviation(short))
+            return len(short) > 1 and (kind == _SIGNER or not clinical_abbreviation(short))
     return not all(
         (lex.known(w) and not lex.name_like(w) and w not in lex.places) or lex.clinical(w)
         for w in words
     )
-
-
-def _abbreviation(word: str) -> bool:
-    return word.lower() in CLINICAL_SHORT or word in default_abbreviations().senses
