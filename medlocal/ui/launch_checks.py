@@ -14,7 +14,8 @@ import psutil
 from PySide6.QtWidgets import QApplication, QWidget
 
 from medlocal.app import Workspace
-from medlocal.ui.app import apply_theme, create_application
+from medlocal.settings import SettingsFileError
+from medlocal.ui.app import apply_theme, create_application, settings_usable
 
 log = logging.getLogger(__name__)
 SHOW_TIMEOUT_S = 30.0
@@ -46,7 +47,13 @@ def check_window(out: TextIO) -> int:
     app = create_application()
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
-        apply_theme(app, workspace.settings.theme)
+        try:
+            theme = workspace.settings.theme
+        except SettingsFileError as exc:
+            # No one is there to answer the window's reset question: say what is wrong instead.
+            print(f"WINDOW FAIL: {exc}", file=out)
+            return 1
+        apply_theme(app, theme)
         widget: QWidget = (
             MainWindow(workspace) if workspace.vault_exists() else FirstRunWizard(workspace)
         )
@@ -71,6 +78,10 @@ def import_model(path: Path) -> int:
     app = create_application()
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
+        # A double-clicked model file meets a damaged settings file as the window would: the
+        # same reset-or-quit question, not a traceback.
+        if not settings_usable(workspace):
+            return 1
         apply_theme(app, workspace.settings.theme)
         dialog = ModelManagerDialog(workspace)
         dialog.show()

@@ -3,6 +3,7 @@ and ``medlocal import-model PATH`` (what a double-clicked .gguf runs)."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -10,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from medlocal.settings import settings_path
 from medlocal.ui import launch_checks
 from medlocal.ui.dialogs.models_dialog import ModelManagerDialog
 
@@ -68,3 +71,48 @@ def test_import_model_without_a_display_uses_the_command_line(
     # The CLI's own import refuses it with a message, not a traceback.
     assert proc.returncode != 0
     assert "not-a-model.gguf" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _damage_settings() -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = = 3")
+
+
+def test_check_window_names_a_damaged_settings_file(medlocal_home: Path) -> None:
+    _damage_settings()
+    out = io.StringIO()
+    assert launch_checks.check_window(out) == 1
+    assert out.getvalue().startswith("WINDOW FAIL: ")
+    assert str(settings_path()) in out.getvalue() and "not valid TOML" in out.getvalue()
+    assert settings_path().read_text() == "threads = = 3"  # nobody chose to reset it
+
+
+@pytest.mark.parametrize(("answer", "opened"), [("Quit", False), ("Reset to defaults", True)])
+def test_import_model_asks_about_a_damaged_settings_file(
+    medlocal_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    opened: bool,
+) -> None:
+    _damage_settings()
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == answer).click()
+        return 0
+
+    imported: list[Path] = []
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(ModelManagerDialog, "import_file", lambda self, p: imported.append(p))
+    monkeypatch.setattr(ModelManagerDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(ModelManagerDialog, "check_fit", lambda self: None)
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    assert launch_checks.import_model(model) == (0 if opened else 1)
+    assert len(asked) == 1 and str(settings_path()) in asked[0]
+    assert imported == ([model.resolve()] if opened else [])
+    # Reset keeps the bad file beside it; Quit leaves it where it was.
+    assert bool(list(settings_path().parent.glob("settings.toml.bad-*"))) is opened
+    assert settings_path().exists() is not opened
