@@ -30,6 +30,7 @@ from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.embedders import default_embedder_path
 from medlocal.models.registry import (
     Registry,
+    default_chat_id,
     default_chat_path,
     default_reranker_path,
     resolve_model,
@@ -128,7 +129,9 @@ class LoadedModels:
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
         with self._lock:
-            key = (model or DEFAULT, n_ctx)
+            # The default is named by the id it stands for now: when `medlocal models default`
+            # changes it while the window holds the old one, the next question loads the new one.
+            key = (model or f"{DEFAULT}{default_chat_id(self.registry) or ''}", n_ctx)
             gone = self._uninstalled_chat()
             if (
                 self._chat is not None

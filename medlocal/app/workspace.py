@@ -51,6 +51,7 @@ from medlocal.settings import (
     load_settings,
     reset_settings_file,
     save_settings,
+    settings_path,
 )
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import SearchHit
@@ -63,6 +64,17 @@ __all__ = ["SUMMARY_STEP_TOKENS", "ModelCheck", "ModelLoader", "Notice", "Worksp
 log = logging.getLogger(__name__)
 
 SUMMARY_STEP_TOKENS = 256  # each map/reduce step; the summary itself is several steps
+
+
+def _file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a rewritten file from the one read before (None: no file, or unreadable).
+    The inode as well as the time: settings are saved by replacing the file, and two saves can
+    fall within one tick of a coarse file-system clock."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 class Workspace:
@@ -93,6 +105,10 @@ class Workspace:
         notice: Notice | None = None,
     ) -> None:
         self._settings = settings
+        # Settings handed in (tests, a caller's own) are used as they are; settings read from the
+        # file are read again when the file changes (see ``settings``).
+        self._settings_from_file = settings is None
+        self._settings_stamp: tuple[int, int, int] | None = None
         self.notice: Notice = notice or (lambda text: log.info("%s", text))
         # The collaborators read settings and notice through the workspace at each use: settings
         # change, and a window replaces ``notice`` after construction.
@@ -118,8 +134,22 @@ class Workspace:
 
     @property
     def settings(self) -> Settings:
+        """The settings in use. When the file changes while MedLocal runs (``medlocal settings
+        set`` in a terminal beside an open window), the next use reads it again, so neither side
+        silently undoes the other's change; a file damaged meanwhile is logged and the settings in
+        use are kept (the next start asks about it)."""
+        if self._settings is not None and not self._settings_from_file:
+            return self._settings
+        stamp = _file_stamp(settings_path())
         if self._settings is None:
             self._settings = load_settings()
+            self._settings_stamp = stamp
+        elif stamp != self._settings_stamp:
+            self._settings_stamp = stamp
+            try:
+                self._settings = load_settings()
+            except UserInputError as exc:
+                log.warning("settings file changed and cannot be used (%s); keeping these", exc)
         return self._settings
 
     def reset_settings(self) -> Path | None:
@@ -137,6 +167,7 @@ class Workspace:
         updated = replace(self.settings, **checked)
         save_settings(updated)
         self._settings = updated
+        self._settings_stamp = _file_stamp(settings_path())
         if "auto_lock_minutes" in changes:
             self._session.idle_setting_changed()
         if "rerank" in changes:

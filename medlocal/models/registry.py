@@ -373,14 +373,23 @@ def default_reranker_path(registry: Registry | None = None) -> Path | None:
     return registry.verified_path(chosen) if chosen else None
 
 
+def default_chat_id(registry: Registry | None = None) -> str | None:
+    """The installed id of the default chat model (the demo model when none was chosen), or
+    None when neither is installed. Read from the registry file at each call: another process
+    (``medlocal models default``) may change it while the window is open."""
+    registry = registry or Registry()
+    chosen = registry.defaults().get("chat")
+    if chosen and registry.find(chosen):
+        return chosen
+    return DEMO_MODEL_ID if registry.find(DEMO_MODEL_ID) else None
+
+
 def default_chat_path() -> Path:
     """The default chat model, or the demo model when none was chosen."""
     registry = Registry()
-    chosen = registry.defaults().get("chat")
-    if chosen and registry.find(chosen):
+    chosen = default_chat_id(registry)
+    if chosen is not None:
         return registry.verified_path(chosen)
-    if registry.find(DEMO_MODEL_ID):
-        return registry.verified_path(DEMO_MODEL_ID)
     raise UserInputError(
         "no chat model installed: download one (medlocal models download ID) or import a GGUF"
     )

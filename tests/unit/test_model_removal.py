@@ -95,3 +95,25 @@ def test_a_held_chat_model_removed_meanwhile_is_not_used_again(tmp_path: Path) -
     assert any(
         "mymodel is no longer installed" in n and "not for clinical use" in n for n in notices
     )
+
+
+def test_a_default_changed_elsewhere_is_loaded_at_the_next_question(tmp_path: Path) -> None:
+    registry = Registry()
+    import_gguf(write_tiny_gguf(tmp_path / "one.gguf"), model_id="first")
+    import_gguf(write_tiny_gguf(tmp_path / "two.gguf", seed=1), model_id="second")
+    registry.set_default("first", "chat")
+    engine = _Engine()
+    models = LoadedModels(
+        Settings,
+        lambda text: None,
+        lambda role, model: None,
+        engine=engine,
+        registry=registry,  # type: ignore[arg-type]
+    )
+    held = models.chat_model()
+    assert held.name == "first" and models.chat_model() is held
+
+    Registry().set_default("second", "chat")  # as `medlocal models default second` does
+    now = models.chat_model()
+    assert now.name == "second" and models.chat_model() is now
+    assert [Path(p).name for p in engine.loads] == ["one.gguf", "two.gguf"]

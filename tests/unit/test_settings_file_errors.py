@@ -134,3 +134,25 @@ def test_answer_too_long_for_the_window_names_the_setting() -> None:
     message = str(caught.value)
     assert "max_tokens = 600" in message and "512 tokens" in message
     assert "medlocal settings set max_tokens 128" in message and "Settings" in message
+
+
+def test_a_change_made_elsewhere_is_used_and_not_undone(medlocal_home: Path) -> None:
+    workspace = Workspace()
+    assert workspace.settings.threads == Settings().threads
+    # `medlocal settings set` in a terminal while the window is open...
+    update_setting("threads", "3")
+    assert workspace.settings.threads == 3
+    # ...and the window then saves a setting of its own: the terminal's change stays.
+    workspace.update_settings(theme="dark")
+    saved = load_settings()
+    assert saved.threads == 3 and saved.theme == "dark"
+
+
+def test_a_file_damaged_elsewhere_keeps_the_settings_in_use(
+    medlocal_home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    workspace = Workspace()
+    workspace.update_settings(threads=2)
+    settings_path().write_text("threads = = 3")
+    assert workspace.settings.threads == 2
+    assert "cannot be used" in caplog.text
