@@ -204,3 +204,5 @@ def test_the_recovery_restores_new_passphrase_must_be_typed_twice_alike(
     assert "Type it again in both fields." in text, text
     assert not dialog.task.busy and workspace.vault is not None  # nothing locked
     assert dialog.new_passphrase.text() == dialog.confirm_passphrase.text() == ""  # not kept
+    # The long recovery key stays typed: only the passphrase was wrong.
+    assert dialog.source_passphrase.text() == "the recovery key"

@@ -252,23 +252,26 @@ class BackupDialog(QDialog):
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
             return None
-        chosen = self._source()
-        if chosen is None:
-            return None
-        path, passphrase, recovery_key = chosen
-        fresh = self.new_passphrase.text() if recovery_key else ""
-        repeated = self.confirm_passphrase.text() if recovery_key else ""
+        recovering = self.use_recovery.isChecked()
+        fresh = self.new_passphrase.text() if recovering else ""
+        repeated = self.confirm_passphrase.text() if recovering else ""
         self.new_passphrase.clear()
         self.confirm_passphrase.clear()
-        if recovery_key:
+        if recovering:
             try:
-                # The rules `vault restore` applies to it, the match included.
+                # The rules `vault restore` applies to it, the match included. Checked before
+                # the recovery key is read (and cleared), so a refused passphrase does not make
+                # the person type the long key again.
                 check_new_passphrase(fresh, repeated)
             except UserInputError as err:
                 self.message.show_error(
                     f"New passphrase for the restored vault: {err} Type it again in both fields."
                 )
                 return None
+        chosen = self._source()
+        if chosen is None:
+            return None
+        path, passphrase, recovery_key = chosen
         ws = self.workspace
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
