@@ -55,6 +55,7 @@ from medlocal.privacy.deid_dates import (
     shift_from_bytes,
 )
 from medlocal.privacy.deid_eponyms import eponym_not_patient
+from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -135,6 +136,7 @@ class Redactor:
                 )
         found += self._dates.candidates(text)
         found += pattern_candidates(text)
+        found += hl7_candidates(text)
         if not self.word_scan:
             return found, []
         lex = lexicon()
