@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import gc
+import logging
+
+log = logging.getLogger(__name__)
 
 
 def load_dictionaries_and_freeze() -> None:
     """Load what every search needs once (the drug, class and abbreviation dictionaries:
-    some 200,000 small objects), then move everything alive so far out of the garbage
-    collector's reach (``gc.freeze``). Its full sweeps stop every thread, a window's
-    included, for as long as they take to walk the heap: 130-310 ms during generation with
-    the dictionaries in it, under 50 ms with them frozen. Meant for a worker thread at
-    start; what is frozen is long-lived anyway (modules, dictionaries, the window)."""
+    some 200,000 small objects) and what a redacted export's preview needs (the
+    de-identification word lists and the statistical line's model: building them on the
+    preview's worker held the interpreter lock long enough to stall the window 0.2-0.4 s), then
+    move everything alive so far out of the garbage collector's reach (``gc.freeze``). Its full
+    sweeps stop every thread, a window's included, for as long as they take to walk the heap:
+    130-310 ms during generation with the dictionaries in it, under 50 ms with them frozen.
+    Meant for a worker thread at start; what is frozen is long-lived anyway (modules,
+    dictionaries, the window)."""
     from medlocal.abbreviations import default_abbreviations
     from medlocal.drugs import default_vocabulary
+    from medlocal.errors import MedLocalError
+    from medlocal.privacy.deid_lexicon import lexicon
+    from medlocal.privacy.deid_tagger import shipped_tagger
 
     default_vocabulary()
     default_abbreviations()
+    lexicon()
+    try:
+        shipped_tagger()
+    except MedLocalError as exc:  # the export says so itself, when one is asked for
+        log.warning("de-identification model not loaded at start (%s)", exc)
     gc.freeze()

@@ -1,5 +1,6 @@
-"""The window's warm-up: the search dictionaries load once and everything alive is frozen out
-of the garbage collector's full sweeps (which stop every thread, the window's included)."""
+"""The window's warm-up: the search and de-identification dictionaries load once and everything
+alive is frozen out of the garbage collector's full sweeps (which stop every thread, the
+window's included)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pytest
 from medlocal.abbreviations import default_abbreviations
 from medlocal.app import Workspace
 from medlocal.drugs import default_vocabulary
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_tagger import shipped_tagger
 
 
 @pytest.fixture
@@ -24,6 +27,8 @@ def unfrozen() -> Iterator[None]:
 def test_warm_up_loads_the_dictionaries_and_freezes(tmp_path: Path, unfrozen: None) -> None:
     default_vocabulary.cache_clear()
     default_abbreviations.cache_clear()
+    lexicon.cache_clear()
+    shipped_tagger.cache_clear()
     assert gc.get_freeze_count() == 0
     workspace = Workspace(tmp_path / "vault")
     try:
@@ -32,4 +37,7 @@ def test_warm_up_loads_the_dictionaries_and_freezes(tmp_path: Path, unfrozen: No
         workspace.close()
     assert default_vocabulary.cache_info().currsize == 1
     assert default_abbreviations.cache_info().currsize == 1
+    # A redacted export's first preview finds its word lists and model loaded.
+    assert lexicon.cache_info().currsize == 1
+    assert shipped_tagger.cache_info().currsize == 1
     assert gc.get_freeze_count() > 100_000  # the dictionaries' objects among them
