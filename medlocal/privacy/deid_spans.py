@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -72,11 +73,17 @@ def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
     """Candidates from every detector, as non-overlapping redactions in text order. Where two
     overlap, the one that starts first (then the longer, then the higher in PRIORITY) gives the
     kind, and the union of both is removed: no detector's find survives."""
-    ordered = sorted(
-        candidates, key=lambda r: (r.start, -(r.end - r.start), PRIORITY.get(r.kind, 99))
-    )
+
+    def key(r: Redaction) -> tuple[int, int, int]:
+        return (r.start, -(r.end - r.start), PRIORITY.get(r.kind, 99))
+
+    # A heap rather than one sort: a candidate cut short (below) goes back in its new place.
+    queue = [(key(r), n, r) for n, r in enumerate(candidates)]
+    heapq.heapify(queue)
+    count = len(queue)
     chosen: list[Redaction] = []
-    for red in ordered:
+    while queue:
+        red = heapq.heappop(queue)[2]
         if red.end <= red.start:
             continue
         if not chosen or red.start >= chosen[-1].end:
@@ -86,12 +93,30 @@ def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
             # before it (which would no longer match) goes with it.
             last = chosen[-1]
             chosen[-1] = Redaction("date", last.start, last.end, last.original, red.replacement)
+        elif (piece := _past_a_value(text, red, chosen[-1])) is not None:
+            heapq.heappush(queue, (key(piece), count, piece))
+            count += 1
         elif red.end > chosen[-1].end:
             last = chosen[-1]
             replacement = _MERGED_LABEL.get(last.kind, last.replacement)
             original = text[last.start : red.end]
             chosen[-1] = Redaction(last.kind, last.start, red.end, original, replacement)
     return chosen
+
+
+def _past_a_value(text: str, red: Redaction, last: Redaction) -> Redaction | None:
+    """The part of ``red`` after ``last`` when ``last`` carries a value (a date shifted, "90+")
+    and ``red``, of another kind, runs on past it ("2026-11-01 John Smith", where a street rule
+    read "11-01 John"): the date keeps its shifted value, and what follows keeps its own kind, so
+    keeping the date in the preview never keeps the name. The same characters are removed."""
+    if last.kind not in _MERGED_LABEL or red.kind == last.kind or red.end <= last.end:
+        return None
+    start = last.end
+    while start < red.end and not text[start].isalnum():
+        start += 1
+    if start >= red.end:
+        return None
+    return Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
 
 
 def _shifts_the_end_of(inner: Redaction, outer: Redaction) -> bool:

@@ -232,3 +232,33 @@ def test_long_number_without_unit_or_lab_is_still_an_id() -> None:
 def test_international_phone_numbers_are_still_phones() -> None:
     text = "Call +44 20 7946 0958 or +33 1 23 45 67 89."
     assert Redactor(shift_days=40).redact(text) == "Call [PHONE] or [PHONE]."
+
+
+def test_a_name_after_a_date_stays_its_own_span_and_the_date_is_shifted() -> None:
+    """A rule that reads across a date and the name after it ("11-01 John" as a house number and
+    street) must not fold the name into the date: the date keeps its shifted value, and keeping
+    the date in the preview keeps the date only (the walkthrough's export kept the name)."""
+
+    text = "GP NOTE 2026-11-01 Zebulon Quartermaine reports a cough."
+    found = Redactor(shift_days=30, tagger=False).preview(text)
+    assert [(r.kind, r.original) for r in found] == [
+        ("date", "2026-11-01"),
+        ("name", "Zebulon Quartermaine"),
+    ]
+    assert found[0].replacement == "2026-12-01"
+
+
+def test_cutting_a_span_at_a_date_removes_the_same_characters() -> None:
+    from medlocal.privacy.deid_spans import Redaction, resolve
+
+    text = "seen 2026-11-01 John Smith today"
+    date_ = Redaction("date", 5, 15, "2026-11-01", "2026-12-01")
+    street = Redaction("street_address", 10, 20, text[10:20], "[ADDRESS]")
+    name = Redaction("name", 16, 26, "John Smith", "[NAME]")
+    out = resolve(text, [street, name, date_])
+    assert [(r.kind, r.start, r.end) for r in out] == [("date", 5, 15), ("name", 16, 26)]
+    # Without a value-carrying span the union stays one span, as before.
+    other = Redaction("id_number", 5, 15, "2026-11-01", "[ID]")
+    assert [(r.kind, r.start, r.end) for r in resolve(text, [other, street, name])] == [
+        ("id_number", 5, 26)
+    ]
