@@ -105,6 +105,11 @@ class ChatPanel(QWidget):
         self.status_line = ""
         self.job: Job | None = None
         self._seed_offset = 0
+        # Counts clear()s: a job's results reach the panel only while the count is the one it
+        # started under. A cancelled answer's failure (or an answer that finished as the vault
+        # locked) arrives after clear(); drawn then, it put "Stopped. … (The partial text below
+        # …)" or the answer's text on a panel that had been emptied by the lock (walk g1 #5).
+        self._generation = 0
 
         self.chats = QComboBox()
         self.chats.setAccessibleName("Chats with this patient")
@@ -179,6 +184,7 @@ class ChatPanel(QWidget):
     def clear(self) -> None:
         """Forget everything shown (on lock or when no patient is chosen)."""
         self.stop()
+        self._generation += 1  # what the stopped job still sends is dropped
         self.patient_id = None
         self._open_chat_id = None
         self.turns = []
@@ -314,7 +320,27 @@ class ChatPanel(QWidget):
             yield from batched(iter(stream))
             return stream.result, session
 
-        self.job = stream_task("answer", work, self._piece, self._answered, self._failed)
+        generation = self._generation
+        started: list[Job] = []  # the job, for its late callbacks
+
+        def piece(text: str) -> None:
+            if generation == self._generation:
+                self._piece(text)
+
+        def answered(outcome: tuple[GroundedAnswer, ChatSession]) -> None:
+            if generation == self._generation:
+                self._answered(outcome)
+            else:
+                self._dropped(started[0])
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._failed(exc)
+            else:
+                self._dropped(started[0])
+
+        self.job = stream_task("answer", work, piece, answered, failed)
+        started.append(self.job)
         self.generating.emit(True)
         self._update_buttons()
         return self.job
@@ -354,6 +380,14 @@ class ChatPanel(QWidget):
         self.live_question = self.live_text = ""
         self.generating.emit(False)
         self._update_buttons()
+
+    def _dropped(self, job: Job) -> None:
+        """A job of a panel cleared since it started ended: nothing of it is drawn (the answer
+        was saved, or not, by the session; the chat reopens from the vault)."""
+        if self.job is job:
+            self.job = None
+            self.generating.emit(False)
+            self._update_buttons()
 
     def stop(self) -> None:
         if self.job is not None and self.job.running:
