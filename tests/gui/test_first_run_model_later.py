@@ -1,4 +1,4 @@
-""""Choose later in the model manager" on the first-run wizard opens the model manager over the
+"""The first-run wizard's "Choose later in the model manager" opens the model manager over the
 main window once it is shown (walk g1 #4: Finish opened the window without it; nothing called
 FirstRunWizard.open_manager_requested()). The other choices open no manager."""
 

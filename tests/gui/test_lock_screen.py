@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import PASS, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME
-from conftest import PASS, open_window
 
 
 def _set_failures(folder: Path, count: int) -> None:
