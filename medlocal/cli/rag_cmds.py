@@ -190,7 +190,11 @@ def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = N
         # "0 redaction(s):" and nothing under it read as if the list had been cut off.
         print("No identifiers found to redact; read the export before sharing it.", file=out)
         return
-    print(f"{len(planned)} redaction(s):", file=out)
+    kept = sum(item.kept for item in planned)
+    if kept:  # a kept span stays in the file: not counted as a redaction
+        print(f"{len(planned) - kept} redaction(s), {kept} kept:", file=out)
+    else:
+        print(f"{len(planned)} redaction(s):", file=out)
     for item in planned:
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
@@ -249,6 +253,8 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
     )
     if args.redact:
         _print_redactions(report.redactions)
+        print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
+        return
     print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
 
 

@@ -54,7 +54,39 @@ PlannedRedaction = PlanItem
 class ExportReport:
     path: Path
     format: str
-    redactions: list[PlannedRedaction]
+    redactions: list[PlannedRedaction]  # every span of the plan, the kept ones too
+
+    @property
+    def removed(self) -> int:
+        """How many spans the file had replaced (a kept span stays in the file)."""
+        return sum(not item.kept for item in self.redactions)
+
+    @property
+    def kept(self) -> int:
+        return sum(item.kept for item in self.redactions)
+
+    def tally(self) -> str:
+        """What redaction did, for a person: "3 identifier(s) removed" or "0 identifier(s)
+        removed, 1 kept (reason recorded in the audit log)"."""
+        return redaction_tally(self.redactions, done=True)
+
+
+def not_found_text(text: str) -> str:
+    """Said when a text to remove is not in the export (both faces; the person typed it)."""
+    return f"“{text.strip()}” does not occur in the text being exported; nothing added"
+
+
+def redaction_tally(planned: Sequence[PlannedRedaction], *, done: bool) -> str:
+    """The spans removed and kept, said apart: a kept span is in the file, so counting it as
+    removed told the person an identifier was gone that was not (walk). ``done`` says "removed"
+    (after the export) rather than "will be removed" (a preview)."""
+    kept = sum(item.kept for item in planned)
+    removed = len(planned) - kept
+    text = f"{removed} identifier(s) {'removed' if done else 'will be removed'}"
+    if kept:
+        reasons = "reason" if kept == 1 else "reasons"
+        text += f", {kept} kept" + (f" ({reasons} recorded in the audit log)" if done else "")
+    return text
 
 
 def document_from_output(
@@ -470,7 +502,11 @@ def plan_for_output(
     # rules' ones), so a number read from a preview made with or without the adds names the same
     # span. Adds go first: a keep of a span an added text absorbed is refused, not lost.
     for text in add:
-        plan.add(text)
+        if not plan.add(text):
+            # A text that is nowhere in the export (a misspelt name, say) removes nothing: the
+            # person believed something gone that never was, or the name they meant is still
+            # there under another spelling. Refused, so they look again.
+            raise UserInputError(not_found_text(text) + " and nothing written")
     for number, reason in keep:
         plan.keep(number, reason)
     return plan

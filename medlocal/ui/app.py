@@ -8,8 +8,9 @@ import re
 import sys
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtCore import QObject, Qt, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal.app import Workspace
@@ -160,13 +161,19 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
     return True
 
 
-def first_run(workspace: Workspace, parent: QWidget | None = None) -> bool:
-    """Create the vault when there is none. False when the person closed the wizard first."""
+class FirstRun(NamedTuple):
+    ready: bool  # a vault exists (False: the person closed the wizard first)
+    open_manager: bool = False  # "Choose later in the model manager": open it over the window
+
+
+def first_run(workspace: Workspace, parent: QWidget | None = None) -> FirstRun:
+    """Create the vault when there is none, and say what the wizard's model page asked for."""
     if workspace.vault_exists():
-        return True
+        return FirstRun(True)
     wizard = FirstRunWizard(workspace, parent)
     wizard.exec()
-    return workspace.vault_exists()
+    ready = workspace.vault_exists()
+    return FirstRun(ready, ready and wizard.open_manager_requested())
 
 
 def build_window(workspace: Workspace) -> MainWindow | None:
@@ -176,11 +183,15 @@ def build_window(workspace: Workspace) -> MainWindow | None:
         return None
     apply_theme(app, workspace.settings.theme)
     offer_crash_report(None)
-    if not first_run(workspace):
+    started = first_run(workspace)
+    if not started.ready:
         return None
     window = MainWindow(workspace)
     window.show()
     window.start()
+    if started.open_manager:
+        # Once the window is up (the event loop running), over it: the wizard promised it.
+        QTimer.singleShot(0, window.show_model_manager)
     run_task(
         "warm up",
         lambda _cancel: workspace.warm_up(),

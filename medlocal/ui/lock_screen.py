@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import math
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,6 +19,9 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import run_task
+from medlocal.vault.errors import wait_text
+
+UNLOCK = "Unlock"
 
 
 class LockScreen(QWidget):
@@ -39,7 +45,7 @@ class LockScreen(QWidget):
         self.use_recovery = QCheckBox("Use the recovery key instead")
         self.use_recovery.setAccessibleName("Use the recovery key instead of the passphrase")
         self.use_recovery.toggled.connect(self._mode_changed)
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(UNLOCK)
         self.button.setAccessibleName("Unlock the vault")
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
@@ -67,6 +73,17 @@ class LockScreen(QWidget):
         outer.addWidget(box)
         outer.addStretch(1)
         self._busy = False
+        # The vault's back-off after failed unlocks: the button stays disabled, counting down,
+        # until the vault would take another try (a timer; the GUI thread never sleeps).
+        self._wait_until = 0.0
+        self._wait_reason = ""
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(250)
+        self.countdown.timeout.connect(self._tick)
+
+    @property
+    def waiting(self) -> bool:
+        return self.countdown.isActive()
 
     def _mode_changed(self, recovery: bool) -> None:
         self.secret.setPlaceholderText("Recovery key" if recovery else "Vault passphrase")
@@ -75,9 +92,28 @@ class LockScreen(QWidget):
     def reset(self, message: str = "") -> None:
         self.secret.clear()
         self.error.show_text(message, Tone.ERROR)
-        self.button.setEnabled(True)
         self._busy = False
+        self.button.setEnabled(not self.waiting)
         self.secret.setFocus()
+
+    def wait_before_next_try(self, seconds: float, reason: str) -> None:
+        """Count down the vault's back-off: ``reason`` and the seconds left, the button off."""
+        self._wait_until = time.monotonic() + seconds
+        self._wait_reason = reason
+        self.countdown.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        left = self._wait_until - time.monotonic()
+        if left <= 0:
+            self.countdown.stop()
+            self.button.setText(UNLOCK)
+            self.button.setEnabled(not self._busy)
+            self.error.show_text(f"{self._wait_reason} You can try again now.", Tone.ERROR)
+            return
+        self.button.setEnabled(False)
+        self.button.setText(f"{UNLOCK} ({max(1, math.ceil(left))} s)")
+        self.error.show_text(f"{self._wait_reason} {wait_text(left)}", Tone.ERROR)
 
     def try_keychain(self) -> None:
         """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
@@ -87,7 +123,7 @@ class LockScreen(QWidget):
 
     def submit(self) -> None:
         text = self.secret.text()
-        if self._busy:
+        if self._busy or self.waiting:  # Return in the field while the button counts down
             return
         if not text:
             self.error.show_text("Type the passphrase first.", Tone.ERROR)
@@ -112,3 +148,6 @@ class LockScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.reset(str(exc) or "The vault could not be unlocked.")
+        wait = getattr(exc, "retry_after", 0.0)
+        if isinstance(wait, int | float) and wait > 0:
+            self.wait_before_next_try(float(wait), str(getattr(exc, "reason", "")) or str(exc))

@@ -350,12 +350,24 @@ class MainWindow(QMainWindow):
     def open_models(self, importing: Path | None = None) -> None:
         """The model manager; with ``importing``, already importing that file (a ``.gguf``
         the operating system handed over)."""
-        dialog = self._dialog("models_dialog", "ModelManagerDialog")
-        dialog.modelsChanged.connect(self._show_model)
+        dialog = self._models_dialog()
         if importing is not None:
             dialog.show()
             dialog.import_file(importing.resolve())
         dialog.exec()
+
+    def show_model_manager(self) -> Any:
+        """The model manager over the window without a nested event loop (``open()``, not
+        ``exec()``): what "Choose later in the model manager" on the first-run wizard opens once
+        the window is shown."""
+        dialog = self._models_dialog()
+        dialog.open()
+        return dialog
+
+    def _models_dialog(self) -> Any:
+        dialog = self._dialog("models_dialog", "ModelManagerDialog")
+        dialog.modelsChanged.connect(self._show_model)
+        return dialog
 
     def open_settings(self) -> None:
         dialog = self._dialog("settings_dialog", "SettingsDialog")

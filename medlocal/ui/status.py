@@ -53,12 +53,19 @@ class StatusWidgets:
     def update_offline(self) -> None:
         status = netguard.status()
         refused = int(status["blocked_attempts"])
-        guard = "Offline" if status["guard_installed"] else "Offline guard OFF"
+        installed = bool(status["guard_installed"])
+        guard = "Offline" if installed else "Offline guard OFF"
         self.offline.setText(f"● {guard} · {refused} refused")
-        self.offline.set_tone(Tone.OK if refused == 0 else Tone.ERROR)
+        # Green only while the guard is in place and nothing tried to connect: "OFF" drawn in
+        # the OK colour read as all well (walk g1 #6).
+        self.offline.set_tone(Tone.OK if installed and refused == 0 else Tone.ERROR)
         self.offline.setToolTip(
-            "MedLocal makes no network connection except a model download you start. "
-            f"{refused} connection attempt(s) were refused this session."
+            (
+                "MedLocal makes no network connection except a model download you start. "
+                if installed
+                else "The offline guard is not installed: connections are not being blocked. "
+            )
+            + f"{refused} connection attempt(s) were refused this session."
         )
 
     def set_model(self, model: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from medlocal.errors import MedLocalError, UserInputError
 
 
@@ -17,8 +19,20 @@ class VaultExistsError(UserInputError):
     """A vault already exists where a new one was to be created."""
 
 
+def wait_text(seconds: float) -> str:
+    """The back-off said as a person reads it (rounded up: "wait 0 s" would invite a refusal)."""
+    return f"Wait {max(1, math.ceil(seconds))} s before the next try."
+
+
 class WrongPassphraseError(UserInputError):
-    """The passphrase or recovery key does not unwrap the data key."""
+    """The passphrase or recovery key does not unwrap the data key. ``retry_after`` is the
+    back-off this failure started (0 while tries are free): the message already says it, so
+    the next refusal is no surprise. ``reason`` is the message without the wait."""
+
+    def __init__(self, message: str = "", retry_after: float = 0.0) -> None:
+        self.reason = message
+        self.retry_after = retry_after
+        super().__init__(f"{message} {wait_text(retry_after)}" if retry_after > 0 else message)
 
 
 class PassphraseRequiredError(UserInputError):
@@ -26,13 +40,19 @@ class PassphraseRequiredError(UserInputError):
 
 
 class UnlockThrottledError(UserInputError):
-    """Too many failed attempts: the caller must wait before trying again."""
+    """Failed attempts since the vault was last opened: the caller must wait before trying
+    again. The count survives restarts (it is in the key file), so the message says how many
+    and since when, never "too many" of a session that had one (walk g1 #3)."""
 
-    def __init__(self, retry_after: float) -> None:
+    def __init__(self, retry_after: float, failures: int = 0) -> None:
         self.retry_after = retry_after
-        super().__init__(
-            f"Too many failed unlock attempts; try again in {max(1, round(retry_after))} s."
+        self.failures = failures
+        self.reason = (
+            f"{failures} unlock attempts have failed since the vault was last opened."
+            if failures
+            else "Earlier unlock attempts failed."
         )
+        super().__init__(f"{self.reason} {wait_text(retry_after)}")
 
 
 class KeyFileError(VaultError):

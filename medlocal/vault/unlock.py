@@ -129,7 +129,7 @@ def unlock(
         raise PassphraseRequiredError("A passphrase is needed to unlock the vault.")
     wait = key_file.unlock_wait()
     if wait > 0:
-        raise UnlockThrottledError(wait)
+        raise UnlockThrottledError(wait, key_file.failed_attempts)
     if recovery_key is not None:
         opener = _recovery_opener(key_file, recovery_key)
         method = "recovery"
@@ -138,8 +138,11 @@ def unlock(
         method = "passphrase"
     try:
         return _open(files, key_file, opener, method)
-    except WrongPassphraseError:
+    except WrongPassphraseError as err:
         _record_failure(files, key_file)
+        wait = key_file.unlock_wait()
+        if wait > 0:  # said now, not only when the next try is refused
+            raise WrongPassphraseError(str(err), retry_after=wait) from err
         raise
 
 

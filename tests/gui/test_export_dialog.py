@@ -53,7 +53,7 @@ def test_preview_lists_the_name_before_writing_and_the_file_lacks_it(
     dialog.redact.setChecked(True)
     assert not dialog.export_button.isEnabled()  # not before the list is shown
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    removed = _column(dialog, "Removed")
+    removed = _column(dialog, "Text")
     assert "Jane Roe" in removed
     assert all(kind for kind in _column(dialog, "Type"))
     # in words, not the rules' names ("patient_name", "mrn")
@@ -143,7 +143,7 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     dialog.path_edit.setText(str(out))
     dialog.redact.setChecked(True)
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    row = _column(dialog, "Removed").index("Jane Roe")
+    row = _column(dialog, "Text").index("Jane Roe")
     dialog.preview.setCurrentCell(row, 0)
     answers = iter([("  ", True), ("a colleague's name in a teaching case", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
@@ -151,11 +151,11 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     assert "reason" in dialog.message.text() and dialog.keep == []
     dialog.keep_selected()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert "(kept)" in _column(dialog, "Replaced by")
+    assert "Kept" in _column(dialog, "State")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("metformin", True))
     dialog.add_text()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert "metformin" in _column(dialog, "Removed")
+    assert "metformin" in _column(dialog, "Text")
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.export_button.click()
     text = out.read_text(encoding="utf-8")
@@ -181,11 +181,11 @@ def test_the_line_selected_after_an_add_is_the_one_kept(
     dialog.path_edit.setText(str(out))
     dialog.redact.setChecked(True)
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    before = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    before = list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Patient", True))
     dialog.add_text()  # "Patient" stands before every span of the note's snippet
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    rows = list(zip(_column(dialog, "#"), _column(dialog, "Removed"), strict=True))
+    rows = list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True))
     assert all(row in rows for row in before)  # no line changed its number
     added = next(i for i, (_, removed) in enumerate(rows) if removed == "Patient")
     target = next(i for i in range(added + 1, len(rows)) if rows[i][1] != "Patient")
@@ -193,7 +193,7 @@ def test_the_line_selected_after_an_add_is_the_one_kept(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
     dialog.keep_selected()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    kept = [i for i, text in enumerate(_column(dialog, "Replaced by")) if text == "(kept)"]
+    kept = [i for i, text in enumerate(_column(dialog, "State")) if text == "Kept"]
     assert kept == [target]
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
         dialog.export_button.click()
@@ -215,7 +215,7 @@ def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
     dialog.path_edit.setText(str(out))
     dialog.redact.setChecked(True)
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    row = _column(dialog, "Removed").index("Jane Roe")
+    row = _column(dialog, "Text").index("Jane Roe")
     number = _column(dialog, "#")[row]
     dialog.preview.setCurrentCell(row, 0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
@@ -245,3 +245,100 @@ def test_no_label_shows_a_bare_ampersand(
         assert label.buddy() is not None, label.text()
     file_label = next(label for label in mnemonic if label.text() == "&File")
     assert file_label.buddy() is dialog.path_edit
+
+
+def _keep_every_line(qtbot: QtBot, dialog: ExportDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    for row in range(dialog.preview.rowCount()):
+        dialog.preview.setCurrentCell(row, 0)
+        dialog.keep_selected()
+        qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+
+
+def test_kept_lines_are_counted_as_kept_not_removed(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk g1 #1: with every line kept, the preview said "No identifiers will be removed" and
+    the export then said "N identifier(s) removed" of a file that held them all; the kept line
+    read as "Removed: Jane Roe, Replaced by: (kept)"."""
+    out = tmp_path / "kept.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert "Removed" not in PREVIEW_COLUMNS  # the text column says nothing of what is done
+    assert set(_column(dialog, "State")) == {"Removed"}
+    lines = dialog.preview.rowCount()
+    _keep_every_line(qtbot, dialog, monkeypatch)
+    assert _column(dialog, "State") == ["Kept"] * lines
+    assert _column(dialog, "Replaced by") == [""] * lines  # a kept line is replaced by nothing
+    assert dialog.preview.item(0, 0).font().italic()
+    assert f"No identifiers will be removed; {lines} kept" in dialog.message.text()
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    assert "Jane Roe" in out.read_text(encoding="utf-8")
+    message = dialog.message.text()
+    assert f"0 identifier(s) removed, {lines} kept (" in message, message
+    assert "recorded in the audit log" in message
+    export = [e for e in workspace.require_vault().audit_entries() if e.event == "export"][-1]
+    assert export.details["redactions"] == 0 and len(export.details["kept"]) == lines
+
+
+def test_a_partly_kept_preview_counts_both(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "part.md"
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    lines = dialog.preview.rowCount()
+    if lines < 2:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("metformin", True))
+        dialog.add_text()
+        qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+        lines = dialog.preview.rowCount()
+    row = next(r for r, text in enumerate(_column(dialog, "Text")) if text == "Jane Roe")
+    dialog.preview.setCurrentCell(row, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert f"{lines - 1} identifier(s) will be removed, 1 kept" in dialog.message.text()
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    assert f"{lines - 1} identifier(s) removed, 1 kept (reason recorded" in dialog.message.text()
+
+
+def test_adding_a_text_not_in_the_export_says_so_and_adds_nothing(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk g1 #2: "Add text to remove…" with a text the export does not hold added nothing
+    and said nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    before = _column(dialog, "Text")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Carver", True))
+    dialog.add_text()
+    assert dialog.add == [] and dialog.planned is not None
+    assert _column(dialog, "Text") == before
+    assert dialog.message.text() == (
+        "“Carver” does not occur in the text being exported; nothing added."
+    )

@@ -247,3 +247,26 @@ def test_kek_derivation_is_rfc9106_argon2id_as_cryptography_computes_it() -> Non
         "pässphrase".encode()
     )
     assert bytes(ours.buffer) == theirs
+
+
+def test_the_wrong_passphrase_that_starts_a_wait_says_it(vault_dir: Path) -> None:
+    """walk g1 #3: the wait was first said when the *next* try, perhaps the right passphrase,
+    was refused, as "Too many failed unlock attempts" even when this session had made one."""
+    vault, _ = Vault.create(vault_dir, PASS, kdf_params=FAST)
+    vault.lock()
+    for _ in range(FREE_ATTEMPTS - 1):
+        with pytest.raises(WrongPassphraseError) as free:
+            Vault.open(vault_dir, "wrong")
+        assert free.value.retry_after == 0 and "Wait" not in str(free.value)
+    with pytest.raises(WrongPassphraseError) as first_wait:
+        Vault.open(vault_dir, "wrong")
+    assert 0 < first_wait.value.retry_after <= 1
+    assert str(first_wait.value).endswith("Wait 1 s before the next try.")
+    with pytest.raises(UnlockThrottledError) as refused:
+        Vault.open(vault_dir, PASS)
+    message = str(refused.value)
+    assert message == (
+        f"{FREE_ATTEMPTS} unlock attempts have failed since the vault was last opened. "
+        "Wait 1 s before the next try."
+    )
+    assert "too many" not in message.lower()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
-from medlocal.rag.export import ExportReport
+from medlocal.rag.export import ExportReport, not_found_text, redaction_tally
 from medlocal.ui import files
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.workers import Job
@@ -46,7 +46,11 @@ from medlocal.vault.errors import VaultLockedError
 FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
 DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
 MAX_REASON = 120  # the audit log takes short texts only
-PREVIEW_COLUMNS = ("#", "Where", "Type", "Removed", "Replaced by", "Kept because")
+# "State" says what the export does with the line: a kept line is in the file, so its text is not
+# shown under a "Removed" heading (walk: a kept name read as removed).
+PREVIEW_COLUMNS = ("#", "Where", "Type", "Text", "State", "Replaced by", "Kept because")
+REMOVED, KEPT = "Removed", "Kept"
+
 # The redaction kinds as people say them ("mrn" and "patient_name" are the rules' names).
 KIND_NAMES = {
     "mrn": "Record number (MRN)",
@@ -226,22 +230,29 @@ class ExportDialog(QDialog):
                 item.where,
                 kind_name(red.kind),
                 red.original,
-                "(kept)" if item.kept else red.replacement,
+                KEPT if item.kept else REMOVED,
+                "" if item.kept else red.replacement,
                 item.reason,
             )
             for column, text in enumerate(cells):
-                self.preview.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if item.kept:
+                    font = cell.font()
+                    font.setItalic(True)
+                    cell.setFont(font)
+                    cell.setToolTip("Kept: this text stays in the exported file as written.")
+                self.preview.setItem(row, column, cell)
         removed = sum(not item.kept for item in planned)
+        kept = len(planned) - removed
         self.review.setVisible(True)
         note, self._review_note = self._review_note, ""
-        self.message.show_note(
-            note
-            + (
-                f"{removed} identifier(s) will be removed, as listed. Nothing is written yet."
-                if removed
-                else "No identifiers will be removed. Nothing is written yet."
-            )
-        )
+        if removed:
+            said = f"{redaction_tally(planned, done=False)}, as listed."
+        elif kept:
+            said = f"No identifiers will be removed; {kept} kept, as listed."
+        else:
+            said = "No identifiers will be removed."
+        self.message.show_note(f"{note}{said} Nothing is written yet.")
         self._update_export_button()
 
     def keep_selected(self) -> None:
@@ -275,9 +286,12 @@ class ExportDialog(QDialog):
             self.message.show_error("Wait for the list of what will be removed.")
             return
         try:
-            absorbed = self._kept_spans_absorbed_by(text.strip())
+            found, absorbed = self._try_add(text.strip())
         except UserInputError as err:
             self.message.show_error(str(err))
+            return
+        if not found:  # adding it changes nothing: say so rather than list the same lines again
+            self.message.show_error(not_found_text(text) + ".")
             return
         self.add.append(text.strip())
         # A kept span the added text overlaps is merged into the added span and removed with it
@@ -292,13 +306,14 @@ class ExportDialog(QDialog):
         self.plan = None
         self.load_preview()
 
-    def _kept_spans_absorbed_by(self, text: str) -> set[int]:
-        """The kept numbers that adding ``text`` would merge into an added span (a dry run on a
-        copy of the plan shown; the plan itself is rebuilt by the preview)."""
+    def _try_add(self, text: str) -> tuple[int, set[int]]:
+        """How many places ``text`` occurs in, and the kept numbers that adding it would merge
+        into an added span (a dry run on a copy of the plan shown; the plan itself is rebuilt by
+        the preview)."""
         assert self.plan is not None
         trial = copy.deepcopy(self.plan)
-        trial.add(text)
-        return {number for number, _ in self.keep if number in trial.merged}
+        found = trial.add(text)
+        return found, {number for number, _ in self.keep if number in trial.merged}
 
     def export(self) -> Job | None:
         text = self.path_edit.text().strip()
@@ -325,7 +340,8 @@ class ExportDialog(QDialog):
         def done(report: ExportReport) -> None:
             self.export_job = None
             self._update_export_button()
-            removed = f", {len(report.redactions)} identifier(s) removed" if redact else ""
+            # A kept span is in the file: it is counted as kept, never as removed.
+            removed = f", {report.tally()}" if redact else ""
             self.message.show_note(f"Exported to {report.path}{removed}.")
             self.exported.emit(str(report.path))
 

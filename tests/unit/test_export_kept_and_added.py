@@ -1,0 +1,86 @@
+"""A kept span is in the exported file: it is counted as kept, never as removed, in what the
+command prints and in the audit log; a text to remove that the export does not hold is refused
+(walk g1 #1, #2: 'N identifier(s) removed' of a file that still held them; an --add of a
+misspelt name removed nothing and said nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from medlocal.app import Workspace
+from medlocal.cli import main
+from medlocal.vault.keys import KdfParams
+
+PASS = "correct horse battery staple"
+BODY = "Jane Roe takes metformin 500 mg twice daily for diabetes."
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Iterator[tuple[Workspace, int, Path]]:
+    ws = Workspace(tmp_path / "vault", kdf_params=KdfParams(8 * 1024, 1, 1))
+    ws.create_vault(PASS, PASS)
+    vault = ws.require_vault()
+    patient = vault.add_patient("Jane Roe", mrn="MRN-4711")
+    output_id = vault.save_output(patient, "summary", "Medicines", BODY, {}, [])
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    yield ws, output_id, secret
+    ws.close()
+
+
+def _export(setup: tuple[Workspace, int, Path], out: Path, *extra: str) -> int:
+    ws, output_id, secret = setup
+    argv = ["outputs", "export", str(output_id), "--out", str(out), "--redact",
+            "--passphrase-file", str(secret), *extra]  # fmt: skip
+    return main(argv, workspace=ws)
+
+
+def _name_number(setup: tuple[Workspace, int, Path]) -> int:
+    ws, output_id, _ = setup
+    plan = ws.preview_redactions(output_id)
+    return next(it.number for it in plan.items if it.redaction.original == "Jane Roe")
+
+
+def test_cli_export_counts_a_kept_span_as_kept(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = setup[0]
+    total = len(ws.preview_redactions(setup[1]).items)
+    out = tmp_path / "letter.md"
+    number = _name_number(setup)
+    assert _export(setup, out, "--keep", f"{number}=a teaching case") == 0
+    assert "Jane Roe" in out.read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert f"{total - 1} redaction(s), 1 kept:" in err, err
+    assert f": {total - 1} identifier(s) removed, 1 kept (reason recorded in the audit log)." in err
+    ws.unlock(PASS)  # the command locked the vault when it ended
+    export = [e for e in ws.require_vault().audit_entries() if e.event == "export"][-1]
+    assert export.details["redactions"] == total - 1
+    assert export.details["kept"] == [f"{number} patient_name in body"]
+    assert export.details["kept_reasons"] == ["a teaching case"]
+
+
+def test_cli_export_without_keeps_says_only_removed(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    total = len(setup[0].preview_redactions(setup[1]).items)
+    assert _export(setup, tmp_path / "letter.md") == 0
+    err = capsys.readouterr().err
+    assert f": {total} identifier(s) removed." in err and "kept" not in err, err
+
+
+def test_cli_add_of_a_text_not_in_the_export_is_refused(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letter.md"
+    assert _export(setup, out, "--add", "Carver") == 2
+    err = capsys.readouterr().err
+    assert "“Carver” does not occur in the text being exported; nothing added" in err, err
+    assert not out.exists()
+    assert _export(setup, out, "--add", "Carver", "--preview") == 2  # the preview says it too
+    assert "does not occur" in capsys.readouterr().err
+    assert _export(setup, out, "--add", "METFORMIN") == 0  # any case, as the preview matches
+    assert "metformin" not in out.read_text(encoding="utf-8").lower()
