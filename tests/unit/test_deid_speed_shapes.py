@@ -10,6 +10,7 @@ expressions on random text small enough for those to be quick.
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import pytest
@@ -91,3 +92,63 @@ def test_redaction_time_grows_linearly(unit: str) -> None:
     one = min(_cpu(lambda: redactor.redact(small)) for _ in range(3))
     two = min(_cpu(lambda: redactor.redact(small * 2)) for _ in range(3))
     assert two < 3.0 * one + 0.2
+
+
+@pytest.mark.parametrize(
+    ("written", "opens_words"),
+    [
+        (r"\bfoo|\bbar", True),
+        (r"(?i:\bmonday|\btuesday)(?:,[ \t]+\d)?", True),
+        (r"(?:\b(?:le|el)[ \t]+)?\b(?:mai|juin)", True),
+        (r"(?<=\bon )SR-?\d", True),
+        (r"(?<![\w.])abc", True),
+        (r"\b\d{1,2}/\d{1,2}", True),
+        (r"\bfoo|bar", False),  # the second alternative may open inside a word
+        (r"\b[ \t]x", False),  # a boundary, then no word character
+        (r"(?<!\.)abc", False),
+        (r"\b(?:x)?", False),  # may match nothing
+        (r"\b.x", False),
+        (r"\b[À-Þ]x", False),  # "×" is in the range and is no word character
+        (r"(?a)\bx", False),  # another alphabet's \b
+        (r"(?:\bx)?\.", False),
+    ],
+)
+def test_word_start_test_goes_in_front_only_where_every_match_opens_a_word(
+    written: str, opens_words: bool
+) -> None:
+    assert deid_patterns._opens_words(re.compile(written)) is opens_words
+
+
+def test_the_word_start_test_guards_every_alternative() -> None:
+    """Most fixed-form patterns take the test in front of all their alternatives, and each of
+    those finds what it finds as written (the development notes check it at length in
+    test_deid)."""
+    whole = [
+        (fast, written)
+        for (_, fast), (_, written) in zip(
+            deid_patterns._PATTERNS, deid_patterns.UNANCHORED_PATTERNS, strict=True
+        )
+        if fast.pattern.startswith(deid_patterns._WORD_START + "(?:")
+    ]
+    assert len(whole) > 60
+    text = "Seen Monday, 3 March 2024 at 12 Rue de la Paix; on SR-12 near 4th St. Dr. Ng, MD."
+    for fast, written in whole:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
+def test_patterns_told_apart_by_identity_keep_it() -> None:
+    """A context check that asks ``pattern is LABELLED_NUMBER`` needs the very object: every
+    pattern so named is in BY_IDENTITY, which the word-start test leaves as written."""
+    from pathlib import Path
+
+    from medlocal.privacy import deid_pattern_context
+
+    names = set()
+    for module in (deid_pattern_context, deid_patterns):
+        assert module.__file__ is not None
+        names |= set(re.findall(r"pattern is ([A-Z_]+)", Path(module.__file__).read_text()))
+    assert names
+    for name in names:
+        pattern = getattr(deid_pattern_context, name, None) or getattr(deid_patterns, name)
+        assert pattern in deid_pattern_context.BY_IDENTITY, name
+        assert any(fast is pattern for _, fast in deid_patterns._PATTERNS), name
