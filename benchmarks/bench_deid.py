@@ -71,7 +71,8 @@ def _twenty_pages(notes: list[Note]) -> str:
 
 def _odd_shapes(size: int) -> dict[str, str]:
     """Text no clinic writes but a bad export or a pasted log can hold: each once made a rule
-    quadratic (a 50 KB run of "A. A. A." took 48 s before session 13, a 50 KB word 10 s)."""
+    quadratic (a 50 KB run of "A. A. A." took 48 s before session 13, a 50 KB word 10 s, a
+    60 KB "A.A.A." 30 s before the speed round)."""
     rng = random.Random(13)
 
     def repeat(pick: Callable[[], str], sep: str) -> str:
@@ -86,6 +87,14 @@ def _odd_shapes(size: int) -> dict[str, str]:
         "initials_and_dots": repeat(lambda: rng.choice(("J.", "K.", "A.B.", "M", "A.")), " "),
         "hyphen_joined_names": repeat(lambda: rng.choice(("Okafor", "Price", "Smith", "x")), "-"),
         "digits_one_word": "".join(rng.choice(string.digits) for _ in range(size)),
+        # Added in the speed round: each took 2-30 s at 60 KB before it (recase's capitals, the
+        # e-mail patterns' local part, the word runs' kind looked up over every span).
+        "capitals_and_dots": ("A." * size)[:size],
+        "apostrophe_joined_capitals": ("O'" * size)[:size],
+        "initials_without_spaces": ("J.K.L.M." * size)[:size],
+        "letters_and_hyphens": ("Aa-" * size)[:size],
+        "dashes": "-" * size,
+        "names_in_sentences": ("Dr Smith saw Alpha Bravo at Kilo. " * size)[:size],
     }
 
 

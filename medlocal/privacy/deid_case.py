@@ -26,6 +26,7 @@ Lines in ordinary mixed case are returned unchanged, so ordinary notes cost one 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
@@ -53,6 +54,31 @@ _CAPS_FACILITY = re.compile(
     rf"\b{_CAPS_WORD}(?:[ \t]+(?:{_CAPS_WORD}|&)){{0,5}}[ \t]+(?:{_STRONG_HEADS})\b"
     r"(?![a-z])(?![ \t]+[A-Z]{2})"  # the head ends the name: not "DIAGNOSTIC MAMMOGRAM"
 )
+# Speed: from every start inside one run of capitals and dots ("A.A.A.", "J.K.L.M.") the first
+# word reads to the run's end, so a failed start there is tried again at each of its letters,
+# the run read each time: quadratic on a long run (a 50 KB "A.A.A." took 20 s). A run that long
+# is no name; where one is found, the text is read start by start and a failed run skipped.
+_LONG_CAPS_RUN = re.compile(r"[A-Z'’.-]{64}")
+_FACILITY_START = re.compile(r"\b[A-Z]")
+_CAPS_RUN = re.compile(r"[A-Z'’.-]*")
+
+
+def _caps_facilities(text: str) -> Iterator[re.Match[str]]:
+    """What ``_CAPS_FACILITY.finditer(text)`` finds, in time linear in the text."""
+    if _LONG_CAPS_RUN.search(text) is None:
+        yield from _CAPS_FACILITY.finditer(text)  # each start reads a few short words
+        return
+    pos = 0
+    while (start := _FACILITY_START.search(text, pos)) is not None:
+        found = _CAPS_FACILITY.match(text, start.start())
+        if found is not None:
+            yield found
+            pos = found.end()
+            continue
+        # A later start in the same run reads the same words after it: it fails too.
+        run = _CAPS_RUN.match(text, start.start())
+        assert run is not None  # the pattern matches the empty string
+        pos = run.end()
 
 
 def _sayable(lower: str) -> bool:
@@ -181,7 +207,7 @@ def _recase_facilities(line: str, lex: Lexicon) -> str:
         return line
     out: list[str] = []
     at = 0
-    for run in _CAPS_FACILITY.finditer(line):
+    for run in _caps_facilities(line):
         found = [fold(w) for w in _WORD.findall(run.group())]
         words, head = found[:-1], found[-1]
         if not any(_distinctive(w, lex) for w in words) and not (
@@ -201,7 +227,7 @@ def recase(text: str, lex: Lexicon) -> str:
     """``text`` with its one-case lines re-cased (see the module docstring); same length."""
     lines = list(_LINE.finditer(text))
     kinds = [_kind(m.group()) for m in lines]
-    if not any(kinds) and _CAPS_FACILITY.search(text) is None:
+    if not any(kinds) and next(_caps_facilities(text), None) is None:
         return text
     # One line in capitals is a heading ("BILATERAL DIAGNOSTIC MAMMOGRAM"), read as the rules
     # read headings; a note typed in capitals has its lines in capitals one after another.

@@ -270,7 +270,7 @@ _LABEL_WORDS = frozenset(
 BY_IDENTITY = frozenset(
     {
         CODE, SHORT_CODE, DASHED_DIGITS, LETTER_PREFIX, DEVICE_CODE, SPACED_DIGITS,
-        SLASHED_CODE, BARE_LONG_NUMBER,
+        SLASHED_CODE, BARE_LONG_NUMBER, LABELLED_NUMBER,
         ADDRESS_PART,  # "#204": a match may open with a sign, not a word
     }
 )  # fmt: skip

@@ -30,7 +30,10 @@
 from __future__ import annotations
 
 import re
+import re._constants as _C
+import re._parser as _parser
 from collections.abc import Iterator
+from typing import Any
 
 from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
@@ -89,13 +92,167 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # context checks below recognise by identity, and those that may open with a sign, are left as
 # they are.
 _WORD_START = r"(?<!\w)(?=\w)"
+_WORD_CATEGORIES = (_C.CATEGORY_DIGIT, _C.CATEGORY_WORD)
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": must stay first
 _WORD_OPENINGS = ("\\b", "(?i:\\b", "(?:\\b", "(?P<v>\\b", "(?P<p>\\b")
 
 
 def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    if not pattern.pattern.startswith(_WORD_OPENINGS) or pattern in BY_IDENTITY:
+    if pattern in BY_IDENTITY:
+        return pattern
+    if _opens_words(pattern) and not _GLOBAL_FLAGS.match(pattern.pattern):
+        # The test in front of the whole pattern: in front of its text it held for the first
+        # alternative only, and the engine tried every other one at every position (most of
+        # the time of a pattern of many alternatives, such as the dates written in words).
+        return re.compile(f"{_WORD_START}(?:{pattern.pattern})", pattern.flags)
+    if not pattern.pattern.startswith(_WORD_OPENINGS):
         return pattern
     return re.compile(_WORD_START + pattern.pattern, pattern.flags)
+
+
+_Items = list[tuple[Any, Any]]
+
+
+def _opens_words(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts at a word boundary with a word character, read
+    from the parsed pattern: every alternative asserts ``\\b`` (after look-arounds only) and then
+    consumes a word character. Where it does, the word-start test in front changes no match."""
+    if pattern.flags & (re.ASCII | re.LOCALE):
+        return False  # \\b and \\w of another alphabet than the test's
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return False
+    ok, empty, _ = _word_first(list(parsed), boundary=False)
+    return ok and not empty
+
+
+def _word_char(code: int) -> bool:
+    """A word character that, in any case, is one (no ignore-case match with a non-word
+    character: the Greek iota matches the combining U+0345, which is none)."""
+    char = chr(code)
+    return (char.isalnum() or char == "_") and char.lower() not in _IOTAS
+
+
+_IOTAS = frozenset("\u03b9\u1fbe")
+
+
+def _consumes_word(op: Any, av: Any) -> bool:
+    """A LITERAL or IN that takes a word character only."""
+    if op is _C.LITERAL:
+        return _word_char(av)
+    if op is not _C.IN:
+        return False
+    for member_op, member in av:
+        if member_op is _C.LITERAL and _word_char(member):
+            continue
+        if member_op is _C.RANGE and all(map(_word_char, range(member[0], member[1] + 1))):
+            continue
+        if member_op is _C.CATEGORY and member in _WORD_CATEGORIES:
+            continue
+        return False
+    return True
+
+
+def _no_word_before(op: Any, av: Any) -> bool:
+    """A look-behind that holds only where no word character comes before: one that ends with
+    a character that is none ("(?<=\\bon )"), or that refuses every word character ("(?<!\\w)")."""
+    direction, items = av
+    if direction != -1 or not items:
+        return False
+    last_op, last = list(items)[-1]
+    if op is _C.ASSERT:  # ASCII: no case of the character is a word character
+        return last_op is _C.LITERAL and last < 128 and not _word_char(last)
+    return (
+        len(items) == 1
+        and last_op is _C.IN
+        and (_C.CATEGORY, _C.CATEGORY_WORD) in last
+        and all(member_op is not _C.NEGATE for member_op, _ in last)
+    )
+
+
+def _word_first(items: _Items, *, boundary: bool) -> tuple[bool, bool, bool]:
+    """(every way through ``items`` that consumes opens with \\b and a word character, some way
+    consumes nothing, whether \\b holds where the empty way leaves off)."""
+    for op, av in items:
+        if op is _C.AT:
+            boundary = boundary or av is _C.AT_BOUNDARY
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            # Zero width; a look-behind may say that no word character comes before, as \\b
+            # does before one ("(?<=\\bon )SR-12", "(?<![\\w.])").
+            boundary = boundary or _no_word_before(op, av)
+        elif op in (_C.LITERAL, _C.IN):
+            return boundary and _consumes_word(op, av), False, boundary
+        elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            sub = av[-1] if op is _C.SUBPATTERN else av
+            ok, empty, after = _word_first(list(sub), boundary=boundary)
+            if not ok:
+                return False, False, boundary
+            if not empty:
+                return True, False, boundary
+            boundary = after
+        elif op is _C.BRANCH:
+            ways = [_word_first(list(alt), boundary=boundary) for alt in av[1]]
+            if not all(ok for ok, _, _ in ways):
+                return False, False, boundary
+            if not any(empty for _, empty, _ in ways):
+                return True, False, boundary
+            boundary = all(after for _, empty, after in ways if empty)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            least, _, sub = av
+            ok, empty, _ = _word_first(list(sub), boundary=boundary)
+            if not ok:
+                return False, False, boundary
+            if least > 0 and not empty:
+                return True, False, boundary
+        else:
+            return False, False, boundary  # a back reference, any character, ...
+    return True, True, boundary
+
+
+# Speed: an e-mail pattern reads a run of local-part characters and wants an "@" after it. From
+# every start inside a long run with no "@" after it ("A.A.A.", "Aa-Aa-Aa-") the engine reads the
+# run to its end again: quadratic (2 s on a 60 KB run). A match lies in a run that ends at an "@";
+# every start in that run reads the same "@" and what follows, so only the run's first start
+# that the pattern's look-arounds allow is tried: the same matches, in linear time.
+_LOCAL_PART = "[A-Za-z0-9._%+-]"
+_ZERO_WIDTH = re.compile(r"(?:\(\?<?[=!][^()]*\)|\\b)*")
+_LOCAL_RUN = re.compile(rf"(?<!{_LOCAL_PART}){_LOCAL_PART}++(?=@)")
+
+
+def _local_part_opening(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Where ``pattern`` is look-arounds, a run of local-part characters and "@", the start of a
+    match: the look-arounds and one local-part character; otherwise None."""
+    head, at, _ = pattern.pattern.partition(_LOCAL_PART + "+@")
+    if not at or _ZERO_WIDTH.fullmatch(head) is None:
+        return None
+    return re.compile(head + _LOCAL_PART, pattern.flags)
+
+
+def _local_part_matches(
+    pattern: re.Pattern[str], opening: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds (see _local_part_opening), in linear time."""
+    if "@" not in text:
+        return
+    pos = 0
+    for run in _LOCAL_RUN.finditer(text):
+        if run.end() <= pos:
+            continue
+        start = opening.search(text, max(pos, run.start()), run.end())
+        if start is None:
+            continue
+        found = pattern.match(text, start.start())
+        if found is not None:
+            yield found
+            pos = found.end()
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    opening = _OPENINGS.get(pattern)
+    if opening is None:
+        return pattern.finditer(text)
+    return _local_part_matches(pattern, opening, text)
 
 
 # Kinds of code whose value, when it is a whole date, is a date instead.
@@ -133,7 +290,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from check_code_candidates(text)
     yield from login_candidates(text)
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text):
             group: int | str = 0
             for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
                 if name in pattern.groupindex and match.group(name):
@@ -181,3 +338,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
 _PATTERNS[:] = [(kind, _at_word_start(pattern)) for kind, pattern in _PATTERNS]
+_OPENINGS = {
+    pattern: opening
+    for _, pattern in _PATTERNS
+    if (opening := _local_part_opening(pattern)) is not None
+}

@@ -26,7 +26,9 @@ after a person word and a comma ("The patient, Faith, says") or after a dash tha
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letterhead
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
@@ -105,11 +107,27 @@ def complete_runs(
     for span in spans:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     extra: list[WordSpan] = []
+    # The kind of the first span of ``extra`` over each character it covers, and the furthest
+    # end of ``spans`` up to each: the kind at a place is then looked up, not searched for over
+    # every span once per run (quadratic where thousands of runs meet thousands of spans).
+    extra_kind: dict[int, str] = {}
+    reach = list(accumulate((s.end for s in spans), max))
 
     def take(kind: str, toks: list[Tok]) -> None:
         start, end = toks[0].start, word_end(toks[-1])
         extra.append(WordSpan(kind, start, end))
         covered[start:end] = b"\x01" * (end - start)
+        for at in range(start, end):
+            extra_kind.setdefault(at, kind)
+
+    def kind_at(at: int) -> str:
+        """The kind of the first span of ``spans + extra`` over ``at``, else "name"."""
+        # ``spans`` is in order of start: the first with an end past ``at`` is the one if it
+        # starts by then, and no later one starts by then either.
+        first = bisect_right(reach, at)
+        if first < len(spans) and spans[first].start <= at:
+            return spans[first].kind
+        return extra_kind.get(at, "name")
 
     for i, tok in enumerate(tokens):
         if covered[tok.start] or tok.shape != "title" or tok.lower not in lex.given_names:
@@ -129,9 +147,7 @@ def complete_runs(
     for run in runs:
         hit = [i for i, t in enumerate(run) if covered[t.start]]
         if hit:
-            at = run[hit[0]].start
-            kind = next((s.kind for s in spans + extra if s.start <= at < s.end), "name")
-            _extend(run, hit, kind, text, lex, covered, take)
+            _extend(run, hit, kind_at(run[hit[0]].start), text, lex, covered, take)
             continue
         if (
             len(run) <= 2
