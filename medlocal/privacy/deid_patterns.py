@@ -29,9 +29,8 @@
 
 from __future__ import annotations
 
+import importlib
 import re
-import re._constants as _C
-import re._parser as _parser
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,7 +91,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # context checks below recognise by identity, and those that may open with a sign, are left as
 # they are.
 _WORD_START = r"(?<!\w)(?=\w)"
-_WORD_CATEGORIES = (_C.CATEGORY_DIGIT, _C.CATEGORY_WORD)
+# Which patterns open a word is read from CPython's own parse of them (re._parser, private but
+# there from 3.11 on). On a Python whose internals differ, nothing is proved and every pattern
+# keeps the narrower test it had: slower, never a different match.
+_C: Any = None
+_parser: Any = None
+_WORD_CATEGORIES: tuple[Any, ...] = ()
+try:
+    _C = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
+    _WORD_CATEGORIES = (_C.CATEGORY_DIGIT, _C.CATEGORY_WORD)
+except (ImportError, AttributeError):  # pragma: no cover - another Python's internals
+    _parser = None
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": must stay first
 _WORD_OPENINGS = ("\\b", "(?i:\\b", "(?:\\b", "(?P<v>\\b", "(?P<p>\\b")
 
@@ -119,11 +129,13 @@ def _opens_words(pattern: re.Pattern[str]) -> bool:
     consumes a word character. Where it does, the word-start test in front changes no match."""
     if pattern.flags & (re.ASCII | re.LOCALE):
         return False  # \\b and \\w of another alphabet than the test's
+    if _parser is None:
+        return False
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:
+        ok, empty, _ = _word_first(list(parsed), boundary=False)
+    except (re.error, AttributeError, TypeError, ValueError):  # internals not as expected
         return False
-    ok, empty, _ = _word_first(list(parsed), boundary=False)
     return ok and not empty
 
 

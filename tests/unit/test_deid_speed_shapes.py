@@ -152,3 +152,13 @@ def test_patterns_told_apart_by_identity_keep_it() -> None:
         pattern = getattr(deid_pattern_context, name, None) or getattr(deid_patterns, name)
         assert pattern in deid_pattern_context.BY_IDENTITY, name
         assert any(fast is pattern for _, fast in deid_patterns._PATTERNS), name
+
+
+def test_without_cpythons_parser_internals_no_pattern_is_claimed_to_open_a_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """re._parser is private: on a Python without it every pattern keeps its own test."""
+    pattern = re.compile(r"\b(?:Ward|Unit) \d+")
+    assert deid_patterns._opens_words(pattern)
+    monkeypatch.setattr(deid_patterns, "_parser", None)
+    assert not deid_patterns._opens_words(pattern)
