@@ -6,8 +6,9 @@ its species ("Candida auris"), a test before its result ("Rh positive"): such wo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
@@ -139,3 +140,97 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 if j == 0 or text[tokens[j - 1].end : tokens[j].start] != " ":
                     break
                 j -= 1
+
+
+# A brand after these words ("biosimilar Zercepac", "brand Glucophage"). (A brand in brackets
+# after a medicine, "escitalopram 10 mg (Cipralex)", was tried in round 13 and dropped: people
+# and pharmacies stand in such brackets as often.)
+_BRAND_CUES = frozenset({"biosimilar", "biosimilars", "brand", "branded", "generic", "trade"})
+
+
+def protect_brands(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """A brand name after "biosimilar" or "brand" ("biosimilar Ogivri"), unless it is a listed
+    given name."""
+    if "iosimilar" not in text and "rand" not in text and "eneric" not in text:
+        return
+    for i, tok in enumerate(tokens):
+        if i == 0 or tok.shape not in ("title", "caps") or tok.lower in TITLES:
+            continue
+        if (
+            tokens[i - 1].lower in _BRAND_CUES
+            and text[tokens[i - 1].end : tok.start] == " "
+            and tok.lower not in lex.given_names
+        ):
+            tok.shape = "lower"
+
+
+# A row of a results table: the test's name at the start of a line, then its value and unit
+# after a column gap ("Hemoglobina      10,9 g/dL", "Ácido úrico   8,9 mg/dL", "Filtrado
+# glomerular (CKD-EPI) 39 mL/min"). The name's capitalised words are a test's, not a person's.
+_LAB_ROW = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][^\n\d:]{0,40}?)"
+    # A column gap, or one space before a compound unit ("310 mg/g").
+    r"(?:[ \t]{2,}|\t|(?<=\))[ \t]+|[ \t](?=\S+[ \t]*\w+/))"
+    r"[<>≤≥]?\d+(?:[.,]\d+)?[ \t]*"
+    r"(?:%|(?:[mµμunpk]?(?:g|mol|Eq|eq|L|l)|[mµμ]?U|IU|UI|fL|fl|mmHg|mm|x10\S*|10\^\S*)"
+    r"(?:/[\w.,µμ²^]{1,10}){0,2})(?![^\W\d_])"
+)
+
+
+def protect_lab_rows(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """The capitalised words of a results row's test name, but for a row with a title or a
+    given name in it ("Dr Rao   10 mg" is no test)."""
+    rows = [m.span("name") for m in _LAB_ROW.finditer(text)]
+    if not rows:
+        return
+    starts = [t.start for t in tokens]
+    for start, end in rows:
+        i = bisect_left(starts, start)
+        row: list[Tok] = []
+        while i < len(tokens) and tokens[i].start < end:
+            row.append(tokens[i])
+            i += 1
+        _protect_row(row, lex)
+
+
+def _protect_row(row: list[Tok], lex: Lexicon) -> None:
+    if not row or any(t.lower in TITLES or t.bare in lex.given_names for t in row):
+        return
+    for t in row:
+        if t.shape == "title":
+            t.shape = "lower"
+
+
+# A form written before the medicine, as prescriptions in South Asia, Africa and the Gulf do
+# ("Tab Glucophage 500 mg", "Inj. Ceftriaxone 1 g", "Syp Calpol"): the capitalised words after
+# it are the medicine, whatever lists they are on.
+# ("Cap", "Neb", "Supp" are left out: they are words and names too.)
+_FORM_BEFORE = frozenset({"tab", "tabs", "inj", "syp", "syr", "susp"})
+
+
+def protect_prescribed(tokens: list[Tok], text: str) -> None:
+    """One or two capitalised words after a written form ("Tab", "Inj.", "Syp")."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.lower not in _FORM_BEFORE or not tok.word[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap not in (" ", ". ") or (j > i + 1 and gap != " "):
+                break
+            if tokens[j].shape not in ("title", "caps"):
+                break
+            tokens[j].shape = "lower"
+
+
+def protect_slashed_abbreviations(tokens: list[Tok], text: str) -> None:
+    """A short clinical abbreviation joined by slashes to others ("U/E/Cr", "E/U/Cr",
+    "Na/K"): a panel's name, not a person's initials."""
+    for tok in tokens:
+        if tok.shape != "title" or len(tok.word) > 3 or not clinical_abbreviation(tok.word):
+            continue
+        before = text[max(0, tok.start - 2) : tok.start]
+        after = text[tok.end : tok.end + 2]
+        if (before[-1:] == "/" and before[:1].isalpha()) or (
+            after[:1] == "/" and after[1:].isalpha()
+        ):
+            tok.shape = "lower"

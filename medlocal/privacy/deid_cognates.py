@@ -32,7 +32,13 @@ _ENDINGS = (
     ("osa", "ous"), ("ario", "ary"), ("grama", "gram"), ("yten", "ytes"), ("en", "e"),
     ("ur", "ure"), ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
     ("ar", ""), ("", ""),
+
 )  # fmt: skip
+# Medicine names as German, Dutch and Scandinavian write them ("Amiodaron", "Furosemid",
+# "Metronidazol") and Spanish and Italian "-ina" ("insulina", "hemoglobina"): read only where the
+# English spelling is a listed medicine or clinical word itself, never by a drug stem ("Tesson"
+# is no "-sone" steroid).
+INN_ENDINGS = (("on", "one"), ("id", "ide"), ("ol", "ole"), ("ina", "in"), ("ina", "ine"))
 # Endings dropped without an English one for them (a vowel, a plural, an infinitive): only a
 # long word counts so ("Océane" is no "ocean", "Pointe" no "point").
 _BARE_ENDINGS = frozenset(ending for ending, english in _ENDINGS if not english)

@@ -82,6 +82,8 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
             r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
             r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day)\b"
+            # "Christmas disease" (haemophilia B) and "Christmas factor" are no day.
+            r"(?![ \t]+(?:disease|factor)\b)"
         ),
     ),
     (

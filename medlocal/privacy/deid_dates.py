@@ -211,6 +211,13 @@ def _previous_century(day: date) -> date:
         return day.replace(year=day.year - 100, day=28)
 
 
+# A unit of insulin or heparin after three numbers: doses at meals ("10-12-8 U", "6/6/4 units").
+_DOSE_UNIT_AFTER = re.compile(r"[ \t]*(?:U|IU|UI|units?)(?![/\w])")
+# A day written right after a score's "/" ("24/30 Mar 2025"): the day and what follows it.
+_DAY_OF_SCORE = re.compile(r"\d{1,2}[ \t]+(?=[A-Za-z])")
+_SCORE_BEFORE = re.compile(r"\d/")
+
+
 class DateRedactor:
     """Finds dates and writes their replacements; one per export (one offset)."""
 
@@ -224,6 +231,13 @@ class DateRedactor:
         for pattern, formats, style in _DATE_FORMS:
             for match in pattern.finditer(text):
                 raw = match.group()
+                if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
+                    continue  # "Actrapid 10-12-8 U": three doses of a day, not a date
+                day = _DAY_OF_SCORE.match(raw)
+                if day and match.start() >= 2 and _SCORE_BEFORE.match(text, match.start() - 2):
+                    # "MMSE 24/30 Mar 2025": the day is the score's denominator; the month
+                    # and year are still a date, read by the month-and-year form.
+                    continue
                 readings = date_readings(raw, formats) if formats else []
                 if day_first and formats is _NUMERIC_FORMATS and len(readings) > 1:
                     readings = readings[1:] + readings[:1]  # "03/04/2025" is 3 April here

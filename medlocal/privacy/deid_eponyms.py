@@ -62,6 +62,9 @@ EPONYM_HEADS = frozenset(
         # monofilament", "von Willebrand screen", "Nordic hamstring curls").
         "thickness", "fissure", "hump", "attack", "attacks", "monofilament", "screen", "curls",
         "examination",
+        # Thirteenth round: findings and measures named after a person or a product ("Velcro
+        # crackles", "Simpson biplane").
+        "crackles", "biplane",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -194,10 +197,18 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         )
         if gap_word:
             j -= 1
+        # A line may break between the eponym and a lower-case head with its class after it
+        # ("Siewert\ntype II", "Le Fort\nfracture type 1"): the head and class say enough.
+        wrapped = (
+            not gap_word
+            and head.word.islower()
+            and _CLASS_AFTER.match(text, head.end) is not None
+            and text[tokens[j].end : head.start] in ("\n", " \n")
+        )
         while j >= 0 and len(taken) < 4:
             tok = tokens[j]
             gap = text[tok.end : tokens[j + 1].start]
-            if gap != " ":
+            if gap != " " and not (wrapped and j == i - 1):
                 break
             if tok.shape in ("title", "caps") and tok.lower not in TITLES:
                 taken.append(tok)
@@ -224,6 +235,8 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         for tok in taken:
             tok.shape = "lower"
     _protect_graded(tokens, text, lex)
+    _protect_bracketed_eponyms(tokens, text, lex)
+    _protect_before_assays(tokens, text, lex)
     for i, tok in enumerate(tokens):
         if tok.lower not in _MAKERS:
             continue
@@ -254,6 +267,13 @@ _SCALE_EPONYMS = frozenset(
         "dindo", "spetzler", "hunt", "fisher", "hess", "graf", "pirani", "ponseti", "salter",
         "ballard", "finnegan", "silverman", "dubowitz", "gustilo", "neer", "mason", "tossy",
         "asa",  # the anaesthetic grade ("ASA 2"), not Dr Asa Lind
+        # Round 13: grading systems of radiology, pathology and orthopaedics written with their
+        # grade alone ("Fazekas 2", "Modic 1", "Bosniak 2F", "Hurley 3"); none a common surname.
+        "fazekas", "haggitt", "kikuchi", "modic", "pfirrmann", "meyerding", "schatzker",
+        "bosniak", "hurley", "lenke", "risser", "catterall", "tonnis", "brooker", "paprosky",
+        "gartland", "frykman", "pauwels", "seinsheimer", "pipkin", "ideberg", "tscherne",
+        "scheltens", "koedam", "rutgeerts", "aldrete", "detsky", "baux", "savary", "zargar",
+        "hoehn", "yahr", "fuhrman", "siewert",
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
@@ -268,6 +288,11 @@ _HEADS_BEFORE = frozenset(
         "syndrome", "sindrome", "síndrome", "enfermedad", "malattia", "morbo", "classification",
         "stade", "test", "prueba", "indice", "índice", "manoeuvre", "maniobra", "reflexe",
         "reflejo", "krankheit", "scala", "teken", "proef",
+        # Round 13: criteria and anatomy named after a person ("criterios de McDonald",
+        # "critères de Duke", "triangle de Calot", "triángulo de Hesselbach").
+        "criterios", "criterio", "criteres", "critere", "criteri", "kriterien", "triangle",
+        "triangulo", "triangolo", "clasificacion", "classificacao", "classificazione",
+        "estadio", "grado", "operacion", "procedimiento", "tecnica",
     }
 )  # fmt: skip
 _FOREIGN_JOINERS = frozenset({"de", "van", "von", "du", "di", "d'", "d’", "des", "der", "la"})
@@ -321,3 +346,44 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
     return _DISEASE_AFTER.match(text, end) is not None
+
+
+# An eponym in brackets after its head, perhaps with a grade or a year ("rehabilitation protocol
+# (Kingsley)", "grade II (Tokyo)", "criteria (McDonald 2017)"): one or two capitalised words.
+_BRACKET_CLOSE = re.compile(r"(?:[ \t](?:and|&)[ \t][A-Z][\w'’-]+)?(?:,?[ \t]\d{4})?\)")
+_GRADE_WORDS = frozenset({"i", "ii", "iii", "iv", "v", "a", "b", "c", "d"})
+
+
+_BRACKET_HEADS = _CAPITALISED_HEADS | {"grade", "regimen", "stage", "staging"}
+
+
+def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    for i, tok in enumerate(tokens):
+        if i == 0 or tok.shape != "title" or text[tok.start - 1 : tok.start] != "(":
+            continue
+        if tok.lower in TITLES or not _BRACKET_CLOSE.match(text, tok.end):
+            continue
+        j = i - 1
+        if tokens[j].lower in _GRADE_WORDS and j > 0:
+            j -= 1
+        gap = text[tokens[j].end : tok.start - 1]
+        if re.fullmatch(r"[ \t]*(?:[IV]{1,4}|[A-D]|\d{1,2})?[a-c]?[ \t]*", gap) is None:
+            continue
+        # Only heads that name a method or a system ("protocol", "grade", "criteria"), not
+        # things a person does or holds ("via line (Sarah)", "chart (Mary)"); and no given name.
+        if tokens[j].lower in _BRACKET_HEADS and tok.bare not in lex.given_names:
+            tok.shape = "lower"
+
+
+# An assay written in capitals after the disease or organism it tests for ("Lyme ELISA",
+# "Lyme C6 EIA", "Chagas IgG", "Weil PCR"): the capitalised word before it is no person.
+_ASSAY_AFTER = re.compile(r"[ \t](?:[A-Z]\d[ \t])?(?:ELISA|EIA|CLIA|PCR|NAAT|IgG|IgM|serology)\b")
+
+
+def _protect_before_assays(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or not _ASSAY_AFTER.match(text, tok.end):
+            continue
+        if tok.bare in lex.given_names or (i > 0 and tokens[i - 1].lower in _PEOPLE):
+            continue
+        tok.shape = "lower"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.paths import resources_dir
-from medlocal.privacy.deid_cognates import cognates, compound_parts
+from medlocal.privacy.deid_cognates import INN_ENDINGS, cognates, compound_parts
 from medlocal.spelling import american
 
 # Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
@@ -64,7 +64,7 @@ _SALTS = (
 # Latin "-ae" plurals are listed in deid_clinical_terms.txt instead, as many places and
 # institutions end so too ("Waianae", "Mater Misericordiae").
 _LATIN_PLURALS = ("oses",)
-_PREFIXES = (
+PREFIXES = (
     "non", "pre", "post", "peri", "intra", "inter", "trans", "sub", "supra", "hyper", "hypo",
     "anti", "re", "un", "over", "under", "micro", "macro", "multi", "semi", "bi", "tri", "co",
     "de", "dis", "mis", "out", "auto", "neuro", "cardio", "gastro", "hepato", "nephro",
@@ -121,6 +121,19 @@ def clinical_abbreviation(word: str) -> bool:
     return word.lower() in CLINICAL_SHORT or word.upper() in default_abbreviations().senses
 
 
+def abbreviations_joined(word: str, lex: Lexicon) -> bool:
+    """A hyphenated test or marker of clinical abbreviations and known words ("EBUS-TBNA",
+    "anti-CCP", "PET-CT"), never a span of months ("Sept-Oct": "OCT" is also a scan)."""
+    parts = [p for p in word.rstrip("'’").split("-") if p]
+    return (
+        len(parts) > 1
+        and any(len(p) >= 3 for p in parts)  # "AP-HP", "NHS-FT" are organisations' initials
+        and not any(p.lower() in CALENDAR_WORDS for p in parts)
+        and all(clinical_abbreviation(p) or lex.known(fold(p)) for p in parts)
+        and any(p.isupper() and clinical_abbreviation(p) for p in parts)  # not "Berlin-Mitte"
+    )
+
+
 _FOREIGN_CACHE = 50_000  # words whose readings are remembered
 # Endings that make a dictionary word a clinical one, for the foreign spellings (deid_cognates).
 _MEDICAL_ENDINGS = (
@@ -128,6 +141,7 @@ _MEDICAL_ENDINGS = (
     "scopy", "graphy", "gram", "pathy", "algia", "uria", "penia", "plasia", "trophy", "plegia",
     "paresis", "lysis", "stasis", "cyte", "cytes", "iasis", "ectasis", "megaly", "rrhea",
     "rrhoea", "rrhage", "cardia", "pnea", "pnoea", "ptysis", "ectomies", "ology", "ologies",
+    "globin", "globulin",
 )  # fmt: skip
 
 
@@ -181,6 +195,18 @@ class Lexicon:
         if not lower.isalpha() or self.name_like(lower) or lower in self.places:
             return False
         cached = self._foreign.get(lower)
+        if cached is None and lower.endswith("ationen"):
+            # A German plural of an English "-ation" word ("Palpitationen", "Komplikationen"):
+            # no name ends so.
+            cached = any(c in self.english for c in (lower[:-2], lower[:-2].replace("k", "c")))
+        if cached is None and len(lower) >= 6:
+            for ending, english in INN_ENDINGS:
+                if lower.endswith(ending):
+                    spelt = lower[: -len(ending)] + english
+                    if spelt in self.clinical_words or (
+                        spelt in self.english and spelt.endswith(_MEDICAL_ENDINGS)
+                    ):
+                        cached = True
         if cached is None:
             cached = any(self._clinical_cognate(c) for c in cognates(lower)) or any(
                 (len(first) >= 6 and self.clinical(first))
@@ -217,13 +243,24 @@ class Lexicon:
             if lower.endswith(mark):
                 return self._known_in_english(lower[: -len(mark)])
         if "-" in lower:  # "X-ray", "follow-up", "Sacubitril-valsartan"
-            return all(len(part) == 1 or self.known(part) for part in lower.split("-") if part)
+            parts = [part for part in lower.split("-") if part]
+            if all(len(part) == 1 or part in PREFIXES or self.known(part) for part in parts):
+                # A word of four letters or more beside the prefix: "pre-eclampsia", not "Co-op".
+                return any(len(part) >= 4 and self.known(part) for part in parts)
+            # A compound ending in a clinical head ("Schlafapnoe-Syndrom", "Amiodaron-Therapie")
+            # where no part is a given name.
+            return (
+                len(parts) > 1
+                and len(parts[-1]) >= 6
+                and self.clinical(parts[-1])
+                and not any(part in self.given_names for part in parts)
+            )
         return (
             self._inflected(lower)
             or (lower.endswith(_WORD_ENDINGS) and not _NAME_ENDING.search(lower))
             or any(
                 lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
-                for p in _PREFIXES
+                for p in PREFIXES
             )
         )
 

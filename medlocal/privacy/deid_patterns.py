@@ -294,6 +294,11 @@ _CHECK_CHARACTER = re.compile(
 )
 
 
+# A digit and a slash before a day: the day is a score's denominator ("24/30 Mar").
+_SLASHED = frozenset(f"{d}/" for d in "0123456789")
+_MONTH_IN = re.compile(r"[^\W\d_]")
+
+
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
     # Found by a scan, not one pattern: text in other scripts, masked identity numbers.
@@ -328,6 +333,16 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
             if pattern in _BARE_CODES and device_model(text, start):
                 continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
+            if (
+                kind == "date"
+                and value[:1].isdigit()
+                and text[max(0, start - 2) : start] in _SLASHED
+            ):
+                # "MMSE 24/30 Mar": the day is the score's denominator; the month still goes.
+                month = _MONTH_IN.search(text, start, end)
+                if month is None:
+                    continue
+                start = month.start()
             actual = kind
             if kind == "phone" and re.search(r"(?i)fax", text[max(0, start - 15) : start]):
                 actual = "fax"

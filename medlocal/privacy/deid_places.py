@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, abbreviations_joined, fold
 from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
@@ -344,6 +344,8 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
         word = tok.word.rstrip("'’")
         if lex.known(fold(word)) or lex.clinical(fold(word)):
             continue
+        if "-" in word and abbreviations_joined(word, lex):
+            continue  # "EBUS-TBNA", "PET-CT": a test of abbreviations, no organisation
         if FACILITY_AHEAD.match(text, tok.end):
             tok.shape = "caps" if word.isupper() else "title"
             continue

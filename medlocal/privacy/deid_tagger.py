@@ -26,7 +26,13 @@ import pycrfsuite
 from medlocal.abbreviations import default_abbreviations
 from medlocal.errors import MedLocalError
 from medlocal.paths import resources_dir
-from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
+from medlocal.privacy.deid_lexicon import (
+    CLINICAL_SHORT,
+    Lexicon,
+    abbreviations_joined,
+    fold,
+    lexicon,
+)
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
@@ -135,6 +141,8 @@ def _takeable(tok: Tok, lex: Lexicon) -> bool:
         lower in CLINICAL_SHORT or tok.word in default_abbreviations().senses
     ):
         return False  # a clinical abbreviation ("OPD", "HDU"), not an organisation's initials
+    if "-" in tok.word and abbreviations_joined(tok.word, lex):
+        return False  # "EBUS-TBNA", "anti-CCP": a test written as its abbreviations
     # A clinical word by its ending ("Parkinsonism", "SEPSIS") that is on no name list.
     return not (lower.endswith(_CLINICAL_ENDINGS) and not lex.name_like(lower))
 

@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.privacy.deid_lexicon import WEEKDAYS, Lexicon, fold
+from medlocal.privacy.deid_lexicon import (
+    CALENDAR_WORDS,
+    PREFIXES,
+    WEEKDAYS,
+    Lexicon,
+    clinical_abbreviation,
+    fold,
+)
 from medlocal.privacy.deid_people_words import JOINERS, PARTICLES, PERSON_VERB, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
 
@@ -132,9 +139,28 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     if not known and "-" in tok.word:
         # "Anti-TPO", "NT-proBNP": a hyphenated word whose parts are known words or acronyms.
         parts = [p for p in tok.word.rstrip("'’").split("-") if p]
-        known = all(
-            len(p) <= 2 or _ACRONYM_PART.fullmatch(p) or lex.known(fold(p)) for p in parts
-        ) and any(lex.known(fold(p)) for p in parts)
+        # A prefix part ("pre-eclampsia", "post-ictal") or a clinical abbreviation ("anti-CCP"
+        # re-cased "Anti-Ccp", "EBUS-TBNA") counts as known too.
+        known = (
+            not any(p.lower() in CALENDAR_WORDS for p in parts)
+            and all(
+                len(p) <= 2
+                or _ACRONYM_PART.fullmatch(p)
+                or p.lower() in PREFIXES
+                or lex.known(fold(p))
+                or clinical_abbreviation(p)
+                for p in parts
+            )
+            and any(lex.known(fold(p)) or clinical_abbreviation(p) for p in parts)
+        )
+        # A compound whose last part is a clinical head of six letters or more
+        # ("Schlafapnoe-Syndrom", "Amiodaron-Therapie"), where no part is a given name.
+        known = known or (
+            len(parts) > 1
+            and len(parts[-1]) >= 6
+            and lex.clinical(fold(parts[-1]))
+            and not any(fold(p) in lex.given_names for p in parts)
+        )
     if lower in PARTICLES:
         tok.weak = True  # "Van", "Ní", "O": part of the name next to it, never one alone
         return

@@ -29,7 +29,14 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_clinical_values import protect_med_lists, protect_values
+from medlocal.privacy.deid_clinical_values import (
+    protect_brands,
+    protect_lab_rows,
+    protect_med_lists,
+    protect_prescribed,
+    protect_slashed_abbreviations,
+    protect_values,
+)
 from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
@@ -77,6 +84,10 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
     protect_med_lists(tokens, text)
+    protect_brands(tokens, text, lex)
+    protect_lab_rows(tokens, text, lex)
+    protect_prescribed(tokens, text)
+    protect_slashed_abbreviations(tokens, text)
     acronyms = organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         classify(tok, text, lex, memo)
