@@ -44,11 +44,14 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
+from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
+from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
+from medlocal.privacy.deid_number_forms import NUMBER_FORM_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
@@ -76,10 +79,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *DATE_FORM_PATTERNS,
     *FOREIGN_DATE_PATTERNS,
     *WORLD_DATE_PATTERNS,
+    *CALENDAR_DATE_PATTERNS,
     *WORLD_STREET_PATTERNS,
     *AREA_STREET_PATTERNS,
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,
+    *NUMBER_FORM_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
@@ -132,6 +137,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from masked_number_candidates(text)
     yield from check_code_candidates(text)
     yield from login_candidates(text)
+    yield from csv_age_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
