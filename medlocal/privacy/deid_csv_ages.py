@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Speed: the scan starts only where a line holds "Age" as a comma-separated cell.
-_PREFILTER = re.compile(r"(?im)(?:^|,)[ \t]*age(?:[ \t]*\([a-z]+\)|/sex)?[ \t]*(?:,|$)")
+_PREFILTER = re.compile(
+    r"[Aa](?<![^,\n \t][Aa])[Gg][Ee](?:[ \t]*\([A-Za-z]+\)|/[Ss][Ee][Xx])?[ \t]*(?:,|$)", re.M
+)
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,30}")
 _AGE_LABEL = re.compile(r"(?i)age(?:[ \t]*\((?:y|yr|yrs|years)\)|/sex)?")
 _AGE_CELL = re.compile(

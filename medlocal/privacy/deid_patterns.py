@@ -44,7 +44,7 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
-from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS
+from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
@@ -138,6 +138,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from check_code_candidates(text)
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
+    yield from month_first_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
