@@ -10,7 +10,8 @@
   listopada"): the month word must follow, so "late" or "end" alone stay.
 * Hijri months as South Asia spells them ("15 Jamadi-ul-Sani 1448 AH", "3 Rabi-us-Sani",
   "10 Zil-Hajj", "12 Moharram"), always with the day.
-* A German day and month with its dots before a clock time ("20.11. 16:20", "3.4. um 9:15 Uhr").
+* A German day and month with its dots before a clock time ("20.11. 16:20", "3.4. um 9:15 Uhr"),
+  and a range of two with its word ("19.11. bis 27.11.2026").
 * Te reo Māori months written with hyphens, and the weekday before them ("Rāapa, 11 Poutū-te-rangi
   2026").
 
@@ -77,6 +78,8 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Polish: "29.11.2026 r."; a German day and month before a clock time ("20.11.
             # 16:20", "3.4. um 9:15 Uhr").
             rf"\.{_M}\.(?:{_YEAR4}[ \t]*(?:r\.|(?i:roku)\b)"
+            # A German range, its word with it: "19.11. bis 27.11.2026", "3.4.-5.4.".
+            rf"|[ \t]*(?:(?i:bis|und)|[-–])[ \t]*{_D}\.{_M}\.(?:{_YEAR4}\b)?"
             r"|(?=[ \t]+(?:(?i:um)[ \t]+)?(?:[01]?\d|2[0-3])(?::[0-5]\d\b|[.:][0-5]\d[ \t]*"
             r"(?i:uhr|h)\b)))"
             rf"|(?:st|nd|rd|th|\.)?[ \t]+(?:"

@@ -41,13 +41,82 @@ _DOCUMENT_WORD = (
     r"|(?<=C)(?:\.[ \t]?C\.|C\b|I\b|\.I\.|E\b)|(?<=R)U[TN]\b|(?<=D)NI\b|(?<=T)(?:I\b|\.I\.))"
 )
 
+# A place's name for a postcode after it: capitals with accents and macrons open names too
+# ("Ōtaki", "Île-Perrot", "Łódź").
+_ACCENTED = "À-ÖØ-ÞĀĒĪŌŪŁŚŻŹĆŃ"
+_PLACE_REST = r"[\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2}"
+# Health insurers whose name or acronym opens a member number ("BCBSM XYP884120337", "HUM
+# H5216-041", "AARP-G 88017722", "AXA Mansard HMO 1190-44817"): the name is part of the number
+# as it is written on the card. A maintained list of the large insurers of many countries.
+_INSURERS = (
+    r"BCBS[A-Z]{0,3}|Aetna|Cigna|Humana|HUM|UHC|UnitedHealthcare|Kaiser|Anthem|AARP(?:-[A-Z])?|"
+    r"Medigap|Molina|Ambetter|WellCare|Highmark|Bupa|AXA|Allianz|Medibank|HCF|NIB|Vhi|Laya|"
+    r"GeoBlue|Discovery|Bonitas|Maxicare|Intellicare|Sanitas|Mapfre|Adeslas|DKV|Unimed|Amil|"
+    r"SulAm[ée]rica|Hapvida|Sura|Colsanitas|GNP|MetLife|Hygeia|Reliance|TK|AOK|Barmer|DAK|"
+    r"CSS|Helsana|Swica|Mutuelle|MGEN|Harmonie|Medicover|Luxmed|Jubilee|Britam|Madison|"
+    r"Liberty|Momentum|Fedhealth|Medshield|Daman|Thiqa|Tawuniya|Bupa[ \t]+Arabia"
+)
+
+
+def _opening(words: str) -> str:
+    """``words`` (alternatives, each opening with a plain letter) as a pattern that opens with
+    the class of their first letters, then each word's rest after a look-behind at its letter:
+    the engine skips along the text in C to those letters only."""
+    rests: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    firsts = "".join(rests)
+    branches = "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return rf"[{firsts}](?<![\w-][{firsts}])(?:{branches})(?![\w-])"
+
+
+# A code with three digits or more, not a year ("Aetna 2019").
+_PLAN_CODE = r"(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?!(?:19|20)\d\d\b)[A-Z0-9][A-Z0-9-]{4,}\b"
+# An age in brackets right after a date of birth ("DOB 30.08.1935 (91)", "born 1931 (95 y)").
+_BIRTH_CUE = (
+    r"[dDbBgGfFnN](?<!\w\w)(?i:(?<=d)(?:ob\b|\.o\.b\.?|ate[ \t]+of[ \t]+birth)|(?<=b)orn\b|"
+    r"(?<=g)eb\.|(?<=f)echa[ \t]+de[ \t]+nacimiento|(?<=n)[ée]e?[ \t]+le)"
+)
+
 NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "health_plan_id",
+        re.compile(
+            rf"{_opening(_INSURERS)}(?:[ \t]+[A-Z][A-Za-z]+(?![\w-])){{0,2}}[ \t]*[:#]?[ \t]*"
+            rf"{_PLAN_CODE}"
+        ),
+    ),
+    (
+        "age_over_89",
+        re.compile(
+            rf"{_BIRTH_CUE}[ \t]*:?[ \t]*[^\n()]{{4,24}}?[ \t]*\([ \t]*(?P<v>9\d|1[01]\d)"
+            r"(?:[ \t]*(?i:y|yo|yrs?|years?|j|a|ans|a[ñn]os|jahre))?[ \t]*\)"
+        ),
+    ),
     ("zip_code", re.compile(rf"{_STATE}[ \t]*\n[ \t]*(?P<v>\d{{5}}(?:-\d{{4}})?)\b(?![.,:/]\d)")),
     (
         "zip_code",
         re.compile(
             rf"(?P<p>{_CAPITALISED}[\w'’-]{{1,40}})[ \t]*[-–,]?[ \t]*(?P<v>[1-8]\d{{2}}[ ]\d{{3}})\b"
             r"(?![ \t]*[-/.,:]?[ \t]*\d)"
+        ),
+    ),
+    # A postcode after a place that ends its field before a letterhead's dot or bar ("Cebu City
+    # 6000 | Tel.", "Auckland 2102 · 09 555"), or after a place with a macron or accent
+    # ("Ōtaki 5512;").
+    (
+        "zip_code",
+        re.compile(
+            rf"(?P<p>[A-Z{_ACCENTED}](?<!\w.){_PLACE_REST})(?:,[ \t]*|[ \t]+)(?P<v>\d{{4,6}})"
+            r"(?=[ \t]*[·|•][ \t])"
+        ),
+    ),
+    (
+        "zip_code",
+        re.compile(
+            rf"(?P<p>[{_ACCENTED}](?<!\w.){_PLACE_REST})(?:,[ \t]*|[ \t]+)(?P<v>\d{{4,6}})"
+            r"(?=[ \t]*(?:[,.;)]|$))",
+            re.M,
         ),
     ),
     (
