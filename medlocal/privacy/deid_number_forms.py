@@ -156,3 +156,27 @@ NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("ssn", re.compile(r"\d(?<![\w.,-]\d)\d{0,2}(?:\.\d{3}){2,3}-[\dkK]\b(?![-.]\w)")),
 ]
+
+# Ages over 89 in more languages (the others are in deid_ages): a cue before the number
+# ("ikä 93", "yaş: 92", "возраст 91", "ηλικία 94", "edat 95", "miaka 93") or a unit after it
+# ("93 vuotta", "92 yaşında", "91 лет", "94 ετών", "95 tahun", "93 taong gulang").
+_AGE = r"(?:9\d|1[0-4]\d)"
+AGE_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "age_over_89",
+        re.compile(
+            r"(?P<v>9\d|1[0-4]\d)(?<![\w.,]9\d)(?<![\w.,]1\d\d)"
+            r"(?=[ \t]*(?:vuotta|yaş[ıi]nda|лет|години|годин|роки|років|ετών|tahun|ani|let|"
+            r"éves|godina|taong?(?:[ \t]+gulang)?)(?!\w))"
+        ),
+    ),
+    (
+        "age_over_89",
+        re.compile(
+            r"[iIyYвВηΗeEuUmMsSvVéÉ](?<!\w\w)(?i:(?<=i)kä|(?<=y)aş[ıi]?|(?<=в)(?:озраст|ъзраст|ік)|"
+            r"(?<=η)λικία|(?<=e)dat|(?<=u)mri|(?<=m)iaka|(?<=s)tarost|(?<=v)(?:ârst[ăa]|ěk)|"
+            r"(?<=é)letkor)(?!\w)"
+            rf"[ \t]*:?[ \t]*(?P<v>{_AGE})\b(?![ \t]*(?:/|\.\d|%|mg|kg|cm|mm))"
+        ),
+    ),
+]

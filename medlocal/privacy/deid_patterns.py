@@ -51,7 +51,7 @@ from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
-from medlocal.privacy.deid_number_forms import NUMBER_FORM_PATTERNS
+from medlocal.privacy.deid_number_forms import AGE_WORD_PATTERNS, NUMBER_FORM_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
@@ -85,6 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,
     *NUMBER_FORM_PATTERNS,
+    *AGE_WORD_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
