@@ -92,18 +92,6 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?i:{_MAORI_MONTH})(?![\w-])(?:[ \t]+{_YEAR4}\b)?))"
         ),
     ),
-    # A month and day before a clock time ("called 2/24 at 10:05", "22/11 14:30"): not a
-    # score out of ten or five, nor a visual acuity; a score's denominator is left to the
-    # word before it (see owned_by_context, group "w").
-    (
-        "date",
-        re.compile(
-            r"(?<![\w./-])(?P<w>(?!(?:[1-9]|10)/10\b|[1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)"
-            r"(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])))"
-            r"(?![/.\d])"
-            r"(?=[ \t]+(?:(?i:at|@)[ \t]*)?(?:[01]?\d|2[0-3]):[0-5]\d\b)"
-        ),
-    ),
     # The Māori weekday before such a date ("Rāapa, 11 Poutū-te-rangi 2026").
     (
         "date",
@@ -126,7 +114,9 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A month word of any language before a year: "Nobyembre 22, 2026", "agosto 3 de 2026",
 # "agosto/2026". Found from the year back (years are few), so that the many month words are
 # tried only there.
-_YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d\b(?![./-]\d)")
+_YEAR = re.compile(
+    r"(?:19|20)\d\d\b(?<![\w.](?:19|20)\d\d)(?<!\d[/-](?:19|20)\d\d)(?![./-]\d)"
+)
 _WORD = re.compile(r"\S+")
 _MONTH_WORD = re.compile(rf"(?i:{MONTH_NAMES})\.?")
 _BEFORE_YEAR = re.compile(

@@ -8,7 +8,7 @@ age; other columns, and ages under 90, stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -16,6 +16,8 @@ from medlocal.privacy.deid_spans import Redaction, label
 _PREFILTER = re.compile(
     r"[Aa](?<![^,\n \t][Aa])[Gg][Ee](?:[ \t]*\([A-Za-z]+\)|/[Ss][Ee][Xx])?[ \t]*(?:,|$)", re.M
 )
+_LINE = re.compile(r"[^\n]+")
+_CUES = (",Age", "Age,", ",AGE", "AGE,", ",age", "age,", ", Age", ", age")
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&'’-]{0,30}")
 _AGE_LABEL = re.compile(r"(?i)age(?:[ \t]*\((?:y|yr|yrs|years)\)|/sex)?")
 _AGE_CELL = re.compile(
@@ -40,22 +42,34 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
 
 def csv_age_candidates(text: str) -> Iterator[Redaction]:
     """Ages over 89 under the age column of each CSV table in ``text``."""
-    if _PREFILTER.search(text) is None:
+    if not any(cue in text for cue in _CUES):
         return
+    done = 0  # the end of the last table read, so that no line is read twice
+    for cue in _PREFILTER.finditer(text):
+        if cue.start() < done:
+            continue
+        header_start = text.rfind("\n", 0, cue.start()) + 1
+        done = yield from _table_ages(text, header_start)
+
+
+def _table_ages(text: str, start: int) -> Generator[Redaction, None, int]:
+    """The ages under the age column of the CSV table whose header opens at ``start``; returns
+    where the table ends."""
     column: int | None = None
     width = 0
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text, start):
         line = match.group()
         if line.count(",") < 2:
-            column = None
-            continue
+            return match.start()
         cells = _cells(line, match.start())
         values = [text[a:b].strip() for a, b in cells]
         if all(_LABEL.fullmatch(v) for v in values):
             ages = [i for i, v in enumerate(values) if _AGE_LABEL.fullmatch(v)]
             column, width = (ages[0], len(values)) if ages else (None, 0)
             continue
-        if column is None or len(values) != width:
+        if column is None:
+            return match.start()
+        if len(values) != width:
             continue
         value = values[column].strip('"').strip()
         age = _AGE_CELL.fullmatch(value)
@@ -63,3 +77,4 @@ def csv_age_candidates(text: str) -> Iterator[Redaction]:
             left = text.index(value, *cells[column]) + age.start("age")
             end = left + len(age.group("age"))
             yield Redaction("age_over_89", left, end, text[left:end], label("age_over_89"))
+    return len(text)

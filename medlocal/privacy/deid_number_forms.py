@@ -3,7 +3,9 @@
 * A US ZIP code on the line after its state ("..., MO" then "63127   Ph ..."), as letterheads
   break them.
 * An Indian PIN code written in two groups of three after a place ("Tiruchirappalli 620 017",
-  "Punjab - 144 411"); the place must be no clinical or English word.
+  "Punjab - 144 411"), a postcode after a place before a letterhead's dot or bar ("Cebu City
+  6000 | Tel.") or after a place with an accent or macron ("Ōtaki 5512;"); the place must be
+  no clinical or English word.
 * A European postcode opening the line after a street's house number, before its town
   ("Schwarzwaldstraße 112" then "79117 Freiburg").
 * An extension after its word and the words for whose line it is ("bleep ward sister 2461",
@@ -19,8 +21,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from medlocal.privacy.deid_addresses import STATES
+from medlocal.privacy.deid_spans import Redaction, label
 
 _NOT_A_VALUE = r"(?![.,]\d|[ \t]*(?i:mg|mcg|ml|units?|iu|%|°|degrees?|mmol|g/))"
 # Speed: every form opens with a character class and checks what stands before it by a fixed
@@ -94,21 +98,16 @@ NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("zip_code", re.compile(rf"{_STATE}[ \t]*\n[ \t]*(?P<v>\d{{5}}(?:-\d{{4}})?)\b(?![.,:/]\d)")),
+    # A place, then an Indian PIN in two groups of three ("Tiruchirappalli 620 017", "Punjab -
+    # 144 411"), or a postcode before a letterhead's dot or bar ("Cebu City 6000 | Tel.",
+    # "Auckland 2102 · 09 555"); one pattern for both, as both open with the place.
     (
         "zip_code",
         re.compile(
-            rf"(?P<p>{_CAPITALISED}[\w'’-]{{1,40}})[ \t]*[-–,]?[ \t]*(?P<v>[1-8]\d{{2}}[ ]\d{{3}})\b"
-            r"(?![ \t]*[-/.,:]?[ \t]*\d)"
-        ),
-    ),
-    # A postcode after a place that ends its field before a letterhead's dot or bar ("Cebu City
-    # 6000 | Tel.", "Auckland 2102 · 09 555"), or after a place with a macron or accent
-    # ("Ōtaki 5512;").
-    (
-        "zip_code",
-        re.compile(
-            rf"(?P<p>[A-Z{_ACCENTED}](?<!\w.){_PLACE_REST})(?:,[ \t]*|[ \t]+)(?P<v>\d{{4,6}})"
-            r"(?=[ \t]*[·|•][ \t])"
+            rf"(?P<p>[A-Z{_ACCENTED}](?<!\w.)[\w'’-]{{1,40}})"
+            r"(?:[ \t]*[-–,]?[ \t]*(?P<v>[1-8]\d{2}[ ]\d{3})\b(?![ \t]*[-/.,:]?[ \t]*\d)"
+            r"|(?:[ \t][A-Z][\w'’-]{1,40}){0,2}(?:,[ \t]*|[ \t]+)(?P<v2>\d{4,6})"
+            r"(?=[ \t]*[·|•][ \t]))"
         ),
     ),
     (
@@ -157,10 +156,8 @@ NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ssn", re.compile(r"\d(?<![\w.,-]\d)\d{0,2}(?:\.\d{3}){2,3}-[\dkK]\b(?![-.]\w)")),
 ]
 
-# Ages over 89 in more languages (the others are in deid_ages): a cue before the number
-# ("ikä 93", "yaş: 92", "возраст 91", "ηλικία 94", "edat 95", "miaka 93") or a unit after it
+# Ages over 89 in more languages (the others are in deid_ages), by the unit after the number
 # ("93 vuotta", "92 yaşında", "91 лет", "94 ετών", "95 tahun", "93 taong gulang").
-_AGE = r"(?:9\d|1[0-4]\d)"
 AGE_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
@@ -170,13 +167,31 @@ AGE_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"éves|godina|taong?(?:[ \t]+gulang)?)(?!\w))"
         ),
     ),
-    (
-        "age_over_89",
-        re.compile(
-            r"[iIyYвВηΗeEuUmMsSvVéÉ](?<!\w\w)(?i:(?<=i)kä|(?<=y)aş[ıi]?|(?<=в)(?:озраст|ъзраст|ік)|"
-            r"(?<=η)λικία|(?<=e)dat|(?<=u)mri|(?<=m)iaka|(?<=s)tarost|(?<=v)(?:ârst[ăa]|ěk)|"
-            r"(?<=é)letkor)(?!\w)"
-            rf"[ \t]*:?[ \t]*(?P<v>{_AGE})\b(?![ \t]*(?:/|\.\d|%|mg|kg|cm|mm))"
-        ),
-    ),
 ]
+
+# National numbers known by their shape and check digits, without a cue: the Swiss AHV/AVS
+# number ("756.1234.5678.97", EAN-13 check), the Belgian national register number
+# ("85.03.12-123.45", modulo 97 over the birth date and serial) and the Ghana Card
+# ("GHA-123456789-0").
+_AHV = re.compile(r"7(?<![\w.]7)56[. ]?\d{4}[. ]?\d{4}[. ]?\d{2}\b(?![.,]\d)")
+_BELGIAN = re.compile(r"\d(?<![\w.]\d)\d\.[01]\d\.[0-3]\d[-. ]?\d{3}[-. ]?\d{2}\b(?![.,-]\d)")
+_GHANA = re.compile(r"G(?<!\wG)HA-\d{9}-\d\b")
+
+
+def _ean13(digits: str) -> bool:
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def _belgian(digits: str) -> bool:
+    body, check = int(digits[:9]), int(digits[9:])
+    return check in (97 - body % 97, 97 - (2_000_000_000 + body) % 97)
+
+
+def national_number_candidates(text: str) -> Iterator[Redaction]:
+    """The national numbers above whose check digits hold."""
+    for pattern, valid in ((_AHV, _ean13), (_BELGIAN, _belgian), (_GHANA, None)):
+        for match in pattern.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            if valid is None or valid(digits):
+                yield Redaction("ssn", match.start(), match.end(), match.group(), label("ssn"))

@@ -51,7 +51,11 @@ from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
-from medlocal.privacy.deid_number_forms import AGE_WORD_PATTERNS, NUMBER_FORM_PATTERNS
+from medlocal.privacy.deid_number_forms import (
+    AGE_WORD_PATTERNS,
+    NUMBER_FORM_PATTERNS,
+    national_number_candidates,
+)
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
@@ -140,6 +144,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
     yield from month_first_candidates(text)
+    yield from national_number_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0
