@@ -114,9 +114,7 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # A month word of any language before a year: "Nobyembre 22, 2026", "agosto 3 de 2026",
 # "agosto/2026". Found from the year back (years are few), so that the many month words are
 # tried only there.
-_YEAR = re.compile(
-    r"(?:19|20)\d\d\b(?<![\w.](?:19|20)\d\d)(?<!\d[/-](?:19|20)\d\d)(?![./-]\d)"
-)
+_YEAR = re.compile(r"(?:19|20)\d\d\b(?<![\w.](?:19|20)\d\d)(?<!\d[/-](?:19|20)\d\d)(?![./-]\d)")
 _WORD = re.compile(r"\S+")
 _MONTH_WORD = re.compile(rf"(?i:{MONTH_NAMES})\.?")
 _BEFORE_YEAR = re.compile(

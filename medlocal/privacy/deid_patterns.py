@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
+from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_codes import (
     BARE_LONG_NUMBER,
@@ -44,19 +45,18 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
-from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
+from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_number_forms import (
     AGE_WORD_PATTERNS,
     NUMBER_FORM_PATTERNS,
     national_number_candidates,
 )
-from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
     LAB_BEFORE_NUMBER,
