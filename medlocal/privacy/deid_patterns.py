@@ -69,6 +69,7 @@ from medlocal.privacy.deid_pattern_context import (
 )
 from medlocal.privacy.deid_scripts import script_candidates
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -145,6 +146,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from csv_age_candidates(text)
     yield from month_first_candidates(text)
     yield from national_number_candidates(text)
+    yield from table_date_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             group: int | str = 0

@@ -166,3 +166,14 @@ def test_a_login_keeps_its_underscore_after_by() -> None:
 def test_a_login_of_initial_and_surname_in_brackets_after_the_name() -> None:
     gone("Entered by Lorna Pettigrew, RN (lpettigrew) at 10:02", "lpettigrew")
     kept("The Stroke Team (steam) reviewed", "(steam)")
+
+
+def test_a_day_and_month_alone_in_a_table_date_column() -> None:
+    table = "| Task | Owner | Due |\n| CT chest | AB | 9/12 |\n| Clinic | CD | 14/12/26 |\n"
+    gone(table, "9/12", "14/12/26")
+
+
+def test_scores_stay_in_a_table_even_beside_a_date_column() -> None:
+    table = "| Test | Power | Date |\n| hip flexion | 4/5 | 3/11 |\n| pain | 7/10 | 4/11 |\n"
+    out = redact(table)
+    assert "4/5" in out and "7/10" in out and "3/11" not in out, out
