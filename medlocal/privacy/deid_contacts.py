@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
@@ -251,7 +252,7 @@ def _handle_of_name(name: str, handle: str) -> bool:
 
 def _login_of_name(name: str, handle: str) -> bool:
     words = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name) if not w.isupper()]
-    for first, last in zip(words, words[1:], strict=False):
+    for first, last in pairwise(words):
         if len(last) >= 4 and handle in (first[0] + last, last + first[0], first + last):
             lex = lexicon()
             return not lex.clinical(last) and (lex.name_like(last) or not lex.known(last))
