@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
@@ -206,7 +207,11 @@ _BRACKET_HANDLE = re.compile(
     r"(?<=[A-Za-z])[ \t]*\((?P<v>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+|[ ]\d+)*)\)"
 )
 # The name before it: up to four words on its line.
-_NAME_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z'-]*[ \t]+){0,3}[A-Za-z][A-Za-z'-]*\Z")
+# A credential may stand between ("Dana Reyes, RN (dreyes)").
+_NAME_BEFORE = re.compile(
+    r"(?:[A-Za-z][A-Za-z'-]*[ \t]+){0,3}[A-Za-z][A-Za-z'-]*"
+    r"(?:,?[ \t]*(?:RN|RM|MD|NP|PA|DO|LPN|CNA|RPN|PharmD|RPh|MSW|LCSW|HCA))?\Z"
+)
 # An "@" handle after a word for one's account or a platform, even without a digit: "her
 # account (@sunnyloaves)", "Instagram - @mossandfern".
 _AT_HANDLE = re.compile(r"@(?<![\w@.]@)(?P<v>[A-Za-z_][\w.]*[A-Za-z0-9_])(?![\w@])")
@@ -229,8 +234,12 @@ def _handle_of_name(name: str, handle: str) -> bool:
     """Whether a name's word of four letters or more, a name and no clinical word, is in the
     handle ("Dana Reyes" and "dreyes_88"; "positive for COVID (covid19)" is none)."""
     has_digit_or_mark = any(c.isdigit() or c in "._" for c in handle)
-    if not has_digit_or_mark or not _no_word_login(handle.lower().replace(" ", "_")):
+    if not _no_word_login(handle.lower().replace(" ", "_")):
         return False
+    if not has_digit_or_mark:
+        # Letters alone only as the usual login of the name: an initial and the surname, or
+        # the two names joined ("jfairley", "fairleyj", "janellefairley").
+        return _login_of_name(name, handle.lower())
     lex = lexicon()
     for word in re.split(r"[ \t'-]+", name):
         lower = fold(word)
@@ -238,6 +247,15 @@ def _handle_of_name(name: str, handle: str) -> bool:
             continue
         if not lex.clinical(lower) and (lex.name_like(lower) or not lex.known(lower)):
             return True
+    return False
+
+
+def _login_of_name(name: str, handle: str) -> bool:
+    words = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", name) if not w.isupper()]
+    for first, last in pairwise(words):
+        if len(last) >= 4 and handle in (first[0] + last, last + first[0], first + last):
+            lex = lexicon()
+            return not lex.clinical(last) and (lex.name_like(last) or not lex.known(last))
     return False
 
 

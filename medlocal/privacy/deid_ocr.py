@@ -123,6 +123,13 @@ def _a_number(text: str, start: int, end: int, token: str) -> bool:
 # makes one an e-mail or a web address.
 _WORD_WITH_UNDERSCORE = re.compile(r"(?<!\S)\S*_\S*")
 _ADDRESS_LIKE = re.compile(r"@|://|\bwww\.|\.[A-Za-z]{2,}/", re.I)
+# A system login of lower-case parts joined by dots and underscores ("ward.nurse_ad",
+# "j.okoro_2"), with no file extension at its end: its underscores are part of it.
+_LOGIN_LIKE = re.compile(
+    r"[a-z][a-z0-9]*(?=[a-z0-9._]*\.)(?=[a-z0-9._]*_)(?:[._][a-z0-9]+)+"
+    r"(?<!\.pdf)(?<!\.doc)(?<!\.docx)(?<!\.txt)(?<!\.jpg)(?<!\.png)(?<!\.csv)(?<!\.xml)"
+    r"(?<!\.rtf)(?<!\.xls)(?<!\.xlsx)(?<!\.jpeg)(?<!\.tif)(?<!\.dcm)(?<!\.zip)"
+)
 # An underscore between two letters or digits; a blank's "___" stands for missing text and is kept.
 _JOINING_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 
@@ -137,7 +144,7 @@ def underscores_as_spaces(text: str) -> str:
         return text
     chars = list(text)
     for word in _WORD_WITH_UNDERSCORE.finditer(text):
-        if _ADDRESS_LIKE.search(word.group()):
+        if _ADDRESS_LIKE.search(word.group()) or _LOGIN_LIKE.fullmatch(word.group()):
             continue
         cues = HANDLE_CUE.finditer(text, max(0, word.start() - 32), word.start() + 1)
         if any(word.start() <= cue.end() <= word.start() + 1 for cue in cues):

@@ -37,6 +37,7 @@ from typing import Any
 from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
+from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_codes import (
     BARE_LONG_NUMBER,
@@ -47,11 +48,17 @@ from medlocal.privacy.deid_codes import (
     SHORT_CODE,
 )
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
+from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
+from medlocal.privacy.deid_number_forms import (
+    AGE_WORD_PATTERNS,
+    NUMBER_FORM_PATTERNS,
+    national_number_candidates,
+)
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
     LAB_BEFORE_NUMBER,
@@ -64,6 +71,7 @@ from medlocal.privacy.deid_pattern_context import (
 )
 from medlocal.privacy.deid_scripts import script_candidates
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -78,10 +86,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *DATE_FORM_PATTERNS,
     *FOREIGN_DATE_PATTERNS,
     *WORLD_DATE_PATTERNS,
+    *CALENDAR_DATE_PATTERNS,
     *WORLD_STREET_PATTERNS,
     *AREA_STREET_PATTERNS,
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,
+    *NUMBER_FORM_PATTERNS,
+    *AGE_WORD_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
@@ -306,6 +317,10 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from masked_number_candidates(text)
     yield from check_code_candidates(text)
     yield from login_candidates(text)
+    yield from csv_age_candidates(text)
+    yield from month_first_candidates(text)
+    yield from national_number_candidates(text)
+    yield from table_date_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0

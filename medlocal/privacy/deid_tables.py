@@ -210,6 +210,12 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
         yield header, rows
 
 
+# The tables themselves, for the rules that read a column's dates (deid_table_dates).
+def table_rows(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
+    """Each table's header labels and its rows' cell offsets (see _tables)."""
+    return _tables(text)
+
+
 def _separator(line: str) -> str | None:
     if line.count("|") >= 1:
         return "|"  # two columns have one pipe ("Surname | Forename")

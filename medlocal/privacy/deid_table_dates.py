@@ -1,0 +1,46 @@
+"""Short dates in a table's date column (round 13): a day and month alone in a cell ("2/12")
+is a date where its column says so, by its header ("Date", "Due", "By", "Review", "Seen") or
+by another cell of the column that is a whole date with its year ("4/12/26"). Elsewhere such a
+cell may be a score or a grade ("4/5", "7/10"), and those stay even in a date column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_tables import table_rows
+
+# Speed: the tables are read only where a cell holds a day and month alone.
+_SHORT_DATE_CELL = re.compile(r"[|\t][ \t]*\d{1,2}[/.]\d{1,2}\.?[ \t]*(?:[|\t]|$)", re.M)
+_SHORT_DATE = re.compile(
+    r"(?!(?:[1-9]|10)/10$|[1-5]/5$|6/(?:4|5|6|9|12|18|24)$)"
+    r"(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.?)"
+)
+_DATE_HEADER = re.compile(
+    r"(?i)(?:date|dated|due|by|when|until|review|seen|admitted|discharged|appt|appointment|"
+    r"visit|dos|day|datum|fecha|data)\b"
+)
+
+
+def table_date_candidates(text: str) -> Iterator[Redaction]:
+    """Days and months alone in the cells of a table's date column."""
+    if _SHORT_DATE_CELL.search(text) is None:
+        return
+    for header, rows in table_rows(text):
+        for column, title in enumerate(header):
+            cells = [row[column] for row in rows if column < len(row)]
+            values = [text[a:b].strip() for a, b in cells]
+            dated = _DATE_HEADER.match(title.strip()) is not None or any(
+                is_date(value) for value in values
+            )
+            if not dated:
+                continue
+            for (start, end), value in zip(cells, values, strict=True):
+                if value and _SHORT_DATE.fullmatch(value):
+                    left = text.index(value, start, end)
+                    right = left + len(value)
+                    yield Redaction("date", left, right, value, label("date"))
