@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
 REDACTOR = Redactor(PatientIdentity("Jane Doe", "123", date(1950, 1, 1)), shift_days=40)
@@ -101,3 +103,11 @@ def test_an_assay_after_the_disease_it_tests_for_keeps_the_disease() -> None:
     assert "Lyme ELISA" in out and "Chagas IgG" in out and "Christmas disease" in out, out
     out = redact("Plan:\nSeen over Christmas 2024. Swab taken by Dr Okafor PCR pending.")
     assert "Christmas" not in out and "Okafor" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text", ["'HbA': the cited passage reports it as present", "HbF 2%, HbS trait, HbA2 3.1%"]
+)
+def test_haemoglobin_fractions_are_clinical_even_in_quotes(text: str) -> None:
+    # A grounding flag quotes its term ("negation conflict: 'HbA'"): quotes read as a nickname.
+    assert Redactor(tagger=False).redact(text) == text
