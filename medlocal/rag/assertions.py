@@ -4,9 +4,11 @@ historical or current, the patient or a relative, real or hypothetical.
 This is the ConText algorithm (Harkema et al., J Biomed Inform 2009; NegEx, Chapman et al. 2001)
 in a small module: trigger phrases open a scope that runs forward (or backward) to the end of the
 sentence or to a termination term, and every concept word inside the scope takes the trigger's
-value. The triggers are the published NegEx/ConText lists (as shipped by medspaCy's default
-context rules), trimmed to clinical English; laterality, "current" markers and relatives as
-experiencers are modifiers of our own on top of them. medspaCy itself is not used: on Python 3.11
+value. A negation's scope also ends at a comma that opens a new claim rather than continuing a
+list, and six words into one list item (NegEx's window; see ``_negation_scope``). The triggers
+are the published NegEx/ConText lists (as shipped by medspaCy's default context rules), trimmed
+to clinical English; laterality, "current" markers and relatives as experiencers are modifiers
+of our own on top of them. medspaCy itself is not used: on Python 3.11
 it pins spaCy and numpy below 2, and its sentence splitter logs tokens.
 
 Concepts are found without an ontology: a concept is a content word (or a pair of adjacent ones,
@@ -22,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from medlocal.rag.citations import CITATION
 from medlocal.rag.sentences import split_sentences
 
 # --- trigger lists ------------------------------------------------------------------------------
@@ -103,7 +106,9 @@ _SINGULAR_S = frozenset(
     {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
      "measles", "pancreas", "abscess", "ascites", "psoriasis", "pertussis", "tetanus", "status"}
 )  # fmt: skip
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'/\-]*|\d+(?:\.\d+)?|[;:()]")
+# A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
+# ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]")
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
 
@@ -129,7 +134,7 @@ class Mention:
 
 
 def _norm(word: str) -> str:
-    w = word.lower().strip("'")
+    w = word.lower().strip("'").rstrip("+")  # "Na+" ~ "Na"
     if w.endswith("'s"):
         w = w[:-2]
     # Plurals and simple inflections compare equal ("complications" ~ "complication").
@@ -149,6 +154,9 @@ class _Token:
 
 
 def _tokens(text: str, offset: int) -> list[_Token]:
+    # Citation brackets are not words: "[1]" must not read as the "1" of "type 1 diabetes" or as a
+    # value in a list item (blanked, so offsets stay those of ``text``).
+    text = CITATION.sub(lambda m: " " * len(m.group()), text)
     return [
         _Token(m.group().lower(), offset + m.start(), offset + m.end())
         for m in _TOKEN.finditer(text)
@@ -204,6 +212,58 @@ def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) ->
     return range(first, start)
 
 
+# NegEx read a window of five words after a trigger; ConText ends the scope at a termination
+# term instead. Both apply here: the window (a little wider, as "no evidence of" is one trigger)
+# counts the words of one list item and starts again after a comma that continues the list.
+_NEG_WINDOW = 6
+# A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
+# fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
+_CLAUSE_WORDS = frozenset(
+    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "reports", "reported",
+     "reporting", "endorses", "endorsed", "complains", "complained", "complaining", "admits",
+     "describes", "described", "notes", "noted", "has", "had", "have", "having", "is", "was",
+     "are", "were", "shows", "showed", "shown", "presents", "presented", "states", "stated",
+     "feels", "felt", "takes", "took", "taking", "started", "continues", "continued", "remains",
+     "remained", "developed", "underwent", "received", "requires", "required", "needs",
+     "tolerates", "tolerated", "present", "positive", "seen", "found", "confirmed", "suspected",
+     "likely"}
+)  # fmt: skip
+
+
+def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> bool:
+    """Whether the list item starting at token ``i`` (read in direction ``step``) is one more
+    thing a negation names: no value in it ("HbA1C 58"), no verb or subject of a new clause, no
+    trigger of its own."""
+    seen = False
+    while 0 <= i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
+        t = tokens[i].text
+        if t[0].isdigit() or t in _CLAUSE_WORDS or i in triggers:
+            return False
+        seen = True
+        i += step
+    return seen
+
+
+def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
+    """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
+    a termination term, the end of the sentence, a comma that opens a new item or clause, or
+    ``_NEG_WINDOW`` words into one item."""
+    scope: list[int] = []
+    words = 0
+    while 0 <= i < len(tokens) and not _is_break(tokens[i]):
+        if tokens[i].text == ",":
+            if not _continues_list(tokens, i + step, step, triggers):
+                break
+            words = 0
+        else:
+            scope.append(i)
+            words += 1
+            if words >= _NEG_WINDOW:
+                break
+        i += step
+    return scope
+
+
 def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]:
     out = [Assertion() for _ in tokens]
     pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
@@ -211,13 +271,19 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
     def live(span: tuple[int, int]) -> bool:
         return not pseudo.intersection(range(*span))
 
+    triggers = {
+        i
+        for phrases in (_NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL)
+        for start, end in _phrases(tokens, phrases)
+        for i in range(start, end)
+    }
     for span in _phrases(tokens, _NEG_FORWARD):
         if live(span):
-            for i in _forward(tokens, span[1]):
+            for i in _negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
     for span in _phrases(tokens, _NEG_BACKWARD):
         if live(span):
-            for i in _backward(tokens, span[0]):
+            for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     for span in _phrases(tokens, _HISTORICAL):
         for i in _forward(tokens, span[1]):

@@ -3,8 +3,8 @@
 The model is asked to cite passages as ``[1]``, ``[2, 3]`` or ``[1][2]``. Anything it cites must
 be a passage it was actually given; other numbers are removed from the text and reported, and
 so are the placeholders a model copies from a template instead of citing ("[n]", "[x]",
-"[source]", "[citation needed]") and a citation left unclosed ("... two weeks [1"), whose
-number must not be read as a claim.
+"[source]", "[citation needed]", "[n, no source]") and a citation left unclosed ("... two weeks
+[1"), whose number must not be read as a claim.
 """
 
 from __future__ import annotations
@@ -23,14 +23,23 @@ CITATION = re.compile(
 )
 _LABEL_WORD = re.compile(_LABEL, re.I)
 _NUMBERS = rf"{_LABEL}?\d{{1,4}}(?:\s*[,;]\s*{_LABEL}?\d{{1,4}}|\s*[-–]\s*\d{{1,4}})*"
-# What stands where a number should: "[n]", "[x]", "[#]", "[?]", "[source]", "[citation needed]".
+# What stands where a number should: "[n]", "[x]", "[#]", "[?]", "[source]", "[citation needed]",
+# and any list of such words: "[n, n]", "[n, no source]", "[ref, n]", "[source needed]". A bracket
+# of the modifier words alone ("[no]", "[needed]") is not one, nor are "[sic]", "[L]", "[H]",
+# numbers or reference ranges ("[3.5-5.0]"): nothing in them is a placeholder word.
+_PLACEHOLDER_CORE = (
+    r"(?:[nx#]|\?+|\.\.\.|…|sources?|refs?\.?|references?|cite|citations?|passages?|number)"
+)
+_PLACEHOLDER_WORD = rf"(?:{_PLACEHOLDER_CORE}|no|not|none|missing|needed|required|unknown)"
+_PLACEHOLDER_SEP = r"(?:\s*[,;]\s*|\s+)"
 PLACEHOLDER = re.compile(
-    r"\[\s*(?:[nx#?]|n\s*,\s*n|\?+|\.\.\.|…|sources?|refs?|references?|cite|citations?"
-    r"(?:\s+(?:needed|number))?|passages?(?:\s+(?:number|n|x|#))?|number)\s*\]",
+    rf"\[\s*(?=(?:{_PLACEHOLDER_WORD}{_PLACEHOLDER_SEP})*{_PLACEHOLDER_CORE}(?![\w?.…#]))"
+    rf"{_PLACEHOLDER_WORD}(?:{_PLACEHOLDER_SEP}{_PLACEHOLDER_WORD})*\s*[,;]?\s*\]",
     re.I,
 )
 # A bracket opened on citation numbers that no "]" closes: "... two weeks [1" or "[2, 3 and".
-UNCLOSED = re.compile(rf"\[\s*{_NUMBERS}(?:\s*[,;])?(?!\s*[\d\],;\-–])", re.I)
+# "[3.5-5.0]" (a reference range) is not one: a decimal point after the number keeps the bracket.
+UNCLOSED = re.compile(rf"\[\s*{_NUMBERS}(?:\s*[,;])?(?!\s*(?:[\d\],;\-–]|\.\d))", re.I)
 
 
 def parse_group(body: str) -> list[int]:

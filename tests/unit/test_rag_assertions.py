@@ -113,3 +113,88 @@ def test_assertion_flag_kinds(answer: str, kind: str | None) -> None:
         assert not kinds & {"experiencer_conflict"}
     else:
         assert kind in kinds
+
+
+# -- negation scope and whole-token terms (new-user walkthrough) -----------------------------
+
+ALLERGY_PASSAGE = (
+    "Allergies: penicillin (rash). Intolerant of amoxicillin (no tolerance for amoxicillin)."
+    " HbA1c 58 mmol/mol."
+)
+
+
+def test_negation_scope_ends_at_the_comma_that_opens_the_next_list_item() -> None:
+    sentence = "Allergic to penicillin [1], no tolerance for amoxicillin [1], HbA1C 58 [1]."
+    assert dims(sentence, ALLERGY_PASSAGE) == []
+    flags = ground(sentence, {1: ALLERGY_PASSAGE}).flags
+    assert not [f for f in flags if f.kind == "negation_conflict"]
+
+
+def test_denies_one_finding_reports_another() -> None:
+    found = {m.key: m.assertion.negated for m in mentions("Denies chest pain, reports dyspnoea.")}
+    assert found["pain"] is True and found["dyspnoea"] is False
+    # ... so a passage giving dyspnoea as present agrees, and one ruling it out disagrees.
+    assert dims("Denies chest pain, reports dyspnoea.", "Dyspnoea on exertion.") == []
+    assert ("negation", "dyspnoea") in dims("Denies chest pain, reports dyspnoea.", "No dyspnoea.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated", "affirmed"),
+    [
+        # A negated list keeps its negation across commas and a final "or"/"and".
+        (
+            "He denies fever, chills, night sweats, or weight loss.",
+            ["fever", "chill", "sweat", "loss"],
+            [],
+        ),
+        ("No fever, cough 3 days.", ["fever"], ["cough"]),
+        ("No rash; wheeze present.", ["rash"], ["wheeze"]),
+        ("No fever, she has a cough.", ["fever"], ["cough"]),
+        ("No effusion but consolidation.", ["effusion"], ["consolidation"]),
+        ("No fever, history of asthma.", ["fever"], ["asthma"]),
+        # Backward triggers read the list before them, not the item with a value.
+        ("SpO2 94%, fever and rigors were absent.", ["fever", "rigor"], ["spo2"]),
+        # A bounded window: a long clause after the trigger is not all negated.
+        (
+            "No pneumothorax was seen on the radiograph taken in the department for his dyspnoea.",
+            ["pneumothorax"],
+            ["dyspnoea"],
+        ),
+    ],
+)
+def test_negation_scope(sentence: str, negated: list[str], affirmed: list[str]) -> None:
+    found = {m.key: m.assertion.negated for m in mentions(sentence)}
+    assert {k: found[k] for k in negated} == dict.fromkeys(negated, True)
+    assert {k: found[k] for k in affirmed} == dict.fromkeys(affirmed, False)
+
+
+def test_a_real_negation_is_still_flagged() -> None:
+    assert ("negation", "fever") in dims("No fever.", "Fever 38.9 on admission.")
+    assert ("negation", "fever") in dims("She had no fever [1].", "Fever 38.9 on admission.")
+    flags = ground("Allergic to penicillin, no fever [1].", {1: "Temperature: fever 38.9."}).flags
+    assert [f.token for f in flags if f.kind == "negation_conflict"] == ["fever"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "key"),
+    [
+        ("HbA1c 58 mmol/mol.", "HbA1c", "hba1c"),
+        ("SpO2 94% on air.", "SpO2", "spo2"),
+        ("Free T4 normal.", "T4", "t4"),
+        ("CA-125 raised.", "CA-125", "ca-125"),
+        ("eGFR 45.", "eGFR", "egfr"),
+        ("Na+ 131.", "Na+", "na"),
+    ],
+)
+def test_terms_with_digits_and_signs_are_whole_tokens(text: str, term: str, key: str) -> None:
+    found = {m.key: m for m in mentions(text)}
+    assert key in found
+    assert text[found[key].start : found[key].end] == term
+
+
+def test_a_term_matches_its_passage_whatever_the_case() -> None:
+    (mismatch,) = compare("HbA1C was not measured.", "HbA1c 58 mmol/mol.")
+    assert mismatch.dimension == "negation" and mismatch.mention.key == "hba1c"
+    assert "'HbA1C'" in mismatch.message
+    flags = ground("HbA1C was not measured [1].", {1: "HbA1c 58 mmol/mol."}).flags
+    assert [f.token for f in flags if f.kind == "negation_conflict"] == ["HbA1C"]

@@ -151,6 +151,62 @@ def test_placeholder_citations_are_removed_and_reported(placeholder: str) -> Non
     assert cleaned.broken == [placeholder] and cleaned.invalid == []
 
 
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "[n, no source]",
+        "[n, n, n]",
+        "[x, x]",
+        "[?, ?]",
+        "[no source]",
+        "[source needed]",
+        "[N, source]",
+        "[ref, n]",
+        "[citation, needed]",
+        "[no citation]",
+        "[n; no source]",
+        "[References]",
+    ],
+)
+def test_placeholder_like_brackets_are_removed_and_reported(placeholder: str) -> None:
+    cleaned = keep_valid(f"Morphine: 40mg {placeholder}. Metformin daily [1].", {1})
+    assert cleaned.text == "Morphine: 40mg. Metformin daily [1]."
+    assert cleaned.broken == [placeholder] and cleaned.invalid == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doses [1] and [1, 3] and [2-4].",
+        "He wrote 'recieved' [sic] [1].",
+        "Potassium 3.1 [L] and sodium 149 [H] [1].",
+        "Potassium 3.1 [3.5-5.0] [1].",
+        "Magnesium 0.6 [0.7 - 1.0] [1].",
+        "No documented reason [no] [1].",
+        "Consent [needed] [1].",
+    ],
+)
+def test_real_citations_and_clinical_brackets_are_kept(text: str) -> None:
+    cleaned = keep_valid(text, {1, 2, 3, 4})
+    assert cleaned.text == text.replace("[2-4]", "[2, 3, 4]")
+    assert cleaned.broken == [] and cleaned.invalid == []
+
+
+def test_summary_drops_and_flags_a_placeholder_with_words() -> None:
+    def script(messages: Sequence[ChatMessage]) -> str:
+        if messages[-1].content.startswith("Passages:"):
+            return "Morphine 40 mg given [1]."
+        return "Morphine: 40mg [n, no source]"
+
+    record = [hit(1, "Morphine 40 mg given for pain.", start=0)]
+    summary = Summarizer(FakeChatModel(script), params=SamplingParams(max_tokens=40)).summarize(
+        record, get_template("soap")
+    )
+    assert "no source" not in summary.text
+    invalid = {f.token for f in summary.flags if f.kind == "invalid_citation"}
+    assert invalid == {"[n, no source]"}
+
+
 def test_unclosed_citations_are_removed_and_reported() -> None:
     assert keep_valid("Pain over the last two weeks [1", {1}).text == "Pain over the last two weeks"
     cleaned = keep_valid("Pain for two weeks [1. Nausea [2, 3 and vomiting [1].", {1, 2, 3})
