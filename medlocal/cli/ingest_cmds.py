@@ -139,8 +139,8 @@ def _count(number: int, noun: str) -> str:
 
 class ProgressBar:
     """A one-line text progress bar on a terminal. Otherwise (a log, a pipe, cron) one line per
-    finished file, and inside a long file (embedding, OCR) a line each tenth of the way, so a
-    900-page import shows it is alive."""
+    finished file, and inside a long file (splitting it into passages, embedding, OCR) a line
+    each tenth of the way, so a 900-page import shows it is alive."""
 
     WIDTH = 24
     LONG = 100  # passages or pages from which a file's own progress is logged off a terminal
@@ -161,7 +161,7 @@ class ProgressBar:
                 file=self._stream,
                 flush=True,
             )
-        elif event.passages_total:
+        elif event.within_file:
             self._log_tenth(event.as_progress())
 
     def pages(self, value: Progress) -> None:

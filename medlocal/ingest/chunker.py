@@ -24,7 +24,7 @@ import heapq
 import itertools
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from medlocal.engine.api import TokenCounter
@@ -84,11 +84,14 @@ def chunk_document(
     *,
     file_name: str | None = None,
     cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ChunkRecord]:
     """The document's passages. ``cancel`` (the import's) is checked between sentences and
-    while a long one is cut: a set event raises :class:`~medlocal.errors.GenerationCancelled`."""
+    while a long one is cut: a set event raises :class:`~medlocal.errors.GenerationCancelled`.
+    ``progress`` hears ``(characters done, characters in all)`` as a long text is split (every
+    hundredth of it, and never for a text under ``PROGRESS_CHARS``)."""
     params = params or ChunkingParams()
-    units = _units(document, counter, params, cancel)
+    units = _units(document, counter, params, cancel, progress)
     spans = _pack(units, params)
     title = document_title(document, file_name)
     chunks = []
@@ -158,20 +161,30 @@ def passage_context(title: str | None, section: str | None) -> str | None:
 # ---- cutting the text into sentence units ---------------------------------------------------
 
 
+# Splitting a text this long (about 25 pages) reports its progress.
+PROGRESS_CHARS = 100_000
+
+
 def _units(
     document: ExtractedDocument,
     counter: TokenCounter,
     params: ChunkingParams,
     cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[_Unit]:
     text = document.text
     section_starts = document.section_starts
     titles = {section.start: section.title for section in document.sections}
     units: list[_Unit] = []
+    step = max(PROGRESS_CHARS, len(text) // 100)
+    next_report = step if progress is not None and len(text) >= PROGRESS_CHARS else len(text) + 1
     for para_start, para_end in _paragraphs(text):
         first = True
         for start, end in _sentences(text, para_start, para_end, section_starts):
             check_cancel(cancel, "splitting the document into passages")
+            if progress is not None and start >= next_report:
+                progress(start, len(text))
+                next_report = start - start % step + step
             tokens = counter.count_tokens(text[start:end])
             section_start = _crosses_section(section_starts, start, units)
             pieces = (
@@ -191,6 +204,8 @@ def _units(
                     )
                 )
             first = False
+    if progress is not None and next_report <= len(text):
+        progress(len(text), len(text))
     return units
 
 
