@@ -60,6 +60,22 @@ def _duplicate_reason(existing_id: int) -> str:
     return f"{DUPLICATE_REASON} (document {existing_id})"
 
 
+def _skip_duplicate(vault: DocumentStore, existing_id: int, collection: str | None) -> str:
+    """The reason a duplicate is skipped. Imported again with a collection, the document
+    already in the vault joins that collection when it is in none (a document belongs to at
+    most one), so searching or asking within the collection finds it."""
+    reason = _duplicate_reason(existing_id)
+    if collection is None or not collection.strip():
+        return reason
+    collection = collection.strip()
+    before = vault.add_to_collection(existing_id, collection)
+    if before is None:
+        return f"{reason}; added to collection {collection}"
+    if before == collection:
+        return f"{reason}; already in collection {collection}"
+    return f"{reason}; it stays in collection {before} (a document is in one collection only)"
+
+
 class DocumentStore(Protocol):
     """What the pipeline needs from the vault."""
 
@@ -79,6 +95,8 @@ class DocumentStore(Protocol):
     ) -> int: ...
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
+
+    def add_to_collection(self, document_id: int, collection: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -404,7 +422,8 @@ def _import_one(
             existing = vault.duplicate_of(patient_id, sha256_hex(data))
             if existing is not None:
                 # Checked before the costly stages; add_document checks again atomically.
-                outcome.status, outcome.reason = "skipped", _duplicate_reason(existing)
+                outcome.status = "skipped"
+                outcome.reason = _skip_duplicate(vault, existing, collection)
                 return outcome
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
@@ -460,7 +479,7 @@ def _import_one(
         outcome.status, outcome.reason = "failed", err.reason
     except DuplicateDocumentError as err:
         outcome.status = "skipped"
-        outcome.reason = _duplicate_reason(err.existing_id)
+        outcome.reason = _skip_duplicate(vault, err.existing_id, collection)
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)
     except Exception as err:
