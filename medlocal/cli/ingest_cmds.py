@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import positive_float
 from medlocal.errors import UserInputError
-from medlocal.ingest.formats import SUPPORTED_SUFFIXES
+from medlocal.ingest.formats import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
 from medlocal.progress import Progress
 
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "import",
         help="import documents (files or folders) into a patient's records",
-        description="Import PDF, DOCX, TXT, Markdown, HTML and FHIR R4 JSON files into the "
+        description=f"Import {SUPPORTED_KINDS} into the "
         "encrypted vault for one patient. Folders are searched recursively. Each document is "
         "stored whole or not at all; a file that cannot be imported is reported and the rest "
         "go on. Ctrl-C stops after the current step without leaving a partial document.",
