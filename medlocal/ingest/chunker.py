@@ -65,7 +65,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 # text): it starts in lower case, or the line before stops mid-phrase (headings.ends_open: a
 # comma, a hyphen, "... for the admission of").
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
-_VISIBLE = re.compile(r"\S")
+_VISIBLE = re.compile(r"\S")  # the first character after a full stop that is not whitespace
 # Words whose trailing period is not a sentence end.
 _ABBREVIATIONS = frozenset(
     {
@@ -227,7 +227,8 @@ def _sentences(
     text: str, start: int, end: int, section_starts: list[int]
 ) -> Iterator[tuple[int, int]]:
     """The paragraph's sentence units in order, found as they are needed: each cut is judged by
-    what lies next to it (a bounded look-back and look-ahead), so a paragraph of any length (a
+    what lies next to it (the word before a full stop and the next visible character after it,
+    the line before a line break), never by a copy of the rest, so a paragraph of any length (a
     27 MB file without blank lines) is split in linear time and a cancel is honoured as it goes."""
     first = bisect.bisect_right(section_starts, start)
     last = bisect.bisect_left(section_starts, end)
