@@ -57,7 +57,10 @@ class ChatSummary:
 
 
 def list_chats(vault: Vault, patient_id: int | None = None) -> list[ChatSummary]:
-    """Every chat (of one patient if given), oldest first."""
+    """Every chat (of one patient if given), oldest first. An unknown patient is an error
+    (NotFoundError), not an empty list."""
+    if patient_id is not None:
+        vault.get_patient(patient_id)
     found = []
     for chat_id, owner, created_at in vault.list_chats(patient_id):
         asked = [m.content for m in vault.chat_messages(chat_id) if m.role == "user"]

@@ -30,6 +30,9 @@ class DoctorReport:
     restore_leftovers: list[str] = field(default_factory=list)
     # Why the settings file cannot be used ("" when it is fine): the rest used the defaults.
     settings_problem: str = ""
+    # What is wrong with the vault folder checked ("" when it holds a vault): it does not exist,
+    # or it holds no vault. Noted on its line; like every finding, not an error (exit 0).
+    vault_note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -57,9 +60,11 @@ class DoctorReport:
             total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
             free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
             out.append(f"GPU:       {gpu['name']} ({total} total, {free} free)")
-        out.append(f"llama-cpp-python {r['llama_cpp_python_version']}")
+        out.append(f"llama.cpp: llama-cpp-python {r['llama_cpp_python_version']}")
         for name, folder in self.folders.items():
             if folder:
+                if name == "vault" and self.vault_note:
+                    folder = f"{folder} ({self.vault_note})"
                 out.append(f"{name + ':':<11}{folder}" if len(name) < 10 else f"{name}: {folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
         if self.reranker:
@@ -163,4 +168,18 @@ def doctor_report(
         reranker=reranker,
         restore_leftovers=[str(p) for p in leftover_folders(vault_folder)],
         settings_problem=settings_problem,
+        vault_note=_vault_note(vault_folder),
     )
+
+
+def _vault_note(folder: Path) -> str:
+    """Why there is no vault in ``folder`` ("" when there is one)."""
+    from medlocal.vault.store import Vault
+
+    if not folder.exists():
+        return "no such folder: no vault here"
+    if not folder.is_dir():
+        return "not a folder: no vault here"
+    if not Vault.exists(folder):
+        return "no vault in this folder"
+    return ""

@@ -32,9 +32,10 @@ def import_documents(
     limit = max_mb if max_mb is not None else float(settings.import_max_mb)
 
     def relay(event: ProgressEvent) -> None:
-        if event.passages_total:
-            # After each embedding batch: the passages of the file being embedded, so a
-            # 900-page document shows movement instead of minutes on "embed: 0/1 files".
+        if event.within_file:
+            # After each embedding batch (the passages of the file being embedded) or each
+            # hundredth of a long text split into passages, so a 900-page document shows
+            # movement instead of minutes on "embed: 0/1 files".
             report(progress, event.as_progress())
         else:
             finished = event.index if event.stage == "done" else event.index - 1

@@ -29,6 +29,7 @@ from medlocal.rag.export import (
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template
+from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
 
 DateMode = str
@@ -110,6 +111,14 @@ def summarize_patient(
         hits, template, progress=StepClock(progress), cancel=cancel
     )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
+
+
+def list_outputs(vault: Vault, patient_id: int | None = None) -> list[StoredOutput]:
+    """Saved answers and summaries (of one patient if given). An unknown patient is an error
+    (NotFoundError, "No patient with id N."), not an empty list."""
+    if patient_id is not None:
+        vault.get_patient(patient_id)
+    return vault.list_outputs(patient_id)
 
 
 def output_document(vault: Vault, output_id: int) -> tuple[ExportDocument, int | None]:

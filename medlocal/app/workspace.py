@@ -360,9 +360,11 @@ class Workspace:
         n_ctx: int | None = None,
         params: SamplingParams | None = None,
     ) -> ChatSession:
-        """A multi-turn grounded chat about one patient (a new one, or ``chat_id`` reopened)."""
+        """A multi-turn grounded chat about one patient (a new one, or ``chat_id`` reopened).
+        An unknown patient or collection is refused here, before a model loads or anything is
+        saved (not answered "Not found in the selected documents."), as search refuses it."""
         vault = self.require_vault()
-        vault.get_patient(patient_id)  # a clear message for an unknown patient
+        check_search_scope(vault, patient_id, collection)
         chat = self.chat_model(model, n_ctx)
         embedder = self.embedder()
         doubt = self.settings.model_check

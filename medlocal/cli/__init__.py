@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
 from medlocal import crash
@@ -41,6 +41,41 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a tool killed by the signal reports
 
 
+_PROG_ATTR = "_medlocal_parser_prog"  # the (sub)command whose parser read the arguments last
+
+
+class MedLocalParser(argparse.ArgumentParser):
+    """argparse with MedLocal's error form: one line on stderr, exit status 2, pointing at the
+    command's help (``medlocal import: error: the following arguments are required: --patient
+    (see medlocal import --help)``) instead of the usage block. Subcommand parsers are made of
+    the same class (argparse's ``add_subparsers`` default), so every command reads the same."""
+
+    def error(self, message: str) -> NoReturn:
+        self._fail(self.prog, message)
+
+    def _fail(self, prog: str, message: str) -> NoReturn:
+        line = " ".join(f"{prog}: error: {message} (see {prog} --help)".split())
+        self.exit(EXIT_BAD_INPUT, line + "\n")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if not hasattr(parsed, _PROG_ATTR):  # the innermost subcommand's parser finishes first
+            setattr(parsed, _PROG_ATTR, self.prog)
+        return parsed, extras
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        prog = getattr(parsed, _PROG_ATTR, self.prog)
+        delattr(parsed, _PROG_ATTR)
+        if extras:  # named after the subcommand that was given them: 'medlocal summarize: ...'
+            self._fail(prog, f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
+
+
 def build_parser() -> argparse.ArgumentParser:
     # Imported here, not at module top, so that `main` installs the network guard before any
     # service (and the third-party libraries behind it) is imported.
@@ -55,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         vault_cmds,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = MedLocalParser(
         prog="medlocal",
         description="MedLocal: private, offline medical language models. Nothing leaves this "
         "machine except a model download you start yourself.",

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import positive_float
 from medlocal.errors import UserInputError
-from medlocal.ingest.formats import SUPPORTED_SUFFIXES
+from medlocal.ingest.formats import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
 from medlocal.progress import Progress
 
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "import",
         help="import documents (files or folders) into a patient's records",
-        description="Import PDF, DOCX, TXT, Markdown, HTML and FHIR R4 JSON files into the "
+        description=f"Import {SUPPORTED_KINDS} into the "
         "encrypted vault for one patient. Folders are searched recursively. Each document is "
         "stored whole or not at all; a file that cannot be imported is reported and the rest "
         "go on. Ctrl-C stops after the current step without leaving a partial document.",
@@ -139,8 +139,8 @@ def _count(number: int, noun: str) -> str:
 
 class ProgressBar:
     """A one-line text progress bar on a terminal. Otherwise (a log, a pipe, cron) one line per
-    finished file, and inside a long file (embedding, OCR) a line each tenth of the way, so a
-    900-page import shows it is alive."""
+    finished file, and inside a long file (splitting it into passages, embedding, OCR) a line
+    each tenth of the way, so a 900-page import shows it is alive."""
 
     WIDTH = 24
     LONG = 100  # passages or pages from which a file's own progress is logged off a terminal
@@ -161,7 +161,7 @@ class ProgressBar:
                 file=self._stream,
                 flush=True,
             )
-        elif event.passages_total:
+        elif event.within_file:
             self._log_tenth(event.as_progress())
 
     def pages(self, value: Progress) -> None:

@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import Any, TextIO
 
-from medlocal.app.outputs import check_export_path, delete_outputs
+from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
 from medlocal.app.workspace import SUMMARY_STEP_TOKENS
 from medlocal.cli.common import (
     TerminalProgress,
@@ -408,7 +408,7 @@ def run_templates_list(args: argparse.Namespace) -> int:
 
 def run_outputs_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        outputs = vault.list_outputs(args.patient)
+        outputs = list_outputs(vault, args.patient)
     return print_listing(
         args,
         outputs,

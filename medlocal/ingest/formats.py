@@ -107,6 +107,20 @@ _BY_SUFFIX: dict[str, Format] = {
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
+# The formats in words, for help texts: every file type above is named here (a test checks).
+SUPPORTED_KINDS = (
+    "PDF, DOCX, TXT, Markdown, HTML and FHIR R4 JSON files, and PNG, JPEG and TIFF images "
+    "(scanned pages and images are read by OCR)"
+)
+FILE_TYPE_WORDS = {
+    "pdf": "PDF",
+    "docx": "DOCX",
+    "txt": "TXT",
+    "markdown": "Markdown",
+    "html": "HTML",
+    "fhir": "FHIR",
+    "image": "images",
+}
 
 
 def format_for(path: Path) -> Format:

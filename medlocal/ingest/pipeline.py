@@ -3,8 +3,9 @@
 Each document is committed by one ``add_document`` call, which the vault runs as a single
 transaction (document, original bytes, chunks, vectors, FTS rows, audit event): a document is
 visible only once complete. A file that cannot be imported is reported with its reason and the
-batch goes on. Cancellation is honoured between files and between embedding batches; the file in
-progress is then dropped before anything of it is written.
+batch goes on. Cancellation is honoured between files, between the sentences of a text being
+split into passages (which reports how far it got when long) and between embedding batches; the
+file in progress is then dropped before anything of it is written.
 """
 
 from __future__ import annotations
@@ -59,6 +60,22 @@ def _duplicate_reason(existing_id: int) -> str:
     return f"{DUPLICATE_REASON} (document {existing_id})"
 
 
+def _skip_duplicate(vault: DocumentStore, existing_id: int, collection: str | None) -> str:
+    """The reason a duplicate is skipped. Imported again with a collection, the document
+    already in the vault joins that collection when it is in none (a document belongs to at
+    most one), so searching or asking within the collection finds it."""
+    reason = _duplicate_reason(existing_id)
+    if collection is None or not collection.strip():
+        return reason
+    collection = collection.strip()
+    before = vault.add_to_collection(existing_id, collection)
+    if before is None:
+        return f"{reason}; added to collection {collection}"
+    if before == collection:
+        return f"{reason}; already in collection {collection}"
+    return f"{reason}; it stays in collection {before} (a document is in one collection only)"
+
+
 class DocumentStore(Protocol):
     """What the pipeline needs from the vault."""
 
@@ -79,12 +96,15 @@ class DocumentStore(Protocol):
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
 
+    def add_to_collection(self, document_id: int, collection: str) -> str | None: ...
+
 
 @dataclass(frozen=True)
 class ProgressEvent:
     """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome);
     while a file is embedded, once more after every embedding batch with the passages done, so a
-    900-page document shows movement instead of minutes of silence."""
+    900-page document shows movement instead of minutes of silence; while a long text is split
+    into passages, every hundredth of it with the characters done."""
 
     index: int  # 1-based position of the file in the batch
     total: int
@@ -94,12 +114,22 @@ class ProgressEvent:
     detail: str | None = None  # the reason, for skipped and failed files
     passages_done: int | None = None  # stage "embed": passages of this file embedded so far
     passages_total: int | None = None
+    characters_done: int | None = None  # stage "chunk": characters of this file's text split
+    characters_total: int | None = None
+
+    @property
+    def within_file(self) -> bool:
+        """News of the file's own progress (passages embedded, text split), not of the batch."""
+        return bool(self.passages_total or self.characters_total)
 
     @property
     def stage_text(self) -> str:
-        """The stage for a progress line: ``embed 64/900 passages`` while embedding."""
+        """The stage for a progress line: ``embed 64/900 passages`` while embedding,
+        ``chunk 40%`` while a long text is split."""
         if self.passages_total:
             return f"{self.stage} {self.passages_done or 0}/{self.passages_total} passages"
+        if self.characters_total:
+            return f"{self.stage} {100 * (self.characters_done or 0) // self.characters_total}%"
         return self.stage
 
     def as_progress(self) -> Progress:
@@ -112,6 +142,14 @@ class ProgressEvent:
                 self.passages_total,
                 detail=self.file_name,
                 unit="passages",
+            )
+        if self.characters_total:
+            return Progress(
+                "chunking",
+                self.characters_done or 0,
+                self.characters_total,
+                detail=self.file_name,
+                unit="characters",
             )
         done = self.index if self.stage == "done" else self.index - 1
         return Progress(self.stage, done, self.total, detail=self.file_name, unit="files")
@@ -268,7 +306,12 @@ def _shown(candidate: FoundFile) -> str:
 
 class _StageEmitter(Protocol):
     def __call__(
-        self, stage: Stage, passages_done: int | None = None, passages_total: int | None = None
+        self,
+        stage: Stage,
+        passages_done: int | None = None,
+        passages_total: int | None = None,
+        *,
+        characters: tuple[int, int] | None = None,
     ) -> None: ...
 
 
@@ -276,10 +319,26 @@ def _stage_notifier(
     notify: ProgressCallback, index: int, total: int, file_name: str
 ) -> _StageEmitter:
     def emit(
-        stage: Stage, passages_done: int | None = None, passages_total: int | None = None
+        stage: Stage,
+        passages_done: int | None = None,
+        passages_total: int | None = None,
+        *,
+        characters: tuple[int, int] | None = None,
     ) -> None:
+        done, in_all = characters or (None, None)
         notify(
-            ProgressEvent(index, total, file_name, stage, None, None, passages_done, passages_total)
+            ProgressEvent(
+                index,
+                total,
+                file_name,
+                stage,
+                None,
+                None,
+                passages_done,
+                passages_total,
+                done,
+                in_all,
+            )
         )
 
     return emit
@@ -363,7 +422,8 @@ def _import_one(
             existing = vault.duplicate_of(patient_id, sha256_hex(data))
             if existing is not None:
                 # Checked before the costly stages; add_document checks again atomically.
-                outcome.status, outcome.reason = "skipped", _duplicate_reason(existing)
+                outcome.status = "skipped"
+                outcome.reason = _skip_duplicate(vault, existing, collection)
                 return outcome
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
@@ -372,7 +432,14 @@ def _import_one(
 
         emit("chunk")
         with _timed(report, "chunk"):
-            chunks = chunk_document(document, embedder, chunking, file_name=name, cancel=cancel)
+            chunks = chunk_document(
+                document,
+                embedder,
+                chunking,
+                file_name=name,
+                cancel=cancel,
+                progress=lambda done, in_all: emit("chunk", characters=(done, in_all)),
+            )
             if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
                 chunks = place_chunks(chunks, document.scanned)
         if not chunks:
@@ -412,7 +479,7 @@ def _import_one(
         outcome.status, outcome.reason = "failed", err.reason
     except DuplicateDocumentError as err:
         outcome.status = "skipped"
-        outcome.reason = _duplicate_reason(err.existing_id)
+        outcome.reason = _skip_duplicate(vault, err.existing_id, collection)
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)
     except Exception as err:

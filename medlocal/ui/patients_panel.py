@@ -507,7 +507,7 @@ class PatientsPanel(QWidget):
     def _on_progress(self, value: Progress) -> None:
         if self.import_job is None:
             return  # the import already ended: its summary stays on screen
-        if value.unit == "passages":
+        if value.unit in ("passages", "characters"):  # the file's own: embedding, splitting
             self.file_progress.setRange(0, value.total or 0)
             self.file_progress.setValue(value.done)
         else:

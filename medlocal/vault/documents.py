@@ -165,6 +165,44 @@ def chunk_ids(conn: Connection, document_id: int) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
+def set_collection(conn: Connection, document_id: int, collection_id: int) -> None:
+    """Put a document in a collection: its row, and the scope of its passages' FTS rows (a
+    contentless FTS row is replaced whole: deleted, then written again from its chunk)."""
+    conn.execute(
+        "UPDATE documents SET collection_id = ? WHERE id = ?", (collection_id, document_id)
+    )
+    conn.execute(
+        "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE document_id = ?)",
+        (document_id,),
+    )
+    conn.execute(
+        "INSERT INTO chunks_fts(rowid, text, scope) "
+        "SELECT c.id, coalesce(c.context || char(10), '') || c.text, "
+        "'p' || d.patient_id || ' d' || d.id || coalesce(' c' || d.collection_id, '') "
+        "FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.id = ?",
+        (document_id,),
+    )
+
+
+def document_vectors(conn: Connection, document_id: int, model_id: str) -> list[IndexedVector]:
+    """One document's vectors of one embedding model, with its collection, for the index."""
+    rows = conn.execute(
+        "SELECT e.chunk_id, d.collection_id, e.vector FROM documents d "
+        "JOIN chunks c ON c.document_id = d.id JOIN embeddings e ON e.chunk_id = c.id "
+        "WHERE d.id = ? AND e.model_id = ?",
+        (document_id, model_id),
+    ).fetchall()
+    return [
+        IndexedVector(
+            int(chunk_id),
+            document_id,
+            None if collection_id is None else int(collection_id),
+            np.frombuffer(blob, dtype=VECTOR_DTYPE),
+        )
+        for chunk_id, collection_id, blob in rows
+    ]
+
+
 def delete_document(conn: Connection, document_id: int) -> None:
     delete_chunks(conn, document_id)
     conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))

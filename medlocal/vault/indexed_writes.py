@@ -78,6 +78,38 @@ def add_document(
     return document_id
 
 
+def add_to_collection(
+    fetch: SessionSource, document_id: int, collection: str, *, now: str
+) -> str | None:
+    """Put a document that is in no collection into ``collection`` (created if new): its row,
+    its FTS scope and its vectors' metadata, in one audited transaction. Returns the collection
+    it was in before: None when it is now in ``collection``; a name (``collection`` itself or
+    another) when it was left as it was, since a document belongs to at most one collection."""
+    with reading(fetch) as s:
+        with db.transaction(s.conn):
+            info = documents.get_document(s.conn, document_id)
+            if info is None:
+                raise NotFoundError(f"No document with id {document_id}.")
+            if info.collection is not None:
+                return info.collection
+            collection_id = patients.collection_id(s.conn, collection, created_at=now)
+            assert collection_id is not None
+            documents.set_collection(s.conn, document_id, collection_id)
+            models = documents.vector_models(s.conn, document_id)
+            moved = [(m, documents.document_vectors(s.conn, document_id, m)) for m in models]
+            s.audit.append(
+                "collection_add",
+                {
+                    "document_id": document_id,
+                    "patient_id": info.patient_id,
+                    "collection_id": collection_id,
+                },
+            )
+        for model_id, items in moved:  # an upsert: the same vectors, the new collection
+            s.index.add(info.patient_id, model_id, items)
+    return None
+
+
 def replace_passages(
     fetch: SessionSource,
     document_id: int,

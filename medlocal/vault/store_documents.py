@@ -97,6 +97,12 @@ class DocumentsMixin(VaultCore):
             pages=pages,
         )
 
+    def add_to_collection(self, document_id: int, collection: str) -> str | None:
+        """Put a document already imported, in no collection yet, into ``collection`` (created
+        if new). Returns the collection it was in before: None when it is now in
+        ``collection``, else the name of the one it stays in (a document is in at most one)."""
+        return indexed_writes.add_to_collection(self._session, document_id, collection, now=now())
+
     def has_document(self, patient_id: int, sha256: str) -> bool:
         return self.duplicate_of(patient_id, sha256) is not None
 

@@ -143,3 +143,40 @@ def test_duplicate_raced_past_the_precheck_is_skipped(vault: Vault, tmp_path: Pa
     report = import_paths(NoPrecheck(), [folder], patient, FakeEmbedder())  # type: ignore[arg-type]
     assert [o.status for o in report.files] == ["imported", "skipped"]
     assert len(vault.list_documents(patient)) == 1
+
+
+def test_a_duplicate_imported_with_a_collection_joins_it(vault: Vault, tmp_path: Path) -> None:
+    """Imported first without a collection, then again with one: the document is not stored
+    twice, but it joins the collection, so search within the collection (vector and exact-word)
+    finds it; the report says so."""
+    note = tmp_path / "note.txt"
+    note.write_text("Ferritin was low at 12 ug/L on review.")
+    patient = vault.add_patient("Collection Patient")
+    embedder = FakeEmbedder()
+    (first,) = import_paths(vault, [note], patient, embedder).files
+    query = embedder.embed(["ferritin low"])[0]
+    assert vault.search("ferritin", query, patient_id=patient, k=3)  # the index is built
+    vault.add_collection("cardio")
+    assert vault.search("ferritin", query, patient_id=patient, collection="cardio") == []
+
+    (again,) = import_paths(vault, [note], patient, embedder, collection="cardio").files
+    assert again.status == "skipped"
+    assert again.reason == (
+        f"duplicate: already imported for this patient (document {first.document_id}); "
+        "added to collection cardio"
+    )
+    assert vault.get_document(first.document_id or 0).collection == "cardio"
+    by_vector = vault.search("qqqq", query, patient_id=patient, collection="cardio", k=3)
+    assert [hit.document_id for hit in by_vector] == [first.document_id]
+    lexical = vault.search("ferritin", None, patient_id=patient, collection="cardio", k=3)
+    assert [hit.document_id for hit in lexical] == [first.document_id]
+    assert "collection_add" in [e.event for e in vault.audit_entries()]
+
+    (third,) = import_paths(vault, [note], patient, embedder, collection="cardio").files
+    assert third.reason and third.reason.endswith("; already in collection cardio")
+    (other,) = import_paths(vault, [note], patient, embedder, collection="renal").files
+    assert other.reason and other.reason.endswith(
+        "; it stays in collection cardio (a document is in one collection only)"
+    )
+    assert vault.get_document(first.document_id or 0).collection == "cardio"
+    assert vault.check_integrity() == []

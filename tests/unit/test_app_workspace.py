@@ -325,3 +325,31 @@ def test_a_window_leaves_itself_a_cpu_where_cores_are_all_there_is(
     ws.update_settings(threads=2)  # a number the user chose wins
     assert ws._load_options(tmp_path / "model.gguf").n_threads == 2
     ws.close()
+
+
+def test_a_grounded_chat_in_an_unknown_collection_is_refused_before_anything_runs(
+    tmp_path: Path,
+) -> None:
+    """Window and terminal both open grounded chats here: an unknown collection is the same
+    error search gives, before a model loads, an answer is written or a chat is saved."""
+    loaded: list[str | None] = []
+
+    def load(model: str | None) -> FakeChatModel:
+        loaded.append(model)
+        return FakeChatModel("Metformin 500 mg twice daily [1].")
+
+    ws = make_workspace(tmp_path, chat_loader=load)
+    ws.create_vault(PASS)
+    vault = ws.require_vault()
+    patient = vault.add_patient("P")
+    note = tmp_path / "note.txt"
+    note.write_text("Metformin 500 mg twice daily.")
+    ws.import_documents([note], patient, collection="diabetes")
+    with pytest.raises(UserInputError, match="No collection named 'nosuch'"):
+        ws.grounded_chat(patient, collection="nosuch")
+    with pytest.raises(NotFoundError, match="No patient with id 999"):
+        ws.grounded_chat(999, collection="diabetes")
+    assert loaded == [] and vault.list_chats(patient) == [] and vault.list_outputs(patient) == []
+    session = ws.grounded_chat(patient, collection="diabetes")
+    assert "Metformin" in session.ask("What metformin dose?").consume().text
+    ws.close()

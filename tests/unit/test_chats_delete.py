@@ -200,3 +200,17 @@ def test_chats_delete_asks_at_a_terminal_and_names_the_answers_it_keeps(
     out_file = tmp_path / "answer.md"
     assert _cli("outputs", "export", str(answers[1]), "--out", str(out_file), *opts) == 0
     assert f"{ANSWER} 1" in out_file.read_text(encoding="utf-8")
+
+
+def test_listing_chats_or_outputs_of_an_unknown_patient_is_an_error(
+    cli_vault: tuple[Path, list[str], list[int], list[int]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As every other command says it: not "No chats." / "No saved outputs." with exit 0."""
+    _folder, opts, _chats, _answers = cli_vault
+    for command in (["chats", "list"], ["outputs", "list"]):
+        assert _cli(*command, "--patient", "55", *opts) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.strip().endswith("No patient with id 55."), captured.err
+    assert _cli("chats", "list", "--patient", "1", *opts) == 0
+    assert _cli("outputs", "list", "--patient", "1", *opts) == 0

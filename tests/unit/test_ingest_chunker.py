@@ -8,6 +8,8 @@ import math
 import random
 import re
 import threading
+import time
+from typing import SupportsIndex
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder, make_pdf
@@ -18,6 +20,7 @@ from medlocal.ingest import chunker
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument, SectionHeading
 from medlocal.ingest.extractors.pdf import extract_pdf
+from medlocal.ingest.headings import ends_open
 from medlocal.vault.records import ChunkRecord
 
 COUNTER = FakeEmbedder()
@@ -333,3 +336,71 @@ def test_cancel_set_before_chunking_stops_it() -> None:
     cancel.set()
     with pytest.raises(GenerationCancelled):
         chunk_document(ExtractedDocument("One. Two.", "txt"), COUNTER, cancel=cancel)
+
+
+# ---- a long paragraph (a big file without blank lines): linear sentence splitting -------------
+
+
+class _SlicedStr(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: SupportsIndex | slice) -> str:
+        piece = super().__getitem__(key)
+        _SlicedStr.copied += len(piece)
+        return piece
+
+
+def _lines_without_blank_lines(count: int) -> str:
+    line = (
+        "Repeat line about blood pressure 140/90 measured at clinic visit number {} for review.\n"
+    )
+    return "".join(line.format(number) for number in range(count))
+
+
+def test_splitting_a_long_paragraph_into_sentences_copies_linear_text() -> None:
+    """Each full stop looks at the next visible character, not at a copy of the rest of the
+    paragraph (which made a 27 MB file without blank lines take hours)."""
+    text = _lines_without_blank_lines(4000)
+    _SlicedStr.copied = 0
+    sentences = list(chunker._sentences(_SlicedStr(text), 0, len(text), []))
+    assert len(sentences) == 4000
+    assert _SlicedStr.copied < 3 * len(text), _SlicedStr.copied / len(text)  # was about 2,000x
+
+
+def test_a_multi_megabyte_paragraph_is_chunked_in_linear_time() -> None:
+    text = _lines_without_blank_lines(40_000)  # 3.6 MB: more than 40 s before, about 2 s now
+    started = time.perf_counter()
+    chunks = chunk_document(ExtractedDocument(text, "txt"), COUNTER, ChunkingParams())
+    elapsed = time.perf_counter() - started
+    assert elapsed < 20, elapsed
+    assert chunks[0].text.startswith("Repeat line") and chunks[-1].end == len(text) - 1
+
+
+def test_sentence_units_are_the_same_as_a_whole_paragraph_sort() -> None:
+    """The cuts found lazily are the cuts of the sorted set the splitter used to build."""
+    rng = random.Random(7)
+    pieces = ["Dr. Smith", "take 1 tab. daily", "e.g. rest", "BP 120/80.", "Wow!", "why?", "x.)"]
+    separators = [" ", "\n", ". ", ".\n", " \n  ", "! ", "?\n", ",\n"]
+    text = "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(3000)).strip()
+    sections = sorted(rng.sample(range(1, len(text)), 40))
+    got = list(chunker._sentences(text, 0, len(text), sections))
+    assert got == _sorted_set_sentences(text, 0, len(text), sections)
+
+
+def _sorted_set_sentences(
+    text: str, start: int, end: int, section_starts: list[int]
+) -> list[tuple[int, int]]:
+    """Sentence units as the splitter found them before it was made lazy."""
+    cuts = {start, end}
+    for match in chunker._SENTENCE_END.finditer(text, start, end):
+        if not chunker._is_abbreviation(text, start, match.start(), match.end(), end):
+            cuts.add(match.end())
+    for match in chunker._LINE_BREAK.finditer(text, start, end):
+        line_start = text.rfind("\n", start, match.start()) + 1
+        if not ends_open(text[max(line_start, start) : match.start()]):
+            cuts.add(match.start())
+    cuts.update(s for s in section_starts if start < s < end)
+    spans = [chunker._strip(text, a, b) for a, b in itertools.pairwise(sorted(cuts))]
+    return [(a, b) for a, b in spans if b > a]

@@ -4,6 +4,7 @@ same paths run against the real SQLCipher vault in tests/integration/test_ingest
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -244,3 +245,45 @@ def test_embedder_failure_fails_the_file_only(tmp_path: Path) -> None:
         ("failed", "The embedding model stopped."),
         ("imported", None),
     ]
+
+
+def test_cancel_while_a_big_file_without_blank_lines_is_split_stops_promptly(
+    tmp_path: Path,
+) -> None:
+    """A 3.6 MB file without blank lines is one paragraph: splitting it reports its progress,
+    and Ctrl-C during the split stops the import there with the files never reached named."""
+    line = (
+        "Repeat line about blood pressure 140/90 measured at clinic visit number {} for review.\n"
+    )
+    text = "".join(line.format(i) for i in range(40_000))
+    (tmp_path / "a_big.txt").write_text(text)
+    (tmp_path / "next.txt").write_text("Never reached.")
+    cancel, vault = threading.Event(), FakeVault()
+    events: list[ProgressEvent] = []
+    cancelled_at: list[float] = []
+
+    def on_progress(event: ProgressEvent) -> None:
+        events.append(event)
+        total = event.characters_total if event.stage == "chunk" else None
+        if total and not cancel.is_set() and (event.characters_done or 0) >= total // 10:
+            cancel.set()  # the user presses Ctrl-C a tenth of the way through the split
+            cancelled_at.append(time.perf_counter())
+
+    embedder = FakeEmbedder()
+    report = import_paths(vault, [tmp_path], 1, embedder, progress=on_progress, cancel=cancel)
+    stopped_after = time.perf_counter() - cancelled_at[0]
+    assert stopped_after < 2, stopped_after
+    assert report.cancelled and report.not_reached == ["next.txt"]
+    assert [(o.file_name, o.status) for o in report.files] == [("a_big.txt", "cancelled")]
+    assert vault.documents == {} and embedder.calls == []
+    split = [e for e in events if e.stage == "chunk" and e.characters_total]
+    assert len(split) == 4  # every 100,000 characters, up to a tenth
+    assert {e.characters_total for e in split} == {len(text)}
+    progress = split[0].as_progress()
+    assert (progress.stage, progress.done, progress.unit, progress.detail) == (
+        "chunking",
+        split[0].characters_done,
+        "characters",
+        "a_big.txt",
+    )
+    assert split[0].stage_text == "chunk 2%"

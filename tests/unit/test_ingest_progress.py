@@ -130,3 +130,24 @@ def test_a_long_file_logs_each_tenth_when_not_a_terminal() -> None:
     for page in range(1, 201):
         pages.pages(Progress("ocr", page, 200, f"fax.pdf, page {page}", "pages"))
     assert len(ocr.getvalue().splitlines()) == 11  # page 1, then each tenth up to 200/200
+
+
+def test_splitting_a_long_text_logs_each_tenth_and_shows_on_the_bar() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    for done in range(0, 3_000_001, 100_000):
+        bar.update(
+            ProgressEvent(
+                1, 1, "huge.txt", "chunk", characters_done=done, characters_total=3_000_000
+            )
+        )
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "chunking: 0/3000000 characters (huge.txt)"
+    assert len(lines) == 11 and lines[-1] == "chunking: 3000000/3000000 characters (huge.txt)"
+    live = _Terminal()
+    ProgressBar(live).update(
+        ProgressEvent(
+            1, 2, "huge.txt", "chunk", characters_done=1_200_000, characters_total=3_000_000
+        )
+    )
+    assert "0/2 chunk 40%: huge.txt" in live.getvalue()

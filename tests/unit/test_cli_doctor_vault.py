@@ -1,0 +1,48 @@
+"""'medlocal doctor --vault DIR' says when DIR holds no vault (it printed 'vault: /nonexistent'
+as if all were well), as a finding like the others (exit 0); every line reads 'Label:  value'."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from fixtures.vault_file import new_vault
+
+from medlocal.cli import main
+
+
+def _doctor(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(["doctor", *argv]) == 0  # findings are reported, not failed on
+    return capsys.readouterr().out
+
+
+def test_doctor_says_when_the_vault_folder_is_missing_or_empty(
+    medlocal_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nonexistent"
+    out = _doctor(capsys, "--vault", str(missing))
+    assert f"vault:     {missing} (no such folder: no vault here)" in out.splitlines()
+    data = json.loads(_doctor(capsys, "--vault", str(missing), "--json"))
+    assert data["vault_note"] == "no such folder: no vault here"
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert f"vault:     {empty} (no vault in this folder)" in _doctor(capsys, "--vault", str(empty))
+
+    real = tmp_path / "real"
+    with new_vault(real):
+        pass
+    assert f"vault:     {real}" in _doctor(capsys, "--vault", str(real)).splitlines()
+
+
+def test_every_doctor_line_has_the_label_layout(
+    medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = _doctor(capsys).splitlines()
+    labelled = re.compile(r"[A-Za-z][\w .-]*: +\S")
+    for line in lines:
+        if not line.startswith(" "):  # continuation lines are indented under their label
+            assert labelled.match(line), line
+    assert any(line.startswith("llama.cpp: llama-cpp-python ") for line in lines)
