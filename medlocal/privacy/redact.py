@@ -60,6 +60,7 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
+from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -116,7 +117,11 @@ class Redactor:
         # What every rule missed inside an address line ("Causeway" between a street and a
         # county), read once the rules have spoken (and before the tagger: a tagged word there
         # would hide the gap the reading fills).
-        yield from address_line_candidates(text, found)
+        lines = list(address_line_candidates(text, found))
+        yield from lines
+        # A place's span grown over its house number or head word ("14 [Clepington]",
+        # "[Aggieland] Rehab"), whichever line found the name.
+        yield from grown_place_spans(text, found + lines + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
         # stands and the tagger adds only the words outside it.
         yield from _outside(text, tagged, found)
