@@ -62,10 +62,10 @@ _ADDRESS_CUE = re.compile(
     r"[ \t]+)?(?:address|addr)\b\.?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:?|"
     r"\b(?:home|location|residence)[ \t]*:|"
     # The address labels of other languages, with a word of their own before the colon
-    # ("Dirección prestador:"), and a short "Res:" before a capital or a number.
+    # ("Dirección prestador:"), and a short "Res:" before a capital ("Res: 18/min" is a rate).
     r"\b(?:domicilio|direcci[oó]n|endere[cç]o|anschrift|adresse|adres|indirizzo|alamat|"
     r"morada|residencia|wohnort|woonadres|osoite|adresa)(?:[ \t]+[a-zà-ÿ]+)?\.?[ \t]*:|"
-    r"\bres\.?[ \t]*:(?=[ \t]*[A-Z0-9])|"
+    r"\bres\.?[ \t]*:(?=[ \t]*[A-Z])|"
     r"\b(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|in)\b|\bc/o\b|"
     r"\bcare[ \t]+of\b|\bmail[ \t]+to\b|\b(?:calling|joined|phoning)[ \t]+from\b)[ \t]*"
 )
@@ -207,8 +207,15 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
                 break  # no town or state before the postcode: no address line
             start = opening
             numbered = numbered or (end < red.start and any(c.isdigit() for c in text[opening:end]))
-            if taken < len(words) or cut == 0 or text[cut - 1] != ",":
+            if taken < len(words) or cut == 0:
                 break
+            if text[cut - 1] != ",":
+                # A part wrapped onto the next line after its comma ("31 Cottongrass,\n Higher
+                # Croft, Blackburn BB2 7NQ") is read on from that comma.
+                back = len(text[:cut].rstrip(" \t\n"))
+                if text[cut - 1] != "\n" or back == 0 or text[back - 1] != ",":
+                    break
+                cut = back
             end = cut - 1
         if numbered:
             yield start, red.start

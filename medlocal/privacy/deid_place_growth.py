@@ -33,7 +33,7 @@ _HEADS = frozenset(
 _NUMBER_AFTER = re.compile(
     r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"
     r"(?:,[ \t]*\d{1,4}[º°ª]?[A-Za-z]?(?=[ \t]*[,\n]))?"
-    r"(?=[ \t]*(?:[,;)\n]|\Z)|[ \t]{2})"
+    r"(?=[ \t]*(?:[,;)\n]|\Z)|[ \t]{2}|\.(?:\s|\Z))"
 )
 # A house number (or "No. 27,") before a street, opening its part: after the line's start, a
 # comma, bracket, colon or dash, or a word that leads to an address ("at", "on", "plot").
@@ -42,25 +42,49 @@ _NUMBER_BEFORE = re.compile(
     r"(?P<n>(?:No\.?[ \t]*)?(?<![\w./])(?:\d{1,5}[ \t]+)?\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
     r"(?:,[ \t]*|[ \t]*[-–][ \t]*|[ \t]+|))\Z"
 )
+# A street word abbreviated in lower case before a street that opens its part ("ul. Długa 5",
+# "os. Widok 3", "av. Colón 12", "c/ Mayor 4"): after the line's start, a comma or a colon.
+_STREET_ABBR_BEFORE = re.compile(r"(?:^|[\n,:])[ \t]*(?P<a>(?:[a-zà-ÿа-яё]{1,4}\.|c/)[ \t]*)\Z")
 # A compass part in brackets after a district ("Kurla (W)", "Andheri (East)").
 _COMPASS = re.compile(r"[ \t]*\((?:N|S|E|W|North|South|East|West)\)")
-# Up to three capitalised words after a span, on its line or, where the span ends its line, on
-# the next (a name wrapped by the line's width).
-_WORDS_AFTER = re.compile(
-    r"(?P<gap>[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,2})"
-)
+# The capitalised word after a span, on its line or, where the span ends its line, on the next
+# (a name wrapped by the line's width). Only the next word: "Mr [Pellow]\nGeneral Surgery" is a
+# service, not the name's head.
+_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
 # A street word in lower case after a street's name ("Ndumberi-Gachika road"): only the words
 # that are no everyday word ("close", "way", "place" are).
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
 _WINDOW = 40
+# A head word in lower case after a name ("the Bramble Lane practice", "St Giles' church", "the
+# Edgware garage"): words that name a place of that kind, never a plain adjective.
+_LOWER_HEAD = re.compile(
+    r"[ \t]+(?:practice|surgery|clinic|church|parish|chapel|mosque|temple|school|college|"
+    r"academy|pharmacy|chemist|hospital|hospice|garage|depot|mill|factory|plant|club|pub)\b"
+)
+# The second part of a town's name after a small word ("Freiberg am Neckar", "Newcastle upon
+# Tyne", "Rothenburg ob der Tauber", "Boulogne sur Mer").
+_TOWN_TAIL = re.compile(
+    r"[ \t]+(?:am|im|an[ \t]+der|ob[ \t]+der|auf[ \t]+der|in[ \t]+der|upon|sur|bei)[ \t]+"
+    r"[A-Z][\w'’-]+"
+)
+# A small word between two found parts of one name ("Radiologie am [Schillerplatz]", "Baile
+# na [hAbhann]", "Szpital im. [Ludwika] w [Krakowie]").
+_BRIDGE = re.compile(
+    r"[ \t]+(?:am|im\.?|an|auf|ob|w|we|na|nan|de|la|del|da|do|di|du|des|der|den|van|von|upon|"
+    r"sur|y|e|i|le|les|el|al|ul\.|os\.)[ \t]+"
+)
 
 
 def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
     """Each place-like span of ``spans`` grown over its house number, head word, compass part
     or street word, where it has one (the grown span holds the old one, so the two merge)."""
-    for red in spans:
-        if red.kind not in _PLACE_KINDS:
-            continue
+    places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
+    for first, second in zip(places, places[1:], strict=False):
+        if _BRIDGE.fullmatch(text, first.end, second.start):
+            yield Redaction(
+                first.kind, first.start, second.end, text[first.start : second.end], first.replacement
+            )
+    for red in places:
         start, end = red.start, red.end
         if red.kind != "name" or _addressed(text, start):
             number = _NUMBER_AFTER.match(text, end)
@@ -69,9 +93,16 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             before = _NUMBER_BEFORE.search(text[max(0, start - _WINDOW) : start])
             if before is not None and before.group("n"):
                 start -= len(before.group("n"))
+            abbr = _STREET_ABBR_BEFORE.search(text[max(0, start - _WINDOW) : start])
+            if abbr is not None and red.kind != "name":
+                start -= len(abbr.group("a"))
             street = _STREET_AFTER.match(text, end)
             if street is not None:
                 end = street.end()
+        for tail in (_TOWN_TAIL, _LOWER_HEAD):
+            extra = tail.match(text, end)
+            if extra is not None:
+                end = extra.end()
         compass = _COMPASS.match(text, end)
         if compass is not None:
             end = compass.end()
@@ -95,15 +126,12 @@ def _addressed(text: str, start: int) -> bool:
 
 
 def _head_after(text: str, end: int) -> int:
-    """The end of an organisation's head word written after a span ("[Wood] Surgical"), up to
-    three words on, or the span's own end where none follows."""
-    found = _WORDS_AFTER.match(text, end)
+    """The end of an organisation's head word written right after a span ("[Wood] Surgical"), or
+    the span's own end where none follows."""
+    found = _WORD_AFTER.match(text, end)
     if found is None:
         return end
-    words = list(re.finditer(r"\S+", found.group("w")))
-    best = end
-    for word in words:
-        bare = word.group().rstrip(".,;:").replace(".", "").lower()
-        if bare in _HEADS:
-            best = found.start("w") + word.start() + len(word.group().rstrip(",;:"))
-    return best
+    word = found.group("w").rstrip(".,;:")
+    if word.replace(".", "").lower() in _HEADS:
+        return found.start("w") + len(found.group("w").rstrip(",;:"))
+    return end
