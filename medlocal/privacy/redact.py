@@ -55,6 +55,7 @@ from medlocal.privacy.deid_dates import (
     shift_from_bytes,
 )
 from medlocal.privacy.deid_eponyms import eponym_not_patient
+from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -122,6 +123,8 @@ class Redactor:
         # A place's span grown over its house number or head word ("14 [Clepington]",
         # "[Aggieland] Rehab"), whichever line found the name.
         yield from grown_place_spans(text, found + lines + tagged)
+        # The organisation on a note's first line, whole, where a word of it was found.
+        yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
         # stands and the tagger adds only the words outside it.
         yield from _outside(text, tagged, found)
