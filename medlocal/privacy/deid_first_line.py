@@ -43,7 +43,20 @@ def first_line_organisation(text: str, spans: Iterable[Redaction]) -> Iterator[R
     name = name.rstrip(" .")
     end = start + len(name)
     words = _WORD.findall(name)
+    # A name is written in capitals, but for its small words: a sentence on the first line
+    # ("Back at work at [Summit] since May") is no letterhead.
     if not words or len(words) > _MAX_WORDS:
+        return
+    lex = lexicon()
+    if not all(
+        w[0].isupper()
+        or w.lower() in _SMALL
+        # A word in lower case that no English list holds ("universitetssjukhus") or a short
+        # title ("Dr. med.") is part of a name in another language.
+        or not lex.known(fold(w.rstrip(".")))
+        or (w.endswith(".") and len(w) <= 5)
+        for w in words
+    ):
         return
     found = [r for r in spans if r.kind in _PLACE_KINDS and r.start < end and r.end > start]
     if not found:
@@ -52,7 +65,6 @@ def first_line_organisation(text: str, spans: Iterable[Redaction]) -> Iterator[R
     for red in found:
         a, b = max(red.start, start) - start, min(red.end, end) - start
         covered[a:b] = b"\x01" * (b - a)
-    lex = lexicon()
     # A clinical word left outside what was found makes it a heading about care ("Diabetes
     # [Smith] Clinic" is a clinic's name, "Acute Stroke Unit" a ward): such a line stays.
     for word in _WORD.finditer(name):

@@ -49,3 +49,27 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
     return found
+
+
+# A hospital known by its initials, told by its emergency department after them ("seen at RVX
+# A&E", "taken to QMH ED", "brought to SJGH Emergency"): the initials before a department of
+# emergencies name the hospital; a cue before them ("at", "to", "from") says a place follows.
+_INITIALS_BEFORE_ED = re.compile(
+    r"\b(?:at|to|from|in|via|the)[ \t]+(?:the[ \t]+)?(?P<n>[A-Z][A-Z&]{1,5})(?=[ \t]+"
+    r"(?:A&E|A\+E|ED|ER|Emergency|Casualty|EmD)\b)"
+)
+# Initials there that name a kind of care or a unit, not a hospital.
+_NOT_A_HOSPITAL = frozenset(
+    {"the", "our", "main", "gp", "nhs", "ooh", "paeds", "adult", "local", "rural", "peds", "ped"}
+)
+
+
+def hospital_initials(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Hospitals named by their initials before their emergency department."""
+    found: list[WordSpan] = []
+    for match in _INITIALS_BEFORE_ED.finditer(text):
+        name = match.group("n")
+        if name.lower() in _NOT_A_HOSPITAL or lex.clinical(fold(name)):
+            continue
+        found.append(WordSpan("facility", match.start("n"), match.end("n")))
+    return found

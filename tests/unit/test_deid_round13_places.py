@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from medlocal.privacy.deid_address_lines import _address_lines
+from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.redact import PatientIdentity, Redactor
@@ -128,3 +129,42 @@ def test_clinical_text_beside_places_survives() -> None:
         "Plan: repeat U&E in 2 weeks, review in surgery."
     )
     assert redact(text) == text
+
+
+def test_the_organisation_on_a_first_line_goes_whole_where_a_word_of_it_was_found() -> None:
+    text = "Kardiologie am Dornbusch - Praxis\nBefund folgt."
+    grown = [text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Dornbusch")])]
+    assert grown == ["Kardiologie am Dornbusch"]
+    text = "St. Aldric Regional CARDIOLOGY CLINIC - LETTER\n"
+    grown = [text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Aldric")])]
+    assert grown == ["St. Aldric Regional"]
+
+
+def test_a_first_line_that_is_a_sentence_or_a_service_stays() -> None:
+    text = "Back at work at Pinegrove since May, no pain.\n"
+    assert list(first_line_organisation(text, [_span(text, "Pinegrove")])) == []
+    text = "Fracture Clinic Pinegrove - review\n"
+    assert list(first_line_organisation(text, [_span(text, "Pinegrove")])) == []
+
+
+def test_hospital_initials_before_an_emergency_department_go() -> None:
+    out = redact("Fell at home, seen at QRH A&E, then taken to the BVH ED for CT head.")
+    assert "QRH" not in out and "BVH" not in out, out
+    assert "CT head" in out
+    text = "Seen in ED today; ECG in ED normal; referred to GP ED follow-up."
+    assert redact(text) == text
+
+
+def test_a_listed_organisation_without_a_facility_word_goes() -> None:
+    out = redact("Daughter staying at the Travelodge; sample sent to Synlab for genotyping.")
+    assert "Travelodge" not in out and "Synlab" not in out, out
+    assert "genotyping" in out
+
+
+def test_a_street_word_in_lower_case_after_a_word_of_place_opens_a_street() -> None:
+    out = redact("Works evenings at a bakery on avenue Des Pins-Ouest, no heavy lifting.")
+    assert "Pins-Ouest" not in out, out
+    out = redact("Vive en calle Almendros con su hija.")
+    assert "Almendros" not in out, out
+    text = "Given via PEG. Route PO. Referred via Dr Office."
+    assert "PEG" in redact(text) and "Route PO" in redact(text)
