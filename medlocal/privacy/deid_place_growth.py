@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from medlocal.privacy.deid_spans import Redaction
 
@@ -55,6 +56,11 @@ _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
 # that are no everyday word ("close", "way", "place" are).
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
 _WINDOW = 40
+# What stands before a name that opens an address part (see _addressed).
+_ADDRESSED = re.compile(
+    r"(?:^|[\n,(:;–-]|\b(?:at|on|near|off|plot|stand|lot|lives|home)|\d[A-Za-z]?)"
+    r"[ \t]*(?:No\.?[ \t]*)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?[ \t-]*)?\Z"
+)
 # A head word in lower case after a name ("the Bramble Lane practice", "St Giles' church", "the
 # Edgware garage"): words that name a place of that kind, never a plain adjective.
 _LOWER_HEAD = re.compile(
@@ -79,50 +85,81 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
     """Each place-like span of ``spans`` grown over its house number, head word, compass part
     or street word, where it has one (the grown span holds the old one, so the two merge)."""
     places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
-    for first, second in zip(places, places[1:], strict=False):
-        if _BRIDGE.fullmatch(text, first.end, second.start):
+    for first, second in pairwise(places):
+        if 2 < second.start - first.end <= 8 and _BRIDGE.fullmatch(text, first.end, second.start):
             yield Redaction(
-                first.kind, first.start, second.end, text[first.start : second.end], first.replacement
+                first.kind,
+                first.start,
+                second.end,
+                text[first.start : second.end],
+                first.replacement,
             )
     for red in places:
-        start, end = red.start, red.end
-        if red.kind != "name" or _addressed(text, start):
-            number = _NUMBER_AFTER.match(text, end)
-            if number is not None:
-                end = number.end()
-            before = _NUMBER_BEFORE.search(text[max(0, start - _WINDOW) : start])
-            if before is not None and before.group("n"):
-                start -= len(before.group("n"))
-            abbr = _STREET_ABBR_BEFORE.search(text[max(0, start - _WINDOW) : start])
-            if abbr is not None and red.kind != "name":
-                start -= len(abbr.group("a"))
-            street = _STREET_AFTER.match(text, end)
-            if street is not None:
-                end = street.end()
-        for tail in (_TOWN_TAIL, _LOWER_HEAD):
-            extra = tail.match(text, end)
-            if extra is not None:
-                end = extra.end()
-        compass = _COMPASS.match(text, end)
-        if compass is not None:
-            end = compass.end()
-        end = _head_after(text, end)
+        start, end = _address_growth(text, red)
+        after = _next_character(text, end)
+        if after.islower():
+            for tail in (_TOWN_TAIL, _LOWER_HEAD):
+                extra = tail.match(text, end)
+                if extra is not None:
+                    end = extra.end()
+        elif after == "(":
+            compass = _COMPASS.match(text, end)
+            if compass is not None:
+                end = compass.end()
+        if _next_character(text, end, "\n").isupper():
+            end = _head_after(text, end)
         if (start, end) != (red.start, red.end):
             yield Redaction(red.kind, start, end, text[start:end], red.replacement)
+
+
+def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
+    """The span grown over a house number after or before it, a street abbreviation before it
+    and a lower-case street word after it; a name ("name" kind) only where it opens an address
+    part. Each pattern is tried only where the character beside the span can start it: this
+    runs for every found span of a record."""
+    start, end = red.start, red.end
+    after = _next_character(text, end)
+    grown = None
+    if after.isdigit():
+        grown = _NUMBER_AFTER.match(text, end)
+    elif after.islower():
+        grown = _STREET_AFTER.match(text, end)
+    if grown is not None:
+        end = grown.end()
+    k = start - 1
+    while k >= 0 and text[k] in " \t\n,-–":
+        k -= 1
+    digit_before = k >= 0 and (text[k].isdigit() or (k > 0 and text[k - 1].isdigit()))
+    if digit_before:
+        before = _NUMBER_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if before is not None and before.group("n"):
+            start -= len(before.group("n"))
+    elif k >= 0 and text[k] in "./" and red.kind != "name":
+        abbr = _STREET_ABBR_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if abbr is not None:
+            start -= len(abbr.group("a"))
+    if (
+        (start, end) != (red.start, red.end)
+        and red.kind == "name"
+        and not _addressed(text, red.start)
+    ):
+        return red.start, red.end
+    return start, end
+
+
+def _next_character(text: str, end: int, blanks: str = "") -> str:
+    """The first character after ``end`` that is no space or tab (nor one of ``blanks``), or ""
+    at the text's end."""
+    i = end
+    while i < len(text) and (text[i] in " \t" or text[i] in blanks):
+        i += 1
+    return text[i] if i < len(text) else ""
 
 
 def _addressed(text: str, start: int) -> bool:
     """Whether a name opens an address part: after a comma, a bracket, a colon, a dash or a
     house number at its line's start, or after a word that leads to an address."""
-    window = text[max(0, start - _WINDOW) : start]
-    return (
-        re.search(
-            r"(?:^|[\n,(:;–-]|\b(?:at|on|near|off|plot|stand|lot|lives|home)|\d[A-Za-z]?)"
-            r"[ \t]*(?:No\.?[ \t]*)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?[ \t-]*)?\Z",
-            window,
-        )
-        is not None
-    )
+    return _ADDRESSED.search(text, max(0, start - _WINDOW), start) is not None
 
 
 def _head_after(text: str, end: int) -> int:

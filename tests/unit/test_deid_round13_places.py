@@ -133,7 +133,9 @@ def test_clinical_text_beside_places_survives() -> None:
 
 def test_the_organisation_on_a_first_line_goes_whole_where_a_word_of_it_was_found() -> None:
     text = "Kardiologie am Dornbusch - Praxis\nBefund folgt."
-    grown = [text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Dornbusch")])]
+    grown = [
+        text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Dornbusch")])
+    ]
     assert grown == ["Kardiologie am Dornbusch"]
     text = "St. Aldric Regional CARDIOLOGY CLINIC - LETTER\n"
     grown = [text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Aldric")])]
@@ -168,3 +170,9 @@ def test_a_street_word_in_lower_case_after_a_word_of_place_opens_a_street() -> N
     assert "Almendros" not in out, out
     text = "Given via PEG. Route PO. Referred via Dr Office."
     assert "PEG" in redact(text) and "Route PO" in redact(text)
+
+
+def test_a_short_res_label_opens_an_address_only_before_a_capital() -> None:
+    assert list(_address_lines("Res: regular rhythm, good air entry")) == []
+    text = "Res: Hse 12, Block D, Kawangware"
+    assert [text[a:b] for a, b in _address_lines(text)] == ["Hse 12, Block D, Kawangware"]
