@@ -59,7 +59,16 @@ def first_line_organisation(text: str, spans: Iterable[Redaction]) -> Iterator[R
     ):
         return
     found = [r for r in spans if r.kind in _PLACE_KINDS and r.start < end and r.end > start]
-    if not found:
+    if not found or "\n" not in text[end:].strip():
+        return  # nothing found there, or a line alone (a phrase, not a letterhead)
+    # A person's name there ("Summary for [John Smith]", "Dear Dr. [Quennell]") is no
+    # organisation: a place or facility must be found in it, or a facility word or capitals
+    # must say it is one.
+    if not (
+        any(r.kind != "name" for r in found)
+        or any(fold(w.rstrip(".'’")) in FACILITY_HEADS for w in words)
+        or (name.isupper() and len(words) >= 2)
+    ):
         return
     covered = bytearray(end - start)
     for red in found:

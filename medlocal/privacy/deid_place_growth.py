@@ -70,7 +70,7 @@ _LOWER_HEAD = re.compile(
 # The second part of a town's name after a small word ("Freiberg am Neckar", "Newcastle upon
 # Tyne", "Rothenburg ob der Tauber", "Boulogne sur Mer").
 _TOWN_TAIL = re.compile(
-    r"[ \t]+(?:am|im|an[ \t]+der|ob[ \t]+der|auf[ \t]+der|in[ \t]+der|upon|sur|bei)[ \t]+"
+    r"[ \t]+(?:am|im|an[ \t]+der|ob[ \t]+der|auf[ \t]+der|upon|sur|bei)[ \t]+"
     r"[A-Z][\w'’-]+"
 )
 # A small word between two found parts of one name ("Radiologie am [Schillerplatz]", "Baile
@@ -84,6 +84,12 @@ _BRIDGE = re.compile(
 def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
     """Each place-like span of ``spans`` grown over its house number, head word, compass part
     or street word, where it has one (the grown span holds the old one, so the two merge)."""
+    spans = list(spans)
+    # What another span already holds is not grown over: its own kind and label stand ("〒150-
+    # 0002" stays a postcode beside the district grown back to it).
+    covered = bytearray(len(text))
+    for red in spans:
+        covered[red.start : red.end] = b"\x01" * (red.end - red.start)
     places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
     for first, second in pairwise(places):
         if 2 < second.start - first.end <= 8 and _BRIDGE.fullmatch(text, first.end, second.start):
@@ -96,6 +102,8 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             )
     for red in places:
         start, end = _address_growth(text, red)
+        if 1 in covered[start : red.start]:
+            start = red.start
         after = _next_character(text, end)
         if after.islower():
             for tail in (_TOWN_TAIL, _LOWER_HEAD):
@@ -108,6 +116,8 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
                 end = compass.end()
         if _next_character(text, end, "\n").isupper():
             end = _head_after(text, end)
+        if 1 in covered[red.end : end]:
+            end = red.end
         if (start, end) != (red.start, red.end):
             yield Redaction(red.kind, start, end, text[start:end], red.replacement)
 
@@ -122,6 +132,14 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     grown = None
     if after.isdigit():
         grown = _NUMBER_AFTER.match(text, end)
+        # A number of one or two digits after a town or a name is a type or a grade as often
+        # as a house ("Bristol 6", "Berlin 2"): only a street takes one.
+        if (
+            grown is not None
+            and red.kind != "street_address"
+            and len(grown.group().strip(" \t.,")) <= 2
+        ):
+            grown = None
     elif after.islower():
         grown = _STREET_AFTER.match(text, end)
     if grown is not None:
@@ -132,7 +150,13 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     digit_before = k >= 0 and (text[k].isdigit() or (k > 0 and text[k - 1].isdigit()))
     if digit_before:
         before = _NUMBER_BEFORE.search(text, max(0, start - _WINDOW), start)
-        if before is not None and before.group("n"):
+        # After a comma a number before a name is a dose's or a count's as often as a house's
+        # ("Enoxaparin 40, 20000 Anti Xa"): a name takes one only after a stronger cue.
+        if (
+            before is not None
+            and before.group("n")
+            and not (red.kind == "name" and text[: before.start("n")].rstrip().endswith(","))
+        ):
             start -= len(before.group("n"))
     elif k >= 0 and text[k] in "./" and red.kind != "name":
         abbr = _STREET_ABBR_BEFORE.search(text, max(0, start - _WINDOW), start)

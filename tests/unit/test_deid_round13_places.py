@@ -137,15 +137,15 @@ def test_the_organisation_on_a_first_line_goes_whole_where_a_word_of_it_was_foun
         text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Dornbusch")])
     ]
     assert grown == ["Kardiologie am Dornbusch"]
-    text = "St. Aldric Regional CARDIOLOGY CLINIC - LETTER\n"
+    text = "St. Aldric Regional CARDIOLOGY CLINIC - LETTER\nDear colleague,\n"
     grown = [text[r.start : r.end] for r in first_line_organisation(text, [_span(text, "Aldric")])]
     assert grown == ["St. Aldric Regional"]
 
 
 def test_a_first_line_that_is_a_sentence_or_a_service_stays() -> None:
-    text = "Back at work at Pinegrove since May, no pain.\n"
+    text = "Back at work at Pinegrove since May, no pain.\nReview in May.\n"
     assert list(first_line_organisation(text, [_span(text, "Pinegrove")])) == []
-    text = "Fracture Clinic Pinegrove - review\n"
+    text = "Fracture Clinic Pinegrove - review\nSeen today.\n"
     assert list(first_line_organisation(text, [_span(text, "Pinegrove")])) == []
 
 
