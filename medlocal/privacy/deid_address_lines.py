@@ -42,9 +42,12 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
                 a, b = i + piece.start(), i + piece.end()
                 value = text[a:b].rstrip(".")
                 words = [w for w in re.split(r"[\s,]+", value) if w]
+                # A small word in lower case stays where it joins two parts or ends one, and
+                # goes inside a name, between two found words ("Baile na hAbhann").
+                inside = i > start and j < end and not re.search(r"[,;]", text[i:j])
                 if not (
                     re.fullmatch(r"[A-Z]{2,3}", value)
-                    or all(w.lower() in _ADDRESS_JOINERS for w in words)
+                    or (not inside and all(w in _ADDRESS_JOINERS for w in words))
                 ):
                     end_at = a + len(value)
                     yield Redaction(
@@ -55,8 +58,16 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
 
 # What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").
 _ADDRESS_CUE = re.compile(
+    # The cues' first letters, tried first: a class fails faster than the alternation.
+    r"(?=[hpmcwsuraldeiojHPMCWSURALDEIOJ])"
     r"(?i:\b(?:(?:home|postal|mailing|current|winter|summer|permanent|usual|street|residential)"
-    r"[ \t]+)?(?:address|addr)\b\.?[ \t]*:?|\b(?:home|location|residence)[ \t]*:|"
+    r"[ \t]+)?(?:address|addr)\b\.?(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:?|"
+    r"\b(?:home|location|residence)[ \t]*:|"
+    # The address labels of other languages, with a word of their own before the colon
+    # ("Dirección prestador:"), and a short "Res:" before a capital ("Res: 18/min" is a rate).
+    r"\b(?:domicilio|direcci[oó]n|endere[cç]o|anschrift|adresse|adres|indirizzo|alamat|"
+    r"morada|residencia|wohnort|woonadres|osoite|adresa)(?:[ \t]+[a-zà-ÿ]+)?\.?[ \t]*:|"
+    r"\bres\.?[ \t]*:(?=[ \t]*(?-i:[A-Z]))|"
     r"\b(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|in)\b|\bc/o\b|"
     r"\bcare[ \t]+of\b|\bmail[ \t]+to\b|\b(?:calling|joined|phoning)[ \t]+from\b)[ \t]*"
 )
@@ -66,6 +77,13 @@ _ADDRESS_JOINERS = frozenset(
         "of", "the", "de", "la", "le", "du", "des", "del", "da", "van", "der", "cor", "cor.",
         "cnr", "cnr.", "corner", "off", "near", "opp", "opp.", "and", "&", "-", "–", "on", "upon",
         "am", "an", "y", "e",
+        # Round 13: the small words of Irish, Portuguese, German, Dutch and Malay addresses,
+        # the unit and block words of Latin America ("apto 31", "Mz 14 Lt 22"), Polish street
+        # words ("ul.", "os.") and the words that date an address ("prev", "now").
+        "na", "ni", "di", "do", "dos", "das", "von", "zu", "im", "ter", "ten", "den", "bin",
+        "binti", "sur", "les", "en", "apto", "apt", "apt.", "piso", "dpto", "depto", "int",
+        "ext", "lt", "mz", "ul", "ul.", "os", "os.", "al.", "prev", "prev.", "now", "formerly",
+        "previously", "s/n",
     }
 )  # fmt: skip
 _ADDRESS_ABBR = frozenset(
@@ -75,6 +93,10 @@ _ADDRESS_ABBR = frozenset(
     }
 )  # fmt: skip
 _ADDRESS_SEGMENT = re.compile(r"[^,;:()\n]+")
+# Small street words that open a street's name (Polish "ul. Długa 5", "os. Widok 3").
+_STREET_OPENERS = frozenset({"ul.", "os.", "al."})
+# An Irish place word with its mutation in lower case ("Baile na hAbhann", "Cill an tSléibhe").
+_IRISH_PREFIXED = re.compile(r"(?:h|n|t|m|g|b|d|bh|dt|gc|mb|ng|nd)[A-ZÁÉÍÓÚ]")
 
 
 def _address_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -113,21 +135,30 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                     raw = raw[: gap.start()]
                     cut = True
             words = raw.split()
-            if not words or len(words) > 6:
+            if not words or len(words) > 9:
                 break
             if not all(
-                w[0].isupper() or w[0].isdigit() or w[0] in "#〒" or w.lower() in _ADDRESS_JOINERS
+                w[0].isupper()
+                or w[0].isdigit()
+                or w[0] in "#〒"
+                or w.lower() in _ADDRESS_JOINERS
+                or _IRISH_PREFIXED.match(w)
                 for w in words
             ):
                 break
-            if any(lex.clinical(fold(w.strip(".'’"))) and not w[0].isdigit() for w in words):
+            if any(
+                lex.clinical(fold(w.strip(".'’")))
+                and not w[0].isdigit()
+                and w not in _ADDRESS_JOINERS
+                for w in words
+            ):
                 break
             evidence = evidence or any(
                 any(c.isdigit() for c in w) or not lex.known(fold(w.strip(".,'’"))) for w in words
             )
             end = segment.start() + len(raw.rstrip(" \t."))
             pos = segment.start() + len(raw)
-            if cut or pos >= len(text) or text[pos] != ",":
+            if cut or pos >= len(text) or text[pos] not in ",;":
                 break
             pos += 1
             while pos < len(text) and text[pos] in " \t":
@@ -162,10 +193,15 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
             continue
         start = end = red.start
         numbered = False  # a house number, box or unit among the parts read
-        for _ in range(4):
+        for _ in range(6):
             window = max(0, end - 200)
             cut = max((m.end() for m in _PART_END.finditer(text, window, end)), default=window)
             spans = [m.span() for m in _NON_SPACE.finditer(text, cut, end)]
+            if not spans and end == red.start and cut > 0 and text[cut - 1] == ",":
+                # The postcode opens its part, before its town ("47400 Petaling Jaya", as in
+                # most of Europe and Asia): the parts before it are read back from its comma.
+                start = end = cut - 1
+                continue
             words = [text[a:b] for a, b in spans]
             taken = _place_suffix(words, lex, senses, own=end == red.start)
             if not taken:
@@ -175,8 +211,15 @@ def _lines_before_postcodes(text: str, found: list[Redaction]) -> Iterator[tuple
                 break  # no town or state before the postcode: no address line
             start = opening
             numbered = numbered or (end < red.start and any(c.isdigit() for c in text[opening:end]))
-            if taken < len(words) or cut == 0 or text[cut - 1] != ",":
+            if taken < len(words) or cut == 0:
                 break
+            if text[cut - 1] != ",":
+                # A part wrapped onto the next line after its comma ("31 Cottongrass,\n Higher
+                # Croft, Blackburn BB2 7NQ") is read on from that comma.
+                back = len(text[:cut].rstrip(" \t\n"))
+                if text[cut - 1] != "\n" or back == 0 or text[back - 1] != ",":
+                    break
+                cut = back
             end = cut - 1
         if numbered:
             yield start, red.start
@@ -210,7 +253,7 @@ def _place_suffix(words: list[str], lex: Lexicon, senses: Mapping[str, object], 
     taken = words[len(words) - count :]
     while taken and (
         taken[0].lower().strip(".") in _NOT_AN_ADDRESS_OPENING
-        or taken[0].lower() in _ADDRESS_JOINERS
+        or (taken[0].lower() in _ADDRESS_JOINERS and taken[0].lower() not in _STREET_OPENERS)
     ):
         taken = taken[1:]
     if not own and not any(

@@ -19,7 +19,9 @@ _FIELD = re.compile(
     # A field opens a line or follows a field gap: "Houchens Pharmacy: Lasix 40 mg" is a
     # sentence about a pharmacy, not a pharmacy field.
     r"(?:^|(?<=[ \t]{2})|(?<=\t)|(?<=[;|][ \t]))"
-    r"(?i:(?:employer|workplace|place[ \t]+of[ \t]+work|company|school|college|university|"
+    # "Employer/sponsor:" (round 13) as on a drug programme's enrolment form.
+    r"(?i:(?:employer(?:[ \t]*/[ \t]*(?:sponsor|school|union))?|sponsor|workplace|"
+    r"place[ \t]+of[ \t]+work|company|school|college|university|"
     r"nursery|day[ \t]*care|preschool|kindergarten|church|parish|congregation|temple|mosque|"
     r"synagogue|gurdwara|pharmacy|chemist|agency|club|gym|care[ \t]+home|nursing[ \t]+home|"
     r"placement|shelter|hostel)(?:[ \t]+(?:name|attended))?)[ \t]*:[ \t]*"

@@ -159,6 +159,12 @@ FOREIGN_ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A French street word in lower case before a postcode: "route de Bayon, 54290".
             rf"|\b(?:rue|route|chemin|impasse|all[ée]e|mont[ée]e|quai|avenue)[ \t]+{_STREET_NAME}"
             r"(?=,[ \t]*\d{5}\b)"
+            # A street word in lower case after a word of place, with no house number ("works
+            # on boulevard Saint-Laurent", "vive en calle Mayor", "mora na rua Augusta").
+            r"|(?:(?<=\b(?:on|at|en|na|la|di)[ \t\n])|(?<=\b(?:off|sur)[ \t\n])|(?<=\bà[ \t\n])"
+            r"|(?<=\bdans[ \t\n]))"
+            r"(?:rue|boulevard|boul\.|chemin|calle|avenida|rua|travessa|mont[ée]e|quai|all[ée]e|"
+            rf"impasse|carrera|calzada|jalan|lorong|via|viale|piazza)[ \t]+{_STREET_NAME}"
             # "Fleminggatan 18, 3 tr", "Hauptstraße 5a".
             rf"|\b{_JOINED_STREET}[ \t]+{_HOUSE}\b{_UNIT}"
             # Korean road names: "45 Teheran-ro 8-gil", "Teheran-ro 152".

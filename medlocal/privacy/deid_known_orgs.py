@@ -35,7 +35,13 @@ def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     plain = frozenset(n for n in names if " " not in n and "'" not in n)
     # A branch's number goes with it ("VFW Post 5460", "Unite Branch 12").
     branch = r"(?:[ \t]+(?:Post|Branch|Lodge|Chapter|Local)[ \t]+(?:No\.?[ \t]*)?\d+)?"
-    return re.compile(rf"(?<![\w'’&-])(?P<n>{alternatives}){branch}(?![\w&-]|['’]s\b)"), plain
+    # The names' first letters, tried first: most places in a text start none of them, and a
+    # class is cheaper to fail than the long alternation (the list grew in round 13).
+    firsts = "".join(sorted({re.escape(n[0]) for n in names}))
+    return (
+        re.compile(rf"(?=[{firsts}])(?<![\w'’&-])(?P<n>{alternatives}){branch}(?![\w&-]|['’]s\b)"),
+        plain,
+    )
 
 
 def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -48,4 +54,33 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         if plain and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
+    return found
+
+
+# A hospital known by its initials, told by its emergency department after them ("seen at RVX
+# A&E", "taken to QMH ED", "brought to SJGH Emergency"): the initials before a department of
+# emergencies name the hospital; a cue before them ("at", "to", "from") says a place follows.
+# The department is looked for first (a text names it a few times), the initials and the cue
+# then read back from it.
+_EMERGENCY = re.compile(r"(?=[AEC])(?:A&E|A\+E|ED|ER|Emergency|Casualty)\b")
+_INITIALS_BEFORE = re.compile(
+    r"\b(?:at|to|from|in|via|the)[ \t]+(?:the[ \t]+)?(?<![\w&])(?P<n>[A-Z][A-Z&]{1,5})[ \t]+\Z"
+)
+# Initials there that name a kind of care or a unit, not a hospital.
+_NOT_A_HOSPITAL = frozenset(
+    {"the", "our", "main", "gp", "nhs", "ooh", "paeds", "adult", "local", "rural", "peds", "ped"}
+)
+
+
+def hospital_initials(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Hospitals named by their initials before their emergency department."""
+    found: list[WordSpan] = []
+    for department in _EMERGENCY.finditer(text):
+        match = _INITIALS_BEFORE.search(text, max(0, department.start() - 24), department.start())
+        if match is None:
+            continue
+        name = match.group("n")
+        if name.lower() in _NOT_A_HOSPITAL or lex.clinical(fold(name)):
+            continue
+        found.append(WordSpan("facility", match.start("n"), match.end("n")))
     return found

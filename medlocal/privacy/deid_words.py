@@ -43,7 +43,7 @@ from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
 from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
 from medlocal.privacy.deid_joins import join_particles
-from medlocal.privacy.deid_known_orgs import known_organisations
+from medlocal.privacy.deid_known_orgs import hospital_initials, known_organisations
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_nicknames import nicknames
@@ -113,6 +113,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += company_names(text, lex)
     found += school_names(text, lex)
     found += known_organisations(text, lex)
+    found += hospital_initials(text, lex)
     found += table_cells(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)

@@ -55,6 +55,7 @@ from medlocal.privacy.deid_dates import (
     shift_from_bytes,
 )
 from medlocal.privacy.deid_eponyms import eponym_not_patient
+from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
@@ -62,6 +63,7 @@ from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_tokens import WordSpan
@@ -117,7 +119,13 @@ class Redactor:
         # What every rule missed inside an address line ("Causeway" between a street and a
         # county), read once the rules have spoken (and before the tagger: a tagged word there
         # would hide the gap the reading fills).
-        yield from address_line_candidates(text, found)
+        lines = list(address_line_candidates(text, found))
+        yield from lines
+        # A place's span grown over its house number or head word ("14 [Clepington]",
+        # "[Aggieland] Rehab"), whichever line found the name.
+        yield from grown_place_spans(text, found + lines + tagged)
+        # The organisation on a note's first line, whole, where a word of it was found.
+        yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
         # stands and the tagger adds only the words outside it.
         yield from _outside(text, tagged, found)

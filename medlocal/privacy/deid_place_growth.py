@@ -1,0 +1,198 @@
+"""A place's span grown over what is written beside it and belongs to it: a house number before
+or after a street ("14 [Clepington]", "[Lindenbühl] 7"), an organisation's head word after its
+name, also where the name wraps onto the next line ("[Hope Family]\\nClinic", "[Aggieland]
+Rehab"), a compass part after a district ("[Kurla] (W)") and a street word in lower case
+("[Ndumberi-Gachika] road"). The rules and the tagger find the name; what they leave beside it
+would still point to the place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+
+from medlocal.privacy.deid_spans import Redaction
+
+# Spans that may name a place or an organisation (the word scan calls an unknown name "name").
+_PLACE_KINDS = frozenset({"name", "facility", "location", "city", "county", "street_address"})
+# Head words that end an organisation's name: the strong heads, and short heads that are plain
+# words alone but end a name written before them ("Aggieland Rehab", "Velanthangal PS" a police
+# station, "Gatundu S.C.H." a sub-county hospital, "Pecan Street PT").
+# Specialties and services are left out: "Dr [Patel] Cardiology" keeps its service.
+_HEADS = frozenset(
+    {
+        "hospital", "clinic", "centre", "center", "practice", "surgery", "academy", "school",
+        "college", "university", "pharmacy", "hospice", "infirmary", "institute", "laboratory",
+        "laboratories", "lab", "labs", "apothecary", "chemist", "chemists", "church", "club",
+        "fc", "rfc", "afc", "inn", "hotel", "polyclinic", "dispensary", "sanatorium", "rehab",
+        "surgical", "physio", "pt", "ps", "phc", "chc", "sch", "hc", "uhc", "ltd", "inc", "llc",
+    }
+)  # fmt: skip
+# A house number after a street ("Kiamumbi 118", "Borbolla 12, 3ºB", "Jazmines 442"), ending
+# the part: not a year, and followed by a comma, a bracket, the line's end or a field gap.
+_NUMBER_AFTER = re.compile(
+    r"[ \t]+(?!(?:19|20)\d\d\b)\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"
+    r"(?:,[ \t]*\d{1,4}[º°ª]?[A-Za-z]?(?=[ \t]*[,\n]))?"
+    r"(?=[ \t]*(?:[,;)\n]|\Z)|[ \t]{2}|\.(?:\s|\Z))"
+)
+# A house number (or "No. 27,") before a street, opening its part: after the line's start, a
+# comma, bracket, colon or dash, or a word that leads to an address ("at", "on", "plot").
+_NUMBER_BEFORE = re.compile(
+    r"(?:^|[\n,(:;–-]|\b(?:at|on|of|from|in|to|near|off|plot|stand|lot|lives|home))[ \t]*"
+    r"(?P<n>(?:No\.?[ \t]*)?(?<![\w./])(?:\d{1,5}[ \t]+)?\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
+    r"(?:,[ \t]*|[ \t]*[-–][ \t]*|[ \t]+|))\Z"
+)
+# A street word abbreviated in lower case before a street that opens its part ("ul. Długa 5",
+# "os. Widok 3", "av. Colón 12", "c/ Mayor 4"): after the line's start, a comma or a colon.
+_STREET_ABBR_BEFORE = re.compile(r"(?:^|[\n,:])[ \t]*(?P<a>(?:[a-zà-ÿа-яё]{1,4}\.|c/)[ \t]*)\Z")
+# A compass part in brackets after a district ("Kurla (W)", "Andheri (East)").
+_COMPASS = re.compile(r"[ \t]*\((?:N|S|E|W|North|South|East|West)\)")
+# The capitalised word after a span, on its line or, where the span ends its line, on the next
+# (a name wrapped by the line's width). Only the next word: "Mr [Pellow]\nGeneral Surgery" is a
+# service, not the name's head.
+_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
+# A street word in lower case after a street's name ("Ndumberi-Gachika road"): only the words
+# that are no everyday word ("close", "way", "place" are).
+_STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
+_WINDOW = 40
+# What stands before a name that opens an address part (see _addressed).
+_ADDRESSED = re.compile(
+    r"(?:^|[\n,(:;–-]|\b(?:at|on|near|off|plot|stand|lot|lives|home)|\d[A-Za-z]?)"
+    r"[ \t]*(?:No\.?[ \t]*)?(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?[ \t-]*)?\Z"
+)
+# A head word in lower case after a name ("the Bramble Lane practice", "St Giles' church", "the
+# Edgware garage"): words that name a place of that kind, never a plain adjective.
+_LOWER_HEAD = re.compile(
+    r"[ \t]+(?:practice|surgery|clinic|church|parish|chapel|mosque|temple|school|college|"
+    r"academy|pharmacy|chemist|hospital|hospice|garage|depot|mill|factory|plant|club|pub)\b"
+)
+# The second part of a town's name after a small word ("Freiberg am Neckar", "Newcastle upon
+# Tyne", "Rothenburg ob der Tauber", "Boulogne sur Mer").
+_TOWN_TAIL = re.compile(
+    r"[ \t]+(?:am|im|an[ \t]+der|ob[ \t]+der|auf[ \t]+der|upon|sur|bei)[ \t]+"
+    r"[A-Z][\w'’-]+"
+)
+# A small word between two found parts of one name ("Radiologie am [Schillerplatz]", "Baile
+# na [hAbhann]", "Szpital im. [Ludwika] w [Krakowie]").
+_BRIDGE = re.compile(
+    r"[ \t]+(?:am|im\.?|an|auf|ob|w|we|na|nan|de|la|del|da|do|di|du|des|der|den|van|von|upon|"
+    r"sur|y|e|i|le|les|el|al|ul\.|os\.)[ \t]+"
+)
+
+
+def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
+    """Each place-like span of ``spans`` grown over its house number, head word, compass part
+    or street word, where it has one (the grown span holds the old one, so the two merge)."""
+    spans = list(spans)
+    # What another span already holds is not grown over: its own kind and label stand ("〒150-
+    # 0002" stays a postcode beside the district grown back to it).
+    covered = bytearray(len(text))
+    for red in spans:
+        covered[red.start : red.end] = b"\x01" * (red.end - red.start)
+    places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
+    for first, second in pairwise(places):
+        if 2 < second.start - first.end <= 8 and _BRIDGE.fullmatch(text, first.end, second.start):
+            yield Redaction(
+                first.kind,
+                first.start,
+                second.end,
+                text[first.start : second.end],
+                first.replacement,
+            )
+    for red in places:
+        start, end = _address_growth(text, red)
+        if 1 in covered[start : red.start]:
+            start = red.start
+        after = _next_character(text, end)
+        if after.islower():
+            for tail in (_TOWN_TAIL, _LOWER_HEAD):
+                extra = tail.match(text, end)
+                if extra is not None:
+                    end = extra.end()
+        elif after == "(":
+            compass = _COMPASS.match(text, end)
+            if compass is not None:
+                end = compass.end()
+        if _next_character(text, end, "\n").isupper():
+            end = _head_after(text, end)
+        if 1 in covered[red.end : end]:
+            end = red.end
+        if (start, end) != (red.start, red.end):
+            yield Redaction(red.kind, start, end, text[start:end], red.replacement)
+
+
+def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
+    """The span grown over a house number after or before it, a street abbreviation before it
+    and a lower-case street word after it; a name ("name" kind) only where it opens an address
+    part. Each pattern is tried only where the character beside the span can start it: this
+    runs for every found span of a record."""
+    start, end = red.start, red.end
+    after = _next_character(text, end)
+    grown = None
+    if after.isdigit():
+        grown = _NUMBER_AFTER.match(text, end)
+        # A number of one or two digits after a town or a name is a type or a grade as often
+        # as a house ("Bristol 6", "Berlin 2"): only a street takes one.
+        if (
+            grown is not None
+            and red.kind != "street_address"
+            and len(grown.group().strip(" \t.,")) <= 2
+        ):
+            grown = None
+    elif after.islower():
+        grown = _STREET_AFTER.match(text, end)
+    if grown is not None:
+        end = grown.end()
+    k = start - 1
+    while k >= 0 and text[k] in " \t\n,-–":
+        k -= 1
+    digit_before = k >= 0 and (text[k].isdigit() or (k > 0 and text[k - 1].isdigit()))
+    if digit_before:
+        before = _NUMBER_BEFORE.search(text, max(0, start - _WINDOW), start)
+        # After a comma a number before a name is a dose's or a count's as often as a house's
+        # ("Enoxaparin 40, 20000 Anti Xa"): a name takes one only after a stronger cue.
+        if (
+            before is not None
+            and before.group("n")
+            and not (red.kind == "name" and text[: before.start("n")].rstrip().endswith(","))
+        ):
+            start -= len(before.group("n"))
+    elif k >= 0 and text[k] in "./" and red.kind != "name":
+        abbr = _STREET_ABBR_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if abbr is not None:
+            start -= len(abbr.group("a"))
+    if (
+        (start, end) != (red.start, red.end)
+        and red.kind == "name"
+        and not _addressed(text, red.start)
+    ):
+        return red.start, red.end
+    return start, end
+
+
+def _next_character(text: str, end: int, blanks: str = "") -> str:
+    """The first character after ``end`` that is no space or tab (nor one of ``blanks``), or ""
+    at the text's end."""
+    i = end
+    while i < len(text) and (text[i] in " \t" or text[i] in blanks):
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _addressed(text: str, start: int) -> bool:
+    """Whether a name opens an address part: after a comma, a bracket, a colon, a dash or a
+    house number at its line's start, or after a word that leads to an address."""
+    return _ADDRESSED.search(text, max(0, start - _WINDOW), start) is not None
+
+
+def _head_after(text: str, end: int) -> int:
+    """The end of an organisation's head word written right after a span ("[Wood] Surgical"), or
+    the span's own end where none follows."""
+    found = _WORD_AFTER.match(text, end)
+    if found is None:
+        return end
+    word = found.group("w").rstrip(".,;:")
+    if word.replace(".", "").lower() in _HEADS:
+        return found.start("w") + len(found.group("w").rstrip(",;:"))
+    return end
