@@ -114,8 +114,15 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         lower = tok.lower.rstrip("'’")
         species = _SPECIES_AFTER.match(text, tok.end)
+        # A whole word after an initial is a surname, not a genus ("Dr M. Ouellet   permis").
+        after_initial = (
+            i > 0
+            and tokens[i - 1].shape == "initial"
+            and text[tokens[i - 1].end : tok.start] in (". ", ".")
+        )
         if (
-            species is not None
+            not after_initial
+            and species is not None
             and species.group("s") not in lex.english
             and species.group("s") not in PARTICLES  # "Zaleha binti Osman" is no genus
             and (not lex.inflected(species.group("s")) or species.group("s").endswith("acnes"))

@@ -9,6 +9,7 @@ dashes between its characters, and by its digits alone.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
         initials = _initials(identity.name)
         if initials:
             alternatives += f"|(?-i:{initials})"
+        familiar = _familiar_forms(identity.name)
+        if familiar:
+            alternatives += f"|{familiar}"
         pattern = re.compile(
             rf"(?<![A-Za-z0-9'’])(?:{alternatives})(?=['’]s(?![A-Za-z0-9])|(?![A-Za-z0-9'’]))",
             re.I,
@@ -152,6 +156,11 @@ def _parts_pattern(full_name: str) -> str:
             bare[:size] for size in range(4, len(bare)) if not _reads_as_a_word(bare[:size])
         }
     joins = {w for w in given[1:] + surname if w} | heads
+    # Thirteenth round: a shortening that reads as a word ("Cora" of Corazon) still joins the
+    # surname beside it ("cora villanueva"), though never the name alone.
+    for name in given:
+        bare = name.replace("'", "").replace("’", "")
+        joins |= {bare[:size] for size in range(4, len(bare))}
     initials = {w[0].upper() for w in given + surname if w[0].isalpha()}
     head = "|".join(_name_pattern(w) for w in sorted(heads, key=len, reverse=True))
     join = "|".join(_name_pattern(w) for w in sorted(joins, key=len, reverse=True))
@@ -171,13 +180,18 @@ def _name_pattern(variant: str) -> str:
     """Regex for one name variant: any run of spaces between words, and an apostrophe that may
     be straight, curly or missing ("O'Brien", "O’Brien", "OBrien")."""
     parts = []
+    previous = " "
+    # A scan's digit only inside words of four letters or more, never for a word's first letter:
+    # "L1" or "10" is never the name "Li" or "Io".
+    long_words = min((len(w) for w in variant.split()), default=0) >= 4
     for char in variant:
         if char in "'’":
             parts.append("['’]?")
         elif char == " ":
             parts.append(r"[ \t]+")
         else:
-            parts.append(_letter(char))
+            parts.append(_letter(char, ocr=long_words and previous.isalpha()))
+        previous = char
     return "".join(parts)
 
 
@@ -203,15 +217,83 @@ _ACCENTED = _accented_letters()
 _BASE = {accented: base for base, forms in _ACCENTED.items() for accented in forms}
 
 
-def _letter(char: str) -> str:
-    """One letter of a name, matching it with or without its accent (case is the caller's)."""
+# Digits a scan reads for letters ("NJER1" for Njeri, "K0FI" for Kofi), matched in the
+# patient's own name only (thirteenth round).
+_OCR_DIGITS = {"i": "1", "l": "1", "o": "0"}
+
+
+def _letter(char: str, ocr: bool = False) -> str:
+    """One letter of a name, matching it with or without its accent, or (``ocr``) as the digit a
+    scan reads for it (case is the caller's)."""
     base = _BASE.get(char.lower(), char.lower())
     if base not in _ACCENTED:
         return re.escape(char)
-    return f"[{base}{_ACCENTED[base]}]"
+    digit = _OCR_DIGITS.get(base, "") if ocr else ""
+    return f"[{base}{_ACCENTED[base]}{digit}]"
 
 
 def _flexible(value: str) -> str:
     """Regex matching ``value`` with optional spaces or dashes between its characters."""
     chars = [re.escape(c) for c in value if c.isalnum()]
     return r"[ \t-]?".join(chars)
+
+
+# Verbs of telling after a lone capital: a child or a client named by an initial in a
+# safeguarding or counselling note ("K says he is alright"). Not "will" or "reported": "K will
+# be replaced", "K reported as 3.1" are potassium.
+_TELLS = (
+    r"(?=[ \t]+(?:says|said|tells|told|states|stated|denies|denied|describes|described|"
+    r"explains|explained|admits|admitted|discloses|disclosed|mentions|mentioned)\b)"
+)
+
+
+_TITLES_BEFORE = ("Mr", "Mrs", "Ms", "Mx", "Miss", "Mr.", "Mrs.", "Ms.")
+
+
+@functools.cache
+def _diminutives() -> dict[str, tuple[str, ...]]:
+    """Given name -> its familiar forms, from resources/deid_diminutives.txt."""
+    from medlocal.paths import resources_dir
+
+    table: dict[str, tuple[str, ...]] = {}
+    path = resources_dir() / "deid_diminutives.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or ":" not in line:
+            continue
+        name, forms = line.split(":", 1)
+        table[name.strip().lower()] = tuple(forms.split())
+    return table
+
+
+def _familiar_forms(full_name: str) -> str:
+    """Thirteenth round. Regex alternatives for what the patient is called besides the vault's
+    name: familiar forms of the first given name ("Jake" for Jacob, "Roz" for Rosalind), and the
+    given name's initial alone before a verb of telling ("K says"). A form that is a clinical
+    word is left out ("Bid" for Bridget reads as twice daily); one that is an English word
+    ("Bill", "Pat") counts only capitalised."""
+    from medlocal.privacy.deid_lexicon import lexicon
+
+    given, _surname = _split_name(full_name)
+    if not given:
+        return ""
+    lex = lexicon()
+    first = given[0]
+    forms: list[str] = []
+    for form in _diminutives().get(first.lower(), ()):
+        if _reads_as_a_word(form) and (lex.clinical(form) or form not in lex.english):
+            continue  # clinical, or an abbreviation ("Sam", "Ted" may stand for something)
+        if len(form) < 3:
+            continue  # "Ed", "Em": too many other readings
+        if form in lex.english:
+            forms.append("(?-i:" + re.escape(form.capitalize()) + ")")
+        else:
+            forms.append(_name_pattern(form))
+    if first[:1].isalpha():
+        forms.append(f"(?-i:{re.escape(first[0].upper())}){_TELLS}")
+    # The surname's initial after a title ("Mrs B", "Mr T."): how notes shorten the patient.
+    if _surname and _surname[-1][:1].isalpha():
+        letter = _surname[-1][0].upper()
+        # The letter first: the title's look-behinds then run at that letter only.
+        titled = "|".join(f"(?<={re.escape(t)} {re.escape(letter)})" for t in _TITLES_BEFORE)
+        forms.append(f"(?-i:{re.escape(letter)})(?-i:{titled})(?![A-Za-z])")
+    return "|".join(forms)

@@ -28,9 +28,11 @@ from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, word_end
 
 # Initials, each with its full stop ("C.", "J.H.", "J. H."), then a surname, perhaps after
-# particles ("P. du Plessis", "A. van der Berg").
+# particles ("P. du Plessis", "A. van der Berg"), capitalised too ("C. Da Costa", thirteenth round).
 _INITIALS_FIRST = re.compile(
-    r"(?<![^\s(:;,\[])(?:[A-Z]\.[ \t]?){1,3}(?:(?:" + "|".join(sorted(PARTICLES)) + r")[ \t]+){0,2}"
+    r"(?<![^\s(:;,\[])(?:[A-Z]\.[ \t]?){1,3}(?:(?i:"
+    + "|".join(sorted(PARTICLES))
+    + r")[ \t]+){0,2}"
     r"(?=[A-Z][a-z])"
 )
 # A surname, then a comma and initials ("Stone, P."), or two or more initials ("Park J.H.").
@@ -116,11 +118,36 @@ _SPECIES = ("us", "is", "um", "ae", "ii", "genes", "ans", "ens", "arum", "icus",
 _NOT_SURNAMES = GENERIC | STREET_WORDS | REGIONS
 
 
-def _surname(tok: Tok, lex: Lexicon, cued: bool = False) -> bool:
+# A credential after a surname ("M. Parkinson, MD"): the words are a person's, whatever they are.
+_CREDENTIAL_AFTER = re.compile(
+    r",?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|FNP|APRN|MBBS|FRCS|FRCP|MRCP|RGN|CRNA)\b"
+)
+# A given name right before the initials ("Rodel B. Bautista"), one space apart.
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+) \Z")
+
+
+def _given_before(text: str, start: int, lex: Lexicon) -> int:
+    """Where a name with initials starts: at a capitalised word before them that is a listed
+    given name or no word at all ("Rodel B. Bautista"; "Saw B. Bautista" starts at "B.")."""
+    match = _GIVEN_BEFORE.search(text, max(0, start - 24), start)
+    if match is None:
+        return start
+    lower = match.group(1).lower()
+    if lex.clinical(lower) or lower in _NOT_SURNAMES:
+        return start
+    if lower in lex.given_names or not lex.known(lower):
+        return match.start(1)
+    return start
+
+
+def _surname(tok: Tok, lex: Lexicon, cued: bool = False, credential: bool = False) -> bool:
     """A capitalised word that may be a surname: not protected, clinical or a facility word; a
     listed name, a word in no dictionary that is not shaped like a species ("Tuberculosis"),
-    or after a signature's cue any word ("Signed: C. Obi"; "Rhythm: A. Fib" stays)."""
+    or after a signature's cue any word ("Signed: C. Obi"; "Rhythm: A. Fib" stays). Before a
+    credential even a clinical word ("M. Parkinson, MD")."""
     lower = tok.bare
+    if credential and tok.shape == "title" and lower not in _NOT_SURNAMES:
+        return True
     if tok.shape != "title" or lex.clinical(lower) or lower in _NOT_SURNAMES:
         return False
     if lex.name_like(lower):
@@ -137,8 +164,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     for match in _INITIALS_FIRST.finditer(text):
         tok = at.get(match.end())
         cued = _SIGNATURE_CUE.search(text, max(0, match.start() - 16), match.start()) is not None
-        if tok is not None and _surname(tok, lex, cued):
-            found.append(WordSpan("name", match.start(), word_end(tok)))
+        if tok is None:
+            continue
+        credential = _CREDENTIAL_AFTER.match(text, tok.end) is not None
+        if _surname(tok, lex, cued, credential):
+            found.append(WordSpan("name", _given_before(text, match.start(), lex), word_end(tok)))
     for tok in tokens:
         after = _INITIALS_AFTER.match(text, word_end(tok))
         if after and _surname(tok, lex) and (lex.name_like(tok.lower) or not lex.known(tok.lower)):
@@ -162,7 +192,15 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             # The author's capitals decide ("(PE/dvt)" is a diagnosis); a typist's two letters
             # often spell one too ("(PL/ck)").
             typist = text[match.end() : text.find(")", match.end())]
-            sense = sense or typist in CLINICAL_SHORT
+            # Thirteenth round: a typist's letters that are no word or abbreviation at all
+            # make the pair a reference even where the author's abbreviate ("(JP/sk)").
+            plain = not (
+                lex.known(typist)
+                or typist in default_abbreviations().lower
+                or typist.upper() in senses
+                or lex.clinical(typist)
+            )
+            sense = (sense and not plain) or typist in CLINICAL_SHORT
         if group == "roled":
             # "Witness: NOK", "Scientist: QC" say who or what, not which person.
             sense = sense or match.group(group).lower() in _NOT_SIGNATURES
@@ -234,10 +272,19 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         # A typist after the author's initials ("(PL/ck)"); "(CXR/ecg)" is two tests.
         author = _AUTHOR_BEFORE.search(text, max(0, match.start("w") - 8), match.start("w"))
+        typist = match.group("w")
+        # Thirteenth round: the typist's letters that are no word or abbreviation make the pair
+        # a reference even where the author's abbreviate ("(JP/sk)").
+        plain = not (
+            lex.known(typist)
+            or typist in vocabulary.lower
+            or typist.upper() in vocabulary.senses
+            or lex.clinical(typist)
+        )
         if (
             author is not None
-            and author.group(1) not in vocabulary.senses
-            and match.group("w") not in CLINICAL_SHORT
+            and (author.group(1) not in vocabulary.senses or plain)
+            and typist not in CLINICAL_SHORT
         ):
             found.append(WordSpan("name", match.start("w"), match.end("w")))
     return found
@@ -312,6 +359,7 @@ def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
                 or _joined(text, matches[k - 1] if k else None, match)
                 or _joined(text, match, matches[k + 1] if k + 1 < len(matches) else None)
                 or _beside_its_name(text, match, names[letters])
+                or _alone_in_a_cell(text, match)
                 or (
                     _DATED_OR_OWNING.match(text, match.end()) is not None
                     and _OPENS_AN_ITEM.search(text[window : match.start()]) is not None
@@ -343,3 +391,15 @@ def _joined(text: str, first: re.Match[str] | None, second: re.Match[str] | None
     if first is None or second is None:
         return False
     return re.fullmatch(r"[ \t]*[/+][ \t]*", text[first.end() : second.start()]) is not None
+
+
+def _alone_in_a_cell(text: str, match: re.Match[str]) -> bool:
+    """Initials that fill a table's cell alone ("| NF |", ",NF,"): an action's owner or a
+    shift's nurse (thirteenth round)."""
+    piped = text[max(0, match.start() - 3) : match.start()].rstrip(" ").endswith("|") and text[
+        match.end() : match.end() + 3
+    ].lstrip(" ").startswith("|")
+    return (
+        piped
+        or text[match.start() - 1 : match.start()] == text[match.end() : match.end() + 1] == ","
+    )

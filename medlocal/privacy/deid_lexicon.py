@@ -368,8 +368,13 @@ def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
     folder = resources_dir()
     terms = _read(folder / "deid_clinical_terms.txt") + _read(folder / "medications.txt")
-    given = frozenset(_read(folder / "deid_given_names.txt"))
-    surnames = frozenset(_read(folder / "deid_surnames.txt"))
+    # The US Census lists, and names of many other cultures they lack (thirteenth round).
+    given = frozenset(
+        _read(folder / "deid_given_names.txt") + _read(folder / "deid_world_given_names.txt")
+    )
+    surnames = frozenset(
+        _read(folder / "deid_surnames.txt") + _read(folder / "deid_world_surnames.txt")
+    )
     places = frozenset(_read(folder / "deid_places.txt"))
     # Built once: a union of these lists inside a loop once made the first load take 14 s.
     listed = given | surnames | places

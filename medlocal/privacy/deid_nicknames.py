@@ -5,7 +5,9 @@
   words, none clinical or a role ("Hodan Ali (interpreter)", "Bea (RN)" stay);
 * after "goes by", "known as", "aka", "nicknamed" or "prefers to be called" ("goes by TJ");
 * in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)');
-* a parent or husband after "s/o", "d/o" or "w/o" ("Rajeswari d/o Muthu").
+* a parent or husband after "s/o", "d/o", "w/o", "a/l" or "a/p" ("Rajeswari d/o Muthu");
+* thirteenth round: a name in quotes or brackets right after a relation ('boyfriend "Dazza"'),
+  and a child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)").
 """
 
 from __future__ import annotations
@@ -13,26 +15,50 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
-from medlocal.privacy.deid_lexicon import Lexicon, fold
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_tokens import WordSpan
 
 _WORD = r"[A-Z][\w'’-]*"
 # Perhaps quoted inside the brackets ('DOLORES ("LOLA")').
-_IN_BRACKETS = re.compile(rf"[ \t]*\([ \t]*[\"“'‘]?(?P<v>{_WORD}(?:[ \t]{_WORD})?)[\"”'’]?[ \t]*\)")
+_IN_BRACKETS = re.compile(
+    rf"[ \t]*\([ \t]*(?P<q>[\"“'‘])?(?P<v>{_WORD}(?:[ \t]{_WORD})?)[\"”'’]?[ \t]*\)"
+)
 _CUED = re.compile(
     r"\b(?i:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.|nicknamed|prefers[ \t]+to[ \t]+be[ \t]+"
-    r"called|likes[ \t]+to[ \t]+be[ \t]+called)[ \t]*[:\"“'‘]?[ \t]*"
-    rf"(?P<v>[A-Z]{{2,3}}\b|{_WORD}(?:[ \t]{_WORD})?)"
+    r"called|likes[ \t]+to[ \t]+be[ \t]+called|display[ \t]+name|preferred[ \t]+name|"
+    r"nickname)[ \t]*:?[ \t]*(?P<q>[\"“'‘])?[ \t]*"
+    rf"(?P<v>[A-Z]{{2,3}}\b|{_WORD}(?:[ \t]{_WORD})?)(?P<closed>[\"”'’](?!\w))?"
 )
+# A child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)"); not a code's
+# capitals before a bracketed field ("UDI (01)0088...").
+_BEFORE_AGE = re.compile(
+    r"\((?:aged?[ \t]*)?(?!0)\d{1,2}(?!\d)[ \t]*(?:y|yo|yrs?|years?|m|mo|months?)?[ \t]*[,;)]"
+)
+# The name before that bracket (the scan starts at the bracket: cheaper than at every word).
+_NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z][\w'’-]*)[ \t]+\Z")
+# Thirteenth round: a name in quotes or brackets right after a relation ('mum's boyfriend
+# "Dazza"', "daughter (Shaz)", 'her mother "MaNdlovu"'); in quotes any capitalised word that is
+# no clinical word, in brackets only a listed name or a word no dictionary has.
+_AFTER_RELATION = re.compile(
+    r"(?:(?P<q>[\"“‘])|\((?P<b>[\"“'‘])?)"
+    rf"(?P<v>{_WORD}(?:[ \t]{_WORD})?)(?(q)[\"”’]|[\"”'’]?\))"
+)
+# The relation before that quote or bracket (the scan starts at the quote or the bracket).
+_RELATION_BEFORE = re.compile(r"(?<![\w'’-])(?P<rel>[a-z][a-z-]+)[ \t]+\Z")
 # A parent or husband named after "s/o", "d/o" or "w/o" ("Rajeswari d/o Muthu").
-_OF_PARENT = re.compile(rf"\b(?:[sdw]/o|[SDW]/O)[ \t]+(?P<v>{_WORD}(?:[ \t]{_WORD})?)")
+# Malaysian Indian names join a son or daughter to the father with "a/l" or "a/p" ("Rajesh a/l
+# Muniandy"): the same form.
+_OF_PARENT = re.compile(
+    rf"\b(?:[sdw]/o|[SDW]/O|a/[lp]|A/[LP])[ \t]+(?P<v>{_WORD}(?:[ \t]{_WORD})?)"
+)
 # A disease or sign after the value: "known as Wegener's granulomatosis" names a condition.
 _CONDITION_AFTER = re.compile(
     r"[ \t]+(?:" + "|".join(sorted(EPONYM_HEADS, key=len, reverse=True)) + r"|\w+(?:osis|itis))\b",
     re.I,
 )
+_INITIALS_ONLY = re.compile(r"[A-Z][A-Za-z]{1,4}|(?:[A-Z]\.[ \t]?){1,3}")
 _QUOTED_BEFORE_NAME = re.compile(
     r"[\"“'‘](?P<v>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[\"”'’][ \t]*\((?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
 )
@@ -42,21 +68,48 @@ def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
     """The nicknames in ``text``, given the names already ``found``."""
     out: list[WordSpan] = []
     for span in found:
-        if span.kind != "name":
-            continue
+        if span.kind != "name" or _INITIALS_ONLY.fullmatch(text, span.start, span.end):
+            continue  # "CMcC (Onc)", "FB (Rad)": after initials, a bracket gives the role
         match = _IN_BRACKETS.match(text, span.end)
-        if match is not None and _nickname(match.group("v"), lex):
+        if match is None:
+            continue
+        value = match.group("v")
+        # Initials in quotes after a name are what the person is called ('Jean-Luc Roy ("JL")');
+        # unquoted, "(RN)", "(SCW)" are a role or a service.
+        initials = (
+            match.group("q") is not None
+            and value.isupper()
+            and 2 <= len(value) <= 3
+            and value.lower() not in CLINICAL_SHORT
+        )
+        if initials or _nickname(value, lex):
             out.append(WordSpan("name", match.start("v"), match.end("v")))
+    out += _after_relations(text, lex)
+    if "(" in text:
+        for age in _BEFORE_AGE.finditer(text):
+            match = _NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())
+            if match is None:
+                continue
+            value = match.group("v")
+            lower = fold(value)
+            if lower in lex.given_names or (
+                not lex.known(lower) and not lex.clinical(lower) and lower not in GENERIC
+            ):
+                out.append(WordSpan("name", match.start("v"), match.end("v")))
     for pattern in (_CUED, _QUOTED_BEFORE_NAME, _OF_PARENT):
         for match in pattern.finditer(text):
             value = match.group("v")
             words = [fold(w) for w in value.split()]
+            # In closed quotes after the cue the value is what the person is called, even a
+            # word that is also clinical ('known as "Bid"').
+            quoted = pattern is _CUED and bool(match.group("q") and match.group("closed"))
             if pattern is _CUED and not (
                 (value.isupper() and len(value) <= 3)
+                or (quoted and _quoted_name(value))
                 or (_nickname(value, lex) and not _CONDITION_AFTER.match(text, match.end("v")))
             ):
                 continue  # "known as Lynch syndrome", "known as Frequent Attender", "goes by Mum"
-            if not any(lex.clinical(w) or w in TITLES for w in words):
+            if quoted or not any(lex.clinical(w) or w in TITLES for w in words):
                 # "d/o" goes with the names it joins: it tells whose daughter she is.
                 start = match.start() if pattern is _OF_PARENT else match.start("v")
                 out.append(WordSpan("name", start, match.end("v")))
@@ -72,3 +125,29 @@ def _nickname(value: str, lex: Lexicon) -> bool:
     if value.isupper() or any(len(w) <= 4 and not w[1:].islower() for w in value.split()):
         return False  # "(RN)", "(SCW)", "(StR)": a role or a service, not a person's name
     return any(w in lex.given_names or not lex.known(w) for w in words)
+
+
+def _quoted_name(value: str) -> bool:
+    """A value in quotes that is a name's shape: capitalised words, none a title, a relation or
+    a role ('known as "Bid"'; 'known as "Mum"' stays)."""
+    words = [fold(w).rstrip("'’") for w in value.split()]
+    return not value.isupper() and not any(
+        w in TITLES or w in RELATIONS or w in ROLES or w in GENERIC for w in words
+    )
+
+
+def _after_relations(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Names in quotes or brackets right after a relation (see ``_AFTER_RELATION``)."""
+    out: list[WordSpan] = []
+    for match in _AFTER_RELATION.finditer(text):
+        relation = _RELATION_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if relation is None or relation.group("rel") not in RELATIONS - FUNCTION_CUES:
+            continue
+        value = match.group("v")
+        words = [fold(w).rstrip("'’") for w in value.split()]
+        if any(lex.clinical(w) for w in words):
+            continue  # "mother (Diabetes)", 'father "Type 2"'
+        quoted = match.group("q") or match.group("b")
+        if _quoted_name(value) if quoted else _nickname(value, lex):
+            out.append(WordSpan("name", match.start("v"), match.end("v")))
+    return out

@@ -28,6 +28,44 @@ RELATIONS = frozenset(
         "lodger", "whanau", "whānau", "moko", "mokopuna",
         # Fifth round: people at work and school.
         "co-worker", "coworker", "workmate", "classmate", "teammate", "schoolmate",
+        # Thirteenth round: family and friends as people say them ("his mate Dazza", "mam
+        # (Bron)", "hubby Reuben").
+        "mate", "mam", "mammy", "mommy", "mummy", "hubby", "missus", "bestie",
+        # Kin words of other languages, used in English notes as they are ("her gogo MaDlamini",
+        # "Kuya Jun", "his ouma Sannie", "Nanay Cora"); only those with no other reading.
+        "gogo", "ugogo", "mkhulu", "umkhulu", "ouma", "oupa", "oom", "tante", "kuya", "tita",
+        "tito", "lolo", "manang", "manong", "tatay", "nanay", "inay", "itay", "abang", "kakak",
+        "makcik", "pakcik", "nenek", "appa", "akka", "thatha", "paati", "ammamma", "nani",
+        "dadi", "chacha", "chachi", "mausi", "bhabhi", "bhaiya", "didi", "mzee", "shangazi",
+        "halmeoni", "harabeoji", "ahjumma", "ajumma", "ahjussi", "obaachan", "ojiichan",
+        "abuela", "abuelo", "abuelita", "abuelito", "nonna", "nonno", "yiayia", "pappou",
+        "jiddo", "sitti", "khala", "khalto", "ammi", "abbu",
+        # Family words of French, Spanish, Portuguese, German, Dutch and Italian notes ("fils
+        # Jean-Marc", "su comadre Lupe", "Tochter Anke").
+        "fils", "fille", "mère", "père", "époux", "épouse", "frère", "sœur", "soeur", "conjoint",
+        "conjointe", "petit-fils", "petite-fille", "beau-fils", "belle-fille", "hijo", "hija",
+        "esposo", "esposa", "madre", "padre", "hermano", "hermana", "comadre", "compadre",
+        "nieto", "nieta", "sobrino", "sobrina", "suegra", "suegro", "nuera", "yerno", "filho",
+        "filha", "marido", "irmão", "irmã", "mãe", "sohn", "tochter", "ehefrau", "ehemann",
+        "mutter", "vater", "bruder", "schwester", "zoon", "dochter", "echtgenote", "echtgenoot",
+        "moeder", "vader", "broer", "zus", "figlio", "figlia", "moglie", "marito", "fratello",
+        "sorella",
+    }
+)  # fmt: skip
+# Honorifics of many cultures before a name ("Ate Marites", "Alhaji Musa", "Chief Okonkwo",
+# "Puan Aminah", "Bro. Emeka", "Shri Ramesh"). Many are also words ("ate", "chief", "mama"), so
+# they count only capitalised, and only a listed name or a word no dictionary has after one is a
+# name ("Chief Complaint", "Elder Care" stay).
+HONORIFICS = frozenset(
+    {
+        "ate", "mama", "baba", "bibi", "amma", "chief", "alhaji", "alhaja", "bro",
+        "sis", "ustaz", "ustazah", "sheikh", "shaikh", "haji", "hajjah", "hajah", "encik", "puan",
+        "cik", "tuan", "dato", "datin", "datuk", "shri", "smt", "shrimati", "kumari",
+        "aunty", "auntie", "mamma", "kaka", "elder", "deacon", "deaconess", "prophet",
+        "prophetess", "evangelist", "apostle", "mallam", "malam", "mwalimu", "oba",
+        "iya", "señor", "senor", "señora", "senora", "sra", "doña", "dona", "don", "frau",
+        "herr", "mme", "madame", "monsieur", "mlle", "signora", "signor", "pak", "bu", "ibu",
+        "bapak", "mak", "kak", "tok", "atok", "lola", "tía", "tío", "zia", "zio", "oma", "opa",
     }
 )  # fmt: skip
 # Words before a name that are no relation: a listed name or unknown word after one of these
@@ -105,7 +143,7 @@ ROLE_AFTER = re.compile(
 # A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
 RELATION_AFTER = re.compile(
     r"(?:[ \t]*\([ \t]*|,[ \t]+|[ \t]+-[ \t]+)(?:(?:her|his|their|the[ \t]+patient's|patient's|"
-    r"pt's|pt)[ \t]+)?(?:"
+    r"pt's|pt)[ \t]+)?(?:(?:late|former|ex-?|estranged|eldest|youngest|older|younger)[ \t]*)?(?:"
     + "|".join(
         sorted(
             {
@@ -205,6 +243,8 @@ COLON_ROLES = frozenset(
         "consultant", "cons", "registrar", "nic", "attending", "resident", "rounding", "intern",
         "surgeon", "anaesthetist", "anesthetist", "gp", "physician", "keyworker", "therapist",
         "days", "nights",
+        # Thirteenth round: a handover's two sides ("Handing over: ... Receiving: Ifeoma").
+        "receiving", "relieving", "accepting", "handover",
     }
 )  # fmt: skip
 # A letter's closing on the line before a name.

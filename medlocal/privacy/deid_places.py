@@ -11,6 +11,7 @@ from medlocal.privacy.deid_names import cued_name, read_names, word_cue
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
+    HONORIFICS,
     LIST_GAP,
     RELATIONS,
     ROLES,
@@ -72,7 +73,17 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             if not lex.clinical(tok.lower):
                 tok.strong = True
         run = run[1:]
-    elif run[0].lower in ROLES | SOFT_CUES and len(run) > 1:
+    elif (
+        run[0].lower in ROLES | SOFT_CUES
+        or (
+            # Thirteenth round: an honorific of another culture ("Ate Marites", "Alhaji Musa");
+            # where the word after it is no name the run is read as it stands ("Ibu Sri").
+            run[0].lower in HONORIFICS
+            and run[0].shape == "title"
+            and len(run) > 1
+            and (run[1].strong or run[1].weak or cued_name(run[1], lex))
+        )
+    ) and len(run) > 1:
         # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
         run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
         run = run[1:]

@@ -53,6 +53,7 @@ _SIGNING = frozenset(
         " administered given entered recorded verified authorised authorized",
     )
 )
+_STAFF_COLUMNS = frozenset({"nurse", "midwife", "keyworker", "carer", "hca", "cn", "nic"})
 _OWN_NAME_WORDS = frozenset({"surname", "forename", "forenames", "firstname", "lastname"})
 _NOT_A_PERSON = frozenset(
     re.findall(
@@ -132,8 +133,13 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         # Under "by", "signed" or "witness" two capitals are initials even where they also
         # abbreviate something ("LH"); elsewhere "ENT", "VTE" are what they abbreviate.
+        # Thirteenth round: so are those under a column of nurses or keyworkers ("Named nurse":
+        # "CR"), which no specialty or test heads.
         kinds = [
-            _SIGNER if k == "name" and _SIGNING & set(re.findall(r"[a-z]+", label.lower())) else k
+            _SIGNER
+            if k == "name"
+            and (_SIGNING | _STAFF_COLUMNS) & set(re.findall(r"[a-z]+", label.lower()))
+            else k
             for label, k in zip(header, kinds, strict=True)
         ]
         for row in rows:
@@ -192,7 +198,7 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
             if line_sep is None:
                 continue
         assert sep is not None
-        cells = line.split(sep)
+        cells = [part for _, part in _split(line, sep)]
         labels = [c.strip() for c in cells]
         label_like = (
             all(not c or _LABEL.fullmatch(c) for c in labels) and sum(map(bool, labels)) >= 2
@@ -221,16 +227,39 @@ def _separator(line: str) -> str | None:
         return "|"  # two columns have one pipe ("Surname | Forename")
     if line.count("\t") >= 2:
         return "\t"
+    if line.count(",") >= 3 and len(_CSV_COMMA.findall(line)) >= 3:
+        return ","  # an export's comma-separated line ("Bed,Name,CHI,Age"); prose puts spaces
     return None
 
 
-def _cells(start: int, line: str, sep: str) -> list[tuple[int, int]]:
-    cells: list[tuple[int, int]] = []
+# Thirteenth round: comma-separated exports (ward census, lists), where a cell in double quotes
+# may hold commas ('3,"BAIN, Isa",95'). A comma that no space follows separates cells.
+_CSV_COMMA = re.compile(r",(?=\S)")
+_CSV_CELL = re.compile(r'[ \t]*"(?P<q>(?:[^"\n]|"")*)"[ \t]*(?=,|$)|(?P<u>[^,\n]*)')
+
+
+def _split(line: str, sep: str) -> list[tuple[int, str]]:
+    """A line's cells and their offsets in it; a quoted CSV cell without its quotes."""
+    if sep != ",":
+        out: list[tuple[int, str]] = []
+        pos = 0
+        for part in line.split(sep):
+            out.append((pos, part))
+            pos += len(part) + 1
+        return out
+    cells: list[tuple[int, str]] = []
     pos = 0
-    for part in line.split(sep):
-        cells.append((start + pos, start + pos + len(part)))
-        pos += len(part) + 1
+    while pos <= len(line):
+        match = _CSV_CELL.match(line, pos)
+        assert match is not None  # the unquoted branch matches the empty string
+        group = "q" if match.group("q") is not None else "u"
+        cells.append((match.start(group), match.group(group)))
+        pos = match.end() + 1  # past the comma
     return cells
+
+
+def _cells(start: int, line: str, sep: str) -> list[tuple[int, int]]:
+    return [(start + at, start + at + len(part)) for at, part in _split(line, sep)]
 
 
 def _aligned(cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:

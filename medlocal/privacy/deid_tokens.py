@@ -59,6 +59,11 @@ class Tok:
 _ELISIONS = frozenset({"l'", "d'", "l’", "d’"})
 
 
+# Thirteenth round: "Ma" before a clan name, how a Zulu or Xhosa woman is called by her
+# father's clan ("MaNdlovu", "MaKhumalo"); no abbreviation or product has that shape.
+_CLAN_NAME = re.compile(r"Ma[A-Z][a-z]{3,}\Z")
+
+
 def word_shape(word: str, text: str, end: int) -> str:
     if word[0].islower() and len(word) > 1:
         # Most words: no capital to read (what the checks below would say of them too).
@@ -73,6 +78,8 @@ def word_shape(word: str, text: str, end: int) -> str:
         return "initial" if word.isupper() and initial else "lower"
     if word.isupper() and word.lower() in FACILITY_HEADS:
         return "caps"  # "Erie County EMS", "Acme Medical LLC": the head of a facility's name
+    if _CLAN_NAME.match(word):
+        return "title"  # "MaDlamini", "MaZulu": a married woman's clan name (southern Africa)
     if "-" in word and _mixed_case_parts(word):
         return "lower"  # "Pola-R-CHP", "Dara-VRd": a regimen of abbreviations, not a name
     if _ABBREVIATION.match(word) and (not word.isupper() or len(word) <= 2):

@@ -53,6 +53,7 @@ from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
+from medlocal.privacy.deid_staff_initials import initials_after_names, staff_initials
 from medlocal.privacy.deid_tables import table_cells
 from medlocal.privacy.deid_tokens import (
     TOKEN,
@@ -109,6 +110,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     names_before_names(text, tokens, found, lex)
     found += labelled_fields(text, lex)
     found += initial_names(text, tokens, lex)
+    found += staff_initials(text, lex)
     found += chat_speakers(text, lex)
     found += company_names(text, lex)
     found += school_names(text, lex)
@@ -118,6 +120,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
     found += initials_of_found_names(text, found)
+    found += initials_after_names(text, found)
     found += nicknames(text, found, lex)
     return _propagate(text, tokens, join_particles(text, found), lex)
 
