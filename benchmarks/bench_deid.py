@@ -6,16 +6,14 @@ identifiers are printed only with ``--show-misses`` and only for the development
 the third round of rules heldout and heldout2; dev3 and dev4, written as development data in the
 fourth and fifth; dev5a and dev5b, written in the sixth, where dev5b was the round's validation
 half, scored only in aggregate until the round's end; dev6, the seventh round's validation half,
-likewise; dev7, written in the eighth from heldout5's brief; dev9, dev10 and dev11, written in
-the ninth; dev12 and dev13, written in the tenth; dev14 and dev15, written in the eleventh; dev17
-and dev18, written in the twelfth). heldout3 and heldout4 (written in the sixth round by an
-author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
-tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), dev8 (the validation half of the
-eighth to tenth rounds) and dev16 (the eleventh's) are never looked
-at note by note (their misses would invite tuning on them), and
-``--halves`` lets a round of rule work measure the development data without them. The notes are
-synthetic.
-"""
+likewise; dev7, written in the eighth from heldout5's brief; dev9, dev10 and dev11, written in the
+ninth; dev12 and dev13, written in the tenth; dev14 and dev15, written in the eleventh; dev17 and
+dev18, written in the twelfth; dev19, written in the thirteenth). heldout3 and heldout4 (written in
+the sixth round by an author who had not read the rules), heldout5, heldout6 (the ninth round's),
+heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 (the
+thirteenth's), dev8 (the validation half of the eighth to tenth rounds) and dev16 (the eleventh's)
+are never looked at note by note (their misses would invite tuning on them), and ``--halves`` lets
+a round of rule work measure the development data without them. The notes are synthetic."""
 
 from __future__ import annotations
 

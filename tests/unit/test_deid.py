@@ -1107,3 +1107,27 @@ def test_patient_surname_particles_and_lower_case_identity() -> None:
 def test_names_in_cjk_extension_b_are_removed() -> None:
     out = Redactor(shift_days=40).redact("Patient 𠮷野 太郎 attended. Mother: 𡈽屋 花子")
     assert "𠮷" not in out and "𡈽" not in out
+
+
+def test_round_13_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 16 before any change of the session, each half by two authors:
+    # heldout10 (held out; a realistic mix, half of it long messy documents), scored once with
+    # the starting code: 1763/1885 (93.53%; 92.79% rules alone), 5.4% clinical (46/847). dev19
+    # (plain-word organisations and streets, nicknames, many countries' local forms) scored
+    # unseen at 1522/1673 (90.97%), 4.3%; its misses were then used, and the statistical line
+    # retrained on it. heldout10 at the round's end: 1781/1885 (94.48%; 93.85% rules alone),
+    # 4.6% (39/847). Below the targets (99% overall, 95% a type, at most 2% clinical); a
+    # regression guard only. Failures print figures only.
+    for half, count, identifiers, clinical in (
+        ("heldout10", 50, 1885, 847),
+        ("dev19", 50, 1673, 912),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    recall, clinical_redacted = _figures("heldout10")
+    assert recall >= 0.944, f"heldout10 recall {recall:.4f}"
+    assert clinical_redacted <= 0.047, f"heldout10 clinical {clinical_redacted:.4f}"
+    result = score(load("dev19"), _spans)
+    assert result.recall >= 0.981, "dev19"
+    assert 1 - result.clinical_kept <= 0.009, "dev19"
