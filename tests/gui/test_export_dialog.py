@@ -33,6 +33,15 @@ def _dialog(qtbot: QtBot, workspace: Workspace, output_id: int) -> ExportDialog:
     return dialog
 
 
+def _redacting(qtbot: QtBot, workspace: Workspace, output_id: int, out: Path) -> ExportDialog:
+    """The dialog exporting to ``out`` with Redact on, once its preview has been built."""
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.path_edit.setText(str(out))
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    return dialog
+
+
 def _export(qtbot: QtBot, dialog: ExportDialog) -> None:
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.export_job is None, timeout=WAIT_MS)
@@ -139,10 +148,7 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     from PySide6.QtWidgets import QInputDialog
 
     out = tmp_path / "kept.md"
-    dialog = _dialog(qtbot, workspace, output_id)
-    dialog.path_edit.setText(str(out))
-    dialog.redact.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog = _redacting(qtbot, workspace, output_id, out)
     row = _column(dialog, "Text").index("Jane Roe")
     dialog.preview.setCurrentCell(row, 0)
     answers = iter([("  ", True), ("a colleague's name in a teaching case", True)])
@@ -177,10 +183,7 @@ def test_the_line_selected_after_an_add_is_the_one_kept(
     from PySide6.QtWidgets import QInputDialog
 
     out = tmp_path / "kept.md"
-    dialog = _dialog(qtbot, workspace, output_id)
-    dialog.path_edit.setText(str(out))
-    dialog.redact.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog = _redacting(qtbot, workspace, output_id, out)
     before = list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Patient", True))
     dialog.add_text()  # "Patient" stands before every span of the note's snippet
@@ -211,10 +214,7 @@ def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
     from PySide6.QtWidgets import QInputDialog
 
     out = tmp_path / "absorbed.md"
-    dialog = _dialog(qtbot, workspace, output_id)
-    dialog.path_edit.setText(str(out))
-    dialog.redact.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog = _redacting(qtbot, workspace, output_id, out)
     row = _column(dialog, "Text").index("Jane Roe")
     number = _column(dialog, "#")[row]
     dialog.preview.setCurrentCell(row, 0)
@@ -268,10 +268,7 @@ def test_kept_lines_are_counted_as_kept_not_removed(
     the export then said "N identifier(s) removed" of a file that held them all; the kept line
     read as "Removed: Jane Roe, Replaced by: (kept)"."""
     out = tmp_path / "kept.md"
-    dialog = _dialog(qtbot, workspace, output_id)
-    dialog.path_edit.setText(str(out))
-    dialog.redact.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog = _redacting(qtbot, workspace, output_id, out)
     assert "Removed" not in PREVIEW_COLUMNS  # the text column says nothing of what is done
     assert set(_column(dialog, "State")) == {"Removed"}
     lines = dialog.preview.rowCount()
@@ -300,10 +297,7 @@ def test_a_partly_kept_preview_counts_both(
     from PySide6.QtWidgets import QInputDialog
 
     out = tmp_path / "part.md"
-    dialog = _dialog(qtbot, workspace, output_id)
-    dialog.path_edit.setText(str(out))
-    dialog.redact.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    dialog = _redacting(qtbot, workspace, output_id, out)
     lines = dialog.preview.rowCount()
     if lines < 2:
         monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("metformin", True))
