@@ -8,7 +8,8 @@ fourth and fifth; dev5a and dev5b, written in the sixth, where dev5b was the rou
 half, scored only in aggregate until the round's end; dev6, the seventh round's validation half,
 likewise; dev7, written in the eighth from heldout5's brief; dev9, dev10 and dev11, written in the
 ninth; dev12 and dev13, written in the tenth; dev14 and dev15, written in the eleventh; dev17 and
-dev18, written in the twelfth; dev19, written in the thirteenth). heldout3 and heldout4 (written in
+dev18, written in the twelfth; dev19, written in the thirteenth; dev20, written at the end of the
+thirteenth, not yet used). heldout3 and heldout4 (written in
 the sixth round by an author who had not read the rules), heldout5, heldout6 (the ninth round's),
 heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 (the
 thirteenth's), dev8 (the validation half of the eighth to tenth rounds) and dev16 (the eleventh's)
@@ -36,6 +37,7 @@ from medlocal.privacy.redact import PatientIdentity, Redactor
 DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
     "dev11", "dev12", "dev13", "dev14", "dev15", "dev17", "dev18", "dev19",
+    "dev20",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
