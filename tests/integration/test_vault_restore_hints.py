@@ -81,7 +81,8 @@ def test_doctor_vault_checks_that_vaults_folder(
     out = capsys.readouterr().out
     assert "1 folder(s) left by an interrupted restore" in out, out
     assert f"           {left}\n" in out and str(beside_default) not in out
-    assert f"vault:     {other}\n" in out, out
+    # The folder itself is gone (only what the interrupted restore left beside it).
+    assert f"vault:     {other} (no such folder: no vault here)\n" in out, out
     assert _cli("doctor", "--json", "--vault", str(other)) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["restore_leftovers"] == [str(left)]
