@@ -92,7 +92,9 @@ _ADDRESS_ABBR = frozenset(
         "ste", "dr", "ln", "hwy", "pl", "ct", "sq", "bldg", "flr", "brgy", "ext", "jr",
     }
 )  # fmt: skip
-_ADDRESS_SEGMENT = re.compile(r"[^,;:()\n]+")
+# A part ends at a comma, a colon, a bracket or the line's end, and at a table's bar or an HL7
+# field's or component's separator ("...^LINN||541-555-0172^PRN^PH": deid_hl7 reads those).
+_ADDRESS_SEGMENT = re.compile(r"[^,;:()|^\n]+")
 # Small street words that open a street's name (Polish "ul. Długa 5", "os. Widok 3").
 _STREET_OPENERS = frozenset({"ul.", "os.", "al."})
 # An Irish place word with its mutation in lower case ("Baile na hAbhann", "Cill an tSléibhe").

@@ -59,10 +59,17 @@ def _table_ages(text: str, start: int) -> Generator[Redaction, None, int]:
     width = 0
     for match in _LINE.finditer(text, start):
         line = match.group()
-        if line.count(",") < 2:
+        commas = line.count(",")
+        if commas < 1:
             return match.start()
         cells = _cells(line, match.start())
         values = [text[a:b].strip() for a, b in cells]
+        # Two columns ("Name,Age") only where a header cell is the age's label: one comma
+        # alone is as often a list or a sentence.
+        if commas < 2 and not (
+            width == 2 if column is not None else any(_AGE_LABEL.fullmatch(v) for v in values)
+        ):
+            return match.start()
         if all(_LABEL.fullmatch(v) for v in values):
             ages = [i for i, v in enumerate(values) if _AGE_LABEL.fullmatch(v)]
             column, width = (ages[0], len(values)) if ages else (None, 0)

@@ -55,7 +55,13 @@ _FIELDS: dict[str, dict[int, dict[int, str] | None]] = {
         8: _one("health_plan_id"), 16: _XPN, 19: _XAD, 36: _one("health_plan_id"),
         49: _CX | {1: "health_plan_id"},
     },
-    "GT1": {3: _XPN, 5: _XAD, 6: _XTN, 7: _XTN, 12: _one("ssn"), 16: _XPN, 17: _XAD, 18: _XTN},
+    # GT1 (v2.5): 2 guarantor number, 3 name, 4 spouse's name, 5 address, 6 and 7 telephones,
+    # 12 SSN, 16 employer's name, 17 its address, 18 its telephone, 19 employee ID, 21 the
+    # organisation's name.
+    "GT1": {
+        2: _CX, 3: _XPN, 4: _XPN, 5: _XAD, 6: _XTN, 7: _XTN, 12: _one("ssn"), 16: _XPN,
+        17: _XAD, 18: _XTN, 19: _CX, 21: _XON,
+    },
     "MRG": {1: _CX, 3: _CX | {1: "account_number"}, 7: _XPN},
     "TXA": {5: _XCN, 9: _XCN, 10: _XCN, 22: _XCN, 23: _XCN},
 }  # fmt: skip

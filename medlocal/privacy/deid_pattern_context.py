@@ -21,6 +21,7 @@ from medlocal.privacy.deid_codes import (
 )
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
 
 LAB_BEFORE_NUMBER = re.compile(
     r"(?i:\b(?:platelets?|plt|wbc|rbc|cd4|cd8|viral[ \t]+load|rna|dna|hiv|hcv|hbv|count|"
@@ -177,6 +178,16 @@ def _street_before_town(street: str, town: str) -> bool:
 _NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
 
 
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _listed_place(words: str) -> bool:
+    """Whether ``words`` hold a listed place (a word of it, or two or more together)."""
+    lex = lexicon()
+    folded = [fold(word) for word in words.split()]
+    return any(word in lex.places for word in folded) or lex.multiword_place(folded) > 0
+
+
 def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
     """The patterns whose match depends on the word before it (the clinical value grammar: a
     number after a lab name or a score is a result, not an identifier)."""
@@ -223,6 +234,9 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
         return _street_before_town(match.group("s"), match.group("t"))
     if "c" in pattern.groupindex and match.group("c") and match.group().startswith("C/"):
         return _name_word(match.group("c"))  # "C/ Mayor 5", not "C/ Headache 3 weeks"
+    if pattern is ACCENTED_POSTCODE and _YEAR_LIKE.fullmatch(match.group("v")):
+        # "Ōtaki 2010;" is a postcode; "Überweisung 2021." and "Ödeme 2020." are years.
+        return _listed_place(match.group("p"))
     for place in ("p", "p2"):  # a postcode after a place, an age after a name
         if place in pattern.groupindex and match.group(place):
             return any(_name_word(word) for word in match.group(place).split())
@@ -272,5 +286,6 @@ BY_IDENTITY = frozenset(
         CODE, SHORT_CODE, DASHED_DIGITS, LETTER_PREFIX, DEVICE_CODE, SPACED_DIGITS,
         SLASHED_CODE, BARE_LONG_NUMBER, LABELLED_NUMBER,
         ADDRESS_PART,  # "#204": a match may open with a sign, not a word
+        ACCENTED_POSTCODE,
     }
 )  # fmt: skip

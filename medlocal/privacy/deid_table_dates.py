@@ -14,7 +14,8 @@ from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_tables import table_rows
 
 # Speed: the tables are read only where a cell holds a day and month alone.
-_SHORT_DATE_CELL = re.compile(r"[|\t][ \t]*\d{1,2}[/.]\d{1,2}\.?[ \t]*(?:[|\t]|$)", re.M)
+# A cell opens after a bar or tab, or at the line's start (a table's first column).
+_SHORT_DATE_CELL = re.compile(r"(?:^|[|\t])[ \t]*\d{1,2}[/.]\d{1,2}\.?[ \t]*(?:[|\t]|$)", re.M)
 _SHORT_DATE = re.compile(
     r"(?!(?:[1-9]|10)/10$|[1-5]/5$|6/(?:4|5|6|9|12|18|24)$)"
     r"(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"

@@ -181,7 +181,7 @@ def _address_rows(text: str) -> Iterator[tuple[int, int]]:
             start += len(cell) + 1
 
 
-def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
+def _tables(text: str, tabs: int = 2) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
     """Each table's header labels and its rows' cell offsets: in a run of lines split the same
     way by pipes or tabs, a line of labels only is a header, and the rows after it with as many
     cells are its rows ("EXPORT v3 | site=... | user=..." above a header is neither)."""
@@ -190,7 +190,7 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
     rows: list[list[tuple[int, int]]] = []
     sep: str | None = None
     for start, line in lines:
-        line_sep = _separator(line)
+        line_sep = _separator(line, tabs)
         if line_sep != sep or line_sep is None:
             if header and rows:
                 yield header, rows
@@ -218,14 +218,16 @@ def _tables(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]
 
 # The tables themselves, for the rules that read a column's dates (deid_table_dates).
 def table_rows(text: str) -> Iterator[tuple[list[str], list[list[tuple[int, int]]]]]:
-    """Each table's header labels and its rows' cell offsets (see _tables)."""
-    return _tables(text)
+    """Each table's header labels and its rows' cell offsets (see _tables); a line with one tab
+    is a row too ("Date<TAB>Result": a column of dates needs its header, which this reading
+    asks for)."""
+    return _tables(text, tabs=1)
 
 
-def _separator(line: str) -> str | None:
+def _separator(line: str, tabs: int = 2) -> str | None:
     if line.count("|") >= 1:
         return "|"  # two columns have one pipe ("Surname | Forename")
-    if line.count("\t") >= 2:
+    if line.count("\t") >= tabs:
         return "\t"
     if line.count(",") >= 3 and len(_CSV_COMMA.findall(line)) >= 3:
         return ","  # an export's comma-separated line ("Bed,Name,CHI,Age"); prose puts spaces

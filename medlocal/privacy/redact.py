@@ -157,7 +157,22 @@ class Redactor:
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
         try:
-            return resolve(text, self._candidates(text))
+            if "\r" not in text:
+                return resolve(text, self._candidates(text))
+            # Windows ("\r\n") and old Mac ("\r") line ends: the line-based rules read "\n"
+            # (a "$" or "[ \t]*\n" after the value), so the text is read with plain line ends
+            # and each redaction is placed back on the text as written.
+            plain, starts, ends = _plain_line_ends(text)
+            return [
+                Redaction(
+                    red.kind,
+                    starts[red.start],
+                    ends[red.end],
+                    text[starts[red.start] : ends[red.end]],
+                    red.replacement,
+                )
+                for red in resolve(plain, self._candidates(plain))
+            ]
         finally:
             # The word lists remember what they said of each word while a text is read; a
             # patient's words are not kept once it is done.
@@ -165,6 +180,27 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))
+
+
+def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` with each "\r\n" and lone "\r" as "\n", and two maps from the offsets of that
+    copy to the text's: where a character starts (for a span's start) and where the character
+    before an offset ends (for a span's end; a "\n" read for "\r\n" ends after both)."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = [0]
+    i, size = 0, len(text)
+    while i < size:
+        starts.append(i)
+        if text[i] == "\r":
+            chars.append("\n")
+            i += 2 if text.startswith("\n", i + 1) else 1
+        else:
+            chars.append(text[i])
+            i += 1
+        ends.append(i)
+    starts.append(size)
+    return "".join(chars), starts, ends
 
 
 def _word_redaction(text: str, span: WordSpan) -> Redaction:
