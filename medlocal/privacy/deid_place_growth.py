@@ -3,7 +3,10 @@ or after a street ("14 [Clepington]", "[Lindenbühl] 7"), an organisation's head
 name, also where the name wraps onto the next line ("[Hope Family]\\nClinic", "[Aggieland]
 Rehab"), a compass part after a district ("[Kurla] (W)") and a street word in lower case
 ("[Ndumberi-Gachika] road"). The rules and the tagger find the name; what they leave beside it
-would still point to the place.
+would still point to the place. A name the word scan found ("name" kind) takes a head word only
+on its own line, never after a title or a person's cue, and not where a lower-case word follows
+the head word unless a word leading to a place stands before the name: "Mr [John Smith]\nSurgery
+was uneventful" and "[Sarah Jones] PT today" keep their words.
 """
 
 from __future__ import annotations
@@ -12,6 +15,15 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
+    FUNCTION_CUES,
+    HONORIFICS,
+    RELATIONS,
+    ROLES,
+    SOFT_CUES,
+    TITLES,
+)
 from medlocal.privacy.deid_spans import Redaction
 
 # Spans that may name a place or an organisation (the word scan calls an unknown name "name").
@@ -52,6 +64,23 @@ _COMPASS = re.compile(r"[ \t]*\((?:N|S|E|W|North|South|East|West)\)")
 # (a name wrapped by the line's width). Only the next word: "Mr [Pellow]\nGeneral Surgery" is a
 # service, not the name's head.
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
+# A lower-case word right after the head word on its line: the head word opens a sentence or
+# a role ("Dr [Patel]\nPharmacy to dispense", "[Sarah Jones] PT today"), not a letterhead.
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+# Words before a name (or opening its span) that make it a person's: a title, an honorific, a
+# relation, a role or a cue for staff ("Mr [John Smith]", "Dr [Brown]", "Chaperone: [Jo
+# Lane]"). A person's name takes no organisation's head word. "GP:" holds a practice as often
+# as a doctor ("GP: [Wellmoor] Surgery").
+_PERSON_CUES = (
+    TITLES | HONORIFICS | (RELATIONS - FUNCTION_CUES) | ((ROLES | SOFT_CUES | COLON_ROLES) - {"gp"})
+)
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)\.?[ \t]*[:,]?[ \t]*\Z")
+# Words before a name that lead to a place, where a head word after it joins it even inside a
+# sentence.
+_PLACE_WORDS = frozenset(
+    {"at", "from", "in", "into", "attends", "attended", "attending", "via", "admitted"}
+)
+_FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A street word in lower case after a street's name ("Ndumberi-Gachika road"): only the words
 # that are no everyday word ("close", "way", "place" are).
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
@@ -114,8 +143,15 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             compass = _COMPASS.match(text, end)
             if compass is not None:
                 end = compass.end()
-        if _next_character(text, end, "\n").isupper():
-            end = _head_after(text, end)
+        if red.kind != "name":
+            # A street, town or facility found by its own rule is a place: its head word joins
+            # it inside a sentence too ("at [Maple Grove] Rehab twice weekly").
+            if _next_character(text, end, "\n").isupper():
+                end = _head_after(text, end, in_sentence=True)
+        elif _next_character(text, end).isupper() and not _personal(text, red):
+            # A name takes a head word only on its own line: the next line's first word opens
+            # a heading or a sentence ("Mr [John Smith]\nSurgery was uneventful").
+            end = _head_after(text, end, wrap=False, in_sentence=_placed(text, red.start))
         if 1 in covered[red.end : end]:
             end = red.end
         if (start, end) != (red.start, red.end):
@@ -186,13 +222,42 @@ def _addressed(text: str, start: int) -> bool:
     return _ADDRESSED.search(text, max(0, start - _WINDOW), start) is not None
 
 
-def _head_after(text: str, end: int) -> int:
+def _personal(text: str, red: Redaction) -> bool:
+    """Whether a name is a person's by a title, honorific, relation, role or staff cue opening
+    its span or written right before it ("Mr [John Smith]", "[Dr Brown]", "Nurse: [Ama]")."""
+    first = _FIRST_WORD.match(text, red.start, red.end)
+    if first is not None and first.group().lower() in _PERSON_CUES:
+        return True
+    line_start = text.rfind("\n", 0, red.start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, red.start - _WINDOW), red.start)
+    return before is not None and before.group("w").lower() in _PERSON_CUES
+
+
+def _placed(text: str, start: int) -> bool:
+    """Whether the word right before a name leads to a place ("physio at [Tarnwick] Rehab
+    weekly", "discharged from [Maple Grove] Rehab"): a head word after it names the place even
+    where the sentence goes on."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, start - _WINDOW), start)
+    return before is not None and before.group("w").lower() in _PLACE_WORDS
+
+
+def _head_after(text: str, end: int, wrap: bool = True, in_sentence: bool = False) -> int:
     """The end of an organisation's head word written right after a span ("[Wood] Surgical"), or
-    the span's own end where none follows."""
+    the span's own end where none follows. Only on the span's line unless ``wrap``; where a
+    lower-case word follows the head word on its line (a sentence or a role goes on there), only
+    ``in_sentence`` (the span follows a word that leads to a place)."""
     found = _WORD_AFTER.match(text, end)
-    if found is None:
+    if found is None or (not wrap and "\n" in text[end : found.start("w")]):
         return end
     word = found.group("w").rstrip(".,;:")
-    if word.replace(".", "").lower() in _HEADS:
-        return found.start("w") + len(found.group("w").rstrip(",;:"))
+    if word.replace(".", "").lower() not in _HEADS:
+        return end
+    head_end = found.start("w") + len(found.group("w").rstrip(",;:"))
+    if (
+        in_sentence
+        or found.group("w").endswith((",", ";", ":"))
+        or not _LOWER_AFTER.match(text, head_end)
+    ):
+        return head_end
     return end

@@ -214,8 +214,20 @@ def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) ->
 
 # NegEx read a window of five words after a trigger; ConText ends the scope at a termination
 # term instead. Both apply here: the window (a little wider, as "no evidence of" is one trigger)
-# counts the words of one list item and starts again after a comma that continues the list.
+# counts the words of one list item and starts again after a comma that continues the list, or
+# at "or"/"nor", which open the next thing denied ("chest pain or shortness of breath or
+# palpitations").
 _NEG_WINDOW = 6
+# Words the window does not count: articles, prepositions, possessives and coordinators, and the
+# position words that place a finding ("no pain in the left lower quadrant of the abdomen
+# radiating to the back" is one finding, not eleven words).
+_NEG_UNCOUNTED = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "into", "onto", "from", "with", "within",
+     "by", "for", "over", "under", "his", "her", "their", "its", "my", "your", "our", "any",
+     "and", "or", "nor", "left", "right", "bilateral", "both", "upper", "lower", "mid", "l",
+     "r"}
+)  # fmt: skip
+_NEG_ITEM_OPENERS = frozenset({"or", "nor"})
 # A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
 # fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
 _CLAUSE_WORDS = frozenset(
@@ -247,7 +259,7 @@ def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
 def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
     a termination term, the end of the sentence, a comma that opens a new item or clause, or
-    ``_NEG_WINDOW`` words into one item."""
+    ``_NEG_WINDOW`` counted words into one item (an "or" or "nor" starts a new item)."""
     scope: list[int] = []
     words = 0
     while 0 <= i < len(tokens) and not _is_break(tokens[i]):
@@ -257,9 +269,12 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
             words = 0
         else:
             scope.append(i)
-            words += 1
-            if words >= _NEG_WINDOW:
-                break
+            if tokens[i].text in _NEG_ITEM_OPENERS:
+                words = 0
+            elif tokens[i].text not in _NEG_UNCOUNTED:
+                words += 1
+                if words >= _NEG_WINDOW:
+                    break
         i += step
     return scope
 

@@ -198,3 +198,40 @@ def test_a_term_matches_its_passage_whatever_the_case() -> None:
     assert "'HbA1C'" in mismatch.message
     flags = ground("HbA1C was not measured [1].", {1: "HbA1c 58 mmol/mol."}).flags
     assert [f.token for f in flags if f.kind == "negation_conflict"] == ["HbA1C"]
+
+
+# -- the window counts what is denied, not every small word (review) -------------------------
+
+
+def test_a_list_joined_by_or_stays_negated_to_its_last_item() -> None:
+    passage = "Patient denies chest pain or shortness of breath or palpitations."
+    found = {m.key: m.assertion.negated for m in mentions(passage)}
+    assert found["pain"] and found["breath"] and found["palpitation"]
+    assert ("negation", "palpitation") in dims("The patient reports palpitations.", passage)
+    flags = ground("The patient reports palpitations [1].", {1: passage}).flags
+    assert [f.token for f in flags if f.kind == "negation_conflict"] == ["palpitations"]
+
+
+def test_nor_opens_the_next_negated_item() -> None:
+    found = {
+        m.key: m.assertion.negated for m in mentions("Neither fever nor night sweats nor rigors.")
+    }
+    assert found["sweat"] is True and found["rigor"] is True
+
+
+def test_a_long_negated_phrase_counts_its_findings_not_its_small_words() -> None:
+    sentence = "No pain in the left lower quadrant of the abdomen radiating to the back."
+    found = {m.key: m.assertion.negated for m in mentions(sentence)}
+    assert {k: found[k] for k in ("pain", "abdomen", "radiating", "back")} == dict.fromkeys(
+        ("pain", "abdomen", "radiating", "back"), True
+    )
+    assert ("negation", "back") in dims(sentence, "Tenderness over the back.")
+
+
+def test_the_comma_and_clause_rules_still_hold_beside_or() -> None:
+    sentence = "Allergic to penicillin, no tolerance for amoxicillin, HbA1C 58."
+    assert dims(sentence, ALLERGY_PASSAGE) == []
+    found = {m.key: m.assertion.negated for m in mentions("Denies chest pain, reports dyspnoea.")}
+    assert found["pain"] is True and found["dyspnoea"] is False
+    found = {m.key: m.assertion.negated for m in mentions("No cough or wheeze, she has a rash.")}
+    assert found["cough"] and found["wheeze"] and found["rash"] is False
