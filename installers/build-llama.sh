@@ -99,8 +99,11 @@ python3 -m pip wheel --no-deps --no-build-isolation --no-cache-dir \
   --config-settings=build-dir="$work/build" "$src" -w "$out"
 whl=$(ls "$out"/llama_cpp_python-"$version"-*.whl)
 echo "built $whl"
-python3 -m zipfile -l "$whl" | grep -E "lib/.*ggml" || true
-if ! python3 -m zipfile -l "$whl" | grep -q "libggml-cpu-\|ggml-cpu-.*\.dll"; then
+# The listing is read once into a variable: `zipfile -l | grep -q` fails under pipefail when grep
+# stops at its first match and the listing meets a closed pipe (BrokenPipeError).
+listing=$(python3 -m zipfile -l "$whl")
+grep -E "lib/.*ggml" <<<"$listing" || true
+if ! grep -q "libggml-cpu-\|ggml-cpu-.*\.dll" <<<"$listing"; then
   echo "no CPU variant libraries in the wheel" >&2; exit 1
 fi
 if python3 -m zipfile -l "$whl" | grep -qi "sapphirerapids\|amx"; then
