@@ -21,5 +21,7 @@ archs=${CUDA_ARCHS:-75;80;86;89;90}
 MEDLOCAL_LLAMA_EXTRA_CMAKE="-DGGML_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=$archs ${MEDLOCAL_LLAMA_EXTRA_CMAKE:-}" \
   bash installers/build-llama.sh "${1:-build/llama-wheel-cuda}"
 whl=$(ls "${1:-build/llama-wheel-cuda}"/llama_cpp_python-*.whl)
-python3 -m zipfile -l "$whl" | grep -q 'libggml-cuda' || { echo "no libggml-cuda in $whl" >&2; exit 1; }
+# The listing read once: a piped `grep -q` fails under pipefail when the listing meets a closed pipe.
+listing=$(python3 -m zipfile -l "$whl")
+grep -q 'libggml-cuda' <<<"$listing" || { echo "no libggml-cuda in $whl" >&2; exit 1; }
 echo "CUDA wheel: $whl  (install it, then pyinstaller build.spec; medlocal doctor shows CUDA)"
