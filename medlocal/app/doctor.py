@@ -176,10 +176,13 @@ def _vault_note(folder: Path) -> str:
     """Why there is no vault in ``folder`` ("" when there is one)."""
     from medlocal.vault.store import Vault
 
-    if not folder.exists():
-        return "no such folder: no vault here"
-    if not folder.is_dir():
-        return "not a folder: no vault here"
-    if not Vault.exists(folder):
-        return "no vault in this folder"
+    try:
+        if not folder.exists():
+            return "no such folder: no vault here"
+        if not folder.is_dir():
+            return "not a folder: no vault here"
+        if not Vault.exists(folder):
+            return "no vault in this folder"
+    except OSError as exc:  # a folder above it that this user may not enter: say so, not crash
+        return f"cannot be read ({exc.strerror or exc})"
     return ""

@@ -46,3 +46,19 @@ def test_every_doctor_line_has_the_label_layout(
         if not line.startswith(" "):  # continuation lines are indented under their label
             assert labelled.match(line), line
     assert any(line.startswith("llama.cpp: llama-cpp-python ") for line in lines)
+
+
+def test_a_vault_folder_that_cannot_be_read_is_said_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.app.doctor import _vault_note
+
+    locked = tmp_path / "locked" / "vault"
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> bool:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # As Path.exists does on Python 3.11 under a parent folder this user may not enter (root,
+    # which runs the tests, may enter any folder, so the refusal is played).
+    monkeypatch.setattr(Path, "exists", refuse)
+    assert _vault_note(locked) == "cannot be read (Permission denied)"
