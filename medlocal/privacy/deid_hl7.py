@@ -32,7 +32,6 @@ def _one(kind: str) -> dict[int, str]:
     return {1: kind}
 
 
-_PHONE = "phone"
 # segment -> field number -> component map (or _XTN for telephone fields).
 _FIELDS: dict[str, dict[int, dict[int, str] | None]] = {
     "MSH": {4: _HD, 6: _HD},
@@ -99,19 +98,26 @@ def hl7_candidates(text: str) -> Iterator[Redaction]:
         pos = segment.start(1)
         for number, piece in enumerate(segment.group()[pos - segment.start() :].split("|")):
             start, pos = pos, pos + len(piece) + 1
-            field = fields.get(number + first) if number else None
-            if number == 0 or (field is None and (number + first) not in fields):
-                continue
-            for comp, a, b in _components(text, start, start + len(piece)):
-                kind = _PHONE if field is None else field.get(comp)
-                if kind is None:
-                    continue
-                a, b = _trimmed(text, a, b)
-                value = text[a:b]
-                if not _WORTH.search(value):
-                    continue
-                if field is None and not any(c.isdigit() or c == "@" for c in value):
-                    continue  # a telephone's use code ("PRN", "NET"), not a number
-                if field is None and "@" in value:
-                    kind = "email"
-                yield Redaction(kind, a, b, value, label(kind))
+            if number and number + first in fields:
+                yield from _field(text, start, start + len(piece), fields[number + first])
+
+
+def _field(
+    text: str, start: int, end: int, components: dict[int, str] | None
+) -> Iterator[Redaction]:
+    """The identifiers in one field, by ``components`` (None: a telephone field, XTN)."""
+    for comp, a, b in _components(text, start, end):
+        a, b = _trimmed(text, a, b)
+        value = text[a:b]
+        if not _WORTH.search(value):
+            continue
+        if components is not None:
+            kind = components.get(comp)
+        elif "@" in value:
+            kind = "email"
+        elif any(c.isdigit() for c in value):
+            kind = "phone"
+        else:
+            kind = None  # a telephone's use code ("PRN", "NET"), not a number
+        if kind is not None:
+            yield Redaction(kind, a, b, value, label(kind))
