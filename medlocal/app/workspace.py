@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,10 @@ def _file_stamp(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_ino, info.st_mtime_ns, info.st_size
+
+
+def _changed_names(before: Settings, after: Settings) -> set[str]:
+    return {f.name for f in fields(before) if getattr(before, f.name) != getattr(after, f.name)}
 
 
 class Workspace:
@@ -147,9 +151,12 @@ class Workspace:
         elif stamp != self._settings_stamp:
             self._settings_stamp = stamp
             try:
-                self._settings = load_settings()
+                reread = load_settings()
             except UserInputError as exc:
                 log.warning("settings file changed and cannot be used (%s); keeping these", exc)
+            else:
+                before, self._settings = self._settings, reread
+                self._settings_took_effect(_changed_names(before, reread))
         return self._settings
 
     def reset_settings(self) -> Path | None:
@@ -168,12 +175,17 @@ class Workspace:
         save_settings(updated)
         self._settings = updated
         self._settings_stamp = _file_stamp(settings_path())
-        if "auto_lock_minutes" in changes:
+        self._settings_took_effect(set(changes))
+        return updated
+
+    def _settings_took_effect(self, changed: set[str]) -> None:
+        """What a changed setting does at once, whether the window saved it or a terminal's
+        ``medlocal settings set`` rewrote the file (read again at the next use)."""
+        if "auto_lock_minutes" in changed:
             self._session.idle_setting_changed()
-        if "rerank" in changes:
+        if "rerank" in changed:
             # Off frees the reranker's memory; back on loads it (and retries one that failed).
             self._models.unload("reranker")
-        return updated
 
     def sampling(self, **overrides: Any) -> SamplingParams:
         """Sampling parameters from the user's settings, with per-call overrides (None = keep)."""

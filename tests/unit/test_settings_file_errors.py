@@ -156,3 +156,23 @@ def test_a_file_damaged_elsewhere_keeps_the_settings_in_use(
     settings_path().write_text("threads = = 3")
     assert workspace.settings.threads == 2
     assert "cannot be used" in caplog.text
+
+
+def test_a_change_made_elsewhere_takes_effect_as_a_window_change_does(
+    medlocal_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The auto-lock countdown and the reranker follow a `medlocal settings set` made in a
+    # terminal, as they follow the settings dialog: not only the next save.
+    workspace = Workspace()
+    effects: list[str] = []
+    monkeypatch.setattr(workspace._session, "idle_setting_changed", lambda: effects.append("idle"))
+    monkeypatch.setattr(workspace._models, "unload", lambda role: effects.append(role))
+    assert workspace.settings.auto_lock_minutes == Settings().auto_lock_minutes
+    update_setting("auto_lock_minutes", str(Settings().auto_lock_minutes + 5))
+    assert workspace.settings.auto_lock_minutes == Settings().auto_lock_minutes + 5
+    assert effects == ["idle"]
+    update_setting("rerank", "off" if Settings().rerank == "auto" else "auto")
+    workspace.settings  # noqa: B018 - the next use reads the file again
+    assert effects == ["idle", "reranker"]
+    workspace.settings  # noqa: B018 - an unchanged file does nothing more
+    assert effects == ["idle", "reranker"]
