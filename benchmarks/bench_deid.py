@@ -42,7 +42,7 @@ DEVELOPMENT = (
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
     "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
-    "heldout9", "heldout10",
+    "heldout9", "heldout10", "heldout11",
 )  # fmt: skip
 HALVES = DEVELOPMENT + HELD_OUT
 
