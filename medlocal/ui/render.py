@@ -126,7 +126,8 @@ def iter_answer_blocks(
     text: str, flags: Sequence[Flag] = (), cite_prefix: str = ""
 ) -> Iterator[str]:
     """The checked answer as HTML blocks, rendered as they are taken: paragraphs, headings,
-    bullets ("<ul>", each "<li>…</li>" and "</ul>" an entry of their own), citation chips, flags."""
+    bullets ("<ul>", each "<li>…</li>" and "</ul>" an entry of their own), citation chips and
+    flags."""
     spans = flag_spans(text, flags)
     marked = _mark_flags(text, spans)
     in_list = False

@@ -115,10 +115,15 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
 
     whole: list[str] = []
     real_set = chat.view.setHtml
-    chat.view.setHtml = lambda text: (whole.append(text), real_set(text))[1]  # type: ignore[method-assign]
+    monkeypatch.setattr(chat.view, "setHtml", lambda text: (whole.append(text), real_set(text)))
     inserted: list[str] = []
     real_insert = chat._insert_html
-    chat._insert_html = lambda cursor, text: (inserted.append(text), real_insert(cursor, text))[1]  # type: ignore[method-assign]
+
+    def insert(cursor: Any, text: str) -> None:
+        inserted.append(text)
+        real_insert(cursor, text)
+
+    monkeypatch.setattr(chat, "_insert_html", insert)
     rendered: list[str] = []
     real_blocks = chat_panel.iter_answer_blocks
 
@@ -145,7 +150,7 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
 
     # The same chat as a full draw shows it: text, citation links, flag tooltips, rules.
     drawn = chat.view.toPlainText(), _anchors_and_tips(chat), _blocks(chat)
-    chat.view.setHtml = real_set  # type: ignore[method-assign]
+    monkeypatch.setattr(chat.view, "setHtml", real_set)
     chat._shown = None
     chat.redraw()
     assert chat.view.toPlainText() == drawn[0]
