@@ -463,7 +463,6 @@ class ChatPanel(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def redraw(self) -> None:
-        self._draw_pending(all_of_it=True)  # an answer still being added is finished first
         document = self.view.document()
         shown = self._shown
         added = self.turns[len(shown) :] if shown is not None else []
@@ -472,6 +471,7 @@ class ChatPanel(QWidget):
             or len(shown) > len(self.turns)
             or any(old is not new for old, new in zip(shown, self.turns, strict=False))
         ):  # other turns: the whole chat is drawn again
+            self._pending = _Pieces()  # what was still to be added of an answer is in it
             self.view.setHtml(self._finished_turns_html())
             self._shown, added = list(self.turns), []
             if self.turns:  # the live part gets a block of its own after the closing rule
@@ -479,6 +479,8 @@ class ChatPanel(QWidget):
                 end.movePosition(QTextCursor.MoveOperation.End)
                 end.insertBlock(QTextBlockFormat(), QTextCharFormat())
             self._live_at = document.characterCount() - 1
+        else:
+            self._draw_pending(all_of_it=True)  # an answer still being added is finished first
         # The live part (the question being answered, its streamed text, the status line) is
         # all that changes while an answer streams: only it is replaced.
         cursor = QTextCursor(document)

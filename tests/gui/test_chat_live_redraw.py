@@ -170,4 +170,17 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     assert not chat._pending
     text = chat.view.toPlainText()
     assert text.rstrip().endswith("You: Third?") and text.count("Long line 1999") == 2
+
+    # Another chat opened while pieces are pending: they are dropped, not drawn first.
+    chat.live_question = ""
+    chat.turns = [*chat.turns, ChatTurn("Fourth?", answer)]
+    chat.redraw()
+    assert chat._pending
+    done = len(inserted)
+    chat.turns = [ChatTurn("Other chat?", "Other answer.")]
+    chat.redraw()
+    assert not chat._pending and len(inserted) == done
+    assert "Long line" not in chat.view.toPlainText()
+    qtbot.wait(20)
+    assert chat.view.toPlainText().strip() == "You: Other chat?\nOther answer."
     window.close()
