@@ -1,6 +1,7 @@
 """Does the window stay responsive? The longest gap between GUI events while the demo model
-generates 256 tokens, while 50 documents import, and while the vault unlocks (default Argon2id)
-and its index builds; plus launch-to-window and unlock-to-usable times.
+generates 256 tokens, while 50 documents import, while a 2,000-line answer finishes in a chat that
+already shows one (phase "finish", no model), and while the vault unlocks (default Argon2id) and
+its index builds; plus launch-to-window and unlock-to-usable times.
 
 A QTimer asks for a tick every 5 ms on the GUI thread; a gap is the time between two ticks.
 Baseline in the same run: the same timer with nothing else going on (the machine's own noise).
@@ -86,6 +87,37 @@ def generate(
     results["generate"] = measured
 
 
+def finish(meter: GapMeter, window: Any, results: dict[str, object], lines: int) -> None:
+    """A streamed answer of ``lines`` lines finishes in a chat that shows one such answer: the
+    finished turn is drawn (no model: the turn is handed to the panel as its job would)."""
+    from medlocal.app.chats import ChatTurn
+
+    chat = window.chat
+
+    def answer(tag: str) -> str:
+        return "\n".join(
+            f"- {tag} line {i}: metformin 500 mg twice daily, **sodium** 138 mmol/L [1, 2]."
+            for i in range(lines)
+        )
+
+    chat.turns = [ChatTurn("Earlier question?", answer("Earlier"))]
+    chat.live_question, chat.live_text = "Long question?", answer("Long")
+    chat.redraw()
+    turn = ChatTurn("Long question?", chat.live_text)
+
+    def complete() -> None:
+        chat.turns = [*chat.turns, turn]
+        chat.live_question = chat.live_text = ""
+        chat.redraw()
+
+    def done() -> bool:  # all of it drawn, and the window left alone a while after
+        return not chat._pending and time.perf_counter() - started > 1.0
+
+    results["finish_lines"] = lines
+    started = time.perf_counter()
+    results["finish"] = meter.measure(complete, done, 60)
+
+
 def unlock(meter: GapMeter, app: QApplication, window: Any, results: dict[str, object]) -> None:
     """Lock, then unlock through the lock screen with the default (production) Argon2id cost."""
     window.lock()
@@ -107,7 +139,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument(
         "--phases",
-        default="import,generate,unlock",
+        default="import,generate,finish,unlock",
         help="comma-separated subset to run (repeat runs of one phase are cheaper)",
     )
     ap.add_argument(
@@ -166,6 +198,8 @@ def main() -> int:
 
     if "generate" in phases:
         generate(meter, window, ws, results, 64 if args.quick else 256)
+    if "finish" in phases:
+        finish(meter, window, results, 500 if args.quick else 2000)
     if "unlock" in phases:
         unlock(meter, app, window, results)
     window.close()

@@ -105,12 +105,13 @@ class AnswerStream:
         return self.result
 
 
-def model_declined(text: str) -> bool:
-    """True when the model reports that the passages do not hold the answer."""
+def model_declined(text: str, limit: int | None = None) -> bool:
+    """True when the model reports that the passages do not hold the answer (``limit``: the
+    highest passage number it was given, to tell a reference range from a citation)."""
     stripped = text.strip()
     if _WRAPPING.sub("", stripped).upper().startswith(NOT_FOUND_SENTINEL):
         return True
-    return not cited_numbers(stripped) and _DECLINE.search(stripped) is not None
+    return not cited_numbers(stripped, limit) and _DECLINE.search(stripped) is not None
 
 
 class GroundedAnswerer:
@@ -256,7 +257,7 @@ class GroundedAnswerer:
         raw = yield from self._stream_model(fit.messages, cancel, timings, started, holdback=True)
         timings["generation"] = time.perf_counter() - t0
 
-        if model_declined(raw):
+        if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result.raw_text = raw
             result.passages = fit.passages

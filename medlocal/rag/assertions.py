@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from medlocal.rag.citations import CITATION
+from medlocal.rag.citations import blank_citations
 from medlocal.rag.sentences import split_sentences
 
 # --- trigger lists ------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ class _Token:
 def _tokens(text: str, offset: int) -> list[_Token]:
     # Citation brackets are not words: "[1]" must not read as the "1" of "type 1 diabetes" or as a
     # value in a list item (blanked, so offsets stay those of ``text``).
-    text = CITATION.sub(lambda m: " " * len(m.group()), text)
+    text = blank_citations(text)
     return [
         _Token(m.group().lower(), offset + m.start(), offset + m.end())
         for m in _TOKEN.finditer(text)

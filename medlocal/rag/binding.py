@@ -86,6 +86,7 @@ _MEASURE = re.compile(
     r"(?![A-Za-z0-9])",
     re.I,
 )
+_MEASURE_AT_END = re.compile(_MEASURE.pattern + r"\s*[:=]?\s*$", re.I)
 _CANONICAL = {s: k for k, v in _MEASURES.items() for s in v}
 # Case matters for the one- and two-letter symbols: "K 5.9" is potassium, "k" alone is not.
 _SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "wt", "bg"})
@@ -117,6 +118,16 @@ class Bound:
     attribute: str | None
     timepoint: str | None
     sentence: str
+
+
+def ends_with_measure(text: str) -> bool:
+    """Whether ``text`` ends with the name of a measured thing ("Sodium", "K:", "serum
+    creatinine ="), as before the value or reference range that follows it."""
+    found = _MEASURE_AT_END.search(text)
+    if found is None:
+        return False
+    raw = found.group(1)
+    return not (raw.lower() in _SYMBOLS and not raw[0].isupper())
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -5,6 +5,11 @@ be a passage it was actually given; other numbers are removed from the text and 
 so are the placeholders a model copies from a template instead of citing ("[n]", "[x]",
 "[source]", "[citation needed]", "[n, no source]") and a citation left unclosed ("... two weeks
 [1"), whose number must not be read as a claim.
+
+A bracket that holds a value's reference range is not a citation, although it reads like one:
+"Sodium 138 mmol/L [135-145] [2]." Its range is kept as text (not expanded to 135..145, removed
+and reported as eleven invalid citations); see ``is_reference_range``. Every reader of citations
+takes the same decision: find them with ``citations``, never with ``CITATION`` alone.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+
+from medlocal.rag.binding import ends_with_measure
 
 # Small models also write "[ 12 ]", "[1,2,]", "[Source 12]" or "[Passage 2]": spaces, a trailing
 # comma and a label word before a number are accepted.
@@ -38,8 +45,36 @@ PLACEHOLDER = re.compile(
     re.I,
 )
 # A bracket opened on citation numbers that no "]" closes: "... two weeks [1" or "[2, 3 and".
-# "[3.5-5.0]" (a reference range) is not one: a decimal point after the number keeps the bracket.
-UNCLOSED = re.compile(rf"\[\s*{_NUMBERS}(?:\s*[,;])?(?!\s*(?:[\d\],;\-–]|\.\d))", re.I)
+# "[3.5-5.0]" (a reference range) is not one: a decimal point after the number keeps the bracket;
+# nor is "[0-40 U/L]" or "[3-5 mmol/L]": a "]" closes it on its line before any other "[".
+UNCLOSED = re.compile(
+    rf"\[\s*{_NUMBERS}(?:\s*[,;])?(?!\s*(?:[\d\],;\-–]|\.\d))(?![^\[\]\n]*\])", re.I
+)
+
+# What comes before a reference range. A value, its unit and a high/low mark: "138 mmol/L",
+# "7 x10^9/L", "149 H", "4.1 (L)", "98%". Units of time or dose ("for 14 days [1-3]", "500 mg")
+# are not lab units: a citation range follows them often.
+_LAB_UNIT = (
+    r"%|[a-zµμ]{1,6}\s?/\s?[a-zµμ0-9.²^]{1,8}(?:\s?/\s?[a-z0-9.²]{1,6})?"
+    r"|[x×]\s?10\s?\^?\s?\d+(?:\s?/\s?[a-zµμ]+)?"
+    r"|mmol|µmol|μmol|umol|meq|mmhg|bpm|fl|pg|iu|u|g|mm|cm|kg"
+)
+_VALUE_BEFORE = re.compile(
+    rf"\d\s?(?:(?:{_LAB_UNIT})(?![a-z]))?\s*(?:\(?\b(?:[HL]|high|low)\b\)?|[↑↓*])?\s*[:=]?\s*$",
+    re.I,
+)
+# Words that announce one: "reference range [135-145]", "(normal: [0-5])", "ref [4-11]".
+_RANGE_WORD_BEFORE = re.compile(
+    r"\b(?:ref(?:erence)?|normal|range|interval)\.?(?:\s+(?:range|interval|values?))?"
+    r"\s*[:=]?\s*\(?\s*$",
+    re.I,
+)
+# Brackets between a value and its range ("7 [H] [4-11]", "7 [9] [4-11]") are skipped.
+_TRAILING_BRACKETS = re.compile(r"(?:\[[^\[\]\n]{0,30}\]\s*)+$")
+# A range whose first number lies this far past the highest passage given is no citation.
+_FAR_PAST = 10
+# ... and with no passages known, a range from this number on.
+_FAR = 100
 
 
 def parse_group(body: str) -> list[int]:
@@ -58,10 +93,72 @@ def parse_group(body: str) -> list[int]:
     return numbers
 
 
-def cited_numbers(text: str) -> list[int]:
+def is_reference_range(text: str, match: re.Match[str], limit: int | None = None) -> bool:
+    """Whether the bracket ``match`` (a ``CITATION`` match in ``text``) holds a reference range,
+    not citation numbers; ``limit`` is the highest passage number given (None: not known).
+
+    Only a single range can be one ("[135-145]", not "[1, 3-5]" nor "[Passages 1-3]"). It is one
+    when no passage could be meant: it starts at 0 ("[0-40]"), or its first number lies far past
+    the passages ("[135-145]" for 8 passages: more than 10 past; with no limit known, from 100 on).
+    Otherwise it is one only after a value ("138 mmol/L [135-145]", "WBC 7 [4-11]"), the name of
+    what was measured ("Potassium [3-5]") or a word such as "reference range", and then only when
+    it reaches past the passages given ("WBC 7 [4-11]" for 5 passages), when no limit is known, or
+    when a citation follows it ("4.2 mmol/L [3-5] [1]"). "Sodium 138 mmol/L [1-3]." for 5
+    passages stays a citation of passages 1 to 3."""
+    body = match.group(1)
+    if _LABEL_WORD.search(body) or re.search(r"[,;]", body):
+        return False
+    ends = re.split(r"\s*[-–]\s*", body.strip())
+    if len(ends) != 2:
+        return False
+    lo, hi = int(ends[0]), int(ends[1])
+    if lo == 0:
+        return True
+    if lo > hi:
+        return False  # a citation written backwards, or an error: cleaned and reported
+    if lo > (limit + _FAR_PAST if limit is not None else _FAR - 1):
+        return True
+    before = text[max(0, match.start() - 60) : match.start()].replace("\x00", "")
+    before = _TRAILING_BRACKETS.sub("", before)
+    if not (
+        _VALUE_BEFORE.search(before)
+        or _RANGE_WORD_BEFORE.search(before)
+        or ends_with_measure(before.rstrip())
+    ):
+        return False
+    if limit is None or hi > limit:
+        return True
+    after = text[match.end() :].lstrip()
+    return bool(after.startswith("[") and CITATION.match(after))
+
+
+def citations(text: str, limit: int | None = None) -> list[re.Match[str]]:
+    """The citation brackets of ``text``, reference ranges left out (see ``is_reference_range``;
+    ``limit``: the highest passage number given, None when not known)."""
+    return [m for m in CITATION.finditer(text) if not is_reference_range(text, m, limit)]
+
+
+def has_citation(text: str, limit: int | None = None) -> bool:
+    return bool(citations(text, limit))
+
+
+def blank_citations(text: str, limit: int | None = None, fill: str | None = None) -> str:
+    """``text`` with each citation bracket replaced by ``fill`` (default: as many spaces, so
+    offsets stay those of ``text``); reference ranges stay."""
+    pieces: list[str] = []
+    pos = 0
+    for m in citations(text, limit):
+        pieces.append(text[pos : m.start()])
+        pieces.append(" " * len(m.group()) if fill is None else fill)
+        pos = m.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def cited_numbers(text: str, limit: int | None = None) -> list[int]:
     """Every cited number in order of first appearance, without duplicates."""
     seen: dict[int, None] = {}
-    for match in CITATION.finditer(text):
+    for match in citations(text, limit):
         for n in parse_group(match.group(1)):
             seen.setdefault(n, None)
     return list(seen)
@@ -79,15 +176,20 @@ class CitationCleanup:
     broken: list[str] = field(default_factory=list)
 
 
-def rewrite_citations(text: str, transform: Callable[[int], int | None]) -> CitationCleanup:
+def rewrite_citations(
+    text: str, transform: Callable[[int], int | None], limit: int | None = None
+) -> CitationCleanup:
     """Rewrite every citation group with ``transform`` (None removes that number).
 
     Groups left empty disappear together with the space before them, and so do placeholder and
-    unclosed citations (listed in ``broken``).
+    unclosed citations (listed in ``broken``). Reference ranges stay as written (``limit``: the
+    highest passage number given, see ``is_reference_range``).
     """
     invalid: list[int] = []
 
     def replace(match: re.Match[str]) -> str:
+        if is_reference_range(match.string, match, limit):
+            return match.group()
         kept: list[int] = []
         for n in parse_group(match.group(1)):
             mapped = transform(n)
@@ -113,9 +215,9 @@ def rewrite_citations(text: str, transform: Callable[[int], int | None]) -> Cita
 
 def keep_valid(text: str, valid: Collection[int]) -> CitationCleanup:
     """Remove citations to numbers not in ``valid``."""
-    return rewrite_citations(text, lambda n: n if n in valid else None)
+    return rewrite_citations(text, lambda n: n if n in valid else None, max(valid, default=0))
 
 
 def renumber(text: str, mapping: Mapping[int, int]) -> CitationCleanup:
     """Translate local passage numbers into global ones; unknown numbers are removed."""
-    return rewrite_citations(text, mapping.get)
+    return rewrite_citations(text, mapping.get, max(mapping, default=0))

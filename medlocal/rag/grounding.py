@@ -32,7 +32,7 @@ from typing import Protocol
 from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe
-from medlocal.rag.citations import CITATION, cited_numbers, keep_valid
+from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import content_words, coverage, says_documents_silent
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
@@ -49,8 +49,13 @@ class GroundingResult:
     cited: list[int] = field(default_factory=list)  # passage numbers cited in the final text
 
 
-def _strip_citations(text: str) -> str:
-    return strip_list_marker(CITATION.sub(" ", text))
+def _strip_citations(text: str, limit: int | None = None) -> str:
+    return strip_list_marker(blank_citations(text, limit, fill=" "))
+
+
+def _limit(passages: Mapping[int, str]) -> int:
+    """The highest passage number: a bracket far past it is a reference range, not a citation."""
+    return max(passages, default=0)
 
 
 def attach_citations(
@@ -64,10 +69,12 @@ def attach_citations(
     attached: set[int] = set()
     cursor = 0
     for sentence in split_sentences(text):
-        if CITATION.search(sentence.text):
+        if has_citation(sentence.text, _limit(passages)):
             continue
         # A source label ("(discharge.txt, page 2)") is no words of the claim.
-        words = content_words(_SOURCE_LABEL.sub(" ", _strip_citations(sentence.text)))
+        words = content_words(
+            _SOURCE_LABEL.sub(" ", _strip_citations(sentence.text, _limit(passages)))
+        )
         if not words:
             continue
         best, best_overlap = None, 0
@@ -180,11 +187,11 @@ class _SentenceCheck:
         )
 
 
-def _masked(text: str) -> str:
+def _masked(text: str, limit: int | None = None) -> str:
     """``text`` with citations, source labels and a leading list marker blanked out, offsets
     unchanged. A model often repeats a passage's label from the prompt, "(discharge_2026-09.pdf,
     page 1)": the numbers of a file name and its page are no clinical claim to check."""
-    text = CITATION.sub(lambda m: " " * len(m.group()), text)
+    text = blank_citations(text, limit)
     text = _SOURCE_LABEL.sub(lambda m: " " * len(m.group()), text)
     marker = _LIST_MARKER.match(text)
     return " " * marker.end() + text[marker.end() :] if marker else text
@@ -224,10 +231,10 @@ def check_sentence(
     lexicon: MedicationLexicon,
 ) -> list[Flag]:
     check = _SentenceCheck(sentence)
-    body = _masked(sentence.text)
+    body = _masked(sentence.text, _limit(passages))
     if not any(c.isalnum() for c in body):
         return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
-    cited = [n for n in cited_numbers(sentence.text) if n in passages]
+    cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
     if not cited:
         check.add("unsupported", "", "no passage supports this sentence")
     evidence_text = "\n".join(passages[n] for n in cited)
@@ -463,8 +470,8 @@ class SupportJudge(Protocol):
 def _model_doubt(
     support: SupportJudge, sentence: Sentence, passages: Mapping[int, str]
 ) -> Flag | None:
-    cited = [n for n in cited_numbers(sentence.text) if n in passages]
-    body = " ".join(_masked(sentence.text).split())
+    cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
+    body = " ".join(_masked(sentence.text, _limit(passages)).split())
     if not cited or not body:
         return None
     p = support.probability(body, cited, passages)
@@ -536,5 +543,5 @@ def ground(
             doubt = _model_doubt(support, sentence, passages)
             if doubt is not None:
                 flags.append(doubt)
-    cited = [n for n in cited_numbers(text) if n in passages]
+    cited = [n for n in cited_numbers(text, _limit(passages)) if n in passages]
     return GroundingResult(text=text, flags=flags, cited=cited)

@@ -23,7 +23,7 @@ from typing import Any
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import ContextBudgetError, GenerationCancelled
-from medlocal.rag.citations import CITATION, renumber
+from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import Flag
 from medlocal.rag.grounding import ground
@@ -193,7 +193,9 @@ class Summarizer:
                 lexicon=self.lexicon,
                 min_overlap=self.attach_min_overlap,
             )
-            note = _cited_sentences(renumber(checked.text, to_global).text)
+            note = _cited_sentences(
+                renumber(checked.text, to_global).text, max(to_global.values(), default=0)
+            )
             if note:
                 notes.append(note)
             elif not _says_silent(raw):
@@ -236,14 +238,15 @@ class Summarizer:
                 if progress:
                     progress(f"combine {rounds}", done, len(groups))
                 raw = self._generate(build("\n\n".join(notes[i] for i in group)), cancel)
-                cited = {int(n) for i in group for n in _numbers_in(notes[i])}
+                top = max(texts, default=0)
+                cited = {int(n) for i in group for n in _numbers_in(notes[i], top)}
                 checked = ground(
                     raw,
                     {n: texts[n] for n in cited if n in texts},
                     lexicon=self.lexicon,
                     min_overlap=self.attach_min_overlap,
                 )
-                note = _cited_sentences(checked.text)
+                note = _cited_sentences(checked.text, top)
                 if note:
                     condensed.append(note)
             notes = condensed
@@ -351,13 +354,14 @@ def _reduce_messages(notes: str, template: Template, section: Section) -> list[C
     return [ChatMessage("system", REDUCE_SYSTEM), ChatMessage("user", prompt)]
 
 
-def _numbers_in(text: str) -> list[str]:
-    return re.findall(r"\d+", " ".join(m.group(1) for m in CITATION.finditer(text)))
+def _numbers_in(text: str, limit: int | None = None) -> list[str]:
+    return re.findall(r"\d+", " ".join(m.group(1) for m in citations(text, limit)))
 
 
-def _cited_sentences(text: str) -> str:
-    """Only the sentences that carry a citation: uncited map output is not traceable."""
-    kept = [s.text for s in split_sentences(text) if CITATION.search(s.text)]
+def _cited_sentences(text: str, limit: int | None = None) -> str:
+    """Only the sentences that carry a citation: uncited map output is not traceable (a
+    reference range, "[135-145]", is no citation; ``limit``: the highest passage number)."""
+    kept = [s.text for s in split_sentences(text) if has_citation(s.text, limit)]
     return " ".join(kept)
 
 

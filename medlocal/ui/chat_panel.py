@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import html
 import threading
-from collections.abc import Generator
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,8 +35,10 @@ from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import icon
 from medlocal.ui.render import (
-    answer_html,
+    Chunk,
+    chunked,
     flag_list_html,
+    iter_answer_blocks,
     local_time,
     plain_html,
 )
@@ -95,17 +97,22 @@ class ChatPanel(QWidget):
         # or settings changed meanwhile take effect at the next question.
         self._open_chat_id: int | None = None
         self.turns: list[ChatTurn] = []
-        # The finished turns as drawn, with the turns they were drawn from (a shown turn is
-        # never changed in place): redraw() runs every 40 ms while an answer streams, and
+        # Each finished turn's HTML blocks, with the turn they were rendered from (a shown turn
+        # is never changed in place): redraw() runs every 40 ms while an answer streams, and
         # rendering every earlier answer's Markdown again each time (about 1 ms per answer,
         # in Python on the GUI thread) made the window slower the longer the chat.
-        self._drawn: tuple[list[ChatTurn], str] = ([], "")
-        # What the view's document holds of them (the very string drawn) and where the live part
-        # after them starts: while the finished turns stay as they are, a streamed piece replaces
-        # only that live part. Setting the whole chat's HTML again each 40 ms parsed every earlier
-        # answer again on the GUI thread (0.6 s per piece after a 2,000-line answer).
-        self._shown: str | None = None
+        self._rendered: list[tuple[ChatTurn, list[str]]] = []
+        # The finished turns the view's document holds (None: not what the panel drew) and where
+        # the live part after them starts: while they stay as they are, a streamed piece replaces
+        # only that live part, and a finished answer is added after them. Setting the whole
+        # chat's HTML again parsed every earlier answer again on the GUI thread (0.6 s per piece
+        # after a 2,000-line answer; 0.25 s or more when such an answer finished).
+        self._shown: list[ChatTurn] | None = None
         self._live_at = 0
+        # A finished answer's pieces not yet in the view, rendered as they are taken: a long
+        # answer is added one piece per pass of the event loop, so that no single step holds
+        # the window (a 2,000-line answer took 0.16 s in one step even in pieces).
+        self._pending = _Pieces()
         self.live_question = ""
         self.live_text = ""
         self.status_line = ""
@@ -195,7 +202,8 @@ class ChatPanel(QWidget):
         self.patient_id = None
         self._open_chat_id = None
         self.turns = []
-        self._drawn = ([], "")  # no patient text kept behind the screen either
+        self._rendered = []  # no patient text kept behind the screen either
+        self._pending = _Pieces()
         self.live_question = self.live_text = self.status_line = ""
         self.chats.clear()
         self.question.clear()
@@ -455,16 +463,24 @@ class ChatPanel(QWidget):
     # -- drawing ---------------------------------------------------------------------------
 
     def redraw(self) -> None:
-        finished = self._finished_turns_html()
         document = self.view.document()
-        if finished is not self._shown:  # other turns: the whole chat is drawn again
-            self.view.setHtml(finished)
-            self._shown = finished
-            if finished:  # the live part gets a block of its own after the closing rule
+        shown = self._shown
+        added = self.turns[len(shown) :] if shown is not None else []
+        if (
+            shown is None
+            or len(shown) > len(self.turns)
+            or any(old is not new for old, new in zip(shown, self.turns, strict=False))
+        ):  # other turns: the whole chat is drawn again
+            self._pending = _Pieces()  # what was still to be added of an answer is in it
+            self.view.setHtml(self._finished_turns_html())
+            self._shown, added = list(self.turns), []
+            if self.turns:  # the live part gets a block of its own after the closing rule
                 end = QTextCursor(document)
                 end.movePosition(QTextCursor.MoveOperation.End)
                 end.insertBlock(QTextBlockFormat(), QTextCharFormat())
             self._live_at = document.characterCount() - 1
+        else:
+            self._draw_pending(all_of_it=True)  # an answer still being added is finished first
         # The live part (the question being answered, its streamed text, the status line) is
         # all that changes while an answer streams: only it is replaced.
         cursor = QTextCursor(document)
@@ -480,31 +496,105 @@ class ChatPanel(QWidget):
                 blocks.append(f"<p>{plain_html(self.live_text)}</p>")
         if self.status_line:
             blocks.append(f'<p style="color:gray"><i>{html.escape(self.status_line)}</i></p>')
+        if added:  # a finished answer: drawn where its live part was, the turns above kept
+            first = len(self.turns) - len(added)
+            self._shown = list(self.turns)
+            self._pending = _Pieces(
+                (chunk, number == 0)
+                for index, turn in enumerate(added, start=first)
+                for number, chunk in enumerate(chunked(self._iter_turn_blocks(index, turn)))
+            )
+            # A live part to draw after it (rare: a status right away) waits for none of it.
+            self._draw_pending(all_of_it=bool(blocks))
+            if self._pending:
+                return
+            cursor.setPosition(self._live_at)
         if blocks:
-            cursor.insertHtml("\n".join(blocks))
+            self._insert_html(cursor, "\n".join(blocks))
+        self._scroll_to_end()
+
+    def _draw_pending(self, *, all_of_it: bool) -> None:
+        """Add the next piece of a finished answer (or all of them) at the end of the view; the
+        rest follows at the next pass of the event loop."""
+        if not self._pending:
+            return
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        while self._pending:
+            chunk, first = self._pending.take()
+            self._insert_chunk(cursor, chunk, first=first)
+            if not all_of_it:
+                break
+        if self._pending:
+            QTimer.singleShot(0, self, self._draw_more)
+        else:  # the live part gets a block of its own after the closing rule
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            self._live_at = cursor.position()
+        self._scroll_to_end()
+
+    def _draw_more(self) -> None:
+        self._draw_pending(all_of_it=False)
+
+    def _scroll_to_end(self) -> None:
         scrollbar = self.view.verticalScrollBar()
         if scrollbar is not None:
             scrollbar.setValue(scrollbar.maximum())
 
-    def _finished_turns_html(self) -> str:
-        drawn_from, drawn = self._drawn
-        if len(drawn_from) == len(self.turns) and all(
-            old is new for old, new in zip(drawn_from, self.turns, strict=True)
-        ):
-            return drawn
+    def _insert_html(self, cursor: QTextCursor, text: str) -> None:
+        """Every piece of HTML added to the view after a full draw goes through here."""
+        cursor.insertHtml(text)
+
+    def _insert_chunk(self, cursor: QTextCursor, chunk: Chunk, *, first: bool) -> None:
+        """Add one piece of a finished turn at ``cursor``. The first block of inserted HTML joins
+        the block at the cursor: the first piece's joins the live part's empty block; a later
+        piece starts with a stand-in paragraph ("&nbsp;") that takes that place and is deleted,
+        so its own first block keeps its format."""
+        if first:
+            self._insert_html(cursor, chunk.html)
+            return
+        document = self.view.document()
+        at = cursor.position()
+        before = cursor.block()
+        self._insert_html(cursor, "<p>&nbsp;</p>" + chunk.html)
+        stand_in = QTextCursor(document)
+        stand_in.setPosition(at)
+        stand_in.movePosition(
+            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        if stand_in.selectedText() == "\xa0":
+            stand_in.removeSelectedText()
+        # A list cut between two pieces goes on as a list of its own (same bullets; joining
+        # the two with QTextList.add cost 90 µs an item): only the gap between them is closed.
+        block = before.next()
+        if not (chunk.continues_list and before.textList() and block.textList()):
+            return
+        for edge, margin in ((before, "bottom"), (block, "top")):
+            fmt = edge.blockFormat()
+            if margin == "bottom":
+                fmt.setBottomMargin(0)
+            else:
+                fmt.setTopMargin(0)
+            QTextCursor(edge).setBlockFormat(fmt)
+
+    def _iter_turn_blocks(self, index: int, turn: ChatTurn) -> Iterator[str]:
+        """One finished turn's HTML blocks, rendered once (the cache holds the turns in order;
+        a turn is kept there once all of its blocks have been taken)."""
+        if index < len(self._rendered) and self._rendered[index][0] is turn:
+            yield from self._rendered[index][1]
+            return
         blocks: list[str] = []
-        for index, turn in enumerate(self.turns):
-            blocks.append(_question_html(turn.question))
-            blocks.append(answer_html(turn.answer, turn.flags, cite_prefix=f"{index}."))
-            blocks.append(_sources_html(turn, index))
-            blocks.append(flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR)))
-            blocks.extend(
-                f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes
-            )
-            blocks.append("<hr>")
-        drawn = "\n".join(blocks)
-        self._drawn = (list(self.turns), drawn)
-        return drawn
+        for block in _render_turn(index, turn):
+            if block:
+                blocks.append(block)
+                yield block
+        if index <= len(self._rendered):
+            del self._rendered[index:]
+            self._rendered.append((turn, blocks))
+
+    def _finished_turns_html(self) -> str:
+        return "\n".join(
+            "\n".join(self._iter_turn_blocks(index, turn)) for index, turn in enumerate(self.turns)
+        )
 
     def _update_buttons(self) -> None:
         busy = self.job is not None and self.job.running
@@ -526,6 +616,33 @@ class ChatPanel(QWidget):
         parts = [self.view.toPlainText(), self.question.toPlainText()]
         parts.extend(self.chats.itemText(i) for i in range(self.chats.count()))
         return "\n".join(p for p in parts if p)
+
+
+def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
+    yield _question_html(turn.question)
+    yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
+    yield _sources_html(turn, index)
+    yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
+    yield from (f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
+    yield "<hr>"
+
+
+class _Pieces:
+    """A finished answer's pieces still to draw, each with "first piece of its turn"; taken one
+    at a time, the next one ready (so its truth says whether any is left)."""
+
+    def __init__(self, pieces: Iterable[tuple[Chunk, bool]] = ()) -> None:
+        self._pieces = iter(pieces)
+        self._next = next(self._pieces, None)
+
+    def __bool__(self) -> bool:
+        return self._next is not None
+
+    def take(self) -> tuple[Chunk, bool]:
+        piece = self._next
+        assert piece is not None
+        self._next = next(self._pieces, None)
+        return piece
 
 
 def _question_html(question: str) -> str:

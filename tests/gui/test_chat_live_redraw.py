@@ -5,6 +5,7 @@ parsed every earlier answer again on the GUI thread (0.6 s per piece once the ch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from conftest import window_with_patient
@@ -58,11 +59,128 @@ def test_streamed_pieces_replace_only_the_live_part(qtbot: QtBot, gui_workspace:
 
     chat.turns = [*chat.turns, ChatTurn("Question 2?", "Answer 2: lisinopril 10 mg.")]
     chat.redraw()
-    assert len(whole) == 1  # a new turn: the chat is drawn again once
+    assert whole == []  # a new turn is added after the others; they are not drawn again
     assert "Answer 2: lisinopril 10 mg." in chat.view.toPlainText()
+    assert [text for text, rule in _blocks(chat) if rule] == ["", "", ""]
     chat.clear()
     assert chat.view.toPlainText() == ""
     chat.live_question, chat.live_text = "Question 3?", "Answer"
     chat.redraw()  # after a clear the live part is drawn on an empty view
     assert chat.view.toPlainText().strip() == "You: Question 3?\nAnswer"
+    window.close()
+
+
+def _long_answer(lines: int, tag: str) -> str:
+    body = [f"{tag} line {i}: metformin 500 mg twice daily [1, 2]." for i in range(lines)]
+    # paragraphs, a heading and a list longer than one piece of HTML
+    return "\n".join(["## Summary", *body[:100], *(f"- {line}" for line in body[100:])])
+
+
+def _anchors_and_tips(chat: Any) -> tuple[list[str], list[str]]:
+    anchors, tips, block = [], [], chat.view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.anchorHref():
+                anchors.append(fmt.anchorHref())
+            if fmt.toolTip():
+                tips.append(fmt.toolTip())
+            it += 1
+        block = block.next()
+    return anchors, tips
+
+
+def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: Any
+) -> None:
+    """A 2,000-line answer finishing took 0.25 s of the GUI thread in one step: the whole chat's
+    HTML was set again (every earlier answer parsed again) and the new answer parsed at once.
+    Now only the new turn is rendered, and it is added in pieces of at most CHUNK_BLOCKS blocks,
+    one per pass of the event loop, after the turns already shown."""
+    from medlocal.rag.flags import Flag
+    from medlocal.rag.passages import SourceRef
+    from medlocal.ui import chat_panel
+    from medlocal.ui.render import CHUNK_BLOCKS
+
+    window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
+    chat = window.chat
+    earlier = ChatTurn("Earlier?", _long_answer(2000, "Earlier"))
+    chat.turns = [earlier]
+    chat.redraw()
+    chat.live_question = "Long?"
+    answer = _long_answer(2000, "Long")
+    for at in range(0, len(answer), 5000):
+        chat._piece(answer[at : at + 5000])
+
+    whole: list[str] = []
+    real_set = chat.view.setHtml
+    monkeypatch.setattr(chat.view, "setHtml", lambda text: (whole.append(text), real_set(text)))
+    inserted: list[str] = []
+    real_insert = chat._insert_html
+
+    def insert(cursor: Any, text: str) -> None:
+        inserted.append(text)
+        real_insert(cursor, text)
+
+    monkeypatch.setattr(chat, "_insert_html", insert)
+    rendered: list[str] = []
+    real_blocks = chat_panel.iter_answer_blocks
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Iterator[str]:
+        rendered.append(text)
+        return iter(real_blocks(text, *args, **kwargs))
+
+    monkeypatch.setattr(chat_panel, "iter_answer_blocks", counting)
+    at = answer.index("Long line 1500")
+    flag = Flag(5, "unsupported", "", "not in the passages", at, at + 20)
+    source = SourceRef(1, 1, 1, "note.txt", None, 0, 10, "metformin")
+    turn = ChatTurn("Long?", answer, [source], [flag])
+    chat.turns = [*chat.turns, turn]
+    chat.live_question = chat.live_text = ""
+    chat.redraw()
+
+    assert whole == []  # the earlier answer was not drawn again
+    assert rendered == [answer]  # nor rendered again
+    assert len(inserted) == 1  # the completion step itself adds one piece
+    assert max(p.count("<li>") + p.count("<p>") for p in inserted) <= CHUNK_BLOCKS + 2
+    qtbot.waitUntil(lambda: not chat._pending)
+    assert len(inserted) > 5 and whole == []
+    assert all(p.count("<li>") + p.count("<p>") <= CHUNK_BLOCKS + 2 for p in inserted)
+
+    # The same chat as a full draw shows it: text, citation links, flag tooltips, rules.
+    drawn = chat.view.toPlainText(), _anchors_and_tips(chat), _blocks(chat)
+    monkeypatch.setattr(chat.view, "setHtml", real_set)
+    chat._shown = None
+    chat.redraw()
+    assert chat.view.toPlainText() == drawn[0]
+    assert _anchors_and_tips(chat) == drawn[1]
+    anchors, tips = drawn[1]
+    assert anchors.count("cite:1.1") == 2000 + 1 and "cite:1.2" in anchors  # chips + source
+    assert tips == ["not in the passages"]
+    assert [rule for _, rule in _blocks(chat)] == [rule for _, rule in drawn[2]]
+
+    # A question asked while pieces are still pending: they are finished first, then it shows.
+    chat.turns = [*chat.turns, ChatTurn("Again?", answer)]
+    chat.live_question = chat.live_text = ""
+    chat.redraw()
+    assert chat._pending
+    chat.live_question = "Third?"
+    chat.redraw()
+    assert not chat._pending
+    text = chat.view.toPlainText()
+    assert text.rstrip().endswith("You: Third?") and text.count("Long line 1999") == 2
+
+    # Another chat opened while pieces are pending: they are dropped, not drawn first.
+    chat.live_question = ""
+    chat.turns = [*chat.turns, ChatTurn("Fourth?", answer)]
+    chat.redraw()
+    assert chat._pending
+    done = len(inserted)
+    chat.turns = [ChatTurn("Other chat?", "Other answer.")]
+    chat.redraw()
+    assert not chat._pending and len(inserted) == done
+    assert "Long line" not in chat.view.toPlainText()
+    qtbot.wait(20)
+    assert chat.view.toPlainText().strip() == "You: Other chat?\nOther answer."
     window.close()

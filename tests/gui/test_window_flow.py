@@ -4,6 +4,7 @@ screen) -> unlock (the chat is back)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -272,13 +273,13 @@ def test_streamed_text_does_not_render_the_earlier_answers_again(
     chat.turns = [ChatTurn(f"Question {i}?", f"Answer {i}: metformin 500 mg.") for i in range(5)]
     chat.redraw()
     rendered: list[str] = []
-    real = chat_panel.answer_html
+    real = chat_panel.iter_answer_blocks
 
-    def counting(text: str, *args: Any, **kwargs: Any) -> str:
+    def counting(text: str, *args: Any, **kwargs: Any) -> Iterator[str]:
         rendered.append(text)
-        return str(real(text, *args, **kwargs))
+        return iter(real(text, *args, **kwargs))
 
-    monkeypatch.setattr(chat_panel, "answer_html", counting)
+    monkeypatch.setattr(chat_panel, "iter_answer_blocks", counting)
     chat.live_question = "Question 5?"
     for piece in ("Answer ", "5: ", "lisinopril."):
         chat._piece(piece)
@@ -286,9 +287,9 @@ def test_streamed_text_does_not_render_the_earlier_answers_again(
     assert rendered == [] and "Answer 4: metformin" in shown and "5: lisinopril." in shown
     chat.turns = [*chat.turns, ChatTurn("Question 5?", "Answer 5: lisinopril.")]
     chat.redraw()
-    assert len(rendered) == 6  # a new turn: drawn again once
+    assert rendered == ["Answer 5: lisinopril."]  # a new turn: only it is rendered
     chat.clear()
-    assert chat._drawn == ([], "")  # nothing of the patient kept for the next redraw
+    assert chat._rendered == []  # nothing of the patient kept for the next redraw
     window.close()
 
 
