@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import open_window
 from fixtures.message_boxes import answer_boxes
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -70,7 +71,12 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
 
     def delete_in_dialog(dialog: OutputsDialog) -> int:
-        dialog.table.selectRow(0)  # newest first: the open chat's answer
+        # newest first: the open chat's answer. Selected through the selection model, not
+        # selectRow(), which reads the keyboard's modifiers: a Shift left held by an earlier
+        # test's key click made it extend an empty selection instead.
+        first = dialog.table.model().index(0, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        dialog.table.selectionModel().select(first, flags.ClearAndSelect | flags.Rows)
         assert dialog.selected_ids() == [saved]
         dialog.delete_selected()
         return 0
