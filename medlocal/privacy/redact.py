@@ -62,7 +62,7 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import PARTICLES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -242,6 +242,13 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             right = len(piece.rstrip(" ,;:.-"))
             bare = piece.strip(" ,;:.-").lower()
             kept = bare in _JOINERS or (red.kind == "name" and bare in _KEPT_WORDS)
+            # A particle tagged alone in lower case ("del", "van") names no one: the model's
+            # reading of the words around an eponym it was not let take ("scavo del Douglas").
+            # Inside a name the rules found ("Ahmad [bin] Rosli") it is the name's.
+            alone = text[red.start : red.end].strip(" ,;:.-") == piece.strip(" ,;:.-") and not (
+                any(covered[max(0, start - 2) : start]) or any(covered[end : end + 2])
+            )
+            kept = kept or (alone and bare in PARTICLES and piece.strip(" ,;:.-").islower())
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:

@@ -1,0 +1,129 @@
+"""Fourteenth round, eponyms: names used as the names of diseases, signs, tests, cells,
+instruments and structures, in English and the languages of Europe, and the patient's own surname
+inside such a name. Examples are invented here, not taken from the evaluation set; each rule has
+a negative test that keeps a person's name a name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+
+def redact(text: str, patient: str = "Jane Doe") -> str:
+    redactor = Redactor(PatientIdentity(patient, "123", date(1950, 1, 1)), shift_days=40)
+    return redactor.redact(text)
+
+
+# The patient's surname inside an eponym.
+
+
+def test_the_patients_surname_before_a_cell_or_pattern_head_is_the_eponym() -> None:
+    out = redact("Smear: occasional Sezary cells; no Sezary pattern.", "Lionel Sezary")
+    assert out.count("Sezary") == 2, out
+    out = redact("Findings favour Kikuchi lymphadenitis, not Kikuchi lymphoma.", "Aya Kikuchi")
+    assert out.count("Kikuchi") == 2, out
+
+
+def test_a_hyphenated_eponym_with_the_patients_surname_is_kept() -> None:
+    out = redact("Differential: Dubin-Johnson syndrome.", "Ruth Dubin")
+    assert "Dubin-Johnson syndrome" in out, out
+
+
+def test_the_patients_surname_after_a_head_of_another_language_is_the_eponym() -> None:
+    out = redact("Pas de maladie de Pompe; signe de Pompe absent.", "Luc Pompe")
+    assert out.count("Pompe") == 2, out
+    out = redact("Geen ziekte van Menkes bekend.", "Sanne Menkes")
+    assert "ziekte van Menkes" in out, out
+    out = redact("Ausschluss eines Morbus Fabry.", "Jonas Fabry")
+    assert "Morbus Fabry" in out, out
+    out = redact("Sem doença de Bechterew.", "Ana Bechterew")
+    assert "doença de Bechterew" in out, out
+
+
+def test_the_patients_surname_naming_the_patient_is_still_removed() -> None:
+    text = "Mrs Pompe attended. Pompe says she is well. Signed: Luc Pompe. Pompe cells? no."
+    out = redact(text, "Luc Pompe")
+    assert out.count("Pompe") == 1, out  # only inside "Pompe cells"
+    out = redact("Mr Fabry disease review; Jonas Fabry consented.", "Jonas Fabry")
+    assert "Fabry" not in out, out
+    out = redact("Sanne Menkes, cell 0612345678, came with her son.", "Sanne Menkes")
+    assert "Menkes" not in out, out
+
+
+def test_an_adjective_of_the_patients_surname_with_an_accent_is_no_shortening() -> None:
+    out = redact("Quadro de nefropatia bergeriana; Sr. Bergeron compareceu.", "Paulo Bergeron")
+    assert "bergeriana" in out and "Bergeron" not in out, out
+
+
+# Heads after the eponym in English.
+
+
+def test_broader_english_heads_keep_the_eponym_before_them() -> None:
+    out = redact("No Ekbom delusion; Zenker diverticulum seen; Osgood variant possible.")
+    assert "Ekbom" in out and "Osgood" in out, out
+    out = redact("Auscultated with a Traube stethoscope. Vincent's angina treated.")
+    assert "Traube" in out and "Vincent's angina" in out, out
+
+
+def test_a_given_name_before_a_broader_head_stays_a_name() -> None:
+    out = redact("Sarah delusion of being watched persists.")
+    assert "Sarah" not in out, out
+    assert "Kessler" not in redact("Seen by Dr Kessler variant clinic.")
+
+
+def test_a_bracketed_eponym_before_its_head_is_kept() -> None:
+    out = redact("Hip: FADIR (Thomas's) test positive.")
+    assert "Thomas" in out, out
+    assert "Maria" not in redact("Borrowed a stethoscope (Maria) stethoscope today.")
+
+
+def test_a_scales_eponym_before_the_scales_initials_is_kept() -> None:
+    assert "Barthel" in redact("Barthel ADL 15 of 20 on admission.")
+    assert "Ashworth" not in redact("Reviewed by B. Ashworth MAS today.")
+
+
+def test_eponyms_written_alone_for_their_test_or_stain_are_kept() -> None:
+    out = redact("Heaf negative, Mantoux 12 mm, QT corrected (Fridericia). Giemsa stain clear.")
+    assert "Mantoux" in out and "Fridericia" in out and "Giemsa" in out, out
+
+
+# Heads before the eponym: other languages and English anatomy.
+
+
+def test_heads_of_other_languages_keep_the_name_after_their_particle() -> None:
+    out = redact("Dolore al punto di Lanz, segno di Rovighi positivo.")
+    assert "Lanz" in out and "Rovighi" in out, out
+    out = redact("Ectasia del conducto de Wirsung; fosa de Rosenmüller libre.")
+    assert "Wirsung" in out and "Rosenmüller" in out, out
+    out = redact("Grau III de Fontana; escala de Tardieu aplicada.")
+    assert "Fontana" in out and "Tardieu" in out, out
+
+
+def test_a_class_head_needs_its_class() -> None:
+    out = redact("Tumor grupo III de Kreyberg.")
+    assert "Kreyberg" in out, out
+    assert "Angeles" not in redact("Derivado a Grupo Angeles para estudio.")
+
+
+def test_a_person_after_a_head_and_a_title_stays_a_name() -> None:
+    out = redact("Interconsulta: prueba de Dr. Quiroga pendiente.")
+    assert "Quiroga" not in out, out
+
+
+def test_english_anatomy_of_a_name_is_kept() -> None:
+    out = redact("Fluid in the pouch of Morrison; loop of Henle and ampulla of Vater normal.")
+    assert "Morrison" in out and "Henle" in out and "Vater" in out, out
+    # An organisation with a capitalised head stays one.
+    assert "Pemberton" not in redact("Letter from the Department of Pemberton Health.")
+
+
+def test_hyphenated_eponyms_with_a_head_last_are_kept() -> None:
+    out = redact("Lasègue-Zeichen negativ, Romberg-Versuch unsicher, Tinetti-Skala 18.")
+    assert "Lasègue-Zeichen" in out and "Romberg-Versuch" in out and "Tinetti-Skala" in out, out
+    assert "Huber" not in redact("Dr. Huber-Test war heute da.")
+
+
+def test_a_lone_particle_tagged_beside_an_eponym_is_not_redacted() -> None:
+    out = redact("Raccolta fluida nello spazio del Retzius.")
+    assert "del Retzius" in out, out
