@@ -16,10 +16,9 @@ Three lists, by where the head stands:
 :data:`COMPOUND_HEADS` are the last parts of a hyphenated eponym ("Nikolski-Zeichen",
 "Pathergie-Test", "Norton-score", "Kaposi-Sarkom").
 
-Sources: the anatomical and clinical vocabulary of Terminologia Anatomica (English and its
-Romance renderings) and the common eponym constructions of each language's clinical usage
-(Dorland's and Whonamedit's eponym lists, each language's Wikipedia category of eponymous
-diseases); see resources/deid_NOTICES.txt.
+Source: written by hand for MedLocal (round 14) from general clinical and anatomical
+vocabulary of each language, the words alone; no list or text was copied (see
+resources/deid_NOTICES.txt).
 """
 
 from __future__ import annotations
@@ -31,7 +30,8 @@ HEADS_AFTER = frozenset(
         # psychiatric and neurological phenomena
         "delusion", "delusions", "illusion", "hallucination", "hallucinations", "aphasia",
         "apraxia", "agnosia", "amnesia", "psychosis", "seizure", "seizures", "epilepsy",
-        "spasm", "spasms", "dyskinesia", "dystonia", "myoclonus", "nystagmus",
+        "spasm", "spasms", "dyskinesia", "dystonia", "myoclonus", "nystagmus", "pupils",
+        "breathing", "respiration", "respirations", "gait", "facies", "habitus",
         # forms, variants, patterns and events
         "variant", "variants", "pattern", "patterns", "sequence", "configuration", "crisis",
         "crises", "contractions", "contraction", "tightening", "tightenings", "wave", "waves",
@@ -137,12 +137,12 @@ HEADS_OF = frozenset(
         "node", "nodes", "tetralogy", "pentalogy", "triad", "duct", "ducts", "column",
         "columns", "fold", "folds", "valve", "valves", "membrane", "capsule", "gland",
         "glands", "tubercle", "fissure", "fossa", "sinus", "sinuses", "plexus", "nerve",
-        "artery", "vein", "cells", "corpuscles", "bodies", "sign", "signs", "law", "rule",
-        "fibres", "fibers", "ring", "layer", "band", "bands", "fascia", "bursa", "hiatus",
+        "artery", "vein", "cells", "corpuscles", "bodies", "sign", "signs",
+        "fibres", "fibers", "layer", "fascia", "bursa", "hiatus",
         "septum", "isthmus", "ganglion", "disease", "syndrome", "test", "manoeuvre",
-        "maneuver", "point", "spot", "spots", "zone", "tract", "nucleus", "nuclei", "body",
-        "cistern", "cisterna", "recess", "notch", "process", "ampullae", "papilla",
-        "diverticulum", "joint", "lines", "cords",
+        "maneuver", "tract", "nucleus", "nuclei",
+        "cistern", "cisterna", "recess", "notch", "ampullae", "papilla",
+        "diverticulum", "lines", "cords",
     }
 )  # fmt: skip
 
@@ -161,5 +161,7 @@ COMPOUND_HEADS = frozenset(
         "grad", "graad", "einteilung", "position", "lagerung", "manover", "punkt", "punkte",
         "tegn", "sykdom", "sjukdom", "sygdom", "tauta", "sign", "disease", "scale", "grade",
         "classification", "type", "typ", "cells", "bodies", "nodes", "murmur", "phenomenon",
+        # Japanese "disease" romanised ("Kawasaki-byo")
+        "byo", "byou",
     }
 )  # fmt: skip

@@ -156,7 +156,7 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
         # Round 14: the heads of the languages of Europe count with a particle only ("línea de
         # McRae"): "Canal Street", "Fracture Clinic" have none. English anatomy ("pouch of
         # Douglas") counts in lower case only: "Department of Health" is an organisation.
-        new_head = folded in HEADS_BEFORE or (tok.word.islower() and folded in HEADS_OF)
+        new_head = folded in HEADS_BEFORE or _english_anatomy(tok, folded)
         if not (old_head or new_head):
             continue
         j = _after_class(tokens, text, i, folded)
@@ -168,14 +168,16 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
                 break
             j += 1
         joined = j > first
+        elided = j < len(tokens) and _ELIDED.match(tokens[j].word) is not None
+        if elided and not joined and text[tokens[j - 1].end : tokens[j].start] == " ":
+            # "signe d'Argyll Robertson", "maladie d'Addison": the particle is in the word
+            tokens[j].shape = "lower"
+            joined = True
+            j += 1
         if not old_head and not joined:
             continue
-        if (
-            joined
-            and tokens[j - 1].lower == "of"
-            and not (tok.word.islower() and folded in HEADS_OF)
-        ):
-            continue  # "Score of Smith"? English takes "of" after its own anatomy words only
+        if joined and tokens[j - 1].lower == "of" and not _english_anatomy(tok, folded):
+            continue  # English takes "of" after its own anatomy words only ("Score of Smith")
         taken = 0
         while j < len(tokens) and taken < 2 and tokens[j].shape in ("title", "caps"):
             if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-", "", "'", "’"):
@@ -189,6 +191,24 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
             j += 1
         if taken and tok.shape == "title":
             tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
+
+
+# A name with its French or Italian particle elided into it ("d'Addison", "dell'Acqua").
+_ELIDED = re.compile(r"(?i:d|dell|l)['’][A-ZÀ-Ý]")
+# English anatomy written capitalised too ("Circle of Willis", "Ligament of Treitz"): the heads
+# that name no organisation or place ("Circle of Friends" is left to the lower-case reading).
+_CAPITALISED_ANATOMY = frozenset(
+    {
+        "pouch", "sphincter", "loop", "islets", "ampulla", "foramen", "foramina", "aqueduct",
+        "crypts", "tetralogy", "pentalogy", "ligament", "fossa", "plexus", "organ", "canal",
+        "circle", "triangle", "bundle", "tubercle", "fissure", "nodes", "corpuscles",
+    }
+)  # fmt: skip
+
+
+def _english_anatomy(tok: Tok, folded: str) -> bool:
+    """Whether ``tok`` is an English head written before "of" and an eponym."""
+    return folded in HEADS_OF and (tok.word.islower() or folded in _CAPITALISED_ANATOMY)
 
 
 # A class between a head and its eponym ("grupo II de Rezende", "stade 2 de"); "grupo" and
@@ -453,6 +473,7 @@ _WORD_AFTER = re.compile(r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?[ \t]+([^\W\d_]+)")
 _PATIENT_HEADS = HEADS_AFTER | {
     "cells", "bodies", "nodes", "lymphoma", "byo", "byou", "byō", "criteria", "classification",
 }  # fmt: skip
+_HYPHEN_HEAD = re.compile(r"-([^\W\d_]+)\b")
 _DISEASE_ENDINGS = (
     "itis", "osis", "pathy", "oma", "emia", "aemia", "algia", "plasia", "trophy", "ism",
 )  # fmt: skip
@@ -476,6 +497,10 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         return False
     if _DISEASE_AFTER.match(text, end) is not None:
         return True
+    # "Chagas-Krankheit", "Takayasu-byo": a head joined by a hyphen (not "Takayasu-san").
+    hyphened = _HYPHEN_HEAD.match(text, end)
+    if hyphened is not None and fold(hyphened.group(1)) in COMPOUND_HEADS:
+        return True
     after = _WORD_AFTER.match(text, end)
     if after is not None:
         word = after.group(1)
@@ -493,7 +518,7 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     if before.group(2) is None and before.group(3) is None:
         return folded in ("morbus", "morbo")  # "Morbus Behçet": Latin takes no particle
     if before.group(2) is not None and before.group(2).lower() == "of":
-        return head.islower() and folded in HEADS_OF
+        return folded in HEADS_OF and (head.islower() or folded in _CAPITALISED_ANATOMY)
     return folded in HEADS_BEFORE or folded in _HEADS_BEFORE
 
 

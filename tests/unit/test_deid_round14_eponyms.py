@@ -127,3 +127,27 @@ def test_hyphenated_eponyms_with_a_head_last_are_kept() -> None:
 def test_a_lone_particle_tagged_beside_an_eponym_is_not_redacted() -> None:
     out = redact("Raccolta fluida nello spazio del Retzius.")
     assert "del Retzius" in out, out
+
+
+def test_capitalised_english_anatomy_and_elided_particles_are_kept() -> None:
+    out = redact("Ligament of Marshall divided. Foramen of Monro patent.")
+    assert "Marshall" in out and "Monro" in out, out
+    out = redact("Pas de maladie d'Ormond connue.")
+    assert "d'Ormond" in out, out
+
+
+def test_breathing_and_pupil_heads_keep_the_eponym() -> None:
+    out = redact("Gasping, Kussmaul-like; Ondine breathing suspected; Hutchinson pupils.")
+    assert "Ondine" in out and "Hutchinson" in out, out
+
+
+def test_the_patients_surname_with_a_hyphenated_head_is_the_eponym() -> None:
+    out = redact("Kikuchi-byo considered. Kikuchi-san was told.", "Aya Kikuchi")
+    assert "Kikuchi-byo" in out and "Kikuchi-san" not in out, out
+    out = redact("Keine Fabry-Krankheit. Fabry-Familie informiert.", "Jonas Fabry")
+    assert "Fabry-Krankheit" in out and "Fabry-Familie" not in out, out
+
+
+def test_anatomy_of_a_person_that_is_no_structure_stays_a_name() -> None:
+    out = redact("The body of Patterson was identified by the coroner.", "Neil Patterson")
+    assert "Patterson" not in out, out
