@@ -211,6 +211,28 @@ def _english_anatomy(tok: Tok, folded: str) -> bool:
     return folded in HEADS_OF and (tok.word.islower() or folded in _CAPITALISED_ANATOMY)
 
 
+def eponym_lower_words(tokens: list[Tok]) -> set[int]:
+    """Round 14: where the lower-case words of a protected eponym start: its head and particles
+    ("manovra di [Giordano]", "teken van [Homans]") and a name with an elided particle
+    ("d'Argyll"). The statistical line reads only capitals as protected and may take these."""
+    starts: set[int] = set()
+    for k, tok in enumerate(tokens):
+        elided = _ELIDED.match(tok.word) is not None
+        if tok.shape != "lower" or not (tok.word[:1].isupper() or elided):
+            continue
+        if elided:
+            starts.add(tok.start)
+        j = k - 1
+        while j >= 0 and k - j <= 3 and tokens[j].lower in PARTICLES_BEFORE_NAME:
+            starts.add(tokens[j].start)
+            j -= 1
+        if (j < k - 1 or elided) and j >= 0 and tokens[j].word.islower():
+            folded = fold(tokens[j].lower)
+            if folded in HEADS_BEFORE or folded in _HEADS_BEFORE or folded in HEADS_OF:
+                starts.add(tokens[j].start)
+    return starts
+
+
 # A class between a head and its eponym ("grupo II de Rezende", "stade 2 de"); "grupo" and
 # "group" count only with one ("Grupo Angeles" is a company).
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})

@@ -54,7 +54,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
-from medlocal.privacy.deid_eponyms import eponym_not_patient
+from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
@@ -66,7 +66,7 @@ from medlocal.privacy.deid_people_words import PARTICLES, RELATIONS, ROLES, TITL
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
-from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_words import read_tokens, scan
 
 __all__ = [
@@ -151,6 +151,8 @@ class Redactor:
         tokens = read_tokens(text, lex)
         # The tagger reads the words first: the scan marks them as it goes.
         tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
+        if tagged:
+            tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
         found += [_word_redaction(text, span) for span in scan(text, lex, tokens)]
         return found, [_word_redaction(text, span) for span in tagged]
 
@@ -201,6 +203,17 @@ def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:
         ends.append(i)
     starts.append(size)
     return "".join(chars), starts, ends
+
+
+def _not_eponym_words(text: str, tagged: list[WordSpan], eponym: set[int]) -> list[WordSpan]:
+    """The tagged spans less those made only of an eponym's lower-case head and particles."""
+    if not eponym:
+        return tagged
+    return [
+        span
+        for span in tagged
+        if not all(m.start() in eponym for m in TOKEN.finditer(text, span.start, span.end))
+    ]
 
 
 def _word_redaction(text: str, span: WordSpan) -> Redaction:

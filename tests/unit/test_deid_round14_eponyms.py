@@ -151,3 +151,15 @@ def test_the_patients_surname_with_a_hyphenated_head_is_the_eponym() -> None:
 def test_anatomy_of_a_person_that_is_no_structure_stays_a_name() -> None:
     out = redact("The body of Patterson was identified by the coroner.", "Neil Patterson")
     assert "Patterson" not in out, out
+
+
+def test_the_lower_case_head_and_particle_of_an_eponym_are_not_tagged() -> None:
+    from medlocal.privacy.deid_eponyms import eponym_lower_words
+    from medlocal.privacy.deid_lexicon import lexicon
+    from medlocal.privacy.deid_words import read_tokens
+
+    text = "Exame: manobra de Rovighi negativa; sem sinal."
+    starts = eponym_lower_words(read_tokens(text, lexicon()))
+    assert starts == {text.index("manobra"), text.index("de ")}
+    out = redact("Sinal de Rovighi positivo, manobra de Rovighi negativa.")
+    assert "manobra de Rovighi" in out and "Sinal de Rovighi" in out, out
