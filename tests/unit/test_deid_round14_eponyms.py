@@ -163,3 +163,16 @@ def test_the_lower_case_head_and_particle_of_an_eponym_are_not_tagged() -> None:
     assert starts == {text.index("manobra"), text.index("de ")}
     out = redact("Sinal de Rovighi positivo, manobra de Rovighi negativa.")
     assert "manobra de Rovighi" in out and "Sinal de Rovighi" in out, out
+
+
+def test_a_listed_organisation_in_the_possessive_before_an_eponym_head_is_the_eponym() -> None:
+    out = redact("Fundal height by McDonald's rule 29 cm.")
+    assert "McDonald's rule" in out, out
+    assert "McDonald" not in redact("She works at McDonald's on weekends.")
+
+
+def test_people_beside_clinical_words_are_still_names() -> None:
+    out = redact("Seen by Dr Charcot on ward 4; Dr Murphy's clinic letter; Mrs Alzheimer attended.")
+    assert "Charcot" not in out and "Murphy" not in out and "Alzheimer" not in out, out
+    out = redact("Mrs Alzheimer attended; no ziekte van Alzheimer.", "Ida Alzheimer")
+    assert out.count("Alzheimer") == 1 and "ziekte van Alzheimer" in out, out
