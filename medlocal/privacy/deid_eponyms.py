@@ -301,6 +301,21 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         )
         if gap_word:
             j -= 1
+        elif (
+            # Round 14: two lower-case words before a test's or a sign's head ("Adams forward
+            # bend test", "Thompson calf squeeze test"), on the same terms.
+            word in _CAPITALISED_HEADS
+            and j > 1
+            and tokens[j].word.islower()
+            and tokens[j - 1].word.islower()
+            and tokens[j].word not in _GAP_STOPWORDS
+            and tokens[j - 1].word not in _GAP_STOPWORDS
+            and tokens[j - 2].shape == "title"
+            and tokens[j - 2].bare not in lex.given_names
+            and all(text[tokens[k].end : tokens[k + 1].start] == " " for k in (j - 2, j - 1, j))
+        ):
+            gap_word = True
+            j -= 2
         # A line may break between the eponym and a lower-case head with its class after it
         # ("Siewert\ntype II", "Le Fort\nfracture type 1"): the head and class say enough.
         wrapped = (

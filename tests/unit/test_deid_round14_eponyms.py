@@ -176,3 +176,9 @@ def test_people_beside_clinical_words_are_still_names() -> None:
     assert "Charcot" not in out and "Murphy" not in out and "Alzheimer" not in out, out
     out = redact("Mrs Alzheimer attended; no ziekte van Alzheimer.", "Ida Alzheimer")
     assert out.count("Alzheimer") == 1 and "ziekte van Alzheimer" in out, out
+
+
+def test_two_lower_case_words_may_stand_between_an_eponym_and_its_test() -> None:
+    out = redact("Hip: Ober lateral stretch test positive.")
+    assert "Ober" in out, out
+    assert "Sarah" not in redact("Sarah blood sugar test done at noon.")
