@@ -165,3 +165,20 @@ COMPOUND_HEADS = frozenset(
         "byo", "byou",
     }
 )  # fmt: skip
+
+# Makers of imaging, monitoring, laboratory and implanted devices beyond deid_eponyms._MAKERS
+# (which are kept alone too): the capitalised words right after one name a model ("Siemens
+# MAGNETOM Vida", "Philips EPIQ", "Abbott Xience"), and the maker before a model is kept.
+MAKERS = frozenset(
+    {
+        "siemens", "philips", "toshiba", "hitachi", "samsung", "mindray", "esaote",
+        "abbott", "roche", "beckman", "sysmex", "biomerieux", "cepheid", "abiomed", "edwards",
+        "stryker", "zimmer", "conmed", "storz", "ethicon", "covidien", "baxter", "braun",
+        "terumo", "nipro", "cordis", "biosense", "getinge", "maquet", "draeger",
+        "dräger", "masimo", "natus", "nidek", "topcon", "optos", "bausch",
+        "becton", "omron", "rossmax", "accu-chek", "ypsomed", "abbvie",
+        "carestream", "agfa", "shimadzu", "hologic", "elekta", "varian", "accuray", "brainlab",
+        "renishaw", "nuvasive", "orthofix", "exactech", "mathys",
+        "aesculap", "ziehm", "planmeca", "sirona", "vatech",
+    }
+)  # fmt: skip

@@ -13,6 +13,7 @@ from medlocal.privacy.deid_eponym_heads import (
     HEADS_AFTER,
     HEADS_BEFORE,
     HEADS_OF,
+    MAKERS,
     PARTICLES_BEFORE_NAME,
 )
 from medlocal.privacy.deid_lexicon import Lexicon, fold
@@ -361,14 +362,30 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     _protect_bracketed_eponyms(tokens, text, lex)
     _protect_before_assays(tokens, text, lex)
     for i, tok in enumerate(tokens):
-        if tok.lower not in _MAKERS:
+        maker = tok.lower in _MAKERS
+        if not maker and tok.lower not in MAKERS:
             continue
+        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+            continue  # "Dr Siemens": a person
+        # The makers of this round count only before a model in capitals ("Siemens MAGNETOM
+        # Vida", "Philips EPIQ CVx", "Abbott XIENCE"): a title-case word after one may be a
+        # person or a site.
+        caps_model = i + 1 < len(tokens) and tokens[i + 1].shape == "caps"
+        if not maker and not caps_model:
+            continue
+        models = 0
         for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
-            if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
+            # Round 14: a model in capitals too ("Siemens MAGNETOM Vida", "Philips EPIQ").
+            if tokens[j].shape not in ("title", "caps"):
+                break
+            if text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
             if tokens[j].lower in lex.places:
                 break  # "works at Medtronic Galway": a site, not a model
             tokens[j].shape = "lower"
+            models += 1
+        if models and not maker and tok.shape in ("title", "caps"):
+            tok.shape = "lower"  # the maker itself, before its model ("Siemens", "Abbott")
 
 
 # A bracketed eponym before its head ("FABER (Patrick's) test", "reflex (Babinski) sign").

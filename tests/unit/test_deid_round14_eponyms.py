@@ -182,3 +182,11 @@ def test_two_lower_case_words_may_stand_between_an_eponym_and_its_test() -> None
     out = redact("Hip: Ober lateral stretch test positive.")
     assert "Ober" in out, out
     assert "Sarah" not in redact("Sarah blood sugar test done at noon.")
+
+
+def test_a_makers_model_in_capitals_is_kept_with_the_maker() -> None:
+    out = redact("Scanned on a Toshiba AQUILION Prime; echo on Philips AFFINITI Elite.")
+    assert "Toshiba AQUILION Prime" in out and "Philips AFFINITI Elite" in out, out
+    # A maker's name before a title-case word, or after a title, is a person.
+    assert "Braun" not in redact("Kristin Braun visited. Seen by Dr Siemens today.")
+    assert "Siemens" not in redact("Seen by Dr Siemens today.")
