@@ -519,8 +519,10 @@ _DISEASE_AFTER = re.compile(rf"(?:['’]s?)?[ \t]+(?i:{_DISEASE_HEADS})\b")
 _DISEASE_WORD = re.compile(rf"(?i:{_DISEASE_HEADS})")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
 # Round 14: the word after the surname, past the rest of a hyphenated eponym ("Creutzfeldt-Jakob
-# disease", "Charcot-Marie-Tooth") and a possessive.
-_WORD_AFTER = re.compile(r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?[ \t]+([^\W\d_]+)")
+# disease", "Charcot-Marie-Tooth"), a possessive and a class ("Chiari I malformation").
+_WORD_AFTER = re.compile(
+    r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?(?:[ \t]+(?:I{1,3}|IV|[1-4])[a-c]?)?[ \t]+([^\W\d_]+)"
+)
 # Heads after the patient's surname beyond _DISEASE_HEADS: cells, bodies and the broader heads
 # ("Hodgkin cells", "Brugada pattern"), Japanese "byō" ("Takayasu byo"); lower-case words by a
 # disease's ending ("Takayasu arteritis", "Takayasu retinopathy").

@@ -190,3 +190,8 @@ def test_a_makers_model_in_capitals_is_kept_with_the_maker() -> None:
     # A maker's name before a title-case word, or after a title, is a person.
     assert "Braun" not in redact("Kristin Braun visited. Seen by Dr Siemens today.")
     assert "Siemens" not in redact("Seen by Dr Siemens today.")
+
+
+def test_the_patients_surname_with_a_class_before_the_head_is_the_eponym() -> None:
+    out = redact("MRI: Arnold I malformation suspected. Arnold 2 said thanks.", "Tess Arnold")
+    assert "Arnold I malformation" in out and "Arnold 2" not in out, out
