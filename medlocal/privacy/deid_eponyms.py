@@ -8,6 +8,14 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_eponym_heads import (
+    COMPOUND_HEADS,
+    HEADS_AFTER,
+    HEADS_BEFORE,
+    HEADS_OF,
+    MAKERS,
+    PARTICLES_BEFORE_NAME,
+)
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
@@ -129,30 +137,123 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
 
 def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
     """A scale's eponym before its value ("Braden 13"), and the names after a head word that
-    comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson")."""
+    comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson", "grupo II de
+    Rezende", "scavo del Douglas") or in English anatomy ("pouch of Douglas")."""
     for i, tok in enumerate(tokens):
         lower = tok.lower.rstrip("'’")
-        if tok.shape == "title" and lower in _SCALE_EPONYMS and _SCORE_AFTER.match(text, tok.end):
+        scale = tok.shape == "title" and lower in _SCALE_EPONYMS
+        initials = _ACRONYM_AFTER.match(text, tok.end) is not None and (
+            i == 0 or tokens[i - 1].shape != "initial"
+        )
+        if scale and (_SCORE_AFTER.match(text, tok.end) or initials):
             before = tokens[i - 1] if i > 0 else None
             if before is None or before.lower not in TITLES | RELATIONS - FUNCTION_CUES:
                 tok.shape = "lower"
             continue
-        if fold(lower) not in _HEADS_BEFORE or i + 1 >= len(tokens):
+        if i + 1 >= len(tokens) or (tok.word.isupper() and len(tok.word) > 1):
             continue
-        if tok.word.isupper() and len(tok.word) > 1:
+        folded = fold(lower)
+        old_head = folded in _HEADS_BEFORE
+        # Round 14: the heads of the languages of Europe count with a particle only ("línea de
+        # McRae"): "Canal Street", "Fracture Clinic" have none. English anatomy ("pouch of
+        # Douglas") counts in lower case only: "Department of Health" is an organisation.
+        new_head = folded in HEADS_BEFORE or _english_anatomy(tok, folded)
+        if not (old_head or new_head):
             continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].lower in _FOREIGN_JOINERS and j - i <= 2:
-            j += 1
-        taken = 0
-        while j < len(tokens) and taken < 2 and tokens[j].shape == "title":
-            if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-"):
+        j = _after_class(tokens, text, i, folded)
+        if j is None:
+            continue
+        first = j
+        while j < len(tokens) and tokens[j].lower in PARTICLES_BEFORE_NAME and j - first < 2:
+            if text[tokens[j - 1].end : tokens[j].start] not in (" ", ""):
                 break
+            j += 1
+        joined = j > first
+        elided = j < len(tokens) and _ELIDED.match(tokens[j].word) is not None
+        if elided and not joined and text[tokens[j - 1].end : tokens[j].start] == " ":
+            # "signe d'Argyll Robertson", "maladie d'Addison": the particle is in the word
+            tokens[j].shape = "lower"
+            joined = True
+            j += 1
+        if not old_head and not joined:
+            continue
+        if joined and tokens[j - 1].lower == "of" and not _english_anatomy(tok, folded):
+            continue  # English takes "of" after its own anatomy words only ("Score of Smith")
+        taken = 0
+        while j < len(tokens) and taken < 2 and tokens[j].shape in ("title", "caps"):
+            if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-", "", "'", "’"):
+                break
+            if tokens[j].lower.rstrip(".") in TITLES:
+                break  # "consulta de Dr Ruiz": a person
+            if tokens[j].shape == "caps" and len(tokens[j].word) > 1 and not taken:
+                break  # "test de VIH": an abbreviation, read as such elsewhere
             tokens[j].shape = "lower"
             taken += 1
             j += 1
         if taken and tok.shape == "title":
             tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
+
+
+# A name with its French or Italian particle elided into it ("d'Addison", "dell'Acqua").
+_ELIDED = re.compile(r"(?i:d|dell|l)['’][A-ZÀ-Ý]")
+# English anatomy written capitalised too ("Circle of Willis", "Ligament of Treitz"): the heads
+# that name no organisation or place ("Circle of Friends" is left to the lower-case reading).
+_CAPITALISED_ANATOMY = frozenset(
+    {
+        "pouch", "sphincter", "loop", "islets", "ampulla", "foramen", "foramina", "aqueduct",
+        "crypts", "tetralogy", "pentalogy", "ligament", "fossa", "plexus", "organ", "canal",
+        "circle", "triangle", "bundle", "tubercle", "fissure", "nodes", "corpuscles",
+    }
+)  # fmt: skip
+
+
+def _english_anatomy(tok: Tok, folded: str) -> bool:
+    """Whether ``tok`` is an English head written before "of" and an eponym."""
+    return folded in HEADS_OF and (tok.word.islower() or folded in _CAPITALISED_ANATOMY)
+
+
+def eponym_lower_words(tokens: list[Tok]) -> set[int]:
+    """Round 14: where the lower-case words of a protected eponym start: its head and particles
+    ("manovra di [Giordano]", "teken van [Homans]") and a name with an elided particle
+    ("d'Argyll"). The statistical line reads only capitals as protected and may take these."""
+    starts: set[int] = set()
+    for k, tok in enumerate(tokens):
+        elided = _ELIDED.match(tok.word) is not None
+        if tok.shape != "lower" or not (tok.word[:1].isupper() or elided):
+            continue
+        if elided:
+            starts.add(tok.start)
+        j = k - 1
+        while j >= 0 and k - j <= 3 and tokens[j].lower in PARTICLES_BEFORE_NAME:
+            starts.add(tokens[j].start)
+            j -= 1
+        if (j < k - 1 or elided) and j >= 0 and tokens[j].word.islower():
+            folded = fold(tokens[j].lower)
+            if folded in HEADS_BEFORE or folded in _HEADS_BEFORE or folded in HEADS_OF:
+                starts.add(tokens[j].start)
+    return starts
+
+
+# A class between a head and its eponym ("grupo II de Rezende", "stade 2 de"); "grupo" and
+# "group" count only with one ("Grupo Angeles" is a company).
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+_CLASS_HEADS = frozenset({"grupo", "groupe", "gruppo", "group", "groep"})
+
+
+def _after_class(tokens: list[Tok], text: str, i: int, folded: str) -> int | None:
+    """The index after the head ``tokens[i]`` and the class written after it, if any; None
+    where a class is needed ("grupo") and none is there."""
+    j = i + 1
+    gap = text[tokens[i].end : tokens[j].start]
+    has_class = False
+    if tokens[j].lower in _ROMAN and tokens[j].word.isupper() and gap == " ":
+        has_class = True
+        j += 1
+    elif gap.strip(" \t").isdigit() and len(gap.strip(" \t")) <= 2 and gap[:1] == " ":
+        has_class = True
+    if folded in _CLASS_HEADS and not has_class:
+        return None
+    return j if j < len(tokens) else None
 
 
 def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -179,6 +280,10 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         listed = listed or (
             word in _LOWER_CASE_HEADS and _NUMBER_AFTER.match(text, head.end) is not None
         )
+        # Round 14: the broader English heads, in lower case ("Capgras delusion", "Pinard
+        # stethoscope"); a given name before one is a person's unless possessive ("Ludwig's").
+        broad = not listed and head.word.islower() and word in HEADS_AFTER
+        listed = listed or broad
         if i == 0 or not (listed or by_ending):
             continue
         if _SERVICE_AFTER.match(text, head.end):
@@ -197,6 +302,21 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         )
         if gap_word:
             j -= 1
+        elif (
+            # Round 14: two lower-case words before a test's or a sign's head ("Adams forward
+            # bend test", "Thompson calf squeeze test"), on the same terms.
+            word in _CAPITALISED_HEADS
+            and j > 1
+            and tokens[j].word.islower()
+            and tokens[j - 1].word.islower()
+            and tokens[j].word not in _GAP_STOPWORDS
+            and tokens[j - 1].word not in _GAP_STOPWORDS
+            and tokens[j - 2].shape == "title"
+            and tokens[j - 2].bare not in lex.given_names
+            and all(text[tokens[k].end : tokens[k + 1].start] == " " for k in (j - 2, j - 1, j))
+        ):
+            gap_word = True
+            j -= 2
         # A line may break between the eponym and a lower-case head with its class after it
         # ("Siewert\ntype II", "Le Fort\nfracture type 1"): the head and class say enough.
         wrapped = (
@@ -232,20 +352,74 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if gap_word and any(t.bare in lex.given_names for t in taken):
             continue
+        if broad and any(t.bare in lex.given_names and t.bare == t.lower for t in taken):
+            continue
         for tok in taken:
             tok.shape = "lower"
+    _protect_compounds(tokens)
+    _protect_bracketed_before_heads(tokens, text, lex)
     _protect_graded(tokens, text, lex)
     _protect_bracketed_eponyms(tokens, text, lex)
     _protect_before_assays(tokens, text, lex)
     for i, tok in enumerate(tokens):
-        if tok.lower not in _MAKERS:
+        maker = tok.lower in _MAKERS
+        if not maker and tok.lower not in MAKERS:
             continue
+        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+            continue  # "Dr Siemens": a person
+        # The makers of this round count only before a model in capitals ("Siemens MAGNETOM
+        # Vida", "Philips EPIQ CVx", "Abbott XIENCE"): a title-case word after one may be a
+        # person or a site.
+        caps_model = i + 1 < len(tokens) and tokens[i + 1].shape == "caps"
+        if not maker and not caps_model:
+            continue
+        models = 0
         for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
-            if tokens[j].shape != "title" or text[tokens[j - 1].end : tokens[j].start] != " ":
+            # Round 14: a model in capitals too ("Siemens MAGNETOM Vida", "Philips EPIQ").
+            if tokens[j].shape not in ("title", "caps"):
+                break
+            if text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
             if tokens[j].lower in lex.places:
                 break  # "works at Medtronic Galway": a site, not a model
             tokens[j].shape = "lower"
+            models += 1
+        if models and not maker and tok.shape in ("title", "caps"):
+            tok.shape = "lower"  # the maker itself, before its model ("Siemens", "Abbott")
+
+
+# A bracketed eponym before its head ("FABER (Patrick's) test", "reflex (Babinski) sign").
+_BRACKET_BEFORE_HEAD = re.compile(r"(?:['’]s)?\)[ \t]+([a-z]+)\b")
+
+
+def _protect_bracketed_before_heads(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """Round 14: one capitalised word in brackets right before an eponym head in lower case;
+    a given name there only in the possessive ("(Patrick's) test"; "(Sarah) test" may be hers)."""
+    for tok in tokens:
+        if tok.shape != "title" or text[tok.start - 1 : tok.start] != "(":
+            continue
+        word = tok.word.rstrip("'’").removesuffix("'s").removesuffix("’s")
+        after = _BRACKET_BEFORE_HEAD.match(text, tok.start + len(word))
+        if after is None or not (after.group(1) in EPONYM_HEADS or after.group(1) in HEADS_AFTER):
+            continue
+        if tok.bare in lex.given_names and tok.bare == tok.lower.rstrip("'’"):
+            continue
+        tok.shape = "lower"
+
+
+def _protect_compounds(tokens: list[Tok]) -> None:
+    """Round 14: a hyphenated word whose last part is an eponym's head ("Nikolski-Zeichen",
+    "Pathergie-Test", "Norton-score", "Asboe-Hansen-Zeichen") is the name of a sign, test or
+    scale, unless a title stands before it ("Dr. Müller-Test" would be odd, but is a name)."""
+    for i, tok in enumerate(tokens):
+        if "-" not in tok.word or tok.shape not in ("title", "caps"):
+            continue
+        last = fold(tok.word.rsplit("-", 1)[1].rstrip("'’"))
+        if last not in COMPOUND_HEADS:
+            continue
+        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+            continue
+        tok.shape = "lower"
 
 
 # Scales and scores named after a person, written with their value and no "score" ("Braden 13",
@@ -279,6 +453,14 @@ _SCALE_EPONYMS = frozenset(
 _SCORE_AFTER = re.compile(
     r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
     r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+# A scale's eponym before the scale's initials ("Folstein MMSE", "Barthel ADL", "Karnofsky KPS").
+# The initials are a scale's, not a credential's or a service's ("B. Ashworth RN", "Glasgow
+# HSCP"): the common scales and instruments of assessment.
+_ACRONYM_AFTER = re.compile(
+    r"[ \t](?:MMSE|MoCA|ADL|IADL|KPS|GCS|mRS|BDI|HAM-[AD]|HDRS|HARS|FIM|BBS|TUG|SPPB|ECOG|ODI|"
+    r"NDI|VAS|NRS|DASH|KOOS|HOOS|WOMAC|EPDS|CDR|GDS|NPI|MAS|MMT|BPRS|YMRS|PANSS|SDS|SAS|ADHD-RS|"
+    r"AIMS|POMA|DGI|FGA|LEFS|SPADI|QuickDASH|IKDC|PEDI|GMFM|GMFCS|ABC|SCORE)\b"
 )
 # Heads that come first in eponyms of other languages ("Score de Glasgow", "Échelle de
 # Norton", "Ziekte van Parkinson", "Morbus Crohn", "Signe de Lasègue").
@@ -334,18 +516,66 @@ _DISEASE_HEADS = (
     r"tumou?r|hernia|thyroiditis|contracture|deformity|anomaly|malformation|manoeuvre|maneuver"
 )
 _DISEASE_AFTER = re.compile(rf"(?:['’]s?)?[ \t]+(?i:{_DISEASE_HEADS})\b")
+_DISEASE_WORD = re.compile(rf"(?i:{_DISEASE_HEADS})")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
+# Round 14: the word after the surname, past the rest of a hyphenated eponym ("Creutzfeldt-Jakob
+# disease", "Charcot-Marie-Tooth"), a possessive and a class ("Chiari I malformation").
+_WORD_AFTER = re.compile(
+    r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?(?:[ \t]+(?:I{1,3}|IV|[1-4])[a-c]?)?[ \t]+([^\W\d_]+)"
+)
+# Heads after the patient's surname beyond _DISEASE_HEADS: cells, bodies and the broader heads
+# ("Hodgkin cells", "Brugada pattern"), Japanese "byō" ("Takayasu byo"); lower-case words by a
+# disease's ending ("Takayasu arteritis", "Takayasu retinopathy").
+_PATIENT_HEADS = HEADS_AFTER | {
+    "cells", "bodies", "nodes", "lymphoma", "byo", "byou", "byō", "criteria", "classification",
+}  # fmt: skip
+_HYPHEN_HEAD = re.compile(r"-([^\W\d_]+)\b")
+_DISEASE_ENDINGS = (
+    "itis", "osis", "pathy", "oma", "emia", "aemia", "algia", "plasia", "trophy", "ism",
+)  # fmt: skip
+# A head that comes first, a class and a particle before the surname ("maladie de Charcot",
+# "doença de Chagas", "ziekte van Alzheimer", "grupo II de Rezende", "Morbus Behçet").
+_HEAD_BEFORE = re.compile(
+    r"([^\W\d_]+)(?:[ \t]+(?:[IV]{1,3}|\d{1,2}))?[ \t]+"
+    r"(?:(?i:(de|du|des|di|del|della|dello|da|do|dos|das|van|von|der|den|nach|of))[ \t]+"
+    r"(?i:(?:la|le|der|den)[ \t]+)?|(d['’]))?\Z"
+)
 
 
 def eponym_not_patient(text: str, start: int, end: int) -> bool:
     """Whether the patient's surname at ``start:end`` is an eponym's there ("Nelson's syndrome"
-    for Wade Nelson, "Bishop score" for Ann Bishop): one word, a disease's or a test's head after
-    it, and no title before it ("Mrs Bishop score" would be odd, but is hers)."""
+    for Wade Nelson, "Bishop score" for Ann Bishop, "maladie de Charcot" for Jean Charcot): one
+    word, a disease's or a test's head after it (or before it, as other languages write it), and
+    no title before it ("Mrs Bishop score" would be odd, but is hers)."""
     if " " in text[start:end].strip():
         return False
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
-    return _DISEASE_AFTER.match(text, end) is not None
+    if _DISEASE_AFTER.match(text, end) is not None:
+        return True
+    # "Chagas-Krankheit", "Takayasu-byo": a head joined by a hyphen (not "Takayasu-san").
+    hyphened = _HYPHEN_HEAD.match(text, end)
+    if hyphened is not None and fold(hyphened.group(1)) in COMPOUND_HEADS:
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        word = after.group(1)
+        if (
+            word.lower() in _PATIENT_HEADS
+            or _DISEASE_WORD.fullmatch(word)
+            or (word.islower() and word.endswith(_DISEASE_ENDINGS))
+        ):
+            return True
+    before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    head = before.group(1)
+    folded = fold(head)
+    if before.group(2) is None and before.group(3) is None:
+        return folded in ("morbus", "morbo")  # "Morbus Behçet": Latin takes no particle
+    if before.group(2) is not None and before.group(2).lower() == "of":
+        return folded in HEADS_OF and (head.islower() or folded in _CAPITALISED_ANATOMY)
+    return folded in HEADS_BEFORE or folded in _HEADS_BEFORE
 
 
 # An eponym in brackets after its head, perhaps with a grade or a year ("rehabilitation protocol

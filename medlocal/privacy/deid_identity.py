@@ -27,6 +27,10 @@ class PatientIdentity:
     dob: date | None = None
 
 
+# The accented Latin letters (Latin-1 Supplement, Latin Extended-A and -B).
+_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+
 def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[str]]]:
     """(kind, pattern) for the patient's name and MRN; the DOB is matched with the dates."""
     own: list[tuple[str, re.Pattern[str]]] = []
@@ -44,8 +48,11 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
         familiar = _familiar_forms(identity.name)
         if familiar:
             alternatives += f"|{familiar}"
+        # Letters with accents count as letters at either end (round 14): "chagásica" is an
+        # adjective of a disease, not "Chag" of Chagas; other scripts do not ("Takayasu様").
         pattern = re.compile(
-            rf"(?<![A-Za-z0-9'’])(?:{alternatives})(?=['’]s(?![A-Za-z0-9])|(?![A-Za-z0-9'’]))",
+            rf"(?<![A-Za-z0-9'’{_LATIN}])(?:{alternatives})"
+            rf"(?=['’]s(?![A-Za-z0-9{_LATIN}])|(?![A-Za-z0-9'’{_LATIN}]))",
             re.I,
         )
         own.append(("patient_name", pattern))

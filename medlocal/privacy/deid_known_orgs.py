@@ -11,6 +11,8 @@ import re
 from functools import cache
 
 from medlocal.paths import resources_dir
+from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_tokens import WordSpan
 
@@ -53,8 +55,22 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         plain = name in single and lex.known(fold(name))
         if plain and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
+        if _eponym_possessive(text, name, match.end()):
+            continue
         found.append(WordSpan("facility", match.start(), match.end()))
     return found
+
+
+# Round 14: a listed name in the possessive before an eponym's head in lower case is the
+# eponym's ("McDonald's rule" of fundal height, not the restaurant).
+_HEAD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _eponym_possessive(text: str, name: str, end: int) -> bool:
+    if not name.endswith(("'s", "’s")):
+        return False
+    after = _HEAD_AFTER.match(text, end)
+    return after is not None and (after.group(1) in EPONYM_HEADS or after.group(1) in HEADS_AFTER)
 
 
 # A hospital known by its initials, told by its emergency department after them ("seen at RVX

@@ -54,7 +54,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
-from medlocal.privacy.deid_eponyms import eponym_not_patient
+from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
@@ -62,11 +62,11 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import PARTICLES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
-from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_words import read_tokens, scan
 
 __all__ = [
@@ -151,6 +151,8 @@ class Redactor:
         tokens = read_tokens(text, lex)
         # The tagger reads the words first: the scan marks them as it goes.
         tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
+        if tagged:
+            tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
         found += [_word_redaction(text, span) for span in scan(text, lex, tokens)]
         return found, [_word_redaction(text, span) for span in tagged]
 
@@ -203,6 +205,17 @@ def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(chars), starts, ends
 
 
+def _not_eponym_words(text: str, tagged: list[WordSpan], eponym: set[int]) -> list[WordSpan]:
+    """The tagged spans less those made only of an eponym's lower-case head and particles."""
+    if not eponym:
+        return tagged
+    return [
+        span
+        for span in tagged
+        if not all(m.start() in eponym for m in TOKEN.finditer(text, span.start, span.end))
+    ]
+
+
 def _word_redaction(text: str, span: WordSpan) -> Redaction:
     return Redaction(span.kind, span.start, span.end, text[span.start : span.end], label(span.kind))
 
@@ -242,6 +255,13 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             right = len(piece.rstrip(" ,;:.-"))
             bare = piece.strip(" ,;:.-").lower()
             kept = bare in _JOINERS or (red.kind == "name" and bare in _KEPT_WORDS)
+            # A particle tagged alone in lower case ("del", "van") names no one: the model's
+            # reading of the words around an eponym it was not let take ("scavo del Douglas").
+            # Inside a name the rules found ("Ahmad [bin] Rosli") it is the name's.
+            alone = text[red.start : red.end].strip(" ,;:.-") == piece.strip(" ,;:.-") and not (
+                any(covered[max(0, start - 2) : start]) or any(covered[end : end + 2])
+            )
+            kept = kept or (alone and bare in PARTICLES and piece.strip(" ,;:.-").islower())
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:

@@ -1,0 +1,184 @@
+"""Head nouns of eponyms in English and the main European languages (round 14): the clinical
+words that make a person's name beside them the name of a disease, sign, test, cell, instrument
+or structure ("Capgras delusion", "Pinard stethoscope", "pouch of Douglas", "maladie de Charcot",
+"segno di Blumberg", "Nikolski-Zeichen").
+
+Three lists, by where the head stands:
+
+* :data:`HEADS_AFTER`: English heads written after the eponym, in lower case ("Heidenhain
+  variant"). Words a person owns or does ("bag", "bottle", "walk") are left out: "Tom bag".
+* :data:`HEADS_BEFORE`: heads that come first in French, Spanish, Portuguese, Italian, Dutch and
+  German, with a particle before the name ("doença de Chagas", "ziekte van Alzheimer",
+  "scavo del Douglas"), or none ("Morbus Behçet"); folded (no accents), lower case.
+* :data:`HEADS_OF`: English anatomy and conditions written "head of Name" ("circle of Willis",
+  "tetralogy of Fallot").
+
+:data:`COMPOUND_HEADS` are the last parts of a hyphenated eponym ("Nikolski-Zeichen",
+"Pathergie-Test", "Norton-score", "Kaposi-Sarkom").
+
+Source: written by hand for MedLocal (round 14) from general clinical and anatomical
+vocabulary of each language, the words alone; no list or text was copied (see
+resources/deid_NOTICES.txt).
+"""
+
+from __future__ import annotations
+
+# English heads after an eponym, beyond deid_eponyms.EPONYM_HEADS: findings, psychiatric signs,
+# cells and chromosomes, instruments, infections and patterns of disease.
+HEADS_AFTER = frozenset(
+    {
+        # psychiatric and neurological phenomena
+        "delusion", "delusions", "illusion", "hallucination", "hallucinations", "aphasia",
+        "apraxia", "agnosia", "amnesia", "psychosis", "seizure", "seizures", "epilepsy",
+        "spasm", "spasms", "dyskinesia", "dystonia", "myoclonus", "nystagmus", "pupils",
+        "breathing", "respiration", "respirations", "gait", "facies", "habitus",
+        # forms, variants, patterns and events
+        "variant", "variants", "pattern", "patterns", "sequence", "configuration", "crisis",
+        "crises", "contractions", "contraction", "tightening", "tightenings", "wave", "waves",
+        "complexes", "rhythm", "block", "correction", "formula", "nomogram",
+        "hypothesis", "principle", "paradox", "algorithm", "curve", "curves",
+        "grading",
+        # cells, bodies and genetics
+        "chromosome", "chromosomes", "translocation", "granulomas", "granuloma",
+        "inclusions", "inclusion", "corpuscles", "corpuscle", "crystals", "nodule",
+        "fibre", "fiber", "neurons", "neuron", "plaques", "tangles",
+        # infections, lesions and conditions
+        "angina", "gangrene", "abscess", "fistula", "erosion", "erosions", "ulcers",
+        "polyp", "polyps", "naevus", "nevus", "naevi", "nevi",
+        "dislocation", "fractures", "lesion", "hematoma", "haematoma", "cataract",
+        "glaucoma", "keratitis", "dysplasia", "atrophy", "paralysis", "palsies", "disorders",
+        "diseases", "syndromes", "fever", "pox", "plague",
+        "tenderness", "tract", "plexus",
+        "capsule", "septum", "papilla", "ducts", "canals",
+        "glands", "bursae", "spaces",
+        # instruments, devices and materials
+        "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
+        "osteotome",
+        "rongeur", "spreader", "prosthesis", "implant", "traction", "ligature",
+        "appliance", "syringe", "balloon",
+        # stains, media and preparations
+        "stains", "staining", "counterstain", "broth", "smear",
+        "reagent", "tuberculin",
+    }
+)  # fmt: skip
+
+# Heads that come first, with a particle or none, in the languages of Europe and Latin America:
+# folded (accents removed, "enfermedad", "doenca"), lower case. "grupo"/"group" counts only with
+# a class after it (see deid_eponyms): "Grupo Angeles" is a company.
+HEADS_BEFORE = frozenset(
+    {
+        # French
+        "maladie", "syndrome", "signe", "signes", "epreuve", "manoeuvre", "score", "echelle",
+        "classification", "stade", "criteres", "critere", "triangle", "ligne", "canal", "trou",
+        "pied", "main", "cellules", "cellule", "corps", "nodosites", "reflexe", "phenomene",
+        "operation", "intervention", "technique", "procede", "methode", "sonde", "pince",
+        "fracture", "luxation", "kyste", "tumeur", "lymphome", "sarcome", "ulcere", "hernie",
+        "paralysie", "choree", "anevrisme", "ganglion", "glande", "glandes", "ligament",
+        "membrane", "espace", "artere", "nerf", "aqueduc", "polygone", "cercle", "scissure",
+        "sillon", "fosse", "angle", "loi", "regle", "indice", "index", "formule", "triade",
+        "anse", "valvule", "sphincter", "ampoule", "bourse", "tubercule", "diverticule",
+        "point", "test", "tetralogie", "cul-de-sac", "arc", "ilots", "nodules",
+        # Spanish
+        "enfermedad", "sindrome", "signo", "signos", "prueba", "maniobra", "escala",
+        "puntuacion", "clasificacion", "estadio", "grado", "criterios", "criterio",
+        "triangulo", "linea", "conducto", "agujero", "agujeros", "acueducto", "poligono",
+        "circulo", "fisura", "cisura", "surco", "fosa", "angulo", "malformacion", "celulas",
+        "celula", "cuerpos", "nodulos", "reflejo", "fenomeno", "operacion", "tecnica",
+        "procedimiento", "metodo", "pinza", "fractura", "quiste", "tumor", "linfoma",
+        "sarcoma", "ulcera", "hernia", "paralisis", "corea", "aneurisma", "ganglio",
+        "glandula", "glandulas", "ligamento", "membrana", "espacio", "arteria", "nervio",
+        "ley", "regla", "formula", "triada", "asa", "valvula", "esfinter", "ampolla", "bolsa",
+        "tuberculo", "diverticulo", "punto", "tetralogia", "islotes", "mal",
+        # Portuguese
+        "doenca", "sinal", "sinais", "prova", "teste", "manobra", "escore", "pontuacao",
+        "classificacao", "estagio", "grau", "linha", "ducto", "forame", "aqueduto",
+        "fissura", "sulco", "malformacao", "corpos", "reflexo", "operacao", "fratura",
+        "cisto", "quisto", "paralisia", "coreia", "nervo", "lei",
+        "regra", "alca", "esfincter", "ampola", "ponto", "doencas",
+        # Italian
+        "malattia", "morbo", "segno", "segni", "manovra", "scala", "punteggio",
+        "classificazione", "stadio", "criteri", "triangolo", "canale", "dotto",
+        "acquedotto", "circolo", "scissura", "solco", "fossa", "angolo", "malformazione",
+        "cellula", "corpi", "noduli", "riflesso", "operazione", "intervento",
+        "procedura", "frattura", "cisti", "tumore", "ernia", "paralisi",
+        "ghiandola", "ghiandole", "legamento", "spazio", "legge", "regola",
+        "valvola", "sfintere", "borsa", "tubercolo", "diverticolo", "scavo", "cavo",
+        "isole",
+        # classes named after a person, with their class before the name ("grupo II de Rezende")
+        "grupo", "groupe", "gruppo", "groep",
+        # Dutch
+        "ziekte", "syndroom", "teken", "proef", "schaal", "classificatie", "stadium", "graad",
+        "criteria", "driehoek", "lijn", "kanaal", "cellen", "fenomeen", "operatie",
+        "techniek", "fractuur", "cyste", "lymfoom", "zweer", "verlamming", "klier",
+        "membraan", "ruimte", "zenuw", "wet", "regel", "trias",
+        # German and Latin, written before the name ("Morbus Crohn", "Klassifikation nach
+        # Gustilo", "Stadium nach Tanner")
+        "morbus", "krankheit", "klassifikation", "einteilung", "kriterien", "zeichen",
+        "syndrom", "skala", "status",
+    }
+)  # fmt: skip
+
+# Particles between a head that comes first and the name.
+PARTICLES_BEFORE_NAME = frozenset(
+    {
+        "de", "du", "des", "d'", "d’", "di", "del", "della", "dello", "dei", "degli", "da",
+        "do", "dos", "das", "van", "von", "der", "den", "nach", "la", "le", "of",
+    }
+)  # fmt: skip
+
+# English heads written "head of Name" ("pouch of Douglas", "white line of Toldt", "sphincter
+# of Oddi", "tetralogy of Fallot", "islets of Langerhans"); lower case only: "Department of
+# Health" and "Circle of Friends" are organisations.
+HEADS_OF = frozenset(
+    {
+        "pouch", "line", "circle", "sphincter", "loop", "loops", "islets", "islands",
+        "ligament", "ligaments", "angle", "organ", "canal", "canals", "crypts", "ampulla",
+        "bundle", "space", "spaces", "foramen", "foramina", "aqueduct", "triangle", "tail",
+        "node", "nodes", "tetralogy", "pentalogy", "triad", "duct", "ducts", "column",
+        "columns", "fold", "folds", "valve", "valves", "membrane", "capsule", "gland",
+        "glands", "tubercle", "fissure", "fossa", "sinus", "sinuses", "plexus", "nerve",
+        "artery", "vein", "cells", "corpuscles", "bodies", "sign", "signs",
+        "fibres", "fibers", "layer", "fascia", "bursa", "hiatus",
+        "septum", "isthmus", "ganglion", "disease", "syndrome", "test", "manoeuvre",
+        "maneuver", "tract", "nucleus", "nuclei",
+        "cistern", "cisterna", "recess", "notch", "ampullae", "papilla",
+        "diverticulum", "lines", "cords",
+    }
+)  # fmt: skip
+
+# The last part of a hyphenated eponym in German, Dutch, the Scandinavian languages and English
+# ("Nikolski-Zeichen", "Pathergie-Test", "Norton-score", "Kaposi-Sarkom", "Crohn-Krankheit").
+COMPOUND_HEADS = frozenset(
+    {
+        "zeichen", "test", "tests", "syndrom", "syndroom", "syndrome", "krankheit",
+        "erkrankung", "ziekte", "score", "skala", "schaal", "index", "reflex", "reflexe",
+        "phanomen", "fenomeen", "klassifikation", "klassifikatie", "classificatie",
+        "stadium", "stadien", "operation", "operatie", "methode", "zellen", "zelle", "cellen",
+        "handgriff", "probe", "proef", "versuch", "schema", "kriterien", "criteria", "trias",
+        "tumor", "sarkom", "sarcoom", "lymphom", "lymfoom", "zyste", "cyste", "fraktur",
+        "fractuur", "lahmung", "parese", "ulkus", "hernie", "divertikel", "korperchen",
+        "knoten", "linie", "dreieck", "kanal", "gang", "band", "nerv", "teken",
+        "grad", "graad", "einteilung", "position", "lagerung", "manover", "punkt", "punkte",
+        "tegn", "sykdom", "sjukdom", "sygdom", "tauta", "sign", "disease", "scale", "grade",
+        "classification", "type", "typ", "cells", "bodies", "nodes", "murmur", "phenomenon",
+        # Japanese "disease" romanised ("Kawasaki-byo")
+        "byo", "byou",
+    }
+)  # fmt: skip
+
+# Makers of imaging, monitoring, laboratory and implanted devices beyond deid_eponyms._MAKERS
+# (which are kept alone too): the capitalised words right after one name a model ("Siemens
+# MAGNETOM Vida", "Philips EPIQ", "Abbott Xience"), and the maker before a model is kept.
+MAKERS = frozenset(
+    {
+        "siemens", "philips", "toshiba", "hitachi", "samsung", "mindray", "esaote",
+        "abbott", "roche", "beckman", "sysmex", "biomerieux", "cepheid", "abiomed", "edwards",
+        "stryker", "zimmer", "conmed", "storz", "ethicon", "covidien", "baxter", "braun",
+        "terumo", "nipro", "cordis", "biosense", "getinge", "maquet", "draeger",
+        "dräger", "masimo", "natus", "nidek", "topcon", "optos", "bausch",
+        "becton", "omron", "rossmax", "accu-chek", "ypsomed", "abbvie",
+        "carestream", "agfa", "shimadzu", "hologic", "elekta", "varian", "accuray", "brainlab",
+        "renishaw", "nuvasive", "orthofix", "exactech", "mathys",
+        "aesculap", "ziehm", "planmeca", "sirona", "vatech",
+    }
+)  # fmt: skip
