@@ -142,7 +142,6 @@ def doctor_report(
     settings_problem: str = "",
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
-    from medlocal.vault.backup_state import backup_summary
     from medlocal.vault.restore import leftover_folders
 
     vault_folder = vault_folder or paths.vault_dir()
@@ -162,7 +161,7 @@ def doctor_report(
         models_installed=models_installed,
         offline=netguard.status(),
         crash_reports=[str(p) for p in pending_crash_reports()],
-        backup=backup_summary(backup_reminder_days),
+        backup=_backup_line(vault_folder, backup_reminder_days),
         backends=backends.status().as_dict(),
         ocr=ocr_status(ocr_enabled),
         reranker=reranker,
@@ -170,6 +169,21 @@ def doctor_report(
         settings_problem=settings_problem,
         vault_note=_vault_note(vault_folder),
     )
+
+
+def _backup_line(folder: Path, reminder_days: int) -> str:
+    """The last verified backup of the vault in ``folder``, not of whichever vault was backed
+    up last (one data folder can hold the records of several vaults)."""
+    from medlocal.vault.backup_state import backup_summary
+    from medlocal.vault.unlock import VaultFiles
+
+    files = VaultFiles(folder)
+    if not files.exists():
+        return "no vault in this folder"
+    vault_id = files.vault_id()
+    if vault_id is None:
+        return "unknown: the vault's key file cannot be read"
+    return backup_summary(reminder_days, vault_id)
 
 
 def _vault_note(folder: Path) -> str:

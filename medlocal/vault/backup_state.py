@@ -99,4 +99,6 @@ def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
         if backup_due(interval_days, vault_id)
         else ""
     )
-    return f"last verified {when}, {last.path}{due}"
+    # A backup on a USB drive that is not plugged in is still a backup: say so, do not nag.
+    gone = "" if Path(last.path).is_dir() else " (that folder cannot be reached now)"
+    return f"last verified {when}, {last.path}{gone}{due}"

@@ -61,6 +61,14 @@ class VaultFiles:
     def exists(self) -> bool:
         return self.key_file.exists() or self.database.exists()
 
+    def vault_id(self) -> str | None:
+        """The vault's id, read from its key file without unlocking (None: no readable key
+        file). The id is not secret: backups and the doctor's report name it."""
+        try:
+            return load_key_file(self.key_file).vault_id
+        except KeyFileError:
+            return None
+
 
 @dataclass
 class Unlocked:

@@ -70,8 +70,11 @@ def test_backup_verify_restore_and_doctor(
     assert restored.returncode == 0, restored.stderr
     with Vault.open(target, PASS) as vault_now:
         assert len(vault_now.list_documents()) == 6
-    doctor = _cli(medlocal_home, "doctor")
+    doctor = _cli(medlocal_home, "doctor", "--vault", str(vault))
     assert "Backup:    last verified" in doctor.stdout, doctor.stdout
+    # The default folder holds no vault: another vault's backup is not reported as its own.
+    elsewhere = _cli(medlocal_home, "doctor")
+    assert "Backup:    no vault in this folder" in elsewhere.stdout, elsewhere.stdout
 
 
 def test_replace_asks_first_and_wrong_passphrase_is_one_line(

@@ -62,3 +62,33 @@ def test_a_vault_folder_that_cannot_be_read_is_said_not_raised(
     # which runs the tests, may enter any folder, so the refusal is played).
     monkeypatch.setattr(Path, "exists", refuse)
     assert _vault_note(locked) == "cannot be read (Permission denied)"
+
+
+def test_doctor_reports_the_backup_of_the_vault_it_checks(
+    medlocal_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One data folder records the backups of every vault used on it: the doctor named the
+    newest of any vault as this one's, and a folder deleted since as if it were still there."""
+    from medlocal.vault.backup_state import record_verified
+    from medlocal.vault.manifest import Header
+    from medlocal.vault.unlock import VaultFiles
+
+    mine, other = tmp_path / "mine", tmp_path / "other"
+    for folder in (mine, other):
+        with new_vault(folder):
+            pass
+    mine_id, other_id = VaultFiles(mine).vault_id(), VaultFiles(other).vault_id()
+    assert mine_id and other_id and mine_id != other_id
+    backup = tmp_path / "usb" / "backup-of-other"
+    backup.mkdir(parents=True)
+    record_verified(backup, Header("b1", other_id, 1, "2026-11-30T10:00:00+00:00"))
+
+    out = _doctor(capsys, "--vault", str(mine))
+    assert "Backup:    never verified" in out and str(backup) not in out, out
+    out = _doctor(capsys, "--vault", str(other))
+    assert f"Backup:    last verified 2026-11-30 10:00 UTC, {backup.resolve()}\n" in out, out
+
+    backup.rmdir()  # the USB drive unplugged, or the folder deleted
+    out = _doctor(capsys, "--vault", str(other))
+    assert f"{backup.resolve()} (that folder cannot be reached now)" in out, out
+    assert "Backup:    no vault in this folder" in _doctor(capsys, "--vault", str(tmp_path))

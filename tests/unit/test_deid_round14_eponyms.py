@@ -83,9 +83,12 @@ def test_a_scales_eponym_before_the_scales_initials_is_kept() -> None:
     assert "Ashworth" not in redact("Reviewed by B. Ashworth MAS today.")
 
 
-def test_eponyms_written_alone_for_their_test_or_stain_are_kept() -> None:
-    out = redact("Heaf negative, Mantoux 12 mm, QT corrected (Fridericia). Giemsa stain clear.")
-    assert "Mantoux" in out and "Fridericia" in out and "Giemsa" in out, out
+def test_an_eponym_is_kept_by_its_head_not_by_its_surname_alone() -> None:
+    # A list of eponyms kept wherever they stand ("Mantoux", "Wellens", "Perls") was tried and
+    # dropped: every eponym is someone's surname, and the held-out check lost real people to it.
+    out = redact("Giemsa stain clear; Perls stain negative for iron.")
+    assert "Giemsa" in out and "Perls" in out, out
+    assert "Wellens" not in redact("Seen today by Dr Wellens on the ward.")
 
 
 # Heads before the eponym: other languages and English anatomy.
