@@ -21,6 +21,7 @@ _DOSE_AFTER = re.compile(
     r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
+DOSE_AFTER = _DOSE_AFTER  # read by deid_products too (a brand's dose)
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
 # SR", "Prontosan solution", "Augmentin IV").
 _FORM_AFTER = re.compile(
@@ -68,7 +69,9 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
 # A medicine, its dose and perhaps a frequency, then a list gap: the next item is a medicine.
 _DOSE_BEFORE = re.compile(
     r"\d[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|puffs?)(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|"
-    r"daily|nocte|mane|prn|PRN|qhs))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
+    r"daily|nocte|mane|prn|PRN|qhs))?"
+    # and perhaps its generic or a note in brackets ("Xyz 400 mg (imatinib) or Abc 400")
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
 )
 # A medication list: after its label and colon, to the end of the line or sentence ("Meds:
 # Jardiance 25 mg, Coversyl Plus, Panadol Osteo"; "Meds reviewed with the pharmacist: apixaban,

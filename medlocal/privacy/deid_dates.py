@@ -107,11 +107,17 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         ("%d %B %y", "%d %b %y"),
         "long",
     ),
-    (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
+    # A month and a year from 1800 to 2199: "OCT 5000" is a device's model ("HD-OCT 5000"),
+    # "Mar 9000" no date either.
+    (
+        re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+(?:1[89]|2[01])\d{{2}}\b", re.I),
+        ("%B %Y", "%b %Y"),
+        "month",
+    ),
     # "Jan-2024", "MAR/25"; a month and year in digits, "11/2021", "03.2019" (a year of 19xx or
     # 20xx only: "1/160" is a titre).
     (
-        re.compile(rf"\b(?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b", re.I),
+        re.compile(rf"\b(?:{_MONTHS})[-/](?:(?:1[89]|2[01])\d{{2}}|\d{{2}})\b", re.I),
         ("%b-%Y", "%B-%Y", "%b/%Y", "%B/%Y", "%b-%y", "%b/%y"),
         "month",
     ),

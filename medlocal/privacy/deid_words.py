@@ -55,6 +55,7 @@ from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_staff_initials import initials_after_names, staff_initials
 from medlocal.privacy.deid_tables import table_cells
+from medlocal.privacy.deid_products import protect_products
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,
@@ -84,6 +85,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
+    protect_products(tokens, text, lex)
     protect_med_lists(tokens, text)
     protect_brands(tokens, text, lex)
     protect_lab_rows(tokens, text, lex)
