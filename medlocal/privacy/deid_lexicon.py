@@ -158,6 +158,9 @@ class Lexicon:
     # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
     # name ("attends Marton Methodist Church" is a church).
     products: frozenset[str] = frozenset()
+    # Everyday clinical words of German, Dutch, Spanish, Italian, Portuguese and French
+    # (deid_foreign_clinical.txt): known words, as English ones are.
+    foreign_words: frozenset[str] = frozenset()
     # What the foreign reading found of each word (see _foreign_clinical), and what known() said:
     # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -180,7 +183,11 @@ class Lexicon:
         :mod:`~medlocal.privacy.deid_cognates`)."""
         cached = self._known.get(lower)
         if cached is None:
-            cached = self._known_in_english(lower) or self._foreign_clinical(lower)
+            cached = (
+                self._known_in_english(lower)
+                or lower in self.foreign_words
+                or self._foreign_clinical(lower)
+            )
             if len(self._known) > _FOREIGN_CACHE:
                 self._known.clear()  # bounded, as the foreign readings are
             self._known[lower] = cached
@@ -209,7 +216,8 @@ class Lexicon:
                         cached = True
         if cached is None:
             cached = any(self._clinical_cognate(c) for c in cognates(lower)) or any(
-                (len(first) >= 6 and self.clinical(first))
+                # not a foreign word ("Huisarts|enpost" is an organisation's name)
+                (len(first) >= 6 and self.clinical(first) and first not in self.foreign_words)
                 or self.clinical(last)
                 or any(self._clinical_cognate(c) for c in cognates(last))
                 for first, last in compound_parts(lower)
@@ -384,12 +392,16 @@ def lexicon() -> Lexicon:
     # also a listed name or place is left out ("Baxter", "Exeter"); phrases are kept whole.
     products = [t.lower() for t in _read(folder / "deid_clinical_products.txt")]
     terms += [t for t in products if " " in t or t not in listed]
-    words = frozenset({t.lower() for t in terms if " " not in t} | drugs)
+    english = frozenset(_read(folder / "deid_english_words.txt"))
+    # Everyday clinical words of six European languages (fourteenth round), but for those that
+    # are also a listed name or place, or an English word (an English "dose" stays no lab name
+    # that owns the number after it: "last dose 16/4" is a date).
+    foreign = frozenset(_read(folder / "deid_foreign_clinical.txt")) - listed - english
+    words = frozenset({t.lower() for t in terms if " " not in t} | drugs | foreign)
     phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
     phrase_re = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
     )
-    english = frozenset(_read(folder / "deid_english_words.txt"))
     return Lexicon(
         english=english,
         given_names=given,
@@ -398,6 +410,7 @@ def lexicon() -> Lexicon:
         clinical_words=words,
         clinical_phrases=phrase_re,
         longest_place=max(len(p.split()) for p in places),
+        foreign_words=foreign,
         products=frozenset(
             t for t in products if " " not in t and t not in listed and t not in english
         ),
