@@ -58,7 +58,10 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
         return False
     right = tokens[i + 1]
     gaps = (gap, text[tokens[i].end : right.start])
-    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
+    if re.fullmatch(r"[ \t]*\+[ \t]*", gaps[1]) and not lex.name_like(tokens[i].bare):
+        # "on Xyz + cyclosporin": a medicine given with another
+        return lex.clinical(fold(right.word.rstrip("'’"))) and fold(right.word) not in lex.given_names
+    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*|[ \t]*\+[ \t]*", gap) for gap in gaps):
         return False
     return all(
         lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
@@ -69,7 +72,9 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
 # A medicine, its dose and perhaps a frequency, then a list gap: the next item is a medicine.
 _DOSE_BEFORE = re.compile(
     r"\d[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|puffs?)(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|"
-    r"daily|nocte|mane|prn|PRN|qhs))?"
+    r"daily|nocte|mane|prn|PRN|qhs"
+    # and the frequencies of other countries ("2dd" in Dutch, "1-0-1" in German, "x2")
+    r"|\d[ \t]?dd|\d-\d-\d(?:-\d)?|x[ \t]?\d|\d[ \t]?x(?:[ \t]?(?:daily|/d|par[ \t]jour))?))?"
     # and perhaps its generic or a note in brackets ("Xyz 400 mg (imatinib) or Abc 400")
     r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
 )

@@ -111,6 +111,8 @@ CLINICAL_SHORT = frozenset(
         "acu", "bls", "ews", "csu", "fbc", "ue", "lft", "crp",
         # Shortened words of results and plans ("Hb conc 120", "rx", "obs stable").
         "conc", "obs", "rx", "dx", "hx", "sx", "tx", "fx", "ix", "mx", "cons", "resp", "temp",
+        # An antigen beside its antibody ("HIV 1/2 Ag/Ab", "HBs Ag"), and silver in a dressing.
+        "ag",
     }
 )  # fmt: skip
 

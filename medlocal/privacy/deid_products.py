@@ -84,7 +84,7 @@ _MODEL_AFTER = re.compile(
     rf"|\d+(?:[.,]\d+)?(?:[ \t]*(?:mm|cm|Fr|F))?[ \t]+(?i:{_DEVICE_NOUNS})(?![^\W\d_]))"
 )
 # A product code of English words and a number ("FAST-FIX 360", "QUICK-LOCK 2").
-_CODED_PRODUCT_AFTER = re.compile(r"[ \t]+\d{1,4}(?![\d/.,:-])")
+_CODED_PRODUCT_AFTER = re.compile(r"[ \t]+\d{1,4}(?![\d/]|[.,:-]\d)")
 # A stent, implant or device named in brackets after it ("stented (Xyz Abc)", "valve (Xyz)").
 _DEVICE_BRACKET = re.compile(
     r"(?i:\b(?:stent\w*|implant\w*|prosth\w*|pr[oó]tes\w*|protesi|pacemaker|device|valve|"
@@ -101,6 +101,7 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     if "(" in text:
         _bracketed_brands(tokens, starts, text, lex)
         _device_brackets(tokens, starts, text)
+    protect_markers(tokens, text)
     medicines: set[str] = set()
     for i, tok in enumerate(tokens):
         if not tok.word[:1].isupper() or (i and _after_person_cue(tokens, i, text)):
@@ -145,6 +146,34 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 and not (i and _after_person_cue(tokens, i, text))
             ):
                 tok.shape = "lower"
+
+
+# A test's result in six languages: an antigen or marker in capitals before it is a test's
+# ("HHV-8 LANA negativ", "EBV VCA positive").
+_RESULT_AFTER = re.compile(
+    r"[ \t]+(?i:positive|negative|positiv|negativ|positivo|negativo|positiva|negativa|positif|"
+    r"n[eé]gatif|n[eé]gative|detected|not[ \t]+detected|nachweisbar|detectado|rilevato|"
+    r"reactive|non-reactive)(?![^\W\d_])"
+)
+# Between a marker's virus or gene and the marker: its number ("HHV-8 ", "EBV ", "HIV-1 ").
+_MARKER_GAP = re.compile(r"(?:-?\d{1,2})?[ \t]+")
+
+
+def protect_markers(tokens: list[Tok], text: str) -> None:
+    """A word in capitals between a clinical abbreviation (perhaps with its number) and a
+    result ("HHV-8 LANA negativ"): a marker, even where it is also a given name."""
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if tok.shape != "caps" or len(tok.word) > 6 or not _RESULT_AFTER.match(text, tok.end):
+            continue
+        before = tokens[i - 1]
+        gap = _MARKER_GAP.fullmatch(text, before.end, tok.start)
+        if gap is None:
+            continue
+        # A listed abbreviation, or letters in capitals with a number ("HHV-8", "HTLV-1").
+        numbered = any(c.isdigit() for c in gap.group()) and before.word.isupper()
+        if numbered or clinical_abbreviation(before.word):
+            tok.shape = "lower"
 
 
 def _after_person_cue(tokens: list[Tok], i: int, text: str) -> bool:
