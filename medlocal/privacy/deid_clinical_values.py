@@ -147,6 +147,13 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if short_value or result:
             tok.shape = "lower"
         elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
+            if (
+                i > 0
+                and text[tokens[i - 1].end : tok.start] == " "
+                and tokens[i - 1].word[:1].isupper()
+                and tokens[i - 1].bare in lex.given_names
+            ):
+                continue  # a surname after a given name ("gave Jim Xyz tablets")
             j = i
             while j >= 0 and j > i - 3 and tokens[j].shape == "title":
                 if tokens[j].lower in TITLES | RELATIONS or tokens[j].lower in lex.given_names:

@@ -129,6 +129,8 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             form is not None
             and tok.shape in ("title", "caps")
             and not _given(tok, lex)
+            # after a given name it is a surname ("gave Jim Xyz tablets")
+            and not (i and tokens[i - 1].bare in lex.given_names and tokens[i - 1].word[:1].isupper())
             and tok.bare not in lex.places  # "Devon cream" is a place's
             # a compound read as "-gel" that is a surname ("Xyz Spiegel") is no form
             and not lex.name_like(fold(form.group("form")))
