@@ -218,6 +218,8 @@ def _previous_century(day: date) -> date:
 
 
 # A unit of insulin or heparin after three numbers: doses at meals ("10-12-8 U", "6/6/4 units").
+# Day and month both over 12: no month in either order (a product's strengths, a ratio).
+_NO_MONTH = re.compile(r"(?:1[3-9]|[2-9]\d)[/.-](?:1[3-9]|[2-9]\d)[/.-]")
 _DOSE_UNIT_AFTER = re.compile(r"[ \t]*(?:U|IU|UI|units?)(?![/\w])")
 # A day written right after a score's "/" ("24/30 Mar 2025"): the day and what follows it.
 _DAY_OF_SCORE = re.compile(r"\d{1,2}[ \t]+(?=[A-Za-z])")
@@ -239,6 +241,8 @@ class DateRedactor:
                 raw = match.group()
                 if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
                     continue  # "Actrapid 10-12-8 U": three doses of a day, not a date
+                if formats is _NUMERIC_FORMATS and _NO_MONTH.match(raw):
+                    continue  # "Xyz Ellipta 92/55/22": three strengths; neither part a month
                 day = _DAY_OF_SCORE.match(raw)
                 if day and match.start() >= 2 and _SCORE_BEFORE.match(text, match.start() - 2):
                     # "MMSE 24/30 Mar 2025": the day is the score's denominator; the month

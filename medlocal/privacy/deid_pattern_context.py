@@ -128,15 +128,19 @@ _TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
 # device ("Olympus CF-HQ190L", "Alcon AcrySof IQ SN60WF", "Medtronic MyCareLink 24950"); so does
 # a code after "model" or a lead ("RV lead 6935M"). A serial after "SN" or
 # "serial" is read by its own cue and still goes.
-_MODEL_BEFORE = re.compile(
-    r"(?:\b(?i:olympus|pentax|fujifilm|medtronic|abbott|boston[ \t]+scientific|edwards|alcon|"
+# Makers of medical devices and imaging equipment (deid_products reads a model after them too).
+DEVICE_MAKERS = (
+    r"olympus|pentax|fujifilm|medtronic|abbott|boston[ \t]+scientific|edwards|alcon|"
     r"zeiss|bausch(?:[ \t]+\+?[ \t]*lomb)?|stryker|zimmer(?:[ \t]+biomet)?|depuy|synthes|"
     r"philips|siemens|resmed|fisher[ \t]*(?:&|and)[ \t]*paykel|hamilton|dr[äa]ger|baxter|"
     r"b\.?[ \t]*braun|fresenius|teleflex|bard|terumo|biotronik|livanova|st\.?[ \t]+jude|insulet|"
     r"dexcom|tandem|ypsomed|oticon|phonak|cochlear|med-el|invacare|arjo|hill-rom|karl[ \t]+storz|"
     r"storz|arthrex|microport|biosense[ \t]+webster|masimo|nellcor|covidien|ethicon|gore|cordis|"
     r"penumbra|inogen|respironics|smith[ \t]*(?:&|and)[ \t]*nephew|johnson[ \t]*(?:&|and)[ \t]*"
-    r"johnson)\b(?:[ \t]+(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*){0,4}"
+    r"johnson"
+)
+_MODEL_BEFORE = re.compile(
+    rf"(?:\b(?i:{DEVICE_MAKERS})\b(?:[ \t]+(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*){{0,4}}"
     r"|\b(?i:model|lead)\b\.?:?)[ \t]+\Z"
 )
 

@@ -27,6 +27,7 @@ from bisect import bisect_left
 
 from medlocal.privacy.deid_clinical_values import DOSE_AFTER
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_pattern_context import DEVICE_MAKERS
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
@@ -56,9 +57,13 @@ _FORMS = (
     r"injektionsl[oö]sung|inyectable|iniettabile|injet[aá]vel|"
     r"shampoo|champ[uú]|puder|poudre|polvo|"
     r"nasenspray|augentropfen|ohrentropfen|augensalbe|lutschtabletten|brausetabletten|"
-    r"filmtabletten|retardtabletten|mundgel|zahngel"
+    r"filmtabletten|retardtabletten|mundgel|zahngel|nebuli[sz]\w*|inhala\w*|aerosol\w*"
 )
-_FORM_AFTER = re.compile(rf"[ \t]+(?i:(?P<form>{_FORMS}))(?![^\W\d_])")
+# A preposition may stand before a way of inhaling ("Xyz w nebulizacji", "Xyz en aerosol").
+_FORM_AFTER = re.compile(
+    r"[ \t]+(?:(?:w|en|in|per|via|als|em|par|por)[ \t]+(?=(?i:nebul|inhal|aerosol)))?"
+    rf"(?i:(?P<form>{_FORMS}))(?![^\W\d_])"
+)
 # A release or strength qualifier between a brand and its dose ("Xyz DS 960 mg", "Xyz XR
 # 500 mg", "Xyz Met 50/1000", "Xyz Forte 400 mg").
 _QUALIFIED_DOSE = re.compile(
@@ -83,6 +88,12 @@ _MODEL_AFTER = re.compile(
     r"[ \t]+(?:\d(?:[.,]5)?[ \t]?T(?![^\W\d_])"
     rf"|\d+(?:[.,]\d+)?(?:[ \t]*(?:mm|cm|Fr|F))?[ \t]+(?i:{_DEVICE_NOUNS})(?![^\W\d_]))"
 )
+# A maker, then a model word in capitals, with digits or a capital inside ("Maker EPIQ CVx",
+# "Maker MAGNETOM Vida"), then up to two more words of the model.
+_MAKER_MODEL = re.compile(
+    rf"\b(?i:{DEVICE_MAKERS})[ \t]+(?P<model>(?:[A-Z][A-Z0-9+]+|[A-Z][a-z]*\d[\w+]*)(?![\w-])"
+    r"(?:[ \t]+[A-Z][\w+]*(?![\w-])){0,2})"
+)
 # A product code of English words and a number ("FAST-FIX 360", "QUICK-LOCK 2").
 _CODED_PRODUCT_AFTER = re.compile(r"[ \t]+\d{1,4}(?![\d/]|[.,:-]\d)")
 # A stent, implant or device named in brackets after it ("stented (Xyz Abc)", "valve (Xyz)").
@@ -102,6 +113,7 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         _bracketed_brands(tokens, starts, text, lex)
         _device_brackets(tokens, starts, text)
     protect_markers(tokens, text)
+    _maker_models(tokens, starts, text, lex)
     medicines: set[str] = set()
     for i, tok in enumerate(tokens):
         if not tok.word[:1].isupper() or (i and _after_person_cue(tokens, i, text)):
@@ -216,6 +228,26 @@ def _device_brackets(tokens: list[Tok], starts: list[int], text: str) -> None:
         if j < len(tokens) and tokens[j].lower in _PERSON_CUES:
             continue  # "device (Dr Xyz)": a person
         while j < len(tokens) and tokens[j].end <= match.end("model"):
+            tokens[j].shape = "lower"
+            j += 1
+
+
+def _maker_models(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> None:
+    """A device maker and its model ("Maker EPIQ CVx"): the model's first word no listed
+    abbreviation or known word ("Hamilton ECG" is a person and a test), the maker not after a
+    title or a given name ("Dr Hamilton", "Sue Edwards")."""
+    for match in _MAKER_MODEL.finditer(text):
+        first = match.group("model").split()[0]
+        if clinical_abbreviation(first) or lex.known(fold(first)):
+            continue
+        j = bisect_left(starts, match.start())
+        if j < len(tokens) and j > 0 and tokens[j].start == match.start():
+            before = tokens[j - 1]
+            if before.lower in _PERSON_CUES or (
+                before.word[:1].isupper() and before.bare in lex.given_names
+            ):
+                continue
+        while j < len(tokens) and tokens[j].start < match.end():
             tokens[j].shape = "lower"
             j += 1
 
