@@ -77,6 +77,12 @@ _BRACKETED = re.compile(
     r"\((?P<brand>[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?)\)"
     rf"(?=[ \t]*(?:{_DOSE})|{_FORM_AFTER.pattern})"
 )
+# A brand alone in brackets after a medicine or a form ("NSAIDs (Xyz)", "carbonate (Xyz
+# Plus)", "mouthwash (Xyz)").
+_BRAND_ALONE = re.compile(
+    r"(?P<generic>[^\W\d_][\w-]*)[ \t]*\((?P<brand>[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?)[),]"
+)
+_FORM_WORD = re.compile(rf"(?:{_FORMS})")
 # A device's model: a field strength ("Maker Model 3T", "1.5 T"), or a number and a device
 # noun ("Xyz 80 stapler", "Xyz 45 mm stent").
 _DEVICE_NOUNS = (
@@ -220,6 +226,25 @@ def _bracketed_brands(tokens: list[Tok], starts: list[int], text: str, lex: Lexi
                 break
             tokens[j].shape = "lower"
             j += 1
+    for match in _BRAND_ALONE.finditer(text):
+        # Without a dose after it, only a brand no name or place list holds, after a medicine
+        # or a formulation ("calcium carbonate (Xyz Plus)", "mouthwash (Xyz) BD").
+        before = fold(match.group("generic"))
+        if not (lex.clinical(before) and before not in lex.english) and not _FORM_WORD.fullmatch(
+            before
+        ):
+            continue
+        j = bisect_left(starts, match.start("brand"))
+        brand = []
+        while j < len(tokens) and tokens[j].end <= match.end("brand"):
+            brand.append(tokens[j])
+            j += 1
+        if brand and not any(
+            lex.name_like(t.bare) or t.bare in lex.places or t.lower in _PERSON_CUES
+            for t in brand[:1]
+        ):
+            for t in brand:
+                t.shape = "lower"
 
 
 def _device_brackets(tokens: list[Tok], starts: list[int], text: str) -> None:
