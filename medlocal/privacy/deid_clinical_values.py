@@ -60,8 +60,12 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
     gaps = (gap, text[tokens[i].end : right.start])
     if re.fullmatch(r"[ \t]*\+[ \t]*", gaps[1]) and not lex.name_like(tokens[i].bare):
         # "on Xyz + cyclosporin": a medicine given with another
-        return lex.clinical(fold(right.word.rstrip("'’"))) and fold(right.word) not in lex.given_names
-    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*|[ \t]*\+[ \t]*", gap) for gap in gaps):
+        return (
+            lex.clinical(fold(right.word.rstrip("'’"))) and fold(right.word) not in lex.given_names
+        )
+    if not all(
+        re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*|[ \t]*\+[ \t]*", gap) for gap in gaps
+    ):
         return False
     return all(
         lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names

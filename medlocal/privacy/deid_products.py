@@ -138,17 +138,23 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             if _MODEL_AFTER.match(text, tok.end):
                 _device_run(tokens, i, text)
                 continue
-            if tok.shape == "caps" and "-" in tok.word and _CODED_PRODUCT_AFTER.match(text, tok.end):
-                if all(lex.known(p.lower()) for p in tok.word.split("-") if p):
-                    tok.shape = "lower"
-                    continue
+            if (
+                tok.shape == "caps"
+                and "-" in tok.word
+                and _CODED_PRODUCT_AFTER.match(text, tok.end)
+                and all(lex.known(p.lower()) for p in tok.word.split("-") if p)
+            ):
+                tok.shape = "lower"
+                continue
         form = _FORM_AFTER.match(text, tok.end)
         if (
             form is not None
             and tok.shape in ("title", "caps")
             and not _given(tok, lex)
             # after a given name it is a surname ("gave Jim Xyz tablets")
-            and not (i and tokens[i - 1].bare in lex.given_names and tokens[i - 1].word[:1].isupper())
+            and not (
+                i and tokens[i - 1].bare in lex.given_names and tokens[i - 1].word[:1].isupper()
+            )
             and tok.bare not in lex.places  # "Devon cream" is a place's
             # a compound read as "-gel" that is a surname ("Xyz Spiegel") is no form
             and not lex.name_like(fold(form.group("form")))

@@ -50,12 +50,12 @@ from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
+from medlocal.privacy.deid_products import protect_products
 from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_staff_initials import initials_after_names, staff_initials
 from medlocal.privacy.deid_tables import table_cells
-from medlocal.privacy.deid_products import protect_products
 from medlocal.privacy.deid_tokens import (
     TOKEN,
     Tok,

@@ -151,3 +151,28 @@ def test_people_and_places_beside_foreign_clinical_words_are_still_removed() -> 
 def test_proteins_of_serology_are_kept() -> None:
     out = redact("IHC: Calretinin positive, Desmoglein-3 antibodies raised.")
     assert "Calretinin" in out and "Desmoglein-3" in out, out
+
+
+def test_a_device_makers_model_is_kept_but_not_a_person_before_a_test() -> None:
+    out = redact("Echo machine: Philips AFFINITI 70G, images stored.")
+    assert "Philips AFFINITI" in out, out
+    out = redact("Seen by Sue Edwards EPIQ review booked; Hamilton ECG normal.")
+    assert "Edwards" not in out and "Hamilton" not in out, out
+
+
+def test_a_medicine_before_a_way_of_inhaling_is_kept() -> None:
+    out = redact("Leczenie: Bronchovex w nebulizacji co 6 godzin.")
+    assert "Bronchovex" in out, out
+
+
+def test_three_numbers_without_a_month_are_no_date() -> None:
+    out = redact("Inhaler: Respivex Ellipta 92/55/22 one puff daily; reviewed 14/03/2025.")
+    assert "92/55/22" in out and "14/03/2025" not in out, out
+
+
+def test_a_brand_alone_in_brackets_after_a_medicine_or_a_form_is_kept() -> None:
+    out = redact("Pain: NSAIDs (Dolvintra) as needed; rinse with mouthwash (Gumvaxil) BD.")
+    assert "Dolvintra" in out and "Gumvaxil" in out, out
+    # A listed name in the brackets stays a name.
+    out = redact("Started warfarin (Kowalski) at the anticoagulation clinic.")
+    assert "Kowalski" not in out, out
