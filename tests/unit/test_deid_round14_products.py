@@ -176,3 +176,8 @@ def test_a_brand_alone_in_brackets_after_a_medicine_or_a_form_is_kept() -> None:
     # A listed name in the brackets stays a name.
     out = redact("Started warfarin (Kowalski) at the anticoagulation clinic.")
     assert "Kowalski" not in out, out
+
+
+def test_initials_inside_a_hyphenated_method_are_no_signature() -> None:
+    out = redact("Paul Carter RN on shift. Meds given by PC at 08:00. MRI cine-PC flow normal.")
+    assert "cine-PC" in out and "by PC" not in out and "Carter" not in out, out
