@@ -147,6 +147,14 @@ _MEDICAL_ENDINGS = (
 )  # fmt: skip
 
 
+# Endings of pathology and procedures that a cognate of ten letters or more may have without a
+# dictionary entry (see Lexicon._clinical_cognate).
+_PATHOLOGY_ENDINGS = (
+    "osis", "itis", "emia", "aemia", "oma", "ectomy", "otomy", "ostomy", "plasty", "scopy",
+    "graphy", "pathy", "plasia", "trophy", "megaly", "algia",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Lexicon:
     english: frozenset[str]
@@ -236,6 +244,10 @@ class Lexicon:
             return True
         if not lower.endswith(_MEDICAL_ENDINGS):
             return False
+        if len(lower) >= 10 and lower.endswith(_PATHOLOGY_ENDINGS):
+            # A long word of pathology the 1934 dictionary lacks ("exsiccosis", "adenocarcinoma",
+            # "cholangiopathy"): no name reads so.
+            return True
         return lower in self.english or american(lower) in self.english or self._inflected(lower)
 
     def _known_in_english(self, lower: str) -> bool:

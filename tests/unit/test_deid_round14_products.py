@@ -181,3 +181,10 @@ def test_a_brand_alone_in_brackets_after_a_medicine_or_a_form_is_kept() -> None:
 def test_initials_inside_a_hyphenated_method_are_no_signature() -> None:
     out = redact("Paul Carter RN on shift. Meds given by PC at 08:00. MRI cine-PC flow normal.")
     assert "cine-PC" in out and "by PC" not in out and "Carter" not in out, out
+
+
+def test_a_long_foreign_word_of_pathology_is_kept_but_not_a_name() -> None:
+    out = redact("Diagnosen: Exsikkose; Lymphadenopathie zervikal; Kolonoskopie geplant.")
+    assert "Exsikkose" in out and "Lymphadenopathie" in out and "Kolonoskopie" in out, out
+    out = redact("Befund besprochen mit Herrn Hippolyt Rosenbloomer am Abend.")
+    assert "Rosenbloomer" not in out, out
