@@ -38,32 +38,32 @@ _DOSE = (
     r"\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?[ \t]*"
     r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|UI|IE|%|mmol|puffs?|tabs?|tablets?|caps?|drops?)(?![^\W\d_])"
 )
-# Formulation words of English, German, French, Spanish, Italian, Portuguese and Dutch: a
-# medicine's name stands before them ("Xyz Creme", "Xyz pomada", "Xyz comprimés").
-_FORMS = (
-    r"creams?|cr[eè]mes?|crema|salbe|pomm?ada|pommade|unguento|ungüento|zalf|ointment|"
-    r"gels?|[a-zäöü]{3,8}gel|emulsion|emulsi[oó]n|lotion|lozione|loci[oó]n|lo[cç][aã]o|"
-    r"tablets?|tabletten?|tablette|comprim[eé]s?|comprimidos?|compresse|compressa|"
-    r"capsules?|kapseln?|g[eé]lules?|c[aá]psulas?|capsule|"
-    r"drops|tropfen|gouttes|gotas|gocce|druppels|collyre|collirio|colirio|col[ií]rio|"
-    r"syrup|sirup|sirop|jarabe|sciroppo|xarope|stroop|"
-    r"mouthwash|mundsp[uü]lung|bain[ \t]+de[ \t]+bouche|colutorio|collutorio|enxaguat[oó]rio|"
-    r"spray|pflaster|patch|parche|cerotto|adesivo|pleister|"
-    r"z[aä]pfchen|suppositoires?|suppositor(?:y|ies)|supositorios?|supposte|zetpillen|"
-    r"sachets?|bustine|granulat|granulado|"
-    r"l[oö]sung|soluci[oó]n|soluzione|solu[cç][aã]o|oplossing|"
-    r"inhaler|inhalador|inalatore|inhalateur|"
-    r"ampoules?|ampullen|ampollas?|fiale|"
-    r"injektionsl[oö]sung|inyectable|iniettabile|injet[aá]vel|"
-    r"shampoo|champ[uú]|puder|poudre|polvo|"
-    r"nasenspray|augentropfen|ohrentropfen|augensalbe|lutschtabletten|brausetabletten|"
-    r"filmtabletten|retardtabletten|mundgel|zahngel|nebuli[sz]\w*|inhala\w*|aerosol\w*"
+# Formulation words of English, German, French, Spanish, Italian, Portuguese and Dutch, folded
+# as tokens are: a medicine's name stands before them ("Xyz Creme", "Xyz pomada", "Xyz
+# comprimés"). Read by a set lookup on the next token (a pattern tried at every word of a long
+# record cost more than the rest of the rule).
+FORM_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    cream creams creme cremes crema salbe pomada pommade unguento zalf ointment gel gels
+    mundgel emulgel zahngel augengel hydrogel oralgel dentalgel emulsion lotion lozione locion
+    locao tablet tablets tabletten tablette comprime comprimes comprimido comprimidos compresse
+    compressa capsule capsules kapsel kapseln gelule gelules capsula capsulas drops tropfen
+    gouttes gotas gocce druppels collyre collirio colirio syrup sirup sirop jarabe sciroppo
+    xarope stroop mouthwash mundspulung colutorio collutorio enxaguatorio spray pflaster patch
+    parche cerotto adesivo pleister zapfchen suppositoire suppositoires suppository
+    suppositories supositorio supositorios supposte zetpillen sachet sachets bustine granulat
+    granulado losung solucion soluzione solucao oplossing inhaler inhalador inalatore
+    inhalateur ampoule ampoules ampullen ampolla ampollas fiale injektionslosung inyectable
+    iniettabile injetavel shampoo champu puder poudre polvo nasenspray augentropfen
+    ohrentropfen augensalbe lutschtabletten brausetabletten filmtabletten retardtabletten
+    """,
+    )
 )
-# A preposition may stand before a way of inhaling ("Xyz w nebulizacji", "Xyz en aerosol").
-_FORM_AFTER = re.compile(
-    r"[ \t]+(?:(?:w|en|in|per|via|als|em|par|por)[ \t]+(?=(?i:nebul|inhal|aerosol)))?"
-    rf"(?i:(?P<form>{_FORMS}))(?![^\W\d_])"
-)
+# Ways of inhaling, after a preposition or not ("Xyz w nebulizacji", "Xyz en aerosol").
+_INHALED = ("nebuli", "inhala", "aerosol")
+_PREPOSITIONS = frozenset({"w", "en", "in", "per", "via", "als", "em", "par", "por"})
 # A release or strength qualifier between a brand and its dose ("Xyz DS 960 mg", "Xyz XR
 # 500 mg", "Xyz Met 50/1000", "Xyz Forte 400 mg").
 _QUALIFIED_DOSE = re.compile(
@@ -71,18 +71,18 @@ _QUALIFIED_DOSE = re.compile(
     r"HCT|Depot|Mini|Max|Junior)[ \t]+"
     rf"(?:{_DOSE}|\d+(?:[.,]\d+)?/\d+(?:[.,]\d+)?(?![\d/]))"
 )
-# A brand in brackets after its generic and perhaps its strength; a dose or form after it.
-_BRACKETED = re.compile(
-    r"(?P<generic>[^\W\d_][\w-]*)(?:[ \t]+\d+(?:[.,]\d+)?[ \t]*%)?[ \t]*"
-    r"\((?P<brand>[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?)\)"
-    rf"(?=[ \t]*(?:{_DOSE})|{_FORM_AFTER.pattern})"
+# A brand or model in brackets, one to four words ("(Xyz)", "(Xyz Plus)", "(Xyz Abc 2)"): the
+# pattern opens with the bracket, so the engine skips every other position at once.
+_BRACKET = re.compile(r"\((?P<brand>[A-Z][^\W\d_]+(?:[ \t]+[A-Z0-9][\w-]*){0,3})(?P<close>[),])")
+# What stands before the bracket: a generic, perhaps with its strength ("chlorhexidine 0.2% (").
+_BEFORE_BRACKET = re.compile(
+    r"(?P<generic>[^\W\d_][\w-]*)(?P<strength>[ \t]+\d+(?:[.,]\d+)?[ \t]*%)?[ \t]*\Z"
 )
+_DOSE_NEXT = re.compile(rf"[ \t]*(?:{_DOSE})")
 # A brand alone in brackets after a medicine or a form ("NSAIDs (Xyz)", "carbonate (Xyz
-# Plus)", "mouthwash (Xyz)").
-_BRAND_ALONE = re.compile(
-    r"(?P<generic>[^\W\d_][\w-]*)[ \t]*\((?P<brand>[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?)[),]"
-)
-_FORM_WORD = re.compile(rf"(?:{_FORMS})")
+# Plus)", "mouthwash (Xyz)"): one or two capitalised words of letters.
+_BRAND_WORDS = re.compile(r"[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?")
+_BRAND_OF_WORDS = re.compile(r"[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?")
 # A device's model: a field strength ("Maker Model 3T", "1.5 T"), or a number and a device
 # noun ("Xyz 80 stapler", "Xyz 45 mm stent").
 _DEVICE_NOUNS = (
@@ -103,11 +103,19 @@ _MAKER_MODEL = re.compile(
 # A product code of English words and a number ("FAST-FIX 360", "QUICK-LOCK 2").
 _CODED_PRODUCT_AFTER = re.compile(r"[ \t]+\d{1,4}(?![\d/]|[.,:-]\d)")
 # A stent, implant or device named in brackets after it ("stented (Xyz Abc)", "valve (Xyz)").
-_DEVICE_BRACKET = re.compile(
-    r"(?i:\b(?:stent\w*|implant\w*|prosth\w*|pr[oó]tes\w*|protesi|pacemaker|device|valve|"
-    r"lens|IOL|pump|catheter|cath[eé]ter|cat[eé]ter|mesh|graft))[ \t]*"
-    r"\((?P<model>[A-Z][\w-]*(?:[ \t]+[A-Z0-9][\w-]*){0,3})\)"
+_DEVICE_WORD = re.compile(
+    r"(?i:stent\w*|implant\w*|prosth\w*|pr[oó]tes\w*|protesi|pacemaker|device|valve|"
+    r"lens|IOL|pump|catheter|cath[eé]ter|cat[eé]ter|mesh|graft)"
 )
+# The first word of each maker, as tokens fold it ("drager" for "Dräger"): the maker-and-model
+# pattern is tried only at these tokens.
+_MAKER_FIRST = frozenset(
+    re.match(r"[\w-]+", fold(re.sub(r"\[(.)[^\]]*\]", r"\1", alt))).group()  # type: ignore[union-attr]
+    for alt in DEVICE_MAKERS.split("|")
+    if re.match(r"[a-z]", alt) and not alt.startswith("and)")
+)
+# A digit a little way after a word: the dose and model rules are tried only there.
+_DIGIT_NEAR = re.compile(r"[ \t][^\n\d]{0,22}\d")
 
 
 def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -116,53 +124,24 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         return
     starts = [t.start for t in tokens]
     if "(" in text:
-        _bracketed_brands(tokens, starts, text, lex)
-        _device_brackets(tokens, starts, text)
+        _brackets(tokens, starts, text, lex)
     protect_markers(tokens, text)
-    _maker_models(tokens, starts, text, lex)
     medicines: set[str] = set()
+    size = len(tokens)
     for i, tok in enumerate(tokens):
-        if not tok.word[:1].isupper() or (i and _after_person_cue(tokens, i, text)):
+        if not tok.word[:1].isupper() or text[tok.end : tok.end + 1] not in (" ", "\t"):
             continue
-        after = text[tok.end : tok.end + 24]
-        if not after[:1].isspace():
+        if i and _after_person_cue(tokens, i, text):
             continue
-        if any(c.isdigit() for c in after):
-            if _QUALIFIED_DOSE.match(text, tok.end) and not _given(tok, lex):
+        if tok.lower in _MAKER_FIRST:
+            _maker_model(tokens, i, text, lex)
+        if _DIGIT_NEAR.match(text, tok.end) and _dosed_or_model(tokens, i, text, lex, medicines):
+            continue
+        if i + 1 < size and tok.shape in ("title", "caps"):
+            form = _form_after(tokens, i, text)
+            if form is not None and _may_be_brand(tokens, i, lex):
                 _lower(tok, medicines, lex)
-                _lower(tokens[i + 1], None, lex)  # the qualifier ("DS", "Met")
-                continue
-            if DOSE_AFTER.match(text, tok.end) and not _given(tok, lex):
-                _lower(tok, medicines, lex)
-                continue
-            if _MODEL_AFTER.match(text, tok.end):
-                _device_run(tokens, i, text)
-                continue
-            if (
-                tok.shape == "caps"
-                and "-" in tok.word
-                and _CODED_PRODUCT_AFTER.match(text, tok.end)
-                and all(lex.known(p.lower()) for p in tok.word.split("-") if p)
-            ):
-                tok.shape = "lower"
-                continue
-        form = _FORM_AFTER.match(text, tok.end)
-        if (
-            form is not None
-            and tok.shape in ("title", "caps")
-            and not _given(tok, lex)
-            # after a given name it is a surname ("gave Jim Xyz tablets")
-            and not (
-                i and tokens[i - 1].bare in lex.given_names and tokens[i - 1].word[:1].isupper()
-            )
-            and tok.bare not in lex.places  # "Devon cream" is a place's
-            # a compound read as "-gel" that is a surname ("Xyz Spiegel") is no form
-            and not lex.name_like(fold(form.group("form")))
-        ):
-            _lower(tok, medicines, lex)
-            j = bisect_left(starts, form.start("form"))
-            if j < len(tokens) and tokens[j].start == form.start("form"):
-                tokens[j].shape = "lower"  # "Creme", "Mundgel": the form itself
+                form.shape = "lower"  # "Creme", "Mundgel": the form itself
     if medicines:
         # The same word elsewhere in the note, standing alone ("continue Xyz").
         for i, tok in enumerate(tokens):
@@ -172,6 +151,59 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 and not (i and _after_person_cue(tokens, i, text))
             ):
                 tok.shape = "lower"
+
+
+def _dosed_or_model(
+    tokens: list[Tok], i: int, text: str, lex: Lexicon, medicines: set[str]
+) -> bool:
+    """A brand before its dose, a model before its number; whether ``tokens[i]`` was read so."""
+    tok = tokens[i]
+    if _QUALIFIED_DOSE.match(text, tok.end) and not _given(tok, lex):
+        _lower(tok, medicines, lex)
+        _lower(tokens[i + 1], None, lex)  # the qualifier ("DS", "Met")
+        return True
+    if DOSE_AFTER.match(text, tok.end) and not _given(tok, lex):
+        _lower(tok, medicines, lex)
+        return True
+    if _MODEL_AFTER.match(text, tok.end):
+        _device_run(tokens, i, text)
+        return True
+    if (
+        tok.shape == "caps"
+        and "-" in tok.word
+        and _CODED_PRODUCT_AFTER.match(text, tok.end)
+        and all(lex.known(p.lower()) for p in tok.word.split("-") if p)
+    ):
+        tok.shape = "lower"
+        return True
+    return False
+
+
+def _form_after(tokens: list[Tok], i: int, text: str) -> Tok | None:
+    """The formulation word right after ``tokens[i]`` ("Creme", "pomada", "w nebulizacji")."""
+    nxt = tokens[i + 1]
+    if text[tokens[i].end : nxt.start].strip(" \t"):
+        return None
+    if nxt.lower in FORM_WORDS or nxt.lower.startswith(_INHALED):
+        return nxt
+    if nxt.lower in _PREPOSITIONS and i + 2 < len(tokens):
+        way = tokens[i + 2]
+        if way.lower.startswith(_INHALED) and not text[nxt.end : way.start].strip(" \t"):
+            return way
+    return None
+
+
+def _may_be_brand(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Not a given name, a surname after one ("gave Jim Xyz tablets") or a place ("Devon
+    cream"); the form word no surname either ("Xyz Spiegel")."""
+    tok = tokens[i]
+    before = tokens[i - 1] if i else None
+    return not (
+        _given(tok, lex)
+        or (before is not None and before.word[:1].isupper() and before.bare in lex.given_names)
+        or tok.bare in lex.places
+        or lex.name_like(tokens[i + 1].lower)
+    )
 
 
 # A test's result in six languages: an antigen or marker in capitals before it is a test's
@@ -220,67 +252,81 @@ def _lower(tok: Tok, medicines: set[str] | None, lex: Lexicon) -> None:
         medicines.add(tok.bare)
 
 
-def _bracketed_brands(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> None:
-    for match in _BRACKETED.finditer(text):
-        generic = match.group("generic")
-        folded = fold(generic)
-        if not (lex.clinical(folded) or clinical_abbreviation(generic)):
+def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> None:
+    """Brands and models in brackets (see the module's list)."""
+    for match in _BRACKET.finditer(text):
+        open_at = match.start()
+        before = _BEFORE_BRACKET.search(text, max(0, open_at - 60), open_at)
+        if before is None:
             continue
-        j = bisect_left(starts, match.start("brand"))
-        while j < len(tokens) and tokens[j].end <= match.end("brand"):
-            if _given(tokens[j], lex) or tokens[j].lower in _PERSON_CUES:
-                break
-            tokens[j].shape = "lower"
-            j += 1
-    for match in _BRAND_ALONE.finditer(text):
-        # Without a dose after it, only a brand no name or place list holds, after a medicine
-        # or a formulation ("calcium carbonate (Xyz Plus)", "mouthwash (Xyz) BD").
-        before = fold(match.group("generic"))
-        if not (lex.clinical(before) and before not in lex.english) and not _FORM_WORD.fullmatch(
-            before
-        ):
-            continue
-        j = bisect_left(starts, match.start("brand"))
-        brand = []
-        while j < len(tokens) and tokens[j].end <= match.end("brand"):
-            brand.append(tokens[j])
-            j += 1
-        if brand and not any(
-            lex.name_like(t.bare) or t.bare in lex.places or t.lower in _PERSON_CUES
-            for t in brand[:1]
-        ):
-            for t in brand:
-                t.shape = "lower"
-
-
-def _device_brackets(tokens: list[Tok], starts: list[int], text: str) -> None:
-    for match in _DEVICE_BRACKET.finditer(text):
-        j = bisect_left(starts, match.start("model"))
-        if j < len(tokens) and tokens[j].lower in _PERSON_CUES:
+        generic = before.group("generic")
+        inside = _tokens_in(tokens, starts, match.start("brand"), match.end("brand"))
+        if not inside or inside[0].lower in _PERSON_CUES:
             continue  # "device (Dr Xyz)": a person
-        while j < len(tokens) and tokens[j].end <= match.end("model"):
-            tokens[j].shape = "lower"
-            j += 1
+        closed = match.group("close") == ")"
+        if closed and not before.group("strength") and _DEVICE_WORD.fullmatch(generic):
+            for tok in inside:
+                tok.shape = "lower"
+            continue
+        brand = match.group("brand")
+        folded = fold(generic)
+        if (
+            closed
+            and _BRAND_OF_WORDS.fullmatch(brand)
+            and (lex.clinical(folded) or clinical_abbreviation(generic))
+            and (_DOSE_NEXT.match(text, match.end()) or _form_word_after(text, match.end()))
+        ):
+            for tok in inside:
+                if _given(tok, lex) or tok.lower in _PERSON_CUES:
+                    break
+                tok.shape = "lower"
+            continue
+        # Without a dose after it, only a brand no name or place list holds, after a medicine
+        # that is no English word or after a formulation ("carbonate (Xyz Plus)", "mouthwash
+        # (Xyz) BD").
+        if (
+            not before.group("strength")
+            and _BRAND_WORDS.fullmatch(brand)
+            and ((lex.clinical(folded) and folded not in lex.english) or folded in FORM_WORDS)
+            and not (lex.name_like(inside[0].bare) or inside[0].bare in lex.places)
+        ):
+            for tok in inside:
+                tok.shape = "lower"
 
 
-def _maker_models(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> None:
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _form_word_after(text: str, end: int) -> bool:
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and fold(word.group(1)) in FORM_WORDS
+
+
+def _tokens_in(tokens: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
+    j = bisect_left(starts, start)
+    inside: list[Tok] = []
+    while j < len(tokens) and tokens[j].end <= end:
+        inside.append(tokens[j])
+        j += 1
+    return inside
+
+
+def _maker_model(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> None:
     """A device maker and its model ("Maker EPIQ CVx"): the model's first word no listed
     abbreviation or known word ("Hamilton ECG" is a person and a test), the maker not after a
-    title or a given name ("Dr Hamilton", "Sue Edwards")."""
-    for match in _MAKER_MODEL.finditer(text):
-        first = match.group("model").split()[0]
-        if clinical_abbreviation(first) or lex.known(fold(first)):
-            continue
-        j = bisect_left(starts, match.start())
-        if j < len(tokens) and j > 0 and tokens[j].start == match.start():
-            before = tokens[j - 1]
-            if before.lower in _PERSON_CUES or (
-                before.word[:1].isupper() and before.bare in lex.given_names
-            ):
-                continue
-        while j < len(tokens) and tokens[j].start < match.end():
-            tokens[j].shape = "lower"
-            j += 1
+    given name ("Sue Edwards"; a title was checked before)."""
+    match = _MAKER_MODEL.match(text, tokens[i].start)
+    if match is None:
+        return
+    first = match.group("model").split()[0]
+    if clinical_abbreviation(first) or lex.known(fold(first)):
+        return
+    if i and tokens[i - 1].word[:1].isupper() and tokens[i - 1].bare in lex.given_names:
+        return
+    j = i
+    while j < len(tokens) and tokens[j].start < match.end():
+        tokens[j].shape = "lower"
+        j += 1
 
 
 def _device_run(tokens: list[Tok], i: int, text: str) -> None:
