@@ -6,8 +6,8 @@ domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phr
 medication lists the grounding check uses (``medications.txt``, the 23,000 brand and generic
 names of ``drug_names.txt`` and the FDA-listed brand names of ``drug_brands.txt``) and MedLocal's
 list of product names (``deid_clinical_products.txt``: dressings, devices, brands sold outside
-the US). They load
-once per process (about 0.4 s).
+the US), and everyday clinical words of six European languages
+(``deid_foreign_clinical.txt``). They load once per process (about 0.4 s).
 
 The name and place lists are folded to lower-case ASCII, so every lookup folds the same way:
 "Résidence" is looked up as "residence", "Sørensen" as "sorensen".
