@@ -21,6 +21,7 @@ _DOSE_AFTER = re.compile(
     r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
+DOSE_AFTER = _DOSE_AFTER  # read by deid_products too (a brand's dose)
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin
 # SR", "Prontosan solution", "Augmentin IV").
 _FORM_AFTER = re.compile(
@@ -57,7 +58,14 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
         return False
     right = tokens[i + 1]
     gaps = (gap, text[tokens[i].end : right.start])
-    if not all(re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*", gap) for gap in gaps):
+    if re.fullmatch(r"[ \t]*\+[ \t]*", gaps[1]) and not lex.name_like(tokens[i].bare):
+        # "on Xyz + cyclosporin": a medicine given with another
+        return (
+            lex.clinical(fold(right.word.rstrip("'’"))) and fold(right.word) not in lex.given_names
+        )
+    if not all(
+        re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*|[ \t]*\+[ \t]*", gap) for gap in gaps
+    ):
         return False
     return all(
         lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
@@ -68,7 +76,11 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
 # A medicine, its dose and perhaps a frequency, then a list gap: the next item is a medicine.
 _DOSE_BEFORE = re.compile(
     r"\d[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|puffs?)(?:[ \t]+(?:bd|bid|tds|tid|qid|qds|od|"
-    r"daily|nocte|mane|prn|PRN|qhs))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
+    r"daily|nocte|mane|prn|PRN|qhs"
+    # and the frequencies of other countries ("2dd" in Dutch, "1-0-1" in German, "x2")
+    r"|\d[ \t]?dd|\d-\d-\d(?:-\d)?|x[ \t]?\d|\d[ \t]?x(?:[ \t]?(?:daily|/d|par[ \t]jour))?))?"
+    # and perhaps its generic or a note in brackets ("Xyz 400 mg (imatinib) or Abc 400")
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[ \t]*|[ \t]+or[ \t]+)\Z"
 )
 # A medication list: after its label and colon, to the end of the line or sentence ("Meds:
 # Jardiance 25 mg, Coversyl Plus, Panadol Osteo"; "Meds reviewed with the pharmacist: apixaban,
@@ -139,6 +151,13 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if short_value or result:
             tok.shape = "lower"
         elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
+            if (
+                i > 0
+                and text[tokens[i - 1].end : tok.start] == " "
+                and tokens[i - 1].word[:1].isupper()
+                and tokens[i - 1].bare in lex.given_names
+            ):
+                continue  # a surname after a given name ("gave Jim Xyz tablets")
             j = i
             while j >= 0 and j > i - 3 and tokens[j].shape == "title":
                 if tokens[j].lower in TITLES | RELATIONS or tokens[j].lower in lex.given_names:

@@ -107,11 +107,17 @@ _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
         ("%d %B %y", "%d %b %y"),
         "long",
     ),
-    (re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+\d{{4}}\b", re.I), ("%B %Y", "%b %Y"), "month"),
+    # A month and a year from 1800 to 2199: "OCT 5000" is a device's model ("HD-OCT 5000"),
+    # "Mar 9000" no date either.
+    (
+        re.compile(rf"\b(?:{_MONTHS})\.?,?[ \t]+(?:1[89]|2[01])\d{{2}}\b", re.I),
+        ("%B %Y", "%b %Y"),
+        "month",
+    ),
     # "Jan-2024", "MAR/25"; a month and year in digits, "11/2021", "03.2019" (a year of 19xx or
     # 20xx only: "1/160" is a titre).
     (
-        re.compile(rf"\b(?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b", re.I),
+        re.compile(rf"\b(?:{_MONTHS})[-/](?:(?:1[89]|2[01])\d{{2}}|\d{{2}})\b", re.I),
         ("%b-%Y", "%B-%Y", "%b/%Y", "%B/%Y", "%b-%y", "%b/%y"),
         "month",
     ),
@@ -212,6 +218,8 @@ def _previous_century(day: date) -> date:
 
 
 # A unit of insulin or heparin after three numbers: doses at meals ("10-12-8 U", "6/6/4 units").
+# Day and month both over 12: no month in either order (a product's strengths, a ratio).
+_NO_MONTH = re.compile(r"(?:1[3-9]|[2-9]\d)[/.-](?:1[3-9]|[2-9]\d)[/.-]")
 _DOSE_UNIT_AFTER = re.compile(r"[ \t]*(?:U|IU|UI|units?)(?![/\w])")
 # A day written right after a score's "/" ("24/30 Mar 2025"): the day and what follows it.
 _DAY_OF_SCORE = re.compile(r"\d{1,2}[ \t]+(?=[A-Za-z])")
@@ -233,6 +241,8 @@ class DateRedactor:
                 raw = match.group()
                 if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
                     continue  # "Actrapid 10-12-8 U": three doses of a day, not a date
+                if formats is _NUMERIC_FORMATS and _NO_MONTH.match(raw):
+                    continue  # "Xyz Ellipta 92/55/22": three strengths; neither part a month
                 day = _DAY_OF_SCORE.match(raw)
                 if day and match.start() >= 2 and _SCORE_BEFORE.match(text, match.start() - 2):
                     # "MMSE 24/30 Mar 2025": the day is the score's denominator; the month

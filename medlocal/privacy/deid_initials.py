@@ -343,7 +343,9 @@ def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         initials | {".".join(i) + "." for i in initials} | {". ".join(i) + "." for i in initials}
     )
     pattern = re.compile(
-        rf"(?<![\w.])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})(?![\w])"
+        # not part of a hyphenated word ("cine-PC", "PC-MRI": a method, not a signature)
+        rf"(?<![\w.-])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
+        r"(?![\w]|-\w)"
     )
     matches = list(pattern.finditer(text))
     found_here: list[WordSpan] = []

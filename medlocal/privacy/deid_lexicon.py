@@ -6,8 +6,8 @@ domain), places (GeoNames, CC BY 4.0), and MedLocal's own clinical words and phr
 medication lists the grounding check uses (``medications.txt``, the 23,000 brand and generic
 names of ``drug_names.txt`` and the FDA-listed brand names of ``drug_brands.txt``) and MedLocal's
 list of product names (``deid_clinical_products.txt``: dressings, devices, brands sold outside
-the US). They load
-once per process (about 0.4 s).
+the US), and everyday clinical words of six European languages
+(``deid_foreign_clinical.txt``). They load once per process (about 0.4 s).
 
 The name and place lists are folded to lower-case ASCII, so every lookup folds the same way:
 "Résidence" is looked up as "residence", "Sørensen" as "sorensen".
@@ -111,6 +111,8 @@ CLINICAL_SHORT = frozenset(
         "acu", "bls", "ews", "csu", "fbc", "ue", "lft", "crp",
         # Shortened words of results and plans ("Hb conc 120", "rx", "obs stable").
         "conc", "obs", "rx", "dx", "hx", "sx", "tx", "fx", "ix", "mx", "cons", "resp", "temp",
+        # An antigen beside its antibody ("HIV 1/2 Ag/Ab", "HBs Ag"), and silver in a dressing.
+        "ag",
     }
 )  # fmt: skip
 
@@ -145,6 +147,14 @@ _MEDICAL_ENDINGS = (
 )  # fmt: skip
 
 
+# Endings of pathology and procedures that a cognate of ten letters or more may have without a
+# dictionary entry (see Lexicon._clinical_cognate).
+_PATHOLOGY_ENDINGS = (
+    "osis", "itis", "emia", "aemia", "oma", "ectomy", "otomy", "ostomy", "plasty", "scopy",
+    "graphy", "pathy", "plasia", "trophy", "megaly", "algia",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Lexicon:
     english: frozenset[str]
@@ -158,6 +168,9 @@ class Lexicon:
     # word right after one is a variant of the product ("Mepilex Ag", "Cutimed Siltec"), not a
     # name ("attends Marton Methodist Church" is a church).
     products: frozenset[str] = frozenset()
+    # Everyday clinical words of German, Dutch, Spanish, Italian, Portuguese and French
+    # (deid_foreign_clinical.txt): known words, as English ones are.
+    foreign_words: frozenset[str] = frozenset()
     # What the foreign reading found of each word (see _foreign_clinical), and what known() said:
     # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -180,7 +193,11 @@ class Lexicon:
         :mod:`~medlocal.privacy.deid_cognates`)."""
         cached = self._known.get(lower)
         if cached is None:
-            cached = self._known_in_english(lower) or self._foreign_clinical(lower)
+            cached = (
+                self._known_in_english(lower)
+                or lower in self.foreign_words
+                or self._foreign_clinical(lower)
+            )
             if len(self._known) > _FOREIGN_CACHE:
                 self._known.clear()  # bounded, as the foreign readings are
             self._known[lower] = cached
@@ -209,7 +226,8 @@ class Lexicon:
                         cached = True
         if cached is None:
             cached = any(self._clinical_cognate(c) for c in cognates(lower)) or any(
-                (len(first) >= 6 and self.clinical(first))
+                # not a foreign word ("Huisarts|enpost" is an organisation's name)
+                (len(first) >= 6 and self.clinical(first) and first not in self.foreign_words)
                 or self.clinical(last)
                 or any(self._clinical_cognate(c) for c in cognates(last))
                 for first, last in compound_parts(lower)
@@ -226,6 +244,10 @@ class Lexicon:
             return True
         if not lower.endswith(_MEDICAL_ENDINGS):
             return False
+        if len(lower) >= 10 and lower.endswith(_PATHOLOGY_ENDINGS):
+            # A long word of pathology the 1934 dictionary lacks ("exsiccosis", "adenocarcinoma",
+            # "cholangiopathy"): no name reads so.
+            return True
         return lower in self.english or american(lower) in self.english or self._inflected(lower)
 
     def _known_in_english(self, lower: str) -> bool:
@@ -384,12 +406,16 @@ def lexicon() -> Lexicon:
     # also a listed name or place is left out ("Baxter", "Exeter"); phrases are kept whole.
     products = [t.lower() for t in _read(folder / "deid_clinical_products.txt")]
     terms += [t for t in products if " " in t or t not in listed]
-    words = frozenset({t.lower() for t in terms if " " not in t} | drugs)
+    english = frozenset(_read(folder / "deid_english_words.txt"))
+    # Everyday clinical words of six European languages (fourteenth round), but for those that
+    # are also a listed name or place, or an English word (an English "dose" stays no lab name
+    # that owns the number after it: "last dose 16/4" is a date).
+    foreign = frozenset(_read(folder / "deid_foreign_clinical.txt")) - listed - english
+    words = frozenset({t.lower() for t in terms if " " not in t} | drugs | foreign)
     phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
     phrase_re = re.compile(
         r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
     )
-    english = frozenset(_read(folder / "deid_english_words.txt"))
     return Lexicon(
         english=english,
         given_names=given,
@@ -398,6 +424,7 @@ def lexicon() -> Lexicon:
         clinical_words=words,
         clinical_phrases=phrase_re,
         longest_place=max(len(p.split()) for p in places),
+        foreign_words=foreign,
         products=frozenset(
             t for t in products if " " not in t and t not in listed and t not in english
         ),

@@ -79,7 +79,9 @@ _CLINICAL_CODE = re.compile(
     r"[pcyr]?T[0-4][a-d]?(?:N[0-3][a-c]?)?(?:M[01][a-c]?)?|S\d+Q\d+T\d+|HLA-[A-Z]{1,3}\d+|"
     r"[A-Z]{2,5}\d[A-Z]\d{1,2}|[A-Z]{2,5}\d[A-Z]\d{3,4}[A-Z]|COVID-19|SARS-CoV-2|"
     # The Glasgow Coma Scale's parts ("E4V4M6", "E3VTM5").
-    r"E[1-4T]V[1-5T]M[1-6]"
+    r"E[1-4T]V[1-5T]M[1-6]|"
+    # A chromosome band ("11p15", "17q21.31", "Xq28"): a locus, not a code of a person.
+    r"(?:[1-9]|1\d|2[0-2]|X|Y)[pq][1-4]\d?(?:\.\d{1,3})?"
 )
 
 _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
@@ -111,7 +113,12 @@ def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
 # "CHECKMATE-067"). Neither identifies a person.
 _CODE_SYSTEM = re.compile(
     r"(?:\b(?:CPT|ICD(?:-?(?:9|10|11)(?:-?(?:CM|PCS|AM))?)?|HCPCS|LOINC|SNOMED(?:[ \t-]?CT)?|"
-    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD)(?:[ \t]+(?:code|item))?"
+    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD|"
+    # Procedure and billing codes of other countries: Brazil (TUSS, CBHPM, SIGTAP), France
+    # (CCAM, NGAP, NABM), Germany (OPS, GOÄ, EBM), Switzerland (CHOP, TARMED), and the ICD as
+    # Spanish, French and Portuguese name it (CIE, CIM, CID).
+    r"TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|"
+    r"(?:CIE|CIM|CID)(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?)(?:[ \t]+(?:code|item))?"
     r"[ \t]*[:#]?[ \t]*)$"
 )
 _TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
@@ -121,15 +128,19 @@ _TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
 # device ("Olympus CF-HQ190L", "Alcon AcrySof IQ SN60WF", "Medtronic MyCareLink 24950"); so does
 # a code after "model" or a lead ("RV lead 6935M"). A serial after "SN" or
 # "serial" is read by its own cue and still goes.
-_MODEL_BEFORE = re.compile(
-    r"(?:\b(?i:olympus|pentax|fujifilm|medtronic|abbott|boston[ \t]+scientific|edwards|alcon|"
+# Makers of medical devices and imaging equipment (deid_products reads a model after them too).
+DEVICE_MAKERS = (
+    r"olympus|pentax|fujifilm|medtronic|abbott|boston[ \t]+scientific|edwards|alcon|"
     r"zeiss|bausch(?:[ \t]+\+?[ \t]*lomb)?|stryker|zimmer(?:[ \t]+biomet)?|depuy|synthes|"
     r"philips|siemens|resmed|fisher[ \t]*(?:&|and)[ \t]*paykel|hamilton|dr[äa]ger|baxter|"
     r"b\.?[ \t]*braun|fresenius|teleflex|bard|terumo|biotronik|livanova|st\.?[ \t]+jude|insulet|"
     r"dexcom|tandem|ypsomed|oticon|phonak|cochlear|med-el|invacare|arjo|hill-rom|karl[ \t]+storz|"
     r"storz|arthrex|microport|biosense[ \t]+webster|masimo|nellcor|covidien|ethicon|gore|cordis|"
     r"penumbra|inogen|respironics|smith[ \t]*(?:&|and)[ \t]*nephew|johnson[ \t]*(?:&|and)[ \t]*"
-    r"johnson)\b(?:[ \t]+(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*){0,4}"
+    r"johnson"
+)
+_MODEL_BEFORE = re.compile(
+    rf"(?:\b(?i:{DEVICE_MAKERS})\b(?:[ \t]+(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*){{0,4}}"
     r"|\b(?i:model|lead)\b\.?:?)[ \t]+\Z"
 )
 
@@ -139,8 +150,16 @@ def device_model(text: str, start: int) -> bool:
     return _MODEL_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
+# A score's name with the year of its version, then the score ("ITAS2010 2", "BVAS2008: 4"):
+# the version, not a code of a person (an identifier of this shape has no small number after).
+_SCORE_VERSION = re.compile(r"[A-Z]{3,6}(?:19|20)\d\d")
+_SCORE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,2}(?:[.,]\d)?(?![\d/.,-]?\d)")
+
+
 def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
     if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
+        return True
+    if _SCORE_VERSION.fullmatch(value) and _SCORE_AFTER.match(text, start + len(value)):
         return True
     if _CODE_SYSTEM.search(value.split(" ")[0] + " "):
         return True  # "CPT 45385" matched as a whole

@@ -50,6 +50,7 @@ from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
+from medlocal.privacy.deid_products import protect_products
 from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_speakers import chat_speakers
@@ -84,6 +85,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
+    protect_products(tokens, text, lex)
     protect_med_lists(tokens, text)
     protect_brands(tokens, text, lex)
     protect_lab_rows(tokens, text, lex)

@@ -1,0 +1,341 @@
+"""Medicines and devices by the form of the text around them, for brands no list holds.
+
+A brand sold in one country ("Amlovar", "Bosvate", "Dermoxin") is on no list MedLocal ships, so
+the word scan reads it as a surname. Its neighbours say what it is:
+
+* a brand in brackets right after its generic, then a dose or a form ("amlodipine (Xyz) 10 mg",
+  "chlorhexidine 0.2% (Xyz) mouthwash");
+* a brand, a release or strength qualifier and a dose ("Xyz DS 960 mg", "Xyz Met 50/1000");
+* a brand before a formulation word of English, German, French, Spanish, Italian, Portuguese or
+  Dutch ("Xyz Creme", "Xyz Mundgel", "Xyz pomada", "Xyz comprimés"): the formulation word is
+  kept too;
+* a device's maker and model before a field strength or a model number and a device noun
+  ("Maker Model 3T", "Xyz 80 stapler"), a product code of English words and a number
+  ("FAST-FIX 360"), a stent or implant named in brackets after it ("stented (Xyz Abc)");
+* a word kept as a medicine by its dose anywhere in the note is a medicine where it stands alone
+  ("Xyz 75 mg" ... "continue Xyz").
+
+A word after a title or relation is never read so ("Dr Amlovar 10 mg" stays a name), nor a
+listed given name in the brand rules (a person stands in brackets more often than a brand).
+Each rule is prefiltered by a cheap test of the text and reads each token at most once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from medlocal.privacy.deid_clinical_values import DOSE_AFTER
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_pattern_context import DEVICE_MAKERS
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
+from medlocal.privacy.deid_tokens import Tok
+
+_PERSON_CUES = TITLES | RELATIONS - FUNCTION_CUES
+
+# A dose, as written after a brand in brackets ("(Xyz) 0.4 g/kg", "(Xyz) 2.5 mg").
+_DOSE = (
+    r"\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?[ \t]*"
+    r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|UI|IE|%|mmol|puffs?|tabs?|tablets?|caps?|drops?)(?![^\W\d_])"
+)
+# Formulation words of English, German, French, Spanish, Italian, Portuguese and Dutch, folded
+# as tokens are: a medicine's name stands before them ("Xyz Creme", "Xyz pomada", "Xyz
+# comprimés"). Read by a set lookup on the next token (a pattern tried at every word of a long
+# record cost more than the rest of the rule).
+FORM_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    cream creams creme cremes crema salbe pomada pommade unguento zalf ointment gel gels
+    mundgel emulgel zahngel augengel hydrogel oralgel dentalgel emulsion lotion lozione locion
+    locao tablet tablets tabletten tablette comprime comprimes comprimido comprimidos compresse
+    compressa capsule capsules kapsel kapseln gelule gelules capsula capsulas drops tropfen
+    gouttes gotas gocce druppels collyre collirio colirio syrup sirup sirop jarabe sciroppo
+    xarope stroop mouthwash mundspulung colutorio collutorio enxaguatorio spray pflaster patch
+    parche cerotto adesivo pleister zapfchen suppositoire suppositoires suppository
+    suppositories supositorio supositorios supposte zetpillen sachet sachets bustine granulat
+    granulado losung solucion soluzione solucao oplossing inhaler inhalador inalatore
+    inhalateur ampoule ampoules ampullen ampolla ampollas fiale injektionslosung inyectable
+    iniettabile injetavel shampoo champu puder poudre polvo nasenspray augentropfen
+    ohrentropfen augensalbe lutschtabletten brausetabletten filmtabletten retardtabletten
+    """,
+    )
+)
+# Ways of inhaling, after a preposition or not ("Xyz w nebulizacji", "Xyz en aerosol").
+_INHALED = ("nebuli", "inhala", "aerosol")
+_PREPOSITIONS = frozenset({"w", "en", "in", "per", "via", "als", "em", "par", "por"})
+# A release or strength qualifier between a brand and its dose ("Xyz DS 960 mg", "Xyz XR
+# 500 mg", "Xyz Met 50/1000", "Xyz Forte 400 mg").
+_QUALIFIED_DOSE = re.compile(
+    r"[ \t]+(?:DS|SS|XR|SR|CR|ER|XL|LA|MR|ODT|CD|LP|ZOK|Retard|Forte|Mite|Plus|Met|Duo|Comp|"
+    r"HCT|Depot|Mini|Max|Junior)[ \t]+"
+    rf"(?:{_DOSE}|\d+(?:[.,]\d+)?/\d+(?:[.,]\d+)?(?![\d/]))"
+)
+# A brand or model in brackets, one to four words ("(Xyz)", "(Xyz Plus)", "(Xyz Abc 2)"): the
+# pattern opens with the bracket, so the engine skips every other position at once.
+_BRACKET = re.compile(r"\((?P<brand>[A-Z][^\W\d_]+(?:[ \t]+[A-Z0-9][\w-]*){0,3})(?P<close>[),])")
+# What stands before the bracket: a generic, perhaps with its strength ("chlorhexidine 0.2% (").
+_BEFORE_BRACKET = re.compile(
+    r"(?P<generic>[^\W\d_][\w-]*)(?P<strength>[ \t]+\d+(?:[.,]\d+)?[ \t]*%)?[ \t]*\Z"
+)
+_DOSE_NEXT = re.compile(rf"[ \t]*(?:{_DOSE})")
+# A brand alone in brackets after a medicine or a form ("NSAIDs (Xyz)", "carbonate (Xyz
+# Plus)", "mouthwash (Xyz)"): one or two capitalised words of letters.
+_BRAND_WORDS = re.compile(r"[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?")
+_BRAND_OF_WORDS = re.compile(r"[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?")
+# A device's model: a field strength ("Maker Model 3T", "1.5 T"), or a number and a device
+# noun ("Xyz 80 stapler", "Xyz 45 mm stent").
+_DEVICE_NOUNS = (
+    r"stapler|stent|catheter|cannula|sheath|balloon|pump|lens|valve|clip|clips|screw|screws|"
+    r"plate|nail|anchor|suture|mesh|graft|implant|pacemaker|scanner|scope|endoscope|probe|"
+    r"device|system|reload|cartridge|trocar|drain|tube|wire|guidewire|coil"
+)
+_MODEL_AFTER = re.compile(
+    r"[ \t]+(?:\d(?:[.,]5)?[ \t]?T(?![^\W\d_])"
+    rf"|\d+(?:[.,]\d+)?(?:[ \t]*(?:mm|cm|Fr|F))?[ \t]+(?i:{_DEVICE_NOUNS})(?![^\W\d_]))"
+)
+# A maker, then a model word in capitals, with digits or a capital inside ("Maker EPIQ CVx",
+# "Maker MAGNETOM Vida"), then up to two more words of the model.
+_MAKER_MODEL = re.compile(
+    rf"\b(?i:{DEVICE_MAKERS})[ \t]+(?P<model>(?:[A-Z][A-Z0-9+]+|[A-Z][a-z]*\d[\w+]*)(?![\w-])"
+    r"(?:[ \t]+[A-Z][\w+]*(?![\w-])){0,2})"
+)
+# A product code of English words and a number ("FAST-FIX 360", "QUICK-LOCK 2").
+_CODED_PRODUCT_AFTER = re.compile(r"[ \t]+\d{1,4}(?![\d/]|[.,:-]\d)")
+# A stent, implant or device named in brackets after it ("stented (Xyz Abc)", "valve (Xyz)").
+_DEVICE_WORD = re.compile(
+    r"(?i:stent\w*|implant\w*|prosth\w*|pr[oó]tes\w*|protesi|pacemaker|device|valve|"
+    r"lens|IOL|pump|catheter|cath[eé]ter|cat[eé]ter|mesh|graft)"
+)
+# The first word of each maker, as tokens fold it ("drager" for "Dräger"): the maker-and-model
+# pattern is tried only at these tokens.
+_MAKER_FIRST = frozenset(
+    re.match(r"[\w-]+", fold(re.sub(r"\[(.)[^\]]*\]", r"\1", alt))).group()  # type: ignore[union-attr]
+    for alt in DEVICE_MAKERS.split("|")
+    if re.match(r"[a-z]", alt) and not alt.startswith("and)")
+)
+# A digit a little way after a word: the dose and model rules are tried only there.
+_DIGIT_NEAR = re.compile(r"[ \t][^\n\d]{0,22}\d")
+
+
+def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
+    """Read the brands and devices of the note by the forms above (tokens read as lower case)."""
+    if not tokens:
+        return
+    starts = [t.start for t in tokens]
+    if "(" in text:
+        _brackets(tokens, starts, text, lex)
+    protect_markers(tokens, text)
+    medicines: set[str] = set()
+    size = len(tokens)
+    for i, tok in enumerate(tokens):
+        if not tok.word[:1].isupper() or text[tok.end : tok.end + 1] not in (" ", "\t"):
+            continue
+        if i and _after_person_cue(tokens, i, text):
+            continue
+        if tok.lower in _MAKER_FIRST:
+            _maker_model(tokens, i, text, lex)
+        if _DIGIT_NEAR.match(text, tok.end) and _dosed_or_model(tokens, i, text, lex, medicines):
+            continue
+        if i + 1 < size and tok.shape in ("title", "caps"):
+            form = _form_after(tokens, i, text)
+            if form is not None and _may_be_brand(tokens, i, lex):
+                _lower(tok, medicines, lex)
+                form.shape = "lower"  # "Creme", "Mundgel": the form itself
+    if medicines:
+        # The same word elsewhere in the note, standing alone ("continue Xyz").
+        for i, tok in enumerate(tokens):
+            if (
+                tok.shape == "title"
+                and tok.bare in medicines
+                and not (i and _after_person_cue(tokens, i, text))
+            ):
+                tok.shape = "lower"
+
+
+def _dosed_or_model(
+    tokens: list[Tok], i: int, text: str, lex: Lexicon, medicines: set[str]
+) -> bool:
+    """A brand before its dose, a model before its number; whether ``tokens[i]`` was read so."""
+    tok = tokens[i]
+    if _QUALIFIED_DOSE.match(text, tok.end) and not _given(tok, lex):
+        _lower(tok, medicines, lex)
+        _lower(tokens[i + 1], None, lex)  # the qualifier ("DS", "Met")
+        return True
+    if DOSE_AFTER.match(text, tok.end) and not _given(tok, lex):
+        _lower(tok, medicines, lex)
+        return True
+    if _MODEL_AFTER.match(text, tok.end):
+        _device_run(tokens, i, text)
+        return True
+    if (
+        tok.shape == "caps"
+        and "-" in tok.word
+        and _CODED_PRODUCT_AFTER.match(text, tok.end)
+        and all(lex.known(p.lower()) for p in tok.word.split("-") if p)
+    ):
+        tok.shape = "lower"
+        return True
+    return False
+
+
+def _form_after(tokens: list[Tok], i: int, text: str) -> Tok | None:
+    """The formulation word right after ``tokens[i]`` ("Creme", "pomada", "w nebulizacji")."""
+    nxt = tokens[i + 1]
+    if text[tokens[i].end : nxt.start].strip(" \t"):
+        return None
+    if nxt.lower in FORM_WORDS or nxt.lower.startswith(_INHALED):
+        return nxt
+    if nxt.lower in _PREPOSITIONS and i + 2 < len(tokens):
+        way = tokens[i + 2]
+        if way.lower.startswith(_INHALED) and not text[nxt.end : way.start].strip(" \t"):
+            return way
+    return None
+
+
+def _may_be_brand(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Not a given name, a surname after one ("gave Jim Xyz tablets") or a place ("Devon
+    cream"); the form word no surname either ("Xyz Spiegel")."""
+    tok = tokens[i]
+    before = tokens[i - 1] if i else None
+    return not (
+        _given(tok, lex)
+        or (before is not None and before.word[:1].isupper() and before.bare in lex.given_names)
+        or tok.bare in lex.places
+        or lex.name_like(tokens[i + 1].lower)
+    )
+
+
+# A test's result in six languages: an antigen or marker in capitals before it is a test's
+# ("HHV-8 LANA negativ", "EBV VCA positive").
+_RESULT_AFTER = re.compile(
+    r"[ \t]+(?i:positive|negative|positiv|negativ|positivo|negativo|positiva|negativa|positif|"
+    r"n[eé]gatif|n[eé]gative|detected|not[ \t]+detected|nachweisbar|detectado|rilevato|"
+    r"reactive|non-reactive)(?![^\W\d_])"
+)
+# Between a marker's virus or gene and the marker: its number ("HHV-8 ", "EBV ", "HIV-1 ").
+_MARKER_GAP = re.compile(r"(?:-?\d{1,2})?[ \t]+")
+
+
+def protect_markers(tokens: list[Tok], text: str) -> None:
+    """A word in capitals between a clinical abbreviation (perhaps with its number) and a
+    result ("HHV-8 LANA negativ"): a marker, even where it is also a given name."""
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if tok.shape != "caps" or len(tok.word) > 6 or not _RESULT_AFTER.match(text, tok.end):
+            continue
+        before = tokens[i - 1]
+        gap = _MARKER_GAP.fullmatch(text, before.end, tok.start)
+        if gap is None:
+            continue
+        # A listed abbreviation, or letters in capitals with a number ("HHV-8", "HTLV-1").
+        numbered = any(c.isdigit() for c in gap.group()) and before.word.isupper()
+        if numbered or clinical_abbreviation(before.word):
+            tok.shape = "lower"
+
+
+def _after_person_cue(tokens: list[Tok], i: int, text: str) -> bool:
+    """The word right after a title or relation ("Dr Xyz", "wife Xyz")."""
+    before = tokens[i - 1]
+    return text[before.end : tokens[i].start] in (" ", ". ") and before.lower in _PERSON_CUES
+
+
+def _given(tok: Tok, lex: Lexicon) -> bool:
+    return tok.bare in lex.given_names
+
+
+def _lower(tok: Tok, medicines: set[str] | None, lex: Lexicon) -> None:
+    """Read ``tok`` as lower case; remember it as a medicine unless a name list holds it."""
+    if tok.shape in ("title", "caps"):
+        tok.shape = "lower"
+    if medicines is not None and len(tok.bare) >= 4 and not lex.name_like(tok.bare):
+        medicines.add(tok.bare)
+
+
+def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> None:
+    """Brands and models in brackets (see the module's list)."""
+    for match in _BRACKET.finditer(text):
+        open_at = match.start()
+        before = _BEFORE_BRACKET.search(text, max(0, open_at - 60), open_at)
+        if before is None:
+            continue
+        generic = before.group("generic")
+        inside = _tokens_in(tokens, starts, match.start("brand"), match.end("brand"))
+        if not inside or inside[0].lower in _PERSON_CUES:
+            continue  # "device (Dr Xyz)": a person
+        closed = match.group("close") == ")"
+        if closed and not before.group("strength") and _DEVICE_WORD.fullmatch(generic):
+            for tok in inside:
+                tok.shape = "lower"
+            continue
+        brand = match.group("brand")
+        folded = fold(generic)
+        if (
+            closed
+            and _BRAND_OF_WORDS.fullmatch(brand)
+            and (lex.clinical(folded) or clinical_abbreviation(generic))
+            and (_DOSE_NEXT.match(text, match.end()) or _form_word_after(text, match.end()))
+        ):
+            for tok in inside:
+                if _given(tok, lex) or tok.lower in _PERSON_CUES:
+                    break
+                tok.shape = "lower"
+            continue
+        # Without a dose after it, only a brand no name or place list holds, after a medicine
+        # that is no English word or after a formulation ("carbonate (Xyz Plus)", "mouthwash
+        # (Xyz) BD").
+        if (
+            not before.group("strength")
+            and _BRAND_WORDS.fullmatch(brand)
+            and ((lex.clinical(folded) and folded not in lex.english) or folded in FORM_WORDS)
+            and not (lex.name_like(inside[0].bare) or inside[0].bare in lex.places)
+        ):
+            for tok in inside:
+                tok.shape = "lower"
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _form_word_after(text: str, end: int) -> bool:
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and fold(word.group(1)) in FORM_WORDS
+
+
+def _tokens_in(tokens: list[Tok], starts: list[int], start: int, end: int) -> list[Tok]:
+    j = bisect_left(starts, start)
+    inside: list[Tok] = []
+    while j < len(tokens) and tokens[j].end <= end:
+        inside.append(tokens[j])
+        j += 1
+    return inside
+
+
+def _maker_model(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> None:
+    """A device maker and its model ("Maker EPIQ CVx"): the model's first word no listed
+    abbreviation or known word ("Hamilton ECG" is a person and a test), the maker not after a
+    given name ("Sue Edwards"; a title was checked before)."""
+    match = _MAKER_MODEL.match(text, tokens[i].start)
+    if match is None:
+        return
+    first = match.group("model").split()[0]
+    if clinical_abbreviation(first) or lex.known(fold(first)):
+        return
+    if i and tokens[i - 1].word[:1].isupper() and tokens[i - 1].bare in lex.given_names:
+        return
+    j = i
+    while j < len(tokens) and tokens[j].start < match.end():
+        tokens[j].shape = "lower"
+        j += 1
+
+
+def _device_run(tokens: list[Tok], i: int, text: str) -> None:
+    """The capitalised words of a maker and model before a model number (up to four)."""
+    j = i
+    while j >= 0 and j > i - 4 and tokens[j].shape in ("title", "caps"):
+        if tokens[j].lower in _PERSON_CUES:
+            break
+        tokens[j].shape = "lower"
+        if j == 0 or text[tokens[j - 1].end : tokens[j].start] not in (" ", " & "):
+            break
+        j -= 1
