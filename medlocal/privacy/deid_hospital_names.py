@@ -1,0 +1,289 @@
+"""Hospitals named by ordinary words (fourteenth round): the run scan takes a facility only when
+one word before its head is distinctive, so a hospital named by plain English, by a place that a
+clinical phrase protects, or by a word that is itself a facility word is missed ("Memorial
+Hospital", "Services Hospital", "University College Hospital", "ST. BONAVENTURE MEDICAL CENTER").
+Read here from the form of the text:
+
+* capitalised words right before a hospital head ("Hospital", "Infirmary", "Hospice", "Medical
+  Center", "Health Centre", "Nursing Home"), in title case or all capitals like the head, with
+  at least one word that says which hospital rather than what kind ("General", "Community",
+  "District", "Children's", "Teaching", "Receiving" only say what kind);
+* a saint's name before an emergency department ("Saint Francis ED", "St. Jude Regional
+  EMERGENCY DEPARTMENT");
+* a Mexican social-security unit by its number ("UMF No. 7 Tlalpan", "UMAE 34"), a Philippine
+  barangay health centre ("Brgy. Health Center") and a Malaysian klinik kesihatan by its initials
+  ("KK Taman Seri Indah").
+
+A heading is not a hospital: a head followed by another capitalised word that is no department
+("Prior Hospital Course", "Hospital Anxiety and Depression Scale") or by a colon is left alone.
+:func:`head_first_names` reads a foreign facility written head first, its kind in lower case
+and its name after it ("Centre de santé mentale Le Phare", "Institut médico-légal de Nancy").
+:func:`grown_facilities` then grows any facility span over the town after its comma ("...
+Hospital, Yaba") or the site after a dash ("... Health Center - Southwest").
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
+from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_place_words import DESCRIPTIVE, FACILITY_HEADS, WARD_KINDS, WEAK_HEADS
+from medlocal.privacy.deid_tokens import WordSpan
+
+# Heads that say "a hospital or a home for care" whatever the words before them.
+_HEAD = re.compile(
+    r"(?i:\b(?:hospitals?|infirmary|hospice|sanatorium|polyclinic|"
+    r"(?:medical|health|healthcare)[ \t]+(?:cent(?:er|re)|clinic)|"
+    r"(?:nursing|care|rest)[ \t]+home)\b)"
+)
+# Words that say what kind of hospital it is, or which of a patient's hospitals, not its name:
+# with only these (and clinical words) before the head the phrase is generic ("the General
+# Hospital", "Receiving Hospital", "Psychiatric Hospital", "EMI Nursing Home").
+_KIND_WORDS = (
+    DESCRIPTIVE
+    | WARD_KINDS
+    | frozenset(
+        re.findall(
+            r"[\w'’-]+",
+            "general community district children's childrens children women's womens women"
+            " teaching private psychiatric maternity rehabilitation rehab regional county city"
+            " state national university veterans veterans' mental eye heart cancer military army"
+            " base referral rural provincial specialist specialty speciality multispecialty"
+            " multi-specialty super public local main the our a an your his her their this that"
+            " any nearest other previous prior past recent last current home referring receiving"
+            " sending transferring accepting admitting discharging destination outside tertiary"
+            " secondary primary acute cottage field day virtual dental orthopaedic orthopedic"
+            " paediatric pediatric surgical medical geriatric infectious diseases chest tb fever"
+            " isolation birth birthing burns trauma spinal stroke government govt civil zonal"
+            " divisional taluk upazila sub-district subdistrict sub-county level research"
+            " training va nhs emi gp ed er icu nearby same usual new old central east west north"
+            " south care nursing health healthcare residential dementia elderly respite hospital"
+            " hospitals named admitted discharged transferred seen attends attended visited"
+            " to at from in on of for and by with via into",
+        )
+    )
+)
+# Words before a name that are no part of it: verbs that open a note's sentence, articles.
+_LEADING = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an our your his her their this that any other previous prior past recent last"
+        " current nearest referring receiving sending transferring accepting admitting"
+        " discharging admitted discharged transferred seen attends attended visited went"
+        " taken brought referred sent called phoned contacted",
+    )
+)
+# Words that end the reading backwards: a name goes no further back than these.
+_STOPS = frozenset(
+    re.findall(r"\w+", "to at from in on of for and by with via into is was see per re cc")
+)
+# Capitalised words, scanned backwards from the head on its own line.
+_WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’.&-]*)[ \t]+\Z")
+# A department or service after the head belongs to the name ("Mission Hospital Urology"); any
+# other capitalised word makes the phrase a heading's ("Hospital Course", "Hospital Number").
+_AFTER_WORD = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’&-]*)")
+_EMERGENCY_AFTER = frozenset({"ed", "er", "a&e", "emergency", "urgent", "casualty"})
+
+
+def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
+    """The capitalised words right before ``end`` (at most five), nearest last, each with its
+    start; written in capitals where the head is, and stopped by a word that ends a sentence."""
+    words: list[tuple[int, str]] = []
+    pos = end
+    while len(words) < 5:
+        match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if match is None:
+            break
+        word = match.group("w")
+        letters = word.rstrip(".")
+        if caps and not letters.isupper():
+            break
+        if not caps and letters.isupper() and len(letters) > 4:
+            break
+        # "... seen by Dr. Smith. Memorial Hospital": a full stop after a long word ends a
+        # sentence; one after a short word abbreviates ("St.", "Mt.", "Brgy.").
+        if word.endswith(".") and len(letters) > 4:
+            break
+        if fold(letters) in _STOPS:
+            break  # "Transferred To Psychiatric Hospital"
+        words.append((match.start("w"), letters))
+        pos = match.start("w")
+    words.reverse()
+    return words
+
+
+def _names_one(words: list[str], lex: Lexicon) -> bool:
+    """Whether a word of ``words`` says which hospital: no kind word, clinical word or title."""
+    return any(
+        (bare := fold(w).removesuffix("'s").removesuffix("’s")) not in _KIND_WORDS
+        and fold(w) not in _KIND_WORDS
+        and not lex.clinical(bare)
+        and bare not in TITLES
+        for w in words
+    )
+
+
+def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Hospitals and homes named by capitalised words before their head, however plain."""
+    found: list[WordSpan] = []
+    for head in _HEAD.finditer(text):
+        written = head.group()
+        caps = written.isupper()
+        if not caps and not all(w[:1].isupper() for w in written.split()):
+            continue  # "admitted to hospital": no name in lower case here
+        end = head.end()
+        after = _AFTER_WORD.match(text, end)
+        if after is not None:
+            word = fold(after.group("w"))
+            if word in FACILITY_HEADS - WEAK_HEADS and word not in ("home", "house"):
+                end = after.end()  # "Mission Hospital Urology"
+            elif word not in _EMERGENCY_AFTER and word not in WARD_KINDS:
+                continue  # "Prior Hospital Course", "Hospital Anxiety and Depression Scale"
+        if text.startswith(":", end):
+            continue  # "Receiving Hospital:" is a label
+        words = _words_before(text, head.start(), caps)
+        # A verb or an article before the name is not the name ("Attended Memorial Hospital",
+        # "The Memorial Hospital" reads the same without it).
+        while words and fold(words[0][1]) in _LEADING:
+            words = words[1:]
+        if not words or not _names_one([w for _, w in words], lex):
+            continue
+        found.append(WordSpan("facility", words[0][0], end))
+    return found
+
+
+# A saint's hospital by its emergency department: the department itself stays in view.
+_SAINT_EMERGENCY = re.compile(
+    r"\b(?P<n>(?:St|ST|Ste|STE)\.?[ \t]+|(?:Saint|SAINT)[ \t]+)"
+    r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}?)"
+    r"(?=[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE)\b)"
+)
+# A Mexican IMSS unit by its number, then the place that names it ("UMF No. 7 Tlalpan",
+# "UMF No.28 Gabriel Mancera", "HGZ 8", "UMAE 34").
+_NUMBERED_UNIT = re.compile(
+    r"\b(?:UMF|UMAE|UMAA|HGZ|HGR|HGSZ|HGP|HGO|UMFH|CMF|CAF)"
+    r"(?:[ \t]*(?:No|Núm|Num|N[º°o])\.?[ \t]*|[ \t]+)\d{1,4}\b"
+    r"(?:[ ](?!(?:de|del|la|y)\b)[A-ZÁÉÍÓÚÑ][\wáéíóúñ'’-]+){0,3}"
+)
+# A barangay's health centre ("Brgy. Health Center", "Barangay San Roque Health Station") and a
+# Malaysian klinik kesihatan by its initials and place ("KK Taman Seri Indah").
+_LOCAL_CLINIC = re.compile(
+    r"\b(?:Brgy|Bgy|Barangay)\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,3}?"
+    r"(?:Health[ \t]+(?:Center|Centre|Station|Unit)|Birthing[ \t]+(?:Home|Center|Clinic))\b"
+    r"|\bKK[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,3}"
+)
+
+
+def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Saints' emergency departments, numbered social-security units and local health centres."""
+    found: list[WordSpan] = []
+    for match in _SAINT_EMERGENCY.finditer(text):
+        words = match.group("w").split()
+        if all(lex.clinical(fold(w)) for w in words):
+            continue
+        found.append(WordSpan("facility", match.start("n"), match.end("w")))
+    for pattern in (_NUMBERED_UNIT, _LOCAL_CLINIC):
+        for match in pattern.finditer(text):
+            end = match.end()
+            # The place after a unit stops before a title or a month ("UMF 12 Dr. Ruiz").
+            parts = list(re.finditer(r"\S+", match.group()))
+            keep = len(parts)
+            for i, part in enumerate(parts[1:], start=1):
+                bare = fold(part.group().rstrip(".,"))
+                if bare in TITLES or bare in CALENDAR_WORDS:
+                    keep = i
+                    break
+            if keep < len(parts):
+                end = match.start() + parts[keep - 1].end()
+            found.append(WordSpan("facility", match.start(), end))
+    return found
+
+
+# The town after a facility's comma, to the line's end or a closing mark ("..., Yaba\n").
+_TOWN_AFTER = re.compile(
+    r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[;)]|[ \t][–—-][ \t]))"
+)
+# The site after a dash, to the line's end or a comma ("... Health Center - Southwest, Dr. B",
+# "... Dialysis - Unit 3").
+_SITE_AFTER = re.compile(
+    r"[ \t]+[–—-][ \t]+(?P<t>(?:Unit|Site|Campus|Branch|Building|Block|Wing)[ \t]+[\w]{1,4}"
+    r"|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[,;)]))"
+)
+_DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "central", "downtown", "uptown", "midtown",
+    }
+)  # fmt: skip
+_SITE_WORDS = frozenset({"unit", "site", "campus", "branch", "building", "block", "wing"})
+# A head-first facility word, the lower-case words of its kind and the capitalised name after
+# them ("Centre de santé mentale Le Phare", "Institut médico-légal de Nancy", "Centro de salud
+# Las Américas"); English words after the head ("Centre for Sexual Health") are not read here.
+_HEAD_FIRST_NAME = re.compile(
+    r"(?<![\w'’])(?:[lL]['’])?(?:Centre|Clinique|Hôpital|Institut|Maison|Cabinet|Centro|Clínica|"
+    r"Instituto|Policlínico|Hospital)"
+    r"(?P<kind>(?:[ \t]+(?!(?:for|in|at|on|to|and|the|with|of|or)\b)[a-zà-ÿ][\w'’-]*){1,4})"
+    r"(?P<name>(?:[ \t]+(?:L['’]|D['’])?[A-ZÀ-Þ][\w'’-]*){1,3})"
+)
+
+
+def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Foreign facilities written head first, with the name after their lower-case kind."""
+    found: list[WordSpan] = []
+    for match in _HEAD_FIRST_NAME.finditer(text):
+        kind = match.group("kind").split()
+        if any(fold(w) in lex.english for w in kind if len(w) > 3):
+            continue  # "Hospital discharge summary Dr ...": English words, not a foreign kind
+        names = [fold(w.strip("'’")) for w in match.group("name").split()]
+        if all(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in names):
+            continue
+        found.append(WordSpan("facility", match.start(), match.end()))
+    return found
+
+
+def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
+    """Words that name a town or a site: a listed place or no known word, never a clinical,
+    department or kind word, a title, a month or a weekday; one plain English word only where
+    it ends the line ("Hospital, Yaba\n")."""
+    for word in words:
+        bare = fold(word)
+        if lex.clinical(bare) or bare in TITLES or bare in CALENDAR_WORDS:
+            return False
+        if bare in _KIND_WORDS - _DIRECTIONS or bare in FACILITY_HEADS:
+            return False
+        if bare in _DIRECTIONS:
+            continue
+        if lex.known(bare) and bare not in lex.places and not (line_end and len(words) == 1):
+            return False
+    return True
+
+
+def _at_line_end(text: str, end: int) -> bool:
+    rest = text[end : end + 40]
+    return rest.lstrip(" \t")[:1] in ("\n", "")
+
+
+def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
+    """``found`` with each facility grown over its town or its site."""
+    grown: list[WordSpan] = []
+    for span in found:
+        if span.kind != "facility":
+            grown.append(span)
+            continue
+        end = span.end
+        town = _TOWN_AFTER.match(text, end)
+        if town is not None and _place_like(
+            town.group("t").split(), lex, _at_line_end(text, town.end())
+        ):
+            end = town.end()
+        else:
+            site = _SITE_AFTER.match(text, end)
+            if site is not None:
+                words = site.group("t").split()
+                if fold(words[0]) in _SITE_WORDS or _place_like(
+                    words, lex, _at_line_end(text, site.end())
+                ):
+                    end = site.end()
+        grown.append(WordSpan("facility", span.start, end) if end != span.end else span)
+    return grown

@@ -1,0 +1,81 @@
+"""Fourteenth round, facilities: hospitals named by plain words, a saint's emergency department,
+numbered and local health units, foreign facilities written head first, and a facility's town or
+site after it. Examples are invented here, not taken from the evaluation set; each rule has
+negative tests that keep generic phrases, headings and clinical text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+REDACTOR = Redactor(PatientIdentity("Jane Doe", "123", date(1950, 1, 1)), shift_days=40)
+
+
+def redact(text: str) -> str:
+    return REDACTOR.redact(text)
+
+
+def test_a_hospital_named_by_plain_words_is_a_facility() -> None:
+    out = redact("She was seen at Harvest Hospital on the way home.")
+    assert "Harvest" not in out, out
+    out = redact("Transferred to Services Hospital for dialysis.")
+    assert "Services Hospital" not in out, out
+    out = redact("Letter copied to Kingdom College Hospital today.")
+    assert "Kingdom College" not in out, out
+    out = redact("Referred to Lantern Hospital Urology for cystoscopy.")
+    assert "Lantern" not in out and "Urology" not in out and "cystoscopy" in out, out
+
+
+def test_a_letterhead_in_capitals_is_a_facility() -> None:
+    out = redact("ST. ALPHONSA MEDICAL CENTER - EMERGENCY DEPARTMENT\nSeen for chest pain.")
+    assert "ALPHONSA" not in out and "chest pain" in out, out
+
+
+def test_generic_hospitals_and_headings_stay() -> None:
+    assert "General Hospital" in redact("Admitted to the General Hospital overnight.")
+    assert "Teaching Hospital" in redact("She stayed at the Teaching Hospital in 2019.")
+    out = redact("Hospital Anxiety and Depression Scale score 14.")
+    assert "Hospital Anxiety and Depression Scale" in out, out
+    assert "Admitted to Hospital" in redact("Admitted to Hospital with sepsis.")
+    assert "Mental Health Services" in redact("Discharged to Mental Health Services.")
+    assert "Community Hospital" in redact("Seen at Community Hospital last spring.")
+
+
+def test_a_saint_before_an_emergency_department_is_a_facility() -> None:
+    out = redact("If worse, go to Saint Ignatius ED or call 999.")
+    assert "Ignatius" not in out and "ED" in out, out
+    out = redact("Brought to St. Winifred's ER by ambulance.")
+    assert "Winifred" not in out, out
+
+
+def test_numbered_and_local_health_units_are_facilities() -> None:
+    out = redact("Control en UMF No. 14 Coyoacan cada mes.")
+    assert "Coyoacan" not in out and "14" not in out and "cada mes" in out, out
+    assert "HGZ 32" not in redact("Envío a HGZ 32 para valoración.")
+    out = redact("Prenatal check-ups at Brgy. Health Center every month.")
+    assert "Brgy" not in out, out
+    out = redact("Follow-up at KK Bukit Indah for glucose monitoring.")
+    assert "Bukit Indah" not in out and "glucose" in out, out
+
+
+def test_a_foreign_facility_written_head_first_is_a_facility() -> None:
+    out = redact("Adressée au Centre de réadaptation Les Sources pour rééducation.")
+    assert "Centre de réadaptation Les Sources" not in out and "Sources" not in out, out
+    out = redact("Derivado al Centro de salud Las Palmeras mañana.")
+    assert "Palmeras" not in out, out
+    # English words after an English head are not a foreign kind.
+    out = redact("Hospital discharge summary reviewed with the team.")
+    assert "Hospital discharge summary" in out, out
+
+
+def test_a_facilitys_town_or_site_goes_with_it() -> None:
+    out = redact("The Medical Director,\nKestrel Valley Hospital, Oyo\n\nDear Sir,")
+    assert "Oyo" not in out, out
+    out = redact("Dialysis at Kestrel Valley Renal Centre - Unit 4\nNext session Monday.")
+    assert "Unit 4" not in out, out
+    out = redact("Primary care: Kestrel Valley Health Center - Northwest, with Dr. Ames")
+    assert "Northwest" not in out, out
+    # A department or a weekday after the comma is not a town.
+    out = redact("Seen at Kestrel Valley Hospital, Cardiology\n")
+    assert "Cardiology" in out, out
