@@ -28,20 +28,44 @@ import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import TITLES
-from medlocal.privacy.deid_place_words import DESCRIPTIVE, FACILITY_HEADS, WARD_KINDS, WEAK_HEADS
+from medlocal.privacy.deid_place_words import (
+    DESCRIPTIVE,
+    FACILITY_HEADS,
+    GENERIC,
+    WARD_KINDS,
+    WEAK_HEADS,
+)
 from medlocal.privacy.deid_tokens import WordSpan
 
 # Heads that say "a hospital or a home for care" whatever the words before them.
 _HEAD = re.compile(
     r"(?i:\b(?:hospitals?|infirmary|hospice|sanatorium|polyclinic|"
     r"(?:medical|health|healthcare)[ \t]+(?:cent(?:er|re)|clinic)|"
-    r"(?:nursing|care|rest)[ \t]+home)\b)"
+    r"(?:nursing|care|rest)[ \t]+home|"
+    # Laboratories, pharmacies, police forces and banks named the same way ("Tri-County
+    # Reference Laboratories", "Fenwick Apothecary", "Thames Valley Police", "Harbour Credit
+    # Union").
+    r"laboratory|laboratories|apothecary|police|constabulary|credit[ \t]+union|"
+    r"building[ \t]+society)\b)"
+)
+# The heads a name in lower case may come before ("ngata memorial hospital" is read by the
+# capitalised rule once re-cased; "kapiolani medical center" in a dictated note is not).
+_LOWER_HEADS = re.compile(
+    r"hospitals?|infirmary|hospice|(?:medical|health)[ \t]+cent(?:er|re)|nursing[ \t]+home"
+)
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<w>[A-Za-zÀ-ÿ][a-zà-ÿ'’]{3,})[ \t]+\Z")
+# A saint's or Our Lady's dedication before "of" goes with the name ("St. Jude of the Brazos
+# Surgical Hospital", "Our Lady of Lourdes Hospital").
+_DEDICATION = re.compile(
+    r"(?<![\w'’])(?P<d>(?:St|ST|Ste|STE)\.?[ \t]+[A-Z][\w'’-]*|(?:Saint|SAINT)[ \t]+[A-Z][\w'’-]*"
+    r"|Our[ \t]+Lady|OUR[ \t]+LADY)[ \t]+(?:of|OF)(?:[ \t]+(?:the|THE))?[ \t]+\Z"
 )
 # Words that say what kind of hospital it is, or which of a patient's hospitals, not its name:
 # with only these (and clinical words) before the head the phrase is generic ("the General
 # Hospital", "Receiving Hospital", "Psychiatric Hospital", "EMI Nursing Home").
 _KIND_WORDS = (
     DESCRIPTIVE
+    | (GENERIC - FACILITY_HEADS)
     | WARD_KINDS
     | frozenset(
         re.findall(
@@ -68,7 +92,7 @@ _KIND_WORDS = (
 _LEADING = frozenset(
     re.findall(
         r"\w+",
-        "the a an our your his her their this that any other previous prior past recent last"
+        "a an our your his her their this that any other previous prior past recent last"
         " current nearest referring receiving sending transferring accepting admitting"
         " discharging admitted discharged transferred seen attends attended visited went"
         " taken brought referred sent called phoned contacted",
@@ -82,7 +106,8 @@ _STOPS = frozenset(
 _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’.&-]*)[ \t]+\Z")
 # A department or service after the head belongs to the name ("Mission Hospital Urology"); any
 # other capitalised word makes the phrase a heading's ("Hospital Course", "Hospital Number").
-_AFTER_WORD = re.compile(r"[ \t]+(?P<w>[A-Z][\w'’&-]*)")
+# One space: a wider gap or a tab opens the next field of a letterhead ("LABORATORIES    CLIA").
+_AFTER_WORD = re.compile(r" (?P<w>[A-Z][\w'’&-]*)")
 _EMERGENCY_AFTER = frozenset({"ed", "er", "a&e", "emergency", "urgent", "casualty"})
 
 
@@ -92,6 +117,9 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
     words: list[tuple[int, str]] = []
     pos = end
     while len(words) < 5:
+        if words and (saint := _DEDICATION.search(text, max(0, pos - 40), pos)) is not None:
+            words.append((saint.start(), saint.group("d")))
+            break
         match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if match is None:
             break
@@ -113,15 +141,50 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
     return words
 
 
+def _lower_name(text: str, end: int, lex: Lexicon) -> int | None:
+    """Where a name in lower case before a head starts: up to three words before ``end`` that
+    are no known word (or a place that is no English word) and no clinical word ("kapiolani
+    medical center"); None where the word before is an ordinary one ("admitted to hospital",
+    "the mission hospital", "post-op hospital stay" with a known word)."""
+    start = None
+    pos = end
+    for _ in range(3):
+        match = _LOWER_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if match is None:
+            break
+        bare = fold(match.group("w")).rstrip("'’")
+        if lex.clinical(bare) or bare in _KIND_WORDS:
+            break
+        if lex.known(bare) and not (bare in lex.places and bare not in lex.english):
+            break
+        start = pos = match.start("w")
+    return start
+
+
+# A specialty's or a science's ending: "Microbiology Laboratory", "Psychiatric Hospital" say
+# what kind of place it is.
+_SPECIALTY = re.compile(r"(?:olog(?:y|ies|ic|ical)|iatr(?:y|ic|ics)|istry|etics|ical)\Z")
+
+
 def _names_one(words: list[str], lex: Lexicon) -> bool:
-    """Whether a word of ``words`` says which hospital: no kind word, clinical word or title."""
-    return any(
-        (bare := fold(w).removesuffix("'s").removesuffix("’s")) not in _KIND_WORDS
-        and fold(w) not in _KIND_WORDS
-        and not lex.clinical(bare)
-        and bare not in TITLES
-        for w in words
-    )
+    """Whether a word of ``words`` says which hospital: no kind word, clinical word, specialty
+    or title. A hyphenated word is clinical only where each part is ("Tri-County" names one)."""
+    for word in words:
+        whole = fold(word)
+        bare = whole.removesuffix("'s").removesuffix("’s")
+        if whole in _KIND_WORDS or bare in _KIND_WORDS or bare in TITLES:
+            continue
+        if _SPECIALTY.search(bare):
+            continue
+        parts = [p for p in bare.split("-") if p]
+        if (
+            all(lex.clinical(p) or p in _KIND_WORDS for p in parts)
+            if len(parts) > 1
+            else (lex.clinical(bare))
+        ):
+            continue
+        return True
+    return False
 
 
 def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -130,8 +193,13 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
     for head in _HEAD.finditer(text):
         written = head.group()
         caps = written.isupper()
+        if written.islower():
+            lower = _lower_name(text, head.start(), lex)
+            if lower is not None and _LOWER_HEADS.fullmatch(written):
+                found.append(WordSpan("facility", lower, head.end()))
+            continue
         if not caps and not all(w[:1].isupper() for w in written.split()):
-            continue  # "admitted to hospital": no name in lower case here
+            continue
         end = head.end()
         after = _AFTER_WORD.match(text, end)
         if after is not None:
@@ -143,8 +211,8 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if text.startswith(":", end):
             continue  # "Receiving Hospital:" is a label
         words = _words_before(text, head.start(), caps)
-        # A verb or an article before the name is not the name ("Attended Memorial Hospital",
-        # "The Memorial Hospital" reads the same without it).
+        # A verb or a determiner before the name is not the name ("Attended Memorial Hospital",
+        # "Our Memorial Hospital"); a capital "The" is kept ("THE LARCHES NURSING HOME").
         while words and fold(words[0][1]) in _LEADING:
             words = words[1:]
         if not words or not _names_one([w for _, w in words], lex):
@@ -153,11 +221,11 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
-# A saint's hospital by its emergency department: the department itself stays in view.
+# A saint's hospital by its emergency department, the department with it ("Saint Ignatius ED").
 _SAINT_EMERGENCY = re.compile(
     r"\b(?P<n>(?:St|ST|Ste|STE)\.?[ \t]+|(?:Saint|SAINT)[ \t]+)"
     r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}?)"
-    r"(?=[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE)\b)"
+    r"(?P<e>[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE))\b"
 )
 # A Mexican IMSS unit by its number, then the place that names it ("UMF No. 7 Tlalpan",
 # "UMF No.28 Gabriel Mancera", "HGZ 8", "UMAE 34").
@@ -182,7 +250,7 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
         words = match.group("w").split()
         if all(lex.clinical(fold(w)) for w in words):
             continue
-        found.append(WordSpan("facility", match.start("n"), match.end("w")))
+        found.append(WordSpan("facility", match.start("n"), match.end("e")))
     for pattern in (_NUMBERED_UNIT, _LOCAL_CLINIC):
         for match in pattern.finditer(text):
             end = match.end()
@@ -210,6 +278,9 @@ _SITE_AFTER = re.compile(
     r"[ \t]+[–—-][ \t]+(?P<t>(?:Unit|Site|Campus|Branch|Building|Block|Wing)[ \t]+[\w]{1,4}"
     r"|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[,;)]))"
 )
+# A branch's number after a pharmacy's or a shop's name ("Fenwick Apothecary #112", "Store
+# #0417").
+_STORE_NUMBER = re.compile(r"(?:[ \t]+(?:Store|Branch))?[ \t]+#[ \t]?\d{1,6}\b")
 _DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -272,6 +343,9 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
             grown.append(span)
             continue
         end = span.end
+        store = _STORE_NUMBER.match(text, end)
+        if store is not None:
+            end = store.end()  # "Fenwick Apothecary #112"
         town = _TOWN_AFTER.match(text, end)
         if town is not None and _place_like(
             town.group("t").split(), lex, _at_line_end(text, town.end())

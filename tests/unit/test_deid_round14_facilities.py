@@ -44,7 +44,9 @@ def test_generic_hospitals_and_headings_stay() -> None:
 
 def test_a_saint_before_an_emergency_department_is_a_facility() -> None:
     out = redact("If worse, go to Saint Ignatius ED or call 999.")
-    assert "Ignatius" not in out and "ED" in out, out
+    assert "Ignatius" not in out and "call 999" in out, out
+    # A saint's name in a clinical phrase is no hospital.
+    assert "ED" in redact("St John's wort stopped; ED visit last week.")
     out = redact("Brought to St. Winifred's ER by ambulance.")
     assert "Winifred" not in out, out
 
@@ -79,3 +81,25 @@ def test_a_facilitys_town_or_site_goes_with_it() -> None:
     # A department or a weekday after the comma is not a town.
     out = redact("Seen at Kestrel Valley Hospital, Cardiology\n")
     assert "Cardiology" in out, out
+
+
+def test_laboratories_pharmacies_police_and_banks_named_the_same_way() -> None:
+    out = redact("SIX-RIVERS REFERENCE LABORATORIES     CLIA 12D3456789\nSodium 139")
+    assert "SIX-RIVERS" not in out and "Sodium" in out, out
+    out = redact("Prescription sent to Gorseway Apothecary #214, by e-Rx.")
+    assert "Gorseway" not in out and "214" not in out, out
+    out = redact("Officer attended (North Fenland Police, ref pending).")
+    assert "North Fenland" not in out, out
+    # A science or a generic service before the head names no place.
+    out = redact("Booked into the Sleep Laboratory for polysomnography.")
+    assert "Sleep Laboratory" in out, out
+
+
+def test_a_saints_dedication_and_a_lower_case_name_before_the_head() -> None:
+    out = redact("Surgery at St. Agnes of the Prairie Surgical Hospital, then home.")
+    assert "Agnes" not in out and "Prairie" not in out, out
+    out = redact("dictated: seen today at mahinawai medical center for follow-up")
+    assert "mahinawai" not in out and "follow-up" in out, out
+    # Ordinary and clinical words in lower case before a head stay.
+    out = redact("admitted to hospital; post-op hospital stay was short; day hospital review")
+    assert "post-op hospital stay" in out and "day hospital" in out, out
