@@ -35,7 +35,7 @@ from medlocal.privacy.deid_place_words import (
     WARD_KINDS,
     WEAK_HEADS,
 )
-from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_tokens import WordSpan, sentence_start
 
 # Heads that say "a hospital or a home for care" whatever the words before them.
 _HEAD = re.compile(
@@ -46,12 +46,16 @@ _HEAD = re.compile(
     # Reference Laboratories", "Fenwick Apothecary", "Thames Valley Police", "Harbour Credit
     # Union").
     r"laboratory|laboratories|apothecary|police|constabulary|credit[ \t]+union|"
-    r"building[ \t]+society)\b)"
+    r"building[ \t]+society|"
+    # Community services named by their area ("Crescent City Community Health", "Ohio Valley
+    # Visiting Nurses", "Tamar Home Health").
+    r"community[ \t]+health|family[ \t]+health|visiting[ \t]+nurses?|home[ \t]+health)\b)"
 )
 # The heads a name in lower case may come before ("ngata memorial hospital" is read by the
 # capitalised rule once re-cased; "kapiolani medical center" in a dictated note is not).
 _LOWER_HEADS = re.compile(
-    r"hospitals?|infirmary|hospice|(?:medical|health)[ \t]+cent(?:er|re)|nursing[ \t]+home"
+    r"hospitals?|infirmary|hospice|(?:medical|health)[ \t]+cent(?:er|re)|nursing[ \t]+home|"
+    r"family[ \t]+health"
 )
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<w>[A-Za-zÀ-ÿ][a-zà-ÿ'’]{3,})[ \t]+\Z")
 # A saint's or Our Lady's dedication before "of" goes with the name ("St. Jude of the Brazos
@@ -98,6 +102,13 @@ _LEADING = frozenset(
         " taken brought referred sent called phoned contacted",
     )
 )
+# Whom a hospital is for, part of its name ("Medical Center for Women and Children", "Hospital
+# for Sick Children").
+_FOR_WHOM = re.compile(
+    r"(?i:[ \t]+for[ \t]+(?:the[ \t]+)?(?:sick[ \t]+)?(?:women|children|men|mothers|babies|"
+    r"infants|veterans|the[ \t]+aged|aged|elderly)"
+    r"(?:(?:[ \t]+and|[ \t]*&)[ \t]+(?:children|infants|babies|women|men|families))?)\b"
+)
 # Words that end the reading backwards: a name goes no further back than these.
 _STOPS = frozenset(
     re.findall(r"\w+", "to at from in on of for and by with via into is was see per re cc")
@@ -139,6 +150,23 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
         pos = match.start("w")
     words.reverse()
     return words
+
+
+# A hospital's number, ending its name before a comma, a bracket or the line's end.
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?=[ \t]*(?:[,;)]|\n|\Z))")
+
+
+def _opening_verb(text: str, start: int, word: str, lex: Lexicon) -> bool:
+    """A plain English verb's form that opens a sentence ("Needs", "Requires", "Contacted"):
+    the sentence's verb, not a name."""
+    bare = fold(word)
+    return (
+        sentence_start(text, start)
+        and bare.endswith(("s", "ed", "ing"))
+        and lex.known(bare)
+        and not lex.name_like(bare)
+        and bare not in lex.places
+    )
 
 
 def _lower_name(text: str, end: int, lex: Lexicon) -> int | None:
@@ -196,7 +224,8 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if written.islower():
             lower = _lower_name(text, head.start(), lex)
             if lower is not None and _LOWER_HEADS.fullmatch(written):
-                found.append(WordSpan("facility", lower, head.end()))
+                whom = _FOR_WHOM.match(text, head.end())
+                found.append(WordSpan("facility", lower, whom.end() if whom else head.end()))
             continue
         if not caps and not all(w[:1].isupper() for w in written.split()):
             continue
@@ -210,6 +239,12 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
                 continue  # "Prior Hospital Course", "Hospital Anxiety and Depression Scale"
         if text.startswith(":", end):
             continue  # "Receiving Hospital:" is a label
+        whom = _FOR_WHOM.match(text, end)
+        if whom is not None:
+            end = whom.end()  # "... Medical Center for Women and Children"
+        number = _NUMBER_AFTER.match(text, end)
+        if number is not None:
+            end = number.end()  # "People's Hospital 115, Thu Duc branch"
         words = _words_before(text, head.start(), caps)
         # A verb or a determiner before the name is not the name ("Attended Memorial Hospital",
         # "Our Memorial Hospital"); a capital "The" is kept ("THE LARCHES NURSING HOME").
@@ -217,6 +252,8 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
             words = words[1:]
         if not words or not _names_one([w for _, w in words], lex):
             continue
+        if len(words) == 1 and _opening_verb(text, words[0][0], words[0][1], lex):
+            continue  # "Needs Home Health.", "Requires Nursing Home placement"
         found.append(WordSpan("facility", words[0][0], end))
     return found
 
@@ -233,6 +270,16 @@ _NUMBERED_UNIT = re.compile(
     r"\b(?:UMF|UMAE|UMAA|HGZ|HGR|HGSZ|HGP|HGO|UMFH|CMF|CAF)"
     r"(?:[ \t]*(?:No|Núm|Num|N[º°o])\.?[ \t]*|[ \t]+)\d{1,4}\b"
     r"(?:[ ](?!(?:de|del|la|y)\b)[A-ZÁÉÍÓÚÑ][\wáéíóúñ'’-]+){0,3}"
+)
+# A school district by its number ("School District 43", "Unified School District No. 5"), and
+# a German or Austrian practice by its doctor ("Hausarztpraxis Dr. med. Anna Roth & Kollegen",
+# "Gemeinschaftspraxis Dres. Lenz").
+_DISTRICT_OR_PRAXIS = re.compile(
+    r"\b(?:[A-Z][\w'’-]+[ \t]+){0,3}School[ \t]+District[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b"
+    r"|\b[A-ZÄÖÜ]?[a-zäöüß]*[Pp]raxis[ \t]+(?:(?:Dr|Dres|Prof)\.?[ \t]+"
+    r"(?:(?:med|dent|univ|rer[ \t]+nat)\.?[ \t]+)*)?[A-ZÄÖÜ][\wäöüß'’-]+"
+    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"
+    r"(?:[ \t]+(?:&|und)[ \t]+(?:Kollegen|Kolleginnen|Partner|Partnerinnen))?"
 )
 # A barangay's health centre ("Brgy. Health Center", "Barangay San Roque Health Station") and a
 # Malaysian klinik kesihatan by its initials and place ("KK Taman Seri Indah").
@@ -265,12 +312,17 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
             if keep < len(parts):
                 end = match.start() + parts[keep - 1].end()
             found.append(WordSpan("facility", match.start(), end))
+    found += [WordSpan("facility", m.start(), m.end()) for m in _DISTRICT_OR_PRAXIS.finditer(text)]
     return found
 
 
 # The town after a facility's comma, to the line's end or a closing mark ("..., Yaba\n").
 _TOWN_AFTER = re.compile(
     r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[;)]|[ \t][–—-][ \t]))"
+)
+# A branch, campus or site after a comma, named in capitals and called so in lower case.
+_BRANCH_AFTER = re.compile(
+    r"(?: \d{1,4})?,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:branch|campus|site)\b"
 )
 # The site after a dash, to the line's end or a comma ("... Health Center - Southwest, Dr. B",
 # "... Dialysis - Unit 3").
@@ -346,6 +398,9 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
         store = _STORE_NUMBER.match(text, end)
         if store is not None:
             end = store.end()  # "Fenwick Apothecary #112"
+        branch = _BRANCH_AFTER.match(text, end)
+        if branch is not None:
+            end = branch.end()  # "People's Hospital 115, Thu Duc branch"
         town = _TOWN_AFTER.match(text, end)
         if town is not None and _place_like(
             town.group("t").split(), lex, _at_line_end(text, town.end())

@@ -103,3 +103,23 @@ def test_a_saints_dedication_and_a_lower_case_name_before_the_head() -> None:
     # Ordinary and clinical words in lower case before a head stay.
     out = redact("admitted to hospital; post-op hospital stay was short; day hospital review")
     assert "post-op hospital stay" in out and "day hospital" in out, out
+
+
+def test_community_services_and_whom_a_hospital_is_for() -> None:
+    out = redact("Home nursing through Marsh Creek Visiting Nurses, fax to follow.")
+    assert "Marsh Creek" not in out and "fax to follow" in out, out
+    out = redact("PINE BLUFF COMMUNITY HEALTH  12 Elm St\nVisit note")
+    assert "PINE BLUFF" not in out, out
+    out = redact("dictation - wainuiomata medical center for women and children - clinic")
+    assert "wainuiomata" not in out and "women and children" not in out, out
+    # A general service named by kind stays.
+    assert "Community Health" in redact("Referred to Community Health for dressings.")
+
+
+def test_numbered_branches_school_districts_and_german_practices() -> None:
+    out = redact("Discharge summary (Unity Hospital 108, Binh Tan branch)\nDiagnosis: pneumonia")
+    assert "Binh Tan" not in out and "branch" not in out and "pneumonia" in out, out
+    out = redact("School: Grade 2, Prairie Rose School District 12\nReading well.")
+    assert "District 12" not in out, out
+    out = redact("Hausarztpraxis Dr. med. Lindqvist & Kollegen\nBefund: unauffällig")
+    assert "Lindqvist" not in out and "Kollegen" not in out and "Befund" in out, out
