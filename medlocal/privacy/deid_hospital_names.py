@@ -142,8 +142,8 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
             break
         # "... seen by Dr. Smith. Memorial Hospital": a full stop after a long word ends a
         # sentence; one after a short word abbreviates ("St.", "Mt.", "Brgy.").
-        if word.endswith(".") and len(letters) > 4:
-            break
+        if word.endswith(".") and (len(letters) > 4 or not letters.isalpha()):
+            break  # "Class C3. Hospital bill": a code's full stop ends its sentence too
         if fold(letters) in _STOPS:
             break  # "Transferred To Psychiatric Hospital"
         words.append((match.start("w"), letters))
@@ -320,6 +320,8 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
 _TOWN_AFTER = re.compile(
     r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[;)]|[ \t][–—-][ \t]))"
 )
+# The town in brackets after a facility ("... Ageing Hub (Tampines)").
+_TOWN_IN_BRACKETS = re.compile(r"[ \t]*\((?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)")
 # A branch, campus or site after a comma, named in capitals and called so in lower case.
 _BRANCH_AFTER = re.compile(
     r"(?: \d{1,4})?,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+(?:branch|campus|site)\b"
@@ -401,9 +403,11 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
         branch = _BRANCH_AFTER.match(text, end)
         if branch is not None:
             end = branch.end()  # "People's Hospital 115, Thu Duc branch"
-        town = _TOWN_AFTER.match(text, end)
+        # A bracket closes the town as the line's end does: one plain word may name it.
+        bracketed = _TOWN_IN_BRACKETS.match(text, end)
+        town = _TOWN_AFTER.match(text, end) or bracketed
         if town is not None and _place_like(
-            town.group("t").split(), lex, _at_line_end(text, town.end())
+            town.group("t").split(), lex, bracketed is not None or _at_line_end(text, town.end())
         ):
             end = town.end()
         else:

@@ -123,3 +123,11 @@ def test_numbered_branches_school_districts_and_german_practices() -> None:
     assert "District 12" not in out, out
     out = redact("Hausarztpraxis Dr. med. Lindqvist & Kollegen\nBefund: unauffällig")
     assert "Lindqvist" not in out and "Kollegen" not in out and "Befund" in out, out
+
+
+def test_a_town_in_brackets_goes_with_its_facility() -> None:
+    out = redact("Day centre: Kestrel Valley Active Ageing Hub (Pasir Ris); lunch provided.")
+    assert "Pasir Ris" not in out and "lunch provided" in out, out
+    # A department in brackets is no town; a code's full stop ends a sentence.
+    assert "(Cardiology)" in redact("Seen at Kestrel Valley Hospital (Cardiology) today.")
+    assert "Hospital bill" in redact("Assessment: Class C3. Hospital bill as of today.")
