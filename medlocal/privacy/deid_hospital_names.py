@@ -39,6 +39,8 @@ from medlocal.privacy.deid_tokens import WordSpan, sentence_start
 
 # Heads that say "a hospital or a home for care" whatever the words before them.
 _HEAD = re.compile(
+    # The heads' first letters, tried first: most words start none of them.
+    r"(?=[hHiIsSpPmMnNcCrRlLaAbBfFvV])"
     r"(?i:\b(?:hospitals?|infirmary|hospice|sanatorium|polyclinic|"
     r"(?:medical|health|healthcare)[ \t]+(?:cent(?:er|re)|clinic)|"
     r"(?:nursing|care|rest)[ \t]+home|"
@@ -254,39 +256,62 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         if len(words) == 1 and _opening_verb(text, words[0][0], words[0][1], lex):
             continue  # "Needs Home Health.", "Requires Nursing Home placement"
+        if written.lower().startswith("laborator") and all(
+            fold(w) in lex.english for _, w in words
+        ):
+            continue  # "Pulmonary Function Laboratory", "Core Laboratory": a hospital's service
         found.append(WordSpan("facility", words[0][0], end))
     return found
 
 
 # A saint's hospital by its emergency department, the department with it ("Saint Ignatius ED").
 _SAINT_EMERGENCY = re.compile(
-    r"\b(?P<n>(?:St|ST|Ste|STE)\.?[ \t]+|(?:Saint|SAINT)[ \t]+)"
+    r"(?=S)\b(?P<n>(?:St|ST|Ste|STE)\.?[ \t]+|(?:Saint|SAINT)[ \t]+)"
     r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}?)"
     r"(?P<e>[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE))\b"
 )
 # A Mexican IMSS unit by its number, then the place that names it ("UMF No. 7 Tlalpan",
 # "UMF No.28 Gabriel Mancera", "HGZ 8", "UMAE 34").
 _NUMBERED_UNIT = re.compile(
-    r"\b(?:UMF|UMAE|UMAA|HGZ|HGR|HGSZ|HGP|HGO|UMFH|CMF|CAF)"
+    r"(?=[UHC])\b(?:UMF|UMAE|UMAA|HGZ|HGR|HGSZ|HGP|HGO|UMFH|CMF|CAF)"
     r"(?:[ \t]*(?:No|Núm|Num|N[º°o])\.?[ \t]*|[ \t]+)\d{1,4}\b"
     r"(?:[ ](?!(?:de|del|la|y)\b)[A-ZÁÉÍÓÚÑ][\wáéíóúñ'’-]+){0,3}"
 )
-# A school district by its number ("School District 43", "Unified School District No. 5"), and
-# a German or Austrian practice by its doctor ("Hausarztpraxis Dr. med. Anna Roth & Kollegen",
+# A school district by its number ("School District 43", "Prairie Rose School District 12"),
+# and a German or Austrian practice by its doctor ("Hausarztpraxis Dr. med. Anna Roth & Kollegen",
 # "Gemeinschaftspraxis Dres. Lenz").
-_DISTRICT_OR_PRAXIS = re.compile(
-    r"\b(?:[A-Z][\w'’-]+[ \t]+){0,3}School[ \t]+District[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b"
-    r"|\b[A-ZÄÖÜ]?[a-zäöüß]*[Pp]raxis[ \t]+(?:(?:Dr|Dres|Prof)\.?[ \t]+"
-    r"(?:(?:med|dent|univ|rer[ \t]+nat)\.?[ \t]+)*)?[A-ZÄÖÜ][\wäöüß'’-]+"
-    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"
+# Each read from its anchor ("School District", "praxis"), found first: trying the names
+# before them at every capitalised word was the cost of the whole rule.
+_DISTRICT = re.compile(r"\bSchool[ \t]+District[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b")
+_NAME_BEFORE_DISTRICT = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+[ \t]+){1,3}\Z")
+_PRAXIS = re.compile(r"(?=[Pp]r)[Pp]raxis[ \t]")
+_PRAXIS_WORD_START = re.compile(r"(?<![\w'’-])[A-ZÄÖÜ]?[a-zäöüß]*\Z")
+_PRAXIS_DOCTOR = re.compile(
+    r"[ \t]+(?:(?:Dr|Dres|Prof)\.?[ \t]+(?:(?:med|dent|univ|rer[ \t]+nat)\.?[ \t]+)*)?"
+    r"[A-ZÄÖÜ][\wäöüß'’-]+(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"
     r"(?:[ \t]+(?:&|und)[ \t]+(?:Kollegen|Kolleginnen|Partner|Partnerinnen))?"
 )
+
+
+def _districts_and_practices(text: str) -> list[WordSpan]:
+    found: list[WordSpan] = []
+    for match in _DISTRICT.finditer(text):
+        name = _NAME_BEFORE_DISTRICT.search(text, max(0, match.start() - 60), match.start())
+        found.append(WordSpan("facility", name.start() if name else match.start(), match.end()))
+    for match in _PRAXIS.finditer(text):
+        start = _PRAXIS_WORD_START.search(text, max(0, match.start() - 30), match.start())
+        doctor = _PRAXIS_DOCTOR.match(text, match.end() - 1)
+        if start is not None and doctor is not None:
+            found.append(WordSpan("facility", start.start(), doctor.end()))
+    return found
+
+
 # A barangay's health centre ("Brgy. Health Center", "Barangay San Roque Health Station") and a
 # Malaysian klinik kesihatan by its initials and place ("KK Taman Seri Indah").
 _LOCAL_CLINIC = re.compile(
-    r"\b(?:Brgy|Bgy|Barangay)\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,3}?"
+    r"(?=[BK])\b(?:(?:Brgy|Bgy|Barangay)\.?[ \t]+(?:[A-Z][\w'’-]+[ \t]+){0,3}?"
     r"(?:Health[ \t]+(?:Center|Centre|Station|Unit)|Birthing[ \t]+(?:Home|Center|Clinic))\b"
-    r"|\bKK[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,3}"
+    r"|KK[ \t]+[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,3})"
 )
 
 
@@ -312,7 +337,7 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
             if keep < len(parts):
                 end = match.start() + parts[keep - 1].end()
             found.append(WordSpan("facility", match.start(), end))
-    found += [WordSpan("facility", m.start(), m.end()) for m in _DISTRICT_OR_PRAXIS.finditer(text)]
+    found += _districts_and_practices(text)
     return found
 
 
@@ -346,7 +371,7 @@ _SITE_WORDS = frozenset({"unit", "site", "campus", "branch", "building", "block"
 # them ("Centre de santé mentale Le Phare", "Institut médico-légal de Nancy", "Centro de salud
 # Las Américas"); English words after the head ("Centre for Sexual Health") are not read here.
 _HEAD_FIRST_NAME = re.compile(
-    r"(?<![\w'’])(?:[lL]['’])?(?:Centre|Clinique|Hôpital|Institut|Maison|Cabinet|Centro|Clínica|"
+    r"(?=[lLCHIMP])(?<![\w'’])(?:[lL]['’])?(?:Centre|Clinique|Hôpital|Institut|Maison|Cabinet|Centro|Clínica|"
     r"Instituto|Policlínico|Hospital)"
     r"(?P<kind>(?:[ \t]+(?!(?:for|in|at|on|to|and|the|with|of|or)\b)[a-zà-ÿ][\w'’-]*){1,4})"
     r"(?P<name>(?:[ \t]+(?:L['’]|D['’])?[A-ZÀ-Þ][\w'’-]*){1,3})"
