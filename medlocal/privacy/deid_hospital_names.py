@@ -264,11 +264,14 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
-# A saint's hospital by its emergency department, the department with it ("Saint Ignatius ED").
+# A saint's hospital by its emergency department, the department with it ("Saint Ignatius ED"),
+# and a saint's church, school or surgery called so in lower case ("St Giles' church").
 _SAINT_EMERGENCY = re.compile(
     r"(?=S)\b(?P<n>(?:St|ST|Ste|STE)\.?[ \t]+|(?:Saint|SAINT)[ \t]+)"
     r"(?P<w>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}?)"
-    r"(?P<e>[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE))\b"
+    r"(?P<e>[ \t]+(?:ED|ER|A&E|A\+E|Emergency|EMERGENCY|Urgent[ \t]+Care|URGENT[ \t]+CARE)"
+    r"|['’]?[ \t]+(?:church|chapel|cathedral|parish|hospital|hospice|school|surgery|practice|"
+    r"primary|academy|college))\b"
 )
 # A Mexican IMSS unit by its number, then the place that names it ("UMF No. 7 Tlalpan",
 # "UMF No.28 Gabriel Mancera", "HGZ 8", "UMAE 34").

@@ -49,6 +49,8 @@ def test_a_saint_before_an_emergency_department_is_a_facility() -> None:
     assert "ED" in redact("St John's wort stopped; ED visit last week.")
     out = redact("Brought to St. Winifred's ER by ambulance.")
     assert "Winifred" not in out, out
+    out = redact("Her toddler group meets at St Osyth's church hall.")
+    assert "Osyth" not in out and "hall" in out, out
 
 
 def test_numbered_and_local_health_units_are_facilities() -> None:
