@@ -90,7 +90,9 @@ _KIND_WORDS = (
             " training va nhs emi gp ed er icu nearby same usual new old central east west north"
             " south care nursing health healthcare residential dementia elderly respite hospital"
             " hospitals named admitted discharged transferred seen attends attended visited"
-            " to at from in on of for and by with via into",
+            " to at from in on of for and by with via into"
+            # what an eponym names, never which hospital ("Down Syndrome Hospital" is a kind)
+            " syndrome syndromes disease diseases disorder disorders",
         )
     )
 )

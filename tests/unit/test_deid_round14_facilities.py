@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from medlocal.privacy.deid_hospital_names import hospital_names
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
 REDACTOR = Redactor(PatientIdentity("Jane Doe", "123", date(1950, 1, 1)), shift_days=40)
@@ -39,6 +41,18 @@ def test_generic_hospitals_and_headings_stay() -> None:
     assert "Hospital Anxiety and Depression Scale" in out, out
     assert "Admitted to Hospital" in redact("Admitted to Hospital with sepsis.")
     assert "Mental Health Services" in redact("Discharged to Mental Health Services.")
+    out = redact("Nursing Home Acquired Pneumonia risk reviewed.")
+    assert "Nursing Home Acquired Pneumonia" in out, out
+    # The rule itself takes no heading: a head before another capitalised word, an eponym's
+    # kind, a verb opening a sentence.
+    lex = lexicon()
+    for text in (
+        "Home Health Aide visits twice weekly.",
+        "Family Health History: diabetes.",
+        "Down Syndrome Hospital",
+        "Needs Nursing Home placement.",
+    ):
+        assert hospital_names(text, lex) == [], text
     assert "Community Hospital" in redact("Seen at Community Hospital last spring.")
 
 
