@@ -41,6 +41,12 @@ from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
+from medlocal.privacy.deid_hospital_names import (
+    grown_facilities,
+    head_first_names,
+    hospital_names,
+    named_units,
+)
 from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
 from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_known_orgs import hospital_initials, known_organisations
@@ -118,9 +124,13 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += school_names(text, lex)
     found += known_organisations(text, lex)
     found += hospital_initials(text, lex)
+    found += hospital_names(text, lex)
+    found += named_units(text, lex)
+    found += head_first_names(text, lex)
     found += table_cells(text, lex)
     found = complete_runs(text, tokens, runs, found, lex)
     found += letterhead_parts(text, tokens, found, lex)
+    found = grown_facilities(text, found, lex)
     found += initials_of_found_names(text, found)
     found += initials_after_names(text, found)
     found += nicknames(text, found, lex)
