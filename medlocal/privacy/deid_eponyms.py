@@ -367,6 +367,13 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
             continue  # "Dr Siemens": a person
+        if (
+            i > 0
+            and tokens[i - 1].bare in lex.given_names
+            and tokens[i - 1].shape == "title"
+            and text[tokens[i - 1].end : tok.start] == " "
+        ):
+            continue  # "Sue Edwards EPIQ review": a person's surname, not the maker
         # The makers of this round count only before a model in capitals ("Siemens MAGNETOM
         # Vida", "Philips EPIQ CVx", "Abbott XIENCE"): a title-case word after one may be a
         # person or a site.

@@ -43,6 +43,7 @@ from medlocal.vault.manifest import (
     manifest_mac_key,
     open_contents,
     read_manifest,
+    reading_a_given_backup,
     seal_contents,
     sha256_hex,
     unwrap_backup_key,
@@ -205,15 +206,22 @@ def verify_backup(
             f"{folder.name} is not a finished backup (it was interrupted, or renamed); "
             "it cannot be trusted."
         )
-    manifest = read_manifest(folder)
-    backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
-    try:
-        contents = open_contents(backup_key, manifest)
-        _verify_folder(
-            folder, backup_key, manifest, contents, scratch or paths.data_dir(), progress, cancel
-        )
-    finally:
-        backup_key.wipe()
+    with reading_a_given_backup():
+        manifest = read_manifest(folder)
+        backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+        try:
+            contents = open_contents(backup_key, manifest)
+            _verify_folder(
+                folder,
+                backup_key,
+                manifest,
+                contents,
+                scratch or paths.data_dir(),
+                progress,
+                cancel,
+            )
+        finally:
+            backup_key.wipe()
     record_verified(folder, manifest.header)
     raw = (folder / MANIFEST_NAME).read_bytes()
     return VerifyResult(folder, manifest.header, contents.counts, sha256_hex(raw))

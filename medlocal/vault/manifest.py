@@ -20,9 +20,11 @@ another backup or from the vault's key file does not open this one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,24 @@ class BackupError(VaultError):
 
 class BackupRefusedError(UserInputError):
     """A backup or restore was refused before anything changed (folder, vault state, version)."""
+
+
+class DamagedBackupError(BackupError, UserInputError):
+    """A backup the user named for verification or restore is damaged, truncated, altered or
+    mixed with another's files: bad input (exit 2), like a malformed model file. A backup that
+    fails the check right after it was written stays a plain :class:`BackupError` (a failure of
+    the disk, exit 1)."""
+
+
+@contextlib.contextmanager
+def reading_a_given_backup() -> Iterator[None]:
+    """Report a damaged backup met while reading one the user named as bad input."""
+    try:
+        yield
+    except UserInputError:
+        raise
+    except BackupError as err:
+        raise DamagedBackupError(str(err)) from err
 
 
 class UnfinishedBackupError(BackupError, UserInputError):

@@ -41,6 +41,7 @@ from medlocal.vault.manifest import (
     UnfinishedBackupError,
     open_contents,
     read_manifest,
+    reading_a_given_backup,
     sha256_hex,
     unwrap_backup_key,
 )
@@ -89,7 +90,8 @@ def restore_backup(
     (with the passphrase it stays the same unless ``new_passphrase`` is given). Every refusal and
     failure leaves ``target`` as it was.
     """
-    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+    with reading_a_given_backup():
+        folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
     target = target.expanduser()
     header = manifest.header
     newest = len(schema.MIGRATIONS)
@@ -100,7 +102,8 @@ def restore_backup(
         )
     replacing = _check_target(target, header, replace)
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
-    backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+    with reading_a_given_backup():
+        backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
     try:
         staging = _staging(target)
     except BaseException:
@@ -108,12 +111,13 @@ def restore_backup(
         raise
     installed = False
     try:
-        contents = open_contents(backup_key, manifest)
         files = VaultFiles(staging)
-        backup_files.join_parts(folder, contents.parts, files.database, progress, cancel)
-        backup_check.check_snapshot(
-            files.database, backup_key, manifest, contents, progress, cancel
-        )
+        with reading_a_given_backup():
+            contents = open_contents(backup_key, manifest)
+            backup_files.join_parts(folder, contents.parts, files.database, progress, cancel)
+            backup_check.check_snapshot(
+                files.database, backup_key, manifest, contents, progress, cancel
+            )
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 0, 3, "re-encrypting", "steps"))
         manifest_sha = sha256_hex((folder / MANIFEST_NAME).read_bytes())

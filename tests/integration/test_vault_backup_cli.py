@@ -256,3 +256,33 @@ def test_kill9_during_restore_replace_keeps_a_vault_that_opens(
             if docs == backup_docs:  # the restore finished: make the live vault differ again
                 add_documents(opened, opened.list_patients()[0].id, 1, 5, start=900)
     assert kept > 0  # some kills landed before the new vault was in place
+
+
+def test_a_damaged_backup_is_bad_input_and_changes_nothing(
+    setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
+) -> None:
+    """A truncated part or a cut-short manifest named to verify or restore is bad input (exit
+    2, one line), as a malformed model file is; nothing is restored."""
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    done = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    assert done.returncode == 0, done.stderr
+    (backup,) = [p for p in dest.iterdir() if is_published(p)]
+    part = next(p for p in backup.iterdir() if p.name.startswith("vault.db"))
+    with part.open("r+b") as handle:
+        handle.truncate(part.stat().st_size // 2)
+    target = tmp_path / "restored"
+    for argv in (
+        ("vault", "backup", "--verify", str(backup), *auth),
+        ("vault", "restore", str(backup), "--vault", str(target), *auth),
+    ):
+        result = _cli(medlocal_home, *argv)
+        assert result.returncode == 2, (argv, result.stderr)
+        (line,) = result.stderr.strip().splitlines()[-1:]
+        assert "truncated" in line and "Traceback" not in result.stderr, result.stderr
+    assert not target.exists() or not any(target.iterdir())
+
+    manifest = backup / "backup.json"
+    manifest.write_bytes(manifest.read_bytes()[:40])
+    result = _cli(medlocal_home, "vault", "restore", str(backup), "--vault", str(target), *auth)
+    assert result.returncode == 2 and "manifest is damaged" in result.stderr, result.stderr
