@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.errors import UserInputError
+from medlocal.privacy.deid_echoes import RemovedWords
+from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
@@ -53,13 +55,16 @@ class RedactionPlan:
     # Numbers of spans an added text absorbed -> the number of the span they are now part of.
     merged: dict[int, int] = field(default_factory=dict)
     last_number: int = 0  # the highest number given so far; the next span added gets the next
+    # The patient's own identifiers the plan was made with: a quoting part loses them always.
+    identity: PatientIdentity | None = None
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
         """The plan of every part, read together as one text: a name found by its cue in the
         body ("Grandson Tyler Summers") is then found too where a reference's snippet quotes it
         without one ("Tyler turned them away"). Read part by part, the snippet kept it."""
-        plan = cls(list(fields))
+        # A stand-in redactor (a test's) may know no identity.
+        plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         joined = _PART_GAP.join(text for _, text in plan.fields)
         bounds: list[tuple[int, int]] = []
         pos = 0
@@ -162,6 +167,21 @@ class RedactionPlan:
     def apply(self, where: str, text: str) -> str:
         """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
         return apply_redactions(text, self.active(where, text))
+
+    def removed_words(self) -> RemovedWords:
+        """The words of every span the plan removes (the kept ones stay in the file, so they
+        may be quoted too), and the patient's own identifiers."""
+        return RemovedWords.collect(
+            (it.redaction for it in self.items if not it.kept), self.identity
+        )
+
+    def apply_quoting(self, where: str, text: str, removed: RemovedWords | None = None) -> str:
+        """``text`` of a part that quotes the rest out of context (a grounding flag): the
+        plan's spans replaced, and every word of a removed span or of the patient's identity
+        too, wherever it stands (:mod:`~medlocal.privacy.deid_echoes`)."""
+        active = self.active(where, text)
+        words = removed if removed is not None else self.removed_words()
+        return apply_redactions(text, [*active, *words.spans(text, active)])
 
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records, flat as the log requires: counts by type, and each kept

@@ -185,6 +185,10 @@ def _flag_in_redacted_body(flag: Flag, redactions: Sequence[Redaction]) -> Flag:
 def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     """``doc`` with the plan applied to every part the plan was made from."""
     body_spans = plan.active("body", doc.body)
+    # A flag quotes single words and numbers of the text it checks, where the redactor cannot
+    # read them in context ("number '4870'", "key words ('harrow')"): every word a span of the
+    # plan removed, and the patient's own identifiers, go from the flags wherever they stand.
+    removed = plan.removed_words()
     return replace(
         doc,
         title=plan.apply("title", doc.title),
@@ -192,9 +196,9 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
         flags=[
             replace(
                 _flag_in_redacted_body(f, body_spans),
-                token=plan.apply(f"flag {i + 1}", f.token),
-                message=plan.apply(f"flag {i + 1} message", f.message),
-                quote=plan.apply(f"flag {i + 1} quote", f.quote),
+                token=plan.apply_quoting(f"flag {i + 1}", f.token, removed),
+                message=plan.apply_quoting(f"flag {i + 1} message", f.message, removed),
+                quote=plan.apply_quoting(f"flag {i + 1} quote", f.quote, removed),
             )
             for i, f in enumerate(doc.flags)
         ],
