@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
@@ -28,7 +29,12 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
-from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
+from medlocal.rag.export import (
+    PlannedRedaction,
+    document_from_output,
+    overridden_text,
+    parse_keep,
+)
 from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
@@ -181,10 +187,17 @@ def print_answer_sources(answer: GroundedAnswer) -> None:
             print(f"  {_source_line(passage.source())}")
 
 
-def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = None) -> None:
+def _print_redactions(
+    planned: list[PlannedRedaction],
+    stream: TextIO | None = None,
+    overridden: Sequence[tuple[int, int]] = (),
+) -> None:
     """List every redaction. The removed identifiers themselves are shown only on a terminal:
-    redirected to a file, this list would put them on disk in the clear."""
+    redirected to a file, this list would put them on disk in the clear. A ``--keep`` an
+    ``--add`` overrode is said first: the added text wins, and the person asked to keep it."""
     out = stream or sys.stderr
+    for number, into in overridden:
+        print(f"Note: {overridden_text(number, into)}.", file=out)
     show_originals = out.isatty()
     if not planned:
         # "0 redaction(s):" and nothing under it read as if the list had been cut off.
@@ -252,7 +265,7 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
         model_line=getattr(args, "model_line", False),
     )
     if args.redact:
-        _print_redactions(report.redactions)
+        _print_redactions(report.redactions, overridden=report.overridden)
         print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
         return
     print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
@@ -501,7 +514,7 @@ def run_outputs_export(args: argparse.Namespace) -> int:
             plan = workspace(args).preview_redactions(
                 args.output_id, args.date_mode, args.keep, args.add
             )
-            _print_redactions(plan.items)
+            _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
         _export(args, args.output_id, args.out)

@@ -57,6 +57,8 @@ class RedactionPlan:
     last_number: int = 0  # the highest number given so far; the next span added gets the next
     # The patient's own identifiers the plan was made with: a quoting part loses them always.
     identity: PatientIdentity | None = None
+    # Keeps an added text overrode: (the kept number, the added span's number it is now part of).
+    overridden: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
@@ -98,16 +100,32 @@ class RedactionPlan:
         for item in self.items:
             if item.number == number:
                 return item
-        if number in self.merged:
-            into = number
-            while into in self.merged:  # merged, and that span merged again by a later add
-                into = self.merged[into]
+        into = self.absorbed_into(number)  # merged, perhaps merged again by a later add
+        if into is not None:
             raise UserInputError(
                 f"redaction {number} is now part of redaction {into}, a text you added to "
                 "remove: it stays removed"
             )
         listed = _ranges(sorted(it.number for it in self.items)) or "none"
         raise UserInputError(f"no redaction number {number}: the preview lists {listed}")
+
+    def absorbed_into(self, number: int) -> int | None:
+        """The added span that span ``number`` is now part of; None if it was not absorbed."""
+        if number not in self.merged:
+            return None
+        into = number
+        while into in self.merged:
+            into = self.merged[into]
+        return into
+
+    def keep_unless_added(self, number: int, reason: str) -> PlanItem | None:
+        """Keep span ``number``, unless an added text absorbed it: the added text wins (it must
+        go), and the overridden keep is recorded in :attr:`overridden` for the faces to say."""
+        into = self.absorbed_into(number)
+        if into is None:
+            return self.keep(number, reason)
+        self.overridden.append((number, into))
+        return None
 
     def keep(self, number: int, reason: str) -> PlanItem:
         """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
@@ -144,7 +162,11 @@ class RedactionPlan:
             rest = [it for it in self.items if it.part != part]
             for red in merged:
                 old = by_span.get((red.start, red.end))
-                if old is not None:
+                # A found span that holds an added text whole ("Whitcombe" in "Eleanor
+                # Whitcombe-Harrow") comes out of the merge unchanged, but it is the added
+                # text's now: kept, it would have left the added text in the file (walk).
+                holds_added = any(m.start < red.end and red.start < m.end for m in new)
+                if old is not None and not holds_added:
                     rest.append(old)
                     continue
                 new_item = PlanItem(where, red, self._next_number(), added=True, part=part)
@@ -191,12 +213,16 @@ class RedactionPlan:
             if not item.kept:
                 by_type[item.redaction.kind] = by_type.get(item.redaction.kind, 0) + 1
         kept = [it for it in self.items if it.kept]
+        overridden: dict[str, Any] = {}
+        if self.overridden:
+            overridden["keeps_overridden"] = [f"{n} into {into}" for n, into in self.overridden]
         return {
             "redactions": sum(by_type.values()),
             "redaction_types": [f"{kind}={n}" for kind, n in sorted(by_type.items())],
             "redactions_added": sum(1 for it in self.items if it.added),
             "kept": [f"{it.number} {it.redaction.kind} in {it.where}" for it in kept],
             "kept_reasons": [it.reason for it in kept],
+            **overridden,
         }
 
 

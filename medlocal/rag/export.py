@@ -55,6 +55,8 @@ class ExportReport:
     path: Path
     format: str
     redactions: list[PlannedRedaction]  # every span of the plan, the kept ones too
+    # Keeps an added text overrode: (kept number, the added span's number); the faces say so.
+    overridden: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def removed(self) -> int:
@@ -69,6 +71,14 @@ class ExportReport:
         """What redaction did, for a person: "3 identifier(s) removed" or "0 identifier(s)
         removed, 1 kept (reason recorded in the audit log)"."""
         return redaction_tally(self.redactions, done=True)
+
+
+def overridden_text(number: int, into: int) -> str:
+    """Said when an added text overrode a keep (both faces): the added text wins."""
+    return (
+        f"kept redaction {number} overlaps a text you added to remove: it is now part of "
+        f"redaction {into} and will be removed with it (the keep is overridden)"
+    )
 
 
 def not_found_text(text: str) -> str:
@@ -443,7 +453,8 @@ def export_document(
             _WRITERS[fmt](doc, tmp)
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
-    return ExportReport(path=path, format=fmt, redactions=planned)
+    overridden = list(plan.overridden) if plan is not None else []
+    return ExportReport(path=path, format=fmt, redactions=planned, overridden=overridden)
 
 
 class ExportSource(AuditTrail, Protocol):
@@ -504,7 +515,8 @@ def plan_for_output(
     plan = plan_export(doc, redactor)
     # A span's number does not change when a text is added (added spans are numbered after the
     # rules' ones), so a number read from a preview made with or without the adds names the same
-    # span. Adds go first: a keep of a span an added text absorbed is refused, not lost.
+    # span. Adds go first: a keep of a span an added text absorbed is overridden (the added text
+    # must go) and recorded in ``plan.overridden``, which both faces say.
     for text in add:
         if not plan.add(text):
             # A text that is nowhere in the export (a misspelt name, say) removes nothing: the
@@ -512,7 +524,7 @@ def plan_for_output(
             # there under another spelling. Refused, so they look again.
             raise UserInputError(not_found_text(text) + " and nothing written")
     for number, reason in keep:
-        plan.keep(number, reason)
+        plan.keep_unless_added(number, reason)
     return plan
 
 
