@@ -25,7 +25,7 @@ from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
-from medlocal.rag.provenance import provenance_lines
+from medlocal.rag.provenance import document_provenance, provenance_lines
 from medlocal.rag.store import AuditTrail
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
@@ -470,6 +470,23 @@ def output_scope(output_id: int) -> str:
     return f"output:{output_id}"
 
 
+def document_scope(document_id: int) -> str:
+    """The date-shift scope of an imported document's redacted copy (its own offset, the same
+    in every preview and export of it)."""
+    return f"document:{document_id}"
+
+
+def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDocument:
+    """An imported document's extracted text as an exportable document: the file name as its
+    title (redacted with the rest), no sources or flags, a footer that no model wrote it."""
+    return ExportDocument(
+        title=file_name,
+        kind="document",
+        body=text,
+        provenance=document_provenance(medlocal_version),
+    )
+
+
 def chat_model_line(model: ChatModel) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
     (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
@@ -506,11 +523,15 @@ def plan_for_output(
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
     output_id: int | None = None,
+    scope: str | None = None,
 ) -> RedactionPlan:
-    """The redaction plan of a saved output, with the user's kept and added spans: what the
-    preview shows and the export applies. With ``output_id`` dates move by that output's own
-    offset (the same in every preview and export of it); without, by a fresh random one."""
-    shift = None if output_id is None else source.date_shift_days(output_scope(output_id))
+    """The redaction plan of a saved output (or of any exported document with ``scope``), with
+    the user's kept and added spans: what the preview shows and the export applies. With
+    ``output_id`` or ``scope`` dates move by that export's own offset (the same in every
+    preview and export of it); without, by a fresh random one."""
+    if scope is None and output_id is not None:
+        scope = output_scope(output_id)
+    shift = None if scope is None else source.date_shift_days(scope)
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
     # A span's number does not change when a text is added (added spans are numbered after the
@@ -544,15 +565,44 @@ def export_output(
     """Export a saved output, optionally de-identified, and record it in the audit log. ``keep``
     holds (preview number, reason) for spans the user judged safe, ``add`` texts the rules
     missed; the audit event records the counts by type and each kept span's type and reason."""
+    return export_audited(
+        source,
+        {"output_id": output_id},
+        output_scope(output_id),
+        patient_id,
+        doc,
+        path,
+        redact=redact,
+        date_mode=date_mode,
+        keep=keep,
+        add=add,
+        proposer=proposer,
+    )
+
+
+def export_audited(
+    source: ExportSource,
+    subject: dict[str, Any],
+    scope: str,
+    patient_id: int | None,
+    doc: ExportDocument,
+    path: Path,
+    *,
+    redact: bool = False,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> ExportReport:
+    """Export ``doc`` (a saved output, an imported document's copy), optionally de-identified
+    by the plan of ``scope``, and record the export with ``subject`` (its id) in the audit log."""
     if (keep or add) and not redact:
         raise ExportError("keeping or adding redactions needs --redact")
     plan = None
     if redact:
-        plan = plan_for_output(
-            source, patient_id, doc, date_mode, keep, add, proposer, output_id=output_id
-        )
+        plan = plan_for_output(source, patient_id, doc, date_mode, keep, add, proposer, scope=scope)
     report = export_document(doc, path, plan=plan)
-    details: dict[str, Any] = {"output_id": output_id, "format": report.format, "redacted": redact}
+    details: dict[str, Any] = {**subject, "format": report.format, "redacted": redact}
     if plan is not None:
         details.update(plan.audit_details())
     source.record_event("export", details)
