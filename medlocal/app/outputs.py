@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medlocal import __version__
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_model import SpanProposer
@@ -22,7 +23,10 @@ from medlocal.rag.export import (
     FORMATS,
     ExportDocument,
     ExportReport,
+    document_copy,
     document_from_output,
+    document_scope,
+    export_audited,
     export_output,
     plan_for_output,
 )
@@ -163,6 +167,68 @@ def export_stored_output(
     return export_output(
         vault,
         output_id,
+        patient_id,
+        doc,
+        path,
+        redact=redact,
+        date_mode=_date_mode(date_mode),
+        keep=keep,
+        add=add,
+        proposer=proposer,
+    )
+
+
+def source_document(vault: Vault, document_id: int) -> tuple[ExportDocument, int]:
+    """An imported document's extracted text, ready for export, with its patient id. An unknown
+    id is NotFoundError ("No document with id N.")."""
+    info = vault.get_document(document_id)
+    doc = document_copy(info.file_name, vault.document_text(document_id), __version__)
+    return doc, info.patient_id
+
+
+def preview_document_redactions(
+    vault: Vault,
+    document_id: int,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> RedactionPlan:
+    """What a redacted copy of an imported document would remove; writes nothing. The same
+    plan (numbers, keeps, adds, date offset) as :func:`export_document_copy` applies."""
+    doc, patient_id = source_document(vault, document_id)
+    return plan_for_output(
+        vault,
+        patient_id,
+        doc,
+        _date_mode(date_mode),
+        keep,
+        add,
+        proposer,
+        scope=document_scope(document_id),
+    )
+
+
+def export_document_copy(
+    vault: Vault,
+    document_id: int,
+    out: str | Path,
+    *,
+    redact: bool = False,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> ExportReport:
+    """Write an imported document's extracted text to .md/.docx/.pdf, through the same
+    redaction, keep/add and audit (``export`` with ``document_id``) as a saved output. The
+    faces ask for ``redact`` unless the person explicitly chose an unredacted copy."""
+    path = check_export_path(out)
+    doc, patient_id = source_document(vault, document_id)
+    return export_audited(
+        vault,
+        {"document_id": document_id},
+        document_scope(document_id),
         patient_id,
         doc,
         path,

@@ -22,7 +22,9 @@ from medlocal.app.installed_models import ModelCheck, ModelRemoval
 from medlocal.app.loaded_models import LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
+    export_document_copy,
     export_stored_output,
+    preview_document_redactions,
     preview_redactions,
     summarize_patient,
 )
@@ -453,6 +455,42 @@ class Workspace:
     ) -> RedactionPlan:
         return preview_redactions(
             self.require_vault(), output_id, date_mode, keep, add, self._proposer(model_line)
+        )
+
+    def export_document_copy(
+        self,
+        document_id: int,
+        out: str | Path,
+        *,
+        redact: bool = False,
+        date_mode: str = "shift",
+        keep: Sequence[tuple[int, str]] = (),
+        add: Sequence[str] = (),
+        model_line: bool = False,
+    ) -> ExportReport:
+        """Export an imported document's extracted text (to share a de-identified copy), with
+        the same redaction, preview numbers, keeps, adds and audit as :meth:`export_output`."""
+        return export_document_copy(
+            self.require_vault(),
+            document_id,
+            out,
+            redact=redact,
+            date_mode=date_mode,
+            keep=keep,
+            add=add,
+            proposer=self._proposer(model_line),
+        )
+
+    def preview_document_redactions(
+        self,
+        document_id: int,
+        date_mode: str = "shift",
+        keep: Sequence[tuple[int, str]] = (),
+        add: Sequence[str] = (),
+        model_line: bool = False,
+    ) -> RedactionPlan:
+        return preview_document_redactions(
+            self.require_vault(), document_id, date_mode, keep, add, self._proposer(model_line)
         )
 
     def _proposer(self, model_line: bool) -> SpanProposer | None:

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
@@ -28,7 +29,12 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
-from medlocal.rag.export import PlannedRedaction, document_from_output, parse_keep
+from medlocal.rag.export import (
+    PlannedRedaction,
+    document_from_output,
+    overridden_text,
+    parse_keep,
+)
 from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
@@ -111,6 +117,30 @@ def register(sub: Any) -> None:
     odelete.set_defaults(func=run_outputs_delete)
 
 
+def register_document_export(actions: Any) -> None:
+    """``patient export-document DOC_ID``: a copy of an imported document's extracted text,
+    through the same redaction, preview, keep/add and audit as ``outputs export``. Redacted
+    unless ``--unredacted`` is given: one of the two must be said."""
+    dexport = actions.add_parser(
+        "export-document",
+        help="export an imported document's text, de-identified, to .md, .docx or .pdf",
+    )
+    add_vault_args(dexport)
+    dexport.add_argument("document_id", type=int, metavar="DOC_ID")
+    dexport.add_argument("--out", required=True, metavar="FILE", help=".md, .docx or .pdf")
+    _add_overwrite_arg(dexport)
+    _add_redact_args(dexport)
+    dexport.add_argument(
+        "--unredacted",
+        action="store_true",
+        help="write the text as imported, identifiers and all (instead of --redact)",
+    )
+    dexport.add_argument(
+        "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
+    )
+    dexport.set_defaults(func=run_document_export)
+
+
 def _keep_arg(value: str) -> tuple[int, str]:
     try:
         return parse_keep(value)
@@ -181,10 +211,17 @@ def print_answer_sources(answer: GroundedAnswer) -> None:
             print(f"  {_source_line(passage.source())}")
 
 
-def _print_redactions(planned: list[PlannedRedaction], stream: TextIO | None = None) -> None:
+def _print_redactions(
+    planned: list[PlannedRedaction],
+    stream: TextIO | None = None,
+    overridden: Sequence[tuple[int, int]] = (),
+) -> None:
     """List every redaction. The removed identifiers themselves are shown only on a terminal:
-    redirected to a file, this list would put them on disk in the clear."""
+    redirected to a file, this list would put them on disk in the clear. A ``--keep`` an
+    ``--add`` overrode is said first: the added text wins, and the person asked to keep it."""
     out = stream or sys.stderr
+    for number, into in overridden:
+        print(f"Note: {overridden_text(number, into)}.", file=out)
     show_originals = out.isatty()
     if not planned:
         # "0 redaction(s):" and nothing under it read as if the list had been cut off.
@@ -252,7 +289,7 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
         model_line=getattr(args, "model_line", False),
     )
     if args.redact:
-        _print_redactions(report.redactions)
+        _print_redactions(report.redactions, overridden=report.overridden)
         print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
         return
     print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
@@ -491,6 +528,44 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_document_export(args: argparse.Namespace) -> int:
+    if args.redact and args.unredacted:
+        raise UserInputError("--redact and --unredacted contradict each other: give one")
+    if not args.redact and not args.unredacted:
+        raise UserInputError(
+            "a document's copy holds the patient's identifiers: add --redact to de-identify it "
+            "(--redact --preview lists what goes), or --unredacted to write it as imported"
+        )
+    check_export_path(args.out, overwrite=args.overwrite)
+    if args.preview and not args.redact:
+        raise UserInputError("--preview lists redactions: use it with --redact")
+    check_redact_args(args)
+    ws = workspace(args)
+    with open_vault(args):
+        if args.preview:
+            plan = ws.preview_document_redactions(
+                args.document_id, args.date_mode, args.keep, args.add
+            )
+            _print_redactions(plan.items, overridden=plan.overridden)
+            print("Preview only: nothing was written.", file=sys.stderr)
+            return 0
+        report = ws.export_document_copy(
+            args.document_id,
+            args.out,
+            redact=args.redact,
+            date_mode=args.date_mode,
+            keep=args.keep,
+            add=args.add,
+        )
+    said = f"Exported document {args.document_id} to {report.path}"
+    if args.redact:
+        _print_redactions(report.redactions, overridden=report.overridden)
+        print(f"{said}: {report.tally()}.", file=sys.stderr)
+    else:
+        print(f"{said}, unredacted: it holds the patient's identifiers.", file=sys.stderr)
+    return 0
+
+
 def run_outputs_export(args: argparse.Namespace) -> int:
     check_export_path(args.out, overwrite=args.overwrite)
     if args.preview and not args.redact:
@@ -501,7 +576,7 @@ def run_outputs_export(args: argparse.Namespace) -> int:
             plan = workspace(args).preview_redactions(
                 args.output_id, args.date_mode, args.keep, args.add
             )
-            _print_redactions(plan.items)
+            _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
         _export(args, args.output_id, args.out)

@@ -25,6 +25,7 @@ from medlocal.cli.common import (
     run_with_progress,
     workspace,
 )
+from medlocal.cli.rag_cmds import register_document_export
 from medlocal.errors import UserInputError
 from medlocal.vault.errors import (
     AuditChainError,
@@ -165,6 +166,8 @@ def _register_patient(sub: Any) -> None:
     remove.add_argument("patient_id", type=int, metavar="ID")
     add_yes_arg(remove)
     remove.set_defaults(func=run_patient_remove)
+
+    register_document_export(actions)  # the export shares outputs export's options and code
 
 
 # --- shared with other command groups ---------------------------------------------------------

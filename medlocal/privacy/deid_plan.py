@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.errors import UserInputError
+from medlocal.privacy.deid_echoes import RemovedWords
+from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
@@ -53,13 +55,18 @@ class RedactionPlan:
     # Numbers of spans an added text absorbed -> the number of the span they are now part of.
     merged: dict[int, int] = field(default_factory=dict)
     last_number: int = 0  # the highest number given so far; the next span added gets the next
+    # The patient's own identifiers the plan was made with: a quoting part loses them always.
+    identity: PatientIdentity | None = None
+    # Keeps an added text overrode: (the kept number, the added span's number it is now part of).
+    overridden: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
         """The plan of every part, read together as one text: a name found by its cue in the
         body ("Grandson Tyler Summers") is then found too where a reference's snippet quotes it
         without one ("Tyler turned them away"). Read part by part, the snippet kept it."""
-        plan = cls(list(fields))
+        # A stand-in redactor (a test's) may know no identity.
+        plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         joined = _PART_GAP.join(text for _, text in plan.fields)
         bounds: list[tuple[int, int]] = []
         pos = 0
@@ -93,16 +100,32 @@ class RedactionPlan:
         for item in self.items:
             if item.number == number:
                 return item
-        if number in self.merged:
-            into = number
-            while into in self.merged:  # merged, and that span merged again by a later add
-                into = self.merged[into]
+        into = self.absorbed_into(number)  # merged, perhaps merged again by a later add
+        if into is not None:
             raise UserInputError(
                 f"redaction {number} is now part of redaction {into}, a text you added to "
                 "remove: it stays removed"
             )
         listed = _ranges(sorted(it.number for it in self.items)) or "none"
         raise UserInputError(f"no redaction number {number}: the preview lists {listed}")
+
+    def absorbed_into(self, number: int) -> int | None:
+        """The added span that span ``number`` is now part of; None if it was not absorbed."""
+        if number not in self.merged:
+            return None
+        into = number
+        while into in self.merged:
+            into = self.merged[into]
+        return into
+
+    def keep_unless_added(self, number: int, reason: str) -> PlanItem | None:
+        """Keep span ``number``, unless an added text absorbed it: the added text wins (it must
+        go), and the overridden keep is recorded in :attr:`overridden` for the faces to say."""
+        into = self.absorbed_into(number)
+        if into is None:
+            return self.keep(number, reason)
+        self.overridden.append((number, into))
+        return None
 
     def keep(self, number: int, reason: str) -> PlanItem:
         """Leave span ``number`` in the export. A reason is required: it goes to the audit log."""
@@ -139,7 +162,11 @@ class RedactionPlan:
             rest = [it for it in self.items if it.part != part]
             for red in merged:
                 old = by_span.get((red.start, red.end))
-                if old is not None:
+                # A found span that holds an added text whole ("Whitcombe" in "Eleanor
+                # Whitcombe-Harrow") comes out of the merge unchanged, but it is the added
+                # text's now: kept, it would have left the added text in the file (walk).
+                holds_added = any(m.start < red.end and red.start < m.end for m in new)
+                if old is not None and not holds_added:
                     rest.append(old)
                     continue
                 new_item = PlanItem(where, red, self._next_number(), added=True, part=part)
@@ -163,6 +190,21 @@ class RedactionPlan:
         """``text`` of part ``where`` with the plan's spans (less the kept ones) replaced."""
         return apply_redactions(text, self.active(where, text))
 
+    def removed_words(self) -> RemovedWords:
+        """The words of every span the plan removes (the kept ones stay in the file, so they
+        may be quoted too), and the patient's own identifiers."""
+        return RemovedWords.collect(
+            (it.redaction for it in self.items if not it.kept), self.identity
+        )
+
+    def apply_quoting(self, where: str, text: str, removed: RemovedWords | None = None) -> str:
+        """``text`` of a part that quotes the rest out of context (a grounding flag): the
+        plan's spans replaced, and every word of a removed span or of the patient's identity
+        too, wherever it stands (:mod:`~medlocal.privacy.deid_echoes`)."""
+        active = self.active(where, text)
+        words = removed if removed is not None else self.removed_words()
+        return apply_redactions(text, [*active, *words.spans(text, active)])
+
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records, flat as the log requires: counts by type, and each kept
         span's number, type and place with the user's reason. Never the identifiers themselves."""
@@ -171,12 +213,16 @@ class RedactionPlan:
             if not item.kept:
                 by_type[item.redaction.kind] = by_type.get(item.redaction.kind, 0) + 1
         kept = [it for it in self.items if it.kept]
+        overridden: dict[str, Any] = {}
+        if self.overridden:
+            overridden["keeps_overridden"] = [f"{n} into {into}" for n, into in self.overridden]
         return {
             "redactions": sum(by_type.values()),
             "redaction_types": [f"{kind}={n}" for kind, n in sorted(by_type.items())],
             "redactions_added": sum(1 for it in self.items if it.added),
             "kept": [f"{it.number} {it.redaction.kind} in {it.where}" for it in kept],
             "kept_reasons": [it.reason for it in kept],
+            **overridden,
         }
 
 

@@ -25,7 +25,7 @@ from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 from medlocal.rag.flags import Flag, flag_place
 from medlocal.rag.passages import SourceRef
-from medlocal.rag.provenance import provenance_lines
+from medlocal.rag.provenance import document_provenance, provenance_lines
 from medlocal.rag.store import AuditTrail
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
@@ -55,6 +55,8 @@ class ExportReport:
     path: Path
     format: str
     redactions: list[PlannedRedaction]  # every span of the plan, the kept ones too
+    # Keeps an added text overrode: (kept number, the added span's number); the faces say so.
+    overridden: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def removed(self) -> int:
@@ -69,6 +71,14 @@ class ExportReport:
         """What redaction did, for a person: "3 identifier(s) removed" or "0 identifier(s)
         removed, 1 kept (reason recorded in the audit log)"."""
         return redaction_tally(self.redactions, done=True)
+
+
+def overridden_text(number: int, into: int) -> str:
+    """Said when an added text overrode a keep (both faces): the added text wins."""
+    return (
+        f"kept redaction {number} overlaps a text you added to remove: it is now part of "
+        f"redaction {into} and will be removed with it (the keep is overridden)"
+    )
 
 
 def not_found_text(text: str) -> str:
@@ -185,6 +195,10 @@ def _flag_in_redacted_body(flag: Flag, redactions: Sequence[Redaction]) -> Flag:
 def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     """``doc`` with the plan applied to every part the plan was made from."""
     body_spans = plan.active("body", doc.body)
+    # A flag quotes single words and numbers of the text it checks, where the redactor cannot
+    # read them in context ("number '4870'", "key words ('harrow')"): every word a span of the
+    # plan removed, and the patient's own identifiers, go from the flags wherever they stand.
+    removed = plan.removed_words()
     return replace(
         doc,
         title=plan.apply("title", doc.title),
@@ -192,9 +206,9 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
         flags=[
             replace(
                 _flag_in_redacted_body(f, body_spans),
-                token=plan.apply(f"flag {i + 1}", f.token),
-                message=plan.apply(f"flag {i + 1} message", f.message),
-                quote=plan.apply(f"flag {i + 1} quote", f.quote),
+                token=plan.apply_quoting(f"flag {i + 1}", f.token, removed),
+                message=plan.apply_quoting(f"flag {i + 1} message", f.message, removed),
+                quote=plan.apply_quoting(f"flag {i + 1} quote", f.quote, removed),
             )
             for i, f in enumerate(doc.flags)
         ],
@@ -439,7 +453,8 @@ def export_document(
             _WRITERS[fmt](doc, tmp)
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
-    return ExportReport(path=path, format=fmt, redactions=planned)
+    overridden = list(plan.overridden) if plan is not None else []
+    return ExportReport(path=path, format=fmt, redactions=planned, overridden=overridden)
 
 
 class ExportSource(AuditTrail, Protocol):
@@ -453,6 +468,23 @@ class ExportSource(AuditTrail, Protocol):
 def output_scope(output_id: int) -> str:
     """The date-shift scope of a saved output: its preview and its export share the offset."""
     return f"output:{output_id}"
+
+
+def document_scope(document_id: int) -> str:
+    """The date-shift scope of an imported document's redacted copy (its own offset, the same
+    in every preview and export of it)."""
+    return f"document:{document_id}"
+
+
+def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDocument:
+    """An imported document's extracted text as an exportable document: the file name as its
+    title (redacted with the rest), no sources or flags, a footer that no model wrote it."""
+    return ExportDocument(
+        title=file_name,
+        kind="document",
+        body=text,
+        provenance=document_provenance(medlocal_version),
+    )
 
 
 def chat_model_line(model: ChatModel) -> SpanProposer:
@@ -491,16 +523,21 @@ def plan_for_output(
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
     output_id: int | None = None,
+    scope: str | None = None,
 ) -> RedactionPlan:
-    """The redaction plan of a saved output, with the user's kept and added spans: what the
-    preview shows and the export applies. With ``output_id`` dates move by that output's own
-    offset (the same in every preview and export of it); without, by a fresh random one."""
-    shift = None if output_id is None else source.date_shift_days(output_scope(output_id))
+    """The redaction plan of a saved output (or of any exported document with ``scope``), with
+    the user's kept and added spans: what the preview shows and the export applies. With
+    ``output_id`` or ``scope`` dates move by that export's own offset (the same in every
+    preview and export of it); without, by a fresh random one."""
+    if scope is None and output_id is not None:
+        scope = output_scope(output_id)
+    shift = None if scope is None else source.date_shift_days(scope)
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
     # A span's number does not change when a text is added (added spans are numbered after the
     # rules' ones), so a number read from a preview made with or without the adds names the same
-    # span. Adds go first: a keep of a span an added text absorbed is refused, not lost.
+    # span. Adds go first: a keep of a span an added text absorbed is overridden (the added text
+    # must go) and recorded in ``plan.overridden``, which both faces say.
     for text in add:
         if not plan.add(text):
             # A text that is nowhere in the export (a misspelt name, say) removes nothing: the
@@ -508,7 +545,7 @@ def plan_for_output(
             # there under another spelling. Refused, so they look again.
             raise UserInputError(not_found_text(text) + " and nothing written")
     for number, reason in keep:
-        plan.keep(number, reason)
+        plan.keep_unless_added(number, reason)
     return plan
 
 
@@ -528,15 +565,44 @@ def export_output(
     """Export a saved output, optionally de-identified, and record it in the audit log. ``keep``
     holds (preview number, reason) for spans the user judged safe, ``add`` texts the rules
     missed; the audit event records the counts by type and each kept span's type and reason."""
+    return export_audited(
+        source,
+        {"output_id": output_id},
+        output_scope(output_id),
+        patient_id,
+        doc,
+        path,
+        redact=redact,
+        date_mode=date_mode,
+        keep=keep,
+        add=add,
+        proposer=proposer,
+    )
+
+
+def export_audited(
+    source: ExportSource,
+    subject: dict[str, Any],
+    scope: str,
+    patient_id: int | None,
+    doc: ExportDocument,
+    path: Path,
+    *,
+    redact: bool = False,
+    date_mode: DateMode = "shift",
+    keep: Sequence[tuple[int, str]] = (),
+    add: Sequence[str] = (),
+    proposer: SpanProposer | None = None,
+) -> ExportReport:
+    """Export ``doc`` (a saved output, an imported document's copy), optionally de-identified
+    by the plan of ``scope``, and record the export with ``subject`` (its id) in the audit log."""
     if (keep or add) and not redact:
         raise ExportError("keeping or adding redactions needs --redact")
     plan = None
     if redact:
-        plan = plan_for_output(
-            source, patient_id, doc, date_mode, keep, add, proposer, output_id=output_id
-        )
+        plan = plan_for_output(source, patient_id, doc, date_mode, keep, add, proposer, scope=scope)
     report = export_document(doc, path, plan=plan)
-    details: dict[str, Any] = {"output_id": output_id, "format": report.format, "redacted": redact}
+    details: dict[str, Any] = {**subject, "format": report.format, "redacted": redact}
     if plan is not None:
         details.update(plan.audit_details())
     source.record_event("export", details)

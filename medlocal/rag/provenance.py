@@ -53,8 +53,28 @@ def _flag_counts(flags: Sequence[Flag]) -> dict[str, int]:
     return counts
 
 
+def document_provenance(medlocal_version: str) -> dict[str, Any]:
+    """The footer facts of an imported document's copy: no model wrote it. Nothing about the
+    document itself (its name and dates are patient data, and the footer is not redacted)."""
+    return {
+        "provenance_version": PROVENANCE_VERSION,
+        "kind": "document",
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "medlocal_version": medlocal_version,
+    }
+
+
 def provenance_lines(provenance: dict[str, Any]) -> list[str]:
     """A short human-readable footer: model, versions, parameters, time."""
+    if provenance.get("kind") == "document":
+        return [
+            f"Exported {provenance.get('created_at', '?')} by MedLocal"
+            f" {provenance.get('medlocal_version', '?')}",
+            "The text MedLocal extracted from an imported document; no model wrote it;"
+            " layout and images are not included.",
+            "Check it against the original before sharing: de-identification is built for"
+            " recall, not certainty.",
+        ]
     model = provenance.get("model") or {}
     sampling = provenance.get("sampling") or {}
     lines = [

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
 
         self.patients.patientChosen.connect(self._patient_chosen)
         self.patients.documentsChanged.connect(self.sources.clear)
+        self.patients.exportDocumentRequested.connect(self.export_document)
         self.chat.sourceRequested.connect(self._show_source)
         self.chat.generating.connect(self._generating)
         self.chat.exportRequested.connect(self.export_output)
@@ -346,6 +347,11 @@ class MainWindow(QMainWindow):
 
     def export_output(self, output_id: int) -> None:
         self._dialog("export_dialog", "ExportDialog", output_id).exec()
+
+    def export_document(self, document_id: int) -> None:
+        """A de-identified copy of an imported document: the outputs' export dialog, redacting
+        from the start."""
+        self._dialog("export_dialog", "DocumentExportDialog", document_id).exec()
 
     def open_models(self, importing: Path | None = None) -> None:
         """The model manager; with ``importing``, already importing that file (a ``.gguf``

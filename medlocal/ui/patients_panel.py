@@ -119,10 +119,12 @@ class AddPatientDialog(QDialog):
 
 
 class PatientsPanel(QWidget):
-    """Emits ``patientChosen(id)`` (``-1`` when none) and ``documentsChanged()``."""
+    """Emits ``patientChosen(id)`` (``-1`` when none), ``documentsChanged()`` and
+    ``exportDocumentRequested(document_id)`` ("Export redacted copy…" of the selected one)."""
 
     patientChosen = Signal(int)
     documentsChanged = Signal()
+    exportDocumentRequested = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +156,16 @@ class PatientsPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName("Delete the selected documents")
         self.delete_button.clicked.connect(self.delete_documents)
+        self.export_copy_button = QPushButton("Export redacted copy…")
+        self.export_copy_button.setAccessibleName(
+            "Export a de-identified copy of the selected document"
+        )
+        self.export_copy_button.setToolTip(
+            "Write the selected document's text to .md, .docx or .pdf with identifiers removed "
+            "(you review the list first)."
+        )
+        self.export_copy_button.clicked.connect(self.export_selected_document)
+        self.documents.itemSelectionChanged.connect(self._update_buttons)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
         self.progress.hide()
@@ -192,6 +204,7 @@ class PatientsPanel(QWidget):
         row2.addWidget(self.import_folder_button)
         row2.addWidget(self.delete_button)
         layout.addLayout(row2)
+        layout.addWidget(self.export_copy_button)
         layout.addWidget(self.progress)
         layout.addWidget(self.file_progress)
         layout.addWidget(self.progress_label)
@@ -204,6 +217,7 @@ class PatientsPanel(QWidget):
             (self.import_button, "import"),
             (self.import_folder_button, "folder"),
             (self.delete_button, "delete"),
+            (self.export_copy_button, "export"),
         ):
             button.setIcon(icon(name))
         self.relay = ProgressRelay(self)
@@ -320,6 +334,7 @@ class PatientsPanel(QWidget):
         self.import_button.setEnabled(has_patient and not busy)
         self.import_folder_button.setEnabled(has_patient and not busy)
         self.delete_button.setEnabled(has_patient and not busy)
+        self.export_copy_button.setEnabled(len(self.documents.selectedItems()) == 1)
 
     @property
     def busy(self) -> bool:
@@ -400,6 +415,14 @@ class PatientsPanel(QWidget):
         )
 
     # -- documents ---------------------------------------------------------------------------
+
+    def export_selected_document(self) -> None:
+        """Ask for the export dialog of the one selected document (the window opens it)."""
+        items = self.documents.selectedItems()
+        if len(items) != 1:
+            QMessageBox.information(self, "Export redacted copy", "Select one document first.")
+            return
+        self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
 
     def delete_documents(self) -> None:
         items = self.documents.selectedItems()

@@ -232,6 +232,36 @@ def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
     assert "Jane Roe takes" not in out.read_text(encoding="utf-8")
 
 
+def test_an_added_text_inside_a_kept_line_overrides_the_keep(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk: an added text wholly inside a kept span ("Roe" of "Jane Roe") left the span as it
+    was and the keep held, so the added text stayed in the file and the window said nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    out = tmp_path / "inside.md"
+    dialog = _redacting(qtbot, workspace, output_id, out)
+    row = _column(dialog, "Text").index("Jane Roe")
+    number = _column(dialog, "#")[row]
+    dialog.preview.setCurrentCell(row, 0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("a teaching case", True))
+    dialog.keep_selected()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
+    dialog.add_text()
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    assert dialog.keep == []
+    assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
+    assert "Kept" not in _column(dialog, "State")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    assert "Roe" not in out.read_text(encoding="utf-8")
+
+
 def test_no_label_shows_a_bare_ampersand(
     qtbot: QtBot, workspace: Workspace, output_id: int
 ) -> None:

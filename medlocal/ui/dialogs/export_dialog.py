@@ -1,4 +1,6 @@
-"""Export a saved answer or summary to .md, .docx or .pdf, optionally de-identified.
+"""Export a saved answer or summary to .md, .docx or .pdf, optionally de-identified; and, as
+:class:`DocumentExportDialog`, a de-identified copy of an imported document (the same preview,
+keep/add and audit, through :meth:`Workspace.export_document_copy`).
 
 With "Redact identifiers" on, the dialog first lists exactly what will be removed (each span,
 its type, where it is and what replaces it) from :meth:`Workspace.preview_redactions`, and the
@@ -11,6 +13,7 @@ from __future__ import annotations
 import copy
 import errno
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -39,6 +42,7 @@ from medlocal.errors import UserInputError
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 from medlocal.rag.export import ExportReport, not_found_text, redaction_tally
 from medlocal.ui import files
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.workers import Job
 from medlocal.vault.errors import VaultLockedError
@@ -65,6 +69,12 @@ KIND_NAMES = {
     "device_id": "Device ID",
     "age_over_89": "Age over 89",
 }
+
+
+# (date mode, keep, add) -> the plan; (path, redact, date mode, keep, add) -> the report. Built on
+# the GUI thread from the dialog's values, called on a worker.
+Previewer = Callable[[str, Sequence[tuple[int, str]], Sequence[str]], RedactionPlan]
+Exporter = Callable[[Path, bool, str, Sequence[tuple[int, str]], Sequence[str]], ExportReport]
 
 
 def kind_name(kind: str) -> str:
@@ -196,15 +206,16 @@ class ExportDialog(QDialog):
 
     def load_preview(self) -> Job:
         """What a redacted export would remove, computed off the GUI thread; writes nothing."""
-        workspace, output_id, mode = self.workspace, self.output_id, self.mode
+        mode = self.mode
         key = (True, mode)
         self._preview_key = key
         self.message.show_note("Finding identifiers…")
 
         keep, add = list(self.keep), list(self.add)
+        previewer = self._previewer()
 
         def work(cancel: threading.Event) -> RedactionPlan:
-            return workspace.preview_redactions(output_id, mode, keep, add)
+            return previewer(mode, keep, add)
 
         def done(plan: RedactionPlan) -> None:
             if self._preview_key != key or not self.redact.isChecked():
@@ -323,19 +334,14 @@ class ExportDialog(QDialog):
         if self.redact.isChecked() and self.planned is None:
             self.message.show_error("Wait for the list of what will be removed.")
             return None
-        workspace, output_id = self.workspace, self.output_id
         redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
+        if not redact and not self._unredacted_allowed():
+            return None
         keep, add = list(self.keep), list(self.add)
+        exporter = self._exporter()
 
         def work(cancel: threading.Event) -> ExportReport:
-            return workspace.export_output(
-                output_id,
-                path,
-                redact=redact,
-                date_mode=mode,
-                keep=keep if redact else (),
-                add=add if redact else (),
-            )
+            return exporter(path, redact, mode, keep if redact else (), add if redact else ())
 
         def done(report: ExportReport) -> None:
             self.export_job = None
@@ -355,6 +361,30 @@ class ExportDialog(QDialog):
         self._update_export_button()
         return self.export_job
 
+    def _previewer(self) -> Previewer:
+        workspace, output_id = self.workspace, self.output_id
+        return lambda mode, keep, add: workspace.preview_redactions(output_id, mode, keep, add)
+
+    def _exporter(self) -> Exporter:
+        workspace, output_id = self.workspace, self.output_id
+
+        def run(
+            path: Path,
+            redact: bool,
+            mode: str,
+            keep: Sequence[tuple[int, str]],
+            add: Sequence[str],
+        ) -> ExportReport:
+            return workspace.export_output(
+                output_id, path, redact=redact, date_mode=mode, keep=keep, add=add
+            )
+
+        return run
+
+    def _unredacted_allowed(self) -> bool:
+        """A saved answer is exported unredacted when Redact is off (it was chosen so)."""
+        return True
+
     def _clear(self) -> None:
         self.preview.setRowCount(0)
         self.planned = None
@@ -367,3 +397,47 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clear()
         super().closeEvent(event)
+
+
+class DocumentExportDialog(ExportDialog):
+    """ "Export redacted copy…" of an imported document: the outputs' dialog, with "Redact
+    identifiers" on from the start, and an unredacted copy written only after the person says
+    yes to a question naming what it holds."""
+
+    def __init__(
+        self, workspace: Workspace, document_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workspace, document_id, parent)
+        self.document_id = document_id
+        self.setWindowTitle("Export redacted copy")
+        self.redact.setChecked(True)  # the preview starts at once
+
+    def _previewer(self) -> Previewer:
+        workspace, document_id = self.workspace, self.document_id
+        return lambda mode, keep, add: workspace.preview_document_redactions(
+            document_id, mode, keep, add
+        )
+
+    def _exporter(self) -> Exporter:
+        workspace, document_id = self.workspace, self.document_id
+
+        def run(
+            path: Path,
+            redact: bool,
+            mode: str,
+            keep: Sequence[tuple[int, str]],
+            add: Sequence[str],
+        ) -> ExportReport:
+            return workspace.export_document_copy(
+                document_id, path, redact=redact, date_mode=mode, keep=keep, add=add
+            )
+
+        return run
+
+    def _unredacted_allowed(self) -> bool:
+        return confirm(
+            self,
+            "Export unredacted",
+            "Redact identifiers is off: the copy will hold the patient's name, dates and "
+            "other identifiers as imported. Write it unredacted?",
+        )

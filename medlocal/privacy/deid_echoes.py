@@ -1,0 +1,122 @@
+"""Echoes: the words of removed identifiers quoted again, out of context, elsewhere in an export.
+
+A grounding flag quotes single values and words of the text it checks ("number '4870' does not
+appear in the cited passages", "key words ('[NAME]', 'harrow')"). Out of context the redactor
+cannot tell a postcode from a count or a surname's second half from a farm tool, so the same
+item the body lost survived in the flags (walk: "QLD [ZIP]" in the body, "'4870'" in a flag).
+
+:class:`RemovedWords` holds every word (letters or digits, split at hyphens, apostrophes and
+spaces) of every text the plan removes, with the placeholder of the span it came from, and the
+patient's own identifiers from the vault (each part of the name, the MRN, the year of birth)
+whatever the plan found. :meth:`RemovedWords.spans` finds them again in a quoting text, compared
+case-insensitively, word by word. Recall first, as the redactor is: a word one removed span had
+("15" of "15 January 2026") goes from every quoting text, a dose of 15 mg too. Function words
+("the", "of") are not taken from addresses and facility names, and a one-character word only
+where it stands quoted on its own ("'5'").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from medlocal.privacy.deid_identity import PatientIdentity
+from medlocal.privacy.deid_spans import Redaction, label
+
+_WORD = re.compile(r"[^\W_]+")
+_QUOTES = "'\"‘’“”`"
+# Words too common to quote an identifier by: "12 The Avenue" must not take "the" from every
+# flag message. A word of an identifier outside this list goes, English or not ("harrow").
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "de", "del", "der", "des", "di", "do",
+        "du", "for", "from", "in", "is", "it", "la", "le", "los", "of", "on", "or", "the", "to",
+        "van", "von", "with",
+    }
+)  # fmt: skip
+# Placeholder words: a quote of "[NAME]" is a placeholder already, never an identifier.
+_PLACEHOLDER_KINDS = {"name", "date", "dob", "zip", "id", "mrn", "address", "redacted"}
+
+
+def _placeholder(kind: str) -> str:
+    """What an echo of ``kind`` is replaced by: the plain label (a shifted date's value belonged
+    to the whole date, and "90+" says what an age over 89 was)."""
+    return label(kind)
+
+
+@dataclass
+class RemovedWords:
+    """Lower-cased word -> the placeholder it is replaced by where a flag quotes it."""
+
+    words: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def collect(
+        cls, removed: Iterable[Redaction], identity: PatientIdentity | None = None
+    ) -> RemovedWords:
+        found = cls()
+        if identity is not None:
+            found._identity(identity)
+        for red in removed:
+            found._add(red.original, _placeholder(red.kind))
+        return found
+
+    def _add(self, text: str, placeholder: str) -> None:
+        for word in _WORD.findall(text):
+            word = word.casefold()
+            if word in _FUNCTION_WORDS or word in self.words:
+                continue
+            self.words[word] = placeholder
+
+    def _identity(self, identity: PatientIdentity) -> None:
+        if identity.name:
+            self._add(identity.name, label("patient_name"))
+        if identity.mrn:
+            self._add(identity.mrn, label("mrn"))
+            digits = "".join(c for c in identity.mrn if c.isdigit())
+            if digits:
+                self.words.setdefault(digits, label("mrn"))
+        if identity.dob is not None:
+            # The full date's forms are the redactor's; a quoted year of birth is one more.
+            self.words.setdefault(str(identity.dob.year), label("dob"))
+
+    def spans(self, text: str, covered: Sequence[Redaction] = ()) -> list[Redaction]:
+        """Each removed word in ``text`` outside the ``covered`` spans (the plan's own), as a
+        redaction with its placeholder."""
+        if not self.words or not text:
+            return []
+        taken = bytearray(len(text))
+        for red in covered:
+            taken[red.start : red.end] = b"\x01" * (red.end - red.start)
+        out: list[Redaction] = []
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            word = match.group().casefold()
+            placeholder = self.words.get(word)
+            if placeholder is None or _in_placeholder(text, start, end, word):
+                continue
+            if len(word) == 1 and not _quoted_alone(text, start, end):
+                continue
+            out.append(Redaction("echo", start, end, match.group(), placeholder))
+        return out
+
+
+def _in_placeholder(text: str, start: int, end: int, word: str) -> bool:
+    """``word`` is the inside of a placeholder already written ("[NAME]", "[DATE]")."""
+    return (
+        word in _PLACEHOLDER_KINDS
+        and text[start - 1 : start] == "["
+        and text[end : end + 1] == "]"
+        and text[start:end].isupper()
+    )
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return (start == 0 and end == len(text)) or (
+        before != "" and before in _QUOTES and after != "" and after in _QUOTES
+    )

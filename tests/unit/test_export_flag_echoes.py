@@ -1,0 +1,163 @@
+"""A redacted export's grounding flags quote nothing the redaction removed from the body or the
+cited passages (walk: "QLD [ZIP]" in the body but "number '4870' does not appear in the cited
+passages" in a flag; "15 January 2026" became a date but a flag quoted '15'; "90+-year-old" in
+the body and '94' in a flag; a flag's key words listed 'harrow', the second half of the patient's
+hyphenated surname)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from medlocal.app import Workspace
+from medlocal.cli import main
+from medlocal.privacy.deid_echoes import RemovedWords
+from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.redact import PatientIdentity, Redactor
+from medlocal.rag.export import document_from_output, export_document, plan_export
+from medlocal.rag.flags import Flag
+from medlocal.vault.keys import KdfParams
+
+PASS = "correct horse battery staple"
+NAME = "Eleanor Whitcombe-Harrow"
+BODY = (
+    "# Referral letter\n\n"
+    f"{NAME}, a 94-year-old woman of Gympie QLD 4870, was seen on 15 January 2026 [1]. "
+    "She takes apixaban 2.5 mg twice daily [1].\n"
+)
+SOURCE = {
+    "number": 1,
+    "document_id": 3,
+    "chunk_id": 9,
+    "file_name": "discharge.pdf",
+    "page": 1,
+    "start": 0,
+    "end": 90,
+    "snippet": f"{NAME} (94) lives at Gympie QLD 4870; reviewed 15 January 2026.",
+}
+
+
+def _flags() -> list[dict[str, object]]:
+    def at(token: str) -> int:
+        return BODY.index(token)
+
+    return [
+        Flag(0, "unverified_number", "4870", "number '4870' does not appear in the cited passages",
+             token_start=at("4870"), token_end=at("4870") + 4).as_dict(),
+        Flag(0, "unverified_number", "15", "number '15' does not appear in the cited passages",
+             token_start=at("15 Jan"), token_end=at("15 Jan") + 2).as_dict(),
+        Flag(0, "unverified_number", "94", "number '94' does not appear in the cited passages",
+             token_start=at("94"), token_end=at("94") + 2).as_dict(),
+        Flag(0, "weak_support", "",
+             "the cited passage [1] does not contain 3 of this sentence's 5 key words "
+             "('[NAME]', 'harrow', 'gympie'); they may not support it",
+             quote="whitcombe reviewed; MRN 448812").as_dict(),
+    ]  # fmt: skip
+
+
+def _doc():  # type: ignore[no-untyped-def]
+    provenance = {"sources": [SOURCE]}
+    return document_from_output("Referral letter", "summary", BODY, provenance, _flags())
+
+
+IDENTITY = PatientIdentity(name=NAME, mrn="MRN-448812", dob=date(1931, 3, 14))
+LEAKS = ("4870", "'15'", "94", "harrow", "whitcombe", "gympie", "448812")
+
+
+def _flags_section(text: str) -> str:
+    return text.split("Flags", 1)[1].split("References", 1)[0]
+
+
+def _read(path: Path) -> str:
+    if path.suffix == ".pdf":
+        return "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+    if path.suffix == ".docx":
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_redacted_flags_quote_nothing_the_body_lost(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"letter{suffix}"
+    export_document(_doc(), path, redactor=Redactor(IDENTITY, shift_days=10))
+    text = _read(path)
+    flags = _flags_section(text).lower()
+    for leak in LEAKS:
+        assert leak not in flags, (leak, flags)
+    assert "number '[zip]' does not appear" in flags
+    assert "number '[date]'" in flags and "number '90+'" in flags
+    assert "'[name]'" in flags
+    # The body lost them too, and what the flags say otherwise stays readable.
+    body = text.split("Flags", 1)[0]
+    assert "4870" not in body and "Harrow" not in body
+    assert "apixaban 2.5 mg" in text
+    assert "does not appear in the cited passages" in flags
+
+
+def test_flag_quote_loses_the_patients_identity_whatever_the_plan_found() -> None:
+    doc = _doc()
+    plan = plan_export(doc, Redactor(IDENTITY, shift_days=10))
+    removed = plan.removed_words()
+    quote = removed.spans("harrow and 448812 and 1931 and apixaban")
+    assert [r.original for r in quote] == ["harrow", "448812", "1931"]
+    assert [r.replacement for r in quote] == ["[NAME]", "[MRN]", "[DOB]"]
+
+
+def test_a_kept_span_may_be_quoted_by_the_flags() -> None:
+    """A span the person kept stays in the body: the flags may quote it too."""
+    doc = document_from_output(
+        "Letter", "summary", "Seen at Larkfield Clinic today.", {},
+        [Flag(-1, "weak_support", "", "key words ('larkfield') missing").as_dict()],
+    )  # fmt: skip
+    plan = plan_export(doc, Redactor(shift_days=10))
+    number = next(it.number for it in plan.items if "Larkfield" in it.redaction.original)
+    plan.keep(number, "a ward name")
+    message = plan.fields[[w for w, _ in plan.fields].index("flag 1 message")][1]
+    assert "larkfield" in plan.apply_quoting("flag 1 message", message)
+
+
+def test_echoes_skip_function_words_and_lone_letters_unquoted() -> None:
+    removed = RemovedWords.collect(
+        [Redaction("street_address", 0, 14, "12 The Avenue", "[ADDRESS]"),
+         Redaction("date", 0, 7, "5 March", "[DATE]")]
+    )  # fmt: skip
+    text = "the avenue of 5 and '5' and 12 [1]"
+    spans = removed.spans(text)
+    assert [(r.original, text[r.start - 1]) for r in spans] == [
+        ("avenue", " "), ("5", "'"), ("12", " ")
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> Iterator[tuple[Workspace, int, Path]]:
+    ws = Workspace(tmp_path / "vault", kdf_params=KdfParams(8 * 1024, 1, 1))
+    ws.create_vault(PASS, PASS)
+    vault = ws.require_vault()
+    patient = vault.add_patient(NAME, mrn="MRN-448812", dob="1931-03-14")
+    doc = _doc()
+    output_id = vault.save_output(
+        patient, "summary", doc.title, BODY, {"sources": [SOURCE]}, _flags()
+    )
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    yield ws, output_id, secret
+    ws.close()
+
+
+def test_cli_outputs_export_redacts_the_flags(
+    setup: tuple[Workspace, int, Path], tmp_path: Path
+) -> None:
+    ws, output_id, secret = setup
+    out = tmp_path / "x.md"
+    argv = ["outputs", "export", str(output_id), "--out", str(out), "--redact",
+            "--passphrase-file", str(secret)]  # fmt: skip
+    assert main(argv, workspace=ws) == 0
+    flags = _flags_section(out.read_text(encoding="utf-8")).lower()
+    for leak in LEAKS:
+        assert not re.search(re.escape(leak), flags), (leak, flags)
