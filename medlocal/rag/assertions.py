@@ -153,10 +153,11 @@ class _Token:
     end: int
 
 
-def _tokens(text: str, offset: int) -> list[_Token]:
+def _tokens(text: str, offset: int, limit: int | None = None) -> list[_Token]:
     # Citation brackets are not words: "[1]" must not read as the "1" of "type 1 diabetes" or as a
-    # value in a list item (blanked, so offsets stay those of ``text``).
-    text = blank_citations(text)
+    # value in a list item (blanked, so offsets stay those of ``text``). ``limit``: the highest
+    # passage number, as the other readers of the text pass it (see ``is_reference_range``).
+    text = blank_citations(text, limit)
     return [
         _Token(m.group().lower(), offset + m.start(), offset + m.end())
         for m in _TOKEN.finditer(text)
@@ -340,11 +341,12 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
                 out[j].side = out[j].side or side
 
 
-def mentions(text: str) -> list[Mention]:
-    """Concept mentions of ``text`` with their assertions, sentence by sentence."""
+def mentions(text: str, limit: int | None = None) -> list[Mention]:
+    """Concept mentions of ``text`` with their assertions, sentence by sentence (``limit``: the
+    highest passage number its citations may name, None when not known)."""
     found: list[Mention] = []
     for sentence in split_sentences(text):
-        tokens = _tokens(sentence.text, sentence.start)
+        tokens = _tokens(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
         words = [_norm(t.text) for t in tokens]
         for i, token in enumerate(tokens):
@@ -387,15 +389,19 @@ def index_mentions(text: str) -> dict[str, list[Mention]]:
 
 
 def compare(
-    sentence: str, passages: str | Mapping[str, Sequence[Mention]], offset: int = 0
+    sentence: str,
+    passages: str | Mapping[str, Sequence[Mention]],
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[Mismatch]:
     """Concepts of ``sentence`` whose assertion every mention in ``passages`` (a text, or its
-    ``index_mentions``) contradicts. Offsets of the returned mentions are shifted by ``offset``."""
+    ``index_mentions``) contradicts. Offsets of the returned mentions are shifted by ``offset``;
+    ``limit``: the highest passage number the sentence's citations may name."""
     evidence = index_mentions(passages) if isinstance(passages, str) else passages
     results: list[Mismatch] = []
     seen: set[str] = set()
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
-    for mention in sorted(mentions(sentence), key=lambda m: " " not in m.key):
+    for mention in sorted(mentions(sentence, limit), key=lambda m: " " not in m.key):
         others = evidence.get(mention.key)
         if not others:
             continue

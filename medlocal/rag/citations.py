@@ -60,7 +60,8 @@ _LAB_UNIT = (
     r"|mmol|µmol|μmol|umol|meq|mmhg|bpm|fl|pg|iu|u|g|mm|cm|kg"
 )
 _VALUE_BEFORE = re.compile(
-    rf"\d\s?(?:(?:{_LAB_UNIT})(?![a-z]))?\s*(?:\(?\b(?:[HL]|high|low)\b\)?|[↑↓*])?\s*[:=]?\s*$",
+    rf"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:(?:{_LAB_UNIT})(?![a-z]))?"
+    r"\s*(?:\(?\b(?:[HL]|high|low)\b\)?|[↑↓*])?\s*[:=]?\s*$",
     re.I,
 )
 # Words that announce one: "reference range [135-145]", "(normal: [0-5])", "ref [4-11]".
@@ -71,10 +72,18 @@ _RANGE_WORD_BEFORE = re.compile(
 )
 # Brackets between a value and its range ("7 [H] [4-11]", "7 [9] [4-11]") are skipped.
 _TRAILING_BRACKETS = re.compile(r"(?:\[[^\[\]\n]{0,30}\]\s*)+$")
-# A range whose first number lies this far past the highest passage given is no citation.
+# A range whose first number lies this far past the highest passage given is no citation when
+# something before it says value, or when it spans more than this many numbers (a model inventing
+# citations writes a short run: "[14-16]", reported, not kept as text)...
 _FAR_PAST = 10
-# ... and with no passages known, a range from this number on.
+# ... and with no passages known, or whatever stands before it, a range from this number on.
 _FAR = 100
+# A value is on a range's scale when it lies within this factor of the range's ends: "CRP 12
+# [1-5]", "ALT 250 [7-56]", not "Creatinine 92 [1-3]" (a citation of passages 1 to 3).
+_SCALE = 10
+# A value inside a range this wide makes it a reference range whatever the passage count: "Sodium
+# 138 mmol/L [135-145]" with 200 passages given is no citation of passages 135 to 145.
+_INSIDE_WIDTH = 5
 
 
 def parse_group(body: str) -> list[int]:
@@ -95,16 +104,21 @@ def parse_group(body: str) -> list[int]:
 
 def is_reference_range(text: str, match: re.Match[str], limit: int | None = None) -> bool:
     """Whether the bracket ``match`` (a ``CITATION`` match in ``text``) holds a reference range,
-    not citation numbers; ``limit`` is the highest passage number given (None: not known).
+    not citation numbers; ``limit`` is the highest passage number given (None: not known). Every
+    reader of one text must pass the same ``limit``.
 
-    Only a single range can be one ("[135-145]", not "[1, 3-5]" nor "[Passages 1-3]"). It is one
-    when no passage could be meant: it starts at 0 ("[0-40]"), or its first number lies far past
-    the passages ("[135-145]" for 8 passages: more than 10 past; with no limit known, from 100 on).
-    Otherwise it is one only after a value ("138 mmol/L [135-145]", "WBC 7 [4-11]"), the name of
-    what was measured ("Potassium [3-5]") or a word such as "reference range", and then only when
-    it reaches past the passages given ("WBC 7 [4-11]" for 5 passages), when no limit is known, or
-    when a citation follows it ("4.2 mmol/L [3-5] [1]"). "Sodium 138 mmol/L [1-3]." for 5
-    passages stays a citation of passages 1 to 3."""
+    Only a single range can be one ("[135-145]", not "[1, 3-5]" nor "[Passages 1-3]"). It starts
+    at 0 ("[0-40]"), or it follows a value ("138 mmol/L [135-145]", "WBC 7 [4-11]"), the name of
+    what was measured ("Potassium [3-5]") or a word such as "reference range". A value must be on
+    the range's scale: within a factor of 10 of its ends ("CRP 12 [1-5]"; not "Creatinine 92
+    [1-3] [5]", a citation of passages 1 to 3 and 5). Then it is one when it lies far past the
+    passages ("[135-145]" for 8 passages: more than 10 past), reaches past them ("WBC 7 [4-11]"
+    for 5 passages), when no limit is known, when a citation follows it ("4.2 mmol/L [3-5]
+    [1]"), or when the value lies inside a range at least 5 wide ("Sodium 138 [135-145]" for 200
+    passages). "Sodium 138 mmol/L [1-3]." for 5 passages stays a citation of passages 1 to 3.
+    With nothing before it, a range is one only from 100 on, or far past the passages and more
+    than 10 wide ("Ferritin noted [30-400]" for 5 passages); "Started 2 weeks ago [14-16]." for 3
+    passages is an invented citation, removed and reported."""
     body = match.group(1)
     if _LABEL_WORD.search(body) or re.search(r"[,;]", body):
         return False
@@ -116,17 +130,21 @@ def is_reference_range(text: str, match: re.Match[str], limit: int | None = None
         return True
     if lo > hi:
         return False  # a citation written backwards, or an error: cleaned and reported
-    if lo > (limit + _FAR_PAST if limit is not None else _FAR - 1):
+    far_past = lo > (limit + _FAR_PAST if limit is not None else _FAR - 1)
+    if lo >= _FAR and far_past:
         return True
     before = text[max(0, match.start() - 60) : match.start()].replace("\x00", "")
     before = _TRAILING_BRACKETS.sub("", before)
-    if not (
-        _VALUE_BEFORE.search(before)
-        or _RANGE_WORD_BEFORE.search(before)
-        or ends_with_measure(before.rstrip())
-    ):
-        return False
-    if limit is None or hi > limit:
+    value = _VALUE_BEFORE.search(before)
+    if value is not None:
+        number = float(value.group(1))
+        if not lo / _SCALE <= number <= hi * _SCALE:
+            return False
+        if lo <= number <= hi and hi - lo >= _INSIDE_WIDTH:
+            return True
+    elif not (_RANGE_WORD_BEFORE.search(before) or ends_with_measure(before.rstrip())):
+        return far_past and hi - lo > _FAR_PAST
+    if far_past or limit is None or hi > limit:
         return True
     after = text[match.end() :].lstrip()
     return bool(after.startswith("[") and CITATION.match(after))

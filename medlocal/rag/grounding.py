@@ -280,7 +280,7 @@ def check_sentence(
                 start,
             )
     if cited:
-        for mismatch in compare_assertions(body, facts.mentions(cited)):
+        for mismatch in compare_assertions(body, facts.mentions(cited), limit=_limit(passages)):
             m = mismatch.mention
             check.add(
                 _ASSERTION_KINDS[mismatch.dimension],

@@ -193,9 +193,10 @@ class Summarizer:
                 lexicon=self.lexicon,
                 min_overlap=self.attach_min_overlap,
             )
-            note = _cited_sentences(
-                renumber(checked.text, to_global).text, max(to_global.values(), default=0)
-            )
+            # One limit for this step's text: its own passages (the model saw 1..len(local)).
+            # Sentences are chosen on the local text, with the limit renumbering and grounding
+            # used, so a bracket is a citation or a reference range once, not once each.
+            note = renumber(_cited_sentences(checked.text, len(local)), to_global).text
             if note:
                 notes.append(note)
             elif not _says_silent(raw):

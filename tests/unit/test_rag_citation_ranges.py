@@ -8,12 +8,17 @@ citation ranges ("[1-3]", "[2-4]" for 5 passages) still work.
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Sequence
 
+import pytest
+from fixtures.fake_models import FakeChatModel, hit
+
+from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.answer import model_declined
+from medlocal.rag.assertions import _tokens
 from medlocal.rag.citations import blank_citations, cited_numbers, keep_valid, renumber
 from medlocal.rag.grounding import ground
-from medlocal.rag.summarize import _cited_sentences
+from medlocal.rag.summarize import Summarizer, _cited_sentences, _numbers_in
 from medlocal.ui.render import answer_html
 
 FIVE = {1, 2, 3, 4, 5}
@@ -120,3 +125,58 @@ def test_the_window_links_only_the_citations() -> None:
     html = answer_html("Sodium 138 mmol/L [135-145] [2].", cite_prefix="0.")
     assert "[135-145]" in html
     assert html.count('href="cite:') == 1 and 'href="cite:0.2"' in html
+
+
+# Review 14, item 10: one limit per text, and a value must be on its range's scale.
+
+
+def test_a_range_around_its_value_is_text_whatever_the_passage_count() -> None:
+    # With 145 passages or more, "[135-145]" after "138" was read as citations of 135 to 145.
+    text = "Sodium was 138 mmol/L [135-145]."
+    assert _cited_sentences(text, 200) == ""
+    assert _numbers_in(text, 200) == []
+    assert keep_valid("Na 138 [135-145].", set(range(1, 201))).text == "Na 138 [135-145]."
+    for valid in ({1, 2, 3}, set(range(1, 201))):
+        assert keep_valid("CRP 12 [0-5].", valid).text == "CRP 12 [0-5]."
+        assert keep_valid("Na 138 [135-145].", valid).invalid == []
+
+
+def test_a_citation_range_after_a_value_far_off_its_scale_stays_a_citation() -> None:
+    assert cited_numbers("Creatinine 92 [1-3] [5].", 5) == [1, 2, 3, 5]
+    cleaned = keep_valid("Creatinine 92 [1-3] [5].", FIVE)
+    assert cleaned.text == "Creatinine 92 [1, 2, 3] [5]." and cleaned.invalid == []
+    # On the scale, a citation after it still makes the bracket a range (as before).
+    assert keep_valid("WBC 7 [4-11] [5].", FIVE).text == "WBC 7 [4-11] [5]."
+
+
+def test_an_invented_citation_range_with_no_value_before_it_is_reported() -> None:
+    cleaned = keep_valid("Started 2 weeks ago [14-16].", {1, 2, 3})
+    assert cleaned.text == "Started 2 weeks ago." and cleaned.invalid == [14, 15, 16]
+    result = ground("Started 2 weeks ago [14-16].", {1: "a", 2: "b", 3: "c"}, attach=False)
+    assert [f.token for f in result.flags if f.kind == "invalid_citation"] == [
+        "[14]",
+        "[15]",
+        "[16]",
+    ]
+
+
+def test_assertion_tokens_take_the_limit_too() -> None:
+    # For 5 passages "[1-3]" after "7.2%" is a citation (as cleanup reads it): not words.
+    words = [t.text for t in _tokens("HbA1c 7.2% [1-3] noted", 0, 5)]
+    assert "1" not in words and "3" not in words
+    # Without a limit it reads as a range, as before.
+    assert "3" in [t.text for t in _tokens("HbA1c 7.2% [1-3] noted", 0)]
+
+
+def test_the_map_step_reads_its_notes_with_its_own_passage_count() -> None:
+    # Late map steps hold passages numbered past 140; the model sees them as 1, 2, ... A range
+    # the step kept as text (far past its own few passages) must not turn into citations of the
+    # global passages 140 to 150 when its sentences are chosen: one limit for the step's text.
+    def model_reply(messages: Sequence[ChatMessage]) -> str:
+        return "Creatinine 92 umol/L [140-150]."
+
+    hits = [hit(i, f"Day {i}: sodium checked.", start=i * 40) for i in range(1, 161)]
+    mapped = Summarizer(
+        FakeChatModel(model_reply, n_ctx=300), params=SamplingParams(max_tokens=40)
+    ).map_record(hits)
+    assert mapped.notes == []
