@@ -499,8 +499,11 @@ class ChatPanel(QWidget):
         if added:  # a finished answer: drawn where its live part was, the turns above kept
             first = len(self.turns) - len(added)
             self._shown = list(self.turns)
+            # Only the very first piece joins the live part's empty block; every later turn's
+            # first piece starts a block of its own after the previous turn's closing rule, as
+            # in a full draw (it would otherwise be merged into that rule's block).
             self._pending = _Pieces(
-                (chunk, number == 0)
+                (chunk, index == first and number == 0)
                 for index, turn in enumerate(added, start=first)
                 for number, chunk in enumerate(chunked(self._iter_turn_blocks(index, turn)))
             )
@@ -628,8 +631,9 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
 
 
 class _Pieces:
-    """A finished answer's pieces still to draw, each with "first piece of its turn"; taken one
-    at a time, the next one ready (so its truth says whether any is left)."""
+    """A finished answer's pieces still to draw, each with "joins the live part's empty block"
+    (true of the first piece of the first added turn only); taken one at a time, the next one
+    ready (so its truth says whether any is left)."""
 
     def __init__(self, pieces: Iterable[tuple[Chunk, bool]] = ()) -> None:
         self._pieces = iter(pieces)

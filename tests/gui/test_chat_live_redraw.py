@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from conftest import window_with_patient
 from PySide6.QtGui import QTextFormat
 from pytestqt.qtbot import QtBot
@@ -183,4 +184,28 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     assert "Long line" not in chat.view.toPlainText()
     qtbot.wait(20)
     assert chat.view.toPlainText().strip() == "You: Other chat?\nOther answer."
+    window.close()
+
+
+@pytest.mark.parametrize("lines", [1, 400])
+def test_two_turns_added_in_one_redraw_draw_as_a_full_draw_does(
+    qtbot: QtBot, gui_workspace: Workspace, lines: int
+) -> None:
+    """Review 14, item 11: each added turn's first piece joined the block at the cursor, which
+    only the first added turn finds empty (the live part's block); the second turn's question was
+    merged into the first turn's closing rule."""
+    window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
+    chat = window.chat
+    chat.turns = [ChatTurn("Q0?", "A0.")]
+    chat.redraw()
+    one, two = ((f"A{n}." if lines == 1 else _long_answer(lines, f"A{n}")) for n in (1, 2))
+    chat.turns = [*chat.turns, ChatTurn("Q1?", one), ChatTurn("Q2?", two)]
+    chat.redraw()
+    qtbot.waitUntil(lambda: not chat._pending)
+    piecewise = _blocks(chat), chat.view.toPlainText()
+    chat._shown = None
+    chat.redraw()
+    assert piecewise == (_blocks(chat), chat.view.toPlainText())
+    assert [text for text, rule in piecewise[0] if rule] == ["", "", ""]
+    assert ("You: Q2?", False) in piecewise[0]
     window.close()
