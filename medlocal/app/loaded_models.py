@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,10 @@ class LoadedModels:
         # reranker file is reported once, not at every search)
         self._reranker: tuple[str, Reranker | None] | None = None
         self._lock = threading.RLock()
+        # Rerankers held by a rescoring now (``reranker_in_use``), by id: (model, holders); and
+        # those unloaded meanwhile, which are let go when their last holder is done.
+        self._reranker_holds: dict[int, tuple[Reranker, int]] = {}
+        self._retired_rerankers: dict[int, tuple[str, Reranker]] = {}
         # Set by a window before it loads models: see automatic_threads.
         self.leave_cpu_for_window = False
 
@@ -257,8 +262,47 @@ class LoadedModels:
         return self.engine.load_reranker(path, self.load_options(path, n_ctx=512))
 
     def _unload_reranker(self) -> None:
-        _unload_own(self._reranker, self._reranker_loader, LlamaReranker)
+        held = self._reranker
         self._reranker = None
+        if held is not None and held[1] is not None and id(held[1]) in self._reranker_holds:
+            # A search is rescoring with it: it is unloaded when that search is done.
+            self._retired_rerankers[id(held[1])] = (held[0], held[1])
+            return
+        _unload_own(held, self._reranker_loader, LlamaReranker)
+
+    @contextmanager
+    def reranker_in_use(self) -> Iterator[Reranker | None]:
+        """The reranker (as ``reranker`` gives it), held in memory until the block ends: an
+        unload meanwhile (the ``rerank`` setting changed on any thread, another default model)
+        takes it out of use at once but unloads it only when the last holder is done."""
+        for _ in range(3):  # unloaded or replaced between loading and holding it: once more
+            loaded = self.reranker()
+            if loaded is None:
+                yield None
+                return
+            with self._lock:
+                if self._reranker is not None and self._reranker[1] is loaded:
+                    _, holders = self._reranker_holds.get(id(loaded), (loaded, 0))
+                    self._reranker_holds[id(loaded)] = (loaded, holders + 1)
+                    break
+        else:
+            yield None
+            return
+        try:
+            yield loaded
+        finally:
+            self._let_go(loaded)
+
+    def _let_go(self, model: Reranker) -> None:
+        with self._lock:
+            _, holders = self._reranker_holds[id(model)]
+            if holders > 1:
+                self._reranker_holds[id(model)] = (model, holders - 1)
+                return
+            del self._reranker_holds[id(model)]
+            retired = self._retired_rerankers.pop(id(model), None)
+            if retired is not None:
+                _unload_own(retired, self._reranker_loader, LlamaReranker)
 
     # -- all of them ---------------------------------------------------------------------------
 
@@ -288,6 +332,9 @@ class LoadedModels:
             self._unload_chat()
             self._unload_embedder()
             self._unload_reranker()
+            for retired in self._retired_rerankers.values():  # closing: held or not
+                _unload_own(retired, self._reranker_loader, LlamaReranker)
+            self._retired_rerankers.clear()
         if self._engine is not None and self._owns_engine:
             self._engine.shutdown()
             self._engine = None
@@ -306,3 +353,27 @@ def _unload_own(
     """Unload a model this workspace loaded itself; one a loader handed in is left alone."""
     if held is not None and loader is None and isinstance(held[1], kind):
         held[1].unload()
+
+
+class HeldReranker:
+    """Stands for a workspace's reranker in a retriever: each rescoring holds the reranker
+    loaded then for its length (``LoadedModels.reranker_in_use``), so no unload pulls it from
+    under the search, and a retriever kept for a whole chat uses the reranker of each turn."""
+
+    def __init__(self, models: LoadedModels, loaded: Reranker) -> None:
+        self._models = models
+        self.name = loaded.name
+        self.sha256 = loaded.sha256
+
+    def rerank_scores(
+        self,
+        query: str,
+        passages: Sequence[str],
+        cancel: threading.Event | None = None,
+    ) -> list[float]:
+        with self._models.reranker_in_use() as reranker:
+            if reranker is None:
+                # Reranking turned off (or no reranker left) since the retriever was made: the
+                # fused order is kept, as a search without reranking has it.
+                return [0.0] * len(passages)  # ties keep the fused order
+            return reranker.rerank_scores(query, passages, cancel)

@@ -19,7 +19,7 @@ from medlocal.app.doctor import DoctorReport, doctor_report
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
 from medlocal.app.installed_models import ModelCheck, ModelRemoval
-from medlocal.app.loaded_models import LoadedModels, ModelLoader, Notice
+from medlocal.app.loaded_models import HeldReranker, LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
     export_document_copy,
@@ -115,6 +115,7 @@ class Workspace:
         # file are read again when the file changes (see ``settings``).
         self._settings_from_file = settings is None
         self._settings_stamp: tuple[int, int, int] | None = None
+        self._settings_lock = threading.RLock()  # re-entrant: reading settings reads settings
         self.notice: Notice = notice or (lambda text: log.info("%s", text))
         # The collaborators read settings and notice through the workspace at each use: settings
         # change, and a window replaces ``notice`` after construction.
@@ -146,26 +147,36 @@ class Workspace:
         use are kept (the next start asks about it)."""
         if self._settings is not None and not self._settings_from_file:
             return self._settings
-        stamp = _file_stamp(settings_path())
-        if self._settings is None:
-            self._settings = load_settings()
-            self._settings_stamp = stamp
-        elif stamp != self._settings_stamp:
-            self._settings_stamp = stamp
-            try:
-                reread = load_settings()
-            except UserInputError as exc:
-                log.warning("settings file changed and cannot be used (%s); keeping these", exc)
-            else:
-                before, self._settings = self._settings, reread
-                self._settings_took_effect(_changed_names(before, reread))
-        return self._settings
+        changed: set[str] = set()
+        # Any thread reads settings (worker jobs too): one of them reads the changed file and
+        # takes its changes, once. What they do (``_settings_took_effect``) runs after the lock
+        # is let go: it takes the models' and the vault's own locks, and loading a model reads
+        # settings (one lock order, no deadlock).
+        with self._settings_lock:
+            stamp = _file_stamp(settings_path())
+            if self._settings is None:
+                self._settings = load_settings()
+                self._settings_stamp = stamp
+            elif stamp != self._settings_stamp:
+                self._settings_stamp = stamp
+                try:
+                    reread = load_settings()
+                except UserInputError as exc:
+                    log.warning("settings file changed and cannot be used (%s); keeping these", exc)
+                else:
+                    before, self._settings = self._settings, reread
+                    changed = _changed_names(before, reread)
+            current = self._settings
+        if changed:
+            self._settings_took_effect(changed)
+        return current
 
     def reset_settings(self) -> Path | None:
         """Move an unusable settings file aside (kept as ``settings.toml.bad-<time>``) and use
         the defaults. Returns the backup copy's path (None when there was no file)."""
-        backup = reset_settings_file()
-        self._settings = None
+        with self._settings_lock:
+            backup = reset_settings_file()
+            self._settings = None
         return backup
 
     def update_settings(self, **changes: Any) -> Settings:
@@ -173,16 +184,20 @@ class Workspace:
         from medlocal.settings import coerce_setting
 
         checked = {name: coerce_setting(name, value) for name, value in changes.items()}
-        updated = replace(self.settings, **checked)
-        save_settings(updated)
-        self._settings = updated
-        self._settings_stamp = _file_stamp(settings_path())
+        with self._settings_lock:
+            updated = replace(self.settings, **checked)
+            save_settings(updated)
+            self._settings = updated
+            self._settings_stamp = _file_stamp(settings_path())
         self._settings_took_effect(set(changes))
         return updated
 
     def _settings_took_effect(self, changed: set[str]) -> None:
         """What a changed setting does at once, whether the window saved it or a terminal's
-        ``medlocal settings set`` rewrote the file (read again at the next use)."""
+        ``medlocal settings set`` rewrote the file (read again at the next use). It may run on
+        any thread that reads settings: the vault's idle timer is re-armed under the vault's
+        timer lock, and an unload waits for the searches holding the reranker
+        (``LoadedModels.reranker_in_use``)."""
         if "auto_lock_minutes" in changed:
             self._session.idle_setting_changed()
         if "rerank" in changed:
@@ -246,7 +261,12 @@ class Workspace:
     def _retriever(
         self, vault: Vault, *, chat: Any = None, cancel: threading.Event | None = None
     ) -> Retriever:
-        return retriever_for(vault, self.settings, self.reranker(), chat=chat, cancel=cancel)
+        # The retriever gets a stand-in: each rescoring holds the reranker loaded then, so an
+        # unload meanwhile (the rerank setting changed) waits for it, and a chat kept open uses
+        # the reranker of each turn, not one unloaded since.
+        loaded = self.reranker()
+        held = None if loaded is None else HeldReranker(self._models, loaded)
+        return retriever_for(vault, self.settings, held, chat=chat, cancel=cancel)
 
     # -- vault: create, unlock, lock (medlocal.app.vault_session) ------------------------------
 

@@ -61,6 +61,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
         self._idle_timer: threading.Timer | None = None
+        # The timer is set again from whichever thread changes the setting, and by the timer's
+        # own thread: one timer at a time.
+        self._idle_guard = threading.Lock()
         self._idle_timeout: float | None = None
         self._lock_listeners: list[Callable[[str], None]] = []
 
@@ -125,9 +128,10 @@ class Vault(DocumentsMixin, ChatsMixin):
 
     def lock(self, reason: str = "user") -> None:
         """Close the database, drop the in-memory index, overwrite key material."""
-        if self._idle_timer is not None:
-            self._idle_timer.cancel()
-            self._idle_timer = None
+        with self._idle_guard:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
         session, self._s = self._s, None
         if session is not None:
             session.close(reason)
@@ -158,28 +162,34 @@ class Vault(DocumentsMixin, ChatsMixin):
 
     def set_idle_timeout(self, seconds: float | None) -> None:
         """Lock automatically after ``seconds`` without a vault call (None turns it off)."""
-        self._idle_timeout = seconds
-        if self._idle_timer is not None:
-            self._idle_timer.cancel()
-            self._idle_timer = None
-        if seconds is not None:
-            self._arm_idle_timer(seconds)
+        with self._idle_guard:
+            self._idle_timeout = seconds
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            if seconds is not None:
+                self._arm_idle_timer(seconds)
 
     def _arm_idle_timer(self, delay: float) -> None:
+        """Start the timer (``_idle_guard`` held)."""
         timer = threading.Timer(delay, self._idle_check)
         timer.daemon = True
         self._idle_timer = timer
         timer.start()
 
     def _idle_check(self) -> None:
-        timeout = self._idle_timeout
-        if timeout is None or self._s is None:
-            return
-        remaining = self._last_used + timeout - time.monotonic()
-        if remaining <= 0:
-            self.lock("idle")
-        else:
-            self._arm_idle_timer(remaining)
+        with self._idle_guard:
+            timeout = self._idle_timeout
+            if timeout is None or self._s is None:
+                return
+            running = threading.current_thread()
+            if isinstance(running, threading.Timer) and running is not self._idle_timer:
+                return  # a timer replaced as it fired (the setting changed): the new one counts
+            remaining = self._last_used + timeout - time.monotonic()
+            if remaining > 0:
+                self._arm_idle_timer(remaining)
+                return
+        self.lock("idle")  # outside the guard: lock takes it, and runs the lock listeners
 
     # --- keys -----------------------------------------------------------------------------------
 

@@ -287,3 +287,117 @@ def test_doctor_names_the_reranker(tmp_path: Path) -> None:
         and "top 8" in line
         for line in lines
     )
+
+
+# -- a settings change read on any thread, while a search holds the reranker (review 14) -----------
+
+
+class BlockingReranker(WordReranker):
+    """Rescores once ``release`` is set, saying when it has started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def rerank_scores(
+        self, query: str, passages: Sequence[str], cancel: threading.Event | None = None
+    ) -> list[float]:
+        self.started.set()
+        assert self.release.wait(10)
+        return super().rerank_scores(query, passages, cancel)
+
+
+def _record_unloads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """What ``LoadedModels`` unloads (a loader's models are otherwise left alone)."""
+    from medlocal.app import loaded_models
+
+    unloaded: list[object] = []
+
+    def record(held: tuple[object, object] | None, loader: object, kind: object) -> None:
+        if held is not None and held[1] is not None:
+            unloaded.append(held[1])
+
+    monkeypatch.setattr(loaded_models, "_unload_own", record)
+    return unloaded
+
+
+def test_an_unload_waits_for_the_rescoring_that_holds_the_reranker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from medlocal.app.loaded_models import LoadedModels
+
+    unloaded = _record_unloads(monkeypatch)
+    made: list[WordReranker] = []
+
+    def load(model: str | None) -> WordReranker:
+        made.append(WordReranker())
+        return made[-1]
+
+    models = LoadedModels(Settings, lambda text: None, lambda role, m: None, reranker_loader=load)
+    with models.reranker_in_use() as held:
+        assert held is made[0]
+        models.unload("reranker")  # the rerank setting changed, on another thread
+        assert unloaded == []  # still rescoring: not pulled from under it
+        assert models.reranker() is made[1]  # the next search gets a fresh one
+    assert unloaded == [made[0]]  # let go when the rescoring is done
+    models.unload("reranker")  # held by no one: at once
+    assert unloaded == [made[0], made[1]]
+
+
+def test_a_settings_change_read_by_a_worker_mid_search_does_not_unload_its_reranker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reranker = BlockingReranker()
+    ws, patient = _workspace(tmp_path, reranker_loader=lambda model: reranker)
+    unloaded = _record_unloads(monkeypatch)
+    found: list[list[SearchHit]] = []
+    try:
+        assert ws.settings.rerank != "off"
+        search = threading.Thread(
+            target=lambda: found.append(ws.search("penicillin allergy rash", patient_id=patient))
+        )
+        search.start()
+        assert reranker.started.wait(10)
+        # `medlocal settings set rerank off` in a terminal; a worker job reads settings next.
+        update_setting("rerank", "off")
+        worker = threading.Thread(target=lambda: ws.settings)
+        worker.start()
+        worker.join(10)
+        assert ws.settings.rerank == "off" and ws.reranker() is None
+        assert unloaded == [] and search.is_alive()  # the search still holds it
+        reranker.release.set()
+        search.join(10)
+        assert found and found[0][0].file_name == "c.txt"  # rescored to the end
+        assert unloaded == [reranker]  # then let go
+    finally:
+        reranker.release.set()
+        ws.close()
+
+
+def test_a_chat_kept_open_rescores_with_the_reranker_of_each_turn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A retriever made while reranking was on: turned off, its searches keep the fused order;
+    # on again, they use the reranker loaded then, not the one unloaded meanwhile.
+    made: list[WordReranker] = []
+
+    def load(model: str | None) -> WordReranker:
+        made.append(WordReranker())
+        return made[-1]
+
+    ws, patient = _workspace(tmp_path, reranker_loader=load)
+    try:
+        retriever = ws._retriever(ws.require_vault())
+        vector = FakeEmbedder().embed(["penicillin allergy rash"])[0]
+        retriever.search("penicillin allergy rash", vector, patient_id=patient, k=2)
+        assert len(made) == 1 and made[0].calls
+        ws.update_settings(rerank="off")
+        plain = ws.require_vault().search("penicillin allergy rash", vector, patient_id=patient)
+        hits = retriever.search("penicillin allergy rash", vector, patient_id=patient, k=2)
+        assert hits == plain[:2] and len(made[0].calls) == 1
+        ws.update_settings(rerank="auto")
+        retriever.search("penicillin allergy rash", vector, patient_id=patient, k=2)
+        assert len(made) == 2 and made[1].calls
+    finally:
+        ws.close()
