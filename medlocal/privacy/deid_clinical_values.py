@@ -9,7 +9,13 @@ import re
 from bisect import bisect_left
 
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, TITLES
+from medlocal.privacy.deid_people_words import (
+    FUNCTION_CUES,
+    PARTICLES,
+    PERSON_VERB,
+    RELATIONS,
+    TITLES,
+)
 from medlocal.privacy.deid_tokens import Tok
 
 # A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
@@ -50,19 +56,28 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
         return False
     left = tokens[i - 1]
     gap = text[left.end : tokens[i].start]
-    if _DOSE_BEFORE.search(text, max(0, left.start - 30), tokens[i].start) and not (
-        lex.name_like(tokens[i].lower.rstrip("'’"))
+    if (
+        _DOSE_BEFORE.search(text, max(0, left.start - 30), tokens[i].start)
+        and not lex.name_like(tokens[i].lower.rstrip("'’"))
+        and not _PERSON_ACTS.match(text, tokens[i].end)
+        and not PERSON_VERB.match(text, tokens[i].end)
     ):
+        # "cyclizine 50 mg tds, Xyz, ..." / "Xyz 10 mg": the next item of the list, not a
+        # person doing something ("1-0-1, Xyz to recheck", "bd, Xyz will call")
         return True
     if i + 1 >= len(tokens):
         return False
     right = tokens[i + 1]
     gaps = (gap, text[tokens[i].end : right.start])
     if re.fullmatch(r"[ \t]*\+[ \t]*", gaps[1]) and not lex.name_like(tokens[i].bare):
-        # "on Xyz + cyclosporin": a medicine given with another
-        return (
-            lex.clinical(fold(right.word.rstrip("'’"))) and fold(right.word) not in lex.given_names
-        )
+        # "on Xyz + cyclosporin", "tacrolimus, Xyz + cyclosporin", "Regimen: Xyz + abc": a
+        # medicine given with another. Both sides are read: in a phrase, the word before is a
+        # medicine or a word of taking one ("Joint visit Xyz + physio" is a person seen with
+        # the physio); after a colon, a bullet or a line's start it begins the item.
+        in_phrase = not gap.strip(" \t,")
+        if in_phrase and not (left.lower in _TAKING_BEFORE or _medicine_word(left, lex)):
+            return False
+        return _medicine_word(right, lex)
     if not all(
         re.fullmatch(r",[ \t]*|[ \t]+and[ \t]+|;[ \t]*|[ \t]*\+[ \t]*", gap) for gap in gaps
     ):
@@ -71,6 +86,23 @@ def _between_medicines(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bo
         lex.clinical(fold(t.word.rstrip("'’"))) and fold(t.word) not in lex.given_names
         for t in (left, right)
     )
+
+
+def _medicine_word(tok: Tok, lex: Lexicon) -> bool:
+    return lex.clinical(fold(tok.word.rstrip("'’"))) and fold(tok.word) not in lex.given_names
+
+
+# Words after which a medicine is named ("on Xyz + tacrolimus", "started Xyz + ...").
+_TAKING_BEFORE = frozenset(
+    {"on", "started", "start", "starting", "commenced", "add", "added", "adding", "continue",
+     "continued", "restart", "restarted", "plus"}
+)  # fmt: skip
+# What a person does after their name, where a medicine would stand ("1-0-1, Xyz to recheck",
+# "bd, Xyz will review"): a name, not the next item of the list ("tds, Xyz if no better").
+_PERSON_ACTS = re.compile(
+    r"[ \t]+(?:to(?![ \t]+be\b)|needs|should|must|rechecks?|checks?|checked|reviews?|"
+    r"reviewed|sees|saw|spoke|rings?|rang|emails?|emailed)\b"
+)
 
 
 # A medicine, its dose and perhaps a frequency, then a list gap: the next item is a medicine.

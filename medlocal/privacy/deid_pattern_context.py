@@ -113,14 +113,45 @@ def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
 # "CHECKMATE-067"). Neither identifies a person.
 _CODE_SYSTEM = re.compile(
     r"(?:\b(?:CPT|ICD(?:-?(?:9|10|11)(?:-?(?:CM|PCS|AM))?)?|HCPCS|LOINC|SNOMED(?:[ \t-]?CT)?|"
-    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD|"
-    # Procedure and billing codes of other countries: Brazil (TUSS, CBHPM, SIGTAP), France
-    # (CCAM, NGAP, NABM), Germany (OPS, GOÄ, EBM), Switzerland (CHOP, TARMED), and the ICD as
-    # Spanish, French and Portuguese name it (CIE, CIM, CID).
-    r"TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|"
-    r"(?:CIE|CIM|CID)(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?)(?:[ \t]+(?:code|item))?"
+    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD)(?:[ \t]+(?:code|item))?"
     r"[ \t]*[:#]?[ \t]*)$"
 )
+# Procedure and billing codes of other countries, and the ICD as Spanish, French and Portuguese
+# name it: Brazil (TUSS, CBHPM, SIGTAP), France (CCAM, NGAP, NABM), Germany (OPS, GOÄ, EBM),
+# Switzerland (CHOP, TARMED), CIE/CIM/CID. Some are also everyday abbreviations ("via OPS",
+# "CID" a department), so a number after one is its code only in that system's shape: a phone,
+# a policy or a record number after them still goes ("via OPS 0412345678", "CID 123456789").
+_ICD_SHAPE = r"[A-Z]\d{2}[A-Z0-9]?(?:\.[A-Z0-9]{1,4})?|\d{3}(?:\.\d{1,2})?"
+_TUSS_SHAPE = r"[1-4]\d{7}|[1-4]\.\d{2}\.\d{2}\.\d{2}-\d"  # procedures: 8 digits, 1 to 4 first
+_SYSTEM_SHAPES = {
+    "TUSS": _TUSS_SHAPE,
+    "CBHPM": _TUSS_SHAPE,
+    "SIGTAP": r"0\d{9}|0\d\.\d{2}\.\d{2}\.\d{3}-\d",
+    "CCAM": r"[A-Z]{4}\d{3}",
+    "NGAP": r"[A-Z]{1,3}[ \t]?\d{1,3}(?:[.,]\d{1,2})?",
+    "NABM": r"\d{4}",
+    "OPS": r"[1-9]-\d{2,3}(?:\.[0-9a-z]{1,2})?",
+    "GOÄ": r"\d{1,4}[a-z]?",
+    "GOA": r"\d{1,4}[a-z]?",
+    "EBM": r"\d{5}[A-Z]?",
+    "CHOP": r"[A-Z]?\d{2}(?:\.\d{1,2}){0,2}",
+    "TARMED": r"\d{2}\.\d{4}",
+    "CIE": _ICD_SHAPE,
+    "CIM": _ICD_SHAPE,
+    "CID": _ICD_SHAPE,
+}
+_SHAPED_SYSTEM = re.compile(
+    r"\b(?P<system>TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|CIE|CIM|CID)"
+    r"(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?(?:[ \t]+(?:code|item))?[ \t]*[:#]?[ \t]*$"
+)
+_SHAPED_VALUE = {system: re.compile(shape) for system, shape in _SYSTEM_SHAPES.items()}
+
+
+def _shaped_code(system: str, value: str) -> bool:
+    """Whether ``value`` has the shape of a code of ``system`` (see _SYSTEM_SHAPES)."""
+    return _SHAPED_VALUE[system].fullmatch(value.strip()) is not None
+
+
 _TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
 
 
@@ -159,6 +190,13 @@ _SCORE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,2}(?:[.,]\d)?(?![\d/.,-]?\d)")
 def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
     if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
         return True
+    shaped = _SHAPED_SYSTEM.search(text[max(0, start - 24) : start])
+    if shaped is not None:
+        return _shaped_code(shaped.group("system"), value)
+    first, _, rest = value.partition(" ")
+    shaped = _SHAPED_SYSTEM.match(first + " ")
+    if shaped is not None and rest:
+        return _shaped_code(shaped.group("system"), rest)  # "TUSS 30911013" matched whole
     if _SCORE_VERSION.fullmatch(value) and _SCORE_AFTER.match(text, start + len(value)):
         return True
     if _CODE_SYSTEM.search(value.split(" ")[0] + " "):

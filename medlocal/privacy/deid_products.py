@@ -15,8 +15,11 @@ the word scan reads it as a surname. Its neighbours say what it is:
 * a word kept as a medicine by its dose anywhere in the note is a medicine where it stands alone
   ("Xyz 75 mg" ... "continue Xyz").
 
-A word after a title or relation is never read so ("Dr Amlovar 10 mg" stays a name), nor a
-listed given name in the brand rules (a person stands in brackets more often than a brand).
+A word after a title, a relation or a listed given name is never read so ("Dr Amlovar 10 mg",
+"gave Jim Amlovar 2 tabs" stay names, there and wherever the word stands again), nor a listed
+given name in the brand rules (a person stands in brackets more often than a brand); a run of
+plain unknown words before a model number, or a lone one in brackets after a device word, is a
+person's name as often as a model's, and is left to the name rules.
 Each rule is prefiltered by a cheap test of the text and reads each token at most once.
 """
 
@@ -131,8 +134,8 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     for i, tok in enumerate(tokens):
         if not tok.word[:1].isupper() or text[tok.end : tok.end + 1] not in (" ", "\t"):
             continue
-        if i and _after_person_cue(tokens, i, text):
-            continue
+        if i and (_after_person_cue(tokens, i, text) or _after_given_name(tokens, i, text, lex)):
+            continue  # "Dr Xyz 2 tabs", "gave Jim Xyz 2 tabs": a person
         if tok.lower in _MAKER_FIRST:
             _maker_model(tokens, i, text, lex)
         if _DIGIT_NEAR.match(text, tok.end) and _dosed_or_model(tokens, i, text, lex, medicines):
@@ -148,7 +151,13 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             if (
                 tok.shape == "title"
                 and tok.bare in medicines
-                and not (i and _after_person_cue(tokens, i, text))
+                and not (
+                    i
+                    and (
+                        _after_person_cue(tokens, i, text)
+                        or _after_given_name(tokens, i, text, lex)
+                    )
+                )
             ):
                 tok.shape = "lower"
 
@@ -166,7 +175,7 @@ def _dosed_or_model(
         _lower(tok, medicines, lex)
         return True
     if _MODEL_AFTER.match(text, tok.end):
-        _device_run(tokens, i, text)
+        _device_run(tokens, i, text, lex)
         return True
     if (
         tok.shape == "caps"
@@ -244,6 +253,17 @@ def _given(tok: Tok, lex: Lexicon) -> bool:
     return tok.bare in lex.given_names
 
 
+def _after_given_name(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """The word right after a capitalised given name ("Jim Xyz"): a surname, whatever follows
+    it ("gave Jim Xyz 2 tabs", "Jim Xyz will return")."""
+    before = tokens[i - 1]
+    return (
+        before.shape in ("title", "caps")
+        and _given(before, lex)
+        and text[before.end : tokens[i].start] in (" ", "\t")
+    )
+
+
 def _lower(tok: Tok, medicines: set[str] | None, lex: Lexicon) -> None:
     """Read ``tok`` as lower case; remember it as a medicine unless a name list holds it."""
     if tok.shape in ("title", "caps"):
@@ -265,8 +285,9 @@ def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> 
             continue  # "device (Dr Xyz)": a person
         closed = match.group("close") == ")"
         if closed and not before.group("strength") and _DEVICE_WORD.fullmatch(generic):
-            for tok in inside:
-                tok.shape = "lower"
+            if _model_in_brackets(inside, lex):
+                for tok in inside:
+                    tok.shape = "lower"
             continue
         brand = match.group("brand")
         folded = fold(generic)
@@ -292,6 +313,18 @@ def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> 
         ):
             for tok in inside:
                 tok.shape = "lower"
+
+
+def _model_in_brackets(inside: list[Tok], lex: Lexicon) -> bool:
+    """A device's model in brackets after a device word ("stent (Xyz Abc)", "pump (XyZ 2)"), not
+    the person who saw to it ("pump (Anna Xyz)", "pump (Xyz) checked"): no given name
+    first, and a lone word only in a model's shape (a digit, a capital inside it, capitals) or a
+    known word or product; a lone plain capitalised word is as often a surname."""
+    if inside[0].shape == "title" and _given(inside[0], lex):
+        return False  # a person is written given name first ("(Anna Xyz)"; "(Xyz Sierra)" is not)
+    if len(inside) > 1:
+        return True
+    return _model_word(inside[0], lex)
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -329,13 +362,38 @@ def _maker_model(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> None:
         j += 1
 
 
-def _device_run(tokens: list[Tok], i: int, text: str) -> None:
-    """The capitalised words of a maker and model before a model number (up to four)."""
+def _device_run(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> None:
+    """The capitalised words of a maker and model before a model number (up to four), unless a
+    given name or a title or relation is among or right before them: "by Anna Xyz 3 T scanner"
+    is the person who worked it."""
+    run: list[Tok] = []
     j = i
     while j >= 0 and j > i - 4 and tokens[j].shape in ("title", "caps"):
-        if tokens[j].lower in _PERSON_CUES:
-            break
-        tokens[j].shape = "lower"
+        if tokens[j].lower in _PERSON_CUES or (
+            j < i and tokens[j].shape == "title" and _given(tokens[j], lex)
+        ):
+            return  # "Anna Xyz 3 T": a given name before another word ("GIA 80", "Vida 3T" stay)
+        run.append(tokens[j])
         if j == 0 or text[tokens[j - 1].end : tokens[j].start] not in (" ", " & "):
             break
         j -= 1
+    else:
+        if j >= 0 and j < i and tokens[j].lower in _PERSON_CUES:
+            return
+    if len(run) > 1 and not any(_model_word(t, lex) for t in run):
+        return  # "by Piotr Xyz 3 T scanner": two plain unknown words read as a person's name
+    for tok in run:
+        tok.shape = "lower"
+
+
+def _model_word(tok: Tok, lex: Lexicon) -> bool:
+    """A maker's or model's word: a listed maker, a word in capitals or with a digit or a capital
+    inside it ("MAGNETOM", "iQ5", "TruPoint"), a listed product or a known word."""
+    word = tok.word
+    return (
+        tok.lower in _MAKER_FIRST
+        or tok.shape == "caps"
+        or any(c.isdigit() or c.isupper() for c in word[1:])
+        or tok.bare in lex.products
+        or lex.known(tok.bare)
+    )

@@ -17,7 +17,13 @@ from medlocal.privacy.deid_lexicon import (
     clinical_abbreviation,
     fold,
 )
-from medlocal.privacy.deid_people_words import JOINERS, PARTICLES, PERSON_VERB, TITLES
+from medlocal.privacy.deid_people_words import (
+    JOINERS,
+    PARTICLES,
+    PERSON_VERB,
+    RELATIONS,
+    TITLES,
+)
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
@@ -136,9 +142,32 @@ def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
     return known, strict, named
 
 
+# The word right before a token, across one space ("Dr Xyz", "Anna Xyz"; not "Anna. Xyz").
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[ \t]\Z")
+_PERSON_CUES = TITLES | RELATIONS
+
+
 def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
     lower = tok.lower.rstrip("'’")
-    if tok.shape in ("lower", "joiner") or lower in TITLES or lex.clinical(lower):
+    if tok.shape in ("lower", "joiner") or lower in TITLES:
+        return
+    if tok.shape == "title" and tok.bare in lex.foreign_words:
+        # A clinical word of another language may be a surname there too: capitalised right
+        # after a given name, a title or a relation it is one ("Tomas Gehirn", "Dr Gehirn") and
+        # joins that name; elsewhere, capitalised (German nouns are) or not, it stays the
+        # clinical word ("Kein Meningismus", "dolor de cabeza").
+        before = _WORD_BEFORE.search(text, max(0, tok.start - 24), tok.start)
+        if before is not None and (
+            before.group(1).lower() in _PERSON_CUES
+            or (
+                not before.group(2)
+                and before.group(1)[:1].isupper()
+                and fold(before.group(1)) in lex.given_names
+            )
+        ):
+            tok.weak = True
+        return
+    if lex.clinical(lower):
         return
     if lower not in memo:  # a record repeats its words: look each up once
         memo[lower] = _facts(lower, lex)
