@@ -131,18 +131,95 @@ PARTICLES_BEFORE_NAME = frozenset(
 # Health" and "Circle of Friends" are organisations.
 HEADS_OF = frozenset(
     {
-        "pouch", "line", "circle", "sphincter", "loop", "loops", "islets", "islands",
+        "pouch", "circle", "sphincter", "loop", "loops", "islets", "islands",
         "ligament", "ligaments", "angle", "organ", "canal", "canals", "crypts", "ampulla",
         "bundle", "space", "spaces", "foramen", "foramina", "aqueduct", "triangle", "tail",
-        "node", "nodes", "tetralogy", "pentalogy", "triad", "duct", "ducts", "column",
+        "nodes", "tetralogy", "pentalogy", "triad", "duct", "ducts", "column",
         "columns", "fold", "folds", "valve", "valves", "membrane", "capsule", "gland",
         "glands", "tubercle", "fissure", "fossa", "sinus", "sinuses", "plexus", "nerve",
-        "artery", "vein", "cells", "corpuscles", "bodies", "sign", "signs",
+        "artery", "vein", "cells", "corpuscles", "bodies",
         "fibres", "fibers", "layer", "fascia", "bursa", "hiatus",
-        "septum", "isthmus", "ganglion", "disease", "syndrome", "test", "manoeuvre",
-        "maneuver", "tract", "nucleus", "nuclei",
+        "septum", "isthmus", "ganglion", "tract", "nucleus", "nuclei",
         "cistern", "cisterna", "recess", "notch", "ampullae", "papilla",
         "diverticulum", "lines", "cords",
+        # Review 14: "line", "node", "sign(s)", "test", "disease", "syndrome" and "manoeuvre"
+        # are left out: English writes those eponyms before the head ("Thomas test"), and "line
+        # of Thomas" is a phone line, "sign of Anna" a sighting.
+    }
+)  # fmt: skip
+
+# Review 14: heads that name what a person has, feels or does (symptoms, states, findings, events
+# and injuries: "Peter's seizures", "Anna's delusions", "Kowalczyk gait"). An eponym before one
+# ("Kussmaul breathing", "Capgras delusion") is kept only when it is no given name, no name the
+# note gives a person elsewhere, and never the patient's own name.
+STATE_HEADS = frozenset(
+    {
+        "delusion", "delusions", "illusion", "illusions", "hallucination", "hallucinations",
+        "aphasia", "apraxia", "agnosia", "amnesia", "psychosis", "seizure", "seizures",
+        "epilepsy", "spasm", "spasms", "dyskinesia", "dystonia", "myoclonus", "nystagmus",
+        "pupil", "pupils", "breathing", "respiration", "respirations", "gait", "facies",
+        "habitus", "crisis", "crises", "contractions", "contraction", "tightening",
+        "tightenings", "rhythm", "angina", "gangrene", "abscess", "fistula", "erosion",
+        "erosions", "ulcer", "ulcers", "polyp", "polyps", "dislocation", "fracture",
+        "fractures", "lesion", "lesions", "hematoma", "haematoma", "cataract", "glaucoma",
+        "dysplasia", "atrophy", "paralysis", "paresis", "palsy", "palsies", "disorder",
+        "disorders", "diseases", "fever", "tenderness", "tremor", "ataxia", "chorea", "dementia",
+        "neuralgia", "murmur", "pulse", "attack", "attacks", "haemorrhage", "hemorrhage",
+        "hernia", "cyst", "deformity", "contracture", "aneurysm", "anaemia", "anemia",
+        "dystrophy", "crackles", "pain", "ache", "aches", "mood", "moods", "behaviour",
+        "behavior", "sleep", "cough", "rash", "weakness", "fatigue", "anxiety", "depression",
+        "mania", "confusion", "agitation", "speech", "voice", "vision", "hearing", "memory",
+        "nausea", "vomiting", "headache", "headaches", "migraine", "swelling", "wound",
+        "wounds", "infection", "bleed", "bleeding", "fall", "falls", "symptoms", "symptom",
+        "episode", "episodes", "spells", "fits", "faints", "tics", "tic",
+    }
+)  # fmt: skip
+
+# Review 14: the heads after which the patient's own surname is an eponym's: diseases,
+# syndromes, signs, tests, scores, reflexes, phenomena, classifications, cells and the diseases
+# an eponym is commonly written before (not a patient's colitis or retinopathy: "Doe colitis").
+PATIENT_HEADS_AFTER = frozenset(
+    {
+        "disease", "syndrome", "sign", "signs", "test", "tests", "score", "scale", "criteria",
+        "classification", "index", "phenomenon", "phenomena", "reflex", "triad", "pentad",
+        "anomaly", "malformation", "manoeuvre", "maneuver", "cells", "bodies", "nodes",
+        "granules", "inclusions", "corpuscles", "pattern", "variant", "variants", "chromosome",
+        "translocation", "byo", "byou", "byō",
+        "lymphoma", "sarcoma", "carcinoma", "thyroiditis", "arteritis", "lymphadenitis",
+        "encephalitis", "encephalomyelitis", "tenosynovitis", "panniculitis",
+    }
+)  # fmt: skip
+
+# Review 14: heads written first, with a particle, after which the patient's own surname is the
+# eponym's ("maladie de Pompe", "ziekte van Menkes"): diseases, syndromes, signs, tests, scores,
+# reflexes, phenomena and classifications, not what the patient has or undergoes ("fractura de
+# Garcia", "operação de Pereira").
+PATIENT_HEADS_BEFORE = frozenset(
+    {
+        "maladie", "syndrome", "signe", "signes", "epreuve", "manoeuvre", "score", "echelle",
+        "classification", "criteres", "critere", "reflexe", "phenomene", "test", "malformation",
+        "malformacion", "malformacao", "malformazione",
+        "enfermedad", "sindrome", "signo", "signos", "prueba", "maniobra", "escala",
+        "puntuacion", "clasificacion", "criterios", "criterio", "reflejo", "fenomeno",
+        "doenca", "doencas", "sinal", "sinais", "prova", "teste", "manobra", "escore",
+        "pontuacao", "classificacao", "reflexo",
+        "malattia", "morbo", "segno", "segni", "manovra", "scala", "punteggio",
+        "classificazione", "criteri", "riflesso",
+        "ziekte", "syndroom", "teken", "proef", "schaal", "classificatie", "criteria", "fenomeen",
+        "morbus", "krankheit", "klassifikation", "einteilung", "kriterien", "zeichen", "syndrom",
+        "skala",
+    }
+)  # fmt: skip
+
+# Review 14: foreign heads that name what a person has or undergoes ("fractura de", "operatie
+# van"): a full name (two words) after one is a person's, whatever the words.
+PERSON_HEADS_BEFORE = frozenset(
+    {
+        "operation", "intervention", "fracture", "luxation", "kyste", "tumeur", "ulcere",
+        "hernie", "paralysie", "operacion", "procedimiento", "fractura", "quiste", "tumor",
+        "ulcera", "hernia", "paralisis", "operacao", "fratura", "cisto", "quisto", "paralisia",
+        "operazione", "intervento", "procedura", "frattura", "cisti", "tumore", "ernia",
+        "paralisi", "operatie", "fractuur", "cyste", "zweer", "verlamming",
     }
 )  # fmt: skip
 
@@ -166,6 +243,27 @@ COMPOUND_HEADS = frozenset(
         "classification", "cells", "bodies", "nodes", "murmur", "phenomenon",
         # Japanese "disease" romanised ("Kawasaki-byo")
         "byo", "byou",
+    }
+)  # fmt: skip
+
+# Review 14: the last parts of a hyphenated eponym after which the patient's own surname is the
+# eponym's: diseases, syndromes, signs and phenomena ("Fabry-Krankheit", "Kikuchi-byo"), not a
+# test or a score ("Doe-Test" is the patient's test).
+PATIENT_COMPOUND_HEADS = frozenset(
+    {
+        "zeichen", "syndrom", "syndroom", "syndrome", "krankheit", "erkrankung", "ziekte",
+        "reflex", "reflexe", "phanomen", "fenomeen", "teken", "tegn", "sykdom", "sjukdom",
+        "sygdom", "tauta", "sign", "disease", "phenomenon", "byo", "byou",
+    }
+)  # fmt: skip
+# Review 14: the last parts of a hyphenated measure ("Norton-score", "Tinetti-Skala"): the name
+# before one is kept only where it is a scale's eponym or the compound has more parts
+# ("Glasgow-Coma-Score", "New-York-Kriterien"); "Kowalczyk-score 5" is a person's score.
+MEASURE_COMPOUND_HEADS = frozenset(
+    {
+        "score", "skala", "schaal", "scale", "grade", "graad", "stadium", "stadien",
+        "klassifikation", "klassifikatie", "classificatie", "classification", "einteilung",
+        "kriterien", "criteria",
     }
 )  # fmt: skip
 

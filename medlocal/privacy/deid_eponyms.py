@@ -14,9 +14,15 @@ from medlocal.privacy.deid_eponym_heads import (
     HEADS_BEFORE,
     HEADS_OF,
     MAKERS,
+    MEASURE_COMPOUND_HEADS,
     PARTICLES_BEFORE_NAME,
+    PATIENT_COMPOUND_HEADS,
+    PATIENT_HEADS_AFTER,
+    PATIENT_HEADS_BEFORE,
+    PERSON_HEADS_BEFORE,
+    STATE_HEADS,
 )
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
@@ -135,14 +141,14 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
             nxt.shape = "lower"
 
 
-def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
+def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """A scale's eponym before its value ("Braden 13"), and the names after a head word that
     comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson", "grupo II de
     Rezende", "scavo del Douglas") or in English anatomy ("pouch of Douglas")."""
     for i, tok in enumerate(tokens):
         lower = tok.lower.rstrip("'’")
         scale = tok.shape == "title" and lower in _SCALE_EPONYMS
-        initials = _ACRONYM_AFTER.match(text, tok.end) is not None and (
+        initials = _own_initials_after(lower, text, tok.end) and (
             i == 0 or tokens[i - 1].shape != "initial"
         )
         if scale and (_SCORE_AFTER.match(text, tok.end) or initials):
@@ -160,6 +166,14 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
         new_head = folded in HEADS_BEFORE or _english_anatomy(tok, folded)
         if not (old_head or new_head):
             continue
+        # Review 14: a capitalised head only where a sentence or a line starts ("Signe de
+        # Lasègue"), or a German or Latin noun ("eines Morbus Fabry"); never a short one that is
+        # also a given name ("Seen with Mal de Souza", "Asa van Dijk", "Lei da Silva").
+        if tok.word[:1].isupper() and not _english_anatomy(tok, folded):
+            if len(folded) <= 3:
+                continue
+            if not _at_sentence_start(text, tok.start) and not _capitalised_head(folded, lex):
+                continue
         j = _after_class(tokens, text, i, folded)
         if j is None:
             continue
@@ -179,17 +193,25 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str) -> None:
             continue
         if joined and tokens[j - 1].lower == "of" and not _english_anatomy(tok, folded):
             continue  # English takes "of" after its own anatomy words only ("Score of Smith")
-        taken = 0
-        while j < len(tokens) and taken < 2 and tokens[j].shape in ("title", "caps"):
+        names: list[Tok] = []
+        while j < len(tokens) and len(names) < 2 and tokens[j].shape in ("title", "caps"):
             if text[tokens[j - 1].end : tokens[j].start] not in (" ", "-", "", "'", "’"):
                 break
             if tokens[j].lower.rstrip(".") in TITLES:
                 break  # "consulta de Dr Ruiz": a person
-            if tokens[j].shape == "caps" and len(tokens[j].word) > 1 and not taken:
+            if tokens[j].shape == "caps" and len(tokens[j].word) > 1 and not names:
                 break  # "test de VIH": an abbreviation, read as such elsewhere
-            tokens[j].shape = "lower"
-            taken += 1
+            names.append(tokens[j])
             j += 1
+        # Review 14: two name words after the particle are a person's full name where the
+        # first is a given name ("fractura de Pedro Gómez", "van Jan Jansen") or the head names
+        # what a person has or undergoes ("operação de João Pereira").
+        full = len(names) == 2 and text[names[0].end : names[1].start] == " "
+        if full and (names[0].bare in lex.given_names or folded in PERSON_HEADS_BEFORE):
+            continue
+        for name in names:
+            name.shape = "lower"
+        taken = len(names)
         if taken and tok.shape == "title":
             tok.shape = "lower"  # the head itself ("Échelle", "Ziekte") is no name either
 
@@ -256,11 +278,37 @@ def _after_class(tokens: list[Tok], text: str, i: int, folded: str) -> int | Non
     return j if j < len(tokens) else None
 
 
+_GRADE_WORD = re.compile(r"(?:I{1,3}|IV|VI{0,3})[a-c]?|[A-D][0-4]?")
+
+
+class _NamedPeople:
+    """Review 14: the words a note gives a person (after a given name, a title, a role or a
+    relation: "Sarah Kowalczyk", "Dr Kowalczyk"), read once and only where asked."""
+
+    def __init__(self, tokens: list[Tok], text: str, lex: Lexicon) -> None:
+        self._tokens, self._text, self._lex = tokens, text, lex
+        self._names: set[str] | None = None
+
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = set()
+            tokens, text = self._tokens, self._text
+            for k in range(1, len(tokens)):
+                tok, before = tokens[k], tokens[k - 1]
+                if tok.shape != "title" or text[before.end : tok.start] not in (" ", ". "):
+                    continue
+                given = before.shape == "title" and before.bare in self._lex.given_names
+                if given or before.lower.rstrip(".") in _PEOPLE:
+                    self._names.add(tok.bare)
+        return self._names
+
+
 def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
-    _protect_scales_and_foreign_eponyms(tokens, text)
+    people = _NamedPeople(tokens, text, lex)
+    _protect_scales_and_foreign_eponyms(tokens, text, lex)
     _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
@@ -281,7 +329,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             word in _LOWER_CASE_HEADS and _NUMBER_AFTER.match(text, head.end) is not None
         )
         # Round 14: the broader English heads, in lower case ("Capgras delusion", "Pinard
-        # stethoscope"); a given name before one is a person's unless possessive ("Ludwig's").
+        # stethoscope"); a given name before one is a person's (see below).
         broad = not listed and head.word.islower() and word in HEADS_AFTER
         listed = listed or broad
         if i == 0 or not (listed or by_ending):
@@ -352,11 +400,30 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if gap_word and any(t.bare in lex.given_names for t in taken):
             continue
-        if broad and any(t.bare in lex.given_names and t.bare == t.lower for t in taken):
+        # Review 14: before a broader head or one that names what a person has ("seizures",
+        # "gait", "fever"), a given name ("Peter's seizures", "Anna's delusions") or a name the
+        # note gives a person elsewhere ("Sarah Kowalczyk seen ... Kowalczyk gait") is the
+        # person's, possessive or not.
+        # A listed head ("Bell palsy", "Bennett fracture") takes a given name written alone,
+        # not in the possessive or before a surname ("Sarah Kowalczyk fracture").
+        # A grade among the words is a classification's ("Forrest Ib ulcer").
+        graded = any(_GRADE_WORD.fullmatch(t.word) for t in taken)
+        if (
+            (broad or word in STATE_HEADS)
+            and not graded
+            and any(
+                t.bare in people.names()
+                or (
+                    t.bare in lex.given_names
+                    and (broad or t.bare != t.lower.rstrip("'’") or len(taken) > 1)
+                )
+                for t in taken
+            )
+        ):
             continue
         for tok in taken:
             tok.shape = "lower"
-    _protect_compounds(tokens)
+    _protect_compounds(tokens, lex, people)
     _protect_bracketed_before_heads(tokens, text, lex)
     _protect_graded(tokens, text, lex)
     _protect_bracketed_eponyms(tokens, text, lex)
@@ -377,13 +444,21 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         # The makers of this round count only before a model in capitals ("Siemens MAGNETOM
         # Vida", "Philips EPIQ CVx", "Abbott XIENCE"): a title-case word after one may be a
         # person or a site.
-        caps_model = i + 1 < len(tokens) and tokens[i + 1].shape == "caps"
+        # Review 14: a model's word, not a role's or a service's initials ("Edwards SHO",
+        # "Stryker ICU registrar", "Natus CPN", "Becton NHS number").
+        caps_model = (
+            i + 1 < len(tokens)
+            and tokens[i + 1].shape == "caps"
+            and model_like(tokens[i + 1].word, lex)
+        )
         if not maker and not caps_model:
             continue
         models = 0
         for j in range(i + 1, min(i + 3, len(tokens))):  # one or two model words
             # Round 14: a model in capitals too ("Siemens MAGNETOM Vida", "Philips EPIQ").
             if tokens[j].shape not in ("title", "caps"):
+                break
+            if tokens[j].shape == "caps" and _abbreviation_or_role(tokens[j].word, lex):
                 break
             if text[tokens[j - 1].end : tokens[j].start] != " ":
                 break
@@ -393,6 +468,30 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             models += 1
         if models and not maker and tok.shape in ("title", "caps"):
             tok.shape = "lower"  # the maker itself, before its model ("Siemens", "Abbott")
+
+
+_VOWELS = frozenset("AEIOUY")
+
+
+def _abbreviation_or_role(word: str, lex: Lexicon) -> bool:
+    """A clinical, role or service abbreviation, or an English word, in capitals ("ICU",
+    "SHO", "CNS", "ABC", "TEAM")."""
+    lower = word.lower()
+    return clinical_abbreviation(word) or lower in ROLES or lower in lex.english
+
+
+def model_like(word: str, lex: Lexicon) -> bool:
+    """Review 14: whether a word in capitals after a device maker reads as its model ("EPIQ",
+    "MAGNETOM", "CX50"): a digit in it, or four letters or more that can be spoken (a vowel in
+    three: not a service's initials, "CMHT", "CAMHS"); never a clinical, role or service
+    abbreviation or an English word ("SHO", "ICU", "CNS", "CPN", "NHS", "ABC")."""
+    core = word.rstrip("'’")
+    if _abbreviation_or_role(core, lex):
+        return False
+    if any(c.isdigit() for c in core):
+        return True
+    letters = [c for c in core.upper() if c.isalpha()]
+    return len(letters) >= 4 and 3 * sum(c in _VOWELS for c in letters) >= len(letters)
 
 
 # A bracketed eponym before its head ("FABER (Patrick's) test", "reflex (Babinski) sign").
@@ -414,17 +513,31 @@ def _protect_bracketed_before_heads(tokens: list[Tok], text: str, lex: Lexicon) 
         tok.shape = "lower"
 
 
-def _protect_compounds(tokens: list[Tok]) -> None:
+def _protect_compounds(tokens: list[Tok], lex: Lexicon, people: _NamedPeople) -> None:
     """Round 14: a hyphenated word whose last part is an eponym's head ("Nikolski-Zeichen",
     "Pathergie-Test", "Norton-score", "Asboe-Hansen-Zeichen") is the name of a sign, test or
-    scale, unless a title stands before it ("Dr. Müller-Test" would be odd, but is a name)."""
+    scale, unless a title stands before it ("Dr. Müller-Test" would be odd, but is a name).
+    Review 14: nor where the first part is a given name or a name the note gives a person, or
+    a given name stands before it ("Sarah Kowalczyk-Test"); a measure's head ("-score",
+    "-Skala") takes a scale's eponym only ("Norton-score", not "Kowalczyk-score 5") or a
+    longer compound ("Glasgow-Coma-Score")."""
     for i, tok in enumerate(tokens):
         if "-" not in tok.word or tok.shape not in ("title", "caps"):
             continue
-        last = fold(tok.word.rsplit("-", 1)[1].rstrip("'’"))
+        parts = tok.word.rstrip("'’").split("-")
+        last = fold(parts[-1].lower())
         if last not in COMPOUND_HEADS:
             continue
-        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and before.lower.rstrip(".") in _PEOPLE:
+            continue
+        first = fold(parts[0].lower())
+        if first in lex.given_names or first in people.names():
+            continue
+        if before is not None and before.shape == "title" and before.bare in lex.given_names:
+            continue
+        measure = last in MEASURE_COMPOUND_HEADS and len(parts) == 2 and tok.shape == "title"
+        if measure and first not in _SCALE_EPONYMS:
             continue
         tok.shape = "lower"
 
@@ -461,14 +574,53 @@ _SCORE_AFTER = re.compile(
     r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
     r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
-# A scale's eponym before the scale's initials ("Folstein MMSE", "Barthel ADL", "Karnofsky KPS").
-# The initials are a scale's, not a credential's or a service's ("B. Ashworth RN", "Glasgow
-# HSCP"): the common scales and instruments of assessment.
-_ACRONYM_AFTER = re.compile(
-    r"[ \t](?:MMSE|MoCA|ADL|IADL|KPS|GCS|mRS|BDI|HAM-[AD]|HDRS|HARS|FIM|BBS|TUG|SPPB|ECOG|ODI|"
-    r"NDI|VAS|NRS|DASH|KOOS|HOOS|WOMAC|EPDS|CDR|GDS|NPI|MAS|MMT|BPRS|YMRS|PANSS|SDS|SAS|ADHD-RS|"
-    r"AIMS|POMA|DGI|FGA|LEFS|SPADI|QuickDASH|IKDC|PEDI|GMFM|GMFCS|ABC|SCORE)\b"
-)
+# A scale's eponym before its own scale's initials ("Folstein MMSE", "Barthel ADL", "Karnofsky
+# KPS", "Hamilton HAM-D"). Review 14: each eponym is tied to its own initials; a surname before
+# another scale's ("Bed 3 Harris GCS 15", "Tanner VAS 3") or a credential's or a service's ("B.
+# Ashworth RN", "Glasgow HSCP") is a person's or a place's.
+_ACRONYM_AFTER = re.compile(r"[ \t]([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)\b")
+_SCALE_INITIALS: dict[str, frozenset[str]] = {
+    "folstein": frozenset({"MMSE"}),
+    "barthel": frozenset({"ADL", "BI"}),
+    "katz": frozenset({"ADL"}),
+    "lawton": frozenset({"IADL"}),
+    "karnofsky": frozenset({"KPS"}),
+    "lansky": frozenset({"LPS"}),
+    "glasgow": frozenset({"GCS", "GOS", "GOS-E", "GOSE"}),
+    "rankin": frozenset({"mRS", "MRS"}),
+    "beck": frozenset({"BDI", "BDI-II", "BAI", "BHS"}),
+    "hamilton": frozenset({"HAM-A", "HAM-D", "HDRS", "HARS", "HRSD"}),
+    "berg": frozenset({"BBS"}),
+    "tinetti": frozenset({"POMA"}),
+    "oswestry": frozenset({"ODI"}),
+    "ashworth": frozenset({"MAS"}),
+    "edinburgh": frozenset({"EPDS"}),
+    "zung": frozenset({"SDS", "SAS"}),
+    "harris": frozenset({"HHS", "mHHS"}),
+    "morse": frozenset({"MFS"}),
+    "epworth": frozenset({"ESS"}),
+    "rockwood": frozenset({"CFS"}),
+    "charlson": frozenset({"CCI"}),
+    "fugl-meyer": frozenset({"FMA", "FM"}),
+    "borg": frozenset({"RPE", "CR10"}),
+    "conners": frozenset({"CRS-R", "CPRS", "CTRS"}),
+    "denver": frozenset({"DDST"}),
+    "bayley": frozenset({"BSID"}),
+    "rodnan": frozenset({"mRSS"}),
+    "kellgren": frozenset({"KL"}),
+    "abbey": frozenset({"APS"}),
+}
+
+
+def _own_initials_after(lower: str, text: str, end: int) -> bool:
+    """Whether the scale eponym ``lower`` ending at ``end`` stands before its own initials."""
+    own = _SCALE_INITIALS.get(lower)
+    if own is None:
+        return False
+    match = _ACRONYM_AFTER.match(text, end)
+    return match is not None and match.group(1) in own
+
+
 # Heads that come first in eponyms of other languages ("Score de Glasgow", "Échelle de
 # Norton", "Ziekte van Parkinson", "Morbus Crohn", "Signe de Lasègue").
 _HEADS_BEFORE = frozenset(
@@ -484,6 +636,24 @@ _HEADS_BEFORE = frozenset(
         "estadio", "grado", "operacion", "procedimiento", "tecnica",
     }
 )  # fmt: skip
+# Heads of German and Latin, nouns written capitalised anywhere ("eines Morbus Fabry").
+_NOUNS_CAPITALISED = frozenset(
+    {
+        "morbus", "krankheit", "klassifikation", "einteilung", "kriterien", "zeichen",
+        "syndrom", "skala", "status", "stadium",
+    }
+)  # fmt: skip
+
+
+def _capitalised_head(folded: str, lex: Lexicon) -> bool:
+    """Whether a capitalised head written first is clinical beyond doubt inside a sentence:
+    a German or Latin noun ("eines Morbus Fabry"), or a named scale, disease, sign or test
+    ("com Escala de Hamilton") that is no given name or surname ("Signe", "Scala")."""
+    if folded in _NOUNS_CAPITALISED:
+        return True
+    return folded in _HEADS_BEFORE and folded not in lex.given_names and folded not in lex.surnames
+
+
 _FOREIGN_JOINERS = frozenset({"de", "van", "von", "du", "di", "d'", "d’", "des", "der", "la"})
 
 # A grade, class or stage after an eponym: "Child-Turcotte-Pugh B", "Billroth II", "Forrest Ib",
@@ -515,31 +685,13 @@ def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         tok.shape = "lower"
 
 
-# Heads after which a capitalised word is a disease's, a sign's or a test's name, never a
-# person's (not "type", "stage" or "position": "Baker type 2 diabetes" may be Mr Baker's).
-_DISEASE_HEADS = (
-    r"disease|syndrome|sign|score|scale|cyst|tests?|criteria|classification|index|procedure|"
-    r"operation|repair|palsy|ulcer|fracture|murmur|phenomenon|reflex|triad|lymphoma|sarcoma|"
-    r"tumou?r|hernia|thyroiditis|contracture|deformity|anomaly|malformation|manoeuvre|maneuver"
-)
-_DISEASE_AFTER = re.compile(rf"(?:['’]s?)?[ \t]+(?i:{_DISEASE_HEADS})\b")
-_DISEASE_WORD = re.compile(rf"(?i:{_DISEASE_HEADS})")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
 # Round 14: the word after the surname, past the rest of a hyphenated eponym ("Creutzfeldt-Jakob
 # disease", "Charcot-Marie-Tooth"), a possessive and a class ("Chiari I malformation").
 _WORD_AFTER = re.compile(
-    r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?(?:[ \t]+(?:I{1,3}|IV|[1-4])[a-c]?)?[ \t]+([^\W\d_]+)"
+    r"(?:-[A-Z][^\W\d_]*)*(?:['’]s?)?([ \t]+(?:I{1,3}|IV|[1-4])[a-c]?)?[ \t]+([^\W\d_]+)"
 )
-# Heads after the patient's surname beyond _DISEASE_HEADS: cells, bodies and the broader heads
-# ("Hodgkin cells", "Brugada pattern"), Japanese "byō" ("Takayasu byo"); lower-case words by a
-# disease's ending ("Takayasu arteritis", "Takayasu retinopathy").
-_PATIENT_HEADS = HEADS_AFTER | {
-    "cells", "bodies", "nodes", "lymphoma", "byo", "byou", "byō", "criteria", "classification",
-}  # fmt: skip
 _HYPHEN_HEAD = re.compile(r"-([^\W\d_]+)\b")
-_DISEASE_ENDINGS = (
-    "itis", "osis", "pathy", "oma", "emia", "aemia", "algia", "plasia", "trophy", "ism",
-)  # fmt: skip
 # A head that comes first, a class and a particle before the surname ("maladie de Charcot",
 # "doença de Chagas", "ziekte van Alzheimer", "grupo II de Rezende", "Morbus Behçet").
 _HEAD_BEFORE = re.compile(
@@ -547,42 +699,68 @@ _HEAD_BEFORE = re.compile(
     r"(?:(?i:(de|du|des|di|del|della|dello|da|do|dos|das|van|von|der|den|nach|of))[ \t]+"
     r"(?i:(?:la|le|der|den)[ \t]+)?|(d['’]))?\Z"
 )
+_POSSESSIVE = re.compile(r"['’]s?(?![^\W_])")
+# Where a sentence, a line or a field starts: a head written first is capitalised only there.
+_STARTS = frozenset(".!?:;(\n•*|-")
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence, a line or a field (past spaces before it)."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] in _STARTS
 
 
 def eponym_not_patient(text: str, start: int, end: int) -> bool:
-    """Whether the patient's surname at ``start:end`` is an eponym's there ("Nelson's syndrome"
-    for Wade Nelson, "Bishop score" for Ann Bishop, "maladie de Charcot" for Jean Charcot): one
-    word, a disease's or a test's head after it (or before it, as other languages write it), and
-    no title before it ("Mrs Bishop score" would be odd, but is hers)."""
-    if " " in text[start:end].strip():
-        return False
+    """Whether the patient's surname at ``start:end`` is an eponym's there ("Bishop score" for
+    Ann Bishop, "maladie de Charcot" for Jean Charcot): one word, no given name, no possessive,
+    a true eponym head after it (or before it, as other languages write it), and no title
+    before it ("Mrs Bishop score" would be odd, but is hers). Review 14: what a patient has
+    ("Doe's seizures", "Doe fever", "Doe retinopathy", "fractura de Garcia", "Doe-Test") keeps
+    the name a name."""
+    word = fold(text[start:end].strip().lower())
+    lex = lexicon()
+    if " " in word or (word in lex.given_names and word not in lex.surnames):
+        return False  # "Jane syndrome": the patient's given name, never an eponym's
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
-    if _DISEASE_AFTER.match(text, end) is not None:
-        return True
-    # "Chagas-Krankheit", "Takayasu-byo": a head joined by a hyphen (not "Takayasu-san").
+    if _POSSESSIVE.match(text, end):
+        return False  # "Doe's nephropathy": the patient's own
+    # "Chagas-Krankheit", "Takayasu-byo": a disease joined by a hyphen (not "Takayasu-san").
     hyphened = _HYPHEN_HEAD.match(text, end)
-    if hyphened is not None and fold(hyphened.group(1)) in COMPOUND_HEADS:
-        return True
+    if hyphened is not None:
+        last = fold(hyphened.group(1).lower())
+        if last in PATIENT_COMPOUND_HEADS:
+            return True
+        if last in COMPOUND_HEADS or not hyphened.group(1)[:1].isupper():
+            return False  # "Doe-Test", "Takayasu-san"; "Dubin-Johnson syndrome" reads on
     after = _WORD_AFTER.match(text, end)
     if after is not None:
-        word = after.group(1)
-        if (
-            word.lower() in _PATIENT_HEADS
-            or _DISEASE_WORD.fullmatch(word)
-            or (word.islower() and word.endswith(_DISEASE_ENDINGS))
-        ):
+        head = after.group(2).lower()
+        if head in PATIENT_HEADS_AFTER:
             return True
+        # A class between the surname and a broader head is an eponym's ("Mobitz II block",
+        # "Forrest Ib ulcer"); a number only before what no patient has ("Doe 2 seizures").
+        if after.group(1) and (head in EPONYM_HEADS or head in HEADS_AFTER):
+            return head not in STATE_HEADS or not after.group(1).strip()[:1].isdigit()
     before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
     head = before.group(1)
-    folded = fold(head)
+    folded = fold(head.lower())
+    # A capitalised head only where a sentence starts, or a Latin or German noun ("eines Morbus").
+    if (
+        head[:1].isupper()
+        and not _at_sentence_start(text, before.start())
+        and folded not in _NOUNS_CAPITALISED
+    ):
+        return False
     if before.group(2) is None and before.group(3) is None:
         return folded in ("morbus", "morbo")  # "Morbus Behçet": Latin takes no particle
     if before.group(2) is not None and before.group(2).lower() == "of":
         return folded in HEADS_OF and (head.islower() or folded in _CAPITALISED_ANATOMY)
-    return folded in HEADS_BEFORE or folded in _HEADS_BEFORE
+    return folded in PATIENT_HEADS_BEFORE
 
 
 # An eponym in brackets after its head, perhaps with a grade or a year ("rehabilitation protocol

@@ -29,6 +29,7 @@ import re
 from bisect import bisect_left
 
 from medlocal.privacy.deid_clinical_values import DOSE_AFTER
+from medlocal.privacy.deid_eponyms import model_like
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_pattern_context import DEVICE_MAKERS
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
@@ -354,6 +355,8 @@ def _maker_model(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> None:
     first = match.group("model").split()[0]
     if clinical_abbreviation(first) or lex.known(fold(first)):
         return
+    if first.isupper() and not model_like(first, lex):
+        return  # Review 14: a role's or a service's initials ("Edwards SHO", "Natus CPN")
     if i and tokens[i - 1].word[:1].isupper() and tokens[i - 1].bare in lex.given_names:
         return
     j = i

@@ -209,8 +209,12 @@ def test_rr_as_a_vital_sign_is_no_rural_route() -> None:
 
 def test_the_patients_surname_as_an_eponym_stays_an_eponym() -> None:
     redactor = Redactor(PatientIdentity("Wade Nelson", "1", date(1951, 4, 17)), shift_days=40)
-    out = redactor.redact("Mr Nelson has Nelson's syndrome; Wade Nelson seen by Dr Hale.")
-    assert out == "Mr [NAME] has Nelson's syndrome; [NAME] seen by Dr [NAME].", out
+    out = redactor.redact("Mr Nelson has Nelson syndrome; Wade Nelson seen by Dr Hale.")
+    assert out == "Mr [NAME] has Nelson syndrome; [NAME] seen by Dr [NAME].", out
+    # Review 14: this read "Nelson's syndrome" kept; the patient's surname in the possessive is
+    # hers ("Doe's seizures", "Doe's syndrome"), so it is removed there.
+    out = redactor.redact("Mr Nelson has Nelson's syndrome.")
+    assert "Nelson" not in out, out
     out = redactor.redact("Nelson type 2 diabetes, reviewed.")
     assert "Nelson" not in out, out
 
