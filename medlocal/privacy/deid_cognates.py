@@ -30,7 +30,10 @@ _ENDINGS = (
     ("ischen", "ic"), ("itat", "ity"), ("iell", "ial"), ("cion", "tion"), ("cao", "tion"),
     ("zione", "tion"), ("ia", "y"), ("ico", "ic"), ("ica", "ic"), ("ique", "ic"), ("oso", "ous"),
     ("osa", "ous"), ("ario", "ary"), ("grama", "gram"), ("yten", "ytes"), ("en", "e"),
-    ("ur", "ure"), ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
+    ("ur", "ure"),
+    # Round 14: Dutch, Italian, Portuguese and Scandinavian "-grafie", "-grafia", "-grafi".
+    ("grafie", "graphy"), ("grafia", "graphy"), ("grafi", "graphy"),
+    ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
     ("ar", ""), ("", ""),
 
 )  # fmt: skip

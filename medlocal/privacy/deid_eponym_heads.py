@@ -56,6 +56,11 @@ HEADS_AFTER = frozenset(
         "osteotome",
         "rongeur", "spreader", "prosthesis", "implant", "traction", "ligature",
         "appliance", "syringe", "balloon",
+        # Round 14 (precision): parts of instruments, exercises and tools of calculation
+        # ("Foley bulb", "Kegel exercises", "Boyle-Davis gag with Draffin rods", "Wells
+        # calculator"); none a thing a person owns in a note.
+        "gag", "rods", "rod", "bulb", "exercises", "calculator", "calculation", "nomograms",
+        "grommet", "grommets",
         # stains, media and preparations
         "stains", "staining", "counterstain", "broth", "smear",
         "reagent", "tuberculin",
@@ -115,6 +120,10 @@ HEADS_BEFORE = frozenset(
         # Gustilo", "Stadium nach Tanner")
         "morbus", "krankheit", "klassifikation", "einteilung", "kriterien", "zeichen",
         "syndrom", "skala", "status",
+        # Round 14 (precision): skin and serum reactions named after a person ("reação de
+        # Montenegro", "intradermorreacción de Mantoux", "réaction de Widal").
+        "reacao", "reaccion", "reazione", "reaction", "intradermorreacao",
+        "intradermorreaccion", "intradermoreaccion", "intradermoreazione", "reactie",
     }
 )  # fmt: skip
 
@@ -241,6 +250,9 @@ COMPOUND_HEADS = frozenset(
         "graad", "einteilung", "lagerung", "manover", "punkt", "punkte",
         "tegn", "sykdom", "sjukdom", "sygdom", "tauta", "sign", "disease", "scale", "grade",
         "classification", "cells", "bodies", "nodes", "murmur", "phenomenon",
+        # Round 14 (precision): German lesions, oedemas and defects named after a person
+        # ("Romanus-Läsion", "Hill-Sachs-Läsion", "Quincke-Ödem", "Bankart-Läsion").
+        "lasion", "lasionen", "odem", "infarkt", "anomalie", "luxation", "aneurysma",
         # Japanese "disease" romanised ("Kawasaki-byo")
         "byo", "byou",
     }

@@ -23,7 +23,7 @@ from medlocal.privacy.deid_eponym_heads import (
     STATE_HEADS,
 )
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
 # Words before a person's name: a capitalised word after one is no eponym's.
@@ -79,6 +79,13 @@ EPONYM_HEADS = frozenset(
         # Thirteenth round: findings and measures named after a person or a product ("Velcro
         # crackles", "Simpson biplane").
         "crackles", "biplane",
+        # Round 14 (precision): lists an assessment is made by ("Broset Violence Checklist").
+        "checklist", "checklists",
+        # Round 14 (precision): the heads of Dutch, German and Scandinavian notes, written after
+        # the eponym in lower case as English ones are ("Parks classificatie", "Tanner graad");
+        # not "stadium", a football ground too.
+        "classificatie", "klassifikation", "klassifikasjon",
+        "kriterien", "graad",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -100,6 +107,7 @@ _CAPITALISED_HEADS = frozenset(
         "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
         "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
         "examination",  # "Addenbrooke's Cognitive Examination"
+        "checklist",  # "Hare Psychopathy Checklist"
     }
 )  # fmt: skip
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
@@ -571,6 +579,9 @@ _SCALE_EPONYMS = frozenset(
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
+    # Round 14: a type or grade word of a language between ("Modic Typ 1", "Fazekas grade 2");
+    # not English "type" ("Harris type 2 diabetes" may be Mr Harris's).
+    r"(?:[ \t]+(?:Typ|typ|tipo|Tipo|Grad|grad|grade|Grade|graad))?"
     r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
     r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
@@ -667,11 +678,27 @@ _GRADE_AFTER = re.compile(
 )
 
 
+# Round 14: a classification named after a city or a person, written with its scores as letters
+# and digits ("Prague C2M5", "Oxford MEST-C M1 E0 S1 T1 C0", "Vienna M1E0"): two or more
+# letter-and-digit scores run together, or spaced after the system's initials, or three spaced
+# ("Tremayne A1 B2" may be a bed and a bay).
+_SCORE = r"[A-Z]\d[a-c]?"
+_SCORED_AFTER = re.compile(
+    rf" (?:[A-Z]{{2,6}}(?:-[A-Z0-9]{{1,2}})?(?: {_SCORE}){{2,}}|(?:{_SCORE}){{2,}}"
+    rf"|{_SCORE}(?: {_SCORE}){{2,}})(?![\w/-])"
+)
+
+
 def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Keep a capitalised word right before a grade letter or Roman numeral, unless it follows
     a given name or a title ("John Smith III" is a name with a suffix)."""
     for i, tok in enumerate(tokens):
-        if tok.shape != "title" or not _GRADE_AFTER.match(text, tok.end):
+        if tok.shape != "title":
+            continue
+        scored = _SCORED_AFTER.match(text, tok.end)
+        if scored is not None and i + 1 < len(tokens) and tokens[i + 1].shape == "caps":
+            tokens[i + 1].shape = "lower"  # the system's initials ("MEST-C")
+        if not (scored or _GRADE_AFTER.match(text, tok.end)):
             continue
         if tok.lower in lex.given_names:
             continue
@@ -719,6 +746,10 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     before it ("Mrs Bishop score" would be odd, but is hers). Review 14: what a patient has
     ("Doe's seizures", "Doe fever", "Doe retinopathy", "fractura de Garcia", "Doe-Test") keeps
     the name a name."""
+    if text[start:end] in PARTICLES:
+        # A particle of the patient's name written in lower case is the language's ("ziekte
+        # van Crohn" for Van den Broeck): the name itself is capitalised.
+        return True
     word = fold(text[start:end].strip().lower())
     lex = lexicon()
     if " " in word or (word in lex.given_names and word not in lex.surnames):
@@ -786,8 +817,30 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
             continue
         # Only heads that name a method or a system ("protocol", "grade", "criteria"), not
         # things a person does or holds ("via line (Sarah)", "chart (Mary)"); and no given name.
-        if tokens[j].lower in _BRACKET_HEADS and tok.bare not in lex.given_names:
+        if tok.bare in lex.given_names:
+            continue
+        if tokens[j].lower in _BRACKET_HEADS or _measure_by_formula(tokens[j], tok, text):
             tok.shape = "lower"
+
+
+# Round 14: a measure's abbreviation, an eponym in brackets and the measure's value ("QTc
+# (Hodges) 440 ms", "ADL (Barthel) 4/6"): the formula or scale the value was read by. A place or
+# a person in brackets after a test ("CT (Leeds) on 12/03", "SHO (Murphy)") has no value right
+# after it, and a role is no measure.
+_ABBREVIATION = re.compile(r"[A-Z]{1,4}[a-z]?[A-Z]?[a-z]?")
+_VALUE_AFTER_BRACKET = re.compile(
+    r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/.-])"
+    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+
+
+def _measure_by_formula(head: Tok, tok: Tok, text: str) -> bool:
+    word = head.word
+    if not (2 <= len(word) <= 6 and sum(c.isupper() for c in word) >= 2):
+        return False
+    if head.lower in _PEOPLE or _ABBREVIATION.fullmatch(word) is None:
+        return False
+    return _VALUE_AFTER_BRACKET.match(text, tok.end) is not None
 
 
 # An assay written in capitals after the disease or organism it tests for ("Lyme ELISA",

@@ -151,7 +151,7 @@ _MEDICAL_ENDINGS = (
 # dictionary entry (see Lexicon._clinical_cognate).
 _PATHOLOGY_ENDINGS = (
     "osis", "itis", "emia", "aemia", "oma", "ectomy", "otomy", "ostomy", "plasty", "scopy",
-    "graphy", "pathy", "plasia", "trophy", "megaly", "algia",
+    "graphy", "pathy", "plasia", "trophy", "megaly", "algia", "penia",
 )  # fmt: skip
 
 

@@ -171,7 +171,9 @@ DEVICE_MAKERS = (
     r"johnson"
 )
 _MODEL_BEFORE = re.compile(
-    rf"(?:\b(?i:{DEVICE_MAKERS})\b(?:[ \t]+(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*){{0,4}}"
+    # Round 14: models written one after another with a slash ("Olympus CF-HQ190L / GIF-H190").
+    rf"(?:\b(?i:{DEVICE_MAKERS})\b(?:[ \t]+(?:/[ \t]+)?(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*)"
+    r"{0,4}(?:[ \t]+/)?"
     r"|\b(?i:model|lead)\b\.?:?)[ \t]+\Z"
 )
 
@@ -201,8 +203,33 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
         return True
     if _CODE_SYSTEM.search(value.split(" ")[0] + " "):
         return True  # "CPT 45385" matched as a whole
+    if _CLINICAL_NOTATION.fullmatch(value) and not _ID_LABEL.search(
+        text[max(0, start - 12) : start]
+    ):
+        return True  # "MRN G3P1011" is still the record's number
     trial = _TRIAL.fullmatch(value)
     return trial is not None and trial.group("w").lower() in lexicon().english
+
+
+# Round 14: notations of medicine shaped like codes: an obstetric history ("G2P1001", "G4P2A1",
+# gravida and para with term, preterm, abortions and living), and a radionuclide of nuclear
+# medicine with its mass number, before the tracer it labels ("18F-FDG", "99mTc-MAG3",
+# "177Lu-PSMA-617") or alone ("Tc-99m", "I-131"). The nuclides are named one by one: a letter
+# and a number alone ("3N-45821") is as often an identifier.
+_NUCLIDES = (
+    "99mTc|18F|11C|13N|15O|123I|124I|125I|131I|90Y|68Ga|67Ga|177Lu|111In|201Tl|82Rb|153Sm|89Zr|"
+    "64Cu|223Ra|133Xe|81mKr|51Cr|57Co|89Sr|225Ac|166Ho|186Re|188Re|213Bi|212Pb"
+)
+_NUCLIDES_AFTER = (
+    "Tc-99m|F-18|C-11|N-13|O-15|I-12[345]|I-131|Y-90|Ga-6[78]|Lu-177|In-111|Tl-201|Rb-82|"
+    "Sm-153|Zr-89|Cu-64|Ra-223|Xe-133|Kr-81m|Cr-51|Co-57|Sr-89|Ac-225|Ho-166|Re-18[68]|Bi-213|"
+    "Pb-212"
+)
+_ID_LABEL = re.compile(r"(?i:\b(?:mrn|id|no|nr|number|num|ref|code)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
+_CLINICAL_NOTATION = re.compile(
+    r"G\d{1,2}P\d{1,4}(?:A\d{1,2})?"
+    rf"|(?:{_NUCLIDES})(?:-[A-Za-z0-9]+){{1,3}}|(?:{_NUCLIDES_AFTER})"
+)
 
 
 # Scores and ratios written like a day and month: "GCS 9/15", "MoCA 12/30", "3/24" (three days).

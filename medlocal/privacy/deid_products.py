@@ -118,6 +118,12 @@ _MAKER_FIRST = frozenset(
     for alt in DEVICE_MAKERS.split("|")
     if re.match(r"[a-z]", alt) and not alt.startswith("and)")
 )
+# Round 14: a dose with a decimal comma, as most of Europe writes it ("Xyz 2,5 mg", "Xyz 0,4 mg
+# 1x1"); DOSE_AFTER reads the decimal point only.
+_COMMA_DOSE = re.compile(r"[ \t]+\d{1,4},\d{1,3}[ \t]*(?:mg|mcg|µg|ug|g|mL|ml|IU|UI|IE|mmol)\b")
+# Round 14: a brand, its product code in lower case and a count of tablets ("Xyz e-275 4 tabs",
+# a fixed-dose combination by its code).
+_CODED_DOSE = re.compile(rf"[ \t]+[a-z]{{1,3}}-?\d{{2,4}}[ \t]+(?:{_DOSE})")
 # A digit a little way after a word: the dose and model rules are tried only there.
 _DIGIT_NEAR = re.compile(r"[ \t][^\n\d]{0,22}\d")
 
@@ -130,6 +136,10 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     if "(" in text:
         _brackets(tokens, starts, text, lex)
     protect_markers(tokens, text)
+    if "-" in text:
+        _protect_nuclides(tokens, text)
+    if "T1" in text or "T2" in text:
+        _protect_sequences(tokens, text)
     medicines: set[str] = set()
     size = len(tokens)
     for i, tok in enumerate(tokens):
@@ -141,6 +151,21 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             _maker_model(tokens, i, text, lex)
         if _DIGIT_NEAR.match(text, tok.end) and _dosed_or_model(tokens, i, text, lex, medicines):
             continue
+        if i + 1 < size and tok.shape == "title" and _test_or_dye(tokens, i, text, lex):
+            tok.shape = "lower"
+            continue
+        if (
+            i + 1 < size
+            and tokens[i + 1].lower in _RELEASE_WORDS
+            and not _given(tok, lex)
+            and tok.lower.rstrip(".") not in _PERSON_CUES  # "Mrs Pen"
+        ):
+            # "Xyz Chrono", "Xyz PEN", "Xyz Velotab": a medicine and its release or device
+            nxt = tokens[i + 1]
+            if text[tok.end : nxt.start] == " " and tok.shape in ("title", "caps", "lower"):
+                _lower(tok, medicines, lex)
+                nxt.shape = "lower"
+                continue
         if i + 1 < size and tok.shape in ("title", "caps"):
             form = _form_after(tokens, i, text)
             if form is not None and _may_be_brand(tokens, i, lex):
@@ -172,8 +197,14 @@ def _dosed_or_model(
         _lower(tok, medicines, lex)
         _lower(tokens[i + 1], None, lex)  # the qualifier ("DS", "Met")
         return True
-    if DOSE_AFTER.match(text, tok.end) and not _given(tok, lex):
+    if (
+        DOSE_AFTER.match(text, tok.end)
+        or _COMMA_DOSE.match(text, tok.end)
+        or _CODED_DOSE.match(text, tok.end)
+    ) and not _given(tok, lex):
         _lower(tok, medicines, lex)
+        if i and _brand_first_word(tokens, i - 1, text, lex):
+            tokens[i - 1].shape = "lower"  # "Xyz Ocas 0,4 mg": a brand of two words
         return True
     if _MODEL_AFTER.match(text, tok.end):
         _device_run(tokens, i, text, lex)
@@ -187,6 +218,75 @@ def _dosed_or_model(
         tok.shape = "lower"
         return True
     return False
+
+
+# Round 14: a test's result in the languages of the notes, after a test named by one word at the
+# start of a clause ("Tests: Xyz negativo", "; Xyz positive (...)").
+_RESULT_WORDS = frozenset(
+    {
+        "positive", "negative", "positiv", "negativ", "positivo", "negativo", "positiva",
+        "negativa", "positif", "negatif", "reactive", "nonreactive", "non-reactive", "reactief",
+        "reactivo", "reattivo", "reagente", "nonreagente", "inconclusive", "indeterminate",
+        "indeterminado", "indeterminato", "indetermine", "grenzwertig", "borderline",
+    }
+)  # fmt: skip
+_CLAUSE_START = frozenset({"", "\n", ":", ";", "(", "-", "•", "*", "|"})
+
+
+# Round 14: the release forms and injection devices written after a medicine's brand ("Xyz
+# Chrono", "Xyz Retard", "Xyz PEN", "Xyz FlexPen", "Xyz Velotab"). Not "depot": a lorry depot
+# follows a firm's or a town's name ("Northern Freight depot").
+_RELEASE_WORDS = frozenset(
+    {
+        "chrono", "retard", "zok", "pen", "flexpen", "kwikpen", "solostar", "penfill",
+        "flextouch", "novopen", "autoinjector", "autoinjektor", "fertigpen", "fertigspritze",
+        "velotab", "solutab", "zydis", "quicklet", "lingual", "sublingual", "odt",
+        "dispersible", "effervescent", "brausetabletten", "filmtabletten", "retardtabletten",
+    }
+)  # fmt: skip
+# Round 14: a dye named after a place or a person, by its colour and what it shows ("Congo red
+# negative", "Sudan black staining", "Evans blue dye"), not a person's colour ("Jones red car").
+_DYE_COLOURS = frozenset({"red", "blue", "black", "green", "violet", "brown", "orange", "yellow"})
+_DYE_AFTER = re.compile(
+    r"[ \t]+(?:stain\w*|dye|uptake|deposits?|positive|negative|positiv|negativ|positivo|negativo|"
+    r"positif|n[eé]gatif)\b"
+)
+
+
+def _test_or_dye(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    nxt = tokens[i + 1]
+    if nxt.lower in _RESULT_WORDS:
+        return _tested(tokens, i, text, lex)
+    return (
+        nxt.lower in _DYE_COLOURS
+        and text[tokens[i].end : nxt.start] == " "
+        and _DYE_AFTER.match(text, nxt.end) is not None
+        and not _given(tokens[i], lex)
+    )
+
+
+def _tested(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """``tokens[i]`` opens a clause (a label, a list or a line before it) and is no given name:
+    "Tests: Xyz negative" names a test; "seen by Sarah Xyz negative..." is not read so."""
+    if text[tokens[i].end : tokens[i + 1].start] != " " or _given(tokens[i], lex):
+        return False
+    before = text[max(0, tokens[i].start - 3) : tokens[i].start].rstrip(" \t")
+    return before[-1:] in _CLAUSE_START
+
+
+def _brand_first_word(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
+    """Round 14: ``tokens[j]`` is a capitalised word right before a dosed brand word, no given
+    name and after no given name, title or relation ("Sarah Patel Xyz 5 mg" keeps Patel a name)."""
+    prev = tokens[j]
+    if prev.shape != "title" or text[prev.end : tokens[j + 1].start] != " " or _given(prev, lex):
+        return False
+    if j and (_given(tokens[j - 1], lex) or _after_person_cue(tokens, j, text)):
+        return False
+    return not (
+        j
+        and tokens[j - 1].shape in ("title", "caps", "initial")
+        and text[tokens[j - 1].end : prev.start] in (" ", ". ")
+    )
 
 
 def _form_after(tokens: list[Tok], i: int, text: str) -> Tok | None:
@@ -241,6 +341,36 @@ def protect_markers(tokens: list[Tok], text: str) -> None:
         # A listed abbreviation, or letters in capitals with a number ("HHV-8", "HTLV-1").
         numbered = any(c.isdigit() for c in gap.group()) and before.word.isupper()
         if numbered or clinical_abbreviation(before.word):
+            tok.shape = "lower"
+
+
+# Round 14: a radionuclide's symbol before its mass number ("Tc-99m", "In-111", "Ga-68"): the
+# symbol is no name. Only the symbols of two letters that read as a name's start.
+_NUCLIDE_SYMBOLS = frozenset({"tc", "ga", "lu", "in", "tl", "rb", "sm", "zr", "cu", "xe", "kr"})
+_MASS_AFTER = re.compile(r"-\d{1,3}m?(?![\w-])")
+
+
+def _protect_nuclides(tokens: list[Tok], text: str) -> None:
+    for tok in tokens:
+        if (
+            len(tok.word) == 2
+            and tok.shape == "title"
+            and tok.lower in _NUCLIDE_SYMBOLS
+            and _MASS_AFTER.match(text, tok.end)
+        ):
+            tok.shape = "lower"
+
+
+# Round 14: an MRI sequence in capitals after its weighting ("T1 TSE", "T2 FSE", "T1 VIBE", "PD
+# SPAIR"): the letters name the sequence, not a person's initials.
+_WEIGHTING_BEFORE = re.compile(r"(?<![\w-])(?:T1|T2\*?|PD)[ \t]\Z")
+
+
+def _protect_sequences(tokens: list[Tok], text: str) -> None:
+    for tok in tokens:
+        if tok.shape != "caps" or not 2 <= len(tok.word) <= 8:
+            continue
+        if _WEIGHTING_BEFORE.search(text, max(0, tok.start - 4), tok.start):
             tok.shape = "lower"
 
 
