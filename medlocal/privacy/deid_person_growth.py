@@ -94,18 +94,24 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
     window = (
         text[first:start] if first == 0 or text[first - 1] == "\n" else "\x00" + text[first:start]
     )
-    initials = _initials(window, lex)
+    # Each pattern is tried only where the characters beside the span can start it: this runs
+    # for every found name of a record.
+    tail = window.rstrip(" \t")
+    initials = _initials(window, lex) if tail[-1:] in (".", ")", "-") else ""
     if initials:
         start -= len(initials)
-    else:
-        before = _WORD_BEFORE.search(window)
+    elif tail[-1:].isalpha() and len(tail) < len(window):
+        before = _WORD_BEFORE.search(window, max(0, len(window) - _WINDOW // 2))
         if before is not None and _given_name(before.group("w"), lex):
             start -= len(before.group())
-    last = text[red.start : red.end].split()[-1] if red.end > red.start else ""
-    after = _WORD_AFTER.match(text, end) if end < len(text) and text[end] in " \t" else None
+    last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
+    after = (
+        _WORD_AFTER.match(text, end)
+        if text[end : end + 1] in (" ", "\t") and _given_name(last, lex)
+        else None
+    )
     if (
         after is not None
-        and _given_name(last, lex)
         and _surname_after(text, after, lex)
         # A known word after a given name (an eponym, "Su Holter 24 horas") is a surname only
         # where a title or a role names the person ("Dr. med. Ulrike Kaposi").

@@ -96,3 +96,49 @@ def test_a_postal_district_after_a_town_goes_with_it() -> None:
 def test_a_count_after_a_town_stays() -> None:
     out = redact("Travelled to Leeds, Bristol 6 times this year.")
     assert "6 times" in out, out
+
+
+# The initials of a person the note names.
+
+
+def test_the_initials_of_a_named_person_after_a_comma_at_the_lines_end_go() -> None:
+    out = redact("Reviewed by Tamsin Greaves, health visitor.\nNext visit in 2 weeks, TG\n")
+    assert "TG" not in out, out
+
+
+def test_a_line_of_initials_of_named_people_goes() -> None:
+    out = redact("Midwife Orla Dunphy RM.\nOD / KB\n")
+    assert "OD /" not in out, out
+
+
+def test_initials_that_name_no_one_here_stay() -> None:
+    out = redact("Ward round with Dr Tamsin Greaves.\nEye drops OD at night.\n")
+    assert "OD at night" in out, out
+
+
+def test_a_named_persons_initials_that_are_a_clinical_abbreviation_in_a_sentence_stay() -> None:
+    out = redact("Seen with Dr Olive Dunne.\nTimolol drops OD at night, review 2 weeks.\n")
+    assert "drops OD at night" in out, out
+
+
+# A code's prefix of capitals.
+
+
+def test_a_serial_numbers_prefix_goes_with_it() -> None:
+    out = redact("Insulin pump fitted, serial SN 5K7-30418-QT recorded.")
+    assert "SN" not in out and "5K7" not in out, out
+
+
+def test_a_prescriptions_prefix_goes_with_its_number() -> None:
+    out = redact("Oxycodone 5 mg PRN (dispensed 2/3 script RX 5521 0093).")
+    assert "RX" not in out and "5521" not in out, out
+
+
+def test_capitals_before_a_clinical_value_stay() -> None:
+    out = redact("CRP 12, ESR 40, HbA1c 58 mmol/mol.")
+    assert "CRP 12" in out and "ESR 40" in out, out
+
+
+def test_a_treatment_before_a_word_with_a_year_stays() -> None:
+    out = redact("HIV positive since 2019, stopped ART mid-2023.")
+    assert "ART" in out, out
