@@ -1,10 +1,11 @@
 """The initials of a person the note names, where they stand for that person (round 14).
 
 Staff sign a note by the initials of a name written out elsewhere in the same note ("Lydia
-Marsh, health visitor ... review in 2 weeks, LM", "Midwife Orla Dunphy ... OD / KB"). Two or three capitals that are the first letters of a found name's words are
-that person's where they stand where only a signature does: on a line of initials alone ("OD /
-AK"), or at a line's end after a comma or a slash where they are no known word. Elsewhere the
-same capitals abbreviate a test or a side as often ("BP", "OD").
+Marsh, health visitor ... review in 2 weeks, LM", "Midwife Orla Dunphy ... OD / KB"). Two or
+three capitals that are the first letters of a found name's words are that person's where they
+stand where only a signature does: on a line of initials alone ("OD / AK"), or at a line's end
+after a comma or a slash where they are no known word. Elsewhere the same capitals abbreviate a
+test or a side as often ("BP", "OD").
 
 The found names are read once and the note is scanned once for short runs of capitals.
 """
