@@ -1,11 +1,11 @@
 """A found code grown over the short capitals written before it as part of it (round 14).
 
-Serial numbers, insurers' plan codes, prescriptions and registrations are written with a
-prefix of two to four capitals and a space ("SN 4K2-19930-QX", "HUM H1234-567", "RX 5521
-0093", "HPCSA ANT 0071234"): the rules find the code's digits and leave the prefix, which is
-part of the number (a plan's or a register's letters). The prefix joins the code where it stands
-right before it on its line, alone (after a space, a bracket or punctuation, not inside a word
-or a longer run of capitals).
+Insurers' plan codes, prescriptions and registrations are written with a prefix of two to four
+capitals and a space ("HUM H1234-567", "RX 5521 0093", "HPCSA ANT 0071234"): the rules find the
+code's digits and leave the prefix, which is part of the number (a plan's or a register's
+letters). A label stays in view ("SSN", "MRN", "SN"), and so does a US state ("IL 62704"). The
+prefix joins the code where it stands right before it on its line, alone (after a space, a
+bracket or punctuation, not inside a word or a longer run of capitals).
 
 Only the characters before each found code are read.
 """
@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_addresses import STATES
+from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_spans import Redaction
 
 # The kinds of codes that take a prefix.
@@ -25,6 +27,14 @@ _CODE_KINDS = frozenset(
 # the line's start.
 _PREFIX = re.compile(r"(?:^|(?<=[ \t\n(\[,;:/]))(?P<p>[A-Z]{2,4}[ ])\Z")
 _WINDOW = 6
+# Prefixes that are no part of the code: a label, which stays in view ("SSN", "MRN", "SN",
+# "LOT": see deid_codes), and a US state before a ZIP code or a licence ("IL 62704").
+_LABEL = re.compile("(?i:" + "|".join(cue for _, cue in ID_CUES) + ")")
+_STATES = frozenset(STATES.split("|"))
+# National numbers, dates and lines labelled outside deid_codes' cues.
+_OTHER_LABELS = frozenset({"SSN", "SIN", "NIN", "TFN", "DOB", "TEL", "FAX", "PH", "MOB"})
+# A code already written with its prefix ("TX 30188274" after "DL").
+_PREFIXED = re.compile(r"[A-Z]{2,4} ")
 
 
 def prefixed_code_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -41,6 +51,14 @@ def prefixed_code_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redac
         # Six characters hold the longest prefix and the one before it ("^" is the text's start).
         prefix = _PREFIX.search(text[max(0, red.start - _WINDOW) : red.start])
         if prefix is None:
+            continue
+        letters = prefix.group("p")[:-1]
+        if (
+            letters in _STATES
+            or letters in _OTHER_LABELS
+            or _LABEL.fullmatch(letters)
+            or _PREFIXED.match(text, red.start)
+        ):
             continue
         start = red.start - len(prefix.group("p"))
         yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
