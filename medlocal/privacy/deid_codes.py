@@ -90,6 +90,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"cad|log|court)[ \t]+(?:ref(?:erence)?|number|no\.?)|prison(?:er)?[ \t]+(?:number|no\.?)",
     ),
 ]
+# The labels of each kind, read by other rules (a code's prefix that is a label stays).
+ID_CUES = _ID_CUES
 # Any labelled number: a word, then "no.", "number", "#", "ID" or "code", then a value with a
 # digit ("Lab no: SP25-08817", "Sample ID SMP/25/117004", "Practice code L83042"). A field
 # label says what follows is an identifier whatever the label's own word is.

@@ -158,6 +158,23 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             yield Redaction(red.kind, start, end, text[start:end], red.replacement)
 
 
+# What follows a town's postal district number ("Dublin 9 D09 V2N0", "Kingston 10."): a postcode
+# of letters and digits, or the end of the sentence or line.
+_DISTRICT_END = re.compile(r"[ \t]+[A-Z]\d{2}\b|[ \t]*(?:\.[ \t]|\.?\n|\.?\Z)")
+# A district number right before a postcode of letters and digits ("Dublin 9 D09 V2N0").
+_DISTRICT_BEFORE_POSTCODE = re.compile(r"[ \t]+\d{1,2}(?=[ \t]+[A-Z]\d{2}\b)")
+
+
+def _district(text: str, start: int, end: int) -> bool:
+    """Whether the short number after a town ending at ``end`` is its postal district: the town
+    is an address part after a comma (", Dublin 9 D09 V2N0", ", Kingston 10."), the number ends
+    the address."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] == "," and _DISTRICT_END.match(text, end) is not None
+
+
 def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     """The span grown over a house number after or before it, a street abbreviation before it
     and a lower-case street word after it; a name ("name" kind) only where it opens an address
@@ -174,8 +191,13 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
             grown is not None
             and red.kind != "street_address"
             and len(grown.group().strip(" \t.,")) <= 2
+            and not _district(text, red.start, grown.end())
         ):
             grown = None
+        if grown is None and red.kind != "street_address":
+            grown = _DISTRICT_BEFORE_POSTCODE.match(text, end)
+            if grown is not None and not _district(text, red.start, grown.end()):
+                grown = None
     elif after.islower():
         grown = _STREET_AFTER.match(text, end)
     if grown is not None:

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_case import recase
+from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -61,9 +62,11 @@ from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
+from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_people_words import PARTICLES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -125,6 +128,13 @@ class Redactor:
         # A place's span grown over its house number or head word ("14 [Clepington]",
         # "[Aggieland] Rehab"), whichever line found the name.
         yield from grown_place_spans(text, found + lines + tagged)
+        # A person's name grown over the initials, surname or given name left beside it, and a
+        # signed document's date over its clock time.
+        yield from grown_person_spans(text, found + lines + tagged, lexicon())
+        # The initials of the people named, where they sign or stand for one of them.
+        yield from name_initials_spans(text, found + lines + tagged, lexicon())
+        # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
+        yield from prefixed_code_spans(text, found)
         # The organisation on a note's first line, whole, where a word of it was found.
         yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)

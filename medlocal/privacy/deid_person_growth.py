@@ -1,0 +1,176 @@
+"""A person's name grown over the parts the rules left beside it, and a signed document's date
+over its clock time (round 14, recall of people and dates).
+
+The rules often find one part of a name and leave the rest, which still points to the person:
+
+* initials before a found surname, with a nickname in brackets between or none ("P. [du
+  Plessis]", "A. L. [Pardo-Ríos]", "H.J. ([Henk]) [van der Veen]", "S.-[J. Hession]");
+* the surname after a found given name, also where the surname is an eponym that the eponym
+  rules keep ("Dr. med. [Ulrike] Kaposi", "[Sanne] de Wit"): a given name the rules took for a
+  person is followed by that person's surname unless an eponym's head word follows it ("Kaposi
+  sarcoma");
+* a given name before a found surname ("Paolo [Bassi]", "sonen Lars [Lindqvist]").
+
+A date that a signature, an authorisation or a draft carries is a timestamp of the document:
+its clock time goes with it ("e-signed [28/11/2026] 17:41"). Elsewhere a time after a date stays
+(a dose given at 07:15 is clinical; see :mod:`~medlocal.privacy.deid_world_dates`).
+
+Each rule looks only at the characters beside a found span (a short window), so the pass is
+linear in the number of spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
+    HONORIFICS,
+    PARTICLES,
+    ROLES,
+    TITLES,
+)
+from medlocal.privacy.deid_spans import Redaction
+
+# The kinds the rules give a person's name.
+_PERSON_KINDS = frozenset({"name", "patient_name"})
+_WINDOW = 48
+# Initials ending right before a name, each a capital and a full stop, joined by a space, a
+# hyphen or nothing ("A. L. ", "H.J. ", "S.-"), then perhaps a nickname in brackets ("(Henk) ").
+# They open a line or follow a bracket or punctuation ("Regards, P. du Plessis"), or a word
+# (checked in _initials: "Dr A. J.", never "Hep B. Smith" or "vitamin D. Jones").
+_INITIALS_BEFORE = re.compile(
+    r"(?:^|(?P<c>[(,:;/\n])[ \t]*|(?<![\w.])(?P<w>[A-Za-z]+)\.?[ \t]+)"
+    r"(?P<i>[A-Z]\.(?:[ \t]?-?[ \t]?[A-Z]\.)*(?:[ \t]+|-)"
+    r"(?:\([A-Z][\w'’ -]{0,24}\)[ \t]+)?)\Z"
+)
+# The word after a found given name on its line: particles, then a capitalised word.
+_WORD_AFTER = re.compile(
+    r"[ \t](?P<p>(?:(?:de|da|do|du|van|von|der|den|ter|ten|le|la|di|del|dos|das|bin|binti|al)"
+    r"[ \t]+){0,2})(?P<w>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-])"
+)
+# The word after that one, to see whether an eponym's head follows ("Kaposi sarcoma").
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
+# A capitalised word before a found surname, with one space between.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<w>[A-Z][a-zà-ÿ'’]+)[ \t]\Z")
+_HEADS = EPONYM_HEADS | HEADS_AFTER
+# A title, honorific or role before a name ("Dr. med.", "Pharmacist:", "Frau").
+_CUE_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \t]*:?[ \t]*\Z")
+_CUES = TITLES | HONORIFICS | ROLES | COLON_ROLES | {"med"}
+# Words that lead to a person's initials ("seen by A. B. Smith", "regards A. Smith").
+_LEADS = frozenset({"by", "and", "from", "to", "with", "per", "cc", "regards", "signed", "dear"})
+# A word before a date that makes the date a document's timestamp.
+_STAMP_WORDS = re.compile(
+    r"(?i:\b(?:e-?signed|signed|authori[sz]ed(?:[ \t]+electronically)?|electronically|"
+    r"verified|validated|approved|reported|dictated|typed|transcribed|prepared|printed|"
+    r"finali[sz]ed))[ \t]*(?:on|at|:)?[ \t]*\Z"
+)
+_CLOCK_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?![\d:.]\d)")
+
+
+def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
+    """Names of ``spans`` grown over their initials, surname or given name, and signed dates over
+    their clock time (each grown span holds the old one, so the two merge)."""
+    for red in spans:
+        if red.kind in _PERSON_KINDS:
+            yield from _grown_name(text, red, lex)
+        elif red.kind == "date":
+            stamp = _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
+            clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
+            if clock is not None:
+                yield Redaction(
+                    "date", red.start, clock.end(), text[red.start : clock.end()], "[DATE]"
+                )
+
+
+def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
+    start, end = red.start, red.end
+    # The text before the span on its line; "^" matches only a line's true start.
+    first = max(0, start - _WINDOW)
+    window = (
+        text[first:start] if first == 0 or text[first - 1] == "\n" else "\x00" + text[first:start]
+    )
+    # Each pattern is tried only where the characters beside the span can start it: this runs
+    # for every found name of a record.
+    tail = window.rstrip(" \t")
+    initials = _initials(window, lex) if tail[-1:] in (".", ")", "-") else ""
+    if initials:
+        start -= len(initials)
+    elif tail[-1:].isalpha() and len(tail) < len(window):
+        before = _WORD_BEFORE.search(window, max(0, len(window) - _WINDOW // 2))
+        if before is not None and _given_name(before.group("w"), lex):
+            start -= len(before.group())
+    last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
+    after = (
+        _WORD_AFTER.match(text, end)
+        if text[end : end + 1] in (" ", "\t") and _given_name(last, lex)
+        else None
+    )
+    if (
+        after is not None
+        and _surname_after(text, after, lex)
+        # A known word after a given name (an eponym, "Su Holter 24 horas") is a surname only
+        # where a title or a role names the person ("Dr. med. Ulrike Kaposi").
+        and (not lex.known(after.group("w").lower()) or bool(after.group("p")) or _cued(window))
+    ):
+        end = after.end()
+    if (start, end) != (red.start, red.end):
+        yield Redaction(red.kind, start, end, text[start:end], red.replacement)
+
+
+def _initials(before: str, lex: Lexicon) -> str:
+    """The initials (and bracketed nickname) that end ``before``, or "" where there are none or
+    the word before them makes them no initials: only a title, a role, a word that leads to a
+    person ("by", "regards") or a word of no English (a role in another language, "huisarts")
+    stands before initials; "hepatitis B. Smith", "Hep B. Smith" and "vitamin D. Jones" end a
+    sentence with a clinical word."""
+    found = _INITIALS_BEFORE.search(before)
+    if found is None:
+        return ""
+    word = found.group("w")
+    if (
+        word is not None
+        and word.lower() not in _CUES | _LEADS
+        and (not word.islower() or lex.known(word))
+    ):
+        return ""
+    initials = found.group("i")
+    # One initial alone opens list items and ends sentences ("B. Plan", "type A."): it is a
+    # person's only after a comma or a word that leads to one ("Regards, P. du Plessis").
+    if (
+        sum(c.isupper() for c in initials.split("(")[0]) == 1
+        and word is None
+        and found.group("c") != ","
+    ):
+        return ""
+    return initials
+
+
+def _cued(before: str) -> bool:
+    """Whether the text before a name ends with a title, an honorific or a role."""
+    cue = _CUE_BEFORE.search(before)
+    return cue is not None and cue.group("w").lower() in _CUES
+
+
+def _given_name(word: str, lex: Lexicon) -> bool:
+    """A listed given name that is no English or clinical word ("Paolo", not "Will" or "May")."""
+    lower = word.lower()
+    return lower in lex.given_names and lower not in lex.english and not lex.clinical(lower)
+
+
+def _surname_after(text: str, after: re.Match[str], lex: Lexicon) -> bool:
+    """Whether the capitalised word after a given name is the person's surname: not a plain
+    English word (unless a particle stands before it or it is a listed surname), and no eponym's
+    head after it ("Kaposi sarcoma", "Alvarado score")."""
+    word = after.group("w").lower()
+    particle = bool(after.group("p")) and all(
+        p.lower() in PARTICLES for p in after.group("p").split()
+    )
+    if not particle and word in lex.english and word not in lex.surnames:
+        return False
+    nxt = _NEXT_WORD.match(text, after.end())
+    return nxt is None or fold(nxt.group("w").lower()) not in _HEADS
