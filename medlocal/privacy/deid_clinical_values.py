@@ -124,6 +124,10 @@ _MED_LIST = re.compile(
 )
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_NAME_CUES = TITLES | RELATIONS - FUNCTION_CUES
+
+
 def protect_med_lists(tokens: list[Tok], text: str) -> None:
     """The capitalised words of a medication list are medicines ("Coversyl Plus", "Panadol
     Osteo"), but for words after a title or relation."""
@@ -138,8 +142,12 @@ def protect_med_lists(tokens: list[Tok], text: str) -> None:
             return
         if spans[k][0] <= tok.start and tok.shape in ("title", "caps"):
             before = tokens[i - 1].lower if i else ""
-            if before not in TITLES | RELATIONS - FUNCTION_CUES:
+            if before not in _NAME_CUES:
                 tok.shape = "lower"
+
+
+# Unions of word lists made once, where they were made again for every word read.
+_TITLES_OR_RELATIONS = TITLES | RELATIONS
 
 
 def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -153,7 +161,7 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if (
             i > 0
             and text[tokens[i - 1].end : tok.start] in (" ", ". ")
-            and tokens[i - 1].lower in TITLES | RELATIONS - FUNCTION_CUES
+            and tokens[i - 1].lower in _NAME_CUES
         ):
             continue
         lower = tok.lower.rstrip("'’")
@@ -192,7 +200,7 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 continue  # a surname after a given name ("gave Jim Xyz tablets")
             j = i
             while j >= 0 and j > i - 3 and tokens[j].shape == "title":
-                if tokens[j].lower in TITLES | RELATIONS or tokens[j].lower in lex.given_names:
+                if tokens[j].lower in _TITLES_OR_RELATIONS or tokens[j].lower in lex.given_names:
                     break
                 tokens[j].shape = "lower"
                 if j == 0 or text[tokens[j - 1].end : tokens[j].start] != " ":

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction
 
 DateMode = Literal["shift", "year"]
@@ -161,6 +162,12 @@ _DATE_FORMS = [
         formats,
         style,
     )
+    for pattern, formats, style in _DATE_FORMS
+]
+# Speed: then a test for the characters a form's match opens with (a month's initial, a digit),
+# which turns most word starts away at once (deid_first_characters; half the forms' time).
+_DATE_FORMS = [
+    (first_character_test(pattern) or pattern, formats, style)
     for pattern, formats, style in _DATE_FORMS
 ]
 _DOB_CUE = re.compile(

@@ -149,6 +149,10 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
             nxt.shape = "lower"
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_NAME_CUES = TITLES | RELATIONS - FUNCTION_CUES
+
+
 def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """A scale's eponym before its value ("Braden 13"), and the names after a head word that
     comes first in other languages ("Score de Glasgow", "Ziekte van Parkinson", "grupo II de
@@ -161,7 +165,7 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexic
         )
         if scale and (_SCORE_AFTER.match(text, tok.end) or initials):
             before = tokens[i - 1] if i > 0 else None
-            if before is None or before.lower not in TITLES | RELATIONS - FUNCTION_CUES:
+            if before is None or before.lower not in _NAME_CUES:
                 tok.shape = "lower"
             continue
         if i + 1 >= len(tokens) or (tok.word.isupper() and len(tok.word) > 1):

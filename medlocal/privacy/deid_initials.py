@@ -157,6 +157,10 @@ def _surname(tok: Tok, lex: Lexicon, cued: bool = False, credential: bool = Fals
     return cued or not lex.known(lower)
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_SHORT_OR_DIRECTIONS = CLINICAL_SHORT | _DIRECTIONS
+
+
 def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     """Names with initials in ``text``, whose words are ``tokens`` as the scan read them."""
     at = {tok.start: tok for tok in tokens}
@@ -211,7 +215,7 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     for match in _SIGNED_PAIR.finditer(text):
         for group in ("a", "b"):
             initials = match.group(group)
-            if initials and initials.lower() not in CLINICAL_SHORT | _DIRECTIONS:
+            if initials and initials.lower() not in _SHORT_OR_DIRECTIONS:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
 

@@ -37,6 +37,11 @@ _CUE_WORD = re.compile(
 )
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_RELATIONS_NAMING = RELATIONS - FUNCTION_CUES
+_SOFT_OR_COLON_CUES = SOFT_CUES | COLON_ROLES
+
+
 def word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
@@ -50,7 +55,7 @@ def word_cue(text: str, start: int) -> str:
         return ""
     word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
     tail = word.rsplit("-", 1)[-1]
-    if word not in RELATIONS and tail in RELATIONS - FUNCTION_CUES:
+    if word not in RELATIONS and tail in _RELATIONS_NAMING:
         word = tail  # "half-siblings Ruby-Lee and Kai", "step-dad Gary", "great-grandson Jack"
     if match.group(2) and word not in TITLES:
         return ""
@@ -66,7 +71,7 @@ def word_cue(text: str, start: int) -> str:
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
     # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
-    if match.group(3) in (":", "(") and word not in SOFT_CUES | COLON_ROLES:
+    if match.group(3) in (":", "(") and word not in _SOFT_OR_COLON_CUES:
         return ""
     return word
 
@@ -88,7 +93,7 @@ def _cue_before(text: str, start: int) -> bool:
     """A title or a relation before ``start``: every capitalised word after it is a name.
     Function words ("with", "by") are soft cues instead (see read_run)."""
     word = word_cue(text, start)
-    return word in TITLES or word in RELATIONS - FUNCTION_CUES
+    return word in TITLES or word in _RELATIONS_NAMING
 
 
 def cued_name(tok: Tok, lex: Lexicon) -> bool:
@@ -172,6 +177,10 @@ def _name_or_place(toks: list[Tok], text: str, lex: Lexicon) -> str:
     return "name"
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_GENERIC_OR_TITLES = GENERIC | TITLES
+
+
 def names_before_names(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> None:
     """A listed given name right before a found name and "and", a comma or "&" is a name too,
     even at the start of a sentence or where it is also a word ("Bill and Frank came in",
@@ -191,7 +200,7 @@ def names_before_names(text: str, tokens: list[Tok], found: list[WordSpan], lex:
                 or tok.start in starts
                 or tok.lower.rstrip("'’") not in lex.given_names
                 or lex.clinical(tok.lower)
-                or tok.lower in GENERIC | TITLES
+                or tok.lower in _GENERIC_OR_TITLES
             ):
                 break
             span = WordSpan("name", tok.start, tok.end)
@@ -201,6 +210,11 @@ def names_before_names(text: str, tokens: list[Tok], found: list[WordSpan], lex:
 
 
 _GAP_BEFORE = re.compile(r"(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\Z")
+
+
+# Unions of word lists made once, where they were made again for every word read.
+_PLACE_LAST_WORDS = GENERIC | STREET_WORDS | REGIONS | EPONYM_HEADS | PLACE_PREFIXES
+_PLACE_FIRST_WORDS = GENERIC | PLACE_PREFIXES
 
 
 def given_and_surname(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -216,8 +230,8 @@ def given_and_surname(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if lex.clinical(first) or lex.clinical(last) or first in TITLES:
             continue
-        if last in GENERIC | STREET_WORDS | REGIONS | EPONYM_HEADS | PLACE_PREFIXES:
+        if last in _PLACE_LAST_WORDS:
             continue
-        if first in GENERIC | PLACE_PREFIXES:
+        if first in _PLACE_FIRST_WORDS:
             continue
         left.strong = right.strong = True

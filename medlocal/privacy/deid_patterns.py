@@ -52,6 +52,7 @@ from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_number_forms import (
@@ -274,7 +275,7 @@ def _local_part_matches(
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     opening = _OPENINGS.get(pattern)
     if opening is None:
-        return pattern.finditer(text)
+        return _FIRST_CHARACTER.get(pattern, pattern).finditer(text)
     return _local_part_matches(pattern, opening, text)
 
 
@@ -384,4 +385,14 @@ _OPENINGS = {
     pattern: opening
     for _, pattern in _PATTERNS
     if (opening := _local_part_opening(pattern)) is not None
+}
+# Speed: the characters a match can open with, tested first (deid_first_characters; a quarter
+# of the time of these patterns on a 20-page record). Patterns a context check tells apart by
+# identity are matched as they are (the test is in a copy), as are those the e-mail scan reads.
+_FIRST_CHARACTER = {
+    pattern: test
+    for _, pattern in _PATTERNS
+    if pattern not in BY_IDENTITY
+    and pattern not in _OPENINGS
+    and (test := first_character_test(pattern)) is not None
 }

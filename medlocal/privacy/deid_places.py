@@ -52,16 +52,25 @@ _STREET_ENDINGS = STREET_WORDS | {"st"}
 _STREET_KIND_WORDS = STREET_WORDS | {"the", "of"}
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_TITLES_OR_RELATIONS = TITLES | RELATIONS
+_ROLES_OR_SOFT_CUES = ROLES | SOFT_CUES
+_NAME_CUES = SOFT_CUES | ROLES | FUNCTION_CUES | COLON_ROLES
+_RELATIONS_NAMING = RELATIONS - FUNCTION_CUES
+_FACILITY_OR_STREET_HEADS = FACILITY_HEADS | STREET_WORDS
+_WARD_OR_FACILITY_HEADS = WARD_KINDS | FACILITY_HEADS
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
     if (
         all(t.shape in ("caps", "joiner") for t in run)
         and not any(t.strong for t in run)
-        and word_cue(text, run[0].start) not in TITLES | RELATIONS
+        and word_cue(text, run[0].start) not in _TITLES_OR_RELATIONS
     ):
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
-    if run[0].lower in ROLES | SOFT_CUES and len(run) > 2 and run[1].lower in TITLES:
+    if run[0].lower in _ROLES_OR_SOFT_CUES and len(run) > 2 and run[1].lower in TITLES:
         run = run[1:]  # "Dear Dr. Farrow", "cc Dr Birch": the title's reading below
     if (
         (run[0].lower in TITLES or run[0].lower.removeprefix("ex-") in RELATIONS)
@@ -74,7 +83,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
                 tok.strong = True
         run = run[1:]
     elif (
-        run[0].lower in ROLES | SOFT_CUES
+        run[0].lower in _ROLES_OR_SOFT_CUES
         or (
             # Thirteenth round: an honorific of another culture ("Ate Marites", "Alhaji Musa");
             # where the word after it is no name the run is read as it stands ("Ibu Sri").
@@ -107,7 +116,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and out[-1].kind == "name"
         and LIST_GAP.fullmatch(text[out[-1].end : run[0].start]) is not None
     )
-    if cue in SOFT_CUES | ROLES | FUNCTION_CUES | COLON_ROLES or listed:
+    if cue in _NAME_CUES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
         for tok in run:
@@ -116,7 +125,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             generic = tok.lower in GENERIC or lex.clinical(tok.lower)
             tok.weak = tok.weak or (tok.shape == "title" and not generic)
     soft_named = cue in SOFT_CUES and run[0].strong
-    if (cue in RELATIONS - FUNCTION_CUES or soft_named) and any(t.strong or t.weak for t in run):
+    if (cue in _RELATIONS_NAMING or soft_named) and any(t.strong or t.weak for t in run):
         read_names(run, text, lex, out)  # "Her cousin, Rosemary Lane": a person, not a street
         return
     if (
@@ -137,7 +146,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         run[0].shape == "title"
         and RESIDENCE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start)
         and not all(w in GENERIC or w in TITLES or lex.clinical(w) for w in words)
-        and not any(w in FACILITY_HEADS | STREET_WORDS for w in words)
+        and not any(w in _FACILITY_OR_STREET_HEADS for w in words)
     ):
         out.append(WordSpan("location", run[0].start, word_end(run[-1])))  # "lives in Little Haven"
         return
@@ -186,7 +195,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             first = 1 if words[0] == "the" and run[0].word != "The" else 0
             last = len(run) - 1 if i + 1 < len(run) and words[i + 1] == "of" else i
             # Department words after the head belong to it ("Hope Hospital Maternity").
-            while last + 1 < len(run) and words[last + 1] in WARD_KINDS | FACILITY_HEADS:
+            while last + 1 < len(run) and words[last + 1] in _WARD_OR_FACILITY_HEADS:
                 last += 1
             end = word_end(run[last])
             # "... Hospital for Wales": a listed place after "for" names which one; so does a
@@ -275,6 +284,10 @@ def _holy_dedication(words: list[str]) -> int | None:
     return None
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_GENERIC_OR_WARD_KINDS = GENERIC | WARD_KINDS
+
+
 def _names_on(words: list[str], lex: Lexicon) -> bool:
     """Whether the words after a facility's "for" or "on" go on with its name: no date, title
     or street among them ("on Nov 2", "on Maple St": the date and street are found as such), and
@@ -283,7 +296,7 @@ def _names_on(words: list[str], lex: Lexicon) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
-        return word not in GENERIC | WARD_KINDS and not lex.clinical(word)
+        return word not in _GENERIC_OR_WARD_KINDS and not lex.clinical(word)
     return True
 
 
@@ -300,7 +313,7 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     # Brackenholt food bank"): an unknown word, a place that is no English word or a capital "The"
     # says which one; plain words describe ("a Catholic care home", "Private nursing home", "the
     # Dementia day centre", "Awaiting Fast Track nursing home").
-    which = [w for w in words if w not in GENERIC | WARD_KINDS and not lex.clinical(w)]
+    which = [w for w in words if w not in _GENERIC_OR_WARD_KINDS and not lex.clinical(w)]
     if (
         which
         and KIND_AFTER.match(text, word_end(run[-1]))

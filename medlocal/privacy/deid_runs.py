@@ -210,6 +210,10 @@ def _describes_kind(run: list[Tok], text: str, lex: Lexicon) -> bool:
     )
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_RELATIONS_OR_SOFT_CUES = RELATIONS | SOFT_CUES
+
+
 def _extend(
     run: list[Tok],
     hit: list[int],
@@ -240,7 +244,7 @@ def _extend(
     while first > 0 and not _stops(run[first - 1], lex):
         tok = run[first - 1]
         lower = tok.lower.rstrip("'’")
-        if lower.removeprefix("ex-") in RELATIONS | SOFT_CUES or lower in _PERSON_NOUNS:
+        if lower.removeprefix("ex-") in _RELATIONS_OR_SOFT_CUES or lower in _PERSON_NOUNS:
             break  # "Girlfriend Shay Lorimer", "Signed Ray Wood", "Patient Arjun Iyer"
         if sentence_start(text, tok.start) and lex.known(lower):
             break

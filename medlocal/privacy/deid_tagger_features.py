@@ -111,7 +111,30 @@ def _run_features(line: list[Tok], text: str) -> list[list[str]]:
     return feats
 
 
-Memo = dict[tuple[str, str, bool, bool], list[str]]
+class _Word:
+    """What the word lists say of one word (its own features), and those features as its
+    neighbours see them, by offset: made once per word of a text, where they were made for
+    every word next to it (a word stands in four neighbourhoods)."""
+
+    __slots__ = ("_seen", "own")
+
+    def __init__(self, own: list[str]) -> None:
+        self.own = own
+        self._seen: dict[int, list[str]] = {}
+
+    def seen_from(self, offset: int) -> list[str]:
+        """The features a word ``offset`` away takes from this one: shape and word from two
+        away, everything but the length from one away."""
+        seen = self._seen.get(offset)
+        if seen is None:
+            seen = [f"{offset}{f}" for f in self.own if f[:2] in ("w=", "sh")]
+            if abs(offset) == 1:
+                seen += [f"{offset}{f}" for f in self.own if f[:2] not in ("w=", "sh", "le")]
+            self._seen[offset] = seen
+        return seen
+
+
+Memo = dict[tuple[str, str, bool, bool], _Word]
 
 
 def line_features(
@@ -121,12 +144,14 @@ def line_features(
     word lists said of each word between the lines of one text (the lookups are most of the
     cost)."""
     memo = {} if memo is None else memo
-    own = []
+    words: list[_Word] = []
     for tok in line:
         key = (tok.lower, _shape(tok), tok.strong, tok.weak)
-        if key not in memo:
-            memo[key] = _own(tok, lex)
-        own.append(memo[key])
+        word = memo.get(key)
+        if word is None:
+            word = memo[key] = _Word(_own(tok, lex))
+        words.append(word)
+    own = [word.own for word in words]
     runs = _run_features(line, text)
     line_start = text.rfind("\n", 0, line[0].start) + 1
     gaps = [_gap(text[line_start : line[0].start])]
@@ -142,9 +167,7 @@ def line_features(
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(line):
-                feats += [f"{offset}{f}" for f in own[j] if f[:2] in ("w=", "sh")]
-                if abs(offset) == 1:
-                    feats += [f"{offset}{f}" for f in own[j] if f[:2] not in ("w=", "sh", "le")]
+                feats += words[j].seen_from(offset)
             else:
                 feats.append(f"{offset}edge")
         if i > 0:

@@ -137,6 +137,10 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     return _propagate(text, tokens, join_particles(text, found), lex)
 
 
+# Unions of word lists made once, where they were made again for every word read.
+_NO_PROPAGATED_NAME = GENERIC | STREET_WORDS | REGIONS | TITLES
+
+
 def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
     """Remove every other capitalised occurrence of what was already found: its distinctive words
     that are not plain English ("Raghunathan", "Vale" as a name), and its first two distinctive
@@ -148,7 +152,7 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
         words = [
             m.group().rstrip("'’")
             for m in TOKEN.finditer(text, span.start, span.end)
-            if m.group().rstrip("'’").lower() not in GENERIC | STREET_WORDS | REGIONS | TITLES
+            if m.group().rstrip("'’").lower() not in _NO_PROPAGATED_NAME
         ]
         for word in words:
             lower = word.lower()
