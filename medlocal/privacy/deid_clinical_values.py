@@ -14,6 +14,7 @@ from medlocal.privacy.deid_people_words import (
     PARTICLES,
     PERSON_VERB,
     RELATIONS,
+    ROLES,
     TITLES,
 )
 from medlocal.privacy.deid_tokens import Tok
@@ -148,6 +149,41 @@ def protect_med_lists(tokens: list[Tok], text: str) -> None:
 
 # Unions of word lists made once, where they were made again for every word read.
 _TITLES_OR_RELATIONS = TITLES | RELATIONS
+# Review 14B: a list of people before a result: contacts screened, a household, a relation or
+# a role with a colon ("Contacts screened: Xyz negative", "Husband: Xyz positive").
+_PEOPLE_LABEL = re.compile(
+    r"(?i:\b(?:contacts?|household|family|relatives?|siblings?|visitors?|"
+    + "|".join(sorted(RELATIONS | ROLES | {"interpreter", "carer", "keyworker"}))
+    + r")\b)"
+)
+# Review 14B: words that lead to a person before a dose ("given by Xyz 2.5 mg"), and a bed
+# label on a ward list ("Bed 4 Xyz 2.5 mg").
+_LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {"from", "seen", "spoke", "spoken", "discussed"}
+_DEVICE_SIZE = re.compile(r"[ \t]+\d+[ \t]*(?:Fr|FG|Ch|French|gauge)\b")
+_BED_BEFORE = re.compile(
+    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|side[ \t]?room|chair|trolley))\b"
+    r"[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*[:.)-]?[ \t]*\Z"
+)
+
+
+def people_listed_before(text: str, start: int, listed: bool) -> bool:
+    """Whether a relation, a role or a list of contacts is named on the line before ``start``
+    (or, in a list, a little above it)."""
+    begin = start - 160 if listed else max(text.rfind("\n", 0, start), start - 160)
+    return _PEOPLE_LABEL.search(text, max(0, begin), start) is not None
+
+
+def _person_before_dose(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A word before a dose that is a person's: a listed surname, or after a word leading to a
+    person or a bed label ("Seen by Dr Xyz. Xyz 0.5 mg", "given by Xyz 2.5 mg")."""
+    tok = tokens[i]
+    if lex.clinical(tok.lower):
+        return False  # a listed medicine ("switched to Xyzpril 5 mg")
+    if tok.bare in lex.surnames and not _DEVICE_SIZE.match(text, tok.end):
+        return True  # "Xyz 0.5 mg lorazepam"; not a catheter's size ("Foley 14Fr")
+    if i and tokens[i - 1].lower in _LEAD_TO_PERSON:
+        return True
+    return _BED_BEFORE.search(text, max(0, tok.start - 24), tok.start) is not None
 
 
 def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -187,7 +223,16 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if lower in lex.given_names:
             continue
         short_value = len(lower) <= 3 and _VALUE_AFTER.match(text, tok.end) is not None
-        result = _RESULT_AFTER.match(text, tok.end) is not None and lower not in lex.surnames
+        result = (
+            _RESULT_AFTER.match(text, tok.end) is not None
+            and lower not in lex.surnames
+            and not people_listed_before(
+                text,
+                tok.start,
+                text[max(0, tok.start - 3) : tok.start].rstrip(" \t")[-1:]
+                in ("-", "•", "*", "\n", ""),
+            )
+        )
         if short_value or result:
             tok.shape = "lower"
         elif _DOSE_AFTER.match(text, tok.end) or _FORM_AFTER.match(text, tok.end):
@@ -198,6 +243,8 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
                 and tokens[i - 1].bare in lex.given_names
             ):
                 continue  # a surname after a given name ("gave Jim Xyz tablets")
+            if _person_before_dose(tokens, i, text, lex):
+                continue
             j = i
             while j >= 0 and j > i - 3 and tokens[j].shape == "title":
                 if tokens[j].lower in _TITLES_OR_RELATIONS or tokens[j].lower in lex.given_names:

@@ -56,10 +56,11 @@ HEADS_AFTER = frozenset(
         "osteotome",
         "rongeur", "spreader", "prosthesis", "implant", "traction", "ligature",
         "appliance", "syringe", "balloon",
-        # Round 14 (precision): parts of instruments, exercises and tools of calculation
-        # ("Foley bulb", "Kegel exercises", "Boyle-Davis gag with Draffin rods", "Wells
-        # calculator"); none a thing a person owns in a note.
-        "gag", "rods", "rod", "bulb", "exercises", "calculator", "calculation", "nomograms",
+        # Round 14 (precision): parts of instruments and nomograms ("Foley bulb", "Boyle-Davis
+        # gag with Draffin rods"); none a thing a person owns in a note. Review 14B: not
+        # "exercises", "calculator", "calculation" ("Xyz exercises taught", "Xyz calculator
+        # used" are a person's as often).
+        "gag", "rods", "rod", "bulb", "nomograms",
         "grommet", "grommets",
         # stains, media and preparations
         "stains", "staining", "counterstain", "broth", "smear",

@@ -79,8 +79,7 @@ EPONYM_HEADS = frozenset(
         # Thirteenth round: findings and measures named after a person or a product ("Velcro
         # crackles", "Simpson biplane").
         "crackles", "biplane",
-        # Round 14 (precision): lists an assessment is made by ("Broset Violence Checklist").
-        "checklist", "checklists",
+        # Review 14B: not "checklist": "Xyz checklist completed" is a person's as often.
         # Round 14 (precision): the heads of Dutch, German and Scandinavian notes, written after
         # the eponym in lower case as English ones are ("Parks classificatie", "Tanner graad");
         # not "stadium", a football ground too.
@@ -107,7 +106,6 @@ _CAPITALISED_HEADS = frozenset(
         "operation", "repair", "technique", "method", "rule", "rules", "protocol", "law",
         "triad", "pentad", "tetrad", "questionnaire", "inventory", "criterion", "guidelines",
         "examination",  # "Addenbrooke's Cognitive Examination"
-        "checklist",  # "Hare Psychopathy Checklist"
     }
 )  # fmt: skip
 # Heads that also end a company's name ("Smith Group"): eponym heads only in lower case
@@ -315,6 +313,21 @@ class _NamedPeople:
         return self._names
 
 
+# Review 14B: heads that say nothing of an eponym after a bare surname, with the eponyms that
+# own them (exercise regimens, risk calculators and rating checklists in common use).
+_OWN_EPONYMS: dict[str, frozenset[str]] = {
+    "exercises": frozenset(
+        {"kegel", "daroff", "brandt", "cooksey", "cawthorne", "mckenzie", "codman", "frenkel",
+         "buerger", "otago", "schroth"}
+    ),
+    "calculator": frozenset(
+        {"wells", "framingham", "gail", "brock", "gault", "cockcroft", "tyrer", "cuzick",
+         "caprini", "padua", "geneva", "glasgow", "rockall", "blatchford", "qrisk"}
+    ),
+    "checklist": frozenset({"broset", "brøset", "achenbach"}),
+}  # fmt: skip
+
+
 def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Keep the capitalised words right before an eponym head ("Trousseau sign", "Hunt and Hess
     grade", "Cormack-Lehane grade", "Modified Rankin Scale"), unless a title or relation says
@@ -344,6 +357,11 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         # stethoscope"); a given name before one is a person's (see below).
         broad = not listed and head.word.islower() and word in HEADS_AFTER
         listed = listed or broad
+        # Review 14B: exercises, calculators and checklists only after their own eponyms
+        # ("Kegel exercises", "Wells calculator"); "Xyz exercises taught" is a person's.
+        owners = _OWN_EPONYMS.get(word)
+        if owners and i and tokens[i - 1].lower.split("-")[-1] in owners:
+            listed = True
         if i == 0 or not (listed or by_ending):
             continue
         if _SERVICE_AFTER.match(text, head.end):
@@ -693,13 +711,25 @@ _SCORED_AFTER = re.compile(
 )
 
 
+# Review 14B: the classifications written with letter-and-digit scores after their name. A
+# surname before a gravida/para ("Okafor G2P1"), a TNM code ("Kowalczyk T3N1M0") or a bed and
+# bay ("Kowalczyk A1 B2 C3") is a person's: only a listed system keeps the word before scores.
+_SCORED_SYSTEMS = frozenset(
+    {
+        "prague", "oxford", "vienna", "paris", "angeles", "forrest", "lauren", "savary",
+        "montreal", "kyoto", "tokyo", "baltimore", "seattle", "milan", "lugano", "banff",
+        "kampala", "rotterdam", "amsterdam", "berlin", "chicago", "mayo", "vancouver",
+    }
+)  # fmt: skip
+
+
 def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Keep a capitalised word right before a grade letter or Roman numeral, unless it follows
     a given name or a title ("John Smith III" is a name with a suffix)."""
     for i, tok in enumerate(tokens):
         if tok.shape != "title":
             continue
-        scored = _SCORED_AFTER.match(text, tok.end)
+        scored = _SCORED_AFTER.match(text, tok.end) if tok.lower in _SCORED_SYSTEMS else None
         if scored is not None and i + 1 < len(tokens) and tokens[i + 1].shape == "caps":
             tokens[i + 1].shape = "lower"  # the system's initials ("MEST-C")
         if not (scored or _GRADE_AFTER.match(text, tok.end)):
@@ -832,10 +862,24 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
 # a person in brackets after a test ("CT (Leeds) on 12/03", "SHO (Murphy)") has no value right
 # after it, and a role is no measure.
 _ABBREVIATION = re.compile(r"[A-Z]{1,4}[a-z]?[A-Z]?[a-z]?")
-_VALUE_AFTER_BRACKET = re.compile(
-    r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/.-])"
-    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-)
+
+
+# Review 14B: the measures read by a named formula or scale, each with the units its value is
+# written in ("QTc (Bazett) 432 ms", "eGFR (CKD-EPI) 54 mL/min", "ADL (Barthel) 4/6"). A unit
+# of time or a count after a place or service ("ED (Nowak) 2 days ago", "ICU (Leeds) 3 days")
+# is no measure's value: the word in brackets is a person or a place.
+_MEASURE_UNITS: dict[str, str] = {
+    "qt": r"ms|msec", "qtc": r"ms|msec", "qtcb": r"ms|msec", "qtcf": r"ms|msec",
+    "egfr": r"m[lL]/min(?:/1[.,]73[ \t]?m[²2])?", "gfr": r"m[lL]/min(?:/1[.,]73[ \t]?m[²2])?",
+    "crcl": r"m[lL]/min", "bsa": r"m[²2]", "bmi": r"kg/m[²2]", "ldl": r"mmol/[lL]|mg/d[lL]",
+    "adl": r"/\d{1,3}", "badl": r"/\d{1,3}", "iadl": r"/\d{1,3}", "gcs": r"/15",
+    "mmse": r"/30", "moca": r"/30", "map": r"mm[ \t]?Hg", "ibw": r"kg", "lbw": r"kg",
+    "abw": r"kg", "ef": r"%", "lvef": r"%",
+}  # fmt: skip
+_MEASURE_UNIT_AFTER = {
+    k: re.compile(r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])")
+    for k, v in _MEASURE_UNITS.items()
+}
 
 
 def _measure_by_formula(head: Tok, tok: Tok, text: str) -> bool:
@@ -844,7 +888,8 @@ def _measure_by_formula(head: Tok, tok: Tok, text: str) -> bool:
         return False
     if head.lower in _PEOPLE or _ABBREVIATION.fullmatch(word) is None:
         return False
-    return _VALUE_AFTER_BRACKET.match(text, tok.end) is not None
+    unit = _MEASURE_UNIT_AFTER.get(head.lower)
+    return unit is not None and unit.match(text, tok.end) is not None
 
 
 # An assay written in capitals after the disease or organism it tests for ("Lyme ELISA",

@@ -203,10 +203,13 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
         return True
     if _CODE_SYSTEM.search(value.split(" ")[0] + " "):
         return True  # "CPT 45385" matched as a whole
-    if _CLINICAL_NOTATION.fullmatch(value) and not _ID_LABEL.search(
-        text[max(0, start - 12) : start]
+    notation = _CLINICAL_NOTATION.fullmatch(value)
+    if (
+        notation is not None
+        and _plausible_obstetric(value)
+        and not _ID_LABEL.search(text[max(0, start - 24) : start])
     ):
-        return True  # "MRN G3P1011" is still the record's number
+        return True  # "MRN G3P1011", "Claim G12P4567" are still numbers
     trial = _TRIAL.fullmatch(value)
     return trial is not None and trial.group("w").lower() in lexicon().english
 
@@ -225,7 +228,32 @@ _NUCLIDES_AFTER = (
     "Sm-153|Zr-89|Cu-64|Ra-223|Xe-133|Kr-81m|Cr-51|Co-57|Sr-89|Ac-225|Ho-166|Re-18[68]|Bi-213|"
     "Pb-212"
 )
-_ID_LABEL = re.compile(r"(?i:\b(?:mrn|id|no|nr|number|num|ref|code)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
+# Review 14B: the labels of a record's, a claim's or an account's number, before which a
+# gravida/para-shaped value is that number ("Claim G12P4567", "Member G3P1011", "Policy: ...").
+_ID_LABEL = re.compile(
+    r"(?i:\b(?:mrn|id|no|nr|number|num|ref|reference|code|claim|member|membership|policy|"
+    r"account|acct|a/c|subscriber|group|plan|insurance|insurer|file|ticket|invoice|order|"
+    r"accession|specimen|sample|registration|reg|"
+    r"customer|client|contract|certificate|cert|licence|license|serial|sn|card|voucher)\b\.?|#)"
+    r"[ \t]*(?:(?i:id|no|nr|number|num)\b\.?[ \t]*)?[:#]?[ \t]*\Z"
+)
+# A gravida/para of one person: at most 15 pregnancies; a para of one or two digits no more
+# than them, or four (term, preterm, abortions, living) whose first three add to no more.
+_GP_PARTS = re.compile(r"G(\d{1,2})P(\d{1,4})")
+
+
+def _plausible_obstetric(value: str) -> bool:
+    parts = _GP_PARTS.match(value)
+    if parts is None:
+        return True  # a nuclide
+    gravida, para = int(parts.group(1)), parts.group(2)
+    if gravida > 15 or len(para) == 3:
+        return False
+    if len(para) <= 2:
+        return int(para) <= gravida
+    return sum(int(d) for d in para[:3]) <= gravida
+
+
 _CLINICAL_NOTATION = re.compile(
     r"G\d{1,2}P\d{1,4}(?:A\d{1,2})?"
     rf"|(?:{_NUCLIDES})(?:-[A-Za-z0-9]+){{1,3}}|(?:{_NUCLIDES_AFTER})"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from medlocal.privacy.deid_clinical_values import DOSE_AFTER
+from medlocal.privacy.deid_clinical_values import DOSE_AFTER, people_listed_before
 from medlocal.privacy.deid_eponyms import model_like
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_pattern_context import DEVICE_MAKERS
@@ -159,6 +159,7 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             and tokens[i + 1].lower in _RELEASE_WORDS
             and not _given(tok, lex)
             and tok.lower.rstrip(".") not in _PERSON_CUES  # "Mrs Pen"
+            and _released_brand(tokens, i, text, lex)
         ):
             # "Xyz Chrono", "Xyz PEN", "Xyz Velotab": a medicine and its release or device
             nxt = tokens[i + 1]
@@ -201,7 +202,7 @@ def _dosed_or_model(
         DOSE_AFTER.match(text, tok.end)
         or _COMMA_DOSE.match(text, tok.end)
         or _CODED_DOSE.match(text, tok.end)
-    ) and not _given(tok, lex):
+    ) and _dosed_brand(tokens, i, text, lex):
         _lower(tok, medicines, lex)
         if i and _brand_first_word(tokens, i - 1, text, lex):
             tokens[i - 1].shape = "lower"  # "Xyz Ocas 0,4 mg": a brand of two words
@@ -244,6 +245,24 @@ _RELEASE_WORDS = frozenset(
         "dispersible", "effervescent", "brausetabletten", "filmtabletten", "retardtabletten",
     }
 )  # fmt: skip
+# A dose or a count after the release word ("Xyz PEN 10 units", "Xyz Retard 200 mg").
+_DOSE_AFTER_RELEASE = re.compile(rf"[ \t]+(?:{_DOSE})")
+
+
+def _released_brand(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """Review 14B: a word before a release or device word is a brand when a list knows it as a
+    medicine or product, or a dose follows; never after a word leading to a person ("Seen by
+    Xyz PEN review", "Spoke to Xyz PEN")."""
+    tok = tokens[i]
+    if lex.clinical(tok.lower) or tok.bare in lex.products:
+        return True  # a listed medicine ("with Xyz PEN")
+    if _person_before(tokens, i, text, lex):
+        return False
+    if lex.name_like(tok.bare) or tok.bare in lex.places:
+        return False
+    return _DOSE_AFTER_RELEASE.match(text, tokens[i + 1].end) is not None
+
+
 # Round 14: a dye named after a place or a person, by its colour and what it shows ("Congo red
 # negative", "Sudan black staining", "Evans blue dye"), not a person's colour ("Jones red car").
 _DYE_COLOURS = frozenset({"red", "blue", "black", "green", "violet", "brown", "orange", "yellow"})
@@ -265,22 +284,86 @@ def _test_or_dye(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
     )
 
 
+# Review 14B: tests named by one word that no word list knows as clinical ("Mantoux negative",
+# "Lyme positive"); every other word must be a known English or clinical word.
+_TEST_WORDS = frozenset(
+    {
+        "mantoux", "lyme", "quantiferon", "tspot", "t-spot", "monospot", "widal", "coombs",
+        "gram", "ziehl", "heaf", "tine", "schick", "dick", "casoni", "frei", "weil-felix",
+        "paul-bunnell", "kveim", "ham", "schilling", "tzanck", "nikolsky", "patergy", "igra",
+    }
+)  # fmt: skip
+
+
 def _tested(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
-    """``tokens[i]`` opens a clause (a label, a list or a line before it) and is no given name:
-    "Tests: Xyz negative" names a test; "seen by Sarah Xyz negative..." is not read so."""
-    if text[tokens[i].end : tokens[i + 1].start] != " " or _given(tokens[i], lex):
+    """``tokens[i]`` opens a clause (a label, a list or a line before it), is a known test,
+    dye, organism or clinical word and no name, and no list of people or a relation's or
+    role's label stands before it: "Tests: Xyz negative" names a test; "Contacts screened:
+    Nowak negative", "Husband: Xyz positive" are people."""
+    tok = tokens[i]
+    if text[tok.end : tokens[i + 1].start] != " " or _given(tok, lex):
         return False
-    before = text[max(0, tokens[i].start - 3) : tokens[i].start].rstrip(" \t")
-    return before[-1:] in _CLAUSE_START
+    before = text[max(0, tok.start - 3) : tok.start].rstrip(" \t")
+    if before[-1:] not in _CLAUSE_START:
+        return False
+    if tok.lower not in _TEST_WORDS and (
+        lex.name_like(tok.bare) or tok.bare in lex.places or not lex.known(tok.lower)
+    ):
+        return False
+    # The line (and, in a list, the lines a little above it) names no people.
+    return not people_listed_before(text, tok.start, before[-1:] in ("-", "•", "*", "\n", ""))
+
+
+# Review 14B: a bed, bay or room before a patient's name on a ward list ("Bed 12: Xyz
+# Bisoprolol 1,25 mg held"), and the words that lead to a person ("given by Xyz 2,5 mg",
+# "seen by ...", "spoke to ...").
+_BED_BEFORE = re.compile(
+    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|side[ \t]?room|chair|trolley))\b"
+    r"[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*[:.)-]?[ \t]*\Z"
+)
+_LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {"from", "seen", "spoke", "spoken", "discussed"}
+
+
+def _person_before(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A word leading to a person, a title, a relation, a given name or a bed label right
+    before ``tokens[i]`` ("by Xyz", "Bed 4 Xyz", "Dr Xyz", "Jim Xyz")."""
+    if not i:
+        return False
+    before = tokens[i - 1]
+    if text[before.end : tokens[i].start] in (" ", ". ", "\t") and (
+        before.lower.rstrip(".") in _LEAD_TO_PERSON | _PERSON_CUES
+    ):
+        return True
+    if _after_given_name(tokens, i, text, lex):
+        return True
+    return _BED_BEFORE.search(text, max(0, tokens[i].start - 24), tokens[i].start) is not None
+
+
+def _dosed_brand(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """Review 14B: a word before a dose is read as a brand only when it may be one: no given
+    name, surname or place, and no person's cue or bed label before it ("Seen by Dr Xyz. Xyz
+    0,5 mg lorazepam", "given by Xyz 2,5 mg" keep Xyz a name)."""
+    tok = tokens[i]
+    if _given(tok, lex):
+        return False
+    if lex.clinical(tok.lower) or tok.bare in lex.products:
+        return True  # a listed medicine ("switched to Xyzpril 5 mg")
+    if _person_before(tokens, i, text, lex):
+        return False
+    return not (lex.name_like(tok.bare) or tok.bare in lex.places)
 
 
 def _brand_first_word(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
     """Round 14: ``tokens[j]`` is a capitalised word right before a dosed brand word, no given
-    name and after no given name, title or relation ("Sarah Patel Xyz 5 mg" keeps Patel a name)."""
+    name and after no given name, title or relation ("Sarah Patel Xyz 5 mg" keeps Patel a name);
+    review 14B: no listed surname or place, after no bed label or word leading to a person
+    ("Bed 4 Xyz Ramipril 2,5 mg")."""
     prev = tokens[j]
     if prev.shape != "title" or text[prev.end : tokens[j + 1].start] != " " or _given(prev, lex):
         return False
-    if j and (_given(tokens[j - 1], lex) or _after_person_cue(tokens, j, text)):
+    if lex.name_like(prev.bare) or prev.bare in lex.places:
+        return False
+    if j and (_given(tokens[j - 1], lex) or _person_before(tokens, j, text, lex)):
         return False
     return not (
         j
@@ -366,11 +449,30 @@ def _protect_nuclides(tokens: list[Tok], text: str) -> None:
 _WEIGHTING_BEFORE = re.compile(r"(?<![\w-])(?:T1|T2\*?|PD)[ \t]\Z")
 
 
+# Review 14B: T1, T2 and PD are also beds and bays ("T1 XYZ B - awaiting bed"): a sequence
+# only on a line that speaks of MRI.
+_MRI_CONTEXT = re.compile(
+    r"(?i:\bMRI?\b|\bMRT\b|weighted|\bsequences?\b|\bFLAIR\b|\bSTIR\b|\bDWI\b|\bADC\b|"
+    r"\bgadolinium|\bgad\b|fat[- ]?sat|\bTSE\b|\bFSE\b|\bSPAIR\b|\bVIBE\b|\bMPRAGE\b|"
+    r"\bT[12]W\b|\bT[12]-weighted|\bsagittal\b|\baxial\b|\bcoronal\b|\bsignal\b|"
+    r"hyperintens|hypointens|\bSWI\b|\bGRE\b|\bDIXON\b|\bHASTE\b|\bTIRM\b)"
+)
+
+
 def _protect_sequences(tokens: list[Tok], text: str) -> None:
+    lines: dict[int, list[int]] = {}  # a line's start: where its MRI words start (read once)
     for tok in tokens:
         if tok.shape != "caps" or not 2 <= len(tok.word) <= 8:
             continue
-        if _WEIGHTING_BEFORE.search(text, max(0, tok.start - 4), tok.start):
+        if not _WEIGHTING_BEFORE.search(text, max(0, tok.start - 4), tok.start):
+            continue
+        start = text.rfind("\n", 0, tok.start) + 1
+        if start not in lines:
+            end = text.find("\n", tok.end)
+            line = text[start : end if end >= 0 else len(text)]
+            lines[start] = [start + m.start() for m in _MRI_CONTEXT.finditer(line)]
+        # Another MRI word on the line than the token itself ("T1 TSE" alone says nothing).
+        if any(at != tok.start for at in lines[start]):
             tok.shape = "lower"
 
 

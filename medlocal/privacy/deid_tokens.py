@@ -22,6 +22,7 @@ from medlocal.privacy.deid_people_words import (
     PARTICLES,
     PERSON_VERB,
     RELATIONS,
+    ROLES,
     TITLES,
 )
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
@@ -144,7 +145,9 @@ def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
 
 # The word right before a token, across one space ("Dr Xyz", "Anna Xyz"; not "Anna. Xyz").
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[ \t]\Z")
-_PERSON_CUES = TITLES | RELATIONS
+# Review 14B: a role too ("Nurse Xyz", "Interpreter Xyz").
+_PERSON_CUES = TITLES | RELATIONS | ROLES
+_TITLE_RIGHT_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]\Z")
 
 
 def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
@@ -166,6 +169,16 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
             )
         ):
             tok.weak = True
+        return
+    if (
+        tok.shape == "title"
+        and lower in lex.clinical_words
+        and lower not in lex.english
+        and _TITLE_RIGHT_BEFORE.search(text, max(0, tok.start - 6), tok.start)
+    ):
+        # Review 14B: a clinical list word that is no English word, right after a title, is
+        # a surname ("Mr Safra"), and joins that name as a foreign word does.
+        tok.weak = True
         return
     if lex.clinical(lower):
         return

@@ -34,8 +34,10 @@ def test_a_person_or_place_in_brackets_after_an_abbreviation_without_a_value_goe
 
 
 def test_instrument_and_exercise_heads_keep_the_eponym_before_them() -> None:
-    out = redact("Mouth gag: Kilvington gag with Thorley rods; Pelham exercises advised.")
-    assert "Kilvington gag" in out and "Thorley rods" in out and "Pelham exercises" in out, out
+    # Review 14B: "exercises" after an unlisted surname is a person's ("Xyz exercises taught");
+    # only an exercise regimen's own eponym keeps it.
+    out = redact("Mouth gag: Kilvington gag with Thorley rods; Kegel exercises advised.")
+    assert "Kilvington gag" in out and "Thorley rods" in out and "Kegel exercises" in out, out
     out = redact("Ripening with a Coulter bulb overnight.")
     assert "Coulter bulb" in out, out
 
@@ -80,7 +82,8 @@ def test_a_brand_before_a_dose_with_a_decimal_comma_is_kept() -> None:
 
 
 def test_a_brand_before_its_release_word_or_pen_is_kept() -> None:
-    out = redact("Terapia: Valprolan Chrono 500 mg; Adalimax PEN every 2 weeks.")
+    # Review 14B: an unlisted word before PEN is a brand only with a dose after it.
+    out = redact("Terapia: Valprolan Chrono 500 mg; Adalimax PEN 40 mg every 2 weeks.")
     assert "Valprolan Chrono" in out and "Adalimax PEN" in out, out
 
 
@@ -90,8 +93,10 @@ def test_a_given_name_before_pen_is_still_a_name() -> None:
 
 
 def test_a_test_named_by_one_word_before_its_result_is_kept() -> None:
-    out = redact("Pruebas: Interferonix negativo; HIV negativo.")
-    assert "Interferonix negativo" in out, out
+    # Review 14B: only a known test, dye, organism or clinical word ("Nowak negativo" is a
+    # contact); an invented, unknown test name is read as a name.
+    out = redact("Pruebas: Quantiferon negativo; HIV negativo.")
+    assert "Quantiferon negativo" in out, out
 
 
 def test_a_person_before_a_result_word_mid_sentence_still_goes() -> None:
