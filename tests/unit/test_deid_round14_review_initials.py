@@ -45,6 +45,7 @@ def _initials(text: str, *names: str) -> list[str]:
         ("Physio Rory Lyons.\nRL / LL", "Rory Lyons"),
         ("Reviewed with Bella Price today.\nBP, HR", "Bella Price"),
         ("Lydia Marsh, health visitor. Review in 2 weeks, LM", "Lydia Marsh"),  # LM: a sense
+        ("Reviewed by Tamsin Greaves.\nLipids: LDL 3.1, TG", "Tamsin Greaves"),  # triglycerides
     ],
 )
 def test_initials_that_are_an_abbreviation_stay(text: str, name: str) -> None:
