@@ -1133,3 +1133,29 @@ def test_round_13_halves_parse_with_their_counts_and_stay_at_their_figures() -> 
     result = score(load("dev19"), _spans)
     assert result.recall >= 0.981, "dev19"
     assert 1 - result.clinical_kept <= 0.009, "dev19"
+
+
+def test_round_14_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 17: heldout11 (held out; before any change of the session; half a
+    # realistic mix, half dense in clinical terms that look like names), scored once with the
+    # starting code at 1777/1878 (94.62%; 93.77% rules alone), 7.1% clinical (103/1450), and at
+    # the round's end 1782/1878 (94.89%; 94.04% rules alone), 5.7% (83/1450). dev21 (precision
+    # side, other specialties and countries) scored unseen at 96.8% and 9.9% clinical, then
+    # tuned on: 516/533, 4.3% (36/832). dev20 (written at the end of round 13, used this round):
+    # 14.1% clinical unseen, 2.9% at the end. Below the targets; a regression guard only.
+    # Failures print figures only.
+    for half, count, identifiers, clinical in (
+        ("heldout11", 50, 1878, 1450),
+        ("dev21", 25, 533, 832),
+        ("dev20", 25, 525, 717),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    recall, clinical_redacted = _figures("heldout11")
+    assert recall >= 0.948, f"heldout11 recall {recall:.4f}"
+    assert clinical_redacted <= 0.058, f"heldout11 clinical {clinical_redacted:.4f}"
+    for half, least_recall, most_clinical in (("dev21", 0.968, 0.044), ("dev20", 0.969, 0.030)):
+        result = score(load(half), _spans)
+        assert result.recall >= least_recall, half
+        assert 1 - result.clinical_kept <= most_clinical, half
