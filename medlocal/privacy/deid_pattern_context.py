@@ -160,16 +160,18 @@ _TRIAL = re.compile(r"(?P<w>[A-Z]{5,})-\d{1,3}")
 # a code after "model" or a lead ("RV lead 6935M"). A serial after "SN" or
 # "serial" is read by its own cue and still goes.
 # Makers of medical devices and imaging equipment (deid_products reads a model after them too).
-DEVICE_MAKERS = (
-    r"olympus|pentax|fujifilm|medtronic|abbott|boston[ \t]+scientific|edwards|alcon|"
-    r"zeiss|bausch(?:[ \t]+\+?[ \t]*lomb)?|stryker|zimmer(?:[ \t]+biomet)?|depuy|synthes|"
-    r"philips|siemens|resmed|fisher[ \t]*(?:&|and)[ \t]*paykel|hamilton|dr[äa]ger|baxter|"
-    r"b\.?[ \t]*braun|fresenius|teleflex|bard|terumo|biotronik|livanova|st\.?[ \t]+jude|insulet|"
-    r"dexcom|tandem|ypsomed|oticon|phonak|cochlear|med-el|invacare|arjo|hill-rom|karl[ \t]+storz|"
-    r"storz|arthrex|microport|biosense[ \t]+webster|masimo|nellcor|covidien|ethicon|gore|cordis|"
-    r"penumbra|inogen|respironics|smith[ \t]*(?:&|and)[ \t]*nephew|johnson[ \t]*(?:&|and)[ \t]*"
-    r"johnson"
-)
+DEVICE_MAKER_FORMS = (
+    "olympus", "pentax", "fujifilm", "medtronic", "abbott", r"boston[ \t]+scientific", "edwards",
+    "alcon", "zeiss", r"bausch(?:[ \t]+\+?[ \t]*lomb)?", "stryker", r"zimmer(?:[ \t]+biomet)?",
+    "depuy", "synthes", "philips", "siemens", "resmed", r"fisher[ \t]*(?:&|and)[ \t]*paykel",
+    "hamilton", "dr[äa]ger", "baxter", r"b\.?[ \t]*braun", "fresenius", "teleflex", "bard",
+    "terumo", "biotronik", "livanova", r"st\.?[ \t]+jude", "insulet", "dexcom", "tandem",
+    "ypsomed", "oticon", "phonak", "cochlear", "med-el", "invacare", "arjo", "hill-rom",
+    r"karl[ \t]+storz", "storz", "arthrex", "microport", r"biosense[ \t]+webster", "masimo",
+    "nellcor", "covidien", "ethicon", "gore", "cordis", "penumbra", "inogen", "respironics",
+    r"smith[ \t]*(?:&|and)[ \t]*nephew", r"johnson[ \t]*(?:&|and)[ \t]*johnson",
+)  # fmt: skip
+DEVICE_MAKERS = "|".join(DEVICE_MAKER_FORMS)
 _MODEL_BEFORE = re.compile(
     # Round 14: models written one after another with a slash ("Olympus CF-HQ190L / GIF-H190").
     rf"(?:\b(?i:{DEVICE_MAKERS})\b(?:[ \t]+(?:/[ \t]+)?(?!(?i:serial|sn|s/n|lot)\b)[A-Z][\w+-]*)"

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from medlocal.privacy.deid_clinical_values import DOSE_AFTER, people_listed_before
 from medlocal.privacy.deid_eponyms import model_like
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_pattern_context import DEVICE_MAKERS
+from medlocal.privacy.deid_pattern_context import DEVICE_MAKER_FORMS, DEVICE_MAKERS
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
@@ -114,9 +114,8 @@ _DEVICE_WORD = re.compile(
 # The first word of each maker, as tokens fold it ("drager" for "Dräger"): the maker-and-model
 # pattern is tried only at these tokens.
 _MAKER_FIRST = frozenset(
-    re.match(r"[\w-]+", fold(re.sub(r"\[(.)[^\]]*\]", r"\1", alt))).group()  # type: ignore[union-attr]
-    for alt in DEVICE_MAKERS.split("|")
-    if re.match(r"[a-z]", alt) and not alt.startswith("and)")
+    re.split(r"[^\w-]", fold(re.sub(r"\[(.)[^\]]*\]", r"\1", form)), maxsplit=1)[0]
+    for form in DEVICE_MAKER_FORMS
 )
 # Round 14: a dose with a decimal comma, as most of Europe writes it ("Xyz 2,5 mg", "Xyz 0,4 mg
 # 1x1"); DOSE_AFTER reads the decimal point only.
