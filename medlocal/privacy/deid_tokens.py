@@ -5,6 +5,7 @@ next to one), and the runs of capitalised words that the scan reads as a whole.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -117,6 +118,26 @@ def _mixed_case_parts(word: str) -> bool:
         and bool(acronyms)
         and any(p.lower() != p for p in parts if p not in acronyms)
     )
+
+
+def _after_clinical_word(text: str, start: int, lex: Lexicon) -> bool:
+    """A clinical word or product right before, across one space: the word is its variant or
+    part ("Xience Sierra", "Omega"), not a name."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and lex.clinical(fold(before.group(1).lower()))
+
+
+@functools.cache
+def _sense_words() -> frozenset[str]:
+    """The words that spell out the clinical abbreviations ("brain", "iris", "major"): clinical
+    vocabulary, even where they are also given names."""
+    senses = default_abbreviations().senses.values()
+    return frozenset(
+        w for listed in senses for sense in listed for w in _WORDS.findall(sense.lower())
+    )
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def sentence_start(text: str, start: int) -> bool:
@@ -237,6 +258,21 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     tok.strong = not known or (named and not strict and not sentence_start(text, tok.start))
     if not tok.strong and lower in lex.given_names and PERSON_VERB.match(text, tok.end):
         tok.strong = True  # "Sam will collect her.", "Dawn phoned at noon."
+    if (
+        not tok.strong
+        and tok.shape == "title"
+        and lower in lex.given_names
+        and not lex.clinical(lower)
+        and lower not in _sense_words()
+        and not sentence_start(text, tok.start)
+        and not _after_clinical_word(text, tok.start, lex)
+    ):
+        # Round 15: a listed given name that is also a dictionary word ("Gemma", "Maria",
+        # "Nelson"), capitalised where a capital says something (not at a sentence's start), is
+        # the name: mid-sentence a capital marks a proper noun, and the dictionary reading of
+        # such words is rare in notes. Clinical words stay, and so do the words that spell out
+        # clinical abbreviations ("CT Brain", "Iris", "Angle", "Major"); eponyms are read first.
+        tok.strong = True
     # A word known only by its ending ("Ealing", "Lindqvist") is no dictionary word: it joins a
     # name or place next to it.
     tok.weak = tok.strong or named or not strict
