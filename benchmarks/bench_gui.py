@@ -1,7 +1,9 @@
 """Does the window stay responsive? The longest gap between GUI events while the demo model
 generates 256 tokens, while 50 documents import, while a 2,000-line answer finishes in a chat that
-already shows one (phase "finish", no model), and while the vault unlocks (default Argon2id) and
-its index builds; plus launch-to-window and unlock-to-usable times.
+already shows one (phase "finish", no model), while a chat of 200 finished turns is opened (phase
+"open", no model; "open_one_step" sets the whole chat's HTML at once, as the panel did before it
+drew a full chat in pieces, for comparison in the same run) and while the vault unlocks (default
+Argon2id) and its index builds; plus launch-to-window and unlock-to-usable times.
 
 A QTimer asks for a tick every 5 ms on the GUI thread; a gap is the time between two ticks.
 Baseline in the same run: the same timer with nothing else going on (the machine's own noise).
@@ -118,6 +120,67 @@ def finish(meter: GapMeter, window: Any, results: dict[str, object], lines: int)
     results["finish"] = meter.measure(complete, done, 60)
 
 
+def long_history(turns: int) -> list[Any]:
+    """``turns`` finished turns of about 2,400 characters each: paragraphs, a bullet list,
+    citation chips, two sources (fresh objects each call: nothing rendered is reused)."""
+    from medlocal.app.chats import ChatTurn
+    from medlocal.rag.passages import SourceRef
+
+    def answer(n: int) -> str:
+        para = f"Visit {n}: blood pressure 130/85 mmHg, metformin 500 mg twice daily [1]. " * 9
+        bullets = [
+            f"- Item {i}: **sodium** 138 mmol/L, creatinine 80 µmol/L [2]." for i in range(18)
+        ]
+        return "\n".join(["## Summary", para, *bullets, para])
+
+    sources = [SourceRef(i, i, 1, "note.txt", None, 0, 10, "metformin") for i in (1, 2)]
+    return [ChatTurn(f"Question {n}?", answer(n), sources) for n in range(turns)]
+
+
+def open_long(meter: GapMeter, window: Any, results: dict[str, object], turns: int) -> None:
+    """A chat of ``turns`` finished turns is opened (no vault read: the turns are handed to the
+    panel as open_chat does after reading them): every turn is rendered and drawn. First the whole
+    chat's HTML set in one step (the panel's way before), then the panel's own redraw()."""
+    from medlocal.ui.chat_panel import _render_turn
+
+    chat = window.chat
+    results["open_turns"] = turns
+    history = long_history(turns)
+    results["open_chars_per_turn"] = len(history[0].answer)
+
+    def one_step() -> None:
+        chat.view.setHtml(
+            "\n".join(b for i, t in enumerate(history) for b in _render_turn(i, t) if b)
+        )
+
+    results["open_one_step"] = meter.measure(one_step, settled(lambda: True), 60)
+    # Another chat shown first: opening this one draws every turn again (from a new, empty
+    # chat its turns would be added after none, the finished-answer path).
+    chat.turns = long_history(1)
+    chat.redraw()  # one short turn: drawn at once
+    history = long_history(turns)
+
+    call: list[float] = []
+
+    def redraw() -> None:
+        started = time.perf_counter()
+        chat.turns = history
+        chat.redraw()
+        call.append(time.perf_counter() - started)
+
+    results["open"] = meter.measure(redraw, settled(lambda: not chat._pending), 60)
+    results["open_redraw_call_ms"] = round(call[0] * 1000, 1)
+    results["open_document_chars"] = chat.view.document().characterCount()
+    chat.start_new_chat()
+
+
+def settled(drawn: Callable[[], bool]) -> Callable[[], bool]:
+    """Done once ``drawn()`` and the window has been left alone a second after the start (the
+    layout Qt does after the last step is measured too)."""
+    started = time.perf_counter()
+    return lambda: drawn() and time.perf_counter() - started > 1.0
+
+
 def unlock(meter: GapMeter, app: QApplication, window: Any, results: dict[str, object]) -> None:
     """Lock, then unlock through the lock screen with the default (production) Argon2id cost."""
     window.lock()
@@ -139,7 +202,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument(
         "--phases",
-        default="import,generate,finish,unlock",
+        default="import,generate,finish,open,unlock",
         help="comma-separated subset to run (repeat runs of one phase are cheaper)",
     )
     ap.add_argument(
@@ -200,6 +263,8 @@ def main() -> int:
         generate(meter, window, ws, results, 64 if args.quick else 256)
     if "finish" in phases:
         finish(meter, window, results, 500 if args.quick else 2000)
+    if "open" in phases:
+        open_long(meter, window, results, 50 if args.quick else 200)
     if "unlock" in phases:
         unlock(meter, app, window, results)
     window.close()

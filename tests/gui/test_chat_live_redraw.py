@@ -154,6 +154,7 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     monkeypatch.setattr(chat.view, "setHtml", real_set)
     chat._shown = None
     chat.redraw()
+    qtbot.waitUntil(lambda: not chat._pending)  # a long chat is drawn in pieces too
     assert chat.view.toPlainText() == drawn[0]
     assert _anchors_and_tips(chat) == drawn[1]
     anchors, tips = drawn[1]
@@ -205,6 +206,7 @@ def test_two_turns_added_in_one_redraw_draw_as_a_full_draw_does(
     piecewise = _blocks(chat), chat.view.toPlainText()
     chat._shown = None
     chat.redraw()
+    qtbot.waitUntil(lambda: not chat._pending)
     assert piecewise == (_blocks(chat), chat.view.toPlainText())
     assert [text for text, rule in piecewise[0] if rule] == ["", "", ""]
     assert ("You: Q2?", False) in piecewise[0]
