@@ -30,6 +30,7 @@ from medlocal.cli.engine_cmds import (
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import (
+    AddedTextNotFound,
     PlannedRedaction,
     document_from_output,
     overridden_text,
@@ -404,15 +405,45 @@ def run_summarize(args: argparse.Namespace) -> int:
         finally:
             progress.done()
         summary = saved.summary
-        print(summary.text)
-        _print_sources_and_flags(summary.sources, summary.flags, summary.text)
+        if args.redact and not sys.stdout.isatty():
+            # Redirected, the unredacted summary would land in a file in the clear beside the
+            # de-identified one the person asked for (walk 18); on a terminal it is shown.
+            print(
+                "medlocal: with --redact the summary is not printed when standard output is not "
+                f"a terminal; the redacted copy is written to {args.out}",
+                file=sys.stderr,
+            )
+        else:
+            print(summary.text)
+            _print_sources_and_flags(summary.sources, summary.flags, summary.text)
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,
         )
         if args.out is not None:
+            if args.add:
+                args.add = _added_texts_written(args, saved.output_id)
             _export(args, saved.output_id, args.out)
     return 0
+
+
+def _added_texts_written(args: argparse.Namespace, output_id: int) -> list[str]:
+    """The ``--add`` texts the summary holds. They were typed before the model wrote it, so one
+    it did not write is said and skipped: refused, it threw the finished summary's file away
+    after minutes of work (walk 18)."""
+    written = []
+    for text in args.add:
+        try:
+            workspace(args).preview_redactions(output_id, args.date_mode, add=[text])
+        except AddedTextNotFound:
+            print(
+                f"medlocal: note: “{text.strip()}” does not occur in the summary; nothing to "
+                "add for it",
+                file=sys.stderr,
+            )
+            continue
+        written.append(text)
+    return written
 
 
 # -- templates and outputs -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ alone)"), after a title and a name ("(Mrs K), 94,"), after a date of birth and a
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
 
@@ -64,6 +65,21 @@ _RELATIVES = (
     r"nana|nanna|aunt|auntie|uncle|wife|husband|partner|sister|brother|spouse|neighbour|neighbor|"
     r"friend|widow|widower|mother-in-law|father-in-law"
 )
+
+
+def _years_up_to(last: int) -> str:
+    """A pattern of the years 1800 to ``last`` (a year in the 20th or 21st century): whoever was
+    born then is 90 or older this year, or turns 90 in it."""
+    century, rest = divmod(last, 100)
+    decade, year = divmod(rest, 10)
+    parts = ["18\\d\\d"]
+    if century == 20:  # 1900-1999 whole, then this century up to the year
+        parts.append("19\\d\\d")
+    if decade:
+        parts.append(f"{century}[0-{decade - 1}]\\d")
+    parts.append(f"{century}{decade}[0-{year}]")
+    return "(?:" + "|".join(parts) + ")"
+
 
 AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -219,8 +235,31 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
-            r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d))"
+            # Walk 18: "Pt is 91 per old chart" ("pt", "patient", "resident" as the subject).
+            r"(?:\b(?i:he|she|who|pt|patient|client|resident)"
+            r"|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
+            r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b"
+            r"(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d|(?i:cm|kg|lbs?|mm|min|sec|hours?|days?)\b))"
+        ),
+    ),
+    # Walk 18: an ordinal year of life ("in her 95th year", "in his ninety-first year").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<v>(?:9\d|1[0-4]\d)(?i:st|nd|rd|th)|"
+            r"(?i:ninetieth|ninety[ \t-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+            r"ninth)|(?:one[ \t-])?hundredth))(?=[ \t]+(?i:year)\b)"
+        ),
+    ),
+    # Walk 18: a year of birth that shows an age over 89 ("born 1931", "born in 1929", "YOB
+    # 1930", "year of birth: 1928") is an element of a date "indicative of such age", which Safe
+    # Harbor removes with the age; the cue stays. Years up to this year minus 90 (see below).
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:born(?:[ \t]+in)?|b\.|yob|year[ \t]+of[ \t]+birth|birth[ \t]*year|"
+            r"d\.?o\.?b\.?)[ \t]*[:=–-]?[ \t]*(?:(?:c\.|ca\.?|circa|in)[ \t]*)?)"
+            rf"(?P<v>{_years_up_to(date.today().year - 90)})\b(?![/.-]\d)"
         ),
     ),
 ]

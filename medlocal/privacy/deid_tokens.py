@@ -120,6 +120,19 @@ def _mixed_case_parts(word: str) -> bool:
     )
 
 
+# A capitalised word right before or after, across one space or tab.
+_CAPITAL_BEFORE = re.compile(r"[A-Z][^\W\d_]*\.?[ \t]\Z")
+_CAPITAL_AFTER = re.compile(r"[ \t][A-Z]")
+
+
+def _beside_a_capital(text: str, start: int, end: int) -> bool:
+    """The word stands in a run of capitalised words ("Ward Round", "Major Trauma Centre"): a
+    heading or a name the run rules read as a whole, not a lone name mid-sentence."""
+    return bool(
+        _CAPITAL_BEFORE.search(text, max(0, start - 24), start) or _CAPITAL_AFTER.match(text, end)
+    )
+
+
 def _after_clinical_word(text: str, start: int, lex: Lexicon) -> bool:
     """A clinical word or product right before, across one space: the word is its variant or
     part ("Xience Sierra", "Omega"), not a name."""
@@ -261,17 +274,20 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     if (
         not tok.strong
         and tok.shape == "title"
+        and len(lower) >= 3  # "Mi", "So", "Al": weekdays, words and abbreviations as often
         and lower in lex.given_names
         and not lex.clinical(lower)
         and lower not in _sense_words()
         and not sentence_start(text, tok.start)
         and not _after_clinical_word(text, tok.start, lex)
+        and not _beside_a_capital(text, tok.start, tok.end)
     ):
         # Round 15: a listed given name that is also a dictionary word ("Gemma", "Maria",
-        # "Nelson"), capitalised where a capital says something (not at a sentence's start), is
-        # the name: mid-sentence a capital marks a proper noun, and the dictionary reading of
-        # such words is rare in notes. Clinical words stay, and so do the words that spell out
-        # clinical abbreviations ("CT Brain", "Iris", "Angle", "Major"); eponyms are read first.
+        # "Nelson"), capitalised alone where a capital says something (not at a sentence's
+        # start, not in a run of capitalised words such as "Ward Round"), is the name:
+        # mid-sentence a capital marks a proper noun, and the dictionary reading of such words
+        # is rare in notes. Clinical words stay, and so do the words that spell out clinical
+        # abbreviations ("CT Brain", "Iris", "Angle"); eponyms are read first.
         tok.strong = True
     # A word known only by its ending ("Ealing", "Lindqvist") is no dictionary word: it joins a
     # name or place next to it.

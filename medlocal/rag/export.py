@@ -81,6 +81,14 @@ def overridden_text(number: int, into: int) -> str:
     )
 
 
+class AddedTextNotFound(UserInputError):
+    """A text to remove (``--add``) that the export does not hold: nothing was added."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(not_found_text(text) + " and nothing written")
+        self.text = text
+
+
 def not_found_text(text: str) -> str:
     """Said when a text to remove is not in the export (both faces; the person typed it)."""
     return f"“{text.strip()}” does not occur in the text being exported; nothing added"
@@ -465,6 +473,14 @@ class ExportSource(AuditTrail, Protocol):
     def date_shift_days(self, scope: str) -> int: ...
 
 
+def patient_scope(patient_id: int) -> str:
+    """The date-shift scope of everything exported of one patient: every answer, summary and
+    document copy of a patient moves its dates by the same days, so a case shared in several
+    files keeps one timeline (walk 18: four documents of one patient got four offsets, and a
+    referral written after a discharge read as a year before it)."""
+    return f"patient:{patient_id}"
+
+
 def output_scope(output_id: int) -> str:
     """The date-shift scope of a saved output: its preview and its export share the offset."""
     return f"output:{output_id}"
@@ -527,10 +543,13 @@ def plan_for_output(
 ) -> RedactionPlan:
     """The redaction plan of a saved output (or of any exported document with ``scope``), with
     the user's kept and added spans: what the preview shows and the export applies. With
-    ``output_id`` or ``scope`` dates move by that export's own offset (the same in every
-    preview and export of it); without, by a fresh random one."""
+    ``output_id`` or ``scope`` dates move by the patient's offset (the same in every preview
+    and export of any of the patient's outputs and documents), or where no patient is known by
+    that export's own; without either, by a fresh random one."""
     if scope is None and output_id is not None:
         scope = output_scope(output_id)
+    if scope is not None and patient_id is not None:
+        scope = patient_scope(patient_id)
     shift = None if scope is None else source.date_shift_days(scope)
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
@@ -543,7 +562,7 @@ def plan_for_output(
             # A text that is nowhere in the export (a misspelt name, say) removes nothing: the
             # person believed something gone that never was, or the name they meant is still
             # there under another spelling. Refused, so they look again.
-            raise UserInputError(not_found_text(text) + " and nothing written")
+            raise AddedTextNotFound(text)
     for number, reason in keep:
         plan.keep_unless_added(number, reason)
     return plan

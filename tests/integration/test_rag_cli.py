@@ -82,11 +82,15 @@ def test_grounded_ask_summarize_and_outputs(
     summarize = run_cli(
         "summarize", "--patient", "1", "--template", "medication-list",
         "--passphrase-file", secret, *model, "--max-tokens", "24",
-        "--out", str(out), "--redact", "--date-mode", "year",
+        "--out", str(out), "--redact", "--date-mode", "year", "--add", "Zebulon Quartermaine",
         home=medlocal_home,
     )  # fmt: skip
     assert summarize.returncode == 0, summarize.stderr
-    assert "## Current medications" in summarize.stdout
+    # Walk 18: redirected, the unredacted summary is not printed beside the redacted file; and
+    # a text to add that the model never wrote is said, not a refusal that drops the file.
+    assert "## Current medications" not in summarize.stdout
+    assert "the summary is not printed when standard output is not a terminal" in summarize.stderr
+    assert "“Zebulon Quartermaine” does not occur in the summary" in summarize.stderr
     assert "redaction(s)" in summarize.stderr or "No identifiers found" in summarize.stderr
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Medication list" in text and "Provenance" in text

@@ -22,11 +22,13 @@ def _found(text: str, **kwargs: bool) -> list[str]:
 
 def test_shipped_model_loads_and_finds_names_in_a_copy_list_the_rules_miss() -> None:
     assert model_path().is_file()
-    text = "cc: Okafor, Ngozi; Lane, Dale\n"
+    # Round 15's rules took "Lane, Dale" (a lone given name after a comma is a name): a surname
+    # that is a plain word before a short given name is still the line's work.
+    text = "cc: Mensah, Kofi; Ward, Bill\n"
     rules_only = _found(text, tagger=False)
     both = _found(text)
-    assert "Lane" not in " ".join(rules_only)  # what the statistical line is for
-    assert "Lane" in both
+    assert "Ward" not in " ".join(rules_only)  # what the statistical line is for
+    assert "Ward" in both
     assert set(rules_only) <= set(both)  # a union: the line only adds
 
 

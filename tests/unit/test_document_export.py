@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 
 from medlocal.app import Workspace
+from medlocal.app.outputs import preview_redactions
 from medlocal.cli import main
+from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 
@@ -136,3 +138,20 @@ def test_unknown_document_and_existing_file_are_refused(
     assert _run(setup, "--out", str(out), "--redact", "--overwrite") == 0
     assert "Whitcombe" not in out.read_text(encoding="utf-8")
     assert _run(setup, "--out", str(tmp_path / "copy.txt"), "--redact") == 2
+
+
+def test_a_patients_document_copy_and_saved_answer_share_one_date_offset(
+    setup: tuple[Workspace, int, Path],
+) -> None:
+    # Walk 18: each document of a patient had its own offset, so a case shared in several
+    # files showed one admission on two dates and a later letter as a year earlier.
+    ws, document_id, _ = setup
+    vault = ws.require_vault()
+    patient = vault.get_document(document_id).patient_id
+    answer = vault.save_output(patient, "answer", "q", "Admitted 15 January 2026.", {}, [])
+
+    def dates(plan: RedactionPlan) -> list[str]:
+        return [i.redaction.replacement for i in plan.items if i.redaction.kind == "date"]
+
+    copy = dates(ws.preview_document_redactions(document_id))
+    assert copy and copy[0] == dates(preview_redactions(vault, answer))[0]

@@ -35,7 +35,9 @@ def test_counts_outputs_whose_passages_or_sources_name_the_document(vault: Vault
 
 def test_preview_and_export_of_one_output_shift_dates_alike(vault: Vault, tmp_path: Path) -> None:
     """The CLI previews and exports in two runs: both must move dates by the same days (the
-    preview shows exactly what the file will hold), and another output gets its own offset."""
+    preview shows exactly what the file will hold); every output of the same patient moves them
+    alike (one timeline for a case shared in several files), another patient's by its own
+    offset."""
     from medlocal.app.outputs import export_stored_output, preview_redactions
 
     patient = vault.add_patient("P")
@@ -54,5 +56,8 @@ def test_preview_and_export_of_one_output_shift_dates_alike(vault: Vault, tmp_pa
     assert all(date in out.read_text() for date in preview)
     offsets = {vault.date_shift_days(f"output:{n}") for n in range(first, first + 40)}
     assert len(offsets) > 20 and all(30 <= abs(days) <= 365 for days in offsets)
-    if vault.date_shift_days(f"output:{second}") != vault.date_shift_days(f"output:{first}"):
-        assert shifted(second) != preview
+    assert shifted(second) == preview  # the same patient: the same offset
+    other = vault.add_patient("Q")
+    third = vault.save_output(other, "answer", "q", body, {}, [])
+    if vault.date_shift_days(f"patient:{other}") != vault.date_shift_days(f"patient:{patient}"):
+        assert shifted(third) != preview
