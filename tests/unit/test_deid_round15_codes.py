@@ -120,3 +120,35 @@ def test_a_prescription_number_with_its_rx_goes() -> None:
     assert "8841 2209" not in out and "RX 8841" not in out, out
     out = redact("Script Rx 2 tabs nocte.")
     assert "2 tabs" in out, out
+
+
+# A portal's login; a laboratory's code with its region; dates as chat and Nordic notes write them.
+
+
+def test_a_portal_login_goes() -> None:
+    out = redact("Portal ID: tgarvey_harbour   Chart: 5512093")
+    assert "tgarvey" not in out and "harbour" not in out, out
+
+
+def test_a_laboratory_code_with_its_region_goes_with_its_number() -> None:
+    out = redact("Serologia: laboratório ref LABEN-PA 24/33107 reagente.")
+    assert "LABEN-PA" not in out and "33107" not in out, out
+    out = redact("Renal: CKD-EPI 45/120 stable.")
+    assert "CKD-EPI 45/120" in out, out
+
+
+def test_a_range_of_days_before_a_lower_case_month_is_a_date() -> None:
+    out = redact("can i get a sick note for 21-23 oct please")
+    assert "21-23 oct" not in out, out
+    out = redact("off sick from 4 sept, back after")
+    assert "4 sept" not in out, out
+
+
+def test_a_lower_case_abbreviation_that_is_a_word_is_kept() -> None:
+    out = redact("Lesion 4 dec in size; 2 mar on skin.")
+    assert "4 dec in size" in out and "2 mar on skin" in out, out
+
+
+def test_a_nordic_from_cue_dates_a_day_and_month() -> None:
+    out = redact("Hemtjänst 3 ggr/dag fr.o.m. 6/3. Kontroll om en vecka.")
+    assert "6/3" not in out, out
