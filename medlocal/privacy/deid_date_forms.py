@@ -50,16 +50,15 @@ _MD_NOT_GRADE = rf"(?![1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)(?:{_MD})"
 _MD_NOT_SCORE = rf"(?!(?:[1-9]|10)/10\b){_MD_NOT_GRADE}"
 
 # Round 15: a range of days before a month, or one day before a month in lower case as chat
-# writes it ("16-18 nov", "off work 3 dec"): only the abbreviations that are no English word
-# ("mar", "may", "jun" and "jul" stay capitalised only).
+# writes it ("16-18 nov", "off work 3 oct"): only the abbreviations that are no English word
+# ("mar", "may", "jun" and "jul" stay capitalised only; "dec" may be "decreased").
 _LOWER_MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|june|july"
 )
 _DAY_RANGE_MONTH = re.compile(
     r"\b(?:[12]?\d|3[01])[ \t]*[-–][ \t]*(?:[12]?\d|3[01])[ \t]+"
-    rf"(?:(?i:{MONTH_SHORT})|{_LOWER_MONTHS})\b(?![ \t]*[-/.]?\d)"
-    # ("dec" alone after a number may be "decreased": only in a range)
+    rf"(?:{MONTH_SHORT}|(?!dec)(?:{_LOWER_MONTHS}))\b(?![ \t]*[-/.]?\d)"
     rf"|\b(?:[12]?\d|3[01])[ \t]+(?!dec)(?:{_LOWER_MONTHS})\b(?![ \t]*[-/.]?\d|\.\w)"
 )
 

@@ -1,8 +1,7 @@
 """Codes by who issued them and how a label prints them (round 15).
 
-* A device label's own cues in capitals with their values: "LOT 0925A113 SN 77410285" is one
-  identifier as the label prints it, cues included; a serial broken over a line at a hyphen
-  ("SN EX1150" then "-22871") is still one serial.
+* A serial broken over a line at a hyphen ("SN EX1150" then "-22871") is still one serial; its
+  label stays in view (review 14: a label is no part of the code).
 * Labels joined by a slash, then their values joined by one ("Rx BIN/PCN: 610014 / CMHRX"):
   the second value is letters alone, which no single cue takes.
 * A licence after the body that issued it: a board or council of a profession ("Board of
@@ -22,20 +21,6 @@ from __future__ import annotations
 
 import re
 
-# A code on a device's label: capitals and digits with a digit, dashes inside; a hyphen at a
-# line break joins its two halves ("EX1150\n-22871", "4H8-\n22917").
-_LABEL_VALUE = (
-    r"(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]{3})[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?(?:\n-[A-Z0-9]+|-\n[A-Z0-9]+)?"
-    r"(?![\w-])"
-)
-# The label's cues in capitals ("Lot 4471A, Jalan ..." is a Malaysian address, so not mixed case).
-_LABEL_CUE = r"(?:LOT|SN|S/N|SERIAL|REF|EXP)"
-# Between a cue and its value a space or a sign: "SN60WF" glued is a lens's model, not a serial.
-_CUE_GAP = r"(?:[ \t]*[:#.][ \t]*|[ \t]+)"
-DEVICE_LABEL = re.compile(
-    rf"(?<![\w/])(?:LOT|SN|S/N){_CUE_GAP}{_LABEL_VALUE}"
-    rf"(?:[ \t]*[,;/]?[ \t]*{_LABEL_CUE}{_CUE_GAP}{_LABEL_VALUE})*"
-)
 # A serial after its device's cue, broken over a line at a hyphen ("transmitter SN EX1150" then
 # "-22871"): the device cues of deid_codes take the first half only.
 _SERIAL_CUE = (
@@ -112,8 +97,10 @@ DOTTED_CREDENTIAL = re.compile(r"\b[A-Z]{2,5}\.\d{6,}\b(?![.,]\d)")
 _NATIONAL_WORDS = (
     r"nuss|nass|n\.?s\.?s\.?|"
     r"n[º°]?[ \t]*(?:de[ \t]+)?(?:afiliaci[óo]n|seguridad[ \t]+social)|seguridad[ \t]+social|"
-    r"s[ée]curit[ée][ \t]+sociale|num[ée]ro[ \t]+de[ \t]+s[ée]curit[ée][ \t]+sociale|niss|inss|"
-    r"rijksregister(?:nummer|nr\.?)?|insz|bsn|burgerservicenummer|amka|a\.m\.k\.a\.|cnp|pesel|"
+    # (Not Belgium's: its register number is taken only when its check digits hold, see
+    # deid_number_forms.)
+    r"s[ée]curit[ée][ \t]+sociale|num[ée]ro[ \t]+de[ \t]+s[ée]curit[ée][ \t]+sociale|"
+    r"bsn|burgerservicenummer|amka|a\.m\.k\.a\.|cnp|pesel|"
     r"personnummer|henkil[öo]tunnus|hetu|cpr(?:-nr\.?|[ \t]+nr\.?)?|f[øo]dselsnummer|kennitala|"
     r"sozialversicherungs(?:nummer|nr\.?)|svnr|sv-nr\.?|ahv(?:-nr\.?)?|avs|"
     r"codice[ \t]+fiscale|tessera[ \t]+sanitaria|nif|nie|dni|curp|cpf|cart[ãa]o[ \t]+sus|"
@@ -154,7 +141,6 @@ SCRIPT_NUMBER = re.compile(
 )
 
 ISSUED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("device_id", DEVICE_LABEL),
     ("device_id", BROKEN_SERIAL),
     ("health_plan_id", PAIRED_CODES),
     ("licence_number", ISSUED_LICENCE),
