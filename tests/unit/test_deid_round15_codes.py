@@ -1,4 +1,4 @@
-"""Fifteenth round, codes and numbers (dev22): a device label's cues with their values, a serial
+"""Fifteenth round, codes and numbers (dev22): a device label's values (its cues stay), a serial
 broken at a hyphen, spaced groups of capitals and digits, slashed label pairs, an insurer's card
 number over its words and groups, licences after the bodies that issue them, national numbers
 after the words of many countries, telephone words of other languages. Examples are invented
