@@ -68,6 +68,9 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
         ),
         8,
     ),
+    # Round 15: a laboratory's or agency's code with its region after a dash, before its
+    # slashed number ("LACEN-AM 25/10442", "LAB-NW 24/44180"): the code is part of it.
+    ("id_number", re.compile(r"\b[A-Z]{2,8}-[A-Z]{2,3}[ \t]+\d{2,6}/\d{3,8}\b(?![-/.]\d)"), 6),
     # A year, a court's or scheme's code and a serial: "24 WC 031877", "2025 CV 004417".
     (
         "id_number",

@@ -105,8 +105,13 @@ _FIELD_LABEL = (
 # check digit, never before a word ("account 12345 2 tablets").
 _ONE_ID = (
     r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:[A-Z0-9]{2,}(?:/[A-Z0-9]+)*|\d(?:-\d{1,2}(?![\w-]))?)"
-    r"(?![ \t]*(?-i:[a-z])))*"
+    r"(?:[ ](?=[A-Z0-9]*\d)(?:"
+    # Round 15: a group of capitals and digits is part of the code even before a lower-case
+    # word ("sensor ID 2HK4 71QX 8W if you need it"), or as a range of blocks ("A1-A3"); a
+    # lone digit never takes half a group.
+    r"(?-i:(?=\d*[A-Z])[A-Z0-9]{2,6}(?:-[A-Z0-9]{1,6})?)(?![\w/-])|"
+    r"(?:[A-Z0-9]{2,}(?:/[A-Z0-9]+)*|\d(?:-\d{1,2}(?![\w-]))?(?![A-Z]))"
+    r"(?![ \t]*(?-i:[a-z]))))*"
     # Digits grouped in threes after two or three ("28 331 907").
     r"|\d{2,3}(?:[ ]\d{3}){2,3}(?![\w/-]|[.,]\d)"
     # Capitals around a spaced number ("PZK 603118 H"): upper case only, so no word is taken.

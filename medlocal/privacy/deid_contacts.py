@@ -24,7 +24,11 @@ _PLATFORMS = (
     r"strava|telegram|reddit|twitch|youtube|threads|bluesky|linkedin|xbox|psn|steam|roblox|"
     r"kik|wechat|line[ \t]+id"
 )
-_USER_WORDS = r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name"
+# Round 15: a patient portal's or an app's login ("Portal ID: kmorrow_77").
+_USER_WORDS = (
+    r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name|"
+    r"(?:portal|app)[ \t]+(?:id|login|user[ \t]?name)"
+)
 # A platform, perhaps with "profile", "as" or a bracket ("on Instagram as kiki_d09", "Snapchat
 # (jj_smith)"), or a username word alone ("Glycaemic profile: HbA1c" has no platform).
 _HANDLE_CUE = (

@@ -49,7 +49,21 @@ _MD_NOT_GRADE = rf"(?![1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)(?:{_MD})"
 # Nor a score out of ten ("Pain reviewed 7/10"), where the cue is as often a measurement's.
 _MD_NOT_SCORE = rf"(?!(?:[1-9]|10)/10\b){_MD_NOT_GRADE}"
 
+# Round 15: a range of days before a month, or one day before a month in lower case as chat
+# writes it ("16-18 nov", "off work 3 oct"): only the abbreviations that are no English word
+# ("mar", "may", "jun" and "jul" stay capitalised only; "dec" may be "decreased").
+_LOWER_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|june|july"
+)
+_DAY_RANGE_MONTH = re.compile(
+    r"\b(?:[12]?\d|3[01])[ \t]*[-–][ \t]*(?:[12]?\d|3[01])[ \t]+"
+    rf"(?:{MONTH_SHORT}|(?!dec)(?:{_LOWER_MONTHS}))\b(?![ \t]*[-/.]?\d)"
+    rf"|\b(?:[12]?\d|3[01])[ \t]+(?!dec)(?:{_LOWER_MONTHS})\b(?![ \t]*[-/.]?\d|\.\w)"
+)
+
 DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date", _DAY_RANGE_MONTH),
     # Dates: a weekday before a day ("Tues 14th", "Mon 17/11", "Sat 11/1"), a month named after
     # a preposition ("in June", "since May"), a date written with CJK year, month and day marks.
     (
@@ -273,7 +287,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"before|admitted|discharged|stopped|restarted|held|booked|scheduled|review|visit|"
             r"appointment|appt|given|done|collected|received|sent|performed|planned|next|last|"
             r"taken|drawn|changed|removed|inserted|placed|commenced|ceased|completed|expires|"
-            r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date)[ \t:]+)"
+            r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date|"
+            # Round 15: "from", "to" and "since" of other languages ("fr.o.m. 7/2", "desde
+            # 5/2", "seit 3/4", "t.o.m. 9/2").
+            r"fr\.o\.m\.|t\.o\.m\.|desde|hasta|depuis|seit|vom|bis|fra|från|sedan)[ \t:]+)"
             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             # A score after the cue ("given 5/10 pain", "last 7/10 NRS") is no date; the cue

@@ -75,6 +75,11 @@ def _opening(words: str) -> str:
 
 # A code with three digits or more, not a year ("Aetna 2019").
 _PLAN_CODE = r"(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?!(?:19|20)\d\d\b)[A-Z0-9][A-Z0-9-]{4,}\b"
+# The words of a card between an insurer and its number ("Maxicare card", "Bupa member no.").
+_CARD_WORDS = r"card|member(?:ship)?|policy|plan|no\.|number|id|#"
+# More groups of the same number after single spaces ("00729 1144 0"): two digits or more each
+# (a last check digit is read by deid_patterns), none before a lower-case word or a unit.
+_PLAN_GROUPS = r"(?:[ ]\d{2,5}(?![\w-]|[.,]\d)(?![ \t]+(?-i:[a-z]))){0,3}"
 # An age in brackets right after a date of birth ("DOB 30.08.1935 (91)", "born 1931 (95 y)").
 _BIRTH_CUE = (
     r"[dDbBgGfFnN](?<!\w\w)(?i:(?<=d)(?:ob\b|\.o\.b\.?|ate[ \t]+of[ \t]+birth)|(?<=b)orn\b|"
@@ -94,8 +99,10 @@ NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "health_plan_id",
         re.compile(
-            rf"{_opening(_INSURERS)}(?:[ \t]+[A-Z][A-Za-z]+(?![\w-])){{0,2}}[ \t]*[:#]?[ \t]*"
-            rf"{_PLAN_CODE}"
+            # Round 15: the card's words may stand between ("Maxicare card 0-0293-48811-01"),
+            # and the number runs over its spaced groups ("HCF 00729 1144 0").
+            rf"{_opening(_INSURERS)}(?:[ \t]+(?:[A-Z][A-Za-z]+|{_CARD_WORDS})(?![\w-])){{0,2}}"
+            rf"[ \t]*[:#]?[ \t]*{_PLAN_CODE}{_PLAN_GROUPS}"
         ),
     ),
     (

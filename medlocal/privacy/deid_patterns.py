@@ -24,7 +24,8 @@
   streets and postcodes as other countries write them (deid_foreign_forms); masked and grouped
   national numbers, vehicles and driving licences (deid_masked_codes); national numbers with
   check digits, scheme numbers and short helplines (deid_check_codes); area parts, Malaysian
-  and Irish streets, ordinal streets (deid_area_streets).
+  and Irish streets, ordinal streets (deid_area_streets); device labels, licences after their
+  issuing bodies, national numbers and telephone words of many countries (deid_issued_codes).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
+from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_number_forms import (
     AGE_WORD_PATTERNS,
@@ -94,6 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *VEHICLE_PATTERNS,
     *NUMBER_FORM_PATTERNS,
     *AGE_WORD_PATTERNS,
+    *ISSUED_CODE_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
