@@ -123,6 +123,12 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’.&-]*)[ \t]+\
 # other capitalised word makes the phrase a heading's ("Hospital Course", "Hospital Number").
 # One space: a wider gap or a tab opens the next field of a letterhead ("LABORATORIES    CLIA").
 _AFTER_WORD = re.compile(r" (?P<w>[A-Z][\w'’&-]*)")
+# A hospital's English trust after its head (round 15): "Kentwell Hospitals NHS Trust".
+_NHS_TRUST = re.compile(r" (?:NHS|HSC)(?: Foundation)? Trust\b")
+_SPLIT_WORD_BEFORE = re.compile(
+    r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][a-zà-ÿ]+-[ \t]*\n[ \t]*[a-zà-ÿ]+)[ \t]+\Z"
+)
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 _EMERGENCY_AFTER = frozenset({"ed", "er", "a&e", "emergency", "urgent", "casualty"})
 
 
@@ -137,8 +143,12 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
             break
         match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if match is None:
+            # Round 15: a word split by a hyphen at a line's end ("Nottingham Univer-\nsity
+            # Hospitals") is read whole.
+            match = _SPLIT_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if match is None:
             break
-        word = match.group("w")
+        word = _LINE_BREAK_HYPHEN.sub("", match.group("w"))
         letters = word.rstrip(".")
         if caps and not letters.isupper():
             break
@@ -234,7 +244,10 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if not caps and not all(w[:1].isupper() for w in written.split()):
             continue
         end = head.end()
-        after = _AFTER_WORD.match(text, end)
+        trust = _NHS_TRUST.match(text, end)
+        if trust is not None:
+            end = trust.end()  # "... Hospitals NHS Foundation Trust"
+        after = None if trust is not None else _AFTER_WORD.match(text, end)
         if after is not None:
             word = fold(after.group("w"))
             if word in FACILITY_HEADS - WEAK_HEADS and word not in ("home", "house"):
