@@ -122,3 +122,31 @@ def test_routes_and_tests_after_via_stay() -> None:
     out = redact("Feeds via PICC and NGT; return to sport via ACL-RSI score.")
     for kept in ("PICC", "NGT", "ACL-RSI"):
         assert kept in out, out
+
+
+# CamelCase before a facility word or a place, a doctor's place of work, school districts.
+
+
+def test_a_camelcase_name_before_a_facility_word_goes_with_it() -> None:
+    out = redact("Host 10.0.0.1 | LakeView Dialysis - Unit 2\nSession notes follow.")
+    assert "LakeView" not in out, out
+
+
+def test_a_title_before_camelcase_is_no_company() -> None:
+    assert cued("Signed Dr Ada Obi, SpR Neurology, bleep 4411.") == []
+
+
+def test_the_place_after_a_named_doctor_and_at_is_where_they_work() -> None:
+    out = redact("Reviewed by Dr. Halvorsen at Northern Plains Eye in Minot last year.")
+    assert "Northern Plains Eye" not in out and "last year" in out, out
+
+
+def test_a_day_or_a_meeting_after_a_doctor_and_at_stays() -> None:
+    assert cued("Discussed with Dr Lee at Christmas.") == []
+    assert cued("Plan agreed by Dr Lee at MDT today.") == []
+
+
+def test_an_american_school_district_by_its_initials_and_number() -> None:
+    out = redact("Letter for Maple ISD 742 Student Health Services.")
+    assert "742" not in out, out
+    assert cued("Result 12.1 mg/L, SD 2.4 from the mean.") == []
