@@ -259,6 +259,46 @@ def _doctors_places(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
+# Ambulance and transport operators: the capitalised name after "brought by", "transported by"
+# ("brought by MedEvac7 from home"), and the name before its crew, trip or pickup ("(Coastline
+# Ambulance, crew 4B)", "Transport: Harbour Wheels van, pickup 06:10").
+_CONVEYED_BY = re.compile(
+    r"(?i:\b(?:brought|conveyed|transported|airlifted|transferred|taken|collected)"
+    r"(?:[ \t]+in)?[ \t]+by)[ \t]+(?:the[ \t]+)?"
+    r"(?P<n>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,3})"
+)
+_CREW_AFTER = re.compile(
+    r"(?:[ \t]+(?:van|taxi|cab|bus|minibus|shuttle|ambulance|helicopter))?,[ \t]+"
+    r"(?:crew|trip|pickup|pick-up|call[ \t]?sign)\b"
+)
+_RUN_BEFORE = re.compile(r"(?<![\w&'’-])(?:[A-Z][\w&'’-]*[ \t]+){0,2}[A-Z][\w&'’-]*\Z")
+
+
+_LAST_WORD = re.compile(r"[ \t]+(\S+)\Z")
+
+
+def _operators(text: str, lex: Lexicon) -> list[WordSpan]:
+    found: list[WordSpan] = []
+    spans = [(m.start("n"), m.end("n")) for m in _CONVEYED_BY.finditer(text)]
+    for crew in _CREW_AFTER.finditer(text):
+        run = _RUN_BEFORE.search(text, max(0, crew.start() - 60), crew.start())
+        if run is not None:
+            spans.append((run.start(), run.end()))
+    for start, end in spans:
+        # A trailing service word is what it is, not its name ("... Fire Department EMS").
+        tail = _LAST_WORD.search(text, start, end)
+        while tail is not None and tail.start() > start and clinical_abbreviation(tail.group(1)):
+            end = tail.start()
+            tail = _LAST_WORD.search(text, start, end)
+        words = [fold(w.rstrip("'’")) for w in text[start:end].split()]
+        if words[0] in TITLES or words[0] in RELATIONS or words[0] in CALENDAR_WORDS:
+            continue  # "brought by Dr Ames", "brought by Mum": a person
+        if all(lex.clinical(w) or w in _GENERIC_PLACES or clinical_abbreviation(w) for w in words):
+            continue  # "brought by EMS", "transferred by Ambulance"
+        found.append(WordSpan("facility", start, end))
+    return found
+
+
 # An American school district by its initials and number ("ISD 742", "CUSD 3", "UFSD #12").
 _SCHOOL_DISTRICT = re.compile(r"(?=[ICU])\b(?:ISD|CISD|CUSD|UFSD|CCSD)[ \t]?#?[ \t]?\d{1,4}\b")
 
@@ -275,6 +315,7 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         found += _campuses(text, lex)
     found += _appositions(text, lex)
     found += _doctors_places(text, lex)
+    found += _operators(text, lex)
     if "SD" in text:
         found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
     if "rax" in text or "rakt" in text:

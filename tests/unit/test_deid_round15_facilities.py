@@ -150,3 +150,22 @@ def test_an_american_school_district_by_its_initials_and_number() -> None:
     out = redact("Letter for Maple ISD 742 Student Health Services.")
     assert "742" not in out, out
     assert cued("Result 12.1 mg/L, SD 2.4 from the mean.") == []
+
+
+# Ambulance and transport operators.
+
+
+def test_the_operator_after_brought_by_goes() -> None:
+    out = redact("Brought by MedEvac7 from the stadium car park.")
+    assert "MedEvac7" not in out and "stadium" in out, out
+
+
+def test_a_person_or_a_service_word_after_brought_by_stays_as_it_is() -> None:
+    assert cued("Brought by Mum at 10:00. Brought in by EMS from home.") == []
+
+
+def test_the_operator_before_its_crew_or_pickup_goes() -> None:
+    out = redact("Transport: Harbour Wheels van, pickup 06:10; fasting from midnight.")
+    assert "Harbour Wheels" not in out and "pickup" in out, out
+    out = redact("Handed over at 15:20 (Coastline Ambulance, crew 4B).")
+    assert "Coastline" not in out, out
