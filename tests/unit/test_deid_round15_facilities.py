@@ -169,3 +169,11 @@ def test_the_operator_before_its_crew_or_pickup_goes() -> None:
     assert "Harbour Wheels" not in out and "pickup" in out, out
     out = redact("Handed over at 15:20 (Coastline Ambulance, crew 4B).")
     assert "Coastline" not in out, out
+
+
+# Listed unions and charities of many countries.
+
+
+def test_listed_unions_and_charities_go() -> None:
+    out = redact("Union rep Joe Bloggs, Usdaw. Volunteers with Cruz Roja on Saturdays.")
+    assert "Usdaw" not in out and "Cruz Roja" not in out, out
