@@ -267,7 +267,9 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         # "Our Memorial Hospital"); a capital "The" is kept ("THE LARCHES NURSING HOME").
         while words and fold(words[0][1]) in _LEADING:
             words = words[1:]
-        if not words or not _names_one([w for _, w in words], lex):
+        if not words:
+            continue
+        if not _names_one([w for _, w in words], lex) and not _town_names_it(text, end, lex):
             continue
         if len(words) == 1 and _opening_verb(text, words[0][0], words[0][1], lex):
             continue  # "Needs Home Health.", "Requires Nursing Home placement"
@@ -425,6 +427,31 @@ def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
         if lex.known(bare) and bare not in lex.places and not (line_end and len(words) == 1):
             return False
     return True
+
+
+_TOWN_NAMING = re.compile(
+    r",[ \t]*(?P<t>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]*(?:[,;)\n]|\Z))"
+)
+
+
+def _town_names_it(text: str, end: int, lex: Lexicon) -> bool:
+    """Round 15: a hospital named by kind words alone is one hospital where a town follows its
+    comma ("National Rehabilitation Hospital, Dún Laoghaire", "Regional Hospital, Mullingar"):
+    the town must be a listed place or no known word, never a plain English one."""
+    town = _TOWN_NAMING.match(text, end)
+    if town is None:
+        return False
+    words = [fold(w) for w in town.group("t").split()]
+    if any(
+        lex.clinical(w)
+        or w in TITLES
+        or w in CALENDAR_WORDS
+        or w in _KIND_WORDS
+        or w in FACILITY_HEADS
+        for w in words
+    ):
+        return False
+    return any(w in lex.places or not lex.known(w) for w in words)
 
 
 def _at_line_end(text: str, end: int) -> bool:

@@ -177,3 +177,19 @@ def test_the_operator_before_its_crew_or_pickup_goes() -> None:
 def test_listed_unions_and_charities_go() -> None:
     out = redact("Union rep Joe Bloggs, Usdaw. Volunteers with Cruz Roja on Saturdays.")
     assert "Usdaw" not in out and "Cruz Roja" not in out, out
+
+
+# A hospital named by kind words alone, made one hospital by the town after its comma.
+
+
+def test_a_generic_hospital_name_before_a_town_goes() -> None:
+    out = redact("Follow-up: National Spinal Hospital, Ballykeeran, ref 12.")
+    assert "National Spinal Hospital" not in out, out
+
+
+def test_a_generic_hospital_name_before_a_day_or_a_plain_word_stays() -> None:
+    from medlocal.privacy.deid_hospital_names import hospital_names
+
+    lex = lexicon()
+    for text in ("Seen at District Hospital, Monday, by the team.", "General Hospital, Then home."):
+        assert hospital_names(text, lex) == [], text
