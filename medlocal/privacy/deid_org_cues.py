@@ -299,6 +299,26 @@ def _operators(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
+# The employer in brackets on an occupation line ("Occupation: retired ferryman (SeaLink,
+# island route)", "Job: packer (Harlow Foods)"): the line says a job, the bracket whose.
+_OCCUPATION_LINE = re.compile(
+    r"(?im:^[ \t]*(?:occupation|employment|job|work|employer)[ \t]*:)[^\n(]{0,80}\([ \t]*"
+    r"(?P<n>[A-Z][\w&'’-]*(?:[ \t]+(?:&|of|[A-Z][\w&'’-]*)){0,3})(?=[ \t]*[,;)])"
+)
+
+
+def _employers(text: str, lex: Lexicon) -> list[WordSpan]:
+    found: list[WordSpan] = []
+    for match in _OCCUPATION_LINE.finditer(text):
+        words = [fold(w.rstrip("'’")) for w in match.group("n").split() if w not in ("&", "of")]
+        if any(w in CALENDAR_WORDS or w in TITLES for w in words) or all(
+            lex.clinical(w) or clinical_abbreviation(w) or w in _GENERIC_PLACES for w in words
+        ):
+            continue  # "(Mon-Fri)", "(NHS)": a time or a kind, not the employer's name
+        found.append(WordSpan("facility", match.start("n"), match.end("n")))
+    return found
+
+
 # An American school district by its initials and number ("ISD 742", "CUSD 3", "UFSD #12").
 _SCHOOL_DISTRICT = re.compile(r"(?=[ICU])\b(?:ISD|CISD|CUSD|UFSD|CCSD)[ \t]?#?[ \t]?\d{1,4}\b")
 
@@ -316,6 +336,7 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += _appositions(text, lex)
     found += _doctors_places(text, lex)
     found += _operators(text, lex)
+    found += _employers(text, lex)
     if "SD" in text:
         found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
     if "rax" in text or "rakt" in text:

@@ -193,3 +193,15 @@ def test_a_generic_hospital_name_before_a_day_or_a_plain_word_stays() -> None:
     lex = lexicon()
     for text in ("Seen at District Hospital, Monday, by the team.", "General Hospital, Then home."):
         assert hospital_names(text, lex) == [], text
+
+
+# The employer in brackets on an occupation line.
+
+
+def test_the_bracketed_employer_on_an_occupation_line_goes() -> None:
+    out = redact("Occupation: retired ferryman (SeaLink, island route), keeps bees.")
+    assert "SeaLink" not in out and "ferryman" in out, out
+
+
+def test_a_bracketed_time_or_kind_on_an_occupation_line_stays() -> None:
+    assert cued("Occupation: nurse (Mon, Tue nights); Job: porter (NHS).") == []
