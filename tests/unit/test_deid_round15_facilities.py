@@ -205,3 +205,8 @@ def test_the_bracketed_employer_on_an_occupation_line_goes() -> None:
 
 def test_a_bracketed_time_or_kind_on_an_occupation_line_stays() -> None:
     assert cued("Occupation: nurse (Mon, Tue nights); Job: porter (NHS).") == []
+
+
+def test_camelcase_tests_after_for_from_or_by_stay() -> None:
+    text = "Sent for GeneXpert and FeNO; data from CareLink; confirmed by FibroScan; for QoL."
+    assert cued(text) == []
