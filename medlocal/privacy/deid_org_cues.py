@@ -149,6 +149,17 @@ _SYSTEM = re.compile(r"(?P<k>accession|portal)\b")
 _SYSTEM_OWNER = re.compile(r"(?<![\w'’&-])(?P<n>[A-Z][\w&'’-]+)[ \t]+(?:patient[ \t]+)?\Z")
 
 
+# Words before "accession" that say what was accessioned or which number, not whose lab it is.
+_NOT_OWNERS = frozenset(
+    {
+        "lab", "labs", "laboratory", "specimen", "sample", "samples", "pathology", "histology",
+        "cytology", "microbiology", "case", "order", "test", "tissue", "block", "slide", "our",
+        "the", "this", "that", "your", "their", "his", "her", "new", "old", "original", "prior",
+        "previous", "same", "hospital", "clinic", "provider", "patient", "web", "online",
+    }
+)  # fmt: skip
+
+
 def _systems(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for kind in _SYSTEM.finditer(text):
@@ -163,6 +174,8 @@ def _systems(text: str, lex: Lexicon) -> list[WordSpan]:
             continue  # "MyChart-style portal": a kind of portal, not whose
         # A portal is also the patient's or the hospital's own ("Patient portal", "Online
         # portal"): a plain word before it names none; a lab's accession is always a lab's.
+        if bare in _NOT_OWNERS:
+            continue  # "Specimen accession", "The portal": what or which, not whose
         if kind.group("k") != "accession" and lex.known(bare) and not name.isupper():
             continue
         found.append(WordSpan("facility", match.start("n"), match.end("n")))
@@ -172,7 +185,9 @@ def _systems(text: str, lex: Lexicon) -> list[WordSpan]:
 # A named campus: capitalised words before "Campus" ("North Campus", "Riverside Campus").
 _CAMPUS = re.compile(r"Campus\b")
 _CAMPUS_NAME = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ \t]+){1,2}\Z")
-_CAMPUS_NOT = frozenset({"the", "this", "our", "same", "other", "each", "every", "which", "a"})
+_CAMPUS_NOT = frozenset(
+    {"the", "this", "our", "same", "other", "each", "every", "which", "a", "main", "another"}
+)
 
 
 def _campuses(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -207,13 +222,23 @@ _KIND_BEFORE = re.compile(
 )
 
 
+# A faith after "church" or "mosque" says which kind, not which one ("his church, Catholic").
+_FAITHS = frozenset(
+    {
+        "catholic", "anglican", "methodist", "baptist", "orthodox", "muslim", "jewish", "christian",
+        "protestant", "presbyterian", "evangelical", "pentecostal", "hindu", "sikh", "buddhist",
+        "lutheran", "reformed", "sunni", "shia",
+    }
+)  # fmt: skip
+
+
 def _appositions(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in _APPOSED.finditer(text):
         if not _KIND_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
         words = [fold(w) for w in match.group("n").split() if w not in ("&", "of", "the")]
-        if any(w in TITLES or w in CALENDAR_WORDS or w in RELATIONS for w in words):
+        if any(w in TITLES or w in CALENDAR_WORDS or w in RELATIONS or w in _FAITHS for w in words):
             continue  # "his employer, Dr ...", "church, Sunday": a person or a day
         if all(lex.clinical(w) for w in words):
             continue
@@ -257,6 +282,8 @@ _OCCASIONS = frozenset(
     {
         "christmas", "xmas", "easter", "thanksgiving", "diwali", "eid", "ramadan", "hanukkah",
         "passover", "new", "year", "weekend", "handover", "home", "clinic", "lunchtime", "noon",
+        "night", "nights", "morning", "evening", "afternoon", "round", "rounds", "grand",
+        "outpatients", "inpatients", "theatre", "theatres", "clinics", "work", "school",
     }
 )  # fmt: skip
 _RUN_TAIL = re.compile(r"(?:[ \t]+(?:&|of|the))+\Z")

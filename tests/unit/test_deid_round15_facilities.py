@@ -210,3 +210,9 @@ def test_a_bracketed_time_or_kind_on_an_occupation_line_stays() -> None:
 def test_camelcase_tests_after_for_from_or_by_stay() -> None:
     text = "Sent for GeneXpert and FeNO; data from CareLink; confirmed by FibroScan; for QoL."
     assert cued(text) == []
+
+
+def test_plain_words_before_accession_or_after_a_doctor_stay() -> None:
+    text = "Specimen accession 12; Lab accession 3. Dr Jones at Outpatients; Dr Ray at Grand Round."
+    assert cued(text) == []
+    assert cued("Main Campus. His church, Catholic. Her club, Monday.") == []
