@@ -123,6 +123,12 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][\w'’.&-]*)[ \t]+\
 # other capitalised word makes the phrase a heading's ("Hospital Course", "Hospital Number").
 # One space: a wider gap or a tab opens the next field of a letterhead ("LABORATORIES    CLIA").
 _AFTER_WORD = re.compile(r" (?P<w>[A-Z][\w'’&-]*)")
+# A hospital's English trust after its head (round 15): "Kentwell Hospitals NHS Trust".
+_NHS_TRUST = re.compile(r" (?:NHS|HSC)(?: Foundation)? Trust\b")
+_SPLIT_WORD_BEFORE = re.compile(
+    r"(?<![\w'’.&-])(?P<w>[A-ZÀ-Þ][a-zà-ÿ]+-[ \t]*\n[ \t]*[a-zà-ÿ]+)[ \t]+\Z"
+)
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*")
 _EMERGENCY_AFTER = frozenset({"ed", "er", "a&e", "emergency", "urgent", "casualty"})
 
 
@@ -137,8 +143,12 @@ def _words_before(text: str, end: int, caps: bool) -> list[tuple[int, str]]:
             break
         match = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
         if match is None:
+            # Round 15: a word split by a hyphen at a line's end ("Nottingham Univer-\nsity
+            # Hospitals") is read whole.
+            match = _SPLIT_WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if match is None:
             break
-        word = match.group("w")
+        word = _LINE_BREAK_HYPHEN.sub("", match.group("w"))
         letters = word.rstrip(".")
         if caps and not letters.isupper():
             break
@@ -234,7 +244,10 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if not caps and not all(w[:1].isupper() for w in written.split()):
             continue
         end = head.end()
-        after = _AFTER_WORD.match(text, end)
+        trust = _NHS_TRUST.match(text, end)
+        if trust is not None:
+            end = trust.end()  # "... Hospitals NHS Foundation Trust"
+        after = None if trust is not None else _AFTER_WORD.match(text, end)
         if after is not None:
             word = fold(after.group("w"))
             if word in FACILITY_HEADS - WEAK_HEADS and word not in ("home", "house"):
@@ -254,7 +267,9 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         # "Our Memorial Hospital"); a capital "The" is kept ("THE LARCHES NURSING HOME").
         while words and fold(words[0][1]) in _LEADING:
             words = words[1:]
-        if not words or not _names_one([w for _, w in words], lex):
+        if not words:
+            continue
+        if not _names_one([w for _, w in words], lex) and not _town_names_it(text, end, lex):
             continue
         if len(words) == 1 and _opening_verb(text, words[0][0], words[0][1], lex):
             continue  # "Needs Home Health.", "Requires Nursing Home placement"
@@ -412,6 +427,31 @@ def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
         if lex.known(bare) and bare not in lex.places and not (line_end and len(words) == 1):
             return False
     return True
+
+
+_TOWN_NAMING = re.compile(
+    r",[ \t]*(?P<t>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]*(?:[,;)\n]|\Z))"
+)
+
+
+def _town_names_it(text: str, end: int, lex: Lexicon) -> bool:
+    """Round 15: a hospital named by kind words alone is one hospital where a town follows its
+    comma ("National Rehabilitation Hospital, Dún Laoghaire", "Regional Hospital, Mullingar"):
+    the town must be a listed place or no known word, never a plain English one."""
+    town = _TOWN_NAMING.match(text, end)
+    if town is None:
+        return False
+    words = [fold(w) for w in town.group("t").split()]
+    if any(
+        lex.clinical(w)
+        or w in TITLES
+        or w in CALENDAR_WORDS
+        or w in _KIND_WORDS
+        or w in FACILITY_HEADS
+        for w in words
+    ):
+        return False
+    return any(w in lex.places or not lex.known(w) for w in words)
 
 
 def _at_line_end(text: str, end: int) -> bool:

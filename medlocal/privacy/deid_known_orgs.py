@@ -14,6 +14,7 @@ from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_org_cues import cued_organisations
 from medlocal.privacy.deid_tokens import WordSpan
 
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
@@ -58,7 +59,9 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         if _eponym_possessive(text, name, match.end()):
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
-    return found
+    # Round 15: organisations named by neither a facility word nor the list, told by their
+    # role in the sentence or the shape of their name (see deid_org_cues).
+    return found + cued_organisations(text, lex)
 
 
 # Round 14: a listed name in the possessive before an eponym's head in lower case is the
@@ -78,9 +81,13 @@ def _eponym_possessive(text: str, name: str, end: int) -> bool:
 # emergencies name the hospital; a cue before them ("at", "to", "from") says a place follows.
 # The department is looked for first (a text names it a few times), the initials and the cue
 # then read back from it.
-_EMERGENCY = re.compile(r"(?=[AEC])(?:A&E|A\+E|ED|ER|Emergency|Casualty)\b")
+_EMERGENCY = re.compile(r"(?=[AEC])(?:A&E|A\+E|ED|ER|Emergency|EMERGENCY|Casualty)\b")
+# Round 15: initials that open a line before the department head a letterhead ("QMC EMERGENCY
+# DEPARTMENT - ..."), with no cue before them.
 _INITIALS_BEFORE = re.compile(
-    r"\b(?:at|to|from|in|via|the)[ \t]+(?:the[ \t]+)?(?<![\w&])(?P<n>[A-Z][A-Z&]{1,5})[ \t]+\Z"
+    r"(?:\b(?:at|to|from|in|via|the)[ \t]+(?:the[ \t]+)?|^[ \t]*)"
+    r"(?<![\w&])(?P<n>[A-Z][A-Z&]{1,5})[ \t]+\Z",
+    re.M,
 )
 # Initials there that name a kind of care or a unit, not a hospital.
 _NOT_A_HOSPITAL = frozenset(

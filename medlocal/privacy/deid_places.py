@@ -356,6 +356,12 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     return cued
 
 
+# Round 15: "via" and "reported to" name a service or a force by its initials as "at" and "from"
+# do ("student plan via UTSU", "reported to KPD"); its own four letters and the no-known-word test
+# keep the tests and routes ("via PICC", "via NGT") out.
+_VIA_BEFORE = re.compile(r"\b(?:via|reported[ \t]+to)[ \t]+\Z")
+
+
 def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[Tok]:
     """Acronyms and product-like words read as lower case (see word_shape) that name an
     organisation: before a facility word they join its name; an acronym of four or more letters
@@ -383,7 +389,9 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
             and text[tok.end : after[0].start] in (" ", ", ")
             and (lex.multiword_place([t.word for t in after]) > 0 or after[0].lower in lex.places)
         )
-        if place_after or AT_BEFORE.search(text[max(0, tok.start - 8) : tok.start]):
+        before = text[max(0, tok.start - 14) : tok.start]
+        via = word.isalpha() and _VIA_BEFORE.search(before) is not None  # not "via ACL-RSI"
+        if place_after or AT_BEFORE.search(before) or via:
             tok.shape = "caps"
             alone.append(tok)
     return alone
