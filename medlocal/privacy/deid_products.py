@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_brand_pairs import protect_brand_pairs
 from medlocal.privacy.deid_clinical_values import DOSE_AFTER, people_listed_before
 from medlocal.privacy.deid_eponyms import model_like
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
@@ -132,14 +133,16 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     if not tokens:
         return
     starts = [t.start for t in tokens]
+    medicines: set[str] = set()
     if "(" in text:
         _brackets(tokens, starts, text, lex)
+        # Round 15: a brand beside its generic in brackets, either way round.
+        medicines |= protect_brand_pairs(tokens, starts, text, lex)
     protect_markers(tokens, text)
     if "-" in text:
         _protect_nuclides(tokens, text)
     if "T1" in text or "T2" in text:
         _protect_sequences(tokens, text)
-    medicines: set[str] = set()
     size = len(tokens)
     for i, tok in enumerate(tokens):
         if not tok.word[:1].isupper() or text[tok.end : tok.end + 1] not in (" ", "\t"):
