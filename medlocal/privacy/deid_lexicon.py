@@ -39,6 +39,9 @@ _WORD_ENDINGS = (
     "ectasia", "algesia", "esthesia", "aesthesia", "otic", "etic", "atic", "itic", "ular",
     "ary", "ery", "ory", "ics", "ine", "ines", "globin", "cyte", "cytes", "lysin", "kinase",
     "protein", "peptide", "amide", "amic", "emic", "omic", "ytic", "micin", "exin", "ectomies",
+    # Round 15: the lens, jaundice and organelle words ("Pseudophakia", "Kernicterus",
+    # "Liposomal", "Autosomal") that open a list item with a capital; no name ends so.
+    "phakia", "icterus", "somal",
 )  # fmt: skip
 # Drug-name stems (INN naming): a capitalised "Apixaban" or "Empagliflozin" is a drug.
 _DRUG_STEMS = (
@@ -50,6 +53,9 @@ _DRUG_STEMS = (
     "codone", "morphone", "orphine", "terol", "tropium", "dronate", "lukast", "poetin",
     "grel", "plase", "iramine", "thiazide", "tadine", "cort", "asone", "onide", "dronic",
     "ronate", "mibi",
+    # Round 15: recombinant clotting factors and their gene therapies (INN "-cog", "-cogene":
+    # "eftrenonacog", "fidanacogene"); "-ogene" alone would take "Imogene".
+    "nacog", "ctocog", "cogene",
 )  # fmt: skip
 # A medicine's salt or form, written after its name in lower case ("morphine sulfate",
 # "hyoscine butylbromide", "flupentixol decanoate").
