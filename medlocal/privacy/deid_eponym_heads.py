@@ -68,7 +68,7 @@ HEADS_AFTER = frozenset(
         # Round 15 (precision): instruments and MRI signs named after a person ("Frenzel
         # goggles", "Hertel exophthalmometer", "Dawson fingers"); none a thing a person is
         # written before without a possessive.
-        "goggles", "exophthalmometer", "fingers",
+        "goggles", "exophthalmometer", "fingers", "modification",
     }
 )  # fmt: skip
 

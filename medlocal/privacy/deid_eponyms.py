@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_eponym_heads import (
     COMPOUND_HEADS,
     HEADS_AFTER,
@@ -23,6 +22,7 @@ from medlocal.privacy.deid_eponym_heads import (
     PERSON_HEADS_BEFORE,
     STATE_HEADS,
 )
+from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok

@@ -270,6 +270,10 @@ class Lexicon:
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):
                 return self._known_in_english(lower[: -len(mark)])
+        if lower.endswith("-like") and len(lower) > 7:
+            # Round 15: a likeness to an eponym ("Xyz-like blasts"): no person's name is
+            # written so.
+            return True
         if "-" in lower:  # "X-ray", "follow-up", "Sacubitril-valsartan"
             parts = [part for part in lower.split("-") if part]
             if all(len(part) == 1 or part in PREFIXES or self.known(part) for part in parts):
