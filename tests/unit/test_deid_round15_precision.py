@@ -177,3 +177,18 @@ def test_a_brand_after_a_unit_or_frequency_alone_is_not_read_by_the_old_bracket_
     assert "Wierzbowski" not in out, out
     out = redact("Metformin 500 mg (Threlkeldson) as prescribed.")
     assert "Threlkeldson" not in out, out
+
+
+# -- a dose in words of weight (deid_clinical_values)
+
+
+def test_a_brand_before_a_dose_in_micrograms_is_kept() -> None:
+    out = redact("Hypothyroidism on Thyroxavin 100 micrograms daily.")
+    assert "Thyroxavin" in out, out
+
+
+def test_a_surname_before_a_dose_in_micrograms_is_still_removed() -> None:
+    out = redact("Given by Quarshovic 100 micrograms fentanyl at 10:00.")
+    assert "Quarshovic" not in out, out
+    out = redact("Nowak 100 micrograms fentanyl given.")
+    assert "Nowak" not in out, out
