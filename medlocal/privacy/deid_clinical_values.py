@@ -25,7 +25,8 @@ _VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*[:=]?[ \t]*[<>≤≥]?\d")
 # Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
 _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?(?:[ \t]+\d+)?)?[ \t]*"
-    r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|puffs?|tabs?|tablets?|caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
+    r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|micrograms?|milligrams?|puffs?|tabs?|tablets?|"
+    r"caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
     r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
 )
 DOSE_AFTER = _DOSE_AFTER  # read by deid_products too (a brand's dose)

@@ -65,6 +65,10 @@ HEADS_AFTER = frozenset(
         # stains, media and preparations
         "stains", "staining", "counterstain", "broth", "smear",
         "reagent", "tuberculin",
+        # Round 15 (precision): instruments and MRI signs named after a person ("Frenzel
+        # goggles", "Hertel exophthalmometer", "Dawson fingers"); none a thing a person is
+        # written before without a possessive.
+        "goggles", "exophthalmometer", "fingers", "modification",
     }
 )  # fmt: skip
 

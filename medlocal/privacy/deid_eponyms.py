@@ -22,6 +22,7 @@ from medlocal.privacy.deid_eponym_heads import (
     PERSON_HEADS_BEFORE,
     STATE_HEADS,
 )
+from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
@@ -118,6 +119,9 @@ _CLASS_AFTER = re.compile(r"[ \t](?:\d{1,2}\b(?![:/.]\d)|[A-G]\b|[IV]{1,4}\b)")
 _EPONYM_HEAD_ENDINGS = (
     "ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "itis", "osis", "pathy", "oma",
     "emia", "aemia", "algia", "plasia", "trophy", "ism", "scopy", "graphy", "gram",
+    # Round 15: measurements by an instrument named after a person ("Hertel exophthalmometry",
+    # "Goldmann perimetry").
+    "metry",
 )  # fmt: skip
 
 # Function words that never stand inside an eponym ("Heatherfield Care Home with hyponatraemia").
@@ -458,6 +462,8 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     _protect_graded(tokens, text, lex)
     _protect_bracketed_eponyms(tokens, text, lex)
     _protect_before_assays(tokens, text, lex)
+    # Round 15: two tests side by side before one result ("Romberg and Xyz normal").
+    protect_eponym_pairs(tokens, text, lex)
     for i, tok in enumerate(tokens):
         maker = tok.lower in _MAKERS
         if not maker and tok.lower not in MAKERS:

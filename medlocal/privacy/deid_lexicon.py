@@ -39,6 +39,9 @@ _WORD_ENDINGS = (
     "ectasia", "algesia", "esthesia", "aesthesia", "otic", "etic", "atic", "itic", "ular",
     "ary", "ery", "ory", "ics", "ine", "ines", "globin", "cyte", "cytes", "lysin", "kinase",
     "protein", "peptide", "amide", "amic", "emic", "omic", "ytic", "micin", "exin", "ectomies",
+    # Round 15: the lens, jaundice and organelle words ("Pseudophakia", "Kernicterus",
+    # "Liposomal", "Autosomal") that open a list item with a capital; no name ends so.
+    "phakia", "icterus", "somal",
 )  # fmt: skip
 # Drug-name stems (INN naming): a capitalised "Apixaban" or "Empagliflozin" is a drug.
 _DRUG_STEMS = (
@@ -50,6 +53,9 @@ _DRUG_STEMS = (
     "codone", "morphone", "orphine", "terol", "tropium", "dronate", "lukast", "poetin",
     "grel", "plase", "iramine", "thiazide", "tadine", "cort", "asone", "onide", "dronic",
     "ronate", "mibi",
+    # Round 15: recombinant clotting factors and their gene therapies (INN "-cog", "-cogene":
+    # "eftrenonacog", "fidanacogene"); "-ogene" alone would take "Imogene".
+    "nacog", "ctocog", "cogene",
 )  # fmt: skip
 # A medicine's salt or form, written after its name in lower case ("morphine sulfate",
 # "hyoscine butylbromide", "flupentixol decanoate").
@@ -264,6 +270,10 @@ class Lexicon:
         for mark in ("'s", "’s", "s'", "'", "’"):
             if lower.endswith(mark):
                 return self._known_in_english(lower[: -len(mark)])
+        if lower.endswith("-like") and len(lower) > 7:
+            # Round 15: a likeness to an eponym ("Xyz-like blasts"): no person's name is
+            # written so.
+            return True
         if "-" in lower:  # "X-ray", "follow-up", "Sacubitril-valsartan"
             parts = [part for part in lower.split("-") if part]
             if all(len(part) == 1 or part in PREFIXES or self.known(part) for part in parts):

@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_brand_pairs import SURNAME_ENDINGS, protect_brand_pairs
 from medlocal.privacy.deid_clinical_values import DOSE_AFTER, people_listed_before
 from medlocal.privacy.deid_eponyms import model_like
-from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_pattern_context import DEVICE_MAKER_FORMS, DEVICE_MAKERS
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
@@ -132,14 +133,18 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     if not tokens:
         return
     starts = [t.start for t in tokens]
+    medicines: set[str] = set()
     if "(" in text:
         _brackets(tokens, starts, text, lex)
+        # Round 15: a brand beside its generic in brackets, either way round.
+        medicines |= protect_brand_pairs(tokens, starts, text, lex)
     protect_markers(tokens, text)
     if "-" in text:
         _protect_nuclides(tokens, text)
+    if ":Y" in text:
+        _protect_laser_crystals(tokens, text)
     if "T1" in text or "T2" in text:
         _protect_sequences(tokens, text)
-    medicines: set[str] = set()
     size = len(tokens)
     for i, tok in enumerate(tokens):
         if not tok.word[:1].isupper() or text[tok.end : tok.end + 1] not in (" ", "\t"):
@@ -443,6 +448,17 @@ def _protect_nuclides(tokens: list[Tok], text: str) -> None:
             tok.shape = "lower"
 
 
+# Round 15: a laser by its dopant and crystal ("Nd:YAG", "Ho:YAG", "Er:YSGG", "Tm:YLF"): the
+# element's symbol is no name's short form.
+_CRYSTAL_AFTER = re.compile(r":Y(?:AG|LF|SGG|AP|VO4)\b")
+
+
+def _protect_laser_crystals(tokens: list[Tok], text: str) -> None:
+    for tok in tokens:
+        if len(tok.word) == 2 and tok.shape == "title" and _CRYSTAL_AFTER.match(text, tok.end):
+            tok.shape = "lower"
+
+
 # Round 14: an MRI sequence in capitals after its weighting ("T1 TSE", "T2 FSE", "T1 VIBE", "PD
 # SPAIR"): the letters name the sequence, not a person's initials.
 _WEIGHTING_BEFORE = re.compile(r"(?<![\w-])(?:T1|T2\*?|PD)[ \t]\Z")
@@ -537,10 +553,15 @@ def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> 
         # Without a dose after it, only a brand no name or place list holds, after a medicine
         # that is no English word or after a formulation ("carbonate (Xyz Plus)", "mouthwash
         # (Xyz) BD").
+        # Round 15: not after a frequency or a unit ("500 mg tds (Xyz)", "mg (Xyz)"), where
+        # a prescriber's surname stands as often; nor a word shaped like a surname.
         if (
             not before.group("strength")
             and _BRAND_WORDS.fullmatch(brand)
             and ((lex.clinical(folded) and folded not in lex.english) or folded in FORM_WORDS)
+            and len(folded) >= 4
+            and folded not in CLINICAL_SHORT
+            and not inside[0].bare.endswith(SURNAME_ENDINGS)
             and not (lex.name_like(inside[0].bare) or inside[0].bare in lex.places)
         ):
             for tok in inside:
