@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
-TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev"})
+# Round 15: the doctor's titles of Spanish, Portuguese, Filipino and Italian notes ("Dra. Yap",
+# "Dott. Ferri") and the Dutch "de heer" and "mevrouw" ("dhr. Jansen", "mevr. Bakker").
+TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev", "dra", "dott", "dhr", "mevr"}
+)
 RELATIONS = frozenset(
     {
         "daughter", "son", "wife", "husband", "partner", "spouse", "brother", "sister", "mother",

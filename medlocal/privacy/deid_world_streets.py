@@ -140,6 +140,18 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:,[ \t]*(?i:khu[ \t]+phố|tổ|ấp|thôn)[ \t]+\d{1,3}\b)?"
         ),
     ),
+    # Round 15: a Spanish or Portuguese street "without a number" ("Avda. Manuel Siurot, s/n",
+    # "C/ Mayor s/n"): the street word before the name and "s/n" after it (alone, "s/n" is a
+    # serial number: "pump s/n 4471").
+    (
+        "street_address",
+        re.compile(
+            r"(?<![\w.])(?:Avda\.|Av\.|Avenida|Calle|C/|Pza\.|Plaza|Paseo|Pº|Ctra\.|Carretera|"
+            r"Camino|Ronda|Rambla|Traves[íi]a|Rua|Pra[çc]a|Estrada|Urb\.|Urbanizaci[óo]n)"
+            rf"[ \t]*{_NAME}(?:[ \t]+(?:(?:de|del|la|las|los|y|da|do|das|dos)[ \t]+)?{_NAME}){{0,3}}"
+            r",?[ \t]+s/n\b"
+        ),
+    ),
     # A street and house number before a postcode and a town, as European addresses run
     # ("Hofmark 3, 83093 Bad Endorf"; "Korte Heuvel 22-bis, 5038 CS Tilburg").
     (
