@@ -294,9 +294,7 @@ def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Reda
             continue
         parts = list(_PART.finditer(text, red.end, tail.end()))
         words = [w.lower() for part in parts for w in part.group().split()]
-        if any(
-            w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words
-        ):
+        if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
             continue
         for part in parts:
             yield Redaction("city", part.start(), part.end(), part.group(), label("city"))

@@ -8,6 +8,7 @@
 * Initials, a lower-case particle and a capitalised word are a person's name whatever stands
   before them ("tandarts M. de Wit", "A. van der Berg"), unless an eponym's head follows ("de
   Quervain tenosynovitis" is a disease).
+* A Japanese honorific after a name ("Kawasaki Emi sensei", "Takeda-san").
 * A message header's "To:" or "From:" with a capitalised word and a credential in brackets
   names a member of staff ("To: Nat (RN)"), even where the word is a dictionary word.
 
@@ -62,8 +63,14 @@ _PARTICLE_NAME = re.compile(
     r"[ \t]+){1,3}[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-])"
 )
 _LINE_END = re.compile(r"[ \t]*(?:,[^\n]*)?$", re.M)
-_CUES = TITLES | HONORIFICS | ROLES | COLON_ROLES | frozenset(
-    {"by", "and", "from", "to", "with", "per", "cc", "regards", "signed", "dear", "med"}
+_CUES = (
+    TITLES
+    | HONORIFICS
+    | ROLES
+    | COLON_ROLES
+    | frozenset(
+        {"by", "and", "from", "to", "with", "per", "cc", "regards", "signed", "dear", "med"}
+    )
 )
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 # The word right before the initials.
@@ -73,6 +80,14 @@ _HEADER_ROLE = re.compile(
     r"\b(?:To|From|Cc|CC|Bcc)[ \t]*:[ \t]*(?P<v>[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?)[ \t]*"
     r"\((?:RN|RGN|RMN|EN|HCA|HCSW|NA|CNA|LPN|LVN|NP|ANP|CNS|SN|MD|Dr|FY1|FY2|SHO|SpR|Reg|CSW|"
     r"OT|PT|SLP|SW|NIC|CN|RM|RPN|ODP|AP|ACP)\)"
+)
+
+
+# A Japanese honorific after a name ("Kawasaki Emi sensei", "Takeda-san"): joined by a hyphen,
+# or "sensei" and "sama" after a space.
+_HONORIFIC_AFTER = re.compile(
+    r"(?<![\w'’-])(?P<v>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+    r"(?:-(?:san|sama|kun|chan|sensei|senpai)|[ \t]+(?:sensei|sama))\b"
 )
 
 
@@ -92,10 +107,21 @@ def list_name_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iter
         yield from _list_siblings(text, pairs, lex)
     if ". " in text or ".\t" in text:
         yield from _particle_names(text, lex)
+    if "sensei" in text or "sama" in text or "-san" in text or "-kun" in text or "-chan" in text:
+        for match in _HONORIFIC_AFTER.finditer(text):
+            # The honorific names a person even with an eponym's word in the name
+            # ("Kawasaki Emi sensei"); a clinical word alone before it stays.
+            words = match.group("v").split()
+            if not all(lex.clinical(w.lower()) for w in words):
+                yield Redaction(
+                    "name", match.start("v"), match.end("v"), match.group("v"), "[NAME]"
+                )
     if ":" in text and "(" in text:
         for match in _HEADER_ROLE.finditer(text):
             if not any(lex.clinical(w.lower()) for w in match.group("v").split()):
-                yield Redaction("name", match.start("v"), match.end("v"), match.group("v"), "[NAME]")
+                yield Redaction(
+                    "name", match.start("v"), match.end("v"), match.group("v"), "[NAME]"
+                )
 
 
 def _given_after(text: str, red: Redaction, lex: Lexicon) -> Redaction | None:
@@ -110,7 +136,9 @@ def _given_after(text: str, red: Redaction, lex: Lexicon) -> Redaction | None:
     match = _GIVEN_AFTER.match(text, red.end)
     if match is None or not _given_word(match.group("g"), lex):
         return None
-    return Redaction(red.kind, red.start, match.end(), text[red.start : match.end()], red.replacement)
+    return Redaction(
+        red.kind, red.start, match.end(), text[red.start : match.end()], red.replacement
+    )
 
 
 def _given_word(word: str, lex: Lexicon) -> bool:
@@ -150,9 +178,7 @@ def _list_siblings(text: str, pairs: list[Redaction], lex: Lexicon) -> Iterator[
                     continue
             elif clinical_abbreviation(words[0]) or not _given_word(words[1], lex):
                 continue
-            yield Redaction(
-                "name", match.start("n"), match.end("n"), match.group("n"), "[NAME]"
-            )
+            yield Redaction("name", match.start("n"), match.end("n"), match.group("n"), "[NAME]")
 
 
 def _particle_names(text: str, lex: Lexicon) -> Iterator[Redaction]:

@@ -91,6 +91,9 @@ _NAMED_STREET = (
     r"dr|drive|blvd|boulevard|lane|ln|hwy|highway|way)\b\.?"
 )
 
+# The small words inside a Spanish or Portuguese street's name ("Avda. de la Paz").
+_S_N_JOINER = r"(?:de|del|la|las|los|y|da|do|das|dos)"
+
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("street_address", _LOWER_STREET),
     (
@@ -148,7 +151,7 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![\w.])(?:Avda\.|Av\.|Avenida|Calle|C/|Pza\.|Plaza|Paseo|Pº|Ctra\.|Carretera|"
             r"Camino|Ronda|Rambla|Traves[íi]a|Rua|Pra[çc]a|Estrada|Urb\.|Urbanizaci[óo]n)"
-            rf"[ \t]*{_NAME}(?:[ \t]+(?:(?:de|del|la|las|los|y|da|do|das|dos)[ \t]+)?{_NAME}){{0,3}}"
+            rf"[ \t]*{_NAME}(?:[ \t]+(?:{_S_N_JOINER}[ \t]+)?{_NAME}){{0,3}}"
             r",?[ \t]+s/n\b"
         ),
     ),

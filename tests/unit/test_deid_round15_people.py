@@ -102,7 +102,9 @@ def test_the_suburb_and_town_after_a_facility_are_places() -> None:
 
 
 def test_a_department_or_a_day_after_a_facility_stays() -> None:
-    out = redact("Seen at Kowhai Medical Centre, Cardiology. Back at Kowhai Medical Centre, Monday.")
+    out = redact(
+        "Seen at Kowhai Medical Centre, Cardiology. Back at Kowhai Medical Centre, Monday."
+    )
     assert "Cardiology" in out, out
 
 
@@ -117,3 +119,70 @@ def test_a_one_inside_a_scanned_place_name_is_read_as_a_letter() -> None:
 def test_a_one_inside_a_lab_name_stays() -> None:
     out = redact("HbA1c 52 mmol/mol, C1q normal, CYP2C19 poor metaboliser.")
     assert "HbA1c 52" in out and "C1q" in out and "CYP2C19" in out, out
+
+
+# A title before a found name carries the surname after it.
+
+
+def test_an_italian_feminine_title_carries_the_surname_after_a_found_name() -> None:
+    out = redact("Consulenza: Dott.ssa Benedetta Trombetti, disposto ricovero.")
+    assert "Trombetti" not in out, out
+
+
+def test_a_particle_after_a_found_word_is_no_surname_without_a_listed_given_name() -> None:
+    out = redact("Unidad de Ictus. Bis dahin Fortführung von Eliquis 5 mg.")
+    assert "Eliquis 5 mg" in out, out
+
+
+# Japanese honorifics.
+
+
+def test_a_japanese_honorific_after_a_name_marks_a_person() -> None:
+    out = redact("Shujii: Hoshino Rin sensei (Nephrology). Konnichiwa, Kuroda-san.")
+    assert "Hoshino" not in out and "Kuroda" not in out, out
+
+
+def test_an_eponym_disease_next_to_an_honorific_name_stays() -> None:
+    out = redact("Kuroda-san has no Kawasaki disease.")
+    assert "Kawasaki disease" in out, out
+
+
+# "by" in other languages.
+
+
+def test_by_in_spanish_french_and_dutch_cues_a_name() -> None:
+    out = redact("Ingevuld door Femke. Vu par Gaëlle hier.")
+    assert "Femke" not in out and "Gaëlle" not in out, out
+
+
+# A house number and street after "lives at".
+
+
+def test_a_street_after_lives_at_before_the_town_is_an_address() -> None:
+    out = redact("Lives with wife at 14 Tanner Row, Frome. Independent.")
+    assert "Tanner" not in out, out
+
+
+def test_lives_at_without_a_house_number_stays() -> None:
+    out = redact("Lives at home, independent; lives with Parkinson disease for 10 Years, Stable.")
+    assert "Parkinson disease" in out, out
+
+
+# A preferred name in quotes.
+
+
+def test_a_preferred_letter_or_name_in_quotes_is_a_name() -> None:
+    out = redact('Patient: Wilhelmina Okonjo (prefers "W")   MRN 0011')
+    assert '"W"' not in out, out
+    out = redact('Prefers "Billie", not Wilhelmina.')
+    assert "Billie" not in out, out
+
+
+def test_a_preference_in_quotes_that_is_no_name_stays() -> None:
+    out = redact("Prefers \"Morning\" appointments; she prefers 'Tea' to coffee.")
+    assert "Morning" in out and "Tea" in out, out
+
+
+def test_a_spanish_department_after_por_stays() -> None:
+    out = redact("Se recomienda valoración por Neurocirugía mañana.")
+    assert "Neurocirugía" in out, out
