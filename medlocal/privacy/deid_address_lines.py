@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
-from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
@@ -22,6 +22,7 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     state or province code of two or three capitals is left ("IL", "NSW"): Safe Harbor keeps
     states."""
     found = list(found)
+    yield from _places_after_facilities(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
@@ -263,3 +264,37 @@ def _place_suffix(words: list[str], lex: Lexicon, senses: Mapping[str, object], 
     ):
         return 0
     return len(taken)
+
+
+# Round 15: the places after a found facility, comma by comma, to the end of its line or
+# sentence ("Abellana Clinic, Poblacion, Talisay", "referred from Grace Hospital, Tauranga."):
+# a facility's suburb and town, which may be obscure dictionary words. Each part is one to three
+# capitalised words.
+_PLACE_PART = r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2}"
+_PLACES_TO_LINE_END = re.compile(
+    rf"(?:,[ \t]*{_PLACE_PART}){{1,3}}[ \t]*"
+    # A sentence's full stop, not a number's abbreviation ("Star Health, Policy No. P/1171").
+    r"(?:(?<!\bNo)(?<!\bNr)(?<!\bNum)\.(?=[ \t]*$|[ \t]+[A-Z])|[;)]|$)",
+    re.M,
+)
+_PART = re.compile(_PLACE_PART)
+_NOT_PLACE_WORDS = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
+
+
+def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """The suburb and town after a found facility, where every part reads as a place: no
+    department, clinical word, title, role or calendar word ("St Mary's Hospital, Cardiology."
+    and "Mercy Clinic, Monday." stay)."""
+    lex = lexicon()
+    for red in found:
+        if red.kind != "facility" or text[red.end : red.end + 1] != ",":
+            continue
+        tail = _PLACES_TO_LINE_END.match(text, red.end)
+        if tail is None:
+            continue
+        parts = list(_PART.finditer(text, red.end, tail.end()))
+        words = [w.lower() for part in parts for w in part.group().split()]
+        if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
+            continue
+        for part in parts:
+            yield Redaction("city", part.start(), part.end(), part.group(), label("city"))

@@ -70,6 +70,16 @@ AREA_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b{_NAME}(?:[ \t]+{_NAME}){{1,2}}[ \t]+(?:Rd|Ave|Blvd|Hwy|Pkwy|Ln|Cres|Tce)\b\.?"
         ),
     ),
+    # Round 15: a house number and a street of any words after "lives at", "resides at" or
+    # "address", before a comma and the town ("lives w/ son at 3 Mill Race, Shepton Mallet").
+    (
+        "street_address",
+        re.compile(
+            r"\b(?i:lives|living|resides|residing|staying|address)(?:[ \t]+(?:w/|with)[ \t]+"
+            r"\w+(?:[ \t]+\w+)?)?(?:[ \t]+(?i:at|in))?[ \t]*:?[ \t]+"
+            rf"(?P<v>\d{{1,5}}[A-Z]?[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?=,[ \t]*[A-Z][a-z])"
+        ),
+    ),
     (
         "zip_code",
         # An Indian PIN after a city listed in an address: ", Chennai – 600116".

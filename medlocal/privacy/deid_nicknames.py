@@ -28,8 +28,9 @@ _IN_BRACKETS = re.compile(
 _CUED = re.compile(
     r"\b(?i:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.|nicknamed|prefers[ \t]+to[ \t]+be[ \t]+"
     r"called|likes[ \t]+to[ \t]+be[ \t]+called|display[ \t]+name|preferred[ \t]+name|"
-    r"nickname)[ \t]*:?[ \t]*(?P<q>[\"“'‘])?[ \t]*"
-    rf"(?P<v>[A-Z]{{2,3}}\b|{_WORD}(?:[ \t]{_WORD})?)(?P<closed>[\"”'’](?!\w))?"
+    # Round 15: "prefers" before a quote ('prefers "E"', 'prefers "Jo"').
+    r"nickname|prefers(?=[ \t]*[\"“'‘]))[ \t]*:?[ \t]*(?P<q>[\"“'‘])?[ \t]*"
+    rf"(?P<v>[A-Z]{{1,3}}\b|{_WORD}(?:[ \t]{_WORD})?)(?P<closed>[\"”'’](?!\w))?"
 )
 # A child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)"); not a code's
 # capitals before a bracketed field ("UDI (01)0088...").
@@ -58,6 +59,8 @@ _CONDITION_AFTER = re.compile(
     r"[ \t]+(?:" + "|".join(sorted(EPONYM_HEADS, key=len, reverse=True)) + r"|\w+(?:osis|itis))\b",
     re.I,
 )
+# What closes a preferred name in quotes: a bracket, a comma or the end of the line.
+_CLOSED_ITEM = re.compile(r"[ \t]*(?:[),;]|$)", re.M)
 _INITIALS_ONLY = re.compile(r"[A-Z][A-Za-z]{1,4}|(?:[A-Z]\.[ \t]?){1,3}")
 _QUOTED_BEFORE_NAME = re.compile(
     r"[\"“'‘](?P<v>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)[\"”'’][ \t]*\((?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
@@ -103,6 +106,18 @@ def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
             # In closed quotes after the cue the value is what the person is called, even a
             # word that is also clinical ('known as "Bid"').
             quoted = pattern is _CUED and bool(match.group("q") and match.group("closed"))
+            if pattern is _CUED and len(value) == 1 and not quoted:
+                continue  # a letter alone is a name only in quotes ('prefers "E"')
+            if (
+                pattern is _CUED
+                and match.group().lower().startswith("prefers")
+                and not (
+                    quoted
+                    and _CLOSED_ITEM.match(text, match.end())
+                    and ((value.isupper() and len(value) <= 3) or _nickname(value, lex))
+                )
+            ):
+                continue  # 'prefers "Morning" slots', "prefers 'Tea'": no name
             if pattern is _CUED and not (
                 (value.isupper() and len(value) <= 3)
                 or (quoted and _quoted_name(value))

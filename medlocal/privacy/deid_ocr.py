@@ -24,8 +24,10 @@ import re
 
 from medlocal.privacy.deid_contacts import HANDLE_CUE
 
-# A clear slip: a 0 between two letters, or an O, o or l between two digits.
-_CLEAR = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])|(?<=\d)[Ool](?=\d)")
+# A clear slip: a 0 between two letters, or an O, o or l between two digits; round 15: or a 1
+# inside a word, between a letter and two more ("Nott1ngham", "WH1TLOCK"; "HbA1c", "C1q" and
+# "CYP2C19" have a digit or one letter after it).
+_CLEAR = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])|(?<=\d)[Ool](?=\d)|(?<=[^\W\d_])1(?=[^\W\d_]{2})")
 # A word of letters and digits.
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER_LIKE = re.compile(r"[\dOol]+")

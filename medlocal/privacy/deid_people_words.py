@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 
-TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev"})
+# Round 15: the doctor's titles of Spanish, Portuguese, Filipino and Italian notes ("Dra. Yap",
+# "Dott. Ferri") and the Dutch "de heer" and "mevrouw" ("dhr. Jansen", "mevr. Bakker").
+TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev", "dra", "dott", "dhr", "mevr"}
+)
 RELATIONS = frozenset(
     {
         "daughter", "son", "wife", "husband", "partner", "spouse", "brother", "sister", "mother",
@@ -50,6 +54,11 @@ RELATIONS = frozenset(
         "mutter", "vater", "bruder", "schwester", "zoon", "dochter", "echtgenote", "echtgenoot",
         "moeder", "vader", "broer", "zus", "figlio", "figlia", "moglie", "marito", "fratello",
         "sorella",
+        # Round 15: Filipino and Malay kin words with no English reading ("Asawa ko Randy",
+        # "anak niya Joy"), and "by" in French and Dutch notes ("vu par Amélie", "ingevuld door
+        # Sanne"): soft cues, as "by" is. Not the Spanish "por": "valoración por Neurocirugía"
+        # names a department no word list knows.
+        "asawa", "anak", "kapatid", "pamangkin", "par", "door",
     }
 )  # fmt: skip
 # Honorifics of many cultures before a name ("Ate Marites", "Alhaji Musa", "Chief Okonkwo",
@@ -90,7 +99,7 @@ SOFT_CUES = frozenset(
 FUNCTION_CUES = frozenset(
     {
         "with", "by", "to", "and", "named", "called", "informed", "notified", "paged", "updated",
-        "contacted", "told", "per",
+        "contacted", "told", "per", "par", "door",
     }
 )  # fmt: skip
 # A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
@@ -138,7 +147,9 @@ ROLE_AFTER = re.compile(
     + r")\b|(?:RN|CNS|CNM|LPN|LVN|NP|PA|PA-C|LCSW|LSCSW|LMSW|MSW|PMHNP|FNP|APRN|CRNA|DNP|RD|"
     r"PharmD|RPh|PT|OT|SLP|DO|MD|MBBS|FRCS|FRCP|FRCPC|FRCPath|FRCR|FACC|MRCP|MRCPI|MRCGP|CLS|"
     r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA|CDCES|CDE|IBCLC|RGN|RMN|RPN|EN|RM|DN|HV|OTR|LPC|"
-    r"LMFT|PsyD|MPH|AP|ACP|CCP)\b)"
+    r"LMFT|PsyD|MPH|AP|ACP|CCP|"
+    # Round 15: dentists' degrees ("Hemi Walker BDS", "A. Osei BDSc MFDS").
+    r"BDS|BDSc|MDS|DDS|DMD|MFDS|FDS|MJDF)\b)"
 )
 # A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
 RELATION_AFTER = re.compile(

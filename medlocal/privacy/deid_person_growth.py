@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_list_names import list_name_spans
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     HONORIFICS,
@@ -59,7 +60,8 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<w>[A-Z][a-zà-ÿ'’]+)[ \t]\Z")
 _HEADS = EPONYM_HEADS | HEADS_AFTER
 # A title, honorific or role before a name ("Dr. med.", "Pharmacist:", "Frau").
-_CUE_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \t]*:?[ \t]*\Z")
+# Round 15: with the Italian feminine ending of a title ("Dott.ssa", "Prof.ssa").
+_CUE_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)(?:\.ssa)?\.?[ \t]*:?[ \t]*\Z")
 _CUES = TITLES | HONORIFICS | ROLES | COLON_ROLES | {"med"}
 # Words that lead to a person's initials ("seen by A. B. Smith", "regards A. Smith").
 _LEADS = frozenset({"by", "and", "from", "to", "with", "per", "cc", "regards", "signed", "dear"})
@@ -74,7 +76,10 @@ _CLOCK_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(
 
 def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
     """Names of ``spans`` grown over their initials, surname or given name, and signed dates over
-    their clock time (each grown span holds the old one, so the two merge)."""
+    their clock time (each grown span holds the old one, so the two merge), and the names that
+    a census list, a particle or a message header gives away (deid_list_names)."""
+    spans = list(spans)
+    yield from list_name_spans(text, spans, lex)
     for red in spans:
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
@@ -105,11 +110,15 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         if before is not None and _given_name(before.group("w"), lex):
             start -= len(before.group())
     last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
-    after = (
-        _WORD_AFTER.match(text, end)
-        if text[end : end + 1] in (" ", "\t") and _given_name(last, lex)
-        else None
-    )
+    after = _WORD_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+    # Round 15: the capitalised word after a found name that a title opens is the surname
+    # ("Dott.ssa [Giulia] Alvarado", where "Giulia" is on no list); otherwise only after a
+    # listed given name ("Unidad de Ictus", "Fortführung von Eliquis" stay).
+    if after is not None and not (
+        _given_name(last, lex)
+        or (last[:1].isupper() and last.isalpha() and red.start == start and _cued(window))
+    ):
+        after = None
     if (
         after is not None
         and _surname_after(text, after, lex)

@@ -91,6 +91,9 @@ _NAMED_STREET = (
     r"dr|drive|blvd|boulevard|lane|ln|hwy|highway|way)\b\.?"
 )
 
+# The small words inside a Spanish or Portuguese street's name ("Avda. de la Paz").
+_S_N_JOINER = r"(?:de|del|la|las|los|y|da|do|das|dos)"
+
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("street_address", _LOWER_STREET),
     (
@@ -138,6 +141,18 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:đường|phố|ngõ|ngách|hẻm|kiệt)[ \t]+"
             r"(?:(?i:số)[ \t]+\d{1,4}|[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3})"
             r"(?:,[ \t]*(?i:khu[ \t]+phố|tổ|ấp|thôn)[ \t]+\d{1,3}\b)?"
+        ),
+    ),
+    # Round 15: a Spanish or Portuguese street "without a number" ("Avda. Manuel Siurot, s/n",
+    # "C/ Mayor s/n"): the street word before the name and "s/n" after it (alone, "s/n" is a
+    # serial number: "pump s/n 4471").
+    (
+        "street_address",
+        re.compile(
+            r"(?<![\w.])(?:Avda\.|Av\.|Avenida|Calle|C/|Pza\.|Plaza|Paseo|Pº|Ctra\.|Carretera|"
+            r"Camino|Ronda|Rambla|Traves[íi]a|Rua|Pra[çc]a|Estrada|Urb\.|Urbanizaci[óo]n)"
+            rf"[ \t]*{_NAME}(?:[ \t]+(?:{_S_N_JOINER}[ \t]+)?{_NAME}){{0,3}}"
+            r",?[ \t]+s/n\b"
         ),
     ),
     # A street and house number before a postcode and a town, as European addresses run
