@@ -14,7 +14,6 @@ from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, fold
-from medlocal.privacy.deid_org_cues import cued_organisations
 from medlocal.privacy.deid_tokens import WordSpan
 
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
@@ -59,9 +58,7 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         if _eponym_possessive(text, name, match.end()):
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
-    # Round 15: organisations named by neither a facility word nor the list, told by their
-    # role in the sentence or the shape of their name (see deid_org_cues).
-    return found + cued_organisations(text, lex)
+    return found
 
 
 # Round 14: a listed name in the possessive before an eponym's head in lower case is the

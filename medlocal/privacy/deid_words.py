@@ -53,6 +53,7 @@ from medlocal.privacy.deid_known_orgs import hospital_initials, known_organisati
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names
 from medlocal.privacy.deid_nicknames import nicknames
+from medlocal.privacy.deid_org_cues import cued_organisations
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
@@ -123,6 +124,9 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += company_names(text, lex)
     found += school_names(text, lex)
     found += known_organisations(text, lex)
+    # Round 15: organisations named by neither a facility word nor the list, told by their
+    # role in the sentence or the shape of their name.
+    found += cued_organisations(text, lex)
     found += hospital_initials(text, lex)
     found += hospital_names(text, lex)
     found += named_units(text, lex)
