@@ -76,12 +76,15 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # After a phone cue any run of 7-15 digits is a number, whatever its national layout
     # ("Phone: 123-4567", "ph 020 7946 0958", "Mob: 07700 900123"). "pH" is a lab, not a cue.
+    # Five or six digits cut off at a dash are the start of one, still identifying (walk 18: a
+    # model's summary wrote "Telephone: 615-555-").
     (
         "phone",
         re.compile(
             r"(?:\b(?i:phone|tel|telephone|mob|mobile|cell|pager|fax)\b|\b(?:ph|Ph|PH)\b)\.?"
             r"(?i:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
-            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-])"
+            r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14}(?![\w-])"
+            r"|\+?\(?\d(?:[ \t().-]{0,2}\d){4,5}-(?![\w-]))"
         ),
     ),
     # Telephone numbers in national layouts: an area code in brackets ("(07) 3555 0142", "(02)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from medlocal.privacy.deid_identity import PatientIdentity
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, WEEKDAYS
 from medlocal.privacy.deid_spans import Redaction, label
 
 _WORD = re.compile(r"[^\W_]+")
@@ -37,6 +38,9 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # Placeholder words: a quote of "[NAME]" is a placeholder already, never an identifier.
 _PLACEHOLDER_KINDS = {"name", "date", "dob", "zip", "id", "mrn", "address", "redacted"}
+
+
+_DATE_LABELS = frozenset({label("date"), label("dob")})
 
 
 def _placeholder(kind: str) -> str:
@@ -63,9 +67,14 @@ class RemovedWords:
         return found
 
     def _add(self, text: str, placeholder: str) -> None:
+        dated = placeholder in _DATE_LABELS
         for word in _WORD.findall(text):
             word = word.casefold()
             if word in _FUNCTION_WORDS or word in self.words:
+                continue
+            if dated and (word in CALENDAR_WORDS or word in WEEKDAYS):
+                # A month or weekday alone says nothing of the date it came from, and as a word
+                # it is ordinary ("they may not support it" lost "may" to "12 May", walk 18).
                 continue
             self.words[word] = placeholder
 

@@ -293,6 +293,15 @@ _NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*[:#]
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# Words of time before a year ("In 2019,", "Since 2021."): "In" is also a listed given name, so
+# "In 2019," read as a place and its postcode.
+_BEFORE_A_YEAR = frozenset(
+    {
+        "in", "on", "by", "at", "of", "to", "from", "since", "until", "till", "during", "before",
+        "after", "circa", "about", "around", "early", "late", "mid", "end", "spring", "summer",
+        "autumn", "winter", "fall", "christmas", "easter", "year", "fy", "est", "established",
+    }
+)  # fmt: skip
 
 
 def _listed_place(words: str) -> bool:
@@ -353,7 +362,14 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
         return _listed_place(match.group("p"))
     for place in ("p", "p2"):  # a postcode after a place, an age after a name
         if place in pattern.groupindex and match.group(place):
-            return any(_name_word(word) for word in match.group(place).split())
+            if text.startswith(":", match.end(place)):
+                return False  # a field's label: "555-0187   Mobile: 931-…" (walk 18)
+            words = match.group(place).split()
+            key = "v" if place == "p" else "v2"
+            value = (match.group(key) if key in pattern.groupindex else None) or ""
+            if _YEAR_LIKE.fullmatch(value) and words[-1].lower() in _BEFORE_A_YEAR:
+                return False  # "In 2019, she fell": a year after a word of time (walk 18)
+            return any(_name_word(word) for word in words)
     if "g" in pattern.groupindex and match.group("g"):
         # Not a power grade or a score ("4/5", "7/10") written in a table's column.
         return int(match.group("g").split("/")[1]) not in _SCALE_DENOMINATORS | {5, 10}

@@ -331,7 +331,9 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     plain = [w for w in words if w not in GENERIC and not lex.clinical(w)]
     if not plain:
         return False
-    if "of" in words[1:-1]:
+    # "Bank of Tokelau", "Church of Ardnaree"; not a relation of a person ("Mother of Ms
+    # Quimby", walk 18: the name is a person's, found by its own rules).
+    if "of" in words[1:-1] and words[0] not in RELATIONS:
         after = run[words.index("of", 1) + 1 :]
         if any(t.strong or t.lower in lex.places for t in after):
             return True

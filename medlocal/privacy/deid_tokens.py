@@ -188,6 +188,10 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     lower = tok.lower.rstrip("'’")
     if tok.shape in ("lower", "joiner") or lower in TITLES:
         return
+    if tok.shape == "title" and lower in ROLES and not lex.known(lower):
+        # A role the dictionary lacks ("Sonographer: J. Pasco", "Keyworker") is the cue before
+        # a name, never the name (walk 18 read "[NAME]: [NAME]").
+        return
     if tok.shape == "title" and tok.bare in lex.foreign_words:
         # A clinical word of another language may be a surname there too: capitalised right
         # after a given name, a title or a relation it is one ("Tomas Gehirn", "Dr Gehirn") and
