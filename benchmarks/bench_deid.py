@@ -95,6 +95,10 @@ def _odd_shapes(size: int) -> dict[str, str]:
         "letters_and_hyphens": ("Aa-" * size)[:size],
         "dashes": "-" * size,
         "names_in_sentences": ("Dr Smith saw Alpha Bravo at Kilo. " * size)[:size],
+        # Added in round 15 after its review: 26 s and 10 s at 60 KB before their fixes (a
+        # CamelCase scan, a census line read again for every pair on it).
+        "camel_case_run": ("aB" * size)[: size - 1] + "_",
+        "census_one_line": ("JONES, JOHN; " * size)[:size],
     }
 
 

@@ -235,11 +235,20 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            # Walk 18: "Pt is 91 per old chart" ("pt", "patient", "resident" as the subject).
-            r"(?:\b(?i:he|she|who|pt|patient|client|resident)"
-            r"|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
-            r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b"
-            r"(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d|(?i:cm|kg|lbs?|mm|min|sec|hours?|days?)\b))"
+            r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
+            r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d))"
+        ),
+    ),
+    # Walk 18: "Pt is 91 per old chart": with the patient as the subject only where an age's
+    # ending follows (a stop, a comma, "years"), as "Pt was 92 on 2L" is a saturation and
+    # "Patient was 140 systolic" a pressure (review of round 15).
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:pt|patient|client|resident)[ \t]+(?:is|was)[ \t]+)(?P<v>9\d|1[0-4]\d)"
+            r"(?=[ \t]*(?:,|;|\.(?!\d)|$|(?i:years?|yrs?|yo|y/o|y\.o\.)\b)"
+            r"|[ \t]+(?i:per|as|by|according)\b)",
+            re.M,
         ),
     ),
     # Walk 18: an ordinal year of life ("in her 95th year", "in his ninety-first year").

@@ -77,6 +77,9 @@ AREA_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?i:lives|living|resides|residing|staying|address)(?:[ \t]+(?:w/|with)[ \t]+"
             r"\w+(?:[ \t]+\w+)?)?(?:[ \t]+(?i:at|in))?[ \t]*:?[ \t]+"
+            # Not a home's kind ("in 1 Level Bungalow, Downstairs toilet": review of round 15).
+            r"(?!\d{1,2}[ \t]+(?i:level|bed|bedroom|bedroomed|storey|story|floor|flat|house|"
+            r"bungalow|room|roomed|step|steps)\b)"
             rf"(?P<v>\d{{1,5}}[A-Z]?[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,2}})(?=,[ \t]*[A-Z][a-z])"
         ),
     ),

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_first_characters import first_character_test
+from medlocal.privacy.deid_lexicon import clinical_abbreviation
 from medlocal.privacy.deid_pattern_context import LAB_BEFORE_NUMBER
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -70,7 +71,12 @@ _FORMS: list[tuple[str, re.Pattern[str], int]] = [
     ),
     # Round 15: a laboratory's or agency's code with its region after a dash, before its
     # slashed number ("LACEN-AM 25/10442", "LAB-NW 24/44180"): the code is part of it.
-    ("id_number", re.compile(r"\b[A-Z]{2,8}-[A-Z]{2,3}[ \t]+\d{2,6}/\d{3,8}\b(?![-/.]\d)"), 6),
+    # Not an analyte and its ratio ("BCR-ABL 10/1000": review of round 15).
+    (
+        "id_number",
+        re.compile(r"\b(?P<c>[A-Z]{2,8}-[A-Z]{2,3})[ \t]+\d{2,6}/\d{3,8}\b(?![-/.]\d)"),
+        6,
+    ),
     # A year, a court's or scheme's code and a serial: "24 WC 031877", "2025 CV 004417".
     (
         "id_number",
@@ -152,6 +158,9 @@ def check_code_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "DOB 12/05/1950" is a date to shift, not a scheme's number
             if named.get("p") in _NOT_CODE_LETTERS:
                 continue  # "24 HR 1500": a time and a volume
+            code = named.get("c")
+            if code and clinical_abbreviation(code.split("-")[0]):
+                continue  # "BCR-ABL 10/1000": an analyte and its ratio
             if LAB_BEFORE_NUMBER.search(text[max(0, start - 30) : start]):
                 continue  # "Platelets 150 200 250 300 5": results
             yield Redaction(kind, start, end, value, label(kind))

@@ -65,10 +65,11 @@ HEADS_AFTER = frozenset(
         # stains, media and preparations
         "stains", "staining", "counterstain", "broth", "smear",
         "reagent", "tuberculin",
-        # Round 15 (precision): instruments and MRI signs named after a person ("Frenzel
-        # goggles", "Hertel exophthalmometer", "Dawson fingers"); none a thing a person is
-        # written before without a possessive.
-        "goggles", "exophthalmometer", "fingers", "modification",
+        # Round 15 (precision): an instrument named after a person ("Hertel
+        # exophthalmometer"). Its review dropped "fingers", "goggles" and "modification": a
+        # person is written before them ("Pt Xyz fingers dusky", "as per Xyz modification");
+        # "Frenzel goggles" and "Dawson fingers" are phrases of the clinical list instead.
+        "exophthalmometer",
     }
 )  # fmt: skip
 

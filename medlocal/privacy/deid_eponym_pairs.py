@@ -13,6 +13,8 @@ Found from the result word, so a note costs one pass over its tokens.
 
 from __future__ import annotations
 
+import re
+
 from medlocal.privacy.deid_clinical_values import people_listed_before
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
@@ -29,6 +31,10 @@ _RESULTS = frozenset(
 _SIGNS = frozenset({" & ", "/", ", ", " / "})  # joins that are no word
 # Titles and relations before a name; not the joining words the relation list also holds.
 _CUES = TITLES | (RELATIONS - FUNCTION_CUES)
+_PEOPLE_ON_LINE = re.compile(
+    r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|nurse|sister|patients|pts|contacts|residents|staff|"
+    r"nurses|children|siblings|family|members|clients|cases)\b)"
+)
 
 
 def protect_eponym_pairs(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -66,5 +72,10 @@ def _unknown_test(tokens: list[Tok], i: int, first: int, text: str, lex: Lexicon
     if i and tokens[i - 1].lower.rstrip(".") in _CUES:
         return False
     start = tokens[first].start
+    # Review of round 15: a title earlier on the line ("Dr Xyz: Romberg and Abc normal") or
+    # people named as a group ("Bay 3 patients Parkinson and Abc positive") makes it a person.
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if _PEOPLE_ON_LINE.search(line):
+        return False
     before = text[max(0, start - 3) : start].rstrip(" \t")
     return not people_listed_before(text, start, before[-1:] in ("-", "•", "*", "\n", ""))

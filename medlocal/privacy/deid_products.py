@@ -136,8 +136,8 @@ def protect_products(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     medicines: set[str] = set()
     if "(" in text:
         _brackets(tokens, starts, text, lex)
-        # Round 15: a brand beside its generic in brackets, either way round.
-        medicines |= protect_brand_pairs(tokens, starts, text, lex)
+        # Round 15: a brand and its strength before its generic in brackets, where it stands.
+        protect_brand_pairs(tokens, starts, text, lex)
     protect_markers(tokens, text)
     if "-" in text:
         _protect_nuclides(tokens, text)

@@ -14,7 +14,10 @@ def redact(text: str) -> str:
 
 def test_an_age_with_the_patient_as_subject_is_removed() -> None:
     assert redact("Per the old chart pt is 93.") == "Per the old chart pt is 90+."
-    assert "96" not in redact("Resident was 96 at the last review.")
+    assert "96" not in redact("Resident was 96, frail but independent.")
+    # Review of round 15: with the patient as subject, a saturation or a pressure stays.
+    assert redact("Pt was 92 on 2L nasal cannula.") == "Pt was 92 on 2L nasal cannula."
+    assert "140 systolic" in redact("Patient was 140 systolic on arrival.")
     # A measurement is no age.
     assert redact("Patient is 92 kg and pt is 91 cm sitting.") == (
         "Patient is 92 kg and pt is 91 cm sitting."

@@ -19,13 +19,20 @@ def redact(text: str) -> str:
 # -- a brand before its generic in brackets (deid_brand_pairs)
 
 
-def test_a_brand_before_its_generic_in_brackets_is_kept() -> None:
-    out = redact("Eye drops: Glaucovex (latanoprost/timolol) one drop nocte, review in March.")
-    assert "Glaucovex" in out, out
-    out = redact("Avoid Painorax (ibuprofen) because of the bleeding history.")
-    assert "Painorax" in out, out
+def test_a_brand_and_its_strength_before_its_generic_in_brackets_is_kept() -> None:
     out = redact("Continue Prostavant 0.5/0.4 (dutasteride/tamsulosin) once daily.")
     assert "Prostavant" in out, out
+    out = redact("Continue Painorax 400 (ibuprofen) for a week.")
+    assert "Painorax" in out, out
+
+
+def test_a_word_before_a_generic_without_a_strength_is_not_read_as_a_brand() -> None:
+    # Review of round 15: "Adebayor (diclofenac) as per" kept a person; without a strength the
+    # form says nothing of a brand.
+    out = redact("Avoid Painorax (ibuprofen) because of the bleeding history.")
+    assert "Painorax" not in out, out
+    out = redact("Adebayor (diclofenac) as per the pharmacist.")
+    assert "Adebayor" not in out, out
 
 
 def test_a_person_before_a_generic_in_brackets_is_still_removed() -> None:
@@ -34,6 +41,10 @@ def test_a_person_before_a_generic_in_brackets_is_still_removed() -> None:
     assert "Quarshovic" not in out, out
     out = redact("Discussed with Dr Yelverin (tramadol) on the phone.")
     assert "Yelverin" not in out, out
+    # After a label leading to a person, across a colon or a line.
+    for text in ("Prescriber: Iqbal (diclofenac)", "Pharmacist:\nOzturk (diclofenac)"):
+        out = redact(text)
+        assert "Iqbal" not in out and "Ozturk" not in out, out
     out = redact("Reviewed with Anna Quarshovic (diclofenac) today.")
     assert "Quarshovic" not in out, out
     # A listed surname, and a word shaped like a surname, at the start of a line.
@@ -46,22 +57,16 @@ def test_a_person_before_a_generic_in_brackets_is_still_removed() -> None:
     assert "Quarshovic" not in out, out
 
 
-# -- a brand alone in brackets after a dosed medicine (deid_brand_pairs)
-
-
-def test_a_brand_in_brackets_after_a_dosed_medicine_is_kept() -> None:
-    out = redact("5. Co-trimoxazole 960 mg od (Bactrazol) three times weekly.")
-    assert "Bactrazol" in out, out
-    out = redact("| Allopurinol 100 mg (Uricadex) | daily | CONTINUE |")
-    assert "Uricadex" in out, out
-    out = redact("Given IVIG 2 g/kg (Immuvexin, batch 55) over two days.")
-    assert "Immuvexin" in out, out
-    # The brand read once stands as a medicine elsewhere in the note.
-    out = redact("Allopurinol 100 mg (Uricadex) daily. Uricadex stopped in June.")
-    assert out.count("Uricadex") == 2, out
+# -- a word in brackets after a dosed medicine: a prescriber as often as a brand (review of
+# round 15 found 23 of 100 common surnames kept there), so never read as a brand
 
 
 def test_a_person_in_brackets_after_a_dose_is_still_removed() -> None:
+    for name in ("Yilmaz", "Adebayor", "Oduor", "Iqbal"):
+        out = redact(f"Paracetamol 1 g qds ({name}). Seen by {name} on the ward.")
+        assert name not in out, out
+    out = redact("Hb 120 g/L (Oduor) on the ward.")
+    assert "Oduor" not in out, out
     out = redact("Amoxicillin 500 mg tds (Nowak) as prescribed.")
     assert "Nowak" not in out, out
     out = redact("Amoxicillin 500 mg tds (Marguerite) as prescribed.")
@@ -100,10 +105,18 @@ def test_a_person_beside_a_listed_test_is_still_removed() -> None:
 
 
 def test_eponymous_instruments_and_measurements_are_kept() -> None:
-    out = redact("Nystagmus seen under Quenstedt goggles; Quenstedt exophthalmometry 21 mm.")
-    assert "Quenstedt" in out, out
-    out = redact("MRI shows Quenstedt fingers and two new lesions.")
-    assert "Quenstedt" in out, out
+    out = redact("Proptosis: Quenstedt exophthalmometry 21 mm; Quenstedt exophthalmometer.")
+    assert out.count("Quenstedt") == 2, out
+    out = redact("Nystagmus under Frenzel goggles; MRI shows Dawson fingers.")
+    assert "Frenzel" in out and "Dawson" in out, out
+
+
+def test_a_person_before_fingers_goggles_or_a_modification_is_removed() -> None:
+    # Review of round 15: these heads are also what a person has or does.
+    for text in ("Pt Kiprotich fingers dusky.", "Ozturk goggles and apron worn.",
+                 "As per Celik modification of the sliding scale."):  # fmt: skip
+        out = redact(text)
+        assert not any(n in out for n in ("Kiprotich", "Ozturk", "Celik")), out
 
 
 def test_a_given_name_before_an_instrument_head_is_still_removed() -> None:
@@ -130,10 +143,8 @@ def test_benign_and_malignant_in_other_languages_are_kept() -> None:
 
 
 def test_clotting_factor_and_gene_therapy_stems_are_clinical() -> None:
-    out = redact("Prophylaxis: Factovanix (albutrepenonacog alfa) every 14 days.")
-    assert "Factovanix" in out, out
-    out = redact("Options: Genthravix (valoctocogene roxaparvovec) at the MDT.")
-    assert "Genthravix" in out, out
+    out = redact("Prophylaxis: albutrepenonacog alfa every 14 days, then valoctocogene.")
+    assert "albutrepenonacog" in out and "valoctocogene" in out, out
 
 
 def test_a_name_ending_like_a_gene_therapy_is_still_removed() -> None:
@@ -162,13 +173,6 @@ def test_a_laser_by_its_dopant_and_crystal_is_kept() -> None:
 def test_initials_before_a_colon_are_still_removed() -> None:
     out = redact("Seen by Dr Nd Quarshovic: plan agreed.")
     assert "Quarshovic" not in out, out
-
-
-def test_an_eponymous_modification_is_kept_and_a_given_name_before_it_removed() -> None:
-    out = redact("Procedure: Whipple (Quenstedt-Faltenbacher modification) done.")
-    assert "Quenstedt-Faltenbacher" in out, out
-    out = redact("Asked Marguerite modification of the plan.")
-    assert "Marguerite" not in out, out
 
 
 def test_a_brand_after_a_unit_or_frequency_alone_is_not_read_by_the_old_bracket_rule() -> None:

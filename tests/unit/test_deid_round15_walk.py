@@ -54,3 +54,36 @@ def test_a_month_of_a_removed_date_is_not_echoed_as_a_word() -> None:
     # A person named May is still echoed.
     named = RemovedWords.collect([Redaction("name", 0, 3, "May", "[NAME]")])
     assert [s.original for s in named.spans("key words ('may')")] == ["may"]
+
+
+# Review of round 15: rules of the round that took ordinary or clinical text.
+
+
+def test_a_country_is_no_foreign_clinical_word() -> None:
+    assert "Benin" not in redact("Born in Benin, moved to the UK in 2010.")
+
+
+def test_a_product_of_camel_case_after_at_is_no_organisation() -> None:
+    for text in ("Glucose stable at NovoMix 30 20 units bd.", "Trained at InnoLet device."):
+        assert redact(text) == text
+    assert "TeleNova" not in redact("She works at TeleNova in the city.")
+
+
+def test_a_state_in_brackets_is_no_employer_or_place() -> None:
+    assert redact("Occupation: farmer (Retired)") == "Occupation: farmer (Retired)"
+    assert redact("Goes to the gym (Hydrotherapy) twice weekly.").endswith(
+        "(Hydrotherapy) twice weekly."
+    )
+    assert "SeaLink" not in redact("Occupation: ferryman (SeaLink, island route)")
+
+
+def test_malay_sama_is_no_honorific_and_a_home_kind_no_address() -> None:
+    assert redact("Terapi sama seperti sebelumnya.") == "Terapi sama seperti sebelumnya."
+    assert "Takeda" not in redact("Seen by Takeda-san today.")
+    text = "Lives with wife in 1 Level Bungalow, Downstairs toilet."
+    assert redact(text) == text
+
+
+def test_an_analyte_and_its_ratio_is_no_code() -> None:
+    assert redact("BCR-ABL 10/1000 transcripts.") == "BCR-ABL 10/1000 transcripts."
+    assert "10442" not in redact("Lab ref LACEN-AM 25/10442 pending.")
