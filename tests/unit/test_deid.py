@@ -1159,3 +1159,29 @@ def test_round_14_halves_parse_with_their_counts_and_stay_at_their_figures() -> 
         result = score(load(half), _spans)
         assert result.recall >= least_recall, half
         assert 1 - result.clinical_kept <= most_clinical, half
+
+
+def test_round_15_halves_parse_with_their_counts_and_stay_at_their_figures() -> None:
+    # Written blind in session 18: heldout12 (held out; before any change of the session; half a
+    # realistic mix of long messy documents, half clinical terms shaped like identifiers beside
+    # identifiers of the same shapes), scored once with the starting code at 1732/1812 (95.6%;
+    # 95.1% rules alone), 6.9% clinical (59/854), and at the round's end 1735/1812 (95.75%),
+    # 6.7% (57/854). dev22 (recall side: organisations of every shape, codes, people without
+    # cues) scored unseen at 95.0%, then tuned on: 978/985. dev23 (precision side) unseen at
+    # 97.0% and 9.4% clinical, at the end 8.3% (its review took back some precision for
+    # privacy). Below the targets; a regression guard only. Failures print figures only.
+    for half, count, identifiers, clinical in (
+        ("heldout12", 50, 1812, 854),
+        ("dev22", 25, 985, 357),
+        ("dev23", 25, 675, 1085),
+    ):
+        notes, kinds = _well_formed(half, tables=True)
+        assert (len(notes), sum(kinds.values())) == (count, identifiers), half
+        assert sum(len(note.clinical) for note in notes) == clinical, half
+    recall, clinical_redacted = _figures("heldout12")
+    assert recall >= 0.956, f"heldout12 recall {recall:.4f}"
+    assert clinical_redacted <= 0.068, f"heldout12 clinical {clinical_redacted:.4f}"
+    for half, least_recall, most_clinical in (("dev22", 0.991, 0.006), ("dev23", 0.971, 0.085)):
+        result = score(load(half), _spans)
+        assert result.recall >= least_recall, half
+        assert 1 - result.clinical_kept <= most_clinical, half
