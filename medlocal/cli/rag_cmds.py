@@ -421,29 +421,28 @@ def run_summarize(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if args.out is not None:
-            if args.add:
-                args.add = _added_texts_written(args, saved.output_id)
-            _export(args, saved.output_id, args.out)
+            _export_skipping_absent_adds(args, saved.output_id, args.out)
     return 0
 
 
-def _added_texts_written(args: argparse.Namespace, output_id: int) -> list[str]:
-    """The ``--add`` texts the summary holds. They were typed before the model wrote it, so one
-    it did not write is said and skipped: refused, it threw the finished summary's file away
-    after minutes of work (walk 18)."""
-    written = []
-    for text in args.add:
+def _export_skipping_absent_adds(args: argparse.Namespace, output_id: int, out: str) -> None:
+    """Export the summary; an ``--add`` text it does not hold is said and skipped. The texts were
+    typed before the model wrote it: refused, one threw the finished summary's file away after
+    minutes of work (walk 18). The export plans before it writes, so a retry writes once."""
+    while True:
         try:
-            workspace(args).preview_redactions(output_id, args.date_mode, add=[text])
-        except AddedTextNotFound:
+            _export(args, output_id, out)
+            return
+        except AddedTextNotFound as absent:
+            rest = [text for text in args.add if text != absent.text]
+            if len(rest) == len(args.add):
+                raise  # not one of ours: never loop
             print(
-                f"medlocal: note: “{text.strip()}” does not occur in the summary; nothing to "
-                "add for it",
+                f"medlocal: note: “{absent.text.strip()}” does not occur in the summary; nothing "
+                "to add for it",
                 file=sys.stderr,
             )
-            continue
-        written.append(text)
-    return written
+            args.add = rest
 
 
 # -- templates and outputs -------------------------------------------------------------------------
