@@ -40,6 +40,9 @@ _CUE_WORD = re.compile(
 # Unions of word lists made once, where they were made again for every word read.
 _RELATIONS_NAMING = RELATIONS - FUNCTION_CUES
 _SOFT_OR_COLON_CUES = SOFT_CUES | COLON_ROLES
+# Possessive words that are also listed surnames ("Her" is a Hmong surname): before a role or a
+# relation they are the pronoun ("Her GP", "Their doctor", "his daughter"), never a name.
+_POSSESSIVES = frozenset({"her", "his", "their", "our", "my", "your", "its"})
 
 
 def word_cue(text: str, start: int) -> str:
@@ -71,7 +74,8 @@ def word_cue(text: str, start: int) -> str:
     # A relation with a colon heads a family history ("Mother: Breast Cancer at 50"), not a
     # name; the soft cues take one ("Chaperone: Heather Wood").
     # A role takes one as well ("Scribe: Amber L.", "Pharmacist: Grant").
-    if match.group(3) in (":", "(") and word not in _SOFT_OR_COLON_CUES:
+    # Round 16: so does a signing field's "by" ("Reviewed by: Rose Walker", "Dispensed by:").
+    if match.group(3) in (":", "(") and word not in _SOFT_OR_COLON_CUES and word != "by":
         return ""
     return word
 
@@ -109,7 +113,7 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
     if _cue_before(text, run[0].start) or (
-        any(t.weak for t in run)
+        any(t.weak and t.lower not in _POSSESSIVES for t in run)
         and (
             ROLE_AFTER.match(text, word_end(run[-1])) is not None
             or RELATION_AFTER.match(text, word_end(run[-1])) is not None

@@ -256,6 +256,9 @@ COLON_ROLES = frozenset(
         "days", "nights",
         # Thirteenth round: a handover's two sides ("Handing over: ... Receiving: Ifeoma").
         "receiving", "relieving", "accepting", "handover",
+        # Round 16: who prescribed, referred or reported ("Prescriber: Rose Walker").
+        "prescriber", "referrer", "requester", "requestor", "radiologist", "pathologist",
+        "dentist", "optometrist", "podiatrist", "psychiatrist", "informant",
     }
 )  # fmt: skip
 # A letter's closing on the line before a name.

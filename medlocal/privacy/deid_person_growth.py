@@ -87,8 +87,10 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
             stamp = _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
             clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
             if clock is not None:
+                # The date's own replacement (shifted, or its year): "Reported: [DATE]" beside
+                # "Collected: 2025-04-13" broke the intervals the shift keeps.
                 yield Redaction(
-                    "date", red.start, clock.end(), text[red.start : clock.end()], "[DATE]"
+                    "date", red.start, clock.end(), text[red.start : clock.end()], red.replacement
                 )
 
 
