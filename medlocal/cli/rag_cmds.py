@@ -293,7 +293,13 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
         _print_redactions(report.redactions, overridden=report.overridden)
         print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
         return
-    print(f"Exported output {output_id} to {report.path}.", file=sys.stderr)
+    # Said as plainly as the document export says it: a summary holds the patient's name and
+    # dates, and a file written without --redact is not fit to share (walk 19).
+    print(
+        f"Exported output {output_id} to {report.path}, unredacted: it holds the patient's "
+        "identifiers (add --redact to de-identify it).",
+        file=sys.stderr,
+    )
 
 
 # -- grounded ask ----------------------------------------------------------------------------------

@@ -200,6 +200,8 @@ def test_chats_delete_asks_at_a_terminal_and_names_the_answers_it_keeps(
     out_file = tmp_path / "answer.md"
     assert _cli("outputs", "export", str(answers[1]), "--out", str(out_file), *opts) == 0
     assert f"{ANSWER} 1" in out_file.read_text(encoding="utf-8")
+    # Written without --redact: the command says so, as the document export does.
+    assert "unredacted: it holds the patient's identifiers" in capsys.readouterr().err
 
 
 def test_listing_chats_or_outputs_of_an_unknown_patient_is_an_error(
