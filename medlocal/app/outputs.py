@@ -23,12 +23,11 @@ from medlocal.rag.export import (
     FORMATS,
     ExportDocument,
     ExportReport,
+    Shared,
     document_copy,
     document_from_output,
-    document_scope,
     export_audited,
-    export_output,
-    plan_for_output,
+    plan_for_export,
 )
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
@@ -134,50 +133,6 @@ def output_document(vault: Vault, output_id: int) -> tuple[ExportDocument, int |
     return doc, stored.patient_id
 
 
-def preview_redactions(
-    vault: Vault,
-    output_id: int,
-    date_mode: DateMode = "shift",
-    keep: Sequence[tuple[int, str]] = (),
-    add: Sequence[str] = (),
-    proposer: SpanProposer | None = None,
-) -> RedactionPlan:
-    """Exactly what a redacted export of ``output_id`` would remove (numbered spans with their
-    types, the user's kept and added spans applied); writes nothing."""
-    doc, patient_id = output_document(vault, output_id)
-    return plan_for_output(
-        vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer, output_id=output_id
-    )
-
-
-def export_stored_output(
-    vault: Vault,
-    output_id: int,
-    out: str | Path,
-    *,
-    redact: bool = False,
-    date_mode: DateMode = "shift",
-    keep: Sequence[tuple[int, str]] = (),
-    add: Sequence[str] = (),
-    proposer: SpanProposer | None = None,
-) -> ExportReport:
-    """Write a stored output to .md/.docx/.pdf (optionally de-identified); audited."""
-    path = check_export_path(out)
-    doc, patient_id = output_document(vault, output_id)
-    return export_output(
-        vault,
-        output_id,
-        patient_id,
-        doc,
-        path,
-        redact=redact,
-        date_mode=_date_mode(date_mode),
-        keep=keep,
-        add=add,
-        proposer=proposer,
-    )
-
-
 def source_document(vault: Vault, document_id: int) -> tuple[ExportDocument, int]:
     """An imported document's extracted text, ready for export, with its patient id. An unknown
     id is NotFoundError ("No document with id N.")."""
@@ -186,32 +141,32 @@ def source_document(vault: Vault, document_id: int) -> tuple[ExportDocument, int
     return doc, info.patient_id
 
 
-def preview_document_redactions(
+def shared_document(vault: Vault, shared: Shared) -> tuple[ExportDocument, int | None]:
+    """What ``shared`` names, as an exportable document, with its patient id."""
+    if shared.kind == "output":
+        return output_document(vault, shared.id)
+    return source_document(vault, shared.id)
+
+
+def preview_redactions(
     vault: Vault,
-    document_id: int,
+    shared: Shared,
     date_mode: DateMode = "shift",
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
 ) -> RedactionPlan:
-    """What a redacted copy of an imported document would remove; writes nothing. The same
-    plan (numbers, keeps, adds, date offset) as :func:`export_document_copy` applies."""
-    doc, patient_id = source_document(vault, document_id)
-    return plan_for_output(
-        vault,
-        patient_id,
-        doc,
-        _date_mode(date_mode),
-        keep,
-        add,
-        proposer,
-        scope=document_scope(document_id),
+    """Exactly what a redacted export of ``shared`` would remove (numbered spans with their
+    types, the user's kept and added spans applied, the same date offset); writes nothing."""
+    doc, patient_id = shared_document(vault, shared)
+    return plan_for_export(
+        vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer, scope=shared.scope
     )
 
 
-def export_document_copy(
+def export_shared(
     vault: Vault,
-    document_id: int,
+    shared: Shared,
     out: str | Path,
     *,
     redact: bool = False,
@@ -220,15 +175,15 @@ def export_document_copy(
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
 ) -> ExportReport:
-    """Write an imported document's extracted text to .md/.docx/.pdf, through the same
-    redaction, keep/add and audit (``export`` with ``document_id``) as a saved output. The
-    faces ask for ``redact`` unless the person explicitly chose an unredacted copy."""
+    """Write a saved output or an imported document's text to .md/.docx/.pdf, optionally
+    de-identified by the plan :func:`preview_redactions` shows; audited (``export`` with its
+    ``output_id`` or ``document_id``). The faces ask for ``redact`` on a document's copy unless
+    the person explicitly chose an unredacted one."""
     path = check_export_path(out)
-    doc, patient_id = source_document(vault, document_id)
+    doc, patient_id = shared_document(vault, shared)
     return export_audited(
         vault,
-        {"document_id": document_id},
-        document_scope(document_id),
+        shared,
         patient_id,
         doc,
         path,

@@ -22,9 +22,7 @@ from medlocal.app.installed_models import ModelCheck, ModelRemoval
 from medlocal.app.loaded_models import HeldReranker, LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
-    export_document_copy,
-    export_stored_output,
-    preview_document_redactions,
+    export_shared,
     preview_redactions,
     summarize_patient,
 )
@@ -45,7 +43,7 @@ from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
-from medlocal.rag.export import ExportReport, chat_model_line
+from medlocal.rag.export import ExportReport, Shared, chat_model_line
 from medlocal.rag.passages import Retriever, Scope
 from medlocal.settings import (
     Settings,
@@ -440,9 +438,9 @@ class Workspace:
             cancel=cancel,
         )
 
-    def export_output(
+    def export(
         self,
-        output_id: int,
+        shared: Shared,
         out: str | Path,
         *,
         redact: bool = False,
@@ -451,12 +449,13 @@ class Workspace:
         add: Sequence[str] = (),
         model_line: bool = False,
     ) -> ExportReport:
-        """Export a stored answer or summary; with ``redact``, the spans the preview listed
-        minus those ``keep`` names (number, reason) plus every occurrence of ``add``.
-        ``model_line`` also asks the chat model for names and places (only ever adds)."""
-        return export_stored_output(
+        """Export a saved answer or summary (``Shared.output(id)``) or an imported document's
+        text (``Shared.document(id)``); with ``redact``, the spans the preview listed minus those
+        ``keep`` names (number, reason) plus every occurrence of ``add``. ``model_line`` also
+        asks the chat model for names and places (only ever adds)."""
+        return export_shared(
             self.require_vault(),
-            output_id,
+            shared,
             out,
             redact=redact,
             date_mode=date_mode,
@@ -467,50 +466,15 @@ class Workspace:
 
     def preview_redactions(
         self,
-        output_id: int,
+        shared: Shared,
         date_mode: str = "shift",
         keep: Sequence[tuple[int, str]] = (),
         add: Sequence[str] = (),
         model_line: bool = False,
     ) -> RedactionPlan:
+        """What :meth:`export` with ``redact`` would remove; writes nothing."""
         return preview_redactions(
-            self.require_vault(), output_id, date_mode, keep, add, self._proposer(model_line)
-        )
-
-    def export_document_copy(
-        self,
-        document_id: int,
-        out: str | Path,
-        *,
-        redact: bool = False,
-        date_mode: str = "shift",
-        keep: Sequence[tuple[int, str]] = (),
-        add: Sequence[str] = (),
-        model_line: bool = False,
-    ) -> ExportReport:
-        """Export an imported document's extracted text (to share a de-identified copy), with
-        the same redaction, preview numbers, keeps, adds and audit as :meth:`export_output`."""
-        return export_document_copy(
-            self.require_vault(),
-            document_id,
-            out,
-            redact=redact,
-            date_mode=date_mode,
-            keep=keep,
-            add=add,
-            proposer=self._proposer(model_line),
-        )
-
-    def preview_document_redactions(
-        self,
-        document_id: int,
-        date_mode: str = "shift",
-        keep: Sequence[tuple[int, str]] = (),
-        add: Sequence[str] = (),
-        model_line: bool = False,
-    ) -> RedactionPlan:
-        return preview_document_redactions(
-            self.require_vault(), document_id, date_mode, keep, add, self._proposer(model_line)
+            self.require_vault(), shared, date_mode, keep, add, self._proposer(model_line)
         )
 
     def _proposer(self, model_line: bool) -> SpanProposer | None:

@@ -32,6 +32,7 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import (
     AddedTextNotFound,
     PlannedRedaction,
+    Shared,
     document_from_output,
     overridden_text,
     parse_keep,
@@ -280,8 +281,8 @@ def check_summarize_keep(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
-    report = workspace(args).export_output(
-        output_id,
+    report = workspace(args).export(
+        Shared.output(output_id),
         out,
         redact=args.redact,
         date_mode=args.date_mode,
@@ -579,14 +580,14 @@ def run_document_export(args: argparse.Namespace) -> int:
     ws = workspace(args)
     with open_vault(args):
         if args.preview:
-            plan = ws.preview_document_redactions(
-                args.document_id, args.date_mode, args.keep, args.add
+            plan = ws.preview_redactions(
+                Shared.document(args.document_id), args.date_mode, args.keep, args.add
             )
             _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
-        report = ws.export_document_copy(
-            args.document_id,
+        report = ws.export(
+            Shared.document(args.document_id),
             args.out,
             redact=args.redact,
             date_mode=args.date_mode,
@@ -610,7 +611,7 @@ def run_outputs_export(args: argparse.Namespace) -> int:
     with open_vault(args):
         if args.preview:
             plan = workspace(args).preview_redactions(
-                args.output_id, args.date_mode, args.keep, args.add
+                Shared.output(args.output_id), args.date_mode, args.keep, args.add
             )
             _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 from xml.sax.saxutils import escape
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
@@ -492,6 +492,33 @@ def document_scope(document_id: int) -> str:
     return f"document:{document_id}"
 
 
+@dataclass(frozen=True)
+class Shared:
+    """What an export shares: a saved output (an answer or a summary) or an imported document's
+    text. Both go through one plan, one writer and one audit event; this names which."""
+
+    kind: Literal["output", "document"]
+    id: int
+
+    @classmethod
+    def output(cls, output_id: int) -> Shared:
+        return cls("output", output_id)
+
+    @classmethod
+    def document(cls, document_id: int) -> Shared:
+        return cls("document", document_id)
+
+    @property
+    def scope(self) -> str:
+        """Its own date-shift scope, used where no patient is known."""
+        return output_scope(self.id) if self.kind == "output" else document_scope(self.id)
+
+    @property
+    def audit_subject(self) -> dict[str, int]:
+        """How the audit log names it: ``{"output_id": 3}`` or ``{"document_id": 7}``."""
+        return {f"{self.kind}_id": self.id}
+
+
 def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDocument:
     """An imported document's extracted text as an exportable document: the file name as its
     title (redacted with the rest), no sources or flags, a footer that no model wrote it."""
@@ -530,7 +557,7 @@ def redactor_for_patient(
     return Redactor(identity, date_mode=date_mode, proposer=proposer, shift_days=shift_days)
 
 
-def plan_for_output(
+def plan_for_export(
     source: ExportSource,
     patient_id: int | None,
     doc: ExportDocument,
@@ -538,16 +565,13 @@ def plan_for_output(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
-    output_id: int | None = None,
     scope: str | None = None,
 ) -> RedactionPlan:
-    """The redaction plan of a saved output (or of any exported document with ``scope``), with
-    the user's kept and added spans: what the preview shows and the export applies. With
-    ``output_id`` or ``scope`` dates move by the patient's offset (the same in every preview
-    and export of any of the patient's outputs and documents), or where no patient is known by
-    that export's own; without either, by a fresh random one."""
-    if scope is None and output_id is not None:
-        scope = output_scope(output_id)
+    """The redaction plan of an exported document (a :class:`Shared` one's ``scope``), with the
+    user's kept and added spans: what the preview shows and the export applies. With ``scope``
+    dates move by the patient's offset (the same in every preview and export of any of the
+    patient's outputs and documents), or where no patient is known by that export's own;
+    without it, by a fresh random one."""
     if scope is not None and patient_id is not None:
         scope = patient_scope(patient_id)
     shift = None if scope is None else source.date_shift_days(scope)
@@ -568,41 +592,9 @@ def plan_for_output(
     return plan
 
 
-def export_output(
-    source: ExportSource,
-    output_id: int,
-    patient_id: int | None,
-    doc: ExportDocument,
-    path: Path,
-    *,
-    redact: bool = False,
-    date_mode: DateMode = "shift",
-    keep: Sequence[tuple[int, str]] = (),
-    add: Sequence[str] = (),
-    proposer: SpanProposer | None = None,
-) -> ExportReport:
-    """Export a saved output, optionally de-identified, and record it in the audit log. ``keep``
-    holds (preview number, reason) for spans the user judged safe, ``add`` texts the rules
-    missed; the audit event records the counts by type and each kept span's type and reason."""
-    return export_audited(
-        source,
-        {"output_id": output_id},
-        output_scope(output_id),
-        patient_id,
-        doc,
-        path,
-        redact=redact,
-        date_mode=date_mode,
-        keep=keep,
-        add=add,
-        proposer=proposer,
-    )
-
-
 def export_audited(
     source: ExportSource,
-    subject: dict[str, Any],
-    scope: str,
+    shared: Shared,
     patient_id: int | None,
     doc: ExportDocument,
     path: Path,
@@ -613,15 +605,19 @@ def export_audited(
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
 ) -> ExportReport:
-    """Export ``doc`` (a saved output, an imported document's copy), optionally de-identified
-    by the plan of ``scope``, and record the export with ``subject`` (its id) in the audit log."""
+    """Export ``doc``, what ``shared`` names, optionally de-identified, and record the export
+    in the audit log. ``keep`` holds (preview number, reason) for spans the user judged safe,
+    ``add`` texts the rules missed; the audit event records the counts by type and each kept
+    span's type and reason."""
     if (keep or add) and not redact:
         raise ExportError("keeping or adding redactions needs --redact")
     plan = None
     if redact:
-        plan = plan_for_output(source, patient_id, doc, date_mode, keep, add, proposer, scope=scope)
+        plan = plan_for_export(
+            source, patient_id, doc, date_mode, keep, add, proposer, scope=shared.scope
+        )
     report = export_document(doc, path, plan=plan)
-    details: dict[str, Any] = {**subject, "format": report.format, "redacted": redact}
+    details: dict[str, Any] = {**shared.audit_subject, "format": report.format, "redacted": redact}
     if plan is not None:
         details.update(plan.audit_details())
     source.record_event("export", details)

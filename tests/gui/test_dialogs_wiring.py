@@ -50,11 +50,12 @@ def test_dialog_builds_like_the_window_builds_it(
 def test_export_dialog_builds_like_the_window_builds_it(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int
 ) -> None:
+    from medlocal.rag.export import Shared
     from medlocal.ui.dialogs.export_dialog import ExportDialog
 
     output_id = workspace.summarize(patient_with_note, "medication-list").output_id
     parent = QWidget()
     qtbot.addWidget(parent)
     dialog = ExportDialog(workspace, output_id, parent=parent)
-    assert dialog.parent() is parent and dialog.output_id == output_id
+    assert dialog.parent() is parent and dialog.shared == Shared.output(output_id)
     dialog.reject()

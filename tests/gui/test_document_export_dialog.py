@@ -104,7 +104,7 @@ def test_the_panel_asks_the_window_to_export_the_selected_document(
 ) -> None:
     opened: list[int] = []
     monkeypatch.setattr(
-        DocumentExportDialog, "exec", lambda self: opened.append(self.document_id) or 0
+        DocumentExportDialog, "exec", lambda self: opened.append(self.shared.id) or 0
     )
     window = open_window(qtbot, workspace)
     panel = window.patients

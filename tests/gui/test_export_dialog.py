@@ -128,7 +128,7 @@ def test_full_disk_and_locked_vault(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(workspace, "export_output", disk_full)
+        patch.setattr(workspace, "export", disk_full)
         _export(qtbot, dialog)
     assert "disk is full" in dialog.message.text()
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.progress import Progress
+from medlocal.rag.export import Shared
 from medlocal.ui.dialogs.export_dialog import ExportDialog
 from medlocal.ui.dialogs.summarize_dialog import SummarizeDialog
 
@@ -116,7 +117,7 @@ def test_export_button_opens_the_export_dialog(
         dialog.start()
     dialog.export_button.click()
     export = dialog.findChild(ExportDialog)
-    assert export is not None and export.output_id == saved.args[0]
+    assert export is not None and export.shared == Shared.output(saved.args[0])
     export.reject()
 
 

@@ -17,6 +17,7 @@ from medlocal.app.passphrase import check_new_passphrase, estimate_strength
 from medlocal.errors import ModelLoadError, NetworkBlockedError, UserInputError
 from medlocal.privacy import netguard
 from medlocal.progress import Progress
+from medlocal.rag.export import Shared
 from medlocal.settings import load_settings
 from medlocal.vault.errors import (
     NotFoundError,
@@ -233,11 +234,11 @@ def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
     assert saved.summary.provenance["sampling"]["temperature"] == 0.5
     assert saved.summary.provenance["seed"] == 9
     out = tmp_path / "meds.md"
-    report = ws.export_output(saved.output_id, out, redact=True)
+    report = ws.export(Shared.output(saved.output_id), out, redact=True)
     text = out.read_text()
     assert "Jane Roe" not in text and "MRN-1" not in text and report.format == "markdown"
     before = sorted(tmp_path.iterdir())
-    plan = ws.preview_redactions(saved.output_id)
+    plan = ws.preview_redactions(Shared.output(saved.output_id))
     assert all(item.redaction.original for item in plan.items)
     assert sorted(tmp_path.iterdir()) == before  # a preview writes nothing
     for bad in (tmp_path / "x.exe", tmp_path / "missing" / "x.md", tmp_path):

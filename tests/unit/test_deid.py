@@ -16,7 +16,7 @@ from medlocal.errors import UserInputError
 from medlocal.privacy.deid_model import model_proposer, parse_proposals
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.privacy.redact import PatientIdentity, Redactor
-from medlocal.rag.export import document_from_output, export_output, plan_for_output
+from medlocal.rag.export import Shared, document_from_output, export_audited, plan_for_export
 
 IDENTITY = PatientIdentity("Margaret Ellen Thornbury-Vale", "00482913", date(1931, 3, 14))
 
@@ -515,11 +515,18 @@ def test_export_keeps_the_number_a_preview_with_the_adds_printed(tmp_path: Path)
     body = "Seen with a carer. Helen Vale saw Dr. Okafor at Larkfield Clinic on 03/12/2025."
     doc = document_from_output("Letter", "summary", body, {}, [])
     vault = _Vault()
-    preview = plan_for_output(vault, 7, doc, add=["carer"], output_id=1)
+    preview = plan_for_export(vault, 7, doc, add=["carer"], scope=Shared.output(1).scope)
     okafor = next(it for it in preview.items if "Okafor" in it.redaction.original)
     path = tmp_path / "out.md"
-    export_output(
-        vault, 1, 7, doc, path, redact=True, keep=[(okafor.number, "colleague")], add=["carer"]
+    export_audited(
+        vault,
+        Shared.output(1),
+        7,
+        doc,
+        path,
+        redact=True,
+        keep=[(okafor.number, "colleague")],
+        add=["carer"],
     )
     text = path.read_text()
     assert "Okafor" in text and "03/12/2025" not in text and "carer" not in text
@@ -579,8 +586,15 @@ def test_export_applies_kept_and_added_spans_and_audits_reasons(tmp_path: Path) 
     doc = document_from_output("Letter", "summary", body, {}, [])
     vault = _Vault()
     path = tmp_path / "out.md"
-    export_output(
-        vault, 1, 7, doc, path, redact=True, keep=[(2, "clinician consents")], add=["Zed"]
+    export_audited(
+        vault,
+        Shared.output(1),
+        7,
+        doc,
+        path,
+        redact=True,
+        keep=[(2, "clinician consents")],
+        add=["Zed"],
     )
     text = path.read_text()
     assert "Helen" not in text and "Larkfield" not in text and "Zed" not in text

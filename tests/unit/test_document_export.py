@@ -14,6 +14,7 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import preview_redactions
 from medlocal.cli import main
 from medlocal.privacy.deid_plan import RedactionPlan
+from medlocal.rag.export import Shared
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 
@@ -95,10 +96,10 @@ def test_preview_keep_and_add_share_the_outputs_flow(
     assert "Preview only: nothing was written." in capsys.readouterr().err
     assert not out.exists()
     ws.unlock(PASS)
-    plan = ws.preview_document_redactions(setup[1])
+    plan = ws.preview_redactions(Shared.document(setup[1]))
     clinic = next(it.number for it in plan.items if "Larkfield" in it.redaction.original)
     # The preview's numbers and date offset are the export's.
-    assert [i.number for i in ws.preview_document_redactions(setup[1]).items] == [
+    assert [i.number for i in ws.preview_redactions(Shared.document(setup[1])).items] == [
         i.number for i in plan.items
     ]
     ws.lock()
@@ -153,5 +154,5 @@ def test_a_patients_document_copy_and_saved_answer_share_one_date_offset(
     def dates(plan: RedactionPlan) -> list[str]:
         return [i.redaction.replacement for i in plan.items if i.redaction.kind == "date"]
 
-    copy = dates(ws.preview_document_redactions(document_id))
-    assert copy and copy[0] == dates(preview_redactions(vault, answer))[0]
+    copy = dates(ws.preview_redactions(Shared.document(document_id)))
+    assert copy and copy[0] == dates(preview_redactions(vault, Shared.output(answer)))[0]

@@ -13,6 +13,7 @@ from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.privacy.redact import PatientIdentity, Redactor
+from medlocal.rag.export import Shared
 from medlocal.vault.keys import KdfParams
 
 PASS = "correct horse battery staple"
@@ -59,7 +60,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[Workspace, int, Path]]:
 
 
 def _name_number(ws: Workspace, output_id: int) -> int:
-    plan = ws.preview_redactions(output_id)
+    plan = ws.preview_redactions(Shared.output(output_id))
     return next(it.number for it in plan.items if it.redaction.original == NAME)
 
 

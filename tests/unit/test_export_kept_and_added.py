@@ -12,6 +12,7 @@ import pytest
 
 from medlocal.app import Workspace
 from medlocal.cli import main
+from medlocal.rag.export import Shared
 from medlocal.vault.keys import KdfParams
 
 PASS = "correct horse battery staple"
@@ -40,7 +41,7 @@ def _export(setup: tuple[Workspace, int, Path], out: Path, *extra: str) -> int:
 
 def _name_number(setup: tuple[Workspace, int, Path]) -> int:
     ws, output_id, _ = setup
-    plan = ws.preview_redactions(output_id)
+    plan = ws.preview_redactions(Shared.output(output_id))
     return next(it.number for it in plan.items if it.redaction.original == "Jane Roe")
 
 
@@ -48,7 +49,7 @@ def test_cli_export_counts_a_kept_span_as_kept(
     setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = setup[0]
-    total = len(ws.preview_redactions(setup[1]).items)
+    total = len(ws.preview_redactions(Shared.output(setup[1])).items)
     out = tmp_path / "letter.md"
     number = _name_number(setup)
     assert _export(setup, out, "--keep", f"{number}=a teaching case") == 0
@@ -66,7 +67,7 @@ def test_cli_export_counts_a_kept_span_as_kept(
 def test_cli_export_without_keeps_says_only_removed(
     setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    total = len(setup[0].preview_redactions(setup[1]).items)
+    total = len(setup[0].preview_redactions(Shared.output(setup[1])).items)
     assert _export(setup, tmp_path / "letter.md") == 0
     err = capsys.readouterr().err
     assert f": {total} identifier(s) removed." in err and "kept" not in err, err

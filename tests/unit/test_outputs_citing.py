@@ -38,7 +38,8 @@ def test_preview_and_export_of_one_output_shift_dates_alike(vault: Vault, tmp_pa
     preview shows exactly what the file will hold); every output of the same patient moves them
     alike (one timeline for a case shared in several files), another patient's by its own
     offset."""
-    from medlocal.app.outputs import export_stored_output, preview_redactions
+    from medlocal.app.outputs import export_shared, preview_redactions
+    from medlocal.rag.export import Shared
 
     patient = vault.add_patient("P")
     body = "Admitted on 2024-03-05 and discharged on 2024-03-09."
@@ -46,13 +47,13 @@ def test_preview_and_export_of_one_output_shift_dates_alike(vault: Vault, tmp_pa
     second = vault.save_output(patient, "answer", "q", body, {}, [])
 
     def shifted(output_id: int) -> list[str]:
-        plan = preview_redactions(vault, output_id)
+        plan = preview_redactions(vault, Shared.output(output_id))
         return [i.redaction.replacement for i in plan.items if i.redaction.kind == "date"]
 
     preview = shifted(first)
     assert len(preview) == 2 and preview == shifted(first)
     out = tmp_path / "export.md"
-    export_stored_output(vault, first, out, redact=True)
+    export_shared(vault, Shared.output(first), out, redact=True)
     assert all(date in out.read_text() for date in preview)
     offsets = {vault.date_shift_days(f"output:{n}") for n in range(first, first + 40)}
     assert len(offsets) > 20 and all(30 <= abs(days) <= 365 for days in offsets)

@@ -1,6 +1,6 @@
 """Export a saved answer or summary to .md, .docx or .pdf, optionally de-identified; and, as
 :class:`DocumentExportDialog`, a de-identified copy of an imported document (the same preview,
-keep/add and audit, through :meth:`Workspace.export_document_copy`).
+keep/add and audit, through the same :meth:`Workspace.export`).
 
 With "Redact identifiers" on, the dialog first lists exactly what will be removed (each span,
 its type, where it is and what replaces it) from :meth:`Workspace.preview_redactions`, and the
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
-from medlocal.rag.export import ExportReport, not_found_text, redaction_tally
+from medlocal.rag.export import ExportReport, Shared, not_found_text, redaction_tally
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
@@ -99,7 +99,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.workspace = workspace
-        self.output_id = output_id
+        self.shared = self._shared(output_id)
         self.planned: list[PlanItem] | None = None
         self.plan: RedactionPlan | None = None  # the plan the list shows
         # The user's review of the preview: spans to keep (preview number, reason) and texts the
@@ -361,12 +361,16 @@ class ExportDialog(QDialog):
         self._update_export_button()
         return self.export_job
 
+    def _shared(self, item_id: int) -> Shared:
+        """What this dialog exports: a saved output here, a document in the subclass."""
+        return Shared.output(item_id)
+
     def _previewer(self) -> Previewer:
-        workspace, output_id = self.workspace, self.output_id
-        return lambda mode, keep, add: workspace.preview_redactions(output_id, mode, keep, add)
+        workspace, shared = self.workspace, self.shared
+        return lambda mode, keep, add: workspace.preview_redactions(shared, mode, keep, add)
 
     def _exporter(self) -> Exporter:
-        workspace, output_id = self.workspace, self.output_id
+        workspace, shared = self.workspace, self.shared
 
         def run(
             path: Path,
@@ -375,9 +379,7 @@ class ExportDialog(QDialog):
             keep: Sequence[tuple[int, str]],
             add: Sequence[str],
         ) -> ExportReport:
-            return workspace.export_output(
-                output_id, path, redact=redact, date_mode=mode, keep=keep, add=add
-            )
+            return workspace.export(shared, path, redact=redact, date_mode=mode, keep=keep, add=add)
 
         return run
 
@@ -408,31 +410,11 @@ class DocumentExportDialog(ExportDialog):
         self, workspace: Workspace, document_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(workspace, document_id, parent)
-        self.document_id = document_id
         self.setWindowTitle("Export redacted copy")
         self.redact.setChecked(True)  # the preview starts at once
 
-    def _previewer(self) -> Previewer:
-        workspace, document_id = self.workspace, self.document_id
-        return lambda mode, keep, add: workspace.preview_document_redactions(
-            document_id, mode, keep, add
-        )
-
-    def _exporter(self) -> Exporter:
-        workspace, document_id = self.workspace, self.document_id
-
-        def run(
-            path: Path,
-            redact: bool,
-            mode: str,
-            keep: Sequence[tuple[int, str]],
-            add: Sequence[str],
-        ) -> ExportReport:
-            return workspace.export_document_copy(
-                document_id, path, redact=redact, date_mode=mode, keep=keep, add=add
-            )
-
-        return run
+    def _shared(self, item_id: int) -> Shared:
+        return Shared.document(item_id)
 
     def _unredacted_allowed(self) -> bool:
         return confirm(
