@@ -21,7 +21,6 @@ from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export import (
     FORMATS,
-    ExportDocument,
     ExportReport,
     Shared,
     document_copy,
@@ -29,6 +28,7 @@ from medlocal.rag.export import (
     export_audited,
     plan_for_export,
 )
+from medlocal.rag.export_files import ExportDocument
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template

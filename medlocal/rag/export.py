@@ -1,5 +1,7 @@
-"""Export an answer or summary to Markdown, DOCX or PDF, with the citations as a reference list,
-the grounding flags, a provenance footer and optional de-identification.
+"""Export an answer, a summary or an imported document's text, with the citations as a
+reference list, the grounding flags, a provenance footer and optional de-identification: the
+plan (what redaction removes, what the person kept or added), the date offset, the audit event.
+The files themselves are written by :mod:`medlocal.rag.export_files`.
 
 Redaction covers everything patient-derived that goes into the file: title, body, flag tokens and
 the reference list (file names and snippets). The provenance footer holds model and software
@@ -8,13 +10,11 @@ facts only and is written as is.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
-from xml.sax.saxutils import escape
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import UserInputError
@@ -23,9 +23,10 @@ from medlocal.privacy.deid_model import SpanProposer, model_proposer
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
-from medlocal.rag.flags import Flag, flag_place
+from medlocal.rag.export_files import WRITERS, ExportDocument
+from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
-from medlocal.rag.provenance import document_provenance, provenance_lines
+from medlocal.rag.provenance import document_provenance
 from medlocal.rag.store import AuditTrail
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
@@ -33,16 +34,6 @@ FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": 
 
 class ExportError(UserInputError):
     """An export cannot be written (unknown format, unwritable path)."""
-
-
-@dataclass
-class ExportDocument:
-    title: str
-    kind: str  # "answer" or "summary"
-    body: str  # Markdown
-    sources: list[SourceRef] = field(default_factory=list)
-    flags: list[Flag] = field(default_factory=list)
-    provenance: dict[str, Any] = field(default_factory=dict)
 
 
 # A redaction and the part of the document it is in ("title", "body", "flag 3", "reference 2"),
@@ -231,210 +222,6 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     )
 
 
-# -- rendering ---------------------------------------------------------------------------------
-
-
-def _body_has_title(doc: ExportDocument) -> bool:
-    return doc.body.lstrip().startswith("# ")
-
-
-def _flag_lines(doc: ExportDocument) -> list[str]:
-    lines = []
-    for flag in doc.flags:
-        where = flag_place(flag, doc.body, whole="whole text")
-        lines.append(f"{where}: {flag.kind.replace('_', ' ')} — {flag.message}")
-    return lines
-
-
-def _reference_lines(doc: ExportDocument) -> list[str]:
-    # File and pages, as the window shows them: character offsets mean nothing on paper.
-    return [f"[{s.number}] {s.place} — “{s.snippet}”" for s in doc.sources]
-
-
-def render_markdown(doc: ExportDocument) -> str:
-    parts = [] if _body_has_title(doc) else [f"# {doc.title}", ""]
-    parts.append(doc.body.strip())
-    if doc.flags:
-        parts += ["", "## Flags", ""] + [f"- {line}" for line in _flag_lines(doc)]
-    if doc.sources:
-        parts += ["", "## References", ""] + [f"{line}  " for line in _reference_lines(doc)]
-    parts += ["", "---", ""] + [f"*{line}*  " for line in provenance_lines(doc.provenance)]
-    return "\n".join(parts).rstrip() + "\n"
-
-
-def _blocks(body: str) -> list[tuple[str, str]]:
-    """Markdown body as (kind, text) blocks: h1, h2, h3, bullet, para. A paragraph keeps its
-    line breaks ("\n"): models write medication lists and numbered steps one per line, and
-    "Metformin 500 mg [1] Apixaban 2.5 mg [2]" run together is not what was written."""
-    blocks: list[tuple[str, str]] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            blocks.append(("para", "\n".join(para)))
-            para.clear()
-
-    for line in body.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            flush()
-        elif stripped.startswith("#"):
-            flush()
-            level = min(len(stripped) - len(stripped.lstrip("#")), 3)
-            blocks.append((f"h{level}", stripped.lstrip("#").strip()))
-        elif stripped[:2] in ("- ", "* ", "• "):
-            flush()
-            blocks.append(("bullet", stripped[2:].strip()))
-        else:
-            para.append(stripped)
-    flush()
-    return blocks
-
-
-# Markdown emphasis the model writes: **bold** (or __bold__) and *italic*. A lone asterisk or
-# one inside a word (5*2, "file_name") stays as it is.
-_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(?P<bold>.+?)(?<=\S)\1|(?<![*\w])\*(?=\S)(?P<italic>[^*]+?)(?<=\S)\*(?![*\w])"
-)
-
-
-def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
-    """``text`` as (piece, bold, italic) runs, its Markdown emphasis markers removed."""
-    runs: list[tuple[str, bool, bool]] = []
-    at = 0
-    for match in _EMPHASIS.finditer(text):
-        if match.start() > at:
-            runs.append((text[at : match.start()], False, False))
-        if match.group("bold") is not None:
-            runs.append((match.group("bold"), True, False))
-        else:
-            runs.append((match.group("italic"), False, True))
-        at = match.end()
-    if at < len(text) or not runs:
-        runs.append((text[at:], False, False))
-    return runs
-
-
-def _pdf_markup(text: str) -> str:
-    """reportlab paragraph markup for one line: escaped text, emphasis as <b>/<i>."""
-    out = []
-    for piece, bold, italic in inline_runs(text):
-        piece = escape(piece)
-        out.append(f"<b>{piece}</b>" if bold else f"<i>{piece}</i>" if italic else piece)
-    return "".join(out)
-
-
-def _docx_runs(paragraph: Any, text: str) -> None:
-    for piece, bold, italic in inline_runs(text):
-        run = paragraph.add_run(piece)
-        run.bold, run.italic = bold or None, italic or None
-
-
-def write_docx(doc: ExportDocument, path: Path) -> None:
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    # python-docx's template says "python-docx" as author and "generated by python-docx" as a
-    # comment; say what the PDF says instead, and nothing more (no user name or path).
-    properties = document.core_properties
-    properties.author = properties.last_modified_by = "MedLocal"
-    properties.comments = ""
-    properties.title = doc.title
-    if not _body_has_title(doc):
-        document.add_heading(doc.title, level=1)
-    for kind, text in _blocks(doc.body):
-        if kind.startswith("h"):
-            document.add_heading(text, level=int(kind[1]))
-        elif kind == "bullet":
-            _docx_runs(document.add_paragraph(style="List Bullet"), text)
-        else:
-            paragraph = document.add_paragraph()
-            for number, line in enumerate(text.split("\n")):
-                if number:
-                    paragraph.add_run().add_break()  # a line break inside the paragraph
-                _docx_runs(paragraph, line)
-    if doc.flags:
-        document.add_heading("Flags", level=2)
-        for line in _flag_lines(doc):
-            document.add_paragraph(line, style="List Bullet")
-    if doc.sources:
-        document.add_heading("References", level=2)
-        for line in _reference_lines(doc):
-            document.add_paragraph(line)
-    document.add_heading("Provenance", level=2)
-    for line in provenance_lines(doc.provenance):
-        run = document.add_paragraph().add_run(line)
-        run.font.size = Pt(8)
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.text = provenance_lines(doc.provenance)[1]
-    for run in footer.runs:
-        run.font.size = Pt(7)
-    document.save(str(path))
-
-
-def write_pdf(doc: ExportDocument, path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    styles = getSampleStyleSheet()
-    story: list[Any] = []
-
-    def para(text: str, style: str) -> None:
-        story.append(Paragraph(escape(text), styles[style]))
-
-    if not _body_has_title(doc):
-        para(doc.title, "Title")
-    for kind, text in _blocks(doc.body):
-        if kind == "h1":
-            para(text, "Title")
-        elif kind.startswith("h"):
-            para(text, "Heading2" if kind == "h2" else "Heading3")
-        elif kind == "bullet":
-            story.append(Paragraph(_pdf_markup(text), styles["BodyText"], bulletText="•"))
-        else:
-            lines = "<br/>".join(_pdf_markup(line) for line in text.split("\n"))
-            story.append(Paragraph(lines, styles["BodyText"]))
-    if doc.flags:
-        para("Flags", "Heading2")
-        for line in _flag_lines(doc):
-            story.append(Paragraph(escape(line), styles["BodyText"], bulletText="•"))
-    if doc.sources:
-        para("References", "Heading2")
-        for line in _reference_lines(doc):
-            para(line, "BodyText")
-    story.append(Spacer(1, 6 * mm))
-    para("Provenance", "Heading2")
-    for line in provenance_lines(doc.provenance):
-        para(line, "Italic")
-    footer = provenance_lines(doc.provenance)[1]
-
-    def draw_footer(canvas: Any, template: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 6.5)
-        canvas.drawString(15 * mm, 8 * mm, footer[:160])
-        canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"page {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    pdf = SimpleDocTemplate(
-        str(path), pagesize=A4, title=doc.title, author="MedLocal", bottomMargin=18 * mm
-    )
-    pdf.build(story, onFirstPage=draw_footer, onLaterPages=draw_footer)
-
-
-def _write_markdown(doc: ExportDocument, path: Path) -> None:
-    path.write_text(render_markdown(doc), encoding="utf-8")
-
-
-_WRITERS: dict[str, Callable[[ExportDocument, Path], None]] = {
-    "markdown": _write_markdown,
-    "docx": write_docx,
-    "pdf": write_pdf,
-}
-
-
 def export_document(
     doc: ExportDocument,
     path: Path,
@@ -458,7 +245,7 @@ def export_document(
         doc = redact_document(doc, plan)
     try:
         with atomic_private_file(path) as tmp:
-            _WRITERS[fmt](doc, tmp)
+            WRITERS[fmt](doc, tmp)
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
     overridden = list(plan.overridden) if plan is not None else []

@@ -14,15 +14,14 @@ import pytest
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import PatientIdentity, Redactor
 from medlocal.rag.export import (
-    ExportDocument,
     ExportError,
     document_from_output,
     export_document,
     plan_export,
     plan_redactions,
     redact_document,
-    render_markdown,
 )
+from medlocal.rag.export_files import ExportDocument, render_markdown
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 
@@ -131,12 +130,12 @@ def test_an_unwritable_file_is_named_with_its_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """walk15 #12: 'export --out /proc/x.md' said 'cannot write x.md', dropping the folder."""
-    from medlocal.rag import export
+    from medlocal.rag import export_files
 
     def refuse(doc: ExportDocument, path: Path) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setitem(export._WRITERS, "markdown", refuse)
+    monkeypatch.setitem(export_files.WRITERS, "markdown", refuse)
     target = tmp_path / "letters" / "x.md"
     target.parent.mkdir()
     with pytest.raises(ExportError) as refused:
@@ -219,7 +218,7 @@ def test_markdown_emphasis_is_rendered_not_printed(tmp_path: Path, suffix: str) 
 
 
 def test_emphasis_becomes_reportlab_markup() -> None:
-    from medlocal.rag.export import _pdf_markup
+    from medlocal.rag.export_files import _pdf_markup
 
     assert _pdf_markup("**Stop** <x> & *now*") == "<b>Stop</b> &lt;x&gt; &amp; <i>now</i>"
     assert _pdf_markup("a * b * c") == "a * b * c"
