@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_org_forms import defined_initials
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -420,4 +421,6 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
     if "rax" in text or "rakt" in text:
         found += _practices(text)
+    # Round 16: organisations defined with their initials ("King's College London (KCL)").
+    found += defined_initials(text, lex)
     return found

@@ -1,0 +1,192 @@
+"""Organisations told by how a text writes their name (sixteenth round):
+
+* an organisation defined with its initials, either way round ("King's College London (KCL)",
+  "NRH (National Rehabilitation Hospital)", "St. Luke's Medical Center – Quezon City
+  (SLMC-QC)"): the initials spell the long form's words and the long form holds a word that
+  says an organisation ("Hospital", "College", "Bureau", "Ligue"...). Both go, and the initials
+  elsewhere in the note go with them (the word scan's propagation of what was found). A clinical
+  abbreviation ("Intensive Care Unit (ICU)") or a scale or test ("Hospital Anxiety and
+  Depression Scale (HADS)") is no organisation;
+* a facility's suffix, read once its name was found: its state or country code ("Genetic Health
+  Service NZ", "Heart Kids SA") and the place after "at" that says which site ("Memorial
+  Hospital at Gulfport", "Doctors Hospital at Renaissance").
+
+Found from an anchor most text lacks (a bracket round capitals, a capitalised word after a
+found span's end), so the cost stays linear and small.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_people_words import RELATIONS, TITLES
+from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC
+from medlocal.privacy.deid_tokens import WordSpan
+
+# Initials in brackets: two to eight capitals, with a hyphen or an ampersand inside and small
+# letters between capitals allowed ("(KCL)", "(SLMC-QC)", "(RD&E)", "(UoN)").
+_INITIALS = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,9}"
+_BRACKETED = re.compile(rf"\([ \t]*[\"“]?(?P<a>{_INITIALS})[\"”]?[ \t]*\)")
+# Initials then the long form in brackets ("NRH (National Rehabilitation Hospital)").
+_INITIALS_BEFORE = re.compile(rf"(?<![\w&'’-])(?P<a>{_INITIALS})[ \t]+\Z")
+_LONG_IN_BRACKETS = re.compile(r"\((?P<l>[A-Z][^()\n]{3,90})\)")
+# The words before a bracket, on its line: the long form is the shortest tail of them whose
+# initials the bracket spells.
+_LINE_BEFORE = re.compile(r"[^\n()]{0,120}\Z")
+_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+
+# Words that make a long form an organisation's: the facility heads, and the bodies of state,
+# charity and learning that are no facility word elsewhere.
+_ORG_WORDS = FACILITY_HEADS | frozenset(
+    {
+        "bureau", "ligue", "league", "federation", "authority", "commission", "board",
+        "agency", "police", "constabulary", "brigade", "fund", "charity", "alliance",
+        "institution", "universiti", "universidad", "université", "universität", "hôpital",
+        "hopital", "ospital", "hospitalet", "klinik", "klinikum", "clinique", "clínica",
+        "cooperative", "co-operative", "guild", "council", "collège", "school", "schule",
+    }
+)  # fmt: skip
+# Last words that make a long form a measure, a test or a disease, whatever its other words
+# ("Hospital Anxiety and Depression Scale", "Home Oxygen Therapy", "Memorial Symptom
+# Assessment").
+_NOT_ORG_LAST = frozenset(
+    {
+        "scale", "score", "index", "test", "tests", "questionnaire", "inventory", "assessment",
+        "syndrome", "disease", "disorder", "therapy", "treatment", "protocol", "criteria",
+        "classification", "grade", "stage", "status", "examination", "exam", "programme",
+        "program", "pathway", "tool", "screen", "screening", "measure", "survey", "checklist",
+        "rating", "unit", "units", "department", "ward", "team", "bay", "room", "theatre",
+    }
+)  # fmt: skip
+
+
+def _spelled_from(initials: str, words: list[str]) -> int | None:
+    """Which word of ``words`` begins the long form the initials spell, or None: each letter of
+    the initials, read from the last, is found in the words from their end, the first at a
+    word's start (after Schwartz and Hearst, 2003); the shortest such long form, of at most
+    twice as many words as letters."""
+    letters = [c.lower() for c in initials if c.isalnum()]
+    if len(letters) < 2 or not words:
+        return None
+    joined = " ".join(words).lower()
+    at = len(joined) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        letter = letters[k]
+        while at >= 0 and (
+            joined[at] != letter or (k == 0 and at > 0 and joined[at - 1].isalnum())
+        ):
+            at -= 1
+        if at < 0:
+            return None
+        if k:
+            at -= 1
+    first = joined.count(" ", 0, at)
+    if first >= len(words) or len(words) - first > 2 * len(letters):
+        return None
+    return first
+
+
+def _long_form_names_org(words: list[str], lex: Lexicon) -> bool:
+    """Capitalised words that name a body: a word of organisation in them, the last word no
+    measure, test or kind of unit, and no title or relation (a person's name and role)."""
+    folded = [fold(w.rstrip(".,'’").removesuffix("'s").removesuffix("’s")) for w in words]
+    if not folded or folded[-1] in _NOT_ORG_LAST or lex.clinical(folded[-1]):
+        return False
+    if any(w in TITLES or w in RELATIONS or w in CALENDAR_WORDS for w in folded):
+        return False
+    if not any(w in _ORG_WORDS for w in folded):
+        return False
+    # Its first word capitalised (a foreign name keeps its other words small: "Ligue française
+    # contre la sclérose en plaques").
+    return words[0][:1].isupper()
+
+
+def _initials_ok(initials: str, words: list[str], lex: Lexicon) -> bool:
+    """Initials that may be an organisation's: never a clinical word or a title; a clinical
+    abbreviation only where the long form has a word that is no kind of service ("King's
+    College London (KCL)" is no "KCl"; "Community Mental Health Team (CMHT)" stays)."""
+    if lex.clinical(fold(initials)) or fold(initials) in TITLES:
+        return False
+    bare = initials.replace("-", "").replace("&", "")
+    if clinical_abbreviation(initials) or clinical_abbreviation(bare):
+        return any(
+            fold(w.rstrip(".,'’").removesuffix("'s").removesuffix("’s")) not in GENERIC
+            for w in words
+        )
+    return True
+
+
+def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Organisations defined with their initials, long form and initials both."""
+    found: list[WordSpan] = []
+    for match in _BRACKETED.finditer(text):
+        initials = match.group("a")
+        line = _LINE_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        if line is None:
+            continue
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(text, line.start(), match.start())]
+        spans = spans[-12:]
+        words = [text[s:e] for s, e in spans]
+        first = _spelled_from(initials, words)
+        if first is None or not _long_form_names_org(words[first:], lex):
+            continue
+        if not _initials_ok(initials, words[first:], lex):
+            continue
+        found.append(WordSpan("facility", spans[first][0], spans[-1][1]))
+        found.append(WordSpan("facility", match.start("a"), match.end("a")))
+    for match in _LONG_IN_BRACKETS.finditer(text):
+        before = _INITIALS_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before is None:
+            continue
+        inner = [(m.start(), m.end()) for m in _WORD.finditer(text, match.start("l"), match.end("l"))]
+        words = [text[s:e] for s, e in inner]
+        if not words or _spelled_from(before.group("a"), words) != 0:
+            continue
+        if not _long_form_names_org(words, lex) or not _initials_ok(before.group("a"), words, lex):
+            continue
+        found.append(WordSpan("facility", before.start("a"), before.end("a")))
+        found.append(WordSpan("facility", inner[0][0], inner[-1][1]))
+    return found
+
+
+# A state's or a country's code after an organisation's name ("... Service NZ", "... Kids SA").
+_REGION_CODE = re.compile(
+    r"[ \t](?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|NT|ACT|NZ|UK|SG|HK|IE|NI|USA|BC|NL|ZA|KE|NG)"
+    r"(?![\w&'’-])"
+)
+# The site after "at" that says which of a name's places ("Memorial Hospital at Gulfport"): one
+# or two capitalised words, after a hospital's or a centre's head.
+_AT_SITE = re.compile(r"[ \t]+at[ \t]+(?P<s>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
+_SITE_HEADS = frozenset(
+    {"hospital", "hospitals", "infirmary", "hospice", "centre", "center", "hub", "clinic"}
+)
+_LAST = re.compile(r"(?P<w>[A-Za-z][\w'’-]*)\Z")
+
+
+def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
+    """Where a found organisation's name ends once its region code or its site after "at" is
+    read with it; its own end where neither follows."""
+    end = span.end
+    if span.kind not in ("facility", "name"):
+        return end
+    code = _REGION_CODE.match(text, end)
+    if code is not None and text[span.start : span.start + 1].isupper():
+        return code.end()
+    if span.kind != "facility":
+        return end
+    last = _LAST.search(text, max(span.start, end - 30), end)
+    if last is None or fold(last.group("w")) not in _SITE_HEADS:
+        return end
+    site = _AT_SITE.match(text, end)
+    if site is None:
+        return end
+    words = [fold(w.rstrip("'’")) for w in site.group("s").split()]
+    # A time, a person or a kind of place is no site ("at Christmas", "at Dr Lee's", "at Home").
+    if any(w in CALENDAR_WORDS or w in TITLES or w in RELATIONS for w in words):
+        return end
+    if all(w in GENERIC or lex.clinical(w) for w in words):
+        return end
+    if lex.clinical(words[0]) or words[0] in GENERIC:
+        return end
+    return site.end()
