@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_org_forms import defined_initials
+from medlocal.privacy.deid_org_forms import acronyms_by_role, defined_initials
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -423,4 +423,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         found += _practices(text)
     # Round 16: organisations defined with their initials ("King's College London (KCL)").
     found += defined_initials(text, lex)
+    found += acronyms_by_role(text, lex)
     return found

@@ -190,3 +190,37 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
     if lex.clinical(words[0]) or words[0] in GENERIC:
         return end
     return site.end()
+
+
+# Initials that are no word and no clinical abbreviation, told an organisation's by the word
+# beside them: a place of care in lower case after them ("QCH clinic", "UHK lab", "XYZ-lab"), a
+# specialty in lower case on either side ("cardiology NHCS", "ABCH geriatrics"), or its own
+# paperwork or staff after them ("CNESST dossier", "AMCU shop steward").
+_CAPS = re.compile(r"(?<![\w&'’.-])[A-Z]{3,7}(?![\w&'’])")
+_ROLE_AFTER = re.compile(
+    r"(?:[ \t]+|-)(?:clinic|clinics|lab|labs|laboratory|hospital|pharmacy|surgery|hospice)\b"
+    r"|[ \t]+[a-z]+(?:ology|ologies|iatrics|iatry|paedics|pedics)\b"
+    # Not "claim": a condition's claim is its own ("NIHL claim").
+    r"|[ \t]+(?:dossier|guarantee|shop[ \t]+steward|caseworker|case[ \t]+worker|agent|"
+    r"inspector)\b"
+)
+_SPECIALTY_BEFORE = re.compile(r"\b[a-z]+(?:ology|iatrics|paedics|pedics)[ \t]+\Z")
+
+
+def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Unknown initials beside a word that says they name a place of care or a body."""
+    found: list[WordSpan] = []
+    for match in _CAPS.finditer(text):
+        word = match.group()
+        bare = word.lower()
+        if lex.known(bare) or lex.clinical(bare) or clinical_abbreviation(word):
+            continue
+        if bare in CALENDAR_WORDS or bare in TITLES or bare in lex.places:
+            continue
+        if not (
+            _ROLE_AFTER.match(text, match.end())
+            or _SPECIALTY_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        ):
+            continue
+        found.append(WordSpan("facility", match.start(), match.end()))
+    return found
