@@ -31,7 +31,11 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_org_forms import acronyms_by_role, defined_initials
+from medlocal.privacy.deid_org_forms import (
+    acronyms_by_role,
+    defined_initials,
+    qualified_bodies,
+)
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -424,4 +428,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     # Round 16: organisations defined with their initials ("King's College London (KCL)").
     found += defined_initials(text, lex)
     found += acronyms_by_role(text, lex)
+    found += qualified_bodies(text, lex)
     return found

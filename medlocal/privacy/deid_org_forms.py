@@ -224,3 +224,73 @@ def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
     return found
+
+
+# A body named by plain words that one qualifier makes one of a kind: "National", "Royal",
+# "Federal" or "Provincial", then up to three capitalised words ending in a facility word
+# ("National Ambulance Service", "Royal Hospital", "National Coagulation Centre"): no country has
+# two; and a department, ministry or office of a capitalised subject that is no clinical
+# specialty ("Department of Agriculture", "Ministry of Social Development"; "Department of
+# Cardiology" stays, a hospital's own department).
+_QUALIFIED = re.compile(
+    r"(?=[NRFP])\b(?:National|Royal|Federal|Provincial)"
+    r"(?P<w>(?:[ \t][A-Z][\w'’-]*){1,4})"
+)
+_OFFICE_OF = re.compile(
+    r"(?=[DMO])\b(?:Department|Dept\.?|Ministry|Office)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?P<w>[A-Z][\w'’-]*(?:[ \t](?:and[ \t]|&[ \t])?[A-Z][\w'’-]*){0,2})"
+)
+_STRONG = FACILITY_HEADS - frozenset(
+    {
+        "medical", "care", "health", "general", "unit", "team", "teams", "ward", "wards", "home",
+        "house", "living", "memorial", "medicine", "network", "group", "dental", "wing",
+    }
+)  # fmt: skip
+_SPECIALTY_WORD = re.compile(
+    r"(?:olog(?:y|ies)|iatr(?:y|ics)|paedics|pedics|etics|ery|ics|sciences?)\Z"
+)
+# Subjects of a hospital's departments that are no specialty's name by their ending.
+_CLINICAL_SUBJECTS = frozenset(
+    {"clinical", "medical", "surgical", "medicine", "health", "blood", "anaesthesia", "nursing"}
+)
+_NEXT_CAPITAL = re.compile(r"[ \t][A-Z][\w'’-]*")
+
+
+def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Bodies named by plain words and one qualifier, and offices of a subject."""
+    found: list[WordSpan] = []
+    if "National" in text or "Royal" in text or "Federal" in text or "Provincial" in text:
+        for match in _QUALIFIED.finditer(text):
+            words = match.group("w").split()
+            # The name ends at its last facility word ("National Ambulance Service from ...").
+            heads = [k for k, w in enumerate(words) if fold(w) in _STRONG]
+            if not heads:
+                continue
+            last = heads[-1]
+            folded = [fold(w.rstrip("'’")) for w in words[: last + 1]]
+            if any(w in TITLES or w in CALENDAR_WORDS for w in folded):
+                continue
+            end = match.start("w")
+            for _ in range(last + 1):
+                nxt = _NEXT_CAPITAL.match(text, end)
+                assert nxt is not None
+                end = nxt.end()
+            found.append(WordSpan("facility", match.start(), end))
+    if "of" in text:
+        for match in _OFFICE_OF.finditer(text):
+            words = [fold(w) for w in match.group("w").split() if w not in ("and", "&")]
+            # Any clinical or specialty word makes it a hospital's department ("Department of
+            # Haematology & Blood Transfusion", "Department of Clinical Neurosciences").
+            if any(
+                lex.clinical(w)
+                or _SPECIALTY_WORD.search(w)
+                or w in TITLES
+                or w in CALENDAR_WORDS
+                or w in _CLINICAL_SUBJECTS
+                for w in words
+            ):
+                continue
+            if all(w in GENERIC for w in words):
+                continue
+            found.append(WordSpan("facility", match.start(), match.end()))
+    return found
