@@ -465,7 +465,9 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
     grown: list[WordSpan] = []
     for span in found:
         if span.kind != "facility":
-            grown.append(span)
+            # Round 16: a name read as a person's keeps its state's code ("Heart Kids SA").
+            end = grown_suffix(text, span, lex) if span.kind == "name" else span.end
+            grown.append(WordSpan(span.kind, span.start, end) if end != span.end else span)
             continue
         end = span.end
         store = _STORE_NUMBER.match(text, end)

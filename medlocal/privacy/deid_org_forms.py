@@ -155,6 +155,8 @@ _REGION_CODE = re.compile(
     r"[ \t](?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|NT|ACT|NZ|UK|SG|HK|IE|NI|USA|BC|NL|ZA|KE|NG)"
     r"(?![\w&'’-])"
 )
+# A state's or a region's initials after "of" ("... Specialists of WA", "VNA of WNY").
+_OF_REGION = re.compile(r"[ \t]+of[ \t]+[A-Z]{2,4}(?![\w&'’-])")
 # The site after "at" that says which of a name's places ("Memorial Hospital at Gulfport"): one
 # or two capitalised words, after a hospital's or a centre's head.
 _AT_SITE = re.compile(r"[ \t]+at[ \t]+(?P<s>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
@@ -175,6 +177,9 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
         return code.end()
     if span.kind != "facility":
         return end
+    region = _OF_REGION.match(text, end)
+    if region is not None:
+        return region.end()  # "Fertility Specialists of WA", "VNA of WNY"
     last = _LAST.search(text, max(span.start, end - 30), end)
     if last is None or fold(last.group("w")) not in _SITE_HEADS:
         return end
