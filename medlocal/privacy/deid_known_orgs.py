@@ -42,8 +42,10 @@ def _branch_end(text: str, end: int, lex: Lexicon) -> int:
     if branch is None:
         return end
     words = [fold(w) for w in branch.group("p").split()]
-    if lex.places and all(w in lex.places or not lex.known(w) for w in words) and not any(
-        lex.clinical(w) for w in words
+    if (
+        lex.places
+        and all(w in lex.places or not lex.known(w) for w in words)
+        and not any(lex.clinical(w) for w in words)
     ):
         return branch.end()
     return end

@@ -139,7 +139,9 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         before = _INITIALS_BEFORE.search(text, max(0, match.start() - 12), match.start())
         if before is None:
             continue
-        inner = [(m.start(), m.end()) for m in _WORD.finditer(text, match.start("l"), match.end("l"))]
+        inner = [
+            (m.start(), m.end()) for m in _WORD.finditer(text, match.start("l"), match.end("l"))
+        ]
         words = [text[s:e] for s, e in inner]
         if not words or _spelled_from(before.group("a"), words) != 0:
             continue
