@@ -1,0 +1,141 @@
+"""Sixteenth round, organisations told by how a text writes their name: defined with their
+initials, initials beside a word of their role, a qualifier that makes plain words one body, a
+listed name's branch, and a found name's state code or site. Examples are invented here, not
+taken from the evaluation set; each rule has a negative test that keeps clinical or plain text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_org_forms import (
+    acronyms_by_role,
+    defined_initials,
+    qualified_bodies,
+)
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+
+def redact(text: str, patient: str = "Jane Doe") -> str:
+    redactor = Redactor(PatientIdentity(patient, "123", date(1950, 1, 1)), shift_days=40)
+    return redactor.redact(text)
+
+
+def spans(rule: object, text: str) -> list[str]:
+    assert callable(rule)
+    return [text[s.start : s.end] for s in rule(text, lexicon())]
+
+
+# Organisations defined with their initials.
+
+
+def test_a_long_form_then_its_initials_names_both() -> None:
+    text = "She studies at Harrowgate Polytechnic University (HPU) and works weekends."
+    assert spans(defined_initials, text) == ["Harrowgate Polytechnic University", "HPU"]
+    out = redact(text + " Her HPU tutor knows.")
+    assert "HPU" not in out and "Harrowgate" not in out, out
+
+
+def test_initials_then_the_long_form_in_brackets() -> None:
+    text = "Candidate for WSRC (Western Spinal Rehabilitation Centre) next month."
+    assert spans(defined_initials, text) == ["WSRC", "Western Spinal Rehabilitation Centre"]
+
+
+def test_a_foreign_long_form_with_small_words() -> None:
+    text = "Membre de la Ligue régionale contre la douleur chronique (LRCDC) depuis 2020."
+    assert "LRCDC" in spans(defined_initials, text)
+
+
+def test_initials_that_are_also_a_clinical_abbreviation_need_a_distinct_word() -> None:
+    text = "Member of the Kestrel Club Lodge (KCL) since May."
+    assert "KCL" in spans(defined_initials, text)
+    text = "Seen by the Community Mental Health Team (CMHT) today; KCL 20 mmol given."
+    assert spans(defined_initials, text) == []
+    assert "KCL 20 mmol" in redact(text)
+
+
+def test_scales_wards_and_tests_defined_with_initials_stay() -> None:
+    text = (
+        "Hospital Anxiety and Depression Scale (HADS) 14. Admitted to the Intensive Care Unit "
+        "(ICU). Emergency Department (ED) triage. Thyroid Stimulating Hormone (TSH) 2.1."
+    )
+    assert spans(defined_initials, text) == []
+    out = redact(text)
+    for kept in ("HADS", "ICU", "TSH", "Hospital Anxiety and Depression Scale"):
+        assert kept in out, out
+
+
+def test_a_person_and_role_in_brackets_is_no_organisation() -> None:
+    assert spans(defined_initials, "Seen with Dr Jane Smith (JS) at home.") == []
+
+
+# Initials beside a word of their role.
+
+
+def test_unknown_initials_before_a_place_of_care_or_beside_a_specialty() -> None:
+    assert spans(acronyms_by_role, "Booked into the QRVH clinic on Monday.") == ["QRVH"]
+    assert spans(acronyms_by_role, "Bloods sent to XMB lab today.") == ["XMB"]
+    assert spans(acronyms_by_role, "Lab (ZWK-lab): normal.") == ["ZWK"]
+    assert spans(acronyms_by_role, "Follow-up with cardiology TKNH in May.") == ["TKNH"]
+    assert spans(acronyms_by_role, "Form sent; PRKVO dossier open; BMWU shop steward told.") == [
+        "PRKVO",
+        "BMWU",
+    ]
+
+
+def test_clinical_initials_beside_a_place_of_care_stay() -> None:
+    text = "Seen in the IBD clinic; ECG lab booked; CKD nephrology review; NIHL claim made."
+    assert spans(acronyms_by_role, text) == []
+    out = redact(text)
+    for kept in ("IBD", "ECG", "CKD", "NIHL"):
+        assert kept in out, out
+
+
+# A qualifier that makes plain words one body; an office of a subject.
+
+
+def test_a_national_or_royal_body_of_plain_words() -> None:
+    text = "Brought by National Ambulance Service from the roadside."
+    assert spans(qualified_bodies, text) == ["National Ambulance Service"]
+    assert "Ambulance Service" not in redact(text)
+    assert spans(qualified_bodies, "Referred to the Royal Eye Infirmary, Leeds.") == [
+        "Royal Eye Infirmary"
+    ]
+
+
+def test_a_department_of_a_subject_that_is_no_specialty() -> None:
+    assert spans(qualified_bodies, "Inspection by the Department of Fisheries next week.") == [
+        "Department of Fisheries"
+    ]
+    for kept in (
+        "Department of Cardiology",
+        "Department of Clinical Neurosciences",
+        "Department of Haematology & Blood Transfusion",
+        "Department of Surgery",
+        "Dept of Medicine",
+    ):
+        assert spans(qualified_bodies, f"Letter from the {kept} today.") == [], kept
+
+
+def test_a_qualifier_without_a_facility_word_is_no_body() -> None:
+    assert spans(qualified_bodies, "National Early Warning Score 5; Royal Jelly capsules.") == []
+
+
+# A listed name's branch; a found name's state code or site.
+
+
+def test_a_listed_plain_name_told_by_the_words_after_it() -> None:
+    out = redact("Safety plan given; Mind in Swindon peer group; Shout text line.")
+    assert "Mind" not in out and "Swindon" not in out and "Shout" not in out, out
+    out = redact("Mind in general is better today; shout if in pain.")
+    assert out.startswith("Mind in general"), out
+
+
+def test_a_facility_keeps_its_state_code_and_its_site_after_at() -> None:
+    out = redact("Counselling via Genetic Testing Service NZ next month.")
+    assert "NZ" not in out, out
+    out = redact("Rehab at Memorial Hospital at Brackwater weekly.")
+    assert "Brackwater" not in out and "Memorial" not in out, out
+    out = redact("Admitted to the Memorial Hospital at 10:00; seen in Hospital at Home.")
+    assert "at 10:00" in out or "at [" in out, out
+    assert "Hospital at Home" in out, out
