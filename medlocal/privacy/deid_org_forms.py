@@ -29,11 +29,11 @@ from medlocal.privacy.deid_tokens import WordSpan
 _INITIALS = r"[A-Z](?:[A-Za-z&]|-(?=[A-Z])){1,9}"
 _BRACKETED = re.compile(rf"\([ \t]*[\"“]?(?P<a>{_INITIALS})[\"”]?[ \t]*\)")
 # Initials then the long form in brackets ("NRH (National Rehabilitation Hospital)").
-_INITIALS_BEFORE = re.compile(rf"(?<![\w&'’-])(?P<a>{_INITIALS})[ \t]+\Z")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w&'’-])(?P<a>{_INITIALS})[ \t]*\n?[ \t]*\Z")
 _LONG_IN_BRACKETS = re.compile(r"\((?P<l>[A-Z][^()\n]{3,90})\)")
-# The words before a bracket, on its line: the long form is the shortest tail of them whose
+# The words before a bracket, up to another bracket (a long form may wrap): the long form is the shortest tail of them whose
 # initials the bracket spells.
-_LINE_BEFORE = re.compile(r"[^\n()]{0,120}\Z")
+_LINE_BEFORE = re.compile(r"[^():;]{0,120}\Z")
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 
 # Words that make a long form an organisation's: the facility heads, and the bodies of state,
@@ -45,6 +45,19 @@ _ORG_WORDS = FACILITY_HEADS | frozenset(
         "institution", "universiti", "universidad", "université", "universität", "hôpital",
         "hopital", "ospital", "hospitalet", "klinik", "klinikum", "clinique", "clínica",
         "cooperative", "co-operative", "guild", "council", "collège", "school", "schule",
+    }
+)  # fmt: skip
+# Organisation words that are also everyday ones ("Medical Certificate").
+_WEAK_ORG_WORDS = frozenset(
+    {"medical", "care", "health", "general", "home", "house", "living", "medicine", "memorial"}
+)
+# Words of a body there is one of, whatever plain words go with them.
+_ONE_OF_A_KIND = frozenset(
+    {
+        "hospital", "hospitals", "infirmary", "university", "college", "bureau", "ligue",
+        "league", "federation", "authority", "commission", "board", "agency", "police",
+        "constabulary", "brigade", "institute", "foundation", "association", "society",
+        "council", "ministry", "academy", "trust", "fund", "alliance", "union",
     }
 )  # fmt: skip
 # Last words that make a long form a measure, a test or a disease, whatever its other words
@@ -93,9 +106,16 @@ def _long_form_names_org(words: list[str], lex: Lexicon) -> bool:
     folded = [fold(w.rstrip(".,'’").removesuffix("'s").removesuffix("’s")) for w in words]
     if not folded or folded[-1] in _NOT_ORG_LAST or lex.clinical(folded[-1]):
         return False
-    if any(w in TITLES or w in RELATIONS or w in CALENDAR_WORDS for w in folded):
+    # A title anywhere, or a relation first, makes them a person's ("Daughter Mary Home (MH)");
+    # "Women's and Children's Hospital" is a hospital's.
+    if any(w in TITLES or w in CALENDAR_WORDS for w in folded) or folded[0] in RELATIONS:
         return False
-    if not any(w in _ORG_WORDS for w in folded):
+    if not any(w in _ORG_WORDS and w not in _WEAK_ORG_WORDS for w in folded):
+        return False  # "Medical Certificate of Cause of Death (MCCD)"
+    # Plain and clinical words before a clinic's or a service's word say a kind of service
+    # ("Pre-Admission Anaesthesia Clinic (PAC)"); a hospital, a college or a bureau is one.
+    plain = all(w in GENERIC or lex.clinical(w) or lex.known(w) for w in folded)
+    if plain and not any(w in _ONE_OF_A_KIND for w in folded):
         return False
     # Its first word capitalised (a foreign name keeps its other words small: "Ligue française
     # contre la sclérose en plaques").
@@ -103,9 +123,12 @@ def _long_form_names_org(words: list[str], lex: Lexicon) -> bool:
 
 
 def _initials_ok(initials: str, words: list[str], lex: Lexicon) -> bool:
-    """Initials that may be an organisation's: never a clinical word or a title; a clinical
-    abbreviation only where the long form has a word that is no kind of service ("King's
-    College London (KCL)" is no "KCl"; "Community Mental Health Team (CMHT)" stays)."""
+    """Initials that may be an organisation's: two capitals at least, never a clinical word or a
+    title; a clinical abbreviation only where the long form has a word that is no kind of
+    service ("King's College London (KCL)" is no "KCl"; "Community Mental Health Team (CMHT)"
+    stays)."""
+    if sum(c.isupper() for c in initials) < 2:
+        return False
     if lex.clinical(fold(initials)) or fold(initials) in TITLES:
         return False
     bare = initials.replace("-", "").replace("&", "")
@@ -136,7 +159,7 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         found.append(WordSpan("facility", spans[first][0], spans[-1][1]))
         found.append(WordSpan("facility", match.start("a"), match.end("a")))
     for match in _LONG_IN_BRACKETS.finditer(text):
-        before = _INITIALS_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        before = _INITIALS_BEFORE.search(text, max(0, match.start() - 16), match.start())
         if before is None:
             continue
         inner = [
