@@ -31,8 +31,8 @@ _BRACKETED = re.compile(rf"\([ \t]*[\"“]?(?P<a>{_INITIALS})[\"”]?[ \t]*\)")
 # Initials then the long form in brackets ("NRH (National Rehabilitation Hospital)").
 _INITIALS_BEFORE = re.compile(rf"(?<![\w&'’-])(?P<a>{_INITIALS})[ \t]*\n?[ \t]*\Z")
 _LONG_IN_BRACKETS = re.compile(r"\((?P<l>[A-Z][^()\n]{3,90})\)")
-# The words before a bracket, up to another bracket (a long form may wrap): the long form is the shortest tail of them whose
-# initials the bracket spells.
+# The words before a bracket, back to another bracket, a colon or a semicolon (a long form may
+# wrap a line): the long form is the shortest tail of them whose initials the bracket spells.
 _LINE_BEFORE = re.compile(r"[^():;]{0,120}\Z")
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 
