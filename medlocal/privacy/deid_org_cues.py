@@ -33,6 +33,7 @@ import re
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
+    bodies_for,
     defined_initials,
     qualified_bodies,
 )
@@ -429,4 +430,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += defined_initials(text, lex)
     found += acronyms_by_role(text, lex)
     found += qualified_bodies(text, lex)
+    found += bodies_for(text, lex)
     return found

@@ -324,3 +324,39 @@ def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
                 continue
             found.append(WordSpan("facility", match.start(), match.end()))
     return found
+
+
+# A body named by its head and what it is for or of, in capitals ("Centre for Eye Health",
+# "Institute of Liver and Biliary Sciences", "Council on Alcohol", "Society of Ireland"), with
+# up to three capitalised words before the head ("Medical Bureau for Occupational Diseases").
+_HEAD_FOR = re.compile(
+    r"(?=[CIBFASLMT])\b(?:Centre|Center|Institute|Bureau|Foundation|Association|Society|Council|"
+    r"League|Alliance|Federation|Academy|Trust|Commission)[ \t](?:for|of|on)[ \t](?:the[ \t])?"
+    r"(?P<w>[A-Z][\w'’-]*(?:[ \t](?:(?:and|&|of)[ \t])?[A-Z][\w'’-]*){0,3})"
+)
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’&.-])[A-Z][\w'’-]*[ \t]\Z")
+_STREET_TAILS = frozenset(
+    {"st", "street", "rd", "road", "ave", "avenue", "lane", "ln", "dr", "drive", "way", "blvd"}
+)
+
+
+def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Bodies named by their head and what they are for, of or on."""
+    found: list[WordSpan] = []
+    if " for " not in text and " of " not in text and " on " not in text:
+        return found
+    for match in _HEAD_FOR.finditer(text):
+        words = [fold(w.rstrip("'’")) for w in match.group("w").split()]
+        if any(w in TITLES or w in CALENDAR_WORDS or w in _STREET_TAILS for w in words):
+            continue  # "Center on Maple St", "Centre for Dr Lee", "Trust of March"
+        start = match.start()
+        for _ in range(3):
+            before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+            if before is None:
+                break
+            word = fold(before.group().strip())
+            if word in TITLES or word in RELATIONS or word in CALENDAR_WORDS:
+                break
+            start = before.start()
+        found.append(WordSpan("facility", start, match.end()))
+    return found
