@@ -35,6 +35,7 @@ from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
     bodies_for,
     defined_initials,
+    pub_names,
     qualified_bodies,
 )
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
@@ -431,4 +432,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += acronyms_by_role(text, lex)
     found += qualified_bodies(text, lex)
     found += bodies_for(text, lex)
+    found += pub_names(text, lex)
     return found

@@ -180,6 +180,12 @@ _REGION_CODE = re.compile(
     r"[ \t](?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|NT|ACT|NZ|UK|SG|HK|IE|NI|USA|BC|NL|ZA|KE|NG)"
     r"(?![\w&'’-])"
 )
+# What a facility is called locally, quoted right after its name ("..., "the General"", "...
+# ("Our Lady's")", "... ("NMH")").
+_NICKNAME = re.compile(
+    r"(?:,[ \t]*|[ \t]*\([ \t]*)[\"“]"
+    r"(?P<n>(?:the[ \t])?[A-Z][\w'’&-]*(?:[ \t][A-Z][\w'’&-]*){0,2})[\"”]"
+)
 # A state's or a region's initials after "of" ("... Specialists of WA", "VNA of WNY").
 _OF_REGION = re.compile(r"[ \t]+of[ \t]+[A-Z]{2,4}(?![\w&'’-])")
 # The site after "at" that says which of a name's places ("Memorial Hospital at Gulfport"): one
@@ -205,6 +211,11 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
     region = _OF_REGION.match(text, end)
     if region is not None:
         return region.end()  # "Fertility Specialists of WA", "VNA of WNY"
+    nickname = _NICKNAME.match(text, end)
+    if nickname is not None:
+        names = [fold(w.rstrip("'’")) for w in nickname.group("n").split()]
+        if not any(w in TITLES or w in CALENDAR_WORDS or lex.clinical(w) for w in names):
+            return nickname.end()  # "University Hospital Westport, "the General""
     last = _LAST.search(text, max(span.start, end - 30), end)
     if last is None or fold(last.group("w")) not in _SITE_HEADS:
         return end
@@ -359,4 +370,30 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
                 break
             start = before.start()
         found.append(WordSpan("facility", start, match.end()))
+    return found
+
+
+# A pub by its "Arms" ("The Cavendish Arms", "the Miller's Arms"): one or two capitalised words
+# before it of which one is a possessive or no known word, or a capital "The" before them; arms
+# of the body stay ("Both Arms", "Upper Arms").
+_ARMS = re.compile(
+    r"(?<![\w'’-])(?P<the>The[ \t]+)?(?P<n>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)[ \t]Arms\b"
+)
+
+
+def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Pubs named by their "Arms"."""
+    found: list[WordSpan] = []
+    if "Arms" not in text:
+        return found
+    for match in _ARMS.finditer(text):
+        words = match.group("n").split()
+        bare = [fold(w.rstrip("'’").removesuffix("'s").removesuffix("’s")) for w in words]
+        if any(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in bare):
+            continue
+        told = match.group("the") is not None or any(
+            w.endswith(("'s", "’s")) or not lex.known(b) for w, b in zip(words, bare, strict=True)
+        )
+        if told:
+            found.append(WordSpan("facility", match.start(), match.end()))
     return found
