@@ -10,7 +10,9 @@ from datetime import date
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
+    bodies_for,
     defined_initials,
+    pub_names,
     qualified_bodies,
 )
 from medlocal.privacy.redact import PatientIdentity, Redactor
@@ -37,8 +39,8 @@ def test_a_long_form_then_its_initials_names_both() -> None:
 
 
 def test_initials_then_the_long_form_in_brackets() -> None:
-    text = "Candidate for WSRC (Western Spinal Rehabilitation Centre) next month."
-    assert spans(defined_initials, text) == ["WSRC", "Western Spinal Rehabilitation Centre"]
+    text = "Candidate for WSRH (Western Spinal Rehabilitation Hospital) next month."
+    assert spans(defined_initials, text) == ["WSRH", "Western Spinal Rehabilitation Hospital"]
 
 
 def test_a_foreign_long_form_with_small_words() -> None:
@@ -47,7 +49,7 @@ def test_a_foreign_long_form_with_small_words() -> None:
 
 
 def test_initials_that_are_also_a_clinical_abbreviation_need_a_distinct_word() -> None:
-    text = "Member of the Kestrel Club Lodge (KCL) since May."
+    text = "Member of the Kestrel Community League (KCL) since May."
     assert "KCL" in spans(defined_initials, text)
     text = "Seen by the Community Mental Health Team (CMHT) today; KCL 20 mmol given."
     assert spans(defined_initials, text) == []
@@ -139,3 +141,49 @@ def test_a_facility_keeps_its_state_code_and_its_site_after_at() -> None:
     out = redact("Admitted to the Memorial Hospital at 10:00; seen in Hospital at Home.")
     assert "at 10:00" in out or "at [" in out, out
     assert "Hospital at Home" in out, out
+
+
+def test_initials_defined_across_a_line_break_and_a_womens_hospital() -> None:
+    text = "Claim lodged with TRBB\n  (Tin Refiners Benefit Bureau), ref pending."
+    assert "TRBB" not in redact(text)
+    text = "Booked at Kestrel Women's and Children's Hospital (KWCH) for scans."
+    assert spans(defined_initials, text) == ["Kestrel Women's and Children's Hospital", "KWCH"]
+
+
+def test_a_certificate_or_a_hospital_clinic_defined_with_initials_stays() -> None:
+    text = (
+        "MEDICAL CERTIFICATE OF CAUSE OF DEATH (MCCD) issued. "
+        "Pre-Operative Assessment Clinic (POAC)."
+    )
+    assert spans(defined_initials, text) == []
+    assert spans(defined_initials, "Result (Lab ID CL-44).") == []
+
+
+def test_a_body_by_its_head_and_what_it_is_for() -> None:
+    assert spans(bodies_for, "Seen at the Centre for Hand Surgery, Leeds.") == [
+        "Centre for Hand Surgery"
+    ]
+    assert spans(bodies_for, "Referred to Brackley Council on Gambling today.") == [
+        "Brackley Council on Gambling"
+    ]
+    assert spans(bodies_for, "Leaflet from the Mossvale Society of Ireland.") == [
+        "Mossvale Society of Ireland"
+    ]
+
+
+def test_a_head_before_a_street_or_a_lower_case_purpose_stays() -> None:
+    assert spans(bodies_for, "The Center on Maple St is closed.") == []
+    assert spans(bodies_for, "Centre for assessment of falls.") == []
+
+
+def test_a_pub_by_its_arms() -> None:
+    assert spans(pub_names, "Works at The Fox Arms on weekends.") == ["The Fox Arms"]
+    assert spans(pub_names, "Drinks at the Ploughman's Arms nightly.") == ["Ploughman's Arms"]
+    assert spans(pub_names, "Weakness in Both Arms; Upper Arms bruised.") == []
+
+
+def test_a_facility_keeps_its_quoted_local_name() -> None:
+    out = redact('Admitted to University Hospital Brackwater, "the County" in town.')
+    assert "the County" not in out, out
+    out = redact('Admitted for observation, "Grade A" pain relief given.')
+    assert "Grade A" in out, out
