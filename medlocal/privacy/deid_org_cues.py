@@ -35,6 +35,7 @@ from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
     bodies_for,
     defined_initials,
+    foreign_heads,
     pub_names,
     qualified_bodies,
 )
@@ -433,4 +434,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += qualified_bodies(text, lex)
     found += bodies_for(text, lex)
     found += pub_names(text, lex)
+    found += foreign_heads(text, lex)
     return found

@@ -397,3 +397,53 @@ def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if told:
             found.append(WordSpan("facility", match.start(), match.end()))
     return found
+
+
+# Organisations of other languages written head first, the head no English word (the word scan
+# knows the French, Spanish, Italian and German hospital heads): a congregation, a foundation, a
+# laboratory, a school or an association, then its name, small joining words allowed ("NG
+# Gemeente Durbanville-Noord", "Ospital ng Maynila", "Stichting De Boog", "Laboratorio Central
+# Norte").
+_FOREIGN_HEAD = re.compile(
+    r"(?<![\w'’-])(?P<h>Gemeente|Kerk|Stichting|Vereniging|Ospital|Paaralan|Simbahan|Laboratorio|"
+    r"Laboratoire|Laboratório|Fundación|Fundação|Fondazione|Fondation|Asociación|Associação|"
+    r"Associazione|Parroquia|Paroisse|Verein|Liga|Escuela|Colegio|École|Lycée|Schule|Gymnasium|"
+    r"Universidad|Università|Universidade|Farmacia|Farmácia|Pharmacie|Apotheke|Apotek|Kliniek|"
+    r"Ziekenhuis|Huisartsenpraktijk|Praktijk)"
+    r"(?P<n>(?:[ \t](?:(?:de|del|della|degli|di|da|do|dos|das|du|des|la|le|les|los|las|ng|"
+    r"van|der|den|het|voor|für|am|im|zum|zur)[ \t])*[A-ZÀ-Þ][\w'’-]*){1,4})"
+)
+
+
+# Words of other languages that say a kind of place, not which one ("Laboratorio Clínico",
+# "Pharmacie Centrale", "Farmacia Municipal").
+_FOREIGN_KINDS = frozenset(
+    {
+        "clinico", "clinicos", "clinica", "clinicas", "clinique", "cliniques", "medico", "medica",
+        "medicos", "medicale", "medical", "medizinisches", "central", "centrale", "centrales",
+        "municipal", "municipale", "general", "generale", "nacional", "nationale", "regional",
+        "regionale", "provincial", "analisis", "analyses", "analisi", "biologia", "biologie",
+        "biologica", "universitario", "universitaria", "universitaire", "comunal", "communale",
+    }
+)  # fmt: skip
+
+
+def foreign_heads(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Organisations of other languages named after their head word."""
+    found: list[WordSpan] = []
+    for match in _FOREIGN_HEAD.finditer(text):
+        names = [fold(w.rstrip("'’")) for w in match.group("n").split() if w[:1].isupper()]
+        if all(w in GENERIC or lex.clinical(w) or w in _FOREIGN_KINDS for w in names):
+            continue  # "Laboratorio Clínico": which kind, not which one
+        if any(w in TITLES or w in CALENDAR_WORDS for w in names):
+            continue
+        start = match.start()
+        # A church's initials before it ("NG Gemeente", "AGS Kerk").
+        initials = _INITIALS_BEFORE_HEAD.search(text, max(0, start - 8), start)
+        if initials is not None:
+            start = initials.start()
+        found.append(WordSpan("facility", start, match.end()))
+    return found
+
+
+_INITIALS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])[A-Z]{2,3}[ \t]\Z")

@@ -12,6 +12,7 @@ from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
     bodies_for,
     defined_initials,
+    foreign_heads,
     pub_names,
     qualified_bodies,
 )
@@ -187,3 +188,17 @@ def test_a_facility_keeps_its_quoted_local_name() -> None:
     assert "the County" not in out, out
     out = redact('Admitted for observation, "Grade A" pain relief given.')
     assert "Grade A" in out, out
+
+
+def test_organisations_of_other_languages_written_head_first() -> None:
+    assert spans(foreign_heads, "Kerk: NG Gemeente Bellville-Suid; dominee besoek.") == [
+        "NG Gemeente Bellville-Suid"
+    ]
+    assert spans(foreign_heads, "ref from Ospital ng Lungsod today") == ["Ospital ng Lungsod"]
+    assert spans(foreign_heads, "Analítica (Laboratorio Norte Vega): normal.") == [
+        "Laboratorio Norte Vega"
+    ]
+
+
+def test_a_foreign_head_before_kind_words_only_stays() -> None:
+    assert spans(foreign_heads, "Laboratorio Clínico: hemoglobina 12.") == []
