@@ -36,6 +36,7 @@ from medlocal.privacy.deid_org_forms import (
     bodies_for,
     defined_initials,
     foreign_heads,
+    occupation_employers,
     pub_names,
     qualified_bodies,
 )
@@ -435,4 +436,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += bodies_for(text, lex)
     found += pub_names(text, lex)
     found += foreign_heads(text, lex)
+    found += occupation_employers(text, lex)
     return found

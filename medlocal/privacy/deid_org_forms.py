@@ -447,3 +447,35 @@ def foreign_heads(text: str, lex: Lexicon) -> list[WordSpan]:
 
 
 _INITIALS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])[A-Z]{2,3}[ \t]\Z")
+
+
+# The employer after the job on an occupation line ("Occupation: retired welder, Harbour
+# Steel; ..."): the line says a job in small letters, the capitalised words after its comma
+# whose.
+_OCCUPATION_COMMA = re.compile(
+    r"(?im:^[ \t]*(?:occupation|job|employment|work)[ \t]*:)[ \t]*"
+    r"(?:[a-z][\w'’/-]*[ \t]+){0,4}[a-z][\w'’/-]*,[ \t]*"
+    r"(?P<n>[A-Z][\w&'’-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})(?=[ \t]*(?:[,;(]|\.?\n|\.?\Z))"
+)
+
+
+def occupation_employers(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The employer named after the job on an occupation line."""
+    found: list[WordSpan] = []
+    if ":" not in text:
+        return found
+    for match in _OCCUPATION_COMMA.finditer(text):
+        words = [fold(w.rstrip(".'’")) for w in match.group("n").split() if w != "&"]
+        parts = [p for w in words for p in w.split("-")]  # "Mon-Fri"
+        if any(w in TITLES or w in CALENDAR_WORDS or w in RELATIONS for w in parts):
+            continue  # "Occupation: retired, Mon-Fri", "..., Dr Lee's receptionist"
+        if (
+            all(
+                w in GENERIC or lex.clinical(w) or (lex.known(w) and not lex.name_like(w))
+                for w in words
+            )
+            and len(words) == 1
+        ):
+            continue  # "Occupation: nurse, Retired": a state, not whose
+        found.append(WordSpan("facility", match.start("n"), match.end("n")))
+    return found

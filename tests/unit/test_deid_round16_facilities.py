@@ -13,6 +13,7 @@ from medlocal.privacy.deid_org_forms import (
     bodies_for,
     defined_initials,
     foreign_heads,
+    occupation_employers,
     pub_names,
     qualified_bodies,
 )
@@ -202,3 +203,10 @@ def test_organisations_of_other_languages_written_head_first() -> None:
 
 def test_a_foreign_head_before_kind_words_only_stays() -> None:
     assert spans(foreign_heads, "Laboratorio Clínico: hemoglobina 12.") == []
+
+
+def test_the_employer_after_the_job_on_an_occupation_line() -> None:
+    text = "Occupation: retired boilermaker, Kessock Forge Works; likes bowls."
+    assert spans(occupation_employers, text) == ["Kessock Forge Works"]
+    assert spans(occupation_employers, "Occupation: nurse, Retired\n") == []
+    assert spans(occupation_employers, "Occupation: cleaner, Mon-Fri; Dr Lee aware") == []
