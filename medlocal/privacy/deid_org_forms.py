@@ -186,6 +186,9 @@ _NICKNAME = re.compile(
     r"(?:,[ \t]*|[ \t]*\([ \t]*)[\"“]"
     r"(?P<n>(?:the[ \t])?[A-Z][\w'’&-]*(?:[ \t][A-Z][\w'’&-]*){0,2})[\"”]"
 )
+# A branch's number after a name that ends in its word for a branch ("... Legion Branch 25").
+_BRANCH_WORD = re.compile(r"(?<![\w'’-])(?:Branch|Post|Lodge|Chapter|Local|Chapel)\Z")
+_BRANCH_NUMBER = re.compile(r"[ \t](?:No\.?[ \t]?)?\d{1,4}(?![\w/.,:-]\d)\b")
 # A state's or a region's initials after "of" ("... Specialists of WA", "VNA of WNY").
 _OF_REGION = re.compile(r"[ \t]+of[ \t]+[A-Z]{2,4}(?![\w&'’-])")
 # The site after "at" that says which of a name's places ("Memorial Hospital at Gulfport"): one
@@ -206,6 +209,9 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
     code = _REGION_CODE.match(text, end)
     if code is not None and text[span.start : span.start + 1].isupper():
         return code.end()
+    numbered = _BRANCH_NUMBER.match(text, end)
+    if numbered is not None and _BRANCH_WORD.search(text, max(span.start, end - 8), end):
+        return numbered.end()  # "... Legion Branch 25", "... Lodge 12"
     if span.kind != "facility":
         return end
     region = _OF_REGION.match(text, end)

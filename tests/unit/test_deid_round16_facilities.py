@@ -210,3 +210,8 @@ def test_the_employer_after_the_job_on_an_occupation_line() -> None:
     assert spans(occupation_employers, text) == ["Kessock Forge Works"]
     assert spans(occupation_employers, "Occupation: nurse, Retired\n") == []
     assert spans(occupation_employers, "Occupation: cleaner, Mon-Fri; Dr Lee aware") == []
+
+
+def test_a_branch_keeps_its_number() -> None:
+    out = redact("Legion member (Royal Canadian Legion Branch 88).")
+    assert "88" not in out, out
