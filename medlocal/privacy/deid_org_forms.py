@@ -145,6 +145,8 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in _BRACKETED.finditer(text):
         initials = match.group("a")
+        if sum(c.isupper() for c in initials) < 2:
+            continue  # "(Lab)", "(Mon)": read no further
         line = _LINE_BEFORE.search(text, max(0, match.start() - 120), match.start())
         if line is None:
             continue
@@ -243,7 +245,7 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
 # beside them: a place of care in lower case after them ("QCH clinic", "UHK lab", "XYZ-lab"), a
 # specialty in lower case on either side ("cardiology NHCS", "ABCH geriatrics"), or its own
 # paperwork or staff after them ("CNESST dossier", "AMCU shop steward").
-_CAPS = re.compile(r"(?<![\w&'’.-])[A-Z]{3,7}(?![\w&'’])")
+_CAPS = re.compile(r"[A-Z](?<![\w&'’.-].)[A-Z]{2,6}(?![\w&'’])")
 _ROLE_AFTER = re.compile(
     r"(?:[ \t]+|-)(?:clinic|clinics|lab|labs|laboratory|hospital|pharmacy|surgery|hospice)\b"
     r"|[ \t]+[a-z]+(?:ology|ologies|iatrics|iatry|paedics|pedics)\b"
@@ -258,16 +260,18 @@ def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:
     """Unknown initials beside a word that says they name a place of care or a body."""
     found: list[WordSpan] = []
     for match in _CAPS.finditer(text):
+        # The word beside it first: most initials have none of these, and it is cheaper to
+        # read than the word lists.
+        if not (
+            _ROLE_AFTER.match(text, match.end())
+            or _SPECIALTY_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        ):
+            continue
         word = match.group()
         bare = word.lower()
         if lex.known(bare) or lex.clinical(bare) or clinical_abbreviation(word):
             continue
         if bare in CALENDAR_WORDS or bare in TITLES or bare in lex.places:
-            continue
-        if not (
-            _ROLE_AFTER.match(text, match.end())
-            or _SPECIALTY_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        ):
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
     return found
@@ -280,11 +284,11 @@ def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:
 # specialty ("Department of Agriculture", "Ministry of Social Development"; "Department of
 # Cardiology" stays, a hospital's own department).
 _QUALIFIED = re.compile(
-    r"(?=[NRFP])\b(?:National|Royal|Federal|Provincial)"
+    r"[NRFP](?<![\w'’-].)(?:ational|oyal|ederal|rovincial)\b"
     r"(?P<w>(?:[ \t][A-Z][\w'’-]*){1,4})"
 )
 _OFFICE_OF = re.compile(
-    r"(?=[DMO])\b(?:Department|Dept\.?|Ministry|Office)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"[DMO](?<![\w'’-].)(?:epartment|ept\.?|inistry|ffice)[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?P<w>[A-Z][\w'’-]*(?:[ \t](?:and[ \t]|&[ \t])?[A-Z][\w'’-]*){0,2})"
 )
 _STRONG = FACILITY_HEADS - frozenset(
@@ -323,7 +327,7 @@ def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
                 assert nxt is not None
                 end = nxt.end()
             found.append(WordSpan("facility", match.start(), end))
-    if "of" in text:
+    if "Department" in text or "Dept" in text or "Ministry" in text or "Office of" in text:
         for match in _OFFICE_OF.finditer(text):
             words = [fold(w) for w in match.group("w").split() if w not in ("and", "&")]
             # Any clinical or specialty word makes it a hospital's department ("Department of
@@ -411,7 +415,7 @@ def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
 # Gemeente Durbanville-Noord", "Ospital ng Maynila", "Stichting De Boog", "Laboratorio Central
 # Norte").
 _FOREIGN_HEAD = re.compile(
-    r"(?<![\w'’-])(?P<h>Gemeente|Kerk|Stichting|Vereniging|Ospital|Paaralan|Simbahan|Laboratorio|"
+    r"(?=[GKSVOPLFAEUCÉZH])(?<![\w'’-])(?P<h>Gemeente|Kerk|Stichting|Vereniging|Ospital|Paaralan|Simbahan|Laboratorio|"
     r"Laboratoire|Laboratório|Fundación|Fundação|Fondazione|Fondation|Asociación|Associação|"
     r"Associazione|Parroquia|Paroisse|Verein|Liga|Escuela|Colegio|École|Lycée|Schule|Gymnasium|"
     r"Universidad|Università|Universidade|Farmacia|Farmácia|Pharmacie|Apotheke|Apotek|Kliniek|"
