@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
+from medlocal.privacy.deid_org_forms import grown_suffix
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
@@ -464,7 +465,9 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
     grown: list[WordSpan] = []
     for span in found:
         if span.kind != "facility":
-            grown.append(span)
+            # Round 16: a name read as a person's keeps its state's code ("Heart Kids SA").
+            end = grown_suffix(text, span, lex) if span.kind == "name" else span.end
+            grown.append(WordSpan(span.kind, span.start, end) if end != span.end else span)
             continue
         end = span.end
         store = _STORE_NUMBER.match(text, end)
@@ -488,5 +491,8 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
                     words, lex, _at_line_end(text, site.end())
                 ):
                     end = site.end()
+        # Round 16: its state's code or its site after "at" ("... Service NZ", "Memorial
+        # Hospital at Gulfport").
+        end = grown_suffix(text, WordSpan("facility", span.start, end), lex)
         grown.append(WordSpan("facility", span.start, end) if end != span.end else span)
     return grown

@@ -24,6 +24,33 @@ _CUE_BEFORE = re.compile(
 )
 
 
+# Round 16: words right after a listed name of one plain word that say it is the organisation
+# ("Shout text line", "Mind drop-in", "Mind in Croydon"), and a local branch's place after "in"
+# ("Mind in Croydon", "Age UK in Leeds"): one or two capitalised words that are a listed place or
+# no known word.
+_CUE_AFTER = re.compile(
+    r"[ \t]+(?:in[ \t]+[A-Z]|text[ \t]?line|help[ \t]?line|crisis[ \t]+line|drop-in|"
+    r"peer[ \t]+(?:group|support)|support[ \t]+group|advocate|advocacy|key[ \t]?worker|"
+    r"support[ \t]+worker|volunteers?\b)"
+)
+_BRANCH_IN = re.compile(r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
+
+
+def _branch_end(text: str, end: int, lex: Lexicon) -> int:
+    """Where a listed name ends with its branch's place after "in", if one follows."""
+    branch = _BRANCH_IN.match(text, end)
+    if branch is None:
+        return end
+    words = [fold(w) for w in branch.group("p").split()]
+    if (
+        lex.places
+        and all(w in lex.places or not lex.known(w) for w in words)
+        and not any(lex.clinical(w) for w in words)
+    ):
+        return branch.end()
+    return end
+
+
 @cache
 def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern of every listed name (longest first), and the names of one plain word."""
@@ -53,11 +80,15 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     for match in pattern.finditer(text):
         name = match.group("n")
         plain = name in single and lex.known(fold(name))
-        if plain and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+        if (
+            plain
+            and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+            and not _CUE_AFTER.match(text, match.end())
+        ):
             continue
         if _eponym_possessive(text, name, match.end()):
             continue
-        found.append(WordSpan("facility", match.start(), match.end()))
+        found.append(WordSpan("facility", match.start(), _branch_end(text, match.end(), lex)))
     return found
 
 

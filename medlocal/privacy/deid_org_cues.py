@@ -31,6 +31,15 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_org_forms import (
+    acronyms_by_role,
+    bodies_for,
+    defined_initials,
+    foreign_heads,
+    occupation_employers,
+    pub_names,
+    qualified_bodies,
+)
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -420,4 +429,12 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
     if "rax" in text or "rakt" in text:
         found += _practices(text)
+    # Round 16: organisations defined with their initials ("King's College London (KCL)").
+    found += defined_initials(text, lex)
+    found += acronyms_by_role(text, lex)
+    found += qualified_bodies(text, lex)
+    found += bodies_for(text, lex)
+    found += pub_names(text, lex)
+    found += foreign_heads(text, lex)
+    found += occupation_employers(text, lex)
     return found
