@@ -23,6 +23,7 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     states."""
     found = list(found)
     yield from _places_after_facilities(text, found)
+    yield from _postcodes_beside_places(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
@@ -55,6 +56,51 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
                         "street_address", a, end_at, text[a:end_at], label("street_address")
                     )
             i = j
+
+
+# Round 16: a bare postcode of digits (or the Dutch four digits and two capitals) right after a
+# found place or street, across its comma or on the next line ("Parkstraße 3, 44787", "...,
+# Singapore / 310480"), or right before one that opens a line after an address line's comma
+# ("Trogerstraße 18, / 81675 München").
+_PLACE_KINDS = frozenset({"street_address", "city", "location", "state", "country"})
+_POSTCODE_AFTER = re.compile(
+    r",?[ \t]*(?:\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})(?=[ \t]*(?:$|,)|[ \t]+[A-Z][a-zà-ÿ])",
+    re.M,
+)
+_POSTCODE_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<v>\d{4,6}|\d{4}[ \t]?[A-Z]{2})[ \t]+\Z", re.M)
+# A year is no postcode ("moved to Lagos, 2019").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """Postcodes that stand beside a found place where an address puts them (_POSTCODE_AFTER):
+    after a place or a street, or opening a line before a place where the line above ends an
+    address's part with a comma. Each span reads a few characters beside it: linear."""
+    for red in found:
+        if red.kind in _PLACE_KINDS:
+            after = _POSTCODE_AFTER.match(text, red.end)
+            if after is not None and not _YEAR.fullmatch(after.group("v")):
+                yield Redaction(
+                    "zip_code",
+                    after.start("v"),
+                    after.end("v"),
+                    after.group("v"),
+                    label("zip_code"),
+                )
+        if red.kind in _PLACE_KINDS or red.kind == "name":
+            before = _POSTCODE_BEFORE.search(text, max(0, red.start - 12), red.start)
+            if before is None or _YEAR.fullmatch(before.group("v")):
+                continue
+            at = before.start("v")
+            # Before a name only where it opens a line after an address part's comma (a place
+            # the rules took for a person: "81675 München").
+            if red.kind == "name" and not (
+                text[at - 1 : at] == "\n" and text[max(0, at - 6) : at].rstrip()[-1:] == ","
+            ):
+                continue
+            yield Redaction(
+                "zip_code", before.start("v"), before.end("v"), before.group("v"), label("zip_code")
+            )
 
 
 # What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").

@@ -28,11 +28,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation
+from medlocal.privacy.deid_person_growth import lower_given_before
 from medlocal.privacy.deid_spans import Redaction
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
 # A name's words: capitalised, perhaps hyphenated or with an apostrophe.
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+_LOWER_NAME_WORD = re.compile(r"[a-zà-ÿ'’]{2,}(?:-[a-zà-ÿ'’]+)?")
 # Two or three capitals standing alone (not inside a code, a word or an abbreviation with dots).
 _CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?![\w'’-]|\.\w)")
 # A line of initials alone, joined by slashes, commas or "and" ("OD / AK", "KB, MT").
@@ -75,6 +77,12 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
             continue
         words = _NAME_WORD.findall(red.original)
         where = (red.start, red.end)
+        if not words and red.original.islower():
+            # Round 16: a name typed in lower case ("tom hurrell") signs as "TH" too, its given
+            # name found before the surname the rules took ("dr tom [hurrell]").
+            given = lower_given_before(text, red.start, lex)
+            words = [w.capitalize() for w in _LOWER_NAME_WORD.findall(given + red.original)]
+            where = (red.start - len(given), red.end)
         if 2 <= len(words) <= 3:
             initials.setdefault("".join(w[0] for w in words), []).append(where)
             if len(words) == 3:

@@ -18,6 +18,13 @@ Initials found so are taken elsewhere in the note too, those that also abbreviat
 in a table's cell (pipes, commas or tabs on both sides) or before an owner's dash.
 
 Clinical abbreviations are kept: a line "IV/po" or "Present: SOB, CP" holds no initials.
+
+Round 16:
+
+* Initials with a Scottish or Irish "Mc" ("KMc", "LMcG", "CMcC"): no abbreviation has that shape.
+* The typist's or transcriber's initials after the clerical verb, its date and time and "by"
+  between ("Typed ck", "Typed 04/03/2026  (rb)", "typed mw 02/03/26", "Transcrit le 2026-01-05
+  par PL"); a word ("typed and cross-matched", "typed by me") is no initials.
 """
 
 from __future__ import annotations
@@ -59,6 +66,29 @@ _CLERICAL_LABEL = re.compile(
 )
 # Values after such a label that say nothing about who ("Minutes: nil", "User: none").
 _NOT_PEOPLE = frozenset({"nil", "na", "n/a", "none", "tbc", "tba", "yes", "no", "all", "n.a."})
+# Round 16: initials with "Mc" ("KMc", "LMcG"); "Mc" alone or inside a word is none.
+_MC_INITIALS = re.compile(r"(?<![\w'’-])[A-Z]{1,2}Mc[A-Z]{0,2}(?![\w'’-])")
+# Round 16: the clerical verb, its date and clock time, a word for "by", then the initials, which
+# end the line or a field, or stand before a date or a slash.
+_TYPED_VERB = re.compile(
+    r"\b(?i:typed|typing|transcribed|transcrit|transcrito|trascritto|getippt|geschrieben|dictated)"
+    r"\b"
+)
+_TYPED_BY = re.compile(
+    r"[ \t]*:?[ \t]*(?:(?i:on|le|am|el|il)[ \t]+)?"
+    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?[ \t]*(?:\d{1,2}:\d{2}[ \t]*)?)?"
+    r"(?:(?i:by|par|por|von|door|da)[ \t]+)?"
+    r"(?P<o>\(?)(?P<v>[a-z]{2,3}|[A-Z][A-Za-z]{1,4})(?P<c>\)?)"
+    r"(?=[ \t]*(?:$|[/,;]|\.[ \t]*$|[ \t]\d|[ \t]{2}))",
+    re.M,
+)
+# Words and answers, not initials, after such a verb ("typed by me", "typed and", blood groups).
+_NOT_TYPIST = frozenset(
+    {
+        "me", "us", "him", "her", "it", "up", "in", "on", "at", "by", "and", "or", "not", "but",
+        "as", "to", "the", "for", "ab", "rh", "na", "nil", "yes", "no", "tbc", "hla",
+    }
+)  # fmt: skip
 # Minutes' list of those present.
 _PRESENT = re.compile(
     r"^[ \t]*(?i:present|attendees|attendance|in[ \t]+attendance|attended[ \t]+by)[ \t]*:"
@@ -210,6 +240,10 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         if value not in _ANSWERS and value.replace(".", "").lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", initials_at.start("v"), initials_at.end("v")))
             initials.add(value)
+    if "Mc" in text:
+        found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
+    if "yp" in text or "rans" in text or "ict" in text or "schrieb" in text:
+        found += _typists(text)
     if initials:
         senses = default_abbreviations().senses
         found += _elsewhere(text, initials, senses, {s.start for s in found})
@@ -231,6 +265,23 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+def _typists(text: str) -> list[WordSpan]:
+    """Initials after a clerical verb ("Typed ck", "Dictated ORB/typed kt"). Capitals must be
+    two at least ("HvO", "LMcG"), and a bracket opened before them closed after them."""
+    found: list[WordSpan] = []
+    for verb in _TYPED_VERB.finditer(text):
+        match = _TYPED_BY.match(text, verb.end())
+        if match is None:
+            continue
+        value = match.group("v")
+        if value.lower() in _NOT_TYPIST or bool(match.group("o")) != bool(match.group("c")):
+            continue
+        if value[0].isupper() and not _capitals(value):
+            continue  # "Typed Monday", "Dictated Dr"
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
 
 
 def _clinical(word: str, lex: Lexicon) -> bool:

@@ -1,0 +1,76 @@
+"""Sixteenth round, recall of people, dates and postcodes: names typed in lower case after a
+title or a role, the initials they sign with, Mc initials, a typist's initials after the clerical
+verb, bare postcodes beside an address, a German day and month before a colon. Examples invented
+here."""
+
+from __future__ import annotations
+
+from medlocal.privacy.redact import Redactor
+
+
+def redact(text: str) -> str:
+    return Redactor(shift_days=40).redact(text)
+
+
+def test_a_lower_case_given_name_after_a_title_or_role_goes_with_its_surname() -> None:
+    out = redact("Ward team: Dr Ines Albuquerque   RN: anna kowalczyk\n")
+    assert "anna" not in out and "kowalczyk" not in out
+    out = redact("Handover given to jolen t. aquino at 19:00.\n")
+    assert "jolen" not in out and "aquino" not in out
+
+
+def test_lower_case_words_before_a_surname_stay_without_a_cue() -> None:
+    # No title, role or leading word: the word before is prose.
+    out = redact("Plan was discussed; then kowalczyk family agreed.\n")
+    assert "then" in out and "discussed" in out
+    # After a word that only leads to a person, an English word is no given name.
+    assert "referred to see smith" in redact("Pt referred to see smith tomorrow.\n")
+
+
+def test_initials_of_a_lower_case_name_sign_a_line() -> None:
+    text = "Registrar: Dr Maile Fonoti   Resident: dr sam petrakis\n\nSP / MF\n"
+    out = redact(text)
+    assert "SP" not in out and "MF" not in out and "petrakis" not in out
+
+
+def test_mc_initials_are_a_person() -> None:
+    out = redact("Actions: CNS RMc to phone the family; PMcD to book transport.\n")
+    assert "RMc" not in out and "PMcD" not in out
+    # "Mc" inside a word or a surname stays as the name rules read it.
+    assert "McBurney" in redact("Tender at McBurney's point.\n")
+
+
+def test_a_typists_initials_after_the_clerical_verb() -> None:
+    assert "ws" not in redact("Signed 02/02/2026 11:05   Typed ws\n").split("Typed")[1]
+    out = redact("Dictated 01/03/2026  Typed 03/03/2026  (pd)\n")
+    assert "(pd)" not in out
+    out = redact("Dictated KLM/typed rb 05/03/26\n")
+    assert "KLM" not in out and " rb " not in out
+    out = redact("Transcrit 2026-01-05 par PL; envoyé au médecin traitant.\n")
+    assert "PL;" not in out
+
+
+def test_words_and_blood_groups_after_typed_stay() -> None:
+    assert redact("Letter typed by me.\n") == "Letter typed by me.\n"
+    assert "typed and crossmatched" in redact("Blood typed and crossmatched x2.\n")
+    assert "typed AB." in redact("Patient typed AB.\n")
+    assert "[NAME]" not in redact("Typed Monday  ready to send\n")
+
+
+def test_a_bare_postcode_beside_an_address() -> None:
+    out = redact("Praxis am Markt, Lindenweg 12, 33602\n  Bielefeld\n")
+    assert "33602" not in out
+    out = redact("Address: No. 7, Model Town, Jalandhar\n  144003\nPhone 0181 222 3344\n")
+    assert "144003" not in out
+
+
+def test_a_year_or_a_dose_beside_a_place_stays() -> None:
+    assert "2019" in redact("Moved from Lagos, 2019 onwards with family.\n")
+    assert "1000 mg" in redact("Seen by Dr Smith\n1000 mg paracetamol given\n")
+
+
+def test_a_german_day_and_month_before_a_colon() -> None:
+    out = redact("Verlauf: Herzkatheter 14.09.: Stent RCX\n")
+    assert "14.09." not in out and "Stent" in out
+    # One digit each, as a value reads: kept.
+    assert "K 4.5.:" in redact("K 4.5.: normal\n")
