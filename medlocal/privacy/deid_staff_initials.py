@@ -21,6 +21,9 @@ Clinical abbreviations are kept: a line "IV/po" or "Present: SOB, CP" holds no i
 
 Round 16:
 
+* The owner of an action, by initials that open a line, a bullet or an action's label, before "to"
+  and a verb of doing ("Action: RJ to arrange echo", "- PD to phone GP"), where the initials
+  are no abbreviation or role ("OT to assess", "GP to review" stay).
 * Initials with a Scottish or Irish "Mc" ("KMc", "LMcG", "CMcC"): no abbreviation has that shape.
 * The typist's or transcriber's initials after the clerical verb, its date and time and "by"
   between ("Typed ck", "Typed 04/03/2026  (rb)", "typed mw 02/03/26", "Transcrit le 2026-01-05
@@ -80,6 +83,15 @@ _TYPED_BY = re.compile(
     r"(?:(?i:by|par|por|von|door|da)[ \t]+)?"
     r"(?P<o>\(?)(?P<v>[a-z]{2,3}|[A-Z][A-Za-z]{1,4})(?P<c>\)?)"
     r"(?=[ \t]*(?:$|[/,;]|\.[ \t]*$|[ \t]\d|[ \t]{2}))",
+    re.M,
+)
+# Round 16: an action's owner: initials opening a line or a bullet, or after a label's colon or a
+# semicolon, then "to" and a verb of doing.
+_ACTION_OWNER = re.compile(
+    r"(?:^|[:;•*–-]|\d[.)])[ \t]*(?P<v>[A-Z]{2,3})[ \t]+to[ \t]+"
+    r"(?:arrange|book|phone|call|ring|contact|chase|send|refer|discuss|liaise|e-?mail|write|"
+    r"inform|organi[sz]e|request|update|complete|confirm|notify|speak|fax|post|print|forward|"
+    r"action|sort|check|visit)\b",
     re.M,
 )
 # Words and answers, not initials, after such a verb ("typed by me", "typed and", blood groups).
@@ -240,6 +252,8 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         if value not in _ANSWERS and value.replace(".", "").lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", initials_at.start("v"), initials_at.end("v")))
             initials.add(value)
+    if " to " in text:
+        found += _action_owners(text, lex)
     if "Mc" in text:
         found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
     if "yp" in text or "rans" in text or "ict" in text or "schrieb" in text:
@@ -265,6 +279,22 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials that own an action ("RJ to arrange echo"); an abbreviation, a role or a word in
+    capitals there is a team or a service ("OT to assess", "GP to review", "ICU to call")."""
+    senses = default_abbreviations().senses
+    found: list[WordSpan] = []
+    for match in _ACTION_OWNER.finditer(text):
+        value = match.group("v")
+        lower = value.lower()
+        if value in senses or value in _ANSWERS or value in _ROUTES:
+            continue
+        if lower in CLINICAL_SHORT or lower in ROLES or lex.known(lower) or lex.clinical(lower):
+            continue
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
 
 
 def _typists(text: str) -> list[WordSpan]:

@@ -74,3 +74,28 @@ def test_a_german_day_and_month_before_a_colon() -> None:
     assert "14.09." not in out and "Stent" in out
     # One digit each, as a value reads: kept.
     assert "K 4.5.:" in redact("K 4.5.: normal\n")
+
+
+def test_a_code_on_the_line_after_its_cue() -> None:
+    out = redact("Referred by Dr Amos Lee — provider no\n  3358127J\nCopy to GP\n")
+    assert "3358127J" not in out
+    out = redact("Came on his scooter, reg\n  KT-41-BX 2290\nTriage 2\n")
+    assert "KT-41-BX 2290" not in out
+
+
+def test_a_result_or_a_number_on_the_line_after_a_cue_stays() -> None:
+    assert "BP 130/85" in redact("Batch\nBP 130/85 sitting\n")
+    assert "HbA1c 61" in redact("Lot no:\nHbA1c 61 mmol/mol\n")
+    assert "1500 mL" in redact("We discussed the case\n1500 mL given overnight\n")
+
+
+def test_a_login_after_a_user_label() -> None:
+    assert "bwainwright71" not in redact("Booked via the patient portal user bwainwright71.\n")
+    assert "day14" in redact("Rash improved by day14 of treatment.\n")
+
+
+def test_the_owner_of_an_action_by_initials() -> None:
+    out = redact("Actions:\n- RJ to phone the daughter\n  Action: TK to arrange echo\n")
+    assert "RJ" not in out and "TK" not in out
+    kept = "- GP to review\n- OT to arrange a home visit\n1. ICU to call back\n"
+    assert redact(kept) == kept
