@@ -64,7 +64,8 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
 # ("Trogerstraße 18, / 81675 München").
 _PLACE_KINDS = frozenset({"street_address", "city", "location", "state", "country"})
 _POSTCODE_AFTER = re.compile(
-    r",?[ \t]*(?:\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})(?=[ \t]*(?:$|,)|[ \t]+[A-Z][a-zà-ÿ])",
+    r",?[ \t]*(?:\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
+    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+[A-Z][a-zà-ÿ])",
     re.M,
 )
 _POSTCODE_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<v>\d{4,6}|\d{4}[ \t]?[A-Z]{2})[ \t]+\Z", re.M)

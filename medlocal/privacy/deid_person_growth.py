@@ -66,7 +66,7 @@ _HEADS = EPONYM_HEADS | HEADS_AFTER
 # title, a role or a word that leads to a person; the cue is checked in _lower_given.
 _LOWER_BEFORE = re.compile(
     r"(?:^|(?<![\w.]))(?P<cue>[A-Za-z]+)\.?[ \t]*:?[ \t]+"
-    r"(?P<w>[a-z][a-zà-ÿ'’]+[ \t]+(?:[a-z]\.?[ \t]+)?)\Z"
+    r"(?P<w>(?:[a-z][a-zà-ÿ'’]+|[a-z]\.)[ \t]+(?:[a-z]\.?[ \t]+)?)\Z"
 )
 # A title, honorific or role before a name ("Dr. med.", "Pharmacist:", "Frau").
 # Round 15: with the Italian feminine ending of a title ("Dott.ssa", "Prof.ssa").
@@ -186,15 +186,20 @@ def _lower_given(before: str, lex: Lexicon) -> str:
     """The lower-case given name (and middle initial) that ends ``before`` after a title or a
     role ("dr sam "), or "" where there is none. After a word that only leads to a person
     ("to", "by") the given name must be no English word ("referred to see [smith]" stays)."""
-    found = _LOWER_BEFORE.search(before, max(0, len(before) - _WINDOW // 2 - 8))
-    if found is None:
-        return ""
-    given = found.group("w").split()[0]
-    if lex.clinical(given) or given in _LEADS or given in _CUES:
-        return ""
-    cue = found.group("cue").lower()
-    if cue in _CUES or (cue in _LEADS and not lex.known(given)):
-        return found.group("w")
+    at = max(0, len(before) - _WINDOW // 2 - 8)
+    # The leftmost reading may take a cue for the given name ("referring: sr p. "): the next
+    # word is tried as the cue then, twice at most.
+    for _ in range(3):
+        found = _LOWER_BEFORE.search(before, at)
+        if found is None:
+            return ""
+        given = found.group("w").split()[0]
+        cue = found.group("cue").lower()
+        if cue in _CUES or (cue in _LEADS and not lex.known(given)):
+            if lex.clinical(given) or given in _LEADS or given in _CUES:
+                return ""
+            return found.group("w")
+        at = found.start("w")
     return ""
 
 

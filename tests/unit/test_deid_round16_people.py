@@ -99,3 +99,25 @@ def test_the_owner_of_an_action_by_initials() -> None:
     assert "RJ" not in out and "TK" not in out
     kept = "- GP to review\n- OT to arrange a home visit\n1. ICU to call back\n"
     assert redact(kept) == kept
+
+
+def test_a_lower_case_initial_before_a_surname_after_a_title() -> None:
+    out = redact("referring: sr t. dlamini (prof nurse, SANC 12-345678)\n")
+    assert "t. dlamini" not in out and "referring" in out
+
+
+def test_a_barangay_by_its_number() -> None:
+    out = redact("Kagawad of Barangay 207 will certify; she lives in Brgy. 45-B.\n")
+    assert "207" not in out and "45-B" not in out
+    assert "Barangay health worker" in redact("Barangay health worker visited.\n")
+
+
+def test_a_french_arrondissement_goes_with_its_town() -> None:
+    out = redact("Professeur au collège, Marseille 8e; vit avec sa sœur.\n")
+    assert "8e" not in out
+    # A number after a ward or a dose is no arrondissement.
+    assert "2e" in redact("Vu en salle 2e étage.\n")
+
+
+def test_a_postcode_after_a_street_ends_a_sentence() -> None:
+    assert "60614" not in redact("Address on file 2210 Larch Ave Apt 3, 60614. Cell on file.\n")
