@@ -62,6 +62,12 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 # A capitalised word before a found surname, with one space between.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<w>[A-Z][a-zà-ÿ'’]+)[ \t]\Z")
 _HEADS = EPONYM_HEADS | HEADS_AFTER
+# Round 16: a cell's opening (a pipe), a lower-case surname and its comma, then given names up to
+# the found word; and the cell's end after it.
+_REVERSED_CELL = re.compile(
+    r"\|[ \t]*(?P<n>[a-z][a-zà-ÿ'’-]+,[ \t]+(?:[a-z][a-zà-ÿ'’-]+[ \t]+){0,2})\Z"
+)
+_CELL_END = re.compile(r"[ \t]*(?:\||[ \t]\s|\n|\Z)")
 # Round 16: a lower-case word (and a middle initial) before a found lower-case surname, after a
 # title, a role or a word that leads to a person; the cue is checked in _lower_given.
 _LOWER_BEFORE = re.compile(
@@ -122,6 +128,9 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
             start -= len(before.group())
     if start == red.start and text[start : start + 1].islower() and len(tail) < len(window):
         start -= len(_lower_given(window, lex))
+        if start == red.start and _CELL_END.match(text, end):
+            cell = _REVERSED_CELL.search(window, max(0, len(window) - _WINDOW))
+            start -= len(cell.group("n")) if cell is not None else 0
     last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
     after = _WORD_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
     # Round 15: the capitalised word after a found name that a title opens is the surname

@@ -24,6 +24,9 @@ Round 16:
 * The owner of an action, by initials that open a line, a bullet or an action's label, before "to"
   and a verb of doing ("Action: RJ to arrange echo", "- PD to phone GP"), where the initials
   are no abbreviation or role ("OT to assess", "GP to review" stay).
+* Initials before a role in words in brackets ("PK (care coordinator)", "DW (Practice
+  Pharmacist)"): a role of four letters or more from the roles list; "CT (radiographer)"-like
+  clinical abbreviations stay.
 * Initials with a Scottish or Irish "Mc" ("KMc", "LMcG", "CMcC"): no abbreviation has that shape.
 * The typist's or transcriber's initials after the clerical verb, its date and time and "by"
   between ("Typed ck", "Typed 04/03/2026  (rb)", "typed mw 02/03/26", "Transcrit le 2026-01-05
@@ -94,6 +97,9 @@ _ACTION_OWNER = re.compile(
     r"action|sort|check|visit)\b",
     re.M,
 )
+# Round 16: a role in words in brackets, and the initials before it (read from the bracket).
+_BRACKETED_ROLE = re.compile(r"\((?:[A-Za-z-]+[ \t]+){0,3}(?P<role>[A-Za-z-]{4,})\)")
+_INITIALS_BEFORE_BRACKET = re.compile(r"(?<![\w.'’-])(?P<v>[A-Z]{2,3})[ \t]+\Z")
 # Words and answers, not initials, after such a verb ("typed by me", "typed and", blood groups).
 _NOT_TYPIST = frozenset(
     {
@@ -254,6 +260,8 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             initials.add(value)
     if " to " in text:
         found += _action_owners(text, lex)
+    if "(" in text:
+        found += _before_bracketed_roles(text, lex)
     if "Mc" in text:
         found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
     if "yp" in text or "rans" in text or "ict" in text or "schrieb" in text:
@@ -279,6 +287,24 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+def _before_bracketed_roles(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials before a role in words in brackets ("AJ (care navigator)")."""
+    found: list[WordSpan] = []
+    for match in _BRACKETED_ROLE.finditer(text):
+        role = match.group("role")
+        if role.lower() not in ROLES or role.isupper():
+            continue
+        before = _INITIALS_BEFORE_BRACKET.search(text, max(0, match.start() - 6), match.start())
+        if before is None:
+            continue
+        value = before.group("v")
+        lower = value.lower()
+        if value in _ANSWERS or value in _ROUTES or lower in CLINICAL_SHORT or lex.known(lower):
+            continue
+        found.append(WordSpan("name", before.start("v"), before.end("v")))
+    return found
 
 
 def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:

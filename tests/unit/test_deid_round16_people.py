@@ -121,3 +121,16 @@ def test_a_french_arrondissement_goes_with_its_town() -> None:
 
 def test_a_postcode_after_a_street_ends_a_sentence() -> None:
     assert "60614" not in redact("Address on file 2210 Larch Ave Apt 3, 60614. Cell on file.\n")
+
+
+def test_initials_before_a_role_in_brackets() -> None:
+    out = redact("Bloods booked by PK (care coordinator) and Ruth (practice pharmacist).\n")
+    assert "PK" not in out
+    kept = "CT (radiographer) done; ECG (technician) normal.\n"
+    assert redact(kept) == kept
+
+
+def test_a_lower_case_name_written_surname_first_in_a_cell() -> None:
+    text = "Bed | Patient           | Hosp No\n2-07| tan, wei ming      | KL-44-118230\n"
+    out = redact(text)
+    assert "tan" not in out.split("\n")[1] and "wei" not in out
