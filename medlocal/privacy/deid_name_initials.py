@@ -36,10 +36,16 @@ _PERSON_KINDS = frozenset({"name", "patient_name"})
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
 _LOWER_NAME_WORD = re.compile(r"[a-zà-ÿ'’]{2,}(?:-[a-zà-ÿ'’]+)?")
 # Two or three capitals standing alone (not inside a code, a word or an abbreviation with dots).
-_CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?![\w'’-]|\.\w)")
+# Round 16: with a hyphen and the second part's letter for a double-barrelled surname ("GA-F").
+_CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?:-[A-Z])?(?![\w'’-]|\.\w)")
 # A line of initials alone, joined by slashes, commas or "and" ("OD / AK", "KB, MT").
-_INITIALS_LINE = re.compile(r"[ \t]*[A-Z]{2,3}(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3})+[ \t]*\.?")
-_MEMBER = re.compile(r"[A-Z]{2,3}")
+# Round 16: the initials may open the line before a gap of two spaces and a note ("OD / AK   next
+# visit Tuesday"); only the initials before the gap are read as members.
+_INITIALS_LINE = re.compile(
+    r"(?P<i>[ \t]*[A-Z]{2,3}(?:-[A-Z])?(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3}(?:-[A-Z])?)+)"
+    r"[ \t]*\.?(?:[ \t]{2,}[^\n]*)?"
+)
+_MEMBER = re.compile(r"[A-Z]{2,3}(?:-[A-Z])?")
 # After a comma or a slash, the initials end their line ("Lydia Marsh SCPHN, LM"). Possessive:
 # a run of spaces is read once.
 _LINE_END_AFTER = re.compile(r"[ \t]*+(?:\.[ \t]*+)?(?:\n|\Z)")
@@ -85,6 +91,11 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
             where = (red.start - len(given), red.end)
         if 2 <= len(words) <= 3:
             initials.setdefault("".join(w[0] for w in words), []).append(where)
+            if "-" in words[-1]:
+                # A double-barrelled surname signs with both parts ("GA-F").
+                second = words[-1].split("-", 1)[1]
+                letters = "".join(w[0] for w in words) + "-" + second[:1]
+                initials.setdefault(letters, []).append(where)
             if len(words) == 3:
                 initials.setdefault(words[0][0] + words[2][0], []).append(where)
     if not initials:
@@ -133,8 +144,9 @@ class _Lines:
         kind = self._kinds.get(line_start)
         if kind is None:
             kind = _NOT_INITIALS
-            if _INITIALS_LINE.fullmatch(self._text, line_start, line_end):
-                members = _MEMBER.findall(self._text, line_start, line_end)
+            line = _INITIALS_LINE.fullmatch(self._text, line_start, line_end)
+            if line is not None:
+                members = _MEMBER.findall(self._text, line_start, line.end("i"))
                 mixed = any(not self.abbreviation(m) for m in members)
                 people = len({m for m in members if m in self._initials})
                 kind = _SIGNING if mixed or people >= 2 else _ABBREVIATIONS

@@ -134,3 +134,16 @@ def test_a_lower_case_name_written_surname_first_in_a_cell() -> None:
     text = "Bed | Patient           | Hosp No\n2-07| tan, wei ming      | KL-44-118230\n"
     out = redact(text)
     assert "tan" not in out.split("\n")[1] and "wei" not in out
+
+
+def test_initials_of_a_double_barrelled_surname_on_a_line_of_initials() -> None:
+    text = (
+        "Staff: Nia Okafor-Lyle (CPN), Dr Ben Tasker\nVisit done.\nNO-L / BT   review 12/03/2026\n"
+    )
+    out = redact(text)
+    assert "NO-L" not in out and "BT" not in out and "review" in out
+
+
+def test_eyes_on_a_line_with_a_note_stay() -> None:
+    out = redact("Optometrist Oliver Sutton\nOD / OS   drops given\n")
+    assert "OD / OS" in out
