@@ -151,12 +151,16 @@ DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
 # not taken (see LETTER_PREFIX in pattern_candidates).
 LETTER_PREFIX = re.compile(
     r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
-    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+    # Round 16: a check letter may end the spaced groups ("CRN 204 117 356K").
+    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3}(?:[A-Z](?![\w/-]))?)"
+    r"(?![\w/-])"
 )
 # Digit groups after single spaces, 9 or more digits in all ("485 777 3456", "184 427 731."):
 # a national health or identity number. Lab results are decimals, or have a unit; a stop that
 # ends the sentence is no decimal point.
-SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w/-]|[.,]\d)")
+SPACED_DIGITS = re.compile(
+    r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?:[A-Z](?![\w/-]))?(?![\w/-]|[.,]\d)"
+)
 # Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
 SLASHED_CODE = re.compile(
     r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"

@@ -147,3 +147,9 @@ def test_initials_of_a_double_barrelled_surname_on_a_line_of_initials() -> None:
 def test_eyes_on_a_line_with_a_note_stay() -> None:
     out = redact("Optometrist Oliver Sutton\nOD / OS   drops given\n")
     assert "OD / OS" in out
+
+
+def test_spaced_digit_groups_with_a_check_letter() -> None:
+    out = redact("Pension CRN 318 552 904J   carer allowance pending\n")
+    assert "904J" not in out and "318" not in out
+    assert "BP 120/80" in redact("CRN 318 552 904J; BP 120/80\n")
