@@ -24,6 +24,7 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     found = list(found)
     yield from _places_after_facilities(text, found)
     yield from _postcodes_beside_places(text, found)
+    yield from _towns_before_postcodes(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
@@ -326,6 +327,55 @@ _PLACES_TO_LINE_END = re.compile(
 )
 _PART = re.compile(_PLACE_PART)
 _NOT_PLACE_WORDS = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
+
+
+# Round 16: the town right before a found postcode and the suburb before it after a comma,
+# perhaps across the line's end ("Main Road,\nObservatory, Cape Town 7925", "Karori,
+# Wellington 6012"): in an address these words are places, whatever else they mean.
+_TOWN_BEFORE_POSTCODE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<s>{_PLACE_PART}),[ \t]*\n?[ \t]*)?"
+    rf"(?<![\w'’-])(?P<t>{_PLACE_PART}),?[ \t]+\Z"
+)
+
+
+_POSTCODE_LABEL = re.compile(
+    r"(?i:post(?:al)?[ \t]*code|pin[ \t]*code|zip(?:[ \t]*code)?|eircode|plz)"
+)
+
+
+def _towns_before_postcodes(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """The town (and suburb) before each found postcode (_TOWN_BEFORE_POSTCODE), where no word
+    is generic, clinical, a title, a role or a calendar word ("Ward 4, Clinic 7" stays)."""
+    lex = lexicon()
+    for red in found:
+        if red.kind != "zip_code":
+            continue
+        before = _TOWN_BEFORE_POSTCODE.search(text, max(0, red.start - 90), red.start)
+        if before is None:
+            continue
+        # An address's parts: the town after a comma (or after its suburb), the suburb after a
+        # comma, a colon or a line's start ("Datix 884120", "Date: 12 Oktober 2026" stay).
+        if not before.group("s") and _opening(text, before.start("t")) != ",":
+            continue
+        if _POSTCODE_LABEL.fullmatch(before.group("t")):
+            continue  # "Co. Cork, Eircode P12 XK27"
+        # The town first: the suburb is read only with its town.
+        for group in ("t", "s"):
+            value = before.group(group)
+            if not value or (group == "s" and _opening(text, before.start("s")) not in ",:\n"):
+                break
+            words = [w.lower() for w in value.split()]
+            if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
+                break
+            yield Redaction("city", before.start(group), before.end(group), value, label("city"))
+
+
+def _opening(text: str, start: int) -> str:
+    """The character before ``start`` past spaces and tabs ("\n" at the text's start)."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return text[k] if k >= 0 else "\n"
 
 
 def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Redaction]:

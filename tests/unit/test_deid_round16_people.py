@@ -153,3 +153,15 @@ def test_spaced_digit_groups_with_a_check_letter() -> None:
     out = redact("Pension CRN 318 552 904J   carer allowance pending\n")
     assert "904J" not in out and "318" not in out
     assert "BP 120/80" in redact("CRN 318 552 904J; BP 120/80\n")
+
+
+def test_the_town_and_suburb_before_a_found_postcode() -> None:
+    out = redact("Clinic of Rheumatology, Station Road,\nRiverside, Reading RG1 8AB\n")
+    assert "Riverside" not in out and "Reading" not in out
+    out = redact("Lives at 12 Kowhai Street, Karaka, Hamilton 3204.\n")
+    assert "Hamilton" not in out
+
+
+def test_a_label_or_a_date_before_a_number_is_no_town() -> None:
+    # A time the rules took for a postcode ("Call [ZIP]") leaves its label.
+    assert "Call" in redact("Dispatch log: Call 0933   At patient 1012\n")
