@@ -42,6 +42,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_signed_names import signed_names
 from medlocal.privacy.deid_tokens import WordSpan
 
 # Words that say who typed or checked a letter, in the languages the notes come in.
@@ -260,6 +261,9 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             initials.add(value)
     if " to " in text:
         found += _action_owners(text, lex)
+    if ". " in text or ".\t" in text:
+        # Round 16: a signature's line of an initial and a surname before a role.
+        found += signed_names(text)
     if "(" in text:
         found += _before_bracketed_roles(text, lex)
     if "Mc" in text:

@@ -165,3 +165,12 @@ def test_the_town_and_suburb_before_a_found_postcode() -> None:
 def test_a_label_or_a_date_before_a_number_is_no_town() -> None:
     # A time the rules took for a postcode ("Call [ZIP]") leaves its label.
     assert "Call" in redact("Dispatch log: Call 0933   At patient 1012\n")
+
+
+def test_an_initial_and_surname_opening_a_line_before_a_role() -> None:
+    out = redact("Family informed.\nR. Ng, Social Worker, ext 2210\nJ. Bishop MNZSP, Physio\n")
+    assert "Ng" not in out and "Bishop" not in out and "Social Worker" in out
+
+
+def test_an_initial_and_a_word_before_no_role_stay() -> None:
+    assert "A. Fib, recurrent" in redact("A. Fib, recurrent episodes overnight\n")
