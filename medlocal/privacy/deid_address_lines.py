@@ -23,6 +23,8 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     states."""
     found = list(found)
     yield from _places_after_facilities(text, found)
+    yield from _postcodes_beside_places(text, found)
+    yield from _towns_before_postcodes(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
@@ -55,6 +57,52 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
                         "street_address", a, end_at, text[a:end_at], label("street_address")
                     )
             i = j
+
+
+# Round 16: a bare postcode of digits (or the Dutch four digits and two capitals) right after a
+# found place or street, across its comma or on the next line ("Parkstraße 3, 44787", "...,
+# Singapore / 310480"), or right before one that opens a line after an address line's comma
+# ("Trogerstraße 18, / 81675 München").
+_PLACE_KINDS = frozenset({"street_address", "city", "location", "state", "country"})
+_POSTCODE_AFTER = re.compile(
+    r",?[ \t]*(?:\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
+    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+[A-Z][a-zà-ÿ])",
+    re.M,
+)
+_POSTCODE_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<v>\d{4,6}|\d{4}[ \t]?[A-Z]{2})[ \t]+\Z", re.M)
+# A year is no postcode ("moved to Lagos, 2019").
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """Postcodes that stand beside a found place where an address puts them (_POSTCODE_AFTER):
+    after a place or a street, or opening a line before a place where the line above ends an
+    address's part with a comma. Each span reads a few characters beside it: linear."""
+    for red in found:
+        if red.kind in _PLACE_KINDS:
+            after = _POSTCODE_AFTER.match(text, red.end)
+            if after is not None and not _YEAR.fullmatch(after.group("v")):
+                yield Redaction(
+                    "zip_code",
+                    after.start("v"),
+                    after.end("v"),
+                    after.group("v"),
+                    label("zip_code"),
+                )
+        if red.kind in _PLACE_KINDS or red.kind == "name":
+            before = _POSTCODE_BEFORE.search(text, max(0, red.start - 12), red.start)
+            if before is None or _YEAR.fullmatch(before.group("v")):
+                continue
+            at = before.start("v")
+            # Before a name only where it opens a line after an address part's comma (a place
+            # the rules took for a person: "81675 München").
+            if red.kind == "name" and not (
+                text[at - 1 : at] == "\n" and text[max(0, at - 6) : at].rstrip()[-1:] == ","
+            ):
+                continue
+            yield Redaction(
+                "zip_code", before.start("v"), before.end("v"), before.group("v"), label("zip_code")
+            )
 
 
 # What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").
@@ -279,6 +327,55 @@ _PLACES_TO_LINE_END = re.compile(
 )
 _PART = re.compile(_PLACE_PART)
 _NOT_PLACE_WORDS = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
+
+
+# Round 16: the town right before a found postcode and the suburb before it after a comma,
+# perhaps across the line's end ("Main Road,\nObservatory, Cape Town 7925", "Karori,
+# Wellington 6012"): in an address these words are places, whatever else they mean.
+_TOWN_BEFORE_POSTCODE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<s>{_PLACE_PART}),[ \t]*\n?[ \t]*)?"
+    rf"(?<![\w'’-])(?P<t>{_PLACE_PART}),?[ \t]+\Z"
+)
+
+
+_POSTCODE_LABEL = re.compile(
+    r"(?i:post(?:al)?[ \t]*code|pin[ \t]*code|zip(?:[ \t]*code)?|eircode|plz)"
+)
+
+
+def _towns_before_postcodes(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """The town (and suburb) before each found postcode (_TOWN_BEFORE_POSTCODE), where no word
+    is generic, clinical, a title, a role or a calendar word ("Ward 4, Clinic 7" stays)."""
+    lex = lexicon()
+    for red in found:
+        if red.kind != "zip_code":
+            continue
+        before = _TOWN_BEFORE_POSTCODE.search(text, max(0, red.start - 90), red.start)
+        if before is None:
+            continue
+        # An address's parts: the town after a comma (or after its suburb), the suburb after a
+        # comma, a colon or a line's start ("Datix 884120", "Date: 12 Oktober 2026" stay).
+        if not before.group("s") and _opening(text, before.start("t")) != ",":
+            continue
+        if _POSTCODE_LABEL.fullmatch(before.group("t")):
+            continue  # "Co. Cork, Eircode P12 XK27"
+        # The town first: the suburb is read only with its town.
+        for group in ("t", "s"):
+            value = before.group(group)
+            if not value or (group == "s" and _opening(text, before.start("s")) not in ",:\n"):
+                break
+            words = [w.lower() for w in value.split()]
+            if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
+                break
+            yield Redaction("city", before.start(group), before.end(group), value, label("city"))
+
+
+def _opening(text: str, start: int) -> str:
+    """The character before ``start`` past spaces and tabs ("\n" at the text's start)."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return text[k] if k >= 0 else "\n"
 
 
 def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Redaction]:

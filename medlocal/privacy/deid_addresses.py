@@ -101,6 +101,9 @@ _NUMBER_AFTER = re.compile(
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("street_address", _STREET),
+    # Round 16: a Philippine barangay by its number, as Manila numbers them ("Barangay 512",
+    # "Brgy. 76-A"): the word with it, since "Barangay" alone says where.
+    ("city", re.compile(r"\b(?:Barangay|Brgy\.?|Bgy\.?)[ \t]+\d{1,4}(?:-[A-Z])?\b(?![./,]\d)")),
     # The locality after a street address and a comma ("5/22 Smith Street, Observatory"): in an
     # address that word is a place, whatever else it may mean.
     (

@@ -12,6 +12,8 @@
   "10 Zil-Hajj", "12 Moharram"), always with the day.
 * A German day and month with its dots before a clock time ("20.11. 16:20", "3.4. um 9:15 Uhr"),
   and a range of two with its word ("19.11. bis 27.11.2026").
+* Round 16: such a day and month before a colon that heads what was done that day ("Verlauf:
+  Koronarangiographie 22.10.: Stent").
 * Te reo Māori months written with hyphens, and the weekday before them ("Rāapa, 11 Poutū-te-rangi
   2026").
 
@@ -81,7 +83,10 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A German range, its word with it: "19.11. bis 27.11.2026", "3.4.-5.4.".
             rf"|[ \t]*(?:(?i:bis|und)|[-–])[ \t]*{_D}\.{_M}\.(?:{_YEAR4}\b)?"
             r"|(?=[ \t]+(?:(?i:um)[ \t]+)?(?:[01]?\d|2[0-3])(?::[0-5]\d\b|[.:][0-5]\d[ \t]*"
-            r"(?i:uhr|h)\b)))"
+            r"(?i:uhr|h)\b))"
+            # Round 16: a German day and month with its dots before a colon, as a course lists
+            # what was done on each day ("22.10.: Stent"), two digits each ("K 4.5.:" stays).
+            r"|(?<=\d\d\.\d\d\.)(?=:[ \t]))"
             rf"|(?:st|nd|rd|th|\.)?[ \t]+(?:"
             # Polish: "4 października 1939 r.", "4 X 1939 r.", "3 maja 2026 roku".
             rf"(?:(?i:{_POLISH_MONTHS})|{_ROMAN_MONTH})[ \t]+{_YEAR4}[ \t]*(?:r\.|(?i:roku)\b)"

@@ -151,12 +151,16 @@ DASHED_DIGITS = re.compile(r"(?<![\w.-])\d{2,}(?:-\d{2,}){1,3}(?![\w-]|\.\d)")
 # not taken (see LETTER_PREFIX in pattern_candidates).
 LETTER_PREFIX = re.compile(
     r"(?<![\w/-])(?P<p>[A-Z]{2,5})[ \t]"
-    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3})(?![\w/-])"
+    # Round 16: a check letter may end the spaced groups ("CRN 204 117 356K").
+    r"(?P<n>(?=(?:-?\d){5})\d[\d-]{3,}\d|\d{3,5}(?:[ \t]\d{3,5}){1,3}(?:[A-Z](?![\w/-]))?)"
+    r"(?![\w/-])"
 )
 # Digit groups after single spaces, 9 or more digits in all ("485 777 3456", "184 427 731."):
 # a national health or identity number. Lab results are decimals, or have a unit; a stop that
 # ends the sentence is no decimal point.
-SPACED_DIGITS = re.compile(r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?![\w/-]|[.,]\d)")
+SPACED_DIGITS = re.compile(
+    r"(?<![\w.,/-])\d{3,5}(?:[ ]\d{3,5}){2,}(?:[A-Z](?![\w/-]))?(?![\w/-]|[.,]\d)"
+)
 # Codes with slashes, with a letter or four or more parts ("IP/25/44102", "P/181211/01/2025").
 SLASHED_CODE = re.compile(
     r"(?<![\w/-])(?=[A-Za-z0-9/-]*[A-Za-z]|(?:[A-Za-z0-9-]+/){3})"
@@ -180,6 +184,19 @@ LABELLED_NUMBER = re.compile(
     r"(?<![\w.])(?P<l>[A-Z][A-Za-z]+)[ \t]*[:#]?[ \t]*(?P<v>\d{5,6})(?![\w/-]|[.,]\d)"
 )
 
+# Round 16: a cue that ends its line with a word for a number or a registration ("provider no
+# / 2447718K", "motorbike reg / M-26-AS 4471"), its value opening the next line, where the value's
+# first part has a letter and a digit or the value six digits, on a line of no lower case: a
+# number or a test there
+# ("Lot / BP 120/80", "... the case / 1500 mL") is a line's own.
+_NEXT_LINE = (
+    r"(?:(?:(?<=[Nn]o)|(?<=[Nn]o\.)|(?<=[Nn]r)|(?<=[Nn]umber)|(?<=#)|(?<=:)|(?<=[Rr]eg)|"
+    r"(?<=[Rr]ego)|(?<=ID))\n[ \t]*"
+    r"(?=(?:[A-Za-z0-9/-]*\d){6}|(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]*[A-Za-z])"
+    # Nothing in lower case on that line: a code stands alone there ("HbA1c 58" is a result).
+    r"(?-i:(?![^\n]*[a-z])))?"
+)
+
 CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
     (
@@ -196,7 +213,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?"
                 # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
                 r"(?:[ \t]*\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*[:#(]?[ \t]*"
-                rf"(?P<v>{_ID_VALUE})",
+                rf"{_NEXT_LINE}(?P<v>{_ID_VALUE})",
                 re.I,
             ),
         )
@@ -211,7 +228,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A state before "tag": "car OK tag HHA-4420".
             r"rickshaw)(?![a-z])(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
-            r"[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
+            rf"[ \t]*[:#]?[ \t]*{_NEXT_LINE}"
+            r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
             # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago").
             r"(?<=\w\w)(?![ \t]*(?i:times|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|"
@@ -243,6 +261,17 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A UK registration mark ("WF68 KZP") without a cue.
     ("vehicle_id", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")),
+    # Round 16: a login after "by" or a user's label, perhaps on the next line ("printed ... by
+    # / jdoe_ward4", "portal user mtanaka77"): lower case with an underscore, or letters then
+    # digits after a user's label only ("by day12" is a time).
+    (
+        "id_number",
+        re.compile(
+            r"(?i:\b(?:(?P<by>by)|user(?:[ \t]?(?:name|id))?|login|logon|account|handle|"
+            r"logged[ \t]+in[ \t]+as))[ \t]*:?[ \t]*(?:\n[ \t]*)?"
+            r"(?P<v>(?-i:[a-z][a-z0-9.]*_[a-z0-9_.]*[a-z0-9]|(?(by)(?!)|[a-z]{3,}\d{2,})))\b"
+        ),
+    ),
     # Health-plan numbers after the words insurers use for a member ("member 441 182 930",
     # "adhérent 0441882 209", "Sub ID GHP441882-01", "Cert # C-0881204", "polisnummer ZK
     # 441882090", "BIC 91884420A3", "plan code LA-HMO-2291").

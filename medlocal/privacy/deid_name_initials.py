@@ -28,16 +28,24 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation
+from medlocal.privacy.deid_person_growth import lower_given_before
 from medlocal.privacy.deid_spans import Redaction
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
 # A name's words: capitalised, perhaps hyphenated or with an apostrophe.
 _NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+_LOWER_NAME_WORD = re.compile(r"[a-zà-ÿ'’]{2,}(?:-[a-zà-ÿ'’]+)?")
 # Two or three capitals standing alone (not inside a code, a word or an abbreviation with dots).
-_CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?![\w'’-]|\.\w)")
+# Round 16: with a hyphen and the second part's letter for a double-barrelled surname ("GA-F").
+_CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?:-[A-Z])?(?![\w'’-]|\.\w)")
 # A line of initials alone, joined by slashes, commas or "and" ("OD / AK", "KB, MT").
-_INITIALS_LINE = re.compile(r"[ \t]*[A-Z]{2,3}(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3})+[ \t]*\.?")
-_MEMBER = re.compile(r"[A-Z]{2,3}")
+# Round 16: the initials may open the line before a gap of two spaces and a note ("OD / AK   next
+# visit Tuesday"); only the initials before the gap are read as members.
+_INITIALS_LINE = re.compile(
+    r"(?P<i>[ \t]*[A-Z]{2,3}(?:-[A-Z])?(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3}(?:-[A-Z])?)+)"
+    r"[ \t]*\.?(?:[ \t]{2,}[^\n]*)?"
+)
+_MEMBER = re.compile(r"[A-Z]{2,3}(?:-[A-Z])?")
 # After a comma or a slash, the initials end their line ("Lydia Marsh SCPHN, LM"). Possessive:
 # a run of spaces is read once.
 _LINE_END_AFTER = re.compile(r"[ \t]*+(?:\.[ \t]*+)?(?:\n|\Z)")
@@ -75,8 +83,19 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
             continue
         words = _NAME_WORD.findall(red.original)
         where = (red.start, red.end)
+        if not words and red.original.islower():
+            # Round 16: a name typed in lower case ("tom hurrell") signs as "TH" too, its given
+            # name found before the surname the rules took ("dr tom [hurrell]").
+            given = lower_given_before(text, red.start, lex)
+            words = [w.capitalize() for w in _LOWER_NAME_WORD.findall(given + red.original)]
+            where = (red.start - len(given), red.end)
         if 2 <= len(words) <= 3:
             initials.setdefault("".join(w[0] for w in words), []).append(where)
+            if "-" in words[-1]:
+                # A double-barrelled surname signs with both parts ("GA-F").
+                second = words[-1].split("-", 1)[1]
+                letters = "".join(w[0] for w in words) + "-" + second[:1]
+                initials.setdefault(letters, []).append(where)
             if len(words) == 3:
                 initials.setdefault(words[0][0] + words[2][0], []).append(where)
     if not initials:
@@ -125,8 +144,9 @@ class _Lines:
         kind = self._kinds.get(line_start)
         if kind is None:
             kind = _NOT_INITIALS
-            if _INITIALS_LINE.fullmatch(self._text, line_start, line_end):
-                members = _MEMBER.findall(self._text, line_start, line_end)
+            line = _INITIALS_LINE.fullmatch(self._text, line_start, line_end)
+            if line is not None:
+                members = _MEMBER.findall(self._text, line_start, line.end("i"))
                 mixed = any(not self.abbreviation(m) for m in members)
                 people = len({m for m in members if m in self._initials})
                 kind = _SIGNING if mixed or people >= 2 else _ABBREVIATIONS

@@ -9,7 +9,10 @@ The rules often find one part of a name and leave the rest, which still points t
   rules keep ("Dr. med. [Ulrike] Kaposi", "[Sanne] de Wit"): a given name the rules took for a
   person is followed by that person's surname unless an eponym's head word follows it ("Kaposi
   sarcoma");
-* a given name before a found surname ("Paolo [Bassi]", "sonen Lars [Lindqvist]").
+* a given name before a found surname ("Paolo [Bassi]", "sonen Lars [Lindqvist]");
+* round 16: in lower case, as a name typed in haste is, the given name (and a middle initial)
+  between a title or a role and a found lower-case surname ("RN: anna [nowicki]", "dr sam
+  [petrakis]", "handed over to lin k. [ocampo]").
 
 A date that a signature, an authorisation or a draft carries is a timestamp of the document:
 its clock time goes with it ("e-signed [28/11/2026] 17:41"). Elsewhere a time after a date stays
@@ -59,6 +62,18 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 # A capitalised word before a found surname, with one space between.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<w>[A-Z][a-zà-ÿ'’]+)[ \t]\Z")
 _HEADS = EPONYM_HEADS | HEADS_AFTER
+# Round 16: a cell's opening (a pipe), a lower-case surname and its comma, then given names up to
+# the found word; and the cell's end after it.
+_REVERSED_CELL = re.compile(
+    r"\|[ \t]*(?P<n>[a-z][a-zà-ÿ'’-]+,[ \t]+(?:[a-z][a-zà-ÿ'’-]+[ \t]+){0,2})\Z"
+)
+_CELL_END = re.compile(r"[ \t]*(?:\||[ \t]\s|\n|\Z)")
+# Round 16: a lower-case word (and a middle initial) before a found lower-case surname, after a
+# title, a role or a word that leads to a person; the cue is checked in _lower_given.
+_LOWER_BEFORE = re.compile(
+    r"(?:^|(?<![\w.]))(?P<cue>[A-Za-z]+)\.?[ \t]*:?[ \t]+"
+    r"(?P<w>(?:[a-z][a-zà-ÿ'’]+|[a-z]\.)[ \t]+(?:[a-z]\.?[ \t]+)?)\Z"
+)
 # A title, honorific or role before a name ("Dr. med.", "Pharmacist:", "Frau").
 # Round 15: with the Italian feminine ending of a title ("Dott.ssa", "Prof.ssa").
 _CUE_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)(?:\.ssa)?\.?[ \t]*:?[ \t]*\Z")
@@ -111,6 +126,11 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         before = _WORD_BEFORE.search(window, max(0, len(window) - _WINDOW // 2))
         if before is not None and _given_name(before.group("w"), lex):
             start -= len(before.group())
+    if start == red.start and text[start : start + 1].islower() and len(tail) < len(window):
+        start -= len(_lower_given(window, lex))
+        if start == red.start and _CELL_END.match(text, end):
+            cell = _REVERSED_CELL.search(window, max(0, len(window) - _WINDOW))
+            start -= len(cell.group("n")) if cell is not None else 0
     last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
     after = _WORD_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
     # Round 15: the capitalised word after a found name that a title opens is the surname
@@ -159,6 +179,37 @@ def _initials(before: str, lex: Lexicon) -> str:
     ):
         return ""
     return initials
+
+
+def lower_given_before(text: str, start: int, lex: Lexicon) -> str:
+    """The lower-case given name (and middle initial) before a found lower-case surname at
+    ``start`` after a title or a role, or "" (for the initials of such a name)."""
+    first = max(0, start - _WINDOW)
+    window = text[first:start]
+    if first and text[first - 1] != "\n":
+        window = "\x00" + window  # "^" matches only a line's true start
+    return _lower_given(window, lex) if window[-1:] in (" ", "\t") else ""
+
+
+def _lower_given(before: str, lex: Lexicon) -> str:
+    """The lower-case given name (and middle initial) that ends ``before`` after a title or a
+    role ("dr sam "), or "" where there is none. After a word that only leads to a person
+    ("to", "by") the given name must be no English word ("referred to see [smith]" stays)."""
+    at = max(0, len(before) - _WINDOW // 2 - 8)
+    # The leftmost reading may take a cue for the given name ("referring: sr p. "): the next
+    # word is tried as the cue then, twice at most.
+    for _ in range(3):
+        found = _LOWER_BEFORE.search(before, at)
+        if found is None:
+            return ""
+        given = found.group("w").split()[0]
+        cue = found.group("cue").lower()
+        if cue in _CUES or (cue in _LEADS and not lex.known(given)):
+            if lex.clinical(given) or given in _LEADS or given in _CUES:
+                return ""
+            return found.group("w")
+        at = found.start("w")
+    return ""
 
 
 def _cued(before: str) -> bool:

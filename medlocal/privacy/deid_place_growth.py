@@ -1,7 +1,8 @@
 """A place's span grown over what is written beside it and belongs to it: a house number before
 or after a street ("14 [Clepington]", "[Lindenbühl] 7"), an organisation's head word after its
 name, also where the name wraps onto the next line ("[Hope Family]\\nClinic", "[Aggieland]
-Rehab"), a compass part after a district ("[Kurla] (W)") and a street word in lower case
+Rehab"), a compass part after a district ("[Kurla] (W)"), a French arrondissement ("[Lyon] 2e",
+round 16) and a street word in lower case
 ("[Ndumberi-Gachika] road"). The rules and the tagger find the name; what they leave beside it
 would still point to the place. A name the word scan found ("name" kind) takes a head word only
 on its own line, never after a title or a person's cue, and not where a lower-case word follows
@@ -83,6 +84,11 @@ _PLACE_WORDS = frozenset(
 _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A street word in lower case after a street's name ("Ndumberi-Gachika road"): only the words
 # that are no everyday word ("close", "way", "place" are).
+# Round 16: a French town's arrondissement after it ("Lyon 2e", "Paris 15e", "Paris 1er"),
+# ending the part.
+_ARRONDISSEMENT = re.compile(
+    r"[ \t]+(?:1er|(?:[1-9]|1\d|20)(?:e|ème|eme))(?![\w-])(?=[ \t]*(?:[,;.)\n]|\Z))"
+)
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
 _WINDOW = 40
 # What stands before a name that opens an address part (see _addressed).
@@ -134,6 +140,9 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
         if 1 in covered[start : red.start]:
             start = red.start
         after = _next_character(text, end)
+        if after.isdigit():
+            district = _ARRONDISSEMENT.match(text, end)
+            end = district.end() if district is not None else end
         if after.islower():
             for tail in (_TOWN_TAIL, _LOWER_HEAD):
                 extra = tail.match(text, end)

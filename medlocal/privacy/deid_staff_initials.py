@@ -18,6 +18,19 @@ Initials found so are taken elsewhere in the note too, those that also abbreviat
 in a table's cell (pipes, commas or tabs on both sides) or before an owner's dash.
 
 Clinical abbreviations are kept: a line "IV/po" or "Present: SOB, CP" holds no initials.
+
+Round 16:
+
+* The owner of an action, by initials that open a line, a bullet or an action's label, before "to"
+  and a verb of doing ("Action: RJ to arrange echo", "- PD to phone GP"), where the initials
+  are no abbreviation or role ("OT to assess", "GP to review" stay).
+* Initials before a role in words in brackets ("PK (care coordinator)", "DW (Practice
+  Pharmacist)"): a role of four letters or more from the roles list; "CT (radiographer)"-like
+  clinical abbreviations stay.
+* Initials with a Scottish or Irish "Mc" ("KMc", "LMcG", "CMcC"): no abbreviation has that shape.
+* The typist's or transcriber's initials after the clerical verb, its date and time and "by"
+  between ("Typed ck", "Typed 04/03/2026  (rb)", "typed mw 02/03/26", "Transcrit le 2026-01-05
+  par PL"); a word ("typed and cross-matched", "typed by me") is no initials.
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_signed_names import signed_names
 from medlocal.privacy.deid_tokens import WordSpan
 
 # Words that say who typed or checked a letter, in the languages the notes come in.
@@ -59,6 +73,41 @@ _CLERICAL_LABEL = re.compile(
 )
 # Values after such a label that say nothing about who ("Minutes: nil", "User: none").
 _NOT_PEOPLE = frozenset({"nil", "na", "n/a", "none", "tbc", "tba", "yes", "no", "all", "n.a."})
+# Round 16: initials with "Mc" ("KMc", "LMcG"); "Mc" alone or inside a word is none.
+_MC_INITIALS = re.compile(r"(?<![\w'’-])[A-Z]{1,2}Mc[A-Z]{0,2}(?![\w'’-])")
+# Round 16: the clerical verb, its date and clock time, a word for "by", then the initials, which
+# end the line or a field, or stand before a date or a slash.
+_TYPED_VERB = re.compile(
+    r"\b(?i:typed|typing|transcribed|transcrit|transcrito|trascritto|getippt|geschrieben|dictated)"
+    r"\b"
+)
+_TYPED_BY = re.compile(
+    r"[ \t]*:?[ \t]*(?:(?i:on|le|am|el|il)[ \t]+)?"
+    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?[ \t]*(?:\d{1,2}:\d{2}[ \t]*)?)?"
+    r"(?:(?i:by|par|por|von|door|da)[ \t]+)?"
+    r"(?P<o>\(?)(?P<v>[a-z]{2,3}|[A-Z][A-Za-z]{1,4})(?P<c>\)?)"
+    r"(?=[ \t]*(?:$|[/,;]|\.[ \t]*$|[ \t]\d|[ \t]{2}))",
+    re.M,
+)
+# Round 16: an action's owner: initials opening a line or a bullet, or after a label's colon or a
+# semicolon, then "to" and a verb of doing.
+_ACTION_OWNER = re.compile(
+    r"(?:^|[:;•*–-]|\d[.)])[ \t]*(?P<v>[A-Z]{2,3})[ \t]+to[ \t]+"
+    r"(?:arrange|book|phone|call|ring|contact|chase|send|refer|discuss|liaise|e-?mail|write|"
+    r"inform|organi[sz]e|request|update|complete|confirm|notify|speak|fax|post|print|forward|"
+    r"action|sort|check|visit)\b",
+    re.M,
+)
+# Round 16: a role in words in brackets, and the initials before it (read from the bracket).
+_BRACKETED_ROLE = re.compile(r"\((?:[A-Za-z-]+[ \t]+){0,3}(?P<role>[A-Za-z-]{4,})\)")
+_INITIALS_BEFORE_BRACKET = re.compile(r"(?<![\w.'’-])(?P<v>[A-Z]{2,3})[ \t]+\Z")
+# Words and answers, not initials, after such a verb ("typed by me", "typed and", blood groups).
+_NOT_TYPIST = frozenset(
+    {
+        "me", "us", "him", "her", "it", "up", "in", "on", "at", "by", "and", "or", "not", "but",
+        "as", "to", "the", "for", "ab", "rh", "na", "nil", "yes", "no", "tbc", "hla",
+    }
+)  # fmt: skip
 # Minutes' list of those present.
 _PRESENT = re.compile(
     r"^[ \t]*(?i:present|attendees|attendance|in[ \t]+attendance|attended[ \t]+by)[ \t]*:"
@@ -210,6 +259,17 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         if value not in _ANSWERS and value.replace(".", "").lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", initials_at.start("v"), initials_at.end("v")))
             initials.add(value)
+    if " to " in text:
+        found += _action_owners(text, lex)
+    if ". " in text or ".\t" in text:
+        # Round 16: a signature's line of an initial and a surname before a role.
+        found += signed_names(text)
+    if "(" in text:
+        found += _before_bracketed_roles(text, lex)
+    if "Mc" in text:
+        found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
+    if "yp" in text or "rans" in text or "ict" in text or "schrieb" in text:
+        found += _typists(text)
     if initials:
         senses = default_abbreviations().senses
         found += _elsewhere(text, initials, senses, {s.start for s in found})
@@ -231,6 +291,57 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+def _before_bracketed_roles(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials before a role in words in brackets ("AJ (care navigator)")."""
+    found: list[WordSpan] = []
+    for match in _BRACKETED_ROLE.finditer(text):
+        role = match.group("role")
+        if role.lower() not in ROLES or role.isupper():
+            continue
+        before = _INITIALS_BEFORE_BRACKET.search(text, max(0, match.start() - 6), match.start())
+        if before is None:
+            continue
+        value = before.group("v")
+        lower = value.lower()
+        if value in _ANSWERS or value in _ROUTES or lower in CLINICAL_SHORT or lex.known(lower):
+            continue
+        found.append(WordSpan("name", before.start("v"), before.end("v")))
+    return found
+
+
+def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials that own an action ("RJ to arrange echo"); an abbreviation, a role or a word in
+    capitals there is a team or a service ("OT to assess", "GP to review", "ICU to call")."""
+    senses = default_abbreviations().senses
+    found: list[WordSpan] = []
+    for match in _ACTION_OWNER.finditer(text):
+        value = match.group("v")
+        lower = value.lower()
+        if value in senses or value in _ANSWERS or value in _ROUTES:
+            continue
+        if lower in CLINICAL_SHORT or lower in ROLES or lex.known(lower) or lex.clinical(lower):
+            continue
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
+
+
+def _typists(text: str) -> list[WordSpan]:
+    """Initials after a clerical verb ("Typed ck", "Dictated ORB/typed kt"). Capitals must be
+    two at least ("HvO", "LMcG"), and a bracket opened before them closed after them."""
+    found: list[WordSpan] = []
+    for verb in _TYPED_VERB.finditer(text):
+        match = _TYPED_BY.match(text, verb.end())
+        if match is None:
+            continue
+        value = match.group("v")
+        if value.lower() in _NOT_TYPIST or bool(match.group("o")) != bool(match.group("c")):
+            continue
+        if value[0].isupper() and not _capitals(value):
+            continue  # "Typed Monday", "Dictated Dr"
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
 
 
 def _clinical(word: str, lex: Lexicon) -> bool:
