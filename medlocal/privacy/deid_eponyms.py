@@ -796,6 +796,8 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         return False  # "Jane syndrome": the patient's given name, never an eponym's
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
+    if _known_eponym_at(text, start, end, word, lex):
+        return True
     if _POSSESSIVE.match(text, end):
         return False  # "Doe's nephropathy": the patient's own
     # "Chagas-Krankheit", "Takayasu-byo": a disease joined by a hyphen (not "Takayasu-san").
@@ -834,6 +836,37 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     return folded in PATIENT_HEADS_BEFORE
 
 
+def _known_eponym_at(text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:
+    """Round 16: the patient's surname where it opens a listed eponymous phrase ("Addison's
+    disease" for Ann Addison: the clinical list names it, possessive and all), or where the
+    surname is itself a listed eponym ("Wilms", "Takayasu", "Charcot") with a head after it
+    ("Wilms tumour", "Takayasu retinopathy") or before it with a particle ("pied de Charcot").
+    A made-up "Doe's nephropathy" stays the patient's: neither the phrase nor the word is
+    listed."""
+    phrase = lex.clinical_phrases.match(text, start)
+    if phrase is not None and phrase.end() > end:
+        return True
+    if word not in lex.clinical_words:
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        head = after.group(2).lower()
+        if (
+            head in PATIENT_HEADS_AFTER
+            or head in EPONYM_HEADS
+            or head in HEADS_AFTER
+            or (head.endswith(_EPONYM_HEAD_ENDINGS) and len(head) >= 7)
+        ):
+            return True
+    before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and before.group(1).islower()
+        and (before.group(2) is not None or before.group(3) is not None)
+        and fold(before.group(1)) in HEADS_BEFORE
+    )
+
+
 # An eponym in brackets after its head, perhaps with a grade or a year ("rehabilitation protocol
 # (Kingsley)", "grade II (Tokyo)", "criteria (McDonald 2017)"): one or two capitalised words.
 _BRACKET_CLOSE = re.compile(r"(?:[ \t](?:and|&)[ \t][A-Z][\w'’-]+)?(?:,?[ \t]\d{4})?\)")
@@ -861,6 +894,13 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
             continue
         if tokens[j].lower in _BRACKET_HEADS or _measure_by_formula(tokens[j], tok, text):
             tok.shape = "lower"
+            continue
+        # Round 16: the formula in brackets after the measure's value ("QTc 438 ms (Bazett)",
+        # "eGFR 54 mL/min (CKD-EPI)"): the measure, its value and its unit come first.
+        if tok.bare not in lex.surnames or tok.bare in lex.clinical_words:
+            window = text[max(0, tok.start - 40) : tok.start - 1]
+            if _MEASURED_BEFORE.search(window) is not None:
+                tok.shape = "lower"
 
 
 # Round 14: a measure's abbreviation, an eponym in brackets and the measure's value ("QTc
@@ -886,6 +926,18 @@ _MEASURE_UNIT_AFTER = {
     k: re.compile(r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])")
     for k, v in _MEASURE_UNITS.items()
 }
+
+
+# Round 16: a measure's abbreviation, its value and unit, then the bracket: "QTc 438 ms (".
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        rf"(?i:{re.escape(k)})[ \t]*[:=]?[ \t]*\d{{1,4}}(?:[.,]\d{{1,2}})?[ \t]*(?:{v})"
+        for k, v in _MEASURE_UNITS.items()
+        if not v.startswith("/")
+    )
+    + r")[ \t]*\Z"
+)
 
 
 def _measure_by_formula(head: Tok, tok: Tok, text: str) -> bool:

@@ -372,14 +372,16 @@ _RETAILERS = frozenset(
 
 
 def _brand_words(path: Path, names: frozenset[str]) -> set[str]:
-    """Single-word brand names with at least one FDA NDC listing from drug_brands.txt
-    ("name<TAB>generics<TAB>listings": "lexiscan", "datscan"); a brand that is also a listed
-    given name, surname or place is left out, as in _drug_words."""
+    """Single-word brand names from drug_brands.txt ("name<TAB>generics<TAB>listings":
+    "lexiscan", "datscan"); a brand that is also a listed given name, surname or place is left
+    out, as in _drug_words. Round 16: the brands with no NDC listing too (the FDA's UNII names
+    of brands sold outside the US: "Plenadren", "Palexia", "Privigen"), which notes from other
+    countries write capitalised; the name and place lists still screen them."""
     words: set[str] = set()
     excluded = names | _RETAILERS  # once: a union per line cost seconds
     for line in _read(path):
         fields = line.split("\t")
-        if len(fields) < 3 or not fields[2].isdigit() or int(fields[2]) < 1:
+        if len(fields) < 3 or not fields[2].isdigit():
             continue
         word = fields[0].strip().lower()
         if len(word) >= 4 and word.isalpha() and word not in excluded:
