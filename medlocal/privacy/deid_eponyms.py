@@ -80,6 +80,9 @@ EPONYM_HEADS = frozenset(
         # Thirteenth round: findings and measures named after a person or a product ("Velcro
         # crackles", "Simpson biplane").
         "crackles", "biplane",
+        # Round 16: an instrument, a typing and a surgical variant named after a person or a
+        # maker ("Pascal laser", "Duffy and Kidd phenotyping", "Traverso-Longmire modification").
+        "laser", "phenotyping", "genotyping", "phenotype", "modification",
         # Review 14B: not "checklist": "Xyz checklist completed" is a person's as often.
         # Round 14 (precision): the heads of Dutch, German and Scandinavian notes, written after
         # the eponym in lower case as English ones are ("Parks classificatie", "Tanner graad");
@@ -149,6 +152,27 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
             if nxt.lower in lex.given_names:
                 break
             nxt.shape = "lower"
+
+
+def _protect_eponym_chains(tokens: list[Tok], lex: Lexicon) -> None:
+    """Round 16: three or more surnames joined by hyphens name a disease, a staging or a
+    modification after the people who described it ("Steele-Richardson-Olszewski",
+    "Hodapp-Parrish-Anderson", "Charcot-Marie-Tooth"); a person's double-barrelled surname has
+    two parts. Not where a part is a given name (a child's names joined: "Mary-Kate-Ann") or a
+    title or relation stands before it."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or tok.word.count("-") < 2:
+            continue
+        parts = tok.word.rstrip("'’").split("-")
+        if len(parts) < 3 or not all(
+            len(p) >= 2 and p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts
+        ):
+            continue
+        if any(fold(p.lower()) in lex.given_names for p in parts):
+            continue
+        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+            continue
+        tok.shape = "lower"
 
 
 # Unions of word lists made once, where they were made again for every word read.
@@ -338,6 +362,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
     people = _NamedPeople(tokens, text, lex)
     _protect_scales_and_foreign_eponyms(tokens, text, lex)
+    _protect_eponym_chains(tokens, lex)
     _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
@@ -874,6 +899,15 @@ _GRADE_WORDS = frozenset({"i", "ii", "iii", "iv", "v", "a", "b", "c", "d"})
 
 
 _BRACKET_HEADS = _CAPITALISED_HEADS | {"grade", "regimen", "stage", "staging"}
+# Round 16: procedures by their ending or their word, before an eponym in brackets.
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis")
+_PROCEDURE_WORDS = frozenset(
+    {
+        "ligation", "fixation", "anastomosis", "fundoplication", "sterilisation",
+        "sterilization", "reconstruction", "resection", "incision", "closure", "suture",
+        "manoeuvre", "maneuver", "operation", "procedure", "repair", "technique",
+    }
+)  # fmt: skip
 
 
 def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -893,6 +927,16 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
         if tok.bare in lex.given_names:
             continue
         if tokens[j].lower in _BRACKET_HEADS or _measure_by_formula(tokens[j], tok, text):
+            tok.shape = "lower"
+            continue
+        # Round 16: the eponym of a procedure in brackets after it ("open transvesical
+        # prostatectomy (Freyer)", "tubal ligation (Pomeroy)"): a procedure word in lower case,
+        # the bracket holding one word and no title; a surgeon is written with a title or a
+        # given name ("cholecystectomy (Mr Lee)").
+        head = tokens[j].word
+        if j == i - 1 and head.islower() and (
+            head.endswith(_PROCEDURE_ENDINGS) or head in _PROCEDURE_WORDS
+        ):
             tok.shape = "lower"
             continue
         # Round 16: the formula in brackets after the measure's value ("QTc 438 ms (Bazett)",
@@ -921,9 +965,15 @@ _MEASURE_UNITS: dict[str, str] = {
     "adl": r"/\d{1,3}", "badl": r"/\d{1,3}", "iadl": r"/\d{1,3}", "gcs": r"/15",
     "mmse": r"/30", "moca": r"/30", "map": r"mm[ \t]?Hg", "ibw": r"kg", "lbw": r"kg",
     "abw": r"kg", "ef": r"%", "lvef": r"%",
+    # Round 16: the eye pressure by its tonometer ("IOP (Goldmann): RE 16 mmHg").
+    "iop": r"mm[ \t]?Hg",
 }  # fmt: skip
 _MEASURE_UNIT_AFTER = {
-    k: re.compile(r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])")
+    k: re.compile(
+        # Round 16: an eye's label before the value ("RE 16 mmHg", "OD: 14 mmHg").
+        r"\)[ \t]*[:=]?[ \t]*(?:(?:RE|LE|OD|OS|R|L)[ \t]*[:=]?[ \t]*)?"
+        r"\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])"
+    )
     for k, v in _MEASURE_UNITS.items()
 }
 
