@@ -629,6 +629,9 @@ _SCALE_EPONYMS = frozenset(
         "gartland", "frykman", "pauwels", "seinsheimer", "pipkin", "ideberg", "tscherne",
         "scheltens", "koedam", "rutgeerts", "aldrete", "detsky", "baux", "savary", "zargar",
         "hoehn", "yahr", "fuhrman", "siewert",
+        # Round 16: lymphoma response, tumour regression, leukaemia and thymoma staging
+        # ("Deauville 4", "Mandard 3", "Binet B", "Masaoka II").
+        "deauville", "mandard", "binet", "masaoka", "enneking",
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
