@@ -80,9 +80,10 @@ EPONYM_HEADS = frozenset(
         # Thirteenth round: findings and measures named after a person or a product ("Velcro
         # crackles", "Simpson biplane").
         "crackles", "biplane",
-        # Round 16: an instrument, a typing and a surgical variant named after a person or a
-        # maker ("Pascal laser", "Duffy and Kidd phenotyping", "Traverso-Longmire modification").
-        "laser", "phenotyping", "genotyping", "phenotype", "modification",
+        # Round 16: an instrument and a typing named after a person or a maker ("Pascal
+        # laser", "Duffy and Kidd phenotyping"); not "modification" (review of round 15: "As
+        # per Celik modification" is a person's).
+        "laser", "phenotyping", "genotyping", "phenotype",
         # Review 14B: not "checklist": "Xyz checklist completed" is a person's as often.
         # Round 14 (precision): the heads of Dutch, German and Scandinavian notes, written after
         # the eponym in lower case as English ones are ("Parks classificatie", "Tanner graad");
@@ -824,10 +825,12 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         return False  # "Jane syndrome": the patient's given name, never an eponym's
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
+    if _POSSESSIVE.match(text, end):
+        # "Doe's nephropathy": the patient's own. Review 14 holds this for a listed eponym too
+        # ("Mr Nelson has Nelson's syndrome" is hers).
+        return False
     if _known_eponym_at(text, start, end, word, lex):
         return True
-    if _POSSESSIVE.match(text, end):
-        return False  # "Doe's nephropathy": the patient's own
     # "Chagas-Krankheit", "Takayasu-byo": a disease joined by a hyphen (not "Takayasu-san").
     hyphened = _HYPHEN_HEAD.match(text, end)
     if hyphened is not None:
@@ -865,12 +868,11 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
 
 
 def _known_eponym_at(text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:
-    """Round 16: the patient's surname where it opens a listed eponymous phrase ("Addison's
-    disease" for Ann Addison: the clinical list names it, possessive and all), or where the
-    surname is itself a listed eponym ("Wilms", "Takayasu", "Charcot") with a head after it
-    ("Wilms tumour", "Takayasu retinopathy") or before it with a particle ("pied de Charcot").
-    A made-up "Doe's nephropathy" stays the patient's: neither the phrase nor the word is
-    listed."""
+    """Round 16: the patient's surname (no possessive after it) where it opens a listed
+    eponymous phrase ("Addison disease" for Ann Addison), or where the surname is itself a
+    listed eponym ("Wilms", "Takayasu", "Charcot") with a head after it ("Wilms tumour",
+    "Takayasu retinopathy") or before it with a particle ("pied de Charcot"). A made-up "Doe
+    nephropathy" stays the patient's: neither the phrase nor the word is listed."""
     phrase = lex.clinical_phrases.match(text, start)
     if phrase is not None and phrase.end() > end:
         return True
@@ -937,8 +939,10 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
         # the bracket holding one word and no title; a surgeon is written with a title or a
         # given name ("cholecystectomy (Mr Lee)").
         head = tokens[j].word
-        if j == i - 1 and head.islower() and (
-            head.endswith(_PROCEDURE_ENDINGS) or head in _PROCEDURE_WORDS
+        if (
+            j == i - 1
+            and head.islower()
+            and (head.endswith(_PROCEDURE_ENDINGS) or head in _PROCEDURE_WORDS)
         ):
             tok.shape = "lower"
             continue

@@ -389,6 +389,36 @@ def _brand_words(path: Path, names: frozenset[str]) -> set[str]:
     return words
 
 
+def _trie_pattern(phrases: set[str]) -> str:
+    """One regular expression for many phrases, factored by their common beginnings ("charles
+    bonnet" and "charcot foot" share "char"). Round 16: a flat alternation of some 800 phrases
+    tried each at every letter of a record (0.08 s on twenty pages); the factored one tries one
+    branch per letter. At each letter the longer phrases are tried first and the end of a
+    shorter one last, so the longest listed phrase still wins, as the flat list sorted by length
+    did."""
+    root: _Trie = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _node_pattern(root)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _node_pattern(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+
 def _read(path: Path) -> list[str]:
     return [
         line.strip()
@@ -424,10 +454,8 @@ def lexicon() -> Lexicon:
     # that owns the number after it: "last dose 16/4" is a date).
     foreign = frozenset(_read(folder / "deid_foreign_clinical.txt")) - listed - english
     words = frozenset({t.lower() for t in terms if " " not in t} | drugs | foreign)
-    phrases = sorted({t.lower() for t in terms if " " in t}, key=len, reverse=True)
-    phrase_re = re.compile(
-        r"(?<![\w'’-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I
-    )
+    phrases = {t.lower() for t in terms if " " in t}
+    phrase_re = re.compile(r"(?<![\w'’-])(?:" + _trie_pattern(phrases) + r")(?![\w-])", re.I)
     return Lexicon(
         english=english,
         given_names=given,
