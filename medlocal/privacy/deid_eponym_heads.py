@@ -249,6 +249,7 @@ COMPOUND_HEADS = frozenset(
         "erkrankung", "ziekte", "score", "skala", "schaal", "reflex", "reflexe",
         "phanomen", "fenomeen", "klassifikation", "klassifikatie", "classificatie",
         "stadium", "stadien", "operation", "operatie", "methode", "zellen", "zelle", "cellen",
+        "siekte", "sindroom",  # Round 16: Afrikaans ("Kawasaki-siekte")
         "handgriff", "proef", "versuch", "kriterien", "criteria", "trias",
         "sarkom", "sarcoom", "lymphom", "lymfoom", "zyste", "cyste", "fraktur",
         "fractuur", "lahmung", "parese", "ulkus", "hernie", "divertikel", "korperchen",
@@ -272,6 +273,8 @@ PATIENT_COMPOUND_HEADS = frozenset(
         "zeichen", "syndrom", "syndroom", "syndrome", "krankheit", "erkrankung", "ziekte",
         "reflex", "reflexe", "phanomen", "fenomeen", "teken", "tegn", "sykdom", "sjukdom",
         "sygdom", "tauta", "sign", "disease", "phenomenon", "byo", "byou",
+        # Round 16: Afrikaans ("Kawasaki-siekte", "Cushing-sindroom").
+        "siekte", "sindroom",
     }
 )  # fmt: skip
 # Review 14: the last parts of a hyphenated measure ("Norton-score", "Tinetti-Skala"): the name

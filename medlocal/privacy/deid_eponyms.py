@@ -80,6 +80,10 @@ EPONYM_HEADS = frozenset(
         # Thirteenth round: findings and measures named after a person or a product ("Velcro
         # crackles", "Simpson biplane").
         "crackles", "biplane",
+        # Round 16: an instrument and a typing named after a person or a maker ("Pascal
+        # laser", "Duffy and Kidd phenotyping"); not "modification" (review of round 15: "As
+        # per Celik modification" is a person's).
+        "laser", "phenotyping", "genotyping", "phenotype",
         # Review 14B: not "checklist": "Xyz checklist completed" is a person's as often.
         # Round 14 (precision): the heads of Dutch, German and Scandinavian notes, written after
         # the eponym in lower case as English ones are ("Parks classificatie", "Tanner graad");
@@ -149,6 +153,27 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
             if nxt.lower in lex.given_names:
                 break
             nxt.shape = "lower"
+
+
+def _protect_eponym_chains(tokens: list[Tok], lex: Lexicon) -> None:
+    """Round 16: three or more surnames joined by hyphens name a disease, a staging or a
+    modification after the people who described it ("Steele-Richardson-Olszewski",
+    "Hodapp-Parrish-Anderson", "Charcot-Marie-Tooth"); a person's double-barrelled surname has
+    two parts. Not where a part is a given name (a child's names joined: "Mary-Kate-Ann") or a
+    title or relation stands before it."""
+    for i, tok in enumerate(tokens):
+        if tok.shape != "title" or tok.word.count("-") < 2:
+            continue
+        parts = tok.word.rstrip("'’").split("-")
+        if len(parts) < 3 or not all(
+            len(p) >= 2 and p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts
+        ):
+            continue
+        if any(fold(p.lower()) in lex.given_names for p in parts):
+            continue
+        if i > 0 and tokens[i - 1].lower.rstrip(".") in _PEOPLE:
+            continue
+        tok.shape = "lower"
 
 
 # Unions of word lists made once, where they were made again for every word read.
@@ -338,6 +363,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
     people = _NamedPeople(tokens, text, lex)
     _protect_scales_and_foreign_eponyms(tokens, text, lex)
+    _protect_eponym_chains(tokens, lex)
     _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
@@ -604,6 +630,9 @@ _SCALE_EPONYMS = frozenset(
         "gartland", "frykman", "pauwels", "seinsheimer", "pipkin", "ideberg", "tscherne",
         "scheltens", "koedam", "rutgeerts", "aldrete", "detsky", "baux", "savary", "zargar",
         "hoehn", "yahr", "fuhrman", "siewert",
+        # Round 16: lymphoma response, tumour regression, leukaemia and thymoma staging
+        # ("Deauville 4", "Mandard 3", "Binet B", "Masaoka II").
+        "deauville", "mandard", "binet", "masaoka", "enneking",
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
@@ -797,7 +826,11 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
     if _POSSESSIVE.match(text, end):
-        return False  # "Doe's nephropathy": the patient's own
+        # "Doe's nephropathy": the patient's own. Review 14 holds this for a listed eponym too
+        # ("Mr Nelson has Nelson's syndrome" is hers).
+        return False
+    if _known_eponym_at(text, start, end, word, lex):
+        return True
     # "Chagas-Krankheit", "Takayasu-byo": a disease joined by a hyphen (not "Takayasu-san").
     hyphened = _HYPHEN_HEAD.match(text, end)
     if hyphened is not None:
@@ -834,6 +867,36 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     return folded in PATIENT_HEADS_BEFORE
 
 
+def _known_eponym_at(text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:
+    """Round 16: the patient's surname (no possessive after it) where it opens a listed
+    eponymous phrase ("Addison disease" for Ann Addison), or where the surname is itself a
+    listed eponym ("Wilms", "Takayasu", "Charcot") with a head after it ("Wilms tumour",
+    "Takayasu retinopathy") or before it with a particle ("pied de Charcot"). A made-up "Doe
+    nephropathy" stays the patient's: neither the phrase nor the word is listed."""
+    phrase = lex.clinical_phrases.match(text, start)
+    if phrase is not None and phrase.end() > end:
+        return True
+    if word not in lex.clinical_words:
+        return False
+    after = _WORD_AFTER.match(text, end)
+    if after is not None:
+        head = after.group(2).lower()
+        if (
+            head in PATIENT_HEADS_AFTER
+            or head in EPONYM_HEADS
+            or head in HEADS_AFTER
+            or (head.endswith(_EPONYM_HEAD_ENDINGS) and len(head) >= 7)
+        ):
+            return True
+    before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+    return (
+        before is not None
+        and before.group(1).islower()
+        and (before.group(2) is not None or before.group(3) is not None)
+        and fold(before.group(1)) in HEADS_BEFORE
+    )
+
+
 # An eponym in brackets after its head, perhaps with a grade or a year ("rehabilitation protocol
 # (Kingsley)", "grade II (Tokyo)", "criteria (McDonald 2017)"): one or two capitalised words.
 _BRACKET_CLOSE = re.compile(r"(?:[ \t](?:and|&)[ \t][A-Z][\w'’-]+)?(?:,?[ \t]\d{4})?\)")
@@ -841,6 +904,15 @@ _GRADE_WORDS = frozenset({"i", "ii", "iii", "iv", "v", "a", "b", "c", "d"})
 
 
 _BRACKET_HEADS = _CAPITALISED_HEADS | {"grade", "regimen", "stage", "staging"}
+# Round 16: procedures by their ending or their word, before an eponym in brackets.
+_PROCEDURE_ENDINGS = ("ectomy", "otomy", "ostomy", "plasty", "pexy", "rrhaphy", "desis")
+_PROCEDURE_WORDS = frozenset(
+    {
+        "ligation", "fixation", "anastomosis", "fundoplication", "sterilisation",
+        "sterilization", "reconstruction", "resection", "incision", "closure", "suture",
+        "manoeuvre", "maneuver", "operation", "procedure", "repair", "technique",
+    }
+)  # fmt: skip
 
 
 def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -861,6 +933,25 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
             continue
         if tokens[j].lower in _BRACKET_HEADS or _measure_by_formula(tokens[j], tok, text):
             tok.shape = "lower"
+            continue
+        # Round 16: the eponym of a procedure in brackets after it ("open transvesical
+        # prostatectomy (Freyer)", "tubal ligation (Pomeroy)"): a procedure word in lower case,
+        # the bracket holding one word and no title; a surgeon is written with a title or a
+        # given name ("cholecystectomy (Mr Lee)").
+        head = tokens[j].word
+        if (
+            j == i - 1
+            and head.islower()
+            and (head.endswith(_PROCEDURE_ENDINGS) or head in _PROCEDURE_WORDS)
+        ):
+            tok.shape = "lower"
+            continue
+        # Round 16: the formula in brackets after the measure's value ("QTc 438 ms (Bazett)",
+        # "eGFR 54 mL/min (CKD-EPI)"): the measure, its value and its unit come first.
+        if tok.bare not in lex.surnames or tok.bare in lex.clinical_words:
+            window = text[max(0, tok.start - 40) : tok.start - 1]
+            if _MEASURED_BEFORE.search(window) is not None:
+                tok.shape = "lower"
 
 
 # Round 14: a measure's abbreviation, an eponym in brackets and the measure's value ("QTc
@@ -881,11 +972,29 @@ _MEASURE_UNITS: dict[str, str] = {
     "adl": r"/\d{1,3}", "badl": r"/\d{1,3}", "iadl": r"/\d{1,3}", "gcs": r"/15",
     "mmse": r"/30", "moca": r"/30", "map": r"mm[ \t]?Hg", "ibw": r"kg", "lbw": r"kg",
     "abw": r"kg", "ef": r"%", "lvef": r"%",
+    # Round 16: the eye pressure by its tonometer ("IOP (Goldmann): RE 16 mmHg").
+    "iop": r"mm[ \t]?Hg",
 }  # fmt: skip
 _MEASURE_UNIT_AFTER = {
-    k: re.compile(r"\)[ \t]*[:=]?[ \t]*\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])")
+    k: re.compile(
+        # Round 16: an eye's label before the value ("RE 16 mmHg", "OD: 14 mmHg").
+        r"\)[ \t]*[:=]?[ \t]*(?:(?:RE|LE|OD|OS|R|L)[ \t]*[:=]?[ \t]*)?"
+        r"\d{1,4}(?:[.,]\d{1,2})?[ \t]*(?:" + v + r")(?![^\W\d_])"
+    )
     for k, v in _MEASURE_UNITS.items()
 }
+
+
+# Round 16: a measure's abbreviation, its value and unit, then the bracket: "QTc 438 ms (".
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        rf"(?i:{re.escape(k)})[ \t]*[:=]?[ \t]*\d{{1,4}}(?:[.,]\d{{1,2}})?[ \t]*(?:{v})"
+        for k, v in _MEASURE_UNITS.items()
+        if not v.startswith("/")
+    )
+    + r")[ \t]*\Z"
+)
 
 
 def _measure_by_formula(head: Tok, tok: Tok, text: str) -> bool:
