@@ -65,10 +65,12 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
 # ("Trogerstraße 18, / 81675 München").
 _PLACE_KINDS = frozenset({"street_address", "city", "location", "state", "country"})
 _POSTCODE_AFTER = re.compile(
-    r",?[ \t]*(?:\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
-    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+[A-Z][a-zà-ÿ])",
+    r",?[ \t]*(?P<n>\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
+    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+(?P<w>[A-Z][a-zà-ÿ]+))",
     re.M,
 )
+# A clock time in four digits ("1430"): after a line break it opens the next entry of a log.
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _POSTCODE_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<v>\d{4,6}|\d{4}[ \t]?[A-Z]{2})[ \t]+\Z", re.M)
 # A year is no postcode ("moved to Lagos, 2019").
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -81,7 +83,11 @@ def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Reda
     for red in found:
         if red.kind in _PLACE_KINDS:
             after = _POSTCODE_AFTER.match(text, red.end)
-            if after is not None and not _YEAR.fullmatch(after.group("v")):
+            if (
+                after is not None
+                and not _YEAR.fullmatch(after.group("v"))
+                and _postcode(after, text, red.start)
+            ):
                 yield Redaction(
                     "zip_code",
                     after.start("v"),
@@ -103,6 +109,23 @@ def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Reda
             yield Redaction(
                 "zip_code", before.start("v"), before.end("v"), before.group("v"), label("zip_code")
             )
+
+
+def _postcode(after: re.Match[str], text: str, place: int) -> bool:
+    """Not a time or a count read as a postcode (review of round 16): a clock time opening the
+    next line after a place in a sentence ("transfer to Wigan\n1430 Ambulance arrived"; after
+    an address's parts, "3/114 Puriri, Pukekohe East\n2120", it is the postcode), or a number
+    before an ordinary English word ("Leeds, 2500 Steps challenge"); a town after a postcode is
+    no dictionary word."""
+    if after.group("n"):
+        line = text[text.rfind("\n", 0, place) + 1 : place]
+        return not _CLOCK.fullmatch(after.group("v")) or "," in line
+    word = after.group("w")
+    return word is None or word.lower() in _LABELS or word.lower() not in lexicon().english
+
+
+# Contact labels that follow a postcode on an address's line ("2120   Mob 021 ...").
+_LABELS = frozenset({"mob", "mobile", "tel", "phone", "ph", "fax", "email", "cell", "home"})
 
 
 # What opens an address in a note: a field label or a phrase, or an address part ("Lot 14").

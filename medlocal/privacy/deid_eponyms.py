@@ -157,11 +157,16 @@ def _protect_product_variants(tokens: list[Tok], text: str, lex: Lexicon) -> Non
 
 def _protect_eponym_chains(tokens: list[Tok], lex: Lexicon) -> None:
     """Round 16: three or more surnames joined by hyphens name a disease, a staging or a
-    modification after the people who described it ("Steele-Richardson-Olszewski",
-    "Hodapp-Parrish-Anderson", "Charcot-Marie-Tooth"); a person's double-barrelled surname has
-    two parts. Not where a part is a given name (a child's names joined: "Mary-Kate-Ann") or a
-    title or relation stands before it."""
+    modification after the people who described it ("Steele-Richardson-Olszewski syndrome",
+    "Hodapp-Parrish-Anderson classification"), where an eponym's head follows. Not where a
+    part is a given name (a child's names joined: "Mary-Kate-Ann") or a title or relation
+    stands before it. The review of round 16: without the head, a triple-barrelled surname
+    ("Referred by Armstrong-Whitworth-Hale, consultant") or a town ("Newcastle-Under-Lyme")
+    was kept."""
     for i, tok in enumerate(tokens):
+        head = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if head not in _CHAIN_HEADS:
+            continue
         if tok.shape != "title" or tok.word.count("-") < 2:
             continue
         parts = tok.word.rstrip("'’").split("-")
@@ -178,6 +183,7 @@ def _protect_eponym_chains(tokens: list[Tok], lex: Lexicon) -> None:
 
 # Unions of word lists made once, where they were made again for every word read.
 _NAME_CUES = TITLES | RELATIONS - FUNCTION_CUES
+_CHAIN_HEADS = EPONYM_HEADS | HEADS_AFTER | PATIENT_HEADS_AFTER
 
 
 def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -876,7 +882,10 @@ def _known_eponym_at(text: str, start: int, end: int, word: str, lex: Lexicon) -
     phrase = lex.clinical_phrases.match(text, start)
     if phrase is not None and phrase.end() > end:
         return True
-    if word not in lex.clinical_words:
+    if word not in lex.clinical_words or lex.name_like(word):
+        # Review of round 16: a surname that is also a clinical or national word ("Walker",
+        # "Ng", "Nash", "French") is the patient's before any head ("Walker gait steady",
+        # "Ng seizure at 0300"); only a listed eponym no one is named ("Takayasu") reads on.
         return False
     after = _WORD_AFTER.match(text, end)
     if after is not None:
@@ -937,12 +946,15 @@ def _protect_bracketed_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> No
         # Round 16: the eponym of a procedure in brackets after it ("open transvesical
         # prostatectomy (Freyer)", "tubal ligation (Pomeroy)"): a procedure word in lower case,
         # the bracket holding one word and no title; a surgeon is written with a title or a
-        # given name ("cholecystectomy (Mr Lee)").
+        # given name ("cholecystectomy (Mr Lee)"). The review of round 16: a surgeon is also
+        # written by surname alone ("hemicolectomy (Adeyemi)"), so only a word the clinical
+        # lists hold is the procedure's eponym.
         head = tokens[j].word
         if (
             j == i - 1
             and head.islower()
             and (head.endswith(_PROCEDURE_ENDINGS) or head in _PROCEDURE_WORDS)
+            and tok.bare in lex.clinical_words
         ):
             tok.shape = "lower"
             continue

@@ -119,6 +119,17 @@ CLINICAL_SHORT = frozenset(
         "conc", "obs", "rx", "dx", "hx", "sx", "tx", "fx", "ix", "mx", "cons", "resp", "temp",
         # An antigen beside its antibody ("HIV 1/2 Ag/Ab", "HBs Ag"), and silver in a dressing.
         "ag",
+        # The review of round 16: services, teams, units and roles by their initials, which
+        # the abbreviation vocabulary (of tests and conditions) lacks; read as a person's
+        # initials ("CPN to visit", "CPN (community psychiatric nurse)") or a facility ("ENT
+        # clinic", "CAMHS clinic"), they made plans unreadable.
+        "ent", "cpn", "dsn", "chc", "dwp", "lpa", "camhs", "cmht", "msk", "iapt", "gdm", "scbu",
+        "epau", "racpc", "mnd", "hpb", "poct", "cpet", "opat", "miu", "wic", "crht", "htt", "eip",
+        "cldt", "aot", "raid", "pcn", "icb", "ccg", "cqc", "imca", "imha", "amhp", "dols", "mca",
+        "mha", "cto", "cpa", "edt", "nnu", "nicu", "picu", "itu", "ccu", "sau", "gau", "pau",
+        "egu", "epu", "aec", "fau", "pacu", "ooh", "utc", "ucc", "gum", "srh", "omfs", "ugi",
+        "lgi", "ppci", "tww", "ahp", "acp", "tvn", "ccn", "hcsw", "rmn", "ipu", "snf", "ltc",
+        "ltcf", "racf", "asc", "pls", "pals", "salt", "slp", "cmhn", "dnr", "dnacpr", "resus",
     }
 )  # fmt: skip
 
@@ -372,16 +383,17 @@ _RETAILERS = frozenset(
 
 
 def _brand_words(path: Path, names: frozenset[str]) -> set[str]:
-    """Single-word brand names from drug_brands.txt ("name<TAB>generics<TAB>listings":
-    "lexiscan", "datscan"); a brand that is also a listed given name, surname or place is left
-    out, as in _drug_words. Round 16: the brands with no NDC listing too (the FDA's UNII names
-    of brands sold outside the US: "Plenadren", "Palexia", "Privigen"), which notes from other
-    countries write capitalised; the name and place lists still screen them."""
+    """Single-word brand names with at least one FDA NDC listing from drug_brands.txt
+    ("name<TAB>generics<TAB>listings": "lexiscan", "datscan"); a brand that is also a listed
+    given name, surname or place is left out, as in _drug_words. (Round 16 took the 4,000
+    brands with no listing too; the review found given names among them that the census lists
+    do not hold, "Xing", "Ceci", "Zenas", kept after "husband" and "Mother:". Brands sold
+    outside the US are listed by hand, reviewed, in deid_clinical_products.txt.)"""
     words: set[str] = set()
     excluded = names | _RETAILERS  # once: a union per line cost seconds
     for line in _read(path):
         fields = line.split("\t")
-        if len(fields) < 3 or not fields[2].isdigit():
+        if len(fields) < 3 or not fields[2].isdigit() or int(fields[2]) < 1:
             continue
         word = fields[0].strip().lower()
         if len(word) >= 4 and word.isalpha() and word not in excluded:

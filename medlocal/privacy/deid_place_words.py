@@ -12,6 +12,9 @@ FACILITY_HEADS = frozenset(
         # Eleventh round: football and rugby clubs, a probation service, a chapel's name, a
         # food bank written as one word ("Hedge End Town FC", "Avon and Somerset Probation").
         "fc", "afc", "rfc", "probation", "congregational", "foodbank",
+        # Review of round 16: a named community team ("Riverside CMHT"); the initials alone are
+        # a service ("CMHT review") since they became clinical abbreviations.
+        "cmht", "crht", "cldt", "camhs",
         "hospital", "hospitals", "clinic", "clinics", "center", "centre", "practice", "surgery",
         "associates", "institute", "laboratory", "laboratories", "lab", "labs", "diagnostics",
         "infirmary", "pavilion", "home", "house", "manor", "village", "school", "college",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_people_words import ROLES
 from medlocal.privacy.deid_tokens import WordSpan
 
@@ -26,8 +27,14 @@ _SIGNED_LINE = re.compile(
 def signed_names(text: str) -> list[WordSpan]:
     """The initial and surname that open a signature's line before the signer's role."""
     found: list[WordSpan] = []
+    lex = lexicon()
     for match in _SIGNED_LINE.finditer(text):
         role = match.group("role").split()
+        # The review of round 16: an organism's species after its genus' initial ("C.
+        # Difficile, infection control nurse informed") is a clinical word on no name list.
+        surname = fold(match.group("v").lower())
+        if lex.clinical(surname) and not lex.name_like(surname):
+            continue
         if any(word.lower() in ROLES and len(word) > 3 for word in role):
             start = (
                 match.start("v") - 2 if text[match.start("v") - 1] == "." else match.start("v") - 3

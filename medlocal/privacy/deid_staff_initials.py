@@ -82,7 +82,8 @@ _TYPED_VERB = re.compile(
     r"\b"
 )
 _TYPED_BY = re.compile(
-    r"[ \t]*:?[ \t]*(?:(?i:on|le|am|el|il)[ \t]+)?"
+    # Possessive blanks: "typed" before a long run of blanks was quadratic (review of round 16).
+    r"[ \t]*+(?::[ \t]*+)?(?:(?i:on|le|am|el|il)[ \t]+)?"
     r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?[ \t]*(?:\d{1,2}:\d{2}[ \t]*)?)?"
     r"(?:(?i:by|par|por|von|door|da)[ \t]+)?"
     r"(?P<o>\(?)(?P<v>[a-z]{2,3}|[A-Z][A-Za-z]{1,4})(?P<c>\)?)"
@@ -101,6 +102,9 @@ _ACTION_OWNER = re.compile(
 # Round 16: a role in words in brackets, and the initials before it (read from the bracket).
 _BRACKETED_ROLE = re.compile(r"\((?:[A-Za-z-]+[ \t]+){0,3}(?P<role>[A-Za-z-]{4,})\)")
 _INITIALS_BEFORE_BRACKET = re.compile(r"(?<![\w.'’-])(?P<v>[A-Z]{2,3})[ \t]+\Z")
+# Teams written in two letters that own actions in plans ("MW to call" is the midwife, "MH to
+# review" the mental-health team, "SS to assess" social services); the review of round 16.
+_TEAMS_OF_TWO = frozenset({"mw", "mh", "ss", "la", "sw", "sn"})
 # Words and answers, not initials, after such a verb ("typed by me", "typed and", blood groups).
 _NOT_TYPIST = frozenset(
     {
@@ -261,15 +265,16 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             initials.add(value)
     if " to " in text:
         found += _action_owners(text, lex)
-    if ". " in text or ".\t" in text:
-        # Round 16: a signature's line of an initial and a surname before a role.
-        found += signed_names(text)
+    # Round 16: a signature's line of an initial and a surname before a role (its initial's
+    # stop may have no space after it: "B.Tranter, Social Worker").
+    found += signed_names(text)
     if "(" in text:
         found += _before_bracketed_roles(text, lex)
     if "Mc" in text:
         found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
-    if "yp" in text or "rans" in text or "ict" in text or "schrieb" in text:
-        found += _typists(text)
+    # The typists' verbs are found by their own expression: a guard of letter pairs missed
+    # "getippt" and "trascritto" (review of round 16).
+    found += _typists(text)
     if initials:
         senses = default_abbreviations().senses
         found += _elsewhere(text, initials, senses, {s.start for s in found})
@@ -307,8 +312,16 @@ def _before_bracketed_roles(text: str, lex: Lexicon) -> list[WordSpan]:
         lower = value.lower()
         if value in _ANSWERS or value in _ROUTES or lower in CLINICAL_SHORT or lex.known(lower):
             continue
+        if _spells(value, match.group()):
+            continue  # "CPN (community psychiatric nurse)": the role spelled out, no person
         found.append(WordSpan("name", before.start("v"), before.end("v")))
     return found
+
+
+def _spells(initials: str, bracket: str) -> bool:
+    """``initials`` are the first letters of the bracket's words ("SW", "(social worker)")."""
+    letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", bracket) if w.lower() != "of")
+    return letters.lower() == initials.lower()
 
 
 def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -319,7 +332,7 @@ def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:
     for match in _ACTION_OWNER.finditer(text):
         value = match.group("v")
         lower = value.lower()
-        if value in senses or value in _ANSWERS or value in _ROUTES:
+        if value in senses or value in _ANSWERS or value in _ROUTES or lower in _TEAMS_OF_TWO:
             continue
         if lower in CLINICAL_SHORT or lower in ROLES or lex.known(lower) or lex.clinical(lower):
             continue

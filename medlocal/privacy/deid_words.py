@@ -171,9 +171,12 @@ def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     extra: list[WordSpan] = []
     if phrases:
+        # A word the scan protects (a clinical phrase's, an eponym's) is not taken by a phrase
+        # found elsewhere: "Charles Bonnet" found as a person leaves "Charles Bonnet syndrome".
+        protected = {t.start for t in tokens if t.shape == "lower" and t.word[:1].isupper()}
         alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
         for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
-            if not covered[match.start()]:
+            if not covered[match.start()] and match.start() not in protected:
                 extra.append(WordSpan(phrases[match.group()], match.start(), match.end()))
                 covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for tok in tokens:

@@ -287,6 +287,11 @@ class Shared:
     kind: Literal["output", "document"]
     id: int
 
+    def __post_init__(self) -> None:
+        # A misspelt kind would take the document's date scope and audit name in silence.
+        if self.kind not in ("output", "document"):
+            raise ValueError(f"an export shares an output or a document, not {self.kind!r}")
+
     @classmethod
     def output(cls, output_id: int) -> Shared:
         return cls("output", output_id)
@@ -352,16 +357,16 @@ def plan_for_export(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
-    scope: str | None = None,
+    *,
+    scope: str,
 ) -> RedactionPlan:
     """The redaction plan of an exported document (a :class:`Shared` one's ``scope``), with the
-    user's kept and added spans: what the preview shows and the export applies. With ``scope``
-    dates move by the patient's offset (the same in every preview and export of any of the
-    patient's outputs and documents), or where no patient is known by that export's own;
-    without it, by a fresh random one."""
-    if scope is not None and patient_id is not None:
+    user's kept and added spans: what the preview shows and the export applies. Dates move by
+    the patient's offset (the same in every preview and export of any of the patient's outputs
+    and documents), or where no patient is known by ``scope``'s own."""
+    if patient_id is not None:
         scope = patient_scope(patient_id)
-    shift = None if scope is None else source.date_shift_days(scope)
+    shift = source.date_shift_days(scope)
     redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
     plan = plan_export(doc, redactor)
     # A span's number does not change when a text is added (added spans are numbered after the

@@ -20,7 +20,7 @@ from medlocal.rag.provenance import provenance_lines
 @dataclass
 class ExportDocument:
     title: str
-    kind: str  # "answer" or "summary"
+    kind: str  # "answer", "summary" or "document" (an imported document's copy)
     body: str  # Markdown
     sources: list[SourceRef] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)

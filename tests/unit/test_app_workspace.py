@@ -244,8 +244,12 @@ def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
     for bad in (tmp_path / "x.exe", tmp_path / "missing" / "x.md", tmp_path):
         with pytest.raises(UserInputError):
             check_export_path(bad)
-    events = [e.event for e in ws.require_vault().audit_entries()]
-    assert "summarize" in events and "export" in events
+    entries = ws.require_vault().audit_entries()
+    assert "summarize" in [e.event for e in entries]
+    exported = [e for e in entries if e.event == "export"]
+    # The audit names what was shared: this output, not a document.
+    assert [e.details.get("output_id") for e in exported] == [saved.output_id]
+    assert "document_id" not in exported[0].details and exported[0].details["redacted"] is True
     ws.close()
 
 

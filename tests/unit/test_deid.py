@@ -604,6 +604,14 @@ def test_export_applies_kept_and_added_spans_and_audits_reasons(tmp_path: Path) 
     assert "Okafor" not in str(details) and "Helen" not in str(details)
 
 
+def test_shared_names_only_an_output_or_a_document() -> None:
+    assert Shared.output(3).audit_subject == {"output_id": 3}
+    assert Shared.document(7).audit_subject == {"document_id": 7}
+    assert Shared.output(3).scope != Shared.document(3).scope
+    with pytest.raises(ValueError, match="outptu"):
+        Shared("outptu", 3)  # type: ignore[arg-type]
+
+
 def _figures(half: str) -> tuple[float, float]:
     """(recall, share of clinical terms redacted) of a half the rules must not be tuned on, as
     plain numbers: a failing assertion then prints no identifier or term of it."""

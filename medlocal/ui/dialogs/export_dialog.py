@@ -95,11 +95,11 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)
 
-    def __init__(self, workspace: Workspace, output_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, item_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.workspace = workspace
-        self.shared = self._shared(output_id)
+        self.shared = self._shared(item_id)  # a saved output's id here, a document's below
         self.planned: list[PlanItem] | None = None
         self.plan: RedactionPlan | None = None  # the plan the list shows
         # The user's review of the preview: spans to keep (preview number, reason) and texts the
