@@ -40,6 +40,7 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
+from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -442,4 +443,5 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     # named person.
     found += work_employers(text, lex)
     found += bracket_affiliations(text, lex)
+    found += shaped_organisations(text, lex)
     return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_workplaces import bracket_affiliations, work_employers
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
@@ -88,3 +89,38 @@ def test_degrees_grades_and_clinical_abbreviations_in_brackets_stay() -> None:
         assert spans(bracket_affiliations, text) == [], text
     out = redact("LV function (mild, LVH) on echo.")
     assert "LVH" in out, out
+
+
+# Letterheads in capitals of operators, a line of capitals before a street number, a firm's
+# legal suffix, police by a short form.
+
+
+def test_a_health_system_and_a_mine_in_capitals_head_a_letter() -> None:
+    text = "NORTH PLAINS VETERANS HEALTH CARE SYSTEM — Clinic note\nQUARTZVELD GOLD MINES - Shaft 2"
+    assert spans(shaped_organisations, text) == [
+        "NORTH PLAINS VETERANS HEALTH CARE SYSTEM",
+        "QUARTZVELD GOLD MINES",
+    ]
+
+
+def test_a_body_system_heading_in_capitals_stays() -> None:
+    for text in ("CENTRAL NERVOUS SYSTEM\nNo deficit.", "RESPIRATORY SYSTEM - clear"):
+        assert spans(shaped_organisations, text) == [], text
+
+
+def test_a_line_of_capitals_before_a_street_number_is_a_letterhead() -> None:
+    text = "CEDAR HOLLOW LUNG & SLEEP, 4410 Marsh Creek Rd, Suite 2"
+    assert spans(shaped_organisations, text) == ["CEDAR HOLLOW LUNG & SLEEP"]
+
+
+def test_a_firms_legal_suffix_goes_with_its_name() -> None:
+    text = "Prescriber: A. Rao, MD — Bayview Kidney Associates, S.C.\nNPI 1234567890"
+    assert spans(shaped_organisations, text) == ["Bayview Kidney Associates, S.C."]
+    assert spans(shaped_organisations, "Seen by Dr Smith, Inc. noted.") == []
+
+
+def test_police_by_a_place_and_pd_before_an_officer() -> None:
+    text = "Findlay PD Officer R. Lane attended."
+    assert spans(shaped_organisations, text) == ["Findlay PD"]
+    for plain in ("History of PD, per COPD team.", "Known PD since 2019, on levodopa."):
+        assert spans(shaped_organisations, plain) == [], plain
