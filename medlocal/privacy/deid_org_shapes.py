@@ -27,7 +27,8 @@ from medlocal.privacy.deid_tokens import WordSpan
 
 # The operator's word at the end of a line's run of capitals, before what closes it.
 _CAPS_HEAD = re.compile(
-    r"(?<![\w'’-])(?:(?:HEALTH(?:[ \t]+CARE)?|HEALTHCARE|MEDICAL)[ \t]+SYSTEM|MINES?|COLLIERY)"
+    r"(?=[HMC])(?<![\w'’-])"
+    r"(?:(?:HEALTH(?:[ \t]+CARE)?|HEALTHCARE|MEDICAL)[ \t]+SYSTEM|MINES?|COLLIERY)"
     r"(?=[ \t]*(?:[-–—,(]|$))",
     re.M,
 )
@@ -47,14 +48,16 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w'’&-])(?:[A-Z][\w&'’.-]*[ \t]+(?:&[ \t]+|of[ \t]+)?){0,4}[A-Z][\w&'’-]*\Z"
 )
 # Police or fire by a place's name ("Toledo PD Officer"), or a city's initials after reporting.
-_SERVICE_SHORT = re.compile(
-    r"(?<![\w'’-])(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:PD|FD)"
-    r"(?=[ \t]+(?i:officers?|ofc|sgt|sergeant|detective|det|deputy|badge|report|case|incident|"
-    r"unit|patrol|dispatch)\b)"
+# Found from "PD" or "FD" (most text has neither), the place or the verb read back from it.
+_PD = re.compile(r"[PF]D(?![\w&'’-])")
+_CITY_INITIALS = re.compile(r"(?<![\w'’&-])[A-Z]{1,3}\Z")
+_PLACE_BEFORE = re.compile(r"(?<![\w'’-])(?P<n>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\Z")
+_OFFICER_AFTER = re.compile(
+    r"[ \t]+(?i:officers?|ofc|sgt|sergeant|detective|det|deputy|badge|report|case|incident|"
+    r"unit|patrol|dispatch)\b"
 )
-_CITY_PD = re.compile(
-    r"\b(?i:reported|notified|called|contacted|informed|per|by)[ \t]+(?:to[ \t]+)?"
-    r"(?P<n>[A-Z]{1,3}PD)\b"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?i:reported|notified|called|contacted|informed|per|by)[ \t]+(?:to[ \t]+)?\Z"
 )
 
 
@@ -96,15 +99,25 @@ def _legal_names(text: str, lex: Lexicon) -> list[WordSpan]:
 
 def _services(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
-    for match in _SERVICE_SHORT.finditer(text):
-        words = [fold(w) for w in match.group("n").split()]
-        if any(w in TITLES or w in CALENDAR_WORDS or lex.clinical(w) for w in words):
-            continue  # "Parkinson PD", "Dr PD"
-        found.append(WordSpan("facility", match.start("n"), match.end()))
-    for match in _CITY_PD.finditer(text):
-        if clinical_abbreviation(match.group("n")):
+    for short in _PD.finditer(text):
+        at = short.start()
+        if at and text[at - 1] in " \t":
+            place = _PLACE_BEFORE.search(text, max(0, at - 41), at - 1)
+            if place is None or not _OFFICER_AFTER.match(text, short.end()):
+                continue
+            words = [fold(w) for w in place.group("n").split()]
+            if any(w in TITLES or w in CALENDAR_WORDS or lex.clinical(w) for w in words):
+                continue  # "Parkinson PD", "Dr PD"
+            found.append(WordSpan("facility", place.start("n"), short.end()))
+            continue
+        city = _CITY_INITIALS.search(text, max(0, at - 3), at)
+        if city is None or short.group() != "PD":
+            continue
+        name = text[city.start() : short.end()]
+        if clinical_abbreviation(name):
             continue  # "per COPD", "by APD"
-        found.append(WordSpan("facility", match.start("n"), match.end("n")))
+        if _REPORTED_BEFORE.search(text, max(0, city.start() - 20), city.start()):
+            found.append(WordSpan("facility", city.start(), short.end()))
     return found
 
 

@@ -24,7 +24,7 @@ from medlocal.privacy.deid_tokens import WordSpan
 # A verb of working, then what is worked (a shift, a span of years, a job in small letters),
 # then the word that says whose ("at", "for", "with", "by"). Found from the verb's stem.
 _WORK_VERB = re.compile(
-    r"(?<![\w-])(?i:works?|worked|working|drives?|drove|driving|employed|volunteers?|"
+    r"(?=[wWdDeEvV])(?<![\w-])(?i:works?|worked|working|drives?|drove|driving|employed|volunteers?|"
     r"volunteered|volunteering)"
     r"(?:[ \t]+(?:(?i:nights|days|shifts|weekends|part-time|full-time|part[ \t]+time|"
     r"full[ \t]+time|there|now|still|currently)|\d{1,2}[ \t]*(?i:yrs?|years?)))?"
