@@ -124,3 +124,27 @@ def test_police_by_a_place_and_pd_before_an_officer() -> None:
     assert spans(shaped_organisations, text) == ["Findlay PD"]
     for plain in ("History of PD, per COPD team.", "Known PD since 2019, on levodopa."):
         assert spans(shaped_organisations, plain) == [], plain
+
+
+# National screening programmes, public offices, interpreter services and patient charities
+# listed in resources/deid_organisations.txt.
+
+
+def test_listed_programmes_services_and_charities_are_found() -> None:
+    text = (
+        "Recall from BreastScreen Victoria. Interpreter booked via TIS National. "
+        "Claim lodged at ServiceOntario. Exercise group run by Arthritis Ireland."
+    )
+    out = redact(text)
+    for name in ("BreastScreen", "TIS National", "ServiceOntario", "Arthritis Ireland"):
+        assert name not in out, out
+
+
+def test_a_listed_charity_leaves_the_clinical_words_beside_it() -> None:
+    text = (
+        "New onset arthritis. Kidney function stable. Referred to Arthritis Ireland and "
+        "Diabetes Canada. Diabetes nurse review in March. Parkinson's disease stable."
+    )
+    out = redact(text)
+    for kept in ("New onset arthritis", "Kidney function", "Diabetes nurse", "Parkinson's disease"):
+        assert kept in out, out
