@@ -35,7 +35,7 @@ _WORK_VERB = re.compile(
 _NAME_WORD = re.compile(r"[A-Z][\w&'’-]*")
 _GAP = re.compile(r"[ \t]+(?:&[ \t]+)?")
 # Words that say who or when, not whose: a name does not run over them.
-# Feasts are times ("works at Christmas").
+# Feasts and shifts are times ("works at Christmas", "works at Night Shift").
 _STOPS = (
     TITLES
     | CALENDAR_WORDS
@@ -43,11 +43,15 @@ _STOPS = (
     | frozenset(
         {
             "the", "a", "an", "home", "i", "christmas", "xmas", "easter", "thanksgiving",
-            "diwali", "eid", "ramadan", "hanukkah", "passover", "weekend", "weekends",
+            "diwali", "eid", "ramadan", "hanukkah", "passover", "weekend", "weekends", "night",
+            "shift", "day", "evening", "morning", "afternoon",
         }
     )
 )  # fmt: skip
-_GENERIC_PLACES = GENERIC | WARD_KINDS
+# A national service or a department in capitals is everyone's, not one employer ("works for
+# NHS", "works at A&E").
+_SERVICES = frozenset({"nhs", "a&e", "a+e", "hse", "va", "dhb", "ae"})
+_GENERIC_PLACES = GENERIC | WARD_KINDS | _SERVICES
 
 
 def _plain(word: str, lex: Lexicon) -> bool:

@@ -55,6 +55,9 @@ def test_times_people_and_clinical_words_after_work_verbs_stay() -> None:
         "Works for Dr Mensah's practice.",
         "Works with Mum on the farm.",
         "He worked at home during lockdown.",
+        "He works at Night Shift rota.",
+        "Works for NHS as a porter.",
+        "She works at A&E in the evenings.",
     ):
         assert spans(work_employers, text) == [], text
 
