@@ -40,9 +40,11 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
+from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_workplaces import bracket_affiliations, work_employers
 
 # A word with a lower-case letter and then a capital inside it ("TeleNova", "CityRide"); a
 # surname's prefix ("McDonald", "MacLeod", "DeMarco", "O'Neill") or a clinical stem ("IgG",
@@ -437,4 +439,9 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += pub_names(text, lex)
     found += foreign_heads(text, lex)
     found += occupation_employers(text, lex)
+    # Round 16, second wave: employers after a verb of working, initials in a bracket after a
+    # named person.
+    found += work_employers(text, lex)
+    found += bracket_affiliations(text, lex)
+    found += shaped_organisations(text, lex)
     return found
