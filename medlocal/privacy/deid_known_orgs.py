@@ -13,7 +13,7 @@ from functools import cache
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_tokens import WordSpan
 
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
@@ -29,7 +29,7 @@ _CUE_BEFORE = re.compile(
 # ("Mind in Croydon", "Age UK in Leeds"): one or two capitalised words that are a listed place or
 # no known word.
 _CUE_AFTER = re.compile(
-    r"[ \t]+(?:in[ \t]+[A-Z]|text[ \t]?line|help[ \t]?line|crisis[ \t]+line|drop-in|"
+    r"[ \t]+(?:text[ \t]?line|help[ \t]?line|crisis[ \t]+line|drop-in|"
     r"peer[ \t]+(?:group|support)|support[ \t]+group|advocate|advocacy|key[ \t]?worker|"
     r"support[ \t]+worker|volunteers?\b)"
 )
@@ -42,13 +42,17 @@ def _branch_end(text: str, end: int, lex: Lexicon) -> int:
     if branch is None:
         return end
     words = [fold(w) for w in branch.group("p").split()]
-    if (
-        lex.places
-        and all(w in lex.places or not lex.known(w) for w in words)
-        and not any(lex.clinical(w) for w in words)
-    ):
+    # Only a listed place (review of round 16: "Scope in Endoscopy", "Aware in AMU", "Beat in
+    # AF" took a clinical word or an abbreviation as the branch).
+    if all(w in lex.places and not lex.clinical(w) and not clinical_abbreviation(w) for w in words):
         return branch.end()
     return end
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Nothing but a sentence's end before ``at`` (a line wrapped mid-sentence is no start)."""
+    before = text[max(0, at - 40) : at].rstrip()
+    return not before or before[-1] in ".!?"
 
 
 @cache
@@ -80,10 +84,16 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     for match in pattern.finditer(text):
         name = match.group("n")
         plain = name in single and lex.known(fold(name))
+        # A plain word opening a sentence is the word ("Crisis support worker visited"); mid-
+        # sentence the words after it, or its branch's listed place, say the organisation.
+        told_after = not _opens_sentence(text, match.start()) and (
+            _CUE_AFTER.match(text, match.end()) is not None
+            or _branch_end(text, match.end(), lex) > match.end()
+        )
         if (
             plain
             and not _CUE_BEFORE.search(text, max(0, match.start() - 24), match.start())
-            and not _CUE_AFTER.match(text, match.end())
+            and not told_after
         ):
             continue
         if _eponym_possessive(text, name, match.end()):

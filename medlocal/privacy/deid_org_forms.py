@@ -5,11 +5,19 @@
   (SLMC-QC)"): the initials spell the long form's words and the long form holds a word that
   says an organisation ("Hospital", "College", "Bureau", "Ligue"...). Both go, and the initials
   elsewhere in the note go with them (the word scan's propagation of what was found). A clinical
-  abbreviation ("Intensive Care Unit (ICU)") or a scale or test ("Hospital Anxiety and
-  Depression Scale (HADS)") is no organisation;
+  abbreviation ("Intensive Care Unit (ICU)"), a scale or test ("Hospital Anxiety and Depression
+  Scale (HADS)") or a body whose name is part of a score ("ASA grade II (American Society of
+  Anesthesiologists)", "STS risk score") is no organisation to remove;
 * a facility's suffix, read once its name was found: its state or country code ("Genetic Health
-  Service NZ", "Heart Kids SA") and the place after "at" that says which site ("Memorial
-  Hospital at Gulfport", "Doctors Hospital at Renaissance").
+  Service NZ", "Heart Kids SA"), its region after "of", its branch's number, a quoted local
+  name, and the place after "at" that says which site ("Memorial Hospital at Gulfport");
+* unknown initials beside a word that says they name a place of care or a body ("QCH clinic",
+  "cardiology NHCS", "CNESST dossier");
+* a body named by plain words and one qualifier ("National Ambulance Service"), an office of a
+  subject that is no hospital service ("Department of Agriculture"), a head with what it is
+  for or of ("Centre for Eye Health");
+* pubs by their "Arms", organisations of other languages written head first ("Stichting De
+  Boog"), and the employer on an occupation line.
 
 Found from an anchor most text lacks (a bracket round capitals, a capitalised word after a
 found span's end), so the cost stays linear and small.
@@ -140,6 +148,33 @@ def _initials_ok(initials: str, words: list[str], lex: Lexicon) -> bool:
     return True
 
 
+# A body whose name is part of a score, a grade or a guidance (review of round 16): "ASA grade
+# II (American Society of Anesthesiologists)", "STS (Society of Thoracic Surgeons) risk score",
+# "NICE (...) guidance": the clinical measure names it, no place the patient was.
+_SCORE_WORDS = (
+    r"(?:risk[ \t]+)?(?:score|scores|grade|grades|grading|class|classification|status|"
+    r"criteria|guidance|guideline|guidelines|scale|calculator|stage|staging|physical[ \t]+status)"
+)
+_SCORED_AFTER = re.compile(
+    # The rest of a bracket the name stands in, a bracket after it, its initials, the score.
+    r"(?:[^()\n]{0,80}\))?[ \t]*(?:\([^()\n]{1,90}\)[ \t]*)?(?:[A-Z]{2,6}[ \t]+)?"
+    + _SCORE_WORDS
+    + r"\b",
+    re.I,
+)
+_SCORED_BEFORE = re.compile(
+    r"\b" + _SCORE_WORDS + r"[ \t]+(?:[IVX]{1,4}|\d{1,2}|[A-E])?[ \t]*\([ \t]*\Z", re.I
+)
+
+
+def scored_body(text: str, start: int, end: int) -> bool:
+    """The body's name between ``start`` and ``end`` belongs to a score or a guidance."""
+    return (
+        _SCORED_AFTER.match(text, end) is not None
+        or _SCORED_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     """Organisations defined with their initials, long form and initials both."""
     found: list[WordSpan] = []
@@ -158,6 +193,8 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         if not _initials_ok(initials, words[first:], lex):
             continue
+        if scored_body(text, spans[first][0], match.end()):
+            continue
         found.append(WordSpan("facility", spans[first][0], spans[-1][1]))
         found.append(WordSpan("facility", match.start("a"), match.end("a")))
     for match in _LONG_IN_BRACKETS.finditer(text):
@@ -171,6 +208,8 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         if not words or _spelled_from(before.group("a"), words) != 0:
             continue
         if not _long_form_names_org(words, lex) or not _initials_ok(before.group("a"), words, lex):
+            continue
+        if scored_body(text, before.start("a"), match.end()):
             continue
         found.append(WordSpan("facility", before.start("a"), before.end("a")))
         found.append(WordSpan("facility", inner[0][0], inner[-1][1]))
@@ -300,10 +339,23 @@ _STRONG = FACILITY_HEADS - frozenset(
 _SPECIALTY_WORD = re.compile(
     r"(?:olog(?:y|ies)|iatr(?:y|ics)|paedics|pedics|etics|ery|ics|sciences?)\Z"
 )
-# Subjects of a hospital's departments that are no specialty's name by their ending.
+# Subjects of a hospital's departments that are no specialty's name by their ending; the review
+# of round 16 added the services a hospital runs ("Department of Occupational Therapy", "of Social
+# Work", "of Spiritual Care", "of Patient Experience", "of Immunisation").
 _CLINICAL_SUBJECTS = frozenset(
-    {"clinical", "medical", "surgical", "medicine", "health", "blood", "anaesthesia", "nursing"}
-)
+    {
+        "clinical", "medical", "surgical", "medicine", "health", "blood", "anaesthesia", "nursing",
+        "therapy", "therapies", "therapeutics", "rehabilitation", "social", "work", "chaplaincy",
+        "spiritual", "pastoral", "care", "patient", "patients", "experience", "immunisation",
+        "immunization", "vaccination", "nutrition", "dietetics", "dietetic", "pharmacy",
+        "physiotherapy", "speech", "language", "occupational", "audiology", "podiatry",
+        "radiography", "imaging", "laboratory", "pathology", "emergency", "critical",
+        "palliative", "infection", "prevention", "control", "safety", "quality", "governance",
+        "education", "research", "midwifery", "obstetrics", "paediatrics", "pediatrics",
+    }
+)  # fmt: skip
+# The national health systems by name: no place a patient was ("the National Health Service").
+_NATIONAL_SYSTEMS = frozenset({"health service", "health system", "health services"})
 _NEXT_CAPITAL = re.compile(r"[ \t][A-Z][\w'’-]*")
 
 
@@ -324,8 +376,11 @@ def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
             end = match.start("w")
             for _ in range(last + 1):
                 nxt = _NEXT_CAPITAL.match(text, end)
-                assert nxt is not None
+                if nxt is None:  # the words were read from this match: never, but not fatal
+                    break
                 end = nxt.end()
+            if " ".join(folded) in _NATIONAL_SYSTEMS or scored_body(text, match.start(), end):
+                continue
             found.append(WordSpan("facility", match.start(), end))
     if "Department" in text or "Dept" in text or "Ministry" in text or "Office of" in text:
         for match in _OFFICE_OF.finditer(text):
@@ -379,6 +434,8 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
             if word in TITLES or word in RELATIONS or word in CALENDAR_WORDS:
                 break
             start = before.start()
+        if scored_body(text, start, match.end()):
+            continue  # "Society of Thoracic Surgeons risk score", "ASA grade II (American ..."
         found.append(WordSpan("facility", start, match.end()))
     return found
 
@@ -391,6 +448,21 @@ _ARMS = re.compile(
 )
 
 
+# Words before "Arms" that say a body's arms, not a pub's (review of round 16).
+_BODY_QUALIFIERS = frozenset(
+    {
+        "upper", "lower", "both", "left", "right", "his", "her", "their", "patient", "pt",
+        "bilateral", "fore", "outstretched",
+    }
+)  # fmt: skip
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Nothing but a sentence's end before ``at`` (a line wrapped mid-sentence is no start)."""
+    before = text[max(0, at - 40) : at].rstrip()
+    return not before or before[-1] in ".!?"
+
+
 def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """Pubs named by their "Arms"."""
     found: list[WordSpan] = []
@@ -399,9 +471,14 @@ def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
     for match in _ARMS.finditer(text):
         words = match.group("n").split()
         bare = [fold(w.rstrip("'’").removesuffix("'s").removesuffix("’s")) for w in words]
-        if any(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in bare):
+        if any(
+            lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS or w in _BODY_QUALIFIERS
+            for w in bare
+        ):
             continue
-        told = match.group("the") is not None or any(
+        # A capital "The" says a name only mid-sentence ("The Upper Arms were bruised").
+        the = match.group("the") is not None and not _sentence_start(text, match.start())
+        told = the or any(
             w.endswith(("'s", "’s")) or not lex.known(b) for w, b in zip(words, bare, strict=True)
         )
         if told:
@@ -460,8 +537,8 @@ _INITIALS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])[A-Z]{2,3}[ \t]\Z")
 
 
 # The employer after the job on an occupation line ("Occupation: retired welder, Harbour
-# Steel; ..."): the line says a job in small letters, the capitalised words after its comma
-# whose.
+# Steel; ..."): the line says a job in small letters, then the employer's capitalised words
+# after its comma.
 _OCCUPATION_COMMA = re.compile(
     r"(?im:^[ \t]*(?:occupation|job|employment|work)[ \t]*:)[ \t]*"
     r"(?:[a-z][\w'’/-]*[ \t]+){0,4}[a-z][\w'’/-]*,[ \t]*"

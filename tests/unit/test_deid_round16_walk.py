@@ -133,3 +133,37 @@ def test_typed_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
     started = time.process_time()
     redact("typed" + " " * 20_000 + "x")
     assert time.process_time() - started < 5.0  # quadratic: about a minute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scope in Endoscopy booked.",
+        "Crisis in ED overnight.",
+        "Crisis support worker visited.",
+        "Aware in AMU of plan.",
+        "Beat in AF at 140.",
+        "ASA grade II (American Society of Anesthesiologists).",
+        "STS (Society of Thoracic Surgeons) risk score 2.1%.",
+        "Funded by the National Health Service.",
+        "Department of Occupational Therapy review.",
+        "Department of Social Work informed.",
+        "The Upper Arms were bruised.",
+        "Bruising on The Patient's Arms.",
+    ],
+)
+def test_ordinary_clinical_text_is_no_organisation(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("She attends Mind in Croydon weekly.", "Croydon"),
+        ("Drinks at The Cavendish Arms most nights.", "Cavendish"),
+        ("Letter from the Department of Agriculture.", "Agriculture"),
+        ("Referred to the National Ambulance Service.", "Ambulance"),
+    ],
+)
+def test_organisations_of_the_same_shapes_still_go(text: str, gone: str) -> None:
+    assert gone not in redact(text)
