@@ -13,6 +13,7 @@ from medlocal.privacy.deid_codes import (
     CODE,
     DASHED_DIGITS,
     DEVICE_CODE,
+    ID_CUES,
     LABELLED_NUMBER,
     LETTER_PREFIX,
     SHORT_CODE,
@@ -206,16 +207,33 @@ _SCORE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,2}(?:[.,]\d)?(?![\d/.,-]?\d)")
 
 
 # Round 16: a score's or a classification's name in capitals with the year of its version,
-# joined by a dash ("BILAG-2004 B", "EULAR-2019", "SLEDAI-2000 8"): no identifier is an acronym
-# and a year alone (a number after a label, "Ref: INC-2025", stays one).
+# joined by a dash, then its grade, its score or a word for it ("BILAG-2004 B", "SLEDAI-2000 8",
+# "EULAR-2019 criteria"); a code of that shape after a label or a cue ("Case: ABC-2021", "Ref
+# INC-2025 2") stays an identifier.
 _DASHED_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,7}-(?:19[5-9]\d|20[0-3]\d)")
+_VERSION_SCORE_AFTER = re.compile(
+    r"[ \t]*(?:[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?![\d/.,-]?\d)|[A-E](?![\w-])|"
+    r"(?i:score|index|grade|activity|criteria|classification|definition|scale|high|low|"
+    r"moderate|mild|severe|remission)\b)"
+)
+_CUE_BEFORE = re.compile("(?i:(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*[:#]?[ \t]*\Z")
+
+
+def _dashed_version(value: str, text: str, start: int) -> bool:
+    """Whether ``value`` is a score's name and the year of its version (see _DASHED_VERSION)."""
+    if not _DASHED_VERSION.fullmatch(value):
+        return False
+    if not _VERSION_SCORE_AFTER.match(text, start + len(value)):
+        return False
+    before = text[max(0, start - 40) : start]
+    return not (_ID_LABEL.search(before) or _CUE_BEFORE.search(before))
 
 
 def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
     if molecular_notation(value, text, start):
         return True  # "c.1100del", "LRRK2 G2019S", "NM_000059.4", "GRCh38", "rs1801133"
-    if _DASHED_VERSION.fullmatch(value) and not _ID_LABEL.search(text[max(0, start - 24) : start]):
-        return True
+    if _dashed_version(value, text, start):
+        return True  # "BILAG-2004 B"
     if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
         return True
     shaped = _SHAPED_SYSTEM.search(text[max(0, start - 24) : start])

@@ -80,9 +80,11 @@ def test_a_score_with_a_dashed_year_is_kept() -> None:
     assert "CDAI-2010" in out and "HAQ-2005" in out, out
 
 
-def test_a_dashed_year_after_an_id_label_still_goes() -> None:
+def test_a_dashed_year_after_an_id_label_or_without_a_score_still_goes() -> None:
     out = redact("Ref: KTP-2019 for the complaint.")
     assert "KTP-2019" not in out, out
+    out = redact("Case: WRX-2021 2 pending; filed as QPT-2020 today.")
+    assert "WRX-2021" not in out and "QPT-2020" not in out, out
 
 
 def test_criteria_with_a_year_are_no_postcode() -> None:
