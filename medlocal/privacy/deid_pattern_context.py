@@ -13,6 +13,7 @@ from medlocal.privacy.deid_codes import (
     CODE,
     DASHED_DIGITS,
     DEVICE_CODE,
+    ID_CUES,
     LABELLED_NUMBER,
     LETTER_PREFIX,
     SHORT_CODE,
@@ -22,6 +23,7 @@ from medlocal.privacy.deid_codes import (
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
+from medlocal.privacy.deid_variant_notation import molecular_notation
 
 LAB_BEFORE_NUMBER = re.compile(
     r"(?i:\b(?:platelets?|plt|wbc|rbc|cd4|cd8|viral[ \t]+load|rna|dna|hiv|hcv|hbv|count|"
@@ -180,9 +182,22 @@ _MODEL_BEFORE = re.compile(
 )
 
 
-def device_model(text: str, start: int) -> bool:
-    """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE)."""
-    return _MODEL_BEFORE.search(text, max(0, start - 60), start) is not None
+def device_model(text: str, start: int, value: str = "") -> bool:
+    """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), or is a
+    model's round number after a maker's name (see _ROUND_MODEL)."""
+    if _MODEL_BEFORE.search(text, max(0, start - 60), start) is not None:
+        return True
+    if not _ROUND_MODEL.fullmatch(value):
+        return False
+    maker = _MAKER_WORD.search(text, max(0, start - 30), start)
+    return maker is not None and not lexicon().known(fold(maker.group("m")))
+
+
+# Round 16: a model named by a few capitals and a round number ("Tomey EM-4000", "Topcon
+# CV-5000") right after a word that is no English word (a maker's name): the product line, not
+# the one device; a room or a bed after its English word ("Room B-200") stays what it was.
+_ROUND_MODEL = re.compile(r"[A-Z]{1,4}-?[1-9]0{2,3}")
+_MAKER_WORD = re.compile(r"(?<![\w-])(?P<m>[A-Z][a-z]+)[ \t]+\Z")
 
 
 # A score's name with the year of its version, then the score ("ITAS2010 2", "BVAS2008: 4"):
@@ -191,7 +206,34 @@ _SCORE_VERSION = re.compile(r"[A-Z]{3,6}(?:19|20)\d\d")
 _SCORE_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,2}(?:[.,]\d)?(?![\d/.,-]?\d)")
 
 
+# Round 16: a score's or a classification's name in capitals with the year of its version,
+# joined by a dash, then its grade, its score or a word for it ("BILAG-2004 B", "SLEDAI-2000 8",
+# "EULAR-2019 criteria"); a code of that shape after a label or a cue ("Case: ABC-2021", "Ref
+# INC-2025 2") stays an identifier.
+_DASHED_VERSION = re.compile(r"[A-Z][A-Z0-9]{2,7}-(?:19[5-9]\d|20[0-3]\d)")
+_VERSION_SCORE_AFTER = re.compile(
+    r"[ \t]*(?:[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?![\d/.,-]?\d)|[A-E](?![\w-])|"
+    r"(?i:score|index|grade|activity|criteria|classification|definition|scale|high|low|"
+    r"moderate|mild|severe|remission)\b)"
+)
+_CUE_BEFORE = re.compile("(?i:(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*[:#]?[ \t]*\Z")
+
+
+def _dashed_version(value: str, text: str, start: int) -> bool:
+    """Whether ``value`` is a score's name and the year of its version (see _DASHED_VERSION)."""
+    if not _DASHED_VERSION.fullmatch(value):
+        return False
+    if not _VERSION_SCORE_AFTER.match(text, start + len(value)):
+        return False
+    before = text[max(0, start - 40) : start]
+    return not (_ID_LABEL.search(before) or _CUE_BEFORE.search(before))
+
+
 def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
+    if molecular_notation(value, text, start):
+        return True  # "c.1100del", "LRRK2 G2019S", "NM_000059.4", "GRCh38", "rs1801133"
+    if _dashed_version(value, text, start):
+        return True  # "BILAG-2004 B"
     if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
         return True
     shaped = _SHAPED_SYSTEM.search(text[max(0, start - 24) : start])
@@ -304,6 +346,47 @@ _BEFORE_A_YEAR = frozenset(
 )  # fmt: skip
 
 
+# Round 16: a name and a year after a word of criteria, a classification or guidance ("criteria
+# of McDonald 2017", "selon les critères de McDonald 2017", "per Beers 2023"), or in brackets of
+# their own ("(Lugano 2014)", "(EUGOGO 2021).", "(Beers 2023, fall risk)"), or before such a word
+# ("Lugano 2014 classification"), or a month's name before the year ("JAN 2027"): a version of
+# the criteria or a date, not a town and its postcode. An address's postcode after its town
+# ("Randwick NSW 2031", "Auckland 2024") stands after a street or a comma, never so.
+_CRITERIA_BEFORE = re.compile(
+    r"(?i:\b(?:criteri\w*|crit[eè]res?|kriterien|klassifikation|classifica\w*|clasificaci\w*|"
+    r"classification|staging|stadien\w*|guidelines?|guidance|leitlinien?|recommendations?|"
+    r"recommandations|recomendaciones|consensus|konsensus|definitions?|revised|modified|updated|"
+    r"version|per|according[ \t]+to|selon|seg[uú]n|nach|gem[aä][sß]+|secondo|conforme)\b)"
+    r"[ \t]*(?:(?i:de|des|du|der|di|of|the|la|le|del|da|do)\b[ \t]*)*(?:l['’][ \t]*)?\Z"
+)
+_CRITERIA_AFTER = re.compile(
+    r"[ \t]*(?i:criteri\w*|crit[eè]res?|kriterien|classification|klassifikation|staging|"
+    r"guidelines?|recommendations?|consensus|definitions?|score|scale|index|system)\b"
+)
+_MONTHS = frozenset(
+    {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+    }
+)  # fmt: skip
+
+
+def _versioned_name(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the name and year of ``match`` (the name from ``start``) are a version of
+    criteria or guidance, or a month and year (see _CRITERIA_BEFORE)."""
+    words = text[start : match.end()].split()
+    if len(words) >= 2 and fold(words[-2].rstrip(".,")) in _MONTHS:
+        return True
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    before = text[max(line_start, start - 60) : start]
+    if _CRITERIA_BEFORE.search(before):
+        return True
+    if before.endswith("(") and len(words) == 2:
+        return True
+    return _CRITERIA_AFTER.match(text, match.end()) is not None
+
+
 def _listed_place(words: str) -> bool:
     """Whether ``words`` hold a listed place (a word of it, or two or more together)."""
     lex = lexicon()
@@ -369,6 +452,8 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             value = (match.group(key) if key in pattern.groupindex else None) or ""
             if _YEAR_LIKE.fullmatch(value) and words[-1].lower() in _BEFORE_A_YEAR:
                 return False  # "In 2019, she fell": a year after a word of time (walk 18)
+            if _YEAR_LIKE.fullmatch(value) and _versioned_name(text, match.start(place), match):
+                return False  # "criterios de McDonald 2017", "(Lugano 2014)": a version
             return any(_name_word(word) for word in words)
     if "g" in pattern.groupindex and match.group("g"):
         # Not a power grade or a score ("4/5", "7/10") written in a table's column.

@@ -72,9 +72,10 @@ from medlocal.privacy.deid_pattern_context import (
     is_code_exception,
     owned_by_context,
 )
-from medlocal.privacy.deid_scripts import script_candidates
+from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_table_dates import table_date_candidates
+from medlocal.privacy.deid_variant_notation import molecular_notation
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -309,6 +310,14 @@ _CHECK_CHARACTER = re.compile(
 )
 
 
+# Round 16: the count of nodes after a nodal stage or a word for nodes, in brackets or not
+# ("ypN2 (3/31)", "pN1a (2/14)", "LN 3/31", "lymph nodes: 0/12"): positive of examined, no date.
+_NODE_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:[cpyra]{0,3}N[0-3][a-c]?(?:\((?:mi|sn|i[+-]|mol[+-])\))?|LNs?|(?i:nodes?|"
+    r"lymph[ \t]+nodes?|ganglions?|ganglios?|linfonodos?|lymphknoten|ln))[ \t]*[:=]?[ \t]*\(?)\Z"
+)
+# The first of the scripts whose names deid_scripts reads (Cyrillic on): a cheap test first.
+_CJK_FIRST = 0x0400
 # A digit and a slash before a day: the day is a score's denominator ("24/30 Mar").
 _SLASHED = frozenset(f"{d}/" for d in "0123456789")
 _MONTH_IN = re.compile(r"[^\W\d_]")
@@ -342,6 +351,14 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 check = _CHECK_CHARACTER.match(text, end)
                 if check is not None:
                     end = check.end()
+            if kind == "name" and value and ord(value[0]) >= _CJK_FIRST:
+                # A run of Chinese or Japanese letters: its clinical words at either end stay
+                # ("高血圧症", "誤嚥性肺炎"; see deid_scripts).
+                first, last = without_clinical_words(value)
+                if first == last:
+                    continue
+                start, end = start + first, start + last
+                value = text[start:end]
             if is_code_exception(pattern, value):
                 continue
             if kind in _CODE_KINDS and is_date(value):
@@ -350,8 +367,16 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "Lab accreditation 2025 audit": a year ("collar 1903" is a number)
             if kind in _CODE_KINDS | {"zip_code"} and clinical_code_or_trial(value, text, start):
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
-            if pattern in _BARE_CODES and device_model(text, start):
+            if value.startswith("#") and molecular_notation(value, text, start):
+                continue  # "OMIM #612345": a catalogue's entry, not a house's number
+            if pattern in _BARE_CODES and device_model(text, start, value):
                 continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
+            if (
+                kind == "date"
+                and value[:1].isdigit()
+                and _NODE_COUNT_BEFORE.search(text, max(0, start - 24), start)
+            ):
+                continue  # "ypN2 (3/31)": three nodes positive of thirty-one
             if (
                 kind == "date"
                 and value[:1].isdigit()

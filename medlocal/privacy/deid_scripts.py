@@ -57,6 +57,45 @@ EAST_ASIAN_DATE = re.compile(
 _PLACE_ENDINGS = tuple("区市県都府道省州郡町村县구시군도동읍면")
 
 
+# Round 16: the last morphemes of Japanese and Chinese words of medicine: a disease or
+# condition ("高血圧症", "糖尿病", "肺癌", "心不全", "脳梗塞", "認知症"), a drug's form
+# ("降圧剤", "錠"), a procedure or a finding. No personal or place name ends in one: a run that
+# does, with no kana particles or Chinese function words in it (a sentence that could hold a
+# name), is a clinical word and stays ("誤嚥性肺炎 (aspiration pneumonia)").
+_CLINICAL_ENDINGS = (
+    "症", "病", "癌", "がん", "ガン", "不全", "障害", "障碍", "障礙", "梗塞", "梗死", "剤", "剂",
+    "錠", "片", "腫", "瘍", "肿", "瘤", "痛", "疹", "炎", "骨折", "出血", "狭窄", "閉塞", "闭塞",
+    "硬化", "肥大", "結石", "结石", "麻痺", "麻痹", "衰竭", "貧血", "贫血", "高血圧", "高血压",
+    "感染", "発作", "发作", "浮腫", "浮肿", "血栓", "潰瘍", "溃疡", "検査", "检查", "手術", "手术",
+    "療法", "疗法", "治療", "治疗", "嚥下", "吞咽", "脱水", "肺炎", "褥瘡", "ウイルス", "病毒",
+)  # fmt: skip
+# Characters of a sentence rather than a word: kana particles and Chinese function words.
+_SENTENCE_CHARACTERS = frozenset("はがをにでとのへもやかよねた的是在因为為了和与與及患者")
+_LONGEST_CLINICAL = 16
+
+
+def _clinical_word(word: str) -> bool:
+    """Whether ``word`` (no spaces) is a Japanese or Chinese word of medicine (see above)."""
+    if len(word) < 2 or len(word) > _LONGEST_CLINICAL or not word.endswith(_CLINICAL_ENDINGS):
+        return False
+    if word.endswith(("がん", "ガン")):
+        word = word[:-2]  # the ending itself is kana
+    return not any(c in _SENTENCE_CHARACTERS for c in word)
+
+
+def without_clinical_words(run: str) -> tuple[int, int]:
+    """The part of ``run`` (offsets) left once its clinical words at either end are taken off
+    (also read for the names in these scripts that deid_cued_names finds)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    while words and _clinical_word(run[words[-1][0] : words[-1][1]]):
+        words.pop()
+    while words and _clinical_word(run[words[0][0] : words[0][1]]):
+        words.pop(0)
+    if not words:
+        return 0, 0
+    return words[0][0], words[-1][1]
+
+
 def _kind(run: str) -> str:
     if any(c.isdigit() for c in run):
         return "street_address"
@@ -88,6 +127,12 @@ def script_candidates(text: str) -> Iterator[Redaction]:
         whole = match.group()
         run = _without_stray_numbers(whole)
         start = match.start()
+        first, last = without_clinical_words(run)
+        if first == last:
+            continue
+        if (first, last) != (0, len(run)):
+            start, run = start + first, run[first:last]
+            whole = run
         kind = _kind(run)
         yield Redaction(kind, start, start + len(run), run, label(kind))
         postcode = _POSTCODE.match(whole, len(run))
