@@ -268,7 +268,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "id_number",
         re.compile(
             r"(?i:\b(?:(?P<by>by)|user(?:[ \t]?(?:name|id))?|login|logon|account|handle|"
-            r"logged[ \t]+in[ \t]+as))[ \t]*:?[ \t]*(?:\n[ \t]*)?"
+            r"logged[ \t]+in[ \t]+as))[ \t]*+(?::[ \t]*+)?(?:\n[ \t]*+)?"
             r"(?P<v>(?-i:[a-z][a-z0-9.]*_[a-z0-9_.]*[a-z0-9]|(?(by)(?!)|[a-z]{3,}\d{2,})))\b"
         ),
     ),

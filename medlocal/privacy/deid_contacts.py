@@ -34,7 +34,7 @@ _USER_WORDS = (
 _HANDLE_CUE = (
     rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}|profile|account))?(?!\w)"
     rf"(?:[ \t]+as\b|[ \t]*\()?|\b(?:{_USER_WORDS})(?!\w))"
-    r"(?:[ \t]+(?:is|was))?[ \t]*[:=]?[ \t]*"
+    r"(?:[ \t]+(?:is|was))?[ \t]*+(?:[:=][ \t]*+)?"
 )
 # The verbs of a system's footer before "by" and a login ("Printed by: jo_reyes2"; see _BY_LOGIN).
 _SYSTEM_VERBS = (
@@ -44,7 +44,8 @@ _SYSTEM_VERBS = (
 # Where a user name keeps its underscores (deid_ocr): after a handle cue, or after a system's
 # "Printed by:" or "user" ("user mlee_04").
 HANDLE_CUE = re.compile(
-    rf"{_HANDLE_CUE}|(?i:\b(?:(?:{_SYSTEM_VERBS})[ \t]+by(?:[ \t]+user)?|user))[ \t]*[:=]?[ \t]*"
+    rf"{_HANDLE_CUE}|(?i:\b(?:(?:{_SYSTEM_VERBS})[ \t]+by(?:[ \t]+user)?|user))"
+    r"[ \t]*+(?:[:=][ \t]*+)?"
 )
 # A user name: letters, digits, "_" and inner dots, with a digit, "_" or an inner dot in it
 # (a plain word after "profile" or "Facebook" is no user name: "Her profile is stable").
@@ -130,7 +131,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:ring|call|text|rang|phoned?|contact(?:able)?|sms|whatsapp|landline|"
             r"reach(?:able)?)(?:[ \t]+(?:him|her|them|me|us))?(?:[ \t]+(?:on|at|to))?)"
-            r"[ \t]*:?[ \t]*"
+            r"[ \t]*+(?::[ \t]*+)?"
             r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
             r"|\(\+\d{1,3}\)[ \t]?\d{1,4}(?:[ \t.-]?\d{2,4}){1,4}(?![\w-])"
         ),
@@ -196,16 +197,16 @@ _LOGIN = r"(?<![\w@.])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?![\w@]|\.\w)|(?<![\w@.])
 # Where a system writes who made the page: "Printed by: jdoe4", "Note entered by tkowal01",
 # "Printed 03/04 10:12 by a.khan", "user mlee_04 | host", "portal user: pjones77". Speed: the
 # literal opens the pattern (the engine skips to it); the verb is looked for before it.
-_BY_LOGIN = re.compile(rf"by(?<!\wby)(?:[ \t]+user)?[ \t]*:?[ \t]*(?P<v>{_LOGIN})")
+_BY_LOGIN = re.compile(rf"by(?<!\wby)(?:[ \t]+user)?[ \t]*+(?::[ \t]*+)?(?P<v>{_LOGIN})")
 _VERB_BEFORE = re.compile(rf"(?i:\b(?:{_SYSTEM_VERBS})\b)(?:[^\n.;|]|\.(?=\S)){{0,40}}?[ \t]*\Z")
-_USER_LOGIN = re.compile(rf"(?<![A-Za-z])(?i:user)[ \t]*[:=]?[ \t]*(?P<v>{_LOGIN})")
+_USER_LOGIN = re.compile(rf"(?<![A-Za-z])(?i:user)[ \t]*+(?:[:=][ \t]*+)?(?P<v>{_LOGIN})")
 # After a strong cue a login may be letters alone, if no English word: "by user mwhite",
 # "user ID: dkerr", "logged in as pnair".
 # A practice's EDI address is one too ("edi kowhaimed", "EDI: rivermed01").
 _STRONG_CUE = re.compile(
     r"(?i:\bby[ \t]+user|\buser[ \t]*(?:id|name)|\busername|\blog(?:-?in|ged[ \t]+in[ \t]+as)|"
     r"\bedi(?:[ \t]+(?:address|code))?)"
-    r"(?![A-Za-z])[ \t]*[:=]?[ \t]*(?P<v>(?-i:[a-z]{4,16}\d{0,4}))\b(?![.@-]\w)"
+    r"(?![A-Za-z])[ \t]*+(?:[:=][ \t]*+)?(?P<v>(?-i:[a-z]{4,16}\d{0,4}))\b(?![.@-]\w)"
 )
 # A handle in brackets right after its owner's name, made from it: "From: Dana Reyes
 # (dreyes_88)", "mo tran-li (motranli7)". A word of the name (four letters or more) is in it.

@@ -127,7 +127,11 @@ _WORD_WITH_UNDERSCORE = re.compile(r"(?<!\S)\S*_\S*")
 _ADDRESS_LIKE = re.compile(r"@|://|\bwww\.|\.[A-Za-z]{2,}/", re.I)
 # A system login of lower-case parts joined by dots and underscores ("ward.nurse_ad",
 # "j.okoro_2"), with no file extension at its end: its underscores are part of it.
+# The review of round 16: or lower-case parts joined by underscores alone ("jdoe_ward4",
+# "kobrien_rn" on the line after "Printed ... by"), which no rule reads as words either way and
+# the login rules read whole.
 _LOGIN_LIKE = re.compile(
+    r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+|"
     r"[a-z][a-z0-9]*(?=[a-z0-9._]*\.)(?=[a-z0-9._]*_)(?:[._][a-z0-9]+)+"
     r"(?<!\.pdf)(?<!\.doc)(?<!\.docx)(?<!\.txt)(?<!\.jpg)(?<!\.png)(?<!\.csv)(?<!\.xml)"
     r"(?<!\.rtf)(?<!\.xls)(?<!\.xlsx)(?<!\.jpeg)(?<!\.tif)(?<!\.dcm)(?<!\.zip)"

@@ -21,6 +21,10 @@ Accession numbers of a specimen or a laboratory ("ACC 25-118402") have none of t
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the word scan's token; imported for its type only (no import cycle)
+    from medlocal.privacy.deid_tokens import Tok
 
 _AA3 = "Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Sec|Pyl"
 _AA1 = "ACDEFGHIKLMNPQRSTVWY"
@@ -128,3 +132,16 @@ def _one_letter_change(text: str, start: int, end: int) -> bool:
     if _MOLECULAR_AFTER.match(text, end):
         return True
     return _MOLECULAR_WORDS.search(before) is not None
+
+
+_AMINO_ACIDS = frozenset(_AA3.split("|"))
+
+
+def protect_amino_acids(tokens: list[Tok], text: str) -> None:
+    """An amino acid's three letters glued to a position in a protein change ("p.(Val1471Leu)",
+    "Arg248Gln") are notation, not the given name "Val" or "Gln" the word scan would take."""
+    for tok in tokens:
+        if tok.shape != "title" or tok.word not in _AMINO_ACIDS:
+            continue
+        if text[tok.end : tok.end + 1].isdigit() or text[tok.start - 1 : tok.start].isdigit():
+            tok.shape = "lower"

@@ -71,6 +71,7 @@ from medlocal.privacy.deid_tokens import (
     classify,
     word_shape,
 )
+from medlocal.privacy.deid_variant_notation import protect_amino_acids
 
 
 def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
@@ -98,6 +99,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_lab_rows(tokens, text, lex)
     protect_prescribed(tokens, text)
     protect_slashed_abbreviations(tokens, text)
+    protect_amino_acids(tokens, text)
     acronyms = organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         classify(tok, text, lex, memo)

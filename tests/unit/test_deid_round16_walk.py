@@ -167,3 +167,21 @@ def test_ordinary_clinical_text_is_no_organisation(text: str) -> None:
 )
 def test_organisations_of_the_same_shapes_still_go(text: str, gone: str) -> None:
     assert gone not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Printed by\njdoe_ward4", "Letter printed 14/03/2026 by\njdoe_ward4"]
+)
+def test_a_login_on_the_line_after_by_goes(text: str) -> None:
+    assert "jdoe" not in redact(text)
+
+
+def test_a_user_label_before_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    started = time.process_time()
+    redact("user" + " " * 20_000 + "x")
+    assert time.process_time() - started < 5.0
+
+
+def test_an_amino_acid_in_a_protein_change_is_no_given_name() -> None:
+    out = redact("BRCA2 c.4411del p.(Val1471Leu) pathogenic; seen with Val, her sister.")
+    assert "p.(Val1471Leu)" in out and "with Val" not in out, out
