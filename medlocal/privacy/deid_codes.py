@@ -119,7 +119,14 @@ _ONE_ID = (
     r"|(?-i:[A-Z]{1,4}(?:-[A-Z]{1,4})?)(?:[ ]\d{2,}(?:/[A-Z0-9]+)*){1,3}(?:[ ](?-i:[A-Z]{1,3})\b)?"
 )
 # One value, or a list of them ("serial numbers 11440-01 and 11440-02").
-_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*(?:{_ONE_ID}))*"
+# A further value of a list is no other field's label and value ("MRN 00884213, DOB 11/04/1931,
+# 94-year-old": walk 19, the date of birth and the age went with the MRN, so that keeping the MRN
+# in the preview kept them too).
+_NEXT_NOT_A_FIELD = (
+    r"(?!(?i:d\.?o\.?b\.?|dod|born|age[ds]?|nhs|tel|phone|ph|fax|mob|sex|gender)\b)"
+    r"(?!\d{1,3}[ -]?(?i:y(?:ea)?rs?|yo|months?|mo|weeks?|wks?|days?)\b)"
+)
+_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*{_NEXT_NOT_A_FIELD}(?:{_ONE_ID}))*"
 # A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
 # ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
 BARE_LONG_NUMBER = re.compile(

@@ -233,6 +233,13 @@ _DAY_OF_SCORE = re.compile(r"\d{1,2}[ \t]+(?=[A-Za-z])")
 _SCORE_BEFORE = re.compile(r"\d/")
 
 
+# A whole month's name and a full stop that ends a date ("22 September.").
+_SENTENCE_STOP = re.compile(
+    r"(?i:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\.\Z"
+)
+
+
 class DateRedactor:
     """Finds dates and writes their replacements; one per export (one offset)."""
 
@@ -264,7 +271,13 @@ class DateRedactor:
                 )
                 replacement = "[DOB]" if is_dob else self.replacement(parsed, style)
                 kind = "dob" if is_dob else "date"
-                yield Redaction(kind, match.start(), match.end(), raw, replacement)
+                end = match.end()
+                if _SENTENCE_STOP.search(raw):
+                    # Walk 19: a month written whole ends no abbreviation: its stop ends the
+                    # sentence and stays ("phoned on 22 September. Then ...").
+                    end -= 1
+                    raw = raw[:-1]
+                yield Redaction(kind, match.start(), end, raw, replacement)
 
     def replacement(self, parsed: date | None, style: str) -> str:
         if parsed is None or style == "no_year":

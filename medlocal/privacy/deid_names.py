@@ -105,6 +105,15 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
     word that is no dictionary or clinical word (even one that looks like a word by its ending,
     "Lindqvist")."""
     lower = tok.bare
+    parts = [part for part in lower.split("-") if part]
+    if (
+        len(parts) > 1
+        and not tok.strong
+        and all(lex.known(part) and not lex.name_like(part) for part in parts)
+    ):
+        # Walk 19: "with Community-acquired pneumonia": plain words joined by a hyphen are a
+        # compound, not a name ("Smith-Jones", "Anne-Marie" hold a listed name).
+        return False
     if tok.weak or tok.strong or lex.name_like(lower):
         return True
     return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)

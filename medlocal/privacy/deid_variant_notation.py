@@ -141,7 +141,13 @@ def protect_amino_acids(tokens: list[Tok], text: str) -> None:
     """An amino acid's three letters glued to a position in a protein change ("p.(Val1471Leu)",
     "Arg248Gln") are notation, not the given name "Val" or "Gln" the word scan would take."""
     for tok in tokens:
-        if tok.shape != "title" or tok.word not in _AMINO_ACIDS:
+        if tok.shape != "title" or tok.word[:3] not in _AMINO_ACIDS:
+            continue
+        # With a change's ending after the letters ("p.(Ser1982Argfs*22)", walk 19).
+        if tok.word[3:] not in _CHANGE_ENDINGS:
             continue
         if text[tok.end : tok.end + 1].isdigit() or text[tok.start - 1 : tok.start].isdigit():
             tok.shape = "lower"
+
+
+_CHANGE_ENDINGS = frozenset({"", "fs", "del", "dup", "ins", "delins", "ext", "Ter"})

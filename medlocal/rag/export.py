@@ -379,6 +379,11 @@ def plan_for_export(
             # person believed something gone that never was, or the name they meant is still
             # there under another spelling. Refused, so they look again.
             raise AddedTextNotFound(text)
+    numbers = [number for number, _ in keep]
+    twice = sorted({number for number in numbers if numbers.count(number) > 1})
+    if twice:
+        # Walk 19: the second reason silently replaced the first in the audit log.
+        raise ExportError(f"redaction {twice[0]} is kept twice: give one --keep N=REASON for it")
     for number, reason in keep:
         plan.keep_unless_added(number, reason)
     return plan

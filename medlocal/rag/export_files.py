@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -134,6 +135,9 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
     properties.author = properties.last_modified_by = "MedLocal"
     properties.comments = ""
     properties.title = doc.title
+    # The template's own dates (2013) otherwise: the file says when it was written, as the PDF
+    # does (walk 19).
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     if not _body_has_title(doc):
         document.add_heading(doc.title, level=1)
     for kind, text in _blocks(doc.body):

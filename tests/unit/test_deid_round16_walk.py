@@ -185,3 +185,28 @@ def test_a_user_label_before_a_long_run_of_blanks_is_read_in_linear_time() -> No
 def test_an_amino_acid_in_a_protein_change_is_no_given_name() -> None:
     out = redact("BRCA2 c.4411del p.(Val1471Leu) pathogenic; seen with Val, her sister.")
     assert "p.(Val1471Leu)" in out and "with Val" not in out, out
+
+
+# Walk 19 (a new user's redacted exports).
+
+
+def test_a_list_of_record_numbers_stops_at_the_next_field() -> None:
+    out = redact("MRN 00884213, DOB 11/04/1931, 94-year-old man.")
+    assert "00884213" not in out and "DOB" in out and "-year-old man" in out, out
+
+
+def test_a_compound_of_plain_words_after_a_cue_is_no_name() -> None:
+    assert redact("Diagnosed with Community-acquired pneumonia.") == (
+        "Diagnosed with Community-acquired pneumonia."
+    )
+    assert "Jones" not in redact("Seen with Smith-Jones today.")
+
+
+def test_a_frameshift_in_a_protein_change_is_notation() -> None:
+    text = "BRCA2 c.5946delT p.(Ser1982Argfs*22); p.(Glu23Valfs*17)"
+    assert redact(text) == text
+
+
+def test_a_dates_full_stop_ends_the_sentence_and_stays() -> None:
+    out = redact("Was phoned on 22 September. Then she went home.")
+    assert "September" not in out and ". Then" in out, out

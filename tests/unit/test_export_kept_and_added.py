@@ -85,3 +85,14 @@ def test_cli_add_of_a_text_not_in_the_export_is_refused(
     assert "does not occur" in capsys.readouterr().err
     assert _export(setup, out, "--add", "METFORMIN") == 0  # any case, as the preview matches
     assert "metformin" not in out.read_text(encoding="utf-8").lower()
+
+
+def test_a_span_kept_twice_is_refused_and_nothing_written(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 19: the second reason replaced the first in the audit log, unsaid."""
+    out = tmp_path / "letter.md"
+    number = _name_number(setup)
+    assert _export(setup, out, "--keep", f"{number}=ok", "--keep", f"{number}=again") == 2
+    assert f"redaction {number} is kept twice" in capsys.readouterr().err
+    assert not out.exists()

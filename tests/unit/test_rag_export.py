@@ -233,6 +233,8 @@ def test_file_metadata_names_medlocal_and_keeps_redactions(tmp_path: Path, suffi
         props = docx.Document(str(path)).core_properties
         meta = [props.author, props.last_modified_by, props.comments, props.title]
         assert props.author == "MedLocal" and "python-docx" not in " ".join(meta)
+        # Written now, not on the template's date (2013-12-23; walk 19).
+        assert props.created is not None and props.created.year >= 2025
     else:
         info = pypdf.PdfReader(str(path)).metadata
         assert info is not None
