@@ -14,7 +14,7 @@ from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
 _CUE_BEFORE = re.compile(
@@ -49,12 +49,6 @@ def _branch_end(text: str, end: int, lex: Lexicon) -> int:
     return end
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    """Nothing but a sentence's end before ``at`` (a line wrapped mid-sentence is no start)."""
-    before = text[max(0, at - 40) : at].rstrip()
-    return not before or before[-1] in ".!?"
-
-
 @cache
 def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern of every listed name (longest first), and the names of one plain word."""
@@ -86,7 +80,7 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         plain = name in single and lex.known(fold(name))
         # A plain word opening a sentence is the word ("Crisis support worker visited"); mid-
         # sentence the words after it, or its branch's listed place, say the organisation.
-        told_after = not _opens_sentence(text, match.start()) and (
+        told_after = not after_sentence_end(text, match.start()) and (
             _CUE_AFTER.match(text, match.end()) is not None
             or _branch_end(text, match.end(), lex) > match.end()
         )

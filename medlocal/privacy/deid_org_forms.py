@@ -30,7 +30,7 @@ import re
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC
-from medlocal.privacy.deid_tokens import WordSpan
+from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
 # Initials in brackets: two to eight capitals, with a hyphen or an ampersand inside and small
 # letters between capitals allowed ("(KCL)", "(SLMC-QC)", "(RD&E)", "(UoN)").
@@ -457,12 +457,6 @@ _BODY_QUALIFIERS = frozenset(
 )  # fmt: skip
 
 
-def _sentence_start(text: str, at: int) -> bool:
-    """Nothing but a sentence's end before ``at`` (a line wrapped mid-sentence is no start)."""
-    before = text[max(0, at - 40) : at].rstrip()
-    return not before or before[-1] in ".!?"
-
-
 def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """Pubs named by their "Arms"."""
     found: list[WordSpan] = []
@@ -477,7 +471,7 @@ def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
         ):
             continue
         # A capital "The" says a name only mid-sentence ("The Upper Arms were bruised").
-        the = match.group("the") is not None and not _sentence_start(text, match.start())
+        the = match.group("the") is not None and not after_sentence_end(text, match.start())
         told = the or any(
             w.endswith(("'s", "’s")) or not lex.known(b) for w, b in zip(words, bare, strict=True)
         )

@@ -167,6 +167,13 @@ def sentence_start(text: str, start: int) -> bool:
     return False
 
 
+def after_sentence_end(text: str, at: int) -> bool:
+    """Nothing but a sentence's end (or the text's start) before ``at``, across blanks and
+    line breaks: unlike :func:`sentence_start`, a line wrapped mid-sentence is no start."""
+    before = text[max(0, at - 40) : at].rstrip()
+    return not before or before[-1] in ".!?"
+
+
 def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
     """(known word, plain English or clinical, on a name or place list)."""
     known = lex.known(lower)

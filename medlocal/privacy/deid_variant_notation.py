@@ -135,6 +135,8 @@ def _one_letter_change(text: str, start: int, end: int) -> bool:
 
 
 _AMINO_ACIDS = frozenset(_AA3.split("|"))
+# What a change writes after an amino acid's letters ("Argfs", "Valdel", "GlnTer").
+_CHANGE_ENDINGS = frozenset({"", "fs", "del", "dup", "ins", "delins", "ext", "Ter"})
 
 
 def protect_amino_acids(tokens: list[Tok], text: str) -> None:
@@ -148,6 +150,3 @@ def protect_amino_acids(tokens: list[Tok], text: str) -> None:
             continue
         if text[tok.end : tok.end + 1].isdigit() or text[tok.start - 1 : tok.start].isdigit():
             tok.shape = "lower"
-
-
-_CHANGE_ENDINGS = frozenset({"", "fs", "del", "dup", "ins", "delins", "ext", "Ter"})

@@ -5,9 +5,8 @@ taken from the evaluation set; each rule has a negative test that keeps clinical
 
 from __future__ import annotations
 
-from datetime import date
+from fixtures.deid_rules import redact, spans
 
-from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
     bodies_for,
@@ -17,18 +16,6 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
-from medlocal.privacy.redact import PatientIdentity, Redactor
-
-
-def redact(text: str, patient: str = "Jane Doe") -> str:
-    redactor = Redactor(PatientIdentity(patient, "123", date(1950, 1, 1)), shift_days=40)
-    return redactor.redact(text)
-
-
-def spans(rule: object, text: str) -> list[str]:
-    assert callable(rule)
-    return [text[s.start : s.end] for s in rule(text, lexicon())]
-
 
 # Organisations defined with their initials.
 

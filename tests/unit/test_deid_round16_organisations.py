@@ -5,23 +5,10 @@ that keeps clinical or plain text."""
 
 from __future__ import annotations
 
-from datetime import date
+from fixtures.deid_rules import redact, spans
 
-from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_workplaces import bracket_affiliations, work_employers
-from medlocal.privacy.redact import PatientIdentity, Redactor
-
-
-def redact(text: str, patient: str = "Jane Doe") -> str:
-    redactor = Redactor(PatientIdentity(patient, "123", date(1950, 1, 1)), shift_days=40)
-    return redactor.redact(text)
-
-
-def spans(rule: object, text: str) -> list[str]:
-    assert callable(rule)
-    return [text[s.start : s.end] for s in rule(text, lexicon())]
-
 
 # The employer after a verb of working.
 
