@@ -35,6 +35,7 @@ from medlocal.rag.export import (
     Shared,
     document_from_output,
     overridden_text,
+    own_identity_warnings,
     parse_keep,
 )
 from medlocal.rag.flags import Flag, flag_place
@@ -224,6 +225,8 @@ def _print_redactions(
     out = stream or sys.stderr
     for number, into in overridden:
         print(f"Note: {overridden_text(number, into)}.", file=out)
+    for warning in own_identity_warnings(planned):
+        print(f"Warning: {warning}.", file=out)
     show_originals = out.isatty()
     if not planned:
         # "0 redaction(s):" and nothing under it read as if the list had been cut off.

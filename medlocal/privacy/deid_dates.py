@@ -2,11 +2,12 @@
 
 Forms: ISO, m/d/y with the same separator / - or . twice, "March 4, 2021", "4 March 2021",
 "4th of March 2021", "4-Mar-2021", "04MAR2021", "March 2021", "Mar-2021", "03/2021", "March 4",
-"4 March", "4th of March"; a two-digit year that would lie in the future
-belongs to the previous century. One random offset per export moves every date (intervals are
-kept), or ``date_mode="year"`` keeps only the year (strict Safe Harbor); a month and day without a
-year becomes "[DATE]". A date of birth (the vault's DOB in either day order, or a date after a
-"DOB" / "born" cue) becomes "[DOB]". Numeric ranges ("12.5-25 mg", "4.5-11.0") are not dates.
+"4 March", "4th of March"; a two-digit year that would lie in the future belongs to the previous
+century. One random offset per export moves every date (intervals are kept), or
+``date_mode="year"`` keeps only the year (strict Safe Harbor); a month and day without a year is
+shifted in the year of the dated date nearest before it (``DateRedactor.shift_undated``). A date
+of birth (the vault's DOB in either day order, or a date after a "DOB" / "born" cue) becomes
+"[DOB]". Numeric ranges ("12.5-25 mg", "4.5-11.0") are not dates.
 """
 
 from __future__ import annotations
@@ -240,6 +241,70 @@ _SENTENCE_STOP = re.compile(
 )
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAY_BEFORE = re.compile(
+    r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
+)
+# A day and a month's name in either order, with what may stand between ("the 4th of March",
+# "March 4th", "14-Aug", "NOV 3"); a two-digit year after an apostrophe ("Aug '25") is no day.
+_MONTH_AND_DAY = re.compile(
+    r"^(?:(?i:the[ \t]+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t-]+(?P<m1>[A-Za-z]+)\.?"
+    r"|(?P<m2>[A-Za-z]+)\.?[ \t]+(?:the[ \t]+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2}))$",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _month_and_day(raw: str, day_first: bool) -> tuple[int, int, str] | None:
+    """The month, day and layout ("dm", "md" in words; "d/m", "m/d" in digits) of a date written
+    without its year, or None where it has none (a weekday alone, a range)."""
+    match = _MONTH_AND_DAY.match(_WEEKDAY_BEFORE.sub("", raw.strip()))
+    if match is None:
+        return None
+    if match.group("n1"):
+        first, second = int(match.group("n1")), int(match.group("n2"))
+        if first > 12 or (day_first and second <= 12):
+            return (second, first, "d/m") if 1 <= second <= 12 else None
+        return (first, second, "m/d") if first >= 1 else None
+    month = _MONTH_NUMBERS.get((match.group("m1") or match.group("m2")).lower())
+    day = int(match.group("d1") or match.group("d2"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return month, day, "dm" if match.group("d1") else "md"
+
+
+def _year_of(raw: str) -> int | None:
+    """The year a dated date is written in ("2024-12-20", "8 septembre 2026"), if it has one."""
+    found = _YEAR.search(raw)
+    if found is not None:
+        return int(found.group())
+    for pattern, formats, _style in _DATE_FORMS:
+        if formats and pattern.fullmatch(raw) and (readings := date_readings(raw, formats)):
+            return readings[0].year
+    return None
+
+
 class DateRedactor:
     """Finds dates and writes their replacements; one per export (one offset)."""
 
@@ -247,6 +312,51 @@ class DateRedactor:
         self.dob = dob
         self.date_mode = date_mode
         self.shift_days = shift_days
+
+    def shift_undated(self, text: str, redactions: list[Redaction]) -> list[Redaction]:
+        """``redactions`` with each date written without its year ("seen May 3", "Tues 14th
+        Oct", "on 3/20") shifted like every other date, in the year of the nearest dated date
+        before it (else after it, else this year), so that a timeline keeps its order and
+        intervals (walk 19: "[DATE]" lost them). Only where dates are shifted."""
+        if self.date_mode != "shift":
+            return redactions
+        years = [
+            (red.start, year)
+            for red in redactions
+            if red.kind == "date" and (year := _year_of(red.original)) is not None
+        ]
+        day_first = _writes_day_first(text)
+        out = []
+        for red in redactions:
+            if red.kind == "date" and red.replacement == "[DATE]":
+                month_day = _month_and_day(red.original, day_first)
+                if month_day is not None:
+                    shifted = self._shifted(red.original, month_day, red.start, years)
+                    if shifted is not None:
+                        red = Redaction(red.kind, red.start, red.end, red.original, shifted)
+            out.append(red)
+        return out
+
+    def _shifted(
+        self, raw: str, month_day: tuple[int, int, str], start: int, years: list[tuple[int, int]]
+    ) -> str | None:
+        month, day, layout = month_day
+        before = [year for at, year in years if at < start]
+        year = before[-1] if before else years[0][1] if years else date.today().year
+        if (month, day) == (2, 29):
+            year = 2024  # the only reading of the day is in a leap year
+        try:
+            shifted = date(year, month, day) + timedelta(days=self.shift_days)
+        except ValueError:  # "31 April": no day to move
+            return None
+        name = shifted.strftime("%B")
+        written = {
+            "d/m": f"{shifted.day}/{shifted.month}",
+            "m/d": f"{shifted.month}/{shifted.day}",
+            "dm": f"{shifted.day} {name}",
+        }.get(layout, f"{name} {shifted.day}")
+        # "on 3 Feb.": the stop of the month's short form may also end the sentence.
+        return written + "." if raw.endswith(".") else written
 
     def candidates(self, text: str) -> Iterator[Redaction]:
         day_first = _writes_day_first(text)

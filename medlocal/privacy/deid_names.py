@@ -122,7 +122,7 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
     if _cue_before(text, run[0].start) or (
-        any(t.weak and t.lower not in _POSSESSIVES for t in run)
+        any(t.weak and t.lower not in _POSSESSIVES and not _verb_form(t, lex) for t in run)
         and (
             ROLE_AFTER.match(text, word_end(run[-1])) is not None
             or RELATION_AFTER.match(text, word_end(run[-1])) is not None
@@ -165,6 +165,14 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, word_end(run[j])))
         i = j + 1
+
+
+def _verb_form(tok: Tok, lex: Lexicon) -> bool:
+    """A verb's "-ing" or "-ed" form on no name list ("Referring clinician:", "Attending
+    physician:"): walk 19 read it as a name before the role after it."""
+    return (
+        tok.lower.endswith(("ing", "ed")) and lex.known(tok.lower) and not lex.name_like(tok.lower)
+    )
 
 
 def _particle_joins(run: list[Tok], i: int) -> bool:

@@ -312,6 +312,11 @@ _CHECK_CHARACTER = re.compile(
 
 # Round 16: the count of nodes after a nodal stage or a word for nodes, in brackets or not
 # ("ypN2 (3/31)", "pN1a (2/14)", "LN 3/31", "lymph nodes: 0/12"): positive of examined, no date.
+_DAYS_OF_A_MONTH = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2}(?:st|nd|rd|th)?)?[ \t]+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _NODE_COUNT_BEFORE = re.compile(
     r"(?:\b(?:[cpyra]{0,3}N[0-3][a-c]?(?:\((?:mi|sn|i[+-]|mol[+-])\))?|LNs?|(?i:nodes?|"
     r"lymph[ \t]+nodes?|ganglions?|ganglios?|linfonodos?|lymphknoten|ln))[ \t]*[:=]?[ \t]*\(?)\Z"
@@ -395,8 +400,12 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "Platelets 1250000" is a result, not an identifier
             if not owned_by_context(pattern, match, text):
                 continue
-            if kind == "street_address" and vital_rr(text, start):
-                continue  # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate
+            if kind == "street_address" and (
+                vital_rr(text, start) or _DAYS_OF_A_MONTH.fullmatch(value)
+            ):
+                # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate; "away 16-18
+                # Nov,": days of a month (the date rules shift them), no house on a street.
+                continue
             if (
                 kind == "age_over_89"
                 and text[end : end + 1] in "MF"

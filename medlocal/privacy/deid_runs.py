@@ -31,7 +31,7 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from medlocal.privacy.deid_letterhead import HEADING_DASH, beside_street, letterhead
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_names import cued_name
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, SOFT_CUES, TITLES
 from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, KIND_AFTER
@@ -246,6 +246,8 @@ def _extend(
         lower = tok.lower.rstrip("'’")
         if lower.removeprefix("ex-") in _RELATIONS_OR_SOFT_CUES or lower in _PERSON_NOUNS:
             break  # "Girlfriend Shay Lorimer", "Signed Ray Wood", "Patient Arjun Iyer"
+        if kind == "name" and lower in CLINICAL_SHORT:
+            break  # walk 19: "CPN Tamsin Angove": a role's initials before a person stay
         if sentence_start(text, tok.start) and lex.known(lower):
             break
         first -= 1

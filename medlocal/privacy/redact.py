@@ -63,6 +63,7 @@ from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_initials import name_initials_spans
+from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_people_words import PARTICLES, RELATIONS, ROLES, TITLES
@@ -172,11 +173,12 @@ class Redactor:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
         try:
             if "\r" not in text:
-                return resolve(text, self._candidates(text))
+                return self._settled(text, resolve(text, self._candidates(text)))
             # Windows ("\r\n") and old Mac ("\r") line ends: the line-based rules read "\n"
             # (a "$" or "[ \t]*\n" after the value), so the text is read with plain line ends
             # and each redaction is placed back on the text as written.
             plain, starts, ends = _plain_line_ends(text)
+            resolved = self._settled(plain, resolve(plain, self._candidates(plain)))
             return [
                 Redaction(
                     red.kind,
@@ -185,12 +187,17 @@ class Redactor:
                     text[starts[red.start] : ends[red.end]],
                     red.replacement,
                 )
-                for red in resolve(plain, self._candidates(plain))
+                for red in resolved
             ]
         finally:
             # The word lists remember what they said of each word while a text is read; a
             # patient's words are not kept once it is done.
             lexicon().forget()
+
+    def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
+        """What the resolved redactions are written as: a date without its year shifted like
+        the others, a health-service number labelled by its label rather than its shape."""
+        return labelled_numbers(text, self._dates.shift_undated(text, resolved))
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))

@@ -72,6 +72,22 @@ def overridden_text(number: int, into: int) -> str:
     )
 
 
+# The patient's own identifiers, as the vault knows them: keeping one re-identifies the export
+# however well the rest is redacted, so both faces warn (walk 19: only a reason was asked).
+_OWN_IDENTITY = {"patient_name": "name", "dob": "date of birth", "mrn": "record number"}
+
+
+def own_identity_warnings(planned: Sequence[PlannedRedaction]) -> list[str]:
+    """A warning for each kept span that is the patient's own name, date of birth or record
+    number (both faces say them with the preview)."""
+    return [
+        f"kept redaction {item.number} is the patient's own {_OWN_IDENTITY[item.redaction.kind]}:"
+        " the exported file will identify them"
+        for item in planned
+        if item.kept and item.redaction.kind in _OWN_IDENTITY
+    ]
+
+
 class AddedTextNotFound(UserInputError):
     """A text to remove (``--add``) that the export does not hold: nothing was added."""
 

@@ -64,6 +64,19 @@ def test_cli_export_counts_a_kept_span_as_kept(
     assert export.details["kept_reasons"] == ["a teaching case"]
 
 
+def test_keeping_the_patients_own_name_is_warned_about(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Walk 19: a reason was all it asked; the file then names the patient.
+    number = _name_number(setup)
+    assert _export(setup, tmp_path / "letter.md", "--keep", f"{number}=a teaching case") == 0
+    err = capsys.readouterr().err
+    assert (
+        f"Warning: kept redaction {number} is the patient's own name: the exported file will "
+        "identify them." in err
+    ), err
+
+
 def test_cli_export_without_keeps_says_only_removed(
     setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -71,6 +84,7 @@ def test_cli_export_without_keeps_says_only_removed(
     assert _export(setup, tmp_path / "letter.md") == 0
     err = capsys.readouterr().err
     assert f": {total} identifier(s) removed." in err and "kept" not in err, err
+    assert "Warning" not in err, err
 
 
 def test_cli_add_of_a_text_not_in_the_export_is_refused(

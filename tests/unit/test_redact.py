@@ -81,10 +81,41 @@ def test_dates_shift_by_one_offset_or_reduce_to_year() -> None:
     text = "Admitted 03/02/2021, discharged March 9, 2021, reviewed April 2021, seen May 3."
     shifted = Redactor(IDENTITY, shift_days=10).redact(text)
     assert shifted == (
-        "Admitted 2021-03-12, discharged March 19, 2021, reviewed April 2021, seen [DATE]."
+        "Admitted 2021-03-12, discharged March 19, 2021, reviewed April 2021, seen May 13."
     )
     year = Redactor(IDENTITY, date_mode="year").redact(text)
     assert year == "Admitted 2021, discharged 2021, reviewed 2021, seen [DATE]."
+
+
+@pytest.mark.parametrize(
+    ("text", "shifted"),
+    [
+        # The year of the dated date before it: 2024 is a leap year, so 40 days after 3 Feb.
+        (
+            "Seen 13/01/2024 (UK). Clinic on 3 Feb. Then 12th March.",
+            "Seen 2024-02-22 (UK). Clinic on 14 March. Then 21 April.",
+        ),
+        # Else the year of the first dated date after it (2023: no 29 February).
+        ("Clinic on 3 Feb, admitted 2023-12-20.", "Clinic on 15 March, admitted 2024-01-29."),
+        # A weekday goes with its day; digits keep their order; December runs into January.
+        (
+            "Wednesday April 30 2025 then Fri 2 May and on 3/20 and Dec 30.",
+            "June 9, 2025 then 11 June and on 4/29 and February 8.",
+        ),
+        (
+            "Bloods 25/12/2024, repeat on 28/12 and 14/1.",
+            "Bloods 2025-02-03, repeat on 6/2 and 23/2.",
+        ),
+    ],
+)
+def test_a_date_without_its_year_is_shifted_in_its_neighbours_year(text: str, shifted: str) -> None:
+    assert Redactor(IDENTITY, shift_days=40).redact(text) == shifted
+
+
+def test_a_date_without_its_year_that_is_no_day_stays_a_date_label() -> None:
+    # No day to move ("31 April"), a range, a weekday alone: the label, never the original.
+    out = Redactor(IDENTITY, shift_days=40).redact("Seen 31 April. Away 16-18 Nov, Tues 14th.")
+    assert out == "Seen [DATE]. Away [DATE], [DATE].", out
     offsets = {Redactor(IDENTITY).shift_days for _ in range(20)}
     assert all(30 <= abs(d) <= 365 for d in offsets) and len(offsets) > 1
 

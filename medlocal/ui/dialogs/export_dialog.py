@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
-from medlocal.rag.export import ExportReport, Shared, not_found_text, redaction_tally
+from medlocal.rag.export import (
+    ExportReport,
+    Shared,
+    not_found_text,
+    own_identity_warnings,
+    redaction_tally,
+)
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
@@ -263,7 +269,8 @@ class ExportDialog(QDialog):
             said = f"No identifiers will be removed; {kept} kept, as listed."
         else:
             said = "No identifiers will be removed."
-        self.message.show_note(f"{note}{said} Nothing is written yet.")
+        warnings = "".join(f"Warning: {w}. " for w in own_identity_warnings(planned))
+        self.message.show_note(f"{note}{warnings}{said} Nothing is written yet.")
         self._update_export_button()
 
     def keep_selected(self) -> None:

@@ -1,0 +1,45 @@
+"""One kind for a number its label names: a health-service number is "[ID]" however it is
+written.
+
+The rules read a number by its shape as much as by its label, so the same NHS number became
+"[PHONE]" spaced 3-3-4, "[SSN]" written 3-3-4 with hyphens and "[ID]" in one run (walk 19): the
+number was removed each time, but a reader of the export would take it for a telephone. Where
+the label before a number names a health-service or insurance number, that label decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_spans import Redaction, label
+
+# Health-service and insurance numbers by their labels, in the countries whose notes we read
+# ("NHS No:", "CHI", "H&C number", "IHI", "NHI", "Medicare card #", "OHIP", "health card").
+_HEALTH_NUMBER_LABEL = re.compile(
+    r"(?i:\b(?:NHS|CHI|H&C|HSC|IHI|NHI|Medicare|Medicaid|OHIP|MSP|RAMQ|health[ \t]+card|"
+    r"health[ \t]+(?:insurance|plan)|insurance|member(?:ship)?|policy)"
+    r"(?:[ \t]+(?:card|number|no\.?|num|nbr|#|id))*[ \t]*[:#.=-]?[ \t]*)$"
+)
+# The kinds a shape gives a number that a label may overrule.
+_BY_SHAPE = frozenset({"phone", "ssn", "id_number"})
+
+
+def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` with each number after a health-service number's label given that kind
+    (and its label), whatever its shape made of it."""
+    out = []
+    for red in redactions:
+        by_shape = red.kind in _BY_SHAPE or (
+            # "Medicare card # 2123 45670 1": a number after "#" read as a flat's
+            red.kind == "street_address" and not any(ch.isalpha() for ch in red.original)
+        )
+        if (
+            by_shape
+            and red.replacement == label(red.kind)
+            and _HEALTH_NUMBER_LABEL.search(text, max(0, red.start - 40), red.start)
+        ):
+            red = Redaction(
+                "health_plan_id", red.start, red.end, red.original, label("health_plan_id")
+            )
+        out.append(red)
+    return out

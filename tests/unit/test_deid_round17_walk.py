@@ -1,0 +1,74 @@
+"""Walk 19's leftovers, mended in session 20: one kind for a health-service number whatever its
+shape, a role's initials before a person stay, a verb's "-ing" form before a role is no name, a
+day and month are no house on a street. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.privacy.redact import Redactor
+
+
+def _redact(text: str) -> str:
+    return Redactor(shift_days=40).redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS number 943 476 5919",  # spaced 3-3-4: was "[PHONE]"
+        "NHS: 943-476-5919",  # hyphenated 3-3-4: was "[SSN]"
+        "NHS No. 9434765919 (verified)",
+        "Medicare card # 2123 45670 1",
+        "Health card number: 1234-567-890",
+    ],
+)
+def test_a_health_service_number_is_labelled_by_its_label(text: str) -> None:
+    out = _redact(text)
+    assert "[ID]" in out and "[PHONE]" not in out and "[SSN]" not in out, out
+    assert not any(ch.isdigit() for ch in out.split("#")[-1]), out
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Phone 943 476 5919", "[PHONE]"),  # the label says telephone: it stays one
+        ("SSN 123-45-6789", "[SSN]"),
+        ("Member phone: 020 7946 0958", "[PHONE]"),  # a word between: the phone's own label
+    ],
+)
+def test_other_numbers_keep_the_kind_their_shape_gave(text: str, kind: str) -> None:
+    assert kind in _redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Home visit with CPN Dorcas Pengelly today.", "with CPN [NAME] today"),
+        ("Reviewed by AMHP Lowri Tregear.", "AMHP [NAME]"),
+    ],
+)
+def test_a_roles_initials_before_a_person_stay(text: str, kept: str) -> None:
+    assert kept in _redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Letter.\\nReferring clinician: Wynne Hartigan\\n", "Referring clinician: [NAME]"),
+        ("Admitting clinician: cardiology registrar", "Admitting clinician: cardiology"),
+        ("Attending physician: Dr Ayo Bankole", "Attending physician: Dr [NAME]"),
+    ],
+)
+def test_a_verbs_ing_form_before_a_role_is_no_name(text: str, kept: str) -> None:
+    assert kept in _redact(text.replace("\\n", "\n"))
+
+
+def test_a_surname_before_a_role_is_still_a_name() -> None:
+    # "Fielding" ends in "-ing" but is on the surname list: the role after it still names it.
+    assert _redact("Fielding, nurse in charge, was told.").startswith("[NAME], nurse")
+
+
+def test_days_of_a_month_are_no_house_on_a_street() -> None:
+    out = _redact("Away 16-18 Nov, back Tues.")
+    assert "[ADDRESS]" not in out and "16" not in out, out
