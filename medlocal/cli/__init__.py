@@ -114,6 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _values_that_look_like_options(argv: Sequence[str]) -> list[str]:
+    """``argv`` with a value that opens with a dash and a digit joined to its option: argparse
+    reads "--keep -1=name" as an unknown option "-1=name" and says "--keep: expected one
+    argument" (walk 19), where the option's own check says what a span number is."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--keep" and arg[:1] == "-" and arg[1:2].isdigit():
+            out[-1] = f"--keep={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = None) -> int:
     """Run one command. ``workspace`` injects a prepared one (tests pass fake models); by
     default each run builds its own and closes it at the end."""
@@ -122,7 +135,7 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     crash.install_crash_handler()
     hardening.harden_process()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_values_that_look_like_options(sys.argv[1:] if argv is None else argv))
     hardening.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     handler = getattr(args, "func", None)
     if handler is None:

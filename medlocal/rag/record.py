@@ -27,8 +27,10 @@ def record_passages(
     if document_ids:
         unknown = [d for d in document_ids if d not in documents]
         if unknown:
+            owned = ", ".join(map(str, sorted(documents))) or "none"
             raise UserInputError(
-                f"document(s) {', '.join(map(str, unknown))} do not belong to patient {patient_id}"
+                f"patient {patient_id} has no document {', '.join(map(str, unknown))} (its "
+                f"documents: {owned}; 'medlocal patient show {patient_id}' lists them)"
             )
         chosen = [documents[d] for d in dict.fromkeys(document_ids)]
     else:

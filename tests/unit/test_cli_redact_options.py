@@ -95,3 +95,20 @@ def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show(
     assert _flag_line(whole, text).startswith("- answer: invalid citation")
     old = Flag(1, "unsupported", "", "no passage", 0, 0)  # stored before offsets were kept
     assert _flag_line(old, text).startswith("- sentence 2: unsupported")
+
+
+def test_a_negative_span_number_gets_the_keep_options_own_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 19: "--keep -1=name" was read as an unknown option ("--keep: expected one
+    argument"); it now reaches the option's check, which says what it takes."""
+    from medlocal.cli import main
+
+    argv = ["outputs", "export", "1", "--vault", str(tmp_path / "no-vault"), "--out",
+            str(tmp_path / "x.md"), "--redact", "--keep", "-1=a name"]  # fmt: skip
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "--keep takes NUMBER=REASON" in err and "'-1=a name'" in err, err
+    assert not (tmp_path / "x.md").exists()
