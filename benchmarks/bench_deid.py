@@ -9,11 +9,12 @@ half, scored only in aggregate until the round's end; dev6, the seventh round's 
 likewise; dev7, written in the eighth from heldout5's brief; dev9, dev10 and dev11, written in the
 ninth; dev12 and dev13, written in the tenth; dev14 and dev15, written in the eleventh; dev17 and
 dev18, written in the twelfth; dev19, written in the thirteenth; dev20, written at the end of the
-thirteenth, not yet used). heldout3 and heldout4 (written in
-the sixth round by an author who had not read the rules), heldout5, heldout6 (the ninth round's),
-heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 (the
-thirteenth's), dev8 (the validation half of the eighth to tenth rounds) and dev16 (the eleventh's)
-are never looked at note by note (their misses would invite tuning on them), and ``--halves`` lets
+thirteenth; dev21 to dev24, written in the fourteenth to sixteenth; dev25 (the hardest types) and
+dev26 (precision: clinical words that look like names), written in the seventeenth). heldout3
+and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
+heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
+twelfth's), heldout10 to heldout14 (the thirteenth's to the seventeenth's), dev8 (the validation
+half of the eighth to tenth rounds) and dev16 (the eleventh's) are never looked at note by note (their misses would invite tuning on them), and ``--halves`` lets
 a round of rule work measure the development data without them. The notes are synthetic."""
 
 from __future__ import annotations
