@@ -325,11 +325,13 @@ class DateRedactor:
             for red in redactions
             if red.kind == "date" and (year := _year_of(red.original)) is not None
         ]
-        day_first = _writes_day_first(text)
+        day_first: bool | None = None  # read once, where a date in digits needs it
         out = []
         for red in redactions:
             if red.kind == "date" and red.replacement == "[DATE]":
-                month_day = _month_and_day(red.original, day_first)
+                if day_first is None and "/" in red.original:
+                    day_first = _writes_day_first(text)
+                month_day = _month_and_day(red.original, bool(day_first))
                 if month_day is not None:
                     shifted = self._shifted(red.original, month_day, red.start, years)
                     if shifted is not None:
