@@ -116,11 +116,17 @@ def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     return None
 
 
+_CELL_COMMA = re.compile(r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])")
+
+
 def extract_values(text: str) -> list[Value]:
     """Every date, time, number and dose in ``text`` (dates first, so their digits are not
     counted again as plain numbers)."""
     values: list[Value] = []
-    masked = list(text)
+    # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
+    # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
+    # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
+    masked = list(_CELL_COMMA.sub(" ", text))
 
     def mask(start: int, end: int) -> None:
         for i in range(start, end):

@@ -102,9 +102,10 @@ def run_backup(args: argparse.Namespace) -> int:
     counts = result.counts
     print(f"Backup written and verified: {result.path}")
     print(
-        f"  {counts['patients']} patients, {counts['documents']} documents "
-        f"({counts['chunks']} passages), {counts['chat_messages']} chat messages, "
-        f"{counts['outputs']} saved outputs; {result.snapshot_bytes / 1e6:.1f} MB"
+        f"  {_count(counts['patients'], 'patient')}, {_count(counts['documents'], 'document')} "
+        f"({_count(counts['chunks'], 'passage')}), "
+        f"{_count(counts['chat_messages'], 'chat message')}, "
+        f"{_count(counts['outputs'], 'saved output')}; {result.snapshot_bytes / 1e6:.1f} MB"
     )
     for old in result.removed:
         print(f"  removed older backup {old.name}")
@@ -246,3 +247,8 @@ class _ProgressLine:
         if self.printed:
             print(file=sys.stderr)
             self.printed = False
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 saved output", "2 saved outputs" (walk 20: "1 saved outputs")."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -12,6 +12,7 @@ import getpass
 import json
 import sys
 import threading
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,12 +77,21 @@ def read_secret_file(name: str) -> str:
     return secret
 
 
+# Redirected progress of a stage whose size is unknown: a line this often, so a long step
+# (a summary's reduce) does not look hung in a log.
+QUIET_PROGRESS_S = 10.0
+
+
 class TerminalProgress:
-    """Progress on stderr: one updating line on a terminal, a line every tenth otherwise."""
+    """Progress on stderr: one updating line on a terminal; otherwise a line when a stage
+    starts, at every tenth of it, and every ``QUIET_PROGRESS_S`` seconds when its size is
+    unknown."""
 
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
+        self.stage: str | None = None
         self.last_tenth = -1
+        self.last_print = 0.0
         self.printed = False
 
     def __call__(self, p: Progress) -> None:
@@ -90,9 +100,23 @@ class TerminalProgress:
             print("\r" + text + "   ", end="", file=sys.stderr, flush=True)
             self.printed = True
             return
+        now = time.monotonic()
+        if p.stage != self.stage:
+            # Walk 20: the tenths were counted across stages, so after "map: 1/1 steps" every
+            # line of the reduce stage was held back (15 silent minutes in a log).
+            self.stage, self.last_tenth = p.stage, -1
+            fresh = True
+        else:
+            fresh = False
         fraction = p.fraction
-        if fraction is not None and int(fraction * 10) > self.last_tenth:
-            self.last_tenth = int(fraction * 10)
+        if fraction is not None:
+            due = int(fraction * 10) > self.last_tenth
+            if due:
+                self.last_tenth = int(fraction * 10)
+        else:
+            due = now - self.last_print >= QUIET_PROGRESS_S
+        if fresh or due:
+            self.last_print = now
             print(text, file=sys.stderr, flush=True)
 
     def done(self) -> None:

@@ -21,7 +21,7 @@ from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
 from medlocal.ingest.extractors.pdf import extract_pdf
-from medlocal.ingest.extractors.plaintext import extract_markdown, extract_text
+from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.ocr.pages import OcrOptions
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -98,6 +98,8 @@ _BY_SUFFIX: dict[str, Format] = {
     ".docx": Format("docx", extract_docx),
     ".txt": Format("txt", extract_text),
     ".text": Format("txt", extract_text),
+    ".csv": Format("csv", extract_table),
+    ".tsv": Format("csv", extract_table),
     ".md": Format("markdown", extract_markdown),
     ".markdown": Format("markdown", extract_markdown),
     ".html": Format("html", extract_html),
@@ -109,13 +111,14 @@ _BY_SUFFIX: dict[str, Format] = {
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
-    "PDF, DOCX, TXT, Markdown, HTML and FHIR R4 JSON files, and PNG, JPEG and TIFF images "
-    "(scanned pages and images are read by OCR)"
+    "PDF, DOCX, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, and PNG, JPEG and "
+    "TIFF images (scanned pages and images are read by OCR)"
 )
 FILE_TYPE_WORDS = {
     "pdf": "PDF",
     "docx": "DOCX",
     "txt": "TXT",
+    "csv": "CSV",
     "markdown": "Markdown",
     "html": "HTML",
     "fhir": "FHIR",

@@ -76,6 +76,8 @@ def test_pdf_with_owner_password_only_opens() -> None:
         ("scan.heic", b"\x00\x00\x00\x18ftypheic", errors.UnsupportedFormatError, "unsupported"),
         ("noext", b"hello", errors.UnsupportedFormatError, "no extension"),
         ("blank.txt", b"  \n\n \t", errors.NoTextError, "no text"),
+        ("labs.csv", b"Secret text in one cell\n", errors.NoTextError, "no table in the file"),
+        ("labs.csv", b"\n \n", errors.NoTextError, "no text"),
         ("empty.html", b"<html><script>x()</script></html>", errors.NoTextError, "no visible"),
     ],
 )
@@ -596,3 +598,14 @@ def test_docx_without_headers_or_footers_is_unchanged() -> None:
         "\n\nPatient: Ada Example seen 3 May\tsee leaflet. Co-amoxiclav."
     )
     assert form.sections == ()
+
+
+@pytest.mark.parametrize("name", ["labs.csv", "labs.tsv"])
+def test_a_lab_table_imports_as_written(name: str) -> None:
+    """Walk 20: a CSV lab export was refused ("unsupported file type"), so a clinician renamed it
+    to .txt. It imports as its own type, each row kept as written."""
+    sep = "\t" if name.endswith(".tsv") else ","
+    rows = ["Test", "Value", "Unit"], ["HbA1c", "8.1", "%"], ["Urine ACR", "4.2", "mg/mmol"]
+    text = "\n".join(sep.join(row) for row in rows) + "\n"
+    doc = extract(name, text.encode("utf-8"))
+    assert doc.file_type == "csv" and doc.text == text

@@ -538,3 +538,19 @@ def test_unknown_word_given_a_dose_is_an_unverified_medication() -> None:
     passages = {1: "Salbutamol 5 mg nebulised. Morphine 10 mg. Bisoprolol 5 mg."}
     text = "Salbutamol nebulised 5 mg, morphine sulfate 10 mg and bisoprolol uptitrated 5 mg [1]."
     assert ground(text, passages).flags == []
+
+
+def test_values_of_a_comma_separated_lab_table_support_the_answer() -> None:
+    """Walk 20: a lab export pasted as CSV text ("Urine ACR,4.2,mg/mmol") read no value with its
+    unit, so every correct number cited from it was flagged."""
+    table = (
+        "Test,Value,Unit,Date\nHbA1c,8.1,%,2024-08-10\nUrine ACR,4.2,mg/mmol,2024-08-10\n"
+        "LDL,2.9,mmol/L,2024-08-10\nPlatelets,1,250,x10^9/L,2024-08-10"
+    )
+    answer = "HbA1c was 8.1% [1]. Urine ACR was 4.2 mg/mmol [1]. LDL 2.9 mmol/L [1]."
+    assert kinds(ground(answer, {1: table})) == []
+    assert kinds(ground("LDL 3.9 mmol/L [1].", {1: table})) == [
+        (0, "unverified_number", "3.9 mmol/L")
+    ]
+    # A thousands comma is still one number, and a list of numbers stays apart.
+    assert [v.canonical for v in extract_values("1,234 cells; 3, 4")] == ["1234", "3", "4"]

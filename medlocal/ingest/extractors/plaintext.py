@@ -28,6 +28,17 @@ def extract_markdown(data: bytes, file_name: str) -> ExtractedDocument:
     return ExtractedDocument(text=text, file_type="markdown", sections=_markdown_headings(text))
 
 
+def extract_table(data: bytes, file_name: str) -> ExtractedDocument:
+    """A table exported as CSV or TSV (a lab system's results, a medication list): kept as
+    written, so a cited row reads as it does in the file; each row holds its test, value and
+    unit, which the grounding check reads as it reads prose (medlocal.values)."""
+    text = _checked(decode_text(data, file_name), file_name)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not any(("," in line or "\t" in line or ";" in line) for line in lines[:50]):
+        raise NoTextError(file_name, "no table in the file (no commas, semicolons or tabs)")
+    return ExtractedDocument(text=text, file_type="csv", sections=())
+
+
 def _checked(text: str, file_name: str) -> str:
     if not text.strip():
         raise NoTextError(file_name, "no text in the file")
