@@ -38,6 +38,7 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
 from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
 from medlocal.ui.colours import Tone, ToneLabel
@@ -475,8 +476,9 @@ class PatientsPanel(QWidget):
         names = open_file_names(
             self,
             "Import documents",
-            "Documents (*.pdf *.docx *.txt *.md *.markdown *.html *.htm *.json "
-            "*.png *.jpg *.jpeg *.tif *.tiff);;All files (*)",
+            # From the import's own list, so a format it learns is offered here too (walk 20:
+            # CSV was added to one and would have been missing from the other).
+            f"Documents ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)",
         )
         if names:
             self.import_paths([Path(n) for n in names])
