@@ -25,7 +25,16 @@ from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, WEEKDAYS
 from medlocal.privacy.deid_spans import Redaction, label
 
-_WORD = re.compile(r"[^\W_]+")
+# A number with its decimal point or thousands comma is one word: a quoted '10.7' is no echo
+# of the "10" of a removed date (walk 20: "number '[DATE].7'").
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
+# The quoted parts of a flag's message: the rest is MedLocal's own wording ("they may not
+# support it", "10 of this sentence's 11 key words"), which walk 20 saw turned into "they
+# [NAME] not" and "[DOB] key words" by the words of a removed name and date of birth. An
+# apostrophe inside a word ("sentence's", "O'Neil") neither opens nor closes a quote.
+_QUOTED = re.compile(
+    r"(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)|\"[^\"\n]*\"|“[^”\n]*”|‘(?:[^’\n]|’(?=\w))*’(?!\w)"
+)
 _QUOTES = "'\"‘’“”`"
 # Words too common to quote an identifier by: "12 The Avenue" must not take "the" from every
 # flag message. A word of an identifier outside this list goes, English or not ("harrow").
@@ -90,14 +99,22 @@ class RemovedWords:
             # The full date's forms are the redactor's; a quoted year of birth is one more.
             self.words.setdefault(str(identity.dob.year), label("dob"))
 
-    def spans(self, text: str, covered: Sequence[Redaction] = ()) -> list[Redaction]:
+    def spans(
+        self, text: str, covered: Sequence[Redaction] = (), *, quoted_only: bool = False
+    ) -> list[Redaction]:
         """Each removed word in ``text`` outside the ``covered`` spans (the plan's own), as a
-        redaction with its placeholder."""
+        redaction with its placeholder; with ``quoted_only``, only inside the quotes of a
+        message that quotes between its own words."""
         if not self.words or not text:
             return []
         taken = bytearray(len(text))
         for red in covered:
             taken[red.start : red.end] = b"\x01" * (red.end - red.start)
+        if quoted_only:
+            outside = bytearray(b"\x01" * len(text))
+            for quote in _QUOTED.finditer(text):
+                outside[quote.start() : quote.end()] = bytes(quote.end() - quote.start())
+            taken = bytearray(a | b for a, b in zip(taken, outside, strict=True))
         out: list[Redaction] = []
         for match in _WORD.finditer(text):
             start, end = match.span()

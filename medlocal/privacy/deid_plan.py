@@ -197,13 +197,22 @@ class RedactionPlan:
             (it.redaction for it in self.items if not it.kept), self.identity
         )
 
-    def apply_quoting(self, where: str, text: str, removed: RemovedWords | None = None) -> str:
+    def apply_quoting(
+        self,
+        where: str,
+        text: str,
+        removed: RemovedWords | None = None,
+        *,
+        quoted_only: bool = False,
+    ) -> str:
         """``text`` of a part that quotes the rest out of context (a grounding flag): the
         plan's spans replaced, and every word of a removed span or of the patient's identity
-        too, wherever it stands (:mod:`~medlocal.privacy.deid_echoes`)."""
+        too, wherever it stands, or with ``quoted_only`` wherever it stands between quotes (a
+        flag's message: the rest is MedLocal's wording) (:mod:`~medlocal.privacy.deid_echoes`)."""
         active = self.active(where, text)
         words = removed if removed is not None else self.removed_words()
-        return apply_redactions(text, [*active, *words.spans(text, active)])
+        echoes = words.spans(text, active, quoted_only=quoted_only)
+        return apply_redactions(text, [*active, *echoes])
 
     def audit_details(self) -> dict[str, Any]:
         """What the audit log records, flat as the log requires: counts by type, and each kept

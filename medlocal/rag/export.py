@@ -222,7 +222,9 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
             replace(
                 _flag_in_redacted_body(f, body_spans),
                 token=plan.apply_quoting(f"flag {i + 1}", f.token, removed),
-                message=plan.apply_quoting(f"flag {i + 1} message", f.message, removed),
+                message=plan.apply_quoting(
+                    f"flag {i + 1} message", f.message, removed, quoted_only=True
+                ),
                 quote=plan.apply_quoting(f"flag {i + 1} quote", f.quote, removed),
             )
             for i, f in enumerate(doc.flags)

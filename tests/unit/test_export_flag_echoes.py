@@ -134,6 +134,25 @@ def test_echoes_skip_function_words_and_lone_letters_unquoted() -> None:
     ]  # fmt: skip
 
 
+def test_a_flags_own_wording_keeps_its_words_and_only_its_quotes_lose_them() -> None:
+    """Walk 20: a removed "Dr May Hughes" and a date of birth on the 11th made "they may not
+    support it" read "they [NAME] not" and "11 key words" read "[DOB] key words"; a quoted
+    '10.7' lost its "10" to a removed date ("'[DATE].7'")."""
+    removed = RemovedWords.collect(
+        [Redaction("name", 0, 9, "May Hughes", "[NAME]"),
+         Redaction("dob", 0, 10, "11/05/1931", "[DOB]"),
+         Redaction("date", 0, 10, "10/08/2024", "[DATE]")]
+    )  # fmt: skip
+    message = (
+        "the cited passage [1] does not contain 10 of this sentence's 11 key words ('hughes', "
+        "'may', '10.7', 'O'Hughes'); they may not support it"
+    )
+    quoted = [r.original for r in removed.spans(message, quoted_only=True)]
+    assert quoted == ["hughes", "may", "Hughes"]  # quotes only; "10.7" is one number
+    everywhere = [r.original for r in removed.spans(message)]
+    assert everywhere.count("may") == 2 and "11" in everywhere  # a flag's token or quote
+
+
 @pytest.fixture
 def setup(tmp_path: Path) -> Iterator[tuple[Workspace, int, Path]]:
     ws = Workspace(tmp_path / "vault", kdf_params=KdfParams(8 * 1024, 1, 1))
