@@ -27,7 +27,11 @@ _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?(?:[ \t]+\d+)?)?[ \t]*"
     r"(?:mg|mcg|µg|ug|g|mL|ml|units?|IU|%|mmol|micrograms?|milligrams?|puffs?|tabs?|tablets?|"
     r"caps?|capsules?|sachets?|drops?|sprays?|patch|bd|bid|tds|tid|qid|od|"
-    r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge)\b"
+    r"qhs|nocte|mane|daily|prn|PRN|Fr|FG|Ch|French|gauge|"
+    # Round 17: the frequencies written in capitals or words ("Xyz 40 OD", "Xyz 40 once
+    # daily"), and a day's schedule of other countries ("Xyz 75 1-0-0", "Xyz 5 0-0-1").
+    r"OD|BD|BID|TDS|TID|QDS|QID|qds|OM|NOCTE|MANE|(?:once|twice)[ \t]+(?:daily|a[ \t]+day)|"
+    r"[0-4](?:[.,]5)?-[0-4](?:[.,]5)?-[0-4](?:[.,]5)?(?:-[0-4])?(?![\w-]))\b"
 )
 DOSE_AFTER = _DOSE_AFTER  # read by deid_products too (a brand's dose)
 # A formulation or route after a capitalised word: it is a medicine ("Movicol sachets", "Targin

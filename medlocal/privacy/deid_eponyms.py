@@ -24,8 +24,9 @@ from medlocal.privacy.deid_eponym_heads import (
 )
 from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
+from medlocal.privacy.deid_named_variants import protect_named_variants
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_tokens import Tok
+from medlocal.privacy.deid_tokens import TOKEN, Tok
 
 # Words before a person's name: a capitalised word after one is no eponym's.
 _PEOPLE = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
@@ -100,6 +101,18 @@ _MAKERS = frozenset(
         "medtronic", "biotronik", "depuy", "resmed", "dexcom", "insulet", "phonak", "oticon",
         "inogen", "teleflex", "fresenius", "hologic", "synthes", "microport", "livanova", "nevro",
         "olympus", "pentax", "fujifilm", "alcon", "zeiss", "arthrex",
+        # Round 17: makers of laboratory analysers and of eye and laser devices ("Sysmex XN",
+        # "DiaSorin LIAISON XL", "Sebia Capillarys", "Tomey EM", "Lumenis Pulse").
+        "sysmex", "diasorin", "sebia", "bio-rad", "werfen", "tosoh", "stago", "biomerieux",
+        "cepheid", "qiagen", "hemocue", "mindray", "snibe", "tomey", "lumenis",
+    }
+)  # fmt: skip
+# Round 17: heads of scores and classifications, after which a modality's initials may stand
+# between the head and its eponym ("Marshall CT classification").
+_SCORING_HEADS = frozenset(
+    {
+        "score", "scores", "scale", "classification", "criteria", "grade", "grading", "staging",
+        "stage", "class", "index", "system", "rule", "rules",
     }
 )  # fmt: skip
 _CAPITALISED_HEADS = frozenset(
@@ -431,6 +444,21 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         ):
             gap_word = True
             j -= 2
+        elif (
+            # Round 17: a modality's or a method's initials between the eponym and a scoring
+            # head ("Marshall CT classification", "Rotterdam CT score", "Fazekas MRI scale");
+            # a title before the eponym still makes it a person's (see _PEOPLE below).
+            word in _SCORING_HEADS
+            and j > 0
+            and tokens[j].word.isupper()
+            and 2 <= len(tokens[j].word) <= 5
+            and clinical_abbreviation(tokens[j].word)
+            and tokens[j - 1].shape in ("title", "caps")
+            and tokens[j - 1].lower not in TITLES
+            and text[tokens[j - 1].end : tokens[j].start] == " "
+            and text[tokens[j].end : head.start] == " "
+        ):
+            j -= 1
         # A line may break between the eponym and a lower-case head with its class after it
         # ("Siewert\ntype II", "Le Fort\nfracture type 1"): the head and class say enough.
         wrapped = (
@@ -442,10 +470,20 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         while j >= 0 and len(taken) < 4:
             tok = tokens[j]
             gap = text[tok.end : tokens[j + 1].start]
-            if gap != " " and not (wrapped and j == i - 1):
+            # Round 17: two eponyms of one classification joined by a slash ("Bamford/Oxford
+            # classification", "Ranson/Glasgow criteria"): the word before the slash joins too.
+            slashed = (
+                gap == "/"
+                and bool(taken)
+                and tok.shape == "title"
+                and tok.bare not in lex.given_names
+            )
+            if gap != " " and not (wrapped and j == i - 1) and not slashed:
                 break
             if tok.shape in ("title", "caps") and tok.lower not in TITLES:
                 taken.append(tok)
+            elif tok.shape == "lower" and tok.word[:1].isupper() and tok.word[1:2].islower():
+                taken.append(tok)  # Round 17: a capitalised word a listed phrase protects
             elif tok.word.isupper() and len(tok.word) > 1 and taken and tok.lower not in _PEOPLE:
                 pass  # an acronym inside a named score ("Erasmus GBS Outcome Score"), not a
                 # role before a name ("PC Daniel Huxley collar 4471")
@@ -464,7 +502,10 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             and not text[tokens[j].start - 1 : tokens[j].start].isdigit()  # "19Fr": a gauge
         ):
             continue
-        if gap_word and any(t.bare in lex.given_names for t in taken):
+        # A grade among the words is a classification's ("Forrest Ib duodenal ulcer"): round
+        # 17 lets a given name stand there, a person is not graded.
+        graded = any(_GRADE_WORD.fullmatch(t.word) for t in taken)
+        if gap_word and not graded and any(t.bare in lex.given_names for t in taken):
             continue
         # Review 14: before a broader head or one that names what a person has ("seizures",
         # "gait", "fever"), a given name ("Peter's seizures", "Anna's delusions") or a name the
@@ -472,8 +513,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         # person's, possessive or not.
         # A listed head ("Bell palsy", "Bennett fracture") takes a given name written alone,
         # not in the possessive or before a surname ("Sarah Kowalczyk fracture").
-        # A grade among the words is a classification's ("Forrest Ib ulcer").
-        graded = any(_GRADE_WORD.fullmatch(t.word) for t in taken)
+        # A grade among the words is a classification's ("Forrest Ib ulcer"), as above.
         if (
             (broad or word in STATE_HEADS)
             and not graded
@@ -496,6 +536,8 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     _protect_before_assays(tokens, text, lex)
     # Round 15: two tests side by side before one result ("Romberg and Xyz normal").
     protect_eponym_pairs(tokens, text, lex)
+    # Round 17: a haemoglobin variant ("Hb Constant Spring"), a generic's maker before its dose.
+    protect_named_variants(tokens, text, lex)
     for i, tok in enumerate(tokens):
         maker = tok.lower in _MAKERS
         if not maker and tok.lower not in MAKERS:
@@ -600,7 +642,11 @@ def _protect_compounds(tokens: list[Tok], lex: Lexicon, people: _NamedPeople) ->
         if before is not None and before.lower.rstrip(".") in _PEOPLE:
             continue
         first = fold(parts[0].lower())
-        if first in lex.given_names or first in people.names():
+        # Round 17: a given name joined to a sign's or a disease's head ("Patrick-Zeichen",
+        # "Lewis-Syndrom") names no one: a person is not written so. A test or a score may
+        # still be a person's ("Sarah-Test").
+        given = first in lex.given_names and last not in PATIENT_COMPOUND_HEADS
+        if given or first in people.names():
             continue
         if before is not None and before.shape == "title" and before.bare in lex.given_names:
             continue
@@ -827,8 +873,15 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         return True
     word = fold(text[start:end].strip().lower())
     lex = lexicon()
-    if " " in word or (word in lex.given_names and word not in lex.surnames):
+    if " " in word:
+        # Round 17: a listed eponymous phrase that runs on past the name read with an initial
+        # or a given name ("Austin Flint murmur" for Tyler Flint, "R Ramsay Hunt syndrome" for
+        # a Ramsay: right-sided, not R. Ramsay), the possessive aside ("Flint's" stays hers).
+        return _listed_phrase_through(text, start, end, lex)
+    if word in lex.given_names and word not in lex.surnames:
         return False  # "Jane syndrome": the patient's given name, never an eponym's
+    if _listed_phrase_through(text, start, end, lex):
+        return True
     if _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
     if _POSSESSIVE.match(text, end):
@@ -871,6 +924,22 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
     if before.group(2) is not None and before.group(2).lower() == "of":
         return folded in HEADS_OF and (head.islower() or folded in _CAPITALISED_ANATOMY)
     return folded in PATIENT_HEADS_BEFORE
+
+
+def _listed_phrase_through(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a listed clinical phrase starting at a word of ``start:end`` or at one of the
+    two words before it on its line runs on past ``end`` to a word of its own ("Austin Flint
+    murmur" over "Flint"), with no possessive right after the name and no title before."""
+    if _POSSESSIVE.match(text, end) or _TITLE_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    words = [m.start() for m in TOKEN.finditer(text, max(line_start, start - 30), end)]
+    before = [w for w in words if w < start][-2:]
+    for at in before + [w for w in words if w >= start]:
+        phrase = lex.clinical_phrases.match(text, at)
+        if phrase is not None and phrase.end() > end + 1:
+            return True
+    return False
 
 
 def _known_eponym_at(text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:

@@ -346,7 +346,9 @@ class Lexicon:
 
 
 # "ø", "ł", "đ", "æ", "ß" do not decompose into a letter and a mark: mapped by hand.
-_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "ß": "ss"})
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "æ": "ae", "ß": "ss", "œ": "oe"}  # "manœuvre" as "manoeuvre"
+)
 
 
 def fold(word: str) -> str:

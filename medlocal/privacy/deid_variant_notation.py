@@ -98,6 +98,11 @@ _GUIDELINE = re.compile(r"(?:CG|NG|TA|QS|PH|DG|IPG|MTG|HTG|DTG|HST|ESNM|KTT|PMG|
 _GUIDELINE_BEFORE = re.compile(r"\bNICE(?:[ \t]+(?:guidance|guideline))?[ \t]*\Z")
 
 
+# Round 17: an intron variant in the legacy notation of the globin genes ("IVS-I-110",
+# "IVS-II-745", "IVS1-5G>C", "IVS-I+1"): intron, position and change, never a person's code.
+_INTRON = re.compile(r"IVS-?(?:I{1,3}|IV|[1-9])[-+]\d{1,4}(?:[ACGT]>[ACGT])?")
+
+
 def molecular_notation(value: str, text: str, start: int) -> bool:
     """Whether ``value`` (found at ``start`` in ``text``) is a variant, a reference sequence, a
     database record or a genome build rather than a person's code (see the module's text)."""
@@ -105,7 +110,7 @@ def molecular_notation(value: str, text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
     if _HGVS_PREFIX.search(before) and any(c.isdigit() for c in bare):
         return True  # "c.1100del", "p.(Arg248Gln)": the change after its sequence's prefix
-    if _PROTEIN3.fullmatch(bare):
+    if _PROTEIN3.fullmatch(bare) or _INTRON.fullmatch(bare):
         return True
     if _REFERENCE.fullmatch(bare):
         return True
