@@ -172,6 +172,9 @@ DEVICE_MAKER_FORMS = (
     r"karl[ \t]+storz", "storz", "arthrex", "microport", r"biosense[ \t]+webster", "masimo",
     "nellcor", "covidien", "ethicon", "gore", "cordis", "penumbra", "inogen", "respironics",
     r"smith[ \t]*(?:&|and)[ \t]*nephew", r"johnson[ \t]*(?:&|and)[ \t]*johnson",
+    # Round 17: makers of laboratory analysers and eye biometers ("Sysmex XN-3000").
+    "sysmex", "tomey", "diasorin", "sebia", "beckman", r"roche[ \t]+cobas", "cobas", "abaxis",
+    "werfen", "radiometer", "nihon[ \t]+kohden", "mindray", "haag-streit", "topcon", "nidek",
 )  # fmt: skip
 DEVICE_MAKERS = "|".join(DEVICE_MAKER_FORMS)
 _MODEL_BEFORE = re.compile(

@@ -72,3 +72,14 @@ def test_a_surname_before_a_role_is_still_a_name() -> None:
 def test_days_of_a_month_are_no_house_on_a_street() -> None:
     out = _redact("Away 16-18 Nov, back Tues.")
     assert "[ADDRESS]" not in out and "16" not in out, out
+
+
+@pytest.mark.parametrize(
+    "text", ["FBC on Sysmex XN-3000 analyser.", "Biometry with Tomey OA-2000.", "Mindray BC-6800"]
+)
+def test_an_analysers_model_after_its_maker_is_no_code(text: str) -> None:
+    assert _redact(text) == text
+
+
+def test_a_serial_number_after_an_analyser_still_goes() -> None:
+    assert "4471" not in _redact("Sysmex XN-3000 analyser, serial SN 4471-ZX2")
