@@ -28,6 +28,7 @@ import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_org_forms import grown_suffix
+from medlocal.privacy.deid_org_roles import listed_initials
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
@@ -495,4 +496,5 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
         # Hospital at Gulfport").
         end = grown_suffix(text, WordSpan("facility", span.start, end), lex)
         grown.append(WordSpan("facility", span.start, end) if end != span.end else span)
-    return grown
+    # Round 17: unknown initials listed with a facility ("... Hospital or NCCS").
+    return grown + listed_initials(text, grown, lex)

@@ -40,6 +40,7 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
+from medlocal.privacy.deid_org_roles import role_organisations
 from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
@@ -444,4 +445,7 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += work_employers(text, lex)
     found += bracket_affiliations(text, lex)
     found += shaped_organisations(text, lex)
+    # Round 17: places after a verb of leisure or belonging, initials after a verb of care,
+    # names before the kind of place they are.
+    found += role_organisations(text, lex)
     return found

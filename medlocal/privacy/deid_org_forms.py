@@ -4,7 +4,9 @@
   "NRH (National Rehabilitation Hospital)", "St. Luke's Medical Center – Quezon City
   (SLMC-QC)"): the initials spell the long form's words and the long form holds a word that
   says an organisation ("Hospital", "College", "Bureau", "Ligue"...). Both go, and the initials
-  elsewhere in the note go with them (the word scan's propagation of what was found). A clinical
+  elsewhere in the note go with them (the word scan's propagation of what was found); a
+  hospital's initials may end in the "H" its short name leaves out ("Airedale General (AGH)",
+  round 17). A clinical
   abbreviation ("Intensive Care Unit (ICU)"), a scale or test ("Hospital Anxiety and Depression
   Scale (HADS)") or a body whose name is part of a score ("ASA grade II (American Society of
   Anesthesiologists)", "STS risk score") is no organisation to remove;
@@ -130,6 +132,34 @@ def _long_form_names_org(words: list[str], lex: Lexicon) -> bool:
     return words[0][:1].isupper()
 
 
+# Last words of a hospital's short name ("Airedale General", "Mercy Memorial").
+_HOSPITAL_SHORT_LAST = frozenset({"general", "memorial", "infirmary", "royal", "district"})
+
+
+def _hospital_short_form(initials: str, words: list[str], lex: Lexicon) -> int | None:
+    """Which word begins a hospital's name written without its "Hospital", where the initials
+    spell it and an "H" after ("Airedale General (AGH)"), or None: every word capitalised, no
+    clinical word, and a proper name among them or a hospital's last word."""
+    if not initials.endswith("H") or not initials.isupper() or len(initials) < 3:
+        return None
+    first = _spelled_from(initials[:-1], words)
+    if first is None:
+        return None
+    tail = words[first:]
+    folded = [fold(w.rstrip(".,'’").removesuffix("'s").removesuffix("’s")) for w in tail]
+    if len(tail) != len(initials) - 1 or not all(w[:1].isupper() for w in tail):
+        return None
+    if any(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in folded):
+        return None
+    if clinical_abbreviation(initials) or lex.clinical(initials.lower()):
+        return None
+    named = (
+        any(not lex.known(w) or lex.name_like(w) or w in lex.places for w in folded)
+        or folded[-1] in _HOSPITAL_SHORT_LAST
+    )
+    return first if named else None
+
+
 def _initials_ok(initials: str, words: list[str], lex: Lexicon) -> bool:
     """Initials that may be an organisation's: two capitals at least, never a clinical word or a
     title; a clinical abbreviation only where the long form has a word that is no kind of
@@ -190,7 +220,11 @@ def defined_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         words = [text[s:e] for s, e in spans]
         first = _spelled_from(initials, words)
         if first is None or not _long_form_names_org(words[first:], lex):
-            continue
+            # Round 17: a hospital's initials end in its "H" though the text leaves the word
+            # out ("Airedale General (AGH)", "Groote Schuur (GSH)").
+            first = _hospital_short_form(initials, words, lex)
+            if first is None:
+                continue
         if not _initials_ok(initials, words[first:], lex):
             continue
         if scored_body(text, spans[first][0], match.end()):

@@ -3,7 +3,9 @@
 * the employer after a verb of working ("drives for MBTA", "works nights at Harbour STN4",
   "worked 30 yrs at\\n Kodak Coburg", "works as a packer at Delta Foods"): whatever the name's
   shape -- initials, a digit on its end, a capital inside a word, a word that is also clinical
-  ("SA Pathology") -- a capitalised run right after "works at/for" is whose the work is;
+  ("SA Pathology") -- a capitalised run right after "works at/for" is whose the work is; after
+  "works in" (round 17) only a name that is no English word or a possessive ("works weekends
+  in Dooley's FreshMart"; "works in IT" stays);
 * the school or employer in a bracket after a named person, last in a list of what they are
   ("Dr Ann Omondi (MMed II, UoN)", "Student: Sean Kelly (4th yr, UCD)", "Dr Tan (cardio, from
   KKH)"): initials of an institution, not a degree, a grade or a clinical abbreviation.
@@ -29,7 +31,7 @@ _WORK_VERB = re.compile(
     r"(?:[ \t]+(?:(?i:nights|days|shifts|weekends|part-time|full-time|part[ \t]+time|"
     r"full[ \t]+time|there|now|still|currently)|\d{1,2}[ \t]*(?i:yrs?|years?)))?"
     r"(?:[ \t]+as[ \t]+(?:an?[ \t]+)?[a-z][\w/-]*(?:[ \t]+[a-z][\w/-]*){0,2})?"
-    r"[ \t]+(?:at|for|by)[ \t]*\n?[ \t]*"
+    r"[ \t]+(?P<p>at|for|by|in)[ \t]*\n?[ \t]*"
 )
 # One word of a name: a capital first, then letters, digits, '&' or an apostrophe.
 _NAME_WORD = re.compile(r"[A-Z][\w&'’-]*")
@@ -93,6 +95,15 @@ def work_employers(text: str, lex: Lexicon) -> list[WordSpan]:
             continue  # "works at Home", "works for Pathology"
         if all(lex.clinical(w) or w in _GENERIC_PLACES or clinical_abbreviation(w) for w in words):
             continue  # "works with OT", "works at ED"
+        # Round 17: "in" says a trade or a department as often as a workplace ("works in IT",
+        # "works in Sales"): only a name that is no English word, or a possessive, is whose
+        # ("works weekends in Harrow's FreshMart").
+        if (
+            verb.group("p") == "in"
+            and not any(not lex.known(w) or w in lex.places for w in words)
+            and not re.search(r"[A-Za-z]['’]s\b", text[start:end])
+        ):
+            continue
         found.append(WordSpan("facility", start, end))
     return found
 
