@@ -31,7 +31,13 @@ _MALAY_WORD = (
     r"(?:Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh(?:raya)?|Lengkok|Taman|Tmn\.?|Kampung|"
     r"Bandar|Desa|Pangsapuri|Blok|Gang|Perumahan|Kompleks)"
 )
-_MALAY_PART = rf"{_MALAY_WORD}[ \t]+{_NAME}(?:[ \t]+(?:{_NAME}|\d{{1,3}}[A-Z]?\b)){{0,3}}"
+# Round 17: a street named by a code of capitals and numbers ("Jalan SS 21/39", "Jalan PJU
+# 1/45", "Jalan 3/4").
+_MALAY_CODE = r"(?:[A-Z]{1,4}[ \t]+)?\d{1,3}(?:/\d{1,3})?[A-Z]?\b"
+_MALAY_PART = (
+    rf"{_MALAY_WORD}[ \t]+(?:{_NAME}|{_MALAY_CODE})"
+    rf"(?:[ \t]+(?:{_NAME}|\d{{1,3}}(?:/\d{{1,3}})?[A-Z]?\b)){{0,3}}"
+)
 _IRISH_WORD = (
     r"(?:Cois|B[óo]thar|Sr[áa]id|Ascaill|B[óo]ithr[íi]n|Cnoc|P[áa]irc|Radharc|Gleann|Cluain|"
     r"L[áa]na|Pl[áa]s|C[ée]ide|Ard|[ÁA]rd|Cearn[óo]g|Faiche|Garr[áa]naigh|Bruach)"
