@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_admin_units import admin_unit_spans
-from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -250,9 +250,9 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
             # Round 17: a house named in words ("Low Barn Cottage", "Ivy House Farm"): a name
             # word or two before a house word says where someone lives.
             evidence = evidence or (
-                len(words) > 1 and words[-1].lower() in _HOUSE_WORDS and all(
-                    w.lower() not in GENERIC or w.lower() in _HOUSE_WORDS for w in words[:-1]
-                )
+                len(words) > 1
+                and words[-1].lower() in _HOUSE_WORDS
+                and all(w.lower() not in GENERIC or w.lower() in _HOUSE_WORDS for w in words[:-1])
             )
             end = segment.start() + len(raw.rstrip(" \t."))
             pos = segment.start() + len(raw)
@@ -474,7 +474,9 @@ def _quoted_houses(text: str, found: list[Redaction]) -> Iterator[Redaction]:
         if any(lex.clinical(w) or w in CLINICAL_SHORT or w in _NOT_PLACE_WORDS for w in words):
             continue
         yield Redaction(
-            "street_address", match.start("v"), match.end("v"), match.group("v"),
+            "street_address",
+            match.start("v"),
+            match.end("v"),
+            match.group("v"),
             label("street_address"),
         )
-

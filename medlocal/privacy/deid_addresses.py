@@ -80,6 +80,9 @@ ADDRESS_PART = re.compile(
     # Round 17: a Kerala town-corporation house number, always ward and house with a slash
     # ("TC 44/1908"; "TC 5.2" is a total cholesterol).
     r"|\bT\.?C\.?[ \t]?\d{1,3}/\d{1,5}[A-Z]?\b"
+    # and a plot in lower case after an address's comma ("Kapsoya estate, plot 118").
+    # The part ends there; not "stand", an exercise as often ("sit, stand 10, sit").
+    r"|(?<=, )(?:plot|erf)[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
 )
 # A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
 # Nicola St"); the street grammar above takes single numbers.
@@ -98,7 +101,8 @@ _CHOME = re.compile(
 # a street word joined to the name ("Hauptstraße 5", "Kerkstraat 14", "Storgata 3").
 _NUMBER_AFTER = re.compile(
     # A full stop only after an abbreviation ("Perkins Avenue. Glasgow Coma Scale 14" is two).
-    rf"(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)[ \t]+"
+    # Round 17: the Spanish "paseo" shortened ("Pº de Errondo 2").
+    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)|\bP[º°]|\bPso\.)[ \t]+"
     r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg))"
@@ -146,6 +150,16 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?P<v>\b[A-Z][a-zA-Z]+(?:[ \t-][A-Z][a-zA-Z]+){{0,2}}),[ \t]*(?:{STATES})"
             r"(?=[ \t]+\d{5}\b)"
+        ),
+    ),
+    # Round 17: a city before its state and ZIP code without a comma, where a form's layout
+    # sets it apart (two blanks or a line's start before it: "STE 9  SPEARFISH SD 57783").
+    (
+        "city",
+        re.compile(
+            r"(?:^|(?<=[ \t]{2})|(?<=\t))(?P<v>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+)?)[ \t]+"
+            rf"(?:{STATES})[ \t]+\d{{5}}(?:-\d{{4}})?\b",
+            re.M,
         ),
     ),
     ("zip_code", re.compile(rf"\b(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")),

@@ -18,12 +18,13 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC
+from medlocal.privacy.deid_place_words import AREA_DESCRIBING, GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
 # A word of a place's name: title case or capitals, hyphens and apostrophes inside, letters of
 # any European alphabet ("Tân", "Memphrémagog", "Utrechtse").
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’]*+(?:-[\w'’]+)*+"
+# Letters only: "LL8 region" is a tooth's.
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_'’]*+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*+"
 # Unit words written after the name, in lower case or title case as each language writes them
 # (Swedish "län", Norwegian "kommune", Indian "taluka", Nigerian "LGA").
 _AFTER_UNITS = (
@@ -35,7 +36,7 @@ _AFTER_UNITS = (
 # The unit written after: one to three name words, then the unit word, not a role or service
 # named after the unit ("district nurse", "District General Hospital" is found as a facility).
 _UNIT_AFTER = re.compile(
-    rf"(?<![\w'’-])(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]+(?P<u>{_AFTER_UNITS})(?![\w-])"
+    rf"(?<![\w'’-])(?P<n>{_WORD}(?:[ \t]{_WORD}){{0,2}})[ \t](?P<u>{_AFTER_UNITS})(?![\w-])"
     r"(?![ \t]+(?i:nurses?|nursing|midwi(?:fe|ves)|health[ \t]+visitors?|team|general)\b)"
 )
 # Unit words written before the name, case as written: Malay and Indonesian, Dutch, Polish,
@@ -58,7 +59,7 @@ _BEFORE_UNITS = (
     r"(?:County|Shire|District|Parish|Township|Region|Town|Village)[ \t]+of)"
 )
 _UNIT_BEFORE = re.compile(
-    rf"(?<![\w.])(?P<u>{_BEFORE_UNITS})[ \t]*(?P<n>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+    rf"(?<![\w.])(?P<u>{_BEFORE_UNITS})[ \t]*(?P<n>{_WORD}(?:[ \t]{_WORD}){{0,2}})"
     # Polish counties and communes are named by an adjective in lower case ("powiat
     # wadowicki", "gmina Stryszów" reads as above).
     r"|(?<![\w.])(?P<u2>powiat|[Gg]mina|gm\.)[ \t]+(?P<n2>[a-ząćęłńóśźż]+(?:ski|cki|dzki|ny|wy|"
@@ -76,16 +77,6 @@ _STRONG_OPENER = re.compile(
 # "MRC de Memphrémagog") or none ("Barangay Malinis"): a joined "de" or "of" is no name word.
 _JOINERS = frozenset({"de", "du", "des", "d'", "d’", "of", "di", "la", "le", "les", "del"})
 _NOT_NAME = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
-# Words that say which part of an area or what kind, not its name ("the Central district",
-# "Northern region", "the Electoral ward").
-_DESCRIBING = DESCRIPTIVE | frozenset(
-    {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-        "lower", "inner", "outer", "urban", "rural", "metropolitan", "electoral", "business",
-        "financial", "historic", "commercial", "industrial", "school", "health", "police",
-        "postal", "federal", "capital", "whole", "entire", "each", "every", "this", "that",
-    }
-)  # fmt: skip
 
 
 def admin_unit_spans(text: str) -> Iterator[Redaction]:
@@ -112,7 +103,8 @@ def admin_unit_spans(text: str) -> Iterator[Redaction]:
             continue
         words = match.group("n").split()
         strong = _STRONG_OPENER.fullmatch(match.group("u")) is not None
-        last = len(words)
+        # The name ends before a word that is no name's ("Daerah Petaling Tel").
+        last = next((i for i, w in enumerate(words) if _not_name(w, lex)), len(words))
         if not strong:
             # After an English word ("District", "Village", "P.O.") the name ends at its last
             # word that is no English one ("Dist. Arwal Bihar" keeps both; "District Arwal
@@ -153,9 +145,20 @@ def _distinctive(word: str, lex: Lexicon) -> bool:
     """A word that can say which place: no plain English word (unknown, a listed place or a
     name), nor a clinical, generic, title, role or calendar word."""
     lower = fold(word.strip("'’"))
-    if lower in _NOT_NAME or lower in _DESCRIBING or lower in CLINICAL_SHORT or lex.clinical(lower):
+    if (
+        lower in _NOT_NAME
+        or lower in AREA_DESCRIBING
+        or lower in CLINICAL_SHORT
+        or lex.clinical(lower)
+    ):
         return False
     return not lex.known(lower) or lower in lex.places or lex.name_like(lower)
+
+
+def _not_name(word: str, lex: Lexicon) -> bool:
+    """A generic, title, role, calendar or clinical word: no part of a place's name."""
+    lower = fold(word.strip("'’"))
+    return lower in _NOT_NAME or lower in CLINICAL_SHORT or lex.clinical(lower)
 
 
 def _foreign(word: str, lex: Lexicon) -> bool:

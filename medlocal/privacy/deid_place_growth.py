@@ -89,6 +89,7 @@ _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ARRONDISSEMENT = re.compile(
     r"[ \t]+(?:1er|(?:[1-9]|1\d|20)(?:e|ème|eme))(?![\w-])(?=[ \t]*(?:[,;.)\n]|\Z))"
 )
+_STREET_OPENINGS = ("ul.", "os.", "al.", "Ul.", "Os.", "Al.", "Pº", "C/")
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
 _WINDOW = 40
 # What stands before a name that opens an address part (see _addressed).
@@ -211,7 +212,7 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
             parts[-1] = (head, max(end, red.end), address or red.kind in _ADDRESS_KINDS)
         else:
             parts.append((red, red.end, red.kind in _ADDRESS_KINDS))
-    for head, end, address in parts:
+    for _head, end, address in parts:
         if address and _next_character(text, end) == ",":
             # The flat, office or floor after a street (_UNIT_AFTER_STREET), a part of its own
             # where another span holds some of it ("[3e étage] gauche").
@@ -274,6 +275,8 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
         if (
             grown is not None
             and red.kind != "street_address"
+            # Round 17: a span opened by a street word is a street ("os. Złotej Jesieni 1").
+            and not _street_opened(text, red)
             and len(grown.group().strip(" \t.,")) <= 2
             and not _district(text, red.start, grown.end())
         ):
@@ -312,6 +315,13 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     ):
         return red.start, red.end
     return start, end
+
+
+def _street_opened(text: str, red: Redaction) -> bool:
+    """Whether a street word opens the span or stands right before it ("os. [Złotej Jesieni]",
+    "[Pº de Errondo]"): its short number after it is a house's."""
+    before = text[max(0, red.start - 5) : red.start].rstrip(" \t")
+    return red.original.startswith(_STREET_OPENINGS) or before.endswith(_STREET_OPENINGS)
 
 
 def _next_character(text: str, end: int, blanks: str = "") -> str:

@@ -16,15 +16,16 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_place_words import AREA_DESCRIBING, GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Words that end a place's name in North America, Australia and New Zealand.
 _ENDINGS = (
     # Not "Bay" nor "Station": a hospital's bays and stations ("Resus Bay", "Nurses Station").
-    r"Lake|Lakes|Creek|Springs|Flats|Falls|Valley|Beach|Harbour|Harbor|Heights|Crossing|"
-    r"Junction|Landing|River|Hollow|Bend|Mills|Corners|Cove|Bluff|Plains|Wells|Forks|Rapids|"
-    r"Narrows|Gully|Gorge|Downs"
+    # Nor "Falls", "Junction" or "Bend": "from Recurrent Falls", "at Gastric Junction".
+    r"Lake|Lakes|Creek|Springs|Flats|Valley|Beach|Harbour|Harbor|Heights|Crossing|Landing|"
+    r"River|Hollow|Mills|Corners|Cove|Bluff|Plains|Wells|Forks|Rapids|Narrows|Gully|Gorge|"
+    r"City|Town"
 )
 # The cue, then blanks or a line's end ("out by\nAngling Lake").
 _CUE = r"(?:in|near|from|by|at|to|outside|past|around|towards?|nr\.?)(?:[ \t]+|[ \t]*\n[ \t]*)"
@@ -54,7 +55,10 @@ def suffixed_place_spans(text: str) -> Iterator[Redaction]:
     lex = lexicon()
     for match in _NAMED.finditer(text):
         words = [fold(w) for w in match.group("n").split()]
-        if any(w in _NOT_NAME or w in CLINICAL_SHORT or lex.clinical(w) for w in words):
+        if any(
+            w in _NOT_NAME or w in AREA_DESCRIBING or w in CLINICAL_SHORT or lex.clinical(w)
+            for w in words
+        ):
             continue
         yield Redaction("city", match.start("v"), match.end("v"), match.group("v"), label("city"))
     if "Mile" in text:

@@ -136,3 +136,44 @@ def test_a_flat_or_floor_after_a_street() -> None:
     assert "410" not in out, out
     out = redact("Adresse: 12 rue des Lilas, 2e étage droite, 69003 Lyon")
     assert "étage" not in out, out
+
+
+def test_a_tooth_before_region_and_falls_after_from_stay() -> None:
+    assert _units("Throbbing UR6 region, worse at night.") == []
+    assert _suffixed("Suffering from Recurrent Falls; seen at Gastric Junction.") == []
+
+
+def test_a_city_named_by_its_ending_after_near() -> None:
+    assert _suffixed('Lives "near Kisero City gate C, behind the school".') == ["Kisero City"]
+
+
+# More street forms.
+
+
+def test_old_english_street_words_after_a_house_number() -> None:
+    out = redact("Dr Amos Fell\nThe Brigg Surgery\n7 Mill End\nHaworth Cross\nBD22 8QT")
+    assert "Mill End" not in out, out
+
+
+def test_a_house_number_ends_a_chain_of_parts() -> None:
+    out = redact("Residential: Site F, Section 9, No. 2231, Gugulethu")
+    assert "2231" not in out, out
+
+
+def test_spanish_paseo_and_polish_estate_with_their_numbers() -> None:
+    out = redact("Consulta — Pº de Ategorrieta 14, 20013 Donostia")
+    assert "Ategorrieta 14" not in out, out
+    out = redact("Szpital\nos. Zielone Wzgórze 3, 31-900 Kraków")
+    assert "Wzgórze 3" not in out, out
+
+
+def test_a_city_before_state_and_zip_in_a_form_layout() -> None:
+    out = redact("HILLS CLINIC  220 W ELM ST  STURGIS SD 57785-2201")
+    assert "STURGIS" not in out, out
+
+
+def test_a_plot_in_lower_case_after_a_comma_but_no_exercise() -> None:
+    out = redact("Residence: Kapsoya estate, plot 907, Nandi County; home")
+    assert "907" not in out, out
+    out = redact("Rx: walk, stand 10, sit, plot 2 of the curve.")
+    assert "stand 10" in out and "plot 2" in out, out
