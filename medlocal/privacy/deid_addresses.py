@@ -157,7 +157,8 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "city",
         re.compile(
-            r"(?:^|(?<=[ \t]{2})|(?<=\t))(?P<v>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+)?)[ \t]+"
+            r"(?=[A-Z])(?:^|(?<=[ \t]{2})|(?<=\t))"
+            r"(?P<v>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+)?)[ \t]+"
             rf"(?:{STATES})[ \t]+\d{{5}}(?:-\d{{4}})?\b",
             re.M,
         ),
@@ -270,7 +271,9 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "street_address",
         re.compile(
-            r"(?:^|(?<=[:,] )|(?<=:))(?:via|viale|corso|piazza|piazzale|vicolo|largo|contrada)"
+            # The street words' first letters, tried first: a class fails faster.
+            r"(?=[vcplAIBZUHVÜ])"
+            r"(?:(?:^|(?<=[:,] )|(?<=:))(?:via|viale|corso|piazza|piazzale|vicolo|largo|contrada)"
             r"[ \t]+(?:(?:della|delle|dei|degli|del|di|da|d['’])[ \t]*)?"
             r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:della|delle|dei|del|di)[ \t]+)?[A-Z][\w'’-]*){0,3}"
             r",?[ \t]+\d{1,4}[a-zA-Z]?(?:/[a-zA-Z\d])?(?=[ \t]*(?:,|$))"
@@ -278,7 +281,7 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"[ \t]+(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Januar|"
             r"Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
             r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÄÖÜ][\w'’-]+)?[ \t]+\d{1,4}[a-z]?\b"
-            r"(?=[ \t]*(?:,|$|[ \t]{2}))",
+            r"(?=[ \t]*(?:,|$|[ \t]{2})))",
             re.M,
         ),
     ),

@@ -113,10 +113,11 @@ _TOWN_TAIL = re.compile(
 # na [hAbhann]", "Szpital im. [Ludwika] w [Krakowie]").
 _BRIDGE = re.compile(
     r"[ \t]+(?:am|im\.?|an|auf|ob|w|we|na|nan|de|la|del|da|do|di|du|des|der|den|van|von|upon|"
-    r"sur|y|e|i|le|les|el|al|ul\.|os\.|"
-    # Round 17: two small words ("Buchholz in der Nordheide", "Frankfurt am Main" reads above).
-    r"(?:in|an|auf|ob|unter|vor|bei)[ \t]+(?:der|dem|den))[ \t]+"
+    r"sur|y|e|i|le|les|el|al|ul\.|os\.)[ \t]+"
 )
+# Round 17: two small words inside a town's name ("Buchholz in der Nordheide", "Rotenburg an der
+# Wümme"); never before a street ("Wohnt in der Hauptstraße 5a" lives in the street).
+_TOWN_BRIDGE = re.compile(r"[ \t]+(?:in|an|auf|ob|unter|vor|bei)[ \t]+(?:der|dem|den)[ \t]+")
 # Round 17: a landmark word between two found parts of one address ("Adeniyi Jones Avenue, off
 # Oba Akran", "Ganesh Nagar, near Hanuman mandir", "Mill Road opp. the Total garage"): the
 # parts are one address, the word with them.
@@ -205,14 +206,16 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
     between them (_BRIDGE, _LANDMARK_BRIDGE, _UNIT_BRIDGE), and an address's flat or floor
     after it (_UNIT_AFTER_STREET). Overlapping spans (a rule's and the tagger's
     reading of one word) are read as one part, an address's if any of them is."""
-    parts: list[tuple[Redaction, int, bool]] = []  # (first span, end, any address kind)
+    # (first span, end, any address kind, any street)
+    parts: list[tuple[Redaction, int, bool, bool]] = []
     for red in places:
+        address, street = red.kind in _ADDRESS_KINDS, red.kind == "street_address"
         if parts and red.start < parts[-1][1]:
-            head, end, address = parts[-1]
-            parts[-1] = (head, max(end, red.end), address or red.kind in _ADDRESS_KINDS)
+            head, end, was_address, was_street = parts[-1]
+            parts[-1] = (head, max(end, red.end), was_address or address, was_street or street)
         else:
-            parts.append((red, red.end, red.kind in _ADDRESS_KINDS))
-    for _head, end, address in parts:
+            parts.append((red, red.end, address, street))
+    for _head, end, address, _street in parts:
         if address and _next_character(text, end) == ",":
             # The flat, office or floor after a street (_UNIT_AFTER_STREET), a part of its own
             # where another span holds some of it ("[3e étage] gauche").
@@ -222,10 +225,19 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
                 yield Redaction(
                     "street_address", at, unit.end(), text[at : unit.end()], label("street_address")
                 )
-    for (first, first_end, first_address), (second, _, second_address) in pairwise(parts):
+    for (first, first_end, first_address, _), (
+        second,
+        _,
+        second_address,
+        second_street,
+    ) in pairwise(parts):
         second_end = second.end
         gap = second.start - first_end
-        if 2 < gap <= 11 and _BRIDGE.fullmatch(text, first_end, second.start):
+        if (2 < gap <= 8 and _BRIDGE.fullmatch(text, first_end, second.start)) or (
+            gap <= 11
+            and not second_street
+            and _TOWN_BRIDGE.fullmatch(text, first_end, second.start) is not None
+        ):
             kind = first
         elif (
             2 < gap <= 18

@@ -9,7 +9,9 @@ from __future__ import annotations
 from fixtures.deid_rules import redact
 
 from medlocal.privacy.deid_admin_units import admin_unit_spans
+from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
+from medlocal.privacy.deid_spans import Redaction
 
 
 def _units(text: str) -> list[str]:
@@ -177,3 +179,20 @@ def test_a_plot_in_lower_case_after_a_comma_but_no_exercise() -> None:
     assert "907" not in out, out
     out = redact("Rx: walk, stand 10, sit, plot 2 of the curve.")
     assert "stand 10" in out and "plot 2" in out, out
+
+
+def test_a_compass_word_joins_a_found_town_but_not_a_name() -> None:
+    text = "Farm near Listowel, North Ballyduff; Dr West Lane saw her."
+    town = text.index("Ballyduff")
+    found = [Redaction("city", town, town + 9, "Ballyduff", "[CITY]")]
+    grown = [(r.start, r.original) for r in grown_place_spans(text, found)]
+    assert grown == [(town - 6, "North Ballyduff")]
+    name = text.index("Lane")
+    found = [Redaction("name", name, name + 4, "Lane", "[NAME]")]
+    assert list(grown_place_spans(text, found)) == []
+
+
+def test_two_small_words_join_a_town_but_not_a_street() -> None:
+    assert "in der" not in redact("Praxis: Marktplatz 2, 27356 Rotenburg an der Wümme")
+    out = redact("Wohnt in der Hauptstraße 5a, Berlin.")
+    assert "[ADDRESS]" in out, out
