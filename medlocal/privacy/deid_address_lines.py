@@ -9,8 +9,10 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
+from medlocal.privacy.deid_admin_units import admin_unit_spans
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -22,7 +24,12 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     state or province code of two or three capitals is left ("IL", "NSW"): Safe Harbor keeps
     states."""
     found = list(found)
+    # Round 17: districts, counties and communes named with their unit word.
+    yield from admin_unit_spans(text)
+    # and towns named by their ending word after a word that leads to them ("in Piney Flats").
+    yield from suffixed_place_spans(text)
     yield from _places_after_facilities(text, found)
+    yield from _quoted_houses(text, found)
     yield from _postcodes_beside_places(text, found)
     yield from _towns_before_postcodes(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
@@ -141,8 +148,17 @@ _ADDRESS_CUE = re.compile(
     r"morada|residencia|wohnort|woonadres|osoite|adresa)(?:[ \t]+[a-zà-ÿ]+)?\.?[ \t]*:|"
     r"\bres\.?[ \t]*:(?=[ \t]*(?-i:[A-Z]))|"
     r"\b(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|in)\b|\bc/o\b|"
+    # Round 17: German "wohnhaft" (residing), Italian "residenza", Indian "R/O" (resident of).
+    r"\bwohnhaft(?:[ \t]+in)?\b|\bresidenza[ \t]*:|\bR/O\b|"
     r"\bcare[ \t]+of\b|\bmail[ \t]+to\b|\b(?:calling|joined|phoning)[ \t]+from\b)[ \t]*"
 )
+# Quotes around a house's name.
+_QUOTES = "\"“”„‘’'«»"
+# Words that end a house's name in an address ("Low Barn Cottage", "Glebe Farm").
+_HOUSE_WORDS = frozenset(
+    {"cottage", "cottages", "farm", "farmhouse", "barn", "house", "lodge", "villa", "bungalow",
+     "croft", "grange", "mill", "rectory", "vicarage", "homestead", "station", "ranch", "whare"}
+)  # fmt: skip
 # Small words an address line holds in lower case ("EDSA cor. North Avenue", "Rue de la Paix").
 _ADDRESS_JOINERS = frozenset(
     {
@@ -208,7 +224,8 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 ):
                     raw = raw[: gap.start()]
                     cut = True
-            words = raw.split()
+            # Round 17: a house's name in quotes opens its part ('"Whare Kōwhai", up the road').
+            words = [w.strip(_QUOTES) for w in raw.split() if w.strip(_QUOTES)]
             if not words or len(words) > 9:
                 break
             if not all(
@@ -229,6 +246,13 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 break
             evidence = evidence or any(
                 any(c.isdigit() for c in w) or not lex.known(fold(w.strip(".,'’"))) for w in words
+            )
+            # Round 17: a house named in words ("Low Barn Cottage", "Ivy House Farm"): a name
+            # word or two before a house word says where someone lives.
+            evidence = evidence or (
+                len(words) > 1
+                and words[-1].lower() in _HOUSE_WORDS
+                and all(w.lower() not in GENERIC or w.lower() in _HOUSE_WORDS for w in words[:-1])
             )
             end = segment.start() + len(raw.rstrip(" \t."))
             pos = segment.start() + len(raw)
@@ -401,13 +425,17 @@ def _opening(text: str, start: int) -> str:
     return text[k] if k >= 0 else "\n"
 
 
+_FACILITY_OR_STREET = frozenset({"facility", "street_address"})
+
+
 def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Redaction]:
     """The suburb and town after a found facility, where every part reads as a place: no
     department, clinical word, title, role or calendar word ("St Mary's Hospital, Cardiology."
     and "Mercy Clinic, Monday." stay)."""
     lex = lexicon()
     for red in found:
-        if red.kind != "facility" or text[red.end : red.end + 1] != ",":
+        # Round 17: a street's too ("1123 Dimasalang St, Sampaloc, Manila.").
+        if red.kind not in _FACILITY_OR_STREET or text[red.end : red.end + 1] != ",":
             continue
         tail = _PLACES_TO_LINE_END.match(text, red.end)
         if tail is None:
@@ -418,3 +446,37 @@ def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Reda
             continue
         for part in parts:
             yield Redaction("city", part.start(), part.end(), part.group(), label("city"))
+
+
+# Round 17: a house or farm named in quotes before the rest of its address ('"Whare Kōwhai", up
+# the metal road past the marae', 'the family property "Wattle Creek", RMB 2241 Nangus Rd'):
+# one to four capitalised words in quotes, a comma, then a way there or a found address part.
+_QUOTED_HOUSE = re.compile(
+    r"[\"“](?P<v>[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*){0,3})[\"”],[ \t]*"
+    # The way there, before "the" or a capitalised name ('"Fine", up until Monday' is speech).
+    r"(?P<way>(?:up|down|along|off|past|near|behind|opposite|beside|next[ \t]+to|at[ \t]+the"
+    r"[ \t]+end[ \t]+of)[ \t]+(?:the\b|[A-Z]))?"
+)
+_ADDRESS_PART_KINDS = frozenset({"street_address", "city", "location", "county", "zip_code"})
+
+
+def _quoted_houses(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """Houses named in quotes before their address (_QUOTED_HOUSE); no clinical word among the
+    name's words ('"Chest Pain", up to ...' is a quotation)."""
+    if '",' not in text and "”," not in text:
+        return
+    starts = {red.start for red in found if red.kind in _ADDRESS_PART_KINDS}
+    lex = lexicon()
+    for match in _QUOTED_HOUSE.finditer(text):
+        if match.group("way") is None and match.end() not in starts:
+            continue
+        words = [fold(w) for w in match.group("v").split()]
+        if any(lex.clinical(w) or w in CLINICAL_SHORT or w in _NOT_PLACE_WORDS for w in words):
+            continue
+        yield Redaction(
+            "street_address",
+            match.start("v"),
+            match.end("v"),
+            match.group("v"),
+            label("street_address"),
+        )

@@ -32,7 +32,9 @@ _UNIT_BEFORE = (
 # Street words that come before the name in French, Spanish, Italian and Portuguese addresses.
 _STREET_FIRST = (
     r"rue|chemin|boulevard|boul|av|avenue|allée|allee|impasse|quai|place|rang|calle|avenida|"
-    r"carrera|via|viale|corso|rua|travessa|strasse|straße|jalan|jln|lorong|soi"
+    r"carrera|via|viale|corso|rua|travessa|strasse|straße|jalan|jln|lorong|soi|"
+    # Round 17: the Italian square, lane and road words ("Piazza OMS, 1", "Largo Rosa 3").
+    r"piazza|piazzale|largo|vicolo|contrada|lungomare"
 )
 
 # An apartment, suite or building after the street ("Apt 4B", "Bldg C", "app. 3"); the words that
@@ -54,7 +56,8 @@ _STREET = re.compile(
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
     r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
-    r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+)"
+    # Round 17: a box with its post office's letters before the number ("P.O. Box KB 77").
+    r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+)(?:[A-Z]{1,3}[ \t]?)?\d+"
 )
 # Address parts of every country: a unit word and its number ("Lot 14", "RR 3", "Site 12",
 # "Comp 7", "Blk 7", "Stand 4471", "Plot 22", "H.No 12-3-45", "Unit 4/18", "#204", "Box 118",
@@ -74,6 +77,12 @@ ADDRESS_PART = re.compile(
     r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
     r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"
     r"Street|Avenue|Road|Lane)\b"
+    # Round 17: a Kerala town-corporation house number, always ward and house with a slash
+    # ("TC 44/1908"; "TC 5.2" is a total cholesterol).
+    r"|\bT\.?C\.?[ \t]?\d{1,3}/\d{1,5}[A-Z]?\b"
+    # and a plot in lower case after an address's comma ("Kapsoya estate, plot 118").
+    # The part ends there; not "stand", an exercise as often ("sit, stand 10, sit").
+    r"|(?<=, )(?:plot|erf)[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
 )
 # A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
 # Nicola St"); the street grammar above takes single numbers.
@@ -92,7 +101,8 @@ _CHOME = re.compile(
 # a street word joined to the name ("Hauptstraße 5", "Kerkstraat 14", "Storgata 3").
 _NUMBER_AFTER = re.compile(
     # A full stop only after an abbreviation ("Perkins Avenue. Glasgow Coma Scale 14" is two).
-    rf"(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)[ \t]+"
+    # Round 17: the Spanish "paseo" shortened ("Pº de Errondo 2").
+    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)|\bP[º°]|\bPso\.)[ \t]+"
     r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg))"
@@ -140,6 +150,17 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?P<v>\b[A-Z][a-zA-Z]+(?:[ \t-][A-Z][a-zA-Z]+){{0,2}}),[ \t]*(?:{STATES})"
             r"(?=[ \t]+\d{5}\b)"
+        ),
+    ),
+    # Round 17: a city before its state and ZIP code without a comma, where a form's layout
+    # sets it apart (two blanks or a line's start before it: "STE 9  SPEARFISH SD 57783").
+    (
+        "city",
+        re.compile(
+            r"(?=[A-Z])(?:^|(?<=[ \t]{2})|(?<=\t))"
+            r"(?P<v>[A-Z][a-zA-Z]+(?:[ \t][A-Z][a-zA-Z]+)?)[ \t]+"
+            rf"(?:{STATES})[ \t]+\d{{5}}(?:-\d{{4}})?\b",
+            re.M,
         ),
     ),
     ("zip_code", re.compile(rf"\b(?:{STATES})[ \t]+(?P<v>\d{{5}}(?:-\d{{4}})?)\b")),
@@ -240,6 +261,28 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b\d{1,6}[A-Za-z]?[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
             r"(?=,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2},?[ \t]+"
             rf"(?:{STATES})[ \t]+\d{{5}}\b)"
+        ),
+    ),
+    # Round 17: an Italian street written in lower case and a German street named with its
+    # preposition, each with its house number and ending an address's part ("via Monte Grappa
+    # 18, 24020 Villa d'Ogna", "wohnhaft Am Mühlenteich 7, Handeloh", "Auf der Heide 3"): the
+    # Italian one opens a line or follows a colon or comma ("given via Rapid Access 2," is
+    # English), the German one is no date ("Am Montag 12,").
+    (
+        "street_address",
+        re.compile(
+            # The street words' first letters, tried first: a class fails faster.
+            r"(?=[vcplAIBZUHVÜ])"
+            r"(?:(?:^|(?<=[:,] )|(?<=:))(?:via|viale|corso|piazza|piazzale|vicolo|largo|contrada)"
+            r"[ \t]+(?:(?:della|delle|dei|degli|del|di|da|d['’])[ \t]*)?"
+            r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:della|delle|dei|del|di)[ \t]+)?[A-Z][\w'’-]*){0,3}"
+            r",?[ \t]+\d{1,4}[a-zA-Z]?(?:/[a-zA-Z\d])?(?=[ \t]*(?:,|$))"
+            r"|\b(?:Am|Im|Beim|Zum|Zur|(?:An|Auf|In|Unter|Hinter|Vor|Über)[ \t]+(?:der|dem|den))"
+            r"[ \t]+(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Januar|"
+            r"Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+            r"[A-ZÄÖÜ][\w'’-]+(?:[ \t]+[A-ZÄÖÜ][\w'’-]+)?[ \t]+\d{1,4}[a-z]?\b"
+            r"(?=[ \t]*(?:,|$|[ \t]{2})))",
+            re.M,
         ),
     ),
     # A house number before a street named with "The" ("7 The Paddocks, Hereford").

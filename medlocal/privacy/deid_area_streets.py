@@ -23,7 +23,9 @@ _STREET_ABBR = r"(?:St|Rd|Ave|Blvd|Hwy|Pkwy|Ln|Cres|Tce|Pl|Dr|Ct|Way|Street|Road
 # An area part and its code: "Block E", "Sector 36-D", "SCO 211", "plot 114", "Site C".
 _PART_WORD = (
     r"(?:Block|Blk\.?|Sector|Sec\.?|Site|Section|Phase|Pocket|Plot|plot|Stand|stand|Erf|"
-    r"SCO|SCF|Flat|Shop|Zone|Lot|lot|House[ \t]+No\.?|H\.[ \t]?No\.?|Plot[ \t]+No\.?)"
+    r"SCO|SCF|Flat|Shop|Zone|Lot|lot|House[ \t]+No\.?|H\.[ \t]?No\.?|Plot[ \t]+No\.?|"
+    # Round 17: a house's number ending a chain of parts ("Site C, Section 4, No. 1187").
+    r"No\.)"
 )
 _PART = rf"{_PART_WORD}[ \t]+(?:[A-Z]|\d{{1,5}}(?:-?[A-Z])?(?:/\d{{1,3}})?)\b"
 _HOUSE_STREET = rf"\d{{1,5}}[A-Z]?[ \t]+{_NAME}(?:[ \t]+{_NAME}){{0,2}}[ \t]+{_STREET_ABBR}\b"
@@ -31,7 +33,13 @@ _MALAY_WORD = (
     r"(?:Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh(?:raya)?|Lengkok|Taman|Tmn\.?|Kampung|"
     r"Bandar|Desa|Pangsapuri|Blok|Gang|Perumahan|Kompleks)"
 )
-_MALAY_PART = rf"{_MALAY_WORD}[ \t]+{_NAME}(?:[ \t]+(?:{_NAME}|\d{{1,3}}[A-Z]?\b)){{0,3}}"
+# Round 17: a street named by a code of capitals and numbers ("Jalan SS 21/39", "Jalan PJU
+# 1/45", "Jalan 3/4").
+_MALAY_CODE = r"(?:[A-Z]{1,4}[ \t]+)?\d{1,3}(?:/\d{1,3})?[A-Z]?\b"
+_MALAY_PART = (
+    rf"{_MALAY_WORD}[ \t]+(?:{_NAME}|{_MALAY_CODE})"
+    rf"(?:[ \t]+(?:{_NAME}|\d{{1,3}}(?:/\d{{1,3}})?[A-Z]?\b)){{0,3}}"
+)
 _IRISH_WORD = (
     r"(?:Cois|B[óo]thar|Sr[áa]id|Ascaill|B[óo]ithr[íi]n|Cnoc|P[áa]irc|Radharc|Gleann|Cluain|"
     r"L[áa]na|Pl[áa]s|C[ée]ide|Ard|[ÁA]rd|Cearn[óo]g|Faiche|Garr[áa]naigh|Bruach)"
@@ -39,7 +47,10 @@ _IRISH_WORD = (
 # British street words that are also nouns; a house number before the name makes them streets.
 _NOUN_STREET = (
     r"(?:Bank|Row|Walk|Mews|Rise|Green|Parade|Gardens|Grove|Croft|Fold|Brow|Wynd|Vale|View|"
-    r"Hill|Side|Nook|Chase|Garth|Heights|Meadows|Leys|Paddock)"
+    r"Hill|Side|Nook|Chase|Garth|Heights|Meadows|Leys|Paddock|"
+    # Round 17: more of the old street words of English towns ("12 Bridge End", "4 Church
+    # Lea", "9 Mill Top").
+    r"End|Lea|Top|Moor|Common|Orchard|Paddocks|Meadow|Spinney|Dene|Holme|Ings|Hey|Copse)"
 )
 
 AREA_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

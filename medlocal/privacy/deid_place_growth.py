@@ -25,7 +25,7 @@ from medlocal.privacy.deid_people_words import (
     SOFT_CUES,
     TITLES,
 )
-from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_spans import Redaction, label
 
 # Spans that may name a place or an organisation (the word scan calls an unknown name "name").
 _PLACE_KINDS = frozenset({"name", "facility", "location", "city", "county", "street_address"})
@@ -89,6 +89,7 @@ _FIRST_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ARRONDISSEMENT = re.compile(
     r"[ \t]+(?:1er|(?:[1-9]|1\d|20)(?:e|ème|eme))(?![\w-])(?=[ \t]*(?:[,;.)\n]|\Z))"
 )
+_STREET_OPENINGS = ("ul.", "os.", "al.", "Ul.", "Os.", "Al.", "Pº", "C/")
 _STREET_AFTER = re.compile(r"[ \t]+(?:road|street|avenue|lane|highway|marg|rd|ave)\b")
 _WINDOW = 40
 # What stands before a name that opens an address part (see _addressed).
@@ -114,6 +115,43 @@ _BRIDGE = re.compile(
     r"[ \t]+(?:am|im\.?|an|auf|ob|w|we|na|nan|de|la|del|da|do|di|du|des|der|den|van|von|upon|"
     r"sur|y|e|i|le|les|el|al|ul\.|os\.)[ \t]+"
 )
+# Round 17: two small words inside a town's name ("Buchholz in der Nordheide", "Rotenburg an der
+# Wümme"); never before a street ("Wohnt in der Hauptstraße 5a" lives in the street).
+_TOWN_BRIDGE = re.compile(r"[ \t]+(?:in|an|auf|ob|unter|vor|bei)[ \t]+(?:der|dem|den)[ \t]+")
+# Round 17: a landmark word between two found parts of one address ("Adeniyi Jones Avenue, off
+# Oba Akran", "Ganesh Nagar, near Hanuman mandir", "Mill Road opp. the Total garage"): the
+# parts are one address, the word with them.
+_LANDMARK_BRIDGE = re.compile(
+    r",?[ \t]*(?:near|nr\.?|off|opp\.?|opposite|behind|beside|next[ \t]+to|past|"
+    r"across[ \t]+from|close[ \t]+to)[ \t]+(?:the[ \t]+)?"
+)
+# A building, staircase or entrance between two found parts of one address ("Résidence Les
+# Tilleuls, bât. C, 18 allée Romain-Rolland", "Torre B, Calle Mayor 4").
+_UNIT_BRIDGE = re.compile(
+    r",[ \t]*(?:b[âa]t\.?|b[âa]timent|bloc|block|blk\.?|tower|tour|torre|esc\.?|escalier|"
+    r"escalera|entrada|portal|Haus|Stiege|wing)[ \t]*[A-Z0-9]{1,3},[ \t]*",
+    re.I,
+)
+# A flat, office, floor or door after a found street, as French, Spanish, Portuguese, German
+# and Swedish addresses write them ("8450, boulevard Maurice-Duplessis, bureau 210", "47 montée
+# de la Grande-Côte, 3e étage gauche", "Calle Mayor 4, 2º dcha", "Storgatan 3, lgh 1102").
+_UNIT_AFTER_STREET = re.compile(
+    r",?[ \t]*(?:(?:bureau|bur\.|b[âa]t\.?|b[âa]timent|app\.?|appt\.?|apto\.?|esc\.?|porte|"
+    r"local|oficina|despacho|piso|puerta|dpto\.?|depto\.?|lgh\.?|Whg\.?|Wohnung|Stiege|Top|"
+    r"T[üu]r)[ \t]*[A-Z0-9]{1,5}\b"
+    r"|\d{1,2}(?:e|er|ère|ème|º|ª|°|o|a)[ \t]+(?:[ée]tage|piso|andar|Stock|OG)"
+    r"(?:[ \t]+(?:gauche|droite|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?|links|rechts))?"
+    r"|\d{1,2}[ºª°][ \t]*(?:[A-Z]|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?)\b)"
+)
+# Where one of two parts bridged so must be an address's (not two names).
+_ADDRESS_KINDS = frozenset({"street_address", "city", "location", "county"})
+# Round 17: a compass or size word before a found town or county is part of its name ("North
+# Kerry", "Lower Hutt", "West Lothian", "Greater Manchester").
+_COMPASS_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Mid|"
+    r"Central|Greater|Inner|Outer|Old|New)(?:-|[ \t]+)\Z"
+)
+_REGION_KINDS = frozenset({"city", "location", "county"})
 
 
 def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -126,17 +164,13 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
     for red in spans:
         covered[red.start : red.end] = b"\x01" * (red.end - red.start)
     places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
-    for first, second in pairwise(places):
-        if 2 < second.start - first.end <= 8 and _BRIDGE.fullmatch(text, first.end, second.start):
-            yield Redaction(
-                first.kind,
-                first.start,
-                second.end,
-                text[first.start : second.end],
-                first.replacement,
-            )
+    yield from _bridged(text, places)
     for red in places:
         start, end = _address_growth(text, red)
+        if red.kind in _REGION_KINDS and start == red.start:
+            compass = _COMPASS_BEFORE.search(text, max(0, start - 12), start)
+            if compass is not None:
+                start = compass.start()
         if 1 in covered[start : red.start]:
             start = red.start
         after = _next_character(text, end)
@@ -165,6 +199,60 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             end = red.end
         if (start, end) != (red.start, red.end):
             yield Redaction(red.kind, start, end, text[start:end], red.replacement)
+
+
+def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
+    """Two found parts of one name or address joined over the small word or landmark word
+    between them (_BRIDGE, _LANDMARK_BRIDGE, _UNIT_BRIDGE), and an address's flat or floor
+    after it (_UNIT_AFTER_STREET). Overlapping spans (a rule's and the tagger's
+    reading of one word) are read as one part, an address's if any of them is."""
+    # (first span, end, any address kind, any street)
+    parts: list[tuple[Redaction, int, bool, bool]] = []
+    for red in places:
+        address, street = red.kind in _ADDRESS_KINDS, red.kind == "street_address"
+        if parts and red.start < parts[-1][1]:
+            head, end, was_address, was_street = parts[-1]
+            parts[-1] = (head, max(end, red.end), was_address or address, was_street or street)
+        else:
+            parts.append((red, red.end, address, street))
+    for _head, end, address, _street in parts:
+        if address and _next_character(text, end) == ",":
+            # The flat, office or floor after a street (_UNIT_AFTER_STREET), a part of its own
+            # where another span holds some of it ("[3e étage] gauche").
+            unit = _UNIT_AFTER_STREET.match(text, end)
+            if unit is not None:
+                at = unit.start() + len(unit.group()) - len(unit.group().lstrip(", \t"))
+                yield Redaction(
+                    "street_address", at, unit.end(), text[at : unit.end()], label("street_address")
+                )
+    for (first, first_end, first_address, _), (
+        second,
+        _,
+        second_address,
+        second_street,
+    ) in pairwise(parts):
+        second_end = second.end
+        gap = second.start - first_end
+        if (2 < gap <= 8 and _BRIDGE.fullmatch(text, first_end, second.start)) or (
+            gap <= 11
+            and not second_street
+            and _TOWN_BRIDGE.fullmatch(text, first_end, second.start) is not None
+        ):
+            kind = first
+        elif (
+            2 < gap <= 18
+            and (first_address or second_address)
+            and (
+                _LANDMARK_BRIDGE.fullmatch(text, first_end, second.start)
+                or _UNIT_BRIDGE.fullmatch(text, first_end, second.start)
+            )
+        ):
+            kind = first if first_address or not second_address else second
+        else:
+            continue
+        yield Redaction(
+            kind.kind, first.start, second_end, text[first.start : second_end], kind.replacement
+        )
 
 
 # What follows a town's postal district number ("Dublin 9 D09 V2N0", "Kingston 10."): a postcode
@@ -199,6 +287,8 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
         if (
             grown is not None
             and red.kind != "street_address"
+            # Round 17: a span opened by a street word is a street ("os. Złotej Jesieni 1").
+            and not _street_opened(text, red)
             and len(grown.group().strip(" \t.,")) <= 2
             and not _district(text, red.start, grown.end())
         ):
@@ -211,6 +301,7 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
         grown = _STREET_AFTER.match(text, end)
     if grown is not None:
         end = grown.end()
+
     k = start - 1
     while k >= 0 and text[k] in " \t\n,-–":
         k -= 1
@@ -236,6 +327,13 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     ):
         return red.start, red.end
     return start, end
+
+
+def _street_opened(text: str, red: Redaction) -> bool:
+    """Whether a street word opens the span or stands right before it ("os. [Złotej Jesieni]",
+    "[Pº de Errondo]"): its short number after it is a house's."""
+    before = text[max(0, red.start - 5) : red.start].rstrip(" \t")
+    return red.original.startswith(_STREET_OPENINGS) or before.endswith(_STREET_OPENINGS)
 
 
 def _next_character(text: str, end: int, blanks: str = "") -> str:

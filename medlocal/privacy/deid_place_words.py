@@ -131,6 +131,16 @@ DESCRIPTIVE = frozenset(
         " nigerian ghanaian polish russian serbian romanian ukrainian ethiopian eritrean",
     )
 )
+# Round 17: words that say which part of an area or what kind, not its name ("the Central district",
+# "Northern region", "the Electoral ward").
+AREA_DESCRIBING = DESCRIPTIVE | frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+        "lower", "inner", "outer", "urban", "rural", "metropolitan", "electoral", "business",
+        "financial", "historic", "commercial", "industrial", "school", "health", "police",
+        "postal", "federal", "capital", "whole", "entire", "each", "every", "this", "that",
+    }
+)  # fmt: skip
 DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b")
 # Words that say what a facility is, not which: a run made only of these ("the Sleep Clinic",
 # "Nursing Home") names no place and is kept.
