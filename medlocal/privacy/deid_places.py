@@ -93,6 +93,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
             and (run[1].strong or run[1].weak or cued_name(run[1], lex))
         )
     ) and len(run) > 1:
+        if len(run) == 2 and run[1].lower.rstrip(".") in TITLES:
+            return  # walk 20: "Dear Dr" at a line's end: a title with no name after it
         # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
         run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
         run = run[1:]

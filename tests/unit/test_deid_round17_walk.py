@@ -83,3 +83,20 @@ def test_an_analysers_model_after_its_maker_is_no_code(text: str) -> None:
 
 def test_a_serial_number_after_an_analyser_still_goes() -> None:
     assert "4471" not in _redact("Sysmex XN-3000 analyser, serial SN 4471-ZX2")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dear Dr\nThank you for seeing her.", "Dear Dr\n"),  # a title alone names no one
+        ("Acct# 44556677", "Acct# "),  # a form's short label is no name
+        ("Prov. No. 2345678A", "Prov. No. "),
+    ],
+)
+def test_labels_and_lone_titles_are_no_names(text: str, kept: str) -> None:
+    out = _redact(text)
+    assert out.startswith(kept) and "[NAME]" not in out, out
+
+
+def test_a_name_after_dear_and_a_title_still_goes() -> None:
+    assert _redact("Dear Dr Okafor,") == "Dear Dr [NAME],"
