@@ -48,8 +48,8 @@ _ACCOUNT_WORDS = (
     r"a/c|sort[ \t]+code|bsb|routing(?:[ \t]+(?:number|no\.?|#))?|aba|iban|clabe|"
     r"biller(?:[ \t]+code)?|bpay(?:[ \t]+ref(?:erence)?)?|crn|"
     r"(?:customer|client|payment|payer)[ \t]+(?:reference|ref|number|no\.?|#|id)|"
-    r"invoice|receipt|transaction|txn|konto(?:nummer|nr\.?)?|kontonr\.?|cuenta|compte|conta|"
-    r"rekening(?:nummer)?|bank[ \t]+(?:account|acct|a/c)|girokonto"
+    r"invoice|inv\.(?=[ \t]*\d)|receipt|transaction|txn|konto(?:nummer|nr\.?)?|kontonr\.?|"
+    r"cuenta|compte|conta|rekening(?:nummer)?|bank[ \t]+(?:account|acct|a/c)|girokonto"
 )
 _PLATE_WORDS = (
     r"kennzeichen|kenteken|nummerplaat|targa|matr[íi]cula|placa|patente|plaque|"
@@ -57,19 +57,45 @@ _PLATE_WORDS = (
     r"number[ \t]?plate|numberplate|chassis|engine[ \t]+(?:no\.?|number)|"
     r"frame[ \t]+(?:no\.?|number)"
 )
-_AFTER_LABEL = r"(?![A-Za-z])\.?(?:[ \t]+(?i:no\.?|number|num|#|id|code|ref))?[ \t]*[:#]?[ \t]*"
+_AFTER_LABEL = r"(?![A-Za-z])\.?(?:[ \t]+(?i:no\.?|number|num|#|id|code|ref))?[ \t]*+[:#]?[ \t]*+"
 
 LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "id_number",
         re.compile(
-            # "Fall Nr. 2026/04471", "dossier n° A-20417", "Fallnummer 77104482".
-            rf"(?i:\b{_WORD}[ \t]+(?:{_MARKER})(?!\w)|\b{_WORD}(?:nummer|nr\.|numero)(?!\w)"
+            # "Fall Nr. 2026/04471", "dossier n° A-20417", "Fallnummer 77104482": found from
+            # the marker back (a letter before it), so that the engine skips along the text in C.
+            rf"(?=[nNbBčČcC])(?:(?<=[^\W\d_][ \t])(?i:{_MARKER})"
+            r"|(?<=[^\W\d_]{3})(?i:nummer|nr\.|numero)"
             # "N° de dossier 20417-B", "Número de póliza 4471 2093".
-            rf"|\b(?:{_MARKER})[ \t]*(?:de|du|des|d['’]|del|di|van|der)[ \t]+{_WORD}"
-            rf"(?:[ \t]+{_WORD})?)(?!\w)[ \t]*[:#]?[ \t]*(?P<v>{_VALUE})"
-            # "Ration card RC/4417/22", "Our ref: KL/2207/MB".
-            rf"|(?i:\b(?:{_LABEL_WORDS})){_AFTER_LABEL}(?P<v2>{_VALUE})"
+            rf"|(?<![\w])(?i:{_MARKER})[ \t]*(?i:de|du|des|d['’]|del|di|van|der)[ \t]+{_WORD}"
+            rf"(?:[ \t]+{_WORD})?)(?!\w)[ \t]*+[:#]?[ \t]*+(?P<v>{_VALUE})"
+        ),
+    ),
+    # "Ration card RC/4417/22", "Our ref: KL/2207/MB".
+    (
+        "id_number",
+        re.compile(rf"(?i:\b(?:{_LABEL_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})"),
+    ),
+    # A code after a marker alone: "No." in brackets ("(no. 4471/22)"; elsewhere "no." is as
+    # often an answer before the next sentence: "HIV: no. CD4 350"), "Nr." and "N°" anywhere.
+    (
+        "id_number",
+        re.compile(
+            # The marker is a word of its own: "(NRS-2002 5)" is a score.
+            r"(?:(?<=\()[ \t]*(?i:no|nr|n[°º])\.?|(?<![\w.])(?:[Nn]r\.|NR\.|[Nn][°º]\.?))"
+            r"(?![^\W\d_])"
+            rf"[ \t]*(?P<v>{_VALUE})"
+        ),
+    ),
+    # A booking's reference or locator, capitals and digits with a digit ("Booking ref 7KQ4XZ",
+    # "PNR X4TQ2K").
+    (
+        "id_number",
+        re.compile(
+            r"(?i:\b(?:booking[ \t]+(?:ref(?:erence)?|code|no\.?|number|#)|pnr|"
+            r"confirmation[ \t]+(?:code|no\.?|number|#)|record[ \t]+locator))[ \t]*+[:#]?[ \t]*+"
+            r"(?P<v>(?-i:(?=[A-Z]*\d)[A-Z0-9]{5,8}))(?![\w/-])"
         ),
     ),
     ("account_number", re.compile(rf"(?i:\b(?:{_ACCOUNT_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})")),
@@ -78,7 +104,7 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "id_number",
         re.compile(
             r"(?i:\b(?:printed|generated|exported|created|modified|amended|entered|run|"
-            r"accessed|requested|ordered|verified|authori[sz]ed)[ \t]+by)[ \t]*:?[ \t]*"
+            r"accessed|requested|ordered|verified|authori[sz]ed)[ \t]+by)[ \t]*+:?[ \t]*+"
             r"(?P<v>[A-Z]{3,12}\d{1,4})\b"
         ),
     ),

@@ -48,6 +48,31 @@ _HINDI_MONTHS = (
     r"जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|"
     r"नवम्बर|दिसंबर|दिसम्बर"
 )
+_THAI_MONTHS = (
+    r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|"
+    r"ธันวาคม"
+)
+# Persian (solar) and Arabic month names.
+_PERSIAN_ARABIC_MONTHS = (
+    r"فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+)
+# Months of more European languages, as a date writes them after its day: Turkish, Romanian,
+# Hungarian, Czech, Croatian and Finnish (genitive or partitive), Greek and Russian (genitive).
+_MORE_MONTHS = (
+    r"ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|"
+    r"aral[ıi]k|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|"
+    r"decembrie|janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|"
+    r"augusztus|szeptember|okt[óo]ber|ledna|[úu]nora|b[řr]ezna|dubna|kv[ěe]tna|[čc]ervna|"
+    r"[čc]ervence|srpna|z[áa][řr][íi]|[řr][íi]jna|listopadu|prosince|sije[čc]nja|velja[čc]e|"
+    r"o[žz]ujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|prosinca|"
+    r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kes[äa]kuuta|hein[äa]kuuta|"
+    r"elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|"
+    r"ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|"
+    r"οκτωβρίου|νοεμβρίου|δεκεμβρίου|января|февраля|марта|апреля|мая|июня|июля|августа|"
+    r"сентября|октября|ноября|декабря"
+)
 # Words that date what was done on a day ("Reported: 11/3"), with "by phone" and the like.
 _DONE_CUE = (
     r"reported|verified|authori[sz]ed|validated|printed|typed|dictated|transcribed|weaned|"
@@ -95,26 +120,63 @@ MORE_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            rf"(?i:\b(?:{_DONE_CUE})\b{_DONE_MEANS}[ \t]*:?[ \t]+)"
+            rf"(?i:\b(?:{_DONE_CUE})\b{_DONE_MEANS}(?:[ \t]*+:)?[ \t]++)"
             # Not a half, third or quarter ("weaned 1/2 dose").
             rf"(?!(?:1/[234]|2/3|3/4)\b)(?P<v>{_MD})"
             rf"(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?|"
             r"months?|pain|score|severity|nrs|vas|times|doses?|tabs?|tablets?)\b)"
         ),
     ),
+    # Speed: each form below opens with a character class of its own (a digit of some script,
+    # "the", an era's first letter), so that the engine skips along the text in C.
     (
         "date",
         re.compile(
-            # "grudzień 2025", "Desemba 2025", "Ogos 2026".
-            rf"\b(?i:{_POLISH_NOMINATIVE}|{_SW_MS_MONTHS})[ \t]+(?:19|20)\d\d\b"
+            # A day before a month of _MORE_MONTHS ("12 Mart 2026", "3. března 2026").
+            rf"(?<![\w.,]){_D}\.?[ \t]+(?i:{_MORE_MONTHS})(?!\w)"
+            r"(?:,?[ \t]+(?:19|20)\d\d\b(?:[ \t]*(?:г\.|r\.|y[ıi]l[ıi]))?)?"
+            # A day of this or the next month, or a day with its month ("the 3rd of this
+            # month", "12th day of March").
+            r"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)[ \t]+(?:"
+            r"(?i:of)[ \t]+(?i:this|next|last|the[ \t]+(?:same|following|previous))[ \t]+"
+            rf"(?i:month)\b|(?i:day[ \t]+of)[ \t]+(?:{MONTH_SHORT})\b)"
+        ),
+    ),
+    # ... with its "the" ("the 3rd of this month").
+    (
+        "date",
+        re.compile(
+            r"[Tt](?<!\w[Tt])he[ \t]+(?:[12]?\d|3[01])(?:st|nd|rd|th)[ \t]+(?:"
+            r"(?i:of)[ \t]+(?i:this|next|last|the[ \t]+(?:same|following|previous))[ \t]+"
+            rf"(?i:month)\b|(?i:day[ \t]+of)[ \t]+(?:{MONTH_SHORT})\b)"
+        ),
+    ),
+    # "grudzień 2025", "Desemba 2025", "Ogos 2026".
+    (
+        "date",
+        re.compile(rf"\b(?i:{_POLISH_NOMINATIVE}|{_SW_MS_MONTHS})[ \t]+(?:19|20)\d\d\b"),
+    ),
+    (
+        "date",
+        re.compile(
             # Devanagari, Arabic-Indic and Persian digits.
-            r"|(?<![०-९])[०-९]{1,2}[/.-][०-९]{1,2}[/.-][०-९]{2,4}(?![०-९])"
-            r"|(?<![٠-٩])[٠-٩]{1,2}[/.-][٠-٩]{1,2}[/.-][٠-٩]{2,4}(?![٠-٩])"
-            r"|(?<![۰-۹])[۰-۹]{1,2}[/.-][۰-۹]{1,2}[/.-][۰-۹]{2,4}(?![۰-۹])"
+            r"[०-९](?<![०-९][०-९])[०-९]?[/.-][०-९]{1,2}[/.-][०-९]{2,4}(?![०-९])"
+            r"|[٠-٩](?<![٠-٩][٠-٩])[٠-٩]?[/.-][٠-٩]{1,2}[/.-][٠-٩]{2,4}(?![٠-٩])"
+            r"|[۰-۹](?<![۰-۹][۰-۹])[۰-۹]?[/.-][۰-۹]{1,2}[/.-][۰-۹]{2,4}(?![۰-۹])"
             # "12 मार्च 2026", "१२ मार्च २०२६".
-            rf"|(?<![\d०-९])[\d०-९]{{1,2}}[ \t]+(?:{_HINDI_MONTHS})(?:,?[ \t]+[\d०-९]{{4}})?"
+            rf"|[\d०-९](?<![\d०-९][\d०-९])[\d०-९]?[ \t]+(?:{_HINDI_MONTHS})"
+            r"(?:,?[ \t]+[\d०-९]{4})?"
+            # Thai, Persian and Arabic months with their day ("12 มี.ค. 2569", "۱۲ اسفند ۱۴۰۴").
+            r"|[\d٠-٩۰-۹](?<![\d٠-٩۰-۹][\d٠-٩۰-۹])[\d٠-٩۰-۹]?[ \t]*"
+            rf"(?:{_THAI_MONTHS}|{_PERSIAN_ARABIC_MONTHS})"
+            r"(?![^\W\d_])(?:[ \t]+[\d٠-٩۰-۹]{4})?"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
             # A Japanese era year, with its month and day ("令和8年3月12日", "平成30年").
-            r"|(?:令和|平成|昭和|大正)[ \t]*(?:元|[0-9０-９]{1,2})[ \t]*年"
+            r"(?:令和|平成|昭和|大正)[ \t]*(?:元|[0-9０-９]{1,2})[ \t]*年"
             r"(?:[ \t]*[0-9０-９]{1,2}[ \t]*月(?:[ \t]*[0-9０-９]{1,2}[ \t]*日)?)?"
             # ... or spelt in letters ("Reiwa 8", "Heisei 30").
             r"|\b(?:Reiwa|Heisei|Sh[oō]wa|Taish[oō])[ \t]+(?:[1-9]|[1-5]\d|6[0-4])\b"

@@ -53,6 +53,13 @@ def _kept(text: str, *parts: str) -> None:
         ("daughter informed by phone 23/6 and agreed", ("23/6",)),
         ("परीक्षण तिथि ११/०४/२०२५ को", ("११/०४/२०२५",)),
         ("受診日 令和7年4月11日 外来", ("令和7年4月11日",)),
+        ("นัดวันที่ 9 ก.ย. 2568 ที่คลินิก", ("9 ก.ย. 2568",)),
+        ("a fall on St Colman's Day last year", ("Colman",)),
+        ("unwell since Madaraka Day, fever", ("Madaraka",)),
+        ("kontrol 14 Nisan 2025 tarihinde", ("14 Nisan",)),
+        ("kontrola 3. dubna 2025 v ambulanci", ("dubna",)),
+        ("seen on the 7th of this month by the GP", ("7th",)),
+        ("signed this 21st day of May, 2025", ("21st", "May")),
     ],
 )
 def test_dates_of_more_forms_go(text: str, parts: tuple[str, ...]) -> None:
@@ -69,10 +76,16 @@ def test_dates_of_more_forms_go(text: str, parts: tuple[str, ...]) -> None:
         ("Hb 12.10 at 08:00 stable", ("12.10",)),
         ("Ventricular rate 88, K 4.5 mmol/L", ("K 4.5",)),
         ("do 12 sit-ups a day", ("do 12",)),
+        ("the 3rd day of admission was quiet", ("3rd day of admission",)),
     ],
 )
 def test_clinical_numbers_beside_date_words_stay(text: str, parts: tuple[str, ...]) -> None:
     _kept(text, *parts)
+
+
+def test_a_saints_day_unit_is_no_day() -> None:
+    # A place named for a saint keeps its words together (a facility, not a date and a unit).
+    assert "[DATE] Unit" not in redact("reviewed in St Agnes's Day Unit today")
 
 
 def test_a_plus_ruled_table_keeps_its_date_and_age_columns() -> None:
@@ -106,6 +119,10 @@ def test_a_plus_ruled_table_keeps_its_date_and_age_columns() -> None:
         ("patente AD 512 KQ registrada", ("AD 512 KQ",)),
         ("chassis no. WVWZZZ1JZ3W386752", ("WVWZZZ1JZ3W386752",)),
         ("Printed by: MOKAFOR2 on ward", ("MOKAFOR2",)),
+        ("her ration card (no. 5528/19) was renewed", ("5528/19",)),
+        ("Booking ref 4TX9QB for the flight", ("4TX9QB",)),
+        ("driving licence (C/D 0044718) renewed", ("C/D", "0044718")),
+        ("boda boda reg. KMFX 228L seized", ("KMFX", "228L")),
     ],
 )
 def test_labelled_codes_go(text: str, parts: tuple[str, ...]) -> None:
@@ -121,6 +138,9 @@ def test_labelled_codes_go(text: str, parts: tuple[str, ...]) -> None:
         ("Programme 12 weeks, 3 sessions a week", ("Programme 12 weeks",)),
         ("Receipt of 500 mg amoxicillin confirmed", ("500 mg",)),
         ("BRCA2 c.5946delT, transaction of care", ("c.5946delT",)),
+        ("No. 3 tablets at night, no. 12 needle", ("No. 3", "12 needle")),
+        ("ambulance 3 hours late, moped 2 times", ("3 hours", "2 times")),
+        ("malnutrition risk (NRS-2002 4) noted", ("NRS-2002 4",)),
     ],
 )
 def test_clinical_numbers_after_code_labels_stay(text: str, parts: tuple[str, ...]) -> None:
