@@ -139,7 +139,10 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "age_over_89",
         re.compile(
             r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]?(?:歳|才|세|岁|周岁)|[ \t]+(?:Jahre\b|ans\b|"
-            r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b)|[ \t]*-?[ \t]*jährig)"
+            r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b|"
+            # Round 17: Polish, Finnish, Hungarian, Malay, Tagalog, Turkish, Greek, Hindi.
+            r"lata\b|vuotta\b|éves\b|tahun\b|taon\b|yaşında\b|ετών|साल|वर्ष)"
+            r"|[ \t]*-?[ \t]*jährig)"
             r"|(?:\b(?:Patient(?:in)?|Pat\.|Frau|Herr|Mann|Dame|Bewohner(?:in)?|[Ww]eiblich|"
             r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2},?[ \t]*\(?[ \t]*)"
             r"(?P<a2>9\d|1[0-4]\d)(?=[ \t]?J\b\.?(?!/))"
@@ -147,7 +150,9 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Kleinschmidt, Waltraud, geb. 02.10.1929 (95 J.)".
             r"|(?:(?<=\d{4}[ \t]\()|\b(?:Patient(?:in)?|Pat\.|geb\.|Frau|Herr)[^\n()]{0,60}\()"
             r"(?P<a3>9\d|1[0-4]\d)(?=[ \t]?J\.?\))"
-            r"|(?:\bAlter\b|(?i:\b(?:âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi)\b))"
+            r"|(?:\bAlter\b|(?i:\b(?:âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi|"
+            # Swahili: "umri wa miaka 93", "miaka 95".
+            r"umri(?:[ \t]+wa)?(?:[ \t]+miaka)?|miaka)\b))"
             r"[ \t]*:?[ \t]*(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:/|\.\d)|"
             # After the cue "J" is Jahre ("Alter 96 J"); any other unit makes a value.
             rf"(?![ \t]*J\b){UNIT_AFTER})"

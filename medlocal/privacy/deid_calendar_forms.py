@@ -56,7 +56,8 @@ _HIJRI_SPELLINGS = (
 _MAORI_WEEKDAY = r"R[āa](?:hina|t[ūu]|apa|pare|mere|horoi|tapu)"
 _MAORI_MONTH = (
     r"pout[ūu]-?te-?rangi|paenga-?wh[āa]-?wh[āa]|here-?turi-?k[ōo]k[āa]|whiringa-?[āa]-?nuku|"
-    r"whiringa-?[āa]-?rangi|kohi-?t[āa]tea|hui-?tanguru"
+    r"whiringa-?[āa]-?rangi|kohi-?t[āa]tea|hui-?tanguru|haratua|pipiri|h[ōo]ngongoi|mahuru|"
+    r"hakihea"
 )
 
 # Speed: every form opens with a character class (a digit, or the first letters of its cue
@@ -94,7 +95,8 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?:{_HIJRI_SPELLINGS})\b"
             r"(?:,?[ \t]+1[34]\d\d(?:[ \t]*(?:AH|A\.H\.|H|هـ)(?!\w))?)?"
             # Te reo Māori: "11 Poutū-te-rangi 2026".
-            rf"|(?i:{_MAORI_MONTH})(?![\w-])(?:[ \t]+{_YEAR4}\b)?))"
+            # ("9 o Poutū-te-rangi 2026": "o", of, may stand between).
+            rf"|(?:o[ \t]+)?(?i:{_MAORI_MONTH})(?![\w-])(?:[ \t]+{_YEAR4}\b)?))"
         ),
     ),
     # The Māori weekday before such a date ("Rāapa, 11 Poutū-te-rangi 2026").
@@ -102,7 +104,7 @@ CALENDAR_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"[Rr](?<!\w[Rr])[āa](?:hina|t[ūu]|apa|pare|mere|horoi|tapu),?[ \t]+"
-            rf"{_D}[ \t]+(?i:{_MAORI_MONTH})(?![\w-])(?:[ \t]+{_YEAR4}\b)?"
+            rf"{_D}[ \t]+(?:o[ \t]+)?(?i:{_MAORI_MONTH})(?![\w-])(?:[ \t]+{_YEAR4}\b)?"
         ),
     ),
     (

@@ -104,7 +104,9 @@ _FIELD_LABEL = (
 # digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
 # check digit, never before a word ("account 12345 2 tablets").
 _ONE_ID = (
-    r"(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
+    r"(?:(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
+    # Round 17: a class of capitals with a slash before the number ("licence D/E 0091772").
+    r"|(?-i:[A-Z]{1,3}/[A-Z]{1,3})(?=[ ]\d{4}))"
     r"(?:[ ](?=[A-Z0-9]*\d)(?:"
     # Round 15: a group of capitals and digits is part of the code even before a lower-case
     # word ("sensor ID 2HK4 71QX 8W if you need it"), or as a range of blocks ("A1-A3"); a
@@ -233,7 +235,10 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
             r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer|lorry|autorickshaw|"
             # A state before "tag": "car OK tag HHA-4420".
-            r"rickshaw)(?![a-z])(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
+            # Round 17: the vehicles of many countries ("boda boda reg.", "matatu KCB 441X").
+            r"rickshaw|ambulance|boda(?:[ \t-]?boda)?|matatu|tuk[ \t-]?tuk|bajaj|jeepney|"
+            r"tricycle|moped|pick-?up|minibus|camper|caravan)(?![a-z])"
+            r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
             rf"[ \t]*[:#]?[ \t]*{_NEXT_LINE}"
             r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"

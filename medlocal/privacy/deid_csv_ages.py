@@ -11,6 +11,8 @@ import re
 from collections.abc import Generator, Iterator
 
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_table_dates import with_piped_rules
+from medlocal.privacy.deid_tables import table_rows
 
 # Speed: the scan starts only where a line holds "Age" as a comma-separated cell.
 _PREFILTER = re.compile(
@@ -42,6 +44,7 @@ def _cells(line: str, start: int) -> list[tuple[int, int]]:
 
 def csv_age_candidates(text: str) -> Iterator[Redaction]:
     """Ages over 89 under the age column of each CSV table in ``text``."""
+    yield from _ruled_table_ages(text)
     if not any(cue in text for cue in _CUES):
         return
     done = 0  # the end of the last table read, so that no line is read twice
@@ -50,6 +53,29 @@ def csv_age_candidates(text: str) -> Iterator[Redaction]:
             continue
         header_start = text.rfind("\n", 0, cue.start()) + 1
         done = yield from _table_ages(text, header_start)
+
+
+def _ruled_table_ages(text: str) -> Iterator[Redaction]:
+    """Round 17: ages over 89 in the age column of a pipe table ruled with "+" under its header
+    ("----+-----"), which the table reader of deid_tables ends at its rule; other tables are
+    its own."""
+    piped = with_piped_rules(text)
+    if piped is text:
+        return
+    for header, rows in table_rows(piped):
+        ages = [i for i, title in enumerate(header) if _AGE_LABEL.fullmatch(title.strip())]
+        if not ages:
+            continue
+        for row in rows:
+            if ages[0] >= len(row):
+                continue
+            start, end = row[ages[0]]
+            value = text[start:end].strip()
+            age = _AGE_CELL.fullmatch(value)
+            if age is not None:
+                left = text.index(value, start, end) + age.start("age")
+                right = left + len(age.group("age"))
+                yield Redaction("age_over_89", left, right, text[left:right], label("age_over_89"))
 
 
 def _table_ages(text: str, start: int) -> Generator[Redaction, None, int]:

@@ -141,7 +141,13 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Unity|Youth|Women['’]?s|Workers['’]?|Sinterklaas|King['’]?s|Queen['’]?s|Burns|"
             r"All[ \t]+Saints['’]?|All[ \t]+Souls['’]?|"
             r"Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?|"
-            r"MLK|St\.?[ \t]+(?:Andrew|David|George|Stephen|Valentine)['’]?s)[ \t]+Day\b"
+            r"MLK|St\.?[ \t]+(?:Andrew|David|George|Stephen|Valentine)['’]?s|"
+            # Round 17: any saint's day ("St Brigid's Day"), Kenyan and other national days.
+            r"St\.?[ \t]+[A-Z][a-z]+['’]s|Saint[ \t]+[A-Z][a-z]+['’]s|Mashujaa|Madaraka|"
+            r"Jamhuri|Heroes['’]?|Human[ \t]+Rights|Moi|Utamaduni)[ \t]+Day\b"
+            # "St Mary's Day Hospital" is a place, not a day.
+            r"(?![ \t]+(?:Hospital|Surgery|Unit|Centre|Center|Care|Case|Services?|Clinic|Ward|"
+            r"Procedures?|Treatment|Therapy|Room|Assessment))"
             r"|\b(?:Whit|Easter|Pentecost|Shrove|Ash|Palm|Maundy|Holy|Remembrance|Mothering|"
             r"Trinity)[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
             r"|\b(?:Chinese|Lunar|Persian|Jewish|Islamic|Hindu|Thai|Vietnamese|Sikh)[ \t]+New[ \t]+"
@@ -153,7 +159,11 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Makar[ \t]+Sankranti|Songkran|T[eế]t|Kwanzaa|Juneteenth|Mardi[ \t]+Gras|Twelfth[ \t]+"
             r"Night|Candlemas|Michaelmas|Cinco[ \t]+de[ \t]+Mayo|D[ií]a[ \t]+de[ \t]+(?:los[ \t]+)?"
             r"Muertos|Ostermontag|Karfreitag|Pfingstmontag|Heiligabend|Silvester|Koningsdag|"
-            r"Bastille|Ramadan|Ramazan|Shavuot|Sukkot)\b"
+            r"Bastille|Ramadan|Ramazan|Shavuot|Sukkot|"
+            # Round 17: more countries' and faiths' named days and seasons.
+            r"Matariki|Nowruz|Norouz|Nowrooz|Chuseok|Seollal|Obon|Golden[ \t]+Week|Qingming|"
+            r"Mid-Autumn[ \t]+Festival|Midsommar|Juhannus|Semana[ \t]+Santa|Lohri|Ugadi|"
+            r"Janmashtami|Mawlid|L[áa][ \t]+Fh[ée]ile[ \t]+[A-ZÁÉÍÓÚ][\wáéíóú]+)\b"
             r"|(?i:\bf[eê]te[ \t]+nationale\b|\bjour[ \t]+de[ \t]+l['’]an\b|"
             r"\bno[eë]l\b(?=[ \t]*[,.;)]))"
         ),

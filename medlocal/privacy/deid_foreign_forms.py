@@ -20,7 +20,8 @@ import re
 
 from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 
-_DAY = r"\d{1,2}(?:er|re|e|º|°|\.º|\.)?"
+# Irish writes its ordinal with "ú" ("17ú Márta 1957").
+_DAY = r"\d{1,2}(?:er|re|e|º|°|\.º|\.|ú)?"
 _ENGLISH_MONTHS = (
     "january|february|march|april|june|july|august|september|october|november|december"
 )
@@ -42,7 +43,9 @@ _OTHER_MONTHS = (
     "junie|julie|desember|kohit[āa]tea|huitanguru|pout[ūu]terangi|paengaw[hā]*w[hā]*|haratua|"
     "pipiri|h[ōo]ngongoi|here-turi-k[ōo]k[āa]|mahuru|whiringa-[āa]-nuku|whiringa-[āa]-rangi|"
     "hakihea|h[āa]nuere|p[ēe]puere|m[āa]ehe|[āa]perira|hune|h[ūu]rae|[āa]kuhata|hepetema|"
-    "oketopa|noema|t[īi]hema"
+    "oketopa|noema|t[īi]hema|"
+    # Catalan (round 17; "abril", "setembre", "octubre", "novembre" are above).
+    r"gener|febrer|mar[çc](?=[ \t]+de\b)|maig|juny|juliol|agost|desembre"
 )
 # French abbreviations with their full stop ("3 janv. 2025").
 _OTHER_ABBREVIATIONS = r"janv\.|f[ée]vr\.|d[ée]c\."
@@ -66,7 +69,7 @@ FOREIGN_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A day, then the month in any case or language: "16 april", "le 8 septembre 2026",
             # "3 de marzo de 2026", "8. September 2026", "le 1er mars".
             rf"(?i:\b(?:le[ \t]+|el[ \t]+|den[ \t]+|am[ \t]+|il[ \t]+)?{_DAY}[ \t]+"
-            rf"(?:de[ \t]+|di[ \t]+)?{_MONTH})(?!\w)(?i:{_YEAR_AFTER})"
+            rf"(?:de[ \t]+|di[ \t]+|d['’])?{_MONTH})(?!\w)(?i:{_YEAR_AFTER})"
             # A month in lower case, then a day: "april 16", "september 3, 2026" (not "may"
             # or "march", which are verbs before a number as often as months).
             rf"|\b(?:{_ENGLISH_MONTHS.replace('march|', '')})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b"

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_labelled_codes import LABELLED_CODE_PATTERNS
+
 # A serial after its device's cue, broken over a line at a hyphen ("transmitter SN EX1150" then
 # "-22871"): the device cues of deid_codes take the first half only.
 _SERIAL_CUE = (
@@ -141,6 +143,8 @@ SCRIPT_NUMBER = re.compile(
 )
 
 ISSUED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Round 17: codes after the labels of many countries, bank and biller numbers, plates.
+    *LABELLED_CODE_PATTERNS,
     ("device_id", BROKEN_SERIAL),
     ("health_plan_id", PAIRED_CODES),
     ("licence_number", ISSUED_LICENCE),

@@ -23,15 +23,26 @@ _SHORT_DATE = re.compile(
 )
 _DATE_HEADER = re.compile(
     r"(?i)(?:date|dated|due|by|when|until|review|seen|admitted|discharged|appt|appointment|"
-    r"visit|dos|day|datum|fecha|data)\b"
+    r"visit|dos|day|datum|fecha|data|adm|admit|admission|dc|d/c|onset|start|stop)\b"
 )
+# Round 17: a rule under a header drawn with "+" where the columns cross ("----+-----", as
+# database consoles print tables) has no pipe, so the table reader took it for the table's end.
+_PLUS_RULE = re.compile(r"^[ \t]*[-=]+(?:\+[-=]+)+[ \t]*$", re.M)
+
+
+def with_piped_rules(text: str) -> str:
+    """The text with each "+" of a table's rule line written as a pipe (offsets kept), so that
+    the rows under it stay one table with the header above it."""
+    if "-+-" not in text:
+        return text
+    return _PLUS_RULE.sub(lambda rule: rule.group().replace("+", "|"), text)
 
 
 def table_date_candidates(text: str) -> Iterator[Redaction]:
     """Days and months alone in the cells of a table's date column."""
     if _SHORT_DATE_CELL.search(text) is None:
         return
-    for header, rows in table_rows(text):
+    for header, rows in table_rows(with_piped_rules(text)):
         for column, title in enumerate(header):
             cells = [row[column] for row in rows if column < len(row)]
             values = [text[a:b].strip() for a, b in cells]

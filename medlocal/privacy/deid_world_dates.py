@@ -32,6 +32,7 @@ import re
 
 from medlocal.privacy.deid_date_forms import MONTH_SHORT
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
+from medlocal.privacy.deid_more_dates import MORE_DATE_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
 # Weekdays written in full (any case) and their abbreviations (capitalised only).
@@ -50,7 +51,11 @@ _WEEKDAY_FULL = (
     r"miyerkules|huwebes|biyernes|sabado|linggo|"
     # Malay, Indonesian, Swahili (round 12).
     r"isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|senin|kamis|jumat|"
-    r"jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili"
+    r"jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili|"
+    # Catalan and Irish (round 17: "dijous, 12 de març de 2026", "Dé Luain 9 Márta").
+    r"dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge|"
+    r"d[ée][ \t]+luain|d[ée][ \t]+m[áa]irt|d[ée][ \t]+c[ée]adaoin|d[ée]ardaoin|d[ée][ \t]+haoine|"
+    r"d[ée][ \t]+sathairn|d[ée][ \t]+domhnaigh"
 )
 # Malay, Indonesian and Swahili months that no English word spells ("4 Ogos", "7 Agosti"), and
 # those that do ("Mac" is a computer, "Jun" and "Mei" abbreviations or names): these only
@@ -129,6 +134,8 @@ _FULL_DATE = (
 _JOIN = r"[ \t]+(?i:through|thru|to|until|till|and|or)[ \t]+|[ \t]*[-–—][ \t]*"
 
 WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Round 17: Roman-numeral months, apostrophe years, "inst.", more languages' forms.
+    *MORE_DATE_PATTERNS,
     (
         "date",
         re.compile(
@@ -139,7 +146,7 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:{_AFTER_WEEKDAY})"
             rf"|(?:{_WEEKDAY_TWO})\.?,?[ \t]+(?:{_AFTER_WEEKDAY_TWO}))"
             # A range of days before a month: "3 a 11 de fevereiro", "12-14 mars 2025".
-            rf"|\b{_D}[ \t]*(?:-|–|(?i:a|al|au|à|bis|to|till|tot|t/m|do|og|und|et|y|e|i))[ \t]*"
+            rf"|\b{_D}\.?[ \t]*(?:-|–|(?i:a|al|au|à|bis|to|till|tot|t/m|do|og|und|et|y|e|i))[ \t]*"
             rf"{_D}(?:\.|er|º)?[ \t]+(?:{_RANGE_MONTH})"
             # Hijri: "21 Sha'ban 1446", "15 Rajab 1446 H" (a day is required).
             rf"|\b{_D}(?:st|nd|rd|th)?[ \t]+(?:{_HIJRI_MONTHS})\b"

@@ -1,0 +1,111 @@
+"""Codes after the labels of many countries (round 17), read by the label and the code's shape.
+
+* A number marker of another language after any word ("Fall Nr. 2026/04471", "dossier n°
+  A-20417", "historia núm. 448120", "polizza numero 88 41 2207"), a compound of German, Dutch
+  or the Nordic languages that ends in one ("Fallnummer 77104482", "Kundennr. KD-40418"), and
+  a marker before what it numbers ("N° de dossier 20417-B", "Número de póliza 4471 2093").
+* Words that label a code without any marker: a case, a reference, a register, a card, a
+  ration card, a programme, a booking, a token, a tracking or consignment number ("Ration card
+  RC/4417/22", "tracking 1Z 88A 441 20", "Our ref: KL/2207/MB").
+* Bank and biller numbers ("a/c 0412 5581 22", "sort code 40-11-62", "BSB 062-001", "IBAN DE89
+  3704 0044 0532 0130 00", "biller code 44718", "Kontonummer 0044 1827").
+* A plate after the plate word of another language ("Kennzeichen B-MK 4471", "kenteken
+  GJ-441-K", "targa AB 123 CD", "patente AB 123 CD"), and a chassis or engine number.
+* A login of capitals and digits after "printed by" and the like ("Printed by: TDUNCAN7").
+
+The value must hold digits (four at least, or three with letters), in capitals, digits and
+separators only: a dose ("Nr. 3 tablets"), a result or a reference range ("Ref: 3.5-5.0"), a year
+("Register 2025") or a lower-case word is no code.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A code: capitals and digits joined by dashes or slashes, perhaps in groups after single spaces;
+# four digits at least, or three with a capital. No full stop: "3.5-5.0" is a range.
+_VALUE = (
+    r"(?-i:(?!(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?(?![\w/-]))"
+    r"(?=(?:[A-Z0-9/ -]*?\d){4}|(?=[A-Z0-9/ -]*[A-Z])(?:[A-Z0-9/ -]*?\d){3})"
+    r"[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9]))*"
+    r"(?:[ ](?=[A-Z0-9]{1,6}(?![\w/-]))(?=[A-Z]{0,4}\d)[A-Z0-9]{1,6}){0,5}"
+    # A plate's last letters ("AB 123 CD").
+    r"(?:[ ][A-Z]{2,3}(?![\w/-]))?)"
+    r"(?![\w/-]|[.,]\d)"
+)
+# Number markers of other languages (the English "no.", "number", "#" are deid_codes').
+_MARKER = r"nr\.?|n[°º]\.?|n\.|n[úu]m\.?|n[úu]mero|num[ée]ro|nummer|numer|nro\.?|br\.|[čc][íi]s\.?"
+_WORD = r"[^\W\d_]{2,25}"
+_LABEL_WORDS = (
+    r"case|our[ \t]+ref|your[ \t]+ref|r[ée]f(?:[ée]rence)?|referencia|riferimento|"
+    r"aktenzeichen|az\.|gesch[äa]ftszeichen|register|registry|registo|registro|"
+    r"ration[ \t]+card|programme|program|tracking|consignment|waybill|air[ \t]?way[ \t]?bill|"
+    r"booking|token|queue|docket|permit|visa|enrol?ment|household|family[ \t]+card|"
+    r"beneficiary|carnet|tarjeta|tessera|carte|karta|expediente|dossier|"
+    r"historia(?:[ \t]+cl[íi]nica)?|parcel|courier|manifest"
+)
+_ACCOUNT_WORDS = (
+    r"a/c|sort[ \t]+code|bsb|routing(?:[ \t]+(?:number|no\.?|#))?|aba|iban|clabe|"
+    r"biller(?:[ \t]+code)?|bpay(?:[ \t]+ref(?:erence)?)?|crn|"
+    r"(?:customer|client|payment|payer)[ \t]+(?:reference|ref|number|no\.?|#|id)|"
+    r"invoice|inv\.(?=[ \t]*\d)|receipt|transaction|txn|konto(?:nummer|nr\.?)?|kontonr\.?|"
+    r"cuenta|compte|conta|rekening(?:nummer)?|bank[ \t]+(?:account|acct|a/c)|girokonto"
+)
+_PLATE_WORDS = (
+    r"kennzeichen|kenteken|nummerplaat|targa|matr[íi]cula|placa|patente|plaque|"
+    r"immatriculation|rekisterinumero|registreringsnummer|reg\.?[ \t]?nr\.?|tablica|spz|"
+    r"number[ \t]?plate|numberplate|chassis|engine[ \t]+(?:no\.?|number)|"
+    r"frame[ \t]+(?:no\.?|number)"
+)
+_AFTER_LABEL = r"(?![A-Za-z])\.?(?:[ \t]+(?i:no\.?|number|num|#|id|code|ref))?[ \t]*+[:#]?[ \t]*+"
+
+LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "id_number",
+        re.compile(
+            # "Fall Nr. 2026/04471", "dossier n° A-20417", "Fallnummer 77104482": found from
+            # the marker back (a letter before it), so that the engine skips along the text in C.
+            rf"(?=[nNbBčČcC])(?:(?<=[^\W\d_][ \t])(?i:{_MARKER})"
+            r"|(?<=[^\W\d_]{3})(?i:nummer|nr\.|numero)"
+            # "N° de dossier 20417-B", "Número de póliza 4471 2093".
+            rf"|(?<![\w])(?i:{_MARKER})[ \t]*(?i:de|du|des|d['’]|del|di|van|der)[ \t]+{_WORD}"
+            rf"(?:[ \t]+{_WORD})?)(?!\w)[ \t]*+[:#]?[ \t]*+(?P<v>{_VALUE})"
+        ),
+    ),
+    # "Ration card RC/4417/22", "Our ref: KL/2207/MB".
+    (
+        "id_number",
+        re.compile(rf"(?i:\b(?:{_LABEL_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})"),
+    ),
+    # A code after a marker alone: "No." in brackets ("(no. 4471/22)"; elsewhere "no." is as
+    # often an answer before the next sentence: "HIV: no. CD4 350"), "Nr." and "N°" anywhere.
+    (
+        "id_number",
+        re.compile(
+            # The marker is a word of its own: "(NRS-2002 5)" is a score.
+            r"(?:(?<=\()[ \t]*(?i:no|nr|n[°º])\.?|(?<![\w.])(?:[Nn]r\.|NR\.|[Nn][°º]\.?))"
+            r"(?![^\W\d_])"
+            rf"[ \t]*(?P<v>{_VALUE})"
+        ),
+    ),
+    # A booking's reference or locator, capitals and digits with a digit ("Booking ref 7KQ4XZ",
+    # "PNR X4TQ2K").
+    (
+        "id_number",
+        re.compile(
+            r"(?i:\b(?:booking[ \t]+(?:ref(?:erence)?|code|no\.?|number|#)|pnr|"
+            r"confirmation[ \t]+(?:code|no\.?|number|#)|record[ \t]+locator))[ \t]*+[:#]?[ \t]*+"
+            r"(?P<v>(?-i:(?=[A-Z]*\d)[A-Z0-9]{5,8}))(?![\w/-])"
+        ),
+    ),
+    ("account_number", re.compile(rf"(?i:\b(?:{_ACCOUNT_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})")),
+    ("vehicle_id", re.compile(rf"(?i:\b(?:{_PLATE_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})")),
+    (
+        "id_number",
+        re.compile(
+            r"(?i:\b(?:printed|generated|exported|created|modified|amended|entered|run|"
+            r"accessed|requested|ordered|verified|authori[sz]ed)[ \t]+by)[ \t]*+:?[ \t]*+"
+            r"(?P<v>[A-Z]{3,12}\d{1,4})\b"
+        ),
+    ),
+]
