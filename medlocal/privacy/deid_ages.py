@@ -94,6 +94,22 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?=[ \t]*(?:,|\)|;|y\b|yo\b|yrs?\b|years\b))"
         ),
     ),
+    # Walk 20: a relative's age after a verb of age or between commas ("Father died at 91 of
+    # MI", "mother is 94", "her father is 92", "Mother, 94, lives in Leeds", "grandmother
+    # lived to 104", "sister Bridget is 96"): Safe Harbor's ages are everyone's, not only the
+    # patient's. A unit after the number makes it a measure ("brother is 90 miles away").
+    (
+        "age_over_89",
+        re.compile(
+            rf"(?i:\b(?:{_RELATIVES})(?:[ \t]+[A-Z][\w'’-]+)?"
+            r"(?:[ \t]*,[ \t]*(?=(?:9\d|1[01]\d)[ \t]*(?:,|\)|;|\.(?!\d)|and\b|y\b|yo\b|yrs?\b))"
+            r"|[ \t]+(?:is|was|now|who[ \t]+is|aged|died[ \t]+(?:at|aged)|passed[ \t]+away[ \t]+"
+            r"(?:at|aged)|lived[ \t]+to|turned|turns|will[ \t]+be|would[ \t]+be)[ \t]+"
+            r"(?:(?:now|nearly|almost|about|over|just|only)[ \t]+)?))"
+            rf"(?P<v>9\d|1[01]\d)\b(?![.,]\d)(?!{_NOT_AN_AGE_AFTER})(?!{_NOT_AN_AGE_AFTER_OTHER})"
+            r"(?![ \t-]*(?:%|(?i:miles?|km|kilomet\w*|times|points?|out[ \t]+of)\b))"
+        ),
+    ),
     # After a title and a name, in brackets or not ("Ada Hill (Mrs H), 94,", "Mr Oduya, 91."):
     # the title makes the word a name, the comma or stop after the number an age.
     (

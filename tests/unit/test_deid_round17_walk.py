@@ -4,6 +4,8 @@ day and month are no house on a street. Invented examples."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from medlocal.privacy.redact import Redactor
@@ -100,3 +102,32 @@ def test_labels_and_lone_titles_are_no_names(text: str, kept: str) -> None:
 
 def test_a_name_after_dear_and_a_title_still_goes() -> None:
     assert _redact("Dear Dr Okafor,") == "Dear Dr [NAME],"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Father passed away at 93 of a stroke; mother is 96 and lives alone.",
+        "Her grandfather lived to 102.",
+        "Uncle, 91, visits weekly.",
+        "His sister Oonagh is 97.",
+        "Husband now 95 and frail.",
+    ],
+)
+def test_a_relatives_age_over_89_goes(text: str) -> None:
+    # Walk 20: Safe Harbor's ages over 89 are everyone's, the family's too.
+    out = _redact(text)
+    assert "90+" in out and re.search(r"\b(?:9\d|1[01]\d)\b(?!\+)", out) is None, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mother is 95% sure of the dates.",
+        "Brother is 90 miles away.",
+        "Father died at 64 of an MI.",
+        "Wife, 92 kg, carries him.",
+    ],
+)
+def test_a_relatives_measures_and_younger_ages_stay(text: str) -> None:
+    assert "90+" not in _redact(text)
