@@ -42,11 +42,28 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])\b(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{
 _NUMERIC_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y")
 
 
+def writes_day_first(text: str) -> bool | None:
+    """Whether ``text`` writes its dates day first (see :func:`_writes_day_first`), or None
+    where nothing in it says either way."""
+    first, other = _day_order_evidence(text)
+    return None if first == other else first > other
+
+
 def _writes_day_first(text: str) -> bool:
     """Whether a text writes its numeric dates day first: more of them read only so ("25/03/2025")
     or are written with full stops ("09.03.2025", the European way) than read only month first
     ("03/25/2025"). Every ambiguous date of the text is then read day first, so that the
-    intervals between its dates survive the shift."""
+    intervals between its dates survive the shift. Where its dates do not say (walk 20: an
+    Australian note whose dates were all "12/08/2024"-like was read the American way, and its
+    labs moved four months before the visit), the writing does: British spellings, telephone
+    codes and postcodes of the countries that write the day first, against American ones."""
+    day_first, month_first = _day_order_evidence(text)
+    return day_first > month_first
+
+
+def _day_order_evidence(text: str) -> tuple[int, int]:
+    """(what says day first, what says month first) in ``text``: its dates that can be read
+    one way only, else its writing."""
     day_first = month_first = 0
     for match in _NUMERIC_DATE.finditer(text):
         first, second = int(match.group(1)), int(match.group(3))
@@ -54,7 +71,31 @@ def _writes_day_first(text: str) -> bool:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
-    return day_first > month_first
+    if day_first == month_first:
+        day_first += len(_DAY_FIRST_WRITING.findall(text))
+        month_first += len(_MONTH_FIRST_WRITING.findall(text))
+    return day_first, month_first
+
+
+# The writing of countries that put the day first: British spellings of clinical words, the
+# telephone codes of the UK, Ireland, Australia, New Zealand, South Africa, India and Europe,
+# an Australian state before its postcode, a UK postcode, the NHS, GPs and A&E.
+_DAY_FIRST_WRITING = re.compile(
+    r"(?i:\b(?:haem\w+|an(?:a)?aem\w+|oedem\w*|oesophag\w+|paediatr\w+|orthopaed\w+|"
+    r"gynaecolog\w+|colour\w*|centre|programme|organisation\w*|anaesthe\w+|leukaem\w+|"
+    r"diarrhoea)\b)"
+    r"|\+(?:44|353|61|64|27|91|33|34|39|49|31|32|41|43|45|46|47|48|351|358)\b"
+    r"|\b(?:NSW|QLD|VIC|TAS)[ \t]+\d{4}\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b"
+    r"|\b(?:NHS|A&E|GP|HSE|Medicare[ \t]+(?:card|no\.?|number)[ \t:]*\d{4}[ \t]?\d{5})\b"
+)
+# ... and of the United States: its spellings, a state and ZIP code, a US telephone number.
+_MONTH_FIRST_WRITING = re.compile(
+    r"(?i:\b(?:hem(?:ato|o)\w+|an?emi\w+|edema\w*|esophag\w+|pediatr\w+|orthoped\w+|"
+    r"gynecolog\w+|color\w*|center|organization\w*|anesthe\w+|leukemi\w+|diarrhea)\b)"
+    r"|\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?\b"
+    r"|\(\d{3}\)[ \t]?\d{3}-\d{4}\b|\+1[ \t-]\d{3}\b"
+)
 
 
 _DATE_FORMS: list[tuple[re.Pattern[str], tuple[str, ...], str]] = [
@@ -308,10 +349,21 @@ def _year_of(raw: str) -> int | None:
 class DateRedactor:
     """Finds dates and writes their replacements; one per export (one offset)."""
 
-    def __init__(self, dob: date | None, date_mode: DateMode, shift_days: int) -> None:
+    def __init__(
+        self, dob: date | None, date_mode: DateMode, shift_days: int, day_first: bool | None = None
+    ) -> None:
         self.dob = dob
         self.date_mode = date_mode
         self.shift_days = shift_days
+        # The day order of the patient's whole record, where the caller knows it: a short text
+        # (a summary's snippets) then reads "6/3" as the record does (walk 20: one export read
+        # it 6 March, another 3 June). None: each text's own evidence decides.
+        self.day_first = day_first
+
+    def _reads_day_first(self, text: str) -> bool:
+        if self.day_first is not None:
+            return self.day_first
+        return _writes_day_first(text)
 
     def shift_undated(self, text: str, redactions: list[Redaction]) -> list[Redaction]:
         """``redactions`` with each date written without its year ("seen May 3", "Tues 14th
@@ -330,7 +382,7 @@ class DateRedactor:
         for red in redactions:
             if red.kind == "date" and red.replacement == "[DATE]":
                 if day_first is None and "/" in red.original:
-                    day_first = _writes_day_first(text)
+                    day_first = self._reads_day_first(text)
                 month_day = _month_and_day(red.original, bool(day_first))
                 if month_day is not None:
                     shifted = self._shifted(red.original, month_day, red.start, years)
@@ -361,7 +413,7 @@ class DateRedactor:
         return written + "." if raw.endswith(".") else written
 
     def candidates(self, text: str) -> Iterator[Redaction]:
-        day_first = _writes_day_first(text)
+        day_first = self._reads_day_first(text)
         for pattern, formats, style in _DATE_FORMS:
             for match in pattern.finditer(text):
                 raw = match.group()

@@ -98,6 +98,7 @@ class Redactor:
         word_scan: bool = True,
         tagger: bool = True,
         proposer: SpanProposer | None = None,
+        day_first: bool | None = None,
     ) -> None:
         self.identity = identity or PatientIdentity()
         self.date_mode = date_mode
@@ -108,7 +109,7 @@ class Redactor:
         self.tagger = tagger and word_scan
         self.proposer = proposer
         self._own = identity_patterns(self.identity)
-        self._dates = DateRedactor(self.identity.dob, date_mode, shift_days)
+        self._dates = DateRedactor(self.identity.dob, date_mode, shift_days, day_first)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read

@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
+from medlocal.privacy.deid_dates import writes_day_first
 from medlocal.privacy.deid_model import SpanProposer, model_proposer
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 from medlocal.privacy.deid_spans import Redaction
@@ -277,6 +278,18 @@ class ExportSource(AuditTrail, Protocol):
 
     def date_shift_days(self, scope: str) -> int: ...
 
+    def list_documents(self, patient_id: int | None = None) -> Sequence[Any]: ...
+
+    def document_text(self, document_id: int) -> str: ...
+
+
+def patient_day_order(source: ExportSource, patient_id: int) -> bool | None:
+    """Whether the patient's record writes its dates day first, from all of its documents (None
+    where they do not say): every export of the patient then reads "6/3" the same way, however
+    little of the record a summary's snippets quote (walk 20)."""
+    texts = [source.document_text(doc.id) for doc in source.list_documents(patient_id)]
+    return writes_day_first("\n".join(texts)) if texts else None
+
 
 def patient_scope(patient_id: int) -> str:
     """The date-shift scope of everything exported of one patient: every answer, summary and
@@ -361,10 +374,15 @@ def redactor_for_patient(
 ) -> Redactor:
     """A Redactor that knows this patient's own name, MRN and date of birth from the vault."""
     identity = patient_identity(None, None, None)
+    day_first = None
     if patient_id is not None:
         patient = source.get_patient(patient_id)
         identity = patient_identity(patient.name, patient.mrn, patient.dob)
-    return Redactor(identity, date_mode=date_mode, proposer=proposer, shift_days=shift_days)
+        if date_mode == "shift":
+            day_first = patient_day_order(source, patient_id)
+    return Redactor(
+        identity, date_mode=date_mode, proposer=proposer, shift_days=shift_days, day_first=day_first
+    )
 
 
 def plan_for_export(

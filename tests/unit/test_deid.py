@@ -574,6 +574,12 @@ class _Vault:
     def date_shift_days(self, scope: str) -> int:
         return 100
 
+    def list_documents(self, patient_id: int | None = None) -> list[Any]:
+        return []
+
+    def document_text(self, document_id: int) -> str:
+        return ""
+
     def record_event(self, kind: str, details: dict[str, Any]) -> None:
         # The real audit log takes flat values only: numbers, flags, short strings, lists of them.
         for value in details.values():
