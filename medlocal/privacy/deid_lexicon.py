@@ -421,10 +421,18 @@ def _trie_pattern(phrases: set[str]) -> str:
 
 _Trie = dict[str, "_Trie"]
 
+# Round 17: the space between a phrase's words is any run of blanks or one line break with the
+# blanks around it, so a phrase hard-wrapped at the margin ("Glasgow Coma\nScale") or set with
+# wide spaces reads as on one line. A blank line still ends it (a new paragraph). The common
+# single space is tried first, at one character's cost.
+_BLANK = r"(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)"
+
 
 def _node_pattern(node: _Trie) -> str:
     branches = [
-        re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char
+        (_BLANK if char == " " else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
     ]
     if not branches:
         return ""

@@ -16,6 +16,8 @@ from medlocal.privacy.deid_people_words import (
     RELATION_AFTER,
     RELATIONS,
     ROLE_AFTER,
+    ROLE_QUALIFIERS,
+    ROLES,
     SIGN_OFF,
     SOFT_CUES,
     TITLES,
@@ -162,9 +164,28 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         j = i
         while j + 1 < len(run) and run[j + 1].strong:
             j += 1
+        i += role_prefix(run[i : j + 1], lex)
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, word_end(run[j])))
         i = j + 1
+
+
+def role_prefix(toks: list[Tok], lex: Lexicon) -> int:
+    """Round 17: how many words at the head of ``toks`` are a role, never part of the name
+    after it ("Senior Nurse Mbeki", "Staff Nurse Ola", "Consultant Surgeon Reyes"): grading
+    words up to a role word, then more role words on no name list. A role word that is also a
+    listed name ("Porter", "Nurse") counts only after a grading word ("and Porter Hale" may be
+    Mr Porter Hale), and the last word is never the role's (0 where no word would be left)."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower in ROLE_QUALIFIERS:
+        i += 1
+    head = toks[i].lower
+    if i >= len(toks) - 1 or head not in ROLES or (i == 0 and lex.name_like(head)):
+        return 0
+    i += 1
+    while i < len(toks) - 1 and toks[i].lower in ROLES and not lex.name_like(toks[i].lower):
+        i += 1
+    return i
 
 
 def _verb_form(tok: Tok, lex: Lexicon) -> bool:

@@ -137,6 +137,20 @@ ROLES = frozenset(
         "tvn", "dn", "hv", "salt", "scphn", "acp", "rmn", "rnld", "ccn", "mhp", "amhp",
     }
 )  # fmt: skip
+# Round 17: words that grade or place a role written before it ("Staff Nurse Adebayo", "Senior
+# Paramedic Ruiz", "District Nurse Pell", "Student Midwife Ola"). They are part of the role, never
+# of the name after it; alone (with no role after them) they cue nothing.
+ROLE_QUALIFIERS = frozenset(
+    {
+        "staff", "charge", "senior", "junior", "student", "practice", "district", "community",
+        "specialist", "head", "chief", "lead", "principal", "deputy", "assistant", "associate",
+        "ward", "theatre", "theater", "clinical", "trainee", "advanced", "registered", "enrolled",
+        "agency", "bank", "locum", "school", "night", "duty", "triage", "liaison", "research",
+        "dental", "attending", "resident", "visiting", "home", "nursing", "occupational",
+        "mental", "health", "psychiatric", "neonatal", "paediatric", "pediatric", "scrub",
+        "recovery",
+    }
+)  # fmt: skip
 # A role or credential right after a name ("Faith Walker, social worker", "Ann Lee, CNS").
 ROLE_AFTER = re.compile(
     # ", social worker", " RN", or in brackets: "Mark (ward clerk)", "Sommer (breast care nurse)".

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, abbreviations_joined, fold
-from medlocal.privacy.deid_names import cued_name, read_names, word_cue
+from medlocal.privacy.deid_names import cued_name, read_names, role_prefix, word_cue
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -70,6 +70,9 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and word_cue(text, run[0].start) not in _TITLES_OR_RELATIONS
     ):
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
+    # Round 17: a role of several words at the head ("Staff Nurse", "Senior Paramedic") is read
+    # from its last word, so no word of it joins the name ("Staff Nurse [NAME]").
+    run = run[max(0, role_prefix(run, lex) - 1) :]
     if run[0].lower in _ROLES_OR_SOFT_CUES and len(run) > 2 and run[1].lower in TITLES:
         run = run[1:]  # "Dear Dr. Farrow", "cc Dr Birch": the title's reading below
     if (

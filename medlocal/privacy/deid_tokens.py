@@ -27,6 +27,7 @@ from medlocal.privacy.deid_people_words import (
     TITLES,
 )
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
+from medlocal.privacy.deid_world_words import DAY_AFTER, DAY_BEFORE, WORLD_LABELS, WORLD_WEEKDAYS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
 # An acronym inside a hyphenated word: "TPO", "dsDNA", "proBNP" (not "McDonald", "O'Rourke").
@@ -191,6 +192,23 @@ _PERSON_CUES = TITLES | RELATIONS | ROLES
 _TITLE_RIGHT_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]\Z")
 
 
+def _world_word(tok: Tok, text: str, lex: Lexicon) -> bool:
+    """A clinical word of another language, or (round 17) a day of the week or a form's label
+    of one (:mod:`medlocal.privacy.deid_world_words`); a day that is also a listed name only
+    beside a day's number or after a preposition of time ("am Montag 12", not "Montag").
+    """
+    bare = tok.bare
+    if bare in lex.foreign_words or (bare in WORLD_LABELS and not lex.name_like(bare)):
+        return True
+    if bare not in WORLD_WEEKDAYS:
+        return False
+    return (
+        not lex.name_like(bare)
+        or DAY_AFTER.match(text, tok.end) is not None
+        or DAY_BEFORE.search(text, max(0, tok.start - 12), tok.start) is not None
+    )
+
+
 def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
     lower = tok.lower.rstrip("'’")
     if tok.shape in ("lower", "joiner") or lower in TITLES:
@@ -199,7 +217,7 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         # A role the dictionary lacks ("Sonographer: J. Pasco", "Keyworker") is the cue before
         # a name, never the name (walk 18 read "[NAME]: [NAME]").
         return
-    if tok.shape == "title" and tok.bare in lex.foreign_words:
+    if tok.shape == "title" and _world_word(tok, text, lex):
         # A clinical word of another language may be a surname there too: capitalised right
         # after a given name, a title or a relation it is one ("Tomas Gehirn", "Dr Gehirn") and
         # joins that name; elsewhere, capitalised (German nouns are) or not, it stays the

@@ -78,7 +78,9 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     """The words of ``text`` as the scan reads them: clinical phrases, eponyms, values and
     medication lists protected (read as lower case), each word classified against the lists
     (an identifier on its own, or next to one), organisation acronyms marked."""
-    protected = [m.span() for m in lex.clinical_phrases.finditer(text)]
+    protected = [
+        m.span() for m in lex.clinical_phrases.finditer(text) if not _after_given_name(text, m, lex)
+    ]
     tokens: list[Tok] = []
     memo: dict[str, tuple[bool, bool, bool]] = {}
     p = 0
@@ -106,6 +108,24 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     for tok in acronyms:
         tok.strong = True
     return tokens
+
+
+# The capitalised word right before a phrase, on its line or the line before.
+_WORD_BEFORE_PHRASE = re.compile(r"([A-Z][a-z]+)[ \t]*\n?[ \t]*\Z")
+
+
+def _after_given_name(text: str, phrase: re.Match[str], lex: Lexicon) -> bool:
+    """Round 17: a listed phrase that opens with a surname ("Graves disease", "Hodgkin
+    lymphoma") right after a listed given name that is no English or clinical word ("Gary
+    Graves\ndisease activity") is a person's name with a word after it: the phrase protects
+    neither (privacy first; the eponym rules still keep "Graves disease" where no name leads)."""
+    if not phrase.group()[:1].isupper():
+        return False
+    before = _WORD_BEFORE_PHRASE.search(text, max(0, phrase.start() - 24), phrase.start())
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in lex.given_names and word not in lex.english and not lex.clinical(word)
 
 
 def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None) -> list[WordSpan]:
