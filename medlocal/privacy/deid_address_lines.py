@@ -14,6 +14,7 @@ from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexico
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_scale_parts import scale_not_address
 from medlocal.privacy.deid_spans import Redaction, label
 
 
@@ -198,7 +199,9 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
     lex = lexicon()
     starts: list[tuple[int, bool]] = [(m.end(), False) for m in _ADDRESS_CUE.finditer(text)]
     starts += [
-        (m.start(), True) for m in ADDRESS_PART.finditer(text) if not vital_rr(text, m.start())
+        (m.start(), True)
+        for m in ADDRESS_PART.finditer(text)
+        if not vital_rr(text, m.start()) and not scale_not_address(text, m.start(), m.end())
     ]
     done = -1
     for begin, from_part in sorted(starts):

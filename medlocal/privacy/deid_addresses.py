@@ -120,7 +120,8 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "city",
         re.compile(
             rf"(?:{_STREET.pattern}),[ \t]*"
-            r"(?P<v>[A-Z][\w'’-]{1,40}(?:[ \t]+[A-Z][\w'’-]{1,40}){0,2})"
+            # The last word whole: "Holywood BT18 seen" is no "Holywood BT1" before an "8".
+            r"(?P<v>[A-Z][\w'’-]{1,40}(?:[ \t]+[A-Z][\w'’-]{1,40}){0,2})(?![\w'’])"
             r"(?=[ \t]*(?:,|\.|$|[A-Z]{2,3}\b|\d))",
             re.M,
         ),
@@ -187,11 +188,13 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "zip_code",
         re.compile(
-            r"(?P<p>\b[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2})(?:,[ \t]*|[ \t]+-?[ \t]*)"
+            # Speed: the blanks read once (possessive; every split of a long run was tried).
+            r"(?P<p>\b[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2})"
+            r"(?:,[ \t]*+|[ \t]++-?[ \t]*+)"
             r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
             # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
             # with her son").
-            r"|(?P<p2>\b[A-Z][\w'’-]{1,40})[ \t]+-?[ \t]*(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
+            r"|(?P<p2>\b[A-Z][\w'’-]{1,40})[ \t]++-?[ \t]*+(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
             re.M,
         ),
     ),

@@ -9,6 +9,14 @@ from __future__ import annotations
 
 import re
 
+# Round 17: "reg." after a pulse or its rate is "regular" ("HR 72 reg. HbA1c 8.1%", "Pulse 80
+# reg., BP 120/80"), no registration's label: a number, "bpm", "/min", "pulse" or "rhythm"
+# before it.
+_REG = (
+    r"(?<!\d[ \t])(?<!\d,[ \t])(?<!\d)(?<!bpm[ \t])(?<!min[ \t])(?<!pulse[ \t])"
+    r"(?<!rhythm[ \t])reg"
+)
+
 _ID_CUES: list[tuple[str, str]] = [
     (
         "mrn",
@@ -45,10 +53,12 @@ _ID_CUES: list[tuple[str, str]] = [
         "licence_number",
         r"(?:driver'?s[ \t]+)?licen[cs]e(?:[ \t]+(?:number|no\.?|#))?|"
         r"certificate(?:[ \t]+(?:number|no\.?|#))?|npi|dea|provider[ \t]+(?:number|no\.?|#)|"
-        r"practice[ \t]+(?:number|no\.?|#|code)|reg(?:istration)?\.?[ \t]+no\.?|gmc|imc|nmc|"
+        r"practice[ \t]+(?:number|no\.?|#|code)|registration[ \t]+no\.?|gmc|imc|nmc|"
+        rf"{_REG}\.?[ \t]+no\.?|"
         # "MCRN 0219 84" (Irish), "col·legiat 08-41772" (Catalan), "NATA accred. 2981".
         r"mcrn|col[·.]?legiat|colegiad[oa]|accred(?:itation)?(?:[ \t]+(?:number|no\.?))?|"
-        r"ahpra|hpcsa|mcr|badge|pin|reg(?:istration)?|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
+        r"ahpra|hpcsa|mcr|badge|pin|registration|prc[ \t]+lic\.?|lic\.?[ \t]*(?:no\.?)?|"
+        rf"{_REG}|"
         r"kmpdc|mdcn|apc|permis(?:[ \t]+(?:no\.?|n[°º]))?",
     ),
     ("vehicle_id", r"vin|vehicle[ \t]+(?:id|identification[ \t]+number)|chassis(?:[ \t]+no\.?)?"),
@@ -112,7 +122,9 @@ _ONE_ID = (
     # word ("sensor ID 2HK4 71QX 8W if you need it"), or as a range of blocks ("A1-A3"); a
     # lone digit never takes half a group.
     r"(?-i:(?=\d*[A-Z])[A-Z0-9]{2,6}(?:-[A-Z0-9]{1,6})?)(?![\w/-])|"
-    r"(?:[A-Z0-9]{2,}(?:/[A-Z0-9]+)*|\d(?:-\d{1,2}(?![\w-]))?(?![A-Z]))"
+    # A group is taken whole, never half a number or a decimal ("HbA1c 58 mmol/mol" gives
+    # no "5"; "8.1%" no "8").
+    r"(?:[A-Z0-9]{2,}(?:/[A-Z0-9]+)*|\d(?:-\d{1,2}(?![\w-]))?(?![A-Z0-9]))(?![.,]\d)"
     r"(?![ \t]*(?-i:[a-z]))))*"
     # Digits grouped in threes after two or three ("28 331 907").
     r"|\d{2,3}(?:[ ]\d{3}){2,3}(?![\w/-]|[.,]\d)"
@@ -128,6 +140,8 @@ _NEXT_NOT_A_FIELD = (
     r"(?!(?i:d\.?o\.?b\.?|dod|born|age[ds]?|nhs|tel|phone|ph|fax|mob|sex|gender)\b)"
     r"(?!\d{1,3}[ -]?(?i:y(?:ea)?rs?|yo|months?|mo|weeks?|wks?|days?)\b)"
 )
+# A value never ends inside a decimal number ("... 8.1%" gives no "8").
+_WHOLE_NUMBER = r"(?!(?<=\d)[.,]\d)"
 _ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*{_NEXT_NOT_A_FIELD}(?:{_ONE_ID}))*"
 # A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
 # ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
@@ -190,7 +204,7 @@ DEVICE_CODE = re.compile(
 # 447182", "Auth 44718"): an identifier unless the word is clinical or a unit follows (see
 # owned_by_context).
 LABELLED_NUMBER = re.compile(
-    r"(?<![\w.])(?P<l>[A-Z][A-Za-z]+)[ \t]*[:#]?[ \t]*(?P<v>\d{5,6})(?![\w/-]|[.,]\d)"
+    r"(?<![\w.])(?P<l>[A-Z][A-Za-z]+)[ \t]*+[:#]?[ \t]*+(?P<v>\d{5,6})(?![\w/-]|[.,]\d)"
 )
 
 # Round 16: a cue that ends its line with a word for a number or a registration ("provider no
@@ -219,10 +233,12 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             kind,
             re.compile(
-                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]+(?:is|was|reads))?"
+                # Speed: each run of blanks read once (possessive): a cue before a long run of
+                # blanks tried every split of it between the optional parts (5 s on 20,000).
+                rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]++(?:is|was|reads))?"
                 # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
-                r"(?:[ \t]*\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*[:#(]?[ \t]*"
-                rf"{_NEXT_LINE}(?P<v>{_ID_VALUE})",
+                r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*+[:#(]?[ \t]*+"
+                rf"{_NEXT_LINE}(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}",
                 re.I,
             ),
         )
@@ -232,7 +248,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vehicle_id",
         re.compile(
-            r"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|reg\.?|rego|car|van|vehicle|"
+            rf"(?i:\b(?:(?:licen[cs]e[ \t]+)?plate|registration|{_REG}\.?|rego|car|van|vehicle|"
             r"truck|ute|bus|taxi|cab|motorbike|motorcycle|scooter|trailer|lorry|autorickshaw|"
             # A state before "tag": "car OK tag HHA-4420".
             # Round 17: the vehicles of many countries ("boda boda reg.", "matatu KCB 441X").
@@ -248,7 +264,10 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"mins?|minutes?|km|miles?|mph|kg|x)\b)"
         ),
     ),
-    ("id_number", re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE})")),
+    (
+        "id_number",
+        re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"),
+    ),
     ("id_number", BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]{0,12}\d{2})[A-Z]{1,4}-?\d{5,}\b")),
     # A pharmacy claim's processor control number, letters only ("RxPCN MEDDADV").
@@ -295,7 +314,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"versichertennummer|kvnr|mutuelle|cover(?:[ \t]+no\.?)?|payer[ \t]+id|enrollee|"
             # Afrikaans and Dutch: "lid nr" ("lid 12 mm" is an eyelid).
             r"dependant|dependent|lid[ \t]+(?:nr|no)\.?|lidnommer|lidnummer)(?!\w))"
-            r"(?:[ \t]+(?i:id|no\.?|number|#|code))?[ \t]*[:#]?[ \t]*"
+            r"(?:[ \t]++(?i:id|no\.?|number|#|code))?[ \t]*+[:#]?[ \t]*+"
             r"(?P<v>(?=[A-Z0-9 /-]{0,6}\d\d)[A-Z]{0,4}[ -]?\d[\dA-Z]*(?:(?:[ /-]|[ ]-[ ])"
             r"[\dA-Z]*\d[\dA-Z]*){0,4})(?![\w-])"
         ),
@@ -333,7 +352,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Letters, then three or more groups of digits ("CLM 8842 1190 03", "HMK 5507 1209 88",
     # "Aetna W 188 442 017"); a long number with a suffix after a slash ("Bupa 88120447/01").
-    ("id_number", re.compile(r"\b[A-Z]{1,5}[ ]\d{3,5}(?:[ ]\d{2,5}){2,}\b")),
+    # Letters joined by "&" are one label ("H&C 943 476 5919", "A&E"): its last letter is no
+    # prefix of the number.
+    ("id_number", re.compile(r"\b(?<!&)[A-Z]{1,5}[ ]\d{3,5}(?:[ ]\d{2,5}){2,}\b")),
     ("id_number", re.compile(r"(?<![\w./-])\d{6,}/\d{1,3}(?![\w/-]|[.,]\d)")),
     ("device_id", DEVICE_CODE),
     ("device_id", _UDI),

@@ -164,6 +164,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Matariki|Nowruz|Norouz|Nowrooz|Chuseok|Seollal|Obon|Golden[ \t]+Week|Qingming|"
             r"Mid-Autumn[ \t]+Festival|Midsommar|Juhannus|Semana[ \t]+Santa|Lohri|Ugadi|"
             r"Janmashtami|Mawlid|L[áa][ \t]+Fh[ée]ile[ \t]+[A-ZÁÉÍÓÚ][\wáéíóú]+)\b"
+            # Round 17: the name as the first half of a compound adjective ("Ramadan-associated
+            # hypoglycaemia", "Christmas-related falls") says when a kind of thing happens, not
+            # a date ("Eid-ul-Fitr" keeps its short joining word).
+            r"(?![-‐][a-z]{4,})"
             r"|(?i:\bf[eê]te[ \t]+nationale\b|\bjour[ \t]+de[ \t]+l['’]an\b|"
             r"\bno[eë]l\b(?=[ \t]*[,.;)]))"
         ),

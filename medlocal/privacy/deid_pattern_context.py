@@ -23,6 +23,7 @@ from medlocal.privacy.deid_codes import (
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
+from medlocal.privacy.deid_scale_parts import scale_not_address
 from medlocal.privacy.deid_variant_notation import molecular_notation
 
 LAB_BEFORE_NUMBER = re.compile(
@@ -89,8 +90,34 @@ _CLINICAL_CODE = re.compile(
 _UNIT_AFTER_DIGITS = re.compile(rf"(?i)\d+(?:[.,]\d+)?(?:{_UNITS})(?:/\w+)?")
 
 
+# Round 17: a version of a scheme or a guideline ("LI-RADS v2018", "CTCAE v5.0", "PI-RADS
+# V2019"): a small "v" and up to four digits, or a capital "V" and a year; no one's code.
+_VERSION = re.compile(r"v\d{1,4}(?:\.\d{1,3}){0,3}|V(?:19|20)\d\d")
+
+
+# Round 17: a lab's name written as labs write it, in mixed case ("HbA1c", "eGFR", "pCO2"), then
+# its number: a result, whatever cue stood before it ("HR 72 reg. HbA1c 8.1%").
+_LAB_NAME_FIRST = re.compile(r"(?P<w>[A-Za-z][A-Za-z0-9]*)[ \t]*[:=]?[ \t]*\d")
+
+
+def lab_result_value(value: str) -> bool:
+    """Whether a cued code's value opens with a clinical word in mixed case and a number."""
+    first = _LAB_NAME_FIRST.match(value)
+    if first is None:
+        return False
+    word = first.group("w")
+    if word.isupper() or word.islower():
+        return False  # a code of capitals ("KFH 12345"); a lower-case word is no lab's name
+    return lexicon().clinical(word.lower())
+
+
 def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
-    """A dose with its unit stuck on ("2500IU"), or a dashed number too short to be an id."""
+    """A dose with its unit stuck on ("2500IU"), a version ("v2018"), or a dashed number too
+    short to be an id."""
+    if (pattern is CODE or pattern is SHORT_CODE or pattern is DEVICE_CODE) and _VERSION.fullmatch(
+        value
+    ):
+        return True
     if pattern is CODE:
         return (
             len(value) < 5
@@ -400,6 +427,8 @@ def _listed_place(words: str) -> bool:
 def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
     """The patterns whose match depends on the word before it (the clinical value grammar: a
     number after a lab name or a score is a result, not an identifier)."""
+    if pattern is ADDRESS_PART:
+        return not scale_not_address(text, match.start(), match.end())
     if pattern is LETTER_PREFIX:
         prefix = match.group("p")
         lex = lexicon()

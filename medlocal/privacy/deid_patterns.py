@@ -70,6 +70,7 @@ from medlocal.privacy.deid_pattern_context import (
     clinical_code_or_trial,
     device_model,
     is_code_exception,
+    lab_result_value,
     owned_by_context,
 )
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
@@ -366,6 +367,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 value = text[start:end]
             if is_code_exception(pattern, value):
                 continue
+            if kind in _CODE_KINDS and lab_result_value(value):
+                continue  # "reg. HbA1c 58": a lab's name and its result, whatever came before
             if kind in _CODE_KINDS and is_date(value):
                 continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
             if _YEAR.fullmatch(value) and _DATED_CUE.match(match.group()):
