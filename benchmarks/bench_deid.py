@@ -14,8 +14,9 @@ dev26 (precision: clinical words that look like names), written in the seventeen
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout14 (the thirteenth's to the seventeenth's), dev8 (the validation
-half of the eighth to tenth rounds) and dev16 (the eleventh's) are never looked at note by note (their misses would invite tuning on them), and ``--halves`` lets
-a round of rule work measure the development data without them. The notes are synthetic."""
+half of the eighth to tenth rounds) and dev16 (the eleventh's) are never looked at note by note
+(their misses would invite tuning on them), and ``--halves`` lets a round of rule work measure
+the development data without them. The notes are synthetic."""
 
 from __future__ import annotations
 
