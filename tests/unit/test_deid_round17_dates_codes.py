@@ -8,20 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.deid_rules import gone as _gone
+from tests.fixtures.deid_rules import kept as _kept
 from tests.fixtures.deid_rules import redact
-
-
-def _gone(text: str, *parts: str) -> None:
-    out = redact(text)
-    for part in parts:
-        assert part not in out, (part, out)
-
-
-def _kept(text: str, *parts: str) -> None:
-    out = redact(text)
-    for part in parts:
-        assert part in out, (part, out)
-
 
 # -- dates (deid_more_dates, deid_world_dates, deid_foreign_forms, deid_calendar_forms)
 

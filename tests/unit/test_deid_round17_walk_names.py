@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.fixtures.deid_rules import gone as _gone
+from tests.fixtures.deid_rules import kept as _kept
 from tests.fixtures.deid_rules import redact
-
-
-def _gone(text: str, *parts: str) -> None:
-    out = redact(text)
-    for part in parts:
-        assert part not in out, (part, out)
-
-
-def _kept(text: str, *parts: str) -> None:
-    out = redact(text)
-    for part in parts:
-        assert part in out, (part, out)
-
 
 # -- a listed phrase over a line break or wide blanks (deid_lexicon)
 
