@@ -7,10 +7,9 @@ Examples are invented here; each rule has a negative test where clinical text st
 from __future__ import annotations
 
 import pytest
-
-from tests.fixtures.deid_rules import gone as _gone
-from tests.fixtures.deid_rules import kept as _kept
-from tests.fixtures.deid_rules import redact
+from fixtures.deid_rules import gone as _gone
+from fixtures.deid_rules import kept as _kept
+from fixtures.deid_rules import redact
 
 # -- dates (deid_more_dates, deid_world_dates, deid_foreign_forms, deid_calendar_forms)
 

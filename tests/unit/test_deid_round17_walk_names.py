@@ -5,10 +5,9 @@ languages read as names. Examples are invented here; each rule has a negative te
 from __future__ import annotations
 
 import pytest
-
-from tests.fixtures.deid_rules import gone as _gone
-from tests.fixtures.deid_rules import kept as _kept
-from tests.fixtures.deid_rules import redact
+from fixtures.deid_rules import gone as _gone
+from fixtures.deid_rules import kept as _kept
+from fixtures.deid_rules import redact
 
 # -- a listed phrase over a line break or wide blanks (deid_lexicon)
 
