@@ -101,18 +101,15 @@ class TerminalProgress:
             self.printed = True
             return
         now = time.monotonic()
-        if p.stage != self.stage:
+        fresh = p.stage != self.stage
+        if fresh:
             # Walk 20: the tenths were counted across stages, so after "map: 1/1 steps" every
             # line of the reduce stage was held back (15 silent minutes in a log).
             self.stage, self.last_tenth = p.stage, -1
-            fresh = True
-        else:
-            fresh = False
         fraction = p.fraction
         if fraction is not None:
             due = int(fraction * 10) > self.last_tenth
-            if due:
-                self.last_tenth = int(fraction * 10)
+            self.last_tenth = max(self.last_tenth, int(fraction * 10))
         else:
             due = now - self.last_print >= QUIET_PROGRESS_S
         if fresh or due:

@@ -47,7 +47,7 @@ _MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1
 # eye"). A day past the fifth stays ("23/5").
 _MD_NOT_GRADE = rf"(?![1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)(?:{_MD})"
 # Nor a score out of ten ("Pain reviewed 7/10"), where the cue is as often a measurement's.
-_MD_NOT_SCORE = rf"(?!(?:[1-9]|10)/10\b){_MD_NOT_GRADE}"
+MD_NOT_SCORE = rf"(?!(?:[1-9]|10)/10\b){_MD_NOT_GRADE}"
 
 # Round 15: a range of days before a month, or one day before a month in lower case as chat
 # writes it ("16-18 nov", "off work 3 oct"): only the abbreviations that are no English word
@@ -331,7 +331,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!(?i:power)[ \t])(?<!(?i:pain)[ \t])(?<!(?i:score)[ \t])(?<!(?i:va)[ \t])"
             r"(?<!(?i:acuity)[ \t])(?<!(?i:vision)[ \t])(?<!(?i:mrc)[ \t])(?<!(?i:gcs)[ \t])"
             r"(?i:\b(?:reviewed|updated|checked)[ \t:]+)"
-            rf"(?P<v>{_MD_NOT_SCORE})"
+            rf"(?P<v>{MD_NOT_SCORE})"
             rf"(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?)\b)"
         ),
     ),

@@ -43,27 +43,14 @@ _NUMERIC_FORMATS = ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y")
 
 
 def writes_day_first(text: str) -> bool | None:
-    """Whether ``text`` writes its dates day first (see :func:`_writes_day_first`), or None
-    where nothing in it says either way."""
-    first, other = _day_order_evidence(text)
-    return None if first == other else first > other
-
-
-def _writes_day_first(text: str) -> bool:
     """Whether a text writes its numeric dates day first: more of them read only so ("25/03/2025")
     or are written with full stops ("09.03.2025", the European way) than read only month first
-    ("03/25/2025"). Every ambiguous date of the text is then read day first, so that the
-    intervals between its dates survive the shift. Where its dates do not say (walk 20: an
-    Australian note whose dates were all "12/08/2024"-like was read the American way, and its
-    labs moved four months before the visit), the writing does: British spellings, telephone
-    codes and postcodes of the countries that write the day first, against American ones."""
-    day_first, month_first = _day_order_evidence(text)
-    return day_first > month_first
-
-
-def _day_order_evidence(text: str) -> tuple[int, int]:
-    """(what says day first, what says month first) in ``text``: its dates that can be read
-    one way only, else its writing."""
+    ("03/25/2025"); None where nothing in it says either way. Every ambiguous date of the text
+    is then read day first, so that the intervals between its dates survive the shift. Where its
+    dates do not say (walk 20: an Australian note whose dates were all "12/08/2024"-like was read
+    the American way, and its labs moved four months before the visit), the writing does:
+    British spellings, telephone codes and postcodes of the countries that write the day first,
+    against American ones."""
     day_first = month_first = 0
     for match in _NUMERIC_DATE.finditer(text):
         first, second = int(match.group(1)), int(match.group(3))
@@ -74,7 +61,7 @@ def _day_order_evidence(text: str) -> tuple[int, int]:
     if day_first == month_first:
         day_first += len(_DAY_FIRST_WRITING.findall(text))
         month_first += len(_MONTH_FIRST_WRITING.findall(text))
-    return day_first, month_first
+    return None if day_first == month_first else day_first > month_first
 
 
 # The writing of countries that put the day first: British spellings of clinical words, the
@@ -361,9 +348,9 @@ class DateRedactor:
         self.day_first = day_first
 
     def _reads_day_first(self, text: str) -> bool:
-        if self.day_first is not None:
-            return self.day_first
-        return _writes_day_first(text)
+        """The record's day order where known, else the text's own (the American where it
+        says nothing)."""
+        return bool(self.day_first if self.day_first is not None else writes_day_first(text))
 
     def shift_undated(self, text: str, redactions: list[Redaction]) -> list[Redaction]:
         """``redactions`` with each date written without its year ("seen May 3", "Tues 14th

@@ -110,11 +110,12 @@ class RemovedWords:
         taken = bytearray(len(text))
         for red in covered:
             taken[red.start : red.end] = b"\x01" * (red.end - red.start)
-        if quoted_only:
-            outside = bytearray(b"\x01" * len(text))
+        if quoted_only:  # what stands outside every quote is taken as well
+            at = 0
             for quote in _QUOTED.finditer(text):
-                outside[quote.start() : quote.end()] = bytes(quote.end() - quote.start())
-            taken = bytearray(a | b for a, b in zip(taken, outside, strict=True))
+                taken[at : quote.start()] = b"\x01" * (quote.start() - at)
+                at = quote.end()
+            taken[at:] = b"\x01" * (len(text) - at)
         out: list[Redaction] = []
         for match in _WORD.finditer(text):
             start, end = match.span()

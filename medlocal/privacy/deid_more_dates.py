@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_date_forms import MONTH_SHORT
+from medlocal.privacy.deid_date_forms import MD_NOT_SCORE, MONTH_SHORT
 from medlocal.privacy.deid_foreign_forms import MONTH_WORDS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
@@ -29,8 +29,6 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19|20)?\d\d"
 _APOSTROPHE = r"['’‘]"
-# A day and month either way, not a score out of ten, a grade out of five or an acuity.
-_MD = rf"(?!(?:[1-9]|10)/10\b|[1-5]/5\b|6/(?:4|5|6|9|12|18|24)\b)(?:{_D}/{_M}|{_M}/{_D})"
 _ROMAN_LOWER = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})"
 _ROMAN_UPPER = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
 # Lower-case weekday abbreviations: Dutch, German, Danish, Norwegian, Swedish. Not "do" and "so"
@@ -122,7 +120,7 @@ MORE_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?i:\b(?:{_DONE_CUE})\b{_DONE_MEANS}(?:[ \t]*+:)?[ \t]++)"
             # Not a half, third or quarter ("weaned 1/2 dose").
-            rf"(?!(?:1/[234]|2/3|3/4)\b)(?P<v>{_MD})"
+            rf"(?!(?:1/[234]|2/3|3/4)\b)(?P<v>{MD_NOT_SCORE})"
             rf"(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|wks?|"
             r"months?|pain|score|severity|nrs|vas|times|doses?|tabs?|tablets?)\b)"
         ),
