@@ -51,7 +51,7 @@ from medlocal.privacy.deid_codes import (
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
-from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS
+from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS, MONTH_SHORT
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
@@ -315,8 +315,7 @@ _CHECK_CHARACTER = re.compile(
 # ("ypN2 (3/31)", "pN1a (2/14)", "LN 3/31", "lymph nodes: 0/12"): positive of examined, no date.
 _DAYS_OF_A_MONTH = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{1,2}(?:st|nd|rd|th)?)?[ \t]+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    rf"(?:{MONTH_SHORT})\.?"
 )
 _NODE_COUNT_BEFORE = re.compile(
     r"(?:\b(?:[cpyra]{0,3}N[0-3][a-c]?(?:\((?:mi|sn|i[+-]|mol[+-])\))?|LNs?|(?i:nodes?|"
