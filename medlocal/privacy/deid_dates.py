@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from medlocal.privacy.deid_date_layout import respelled
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction
 
@@ -290,6 +291,11 @@ _MONTH_NUMBERS = {
     )
     for name in names
 }
+# A weekday written right before a dated date ("Tue 2 Sept 2025", "Wednesday, April 30 2025").
+_WEEKDAY_AHEAD = re.compile(
+    r"(?<![^\W\d_])(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?"
+    r"[ \t]+\Z"
+)
 _WEEKDAY_BEFORE = re.compile(
     r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
 )
@@ -390,14 +396,17 @@ class DateRedactor:
             shifted = date(year, month, day) + timedelta(days=self.shift_days)
         except ValueError:  # "31 April": no day to move
             return None
-        name = shifted.strftime("%B")
-        written = {
-            "d/m": f"{shifted.day}/{shifted.month}",
-            "m/d": f"{shifted.month}/{shifted.day}",
-            "dm": f"{shifted.day} {name}",
-        }.get(layout, f"{name} {shifted.day}")
-        # "on 3 Feb.": the stop of the month's short form may also end the sentence.
-        return written + "." if raw.endswith(".") else written
+        written = respelled(raw, date(year, month, day), shifted, layout == "d/m", dated=False)
+        if written is None:  # a layout deid_date_layout cannot follow: this module's own
+            name = shifted.strftime("%B")
+            written = {
+                "d/m": f"{shifted.day}/{shifted.month}",
+                "m/d": f"{shifted.month}/{shifted.day}",
+                "dm": f"{shifted.day} {name}",
+            }.get(layout, f"{name} {shifted.day}")
+            # "on 3 Feb.": the stop of the month's short form may also end the sentence.
+            written += "." if raw.endswith(".") else ""
+        return written
 
     def candidates(self, text: str) -> Iterator[Redaction]:
         day_first = self._reads_day_first(text)
@@ -420,22 +429,34 @@ class DateRedactor:
                 is_dob = (self.dob is not None and self.dob in readings) or (
                     _DOB_CUE.search(text[max(0, match.start() - 20) : match.start()]) is not None
                 )
-                replacement = "[DOB]" if is_dob else self.replacement(parsed, style)
+                start, end = match.start(), match.end()
+                if parsed is not None and (
+                    weekday := _WEEKDAY_AHEAD.search(text, max(0, start - 12), start)
+                ):
+                    # "Tue 2 Sept 2025": the weekday is the date's, and moves with it.
+                    start, raw = weekday.start(), text[weekday.start() : end]
+                replacement = "[DOB]" if is_dob else self.replacement(parsed, style, raw, day_first)
                 kind = "dob" if is_dob else "date"
-                end = match.end()
                 if _SENTENCE_STOP.search(raw):
                     # Walk 19: a month written whole ends no abbreviation: its stop ends the
                     # sentence and stays ("phoned on 22 September. Then ...").
                     end -= 1
                     raw = raw[:-1]
-                yield Redaction(kind, match.start(), end, raw, replacement)
+                yield Redaction(kind, start, end, raw, replacement)
 
-    def replacement(self, parsed: date | None, style: str) -> str:
+    def replacement(
+        self, parsed: date | None, style: str, raw: str = "", day_first: bool = False
+    ) -> str:
+        """What stands for a date: "[DATE]" where it has no year to read, its year alone in
+        year mode, else the shifted date written as ``raw`` was (deid_date_layout), or in this
+        module's own form where ``raw``'s layout cannot be followed."""
         if parsed is None or style == "no_year":
             return "[DATE]"
         if self.date_mode == "year":
             return str(parsed.year)
         shifted = parsed + timedelta(days=self.shift_days)
+        if raw and (written := respelled(raw, parsed, shifted, day_first)) is not None:
+            return written
         if style == "month":
             return shifted.strftime("%B %Y")
         if style == "long":
