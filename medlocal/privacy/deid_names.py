@@ -188,6 +188,19 @@ def role_prefix(toks: list[Tok], lex: Lexicon) -> int:
     return i
 
 
+def split_at_roles(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+    """Round 18: ``run`` cut where "and" (or "&", "/") comes before a role that a name follows:
+    "Dr Okonkwo and Senior Staff Nurse Mbeki" is two people, and the role between them stays in
+    view (it was read as one name over the role)."""
+    parts: list[list[Tok]] = []
+    start = 0
+    for j in range(1, len(run) - 2):
+        if run[j].shape == "joiner" and j > start and role_prefix(run[j + 1 :], lex) > 0:
+            parts.append(run[start:j])
+            start = j + 1
+    return [*parts, run[start:]] if parts else [run]
+
+
 def _verb_form(tok: Tok, lex: Lexicon) -> bool:
     """A verb's "-ing" or "-ed" form on no name list ("Referring clinician:", "Attending
     physician:"): walk 19 read it as a name before the role after it."""

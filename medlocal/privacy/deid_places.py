@@ -14,6 +14,7 @@ from medlocal.privacy.deid_people_words import (
     HONORIFICS,
     LIST_GAP,
     RELATIONS,
+    ROLE_QUALIFIERS,
     ROLES,
     SOFT_CUES,
     TITLES,
@@ -61,6 +62,16 @@ _FACILITY_OR_STREET_HEADS = FACILITY_HEADS | STREET_WORDS
 _WARD_OR_FACILITY_HEADS = WARD_KINDS | FACILITY_HEADS
 
 
+def _role_alone(run: list[Tok]) -> bool:
+    """A run of grading words ending in a role, with no name after it ("Senior Staff Nurse",
+    "Student Midwife")."""
+    return (
+        len(run) >= 2
+        and run[-1].lower in ROLES
+        and all(t.lower in ROLE_QUALIFIERS for t in run[:-1])
+    )
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
@@ -70,6 +81,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and word_cue(text, run[0].start) not in _TITLES_OR_RELATIONS
     ):
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
+    if _role_alone(run):
+        return  # "Handover to Senior Staff Nurse", "Student Midwife": a role, no one named
     # Round 17: a role of several words at the head ("Staff Nurse", "Senior Paramedic") is read
     # from its last word, so no word of it joins the name ("Staff Nurse [NAME]").
     run = run[max(0, role_prefix(run, lex) - 1) :]

@@ -51,7 +51,7 @@ from medlocal.privacy.deid_initials import initial_names, initials_of_found_name
 from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_known_orgs import hospital_initials, known_organisations
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
-from medlocal.privacy.deid_names import given_and_surname, names_before_names
+from medlocal.privacy.deid_names import given_and_surname, names_before_names, split_at_roles
 from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_org_cues import cued_organisations
 from medlocal.privacy.deid_people_words import TITLES
@@ -135,7 +135,7 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     tokens = read_tokens(text, lex) if tokens is None else tokens
     given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
-    runs = capitalised_runs(tokens, text)
+    runs = [part for run in capitalised_runs(tokens, text) for part in split_at_roles(run, lex)]
     for run in runs:
         read_run(run, text, lex, found)
     names_before_names(text, tokens, found, lex)
