@@ -115,3 +115,44 @@ def test_the_panel_asks_the_window_to_export_the_selected_document(
     panel.export_copy_button.click()
     assert opened == [_document(workspace, patient_with_note)]
     assert panel.export_copy_button.accessibleName()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+def test_a_typed_path_to_an_existing_file_asks_before_replacing_it(
+    qtbot: QtBot,
+    workspace: Workspace,
+    patient_with_note: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> None:
+    # Walk 21: the original letter, typed as the export's path, was replaced without a word.
+    asked: list[str] = []
+
+    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    original = tmp_path / "original_letter.md"
+    original.write_text("the clinician's own letter", encoding="utf-8")
+    dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
+    dialog.path_edit.setText(str(original))
+    if answer == QMessageBox.StandardButton.No:
+        assert dialog.export() is None
+        assert original.read_text(encoding="utf-8") == "the clinician's own letter"
+        assert asked and "already exists" in asked[0]
+        assert "Not exported" in dialog.message.text()
+        return
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_button.click()
+    assert "Jane Roe" not in original.read_text(encoding="utf-8") and len(asked) == 1
+
+
+def test_a_folder_is_no_file_to_export_to(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
+    dialog.path_edit.setText(str(tmp_path))
+    assert dialog.export() is None
+    assert "is a folder" in dialog.message.text()

@@ -118,6 +118,7 @@ class ExportDialog(QDialog):
         self.export_job: Job | None = None
         self._preview_key: tuple[bool, str] | None = None
         self._review_note = ""  # said above the next list shown (a keep an add overrode)
+        self._replace_agreed = ""  # an existing file the person agreed to replace
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Export file")
@@ -188,6 +189,7 @@ class ExportDialog(QDialog):
         chosen = files.save_file_name(self, "Export to", self.path_edit.text(), FILTERS)
         if chosen:
             self.path_edit.setText(chosen)
+            self._replace_agreed = chosen  # the save dialog asked before choosing a file there
 
     @property
     def mode(self) -> str:
@@ -344,6 +346,8 @@ class ExportDialog(QDialog):
         redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
         if not redact and not self._unredacted_allowed():
             return None
+        if not self._may_write(path):
+            return None
         keep, add = list(self.keep), list(self.add)
         exporter = self._exporter()
 
@@ -367,6 +371,21 @@ class ExportDialog(QDialog):
         self.export_job = run_owned(self, "export", work, done, failed)
         self._update_export_button()
         return self.export_job
+
+    def _may_write(self, path: Path) -> bool:
+        """Whether ``path`` may be written: a new file, one the save dialog already asked about,
+        or one the person agrees to replace now (walk 21: a typed path silently replaced the
+        original letter it named; the command line refuses without --overwrite)."""
+        if not path.exists() or str(path) == self._replace_agreed:
+            return True
+        if path.is_dir():
+            self.message.show_error(f"{path} is a folder: type a file name after it.")
+            return False
+        if not confirm(self, "Replace file?", f"{path} already exists. Replace it?"):
+            self.message.show_note("Not exported: choose another file name.")
+            return False
+        self._replace_agreed = str(path)
+        return True
 
     def _shared(self, item_id: int) -> Shared:
         """What this dialog exports: a saved output here, a document in the subclass."""
