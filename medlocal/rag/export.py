@@ -79,13 +79,14 @@ _OWN_IDENTITY = {"patient_name": "name", "dob": "date of birth", "mrn": "record 
 
 
 def own_identity_warnings(planned: Sequence[PlannedRedaction]) -> list[str]:
-    """A warning for each kept span that is the patient's own name, date of birth or record
-    number (both faces say them with the preview)."""
+    """A warning for each kept span that holds the patient's own name, date of birth or record
+    number, whatever kind it was found as (both faces say them with the preview)."""
     return [
-        f"kept redaction {item.number} is the patient's own {_OWN_IDENTITY[item.redaction.kind]}:"
+        f"kept redaction {item.number} holds the patient's own {_OWN_IDENTITY[item.own]}"
+        f"{' (or part of it)' if item.own == 'patient_name' else ''}:"
         " the exported file will identify them"
         for item in planned
-        if item.kept and item.redaction.kind in _OWN_IDENTITY
+        if item.kept and item.own in _OWN_IDENTITY
     ]
 
 

@@ -159,7 +159,7 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
     assert "Kept" in _column(dialog, "State")
     # Walk 19: keeping the patient's own name is warned about, not only given a reason.
-    assert "is the patient's own name: the exported file will identify them" in (
+    assert "holds the patient's own name (or part of it): the exported file will identify them" in (
         dialog.message.text()
     )
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("metformin", True))

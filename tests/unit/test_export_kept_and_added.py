@@ -6,13 +6,16 @@ misspelt name removed nothing and said nothing)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from medlocal.app import Workspace
 from medlocal.cli import main
-from medlocal.rag.export import Shared
+from medlocal.privacy.deid_plan import RedactionPlan
+from medlocal.privacy.redact import PatientIdentity, Redactor
+from medlocal.rag.export import Shared, own_identity_warnings
 from medlocal.vault.keys import KdfParams
 
 PASS = "correct horse battery staple"
@@ -72,7 +75,8 @@ def test_keeping_the_patients_own_name_is_warned_about(
     assert _export(setup, tmp_path / "letter.md", "--keep", f"{number}=a teaching case") == 0
     err = capsys.readouterr().err
     assert (
-        f"Warning: kept redaction {number} is the patient's own name: the exported file will "
+        f"Warning: kept redaction {number} holds the patient's own name (or part of it): the "
+        "exported file will "
         "identify them." in err
     ), err
 
@@ -110,3 +114,21 @@ def test_a_span_kept_twice_is_refused_and_nothing_written(
     assert _export(setup, out, "--keep", f"{number}=ok", "--keep", f"{number}=again") == 2
     assert f"redaction {number} is kept twice" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_kept_span_that_holds_the_patients_name_warns_whatever_its_kind() -> None:
+    # Walk 21: "MARGERY WHITLOCK-DUNNE D.O.B" was found as a "name" span, and keeping it gave no
+    # warning though the file then named the patient.
+    identity = PatientIdentity("Margery Ellen Whitlock-Dunne", "RX-448190", date(1931, 7, 14))
+    text = "RE: MRS MARGERY WHITLOCK-DUNNE D.O.B. 14.07.1931\nSeen with Dr Piotr Zielinski."
+    plan = RedactionPlan.build([("body", text)], Redactor(identity, shift_days=10))
+    own = next(it for it in plan.items if "MARGERY" in it.redaction.original)
+    other = next(it for it in plan.items if "Zielinski" in it.redaction.original)
+    assert own.own == "patient_name" and other.own == ""
+    plan.keep(own.number, "a teaching case")
+    plan.keep(other.number, "a colleague agreed")
+    warnings = own_identity_warnings(plan.items)
+    assert warnings == [
+        f"kept redaction {own.number} holds the patient's own name (or part of it): the "
+        "exported file will identify them"
+    ]
