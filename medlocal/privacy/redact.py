@@ -205,10 +205,20 @@ class Redactor:
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like
         the others, a health-service number labelled by its label rather than its shape."""
-        return labelled_numbers(text, self._dates.shift_undated(text, resolved))
+        settled = labelled_numbers(text, self._dates.shift_undated(text, resolved))
+        return [_apostrophe_outside(red) for red in settled]
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))
+
+
+def _apostrophe_outside(red: Redaction) -> Redaction:
+    """A name's trailing apostrophe left in the text: the close of a quotation ("'Dr Imogen'"
+    lost its closing mark, walk 21) or a possessive ("Charles' wife"), neither the name's."""
+    if red.kind in ("name", "patient_name") and red.original[1:].endswith(("'", "’")):
+        end = red.end - 1
+        return Redaction(red.kind, red.start, end, red.original[:-1], red.replacement)
+    return red
 
 
 def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:
