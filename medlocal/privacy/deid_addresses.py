@@ -23,6 +23,8 @@ _STREET_TYPES = (
     r"Cres|Cl|Pde|Tce|Cct|Circuit|Gr|Esp|Hts|Mall|Estate|Marg|Nagar|Expressway|Expy|Freeway|"
     r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook"
 )
+# The street words, read by the street grammar in capitals (deid_caps_streets).
+STREET_TYPES = _STREET_TYPES
 # A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
 # 221 Musgrave Road", "No. 7, 4th Cross").
 _UNIT_BEFORE = (
@@ -189,12 +191,15 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "zip_code",
         re.compile(
             # Speed: the blanks read once (possessive; every split of a long run was tried).
-            r"(?P<p>\b[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2})"
+            # Walk 21: a word with a digit names no place ("Q1 2025" is a quarter and its year).
+            r"(?P<p>\b[A-Z](?:[^\W\d_]|['’-]){1,40}"
+            r"(?:[ \t][A-Z](?:[^\W\d_]|['’-]){1,40}){0,2})"
             r"(?:,[ \t]*+|[ \t]++-?[ \t]*+)"
             r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
             # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
             # with her son").
-            r"|(?P<p2>\b[A-Z][\w'’-]{1,40})[ \t]++-?[ \t]*+(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
+            r"|(?P<p2>\b[A-Z](?:[^\W\d_]|['’-]){1,40})[ \t]++-?[ \t]*+(?P<v2>[1-9]\d{5})\b"
+            r"(?![ \t]*[-/.]?\d)",
             re.M,
         ),
     ),

@@ -35,10 +35,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
+from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
+from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
+from medlocal.privacy.deid_caps_streets import caps_street_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_codes import (
     BARE_LONG_NUMBER,
@@ -48,6 +50,7 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
+from medlocal.privacy.deid_column_ages import column_age_candidates
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
@@ -336,9 +339,11 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from check_code_candidates(text)
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
+    yield from column_age_candidates(text)
     yield from month_first_candidates(text)
     yield from national_number_candidates(text)
     yield from table_date_candidates(text)
+    yield from caps_street_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0
@@ -403,10 +408,13 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             if not owned_by_context(pattern, match, text):
                 continue
             if kind == "street_address" and (
-                vital_rr(text, start) or _DAYS_OF_A_MONTH.fullmatch(value)
+                vital_rr(text, start)
+                or _DAYS_OF_A_MONTH.fullmatch(value)
+                or (pattern is ADDRESS_PART and lone_level(text, start, end))
             ):
                 # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate; "away 16-18
-                # Nov,": days of a month (the date rules shift them), no house on a street.
+                # Nov,": days of a month (the date rules shift them), no house on a street;
+                # "Ward 7B, Level 3": a floor of the hospital (deid_building_levels).
                 continue
             if (
                 kind == "age_over_89"
