@@ -16,6 +16,7 @@ from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_scale_parts import scale_not_address
+from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 
 
@@ -205,6 +206,7 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
         if not vital_rr(text, m.start())
         and not scale_not_address(text, m.start(), m.end())
         and not lone_level(text, m.start(), m.end())
+        and not size_number(text, m.start(), m.end())
     ]
     done = -1
     for begin, from_part in sorted(starts):

@@ -107,7 +107,10 @@ _NUMBER_AFTER = re.compile(
     rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)|\bP[º°]|\bPso\.)[ \t]+"
     r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
-    r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg))"
+    r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg"
+    # Round 18: Dutch squares, canals, quays and dykes, with a side of the square after them
+    # ("Grooteplein Zuid 10").
+    r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
     r",?[ \t]+\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 

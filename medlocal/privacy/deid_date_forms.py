@@ -218,7 +218,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             rf"(?P<v>(?i:\b(?:mid|early|late|end)-)(?:{MONTH_SHORT})\b)"
-            r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
+            # "wb" and "wc" in lower case only: "WB 4/10" is a western blot's bands, "WC" a
+            # waist circumference.
+            r"|(?i:\b(?:w/[cbe]|(?-i:w[cb])|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))"
+            r"[ \t:]+)"
             r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
         ),
     ),
@@ -320,6 +323,15 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # stays for a true date ("on 3/10").
             r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain))"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # Round 18: a day and month in a laboratory's brackets, after its name, before the results
+    # ("Lab (CWZ-lab, 5/10): BSE 42", "Lab (SHL, 16-11): CRP 31"): the day the blood was taken.
+    (
+        "date",
+        re.compile(
+            r"\b(?i:lab(?:s|o|or|oratory|oratorium)?|bloods)[ \t]*\([^()\n]{1,24},[ \t]*"
+            r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2]))\)[ \t]*:"
         ),
     ),
     # Round 12: a month and day with other cues. A past participle that dates a task ("trained

@@ -77,6 +77,7 @@ from medlocal.privacy.deid_pattern_context import (
     owned_by_context,
 )
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
+from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -381,6 +382,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
             if value.startswith("#") and molecular_notation(value, text, start):
                 continue  # "OMIM #612345": a catalogue's entry, not a house's number
+            if value.startswith("#") and size_number(text, start, end):
+                continue  # "K-file #15", "drill #2": a size, not a unit or a store's number
             if pattern in _BARE_CODES and device_model(text, start, value):
                 continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
             if (

@@ -255,3 +255,32 @@ def test_ages_over_89_in_a_space_laid_table_column() -> None:
     out = redact(_CENSUS)
     assert " 96 " not in out and " 104 " not in out
     assert " 58 " in out and "95 items" in out and "CHF" in out
+
+
+# -- sizes, blots and laboratories' dates (deid_size_numbers, deid_date_forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("canal shaped with a K-file #20 then irrigated", "#20"),
+        ("incision with a blade #11", "#11"),
+        ("Western blot IgM WB 3/10 bands, equivocal", "3/10"),
+    ],
+)
+def test_a_size_or_a_blot_stays(text: str, size: str) -> None:
+    kept(text, size)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Lives in unit #7, 33 Tōtara Crescent", "#7"),
+        ("Walgreens #10482 refilled it", "10482"),
+        ("Lab (Rijnstate, 14/9): Hb 7.1 mmol/L", "14/9"),
+        ("Bloods (GP, 3-12): CRP 44", "3-12"),
+        ("Vestiging Koemarkt 4, Singelkade 22, 1017 AB", "Singelkade 22"),
+    ],
+)
+def test_an_address_unit_a_store_number_and_a_lab_date_go(text: str, part: str) -> None:
+    gone(text, part)
