@@ -56,7 +56,10 @@ _STREET = re.compile(
     r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
     rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
-    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    # Round 18: a numbered street after the house ("7130 120 St", as western Canada numbers
+    # them; "St John" is a saint).
+    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th)"
+    r"|\d{1,3}(?=[ \t]+(?:St|Ave)\b(?!\.?[ \t]+[A-Z][a-z])))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
     # Round 17: a box with its post office's letters before the number ("P.O. Box KB 77").
     r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+)(?:[A-Z]{1,3}[ \t]?)?\d+"
@@ -104,14 +107,15 @@ _CHOME = re.compile(
 _NUMBER_AFTER = re.compile(
     # A full stop only after an abbreviation ("Perkins Avenue. Glasgow Coma Scale 14" is two).
     # Round 17: the Spanish "paseo" shortened ("Pº de Errondo 2").
-    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)|\bP[º°]|\bPso\.)[ \t]+"
+    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln|Jl)\.)|\bP[º°]|\bPso\.)[ \t]+"
     r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
     r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg"
     # Round 18: Dutch squares, canals, quays and dykes, with a side of the square after them
     # ("Grooteplein Zuid 10").
     r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
-    r",?[ \t]+\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48").
+    r",?[ \t]+(?:No\.?[ \t]*)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -284,3 +284,25 @@ def test_a_size_or_a_blot_stays(text: str, size: str) -> None:
 )
 def test_an_address_unit_a_store_number_and_a_lab_date_go(text: str, part: str) -> None:
     gone(text, part)
+
+
+# -- Vietnamese units, Indonesian and numbered streets (deid_admin_units, deid_addresses)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Địa chỉ: 12 Nguyễn Trãi, Phường 7, Quận 10", ("Phường 7", "Quận 10")),
+        ("thường trú: ấp 5, xã Long Hòa, huyện Châu Thành", ("ấp 5", "Long Hòa", "Châu Thành")),
+        ("Puskesmas Depok, Jl. Margonda Raya No. 112, Depok", ("Margonda", "112")),
+        ("clinic at 10422 82 Ave, Edmonton", ("10422", "82 Ave")),
+    ],
+)
+def test_units_and_streets_of_more_countries_go(text: str, parts: tuple[str, ...]) -> None:
+    gone(text, *parts)
+
+
+@pytest.mark.parametrize("text", ["Quan 5 mg twice daily", "took 2 120 St John's wort caps"])
+def test_no_unit_or_street_without_its_shape(text: str) -> None:
+    out = redact(text)
+    assert "[CITY]" not in out and "[ADDRESS]" not in out
