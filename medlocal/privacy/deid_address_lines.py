@@ -10,11 +10,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_admin_units import admin_unit_spans
+from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_scale_parts import scale_not_address
+from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 
 
@@ -201,7 +203,10 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
     starts += [
         (m.start(), True)
         for m in ADDRESS_PART.finditer(text)
-        if not vital_rr(text, m.start()) and not scale_not_address(text, m.start(), m.end())
+        if not vital_rr(text, m.start())
+        and not scale_not_address(text, m.start(), m.end())
+        and not lone_level(text, m.start(), m.end())
+        and not size_number(text, m.start(), m.end())
     ]
     done = -1
     for begin, from_part in sorted(starts):
@@ -365,14 +370,17 @@ def _place_suffix(words: list[str], lex: Lexicon, senses: Mapping[str, object], 
 
 
 # Round 15: the places after a found facility, comma by comma, to the end of its line or
-# sentence ("Abellana Clinic, Poblacion, Talisay", "referred from Grace Hospital, Tauranga."):
-# a facility's suburb and town, which may be obscure dictionary words. Each part is one to three
-# capitalised words.
+# sentence, or to where the sentence goes on in lower case ("Abellana Clinic, Poblacion,
+# Talisay", "referred from Grace Hospital, Tauranga."): a facility's suburb and town, which may
+# be obscure dictionary words. Each part is one to three capitalised words.
 _PLACE_PART = r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:[ \t]+[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2}"
 _PLACES_TO_LINE_END = re.compile(
     rf"(?:,[ \t]*{_PLACE_PART}){{1,3}}[ \t]*"
     # A sentence's full stop, not a number's abbreviation ("Star Health, Policy No. P/1171").
-    r"(?:(?<!\bNo)(?<!\bNr)(?<!\bNum)\.(?=[ \t]*$|[ \t]+[A-Z])|[;)]|$)",
+    r"(?:(?<!\bNo)(?<!\bNr)(?<!\bNum)\.(?=[ \t]*$|[ \t]+[A-Z])|[;)]|$"
+    # Walk 21: or the sentence going on in lower case ("Torbay Hospital, Lowes Bridge, Torquay
+    # under Dr. Ng" lost only its facility, "..., Torquay." all three).
+    r"|(?<=[a-zß-ÿ'’])(?=[ \t]+[a-z]))",
     re.M,
 )
 _PART = re.compile(_PLACE_PART)

@@ -23,6 +23,8 @@ _STREET_TYPES = (
     r"Cres|Cl|Pde|Tce|Cct|Circuit|Gr|Esp|Hts|Mall|Estate|Marg|Nagar|Expressway|Expy|Freeway|"
     r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook"
 )
+# The street words, read by the street grammar in capitals (deid_caps_streets).
+STREET_TYPES = _STREET_TYPES
 # A flat, unit or house number before the street number ("Flat 7, 3 Penrose Gardens", "Suite 12,
 # 221 Musgrave Road", "No. 7, 4th Cross").
 _UNIT_BEFORE = (
@@ -54,7 +56,10 @@ _STREET = re.compile(
     r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
     rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
-    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4}"
+    # Round 18: a numbered street after the house ("7130 120 St", as western Canada numbers
+    # them; "St John" is a saint).
+    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th)"
+    r"|\d{1,3}(?=[ \t]+(?:St|Ave)\b(?!\.?[ \t]+[A-Z][a-z])))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
     # Round 17: a box with its post office's letters before the number ("P.O. Box KB 77").
     r"|(?i:\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+)(?:[A-Z]{1,3}[ \t]?)?\d+"
@@ -102,11 +107,15 @@ _CHOME = re.compile(
 _NUMBER_AFTER = re.compile(
     # A full stop only after an abbreviation ("Perkins Avenue. Glasgow Coma Scale 14" is two).
     # Round 17: the Spanish "paseo" shortened ("Pº de Errondo 2").
-    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln)\.)|\bP[º°]|\bPso\.)[ \t]+"
+    rf"(?:(?:\b(?:(?:{_STREET_FIRST.title()})|(?:Av|Boul|Jln|Jl)\.)|\bP[º°]|\bPso\.)[ \t]+"
     r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|della|l['’]|d['’])[ \t]*)*"
     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
-    r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg))"
-    r",?[ \t]+\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+    r"|\b[A-Z]\w+(?:straße|strasse|str\.|straat|gasse|platz|gata|gatan|gade|vej|veien|laan|weg"
+    # Round 18: Dutch squares, canals, quays and dykes, with a side of the square after them
+    # ("Grooteplein Zuid 10").
+    r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
+    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48").
+    r",?[ \t]+(?:No\.?[ \t]*)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -189,12 +198,15 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "zip_code",
         re.compile(
             # Speed: the blanks read once (possessive; every split of a long run was tried).
-            r"(?P<p>\b[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2})"
+            # Walk 21: a word with a digit names no place ("Q1 2025" is a quarter and its year).
+            r"(?P<p>\b[A-Z](?:[^\W\d_]|['’-]){1,40}"
+            r"(?:[ \t][A-Z](?:[^\W\d_]|['’-]){1,40}){0,2})"
             r"(?:,[ \t]*+|[ \t]++-?[ \t]*+)"
             r"(?P<v>\d{4,6}|\d{3}-\d{4})(?:[ \t]*(?=$|[,.;)])|(?=[ \t]{2,}|\t))"
             # A six-digit Indian PIN code after a place, whatever follows ("Bengaluru 560003
             # with her son").
-            r"|(?P<p2>\b[A-Z][\w'’-]{1,40})[ \t]++-?[ \t]*+(?P<v2>[1-9]\d{5})\b(?![ \t]*[-/.]?\d)",
+            r"|(?P<p2>\b[A-Z](?:[^\W\d_]|['’-]){1,40})[ \t]++-?[ \t]*+(?P<v2>[1-9]\d{5})\b"
+            r"(?![ \t]*[-/.]?\d)",
             re.M,
         ),
     ),

@@ -63,12 +63,16 @@ _BEFORE_UNITS = (
 )
 _UNIT_BEFORE = re.compile(
     # The unit words' first letters, tried first: a class fails faster than the alternation.
-    r"(?=[BCDFGJKLMOPRSTUVZbcdfgmopr])"
+    r"(?=[BCDFGHJKLMOPQRSTUVXZbcdfghmopqrtxẤấ])"
     rf"(?:(?<![\w.])(?P<u>{_BEFORE_UNITS})[ \t]*(?P<n>{_WORD}(?:[ \t]{_WORD}){{0,2}})"
     # Polish counties and communes are named by an adjective in lower case ("powiat
     # wadowicki", "gmina Stryszów" reads as above).
     r"|(?<![\w.])(?P<u2>powiat|[Gg]mina|gm\.)[ \t]+(?P<n2>[a-ząćęłńóśźż]+(?:ski|cki|dzki|ny|wy|"
-    r"ński)|[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*))"
+    r"ński)|[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*)"
+    # Round 18: Vietnamese wards, districts, communes, hamlets and provinces, named or numbered
+    # ("Phường 13, Quận 3", "ấp 3, xã Tân Phú").
+    r"|(?<![\w.])(?P<u3>[Pp]hường|[Qq]uận|[Hh]uyện|[Xx]ã|[Ấấ]p|[Tt]ỉnh|[Tt]hị[ \t]+(?:xã|trấn))"
+    rf"[ \t]+(?P<n3>\d{{1,3}}\b|{_WORD}(?:[ \t]{_WORD}){{0,2}}))"
 )
 # Unit words before the name that are no English word: the name after them is a place's even
 # where it is also a word ("Daerah Petaling", "Landkreis Harburg").
@@ -105,6 +109,10 @@ def admin_unit_spans(text: str) -> Iterator[Redaction]:
         start = match.start("n") + _offset(match.group("n"), first)
         yield Redaction("county", start, unit.end(), text[start : unit.end()], label("county"))
     for match in _UNIT_BEFORE.finditer(text):
+        if match.group("u3") is not None:
+            start, end = match.start("u3"), match.end("n3")
+            yield Redaction("city", start, end, text[start:end], label("city"))
+            continue
         if match.group("u2") is not None:
             start, end = match.start("u2"), match.end("n2")
             yield Redaction("county", start, end, text[start:end], label("county"))
@@ -134,7 +142,7 @@ _PREFILTER = re.compile(
     r"reserv|location|thana|zil|daerah|mukim|kabupaten|kab\.|kec|kel|gemeente|kreis|bezirk|"
     r"gemeinde|ortsteil|mrc|comt|distrito|partido|comarca|concelho|freguesia|parroquia|comune|"
     r"provincia|jude|okres|ra[iy]on|teh\.|tal\.|tq\.|dist|vill|p\.o\.|brgy|bgy|sitio|purok|rm"
-    r"|powiat|gmina|gm\.)"
+    r"|powiat|gmina|gm\.|phường|quận|huyện|xã|ấp|tỉnh|thị)"
 )
 
 

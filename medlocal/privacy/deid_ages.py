@@ -104,7 +104,9 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:\b(?:{_RELATIVES})(?:[ \t]+[A-Z][\w'’-]+)?"
             r"(?:[ \t]*,[ \t]*(?=(?:9\d|1[01]\d)[ \t]*(?:,|\)|;|\.(?!\d)|and\b|y\b|yo\b|yrs?\b))"
             r"|[ \t]+(?:is|was|now|who[ \t]+is|aged|died[ \t]+(?:at|aged)|passed[ \t]+away[ \t]+"
-            r"(?:at|aged)|lived[ \t]+to|turned|turns|will[ \t]+be|would[ \t]+be)[ \t]+"
+            # Round 18: "made it to" ("My sister Odile made it to 103.").
+            r"(?:at|aged)|lived[ \t]+to|made[ \t]+it[ \t]+to|turned|turns|will[ \t]+be|"
+            r"would[ \t]+be)[ \t]+"
             r"(?:(?:now|nearly|almost|about|over|just|only)[ \t]+)?))"
             rf"(?P<v>9\d|1[01]\d)\b(?![.,]\d)(?!{_NOT_AN_AGE_AFTER})(?!{_NOT_AN_AGE_AFTER_OTHER})"
             r"(?![ \t-]*(?:%|(?i:miles?|km|kilomet\w*|times|points?|out[ \t]+of)\b))"

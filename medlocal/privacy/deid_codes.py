@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_addresses import STREET_TYPES
+
 # Round 17: "reg." after a pulse or its rate is "regular" ("HR 72 reg. HbA1c 8.1%", "Pulse 80
 # reg., BP 120/80"), no registration's label: a number, "bpm", "/min", "pulse" or "rhythm"
 # before it.
@@ -47,7 +49,10 @@ _ID_CUES: list[tuple[str, str]] = [
         # A mobile-money pay bill or till ("paybill 550120"), a short "acc" before a long
         # number ("acc 0412 5581"; "ACC 2014 guidelines" is a college).
         r"pay[ \t]?bill(?:[ \t]+(?:number|no\.?|#))?|till[ \t]+(?:number|no\.?|#)|"
-        r"(?-i:[Aa]cc)(?=[ \t]*(?:no\.?|#|:)?[ \t]*\d{3,}[ -]?\d{3,})",
+        # Round 18: also a number in groups of three after two digits ("acc 62 884 117 093").
+        r"(?-i:[Aa]cc)(?=[ \t]*(?:no\.?|#|:)?[ \t]*(?:\d{3,}[ -]?\d{3,}|\d\d[ ]\d{3}[ ]\d{3}))|"
+        # and the last digits of a bank card ("card ending 4471", "card\nending in 0912").
+        r"(?<=card[ \t\n])ending(?:[ \t]+in)?(?=[ \t:]*\d{4}\b)",
     ),
     (
         "licence_number",
@@ -110,6 +115,11 @@ _FIELD_LABEL = (
     r"(?i:\b[a-z][a-z'.-]{1,20}[ \t]+(?:(?:no\.?|number|num|id|code)(?![a-z])|#))"
     r"|\bID(?![A-Za-z])"
 )
+# A house number, one to four name words and a street word, in either case ("27 Quayside Mews").
+_HOUSE_BEFORE_STREET = (
+    r"\d{1,5}(?-i:[A-Z])?[ \t]+(?-i:(?:[A-Z][\w'’.-]*[ \t]+){1,4})"
+    rf"(?i:{STREET_TYPES})\b"
+)
 # A value: letters, digits, dashes and slashes ("P/181211/01/2025/004417"), then perhaps more
 # digit groups after single spaces ("2951 60412 1", "485 777 3456"); a lone digit only as a last
 # check digit, never before a word ("account 12345 2 tablets").
@@ -117,7 +127,10 @@ _ONE_ID = (
     r"(?:(?=[A-Z0-9/.-]*\d)(?:[A-Z0-9](?:[A-Z0-9/-]|\.(?=[A-Z0-9])){3,}|[A-Z0-9]{3}(?=[ ]\d))"
     # Round 17: a class of capitals with a slash before the number ("licence D/E 0091772").
     r"|(?-i:[A-Z]{1,3}/[A-Z]{1,3})(?=[ ]\d{4}))"
-    r"(?:[ ](?=[A-Z0-9]*\d)(?:"
+    r"(?:[ ](?=[A-Z0-9]*\d)"
+    # Walk 21: a house number before its street is the address's, not the code's ("NHS No 485
+    # 777 3456 27 QUAYSIDE MEWS").
+    rf"(?!{_HOUSE_BEFORE_STREET})(?:"
     # Round 15: a group of capitals and digits is part of the code even before a lower-case
     # word ("sensor ID 2HK4 71QX 8W if you need it"), or as a range of blocks ("A1-A3"); a
     # lone digit never takes half a group.

@@ -22,7 +22,11 @@ _EXTENSION = r"(?i:ext\.?|extension|poste|anexo|ramal|interno|durchwahl|wewn\.?)
 _PLATFORMS = (
     r"instagram|insta|tiktok|snapchat|twitter|facebook|discord|grindr|tinder|hinge|bumble|"
     r"strava|telegram|reddit|twitch|youtube|threads|bluesky|linkedin|xbox|psn|steam|roblox|"
-    r"kik|wechat|line[ \t]+id"
+    r"kik|wechat|line[ \t]+id|"
+    # Walk 21: calling and messaging services and other sites with a user name ("See skype:
+    # margery.dunne31"; "signal" and "teams" are everyday words of a note, left out).
+    r"skype|whatsapp|viber|imessage|facetime|messenger|mastodon|github|tumblr|pinterest|"
+    r"kakaotalk|kakao|weibo|qq|vk|onlyfans|patreon|soundcloud|flickr"
 )
 # Round 15: a patient portal's or an app's login ("Portal ID: kmorrow_77").
 _USER_WORDS = (
@@ -32,7 +36,7 @@ _USER_WORDS = (
 # A platform, perhaps with "profile", "as" or a bracket ("on Instagram as kiki_d09", "Snapchat
 # (jj_smith)"), or a username word alone ("Glycaemic profile: HbA1c" has no platform).
 _HANDLE_CUE = (
-    rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}|profile|account))?(?!\w)"
+    rf"(?i:\b(?:{_PLATFORMS})(?:[ \t]+(?:{_USER_WORDS}|profile|account|id))?(?!\w)"
     rf"(?:[ \t]+as\b|[ \t]*\()?|\b(?:{_USER_WORDS})(?!\w))"
     r"(?:[ \t]+(?:is|was))?[ \t]*+(?:[:=][ \t]*+)?"
 )
@@ -158,6 +162,9 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A two-digit area code in brackets, as Brazil writes it: "(51) 99824-3170".
     ("phone", re.compile(r"(?<!\w)\(\d{2}\)[ \t]?\d{4,5}-\d{4}\b(?!-)")),
+    # Round 18: an area code in brackets and the number in three, two and two digits, as
+    # Poland and Russia write it ("(33) 879-44-10", "(495) 123-45-67").
+    ("phone", re.compile(r"(?<!\w)\(\d{2,4}\)[ \t]?\d{3}-\d{2}-\d{2}\b(?![-/])")),
     (
         "url",
         re.compile(rf"(?<![\w@.-])(?:[A-Za-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"'\])]*)?(?![\w@-])"),

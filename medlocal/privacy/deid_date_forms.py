@@ -218,7 +218,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             rf"(?P<v>(?i:\b(?:mid|early|late|end)-)(?:{MONTH_SHORT})\b)"
-            r"|(?i:\b(?:w/[cbe]|w[cb]|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))[ \t:]+)"
+            # "wb" and "wc" in lower case only: "WB 4/10" is a western blot's bands, "WC" a
+            # waist circumference.
+            r"|(?i:\b(?:w/[cbe]|(?-i:w[cb])|(?:week|wk)[ \t]+(?:commencing|beginning|ending|of))"
+            r"[ \t:]+)"
             r"(?P<w>\d{1,2}/\d{1,2})(?![/\d]|\.\d)"
         ),
     ),
@@ -245,7 +248,12 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # or before a word that cannot take an ordinal as its noun ("was on the 15th
             # last time", "the 19th that her"), not another ordinal ("the 9th and 10th ribs")
             r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead|that|"
-            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d)))"
+            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d)"
+            # Round 18: or before a bracket's words ("on the 16th (the eve of her birthday)")
+            # or, after "on", a verb in the past ("X-ray on the 27th showed").
+            r"|[ \t]+\((?=(?:the|a|an|her|his|their|day|when|after|before)\b)"
+            r"|(?:(?<=\b[Oo]n[ \t]the[ \t]\d\d..)|(?<=\b[Oo]n[ \t]the[ \t]\d..))"
+            r"(?=[ \t]+[a-z]{2,}ed\b)))"
             # Without "the", only at the end of a phrase ("hemiarthroplasty 8th.", "Wed (26th)";
             # "finished 1st in her race" is a place in a race).
             r"|(?:[12]?\d|3[01])(?:st|nd|rd|th)\b"
@@ -272,7 +280,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:morning|afternoon|evening|night|am|pm|and|or)\b|\.[ \t]*[a-z\d]))"
             rf"|\b(?:{MONTH_SHORT})(?:\.?[ \t]+|-)(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b"
             rf"(?![/.:]?\d|{UNIT_AFTER})"
-            rf"|\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTH_SHORT})\b"
+            # Round 18: an ordinal day with its "the" ("on the 3rd Feb"), as "the 3rd of Feb".
+            r"|\b(?:(?i:the)[ \t]+(?=\d{1,2}(?:st|nd|rd|th)\b))?"
+            rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTH_SHORT})\b"
             r"|\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?![-/]\d)",
             re.M,
         ),
@@ -304,13 +314,24 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"expiry|onset|edd|edc|lmp|dod|doa|dos|doi|dop|due[ \t]+date|"
             # Round 15: "from", "to" and "since" of other languages ("fr.o.m. 7/2", "desde
             # 5/2", "seit 3/4", "t.o.m. 9/2").
-            r"fr\.o\.m\.|t\.o\.m\.|desde|hasta|depuis|seit|vom|bis|fra|från|sedan)[ \t:]+)"
+            r"fr\.o\.m\.|t\.o\.m\.|desde|hasta|depuis|seit|vom|bis|fra|från|sedan|"
+            # Round 18: the date words of Indonesian, Malay and Swahili ("tgl 2/3").
+            r"tgl\.?|tanggal|tarikh|tarehe)[ \t:]+)"
             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             # A score after the cue ("given 5/10 pain", "last 7/10 NRS") is no date; the cue
             # stays for a true date ("on 3/10").
             r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain))"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
+        ),
+    ),
+    # Round 18: a day and month in a laboratory's brackets, after its name, before the results
+    # ("Lab (CWZ-lab, 5/10): BSE 42", "Lab (SHL, 16-11): CRP 31"): the day the blood was taken.
+    (
+        "date",
+        re.compile(
+            r"\b(?i:lab(?:s|o|or|oratory|oratorium)?|bloods)[ \t]*\([^()\n]{1,24},[ \t]*"
+            r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2]))\)[ \t]*:"
         ),
     ),
     # Round 12: a month and day with other cues. A past participle that dates a task ("trained

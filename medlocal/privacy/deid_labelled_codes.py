@@ -69,7 +69,12 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<=[^\W\d_]{3})(?i:nummer|nr\.|numero)"
             # "N° de dossier 20417-B", "Número de póliza 4471 2093".
             rf"|(?<![\w])(?i:{_MARKER})[ \t]*(?i:de|du|des|d['’]|del|di|van|der)[ \t]+{_WORD}"
-            rf"(?:[ \t]+{_WORD})?)(?!\w)[ \t]*+[:#]?[ \t]*+(?P<v>{_VALUE})"
+            rf"(?:[ \t]+{_WORD})?"
+            # Round 18: a marker before the words of what it numbers, with no preposition, as
+            # Polish and Czech write it, with its colon ("Nr księgi głównej: 2026/04417").
+            rf"|(?<![\w])(?i:nr\.?|numer|[čc][íi]slo)[ \t]+{_WORD}(?:[ \t]+{_WORD})?(?=[ \t]*:))"
+            r"(?!\w)[ \t]*+[:#]?[ \t]*+"
+            rf"(?P<v>{_VALUE})"
         ),
     ),
     # "Ration card RC/4417/22", "Our ref: KL/2207/MB".

@@ -95,6 +95,9 @@ _PLATE = r"[A-Z0-9]{1,4}(?:[- ]?[A-Z0-9]{1,5})?"
 # "Aadhaar 2290 4417 8813", "BSN 1234.56.782"): eight or more digits in groups of one to six.
 _NATIONAL_LABEL = (
     r"(?i:\b(?:NSS|SSN|NIR|Aadhaar|RRN|SIN|NHS|NHI|PPS|BSN|CPF|DNI|NIE|RUT|NRIC|IRD|"
+    # Round 18: Indonesian identity, civil-servant and tax numbers, Polish tax number,
+    # Vietnamese citizen cards ("NIP 19870412 201503 2 004", "NPWP 09.254.294.3-407.000").
+    r"NIK|NIP|NPWP|KTP|CCCD|CMND|"
     r"personnummer|national[ \t]+(?:id|identity|insurance)(?:[ \t]+(?:no\.?|number))?)\b)"
 )
 
@@ -103,7 +106,8 @@ VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ssn",
         re.compile(
             rf"{_NATIONAL_LABEL}\.?[ \t]*[:#]?[ \t]*(?=(?:\d[ .-]?){{8}})"
-            r"(?P<v>\d{1,6}(?:[ .-]\d{1,6}){1,5})(?![\w/]|[.,]\d)"
+            # A first group of up to eight digits (a date of birth opens an Indonesian NIP).
+            r"(?P<v>\d{1,8}(?:[ .-]\d{1,6}){1,5})(?![\w/]|[.,]\d)"
         ),
     ),
     (
@@ -121,6 +125,8 @@ VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # hold a letter and a digit ("Ishihara plates 17/17" is a colour-vision test).
             r"(?:\b[A-Z]{2}[ \t]+)?(?i:\b(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?"
             r"plates?(?:[ \t]+(?:no\.?|number|#))?)[ \t]*[:#]?[ \t]*"
+            # Round 18: the plate on the next line, with its state's code ("plate\nOH JKV-4471").
+            r"(?:\n[ \t]*(?:[A-Z]{2}[ \t]+(?=[A-Z0-9]{1,4}-?[A-Z0-9]{1,5}\b))?)?"
             rf"(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z]){_PLATE}\b(?!/)"
         ),
     ),

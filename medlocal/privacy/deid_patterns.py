@@ -35,10 +35,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS, vital_rr
+from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
+from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
+from medlocal.privacy.deid_caps_streets import caps_street_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_codes import (
     BARE_LONG_NUMBER,
@@ -48,6 +50,7 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
+from medlocal.privacy.deid_column_ages import column_age_candidates
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
@@ -74,6 +77,7 @@ from medlocal.privacy.deid_pattern_context import (
     owned_by_context,
 )
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
+from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -336,9 +340,11 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from check_code_candidates(text)
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
+    yield from column_age_candidates(text)
     yield from month_first_candidates(text)
     yield from national_number_candidates(text)
     yield from table_date_candidates(text)
+    yield from caps_street_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0
@@ -376,6 +382,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "CPT 45385", "ICD-10 I21.4", "KEYNOTE-522": no identifier
             if value.startswith("#") and molecular_notation(value, text, start):
                 continue  # "OMIM #612345": a catalogue's entry, not a house's number
+            if value.startswith("#") and size_number(text, start, end):
+                continue  # "K-file #15", "drill #2": a size, not a unit or a store's number
             if pattern in _BARE_CODES and device_model(text, start, value):
                 continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
             if (
@@ -403,10 +411,13 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             if not owned_by_context(pattern, match, text):
                 continue
             if kind == "street_address" and (
-                vital_rr(text, start) or _DAYS_OF_A_MONTH.fullmatch(value)
+                vital_rr(text, start)
+                or _DAYS_OF_A_MONTH.fullmatch(value)
+                or (pattern is ADDRESS_PART and lone_level(text, start, end))
             ):
                 # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate; "away 16-18
-                # Nov,": days of a month (the date rules shift them), no house on a street.
+                # Nov,": days of a month (the date rules shift them), no house on a street;
+                # "Ward 7B, Level 3": a floor of the hospital (deid_building_levels).
                 continue
             if (
                 kind == "age_over_89"

@@ -139,8 +139,11 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            # A weekday (with "le", "el", "den", "am" before it), then the date.
-            rf"(?:\b(?i:le|el|den|am|on)[ \t]+)?\b"
+            # A weekday (with "le", "el", "den", "am" before it), then the date. Walk 21:
+            # not English "on", which stays in view as it does before any other date ("on
+            # [DATE]"), and with which the date was not read to be shifted ("on Tuesday 11
+            # February" became "[DATE]").
+            rf"(?:\b(?i:le|el|den|am)[ \t]+)?\b"
             rf"(?:(?:(?i:{_WEEKDAY_FULL})|(?:{_WEEKDAY_SHORT}|{_WEEKDAY_LOWER})\.?),?[ \t]+"
             r"(?:(?i:den|tarehe|tanggal)[ \t]+)?"
             rf"(?:{_AFTER_WEEKDAY})"
