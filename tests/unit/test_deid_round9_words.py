@@ -256,7 +256,7 @@ def test_a_first_line_naming_a_person_in_capitals_is_no_letterhead() -> None:
     ("text", "shifted"),
     [
         ("Seen Sat. Feb. 1, 2025 at home.", "Seen Thu. Mar. 13, 2025 at home."),
-        ("Seen on Friday, 7 March 2025.", "Seen Wednesday, 16 April 2025."),
+        ("Seen on Friday, 7 March 2025.", "Seen on Wednesday, 16 April 2025."),
     ],
 )
 def test_a_date_begun_by_a_weekday_is_shifted_not_blanked(text: str, shifted: str) -> None:
