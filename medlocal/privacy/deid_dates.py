@@ -308,6 +308,12 @@ _MONTH_AND_DAY = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A week named by a day of it ("w/c 21/4", "wk of 16/3", "week commencing 3 March"): the cue is
+# part of the date's span (the evaluation's conventions), the day after it is shifted.
+_WEEK_CUE = re.compile(
+    r"(?i:(?:the[ \t]+)?(?:w/[cbe]|wk[ \t]+(?:of|beg(?:inning)?\.?)|"
+    r"week[ \t]+(?:commencing|beginning|ending|of)|weekend[ \t]+of))[ \t:]+"
+)
 
 
 def _month_and_day(raw: str, day_first: bool) -> tuple[int, int, str] | None:
@@ -376,10 +382,14 @@ class DateRedactor:
             if red.kind == "date" and red.replacement == "[DATE]":
                 if day_first is None and "/" in red.original:
                     day_first = self._reads_day_first(text)
-                month_day = _month_and_day(red.original, bool(day_first))
+                # "w/c 21/4": the week's cue is written again before the shifted day.
+                cue = _WEEK_CUE.match(red.original)
+                written = red.original[cue.end() :] if cue else red.original
+                month_day = _month_and_day(written, bool(day_first))
                 if month_day is not None:
-                    shifted = self._shifted(red.original, month_day, red.start, years)
+                    shifted = self._shifted(written, month_day, red.start, years)
                     if shifted is not None:
+                        shifted = (cue.group() if cue else "") + shifted
                         red = Redaction(red.kind, red.start, red.end, red.original, shifted)
             out.append(red)
         return out

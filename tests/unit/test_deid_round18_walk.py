@@ -16,3 +16,16 @@ from fixtures.deid_rules import redact
 )
 def test_a_closing_quote_stays_in_view(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+def test_a_week_named_by_its_first_day_is_shifted_with_its_cue() -> None:
+    # Walk 21: "(w/c 21/4)" became "([DATE])" though the README lists "w/c 10/3" as shifted.
+    from datetime import date
+
+    from medlocal.privacy.redact import PatientIdentity, Redactor
+
+    redactor = Redactor(PatientIdentity("Jane Doe", "1", date(1950, 1, 1)), shift_days=10)
+    text = "Discharged 11/03/2025 from the centre. Clinic (w/c 21/4), physio wk of 16/3."
+    assert redactor.redact(text) == (
+        "Discharged 21/03/2025 from the centre. Clinic (w/c 1/5), physio wk of 26/3."
+    )
