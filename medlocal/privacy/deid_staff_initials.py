@@ -60,6 +60,14 @@ _REFERENCE_LINE = re.compile(
     r"(?P<b>[a-z]{2,3}|[a-z]\.[a-z]\.)[ \t]*$",
     re.M,
 )
+# Round 18 (walk 21): the same pair after a letter's reference label, wherever on the line
+# ("Our ref: RT/jw. Your ref: PK/ds", "Ref: MB/AH/2291"): the writer's initials and the typist's.
+# A running number may follow the pair after a slash; a word of four letters may not (a
+# department's code, "Ref: SRH/CARD/REF").
+_REFERENCE_LABELLED = re.compile(
+    r"(?<![\w'’-])(?i:ref(?:erence)?)\.?[ \t]*(?:(?i:no)\.?[ \t]*)?:?[ \t]*"
+    r"(?P<a>[A-Z][A-Za-z]{1,3})[ \t]*/[ \t]*(?P<b>[a-z]{2,3}|[A-Z]{2,3})(?![\w'’-]|/[A-Za-z])"
+)
 # A clerical label before lower-case initials or a login that ends the line ("Scribe: kt").
 _LABELLED = re.compile(
     r":[ \t]*(?P<v>[a-z]{2,3}|[a-z]\.[a-z]\.|[a-z][a-z0-9_.]{3,15})"
@@ -381,6 +389,19 @@ def _references(text: str, lex: Lexicon) -> list[WordSpan]:
                 continue
         found.append(WordSpan("name", match.start("a"), match.end("a")))
         found.append(WordSpan("name", match.start("b"), match.end("b")))
+    if "ref" in text or "Ref" in text or "REF" in text:
+        for match in _REFERENCE_LABELLED.finditer(text):
+            author, typist = match.group("a"), match.group("b")
+            if not _capitals(author) or {author.lower(), typist.lower()} & CLINICAL_SHORT:
+                continue
+            if typist.isupper() and (
+                text[match.end() : match.end() + 1] == "/"
+                or clinical_abbreviation(author)
+                or clinical_abbreviation(typist)
+            ):
+                continue  # "ref HTS/KBU/26/3318": a service's code; a typist writes in lower case
+            found.append(WordSpan("name", match.start("a"), match.end("a")))
+            found.append(WordSpan("name", match.start("b"), match.end("b")))
     return found
 
 
