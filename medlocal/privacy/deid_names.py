@@ -129,6 +129,8 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
 
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
+    if _plain_field_value(run, text, lex):
+        return
     if _cue_before(text, run[0].start) or (
         any(t.weak and t.lower not in _POSSESSIVES and not _verb_form(t, lex) for t in run)
         and (
@@ -174,6 +176,17 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, word_end(run[j])))
         i = j + 1
+
+
+def _plain_field_value(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Round 18: after a role's field label ("OT:", "Physio:", "SALT:"), dictionary words whose
+    last is on no name list are the field's note, not a person ("OT: Kitchen Assessment",
+    "Physio: Review Monday"); "OT: Bryony Kettle" ends in a listed surname and is read."""
+    if not text[: run[0].start].rstrip(" \t").endswith(":"):
+        return False
+    if any(t.lower not in lex.english for t in run) or lex.name_like(run[-1].lower):
+        return False
+    return word_cue(text, run[0].start) in COLON_ROLES
 
 
 def role_prefix(toks: list[Tok], lex: Lexicon) -> int:

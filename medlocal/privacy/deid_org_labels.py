@@ -5,7 +5,8 @@ medicines as a field: "Church: St Aidan's, Morley.", "Bank for reimbursement: BR
 "Blister pack supplier: Medivend, order ref ...". The label opens a line (perhaps after a word
 or two: "Blister pack supplier:") or follows a sentence's end in the middle of one ("... when
 well. Church: St Aidan's"); the value is one to five capitalised words up to a comma, a
-semicolon, a bracket, a full stop or the line's end.
+semicolon, a bracket, a full stop or the line's end (on the next line where the label ends
+its own: "Parish:\n  San Roque de Sampaloc.").
 
 A value that says a kind or a state rather than which place ("Church: Catholic", "Employer:
 Retired", "School: Home-schooled") stays, and so do clinical words and titles (a person's field).
@@ -28,9 +29,10 @@ _LABELLED = re.compile(
     r"(?:church|parish|mosque|temple|synagogue|gurdwara|congregation|school|college|"
     r"university|nursery|daycare|employer|workplace|pharmacy|chemist|bank|supplier|club|gym|"
     r"care[ \t]+agency|agency)"
-    r"(?:[ \t]+[a-z]+){0,3}[ \t]*:[ \t]*)"
+    r"(?:[ \t]+[a-z]+){0,3}[ \t]*:[ \t]*(?:\n[ \t]*)?)"
     r"(?P<n>(?:St\.?[ \t]+)?[A-Z][\w'’&.-]*"
-    r"(?:[ \t]+(?:(?:&|of|the|and)[ \t]+)?[A-Z][\w'’&-]*){0,4})"
+    r"(?:[ \t]+(?:(?:&|of|the|and|de|del|da|do|du|la|le|van|von|der|di)[ \t]+)?[A-Z][\w'’&-]*)"
+    r"{0,4})"
     r"(?=[ \t]*(?:[,;(]|\.(?:\s|\Z)|$|[ \t]{2,}|[ \t]+a/n\b))"
 )
 
@@ -42,7 +44,7 @@ def labelled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         return found
     for match in _LABELLED.finditer(text):
         value = match.group("n")
-        words = [w.rstrip(".'’") for w in value.split() if w not in ("&", "of", "the", "and")]
+        words = [w.rstrip(".'’") for w in value.split() if w[:1].isupper()]
         bare = [fold(w.removesuffix("'s").removesuffix("’s")) for w in words]
         if any(w in TITLES for w in bare):
             continue  # "School: Mrs Hale's class": a person

@@ -27,8 +27,10 @@ from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KIND
 from medlocal.privacy.deid_tokens import Tok
 
 # Verbs that open a sentence about where someone goes, went or belongs: before an
-# organisation's name, never the first word of it.
-_OPENING_VERBS = frozenset(
+# organisation's name, never the first word of it. Public: the tagger's piece left over beside a
+# found name ("[Attended] Harwick Community College") is one of these as well, for the tagger's
+# reading to keep.
+OPENING_VERBS = frozenset(
     {
         "attends", "attended", "attending", "visits", "visited", "joined", "joins", "rejoined",
         "enjoys", "likes", "loves", "volunteers", "volunteered", "works", "worked", "studied",
@@ -55,21 +57,28 @@ _SERVICE_HEADS = frozenset(
 
 def cut_run(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
     """``run`` as the runs it holds: an opening verb or membership dropped, two organisations
-    joined by "and" apart (see the module's docstring)."""
+    joined by "and" apart, a kind of service left out (see the module's docstring). One pass
+    over the words: a run of thousands of them costs no more than reading them."""
     start = _name_start(run, lex)
-    if start:
-        run = run[start:]
-    if _service_kind(run, lex):
-        return []
-    for j in range(2, len(run) - 1):
-        if run[j].lower != "and" or run[j - 1].lower.rstrip("'’") not in _STRONG_HEADS:
+    parts: list[list[Tok]] = []
+    begin = start
+    named = False  # a word before this one, since the part's start, is no kind word
+    for j in range(start, len(run) - 1):
+        word = run[j].lower.rstrip("'’")
+        if (
+            word == "and"
+            and named
+            and j - begin >= 2
+            and run[j - 1].lower.rstrip("'’") in _STRONG_HEADS
+            and run[j - 1].shape == "title"  # a heading in capitals stays whole (and kept)
+            and _names_one(run, j + 1)
+        ):
+            parts.append(run[begin:j])
+            begin, named = j + 1, False
             continue
-        if all(t.lower.rstrip("'’") in GENERIC for t in run[:j]):
-            continue  # "Hospital and Clinic": no name before "and"
-        after = run[j + 1 :]
-        if _names_one(after):
-            return [run[:j], *cut_run(after, lex)]
-    return [run]
+        named = named or word not in GENERIC
+    parts.append(run[begin:])
+    return [part for part in parts if not _service_kind(part, lex)]
 
 
 def _name_start(run: list[Tok], lex: Lexicon) -> int:
@@ -79,7 +88,7 @@ def _name_start(run: list[Tok], lex: Lexicon) -> int:
     if len(run) < 2 or run[0].shape != "title":
         return 0
     first = run[0].lower
-    if first in _OPENING_VERBS and not lex.name_like(first):
+    if first in OPENING_VERBS and not lex.name_like(first):
         skip = 1
     elif (
         first in _MEMBERS
@@ -99,15 +108,18 @@ def _name_start(run: list[Tok], lex: Lexicon) -> int:
     return skip
 
 
-def _names_one(part: list[Tok]) -> bool:
-    """Whether the words after "and" name an organisation of their own: "the" or a word that is
-    no head word first, and a head word last ("the Mothers' Union", "Tolworth Bowls Club")."""
-    if len(part) < 2 or part[-1].lower.rstrip("'’") not in FACILITY_HEADS:
+def _names_one(run: list[Tok], start: int) -> bool:
+    """Whether the words of ``run`` from ``start`` name an organisation of their own: "the" or
+    a word that is no head word first, and a head word last ("the Mothers' Union", "Tolworth
+    Bowls Club")."""
+    if len(run) - start < 2 or run[-1].lower.rstrip("'’") not in FACILITY_HEADS:
         return False
-    first = part[0].lower
-    if first == "the":
-        return len(part) > 2 or part[1].lower.rstrip("'’") not in GENERIC
-    return first not in GENERIC and part[0].shape in ("title", "caps")
+    first = run[start]
+    if run[-1].shape != "title":
+        return False
+    if first.lower == "the":
+        return len(run) - start > 2 or run[start + 1].lower.rstrip("'’") not in GENERIC
+    return first.lower not in GENERIC and first.shape in ("title", "caps")
 
 
 def _service_kind(run: list[Tok], lex: Lexicon) -> bool:

@@ -280,6 +280,8 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         found += _before_bracketed_roles(text, lex)
     if "Mc" in text:
         found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
+    if "—" in text or "–" in text:
+        found += _dash_signatures(text, lex)
     # The typists' verbs are found by their own expression: a guard of letter pairs missed
     # "getippt" and "trascritto" (review of round 16).
     found += _typists(text)
@@ -304,6 +306,35 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+# Round 18: a note's writer signs a sentence's end with a dash and initials that end the line
+# ("Family notified. — KB", "Clinic card given. – np"); a dash that opens a line is a bullet
+# ("— ECG"), so a full stop must come before it.
+_DASH_SIGNATURE = re.compile(
+    r"[.!][ \t]+[—–][ \t]?(?P<v>[A-Z]{2,3}|[a-z]{2,3})[ \t]*\.?[ \t]*$", re.M
+)
+
+
+_CAPITAL_WORDS = frozenset(
+    {"OK", "NO", "YES", "AM", "PM", "ALL", "END", "AND", "THE", "TBC", "TBA"}
+)
+
+
+def _dash_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials after a sentence's end and a dash, at the line's end."""
+    found: list[WordSpan] = []
+    for match in _DASH_SIGNATURE.finditer(text):
+        value = match.group("v")
+        lower = value.lower()
+        if value in _ANSWERS or lower in CLINICAL_SHORT or lower in ROLES or lex.clinical(lower):
+            continue  # "— GP", "— RN": a service or a role
+        # A word: in lower case any dictionary word ("— ok", "— end"); in capitals only the
+        # everyday ones (the word list holds letter pairs such as "ga" that initials spell).
+        if lex.known(lower) if value.islower() else value in _CAPITAL_WORDS:
+            continue
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
 
 
 def _before_bracketed_roles(text: str, lex: Lexicon) -> list[WordSpan]:

@@ -268,3 +268,52 @@ def test_labelled_organisations(text: str, parts: tuple[str, ...]) -> None:
 )
 def test_labelled_kinds_stay(text: str, part: str) -> None:
     _kept(text, part)
+
+
+def test_labelled_organisation_on_the_next_line() -> None:
+    _gone(
+        "Needs a letter from the parish. Parish:\n  San Isidro de Malabon.\n", "Isidro", "Malabon"
+    )
+
+
+# -- a role's field label before plain words (deid_names._plain_field_value)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("OT: Kitchen Assessment done, safe.", "Kitchen Assessment"),
+        ("Physio: Kitchen Assessment done.", "Kitchen Assessment"),
+        ("SLT: Bedside Swallow Assessment passed.", "Bedside Swallow Assessment"),
+    ],
+)
+def test_role_label_before_plain_words_stays(text: str, part: str) -> None:
+    _kept(text, part)
+
+
+def test_role_label_before_a_name_of_words_goes() -> None:
+    _gone("OT: Bryony Kettle.", "Bryony", "Kettle")
+    _gone("Physio: Grace Walker", "Grace", "Walker")
+
+
+# -- a sentence signed with a dash and initials (deid_staff_initials._dash_signatures)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Daughter notified by phone. — QLA", "QLA"),
+        ("Seen on ward round. – kbw", "kbw"),
+        ("Review in clinic on 8th May. — GA", " GA"),
+    ],
+)
+def test_dash_signature_initials(text: str, part: str) -> None:
+    _gone(text, part)
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("Plan:\n— ECG\n— CXR", "ECG"), ("Reviewed. — ok", "ok"), ("Discussed. — GP", "GP")],
+)
+def test_dash_bullets_and_words_stay(text: str, part: str) -> None:
+    _kept(text, part)
