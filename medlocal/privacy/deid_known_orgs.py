@@ -19,7 +19,7 @@ from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
 _CUE_BEFORE = re.compile(
     r"\b(?:to|from|with|at|by|via|through|for|attends|attended|attending|contacted|called|"
-    r"phoned|joined|member[ \t]+of|volunteers?|works)[ \t]+(?:the[ \t]+)?\Z",
+    r"phoned|joined|member[ \t]+of|volunteers?|works|ring|rang|call|phone)[ \t]+(?:the[ \t]+)?\Z",
     re.I,
 )
 
@@ -31,7 +31,9 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"[ \t]+(?:text[ \t]?line|help[ \t]?line|crisis[ \t]+line|drop-in|"
     r"peer[ \t]+(?:group|support)|support[ \t]+group|advocate|advocacy|key[ \t]?worker|"
-    r"support[ \t]+worker|volunteers?\b)"
+    r"support[ \t]+worker|volunteers?\b"
+    # Round 18: its telephone number ("Healthline 0800 611 116", "Clicks on 021 555 0199").
+    r"|(?:on[ \t]+|[(:][ \t]*)?\+?\d[\d \t-]{6,}\d)"
 )
 _BRANCH_IN = re.compile(r"[ \t]+in[ \t]+(?P<p>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+)?)")
 

@@ -29,6 +29,7 @@ from medlocal.privacy.deid_place_words import (
     REGIONS,
     STREET_WORDS,
 )
+from medlocal.privacy.deid_run_cuts import cut_run
 from medlocal.privacy.deid_tokens import Tok, WordSpan, word_before, word_end
 
 # The word before a position, with what may stand between it and a name (a period, a colon, a
@@ -42,6 +43,7 @@ _CUE_WORD = re.compile(
 # Unions of word lists made once, where they were made again for every word read.
 _RELATIONS_NAMING = RELATIONS - FUNCTION_CUES
 _SOFT_OR_COLON_CUES = SOFT_CUES | COLON_ROLES
+_ROLE_WORDS = ROLES | COLON_ROLES
 # Possessive words that are also listed surnames ("Her" is a Hmong surname): before a role or a
 # relation they are the pronoun ("Her GP", "Their doctor", "his daughter"), never a name.
 _POSSESSIVES = frozenset({"her", "his", "their", "our", "my", "your", "its"})
@@ -116,6 +118,10 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
         # Walk 19: "with Community-acquired pneumonia": plain words joined by a hyphen are a
         # compound, not a name ("Smith-Jones", "Anne-Marie" hold a listed name).
         return False
+    if lower in _ROLE_WORDS and not lex.name_like(lower):
+        # Round 18: a role the dictionary lacks is the field's value, not a person ("FAO:
+        # Discharge Coordinator", "Physio: Keyworker"); "Nurse Porter" is still named.
+        return False
     if tok.weak or tok.strong or lex.name_like(lower):
         return True
     return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)
@@ -123,6 +129,8 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
 
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
+    if _plain_field_value(run, text, lex):
+        return
     if _cue_before(text, run[0].start) or (
         any(t.weak and t.lower not in _POSSESSIVES and not _verb_form(t, lex) for t in run)
         and (
@@ -170,6 +178,17 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         i = j + 1
 
 
+def _plain_field_value(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Round 18: after a role's field label ("OT:", "Physio:", "SALT:"), dictionary words whose
+    last is on no name list are the field's note, not a person ("OT: Kitchen Assessment",
+    "Physio: Review Monday"); "OT: Bryony Kettle" ends in a listed surname and is read."""
+    if not text[: run[0].start].rstrip(" \t").endswith(":"):
+        return False
+    if any(t.lower not in lex.english for t in run) or lex.name_like(run[-1].lower):
+        return False
+    return word_cue(text, run[0].start) in COLON_ROLES
+
+
 def role_prefix(toks: list[Tok], lex: Lexicon) -> int:
     """Round 17: how many words at the head of ``toks`` are a role, never part of the name
     after it ("Senior Nurse Mbeki", "Staff Nurse Ola", "Consultant Surgeon Reyes"): grading
@@ -191,7 +210,19 @@ def role_prefix(toks: list[Tok], lex: Lexicon) -> int:
 def split_at_roles(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
     """Round 18: ``run`` cut where "and" (or "&", "/") comes before a role that a name follows:
     "Dr Okonkwo and Senior Staff Nurse Mbeki" is two people, and the role between them stays in
-    view (it was read as one name over the role)."""
+    view (it was read as one name over the role). Walk 21: a job title alone is dropped, and a
+    run that holds an opening verb or two organisations is cut (deid_run_cuts)."""
+    return [part for cut in cut_run(run, lex) for part in _split_at_roles(cut, lex)]
+
+
+def _split_at_roles(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+    title_end = _job_title_end(run, lex)
+    if title_end:
+        # Round 18 (walk 21): a job title of a grade, a specialty and a role ("Consultant Old
+        # Age Psychiatrist", "Consultant Paediatric Surgeon") names no one; a title after it
+        # opens its own run ("... Psychiatrist Dr Hale").
+        rest = run[title_end:]
+        return _split_at_roles(rest, lex) if rest else []
     parts: list[list[Tok]] = []
     start = 0
     for j in range(1, len(run) - 2):
@@ -199,6 +230,35 @@ def split_at_roles(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
             parts.append(run[start:j])
             start = j + 1
     return [*parts, run[start:]] if parts else [run]
+
+
+# The endings of a specialist's or a specialty's word ("geriatrician", "psychiatrist",
+# "neurology"): with a dictionary word before them, the head of a job title.
+_SPECIALIST_ENDINGS = ("ist", "ician", "iatry", "iatrics", "ology", "medicine", "surgery")
+_ROLE_HEADS = ROLES | COLON_ROLES | ROLE_QUALIFIERS
+
+
+def _job_title_end(run: list[Tok], lex: Lexicon) -> int:
+    """Where a job title that opens ``run`` ends (0 where none does): a role or grading word,
+    dictionary words, then a role or specialist's word that ends the run or comes before a
+    title ("Consultant Old Age Psychiatrist", "Senior Clinical Fellow Dr Amara")."""
+    if len(run) < 2 or run[0].lower not in _ROLE_HEADS or lex.name_like(run[0].lower):
+        return 0
+    end = 0
+    for k in range(1, len(run)):
+        tok = run[k]
+        lower = tok.lower
+        if tok.shape not in ("title", "caps") or not lex.known(lower):
+            break
+        if lower in lex.given_names and lower not in lex.english:
+            break  # "Consultant Amos ...": a given name, the person
+        if lex.name_like(lower):
+            continue  # "Nurse Porter", "Nurse Baptist": the role word may be the surname
+        if lower in ROLES or lower in COLON_ROLES or lower.endswith(_SPECIALIST_ENDINGS):
+            end = k + 1
+    if end == 0 or (end < len(run) and run[end].lower not in TITLES):
+        return 0
+    return end
 
 
 def _verb_form(tok: Tok, lex: Lexicon) -> bool:

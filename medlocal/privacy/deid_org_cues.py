@@ -33,6 +33,7 @@ import re
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
+    asian_heads,
     bodies_for,
     defined_initials,
     foreign_heads,
@@ -40,6 +41,7 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
+from medlocal.privacy.deid_org_labels import labelled_organisations
 from medlocal.privacy.deid_org_roles import role_organisations
 from medlocal.privacy.deid_org_shapes import shaped_organisations
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
@@ -439,6 +441,8 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += bodies_for(text, lex)
     found += pub_names(text, lex)
     found += foreign_heads(text, lex)
+    found += asian_heads(text, lex)
+    found += labelled_organisations(text, lex)
     found += occupation_employers(text, lex)
     # Round 16, second wave: employers after a verb of working, initials in a bracket after a
     # named person.

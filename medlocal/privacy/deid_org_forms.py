@@ -563,6 +563,43 @@ def foreign_heads(text: str, lex: Lexicon) -> list[WordSpan]:
 
 _INITIALS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])[A-Z]{2,3}[ \t]\Z")
 
+# Round 18: heads of Indonesian, Malay and Vietnamese organisations, written before the name
+# ("Puskesmas Ngaglik", "Rumah Sakit Panti Rapih", "Yayasan Kasih Ibu", "Công ty TNHH May Hòa
+# Bình", "Bệnh viện Chợ Rẫy", "chợ Bến Thành"), and the short forms of a company or a hospital
+# ("PT Sinar Abadi", "CV Maju Jaya", "RSUD Sleman", "RS Bethesda"). The short forms are also
+# clinical letters ("PT", "RS", "CV"): after them only capitalised words that include one no
+# dictionary knows, and no given name (a physiotherapist "PT Anna Reyes" is a person).
+_ASIAN_HEAD = re.compile(
+    r"(?=[PRYSUKGCBNTcbnt])(?<![\w'’-])(?P<h>(?P<short>PT|CV|RS|RSUD|RSUP|RSIA|RSU)|Puskesmas|"
+    r"Posyandu|Rumah[ \t]Sakit|Yayasan|Sekolah|Universitas|Gereja|Klinik|Pesantren|"
+    r"[Cc]ông[ \t]ty|[Bb]ệnh[ \t]viện|[Nn]hà[ \t]thuốc|[Tt]rường|[Cc]hùa|[Cc]hợ)"
+    r"(?P<n>(?:[ \t][A-ZÀ-ÞĐƯƠẠ-Ỹ][\w'’-]*){1,4})"
+)
+
+
+def asian_heads(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Indonesian, Malay and Vietnamese organisations named after their head word."""
+    found: list[WordSpan] = []
+    for match in _ASIAN_HEAD.finditer(text):
+        words = match.group("n").split()
+        names = [fold(w.rstrip("'’")) for w in words]
+        if all(w in GENERIC or lex.clinical(w) or w in _FOREIGN_KINDS for w in names):
+            continue
+        if any(w in TITLES for w in names) or names[0] in CALENDAR_WORDS:
+            continue  # a calendar word inside is a word of the name ("May" is "garment")
+        if match.group("short") is not None and (
+            (len(words) == 1 and words[0].isupper())
+            or all(lex.known(n) or w.isupper() for w, n in zip(words, names, strict=True))
+            or names[0] in lex.given_names
+        ):
+            continue  # "PT INR 1.2", "RS Normal", "PT Anna Reyes"
+        start = match.start()
+        initials = _INITIALS_BEFORE_HEAD.search(text, max(0, start - 8), start)
+        if initials is not None and match.group("short") is None:
+            start = initials.start()  # "UPT Puskesmas Ngaglik"
+        found.append(WordSpan("facility", start, match.end()))
+    return found
+
 
 # The employer after the job on an occupation line ("Occupation: retired welder, Harbour
 # Steel; ..."): the line says a job in small letters, then the employer's capitalised words

@@ -29,7 +29,14 @@ import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
-from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, STREET_WORDS, WARD_KINDS
+from medlocal.privacy.deid_place_words import (
+    DESCRIPTIVE,
+    FACILITY_HEADS,
+    GENERIC,
+    STREET_WORDS,
+    WARD_KINDS,
+    WEAK_HEADS,
+)
 from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
 # One word of a name (a capital first), and what may join two of them inside a name.
@@ -37,6 +44,8 @@ _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*")
 # Short forms written with a full stop inside a name ("St. Jude", "Mt. Sinai").
 _DOTTED = frozenset({"St", "Ste", "Mt", "Ft", "Co", "No", "Sta", "Sto", "Nr"})
 _JOIN = re.compile(r"[ \t]+(?:(?:of|&|and|de|du|na|the|les|la|le)[ \t]+)?(?=[A-Z])")
+# The head words that end an organisation's name: "and" after one opens another.
+_HEADS_BEFORE_AND = FACILITY_HEADS - WEAK_HEADS
 # Words that say who or when, not which place: a name does not run over them.
 _STOPS = (
     TITLES
@@ -73,6 +82,8 @@ def _read_name(text: str, pos: int, most: int = 4) -> tuple[int, int, list[str]]
         join = _JOIN.match(text, word.end())
         if join is None:
             break
+        if len(words) > 1 and bare in _HEADS_BEFORE_AND and join.group().strip() == "and":
+            break  # walk 21: "the Tolworth Rowing Club and the Mothers' Union" are two
         pos = join.end()
     return start, end, words
 

@@ -135,6 +135,9 @@ ROLES = frozenset(
         # Eleventh round: nursing and allied roles written before a surname ("TVN Abbot to
         # review", "DN Hughes", "SALT Evans", "HV Joanne").
         "tvn", "dn", "hv", "salt", "scphn", "acp", "rmn", "rnld", "ccn", "mhp", "amhp",
+        # Round 18 (walk 21): a letter's "for the attention of", the dictionary lacks it: a cue
+        # before the person it is addressed to, never a name itself ("Attn: Mr John Smith").
+        "attn", "fao",
     }
 )  # fmt: skip
 # Round 17: words that grade or place a role written before it ("Staff Nurse Adebayo", "Senior
@@ -273,6 +276,12 @@ COLON_ROLES = frozenset(
         # Round 16: who prescribed, referred or reported ("Prescriber: Rose Walker").
         "prescriber", "referrer", "requester", "requestor", "radiologist", "pathologist",
         "dentist", "optometrist", "podiatrist", "psychiatrist", "informant",
+        # Round 18 (walk 21): a discipline's abbreviation is a field label as much as a role
+        # before a name ("OT: Bryony Kettle", "SALT: Ivo Tarrant", "RN: Wen Lo"), as the long
+        # forms above are; a soft cue still, so "OT: Kitchen Assessment" stays.
+        "ot", "salt", "slt", "slp", "rn", "rgn", "rmn", "rnld", "np", "dn", "hv", "tvn", "acp",
+        "emt", "cnm", "lpn", "lvn", "cna", "scphn", "ccn", "mhp", "amhp", "hcsw", "rmo", "spr",
+        "attn", "fao",
     }
 )  # fmt: skip
 # A letter's closing on the line before a name.

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_list_names import list_name_spans
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
@@ -149,8 +149,52 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         and (not lex.known(after.group("w").lower()) or bool(after.group("p")) or _cued(window))
     ):
         end = after.end()
+    if end == red.end and text[end : end + 1] == " ":
+        end = _initials_after(text, red, lex)
     if (start, end) != (red.start, red.end):
         yield Redaction(red.kind, start, end, text[start:end], red.replacement)
+
+
+# Round 18 (walk 21): a surname written as a reference list writes it, its initials after it
+# without stops ("Discussed with Gordon WD by phone", "Okafor CN, Lund P."). One to three
+# capitals, then punctuation, a line's end, a short function word, or a bracket or dash before
+# words in lower case ("Kirsty N (dressing change)").
+_INITIALS_AFTER = re.compile(
+    r" (?P<i>[A-Z]{1,3})"
+    r"(?:[,;)]|\.(?![\w'’-])|[ \t]*$|[ \t]+(?:by|on|at|via|re|and|for|from|to)\b"
+    r"|[ \t]+[(–-][ \t]?[a-z])",
+    re.M,
+)
+# Capitals after a surname that are the person's role, credential or side, never initials.
+_NOT_INITIALS = frozenset(
+    {w.upper() for w in ROLES | COLON_ROLES | TITLES}
+    | {"MD", "DO", "PA", "NP", "PHD", "DDS", "MBBS", "FRCS", "FRCP", "MRCP", "RD", "OD", "OS"}
+    | {"OU", "RE", "LE", "BE", "AM", "PM", "UK", "US", "USA", "NHS", "ICU", "ED", "AE", "JR"}
+    | {"SR", "II", "III", "IV", "CT", "MR", "MRI", "US", "XR", "I", "A", "V", "X"}
+)
+
+
+def _initials_after(text: str, red: Redaction, lex: Lexicon) -> int:
+    """Where a found one-word name ends once its initials after it are taken ("[Gordon WD] by
+    phone"); its own end where no initials follow. A clinical word, an abbreviation of the
+    clinical lists or a role stays ("Dr Ahmed ENT", "Nurse Bell RN", "Dr Park CT.")."""
+    original = red.original
+    if not original[:1].isupper() or not original.isalpha() or original.isupper():
+        return red.end
+    match = _INITIALS_AFTER.match(text, red.end)
+    if match is None:
+        return red.end
+    value = match.group("i")
+    lower = value.lower()
+    if (
+        value in _NOT_INITIALS
+        or lower in CLINICAL_SHORT
+        or lex.known(lower)
+        or lex.clinical(lower)
+        or (len(value) == 3 and clinical_abbreviation(value))
+    ):
+        return red.end
+    return match.end("i")
 
 
 def _initials(before: str, lex: Lexicon) -> str:

@@ -60,6 +60,14 @@ _REFERENCE_LINE = re.compile(
     r"(?P<b>[a-z]{2,3}|[a-z]\.[a-z]\.)[ \t]*$",
     re.M,
 )
+# Round 18 (walk 21): the same pair after a letter's reference label, wherever on the line
+# ("Our ref: RT/jw. Your ref: PK/ds", "Ref: MB/AH/2291"): the writer's initials and the typist's.
+# A running number may follow the pair after a slash; a word of four letters may not (a
+# department's code, "Ref: SRH/CARD/REF").
+_REFERENCE_LABELLED = re.compile(
+    r"(?<![\w'’-])(?i:ref(?:erence)?)\.?[ \t]*(?:(?i:no)\.?[ \t]*)?:?[ \t]*"
+    r"(?P<a>[A-Z][A-Za-z]{1,3})[ \t]*/[ \t]*(?P<b>[a-z]{2,3}|[A-Z]{2,3})(?![\w'’-]|/[A-Za-z])"
+)
 # A clerical label before lower-case initials or a login that ends the line ("Scribe: kt").
 _LABELLED = re.compile(
     r":[ \t]*(?P<v>[a-z]{2,3}|[a-z]\.[a-z]\.|[a-z][a-z0-9_.]{3,15})"
@@ -272,6 +280,8 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
         found += _before_bracketed_roles(text, lex)
     if "Mc" in text:
         found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
+    if "—" in text or "–" in text:
+        found += _dash_signatures(text, lex)
     # The typists' verbs are found by their own expression: a guard of letter pairs missed
     # "getippt" and "trascritto" (review of round 16).
     found += _typists(text)
@@ -296,6 +306,35 @@ def initials_after_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         if value[0].upper() == text[span.start].upper() and value.lower() not in CLINICAL_SHORT:
             out.append(WordSpan("name", match.start(group), match.end(group)))
     return out
+
+
+# Round 18: a note's writer signs a sentence's end with a dash and initials that end the line
+# ("Family notified. — KB", "Clinic card given. – np"); a dash that opens a line is a bullet
+# ("— ECG"), so a full stop must come before it.
+_DASH_SIGNATURE = re.compile(
+    r"[.!][ \t]+[—–][ \t]?(?P<v>[A-Z]{2,3}|[a-z]{2,3})[ \t]*\.?[ \t]*$", re.M
+)
+
+
+_CAPITAL_WORDS = frozenset(
+    {"OK", "NO", "YES", "AM", "PM", "ALL", "END", "AND", "THE", "TBC", "TBA"}
+)
+
+
+def _dash_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Initials after a sentence's end and a dash, at the line's end."""
+    found: list[WordSpan] = []
+    for match in _DASH_SIGNATURE.finditer(text):
+        value = match.group("v")
+        lower = value.lower()
+        if value in _ANSWERS or lower in CLINICAL_SHORT or lower in ROLES or lex.clinical(lower):
+            continue  # "— GP", "— RN": a service or a role
+        # A word: in lower case any dictionary word ("— ok", "— end"); in capitals only the
+        # everyday ones (the word list holds letter pairs such as "ga" that initials spell).
+        if lex.known(lower) if value.islower() else value in _CAPITAL_WORDS:
+            continue
+        found.append(WordSpan("name", match.start("v"), match.end("v")))
+    return found
 
 
 def _before_bracketed_roles(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -381,6 +420,19 @@ def _references(text: str, lex: Lexicon) -> list[WordSpan]:
                 continue
         found.append(WordSpan("name", match.start("a"), match.end("a")))
         found.append(WordSpan("name", match.start("b"), match.end("b")))
+    if "ref" in text or "Ref" in text or "REF" in text:
+        for match in _REFERENCE_LABELLED.finditer(text):
+            author, typist = match.group("a"), match.group("b")
+            if not _capitals(author) or {author.lower(), typist.lower()} & CLINICAL_SHORT:
+                continue
+            if typist.isupper() and (
+                text[match.end() : match.end() + 1] == "/"
+                or clinical_abbreviation(author)
+                or clinical_abbreviation(typist)
+            ):
+                continue  # "ref HTS/KBU/26/3318": a service's code; a typist writes in lower case
+            found.append(WordSpan("name", match.start("a"), match.end("a")))
+            found.append(WordSpan("name", match.start("b"), match.end("b")))
     return found
 
 
