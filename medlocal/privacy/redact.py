@@ -75,6 +75,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
@@ -322,7 +323,9 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
                 any(covered[max(0, start - 2) : start]) or any(covered[end : end + 2])
             )
             kept = kept or (alone and bare in PARTICLES and piece.strip(" ,;:.-").islower())
-            kept = kept or _names_nothing(bare)
+            # A verb that opens the sentence the model read into the name ("Attended
+            # Kingsbridge Community College"): the rules' span is the name, the verb stays.
+            kept = kept or _names_nothing(bare) or bare in OPENING_VERBS
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:

@@ -29,3 +29,10 @@ def test_a_week_named_by_its_first_day_is_shifted_with_its_cue() -> None:
     assert redactor.redact(text) == (
         "Discharged 21/03/2025 from the centre. Clinic (w/c 1/5), physio wk of 26/3."
     )
+
+
+def test_a_verb_the_model_read_into_a_name_stays() -> None:
+    # Walk 21: "Attended Kingsbridge Community College;" became "[FACILITY];".
+    assert redact("Attended Kingsbridge Community College; left at 16.") == (
+        "Attended [FACILITY]; left at 16."
+    )
