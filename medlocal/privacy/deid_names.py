@@ -226,10 +226,15 @@ def _split_at_roles(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
     parts: list[list[Tok]] = []
     start = 0
     for j in range(1, len(run) - 2):
-        if run[j].shape == "joiner" and j > start and role_prefix(run[j + 1 :], lex) > 0:
+        if run[j].lower in _LIST_JOINERS and j > start and role_prefix(run[j + 1 :], lex) > 0:
             parts.append(run[start:j])
             start = j + 1
     return [*parts, run[start:]] if parts else [run]
+
+
+# What joins two people in a list; "the" and "of" join the words of one name ("St Joseph the
+# Worker Parish").
+_LIST_JOINERS = frozenset({"and", "&", "/"})
 
 
 # The endings of a specialist's or a specialty's word ("geriatrician", "psychiatrist",

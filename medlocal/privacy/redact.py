@@ -283,18 +283,23 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Round 18 (walk 20): words the model took though they name no one and nothing: a role with its
 # grading words ("Student Midwife", "Senior Staff Nurse") or a day, with a short word of time
 # before it ("Am Montag"). The rules leave them in view; so does the model's line now.
-_ROLE_OR_DAY = ROLES | CALENDAR_WORDS | WORLD_WEEKDAYS
+_DAY = CALENDAR_WORDS | WORLD_WEEKDAYS
+_ROLE_OR_DAY = ROLES | _DAY
 _BESIDE_ROLE_OR_DAY = ROLE_QUALIFIERS | frozenset({"am", "on", "op", "le", "el", "il", "the"})
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _names_nothing(piece: str) -> bool:
+def _names_nothing(piece: str, kind: str) -> bool:
     """Whether the lower-case ``piece`` is only a role or a day and the words that grade it or
-    say when."""
+    say when. A lone role word read as part of an organisation's name stays its ("Nurse Maude",
+    a nursing service)."""
     words = _WORDS.findall(piece)
-    return any(w in _ROLE_OR_DAY for w in words) and all(
-        w in _ROLE_OR_DAY or w in _BESIDE_ROLE_OR_DAY for w in words
-    )
+    if not all(w in _ROLE_OR_DAY or w in _BESIDE_ROLE_OR_DAY for w in words):
+        return False
+    if kind == "name" or any(w in _DAY for w in words):
+        return any(w in _ROLE_OR_DAY for w in words)
+    # In an organisation's piece a role counts only with its grading words ("Senior Staff Nurse").
+    return any(w in ROLES for w in words) and any(w in ROLE_QUALIFIERS for w in words)
 
 
 def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iterator[Redaction]:
@@ -325,7 +330,7 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             kept = kept or (alone and bare in PARTICLES and piece.strip(" ,;:.-").islower())
             # A verb that opens the sentence the model read into the name ("Attended
             # Kingsbridge Community College"): the rules' span is the name, the verb stays.
-            kept = kept or _names_nothing(bare) or bare in OPENING_VERBS
+            kept = kept or _names_nothing(bare, red.kind) or bare in OPENING_VERBS
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:
