@@ -109,11 +109,24 @@ def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 _GAUGES = frozenset({"Fr", "FG", "Ch", "French"})
 
 
+# The word before a device that may size it (tested before the pattern, for speed).
+_SIZE_WORDS = frozenset(
+    {
+        "fr", "fg", "ch", "french", "silicone", "latex", "silastic", "hydrogel", "way",
+        "indwelling", "suprapubic", "urethral", "catheter", "cath",
+    }
+)  # fmt: skip
+
+
 def _sized_devices(tokens: list[Tok], text: str) -> None:
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if tok.shape == "lower":
             continue
         if tok.word in _GAUGES and _NUMBER_BEFORE.search(text, max(0, tok.start - 2), tok.start):
             tok.shape = "lower"  # "14 Ch": the gauge, not a name
-        elif _SIZE_BEFORE.search(text, max(0, tok.start - 30), tok.start):
+        elif (
+            i > 0
+            and tokens[i - 1].lower in _SIZE_WORDS
+            and _SIZE_BEFORE.search(text, max(0, tok.start - 30), tok.start)
+        ):
             tok.shape = "lower"

@@ -42,9 +42,22 @@ _NORO_VARIANT = re.compile(
 )
 
 
+# The word right before a serovar's or variant's name, tested before the patterns (speed).
+_LAST_WORDS = frozenset(
+    {"salmonella", "enterica", "serovar", "serotype", "ser.", "subsp.", "subspecies", "var."}
+)
+_GENOTYPE_WORD = re.compile(r"G(?:I{1,3}|IV|V)\.")
+
+
 def serovar_at(text: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` is a serovar's or a variant's place name."""
     window = text[max(0, start - 48) : start]
+    parts = window.rsplit(None, 1)
+    if len(parts) < 1 or not window[-1:].isspace():
+        return False
+    last = parts[-1]
+    if last.lower() not in _LAST_WORDS and not _GENOTYPE_WORD.match(last):
+        return False
     return bool(_SEROVAR_BEFORE.search(window) or _GENOTYPE_BEFORE.search(window))
 
 

@@ -303,3 +303,19 @@ def test_catheter_after_its_size_or_material_kept() -> None:
         "Inserted 14 Ch Foley, residual 300 mL; latex Foley avoided.", "14 Ch Foley", "latex Foley"
     )
     gone("Catheter placed by Dr Foley, 16 Fr, draining.", "Dr Foley")
+
+
+# -- clinical words of other languages (deid_foreign_clinical.txt)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Befund: zunehmende Dyspnoe, kein Perikarderguss.", "Dyspnoe"),
+        ("CT: Raumforderung im Unterlappen links.", "Raumforderung"),
+        ("Dx: bronquitis aguda, tos productiva.", "aguda"),
+        ("Keluhan: Demam dan batuk tiga hari.", "Demam"),
+    ],
+)
+def test_foreign_clinical_words_kept(text: str, word: str) -> None:
+    kept(text, word)
