@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_false_cues import protect_false_cues
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import (
     FUNCTION_CUES,
@@ -22,7 +23,11 @@ from medlocal.privacy.deid_tokens import Tok
 # A value after a word: a number, perhaps after "/V" ("Qb 300", "Kt/V 1.32", "Qd 500").
 # Possessive blanks: read once, so a run of thousands of blanks after a word is no quadratic
 # search (walk 20: "Ref" and 20,000 blanks took seconds).
-_VALUE_AFTER = re.compile(r"(?:/[A-Za-z]{1,3})?[ \t]*+[:=]?[ \t]*+[<>≤≥]?\d")
+# Round 18 (walk 21): a comparison spaced from its value ("Cr > 133") and a letter in brackets
+# ("Lp(a) 148"). An abbreviation in brackets after its full name ("creatinine (Cr) 148") is
+# read in protect_values, for listed clinical abbreviations only (a bracketed name before a
+# number is a person's as often: "(Xyz) 0412").
+_VALUE_AFTER = re.compile(r"(?:\([a-z]\)|/[A-Za-z]{1,3})?[ \t]*+[:=]?[ \t]*+(?:[<>≤≥]=?[ \t]*+)?\d")
 # A dose after a run of capitalised words: the words are a medicine ("Coversyl 4 mg", "Panadol
 # Osteo 1330 mg", "Targin 5/2.5 bd", "Spiriva Respimat 2 puffs").
 _DOSE_AFTER = re.compile(
@@ -198,6 +203,9 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     value ("Qb 300", "Kt/V 1.32"), medicine names before a dose, a test before its result. A
     given name, or a word after a title or relation, stays a candidate ("Amy 0412 345 678",
     "Dr Ng 4 pm")."""
+    # Round 18: a unit or a diploma read as a name's cue (deid_false_cues), first, so that the
+    # words it frees are read by the value grammar below like any other.
+    protect_false_cues(tokens, text, lex)
     for i, tok in enumerate(tokens):
         if tok.shape != "title":
             continue
@@ -229,7 +237,15 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if lower in lex.given_names:
             continue
-        short_value = len(lower) <= 3 and _VALUE_AFTER.match(text, tok.end) is not None
+        short_value = len(lower) <= 3 and (
+            _VALUE_AFTER.match(text, tok.end) is not None
+            or (
+                text[tok.start - 1 : tok.start] == "("
+                and text[tok.end : tok.end + 1] == ")"
+                and clinical_abbreviation(tok.word)
+                and _VALUE_AFTER.match(text, tok.end + 1) is not None
+            )
+        )
         result = (
             _RESULT_AFTER.match(text, tok.end) is not None
             and lower not in lex.surnames

@@ -202,6 +202,9 @@ PATIENT_HEADS_AFTER = frozenset(
         "translocation", "byo", "byou", "byō",
         "lymphoma", "sarcoma", "carcinoma", "thyroiditis", "arteritis", "lymphadenitis",
         "encephalitis", "encephalomyelitis", "tenosynovitis", "panniculitis",
+        # Round 18 (precision): a sign on imaging, a reservoir, a score's part and a society's
+        # guideline named after a person are no patient's ("Doe hump", "Doe pouch").
+        "hump", "pouch", "subscore", "guideline", "guidelines",
     }
 )  # fmt: skip
 

@@ -26,7 +26,9 @@ from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_named_variants import protect_named_variants
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_serovars import serovar_at
 from medlocal.privacy.deid_tokens import TOKEN, Tok
+from medlocal.privacy.deid_trial_names import trial_name_at
 
 # Words before a person's name: a capitalised word after one is no eponym's.
 _PEOPLE = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
@@ -91,6 +93,13 @@ EPONYM_HEADS = frozenset(
         # not "stadium", a football ground too.
         "classificatie", "klassifikation", "klassifikasjon",
         "kriterien", "graad",
+        # Round 18 (precision, dev28): wires, rings, stems and planes of orthopaedics, eye and
+        # face ("Kirschner wire", "Weiss ring", "Exeter stem", "Frankfort horizontal plane"),
+        # the tables, models and functions of prognosis ("Partin tables", "Lille model",
+        # "Maddrey discriminant function"), units of a measure ("Montevideo units"), a solution
+        # ("Lugol iodine"); in lower case only, as the heads above.
+        "wire", "wires", "ring", "stem", "plane", "tables", "model", "function", "units",
+        "iodine",
     }
 )  # fmt: skip
 # Device makers whose names are no other word: the capitalised words right after one name a
@@ -872,6 +881,10 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         # van Crohn" for Van den Broeck): the name itself is capitalised.
         return True
     word = fold(text[start:end].strip().lower())
+    if trial_name_at(text, start, end):
+        return True  # "KATHERINE trial" for a Katherine: a trial's acronym (deid_trial_names)
+    if serovar_at(text, start):
+        return True  # "Salmonella Newport" for a Newport: a serovar (deid_serovars)
     lex = lexicon()
     if " " in word:
         # Round 17: a listed eponymous phrase that runs on past the name read with an initial

@@ -1,0 +1,89 @@
+"""A weekday that says how often, not when: "every Monday", "once weekly (Sundays)", "Mon/Wed/
+Fri", "methotrexate 10 mg on Mondays" (walk 21: "every [DATE]").
+
+Safe Harbor removes the elements of dates; a day of the week that recurs fixes no date, and in a
+dosing schedule it is safety-relevant (methotrexate taken daily instead of weekly kills). The
+date rules take every weekday (a one-off "seen on Monday" is a date element, and "Monday 3
+March" is part of its date); this module gives back the weekdays of a recurrence only:
+
+* after "every", "each", "alternate" or "every other" ("every Monday", "each Tuesday");
+* after a weekly or fortnightly frequency, with "on" or a bracket between ("weekly on
+  Tuesdays", "once weekly (Sundays)", "fortnightly (Fri)");
+* two or more weekdays joined by slashes ("Mon/Wed/Fri", "Tue/Thu");
+* a plural weekday ("on Mondays") after a dose or a medicine's schedule on its line ("10 mg on
+  Mondays", "injection on Fridays"). A plural weekday with no dose before it ("volunteers on
+  Tuesdays") stays with the date rules, as the older evaluation halves annotate it.
+
+A weekday next to digits (a date written beside it) is never given back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_spans import Redaction
+
+_DAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)"
+)
+# The whole of a redaction that is only a weekday, plural or not, perhaps with a full stop.
+_WEEKDAY_ONLY = re.compile(rf"(?i:{_DAY}s?\.?)")
+# What a recurrence's weekday follows, read back from it (at most 40 characters).
+_EVERY_BEFORE = re.compile(
+    r"(?i:\b(?:every(?:[ \t]+(?:other|second|alternate))?|each|alternate)[ \t]+)\Z"
+)
+_FREQUENCY_BEFORE = re.compile(
+    r"(?i:\b(?:weekly|fortnightly|once[ \t]+a[ \t]+(?:week|fortnight)|"
+    r"(?:once|twice|two[ \t]+times|three[ \t]+times|3[ \t]*x|2[ \t]*x)[ \t]+(?:weekly|a[ \t]+week))"
+    r"[ \t]*(?:on[ \t]+|\([ \t]*|,[ \t]*|-[ \t]*|:[ \t]*)"
+    r"(?:[^\W\d_]+(?:/|,[ \t]*|[ \t]+and[ \t]+))*)\Z"
+)
+# Weekdays joined by slashes, the redaction being one of them ("Mon/Wed/Fri").
+_SLASH_BEFORE = re.compile(rf"(?i:\b{_DAY}/)\Z")
+_SLASH_AFTER = re.compile(rf"(?i:/{_DAY}\b)")
+# A dose or a schedule on the same line before a plural weekday ("10 mg on Mondays").
+_DOSE_BEFORE = re.compile(
+    r"(?i:\d[ \t]*(?:mg|mcg|µg|micrograms?|units?|iu|ml|g|tablets?|tabs?|caps?|puffs?)\b|"
+    r"\b(?:dose|doses|dosing|injections?|infusions?|tablets?|dialysis|haemodialysis|"
+    r"hemodialysis|weekly|fortnightly|take|takes|taken|given|give|administered)\b)"
+)
+_PLURAL_ON_BEFORE = re.compile(r"(?i:\b(?:on|and|,)[ \t]*)\Z")
+_DIGIT_BESIDE = re.compile(r"[ \t]*(?:the[ \t]+)?[(,]?[ \t]*\d")
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``text[start:end]`` is part of a recurrence."""
+    if _DIGIT_BESIDE.match(text, end) or re.search(
+        r"\d[ \t,)]*\Z", text[max(0, start - 4) : start]
+    ):
+        return False  # "Monday 3 March", "3/3 Monday": a date's weekday
+    before = text[max(0, start - 60) : start]
+    if _EVERY_BEFORE.search(before) or _FREQUENCY_BEFORE.search(before):
+        return True
+    if _SLASH_BEFORE.search(text, max(0, start - 10), start) or _SLASH_AFTER.match(text, end):
+        return True
+    word = text[start:end].rstrip(".")
+    if word.lower().endswith("s") and word.lower() not in ("tues", "thurs"):
+        line = text.rfind("\n", 0, start) + 1
+        near = text[max(line, start - 60) : start]
+        if _PLURAL_ON_BEFORE.search(near) and _DOSE_BEFORE.search(near):
+            return True
+    return False
+
+
+# A weekday's abbreviation is read as a name too ("Mon/Wed/Fri" gave "Fri" as one).
+_KINDS = frozenset({"date", "name"})
+
+
+def without_recurring_days(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less the dates that are only a weekday of a recurrence."""
+    return [
+        red
+        for red in redactions
+        if not (
+            red.kind in _KINDS
+            and _WEEKDAY_ONLY.fullmatch(red.original)
+            and _recurring(text, red.start, red.end)
+        )
+    ]
