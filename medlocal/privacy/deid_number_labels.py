@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Health-service and insurance numbers by their labels, in the countries whose notes we read
@@ -28,11 +27,8 @@ _BY_SHAPE = frozenset({"phone", "ssn", "id_number"})
 def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` with each number after a health-service number's label given that kind
     (and its label), whatever its shape made of it."""
-    # Round 18: the settled spans are first read for what names no one (a recurring dose's
-    # weekday, a urea result after "Ur", an insurer; deid_not_identifiers). This is the one
-    # place the resolved spans pass through before they are written.
     out = []
-    for red in without_non_identifiers(text, redactions):
+    for red in redactions:
         by_shape = red.kind in _BY_SHAPE or (
             # "Medicare card # 2123 45670 1": a number after "#" read as a flat's
             red.kind == "street_address" and not any(ch.isalpha() for ch in red.original)

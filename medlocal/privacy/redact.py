@@ -63,6 +63,7 @@ from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_initials import name_initials_spans
+from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_patterns import pattern_candidates
@@ -206,7 +207,10 @@ class Redactor:
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like
         the others, a health-service number labelled by its label rather than its shape."""
-        settled = labelled_numbers(text, self._dates.shift_undated(text, resolved))
+        # What resolution still took that reads as no identifier in its context (a recurring
+        # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
+        found = without_non_identifiers(text, resolved)
+        settled = labelled_numbers(text, self._dates.shift_undated(text, found))
         return [_apostrophe_outside(red) for red in settled]
 
     def redact(self, text: str) -> str:
