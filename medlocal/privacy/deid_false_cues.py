@@ -96,6 +96,8 @@ def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     for i, tok in enumerate(tokens):
         if tok.shape != "title" or len(tok.word) > 5 or tok.bare in lex.given_names:
             continue
+        if tok.bare in lex.places:
+            continue  # "Chak No. 47/GB": a numbered village of Punjab, a place's own name
         if (
             i > 0
             and text[tokens[i - 1].end : tok.start] in (" ", ". ")

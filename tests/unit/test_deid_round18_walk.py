@@ -36,3 +36,23 @@ def test_a_verb_the_model_read_into_a_name_stays() -> None:
     assert redact("Attended Kingsbridge Community College; left at 16.") == (
         "Attended [FACILITY]; left at 16."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Walk 21: a nationality was removed as a name ("[NAME] [ZIP]").
+        ("Canadian K1A 0B1", "Canadian [ZIP]"),
+        ("A Nigerian woman, 34, presents.", "A Nigerian woman, 34, presents."),
+        ("Australian bat lyssavirus exposure.", "Australian bat lyssavirus exposure."),
+        # A people's word that is also a listed name is still a name.
+        ("Met Karen at the shop.", "Met [NAME] at the shop."),
+    ],
+)
+def test_a_nationality_is_no_name(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_a_numbered_village_is_no_numbers_label() -> None:
+    # Round 18's "Hosp No RX-448190" label rule took a place before "No." as a label.
+    assert "Chak" not in redact("Village: Chak No. 47/GB, near the canal.")
