@@ -118,6 +118,9 @@ DATE_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # A weekday in full before a bare day ("el lunes 9", "domingo 8").
+            # Speed: two letters of an article or a weekday first (most words fail there).
+            r"(?=(?:[EeLlIi][le]|[Aa]m|[Oo])[ \t]|(?i:lu|ma|mi|me|ju|je|vi|ve|s[áa]|do|di|se|te|"
+            r"qu|gi))"
             rf"(?:\b(?:el|El|le|Le|il|Il|am|Am|o|O)[ \t]+)?\b(?i:{_WEEKDAY_FULL}),?[ \t]+"
             rf"(?:(?i:d[íi]a)[ \t]+)?{_D}(?:st|nd|rd|th|º|°)?(?![\w/]|[.,:]\d|{_NOT_A_DAY_AFTER}|"
             rf"{_SCHEDULE_AFTER})"
@@ -133,10 +136,14 @@ DATE_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # Two dates joined by another language's "to" ("28/2 đến 15/3", "od 03.10.2026 do
             # 11.10.2026"); not a half or three quarters ("1/2 a 3/4 comp").
-            rf"(?:\b{_FROM}[ \t]+)?(?<![\w/.])(?!(?:1/[234]|2/3|3/4)\b)(?:{_NUMERIC})"
+            # Speed: a short word and a day, or a day, first.
+            r"(?=[odvtfdODVTFD][^\W\d_]{0,5}[ \t]+(?:el[ \t]+)?\d|\d)"
+            rf"(?:\b{_FROM}[ \t]+)?(?<![\w/.])(?=\d\d?[/.-]\d)(?!(?:1/[234]|2/3|3/4)\b)"
+            rf"(?:{_NUMERIC})"
             rf"[ \t]+{_TO}[ \t]+(?!(?:1/[234]|2/3|3/4)\b)(?:{_NUMERIC})(?!{NOT_DATE_AFTER})"
             # Two days with Roman months ("23 II - 3 III 2026").
-            rf"|(?<![\w/.]){_D}[ \t.]+(?-i:{_ROMAN})[ \t]*[-–][ \t]*{_D}[ \t.]+(?-i:{_ROMAN})"
+            rf"|(?<![\w/.])(?=\d\d?[ \t.]+[IVX])"
+            rf"{_D}[ \t.]+(?-i:{_ROMAN})[ \t]*[-–][ \t]*{_D}[ \t.]+(?-i:{_ROMAN})"
             rf"(?:[ \t]+{_YEAR4})?\b"
         ),
     ),
@@ -145,13 +152,15 @@ DATE_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A day and a Roman month without a year ("2.III", "1°/III").
             # "V" and "X" alone are too often a nerve or a grade ("2.V").
-            rf"(?<![\w/.,-]){_D}(?:[°º]/|[./])(?-i:(?!(?:V|X)\b){_ROMAN})(?![\w/-]|\.\w)"
+            rf"(?<![\w/.,-])(?=\d\d?[°º]?[./][IVXa-zA-Z])"
+            rf"(?:{_D}(?:[°º]/|[./])(?-i:(?!(?:V|X)\b){_ROMAN})(?![\w/-]|\.\w)"
             # A day with a degree sign (or none) and a month word between slashes ("1°/abr/26").
-            rf"|(?<![\w/.]){_D}[°º]?/(?i:{MONTH_NAMES}|{_ROMANCE_ABBREVIATIONS}|"
+            rf"|{_D}[°º]?/(?i:{MONTH_NAMES}|{_ROMANCE_ABBREVIATIONS}|"
             r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
-            rf"\.?/{_YEAR}(?![\w/])"
+            rf"\.?/{_YEAR}(?![\w/]))"
             # A half of a month ("la 2ª quincena de enero", "a primeira quinzena de março").
-            r"|(?:\b(?i:la|a)[ \t]+)?(?:\b[12][ªa]|\b(?i:primera|segunda|primeira))[ \t]+"
+            r"|(?=(?:[Ll]a|[Aa])[ \t]+(?:[12]|[Pp]rim|[Ss]eg)|[12][ªa]|[Pp]rime|[Ss]egu)"
+            r"(?:\b(?i:la|a)[ \t]+)?(?:\b[12][ªa]|\b(?i:primera|segunda|primeira))[ \t]+"
             rf"(?i:quincena|quinzena|mitad)[ \t]+(?i:de)[ \t]+(?i:{MONTH_NAMES})(?!\w)"
             rf"(?:[ \t]+(?:(?i:de)[ \t]+)?{_YEAR4}\b)?"
         ),
@@ -161,17 +170,42 @@ DATE_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A holiday's weekend ("Labour Weekend 2024", "Easter long weekend").
             rf"\b(?:{_HOLIDAY})[ \t]+(?:(?i:long)[ \t]+)?(?i:weekend)\b(?:[ \t,]+{_YEAR4}\b)?"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
             # A day's morning or afternoon ("Mar 12 pm", "3 Feb am"), not a clock time.
-            rf"|(?<![\d:.][ \t])\b(?:(?:{MONTH_SHORT})\.?[ \t]+{_D}(?:st|nd|rd|th)?"
-            rf"|{_D}(?:st|nd|rd|th)?[ \t]+(?:{MONTH_SHORT})\.?)[ \t]+(?:am|pm|AM|PM)\b"
+            rf"(?<![\d:.][ \t])\b(?:(?:{MONTH_SHORT})\.?[ \t]+{_D}(?:st|nd|rd|th)?"
+            rf"|(?=\d\d?(?:st|nd|rd|th)?[ \t]+[A-Z]){_D}(?:st|nd|rd|th)?[ \t]+(?:{MONTH_SHORT})\.?)"
+            r"[ \t]+(?:am|pm|AM|PM)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
             # An Islamic month and its year ("Rabi-ul-Awwal 1444", "Ramadan 1445 AH").
-            rf"|\b(?:{_HIJRI})\b,?[ \t]+1[34]\d\d\b(?:[ \t]*(?:AH|A\.H\.|H)\b)?"
-            # Scottish Gaelic ("Di-Màirt 10mh Màrt", "3mh den Ghiblean 2026").
-            rf"|(?:\b(?:{_GAELIC_WEEKDAY}),?[ \t]+)?\b{_D}(?:mh|d|na)?[ \t]+(?:den[ \t]+)?"
+            rf"\b(?:{_HIJRI})\b,?[ \t]+1[34]\d\d\b(?:[ \t]*(?:AH|A\.H\.|H)\b)?"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            # Scottish Gaelic ("Di-Màirt 10mh Màrt", "3mh den Ghiblean 2026"): a weekday or the
+            # day's ordinal ending ("mh") before the month.
+            rf"(?:\b(?:{_GAELIC_WEEKDAY}),?[ \t]+{_D}(?:mh|d|na)?"
+            r"|(?<![\w.])\d\d?(?:mh|na|d))[ \t]+(?:den[ \t]+)?"
             rf"(?:{_GAELIC_MONTH})(?!\w)(?:[ \t]+{_YEAR4}\b)?"
-            # Nguni ("ngomhla we-12 kuMatshi 2026", "12 kuMashi").
-            rf"|(?:\b(?i:ngomhla|mhla|ngosuku)[ \t]+)?(?:\b(?:we|ka|zi)-?)?\b{_D}[ \t]+"
-            rf"{_NGUNI_MONTH}(?!\w)(?:[ \t]+{_YEAR4}\b)?"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            # Nguni ("ngomhla we-12 kuMatshi 2026", "12 kuMashi"): the cue "ngomhla" (on the day)
+            # or the month's locative prefix ("ku", "ka").
+            rf"\b(?i:ngomhla|mhla|ngosuku)[ \t]+(?:(?:we|ka|zi)-?)?{_D}[ \t]+{_NGUNI_MONTH}(?!\w)"
+            rf"(?:[ \t]+{_YEAR4}\b)?"
+            rf"|(?<![\w.])\d\d?[ \t]+(?:ku|ka)(?=[A-Z]){_NGUNI_MONTH}(?!\w)(?:[ \t]+{_YEAR4}\b)?"
         ),
     ),
 ]
