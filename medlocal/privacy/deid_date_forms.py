@@ -117,7 +117,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?i:\b(?:early|late|mid|end[ \t]+of|beginning[ \t]+of|start[ \t]+of)[ \t]+)"
             rf"(?:{_MONTH_NAMES})\b"
             # A named day of Spanish-speaking countries ("Día de la Hispanidad").
-            r"|\bD[ií]a[ \t]+(?:de(?:l|[ \t]+la|[ \t]+los|[ \t]+las)?)[ \t]+[A-ZÁÉÍÓÚ]\w+"
+            # Round 18: in lower case too, with its article ("día del Pilar").
+            r"|\b(?:D[ií]a[ \t]+(?:de(?:l|[ \t]+la|[ \t]+los|[ \t]+las)?)"
+            r"|d[ií]a[ \t]+(?:del|de[ \t]+(?:la|los|las)))[ \t]+[A-ZÁÉÍÓÚ]\w+"
         ),
     ),
     # A month and day alone in a field, between field gaps ("Towson, MD   7/4").

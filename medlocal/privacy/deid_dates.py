@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import respelled
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction
@@ -315,6 +316,8 @@ _WEEK_CUE = re.compile(
     r"week[ \t]+(?:commencing|beginning|ending|of)|weekend[ \t]+of))[ \t:]+"
 )
 
+_PART_OF_DAY = re.compile(r"[ \t]+(?i:am|pm)\Z")
+
 
 def _month_and_day(raw: str, day_first: bool) -> tuple[int, int, str] | None:
     """The month, day and layout ("dm", "md" in words; "d/m", "m/d" in digits) of a date written
@@ -380,19 +383,61 @@ class DateRedactor:
         out = []
         for red in redactions:
             if red.kind == "date" and red.replacement == "[DATE]":
-                if day_first is None and "/" in red.original:
+                if day_first is None and ("/" in red.original or "." in red.original):
                     day_first = self._reads_day_first(text)
+                pair = self._shifted_pair(red, years, bool(day_first))
+                if pair is not None:
+                    out.append(Redaction(red.kind, red.start, red.end, red.original, pair))
+                    continue
                 # "w/c 21/4": the week's cue is written again before the shifted day.
-                cue = _WEEK_CUE.match(red.original)
+                # "semana del 16/3", "el 9/3": so are the cue words of other languages.
+                cue = _WEEK_CUE.match(red.original) or CUE_BEFORE_DATE.match(red.original)
                 written = red.original[cue.end() :] if cue else red.original
+                # "Mar 12 pm": the part of the day is written again after the shifted day.
+                part = _PART_OF_DAY.search(written)
+                written = written[: part.start()] if part else written
                 month_day = _month_and_day(written, bool(day_first))
                 if month_day is not None:
                     shifted = self._shifted(written, month_day, red.start, years)
                     if shifted is not None:
                         shifted = (cue.group() if cue else "") + shifted
+                        shifted += part.group() if part else ""
                         red = Redaction(red.kind, red.start, red.end, red.original, shifted)
             out.append(red)
         return out
+
+    def _shifted_pair(
+        self, red: Redaction, years: list[tuple[int, int]], day_first: bool
+    ) -> str | None:
+        """A period found as one span ("du 02/05/2025 au 09/05/2025", "28/2 đến 15/3") written
+        with each of its two dates shifted and its words kept, or None where either date cannot
+        be read."""
+        pair = DATE_PAIR.fullmatch(red.original)
+        if pair is None:
+            return None
+        written = []
+        for name in ("a", "b"):
+            piece = pair.group(name)
+            shifted = self._shifted_piece(piece, red.start + pair.start(name), years, day_first)
+            if shifted is None:
+                return None
+            written.append(shifted)
+        return f"{pair.group('from') or ''}{written[0]}{pair.group('join')}{written[1]}"
+
+    def _shifted_piece(
+        self, piece: str, start: int, years: list[tuple[int, int]], day_first: bool
+    ) -> str | None:
+        """``piece``, a whole date with or without its year, shifted; None where it is none."""
+        for pattern, formats, style in _DATE_FORMS:
+            if formats and pattern.fullmatch(piece):
+                readings = date_readings(piece, formats)
+                if day_first and formats is _NUMERIC_FORMATS and len(readings) > 1:
+                    readings = readings[1:] + readings[:1]
+                if readings:
+                    written = self.replacement(readings[0], style, piece, day_first)
+                    return None if written == "[DATE]" else written
+        month_day = _month_and_day(piece, day_first)
+        return None if month_day is None else self._shifted(piece, month_day, start, years)
 
     def _shifted(
         self, raw: str, month_day: tuple[int, int, str], start: int, years: list[tuple[int, int]]

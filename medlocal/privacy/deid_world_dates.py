@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_date_cues import DATE_CUE_PATTERNS
 from medlocal.privacy.deid_date_forms import MONTH_SHORT
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_more_dates import MORE_DATE_PATTERNS
@@ -136,6 +137,8 @@ _JOIN = r"[ \t]+(?i:through|thru|to|until|till|and|or)[ \t]+|[ \t]*[-–—][ \t
 WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 17: Roman-numeral months, apostrophe years, "inst.", more languages' forms.
     *MORE_DATE_PATTERNS,
+    # Round 18: dates with their cue words, and more forms (deid_date_cues).
+    *DATE_CUE_PATTERNS,
     (
         "date",
         re.compile(
