@@ -77,6 +77,11 @@ _DAY_FIRST_WRITING = re.compile(
     r"|\b(?:NSW|QLD|VIC|TAS)[ \t]+\d{4}\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b"
     r"|\b(?:NHS|A&E|GP|HSE|Medicare[ \t]+(?:card|no\.?|number)[ \t:]*\d{4}[ \t]?\d{5})\b"
+    # Round 18: the words of a note in a language whose countries write the day first (a
+    # Spanish "Ingreso: 12/10/2026" was read as 10 December).
+    r"|(?i:\b(?:ingreso|fecha|paciente|hospitalizaci[oó]n|informe|interna[cç][aã]o|paziente|"
+    r"ricovero|dimissione|h[oô]pital|naissance|krankenhaus|aufnahme|entlassung|patiënt|"
+    r"ziekenhuis|opname|ontslag|pacjent|szpital|tanggal|ngày)\b)"
 )
 # ... and of the United States: its spellings, a state and ZIP code, a US telephone number.
 _MONTH_FIRST_WRITING = re.compile(

@@ -56,3 +56,11 @@ def test_a_nationality_is_no_name(text: str, expected: str) -> None:
 def test_a_numbered_village_is_no_numbers_label() -> None:
     # Round 18's "Hosp No RX-448190" label rule took a place before "No." as a label.
     assert "Chak" not in redact("Village: Chak No. 47/GB, near the canal.")
+
+
+def test_a_note_in_a_day_first_language_reads_its_dates_day_first() -> None:
+    # Wave 2 (dates): a Spanish "Ingreso: 12/10/2026" was read month first, as 10 December.
+    from medlocal.privacy.deid_dates import writes_day_first
+
+    assert writes_day_first("Informe de alta. Ingreso: 03/04/2026.") is True
+    assert writes_day_first("Admitted 03/04/2026.") is None
