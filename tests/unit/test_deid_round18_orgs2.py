@@ -1,0 +1,38 @@
+"""Round 18 (organisations, places, codes: second wave): invented examples."""
+
+from __future__ import annotations
+
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    redactor = Redactor(PatientIdentity("Quentin Marsh", "MRN-9", "1950-01-01"), shift_days=40)
+    return [(red.kind, red.original) for red in redactor.preview(text)]
+
+
+def test_diet_level_is_no_address() -> None:
+    assert _found("SLT: Modified Diet Level 6, Thickened Fluids Level 1 for now") == []
+    assert _found("Speech therapy: Soft Diet Level 7, Fluids Level 0.") == []
+
+
+def test_care_level_is_no_address() -> None:
+    assert _found("Assessed as Care Level 3, Mobility Level 2 with frame") == []
+
+
+def test_floor_before_street_still_an_address() -> None:
+    found = _found("Address: Level 7, 41 Carrington Street, Adelaide SA 5000")
+    assert ("street_address", "Level 7, 41 Carrington Street") in found
+
+
+def test_postcode_before_a_dash() -> None:
+    found = _found("Lives at 88 Totara Road, Matamata 3400 - blue gate on the left")
+    assert ("zip_code", "3400") in found
+
+
+def test_postcode_after_abbreviated_town_in_address_list() -> None:
+    found = _found("Rancho Las Flores, Municipio de Zimatlán, Gro. 39420\nTel. 747 555 0188")
+    assert any(kind == "zip_code" and value == "39420" for kind, value in found)
+
+
+def test_count_after_town_kept() -> None:
+    assert not any(kind == "zip_code" for kind, _ in _found("Walked in Leeds. 2500 steps a day"))
