@@ -114,8 +114,9 @@ _NUMBER_AFTER = re.compile(
     # Round 18: Dutch squares, canals, quays and dykes, with a side of the square after them
     # ("Grooteplein Zuid 10").
     r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
-    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48").
-    r",?[ \t]+(?:No\.?[ \t]*)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48"),
+    # or an estate's block and its house ("Jl. Cempaka Blok D-7").
+    r",?[ \t]+(?:No\.?[ \t]*|Blok[ \t]+[A-Z]{1,2}[ \t]?-?[ \t]?)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -36,3 +36,19 @@ def test_postcode_after_abbreviated_town_in_address_list() -> None:
 
 def test_count_after_town_kept() -> None:
     assert not any(kind == "zip_code" for kind, _ in _found("Walked in Leeds. 2500 steps a day"))
+
+
+def test_indonesian_street_with_block() -> None:
+    found = _found("Alamat rumah: Jl. Cempaka Wangi Blok D-7, Bekasi Utara")
+    assert ("street_address", "Jl. Cempaka Wangi Blok D-7") in found
+
+
+def test_named_house_at_its_place() -> None:
+    found = _found("Moved after a fall at The Willows at Harrowby, a rest home near the river")
+    assert ("facility", "The Willows at Harrowby") in found
+
+
+def test_named_house_at_christmas_stops() -> None:
+    found = _found("Family visited The Willows at Christmas with cake")
+    # (a holiday is the date rules' to read; it never joins the house's name)
+    assert not any("at Christmas" in value for _, value in found)
