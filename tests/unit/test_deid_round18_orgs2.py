@@ -52,3 +52,21 @@ def test_named_house_at_christmas_stops() -> None:
     found = _found("Family visited The Willows at Christmas with cake")
     # (a holiday is the date rules' to read; it never joins the house's name)
     assert not any("at Christmas" in value for _, value in found)
+
+
+def test_census_row_caps_surname_before_given_names() -> None:
+    found = _found("6N11  VU, MINH KHOA            700412233   88  02/03/27")
+    assert any(kind == "name" and value.startswith("VU, ") for kind, value in found)
+
+
+def test_caps_abbreviations_before_comma_kept() -> None:
+    assert _found("Pulses: LE, RE equal and warm") == []
+
+
+def test_title_and_lone_initial() -> None:
+    found = _found("Kidney function is steady. Dr T. will go through it at your visit.")
+    assert ("name", "T.") in found
+
+
+def test_lone_capital_without_title_kept() -> None:
+    assert _found("Hep B. vaccine course completed; vitamin D. level pending") == []
