@@ -87,7 +87,10 @@ ADDRESS_PART = re.compile(
     r"|\bT\.?C\.?[ \t]?\d{1,3}/\d{1,5}[A-Z]?\b"
     # and a plot in lower case after an address's comma ("Kapsoya estate, plot 118").
     # The part ends there; not "stand", an exercise as often ("sit, stand 10, sit").
-    r"|(?<=, )(?:plot|erf)[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
+    # Round 18: and an apartment or suite so ("lives alone on Somerled Ave, apt 4, with help");
+    # not "flat", a finding as often ("T waves inverted, flat 2, ...").
+    r"|(?<=, )(?:plot|erf|apt\.?|apartment|suite)[ \t]+(?:No\.?[ \t]*|#[ \t]?)?"
+    r"\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
 )
 # A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
 # Nicola St"); the street grammar above takes single numbers.

@@ -70,3 +70,12 @@ def test_title_and_lone_initial() -> None:
 
 def test_lone_capital_without_title_kept() -> None:
     assert _found("Hep B. vaccine course completed; vitamin D. level pending") == []
+
+
+def test_apartment_after_street_comma() -> None:
+    found = _found("He rents on Kestrel Ave, apt 12, above the bakery")
+    assert ("street_address", "apt 12") in found
+
+
+def test_flat_finding_after_comma_kept() -> None:
+    assert _found("ST segments normal, T waves inverted, flat 2, otherwise unremarkable") == []
