@@ -119,7 +119,8 @@ _NUMBER_AFTER = re.compile(
     r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
     # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48"),
     # or an estate's block and its house ("Jl. Cempaka Blok D-7").
-    r",?[ \t]+(?:No\.?[ \t]*|Blok[ \t]+[A-Z]{1,2}[ \t]?-?[ \t]?)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+    r",?[ \t]+(?:No\.?[ \t]*|Blok[ \t]+[A-Z]{1,2}[ \t]?-?[ \t]?)?"
+    r"\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -37,10 +37,50 @@ _STREET_BEFORE = re.compile(rf"\b(?i:{STREET_TYPES})\b\.?[ \t]*,?[ \t]*\Z")
 # diets), care, dependency and assistance, evidence, consciousness, sedation, acuity, triage,
 # trauma and neonatal units, pain, activity, mobility, risk. Compared in lower case.
 _GRADED = frozenset(
-    "diet diets fluid fluids drink drinks food foods texture textures iddsi dysphagia puree "
-    "liquid liquids care dependency assistance assist support evidence recommendation "
-    "consciousness sedation acuity triage trauma nicu icu pain activity activities mobility "
-    "risk alert escalation amputation injury competency competence dose severity".split()
+    {
+        "diet",
+        "diets",
+        "fluid",
+        "fluids",
+        "drink",
+        "drinks",
+        "food",
+        "foods",
+        "texture",
+        "textures",
+        "iddsi",
+        "dysphagia",
+        "puree",
+        "liquid",
+        "liquids",
+        "care",
+        "dependency",
+        "assistance",
+        "assist",
+        "support",
+        "evidence",
+        "recommendation",
+        "consciousness",
+        "sedation",
+        "acuity",
+        "triage",
+        "trauma",
+        "nicu",
+        "icu",
+        "pain",
+        "activity",
+        "activities",
+        "mobility",
+        "risk",
+        "alert",
+        "escalation",
+        "amputation",
+        "injury",
+        "competency",
+        "competence",
+        "dose",
+        "severity",
+    }
 )
 # The word just before the level, across blanks only.
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
