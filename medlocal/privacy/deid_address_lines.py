@@ -74,11 +74,16 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
 # Singapore / 310480"), or right before one that opens a line after an address line's comma
 # ("Trogerstraße 18, / 81675 München").
 _PLACE_KINDS = frozenset({"street_address", "city", "location", "state", "country"})
+# Round 18: also after a town's abbreviation's stop ("Oax. 70465") and before a dash that
+# opens a way there ("Te Kūiti 3982 - last house before the bridge").
 _POSTCODE_AFTER = re.compile(
-    r",?[ \t]*(?P<n>\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
-    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+(?P<w>[A-Z][a-zà-ÿ]+))",
+    r"\.?,?[ \t]*(?P<n>\n[ \t]*)?(?P<v>\d{4,6}|\d{4}[ \t][A-Z]{2})"
+    r"(?=[ \t]*(?:$|,|\.(?:\s|\Z))|[ \t]+[-–—][ \t]|[ \t]+(?P<w>[A-Z][a-zà-ÿ]+))",
     re.M,
 )
+# Round 18: a place the rules took for a person ("Te Kūiti", "Oax") is an address's last part
+# where it follows another found part across the line's comma ("RD 2, Te Kūiti 3982").
+_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
 # A clock time in four digits ("1430"): after a line break it opens the next entry of a log.
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _POSTCODE_BEFORE = re.compile(r"(?:^|,[ \t]*)(?P<v>\d{4,6}|\d{4}[ \t]?[A-Z]{2})[ \t]+\Z", re.M)
@@ -90,8 +95,11 @@ def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Reda
     """Postcodes that stand beside a found place where an address puts them (_POSTCODE_AFTER):
     after a place or a street, or opening a line before a place where the line above ends an
     address's part with a comma. Each span reads a few characters beside it: linear."""
+    ends = {red.end for red in found}
     for red in found:
-        if red.kind in _PLACE_KINDS:
+        if red.kind in _PLACE_KINDS or (
+            red.kind == "name" and _after_found_part(text, red.start, ends)
+        ):
             after = _POSTCODE_AFTER.match(text, red.end)
             if (
                 after is not None
@@ -119,6 +127,12 @@ def _postcodes_beside_places(text: str, found: list[Redaction]) -> Iterator[Reda
             yield Redaction(
                 "zip_code", before.start("v"), before.end("v"), before.group("v"), label("zip_code")
             )
+
+
+def _after_found_part(text: str, start: int, ends: set[int]) -> bool:
+    """Whether the span at ``start`` follows a comma that ends another found span."""
+    comma = _COMMA_BEFORE.search(text, max(0, start - 4), start)
+    return comma is not None and comma.start() in ends
 
 
 def _postcode(after: re.Match[str], text: str, place: int) -> bool:

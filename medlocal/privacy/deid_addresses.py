@@ -87,7 +87,10 @@ ADDRESS_PART = re.compile(
     r"|\bT\.?C\.?[ \t]?\d{1,3}/\d{1,5}[A-Z]?\b"
     # and a plot in lower case after an address's comma ("Kapsoya estate, plot 118").
     # The part ends there; not "stand", an exercise as often ("sit, stand 10, sit").
-    r"|(?<=, )(?:plot|erf)[ \t]+(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
+    # Round 18: and an apartment or suite so ("lives alone on Somerled Ave, apt 4, with help");
+    # not "flat", a finding as often ("T waves inverted, flat 2, ...").
+    r"|(?<=, )(?:plot|erf|apt\.?|apartment|suite)[ \t]+(?:No\.?[ \t]*|#[ \t]?)?"
+    r"\d{1,5}[A-Za-z]?\b(?=[ \t]*(?:[,;\n]|$))"
 )
 # A house number as a range ("24-30 Pike Street") or with a dash after a unit ("#204 - 1175
 # Nicola St"); the street grammar above takes single numbers.
@@ -114,8 +117,10 @@ _NUMBER_AFTER = re.compile(
     # Round 18: Dutch squares, canals, quays and dykes, with a side of the square after them
     # ("Grooteplein Zuid 10").
     r"|plein|gracht|kade|singel|dijk|dreef)(?:[ \t]+(?:Zuid|Noord|Oost|West))?)"
-    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48").
-    r",?[ \t]+(?:No\.?[ \t]*)?\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
+    # Round 18: "No." before the number, as Indonesia writes it ("Jl. Bhayangkara No. 48"),
+    # or an estate's block and its house ("Jl. Cempaka Blok D-7").
+    r",?[ \t]+(?:No\.?[ \t]*|Blok[ \t]+[A-Z]{1,2}[ \t]?-?[ \t]?)?"
+    r"\d{1,4}[a-zA-Z]?\b(?![ \t]*(?:[.,/:-]\d|%|mg|ml|mm|cm|kg|am|pm|h\b))"
 )
 
 ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

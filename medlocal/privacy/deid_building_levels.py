@@ -5,6 +5,11 @@ Street") or where it follows a street ("221 Musgrave Road, Level 3"); alone it s
 hospital a ward is, which names no one (walk 21: "Ward 7B, Level 3" lost "Level 3" as an
 address). The address rules (:mod:`~medlocal.privacy.deid_addresses`' ADDRESS_PART, read in
 :mod:`~medlocal.privacy.deid_patterns` and by the address lines) ask here first.
+
+A level after a word of what is graded ("Modified Diet Level 5, Thickened Fluids Level 2",
+"IDDSI Level 4", "Care Level 3", "Evidence Level 2") is a step on a clinical scale, no floor,
+whatever follows it (walk 21: 'SALT: Modified Diet Level 5, Thickened Fluids' became an
+address twice). A floor follows a building, a comma or the line's start, not such a word.
 """
 
 from __future__ import annotations
@@ -28,10 +33,72 @@ _ALONE_AFTER = re.compile(r"[ \t]*(?:\Z|\n(?![ \t]*\d)|[.;)](?![ \t]*\d)|,?[ \t]
 _STREET_BEFORE = re.compile(rf"\b(?i:{STREET_TYPES})\b\.?[ \t]*,?[ \t]*\Z")
 
 
+# What is graded in levels in clinical text: diets and fluid thickness (IDDSI, dysphagia
+# diets), care, dependency and assistance, evidence, consciousness, sedation, acuity, triage,
+# trauma and neonatal units, pain, activity, mobility, risk. Compared in lower case.
+_GRADED = frozenset(
+    {
+        "diet",
+        "diets",
+        "fluid",
+        "fluids",
+        "drink",
+        "drinks",
+        "food",
+        "foods",
+        "texture",
+        "textures",
+        "iddsi",
+        "dysphagia",
+        "puree",
+        "liquid",
+        "liquids",
+        "care",
+        "dependency",
+        "assistance",
+        "assist",
+        "support",
+        "evidence",
+        "recommendation",
+        "consciousness",
+        "sedation",
+        "acuity",
+        "triage",
+        "trauma",
+        "nicu",
+        "icu",
+        "pain",
+        "activity",
+        "activities",
+        "mobility",
+        "risk",
+        "alert",
+        "escalation",
+        "amputation",
+        "injury",
+        "competency",
+        "competence",
+        "dose",
+        "severity",
+    }
+)
+# The word just before the level, across blanks only.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+\Z")
+
+
+def _graded_level(text: str, start: int) -> bool:
+    """Whether a word of what is graded stands just before the level at ``start``."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).lower() in _GRADED
+
+
 def lone_level(text: str, start: int, end: int) -> bool:
-    """Whether the address part ``text[start:end]`` is a floor named alone."""
+    """Whether the address part ``text[start:end]`` is a floor named alone, or a graded step
+    ("Diet Level 5")."""
     if _LEVEL.fullmatch(text, start, end) is None:
         return False
+    if _graded_level(text, start):
+        return True
     if _ALONE_AFTER.match(text, end) is None:
         return False
     line_start = text.rfind("\n", max(0, start - 80), start) + 1

@@ -377,7 +377,7 @@ _BRANCH_AFTER = re.compile(
 # "... Dialysis - Unit 3").
 _SITE_AFTER = re.compile(
     r"[ \t]+[–—-][ \t]+(?P<t>(?:Unit|Site|Campus|Branch|Building|Block|Wing)[ \t]+[\w]{1,4}"
-    r"|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[,;)]))"
+    r"|[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[,;)|]))"
 )
 # A branch's number after a pharmacy's or a shop's name ("Fenwick Apothecary #112", "Store
 # #0417").

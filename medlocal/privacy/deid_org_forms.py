@@ -298,7 +298,9 @@ def grown_suffix(text: str, span: WordSpan, lex: Lexicon) -> int:
         if not any(w in TITLES or w in CALENDAR_WORDS or lex.clinical(w) for w in names):
             return nickname.end()  # "University Hospital Westport, "the General""
     last = _LAST.search(text, max(span.start, end - 30), end)
-    if last is None or fold(last.group("w")) not in _SITE_HEADS:
+    # Round 18: or a house named with its article, a home's way ("The Pines at Linden").
+    named_house = text.startswith("The ", span.start)
+    if not named_house and (last is None or fold(last.group("w")) not in _SITE_HEADS):
         return end
     site = _AT_SITE.match(text, end)
     if site is None:

@@ -68,6 +68,13 @@ _REVERSED_CELL = re.compile(
     r"\|[ \t]*(?P<n>[a-z][a-zà-ÿ'’-]+,[ \t]+(?:[a-z][a-zà-ÿ'’-]+[ \t]+){0,2})\Z"
 )
 _CELL_END = re.compile(r"[ \t]*(?:\||[ \t]\s|\n|\Z)")
+# Round 18: a census row's surname in capitals and its comma before found given names in
+# capitals ("5W03  LE, TUAN ANH"), where the surname opens a field: the line's start, a cell's
+# bar or a gap of two blanks. A two-letter surname is as often a clinical abbreviation, so it
+# is read only before a found name.
+_CAPS_SURNAME_CELL = re.compile(
+    r"(?:^|\x00|\|[ \t]*|[ \t]{2,}|\t)(?P<n>[A-Z][A-Z'’-]{1,24},[ \t]+)\Z"
+)
 # Round 16: a lower-case word (and a middle initial) before a found lower-case surname, after a
 # title, a role or a word that leads to a person; the cue is checked in _lower_given.
 _LOWER_BEFORE = re.compile(
@@ -126,6 +133,9 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         before = _WORD_BEFORE.search(window, max(0, len(window) - _WINDOW // 2))
         if before is not None and _given_name(before.group("w"), lex):
             start -= len(before.group())
+    if start == red.start and tail[-1:] == "," and text[red.start : red.end].isupper():
+        cell = _CAPS_SURNAME_CELL.search(window, max(0, len(window) - 32))
+        start -= len(cell.group("n")) if cell is not None else 0
     if start == red.start and text[start : start + 1].islower() and len(tail) < len(window):
         start -= len(_lower_given(window, lex))
         if start == red.start and _CELL_END.match(text, end):

@@ -13,6 +13,7 @@ import re
 
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_people_words import ROLES
+from medlocal.privacy.deid_titled_initials import titled_initials
 from medlocal.privacy.deid_tokens import WordSpan
 
 # An initial and a surname opening a line, perhaps credentials in capitals, a comma, then up to
@@ -40,4 +41,5 @@ def signed_names(text: str) -> list[WordSpan]:
                 match.start("v") - 2 if text[match.start("v") - 1] == "." else match.start("v") - 3
             )
             found.append(WordSpan("name", start, match.end("v")))
-    return found
+    # Round 18: a title and one initial alone ("Dr B. will discuss").
+    return found + titled_initials(text)
