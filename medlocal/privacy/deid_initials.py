@@ -205,8 +205,10 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
                 or lex.clinical(typist)
             )
             sense = (sense and not plain) or typist in CLINICAL_SHORT
-        if group == "roled":
-            # "Witness: NOK", "Scientist: QC" say who or what, not which person.
+        if group == "roled" or (not strong and _ends_line(text, match.end(group))):
+            # "Witness: NOK", "Scientist: QC" say who or what, not which person; nor does a
+            # word in capitals that ends the line after a closing dash ("Reviewed. — OK",
+            # walk 21). Before a credential they are a signer's ("-- OK RN").
             sense = sense or match.group(group).lower() in _NOT_SIGNATURES
         if not sense and match.group(group).lower() not in CLINICAL_SHORT:
             found.append(WordSpan("name", match.start(group), match.end(group)))
@@ -218,6 +220,12 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             if initials and initials.lower() not in _SHORT_OR_DIRECTIONS:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
+
+
+def _ends_line(text: str, end: int) -> bool:
+    """Whether nothing but spaces and a full stop follow ``end`` on its line."""
+    stop = text.find("\n", end)
+    return not text[end : len(text) if stop < 0 else stop].strip(" \t.")
 
 
 def _signs_off(text: str, end: int) -> bool:

@@ -3,6 +3,8 @@
 * A haemoglobin variant after "Hb" ("Hb Constant Spring", "Hb Lepore", "Hb Köln"): variants are
   named after the place or family they were found in, and "Hb" before words (not a value) says
   so. A title or a role after "Hb" ("Hb Dr Lee aware") leaves the words to the name rules.
+* A clotting factor's variant after its numeral ("Factor V Leiden", "factor V Hong Kong"), named
+  after a city as haemoglobin variants are (round 18).
 * A generic maker's name between a medicine and its dose ("L-Thyroxin Henning 25 µg",
   "Metformin Lich 500 mg", "Ramipril Hexal 5 mg"): European generics carry their maker's name
   after the medicine's. Only with a dose and its unit right after, and the medicine right
@@ -30,6 +32,8 @@ _PEOPLE = TITLES | RELATIONS | ROLES
 # "Hb" as a variant's prefix: capitalised words after it, no value between ("Hb 98", "Hb:").
 _HB = frozenset({"hb", "hgb"})
 # A dose with its unit, right after the maker's word ("Henning 25 µg", "Lich 500 mg").
+# A clotting factor's Roman numeral, activated or not ("V", "VIII", "Va", "XIII").
+_FACTOR_NUMERAL = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3})a?")
 _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|μg|ug|g|mL|ml|IE|IU|UI|mmol)(?![^\W\d_])"
 )
@@ -39,6 +43,8 @@ def protect_named_variants(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Keep a haemoglobin variant's name and a generic maker's name (see the module's text)."""
     if "Hb " in text or "Hgb " in text:
         _haemoglobin_variants(tokens, text)
+    if "actor " in text or "ACTOR " in text:
+        _factor_variants(tokens, text)
     if any(c.isdigit() for c in text):
         _generic_makers(tokens, text, lex)
     if "-" in text:
@@ -61,6 +67,34 @@ def _haemoglobin_variants(tokens: list[Tok], text: str) -> None:
                 break
             word.shape = "lower"
             j += 1
+
+
+def _factor_variants(tokens: list[Tok], text: str) -> None:
+    """A clotting factor's variant after its numeral ("Factor V Leiden", "factor V Hong Kong",
+    "Factor V Cambridge"): named after the city it was found in, as haemoglobins are."""
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.lower != "factor" or _FACTOR_NUMERAL.fullmatch(tokens[i + 1].word) is None:
+            continue
+        if text[tok.end : tokens[i + 1].start] != " ":
+            continue
+        tokens[i + 1].shape = "lower"  # "factor Xa inhibitor": the numeral is the factor's
+        _keep_capitalised_after(tokens, i + 1, text)
+
+
+def _keep_capitalised_after(tokens: list[Tok], at: int, text: str) -> None:
+    """One or two capitalised words right after ``tokens[at]``, each after one space, read as
+    lower case (a variant's name); a title or a role ends them."""
+    j = at + 1
+    while j < len(tokens) and j <= at + 2:
+        word = tokens[j]
+        if text[tokens[j - 1].end : word.start] != " ":
+            break
+        if not (word.word[:1].isupper() and word.word[1:2].islower()):
+            break
+        if word.lower.rstrip(".") in _PEOPLE:
+            break
+        word.shape = "lower"
+        j += 1
 
 
 def _generic_makers(tokens: list[Tok], text: str, lex: Lexicon) -> None:

@@ -1,7 +1,8 @@
 """What a rule took that its words show to be clinical or no identifier, given back once the
 redactions are resolved (round 18, walk 21): a weekday of a recurring dose, a urea result or a
 reference range after a code's label, an influenza strain's name, an instrument's size after
-"#", an insurer named as such, a nationality or language alone.
+"#", an insurer named as such, a nationality or language alone, a role before a name or a
+list's label (deid_name_edges), a status or an abbreviation as an organisation field's value.
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -9,9 +10,11 @@ and the text around it, whichever rule (or the tagger) found it.
 
 from __future__ import annotations
 
+from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
 from medlocal.privacy.deid_insurer_names import without_insurers
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
+from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_recurring_days import without_recurring_days
 from medlocal.privacy.deid_serovars import without_flu_strains
@@ -25,4 +28,6 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_flu_strains(text, kept)
     kept = without_instrument_sizes(text, kept)
     kept = without_peoples(kept)
+    kept = name_edges(text, kept)
+    kept = without_status_values(text, kept)
     return without_insurers(text, kept)

@@ -72,6 +72,40 @@ def _role_alone(run: list[Tok]) -> bool:
     )
 
 
+# Round 18 (walk 21): a clinician's grade, then "in" and the field of practice ("Consultant in
+# Old Age Psychiatry", "Registrar in Acute Medicine", "Specialist Nurse in Sexual Health").
+_ROLE_IN = re.compile(
+    r"\b(?i:consultants?|registrars?|specialists?|physicians?|surgeons?|nurses?|fellows?|"
+    r"trainees?|lecturers?|professors?|doctors?|practitioners?|therapists?|sho|spr|st[1-8]|"
+    r"fy[12]|ct[1-3])[ \t]+in[ \t]+\Z"
+)
+# Words that end an institution's name, not a field's: "Registrar in Cork University Hospital".
+_INSTITUTION_ENDS = frozenset(
+    {
+        "hospital", "hospitals", "infirmary", "clinic", "clinics", "centre", "center", "practice",
+        "home", "hospice", "trust", "university", "college", "school", "institute", "foundation",
+        "house", "ward", "unit", "lodge", "court", "board", "service", "services",
+    }
+)  # fmt: skip
+
+
+def _specialty_of_role(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """A run of ordinary words after a clinician's grade and "in" that names the field practised,
+    not an institution: no word of a name or a place, and no institution's head at its end."""
+    if _ROLE_IN.search(text, max(0, run[0].start - 24), run[0].start) is None:
+        return False
+    words = [t.lower.rstrip("'’") for t in run]
+    if words[-1] in _INSTITUTION_ENDS:
+        return False
+    return all(
+        t.shape == "joiner"
+        or w in GENERIC
+        or lex.clinical(w)
+        or (lex.known(w) and w not in lex.places and not t.strong)
+        for t, w in zip(run, words, strict=True)
+    )
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
@@ -83,6 +117,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
     if _role_alone(run):
         return  # "Handover to Senior Staff Nurse", "Student Midwife": a role, no one named
+    if _specialty_of_role(run, text, lex):
+        return  # "Consultant in Old Age Psychiatry": the field a clinician works in, no place
     # Round 17: a role of several words at the head ("Staff Nurse", "Senior Paramedic") is read
     # from its last word, so no word of it joins the name ("Staff Nurse [NAME]").
     run = run[max(0, role_prefix(run, lex) - 1) :]
