@@ -55,18 +55,7 @@ def _haemoglobin_variants(tokens: list[Tok], text: str) -> None:
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower not in _HB or tok.word[:1] != "H":
             continue
-        j = i + 1
-        # One or two capitalised words, each after a single space ("Hb Constant Spring").
-        while j < len(tokens) and j <= i + 2:
-            word = tokens[j]
-            if text[tokens[j - 1].end : word.start] != " ":
-                break
-            if not (word.word[:1].isupper() and word.word[1:2].islower()):
-                break
-            if word.lower.rstrip(".") in _PEOPLE:
-                break
-            word.shape = "lower"
-            j += 1
+        _keep_capitalised_after(tokens, i, text)  # "Hb Constant Spring"
 
 
 def _factor_variants(tokens: list[Tok], text: str) -> None:

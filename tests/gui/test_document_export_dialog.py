@@ -42,6 +42,18 @@ def _dialog(qtbot: QtBot, workspace: Workspace, document_id: int) -> DocumentExp
     return dialog
 
 
+def _answering(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Every Yes/No question answered ``answer``; the list fills with the questions' texts."""
+    asked: list[str] = []
+
+    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
 def _texts(dialog: DocumentExportDialog) -> list[str]:
     column = PREVIEW_COLUMNS.index("Text")
     return [dialog.preview.item(r, column).text() for r in range(dialog.preview.rowCount())]
@@ -76,13 +88,7 @@ def test_an_unredacted_copy_needs_a_yes(
     monkeypatch: pytest.MonkeyPatch,
     answer: QMessageBox.StandardButton,
 ) -> None:
-    asked: list[str] = []
-
-    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(args[2])
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = _answering(monkeypatch, answer)
     dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
     out = tmp_path / "copy.md"
     dialog.path_edit.setText(str(out))
@@ -127,13 +133,7 @@ def test_a_typed_path_to_an_existing_file_asks_before_replacing_it(
     answer: QMessageBox.StandardButton,
 ) -> None:
     # Walk 21: the original letter, typed as the export's path, was replaced without a word.
-    asked: list[str] = []
-
-    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(args[2])
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = _answering(monkeypatch, answer)
     original = tmp_path / "original_letter.md"
     original.write_text("the clinician's own letter", encoding="utf-8")
     dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
