@@ -21,29 +21,26 @@ _MONTH_NAMES = (
     "october", "november", "december",
 )  # fmt: skip
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT_MONTH = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
-_SHORT_MONTH["sept"] = 9
-_SHORT_WEEKDAY = {"tues": 1, "wednes": 2, "thur": 3, "thurs": 3, "satur": 5}
+# A month's and a weekday's number by each of their names, whole and short ("sept", "thurs").
+MONTH_NUMBERS = {
+    written: number
+    for number, name in enumerate(_MONTH_NAMES, start=1)
+    for written in (name, name[:3])
+} | {"sept": 9}
+_WEEKDAY_NUMBERS = {
+    written: number for number, name in enumerate(_WEEKDAY_NAMES) for written in (name, name[:3])
+} | {"tues": 1, "wednes": 2, "thur": 3, "thurs": 3, "satur": 5}
 _PART = re.compile(r"(?P<number>\d+)(?P<ordinal>st|nd|rd|th)?|(?P<word>[^\W\d_]+)", re.I)
 # Words of a date's writing that are neither its month nor a weekday, kept as written.
 _FILLERS = {"of", "the", "de", "del"}
 
 
 def _month_of(word: str) -> int | None:
-    low = word.lower()
-    if low in _MONTH_NAMES:
-        return _MONTH_NAMES.index(low) + 1
-    return _SHORT_MONTH.get(low)
+    return MONTH_NUMBERS.get(word.lower())
 
 
 def _weekday_of(word: str) -> int | None:
-    low = word.lower()
-    if low.endswith("day") and low in _WEEKDAY_NAMES:
-        return _WEEKDAY_NAMES.index(low)
-    for number, name in enumerate(_WEEKDAY_NAMES):
-        if low == name[:3]:
-            return number
-    return _SHORT_WEEKDAY.get(low)
+    return _WEEKDAY_NUMBERS.get(word.lower())
 
 
 def _same_case(word: str, like: str) -> str:

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
-from medlocal.privacy.deid_date_layout import respelled
+from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction
 
@@ -276,35 +276,10 @@ _SENTENCE_STOP = re.compile(
 )
 
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
 # A weekday written right before a dated date ("Tue 2 Sept 2025", "Wednesday, April 30 2025").
-_WEEKDAY_AHEAD = re.compile(
-    r"(?<![^\W\d_])(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?"
-    r"[ \t]+\Z"
-)
-_WEEKDAY_BEFORE = re.compile(
-    r"^(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\.?,?[ \t]+"
-)
+_WEEKDAY_AHEAD = re.compile(rf"(?<![^\W\d_]){_WEEKDAY}\Z")
+_WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY}")
 # A day and a month's name in either order, with what may stand between ("the 4th of March",
 # "March 4th", "14-Aug", "NOV 3"); a two-digit year after an apostrophe ("Aug '25") is no day.
 _MONTH_AND_DAY = re.compile(
@@ -335,7 +310,7 @@ def _month_and_day(raw: str, day_first: bool) -> tuple[int, int, str] | None:
         if first > 12 or (day_first and second <= 12):
             return (second, first, "d/m") if 1 <= second <= 12 else None
         return (first, second, "m/d") if first >= 1 else None
-    month = _MONTH_NUMBERS.get((match.group("m1") or match.group("m2")).lower())
+    month = MONTH_NUMBERS.get((match.group("m1") or match.group("m2")).lower())
     day = int(match.group("d1") or match.group("d2"))
     if month is None or not 1 <= day <= 31:
         return None
