@@ -13,7 +13,7 @@ from functools import cache
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
-from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, read_list
 from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
 # A word right before an organisation ("referred to Mind", "support from Shelter", "attends Beat").
@@ -54,12 +54,7 @@ def _branch_end(text: str, end: int, lex: Lexicon) -> int:
 @cache
 def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     """One pattern of every listed name (longest first), and the names of one plain word."""
-    listing = resources_dir() / "deid_organisations.txt"
-    names = [
-        line.strip()
-        for line in listing.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    names = read_list(resources_dir() / "deid_organisations.txt")
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
     plain = frozenset(n for n in names if " " not in n and "'" not in n)
     # A branch's number goes with it ("VFW Post 5460", "Unite Branch 12").

@@ -365,7 +365,7 @@ def _drug_words(path: Path, names: frozenset[str]) -> set[str]:
     variant that is also a listed given name or surname ("Allegra", "Kendrick") is left out:
     as a safe word it would let that person's name through."""
     words: set[str] = set()
-    for line in _read(path):
+    for line in read_list(path):
         variant, _, generics = line.partition("\t")
         for word in (variant, *generics.split("|")):
             word = word.strip().lower()
@@ -393,7 +393,7 @@ def _brand_words(path: Path, names: frozenset[str]) -> set[str]:
     outside the US are listed by hand, reviewed, in deid_clinical_products.txt.)"""
     words: set[str] = set()
     excluded = names | _RETAILERS  # once: a union per line cost seconds
-    for line in _read(path):
+    for line in read_list(path):
         fields = line.split("\t")
         if len(fields) < 3 or not fields[2].isdigit() or int(fields[2]) < 1:
             continue
@@ -441,7 +441,8 @@ def _node_pattern(node: _Trie) -> str:
     return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
 
 
-def _read(path: Path) -> list[str]:
+def read_list(path: Path) -> list[str]:
+    """The entries of a word list of resources/: one a line, "#" lines are comments."""
     return [
         line.strip()
         for line in path.read_text(encoding="utf-8").splitlines()
@@ -453,28 +454,29 @@ def _read(path: Path) -> list[str]:
 def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
     folder = resources_dir()
-    terms = _read(folder / "deid_clinical_terms.txt") + _read(folder / "medications.txt")
+    terms = read_list(folder / "deid_clinical_terms.txt") + read_list(folder / "medications.txt")
     # The US Census lists, and names of many other cultures they lack (thirteenth round).
     given = frozenset(
-        _read(folder / "deid_given_names.txt") + _read(folder / "deid_world_given_names.txt")
+        read_list(folder / "deid_given_names.txt")
+        + read_list(folder / "deid_world_given_names.txt")
     )
     surnames = frozenset(
-        _read(folder / "deid_surnames.txt") + _read(folder / "deid_world_surnames.txt")
+        read_list(folder / "deid_surnames.txt") + read_list(folder / "deid_world_surnames.txt")
     )
-    places = frozenset(_read(folder / "deid_places.txt"))
+    places = frozenset(read_list(folder / "deid_places.txt"))
     # Built once: a union of these lists inside a loop once made the first load take 14 s.
     listed = given | surnames | places
     drugs = _drug_words(folder / "drug_names.txt", listed)
     drugs |= _brand_words(folder / "drug_brands.txt", listed)
     # Product names (dressings, devices, brands sold outside the US): a single word that is
     # also a listed name or place is left out ("Baxter", "Exeter"); phrases are kept whole.
-    products = [t.lower() for t in _read(folder / "deid_clinical_products.txt")]
+    products = [t.lower() for t in read_list(folder / "deid_clinical_products.txt")]
     terms += [t for t in products if " " in t or t not in listed]
-    english = frozenset(_read(folder / "deid_english_words.txt"))
+    english = frozenset(read_list(folder / "deid_english_words.txt"))
     # Everyday clinical words of six European languages (fourteenth round), but for those that
     # are also a listed name or place, or an English word (an English "dose" stays no lab name
     # that owns the number after it: "last dose 16/4" is a date).
-    foreign = frozenset(_read(folder / "deid_foreign_clinical.txt")) - listed - english
+    foreign = frozenset(read_list(folder / "deid_foreign_clinical.txt")) - listed - english
     words = frozenset({t.lower() for t in terms if " " not in t} | drugs | foreign)
     phrases = {t.lower() for t in terms if " " in t}
     phrase_re = re.compile(r"(?<![\w'’-])(?:" + _trie_pattern(phrases) + r")(?![\w-])", re.I)

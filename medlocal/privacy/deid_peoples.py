@@ -17,7 +17,7 @@ import functools
 import re
 
 from medlocal.paths import resources_dir
-from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_lexicon import lexicon, read_list
 from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"name", "facility", "location", "city"})
@@ -27,9 +27,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 @functools.cache
 def peoples() -> frozenset[str]:
-    path = resources_dir() / "deid_nationalities.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    words = frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+    words = frozenset(read_list(resources_dir() / "deid_nationalities.txt"))
     lex = lexicon()
     return frozenset(w for w in words if not lex.name_like(w) and w not in lex.places)
 
