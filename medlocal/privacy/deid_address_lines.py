@@ -11,10 +11,10 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_admin_units import admin_unit_spans
 from medlocal.privacy.deid_building_levels import lone_level
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
+from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
-from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_place_words import GENERIC, not_place_word
 from medlocal.privacy.deid_scale_parts import scale_not_address
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
@@ -398,7 +398,6 @@ _PLACES_TO_LINE_END = re.compile(
     re.M,
 )
 _PART = re.compile(_PLACE_PART)
-_NOT_PLACE_WORDS = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
 
 
 # Round 16: the town right before a found postcode and the suburb before it after a comma,
@@ -437,7 +436,7 @@ def _towns_before_postcodes(text: str, found: list[Redaction]) -> Iterator[Redac
             if not value or (group == "s" and _opening(text, before.start("s")) not in ",:\n"):
                 break
             words = [w.lower() for w in value.split()]
-            if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
+            if any(not_place_word(w, lex) for w in words):
                 break
             yield Redaction("city", before.start(group), before.end(group), value, label("city"))
 
@@ -467,7 +466,7 @@ def _places_after_facilities(text: str, found: list[Redaction]) -> Iterator[Reda
             continue
         parts = list(_PART.finditer(text, red.end, tail.end()))
         words = [w.lower() for part in parts for w in part.group().split()]
-        if any(w in _NOT_PLACE_WORDS or lex.clinical(w) or w in CLINICAL_SHORT for w in words):
+        if any(not_place_word(w, lex) for w in words):
             continue
         for part in parts:
             yield Redaction("city", part.start(), part.end(), part.group(), label("city"))
@@ -496,7 +495,7 @@ def _quoted_houses(text: str, found: list[Redaction]) -> Iterator[Redaction]:
         if match.group("way") is None and match.end() not in starts:
             continue
         words = [fold(w) for w in match.group("v").split()]
-        if any(lex.clinical(w) or w in CLINICAL_SHORT or w in _NOT_PLACE_WORDS for w in words):
+        if any(not_place_word(w, lex) for w in words):
             continue
         yield Redaction(
             "street_address",

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold, lexicon
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import AREA_DESCRIBING, GENERIC
+from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
+from medlocal.privacy.deid_place_words import AREA_DESCRIBING, not_place_word
 from medlocal.privacy.deid_spans import Redaction, label
 
 # A word of a place's name: title case or capitals, hyphens and apostrophes inside, letters of
@@ -85,7 +84,6 @@ _STRONG_OPENER = re.compile(
 # Unit words that open the name after them with a word of their own ("Municipality of Kincardine",
 # "MRC de Memphrémagog") or none ("Barangay Malinis"): a joined "de" or "of" is no name word.
 _JOINERS = frozenset({"de", "du", "des", "d'", "d’", "of", "di", "la", "le", "les", "del"})
-_NOT_NAME = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
 
 
 def admin_unit_spans(text: str) -> Iterator[Redaction]:
@@ -161,12 +159,7 @@ def _distinctive(word: str, lex: Lexicon) -> bool:
     """A word that can say which place: no plain English word (unknown, a listed place or a
     name), nor a clinical, generic, title, role or calendar word."""
     lower = fold(word.strip("'’"))
-    if (
-        lower in _NOT_NAME
-        or lower in AREA_DESCRIBING
-        or lower in CLINICAL_SHORT
-        or lex.clinical(lower)
-    ):
+    if not_place_word(lower, lex) or lower in AREA_DESCRIBING:
         return False
     return not lex.known(lower) or lower in lex.places or lex.name_like(lower)
 
@@ -174,14 +167,14 @@ def _distinctive(word: str, lex: Lexicon) -> bool:
 def _not_name(word: str, lex: Lexicon) -> bool:
     """A generic, title, role, calendar or clinical word: no part of a place's name."""
     lower = fold(word.strip("'’"))
-    return lower in _NOT_NAME or lower in CLINICAL_SHORT or lex.clinical(lower)
+    return not_place_word(lower, lex)
 
 
 def _foreign(word: str, lex: Lexicon) -> bool:
     """A word that is no English one at all, or a listed place that is none ("Arwal",
     "Kurtha"; not "Green" nor "Box", which are also surnames)."""
     lower = fold(word.strip("'’"))
-    if lower in _NOT_NAME or lower in CLINICAL_SHORT or lex.clinical(lower):
+    if not_place_word(lower, lex):
         return False
     return not lex.known(lower) or (lower in lex.places and lower not in lex.english)
 
@@ -193,6 +186,6 @@ def _name_words(words: list[str], lex: Lexicon, strong: bool = False) -> bool:
         lower = fold(word.strip("'’"))
         if lower in _JOINERS:
             continue
-        if lower in _NOT_NAME or lower in CLINICAL_SHORT or lex.clinical(lower):
+        if not_place_word(lower, lex):
             return False
     return strong or any(_distinctive(w, lex) for w in words)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, fold, lexicon
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import AREA_DESCRIBING, GENERIC
+from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_place_words import AREA_DESCRIBING, not_place_word
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Words that end a place's name in North America, Australia and New Zealand.
@@ -47,7 +46,6 @@ _MILE = re.compile(
     r"junction|settlement)\b|[ \t]*(?:[.,;)]|$))",
     re.M,
 )
-_NOT_NAME = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
 
 
 def suffixed_place_spans(text: str) -> Iterator[Redaction]:
@@ -55,10 +53,7 @@ def suffixed_place_spans(text: str) -> Iterator[Redaction]:
     lex = lexicon()
     for match in _NAMED.finditer(text):
         words = [fold(w) for w in match.group("n").split()]
-        if any(
-            w in _NOT_NAME or w in AREA_DESCRIBING or w in CLINICAL_SHORT or lex.clinical(w)
-            for w in words
-        ):
+        if any(not_place_word(w, lex) or w in AREA_DESCRIBING for w in words):
             continue
         yield Redaction("city", match.start("v"), match.end("v"), match.group("v"), label("city"))
     if "Mile" in text:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+
 FACILITY_HEADS = frozenset(
     {
         # Eleventh round: football and rugby clubs, a probation service, a chapel's name, a
@@ -234,3 +237,12 @@ FACILITY_AHEAD = re.compile(
 )
 # A place cue before an acronym of an organisation ("review at NIMHANS", "from AIIMS").
 AT_BEFORE = re.compile(r"\b(?:at|from)[ \t]+\Z")
+
+
+# Words that are no part of a place's name: generic, title, role, relation and calendar words.
+NOT_PLACE_WORDS = GENERIC | TITLES | ROLES | RELATIONS | CALENDAR_WORDS
+
+
+def not_place_word(lower: str, lex: Lexicon) -> bool:
+    """A generic, title, role, relation, calendar or clinical word: no part of a place's name."""
+    return lower in NOT_PLACE_WORDS or lower in CLINICAL_SHORT or lex.clinical(lower)
