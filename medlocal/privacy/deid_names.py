@@ -182,7 +182,10 @@ def _plain_field_value(run: list[Tok], text: str, lex: Lexicon) -> bool:
     """Round 18: after a role's field label ("OT:", "Physio:", "SALT:"), dictionary words whose
     last is on no name list are the field's note, not a person ("OT: Kitchen Assessment",
     "Physio: Review Monday"); "OT: Bryony Kettle" ends in a listed surname and is read."""
-    if not text[: run[0].start].rstrip(" \t").endswith(":"):
+    at = run[0].start
+    while at and text[at - 1] in " \t":  # step back over the blanks, not a copy of the text
+        at -= 1
+    if text[at - 1 : at] != ":":
         return False
     if any(t.lower not in lex.english for t in run) or lex.name_like(run[-1].lower):
         return False

@@ -23,14 +23,14 @@ from typing import Any
 
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_echoes import RemovedWords
-from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
 # The audit log takes short strings only (so that free text cannot slip in): a reason is a note,
 # not an essay, and must never quote the identifier it keeps.
 MAX_REASON = 120
-_OWN_KINDS = {"patient_name": "patient_name", "mrn": "mrn", "dob": "dob"}
+_OWN_KINDS = frozenset({"patient_name", "mrn", "dob"})
 # Between the parts of a document when they are read as one text: a paragraph break, so that no
 # rule reads one part's last word with the next part's first.
 _PART_GAP = "\n\n"
@@ -72,7 +72,7 @@ class RedactionPlan:
         without one ("Tyler turned them away"). Read part by part, the snippet kept it."""
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
-        own = identity_patterns(plan.identity) if plan.identity is not None else []
+        own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
         joined = _PART_GAP.join(text for _, text in plan.fields)
         bounds: list[tuple[int, int]] = []
         pos = 0
@@ -89,8 +89,10 @@ class RedactionPlan:
                 whole = (start, end) == (red.start, red.end)
                 replacement = red.replacement if whole else label(red.kind)
                 piece = Redaction(red.kind, start - lo, end - lo, joined[start:end], replacement)
-                holds = _OWN_KINDS.get(red.kind) or next(
-                    (kind for kind, pattern in own if pattern.search(piece.original)), ""
+                holds = (
+                    red.kind
+                    if red.kind in _OWN_KINDS
+                    else next((kind for kind, pattern in own if pattern.search(piece.original)), "")
                 )
                 plan.items.append(PlanItem(plan.fields[part][0], piece, part=part, own=holds))
         plan._sort()

@@ -50,13 +50,12 @@ _DOSE_BEFORE = re.compile(
 )
 _PLURAL_ON_BEFORE = re.compile(r"(?i:\b(?:on|and|,)[ \t]*)\Z")
 _DIGIT_BESIDE = re.compile(r"[ \t]*(?:the[ \t]+)?[(,]?[ \t]*\d")
+_DIGIT_BEFORE = re.compile(r"\d[ \t,)]*\Z")
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
     """Whether the weekday at ``text[start:end]`` is part of a recurrence."""
-    if _DIGIT_BESIDE.match(text, end) or re.search(
-        r"\d[ \t,)]*\Z", text[max(0, start - 4) : start]
-    ):
+    if _DIGIT_BESIDE.match(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 4) : start]):
         return False  # "Monday 3 March", "3/3 Monday": a date's weekday
     before = text[max(0, start - 60) : start]
     if _EVERY_BEFORE.search(before) or _FREQUENCY_BEFORE.search(before):

@@ -117,7 +117,7 @@ class Redactor:
         self.word_scan = word_scan
         self.tagger = tagger and word_scan
         self.proposer = proposer
-        self._own = identity_patterns(self.identity)
+        self.own_patterns = identity_patterns(self.identity)
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days, day_first)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
@@ -157,7 +157,7 @@ class Redactor:
     def _read_candidates(self, text: str) -> tuple[list[Redaction], list[Redaction]]:
         """(the rules' redactions, the statistical line's) in ``text``."""
         found: list[Redaction] = []
-        for kind, pattern in self._own:
+        for kind, pattern in self.own_patterns:
             for match in pattern.finditer(text):
                 if kind == "patient_name" and eponym_not_patient(text, match.start(), match.end()):
                     continue
