@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
-from medlocal.privacy.deid_place_words import DESCRIPTIVE, FACILITY_HEADS, GENERIC, WEAK_HEADS
+from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, STRONG_HEADS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LINE = re.compile(r"[^\n]+")
@@ -47,7 +47,7 @@ _ONSETS = frozenset(
 
 
 _CAPS_WORD = r"[A-Z][A-Z'’.-]*"
-_STRONG_HEADS = "|".join(sorted((h.upper() for h in FACILITY_HEADS - WEAK_HEADS), key=len)[::-1])
+_STRONG_HEADS = "|".join(sorted((h.upper() for h in STRONG_HEADS), key=len)[::-1])
 # Up to six words in capitals and a strong facility head that ends the run; "ST." and
 # "COLUMBA'S" are words of it.
 _CAPS_FACILITY = re.compile(

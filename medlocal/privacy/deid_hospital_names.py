@@ -34,8 +34,8 @@ from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
     FACILITY_HEADS,
     GENERIC,
+    STRONG_HEADS,
     WARD_KINDS,
-    WEAK_HEADS,
 )
 from medlocal.privacy.deid_tokens import WordSpan, sentence_start
 
@@ -252,7 +252,7 @@ def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
         after = None if trust is not None else _AFTER_WORD.match(text, end)
         if after is not None:
             word = fold(after.group("w"))
-            if word in FACILITY_HEADS - WEAK_HEADS and word not in ("home", "house"):
+            if word in STRONG_HEADS and word not in ("home", "house"):
                 end = after.end()  # "Mission Hospital Urology"
             elif word not in _EMERGENCY_AFTER and word not in WARD_KINDS:
                 continue  # "Prior Hospital Course", "Hospital Anxiety and Depression Scale"

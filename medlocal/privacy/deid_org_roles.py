@@ -31,11 +31,10 @@ from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbr
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
-    FACILITY_HEADS,
     GENERIC,
     STREET_WORDS,
+    STRONG_HEADS,
     WARD_KINDS,
-    WEAK_HEADS,
 )
 from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
@@ -45,7 +44,6 @@ _NAME_WORD = re.compile(r"[A-Z][\w&'’.-]*")
 _DOTTED = frozenset({"St", "Ste", "Mt", "Ft", "Co", "No", "Sta", "Sto", "Nr"})
 _JOIN = re.compile(r"[ \t]+(?:(?:of|&|and|de|du|na|the|les|la|le)[ \t]+)?(?=[A-Z])")
 # The head words that end an organisation's name: "and" after one opens another.
-_HEADS_BEFORE_AND = FACILITY_HEADS - WEAK_HEADS
 # Words that say who or when, not which place: a name does not run over them.
 _STOPS = (
     TITLES
@@ -82,7 +80,7 @@ def _read_name(text: str, pos: int, most: int = 4) -> tuple[int, int, list[str]]
         join = _JOIN.match(text, word.end())
         if join is None:
             break
-        if len(words) > 1 and bare in _HEADS_BEFORE_AND and join.group().strip() == "and":
+        if len(words) > 1 and bare in STRONG_HEADS and join.group().strip() == "and":
             break  # walk 21: "the Tolworth Rowing Club and the Mothers' Union" are two
         pos = join.end()
     return start, end, words

@@ -62,6 +62,8 @@ WEAK_HEADS = frozenset(
         "wing",
     }
 )  # fmt: skip
+# Head words that make a facility of the words before them on their own ("Hospital", "Clinic").
+STRONG_HEADS = FACILITY_HEADS - WEAK_HEADS
 # Facility words that come first in French, Spanish, Italian and German names ("Clinique
 # Médicale du Vieux-Port", "Hôpital Notre-Dame", "Résidence Les Érables", "Klinikum Nord").
 HEAD_FIRST = frozenset(
@@ -229,7 +231,7 @@ PLACE_CUES = frozenset({"in", "from", "near", "at", "to", "of", "outside"})
 # Words that end a facility's name, capitalised: an acronym or a product-like word before them
 # belongs to the name ("NKF Dialysis Centre", "CVS Pharmacy", "Nigeria LNG Limited", "Lions
 # SightFirst Eye Hospital", "CaroMont Regional Medical Center").
-_STRONG_HEADS = sorted(FACILITY_HEADS - WEAK_HEADS - {"inc", "llc", "ltd", "plc", "pty", "ems"})
+_STRONG_HEADS = sorted(STRONG_HEADS - {"inc", "llc", "ltd", "plc", "pty", "ems"})
 FACILITY_AHEAD = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|the)){0,3}?[ \t]+(?:"
     + "|".join(w.capitalize() for w in _STRONG_HEADS)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_people_words import ROLES
-from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
+from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, STRONG_HEADS, WARD_KINDS
 from medlocal.privacy.deid_tokens import Tok
 
 # Verbs that open a sentence about where someone goes, went or belongs: before an
@@ -45,7 +45,6 @@ _MEMBERS = ROLES | frozenset(
         "parishioner", "ex-member", "life-member", "organiser", "organizer", "leader",
     }
 )  # fmt: skip
-_STRONG_HEADS = FACILITY_HEADS - WEAK_HEADS
 # The head words of a hospital's service (a hospital's own name is "Heart Hospital" too).
 _SERVICE_HEADS = frozenset(
     {
@@ -69,7 +68,7 @@ def cut_run(run: list[Tok], lex: Lexicon) -> list[list[Tok]]:
             word == "and"
             and named
             and j - begin >= 2
-            and run[j - 1].lower.rstrip("'’") in _STRONG_HEADS
+            and run[j - 1].lower.rstrip("'’") in STRONG_HEADS
             and run[j - 1].shape == "title"  # a heading in capitals stays whole (and kept)
             and _names_one(run, j + 1)
         ):
