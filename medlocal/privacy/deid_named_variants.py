@@ -31,9 +31,9 @@ from medlocal.privacy.deid_tokens import Tok
 _PEOPLE = TITLES | RELATIONS | ROLES
 # "Hb" as a variant's prefix: capitalised words after it, no value between ("Hb 98", "Hb:").
 _HB = frozenset({"hb", "hgb"})
-# A dose with its unit, right after the maker's word ("Henning 25 µg", "Lich 500 mg").
 # A clotting factor's Roman numeral, activated or not ("V", "VIII", "Va", "XIII").
 _FACTOR_NUMERAL = re.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3})a?")
+# A dose with its unit, right after the maker's word ("Henning 25 µg", "Lich 500 mg").
 _DOSE_AFTER = re.compile(
     r"[ \t]+\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|μg|ug|g|mL|ml|IE|IU|UI|mmol)(?![^\W\d_])"
 )

@@ -243,7 +243,7 @@ _LIST_JOINERS = frozenset({"and", "&", "/"})
 # The endings of a specialist's or a specialty's word ("geriatrician", "psychiatrist",
 # "neurology"): with a dictionary word before them, the head of a job title.
 _SPECIALIST_ENDINGS = ("ist", "ician", "iatry", "iatrics", "ology", "medicine", "surgery")
-_ROLE_HEADS = ROLES | COLON_ROLES | ROLE_QUALIFIERS
+_ROLE_HEADS = _ROLE_WORDS | ROLE_QUALIFIERS
 
 
 def _job_title_end(run: list[Tok], lex: Lexicon) -> int:
@@ -262,7 +262,7 @@ def _job_title_end(run: list[Tok], lex: Lexicon) -> int:
             break  # "Consultant Amos ...": a given name, the person
         if lex.name_like(lower):
             continue  # "Nurse Porter", "Nurse Baptist": the role word may be the surname
-        if lower in ROLES or lower in COLON_ROLES or lower.endswith(_SPECIALIST_ENDINGS):
+        if lower in _ROLE_WORDS or lower.endswith(_SPECIALIST_ENDINGS):
             end = k + 1
     if end == 0 or (end < len(run) and run[end].lower not in TITLES):
         return 0

@@ -51,7 +51,7 @@ _PLACE_REST = r"[\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40}){0,2}"
 # Health insurers whose name or acronym opens a member number ("BCBSM XYP884120337", "HUM
 # H5216-041", "AARP-G 88017722", "AXA Mansard HMO 1190-44817"): the name is part of the number
 # as it is written on the card. A maintained list of the large insurers of many countries.
-_INSURERS = (
+INSURERS = (
     r"BCBS[A-Z]{0,3}|Aetna|Cigna|Humana|HUM|UHC|UnitedHealthcare|Kaiser|Anthem|AARP(?:-[A-Z])?|"
     r"Medigap|Molina|Ambetter|WellCare|Highmark|Bupa|AXA|Allianz|Medibank|HCF|NIB|Vhi|Laya|"
     r"GeoBlue|Discovery|Bonitas|Maxicare|Intellicare|Sanitas|Mapfre|Adeslas|DKV|Unimed|Amil|"
@@ -59,7 +59,6 @@ _INSURERS = (
     r"CSS|Helsana|Swica|Mutuelle|MGEN|Harmonie|Medicover|Luxmed|Jubilee|Britam|Madison|"
     r"Liberty|Momentum|Fedhealth|Medshield|Daman|Thiqa|Tawuniya|Bupa[ \t]+Arabia"
 )
-INSURERS = _INSURERS  # read by deid_insurer_names (an insurer named as such is kept)
 
 
 def _opening(words: str) -> str:
@@ -102,7 +101,7 @@ NUMBER_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # Round 15: the card's words may stand between ("Maxicare card 0-0293-48811-01"),
             # and the number runs over its spaced groups ("HCF 00729 1144 0").
-            rf"{_opening(_INSURERS)}(?:[ \t]+(?:[A-Z][A-Za-z]+|{_CARD_WORDS})(?![\w-])){{0,2}}"
+            rf"{_opening(INSURERS)}(?:[ \t]+(?:[A-Z][A-Za-z]+|{_CARD_WORDS})(?![\w-])){{0,2}}"
             rf"[ \t]*[:#]?[ \t]*{_PLAN_CODE}{_PLAN_GROUPS}"
         ),
     ),

@@ -180,7 +180,7 @@ _NOT_INITIALS = frozenset(
     {w.upper() for w in ROLES | COLON_ROLES | TITLES}
     | {"MD", "DO", "PA", "NP", "PHD", "DDS", "MBBS", "FRCS", "FRCP", "MRCP", "RD", "OD", "OS"}
     | {"OU", "RE", "LE", "BE", "AM", "PM", "UK", "US", "USA", "NHS", "ICU", "ED", "AE", "JR"}
-    | {"SR", "II", "III", "IV", "CT", "MR", "MRI", "US", "XR", "I", "A", "V", "X"}
+    | {"SR", "II", "III", "IV", "CT", "MR", "MRI", "XR", "I", "A", "V", "X"}
 )
 
 

@@ -316,9 +316,8 @@ _DASH_SIGNATURE = re.compile(
 )
 
 
-_CAPITAL_WORDS = frozenset(
-    {"OK", "NO", "YES", "AM", "PM", "ALL", "END", "AND", "THE", "TBC", "TBA"}
-)
+# Everyday words in capitals that no initials are (the answers, "NO", "TBC", are tested first).
+_CAPITAL_WORDS = frozenset({"OK", "AM", "PM", "ALL", "END", "AND", "THE"})
 
 
 def _dash_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
