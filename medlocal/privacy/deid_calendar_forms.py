@@ -26,17 +26,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_date_forms import DAY_NUMBER as _D
+from medlocal.privacy.deid_date_forms import MONTH_NUMBER as _M
+from medlocal.privacy.deid_date_forms import ROMAN_MONTH as _ROMAN_MONTH
+from medlocal.privacy.deid_date_forms import YEAR4 as _YEAR4
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES
 from medlocal.privacy.deid_spans import Redaction, label
 
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_YEAR4 = r"(?:19|20)\d\d"
 _POLISH_MONTHS = (
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|"
     r"listopada|grudnia"
 )
-_ROMAN_MONTH = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
 # Words for the start, middle and end of a month, in English and the languages of
 # deid_foreign_forms' months (with their "of": "de", "del", "di", "van").
 _MONTH_PART = (

@@ -30,14 +30,14 @@ import re
 from medlocal.privacy.deid_date_cue_words import CUE as _CUE
 from medlocal.privacy.deid_date_cue_words import RANGE_FROM as _FROM
 from medlocal.privacy.deid_date_cue_words import RANGE_TO as _TO
+from medlocal.privacy.deid_date_forms import DAY_NUMBER as _D
+from medlocal.privacy.deid_date_forms import MONTH_NUMBER as _M
 from medlocal.privacy.deid_date_forms import MONTH_SHORT
+from medlocal.privacy.deid_date_forms import YEAR4 as _YEAR4
+from medlocal.privacy.deid_date_forms import YEAR_NUMBER as _YEAR
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:19|20)?\d\d"
-_YEAR4 = r"(?:19|20)\d\d"
 # Roman months from February: "I" alone is too often a grade or a class.
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II)"
 # Spanish, Portuguese and Italian month abbreviations that English does not share.

@@ -33,6 +33,13 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 
+# The numbers of a date's parts, as every date module writes them (a day and a month that
+# may be zero-padded, a year of two or four digits, a month in Roman numerals).
+DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+YEAR_NUMBER = r"(?:19|20)?\d\d"
+YEAR4 = r"(?:19|20)\d\d"
+ROMAN_MONTH = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
 _DAY = r"(?:[12]?\d|3[01])"
 # English months in full and abbreviated, capitalised (shared with deid_world_dates).
 MONTH_SHORT = rf"{_MONTH_NAMES}|Sept?|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"

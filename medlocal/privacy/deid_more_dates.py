@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_date_forms import DAY_NUMBER as _D
 from medlocal.privacy.deid_date_forms import MD_NOT_SCORE, MONTH_SHORT
+from medlocal.privacy.deid_date_forms import MONTH_NUMBER as _M
+from medlocal.privacy.deid_date_forms import ROMAN_MONTH as _ROMAN_UPPER
+from medlocal.privacy.deid_date_forms import YEAR_NUMBER as _YEAR
 from medlocal.privacy.deid_foreign_forms import MONTH_WORDS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:19|20)?\d\d"
 _APOSTROPHE = r"['’‘]"
 _ROMAN_LOWER = r"(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})"
-_ROMAN_UPPER = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
 # Lower-case weekday abbreviations: Dutch, German, Danish, Norwegian, Swedish. Not "do" and "so"
 # (English words) nor "man", "son", "tor" (words or names before a number).
 _WEEKDAY_LOWER = r"ma|di|wo|vr|za|zo|mo|mi|fr|sa|m[åa]n|tis|ons|fre|l[öø]r|s[öø]n|tirs|tors"

@@ -31,7 +31,10 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_date_cues import DATE_CUE_PATTERNS
+from medlocal.privacy.deid_date_forms import DAY_NUMBER as _D
+from medlocal.privacy.deid_date_forms import MONTH_NUMBER as _M
 from medlocal.privacy.deid_date_forms import MONTH_SHORT
+from medlocal.privacy.deid_date_forms import YEAR_NUMBER as _YEAR
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_more_dates import MORE_DATE_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
@@ -75,9 +78,6 @@ _WEEKDAY_SHORT = (
 # English ones typed in lower case before a date ("ed triage 0214 sat 12/9/26", "mon 14 dec").
 _WEEKDAY_LOWER = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
 _WEEKDAY_TWO = r"Mo|Di|Mi|Do|Fr|Sa|So|Ma|Wo|Vr|Za|Zo"
-_D = r"(?:0?[1-9]|[12]\d|3[01])"
-_M = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:19|20)?\d\d"
 # Another weekday and a number later on the line: a weekly dose plan ("Lun 1/2 cp, Mar 1 cp").
 _SCHEDULE_AFTER = rf"[^\n]*?\b(?:{_WEEKDAY_SHORT}|{_WEEKDAY_TWO})\.?,?[ \t]+\d"
 # Month words after a weekday: a day then a month word, or a month word then a day.
