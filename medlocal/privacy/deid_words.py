@@ -28,6 +28,8 @@ always capitalised in notes, and lower-case unknown words are mostly drugs, typo
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from medlocal.privacy.deid_clinical_values import (
     protect_brands,
@@ -60,6 +62,7 @@ from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_products import protect_products
 from medlocal.privacy.deid_runs import complete_runs
 from medlocal.privacy.deid_schools import school_names
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_staff_initials import initials_after_names, staff_initials
 from medlocal.privacy.deid_tables import table_cells
@@ -128,9 +131,16 @@ def _after_given_name(text: str, phrase: re.Match[str], lex: Lexicon) -> bool:
     return word in lex.given_names and word not in lex.english and not lex.clinical(word)
 
 
-def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None) -> list[WordSpan]:
+def scan(
+    text: str,
+    lex: Lexicon | None = None,
+    tokens: list[Tok] | None = None,
+    record: NameSeeds | None = None,
+) -> list[WordSpan]:
     """Every name, facility and place the word scan finds in ``text``, in text order.
-    ``tokens``, where given, are :func:`read_tokens` of this text (the scan marks them)."""
+    ``tokens``, where given, are :func:`read_tokens` of this text (the scan marks them).
+    ``record``: the names found in the patient's other documents, removed here too wherever
+    they are written as a found name's words would be."""
     lex = lex or lexicon()
     tokens = read_tokens(text, lex) if tokens is None else tokens
     given_and_surname(tokens, text, lex)
@@ -160,34 +170,72 @@ def scan(text: str, lex: Lexicon | None = None, tokens: list[Tok] | None = None)
     found += initials_of_found_names(text, found)
     found += initials_after_names(text, found)
     found += nicknames(text, found, lex)
-    return _propagate(text, tokens, join_particles(text, found), lex)
+    return _propagate(text, tokens, join_particles(text, found), lex, record)
 
 
 # Unions of word lists made once, where they were made again for every word read.
 _NO_PROPAGATED_NAME = GENERIC | STREET_WORDS | REGIONS | TITLES
 
 
-def _propagate(text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
-    """Remove every other capitalised occurrence of what was already found: its distinctive words
-    that are not plain English ("Raghunathan", "Vale" as a name), and its first two distinctive
-    words together ("Sunrise Meadows" from "Sunrise Meadows Nursing Home")."""
-    kinds: dict[str, str] = {}
+@dataclass(frozen=True)
+class NameSeeds:
+    """What found spans pass on to the other places their words are written with a capital:
+    each distinctive word that is not plain English ("Raghunathan", "Vale" as a name), and the
+    first two distinctive words of a span together ("Sunrise Meadows" from "Sunrise Meadows
+    Nursing Home"), each with the kind of the span it came from."""
+
+    words: Mapping[str, str] = field(default_factory=dict)  # lower-case word -> kind
+    phrases: Mapping[str, str] = field(default_factory=dict)  # two words as written -> kind
+    # Names found typed in lower case ("dawn (CCOT):"), read again in lower case in that text.
+    lower_names: frozenset[str] = frozenset()
+
+    def under(self, first: NameSeeds) -> NameSeeds:
+        """These seeds with ``first``'s laid over them (its kinds win where both have a word)."""
+        return NameSeeds(
+            {**self.words, **first.words},
+            {**self.phrases, **first.phrases},
+            first.lower_names,
+        )
+
+
+def name_seeds(
+    text: str,
+    spans: Iterable[WordSpan | Redaction],
+    lex: Lexicon,
+    kinds: Container[str] | None = None,
+) -> NameSeeds:
+    """The :class:`NameSeeds` of ``spans`` (those of ``kinds`` only, where given) in ``text``."""
+    words: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    found_lower: set[str] = set()
-    for span in found:
-        words = [
+    lower_names: set[str] = set()
+    for span in spans:
+        if kinds is not None and span.kind not in kinds:
+            continue
+        parts = [
             m.group().rstrip("'’")
             for m in TOKEN.finditer(text, span.start, span.end)
             if m.group().rstrip("'’").lower() not in _NO_PROPAGATED_NAME
         ]
-        for word in words:
+        for word in parts:
             lower = word.lower()
             if len(word) >= 3 and (lower not in lex.english or lex.name_like(lower)):
-                kinds.setdefault(lower, span.kind)
+                words.setdefault(lower, span.kind)
             if word.islower() and span.kind == "name":
-                found_lower.add(lower)  # a name found as typed in lower case ("dawn (CCOT):")
-        if len(words) >= 2:
-            phrases.setdefault(" ".join(words[:2]), span.kind)
+                lower_names.add(lower)  # a name found as typed in lower case ("dawn (CCOT):")
+        if len(parts) >= 2:
+            phrases.setdefault(" ".join(parts[:2]), span.kind)
+    return NameSeeds(words, phrases, frozenset(lower_names))
+
+
+def _propagate(
+    text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon, record: NameSeeds | None
+) -> list[WordSpan]:
+    """Remove every other capitalised occurrence of what was already found (its
+    :class:`NameSeeds`), and of what ``record`` found in the patient's other documents."""
+    seeds = name_seeds(text, found, lex)
+    if record is not None:
+        seeds = record.under(seeds)
+    kinds, phrases, found_lower = seeds.words, seeds.phrases, seeds.lower_names
     covered = bytearray(len(text))  # 1 where a span already lies
     for span in found:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -80,7 +80,7 @@ from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
-from medlocal.privacy.deid_words import read_tokens, scan
+from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
 
 __all__ = [
@@ -108,6 +108,7 @@ class Redactor:
         tagger: bool = True,
         proposer: SpanProposer | None = None,
         day_first: bool | None = None,
+        record: NameSeeds | None = None,
     ) -> None:
         self.identity = identity or PatientIdentity()
         self.date_mode = date_mode
@@ -117,6 +118,9 @@ class Redactor:
         self.word_scan = word_scan
         self.tagger = tagger and word_scan
         self.proposer = proposer
+        # The names, organisations and places found in the patient's other documents
+        # (deid_record): a relative named with a cue in one letter goes from every export.
+        self.record = record
         self.own_patterns = identity_patterns(self.identity)
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days, day_first)
 
@@ -176,7 +180,7 @@ class Redactor:
         if tagged:
             tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
             tagged = [s for s in tagged if not _PREFIXED_ACRONYM.fullmatch(text, s.start, s.end)]
-        found += [_word_redaction(text, span) for span in scan(text, lex, tokens)]
+        found += [_word_redaction(text, span) for span in scan(text, lex, tokens, self.record)]
         return found, [_word_redaction(text, span) for span in tagged]
 
     def preview(self, text: str) -> list[Redaction]:

@@ -11,10 +11,12 @@ facts only and is written as is.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Protocol
+from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import UserInputError
@@ -22,7 +24,9 @@ from medlocal.fsutil import atomic_private_file
 from medlocal.privacy.deid_dates import writes_day_first
 from medlocal.privacy.deid_model import SpanProposer, model_proposer
 from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+from medlocal.privacy.deid_record import record_seeds
 from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_words import NameSeeds
 from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 from medlocal.rag.export_files import WRITERS, ExportDocument
 from medlocal.rag.flags import Flag
@@ -284,12 +288,49 @@ class ExportSource(AuditTrail, Protocol):
     def document_text(self, document_id: int) -> str: ...
 
 
+@dataclass(frozen=True)
+class PatientRecord:
+    """What every export of a patient reads from all of the patient's documents."""
+
+    # Whether the record writes its dates day first (None where its dates do not say): every
+    # export of the patient then reads "6/3" the same way, however little of the record a
+    # summary's snippets quote (walk 20).
+    day_first: bool | None
+    # The names, organisations and places its documents name (deid_record): a daughter named
+    # with a cue in one letter goes from the letter that names her alone.
+    names: NameSeeds
+
+
+# One record read per vault (the last patient's): the window previews again after every keep,
+# and reading a long record takes seconds. Keyed weakly, so the names go with the vault object
+# when it is locked; the key holds each document's hash, so an import or a deletion re-reads.
+_RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
+
+
+def patient_record(
+    source: ExportSource, patient_id: int, identity: PatientIdentity | None = None
+) -> PatientRecord:
+    """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``."""
+    docs = list(source.list_documents(patient_id))
+    key = (patient_id, identity, tuple((doc.id, getattr(doc, "sha256", None)) for doc in docs))
+    try:
+        cached = _RECORDS.get(source)
+    except TypeError:  # a source that cannot be referenced weakly is read every time
+        cached = None
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    texts = [source.document_text(doc.id) for doc in docs]
+    record = PatientRecord(
+        writes_day_first("\n".join(texts)) if texts else None, record_seeds(texts, identity)
+    )
+    with suppress(TypeError):
+        _RECORDS[source] = (key, record)
+    return record
+
+
 def patient_day_order(source: ExportSource, patient_id: int) -> bool | None:
-    """Whether the patient's record writes its dates day first, from all of its documents (None
-    where they do not say): every export of the patient then reads "6/3" the same way, however
-    little of the record a summary's snippets quote (walk 20)."""
-    texts = [source.document_text(doc.id) for doc in source.list_documents(patient_id)]
-    return writes_day_first("\n".join(texts)) if texts else None
+    """Whether the patient's record writes its dates day first (see :class:`PatientRecord`)."""
+    return patient_record(source, patient_id).day_first
 
 
 def patient_scope(patient_id: int) -> str:
@@ -373,16 +414,24 @@ def redactor_for_patient(
     proposer: SpanProposer | None = None,
     shift_days: int | None = None,
 ) -> Redactor:
-    """A Redactor that knows this patient's own name, MRN and date of birth from the vault."""
+    """A Redactor that knows this patient's own name, MRN and date of birth from the vault, and
+    what the patient's documents name (see :class:`PatientRecord`)."""
     identity = patient_identity(None, None, None)
     day_first = None
+    names = None
     if patient_id is not None:
         patient = source.get_patient(patient_id)
         identity = patient_identity(patient.name, patient.mrn, patient.dob)
-        if date_mode == "shift":
-            day_first = patient_day_order(source, patient_id)
+        record = patient_record(source, patient_id, identity)
+        day_first = record.day_first if date_mode == "shift" else None
+        names = record.names
     return Redactor(
-        identity, date_mode=date_mode, proposer=proposer, shift_days=shift_days, day_first=day_first
+        identity,
+        date_mode=date_mode,
+        proposer=proposer,
+        shift_days=shift_days,
+        day_first=day_first,
+        record=names,
     )
 
 
