@@ -14,7 +14,9 @@ March" is part of its date); this module gives back the weekdays of a recurrence
   Mondays", "injection on Fridays"). A plural weekday with no dose before it ("volunteers on
   Tuesdays") stays with the date rules, as the older evaluation halves annotate it.
 
-A weekday next to digits (a date written beside it) is never given back.
+A weekday next to digits (a date written beside it) is never given back. Nor is a weekday that
+names a condition rather than a day ("Saturday night palsy" of the radial nerve, "Monday
+morning fever" of byssinosis) taken: it is a clinical term.
 """
 
 from __future__ import annotations
@@ -49,14 +51,21 @@ _DOSE_BEFORE = re.compile(
     r"hemodialysis|weekly|fortnightly|take|takes|taken|given|give|administered)\b)"
 )
 _PLURAL_ON_BEFORE = re.compile(r"(?i:\b(?:on|and|,)[ \t]*)\Z")
+# What follows a weekday in the name of a condition ("Saturday night palsy", "Monday fever").
+_CONDITION_AFTER = re.compile(
+    r"(?i:[ \t]+(?:(?:night|morning)[ \t]+)?(?:palsy|paralysis|neuropathy|fever|asthma)\b)"
+)
 _DIGIT_BESIDE = re.compile(r"[ \t]*(?:the[ \t]+)?[(,]?[ \t]*\d")
 _DIGIT_BEFORE = re.compile(r"\d[ \t,)]*\Z")
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
-    """Whether the weekday at ``text[start:end]`` is part of a recurrence."""
+    """Whether the weekday at ``text[start:end]`` is part of a recurrence (or of a condition's
+    name)."""
     if _DIGIT_BESIDE.match(text, end) or _DIGIT_BEFORE.search(text[max(0, start - 4) : start]):
         return False  # "Monday 3 March", "3/3 Monday": a date's weekday
+    if _CONDITION_AFTER.match(text, end):
+        return True  # not a recurrence, but no day either: "Saturday night palsy"
     before = text[max(0, start - 60) : start]
     if _EVERY_BEFORE.search(before) or _FREQUENCY_BEFORE.search(before):
         return True

@@ -40,6 +40,10 @@ _PROTEIN3 = re.compile(
 # A protein change in one-letter amino acids: two to four digits (one is a postcode's shape,
 # "H2Y"), then an amino acid, a stop or a frameshift.
 _PROTEIN1 = re.compile(rf"[{_AA1}]\d{{2,4}}(?:[{_AA1}X*]|fs\*?\d*|del|dup)")
+# A nucleotide change in the legacy notation, base, position, base ("Prothrombin G20210A",
+# "MTHFR C677T", "Factor V G1691A"): its position may run to five or six digits. Read as the
+# one-letter protein change is, beside a gene or a word of molecular genetics.
+_NUCLEOTIDE1 = re.compile(r"[ACGT]\d{2,6}[ACGT]")
 # What stands before such a change on its line: a gene's symbol (capitals with perhaps digits,
 # of two to eight characters, right before it), or a word of molecular genetics.
 _GENE_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,7}(?:[ \t]*:)?[ \t]+(?:p\.)?\Z")
@@ -47,6 +51,7 @@ _MOLECULAR_WORDS = re.compile(
     r"(?i:\b(?:mutation|mutations|mutated|mutant|variant|variants|substitution|missense|"
     r"nonsense|allele|alleles|genotype|genotyping|codon|exon|kinase|domain|hgvs|heterozygous|"
     r"homozygous|hemizygous|germline|somatic|pathogenic|sequencing|ngs|panel|resistance|"
+    r"gene|genes|prothrombin|thrombophilia|factor[ \t]+(?:ii|v|xiii)|"
     r"mutaci[oó]n|mutation|variante|mutazione|mutação)\b)"
 )
 # Words after a one-letter change that say what it is ("V600E mutation", "G2019S carrier").
@@ -122,7 +127,7 @@ def molecular_notation(value: str, text: str, start: int) -> bool:
         return True
     if bare.isdigit() and _COORDINATE_BEFORE.search(before):
         return True
-    if _PROTEIN1.fullmatch(bare):
+    if _PROTEIN1.fullmatch(bare) or _NUCLEOTIDE1.fullmatch(bare):
         return _one_letter_change(text, start, start + len(value))
     return False
 

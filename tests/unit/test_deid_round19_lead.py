@@ -1,0 +1,36 @@
+"""Round 19, the lead's fixes of earlier rounds' leftovers: a weekday in a condition's name, a
+nucleotide change in the legacy notation."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.privacy.redact import Redactor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wrist drop after sleeping on the arm: Saturday night palsy of the radial nerve.",
+        "Saturday Night Paralysis suspected; nerve conduction studies booked.",
+        "Byssinosis with Monday morning fever in a mill worker.",
+        "Factor V Leiden negative; Prothrombin G20210A heterozygous.",
+        "Thrombophilia screen: prothrombin gene mutation (G20210A) not detected.",
+        "MTHFR C677T homozygous, A1298C wild type.",
+    ],
+)
+def test_clinical_terms_stay(text: str) -> None:
+    assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Seen on Saturday night in the emergency department.", "Saturday"),
+        ("Admitted Monday morning with fever and rigors.", "Monday"),
+        ("Specimen ref G20210A received by the laboratory.", "G20210A"),
+        ("Account T12345C is overdue.", "T12345C"),
+    ],
+)
+def test_days_and_codes_still_go(text: str, gone: str) -> None:
+    assert gone not in Redactor().redact(text)
