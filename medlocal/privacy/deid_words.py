@@ -198,6 +198,10 @@ class NameSeeds:
         )
 
 
+# A person's title right before a found name ("Mr Marigold", "Mrs. Plenty").
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+\Z")
+
+
 def name_seeds(
     text: str,
     spans: Iterable[WordSpan | Redaction],
@@ -216,9 +220,25 @@ def name_seeds(
             for m in TOKEN.finditer(text, span.start, span.end)
             if m.group().rstrip("'’").lower() not in _NO_PROPAGATED_NAME
         ]
-        for word in parts:
+        titled = span.kind == "name" and _TITLE_BEFORE.search(
+            text, max(0, span.start - 8), span.start
+        )
+        for i, word in enumerate(parts):
             lower = word.lower()
-            if len(word) >= 3 and (lower not in lex.english or lex.name_like(lower)):
+            if (
+                len(word) >= 3
+                and (
+                    lower not in lex.english
+                    or lex.name_like(lower)
+                    # A plain word as the surname after a title ("Mr Marigold"): a name there.
+                    or (
+                        titled
+                        and i == len(parts) - 1
+                        and word[:1].isupper()
+                        and not lex.clinical(lower)
+                    )
+                )
+            ):
                 words.setdefault(lower, span.kind)
             if word.islower() and span.kind == "name":
                 lower_names.add(lower)  # a name found as typed in lower case ("dawn (CCOT):")

@@ -34,3 +34,15 @@ def test_clinical_terms_stay(text: str) -> None:
 )
 def test_days_and_codes_still_go(text: str, gone: str) -> None:
     assert gone not in Redactor().redact(text)
+
+
+def test_a_plain_word_as_a_titled_surname_goes_wherever_it_is_written_with_a_capital() -> None:
+    text = "Seen with Mr Marigold and his wife. Marigold reports good intake; some marigold tea."
+    out = Redactor().redact(text)
+    assert "Marigold" not in out, out
+    assert "marigold tea" in out, out  # lower case: the plain word
+
+
+def test_a_titled_surname_that_is_a_clinical_word_is_not_passed_on() -> None:
+    out = Redactor().redact("Letter copied to Mrs Sweat. Sweat test arranged for Friday.")
+    assert "Sweat test" in out, out
