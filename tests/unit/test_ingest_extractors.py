@@ -240,6 +240,37 @@ def test_text_encodings(encoding: str, bom: bytes) -> None:
     assert doc.file_type == "txt"
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # Walk 22: read as ISO-8859-16, the micro sign became a quotation mark ("96 ”mol/L").
+        (
+            "Patiente: Mme Zoë Hernández-Lefèvre, née le 02/03/1929. Hb 112 g/L, créatinine"
+            " 96 µmol/L. Infirmière: Anaïs Gagné.",
+            "latin-1",
+        ),
+        (
+            "Patientin Jürgen Größe, 84 Jahre. Kreatinin 96 µmol/l. Überweisung an Dr. Müller.",
+            "cp1252",
+        ),
+        # Encodings whose letters Windows-1252 lacks keep their own reading.
+        (
+            "Pacjentka Zofia Łukasiewicz, lat 84, przyjęta z powodu zaostrzenia niewydolności"
+            " serca. Żona pana Bączkiewicza. Leki: furosemid 40 mg, bisoprolol 5 mg.",
+            "cp1250",
+        ),
+        (
+            "Pacienta Ștefania Țăranu, 84 de ani, internată pentru insuficiență cardiacă."
+            " Tratament: furosemid 40 mg.",
+            "iso8859_16",
+        ),
+        ("Пациентка Иванова Мария Петровна, 84 года, поступила в отделение.", "cp1251"),
+    ],
+)
+def test_eight_bit_text_keeps_its_letters_and_signs(text: str, encoding: str) -> None:
+    assert extract("letter.txt", text.encode(encoding)).text == text
+
+
 def test_text_line_endings_are_normalised() -> None:
     assert extract("a.txt", b"one\r\ntwo\rthree").text == "one\ntwo\nthree"
 

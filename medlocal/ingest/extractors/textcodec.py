@@ -89,7 +89,30 @@ def _decode(data: bytes, file_name: str) -> str:
         # Short Western text decodes equally well as cp1250/cp1252/cp1257; the detector's tie
         # order is arbitrary, and Windows-1252 is by far the likeliest source of such a file.
         return data.decode(_PREFERRED_SINGLE_BYTE)
-    return str(best)
+    chosen = str(best)
+    western = _as_western(data)
+    if western is not None and _reads_no_more_letters(chosen, western):
+        # Walk 22: French text in Latin-1 was read as ISO-8859-16 (its language model scored it
+        # a little more coherent), which has a quotation mark where Latin-1 has the micro sign:
+        # "96 µmol/L" became "96 ”mol/L". Where the choice differs from Windows-1252 only in
+        # bytes it reads as symbols, it has found no letter Western text lacks.
+        return western
+    return chosen
+
+
+def _as_western(data: bytes) -> str | None:
+    try:
+        return data.decode(_PREFERRED_SINGLE_BYTE)
+    except UnicodeDecodeError:
+        return None  # a byte Windows-1252 leaves undefined: not Western text
+
+
+def _reads_no_more_letters(chosen: str, western: str) -> bool:
+    """Whether the detector's single-byte reading ``chosen`` reads a letter at no byte where
+    the Windows-1252 reading ``western`` has something else (Romanian "ș", Polish "ł" do)."""
+    if len(chosen) != len(western):
+        return False  # a multi-byte encoding: its characters do not line up with the bytes
+    return not any(a != b and a.isalpha() for a, b in zip(chosen, western, strict=True))
 
 
 def _unmarked_wide_encoding(data: bytes) -> str | None:
