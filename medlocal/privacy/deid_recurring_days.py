@@ -10,9 +10,11 @@ March" is part of its date); this module gives back the weekdays of a recurrence
 * after a weekly or fortnightly frequency, with "on" or a bracket between ("weekly on
   Tuesdays", "once weekly (Sundays)", "fortnightly (Fri)");
 * two or more weekdays joined by slashes ("Mon/Wed/Fri", "Tue/Thu");
-* a plural weekday ("on Mondays") after a dose or a medicine's schedule on its line ("10 mg on
-  Mondays", "injection on Fridays"). A plural weekday with no dose before it ("volunteers on
-  Tuesdays") stays with the date rules, as the older evaluation halves annotate it.
+* a plural weekday ("on Mondays") after a dose, a medicine's schedule or a medicine's name on its
+  line ("10 mg on Mondays", "injection on Fridays", "alendronic acid on Mondays", "5 mg daily
+  except Fridays", "7.5 mg Fridays"). A plural weekday with no dose or medicine before it
+  ("volunteers on Tuesdays") stays with the date rules, as the older evaluation halves annotate it;
+* the weekday of a medicine's day ("Methotrexate day: Friday", walk 22).
 
 A weekday next to digits (a date written beside it) is never given back. Nor is a weekday that
 names a condition rather than a day ("Saturday night palsy" of the radial nerve, "Monday
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction
 
 _DAY = (
@@ -50,7 +53,17 @@ _DOSE_BEFORE = re.compile(
     r"\b(?:dose|doses|dosing|injections?|infusions?|tablets?|dialysis|haemodialysis|"
     r"hemodialysis|weekly|fortnightly|take|takes|taken|given|give|administered)\b)"
 )
-_PLURAL_ON_BEFORE = re.compile(r"(?i:\b(?:on|and|,)[ \t]*)\Z")
+_PLURAL_ON_BEFORE = re.compile(
+    r"(?i:\b(?:on|and|,|except|excluding|apart[ \t]+from|not[ \t]+on|but[ \t]+not)[ \t]*)\Z"
+)
+# A dose right before the weekday ("7.5 mg Fridays").
+_DOSE_RIGHT_BEFORE = re.compile(
+    r"(?i:\d[ \t]*(?:mg|mcg|µg|micrograms?|units?|iu|ml|g|tablets?|tabs?|caps?|puffs?))[ \t]+\Z"
+)
+# A medicine's day as a label ("Methotrexate day: Friday", "Alendronic acid day - Monday").
+_DAY_LABEL_BEFORE = re.compile(r"(?i:\bday[ \t]*[:=-][ \t]*)\Z")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_END = re.compile(r"[.;!?][ \t]+")
 # What follows a weekday in the name of a condition ("Saturday night palsy", "Monday fever").
 _CONDITION_AFTER = re.compile(
     r"(?i:[ \t]+(?:(?:night|morning)[ \t]+)?(?:palsy|paralysis|neuropathy|fever|asthma)\b)"
@@ -72,12 +85,24 @@ def _recurring(text: str, start: int, end: int) -> bool:
     if _SLASH_BEFORE.search(text, max(0, start - 10), start) or _SLASH_AFTER.match(text, end):
         return True
     word = text[start:end].rstrip(".")
+    line = text.rfind("\n", 0, start) + 1
+    # The weekday's own sentence: a medicine named in the one before says nothing of it.
+    near = _SENTENCE_END.split(text[max(line, start - 60) : start])[-1]
     if word.lower().endswith("s") and word.lower() not in ("tues", "thurs"):
-        line = text.rfind("\n", 0, start) + 1
-        near = text[max(line, start - 60) : start]
-        if _PLURAL_ON_BEFORE.search(near) and _DOSE_BEFORE.search(near):
+        if _DOSE_RIGHT_BEFORE.search(near):
             return True
-    return False
+        if _PLURAL_ON_BEFORE.search(near) and (
+            _DOSE_BEFORE.search(near) or _names_a_medicine(near)
+        ):
+            return True
+    return _DAY_LABEL_BEFORE.search(near) is not None and _names_a_medicine(near)
+
+
+def _names_a_medicine(near: str) -> bool:
+    """Whether a word of ``near`` is a medicine's name (a clinical word of the lists, or shaped
+    like a drug's: "alendronic", "methotrexate")."""
+    lex = lexicon()
+    return any(lex.clinical(m.group().lower()) for m in _WORD.finditer(near))
 
 
 # A weekday's abbreviation is read as a name too ("Mon/Wed/Fri" gave "Fri" as one).

@@ -46,3 +46,29 @@ def test_a_plain_word_as_a_titled_surname_goes_wherever_it_is_written_with_a_cap
 def test_a_titled_surname_that_is_a_clinical_word_is_not_passed_on() -> None:
     out = Redactor().redact("Letter copied to Mrs Sweat. Sweat test arranged for Friday.")
     assert "Sweat test" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Walk 22: a medicine's weekly day, without "every" or "weekly" before it.
+        "Folic acid 5 mg daily except Fridays.",
+        "Advised continuing alendronic acid on Mondays.",
+        "Methotrexate day: Friday. Alendronic acid day: Monday.",
+        "Methotrexate 7.5 mg Fridays, alendronic acid 70 mg Mondays.",
+    ],
+)
+def test_a_medicines_weekday_stays(text: str) -> None:
+    assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Warfarin 3 mg daily. Discharge day: Friday.", "Friday"),
+        ("Clinic day: Tuesday, with the registrar.", "Tuesday"),
+        ("Seen on Mondays by hospital volunteers.", "Mondays"),
+    ],
+)
+def test_a_weekday_that_no_medicine_owns_goes(text: str, gone: str) -> None:
+    assert gone not in Redactor().redact(text)
