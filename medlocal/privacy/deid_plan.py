@@ -17,12 +17,12 @@ patient data and stay in memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.errors import UserInputError
-from medlocal.privacy.deid_echoes import RemovedWords
+from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
@@ -66,10 +66,20 @@ class RedactionPlan:
     overridden: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, fields: Sequence[tuple[str, str]], redactor: Redactor) -> RedactionPlan:
+    def build(
+        cls,
+        fields: Sequence[tuple[str, str]],
+        redactor: Redactor,
+        wording: Container[str] = (),
+    ) -> RedactionPlan:
         """The plan of every part, read together as one text: a name found by its cue in the
         body ("Grandson Tyler Summers") is then found too where a reference's snippet quotes it
-        without one ("Tyler turned them away"). Read part by part, the snippet kept it."""
+        without one ("Tyler turned them away"). Read part by part, the snippet kept it.
+
+        The parts named in ``wording`` are MedLocal's own words around quotes of the text (a
+        grounding flag's message): only what stands inside their quotes is planned. Walk 22:
+        "key words ('mrs', 'recovered'); they may not support it" lost "may" as a name after
+        the quoted title."""
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
@@ -79,11 +89,20 @@ class RedactionPlan:
         for _, text in plan.fields:
             bounds.append((pos, pos + len(text)))
             pos += len(text) + len(_PART_GAP)
+        quoted = {
+            part: quoted_spans(text)
+            for part, (where, text) in enumerate(plan.fields)
+            if where in wording
+        }
         for red in redactor.preview(joined):
             for part, (lo, hi) in enumerate(bounds):
                 start, end = max(red.start, lo), min(red.end, hi)
                 if start >= end:
                     continue
+                if part in quoted and not any(
+                    a < end - lo and start - lo < b for a, b in quoted[part]
+                ):
+                    continue  # in MedLocal's own wording, outside every quote
                 # A span that ran over a part's edge keeps only its own part's text, under its
                 # plain label (a shifted date's replacement belonged to the whole span).
                 whole = (start, end) == (red.start, red.end)

@@ -152,6 +152,11 @@ def patient_identity(name: str | None, mrn: str | None, dob: str | None) -> Pati
     return PatientIdentity(name=name or None, mrn=mrn or None, dob=birth)
 
 
+def _flag_messages(doc: ExportDocument) -> set[str]:
+    """The parts that are a flag's message: MedLocal's wording around quotes of the text."""
+    return {f"flag {i + 1} message" for i in range(len(doc.flags))}
+
+
 def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     fields = [("title", doc.title), ("body", doc.body)]
     for i, flag in enumerate(doc.flags):
@@ -167,7 +172,7 @@ def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
 
 def plan_export(doc: ExportDocument, redactor: Redactor) -> RedactionPlan:
     """The preview as a plan the user can change (keep or add spans) before the export."""
-    return RedactionPlan.build(_fields(doc), redactor)
+    return RedactionPlan.build(_fields(doc), redactor, wording=_flag_messages(doc))
 
 
 def parse_keep(value: str) -> tuple[int, str]:

@@ -180,3 +180,22 @@ def test_cli_outputs_export_redacts_the_flags(
     flags = _flags_section(out.read_text(encoding="utf-8")).lower()
     for leak in LEAKS:
         assert not re.search(re.escape(leak), flags), (leak, flags)
+
+
+def test_a_flags_own_wording_is_not_read_for_names() -> None:
+    """Walk 22: "key words ('mrs', 'recovered'); they may not support it" became "they [NAME]
+    not support it": "may" read as a name after the quoted title. Only the quotes of a flag's
+    message are the text's; a name quoted there still goes."""
+    message = (
+        "the cited passage [1] does not contain 3 of this sentence's 4 key words "
+        "('mrs', 'recovered', 'larkfield'); they may not support it"
+    )
+    doc = document_from_output(
+        "Letter", "summary", "Mrs Pennington has recovered at Larkfield Clinic [1].", {},
+        [Flag(0, "weak_support", "", message).as_dict()],
+    )  # fmt: skip
+    plan = plan_export(doc, Redactor(shift_days=10))
+    text = plan.fields[[w for w, _ in plan.fields].index("flag 1 message")][1]
+    out = plan.apply_quoting("flag 1 message", text, quoted_only=True)
+    assert out.endswith("they may not support it"), out
+    assert "larkfield" not in out.lower(), out
