@@ -63,7 +63,10 @@ _NOT_AN_AGE_AFTER_OTHER = (
 _RELATIVES = (
     r"mother|father|mum|mom|mam|dad|grandmother|grandfather|grandma|grandpa|gran|granny|nan|"
     r"nana|nanna|aunt|auntie|uncle|wife|husband|partner|sister|brother|spouse|neighbour|neighbor|"
-    r"friend|widow|widower|mother-in-law|father-in-law"
+    r"friend|widow|widower|mother-in-law|father-in-law|"
+    # Walk 22: "Her late brother-in-law lived to 102."
+    r"brother-in-law|sister-in-law|son-in-law|daughter-in-law|great-aunt|great-uncle|"
+    r"great-grandmother|great-grandfather|godmother|godfather|stepmother|stepfather"
 )
 
 
@@ -106,6 +109,8 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|[ \t]+(?:is|was|now|who[ \t]+is|aged|died[ \t]+(?:at|aged)|passed[ \t]+away[ \t]+"
             # Round 18: "made it to" ("My sister Odile made it to 103.").
             r"(?:at|aged)|lived[ \t]+to|made[ \t]+it[ \t]+to|turned|turns|will[ \t]+be|"
+            # Walk 22: "Grandmother still alive at 101".
+            r"(?:still[ \t]+)?(?:alive|living|well)[ \t]+at|"
             r"would[ \t]+be)[ \t]+"
             r"(?:(?:now|nearly|almost|about|over|just|only)[ \t]+)?))"
             rf"(?P<v>9\d|1[01]\d)\b(?![.,]\d)(?!{_NOT_AN_AGE_AFTER})(?!{_NOT_AN_AGE_AFTER_OTHER})"

@@ -41,6 +41,8 @@ _QUOTES = "'\"‘’“”`"
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` quotes between its own words (each quote with its marks)."""
     return [quote.span() for quote in _QUOTED.finditer(text)]
+
+
 # Words too common to quote an identifier by: "12 The Avenue" must not take "the" from every
 # flag message. A word of an identifier outside this list goes, English or not ("harrow").
 _FUNCTION_WORDS = frozenset(

@@ -57,6 +57,12 @@ _WORD_AFTER = re.compile(
     r"[ \t](?P<p>(?:(?:de|da|do|du|van|von|der|den|ter|ten|le|la|di|del|dos|das|bin|binti|al)"
     r"[ \t]+){0,2})(?P<w>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?![\w'’-])"
 )
+# Walk 22: the surname on the next line, where a letter or a PDF wrapped the name ("Mr Frank
+# / Bishop, says", "her carer Hope / Ward, five weeks"), and the sentence runs on after it (a
+# comma or a word in lower case): a heading or a label on the next line is no surname.
+_WORD_NEXT_LINE = re.compile(
+    r"[ \t]*\n[ \t]*(?P<p>)(?P<w>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?=,|[ \t]+[a-z])"
+)
 # The word after that one, to see whether an eponym's head follows ("Kaposi sarcoma").
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 # A capitalised word before a found surname, with one space between.
@@ -143,6 +149,8 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
             start -= len(cell.group("n")) if cell is not None else 0
     last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
     after = _WORD_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+    if after is None and text[end : end + 1] in (" ", "\t", "\n"):
+        after = _WORD_NEXT_LINE.match(text, end)
     # Round 15: the capitalised word after a found name that a title opens is the surname
     # ("Dott.ssa [Giulia] Alvarado", where "Giulia" is on no list); otherwise only after a
     # listed given name ("Unidad de Ictus", "Fortführung von Eliquis" stay).

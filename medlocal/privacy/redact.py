@@ -47,6 +47,7 @@ import secrets
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
+from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_dates import (
@@ -139,6 +140,9 @@ class Redactor:
         # county), read once the rules have spoken (and before the tagger: a tagged word there
         # would hide the gap the reading fills).
         lines = list(address_line_candidates(text, found))
+        # An address typed in lower case after "lives at", up to the town found at its end
+        # (by the rules or the statistical line).
+        lines += address_run_candidates(text, found + tagged)
         yield from lines
         # A place's span grown over its house number or head word ("14 [Clepington]",
         # "[Aggieland] Rehab"), whichever line found the name.

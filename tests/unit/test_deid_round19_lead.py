@@ -72,3 +72,38 @@ def test_a_medicines_weekday_stays(text: str) -> None:
 )
 def test_a_weekday_that_no_medicine_owns_goes(text: str, gone: str) -> None:
     assert gone not in Redactor().redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # Walk 22: a letter or a PDF wrapped the name; the surname on the next line stayed.
+        ("Spoke with Mr Frank\nBishop, says she is managing.", "Bishop"),
+        ("Lives with her carer Hope\nWard, five weeks now.", "Ward"),
+        ("Reviewed by Dr James\nThornbury on the ward.", "Thornbury"),
+        # A relative's age over 89, after more relations and verbs of age.
+        ("Her late brother-in-law lived to 102.", "102"),
+        ("Grandmother still alive at 101.", "101"),
+        # An address typed in lower case after a word of living, up to the town found.
+        ("Daughter lives at flat 2, the old mill, mill brow, kirkby lonsdale.", "old mill"),
+        ("Address: 7 pear tree cottages, low row, richmond, north yorkshire", "pear tree"),
+    ],
+)
+def test_walk22_leaks_go(text: str, gone: str) -> None:
+    assert gone not in Redactor().redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referred by Dr Sarah\nDiagnosis: pneumonia",  # a label on the next line
+        "Reviewed with Mr John\nParkinson disease is stable.",
+        "Mother still alive at 85. Brother-in-law is 90 miles away.",
+        "Lives at home, with her son, in Leeds.",
+    ],
+)
+def test_walk22_words_that_stay(text: str) -> None:
+    out = Redactor().redact(text)
+    for word in ("Diagnosis", "Parkinson disease", "85", "90 miles", "at home, with her son"):
+        if word in text:
+            assert word in out, out

@@ -1,0 +1,55 @@
+"""An address written after a word of living, in any case, up to the place the rules found at
+its end (walk 22): "Daughter lives at flat 2, the old mill, mill brow, [kirkby lonsdale]."
+
+Typed in lower case, the parts before the town are no capitalised words for the word scan and
+no address line for its label; only the town was found. Where a word of living or an address
+label opens the run ("lives at", "living at", "resides at", "staying at", "moved to",
+"Address:"), and the run is a few short parts split by commas that ends right at a found place,
+the parts between are the rest of the address: a house, a flat, a building, a street. One part
+at least must say so (a number, or a word of a street or a house), so that "lives at home, with
+her son, in [Leeds]" keeps its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_place_words import STREET_WORDS
+from medlocal.privacy.deid_spans import Redaction, label
+
+# The kinds a found place at the end of the run may have.
+_PLACE_KINDS = frozenset({"city", "location", "county", "zip_code", "name", "street_address"})
+# Up to five parts of up to five words each, split by commas, right before the found place.
+_RUN = re.compile(
+    r"(?i:\b(?:lives|living|lived|resides|residing|staying|stays|moved|moving)[ \t]+(?:at|to|in)"
+    r"|\baddress[ \t]*:)"
+    r"[ \t]+(?P<run>(?:[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}[ \t]*,[ \t]*){1,5})\Z"
+)
+# Words of a house, a flat or a building, beyond the street words ("the old mill", "flat 2").
+_HOUSE_WORDS = frozenset(
+    {
+        "flat", "apt", "apartment", "unit", "house", "cottage", "cottages", "farm", "mill",
+        "lodge", "villa", "bungalow", "barn", "manor", "hall", "mews", "brow", "croft", "grange",
+        "terrace", "row", "close", "court", "block", "floor", "building", "estate", "chalet",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[^\W_]+")
+
+
+def address_run_candidates(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
+    """The parts of an address between a word of living and the found place at its end."""
+    for place in found:
+        if place.kind not in _PLACE_KINDS:
+            continue
+        line = text.rfind("\n", 0, place.start) + 1
+        match = _RUN.search(text, max(line, place.start - 160), place.start)
+        if match is None:
+            continue
+        run = match.group("run")
+        words = [w.lower() for w in _WORD.findall(run)]
+        if not any(w.isdigit() or w in _HOUSE_WORDS or w in STREET_WORDS for w in words):
+            continue
+        start = match.start("run")
+        end = start + len(run.rstrip(" \t,"))
+        yield Redaction("street_address", start, end, text[start:end], label("street_address"))
