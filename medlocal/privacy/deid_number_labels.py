@@ -18,7 +18,8 @@ from medlocal.privacy.deid_spans import Redaction, label
 _HEALTH_NUMBER_LABEL = re.compile(
     r"(?i:\b(?:NHS|CHI|H&C|HSC|IHI|NHI|Medicare|Medicaid|OHIP|MSP|RAMQ|health[ \t]+card|"
     r"health[ \t]+(?:insurance|plan)|insurance|member(?:ship)?|policy)"
-    r"(?:[ \t]+(?:card|number|no\.?|num|nbr|#|id))*[ \t]*[:#.=-]?[ \t]*)$"
+    # Walk 22: a table's cell bar between the label and the number ("| NHS no | 943 476 5919").
+    r"(?:[ \t]+(?:card|number|no\.?|num|nbr|#|id))*[ \t]*[:#.=|-]?[ \t]*)$"
 )
 # The kinds a shape gives a number that a label may overrule.
 _BY_SHAPE = frozenset({"phone", "ssn", "id_number"})

@@ -212,11 +212,20 @@ _MODEL_BEFORE = re.compile(
 )
 
 
+_SERIAL_DIGITS = re.compile(r"\d{5,}")
+
+
 def device_model(text: str, start: int, value: str = "") -> bool:
     """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), or is a
     model's round number after a maker's name (see _ROUND_MODEL)."""
-    if _MODEL_BEFORE.search(text, max(0, start - 60), start) is not None:
-        return True
+    model = _MODEL_BEFORE.search(text, max(0, start - 60), start)
+    if model is not None:
+        # Walk 22: after a model named in words, a code with a long run of digits is the
+        # device's serial ("Medtronic Azure XT DR RNB612345S"); a model's own code has a few.
+        named = len(model.group().split()) >= 2 and not model.group().lstrip().lower().startswith(
+            ("model", "lead")
+        )
+        return not (named and _SERIAL_DIGITS.search(value))
     if not _ROUND_MODEL.fullmatch(value):
         return False
     maker = _MAKER_WORD.search(text, max(0, start - 30), start)

@@ -50,9 +50,11 @@ _NUMBER_AFTER = re.compile(
     r"(?=[ \t]*(?:[,;)\n]|\Z)|[ \t]{2}|\.(?:\s|\Z))"
 )
 # A house number (or "No. 27,") before a street, opening its part: after the line's start, a
-# comma, bracket, colon or dash, or a word that leads to an address ("at", "on", "plot").
+# comma, bracket, colon or dash, or a word that leads to an address ("at", "on", "plot"). A
+# colon after a digit is a clock's: "at 17:02, Hope Ward wrote" has no house 02 (walk 22).
 _NUMBER_BEFORE = re.compile(
-    r"(?:^|[\n,(:;–-]|\b(?:at|on|of|from|in|to|near|off|plot|stand|lot|lives|home))[ \t]*"
+    r"(?:^|[\n,(;–-]|(?<!\d):|\b(?:at|on|of|from|in|to|near|off|plot|stand|lot|lives|home))"
+    r"[ \t]*"
     r"(?P<n>(?:No\.?[ \t]*)?(?<![\w./])(?:\d{1,5}[ \t]+)?\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?"
     r"(?:,[ \t]*|[ \t]*[-–][ \t]*|[ \t]+|))\Z"
 )

@@ -39,9 +39,10 @@ def with_piped_rules(text: str) -> str:
 
 
 def table_date_candidates(text: str) -> Iterator[Redaction]:
-    """Days and months alone in the cells of a table's date column."""
+    """Days and months alone in the cells of a table's date column, or of a row of dates."""
     if _SHORT_DATE_CELL.search(text) is None:
         return
+    yield from _row_dates(text)
     for header, rows in table_rows(with_piped_rules(text)):
         for column, title in enumerate(header):
             cells = [row[column] for row in rows if column < len(row)]
@@ -56,3 +57,28 @@ def table_date_candidates(text: str) -> Iterator[Redaction]:
                     left = text.index(value, start, end)
                     right = left + len(value)
                     yield Redaction("date", left, right, value, label("date"))
+
+
+# A row of a table split by bars or tabs.
+_ROW = re.compile(r"^[^\n]*[|\t][^\n]*[|\t][^\n]*$", re.M)
+_CELL = re.compile(r"[^|\t\n]+")
+
+
+def _row_dates(text: str) -> Iterator[Redaction]:
+    """Walk 22: a header row of dates, one a whole date ("| Test | 03.04.25 | 10/4 |"): the day
+    and month beside it are dates too (left unshifted, it gave the offset away)."""
+    for row in _ROW.finditer(text):
+        cells = [(m.start(), m.group().strip()) for m in _CELL.finditer(row.group())]
+        short = [value for _, value in cells if "/" in value and _SHORT_DATE.fullmatch(value)]
+        if not short:
+            continue
+        # A row of dates: every cell with a digit a date, one at least a whole one (a row of
+        # results beside its date, "02-Jul-2026 | 18.4 | 5.8", has values that are none).
+        numbered = [value for _, value in cells if any(ch.isdigit() for ch in value)]
+        whole = [value for value in numbered if value not in short and is_date(value)]
+        if not whole or len(whole) + len(short) != len(numbered):
+            continue
+        for offset, value in cells:
+            if value in short:
+                left = text.index(value, row.start() + offset, row.end())
+                yield Redaction("date", left, left + len(value), value, label("date"))

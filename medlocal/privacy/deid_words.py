@@ -74,6 +74,7 @@ from medlocal.privacy.deid_tokens import (
     classify,
     word_shape,
 )
+from medlocal.privacy.deid_unit_letters import protect_unit_letters
 from medlocal.privacy.deid_variant_notation import protect_amino_acids
 
 
@@ -105,6 +106,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_prescribed(tokens, text)
     protect_slashed_abbreviations(tokens, text)
     protect_amino_acids(tokens, text)
+    protect_unit_letters(tokens, text)
     acronyms = organisation_acronyms(tokens, text, lex)
     for tok in tokens:
         classify(tok, text, lex, memo)

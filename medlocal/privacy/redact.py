@@ -80,6 +80,7 @@ from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
@@ -219,6 +220,7 @@ class Redactor:
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
         settled = labelled_numbers(text, self._dates.shift_undated(text, found))
+        settled = titled_as_names(text, settled)
         return [_apostrophe_outside(red) for red in settled]
 
     def redact(self, text: str) -> str:

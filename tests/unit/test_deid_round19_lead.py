@@ -107,3 +107,43 @@ def test_walk22_words_that_stay(text: str) -> None:
     for word in ("Diagnosis", "Parkinson disease", "85", "90 miles", "at home, with her son"):
         if word in text:
             assert word in out, out
+
+
+def test_a_units_litre_opens_no_name() -> None:
+    text = "Hb 101 g/L. Daughter Hope Ward phoned. Na 131 mmol/L. Son Robert visited."
+    out = Redactor().redact(text)
+    assert out.count("g/L.") == 1 and "mmol/L." in out, out
+    assert "Hope" not in out and "Robert" not in out, out
+    assert "Daughter [NAME]" in out and "Son [NAME]" in out, out
+
+
+def test_a_clocks_minutes_are_no_house_number() -> None:
+    out = Redactor().redact("On Tue, 1 Apr 2025 at 17:02, Hope Ward <hope.ward@example.com> wrote:")
+    assert "17:02, [" in out and "Hope" not in out, out
+
+
+def test_a_row_of_dates_is_shifted_whole_and_a_row_of_results_is_not() -> None:
+    redactor = Redactor(shift_days=40)
+    header = redactor.redact("| Test | 03.04.25 | 10/4 |")
+    assert "10/4" not in header and "03.04.25" not in header, header
+    results = redactor.redact("02-Jul-2026 | 18.4 | 612 | 5.8 | 10/4")
+    assert "| 18.4 | 612 | 5.8 | 10/4" in results, results
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("| NHS no | 943 476 5919 |", "[ID]"),  # the label across a cell's bar
+        ("GP: Dr Bill Street, Beech Surgery.", "Dr [NAME]"),  # a street word as a surname
+        ("Seen by Mrs Hope Ward on the unit.", "Mrs [NAME]"),
+    ],
+)
+def test_a_placeholder_says_what_was_removed(text: str, placeholder: str) -> None:
+    assert placeholder in Redactor().redact(text)
+
+
+def test_a_serial_after_a_model_named_in_words_goes_whole() -> None:
+    out = Redactor().redact("Pacemaker: Medtronic Azure XT DR RNB612345S, normal function.")
+    assert "612345" not in out and "RNB" not in out, out
+    kept = "Olympus CF-HQ190L colonoscope; Medtronic Advisa DR MRI A3DR01 implanted."
+    assert Redactor().redact(kept) == kept
