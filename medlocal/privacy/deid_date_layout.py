@@ -123,8 +123,12 @@ def respelled(
         return None
     if month_words and _month_of(month_words[0]) != original.month:
         return None
-    roles = _roles(numbers, original, bool(month_words), day_first, dated)
-    if len(roles) != len(numbers) or (not month_words and "m" not in roles):
+    # Walk 22: a day alone, its month that of the date before it ("discharged on the 14th").
+    day_alone = (
+        not dated and not month_words and len(numbers) == 1 and int(numbers[0]) == original.day
+    )
+    roles = ["d"] if day_alone else _roles(numbers, original, bool(month_words), day_first, dated)
+    if len(roles) != len(numbers) or (not month_words and "m" not in roles and not day_alone):
         return None
     values = {"d": shifted.day, "m": shifted.month}
     # "12/11/2025": a day and month in digits both two wide are written so ("03/01/2025").

@@ -317,6 +317,21 @@ def _month_and_day(raw: str, day_first: bool) -> tuple[int, int, str] | None:
     return month, day, "dm" if match.group("d1") else "md"
 
 
+def _date_of(raw: str) -> date | None:
+    """The date a dated date reads as (its first reading), if it has one."""
+    for pattern, formats, _style in _DATE_FORMS:
+        if formats and pattern.fullmatch(raw) and (readings := date_readings(raw, formats)):
+            return readings[0]
+    return None
+
+
+# A day of the month alone, perhaps with its weekday and "the" ("the 14th", "Thursday the 17th",
+# "Mon 21st"): an ordinal, so that a count ("on 3") is never read as one.
+_DAY_ALONE = re.compile(
+    r"(?i:(?:[a-z]{3,9}\.?,?[ \t]+)?(?:the[ \t]+)?(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+)
+
+
 def _year_of(raw: str) -> int | None:
     """The year a dated date is written in ("2024-12-20", "8 septembre 2026"), if it has one."""
     found = _YEAR.search(raw)
@@ -326,6 +341,31 @@ def _year_of(raw: str) -> int | None:
         if formats and pattern.fullmatch(raw) and (readings := date_readings(raw, formats)):
             return readings[0].year
     return None
+
+
+def _month_of_day_alone(
+    written: str, start: int, redactions: list[Redaction]
+) -> tuple[int, int, str] | None:
+    """Walk 22: a day alone ("discharged on the 14th", "Thursday the 17th") in the month of
+    the nearest whole date before it, or the month after where the day is earlier than that
+    date's ("admitted 28 March ... home on the 2nd"): shifted, not "[DATE]", so that a letter
+    keeps its length of stay."""
+    alone = _DAY_ALONE.fullmatch(written.strip())
+    if alone is None:
+        return None
+    anchor = next(
+        (
+            found
+            for red in reversed(redactions)
+            if red.kind == "date" and red.end <= start and (found := _date_of(red.original))
+        ),
+        None,
+    )
+    if anchor is None:
+        return None
+    day = int(alone.group("d"))
+    month = anchor.month if day >= anchor.day else anchor.month % 12 + 1
+    return month, day, "day"
 
 
 class DateRedactor:
@@ -377,6 +417,8 @@ class DateRedactor:
                 part = _PART_OF_DAY.search(written)
                 written = written[: part.start()] if part else written
                 month_day = _month_and_day(written, bool(day_first))
+                if month_day is None:
+                    month_day = _month_of_day_alone(written, red.start, redactions)
                 if month_day is not None:
                     shifted = self._shifted(written, month_day, red.start, years)
                     if shifted is not None:

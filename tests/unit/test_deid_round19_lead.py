@@ -147,3 +147,18 @@ def test_a_serial_after_a_model_named_in_words_goes_whole() -> None:
     assert "612345" not in out and "RNB" not in out, out
     kept = "Olympus CF-HQ190L colonoscope; Medtronic Advisa DR MRI A3DR01 implanted."
     assert Redactor().redact(kept) == kept
+
+
+def test_a_day_alone_is_shifted_in_the_month_of_the_date_before_it() -> None:
+    redactor = Redactor(shift_days=61)
+    text = (
+        "Admitted 3rd April 2025. Discharged on the 14th. Review Thursday the 17th. "
+        "Seen 28 March 2025, home on the 2nd."
+    )
+    out = redactor.redact(text)
+    # 14 and 17 April move to 14 and 17 June (a Tuesday); 2 April after 28 March to 2 June.
+    assert "Admitted 3rd June 2025. Discharged on the 14th." in out, out
+    assert "Review Tuesday the 17th." in out, out
+    assert "Seen 28 May 2025, home on the 2nd." in out, out
+    # With no whole date before it, a day alone still goes.
+    assert "[DATE]" in redactor.redact("Discharged on the 14th.")
