@@ -42,7 +42,12 @@ _NAME_CUES = (
     # ("Huisarts/SO:").
     r"huisarts(?:/[A-Za-z]{1,4})?|hausärztin|hausarzt|fastlege|husläkare|egen[ \t]+läkare|"
     r"praktiserende[ \t]+læge|omalääkäri|médecin[ \t]+traitant|medico[ \t]+curante|"
-    r"médico[ \t]+de[ \t]+(?:cabecera|família|familia)|lekarz[ \t]+rodzinny"
+    r"médico[ \t]+de[ \t]+(?:cabecera|família|familia)|lekarz[ \t]+rodzinny|"
+    # and staff by their role in Dutch, German and the Nordic languages ("Aios: Sander Rinne",
+    # "Oberärztin: Dr. Weber", "Sykepleier: Kari Nordmann").
+    r"aios|anios|verpleegkundige|behandelaar|oberarzt|oberärztin|assistenzarzt|"
+    r"assistenzärztin|stationsarzt|stationsärztin|chefarzt|chefärztin|sjuksköterska|"
+    r"sykepleier|läkare"
 )
 
 CUED_NAME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -36,6 +36,10 @@ FORM_LABEL_WORDS = frozenset(
         # The family doctor in Dutch, German and the Nordic languages (deid_cued_names reads
         # the name after it)
         "huisarts", "hausarzt", "hausärztin", "fastlege", "husläkare", "omalääkäri",
+        # and staff by their role (deid_cued_names reads the name after these too)
+        "aios", "anios", "verpleegkundige", "behandelaar", "oberarzt", "oberärztin",
+        "assistenzarzt", "assistenzärztin", "stationsarzt", "stationsärztin", "chefarzt",
+        "chefärztin", "sjuksköterska", "sykepleier", "läkare",
     }
 )  # fmt: skip
 # A label's place: the line's start (a bullet or an indent before it) or a field gap.

@@ -187,6 +187,8 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
 _INITIALS_AFTER = re.compile(
     r" (?P<i>[A-Z]{1,3})"
     r"(?:[,;)]|\.(?![\w'’-])|[ \t]*$|[ \t]+(?:by|on|at|via|re|and|for|from|to)\b"
+    # Round 19: a table's cell ends it too ("| STRACHAN, William J     | 0211...").
+    r"|[ \t]*\||[ \t]{2,}(?=\S)"
     r"|[ \t]+[(–-][ \t]?[a-z])",
     re.M,
 )

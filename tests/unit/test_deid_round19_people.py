@@ -242,3 +242,26 @@ def test_kind_named_hospital_with_its_town_at_a_sentence_end() -> None:
 
 def test_kind_named_hospital_before_a_department_kept() -> None:
     kept("Seen at General Hospital, Cardiology.", "General Hospital", "Cardiology")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Aios: Jelmer Hoekstra", "Aios", "Hoekstra"),
+        ("Oberärztin: Dr. Gesine Albrecht", "Oberärztin", "Albrecht"),
+        ("Sykepleier: Solveig Bratland", "Sykepleier", "Bratland"),
+    ],
+)
+def test_staff_role_labels_of_other_languages(text: str, label: str, name: str) -> None:
+    out = redact(text)
+    assert out.startswith(label), out
+    assert name not in out
+
+
+def test_middle_initial_in_a_table_cell() -> None:
+    out = redact("03  | QUILLAN, Hector R        | 0211200000  | A09\n")
+    assert "Hector" not in out and " R " not in out
+
+
+def test_role_after_a_surname_in_a_cell_kept() -> None:
+    kept("Reviewed by Dr Quillan CT   booked for Tuesday", "CT")
