@@ -3,6 +3,10 @@ suffix is an organisation whatever its words are ("Tri-County Pathology Associat
 "Lakeshore Neurology Group, P.C.", "Hargreave Haulage Ltd", "Fysio Kungsholmen AB", "Medikor
 sp. z o.o."), and the suffix goes with it. A run of clinical words or products stays; a drug
 maker's name goes too ("Pfizer Inc."): over-redaction, which the preview lets the user keep.
+
+Round 19: the name starts after a sentence's end inside it. "Discussed with Torvald Eikeland.
+ASA 3 for theatre" names a person and an anaesthetic grade, not "Torvald Eikeland. ASA" (a full
+stop after a word that is no abbreviation ends a sentence).
 """
 
 from __future__ import annotations
@@ -30,15 +34,40 @@ _COMPANY = re.compile(
 )
 
 
+# A full stop after a word of three letters or more with a small letter in it, then a blank or
+# the name's end (the blank before the suffix):
+# a sentence's end ("Nordmann. "), not an abbreviation of a name's part ("St. ", "Bros. ",
+# "Intl. ", "A.B. ").
+_SENTENCE_END = re.compile(r"[A-Za-z]*[a-z][A-Za-z]{1,}\.(?:[ \t]+|\Z)")
+_ABBREVIATIONS = frozenset(
+    {"bros", "intl", "mfg", "assoc", "dept", "corp", "nat", "natl", "int", "ste", "mt", "ft"}
+)
+
+
+def _after_sentence_end(match: re.Match[str]) -> int:
+    """Where the name of a ``_COMPANY`` match starts once a sentence's end inside it is left."""
+    start = match.start("v")
+    for end in _SENTENCE_END.finditer(match.group("v")):
+        if end.group().rstrip(". \t").lower() not in _ABBREVIATIONS:
+            start = match.start("v") + end.end()
+    return start
+
+
 def company_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """The organisations in ``text`` named with a legal form, each with its suffix."""
     found: list[WordSpan] = []
     for match in _COMPANY.finditer(text):
-        words = [m.group().rstrip("'’.").lower() for m in TOKEN.finditer(match.group("v"))]
+        start = match.start("v")
+        if "." in match.group("v"):
+            start = _after_sentence_end(match)
+            if start >= match.end("v"):
+                continue
+        value = text[start : match.end("v")]
+        words = [m.group().rstrip("'’.").lower() for m in TOKEN.finditer(value)]
         plain = [w for w in words if w not in ("&", "and", "of", "the")]
         if not plain or all(lex.clinical(w) or w in lex.products for w in plain):
             continue
         if match.group("short") and all(lex.known(w) for w in plain):
             continue
-        found.append(WordSpan("facility", match.start("v"), match.end()))
+        found.append(WordSpan("facility", start, match.end()))
     return found

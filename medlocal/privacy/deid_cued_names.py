@@ -36,7 +36,18 @@ _NAME_CUES = (
     r"patient(?:[ \t]+name)?|name|pt|attending|physician|provider|surgeon|nurse|resident|"
     r"referring[ \t]+(?:physician|doctor|provider)|(?:electronically[ \t]+)?signed[ \t]+by|"
     r"dictated[ \t]+by|seen[ \t]+by|cc|contact|emergency[ \t]+contact|next[ \t]+of[ \t]+kin|"
-    r"guardian"
+    r"guardian|"
+    # Round 19: the family doctor's label in other languages ("Huisarts: Smit", "Hausarzt:
+    # Dr. Weber", "Fastlege: Olsen", "Médecin traitant : Dr Diop"), a role beside it perhaps
+    # ("Huisarts/SO:").
+    r"huisarts(?:/[A-Za-z]{1,4})?|hausärztin|hausarzt|fastlege|husläkare|egen[ \t]+läkare|"
+    r"praktiserende[ \t]+læge|omalääkäri|médecin[ \t]+traitant|medico[ \t]+curante|"
+    r"médico[ \t]+de[ \t]+(?:cabecera|família|familia)|lekarz[ \t]+rodzinny|"
+    # and staff by their role in Dutch, German and the Nordic languages ("Aios: Sander Rinne",
+    # "Oberärztin: Dr. Weber", "Sykepleier: Kari Nordmann").
+    r"aios|anios|verpleegkundige|behandelaar|oberarzt|oberärztin|assistenzarzt|"
+    r"assistenzärztin|stationsarzt|stationsärztin|chefarzt|chefärztin|sjuksköterska|"
+    r"sykepleier|läkare"
 )
 
 CUED_NAME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

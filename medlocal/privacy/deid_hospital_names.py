@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
+from medlocal.privacy.deid_nordic_orgs import nordic_facilities
 from medlocal.privacy.deid_org_forms import grown_suffix
 from medlocal.privacy.deid_org_roles import listed_initials
 from medlocal.privacy.deid_people_words import TITLES
@@ -411,6 +412,8 @@ def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
         if all(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in names):
             continue
         found.append(WordSpan("facility", match.start(), match.end()))
+    # Round 19: the name-first form of the Nordic and Dutch compounds ("Akademiska sjukhuset").
+    found += nordic_facilities(text, lex)
     return found
 
 
@@ -431,8 +434,10 @@ def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
     return True
 
 
+# Round 19: or the sentence's end ("... at Govt. Taluk Hospital, Aluva.").
 _TOWN_NAMING = re.compile(
-    r",[ \t]*(?P<t>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)(?=[ \t]*(?:[,;)\n]|\Z))"
+    r",[ \t]*(?P<t>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?)"
+    r"(?=[ \t]*(?:[,;)\n]|\Z|\.(?:\s|\Z)))"
 )
 
 
@@ -461,16 +466,37 @@ def _at_line_end(text: str, end: int) -> bool:
     return rest.lstrip(" \t")[:1] in ("\n", "")
 
 
+# Round 19: a company's legal form right after a found name or place, ending its clause (not
+# "SA" or "NT", which are also states, read by grown_suffix).
+_LEGAL_AFTER = re.compile(
+    r"[ \t]+(?P<s>AS|ASA|A/S|ApS|AB|Oy|Oyj|BV|B\.V\.|NV|N\.V\.|AG|GmbH|SpA|S\.p\.A\.|"
+    r"Srl|S\.r\.l\.|SARL|Ltd\.?|Inc\.?|LLC|PLC|plc)"
+    r"(?=[ \t]*(?:[,;)\n]|\.?[ \t]*$|\.[ \t]))",
+    re.M,
+)
+_NAMED_KINDS = frozenset({"name", "location", "city"})
+
+
 def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
     """``found`` with each facility grown over its town or its site."""
     grown: list[WordSpan] = []
     for span in found:
         if span.kind != "facility":
+            # Round 19: a legal form after a name or a place makes it a company ("owner
+            # Stavanger Bulk AS"): where the name's words are all known the company rule leaves
+            # it, and the suffix still says which company.
+            legal = _LEGAL_AFTER.match(text, span.end) if span.kind in _NAMED_KINDS else None
+            if legal is not None and text[span.start : span.start + 1].isupper():
+                grown.append(WordSpan("facility", span.start, legal.end("s")))
+                continue
             # Round 16: a name read as a person's keeps its state's code ("Heart Kids SA").
             end = grown_suffix(text, span, lex) if span.kind == "name" else span.end
             grown.append(WordSpan(span.kind, span.start, end) if end != span.end else span)
             continue
         end = span.end
+        legal = _LEGAL_AFTER.match(text, end)
+        if legal is not None:
+            end = legal.end("s")  # "[Hansen Marine] AS"
         store = _STORE_NUMBER.match(text, end)
         if store is not None:
             end = store.end()  # "Fenwick Apothecary #112"

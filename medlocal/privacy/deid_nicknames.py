@@ -7,7 +7,10 @@
 * in quotes before a full name in brackets ('Flatmate "Woody" (Ben Woodward)');
 * a parent or husband after "s/o", "d/o", "w/o", "a/l" or "a/p" ("Rajeswari d/o Muthu");
 * thirteenth round: a name in quotes or brackets right after a relation ('boyfriend "Dazza"'),
-  and a child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)").
+  and a child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)");
+* round 19: a surname after "married name", "maiden name", "birth name" or "née"
+  ("her married name is Quarrie", "née Brackley"), even a word that names a disease or a thing
+  there: the cue says it is a name.
 """
 
 from __future__ import annotations
@@ -67,6 +70,28 @@ _QUOTED_BEFORE_NAME = re.compile(
 )
 
 
+# Round 19: a surname told by its cue ("her married name is Quarrie", "maiden name: Holt",
+# "née Brackley"). One or two capitalised words.
+_SURNAME_CUE = re.compile(
+    r"\b(?:(?i:married|maiden|birth|former|previous)[ \t]+(?i:sur)?name"
+    r"(?:[ \t]+(?:is|was|now))?[ \t]*:?|n[ée]e)[ \t]+"
+    rf"(?P<v>{_WORD}(?:[ \t]{_WORD})?)"
+)
+
+
+def _cued_surnames(text: str) -> list[WordSpan]:
+    """The surnames after "married name is", "née" and the like in ``text``."""
+    if "name" not in text and "ée" not in text and "ee " not in text:
+        return []
+    out: list[WordSpan] = []
+    for match in _SURNAME_CUE.finditer(text):
+        words = [fold(w) for w in match.group("v").split()]
+        if words[0] in TITLES or words[0] in ROLES or words[0] in RELATIONS:
+            continue
+        out.append(WordSpan("name", match.start("v"), match.end("v")))
+    return out
+
+
 def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
     """The nicknames in ``text``, given the names already ``found``."""
     out: list[WordSpan] = []
@@ -88,6 +113,7 @@ def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
         if initials or _nickname(value, lex):
             out.append(WordSpan("name", match.start("v"), match.end("v")))
     out += _after_relations(text, lex)
+    out += _cued_surnames(text)
     if "(" in text:
         for age in _BEFORE_AGE.finditer(text):
             match = _NAME_BEFORE_AGE.search(text, max(0, age.start() - 40), age.start())

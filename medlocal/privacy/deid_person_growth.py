@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_attendees import attendee_spans
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
@@ -35,6 +36,7 @@ from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     HONORIFICS,
     PARTICLES,
+    RELATIONS,
     ROLES,
     TITLES,
 )
@@ -108,6 +110,8 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     a census list, a particle or a message header gives away (deid_list_names)."""
     spans = list(spans)
     yield from list_name_spans(text, spans, lex)
+    # Round 19: those present, apologising or copied in minutes and letters (deid_attendees).
+    yield from attendee_spans(text, lex)
     for red in spans:
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
@@ -156,7 +160,12 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
     # listed given name ("Unidad de Ictus", "Fortführung von Eliquis" stay).
     if after is not None and not (
         _given_name(last, lex)
-        or (last[:1].isupper() and last.isalpha() and red.start == start and _cued(window))
+        or (
+            last[:1].isupper()
+            and last.isalpha()
+            and red.start == start
+            and (_cued(window) or _relation_before(window))
+        )
     ):
         after = None
     if (
@@ -164,7 +173,13 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         and _surname_after(text, after, lex)
         # A known word after a given name (an eponym, "Su Holter 24 horas") is a surname only
         # where a title or a role names the person ("Dr. med. Ulrike Kaposi").
-        and (not lex.known(after.group("w").lower()) or bool(after.group("p")) or _cued(window))
+        and (
+            not lex.known(after.group("w").lower())
+            or bool(after.group("p"))
+            or _cued(window)
+            or _relation_after(text, after.end())
+            or _relation_before(window)
+        )
     ):
         end = after.end()
     if end == red.end and text[end : end + 1] == " ":
@@ -180,6 +195,8 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
 _INITIALS_AFTER = re.compile(
     r" (?P<i>[A-Z]{1,3})"
     r"(?:[,;)]|\.(?![\w'’-])|[ \t]*$|[ \t]+(?:by|on|at|via|re|and|for|from|to)\b"
+    # Round 19: a table's cell ends it too ("| STRACHAN, William J     | 0211...").
+    r"|[ \t]*\||[ \t]{2,}(?=\S)"
     r"|[ \t]+[(–-][ \t]?[a-z])",
     re.M,
 )
@@ -272,6 +289,29 @@ def _lower_given(before: str, lex: Lexicon) -> str:
             return found.group("w")
         at = found.start("w")
     return ""
+
+
+# Round 19: a relation in brackets after a name ("Susan Lewy (daughter)") says it is a person's
+# whole name, even where the surname is a known word or an eponym.
+_BRACKET_WORD = re.compile(r"[ \t]*\([ \t]*(?P<w>[a-z]+)")
+
+
+# Round 19: a relation before the given name, a title perhaps between ("Ehemann Gerd Basedow",
+# "madre Sig.ra Anna Maria Loi", "husband Mr Tom Crohn"): the words after are a person's name.
+_RELATION_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<w>[^\W\d_]+)[ \t]+"
+    r"(?:(?:Sig\.ra|Sig\.|Sra\.|Sr\.|Mr|Mrs|Ms|Frau|Herr|Mme|Mevr|Dhr)\.?[ \t]+)?\Z"
+)
+
+
+def _relation_before(before: str) -> bool:
+    found = _RELATION_BEFORE.search(before, max(0, len(before) - 30))
+    return found is not None and found.group("w").lower() in RELATIONS
+
+
+def _relation_after(text: str, at: int) -> bool:
+    found = _BRACKET_WORD.match(text, at)
+    return found is not None and found.group("w") in RELATIONS
 
 
 def _cued(before: str) -> bool:

@@ -1,0 +1,55 @@
+"""Nordic and Dutch health facilities named name first, their kind after in one compound word
+(round 19): "Akademiska sjukhuset", "Førde sentralsjukehus", "Haukeland universitetssjukehus",
+"Kungsholmens vårdcentral", "Meilahden sairaala", "Martini ziekenhuis".
+
+The kind word is a compound the English lists do not hold, usually in lower case, so neither the
+English head rules nor the run scan end a name with it. The kind is a closed class (hospital,
+health centre, doctors' office, pharmacy, nursing home); the capitalised words before it on its
+line are the name, where one of them is no English word ("The sjukhus" is no name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_tokens import WordSpan
+
+# Literals one of which a text must hold before the pattern is tried.
+_LITERALS = (
+    "sjukhus", "ykehus", "ygehus", "jukehus", "central", "senter", "legekontor", "apotek",
+    "sairaala", "terveyskeskus", "iekenhuis", "linikk", "sykehjem", "boende", "lægehus",
+    "sundhedshus", "helsestasjon", "ospitalet",
+)  # fmt: skip
+# The kind, its optional first part ("universitets-", "sentral-", "läns-") and its article.
+_KIND = re.compile(
+    r"(?<![\w'’-])(?i:universitets|sentral|region|läns|lands|fylkes|lokal|distrikts|bydels|"
+    r"central)?"
+    r"(?i:sjukhus(?:et)?|sykehus(?:et)?|sygehus(?:et)?|sjukehus(?:et)?|"
+    r"vårdcentral(?:en)?|hälsocentral(?:en)?|legesenter(?:et)?|legekontor(?:et)?|"
+    r"helsesenter(?:et)?|helsestasjon(?:en)?|lægehus(?:et)?|sundhedshus(?:et)?|"
+    r"apotek(?:et)?|sairaala|terveyskeskus|ziekenhuis|klinikk(?:en)?|sykehjem(?:met)?|"
+    r"äldreboende(?:t)?)(?![\w'’-])"
+)
+# The capitalised words right before the kind on its line (one to three).
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){0,2})[ \t]+\Z"
+)
+
+
+def nordic_facilities(text: str, lex: Lexicon) -> list[WordSpan]:
+    """The facilities in ``text`` written as a name and a Nordic or Dutch kind word after it."""
+    if not any(literal in text for literal in _LITERALS):
+        return []
+    found: list[WordSpan] = []
+    for kind in _KIND.finditer(text):
+        line = text.rfind("\n", 0, kind.start()) + 1
+        before = _NAME_BEFORE.search(text, max(line, kind.start() - 60), kind.start())
+        if before is None:
+            continue
+        words = [fold(w) for w in before.group("n").split()]
+        if all(w in lex.english or w in TITLES or lex.clinical(w) for w in words):
+            continue
+        found.append(WordSpan("facility", before.start("n"), kind.end()))
+    return found
