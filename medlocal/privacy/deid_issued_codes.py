@@ -95,6 +95,16 @@ BRAZIL_COUNCIL = re.compile(
 # A credential's code: capitals, a dot, six or more digits ("APN.0994821").
 DOTTED_CREDENTIAL = re.compile(r"\b[A-Z]{2,5}\.\d{6,}\b(?![.,]\d)")
 
+# Round 19: a nurse's, midwife's or pharmacist's registration written after the credential,
+# the credential with it ("CNO RN 14471802", "LRF RPh 8812"), and a Thai council licence, a Thai
+# letter and a dot before its digits ("ว.41872"). Four digits at least; no unit after ("RN 1000
+# mL" is no register).
+CREDENTIAL_NUMBER = re.compile(
+    r"\b(?:RN|RPh|LPN|LVN|APRN|CRNA|CNM|RGN|RPN|RMN)[ \t]*(?:#[ \t]*)?\d{4,10}\b"
+    r"(?![.,]\d|[ \t]*(?i:ml|mls|l|mg|mcg|g|kg|units?|iu|cc|hours?|hrs?|h|min)\b)"
+    r"|(?<![\w.])[\u0e01-\u0e2e]\.[ ]?\d{4,6}\b"
+)
+
 # The words for a national insurance or identity number in the languages of many countries.
 _NATIONAL_WORDS = (
     r"nuss|nass|n\.?s\.?s\.?|"
@@ -150,6 +160,7 @@ ISSUED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("licence_number", ISSUED_LICENCE),
     ("licence_number", BRAZIL_COUNCIL),
     ("licence_number", DOTTED_CREDENTIAL),
+    ("licence_number", CREDENTIAL_NUMBER),
     ("ssn", NATIONAL_NUMBER),
     ("phone", OTHER_PHONE),
     ("phone", BRACKETED_PHONE),
