@@ -47,7 +47,10 @@ _POLISH_MONTHS = (
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|"
     r"pa[źz]dziernika|listopada|grudnia"
 )
-_VIETNAMESE_LUNAR_MONTH = r"Gi[êe]ng|Ch[ạa]p|Hai|Ba|T[ưu]|N[ăa]m|S[áa]u|B[ảa]y|T[áa]m|Ch[íi]n|M[ườu][ờo]i(?:[ \t]+M[ộo]t)?"
+# Vietnamese lunar months by their names: the first and last, and the second to the eleventh.
+_LUNAR_ENDS = r"Gi[êe]ng|Ch[ạa]p"
+_LUNAR_NUMBERED = r"Hai|Ba|T[ưu]|N[ăa]m|S[áa]u|B[ảa]y|T[áa]m|Ch[íi]n|M[ườu][ờo]i(?:[ \t]+M[ộo]t)?"
+_VIETNAMESE_LUNAR_MONTH = f"{_LUNAR_ENDS}|{_LUNAR_NUMBERED}"
 
 NAMED_DAY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
