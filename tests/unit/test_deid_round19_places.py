@@ -139,3 +139,18 @@ def test_italian_town_with_its_province() -> None:
     found = [r.original for r in italian_town_candidates("nata il 3/4/1960 a Sarnico (BG)")]
     assert found == ["Sarnico (BG)"]
     assert list(italian_town_candidates("with a Multiple Sclerosis (MS) relapse")) == []
+
+
+def test_extensions_phones_and_bank_numbers_of_other_countries() -> None:
+    gone("Ligar para a enfermaria (ramal 7730) amanhã.", "7730")
+    gone("Kontakt: Ingrid Solberg (41 88 20 17)", "41 88 20 17")
+    kept("Readings today (12 14 16 18) were stable.", "12 14 16 18")
+    gone("Virement sur FR14 2004 1010 0505 0001 3M02 606 ce mois.", "FR14", "3M02 606")
+    kept("Haemoglobin 12.4 g/dL; GB12 sample sent.", "12.4 g/dL")
+
+
+def test_vietnamese_alleys_blocks_and_labels() -> None:
+    gone("Địa chỉ: Hẻm 12/7 Trần Hưng Đạo, Phường 5", "12/7", "Trần Hưng Đạo")
+    gone("Nhà ở chung cư Hoa Sen, lô C, gần chợ.", "Hoa Sen", "lô C")
+    gone("Mã BN 24.118803   Giường 5", "24.118803")
+    gone("PHIẾU CHUYỂN VIỆN    Số: 118/GCT-BV2", "118/GCT-BV2")
