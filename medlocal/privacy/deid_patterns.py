@@ -77,7 +77,7 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
-from medlocal.privacy.deid_place_regions import italian_town_candidates
+from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
@@ -107,6 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *AGE_WORD_PATTERNS,
     *ISSUED_CODE_PATTERNS,
     *VEHICLE_FORM_PATTERNS,
+    *IRISH_COUNTY_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary

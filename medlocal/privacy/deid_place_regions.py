@@ -78,3 +78,16 @@ def italian_town_candidates(text: str) -> Iterator[Redaction]:
             continue
         start, end = match.start("t"), match.end()
         yield Redaction("city", start, end, text[start:end], label("city"))
+
+
+# An Irish county in Irish, with its article ("Co. na Gaillimhe", "Contae an Chláir", "Co. na
+# hIarmhí"): the word scan reads "Co. Kerry" but stops at the lower-case article.
+IRISH_COUNTY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "county",
+        re.compile(
+            r"\b(?:Co\.?|Contae)[ \t]+(?:na|an)[ \t]+(?:[hnt](?=[A-ZÁÉÍÓÚ]))?[A-ZÁÉÍÓÚ][a-záéíóú]+"
+            r"(?:[ \t]+[A-ZÁÉÍÓÚ][a-záéíóú]+)?"
+        ),
+    ),
+]

@@ -154,3 +154,10 @@ def test_vietnamese_alleys_blocks_and_labels() -> None:
     gone("Nhà ở chung cư Hoa Sen, lô C, gần chợ.", "Hoa Sen", "lô C")
     gone("Mã BN 24.118803   Giường 5", "24.118803")
     gone("PHIẾU CHUYỂN VIỆN    Số: 118/GCT-BV2", "118/GCT-BV2")
+
+
+def test_irish_county_in_irish_and_roads_named_by_their_place() -> None:
+    gone("Teach Altranais, An Cheathrú Rua, Co. na Gaillimhe H91 X2Y3", "Gaillimhe")
+    gone("Found on the Kilcurry road at dusk.", "Kilcurry road")
+    gone("Crash on the Rathmore toll road last night.", "Rathmore toll road")
+    kept("Pain on the left side of the road sign.", "left side")
