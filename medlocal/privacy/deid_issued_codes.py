@@ -113,6 +113,8 @@ _NATIONAL_WORDS = (
     # deid_number_forms.)
     r"s[ée]curit[ée][ \t]+sociale|num[ée]ro[ \t]+de[ \t]+s[ée]curit[ée][ \t]+sociale|"
     r"bsn|burgerservicenummer|amka|a\.m\.k\.a\.|cnp|pesel|"
+    # Round 19: Belgium's national register with its label ("Rijksregisternr", "INSZ").
+    r"rijksregister(?:nummer|nr\.?)?|registre[ \t]+national|insz|niss|"
     r"personnummer|henkil[öo]tunnus|hetu|cpr(?:-nr\.?|[ \t]+nr\.?)?|f[øo]dselsnummer|kennitala|"
     r"sozialversicherungs(?:nummer|nr\.?)|svnr|sv-nr\.?|ahv(?:-nr\.?)?|avs|"
     r"codice[ \t]+fiscale|tessera[ \t]+sanitaria|nif|nie|dni|curp|cpf|cart[ãa]o[ \t]+sus|"
@@ -121,6 +123,8 @@ _NATIONAL_WORDS = (
 )
 _NATIONAL_CUE = (
     rf"(?i:\b(?:{_NATIONAL_WORDS}))(?![\w-])(?:[ \t]*(?i:no\.?|nr\.?|n[º°]\.?|number|#))?"
+    # Round 19: the issuing institution's initials before the colon ("NSS IMSS: ...").
+    r"(?:[ \t]+[A-Z]{2,6}(?=[ \t]*:))?"
 )
 # Digit groups after single spaces, dots, dashes or slashes, eight digits or more in all; a
 # letter may close it ("12345678Z", a Spanish DNI).

@@ -121,6 +121,18 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"[ \t]*:?[ \t]*(?P<v>\d{{2}}\.\d{{4,8}}(?![\w.])|{_VALUE})"
         ),
     ),
+    # Round 19: a health-insurance card of Vietnam or a Brazilian plan's card, in its spaced
+    # groups ("Thẻ BHYT: HC 4 01 01 2233 4455", "carteirinha 0 118 220447193 00 4"): ten
+    # digits at least, perhaps after the two capitals of the insured's class.
+    (
+        "health_plan_id",
+        re.compile(
+            r"(?i:\bthẻ[ \t]+bhyt|\bbhyt|\bcarteirinha|\bcarteira[ \t]+(?:do[ \t]+)?"
+            r"(?:conv[êe]nio|plano))[ \t]*[:#]?[ \t]*"
+            r"(?=(?-i:[A-Z]{2}[ ]?)?(?:\d[ .-]?){10})"
+            r"(?P<v>(?-i:[A-Z]{2}[ ]?)?\d{1,15}(?:[ .-]\d{1,12}){0,7})(?![\w/-]|[.,]\d)"
+        ),
+    ),
     # Round 19: an IBAN without its label: a country's code of the IBAN register, two check
     # digits, then groups of four ("FR14 2004 1010 0505 0001 3M02 606"; "DE89370400440532013000").
     (
