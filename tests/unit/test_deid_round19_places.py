@@ -161,3 +161,30 @@ def test_irish_county_in_irish_and_roads_named_by_their_place() -> None:
     gone("Found on the Kilcurry road at dusk.", "Kilcurry road")
     gone("Crash on the Rathmore toll road last night.", "Rathmore toll road")
     kept("Pain on the left side of the road sign.", "left side")
+
+
+def test_national_and_insurance_numbers_after_more_labels() -> None:
+    gone("Rijksregisternr 77.04.12-118.09   Ziekenfonds", "118.09")
+    gone("NSS IMSS: 7712 04 4418-2", "4418-2")
+    gone("Unimed carteirinha 0 118 220447193 00 4", "220447193 00 4")
+    gone("Thẻ BHYT: HC 4 01 01 2233 4455  (hạn)", "2233 4455")
+    kept("Carteirinha de vacinação em dia.", "vacinação")
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Pacjentka lat 96, po upadku.", "96"),
+        ("Nainen 94 v, kaatunut kotona.", "94"),
+        ("91-vuotias mies, hengenahdistus.", "91"),
+        ("Pacient 97 rokov, pád.", "97"),
+        ("En 92-åring med höftfraktur.", "92"),
+        ("93-årig kvinde, faldet.", "93"),
+    ],
+)
+def test_ages_over_89_in_more_languages(text: str, age: str) -> None:
+    gone(text, age)
+
+
+def test_lateral_and_capitalised_lat_are_no_age() -> None:
+    kept("Lat 95 percentile; AP 93 v 95 range.", "95 percentile", "93 v 95")
