@@ -114,7 +114,7 @@ _NATIONAL_WORDS = (
     r"s[ée]curit[ée][ \t]+sociale|num[ée]ro[ \t]+de[ \t]+s[ée]curit[ée][ \t]+sociale|"
     r"bsn|burgerservicenummer|amka|a\.m\.k\.a\.|cnp|pesel|"
     # Round 19: Belgium's national register with its label ("Rijksregisternr", "INSZ").
-    r"rijksregister(?:nummer|nr\.?)?|registre[ \t]+national|insz|niss|"
+    r"rijksregister(?:nummer|nr\.?)?|registre[ \t]+national|"
     r"personnummer|henkil[öo]tunnus|hetu|cpr(?:-nr\.?|[ \t]+nr\.?)?|f[øo]dselsnummer|kennitala|"
     r"sozialversicherungs(?:nummer|nr\.?)|svnr|sv-nr\.?|ahv(?:-nr\.?)?|avs|"
     r"codice[ \t]+fiscale|tessera[ \t]+sanitaria|nif|nie|dni|curp|cpf|cart[ãa]o[ \t]+sus|"

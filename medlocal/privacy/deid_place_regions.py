@@ -50,8 +50,11 @@ def region_end(text: str, end: int) -> int:
     region = _REGION_AFTER.match(text, end)
     if region is None:
         return end
-    name = region.group("r")
-    if name.lower() not in lexicon().places:
+    # Only a region that is also an English word: any other listed region the word scan
+    # finds by itself, as its own span.
+    name = region.group("r").lower()
+    words = lexicon()
+    if name not in words.places or not any(w in words.english for w in name.split()):
         return end
     return region.end("r")
 
