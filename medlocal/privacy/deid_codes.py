@@ -249,6 +249,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # Speed: each run of blanks read once (possessive): a cue before a long run of
                 # blanks tried every split of it between the optional parts (5 s on 20,000).
                 rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]++(?:is|was|reads))?"
+                # Round 19: a scheme's card after its name ("NHIS card 1-0448827-12").
+                r"(?:[ \t]++card\b)?"
                 # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
                 r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*+[:#(]?[ \t]*+"
                 rf"{_NEXT_LINE}(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}",

@@ -145,8 +145,17 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?i:\b(?:bleep|pager|pgr|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
+            # Round 19: an extension in other languages alone ("ramal 6618", "anexo 2241").
+            r"ramal|anexo|durchwahl|nebenstelle|toestel|wewn|"
             r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
+    ),
+    # Round 19: eight digits in four pairs in brackets after a name, as Norway and Denmark
+    # write a telephone number ("Ola Nordmann (22 41 87 09)").
+    # A capitalised word before it: "readings today (12 14 16 18)" are counts.
+    (
+        "phone",
+        re.compile(r"\b[A-Z][^\W\d_]+[ \t]\((?P<v>\d{2}[ ]\d{2}[ ]\d{2}[ ]\d{2})\)"),
     ),
     # An extension after a telephone number ("(608) 555-0119 ext. 4"; after the pairs of
     # digits of a French number, "01 23 45 67 89 poste 234").

@@ -88,7 +88,7 @@ _HIJRI = (
     r"(?:Awwal|Awal|Akhir|Thani|Sani|Saani)|"
     r"Jumad[aei][ \t-]?(?:al|ul|us)?[ \t-]?(?:Awwal|Awal|Ula|Oola|Akhir|Akhirah|Thani|Sani|Ukhra)|"
     r"Rajab|Sha[‘'’]?ban|Ramadan|Ramazan|Ramadhan|Ramzan|Shawwal|Shawal|"
-    r"(?:Dhu|Zil|Zul)[ \t-]?(?:al|l)?[ \t-]?(?:Qi?[‘'’]?dah?|Hijjah?|Hajj)"
+    r"(?:Dhu|Zil|Zul)[ \t-]?(?:al|l)?[ \t-]?(?:Q[ai]?[‘'’]?dah?|Hijjah?|Hajj)"
 )
 _HOLIDAY = (
     r"Labou?r|Easter|Christmas|Thanksgiving|Anzac|Waitangi|Whitsun|Pentecost|"
@@ -185,7 +185,9 @@ DATE_CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # An Islamic month and its year ("Rabi-ul-Awwal 1444", "Ramadan 1445 AH").
-            rf"\b(?:{_HIJRI})\b,?[ \t]+1[34]\d\d\b(?:[ \t]*(?:AH|A\.H\.|H)\b)?"
+            # Round 19: two months and their year ("Shawwal-Dhu al-Qadah 1445").
+            rf"\b(?:{_HIJRI})(?:[ \t]*[-–/][ \t]*(?:{_HIJRI}))?\b,?[ \t]+1[34]\d\d\b"
+            r"(?:[ \t]*(?:AH|A\.H\.|H)\b)?"
         ),
     ),
     (

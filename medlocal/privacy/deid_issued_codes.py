@@ -95,6 +95,16 @@ BRAZIL_COUNCIL = re.compile(
 # A credential's code: capitals, a dot, six or more digits ("APN.0994821").
 DOTTED_CREDENTIAL = re.compile(r"\b[A-Z]{2,5}\.\d{6,}\b(?![.,]\d)")
 
+# Round 19: a nurse's, midwife's or pharmacist's registration written after the credential,
+# the credential with it ("CNO RN 14471802", "LRF RPh 8812"), and a Thai council licence, a Thai
+# letter and a dot before its digits ("ว.41872"). Four digits at least; no unit after ("RN 1000
+# mL" is no register).
+CREDENTIAL_NUMBER = re.compile(
+    r"\b(?:RN|RPh|LPN|LVN|APRN|CRNA|CNM|RGN|RPN|RMN)[ \t]*(?:#[ \t]*)?\d{4,10}\b"
+    r"(?![.,]\d|[ \t]*(?i:ml|mls|l|mg|mcg|g|kg|units?|iu|cc|hours?|hrs?|h|min)\b)"
+    r"|(?<![\w.])[\u0e01-\u0e2e]\.[ ]?\d{4,6}\b"
+)
+
 # The words for a national insurance or identity number in the languages of many countries.
 _NATIONAL_WORDS = (
     r"nuss|nass|n\.?s\.?s\.?|"
@@ -103,6 +113,8 @@ _NATIONAL_WORDS = (
     # deid_number_forms.)
     r"s[ée]curit[ée][ \t]+sociale|num[ée]ro[ \t]+de[ \t]+s[ée]curit[ée][ \t]+sociale|"
     r"bsn|burgerservicenummer|amka|a\.m\.k\.a\.|cnp|pesel|"
+    # Round 19: Belgium's national register with its label ("Rijksregisternr", "INSZ").
+    r"rijksregister(?:nummer|nr\.?)?|registre[ \t]+national|"
     r"personnummer|henkil[öo]tunnus|hetu|cpr(?:-nr\.?|[ \t]+nr\.?)?|f[øo]dselsnummer|kennitala|"
     r"sozialversicherungs(?:nummer|nr\.?)|svnr|sv-nr\.?|ahv(?:-nr\.?)?|avs|"
     r"codice[ \t]+fiscale|tessera[ \t]+sanitaria|nif|nie|dni|curp|cpf|cart[ãa]o[ \t]+sus|"
@@ -111,6 +123,8 @@ _NATIONAL_WORDS = (
 )
 _NATIONAL_CUE = (
     rf"(?i:\b(?:{_NATIONAL_WORDS}))(?![\w-])(?:[ \t]*(?i:no\.?|nr\.?|n[º°]\.?|number|#))?"
+    # Round 19: the issuing institution's initials before the colon ("NSS IMSS: ...").
+    r"(?:[ \t]+[A-Z]{2,6}(?=[ \t]*:))?"
 )
 # Digit groups after single spaces, dots, dashes or slashes, eight digits or more in all; a
 # letter may close it ("12345678Z", a Spanish DNI).
@@ -150,6 +164,7 @@ ISSUED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("licence_number", ISSUED_LICENCE),
     ("licence_number", BRAZIL_COUNCIL),
     ("licence_number", DOTTED_CREDENTIAL),
+    ("licence_number", CREDENTIAL_NUMBER),
     ("ssn", NATIONAL_NUMBER),
     ("phone", OTHER_PHONE),
     ("phone", BRACKETED_PHONE),

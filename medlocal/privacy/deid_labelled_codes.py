@@ -57,6 +57,12 @@ _PLATE_WORDS = (
     r"number[ \t]?plate|numberplate|chassis|engine[ \t]+(?:no\.?|number)|"
     r"frame[ \t]+(?:no\.?|number)"
 )
+# The countries of the IBAN register (ISO 13616) most often met.
+_IBAN_COUNTRIES = (
+    "AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|"
+    "HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|"
+    "RS|SA|SC|SE|SI|SK|SM|TN|TR|UA|VA|VG|XK"
+)
 _AFTER_LABEL = r"(?![A-Za-z])\.?(?:[ \t]+(?i:no\.?|number|num|#|id|code|ref))?[ \t]*+[:#]?[ \t]*+"
 
 LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -105,6 +111,37 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("account_number", re.compile(rf"(?i:\b(?:{_ACCOUNT_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})")),
     ("vehicle_id", re.compile(rf"(?i:\b(?:{_PLATE_WORDS})){_AFTER_LABEL}(?P<v>{_VALUE})")),
+    # Round 19: the Vietnamese labels of a patient's code, a record's and a letter's number
+    # ("Mã BN 25.004471", "Số hồ sơ 2025-0447", "Số: 118/GCT-BV2"); a dot may part the year.
+    (
+        "id_number",
+        re.compile(
+            r"(?i:\bmã[ \t]+(?:bn|bệnh[ \t]+nhân|hồ[ \t]+sơ|y[ \t]+tế|lưu[ \t]+trữ)|"
+            r"\bsố[ \t]+(?:hồ[ \t]+sơ|vào[ \t]+viện|lưu[ \t]+trữ|bệnh[ \t]+án)|\bsố(?=[ \t]*:))"
+            rf"[ \t]*:?[ \t]*(?P<v>\d{{2}}\.\d{{4,8}}(?![\w.])|{_VALUE})"
+        ),
+    ),
+    # Round 19: a health-insurance card of Vietnam or a Brazilian plan's card, in its spaced
+    # groups ("Thẻ BHYT: HC 4 01 01 2233 4455", "carteirinha 0 118 220447193 00 4"): ten
+    # digits at least, perhaps after the two capitals of the insured's class.
+    (
+        "health_plan_id",
+        re.compile(
+            r"(?i:\bthẻ[ \t]+bhyt|\bbhyt|\bcarteirinha|\bcarteira[ \t]+(?:do[ \t]+)?"
+            r"(?:conv[êe]nio|plano))[ \t]*[:#]?[ \t]*"
+            r"(?=(?-i:[A-Z]{2}[ ]?)?(?:\d[ .-]?){10})"
+            r"(?P<v>(?-i:[A-Z]{2}[ ]?)?\d{1,15}(?:[ .-]\d{1,12}){0,7})(?![\w/-]|[.,]\d)"
+        ),
+    ),
+    # Round 19: an IBAN without its label: a country's code of the IBAN register, two check
+    # digits, then groups of four ("FR14 2004 1010 0505 0001 3M02 606"; "DE89370400440532013000").
+    (
+        "account_number",
+        re.compile(
+            rf"\b(?:{_IBAN_COUNTRIES})\d{{2}}(?:[ ]?[A-Z0-9]{{4}}){{3,7}}(?:[ ]?[A-Z0-9]{{1,3}})?"
+            r"(?![\w-])"
+        ),
+    ),
     (
         "id_number",
         re.compile(

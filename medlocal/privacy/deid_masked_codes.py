@@ -98,16 +98,25 @@ _NATIONAL_LABEL = (
     # Round 18: Indonesian identity, civil-servant and tax numbers, Polish tax number,
     # Vietnamese citizen cards ("NIP 19870412 201503 2 004", "NPWP 09.254.294.3-407.000").
     r"NIK|NIP|NPWP|KTP|CCCD|CMND|"
+    # Round 19: a country's or a citizen's identity card ("Thai ID", "citizen ID"), the
+    # Brazilian RG, the Jamaican NIS.
+    r"RG|NIS|(?:thai|citizen|citizen['’]?s|civil|resident)[ \t]+id(?:[ \t]+card)?|"
     r"personnummer|national[ \t]+(?:id|identity|insurance)(?:[ \t]+(?:no\.?|number))?)\b)"
 )
 
 VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Round 19: a Caribbean national-insurance number, a letter and six to eight digits ("NIS
+    # B 447182", "NIB A1234567").
+    ("ssn", re.compile(r"\bNI[SB]\.?[ \t]*[:#]?[ \t]*(?P<v>[A-Z][ \t]?\d{6,8})\b")),
     (
         "ssn",
         re.compile(
-            rf"{_NATIONAL_LABEL}\.?[ \t]*[:#]?[ \t]*(?=(?:\d[ .-]?){{8}})"
-            # A first group of up to eight digits (a date of birth opens an Indonesian NIP).
-            r"(?P<v>\d{1,8}(?:[ .-]\d{1,6}){1,5})(?![\w/]|[.,]\d)"
+            # Round 19: the label in brackets after its words ("sécurité sociale (NIR) :").
+            rf"{_NATIONAL_LABEL}\.?\)?[ \t]*[:#]?[ \t]*(?=(?:\d[ .-]?){{8}})"
+            # A first group of up to eight digits (a date of birth opens an Indonesian NIP);
+            # up to seven groups (the French NIR "2 52 07 971 05 118 42"); a check character
+            # after a dash ("RG 18.447.220-X").
+            r"(?P<v>\d{1,8}(?:[ .-]\d{1,6}){1,6}(?:-[0-9Xx])?)(?![\w/]|[.,]\d)"
         ),
     ),
     (

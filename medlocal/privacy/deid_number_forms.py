@@ -179,9 +179,15 @@ AGE_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?P<v>9\d|1[0-4]\d)(?<![\w.,]9\d)(?<![\w.,]1\d\d)"
             r"(?=[ \t]*(?:vuotta|yaş[ıi]nda|лет|години|годин|роки|років|ετών|tahun|ani|let|"
-            r"éves|godina|taong?(?:[ \t]+gulang)?)(?!\w))"
+            r"éves|godina|taong?(?:[ \t]+gulang)?|"
+            # Round 19: Slovak, Romanian, Finnish (short and joined), the Nordic joined forms
+            # ("93 rokov", "93-vuotias", "93-åring", "93-årig", "93 v.").
+            r"rokov|rokú|-?vuotia(?:s|an|aan)|-?åri(?:ng|g)(?:en|a|e)?|-?års?(?:åldern)?|"
+            r"v\.?(?=[ \t]*[,;)]|[ \t]+(?:nainen|mies|potilas)))(?!\w))"
         ),
     ),
+    # Round 19: the Polish word before the number, as a form's field writes it ("lat 93,").
+    ("age_over_89", re.compile(r"\blat[ \t]*:?[ \t]*(?P<v>9\d|1[0-4]\d)\b(?![.,]\d)")),
 ]
 
 # National numbers known by their shape and check digits, without a cue: the Swiss AHV/AVS

@@ -42,6 +42,7 @@ from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_caps_streets import caps_street_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
+from medlocal.privacy.deid_code_edges import code_token
 from medlocal.privacy.deid_codes import (
     BARE_LONG_NUMBER,
     CODE,
@@ -76,11 +77,13 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
+from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
+from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -103,6 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *NUMBER_FORM_PATTERNS,
     *AGE_WORD_PATTERNS,
     *ISSUED_CODE_PATTERNS,
+    *VEHICLE_FORM_PATTERNS,
+    *IRISH_COUNTY_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
@@ -345,6 +350,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from national_number_candidates(text)
     yield from table_date_candidates(text)
     yield from caps_street_candidates(text)
+    yield from italian_town_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0
@@ -402,6 +408,9 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 if month is None:
                     continue
                 start = month.start()
+            if kind in _CODE_KINDS or kind == "ssn":
+                # Round 19: the whole token ("GMS 7718 442K", "41/4471822"; deid_code_edges).
+                start, end = code_token(text, start, end)
             actual = kind
             if kind == "phone" and re.search(r"(?i)fax", text[max(0, start - 15) : start]):
                 actual = "fax"

@@ -25,6 +25,7 @@ from medlocal.privacy.deid_people_words import (
     SOFT_CUES,
     TITLES,
 )
+from medlocal.privacy.deid_place_regions import region_end
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Spans that may name a place or an organisation (the word scan calls an unknown name "name").
@@ -188,6 +189,9 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             compass = _COMPASS.match(text, end)
             if compass is not None:
                 end = compass.end()
+        if red.kind in _REGION_KINDS:
+            # Round 19: the county, parish or province after the town (deid_place_regions).
+            end = region_end(text, end)
         if red.kind != "name":
             # A street, town or facility found by its own rule is a place: its head word joins
             # it inside a sentence too ("at [Maple Grove] Rehab twice weekly").

@@ -37,6 +37,7 @@ from medlocal.privacy.deid_date_forms import MONTH_SHORT
 from medlocal.privacy.deid_date_forms import YEAR_NUMBER as _YEAR
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_more_dates import MORE_DATE_PATTERNS
+from medlocal.privacy.deid_named_days import NAMED_DAY_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
 # Weekdays written in full (any case) and their abbreviations (capitalised only).
@@ -139,6 +140,8 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *MORE_DATE_PATTERNS,
     # Round 18: dates with their cue words, and more forms (deid_date_cues).
     *DATE_CUE_PATTERNS,
+    # Round 19: feasts and the dates of other calendars (deid_named_days).
+    *NAMED_DAY_PATTERNS,
     (
         "date",
         re.compile(

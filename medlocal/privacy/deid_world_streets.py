@@ -95,6 +95,16 @@ _NAMED_STREET = (
 _S_N_JOINER = r"(?:de|del|la|las|los|y|da|do|das|dos)"
 
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Round 19: a road named by its place, in lower case after "the" ("on the Ballymore road",
+    # "past the Kilcoole toll road"): a road that leads to the place.
+    (
+        "street_address",
+        re.compile(
+            r"\b(?:on|along|off|past|near|up|down|by|from|at)[ \t]+the[ \t]+"
+            r"(?P<v>[A-Z][a-z]{2,}(?:[ \t-][A-Z][a-z]{2,})?(?:[ \t]+(?:old|new|toll|main|back|"
+            r"coast|mountain|bog|ring))?[ \t]+(?:road|rd|highway|bypass|by-pass|motorway))\b"
+        ),
+    ),
     ("street_address", _LOWER_STREET),
     (
         "street_address",
@@ -141,6 +151,12 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:đường|phố|ngõ|ngách|hẻm|kiệt)[ \t]+"
             r"(?:(?i:số)[ \t]+\d{1,4}|[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3})"
             r"(?:,[ \t]*(?i:khu[ \t]+phố|tổ|ấp|thôn)[ \t]+\d{1,3}\b)?"
+            # Round 19: the alley word before its number and the street's name ("Hẻm 12/3
+            # Trần Hưng Đạo"); an apartment block and its lot ("chung cư Hoa Sen, lô C").
+            r"|\b(?i:hẻm|ngõ|ngách|kiệt)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}"
+            r"(?:[ \t]+(?:(?i:đường)[ \t]+)?[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3})?"
+            r"|\b(?i:chung[ \t]+cư|khu[ \t]+tập[ \t]+thể)[ \t]+[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3}"
+            r"(?:,?[ \t]*(?i:lô|tòa|block|tầng)[ \t]+[A-Z0-9]{1,3}\b)?"
         ),
     ),
     # Round 15: a Spanish or Portuguese street "without a number" ("Avda. Manuel Siurot, s/n",
