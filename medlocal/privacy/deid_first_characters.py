@@ -14,13 +14,20 @@ admits every character a match can open with, and changes no match. Where the in
 where the opening is not read (a negated set, any character, a back reference), where the set
 is wide (most letters), or where the pattern opens with a character the engine already skips
 to, there is no look-ahead, and the pattern is matched as written.
+
+Round 19: the skipper (opening_skipper, skipped_matches) goes further for long texts: a pattern
+that opens with those characters consumed, so the engine skips to them itself, and asks the
+pattern there (a look-ahead inside a one-character look-behind); the match is then the pattern's
+own, read at that place.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import string
+from collections.abc import Iterator
 from typing import Any
 
 _C: Any = None
@@ -117,23 +124,38 @@ def _opens_with_a_look_around(items: _Items) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1024)
+def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], bool] | None:
+    """(the set members matched as written, those matched ignoring case) that the matches of
+    the pattern ``written`` open with, and whether no match opens inside a word (see
+    opens_apart); None where the engine skips to its opening itself, where it may match
+    nothing, or where the opening is not read. Kept per pattern: the round-19 skipper reads the
+    same opening as the test, and parsing a pattern is most of the cost."""
+    cased: set[str] = set()
+    folded: set[str] = set()
+    try:
+        items = list(_parser.parse(written, flags))
+        if not _opens_with_a_look_around(items):
+            return None
+        ignore_case = bool(flags & re.IGNORECASE)
+        if _openers(items, ignore_case=ignore_case, cased=cased, folded=folded):
+            return None  # may match nothing: no first character to test
+        ok, empty, _, _ = _apart(items, apart=False, boundary=False)
+    except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
+        return None  # internals not as expected, or an opening not read
+    return frozenset(cased), frozenset(folded), ok and not empty
+
+
 def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` with a look-ahead in front for the characters its matches open with (it
     finds what ``pattern`` finds, with the same groups), or None where there is none or it
     would not pay."""
     if _parser is None or pattern.flags & (re.ASCII | re.LOCALE):
         return None  # another alphabet's \\w and case: not read here
-    cased: set[str] = set()
-    folded: set[str] = set()
-    try:
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-        if not _opens_with_a_look_around(items):
-            return None
-        ignore_case = bool(pattern.flags & re.IGNORECASE)
-        if _openers(items, ignore_case=ignore_case, cased=cased, folded=folded):
-            return None  # may match nothing: no first character to test
-    except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
-        return None  # internals not as expected, or an opening not read
+    opening = _opening(pattern.pattern, pattern.flags)
+    if opening is None:
+        return None
+    cased, folded, _ = opening
     ways = [f"[{''.join(sorted(cased))}]"] if cased else []
     if folded:
         ways.append(f"(?i:[{''.join(sorted(folded))}])")
@@ -145,3 +167,220 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     flags = _GLOBAL_FLAGS.match(pattern.pattern)  # in pattern.flags as well
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
     return re.compile(f"{test.pattern}(?:{body})", pattern.flags)
+
+
+# Round 19: a pattern whose opening character is consumed by a character set is one the engine
+# skips to itself, testing only the positions that hold one of its characters (a tight loop in
+# C); one that opens with a look-around or a look-ahead test is entered at every position of the
+# text (most of the time of the fixed-form patterns on a 20-page record is that entry, not the
+# pattern). opening_skipper writes a pattern that finds where ``pattern`` matches and opens with
+# the characters its matches open with, consumed; the match itself is then read by ``pattern``
+# at that place (skipped_matches).
+#
+# The characters that CPython's engine takes as one another ignoring case, beyond an ASCII
+# letter's capital and small forms: the skipper's set is matched with case (a set matched
+# ignoring case gives the engine nothing to skip to), so it lists every such character itself.
+CASE_EXTRAS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+# Of the 62 ASCII letters and digits, how many a skipper's set may admit and still pay
+# (measured on the 20-page record: one that admits every letter and digit is slower). A pattern
+# that opens a word pays with any set: the look-behind right after the set turns away the
+# characters inside words, and the words its set leaves out are never tried.
+_SKIP_WIDE = 50
+
+
+def _case_variants(member: str) -> list[str] | None:
+    """The characters a set member (set syntax, as _set_members writes it) matches ignoring
+    case, as set members matched with case (more of them, never fewer); None where they are
+    not read here (a word or space category)."""
+    out: list[str] = []
+    head_op, head = _parser.parse(f"[{member}]")[0]  # one character: not a set
+    for op, av in head if head_op is _C.IN else [(head_op, head)]:
+        if op is _C.CATEGORY and av is _C.CATEGORY_DIGIT:
+            out.append(r"\d")  # no digit has a case
+            continue
+        if op is _C.LITERAL:
+            low, high = av, av
+        elif op is _C.RANGE:
+            low, high = av
+        else:
+            return None
+        for code in range(low, min(high, 127) + 1):
+            char = chr(code)
+            out += [re.escape(char.lower()), re.escape(char.upper())]
+            out += CASE_EXTRAS.get(char.lower(), "")
+        if high > 127:
+            # Beyond ASCII the cases are not worked out here: every character beyond ASCII is
+            # admitted (few in a note), and the ASCII letters that one of them is ignoring case.
+            out.append(_BEYOND_ASCII)
+            for letter, extras in CASE_EXTRAS.items():
+                if any(low <= ord(extra) <= high for extra in extras):
+                    out += [letter, letter.upper()]
+    return out
+
+
+_BEYOND_ASCII = r"\x80-\U0010ffff"
+
+
+def _sure_word(code: int) -> bool:
+    """A word character in any case (the Greek iota matches the combining U+0345, which is
+    none, ignoring case)."""
+    char = chr(code)
+    return (char.isalnum() or char == "_") and char.lower() not in ("\u03b9", "\u1fbe")
+
+
+def _sure_non_word(code: int) -> bool:
+    """An ASCII character that is no word character (none has another case)."""
+    return code < 128 and not (chr(code).isalnum() or chr(code) == "_")
+
+
+def _takes(op: Any, av: Any, test: Any) -> bool:
+    """A LITERAL or IN whose every character passes ``test``."""
+    if op is _C.LITERAL:
+        return bool(test(av))
+    if op is not _C.IN:
+        return False
+    for member_op, member in av:
+        if member_op is _C.LITERAL and test(member):
+            continue
+        if member_op is _C.RANGE and all(map(test, range(member[0], member[1] + 1))):
+            continue
+        if member_op is _C.CATEGORY and test is _sure_word and member is _C.CATEGORY_DIGIT:
+            continue
+        if member_op is _C.CATEGORY and test is _sure_word and member is _C.CATEGORY_WORD:
+            continue
+        return False
+    return True
+
+
+def _after_no_word(op: Any, av: Any) -> bool:
+    """A look-behind that holds only where no word character comes before: one that refuses
+    every word character ("(?<!\\w)", "(?<![\\w@.])"), or that ends with a character that is
+    none ("(?<=\\bon )")."""
+    direction, items = av
+    if direction != -1 or not items:
+        return False
+    last_op, last = list(items)[-1]
+    if op is _C.ASSERT:
+        return _takes(last_op, last, _sure_non_word)
+    return (
+        len(items) == 1
+        and last_op is _C.IN
+        and (_C.CATEGORY, _C.CATEGORY_WORD) in last
+        and all(member_op is not _C.NEGATE for member_op, _ in last)
+    )
+
+
+def _apart(items: _Items, *, apart: bool, boundary: bool) -> tuple[bool, bool, bool, bool]:
+    """(every way through ``items`` that consumes opens where no word character stands right
+    before a word character: after a look-behind that no word character ends, at a boundary
+    before a word character, or with a character that is none; some way consumes nothing; and
+    ``apart`` and ``boundary`` where the empty way leaves off). ``apart``: no word character
+    stands before; ``boundary``: a word boundary is asserted here."""
+    for op, av in items:
+        if op is _C.AT:
+            boundary = boundary or av is _C.AT_BOUNDARY
+            apart = apart or av in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            apart = apart or _after_no_word(op, av)
+        elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            sub = av[-1] if op is _C.SUBPATTERN else av
+            ok, empty, apart, boundary = _apart(list(sub), apart=apart, boundary=boundary)
+            if not ok or not empty:
+                return ok, False, apart, boundary
+        elif op is _C.BRANCH:
+            ways = [_apart(list(alt), apart=apart, boundary=boundary) for alt in av[1]]
+            if not all(ok for ok, _, _, _ in ways):
+                return False, False, apart, boundary
+            empties = [way for way in ways if way[1]]
+            if not empties:
+                return True, False, apart, boundary
+            apart = all(way[2] for way in empties)
+            boundary = all(way[3] for way in empties)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            least, _, sub = av
+            ok, empty, _, _ = _apart(list(sub), apart=apart, boundary=boundary)
+            if not ok:
+                return False, False, apart, boundary
+            if least > 0 and not empty:
+                return True, False, apart, boundary
+        else:  # a character consumed (or something not read here)
+            ok = (
+                apart or (boundary and _takes(op, av, _sure_word)) or _takes(op, av, _sure_non_word)
+            )
+            return ok, False, apart, boundary
+    return True, True, apart, boundary
+
+
+def opens_apart(pattern: re.Pattern[str]) -> bool:
+    """Whether no match of ``pattern`` opens with a word character right after another (read
+    from its parse; False where it is not read). Where it holds, the skipper turns away the
+    characters inside words before it asks the pattern."""
+    if _parser is None or pattern.flags & (re.ASCII | re.LOCALE):
+        return False  # another alphabet's \\w
+    try:
+        ok, empty, _, _ = _apart(
+            list(_parser.parse(pattern.pattern, pattern.flags)), apart=False, boundary=False
+        )
+    except (re.error, AttributeError, TypeError, ValueError, IndexError):
+        return False  # internals not as expected
+    return ok and not empty
+
+
+def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches, one character long, exactly where ``pattern`` matches (at each
+    place the engine would try it), opening with a set of the characters ``pattern``'s matches
+    open with, so the engine skips to them; None where the opening is not read, where the set
+    would admit most letters (unless no match opens inside a word, see opens_apart), or where
+    ``pattern`` opens with a character or a set already."""
+    if _parser is None or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    read = _opening(pattern.pattern, pattern.flags)
+    if read is None:
+        return None
+    cased, folded, word_start = read
+    members = set(cased)
+    try:
+        for member in folded:
+            variants = _case_variants(member)
+            if variants is None:
+                return None
+            members.update(variants)
+    except (re.error, AttributeError, TypeError, ValueError, IndexError):
+        return None  # internals not as expected
+    if not members:
+        return None
+    opening = f"[{''.join(sorted(members))}]"
+    wide = sum(re.fullmatch(opening, c) is not None for c in _ALPHANUMERICS) > _SKIP_WIDE
+    if wide and not word_start:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        opening = f"(?-i:{opening})"  # matched with case: the engine skips only to such a set
+    # Inside a word: a word character and another before it; no match opens so (opens_apart).
+    inside = r"(?<!\w\w)" if word_start else ""
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)  # in pattern.flags as well
+    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
+    try:
+        # The pattern itself, asked from the opening character (a look-ahead inside a
+        # look-behind of that one character).
+        return re.compile(f"{opening}{inside}(?<=(?=(?:{body}))[\\s\\S])", pattern.flags)
+    except re.error:
+        return None  # a group referred to inside the look-behind: not allowed there
+
+
+def skipped_matches(
+    pattern: re.Pattern[str], skipper: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, with ``skipper`` (opening_skipper of ``pattern``)
+    finding where each match starts. Every match of ``pattern`` consumes a character (the
+    skipper is made only then), so each search goes on from where the last match ended, as
+    finditer does."""
+    pos = 0
+    search = skipper.search
+    while (found := search(text, pos)) is not None:
+        start = found.start()
+        match = pattern.match(text, start)
+        if match is None:  # pragma: no cover - the skipper asked the pattern itself
+            pos = start + 1
+            continue
+        yield match
+        pos = max(match.end(), start + 1)

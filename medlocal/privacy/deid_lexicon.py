@@ -192,17 +192,27 @@ class Lexicon:
     # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _known: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _clinical: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def clinical(self, lower: str) -> bool:
         """A word the clinical value grammar owns: listed, or shaped like a drug name or a salt
         of one ("sulfate", "butylbromide"), or a plural of pathology ("mitoses")."""
-        return (
-            lower in self.clinical_words
-            or lower.endswith(_DRUG_STEMS)
-            or (lower.startswith(("cef", "ceph")) and len(lower) > 6)  # cephalosporins
-            or (lower.endswith(_SALTS) and len(lower) >= 7)
-            or (lower.endswith(_LATIN_PLURALS) and len(lower) >= 7)
-        )
+        if lower in self.clinical_words:
+            return True
+        # The endings are read once per word of a text (every rule asks of its words, most of
+        # them no clinical word: each asking read every ending again).
+        cached = self._clinical.get(lower)
+        if cached is None:
+            cached = (
+                lower.endswith(_DRUG_STEMS)
+                or (lower.startswith(("cef", "ceph")) and len(lower) > 6)  # cephalosporins
+                or (lower.endswith(_SALTS) and len(lower) >= 7)
+                or (lower.endswith(_LATIN_PLURALS) and len(lower) >= 7)
+            )
+            if len(self._clinical) > _FOREIGN_CACHE:
+                self._clinical.clear()  # bounded, as the foreign readings are
+            self._clinical[lower] = cached
+        return cached
 
     def known(self, lower: str) -> bool:
         """An English or clinical word, allowing for inflection, prefixes, hyphenation and
@@ -224,6 +234,7 @@ class Lexicon:
         """Drop the remembered readings of words (a benchmark times a record read cold)."""
         self._known.clear()
         self._foreign.clear()
+        self._clinical.clear()
 
     def _foreign_clinical(self, lower: str) -> bool:
         if not lower.isalpha() or self.name_like(lower) or lower in self.places:
@@ -301,9 +312,13 @@ class Lexicon:
         return (
             self._inflected(lower)
             or (lower.endswith(_WORD_ENDINGS) and not _NAME_ENDING.search(lower))
-            or any(
-                lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
-                for p in PREFIXES
+            # (One test for all the prefixes first: most words open with none of them.)
+            or (
+                lower.startswith(PREFIXES)
+                and any(
+                    lower.startswith(p) and len(lower) - len(p) >= 4 and self._base(lower[len(p) :])
+                    for p in PREFIXES
+                )
             )
         )
 

@@ -22,6 +22,7 @@ from medlocal.privacy.deid_tokens import Tok
 
 _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"[ \t]+")
+_ZEROS = re.compile(r"0+")
 _MAX_SPELLED = 20  # longer words are jargon or codes: their spelling teaches nothing general
 
 
@@ -44,8 +45,11 @@ def lines_of(tokens: list[Tok], text: str) -> list[list[Tok]]:
 def _gap(text: str) -> str:
     """The punctuation between two words, spaces folded and digits as 0 ("Dr. " -> ".", ", 22 "
     -> ",_0_")."""
-    gap = _DIGIT.sub("0", _SPACE.sub("_", text.strip(" \t")))
-    return re.sub(r"0+", "0", gap)[:4] or " "
+    stripped = text.strip(" \t")
+    if not stripped:
+        return " "  # most gaps: a space (what the substitutions below make of it)
+    gap = _DIGIT.sub("0", _SPACE.sub("_", stripped))
+    return _ZEROS.sub("0", gap)[:4] or " "
 
 
 def _shape(tok: Tok) -> str:

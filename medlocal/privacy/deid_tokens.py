@@ -364,6 +364,8 @@ def capitalised_runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
 
 def word_end(tok: Tok) -> int:
     """Where a word ends, leaving a possessive in place ("[NAME]'s wife")."""
+    if not tok.word.endswith(("s", "'", "’")):
+        return tok.end  # most words: no mark below ends so (one test for the four)
     for mark in ("'s", "’s", "'", "’"):
         if tok.word.endswith(mark):
             return tok.end - len(mark)
