@@ -61,6 +61,21 @@ def _in_compound(text: str, red: Redaction, lex: Lexicon) -> bool:
     return False
 
 
+# "(Baker's) cyst", "Thompson prosthesis": the eponym's possessive or bracket, then its head.
+_HEAD_AFTER = re.compile(r"(['’]s)?\)?[ \t]+([a-z]+)")
+
+
+def _before_its_head(text: str, red: Redaction, lex: Lexicon) -> bool:
+    """The span, its "'s" and the lower-case word after make a listed phrase ("(Baker's) cyst",
+    "Thompson prosthesis")."""
+    after = _HEAD_AFTER.match(text, red.end)
+    if after is None or " " in red.original:
+        return False
+    possessive = "'s" if after.group(1) else ""
+    phrase = f"{red.original.lower()}{possessive} {after.group(2)}"
+    return lex.clinical_phrases.fullmatch(phrase) is not None
+
+
 def without_inside_terms(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less the names that are part of a listed clinical term (see above)."""
     kept: list[Redaction] = []
@@ -70,6 +85,7 @@ def without_inside_terms(text: str, redactions: list[Redaction]) -> list[Redacti
             kept.append(red)
             continue
         lex = lex or lexicon()
-        if not (_in_compound(text, red, lex) or _in_phrase(text, red, lex)):
+        inside = _in_compound(text, red, lex) or _in_phrase(text, red, lex)
+        if not (inside or _before_its_head(text, red, lex)):
             kept.append(red)
     return kept

@@ -22,7 +22,9 @@ from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"name", "patient_name"})
 # Brands that are given names the lists do not hold, or hold under another spelling.
-_UNLISTED = frozenset({"katya", "lucette", "cerelle", "myra", "yasmin", "cartia", "levest"})
+_UNLISTED = frozenset(
+    {"katya", "lucette", "cerelle", "myra", "yasmin", "cartia", "levest", "allegra", "telma"}
+)
 _UNIT = r"(?:mg|mcg|µg|μg|ug|micrograms?|IU|units?|mL|ml|g|mmol)(?![^\W\d_])"
 _STRENGTH_AFTER = re.compile(
     r"(?:[ \t]+[A-Z]{1,2})?[ \t]+(?:\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?[ \t]*"

@@ -98,8 +98,13 @@ _ROLE_WORDS = frozenset(
         "médica", "enfermera", "enfermero", "infirmière", "infirmier", "médecin",
     }
 )  # fmt: skip
+# Heads written first in other languages ("Unidad de Retina", "Klinik Endokrin").
+_HEADS_FIRST = frozenset(
+    {"unidad", "servicio", "klinik", "ambulatorio", "reparto", "servizio", "abteilung",
+     "unité", "consulta", "clínica", "clinica", "poliklinik"}
+)  # fmt: skip
 _SPECIALTY_ENDINGS = ("ology", "ologie", "ologia", "ología", "ologi", "iatrie", "iatria", "iatría")
-_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)")
 _ROLE_ENDINGS = ("ologist", "iatrist", "ician", "dontist", "thetist", "apist", "macist")
 _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Sister)\.?|\bDoctor)[ \t]+\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’&.-]*|&")
@@ -130,7 +135,9 @@ def _role_word(word: str) -> bool:
 def _only_service(words: list[str]) -> bool:
     """A service's name: service words only, ending in a head ("Frailty Unit", "Unidad de
     Retina" ends in a specialty, "Kardiologie" is one)."""
-    return bool(words) and _head(words[-1]) and all(_service_word(w) for w in words)
+    if not words or not (_head(words[-1]) or words[0].lower() in _HEADS_FIRST):
+        return False
+    return all(_service_word(w) for w in words)
 
 
 def _only_roles(words: list[str]) -> bool:
@@ -198,7 +205,8 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
     if titled:
         return [red]
     # A role alone, not the start of a longer name ("Nurse Maude" is an organisation's).
-    named_after = _CAPITALISED_AFTER.match(text, red.end) is not None
+    after = _CAPITALISED_AFTER.match(text, red.end)
+    named_after = after is not None and not _role_word(after.group(1))
     if (_generic(original) and not named_after) or _disease_service(text, red, words, lex):
         return []
     # "Hospital -- Acute Medical Unit, Brampton": the services between separators are given

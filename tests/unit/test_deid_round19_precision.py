@@ -191,3 +191,20 @@ def test_the_patients_own_name_as_her_brand() -> None:
     out = redact("Label: Yasmin 3/0.03 mg for the patient.", patient="Yasmin Okoro")
     assert "Yasmin 3/0.03 mg" in out, out
     assert "Yasmin Okoro" not in redact("Patient Yasmin Okoro seen.", patient="Yasmin Okoro")
+
+
+def test_an_eponym_before_its_listed_head_is_kept() -> None:
+    out = redact("US: simple popliteal (Baker's) cyst, 3 cm.", patient="Ruth Baker")
+    assert "(Baker's) cyst" in out, out
+    gone("Mrs Baker's cyst was aspirated.", "Baker")
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("Hospital Seri Kembangan -- Klinik Endokrin, level 2", "Klinik Endokrin"),
+        ("Reported by: Dr Oona Pell, Body Imaging Fellow", "Body Imaging"),
+    ],
+)
+def test_a_service_written_head_first_or_before_a_role_is_kept(text: str, service: str) -> None:
+    kept(text, service)
