@@ -6,8 +6,9 @@ The patient's own name is searched for everywhere in the note, and a surname is 
 eponym's. Where the words around the span make a listed clinical phrase that reaches beyond it
 ("factor V Leiden", "St John's wort"), or a listed hyphenated or possessive term it is a part
 of ("Child-Pugh", "Addenbrooke's" before a clinical word), the span is part of the term and
-names no one there. A title right before the span keeps it a name ("Mr Addenbrooke's
-daughter", "Dr Child-Pugh" are people).
+names no one there; but the patient's own surname in the possessive stays hers (review 14:
+"Nelson's syndrome" of a patient Nelson is removed). A title right before the span keeps it
+a name ("Mr Addenbrooke's daughter", "Dr Child-Pugh" are people).
 """
 
 from __future__ import annotations
@@ -82,6 +83,10 @@ def without_inside_terms(text: str, redactions: list[Redaction]) -> list[Redacti
     lex: Lexicon | None = None
     for red in redactions:
         if red.kind not in _KINDS or _TITLE_BEFORE.search(text, max(0, red.start - 8), red.start):
+            kept.append(red)
+            continue
+        if red.kind == "patient_name" and text[red.end : red.end + 2] in ("'s", "’s"):
+            # Review 14: the patient's surname in the possessive is hers ("Doe's syndrome").
             kept.append(red)
             continue
         lex = lex or lexicon()
