@@ -38,6 +38,9 @@ HEADS_AFTER = frozenset(
         "complexes", "rhythm", "block", "correction", "formula", "nomogram",
         "hypothesis", "principle", "paradox", "algorithm", "curve", "curves",
         "grading",
+        # Round 19: a grade written after an angle's or a tumour's eponym in Spanish, Portuguese
+        # and Italian ("Shaffer grado 3", "Gleason grau 7")
+        "grado", "grau",
         # cells, bodies and genetics
         "chromosome", "chromosomes", "translocation", "granulomas", "granuloma",
         "inclusions", "inclusion", "corpuscles", "corpuscle", "crystals", "nodule",
@@ -130,6 +133,10 @@ HEADS_BEFORE = frozenset(
         # Montenegro", "intradermorreacción de Mantoux", "réaction de Widal").
         "reacao", "reaccion", "reazione", "reaction", "intradermorreacao",
         "intradermorreaccion", "intradermoreaccion", "intradermoreazione", "reactie",
+        # Round 19 (precision): pupils, rings and grids named after a person ("pupila de
+        # Adie", "anelli di Kayser-Fleischer", "rejilla de Amsler", "grille d'Amsler").
+        "pupila", "pupilas", "pupille", "pupilla", "anillo", "anillos", "anel", "aneis",
+        "anello", "anelli", "anneau", "anneaux", "rejilla", "griglia", "grille", "grelha",
     }
 )  # fmt: skip
 

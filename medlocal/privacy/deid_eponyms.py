@@ -791,7 +791,9 @@ _GRADE_AFTER = re.compile(
     r" \d{1,3}(?:\.\d)?[ \t]?%"
     r"| (?:[A-D][0-4]?|I{1,3}|IV|V|VI{0,3})[a-c]?(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))"
     # "Gustilo IIIA", "Ann Arbor IIB": a Roman numeral and a capital sub-stage ("VIC" is a state).
-    r"| (?:I{2,3}|IV)[A-C](?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))",
+    r"| (?:I{2,3}|IV)[A-C](?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(]))"
+    # Round 19: a pit pattern's type with its sub-type ("Kudo IIIL", "Kudo IIIs", "Kudo Vn").
+    r"| (?:III[LS]|IIIs|V[in])(?=[ \t]*(?:[.,;:)]|$|[ \t][a-z(-]))",
     re.M,
 )
 
@@ -813,7 +815,7 @@ _SCORED_AFTER = re.compile(
 _SCORED_SYSTEMS = frozenset(
     {
         "prague", "oxford", "vienna", "paris", "angeles", "forrest", "lauren", "savary",
-        "montreal", "kyoto", "tokyo", "baltimore", "seattle", "milan", "lugano", "banff",
+        "montreal", "kyoto", "tokyo", "baltimore", "seattle", "milan", "lugano", "banff", "kudo",
         "kampala", "rotterdam", "amsterdam", "berlin", "chicago", "mayo", "vancouver",
     }
 )  # fmt: skip
@@ -830,7 +832,8 @@ def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             tokens[i + 1].shape = "lower"  # the system's initials ("MEST-C")
         if not (scored or _GRADE_AFTER.match(text, tok.end)):
             continue
-        if tok.lower in lex.given_names:
+        # A listed classification keeps its name though it is a given name too ("Forrest IIa").
+        if tok.lower in lex.given_names and tok.lower not in _SCORED_SYSTEMS:
             continue
         before = tokens[i - 1] if i > 0 else None
         if (

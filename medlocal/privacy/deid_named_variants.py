@@ -67,7 +67,22 @@ def _factor_variants(tokens: list[Tok], text: str) -> None:
         if text[tok.end : tokens[i + 1].start] != " ":
             continue
         tokens[i + 1].shape = "lower"  # "factor Xa inhibitor": the numeral is the factor's
+        # Walk 22: the variant's nucleotide or protein change may stand between, and its city
+        # may be in brackets ("Factor V G1691A (Leiden)", "factor V R506Q Leiden").
+        found = _CHANGE_THEN_CITY.match(text, tokens[i + 1].end)
+        if found is not None:
+            for city in tokens[i + 2 : i + 6]:
+                if city.start == found.end():
+                    if city.lower.rstrip(".") not in _PEOPLE:
+                        city.shape = "lower"
+                    break
+            continue
         _keep_capitalised_after(tokens, i + 1, text)
+
+
+# A variant's change in a gene or protein, then its city, bracketed or not ("G1691A (Leiden)",
+# "R506Q Leiden", "(Leiden)"): the end of the match is where the city's word starts.
+_CHANGE_THEN_CITY = re.compile(r"[ \t]+(?:[A-Z]\d{2,5}[A-Z][ \t]+\(?|\()(?=[A-Z][a-z])")
 
 
 def _keep_capitalised_after(tokens: list[Tok], at: int, text: str) -> None:

@@ -2,7 +2,11 @@
 redactions are resolved (round 18, walk 21): a weekday of a recurring dose, a urea result or a
 reference range after a code's label, an influenza strain's name, an instrument's size after
 "#", an insurer named as such, a nationality or language alone, a role before a name or a
-list's label (deid_name_edges), a status or an abbreviation as an organisation field's value.
+list's label (deid_name_edges), a status or an abbreviation as an organisation field's value;
+a hospital's service, a clinician's role, a disease's nurse or service (round 19,
+deid_service_units), a form's one-word label (deid_label_words),
+a brand named like a given name in a medicine's context (deid_name_brands), a
+name inside a listed clinical term (deid_inside_terms).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -11,13 +15,17 @@ and the text around it, whichever rule (or the tagger) found it.
 from __future__ import annotations
 
 from medlocal.privacy.deid_field_values import without_status_values
+from medlocal.privacy.deid_label_words import without_form_labels
+from medlocal.privacy.deid_inside_terms import without_inside_terms
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
 from medlocal.privacy.deid_insurer_names import without_insurers
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
+from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_recurring_days import without_recurring_days
 from medlocal.privacy.deid_serovars import without_flu_strains
+from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
 
 
@@ -30,4 +38,8 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_peoples(kept)
     kept = name_edges(text, kept)
     kept = without_status_values(text, kept)
+    kept = without_services(text, kept)
+    kept = without_form_labels(text, kept)
+    kept = without_name_brands(text, kept)
+    kept = without_inside_terms(text, kept)
     return without_insurers(text, kept)
