@@ -15,11 +15,11 @@ and the text around it, whichever rule (or the tagger) found it.
 from __future__ import annotations
 
 from medlocal.privacy.deid_field_values import without_status_values
-from medlocal.privacy.deid_label_words import without_form_labels
 from medlocal.privacy.deid_inside_terms import without_inside_terms
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
 from medlocal.privacy.deid_insurer_names import without_insurers
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
+from medlocal.privacy.deid_label_words import without_form_labels
 from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_peoples import without_peoples
