@@ -202,7 +202,9 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
     original = red.original
     words = _WORD.findall(original)
     titled = _TITLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None
-    if titled:
+    if titled or (red.kind == "name" and len(words) == 1 and words[0].lower() in _HEADS):
+        # A person's surname that is a unit's head word ("Ward (palliative)" in a list of
+        # those present) was found as a name: the word alone names no service.
         return [red]
     # A role alone, not the start of a longer name ("Nurse Maude" is an organisation's).
     after = _CAPITALISED_AFTER.match(text, red.end)

@@ -162,3 +162,10 @@ def test_a_day_alone_is_shifted_in_the_month_of_the_date_before_it() -> None:
     assert "Seen 28 May 2025, home on the 2nd." in out, out
     # With no whole date before it, a day alone still goes.
     assert "[DATE]" in redactor.redact("Discharged on the 14th.")
+
+
+def test_a_surname_that_is_a_units_word_stays_a_name_in_a_list() -> None:
+    text = "Present: Mason (radiology), Lane (CNS), Ward (palliative). Apologies: York."
+    out = Redactor().redact(text)
+    assert "Ward" not in out and "Mason" not in out, out
+    assert "(palliative)" in out, out
