@@ -202,7 +202,12 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
     original = red.original
     words = _WORD.findall(original)
     titled = _TITLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None
-    if titled or (red.kind == "name" and len(words) == 1 and words[0].lower() in _HEADS):
+    if titled or (
+        red.kind == "name"
+        and len(words) == 1
+        and words[0].lower() in _HEADS
+        and lex.name_like(words[0].lower())
+    ):
         # A person's surname that is a unit's head word ("Ward (palliative)" in a list of
         # those present) was found as a name: the word alone names no service.
         return [red]
