@@ -43,8 +43,10 @@ DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
     "dev11", "dev12", "dev13", "dev14", "dev15", "dev17", "dev18", "dev19",
     "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26", "dev27", "dev28",
-    "dev29", "dev30",
 )  # fmt: skip
+# Round 19: retrained with dev29 and dev30 as well, the tagger found 8 held-out identifiers more
+# and 16 fewer (and damaged one clinical term more) than round 18's model: that model ships,
+# and this list is the one it was trained on.
 HELD_OUT = (
     "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
     "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
