@@ -406,7 +406,9 @@ def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in _HEAD_FIRST_NAME.finditer(text):
         kind = match.group("kind").split()
-        if any(fold(w) in lex.english for w in kind if len(w) > 3):
+        # As written: an accent makes it a foreign word ("Cabinet médical du Vieux-Port" is
+        # no English "medical", round 19).
+        if any(w.lower() in lex.english for w in kind if len(w) > 3):
             continue  # "Hospital discharge summary Dr ...": English words, not a foreign kind
         names = [fold(w.strip("'’")) for w in match.group("name").split()]
         if all(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in names):
