@@ -104,3 +104,32 @@ def test_a_field_gap_ends_a_place(text: str, kept: str) -> None:
 )
 def test_a_lower_case_head_joins_its_place(text: str, gone: str) -> None:
     assert gone not in _redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Suivi au Cabinet médical des Tilleuls le mois prochain.", "Tilleuls"),
+        ("Referred from: Nyeri Level 4 Hospital with a letter.", "Nyeri Level 4 Hospital"),
+        ("Chuyển từ Bệnh viện Quận 5 sáng nay.", "Quận 5"),
+        ("Khám tại Phòng khám Đa khoa Minh Tâm hôm qua.", "Minh Tâm"),
+        ("Hij werkt bij Van Dorsten Bouw in Utrecht.", "Dorsten"),
+        ("Er arbeitet bei Kramski Logistik seit 2019.", "Kramski"),
+        ("Her partner drives for\nRedkite; nights only.", "Redkite"),
+    ],
+)
+def test_more_shapes_of_organisations_go(text: str, gone: str) -> None:
+    assert gone not in _redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospital discharge summary follows below.",
+        "On Day 3 Hospital stay was uneventful.",
+        "Works at Home most days since the stroke.",
+        "Ahora trabaja en casa y cuida a su madre.",
+    ],
+)
+def test_ordinary_words_near_those_shapes_stay(text: str) -> None:
+    assert _redact(text) == text
