@@ -133,3 +133,8 @@ def test_more_shapes_of_organisations_go(text: str, gone: str) -> None:
 )
 def test_ordinary_words_near_those_shapes_stay(text: str) -> None:
     assert _redact(text) == text
+
+
+def test_a_service_after_a_double_hyphen_on_the_first_line_stays() -> None:
+    out = _redact("Lowmoor District Hospital -- Acute Medical Unit\nDischarge summary follows.")
+    assert out.startswith("[FACILITY] -- Acute Medical Unit\n")
