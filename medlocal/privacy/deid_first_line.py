@@ -16,8 +16,9 @@ from medlocal.privacy.deid_spans import Redaction
 
 _PLACE_KINDS = frozenset({"name", "facility", "location", "city", "county", "street_address"})
 # What ends the organisation's name on its line: a dash or bar between spaces, a comma, a
-# bracket, a field gap, a colon.
-_NAME_END = re.compile(r"[ \t]+[-–—|/][ \t]+|[,(|:;]|[ \t]{2,}|\t|\n")
+# bracket, a field gap, a colon. Round 19: a dash typed as two hyphens ("West Dorset General
+# Hospital -- Acute Medical Unit": the ward after it is a service, not the name).
+_NAME_END = re.compile(r"[ \t]+(?:--|[-–—|/])[ \t]+|[,(|:;]|[ \t]{2,}|\t|\n")
 # A heading in capitals after a name in mixed case ("St. Jude Regional EMERGENCY DEPARTMENT").
 _CAPS_HEADING = re.compile(r"[ \t]+[A-Z]{2,}(?:[ \t]+[A-Z&]{2,})+\b")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")

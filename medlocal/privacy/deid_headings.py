@@ -27,8 +27,9 @@ from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
 from medlocal.privacy.deid_tokens import Tok, WordSpan
 
 _FIRST_LINE = re.compile(r"[ \t]*(\S[^\n]*)")
-# Where a letterhead's parts meet: a spaced dash, bar or slash, a comma, or a bracket.
-_PART = re.compile(r"[ \t]+[-–—|/][ \t]+|,[ \t]*|[ \t]*[()][ \t]*")
+# Where a letterhead's parts meet: a spaced dash, bar or slash, a comma, or a bracket. Round 19:
+# a dash typed as two hyphens ("West Dorset General Hospital -- Acute Medical Unit").
+_PART = re.compile(r"[ \t]+(?:--|[-–—|/])[ \t]+|,[ \t]*|[ \t]*[()][ \t]*")
 _FIELD = re.compile(r"\w:[ \t]")  # "Patient: Jane", not "09:30"
 _SENTENCE = re.compile(r"[a-z]{2}\.(?:[ \t]|$)|[;=]")  # prose, or a list of results
 _DATE_LIKE = re.compile(r"\d[-/.]\d")

@@ -316,8 +316,36 @@ _PRAXIS_DOCTOR = re.compile(
 )
 
 
-def _districts_and_practices(text: str) -> list[WordSpan]:
+# Round 19: a hospital named with a number before its head ("District 8 Hospital", "Thika Level 5
+# Hospital", "Military 175 Hospital"): read from the head, back over the number and up to three
+# capitalised words. Not where the word before the number counts something else ("Day 3
+# Hospital stay", "Ward 4 Hospital corridor", "Bed 2 Hospital").
+_NUMBERED_HEAD = re.compile(r"(?=[HPM])(?:Hospital|Polyclinic|Medical[ \t]+Cent(?:re|er))\b")
+_NAME_AND_NUMBER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<w>(?:[A-Z][\w'’-]+[ \t]+){0,2}(?P<last>[A-Z][\w'’-]+))[ \t]+\d{1,3}[ \t]+\Z"
+)
+_COUNTING_WORDS = frozenset(
+    {
+        "day", "days", "week", "weeks", "ward", "bed", "room", "bay", "floor", "grade", "stage",
+        "type", "gate", "door", "platform", "bus", "route", "cubicle", "year", "years", "month",
+        "months", "page", "no", "number", "step", "phase", "dose", "cycle", "visit", "apartment",
+        "flat", "unit", "suite", "building", "block", "wing",
+    }
+)  # fmt: skip
+
+
+def _numbered_hospitals(text: str) -> list[WordSpan]:
     found: list[WordSpan] = []
+    for match in _NUMBERED_HEAD.finditer(text):
+        before = _NAME_AND_NUMBER_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if before is None or fold(before.group("last")) in _COUNTING_WORDS:
+            continue
+        found.append(WordSpan("facility", before.start(), match.end()))
+    return found
+
+
+def _districts_and_practices(text: str) -> list[WordSpan]:
+    found: list[WordSpan] = _numbered_hospitals(text)
     for match in _DISTRICT.finditer(text):
         name = _NAME_BEFORE_DISTRICT.search(text, max(0, match.start() - 60), match.start())
         found.append(WordSpan("facility", name.start() if name else match.start(), match.end()))
@@ -406,7 +434,9 @@ def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in _HEAD_FIRST_NAME.finditer(text):
         kind = match.group("kind").split()
-        if any(fold(w) in lex.english for w in kind if len(w) > 3):
+        # As written: an accent makes it a foreign word ("Cabinet médical du Vieux-Port" is
+        # no English "medical", round 19).
+        if any(w.lower() in lex.english for w in kind if len(w) > 3):
             continue  # "Hospital discharge summary Dr ...": English words, not a foreign kind
         names = [fold(w.strip("'’")) for w in match.group("name").split()]
         if all(lex.clinical(w) or w in TITLES or w in CALENDAR_WORDS for w in names):

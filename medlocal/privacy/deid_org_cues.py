@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_facility_parts import facility_parts
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
@@ -419,13 +420,16 @@ _SCHOOL_DISTRICT = re.compile(r"(?=[ICU])\b(?:ISD|CISD|CUSD|UFSD|CCSD)[ \t]?#?[ 
 def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     """Organisations named by CamelCase after a cue, unions, systems' owners, campuses, places
     in apposition after their kind, and practices named by their site."""
-    found = _camel_names(text, lex)
+    # Read back from their anchor ("Local 88", "accession", "Campus"): a field gap before the
+    # anchor ends what belongs to it (the part after the last gap is kept).
+    ahead: list[WordSpan] = []
     if "Local" in text or "nion" in text:
-        found += _unions(text, lex)
+        ahead += _unions(text, lex)
     if "accession" in text or "portal" in text:
-        found += _systems(text, lex)
+        ahead += _systems(text, lex)
     if "Campus" in text:
-        found += _campuses(text, lex)
+        ahead += _campuses(text, lex)
+    found = _camel_names(text, lex)
     found += _appositions(text, lex)
     found += _doctors_places(text, lex)
     found += _operators(text, lex)
@@ -452,4 +456,37 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     # Round 17: places after a verb of leisure or belonging, initials after a verb of care,
     # names before the kind of place they are.
     found += role_organisations(text, lex)
-    return found
+    # Round 19: a named wing, suite, bay or ward of a hospital or care home ("(Rowan wing)").
+    found += [WordSpan("facility", start, end) for start, end in facility_parts(text, lex)]
+    return _before_field_gaps(text, found) + _after_field_gaps(text, ahead)
+
+
+# A field gap (two blanks or a tab) inside a span: the words after it open the next field of a
+# form ("Works at Tesco  School: none" is no "Tesco School"; round 19).
+_FIELD_GAP = re.compile(r"[ ]{2}|\t")
+
+
+def _before_field_gaps(text: str, found: list[WordSpan]) -> list[WordSpan]:
+    """Each span of ``found`` cut at the first field gap inside it (kept only before it)."""
+    out = []
+    for span in found:
+        gap = _FIELD_GAP.search(text, span.start, span.end)
+        if gap is None:
+            out.append(span)
+        elif gap.start() > span.start:
+            out.append(WordSpan(span.kind, span.start, gap.start()))
+    return out
+
+
+def _after_field_gaps(text: str, found: list[WordSpan]) -> list[WordSpan]:
+    """Each span of ``found`` read back from its anchor, cut after the last field gap in it."""
+    out = []
+    for span in found:
+        start = span.start
+        for gap in _FIELD_GAP.finditer(text, span.start, span.end):
+            start = gap.end()
+        while start < span.end and text[start] in " \t":
+            start += 1
+        if start < span.end:
+            out.append(WordSpan(span.kind, start, span.end))
+    return out

@@ -574,8 +574,14 @@ _INITIALS_BEFORE_HEAD = re.compile(r"(?<![\w'’-])[A-Z]{2,3}[ \t]\Z")
 _ASIAN_HEAD = re.compile(
     r"(?=[PRYSUKGCBNTcbnt])(?<![\w'’-])(?P<h>(?P<short>PT|CV|RS|RSUD|RSUP|RSIA|RSU)|Puskesmas|"
     r"Posyandu|Rumah[ \t]Sakit|Yayasan|Sekolah|Universitas|Gereja|Klinik|Pesantren|"
-    r"[Cc]ông[ \t]ty|[Bb]ệnh[ \t]viện|[Nn]hà[ \t]thuốc|[Tt]rường|[Cc]hùa|[Cc]hợ)"
-    r"(?P<n>(?:[ \t][A-ZÀ-ÞĐƯƠẠ-Ỹ][\w'’-]*){1,4})"
+    r"[Cc]ông[ \t]ty|[Bb]ệnh[ \t]viện|BỆNH[ \t]VIỆN|[Nn]hà[ \t]thuốc|[Tt]rường|[Cc]hùa|[Cc]hợ|"
+    # Round 19: a Vietnamese clinic, commune health station and health centre, and the
+    # general ("Đa khoa") kind after a head ("Phòng khám Đa khoa Hoàn Mỹ Quận 8").
+    r"[Pp]hòng[ \t]khám|[Tt]rạm[ \t]Y[ \t]tế|[Tt]rung[ \t]tâm[ \t]Y[ \t]tế)"
+    r"(?:[ \t](?:Đa|ĐA)[ \t](?:khoa|KHOA))?"
+    r"(?P<n>(?:[ \t][A-ZÀ-ÞĐƯƠẠ-Ỹ][\w'’-]*){1,4}"
+    # The district's or ward's number after its word ("Quận 8", "Phường 4").
+    r"(?:(?:(?<=Quận)|(?<=QUẬN)|(?<=Huyện)|(?<=HUYỆN)|(?<=Phường)|(?<=PHƯỜNG))[ \t]\d{1,3}\b)?)"
 )
 
 

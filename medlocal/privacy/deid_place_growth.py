@@ -66,8 +66,9 @@ _STREET_ABBR_BEFORE = re.compile(r"(?:^|[\n,:])[ \t]*(?P<a>(?:[a-zà-ÿа-яё]{
 _COMPASS = re.compile(r"[ \t]*\((?:N|S|E|W|North|South|East|West)\)")
 # The capitalised word after a span, on its line or, where the span ends its line, on the next
 # (a name wrapped by the line's width). Only the next word: "Mr [Pellow]\nGeneral Surgery" is a
-# service, not the name's head.
-_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
+# service, not the name's head. A field gap (two blanks or a tab) ends the place: the word after
+# it opens the next field ("Occupation: [Tesco]  School: none" keeps its label, round 19).
+_WORD_AFTER = re.compile(r"(?:[ ](?![ \t])|[ \t]*\n[ \t]*)(?P<w>[A-Z][\w'’.&-]*)")
 # A lower-case word right after the head word on its line: the head word opens a sentence or
 # a role ("Dr [Patel]\nPharmacy to dispense", "[Sarah Jones] PT today"), not a letterhead.
 _LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
@@ -103,8 +104,10 @@ _ADDRESSED = re.compile(
 # A head word in lower case after a name ("the Bramble Lane practice", "St Giles' church", "the
 # Edgware garage"): words that name a place of that kind, never a plain adjective.
 _LOWER_HEAD = re.compile(
-    r"[ \t]+(?:practice|surgery|clinic|church|parish|chapel|mosque|temple|school|college|"
-    r"academy|pharmacy|chemist|hospital|hospice|garage|depot|mill|factory|plant|club|pub)\b"
+    r"[ ](?:practice|surgery|clinic|church|parish|chapel|mosque|temple|school|college|"
+    r"academy|pharmacy|chemist|hospital|hospice|garage|depot|mill|factory|plant|club|pub|"
+    # Round 19: a day centre, a market and an office by their place ("Seacroft day centre").
+    r"day[ \t]cent(?:re|er)|market|office)\b"
 )
 # The second part of a town's name after a small word ("Freiberg am Neckar", "Newcastle upon
 # Tyne", "Rothenburg ob der Tauber", "Boulogne sur Mer").

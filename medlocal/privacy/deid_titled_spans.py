@@ -1,4 +1,4 @@
-"""A person's title makes the name after it a person's, whatever its last word (walk 22).
+"""Placeholders that say what a span is where its context says it (walk 22, round 19).
 
 "Dr Bill Street" became "Dr [ADDRESS]" in every document ("[ADDRESS] is also her neighbour's
 GP") and "Mrs Hope Ward" "Mrs [FACILITY]": a surname that is a street's or a ward's word read the
@@ -6,31 +6,75 @@ whole name as a street or a unit. The span is removed either way; its placeholde
 reader a false thing. A short street or facility span (a given name and such a surname) right
 after a personal title is labelled as the name it is. A possessive ("Dr Gray's Hospital") or a
 longer span stays what it was found as.
+
+Round 19 reads two more contexts of the same kind:
+
+* such a span that opens with a listed given name and is followed by a verb of a person ("Hope
+  Ward phoned", "Bill Street said") is a name too;
+* a name span that ends with a facility's own head ("Meadowbank Lodge Care Home", "Ashby
+  Community Hospital") is a facility: "Senior Carer, [NAME]" told of a person where a care home
+  stood;
+
+and drops a device's maker written before its product ("Abbott FreeStyle Libre 2"), which names
+no one (deid_device_makers).
 """
 
 from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_device_makers import is_device_maker
+from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+\Z")
 _RELABELLED = frozenset({"street_address", "facility"})
 _NAME_WORDS = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2}")
+# A verb only a person does, right after the span ("Hope Ward phoned", "Bill Street says").
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:(?:has|had|have)[ \t]+)?(?:phoned|phones|rang|rung|rings|called|calls|said|says|"
+    r"stated|states|reported|reports|told|tells|asked|asks|wrote|writes|emailed|emails|texted|"
+    r"texts|agreed|agrees|confirmed|confirms|explained|explains|feels|felt|wants|wanted|thinks|"
+    r"thought|worries|worried|mentioned|mentions|visited|visits|declined|declines|requested|"
+    r"requests|consented|consents)\b"
+)
+# The facility's own head at a name span's end: a name written so is a place's, not a person's
+# ("Care Home", "Nursing Home", "Hospital"); a person's surname is never one of these words.
+_FACILITY_END = re.compile(
+    r"(?:[ \t](?:Care|Nursing|Residential|Rest|Retirement)[ \t]+Home|[ \t](?:Hospital|Clinic|"
+    r"Hospice|Infirmary|Pharmacy|Polyclinic|Sanatorium|Health[ \t]+Cent(?:re|er)|Medical[ \t]+"
+    r"Cent(?:re|er)|Surgery|Primary[ \t]+School|High[ \t]+School))\Z"
+)
 
 
 def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
-    """``redactions`` with each short street or facility span after a title labelled a name."""
+    """``redactions`` with each short street or facility span after a title (or opening with a
+    given name before a person's verb) labelled a name, each name span with a facility's head
+    labelled a facility, and without a device's maker before its product."""
     out = []
+    lex = None
     for red in redactions:
+        if red.replacement != label(red.kind):
+            out.append(red)
+            continue
         if (
             red.kind in _RELABELLED
-            and red.replacement == label(red.kind)
             and _NAME_WORDS.fullmatch(red.original)
             and "'" not in red.original
             and "’" not in red.original
-            and _TITLE_BEFORE.search(text, max(0, red.start - 8), red.start)
         ):
-            red = Redaction("name", red.start, red.end, red.original, label("name"))
+            titled = _TITLE_BEFORE.search(text, max(0, red.start - 8), red.start)
+            if titled or _PERSON_VERB.match(text, red.end):
+                lex = lex or lexicon()
+                first = fold(red.original.split()[0])
+                if titled or (first in lex.given_names and not lex.clinical(first)):
+                    red = Redaction("name", red.start, red.end, red.original, label("name"))
+        elif red.kind == "name" and " " in red.original:
+            if _FACILITY_END.search(red.original):
+                red = Redaction("facility", red.start, red.end, red.original, label("facility"))
+        elif red.kind == "name" and red.original.isalpha():
+            lex = lex or lexicon()
+            if is_device_maker(text, red, lex):
+                continue
         out.append(red)
     return out

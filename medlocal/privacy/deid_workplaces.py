@@ -26,12 +26,15 @@ from medlocal.privacy.deid_tokens import WordSpan
 # A verb of working, then what is worked (a shift, a span of years, a job in small letters),
 # then the word that says whose ("at", "for", "with", "by"). Found from the verb's stem.
 _WORK_VERB = re.compile(
-    r"(?=[wWdDeEvV])(?<![\w-])(?i:works?|worked|working|drives?|drove|driving|employed|volunteers?|"
-    r"volunteered|volunteering)"
+    r"(?=[wWdDeEvVaAtT])(?<![\w-])(?i:works?|worked|working|drives?|drove|driving|employed|"
+    r"volunteers?|volunteered|volunteering|"
+    # Round 19: Dutch, German, French and Spanish verbs of working ("werkt bij", "arbeitet
+    # bei", "travaille chez", "trabaja en").
+    r"werkt|werkte|arbeitet|arbeitete|travaille|travaillait|trabaja|trabajaba)"
     r"(?:[ \t]+(?:(?i:nights|days|shifts|weekends|part-time|full-time|part[ \t]+time|"
     r"full[ \t]+time|there|now|still|currently)|\d{1,2}[ \t]*(?i:yrs?|years?)))?"
     r"(?:[ \t]+as[ \t]+(?:an?[ \t]+)?[a-z][\w/-]*(?:[ \t]+[a-z][\w/-]*){0,2})?"
-    r"[ \t]+(?P<p>at|for|by|in)[ \t]*\n?[ \t]*"
+    r"[ \t]+(?P<p>at|for|by|in|bij|bei|chez|en|para)[ \t]*\n?[ \t]*"
 )
 # One word of a name: a capital first, then letters, digits, '&' or an apostrophe.
 _NAME_WORD = re.compile(r"[A-Z][\w&'’-]*")
@@ -91,7 +94,20 @@ def work_employers(text: str, lex: Lexicon) -> list[WordSpan]:
             pos = gap.end()
         if not words:
             continue
-        if len(words) == 1 and _plain(words[0], lex) and not text[start:end].isupper():
+        if (
+            len(words) == 1
+            and _plain(words[0], lex)
+            and not text[start:end].isupper()
+            # Round 19: a plain English word with a capital after "drives for" is the firm
+            # ("drives for Stagecoach"); a kind of place or a clinical word never.
+            and not (
+                verb.group().lower().startswith("dr")
+                and verb.group("p") == "for"
+                and lex.known(words[0])
+                and not lex.clinical(words[0])
+                and words[0] not in _GENERIC_PLACES
+            )
+        ):
             continue  # "works at Home", "works for Pathology"
         if all(lex.clinical(w) or w in _GENERIC_PLACES or clinical_abbreviation(w) for w in words):
             continue  # "works with OT", "works at ED"
@@ -99,7 +115,7 @@ def work_employers(text: str, lex: Lexicon) -> list[WordSpan]:
         # "works in Sales"): only a name that is no English word, or a possessive, is whose
         # ("works weekends in Harrow's FreshMart").
         if (
-            verb.group("p") == "in"
+            verb.group("p") in ("in", "en")
             and not any(not lex.known(w) or w in lex.places for w in words)
             and not re.search(r"[A-Za-z]['’]s\b", text[start:end])
         ):

@@ -1,0 +1,43 @@
+"""A device's maker written before its product is no person (round 19).
+
+"Abbott FreeStyle Libre 2 sensor applied" became "[NAME] FreeStyle Libre 2": the maker is a
+listed surname, and a surname alone before a capitalised word reads as a person. A company that
+makes a sensor, a pump or a meter names no patient, and its name tells the reader which device
+it is ("Roche Accu-Chek", "Abbott Libre 3"). A single-word name span is dropped where the word
+after it opens a listed product ("FreeStyle Libre", "Accu-Chek", "MiniMed"), unless the word is
+a given name (a person's "Sarah Dexcom" is no maker) or a title or a role stands before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_spans import Redaction
+
+# The product's first word right after the span, on its line.
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Z][\w-]*)")
+_WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \t]*[:,]?[ \t]*\Z")
+_PERSON_CUES = TITLES | ROLES | RELATIONS
+
+
+def is_device_maker(text: str, red: Redaction, lex: Lexicon) -> bool:
+    """Whether a one-word name span is a device's maker written before its listed product."""
+    word = red.original
+    if red.kind != "name" or not word.isalpha() or not word[:1].isupper() or len(word) < 3:
+        return False
+    after = _NEXT_WORD.match(text, red.end)
+    if after is None:
+        return False
+    product = fold(after.group("w"))
+    if product not in lex.products:
+        phrase = lex.clinical_phrases.match(text, after.start("w"))
+        # The phrase must be a product's name: a listed product word inside it.
+        if phrase is None or not any(fold(p) in lex.products for p in phrase.group().split()):
+            return False
+    lower = fold(word)
+    if lower in lex.given_names or lex.clinical(lower):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, red.start - 20), red.start)
+    return before is None or fold(before.group("w")) not in _PERSON_CUES
