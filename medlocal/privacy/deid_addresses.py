@@ -225,6 +225,13 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:Private|Locked|GPO|PO|P\.O\.?)[ \t]+(?:Bag|Box)|PMB|P\.M\.B\.?|"
             r"Freepost|Postnet[ \t]+Suite)[ \t]*:?[ \t]*\d{1,6}\b"
+            # Round 19: post boxes and private bags in other languages ("Posbus 41", "Privaatsak
+            # X12", "Postfach 10 12 40", "Apartado 118", "Caixa Postal 2210", "Postboks 77").
+            r"|\b(?:Posbus|Postbus|Privaatsak|Postfach|Postboks|Postbox|"
+            r"Apartado(?:[ \t]+(?:de[ \t]+[Cc]orreos|[Pp]ostal))?|Caixa[ \t]+Postal|"
+            r"Casilla(?:[ \t]+de[ \t]+[Cc]orreos?)?|"
+            r"Skrytka[ \t]+pocztowa|Bo[îi]te[ \t]+[Pp]ostale|Casella[ \t]+[Pp]ostale)"
+            r"[ \t]*+:?[ \t]*+(?:[A-Z][ \t]?)?\d{1,6}(?:[ ]\d{2}){0,3}\b"
         ),
     ),
     # A postcode after its label ("Postcode: 4001", "PIN code 560003"), Singapore's "S(560123)".

@@ -46,6 +46,7 @@ _OTHER_LABELS = frozenset(
         "UDI", "SN", "UR", "NHS", "NHI", "ID", "IMC", "GMC", "NMC", "CSN", "FIN", "MR", "DVA",
         "OHIP", "RAMQ", "IHI", "GMS", "UHID", "IP", "OP", "REF", "NO", "ACCT", "PO", "BOX",
         "CLIA", "NRIC", "PPS", "IRD", "HAR", "EIN", "TIN", "LOT", "BATCH", "CODE", "NUM", "NR",
+        "SIP", "SIPA", "SIK", "SIKP", "SIPB",
     }
 )  # fmt: skip
 # Care teams, units and roles written as initials that the abbreviation vocabulary lacks (UK,
@@ -61,6 +62,9 @@ _SERVICES = frozenset(
     }
 )  # fmt: skip
 _ROLES = frozenset(r.upper() for r in ROLES | COLON_ROLES)
+# Round 19: a card's or a number's word before the capitals ("Thiqa card TQ 1 008 447 1823 0"):
+# digits read as a telephone number there are the card's, and its capitals are part of it.
+_CARD_BEFORE = re.compile(r"(?i:\b(?:card|no\.?|number|nr\.?|#))[ \t]*:?[ \t]*\Z")
 # A code already written with its prefix ("TX 30188274" after "DL").
 _PREFIXED = re.compile(r"[A-Z]{2,4} ")
 
@@ -68,7 +72,9 @@ _PREFIXED = re.compile(r"[A-Z]{2,4} ")
 def prefixed_code_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
     """The codes of ``spans`` grown over a prefix of capitals before them."""
     for red in spans:
-        if red.kind not in _CODE_KINDS or red.start < 3 or text[red.start - 1] != " ":
+        if red.start < 3 or text[red.start - 1] != " ":
+            continue
+        if red.kind not in _CODE_KINDS and not (red.kind == "phone" and _card_phone(text, red)):
             continue
         # A code opens with a digit or a capital; a word with a year found as a code ("ART
         # mid-2024") takes no prefix.
@@ -95,3 +101,13 @@ def _not_of_the_code(letters: str, text: str, start: int) -> bool:
         return True
     label = _LABEL.match(text, start, start + len(letters) + 1)
     return label is not None and label.end() == start + len(letters)
+
+
+def _card_phone(text: str, red: Redaction) -> bool:
+    """Whether the telephone number ``red`` follows two or three capitals after a card's or a
+    number's word (see _CARD_BEFORE): a card's number."""
+    prefix = _PREFIX.search(text[max(0, red.start - _WINDOW) : red.start])
+    if prefix is None or len(prefix.group("p")) > 4:
+        return False
+    before = red.start - len(prefix.group("p"))
+    return _CARD_BEFORE.search(text[max(0, before - 16) : before]) is not None

@@ -4,6 +4,12 @@ list printed in fixed-width columns ("BED   NAME   MRN   AGE   ADMIT" then "5W01
 read. Under a header of four or more short labels set apart by two or more blanks, one of them
 the age, a number of 90 to 119 standing alone in the rows below, where that column's words
 stand, is an age; other columns, and ages under 90, stay. The table ends at a blank line.
+
+Round 19: a pipe table whose rows wrap onto a second line ("1-03| REYES, Ana | PGH-77 | 93 |
+pneumonia" then "  | Dizon | DNR"): the wrapped header's second line reads as a header of its
+own to deid_tables, and the rows no longer match it. Here the age column is counted in the
+header line that names it, and a row (a line that opens with its first cell, not blank) whose
+cell in that column is a number of 90 to 119 alone gives an age.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ _LABEL = re.compile(r"[A-Za-z][A-Za-z/#.()&'’-]{0,19}(?:[ ][A-Za-z][A-Za-z/#.(
 _RULE = re.compile(r"[ \t]*[-=_+|]{3,}[-=_+| \t]*")
 _AGE = re.compile(r"(?<!\S)(?P<v>9\d|1[01]\d)(?:[ ]?(?:y|yo|yrs?|[MF]))?(?!\S)")
 _MAX_ROWS = 400
+# Speed: a pipe, the label and a pipe ("| Age |", "| AGE (y) |").
+_PIPE_AGE_LABEL = re.compile(r"\|[ \t]*(?:AGE|Age)(?:[ \t]*\((?:y|yrs?|years)\))?[ \t]*\|")
+_AGE_CELL = re.compile(r"[ \t]*(?P<v>9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|[MF]))?[ \t]*")
 
 
 def column_age_candidates(text: str) -> Iterator[Redaction]:
@@ -58,3 +67,34 @@ def _column_ages(text: str, pos: int, left: int, right: int) -> Iterator[Redacti
             if left <= age.start() < right:
                 a, b = start + age.start("v"), start + age.end("v")
                 yield Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))
+
+
+def pipe_age_candidates(text: str) -> Iterator[Redaction]:
+    """The ages over 89 in a pipe table's age column, its rows wrapped or not (see the module
+    docstring)."""
+    if "|" not in text:
+        return
+    for found in _PIPE_AGE_LABEL.finditer(text):
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        column = text.count("|", line_start, found.start()) + 1
+        pos = text.find("\n", found.end())
+        for _ in range(_MAX_ROWS):
+            if pos < 0:
+                break
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            row = text[start:end]
+            pos = -1 if end >= len(text) else end
+            if not row.strip():
+                break
+            # A wrapped line opens with blanks: its cells stand under other columns.
+            if row[0] in " \t" or row.count("|") < column:
+                continue
+            cells = row.split("|")
+            age = _AGE_CELL.fullmatch(cells[column])
+            if age is None:
+                continue
+            a = start + sum(len(c) + 1 for c in cells[:column]) + age.start("v")
+            b = a + len(age.group("v"))
+            yield Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))

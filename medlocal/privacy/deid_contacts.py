@@ -26,12 +26,44 @@ _PLATFORMS = (
     # Walk 21: calling and messaging services and other sites with a user name ("See skype:
     # margery.dunne31"; "signal" and "teams" are everyday words of a note, left out).
     r"skype|whatsapp|viber|imessage|facetime|messenger|mastodon|github|tumblr|pinterest|"
-    r"kakaotalk|kakao|weibo|qq|vk|onlyfans|patreon|soundcloud|flickr"
+    r"kakaotalk|kakao|weibo|qq|vk|onlyfans|patreon|soundcloud|flickr|"
+    # Round 19: the messaging services of Vietnam and an older one ("Zalo:
+    # tam.vo.bv8").
+    r"zalo|icq"
 )
 # Round 15: a patient portal's or an app's login ("Portal ID: kmorrow_77").
 _USER_WORDS = (
     r"handle|user[ \t]?name|username|login|log-in|user[ \t]+id|gamertag|screen[ \t]?name|"
     r"(?:portal|app)[ \t]+(?:id|login|user[ \t]?name)"
+)
+# Round 19: the login words of other languages ("inlogg sten.bjork52", "Benutzername
+# k.maier7", "identifiant jdupont44", "usuario mlopez_3", "gebruikersnaam"), read only where
+# one of their stems is in the text (see login_candidates).
+_FOREIGN_USER_WORDS = (
+    r"inlogg|inloggning|anv[äa]ndarnamn|anv[äa]ndar-?id|brukernavn|brugernavn|k[äa]ytt[äa]j[äa]"
+    r"tunnus|benutzer(?:name|kennung)?|anmeldename|identifiant|nom[ \t]+d['’]utilisateur|"
+    r"usuario|usu[áa]rio|nome[ \t]+(?:de[ \t]+)?(?:usu[áa]rio|utente)|gebruikersnaam|inlognaam|"
+    r"nazwa[ \t]+u[żz]ytkownika|t[êe]n[ \t]+đăng[ \t]+nhập|tài[ \t]+khoản"
+)
+_FOREIGN_STEMS = (
+    "inlog",
+    "nvändar",
+    "nvandar",
+    "rukernavn",
+    "rugernavn",
+    "yttäjä",
+    "yttaja",
+    "benutzer",
+    "anmeldename",
+    "identifiant",
+    "utilisateur",
+    "usuario",
+    "usuário",
+    "utente",
+    "gebruikersnaam",
+    "ytkownika",
+    "đăng nhập",
+    "tài khoản",
 )
 # A platform, perhaps with "profile", "as" or a bracket ("on Instagram as kiki_d09", "Snapchat
 # (jj_smith)"), or a username word alone ("Glycaemic profile: HbA1c" has no platform).
@@ -150,6 +182,17 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
         ),
     ),
+    # Round 19: a pager's short form and a ward's internal line ("Med reg pg 2241", "Contact
+    # ward: local 5912"): four or five digits only ("pg 12" is a page) and no unit after them
+    # ("local 1000 units" is a dose).
+    (
+        "phone",
+        re.compile(
+            r"(?:\b(?:pg|Pg|PG)\.?|\b(?:[Ll]ocal|LOCAL)(?:[ \t]+(?:ext|extension|line|no)\.?)?)"
+            r"[ \t]*+[:#]?[ \t]*+(?!(?:19|20)\d\d\b)(?P<v>\d{4,5})\b(?![.,:/-]?\d)"
+            rf"{NOT_A_VALUE_AFTER}"
+        ),
+    ),
     # Round 19: eight digits in four pairs in brackets after a name, as Norway and Denmark
     # write a telephone number ("Ola Nordmann (22 41 87 09)").
     # A capitalised word before it: "readings today (12 14 16 18)" are counts.
@@ -216,6 +259,35 @@ _LOGIN = r"(?<![\w@.])[a-z][a-z0-9]*(?:[._][a-z0-9]+)+(?![\w@]|\.\w)|(?<![\w@.])
 _BY_LOGIN = re.compile(rf"by(?<!\wby)(?:[ \t]+user)?[ \t]*+(?::[ \t]*+)?(?P<v>{_LOGIN})")
 _VERB_BEFORE = re.compile(rf"(?i:\b(?:{_SYSTEM_VERBS})\b)(?:[^\n.;|]|\.(?=\S)){{0,40}}?[ \t]*\Z")
 _USER_LOGIN = re.compile(rf"(?<![A-Za-z])(?i:user)[ \t]*+(?:[:=][ \t]*+)?(?P<v>{_LOGIN})")
+_FOREIGN_LOGIN = re.compile(
+    rf"(?i:\b(?:{_FOREIGN_USER_WORDS})(?!\w))(?:[ \t]+(?:is|ist|är|er|é|es))?[ \t]*+"
+    rf"(?:[:=][ \t]*+)?(?P<v>@[A-Za-z_][\w.]*\w|{_HANDLE})(?![\w@#])"
+)
+# Round 19: a message's sender or addressee by login in a portal thread's header ("From:
+# mlakeside82 (patient account)", "To: j.okafor"): the field's word with its colon, then a login.
+# Speed: the colon first, the field's word read behind it.
+_HEADER_LOGIN = re.compile(
+    r"(?=:)(?:"
+    + "|".join(
+        f"(?<=\\b{word})"
+        for word in (
+            "From",
+            "To",
+            "Cc",
+            "Sender",
+            "Recipient",
+            "Von",
+            "An",
+            "De",
+            "Para",
+            "Van",
+            "Aan",
+            "Från",
+            "Till",
+        )
+    )
+    + rf"):[ \t]*(?P<v>{_LOGIN})"
+)
 # After a strong cue a login may be letters alone, if no English word: "by user mwhite",
 # "user ID: dkerr", "logged in as pnair".
 # A practice's EDI address is one too ("edi kowhaimed", "EDI: rivermed01").
@@ -294,6 +366,13 @@ def login_candidates(text: str) -> Iterator[Redaction]:
     for match in _USER_LOGIN.finditer(text):
         if _no_word_login(match.group("v")):
             found.append(match.span("v"))
+    lower = text.lower()
+    if any(stem in lower for stem in _FOREIGN_STEMS):
+        found += [match.span("v") for match in _FOREIGN_LOGIN.finditer(text)]
+    if ":" in text:
+        for match in _HEADER_LOGIN.finditer(text):
+            if _no_word_login(match.group("v")):
+                found.append(match.span("v"))
     for match in _STRONG_CUE.finditer(text):
         # No plain word ("by user steroids"); known() would also read a made-up login as a
         # compound of words ("kowhaimed"), so the dictionary itself is asked.

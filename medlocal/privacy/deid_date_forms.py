@@ -256,8 +256,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?![ \t]*,[ \t]*(?:and[ \t]+)?\d{1,2}(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:)?!]|$)"
             # or before a word that cannot take an ordinal as its noun ("was on the 15th
             # last time", "the 19th that her"), not another ordinal ("the 9th and 10th ribs")
+            # Round 19: or before a clause's subject ("my K was 6.1 on the 18th the nurse said").
             r"|[ \t]+(?:last|next|this|at|and|or|in|when|so|but|then|again|as|instead|that|"
-            r"to|until|till|onwards?|[-–(])(?![\w-])(?![ \t]*(?:the[ \t]+)?\d)"
+            r"to|until|till|onwards?|the|she|he|they|we|I|my|it|[-–(])(?![\w-])"
+            r"(?![ \t]*(?:the[ \t]+)?\d)"
             # Round 18: or before a bracket's words ("on the 16th (the eve of her birthday)")
             # or, after "on", a verb in the past ("X-ray on the 27th showed").
             r"|[ \t]+\((?=(?:the|a|an|her|his|their|day|when|after|before)\b)"
@@ -374,6 +376,43 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:^|(?<=[.;][ \t])|(?<=[.;][ \t]{{2}}))[ \t]*(?P<v>{_MD_NOT_GRADE})"
             rf"(?=:[ \t]+[A-Za-z])(?!:{NOT_DATE_AFTER})",
             re.M,
+        ),
+    ),
+    # Round 19: a study's date after its name, before its findings and a colon
+    # ("Ecocardiograma 5/2: aneurisma apical", "swallow study (1/20): penetration", "INR 11/24:
+    # 3.4"); not a count out of a total ("nodes 2/14: positive", "cores 3/12:"), a fraction, a
+    # murmur's grade, a score out of ten, a grade out of five or a duration.
+    (
+        "date",
+        re.compile(
+            # Speed: a blank after a letter first (most positions fail there; a run of blanks
+            # is read from its first only).
+            r"(?=[ \t])(?<=[A-Za-zÀ-ÿ])"
+            + "".join(
+                f"(?<!(?i:{word}))"
+                for word in (
+                    "nodes",
+                    "node",
+                    "cores",
+                    "core",
+                    "sites",
+                    "items",
+                    "teeth",
+                    "power",
+                    "score",
+                    "grade",
+                    "ratio",
+                    "murmur",
+                    "pain",
+                    "gcs",
+                    "mrc",
+                    "\\bva",
+                )
+            )
+            + r"[ \t]+\(?"
+            # Nor a British duration in days or months ("symptoms 3/12: worse" is three months).
+            r"(?!(?:1/[234]|2/3|3/4|[1-6]/6|\d\d?/(?:7|12))\b)"
+            rf"(?P<v>{MD_NOT_SCORE})\)?(?=:[ \t]+[A-Za-z])(?!:{NOT_DATE_AFTER})"
         ),
     ),
     # A date before a part of the day in capitals ("bloods 4/12 AM"); halves, thirds and

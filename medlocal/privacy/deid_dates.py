@@ -19,6 +19,7 @@ from typing import Literal
 
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
+from medlocal.privacy.deid_date_siblings import run_layouts
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction
 
@@ -60,6 +61,12 @@ def writes_day_first(text: str) -> bool | None:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
+    if day_first == month_first:
+        # Round 19: runs of dates without a year, one of which reads only one way ("14/8, 3/9
+        # and 5/9"), then the writing.
+        runs_day_first, runs_month_first = run_layouts(text)
+        day_first += runs_day_first
+        month_first += runs_month_first
     if day_first == month_first:
         day_first += len(_DAY_FIRST_WRITING.findall(text))
         month_first += len(_MONTH_FIRST_WRITING.findall(text))

@@ -105,6 +105,21 @@ CREDENTIAL_NUMBER = re.compile(
     r"|(?<![\w.])[\u0e01-\u0e2e]\.[ ]?\d{4,6}\b"
 )
 
+# Round 19: Indonesia's practice permits written by their initials (SIP, "Surat Izin Praktik";
+# SIPA a pharmacist's, SIK and SIKP a nurse's, SIPB a midwife's), a number of groups joined by
+# slashes ("SIP 446/B.31/2024", "SIPA: 503/0412/DPMPTSP/2023"): a slash is in it.
+PERMIT_NUMBER = re.compile(
+    r"\b(?:SIP|SIPA|SIK|SIKP|SIPB|SIPP|SIPTTK)[ \t]*+(?:(?i:no\.?|nomor)[ \t]*+)?[:.]?[ \t]*+"
+    r"(?P<v>\d[\w.-]*(?:/[\w.-]*\w)+)(?![\w/-])"
+)
+# Round 19: an electronic prescription's access code after its word ("Recepta elektroniczna
+# kod 4417", "e-prescription code: 8812"), four to six digits and no unit after them.
+PRESCRIPTION_CODE = re.compile(
+    r"(?i:\b(?:e-?recept\w*|recept\w*|e-?prescription|prescription|e-?rezept|ricetta|"
+    r"receita|receta))[^\n.;:]{0,24}?\b(?i:kod|code|pin|token|codice|c[óo]digo)[ \t]*+[:#]?[ \t]*+"
+    r"(?P<v>\d{4,6})\b(?![.,/-]?\d|[ \t]*(?i:mg|mcg|ml|g|units?|iu|tab\w*|caps?\w*)\b)"
+)
+
 # The words for a national insurance or identity number in the languages of many countries.
 _NATIONAL_WORDS = (
     r"nuss|nass|n\.?s\.?s\.?|"
@@ -165,6 +180,8 @@ ISSUED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("licence_number", BRAZIL_COUNCIL),
     ("licence_number", DOTTED_CREDENTIAL),
     ("licence_number", CREDENTIAL_NUMBER),
+    ("licence_number", PERMIT_NUMBER),
+    ("id_number", PRESCRIPTION_CODE),
     ("ssn", NATIONAL_NUMBER),
     ("phone", OTHER_PHONE),
     ("phone", BRACKETED_PHONE),

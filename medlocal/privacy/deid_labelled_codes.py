@@ -42,7 +42,10 @@ _LABEL_WORDS = (
     r"ration[ \t]+card|programme|program|tracking|consignment|waybill|air[ \t]?way[ \t]?bill|"
     r"booking|token|queue|docket|permit|visa|enrol?ment|household|family[ \t]+card|"
     r"beneficiary|carnet|tarjeta|tessera|carte|karta|expediente|dossier|"
-    r"historia(?:[ \t]+cl[íi]nica)?|parcel|courier|manifest"
+    r"historia(?:[ \t]+cl[íi]nica)?|parcel|courier|manifest|"
+    # Round 19: a police or safety report's number ("JCF incident 25/0806/0114", "crime ref
+    # 4412/26").
+    r"incident|occurrence|crime(?:[ \t]+(?:ref|reference|number|no\.?))?"
 )
 _ACCOUNT_WORDS = (
     r"a/c|sort[ \t]+code|bsb|routing(?:[ \t]+(?:number|no\.?|#))?|aba|iban|clabe|"
@@ -81,6 +84,18 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?<![\w])(?i:nr\.?|numer|[čc][íi]slo)[ \t]+{_WORD}(?:[ \t]+{_WORD})?(?=[ \t]*:))"
             r"(?!\w)[ \t]*+[:#]?[ \t]*+"
             rf"(?P<v>{_VALUE})"
+        ),
+    ),
+    # Round 19: the Polish and Czech marker before its words without a colon, the number
+    # after a blank or on the next line ("nr księgi głównej 2025/04471"): a number in
+    # groups joined by a slash or a dash only, so that a count or a dose after the words stays.
+    (
+        "id_number",
+        re.compile(
+            r"(?=[nNčČcC])(?<![\w])(?i:nr\.?|numer|[čc][íi]slo)[ \t]+"
+            rf"{_WORD}(?:[ \t]+{_WORD})?[ \t]*+\n?[ \t]*+"
+            r"(?P<v>(?!(?:19|20)\d\d[-/](?:19|20)?\d\d(?![\w/-]))"
+            r"\d{2,6}(?:[/-]\d{2,8})+)(?![\w/-]|[.,]\d)"
         ),
     ),
     # "Ration card RC/4417/22", "Our ref: KL/2207/MB".

@@ -51,11 +51,12 @@ from medlocal.privacy.deid_codes import (
     LETTER_PREFIX,
     SHORT_CODE,
 )
-from medlocal.privacy.deid_column_ages import column_age_candidates
+from medlocal.privacy.deid_column_ages import column_age_candidates, pipe_age_candidates
 from medlocal.privacy.deid_contacts import CONTACT_PATTERNS, login_candidates
 from medlocal.privacy.deid_csv_ages import csv_age_candidates
 from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS, MONTH_SHORT
+from medlocal.privacy.deid_date_siblings import sibling_date_candidates
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_first_characters import (
     first_character_test,
@@ -353,6 +354,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
     yield from column_age_candidates(text)
+    yield from pipe_age_candidates(text)
+    yield from sibling_date_candidates(text)
     yield from month_first_candidates(text)
     yield from national_number_candidates(text)
     yield from table_date_candidates(text)

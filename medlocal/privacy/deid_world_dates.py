@@ -216,4 +216,27 @@ WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|{_D}/{_M}\b(?![/.]\d|{NOT_DATE_AFTER}))"
         ),
     ),
+    # Round 19: an Australian weekday's afternoon ("Fri arvo", "Sunday avo"): the weekday
+    # with it, as "Fri pm".
+    (
+        "date",
+        re.compile(
+            r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)\.?[ \t]+(?:arvo|avo|arv)\b"
+        ),
+    ),
+    # Round 19: a French day of this month alone, "le" and the day after a past participle
+    # ("sortie estimée le 11.", "revu le 3, stable", "prévue le 21 au matin"): the day ends
+    # the phrase, or a part of the day follows; a count after "le" has its noun ("le 2e").
+    (
+        "date",
+        re.compile(
+            # Speed: "le" first (most positions fail there).
+            r"(?=le[ \t])(?:(?<=\wé[ \t])|(?<=\wée[ \t])|(?<=\wés[ \t])|(?<=\wées[ \t])"
+            r"|(?<=vu[ \t])|(?<=vue[ \t]))"
+            r"(?P<v>le[ \t]+(?:1er|[1-9]|[12]\d|3[01]))"
+            r"(?=[ \t]*[.,;)](?!\d)|[ \t]+(?:au|dans|en)[ \t]+(?:matin|soir|après-midi|journée)\b"
+            r"|[ \t]+(?:matin|soir)\b)"
+        ),
+    ),
 ]

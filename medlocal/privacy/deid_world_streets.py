@@ -94,15 +94,96 @@ _NAMED_STREET = (
 # The small words inside a Spanish or Portuguese street's name ("Avda. de la Paz").
 _S_N_JOINER = r"(?:de|del|la|las|los|y|da|do|das|dos)"
 
+# A Spanish or Catalan rural district by its name, capitalised ("Partida Els Pinets").
+_RURAL_PLACE = (
+    r"(?:Partida|Paraje|Diseminado)[ \t]+(?:(?:de|del|la|las|los|el|els|les)[ \t]+)?"
+    r"[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|del|la|els|les)[ \t]+)?[A-Z][\w'’-]+){0,2}"
+)
+
 WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 19: a road named by its place, in lower case after "the" ("on the Ballymore road",
     # "past the Kilcoole toll road"): a road that leads to the place.
     (
         "street_address",
         re.compile(
-            r"\b(?:on|along|off|past|near|up|down|by|from|at)[ \t]+the[ \t]+"
+            # Round 19: "left of the Tombo gravel road": a road's surface or kind before the word.
+            r"\b(?:on|along|off|past|near|up|down|by|from|at|of)[ \t]+the[ \t]+"
             r"(?P<v>[A-Z][a-z]{2,}(?:[ \t-][A-Z][a-z]{2,})?(?:[ \t]+(?:old|new|toll|main|back|"
-            r"coast|mountain|bog|ring))?[ \t]+(?:road|rd|highway|bypass|by-pass|motorway))\b"
+            r"coast|mountain|bog|ring|gravel|dirt|tar|tarred|sand|farm|forest|district))?[ \t]+"
+            r"(?:road|rd|highway|bypass|by-pass|motorway))\b"
+        ),
+    ),
+    # Round 19: a British road by its number after a preposition of travel and "the" ("single
+    # track off the B884", "along the A835", "joined the M74"): a B road has three or four
+    # digits, an A road two to four, a motorway one to three; not a vitamin, a pulley or a
+    # paper size ("on the B12", "the A2 pulley").
+    (
+        "street_address",
+        re.compile(
+            # Speed: the road's letter and digit first, "the" before it, then the verb.
+            r"(?=[ABM][1-9])(?<=[Tt]he[ \t])(?<=\b(?i:the)[ \t])"
+            r"(?:"
+            + "|".join(
+                f"(?<=\\b(?i:{verb})[ \\t](?i:the)[ \\t])"
+                for verb in (
+                    "off",
+                    "along",
+                    "via",
+                    "onto",
+                    "down",
+                    "up",
+                    "on",
+                    "joined",
+                    "join",
+                    "joining",
+                    "exited",
+                    "exit",
+                    "leaving",
+                    "left",
+                    "took",
+                    "take",
+                    "past",
+                    "near",
+                )
+            )
+            + r")"
+            r"(?P<v>(?:B[1-9]\d{2,3}|A[1-9]\d{1,3}|M[1-9]\d{0,2})(?:\(M\))?)\b"
+            r"(?![ \t]*(?i:pulley|level|deficiency|injections?|paper|size|cells?|vitamin|"
+            r"receptors?|segment|mg|mcg|ug|units?|tablets?|dose|strain|subunit|fibres?|fibers?|"
+            r"neurons?|mutation|variant|allele|grade|stage|class|type)\b|[-/.,]\d)"
+        ),
+    ),
+    # Round 19: a Spanish rural address, a district of the countryside by its name ("Partida
+    # Els Pinets", "Paraje La Loma", "Diseminado Los Llanos") and the land register's polygon
+    # and plot ("pol. 5 parc. 112", "polígono 7, parcela 40").
+    (
+        "street_address",
+        re.compile(
+            rf"\b(?:{_RURAL_PLACE},?[ \t]+)?"
+            r"(?i:pol\.|pol[íi]gono)[ \t]*\d{1,4},?[ \t]*(?i:parc\.|parcela)[ \t]*\d{1,5}\b"
+            rf"|\b{_RURAL_PLACE}"
+        ),
+    ),
+    # Round 19: an Indian address's post office after the house number ("TC 14/2211, Medical
+    # College PO," "XII/345, Pattom P.O."): the house's number with a slash, then capitalised
+    # words and "PO" before a comma or the line's end (a drug "PO" has no house number before).
+    (
+        "street_address",
+        re.compile(
+            r"(?<![\w/])(?=[A-Z0-9]{1,4}[ \t]?\d{0,4}/)"
+            r"(?:[A-Z]{1,4}[ \t]?\d{1,4}/\d{1,5}|[A-Z]{1,4}/\d{2,5}|\d{1,4}/\d{3,5})[A-Z]?"
+            r",[ \t]*(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+[ \t]+(?:PO|P\.[ ]?O\.?)"
+            r"(?=[ \t]*(?:[,\n]|$))"
+        ),
+    ),
+    # Round 19: a plot or stand written in lower case before its road ("plot 1147
+    # Ndumberi-Gachika road", "erf 2210 Kerk Street"), as Kenya and South Africa number land.
+    (
+        "street_address",
+        re.compile(
+            r"\b(?:plot|erf|stand)[ \t]+(?:(?i:no)\.?[ \t]*)?\d{2,5}[A-Z]?,?[ \t]+"
+            r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}[ \t]+"
+            r"(?i:road|rd|street|st|avenue|ave|lane|way|drive|close|crescent)\b"
         ),
     ),
     ("street_address", _LOWER_STREET),
@@ -153,7 +234,9 @@ WORLD_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:,[ \t]*(?i:khu[ \t]+phố|tổ|ấp|thôn)[ \t]+\d{1,3}\b)?"
             # Round 19: the alley word before its number and the street's name ("Hẻm 12/3
             # Trần Hưng Đạo"); an apartment block and its lot ("chung cư Hoa Sen, lô C").
-            r"|\b(?i:hẻm|ngõ|ngách|kiệt)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}"
+            # The house's "Số" and number before the alley ("Số 45/12 hẻm 12 Lê Văn Sỹ").
+            r"|(?:\b(?i:số)[ \t]+\d{1,5}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}[ \t]+)?"
+            r"\b(?i:hẻm|ngõ|ngách|kiệt)[ \t]+\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?){0,2}"
             r"(?:[ \t]+(?:(?i:đường)[ \t]+)?[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3})?"
             r"|\b(?i:chung[ \t]+cư|khu[ \t]+tập[ \t]+thể)[ \t]+[A-ZĐ]\w+(?:[ \t]+[A-ZĐ]\w+){0,3}"
             r"(?:,?[ \t]*(?i:lô|tòa|block|tầng)[ \t]+[A-Z0-9]{1,3}\b)?"
