@@ -295,7 +295,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             r"(?i:\b(?:born(?:[ \t]+in)?|b\.|yob|year[ \t]+of[ \t]+birth|birth[ \t]*year|"
-            r"d\.?o\.?b\.?)[ \t]*[:=–-]?[ \t]*(?:(?:c\.|ca\.?|circa|in)[ \t]*)?)"
+            r"d\.?o\.?b\.?)[ \t]*+[:=–-]?[ \t]*+(?:(?:c\.|ca\.?|circa|in)[ \t]*+)?)"
             rf"(?P<v>{_years_up_to(date.today().year - 90)})\b(?![/.-]\d)"
         ),
     ),

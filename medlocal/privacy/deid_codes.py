@@ -239,7 +239,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ssn",
         re.compile(
             r"(?i:\bSSN\b|\bSS[ \t]*#|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)"
-            r"[ \t]*[:#]?[ \t]*(?P<v>\d{3}[ \t-]?\d{2}[ \t-]?\d{4})\b"
+            r"[ \t]*+[:#]?[ \t]*+(?P<v>\d{3}[ \t-]?\d{2}[ \t-]?\d{4})\b"
         ),
     ),
     *(
@@ -271,7 +271,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"tricycle|moped|pick-?up|minibus|camper|caravan)(?![a-z])"
             r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
-            rf"[ \t]*[:#]?[ \t]*{_NEXT_LINE}"
+            rf"[ \t]*+[:#]?[ \t]*+{_NEXT_LINE}"
             r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
             # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago").
@@ -281,7 +281,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "id_number",
-        re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*[:#]?[ \t]*(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"),
+        re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*+[:#]?[ \t]*+(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"),
     ),
     ("id_number", BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]{0,12}\d{2})[A-Z]{1,4}-?\d{5,}\b")),
@@ -341,7 +341,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # Not a study's or a trial arm's group ("Study group 12345 randomised").
             r"(?<!(?i:study) )(?<!(?i:trial) )(?<!(?i:control) )(?<!(?i:treatment) )"
-            r"(?i:\bgroup(?:[ \t]+(?:id|number|no\.?|#))?)[ \t]*[:#]?[ \t]*"
+            r"(?i:\bgroup(?:[ \t]+(?:id|number|no\.?|#))?)[ \t]*+[:#]?[ \t]*+"
             r"(?P<v>(?:GRP[ \t-]?)?(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?=(?:[A-Z-]*\d){5})"
             r"[A-Z0-9]+(?:-[A-Z0-9]+)*"
             # or a code of three dashed parts with a digit ("Group TX-MCD-04").

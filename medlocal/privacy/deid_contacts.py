@@ -119,7 +119,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "phone",
         re.compile(
             r"(?:\b(?i:phone|tel|telephone|mob|mobile|cell|pager|fax)\b|\b(?:ph|Ph|PH)\b)\.?"
-            r"(?i:[ \t]+(?:no\.?|number))?[ \t]*[:#]?[ \t]*"
+            r"(?i:[ \t]+(?:no\.?|number))?[ \t]*+[:#]?[ \t]*+"
             r"(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14}(?![\w-])"
             r"|\+?\(?\d(?:[ \t().-]{0,2}\d){4,5}-(?![\w-]))"
         ),
@@ -179,7 +179,7 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:bleep|pager|pgr|page|ext|extension|dect|vocera|ascom|beeper|lrp|"
             # Round 19: an extension in other languages alone ("ramal 6618", "anexo 2241").
             r"ramal|anexo|durchwahl|nebenstelle|toestel|wewn|"
-            r"air[ \t]*call)\b)\.?[ \t]*[:#]?[ \t]*(?P<v>\d{3,6})\b"
+            r"air[ \t]*call)\b)\.?[ \t]*+[:#]?[ \t]*+(?P<v>\d{3,6})\b"
         ),
     ),
     # Round 19: a pager's short form and a ward's internal line ("Med reg pg 2241", "Contact

@@ -25,7 +25,7 @@ from medlocal.privacy.deid_trial_names import protect_trial_names
 
 # "No", "No.", "Number", "Nr" or "#" and a code with a digit after a label ("Hosp No RX-448190").
 _NUMBER_AFTER_LABEL = re.compile(
-    r"\.?[ \t]+(?:No\.?|NO\.?|Number|Nr\.?|#)[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9/-]*\d"
+    r"\.?[ \t]+(?:No\.?|NO\.?|Number|Nr\.?|#)[ \t]*+:?[ \t]*+[A-Z0-9][A-Z0-9/-]*\d"
 )
 # A catheter's size or material right before a capitalised word ("16 Fr Foley", "silicone
 # Foley"); a person is never sized in French gauge.

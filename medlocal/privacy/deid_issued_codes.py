@@ -30,7 +30,7 @@ _SERIAL_CUE = (
     r"generator|device)[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)))"
 )
 BROKEN_SERIAL = re.compile(
-    rf"{_SERIAL_CUE}[ \t]*[:#]?[ \t]*(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*"
+    rf"{_SERIAL_CUE}[ \t]*+[:#]?[ \t]*+(?P<v>(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*"
     r"(?:\n-[A-Z0-9]*\d[A-Z0-9]*|-\n[A-Z0-9]*\d[A-Z0-9]*))(?![\w-])"
 )
 
@@ -39,7 +39,7 @@ BROKEN_SERIAL = re.compile(
 _PAIRED_CUE = r"(?:Rx[ \t]*)?(?:BIN|PCN|GRP|Group|Member(?:[ \t]+ID)?|Policy|ID)"
 _PAIRED_VALUE = r"[A-Z0-9][A-Z0-9-]{2,14}"
 PAIRED_CODES = re.compile(
-    rf"\b{_PAIRED_CUE}(?:[ \t]*/[ \t]*{_PAIRED_CUE}){{1,2}}[ \t]*[:#]?[ \t]*"
+    rf"\b{_PAIRED_CUE}(?:[ \t]*/[ \t]*{_PAIRED_CUE}){{1,2}}[ \t]*+[:#]?[ \t]*+"
     rf"(?P<v>(?=[A-Z0-9-]*\d){_PAIRED_VALUE}(?:[ \t]*/[ \t]*{_PAIRED_VALUE}){{1,2}})"
     r"(?![\w/-])"
 )
@@ -144,7 +144,7 @@ _NATIONAL_CUE = (
 # Digit groups after single spaces, dots, dashes or slashes, eight digits or more in all; a
 # letter may close it ("12345678Z", a Spanish DNI).
 NATIONAL_NUMBER = re.compile(
-    rf"{_NATIONAL_CUE}[ \t]*[:#]?[ \t]*(?P<v>(?=(?:[ ./-]?\d){{8}})\d+(?:[ ./-]\d+){{0,5}}"
+    rf"{_NATIONAL_CUE}[ \t]*+[:#]?[ \t]*+(?P<v>(?=(?:[ ./-]?\d){{8}})\d+(?:[ ./-]\d+){{0,5}}"
     r"(?:[ -]?[A-Z](?![\w]))?)(?![\w/-]|[.,]\d)"
 )
 
@@ -158,7 +158,7 @@ OTHER_PHONE = re.compile(
     rf"(?i:\b(?:{_PHONE_WORDS}))(?!\w)"
     r"(?i:[ \t]+(?:de[ \t]+)?(?:contacto|contato|contact|fijo|m[óo]vil|celular|residencial|"
     r"casa|trabajo|domicile|privat|mobil))?"
-    r"[ \t]*[:#]?[ \t]*(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
+    r"[ \t]*+[:#]?[ \t]*+(?P<v>\+?\(?\d(?:[ \t().-]{0,2}\d){6,14})(?![\w-]|[.,]\d)"
 )
 # A Spanish number of three groups of three in brackets, as after a name ("(955 012 447)"):
 # six to nine first, as Spain's numbers open; a list of counts has no brackets around it.

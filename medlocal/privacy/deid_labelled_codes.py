@@ -143,7 +143,7 @@ LABELLED_CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "health_plan_id",
         re.compile(
             r"(?i:\bthẻ[ \t]+bhyt|\bbhyt|\bcarteirinha|\bcarteira[ \t]+(?:do[ \t]+)?"
-            r"(?:conv[êe]nio|plano))[ \t]*[:#]?[ \t]*"
+            r"(?:conv[êe]nio|plano))[ \t]*+[:#]?[ \t]*+"
             r"(?=(?-i:[A-Z]{2}[ ]?)?(?:\d[ .-]?){10})"
             r"(?P<v>(?-i:[A-Z]{2}[ ]?)?\d{1,15}(?:[ .-]\d{1,12}){0,7})(?![\w/-]|[.,]\d)"
         ),

@@ -107,12 +107,12 @@ _NATIONAL_LABEL = (
 VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 19: a Caribbean national-insurance number, a letter and six to eight digits ("NIS
     # B 447182", "NIB A1234567").
-    ("ssn", re.compile(r"\bNI[SB]\.?[ \t]*[:#]?[ \t]*(?P<v>[A-Z][ \t]?\d{6,8})\b")),
+    ("ssn", re.compile(r"\bNI[SB]\.?[ \t]*+[:#]?[ \t]*+(?P<v>[A-Z][ \t]?\d{6,8})\b")),
     (
         "ssn",
         re.compile(
             # Round 19: the label in brackets after its words ("sécurité sociale (NIR) :").
-            rf"{_NATIONAL_LABEL}\.?\)?[ \t]*[:#]?[ \t]*(?=(?:\d[ .-]?){{8}})"
+            rf"{_NATIONAL_LABEL}\.?\)?[ \t]*+[:#]?[ \t]*+(?=(?:\d[ .-]?){{8}})"
             # A first group of up to eight digits (a date of birth opens an Indonesian NIP);
             # up to seven groups (the French NIR "2 52 07 971 05 118 42"); a check character
             # after a dash ("RG 18.447.220-X").
@@ -133,7 +133,7 @@ VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "KY plate 227-PXB", "plate LKV-4492", "licence plate: AB12 CDE"; the value must
             # hold a letter and a digit ("Ishihara plates 17/17" is a colour-vision test).
             r"(?:\b[A-Z]{2}[ \t]+)?(?i:\b(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?"
-            r"plates?(?:[ \t]+(?:no\.?|number|#))?)[ \t]*[:#]?[ \t]*"
+            r"plates?(?:[ \t]+(?:no\.?|number|#))?)[ \t]*+[:#]?[ \t]*+"
             # Round 18: the plate on the next line, with its state's code ("plate\nOH JKV-4471").
             r"(?:\n[ \t]*(?:[A-Z]{2}[ \t]+(?=[A-Z0-9]{1,4}-?[A-Z0-9]{1,5}\b))?)?"
             rf"(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z]){_PLATE}\b(?!/)"

@@ -143,7 +143,7 @@ def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
 _CODE_SYSTEM = re.compile(
     r"(?:\b(?:CPT|ICD(?:-?(?:9|10|11)(?:-?(?:CM|PCS|AM))?)?|HCPCS|LOINC|SNOMED(?:[ \t-]?CT)?|"
     r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD)(?:[ \t]+(?:code|item))?"
-    r"[ \t]*[:#]?[ \t]*)$"
+    r"[ \t]*+[:#]?[ \t]*+)$"
 )
 # Procedure and billing codes of other countries, and the ICD as Spanish, French and Portuguese
 # name it: Brazil (TUSS, CBHPM, SIGTAP), France (CCAM, NGAP, NABM), Germany (OPS, GOÄ, EBM),
@@ -171,7 +171,7 @@ _SYSTEM_SHAPES = {
 }
 _SHAPED_SYSTEM = re.compile(
     r"\b(?P<system>TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|CIE|CIM|CID)"
-    r"(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?(?:[ \t]+(?:code|item))?[ \t]*[:#]?[ \t]*$"
+    r"(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?(?:[ \t]+(?:code|item))?[ \t]*+[:#]?[ \t]*+$"
 )
 _SHAPED_VALUE = {system: re.compile(shape) for system, shape in _SYSTEM_SHAPES.items()}
 
@@ -255,7 +255,9 @@ _VERSION_SCORE_AFTER = re.compile(
     r"(?i:score|index|grade|activity|criteria|classification|definition|scale|high|low|"
     r"moderate|mild|severe|remission)\b)"
 )
-_CUE_BEFORE = re.compile("(?i:(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*[:#]?[ \t]*\Z")
+_CUE_BEFORE = re.compile(
+    "(?i:(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*+[:#]?[ \t]*+\Z"
+)
 
 
 def _dashed_version(value: str, text: str, start: int) -> bool:
@@ -370,7 +372,7 @@ def _street_before_town(street: str, town: str) -> bool:
     return any(not lex.known(w) or w in lex.places for w in map(fold, town.split()))
 
 
-_NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*[:#]?[ \t]*\Z")
+_NUMBER_LABEL = re.compile(r"(?i:\b(?:no|nr|number|num|id|ref)\b\.?|#)[ \t]*+[:#]?[ \t]*+\Z")
 
 
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")

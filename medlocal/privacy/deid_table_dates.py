@@ -14,8 +14,29 @@ from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_tables import table_rows
 
 # Speed: the tables are read only where a cell holds a day and month alone.
-# A cell opens after a bar or tab, or at the line's start (a table's first column).
-_SHORT_DATE_CELL = re.compile(r"(?:^|[|\t])[ \t]*\d{1,2}[/.]\d{1,2}\.?[ \t]*(?:[|\t]|$)", re.M)
+# A cell opens after a bar or tab, or at the line's start (a table's first column). The value
+# is found first and its cell's edges looked at beside it: a pattern opening at every bar or
+# tab read a run of 20,000 tabs in 2.5 s (each tab's blanks read again to the run's end).
+_SHORT_DATE_VALUE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}\.?(?![\d/.])")
+_CELL_EDGES = "|\t\n"
+
+
+def _short_date_cell(text: str) -> bool:
+    """Whether a cell of ``text`` holds a day and month alone ("| 2/12 |")."""
+    for value in _SHORT_DATE_VALUE.finditer(text):
+        before = value.start() - 1
+        while before >= 0 and text[before] == " ":
+            before -= 1
+        if before >= 0 and text[before] not in _CELL_EDGES:
+            continue
+        after = value.end()
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if after == len(text) or text[after] in _CELL_EDGES:
+            return True
+    return False
+
+
 _SHORT_DATE = re.compile(
     r"(?!(?:[1-9]|10)/10$|[1-5]/5$|6/(?:4|5|6|9|12|18|24)$)"
     r"(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"
@@ -40,7 +61,7 @@ def with_piped_rules(text: str) -> str:
 
 def table_date_candidates(text: str) -> Iterator[Redaction]:
     """Days and months alone in the cells of a table's date column, or of a row of dates."""
-    if _SHORT_DATE_CELL.search(text) is None:
+    if not _short_date_cell(text):
         return
     yield from _row_dates(text)
     for header, rows in table_rows(with_piped_rules(text)):

@@ -169,3 +169,19 @@ def test_a_surname_that_is_a_units_word_stays_a_name_in_a_list() -> None:
     out = Redactor().redact(text)
     assert "Ward" not in out and "Mason" not in out, out
     assert "(palliative)" in out, out
+
+
+@pytest.mark.parametrize(
+    ("label", "blank"),
+    [("DOB", " "), ("Ward", " "), ("prescription code", " "), ("Ref:", "\t"), ("Group No", " ")],
+)
+def test_a_long_run_of_blanks_after_a_label_is_read_in_linear_time(label: str, blank: str) -> None:
+    """A label, 3,000 blanks, a number: patterns whose blanks were split two or three ways took
+    minutes ("DOB" and 4,000 blanks: 245 s). A generous bound that only a quadratic or cubic
+    reading misses."""
+    import time
+
+    redactor = Redactor(shift_days=40)
+    start = time.process_time()
+    redactor.redact(label + blank * 3000 + "12345")
+    assert time.process_time() - start < 5.0
