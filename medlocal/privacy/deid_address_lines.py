@@ -172,7 +172,7 @@ _ADDRESS_CUE = re.compile(
 # Quotes around a house's name.
 _QUOTES = "\"“”„‘’'«»"
 # Words that end a house's name in an address ("Low Barn Cottage", "Glebe Farm").
-_HOUSE_WORDS = frozenset(
+HOUSE_WORDS = frozenset(
     {"cottage", "cottages", "farm", "farmhouse", "barn", "house", "lodge", "villa", "bungalow",
      "croft", "grange", "mill", "rectory", "vicarage", "homestead", "station", "ranch", "whare"}
 )  # fmt: skip
@@ -273,8 +273,8 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
             # word or two before a house word says where someone lives.
             evidence = evidence or (
                 len(words) > 1
-                and words[-1].lower() in _HOUSE_WORDS
-                and all(w.lower() not in GENERIC or w.lower() in _HOUSE_WORDS for w in words[:-1])
+                and words[-1].lower() in HOUSE_WORDS
+                and all(w.lower() not in GENERIC or w.lower() in HOUSE_WORDS for w in words[:-1])
             )
             end = segment.start() + len(raw.rstrip(" \t."))
             pos = segment.start() + len(raw)

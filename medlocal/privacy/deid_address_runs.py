@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_address_lines import HOUSE_WORDS
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -26,12 +27,11 @@ _RUN = re.compile(
     r"|\baddress[ \t]*:)"
     r"[ \t]+(?P<run>(?:[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}[ \t]*,[ \t]*){1,5})\Z"
 )
-# Words of a house, a flat or a building, beyond the street words ("the old mill", "flat 2").
-_HOUSE_WORDS = frozenset(
+# Words of a house (the address lines' own), a flat or a building ("the old mill", "flat 2").
+_HOUSE_WORDS = HOUSE_WORDS | frozenset(
     {
-        "flat", "apt", "apartment", "unit", "house", "cottage", "cottages", "farm", "mill",
-        "lodge", "villa", "bungalow", "barn", "manor", "hall", "mews", "brow", "croft", "grange",
-        "terrace", "row", "close", "court", "block", "floor", "building", "estate", "chalet",
+        "flat", "apt", "apartment", "unit", "manor", "hall", "mews", "brow", "terrace", "row",
+        "close", "court", "block", "floor", "building", "estate", "chalet",
     }
 )  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")

@@ -25,7 +25,14 @@ from medlocal.privacy.deid_eponym_heads import (
 from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_named_variants import protect_named_variants
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import (
+    FUNCTION_CUES,
+    PARTICLES,
+    RELATIONS,
+    ROLES,
+    TITLE_BEFORE,
+    TITLES,
+)
 from medlocal.privacy.deid_serovars import serovar_at
 from medlocal.privacy.deid_tokens import TOKEN, Tok
 from medlocal.privacy.deid_trial_names import trial_name_at
@@ -845,7 +852,6 @@ def _protect_graded(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         tok.shape = "lower"
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
 # Round 14: the word after the surname, past the rest of a hyphenated eponym ("Creutzfeldt-Jakob
 # disease", "Charcot-Marie-Tooth"), a possessive and a class ("Chiari I malformation").
 _WORD_AFTER = re.compile(
@@ -898,7 +904,7 @@ def eponym_not_patient(text: str, start: int, end: int) -> bool:
         return False  # "Jane syndrome": the patient's given name, never an eponym's
     if _listed_phrase_through(text, start, end, lex):
         return True
-    if _TITLE_BEFORE.search(text, max(0, start - 8), start):
+    if TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
     if _POSSESSIVE.match(text, end):
         # "Doe's nephropathy": the patient's own. Review 14 holds this for a listed eponym too
@@ -946,7 +952,7 @@ def _listed_phrase_through(text: str, start: int, end: int, lex: Lexicon) -> boo
     """Whether a listed clinical phrase starting at a word of ``start:end`` or at one of the
     two words before it on its line runs on past ``end`` to a word of its own ("Austin Flint
     murmur" over "Flint"), with no possessive right after the name and no title before."""
-    if _POSSESSIVE.match(text, end) or _TITLE_BEFORE.search(text, max(0, start - 8), start):
+    if _POSSESSIVE.match(text, end) or TITLE_BEFORE.search(text, max(0, start - 8), start):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     words = [m.start() for m in TOKEN.finditer(text, max(line_start, start - 30), end)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import Lexicon, lexicon
+from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"name", "patient_name"})
@@ -30,7 +31,6 @@ _LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-*•>][ \t]*)?\Z")
 _PAGE_AFTER = re.compile(r"[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?[ \t]*(?:\n|\Z)")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+[A-Za-z]")
 _NAME_LABEL_AFTER = re.compile(r"[ \t]+(?:name|names)[ \t]*:")
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
 
 
 def _plain_word(lower: str, lex: Lexicon) -> bool:
@@ -41,7 +41,7 @@ def _label(text: str, red: Redaction, lex: Lexicon) -> bool:
     word = red.original
     lower = word.lower()
     before = text[max(0, red.start - 12) : red.start]
-    if _TITLE_BEFORE.search(before):
+    if TITLE_BEFORE.search(before):
         return False
     if lower == "page" and _PAGE_AFTER.match(text, red.end):
         return _LINE_START.search(text, max(0, red.start - 40), red.start) is not None

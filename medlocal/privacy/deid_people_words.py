@@ -288,3 +288,8 @@ COLON_ROLES = frozenset(
 SIGN_OFF = re.compile(
     r"(?i:\b(regards|sincerely|faithfully|thanks|cheers|signed))[,.:!]?[ \t]*\r?\n[ \t]*\Z"
 )
+
+
+# A person's title right before a name ("Dr ", "Mrs. "): what makes the words after it a
+# person's, read back from them.
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")

@@ -48,8 +48,10 @@ _FREQUENCY_BEFORE = re.compile(
 _SLASH_BEFORE = re.compile(rf"(?i:\b{_DAY}/)\Z")
 _SLASH_AFTER = re.compile(rf"(?i:/{_DAY}\b)")
 # A dose or a schedule on the same line before a plural weekday ("10 mg on Mondays").
+# A dose: a number and its unit.
+_DOSE = r"\d[ \t]*(?:mg|mcg|µg|micrograms?|units?|iu|ml|g|tablets?|tabs?|caps?|puffs?)"
 _DOSE_BEFORE = re.compile(
-    r"(?i:\d[ \t]*(?:mg|mcg|µg|micrograms?|units?|iu|ml|g|tablets?|tabs?|caps?|puffs?)\b|"
+    rf"(?i:{_DOSE}\b|"
     r"\b(?:dose|doses|dosing|injections?|infusions?|tablets?|dialysis|haemodialysis|"
     r"hemodialysis|weekly|fortnightly|take|takes|taken|given|give|administered)\b)"
 )
@@ -57,9 +59,7 @@ _PLURAL_ON_BEFORE = re.compile(
     r"(?i:\b(?:on|and|,|except|excluding|apart[ \t]+from|not[ \t]+on|but[ \t]+not)[ \t]*)\Z"
 )
 # A dose right before the weekday ("7.5 mg Fridays").
-_DOSE_RIGHT_BEFORE = re.compile(
-    r"(?i:\d[ \t]*(?:mg|mcg|µg|micrograms?|units?|iu|ml|g|tablets?|tabs?|caps?|puffs?))[ \t]+\Z"
-)
+_DOSE_RIGHT_BEFORE = re.compile(rf"(?i:{_DOSE})[ \t]+\Z")
 # A medicine's day as a label ("Methotrexate day: Friday", "Alendronic acid day - Monday").
 _DAY_LABEL_BEFORE = re.compile(r"(?i:\bday[ \t]*[:=-][ \t]*)\Z")
 _WORD = re.compile(r"[^\W\d_]{4,}")

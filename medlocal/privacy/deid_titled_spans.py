@@ -25,9 +25,9 @@ import re
 
 from medlocal.privacy.deid_device_makers import is_device_maker
 from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
 
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?[ \t]+\Z")
 _RELABELLED = frozenset({"street_address", "facility"})
 _NAME_WORDS = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2}")
 # A verb only a person does, right after the span ("Hope Ward phoned", "Bill Street says").
@@ -63,7 +63,7 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
             and "'" not in red.original
             and "’" not in red.original
         ):
-            titled = _TITLE_BEFORE.search(text, max(0, red.start - 8), red.start)
+            titled = TITLE_BEFORE.search(text, max(0, red.start - 8), red.start)
             if titled or _PERSON_VERB.match(text, red.end):
                 lex = lex or lexicon()
                 first = fold(red.original.split()[0])
