@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_people_words import COLON_ROLES, ROLES
-from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_spans import Redaction, label
 
 # The kinds of codes that take a prefix (a phone number never does).
 _CODE_KINDS = frozenset(
@@ -111,3 +111,27 @@ def _card_phone(text: str, red: Redaction) -> bool:
         return False
     before = red.start - len(prefix.group("p"))
     return _CARD_BEFORE.search(text[max(0, before - 16) : before]) is not None
+
+
+# A code found with its capitals by a pattern of its own ("ICU 0161 496 0000"): the capitals
+# and a number of at least nine digits after them.
+_LETTERS_THEN_NUMBER = re.compile(r"([A-Z]{2,5})[ \t]+(\+?[\d][\d \t-]{7,}\d)\Z")
+
+
+def without_service_prefixes(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` with a unit's, a role's or a service's initials given back where a
+    pattern took them with the number after them (walk 22: "Ward ICU 0161 496 0000" lost its
+    "ICU" to one ID); a dialled number ("0...", "+...") is then a telephone number."""
+    kept: list[Redaction] = []
+    for red in redactions:
+        split = _LETTERS_THEN_NUMBER.match(red.original) if red.kind == "id_number" else None
+        letters = split.group(1) if split is not None else ""
+        if split is None or not (letters in _SERVICES or letters in _ROLES):
+            kept.append(red)
+            continue
+        number = split.group(2)
+        start = red.end - len(number)
+        kind = "phone" if number.startswith(("0", "+")) else red.kind
+        replacement = label(kind) if kind != red.kind else red.replacement
+        kept.append(Redaction(kind, start, red.end, text[start : red.end], replacement))
+    return kept

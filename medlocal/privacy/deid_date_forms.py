@@ -102,7 +102,9 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
             r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
             r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
-            r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day)\b"
+            r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day|"
+            # a day the world keeps on one date ("International Women's Day", 8 March)
+            r"International[ \t]+(?:Women|Workers|Nurses|Men|Children)['’]?s['’]?[ \t]+Day)\b"
             # "Christmas disease" (haemophilia B) and "Christmas factor" are no day.
             r"(?![ \t]+(?:disease|factor)\b)"
         ),

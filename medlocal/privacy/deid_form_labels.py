@@ -40,11 +40,20 @@ FORM_LABEL_WORDS = frozenset(
         "aios", "anios", "verpleegkundige", "behandelaar", "oberarzt", "oberärztin",
         "assistenzarzt", "assistenzärztin", "stationsarzt", "stationsärztin", "chefarzt",
         "chefärztin", "sjuksköterska", "sykepleier", "läkare",
+        # Spanish, Portuguese, Italian, French, German and Dutch registration forms (walk 22:
+        # "Fecha de nacimiento:" became "[NAME] de nacimiento:")
+        "fecha", "nacimiento", "nombre", "nombres", "apellido", "apellidos", "domicilio",
+        "dirección", "direccion", "teléfono", "telefono", "edad", "sexo", "nascimento",
+        "morada", "endereço", "endereco", "telemóvel", "telemovel", "utente", "idade",
+        "nascita", "indirizzo", "cognome", "residenza", "naissance", "prénom", "prenom",
+        "adresse", "téléphone", "geburtsdatum", "anschrift", "vorname", "nachname", "wohnort",
+        "geboortedatum", "geboorteplaats", "achternaam", "voornaam", "woonplaats", "naam",
     }
 )  # fmt: skip
 # A label's place: the line's start (a bullet or an indent before it) or a field gap.
 _OPENS_FIELD = re.compile(r"(?:^|[ \t]{2}|\t|[;|])[ \t]*(?:[-*•][ \t]*)?\Z", re.M)
 # The colon and a value after the label, on its line (a second role perhaps: "Huisarts/SO:").
+_LOWER_WORDS = re.compile(r"(?:[ \t]+[^\W\d_][\w-]*){1,3}")
 _COLON_VALUE = re.compile(r"(?:/[A-Za-z]{1,4})?[ \t]*:[ \t]*[^\s:]")
 
 
@@ -59,7 +68,13 @@ def form_label(text: str, red: Redaction, lex: Lexicon) -> bool:
     for word in words:
         if word not in FORM_LABEL_WORDS or word in lex.given_names or word in lex.surnames:
             return False
-    if _COLON_VALUE.match(text, red.end) is None:
+    # The label's own lower-case words may stand before the colon ("Fecha de nacimiento:",
+    # "Data di nascita:").
+    after = red.end
+    tail = _LOWER_WORDS.match(text, after)
+    if tail is not None and tail.group().islower():
+        after = tail.end()
+    if _COLON_VALUE.match(text, after) is None:
         return False
     line = text.rfind("\n", 0, red.start) + 1
     return _OPENS_FIELD.search(text, line, red.start) is not None

@@ -341,9 +341,10 @@ class Lexicon:
             ("ers", ("", "e")),
             ("est", ("", "e")),
         ):
-            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            if lower.endswith(suffix) and len(lower) >= len(suffix) + 2:
                 stem = lower[: -len(suffix)]
-                if any(stem + b in self.english for b in bases):
+                # A base of three letters at least ("using": "use"; not "ing" from "sing").
+                if any(len(stem + b) >= 3 and stem + b in self.english for b in bases):
                     return True
                 if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in self.english:
                     return True  # "admitted", "stopping"
@@ -465,6 +466,40 @@ def read_list(path: Path) -> list[str]:
     ]
 
 
+# The irregular past forms of English verbs, and the plurals and forms the 1934 dictionary lists
+# under their headword only ("began", "held", "has", "women"): a capital at a sentence's start
+# made those names ("Began Abbott ..." read as one), and the verbs open a sentence before a name
+# (deid_tokens.sentence_verb: "Took Grace to clinic").
+IRREGULAR_FORMS = frozenset(
+    {
+        "arose", "arisen", "awoke", "awoken", "was", "were", "been", "bore", "borne", "beat",
+        "beaten", "became", "become", "began", "begun", "bent", "bet", "bid", "bit", "bitten",
+        "bled", "blew", "blown", "broke", "broken", "bred", "brought", "built", "burnt", "burst",
+        "bought", "cast", "caught", "chose", "chosen", "clung", "came", "cost", "crept", "cut",
+        "dealt", "dug", "did", "done", "drew", "drawn", "dreamt", "drank", "drunk", "drove",
+        "driven", "ate", "eaten", "fell", "fallen", "fed", "felt", "fought", "found", "fled",
+        "flung", "flew", "flown", "forbade", "forbidden", "forgot", "forgotten", "forgave",
+        "forgiven", "froze", "frozen", "got", "gotten", "gave", "given", "went", "gone", "ground",
+        "grew", "grown", "hung", "had", "has", "heard", "hid", "hidden", "hit", "held", "hurt",
+        "kept", "knelt", "knew", "known", "laid", "led", "leant", "leapt", "learnt", "left",
+        "lent", "let", "lay", "lain", "lit", "lost", "made", "meant", "met", "mistook", "mistaken",
+        "paid", "proved", "proven", "put", "quit", "read", "rode", "ridden", "rang", "rung",
+        "rose", "risen", "ran", "said", "saw", "seen", "sought", "sold", "sent", "set", "sewn",
+        "shook", "shaken", "shed", "shone", "shot", "shown", "shrank", "shrunk", "shut", "sang",
+        "sung", "sank", "sunk", "sat", "slept", "slid", "slung", "slit", "smelt", "spoke",
+        "spoken", "sped", "spelt", "spent", "spilt", "spun", "spat", "split", "spread", "sprang",
+        "sprung", "stood", "stole", "stolen", "stuck", "stung", "stank", "struck", "strung",
+        "strove", "swore", "sworn", "swept", "swam", "swum", "swung", "took", "taken", "taught",
+        "tore", "torn", "told", "thought", "threw", "thrown", "thrust", "trod", "trodden",
+        "understood", "underwent", "undergone", "undertook", "undertaken", "upset", "woke",
+        "woken", "wore", "worn", "wove", "woven", "wept", "won", "wound", "withdrew", "withdrawn",
+        "wrote", "written", "overslept", "overtook", "overtaken", "overrode", "overridden",
+        "undid", "undone", "mislaid", "misheard", "misread", "outgrew", "outgrown", "rebuilt",
+        "retook", "retaken", "reran", "women", "feet", "emboli", "thrombi",
+    }
+)  # fmt: skip
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
@@ -487,7 +522,7 @@ def lexicon() -> Lexicon:
     # also a listed name or place is left out ("Baxter", "Exeter"); phrases are kept whole.
     products = [t.lower() for t in read_list(folder / "deid_clinical_products.txt")]
     terms += [t for t in products if " " in t or t not in listed]
-    english = frozenset(read_list(folder / "deid_english_words.txt"))
+    english = frozenset(read_list(folder / "deid_english_words.txt")) | IRREGULAR_FORMS
     # Everyday clinical words of six European languages (fourteenth round), but for those that
     # are also a listed name or place, or an English word (an English "dose" stays no lab name
     # that owns the number after it: "last dose 16/4" is a date).

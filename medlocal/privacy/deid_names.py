@@ -30,7 +30,7 @@ from medlocal.privacy.deid_place_words import (
     STREET_WORDS,
 )
 from medlocal.privacy.deid_run_cuts import cut_run
-from medlocal.privacy.deid_tokens import Tok, WordSpan, word_before, word_end
+from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_verb, word_before, word_end
 
 # The word before a position, with what may stand between it and a name (a period, a colon, a
 # bracket, "is"). Anchored at a word's start: the leftmost match always starts there, and the
@@ -356,5 +356,8 @@ def given_and_surname(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if last in _PLACE_LAST_WORDS:
             continue
         if first in _PLACE_FIRST_WORDS:
+            continue
+        if sentence_verb(first, text, left.start, lex):
+            right.strong = True  # "See Grace in clinic": the verb is no part of the name
             continue
         left.strong = right.strong = True

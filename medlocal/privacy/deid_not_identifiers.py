@@ -6,7 +6,8 @@ list's label (deid_name_edges), a status or an abbreviation as an organisation f
 a hospital's service, a clinician's role, a disease's nurse or service (round 19,
 deid_service_units), a form's one-word label (deid_label_words),
 a brand named like a given name in a medicine's context (deid_name_brands), a
-name inside a listed clinical term (deid_inside_terms).
+name inside a listed clinical term (deid_inside_terms), "24/7" said of care
+(deid_round_the_clock), a unit's initials before its telephone number (deid_code_prefixes).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -14,6 +15,7 @@ and the text around it, whichever rule (or the tagger) found it.
 
 from __future__ import annotations
 
+from medlocal.privacy.deid_code_prefixes import without_service_prefixes
 from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_inside_terms import without_inside_terms
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
@@ -24,6 +26,7 @@ from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_recurring_days import without_recurring_days
+from medlocal.privacy.deid_round_the_clock import without_round_the_clock
 from medlocal.privacy.deid_serovars import without_flu_strains
 from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
@@ -42,4 +45,6 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_form_labels(text, kept)
     kept = without_name_brands(text, kept)
     kept = without_inside_terms(text, kept)
+    kept = without_round_the_clock(text, kept)
+    kept = without_service_prefixes(text, kept)
     return without_insurers(text, kept)

@@ -59,6 +59,10 @@ RELATIONS = frozenset(
         # Sanne"): soft cues, as "by" is. Not the Spanish "por": "valoración por Neurocirugía"
         # names a department no word list knows.
         "asawa", "anak", "kapatid", "pamangkin", "par", "door",
+        # Walk 22: the older and half generations ("Great-aunt Mary" lost its role with the name).
+        "great-aunt", "great-uncle", "grand-aunt", "grand-uncle", "grandaunt", "granduncle",
+        "great-grandmother", "great-grandfather", "great-grandson", "great-granddaughter",
+        "great-grandchild", "great-grandchildren", "half-brother", "half-sister",
     }
 )  # fmt: skip
 # Honorifics of many cultures before a name ("Ate Marites", "Alhaji Musa", "Chief Okonkwo",

@@ -90,10 +90,14 @@ HOLY_DEDICATIONS = frozenset(
         "saviour", "savior", "sepulchre", "spirit", "ghost", "name", "child", "souls",
     }
 )  # fmt: skip
-# A facility word in lower case a word or two after a run ("Toronto Western fracture clinic").
+# A facility word in lower case a word or two after a run ("Toronto Western fracture clinic"),
+# not across a preposition, an article or a verb ("See Grace in clinic", "Mary Hopkins at the
+# hospital": where a person is, not a facility's name).
 LOWER_HEAD_AFTER = re.compile(
-    r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|"
-    r"hospice|laboratory|lab|nursing[ \t]+home|care[ \t]+home)\b"
+    r"(?:[ \t]+(?!(?:in|at|to|from|with|by|for|on|of|the|a|an|and|or|is|was|will|has|had|"
+    r"attended|attends|visited|visits|went|goes)\b)[a-z]+){0,2}"
+    r"[ \t]+(?:clinic|hospital|pharmacy|surgery|practice|centre|center|hospice|laboratory|lab|"
+    r"nursing[ \t]+home|care[ \t]+home)\b"
 )
 # What kind of place a name is, in lower case right after it ("Lighthouse children's home",
 # "The Laurels (nursing home)", "Brackenholt food bank").

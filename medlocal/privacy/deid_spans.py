@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -72,8 +73,25 @@ def apply_redactions(text: str, redactions: Iterable[Redaction]) -> str:
             continue
         pieces += (text[at : red.start], red.replacement)
         at = red.end
+        gap = _COLUMN_GAP.match(text, at)
+        if gap is not None and len(red.replacement) != red.end - red.start:
+            pieces.append(_column_gap(gap, red.end - red.start - len(red.replacement)))
+            at = gap.end()
     pieces.append(text[at:])
     return "".join(pieces)
+
+
+# The blanks after a table's cell: two or more before the next column, or any before a rule
+# ("| John Smith  |").
+_COLUMN_GAP = re.compile(r" {2,}(?=[^ \n])| +(?=[|¦])")
+
+
+def _column_gap(gap: re.Match[str], shift: int) -> str:
+    """The blanks after a cell whose text became ``shift`` characters shorter (longer where
+    negative), so that the next column and the table's rules stay where they stood (walk 22:
+    "+"-ruled tables lost their alignment); a column keeps two blanks, a rule one."""
+    least = 1 if gap.string[gap.end() : gap.end() + 1] in "|¦" else 2
+    return " " * max(least, len(gap.group()) + shift)
 
 
 def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:

@@ -131,6 +131,9 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
             ]
         if not any(kinds):
             continue
+        if _key_value(header, rows, text):
+            found += _field_cells(rows, text, lex)
+            continue
         # Under "by", "signed" or "witness" two capitals are initials even where they also
         # abbreviate something ("LH"); elsewhere "ENT", "VTE" are what they abbreviate.
         # Thirteenth round: so are those under a column of nurses or keyworkers ("Named nurse":
@@ -163,6 +166,58 @@ def table_cells(text: str, lex: Lexicon) -> list[WordSpan]:
                 if _identifies(value, kind, lex):
                     label = "name" if kind in (_OWN_NAME, _SIGNER) else kind
                     found.append(WordSpan(label, left, left + len(value)))
+    return found
+
+
+# Labels of a form's rows that name no kind of column here ("DOB", "Sex", "Phone").
+_ROW_LABELS = frozenset(
+    {
+        "dob", "d.o.b.", "d.o.b", "date of birth", "born", "sex", "gender", "age", "phone",
+        "tel", "telephone", "mobile", "email", "e-mail", "mrn", "nhs number", "nhs no",
+        "hospital number", "ward", "bed", "room", "allergies", "diagnosis", "religion",
+        "language", "occupation", "marital status", "ethnicity", "nationality", "id", "status",
+        "date", "admitted", "discharged", "weight", "height", "blood group",
+    }
+)  # fmt: skip
+
+
+def _key_value(header: list[str], rows: list[list[tuple[int, int]]], text: str) -> bool:
+    """Whether a table is a form's list of fields, a label then its value on each line ("| Name
+    | John Smith |", "| DOB | 02/03/1950 |"): its first line is no header, and the labels below
+    the first are no names (walk 22's table read "DOB" as a name under "Name")."""
+    first = next((i for i, label in enumerate(header) if label), None)
+    if first is None or not rows:
+        return False
+    labels = 0
+    for row in rows:
+        if first < len(row):
+            start, end = row[first]
+            value = text[start:end].strip().rstrip(":").strip().lower()
+            labels += bool(value) and (value in _ROW_LABELS or _column_kind(value) is not None)
+    return labels * 2 >= len(rows)
+
+
+def _field_cells(rows: list[list[tuple[int, int]]], text: str, lex: Lexicon) -> list[WordSpan]:
+    """In a form's list of fields, the values on a line whose label names a person, a place or
+    an organisation ("| Carer | Al Po |")."""
+    found: list[WordSpan] = []
+    for row in rows:
+        cells = [(start, end) for start, end in row if text[start:end].strip()]
+        if len(cells) < 2:
+            continue
+        kind = _column_kind(text[cells[0][0] : cells[0][1]].strip().rstrip(":"))
+        if kind is None or kind == "age_over_89":
+            continue
+        start, end = cells[1]
+        cell = text[start:end]
+        value = _CREDENTIAL.sub("", cell.strip())
+        left = start + len(cell) - len(cell.lstrip())
+        title = _TITLE.match(value)
+        if title is not None:
+            left, value = left + title.end(), value[title.end() :]
+        if _identifies(value, kind, lex):
+            label = "name" if kind in (_OWN_NAME, _SIGNER) else kind
+            found.append(WordSpan(label, left, left + len(value)))
     return found
 
 

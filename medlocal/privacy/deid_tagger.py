@@ -36,7 +36,7 @@ from medlocal.privacy.deid_lexicon import (
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
-from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
+from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, sentence_verb
 from medlocal.privacy.deid_words import read_tokens
 
 MODEL_FILE = "deid_tagger.crfsuite"
@@ -109,7 +109,11 @@ class Tagger:
         for tok, kind in zip(tokens, labels, strict=True):
             if kind == OUTSIDE and tok.shape == "title":
                 kind = seen.get(tok.lower, OUTSIDE)
-            if kind != OUTSIDE and _takeable(tok, lex):
+            if (
+                kind != OUTSIDE
+                and _takeable(tok, lex)
+                and not (tok.shape == "title" and sentence_verb(tok.bare, text, tok.start, lex))
+            ):
                 taken.append((tok, kind))
         return [span for span in _joined(taken, text) if _distinctive(span, text, lex)]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import (
     CALENDAR_WORDS,
+    IRREGULAR_FORMS,
     PREFIXES,
     WEEKDAYS,
     Lexicon,
@@ -168,6 +169,34 @@ def sentence_start(text: str, start: int) -> bool:
     return False
 
 
+# Instructions that open a plan's line before a name or a product ("Start Abbott Libre", "Ring
+# Mary"): the verb is no part of what follows it.
+_IMPERATIVES = frozenset(
+    {
+        "start", "stop", "continue", "restart", "resume", "commence", "cease", "give", "take",
+        "check", "increase", "reduce", "refer", "book", "call", "phone", "ring", "contact",
+        "ask", "inform", "discuss", "review", "see", "send", "arrange", "hold", "switch",
+        "change", "add", "discharge", "fit", "apply", "remove", "replace", "order", "request",
+        "chase", "email", "fax", "notify", "update", "advise", "organise", "organize",
+    }
+)  # fmt: skip
+
+
+def sentence_verb(word: str, text: str, start: int, lex: Lexicon) -> bool:
+    """A verb that opens a sentence ("Started Abbott FreeStyle Libre", "Began Abbott ...",
+    "Ring Mary"): an instruction, or an "-ed" or "-ing" form or an irregular past of a
+    dictionary word on no name list; its capital is the sentence's, so it names no one (walk
+    22 read "Started Abbott" as one name)."""
+    lower = word.lower()
+    if not sentence_start(text, start):
+        return False
+    if lower in _IMPERATIVES:
+        return True  # also where a surname list has the word ("Ring", "Call", "Book")
+    if lex.name_like(lower):
+        return False
+    return lower in IRREGULAR_FORMS or (lower.endswith(("ed", "ing")) and lex.inflected(lower))
+
+
 def after_sentence_end(text: str, at: int) -> bool:
     """Nothing but a sentence's end (or the text's start) before ``at``, across blanks and
     line breaks: unlike :func:`sentence_start`, a line wrapped mid-sentence is no start."""
@@ -244,6 +273,8 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         tok.weak = True
         return
     if lex.clinical(lower):
+        return
+    if tok.shape == "title" and sentence_verb(lower, text, tok.start, lex):
         return
     if lower not in memo:  # a record repeats its words: look each up once
         memo[lower] = _facts(lower, lex)

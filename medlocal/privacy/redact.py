@@ -78,6 +78,7 @@ from medlocal.privacy.deid_people_words import (
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
+from medlocal.privacy.deid_span_ends import punctuation_outside
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
@@ -221,19 +222,10 @@ class Redactor:
         found = without_non_identifiers(text, resolved)
         settled = labelled_numbers(text, self._dates.shift_undated(text, found))
         settled = titled_as_names(text, settled)
-        return [_apostrophe_outside(red) for red in settled]
+        return [punctuation_outside(text, red) for red in settled]
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))
-
-
-def _apostrophe_outside(red: Redaction) -> Redaction:
-    """A name's trailing apostrophe left in the text: the close of a quotation ("'Dr Imogen'"
-    lost its closing mark, walk 21) or a possessive ("Charles' wife"), neither the name's."""
-    if red.kind in ("name", "patient_name") and red.original[1:].endswith(("'", "’")):
-        end = red.end - 1
-        return Redaction(red.kind, red.start, end, red.original[:-1], red.replacement)
-    return red
 
 
 def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:

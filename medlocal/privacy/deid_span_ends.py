@@ -1,0 +1,50 @@
+"""Punctuation at a redaction's end that belongs to the sentence, not to the identifier.
+
+A span's last character is sometimes the text's own: the close of a quotation ("'Dr Imogen'"
+lost its closing mark, walk 21), a possessive ("Charles' wife"), or the full stop of a sentence
+("Address: 14, Clepington Road. She lives alone." lost its full stop, walk 22). Each is given
+back to the text. A full stop after an abbreviation ("Main St.", "Acme Ltd.", an initial "J.")
+is the identifier's and stays inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_spans import Redaction
+
+_NAME_KINDS = frozenset({"name", "patient_name"})
+# The closed class of abbreviations written with a full stop inside an identifier: street and
+# building words, company forms, generational suffixes (an initial is shorter than three letters).
+_ABBREVIATIONS = frozenset(
+    {
+        "ave", "blvd", "cres", "terr", "pde", "hwy", "hway", "rte", "cct", "crt", "cl", "gdns",
+        "gds", "sq", "pl", "ln", "rd", "st", "dr", "mt", "ft", "pt", "bldg", "apt", "flr", "ste",
+        "inc", "ltd", "corp", "bros", "pty", "llc", "plc", "co", "jr", "snr", "jnr", "sr", "esq",
+        "hosp", "univ", "dept", "med", "ctr", "cntr", "assn", "assoc", "intl", "natl", "govt",
+        "est", "nr", "opp", "ext", "no", "vol", "ward", "sdn", "bhd", "gmbh", "bv", "nv", "sa",
+    }
+)  # fmt: skip
+# The last word of a span, right before its full stop.
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
+
+
+def punctuation_outside(text: str, red: Redaction) -> Redaction:
+    """``red`` without a closing quotation mark, possessive apostrophe or sentence full stop
+    that ends it."""
+    if red.kind in _NAME_KINDS and red.original[1:].endswith(("'", "’")):
+        return _shortened(red)
+    last = _LAST_WORD.search(red.original)
+    if (
+        last is not None
+        and len(last.group(1)) >= 3
+        and last.group(1).lower() not in _ABBREVIATIONS
+        and not last.group(1).isupper()  # "NHS." or "AB." may be a code's own letters
+        and (red.end == len(text) or text[red.end].isspace())
+    ):
+        return _shortened(red)
+    return red
+
+
+def _shortened(red: Redaction) -> Redaction:
+    return Redaction(red.kind, red.start, red.end - 1, red.original[:-1], red.replacement)
