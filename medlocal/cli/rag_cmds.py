@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -214,14 +215,21 @@ def print_answer_sources(answer: GroundedAnswer) -> None:
             print(f"  {_source_line(passage.source())}")
 
 
+# An export lists this many redactions and counts the rest: a 5 MB record printed 176,000 lines
+# after the file was written (walk 22); --preview lists them all.
+EXPORT_LISTED = 40
+
+
 def _print_redactions(
     planned: list[PlannedRedaction],
     stream: TextIO | None = None,
     overridden: Sequence[tuple[int, int]] = (),
+    limit: int | None = None,
 ) -> None:
-    """List every redaction. The removed identifiers themselves are shown only on a terminal:
-    redirected to a file, this list would put them on disk in the clear. A ``--keep`` an
-    ``--add`` overrode is said first: the added text wins, and the person asked to keep it."""
+    """List the redactions (the first ``limit`` of them, then a count by kind of the rest). The
+    removed identifiers themselves are shown only on a terminal: redirected to a file, this list
+    would put them on disk in the clear. A ``--keep`` an ``--add`` overrode is said first: the
+    added text wins, and the person asked to keep it."""
     out = stream or sys.stderr
     for number, into in overridden:
         print(f"Note: {overridden_text(number, into)}.", file=out)
@@ -237,12 +245,24 @@ def _print_redactions(
         print(f"{len(planned) - kept} redaction(s), {kept} kept:", file=out)
     else:
         print(f"{len(planned)} redaction(s):", file=out)
-    for item in planned:
+    # Kept and added spans are what the person decided: always listed.
+    shown = [limit is None or n < limit or it.kept or it.added for n, it in enumerate(planned)]
+    listed = [item for item, show in zip(planned, shown, strict=True) if show]
+    for item in listed:
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
         action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
         added = " (added)" if item.added else ""
         print(f"  {item.number:>3}. {item.where}: {red.kind}{added} {original} {action}", file=out)
+    if len(listed) < len(planned):
+        rest = Counter(
+            item.redaction.kind for item, show in zip(planned, shown, strict=True) if not show
+        )
+        kinds = ", ".join(f"{count} {kind}" for kind, count in rest.most_common())
+        print(
+            f"  ... and {len(planned) - len(listed)} more ({kinds}); --preview lists them all",
+            file=out,
+        )
     if planned and not show_originals:
         print("  (run in a terminal to see the identifiers themselves)", file=out)
 
@@ -294,7 +314,7 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
         model_line=getattr(args, "model_line", False),
     )
     if args.redact:
-        _print_redactions(report.redactions, overridden=report.overridden)
+        _print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
         print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
         return
     # Said as plainly as the document export says it: a summary holds the patient's name and
@@ -599,7 +619,7 @@ def run_document_export(args: argparse.Namespace) -> int:
         )
     said = f"Exported document {args.document_id} to {report.path}"
     if args.redact:
-        _print_redactions(report.redactions, overridden=report.overridden)
+        _print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
         print(f"{said}: {report.tally()}.", file=sys.stderr)
     else:
         print(f"{said}, unredacted: it holds the patient's identifiers.", file=sys.stderr)

@@ -112,3 +112,30 @@ def test_a_negative_span_number_gets_the_keep_options_own_message(
     err = capsys.readouterr().err
     assert "--keep takes NUMBER=REASON" in err and "'-1=a name'" in err, err
     assert not (tmp_path / "x.md").exists()
+
+
+def test_an_export_lists_its_first_redactions_and_counts_the_rest() -> None:
+    # Walk 22: a 5 MB record's export printed 176,000 lines after the file was written.
+    import io
+
+    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.privacy.deid_plan import PlanItem
+    from medlocal.privacy.deid_spans import Redaction
+
+    def item(n: int, kind: str, *, kept: bool = False) -> PlanItem:
+        red = Redaction(kind, n * 10, n * 10 + 4, "Xyzw", "[NAME]")
+        return PlanItem("text", red, number=n, kept=kept, reason="eponym" if kept else "")
+
+    planned = [item(n, "name" if n % 2 else "date", kept=n == 90) for n in range(1, 101)]
+    out = io.StringIO()
+    _print_redactions(planned, out, limit=5)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "99 redaction(s), 1 kept:"
+    numbered = [line for line in lines[1:] if line.strip()[:1].isdigit()]
+    assert [line.split(".")[0].strip() for line in numbered] == ["1", "2", "3", "4", "5", "90"]
+    assert "KEPT (eponym)" in numbered[-1]
+    assert "... and 94 more (47 date, 47 name); --preview lists them all" in out.getvalue()
+    everything = io.StringIO()
+    _print_redactions(planned, everything)
+    assert "more" not in everything.getvalue()
+    assert len([line for line in everything.getvalue().splitlines() if "->" in line]) == 99
