@@ -104,6 +104,12 @@ def _odd_shapes(size: int) -> dict[str, str]:
         # CamelCase scan, a census line read again for every pair on it).
         "camel_case_run": ("aB" * size)[: size - 1] + "_",
         "census_one_line": ("JONES, JOHN; " * size)[:size],
+        # Added in round 20: a label, then a long run of blanks (a form exported with its
+        # empty fields padded): "DOB" and 4,000 blanks took 245 s before round 19's fix.
+        "labels_and_blank_runs": repeat(
+            lambda: rng.choice(("DOB", "Ward", "Prescription code", "Name:")) + " " * 4000, ""
+        ),
+        "tabs": "\t" * size,
     }
 
 

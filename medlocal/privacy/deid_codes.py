@@ -281,7 +281,13 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "id_number",
-        re.compile(rf"(?:{_FIELD_LABEL})\.?[ \t]*+[:#]?[ \t]*+(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"),
+        re.compile(
+            rf"(?:{_FIELD_LABEL})\.?"
+            # Walk 23: the system or scheme in brackets before the colon ("Facility ID (NATSIS):
+            # 3417", "Client ID (CRN): 44718").
+            r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\)(?=[ \t]*+[:#]))?"
+            rf"[ \t]*+[:#]?[ \t]*+(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"
+        ),
     ),
     ("id_number", BARE_LONG_NUMBER),
     ("id_number", re.compile(r"\b(?=[A-Z0-9-]{0,12}\d{2})[A-Z]{1,4}-?\d{5,}\b")),

@@ -99,7 +99,7 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|"
             r"Boxing[ \t]+Day|Thanksgiving(?:[ \t]+Day)?|Halloween|Valentine['’]?s[ \t]+Day|"
-            r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Anzac[ \t]+Day|"
+            r"Independence[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|(?:Anzac|ANZAC)[ \t]+Day|"
             r"Waitangi[ \t]+Day|St\.?[ \t]+Patrick['’]?s[ \t]+Day|Guy[ \t]+Fawkes(?:[ \t]+Night)?|"
             r"Bonfire[ \t]+Night|Remembrance[ \t]+Day|Memorial[ \t]+Day|Labou?r[ \t]+Day|"
             r"Good[ \t]+Friday|Easter(?:[ \t]+(?:Sunday|Monday|Day))?|Bastille[ \t]+Day|"

@@ -27,6 +27,10 @@ from medlocal.privacy.deid_trial_names import protect_trial_names
 _NUMBER_AFTER_LABEL = re.compile(
     r"\.?[ \t]+(?:No\.?|NO\.?|Number|Nr\.?|#)[ \t]*+:?[ \t]*+[A-Z0-9][A-Z0-9/-]*\d"
 )
+# The same with the field's colon ("Aadhaar No.: 4521 8876 3312").
+_NUMBER_FIELD_AFTER = re.compile(
+    r"[ \t]+(?:No\.?|NO\.?|Number|Nr\.?|ID)[ \t]*:[ \t]*+[A-Z0-9][A-Z0-9 /-]*\d"
+)
 # A catheter's size or material right before a capitalised word ("16 Fr Foley", "silicone
 # Foley"); a person is never sized in French gauge.
 _SIZE_BEFORE = re.compile(
@@ -38,8 +42,10 @@ _NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
 # The Royal Colleges' and Australasian colleges' diplomas ("FRCS", "MRCP", "FRCPath",
 # "MRCPsych", "FRCSEd", "FRACP", "FRANZCR", "FRCPC"), the American colleges' fellowships
 # ("FACP", "FACS", "FAAP"), and South Africa's ("FCS(SA)").
-_DIPLOMA = re.compile(
-    r"(?:[FM]R(?:A|ANZ)?C[A-Z][A-Za-z]{0,6}|FA(?:C|A)[A-Z]{1,4}|FC[A-Z]{1,4}|DRCOG|DFSRH)"
+DIPLOMA = re.compile(
+    r"(?:[FM]R(?:A|ANZ)?C[A-Z][A-Za-z]{0,6}|FA(?:C|A)[A-Z]{1,4}|FC[A-Z]{1,4}|DRCOG|DFSRH|"
+    # Walk 23: diplomas after a doctor's degrees ("MD DCH", "MBBS DGM", "DTM&H").
+    r"DCH|DGM|DTMH|DTM&H|DPM|DObst|DipObst|DRANZCOG|FANZCA|FACEM|FRACGP|MRCPCH)"
 )
 # The bracket after a diploma, one to three short capitalised words ("(Orth)", "(Tr & Orth)",
 # "(Lond)", "(UK)", "(Glasg)", "(SA)").
@@ -53,7 +59,7 @@ def protect_false_cues(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """Read "ms" after a number as the unit, and a diploma with its bracket as no name."""
     if "ms" in text or "MS" in text:
         _after_milliseconds(tokens, text, lex)
-    if "RC" in text or "FA" in text or "FC" in text:
+    if "RC" in text or "FA" in text or "FC" in text or "D" in text:
         _diplomas(tokens, text)
     protect_car_models(tokens, text, lex)
     if "Fr" in text or "FG" in text or "Ch" in text or "way" in text or "ili" in text:
@@ -80,7 +86,7 @@ def _after_milliseconds(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 def _diplomas(tokens: list[Tok], text: str) -> None:
     starts = [t.start for t in tokens]
     for tok in tokens:
-        if tok.shape not in ("caps", "title") or not _DIPLOMA.fullmatch(tok.word):
+        if tok.shape not in ("caps", "title") or not DIPLOMA.fullmatch(tok.word):
             continue
         tok.shape = "lower"  # a credential, outside the name before it
         bracket = _BRACKET_AFTER.match(text, tok.end)
@@ -94,6 +100,17 @@ def _diplomas(tokens: list[Tok], text: str) -> None:
 
 def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     for i, tok in enumerate(tokens):
+        if (
+            tok.shape in ("title", "caps")
+            and len(tok.word) <= 12
+            and not lex.name_like(tok.bare)
+            and (tok.bare not in lex.places or tok.shape == "caps")
+            and _NUMBER_FIELD_AFTER.match(text, tok.end)
+        ):
+            # Walk 23: a scheme's name as a form's label, its colon and number after "No."
+            # ("Aadhaar No.: 4521 ...", "ABHA No.: 91-...") read "[NAME] No.:".
+            tok.shape = "lower"
+            continue
         if tok.shape != "title" or len(tok.word) > 5 or tok.bare in lex.given_names:
             continue
         if tok.bare in lex.places:

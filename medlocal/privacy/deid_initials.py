@@ -22,6 +22,7 @@ import re
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
+from medlocal.privacy.deid_false_cues import DIPLOMA
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import PARTICLES, ROLE_AFTER
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
@@ -210,7 +211,11 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             # word in capitals that ends the line after a closing dash ("Reviewed. — OK",
             # walk 21). Before a credential they are a signer's ("-- OK RN").
             sense = sense or match.group(group).lower() in _NOT_SIGNATURES
-        if not sense and match.group(group).lower() not in CLINICAL_SHORT:
+        if (
+            not sense
+            and match.group(group).lower() not in CLINICAL_SHORT
+            and not DIPLOMA.fullmatch(match.group(group))  # "Dr A. Rao, MD DCH" (walk 23)
+        ):
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
     # abbreviate something ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz").

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_people_words import TITLES
-from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_people_words import HONORIFICS, RELATIONS, TITLES
+from medlocal.privacy.deid_spans import Redaction, label
 
 # Roles written before a name as its title. Roles that are also common surnames ("Porter",
 # "Judge", "Clerk", "Warden") are left out: there the word may be the name itself.
@@ -81,12 +81,75 @@ def _list_label(text: str, red: Redaction, after: list[Redaction]) -> bool:
     return _LIST_GAP.fullmatch(text, first.end, second.start) is not None
 
 
+# Walk 23: "Uncle Ravi and Aunty Pat" became "Uncle [NAME]": a joiner and a relation or
+# title inside a name's span, between two names.
+_JOINED_RELATION = re.compile(r"[ \t]*(?:,|&|\band\b)[ \t]+([A-Z][a-z]+)\.?[ \t]+(?=[A-Z])")
+# An honorific with its full stop at the span's start ("Smt. Meenakshi Ammal", "Sra. Ruiz").
+_HONORIFIC_FIRST = re.compile(r"([A-Z][a-z]{1,7})\.[ \t]+(?=[A-Z])")
+
+
+def _split_at_relations(red: Redaction) -> list[Redaction]:
+    """A name's span cut where a joiner and a relation or title stand inside it: each name keeps
+    its own redaction, and the words between stay in view."""
+    for match in _JOINED_RELATION.finditer(red.original):
+        word = match.group(1).lower()
+        if match.start() == 0 or not (word in RELATIONS or word in TITLES or word in HONORIFICS):
+            continue
+        left = Redaction(
+            red.kind, red.start, red.start + match.start(), red.original[: match.start()],
+            red.replacement,
+        )  # fmt: skip
+        rest = Redaction(
+            red.kind, red.start + match.end(), red.end, red.original[match.end() :],
+            red.replacement,
+        )  # fmt: skip
+        return [left, *_split_at_relations(rest)]
+    return [red]
+
+
+def _without_honorific(red: Redaction) -> Redaction:
+    match = _HONORIFIC_FIRST.match(red.original)
+    if match is None or match.group(1).lower() not in HONORIFICS:
+        return red
+    cut = match.end()
+    return Redaction(red.kind, red.start + cut, red.end, red.original[cut:], red.replacement)
+
+
+# Walk 23: "Physiotherapy (Tom Hill)" read "[ADDRESS]": a given name and a street word that is
+# also a surname, with no house number, is a person.
+_GIVEN_AND_STREET_SURNAME = re.compile(r"([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)")
+
+
+def _person_not_street(red: Redaction) -> Redaction:
+    match = _GIVEN_AND_STREET_SURNAME.fullmatch(red.original)
+    if red.kind != "street_address" or match is None:
+        return red
+    lex = lexicon()
+    given, last = match.group(1).lower(), match.group(2).lower()
+    if given not in lex.given_names or given in lex.places or last not in lex.surnames:
+        return red
+    return Redaction("name", red.start, red.end, red.original, label("name"))
+
+
+def _honorific_alone(text: str, red: Redaction, after: list[Redaction]) -> bool:
+    """An honorific found as a name of its own right before the name it honours ("Smt.
+    Meenakshi Ammal" read "[NAME]. [NAME]")."""
+    if red.original.lower() not in HONORIFICS or red.original.lower() in lexicon().given_names:
+        return False
+    return bool(after) and after[0].kind in _KINDS and text[red.end : after[0].start] in (". ", " ")
+
+
 def name_edges(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` (in text order) with roles before names and list labels given back."""
     out: list[Redaction] = []
     for i, red in enumerate(redactions):
-        if red.kind not in _KINDS:
+        if red.kind == "street_address":
+            out.append(_person_not_street(red))
+        elif red.kind not in _KINDS:
             out.append(red)
+        elif _honorific_alone(text, red, redactions[i + 1 : i + 2]):
+            continue
         elif not _list_label(text, red, redactions[i + 1 : i + 3]):
-            out.append(_without_specialty(_without_title(red)))
+            for part in _split_at_relations(red):
+                out.append(_without_specialty(_without_title(_without_honorific(part))))
     return out

@@ -7,7 +7,8 @@ a hospital's service, a clinician's role, a disease's nurse or service (round 19
 deid_service_units), a form's one-word label (deid_label_words),
 a brand named like a given name in a medicine's context (deid_name_brands), a
 name inside a listed clinical term (deid_inside_terms), "24/7" said of care
-(deid_round_the_clock), a unit's initials before its telephone number (deid_code_prefixes).
+(deid_round_the_clock), a unit's initials before its telephone number (deid_code_prefixes),
+a growth centile (deid_centiles), a page's and a team's number (deid_numbered_parts).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -15,6 +16,7 @@ and the text around it, whichever rule (or the tagger) found it.
 
 from __future__ import annotations
 
+from medlocal.privacy.deid_centiles import without_centiles
 from medlocal.privacy.deid_code_prefixes import without_service_prefixes
 from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_inside_terms import without_inside_terms
@@ -24,6 +26,7 @@ from medlocal.privacy.deid_lab_numbers import without_lab_numbers
 from medlocal.privacy.deid_label_words import without_form_labels
 from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
+from medlocal.privacy.deid_numbered_parts import without_numbered_parts
 from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_recurring_days import without_recurring_days
 from medlocal.privacy.deid_round_the_clock import without_round_the_clock
@@ -38,7 +41,7 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_lab_numbers(text, kept)
     kept = without_flu_strains(text, kept)
     kept = without_instrument_sizes(text, kept)
-    kept = without_peoples(kept)
+    kept = without_peoples(text, kept)
     kept = name_edges(text, kept)
     kept = without_status_values(text, kept)
     kept = without_services(text, kept)
@@ -47,4 +50,6 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_inside_terms(text, kept)
     kept = without_round_the_clock(text, kept)
     kept = without_service_prefixes(text, kept)
+    kept = without_centiles(text, kept)
+    kept = without_numbered_parts(text, kept)
     return without_insurers(text, kept)

@@ -41,6 +41,7 @@ from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
 from medlocal.privacy.deid_caps_streets import caps_street_candidates
+from medlocal.privacy.deid_card_layouts import card_layout_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
 from medlocal.privacy.deid_code_edges import code_token
 from medlocal.privacy.deid_codes import (
@@ -351,6 +352,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from script_candidates(text)
     yield from masked_number_candidates(text)
     yield from check_code_candidates(text)
+    yield from card_layout_candidates(text)
     yield from login_candidates(text)
     yield from csv_age_candidates(text)
     yield from column_age_candidates(text)

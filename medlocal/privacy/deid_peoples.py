@@ -38,6 +38,35 @@ def _only_peoples(original: str) -> bool:
     return any(w in known for w in words) and all(w in known or w in _ARTICLES for w in words)
 
 
-def without_peoples(redactions: list[Redaction]) -> list[Redaction]:
-    """``redactions`` less those made only of nationality, people, language or religion words."""
-    return [red for red in redactions if not (red.kind in _KINDS and _only_peoples(red.original))]
+def without_peoples(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less those made only of nationality, people, language or religion words,
+    and a language that is also a surname in a list of languages ("(Tamil/English)", walk 23)."""
+    return [
+        red
+        for red in redactions
+        if not (
+            red.kind in _KINDS
+            and (_only_peoples(red.original) or _language_beside_language(text, red))
+        )
+    ]
+
+
+@functools.cache
+def _listed_peoples() -> frozenset[str]:
+    """The nationality and language words that are also listed names or places ("English",
+    "French", "Karen")."""
+    return frozenset(read_list(resources_dir() / "deid_nationalities.txt")) - peoples()
+
+
+# Another language or nationality written right beside, after a slash, a comma or "and".
+_BESIDE_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*(?:/|,|&|and)[ \t]*\Z")
+_BESIDE_AFTER = re.compile(r"[ \t]*(?:/|,|&|and)[ \t]*([^\W\d_]+)")
+
+
+def _language_beside_language(text: str, red: Redaction) -> bool:
+    if red.original.lower() not in _listed_peoples():
+        return False
+    before = _BESIDE_BEFORE.search(text, max(0, red.start - 24), red.start)
+    after = _BESIDE_AFTER.match(text, red.end)
+    known = peoples()
+    return any(m is not None and m.group(1).lower() in known for m in (before, after))

@@ -120,9 +120,20 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
             clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
             if clock is not None:
                 # The date's own replacement (shifted, or its year): "Reported: [DATE]" beside
-                # "Collected: 2025-04-13" broke the intervals the shift keeps.
+                # "Collected: 2025-04-13" broke the intervals the shift keeps. The time is said
+                # to have been there (walk 23: "Reported : 22-01-2025 08:30" lost its time
+                # without a trace, beside a collection time kept).
+                digits = clock.group().lstrip(" \t")
+                words = clock.group()[: len(clock.group()) - len(digits)]
+                if digits.startswith("at"):
+                    at = len(digits) - len(digits[2:].lstrip(" \t"))
+                    words, digits = words + digits[:at], digits[at:]
                 yield Redaction(
-                    "date", red.start, clock.end(), text[red.start : clock.end()], red.replacement
+                    "date",
+                    red.start,
+                    clock.end(),
+                    text[red.start : clock.end()],
+                    f"{red.replacement}{words}[TIME]",
                 )
 
 

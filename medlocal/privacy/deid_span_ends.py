@@ -1,8 +1,9 @@
 """Punctuation at a redaction's end that belongs to the sentence, not to the identifier.
 
 A span's last character is sometimes the text's own: the close of a quotation ("'Dr Imogen'"
-lost its closing mark, walk 21), a possessive ("Charles' wife"), or the full stop of a sentence
-("Address: 14, Clepington Road. She lives alone." lost its full stop, walk 22). Each is given
+lost its closing mark, walk 21), a possessive ("Charles' wife", "Kowalczyk's son", walk 23),
+the full stop of a sentence ("Address: 14, Clepington Road. She lives alone." lost its full
+stop, walk 22), or the blanks after it. Each is given
 back to the text. A full stop after an abbreviation ("Main St.", "Acme Ltd.", an initial "J.")
 is the identifier's and stays inside it.
 """
@@ -25,6 +26,8 @@ _ABBREVIATIONS = frozenset(
         "est", "nr", "opp", "ext", "no", "vol", "ward", "sdn", "bhd", "gmbh", "bv", "nv", "sa",
     }
 )  # fmt: skip
+# A word in lower case after a possessive: what the person has ("son", "GP", "care").
+_POSSESSED = re.compile(r"[ \t]+[a-z]")
 # The last word of a span, right before its full stop.
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
@@ -32,8 +35,19 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 def punctuation_outside(text: str, red: Redaction) -> Redaction:
     """``red`` without a closing quotation mark, possessive apostrophe or sentence full stop
     that ends it."""
+    blanks = len(red.original) - len(red.original.rstrip())
+    if blanks and blanks < len(red.original):
+        # Walk 23: "Stone, P. (pharmacist)" became "[NAME](pharmacist)".
+        red = _shortened(red, blanks)
     if red.kind in _NAME_KINDS and red.original[1:].endswith(("'", "’")):
         return _shortened(red)
+    if (
+        red.kind in _NAME_KINDS
+        and red.original[2:].endswith(("'s", "’s"))
+        and _POSSESSED.match(text, red.end)
+    ):
+        # Walk 23: "Mrs Kowalczyk's son William" became "Mrs [NAME] son [NAME]".
+        return _shortened(red, 2)
     last = _LAST_WORD.search(red.original)
     if (
         last is not None
@@ -46,5 +60,5 @@ def punctuation_outside(text: str, red: Redaction) -> Redaction:
     return red
 
 
-def _shortened(red: Redaction) -> Redaction:
-    return Redaction(red.kind, red.start, red.end - 1, red.original[:-1], red.replacement)
+def _shortened(red: Redaction, by: int = 1) -> Redaction:
+    return Redaction(red.kind, red.start, red.end - by, red.original[:-by], red.replacement)

@@ -27,7 +27,7 @@ from medlocal.privacy.deid_people_words import (
     ROLES,
     TITLES,
 )
-from medlocal.privacy.deid_place_words import FACILITY_HEADS
+from medlocal.privacy.deid_place_words import FACILITY_HEADS, STREET_WORDS
 from medlocal.privacy.deid_world_words import DAY_AFTER, DAY_BEFORE, WORLD_LABELS, WORLD_WEEKDAYS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*['’]?")
@@ -182,11 +182,42 @@ _IMPERATIVES = frozenset(
 )  # fmt: skip
 
 
+# The word after an eponym that makes it a place's or a hospital's name ("Epworth Eastern",
+# "Epworth Richmond", "Charcot Street"): a direction, a facility's or a street's word.
+_NEXT_TITLE_WORD = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
+_PLACE_AFTER_NAME = (
+    frozenset(
+        {
+            "eastern", "western", "northern", "southern", "north", "south", "east", "west",
+            "central", "private", "public", "general", "freemasons",
+        }
+    )
+    | FACILITY_HEADS
+    | STREET_WORDS
+)  # fmt: skip
+
+
+def _place_of_the_name(tok: Tok, text: str, lex: Lexicon) -> bool:
+    """Walk 23: a clinical word that is also a place or a surname ("Epworth", the sleepiness
+    scale's), capitalised before a direction, a facility's or a street's word or a listed place,
+    names that place ("implanted at Epworth Eastern" was kept whole)."""
+    bare = tok.lower.rstrip("'’")
+    if not (bare in lex.places or lex.name_like(bare)):
+        return False
+    after = _NEXT_TITLE_WORD.match(text, tok.end)
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    if lex.clinical(word):
+        return False
+    return word in _PLACE_AFTER_NAME or (word in lex.places and word not in lex.english)
+
+
 def sentence_verb(word: str, text: str, start: int, lex: Lexicon) -> bool:
     """A verb that opens a sentence ("Started Abbott FreeStyle Libre", "Began Abbott ...",
-    "Ring Mary"): an instruction, or an "-ed" or "-ing" form or an irregular past of a
-    dictionary word on no name list; its capital is the sentence's, so it names no one (walk
-    22 read "Started Abbott" as one name)."""
+    "Ring Mary", "Holds driver licence"): an instruction, or an "-ed", "-ing" or "-s" form or
+    an irregular past of a dictionary word on no name list; its capital is the sentence's, so
+    it names no one (walk 22 read "Started Abbott" as one name)."""
     lower = word.lower()
     if not sentence_start(text, start):
         return False
@@ -194,7 +225,10 @@ def sentence_verb(word: str, text: str, start: int, lex: Lexicon) -> bool:
         return True  # also where a surname list has the word ("Ring", "Call", "Book")
     if lex.name_like(lower):
         return False
-    return lower in IRREGULAR_FORMS or (lower.endswith(("ed", "ing")) and lex.inflected(lower))
+    if lower in IRREGULAR_FORMS or (lower.endswith(("ed", "ing")) and lex.inflected(lower)):
+        return True
+    # A verb's "-s" form ("Holds driver licence", walk 23): the base a dictionary word.
+    return lower.endswith("s") and len(lower) > 4 and lower[:-1] in lex.english
 
 
 def after_sentence_end(text: str, at: int) -> bool:
@@ -272,7 +306,7 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         # a surname ("Mr Safra"), and joins that name as a foreign word does.
         tok.weak = True
         return
-    if lex.clinical(lower):
+    if lex.clinical(lower) and not (tok.shape == "title" and _place_of_the_name(tok, text, lex)):
         return
     if tok.shape == "title" and sentence_verb(lower, text, tok.start, lex):
         return

@@ -120,7 +120,7 @@ _HIJRI_MONTHS = (
 )
 _HOLIDAYS = (
     r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]?s(?:[ \t]+(?:Day|Eve))?|Hogmanay|"
-    r"Boxing[ \t]+Day|Halloween|Bastille[ \t]+Day|Anzac[ \t]+Day|Canada[ \t]+Day|"
+    r"Boxing[ \t]+Day|Halloween|Bastille[ \t]+Day|(?:Anzac|ANZAC)[ \t]+Day|Canada[ \t]+Day|"
     r"Independence[ \t]+Day|Valentine['’]?s[ \t]+Day|Koningsdag|St\.?[ \t]+Patrick['’]?s[ \t]+Day"
 )
 
