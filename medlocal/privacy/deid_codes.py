@@ -308,7 +308,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"lexus|maruti|tata|mahindra|proton|perodua|vauxhall|fiat|citroen|citroën|opel|"
             r"dacia|geely|byd|chery|land[ \t]+rover|range[ \t]+rover)\b)"
             r"[^.\n]{0,40}?(?<![\w-])(?P<v>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
-            r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2})(?![\w-])"
+            # one group of five to eight too (walk 23: "Ford Ranger 1AB2CD")
+            r"(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,2}|[A-Z0-9]{5,8}))(?![\w-])"
         ),
     ),
     # A UK registration mark ("WF68 KZP") without a cue.

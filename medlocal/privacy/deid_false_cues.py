@@ -100,8 +100,14 @@ def _diplomas(tokens: list[Tok], text: str) -> None:
 
 def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     for i, tok in enumerate(tokens):
+        inside_name = (
+            i > 0
+            and text[tokens[i - 1].end : tok.start] in (" ", ". ")
+            and (tokens[i - 1].shape in ("title", "caps", "initial"))
+        )
         if (
-            tok.shape in ("title", "caps")
+            not inside_name
+            and tok.shape in ("title", "caps")
             and len(tok.word) <= 12
             and not lex.name_like(tok.bare)
             and (tok.bare not in lex.places or tok.shape == "caps")
@@ -115,11 +121,7 @@ def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         if tok.bare in lex.places:
             continue  # "Chak No. 47/GB": a numbered village of Punjab, a place's own name
-        if (
-            i > 0
-            and text[tokens[i - 1].end : tok.start] in (" ", ". ")
-            and (tokens[i - 1].shape in ("title", "caps", "initial"))
-        ):
+        if inside_name:
             continue  # "Waikato Hosp No 3": inside a name, the scan reads the whole
         if _NUMBER_AFTER_LABEL.match(text, tok.end):
             tok.shape = "lower"

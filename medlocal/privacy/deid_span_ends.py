@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES
 from medlocal.privacy.deid_spans import Redaction
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
@@ -26,8 +27,11 @@ _ABBREVIATIONS = frozenset(
         "est", "nr", "opp", "ext", "no", "vol", "ward", "sdn", "bhd", "gmbh", "bv", "nv", "sa",
     }
 )  # fmt: skip
-# A word in lower case after a possessive: what the person has ("son", "GP", "care").
-_POSSESSED = re.compile(r"[ \t]+[a-z]")
+# The word in lower case after a possessive: only a person has a relation or a carer ("son",
+# "GP"); a shop's, a pub's or a saint's church keeps its "'s" ("St George's", "Dillard's" are
+# whole names).
+_POSSESSED = re.compile(r"[ \t]+([a-z]+)")
+_PEOPLE_WORDS = RELATIONS | ROLES | frozenset({"gp", "carer", "carers", "family"})
 # The last word of a span, right before its full stop.
 _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
@@ -41,10 +45,12 @@ def punctuation_outside(text: str, red: Redaction) -> Redaction:
         red = _shortened(red, blanks)
     if red.kind in _NAME_KINDS and red.original[1:].endswith(("'", "’")):
         return _shortened(red)
+    possessed = _POSSESSED.match(text, red.end)
     if (
         red.kind in _NAME_KINDS
         and red.original[2:].endswith(("'s", "’s"))
-        and _POSSESSED.match(text, red.end)
+        and possessed is not None
+        and possessed.group(1) in _PEOPLE_WORDS
     ):
         # Walk 23: "Mrs Kowalczyk's son William" became "Mrs [NAME] son [NAME]".
         return _shortened(red, 2)

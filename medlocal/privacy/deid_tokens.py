@@ -213,6 +213,9 @@ def _place_of_the_name(tok: Tok, text: str, lex: Lexicon) -> bool:
     return word in _PLACE_AFTER_NAME or (word in lex.places and word not in lex.english)
 
 
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
 def sentence_verb(word: str, text: str, start: int, lex: Lexicon) -> bool:
     """A verb that opens a sentence ("Started Abbott FreeStyle Libre", "Began Abbott ...",
     "Ring Mary", "Holds driver licence"): an instruction, or an "-ed", "-ing" or "-s" form or
@@ -228,7 +231,14 @@ def sentence_verb(word: str, text: str, start: int, lex: Lexicon) -> bool:
     if lower in IRREGULAR_FORMS or (lower.endswith(("ed", "ing")) and lex.inflected(lower)):
         return True
     # A verb's "-s" form ("Holds driver licence", walk 23): the base a dictionary word.
-    return lower.endswith("s") and len(lower) > 4 and lower[:-1] in lex.english
+    # Not a plural noun ("Woodlands —" on its own line is a place): an object in lower case
+    # follows the verb.
+    return (
+        lower.endswith("s")
+        and len(lower) > 4
+        and lower[:-1] in lex.english
+        and _LOWER_WORD_AFTER.match(text, start + len(word)) is not None
+    )
 
 
 def after_sentence_end(text: str, at: int) -> bool:

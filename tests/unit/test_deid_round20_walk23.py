@@ -134,3 +134,10 @@ def test_a_scheme_named_before_no_colon_is_a_label() -> None:
 
 def test_a_flat_unit_is_still_an_address() -> None:
     assert "Unit 3" not in _out("Lives at Unit 3, 14 Banksia Avenue, Frankston.")
+
+
+def test_a_plate_of_one_group_after_a_make_and_model_goes() -> None:
+    out = _out("Son drives a white Ford Ranger 1AB2CD; school van TN09BX4471.")
+    assert "1AB2CD" not in out
+    assert "TN09BX4471" not in out
+    assert "Ford Ranger" in out
