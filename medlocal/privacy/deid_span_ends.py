@@ -25,6 +25,9 @@ _ABBREVIATIONS = frozenset(
         "inc", "ltd", "corp", "bros", "pty", "llc", "plc", "co", "jr", "snr", "jnr", "sr", "esq",
         "hosp", "univ", "dept", "med", "ctr", "cntr", "assn", "assoc", "intl", "natl", "govt",
         "est", "nr", "opp", "ext", "no", "vol", "ward", "sdn", "bhd", "gmbh", "bv", "nv", "sa",
+        # months and days written short ("the weekend of 3-4 Oct.")
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     }
 )  # fmt: skip
 # The word in lower case after a possessive: only a person has a relation or a carer ("son",

@@ -74,7 +74,11 @@ def apply_redactions(text: str, redactions: Iterable[Redaction]) -> str:
         pieces += (text[at : red.start], red.replacement)
         at = red.end
         gap = _COLUMN_GAP.match(text, at)
-        if gap is not None and len(red.replacement) != red.end - red.start:
+        if (
+            gap is not None
+            and len(red.replacement) != red.end - red.start
+            and _column_starts(text, gap.end())
+        ):
             pieces.append(_column_gap(gap, red.end - red.start - len(red.replacement)))
             at = gap.end()
     pieces.append(text[at:])
@@ -84,6 +88,31 @@ def apply_redactions(text: str, redactions: Iterable[Redaction]) -> str:
 # The blanks after a table's cell: two or more before the next column, or any before a rule
 # ("| John Smith  |").
 _COLUMN_GAP = re.compile(r" {2,}(?=[^ \n])| +(?=[|¦])")
+
+
+def _column_starts(text: str, at: int) -> bool:
+    """Whether a table's column starts at ``at``: on the line above or below, a cell or a rule
+    starts at the same place (a typed double space in a sentence, or the gap between two
+    fields of one line, is left as it was)."""
+    line = text.rfind("\n", 0, at) + 1
+    column = at - line
+    rule = text[at] in "|¦"
+    above_end = line - 1
+    above = text.rfind("\n", 0, max(0, above_end)) + 1 if above_end > 0 else -1
+    below = text.find("\n", at)
+    for start in (above, below + 1 if below >= 0 else -1):
+        if start < 0:
+            continue
+        end = text.find("\n", start)
+        row = text[start : end if end >= 0 else len(text)]
+        if column >= len(row) or row[column] == " ":
+            continue
+        if rule:
+            if row[column] in "|¦+":
+                return True
+        elif column == 0 or row[column - 1] in " |":
+            return True
+    return False
 
 
 def _column_gap(gap: re.Match[str], shift: int) -> str:

@@ -161,14 +161,26 @@ def test_a_ruled_table_keeps_its_columns() -> None:
 
 
 def test_columns_keep_their_place_after_a_longer_or_shorter_placeholder() -> None:
-    text = "Name        Jo    Ward 4\nCarer       Alexandra Whitfield-Brown    Bed 2\n"
+    text = (
+        "Role        Name                         Ward\n"
+        "Carer       Jo                           4\n"
+        "NOK         Alexandra Whitfield-Brown    2\n"
+    )
     reds = [
-        Redaction("name", 12, 14, "Jo", "[NAME]"),
-        Redaction("name", 37, 62, "Alexandra Whitfield-Brown", "[NAME]"),
+        Redaction("name", 58, 60, "Jo", "[NAME]"),
+        Redaction("name", 101, 126, "Alexandra Whitfield-Brown", "[NAME]"),
     ]
-    out = apply_redactions(text, reds)
-    assert out.splitlines()[0] == "Name        [NAME]  Ward 4"
-    assert out.splitlines()[1].index("Bed") == text.splitlines()[1].index("Bed")
+    assert text[58:60] == "Jo" and text[101:126] == "Alexandra Whitfield-Brown"
+    lines = apply_redactions(text, reds).splitlines()
+    assert lines[1] == "Carer       [NAME]                       4"
+    # The last column starts where it did on every line.
+    assert {len(line.rstrip().rsplit(" ", 1)[0]) for line in lines} == {40}
+
+
+def test_a_double_space_in_one_line_stays_as_typed() -> None:
+    text = "Home phone: (931) 555-0187   Mobile: 931-555-0244"
+    red = Redaction("phone", 12, 26, "(931) 555-0187", "[PHONE]")
+    assert apply_redactions(text, [red]) == "Home phone: [PHONE]   Mobile: 931-555-0244"
 
 
 def test_prose_with_one_space_is_written_as_before() -> None:
