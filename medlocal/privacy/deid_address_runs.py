@@ -35,6 +35,13 @@ _HOUSE_WORDS = HOUSE_WORDS | frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"[^\W_]+")
+# Round 20: a flat, a unit or a floor and its comma before a found street's number ("flat 3/2,
+# 41 ...", "G/F, 44 ...", "Unit 7B, 12 ..."): the dwelling's part of the same address.
+_DWELLING_BEFORE = re.compile(
+    r"(?<![\w/-])(?:(?i:flat|apt\.?|apartment|unit|suite|rm|room|level|lvl|floor)[ \t]*"
+    r"[\dA-Za-z]{1,4}(?:/[\dA-Za-z]{1,3})?|[GB]/F|\d{1,2}/F|\d{1,2}(?:st|nd|rd|th)[ \t]+"
+    r"(?i:floor))[ \t]*,[ \t]*\Z"
+)
 
 
 def address_run_candidates(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -42,6 +49,17 @@ def address_run_candidates(text: str, found: Iterable[Redaction]) -> Iterator[Re
     for place in found:
         if place.kind not in _PLACE_KINDS:
             continue
+        if place.kind == "street_address" and text[place.start : place.start + 1].isdigit():
+            dwelling = _DWELLING_BEFORE.search(text, max(0, place.start - 24), place.start)
+            if dwelling is not None:
+                start = dwelling.start()
+                yield Redaction(
+                    "street_address",
+                    start,
+                    place.end,
+                    text[start : place.end],
+                    label("street_address"),
+                )
         line = text.rfind("\n", 0, place.start) + 1
         match = _RUN.search(text, max(line, place.start - 160), place.start)
         if match is None:

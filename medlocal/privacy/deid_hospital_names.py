@@ -394,8 +394,19 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
 
 # The town after a facility's comma, to the line's end or a closing mark ("..., Yaba\n").
 _TOWN_AFTER = re.compile(
-    r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:\n|\Z|[;)]|[ \t][–—-][ \t]))"
+    r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"(?=[ \t]*(?:\n|\Z|[;)(]|[ \t][–—-][ \t]))"
 )
+# Round 20: a health centre's level in roman numerals ("Kisoro Health Centre IV", "Rural Health
+# Unit I"), closing its clause, after a name that ends in its head word.
+_LEVEL_AFTER = re.compile(
+    r"(?P<head>[ \t]+(?i:centre|center|unit|hospital|clinic|dispensary))?"
+    r"[ \t]+(?:I{1,3}|IV|V|VI{1,3})(?![\w'’-])"
+    r"(?=[ \t]*(?:[,;:()\n]|\Z|\.(?:\s|\Z)|[ \t][–—-][ \t]))"
+)
+_LEVEL_HEAD = re.compile(r"(?i:centre|center|unit|hospital|clinic|dispensary)\Z")
+# Round 20: a site after a dash named as a town's part ("... Medical Center - Global City").
+_SITE_TOWN_WORDS = frozenset({"city", "town", "village", "heights"})
 # The town in brackets after a facility ("... Ageing Hub (Tampines)").
 _TOWN_IN_BRACKETS = re.compile(r"[ \t]*\((?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)\)")
 # A branch, campus or site after a comma, named in capitals and called so in lower case.
@@ -527,6 +538,12 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
         legal = _LEGAL_AFTER.match(text, end)
         if legal is not None:
             end = legal.end("s")  # "[Hansen Marine] AS"
+        # The head may have been left out of the span, read as a clinical "IV" run's.
+        level = _LEVEL_AFTER.match(text, end)
+        if level is not None and (
+            level.group("head") or _LEVEL_HEAD.search(text, max(span.start, end - 12), end)
+        ):
+            end = level.end()  # "Kisoro Health Centre IV"
         store = _STORE_NUMBER.match(text, end)
         if store is not None:
             end = store.end()  # "Fenwick Apothecary #112"
@@ -544,8 +561,10 @@ def grown_facilities(text: str, found: list[WordSpan], lex: Lexicon) -> list[Wor
             site = _SITE_AFTER.match(text, end)
             if site is not None:
                 words = site.group("t").split()
-                if fold(words[0]) in _SITE_WORDS or _place_like(
-                    words, lex, _at_line_end(text, site.end())
+                if (
+                    fold(words[0]) in _SITE_WORDS
+                    or (len(words) == 2 and fold(words[-1]) in _SITE_TOWN_WORDS)
+                    or _place_like(words, lex, _at_line_end(text, site.end()))
                 ):
                     end = site.end()
         # Round 16: its state's code or its site after "at" ("... Service NZ", "Memorial

@@ -32,6 +32,7 @@ import re
 
 from medlocal.privacy.deid_facility_parts import facility_parts
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_org_affiliations import affiliated_organisations
 from medlocal.privacy.deid_org_forms import (
     acronyms_by_role,
     asian_heads,
@@ -456,6 +457,8 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     # Round 17: places after a verb of leisure or belonging, initials after a verb of care,
     # names before the kind of place they are.
     found += role_organisations(text, lex)
+    # Round 20: bodies named after a person's role, a degree or a specialty, or before a street.
+    found += affiliated_organisations(text, lex)
     # Round 19: a named wing, suite, bay or ward of a hospital or care home ("(Rowan wing)").
     found += [WordSpan("facility", start, end) for start, end in facility_parts(text, lex)]
     return _before_field_gaps(text, found) + _after_field_gaps(text, ahead)

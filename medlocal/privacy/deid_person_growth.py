@@ -65,6 +65,14 @@ _WORD_AFTER = re.compile(
 _WORD_NEXT_LINE = re.compile(
     r"[ \t]*\n[ \t]*(?P<p>)(?P<w>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?=,|[ \t]+[a-z])"
 )
+# Round 20: a patronymic particle and the father's name after a found name, and a found name
+# that opens with the particle (the given name before it is the person's).
+_PATRONYM_AFTER = re.compile(
+    r"[ \t]+(?:bin|binti|binte|bte|a/l|a/p|anak)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?"
+    r"(?![\w'’-])"
+)
+_PATRONYM_START = re.compile(r"(?:bin|binti|binte|bte|a/l|a/p|anak)[ \t]")
+_GIVEN_BEFORE_PATRONYM = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<w>[A-Za-z][a-zà-ÿ'’]+)[ \t]\Z")
 # The word after that one, to see whether an eponym's head follows ("Kaposi sarcoma").
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(?P<w>[A-Za-z]+)")
 # A capitalised word before a found surname, with one space between.
@@ -195,6 +203,18 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
         end = after.end()
     if end == red.end and text[end : end + 1] == " ":
         end = _initials_after(text, red, lex)
+    # Round 20: a Malay or Tamil patronymic ("Aini binte Hashim", "Kumar a/l Raju") joins the
+    # father's name to the person's, whichever side of it the rules found.
+    if text[end : end + 1] in (" ", "\t"):
+        patronym = _PATRONYM_AFTER.match(text, end)
+        if patronym is not None:
+            end = patronym.end()
+    if start == red.start and _PATRONYM_START.match(text, start):
+        given = _GIVEN_BEFORE_PATRONYM.search(window)
+        if given is not None and (
+            given.group("w")[:1].isupper() or not lex.known(given.group("w").lower())
+        ):
+            start -= len(given.group())
     if (start, end) != (red.start, red.end):
         yield Redaction(red.kind, start, end, text[start:end], red.replacement)
 
