@@ -75,7 +75,9 @@ _ID_CUES: list[tuple[str, str]] = [
         r"udi|implant[ \t]+(?:id|number)|s/n|sn(?=[ \t.:#])|"
         r"(?:transmitter|receiver|sensor|pump|generator)"
         r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
-        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)|"
+        # Round 20: equipment's asset tag ("Oxygen concentrator asset 44712").
+        r"asset(?:[ \t]+(?:tag|number|no\.?|#))?",
     ),
     (
         "id_number",

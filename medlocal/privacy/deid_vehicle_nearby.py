@@ -49,7 +49,7 @@ _NOT_CLINICAL = (
     r"(?:HR|BP|RR|PR|SBP|DBP|MAP|GCS|AVPU|INR|EF|LVEF|BSL|BGL|BM|CBG|SPO2|SAO2|FIO2|O2|T|TEMP|"
     r"CRP|WCC|WBC|HB|HGB|PLT|NA|K|CR|EGFR|ALT|AST|ALP|GGT|BMI|NEWS2?|MEWS|PEWS|APGAR|ECOG|"
     r"NYHA|ASA|CKD|COPD|AF|ECG|EKG|ICU|ED|ER|FEV1|FVC|PEF|PEFR|HBA1C|TSH|MMSE|MOCA|AMTS|ISS|"
-    r"RTS|NISS|AIS|MVA|MVC|RTA|RTC|PM|AM|MG|ML|KG|KM|MPH|KMH|HRS|MIN|MINS|L|X|Q|VAS|NRS|"
+    r"RTS|NISS|AIS|MVA|MVC|RTA|RTC|PM|AM|MG|ML|KG|KM|MPH|KMH|HRS|MIN|MINS|L|VAS|NRS|"
     r"CT|MRI|US|XR|CXR|ETT|NGT|IV|IM|SC|PO|PRN|BD|TDS|QDS|OD|TID|BID|QID|STAT|C|T[1-9]|L[1-5]|"
     r"S[1-5]|ETA|ALS|BLS|HEMS|ATS|CTAS|MTS|ESI|ID|NO|DOB|BSA|TBSA)(?![A-Z0-9-])"
 )
@@ -125,12 +125,16 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:\b(?:{_VEHICLE_WORDS}))(?![\w-])"
             r"[^.;!?\n]{0,40}?(?<![\w-])"
             rf"(?!{_NOT_CLINICAL}){_NO_UNIT}"
+            # A year or a clock time as the digits ("CVA 2023", "PTS 0800") is no plate here.
+            r"(?!(?:[A-Z0-9]{1,4}[ -]){1,3}(?:(?:19|20)\d\d|0\d[0-5]\d)(?![\w-]))"
             r"(?P<v>(?=(?:[A-Z0-9]{1,4}[ -]){0,3}[A-Z]{2,3}(?![A-Z0-9]))"
             r"(?=(?:[A-Z0-9]{1,4}[ -]){0,3}[A-Z]?\d{2,}[A-Z]?(?![A-Z0-9]))"
             r"[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})"
             r"(?![\w-]|[.,]\d)"
             r"(?![ \t]*(?i:times|hours?|hrs?|h|days?|weeks?|months?|years?|mins?|minutes?|km|"
             r"miles?|mph|kg|mg|ml|x|am|pm)\b|[ \t]*[%°])"
+            # A day and its month ("MDT 12 May"): a date's, not a plate's digits.
+            r"(?![ \t]+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
         ),
     ),
 ]

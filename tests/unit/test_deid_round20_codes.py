@@ -96,6 +96,10 @@ def test_round20_codes_more_redacted(text: str, gone: str) -> None:
         ("The ship Doppler showed normal flow.", "Doppler"),
         ("Social history: 2024 quit smoking.", "2024"),
         ("Plt 150000/1000 on the film.", "150000/1000"),
+        ("Taxi home after the OT review, MDT 12 May.", "MDT"),
+        ("Burns after a car fire, BSA 12% partial thickness.", "BSA 12%"),
+        ("Hit by a bus - GCS 15, E4 V5 M6.", "E4 V5 M6"),
+        ("Ambulance arrived, ECG showed ST elevation in V2 V3.", "V2 V3"),
         ("The bus number was 12 minutes late.", "12 minutes"),
     ],
 )
