@@ -96,6 +96,7 @@ def test_round20_codes_more_redacted(text: str, gone: str) -> None:
         ("The ship Doppler showed normal flow.", "Doppler"),
         ("Social history: 2024 quit smoking.", "2024"),
         ("Plt 150000/1000 on the film.", "150000/1000"),
+        ("She is an asset 2 the team.", "asset 2"),
         ("Taxi home after the OT review, MDT 12 May.", "MDT"),
         ("Burns after a car fire, BSA 12% partial thickness.", "BSA 12%"),
         ("Hit by a bus - GCS 15, E4 V5 M6.", "E4 V5 M6"),
@@ -141,6 +142,8 @@ def test_round20_codes_aircraft_ages_kept(text: str, kept: str) -> None:
         ("Paciente 529.982.247-25 internada ontem.", "529.982.247-25"),
         ("Card on file 2428 77813 2 for the visit.", "2428 77813 2"),
         ("Her number JT 44 71 22 D on the letter.", "JT 44 71 22 D"),
+        # An equipment's asset tag.
+        ("Oxygen concentrator asset 55803 collected.", "55803"),
     ],
 )
 def test_round20_checked_shapes(text: str, gone: str) -> None:
