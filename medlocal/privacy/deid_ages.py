@@ -49,7 +49,17 @@ _NINETY_WORDS = (
     r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?negentig|"
     r"(?:miaka[ \t]+)?tisini(?:[ \t]+na[ \t]+(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa))?|"
     r"sembilan[ \t]+puluh(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|"
-    r"sembilan))?"
+    r"sembilan))?|"
+    # Round 20: Polish, Czech, Russian, Swedish, Danish, Turkish, Hungarian, Romanian, Finnish,
+    # Greek ("dziewięćdziesiąt osiem lat", "devadesát", "nittiofem", "halvfems").
+    r"dziewięćdziesiąt(?:[ \t]+(?:jeden|dwa|trzy|cztery|pięć|sześć|siedem|osiem|dziewięć))?|"
+    r"devadesát(?:[ \t]+(?:jedna|dva|tři|čtyři|pět|šest|sedm|osm|devět))?|"
+    r"девяносто(?:[ \t]+(?:один|два|три|четыре|пять|шесть|семь|восемь|девять))?|"
+    r"nittio(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?|(?:(?:en|to|tre|fire|fem|seks|syv|"
+    r"otte|ni)og)?halvfems|doksan(?:[ \t]+(?:bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz))?|"
+    r"kilencven(?:egy|kettő|két|három|négy|öt|hat|hét|nyolc|kilenc)?|nouăzeci|"
+    r"yhdeksänkymmentä(?:yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän)?|"
+    r"ενενήντα"
 )
 # A unit, a count or a thousand after it makes a value ("noventa minutos", "neunzig Prozent").
 _NOT_AN_AGE_AFTER_OTHER = (
@@ -104,14 +114,18 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            rf"(?i:\b(?:{_RELATIVES})(?:[ \t]+[A-Z][\w'’-]+)?"
+            # Round 20: a name in apposition ("Her sister, Ana Maria Ruiz, is 101").
+            rf"(?i:\b(?:{_RELATIVES})(?:[ \t]+[A-Z][\w'’-]+|"
+            r",[ \t]+(?-i:[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}),)?"
             r"(?:[ \t]*,[ \t]*(?=(?:9\d|1[01]\d)[ \t]*(?:,|\)|;|\.(?!\d)|and\b|y\b|yo\b|yrs?\b))"
-            r"|[ \t]+(?:is|was|now|who[ \t]+is|aged|died[ \t]+(?:at|aged)|passed[ \t]+away[ \t]+"
+            # Round 20: "Her mum's 94".
+            r"|(?:['’]s|[ \t]+(?:is|was|now|who[ \t]+is|aged|died[ \t]+(?:at|aged)|"
+            r"passed[ \t]+away[ \t]+"
             # Round 18: "made it to" ("My sister Odile made it to 103.").
             r"(?:at|aged)|lived[ \t]+to|made[ \t]+it[ \t]+to|turned|turns|will[ \t]+be|"
             # Walk 22: "Grandmother still alive at 101".
             r"(?:still[ \t]+)?(?:alive|living|well)[ \t]+at|"
-            r"would[ \t]+be)[ \t]+"
+            r"would[ \t]+be))[ \t]+"
             r"(?:(?:now|nearly|almost|about|over|just|only)[ \t]+)?))"
             rf"(?P<v>9\d|1[01]\d)\b(?![.,]\d)(?!{_NOT_AN_AGE_AFTER})(?!{_NOT_AN_AGE_AFTER_OTHER})"
             r"(?![ \t-]*(?:%|(?i:miles?|km|kilomet\w*|times|points?|out[ \t]+of)\b))"
@@ -165,7 +179,10 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"años\b|anos\b|år\b|jaar\b|lat\b|anni\b|tuổi\b|"
             # Round 17: Polish, Finnish, Hungarian, Malay, Tagalog, Turkish, Greek, Hindi.
             r"lata\b|vuotta\b|éves\b|tahun\b|taon\b|yaşında\b|ετών|साल|वर्ष)"
-            r"|[ \t]*-?[ \t]*jährig)"
+            # Round 20: the adjective of other languages ("94-jarige", "92-årig", "93-letnia",
+            # "95-vuotias").
+            r"|[ \t]*-?[ \t]*(?:jährig|jarig|årig|åring|letni|letnia|letnią|letniego|letniej|"
+            r"vuotia|éves))"
             r"|(?:\b(?:Patient(?:in)?|Pat\.|Frau|Herr|Mann|Dame|Bewohner(?:in)?|[Ww]eiblich|"
             r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2},?[ \t]*\(?[ \t]*)"
             r"(?P<a2>9\d|1[0-4]\d)(?=[ \t]?J\b\.?(?!/))"
@@ -265,6 +282,14 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?:\b(?i:he|she|who)|\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][\w'’-]{1,40})[ \t]+"
             r"(?i:is|was)[ \t]+(?P<v>9\d|1[0-4]\d)\b(?![ \t]*(?:%|mg|kg|mmhg|bpm|/|\.\d))"
+            # Round 20: the short forms and the first person ("She's 102 today", "I am 93 next
+            # week", "I'm 91"), with the clinical values' units refused after.
+            r"|(?i:\b(?:he|she)['’]s|\bi['’]m|\bi[ \t]+am|\b(?:he|she|i)['’](?:ll|d)[ \t]+be|"
+            # A birthday's ordinal after its verb ("celebrated her 100th last week").
+            r"\b(?:celebrat\w*|mark\w*|reach\w*)[ \t]+(?:her|his|their)"
+            r"(?=[ \t]+\d+(?:st|nd|rd|th)))"
+            r"[ \t]+(?P<a>(?:9\d|1[0-4]\d)(?:(?<=1)st|(?<=2)nd|(?<=3)rd|(?<=[04-9])th)?)\b"
+            rf"(?![.,]\d){NOT_A_VALUE_AFTER}(?!{_NOT_AN_AGE_AFTER})"
         ),
     ),
     # Walk 18: "Pt is 91 per old chart": with the patient as the subject only where an age's

@@ -75,7 +75,9 @@ _ID_CUES: list[tuple[str, str]] = [
         r"udi|implant[ \t]+(?:id|number)|s/n|sn(?=[ \t.:#])|"
         r"(?:transmitter|receiver|sensor|pump|generator)"
         r"[ \t]+(?:id|serial|s/n|sn|number|no\.?|#)|ser\.?[ \t]*(?:no|#)|imei|esn|meid|"
-        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)",
+        r"serial[ \t]+(?:number[ \t]+)?(?:is|was|ends(?:[ \t]+in)?|ending(?:[ \t]+in)?)|"
+        # Round 20: equipment's asset tag ("Oxygen concentrator asset 44712").
+        r"asset(?:[ \t]+(?:tag|number|no\.?|#))?",
     ),
     (
         "id_number",
@@ -269,7 +271,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Round 17: the vehicles of many countries ("boda boda reg.", "matatu KCB 441X").
             r"rickshaw|ambulance|boda(?:[ \t-]?boda)?|matatu|tuk[ \t-]?tuk|bajaj|jeepney|"
             r"tricycle|moped|pick-?up|minibus|camper|caravan)(?![a-z])"
-            r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#))?)"
+            # Round 20: "the taxi number was T 4471".
+            r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#)(?:[ \t]+(?:is|was))?)?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
             rf"[ \t]*+[:#]?[ \t]*+{_NEXT_LINE}"
             r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"

@@ -87,9 +87,11 @@ from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_t
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
 from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
+from medlocal.privacy.deid_vehicle_nearby import VEHICLE_NEARBY_PATTERNS
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -113,6 +115,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *AGE_WORD_PATTERNS,
     *ISSUED_CODE_PATTERNS,
     *VEHICLE_FORM_PATTERNS,
+    *VEHICLE_NEARBY_PATTERNS,
+    *SSN_FORM_PATTERNS,
     *IRISH_COUNTY_PATTERNS,
 ]
 
@@ -360,6 +364,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from sibling_date_candidates(text)
     yield from month_first_candidates(text)
     yield from national_number_candidates(text)
+    yield from ssn_form_candidates(text)
     yield from table_date_candidates(text)
     yield from caps_street_candidates(text)
     yield from italian_town_candidates(text)
