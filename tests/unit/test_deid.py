@@ -963,7 +963,6 @@ _KNOWN_DEV4_MISSES = [
     # ("f24", "NTUC Health Active Ageing Hub (Tampines)"): found since the fourteenth round (a
     # town in brackets goes with the facility before it).
     ("f26", "HEALTHPLAN", "LA-MCD"),
-    ("f27", "FACILITY", "Lakeside Endoscopy"),
 ]
 # "Australia-modified Karnofsky" is a listed phrase since the ninth round, the Paris classes of
 # polyps ("Paris 0-Is") since the eleventh.

@@ -56,7 +56,11 @@ def test_a_hospital_named_like_an_eponym_goes() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Epworth score 14 today.", "Epworth Sleepiness Scale 12 of 24.", "Graves disease, Bell's palsy."],
+    [
+        "Epworth score 14 today.",
+        "Epworth Sleepiness Scale 12 of 24.",
+        "Graves disease, Bell's palsy.",
+    ],
 )
 def test_the_eponyms_stay(text: str) -> None:
     assert _out(text) == text
