@@ -29,6 +29,14 @@ _PLACE_KINDS = frozenset({"location", "city"})
 _NUMBER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]{2,})[ \t]+\Z")
 _NAME = re.compile(r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?")
+# A role or a relation before the span keeps it a person ("Gave Nurse Bergmann 5 mg", "his
+# sister Anneke 5 mg"): a capitalised word that is no clinical word, or a word of people.
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:friend|sister|brother|mother|father|daughter|son|wife|husband|partner|nurse|"
+    r"carer|gave|give|giving|told|asked)[ \t]+\Z",
+    re.I,
+)
 
 
 def _brand(text: str, red: Redaction) -> bool:
@@ -37,6 +45,11 @@ def _brand(text: str, red: Redaction) -> bool:
     if TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None:
         return False
     lex = lexicon()
+    capital = _CAPITAL_BEFORE.search(text, max(0, red.start - 30), red.start)
+    if capital is not None and not lex.clinical(capital.group(1).lower()):
+        return False
+    if _PEOPLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None:
+        return False
     given = any(word.lower() in lex.given_names for word in red.original.split())
     strength = _STRENGTH.match(text, red.end)
     if red.kind in _PLACE_KINDS:

@@ -11,7 +11,9 @@ word ("intermediate"). A title before
 the span keeps it a person ("Dr Hadlock, 28th centile" is not read), and the patient's own
 name stays hers (review 14). An eponym the list holds before a classification's or criteria's
 head is also given back before its edition's year ("Lugano 2014", "Banff 2022"), and a name
-with a number written on to it that the list holds whole ("Stockholm3").
+with a number written on to it that the list holds whole ("Stockholm3"), a listed single eponym
+joined to another language's word ("Wenckebach-Periodik"), and a listed eponym queried as a
+diagnosis ("?Paget's").
 """
 
 from __future__ import annotations
@@ -87,8 +89,37 @@ def _glued(text: str, red: Redaction) -> bool:
     )
 
 
+# A listed eponym joined by a hyphen to a word of another language ("Wenckebach-Periodik"); the
+# single words of the clinical list are those rare as a surname (deid_clinical_terms.txt).
+_JOINED = re.compile(r"([^\W\d_]{3,})-[^\W\d_]{3,}")
+
+
+def _joined(red: Redaction) -> bool:
+    found = _JOINED.fullmatch(red.original)
+    return found is not None and found.group(1).lower() in lexicon().clinical_words
+
+
+# A query of a diagnosis ("?Paget's.", "?Wilson's"): a listed eponym after "?", possessive.
+_QUERIED_AFTER = re.compile(r"['’]s?(?![\w])")
+
+
+def _queried(text: str, red: Redaction) -> bool:
+    return (
+        text[red.start - 1 : red.start] == "?"
+        and _QUERIED_AFTER.match(text, red.end) is not None
+        and _eponym(red.original)
+    )
+
+
+# A place after a preposition is where something happened, in whatever year ("treated in Sydney
+# 2019"); a classification is not written so.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|via|on|visit|visited)[ \t]+\Z", re.I)
+
+
 def _edition(text: str, red: Redaction) -> bool:
     if _EDITION.match(text, red.end) is None:
+        return False
+    if _PLACE_BEFORE.search(text, max(0, red.start - 10), red.start) is not None:
         return False
     return " ".join(red.original.lower().replace("’", "'").split()) in _openings()[1]
 
@@ -103,6 +134,8 @@ def without_eponym_gaps(text: str, redactions: list[Redaction]) -> list[Redactio
                 (_AFTER.match(text, red.end) is not None and _eponym(red.original))
                 or _edition(text, red)
                 or _glued(text, red)
+                or _joined(red)
+                or _queried(text, red)
             )
             and TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is None
         ):
