@@ -91,12 +91,21 @@ def _glued(text: str, red: Redaction) -> bool:
 
 # A listed eponym joined by a hyphen to a word of another language ("Wenckebach-Periodik"); the
 # single words of the clinical list are those rare as a surname (deid_clinical_terms.txt).
-_JOINED = re.compile(r"([^\W\d_]{3,})-[^\W\d_]{3,}")
+# Both parts are long words, and the second is no listed name ("Tee-Paul" is a person's).
+_JOINED = re.compile(r"([^\W\d_]{5,})-([^\W\d_]{4,})")
 
 
 def _joined(red: Redaction) -> bool:
     found = _JOINED.fullmatch(red.original)
-    return found is not None and found.group(1).lower() in lexicon().clinical_words
+    if found is None:
+        return False
+    lex = lexicon()
+    second = found.group(2).lower()
+    return (
+        found.group(1).lower() in lex.clinical_words
+        and second not in lex.given_names
+        and second not in lex.surnames
+    )
 
 
 # A query of a diagnosis ("?Paget's.", "?Wilson's"): a listed eponym after "?", possessive.
@@ -113,7 +122,7 @@ def _queried(text: str, red: Redaction) -> bool:
 
 # A place after a preposition is where something happened, in whatever year ("treated in Sydney
 # 2019"); a classification is not written so.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|via|on|visit|visited)[ \t]+\Z", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|via|on|visit|visited)\s+\Z", re.I)
 
 
 def _edition(text: str, red: Redaction) -> bool:

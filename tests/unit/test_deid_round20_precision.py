@@ -170,3 +170,8 @@ def test_a_listed_eponym_joined_or_queried_is_kept() -> None:
 
 def test_a_queried_person_still_goes() -> None:
     gone("Who brought him in, ?Penhallow's. Unclear.", "Penhallow")
+
+
+def test_a_joined_name_with_a_clinical_first_part_still_goes() -> None:
+    gone("Collected by his cousin (Tee-Paul's wife) at noon.", "Tee-Paul")
+    gone("Treated with an injection in\nSydney 2019, no recurrence.", "Sydney")
