@@ -8,7 +8,11 @@ deid_service_units), a form's one-word label (deid_label_words),
 a brand named like a given name in a medicine's context (deid_name_brands), a
 name inside a listed clinical term (deid_inside_terms), "24/7" said of care
 (deid_round_the_clock), a unit's initials before its telephone number (deid_code_prefixes),
-a growth centile (deid_centiles), a page's and a team's number (deid_numbered_parts).
+a growth centile (deid_centiles), a page's and a team's number (deid_numbered_parts);
+round 20: a listed eponym apart from its head (deid_eponym_gaps), a medicine's, a standard's or
+a diagnosis's code (deid_clinical_codes), a course's length after "x" (deid_course_lengths), an
+unlisted brand before its strength (deid_dose_brands), a country in a law's title
+(deid_law_titles), a trial's name joined to its data (deid_trial_names).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -17,13 +21,18 @@ and the text around it, whichever rule (or the tagger) found it.
 from __future__ import annotations
 
 from medlocal.privacy.deid_centiles import without_centiles
+from medlocal.privacy.deid_clinical_codes import without_clinical_codes
 from medlocal.privacy.deid_code_prefixes import without_service_prefixes
+from medlocal.privacy.deid_course_lengths import without_course_lengths
+from medlocal.privacy.deid_dose_brands import without_dose_brands
+from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
 from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_inside_terms import without_inside_terms
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
 from medlocal.privacy.deid_insurer_names import without_insurers
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
 from medlocal.privacy.deid_label_words import without_form_labels
+from medlocal.privacy.deid_law_titles import without_law_titles
 from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_numbered_parts import without_numbered_parts
@@ -33,6 +42,7 @@ from medlocal.privacy.deid_round_the_clock import without_round_the_clock
 from medlocal.privacy.deid_serovars import without_flu_strains
 from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_trial_names import without_trial_reports
 
 
 def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Redaction]:
@@ -52,4 +62,10 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_service_prefixes(text, kept)
     kept = without_centiles(text, kept)
     kept = without_numbered_parts(text, kept)
+    kept = without_eponym_gaps(text, kept)
+    kept = without_clinical_codes(text, kept)
+    kept = without_course_lengths(text, kept)
+    kept = without_dose_brands(text, kept)
+    kept = without_law_titles(text, kept)
+    kept = without_trial_reports(text, kept)
     return without_insurers(text, kept)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_tokens import Tok
 
 # A name with a capital inside ("McDonald", "DeShawn", "LaToya") is a person's, not an acronym.
@@ -21,7 +22,16 @@ _NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo|Van|Von|Fitz|St)[A-Z]
 _TRIAL_AFTER = re.compile(
     r"(?:\d{0,2}(?:-[A-Z0-9]{1,4})*)?(?:[ \t]+(?:trial|study|TRIAL|STUDY|Trial|Study)s?\b)"
     r"|-(?:\d{1,3}|[A-Z])\b(?!-\d)"
+    # Round 20: a trial's data or report joined by a hyphen ("ARTESiA-Daten", "CATIE-data"),
+    # and a trial's number written on to its name ("CAPP2", "DEFUSE3"): no name ends in a digit.
+    r"|-(?:Daten|Studie|data|Data|Studien|studie|donnees|datos|dati)\b"
+    r"|\d{1,2}(?![\w-])"
 )
+# Round 20: a trial cited for a decision ("per KATHERINE;", "as in PALOMA,"): a word of capitals
+# after "per" with a stop of the sentence or a list right after it, not a capitalised word (a
+# name in capitals has its other part after it: "per KATHERINE WALSH").
+_CITED_BEFORE = re.compile(r"\b(?:per|as in|cf\.?|see)[ \t]+\Z")
+_CITED_AFTER = re.compile(r"[ \t]*(?:[;,)]|\.(?:[ \t]|\Z)|\n|\Z)")
 
 
 def _trial_word(word: str) -> bool:
@@ -40,13 +50,25 @@ def trial_name_at(text: str, start: int, end: int) -> bool:
     return _trial_word(text[start:end]) and _TRIAL_AFTER.match(text, end) is not None
 
 
+def _cited_trial(text: str, tok: Tok) -> bool:
+    """A word of capitals only, four letters at least, cited after "per" (see above)."""
+    word = tok.word
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.isupper()
+        and _CITED_BEFORE.search(text, max(0, tok.start - 8), tok.start) is not None
+        and _CITED_AFTER.match(text, tok.end) is not None
+    )
+
+
 def protect_trial_names(tokens: list[Tok], text: str) -> None:
     """A trial's acronym, and the acronyms before it in the same name ("ODYSSEY OUTCOMES
     trial"), read as no name."""
-    if "rial" not in text and "tudy" not in text and "-" not in text:
-        return
     for i, tok in enumerate(tokens):
-        if tok.shape not in ("caps", "title") or not trial_name_at(text, tok.start, tok.end):
+        if tok.shape not in ("caps", "title"):
+            continue
+        if not (trial_name_at(text, tok.start, tok.end) or _cited_trial(text, tok)):
             continue
         tok.shape = "lower"
         j = i - 1
@@ -57,3 +79,18 @@ def protect_trial_names(tokens: list[Tok], text: str) -> None:
         ):
             tokens[j].shape = "lower"
             j -= 1
+
+
+# Round 20: a trial's data or report joined to its name, taken whole as a name by a rule that
+# reads hyphenated words ("ARTESiA-Daten besprochen").
+_TRIAL_REPORT = re.compile(r"([^\W\d_]{3,})-(?:Daten|Studie|Studien|data|Data|donnees|datos|dati)")
+
+
+def without_trial_reports(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less a trial's name with its data or report joined by a hyphen."""
+    kept: list[Redaction] = []
+    for red in redactions:
+        found = _TRIAL_REPORT.fullmatch(red.original) if red.kind == "name" else None
+        if found is None or not _trial_word(found.group(1)):
+            kept.append(red)
+    return kept

@@ -1,0 +1,72 @@
+"""A medicine's or a device's brand that the lists lack, given back where a strength or a size
+with its unit follows it (round 20, precision): "Ocplex 1000 IE", "Provox Vega 22.5 Fr" and a
+maker after a generic ("L-Thyroxin Henning 75", as German and Nordic lists write "Amlodipin
+Hexal 5") were read as names.
+
+A person's name is not followed by a dose with its unit, nor written between a medicine and its
+strength. A listed given name is a person's more often than a brand's ("gave Anna 5 mg"): it is
+given back only before a catheter's size in French gauge ("... Fr"). A title before the span
+keeps it a person, and the patient's own name stays hers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_people_words import TITLE_BEFORE
+from medlocal.privacy.deid_spans import Redaction
+
+_STRENGTH = re.compile(
+    r"[ \t]+\d+(?:[.,]\d+)?[ \t]?"
+    r"(?P<unit>mg|mcg|µg|μg|IE|I\.E\.|IU|iu|units?|mL|ml|mmol|Fr|French|Ch|mm)(?![^\W\d_])"
+)
+_GAUGE = frozenset({"Fr", "French", "Ch"})
+# An implant's size after its maker's town ("Exeter 44 mm"): a place is given back only before
+# a size in millimetres, which no address has after its town.
+_PLACE_KINDS = frozenset({"location", "city"})
+# A generic's strength without its unit, as a medication plan writes it ("Henning 75 1-0-0").
+_NUMBER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]{2,})[ \t]+\Z")
+_NAME = re.compile(r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?")
+# A role or a relation before the span keeps it a person ("Gave Nurse Bergmann 5 mg", "his
+# sister Anneke 5 mg"): a capitalised word that is no clinical word, or a word of people.
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:friend|sister|brother|mother|father|daughter|son|wife|husband|partner|nurse|"
+    r"carer|gave|give|giving|told|asked)[ \t]+\Z",
+    re.I,
+)
+
+
+def _brand(text: str, red: Redaction) -> bool:
+    if not _NAME.fullmatch(red.original):
+        return False
+    if TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None:
+        return False
+    lex = lexicon()
+    capital = _CAPITAL_BEFORE.search(text, max(0, red.start - 30), red.start)
+    if capital is not None and not lex.clinical(capital.group(1).lower()):
+        return False
+    if _PEOPLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None:
+        return False
+    given = any(word.lower() in lex.given_names for word in red.original.split())
+    strength = _STRENGTH.match(text, red.end)
+    if red.kind in _PLACE_KINDS:
+        return strength is not None and strength.group("unit") == "mm" and " " not in red.original
+    if strength is not None:
+        return not given or strength.group("unit") in _GAUGE
+    before = _WORD_BEFORE.search(text, max(0, red.start - 30), red.start)
+    if before is None or _NUMBER.match(text, red.end) is None:
+        return False
+    generic = before.group(1).lower()
+    return lex.clinical(generic) and generic not in lex.english and not given
+
+
+def without_dose_brands(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less the unlisted brands before a strength or a size (see above)."""
+    return [
+        red
+        for red in redactions
+        if not (red.kind == "name" or red.kind in _PLACE_KINDS) or not _brand(text, red)
+    ]
