@@ -56,20 +56,54 @@ def render_markdown(doc: ExportDocument) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+# A table's row as a document writes it: between pipes ("| Hb | 118 g/L |"), a ruled border
+# ("+------+-----+", "|---|---|"), or, on two lines running at least, cells set apart by runs of
+# blanks or tabs ("Hb      118    g/L").
+_PIPE_ROW = re.compile(r"[ \t]*[|+¦].*[|+¦][ \t]*")
+_RULE_ROW = re.compile(r"[ \t|+:=-]+")
+_SPACED_ROW = re.compile(r"[ \t]*\S.*?(?: {2,}|\t)\S")
+
+
+def _table_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a table's row (walk 23: a lab report's table came out of a
+    PDF as one run of text, its spacing collapsed, and out of a DOCX as plain paragraphs)."""
+    piped = [_PIPE_ROW.fullmatch(line) is not None for line in lines]
+    spaced = [_SPACED_ROW.match(line) is not None for line in lines]
+    return [
+        piped[i]
+        or (spaced[i] and ((i > 0 and spaced[i - 1]) or (i + 1 < len(lines) and spaced[i + 1])))
+        for i in range(len(lines))
+    ]
+
+
 def _blocks(body: str) -> list[tuple[str, str]]:
-    """Markdown body as (kind, text) blocks: h1, h2, h3, bullet, para. A paragraph keeps its
-    line breaks ("\n"): models write medication lists and numbered steps one per line, and
-    "Metformin 500 mg [1] Apixaban 2.5 mg [2]" run together is not what was written."""
+    """Markdown body as (kind, text) blocks: h1, h2, h3, bullet, para, table. A paragraph keeps
+    its line breaks ("\n"): models write medication lists and numbered steps one per line, and
+    "Metformin 500 mg [1] Apixaban 2.5 mg [2]" run together is not what was written. A table
+    keeps its lines as written, blanks and all."""
     blocks: list[tuple[str, str]] = []
     para: list[str] = []
+    table: list[str] = []
 
     def flush() -> None:
         if para:
             blocks.append(("para", "\n".join(para)))
             para.clear()
+        if table:
+            blocks.append(("table", "\n".join(table)))
+            table.clear()
 
-    for line in body.splitlines():
+    lines = body.splitlines()
+    for line, in_table in zip(lines, _table_lines(lines), strict=True):
         stripped = line.strip()
+        if in_table:
+            if para:
+                blocks.append(("para", "\n".join(para)))
+                para.clear()
+            table.append(line.rstrip().expandtabs(8))
+            continue
+        if table:
+            flush()
         if not stripped:
             flush()
         elif stripped.startswith("#"):
@@ -124,6 +158,39 @@ def _docx_runs(paragraph: Any, text: str) -> None:
         run.bold, run.italic = bold or None, italic or None
 
 
+def _pipe_cells(text: str) -> list[list[str]] | None:
+    """A pipe table's rows as their cells, rules left out; None where a line is no pipe row."""
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if _RULE_ROW.fullmatch(line):
+            continue
+        if not line.strip().startswith(("|", "¦")):
+            return None
+        rows.append([cell.strip() for cell in re.split(r"[|¦]", line.strip())[1:-1]])
+    return rows or None
+
+
+def _docx_table(document: Any, text: str) -> None:
+    """A pipe table as a Word table; other tables in a fixed-width font, blanks kept."""
+    from docx.shared import Pt
+
+    rows = _pipe_cells(text)
+    if rows is not None:
+        table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, rows, strict=True):
+            for cell, value in zip(row.cells, cells, strict=False):
+                cell.text = value
+        return
+    paragraph = document.add_paragraph()
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            paragraph.add_run().add_break()
+        run = paragraph.add_run(line)
+        run.font.name = "Courier New"
+        run.font.size = Pt(8)
+
+
 def write_docx(doc: ExportDocument, path: Path) -> None:
     from docx import Document
     from docx.shared import Pt
@@ -145,6 +212,8 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
             document.add_heading(text, level=int(kind[1]))
         elif kind == "bullet":
             _docx_runs(document.add_paragraph(style="List Bullet"), text)
+        elif kind == "table":
+            _docx_table(document, text)
         else:
             paragraph = document.add_paragraph()
             for number, line in enumerate(text.split("\n")):
@@ -170,11 +239,15 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
     document.save(str(path))
 
 
+# Characters of the PDF's fixed-width font on an A4 line between its margins.
+_PDF_TABLE_WIDTH = 95
+
+
 def write_pdf(doc: ExportDocument, path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Preformatted, SimpleDocTemplate, Spacer
 
     styles = getSampleStyleSheet()
     story: list[Any] = []
@@ -191,6 +264,10 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
             para(text, "Heading2" if kind == "h2" else "Heading3")
         elif kind == "bullet":
             story.append(Paragraph(_pdf_markup(text), styles["BodyText"], bulletText="•"))
+        elif kind == "table":
+            # A fixed-width font keeps the columns where the text put them; a long row is
+            # carried onto the next line rather than cut at the page's edge.
+            story.append(Preformatted(text, styles["Code"], maxLineLength=_PDF_TABLE_WIDTH))
         else:
             lines = "<br/>".join(_pdf_markup(line) for line in text.split("\n"))
             story.append(Paragraph(lines, styles["BodyText"]))

@@ -274,3 +274,47 @@ def test_a_span_over_a_parts_edge_is_cut_to_each_part() -> None:
         ("body", "2026 seen", "[DATE]"),
     ]
     assert plan.apply("body", "2026 seen") == "[DATE]"
+
+
+TABLE_BODY = (
+    "## Results\n"
+    "| Test        | Result  | Range   |\n"
+    "|-------------|---------|---------|\n"
+    "| Haemoglobin | 118 g/L | 115-165 |\n"
+    "| Platelets   | 250     | 150-400 |\n"
+    "\n"
+    "Cumulative:\n"
+    "Test        09/04    02/04\n"
+    "Na          139      141\n"
+    "\n"
+    "Seen in clinic.  Plan as above."
+)
+
+
+def test_a_pipe_table_is_a_word_table_and_a_spaced_one_keeps_its_blanks(tmp_path: Path) -> None:
+    # Walk 23: a lab report's tables came out of a DOCX as paragraphs (no table at all).
+    path = tmp_path / "results.docx"
+    export_document(ExportDocument(title="Results", kind="document", body=TABLE_BODY), path)
+    document = docx.Document(str(path))
+    assert len(document.tables) == 1
+    cells = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert cells == [
+        ["Test", "Result", "Range"],
+        ["Haemoglobin", "118 g/L", "115-165"],
+        ["Platelets", "250", "150-400"],
+    ]
+    fixed = [p for p in document.paragraphs if "09/04" in p.text]
+    assert fixed and "Test        09/04    02/04" in fixed[0].text
+    assert {run.font.name for run in fixed[0].runs if run.text.strip()} == {"Courier New"}
+    # One line with a double space is a sentence, not a table.
+    assert any(p.text == "Seen in clinic.  Plan as above." for p in document.paragraphs)
+
+
+def test_a_table_in_a_pdf_keeps_its_rows_and_columns(tmp_path: Path) -> None:
+    # Walk 23: the PDF printed "| Test | Result |..." as one run of text, spacing collapsed.
+    path = tmp_path / "results.pdf"
+    export_document(ExportDocument(title="Results", kind="document", body=TABLE_BODY), path)
+    lines = pdf_text(path).splitlines()
+    assert any(line.startswith("| Haemoglobin | 118 g/L | 115-165 |") for line in lines)
+    assert any(line.startswith("| Platelets") for line in lines)
+    assert any(line.startswith("Na") and "139" in line and "141" in line for line in lines)
