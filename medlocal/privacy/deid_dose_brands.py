@@ -34,7 +34,7 @@ _NAME = re.compile(r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+\Z")
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:friend|sister|brother|mother|father|daughter|son|wife|husband|partner|nurse|"
-    r"carer|gave|give|giving|told|asked)[ \t]+\Z",
+    r"carer|gave|give|giving|told|asked|by|per)[ \t]+\Z",
     re.I,
 )
 
@@ -64,9 +64,20 @@ def _brand(text: str, red: Redaction) -> bool:
 
 
 def without_dose_brands(text: str, redactions: list[Redaction]) -> list[Redaction]:
-    """``redactions`` less the unlisted brands before a strength or a size (see above)."""
+    """``redactions`` less the unlisted brands before a strength or a size (see above). A name
+    written after a title elsewhere in the text is a person wherever it stands ("Seen by Dr
+    Okafor. Okafor 0.5 mg lorazepam given")."""
+    titled = {
+        word
+        for red in redactions
+        if red.kind in ("name", "patient_name")
+        and TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None
+        for word in red.original.split()
+    }
     return [
         red
         for red in redactions
-        if not (red.kind == "name" or red.kind in _PLACE_KINDS) or not _brand(text, red)
+        if not (red.kind == "name" or red.kind in _PLACE_KINDS)
+        or any(word in titled for word in red.original.split())
+        or not _brand(text, red)
     ]
