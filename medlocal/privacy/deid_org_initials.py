@@ -6,7 +6,7 @@ things are written; what tells the two apart is the place they stand in:
 * initials closing a clause after "at", "via", "to the" or "from the" ("supported by Rosie at
   SAMH.", "report sent to the MTO)"): a place or a body is where one is or what one writes to;
   a drug, a test or a condition is not "at" anything ("switched to TDF" has no "the"), and
-  initials ending in "U" or "T" there are a hospital's own unit or team ("seen at EGAU.");
+  initials ending in "U" there are a hospital's own unit ("transferred to the CICU.");
 * a former employer or service in front of a job ("ex-RAF engineer", "Ex-KLM pilot"): "ex-"
   before initials and a job names whose the job was; a former habit ("ex-IVDU, on methadone")
   has no job after it;
@@ -42,31 +42,28 @@ _AT_INITIALS = re.compile(
 )
 # A former employer or service before a job in lower case ("ex-RAF engineer").
 _EX_BODY = re.compile(
-    r"(?<![\w'’-])[Ee]x-(?P<n>[A-Z]{2,6})(?![\w&'’-])"
+    r"[Ee](?<![\w'’-].)x-(?P<n>[A-Z]{2,6})(?![\w&'’-])"
     r"(?=[ \t]+[a-z]*(?:er|or|ist|ian|man|woman|men|ee|pilot|nurse|staff|soldier|crew|"
     r"sailor|marine|airman|officer)\b)"
 )
-# A body's own suffix after one to three capitalised words ("Hernia International").
-_SUFFIXED = re.compile(
-    r"(?P<n>(?<![\w'’&-])[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,2})[ \t]+"
-    r"(?:International|Worldwide)(?![\w'’-])(?![ \t]+[A-Z])"
-)
+# A body's own suffix ("Hernia International"), and the one to three capitalised words before
+# it, read back from the suffix: a scan from every capital was most of the rules' cost.
+_SUFFIXED = re.compile(r"[ \t](?:International|Worldwide)(?![\w'’-])(?![ \t]+[A-Z])")
+_RUN_BACK = re.compile(r"(?<![\w'’&-])[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,2}\Z")
+_NAME_BACK = re.compile(r"(?<![\w'’&-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?\Z")
+_INITIALS_BACK = re.compile(r"(?<![\w'’&-])[A-Z]{2,6}\Z")
 
 
-# A family firm and up to three capitalised words of its trade after it.
+# A family firm's joining word and up to three capitalised words of its trade after it; its
+# surname is read back from "and".
 _FAMILY_FIRM = re.compile(
-    r"(?<![\w'’&-])[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:and|&)[ \t]+"
-    r"(?:Sons|Son|Daughters|Daughter|Brothers|Bros\.?)(?![\w'’-])"
+    r"[ \t](?:and|&)[ \t]+(?:Sons|Son|Daughters|Daughter|Brothers|Bros\.?)(?![\w'’-])"
     r"(?:[ \t]+[A-Z][\w'’-]*){0,3}"
 )
-# Initials before "Health" with no capitalised word after ("KRH Health", not "NHS Health
-# Check"), and a name's "Care at Home".
-_INITIALS_HEALTH = re.compile(
-    r"(?<![\w'’&-])(?P<n>[A-Z]{2,6})[ \t]+Health(?![\w'’-])(?![ \t]+[A-Z])"
-)
-_CARE_AT_HOME = re.compile(
-    r"(?<![\w'’&-])(?P<n>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t]+Care[ \t]+at[ \t]+Home\b"
-)
+# "Health" closing a name, with no capitalised word after ("KRH Health", not "NHS Health
+# Check"), and a name's "Care at Home": the initials or the name read back from them.
+_INITIALS_HEALTH = re.compile(r"[ \t]Health(?![\w'’-])(?![ \t]+[A-Z])")
+_CARE_AT_HOME = re.compile(r"[ \t]Care[ \t]+at[ \t]+Home\b")
 
 
 def _plain_initials(word: str, lex: Lexicon) -> bool:
@@ -89,16 +86,19 @@ def initialled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     for pattern in (_AT_INITIALS, _EX_BODY):
         for match in pattern.finditer(text):
             initials = match.group("n")
-            if pattern is _AT_INITIALS and initials[-1] in "UT":
-                continue  # "seen at EGAU.", "via CCOT.": a hospital's own unit or team
+            if pattern is _AT_INITIALS and initials.endswith("U"):
+                continue  # "transferred to the CICU.": a hospital's own unit
             if not _plain_initials(initials, lex):
                 found.append(WordSpan("facility", match.start("n"), match.end("n")))
     if "International" in text or "Worldwide" in text:
         for match in _SUFFIXED.finditer(text):
-            start = match.start("n")
+            name = _RUN_BACK.search(text, max(0, match.start() - 60), match.start())
+            if name is None:
+                continue
+            start = name.start()
             if text.startswith("The ", start):
                 start += 4  # "The Hunger Project International": the article is no name
-            words = [fold(w.strip("'’")) for w in text[start : match.end("n")].split()]
+            words = [fold(w.strip("'’")) for w in text[start : name.end()].split()]
             if not words or words[0] in TITLES or words[0] in RELATIONS:
                 continue  # "Dr Lee International": a person
             if any(w in CALENDAR_WORDS for w in words):
@@ -106,20 +106,29 @@ def initialled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
             found.append(WordSpan("facility", start, match.end()))
     if "Son" in text or "Daughter" in text or "Bro" in text:
         for match in _FAMILY_FIRM.finditer(text):
-            first = fold(match.group().split()[0])
+            name = _NAME_BACK.search(text, max(0, match.start() - 50), match.start())
+            if name is None:
+                continue
+            first = fold(name.group().split()[0])
             if first in TITLES or first in RELATIONS or first in CALENDAR_WORDS:
                 continue  # "Mum and Son", "Dr and Son"
             if lex.known(first) and not lex.name_like(first):
                 continue  # "Patient and Son present": a plain word, no surname
-            found.append(WordSpan("facility", match.start(), match.end()))
+            found.append(WordSpan("facility", name.start(), match.end()))
     if "Health" in text:
         for match in _INITIALS_HEALTH.finditer(text):
-            bare = match.group("n").lower()
+            initials = _INITIALS_BACK.search(text, max(0, match.start() - 8), match.start())
+            if initials is None:
+                continue
+            bare = initials.group().lower()
             if not (lex.clinical(bare) or lex.known(bare) or bare in lex.places):
-                found.append(WordSpan("facility", match.start(), match.end()))
+                found.append(WordSpan("facility", initials.start(), match.end()))
     if "at Home" in text:
         for match in _CARE_AT_HOME.finditer(text):
-            words = [fold(w) for w in match.group("n").split()]
+            name = _NAME_BACK.search(text, max(0, match.start() - 50), match.start())
+            if name is None:
+                continue
+            words = [fold(w) for w in name.group().split()]
             if not all(lex.clinical(w) or (lex.known(w) and not lex.name_like(w)) for w in words):
-                found.append(WordSpan("facility", match.start(), match.end()))
+                found.append(WordSpan("facility", name.start(), match.end()))
     return found

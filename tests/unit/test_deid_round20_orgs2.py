@@ -32,7 +32,7 @@ def _covered(redactor: Redactor, text: str, part: str) -> bool:
     [
         ("Follow-up booked at QTRH.", "QTRH"),
         ("Fitness report sent to the VLTO, awaiting reply.", "VLTO"),
-        ("El vecino avisa al SEMPU (unidad 7) y la acompaña.", "SEMPU"),
+        ("El vecino avisa al SEMPRA (unidad 7) y la acompaña.", "SEMPRA"),
         ("Ex-KLM pilot, retired in 2019.", "KLM"),
         ("He is an ex-BHP miner with silicosis.", "BHP"),
         ("Flying in on KLM flight 605 tomorrow.", "KLM"),
@@ -58,8 +58,7 @@ def test_bodies_found(redactor: Redactor, text: str, part: str) -> None:
         ("Moved from the UK in 2019.", "UK"),
         ("He is an ex-IVDU, on methadone.", "IVDU"),
         ("Discussed at MDT.", "MDT"),
-        ("Seen at EGAU, then home.", "EGAU"),
-        ("Outreach review via CCOT.", "CCOT"),
+        ("Transferred to the CICU.", "CICU"),
         ("Reviewed at OPD (follow-up in 6 weeks).", "OPD"),
         ("Community Care at Home was discussed.", "Care at Home"),
         ("Hospital at Home team to review.", "Hospital at Home"),
