@@ -21,10 +21,14 @@ from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 _SUFFIX = (
     r"L\.?L\.?C\.?|P\.?L\.?L\.?C\.?|L\.?L\.?P\.?|P\.C\.|Inc\.?|Incorporated|Ltd\.?|Limited|"
     r"PLC|plc|Corp\.?|Corporation|GmbH|Pty\.?[ \t]+Ltd\.?|Pvt\.?[ \t]+Ltd\.?|Sdn\.?[ \t]+Bhd\.?|"
-    r"Co\.,?[ \t]+Ltd\.?|sp\.[ \t]+z[ \t]+o\.o\.|s\.r\.o\."
+    r"Co\.,?[ \t]+Ltd\.?|sp\.[ \t]+z[ \t]+o\.o\.|s\.r\.o\.|"
+    # Round 20: a South African company's bracketed form ("Sasol (Pty) Ltd").
+    r"\(Pty\)[ \t]+Ltd\.?"
 )
 _SHORT_SUFFIX = (
-    r"AB|AG|ASA|A/S|ApS|Oy|BV|B\.V\.|NV|N\.V\.|S\.A\.|SA|S\.L\.|SpA|S\.p\.A\.|S\.r\.l\.|SRL|"
+    # Round 20: a Mexican company's full form ("S.A. de C.V.") before its short one.
+    r"AB|AG|ASA|A/S|ApS|Oy|BV|B\.V\.|NV|N\.V\.|S\.A\.[ \t]+de[ \t]+C\.V\.|S\.A\.|SA|S\.L\.|"
+    r"SpA|S\.p\.A\.|S\.r\.l\.|SRL|"
     r"K\.K\.|Kft\.?|e\.V\."
 )
 _COMPANY = re.compile(

@@ -43,9 +43,13 @@ from medlocal.privacy.deid_org_forms import (
     pub_names,
     qualified_bodies,
 )
+from medlocal.privacy.deid_org_initials import initialled_organisations
 from medlocal.privacy.deid_org_labels import labelled_organisations
+from medlocal.privacy.deid_org_references import referenced_organisations
 from medlocal.privacy.deid_org_roles import role_organisations
 from medlocal.privacy.deid_org_shapes import shaped_organisations
+from medlocal.privacy.deid_org_stays import admission_sites
+from medlocal.privacy.deid_org_wraps import wrapped_organisations
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
@@ -251,7 +255,12 @@ _APPOSED = re.compile(
 _KIND_BEFORE = re.compile(
     r"(?<![\w-])(?:daycare|day[ \t]+care|nursery|childcare|preschool|pre-school|kindergarten|"
     r"creche|crèche|employer|workplace|gym|church|mosque|temple|synagogue|charity|landlord|"
-    r"housing|housing[ \t]+association|agency|union|sports[ \t]+club|club|care[ \t]+agency)[ \t]*\Z"
+    r"housing|housing[ \t]+association|agency|union|sports[ \t]+club|club|care[ \t]+agency|"
+    # Round 20: a firm that serves the patient, named after its kind ("the lab (Sonic)", "his
+    # insurer, Mutual Harbour,", "the taxi firm (Metro Cabs)").
+    r"lab|laboratory|pharmacy|chemist|insurer|airline|ambulance[ \t]+service|firm|company|"
+    r"school|hospice|care[ \t]+home|nursing[ \t]+home|undertaker|undertakers|funeral[ \t]+home|"
+    r"funeral[ \t]+directors?|hospital)[ \t]*\Z"
 )
 
 
@@ -275,6 +284,8 @@ def _appositions(text: str, lex: Lexicon) -> list[WordSpan]:
             continue  # "his employer, Dr ...", "church, Sunday": a person or a day
         if all(lex.clinical(w) for w in words):
             continue
+        if text[match.start()] == "(" and len(words) == 1 and clinical_abbreviation(words[0]):
+            continue  # "the lab (FBC)": what was sent, not whose lab (round 20)
         if (
             text[match.start()] == "("
             and len(words) == 1
@@ -459,9 +470,20 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += role_organisations(text, lex)
     # Round 20: bodies named after a person's role, a degree or a specialty, or before a street.
     found += affiliated_organisations(text, lex)
+    # Round 20, second wave: initials where a body stands, names ending in "International".
+    found += initialled_organisations(text, lex)
+    # Round 20, second wave: a body named before its own reference number.
+    if "ref" in text:
+        found += referenced_organisations(text, lex)
+    # Round 20, second wave: a hospital named between an admission and its date.
+    if "dmi" in text:
+        found += admission_sites(text, lex)
     # Round 19: a named wing, suite, bay or ward of a hospital or care home ("(Rowan wing)").
     found += [WordSpan("facility", start, end) for start, end in facility_parts(text, lex)]
-    return _before_field_gaps(text, found) + _after_field_gaps(text, ahead)
+    # Round 20, second wave: a name cut in two by a hard line break; the next line's indent is
+    # no field gap.
+    wrapped = wrapped_organisations(text, lex) if "\n" in text else []
+    return _before_field_gaps(text, found) + _after_field_gaps(text, ahead) + wrapped
 
 
 # A field gap (two blanks or a tab) inside a span: the words after it open the next field of a

@@ -326,7 +326,10 @@ _ROLE_AFTER = re.compile(
     r"|[ \t]+[a-z]+(?:ology|ologies|iatrics|iatry|paedics|pedics)\b"
     # Not "claim": a condition's claim is its own ("NIHL claim").
     r"|[ \t]+(?:dossier|guarantee|shop[ \t]+steward|caseworker|case[ \t]+worker|agent|"
-    r"inspector)\b"
+    r"inspector|"
+    # Round 20: a carrier's or a rescue service's own trip and crew ("KLM flight", "SAMUR
+    # callsign", "RNLI crew").
+    r"flight|callsign|call[ \t]+sign|crew|ferry|paramedics)\b"
 )
 _SPECIALTY_BEFORE = re.compile(r"\b[a-z]+(?:ology|iatrics|paedics|pedics)[ \t]+\Z")
 
