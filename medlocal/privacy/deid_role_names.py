@@ -132,7 +132,8 @@ _LEADS = frozenset(
 # Latin endings that surnames rarely have.
 _SPECIES_ENDINGS = (
     "ii", "ei", "ae", "um", "us", "is", "ori", "ata", "ans", "ens", "ica", "ilis", "oides",
-    "ensis", "ium", "aris", "ella",
+    "ensis", "ium", "aris", "ella", "genes", "philus", "phila", "ides", "forme", "formis",
+    "cola", "ense",
 )  # fmt: skip
 
 
@@ -144,9 +145,6 @@ def role_name_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         cue = match.group("cue")
         if cue.lower() not in _CUES or (cue.isupper() and cue.lower() not in ROLES):
             continue
-        word = match.group("v").lower()
-        if cue.isupper() and word in lex.english and word not in lex.given_names:
-            continue  # a discipline's service or test ("OT Kitchen assessment", "SALT Swallow")
         if _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
     for match in _SUBJECT.finditer(text):

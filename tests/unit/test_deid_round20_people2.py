@@ -43,7 +43,7 @@ def test_names_go(text: str, gone: str) -> None:
         "Pharmacy rang about the discharge medicines. Lab phoned with a critical potassium.",
         "He said he was fine. Patient asked for analgesia.",
         "Confirmed by PCR. Diagnosed by MRI. Fed by NG.",
-        "Grew S. Aureus and E. Coli on culture.",
+        "Grew S. Aureus and E. Coli on culture. CSF: L. Monocytogenes. Film: P. Falciparum.",
         "Transport brought him back at noon. Mobility is her main concern.",
         "Physio visited. This is her carer's day off.",
         "Parkinson disease and Graves disease; Bell palsy resolved.",
@@ -65,9 +65,7 @@ _CSV = (
     '12A,"VANCE, ELODIE",XK0099123,Glover,Parsons,Graves disease\n'
 )
 _PIPES = (
-    "| Patient | Consultant | Diagnosis |\n"
-    "|---|---|---|\n"
-    "| Tull J | Cushing | Cushing syndrome |\n"
+    "| Patient | Consultant | Diagnosis |\n|---|---|---|\n| Tull J | Cushing | Cushing syndrome |\n"
 )
 
 
@@ -81,3 +79,14 @@ def test_role_column_surnames_go() -> None:
     pipes = _redact(_PIPES)
     assert "| Cushing syndrome |" in pipes
     assert "| Cushing |" not in pipes
+
+
+def test_initials_in_brackets_after_their_name_go() -> None:
+    out = _redact("Sonographer: Imelda Vos-Kerr (IVK)   Prior: US abdomen")
+    assert "IVK" not in out and "Vos-Kerr" not in out
+    assert "US abdomen" in out
+
+
+def test_capitals_in_brackets_after_other_words_stay() -> None:
+    text = "Left ventricular hypertrophy (LVH) on the ECG; right eye (OD) clear."
+    assert _redact(text) == text
