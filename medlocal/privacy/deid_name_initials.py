@@ -96,6 +96,10 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
                 second = words[-1].split("-", 1)[1]
                 letters = "".join(w[0] for w in words) + "-" + second[:1]
                 initials.setdefault(letters, []).append(where)
+                # Round 20: and with the second part's letter run in ("Kwame Hunter-Boateng
+                # (KHB)").
+                if len(words) == 2:
+                    initials.setdefault(letters.replace("-", ""), []).append(where)
             if len(words) == 3:
                 initials.setdefault(words[0][0] + words[2][0], []).append(where)
     if not initials:
@@ -105,8 +109,28 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
     reader = _Lines(text, lex, initials)
     for match in _CAPITALS.finditer(text):
         word = match.group()
-        if word in initials and reader.signature(match.start(), match.end(), word):
+        if word not in initials:
+            continue
+        if _beside_its_name(text, match.start(), match.end(), initials[word]) or reader.signature(
+            match.start(), match.end(), word
+        ):
             yield Redaction("name", match.start(), match.end(), word, "[NAME]")
+
+
+def _beside_its_name(text: str, start: int, end: int, found: list[tuple[int, int]]) -> bool:
+    """Round 20: whether the initials at ``start:end`` stand in brackets right after the name
+    they abbreviate ("Radiographer: Kwame Hunter-Boateng (KHB)"): a note saying who the initials
+    used later stand for."""
+    if not text.startswith(")", end) or start < 2:
+        return False
+    i = bisect_right(found, (start, -1))
+    if not i:
+        return False
+    name_end = found[i - 1][1]
+    return _OPENING_BRACKET.fullmatch(text, name_end, start) is not None
+
+
+_OPENING_BRACKET = re.compile(r"[ \t]*\(")
 
 
 def _abbreviation(word: str, lex: Lexicon) -> bool:

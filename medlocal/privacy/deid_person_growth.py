@@ -40,6 +40,8 @@ from medlocal.privacy.deid_people_words import (
     ROLES,
     TITLES,
 )
+from medlocal.privacy.deid_role_columns import role_column_spans
+from medlocal.privacy.deid_role_names import role_name_spans
 from medlocal.privacy.deid_spans import Redaction
 
 # The kinds the rules give a person's name.
@@ -120,6 +122,10 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     yield from list_name_spans(text, spans, lex)
     # Round 19: those present, apologising or copied in minutes and letters (deid_attendees).
     yield from attendee_spans(text, lex)
+    # Round 20: one-word names after a role, before a telephoning verb, initials after "by".
+    yield from role_name_spans(text, lex)
+    # and one-word surnames in a table's column headed by a role (deid_role_columns).
+    yield from role_column_spans(text, lex)
     for red in spans:
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
