@@ -97,9 +97,40 @@ def _row_dates(text: str) -> Iterator[Redaction]:
         # results beside its date, "02-Jul-2026 | 18.4 | 5.8", has values that are none).
         numbered = [value for _, value in cells if any(ch.isdigit() for ch in value)]
         whole = [value for value in numbered if value not in short and is_date(value)]
-        if not whole or len(whole) + len(short) != len(numbered):
+        if len(whole) + len(short) != len(numbered):
+            continue
+        if not whole and not _header_of_dates(text, row, cells, short):
             continue
         for offset, value in cells:
             if value in short:
                 left = text.index(value, row.start() + offset, row.end())
                 yield Redaction("date", left, left + len(value), value, label("date"))
+
+
+# A common fraction or a dilution ("1/8", "2/3", "3/4"), in a row of ratios.
+_FRACTION = re.compile(r"1/\d+|2/3|3/4")
+
+
+def _header_of_dates(
+    text: str, row: re.Match[str], cells: list[tuple[int, str]], short: list[str]
+) -> bool:
+    """Round 20: a table's first row whose cells after a label are days and months alone
+    ("| Test | 4/3 | 11/3 |" over "| Hb | 120 | 118 |"), as flow sheets head their columns: two
+    dates at least, all different, under a label with no digit, with a row of the table below
+    and none above. A row of dilutions or fractions ("| Titre | 1/2 | 1/4 |", "| Ratio | 2/3 |
+    3/4 |") is none."""
+    if (
+        len(short) < 2
+        or len(set(short)) != len(short)
+        or any(_FRACTION.fullmatch(v) for v in short)
+    ):
+        return False
+    if not cells or any(ch.isdigit() for ch in cells[0][1]) or cells[0][1] in short:
+        return False
+    above = text.rfind("\n", 0, max(0, row.start() - 1)) + 1
+    line_above = text[above : max(above, row.start() - 1)]
+    if row.start() > 0 and ("|" in line_above or "\t" in line_above):
+        return False
+    below_end = text.find("\n", row.end() + 1)
+    line_below = text[row.end() + 1 : below_end if below_end >= 0 else len(text)]
+    return "|" in line_below or "\t" in line_below

@@ -35,6 +35,7 @@ from medlocal.privacy.deid_date_forms import DAY_NUMBER as _D
 from medlocal.privacy.deid_date_forms import MONTH_NUMBER as _M
 from medlocal.privacy.deid_date_forms import MONTH_SHORT
 from medlocal.privacy.deid_date_forms import YEAR_NUMBER as _YEAR
+from medlocal.privacy.deid_date_shapes import SHAPE_DATE_PATTERNS
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES, MONTH_WORDS
 from medlocal.privacy.deid_more_dates import MORE_DATE_PATTERNS
 from medlocal.privacy.deid_named_days import NAMED_DAY_PATTERNS
@@ -138,6 +139,8 @@ _JOIN = r"[ \t]+(?i:through|thru|to|until|till|and|or)[ \t]+|[ \t]*[-–—][ \t
 WORLD_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 17: Roman-numeral months, apostrophe years, "inst.", more languages' forms.
     *MORE_DATE_PATTERNS,
+    # Round 20: dates in shapes found by invented probes (deid_date_shapes).
+    *SHAPE_DATE_PATTERNS,
     # Round 18: dates with their cue words, and more forms (deid_date_cues).
     *DATE_CUE_PATTERNS,
     # Round 19: feasts and the dates of other calendars (deid_named_days).
