@@ -51,8 +51,9 @@ def _removed(vault: Vault, patient: int, shared: Shared, text: str) -> set[str]:
 def test_a_name_found_with_a_cue_in_one_document_goes_from_another(vault: Vault) -> None:
     alone = vault.add_patient("Edith Marlowe")
     bare_id = _add(vault, alone, "bare.txt", BARE)
-    # Read alone, the bare note says nothing of who Frost or Tiger are: both stay.
-    assert not {"Frost", "Tiger"} & _removed(vault, alone, Shared.document(bare_id), BARE)
+    # Read alone, the bare note says nothing of who Frost is: it stays. (Round 20 reads "Tiger
+    # rang:" as a person by its verb, record or not.)
+    assert "Frost" not in _removed(vault, alone, Shared.document(bare_id), BARE)
     patient = vault.add_patient("Edith Marlowe")
     _add(vault, patient, "referral.txt", CUED)
     bare_id = _add(vault, patient, "bare.txt", BARE)
