@@ -30,7 +30,8 @@ _HEADER_CUE = re.compile(
     # A run of blanks opens a cell only at its start, read once (possessive): tried at every
     # blank of a long run, the pattern was quadratic (a label and 5,000 blanks took 3 s; 60,000
     # tabs 2 s).
-    r"(?i)(?:^|(?<![ \t])\t|[,|;]|(?<![ \t])  )[ \t]*+\"?(?:attending|pcp|gp|consultant|cons|nurse|rn|surgeon|"
+    r"(?i)(?:^|(?<![ \t])\t|[,|;]|(?<![ \t])  )[ \t]*+\"?"
+    r"(?:attending|pcp|gp|consultant|cons|nurse|rn|surgeon|"
     r"physician|provider|doctor|md|clinician|registrar|resident|midwife|therapist|physio|ot|"
     r"sw|pharmacist|anaesthetist|anesthetist|keyworker|key worker|scrub|referr\w*|seen by|"
     r"reviewed by|signed by|author|named nurse|assigned \w+)\"?[ \t]*(?:$|[\t,|;]|  )",
