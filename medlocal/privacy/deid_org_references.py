@@ -35,7 +35,9 @@ _NAME_BEFORE = re.compile(
 )
 
 
-def _naming(word: str, lex: Lexicon) -> bool:
+def naming_word(word: str, lex: Lexicon) -> bool:
+    """A word that can make a run an organisation's name: no clinical word or abbreviation, no
+    generic facility word, date word, title or relation (also read by deid_org_wraps)."""
     return not (
         lex.clinical(word)
         or clinical_abbreviation(word)
@@ -54,7 +56,11 @@ def referenced_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         if match is None:
             continue
         words = [fold(w.strip("'’")) for w in match.group("n").split()]
-        if words[0] in TITLES or words[0] in RELATIONS or not any(_naming(w, lex) for w in words):
+        if (
+            words[0] in TITLES
+            or words[0] in RELATIONS
+            or not any(naming_word(w, lex) for w in words)
+        ):
             continue  # "Dr Ames (ref ...)": a person; "Referral (ref ...)": a kind
         if any(w in GENERIC for w in words):
             continue  # "CJD Surveillance Unit ref ...": a facility word's scan finds it

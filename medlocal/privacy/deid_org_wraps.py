@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_org_references import naming_word
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
-from medlocal.privacy.deid_place_words import EMPLOYER_CUE, FACILITY_HEADS, GENERIC
+from medlocal.privacy.deid_place_words import EMPLOYER_CUE, FACILITY_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
 
 # A line feed, blanks of the next line's indent, and a capital.
@@ -52,18 +53,6 @@ _OPENERS = frozenset(
 _LABEL_AFTER = re.compile(r"(?:[ \t]+[^\W\d][\w'’-]*){0,3}[ \t]*:")
 # What follows a name's rest on the next line: a lower-case word, a closing mark or the end.
 _AFTER_REST = re.compile(r"[ \t]*(?:[,.;)(]|[ \t][a-z]|\n|\Z)")
-
-
-def _naming(word: str, lex: Lexicon) -> bool:
-    """A word of the first line's part that makes the run a name, not a kind of service."""
-    return not (
-        lex.clinical(word)
-        or clinical_abbreviation(word)
-        or word in GENERIC
-        or word in CALENDAR_WORDS
-        or word in TITLES
-        or word in RELATIONS
-    )
 
 
 def _cued_rest(text: str, start: int, head: re.Match[str], lex: Lexicon) -> bool:
@@ -108,7 +97,7 @@ def wrapped_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         first = [w.removesuffix("'s").removesuffix("’s") for w in first]
         if any(w in TITLES for w in first):
             continue  # "seen by Dr Lee / Pharmacy review": a person, then a heading
-        if not any(_naming(w, lex) for w in first if w not in ("of", "and", "&", "for")):
+        if not any(naming_word(w, lex) for w in first if w not in ("of", "and", "&", "for")):
             continue  # "seen in Orthopaedic / Clinic": a kind of clinic
         found.append(WordSpan("facility", before.start("a"), head.end()))
     return found
