@@ -41,13 +41,13 @@ DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
     "dev11", "dev12", "dev13", "dev14", "dev15", "dev17", "dev18", "dev19",
     "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26",
-    "dev27", "dev28", "dev29", "dev30", "dev31", "dev32",
+    "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
     "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
     "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-    "heldout15", "heldout16", "heldout17",
+    "heldout15", "heldout16", "heldout17", "heldout18",
 )  # fmt: skip
 HALVES = DEVELOPMENT + HELD_OUT
 

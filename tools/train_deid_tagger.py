@@ -70,7 +70,7 @@ DEVELOPMENT = (
 HELD_OUT = (
     "heldout3", "heldout4", "heldout5", "dev8", "heldout6", "heldout7", "heldout8", "dev16",
     "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-    "heldout15", "heldout16", "heldout17",
+    "heldout15", "heldout16", "heldout17", "heldout18",
 )  # fmt: skip
 # Annotated types and the tagger's labels; the other types (dates, numbers, codes) are the
 # patterns' work, and their words are outside.
