@@ -11,13 +11,11 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medlocal import __version__
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import UserInputError
-from medlocal.privacy.deid_model import SpanProposer
-from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export import (
     FORMATS,
@@ -34,6 +32,10 @@ from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template
 from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
+
+if TYPE_CHECKING:  # the redactor is imported where an export redacts (see rag.export)
+    from medlocal.privacy.deid_model import SpanProposer
+    from medlocal.privacy.deid_plan import RedactionPlan
 
 DateMode = str
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medlocal.app import backups, document_import, installed_models
 from medlocal.app.doctor import DoctorReport, doctor_report
@@ -38,8 +38,6 @@ from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_do
 from medlocal.models.catalog import Role
 from medlocal.models.fit import FitAdvice
 from medlocal.models.registry import Registry
-from medlocal.privacy.deid_model import SpanProposer
-from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
@@ -57,6 +55,10 @@ from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import SearchHit
 from medlocal.vault.reembed import ReembedReport
 from medlocal.vault.store import Vault
+
+if TYPE_CHECKING:  # the redactor is imported where an export redacts (see rag.export)
+    from medlocal.privacy.deid_model import SpanProposer
+    from medlocal.privacy.deid_plan import RedactionPlan
 
 # ModelCheck lives in installed_models.py; callers may import it from here, with the workspace.
 __all__ = ["SUMMARY_STEP_TOKENS", "ModelCheck", "ModelLoader", "Notice", "Workspace"]

@@ -9,7 +9,7 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
 from medlocal.app.workspace import SUMMARY_STEP_TOKENS
@@ -32,7 +32,6 @@ from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import (
     AddedTextNotFound,
-    PlannedRedaction,
     Shared,
     document_from_output,
     overridden_text,
@@ -44,6 +43,9 @@ from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates
 from medlocal.vault.rows import StoredOutput
+
+if TYPE_CHECKING:
+    from medlocal.rag.export import PlannedRedaction
 
 
 def register(sub: Any) -> None:

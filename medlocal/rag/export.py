@@ -15,35 +15,37 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
-from medlocal.privacy.deid_dates import writes_day_first
-from medlocal.privacy.deid_model import SpanProposer, model_proposer
-from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
-from medlocal.privacy.deid_record import record_seeds
-from medlocal.privacy.deid_spans import Redaction
-from medlocal.privacy.deid_words import NameSeeds
-from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 from medlocal.rag.export_files import WRITERS, ExportDocument
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import document_provenance
 from medlocal.rag.store import AuditTrail
 
+if TYPE_CHECKING:
+    # The redactor compiles some two thousand patterns when it is imported (about 1.5 s of CPU):
+    # it is imported where an export redacts, so that commands that never redact ("import",
+    # "ask", "patient list", "--help") do not wait for it.
+    from medlocal.privacy.deid_model import SpanProposer
+    from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
+    from medlocal.privacy.deid_spans import Redaction
+    from medlocal.privacy.deid_words import NameSeeds
+    from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
+
+    # A redaction and the part of the document it is in ("title", "body", "flag 3",
+    # "reference 2"), with its number in the preview and whether the user kept it.
+    PlannedRedaction = PlanItem
+
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
 
 
 class ExportError(UserInputError):
     """An export cannot be written (unknown format, unwritable path)."""
-
-
-# A redaction and the part of the document it is in ("title", "body", "flag 3", "reference 2"),
-# with its number in the preview and whether the user kept it.
-PlannedRedaction = PlanItem
 
 
 @dataclass
@@ -149,6 +151,8 @@ def patient_identity(name: str | None, mrn: str | None, dob: str | None) -> Pati
             birth = date.fromisoformat(dob)
         except ValueError:
             birth = None  # an unparseable DOB is still caught by the date patterns
+    from medlocal.privacy.deid_identity import PatientIdentity
+
     return PatientIdentity(name=name or None, mrn=mrn or None, dob=birth)
 
 
@@ -172,6 +176,8 @@ def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
 
 def plan_export(doc: ExportDocument, redactor: Redactor) -> RedactionPlan:
     """The preview as a plan the user can change (keep or add spans) before the export."""
+    from medlocal.privacy.deid_plan import RedactionPlan
+
     return RedactionPlan.build(_fields(doc), redactor, wording=_flag_messages(doc))
 
 
@@ -325,6 +331,9 @@ def patient_record(
     if cached is not None and cached[0] == key:
         return cached[1]
     texts = [source.document_text(doc.id) for doc in docs]
+    from medlocal.privacy.deid_dates import writes_day_first
+    from medlocal.privacy.deid_record import record_seeds
+
     record = PatientRecord(
         writes_day_first("\n".join(texts)) if texts else None, record_seeds(texts, identity)
     )
@@ -409,6 +418,8 @@ def chat_model_line(model: ChatModel) -> SpanProposer:
     def complete(prompt: str) -> str:
         return "".join(model.stream_chat([ChatMessage("user", prompt)], params))
 
+    from medlocal.privacy.deid_model import model_proposer
+
     return model_proposer(complete)
 
 
@@ -430,6 +441,8 @@ def redactor_for_patient(
         record = patient_record(source, patient_id, identity)
         day_first = record.day_first if date_mode == "shift" else None
         names = record.names
+    from medlocal.privacy.redact import Redactor
+
     return Redactor(
         identity,
         date_mode=date_mode,

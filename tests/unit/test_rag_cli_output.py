@@ -54,9 +54,9 @@ class _Stream:
 def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
     from medlocal.cli.rag_cmds import _print_redactions
     from medlocal.privacy.redact import Redaction
-    from medlocal.rag.export import PlannedRedaction
+    from medlocal.privacy.deid_plan import PlanItem
 
-    planned = [PlannedRedaction("body", Redaction("patient_name", 0, 8, "Jane Roe", "[NAME]"))]
+    planned = [PlanItem("body", Redaction("patient_name", 0, 8, "Jane Roe", "[NAME]"))]
     piped, terminal = _Stream(tty=False), _Stream(tty=True)
     _print_redactions(planned, piped)
     _print_redactions(planned, terminal)
