@@ -25,12 +25,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import chromadb
 import numpy as np
 import numpy.typing as npt
-from chromadb.config import Settings
+
+if TYPE_CHECKING:
+    from chromadb.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ ALL_PATIENTS = -1  # the key of the whole-vault collection
 
 
 def chroma_settings() -> Settings:
+    from chromadb.config import Settings
+
     return Settings(
         anonymized_telemetry=False,
         chroma_api_impl="chromadb.api.rust.RustBindingsAPI",
@@ -74,6 +77,9 @@ class VectorIndex:
     """Per-patient cosine HNSW collections. Thread-safe; builds of different patients overlap."""
 
     def __init__(self) -> None:
+        # Imported when a vault opens, not with the command table (about 1 s of CPU).
+        import chromadb
+
         self._client: Any = chromadb.EphemeralClient(settings=chroma_settings())
         # Ephemeral clients in one process share state: a random prefix keeps vaults apart.
         self._prefix = "medlocal-" + secrets.token_hex(6)
