@@ -102,10 +102,12 @@ _TYPIST = re.compile(
 _AUTHOR_BEFORE = re.compile(r"\(([A-Z]{2,3})[ \t]*/\Z")
 # Initials after "Signed", before a time, a slash or a comma, and the co-signer's after a slash
 # ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz", "Initials: PJ, RW").
+# Walk 24: a clock time with its colon ("Signed RM 11:30 / PR 11:40") as well as without.
+_CLOCK = r"(?:\d{3,4}|\d{1,2}[:.h]\d{2})\b"
 _SIGNED_PAIR = re.compile(
-    r"\b(?:Signed|signed|Sig|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
-    r"(?P<a>[A-Z]{2,3})\b(?=[ \t]*(?:\d{3,4}\b|[/,;(]|\.?[ \t]*$))"
-    r"(?:[ \t]*\d{3,4})?(?:[ \t]*[/,][ \t]*(?P<b>[A-Z]{2,3})\b(?![ \t]*[a-z.]))?",
+    r"\b(?P<cue>Signed|signed|Sig|Initials|Countersigned|Co-signed)\b\.?:?[ \t]*"
+    rf"(?P<a>[A-Z]{{2,3}})\b(?=[ \t]*(?:{_CLOCK}|[/,;(]|\.?[ \t]*$))"
+    rf"(?:[ \t]*{_CLOCK})?(?:[ \t]*[/,][ \t]*(?P<b>[A-Z]{{2,3}})\b(?![ \t]*[a-z.]))?",
     re.M,
 )
 # A cue before initials that makes even an English word a surname ("Signed: C. Obi").
@@ -220,9 +222,12 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     # After "Signed" and before a time or a slash, capitals are initials even where they also
     # abbreviate something ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz").
     for match in _SIGNED_PAIR.finditer(text):
+        # A prescription's "Sig:" is followed by its directions ("Sig: PO BD"); after "Signed"
+        # the capitals are a signer's even where they abbreviate a clinical word ("PR", walk 24).
+        not_initials = _SHORT_OR_DIRECTIONS if match.group("cue") == "Sig" else _DIRECTIONS
         for group in ("a", "b"):
             initials = match.group(group)
-            if initials and initials.lower() not in _SHORT_OR_DIRECTIONS:
+            if initials and initials.lower() not in not_initials:
                 found.append(WordSpan("name", match.start(group), match.end(group)))
     return found
 

@@ -49,6 +49,9 @@ _ROLE_WORDS = ROLES | COLON_ROLES
 _POSSESSIVES = frozenset({"her", "his", "their", "our", "my", "your", "its"})
 
 
+_AFTER_NUMBER = re.compile(r"\d[ \t]?\Z")
+
+
 def word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
@@ -68,6 +71,12 @@ def word_cue(text: str, start: int) -> str:
         return ""
     if word in TITLES and match.group(3) == ",":
         return ""  # "0.4 ms, R-wave 14.8 mV": a unit, not "Ms"; a title takes no comma
+    if (
+        word in TITLES
+        and match.group(1).islower()
+        and _AFTER_NUMBER.search(before, 0, match.start(1))
+    ):
+        return ""  # walk 24: "QRS 142 ms (RBBB)", "PR 188 ms. QRS": a unit after its value
     if (
         word in TITLES
         and match.group(1).isupper()

@@ -23,6 +23,7 @@ from __future__ import annotations
 from medlocal.privacy.deid_centiles import without_centiles
 from medlocal.privacy.deid_clinical_codes import without_clinical_codes
 from medlocal.privacy.deid_code_prefixes import without_service_prefixes
+from medlocal.privacy.deid_countries import without_countries
 from medlocal.privacy.deid_course_lengths import without_course_lengths
 from medlocal.privacy.deid_dose_brands import without_dose_brands
 from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
@@ -52,6 +53,7 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_flu_strains(text, kept)
     kept = without_instrument_sizes(text, kept)
     kept = without_peoples(text, kept)
+    kept = without_countries(text, kept)
     kept = name_edges(text, kept)
     kept = without_status_values(text, kept)
     kept = without_services(text, kept)

@@ -84,6 +84,7 @@ from medlocal.privacy.deid_pattern_context import (
     owned_by_context,
 )
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
+from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
@@ -118,6 +119,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *VEHICLE_NEARBY_PATTERNS,
     *SSN_FORM_PATTERNS,
     *IRISH_COUNTY_PATTERNS,
+    *POSTCODE_AREA_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary

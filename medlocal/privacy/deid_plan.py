@@ -23,7 +23,9 @@ from typing import Any
 
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
+from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
 from medlocal.privacy.deid_identity import PatientIdentity
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
@@ -114,10 +116,39 @@ class RedactionPlan:
                     else next((kind for kind, pattern in own if pattern.search(piece.original)), "")
                 )
                 plan.items.append(PlanItem(plan.fields[part][0], piece, part=part, own=holds))
+        plan._file_name_words()
         plan._sort()
         for item in plan.items:
             item.number = plan._next_number()
         return plan
+
+    def _file_name_words(self) -> None:
+        """The words of a file name (the title of a document's copy, a reference's file) that
+        name what the plan removes elsewhere, or that are no known word (walk 24:
+        "discharge_summary_stwilfrids.pdf" kept the hospital the body lost)."""
+        names = [(part, text) for part, (_, text) in enumerate(self.fields) if is_file_name(text)]
+        if not names:
+            return
+        # A span over the extension's dot read the name as a web address ("family.txt"): it is
+        # cut back to the stem where that holds a digit (a code, "NHS1234567.pdf"), else the
+        # stem's words are judged below; the extension stays.
+        dots = {part: text.rindex(".") for part, text in names}
+        kept: list[PlanItem] = []
+        for item in self.items:
+            red = item.redaction
+            dot = dots.get(item.part, -1)
+            if red.start <= dot < red.end:
+                stem = red.original[: dot - red.start]
+                if not any(c.isdigit() for c in stem):
+                    continue
+                item.redaction = Redaction(red.kind, red.start, dot, stem, label(red.kind))
+            kept.append(item)
+        self.items = kept
+        removed = removed_letters(item.redaction for item in self.items)
+        for part, text in names:
+            covered = [item.redaction for item in self.items if item.part == part]
+            for red in file_name_spans(text, removed, lexicon(), covered):
+                self.items.append(PlanItem(self.fields[part][0], red, part=part))
 
     def _sort(self) -> None:
         self.items.sort(key=lambda it: (it.part, it.redaction.start))

@@ -5,6 +5,10 @@ capital after the slash, with the sentence's full stop, read as a person's initi
 run of capitalised words ("Na 131 mmol/[NAME] visited"). A capital letter written right after a
 unit's slash, with letters or a power of ten before it, is the unit's denominator: the word scan
 reads it as the lower-case word it is.
+
+Walk 24: a scan reads the insulin unit "UI" (unidades internacionais) or "IU" with its capital
+I as a lower-case l ("20 Ul a noite"), and the word scan took "Ul" for a name. Right after a
+number those two spellings are the unit.
 """
 
 from __future__ import annotations
@@ -23,14 +27,30 @@ _UNIT_BEFORE = re.compile(
 )
 # The denominators written with a capital: litre (and its multiples), hour, day, minute.
 _DENOMINATORS = frozenset({"L", "dL", "mL", "kg", "min", "hr", "h", "d", "HPF", "LPF"})
+_SCANNED_UNITS = frozenset({"Ul", "lU"})  # "UI" and "IU" as a scan reads them
+_NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def protect_unit_letters(tokens: list[Tok], text: str) -> None:
-    """Mark the capital denominators of units ("g/L", "mmol/L") as lower-case words."""
+    """Mark the capital denominators of units ("g/L", "mmol/L"), and an insulin unit as a scan
+    reads it ("20 Ul"), as lower-case words."""
     for tok in tokens:
-        if (
-            tok.word in _DENOMINATORS
-            and text[tok.start - 1 : tok.start] == "/"
-            and _UNIT_BEFORE.search(text, max(0, tok.start - 8), tok.start)
-        ):
+        if _denominator(tok, text) or _scanned_unit(tok, text):
             tok.shape = "lower"
+
+
+def _denominator(tok: Tok, text: str) -> bool:
+    return (
+        tok.word in _DENOMINATORS
+        and text[tok.start - 1 : tok.start] == "/"
+        and _UNIT_BEFORE.search(text, max(0, tok.start - 8), tok.start) is not None
+    )
+
+
+def _scanned_unit(tok: Tok, text: str) -> bool:
+    return (
+        tok.word in _SCANNED_UNITS
+        and _NUMBER_BEFORE.search(text, 0, tok.start) is not None
+        and not _CAPITAL_AFTER.match(text, tok.end)  # "Bed 4 Ul Kim": a name
+    )

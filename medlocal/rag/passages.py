@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -51,12 +52,30 @@ class NumberedPassage:
         return SourceRef.from_hit(self.number, self.hit)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_OPENS_NUMBER = re.compile(r"[(+]?\d")
+
+
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
+    words = flat.split(" ")
+    kept: list[str] = []
+    length = -1
+    for word in words:
+        if length + 1 + len(word) > limit:
+            break
+        kept.append(word)
+        length += 1 + len(word)
+    if not kept:
+        return flat[:limit] + " …"  # one word longer than the whole snippet
+    # A number is not cut in two: the part left before the "…" is no identifier any rule can
+    # read, and a redacted export kept it ("Telefone (51) …" of "(51) 3359-8000", walk 24).
+    following = words[len(kept)]
+    while len(kept) > 1 and _HAS_DIGIT.search(kept[-1]) and _OPENS_NUMBER.match(following):
+        following = kept.pop()
+    return " ".join(kept) + " …"
 
 
 @dataclass(frozen=True)

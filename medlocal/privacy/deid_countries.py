@@ -1,0 +1,69 @@
+"""A country alone is kept (walk 24: "He moved to the [NAME] in 2019", "visit [NAME] and [NAME]").
+
+Safe Harbor removes geographic subdivisions smaller than a state; a country names no one, and
+the evaluation's conventions keep it. The English word list holds lower-case words only, so a
+country's name is an unknown capitalised word to the word scan, which took it for a name or, with
+"United" or "Kingdom" in it, for an organisation. A redaction is given back where it is nothing
+but a country of ``resources/deid_countries.txt`` (and an article before it). A country whose
+name is also a listed given name, surname or place ("Jordan", "Kenya", "Chad", "Georgia",
+"Wales") is given back only after a word that places it ("moved to Jordan", "born in Kenya"):
+"Kenya phoned" stays a name. A country named like its capital ("Singapore") is on no list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from medlocal.paths import resources_dir
+from medlocal.privacy.deid_lexicon import fold, lexicon, read_list
+from medlocal.privacy.deid_spans import Redaction
+
+_KINDS = frozenset({"name", "facility", "location", "city", "county"})
+_ARTICLE = re.compile(r"(?i:the)[ \t]+")
+_SPACES = re.compile(r"\s+")
+_LISTED = re.compile(r"[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*")
+# Words that place what follows ("moved to", "born in", "from", "visiting", "flew back to").
+_PLACING = re.compile(
+    r"(?i:\b(?:in|to|from|of|via|across|around|visit(?:s|ed|ing)?|toured|left|entered|"
+    r"leaving|entering|outside|within|throughout|born[ \t]+in)[ \t]+(?:the[ \t]+)?)\Z"
+)
+
+
+@functools.cache
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    """(the countries given back anywhere, those that are also listed names or places)."""
+    lex = lexicon()
+    every = frozenset(read_list(resources_dir() / "deid_countries.txt"))
+    # A town of the same name elsewhere ("Brazil, Indiana", "Peru, Illinois") does not count:
+    # the country is what a note means by it far more often.
+    named = frozenset(c for c in every if " " not in c and lex.name_like(fold(c)))
+    return every - named, named
+
+
+def _country(original: str) -> str:
+    """The lower-case name ``original`` holds, less an article and with single spaces."""
+    bare = _SPACES.sub(" ", original.strip())
+    article = _ARTICLE.match(bare)
+    return (bare[article.end() :] if article else bare).lower()
+
+
+def _only_countries(span: str, plain: frozenset[str]) -> bool:
+    """A list of countries read as one span ("Brazil and the United Kingdom")."""
+    parts = [_country(part) for part in _LISTED.split(span) if part.strip()]
+    return len(parts) > 1 and all(part in plain for part in parts)
+
+
+def without_countries(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less those that are a country alone."""
+    plain, named = _countries()
+    kept: list[Redaction] = []
+    for red in redactions:
+        if red.kind in _KINDS:
+            country = _country(red.original)
+            if country in plain or _only_countries(country, plain | named):
+                continue
+            if country in named and _PLACING.search(text, max(0, red.start - 24), red.start):
+                continue
+        kept.append(red)
+    return kept
