@@ -19,6 +19,8 @@ _ABBREVIATIONS = frozenset(
         "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "fig",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
+        # Titles of other languages (walk 24: "Dra. Ana Souza" was cut after "Dra").
+        "dra", "sra", "sr", "srta", "mme", "mlle", "frau", "dott", "dssa", "profa", "enf",
     }
 )  # fmt: skip
 
@@ -33,7 +35,9 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _WRAPPED_TAIL = re.compile(r"[A-Za-z,(/\-]$")
 _LINE_START = re.compile(r"^\s*[#|]")
 # Titles that always go with the name after them, even across a line break ("Dr\nVasquez").
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "rev", "sgt", "capt"})
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "sr", "rev", "sgt", "capt", "dra", "sra", "mme"}
+)
 _NAME_START = re.compile(r"[ \t]*[A-Z][a-z]")
 _GOES_ON = re.compile(r"[ \t]*(?:[a-z(]|\d(?!\d?[.)]\s))")
 

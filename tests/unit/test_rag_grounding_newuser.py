@@ -143,3 +143,14 @@ def test_british_spelling_in_the_passage_still_attaches_a_citation() -> None:
 def test_british_spelling_counts_for_coverage() -> None:
     found = coverage("Oedema and anaemia", "The patient has edema and anemia.", default_lexicon())
     assert found.missing == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Atenciosamente, Dra. Ana Souza.", "Vu par Mme. Dubois ce matin.", "Llamó la Sra. Ruiz."],
+)
+def test_a_title_of_another_language_does_not_end_a_sentence(text: str) -> None:
+    # Walk 24: "Dra. Ana Beatriz Souza" was split after "Dra" and cited as "Dra [1]. Ana [1]".
+    from medlocal.rag.sentences import split_sentences
+
+    assert len(split_sentences(text)) == 1
