@@ -458,6 +458,15 @@ def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
     return found
 
 
+# How a document marks itself after its letterhead: no town or site of the organisation.
+_MARKINGS = frozenset(
+    {
+        "confidential", "private", "draft", "copy", "urgent", "restricted", "sensitive",
+        "original", "duplicate", "final", "amended", "addendum", "confidence", "official",
+    }
+)  # fmt: skip
+
+
 def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
     """Words that name a town or a site: a listed place or no known word, never a clinical,
     department or kind word, a title, a month or a weekday; one plain English word only where
@@ -466,6 +475,8 @@ def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
         bare = fold(word)
         if lex.clinical(bare) or bare in TITLES or bare in CALENDAR_WORDS:
             return False
+        if bare in _MARKINGS:
+            return False  # walk 24: "Oatlands Medical Practice - CONFIDENTIAL" lost its marking
         if bare in _KIND_WORDS - _DIRECTIONS or bare in FACILITY_HEADS:
             return False
         if bare in _DIRECTIONS:

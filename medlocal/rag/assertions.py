@@ -341,11 +341,27 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
                 out[j].side = out[j].side or side
 
 
+# A heading in capitals (a few words, no sentence's full stop) names a section, not a finding; a
+# note typed in capitals says what it finds with a trigger ("PT DENIES CP", "NO FEVER").
+_HEADING = re.compile(r"[^a-z.!?]{0,60}[A-Z][^a-z.!?]{0,60}")
+_HEADING_WORDS = 5
+_TRIGGERS = frozenset(_NEG_FORWARD + _NEG_BACKWARD)
+
+
+def _is_heading(sentence: str) -> bool:
+    if _HEADING.fullmatch(sentence) is None:
+        return False
+    words = sentence.lower().split()
+    return len(words) <= _HEADING_WORDS and not any(w.strip(":;,") in _TRIGGERS for w in words)
+
+
 def mentions(text: str, limit: int | None = None) -> list[Mention]:
     """Concept mentions of ``text`` with their assertions, sentence by sentence (``limit``: the
     highest passage number its citations may name, None when not known)."""
     found: list[Mention] = []
     for sentence in split_sentences(text):
+        if _is_heading(sentence.text):
+            continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
         tokens = _tokens(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
         words = [_norm(t.text) for t in tokens]

@@ -134,3 +134,14 @@ def test_a_country_alone_is_kept(text: str, country: str) -> None:
 )
 def test_a_country_that_is_also_a_given_name_goes_as_a_name(text: str, name: str) -> None:
     assert name not in _out(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oatlands Medical Practice - CONFIDENTIAL\nDear Dr Lee,", "Riverside Surgery - Draft\nHello"],
+)
+def test_a_letterheads_marking_stays_after_its_organisation(text: str) -> None:
+    out = _out(text)
+    assert out.startswith("[FACILITY] - ")
+    assert "Oatlands" not in out
+    assert "Riverside" not in out
