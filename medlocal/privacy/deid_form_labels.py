@@ -48,6 +48,18 @@ FORM_LABEL_WORDS = frozenset(
         "nascita", "indirizzo", "cognome", "residenza", "naissance", "prénom", "prenom",
         "adresse", "téléphone", "geburtsdatum", "anschrift", "vorname", "nachname", "wohnort",
         "geboortedatum", "geboorteplaats", "achternaam", "voornaam", "woonplaats", "naam",
+        # Walk 24 (a Brazilian referral: "Paciente:", "Telefone:", "Esposa:" became [NAME]):
+        # the patient, the phone and the next of kin as the same forms ask for them.
+        "paciente", "paziente", "patiënt", "patientin", "telefone", "telefon", "telefoon",
+        "celular", "móvil", "movil", "cellulare", "portable", "handy", "mobiel", "contato",
+        "contacto", "contatto", "esposa", "esposo", "marido", "cônjuge", "conjuge", "cónyuge",
+        "filho", "filha", "hijo", "hija", "moglie", "marito", "figlio", "figlia", "épouse",
+        "epouse", "époux", "epoux", "ehefrau", "ehemann", "tochter", "sohn", "echtgenote",
+        "echtgenoot", "dochter", "zoon", "responsável", "responsavel", "acompanhante",
+        "cuidador", "cuidadora", "familiar", "profissão", "profissao", "profesión", "profesion",
+        "naturalidade", "nacionalidade", "nacionalidad", "médico", "médica", "medico",
+        "solicitante", "requerente", "unidade", "unidad", "convênio", "convenio", "cartão",
+        "cartao", "tarjeta", "prontuário", "prontuario", "expediente", "cartella", "dossier",
     }
 )  # fmt: skip
 # A label's place: the line's start (a bullet or an indent before it) or a field gap.

@@ -145,3 +145,20 @@ def test_a_letterheads_marking_stays_after_its_organisation(text: str) -> None:
     assert out.startswith("[FACILITY] - ")
     assert "Oatlands" not in out
     assert "Riverside" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Paciente: Joaquim Ferraz\nTelefone: +55 51 99876-5432", "Paciente:"),
+        ("Esposa: Marta Ferraz", "Esposa:"),
+        ("Ehefrau: Petra Lang", "Ehefrau:"),
+        ("Telefone: +55 51 99876-5432", "Telefone:"),
+    ],
+)
+def test_a_portuguese_or_other_forms_label_stays_and_its_value_goes(text: str, label: str) -> None:
+    out = _out(text)
+    assert out.startswith(label)
+    assert "Ferraz" not in out
+    assert "Lang" not in out
+    assert "99876" not in out
