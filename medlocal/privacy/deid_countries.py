@@ -54,12 +54,23 @@ def _only_countries(span: str, plain: frozenset[str]) -> bool:
     return len(parts) > 1 and all(part in plain for part in parts)
 
 
+def _beside_another(text: str, redactions: list[Redaction], i: int) -> bool:
+    """Whether the redaction ``i`` stands right beside another, across blanks only: then it is
+    part of a longer name read in two ("[RNIB] [Scotland]", "Breast Care [Aotearoa]")."""
+    red = redactions[i]
+    before = redactions[i - 1] if i > 0 else None
+    after = redactions[i + 1] if i + 1 < len(redactions) else None
+    return (before is not None and not text[before.end : red.start].strip()) or (
+        after is not None and not text[red.end : after.start].strip()
+    )
+
+
 def without_countries(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less those that are a country alone."""
     plain, named = _countries()
     kept: list[Redaction] = []
-    for red in redactions:
-        if red.kind in _KINDS:
+    for i, red in enumerate(redactions):
+        if red.kind in _KINDS and not _beside_another(text, redactions, i):
             country = _country(red.original)
             if country in plain or _only_countries(country, plain | named):
                 continue
