@@ -33,6 +33,13 @@ _ENDINGS = (
     ("ur", "ure"),
     # Round 14: Dutch, Italian, Portuguese and Scandinavian "-grafie", "-grafia", "-grafi".
     ("grafie", "graphy"), ("grafia", "graphy"), ("grafi", "graphy"),
+    # Round 21 (precision): Polish, Czech, Slovak, the South Slavic languages and Romanian
+    # ("diagnoza", "tuberkuloza", "infekcja", "infekcija", "anemija", "hepatita", "apendicitida")
+    # and French adjectives in "-aire" ("papillaire", "pulmonaire", "biliaire").
+    ("oza", "osis"), ("cja", "tion"), ("cija", "tion"), ("ija", "ia"), ("ija", "y"),
+    ("ita", "itis"), ("itida", "itis"), ("aire", "ary"),
+    # German "-ämie" read with its umlaut folded away ("Hypercholesterinamie", "Leukamie").
+    ("amie", "aemia"), ("amie", "emia"),
     ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
     ("ar", ""), ("", ""),
 
