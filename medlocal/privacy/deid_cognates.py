@@ -38,6 +38,8 @@ _ENDINGS = (
     # and French adjectives in "-aire" ("papillaire", "pulmonaire", "biliaire").
     ("oza", "osis"), ("cja", "tion"), ("cija", "tion"), ("ija", "ia"), ("ija", "y"),
     ("ita", "itis"), ("itida", "itis"), ("aire", "ary"),
+    # Swedish, Norwegian and Danish "-os" and "-it" ("diagnos", "stenos", "artrit", "kolit").
+    ("os", "osis"), ("it", "itis"),
     # German "-ämie" read with its umlaut folded away ("Hypercholesterinamie", "Leukamie").
     ("amie", "aemia"), ("amie", "emia"),
     ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),

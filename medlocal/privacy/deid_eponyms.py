@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_declined_eponyms import HEADS_FIRST, protect_adjective_eponyms
 from medlocal.privacy.deid_eponym_heads import (
     COMPOUND_HEADS,
     HEADS_AFTER,
@@ -34,7 +35,6 @@ from medlocal.privacy.deid_people_words import (
     TITLES,
 )
 from medlocal.privacy.deid_serovars import serovar_at
-from medlocal.privacy.deid_slavic_eponyms import HEADS_FIRST, protect_adjective_eponyms
 from medlocal.privacy.deid_tokens import TOKEN, Tok
 from medlocal.privacy.deid_trial_names import trial_name_at
 

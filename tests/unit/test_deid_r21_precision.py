@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fixtures.deid_rules import gone, kept
 
-# -- eponyms as Polish, Czech, Croatian and Romanian write them (deid_slavic_eponyms)
+# -- eponyms as Polish, Czech, Croatian and Romanian write them (deid_declined_eponyms)
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,9 @@ from fixtures.deid_rules import gone, kept
         ("Anamnéza: Basedowova nemoc, léčena tyreostatiky.", "Basedowova"),
         ("Dg.: Sjögrenův syndrom, suché oči.", "Sjögrenův"),
         ("Dijagnoza: Crohnova bolest u remisiji.", "Crohnova"),
+        ("Diagnos: Bechterews sjukdom sedan 2010, Hortons arterit utesluten.", "Bechterews"),
+        ("Diagnos: Bechterews sjukdom sedan 2010, Hortons arterit utesluten.", "Hortons"),
+        ("Antecedentes: fiebre de Malta en 2019, tratada.", "Malta"),
     ],
 )
 def test_slavic_and_romanian_eponyms_are_kept(text: str, term: str) -> None:
@@ -29,6 +32,10 @@ def test_slavic_and_romanian_eponyms_are_kept(text: str, term: str) -> None:
 
 def test_a_titled_name_before_a_slavic_head_still_goes() -> None:
     gone("Konsultace: Dr. Horakova syndrom nepotvrdila, kontrola za týden.", "Horakova")
+
+
+def test_a_given_name_in_the_genitive_is_a_person() -> None:
+    gone("Samtal med Dr Lindqvists sjukdom? Nej: Ingrids sjukdom, sa Dr Lindqvist.", "Lindqvist")
 
 
 def test_a_given_name_after_a_slavic_head_is_a_person() -> None:
@@ -44,6 +51,8 @@ def test_a_given_name_after_a_slavic_head_is_a_person() -> None:
         ("Wywiad: przebyta Tuberkuloza płuc, leczona w 2019.", "Tuberkuloza"),
         ("Nalaz: Infekcija mokraćnog sustava.", "Infekcija"),
         ("Befund: Hyponatriämie unter Diuretika, Kontrolle morgen.", "Hyponatriämie"),
+        ("Pflege: Hüftprotektor angelegt, Mobilisation mit Rollator.", "Hüftprotektor"),
+        ("Remiss: Stenos i vänster arteria carotis, Diagnos bekräftad.", "Diagnos"),
     ],
 )
 def test_foreign_clinical_words_are_kept(text: str, term: str) -> None:
@@ -139,3 +148,45 @@ def test_katakana_medicines_with_doses_are_kept() -> None:
 
 def test_a_name_in_katakana_with_no_dose_still_goes() -> None:
     gone("紹介者：ウィリアムズ 先生", "ウィリアムズ")
+
+
+# -- a measure's capitals before a comparison (deid_clinical_values)
+
+
+def test_a_measure_before_a_threshold_is_kept() -> None:
+    kept("Repetir SLT si PIO >24 mmHg o si ALT ≥3 veces el límite.", "PIO", "ALT")
+
+
+# -- a breathing rate beside vital signs further along the line (deid_addresses)
+
+
+def test_rr_among_vital_signs_is_kept() -> None:
+    text = "Obs: HR 118, BP 96/60 -> 88/58 at 14:10 (pulse pressure 30), RR 26,\n  SpO2 97% RA."
+    kept(text, "RR 26")
+
+
+def test_a_rural_route_still_goes() -> None:
+    gone("Mailing address: RR 4, Site 2, Box 19, Quillby SK.", "RR 4")
+
+
+# -- two particles of an address are not propagated as a name (deid_words.name_seeds)
+
+
+def test_particles_of_an_address_do_not_take_the_same_words_elsewhere() -> None:
+    text = (
+        "Adressé par le Dr Vautrin, 14 rue de la Fontaine, 69002 Lyon.\n"
+        "Douleur de la mâchoire à la mastication, céphalées temporales."
+    )
+    kept(text, "Douleur de la mâchoire")
+    gone(text, "Vautrin", "14 rue de la Fontaine")
+
+
+# -- a listed device maker in brackets after its device (deid_device_makers)
+
+
+def test_a_maker_in_brackets_after_its_device_is_kept() -> None:
+    kept("Implants: cemented stem 37 no.1 (Stryker); dual mobility cup (Stryker).", "Stryker")
+
+
+def test_a_surname_in_brackets_after_a_role_still_goes() -> None:
+    gone("Plan agreed with the registrar (Edwards) this morning.", "Edwards")

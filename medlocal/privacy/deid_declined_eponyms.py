@@ -1,5 +1,5 @@
-"""Eponyms as Polish, Czech, Slovak, the South Slavic languages and Romanian write them (round 21,
-precision).
+"""Eponyms as Polish, Czech, Slovak, the South Slavic languages, Romanian and the Scandinavian
+languages write them (round 21, precision).
 
 These languages put the head first and decline the name after it with no particle ("zespół
 Dresslera", "choroba Leśniowskiego-Crohna", "objaw Chełmońskiego", "kryteria Lake Louise",
@@ -13,6 +13,9 @@ adjectival name as an unknown capitalised word, a name.
 * :func:`protect_adjective_eponyms` keeps a name's possessive adjective before a disease, sign,
   syndrome, test, scale or classification. Czech and Slovak women's surnames end in "-ová" with
   its accent ("Nováková"); the adjective "-ova" has none, so a woman's surname is never read so.
+* The Scandinavian languages write the name in the genitive before the head ("Bechterews
+  sjukdom", "Hortons arterit", "Sjögrens syndrom"), as English writes "Bechterew's disease":
+  kept the same way, but for a given name ("Annas sjukdom" is Anna's illness).
 """
 
 from __future__ import annotations
@@ -52,6 +55,16 @@ _ADJECTIVE_HEADS = frozenset(
         "demencija", "encefalopatie", "encefalopatija",
     }
 )  # fmt: skip
+# The heads of Swedish, Norwegian and Danish after a name in the genitive.
+_GENITIVE_HEADS = frozenset(
+    {
+        "sjukdom", "sjukdomen", "sykdom", "sykdommen", "sygdom", "sygdommen", "syndrom",
+        "syndromet", "arterit", "arteritt", "tecken", "tegn", "skala", "skalaen", "klassifikation",
+        "klassifikasjon", "kriterier", "kriteriene", "fenomen", "sarkom", "lymfom", "tyreoidit",
+        "tyreoiditt", "demens",
+    }
+)  # fmt: skip
+_GENITIVE = re.compile(r"[A-ZÀ-Þ][^\W\d_]{2,}s")
 # A name's possessive adjective: "-ova", "-ove", "-ovo", "-ovy", "-ov", "-ův" (Czech), "-eva",
 # "-ev" (after a soft consonant), written with no accent on the "a" ("Crohnova", not the
 # surname "Nováková").
@@ -59,16 +72,20 @@ _ADJECTIVE = re.compile(r"[A-ZÀ-Þ][^\W\d_]{2,}(?:ov[aeoy]?|ův|ev[ao]?)")
 
 
 def protect_adjective_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
-    """Keep a capitalised possessive adjective of a name right before a clinical head, unless a
-    title or a given name before it says a person is meant."""
+    """Keep a capitalised possessive adjective or genitive of a name right before a clinical
+    head, unless a title or a given name before it says a person is meant."""
     for i in range(len(tokens) - 1):
         tok, head = tokens[i], tokens[i + 1]
         if tok.shape != "title" or not head.word.islower():
             continue
-        if text[tok.end : head.start] != " " or fold(head.word) not in _ADJECTIVE_HEADS:
+        if text[tok.end : head.start] != " ":
             continue
-        if _ADJECTIVE.fullmatch(tok.word) is None:
+        adjective = fold(head.word) in _ADJECTIVE_HEADS and _ADJECTIVE.fullmatch(tok.word)
+        genitive = fold(head.word) in _GENITIVE_HEADS and _GENITIVE.fullmatch(tok.word)
+        if not (adjective or genitive):
             continue
+        if genitive and fold(tok.word[:-1]) in lex.given_names:
+            continue  # "Annas sjukdom": Anna's illness
         if i and _person_before(tokens[i - 1], text[tokens[i - 1].end : tok.start], lex):
             continue  # "Dr. Horakova syndrom": a person's name first
         tok.shape = "lower"
