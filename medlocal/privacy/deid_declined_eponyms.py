@@ -33,7 +33,7 @@ HEADS_FIRST = frozenset(
         "zespol", "choroba", "objaw", "objawy", "odruch", "kryteria", "klasyfikacja",
         "skala", "proba", "manewr", "triada",
         # Czech and Slovak
-        "syndrom", "nemoc", "priznak", "klasifikace", "klasifikacia", "stadium", "fenomen",
+        "syndrom", "nemoc", "priznak", "klasifikace", "klasifikacia", "fenomen",
         # Croatian, Serbian, Bosnian, Slovene
         "sindrom", "bolest", "bolezen", "znak", "kriteriji", "klasifikacija", "ljestvica",
         "lestvica", "refleks",
