@@ -344,7 +344,11 @@ def vital_rr(text: str, start: int) -> bool:
         return False
     if rr.group("unit"):
         return True
-    # Other signs on the same line, within 40 characters either side.
+    # Other signs on the same line, within 100 characters before and 40 after (round 21: "HR
+    # 112, BP 100/70 -> 90/72 at 13:00 (narrow pulse pressure 18), RR 24"), or at the start of
+    # the next line where the list of signs runs on ("RR 24,\n  CRT <2 s, SpO2 98%").
     line_start = text.rfind("\n", 0, start) + 1
-    after = text[rr.end() : rr.end() + 40].split("\n")[0]
-    return _VITAL_SIGN.search(text[max(line_start, start - 40) : start] + " " + after) is not None
+    after = text[rr.end() : rr.end() + 40]
+    if not re.match(r"[ \t]*,?[ \t]*\n", after):
+        after = after.split("\n")[0]
+    return _VITAL_SIGN.search(text[max(line_start, start - 100) : start] + " " + after) is not None

@@ -162,7 +162,9 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\baet(?:at)?\.?[ \t]*)(?P<v>9\d|1[0-4]\d)\b"
             r"|\b(?P<a2>9\d|1[0-4]\d)[ \t]?y\b(?!/)"
-            r"|(?:\b[MF]|\b(?i:male|female|man|woman))[,/ \t]+(?P<a3>9\d|1[0-4]\d)\b"
+            # Round 21: not the "F" of a ratio's letters ("P/F 110", "S/F 95": oxygenation).
+            r"|(?:\b(?<![A-LN-Za-ln-z]/)[MF]|\b(?i:male|female|man|woman))"
+            r"[,/ \t]+(?P<a3>9\d|1[0-4]\d)\b"
             r"(?![ \t]*(?:%|mg|kg|/|\.\d|bpm|mmhg|°))"
         ),
     ),

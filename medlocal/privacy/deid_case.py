@@ -144,7 +144,7 @@ _NAME_CUES = TITLES | (RELATIONS - FUNCTION_CUES) | ROLES  # "my mom deb", "dr y
 _PLURAL_CUES = frozenset({"with", "by", "per", "cc", "from", "to", "mr", "mrs", "ms"})
 
 
-def _lower_word(word: str, lex: Lexicon, before: str) -> str:
+def _lower_word(word: str, lex: Lexicon, before: str, foreign: bool = False) -> str:
     lower = fold(word)
     if lower in TITLES or lower in CALENDAR_WORDS:
         return _cased(word, True)
@@ -160,7 +160,7 @@ def _lower_word(word: str, lex: Lexicon, before: str) -> str:
         return _cased(word, True)
     if lex.name_like(lower) and before in _NAME_CUES:
         return _cased(word, True)  # "my mom deb", "dr yang"
-    if not lex.known(lower) and len(lower) >= 5:
+    if not lex.known(lower) and len(lower) >= 5 and not foreign:
         return _cased(word, True)  # "menards", "halvorsen": no English word
     return word
 
@@ -241,9 +241,10 @@ def recase(text: str, lex: Lexicon) -> str:
         near = kinds[i - 1 : i] + kinds[i + 1 : i + 2]
         if not kinds[i] and "lower" in near and not any(c.isupper() for c in m.group()):
             kinds[i] = "lower"
+    foreign = _foreign_continuations(lines, kinds, lex)
     pieces: list[str] = []
     pos = 0
-    for line_match, kind in zip(lines, kinds, strict=True):
+    for i, (line_match, kind) in enumerate(zip(lines, kinds, strict=True)):
         line = line_match.group()
         if not kind:
             facilities = _recase_facilities(line, lex)
@@ -264,7 +265,11 @@ def recase(text: str, lex: Lexicon) -> str:
             glued = previous.isdigit() or previous == "/" or bool(re.match(r"-?\d", after))
             new = word
             if not glued:
-                new = _caps_word(word, lex) if kind == "caps" else _lower_word(word, lex, before)
+                new = (
+                    _caps_word(word, lex)
+                    if kind == "caps"
+                    else _lower_word(word, lex, before, i in foreign)
+                )
             out.append(line[at : match.start()])
             out.append(_same_length(word, new))
             at = match.end()
@@ -277,3 +282,28 @@ def recase(text: str, lex: Lexicon) -> str:
         return text
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+# A line of prose that runs on: it ends in a letter, a comma or a bracket, not a stop or a colon.
+_RUNS_ON = re.compile(r"[^\W\d_]|[),]")
+
+
+def _foreign_continuations(lines: list[re.Match[str]], kinds: list[str], lex: Lexicon) -> set[int]:
+    """Round 21 (precision): the lower-case lines that are the wrapped rest of a sentence in
+    another language ("Elle a vu Dr Martin (ophtalmologie)\nqui retrouve un œdème papillaire
+    bilatéral."): the line before is in mixed case, of six words or more, and runs on; a third of
+    the line's words or more (two at least) are no English word. Its writer capitalises (the
+    line before shows it), and the unknown words are the language's own, not names: such a line
+    is re-cased for its listed names, places and cued words only."""
+    found: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind != "lower" or i == 0 or kinds[i - 1] or lines[i - 1].end() + 1 != lines[i].start():
+            continue
+        previous = lines[i - 1].group().rstrip()
+        if len(_WORD.findall(previous)) < 6 or not _RUNS_ON.fullmatch(previous[-1:]):
+            continue
+        words = [fold(w) for w in _WORD.findall(lines[i].group()) if len(w) > 2]
+        unknown = sum(not lex.known(w) and not lex.clinical(w) for w in words)
+        if unknown >= 2 and 3 * unknown >= len(words):
+            found.add(i)
+    return found

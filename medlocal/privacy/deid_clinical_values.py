@@ -206,6 +206,7 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     # Round 18: a unit or a diploma read as a name's cue (deid_false_cues), first, so that the
     # words it frees are read by the value grammar below like any other.
     protect_false_cues(tokens, text, lex)
+    _protect_compared_measures(tokens, text)
     for i, tok in enumerate(tokens):
         if tok.shape != "title":
             continue
@@ -369,4 +370,17 @@ def protect_slashed_abbreviations(tokens: list[Tok], text: str) -> None:
         if (before[-1:] == "/" and before[:1].isalpha()) or (
             after[:1] == "/" and after[1:].isalpha()
         ):
+            tok.shape = "lower"
+
+
+# Round 21 (precision): a measure's capitals before a comparison and a number ("PIO >21", "TIO
+# <18", "ALT ≥3"): a threshold of a test, in any language; no organisation or person is
+# compared with a number.
+_COMPARED_AFTER = re.compile(r"[ \t]?(?:[<>≤≥]=?|=<|=>)[ \t]?\d")
+
+
+def _protect_compared_measures(tokens: list[Tok], text: str) -> None:
+    for tok in tokens:
+        shaped = tok.shape == "caps" and 2 <= len(tok.word) <= 6 and tok.word.isalpha()
+        if shaped and _COMPARED_AFTER.match(text, tok.end) is not None:
             tok.shape = "lower"

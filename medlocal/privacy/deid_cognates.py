@@ -33,6 +33,15 @@ _ENDINGS = (
     ("ur", "ure"),
     # Round 14: Dutch, Italian, Portuguese and Scandinavian "-grafie", "-grafia", "-grafi".
     ("grafie", "graphy"), ("grafia", "graphy"), ("grafi", "graphy"),
+    # Round 21 (precision): Polish, Czech, Slovak and the South Slavic languages ("diagnoza",
+    # "tuberkuloza", "infekcja", "infekcija", "anemija") and French adjectives in "-aire"
+    # ("papillaire", "pulmonaire", "biliaire"). Not "-ita" or "-it" for "-itis", nor "-os" for
+    # "-osis": a long cognate with a pathology ending counts without a dictionary entry
+    # (deid_lexicon), and surnames end so ("Nakashita" read "nakashitis", "Montesinos").
+    ("oza", "osis"), ("cja", "tion"), ("cija", "tion"), ("ija", "ia"), ("ija", "y"),
+    ("aire", "ary"),
+    # German "-ämie" read with its umlaut folded away ("Hypercholesterinamie", "Leukamie").
+    ("amie", "aemia"), ("amie", "emia"),
     ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
     ("ar", ""), ("", ""),
 

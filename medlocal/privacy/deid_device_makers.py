@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_pattern_context import DEVICE_MAKER_FORMS
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 
@@ -22,11 +23,41 @@ _WORD_BEFORE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \t]*[:,]?[ \t]*\Z")
 _PERSON_CUES = TITLES | ROLES | RELATIONS
 
 
+# Round 21 (precision): a listed maker alone in brackets after the device it made ("Exeter V40
+# stem (Stryker)", "Trident cup (Stryker)", "laser fibre (Boston Scientific)"): the device's
+# word, in lower case, right before the bracket. A person in brackets follows a role or a verb
+# ("registrar (Edwards)", "reviewed (Baxter)"), never one of these words.
+_ONE_WORD_MAKERS = frozenset(f for f in DEVICE_MAKER_FORMS if re.fullmatch(r"[a-z-]+", f))
+_DEVICE_WORDS = frozenset(
+    {
+        "stem", "cup", "head", "liner", "shell", "insert", "plate", "screw", "screws", "nail",
+        "cage", "morcellator", "laser", "fibre", "fiber", "lens", "iol", "valve", "stent", "pump",
+        "catheter", "sheath", "device", "implant", "implants", "prosthesis", "scope",
+        "endoscope", "generator", "pacemaker", "lead", "mesh", "stapler", "clip", "clips",
+        "cement", "sensor", "monitor", "analyser", "analyzer", "ventilator", "resectoscope",
+        "arthroscope", "instrumentation", "system", "kit",
+    }
+)  # fmt: skip
+# The device's word, perhaps with its size or model after it ("stem 44 no.2 (Stryker)").
+_DEVICE_BEFORE = re.compile(r"(?P<w>[a-z]+)(?:[ \t]+[\w.+/-]*\d[\w.+/-]*){0,3}[ \t]*\([ \t]*\Z")
+
+
+def _maker_after_device(text: str, red: Redaction) -> bool:
+    """Whether the span is a listed maker alone in brackets after its device's word."""
+    if fold(red.original) not in _ONE_WORD_MAKERS or not text.startswith(")", red.end):
+        return False
+    before = _DEVICE_BEFORE.search(text, max(0, red.start - 40), red.start)
+    return before is not None and before.group("w") in _DEVICE_WORDS
+
+
 def is_device_maker(text: str, red: Redaction, lex: Lexicon) -> bool:
-    """Whether a one-word name span is a device's maker written before its listed product."""
+    """Whether a one-word name span is a device's maker written before its listed product, or
+    in brackets after its device."""
     word = red.original
     if red.kind != "name" or not word.isalpha() or not word[:1].isupper() or len(word) < 3:
         return False
+    if _maker_after_device(text, red):
+        return True
     after = _NEXT_WORD.match(text, red.end)
     if after is None:
         return False

@@ -118,6 +118,9 @@ HEADS_BEFORE = frozenset(
         "ghiandola", "ghiandole", "legamento", "spazio", "legge", "regola",
         "valvola", "sfintere", "borsa", "tubercolo", "diverticolo", "scavo", "cavo",
         "isole",
+        # Round 21: fevers named after a place or a person ("fiebre de Malta", "fièvre de Lassa",
+        # "febre do Nilo", "febbre di Pontiac", "koorts van Pontiac").
+        "fiebre", "fievre", "febre", "febbre", "koorts",
         # classes named after a person, with their class before the name ("grupo II de Rezende")
         "grupo", "groupe", "gruppo", "groep",
         # Dutch

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_declined_eponyms import HEADS_FIRST, protect_adjective_eponyms
 from medlocal.privacy.deid_eponym_heads import (
     COMPOUND_HEADS,
     HEADS_AFTER,
@@ -398,6 +399,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     they name a person ("Dr Lichtenstein's repair" stays a name)."""
     people = _NamedPeople(tokens, text, lex)
     _protect_scales_and_foreign_eponyms(tokens, text, lex)
+    protect_adjective_eponyms(tokens, text, lex)
     _protect_eponym_chains(tokens, lex)
     _protect_product_variants(tokens, text, lex)
     for i, head in enumerate(tokens):
@@ -771,6 +773,8 @@ _HEADS_BEFORE = frozenset(
         "triangulo", "triangolo", "clasificacion", "classificacao", "classificazione",
         "estadio", "grado", "operacion", "procedimiento", "tecnica",
     }
+    # Round 21: Polish, Czech, Slovak, South Slavic and Romanian ("zespół Dresslera").
+    | HEADS_FIRST
 )  # fmt: skip
 # Heads of German and Latin, nouns written capitalised anywhere ("eines Morbus Fabry").
 _NOUNS_CAPITALISED = frozenset(

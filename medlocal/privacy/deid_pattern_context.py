@@ -168,10 +168,14 @@ _SYSTEM_SHAPES = {
     "CIE": _ICD_SHAPE,
     "CIM": _ICD_SHAPE,
     "CID": _ICD_SHAPE,
+    # Round 21 (precision): the WHO's Anatomical Therapeutic Chemical codes of medicines, at any
+    # of their five levels ("A10BA02", "C07AB", "B01AC24").
+    "ATC": r"[A-Z]\d{2}(?:[A-Z]{1,2}(?:\d{2})?)?",
 }
 _SHAPED_SYSTEM = re.compile(
-    r"\b(?P<system>TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|CIE|CIM|CID)"
-    r"(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?(?:[ \t]+(?:code|item))?[ \t]*+[:#]?[ \t]*+$"
+    r"\b(?P<system>TUSS|CBHPM|SIGTAP|CCAM|NGAP|NABM|OPS|GO[ÄA]|EBM|CHOP|TARMED|CIE|CIM|CID|ATC)"
+    # Round 21: or the system's name in the table cell before the code ("| ATC | B01AC24 |").
+    r"(?:-?(?:9|10|11)(?:-?(?:MC|ES))?)?(?:[ \t]+(?:code|item))?[ \t]*+[:#|]?[ \t]*+$"
 )
 _SHAPED_VALUE = {system: re.compile(shape) for system, shape in _SYSTEM_SHAPES.items()}
 

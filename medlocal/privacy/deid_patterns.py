@@ -85,7 +85,12 @@ from medlocal.privacy.deid_pattern_context import (
 )
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
-from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
+from medlocal.privacy.deid_scripts import (
+    field_label,
+    katakana_medicine,
+    script_candidates,
+    without_clinical_words,
+)
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
@@ -395,6 +400,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                     continue
                 start, end = start + first, start + last
                 value = text[start:end]
+                if katakana_medicine(text, start, end) or field_label(text, start, end):
+                    continue  # "メトホルミン 500mg": a medicine before its dose
             if is_code_exception(pattern, value):
                 continue
             if kind in _CODE_KINDS and lab_result_value(value):

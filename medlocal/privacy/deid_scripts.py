@@ -68,7 +68,17 @@ _CLINICAL_ENDINGS = (
     "硬化", "肥大", "結石", "结石", "麻痺", "麻痹", "衰竭", "貧血", "贫血", "高血圧", "高血压",
     "感染", "発作", "发作", "浮腫", "浮肿", "血栓", "潰瘍", "溃疡", "検査", "检查", "手術", "手术",
     "療法", "疗法", "治療", "治疗", "嚥下", "吞咽", "脱水", "肺炎", "褥瘡", "ウイルス", "病毒",
+    # Round 21 (precision): a suspected diagnosis ("早期胃癌疑い"), an endoscopy, a biopsy.
+    "疑い", "内視鏡", "内镜", "生検", "活检", "造影",
 )  # fmt: skip
+# Round 21 (precision): a medicine written in katakana before its dose ("メトホルミン 500mg 2錠
+# 分2", "アムロジピン 5mg"): Japanese writes foreign drug names in katakana, and a person's name
+# has no dose after it. The dose, tablets and doses a day go with it.
+_KATAKANA_DOSE = re.compile(
+    r"[\u30a1-\u30fa\u30fc\u30fb]{3,}[ \t]?\d+(?:\.\d+)?[ \t]?"
+    r"(?:mg|mcg|μg|µg|g|mL|ml|IU|単位|錠|%)(?![A-Za-z])"
+    r"(?:[ \t]?\d+[ \t]?錠)?(?:[ \t]?分\d)?"
+)
 # Characters of a sentence rather than a word: kana particles and Chinese function words.
 _SENTENCE_CHARACTERS = frozenset("はがをにでとのへもやかよねた的是在因为為了和与與及患者")
 _LONGEST_CLINICAL = 16
@@ -81,6 +91,35 @@ def _clinical_word(word: str) -> bool:
     if word.endswith(("がん", "ガン")):
         word = word[:-2]  # the ending itself is kana
     return not any(c in _SENTENCE_CHARACTERS for c in word)
+
+
+# Round 21 (precision): the field labels of Japanese and Chinese clinical letters and forms
+# ("傷病名：", "処方：", "検査：", "既往歴："): before their colon they name the field, never a
+# person (the value after one is read as any run is).
+_FIELD_LABELS = frozenset(
+    {
+        "傷病名", "病名", "診断名", "診断", "诊断", "処方", "处方", "検査", "检查", "既往歴",
+        "既往史", "現病歴", "现病史", "主訴", "主诉", "紹介目的", "経過", "所見", "治療", "治疗",
+        "内服薬", "薬剤", "家族歴", "家族史", "生活歴", "アレルギー", "過敏史", "备注", "備考",
+        "症状", "方針",
+    }
+)  # fmt: skip
+_LABEL_COLON = re.compile(r"[ \t]*[：:]")
+
+
+def field_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a listed field label before its colon."""
+    return text[start:end] in _FIELD_LABELS and _LABEL_COLON.match(text, end) is not None
+
+
+def katakana_medicine(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a medicine in katakana with its dose (see
+    _KATAKANA_DOSE): the medicine's name, or the tablets and doses a day after it ("錠 分")."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    for match in _KATAKANA_DOSE.finditer(text, max(line_start, start - 60), end + 12):
+        if match.start() <= start and end <= match.end():
+            return True
+    return False
 
 
 def without_clinical_words(run: str) -> tuple[int, int]:
@@ -123,6 +162,9 @@ def script_candidates(text: str) -> Iterator[Redaction]:
         start, end = match.span()
         yield Redaction("date", start, end, match.group(), label("date"))
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    for match in _KATAKANA_DOSE.finditer(blanked):
+        start, end = match.span()
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     for match in _RUN.finditer(blanked):
         whole = match.group()
         run = _without_stray_numbers(whole)
@@ -133,6 +175,8 @@ def script_candidates(text: str) -> Iterator[Redaction]:
         if (first, last) != (0, len(run)):
             start, run = start + first, run[first:last]
             whole = run
+        if field_label(text, start, start + len(run)):
+            continue
         kind = _kind(run)
         yield Redaction(kind, start, start + len(run), run, label(kind))
         postcode = _POSTCODE.match(whole, len(run))

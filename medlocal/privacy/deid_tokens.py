@@ -282,6 +282,15 @@ def _world_word(tok: Tok, text: str, lex: Lexicon) -> bool:
     )
 
 
+def _clinical_as_written(tok: Tok, lower: str, lex: Lexicon) -> bool:
+    """A clinical word, read folded or (round 21) with its umlauts as written: folding drops
+    the "e" an umlaut stands for ("Hüftprotektor", "Sturzprophylaxe" read "huft...")."""
+    if lex.clinical(lower):
+        return True
+    written = tok.word.lower().rstrip("'’")
+    return written != lower and any(c in "äöü" for c in written) and lex.clinical(written)
+
+
 def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool, bool]]) -> None:
     lower = tok.lower.rstrip("'’")
     if tok.shape in ("lower", "joiner") or lower in TITLES:
@@ -316,7 +325,9 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
         # a surname ("Mr Safra"), and joins that name as a foreign word does.
         tok.weak = True
         return
-    if lex.clinical(lower) and not (tok.shape == "title" and _place_of_the_name(tok, text, lex)):
+    if _clinical_as_written(tok, lower, lex) and not (
+        tok.shape == "title" and _place_of_the_name(tok, text, lex)
+    ):
         return
     if tok.shape == "title" and sentence_verb(lower, text, tok.start, lex):
         return

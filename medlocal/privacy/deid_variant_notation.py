@@ -103,6 +103,15 @@ _GUIDELINE = re.compile(r"(?:CG|NG|TA|QS|PH|DG|IPG|MTG|HTG|DTG|HST|ESNM|KTT|PMG|
 _GUIDELINE_BEFORE = re.compile(r"\bNICE(?:[ \t]+(?:guidance|guideline))?[ \t]*\Z")
 
 
+# Round 21 (precision): an insertion or deletion in the legacy notation of the founder variants
+# ("BRCA2 999del5", "BRCA1 185delAG", "5382insC", "6174delT"): position, change, and the bases
+# or their count. Read as the one-letter changes are, beside a gene or a word of genetics.
+_LEGACY_INDEL = re.compile(r"\d{2,5}(?:del|ins|dup)(?:[ACGT]{1,6}|\d{1,2})?")
+# Round 21 (precision): the carbohydrate-antigen tumour markers with their numbers ("CA19-9",
+# "CA 15-3", "CA72-4", "CA-125", "CA 27.29"): a laboratory test, never a person's code.
+_TUMOUR_MARKER = re.compile(r"CA[ -]?(?:19-9|15-3|72-4|27[.-]29|125|549|242|50)")
+
+
 # Round 17: an intron variant in the legacy notation of the globin genes ("IVS-I-110",
 # "IVS-II-745", "IVS1-5G>C", "IVS-I+1"): intron, position and change, never a person's code.
 _INTRON = re.compile(r"IVS-?(?:I{1,3}|IV|[1-9])[-+]\d{1,4}(?:[ACGT]>[ACGT])?")
@@ -127,7 +136,9 @@ def molecular_notation(value: str, text: str, start: int) -> bool:
         return True
     if bare.isdigit() and _COORDINATE_BEFORE.search(before):
         return True
-    if _PROTEIN1.fullmatch(bare) or _NUCLEOTIDE1.fullmatch(bare):
+    if _TUMOUR_MARKER.fullmatch(bare):
+        return True
+    if _PROTEIN1.fullmatch(bare) or _NUCLEOTIDE1.fullmatch(bare) or _LEGACY_INDEL.fullmatch(bare):
         return _one_letter_change(text, start, start + len(value))
     return False
 

@@ -56,7 +56,7 @@ from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names, split_at_roles
 from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_org_cues import cued_organisations
-from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_people_words import PARTICLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_places import organisation_acronyms, read_run
 from medlocal.privacy.deid_products import protect_products
@@ -244,7 +244,9 @@ def name_seeds(
                 words.setdefault(lower, span.kind)
             if word.islower() and span.kind == "name":
                 lower_names.add(lower)  # a name found as typed in lower case ("dawn (CCOT):")
-        if len(parts) >= 2:
+        # Round 21: not two particles ("de la" of "rue de la Charité"), which would take the
+        # language's own words elsewhere ("claudication de la mâchoire").
+        if len(parts) >= 2 and not all(p in PARTICLES for p in parts[:2]):
             phrases.setdefault(" ".join(parts[:2]), span.kind)
     return NameSeeds(words, phrases, frozenset(lower_names))
 
