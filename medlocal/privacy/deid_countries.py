@@ -17,10 +17,14 @@ import re
 
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_lexicon import fold, lexicon, read_list
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"name", "facility", "location", "city", "county"})
 _ARTICLE = re.compile(r"(?i:the)[ \t]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
+# The relations list also holds the joining words that carry a relation on ("and", "to", "by").
+_PERSON_CUES = (TITLES | RELATIONS | ROLES) - {"and", "by", "to", "per", "par"}
 _SPACES = re.compile(r"\s+")
 _LISTED = re.compile(r"[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*")
 # Words that place what follows ("moved to", "born in", "from", "visiting", "flew back to").
@@ -65,12 +69,20 @@ def _beside_another(text: str, redactions: list[Redaction], i: int) -> bool:
     )
 
 
+def _after_person_cue(text: str, red: Redaction) -> bool:
+    """A title, relation or role right before: a person named like a country ("Dr Benin")."""
+    before = _WORD_BEFORE.search(text, max(0, red.start - 24), red.start)
+    return before is not None and before.group(1).lower() in _PERSON_CUES
+
+
 def without_countries(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less those that are a country alone."""
     plain, named = _countries()
     kept: list[Redaction] = []
     for i, red in enumerate(redactions):
-        if red.kind in _KINDS and not _beside_another(text, redactions, i):
+        if red.kind in _KINDS and not (
+            _beside_another(text, redactions, i) or _after_person_cue(text, red)
+        ):
             country = _country(red.original)
             if country in plain or _only_countries(country, plain | named):
                 continue
