@@ -1,0 +1,396 @@
+"""Round 21 (people): names told by the words around them rather than by the word lists.
+
+Each rule reads one class of context that says "a person" whatever the name's word means in a
+dictionary ("Little", "Bishop", "Dreamer" and "Huia" are all English words):
+
+* an abbreviated rank before a surname ("Ofc. Little", "Sgt. Noble", "Det. Con. Hale"): police,
+  military and prison ranks abbreviated with a stop stand only before a person's name;
+* a role said to *be* someone ("Case manager at REACH is Bishop (206...)", "her key worker is
+  Tabitha."): the role's value is the person;
+* a name's possessive before a kin word ("Kev's daughter rings", "Ah Hock's granddaughter"): the
+  person whose relative is meant;
+* a quoted name before a relation in brackets or after a capitalised relation ('asking for
+  "Bunty" (late wife)', 'Partner "Dreamer" and friend ...');
+* a sign-off: a dash and initials or a given name closing a message line ("See you then. - F",
+  "> - F. (HSE ...)", "-- joy"), or a line of initials alone closing the text ("...\\nMR\\n");
+* initials after a word that says who did the work ("second read JL", "scribe T.L.",
+  "verified KP /");
+* where the rules found a one-word name late (after a role, in an attendee list: the passes of
+  :mod:`~medlocal.privacy.deid_person_growth`), the same word elsewhere in the text where it is
+  written as a name ("aunty Huia ... Huia (021 ...) is kaitiaki"), as the word scan does for the
+  names it found itself.
+
+Each pattern is anchored on its cue (a rank, " is ", "'s ", a quote, a dash at a line's end), so
+the text is read once per rule with no backtracking over long runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+
+from medlocal.abbreviations import default_abbreviations
+from medlocal.privacy.deid_data_names import data_name_spans
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold
+from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
+    FUNCTION_CUES,
+    RELATIONS,
+    ROLE_QUALIFIERS,
+    ROLES,
+    TITLES,
+)
+from medlocal.privacy.deid_role_names import _names_someone
+from medlocal.privacy.deid_spans import Redaction, label
+
+_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['’-][A-Za-z\u00e0-\u024f]+)?"
+
+# Ranks of police, armed services and prisons, abbreviated with a stop ("Ofc. Little", "Sgt.
+# Strong", "Det. Insp. Ward"). "Lt." is left out: it is "left" in clinical notes ("Lt. Knee").
+_RANK = re.compile(
+    r"(?<![\w.])(?:Ofc|Offr|Off|Sgt|Det|Cpl|Tpr|Insp|Supt|Const|Con|Cst|Pvt|Pte|Capt|Cpt|Cmdr|"
+    r"Maj|Dep|Spc|Sr\.?[ \t]?Cst|Sr\.?[ \t]?Sgt|Sgt\.?[ \t]?Maj|Det\.?[ \t]?Sgt|Det\.?[ \t]?Insp|"
+    r"Det\.?[ \t]?Con|Det\.?[ \t]?Cst|"
+    # A judge's or an officer's honorific, and the office after it ("Hon. Justice Carver",
+    # "Hon. Mr Justice Reid", "Rt. Hon. Lady Hale").
+    r"(?:Rt\.?[ \t]?)?Hon(?:\.[ \t]*(?:Mr|Mrs|Ms|Madam|Dr|Sir|Dame|Lord|Lady)\.?)?"
+    r"(?:\.?[ \t]+(?:Justice|Judge|Magistrate|Chief[ \t]+Justice))?)\.?[ \t]+"
+    r"(?P<v>" + _WORD + r")(?![\w'’-])"
+)
+# The same offices and ranks written out, capitalised, before a surname that closes its phrase
+# ("Justice Carver presiding", "Officer Little said", "Constable Wood,").
+_RANK_WORD = re.compile(
+    r"(?<![\w'’-])(?:Justice|Judge|Magistrate|Officer|Sergeant|Constable|Detective|Trooper|"
+    r"Deputy|Inspector|Corporal|Warden|Ranger)[ \t]+(?P<v>" + _WORD + r")"
+    r"(?=[ \t]*(?:[,.;:)!?—–]|\n|$)|[ \t]+[a-z(])",
+    re.M,
+)
+# Words after a rank that are a rank, a post or a unit, not a surname ("Sgt. Major", "Det.
+# Inspector", "Dep. Director").
+_RANK_WORDS = frozenset(
+    {
+        "major", "inspector", "sergeant", "constable", "officer", "director", "chief",
+        "commander", "general", "superintendent", "corporal", "private", "captain", "lieutenant",
+        "detective", "deputy", "head", "commissioner", "trooper", "unit", "division", "branch",
+        "mayor", "governor", "minister", "registrar", "coroner", "sheriff", "safety", "training",
+        "justice", "judge", "magistrate", "court", "lord", "lady", "sir", "dame",
+    }
+)  # fmt: skip
+
+# Role nouns that cue the person said to be one ("case manager ... is Bishop"). Relations and
+# roles, without the prepositions and verbs that the relation list also holds.
+_ROLE_NOUNS = (ROLES | RELATIONS) - FUNCTION_CUES - {"member", "named", "called"}
+# "<role> [at|from|with|for up to four words] is|was <Name>", the name closing its clause.
+_ROLE_IS = re.compile(
+    r"(?<![\w'’-])(?P<r>[A-Za-z][a-z-]+)"
+    r"(?:[ \t]+(?:at|from|with|for|in)(?:[ \t]+[\w&'’.-]+){1,4}?)?"
+    r"[ \t]+(?:is|was|will[ \t]+be|remains|now)[ \t]+"
+    rf"(?P<v>{_WORD}(?:[ \t]+{_WORD})?)"
+    r"(?=[ \t]*(?:[,.;:)(!?—–]|\n|$)|[ \t]+(?:[a-z]|\(|\d))",
+    re.M,
+)
+
+# Kin after a name's possessive ("Kev's daughter", "Ah Hock's granddaughter", "Reg's son").
+_KIN = frozenset(
+    {
+        "daughter", "son", "wife", "husband", "partner", "spouse", "mother", "father", "mum",
+        "mom", "dad", "brother", "sister", "niece", "nephew", "grandson", "granddaughter",
+        "grandchildren", "aunt", "uncle", "cousin", "daughters", "sons", "children", "kids",
+        "fiancé", "fiancée", "fiance", "fiancee", "boyfriend", "girlfriend", "stepson",
+        "stepdaughter", "daughter-in-law", "son-in-law", "widow", "widower", "carer", "brothers",
+        "sisters", "grandkids", "whanau", "whānau", "family",
+    }
+)  # fmt: skip
+_POSSESSIVE_KIN = re.compile(
+    rf"(?<![\w'’-])(?:(?P<g>{_WORD})[ \t])?(?P<v>{_WORD})['’]s[ \t]+"
+    r"(?:(?:eldest|oldest|youngest|younger|older|elder|late|only|twin|step|ex|estranged|new)"
+    r"[ \t]+)?(?P<k>[a-zà-ÿ][a-zà-ÿ-]+)\b"
+)
+# Words that own kin in notes but name no one ("Patient's daughter", "Everyone's").
+_OWNERS_NO_NAME = frozenset(
+    {
+        "patient", "client", "resident", "service", "user", "baby", "child", "infant",
+        "everyone", "someone", "somebody", "anyone", "nobody", "today", "yesterday", "god",
+        "lord", "father", "mother", "mum", "dad", "people", "women", "men", "children",
+    }
+)  # fmt: skip
+
+# A quoted name before a relation in brackets ('"Bunty" (late wife)') or after a capitalised
+# relation ('Partner "Dreamer"'); the lower-case relation before a quote is the nicknames
+# module's.
+_QUOTED = re.compile(rf"[\"“‘'](?P<v>{_WORD}(?:[ \t]{_WORD})?)[\"”’']")
+_RELATION_IN_BRACKETS = re.compile(
+    r"[ \t]*\([ \t]*(?:(?:her|his|their|pt['’]s|patient['’]s)[ \t]+)?"
+    r"(?:(?:late|former|ex-?|estranged|eldest|youngest|older|younger)[ \t]*)?(?P<r>[a-z-]+)"
+)
+_CAPITAL_RELATION_BEFORE = re.compile(r"(?<![\w'’-])(?P<r>[A-Z][a-z-]+)[ \t]+\Z")
+
+# A sign-off at a line's end: a sentence's end (or the line's start, or a quote's ">"), a dash,
+# then initials or one word, then perhaps a bracketed service, then the line's end.
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?)])[ \t]+|^[ \t>]*)(?:-{1,2}|–|—|~)[ \t]*"
+    r"(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2}|[A-Za-z][a-z]+)"
+    r"(?=[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*$)",
+    re.M,
+)
+# Initials alone on the text's last line ("...student.op.ac.nz.\nMR\n").
+_LAST_LINE_INITIALS = re.compile(r"(?:\A|\n)[ \t]*(?P<v>[A-Z]{2,3})[ \t]*\n?[ \t\n]*\Z")
+
+# Initials after a word that says who did the work ("second read JL", "scribe T.L.").
+_WORK_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<c>read|reader|checked|verified|witnessed|witness|countersigned|"
+    r"co-?signed|scribe|scribed|reviewer|dispensed|prepared|administered|given|entered)"
+    r"[ \t]*:?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z]{2,3})"
+    r"(?=[ \t]*(?:[,;)/|]|$|[ \t]{2}|\((?:[A-Z]|\d))|(?<=\.))",
+    re.M,
+)
+
+# A role's field holding one name-like word that closes the line ("Scrub RN: Ward", "Porter:
+# Bishop"): a surname there even where the word also names a place or a thing.
+_ROLE_FIELD = re.compile(
+    r"(?<![\w'’-])(?P<r>[A-Za-z][A-Za-z0-9]*)[ \t]*:[ \t]*(?P<v>" + _WORD + r")[ \t]*$", re.M
+)
+# A name before "my/his/her" and a kin word or role, a clause's subject ("Frank\n my boss has
+# been good", "Tui, her aunty, came"): after a clause's start only.
+_NAME_MY_ROLE = re.compile(
+    r"(?:^|(?<=[.;,:!?])[ \t]*)[ \t]*(?P<v>" + _WORD + r")[ \t]*,?\s{1,4}"
+    r"(?:my|his|her|their|our)[ \t]+(?P<r>[a-z][a-z-]+)\b",
+    re.M,
+)
+# Particles of a surname after a title, before the found surname ("dr. van 't Hek", "Dr. Van 't
+# Hek", "mevr. van der Berg", "Sr. de la Cruz").
+_TITLED_PARTICLES = re.compile(
+    r"(?<![\w.])(?i:dr|drs|mr|mrs|ms|mevr|dhr|prof|sr|sra|dra|gp)\.?[ \t]+"
+    r"(?P<p>(?:[Vv]an|[Ii]n|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|"
+    r"[Dd]os|[Dd]as|[Dd]u|[Ll]a|[Ll]e|['’]t|[Hh]et)(?:[ \t]+(?:[Vv]an|[Ii]n|[Dd]e|[Dd]er|[Dd]en|"
+    r"[Ll]a|['’]t|[Hh]et)){0,2}[ \t]+)\Z"
+)
+# A surname in capitals and its comma before found given names in mixed case, opening a table's
+# cell or field ("| SPENCE, Winter J"), and a particle in capitals before a found surname in
+# capitals there ("| DE JONG-FARIAS, Luiz").
+_CAPS_SURNAME = re.compile(r"(?:^|\|[ \t]*|[ \t]{2,}|\t)(?P<n>[A-Z][A-Z'’-]{2,24},[ \t]+)\Z", re.M)
+_CAPS_PARTICLE = re.compile(
+    r"(?:^|\|[ \t]*|[ \t]{2,}|\t)(?P<n>(?:DE|DA|DOS|DAS|DEL|DELLA|DI|DU|VAN|VON|DER|DEN|TER|"
+    r"TEN|LA|LE|MC|MAC|AL|EL|BIN|BINTI|ST)[ \t]+(?:(?:DE|DER|DEN|LA|LOS|LAS)[ \t]+)?)\Z",
+    re.M,
+)
+_PERSON_KINDS = frozenset({"name", "patient_name"})
+
+
+def grown_name_parts(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
+    """Found names grown over the surname's particles after a title ("dr. [van 't Hek]") and
+    over a census cell's surname in capitals ("[SPENCE, Winter J]", "[DE JONG-FARIAS], Luiz")."""
+    for red in spans:
+        if red.kind not in _PERSON_KINDS or not red.original[:1].isupper():
+            continue
+        first = max(0, red.start - 40)
+        window = text[first : red.start]
+        if first and text[first - 1] != "\n":
+            window = "\x00" + window  # "^" matches only a line's true start
+        start = red.start
+        tail = window[-1:]
+        if tail in (" ", "\t"):
+            particles = _TITLED_PARTICLES.search(window, max(0, len(window) - 32))
+            if particles is not None:
+                start -= len(particles.group("p"))
+            elif red.original.isupper():
+                caps = _CAPS_PARTICLE.search(window, max(0, len(window) - 16))
+                if caps is not None:
+                    start -= len(caps.group("n"))
+            if (
+                start == red.start
+                and not red.original.isupper()
+                and window.rstrip(" \t")[-1:] == ","
+            ):
+                caps = _CAPS_SURNAME.search(window, max(0, len(window) - 32))
+                word = caps.group("n").rstrip(", \t") if caps is not None else ""
+                if caps is not None and not _abbreviation(word, lex):
+                    start -= len(caps.group("n"))
+        if start != red.start:
+            yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
+
+
+def _abbreviation(word: str, lex: Lexicon) -> bool:
+    """Whether capitals are a clinical abbreviation or word rather than a surname."""
+    lower = word.lower()
+    return (
+        lower in CLINICAL_SHORT
+        or lex.clinical(lower)
+        or word in default_abbreviations().senses
+        or lower in ROLES
+        or lower in TITLES
+    )
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]?)[ \t]*(?:[-*•>]+[ \t]*)?\Z", re.M)
+
+
+def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
+    """The names that a rank, a role's "is", a possessive kin word, a quoted name beside a
+    relation, a sign-off or a worker's initials give away in ``text``."""
+    senses = default_abbreviations().senses
+    # Names under a person's key in exported data (deid_data_names).
+    yield from data_name_spans(text, lex)
+    if "." in text:
+        for match in _RANK.finditer(text):
+            word = match.group("v")
+            if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
+                yield _name(text, match.start("v"), match.end("v"))
+    for match in _RANK_WORD.finditer(text):
+        word = match.group("v")
+        if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
+    for match in _ROLE_IS.finditer(text):
+        role = match.group("r").lower()
+        if role not in _ROLE_NOUNS:
+            continue
+        words = match.group("v").split()
+        if all(
+            _names_someone(w, lex, senses) and not _eponym_after(text, match.end()) for w in words
+        ):
+            yield _name(text, match.start("v"), match.end("v"))
+    if "'s" in text or "’s" in text:
+        yield from _possessive_kin(text, lex, senses)
+    yield from _quoted_beside_relation(text, lex, senses)
+    for match in _SIGN_OFF.finditer(text):
+        if _signs(match.group("v"), lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
+    last = _LAST_LINE_INITIALS.search(text, max(0, len(text) - 12))
+    if last is not None and _initials(last.group("v"), lex, senses):
+        yield _name(text, last.start("v"), last.end("v"))
+    for match in _ROLE_FIELD.finditer(text):
+        role = match.group("r").lower()
+        word = match.group("v")
+        lower = word.lower()
+        if role in COLON_ROLES and (
+            _names_someone(word, lex, senses)
+            or (lex.name_like(lower) and not lex.clinical(lower) and lower not in CALENDAR_WORDS)
+        ):
+            yield _name(text, match.start("v"), match.end("v"))
+    for match in _NAME_MY_ROLE.finditer(text):
+        word = match.group("v")
+        lower = word.lower()
+        role = match.group("r")
+        if role not in _KIN and role not in ROLES and role not in RELATIONS - FUNCTION_CUES:
+            continue
+        if (lex.name_like(lower) or not lex.known(lower)) and _names_someone(word, lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
+    for match in _WORK_INITIALS.finditer(text):
+        if _initials(match.group("v"), lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
+
+
+def _possessive_kin(text: str, lex: Lexicon, senses: Mapping[str, object]) -> Iterator[Redaction]:
+    for match in _POSSESSIVE_KIN.finditer(text):
+        if match.group("k") not in _KIN:
+            continue
+        word = match.group("v")
+        lower = word.lower()
+        if lower in _OWNERS_NO_NAME or not _names_someone(word, lex, senses):
+            continue
+        start = match.start("v")
+        given = match.group("g")
+        # A given name before the surname ("Ah Hock's"), unless it opens the sentence as a plain
+        # word ("Then Kev's").
+        if given is not None and _names_someone(given, lex, senses):
+            g = given.lower()
+            if lex.name_like(g) or not lex.known(g):
+                start = match.start("g")
+        yield _name(text, start, match.end("v"))
+
+
+def _quoted_beside_relation(
+    text: str, lex: Lexicon, senses: Mapping[str, object]
+) -> Iterator[Redaction]:
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+        return
+    for match in _QUOTED.finditer(text):
+        value = match.group("v")
+        words = [fold(w) for w in value.split()]
+        if any(w in TITLES or w in RELATIONS or w in ROLES or lex.clinical(w) for w in words):
+            continue
+        if not all(_names_someone(w, lex, senses) for w in value.split()):
+            continue
+        after = _RELATION_IN_BRACKETS.match(text, match.end())
+        before = _CAPITAL_RELATION_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if (
+            after is not None and after.group("r") in _KIN | {"friend", "neighbour", "neighbor"}
+        ) or (before is not None and before.group("r").lower() in RELATIONS - FUNCTION_CUES):
+            yield _name(text, match.start("v"), match.end("v"))
+
+
+def _signs(value: str, lex: Lexicon, senses: Mapping[str, object]) -> bool:
+    """Whether a sign-off's word is a person's: initials, or a listed given name that is no
+    clinical word (a dash before "Continue" or "Nil" ends a list item)."""
+    bare = value.replace(".", "").replace(" ", "")
+    if bare.isupper():
+        return _initials(bare, lex, senses) or len(bare) == 1
+    lower = value.lower()
+    return (
+        lower in lex.given_names
+        and not lex.clinical(lower)
+        and _names_someone(value.capitalize(), lex, senses)
+    )
+
+
+def _initials(value: str, lex: Lexicon, senses: Mapping[str, object]) -> bool:
+    """Whether capitals are a person's initials: dotted ("T.L."), or two or three capitals that
+    are no clinical abbreviation, known word or role ("JL", not "CT", "OK" or "RN")."""
+    if "." in value:
+        return True
+    lower = value.lower()
+    return not (
+        value in senses
+        or lower in CLINICAL_SHORT
+        or lex.known(lower)
+        or lex.clinical(lower)
+        or lower in ROLES
+        or lower in TITLES
+        or lower in ROLE_QUALIFIERS
+    )
+
+
+def _eponym_after(text: str, end: int) -> bool:
+    nxt = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)", text[end : end + 30])
+    return nxt is not None and nxt.group(1).lower() in EPONYM_HEADS
+
+
+# The same word elsewhere, written as a name: capitalised, not before an eponym's head.
+def echoed_names(text: str, late: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
+    """Other places of the one-word names in ``late`` (found by the growth passes, after the
+    word scan spread its own names): the same word with a capital, where it is no sentence's
+    first word unless no dictionary holds it, and no eponym's ("Huia (021 ...)")."""
+    senses = default_abbreviations().senses
+    words: set[str] = set()
+    places: set[int] = set()
+    for red in late:
+        word = red.original
+        places.add(red.start)
+        if (
+            red.kind == "name"
+            and len(word) >= 3
+            and word[:1].isupper()
+            and word[1:].islower()
+            and word.isalpha()
+            and _names_someone(word, lex, senses)
+        ):
+            words.add(word)
+    if not words:
+        return
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        if match.start() in places or _eponym_after(text, match.end()):
+            continue
+        lower = match.group().lower()
+        if lex.known(lower) and _SENTENCE_START.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
+            continue  # "Frank blood in the bag", "Will review": a sentence's first word
+        yield _name(text, match.start(), match.end())
+
+
+def _name(text: str, start: int, end: int) -> Redaction:
+    return Redaction("name", start, end, text[start:end], label("name"))

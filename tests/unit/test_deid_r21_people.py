@@ -1,0 +1,71 @@
+"""Round 21 (people): names told by the words around them (deid_person_contexts): a rank before
+a surname, a role said to be someone, a possessive before a kin word, a quoted name beside a
+relation, sign-offs, initials of who did the work, a role's field closing its line, a name before
+"my boss", late-found names echoed, a surname's particles after a title, a census cell's surname
+in capitals, and credentials after a one-word name. Invented examples only."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.privacy.redact import Redactor
+
+
+def _redact(text: str) -> str:
+    return Redactor(shift_days=3).redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Brought in by Sgt. Baker and Ofc. Meadow after the crash.", "Meadow"),
+        ("Brought in by Sgt. Baker and Ofc. Meadow after the crash.", "Baker"),
+        ("Statement taken by Det. Field at 14:00.", "Field"),
+        ("Her key worker at Open Door is Sparrow (0400 111 222).", "Sparrow"),
+        ("The support worker was Tinker, who stayed overnight.", "Tinker"),
+        ("Obs fine. Jez's daughter visits on weekends.", "Jez"),
+        ("Told that Marlo's eldest son would drive her home.", "Marlo"),
+        ('Calls out at night for "Pudding" (late husband).', "Pudding"),
+        ('Brother "Moose" and a cousin came in.', "Moose"),
+        ("Thanks, will pass it on. - K\n", "- K"),
+        ("Sure, the clinic is at 3. -- Wendell\n", "Wendell"),
+        ("Path: first read NH, second read QJ   2026-01-02", "QJ"),
+        ("Attending: Dr A Lum; scribe W.P.; signed 09:10", "W.P."),
+        ("Anaesthetist: Dr B Oyelaran\nScrub nurse: Shepherd\nRecovery: Bay 2", "Shepherd"),
+        ("Took two days off at the depot; Marty\n  my manager was fine with it.", "Marty"),
+        ("Her aunty Kereru is main support. Later Kereru (021 000 111) rang back.", "Kereru"),
+        ("Consent witnessed by mevr. van 't Riet on the ward.", "'t Riet"),
+        ("Bed 4 | HALLORAN, Autumn M     | 00112233 | 71", "HALLORAN"),
+        ("Bed 5 | DOS SANTOS-REIS, Bruna | 00112234 | 64", "DOS"),
+        ("Outreach: Kiri Moana, NP; Harbour, CHW; Tane, RN", "Harbour"),
+    ],
+)
+def test_names_go(text: str, gone: str) -> None:
+    assert gone not in _redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient's daughter rang. Crohn's disease flare; Murphy's sign negative.",
+        "Down's syndrome. Father's day visit planned. Everyone's son was there.",
+        "- Continue current plan\n- Nil by mouth\n- Repeat FBC",
+        "Her GP is Unknown at present. The plan is Home with support.",
+        "Consultant: Cardiology\nGP: Practice",
+        "Sadly my husband died last year, she said.",
+        "Reviewed CT chest. Checked BM 6.2. Given IV fluids.",
+        "Wilson's disease screen: caeruloplasmin low.",
+    ],
+)
+def test_no_one_is_named(text: str) -> None:
+    assert _redact(text) == text
+
+
+def test_an_echo_leaves_a_sentence_opening_plain_word() -> None:
+    out = _redact("Her nurse Frank visited. Frank haematuria on catheter review.")
+    assert "nurse [NAME] visited" in out and "Frank haematuria" in out, out
+
+
+def test_eponyms_after_a_late_found_surname_stay() -> None:
+    out = _redact("Her nurse Murphy called. Murphy's sign was negative.")
+    assert "Murphy's sign" in out, out
