@@ -74,10 +74,11 @@ _QUOTED_PAIR = re.compile(
     # In an array, the values after the first ('"given": ["Rowan", "Mae"]').
     r"(?(arr)(?P<more>(?:[ \t]*,[ \t]*[\"'][^\"'\n]{1,40}[\"']){0,3}))"
 )
+# Read from the "=", then back to the key.
 _KEY_EQUALS = re.compile(
-    r"(?<![\w.\-])(?P<k>[A-Za-z_][\w.\-]{0,40})[ \t]*=[ \t]*"
-    r"(?:[\"'](?P<v>[^\"'\n<>]{1,80})[\"']|(?P<u>[^\s&;,\"'<>|=/]{1,40}))"
+    r"=[ \t]*(?:[\"'](?P<v>[^\"'\n<>]{1,80})[\"']|(?P<u>[^\s&;,\"'<>|=/]{1,40}))"
 )
+_KEY_BEFORE = re.compile(r"(?<![\w.\-])(?P<k>[A-Za-z_][\w.\-]{0,40})[ \t]*\Z")
 _XML_TEXT = re.compile(
     r"<(?P<k>[A-Za-z_][\w:.\-]{0,40})(?:[ \t][^<>\n]{0,200})?>(?P<v>[^<>\n]{1,80})</(?P=k)>"
 )
@@ -101,8 +102,11 @@ def data_name_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
                     yield from _value(text, match.group("k"), at, at + len(more.group("v")), lex)
     if "=" in text:
         for match in _KEY_EQUALS.finditer(text):
+            before = _KEY_BEFORE.search(text, max(0, match.start() - 44), match.start())
+            if before is None:
+                continue
             which = "v" if match.group("v") is not None else "u"
-            yield from _value(text, match.group("k"), match.start(which), match.end(which), lex)
+            yield from _value(text, before.group("k"), match.start(which), match.end(which), lex)
     if "</" in text:
         for match in _XML_TEXT.finditer(text):
             yield from _value(text, match.group("k"), match.start("v"), match.end("v"), lex)

@@ -82,13 +82,16 @@ _RANK_WORDS = frozenset(
 # roles, without the prepositions and verbs that the relation list also holds.
 _ROLE_NOUNS = (ROLES | RELATIONS) - FUNCTION_CUES - {"member", "named", "called"}
 # "<role> [at|from|with|for up to four words] is|was <Name>", the name closing its clause.
-_ROLE_IS = re.compile(
-    r"(?<![\w'’-])(?P<r>[A-Za-z][a-z-]+)"
-    r"(?:[ \t]+(?:at|from|with|for|in)(?:[ \t]+[\w&'’.-]+){1,4}?)?"
-    r"[ \t]+(?:is|was|will[ \t]+be|remains|now)[ \t]+"
+# Read from the verb (a literal each match opens with), then back to the role.
+_IS_NAME = re.compile(
+    r"[ \t](?:is|was|will[ \t]+be|remains|now)[ \t]+"
     rf"(?P<v>{_WORD}(?:[ \t]+{_WORD})?)"
     r"(?=[ \t]*(?:[,.;:)(!?—–]|\n|$)|[ \t]+(?:[a-z]|\(|\d))",
     re.M,
+)
+_ROLE_BEFORE_IS = re.compile(
+    r"(?<![\w'’-])(?P<r>[A-Za-z][a-z-]+)"
+    r"(?:[ \t]+(?:at|from|with|for|in)(?:[ \t]+[\w&'’.-]+){1,4}?)?\Z"
 )
 
 # Kin after a name's possessive ("Kev's daughter", "Ah Hock's granddaughter", "Reg's son").
@@ -102,11 +105,13 @@ _KIN = frozenset(
         "sisters", "grandkids", "whanau", "whānau", "family",
     }
 )  # fmt: skip
+# Read from the possessive's "'s" and the kin word, then back to the name.
 _POSSESSIVE_KIN = re.compile(
-    rf"(?<![\w'’-])(?:(?P<g>{_WORD})[ \t])?(?P<v>{_WORD})['’]s[ \t]+"
+    r"['’]s[ \t]+"
     r"(?:(?:eldest|oldest|youngest|younger|older|elder|late|only|twin|step|ex|estranged|new)"
     r"[ \t]+)?(?P<k>[a-zà-ÿ][a-zà-ÿ-]+)\b"
 )
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?P<g>{_WORD})[ \t])?(?P<v>{_WORD})\Z")
 # Words that own kin in notes but name no one ("Patient's daughter", "Everyone's").
 _OWNERS_NO_NAME = frozenset(
     {
@@ -139,8 +144,8 @@ _LAST_LINE_INITIALS = re.compile(r"(?:\A|\n)[ \t]*(?P<v>[A-Z]{2,3})[ \t]*\n?[ \t
 
 # Initials after a word that says who did the work ("second read JL", "scribe T.L.").
 _WORK_INITIALS = re.compile(
-    r"(?<![\w'’-])(?P<c>read|reader|checked|verified|witnessed|witness|countersigned|"
-    r"co-?signed|scribe|scribed|reviewer|dispensed|prepared|administered|given|entered)"
+    r"(?<![\w'’-])(?P<c>(?i:read|reader|checked|verified|witnessed|witness|countersigned|"
+    r"co-?signed|scribe|scribed|reviewer|dispensed|prepared|administered|entered)|given)"
     r"[ \t]*:?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z]{2,3})"
     r"(?=[ \t]*(?:[,;)/|]|$|[ \t]{2}|\((?:[A-Z]|\d))|(?<=\.))",
     re.M,
@@ -148,15 +153,13 @@ _WORK_INITIALS = re.compile(
 
 # A role's field holding one name-like word that closes the line ("Scrub RN: Ward", "Porter:
 # Bishop"): a surname there even where the word also names a place or a thing.
-_ROLE_FIELD = re.compile(
-    r"(?<![\w'’-])(?P<r>[A-Za-z][A-Za-z0-9]*)[ \t]*:[ \t]*(?P<v>" + _WORD + r")[ \t]*$", re.M
-)
+_ROLE_FIELD = re.compile(r":[ \t]*(?P<v>" + _WORD + r")[ \t]*$", re.M)
+_FIELD_ROLE = re.compile(r"(?<![\w'’-])(?P<r>[A-Za-z][A-Za-z0-9]*)[ \t]*\Z")
 # A name before "my/his/her" and a kin word or role, a clause's subject ("Frank\n my boss has
 # been good", "Tui, her aunty, came"): after a clause's start only.
-_NAME_MY_ROLE = re.compile(
-    r"(?:^|(?<=[.;,:!?])[ \t]*)[ \t]*(?P<v>" + _WORD + r")[ \t]*,?\s{1,4}"
-    r"(?:my|his|her|their|our)[ \t]+(?P<r>[a-z][a-z-]+)\b",
-    re.M,
+_MY_ROLE = re.compile(r"\s(?:my|his|her|their|our)[ \t]+(?P<r>[a-z][a-z-]+)\b")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|(?<=[.;,:!?]))[ \t]*(?P<v>" + _WORD + r")[ \t]*,?\s{0,3}\Z", re.M
 )
 # Particles of a surname after a title, before the found surname ("dr. van 't Hek", "Dr. Van 't
 # Hek", "mevr. van der Berg", "Sr. de la Cruz").
@@ -223,6 +226,65 @@ def _abbreviation(word: str, lex: Lexicon) -> bool:
     )
 
 
+# A signature's name before its job title, on its line or the next ("Rowan Little, Care
+# Coordinator", "Wade Bishop\nSocial Worker", "Storm Lee | Peer Support Worker"): the title's
+# last word is a role's head.
+_TITLED_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<v>" + _WORD + r"(?:[ \t]+(?:[A-Z]\.[ \t]*)?" + _WORD + r"){1,2})"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]*[,|–—-][ \t]*|[ \t]*\n[ \t]*)"
+    r"(?P<t>(?:[A-Z][A-Za-z&/-]*[ \t]+){0,3}(?P<h>[A-Z][a-z]+))[ \t]*(?=$|[,|(])",
+    re.M,
+)
+_TITLE_HEADS = frozenset(
+    {
+        "coordinator", "co-ordinator", "nurse", "specialist", "worker", "manager", "officer",
+        "practitioner", "therapist", "assistant", "consultant", "physician", "leader", "lead",
+        "director", "administrator", "navigator", "advocate", "counsellor", "counselor",
+        "midwife", "pharmacist", "registrar", "secretary", "clerk", "technician", "chaplain",
+        "dietitian", "psychologist", "physiotherapist", "psychiatrist", "surgeon", "educator",
+        "supervisor", "receptionist", "paramedic", "sonographer", "radiographer", "doctor",
+        "gp", "fellow", "resident", "intern", "volunteer", "mentor", "caseworker", "liaison",
+        "keyworker", "facilitator", "instructor", "paralegal", "solicitor", "attorney",
+    }
+)  # fmt: skip
+# Words of a name's place that are a team, a service or a role, not a person.
+_NOT_NAME_WORDS = ROLES | ROLE_QUALIFIERS | TITLES | _TITLE_HEADS
+
+
+# A message header's "Surname, Given": the given name too ("To: Little, Rowan"; the surname is
+# deid_role_names').
+_HEADER_GIVEN = re.compile(
+    r"(?:^[ \t]*(?i:from|to|cc|bcc|sent[ \t]+by|reply-to|attn)[ \t]*:|;)[ \t]*"
+    + _WORD
+    + r",[ \t]*(?P<v>"
+    + _WORD
+    + r")(?=[ \t]*(?:[;<(\n]|$))",
+    re.M,
+)
+
+
+# Initials before a bracketed role ("KM (CN)", "JT (reg)", "RW (SHO)"): read from the bracket.
+_BRACKETED_ROLE = re.compile(r"\([ \t]*(?P<r>[A-Za-z][A-Za-z0-9]{1,14})[ \t]*\)")
+_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<v>[A-Z]{2,3})[ \t]*\Z")
+# Initials after a word of working together or handing over ("d/w JT", "handed over to AM at
+# 20:00", "per KW:"), closing their clause.
+_LEAD_INITIALS = re.compile(
+    r"(?<![\w'’-])(?i:d/w|w/|discussed[ \t]+with|reviewed[ \t]+with|handed[ \t]+over[ \t]+to|"
+    r"handover[ \t]+to|spoke[ \t]+(?:to|with)|per|informed|seen[ \t]+with|agreed[ \t]+with|"
+    r"escalated[ \t]+to|cc)[ \t]+(?P<v>[A-Z]{2,3})"
+    r"(?=[ \t]*(?:[,.;:)]|$|[ \t](?:at|on|re|and|who|via|by|[-–(])))",
+    re.M,
+)
+# Initials as the subject of a task ("KW to review tomorrow", ". JT to call family").
+_INITIALS_TO_DO = re.compile(
+    r"(?:^|(?<=[.;]))[ \t]*(?:[-*•][ \t]*)?(?P<v>[A-Z]{2,3})[ \t]+to[ \t]+(?:review|see|call|"
+    r"phone|ring|discuss|chase|arrange|contact|follow|check|speak|book|refer|liaise|prescribe|"
+    r"complete|update|send|write|request|organise|organize|email|e-mail|text)\b",
+    re.M,
+)
+_BRACKET_ROLES = ROLES | COLON_ROLES | frozenset({"cn", "rn", "sn", "fy1", "fy2", "ct1", "ct2"})
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]?)[ \t]*(?:[-*•>]+[ \t]*)?\Z", re.M)
 
 
@@ -241,9 +303,9 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         word = match.group("v")
         if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _ROLE_IS.finditer(text):
-        role = match.group("r").lower()
-        if role not in _ROLE_NOUNS:
+    for match in _IS_NAME.finditer(text):
+        before = _ROLE_BEFORE_IS.search(text, max(0, match.start() - 60), match.start())
+        if before is None or before.group("r").lower() not in _ROLE_NOUNS:
             continue
         words = match.group("v").split()
         if all(
@@ -260,7 +322,8 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
     if last is not None and _initials(last.group("v"), lex, senses):
         yield _name(text, last.start("v"), last.end("v"))
     for match in _ROLE_FIELD.finditer(text):
-        role = match.group("r").lower()
+        field = _FIELD_ROLE.search(text, max(0, match.start() - 24), match.start())
+        role = field.group("r").lower() if field is not None else ""
         word = match.group("v")
         lower = word.lower()
         if role in COLON_ROLES and (
@@ -268,22 +331,53 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
             or (lex.name_like(lower) and not lex.clinical(lower) and lower not in CALENDAR_WORDS)
         ):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _NAME_MY_ROLE.finditer(text):
-        word = match.group("v")
-        lower = word.lower()
+    for match in _MY_ROLE.finditer(text):
         role = match.group("r")
         if role not in _KIN and role not in ROLES and role not in RELATIONS - FUNCTION_CUES:
             continue
+        subject = _SUBJECT_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if subject is None:
+            continue
+        word = subject.group("v")
+        lower = word.lower()
         if (lex.name_like(lower) or not lex.known(lower)) and _names_someone(word, lex, senses):
+            yield _name(text, subject.start("v"), subject.end("v"))
+    for match in _HEADER_GIVEN.finditer(text):
+        if _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
+    for match in _TITLED_SIGNATURE.finditer(text):
+        if match.group("h").lower() not in _TITLE_HEADS:
+            continue
+        words = match.group("v").split()
+        names = [w for w in words if not (len(w) == 2 and w.endswith("."))]
+        if not any(fold(w) in _NOT_NAME_WORDS for w in names) and all(
+            _names_someone(w, lex, senses) and (lex.name_like(fold(w)) or not lex.known(fold(w)))
+            for w in names
+        ):
+            yield _name(text, match.start("v"), match.end("v"))
+    if "(" in text:
+        for match in _BRACKETED_ROLE.finditer(text):
+            if match.group("r").lower() not in _BRACKET_ROLES:
+                continue
+            before = _INITIALS_BEFORE.search(text, max(0, match.start() - 6), match.start())
+            # The bracket says a person: an abbreviation's list may hold the letters ("KM").
+            if before is not None and _initials(before.group("v"), lex, {}):
+                yield _name(text, before.start("v"), before.end("v"))
+    for pattern in (_LEAD_INITIALS, _INITIALS_TO_DO):
+        for match in pattern.finditer(text):
+            if _initials(match.group("v"), lex, senses):
+                yield _name(text, match.start("v"), match.end("v"))
     for match in _WORK_INITIALS.finditer(text):
         if _initials(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
 
 
 def _possessive_kin(text: str, lex: Lexicon, senses: Mapping[str, object]) -> Iterator[Redaction]:
-    for match in _POSSESSIVE_KIN.finditer(text):
-        if match.group("k") not in _KIN:
+    for kin in _POSSESSIVE_KIN.finditer(text):
+        if kin.group("k") not in _KIN:
+            continue
+        match = _OWNER_BEFORE.search(text, max(0, kin.start() - 50), kin.start())
+        if match is None:
             continue
         word = match.group("v")
         lower = word.lower()
