@@ -14,7 +14,15 @@ dictionary ("Little", "Bishop", "Dreamer" and "Huia" are all English words):
 * a sign-off: a dash and initials or a given name closing a message line ("See you then. - F",
   "> - F. (HSE ...)", "-- joy"), or a line of initials alone closing the text ("...\\nMR\\n");
 * initials after a word that says who did the work ("second read JL", "scribe T.L.",
-  "verified KP /");
+  "verified KP /"), before a bracketed role ("KM (CN)"), after a word of working together or
+  handing over ("d/w JT", "per KW:"; after "per" two capitals only: "per MDQ" is a tool), and as
+  a task's subject ("KW to review");
+* a role's field holding one name-like word that closes its line or cell ("Scrub RN: Ward",
+  "On call: Little (bleep 4412)", "| Early: Rowan |");
+* a name before "my boss", "her aunty" ("Frank\n my boss has been good");
+* a signature's name before its job title ("Rowan Little, Care Coordinator", "Wade Bishop\n
+  Social Worker"), and a message header's given name ("To: Little, Rowan");
+* names under person keys in exported data (:mod:`~medlocal.privacy.deid_data_names`);
 * where the rules found a one-word name late (after a role, in an attendee list: the passes of
   :mod:`~medlocal.privacy.deid_person_growth`), the same word elsewhere in the text where it is
   written as a name ("aunty Huia ... Huia (021 ...) is kaitiaki"), as the word scan does for the
@@ -143,17 +151,32 @@ _SIGN_OFF = re.compile(
 _LAST_LINE_INITIALS = re.compile(r"(?:\A|\n)[ \t]*(?P<v>[A-Z]{2,3})[ \t]*\n?[ \t\n]*\Z")
 
 # Initials after a word that says who did the work ("second read JL", "scribe T.L.").
+# Read from the cue's last letters (a literal, cheap to find) and the initials, then back to the
+# whole cue.
 _WORK_INITIALS = re.compile(
-    r"(?<![\w'’-])(?P<c>(?i:read|reader|checked|verified|witnessed|witness|countersigned|"
-    r"co-?signed|scribe|scribed|reviewer|dispensed|prepared|administered|entered)|given)"
+    r"(?:ead|der|ked|ied|ess|sed|ned|ibe|bed|wer|red|ven|EAD|KED|IED|ESS|SED|NED|IBE|WER|RED)"
     r"[ \t]*:?[ \t]+(?P<v>[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?|[A-Z]{2,3})"
     r"(?=[ \t]*(?:[,;)/|]|$|[ \t]{2}|\((?:[A-Z]|\d))|(?<=\.))",
     re.M,
 )
+_WORK_CUE = re.compile(
+    r"(?<![\w'’-])(?i:read|reader|checked|verified|witnessed|witness|countersigned|co-?signed|"
+    r"scribe|scribed|reviewer|dispensed|prepared|administered|entered|(?-i:given))[ \t]*:?[ \t]*\Z"
+)
 
 # A role's field holding one name-like word that closes the line ("Scrub RN: Ward", "Porter:
 # Bishop"): a surname there even where the word also names a place or a thing.
-_ROLE_FIELD = re.compile(r":[ \t]*(?P<v>" + _WORD + r")[ \t]*$", re.M)
+# The value closes the line or a table's cell, perhaps with a bracket after it ("On call:
+# Little (bleep 4412)", "| Early: Rowan | Late: Bishop |").
+_ROLE_FIELD = re.compile(
+    r":[ \t]*(?P<v>" + _WORD + r")(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*(?:$|\|)", re.M
+)
+# Field words besides the roles that say a person holds the field: who is on call, leads the
+# shift or holds the bleep, and a rota's shifts.
+_FIELD_PEOPLE = frozenset(
+    {"call", "lead", "holder", "bleep", "cover", "covering", "early", "late", "night", "nights",
+     "twilight", "long", "allocated", "named", "buddy", "mentor", "preceptor"}
+)  # fmt: skip
 _FIELD_ROLE = re.compile(r"(?<![\w'’-])(?P<r>[A-Za-z][A-Za-z0-9]*)[ \t]*\Z")
 # A name before "my/his/her" and a kin word or role, a clause's subject ("Frank\n my boss has
 # been good", "Tui, her aunty, came"): after a clause's start only.
@@ -161,71 +184,6 @@ _MY_ROLE = re.compile(r"\s(?:my|his|her|their|our)[ \t]+(?P<r>[a-z][a-z-]+)\b")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|(?<=[.;,:!?]))[ \t]*(?P<v>" + _WORD + r")[ \t]*,?\s{0,3}\Z", re.M
 )
-# Particles of a surname after a title, before the found surname ("dr. van 't Hek", "Dr. Van 't
-# Hek", "mevr. van der Berg", "Sr. de la Cruz").
-_TITLED_PARTICLES = re.compile(
-    r"(?<![\w.])(?i:dr|drs|mr|mrs|ms|mevr|dhr|prof|sr|sra|dra|gp)\.?[ \t]+"
-    r"(?P<p>(?:[Vv]an|[Ii]n|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|"
-    r"[Dd]os|[Dd]as|[Dd]u|[Ll]a|[Ll]e|['’]t|[Hh]et)(?:[ \t]+(?:[Vv]an|[Ii]n|[Dd]e|[Dd]er|[Dd]en|"
-    r"[Ll]a|['’]t|[Hh]et)){0,2}[ \t]+)\Z"
-)
-# A surname in capitals and its comma before found given names in mixed case, opening a table's
-# cell or field ("| SPENCE, Winter J"), and a particle in capitals before a found surname in
-# capitals there ("| DE JONG-FARIAS, Luiz").
-_CAPS_SURNAME = re.compile(r"(?:^|\|[ \t]*|[ \t]{2,}|\t)(?P<n>[A-Z][A-Z'’-]{2,24},[ \t]+)\Z", re.M)
-_CAPS_PARTICLE = re.compile(
-    r"(?:^|\|[ \t]*|[ \t]{2,}|\t)(?P<n>(?:DE|DA|DOS|DAS|DEL|DELLA|DI|DU|VAN|VON|DER|DEN|TER|"
-    r"TEN|LA|LE|MC|MAC|AL|EL|BIN|BINTI|ST)[ \t]+(?:(?:DE|DER|DEN|LA|LOS|LAS)[ \t]+)?)\Z",
-    re.M,
-)
-_PERSON_KINDS = frozenset({"name", "patient_name"})
-
-
-def grown_name_parts(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
-    """Found names grown over the surname's particles after a title ("dr. [van 't Hek]") and
-    over a census cell's surname in capitals ("[SPENCE, Winter J]", "[DE JONG-FARIAS], Luiz")."""
-    for red in spans:
-        if red.kind not in _PERSON_KINDS or not red.original[:1].isupper():
-            continue
-        first = max(0, red.start - 40)
-        window = text[first : red.start]
-        if first and text[first - 1] != "\n":
-            window = "\x00" + window  # "^" matches only a line's true start
-        start = red.start
-        tail = window[-1:]
-        if tail in (" ", "\t"):
-            particles = _TITLED_PARTICLES.search(window, max(0, len(window) - 32))
-            if particles is not None:
-                start -= len(particles.group("p"))
-            elif red.original.isupper():
-                caps = _CAPS_PARTICLE.search(window, max(0, len(window) - 16))
-                if caps is not None:
-                    start -= len(caps.group("n"))
-            if (
-                start == red.start
-                and not red.original.isupper()
-                and window.rstrip(" \t")[-1:] == ","
-            ):
-                caps = _CAPS_SURNAME.search(window, max(0, len(window) - 32))
-                word = caps.group("n").rstrip(", \t") if caps is not None else ""
-                if caps is not None and not _abbreviation(word, lex):
-                    start -= len(caps.group("n"))
-        if start != red.start:
-            yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
-
-
-def _abbreviation(word: str, lex: Lexicon) -> bool:
-    """Whether capitals are a clinical abbreviation or word rather than a surname."""
-    lower = word.lower()
-    return (
-        lower in CLINICAL_SHORT
-        or lex.clinical(lower)
-        or word in default_abbreviations().senses
-        or lower in ROLES
-        or lower in TITLES
-    )
-
-
 # A signature's name before its job title, on its line or the next ("Rowan Little, Care
 # Coordinator", "Wade Bishop\nSocial Worker", "Storm Lee | Peer Support Worker"): the title's
 # last word is a role's head.
@@ -268,12 +226,16 @@ _BRACKETED_ROLE = re.compile(r"\([ \t]*(?P<r>[A-Za-z][A-Za-z0-9]{1,14})[ \t]*\)"
 _INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])(?P<v>[A-Z]{2,3})[ \t]*\Z")
 # Initials after a word of working together or handing over ("d/w JT", "handed over to AM at
 # 20:00", "per KW:"), closing their clause.
+# Read from the cue's last letters and the initials, then back to the whole cue.
 _LEAD_INITIALS = re.compile(
-    r"(?<![\w'’-])(?i:d/w|w/|discussed[ \t]+with|reviewed[ \t]+with|handed[ \t]+over[ \t]+to|"
-    r"handover[ \t]+to|spoke[ \t]+(?:to|with)|per|informed|seen[ \t]+with|agreed[ \t]+with|"
-    r"escalated[ \t]+to|cc)[ \t]+(?P<v>[A-Z]{2,3})"
+    r"(?:/w|w/|ith|ITH|to|TO|er|ER|ed|ED|cc|Cc|CC)[ \t]+(?P<v>[A-Z]{2,3})"
     r"(?=[ \t]*(?:[,.;:)]|$|[ \t](?:at|on|re|and|who|via|by|[-–(])))",
     re.M,
+)
+_LEAD_CUE = re.compile(
+    r"(?<![\w'’-])(?P<c>(?i:d/w|w/|discussed[ \t]+with|reviewed[ \t]+with|handed[ \t]+over[ \t]+to|"
+    r"handover[ \t]+to|spoke[ \t]+(?:to|with)|per|informed|seen[ \t]+with|agreed[ \t]+with|"
+    r"escalated[ \t]+to|cc))[ \t]+\Z"
 )
 # Initials as the subject of a task ("KW to review tomorrow", ". JT to call family").
 _INITIALS_TO_DO = re.compile(
@@ -282,6 +244,7 @@ _INITIALS_TO_DO = re.compile(
     r"complete|update|send|write|request|organise|organize|email|e-mail|text)\b",
     re.M,
 )
+_WEAK_LEADS = frozenset({"per", "cc", "informed", "w/"})
 _BRACKET_ROLES = ROLES | COLON_ROLES | frozenset({"cn", "rn", "sn", "fy1", "fy2", "ct1", "ct2"})
 
 
@@ -326,9 +289,12 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         role = field.group("r").lower() if field is not None else ""
         word = match.group("v")
         lower = word.lower()
-        if role in COLON_ROLES and (
-            _names_someone(word, lex, senses)
-            or (lex.name_like(lower) and not lex.clinical(lower) and lower not in CALENDAR_WORDS)
+        if (
+            (role in COLON_ROLES or role in ROLES or role in _FIELD_PEOPLE)
+            and (lex.name_like(lower) or not lex.known(lower))
+            and lower not in CALENDAR_WORDS
+            and not lex.clinical(lower)
+            and (_names_someone(word, lex, senses) or lex.name_like(lower))
         ):
             yield _name(text, match.start("v"), match.end("v"))
     for match in _MY_ROLE.finditer(text):
@@ -363,11 +329,22 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
             # The bracket says a person: an abbreviation's list may hold the letters ("KM").
             if before is not None and _initials(before.group("v"), lex, {}):
                 yield _name(text, before.start("v"), before.end("v"))
-    for pattern in (_LEAD_INITIALS, _INITIALS_TO_DO):
-        for match in pattern.finditer(text):
-            if _initials(match.group("v"), lex, senses):
-                yield _name(text, match.start("v"), match.end("v"))
+    for match in _LEAD_INITIALS.finditer(text):
+        cue = _LEAD_CUE.search(text, max(0, match.start("v") - 24), match.start("v"))
+        if cue is None:
+            continue
+        value = match.group("v")
+        # Three capitals after "per" or "cc" are as often a guideline, a tool or a team ("per
+        # MDQ", "per NICE", "cc SDM") that no list holds: two only there.
+        weak = cue.group("c").lower() in _WEAK_LEADS
+        if (len(value) == 2 or not weak) and _initials(value, lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
+    for match in _INITIALS_TO_DO.finditer(text):
+        if _initials(match.group("v"), lex, senses):
+            yield _name(text, match.start("v"), match.end("v"))
     for match in _WORK_INITIALS.finditer(text):
+        if _WORK_CUE.search(text, max(0, match.start("v") - 20), match.start("v")) is None:
+            continue
         if _initials(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
 

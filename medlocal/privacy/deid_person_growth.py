@@ -32,6 +32,7 @@ from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_list_names import list_name_spans
+from medlocal.privacy.deid_name_parts import grown_name_parts
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     HONORIFICS,
@@ -40,11 +41,7 @@ from medlocal.privacy.deid_people_words import (
     ROLES,
     TITLES,
 )
-from medlocal.privacy.deid_person_contexts import (
-    echoed_names,
-    grown_name_parts,
-    person_context_spans,
-)
+from medlocal.privacy.deid_person_contexts import echoed_names, person_context_spans
 from medlocal.privacy.deid_role_columns import role_column_spans
 from medlocal.privacy.deid_role_names import role_name_spans
 from medlocal.privacy.deid_spans import Redaction

@@ -75,6 +75,7 @@ def test_names_in_data_go(text: str, gone: str) -> None:
         "- Continue current plan\n- Nil by mouth\n- Repeat FBC",
         "Her GP is Unknown at present. The plan is Home with support.",
         "Consultant: Cardiology\nGP: Practice",
+        "Driver: Yes\nStudent: None\nNight: Settled\nOn call: Orthopaedics",
         "Sadly my husband died last year, she said.",
         "Reviewed CT chest. Checked BM 6.2. Given IV fluids.",
         "Wilson's disease screen: caeruloplasmin low.",
@@ -85,6 +86,33 @@ def test_names_in_data_go(text: str, gone: str) -> None:
     ],
 )
 def test_no_one_is_named(text: str) -> None:
+    assert _redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Plan d/w QT (reg) - continue antibiotics.", "QT"),
+        ("Per WJ: hold the evening dose.", "WJ"),
+        ("Obs stable. ZK to review tomorrow.", "ZK"),
+        ("Present: Ana Lusk (ward clerk), YB (CN)", "YB"),
+        ("Cosigned: V.G.", "V.G."),
+        ("[09:12] Rowan: bed 4 needs review\n[09:13] Little: on my way", "Little"),
+        ("Son 王磊 (Wang Lei) asks about discharge.", "Wang Lei"),
+        ("| Mon | Early: Linden | Late: Shepherd |", "Shepherd"),
+        ("On call: Meadow (bleep 4412)", "Meadow"),
+        ("Key worker: Sparrow", "Sparrow"),
+    ],
+)
+def test_initials_and_speakers_go(text: str, gone: str) -> None:
+    assert gone not in _redact(text)
+
+
+def test_clinical_letters_beside_the_same_cues_stay() -> None:
+    text = (
+        "Discussed with ICU. d/w GP. Per OT: ok. CT to review. ECG (RN) done. Hb (g/L) 120. "
+        "No mania per MDQ. Managed per NICE guidance."
+    )
     assert _redact(text) == text
 
 
