@@ -15,8 +15,7 @@ dictionary ("Little", "Bishop", "Dreamer" and "Huia" are all English words):
   "> - F. (HSE ...)", "-- joy"), or a line of initials alone closing the text ("...\\nMR\\n");
 * initials after a word that says who did the work ("second read JL", "scribe T.L.",
   "verified KP /"), before a bracketed role ("KM (CN)"), after a word of working together or
-  handing over ("d/w JT", "per KW:"; after "per" two capitals only: "per MDQ" is a tool), and as
-  a task's subject ("KW to review");
+  handing over ("d/w JT", "per KW:"; after "per" two capitals only: "per MDQ" is a tool);
 * a role's field holding one name-like word that closes its line or cell ("Scrub RN: Ward",
   "On call: Little (bleep 4412)", "| Early: Rowan |");
 * a name before "my boss", "her aunty" ("Frank\n my boss has been good");
@@ -144,7 +143,8 @@ _CAPITAL_RELATION_BEFORE = re.compile(r"(?<![\w'’-])(?P<r>[A-Z][a-z-]+)[ \t]+\
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?)])[ \t]+|^[ \t>]*)(?:-{1,2}|–|—|~)[ \t]*"
     r"(?P<v>[A-Z]\.?(?:[ \t]?[A-Z]\.?){0,2}|[A-Za-z][a-z]+)"
-    r"(?=[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*$)",
+    # A bracket after it names a service ("(HSE Mid-West)"), not a result ("-- OGD (normal)").
+    r"(?=[ \t]*(?:\([A-Z][^()\n]{0,59}\))?[ \t]*$)",
     re.M,
 )
 # Initials alone on the text's last line ("...student.op.ac.nz.\nMR\n").
@@ -213,8 +213,9 @@ _NOT_NAME_WORDS = ROLES | ROLE_QUALIFIERS | TITLES | _TITLE_HEADS
 # deid_role_names').
 _HEADER_GIVEN = re.compile(
     r"(?:^[ \t]*(?i:from|to|cc|bcc|sent[ \t]+by|reply-to|attn)[ \t]*:|;)[ \t]*"
+    + r"(?P<s>"
     + _WORD
-    + r",[ \t]*(?P<v>"
+    + r"),[ \t]*(?P<v>"
     + _WORD
     + r")(?=[ \t]*(?:[;<(\n]|$))",
     re.M,
@@ -236,13 +237,6 @@ _LEAD_CUE = re.compile(
     r"(?<![\w'’-])(?P<c>(?i:d/w|w/|discussed[ \t]+with|reviewed[ \t]+with|handed[ \t]+over[ \t]+to|"
     r"handover[ \t]+to|spoke[ \t]+(?:to|with)|per|informed|seen[ \t]+with|agreed[ \t]+with|"
     r"escalated[ \t]+to|cc))[ \t]+\Z"
-)
-# Initials as the subject of a task ("KW to review tomorrow", ". JT to call family").
-_INITIALS_TO_DO = re.compile(
-    r"(?:^|(?<=[.;]))[ \t]*(?:[-*•][ \t]*)?(?P<v>[A-Z]{2,3})[ \t]+to[ \t]+(?:review|see|call|"
-    r"phone|ring|discuss|chase|arrange|contact|follow|check|speak|book|refer|liaise|prescribe|"
-    r"complete|update|send|write|request|organise|organize|email|e-mail|text)\b",
-    re.M,
 )
 _WEAK_LEADS = frozenset({"per", "cc", "informed", "w/"})
 _BRACKET_ROLES = ROLES | COLON_ROLES | frozenset({"cn", "rn", "sn", "fy1", "fy2", "ct1", "ct2"})
@@ -279,7 +273,15 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         yield from _possessive_kin(text, lex, senses)
     yield from _quoted_beside_relation(text, lex, senses)
     for match in _SIGN_OFF.finditer(text):
-        if _signs(match.group("v"), lex, senses):
+        value = match.group("v")
+        line_start = text[match.start() : match.start() + 1] not in (" ", "\t") or (
+            text.rfind("\n", 0, match.start()) >= text.rfind(".", 0, match.start())
+        )
+        # Opening a line, a dash before capitals is as often a list's item ("- OGD", "- CTPA"):
+        # there only one initial, dotted initials or a given name sign.
+        if line_start and value.isupper() and len(value) > 1 and "." not in value:
+            continue
+        if _signs(value, lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
     last = _LAST_LINE_INITIALS.search(text, max(0, len(text) - 12))
     if last is not None and _initials(last.group("v"), lex, senses):
@@ -309,7 +311,15 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         if (lex.name_like(lower) or not lex.known(lower)) and _names_someone(word, lex, senses):
             yield _name(text, subject.start("v"), subject.end("v"))
     for match in _HEADER_GIVEN.finditer(text):
-        if _names_someone(match.group("v"), lex, senses):
+        given = fold(match.group("v"))
+        surname = match.group("s")
+        # Both words a person's: "From: Cardiology, Admin" is a department's mailbox.
+        if (
+            (lex.name_like(given) or not lex.known(given))
+            and _names_someone(match.group("v"), lex, senses)
+            and _names_someone(surname, lex, senses)
+            and (lex.name_like(fold(surname)) or not lex.known(fold(surname)))
+        ):
             yield _name(text, match.start("v"), match.end("v"))
     for match in _TITLED_SIGNATURE.finditer(text):
         if match.group("h").lower() not in _TITLE_HEADS:
@@ -338,9 +348,6 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
         # MDQ", "per NICE", "cc SDM") that no list holds: two only there.
         weak = cue.group("c").lower() in _WEAK_LEADS
         if (len(value) == 2 or not weak) and _initials(value, lex, senses):
-            yield _name(text, match.start("v"), match.end("v"))
-    for match in _INITIALS_TO_DO.finditer(text):
-        if _initials(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
     for match in _WORK_INITIALS.finditer(text):
         if _WORK_CUE.search(text, max(0, match.start("v") - 20), match.start("v")) is None:

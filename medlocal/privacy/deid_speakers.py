@@ -29,16 +29,6 @@ _LABELS = ROLES | TITLES | RELATIONS | frozenset(
     {"plan", "note", "notes", "update", "system", "auto", "me", "you", "obs", "message", "reply"}
 )  # fmt: skip
 _MIN_LINES = 2
-# Words that open chat lines as a place, a team or a thing posts there, not a person.
-_PLACES_THAT_POST = frozenset(
-    {
-        "ward", "bed", "bay", "theatre", "home", "office", "desk", "front", "reception", "lab",
-        "triage", "room", "team", "clinic", "unit", "staff", "pharmacy", "radiology", "bank",
-        "switch", "house", "hall", "court", "church", "school", "field", "park", "street",
-        "page", "pager", "alert", "admin", "rota", "cover", "duty", "night", "day", "late",
-        "early", "long", "short", "north", "south", "east", "west", "main", "new", "high",
-    }
-)  # fmt: skip
 
 
 def chat_speakers(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -69,13 +59,4 @@ def _names_someone(word: str, lex: Lexicon, senses: Mapping[str, object]) -> boo
         return False
     if word.strip(".").upper() in senses:
         return False
-    if lower in lex.given_names or not lex.known(lower):
-        return True
-    # Round 21: a listed surname that is also a word ("[09:13] Little: on my way", "Rowan:"):
-    # in a chat it is who wrote the line, unless it names a place or team that posts ("Ward:").
-    return (
-        lower in lex.surnames
-        and word[:1].isupper()
-        and lower not in _PLACES_THAT_POST
-        and not lex.clinical(lower)
-    )
+    return lower in lex.given_names or not lex.known(lower)
