@@ -1,8 +1,10 @@
-"""Round 21 (people): names told by the words around them (deid_person_contexts): a rank before
-a surname, a role said to be someone, a possessive before a kin word, a quoted name beside a
-relation, sign-offs, initials of who did the work or stand before a bracketed role, a role's field closing its line, a name before
-"my boss", late-found names echoed, a surname's particles after a title, a census cell's surname
-in capitals, and credentials after a one-word name. Invented examples only."""
+"""Round 21 (people): names told by the words around them (deid_person_contexts,
+deid_name_parts, deid_data_names): a rank before a surname, a role said to be someone, a
+possessive before a kin word, a quoted name beside a relation, sign-offs, initials of who did the
+work or before a bracketed role, a role's field closing its line, a name before "my boss",
+late-found names echoed, a surname's particles after a title, a census cell's surname in
+capitals, credentials after a one-word name, and names under person keys in exported data.
+Invented examples only."""
 
 from __future__ import annotations
 
