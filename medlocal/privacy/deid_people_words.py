@@ -170,7 +170,10 @@ ROLE_AFTER = re.compile(
     r"MLS|CST|EMT|BMS|FY1|FY2|SpR|SHO|CNA|HCA|CDCES|CDE|IBCLC|RGN|RMN|RPN|EN|RM|DN|HV|OTR|LPC|"
     r"LMFT|PsyD|MPH|AP|ACP|CCP|"
     # Round 15: dentists' degrees ("Hemi Walker BDS", "A. Osei BDSc MFDS").
-    r"BDS|BDSc|MDS|DDS|DMD|MFDS|FDS|MJDF)\b)"
+    r"BDS|BDSc|MDS|DDS|DMD|MFDS|FDS|MJDF|"
+    # Round 21: community, peer, addiction and allied credentials ("Rowan, CHW", "Jo, CPRS").
+    r"CHW|CPS|CPRS|CRSS|PRS|CADC|LADC|LCDC|CASAC|LICSW|LMHC|LCPC|LPCC|CRNP|AGNP|PNP|WHNP|CMA|"
+    r"RMA|PCT|RRT|CRT|DPT|MSN|BSN|RDN|LDN|CPhT|ATC|CCLS|CCRN|CNL|RNC|QMHP|LISW|LCADC)\b)"
 )
 # A relation right after a name ("Carol (daughter)", "Carol, his wife", "Ted - patient's son").
 RELATION_AFTER = re.compile(

@@ -32,6 +32,7 @@ from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_list_names import list_name_spans
+from medlocal.privacy.deid_name_parts import grown_name_parts
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     HONORIFICS,
@@ -40,6 +41,7 @@ from medlocal.privacy.deid_people_words import (
     ROLES,
     TITLES,
 )
+from medlocal.privacy.deid_person_contexts import echoed_names, person_context_spans
 from medlocal.privacy.deid_role_columns import role_column_spans
 from medlocal.privacy.deid_role_names import role_name_spans
 from medlocal.privacy.deid_spans import Redaction
@@ -119,13 +121,19 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     their clock time (each grown span holds the old one, so the two merge), and the names that
     a census list, a particle or a message header gives away (deid_list_names)."""
     spans = list(spans)
-    yield from list_name_spans(text, spans, lex)
+    late = list(list_name_spans(text, spans, lex))
     # Round 19: those present, apologising or copied in minutes and letters (deid_attendees).
-    yield from attendee_spans(text, lex)
+    late += attendee_spans(text, lex)
     # Round 20: one-word names after a role, before a telephoning verb, initials after "by".
-    yield from role_name_spans(text, lex)
+    late += role_name_spans(text, lex)
     # and one-word surnames in a table's column headed by a role (deid_role_columns).
-    yield from role_column_spans(text, lex)
+    late += role_column_spans(text, lex)
+    # Round 21: names after a rank, a role's "is", before a possessive kin word, sign-offs
+    # (deid_person_contexts); then each one-word name these found, elsewhere in the text.
+    late += person_context_spans(text, lex)
+    yield from late
+    yield from echoed_names(text, late, lex)
+    yield from grown_name_parts(text, spans + late, lex)
     for red in spans:
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
