@@ -13,6 +13,10 @@
   "pl. Wolności", "przy ul. gen. Bema"): "ul." in lower case before a capital is a street; a
   microlitre ("5 ul. Then") has a number before it.
 
+* The postcode and town after a French, Italian, Spanish or Portuguese street written house
+  number first ("12 avenue des Lilas, 06000 Nice", "3 rue Haute, 69004 Lyon Cedex"): the
+  words after the postcode name the town, whatever else they mean ("Nice", "Vence").
+
 Each pattern starts at a literal abbreviation, so the cost stays small and linear.
 """
 
@@ -24,6 +28,16 @@ _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’-]*"
 _INDONESIAN_TITLE = r"(?:Prof|Dr|dr|Ir|Drs|Hj|H|KH|Jend|Letjen|Mayjen|Brigjen|Kol|R|Hos|Mr)\."
 _HOUSE = r"(?:,?[ \t]+No\.?[ \t]*\d{1,4}[A-Za-z]?\b)?"
 _RT_RW = r"\bRT\.?[ \t]*\d{1,3}[ \t]*/[ \t]*RW\.?[ \t]*\d{1,3}\b"
+
+# A street written house number first, its kind in lower case or capitals, then its name to the
+# comma before the postcode.
+_NUMBER_FIRST_STREET = (
+    r"\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
+    r"(?i:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|place|impasse|route|quai|cours|via|"
+    r"viale|piazza|calle|avenida|rua|travessa|largo)[ \t]+[^\n,;]{1,40},[ \t]*"
+)
+_TOWN = r"[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+){0,2}"
+_TOWN_END = r"(?=[ \t]*(?:,|\n|\Z|[ \t](?:Cedex|CEDEX)\b|[ \t]*[|·•–-]))"
 
 LANE_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -42,6 +56,8 @@ LANE_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("street_address", re.compile(_RT_RW)),
+    ("zip_code", re.compile(rf"{_NUMBER_FIRST_STREET}(?P<v>\d{{5}})(?=[ \t]+{_TOWN}{_TOWN_END})")),
+    ("city", re.compile(rf"{_NUMBER_FIRST_STREET}\d{{5}}[ \t]+(?P<v>{_TOWN}){_TOWN_END}")),
     (
         "street_address",
         re.compile(

@@ -176,3 +176,15 @@ def test_carrier_initials_before_callsign_or_crew() -> None:
     assert _initials("Ambulance: NAS callsign KX-14 left 19:55.") == ["NAS"]
     assert _initials("Transfer 15:20 (NAS, crew 21B)") == ["NAS"]
     assert _initials("ECG flight? no. CPR crew") == []
+
+
+def test_shop_name_joined_by_n() -> None:
+    out = _redacted("Works as a shelf stacker at Stop n Shop Westgate, on nights.")
+    assert "Stop" not in out and "Shop" not in out and "Westgate" not in out
+
+
+def test_town_after_a_french_postcode() -> None:
+    out = _redacted("Cabinet médical\n8 rue des Oliviers, 06140 Vence\nTél : 04 93 00 00 00")
+    assert "Vence" not in out and "06140" not in out
+    kept = _redacted("Heparin 5 units, 10000 Units daily")
+    assert "Units daily" in kept
