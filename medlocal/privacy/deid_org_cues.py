@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_bar_letterheads import bar_letterheads
 from medlocal.privacy.deid_facility_parts import facility_parts
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_affiliations import affiliated_organisations
@@ -54,6 +55,8 @@ from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC, WARD_KINDS, WEAK_HEADS
 from medlocal.privacy.deid_tokens import WordSpan
 from medlocal.privacy.deid_workplaces import bracket_affiliations, work_employers
+from medlocal.privacy.deid_world_heads import world_heads
+from medlocal.privacy.deid_world_initials import world_initials
 
 # A word with a lower-case letter and then a capital inside it ("TeleNova", "CityRide"); a
 # surname's prefix ("McDonald", "MacLeod", "DeMarco", "O'Neill") or a clinical stem ("IgG",
@@ -478,6 +481,11 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     # Round 20, second wave: a hospital named between an admission and its date.
     if "dmi" in text:
         found += admission_sites(text, lex)
+    # Round 21: heads and short kinds of other languages ("Szpital im. ...", "SK Taman ..."),
+    # and initials after a cc, a follow-up or a locative word of another language.
+    found += world_heads(text, lex)
+    found += world_initials(text, lex)
+    found += bar_letterheads(text, lex)
     # Round 19: a named wing, suite, bay or ward of a hospital or care home ("(Rowan wing)").
     found += [WordSpan("facility", start, end) for start, end in facility_parts(text, lex)]
     # Round 20, second wave: a name cut in two by a hard line break; the next line's indent is

@@ -66,6 +66,7 @@ from medlocal.privacy.deid_first_characters import (
 )
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
+from medlocal.privacy.deid_lane_streets import LANE_STREET_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_number_forms import (
     AGE_WORD_PATTERNS,
@@ -114,6 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *WORLD_DATE_PATTERNS,
     *CALENDAR_DATE_PATTERNS,
     *WORLD_STREET_PATTERNS,
+    *LANE_STREET_PATTERNS,
     *AREA_STREET_PATTERNS,
     *FOREIGN_ADDRESS_PATTERNS,
     *VEHICLE_PATTERNS,

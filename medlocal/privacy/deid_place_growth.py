@@ -113,7 +113,9 @@ _LOWER_HEAD = re.compile(
 # Tyne", "Rothenburg ob der Tauber", "Boulogne sur Mer").
 _TOWN_TAIL = re.compile(
     r"[ \t]+(?:am|im|an[ \t]+der|ob[ \t]+der|auf[ \t]+der|upon|sur|bei)[ \t]+"
-    r"[A-Z][\w'’-]+"
+    # Round 21: a word with a small letter; initials after "bei" are a diagnosis ("ZNA bei
+    # NSTEMI"), not a town's second part.
+    r"[A-Z](?=[\w'’-]*[a-zß-ÿ])[\w'’-]+"
 )
 # A small word between two found parts of one name ("Radiologie am [Schillerplatz]", "Baile
 # na [hAbhann]", "Szpital im. [Ludwika] w [Krakowie]").

@@ -45,7 +45,7 @@ FACILITY_HEADS = frozenset(
         "facility", "barracks", "gurdwara", "kindergarten", "preschool", "daycare", "nursery",
         "creche", "polytechnic", "tafe", "construction", "plumbing", "electrical", "motors",
         "garage", "builders", "contractors", "engineering", "mining", "airlines", "airways",
-        "railways", "insurance", "dental", "ward", "wards",
+        "railways", "railway", "insurance", "dental", "ward", "wards",
         # Fifth round.
         "hub", "wing",
         # Eighth round: places of worship.

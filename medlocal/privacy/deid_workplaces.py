@@ -38,7 +38,8 @@ _WORK_VERB = re.compile(
 )
 # One word of a name: a capital first, then letters, digits, '&' or an apostrophe.
 _NAME_WORD = re.compile(r"[A-Z][\w&'’-]*")
-_GAP = re.compile(r"[ \t]+(?:&[ \t]+)?")
+# Round 21: a shop's "n" joins its name as "&" does ("Pick n Pay", "Rock 'n' Bowl").
+_GAP = re.compile(r"[ \t]+(?:(?:&|n|'n'|’n’)[ \t]+)?")
 # Words that say who or when, not whose: a name does not run over them.
 # Feasts and shifts are times ("works at Christmas", "works at Night Shift").
 _STOPS = (
