@@ -50,7 +50,7 @@ FORM_LABEL_WORDS = frozenset(
         "geboortedatum", "geboorteplaats", "achternaam", "voornaam", "woonplaats", "naam",
         # Walk 24 (a Brazilian referral: "Paciente:", "Telefone:", "Esposa:" became [NAME]):
         # the patient, the phone and the next of kin as the same forms ask for them.
-        "paciente", "paziente", "patiënt", "patientin", "telefone", "telefon", "telefoon",
+        "paciente", "paziente", "patiënt", "patientin", "telefone", "telefoon",
         "celular", "móvil", "movil", "cellulare", "portable", "handy", "mobiel", "contato",
         "contacto", "contatto", "esposa", "esposo", "marido", "cônjuge", "conjuge", "cónyuge",
         "filho", "filha", "hijo", "hija", "moglie", "marito", "figlio", "figlia", "épouse",

@@ -25,7 +25,7 @@ def _title(file_name: str, body: str) -> str:
 @pytest.mark.parametrize(
     ("file_name", "body", "gone"),
     [
-        ("discharge_summary_stmarthas.pdf", "Admitted to St Martha's Hospital on 3 May.", "marthas"),
+        ("summary_stmarthas.pdf", "Admitted to St Martha's Hospital on 3 May.", "marthas"),
         ("gp_referral_hollybank.docx", "Hollybank Medical Practice\nDear colleague,", "hollybank"),
         ("letter_qvh.pdf", "Seen at the Queen Victoria Hospital (QVH).", "qvh"),
         ("notes_kestrelford.txt", "Reviewed today. No change.", "kestrelford"),

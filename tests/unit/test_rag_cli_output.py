@@ -53,8 +53,8 @@ class _Stream:
 
 def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
     from medlocal.cli.rag_cmds import _print_redactions
-    from medlocal.privacy.redact import Redaction
     from medlocal.privacy.deid_plan import PlanItem
+    from medlocal.privacy.redact import Redaction
 
     planned = [PlanItem("body", Redaction("patient_name", 0, 8, "Jane Roe", "[NAME]"))]
     piped, terminal = _Stream(tty=False), _Stream(tty=True)
