@@ -87,6 +87,9 @@ from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_t
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_more_months import MORE_MONTH_PATTERNS
+from medlocal.privacy.deid_object_ids import OBJECT_ID_PATTERNS
+from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -118,6 +121,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *VEHICLE_NEARBY_PATTERNS,
     *SSN_FORM_PATTERNS,
     *IRISH_COUNTY_PATTERNS,
+    *PHONE_WORD_PATTERNS,
+    *OBJECT_ID_PATTERNS,
+    *MORE_MONTH_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary

@@ -86,7 +86,14 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:registered(?:[ \t]+(?:as|number))?|placa|targa|kenteken|kennzeichen|"
             r"matr[ií]cula|patente|plaque|immatriculation|tablica|rejestracja|"
-            r"rekisterinumero|registreringsnummer|number[ \t]?plate))"
+            r"rekisterinumero|registreringsnummer|number[ \t]?plate|"
+            # Round 21: the plate's word in more languages (Danish, Norwegian, Turkish,
+            # German's short form, Polish's case, Czech, Hungarian, Greek, Russian, Croatian,
+            # Romanian, Malay, Swahili).
+            r"nummerplade|reg\.?[ \t]?nr\.?|skilt|plakas?[ıi]?|kennz\.|kfz-kennzeichen|"
+            r"numer(?:ze|em)?[ \t]+rejestracyjn\w*|(?-i:SPZ|RZ)|rendsz[áa]m(?:a)?|πινακίδα|"
+            r"госномер(?:ом)?|гос\.?[ \t]*номер|registracij\w*|[îi]nmatriculare|"
+            r"nombor[ \t]+pendaftaran|namba[ \t]+ya[ \t]+gari))"
             rf"[ \t]*+:?[ \t]*+(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
         ),
     ),

@@ -50,6 +50,7 @@ from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
+from medlocal.privacy.deid_device_labels import device_label_spans
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -156,6 +157,8 @@ class Redactor:
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         yield from prefixed_code_spans(text, found)
+        # A device's serial or lot with its printed "SN" or "LOT" ("SN 19A44201").
+        yield from device_label_spans(text, found)
         # The organisation on a note's first line, whole, where a word of it was found.
         yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)

@@ -1,0 +1,67 @@
+"""Dates with the month words of more European languages (round 21).
+
+deid_foreign_forms reads the months of the Romance, Germanic, Polish, Celtic and Filipino
+notes, deid_world_dates and deid_scripts those of others. Notes from the rest of Europe write
+the month in words the lists lack: Danish "marts", Estonian "märts" and "oktoober", Latvian
+"martā", Lithuanian "kovo", Slovenian "marec", Slovak "júna", Hungarian "március", Ukrainian
+"березня", Bulgarian and Serbian "март", Luxembourgish "Mäerz", Maltese "ta' Marzu", Basque
+"otsaila", Icelandic "júní", Albanian "qershor".
+
+Several of these are words of other languages too ("mars", "mai", "august", "tetor"), so a date
+is read only in a date's layout: a day and the month with a year after it ("3 kovo 2026"), or
+with the day's full stop as these languages write it ("3. marts"), or the year first as
+Hungarian and Latvian write it ("2026. március 3.", "2026. gada 3. martā").
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    # Danish and Norwegian, Icelandic.
+    "marts|august|jan[úu]ar|febr[úu]ar|apr[íi]l|ma[íi]|j[úu]n[íi]|j[úu]l[íi]|[áa]g[úu]st|"
+    "okt[óo]ber|n[óo]vember|desember|"
+    # Estonian (with the "-il" of a date: "3. märtsil").
+    "jaanuar(?:il)?|veebruar(?:il)?|m[äa]rts(?:il)?|aprill(?:il)?|juuni(?:l)?|juuli(?:l)?|"
+    "augustil|septembril|oktoob(?:er|ril)|novembril|detsemb(?:er|ril)|"
+    # Latvian, nominative and locative.
+    "janv[āa]r(?:is|[īi])|febru[āa]r(?:is|[īi])|mart(?:s|[āa])|apr[īi]l(?:is|[īi])|"
+    "maij(?:s|[āa])|j[ūu]nij(?:s|[āa])|j[ūu]lij(?:s|[āa])|august(?:s|[āa])|"
+    "septembr(?:is|[īi])|oktobr(?:is|[īi])|novembr(?:is|[īi])|decembr(?:is|[īi])|"
+    # Lithuanian (genitive, as dates write it).
+    "sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|"
+    "rugs[ėe]jo|spalio|lapkri[čc]io|gruod[žz]io|"
+    # Slovenian, Slovak (genitive).
+    "marec|junij|julij|avgust(?:a)?|janu[áa]ra|febru[áa]ra|apr[íi]la|m[áa]ja|j[úu]na|"
+    "j[úu]la|augusta|septembra|okt[óo]bra|novembra|decembra|"
+    # Hungarian.
+    "janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|augusztus|"
+    "szeptember|okt[óo]ber|"
+    # Ukrainian (genitive); Bulgarian, Macedonian and Serbian.
+    "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    "януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември|"
+    "јануар|фебруар|мај|јун|јул|септембар|октобар|новембар|децембар|"
+    # Luxembourgish, Maltese, Basque, Albanian.
+    "m[äa]erz|abr[ëe]ll|mee|jannar|frar|marzu|mejju|[ġg]unju|lulju|awwissu|settembru|"
+    "ottubru|novembru|di[ċc]embru|urtarrila|otsaila|martxoa|apirila|maiatza|ekaina|uztaila|"
+    "abuztua|iraila|urria|azaroa|abendua|janar|shkurt|prill|qershor|korrik|gusht|shtator|"
+    "tetor|n[ëe]ntor|dhjetor"
+)
+_MONTH = rf"(?i:(?:{_MONTHS}))(?!\w)"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+
+MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "date",
+        re.compile(
+            # A day and the month with its year ("3 kovo 2026", "3 ta' Marzu 2026") ...
+            rf"(?<![\w.,/-]){_DAY}\.?[ \t]+(?:ta['’][ \t]+)?{_MONTH}\.?,?[ \t]+{_YEAR}"
+            # ... or with the day's full stop ("3. marts").
+            rf"|(?<![\w.,/-]){_DAY}\.[ \t]?{_MONTH}"
+            # The year first ("2026. március 3.", "2026. gada 3. martā").
+            rf"|(?<![\w.,/-]){_YEAR}\.?[ \t]+(?:(?i:gada)[ \t]+)?"
+            rf"(?:{_DAY}\.[ \t]?{_MONTH}|{_MONTH}[ \t]+{_DAY}\.?(?!\d))"
+        ),
+    ),
+]

@@ -1,0 +1,94 @@
+"""Round 21, numbers, codes and dates: a device's printed "SN"/"LOT" with its serial
+(deid_device_labels), telephone words of more languages and calls (deid_phone_words), object
+identifiers (deid_object_ids), month words of more European languages (deid_more_months), an
+issuer's code before a cue's colon (deid_codes) and plate words of more languages
+(deid_vehicle_nearby). Every example is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.privacy.redact import Redactor
+
+
+def _covered(text: str, piece: str) -> bool:
+    """Whether every letter and digit of ``piece`` (its first occurrence) is redacted."""
+    start = text.index(piece)
+    spans = [(r.start, r.end) for r in Redactor(shift_days=10).preview(text)]
+    return all(
+        any(a <= start + i < b for a, b in spans)
+        for i, ch in enumerate(piece)
+        if ch.isalnum()
+    )
+
+
+def _touched(text: str, piece: str) -> bool:
+    """Whether any letter or digit of ``piece`` is redacted."""
+    start = text.index(piece)
+    spans = [(r.start, r.end) for r in Redactor(shift_days=10).preview(text)]
+    return any(
+        any(a <= start + i < b for a, b in spans)
+        for i, ch in enumerate(piece)
+        if ch.isalnum()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        # A serial and a lot with the capitals printed on the device's label.
+        ("Cochlear aids fitted: left SN 27B55810, right SN 27B55811.", "SN 27B55810"),
+        ("Mesh placed, lot LOT 5531B207 SN 66120934 recorded.", "LOT 5531B207 SN 66120934"),
+        ("Prosthetic head 32 mm -- SN KQ31-5520914\n", "SN KQ31-5520914"),
+        # Telephone words of more languages, and calls.
+        ("Контакт: дочь, тел. 8 903 555 12 34.", "8 903 555 12 34"),
+        ("Κόρη: Τηλ. 210 555 4321", "210 555 4321"),
+        ("Córka, numer telefonu 512 555 771", "512 555 771"),
+        ("Meita: tālr. 29 555 771", "29 555 771"),
+        ("Faks 33 55 12 90 (Ålborg).", "33 55 12 90"),
+        ("Fax nr. 030 - 555 1290", "030 - 555 1290"),
+        ("En cas de besoin appelez le 04.78.55.12.90.", "04.78.55.12.90"),
+        ("Si empeora, llame al 955 120 447.", "955 120 447"),
+        ("Wenn nötig ist sie erreichbar unter 0711 5551 290.", "0711 5551 290"),
+        ("His son is a GP: page him at 5521, not the ward.", "5521"),
+        ("Je reste joignable au poste 2231.", "2231"),
+        # A DICOM study's object identifier.
+        ("Series UID: 1.3.6.1.4.1.55021.7.4471.90122.3", "1.3.6.1.4.1.55021.7.4471.90122.3"),
+        # Month words of more languages, in a date's layout.
+        ("Hospitaliseret 3. marts 2026 med pneumoni.", "3. marts 2026"),
+        ("Uuring tehti 14. oktoober 2025.", "14. oktoober 2025"),
+        ("Operuotas 2026 m. 7 kovo 2026 d.", "7 kovo 2026"),
+        ("Felvétel: 2026. március 3., osztályos kezelés.", "2026. március 3."),
+        ("Госпіталізовано 5 березня 2026 року.", "5 березня 2026"),
+        ("Dħul l-isptar: 9 ta' Marzu 2026.", "9 ta' Marzu 2026"),
+        # The issuer's code before the colon of a cue.
+        ("Passport UA: KT 551209 (valid).", "KT 551209"),
+        # Plate words of more languages.
+        ("Bilen med nummerplade DX 55 120 holdt ved indgangen.", "DX 55 120"),
+        ("Kaza: araç plakası 06 KLM 552.", "06 KLM 552"),
+        ("Kfz: Audi A3, Kennz. S-KT 5512.", "S-KT 5512"),
+    ],
+)
+def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
+    assert _covered(text, identifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A sentence's "lot" and the capitals before a value that is not a device's.
+        ("Mobility improved a lot 2 weeks after physio.", "2 weeks"),
+        # A version number or an enumeration is no object identifier.
+        ("Software version 1.2.3 installed; see section 2.4.1.", "1.2.3"),
+        # A ward phone word before a count or a dose.
+        ("Ward phone call at 10:00; gave 500 mg paracetamol.", "500 mg"),
+        # Month words of other languages without a date's layout.
+        ("Patiënt neemt 2 mee naar huis, 1 tablet per dag.", "2"),
+        ("Arm 2 prill: no date without a year or the day's stop.", "2"),
+        # A coding system's code and a lab value stay.
+        ("Diagnosis ICD-10 E11.9; HbA1c 53 mmol/mol.", "E11.9"),
+        ("Creatinine 88 umol/L, eGFR 72.", "88 umol/L"),
+    ],
+)
+def test_clinical_text_kept(text: str, kept: str) -> None:
+    assert not _touched(text, kept)
