@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_foreign_forms import MONTH_NAMES
+
 _MONTHS = (
     # Danish and Norwegian, Icelandic.
     "marts|august|jan[úu]ar|febr[úu]ar|apr[íi]l|ma[íi]|j[úu]n[íi]|j[úu]l[íi]|[áa]g[úu]st|"
@@ -50,6 +52,7 @@ _MONTHS = (
 _MONTH = rf"(?i:(?:{_MONTHS}))(?!\w)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
+_ANY_MONTH = rf"(?i:(?:{MONTH_NAMES}|{_MONTHS}))(?!\w)"
 
 MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -62,6 +65,21 @@ MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # The year first ("2026. március 3.", "2026. gada 3. martā").
             rf"|(?<![\w.,/-]){_YEAR}\.?[ \t]+(?:(?i:gada)[ \t]+)?"
             rf"(?:{_DAY}\.[ \t]?{_MONTH}|{_MONTH}[ \t]+{_DAY}\.?(?!\d))"
+        ),
+    ),
+    # A range of days with their full stops before one month, as German, Nordic and Central
+    # European notes write a stay ("12.-16.10.2026", "3.–7. März"): the first day is the
+    # range's too.
+    (
+        "date",
+        re.compile(
+            rf"(?<![\w.,/-]){_DAY}\.[ \t]?[-–][ \t]?{_DAY}\."
+            rf"(?:[ \t]?(?:0?[1-9]|1[0-2])\.(?:{_YEAR}|\d\d(?!\d))?"
+            rf"|[ \t]?{_ANY_MONTH}(?:,?[ \t]+{_YEAR})?)"
+            # A range of two days past the twelfth before a month in digits ("24-29/11"): a
+            # count above its total is no score or fraction ("2-3/10" pain stays).
+            r"|(?<![\w/.,-])(?:1[3-9]|2\d|3[01])[ \t]?[-–][ \t]?(?:1[3-9]|2\d|3[01])/"
+            r"(?:0?[1-9]|1[0-2])(?:/(?:19|20)?\d\d)?(?![\w/]|[.,]\d)"
         ),
     ),
 ]

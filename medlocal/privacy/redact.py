@@ -50,7 +50,6 @@ from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
-from medlocal.privacy.deid_device_labels import device_label_spans
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -58,6 +57,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_device_labels import device_label_spans
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates

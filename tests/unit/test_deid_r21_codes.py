@@ -16,9 +16,7 @@ def _covered(text: str, piece: str) -> bool:
     start = text.index(piece)
     spans = [(r.start, r.end) for r in Redactor(shift_days=10).preview(text)]
     return all(
-        any(a <= start + i < b for a, b in spans)
-        for i, ch in enumerate(piece)
-        if ch.isalnum()
+        any(a <= start + i < b for a, b in spans) for i, ch in enumerate(piece) if ch.isalnum()
     )
 
 
@@ -27,9 +25,7 @@ def _touched(text: str, piece: str) -> bool:
     start = text.index(piece)
     spans = [(r.start, r.end) for r in Redactor(shift_days=10).preview(text)]
     return any(
-        any(a <= start + i < b for a, b in spans)
-        for i, ch in enumerate(piece)
-        if ch.isalnum()
+        any(a <= start + i < b for a, b in spans) for i, ch in enumerate(piece) if ch.isalnum()
     )
 
 
