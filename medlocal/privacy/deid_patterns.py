@@ -91,6 +91,7 @@ from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_t
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_spelled_emails import spelled_email_candidates
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -376,6 +377,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from table_date_candidates(text)
     yield from caps_street_candidates(text)
     yield from italian_town_candidates(text)
+    yield from spelled_email_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0

@@ -63,6 +63,26 @@ def _touched(text: str, piece: str) -> bool:
         ("Bilen med nummerplade DX 55 120 holdt ved indgangen.", "DX 55 120"),
         ("Kaza: araç plakası 06 KLM 552.", "06 KLM 552"),
         ("Kfz: Audi A3, Kennz. S-KT 5512.", "S-KT 5512"),
+        ("Sie fuhr ihren Polo (KA-LM 552) nach Hause.", "KA-LM 552"),
+        ("Era alla guida di una Fiat targata GB 552 KT.", "GB 552 KT"),
+        ("Kaza yerinde 06 ABC 552 plakalı araç vardı.", "06 ABC 552"),
+        ("He rode a Honda Vision, plate 51-G1 552.90.", "51-G1 552.90"),
+        # Accounts, bills and licences after the words of more languages.
+        ("Przelew na numer konta 27 1140 2004 0000 3002 0135 5387.", "27 1140 2004"),
+        ("Payment from account ending 5521 was declined.", "5521"),
+        ("Interim bill SG 2026 55120 sent to the family.", "SG 2026 55120"),
+        ("Prawo jazdy nr 00552/20/1209 zatrzymane.", "00552/20/1209"),
+        ("Ehliyet no: B 552120 (sınıf B).", "B 552120"),
+        # A number masked inside its token, letters kept; a range of days with their stops.
+        ("Resident NRIC T05****1J, age 91.", "T05****1J"),
+        ("Aufenthalt 3.-9.11.2026 auf Station.", "3.-9.11.2026"),
+        ("With us 21-27/10, discharged home.", "21-27/10"),
+        # An e-mail address spelt out.
+        (
+            "Write to her at tomas.r [at] seznam [dot] cz or tom at mail dot com.",
+            "tomas.r [at] seznam [dot] cz",
+        ),
+        ("Or write to tom at mail dot com.", "tom at mail dot com"),
     ],
 )
 def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
@@ -84,6 +104,10 @@ def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
         # A coding system's code and a lab value stay.
         ("Diagnosis ICD-10 E11.9; HbA1c 53 mmol/mol.", "E11.9"),
         ("Creatinine 88 umol/L, eGFR 72.", "88 umol/L"),
+        ("Metformin (ATC A10BA02) 500 mg twice daily.", "ATC A10BA02"),
+        ("Bold markup: **120** mmHg.", "120"),
+        ("Pain 2-3/10 today; MMSE 24-26/30.", "2-3/10"),
+        ("Seen at home dot the i's; the bill 2026 was paid.", "2026"),
     ],
 )
 def test_clinical_text_kept(text: str, kept: str) -> None:
