@@ -11,6 +11,13 @@ Several of these are words of other languages too ("mars", "mai", "august", "tet
 is read only in a date's layout: a day and the month with a year after it ("3 kovo 2026"), or
 with the day's full stop as these languages write it ("3. marts"), or the year first as
 Hungarian and Latvian write it ("2026. március 3.", "2026. gada 3. martā").
+
+A day and month without a year after the word of an admission, a discharge, an operation or a
+visit in French, Spanish, Portuguese, Italian, German, Dutch, Nordic, Polish and Czech notes
+("Ingresó 12/3", "Aufnahme 12.3.", "opgenomen 12-3", "Alta 20/3", "Sortie 20/03", "Przyjęty
+12.03"), as deid_date_forms reads the English ones ("admitted 3/10"). The dotted form needs the
+day's and the month's stops or a two-digit month ("12.3." or "12.03": "12.3" is a decimal), and
+no unit, count or score after it; a grade out of five or a score out of ten is no date ("3/5").
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES
+from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 
 _MONTHS = (
     # Danish and Norwegian, Icelandic.
@@ -53,6 +61,18 @@ _MONTH = rf"(?i:(?:{_MONTHS}))(?!\w)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _ANY_MONTH = rf"(?i:(?:{MONTH_NAMES}|{_MONTHS}))(?!\w)"
+_EVENT_WORDS = (
+    r"ingres[óo]|ingresad[oa]|ingreso|alta|ricoverat[oa]|ricovero|dimess[oa]|dimissione|"
+    r"internad[oa]|interna[çc][ãa]o|aufnahme|aufgenommen|entlassung|entlassen|operiert|"
+    r"opgenomen|opname|ontslag|ontslagen|geopereerd|admission|admise?|sortie|sortie?|"
+    r"op[ée]r[ée]e?|operad[oa]|operat[oa]|intervenid[oa]|innlagt|innlagd|inlagd|utskrevet|"
+    r"utskriven|indlagt|udskrevet|przyj[ęe]t[ya]?|wypisan[ya]|wypis|operowan[ya]|"
+    r"p[řr]ijat[ay]?|propu[šs]t[ěe]n[ay]?|operov[áa]n[ay]?"
+)
+_DAY_MONTH = (
+    r"(?:0?[1-9]|[12]\d|3[01])(?:[/-](?:0?[1-9]|1[0-2])(?![/\d-])"
+    r"|\.(?:(?:0?[1-9]|1[0-2])\.(?!\d)|0[1-9](?![\d.])|1[0-2](?=\.(?!\d))))"
+)
 
 MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -80,6 +100,21 @@ MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # count above its total is no score or fraction ("2-3/10" pain stays).
             r"|(?<![\w/.,-])(?:1[3-9]|2\d|3[01])[ \t]?[-–][ \t]?(?:1[3-9]|2\d|3[01])/"
             r"(?:0?[1-9]|1[0-2])(?:/(?:19|20)?\d\d)?(?![\w/]|[.,]\d)"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"(?i:\b(?:{_EVENT_WORDS}))(?![\w-])(?i:[ \t]+(?:le|el|il|am|op|dne|den|dnia))?"
+            r"[ \t]*:?[ \t]*"
+            # Not a grade out of five or a score out of ten ("3/5", "7/10").
+            r"(?!(?:[0-5]/0?5|(?:10|[0-9])/10)(?!\d))"
+            rf"(?P<v>{_DAY_MONTH})(?!{NOT_DATE_AFTER})"
+            # A span of days, weeks or months ("Sortie 2-3 jours", "opname 3-5 dagen").
+            r"(?![ \t]+(?i:jours?|d[íi]as|giorni|tagen?|dagen|dager|dage|dni|dn[íi]|days?|"
+            r"semaines?|semanas?|settimane|wochen|weken|uker|veckor|tygodni|mois|meses|mesi|"
+            r"monaten?|maanden|m[åa]neder|m[åa]nader|miesi[ęe]cy|heures?|horas?|ore|stunden|"
+            r"uur|timer|godzin)\b)"
         ),
     ),
 ]

@@ -86,7 +86,7 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
-from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS
+from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_scripts import script_candidates, without_clinical_words
 from medlocal.privacy.deid_size_numbers import size_number
@@ -378,6 +378,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from caps_street_candidates(text)
     yield from italian_town_candidates(text)
     yield from spelled_email_candidates(text)
+    yield from kin_phone_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0

@@ -98,7 +98,11 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Swahili motorbike's or car's "namba".
             r"targat[oa]|immatricolat[oa]|immatricul[ée]e?|matriculad[oa]|emplacad[oa]|"
             r"(?:pikipiki|gari|bodaboda)[ \t]+(?:namba|nambari)))"
-            rf"[ \t]*+:?[ \t]*+(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+            # Round 21: or the plate alone on the next line, as a form prints its field
+            # ("Matrícula" then "4471 KBN").
+            r"[ \t]*+:?[ \t]*+(?:(?P<nl>\n)[ \t]*+)?"
+            rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+            r"(?(nl)(?=[ \t]*(?:\n|\Z)))"
         ),
     ),
     # Round 21: the plate before the Turkish word for "with the plate" ("34 KZ 4471 plakalı").

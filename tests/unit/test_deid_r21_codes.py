@@ -83,6 +83,16 @@ def _touched(text: str, piece: str) -> bool:
             "tomas.r [at] seznam [dot] cz",
         ),
         ("Or write to tom at mail dot com.", "tom at mail dot com"),
+        # A relative's number after a kin word of another language; a postcode after a street.
+        ("Kontakt: Datter 31 55 12 09, Søn Anders 40 55 12 10.", "31 55 12 09"),
+        ("Hija (Lucía) 11 5512-0934 por la tarde.", "11 5512-0934"),
+        ("Domicile : 8 rue du Port, 06300 Nice", "06300"),
+        # A day and month after an admission's or a discharge's word of another language; a
+        # plate alone on the line after its word.
+        ("Ingresó 14/2 por disnea, alta 21/2.", "14/2"),
+        ("Aufnahme 14.2. wegen Dyspnoe.", "14.2."),
+        ("Przyjęty 14.02 z powodu duszności.", "14.02"),
+        ("Matrícula\n5521 KTB\nSeguro: Mapfre", "5521 KTB"),
     ],
 )
 def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
@@ -108,6 +118,9 @@ def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
         ("Bold markup: **120** mmHg.", "120"),
         ("Pain 2-3/10 today; MMSE 24-26/30.", "2-3/10"),
         ("Seen at home dot the i's; the bill 2026 was paid.", "2026"),
+        ("Son had 12 14 16 18 mg doses titrated.", "12 14 16 18 mg"),
+        ("Sortie 2-3 jours après; Aufnahme 12.3 kg schwerer.", "2-3"),
+        ("Ingreso: fuerza 3/5 en MII.", "3/5"),
     ],
 )
 def test_clinical_text_kept(text: str, kept: str) -> None:
