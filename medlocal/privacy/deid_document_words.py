@@ -15,6 +15,11 @@ A driving licence in the words of Central and Eastern Europe, the Nordics, Turke
 Asia ("prawo jazdy 04471/19/1465", "řidičský průkaz EK 447122", "ajokortti", "ehliyet", "SIM"
 in Indonesian, "GPLX" in Vietnamese, "lesen memandu"): a value with a digit, slashes and dashes
 allowed, five characters at least.
+
+A court's or an authority's file reference after its word ("Aktenzeichen 4 C 447/26", "Az. 12 O
+447/26", "Sp. zn. 4 C 447/2026", "sygn. akt I C 447/26", "Expediente n.º 4471/2026"): the
+chamber's number, the register's letters and the serial with its year; and a Brazilian court
+case's unified number in its own shape anywhere ("0004471-12.2026.8.26.0100").
 """
 
 from __future__ import annotations
@@ -51,6 +56,17 @@ _LICENCE_VALUE = (
     r"(?:[ ]\d{3,})?(?<=\w{2})(?![\w/-]|[.,]\d)"
 )
 
+_FILE_WORDS = (
+    r"aktenzeichen|az\.|gesch[äa]ftszeichen|sp\.[ \t]*zn\.|[čc]\.[ \t]*j\.|sygn\.[ \t]*akt|"
+    r"sygnatura(?:[ \t]+akt)?|expediente|processo|proceso|procedimiento|dossier|"
+    r"r[ée]f[ée]rence[ \t]+(?:du[ \t]+)?dossier"
+)
+_FILE_VALUE = (
+    # "4 C 447/26", "I C 447/26", "12 O 447/26".
+    r"(?:\d{1,4}|[IVX]{1,4})[ \t]+[A-Z][A-Za-z]{0,3}[ \t]+\d{1,6}/\d{2,4}"
+    r"|(?=[A-Z0-9/.-]*\d)(?=[A-Z0-9/.-]{3})[A-Z0-9][A-Z0-9/.-]*[A-Z0-9]"
+)
+
 DOCUMENT_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "account_number",
@@ -66,6 +82,14 @@ DOCUMENT_WORD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"(?i:\b(?:{_LICENCE_WORDS}))(?![\w-])(?i:[ \t]+(?:no\.?|nr\.?|n[º°o]\.?|number|#))?"
             rf"[ \t]*+[:#]?[ \t]*+(?P<v>(?=[\w/ -]{{5}}){_LICENCE_VALUE})"
+        ),
+    ),
+    (
+        "id_number",
+        re.compile(
+            rf"(?i:\b(?:{_FILE_WORDS}))(?i:[ \t]+(?:n\.?[º°o]\.?|nr\.?|no\.?|number))?"
+            rf"[ \t]*+[:#]?[ \t]*+(?P<v>(?=[\w/ .-]{{4}})(?:{_FILE_VALUE}))(?![\w/-]|[.,]\d)"
+            r"|(?<![\w.-])\d{7}-\d{2}\.\d{4}\.\d\.\d{2}\.\d{4}(?![\w.-])"
         ),
     ),
 ]
