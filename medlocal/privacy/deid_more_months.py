@@ -102,6 +102,17 @@ MORE_MONTH_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:0?[1-9]|1[0-2])(?:/(?:19|20)?\d\d)?(?![\w/]|[.,]\d)"
         ),
     ),
+    # A weekday in or of a month ("every Tuesday in April", "the first Monday of May"): a
+    # fixed or recurring day, its ordinal and month with it.
+    (
+        "date",
+        re.compile(
+            r"\b(?:(?:first|second|third|fourth|last|1st|2nd|3rd|4th)[ \t]+)?"
+            r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?[ \t]+(?:in|of)"
+            r"[ \t]+(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\b"
+        ),
+    ),
     (
         "date",
         re.compile(

@@ -93,6 +93,9 @@ def _touched(text: str, piece: str) -> bool:
         ("Aufnahme 14.2. wegen Dyspnoe.", "14.2."),
         ("Przyjęty 14.02 z powodu duszności.", "14.02"),
         ("Matrícula\n5521 KTB\nSeguro: Mapfre", "5521 KTB"),
+        # Named days of other languages; a weekday of a month.
+        ("Chute le lundi de Pâques, vue aux urgences.", "lundi de Pâques"),
+        ("Physio every Thursday in March at the day unit.", "Thursday in March"),
         # A court's file reference after its word; a Brazilian court case's number.
         ("Betreuungsverfahren, Aktenzeichen 7 XVII 552/26, Amtsgericht.", "7 XVII 552/26"),
         ("Processo 0005521-09.2026.8.26.0050 em andamento.", "0005521-09.2026.8.26.0050"),
