@@ -10,8 +10,10 @@ Only a device's serial or lot takes them, only the printed capitals (a sentence'
 "serial" stays), and only with a single space, "#" or nothing between them and the number: a
 label with a colon ("SN: 1120-4471") is a form's field and stays in view as it is.
 
-Review 14 kept "SN" out of a code's prefix of capitals (deid_code_prefixes); this reads only
-the device's own label, and only before a serial the rules already found as a device's.
+Review 14 kept "SN" out of a code's prefix of capitals (deid_code_prefixes) and a label after
+its word in view ("serial SN [ID]"): where a serial's or a lot's word stands right before the
+capitals they are a label and stay; this reads only the capitals printed alone before a serial
+the rules already found as a device's ("left SN 19A44201", "LOT 0925A113 SN 77410285").
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from medlocal.privacy.deid_spans import Redaction
 _LABEL_BEFORE = re.compile(r"(?:^|(?<=[\s(\[,;/-]))(?:SN|S/N|LOT)(?:[ ]|[ ]?#[ ]?)\Z")
 # The longest label and what may stand between it and the serial ("S/N # ").
 _WINDOW = 7
+# A serial's or a lot's word before the capitals: they are its label (Review 14).
+_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:serial|lot|batch)s?(?:[ \t]+(?:no\.?|numbers?))?)[ \t]*:?[ \t]*\Z"
+)
 
 
 def device_label_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -37,4 +43,6 @@ def device_label_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redact
         if label is None:
             continue
         start = red.start - (label.end() - label.start())
+        if _WORD_BEFORE.search(text, max(0, start - 20), start):
+            continue
         yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
