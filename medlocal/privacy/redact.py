@@ -57,7 +57,6 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
-from medlocal.privacy.deid_device_labels import device_label_spans
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
@@ -158,8 +157,6 @@ class Redactor:
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         yield from prefixed_code_spans(text, found)
-        # A device's serial or lot with its printed "SN" or "LOT" ("SN 19A44201").
-        yield from device_label_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").
         yield from street_postcode_spans(text, found + lines)
         # The organisation on a note's first line, whole, where a word of it was found.
