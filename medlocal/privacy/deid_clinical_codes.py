@@ -2,7 +2,8 @@
 20, precision): a rule for identifiers took "NDC 0169-4524-14" (a medicine's national drug
 code), "ISO 15189" (a laboratory standard), "PCOS 69878008" after a SNOMED label (a concept's
 number), "code M30.3" (an ICD-10 diagnosis), "PBS item 2622B" (a subsidised medicine's item)
-and "Montreal classification A2L3B2" (Crohn disease's class).
+"Montreal classification A2L3B2" (Crohn disease's class) and, round 21, "ATC A10BA02" (a
+medicine's anatomical therapeutic chemical code).
 
 None of them points at a person, a record or a device: each code is read by its own label right
 before it (or on its line, for SNOMED) and its own shape, and nothing else is given back.
@@ -31,6 +32,9 @@ _PBS = re.compile(r"\d{4,5}[A-Z]")
 _PBS_BEFORE = re.compile(r"\bPBS[ \t]+(?:item|code)s?(?:[ \t]+(?:no\.?|number))?[ \t:#]*\Z", re.I)
 _MONTREAL = re.compile(r"A[1-3][ \t]?L[1-4][ \t]?B[1-3]p?")
 _MONTREAL_BEFORE = re.compile(r"\bMontreal(?:[ \t]+classification)?[ \t:]*\Z", re.I)
+# Round 21: a medicine's ATC code with its label ("ATC A10BA02", "ATC code: N02BE01").
+_ATC = re.compile(r"(?:ATC(?:[ \t]+code)?[ \t:]*)?[A-V]\d\d[A-Z]{2}\d\d")
+_ATC_BEFORE = re.compile(r"\bATC(?:[ \t]+codes?)?[ \t:]*\Z")
 
 
 def _given_back(text: str, red: Redaction) -> bool:
@@ -43,6 +47,8 @@ def _given_back(text: str, red: Redaction) -> bool:
     if _PBS.fullmatch(span) and _PBS_BEFORE.search(before):
         return True
     if _MONTREAL.fullmatch(span) and _MONTREAL_BEFORE.search(before):
+        return True
+    if _ATC.fullmatch(span) and (span.startswith("ATC") or _ATC_BEFORE.search(before)):
         return True
     if _ICD10.fullmatch(span) and _ICD10_BEFORE.search(before):
         return True

@@ -254,7 +254,10 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # Round 19: a scheme's card after its name ("NHIS card 1-0448827-12").
                 r"(?:[ \t]++card\b)?"
                 # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
-                r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\))?[ \t]*+[:#(]?[ \t]*+"
+                r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\))?"
+                # Round 21: the issuing country's or state's code before the colon ("Passport
+                # UA: FE 441873", "Licence NSW: 1234 5678").
+                r"(?:[ \t]++(?-i:[A-Z]{2,3})(?=[ \t]*+:))?[ \t]*+[:#(]?[ \t]*+"
                 rf"{_NEXT_LINE}(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}",
                 re.I,
             ),

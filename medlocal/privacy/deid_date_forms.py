@@ -174,7 +174,12 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Round 17: more countries' and faiths' named days and seasons.
             r"Matariki|Nowruz|Norouz|Nowrooz|Chuseok|Seollal|Obon|Golden[ \t]+Week|Qingming|"
             r"Mid-Autumn[ \t]+Festival|Midsommar|Juhannus|Semana[ \t]+Santa|Lohri|Ugadi|"
-            r"Janmashtami|Mawlid|L[áa][ \t]+Fh[ée]ile[ \t]+[A-ZÁÉÍÓÚ][\wáéíóú]+)\b"
+            r"Janmashtami|Mawlid|L[áa][ \t]+Fh[ée]ile[ \t]+[A-ZÁÉÍÓÚ][\wáéíóú]+|"
+            # Round 21: French, German and Finnish named days ("lundi de Pâques", "Tag der
+            # Deutschen Einheit", Finnish "juhannusta" as the case of "juhannus").
+            r"(?:[Ll]undi[ \t]+de[ \t]+)?(?:P[âa]ques|Pentec[ôo]te)|Toussaint|Fronleichnam|"
+            r"Christi[ \t]+Himmelfahrt|Allerheiligen|Tag[ \t]+der[ \t]+Deutschen[ \t]+Einheit|"
+            r"[Jj]uhannu\w*|[Vv]appu\w*)\b"
             # Round 17: the name as the first half of a compound adjective ("Ramadan-associated
             # hypoglycaemia", "Christmas-related falls") says when a kind of thing happens, not
             # a date ("Eid-ul-Fitr" keeps its short joining word).

@@ -36,7 +36,32 @@ def masked_number_candidates(text: str) -> Iterator[Redaction]:
         times = " " in value and not any(c in "*•#X" for c in value)
         if digits >= 3 and masks >= 3 and not times:
             yield Redaction("ssn", match.start(), match.end(), value, label("ssn"))
+    yield from _masked_token_candidates(text)
     yield from _plate_candidates(text)
+
+
+# Round 21: a number masked inside one token with its letters, dots or check character kept
+# ("NRIC S35****8D", "HKID A12****(7)", "CPF ***.456.789-**", "DNI ***4471**"): stars or bullets
+# among capitals and digits. Bold markup around a number ("**120**") is no mask.
+_MASKED_TOKEN = re.compile(
+    r"(?<![\w*•.()/-])(?=[A-Z0-9.()/-]*[*•])[A-Z0-9.()/-]*[*•]{2,}[A-Z0-9*•.()/-]*(?<![.(/-])"
+    r"(?![\w*•])"
+)
+_BOLD = re.compile(r"\*\*[^*]+\*\*")
+
+
+def _masked_token_candidates(text: str) -> Iterator[Redaction]:
+    """Tokens of three or more mask characters and three or more capitals and digits, a
+    digit among them (see _MASKED_TOKEN)."""
+    if "*" not in text and "•" not in text:
+        return
+    for match in _MASKED_TOKEN.finditer(text):
+        value = match.group()
+        masks = sum(c in "*•" for c in value)
+        kept = sum(c.isdigit() or c.isupper() for c in value)
+        if masks < 3 or kept < 3 or not any(c.isdigit() for c in value) or _BOLD.fullmatch(value):
+            continue
+        yield Redaction("ssn", match.start(), match.end(), value, label("ssn"))
 
 
 # An Indian registration in its national shape, without a cue: a state's code, the district's

@@ -59,6 +59,7 @@ from medlocal.privacy.deid_cued_names import CUED_NAME_PATTERNS
 from medlocal.privacy.deid_date_forms import DATE_FORM_PATTERNS, MONTH_SHORT
 from medlocal.privacy.deid_date_siblings import sibling_date_candidates
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_document_words import DOCUMENT_WORD_PATTERNS
 from medlocal.privacy.deid_first_characters import (
     first_character_test,
     opening_skipper,
@@ -68,11 +69,13 @@ from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIG
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
 from medlocal.privacy.deid_lane_streets import LANE_STREET_PATTERNS
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
+from medlocal.privacy.deid_more_months import MORE_MONTH_PATTERNS
 from medlocal.privacy.deid_number_forms import (
     AGE_WORD_PATTERNS,
     NUMBER_FORM_PATTERNS,
     national_number_candidates,
 )
+from medlocal.privacy.deid_object_ids import OBJECT_ID_PATTERNS
 from medlocal.privacy.deid_pattern_context import (
     BY_IDENTITY,
     LAB_BEFORE_NUMBER,
@@ -84,6 +87,7 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
+from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
 from medlocal.privacy.deid_scripts import (
@@ -94,6 +98,7 @@ from medlocal.privacy.deid_scripts import (
 )
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_spelled_emails import spelled_email_candidates
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -127,6 +132,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *SSN_FORM_PATTERNS,
     *IRISH_COUNTY_PATTERNS,
     *POSTCODE_AREA_PATTERNS,
+    *PHONE_WORD_PATTERNS,
+    *OBJECT_ID_PATTERNS,
+    *MORE_MONTH_PATTERNS,
+    *DOCUMENT_WORD_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary
@@ -377,6 +386,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from table_date_candidates(text)
     yield from caps_street_candidates(text)
     yield from italian_town_candidates(text)
+    yield from spelled_email_candidates(text)
+    yield from kin_phone_candidates(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text):
             group: int | str = 0

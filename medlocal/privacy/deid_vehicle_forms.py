@@ -30,7 +30,12 @@ _MODELS = (
     r"Tundra|Silverado|Altima|Sentra|Elantra|Sonata|Tucson|Sportage|Picanto|Octavia|Fabia|"
     r"Clio|Megane|Mégane|Kangoo|Berlingo|Qashqai|X-Trail|Impala|Malibu|Cruze|Prius|Hilux|"
     r"Avanza|Xenia|Ertiga|Innova|Sorento|Santa[ \t]+Fe|Tiguan|Touareg|Amarok|Caddy|Vito|"
-    r"Sprinter|Ducato|Hiluxes|Wingroad|Axio|Fielder|Demio|Tiida"
+    r"Sprinter|Ducato|Hiluxes|Wingroad|Axio|Fielder|Demio|Tiida|"
+    # Round 21: Europe's small cars; "Golf", "Polo", "Panda" and "Civic" are English words too,
+    # but this form needs the plate's bracket or comma right after them ("seinem Golf (HH-KL
+    # 447)").
+    r"Golf|Polo|Panda|Punto|Twingo|Micra|Ibiza|Le[óo]n|Zafira|Insignia|Kuga|Duster|Sandero|"
+    r"Civic|Yaris|Aygo|Kadjar|Captur|Juke"
 )
 _AIRCRAFT = (
     r"aircraft|helicopter|chopper|plane|airplane|aeroplane|air[ \t]+ambulance|airframe|"
@@ -81,7 +86,8 @@ VEHICLE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vehicle_id",
         re.compile(
-            r"(?<![\w.-])\d{2}-?[A-Z]{1,2}\d?[ -]?\d{3}\.\d{2}(?![\w.]|,\d)"
+            # A stop after it ends the sentence ("plate 59-X2 447.18.").
+            r"(?<![\w.-])\d{2}-?[A-Z]{1,2}\d?[ -]?\d{3}\.\d{2}(?![\w]|\.\w|,\d)"
             # After the plate's own word: "biển số 59-X2 4471", "nopol B 1234 XYZ".
             r"|(?i:\bbiển[ \t]+(?:số|kiểm[ \t]+soát)(?:[ \t]+xe)?|\bBKS|\bnopol|\bno\.?[ \t]?pol\.?"
             r"|\bplat[ \t]+nomor|\bnomor[ \t]+polisi|\btablica[ \t]+rejestracyjna"

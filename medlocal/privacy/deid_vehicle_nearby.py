@@ -86,8 +86,32 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:registered(?:[ \t]+(?:as|number))?|placa|targa|kenteken|kennzeichen|"
             r"matr[ií]cula|patente|plaque|immatriculation|tablica|rejestracja|"
-            r"rekisterinumero|registreringsnummer|number[ \t]?plate))"
-            rf"[ \t]*+:?[ \t]*+(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+            r"rekisterinumero|registreringsnummer|number[ \t]?plate|"
+            # Round 21: the plate's word in more languages (Danish, Norwegian, Turkish,
+            # German's short form, Polish's case, Czech, Hungarian, Greek, Russian, Croatian,
+            # Romanian, Malay, Swahili).
+            r"nummerplade|reg\.?[ \t]?nr\.?|skilt|plakas?[ıi]?|kennz\.|kfz-kennzeichen|"
+            r"numer(?:ze|em)?[ \t]+rejestracyjn\w*|(?-i:SPZ|RZ)|rendsz[áa]m(?:a)?|πινακίδα|"
+            r"госномер(?:ом)?|гос\.?[ \t]*номер|registracij\w*|[îi]nmatriculare|"
+            r"nombor[ \t]+pendaftaran|namba[ \t]+ya[ \t]+gari|"
+            # The participles of a plate ("Panda targata FA 447 KZ", "immatriculée"), the
+            # Swahili motorbike's or car's "namba".
+            r"targat[oa]|immatricolat[oa]|immatricul[ée]e?|matriculad[oa]|emplacad[oa]|"
+            r"(?:pikipiki|gari|bodaboda)[ \t]+(?:namba|nambari)))"
+            # Round 21: or the plate alone on the next line, as a form prints its field
+            # ("Matrícula" then "4471 KBN").
+            r"[ \t]*+:?[ \t]*+(?:(?P<nl>\n)[ \t]*+)?"
+            rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+            r"(?(nl)(?=[ \t]*(?:\n|\Z)))"
+        ),
+    ),
+    # Round 21: the plate before the Turkish word for "with the plate" ("34 KZ 4471 plakalı").
+    (
+        "vehicle_id",
+        re.compile(
+            # Speed: a capital or a digit opens it, and the word must follow within 20.
+            r"(?<![\w-])(?=[A-Z0-9][A-Z0-9 -]{1,19}[ \t](?i:plakal[ıi])\b)"
+            rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})[ \t]+(?i:plakal[ıi])\b"
         ),
     ),
     # An aircraft's registration of letters only after "registration" or "tail number", in

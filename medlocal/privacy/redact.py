@@ -80,6 +80,7 @@ from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_span_ends import punctuation_outside
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
+from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
@@ -156,6 +157,8 @@ class Redactor:
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         yield from prefixed_code_spans(text, found)
+        # A postcode after a found street, before its town ("..., 06000 Nice").
+        yield from street_postcode_spans(text, found + lines)
         # The organisation on a note's first line, whole, where a word of it was found.
         yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
