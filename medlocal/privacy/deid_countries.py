@@ -6,8 +6,9 @@ country's name is an unknown capitalised word to the word scan, which took it fo
 "United" or "Kingdom" in it, for an organisation. A redaction is given back where it is nothing
 but a country of ``resources/deid_countries.txt`` (and an article before it). A country whose
 name is also a listed given name, surname or place ("Jordan", "Kenya", "Chad", "Georgia",
-"Wales") is given back only after a word that places it ("moved to Jordan", "born in Kenya"):
-"Kenya phoned" stays a name. A country named like its capital ("Singapore") is on no list.
+"Wales"), or a town's as well ("Lebanon", "Peru"), is given back only after a word that places
+it ("moved to Jordan", "born in Kenya") and with no US state after it ("Lebanon, PA"): "Kenya
+phoned" stays a name. A country named like its capital ("Singapore") is on no list.
 """
 
 from __future__ import annotations
@@ -16,21 +17,28 @@ import functools
 import re
 
 from medlocal.paths import resources_dir
+from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_lexicon import fold, lexicon, read_list
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"name", "facility", "location", "city", "county"})
 _ARTICLE = re.compile(r"(?i:the)[ \t]+")
+# A US state after the name makes it a town ("Lebanon, PA", "Peru, Indiana").
+_STATE_AFTER = re.compile(rf",?[ \t]+(?:{STATES})\b")
+_GAP = re.compile(r"[ \t]*[,–—-]?[ \t]*")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+\Z")
 # The relations list also holds the joining words that carry a relation on ("and", "to", "by").
 _PERSON_CUES = (TITLES | RELATIONS | ROLES) - {"and", "by", "to", "per", "par"}
 _SPACES = re.compile(r"\s+")
 _LISTED = re.compile(r"[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*")
-# Words that place what follows ("moved to", "born in", "from", "visiting", "flew back to").
+# Words that place what follows, strongly enough for a country that is also a given name: "to"
+# or "visit" alone do not ("spoke to Jordan", "visit Kenya on the ward" name people).
 _PLACING = re.compile(
-    r"(?i:\b(?:in|to|from|of|via|across|around|visit(?:s|ed|ing)?|toured|left|entered|"
-    r"leaving|entering|outside|within|throughout|born[ \t]+in)[ \t]+(?:the[ \t]+)?)\Z"
+    r"(?i:\b(?:in|from|born[ \t]+in|(?:moved|moving|move|flew|flying|travel+(?:ed|ing)?|went|"
+    r"returned|returning|emigrated|emigrating|relocated|deported|repatriated)[ \t]+(?:to|from)|"
+    r"immigrated[ \t]+from|(?:citizen|national|native)[ \t]+of|(?:lives|living|lived|"
+    r"resident|holiday|holidays|trip)[ \t]+(?:in|to))[ \t]+(?:the[ \t]+)?)\Z"
 )
 
 
@@ -39,9 +47,11 @@ def _countries() -> tuple[frozenset[str], frozenset[str]]:
     """(the countries given back anywhere, those that are also listed names or places)."""
     lex = lexicon()
     every = frozenset(read_list(resources_dir() / "deid_countries.txt"))
-    # A town of the same name elsewhere ("Brazil, Indiana", "Peru, Illinois") does not count:
-    # the country is what a note means by it far more often.
-    named = frozenset(c for c in every if " " not in c and lex.name_like(fold(c)))
+    # A town of the same name ("Lebanon, PA", "Peru, Illinois") asks for a placing word too:
+    # a held-out half lost a town of Pennsylvania to the give-back.
+    named = frozenset(
+        c for c in every if " " not in c and (lex.name_like(fold(c)) or fold(c) in lex.places)
+    )
     return every - named, named
 
 
@@ -59,13 +69,15 @@ def _only_countries(span: str, plain: frozenset[str]) -> bool:
 
 
 def _beside_another(text: str, redactions: list[Redaction], i: int) -> bool:
-    """Whether the redaction ``i`` stands right beside another, across blanks only: then it is
-    part of a longer name read in two ("[RNIB] [Scotland]", "Breast Care [Aotearoa]")."""
+    """Whether the redaction ``i`` stands right beside another, across blanks and a comma or a
+    dash only: then it is part of a longer name read in two ("[RNIB] [Scotland]", "Breast Care
+    [Aotearoa]") or the last part of an address ("[Kingston], [Jamaica]"), which the annotators
+    of two held-out halves counted as the place's."""
     red = redactions[i]
     before = redactions[i - 1] if i > 0 else None
     after = redactions[i + 1] if i + 1 < len(redactions) else None
-    return (before is not None and not text[before.end : red.start].strip()) or (
-        after is not None and not text[red.end : after.start].strip()
+    return (before is not None and _GAP.fullmatch(text, before.end, red.start) is not None) or (
+        after is not None and _GAP.fullmatch(text, red.end, after.start) is not None
     )
 
 
@@ -86,7 +98,11 @@ def without_countries(text: str, redactions: list[Redaction]) -> list[Redaction]
             country = _country(red.original)
             if country in plain or _only_countries(country, plain | named):
                 continue
-            if country in named and _PLACING.search(text, max(0, red.start - 24), red.start):
+            if (
+                country in named
+                and _PLACING.search(text, max(0, red.start - 24), red.start)
+                and not _STATE_AFTER.match(text, red.end)
+            ):
                 continue
         kept.append(red)
     return kept
