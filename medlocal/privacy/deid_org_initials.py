@@ -66,8 +66,8 @@ _INITIALS_HEALTH = re.compile(r"[ \t]Health(?![\w'’-])(?![ \t]+[A-Z])")
 _CARE_AT_HOME = re.compile(r"[ \t]Care[ \t]+at[ \t]+Home\b")
 
 
-def _plain_initials(word: str, lex: Lexicon) -> bool:
-    """Initials that are a word, a clinical term or abbreviation, a place or a time."""
+def plain_initials(word: str, lex: Lexicon) -> bool:
+    """Initials that are a word, a clinical term or abbreviation, a place, a time or a title."""
     bare = word.lower()
     return (
         lex.known(bare)
@@ -88,7 +88,7 @@ def initialled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
             initials = match.group("n")
             if pattern is _AT_INITIALS and initials.endswith("U"):
                 continue  # "transferred to the CICU.": a hospital's own unit
-            if not _plain_initials(initials, lex):
+            if not plain_initials(initials, lex):
                 found.append(WordSpan("facility", match.start("n"), match.end("n")))
     if "International" in text or "Worldwide" in text:
         for match in _SUFFIXED.finditer(text):

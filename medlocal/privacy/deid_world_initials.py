@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation
-from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_org_initials import plain_initials
 from medlocal.privacy.deid_tokens import WordSpan
 
 # Every run of three to six capitals, found once from its first capital; each place is then
@@ -64,19 +64,6 @@ _CARRIER_AFTER = re.compile(r"[ \t]+(?:callsign|call[ \t]sign|flight|ferry)\b|,[
 # The last initial of a body's name: its Hospital, Clinic, Centre, College, Institute or Trust.
 # A role's end in its job ("PDNS", "ANP", "CNS", "SpR", "RGN", "SW").
 _BODY_ENDS = frozenset("HCIT")
-
-
-def _plain(word: str, lex: Lexicon) -> bool:
-    """Initials that are a word, a clinical term or abbreviation, a place, a time or a title."""
-    bare = word.lower()
-    return (
-        lex.known(bare)
-        or lex.clinical(bare)
-        or clinical_abbreviation(word)
-        or bare in lex.places
-        or bare in CALENDAR_WORDS
-        or bare in TITLES
-    )
 
 
 def _told(text: str, start: int, end: int) -> str:
@@ -121,6 +108,6 @@ def world_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             continue  # "in het ICU": a hospital's own unit
         if told == "cc" and initials[-1] not in _BODY_ENDS:
             continue  # "cc: Ann Lee, PDNS": a role's initials end in its job
-        if not _plain(initials, lex):
+        if not plain_initials(initials, lex):
             found.append(WordSpan("facility", start, end))
     return found
