@@ -62,10 +62,15 @@ def _country(original: str) -> str:
     return (bare[article.end() :] if article else bare).lower()
 
 
-def _only_countries(span: str, plain: frozenset[str]) -> bool:
-    """A list of countries read as one span ("Brazil and the United Kingdom")."""
+def _only_countries(span: str, plain: frozenset[str], named: frozenset[str]) -> bool:
+    """A list of countries read as one span ("Brazil and the United Kingdom"), with one at least
+    that names no one ("Jordan and Kenya" may be two people)."""
     parts = [_country(part) for part in _LISTED.split(span) if part.strip()]
-    return len(parts) > 1 and all(part in plain for part in parts)
+    return (
+        len(parts) > 1
+        and all(part in plain or part in named for part in parts)
+        and any(part in plain for part in parts)
+    )
 
 
 def _beside_another(text: str, redactions: list[Redaction], i: int) -> bool:
@@ -96,7 +101,7 @@ def without_countries(text: str, redactions: list[Redaction]) -> list[Redaction]
             _beside_another(text, redactions, i) or _after_person_cue(text, red)
         ):
             country = _country(red.original)
-            if country in plain or _only_countries(country, plain | named):
+            if country in plain or _only_countries(country, plain, named):
                 continue
             if (
                 country in named

@@ -162,3 +162,9 @@ def test_a_portuguese_or_other_forms_label_stays_and_its_value_goes(text: str, l
     assert "Ferraz" not in out
     assert "Lang" not in out
     assert "99876" not in out
+
+
+def test_two_countries_that_are_also_given_names_stay_a_list_of_people() -> None:
+    out = _out("Present: Jordan and Kenya, with the ward team.")
+    assert "Jordan" not in out
+    assert "Kenya" not in out
