@@ -51,6 +51,6 @@ def _denominator(tok: Tok, text: str) -> bool:
 def _scanned_unit(tok: Tok, text: str) -> bool:
     return (
         tok.word in _SCANNED_UNITS
-        and _NUMBER_BEFORE.search(text, 0, tok.start) is not None
+        and _NUMBER_BEFORE.search(text, max(0, tok.start - 2), tok.start) is not None
         and not _CAPITAL_AFTER.match(text, tok.end)  # "Bed 4 Ul Kim": a name
     )
