@@ -36,7 +36,7 @@ from medlocal.ingest.errors import (
     UnsupportedFormatError,
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
-from medlocal.ingest.ocr.pages import OcrOptions, low_confidence_notes, place_chunks
+from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
 from medlocal.progress import Progress
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
@@ -428,7 +428,7 @@ def _import_one(
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
-            outcome.notes = low_confidence_notes(document.scanned)
+            outcome.notes = ocr_page_notes(document.scanned)
 
         emit("chunk")
         with _timed(report, "chunk"):

@@ -37,6 +37,9 @@ class ScannedPage:
     confidence: float  # mean over the page's characters, 0-1
     low: bool
     lines: tuple[ScannedLine, ...] = ()
+    # Tokens the recogniser misread by a look-alike character, (as read, as mended): "HbAlc" ->
+    # "HbA1c" (medlocal.ingest.ocr.slips); the text holds the mended form.
+    mended: tuple[tuple[str, str], ...] = ()
 
     def lines_between(self, start: int, end: int) -> tuple[ScannedLine, ...]:
         """The lines a passage ``text[start:end]`` touches (for highlighting a citation)."""

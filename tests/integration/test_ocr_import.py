@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder, FakeVault, make_encrypted_pdf
-from fixtures.scans import image_pdf_bytes, medication_sheet, one_line, png_bytes, scan, tiff_bytes
+from fixtures.scans import (
+    image_pdf_bytes,
+    lab_sheet,
+    medication_sheet,
+    one_line,
+    png_bytes,
+    scan,
+    tiff_bytes,
+)
 from PIL import Image
 
 from medlocal.ingest.ocr.engine import engine_info
@@ -128,3 +136,16 @@ def test_a_poor_page_is_named_in_the_report_and_marked_in_its_passages(tmp_path:
     (document,) = vault.documents.values()
     chunks = document["chunks"]
     assert chunks and all(LOW_CONFIDENCE_MARK in chunk.text for chunk in chunks)  # type: ignore[attr-defined]
+
+
+def test_a_mended_lab_name_is_searchable_and_named_in_the_report(tmp_path: Path) -> None:
+    # The recogniser reads "HbA1c" as "HbAlc" in this font, at full confidence (walk 25).
+    (tmp_path / "labs.png").write_bytes(png_bytes(scan(lab_sheet().pdf, 300)))
+    vault = FakeVault()
+    report = import_paths(vault, [tmp_path], 1, FakeEmbedder(), ocr=OcrOptions())
+    (outcome,) = report.files
+    assert outcome.status == "imported", outcome.reason
+    assert outcome.notes == ["page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'"]
+    (document,) = vault.documents.values()
+    assert "HbA1c | 53 mmol/mol" in str(document["text"])
+    assert "HbAlc" not in str(document["text"])

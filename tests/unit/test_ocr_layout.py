@@ -10,7 +10,7 @@ import numpy as np
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.ocr.engine import Detection
 from medlocal.ingest.ocr.layout import Line, Rect, read_page
-from medlocal.ingest.ocr.pages import RecognisedPage, add_recognised_page, low_confidence_notes
+from medlocal.ingest.ocr.pages import RecognisedPage, add_recognised_page, ocr_page_notes
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK
 
 BLANK = np.full((1200, 1600), 255, dtype=np.uint8)
@@ -106,5 +106,30 @@ def test_low_confidence_lines_and_pages_are_marked_in_the_text() -> None:
     ]
     assert [line.low for line in first.lines] == [False, True]
     assert first.lines[0].box.left == 0.1 and first.lines[0].box.bottom == 0.15
-    assert low_confidence_notes(document.scanned) == ["page 2: low OCR confidence (61%)"]
+    assert ocr_page_notes(document.scanned) == ["page 2: low OCR confidence (61%)"]
     assert first.lines_between(0, 5) == (first.lines[0],)
+
+
+def test_a_misread_lab_name_is_mended_and_the_page_says_so() -> None:
+    # Walk 25: a clean scan gave "HbAlc" at full confidence, and exact search missed it.
+    builder = DocumentBuilder("image")
+    builder.start_page(1)
+    page = RecognisedPage(
+        1,
+        1000,
+        800,
+        (
+            _line("HbAlc | 8.1 | % | <7.0", 0.99, 100, True),
+            _line("Collected 28/02/2025, Sp02 94%, HbAlc repeated", 0.99, 130),
+        ),
+    )
+    scanned = add_recognised_page(builder, page)
+    document = builder.build()
+    assert document.text == "HbA1c | 8.1 | % | <7.0\nCollected 28/02/2025, SpO2 94%, HbA1c repeated"
+    assert [document.text[line.start : line.end] for line in scanned.lines] == [
+        "HbA1c | 8.1 | % | <7.0",
+        "Collected 28/02/2025, SpO2 94%, HbA1c repeated",
+    ]
+    assert ocr_page_notes(document.scanned) == [
+        "page 1: OCR readings corrected: 'HbAlc' to 'HbA1c', 'Sp02' to 'SpO2'"
+    ]

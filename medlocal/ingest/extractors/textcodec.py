@@ -2,9 +2,9 @@
 
 A byte-order mark decides first (UTF-8/16/32 exports from Windows tools carry one); then UTF-16/32
 without a mark is recognised by where its zero bytes fall (plain text in those encodings is full
-of them, and no 8-bit text has any); otherwise charset-normalizer picks the most plausible
-encoding. Whatever the decoder says, text that is
-mostly control characters is binary junk wearing a text extension, and is refused.
+of them, and no 8-bit text has any); then UTF-8; otherwise an 8-bit code page, Windows-1252 first
+(``medlocal.ingest.extractors.eightbit``). Whatever the decoder says, text that is mostly control
+characters is binary junk wearing a text extension, and is refused.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from medlocal.ingest.errors import BinaryContentError
+from medlocal.ingest.extractors.eightbit import decode_eight_bit
 
 # Longest marks first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -24,7 +23,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_PREFERRED_SINGLE_BYTE = "cp1252"
 # C0/C1 control characters other than the usual line and tab characters.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Share of a lane's bytes that must be zero to call the text UTF-16/32 without a mark: Latin
@@ -80,39 +78,10 @@ def _decode(data: bytes, file_name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    text = decode_eight_bit(data)
+    if text is None:
         raise BinaryContentError(file_name, "binary content, not text")
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    if any(_PREFERRED_SINGLE_BYTE in m.could_be_from_charset for m in tied):
-        # Short Western text decodes equally well as cp1250/cp1252/cp1257; the detector's tie
-        # order is arbitrary, and Windows-1252 is by far the likeliest source of such a file.
-        return data.decode(_PREFERRED_SINGLE_BYTE)
-    chosen = str(best)
-    western = _as_western(data)
-    if western is not None and _reads_no_more_letters(chosen, western):
-        # Walk 22: French text in Latin-1 was read as ISO-8859-16 (its language model scored it
-        # a little more coherent), which has a quotation mark where Latin-1 has the micro sign:
-        # "96 µmol/L" became "96 ”mol/L". Where the choice differs from Windows-1252 only in
-        # bytes it reads as symbols, it has found no letter Western text lacks.
-        return western
-    return chosen
-
-
-def _as_western(data: bytes) -> str | None:
-    try:
-        return data.decode(_PREFERRED_SINGLE_BYTE)
-    except UnicodeDecodeError:
-        return None  # a byte Windows-1252 leaves undefined: not Western text
-
-
-def _reads_no_more_letters(chosen: str, western: str) -> bool:
-    """Whether the detector's single-byte reading ``chosen`` reads a letter at no byte where
-    the Windows-1252 reading ``western`` has something else (Romanian "ș", Polish "ł" do)."""
-    if len(chosen) != len(western):
-        return False  # a multi-byte encoding: its characters do not line up with the bytes
-    return not any(a != b and a.isalpha() for a, b in zip(chosen, western, strict=True))
+    return text
 
 
 def _unmarked_wide_encoding(data: bytes) -> str | None:

@@ -7,6 +7,10 @@ estimate of the time left once the first page is done; cancel is checked between
 Confidence is kept, not hidden: a line under ``LINE_LOW`` ends with the low-confidence mark, and
 on a page whose mean is under ``PAGE_LOW`` every paragraph starts with it. The mark is part of
 the passage text, so any answer citing such a passage shows it; the import report names the page.
+
+Lab names and codes the recogniser misread by a look-alike character ("HbAlc") are mended
+(``medlocal.ingest.ocr.slips``) before the page's text is built; the page keeps what was mended
+and the import report names it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import numpy.typing as npt
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.ocr.engine import OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
+from medlocal.ingest.ocr.slips import mend_slips
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.records import ChunkRecord, Region
@@ -100,6 +105,7 @@ def _duration(seconds: float) -> str:
 
 def add_recognised_page(builder: DocumentBuilder, page: RecognisedPage) -> ScannedPage:
     """Append a recognised page's paragraphs to ``builder`` and say where each line went."""
+    page, mended = _mended(page)
     chars = sum(len(line.text) for line in page.lines)
     confidence = (
         sum(line.confidence * len(line.text) for line in page.lines) / chars if chars else 0.0
@@ -136,9 +142,20 @@ def add_recognised_page(builder: DocumentBuilder, page: RecognisedPage) -> Scann
             )
             for begin, end, line in spans
         )
-    scanned = ScannedPage(page.number, round(confidence, 4), low_page, tuple(placed))
+    scanned = ScannedPage(page.number, round(confidence, 4), low_page, tuple(placed), mended)
     builder.add_scanned_page(scanned)
     return scanned
+
+
+def _mended(page: RecognisedPage) -> tuple[RecognisedPage, tuple[tuple[str, str], ...]]:
+    """The page with its lines' slips mended, and each distinct ``(as read, as mended)``."""
+    lines: list[Line] = []
+    mended: dict[tuple[str, str], None] = {}
+    for line in page.lines:
+        text, slips = mend_slips(line.text)
+        lines.append(dataclasses.replace(line, text=text) if slips else line)
+        mended.update(((slip.read, slip.mended), None) for slip in slips)
+    return dataclasses.replace(page, lines=tuple(lines)), tuple(mended)
 
 
 def _is_low(line: Line) -> bool:
@@ -180,10 +197,15 @@ def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) ->
     return placed
 
 
-def low_confidence_notes(pages: Sequence[ScannedPage]) -> list[str]:
-    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)``."""
-    return [
-        f"page {page.number}: low OCR confidence ({page.confidence:.0%})"
-        for page in pages
-        if page.low
-    ]
+def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
+    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)`` and
+    ``page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'``."""
+    notes: list[str] = []
+    for page in pages:
+        if page.low:
+            notes.append(f"page {page.number}: low OCR confidence ({page.confidence:.0%})")
+        if page.mended:
+            readings = ", ".join(f"'{read}' to '{mended}'" for read, mended in page.mended)
+            plural = "s" if len(page.mended) > 1 else ""
+            notes.append(f"page {page.number}: OCR reading{plural} corrected: {readings}")
+    return notes

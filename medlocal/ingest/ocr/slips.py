@@ -1,0 +1,133 @@
+"""The recogniser's commonest slips inside clinical codes, mended: "HbAlc" -> "HbA1c".
+
+Lab names and clinical codes mix letters and digits (HbA1c, FEV1, SpO2, CO2, B12), and there the
+recogniser confuses a digit with the letter it resembles: 1 with l or I, 0 with O. It does so
+with full confidence on a clean page, so no low-confidence mark warns the reader, and an exact
+search for "HbA1c" misses the scan (walk 25). A token is mended when
+
+* it is no word as read: not in the clinical vocabulary, not an English word ("LI", "TIL" stay);
+* it holds a letter that is no look-alike: a number ("02" of a date) is never made a code ("O2");
+* swapping some of its l, I, O (to 1, 1, 0) or 0 (to O) makes exactly one known clinical code
+  that holds both a letter and a digit: a code is where the slip happens, and a swap that gave
+  a plain word ("C1" -> "Cl") would change a code that may be right as read.
+
+The clinical vocabulary is the project's own lists, not a hand list: the abbreviations
+(``resources/abbreviations.txt`` via :mod:`medlocal.abbreviations`), the clinical words and lab
+names (``resources/deid_clinical_terms.txt``) and the medicines (``resources/medications.txt``).
+Each swap keeps the text's length, so every offset and line box found for the text holds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from medlocal.abbreviations import default_abbreviations
+from medlocal.paths import resources_dir
+
+# What each confusable character may really have been.
+_SWAPS = {"l": "1", "I": "1", "O": "0", "0": "O"}
+# A token with more confusable characters than this is no code (2**4 readings at most).
+_MAX_CONFUSABLE = 4
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+_LETTER = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One token mended: ``read`` as the recogniser gave it, ``mended`` as the page has it."""
+
+    read: str
+    mended: str
+
+
+@dataclass(frozen=True)
+class ClinicalVocabulary:
+    codes: frozenset[str]  # lower case, each holding a letter and a digit
+    words: frozenset[str]  # lower case: every clinical word (codes included)
+
+    @classmethod
+    def from_lists(cls, clinical: Iterable[str]) -> ClinicalVocabulary:
+        words = frozenset(word.lower() for word in clinical if " " not in word)
+        codes = frozenset(w for w in words if _LETTER.search(w) and _DIGIT.search(w))
+        return cls(codes, words)
+
+
+def mend_slips(
+    text: str, vocabulary: ClinicalVocabulary | None = None
+) -> tuple[str, tuple[Slip, ...]]:
+    """``text`` with its mended tokens, and what was mended (empty where nothing was)."""
+    vocabulary = vocabulary or default_vocabulary()
+    slips: list[Slip] = []
+    parts: list[str] = []
+    end = 0
+    for token in _TOKEN.finditer(text):
+        mended = _mended(token.group(), vocabulary)
+        if mended is not None:
+            parts += [text[end : token.start()], mended]
+            end = token.end()
+            slips.append(Slip(token.group(), mended))
+    return "".join([*parts, text[end:]]), tuple(slips)
+
+
+def _mended(token: str, vocabulary: ClinicalVocabulary) -> str | None:
+    confusable = [index for index, char in enumerate(token) if char in _SWAPS]
+    if not confusable or len(confusable) > _MAX_CONFUSABLE:
+        return None
+    if not any(char.isalpha() and char not in _SWAPS for char in token):
+        return None  # a number ("02" of a date) or a token of look-alikes only ("lO")
+    if token.lower() in vocabulary.words:
+        return None
+    found = {
+        reading.lower(): reading
+        for reading in _readings(token, confusable)
+        if reading.lower() in vocabulary.codes
+    }
+    if len(found) != 1:
+        return None  # none, or two codes it could be: left as read
+    mended = next(iter(found.values()))
+    return None if _is_english(token) else mended
+
+
+def _readings(token: str, confusable: list[int]) -> Iterable[str]:
+    """Every reading of ``token`` with at least one of its confusable characters swapped."""
+    for chosen in itertools.product((False, True), repeat=len(confusable)):
+        if not any(chosen):
+            continue
+        chars = list(token)
+        for index, swap in zip(confusable, chosen, strict=True):
+            if swap:
+                chars[index] = _SWAPS[chars[index]]
+        yield "".join(chars)
+
+
+def _is_english(token: str) -> bool:
+    # Looked up only for a token that would be mended: the dictionary is large.
+    return token.lower() in _english_words()
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> ClinicalVocabulary:
+    folder = resources_dir()
+    clinical = [*default_abbreviations().senses]
+    clinical += _entries(folder / "deid_clinical_terms.txt")
+    clinical += _entries(folder / "medications.txt")
+    return ClinicalVocabulary.from_lists(clinical)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    # Webster's 1934 word list, as the de-identification lexicon uses it.
+    return frozenset(_entries(resources_dir() / "deid_english_words.txt"))
+
+
+def _entries(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
