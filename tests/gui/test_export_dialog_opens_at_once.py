@@ -15,10 +15,10 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
+from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -109,37 +109,21 @@ def test_opening_the_export_dialog_does_not_block_the_window(tmp_path: Path) -> 
     assert float(said["LONGEST_GAP"]) < LONGEST_GAP_S, proc.stdout
 
 
-def _holding_preview(
-    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> tuple[threading.Event, threading.Event]:
-    """The preview's work waits for ``release``; ``started`` is set once it is waiting."""
-    started, release = threading.Event(), threading.Event()
-    real = workspace.preview_redactions
-
-    def held(*args: object, **kwargs: object) -> object:
-        started.set()
-        assert release.wait(10)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(workspace, "preview_redactions", held)
-    return started, release
-
-
 def test_the_dialog_says_it_is_preparing_and_closing_meanwhile_drops_the_preview(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started, release = _holding_preview(workspace, monkeypatch)
+    preview = hold(monkeypatch, workspace, "preview_redactions")
     document = workspace.require_vault().list_documents(patient_with_note)[0].id
     dialog = DocumentExportDialog(workspace, document)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert started.wait(10)
+    assert preview.started.wait(10)
     assert "Preparing the preview" in dialog.message.text()
     assert not dialog.export_button.isEnabled()  # nothing to export before the list is seen
     job = dialog.preview_job
     assert job is not None
     dialog.reject()
-    release.set()
+    preview.release.set()
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
     qtbot.wait(50)  # the finished signal's queued delivery
     # The late list is not put into the closed dialog (a patient's names in a hidden table).

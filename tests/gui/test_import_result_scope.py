@@ -5,12 +5,11 @@ full path that pushed the reason out of sight)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import open_window
+from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -72,18 +71,11 @@ def test_an_import_that_ends_under_another_patient_says_whose_it_was(
 ) -> None:
     window = _two_patients(qtbot, gui_workspace)
     panel = window.patients
-    release = threading.Event()
-    real = gui_workspace.import_documents
-
-    def held(*args: Any, **kwargs: Any) -> Any:
-        assert release.wait(10)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(gui_workspace, "import_documents", held)
+    importing = hold(monkeypatch, gui_workspace, "import_documents")
     panel.import_paths(_files(tmp_path))
     _choose(window, 1)  # the import goes on; its progress line stays
     assert panel.progress_label.text() == "Preparing the import…"
-    release.set()
+    importing.release.set()
     qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
     said = panel.progress_label.text()
     assert said.startswith("The import for Eamon Quillfeather ended: Imported 1"), said
