@@ -1,14 +1,61 @@
-"""Passphrase policy, shared by ``medlocal vault init|passwd`` and the first-run wizard."""
+"""Passphrase policy, shared by ``medlocal vault init|passwd``, ``backup restore`` with a new
+passphrase, the first-run wizard and the backup window.
+
+The rule for a vault of patient records: at least 8 characters, not only spaces, not rated weak
+by the strength meter, and not one of the most common passwords (with digits or symbols added
+around it, or written with ``@`` for ``a`` and the like, it still is one: those variants are
+tried first). The meter and the rule agree: what the meter calls weak is refused."""
 
 from __future__ import annotations
 
 import math
+import re
 import string
 from dataclasses import dataclass
 
 from medlocal.errors import UserInputError
 
 MIN_PASSPHRASE = 8
+
+STRONG_HINT = (
+    "Use several unrelated words (four or more, with spaces between them, a number too if you "
+    "like): length makes a passphrase strong, and words are easier to remember than symbols."
+)
+
+# The passwords that lead the published lists of leaked passwords, keyboard runs, and the words a
+# clinic or this program puts in front of people. Compared with a passphrase's letters only, so
+# 'Password1!', 'P@ssw0rd' and 'welcome2024' are all found.
+_COMMON_WORDS = """
+    password passwort passwd pass word secret letmein welcome loveyou hello login admin
+    administrator root guest default changeme access master trustno iloveyou loveme lovely
+    love whatever
+    qwerty qwertyuiop qwertz asdf asdfgh asdfghjkl zxcvbn zxcvbnm qazwsx qaz wsx azerty
+    abc abcd abcde abcdef abcdefg abcdefgh abcdefghi abcdefghij
+    monkey dragon shadow superman batman starwars pokemon football baseball soccer hockey
+    basketball sunshine princess flower summer winter spring autumn freedom mustang harley
+    ranger hunter buster killer pepper cheese chocolate cookie ginger maggie bailey charlie
+    michael jennifer jessica michelle ashley daniel thomas andrew joshua jordan george matthew
+    computer internet samsung apple google microsoft windows linux
+    doctor doctors medicine medical clinic clinics hospital surgery practice patient patients
+    nurse nursing health healthcare records reception vault medlocal passphrase
+    australia england london sydney melbourne
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+_LOOKALIKES = str.maketrans(
+    {
+        "@": "a",
+        "4": "a",
+        "3": "e",
+        "1": "i",
+        "!": "i",
+        "0": "o",
+        "$": "s",
+        "5": "s",
+        "7": "t",
+        "+": "t",
+    }
+)
+_REPEATED = re.compile(r"(.+?)\1+")
 
 
 @dataclass(frozen=True)
@@ -21,13 +68,15 @@ class Strength:
 
 
 _LABELS = ("too short", "weak", "fair", "good", "strong")
+WEAK = 1
 
 
 def estimate_strength(secret: str) -> Strength:
     """Entropy of the character classes used, times length; repeated characters count once.
 
-    Deliberately simple and conservative: it never calls a short passphrase strong, and it is
-    only advice (the Argon2id cost is what protects the vault).
+    Deliberately simple and conservative: it never calls a short passphrase strong, and a common
+    password is weak whatever its length or symbols. It is what the rule refuses below "fair"
+    (the Argon2id cost slows each guess; it cannot save a password guessed among the first).
     """
     if len(secret) < MIN_PASSPHRASE:
         return Strength(0, 0.0, _LABELS[0])
@@ -44,16 +93,44 @@ def estimate_strength(secret: str) -> Strength:
         pool += 64
     effective = len(set(secret)) + (len(secret) - len(set(secret))) / 4
     bits = effective * math.log2(max(pool, 2))
+    if is_common_password(secret):
+        return Strength(WEAK, bits, "weak (a common password)")
     score = 1 if bits < 40 else 2 if bits < 60 else 3 if bits < 80 else 4
     return Strength(score, bits, _LABELS[score])
 
 
+def is_common_password(secret: str) -> bool:
+    """Whether ``secret`` is a common password dressed up: its letters (look-alike digits and
+    symbols read as letters, the digits and symbols around it dropped, a word said twice read
+    once) are one of the list's."""
+    # The digits and symbols around it go first: the '1' of 'password1' is no 'i'.
+    core = secret.lower().strip(string.digits + string.punctuation + " ").translate(_LOOKALIKES)
+    core = re.sub(r"[^a-z]+", "", core)
+    if not core:
+        return False  # digits and symbols only: the meter judges those
+    repeated = _REPEATED.fullmatch(core)
+    return core in _COMMON or (repeated is not None and repeated.group(1) in _COMMON)
+
+
 def check_new_passphrase(secret: str, confirmation: str | None = None) -> str:
-    """The passphrase if it may be used for a vault, else a :class:`UserInputError`."""
+    """The passphrase if it may be used for a vault, else a :class:`UserInputError` saying why
+    and how to choose a strong one."""
     if confirmation is not None and confirmation != secret:
         raise UserInputError("The passphrases do not match.")
     if len(secret) < MIN_PASSPHRASE:
-        raise UserInputError(f"Use a passphrase of at least {MIN_PASSPHRASE} characters.")
+        raise UserInputError(
+            f"Use a passphrase of at least {MIN_PASSPHRASE} characters. {STRONG_HINT}"
+        )
     if not secret.strip():
         raise UserInputError("The passphrase cannot be only spaces.")
+    if is_common_password(secret):
+        raise UserInputError(
+            "This is one of the most common passwords, the first ones tried (digits or symbols "
+            f"added to it do not change that). {STRONG_HINT}"
+        )
+    if estimate_strength(secret).score <= WEAK:
+        raise UserInputError(
+            "This passphrase is too easy to guess for a vault of patient records (the meter "
+            f"rates it weak). {STRONG_HINT}"
+        )
     return secret

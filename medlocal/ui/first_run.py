@@ -34,6 +34,11 @@ from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import open_file_name
 from medlocal.ui.workers import run_task
 
+CREATING_AGAIN = (
+    "The vault is still being created with the passphrase you entered; the next page follows "
+    "in a moment."
+)
+
 
 class PassphrasePage(QWizardPage):
     def __init__(self, workspace: Workspace) -> None:
@@ -42,7 +47,7 @@ class PassphrasePage(QWizardPage):
         self.setTitle("Protect your patients' records")
         self.setSubTitle(
             "MedLocal keeps every document, chat and summary in an encrypted vault on this "
-            "computer. Choose a passphrase of at least 8 characters; a long sentence is best."
+            "computer. Choose a passphrase of several unrelated words; weak ones are refused."
         )
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -75,6 +80,9 @@ class PassphrasePage(QWizardPage):
         if self.recovery_key is not None:
             return True
         if self._creating:
+            # Next is disabled meanwhile; one that still arrives (a script, a queued key press)
+            # is answered rather than dropped without a word.
+            self.error.show_text(CREATING_AGAIN, Tone.PLAIN)
             return False
         secret, confirm = self.secret.text(), self.confirm.text()
         try:
@@ -83,7 +91,7 @@ class PassphrasePage(QWizardPage):
             self.error.show_text(str(err), Tone.ERROR)
             return False
         # Argon2id takes a moment: create the vault off the GUI thread, then move on.
-        self._creating = True
+        self._set_creating(True)
         self.error.show_text("Creating the encrypted vault…", Tone.PLAIN)
         run_task(
             "create vault",
@@ -93,19 +101,49 @@ class PassphrasePage(QWizardPage):
         )
         return False
 
+    def isComplete(self) -> bool:
+        return not self._creating  # the wizard disables Next while it is False
+
+    def _set_creating(self, creating: bool) -> None:
+        """Lock the page while the vault is created with the passphrase given: a passphrase typed
+        meanwhile would not be the vault's (walk 25: the fields stayed editable, a second Next
+        was ignored, and the vault opened only with the first passphrase). Back and Cancel wait
+        too: leaving now would lose the recovery key of a vault being created."""
+        self._creating = creating
+        for field in (self.secret, self.confirm):
+            field.setEnabled(not creating)
+        wizard = self.wizard()
+        cancel = wizard.button(QWizard.WizardButton.CancelButton) if wizard else None
+        if cancel is not None:
+            cancel.setEnabled(not creating)
+        # The wizard sets Next (from isComplete) and Back (from its history) again on this.
+        self.completeChanged.emit()
+        back = wizard.button(QWizard.WizardButton.BackButton) if wizard else None
+        if creating and back is not None:
+            back.setEnabled(False)
+
     def _created(self, recovery_key: str) -> None:
-        self._creating = False
+        if not shiboken6.isValid(self):
+            return
         self.recovery_key = recovery_key
         self.secret.clear()
         self.confirm.clear()
+        self._set_creating(False)
         self.error.setText("")
         wizard = self.wizard()
         if wizard is not None:
             wizard.next()
 
     def _failed(self, exc: BaseException) -> None:
-        self._creating = False
-        self.error.show_text(str(exc), Tone.ERROR)
+        if not shiboken6.isValid(self):
+            return
+        self._set_creating(False)
+        reason = error_text(exc, "Creating the vault")
+        self.error.show_text(
+            f"The vault was not created: {reason} Change what is needed and press Next again.",
+            Tone.ERROR,
+        )
+        self.secret.setFocus()
 
 
 class RecoveryPage(QWizardPage):
@@ -263,6 +301,14 @@ class FirstRunWizard(QWizard):
         self.addPage(self.recovery_page)
         self.addPage(self.model_page)
         self.currentIdChanged.connect(self._no_way_back)
+
+    def reject(self) -> None:
+        # Escape or the window's close button while the vault is created: the recovery key is
+        # on its way and is shown only once.
+        if self.passphrase_page._creating:
+            self.passphrase_page.error.show_text(CREATING_AGAIN, Tone.PLAIN)
+            return
+        super().reject()
 
     def _no_way_back(self, _page_id: int) -> None:
         # Once the vault exists, going back to the passphrase page would create nothing new.

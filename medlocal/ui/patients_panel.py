@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,10 @@ class PatientsPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_import)
         self.errors = QListWidget()
         self.errors.setAccessibleName("Files that could not be imported")
+        # Long reasons wrap inside the list rather than running off its right edge (walk 25:
+        # readable only by scrolling sideways).
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.errors.hide()
 
         layout = QVBoxLayout(self)
@@ -228,6 +233,8 @@ class PatientsPanel(QWidget):
         self.import_job: Job | None = None
         self.delete_job: Job | None = None  # deleting documents or removing a patient
         self.last_report: ImportReport | None = None
+        # The last import's summary and list of files not imported belong to its patient.
+        self._result = _ImportResult()
         # The list follows an import at most every DOCS_REFRESH_MS, read off the GUI thread.
         self._docs_refresh = QTimer(self)
         self._docs_refresh.setSingleShot(True)
@@ -254,6 +261,7 @@ class PatientsPanel(QWidget):
         self.documents.clear()
         self.errors.clear()
         self.errors.hide()
+        self._result = _ImportResult()
         self.search.clear()
         self._docs_refresh.stop()
         self._docs_generation += 1
@@ -289,6 +297,7 @@ class PatientsPanel(QWidget):
 
     def _patient_changed(self, *_args: Any) -> None:
         self.reload_documents()
+        self._show_import_result()
         self.patientChosen.emit(self.patient_id if self.patient_id is not None else -1)
         self._update_buttons()
 
@@ -504,6 +513,8 @@ class PatientsPanel(QWidget):
             return None
         self.errors.clear()
         self.errors.hide()
+        current = self.patients.currentItem()
+        self._result = _ImportResult(patient, current.text() if current is not None else "")
         self.progress.setRange(0, 0)
         self.progress.show()
         # Shown for the whole import (reset between files) rather than per file, for the same
@@ -546,16 +557,17 @@ class PatientsPanel(QWidget):
 
     def _on_file_event(self, event: ProgressEvent) -> None:
         if event.outcome == "failed":
-            self.errors.show()
-            self._add_error(f"{event.file_name}: {event.detail or 'not imported'}")
+            self._add_error(event.file_name, event.detail or "not imported")
         if event.outcome == "imported" and not self._docs_refresh.isActive():
             self._docs_refresh.start()
 
-    def _add_error(self, text: str) -> None:
-        # A long path pushes the reason out of the narrow list: the tooltip shows all of it.
-        item = QListWidgetItem(text)
-        item.setToolTip(text)
+    def _add_error(self, shown: str, reason: str) -> None:
+        # A file named by its full path is listed by its name: the path pushed the reason out of
+        # the narrow list (walk 25). The tooltip gives the path as the import named it.
+        item = QListWidgetItem(f"{listed_name(shown)}: {reason}")
+        item.setToolTip(f"{shown}: {reason}")
         self.errors.addItem(item)
+        self._show_import_errors()
 
     def _import_done(self, report: ImportReport) -> None:
         self.last_report = report
@@ -565,34 +577,77 @@ class PatientsPanel(QWidget):
         end = " Cancelled before the end." if report.cancelled else ""
         if report.not_reached:
             end += f" {len(report.not_reached)} file(s) not reached: import them again."
-        self.progress_label.setText(
+        self._result.summary = (
             f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
             f"failed {len(report.failed)}.{end}"
         )
         for outcome in report.skipped:
-            self.errors.show()
-            self._add_error(f"{outcome.shown}: skipped — {outcome.reason}")
+            self._add_error(outcome.shown, f"skipped — {outcome.reason}")
         for outcome in report.files:
             if outcome.status == "cancelled":
-                self.errors.show()
-                self._add_error(f"{outcome.shown}: not imported — {outcome.reason}")
+                self._add_error(outcome.shown, f"not imported — {outcome.reason}")
         for shown in report.not_reached:  # a cancelled import: what to import again
-            self.errors.show()
-            self._add_error(f"{shown}: not reached — the import was cancelled")
+            self._add_error(shown, "not reached — the import was cancelled")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
-        self.progress_label.setText(f"Import stopped. {error_text(exc, 'The import')}")
+        self._result.summary = f"Import stopped. {error_text(exc, 'The import')}"
         self._finish_import()
 
     def _finish_import(self) -> None:
         self.import_job = None
         self._update_buttons()
         self.reload_documents()
+        self._show_import_result()
         self.documentsChanged.emit()
+
+    def _shows_result_patient(self) -> bool:
+        return self._result.patient is not None and self._result.patient == self.patient_id
+
+    def _show_import_errors(self) -> None:
+        self.errors.setVisible(self._shows_result_patient() and self.errors.count() > 0)
+
+    def _show_import_result(self) -> None:
+        """The last import's summary and its files not imported are shown under the patient they
+        were imported for, and hidden under any other (walk 25: "failed 4" and the failed files
+        stayed under the next patient's documents). An import that ends while another patient
+        is chosen says whose it was, until that patient is chosen. A running import's progress
+        line stays whoever is chosen: the import goes on, and the buttons wait for it."""
+        self._show_import_errors()
+        if self.import_job is not None:
+            return
+        result = self._result
+        if self._shows_result_patient():
+            result.seen = True
+            self.progress_label.setText(result.summary)
+        elif result.summary and not result.seen:
+            self.progress_label.setText(
+                f"The import for {result.name} ended: {result.summary} Choose {result.name} "
+                "to see the files not imported."
+            )
+        else:
+            self.progress_label.clear()
+
+
+@dataclass
+class _ImportResult:
+    """The last import: its patient (id and name as listed), its summary line, and whether the
+    summary has been shown under that patient."""
+
+    patient: int | None = None
+    name: str = ""
+    summary: str = ""
+    seen: bool = False
+
+
+def listed_name(shown: str) -> str:
+    """A file as the list of files not imported names it: the name of a file given by its full
+    path; the path inside a dropped folder as it is (it tells two ``letter.pdf`` apart)."""
+    path = Path(shown)
+    return path.name if path.is_absolute() else shown
 
 
 class _FileEventRelay(QObject):

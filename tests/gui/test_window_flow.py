@@ -197,15 +197,21 @@ def test_cancel_during_import_keeps_whole_documents(
     assert report is not None and report.cancelled
     imported = vault.list_documents()
     assert 1 <= len(imported) < 30
-    # The window's list names every file the import never reached, to import it again.
-    errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
-    reached = {o.file_name for o in report.files}
-    left = [
-        f"{path}: not reached — the import was cancelled"
-        for path in files
-        if path.name not in reached
+    # The window's list names every file the import never reached, to import it again: by its
+    # name (a full path pushed the reason out of the list), the path in the tooltip.
+    listed = window.patients.errors
+    items = [
+        listed.item(i) for i in range(listed.count()) if "not reached" in listed.item(i).text()
     ]
-    assert left and [e for e in errors if "not reached" in e] == left
+    reached = {o.file_name for o in report.files}
+    left = [path for path in files if path.name not in reached]
+    assert left
+    assert [i.text() for i in items] == [
+        f"{path.name}: not reached — the import was cancelled" for path in left
+    ]
+    assert [i.toolTip() for i in items] == [
+        f"{path}: not reached — the import was cancelled" for path in left
+    ]
     assert f"{len(left)} file(s) not reached" in window.patients.progress_label.text()
     assert all(d.chunk_count > 0 for d in imported)  # every stored document is whole
     window.close()

@@ -5,6 +5,8 @@ window's included)."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +43,19 @@ def test_warm_up_loads_the_dictionaries_and_freezes(tmp_path: Path, unfrozen: No
     assert lexicon.cache_info().currsize == 1
     assert shipped_tagger.cache_info().currsize == 1
     assert gc.get_freeze_count() > 100_000  # the dictionaries' objects among them
+
+
+def test_warm_up_loads_the_redactor() -> None:
+    # Walk 25: the first "Export redacted copy…" waited 1.7-2.3 s for the redactor's patterns to
+    # compile. A fresh interpreter: in this one an earlier test has usually imported it.
+    script = (
+        "import sys\n"
+        "from medlocal.app.warm_up import load_dictionaries_and_freeze\n"
+        "assert 'medlocal.privacy.deid_patterns' not in sys.modules\n"
+        "load_dictionaries_and_freeze()\n"
+        "print('medlocal.privacy.deid_patterns' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+    )
+    assert done.stdout.split() == ["True"]

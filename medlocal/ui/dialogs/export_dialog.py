@@ -15,6 +15,7 @@ import errno
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -39,7 +40,6 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
-from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 from medlocal.rag.export import (
     ExportReport,
     Shared,
@@ -52,6 +52,12 @@ from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.workers import Job
 from medlocal.vault.errors import VaultLockedError
+
+if TYPE_CHECKING:
+    # Importing the redactor compiles some two thousand patterns (1.7-2.3 s of CPU): on the GUI
+    # thread, opening this dialog froze the window that long (walk 25). The preview's worker
+    # imports it instead, through Workspace.preview_redactions.
+    from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 
 FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
 DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
@@ -79,7 +85,7 @@ KIND_NAMES = {
 
 # (date mode, keep, add) -> the plan; (path, redact, date mode, keep, add) -> the report. Built on
 # the GUI thread from the dialog's values, called on a worker.
-Previewer = Callable[[str, Sequence[tuple[int, str]], Sequence[str]], RedactionPlan]
+Previewer = Callable[[str, Sequence[tuple[int, str]], Sequence[str]], "RedactionPlan"]
 Exporter = Callable[[Path, bool, str, Sequence[tuple[int, str]], Sequence[str]], ExportReport]
 
 
@@ -217,7 +223,8 @@ class ExportDialog(QDialog):
         mode = self.mode
         key = (True, mode)
         self._preview_key = key
-        self.message.show_note("Finding identifiers…")
+        # Said at once: the first preview of a session may wait seconds for the redactor to load.
+        self.message.show_note("Preparing the preview: finding identifiers…")
 
         keep, add = list(self.keep), list(self.add)
         previewer = self._previewer()
@@ -414,6 +421,13 @@ class ExportDialog(QDialog):
         return True
 
     def _clear(self) -> None:
+        """Closed: the list leaves the screen, and a preview still being computed is cancelled
+        and its late list dropped (``done`` finds the key changed), so a hidden dialog holds no
+        patient's names."""
+        self._preview_key = None
+        if self.preview_job is not None:
+            self.preview_job.cancel()
+            self.preview_job = None
         self.preview.setRowCount(0)
         self.planned = None
         self.plan = None

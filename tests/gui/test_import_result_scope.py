@@ -1,0 +1,87 @@
+"""An import's result (its summary and the files not imported) belongs to the patient it was
+for, and a failed file's reason is readable at the window's default width (walk 25: "Imported 2,
+skipped 1, failed 4." and the failed files stayed under the next patient's documents, each line a
+full path that pushed the reason out of sight)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import open_window
+from fixtures.held_calls import hold
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+NOTE = "Apixaban 5 mg twice daily for atrial fibrillation."
+
+
+def _two_patients(qtbot: QtBot, workspace: Workspace) -> MainWindow:
+    vault = workspace.require_vault()
+    vault.add_patient("Eamon Quillfeather")
+    vault.add_patient("Margaret Thornbury")
+    window = open_window(qtbot, workspace)  # the first one chosen
+    window.show()  # at its default size: the list's width is the window's own
+    qtbot.waitExposed(window)
+    return window
+
+
+def _files(folder: Path) -> list[Path]:
+    """One good note and a damaged PDF, named by full paths deep enough to be long."""
+    deep = folder / "scanned letters from the district hospital" / "2025" / "march"
+    deep.mkdir(parents=True)
+    good, broken = deep / "gp_note.txt", deep / "corrupt_truncated_discharge_summary.pdf"
+    good.write_text(NOTE, encoding="utf-8")
+    broken.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    return [good, broken]
+
+
+def _choose(window: MainWindow, row: int) -> None:
+    window.patients.patients.setCurrentRow(row)
+
+
+def test_the_result_stays_with_its_patient_and_the_reason_is_readable(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    window = _two_patients(qtbot, gui_workspace)
+    panel = window.patients
+    good, broken = _files(tmp_path)
+    panel.import_paths([good, broken])
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    assert panel.progress_label.text() == "Imported 1, skipped 0, failed 1."
+    assert panel.errors.isVisible() and panel.errors.count() == 1
+    item = panel.errors.item(0)
+    assert item.text().startswith(f"{broken.name}: ") and str(tmp_path) not in item.text()
+    assert item.toolTip() == f"{broken}: {item.text().split(': ', 1)[1]}"
+    # The whole line is inside the list's visible width: no sideways scrolling to read it.
+    assert panel.errors.visualItemRect(item).right() <= panel.errors.viewport().width()
+
+    _choose(window, 1)
+    assert not panel.errors.isVisible() and panel.progress_label.text() == ""
+    _choose(window, 0)  # back to the patient the import was for: the result is back
+    assert panel.errors.isVisible() and panel.progress_label.text().startswith("Imported 1")
+    window.close()
+
+
+def test_an_import_that_ends_under_another_patient_says_whose_it_was(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _two_patients(qtbot, gui_workspace)
+    panel = window.patients
+    importing = hold(monkeypatch, gui_workspace, "import_documents")
+    panel.import_paths(_files(tmp_path))
+    _choose(window, 1)  # the import goes on; its progress line stays
+    assert panel.progress_label.text() == "Preparing the import…"
+    importing.release.set()
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    said = panel.progress_label.text()
+    assert said.startswith("The import for Eamon Quillfeather ended: Imported 1"), said
+    assert not panel.errors.isVisible()  # Margaret's documents are not listed with them
+    _choose(window, 0)
+    assert panel.progress_label.text().startswith("Imported 1") and panel.errors.isVisible()
+    _choose(window, 1)  # seen now: nothing of it under the other patient
+    assert panel.progress_label.text() == "" and not panel.errors.isVisible()
+    window.close()
