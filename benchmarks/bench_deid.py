@@ -139,6 +139,7 @@ def main() -> int:
                 print(f"  damaged {note_id}: {text}", file=sys.stderr)
         result[half] = {
             "recall": round(sc.recall, 4),
+            "word_recall": round(sc.word_recall, 4),
             "recall_by_type": {k: round(sc.recall_of(k), 4) for k in sorted(sc.total)},
             "clinical_redacted": round(1 - sc.clinical_kept, 4),
             "identifiers": sum(sc.total.values()),

@@ -47,6 +47,14 @@ _APARTMENT = (
     r"(?:\d[\w-]{0,4}|[A-Z])\b)?"
 )
 _DIRECTION = r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b)?"
+# A flat, block, floor or door after a street and its number, in the languages that write it
+# there ("Rua X 12, apto 502", "Calle Y 4, 3º piso", "Via Z 8, int. 5", "rue W 3, bât. B").
+_FLAT_BETWEEN = (
+    r"(?:,[ \t]*(?i:apto|apt|ap|apartamento|sala|bloco|bl|casa|andar|piso|dpto|depto|"
+    r"departamento|int|interno|esc|escalera|pta|puerta|appt|appartement|b[âa]t|[ée]tage)"
+    r"\.?[ \t]*[\w/º°-]{1,6}"
+    r"|,[ \t]*\d{1,2}[º°ª]?[ \t]*(?i:andar|piso|[ée]tage))?"
+)
 # A house number (a unit or flat number, "Blk", "No." before it; "5/22" for unit 5 at number
 # 22), one to four name words or ordinals, a street word, perhaps a number ("Ave 4"), a direction
 # ("NW") and an apartment; or a post-office box.
@@ -314,11 +322,12 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # A house number before a street named with "The" ("7 The Paddocks, Hereford").
     ("street_address", re.compile(r"\b\d{1,4}[A-Za-z]?[ \t]+The(?:[ \t]+[A-Z][a-z'’]+){1,2}(?=,)")),
-    # The locality after such an address ("Rua das Flores 45, Porto").
+    # The locality after such an address ("Rua das Flores 45, Porto"). Walk 25: a flat, block
+    # or floor may stand between ("Rua dos Andradas 1234, apto 502, Centro Histórico").
     (
         "city",
         re.compile(
-            rf"(?:{_NUMBER_AFTER.pattern}),[ \t]*"
+            rf"(?:{_NUMBER_AFTER.pattern}){_FLAT_BETWEEN},[ \t]*"
             r"(?P<v>[A-Z][\w'’-]{1,40}(?:[ \t][A-Z][\w'’-]{1,40})?)"
         ),
     ),

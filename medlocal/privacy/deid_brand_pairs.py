@@ -22,7 +22,12 @@ import re
 from bisect import bisect_left
 
 from medlocal.privacy.deid_lexicon import Lexicon
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
+from medlocal.privacy.deid_people_words import (
+    BED_BEFORE,
+    LEAD_TO_PERSON,
+    RELATIONS,
+    TITLES,
+)
 from medlocal.privacy.deid_tokens import Tok
 
 _PERSON_CUES = TITLES | RELATIONS
@@ -44,16 +49,13 @@ SURNAME_ENDINGS = (
 # Pacific, Italy and Spain: "Xyzala", "Xyzamy", "Xyzini") end in a vowel or "y"; coined brands
 # mostly end in a consonant. A word ending so is never read as a brand by form alone.
 _VOWEL_ENDS = frozenset("aeiouy")
-_LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {
-    "from", "seen", "spoke", "spoken", "discussed", "called", "phoned", "informed", "told",
+# Before a brand, the roles and acts of a prescription lead to a person too ("prescriber Xyz").
+_LEAD_TO_PERSON = LEAD_TO_PERSON | {
+    "called", "phoned", "informed", "told",
     "per", "via", "cc", "prescriber", "prescribed", "pharmacist", "clinician", "consultant",
     "signed", "witness", "nurse", "doctor", "gp", "checked", "dispensed", "authorised",
     "authorized", "approved", "reviewed",
 }  # fmt: skip
-_BED_BEFORE = re.compile(
-    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|chair|trolley))\b[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*"
-    r"[:.)-]?[ \t]*\Z"
-)
 
 # A generic in lower case opening a bracket ("(diclofenac)", "(bimatoprost/timolol)").
 _GENERIC_IN_BRACKET = re.compile(r"\((?P<generic>[a-z][a-z-]{4,})(?=[)/,; \t])")
@@ -101,7 +103,7 @@ def _may_be_brand(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
         return False  # "(Brockhurst)", "(Zubrowska)": shaped like a surname no list holds
     if tok.bare[-1:] in _VOWEL_ENDS:
         return False  # "(Xyzala)", "(Xyzamy)": most names no list holds end so
-    if _BED_BEFORE.search(text, max(0, tok.start - 24), tok.start):
+    if BED_BEFORE.search(text, max(0, tok.start - 24), tok.start):
         return False
     if not j:
         return True

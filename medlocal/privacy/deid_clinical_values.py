@@ -11,7 +11,9 @@ from bisect import bisect_left
 from medlocal.privacy.deid_false_cues import protect_false_cues
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import (
+    BED_BEFORE,
     FUNCTION_CUES,
+    LEAD_TO_PERSON,
     PARTICLES,
     PERSON_VERB,
     RELATIONS,
@@ -168,14 +170,7 @@ _PEOPLE_LABEL = re.compile(
     + "|".join(sorted(RELATIONS | ROLES | {"interpreter", "carer", "keyworker"}))
     + r")\b)"
 )
-# Review 14B: words that lead to a person before a dose ("given by Xyz 2.5 mg"), and a bed
-# label on a ward list ("Bed 4 Xyz 2.5 mg").
-_LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {"from", "seen", "spoke", "spoken", "discussed"}
 _DEVICE_SIZE = re.compile(r"[ \t]+\d+[ \t]*(?:Fr|FG|Ch|French|gauge)\b")
-_BED_BEFORE = re.compile(
-    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|side[ \t]?room|chair|trolley))\b"
-    r"[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*[:.)-]?[ \t]*\Z"
-)
 
 
 def people_listed_before(text: str, start: int, listed: bool) -> bool:
@@ -193,9 +188,9 @@ def _person_before_dose(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> b
         return False  # a listed medicine ("switched to Xyzpril 5 mg")
     if tok.bare in lex.surnames and not _DEVICE_SIZE.match(text, tok.end):
         return True  # "Xyz 0.5 mg lorazepam"; not a catheter's size ("Foley 14Fr")
-    if i and tokens[i - 1].lower in _LEAD_TO_PERSON:
+    if i and tokens[i - 1].lower in LEAD_TO_PERSON:
         return True
-    return _BED_BEFORE.search(text, max(0, tok.start - 24), tok.start) is not None
+    return BED_BEFORE.search(text, max(0, tok.start - 24), tok.start) is not None
 
 
 def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:

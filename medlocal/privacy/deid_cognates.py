@@ -42,6 +42,10 @@ _ENDINGS = (
     ("aire", "ary"),
     # German "-ämie" read with its umlaut folded away ("Hypercholesterinamie", "Leukamie").
     ("amie", "aemia"), ("amie", "emia"),
+    # Walk 25: specialists ("Endocrinologista", "Cardiólogo", "Neurologe", "Pneumologue",
+    # "Kardioloog") and the elements of a lab panel ("Potássio", "Sódio", "Calcio").
+    ("ista", "ist"), ("ologo", "ologist"), ("ologa", "ologist"), ("ologe", "ologist"),
+    ("ologin", "ologist"), ("ologue", "ologist"), ("oloog", "ologist"), ("io", "ium"),
     ("a", ""), ("o", ""), ("e", ""), ("en", ""), ("es", ""), ("er", ""),
     ("ar", ""), ("", ""),
 

@@ -479,11 +479,21 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             j -= 1
         # A line may break between the eponym and a lower-case head with its class after it
         # ("Siewert\ntype II", "Le Fort\nfracture type 1"): the head and class say enough.
+        # Walk 25: or a head of pathology by its ending or a listed one, after one capitalised
+        # word that is no given name ("chronic Chagas\ncardiomyopathy", a letter wrapped at its
+        # margin; not "Anna\nsyndrome", nor "Trevor Graves\ndisease", a person).
         wrapped = (
             not gap_word
             and head.word.islower()
-            and _CLASS_AFTER.match(text, head.end) is not None
             and text[tokens[j].end : head.start] in ("\n", " \n")
+            and (
+                _CLASS_AFTER.match(text, head.end) is not None
+                or (
+                    (by_ending or (listed and not broad))
+                    and tokens[j].bare not in lex.given_names
+                    and not (j and tokens[j - 1].shape in ("title", "caps"))
+                )
+            )
         )
         while j >= 0 and len(taken) < 4:
             tok = tokens[j]

@@ -161,6 +161,8 @@ _MEDICAL_ENDINGS = (
     "paresis", "lysis", "stasis", "cyte", "cytes", "iasis", "ectasis", "megaly", "rrhea",
     "rrhoea", "rrhage", "cardia", "pnea", "pnoea", "ptysis", "ectomies", "ology", "ologies",
     "globin", "globulin",
+    # Walk 25: a specialist ("endocrinologist", "psychiatrist"): no name ends so.
+    "ologist", "iatrist",
 )  # fmt: skip
 
 
@@ -168,7 +170,7 @@ _MEDICAL_ENDINGS = (
 # dictionary entry (see Lexicon._clinical_cognate).
 _PATHOLOGY_ENDINGS = (
     "osis", "itis", "emia", "aemia", "oma", "ectomy", "otomy", "ostomy", "plasty", "scopy",
-    "graphy", "pathy", "plasia", "trophy", "megaly", "algia", "penia",
+    "graphy", "pathy", "plasia", "trophy", "megaly", "algia", "penia", "ologist", "iatrist",
 )  # fmt: skip
 
 
@@ -235,6 +237,11 @@ class Lexicon:
         self._known.clear()
         self._foreign.clear()
         self._clinical.clear()
+
+    def foreign_clinical(self, lower: str) -> bool:
+        """A clinical word of another European language read by its English spelling
+        ("Kreatinin", "Endocrinologista"; see :mod:`~medlocal.privacy.deid_cognates`)."""
+        return self._foreign_clinical(lower)
 
     def _foreign_clinical(self, lower: str) -> bool:
         if not lower.isalpha() or self.name_like(lower) or lower in self.places:

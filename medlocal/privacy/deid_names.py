@@ -133,7 +133,13 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
         return False
     if tok.weak or tok.strong or lex.name_like(lower):
         return True
-    return lower not in lex.english and not lex.clinical(lower) and not lex.inflected(lower)
+    return (
+        lower not in lex.english
+        and not lex.clinical(lower)
+        and not lex.inflected(lower)
+        # Walk 25: a clinical word of another language ("Dra. Ana Souza, Endocrinologista").
+        and not lex.foreign_clinical(lower)
+    )
 
 
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:

@@ -37,8 +37,10 @@ _CUED = re.compile(
 )
 # A child's name before their age in brackets ("Amara (7, Year 2)", "Tiko (4y)"); not a code's
 # capitals before a bracketed field ("UDI (01)0088...").
+# Walk 25: not an area code before its number ("Telefone (51) 3359-8000").
 _BEFORE_AGE = re.compile(
-    r"\((?:aged?[ \t]*)?(?!0)\d{1,2}(?!\d)[ \t]*(?:y|yo|yrs?|years?|m|mo|months?)?[ \t]*[,;)]"
+    r"\((?:aged?[ \t]*)?(?!0)\d{1,2}(?!\d)[ \t]*(?:y|yo|yrs?|years?|m|mo|months?)?[ \t]*"
+    r"(?:[,;]|\)(?![ \t]*\d))"
 )
 # The name before that bracket (the scan starts at the bracket: cheaper than at every word).
 _NAME_BEFORE_AGE = re.compile(r"(?<![\w'’-])(?P<v>[A-Z][a-z][\w'’-]*)[ \t]+\Z")

@@ -106,6 +106,15 @@ FUNCTION_CUES = frozenset(
         "contacted", "told", "per", "par", "door",
     }
 )  # fmt: skip
+# Review 14B: words that lead to a person before a word that could be a medicine ("given by Xyz
+# 2.5 mg", "seen by ...", "spoke to ..."), and a bed, bay or room label before a patient's name
+# on a ward list ("Bed 12: Xyz Bisoprolol 1.25 mg held"). Shared by the dose, product and brand
+# readers, which each decide whether a capitalised word is a medicine or a person.
+LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {"from", "seen", "spoke", "spoken", "discussed"}
+BED_BEFORE = re.compile(
+    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|side[ \t]?room|chair|trolley))\b"
+    r"[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*[:.)-]?[ \t]*\Z"
+)
 # A bracketed role or department may stand before the separator ("Kaya, Sommer (breast care
 # nurse), Winter (radiology)"); e-mail headers separate names with semicolons.
 # Seventh round: or a role in lower case after a comma, before a semicolon ("Carmen, breast care

@@ -33,7 +33,13 @@ from medlocal.privacy.deid_clinical_values import DOSE_AFTER, people_listed_befo
 from medlocal.privacy.deid_eponyms import model_like
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_pattern_context import DEVICE_MAKER_FORMS, DEVICE_MAKERS
-from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, TITLES
+from medlocal.privacy.deid_people_words import (
+    BED_BEFORE,
+    FUNCTION_CUES,
+    LEAD_TO_PERSON,
+    RELATIONS,
+    TITLES,
+)
 from medlocal.privacy.deid_tokens import Tok
 
 _PERSON_CUES = TITLES | RELATIONS - FUNCTION_CUES
@@ -318,16 +324,6 @@ def _tested(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
     return not people_listed_before(text, tok.start, before[-1:] in ("-", "•", "*", "\n", ""))
 
 
-# Review 14B: a bed, bay or room before a patient's name on a ward list ("Bed 12: Xyz
-# Bisoprolol 1,25 mg held"), and the words that lead to a person ("given by Xyz 2,5 mg",
-# "seen by ...", "spoke to ...").
-_BED_BEFORE = re.compile(
-    r"(?i:\b(?:bed|bay|room|rm|cubicle|cub|side[ \t]?room|chair|trolley))\b"
-    r"[ \t]*[A-Z]?\d{0,3}[A-Z]?[ \t]*[:.)-]?[ \t]*\Z"
-)
-_LEAD_TO_PERSON = (FUNCTION_CUES - {"and"}) | {"from", "seen", "spoke", "spoken", "discussed"}
-
-
 def _person_before(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
     """A word leading to a person, a title, a relation, a given name or a bed label right
     before ``tokens[i]`` ("by Xyz", "Bed 4 Xyz", "Dr Xyz", "Jim Xyz")."""
@@ -335,12 +331,12 @@ def _person_before(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
         return False
     before = tokens[i - 1]
     if text[before.end : tokens[i].start] in (" ", ". ", "\t") and (
-        before.lower.rstrip(".") in _LEAD_TO_PERSON | _PERSON_CUES
+        before.lower.rstrip(".") in LEAD_TO_PERSON | _PERSON_CUES
     ):
         return True
     if _after_given_name(tokens, i, text, lex):
         return True
-    return _BED_BEFORE.search(text, max(0, tokens[i].start - 24), tokens[i].start) is not None
+    return BED_BEFORE.search(text, max(0, tokens[i].start - 24), tokens[i].start) is not None
 
 
 def _dosed_brand(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:

@@ -67,6 +67,11 @@ _CLINICAL_ENDINGS = (
 # "Ewa Kowalczyk and Marta Nowak" are two people, and the export should say so.
 _JOINS = (" ", "-", ". ", ".", "'", "’", " & ")
 _ABBREVIATED = TITLES | {"st", "mt", "ft", "co", "bros", "inc", "ltd", "corp", "jr", "sr"}
+# Abbreviations that end a name ("Acme Co.", "Paul Ames Jr."): the word after their stop opens
+# a sentence ("Works for Acme Co. Smoker since 16."), except after a county's "Co." that opens
+# the span ("Co. Kerry"). Not "Bros.", which a company's trade often follows ("Reading Bros.
+# Grain", a development identifier).
+_NAME_ENDINGS = frozenset({"co", "inc", "ltd", "corp", "jr", "sr"})
 
 
 def model_path() -> Path:
@@ -187,7 +192,14 @@ def _joined(taken: list[tuple[Tok, str]], text: str) -> list[WordSpan]:
             word = word.removesuffix("'s").removesuffix("’s")
         end = tok.start + len(word)
         gap = text[spans[-1].end : tok.start] if spans else None
-        if gap in _JOINS and not (gap in (". ", ".") and not _abbreviated(before)):
+        stop = gap in (". ", ".")
+        ends_name = (
+            stop
+            and before is not None
+            and before.lower in _NAME_ENDINGS
+            and spans[-1].start != before.start  # "Co. Kerry": the county's word opens it
+        )
+        if gap in _JOINS and not (stop and not _abbreviated(before)) and not ends_name:
             spans[-1] = WordSpan(spans[-1].kind, spans[-1].start, end)
         else:
             spans.append(WordSpan(KINDS[kind], tok.start, end))

@@ -253,7 +253,9 @@ def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
     known = lex.known(lower)
     # A possessive is read as its word: "Ringer's" (lactated Ringer's) is as plain as "Ringer".
     base = lower.removesuffix("'s").removesuffix("’s")
-    strict = base in lex.english or lex.clinical(base)
+    # Walk 25: a clinical word of another language read by its English spelling is as plain
+    # ("Dra. Ana Souza, Endocrinologista": a role after a name, not a second name).
+    strict = base in lex.english or lex.clinical(base) or (known and lex.foreign_clinical(base))
     named = lex.name_like(base) or lower in lex.places
     return known, strict, named
 
@@ -409,15 +411,21 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
     tok.weak = tok.strong or named or not strict
 
 
-def _gap_joins(text: str, left: Tok, right: Tok) -> bool:
+def _gap_joins(text: str, left: Tok, right: Tok, opens: bool) -> bool:
+    """Whether ``right`` continues the run that ``left`` ends (``opens``: ``left`` is the run's
+    first word)."""
     gap = text[left.end : right.start]
     if gap in (" ", "\t"):
         return True
     # "St. Brigid's", "H. Lindgren", "Mt. Sinai"
     if gap == " & ":
         return True  # "Hargreaves & Daughters", "Summit Peak Roofing & Siding"
+    # "Co." opens a county ("Co. Kerry"); after a name it ends a company's ("Kelso Downs
+    # Pastoral Co. Smoker 40 pack-years": walk 25 lost "Smoker" to the company).
     return gap in (". ", ".") and (
-        left.shape == "initial" or left.lower in {"st", "mt", "ft", "co"} | TITLES
+        left.shape == "initial"
+        or left.lower in {"st", "mt", "ft"} | TITLES
+        or (left.lower == "co" and opens)
     )
 
 
@@ -430,7 +438,7 @@ def capitalised_runs(tokens: list[Tok], text: str) -> list[list[Tok]]:
                 runs.append(current)
             current = []
             continue
-        if current and not _gap_joins(text, current[-1], tok):
+        if current and not _gap_joins(text, current[-1], tok, len(current) == 1):
             runs.append(current)
             current = []
         if tok.shape == "joiner" and not current:

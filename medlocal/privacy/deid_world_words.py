@@ -30,7 +30,8 @@ WORLD_WEEKDAYS = frozenset(
 )
 # Labels of the address and contact fields of Italian, Spanish, Portuguese, German, French and
 # Dutch forms ("Residenza:", "Domicilio:", "Anschrift:"); the field's value is read by its own
-# rules, the label itself is no identifier.
+# rules, the label itself is no identifier. Walk 25: the phone, unit, reference, requester and
+# result columns of a lab table, and a letter's sign-off and signature ("Atenciosamente,").
 WORLD_LABELS = frozenset(
     re.findall(
         r"\S+",
@@ -38,6 +39,13 @@ WORLD_LABELS = frozenset(
     residenza indirizzo domicilio recapito dirección direccion domicilio residencia
     morada endereço endereco residência residencia anschrift wohnort wohnsitz wohnadresse
     adresse domicile woonplaats woonadres
+    telefone telefono téléphone telephone telefon telefoon celular móvil movil cellulare
+    unidade unidad unità unita unité unite einheit eenheid
+    referência referencia riferimento référence reference referenz referentie
+    solicitante requisitante richiedente demandeur anforderer aanvrager
+    resultado resultados risultato risultati résultat resultat ergebnis uitslag
+    atenciosamente atentamente cordialmente cordialement saudações saudacoes saludos
+    assinatura unterschrift handtekening
     """,
     )
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.deid_corpus import CORPUS_DIR, Note, load, score, titles_outside
+from fixtures.deid_corpus import CORPUS_DIR, Note, _parse_body, load, score, titles_outside
 
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_model import model_proposer, parse_proposals
@@ -914,6 +914,20 @@ def test_no_name_span_in_any_half_opens_with_a_title() -> None:
     for half in halves:
         text = (CORPUS_DIR / f"{half}.txt").read_text(encoding="utf-8")
         assert titles_outside(text)[1] == 0, half
+
+
+def test_the_score_counts_a_partly_removed_identifier_missed_and_its_words_one_by_one() -> None:
+    text, idents, clinical = _parse_body(
+        "Seen at {FACILITY|Riverside General Hospital} by {PERSON|Ada Quell} on [[warfarin]]."
+    )
+    note = Note("n1", "note", "Pat Doe", "1", date(1970, 1, 1), text, idents, clinical)
+    left = text.index("Hospital")
+    removed = [(idents[0].start, left - 1), (idents[1].start, idents[1].end)]
+    result = score([note], lambda _note: removed)
+    assert (result.recall, result.found["PERSON"], result.found["FACILITY"]) == (0.5, 1, 0)
+    assert (result.words_found, result.words_total) == (4, 5)
+    assert "identifier words removed: 4/5 (80.0%" in result.table()
+    assert result.clinical_damaged == 0
 
 
 def test_no_half_marks_a_year_alone_as_a_date() -> None:
