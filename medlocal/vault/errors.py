@@ -52,7 +52,9 @@ class UnlockThrottledError(UserInputError):
             if failures
             else "Earlier unlock attempts failed."
         )
-        super().__init__(f"{self.reason} {wait_text(retry_after)}")
+        # Walk 25: the right passphrase typed during the wait is refused too; say that it was
+        # not checked, so it is not taken for wrong.
+        super().__init__(f"{self.reason} This try was not checked. {wait_text(retry_after)}")
 
 
 class KeyFileError(VaultError):

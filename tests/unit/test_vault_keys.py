@@ -267,6 +267,6 @@ def test_the_wrong_passphrase_that_starts_a_wait_says_it(vault_dir: Path) -> Non
     message = str(refused.value)
     assert message == (
         f"{FREE_ATTEMPTS} unlock attempts have failed since the vault was last opened. "
-        "Wait 1 s before the next try."
+        "This try was not checked. Wait 1 s before the next try."
     )
     assert "too many" not in message.lower()
