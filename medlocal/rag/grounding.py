@@ -31,7 +31,7 @@ from typing import Protocol
 
 from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
-from medlocal.rag.binding import Bound, bind, compatible, describe
+from medlocal.rag.binding import Bound, bind, compatible, describe, superseded
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import content_words, coverage, says_documents_silent
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
@@ -403,7 +403,11 @@ def _check_values(
         if mine is None:
             continue
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
-        if not same or any(compatible(mine, b) for _, b in same):
+        fitting = [(n, b) for n, b in same if compatible(mine, b)]
+        if fitting:
+            _check_latest(check, value, mine, fitting, evidence_bound)
+            continue
+        if not same:
             continue
         n, other = same[0]
         what = describe(other)
@@ -417,6 +421,33 @@ def _check_values(
             quote=_quote(other.sentence),
             passage=n,
         )
+
+
+def _check_latest(
+    check: _SentenceCheck,
+    value: Value,
+    mine: Bound,
+    fitting: Sequence[tuple[int, Bound]],
+    evidence_bound: Sequence[tuple[int, Bound]],
+) -> None:
+    """A value the sentence gives as the latest ("her most recent HbA1c was 7.6%") while the
+    cited passages give a later value of the same thing is misattributed."""
+    evidence = [b for _, b in evidence_bound]
+    later = [(found, superseded(mine, found, evidence)) for _, found in fitting]
+    if any(newer is None for _, newer in later):
+        return  # the value is (also) given where nothing later follows it
+    found, newer = later[0]
+    assert newer is not None
+    check.add(
+        "misattributed_value",
+        value.raw,
+        f"'{value.raw}' is in the cited passage as {describe(found)}, but it is not the latest:"
+        f" the cited passages give {describe(newer)} as '{newer.value.raw}':"
+        f' "{_quote(newer.sentence)}"',
+        value.start,
+        quote=_quote(newer.sentence),
+        passage=next(m for m, b in evidence_bound if b is newer),
+    )
 
 
 def _check_doses(
