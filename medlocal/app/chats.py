@@ -10,7 +10,7 @@ from typing import Any
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import answer_title
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, unsupported_draft
 from medlocal.rag.passages import SourceRef, snippet
 from medlocal.vault.records import last_page_of
 from medlocal.vault.rows import StoredOutput
@@ -30,8 +30,9 @@ class ChatTurn:
     @classmethod
     def from_answer(cls, answer: GroundedAnswer, output_id: int | None) -> ChatTurn:
         sources = list(answer.sources)
-        if answer.found and not sources:
-            # Nothing could be tied to a passage: still offer what the model was given.
+        if (answer.found or unsupported_draft(answer.flags)) and not sources:
+            # Nothing could be tied to a passage (or the draft was set aside as unsupported):
+            # still offer what the model was given, as reopening the chat does.
             sources = [p.source() for p in answer.passages]
         return cls(
             answer.question,

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import textwrap
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +32,7 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.citations import cited_numbers
 from medlocal.rag.export import (
     AddedTextNotFound,
     Shared,
@@ -38,7 +41,13 @@ from medlocal.rag.export import (
     own_identity_warnings,
     parse_keep,
 )
-from medlocal.rag.flags import Flag, flag_place
+from medlocal.rag.flags import (
+    DRAFT_HEADING,
+    Flag,
+    flag_place,
+    grouped_flags,
+    unsupported_draft,
+)
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates
@@ -187,32 +196,43 @@ def _add_redact_args(
 # -- shared helpers --------------------------------------------------------------------------------
 
 
-def _source_line(src: SourceRef) -> str:
-    return f"[{src.number}] {src.label()}\n    {src.snippet}"
+def _source_line(src: SourceRef, mark: str = "") -> str:
+    return f"[{src.number}] {src.label()}{mark}\n    {src.snippet}"
 
 
 def _flag_line(flag: Flag, text: str) -> str:
-    """One flag, its sentence quoted from ``text`` (the final text the flags were made on)."""
-    return f"- {flag_place(flag, text)}: {flag.kind.replace('_', ' ')}: {flag.message}"
+    """One sentence's flags (``grouped_flags``), its sentence quoted from ``text`` (the final
+    text the flags were made on)."""
+    return f"- {flag_place(flag, text)}: {flag.message}"
 
 
 def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag], text: str) -> None:
     if sources:
+        cited = set(cited_numbers(text))
         print("\nSources:")
         for src in sources:
-            print(f"  {_source_line(src)}")
+            # A passage a flag points to ("apixaban is named in passage [2]") is listed too.
+            named = "" if src.number in cited else "  (not cited; named in a flag)"
+            print(f"  {_source_line(src, named)}")
     if flags:
         print("\nFlags (verify these against the sources):")
-        for flag in flags:
+        for flag in grouped_flags(flags):
             print(f"  {_flag_line(flag, text)}")
+    draft = unsupported_draft(flags)
+    if draft:
+        print(f"\n{DRAFT_HEADING}")
+        print(textwrap.indent(draft, "    "))
 
 
 def print_answer_sources(answer: GroundedAnswer) -> None:
     _print_sources_and_flags(answer.sources, answer.flags, answer.text)
-    if answer.found and not answer.sources and answer.passages:
+    draft = unsupported_draft(answer.flags)
+    if (answer.found or draft) and not answer.sources and answer.passages:
         # Nothing could be tied to a passage: still show what the model was given, so the
-        # clinician can check the answer against the record instead of trusting it.
-        print("\nNo statement could be tied to a passage. Passages the model was given:")
+        # clinician can check the answer against the record instead of trusting it (or look
+        # for it there, when the draft was set aside as unsupported).
+        lead = "No statement could be tied to a passage." if answer.found else "Not found, but"
+        print(f"\n{lead} Passages the model was given:")
         for passage in answer.passages:
             print(f"  {_source_line(passage.source())}")
 
@@ -354,17 +374,19 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
         )
         cancel = threading.Event()
         stream = session.ask(question, general=args.general, cancel=cancel)
-        streamed: list[str] = []
+        writing = WritingProgress()
         try:
             for piece in stream:
-                streamed.append(piece)
-                sys.stdout.write(piece)
-                sys.stdout.flush()
+                writing.add(piece)
         except KeyboardInterrupt:
             cancel.set()
             raise GenerationCancelled("answer stopped; nothing was saved") from None
+        finally:
+            writing.done()
         answer: GroundedAnswer = stream.result
-        print_after_stream(answer, "".join(streamed))
+        # Printed once, checked: streamed and then repeated with its citations, a long answer
+        # filled two screens (walk 25).
+        print(answer.text)
         print_answer_sources(answer)
         for note in answer.notes:
             print(f"medlocal: note: {note}", file=sys.stderr)
@@ -376,21 +398,35 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_after_stream(answer: GroundedAnswer, streamed: str) -> None:
-    """What follows the streamed text of an answer on stdout: the not-found verdict on a line
-    of its own (the model may have said so in words first), the checked answer when it differs
-    from what was streamed, or the end of the streamed line."""
-    shown = streamed.strip()
-    if answer.status == "not_found":
-        if streamed and not streamed.endswith("\n"):
-            print()
-        print(answer.text)
-    elif answer.text != shown:
-        if shown:
-            print("\n\nChecked answer (citations verified or attached):")
-        print(answer.text)
-    else:
-        print()
+class WritingProgress:
+    """While the model writes, one updating line on stderr when it is a terminal: the words so
+    far and the last of them ("Writing the answer (57 words): …twice daily [2]."). The answer
+    itself is printed once, after its checks; nothing is shown when stderr is not a terminal."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._out = stream or sys.stderr
+        self._tty = self._out.isatty()
+        self._text = ""
+        self._shown = 0
+
+    def add(self, piece: str) -> None:
+        self._text += piece
+        if not self._tty:
+            return
+        width = max(shutil.get_terminal_size().columns - 1, 20)
+        words = len(self._text.split())
+        head = f"Writing the answer ({words} word{'' if words == 1 else 's'}): "
+        tail = " ".join(self._text.split())[-max(width - len(head) - 1, 0) :]
+        line = (head + "…" + tail)[:width]
+        self._out.write("\r" + line.ljust(self._shown))
+        self._out.flush()
+        self._shown = len(line)
+
+    def done(self) -> None:
+        if self._shown:
+            self._out.write("\r" + " " * self._shown + "\r")
+            self._out.flush()
+            self._shown = 0
 
 
 def _add_overwrite_arg(parser: argparse.ArgumentParser) -> None:

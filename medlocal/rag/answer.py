@@ -2,8 +2,10 @@
 
 ``GroundedAnswerer.ask`` returns an :class:`AnswerStream`: iterate it for the text pieces as the
 model writes them, then read ``.result`` for the checked answer (citations cleaned and resolved to
-document, page and offsets; flags; provenance). When nothing relevant is retrieved, or the model
-says the passages do not hold the answer, the result is "not found in the selected documents";
+document, page and offsets; flags; provenance). When nothing relevant is retrieved, when no
+relevant passage holds a key term of the question, when the model says the passages do not hold
+the answer, or when none of its statements is supported by the passages it cites, the result is
+"not found in the selected documents" (in the last case the unsupported draft is kept in a flag);
 with ``general=True`` a clearly labelled general answer without references is given instead.
 """
 
@@ -19,9 +21,9 @@ from typing import Any, Literal
 from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
-from medlocal.rag.context import fit_passages
-from medlocal.rag.flags import Flag
-from medlocal.rag.grounding import ground
+from medlocal.rag.context import ContextFit, fit_passages
+from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
+from medlocal.rag.grounding import ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -40,7 +42,7 @@ from medlocal.rag.prompts import (
     grounded_user_message,
 )
 from medlocal.rag.provenance import build_provenance
-from medlocal.rag.relevance import RelevanceThreshold
+from medlocal.rag.relevance import RelevanceThreshold, key_terms
 from medlocal.rag.support import support_check_for
 from medlocal.vault.records import SearchHit
 
@@ -228,6 +230,11 @@ class GroundedAnswerer:
         if not relevant:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             return result
+        if not self.threshold.answerable(relevant, question):
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            terms = ", ".join(f"'{t}'" for t in key_terms(question))
+            result.notes.append(f"no passage found names any of {terms}")
+            return result
 
         def build(
             passages: Sequence[NumberedPassage], hist: Sequence[ChatMessage]
@@ -259,10 +266,7 @@ class GroundedAnswerer:
 
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result.raw_text = raw
-            result.passages = fit.passages
-            result.notes.extend(fit.notes())
-            return result
+            return _with_draft(result, raw, fit)
 
         t0 = time.perf_counter()
         texts = {p.number: p.hit.text for p in fit.passages}
@@ -274,9 +278,19 @@ class GroundedAnswerer:
             min_overlap=self.attach_min_overlap,
             support=self.support,
         )
-        by_number = {p.number: p for p in fit.passages}
-        sources = [by_number[n].source() for n in sorted(checked.cited)]
         timings["checks"] = time.perf_counter() - t0
+        # Nothing rests on a cited passage, and no flag points to a passage that holds the
+        # answer's drugs or values: whatever the model wrote, it is not from the documents.
+        if not supported_sentences(checked, texts) and not checked.named:
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            result = _with_draft(result, raw, fit)
+            if result.status == "not_found":
+                self._set_aside(result, checked.text, fit)
+            return result
+        by_number = {p.number: p for p in fit.passages}
+        # The flags may name passages the text does not cite ("apixaban is named in passage
+        # [2], which this sentence does not cite"): they are listed too, so they can be found.
+        sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
         timings["total"] = time.perf_counter() - started
         notes = fit.notes() + version_notes(fit.passages)
         return GroundedAnswer(
@@ -300,6 +314,34 @@ class GroundedAnswerer:
                 extra={"status": "answered", "retrieved": len(hits)},
             ),
             timings=timings,
+        )
+
+    def _set_aside(self, result: GroundedAnswer, draft: str, fit: ContextFit) -> None:
+        """No statement of the model's answer rests on a passage it cites: the answer is "Not
+        found in the selected documents." and the draft is kept only in a flag that says it is
+        unsupported (walk 25: a made-up answer, flagged, was still shown as the answer). The
+        passages given stay in the provenance, so they are listed to look in."""
+        result.flags = [
+            Flag(
+                -1,
+                UNSUPPORTED_DRAFT,
+                "",
+                "no statement of the model's answer is supported by the passages it cites, so"
+                " it is not given as the answer; its draft is kept below, unsupported. Read the"
+                " passages listed before concluding the documents are silent",
+                quote=draft.strip(),
+            )
+        ]
+        result.provenance = build_provenance(
+            self.model,
+            self.params,
+            kind="answer",
+            passages=fit.passages,
+            sources=[],
+            flags=result.flags,
+            embedder_id=self._embedder_id(),
+            notes=result.notes,
+            extra={"status": "not_found", "unsupported_draft": True},
         )
 
     def _fallback(
@@ -349,3 +391,12 @@ class GroundedAnswerer:
             embedder_id=self._embedder_id(),
             extra={"status": status},
         )
+
+
+def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAnswer:
+    """A not-found (or general) answer given after the model wrote ``raw`` from ``fit``'s
+    passages: what it wrote and was given stays with it."""
+    result.raw_text = raw
+    result.passages = fit.passages
+    result.notes.extend(fit.notes())
+    return result

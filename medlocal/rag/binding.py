@@ -6,7 +6,8 @@ An attribute is the nearest analyte, vital sign or measured thing in the value's
 it, else just after it: "90% stenosis"). A time point is a phrase such as "on admission" or a
 date: the one after the value ("8.4% on 09/30/2023", "2.1 ng/mL today") when no other
 number comes between, in its clause), else the nearest one before it in its clause, else in its
-sentence.
+sentence. "The latest" ("most recent", "currently") is a time point of its own: it fits a value
+of any date unless the passages give a later value of the same thing (``superseded``).
 Doses are bound to their drug elsewhere (drug_facts.dose_pairs).
 """
 
@@ -95,7 +96,11 @@ _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     "admission": ("on admission", "at admission", "admission", "admitted", "on arrival",
                   "at presentation", "initially"),
     "discharge": ("at discharge", "on discharge", "discharge", "discharged", "at the end"),
-    "today": ("today", "currently", "now", "this morning", "latest", "most recent"),
+    "today": ("today", "this morning"),
+    # The newest value, whatever its date: "her most recent HbA1c was 8.1%" quotes a value
+    # dated 28/02/2025 rightly (walk 25 read it as "today" and flagged it misattributed).
+    "latest": ("latest", "most recent", "most recently", "last", "newest", "currently",
+               "current", "now"),
     "before": ("before surgery", "preoperative", "preoperatively", "pre-op", "previously",
                "before treatment", "at baseline", "baseline"),
     "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
@@ -212,10 +217,16 @@ def bind(text: str) -> list[Bound]:
 
 def compatible(mine: Bound, other: Bound) -> bool:
     """Same attribute and time point where both sides name one; a unit the answer adds to a
-    number the passage gives bare needs the same attribute ("12 weeks" is not "age 12")."""
+    number the passage gives bare needs the same attribute ("12 weeks" is not "age 12"). "The
+    latest" fits a value of any time point (whether a later one exists is ``superseded``)."""
     if mine.attribute and other.attribute and mine.attribute != other.attribute:
         return False
-    if mine.timepoint and other.timepoint and not _same_time(mine.timepoint, other.timepoint):
+    if (
+        mine.timepoint
+        and other.timepoint
+        and LATEST not in (mine.timepoint, other.timepoint)
+        and not _same_time(mine.timepoint, other.timepoint)
+    ):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
         return bool(mine.attribute) and mine.attribute == other.attribute
@@ -226,8 +237,45 @@ def _same_time(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
+LATEST = "latest"
+# The named time points in the order they come, where that order is sure ("after" surgery may
+# fall before or after discharge, so it is left out).
+_ORDER = {"before": 0, "admission": 1, "discharge": 2, "today": 3}
+
+
+def later(a: str, b: str) -> bool:
+    """Whether time point ``a`` is known to come after ``b``: two dates (ISO, "2025-02" before
+    "2025-03-14"; a month and a day in it are not ordered), or two named points in ``_ORDER``.
+    A date against a named point is not known."""
+    if a[0].isdigit() and b[0].isdigit():
+        return not _same_time(a, b) and a > b
+    if a in _ORDER and b in _ORDER:
+        return _ORDER[a] > _ORDER[b]
+    return False
+
+
+def superseded(claimed: Bound, found: Bound, evidence: list[Bound]) -> Bound | None:
+    """A value of the same attribute that ``evidence`` gives for a later time point than
+    ``found`` (the passage's binding of the value ``claimed`` states as the latest), with
+    another value; None when ``found`` is the latest the evidence knows of."""
+    attribute = claimed.attribute or found.attribute
+    if claimed.timepoint != LATEST or not attribute or not found.timepoint:
+        return None
+    return next(
+        (
+            b
+            for b in evidence
+            if b.attribute == attribute
+            and b.timepoint
+            and later(b.timepoint, found.timepoint)
+            and b.value.canonical != found.value.canonical
+        ),
+        None,
+    )
+
+
 _SAID = {"admission": "on admission", "discharge": "at discharge", "today": "today",
-         "before": "before (baseline)", "after": "afterwards"}  # fmt: skip
+         "before": "before (baseline)", "after": "afterwards", LATEST: "most recently"}  # fmt: skip
 
 
 # Counted things read as counts: "the number of fractions", not "the fractions".

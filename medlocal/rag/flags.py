@@ -7,7 +7,8 @@ unchanged (``from_dict``) and older readers that ignore unknown keys still work.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 FlagKind = Literal[
@@ -28,6 +29,9 @@ FlagKind = Literal[
     "weak_support",  # cited, but the cited passages hold few of the sentence's key words
     "not_extracted",  # summaries: the model gave no cited notes for (part of) the record, so a
     # section says "Not extracted" (never "None documented") or the summary may be incomplete
+    # Added with walk 25:
+    "unsupported_draft",  # answers: no statement was supported, so the answer is "Not found";
+    # the model's draft is kept in ``quote`` (whole text, sentence -1), shown only as unsupported
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -35,9 +39,17 @@ CONTENT_KINDS: frozenset[str] = frozenset(
     {
         "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
-        "hypothetical_conflict", "model_doubt", "weak_support",
+        "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
     }
 )  # fmt: skip
+UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"
+DRAFT_HEADING = "The model's draft, which no passage supports (not an answer; do not rely on it):"
+
+
+def unsupported_draft(flags: Sequence[Flag]) -> str:
+    """The model's draft kept with a "Not found" answer none of whose statements was supported
+    (the ``unsupported_draft`` flag's quote); "" when there is none."""
+    return next((f.quote for f in flags if f.kind == UNSUPPORTED_DRAFT), "")
 
 
 @dataclass(frozen=True)
@@ -113,3 +125,23 @@ def flag_place(flag: Flag, text: str, whole: str = "answer") -> str:
         return whole
     opening = sentence_opening(text, flag)
     return f"sentence “{opening}”" if opening else f"sentence {flag.sentence + 1}"
+
+
+def _label(flag: Flag) -> str:
+    return flag.kind.replace("_", " ")
+
+
+def grouped_flags(flags: Sequence[Flag]) -> list[Flag]:
+    """One flag per sentence (and one for the text as a whole), in the order they first come:
+    its message lists each problem as "kind: message", joined by "; ". A sentence used to be
+    listed two to four times (walk 25: 55 flag lines for a 25-line answer)."""
+    groups: dict[tuple[int, int, int], list[Flag]] = {}
+    for flag in flags:
+        key = (flag.sentence, flag.start, flag.end) if flag.sentence >= 0 else (-1, 0, 0)
+        groups.setdefault(key, []).append(flag)
+    merged = []
+    for group in groups.values():
+        message = "; ".join(f"{_label(f)}: {f.message}" for f in group)
+        # The token is named in each message; the offsets stay with the separate flags.
+        merged.append(replace(group[0], message=message, token="", token_start=-1, token_end=-1))
+    return merged

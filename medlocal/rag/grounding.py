@@ -31,7 +31,7 @@ from typing import Protocol
 
 from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
-from medlocal.rag.binding import Bound, bind, compatible, describe
+from medlocal.rag.binding import Bound, bind, compatible, describe, superseded
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import content_words, coverage, says_documents_silent
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
@@ -47,6 +47,9 @@ class GroundingResult:
     text: str
     flags: list[Flag] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)  # passage numbers cited in the final text
+    # Passages a flag names that the text does not cite ("apixaban is named in passage [2],
+    # which this sentence does not cite"): listed with the sources so the reader can find them.
+    named: list[int] = field(default_factory=list)
 
 
 def _strip_citations(text: str, limit: int | None = None) -> str:
@@ -111,6 +114,7 @@ class _PassageFacts:
         self._mentions: dict[int, dict[str, list[Mention]]] = {}
         self._regimens: dict[int, list[tuple[str, Frequency]]] = {}
         self._frequencies: dict[int, list[Frequency]] = {}
+        self._names: dict[int, list[str]] = {}
 
     def values(self, n: int) -> list[Value]:
         if n not in self._values:
@@ -130,6 +134,18 @@ class _PassageFacts:
             for key, found in self._mentions[n].items():
                 merged.setdefault(key, []).extend(found)
         return merged
+
+    def names(self, n: int) -> list[str]:
+        if n not in self._names:
+            self._names[n] = self._lexicon.find(self._passages[n])
+        return self._names[n]
+
+    def names_drug(self, n: int, name: str) -> bool:
+        """Passage ``n`` names ``name`` by any of its names (``MedicationLexicon.supported``,
+        its medication names read once)."""
+        return mentions(self._passages[n], name) or any(
+            self._lexicon.same_drug(name, other) for other in self.names(n)
+        )
 
     def doses(self, n: int) -> list[tuple[DosePair, Value]]:
         if n not in self._doses:
@@ -156,6 +172,7 @@ class _SentenceCheck:
     flagged: set[int] = field(
         default_factory=set
     )  # start offsets (in the sentence) already flagged
+    named: set[int] = field(default_factory=set)  # passages the flags name, cited or not
 
     def add(
         self,
@@ -229,19 +246,27 @@ def check_sentence(
     passages: Mapping[int, str],
     facts: _PassageFacts,
     lexicon: MedicationLexicon,
+    named: set[int] | None = None,
 ) -> list[Flag]:
-    check = _SentenceCheck(sentence)
+    """The flags of one sentence; the passages they name are added to ``named``."""
+    check = _SentenceCheck(sentence, named=set() if named is None else named)
     body = _masked(sentence.text, _limit(passages))
     if not any(c.isalnum() for c in body):
         return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
     cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
     if not cited:
-        check.add("unsupported", "", "no passage supports this sentence")
+        check.add(
+            "unsupported",
+            "",
+            "this sentence cites no passage, and no passage shares enough of its words to be"
+            " attached",
+        )
     evidence_text = "\n".join(passages[n] for n in cited)
     if cited:
         _check_coverage(check, body, cited, evidence_text, lexicon)
+    elsewhere = _Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
-    _check_values(check, body, cited, facts, passages, wrong_regimens)
+    _check_values(check, body, cited, facts, wrong_regimens, elsewhere)
     _check_doses(check, body, cited, facts, lexicon, passages)
     for freq, drug, n, example, prn_left_out in wrong_regimens:
         why = (
@@ -264,19 +289,22 @@ def check_sentence(
             raw = body[start:end]
             generic = sorted(lexicon.generics(name) - {name})
             aka = f" ({', '.join(generic)})" if generic else ""
+            where = elsewhere.medication(name)
             check.add(
                 "unverified_medication",
                 name,
-                f"medication '{raw}'{aka} is not named in the cited passages",
+                _absent(f"medication '{raw}'{aka}", "is not named in", cited) + where.said,
                 start,
+                quote=where.quote,
+                passage=where.passage,
             )
     for start, end, word in unknown_dosed_names(body, lexicon):
         if not mentions(evidence_text, word):
             check.add(
                 "unverified_medication",
                 word,
-                f"'{body[start:end]}' is given a dose but is not named in the cited passages"
-                " (nor is it a medication name MedLocal knows)",
+                _absent(f"'{body[start:end]}'", "is given a dose but is not named in", cited)
+                + " (nor is it a medication name MedLocal knows)",
                 start,
             )
     if cited:
@@ -291,6 +319,112 @@ def check_sentence(
                 passage=_passage_of(mismatch.evidence.sentence, cited, passages),
             )
     return check.flags
+
+
+def _absent(what: str, verb: str, cited: Sequence[int]) -> str:
+    """ "number '10 mg' does not appear in the cited passages", or, for a sentence that cites
+    none, that it cites none: "the cited passages" of such a sentence are no passages at all,
+    and "apixaban is not named in the cited passages" read as "the record never names it"."""
+    if cited:
+        return f"{what} {verb} the cited passages"
+    return f"{what}: this sentence cites no passage to check it against"
+
+
+def _numbers(found: Sequence[int]) -> str:
+    shown = ", ".join(f"[{n}]" for n in found[:_LISTED])
+    more = f" and {len(found) - _LISTED} more" if len(found) > _LISTED else ""
+    return ("passage " if len(found) == 1 else "passages ") + shown + more
+
+
+_LISTED = 4  # passages named in one flag; the rest are counted
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What a flag adds about the passages the sentence does not cite."""
+
+    said: str = ""  # "; passages [2], [3], which this sentence does not cite, name apixaban"
+    quote: str = ""
+    passage: int = 0
+
+
+class _Elsewhere:
+    """Whether what the cited passages lack is in the other passages given with them (walk 25:
+    "apixaban is not named in the cited passages" for a sentence citing nothing, while two
+    retrieved passages gave apixaban 5 mg twice daily). The passages named are recorded in
+    ``named`` so the answer lists them with its sources."""
+
+    def __init__(
+        self,
+        passages: Mapping[int, str],
+        cited: Sequence[int],
+        facts: _PassageFacts,
+        lexicon: MedicationLexicon,
+        named: set[int],
+    ) -> None:
+        self._passages = passages
+        self._others = [n for n in sorted(passages) if n not in cited]
+        self._cites = bool(cited)
+        self._facts = facts
+        self._lexicon = lexicon
+        self._named = named
+
+    def medication(self, name: str) -> _Where:
+        holders = [n for n in self._others if self._facts.names_drug(n, name)]
+        if not holders:
+            return self._nowhere("names it")
+        first = holders[0]
+        found = next(
+            (s.text for s in split_sentences(self._passages[first])
+             if self._lexicon.supported(s.text, name)),
+            "",
+        )  # fmt: skip
+        quote = _quote(found)
+        said = f"; {_numbers(holders)}, which this sentence does not cite, "
+        said += ("names" if len(holders) == 1 else "name") + f' it: "{quote}"'
+        return self._found(holders, said, quote)
+
+    def value(self, value: Value, body: str) -> _Where:
+        """Where else a number is; for a dose, the doses the other passages give its drug."""
+        drug = next(
+            (d for (d, _, _), v in dose_pairs(body, self._lexicon) if v.start == value.start),
+            None,
+        )
+        if drug is not None:
+            doses = [
+                (n, v)
+                for n in self._others
+                for (d, _, _), v in self._facts.doses(n)
+                if self._lexicon.same_drug(drug, d)
+            ]
+            if doses:
+                holders = list(dict.fromkeys(n for n, _ in doses))
+                given = ", ".join(dict.fromkeys(f"'{v.raw}'" for _, v in doses))
+                verb = "gives" if len(holders) == 1 else "give"
+                said = f"; {_numbers(holders)}, which this sentence does not cite, {verb}"
+                said += f" {drug} {given}"
+                n, first = doses[0]
+                return self._found(
+                    holders, said, _quote(_sentence_at(self._passages[n], first.start))
+                )
+        if value.unit is None and value.kind != "ratio":
+            return _Where()  # a bare number ("2", "2024") is in many passages, about anything
+        holders = [n for n in self._others if is_supported(value, self._facts.values(n))]
+        if not holders:
+            return self._nowhere("holds it")
+        said = f"; it is in {_numbers(holders)}, which this sentence does not cite"
+        return self._found(holders, said, "")
+
+    def _found(self, holders: list[int], said: str, quote: str) -> _Where:
+        self._named.update(holders[:_LISTED])
+        return _Where(said, quote, holders[0])
+
+    def _nowhere(self, verb: str) -> _Where:
+        if not self._others:
+            return _Where()
+        if self._cites:
+            return _Where(f"; no other retrieved passage {verb} either")
+        return _Where(f"; no retrieved passage {verb}")
 
 
 def _check_coverage(
@@ -372,8 +506,8 @@ def _check_values(
     body: str,
     cited: list[int],
     facts: _PassageFacts,
-    passages: Mapping[int, str],
-    wrong_regimens: Sequence[_WrongRegimen] = (),
+    wrong_regimens: Sequence[_WrongRegimen],
+    elsewhere: _Elsewhere,
 ) -> None:
     evidence_values = [v for n in cited for v in facts.values(n)]
     bound = {b.value.start: b for b in bind(body)}
@@ -392,18 +526,25 @@ def _check_values(
         if any(start <= value.start < end for start, end in settled):
             continue
         if not is_supported(value, evidence_values):
+            where = elsewhere.value(value, body)
             check.add(
                 "unverified_number",
                 value.raw,
-                f"{value.kind} '{value.raw}' does not appear in the cited passages",
+                _absent(f"{value.kind} '{value.raw}'", "does not appear in", cited) + where.said,
                 value.start,
+                quote=where.quote,
+                passage=where.passage,
             )
             continue
         mine = bound.get(value.start)
         if mine is None:
             continue
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
-        if not same or any(compatible(mine, b) for _, b in same):
+        fitting = [(n, b) for n, b in same if compatible(mine, b)]
+        if fitting:
+            _check_latest(check, value, mine, fitting, evidence_bound)
+            continue
+        if not same:
             continue
         n, other = same[0]
         what = describe(other)
@@ -417,6 +558,33 @@ def _check_values(
             quote=_quote(other.sentence),
             passage=n,
         )
+
+
+def _check_latest(
+    check: _SentenceCheck,
+    value: Value,
+    mine: Bound,
+    fitting: Sequence[tuple[int, Bound]],
+    evidence_bound: Sequence[tuple[int, Bound]],
+) -> None:
+    """A value the sentence gives as the latest ("her most recent HbA1c was 7.6%") while the
+    cited passages give a later value of the same thing is misattributed."""
+    evidence = [b for _, b in evidence_bound]
+    later = [(found, superseded(mine, found, evidence)) for _, found in fitting]
+    if any(newer is None for _, newer in later):
+        return  # the value is (also) given where nothing later follows it
+    found, newer = later[0]
+    assert newer is not None
+    check.add(
+        "misattributed_value",
+        value.raw,
+        f"'{value.raw}' is in the cited passage as {describe(found)}, but it is not the latest:"
+        f" the cited passages give {describe(newer)} as '{newer.value.raw}':"
+        f' "{_quote(newer.sentence)}"',
+        value.start,
+        quote=_quote(newer.sentence),
+        passage=next(m for m, b in evidence_bound if b is newer),
+    )
 
 
 def _check_doses(
@@ -457,6 +625,27 @@ def _check_doses(
             )
 
 
+# A sentence flagged so rests on no passage: it cites none (and none shares enough of its words
+# to be attached), or the passages it cites hold few of its words.
+_UNGROUNDED = frozenset({"unsupported", "weak_support"})
+
+
+def supported_sentences(result: GroundingResult, passages: Mapping[int, str]) -> list[int]:
+    """The sentences of ``result.text`` that state something and rest on the passages they cite
+    (not flagged ``_UNGROUNDED``). A wrong number or drug in such a sentence is flagged, not a
+    reason to drop it: its flag says what the passage gives. The model check's doubt does not
+    count here either (a small model doubts right answers too)."""
+    limit = _limit(passages)
+    flagged = {f.sentence for f in result.flags if f.kind in _UNGROUNDED}
+    return [
+        s.index
+        for s in split_sentences(result.text)
+        if s.index not in flagged
+        and any(c.isalnum() for c in _masked(s.text, limit))
+        and any(n in passages for n in cited_numbers(s.text, limit))
+    ]
+
+
 class SupportJudge(Protocol):
     """The model check (rag/support.py): P(the cited passages support the sentence)."""
 
@@ -468,13 +657,18 @@ class SupportJudge(Protocol):
 
 
 def _model_doubt(
-    support: SupportJudge, sentence: Sentence, passages: Mapping[int, str]
+    support: SupportJudge,
+    sentence: Sentence,
+    passages: Mapping[int, str],
+    shown: Mapping[int, str],
 ) -> Flag | None:
+    """The model check of one sentence; ``shown``: the passages put before the model (those
+    the whole text cites, the same for every sentence so their KV cache is reused)."""
     cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
     body = " ".join(_masked(sentence.text, _limit(passages)).split())
     if not cited or not body:
         return None
-    p = support.probability(body, cited, passages)
+    p = support.probability(body, cited, shown)
     if p >= support.threshold:
         return None
     return Flag(
@@ -524,6 +718,11 @@ def ground(
     if attach:
         text, attached = attach_citations(text, passages, min_overlap)
     facts = _PassageFacts(passages, lexicon)
+    named: set[int] = set()
+    # The model check reads only the passages the text cites: the others cannot support any of
+    # its sentences, and evaluating them was most of the check's time (walk 25: 811 prompt
+    # tokens, 13 s, for a one-sentence answer citing one passage of five).
+    shown = {n: passages[n] for n in cited_numbers(text, _limit(passages)) if n in passages}
     for sentence in split_sentences(text):
         if sentence.index in attached:
             flags.append(
@@ -537,11 +736,11 @@ def ground(
                     sentence.end,
                 )
             )
-        found = check_sentence(sentence, passages, facts, lexicon)
+        found = check_sentence(sentence, passages, facts, lexicon, named)
         flags.extend(found)
         if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
-            doubt = _model_doubt(support, sentence, passages)
+            doubt = _model_doubt(support, sentence, passages, shown)
             if doubt is not None:
                 flags.append(doubt)
     cited = [n for n in cited_numbers(text, _limit(passages)) if n in passages]
-    return GroundingResult(text=text, flags=flags, cited=cited)
+    return GroundingResult(text=text, flags=flags, cited=cited, named=sorted(named - set(cited)))

@@ -6,6 +6,12 @@ search, or on content words the passage shares with the question (the lexical si
 compared by their stems ("drugs" ~ "drug", "doses" ~ "dose", "medications" ~ "Medication"), and
 a question about medicines in general ("What medications is she taking?", "Which drugs were
 prescribed?") relates to every passage that names a drug.
+
+A passage may pass on its cosine alone; but when no relevant passage holds any of the question's
+key clinical terms (``RelevanceThreshold.answerable``), the documents almost surely do not hold
+the answer, and the model is not asked (walk 25: "What was her bone density T-score on DEXA?"
+was answered from a blood-pressure passage with cosine 0.50 that named none of bone, density,
+T-score or DEXA).
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from medlocal.drugs import query_expansion
-from medlocal.rag.coverage import content_words, stem
-from medlocal.rag.medications import default_lexicon
+from medlocal.rag.coverage import content_words, coverage, stem
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.vault.records import SearchHit
 
 # Words every question carries ("what is the current dose...", "what was the result of her
@@ -34,7 +40,10 @@ _QUESTION_FILLER = frozenset(
 _MEDICINE_STEMS = frozenset(
     stem(w)
     for w in ("medication", "medications", "medicine", "medicines", "meds", "med", "drug",
-              "drugs", "prescription", "prescriptions", "prescribed", "tablets", "pills")
+              "drugs", "prescription", "prescriptions", "prescribed", "tablets", "pills",
+              # "What does she take for diabetes?": the passage naming metformin answers it,
+              # though it never says "diabetes" (the key-term check below needs this).
+              "take", "takes", "taking")
 )  # fmt: skip
 
 
@@ -61,14 +70,59 @@ def asks_about_medicines(question: str) -> bool:
     return bool(_stems(question_words(question)) & _MEDICINE_STEMS)
 
 
+def key_terms(question: str, lexicon: MedicationLexicon | None = None) -> tuple[str, ...]:
+    """The question's clinical words (what coverage counts, less the words every question
+    carries) and the medicines it names: "bone", "density", "score", "dexa" for "What was her
+    bone density T-score on DEXA?"."""
+    lexicon = lexicon or default_lexicon()
+    words = coverage(question, question, lexicon).terms
+    drugs = lexicon.find(question)
+    return tuple(dict.fromkeys([*(w for w in words if w not in _QUESTION_FILLER), *drugs]))
+
+
+def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None = None) -> bool:
+    """Whether ``text`` holds one of the question's key terms, compared as the weak-support
+    check compares words (stems, abbreviations and their senses, a drug by any of its names)."""
+    lexicon = lexicon or default_lexicon()
+    if any(lexicon.supported(text, drug) for drug in lexicon.find(question)):
+        return True
+    found = coverage(question, text, lexicon)
+    return any(w not in _QUESTION_FILLER for w in set(found.terms) - set(found.missing))
+
+
 @dataclass(frozen=True)
 class RelevanceThreshold:
     """A hit is relevant when its cosine similarity reaches ``min_vector_score`` or it shares at
     least ``min_shared_words`` content words with the question. Set ``min_shared_words`` to 0 to
-    judge on the vector score alone."""
+    judge on the vector score alone. With ``require_key_term``, relevant hits none of which
+    holds a key term of the question do not answer it (``answerable``), unless one is as close
+    in meaning as ``strong_vector_score`` says."""
 
     min_vector_score: float = 0.5
     min_shared_words: int = 1
+    require_key_term: bool = True
+    # A near paraphrase of the question. all-MiniLM gave 0.50 to the blood-pressure passage for
+    # the DEXA question and at most 0.51 to passages that did answer (walk 25's data), so a
+    # cosine between the two bars is no evidence alone.
+    strong_vector_score: float = 0.9
+
+    def answerable(self, hits: list[SearchHit], question: str) -> bool:
+        """Whether the relevant ``hits`` may hold the answer: one holds a key clinical term of
+        the question, names a drug for a question about medicines, or holds what search read
+        into the question ("anticoagulant" → apixaban). A question with no key term (a
+        follow-up: "and the dose?") is not judged."""
+        if not self.require_key_term or not hits or not key_terms(question):
+            return True
+        expansion = expansion_pattern(question)
+        lexicon = default_lexicon()
+        medicines = asks_about_medicines(question)
+        return any(
+            (h.vector_score is not None and h.vector_score >= self.strong_vector_score)
+            or holds_key_term(question, h.text, lexicon)
+            or (medicines and bool(lexicon.spans(h.text)))
+            or (expansion is not None and expansion.search(h.text) is not None)
+            for h in hits
+        )
 
     def accepts(
         self, hit: SearchHit, question: str, expansion: re.Pattern[str] | None = None

@@ -319,7 +319,8 @@ class Summarizer:
         flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
         flags += _extraction_flags(checked.text, mapped, failed=failed)
         by_number = {p.number: p for p in passages}
-        sources = [by_number[n].source() for n in sorted(checked.cited)]
+        # With the passages the flags name that the summary does not cite (grounding.py).
+        sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
         steps = {
             "passages": len(passages),
             "map_notes": len(mapped.notes),

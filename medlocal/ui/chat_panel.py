@@ -28,6 +28,8 @@ from medlocal.engine.api import SamplingParams
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
+from medlocal.rag.citations import cited_numbers
+from medlocal.rag.flags import DRAFT_HEADING, grouped_flags, unsupported_draft
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, tone_css
@@ -669,7 +671,9 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     yield _question_html(turn.question)
     yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
     yield _sources_html(turn, index)
-    yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
+    # One entry per sentence, listing its problems (walk 25: each sentence two to four times).
+    yield flag_list_html(grouped_flags(turn.flags), turn.answer, tone_css(Tone.ERROR))
+    yield _draft_html(unsupported_draft(turn.flags))
     yield from (f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
     yield "<hr>"
 
@@ -697,12 +701,34 @@ def _question_html(question: str) -> str:
     return f'<p style="{tone_css(Tone.USER)}"><b>You:</b> {plain_html(question)}</p>'
 
 
+def _draft_html(draft: str) -> str:
+    """The model's draft of a "Not found" answer, set aside because no passage supports it:
+    shown after the flags, greyed and labelled, never as the answer."""
+    if not draft:
+        return ""
+    return (
+        f'<p style="color:gray"><i>{html.escape(DRAFT_HEADING)}</i></p>'
+        f'<blockquote style="color:gray">{plain_html(draft)}</blockquote>'
+    )
+
+
 def _sources_html(turn: ChatTurn, index: int) -> str:
     if not turn.sources:
         return ""
     heading = "Sources" if turn.status == "answered" and turn.flags is not None else "Passages"
+    cited = set(cited_numbers(turn.answer))
+
+    def named(number: int) -> str:
+        # A passage a flag points to ("apixaban is named in passage [2]"), not cited.
+        return (
+            ""
+            if heading != "Sources" or number in cited
+            else " <i>(not cited; named in a flag)</i>"
+        )
+
     items = "".join(
-        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.place)}</li>'
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.place)}'
+        f"{named(s.number)}</li>"
         for s in turn.sources
     )
     return f"<p><b>{heading}:</b></p><ol style='margin-top:0'>{items}</ol>"

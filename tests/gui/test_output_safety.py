@@ -154,15 +154,19 @@ def test_the_chat_lists_a_flag_by_its_sentences_opening_words(qtbot: QtBot, tmp_
     text = "Current medicines:\n1. Apixaban 5 mg once daily for atrial fibrillation [1].\n"
     start = text.index("Apixaban")
     end = text.index("\n", start)
-    flags = [Flag(1, "unverified_number", "once daily", "Not in passage 1.", start - 3, end)]
+    flags = [Flag(1, "unverified_number", "once daily", "not in passage 1", start - 3, end)]
     flags.append(Flag(-1, "invalid_citation", "", "The model cited passage 9."))
+    flags.append(Flag(1, "model_doubt", "", "the model doubts it", start - 3, end))
     panel = ChatPanel(make_workspace(tmp_path))
     qtbot.addWidget(panel)
     panel.turns = [ChatTurn("Which anticoagulant?", text, flags=flags)]
     panel.redraw()
     shown = panel.view.toPlainText()
-    assert "Sentence “Apixaban 5 mg once daily for…” “once daily”: Not in" in shown, shown
-    assert "Answer: The model cited passage 9." in shown, shown
+    # Walk 25: one entry per sentence, listing its problems (it was listed once per flag).
+    grouped = "Sentence “Apixaban 5 mg once daily for…”: unverified number: not in passage 1;"
+    assert f"{grouped} model doubt: the model doubts it" in shown, shown
+    assert shown.count("Sentence “Apixaban") == 1
+    assert "Answer: invalid citation: The model cited passage 9." in shown, shown
     assert "Sentence 2" not in shown
     drawn = panel.view.toHtml()
     assert "underline" in drawn or "wavy" in drawn  # the sentence is still underlined

@@ -143,6 +143,30 @@ def test_question_about_absent_topic_abstains(
     assert result.status == "not_found"
 
 
+def test_walk25_questions_the_documents_do_not_answer_get_not_found(
+    vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
+) -> None:
+    """Walk 25: "What was her bone density T-score on DEXA?" was answered from a blood-pressure
+    passage admitted on its cosine alone. With the default threshold (the demo embedder gives
+    every passage a cosine of 0.75-0.85), no passage names bone, density, score or DEXA: not
+    found, and the model is not asked. Whatever the model writes for a question the passages
+    do touch, what is shown as an answer rests on a passage (cited, or named by a flag);
+    otherwise it is "not found" with the draft only in its flag."""
+    patient = import_notes(vault, tmp_path / "notes", NOTES, demo_embedder)
+    answerer = GroundedAnswerer(
+        demo_chat, vault, demo_embedder, params=SamplingParams(max_tokens=48)
+    )
+    dexa = answerer.ask("What was her bone density T-score on DEXA?", Scope(patient)).consume()
+    assert dexa.status == "not_found" and dexa.raw_text == "" and dexa.flags == []
+    for question in ("When was the penicillin rash first seen?", "What is the HbA1c target?"):
+        answer = answerer.ask(question, Scope(patient)).consume()
+        if answer.status == "answered":
+            assert answer.sources, (answer.text, answer.flags)
+        else:
+            assert answer.status == "not_found", answer
+            assert all(f.kind == "unsupported_draft" for f in answer.flags), answer.flags
+
+
 def _long_vault(vault: Vault, tmp_path: Path, embedder: Embedder, days: int) -> int:
     return import_notes(vault, tmp_path / "record", {"record.txt": long_record(days)}, embedder)
 

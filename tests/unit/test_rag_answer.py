@@ -194,3 +194,58 @@ def test_a_chat_deleted_elsewhere_is_refused_before_any_generation() -> None:
     with pytest.raises(UserInputError, match="deleted; start a new chat"):
         session.ask("Which diabetes medicine?")
     assert model.calls == [] and store.outputs == {} and store.events == []
+
+
+# -- walk 25: "not found" rather than a made-up answer ---------------------------------------------
+
+VITALS = [hit(40, "OBJECTIVE: BP 151/71 mmHg, HR 79/min, weight 72.1 kg.", vector_score=0.5)]
+
+
+def test_a_question_whose_key_terms_no_passage_holds_is_not_found_before_generation() -> None:
+    """The DEXA question was answered from a blood-pressure passage admitted on its cosine
+    (0.50) alone: none of bone, density, T-score or DEXA is in it."""
+    model = FakeChatModel("1. (2) The passage is: BP 151/71 mmHg [1].")
+    result = answerer(model, VITALS).ask("What was her bone density T-score on DEXA?", SCOPE)
+    answer = result.consume()
+    assert answer.status == "not_found" and answer.text == NOT_FOUND_MESSAGE
+    assert model.calls == []  # the model is not asked
+    assert any("'dexa'" in note for note in answer.notes)
+    # A question whose key term the passage holds is answered from it.
+    vitals = answerer(FakeChatModel("BP was 151/71 mmHg [1]."), VITALS)
+    assert vitals.ask("What was her blood pressure?", SCOPE).consume().status == "answered"
+
+
+def test_an_answer_no_passage_supports_is_not_found_with_its_draft_behind_a_flag() -> None:
+    draft = "She says she's not sure if it was done (noted_benefactor_785691, page 3."
+    hits = [hit(41, "Colonoscopy discussed; she declined it for now.")]
+    answer = answerer(FakeChatModel(draft), hits).ask("When was her colonoscopy?", SCOPE).consume()
+    assert answer.status == "not_found" and answer.text == NOT_FOUND_MESSAGE
+    assert [f.kind for f in answer.flags] == ["unsupported_draft"]
+    assert answer.flags[0].quote == draft and answer.raw_text == draft
+    # The passages given stay with it (to look for the answer there), cited by nothing.
+    assert [p.hit.chunk_id for p in answer.passages] == [41] and answer.sources == []
+    assert answer.provenance["status"] == "not_found" and answer.provenance["passages"]
+
+
+def test_an_unsupported_answer_stays_when_its_flags_point_to_passages_that_hold_its_drug() -> None:
+    """Walk 25's "The patient is on 10 mg apixaban.": it cites nothing, but two passages give
+    apixaban 5 mg twice daily; the flags say so and name them, and they are listed."""
+    hits = [
+        hit(42, "Palpitations improved since bisoprolol.", score=0.9),
+        hit(43, "GP note: apixaban 5 mg twice daily, no bleeding.", score=0.8),
+        hit(44, "Medications: apixaban 5 mg BD, metformin 500 mg twice daily.", score=0.7),
+    ]
+    model = FakeChatModel("The patient is on 10 mg apixaban.")
+    answer = answerer(model, hits).ask("What dose of apixaban is she on?", SCOPE).consume()
+    assert answer.status == "answered" and answer.text == "The patient is on 10 mg apixaban."
+    by_kind = {f.kind: f.message for f in answer.flags}
+    assert "this sentence cites no passage" in by_kind["unsupported"]
+    assert (
+        "passages [2], [3], which this sentence does not cite, give apixaban '5 mg'"
+        in (by_kind["unverified_number"])
+    )
+    assert (
+        "passages [2], [3], which this sentence does not cite, name it"
+        in (by_kind["unverified_medication"])
+    )
+    assert [s.number for s in answer.sources] == [2, 3]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from fixtures.fake_models import hit
 
-from medlocal.cli.rag_cmds import print_after_stream, print_answer_sources
+from medlocal.cli.rag_cmds import WritingProgress, print_answer_sources
 from medlocal.rag.answer import GroundedAnswer
+from medlocal.rag.flags import DRAFT_HEADING, Flag
+from medlocal.rag.grounding import ground
 from medlocal.rag.passages import NumberedPassage
+from medlocal.rag.prompts import NOT_FOUND_MESSAGE
 
 
 def _answer(cited: bool) -> GroundedAnswer:
@@ -64,38 +67,71 @@ def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
     assert "'Jane Roe' -> '[NAME]'" in terminal.text
 
 
-def _not_found() -> GroundedAnswer:
+def test_the_answer_is_written_on_one_progress_line_and_cleared() -> None:
+    """Walk 25: the answer was streamed, then printed again checked. The stream now goes to one
+    updating line on a terminal (cleared when done), and nowhere when stderr is redirected."""
+    terminal, piped = _Stream(tty=True), _Stream(tty=False)
+    for stream in (terminal, piped):
+        writing = WritingProgress(stream)  # type: ignore[arg-type]
+        for piece in ("Apixaban", " 5 mg", " twice daily", " [2]."):
+            writing.add(piece)
+        writing.done()
+    assert "Writing the answer (6 words): …Apixaban 5 mg twice daily [2]." in terminal.text
+    assert "\n" not in terminal.text and terminal.text.endswith("\r")
+    assert piped.text == ""
+
+
+PASSAGES = {
+    1: "Palpitations improved since bisoprolol 2.5 mg once daily.",
+    2: "GP consult 20/03/2025. Apixaban 5 mg twice daily continued.",
+    3: "Medications: apixaban 5 mg BD, metformin 500 mg twice daily.",
+}
+
+
+def _grounded(raw: str) -> GroundedAnswer:
+    checked = ground(raw, PASSAGES)
+    passages = [
+        NumberedPassage(n, hit(n, text, file_name=f"note{n}.txt")) for n, text in PASSAGES.items()
+    ]
     return GroundedAnswer(
-        question="dose?",
-        status="not_found",
-        text="Not found in the selected documents.",
-        raw_text="",
+        question="What dose of apixaban is she on?",
+        status="answered",
+        text=checked.text,
+        raw_text=raw,
+        passages=passages,
+        sources=[p.source() for p in passages if p.number in {*checked.cited, *checked.named}],
+        flags=checked.flags,
     )
 
 
-@pytest.mark.parametrize(
-    ("streamed", "expected"),
-    [
-        # The model declined in words: the verdict used to be glued on to its sentence.
-        (
-            "The passage does not contain the answer to this question.",
-            "The passage does not contain the answer to this question.\n"
-            "Not found in the selected documents.\n",
-        ),
-        ("It is not stated.\n", "It is not stated.\nNot found in the selected documents.\n"),
-        ("", "Not found in the selected documents.\n"),  # nothing relevant: nothing streamed
-    ],
-)
-def test_the_not_found_verdict_starts_its_own_line(
-    streamed: str, expected: str, capsys: pytest.CaptureFixture[str]
+def test_flags_are_listed_once_per_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    """Walk 25: a sentence was listed once per problem (55 flag lines for 25 sentences)."""
+    answer = _grounded("The patient is on 10 mg apixaban. Bisoprolol 5 mg daily [1].")
+    assert len(answer.flags) >= 4
+    print_answer_sources(answer)
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("  - ")]
+    assert len(lines) == 2, out
+    first = lines[0]
+    assert first.startswith("  - sentence “The patient is on 10 mg…”: unsupported: ")
+    assert "unverified number: number '10 mg'" in first
+    assert "unverified medication: medication 'apixaban'" in first
+    # The passages a flag points to are listed with the sources, marked as not cited.
+    assert "[2] note2.txt" in out and "(not cited; named in a flag)" in out
+
+
+def test_an_unsupported_draft_is_shown_only_after_the_flags(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    print(streamed, end="")  # what `medlocal ask` streamed before the verdict
-    print_after_stream(_not_found(), streamed)
-    assert capsys.readouterr().out == expected
-
-
-def test_a_streamed_answer_that_stood_ends_its_line(capsys: pytest.CaptureFixture[str]) -> None:
-    answer = _answer(cited=True)
-    print(answer.text, end="")
-    print_after_stream(answer, answer.text)
-    assert capsys.readouterr().out == answer.text + "\n"
+    answer = GroundedAnswer(
+        question="Has she had a colonoscopy?",
+        status="not_found",
+        text=NOT_FOUND_MESSAGE,
+        raw_text="She says she is not sure.",
+        passages=_grounded("x").passages,
+        flags=[Flag(-1, "unsupported_draft", "", "not given as the answer", quote="She says.")],
+    )
+    print_answer_sources(answer)
+    out = capsys.readouterr().out
+    assert out.index("Flags") < out.index(DRAFT_HEADING) < out.index("    She says.")
+    assert "Passages the model was given:" in out and "note3.txt" in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pytest
 
 from medlocal.rag.answer import model_declined
@@ -554,3 +556,65 @@ def test_values_of_a_comma_separated_lab_table_support_the_answer() -> None:
     ]
     # A thousands comma is still one number, and a list of numbers stays apart.
     assert [v.canonical for v in extract_values("1,234 cells; 3, 4")] == ["1234", "3", "4"]
+
+
+# -- walk 25: flag texts say what is true of the sentence and of the other passages -------------
+
+APIXABAN = {
+    1: "Palpitations improved since bisoprolol 2.5 mg once daily.",
+    2: "GP consult 20/03/2025. Apixaban 5 mg twice daily continued.",
+    3: "Medications: apixaban 5 mg BD, metformin 500 mg twice daily.",
+}
+
+
+def test_a_sentence_citing_nothing_is_not_said_to_lack_what_its_cited_passages_lack() -> None:
+    """ "apixaban is not named in the cited passages" was said of a sentence citing nothing,
+    while two retrieved passages named it: a GP could read it as "the record never names it"."""
+    result = ground("The patient is on 10 mg apixaban.", APIXABAN)
+    messages = {f.kind: f.message for f in result.flags}
+    assert "in the cited passages" not in " ".join(messages.values())
+    assert messages["unsupported"].startswith("this sentence cites no passage")
+    assert messages["unverified_medication"] == (
+        "medication 'apixaban': this sentence cites no passage to check it against; passages"
+        ' [2], [3], which this sentence does not cite, name it: "Apixaban 5 mg twice daily'
+        ' continued."'
+    )
+    assert "give apixaban '5 mg'" in messages["unverified_number"]
+    assert result.named == [2, 3] and result.cited == []
+
+
+def test_a_cited_sentence_is_told_where_else_its_drug_and_value_are_or_that_none_has_them() -> None:
+    result = ground("She takes apixaban 10 mg daily [1].", APIXABAN)
+    number = next(f for f in result.flags if f.kind == "unverified_number")
+    assert number.message.startswith("number '10 mg' does not appear in the cited passages;")
+    assert number.passage == 2 and "Apixaban 5 mg" in number.quote
+    nowhere = ground("She takes warfarin 3 mg [1].", APIXABAN)
+    assert {f.message for f in nowhere.flags} == {
+        "number '3 mg' does not appear in the cited passages; no other retrieved passage holds"
+        " it either",
+        "medication 'warfarin' is not named in the cited passages; no other retrieved passage"
+        " names it either",
+    }
+    assert nowhere.named == []
+
+
+class _Recorder:
+    threshold = 0.5
+
+    def __init__(self) -> None:
+        self.shown: list[list[int]] = []
+
+    def probability(
+        self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
+    ) -> float:
+        self.shown.append(sorted(passages))
+        return 0.9
+
+
+def test_the_model_check_reads_only_the_passages_the_answer_cites() -> None:
+    """Every passage given was evaluated for the check (811 tokens, 13 s for a one-sentence
+    answer citing one of five); the uncited ones cannot support anything."""
+    judge = _Recorder()
+    ground("Bisoprolol 2.5 mg once daily [1]. Metformin 500 mg twice daily [3].", APIXABAN,
+           support=judge)  # fmt: skip
+    assert judge.shown == [[1, 3], [1, 3]]  # the same prefix for both: its KV cache is reused

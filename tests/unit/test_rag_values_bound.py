@@ -130,3 +130,43 @@ def test_old_stored_flags_still_load_and_new_fields_round_trip() -> None:
     )
     new = Flag(1, "model_doubt", "", "m", 3, 9, quote="q", passage=2, score=0.25)
     assert Flag.from_dict(new.as_dict()) == new
+
+
+# Walk 25: "most recent" was read as "today", so a correct answer quoting the newest (dated)
+# value was flagged misattributed.
+PATHOLOGY = (
+    "Pathology 28/02/2025: HbA1c 8.1 % (target <7.0), eGFR 48 mL/min."
+    " Previous HbA1c 7.6% on 15/11/2024."
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Her most recent HbA1c was 8.1% [1].",
+        "Her latest HbA1c is 8.1% [1].",
+        "Her HbA1c is currently 8.1% [1].",
+        "The last HbA1c was 8.1 % on 28/02/2025 [1].",
+    ],
+)
+def test_the_newest_dated_value_quoted_as_the_latest_is_not_flagged(answer: str) -> None:
+    assert flag_kinds(answer, PATHOLOGY) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        # another date named in the answer
+        ("Her most recent HbA1c was 8.1% on 15/11/2024 [1].", "not the hba1c on 2024-11-15"),
+        # another test's value
+        ("Her most recent eGFR was 8.1% [1].", "there it is the hba1c"),
+        # an older value given as the latest
+        ("Her most recent HbA1c was 7.6% [1].", "it is not the latest"),
+    ],
+)
+def test_a_value_of_another_date_or_test_given_as_the_latest_is_still_flagged(
+    answer: str, said: str
+) -> None:
+    result = ground(answer, {1: PATHOLOGY})
+    flag = next(f for f in result.flags if f.kind == "misattributed_value")
+    assert said in flag.message and flag.passage == 1 and flag.quote
