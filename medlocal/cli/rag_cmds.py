@@ -231,8 +231,12 @@ def print_answer_sources(answer: GroundedAnswer) -> None:
         # Nothing could be tied to a passage: still show what the model was given, so the
         # clinician can check the answer against the record instead of trusting it (or look
         # for it there, when the draft was set aside as unsupported).
-        lead = "No statement could be tied to a passage." if answer.found else "Not found, but"
-        print(f"\n{lead} Passages the model was given:")
+        lead = (
+            "No statement could be tied to a passage. Passages the model was given:"
+            if answer.found
+            else "Passages the model was given (read them before concluding the record is silent):"
+        )
+        print(f"\n{lead}")
         for passage in answer.passages:
             print(f"  {_source_line(passage.source())}")
 

@@ -134,4 +134,7 @@ def test_an_unsupported_draft_is_shown_only_after_the_flags(
     print_answer_sources(answer)
     out = capsys.readouterr().out
     assert out.index("Flags") < out.index(DRAFT_HEADING) < out.index("    She says.")
-    assert "Passages the model was given:" in out and "note3.txt" in out
+    assert (
+        "Passages the model was given (read them before concluding the record is silent):" in out
+        and "note3.txt" in out
+    )
