@@ -14,7 +14,13 @@ Everything comes from generated dictionaries in ``resources/`` (no hand lists he
   orders a generic's brands (tools/build_fda_drugs.py);
 * ``drug_names.txt``: the drug-named-entity-recognition dictionary, name -> generic
   (tools/build_drug_names.py), for brands the FDA files lack (non-U.S. brands such as Clexane);
-* the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms).
+* the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms);
+* ``drug_class_aliases.txt``: the names clinicians and patients give classes that the FDA and
+  MeSH names do not spell so ("beta blocker", "blood thinner", "water tablet"), each pointing at
+  classes of ``drug_classes.txt`` (a short hand list: no generated source has them).
+
+An "anti-" class is also found without its generic head word ("agent, antiplatelet" answers
+"antiplatelet", "agents, antifungal" answers "antifungal").
 
 The expansion is bounded (:data:`MAX_TERMS`), so a query stays as fast as a longer question.
 :func:`query_expansion` also carries clinical abbreviations both ways ("MI" <-> "myocardial
@@ -38,6 +44,8 @@ MAX_TERMS = 32  # added names per query, all sources together
 CLASS_MEMBERS = 12  # most-listed members of one class named in the query
 BRANDS_PER_GENERIC = 6  # most-listed brands of one generic named in the query
 _MAX_CLASS_WORDS = 6
+# Head words that name no class of their own ("agent, antiplatelet" is the antiplatelet class).
+_GENERIC_CLASS_WORDS = frozenset({"agent", "drug", "compound", "medication", "medicine"})
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -109,12 +117,18 @@ class DrugVocabulary:
                 key = class_tokens(name)
                 if not key or len(key) > _MAX_CLASS_WORDS:
                     continue
-                # Several names fold to one key ("anti-coagulant", the FDA class, and
-                # "anticoagulants", the MeSH term with its narrower classes): the longer list
-                # leads, the other's further members follow.
                 these = tuple(m for m in members.split("|") if m)
-                first, second = sorted((these, classes.get(key, ())), key=len, reverse=True)
-                classes[key] = tuple(dict.fromkeys(first + second))
+                _merge_class(classes, key, these)
+                bare = tuple(t for t in key if t not in _GENERIC_CLASS_WORDS)
+                # Only an "anti-" class: "agents, gastrointestinal" read as "gastrointestinal"
+                # would bring drugs into every question about a gastrointestinal bleed.
+                if bare and bare != key and bare[0].startswith("anti"):
+                    _merge_class(classes, bare, these)
+        aliases = folder / "drug_class_aliases.txt"
+        if aliases.exists():
+            for alias, meant in class_aliases(aliases):
+                for name in meant:
+                    _merge_class(classes, class_tokens(alias), classes.get(class_tokens(name), ()))
         return cls(
             {k: frozenset(v) for k, v in generics_of.items()},
             {g: tuple(b for _, b in sorted(v)) for g, v in listed.items()},
@@ -169,6 +183,28 @@ class DrugVocabulary:
         seen = set(asked)
         synonyms = _bounded(drugs, seen, limit)
         return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
+
+
+def _merge_class(
+    classes: dict[tuple[str, ...], tuple[str, ...]], key: tuple[str, ...], these: tuple[str, ...]
+) -> None:
+    """Add ``these`` members under ``key``. Several names fold to one key ("anti-coagulant", the
+    FDA class, and "anticoagulants", the MeSH term with its narrower classes): the longer list
+    leads, the other's further members follow."""
+    if not these:
+        return
+    first, second = sorted((these, classes.get(key, ())), key=len, reverse=True)
+    classes[key] = tuple(dict.fromkeys(first + second))
+
+
+def class_aliases(path: Path) -> list[tuple[str, list[str]]]:
+    """The ``alias = class | class`` lines of ``drug_class_aliases.txt``."""
+    out: list[tuple[str, list[str]]] = []
+    for line in _data_lines(path):
+        alias, sep, targets = line.partition("=")
+        if sep:
+            out.append((alias.strip(), [t.strip() for t in targets.split("|") if t.strip()]))
+    return out
 
 
 def _bounded(names: list[str], seen: set[str], limit: int) -> list[str]:

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
 
-from medlocal.drugs import MAX_TERMS, DrugVocabulary, class_tokens, default_vocabulary
+from medlocal.drugs import (
+    MAX_TERMS,
+    DrugVocabulary,
+    class_aliases,
+    class_tokens,
+    default_vocabulary,
+)
 from medlocal.vault.store import Vault
 
 # One passage per drug, none naming its class or its other names; filler passages share the
@@ -21,6 +27,8 @@ PASSAGES = (
     "Furosemide 40 mg by mouth twice daily.",
     "Lorazepam 1 mg at night as needed.",
     "Apixaban 5 mg twice daily.",
+    "Bisoprolol 2.5 mg once daily.",
+    "Clopidogrel 75 mg once daily.",
     "Which follow-up appointment was arranged for the oral diet review?",
     *FILLER,
 )
@@ -45,6 +53,12 @@ _top = top_passage
         ("Any benzodiazepines at night?", "Lorazepam"),
         # MeSH "anticoagulants" > "factor Xa inhibitors", the FDA class of apixaban
         ("Which anticoagulant is he taking?", "Apixaban"),
+        # Session 25: the names clinicians give classes (resources/drug_class_aliases.txt),
+        # and a class without its generic head word ("agent, antiplatelet").
+        ("Is she on a beta blocker?", "Bisoprolol"),
+        ("Is he on a blood thinner?", "Apixaban"),
+        ("Any water tablets?", "Furosemide"),
+        ("Which antiplatelet is she on?", "Clopidogrel"),
     ],
 )
 def test_a_class_question_finds_the_drug_passage(vault: Vault, question: str, drug: str) -> None:
@@ -106,3 +120,24 @@ def test_a_drugs_other_names_are_synonyms_and_a_class_brings_members() -> None:
     statin = vocabulary.expansion("Is he taking a statin?")
     assert {"atorvastatin", "lipitor", "simvastatin"} <= set(statin.members)
     assert not statin.synonyms
+
+
+def test_every_alias_names_classes_that_exist() -> None:
+    # A misspelt class after "=" would add nothing, silently: each must be a drug_classes.txt key.
+    folder = Path(__file__).resolve().parents[2] / "resources"
+    vocabulary = DrugVocabulary.from_folder(folder)
+    aliases = class_aliases(folder / "drug_class_aliases.txt")
+    assert len(aliases) >= 20
+    for alias, targets in aliases:
+        for target in targets:
+            assert vocabulary.classes.get(class_tokens(target)), (alias, target)
+        assert vocabulary.classes[class_tokens(alias)], alias
+
+
+def test_a_body_system_word_is_no_drug_class() -> None:
+    # "agents, gastrointestinal" is a MeSH class; only "anti-" classes are read without "agent",
+    # or every question about a bleed or a history would bring drugs into the search.
+    vocabulary = default_vocabulary()
+    for question in ("Any gastrointestinal bleeding?", "Cardiovascular history?", "Potassium?"):
+        assert not vocabulary.expansion(question).members, question
+    assert "clopidogrel" in vocabulary.expansion("Which antiplatelet?").members
