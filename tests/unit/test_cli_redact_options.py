@@ -83,18 +83,23 @@ def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show(
     """walk15 #9: 'ask' printed flags on "sentence 4" for the list's item 3 (the intro line was
     sentence 1). A flag names its sentence by its opening words."""
     from medlocal.cli.rag_cmds import _flag_line
-    from medlocal.rag.flags import Flag
+    from medlocal.rag.flags import Flag, grouped_flags
+
+    def line(flag: Flag, text: str) -> str:
+        # ask prints each sentence's flags grouped on one line (walk 25)
+        (grouped,) = grouped_flags([flag])
+        return _flag_line(grouped, text)
 
     text = "Her medicines are:\n1. Apixaban 5 mg once daily [1].\n2. Bisoprolol 2.5 mg [2]."
     start = text.index("2. Bisoprolol")
     flag = Flag(2, "unverified_number", "2.5", "not in passage 2", start, len(text))
-    assert _flag_line(flag, text) == (
+    assert line(flag, text) == (
         "- sentence “Bisoprolol 2.5 mg [2].”: unverified number: not in passage 2"
     )
     whole = Flag(-1, "invalid_citation", "[9]", "citation [9] removed")
-    assert _flag_line(whole, text).startswith("- answer: invalid citation")
+    assert line(whole, text).startswith("- answer: invalid citation")
     old = Flag(1, "unsupported", "", "no passage", 0, 0)  # stored before offsets were kept
-    assert _flag_line(old, text).startswith("- sentence 2: unsupported")
+    assert line(old, text).startswith("- sentence 2: unsupported")
 
 
 def test_a_negative_span_number_gets_the_keep_options_own_message(
