@@ -123,6 +123,19 @@ class Bound:
     attribute: str | None
     timepoint: str | None
     sentence: str
+    # The time point is a date written with day and month both 12 or less ("12/11/2024"): read
+    # month first, as everywhere in values.py, it may be the 12th of November of a note that
+    # writes day first, so it is never ordered against another date (see superseded).
+    uncertain_date: bool = False
+
+
+# Day and month both 12 or less and different: "03/04/2025" is March or April.
+_AMBIGUOUS_DATE = re.compile(r"(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}")
+
+
+def _ambiguous(raw: str) -> bool:
+    found = _AMBIGUOUS_DATE.fullmatch(raw.strip())
+    return found is not None and int(found.group(1)) != int(found.group(2))
 
 
 def ends_with_measure(text: str) -> bool:
@@ -200,16 +213,19 @@ def bind(text: str) -> list[Bound]:
             if v.kind == "date":
                 clauses[v.start : v.start + len(v.raw)] = "#" * len(v.raw)
         body_for_clauses = "".join(clauses)
+        uncertain = {v.canonical for v in values if v.kind == "date" and _ambiguous(v.raw)}
         for value in numbers:
             shifted = Value(
                 value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
             )
+            timepoint = _timepoint(body_for_clauses, value, points, numbers)
             bound.append(
                 Bound(
                     shifted,
                     _attribute(body_for_clauses, value, measures),
-                    _timepoint(body_for_clauses, value, points, numbers),
+                    timepoint,
                     body,
+                    timepoint in uncertain,
                 )
             )
     return bound
@@ -261,12 +277,15 @@ def superseded(claimed: Bound, found: Bound, evidence: list[Bound]) -> Bound | N
     attribute = claimed.attribute or found.attribute
     if claimed.timepoint != LATEST or not attribute or not found.timepoint:
         return None
+    if found.uncertain_date:
+        return None  # "12/11/2024" may be November's: no date is known to come after it
     return next(
         (
             b
             for b in evidence
             if b.attribute == attribute
             and b.timepoint
+            and not b.uncertain_date
             and later(b.timepoint, found.timepoint)
             and b.value.canonical != found.value.canonical
         ),

@@ -170,3 +170,19 @@ def test_a_value_of_another_date_or_test_given_as_the_latest_is_still_flagged(
     result = ground(answer, {1: PATHOLOGY})
     flag = next(f for f in result.flags if f.kind == "misattributed_value")
     assert said in flag.message and flag.passage == 1 and flag.quote
+
+
+# A note that writes day first: "12/11/2024" is the 12th of November, before the 20th, though
+# read month first it would be the 11th of December, after it.
+DAY_FIRST = "HbA1c 8.1% on 12/11/2024. HbA1c 7.2% on 20/11/2024."
+
+
+def test_a_date_that_may_be_day_first_is_never_the_later_one() -> None:
+    assert "misattributed_value" not in flag_kinds("Her latest HbA1c is 7.2% [1].", DAY_FIRST)
+
+
+def test_two_unambiguous_dates_still_order_the_latest() -> None:
+    passage = "HbA1c 8.1% on 13/11/2024. HbA1c 7.2% on 20/11/2024."
+    result = ground("Her latest HbA1c is 8.1% [1].", {1: passage})
+    flag = next(f for f in result.flags if f.kind == "misattributed_value")
+    assert "it is not the latest" in flag.message
