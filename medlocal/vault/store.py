@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from medlocal import paths
+from medlocal.errors import UserInputError
 from medlocal.vault import db, keys, unlock
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
 from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
@@ -194,6 +195,12 @@ class Vault(DocumentsMixin, ChatsMixin):
     # --- keys -----------------------------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str, kdf_params: KdfParams | None = None) -> None:
+        if self.check_passphrase(new_passphrase):
+            # Walk 26: "Passphrase changed." for the same passphrase told of a change that never
+            # happened.
+            raise UserInputError(
+                "The new passphrase is the one the vault already has; nothing was changed."
+            )
         with self._read() as s:
             params = kdf_params or KdfParams.from_dict(self._key_file.wraps["passphrase"]["params"])
             if kdf_params is None and params.memory_kib < KdfParams().memory_kib:

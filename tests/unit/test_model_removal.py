@@ -51,7 +51,7 @@ def test_removing_a_model_that_is_no_default_adds_no_note(tmp_path: Path) -> Non
 
 
 def test_the_demo_model_is_refused() -> None:
-    with pytest.raises(UserInputError, match="demo model ships with"):
+    with pytest.raises(UserInputError, match="demo model is part of this installation"):
         remove_model(Registry(), DEMO_MODEL_ID)
 
 

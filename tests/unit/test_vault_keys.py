@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from medlocal.errors import UserInputError
 from medlocal.vault import keys
 from medlocal.vault.errors import (
     KeyFileError,
@@ -142,6 +143,11 @@ def test_passwd_rewraps_only(vault_dir: Path) -> None:
     vault.lock()
     db_size_before = (vault_dir / "vault.db").stat().st_size
     with Vault.open(vault_dir, PASS) as opened:
+        # Walk 26: the same passphrase again is refused, nothing rewritten or audited.
+        key_file = _key_json(vault_dir)
+        with pytest.raises(UserInputError, match="already has; nothing was changed"):
+            opened.change_passphrase(PASS, FAST)
+        assert _key_json(vault_dir) == key_file
         opened.change_passphrase("a brand new passphrase", FAST)
     with pytest.raises(WrongPassphraseError):
         Vault.open(vault_dir, PASS)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.evaluation import Comparison, EvalRequest, compare_runs, write_comparison
+from medlocal.errors import UserInputError
 from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
 from medlocal.eval.report import HEADERS, row_cells
@@ -70,6 +72,9 @@ class EvaluateDialog(QDialog):
         self.mode = QComboBox(self)
         self.mode.setAccessibleName("Scoring mode")
         self.mode.addItems(list(MODES))
+        # Walk 26: a stored run resumes; a new measurement (say after closing other programs)
+        # needs its answers discarded first, as the CLI's --fresh does.
+        self.fresh = QCheckBox("Start over (discard the stored answers of these runs)", self)
         self.limit = QSpinBox(self)
         self.limit.setAccessibleName("Questions (0 for all)")
         self.limit.setRange(0, 1_000_000)
@@ -107,6 +112,7 @@ class EvaluateDialog(QDialog):
         form.addRow("&Mode", self.mode)
         form.addRow("&Questions", self.limit)
         form.addRow("Mo&dels", self.models)
+        form.addRow("", self.fresh)
         form.addRow("", self.run_button)
         results = QSplitter(Qt.Orientation.Vertical, self)
         results.addWidget(self.table)
@@ -152,7 +158,13 @@ class EvaluateDialog(QDialog):
             return None
         limit = self.limit.value() or None
         settings = EvalSettings(mode=self.mode.currentText(), limit=limit)  # type: ignore[arg-type]
-        return EvalRequest(Path(path), tuple(models), self.fmt.currentText(), settings=settings)
+        return EvalRequest(
+            Path(path),
+            tuple(models),
+            self.fmt.currentText(),
+            settings=settings,
+            fresh=self.fresh.isChecked(),
+        )
 
     def start(self) -> Job | None:
         request = self.request()
@@ -179,9 +191,12 @@ class EvaluateDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.run_button.setEnabled(True)
-        self.message.show_error(
-            error_text(exc, "The evaluation") + " Answers so far are kept: run it again to resume."
-        )
+        # A file refused before any question ran (walk 26: "'options' must map A, B, ...") has
+        # no answers to resume; only a run that failed midway does.
+        text = error_text(exc, "The evaluation")
+        if not isinstance(exc, UserInputError):
+            text += " Answers so far are kept: run it again to resume."
+        self.message.show_error(text)
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
