@@ -138,18 +138,36 @@ class DrugVocabulary:
     def class_members(self, query: str) -> list[tuple[str, ...]]:
         """Members of each class the query names, longest class names first ("loop
         diuretics" is the loop class, not every diuretic)."""
-        tokens = class_tokens(query)
+        return [members for _, members in self.named_classes(query)]
+
+    def named_classes(self, text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(folded class words, member generics) of each class ``text`` names, longest class
+        names first."""
+        tokens = class_tokens(text)
         taken = [False] * len(tokens)
-        found: list[tuple[str, ...]] = []
+        found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         for size in range(min(_MAX_CLASS_WORDS, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 if any(taken[start : start + size]):
                     continue
-                members = self.classes.get(tokens[start : start + size])
+                key = tokens[start : start + size]
+                members = self.classes.get(key)
                 if members:
-                    found.append(members)
+                    found.append((key, members))
                     taken[start : start + size] = [True] * size
         return found
+
+    def exemplified_class_words(self, text: str, evidence: str) -> frozenset[str]:
+        """Folded words of the classes ``text`` names ("beta blocker") of which ``evidence``
+        names a member drug, by its generic or a brand ("Bisoprolol 2.5 mg"): a sentence that
+        says the class is carried by a passage that names the drug."""
+        words: set[str] = set()
+        lower = evidence.lower()
+        for key, members in self.named_classes(text):
+            names = (n for m in members for n in (m, *self.brands_of.get(m, ())))
+            if any(re.search(rf"\b{re.escape(n)}\b", lower) for n in names):
+                words.update(key)
+        return frozenset(words)
 
     def counterparts(self, word: str) -> list[str]:
         """Other names of the drug ``word`` names: a brand's generics, a generic's brands."""

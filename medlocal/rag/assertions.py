@@ -20,7 +20,7 @@ sentence, so a word used both ways in the passages never raises a flag.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -42,12 +42,20 @@ _NEG_BACKWARD = (
     "was negative", "were negative", "is negative", "are negative", "not seen", "is absent",
     "was absent", "are absent", "were absent", "not present", "was not present", "resolved",
     "free", "does not", "do not", "did not", "is not", "was not",
+    # Walk 26: an examination note puts the result after the test with no verb ("Phalen's test
+    # negative; Tinel's sign negative").
+    "negative",
 )  # fmt: skip
+# A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
+# earlier negation's window reached ("no ferritin result and Phalen's test was positive").
+_AFFIRM_BACKWARD = ("positive", "was positive", "is positive", "were positive", "are positive")
+# Words that end an affirmation's backward reach: the item before them is another finding.
+_AFFIRM_STOPS = frozenset({",", "and", "or", "nor"})
 # Phrases that contain a trigger but negate nothing (NegEx pseudo-triggers).
 _PSEUDO = (
     "no increase", "no change", "no significant change", "not only", "no further change",
     "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
-    "no interval change", "not extend", "no suspicious change", "not cause",
+    "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
 )  # fmt: skip
 _HISTORICAL = (
     "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
@@ -131,6 +139,9 @@ class Mention:
     end: int
     sentence: str
     assertion: Assertion = field(compare=False)
+    # A capitalised word after another ("Rosalind Thornbury"): a family name, shared by the
+    # patient and the relatives the passage names with it.
+    surname: bool = field(default=False, compare=False)
 
 
 def _norm(word: str) -> str:
@@ -301,6 +312,7 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         if live(span):
             for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
+    _affirmations(tokens, out, live)
     for span in _phrases(tokens, _HISTORICAL):
         for i in _forward(tokens, span[1]):
             out[i].historical = True
@@ -320,6 +332,20 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             out[i].family = relative
     _sides(tokens, out)
     return out
+
+
+def _affirmations(
+    tokens: Sequence[_Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
+) -> None:
+    """Clear the negation of the finding a "positive" names just before it (back to a comma or
+    a conjunction), unless that "positive" is itself negated ("not positive")."""
+    for span in _phrases(tokens, _AFFIRM_BACKWARD):
+        if not live(span) or out[span[1] - 1].negated:
+            continue
+        i = span[0] - 1
+        while i >= 0 and not _is_break(tokens[i]) and tokens[i].text not in _AFFIRM_STOPS:
+            out[i].negated = False
+            i -= 1
 
 
 def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
@@ -368,7 +394,10 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         for i, token in enumerate(tokens):
             if not _is_concept(words[i], token.text):
                 continue
-            found.append(Mention(words[i], token.start, token.end, sentence.text, assertions[i]))
+            surname = _is_surname(sentence.text, sentence.start, tokens, i)
+            found.append(
+                Mention(words[i], token.start, token.end, sentence.text, assertions[i], surname)
+            )
             if i + 1 < len(tokens) and _is_concept(words[i + 1], tokens[i + 1].text, pair=True):
                 key = f"{words[i]} {words[i + 1]}"
                 found.append(
@@ -380,6 +409,14 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                     Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
                 )
     return found
+
+
+def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+    def capitalised(token: _Token) -> bool:
+        raw = sentence[token.start - start : token.end - start]
+        return raw[:1].isupper() and raw[1:2].islower()
+
+    return i > 0 and capitalised(tokens[i]) and capitalised(tokens[i - 1])
 
 
 def _is_concept(word: str, raw: str, pair: bool = False) -> bool:
@@ -423,6 +460,10 @@ def compare(
             continue
         for dimension, disagrees in _CHECKS:
             if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
+                continue
+            if dimension == "experiencer" and any(o.surname for o in others):
+                # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
+                # Thornbury"; the relative's own given name still is.
                 continue
             if all(disagrees(mention.assertion, o.assertion) for o in others):
                 other = others[0]
@@ -481,7 +522,9 @@ def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str
     a, b = mine.assertion, other.assertion
     quote = f'"{_quote(other.sentence)}"'
     if dimension == "negation":
-        said = "rules it out" if b.negated else "reports it as present"
+        # Say the passage's own polarity: walk 26 read "reports it as present" beside a passage
+        # that says "Phalen's test negative".
+        said = "reports it as negative or absent" if b.negated else "reports it as present"
         return f"'{concept}': the cited passage {said}: {quote}"
     if dimension == "laterality":
         return f"'{concept}': this says {a.side}, the cited passage says {b.side}: {quote}"

@@ -16,10 +16,12 @@ silent ("The notes do not mention a stroke") claims nothing and is not checked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.drugs import default_vocabulary, fold
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
@@ -86,6 +88,14 @@ def content_words(text: str) -> set[str]:
     """Lower-cased words (3+ letters, no stopwords; British spellings folded to American) and
     numbers: what lexical overlap compares."""
     return {american(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS}
+
+
+def class_words_carried(text: str, words: Iterable[str], evidence: str) -> set[str]:
+    """The ``words`` of ``text`` that name a drug class of which ``evidence`` names a member
+    (walk 26: "Yes, she is on a beta blocker." shares no word with "Bisoprolol 2.5 mg once
+    daily", yet says what it says)."""
+    carried = default_vocabulary().exemplified_class_words(text, evidence)
+    return {w for w in words if fold(w) in carried} if carried else set()
 
 
 def stem(word: str) -> str:
@@ -163,6 +173,7 @@ def coverage(body: str, evidence: str, lexicon: MedicationLexicon) -> Coverage:
         senses = abbreviations.senses[key][:2]
         if any(_words(s) and all(stem(w) in evidence_stems for w in _words(s)) for s in senses):
             covered.add(key.lower())
+    covered |= class_words_carried(body, _words(body), evidence)
     terms = [w for w in _words(body) if w in covered or w not in drugs]
     missing = tuple(w for w in terms if w not in covered and stem(w) not in evidence_stems)
     return Coverage(tuple(terms), missing)

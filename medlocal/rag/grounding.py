@@ -33,7 +33,12 @@ from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import Bound, bind, compatible, describe, superseded
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
-from medlocal.rag.coverage import content_words, coverage, says_documents_silent
+from medlocal.rag.coverage import (
+    class_words_carried,
+    content_words,
+    coverage,
+    says_documents_silent,
+)
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs, unknown_dosed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
@@ -75,14 +80,15 @@ def attach_citations(
         if has_citation(sentence.text, _limit(passages)):
             continue
         # A source label ("(discharge.txt, page 2)") is no words of the claim.
-        words = content_words(
-            _SOURCE_LABEL.sub(" ", _strip_citations(sentence.text, _limit(passages)))
-        )
+        claim = _SOURCE_LABEL.sub(" ", _strip_citations(sentence.text, _limit(passages)))
+        words = content_words(claim)
         if not words:
             continue
         best, best_overlap = None, 0
         for number, pw in passage_words.items():
-            overlap = len(words & pw)
+            overlap = len(words & pw) + len(
+                class_words_carried(claim, words - pw, passages[number])
+            )
             if overlap > best_overlap:
                 best, best_overlap = number, overlap
         if best is None or best_overlap < min(2, len(words)):

@@ -249,3 +249,21 @@ def test_an_unsupported_answer_stays_when_its_flags_point_to_passages_that_hold_
         in (by_kind["unverified_medication"])
     )
     assert [s.number for s in answer.sources] == [2, 3]
+
+
+def test_a_sentence_naming_the_class_of_a_drug_a_passage_names_is_supported() -> None:
+    """Walk 26: "Yes, she is on a beta blocker." was set aside as unsupported (the answer became
+    "Not found") beside passages naming bisoprolol, a beta blocker."""
+    hits = [
+        hit(45, "Medications: Bisoprolol 2.5 mg once daily.", score=0.9),
+        hit(46, "Palpitations improved since bisoprolol.", score=0.8),
+    ]
+    model = FakeChatModel("Yes, she is on a beta blocker.")
+    answer = answerer(model, hits).ask("Is she on a beta blocker?", SCOPE).consume()
+    assert answer.status == "answered" and answer.text.startswith("Yes, she is on a beta blocker")
+    kinds = {f.kind for f in answer.flags}
+    assert "attached_citation" in kinds and not kinds & {"unsupported", "weak_support"}
+    # A class no passage holds a member of stays unsupported.
+    model = FakeChatModel("Yes, she is on a statin.")
+    answer = answerer(model, hits).ask("Is she on a beta blocker?", SCOPE).consume()
+    assert answer.status == "not_found"

@@ -91,7 +91,10 @@ def test_grounding_flags_say_why_quote_the_passage_and_keep_offsets() -> None:
     assert result.text[flag.start : flag.end].startswith("The CT angiogram")
     assert flag.quote == "There is no evidence of pulmonary embolism."
     assert flag.passage == 1
-    assert "rules it out" in flag.message and "no evidence of pulmonary embolism" in flag.message
+    assert (
+        "reports it as negative or absent" in flag.message
+        and "no evidence of pulmonary embolism" in flag.message
+    )
 
 
 @pytest.mark.parametrize(
@@ -235,3 +238,43 @@ def test_the_comma_and_clause_rules_still_hold_beside_or() -> None:
     assert found["pain"] is True and found["dyspnoea"] is False
     found = {m.key: m.assertion.negated for m in mentions("No cough or wheeze, she has a rash.")}
     assert found["cough"] and found["wheeze"] and found["rash"] is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "said"),
+    [
+        # Walk 26: the summary's "positive" was read as negated by an earlier "no", the passage's
+        # bare "negative" as present, and the flag told the reader the passage confirms it.
+        (
+            "No ferritin result and Phalen's test result was positive [1].",
+            "Phalen's test negative; Tinel's sign negative at right wrist.",
+            "reports it as negative or absent",
+        ),
+        (
+            "Phalen's test was negative [1].",
+            "Phalen's test positive at the right wrist.",
+            "reports it as present",
+        ),
+    ],
+)
+def test_a_negation_flag_states_the_passage_polarity(
+    sentence: str, passage: str, said: str
+) -> None:
+    result = ground(sentence, {1: passage})
+    flags = [f for f in result.flags if f.kind == "negation_conflict"]
+    assert len(flags) == 1 and "phalen" in flags[0].message.lower()
+    assert said in flags[0].message
+
+
+def test_the_family_name_a_relative_shares_is_not_the_relative() -> None:
+    # Walk 26: the patient's own surname was flagged as concerning her daughter.
+    passage = "Her daughter Rosalind Thornbury (0412 558 903) drives her to appointments."
+    for sentence in (
+        "Bisoprolol was given to Margaret Thornbury [1].",
+        "Thornbury attends with transport arranged [1].",
+    ):
+        flags = ground(sentence, {1: passage}).flags
+        assert not [f for f in flags if f.kind == "experiencer_conflict"], sentence
+    flags = ground("Bisoprolol was given to Rosalind [1].", {1: passage}).flags
+    conflicts = [f for f in flags if f.kind == "experiencer_conflict"]
+    assert conflicts and "'Rosalind'" in conflicts[0].message and "daughter" in conflicts[0].message
