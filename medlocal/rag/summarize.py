@@ -110,6 +110,12 @@ class Summarizer:
             raise GenerationCancelled("the summary was stopped")
         return text
 
+    def _at_length_limit(self, body: str) -> bool:
+        """Whether a section used its whole token budget: the engine stopped it there, so it may
+        end mid-sentence (walk 26: "Her treatment options include met"). Counted again from the
+        text, which a tokenizer may read one token shorter than it was generated."""
+        return self.model.count_tokens(body) >= self.params.max_tokens - 1
+
     def _limit(self) -> int:
         limit = self.model.n_ctx - self.params.max_tokens - _SAFETY_TOKENS
         if limit <= 0:
@@ -298,11 +304,14 @@ class Summarizer:
         failed = not notes and bool(passages) and mapped.unextracted > 0
         parts = [f"# {template.title}"]
         total = len(template.sections)
+        cut_short: list[str] = []
         for done, section in enumerate(template.sections):
             if progress:
                 progress("reduce", done, total)
             if notes:
                 body = self._generate(_reduce_messages(joined, template, section), cancel).strip()
+                if self._at_length_limit(body):
+                    cut_short.append(section.heading)
             else:
                 body = NOT_EXTRACTED if failed else NONE_DOCUMENTED
             parts.append(f"## {section.heading}\n\n{body or NONE_DOCUMENTED}")
@@ -318,6 +327,7 @@ class Summarizer:
         )
         flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
         flags += _extraction_flags(checked.text, mapped, failed=failed)
+        flags += [_cut_short_flag(heading, self.params.max_tokens) for heading in cut_short]
         by_number = {p.number: p for p in passages}
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
@@ -380,6 +390,17 @@ def _is_placeholder(text: str, flag: Flag) -> bool:
         NONE_DOCUMENTED,
         NOT_EXTRACTED,
     }
+
+
+def _cut_short_flag(heading: str, max_tokens: int) -> Flag:
+    return Flag(
+        -1,
+        "not_extracted",
+        heading,
+        f'the section "{heading}" reached the length limit ({max_tokens} tokens) and may be cut'
+        " short: it may end mid-sentence and miss what follows. Check the sources, or summarise"
+        " again with more tokens per step (medlocal summarize --max-tokens).",
+    )
 
 
 def _extraction_flags(text: str, mapped: MappedRecord, *, failed: bool) -> list[Flag]:

@@ -200,3 +200,23 @@ def test_some_map_steps_without_cited_notes_flag_the_summary_as_incomplete() -> 
     (flag,) = [f for f in summary.flags if f.kind == "not_extracted"]
     assert flag.sentence == -1 and "may miss" in flag.message
     assert summary.steps["map_unextracted"] >= 1
+
+
+def test_a_section_that_used_its_whole_token_budget_is_flagged_as_cut_short() -> None:
+    # Walk 26: "Her treatment options include met" ended a problem list with no mark.
+    def long_reduce(messages: Sequence[ChatMessage]) -> str:
+        if messages[-1].content.startswith("Passages:"):
+            return echo_first_passage(messages)
+        return "Metformin 101 mg given [1]. " + " ".join(["and"] * 60)
+
+    params = SamplingParams(max_tokens=40)
+    cut = Summarizer(FakeChatModel(long_reduce), params=params).summarize(
+        record(3), get_template("soap")
+    )
+    flags = [f for f in cut.flags if f.kind == "not_extracted" and "length limit" in f.message]
+    assert len(flags) == len(get_template("soap").sections)
+    assert all(f.sentence == -1 and "(40 tokens)" in f.message for f in flags)
+    whole = Summarizer(FakeChatModel(echo_first_passage), params=params).summarize(
+        record(3), get_template("soap")
+    )
+    assert not [f for f in whole.flags if "length limit" in f.message]
