@@ -267,3 +267,18 @@ def test_a_sentence_naming_the_class_of_a_drug_a_passage_names_is_supported() ->
     model = FakeChatModel("Yes, she is on a statin.")
     answer = answerer(model, hits).ask("Is she on a beta blocker?", SCOPE).consume()
     assert answer.status == "not_found"
+
+
+def test_a_document_the_answer_names_that_was_not_searched_is_flagged() -> None:
+    """Walk 26: answers headed "(referral_cardiology_2025-14-29.pdf, page 8)" named documents
+    the record does not have, and nothing said so."""
+    hits = [hit(45, "Medications: Bisoprolol 2.5 mg once daily.", score=0.9, file_name="gp.txt")]
+    model = FakeChatModel(
+        "(referral_2025-14-29.pdf, page 8) She takes bisoprolol 2.5 mg once daily [1]. "
+        "As gp.txt says, it is once daily [1]."
+    )
+    answer = answerer(model, hits).ask("What dose of bisoprolol?", SCOPE).consume()
+    assert answer.status == "answered"
+    (flag,) = [f for f in answer.flags if f.kind == "invalid_citation"]
+    assert flag.token == "referral_2025-14-29.pdf" and "gp.txt" in flag.message
+    assert answer.text[flag.token_start : flag.token_end] == flag.token
