@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medlocal.abbreviations import abbreviation_terms
-from medlocal.paths import resources_dir
+from medlocal.paths import resource_entries, resources_dir
 
 MAX_TERMS = 32  # added names per query, all sources together
 CLASS_MEMBERS = 12  # most-listed members of one class named in the query
@@ -62,12 +62,6 @@ def class_tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in _TOKEN.findall(joined))
 
 
-def _data_lines(path: Path) -> Iterable[str]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield line
-
-
 @dataclass(frozen=True)
 class DrugVocabulary:
     generics_of: dict[str, frozenset[str]]  # brand or other name -> generic names
@@ -86,12 +80,12 @@ class DrugVocabulary:
 
         names = folder / "drug_names.txt"
         if names.exists():
-            for line in _data_lines(names):
+            for line in resource_entries(names):
                 variant, _, targets = line.partition("\t")
                 add(variant.lower(), targets.lower().split("|"))
         brands = folder / "drug_brands.txt"
         if brands.exists():
-            for line in _data_lines(brands):
+            for line in resource_entries(brands):
                 brand, targets, count = [*line.split("\t"), "", "0"][:3]
                 generics = targets.lower().split("|")
                 add(brand.lower(), generics)
@@ -102,7 +96,7 @@ class DrugVocabulary:
                         listed.setdefault(generic, []).append((-int(count), brand.lower()))
         hand = folder / "medications.txt"
         if hand.exists():
-            for line in _data_lines(hand):
+            for line in resource_entries(hand):
                 name, sep, targets = (p.strip() for p in line.lower().partition("="))
                 if sep:
                     generics = [t.strip() for t in targets.split("|")]
@@ -112,7 +106,7 @@ class DrugVocabulary:
         classes: dict[tuple[str, ...], tuple[str, ...]] = {}
         drug_classes = folder / "drug_classes.txt"
         if drug_classes.exists():
-            for line in _data_lines(drug_classes):
+            for line in resource_entries(drug_classes):
                 name, _, members = line.partition("\t")
                 key = class_tokens(name)
                 if not key or len(key) > _MAX_CLASS_WORDS:
@@ -218,7 +212,7 @@ def _merge_class(
 def class_aliases(path: Path) -> list[tuple[str, list[str]]]:
     """The ``alias = class | class`` lines of ``drug_class_aliases.txt``."""
     out: list[tuple[str, list[str]]] = []
-    for line in _data_lines(path):
+    for line in resource_entries(path):
         alias, sep, targets = line.partition("=")
         if sep:
             out.append((alias.strip(), [t.strip() for t in targets.split("|") if t.strip()]))

@@ -52,6 +52,16 @@ def vault_dir() -> Path:
     return private_dir(data_dir() / "vault")
 
 
+def resource_entries(path: Path) -> list[str]:
+    """The entries of a list in ``resources/`` (word lists, drug dictionaries, templates of
+    names): one a line, stripped; blank lines and "#" comment lines left out."""
+    return [
+        entry
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if (entry := line.strip()) and not entry.startswith("#")
+    ]
+
+
 def resources_dir() -> Path:
     """The ``resources/`` folder (catalog, templates, lexicons), wherever MedLocal runs from:
     a PyInstaller bundle, an installed wheel (shipped as ``medlocal._resources``) or a checkout."""

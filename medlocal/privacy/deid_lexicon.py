@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.paths import resources_dir
+from medlocal.paths import resource_entries, resources_dir
 from medlocal.privacy.deid_cognates import INN_ENDINGS, cognates, compound_parts
 from medlocal.spelling import american
 
@@ -464,13 +464,8 @@ def _node_pattern(node: _Trie) -> str:
     return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
 
 
-def read_list(path: Path) -> list[str]:
-    """The entries of a word list of resources/: one a line, "#" lines are comments."""
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+# The entries of a word list of resources/ (the name the de-identification modules use).
+read_list = resource_entries
 
 
 # The irregular past forms of English verbs, and the plurals and forms the 1934 dictionary lists

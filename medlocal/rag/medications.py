@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from medlocal.paths import resources_dir
+from medlocal.paths import resource_entries, resources_dir
 
 # USAN/INN stems that reliably end generic drug names.
 DRUG_SUFFIXES = (
@@ -55,12 +55,12 @@ class MedicationLexicon:
         names: set[str] = set()
         canonical: dict[str, frozenset[str]] = {}
         for dictionary in dictionaries:
-            for line in _data_lines(dictionary):
+            for line in resource_entries(dictionary):
                 variant, targets = [*line.split("\t"), ""][:2]
                 generics = frozenset(targets.split("|")) if targets else frozenset()
                 key = variant.lower()
                 canonical[key] = canonical.get(key, frozenset()) | generics
-        for line in _data_lines(path):
+        for line in resource_entries(path):
             name, sep, targets = (part.strip() for part in line.lower().partition("="))
             names.add(name)
             if sep:
@@ -122,14 +122,6 @@ class MedicationLexicon:
         if mentions(evidence, name):
             return True
         return any(self.same_drug(name, other) for other in self.find(evidence))
-
-
-def _data_lines(path: Path) -> list[str]:
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
 
 
 def mentions(text: str, name: str) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.paths import resources_dir
-from medlocal.rag.medications import _data_lines, default_lexicon
+from medlocal.paths import resource_entries, resources_dir
+from medlocal.rag.medications import default_lexicon
 
 # Brands common in U.S. dictated notes (discharge medication lists, ED and ward notes), each
 # with one generic it must resolve to.
@@ -74,14 +74,14 @@ def _generated_names() -> set[str]:
     return {
         line.split("\t")[0].lower()
         for name in ("drug_names.txt", "drug_brands.txt")
-        for line in _data_lines(folder / name)
+        for line in resource_entries(folder / name)
     }
 
 
 def test_hand_kept_lines_are_only_names_the_generated_dictionaries_lack() -> None:
     hand = [
         line.split("=")[0].strip().lower()
-        for line in _data_lines(resources_dir() / "medications.txt")
+        for line in resource_entries(resources_dir() / "medications.txt")
         if "=" in line
     ]
     assert hand, "medications.txt should still say which names it keeps by hand"

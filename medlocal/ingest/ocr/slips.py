@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medlocal.abbreviations import default_abbreviations
-from medlocal.paths import resources_dir
+from medlocal.paths import resource_entries, resources_dir
 
 # What each confusable character may really have been.
 _SWAPS = {"l": "1", "I": "1", "O": "0", "0": "O"}
@@ -127,7 +127,4 @@ def _english_words() -> frozenset[str]:
 
 
 def _entries(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return resource_entries(path) if path.exists() else []
