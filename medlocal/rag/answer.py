@@ -42,7 +42,7 @@ from medlocal.rag.prompts import (
     grounded_user_message,
 )
 from medlocal.rag.provenance import build_provenance
-from medlocal.rag.references import unknown_documents
+from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import RelevanceThreshold, key_terms
 from medlocal.rag.support import support_check_for
 from medlocal.vault.records import SearchHit
@@ -292,9 +292,10 @@ class GroundedAnswerer:
         # The flags may name passages the text does not cite ("apixaban is named in passage
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
-        # File names the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
+        # File names and pages the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
         flags = checked.flags + unknown_documents(
-            checked.text.strip(), (p.hit.file_name for p in fit.passages)
+            checked.text.strip(),
+            (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
         )
         timings["total"] = time.perf_counter() - started
         notes = fit.notes() + version_notes(fit.passages)

@@ -17,7 +17,7 @@ from medlocal.values import UNIT_START
 _ABBREVIATIONS = frozenset(
     {
         "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "fig",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "pp", "pg", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
         # Titles of other languages (walk 24: "Dra. Ana Souza" was cut after "Dra").
         "dra", "sra", "sr", "srta", "mme", "mlle", "frau", "dott", "dssa", "profa", "enf",
@@ -54,7 +54,8 @@ def _ends_with_abbreviation(piece: str) -> bool:
     words = piece.rstrip().split()
     if not words:
         return False
-    last = words[-1].rstrip(".").lower()
+    # Without an opening bracket or quote: "(p. 7)" and "(Dr. Lee)" go on too.
+    last = words[-1].rstrip(".").lstrip("([{\"'‘“").lower()
     # A single capital letter followed by a period is an initial ("J. Smith").
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 

@@ -14,6 +14,7 @@ from medlocal.rag.chat import ChatSession
 from medlocal.rag.context import fit_passages
 from medlocal.rag.passages import Scope, render_passages
 from medlocal.rag.prompts import GENERAL_LABEL, NOT_FOUND_MESSAGE
+from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import RelevanceThreshold
 
 HITS = [
@@ -282,3 +283,39 @@ def test_a_document_the_answer_names_that_was_not_searched_is_flagged() -> None:
     (flag,) = [f for f in answer.flags if f.kind == "invalid_citation"]
     assert flag.token == "referral_2025-14-29.pdf" and "gp.txt" in flag.message
     assert answer.text[flag.token_start : flag.token_end] == flag.token
+
+
+def test_a_page_the_given_passages_do_not_have_is_flagged() -> None:
+    """Walk 26: "(referral_cardiology_2025-03-12.pdf, page 11)" named a real document with a page
+    no passage came from; the page read as a source."""
+    hits = [
+        hit(
+            45, "Medications: Bisoprolol 2.5 mg once daily.", score=0.9, file_name="ref.pdf", page=2
+        ),
+        hit(
+            46, "Palpitations improved since bisoprolol.", score=0.8, file_name="gp.txt", page=None
+        ),
+    ]
+    model = FakeChatModel(
+        "(ref.pdf, page 11) She takes bisoprolol 2.5 mg once daily [1]. "
+        "As ref.pdf, p. 2 says, it is once daily [1]. "
+        "Her palpitations improved (gp.txt, page 3) [2]."
+    )
+    answer = answerer(model, hits).ask("What dose of bisoprolol?", SCOPE).consume()
+    assert answer.status == "answered"
+    flags = [f for f in answer.flags if f.kind == "invalid_citation"]
+    assert [f.token for f in flags] == ["ref.pdf, page 11", "gp.txt, page 3"]
+    assert "passages the model was given from it are on page 2" in flags[0].message
+    assert "has no page numbers" in flags[1].message
+    assert answer.text[flags[0].token_start : flags[0].token_end] == "ref.pdf, page 11"
+
+
+def test_a_page_range_is_checked_at_both_ends() -> None:
+    given = [GivenPassage("ref.pdf", 3, 5), GivenPassage("ref.pdf", 9)]
+    assert unknown_documents("See ref.pdf, pages 3-5 [1].", given) == []
+    assert unknown_documents("See ref.pdf pp. 4 to 5 [1].", given) == []
+    assert unknown_documents("See REF.PDF, page 9 [2].", given) == []
+    (flag,) = unknown_documents("See ref.pdf, pages 3-9 [1].", given)
+    assert flag.token == "ref.pdf, pages 3-9" and "pages 3\u20135, page 9" in flag.message
+    (flag,) = unknown_documents("See ref.pdf (p. 7).", given)
+    assert "gives p. 7 of 'ref.pdf'" in flag.message

@@ -104,6 +104,16 @@ def test_sentence_split_keeps_decimals_abbreviations_and_trailing_citations() ->
     ]
 
 
+def test_sentence_split_goes_on_after_a_bracketed_abbreviation() -> None:
+    """A page in brackets ("(p. 7)") or a title ("(Dr. Lee)") ended the sentence, and the
+    number left over ("7).") was dropped as a lone number, losing text from every check."""
+    text = "Seen in ref.pdf (p. 7) by the team (Dr. Lee) and pp. 8-9 agree [1]. Next one [2]."
+    assert [s.text for s in split_sentences(text)] == [
+        "Seen in ref.pdf (p. 7) by the team (Dr. Lee) and pp. 8-9 agree [1].",
+        "Next one [2].",
+    ]
+
+
 def test_values_ignore_names_with_digits() -> None:
     values = [(v.canonical, v.unit) for v in extract_values("HbA1c 7.2%, vitamin B12, COVID-19")]
     assert values == [("7.2", "%")]
