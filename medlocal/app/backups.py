@@ -13,7 +13,7 @@ from pathlib import Path
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
-from medlocal.vault.backup_files import find_backups
+from medlocal.vault.backup_files import find_backups, may_create_destination
 from medlocal.vault.backup_state import backup_due, backup_summary
 from medlocal.vault.restore import RestoreResult, check_backup_opens, restore_backup
 from medlocal.vault.store import Vault
@@ -30,12 +30,22 @@ def backup_destination(chosen: str | Path | None, setting: str) -> Path:
     return Path(value).expanduser()
 
 
+def folder_to_create(destination: Path) -> Path | None:
+    """The full path of a backup folder that does not exist yet but may be made for the backup
+    (only its own name is missing: see ``may_create_destination``); None when it exists, or
+    when the backup must refuse it (a missing parent: an unplugged drive, a mistyped path). The
+    window asks before making it; ``vault backup`` makes it and says so."""
+    folder = destination.expanduser().resolve()
+    return folder if may_create_destination(folder) else None
+
+
 def back_up(
     vault: Vault,
     passphrase: str,
     destination: Path,
     *,
     keep: int | None = None,
+    create_folder: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> BackupResult:
@@ -44,7 +54,13 @@ def back_up(
     # An idle lock half-way would leave a published backup without its audit entry.
     vault.touch()
     return create_backup(
-        vault, passphrase, destination, keep=keep, progress=progress, cancel=cancel
+        vault,
+        passphrase,
+        destination,
+        keep=keep,
+        create_folder=create_folder,
+        progress=progress,
+        cancel=cancel,
     )
 
 
@@ -121,6 +137,7 @@ __all__ = [
     "backup_due",
     "backup_summary",
     "check_backup_opens",
+    "folder_to_create",
     "restore_backup",
     "verify_backup",
     "verify_backups",

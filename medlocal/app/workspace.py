@@ -524,16 +524,28 @@ class Workspace:
         destination: str | Path | None = None,
         *,
         keep: int | None = None,
+        create_folder: bool = False,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> backups.BackupResult:
         """Write, then verify, an encrypted backup of the open vault (passphrase needed: the
-        backup's key is wrapped under it, never under the keychain)."""
+        backup's key is wrapped under it, never under the keychain). ``create_folder`` makes
+        a missing destination whose parent exists (:func:`backups.folder_to_create`)."""
         vault = self.require_vault()
-        target = backups.backup_destination(destination, self.settings.backup_folder)
         return backups.back_up(
-            vault, passphrase, target, keep=keep, progress=progress, cancel=cancel
+            vault,
+            passphrase,
+            self.backup_target(destination),
+            keep=keep,
+            create_folder=create_folder,
+            progress=progress,
+            cancel=cancel,
         )
+
+    def backup_target(self, destination: str | Path | None = None) -> Path:
+        """Where a backup goes: ``destination``, else the backup folder setting (UserInputError
+        when neither is set)."""
+        return backups.backup_destination(destination, self.settings.backup_folder)
 
     def backup_due(self) -> bool:
         """Whether the last verified backup is older than the reminder interval (or missing)."""

@@ -34,7 +34,10 @@ def register_vault_actions(actions: Any) -> None:
     )
     add_vault_args(backup)
     backup.add_argument(
-        "--to", metavar="DIR", help="folder to write into (default: the backup_folder setting)"
+        "--to",
+        metavar="DIR",
+        help="folder to write into, made if only its own name is missing (default: the "
+        "backup_folder setting)",
     )
     backup.add_argument(
         "--keep",
@@ -94,11 +97,22 @@ def run_backup(args: argparse.Namespace) -> int:
     printer = _ProgressLine()
     with Vault.open(folder, passphrase=passphrase) as vault:
         try:
+            # A missing folder is made when only its own name is missing, as rsync makes its
+            # destination: a new folder on a mounted stick needs no separate step, while a path
+            # whose parent is missing (the stick unplugged) or a drive's own folder under
+            # /media is still refused, so a backup never lands on the local disk by mistake.
             result = create_backup(
-                vault, passphrase, Path(destination), keep=args.keep, progress=printer
+                vault,
+                passphrase,
+                Path(destination),
+                keep=args.keep,
+                create_folder=True,
+                progress=printer,
             )
         finally:
             printer.done()
+    if result.created_folder:
+        print(f"Created the backup folder {result.path.parent}.")
     counts = result.counts
     print(f"Backup written and verified: {result.path}")
     print(

@@ -104,6 +104,11 @@ class ChatPanel(QWidget):
         # built per question from the vault's record, so a model switched in the model manager
         # or settings changed meanwhile take effect at the next question.
         self._open_chat_id: int | None = None
+        # The chat this window last had open with each patient (ids only, kept through a lock):
+        # choosing the patient again reopens it. A patient not yet opened in this window starts
+        # a new chat, never the newest stored one, which may be a one-off `medlocal ask` chat
+        # (walk 25: window questions were appended to the CLI's chat).
+        self._chat_of_patient: dict[int, int] = {}
         self.turns: list[ChatTurn] = []
         # Each finished turn's HTML blocks, with the turn they were rendered from (a shown turn
         # is never changed in place): redraw() runs every 40 ms while an answer streams, and
@@ -134,6 +139,7 @@ class ChatPanel(QWidget):
 
         self.chats = QComboBox()
         self.chats.setAccessibleName("Chats with this patient")
+        self.chats.setPlaceholderText("New chat (earlier chats are in this list)")
         self.chats.activated.connect(self._chat_chosen)
         self.new_chat = QPushButton("New chat")
         self.new_chat.setAccessibleName("Start a new chat")
@@ -231,10 +237,14 @@ class ChatPanel(QWidget):
         for cid, _pid, created in chats:
             self.chats.addItem(f"Chat {cid} — {local_time(created)}", cid)
         ids = [cid for cid, _pid, _created in chats]
-        # The chat to reopen after unlocking may have been deleted meanwhile (from the CLI).
-        chosen = chat_id if chat_id in ids else (ids[-1] if ids else None)
-        if chosen is not None:
-            self.open_chat(chosen)
+        # The chat to reopen (after unlocking, or this window's last with the patient) may
+        # have been deleted meanwhile (from the CLI): then a new chat.
+        wanted = chat_id if chat_id is not None else self._chat_of_patient.get(patient_id)
+        if wanted in ids:
+            self.open_chat(wanted)
+        else:
+            self._chat_of_patient.pop(patient_id, None)
+            self.chats.setCurrentIndex(-1)  # the combo chose the first chat added
         self._update_buttons()
 
     @property
@@ -243,6 +253,8 @@ class ChatPanel(QWidget):
 
     def open_chat(self, chat_id: int) -> None:
         self._open_chat_id = chat_id
+        if self.patient_id is not None:
+            self._chat_of_patient[self.patient_id] = chat_id
         self.turns = chat_turns(self.workspace.require_vault(), chat_id)
         index = self.chats.findData(chat_id)
         if index >= 0:
@@ -257,6 +269,8 @@ class ChatPanel(QWidget):
 
     def start_new_chat(self) -> None:
         self._open_chat_id = None
+        if self.patient_id is not None:
+            self._chat_of_patient.pop(self.patient_id, None)
         self.turns = []
         self.chats.setCurrentIndex(-1)
         self.redraw()
@@ -378,6 +392,8 @@ class ChatPanel(QWidget):
         answer, session = outcome
         first_in_chat = self._open_chat_id is None
         self._open_chat_id = session.chat_id
+        if self.patient_id is not None:
+            self._chat_of_patient[self.patient_id] = session.chat_id
         self.turns.append(ChatTurn.from_answer(answer, session.last_output_id))
         self.live_question = self.live_text = self.status_line = ""
         self.job = None

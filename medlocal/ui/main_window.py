@@ -334,9 +334,8 @@ class MainWindow(QMainWindow):
         if patient is None:
             QMessageBox.information(self, "Summarise", "Choose a patient first.")
             return
-        dialog = self._dialog("summarize_dialog", "SummarizeDialog", patient)
-        dialog.sourceRequested.connect(self._show_source)
-        dialog.exec()
+        # Modal: it shows a clicked citation's passage itself (the sources panel is behind it).
+        self._dialog("summarize_dialog", "SummarizeDialog", patient).exec()
 
     def open_outputs(self) -> None:
         """The chosen patient's saved outputs (every patient's when none is chosen)."""

@@ -74,6 +74,7 @@ class BackupResult:
     manifest_sha256: str
     snapshot_bytes: int
     removed: tuple[Path, ...] = ()
+    created_folder: bool = False  # the destination folder was made for this backup
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,15 @@ def create_backup(
     *,
     keep: int | None = None,
     part_bytes: int = backup_files.PART_BYTES,
+    create_folder: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> BackupResult:
     """Back up the open ``vault`` into a new folder inside ``destination``.
+
+    ``create_folder`` makes a missing ``destination`` when only its own name is missing (see
+    :func:`backup_files.may_create_destination`), once the passphrase is known to be right; it
+    is removed again if the backup fails.
 
     ``passphrase`` must be the vault's current passphrase: the backup key is wrapped under it.
     ``keep`` removes this vault's oldest backups in ``destination`` beyond that many, only after
@@ -118,7 +124,9 @@ def create_backup(
     if vault.is_locked:  # the backup event must be recorded in the vault it copies
         raise VaultLockedError("The vault is locked; unlock it to back it up.")
     destination = destination.expanduser().resolve()
-    backup_files.check_destination(destination)
+    make_folder = create_folder and backup_files.may_create_destination(destination)
+    if not make_folder:
+        backup_files.check_destination(destination)
     key_file = load_key_file(vault.folder / KEY_FILE_NAME)
     kek, dek = _passphrase_keys(key_file, passphrase)
     created = datetime.now(UTC)  # microseconds: retention orders backups made in one second
@@ -127,7 +135,10 @@ def create_backup(
     snapshot_path = vault.folder / f"{SNAPSHOT_PREFIX}{secrets.token_hex(4)}.snapshot"
     staging: Path | None = None
     snap: _Snapshot | None = None
+    published = False
     try:
+        if make_folder:
+            backup_files.make_destination(destination)
         _remove_stale_snapshots(vault.folder)
         report(progress, Progress("snapshot", 0, None, unit="bytes"))
         snap = _export(
@@ -160,6 +171,7 @@ def create_backup(
         final = destination / name
         backup_files.publish(staging, final)
         staging = None
+        published = True
     except OSError as err:
         if backup_files.is_disk_full(err):
             raise BackupError(
@@ -177,6 +189,9 @@ def create_backup(
             snapshot_path.unlink()
         if staging is not None:
             backup_files.remove_tree(staging)
+        if make_folder and not published:
+            with contextlib.suppress(OSError):  # only if empty: never anything of another's
+                destination.rmdir()
     manifest_sha = sha256_hex(raw)
     vault.record_event(
         "backup",
@@ -185,7 +200,9 @@ def create_backup(
     record_verified(final, header)
     backup_files.remove_stale_partials(destination, header.vault_id, STALE_S)
     removed = _apply_retention(destination, header, keep) if keep is not None else ()
-    return BackupResult(final, header, contents.counts, manifest_sha, snapshot_bytes, removed)
+    return BackupResult(
+        final, header, contents.counts, manifest_sha, snapshot_bytes, removed, make_folder
+    )
 
 
 def verify_backup(

@@ -60,12 +60,53 @@ def check_destination(destination: Path) -> None:
     if destination.exists() and not destination.is_dir():
         raise BackupRefusedError(f"{destination} is a file, not a folder; back up into a folder.")
     if not destination.is_dir():
+        if _drives_appear_in(destination.parent):
+            raise BackupRefusedError(
+                f"The backup folder {destination} does not exist: the drive may not be plugged "
+                f"in or mounted yet. MedLocal makes no folder in {destination.parent}, where "
+                "drives appear once mounted."
+            )
         raise BackupRefusedError(
             f"The backup folder {destination} does not exist. Create it first, or check the "
             "name (a USB stick may not be plugged in or mounted yet)."
         )
     if not os.access(destination, os.W_OK | os.X_OK):
         raise BackupRefusedError(f"The backup folder {destination} is not writable.")
+
+
+# Folders in which the system shows each mounted drive as a folder of its own. A folder made in
+# one of them would stand in for a drive that is not plugged in, and the backup meant for the
+# drive would land on the local disk.
+_DRIVE_FOLDERS = (Path("/media"), Path("/mnt"), Path("/Volumes"), Path("/run/media"))
+_PER_USER_DRIVE_FOLDERS = (Path("/media"), Path("/run/media"))  # /media/<user>/<drive>
+
+
+def _drives_appear_in(folder: Path) -> bool:
+    return folder in _DRIVE_FOLDERS or folder.parent in _PER_USER_DRIVE_FOLDERS
+
+
+def may_create_destination(destination: Path) -> bool:
+    """Whether a missing backup folder may be made: only its own name is missing, in an existing,
+    writable folder that is not where drives appear. A missing chain is never made, so that
+    ``/media/me/STICK/backups`` with the stick unplugged does not become folders on the local
+    disk (the backup then refuses as before)."""
+    parent = destination.parent
+    return (
+        parent != destination
+        and not destination.exists()
+        and parent.is_dir()
+        and os.access(parent, os.W_OK | os.X_OK)
+        and not _drives_appear_in(parent)
+    )
+
+
+def make_destination(destination: Path) -> None:
+    """Make the missing backup folder (its own name only: never its parents). What went wrong
+    (the parent vanished meanwhile, it is read-only) is said as :func:`check_destination` says
+    it."""
+    with contextlib.suppress(OSError):
+        destination.mkdir()
+    check_destination(destination)
 
 
 def make_staging(destination: Path, name: str) -> Path:

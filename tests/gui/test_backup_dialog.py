@@ -41,12 +41,12 @@ def test_backup_verify_and_restore_through_the_dialog(
     dialog.backup_passphrase.setText("not the passphrase")
     dialog.start_backup()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    assert "passphrase" in dialog.message.text() and not any(usb.iterdir())
+    assert "passphrase" in dialog.backup_message.text() and not any(usb.iterdir())
 
     dialog.backup_passphrase.setText(PASS)
     dialog.start_backup()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    assert "written and verified" in dialog.message.text(), dialog.message.text()
+    assert "written and verified" in dialog.backup_message.text(), dialog.backup_message.text()
     assert dialog.task.bar.isVisible() and dialog.task.bar.value() == dialog.task.bar.maximum()
     assert dialog.backup_passphrase.text() == ""  # the secret does not linger
     assert dialog.summary.text().startswith("Last verified")
@@ -56,7 +56,7 @@ def test_backup_verify_and_restore_through_the_dialog(
     dialog.source_passphrase.setText(PASS)
     dialog.start_verify()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    assert "every check passed" in dialog.message.text(), dialog.message.text()
+    assert "every check passed" in dialog.restore_message.text(), dialog.restore_message.text()
 
     # A patient added after the backup disappears when the backup is restored over the vault.
     workspace.require_vault().add_patient("Added After Backup")
@@ -65,9 +65,9 @@ def test_backup_verify_and_restore_through_the_dialog(
     dialog.start_restore()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    assert "Restored" in dialog.message.text(), dialog.message.text()
+    assert "Restored" in dialog.restore_message.text(), dialog.restore_message.text()
     # Both say which passphrase opens it: the backup's, not one set since.
-    for text in (dialog.message.text(), window.lock_screen.error.text()):
+    for text in (dialog.restore_message.text(), window.lock_screen.error.text()):
         assert "passphrase the vault had when this backup was made" in text, text
         assert "not with a passphrase set since then" in text, text
     vault = workspace.unlock(PASS)
@@ -79,7 +79,7 @@ def test_backup_verify_and_restore_through_the_dialog(
 
 def _message(qtbot: QtBot, dialog: BackupDialog) -> str:
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    return dialog.message.text()
+    return dialog.restore_message.text()
 
 
 def test_a_wrong_restore_passphrase_leaves_the_vault_open_and_unchanged(
@@ -168,7 +168,7 @@ def test_verify_and_restore_with_the_recovery_key(
         dialog.new_passphrase.setText("short")
         dialog.confirm_passphrase.setText("short")
         dialog.start_restore()  # refused before anything runs: too short
-        assert "at least" in dialog.message.text() and not dialog.task.busy
+        assert "at least" in dialog.restore_message.text() and not dialog.task.busy
         assert ws.require_vault() is not None  # nothing locked
 
         new = "a brand new passphrase"
@@ -199,7 +199,7 @@ def test_the_recovery_restores_new_passphrase_must_be_typed_twice_alike(
     dialog.new_passphrase.setText("a brand new passphrase")
     dialog.confirm_passphrase.setText("a brand new passfrase")
     assert dialog.start_restore() is None  # refused before anything runs
-    text = dialog.message.text()
+    text = dialog.restore_message.text()
     assert "New passphrase for the restored vault: The passphrases do not match." in text, text
     assert "Type it again in both fields." in text, text
     assert not dialog.task.busy and workspace.vault is not None  # nothing locked

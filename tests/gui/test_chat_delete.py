@@ -27,6 +27,11 @@ def _chat(vault: Vault, patient: int, question: str) -> tuple[int, int]:
     return chat, vault.save_output(patient, "answer", question, answer, provenance, [])
 
 
+def _choose_chat(window: MainWindow, chat_id: int) -> None:
+    """Pick a stored chat in the Chat list (a patient chosen opens a new chat)."""
+    window.chat.chats.activated.emit(window.chat.chats.findData(chat_id))
+
+
 def test_deleting_the_open_chat_asks_then_clears_the_view(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -36,6 +41,7 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
     newer, kept = _chat(vault, patient, "Lisinopril started when?")
     window = open_window(qtbot, workspace)
     chat = window.chat
+    _choose_chat(window, newer)
     assert chat.chat_id == newer and "Lisinopril" in chat.visible_text()
     assert chat.delete_chat.isEnabled()
 
@@ -64,8 +70,9 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
     vault = workspace.require_vault()
     patient = vault.add_patient("Ann")
     _chat(vault, patient, "Metformin dose?")
-    _, saved = _chat(vault, patient, "Lisinopril started when?")
+    chat, saved = _chat(vault, patient, "Lisinopril started when?")
     window = open_window(qtbot, workspace)
+    _choose_chat(window, chat)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
@@ -97,8 +104,9 @@ def test_export_checks_the_saved_copy_still_exists(
 ) -> None:
     """Deleted elsewhere (the CLI) while the chat is open: Export says so, no raw error."""
     vault = workspace.require_vault()
-    _, saved = _chat(vault, vault.add_patient("Ann"), "Metformin dose?")
+    chat, saved = _chat(vault, vault.add_patient("Ann"), "Metformin dose?")
     window = open_window(qtbot, workspace)
+    _choose_chat(window, chat)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
@@ -115,11 +123,12 @@ def test_a_chat_deleted_while_locked_is_not_reopened(qtbot: QtBot, workspace: Wo
     vault = workspace.require_vault()
     patient = vault.add_patient("Ann")
     older, _ = _chat(vault, patient, "Metformin dose?")
-    newer, _ = _chat(vault, patient, "Lisinopril started when?")
+    _chat(vault, patient, "Lisinopril started when?")
     window = open_window(qtbot, workspace)
-    assert window.chat.chat_id == newer
     window.chat.set_patient(patient, older)
     assert window.chat.chat_id == older
     vault.delete_chats([older])
     window.chat.set_patient(patient, older)  # as after unlocking
-    assert window.chat.chat_id == newer and "Metformin" not in window.chat.visible_text()
+    assert window.chat.chat_id is None and window.chat.chats.currentIndex() == -1  # a new one
+    assert "Metformin" not in window.chat.visible_text()
+    assert window.chat.chats.count() == 1  # the other chat is still listed

@@ -4,6 +4,7 @@ shows it with citation chips, flags and provenance, saves it, and can be cancell
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
@@ -58,9 +59,11 @@ def test_summary_runs_per_step_and_opens_with_citations(
     assert "Model: fake-model" in dialog.provenance.toPlainText()
     assert dialog.export_button.isEnabled()
 
-    with qtbot.waitSignal(dialog.sourceRequested) as requested:
-        dialog.view.anchorClicked.emit(QUrl("cite:1"))
-    assert requested.args[0].number == 1 and requested.args[0].file_name == "meds.txt"
+    assert dialog.source.isHidden()  # until a citation is clicked
+    dialog.view.anchorClicked.emit(QUrl("cite:1"))
+    qtbot.waitUntil(lambda: dialog.source.current is not None, timeout=WAIT_MS)
+    shown = dialog.source.current
+    assert shown is not None and shown.number == 1 and shown.file_name == "meds.txt"
 
 
 def test_flags_are_underlined_and_listed(
@@ -138,3 +141,66 @@ def test_deleting_the_dialog_mid_summary_cancels_it_quietly(
     release.set()
     qtbot.waitUntil(lambda: not active_jobs(), timeout=WAIT_MS)
     assert workspace.require_vault().list_outputs(patient_with_note) == []
+
+
+def test_a_clicked_citation_shows_its_passage_in_the_dialog_over_the_window(
+    qtbot: QtBot,
+    workspace: Workspace,
+    patient_with_note: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Walk 26: the modal dialog sent the passage to the window's sources panel, behind it."""
+    from conftest import open_window
+
+    window = open_window(qtbot, workspace)
+    seen: list[str] = []
+
+    def summarise_and_click(dialog: SummarizeDialog) -> int:  # what exec() would let one do
+        dialog.show()
+        with qtbot.waitSignal(dialog.outputSaved, timeout=WAIT_MS):
+            dialog.start()
+        dialog.view.anchorClicked.emit(QUrl("cite:1"))
+        qtbot.waitUntil(lambda: dialog.source.current is not None, timeout=WAIT_MS)
+        assert dialog.source.isVisible() and dialog.view.isVisible()  # both in sight
+        assert dialog.source.header.text() == "[1] meds.txt"
+        seen.append(dialog.source.highlighted_text())
+        dialog.reject()
+        assert dialog.source.text.toPlainText() == ""  # no patient text left behind
+        return 0
+
+    monkeypatch.setattr(SummarizeDialog, "exec", summarise_and_click)
+    window.summarize_action.trigger()
+    assert seen and "metformin 500 mg twice daily" in seen[0], seen
+    assert window.sources.current is None  # not sent behind the dialog
+    window.close()
+
+
+def test_document_names_are_readable_whole_or_in_their_tooltip(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Walk 26: the list was narrower than 'referral_cardiology_2025-03-12.pdf  (date)'."""
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Margaret Thornbury")
+    walk_name = "referral_cardiology_2025-03-12.txt"
+    long_name = "scanned_" + "discharge_summary_dubbo_base_hospital_" * 3 + "2025-01-23.txt"
+    files = [tmp_path / walk_name, tmp_path / long_name]
+    for number, path in enumerate(files):
+        path.write_text(f"Note {number}: apixaban 5 mg twice daily.", encoding="utf-8")
+    workspace.import_documents(files, patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rows = {dialog.documents.item(row).text().split("  (")[0]: row for row in range(2)}
+    items = {name: dialog.documents.item(row) for name, row in rows.items()}
+    # The walk's name and its import date (with the check box) fit whole in the list at the
+    # dialog's own size.
+    whole = dialog.documents.sizeHintForIndex(dialog.documents.model().index(rows[walk_name], 0))
+    assert whole.width() <= dialog.documents.viewport().width()
+    # A name longer than any list is shortened in its middle (no scrolling sideways) and
+    # whole in its tooltip; the summary keeps most of the dialog.
+    assert dialog.documents.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert dialog.documents.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    for name, item in items.items():
+        assert item.toolTip().startswith(f"{name}\nImported "), item.toolTip()
+    assert dialog.view.width() > dialog.documents.width()

@@ -30,7 +30,7 @@ from fixtures.backup_vault import (
 
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.progress import Progress
-from medlocal.vault import db, schema
+from medlocal.vault import backup_files, db, schema
 from medlocal.vault.backup import create_backup, verify_backup
 from medlocal.vault.backup_check import check_snapshot
 from medlocal.vault.backup_state import backup_due, last_verified_backup
@@ -270,6 +270,52 @@ def test_destination_must_exist_and_be_writable(planted: PlantedVault, tmp_path:
     assert "backup" not in audit
     after = _snapshot_state(planted.folder)
     assert after[str(planted.folder)].keys() == before[str(planted.folder)].keys()
+
+
+def test_create_folder_makes_only_a_missing_last_folder(
+    planted: PlantedVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 26 item 10: a new folder on a mounted stick is made for the backup; a missing
+    parent (the stick unplugged) or a drive's own folder where drives appear is refused and
+    nothing is made on the local disk; a failed backup takes the folder it made away again."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    media = tmp_path / "media"  # stands for /media: each user's drives appear in /media/<user>
+    (media / "me").mkdir(parents=True)
+    monkeypatch.setattr(backup_files, "_PER_USER_DRIVE_FOLDERS", (media,))
+    cancel = threading.Event()
+
+    def cancel_at_copy(p: Progress) -> None:
+        if p.stage == "copying":
+            cancel.set()
+
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(WrongPassphraseError):
+            create_backup(vault, "not the passphrase", usb / "new", create_folder=True)
+        assert not (usb / "new").exists()
+        with pytest.raises(GenerationCancelled):
+            create_backup(
+                vault, PASS, usb / "new", create_folder=True, progress=cancel_at_copy, cancel=cancel
+            )
+        assert not (usb / "new").exists()  # made for the backup, gone with it
+
+        result = create_backup(vault, PASS, usb / "new", create_folder=True)
+        assert result.created_folder and result.path.parent == usb / "new"
+        again = create_backup(vault, PASS, usb / "new", create_folder=True)
+        assert not again.created_folder
+
+        for refused, reason in (
+            (tmp_path / "unplugged" / "backups", "Create it first, or check the name"),
+            (media / "me" / "STICK", "the drive may not be plugged in or mounted yet"),
+        ):
+            with pytest.raises(BackupRefusedError, match=reason):
+                create_backup(vault, PASS, refused, create_folder=True)
+            assert not refused.exists()
+        assert not (tmp_path / "unplugged").exists()
+        (media / "me" / "STICK").mkdir()  # the stick mounted: a new folder on it is fine
+        assert create_backup(vault, PASS, media / "me" / "STICK" / "b", create_folder=True)
+    assert backup_files.may_create_destination(usb / "another")
+    assert not backup_files.may_create_destination(usb)  # it exists: nothing to make
 
 
 def test_restore_never_overwrites_without_replace_or_another_vault(

@@ -77,6 +77,26 @@ def test_backup_verify_restore_and_doctor(
     assert "Backup:    no vault in this folder" in elsewhere.stdout, elsewhere.stdout
 
 
+def test_backup_makes_a_new_folder_whose_parent_exists_and_says_so(
+    setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
+) -> None:
+    """Walk 26 item 10: `--to` a new folder on the stick was refused ("does not exist"). A
+    missing parent (the stick not mounted) is still refused, and nothing is made."""
+    vault, secret, dest = setup
+    auth = ["--vault", str(vault), "--passphrase-file", str(secret)]
+    new = dest / "medlocal"
+    done = _cli(medlocal_home, "vault", "backup", *auth, "--to", str(new))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Created the backup folder {new}.\nBackup written"), done.stdout
+    assert [is_published(p) for p in new.iterdir()] == [True]
+
+    unplugged = tmp_path / "STICK"
+    refused = _cli(medlocal_home, "vault", "backup", *auth, "--to", str(unplugged / "medlocal"))
+    assert refused.returncode == 2, refused.stderr
+    assert "does not exist" in refused.stderr and "not be plugged in" in refused.stderr
+    assert not unplugged.exists()
+
+
 def test_replace_asks_first_and_wrong_passphrase_is_one_line(
     setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
 ) -> None:

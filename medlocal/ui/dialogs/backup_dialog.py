@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.backups import folder_to_create
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import UserInputError
 from medlocal.progress import ProgressCallback
@@ -94,6 +95,10 @@ class BackupDialog(QDialog):
         backup_form.addRow("Keep newest", self.keep)
         backup_form.addRow("Passphrase", self.backup_passphrase)
         backup_form.addRow("", self.backup_button)
+        # Each part's messages under its own button, beside the fields they are about: one
+        # line at the foot of the dialog was read far below the field it named (walk 26).
+        self.backup_message = ErrorLine("Backup message", self)
+        backup_form.addRow("", self.backup_message)
 
         self.source = QLineEdit()
         self.source.setAccessibleName("Backup to verify or restore")
@@ -131,9 +136,11 @@ class BackupDialog(QDialog):
         buttons_row.addWidget(self.verify_button)
         buttons_row.addWidget(self.restore_button)
         restore_form.addRow("", buttons_row)
+        self.restore_message = ErrorLine("Verify or restore message", self)
+        restore_form.addRow("", self.restore_message)
+        self._outcome = self.backup_message  # where the running task's failure is said
 
         self.task = TaskPanel("Backup", self)
-        self.message = ErrorLine("Backup message", self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,7 +148,7 @@ class BackupDialog(QDialog):
         layout.addWidget(backup_box)
         layout.addWidget(restore_box)
         layout.addWidget(self.task)
-        layout.addWidget(self.message)
+        layout.addStretch(1)  # a taller dialog grows below the task, not between the parts
         layout.addWidget(close)
         self.resize(640, 460)
 
@@ -150,38 +157,90 @@ class BackupDialog(QDialog):
         if chosen:
             edit.setText(chosen)
 
-    def _busy(self, on: bool) -> None:
+    def _busy(self, on: bool, outcome: ErrorLine | None = None) -> None:
+        """Buttons off while a task runs; its failure is said in ``outcome`` (its part's)."""
         for button in (self.backup_button, self.verify_button, self.restore_button):
             button.setEnabled(not on)
+        if outcome is not None:
+            self._clear_messages()
+            self._outcome = outcome
+
+    def _clear_messages(self) -> None:
+        self.backup_message.clear_message()
+        self.restore_message.clear_message()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self.message.show_error(error_text(exc, "The backup task"))
+        self._outcome.show_error(error_text(exc, "The backup task"))
+
+    def _missing(self, field: QLineEdit, message: ErrorLine, text: str) -> None:
+        """Something to type first: said under its part, with the cursor in the field."""
+        self._clear_messages()
+        message.show_error(text)
+        field.setFocus()
 
     # -- backup ------------------------------------------------------------------------------
 
     def start_backup(self) -> Any:
         passphrase = self.backup_passphrase.text()
         if not passphrase:
-            self.message.show_error("Type the vault passphrase: the backup is locked with it.")
+            self._missing(
+                self.backup_passphrase,
+                self.backup_message,
+                "Type the vault passphrase: the backup is locked with it.",
+            )
+            return None
+        folder = self.destination.text().strip()
+        create = self._folder_to_create(folder)
+        if create is not None and not self._agree_to_create(create):
             return None
         self.backup_passphrase.clear()
-        ws, folder, keep = self.workspace, self.destination.text().strip(), self.keep.value()
+        ws, keep = self.workspace, self.keep.value()
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
             return ws.backup(
-                passphrase, folder or None, keep=keep or None, progress=progress, cancel=cancel
+                passphrase,
+                folder or None,
+                keep=keep or None,
+                create_folder=create is not None,
+                progress=progress,
+                cancel=cancel,
             )
 
-        self._busy(True)
-        self.message.clear_message()
+        self._busy(True, self.backup_message)
         return self.task.start("Writing the backup", task, self._backed_up, self._failed)
+
+    def _folder_to_create(self, folder: str) -> Path | None:
+        """The chosen folder's full path when it is missing but may be made (its parent
+        exists); None otherwise: the backup then refuses a missing parent (an unplugged USB
+        stick) with its own advice, and no folder appears on the local disk in its place."""
+        try:
+            return folder_to_create(self.workspace.backup_target(folder or None))
+        except UserInputError:
+            return None  # no folder at all: the backup says so
+
+    def _agree_to_create(self, folder: Path) -> bool:
+        if confirm(
+            self,
+            "Create the backup folder?",
+            f"The folder {folder} does not exist yet.\n\nCreate it and write the backup there?",
+        ):
+            return True
+        self._clear_messages()
+        self.backup_message.show_note(
+            f"No backup was written: {folder} does not exist. Choose an existing folder, or "
+            "press Back up now again to create it."
+        )
+        self.destination.setFocus()
+        return False
 
     def _backed_up(self, result: Any) -> None:
         self._busy(False)
         self.summary.setText(summary_text(self.workspace.backup_summary()))
+        created = f"Created the folder {result.path.parent}. " if result.created_folder else ""
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
-        self.message.show_note(f"Backup written and verified: {result.path}.{removed}")
+        written = f"Backup written and verified: {result.path}."
+        self.backup_message.show_note(f"{created}{written}{removed}")
 
     # -- verify and restore ------------------------------------------------------------------
 
@@ -199,7 +258,8 @@ class BackupDialog(QDialog):
         recovery = self.use_recovery.isChecked()
         if not source or not secret:
             what = "the recovery key" if recovery else "the passphrase it was made with"
-            self.message.show_error(f"Choose the backup and type {what}.")
+            field = self.source_passphrase if source else self.source
+            self._missing(field, self.restore_message, f"Choose the backup and type {what}.")
             return None
         self.source_passphrase.clear()
         path = Path(source).expanduser()
@@ -223,8 +283,7 @@ class BackupDialog(QDialog):
                 cancel=cancel,
             )
 
-        self._busy(True)
-        self.message.clear_message()
+        self._busy(True, self.restore_message)
         return self.task.start("Verifying the backup", task, self._verified, self._failed)
 
     def _verified(self, checks: Any) -> None:
@@ -232,11 +291,11 @@ class BackupDialog(QDialog):
         lines = "\n".join(check.describe() for check in checks)
         failed = sum(not check.ok for check in checks)
         if failed:
-            self.message.show_error(f"{failed} of {len(checks)} backups failed:\n{lines}")
+            self.restore_message.show_error(f"{failed} of {len(checks)} backups failed:\n{lines}")
         elif len(checks) == 1:
-            self.message.show_note(f"The backup is whole:\n{lines}")
+            self.restore_message.show_note(f"The backup is whole:\n{lines}")
         else:
-            self.message.show_note(f"All {len(checks)} backups are whole:\n{lines}")
+            self.restore_message.show_note(f"All {len(checks)} backups are whole:\n{lines}")
 
     def start_restore(self) -> Any:
         unlock = (
@@ -264,8 +323,10 @@ class BackupDialog(QDialog):
                 # the person type the long key again.
                 check_new_passphrase(fresh, repeated)
             except UserInputError as err:
-                self.message.show_error(
-                    f"New passphrase for the restored vault: {err} Type it again in both fields."
+                self._missing(
+                    self.new_passphrase,
+                    self.restore_message,
+                    f"New passphrase for the restored vault: {err} Type it again in both fields.",
                 )
                 return None
         chosen = self._source()
@@ -286,15 +347,14 @@ class BackupDialog(QDialog):
                 cancel=cancel,
             )
 
-        self._busy(True)
-        self.message.clear_message()
+        self._busy(True, self.restore_message)
         job = self.task.start("Restoring", task, self._restored, self._failed)
         job.survives_lock = True  # it locks the vault itself before it starts
         return job
 
     def _restored(self, result: Any) -> None:
         self._busy(False)
-        self.message.show_note(
+        self.restore_message.show_note(
             f"Restored {result.counts['documents']} documents from {result.backup.name}. "
             f"{result.unlock_note()}"
         )

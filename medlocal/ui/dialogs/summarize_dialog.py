@@ -3,7 +3,8 @@ map/reduce steps with Cancel, then read the result with its citation chips, flag
 provenance, and export it.
 
 The summary runs in a worker (``Workspace.summarize``); nothing is saved when it is cancelled.
-Clicking a citation chip emits ``sourceRequested(SourceRef)`` for the window's sources panel.
+Clicking a citation chip shows its passage in the dialog itself, under the summary: the dialog is
+modal and covers the window, whose sources panel sat unseen behind it (walk 26).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +45,11 @@ from medlocal.ui.dialogs.common import (
 )
 from medlocal.ui.render import answer_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
+from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.workers import Job
+
+# The document list grows to show whole file names, up to this width: the summary needs the rest.
+MAX_LIST_WIDTH = 440
 
 
 def sources_html(sources: list[SourceRef]) -> str:
@@ -72,7 +78,6 @@ class SummarizeDialog(QDialog):
     """``outputSaved(output_id)`` after a summary is saved in the vault."""
 
     outputSaved = Signal(int)
-    sourceRequested = Signal(object)  # a SourceRef
 
     def __init__(
         self, workspace: Workspace, patient_id: int, parent: QWidget | None = None
@@ -85,6 +90,10 @@ class SummarizeDialog(QDialog):
 
         self.documents = QListWidget(self)
         self.documents.setAccessibleName("Documents to summarise")
+        # A name longer than the list is shortened in its middle, keeping its start, its type
+        # and the import date in sight (the tooltip has it whole), not cut off at the right.
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.all_button = QPushButton("Select &all", self)
         self.all_button.setAccessibleName("Select all documents")
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -119,6 +128,9 @@ class SummarizeDialog(QDialog):
         self.export_button.setAccessibleName("Export the summary")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.open_export)
+        self.source = SourcesPanel(workspace, self)
+        self.source.setAccessibleName("Cited passage")
+        self.source.hide()  # until a citation is clicked
         self._layout()
         self.load_documents()
         self._template_chosen()
@@ -126,7 +138,10 @@ class SummarizeDialog(QDialog):
     def _layout(self) -> None:
         picker = QWidget(self)
         form = QFormLayout(picker)
-        form.addRow("&Documents", self.documents)
+        documents_label = QLabel("&Documents", picker)
+        documents_label.setBuddy(self.documents)
+        form.addRow(documents_label)  # above the list: its width is the names'
+        form.addRow(self.documents)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.all_button)
         buttons_row.addWidget(self.none_button)
@@ -135,11 +150,18 @@ class SummarizeDialog(QDialog):
         form.addRow("&Template", self.template)
         form.addRow("", self.template_help)
         form.addRow("", self.run_button)
-        result = QWidget(self)
-        column = QVBoxLayout(result)
+        summary = QWidget(self)
+        column = QVBoxLayout(summary)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
         column.addWidget(self.provenance)
-        picker_and_result_layout(self, picker, result, self.task, self.message, self.export_button)
+        self.summary_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.summary_split.setChildrenCollapsible(False)
+        self.summary_split.addWidget(summary)
+        self.summary_split.addWidget(self.source)
+        picker_and_result_layout(
+            self, picker, self.summary_split, self.task, self.message, self.export_button
+        )
         self.resize(960, 640)
 
     def load_documents(self) -> None:
@@ -150,14 +172,25 @@ class SummarizeDialog(QDialog):
             self.message.show_error(error_text(exc, "Listing the documents"))
             documents = []
         for document in documents:
-            item = QListWidgetItem(f"{document.file_name}  ({document.imported_at[:10]})")
+            imported = document.imported_at[:10]
+            item = QListWidgetItem(f"{document.file_name}  ({imported})")
+            item.setToolTip(f"{document.file_name}\nImported {imported}")
             item.setData(Qt.ItemDataRole.UserRole, document.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.documents.addItem(item)
+        self._fit_documents()
         self.run_button.setEnabled(bool(documents))
         if not documents:
             self.message.show_note("This patient has no documents yet: import some first.")
+
+    def _fit_documents(self) -> None:
+        """The list as wide as its longest entry, up to MAX_LIST_WIDTH: at the width it had,
+        most file names were cut off (walk 26)."""
+        widest = max(self.documents.sizeHintForColumn(0), 0)
+        scroll_bar = self.documents.verticalScrollBar().sizeHint().width()
+        needed = widest + scroll_bar + 2 * self.documents.frameWidth()
+        self.documents.setMinimumWidth(min(needed, MAX_LIST_WIDTH))
 
     def _check_all(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
@@ -218,10 +251,17 @@ class SummarizeDialog(QDialog):
         if self.saved is None:
             return
         number = ref.rsplit(".", 1)[-1]
-        for source in self.saved.summary.sources:
-            if str(source.number) == number:
-                self.sourceRequested.emit(source)
-                return
+        source = next((s for s in self.saved.summary.sources if str(s.number) == number), None)
+        if source is not None:
+            self.show_source(source)
+
+    def show_source(self, source: SourceRef) -> None:
+        """The passage under the summary, highlighted in its document (read on a worker)."""
+        if self.source.isHidden():
+            self.source.show()
+            height = sum(self.summary_split.sizes())
+            self.summary_split.setSizes([height - height * 2 // 5, height * 2 // 5])
+        self.source.show_source(source)
 
     def open_export(self) -> None:
         if self.saved is None:
@@ -235,6 +275,7 @@ class SummarizeDialog(QDialog):
         # Patient text leaves the widgets with the dialog (the window also locks by closing it).
         self.view.clear()
         self.provenance.clear()
+        self.source.clear()
 
     def reject(self) -> None:
         self.task.cancel()
