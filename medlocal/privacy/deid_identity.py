@@ -50,9 +50,13 @@ def identity_patterns(identity: PatientIdentity) -> list[tuple[str, re.Pattern[s
             alternatives += f"|{familiar}"
         # Letters with accents count as letters at either end (round 14): "chagásica" is an
         # adjective of a disease, not "Chag" of Chagas; other scripts do not ("Takayasu様").
+        # An apostrophe inside a word joins it ("O'Brien" holds no "Brien"); one outside a
+        # word is a quotation mark: a flag quoting "'Thornbury'" names the patient (walk 26
+        # labelled it a place there, and her name in the flag's word above it).
+        letter = f"A-Za-z0-9{_LATIN}"
         pattern = re.compile(
-            rf"(?<![A-Za-z0-9'’{_LATIN}])(?:{alternatives})"
-            rf"(?=['’]s(?![A-Za-z0-9{_LATIN}])|(?![A-Za-z0-9'’{_LATIN}]))",
+            rf"(?<![{letter}])(?<![{letter}]['’])(?:{alternatives})"
+            rf"(?=['’]s(?![{letter}])|(?![{letter}])(?!['’][{letter}]))",
             re.I,
         )
         own.append(("patient_name", pattern))

@@ -130,6 +130,9 @@ CLINICAL_SHORT = frozenset(
         "egu", "epu", "aec", "fau", "pacu", "ooh", "utc", "ucc", "gum", "srh", "omfs", "ugi",
         "lgi", "ppci", "tww", "ahp", "acp", "tvn", "ccn", "hcsw", "rmn", "ipu", "snf", "ltc",
         "ltcf", "racf", "asc", "pls", "pals", "salt", "slp", "cmhn", "dnr", "dnacpr", "resus",
+        # Walk 25: Australia's aged-care and disability services ("acat_assessment.pdf" lost
+        # "acat"): the Aged Care Assessment Team or Service, the disability scheme, home care.
+        "acat", "acas", "ndis", "hacc", "chsp",
     }
 )  # fmt: skip
 

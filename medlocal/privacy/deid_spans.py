@@ -147,9 +147,20 @@ def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
             # before it (which would no longer match) goes with it.
             last = chosen[-1]
             chosen[-1] = Redaction("date", last.start, last.end, last.original, red.replacement)
+        elif _names_the_same_words(text, red, chosen[-1]):
+            # "Jones'" read as a name and "Jones" as the patient's: one word, one type, the
+            # more specific (walk 26 listed the patient's surname as a place and as hers).
+            last = chosen[-1]
+            end = max(last.end, red.end)
+            chosen[-1] = Redaction(
+                red.kind, last.start, end, text[last.start : end], label(red.kind)
+            )
         elif (piece := _past_a_value(text, red, chosen[-1])) is not None:
             heapq.heappush(queue, (key(piece), count, piece))
             count += 1
+        elif (number := _number_before_a_date(text, red, chosen[-1])) is not None:
+            chosen[-1] = number
+            chosen.append(red)
         elif red.end > chosen[-1].end:
             last = chosen[-1]
             replacement = _MERGED_LABEL.get(last.kind, last.replacement)
@@ -171,6 +182,50 @@ def _past_a_value(text: str, red: Redaction, last: Redaction) -> Redaction | Non
     if start >= red.end:
         return None
     return Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
+
+
+def _letters(text: str, start: int, end: int) -> str:
+    return "".join(c for c in text[start:end] if c.isalnum()).lower()
+
+
+def _names_the_same_words(text: str, red: Redaction, last: Redaction) -> bool:
+    """Whether ``red`` holds the same letters and digits as ``last``, the span it overlaps (they
+    differ only by punctuation or spaces around them), is of a kind higher in PRIORITY, and
+    neither carries a value (a shifted date keeps its own span)."""
+    return (
+        red.kind != last.kind
+        and PRIORITY.get(red.kind, 99) < PRIORITY.get(last.kind, 99)
+        and red.replacement == label(red.kind)
+        and last.replacement == label(last.kind)
+        and _letters(text, red.start, red.end) == _letters(text, last.start, last.end)
+    )
+
+
+# Contact numbers read as "7-15 digits in any layout": the day of a date written right after one
+# reads as one more group of the number ("Fax (02) 6344 7720 12 March 2025").
+_CONTACT_KINDS = frozenset({"phone", "fax"})
+_DATE_KINDS = frozenset({"date", "dob"})
+_FEWEST_CONTACT_DIGITS = 7  # the fewest any telephone rule takes
+
+
+def _number_before_a_date(text: str, red: Redaction, last: Redaction) -> Redaction | None:
+    """``last``, a telephone or fax number, cut back to before ``red``, a date that begins
+    inside it and runs on past it: the number had taken the date's first group, and merged, the
+    date was removed as part of the number rather than shifted like the others (walk 26).
+    None where what is left before the date is too short to be the number."""
+    if (
+        last.kind not in _CONTACT_KINDS
+        or red.kind not in _DATE_KINDS
+        or not last.start < red.start < last.end < red.end
+    ):
+        return None
+    end = red.start
+    while end > last.start and not text[end - 1].isalnum():
+        end -= 1
+    number = text[last.start : end]
+    if sum(c.isdigit() for c in number) < _FEWEST_CONTACT_DIGITS:
+        return None
+    return Redaction(last.kind, last.start, end, number, last.replacement)
 
 
 def _shifts_the_end_of(inner: Redaction, outer: Redaction) -> bool:
