@@ -1,10 +1,11 @@
 """Numbers, doses, lab values and dates in clinical text, normalised so that equal values compare
-equal: "5 mg" == "5mg", "1,000" == "1000", "0.50" == ".5", "03/04/2021" == "March 4, 2021"."""
+equal: "5 mg" == "5mg", "1,000" == "1000", "0.50" == ".5", "03/04/2021" == "March 4, 2021", and
+"12/03/2024" == "12 March 2024" where the text may write its dates day first."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -32,6 +33,26 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # Month and year as dictated notes write them: "completed 08/2016".
     (re.compile(r"(?<![\d./])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![\d/]|\.\d)"), ("%m/%Y",)),
 ]
+# A day and month without the year, as prose writes a date after giving the year once ("admitted
+# on January 8, 2024 and discharged on January 12"): read after the dates with a year, so never
+# the start of one, and with the month's name capitalised ("may 5" is no date).
+_PARTIAL_DATES = (
+    re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]?\d)"),
+    re.compile(
+        rf"(?<![\d.,/])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS})\b\.?"
+    ),
+)
+# Gestational age as obstetric notes write it: "28w3d" is 28 weeks and 3 days.
+_GESTATION = re.compile(r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b", re.I)
+# Numbers written as words, as clinicians write counts ("two falls", "a five-day course"): from
+# two ("one" is as often a pronoun: "one of them", "the right one").
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+# A count after a regimen word is a number of its periods: "paclitaxel weekly x12" is 12 weeks.
+_PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
+_PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
@@ -43,9 +64,10 @@ _UNIT = (
     r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
     r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
-    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|x"
+    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x"
 )
-_PER = r"kilograms?|kg|mg|g|ml|l|dl|min|h|hr|day|d|m2|m²|1\.73\s?m2"
+# "copies/mL" and "cells/µL" keep a viral load and a CD4 count apart.
+_PER = r"kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|h|hr|day|d|m2|m²|1\.73\s?m[2²]"
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
 _SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
@@ -59,13 +81,17 @@ _VALUE = re.compile(
 # ("from 98 to 121\numol/L"): rag/sentences.py keeps the two in one sentence.
 UNIT_START = re.compile(rf"[ \t]*(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}}(?![A-Za-z])", re.I)
 _SIGNS = {"≤": "<=", "≥": ">=", "−": "-"}
+_SPELLED = re.compile(
+    rf"\b(?P<word>{'|'.join(_NUMBER_WORDS)})\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z]))?", re.I
+)
+_SUPERSCRIPTS = str.maketrans("²³", "23")
 
 _UNIT_ALIASES = {
     "µg": "mcg", "μg": "mcg", "ug": "mcg", "micrograms": "mcg", "microgram": "mcg",
     "milligrams": "mg", "milligram": "mg", "nanograms": "ng", "nanogram": "ng", "grams": "g",
     "gram": "g", "kilograms": "kg", "kilogram": "kg", "milliliters": "ml", "milliliter": "ml",
     "millilitres": "ml", "millilitre": "ml", "liters": "l", "liter": "l", "litres": "l",
-    "litre": "l", "μmol": "µmol", "umol": "µmol",
+    "litre": "l", "μmol": "µmol", "umol": "µmol", "μl": "µl", "ul": "µl",
     "lb": "lbs", "units": "unit", "u": "unit",
     "hours": "h", "hour": "h", "hrs": "h", "hr": "h", "days": "day", "d": "day",
     "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",
@@ -84,6 +110,17 @@ class Value:
     unit: str | None
     raw: str
     start: int = field(default=0, compare=False)  # offset of ``raw`` in the text it came from
+    # A date written with day and month both 12 or less ("03/05/2024") in a text that does not
+    # say which it writes first: ``canonical`` reads it month first, ``alt`` day first.
+    alt: str | None = field(default=None, compare=False)
+
+    def moved(self, offset: int) -> Value:
+        """The same value with its offset shifted (found in a part of a longer text)."""
+        return replace(self, start=self.start + offset)
+
+    def readings(self) -> tuple[str, ...]:
+        """The canonical forms the value may have: one, or a date's two readings."""
+        return (self.canonical,) if self.alt is None else (self.canonical, self.alt)
 
 
 def _canonical_number(raw: str) -> str | None:
@@ -98,8 +135,53 @@ def _canonical_number(raw: str) -> str | None:
 def _canonical_unit(raw: str | None) -> str | None:
     if not raw:
         return None
-    unit = re.sub(r"\s+", "", raw.lower())
+    # "mg/m²" is "mg/m2", and "mL/min/1.73m²" is "mL/min/1.73m2".
+    unit = re.sub(r"\s+", "", raw.lower()).translate(_SUPERSCRIPTS)
     return "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
+
+
+_DAY_AND_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+
+
+def _date_readings(
+    raw: str, formats: tuple[str, ...], day_first: bool | None
+) -> tuple[str, str | None] | None:
+    """The canonical date of ``raw`` and, for a day and month both 12 or less in a text whose
+    order is not known (``day_first`` None), its other reading; None when it is no date."""
+    canonical = _parse_date(raw, formats)
+    numeric = _DAY_AND_MONTH.fullmatch(raw)
+    if canonical is None:
+        return None
+    if numeric is None:
+        return canonical, None
+    first, second = int(numeric.group(1)), int(numeric.group(2))
+    if first > 12 or second > 12 or first == second:
+        return canonical, None
+    other = _parse_date(raw, tuple(f for f in formats if f.startswith("%d"))) or canonical
+    if day_first is None:
+        return canonical, other
+    return (other, None) if day_first else (canonical, None)
+
+
+def _partial_date(match: re.Match[str]) -> str | None:
+    """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"."""
+    month = match.group("month")
+    if not month[:1].isupper():
+        return None
+    try:
+        parsed = datetime.strptime(f"{month[:3].title()} {match.group('day')} 2000", "%b %d %Y")
+    except ValueError:
+        return None
+    return parsed.strftime("--%m-%d")
+
+
+def dates_agree(claimed: str, given: str) -> bool:
+    """Whether a date as a sentence gives it (canonical: "2024-03", "2024-03-12", "--03-12")
+    is confirmed by a date as a passage gives it: the same day, or a day in the month or year
+    claimed, or, for a day without its year, that day of any year."""
+    if claimed.startswith("--"):
+        return given == claimed or (len(given) == 10 and given[4:] == claimed[1:])
+    return given.startswith(claimed)
 
 
 def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
@@ -119,9 +201,12 @@ def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
 _CELL_COMMA = re.compile(r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])")
 
 
-def extract_values(text: str) -> list[Value]:
-    """Every date, time, number and dose in ``text`` (dates first, so their digits are not
-    counted again as plain numbers)."""
+def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
+    """Every date, time, number and dose in ``text``, in text order (dates are read first, so
+    their digits are not counted again as plain numbers). ``day_first``: whether the text
+    writes its numeric dates day first; None where it does not say, and then a date such as
+    "03/05/2024" keeps both readings (``Value.alt``): read only month first, a British "12
+    March" was "unverified"."""
     values: list[Value] = []
     # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
     # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
@@ -134,10 +219,23 @@ def extract_values(text: str) -> list[Value]:
 
     for pattern, formats in _DATE_PATTERNS:
         for match in pattern.finditer("".join(masked)):
-            canonical = _parse_date(match.group(), formats)
-            if canonical is not None:
-                values.append(Value("date", canonical, None, match.group(), match.start()))
+            readings = _date_readings(match.group(), formats, day_first)
+            if readings is not None:
+                reading, alt = readings
+                values.append(Value("date", reading, None, match.group(), match.start(), alt))
                 mask(match.start(), match.end())
+    for pattern in _PARTIAL_DATES:
+        for match in pattern.finditer("".join(masked)):
+            partial = _partial_date(match)
+            if partial is not None:
+                values.append(Value("date", partial, None, match.group(), match.start()))
+                mask(match.start(), match.end())
+    for match in _GESTATION.finditer("".join(masked)):
+        weeks, days = match.group("weeks"), match.group("days")
+        values.append(Value("number", weeks, "week", match.group(), match.start()))
+        raw_days = match.group()[match.start("days") - match.start() :]
+        values.append(Value("number", days, "day", raw_days, match.start("days")))
+        mask(match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
         values.append(
             Value(
@@ -159,18 +257,34 @@ def extract_values(text: str) -> list[Value]:
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
         mask(match.start(), match.end())
 
+    for match in _SPELLED.finditer("".join(masked)):
+        spelled = str(_NUMBER_WORDS[match.group("word").lower()])
+        unit = _canonical_unit(match.group("unit"))
+        values.append(Value("number", spelled, unit, match.group(), match.start()))
+        mask(match.start(), match.end())
+
     flat = "".join(masked)
     for match in _VALUE.finditer(flat):
         start = match.start()
         if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
             continue  # part of a name such as "COVID-19"
-        canonical = _canonical_number(match.group("num"))
-        if canonical is not None:
+        number = _canonical_number(match.group("num"))
+        if number is not None:
             sign = (match.group("sign") or "").strip()
-            canonical = _SIGNS.get(sign, sign) + canonical
-            unit = _canonical_unit(match.group("unit"))
+            canonical = _SIGNS.get(sign, sign) + number
+            unit = _canonical_unit(match.group("unit")) or _period_of_count(flat, match)
             values.append(Value("number", canonical, unit, match.group().strip(), start))
-    return values
+    # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
+    return sorted(values, key=lambda v: v.start)
+
+
+def _period_of_count(text: str, match: re.Match[str]) -> str | None:
+    """The period a count such as "x12" numbers where a regimen word comes right before it
+    ("weekly x12": 12 weeks); None otherwise."""
+    if match.group().lstrip()[:1] not in "x×":
+        return None
+    period = _PERIOD_COUNT.search(text, 0, match.start())
+    return _PERIOD_UNIT[period.group("period").lower()] if period else None
 
 
 # Exact conversions to one unit per dimension: "1 g" is "1000 mg", "50 Gy" is "5000 cGy",
@@ -200,17 +314,27 @@ def quantity(value: Value) -> tuple[str, str | None]:
 
 def same_value(value: Value, other: Value) -> bool:
     """Equal values: units must agree (after exact conversion) when both sides state one, a dose
-    needs its unit in the evidence (so "5 mg" is not confirmed by "INR 5"), and a month or year
-    is confirmed by a full date inside it ("August 2016" by "08/14/2016")."""
+    needs its unit in the evidence (so "5 mg" is not confirmed by "INR 5"), a month or year is
+    confirmed by a full date inside it ("August 2016" by "08/14/2016"), a date either of whose
+    readings agrees confirms it ("12 March 2024" by "12/03/2024"), and a number stated without a
+    comparator is confirmed by the passage's limit ("a target of under 360" by "target <360",
+    "the 140 cutoff" by ">=140"; "<360" itself still needs "<360")."""
     if other.kind != value.kind:
         return False
     if value.kind == "date":
-        return other.canonical.startswith(value.canonical)
+        return any(
+            dates_agree(mine, theirs) for mine in value.readings() for theirs in other.readings()
+        )
+    if _COMPARATOR.match(other.canonical) and not _COMPARATOR.match(value.canonical):
+        other = replace(other, canonical=_COMPARATOR.sub("", other.canonical))
     if value.unit is not None and other.unit is not None:
         return quantity(value) == quantity(other)
     if other.canonical != value.canonical:
         return False
     return not is_dose(value)
+
+
+_COMPARATOR = re.compile(r"^[<>]=?")
 
 
 def is_supported(value: Value, evidence: list[Value]) -> bool:

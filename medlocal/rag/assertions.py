@@ -19,12 +19,16 @@ sentence, so a word used both ways in the passages never raises a flag.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from medlocal.abbreviations import default_abbreviations
+from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.citations import blank_citations
+from medlocal.rag.medications import default_lexicon
 from medlocal.rag.sentences import split_sentences
 
 # --- trigger lists ------------------------------------------------------------------------------
@@ -36,6 +40,8 @@ _NEG_FORWARD = (
     "failed to reveal", "does not have", "did not have", "no history of", "not seen",
     "no suspicious", "rules out", "ruled out", "resolved", "no findings of", "no new",
     "no complaints of", "not demonstrate", "not appreciated", "no further",
+    # Our own: what the patient declines is not given ("Declines antidepressant").
+    "declines", "declined", "declining", "refuses", "refused", "refusing",
 )  # fmt: skip
 _NEG_BACKWARD = (
     "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
@@ -56,6 +62,8 @@ _PSEUDO = (
     "no increase", "no change", "no significant change", "not only", "no further change",
     "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
     "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
+    # Our own: "do not stop aspirin" keeps it going.
+    "not stop", "not discontinue", "not hold",
 )  # fmt: skip
 _HISTORICAL = (
     "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
@@ -72,6 +80,32 @@ _HYPOTHETICAL = (
     "if", "should", "in case", "will be", "would be", "consider", "considering",
     "may need", "might", "planned", "plan to", "return if",
     "in the event",
+    # Our own: a change only talked over ("Discussed switching to apixaban").
+    "discussed switching to", "discussed switching", "discussed starting", "discussed adding",
+    "discussed changing to", "option of", "options include",
+)  # fmt: skip
+# Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
+# semaglutide to be considered if ..."): hypothetical back to the start of its clause.
+_HYPOTHETICAL_BACKWARD = (
+    "to be considered", "would be considered", "will be considered", "may be considered",
+    "could be considered", "be considered", "is being considered", "being considered",
+    "under consideration", "was discussed", "were discussed",
+)  # fmt: skip
+_HYPOTHETICAL_REACH = 5
+# Our own: a medication stopped ("stop amitriptyline", "quetiapine was tapered off", "STOPPED:
+# lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
+_STOP_FORWARD = (
+    "stop", "stopped", "discontinue", "discontinued", "cease", "ceased", "withdraw", "withdrawn",
+    "taper off", "tapered off", "came off", "come off", "hold", "held",
+)  # fmt: skip
+_STOP_BACKWARD = (
+    "stopped", "was stopped", "were stopped", "discontinued", "was discontinued", "ceased",
+    "was ceased", "tapered off", "was tapered off", "withdrawn", "was withdrawn", "on hold",
+    "was held",
+)  # fmt: skip
+_TRIGGER_LISTS = (
+    _NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL, _STOP_FORWARD,
+    _STOP_BACKWARD,
 )  # fmt: skip
 # ConText experiencer triggers plus the relatives dictated notes name.
 _RELATIVES = (
@@ -80,9 +114,10 @@ _RELATIVES = (
     "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
     "partner", "niece", "nephew", "twin",
 )  # fmt: skip
+# "only" contrasts as "but" does: "no acute infarct, only an old lacunar infarct".
 _TERMINATORS = frozenset(
     {"but", "however", "although", "though", "except", "which", "whereas", "aside", "apart",
-     "because", "since", "yet", "still", "who", "while", "then"}
+     "because", "since", "yet", "still", "who", "while", "then", "only"}
 )  # fmt: skip
 _SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
           "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip
@@ -109,6 +144,9 @@ _NOT_CONCEPTS = frozenset(
      "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled"}
 )  # fmt: skip
 
+# Words that are no concept alone but make one with the next: "severe hypoglycemia".
+_QUALIFIERS = frozenset({"mild", "moderate", "severe", "acute", "new", "active", "complete"})
+
 # Words that end in "s" without being plurals.
 _SINGULAR_S = frozenset(
     {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
@@ -128,6 +166,7 @@ class Assertion:
     family: str = ""  # the relative, when the concept concerns one
     hypothetical: bool = False
     side: str = ""
+    stopped: bool = False  # a medication stopped, tapered off or on hold
 
 
 @dataclass(frozen=True)
@@ -142,6 +181,7 @@ class Mention:
     # A capitalised word after another ("Rosalind Thornbury"): a family name, shared by the
     # patient and the relatives the passage names with it.
     surname: bool = field(default=False, compare=False)
+    raw: str = field(default="", compare=False)  # the word as written (single words)
 
 
 def _norm(word: str) -> str:
@@ -215,6 +255,16 @@ def _forward(tokens: Sequence[_Token], end: int, limit: int | None = None) -> ra
     return range(end, stop)
 
 
+def _clause_before(tokens: Sequence[_Token], start: int, limit: int) -> range:
+    """Up to ``limit`` tokens before ``start``, back to a comma or a break."""
+    first = start
+    while first > 0 and start - first < limit and tokens[first - 1].text != ",":
+        if _is_break(tokens[first - 1]):
+            break
+        first -= 1
+    return range(first, start)
+
+
 def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) -> range:
     first = start
     while first > 0 and not _is_break(tokens[first - 1]):
@@ -239,7 +289,20 @@ _NEG_UNCOUNTED = frozenset(
      "and", "or", "nor", "left", "right", "bilateral", "both", "upper", "lower", "mid", "l",
      "r"}
 )  # fmt: skip
-_NEG_ITEM_OPENERS = frozenset({"or", "nor"})
+# Each starts a new item, so "hepatitis B surface antigen and hepatitis C antibody were
+# negative" reaches both.
+_NEG_ITEM_OPENERS = frozenset({"or", "nor", "and"})
+# After "and" or "or", a subject or a finite verb before the next comma opens a new clause
+# that the negation does not reach: "denies suicidal thoughts and is euthymic", "no known drug
+# allergies and his immunizations are up to date". Participles that may close the list itself
+# ("no fever and chills reported") are not among them.
+_CONJUNCTIONS = frozenset({"and", "or"})
+_NEW_CLAUSE = frozenset(
+    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "is", "are", "was", "were",
+     "has", "have", "had", "reports", "complains", "describes", "states", "feels", "remains",
+     "continues", "takes", "says", "admits", "endorses", "appears", "looks", "tolerates",
+     "needs", "requires"}
+)  # fmt: skip
 # A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
 # fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
 _CLAUSE_WORDS = frozenset(
@@ -268,10 +331,21 @@ def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
     return seen
 
 
+def _opens_clause(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the words from token ``i`` to the next comma or break hold a subject or a finite
+    verb (``_NEW_CLAUSE``): a new clause rather than one more thing denied."""
+    while i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
+        if tokens[i].text in _NEW_CLAUSE:
+            return True
+        i += 1
+    return False
+
+
 def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
-    a termination term, the end of the sentence, a comma that opens a new item or clause, or
-    ``_NEG_WINDOW`` counted words into one item (an "or" or "nor" starts a new item)."""
+    a termination term, the end of the sentence, a comma that opens a new item or clause, a
+    conjunction that opens a new clause (forward), or ``_NEG_WINDOW`` counted words into one
+    item (an "or", "nor" or "and" starts a new item)."""
     scope: list[int] = []
     words = 0
     while 0 <= i < len(tokens) and not _is_break(tokens[i]):
@@ -279,6 +353,8 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
             if not _continues_list(tokens, i + step, step, triggers):
                 break
             words = 0
+        elif step == 1 and tokens[i].text in _CONJUNCTIONS and _opens_clause(tokens, i + 1):
+            break
         else:
             scope.append(i)
             if tokens[i].text in _NEG_ITEM_OPENERS:
@@ -300,7 +376,7 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
 
     triggers = {
         i
-        for phrases in (_NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL)
+        for phrases in (*_TRIGGER_LISTS, _HYPOTHETICAL_BACKWARD)
         for start, end in _phrases(tokens, phrases)
         for i in range(start, end)
     }
@@ -313,6 +389,7 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     _affirmations(tokens, out, live)
+    _stopped_medications(tokens, out, triggers)
     for span in _phrases(tokens, _HISTORICAL):
         for i in _forward(tokens, span[1]):
             out[i].historical = True
@@ -325,6 +402,9 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
     for span in _phrases(tokens, _HYPOTHETICAL):
         for i in _forward(tokens, span[1]):
             out[i].hypothetical = True
+    for span in _phrases(tokens, _HYPOTHETICAL_BACKWARD):
+        for i in _clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
+            out[i].hypothetical = True
     for span in _phrases(tokens, _RELATIVES):
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
@@ -332,6 +412,44 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             out[i].family = relative
     _sides(tokens, out)
     return out
+
+
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
+_NOT = frozenset({"not", "never", "don't", "dont"})
+_CONDITIONS = frozenset({"if", "unless", "when", "should"})
+
+
+def _conditional(tokens: Sequence[_Token], end: int) -> bool:
+    """Whether the clause after token ``end`` sets a condition ("if SBP < 100")."""
+    return any(tokens[i].text in _CONDITIONS for i in _forward(tokens, end))
+
+
+def _stopped_medications(
+    tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]
+) -> None:
+    """Mark the medications a stop trigger governs (its scope is a negation's), forward over a
+    label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
+    qhs was tapered off")."""
+    lexicon = default_lexicon()
+    scopes: list[int] = []
+    for start, end in _phrases(tokens, _STOP_FORWARD):
+        if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
+            # "lisinopril was stopped and replaced by ...": the drug came before; "do not
+            # stop aspirin": it goes on.
+            continue
+        if _conditional(tokens, end):
+            continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
+        first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
+        scopes += _negation_scope(tokens, first, 1, triggers)
+    for start, end in _phrases(tokens, _STOP_BACKWARD):
+        if _conditional(tokens, end):
+            continue
+        # Back to the drug, not past the subject of the stopping ("we have stopped").
+        reach = _negation_scope(tokens, start - 1, -1, triggers)
+        scopes += itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach)
+    for i in scopes:
+        if lexicon.is_medication(tokens[i].text):
+            out[i].stopped = True
 
 
 def _affirmations(
@@ -348,6 +466,24 @@ def _affirmations(
             i -= 1
 
 
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _names_a_part(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a lone "L" or "R" is a side: a word follows it ("R knee"), or an ordinal ("L 1st
+    MTP", "R 5th finger")."""
+    if i >= len(tokens):
+        return False
+    if tokens[i].text.isalpha():
+        return True
+    return (
+        tokens[i].text.isdigit()
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text in _ORDINAL_ENDINGS
+        and tokens[i + 1].start == tokens[i].end
+    )
+
+
 def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
     """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
     "to" ("MRI of the right knee"), the noun just before it."""
@@ -355,10 +491,16 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
         side = _SIDES.get(token.text) or _SIDES.get(token.text.split("-")[0], "")
         if not side or (len(token.text) == 1 and i + 1 < len(tokens) and tokens[i + 1].text == "/"):
             continue
-        if token.text in ("l", "r") and not (i + 1 < len(tokens) and tokens[i + 1].text.isalpha()):
+        if token.text in ("l", "r") and not _names_a_part(tokens, i + 1):
             continue
         for j in _forward(tokens, i + 1, limit=4):
             out[j].side = out[j].side or side
+        # A side that heads what follows: "Right eye: proliferative retinopathy with vitreous
+        # haemorrhage; VA 6/36. Left eye: ...".
+        label = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j].text == ":"), 0)
+        if label:
+            for j in _forward(tokens, label + 1):
+                out[j].side = out[j].side or side
         k = i - 1
         while k >= 0 and tokens[k].text in ("the", "a", "his", "her"):
             k -= 1
@@ -392,11 +534,25 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         assertions = _sentence_assertions(tokens, sentence.text)
         words = [_norm(t.text) for t in tokens]
         for i, token in enumerate(tokens):
+            if _qualifies(words, tokens, i):
+                # "No severe hypoglycemia": what is denied is the severe kind.
+                key = f"{words[i]} {words[i + 1]}"
+                found.append(
+                    Mention(key, token.start, tokens[i + 1].end, sentence.text, assertions[i])
+                )
             if not _is_concept(words[i], token.text):
                 continue
             surname = _is_surname(sentence.text, sentence.start, tokens, i)
             found.append(
-                Mention(words[i], token.start, token.end, sentence.text, assertions[i], surname)
+                Mention(
+                    words[i],
+                    token.start,
+                    token.end,
+                    sentence.text,
+                    assertions[i],
+                    surname,
+                    sentence.text[token.start - sentence.start : token.end - sentence.start],
+                )
             )
             if i + 1 < len(tokens) and _is_concept(words[i + 1], tokens[i + 1].text, pair=True):
                 key = f"{words[i]} {words[i + 1]}"
@@ -409,6 +565,15 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                     Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
                 )
     return found
+
+
+def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
+    """Whether word ``i`` is a qualifier ("severe") of a concept right after it."""
+    return (
+        words[i] in _QUALIFIERS
+        and i + 1 < len(tokens)
+        and _is_concept(words[i + 1], tokens[i + 1].text, pair=True)
+    )
 
 
 def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
@@ -433,6 +598,80 @@ class Mismatch:
     message: str
 
 
+# A clipped form ("hypos" for hypoglycaemic episodes, "chemo", "physio") has four or five
+# letters, and the word it stands for at least three more.
+_CLIPPED = range(4, 6)
+_CLIPPED_REST = 3
+
+
+def _related_forms(
+    mention: Mention, sentence: str, evidence: Mapping[str, Sequence[Mention]]
+) -> list[Mention]:
+    """The evidence's mentions of ``mention``'s concept under another form, where it does not
+    name it as the sentence does: a clipped form ("hypos"), an abbreviation or what it stands
+    for ("MI" ~ "myocardial infarction"), or a prefixed form whose prefix says what is asserted
+    ("non-smoker": a smoker, negated; "ex-smoker": a past one)."""
+    return (
+        _clipped_forms(mention.key, evidence)
+        or _abbreviated_forms(mention, sentence, evidence)
+        or _prefixed_forms(mention.key, evidence)
+    )
+
+
+# An abbreviation that is a common English word ("AS", "OR") is not read as one here.
+_COMMON_WORD = 2
+
+
+def _abbreviated_forms(
+    mention: Mention, sentence: str, evidence: Mapping[str, Sequence[Mention]]
+) -> list[Mention]:
+    vocabulary = default_abbreviations()
+    if " " in mention.key:  # "myocardial infarction" -> "MI"
+        keys = vocabulary.back.get(tuple(mention.key.split()), ())
+        forms = [k.lower() for k in keys if vocabulary.english[k] < _COMMON_WORD]
+    else:  # "MI" -> "myocardial infarction", as the sentence writes it
+        raw = sentence[mention.start : mention.end]
+        senses = vocabulary.senses.get(raw, ()) if vocabulary.english.get(raw, 2) < 2 else ()
+        forms = [_sense_key(s) for s in senses[:2]]
+    return [m for form in forms for m in evidence.get(form, ())]
+
+
+def _sense_key(sense: str) -> str:
+    """The concept key of an abbreviation's sense: its word, or its first two words."""
+    words = [_norm(w) for w in sense.split()[:2]]
+    return " ".join(words)
+
+
+def _prefixed_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    found = [
+        Mention(key, m.start, m.end, m.sentence, replace(m.assertion, negated=True), m.surname)
+        for m in evidence.get("non-" + key, ())
+    ]
+    found += [
+        Mention(key, m.start, m.end, m.sentence, replace(m.assertion, historical=True), m.surname)
+        for m in evidence.get("ex-" + key, ())
+    ]
+    return found
+
+
+def _clipped_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    """The evidence's mentions of a clipped form of the word ``key``, where the evidence does
+    not name the word itself: "No hypos reported" speaks of hypoglycaemic episodes. A short word
+    that is an English word as written ("pain" of "painless", "mass" of "massive") is none."""
+    if " " in key:
+        return []
+    english = word_lexicon().english
+    return [
+        m
+        for short, found in evidence.items()
+        if len(short) in _CLIPPED
+        and len(key) >= len(short) + _CLIPPED_REST
+        and key.startswith(short)
+        for m in found
+        if m.raw.lower() not in english
+    ]
+
+
 def index_mentions(text: str) -> dict[str, list[Mention]]:
     """The concept mentions of ``text`` by key (what ``compare`` reads from the passages)."""
     index: dict[str, list[Mention]] = {}
@@ -453,13 +692,22 @@ def compare(
     evidence = index_mentions(passages) if isinstance(passages, str) else passages
     results: list[Mismatch] = []
     seen: set[str] = set()
+    found = mentions(sentence, limit)
+    # A word the sentence itself both negates and affirms ("no acute infarct, only an old
+    # lacunar infarct") tells two things apart by the words beside it: the word alone says
+    # nothing the passages could contradict (as a word used both ways in the passages).
+    both_ways = {m.key for m in found if m.assertion.negated} & {
+        m.key for m in found if not m.assertion.negated
+    }
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
-    for mention in sorted(mentions(sentence, limit), key=lambda m: " " not in m.key):
-        others = evidence.get(mention.key)
+    for mention in sorted(found, key=lambda m: " " not in m.key):
+        others = evidence.get(mention.key) or _related_forms(mention, sentence, evidence)
         if not others:
             continue
         for dimension, disagrees in _CHECKS:
             if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
+                continue
+            if dimension == "negation" and mention.key in both_ways:
                 continue
             if dimension == "experiencer" and any(o.surname for o in others):
                 # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
@@ -504,8 +752,15 @@ def _hypothetical(a: Assertion, b: Assertion) -> bool:
     return b.hypothetical and not a.hypothetical and not a.negated
 
 
+def _stopped(a: Assertion, b: Assertion) -> bool:
+    """A medication given as taken where the passage says it was stopped, or the reverse."""
+    settled = not (a.hypothetical or b.hypothetical or a.negated or b.negated)
+    return settled and a.stopped != b.stopped
+
+
 _CHECKS = (
     ("negation", _negation),
+    ("stopped", _stopped),
     ("laterality", _laterality),
     ("experiencer", _experiencer),
     ("historical", _historical),
@@ -525,6 +780,9 @@ def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str
         # Say the passage's own polarity: walk 26 read "reports it as present" beside a passage
         # that says "Phalen's test negative".
         said = "reports it as negative or absent" if b.negated else "reports it as present"
+        return f"'{concept}': the cited passage {said}: {quote}"
+    if dimension == "stopped":
+        said = "says it was stopped" if b.stopped else "gives it as still taken"
         return f"'{concept}': the cited passage {said}: {quote}"
     if dimension == "laterality":
         return f"'{concept}': this says {a.side}, the cited passage says {b.side}: {quote}"

@@ -5,9 +5,13 @@ discharge hemoglobin is not confirmed by it, although the number is in the passa
 An attribute is the nearest analyte, vital sign or measured thing in the value's clause (before
 it, else just after it: "90% stenosis"). A time point is a phrase such as "on admission" or a
 date: the one after the value ("8.4% on 09/30/2023", "2.1 ng/mL today") when no other
-number comes between, in its clause), else the nearest one before it in its clause, else in its
-sentence. "The latest" ("most recent", "currently") is a time point of its own: it fits a value
-of any date unless the passages give a later value of the same thing (``superseded``).
+number comes between, in its clause, and it labels no number of its own ("1.4 (baseline 1.1)"),
+else the nearest one before it in its clause, else in its sentence. A trend's start ("from 188
+in May 2021 to 612") keeps its time point to itself, and "since 11/2023" starts a period, which
+is no time point of a value. "The latest" ("most recent", "currently") is a time point of its
+own: it fits a value of any date unless the passages give a later value of the same thing
+(``superseded``). A date and a named time point ("today", "at discharge") are not compared: a
+note's "today" is its own date, which the sentence may well give.
 Doses are bound to their drug elsewhere (drug_facts.dose_pairs).
 """
 
@@ -15,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from medlocal.rag.sentences import clause_span, split_sentences
-from medlocal.values import Value, extract_values
+from medlocal.values import Value, dates_agree, extract_values, quantity
 
 # Canonical attribute -> the ways notes write it.
 _MEASURES: dict[str, tuple[str, ...]] = {
@@ -38,8 +43,8 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "platelets": ("platelets", "platelet count", "plt"),
     "cea": ("cea",),
     "psa": ("psa",),
-    "ldl": ("ldl",),
-    "hdl": ("hdl",),
+    "ldl": ("ldl", "ldl cholesterol", "ldl-c"),
+    "hdl": ("hdl", "hdl cholesterol", "hdl-c"),
     "cholesterol": ("cholesterol",),
     "triglycerides": ("triglycerides",),
     "tsh": ("tsh",),
@@ -57,9 +62,9 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
     "blood pressure": ("blood pressure", "bp"),
     "respiratory rate": ("respiratory rate", "rr", "resp rate"),
-    "temperature": ("temperature", "temp"),
+    "temperature": ("temperature", "temp", "fever"),
     "oxygen saturation": ("oxygen saturation", "saturation", "sats", "spo2", "sao2", "o2 sat"),
-    "weight": ("weight", "wt"),
+    "weight": ("weight", "wt", "weighs", "weighed"),
     "height": ("height",),
     "bmi": ("bmi",),
     "age": ("age", "aged", "year-old", "years old"),
@@ -68,6 +73,31 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "cycles": ("cycles", "cycle"),
     "boost": ("boost",),
     "blood loss": ("blood loss", "ebl"),
+    "viral load": ("viral load", "vl"),
+    "cd4": ("cd4", "cd4 count"),
+    # Clinical scores: a score's number is no other score's ("CHA2DS2-VASc 3, ORBIT 1").
+    "cha2ds2-vasc": ("cha2ds2-vasc", "cha2ds2vasc", "chads-vasc"),
+    "has-bled": ("has-bled",),
+    "orbit": ("orbit",),
+    "abcd2": ("abcd2",),
+    "curb-65": ("curb-65", "curb65", "crb-65"),
+    "nihss": ("nihss",),
+    "gcs": ("gcs", "glasgow coma scale"),
+    "phq-9": ("phq-9", "phq9"),
+    "gad-7": ("gad-7", "gad7"),
+    "mmse": ("mmse",),
+    "moca": ("moca",),
+    "das28": ("das28", "das28-crp", "das28-esr"),
+    "asthma control test": ("asthma control test", "act"),
+    "nyha": ("nyha",),
+    "ecog": ("ecog",),
+    "meld": ("meld",),
+    "news2": ("news2",),
+    "mmrc": ("mmrc",),
+    "frax": ("frax",),
+    "apgar": ("apgar",),
+    "fib-4": ("fib-4",),
+    "reference range": ("reference range", "normal range", "target range"),
 }
 
 
@@ -90,7 +120,10 @@ _MEASURE = re.compile(
 _MEASURE_AT_END = re.compile(_MEASURE.pattern + r"\s*[:=]?\s*$", re.I)
 _CANONICAL = {s: k for k, v in _MEASURES.items() for s in v}
 # Case matters for the one- and two-letter symbols: "K 5.9" is potassium, "k" alone is not.
-_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "wt", "bg"})
+# ("wt" is weight in any case: no word is written so.)
+_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg"})
+# Names that are English words as well ("orbit", "act"): the measure only in capitals.
+_CAPITALS_ONLY = frozenset({"orbit", "act", "vl"})
 
 _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     "admission": ("on admission", "at admission", "admission", "admitted", "on arrival",
@@ -104,6 +137,7 @@ _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     "before": ("before surgery", "preoperative", "preoperatively", "pre-op", "previously",
                "before treatment", "at baseline", "baseline"),
     "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
+    "fasting": ("fasting",),
 }  # fmt: skip
 _TIMEPOINT = re.compile(
     r"(?<![A-Za-z])(" + _alternatives([s for v in _TIMEPOINTS.values() for s in v]) + r")"
@@ -111,10 +145,27 @@ _TIMEPOINT = re.compile(
     re.I,
 )
 _TIMEPOINT_OF = {s: k for k, v in _TIMEPOINTS.items() for s in v}
+# "to" before a number ends a trend's start: "from 58 in September to 64".
 _CLAUSE_BREAK = re.compile(
-    r";|,(?!\d{3}\b)|\band\b|\bthen\b|\bup from\b|\bdown from\b|\bfrom\b", re.I
+    r";|,(?!\d{3}\b)|\band\b|\bthen\b|\bup from\b|\bdown from\b|\bfrom\b"
+    r"|\bto\b(?=\s*[<>≤≥]?\s*\d)",
+    re.I,
 )
+_FROM = re.compile(r"\b(?:up |down )?from\b", re.I)
 _BOUND_KINDS = frozenset({"number", "ratio"})
+# A time point right before a number labels that number: "(baseline 1.1)", "admission: 4.1".
+_LABELS_A_NUMBER = re.compile(r"\s*[:=]?\s*[<>≤≥]?(?=\d)")
+# A period's start: "on levetiracetam 750 mg since 11/2023" dates no value.
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+# Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
+_UNIT_ATTRIBUTES = {"bpm": "heart rate", "°c": "temperature", "°f": "temperature"}
+
+
+class _Point(NamedTuple):
+    start: int
+    end: int
+    key: str  # a named time point ("admission"), or a date's canonical form
+    alt: str | None = None  # a date's other reading, where the text may write the day first
 
 
 @dataclass(frozen=True)
@@ -123,19 +174,25 @@ class Bound:
     attribute: str | None
     timepoint: str | None
     sentence: str
-    # The time point is a date written with day and month both 12 or less ("12/11/2024"): read
-    # month first, as everywhere in values.py, it may be the 12th of November of a note that
-    # writes day first, so it is never ordered against another date (see superseded).
+    # The time point is a date written with day and month both 12 or less ("12/11/2024") in a
+    # text that does not say which it writes first: read month first it may be the 12th of
+    # November of a note that writes day first, so it is never ordered against another date
+    # (see superseded), and it fits either reading (``timepoint_alt``, day first).
     uncertain_date: bool = False
+    timepoint_alt: str | None = None
 
-
-# Day and month both 12 or less and different: "03/04/2025" is March or April.
-_AMBIGUOUS_DATE = re.compile(r"(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{2,4}")
-
-
-def _ambiguous(raw: str) -> bool:
-    found = _AMBIGUOUS_DATE.fullmatch(raw.strip())
-    return found is not None and int(found.group(1)) != int(found.group(2))
+    def timepoints(self) -> tuple[str, ...]:
+        """The readings of the time point: none, one, or a date's two."""
+        if self.timepoint is None:
+            return ()
+        return (
+            (self.timepoint,)
+            if self.timepoint_alt is None
+            else (
+                self.timepoint,
+                self.timepoint_alt,
+            )
+        )
 
 
 def ends_with_measure(text: str) -> bool:
@@ -148,6 +205,13 @@ def ends_with_measure(text: str) -> bool:
     return not (raw.lower() in _SYMBOLS and not raw[0].isupper())
 
 
+def measure_names(text: str) -> set[str]:
+    """Every name of each measured thing ``text`` names: "SpO2 91%" gives "oxygen saturation",
+    "saturation", "sats", "spo2", ... (so a paraphrase that names it otherwise is read as the
+    same thing)."""
+    return {name for _, _, found in _measures(text) for name in (found, *_MEASURES[found])}
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_span(text, start, end, _CLAUSE_BREAK)
 
@@ -158,8 +222,39 @@ def _measures(text: str) -> list[tuple[int, int, str]]:
         raw = m.group()
         if raw.lower() in _SYMBOLS and not raw[0].isupper():
             continue
+        if raw.lower() in _CAPITALS_ONLY and not raw.isupper():
+            continue
         found.append((m.start(), m.end(), _CANONICAL[_key(raw)]))
     return found
+
+
+# A range given as a result's reference ("Creatinine 98 umol/L (45-84)", "138 [135-145]",
+# "ALT | 142 U/L | 7-56", "INR 3.6 (target 2.0-3.0)") or named as one ("a target range of 2.0
+# to 3.0"); a single limit named so ("target <360", "a target of under 360").
+_RANGE = re.compile(
+    r"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+    r"|(?:[<>≤≥]=?|\bunder\b|\bbelow\b|\bover\b|\babove\b|less than|more than)\s*"
+    r"(?P<limit>\d+(?:\.\d+)?)",
+    re.I,
+)
+_RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
+_AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
+_NAMED_RANGE = re.compile(rf"\b{_RANGE_WORDS}\s*(?:of|is|was|:)?\s*$", re.I)
+REFERENCE_RANGE = "reference range"
+
+
+def _reference_limits(text: str) -> set[int]:
+    """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
+    starts: set[int] = set()
+    for m in _RANGE.finditer(text):
+        before = text[: m.start()]
+        named = _NAMED_RANGE.search(before) is not None
+        if m.group("limit") is not None:
+            if named:  # the value starts at its comparator ("<1.8") or at its number
+                starts |= {m.start(), m.start("limit")}
+        elif named or _AFTER_RESULT.search(before):
+            starts |= {m.start("lo"), m.start("hi")}
+    return starts
 
 
 def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -173,37 +268,65 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     return min(after, key=lambda m: m[0])[2] if after else None
 
 
-def _timepoints(text: str, values: list[Value]) -> list[tuple[int, int, str]]:
+def _timepoints(text: str, values: list[Value]) -> list[_Point]:
     points = [
-        (m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())]) for m in _TIMEPOINT.finditer(text)
+        _Point(m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())])
+        for m in _TIMEPOINT.finditer(text)
     ]
-    points += [(v.start, v.start + len(v.raw), v.canonical) for v in values if v.kind == "date"]
-    return sorted(points)
+    points += [
+        _Point(v.start, v.start + len(v.raw), v.canonical, v.alt)
+        for v in values
+        if v.kind == "date"
+    ]
+    return sorted(p for p in points if not _SINCE.search(text, 0, p.start))
+
+
+def _labelled(text: str, point: _Point, numbers: list[Value]) -> int | None:
+    """The offset of the number ``point`` labels, written right after it ("baseline 1.1");
+    None when no number follows it so."""
+    found = _LABELS_A_NUMBER.match(text, point.end)
+    if found is None:
+        return None
+    return next((n.start for n in numbers if point.end <= n.start <= found.end()), None)
+
+
+def _from_clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses that start a trend ("from 188 at diagnosis in May 2021")."""
+    return [_clause(text, m.end(), m.end()) for m in _FROM.finditer(text)]
 
 
 def _timepoint(
-    text: str, value: Value, points: list[tuple[int, int, str]], numbers: list[Value]
-) -> str | None:
+    text: str, value: Value, points: list[_Point], numbers: list[Value]
+) -> _Point | None:
     end = value.start + len(value.raw)
     lo, hi = _clause(text, value.start, end)
-    following = [p for p in points if p[0] >= end and p[1] <= hi]
+    # A time point that labels another number ("fasting 98, 1 h 192") is that number's.
+    points = [p for p in points if _labelled(text, p, numbers) in (None, value.start)]
+    following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
         first = min(following)
-        if not any(end <= n.start < first[0] for n in numbers):
-            return first[2]
-    before = [p for p in points if p[1] <= value.start]
-    in_clause = [p for p in before if p[0] >= lo]
+        if not any(end <= n.start < first.start for n in numbers):
+            return first
+    before = [p for p in points if p.end <= value.start]
+    in_clause = [p for p in before if p.start >= lo]
     if in_clause:
-        return max(in_clause)[2]
-    return max(before)[2] if before else None
+        return max(in_clause)
+    # A trend's start has its own time point or none; another value does not take one from a
+    # trend's start ("from 30 in January to 22": 22 is not January's).
+    trend_starts = _from_clauses(text)
+    if any(a <= value.start < b for a, b in trend_starts):
+        return None
+    before = [p for p in before if not any(a <= p.start < b for a, b in trend_starts)]
+    return max(before) if before else None
 
 
-def bind(text: str) -> list[Bound]:
-    """Every number and ratio of ``text`` with its attribute and time point."""
+def bind(text: str, day_first: bool | None = None) -> list[Bound]:
+    """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
+    whether the text writes its dates day first, None where it does not say)."""
     bound: list[Bound] = []
     for sentence in split_sentences(text):
         body = sentence.text
-        values = extract_values(body)
+        values = extract_values(body, day_first)
         numbers = [v for v in values if v.kind in _BOUND_KINDS]
         measures = _measures(body)
         points = _timepoints(body, values)
@@ -213,44 +336,83 @@ def bind(text: str) -> list[Bound]:
             if v.kind == "date":
                 clauses[v.start : v.start + len(v.raw)] = "#" * len(v.raw)
         body_for_clauses = "".join(clauses)
-        uncertain = {v.canonical for v in values if v.kind == "date" and _ambiguous(v.raw)}
+        limits = _reference_limits(body_for_clauses)
         for value in numbers:
-            shifted = Value(
-                value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
-            )
-            timepoint = _timepoint(body_for_clauses, value, points, numbers)
+            point = _timepoint(body_for_clauses, value, points, numbers)
+            in_range = value.start in limits
             bound.append(
                 Bound(
-                    shifted,
-                    _attribute(body_for_clauses, value, measures),
-                    timepoint,
+                    value.moved(sentence.start),
+                    REFERENCE_RANGE if in_range else _attribute(body_for_clauses, value, measures),
+                    point.key if point else None,
                     body,
-                    timepoint in uncertain,
+                    uncertain_date=point is not None and point.alt is not None,
+                    timepoint_alt=point.alt if point else None,
                 )
             )
     return bound
 
 
 def compatible(mine: Bound, other: Bound) -> bool:
-    """Same attribute and time point where both sides name one; a unit the answer adds to a
-    number the passage gives bare needs the same attribute ("12 weeks" is not "age 12"). "The
-    latest" fits a value of any time point (whether a later one exists is ``superseded``)."""
-    if mine.attribute and other.attribute and mine.attribute != other.attribute:
+    """Same attribute and time point where both sides name one (a date and a named time point
+    are not compared; a date fits either of its readings; a reference range's limit fits only a
+    limit); a unit the answer adds to a number
+    the passage gives bare needs the same attribute ("12 weeks" is not "age 12"), unless the
+    passage gives that unit beside it ("320 L/min post (predicted 450)"). "The latest" fits a
+    value of any time point (whether a later one exists is ``superseded``)."""
+    attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
+    if attribute and other.attribute and attribute != other.attribute:
         return False
-    if (
-        mine.timepoint
-        and other.timepoint
-        and LATEST not in (mine.timepoint, other.timepoint)
-        and not _same_time(mine.timepoint, other.timepoint)
-    ):
+    if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
+        return False  # a range's limit is no result, nor a result a limit
+    if mine.timepoint and other.timepoint and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
-        return bool(mine.attribute) and mine.attribute == other.attribute
+        return (bool(attribute) and attribute == other.attribute) or _unit_beside(
+            mine.value, other.sentence
+        )
     return True
 
 
+def _may_coincide(mine: Bound, other: Bound) -> bool:
+    """Whether the sentence's time point may be the passage's. "The latest" in the sentence fits
+    any; the passage's own "now" is no value of the admission or before it."""
+    assert mine.timepoint is not None and other.timepoint is not None
+    if mine.timepoint == LATEST:
+        return True
+    if other.timepoint == LATEST:
+        return mine.timepoint not in _EARLIER_THAN_NOW
+    return same_point(mine, other)
+
+
+# Named time points a passage's "now" ("lactate 4.1 on admission, now 1.6") comes after.
+_EARLIER_THAN_NOW = frozenset({"admission", "before"})
+
+
+def is_date(point: str) -> bool:
+    return point[:1].isdigit() or point.startswith("--")
+
+
+def same_point(mine: Bound, other: Bound) -> bool:
+    """Whether two bound values' time points may be the same: two named ones alike, two dates
+    in any of their readings; a date and a named time point cannot be told apart."""
+    assert mine.timepoint is not None and other.timepoint is not None
+    if is_date(mine.timepoint) != is_date(other.timepoint):
+        return True
+    return any(_same_time(a, b) for a in mine.timepoints() for b in other.timepoints())
+
+
 def _same_time(a: str, b: str) -> bool:
+    if is_date(a) and is_date(b):
+        return dates_agree(a, b) or dates_agree(b, a)
     return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _unit_beside(value: Value, sentence: str) -> bool:
+    """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
+    bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
+    unit = quantity(value)[1]
+    return any(v.unit and quantity(v)[1] == unit for v in extract_values(sentence))
 
 
 LATEST = "latest"

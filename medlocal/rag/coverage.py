@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.drugs import default_vocabulary, fold
+from medlocal.rag.binding import measure_names
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
@@ -61,7 +62,8 @@ _CARRIERS = frozenset(
         "document", "mentioned", "according", "evidence", "rose", "rise", "risen", "rising", "fell",
         "fall", "fallen", "falling", "down", "up", "increased", "decreased", "four", "five", "six",
         "seven", "eight", "nine", "ten", "hours", "hour", "once", "twice", "then", "heard", "felt",
-        "present", "performed", "occurred", "took", "completed",
+        "present", "performed", "occurred", "took", "completed", "previous", "count", "counts",
+        "episode", "episodes", "above", "below", "within", "range", "beyond",
     }
 )  # fmt: skip
 _SUFFIXES = (
@@ -145,16 +147,36 @@ def _without_values(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _stems(evidence: str) -> frozenset[str]:
-    """The stems of ``evidence``'s words, with its abbreviations' senses and the abbreviations of
-    the senses it spells out ("myocardial infarction" covers "MI"). Cached: a summary's
-    sentences cite the same passages again and again."""
+    """The stems of ``evidence``'s words, with its abbreviations' senses, the abbreviations of
+    the senses it spells out ("myocardial infarction" covers "MI"), and every name of the
+    measures it names ("SpO2" covers "oxygen saturation", "wt" covers "weight"). Cached: a
+    summary's sentences cite the same passages again and again."""
     abbreviations = default_abbreviations()
     stems = {stem(w) for w in _words(_without_values(evidence))}
     stems |= {stem(key) for key in abbreviations.spelled_out(evidence)}
     for key in abbreviations.abbreviations_in(evidence):
         for sense in abbreviations.senses[key][:2]:
             stems |= {stem(w) for w in _words(sense)}
+    stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
     return frozenset(stems)
+
+
+def _clipped(stems: frozenset[str]) -> tuple[str, ...]:
+    """The evidence's short words that may be clipped forms of longer ones, as notes write them
+    ("hypos" for hypoglycaemic episodes, "rehab", "chemo", "physio"): whole words of four or
+    five letters, shorter than a stem is cut to."""
+    return tuple(s for s in stems if 4 <= len(s) < _STEM)
+
+
+def _covered(word: str, stems: frozenset[str]) -> bool:
+    """Whether ``stems`` hold ``word``: its stem, its singular where it is a plural of a short
+    word ("INRs" ~ "INR"), or a clipped form it starts with ("hypoglycaemic" ~ "hypos")."""
+    mine = stem(word)
+    if mine in stems:
+        return True
+    if word.endswith("s") and not word.endswith("ss") and stem(word[:-1]) in stems:
+        return True
+    return any(mine.startswith(c) for c in _clipped(stems))
 
 
 def coverage(body: str, evidence: str, lexicon: MedicationLexicon) -> Coverage:
@@ -175,5 +197,5 @@ def coverage(body: str, evidence: str, lexicon: MedicationLexicon) -> Coverage:
             covered.add(key.lower())
     covered |= class_words_carried(body, _words(body), evidence)
     terms = [w for w in _words(body) if w in covered or w not in drugs]
-    missing = tuple(w for w in terms if w not in covered and stem(w) not in evidence_stems)
+    missing = tuple(w for w in terms if w not in covered and not _covered(w, evidence_stems))
     return Coverage(tuple(terms), missing)

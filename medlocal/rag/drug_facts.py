@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import clause_span, split_sentences
-from medlocal.values import Value, extract_values, is_dose
+from medlocal.values import Value, extract_values, is_dose, quantity
 
 DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
 
@@ -68,13 +69,97 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
             owners = [n[2] for n in sorted(names)]
         else:
             owners = [_drug_for(names, value, body) for value in doses]
-        for value, drug in zip(doses, owners, strict=True):
-            if drug is not None:
-                shifted = Value(
-                    value.kind, value.canonical, value.unit, value.raw, sentence.start + value.start
-                )
-                pairs.append(((drug, value.canonical, value.unit), shifted))
+        found = [
+            ((drug, value.canonical, value.unit), value)
+            for value, drug in zip(doses, owners, strict=True)
+            if drug is not None
+        ]
+        pairs += [(pair, value.moved(sentence.start)) for pair, value in _in_sequence(found, body)]
     return pairs
+
+
+# A dose that follows "from" came before the one it is told beside: "750 mg BD (increased
+# from 500 mg BD in 10/2023)" gives 500 mg, then 750 mg.
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _in_sequence(found: list[tuple[DosePair, Value]], body: str) -> list[tuple[DosePair, Value]]:
+    """One sentence's doses in the order they were given, as the dose-order check compares
+    them: a dose after "from" before the dose of its drug it is told beside, and a dose restated
+    in brackets ("gentamicin 5 mg/kg (340 mg)", "60 ml (60 mg)") in one group with the dose it
+    restates, the group in a fixed order, so that "340 mg (5 mg/kg)" is the same sequence."""
+    keys: list[tuple[float, str]] = []
+    for i, (pair, value) in enumerate(found):
+        same_drug = [j for j in range(i - 1, -1, -1) if found[j][0][0] == pair[0]]
+        if not same_drug:
+            keys.append((float(i), ""))
+            continue
+        previous = same_drug[0]
+        changed = next((j for j in same_drug if _same_dimension(found[j][1], value)), None)
+        if changed is not None and _FROM_BEFORE.search(body, 0, value.start):
+            keys.append((keys[changed][0] - 0.5, ""))
+            continue
+        head = keys[previous][0]
+        if _restates(body, found[previous][1], value):
+            keys[previous] = (head, _unit_key(found[previous][1]))
+            keys.append((head, _unit_key(value)))
+        else:
+            keys.append((float(i), ""))
+    order = sorted(range(len(found)), key=lambda k: keys[k])
+    return [found[k] for k in order]
+
+
+def _same_dimension(a: Value, b: Value) -> bool:
+    return quantity(a)[1] == quantity(b)[1]
+
+
+def _restates(body: str, head: Value, value: Value) -> bool:
+    """Whether ``value`` opens a bracket after ``head`` with nothing closed between them."""
+    between = body[head.start + len(head.raw) : value.start]
+    return "(" in between and ")" not in between and not re.search(r"[;.]", between)
+
+
+def _unit_key(value: Value) -> str:
+    return value.unit or ""
+
+
+# How many tablets or capsules make a dose: "500 mg tablets - two tablets four times a day".
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
+_UNITS_TAKEN = re.compile(
+    r"\b(?P<count>[1-4]|one|two|three|four)\s+(?:tablets?|tabs?|capsules?|caps?)\b", re.I
+)
+_STRENGTH_UNITS = frozenset({"mg", "mcg", "g"})
+
+
+def dose_totals(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
+    """The dose a count of tablets or capsules makes of a strength given before it for the
+    same drug, on one line of a medication list: "Paracetamol 500 mg tablets - 2 tablets up
+    to four times a day" gives paracetamol 1000 mg, as a clinician writes it ("1 g"). Offsets
+    are those of the count."""
+    totals: list[tuple[DosePair, Value]] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        names = lexicon.spans(body)
+        strengths = [
+            v for v in extract_values(body) if v.kind == "number" and v.unit in _STRENGTH_UNITS
+        ]
+        for count in _UNITS_TAKEN.finditer(body):
+            strength = max(
+                (v for v in strengths if v.start < count.start()),
+                default=None,
+                key=lambda v: v.start,
+            )
+            if strength is None or not strength.canonical.replace(".", "").isdigit():
+                continue
+            drug = _drug_for(names, strength, body)
+            if drug is None:
+                continue
+            word = count.group("count").lower()
+            number = _COUNT_WORDS.get(word) or int(word)
+            amount = format((Decimal(strength.canonical) * number).normalize(), "f")
+            total = Value("number", amount, strength.unit, count.group(), count.start())
+            totals.append(((drug, amount, strength.unit), total.moved(sentence.start)))
+    return totals
 
 
 # Words that may stand between a drug's dose and how often it is given, in a clause of their own:

@@ -17,7 +17,8 @@ from medlocal.values import UNIT_START
 _ABBREVIATIONS = frozenset(
     {
         "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "fig",
-        "pp", "pg", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "pp", "pg", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec",
         "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
         # Titles of other languages (walk 24: "Dra. Ana Souza" was cut after "Dra").
         "dra", "sra", "sr", "srta", "mme", "mlle", "frau", "dott", "dssa", "profa", "enf",

@@ -1,0 +1,40 @@
+"""The grounding precision audit's figures as a floor (tests/fixtures/grounding_eval/): on good
+sentences, through the real answerer and summariser, no more false alarms than measured after
+the audit's fixes, and on bad sentences no fewer catches. Deterministic: the fake model writes
+the sentence and every check is a rule. Only counts are reported, never sentence text; see
+``python benchmarks/bench_grounding.py --show`` for the development part's cases."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.grounding_eval import BAD_KINDS, GOOD, JUDGES, MODES, PARTS, load, score
+
+# (false alarms on good sentences, bad sentences caught), measured after the audit's fixes.
+MEASURED = {
+    "dev": (3, 74),
+    "heldout": (12, 32),
+}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("part", PARTS)
+def test_false_alarms_and_catches_hold_their_measured_floor(part: str, mode: str) -> None:
+    result = score(load(part), JUDGES[mode])
+    alarms, caught = MEASURED[part]
+    assert result.false_alarms <= alarms, (part, mode, result.false_alarms, result.good)
+    assert result.caught >= caught, (part, mode, result.caught, result.bad)
+
+
+def test_the_set_is_large_and_varied_enough() -> None:
+    cases = {part: load(part) for part in PARTS}
+    sets = {part: {c.set.id for c in found} for part, found in cases.items()}
+    assert sum(len(ids) for ids in sets.values()) >= 25
+    # About a third of the sets are held out.
+    assert 0.25 <= len(sets["heldout"]) / sum(len(ids) for ids in sets.values()) <= 0.4
+    for found in cases.values():
+        for set_id in {c.set.id for c in found}:
+            good = [c for c in found if c.set.id == set_id and c.expected == GOOD]
+            assert len(good) >= 3, set_id
+    bad = [c for found in cases.values() for c in found if c.expected != GOOD]
+    assert len(bad) >= 30
+    assert {c.expected for c in bad} == set(BAD_KINDS)  # every kind of error is planted
