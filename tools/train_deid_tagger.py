@@ -37,9 +37,10 @@ from fixtures.deid_corpus import Note, Span, load, score  # noqa: E402
 from medlocal.privacy import redact  # noqa: E402
 from medlocal.privacy.deid_case import recase  # noqa: E402
 from medlocal.privacy.deid_lexicon import lexicon  # noqa: E402
+from medlocal.privacy.deid_model_file import MODEL_FILE  # noqa: E402
 from medlocal.privacy.deid_people_words import TITLES  # noqa: E402
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS  # noqa: E402
-from medlocal.privacy.deid_tagger import MODEL_FILE, OUTSIDE, THRESHOLD, Tagger  # noqa: E402
+from medlocal.privacy.deid_tagger import OUTSIDE, THRESHOLD, Tagger  # noqa: E402
 from medlocal.privacy.deid_tagger_features import line_features, lines_of  # noqa: E402
 from medlocal.privacy.deid_words import read_tokens  # noqa: E402
 from medlocal.privacy.redact import PatientIdentity, Redactor  # noqa: E402

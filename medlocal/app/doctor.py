@@ -28,6 +28,8 @@ class DoctorReport:
     reranker: str = ""
     # Folders an interrupted restore left beside the vault (restore.leftover_folders).
     restore_leftovers: list[str] = field(default_factory=list)
+    # Why redacted export cannot run ("" when its model is in place; see deid_tagger).
+    redaction_problem: str = ""
     # Why the settings file cannot be used ("" when it is fine): the rest used the defaults.
     settings_problem: str = ""
     # What is wrong with the vault folder checked ("" when it holds a vault): it does not exist,
@@ -77,6 +79,12 @@ class DoctorReport:
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
         )
         out.append(_ocr_line(self.ocr))
+        out.append(
+            f"Redaction: PROBLEM: {self.redaction_problem}; redacted export will refuse to run. "
+            "Reinstall MedLocal."
+            if self.redaction_problem
+            else "Redaction: ready (de-identification model in place)"
+        )
         if self.settings_problem:
             out.append(f"Settings:  PROBLEM: {self.settings_problem}")
             out.append(
@@ -142,6 +150,7 @@ def doctor_report(
     settings_problem: str = "",
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
+    from medlocal.privacy.deid_model_file import shipped_model_problem
     from medlocal.vault.restore import leftover_folders
 
     vault_folder = vault_folder or paths.vault_dir()
@@ -167,6 +176,7 @@ def doctor_report(
         reranker=reranker,
         restore_leftovers=[str(p) for p in leftover_folders(vault_folder)],
         settings_problem=settings_problem,
+        redaction_problem=shipped_model_problem(),
         vault_note=_vault_note(vault_folder),
     )
 

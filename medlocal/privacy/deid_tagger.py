@@ -25,7 +25,6 @@ import pycrfsuite
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.errors import MedLocalError
-from medlocal.paths import resources_dir
 from medlocal.privacy.deid_lexicon import (
     CLINICAL_SHORT,
     Lexicon,
@@ -33,13 +32,13 @@ from medlocal.privacy.deid_lexicon import (
     fold,
     lexicon,
 )
+from medlocal.privacy.deid_model_file import model_path
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import STREET_WORDS
 from medlocal.privacy.deid_tagger_features import Memo, line_features, lines_of
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, sentence_verb
 from medlocal.privacy.deid_words import read_tokens
 
-MODEL_FILE = "deid_tagger.crfsuite"
 # The model's labels and the redaction kinds they become.
 KINDS = {"PER": "name", "ORG": "facility", "LOC": "location"}
 OUTSIDE = "O"
@@ -72,10 +71,6 @@ _ABBREVIATED = TITLES | {"st", "mt", "ft", "co", "bros", "inc", "ltd", "corp", "
 # the span ("Co. Kerry"). Not "Bros.", which a company's trade often follows ("Reading Bros.
 # Grain", a development identifier).
 _NAME_ENDINGS = frozenset({"co", "inc", "ltd", "corp", "jr", "sr"})
-
-
-def model_path() -> Path:
-    return resources_dir() / MODEL_FILE
 
 
 class Tagger:

@@ -92,3 +92,24 @@ def test_doctor_reports_the_backup_of_the_vault_it_checks(
     out = _doctor(capsys, "--vault", str(other))
     assert f"{backup.resolve()} (that folder cannot be reached now)" in out, out
     assert "Backup:    no vault in this folder" in _doctor(capsys, "--vault", str(tmp_path))
+
+
+def test_doctor_says_when_redacted_export_cannot_run(
+    medlocal_home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Walk 27: an install without the de-identification model failed every redacted export,
+    and doctor said nothing. It now checks the model file the export needs."""
+    assert "Redaction: ready (de-identification model in place)" in _doctor(capsys).splitlines()
+    missing = tmp_path / "resources"
+    missing.mkdir()
+    monkeypatch.setattr("medlocal.privacy.deid_model_file.resources_dir", lambda: missing)
+    line = next(x for x in _doctor(capsys).splitlines() if x.startswith("Redaction:"))
+    assert "PROBLEM: deid_tagger.crfsuite is missing" in line and "Reinstall" in line
+    (missing / "deid_tagger.crfsuite").write_bytes(b"not a model")
+    line = next(x for x in _doctor(capsys).splitlines() if x.startswith("Redaction:"))
+    assert "PROBLEM: deid_tagger.crfsuite cannot be opened" in line
+    data = json.loads(_doctor(capsys, "--json"))
+    assert data["redaction_problem"].startswith("deid_tagger.crfsuite cannot be opened")

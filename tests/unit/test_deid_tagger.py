@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from medlocal.privacy.deid_tagger import Tagger, model_path, shipped_tagger
+from medlocal.privacy.deid_model_file import model_path
+from medlocal.privacy.deid_tagger import Tagger, shipped_tagger
 from medlocal.privacy.redact import Redactor
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools"

@@ -36,11 +36,10 @@ def test_resources_are_found() -> None:
 def test_installed_wheel_finds_its_resources(tmp_path: Path) -> None:
     """Build the real wheel, unpack it elsewhere and ask the unpacked package for its resources:
     what a user gets from `pip install .`, not what a checkout happens to have beside it."""
+    import shutil
     import subprocess
     import sys
     import zipfile
-
-    import shutil
 
     # Built from a copy of what the wheel is made of: a checkout's build/ folder keeps files of
     # earlier builds, which the build reuses (a file the package data no longer selects passed).
