@@ -23,6 +23,7 @@ from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
+from medlocal.rag.followup import standalone_question
 from medlocal.rag.grounding import ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
@@ -157,12 +158,7 @@ class GroundedAnswerer:
 
     # -- steps ----------------------------------------------------------------------------------
 
-    def _retrieve(
-        self, question: str, scope: Scope, history: Sequence[ChatMessage]
-    ) -> list[SearchHit]:
-        # A follow-up ("and the dose?") is searched together with the previous question.
-        previous = next((m.content for m in reversed(history) if m.role == "user"), "")
-        query = f"{previous} {question}".strip()
+    def _retrieve(self, query: str, scope: Scope) -> list[SearchHit]:
         # Without an embedding model the search is lexical only (the vault accepts no vector).
         vector = self.embedder.embed([query])[0] if self.embedder is not None else None
         return self.retriever.search(
@@ -224,16 +220,19 @@ class GroundedAnswerer:
     ) -> Generator[str, None, GroundedAnswer]:
         started = time.perf_counter()
         timings: dict[str, float] = {}
-        hits = self._retrieve(question, scope, history)
-        relevant = self.threshold.filter(hits, question)
+        # A follow-up ("Why was it changed?") is searched and checked as the question it stands
+        # for, with the earlier one it continues; the model still reads it as asked.
+        query = standalone_question(question, history, self.lexicon)
+        hits = self._retrieve(query, scope)
+        relevant = self.threshold.filter(hits, query)
         timings["retrieval"] = time.perf_counter() - started
 
         if not relevant:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             return result
-        if not self.threshold.answerable(relevant, question):
+        if not self.threshold.answerable(relevant, query):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            terms = ", ".join(f"'{t}'" for t in key_terms(question))
+            terms = ", ".join(f"'{t}'" for t in key_terms(query))
             result.notes.append(f"no passage found names any of {terms}")
             return result
 

@@ -31,7 +31,12 @@ _QUESTION_FILLER = frozenset(
     {"what", "when", "where", "which", "who", "how", "does", "did", "do", "is", "are", "any",
      "current", "patient", "patients", "was", "were", "her", "his", "she", "has", "have", "had",
      "result", "results", "finding", "findings", "level", "levels", "value", "values", "latest",
-     "last", "recent", "most", "show", "shows", "showed", "shown", "tell", "about"}
+     "last", "recent", "most", "show", "shows", "showed", "shown", "tell", "about",
+     # Question words and generic verbs ask how, not about what: "Why was it changed?" names
+     # no clinical term (walk 27 refused it as naming none of 'why', 'changed').
+     "why", "whom", "whose", "change", "changed", "changes", "changing", "happen", "happened",
+     "reason", "reasons", "now", "today", "time", "times", "over", "since", "ago", "far",
+     "make", "made", "done", "doing", "give", "given", "get", "got", "know", "explain"}
 )  # fmt: skip
 
 

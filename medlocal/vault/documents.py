@@ -346,6 +346,17 @@ def patient_chunk_ids(conn: Connection, patient_id: int) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
+def chunk_texts(conn: Connection, chunk_ids: Sequence[int]) -> dict[int, str]:
+    """The texts of these chunks, by id (a deleted one is missing)."""
+    if not chunk_ids:
+        return {}
+    rows = conn.execute(
+        f"SELECT id, text FROM chunks WHERE id IN ({','.join('?' * len(chunk_ids))})",
+        list(chunk_ids),
+    ).fetchall()
+    return {int(row[0]): str(row[1]) for row in rows}
+
+
 def hits_for(
     conn: Connection,
     fused: Sequence[tuple[int, float]],

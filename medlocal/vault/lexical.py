@@ -9,7 +9,10 @@ identifiers and drug names match exactly.
 Scoping is part of the MATCH (``scope : p12``), so FTS5 intersects posting lists rather than
 ranking the whole vault and filtering afterwards. In a large vault, single words found in at least
 half of all passages are dropped from the query: FTS5's bm25 gives them an idf of ~0 anyway, so
-they only cost time and add noise to the fusion.
+they only cost time and add noise to the fusion. In any vault, the words that only carry a
+question ("how", "has", "her", "changed", "over", "time") are dropped when the question has other
+words: in a small vault their idf is far from 0, and "How has her eGFR changed over time?" ranked
+prose holding "has", "her" and "over" above the lab table holding eGFR four times (walk 27).
 
 Code-like words of a query (``code_tokens``: "MRN-7781", "E11.9", a long record number) are
 also searched on their own, as phrases, so search can rank the passages that contain one verbatim
@@ -28,6 +31,26 @@ MAX_QUERY_TERMS = 32
 RRF_K = 60  # the constant from Cormack et al. (2009): robust without tuning
 # Dropping near-stopwords only pays off (and only happens) once posting lists are long.
 COMMON_TERM_MIN_DOCS = 5000
+
+
+# Words that carry a question without naming what it asks about: function words, question words,
+# auxiliaries, and the generic verbs and time words of "how has it changed over time" or "what
+# is her latest". Not clinical terms ("history", "level" and "result" are kept: a passage's
+# heading may be the only thing naming what it is).
+QUESTION_FILLER = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+     "about", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
+     "has", "have", "had", "having", "can", "could", "would", "should", "will", "shall", "may",
+     "might", "must", "what", "which", "who", "whom", "whose", "when", "where", "why", "how",
+     "she", "he", "her", "his", "him", "hers", "they", "them", "their", "it", "its", "this",
+     "that", "these", "those", "there", "any", "some", "me", "my", "i", "we", "our", "you", "your",
+     "tell", "show", "give", "list", "describe", "explain", "please", "know", "changed",
+     "change", "changes", "changing", "happened", "happen", "over", "time", "times", "since",
+     "now", "currently", "current", "so", "far", "until", "then", "ever", "patient",
+     "patient's", "patients", "get", "got", "gone", "go", "going", "went", "doing", "done",
+     "made", "make", "like", "look", "looked", "looking", "recently", "latest", "most", "last",
+     "past", "also", "again", "still", "up", "down", "into", "out", "not", "no", "yes", "if"}
+)  # fmt: skip
 
 
 def query_words(query: str) -> list[str]:
@@ -64,8 +87,72 @@ def code_tokens(query: str) -> list[str]:
     return codes
 
 
+# A question about how a measurement changed: "How has her eGFR changed over time?", "the trend
+# in his HbA1c", "her weight over the past year", "has the creatinine risen?".
+_TREND = re.compile(
+    r"\b(?:over\s+(?:time|the\s+(?:past|last)\b)|trends?|trending|trajectory|changed|changes?\s+"
+    r"(?:in|of)|progress(?:ed|ion)?|serial|evolved|since\s+(?:\d|last|first|the)|history\s+of|"
+    r"risen|rising|fallen|falling|gone\s+(?:up|down)|improv(?:ed|ing)|worsen(?:ed|ing)|"
+    r"declin(?:ed|ing)|increas(?:ed|ing)|decreas(?:ed|ing)|previous\s+(?:values|results|"
+    r"readings|levels))",
+    re.IGNORECASE,
+)
+# Words of a trend question that are not the measurement asked about.
+_TREND_WORDS = frozenset(
+    {"trend", "trends", "trending", "trajectory", "progress", "progressed", "progression",
+     "serial", "evolved", "history", "risen", "rising", "fallen", "falling", "improved",
+     "improving", "worsened", "worsening", "declined", "declining", "increased", "increasing",
+     "decreased", "decreasing", "previous", "values", "value", "results", "result", "readings",
+     "reading", "levels", "level", "year", "years", "month", "months", "week", "weeks", "day",
+     "days", "measurements", "measurement", "tests", "test"}
+)  # fmt: skip
+MIN_TREND_VALUES = 2  # a passage holding a trend has at least two values of the measurement
+
+
+def trend_terms(query: str) -> list[str]:
+    """The measurement a question about change over time asks about ("eGFR" for "How has her
+    eGFR changed over time?"); none when the question does not ask about a change."""
+    if _TREND.search(query) is None:
+        return []
+    words = [w for w in query_words(query) if not any(ch.isdigit() for ch in w)]
+    return [w for w in without_filler(words) if w.lower() not in _TREND_WORDS | QUESTION_FILLER]
+
+
+def value_count(text: str, terms: Sequence[str]) -> int:
+    """How many values of the ``terms`` ``text`` holds: a number shortly after a term ("eGFR 44",
+    "2024-03-14,eGFR,58"), and each further number of a row of them ("eGFR | 58 | 52 | 47")."""
+    if not terms:
+        return 0
+    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![^\W_])(?:{names})\w*[^\d\n]{{0,20}}?\d+(?:\.\d+)?((?:\s*[|,;\t]\s*\d+(?:\.\d+)?)*)",
+        re.IGNORECASE,
+    )
+    number = re.compile(r"\d+(?:\.\d+)?")
+    return sum(1 + len(number.findall(m.group(1))) for m in pattern.finditer(text))
+
+
+def trend_ranking(
+    candidates: Sequence[tuple[int, float]], texts: dict[int, str], terms: Sequence[str]
+) -> list[tuple[int, float]]:
+    """The ``candidates`` that hold at least two values of the ``terms``, most values first (the
+    lab table with four dated eGFR rows before a letter quoting one)."""
+    counted = [
+        (chunk_id, value_count(texts.get(chunk_id, ""), terms)) for chunk_id, _ in candidates
+    ]
+    held = [(chunk_id, float(n)) for chunk_id, n in counted if n >= MIN_TREND_VALUES]
+    return sorted(held, key=lambda pair: -pair[1])
+
+
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
+
+
+def without_filler(words: list[str]) -> list[str]:
+    """``words`` less those that only carry a question (:data:`QUESTION_FILLER`); all of them
+    when nothing else is left ("What is it?" still searches)."""
+    kept = [w for w in words if w.lower() not in QUESTION_FILLER]
+    return kept or words
 
 
 def fts_match_expression(query: str) -> str | None:
@@ -127,7 +214,7 @@ def bm25_search(
     brand's generic; :func:`medlocal.drugs.query_expansion`), OR-ed in like its own words. They
     are rare names, so a passage that has one ranks by it, and a passage with the question's
     own words still does too."""
-    words = drop_common_words(conn, query_words(query), total_chunks)
+    words = drop_common_words(conn, without_filler(query_words(query)), total_chunks)
     words += [term for term in expansion if term not in words]
     if not words or limit <= 0 or (document_ids is not None and not document_ids):
         return []

@@ -25,7 +25,13 @@ from medlocal.vault.db import Connection
 from medlocal.vault.diversify import collapse_identical, split_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
-from medlocal.vault.lexical import bm25_search, code_tokens, reciprocal_rank_fusion
+from medlocal.vault.lexical import (
+    bm25_search,
+    code_tokens,
+    reciprocal_rank_fusion,
+    trend_ranking,
+    trend_terms,
+)
 from medlocal.vault.records import SearchHit
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
@@ -139,6 +145,7 @@ def hybrid_search(
     # Outside the lock: the first call reads the drug dictionaries (~0.2 s, once).
     expansion = query_expansion(query_text)
     codes = code_tokens(query_text)
+    trend = trend_terms(query_text)
     pool = max(4 * k, 32)
     while True:
         vector_ranked: list[tuple[int, float]] = []
@@ -162,7 +169,12 @@ def hybrid_search(
             expanded = _bm25(s.conn, "", expansion.members, pool, scope)
             # The passages that contain a code of the question ("MRN-7781") as a phrase.
             exact = _bm25(s.conn, "", codes, pool, scope)
-            fused = _exact_first(reciprocal_rank_fusion(vector_ranked, lexical, expanded), exact)
+            trending = _trend_passages(s.conn, trend, pool, scope)
+            # Counted twice: a trend question's filler ("changed over time") draws the vector
+            # ranking to prose about change, and the passages holding the values must still
+            # come first (walk 27: the lab table with four eGFR rows ranked 10th).
+            rankings = (vector_ranked, lexical, expanded, trending, trending)
+            fused = _exact_first(reciprocal_rank_fusion(*rankings), exact)
             # A code's phrase match is a bm25 match too (for a chunk the question's ranking missed).
             bm25_scores = {**dict(exact), **dict(lexical)}
             hits, enough = _distinct_hits(s.conn, fused, dict(vector_ranked), bm25_scores, k)
@@ -210,6 +222,17 @@ def _bm25(
         total_chunks=total_chunks,
         expansion=terms,
     )
+
+
+def _trend_passages(
+    conn: Connection, terms: Sequence[str], pool: int, scope: Scope
+) -> list[tuple[int, float]]:
+    """For a question about change over time, the passages naming its measurement that hold
+    several values of it, most values first (:func:`trend_ranking`); none for other questions."""
+    if not terms:
+        return []
+    named = _bm25(conn, " ".join(terms), (), pool, scope)
+    return trend_ranking(named, documents.chunk_texts(conn, [c for c, _ in named]), terms)
 
 
 def _exact_first(

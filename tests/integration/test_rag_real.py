@@ -125,6 +125,27 @@ def test_answer_cites_real_passages_and_is_stored(
     assert len(vault.chat_messages(session.chat_id)) == 4
 
 
+def test_a_follow_up_is_searched_with_the_question_it_continues(
+    vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
+) -> None:
+    """Walk 27: "Why was it changed?" after a metformin question was refused before the model was
+    asked, as no passage named 'why' or 'changed'. The passage giving the reason is given now."""
+    notes = {
+        **NOTES,
+        "review.txt": "Metformin was reduced from 1 g twice daily to 500 mg twice daily in"
+        " March 2025 because her eGFR had fallen to 47.\n",
+    }
+    patient = import_notes(vault, tmp_path / "notes", notes, demo_embedder)
+    answerer = GroundedAnswerer(
+        demo_chat, vault, demo_embedder, params=SamplingParams(max_tokens=32)
+    )
+    session = ChatSession(answerer, vault, Scope(patient))
+    session.ask("What dose of metformin is she taking now?").consume()
+    follow = session.ask("Why was it changed?").consume()
+    assert not any("no passage found names" in n for n in follow.notes), follow.notes
+    assert any("because her eGFR had fallen" in p.hit.text for p in follow.passages)
+
+
 def test_question_about_absent_topic_abstains(
     vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
 ) -> None:

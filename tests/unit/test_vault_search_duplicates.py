@@ -4,14 +4,11 @@ ranks above passages that only come close in meaning."""
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
 import pytest
+from fixtures.hashed_words import embed
 
 from medlocal.ingest.chunker import chunk_document
 from medlocal.ingest.document import ExtractedDocument
@@ -23,19 +20,6 @@ from medlocal.vault.store import Vault
 
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 MODEL = "hashed-words-v1"
-DIM = 64
-
-
-def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
-    """Bag of words hashed into 64 dimensions (letters only: like a small embedder, it misses
-    record numbers), L2-normalised."""
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
-    for row, text in enumerate(texts):
-        for word in re.findall(r"[a-z]+", text.lower()):
-            out[row, zlib.crc32(word.encode()) % DIM] += 1.0
-        out[row, DIM - 1] += 0.05
-        out[row] /= np.linalg.norm(out[row])
-    return out
 
 
 class Words:

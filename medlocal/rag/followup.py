@@ -1,0 +1,82 @@
+"""Follow-up questions read together with the conversation, without the model.
+
+"What dose of metformin is she taking now?" then "Why was it changed?": the second question
+names nothing to search for, and searched on its own it found no passage and was refused by the
+key-term check (walk 27). A question that depends on the conversation is therefore searched and
+checked as the standalone question it stands for: the earlier question(s) it continues, its own
+words, and the drugs the previous answer named when none of those questions names one.
+
+The rewrite is plain string work, deterministic and cheap: the small local models cannot be
+trusted to rewrite a question. Only retrieval and the relevance checks read the standalone
+question; the model is given the question as asked, with the conversation as history.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medlocal.engine.api import ChatMessage
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.prompts import NOT_FOUND_MESSAGE
+from medlocal.rag.relevance import key_terms
+
+# Words that point back to something said before. (She, her, he and his are the patient, whom
+# the chat is about anyway: "What is her eGFR?" stands on its own.)
+_REFERRING = re.compile(
+    r"\b(?:it|its|itself|they|them|their|theirs|those|these|same|(?:this|that)"
+    r"(?!\s+(?:she|he|they|it|the|a|an|her|his|there|we|i|you)\b))\b",
+    re.IGNORECASE,
+)
+# Openings that continue the previous question: "and the dose?", "what about her potassium?".
+_CONTINUING = re.compile(
+    r"^\W*(?:and|or|but|also|so|then|what\s+about|how\s+about|same\s+for|and\s+what)\b",
+    re.IGNORECASE,
+)
+MAX_CONTINUED = 3  # the question a chain started from, and the latest follow-ups of it
+MAX_ANSWER_DRUGS = 3  # drugs carried from the previous answer
+
+
+def depends_on_conversation(question: str) -> bool:
+    """Whether ``question`` cannot be searched on its own: it refers back ("Why was it
+    changed?"), continues the previous question ("and the dose?"), or names no clinical term
+    ("When?")."""
+    return (
+        _REFERRING.search(question) is not None
+        or _CONTINUING.search(question) is not None
+        or not key_terms(question)
+    )
+
+
+def standalone_question(
+    question: str,
+    history: Sequence[ChatMessage],
+    lexicon: MedicationLexicon | None = None,
+) -> str:
+    """What retrieval and the relevance checks read for ``question`` asked after ``history``:
+    the question itself when it stands on its own, else the earlier question(s) it continues
+    followed by it (and, when none names a drug, the drugs the previous answer named)."""
+    asked = [m.content for m in history if m.role == "user"]
+    if not asked or not depends_on_conversation(question):
+        return question
+    chain = [question]
+    for earlier in reversed(asked):
+        chain.insert(0, earlier)
+        if not depends_on_conversation(earlier):
+            break
+    if len(chain) > MAX_CONTINUED:  # keep what the chain started from
+        chain = [chain[0], *chain[-(MAX_CONTINUED - 1) :]]
+    lexicon = lexicon or default_lexicon()
+    standalone = " ".join(" ".join(q.split()) for q in chain)
+    if not lexicon.find(standalone):
+        standalone = " ".join([standalone, *_answer_drugs(history, lexicon)])
+    return standalone
+
+
+def _answer_drugs(history: Sequence[ChatMessage], lexicon: MedicationLexicon) -> list[str]:
+    """The drugs the last answer named ("What does she take for diabetes?" → "Metformin 500 mg
+    twice daily [1]"), for a follow-up about "it"; none when it found nothing."""
+    answer = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+    if not answer or answer.strip().startswith(NOT_FOUND_MESSAGE):
+        return []
+    return lexicon.find(answer)[:MAX_ANSWER_DRUGS]
