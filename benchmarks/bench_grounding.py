@@ -10,9 +10,10 @@ summariser (see ``tests/fixtures/grounding_eval/__init__.py``), and their flags 
   a flipped negation, a relative's condition given to the patient, a claim with no support)
   that get a content flag.
 
-Both parts are scored: ``dev`` (the checks were tuned on it) and ``heldout`` (never looked at
-sentence by sentence while tuning). ``--show`` lists the development part's false alarms and
-misses with their flags; the held-out part is only ever reported in counts.
+Every part is scored: ``dev`` and ``dev2`` (the checks were tuned on them; ``dev2`` was the first
+held-out part) and ``heldout2`` (never looked at sentence by sentence). ``--show`` lists the
+development parts' false alarms and misses with their flags; a held-out part is only ever
+reported in counts.
 
     PYTHONPATH=$PWD python benchmarks/bench_grounding.py [--show] [--part dev] [--mode answer]
 
@@ -37,12 +38,14 @@ def _rate(n: int, total: int) -> str:
 
 
 def main() -> int:
-    from fixtures.grounding_eval import JUDGES, MODES, PARTS, load, score
+    from fixtures.grounding_eval import HELD_OUT, JUDGES, MODES, PARTS, load, score
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--part", choices=PARTS, action="append")
     ap.add_argument("--mode", choices=MODES, action="append")
-    ap.add_argument("--show", action="store_true", help="list the dev part's alarms and misses")
+    ap.add_argument(
+        "--show", action="store_true", help="list the development parts' alarms and misses"
+    )
     ap.add_argument("--quick", action="store_true", help="(accepted for benchmarks/run.py)")
     args = ap.parse_args()
     report: dict[str, Any] = {}
@@ -68,7 +71,7 @@ def main() -> int:
                 f" | {', '.join(f'{k} {n}' for k, n in sorted(result.alarm_kinds.items()))}"
                 f" | {', '.join(f'{k} {n}' for k, n in sorted(missed.items()))} |"
             )
-            if args.show and part == "dev":
+            if args.show and part not in HELD_OUT:
                 _show(mode, result)
     print("\n".join(rows))
     elapsed = time.perf_counter() - started

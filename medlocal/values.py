@@ -43,7 +43,12 @@ _PARTIAL_DATES = (
     ),
 )
 # Gestational age as obstetric notes write it: "28w3d" is 28 weeks and 3 days.
-_GESTATION = re.compile(r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b", re.I)
+# British notes write it over forty weeks: "33/40" is 33 weeks, "33+2/40" 33 weeks and 2 days.
+_GESTATION = re.compile(
+    r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b"
+    r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)",
+    re.I,
+)
 # Numbers written as words, as clinicians write counts ("two falls", "a five-day course"): from
 # two ("one" is as often a pronoun: "one of them", "the right one").
 _NUMBER_WORDS = {
@@ -58,6 +63,13 @@ _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # Two numbers over each other, such as a blood pressure "132/84": one value, order kept.
 _RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
+# Two grades added, order kept, as a Gleason score is written: "3+4=7" is not "4+3=7".
+_GRADE_SUM = re.compile(r"(?<![\d.+])\b([1-5])\s?\+\s?([1-5])(?:\s?=\s?\d{1,2})?\b(?![\d+/])")
+# A class, grade, stage or type in Roman numerals ("NYHA class III", "type II"): its number.
+_ROMAN = re.compile(
+    r"\b(?i:class|grade|stage|type|nyha|gold)\s+(?P<roman>IV|I{1,3})\b(?![A-Za-z0-9])"
+)
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
@@ -92,7 +104,7 @@ _UNIT_ALIASES = {
     "gram": "g", "kilograms": "kg", "kilogram": "kg", "milliliters": "ml", "milliliter": "ml",
     "millilitres": "ml", "millilitre": "ml", "liters": "l", "liter": "l", "litres": "l",
     "litre": "l", "μmol": "µmol", "umol": "µmol", "μl": "µl", "ul": "µl",
-    "lb": "lbs", "units": "unit", "u": "unit",
+    "lb": "lbs", "units": "unit", "u": "unit", "iu": "unit",
     "hours": "h", "hour": "h", "hrs": "h", "hr": "h", "days": "day", "d": "day",
     "weeks": "week", "wks": "week", "wk": "week", "months": "month", "years": "year",
     "yrs": "year", "yr": "year", "minutes": "min", "minute": "min", "mins": "min",
@@ -231,10 +243,13 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
                 values.append(Value("date", partial, None, match.group(), match.start()))
                 mask(match.start(), match.end())
     for match in _GESTATION.finditer("".join(masked)):
-        weeks, days = match.group("weeks"), match.group("days")
+        days_group = "days" if match.group("weeks") else "days40"
+        weeks = match.group("weeks") or match.group("weeks40")
         values.append(Value("number", weeks, "week", match.group(), match.start()))
-        raw_days = match.group()[match.start("days") - match.start() :]
-        values.append(Value("number", days, "day", raw_days, match.start("days")))
+        if match.group(days_group):
+            raw_days = match.group()[match.start(days_group) - match.start() :]
+            days = match.group(days_group)
+            values.append(Value("number", days, "day", raw_days, match.start(days_group)))
         mask(match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
         values.append(
@@ -256,6 +271,15 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         canonical = f"{int(match.group(1))}/{int(match.group(2))}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
         mask(match.start(), match.end())
+
+    for match in _GRADE_SUM.finditer("".join(masked)):
+        canonical = f"{match.group(1)}+{match.group(2)}"
+        values.append(Value("ratio", canonical, None, match.group(), match.start()))
+        mask(match.start(), match.end())
+    for match in _ROMAN.finditer("".join(masked)):
+        arabic = str(_ROMAN_VALUES[match.group("roman")])
+        values.append(Value("number", arabic, None, match.group("roman"), match.start("roman")))
+        mask(match.start("roman"), match.end("roman"))
 
     for match in _SPELLED.finditer("".join(masked)):
         spelled = str(_NUMBER_WORDS[match.group("word").lower()])

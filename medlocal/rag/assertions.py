@@ -51,6 +51,8 @@ _NEG_BACKWARD = (
     # Walk 26: an examination note puts the result after the test with no verb ("Phalen's test
     # negative; Tinel's sign negative").
     "negative",
+    # A treatment judged unneeded, the judgement after it: "MgSO4 not required at present".
+    "not required", "not needed", "not indicated",
 )  # fmt: skip
 # A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
 # earlier negation's window reached ("no ferritin result and Phalen's test was positive").
@@ -83,6 +85,12 @@ _HYPOTHETICAL = (
     # Our own: a change only talked over ("Discussed switching to apixaban").
     "discussed switching to", "discussed switching", "discussed starting", "discussed adding",
     "discussed changing to", "option of", "options include",
+    # Choices laid out, none yet taken: "Options discussed: surveillance vs surgery".
+    "options discussed", "options were discussed", "discussed options", "options are",
+    "options were", "treatment options",
+    # A preference is not yet a decision: "leaning toward surveillance".
+    "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
+    "prefers", "favours", "favors", "favouring", "favoring",
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.
@@ -92,6 +100,16 @@ _HYPOTHETICAL_BACKWARD = (
     "under consideration", "was discussed", "were discussed",
 )  # fmt: skip
 _HYPOTHETICAL_REACH = 5
+# Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
+_CONDITION_REACH = 10
+# A change of treatment, which a condition after it makes a plan; "hold X if ..." is an order
+# for a case, read by the stop triggers.
+_CHANGES = (
+    "increas", "decreas", "reduc", "start", "add", "switch", "restart", "titrat", "uptitrat",
+    "commenc", "chang", "wean", "escalat",
+)  # fmt: skip
+_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can"})
+_AS_NEEDED = frozenset({"needed", "required", "necessary", "tolerated", "symptomatic", "so"})
 # Our own: a medication stopped ("stop amitriptyline", "quetiapine was tapered off", "STOPPED:
 # lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
 _STOP_FORWARD = (
@@ -341,6 +359,22 @@ def _opens_clause(tokens: Sequence[_Token], i: int) -> bool:
     return False
 
 
+# Words that open a subject of its own after "and": "grew S. pneumoniae and her PCR was
+# negative" says nothing negative of what grew; "fever and chills were absent" denies both.
+_SUBJECT_OPENERS = frozenset(
+    {"he", "she", "they", "it", "her", "his", "their", "its", "the", "this", "that", "these",
+     "those", "patient", "pt"}
+)  # fmt: skip
+
+
+def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
+    """Whether the conjunction at token ``i`` ends a negation's scope: forward, where a new
+    clause follows it; backward, where the trigger's clause has a subject of its own after it."""
+    if step == 1:
+        return _opens_clause(tokens, i + 1)
+    return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
+
+
 def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
     a termination term, the end of the sentence, a comma that opens a new item or clause, a
@@ -353,7 +387,7 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
             if not _continues_list(tokens, i + step, step, triggers):
                 break
             words = 0
-        elif step == 1 and tokens[i].text in _CONJUNCTIONS and _opens_clause(tokens, i + 1):
+        elif tokens[i].text in _CONJUNCTIONS and _ends_scope(tokens, i, step):
             break
         else:
             scope.append(i)
@@ -400,18 +434,58 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
             out[i].current = True
     for span in _phrases(tokens, _HYPOTHETICAL):
-        for i in _forward(tokens, span[1]):
+        if _as_needed(tokens, span):
+            continue
+        # Over a label's colon: "Options discussed: A vs B".
+        first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
+        for i in _forward(tokens, first):
             out[i].hypothetical = True
     for span in _phrases(tokens, _HYPOTHETICAL_BACKWARD):
         for i in _clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
             out[i].hypothetical = True
+    for start, end in _phrases(tokens, ("if", "unless")):
+        # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
+        if _as_needed(tokens, (start, end)):
+            continue
+        clause = _clause_before(tokens, start, _CONDITION_REACH)
+        if any(tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause):
+            for i in clause:
+                out[i].hypothetical = True
     for span in _phrases(tokens, _RELATIVES):
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
-        for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
+        for i in (*_backward(tokens, span[0]), *_participle_forward(tokens, span[1])):
             out[i].family = relative
     _sides(tokens, out)
     return out
+
+
+def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
+    taken (as needed), not that the treatment is only a possibility."""
+    start, end = span
+    return (
+        tokens[start].text in {"if", "unless"}
+        and end < len(tokens)
+        and tokens[end].text in _AS_NEEDED
+    )
+
+
+def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
+    """``_forward``, carried on over "while" and a participle, whose subject is the one before
+    it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
+    found: list[int] = []
+    span = _forward(tokens, end)
+    while True:
+        found += span
+        stop = span.stop
+        if not (
+            stop + 1 < len(tokens)
+            and tokens[stop].text == "while"
+            and tokens[stop + 1].text.endswith("ing")
+        ):
+            return found
+        span = _forward(tokens, stop + 1)
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
@@ -445,11 +519,27 @@ def _stopped_medications(
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
-        reach = _negation_scope(tokens, start - 1, -1, triggers)
+        reach = _negation_scope(tokens, _before_aside(tokens, start - 1), -1, triggers)
         scopes += itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
             out[i].stopped = True
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _before_aside(tokens: Sequence[_Token], i: int) -> int:
+    """The token before a bracketed aside and dash that end at token ``i``: in "citalopram 20
+    mg (2022) - stopped", what was stopped comes before "(2022) -"; ``i`` where there is none."""
+    j = i
+    while j >= 0 and tokens[j].text in _DASHES:
+        j -= 1
+    if j < 0 or tokens[j].text != ")":
+        return i
+    while j >= 0 and tokens[j].text != "(":
+        j -= 1
+    return j - 1 if j > 0 else i
 
 
 def _affirmations(
@@ -615,7 +705,31 @@ def _related_forms(
         _clipped_forms(mention.key, evidence)
         or _abbreviated_forms(mention, sentence, evidence)
         or _prefixed_forms(mention.key, evidence)
+        or _derived_forms(mention.key, evidence)
     )
+
+
+# A verb and its noun share a stem: "hospitalized" ~ "hospitalizations", "intubated" ~
+# "intubation", "infected" ~ "infection".
+_DERIVATION = re.compile(r"(?:ions?|ed|ing|es|e|s)$")
+_DERIVATION_BASE = re.compile(r"(?:at|is|iz)$")
+_DERIVED_STEM = 5
+
+
+def _derived_stem(word: str) -> str | None:
+    if " " in word:
+        return None
+    found = _DERIVATION.sub("", word)
+    while _DERIVATION_BASE.search(found):  # "hospitalizat" -> "hospitaliz" -> "hospital"
+        found = _DERIVATION_BASE.sub("", found)
+    return found if len(found) >= _DERIVED_STEM and found != word else None
+
+
+def _derived_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    mine = _derived_stem(key)
+    if mine is None:
+        return []
+    return [m for k, found in evidence.items() if _derived_stem(k) == mine for m in found]
 
 
 # An abbreviation that is a common English word ("AS", "OR") is not read as one here.
@@ -627,13 +741,32 @@ def _abbreviated_forms(
 ) -> list[Mention]:
     vocabulary = default_abbreviations()
     if " " in mention.key:  # "myocardial infarction" -> "MI"
-        keys = vocabulary.back.get(tuple(mention.key.split()), ())
+        keys = vocabulary.back.get(tuple(mention.key.split()), ()) or _phrase_abbreviations(
+            mention, sentence
+        )
         forms = [k.lower() for k in keys if vocabulary.english[k] < _COMMON_WORD]
     else:  # "MI" -> "myocardial infarction", as the sentence writes it
         raw = sentence[mention.start : mention.end]
         senses = vocabulary.senses.get(raw, ()) if vocabulary.english.get(raw, 2) < 2 else ()
         forms = [_sense_key(s) for s in senses[:2]]
     return [m for form in forms for m in evidence.get(form, ())]
+
+
+_LONGEST_SENSE = 5
+
+
+def _phrase_abbreviations(mention: Mention, sentence: str) -> tuple[str, ...]:
+    """Abbreviations of a longer phrase the mention starts, its last word also without "-ing"
+    or a plural: "coronary artery bypass grafting" -> "CABG" (its sense: "... graft")."""
+    vocabulary = default_abbreviations()
+    words = re.findall(r"[a-z][a-z\-]*", sentence[mention.start :].lower())
+    for size in range(min(_LONGEST_SENSE, len(words)), 2, -1):
+        head, last = words[: size - 1], words[size - 1]
+        for form in dict.fromkeys((last, re.sub(r"(?:ing|s)$", "", last))):
+            keys = vocabulary.back.get((*head, form))
+            if keys:
+                return keys
+    return ()
 
 
 def _sense_key(sense: str) -> str:
@@ -699,6 +832,9 @@ def compare(
     both_ways = {m.key for m in found if m.assertion.negated} & {
         m.key for m in found if not m.assertion.negated
     }
+    # A denial bounded in time ("no heroin use in the last three months", "no pain since
+    # discharge") agrees with a passage that gives the thing as present before that time.
+    bounded = _TIME_BOUNDED.search(sentence) is not None
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
     for mention in sorted(found, key=lambda m: " " not in m.key):
         others = evidence.get(mention.key) or _related_forms(mention, sentence, evidence)
@@ -707,7 +843,9 @@ def compare(
         for dimension, disagrees in _CHECKS:
             if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
                 continue
-            if dimension == "negation" and mention.key in both_ways:
+            if dimension == "negation" and (
+                mention.key in both_ways or (mention.assertion.negated and bounded)
+            ):
                 continue
             if dimension == "experiencer" and any(o.surname for o in others):
                 # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
@@ -728,6 +866,12 @@ def compare(
                     Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
                 )
     return results
+
+
+_TIME_BOUNDED = re.compile(
+    r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
+    re.I,
+)
 
 
 def _negation(a: Assertion, b: Assertion) -> bool:

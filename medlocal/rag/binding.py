@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from medlocal.rag.sentences import clause_span, split_sentences
-from medlocal.values import Value, dates_agree, extract_values, quantity
+from medlocal.values import Value, dates_agree, extract_values, is_dose, quantity
 
 # Canonical attribute -> the ways notes write it.
 _MEASURES: dict[str, tuple[str, ...]] = {
@@ -97,6 +97,10 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "frax": ("frax",),
     "apgar": ("apgar",),
     "fib-4": ("fib-4",),
+    # Bone density is measured at sites, each with its own T-score.
+    "lumbar spine": ("lumbar spine", "l1-l4", "spine"),
+    "femoral neck": ("femoral neck",),
+    "total hip": ("total hip",),
     "reference range": ("reference range", "normal range", "target range"),
 }
 
@@ -210,6 +214,18 @@ def measure_names(text: str) -> set[str]:
     "saturation", "sats", "spo2", ... (so a paraphrase that names it otherwise is read as the
     same thing)."""
     return {name for _, _, found in _measures(text) for name in (found, *_MEASURES[found])}
+
+
+def measured_in(text: str, day_first: bool | None = None) -> set[str]:
+    """The names of the measured things ``text`` gives a result for (a value that is no dose):
+    "her potassium was 5.0" gives "potassium", so that the word is read as the blood test there,
+    not as the drug of the same name."""
+    return {
+        name
+        for b in bind(text, day_first)
+        if b.attribute is not None and not is_dose(b.value)
+        for name in (b.attribute, *_MEASURES[b.attribute])
+    }
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -64,8 +64,23 @@ _CARRIERS = frozenset(
         "seven", "eight", "nine", "ten", "hours", "hour", "once", "twice", "then", "heard", "felt",
         "present", "performed", "occurred", "took", "completed", "previous", "count", "counts",
         "episode", "episodes", "above", "below", "within", "range", "beyond",
+        # A change its numbers state ("lost 13 kg, from 64 kg to 51 kg"), and the time points
+        # the value checks judge ("at presentation", "on arrival").
+        "lost", "loss", "lose", "gained", "gain", "dropped", "presentation", "arrival",
     }
 )  # fmt: skip
+# Shorthand the abbreviation list lacks or ranks low, and the words a paraphrase writes for it:
+# "hs-troponin" is a high-sensitivity troponin, a "PRN" dose is a breakthrough or rescue dose.
+_SHORTHAND: dict[str, tuple[str, ...]] = {
+    "prn": ("as needed", "as required", "breakthrough", "rescue"),
+    "hs": ("high sensitivity",),
+    "sl": ("sublingual",),
+    "sc": ("subcutaneous",),
+    "im": ("intramuscular",),
+    "iv": ("intravenous",),
+    "po": ("oral", "mouth"),
+    "ngt": ("nasogastric",),
+}
 _SUFFIXES = (
     "ically", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed",
     "es", "ly", "al", "ic", "s", "y", "e",
@@ -158,6 +173,9 @@ def _stems(evidence: str) -> frozenset[str]:
         for sense in abbreviations.senses[key][:2]:
             stems |= {stem(w) for w in _words(sense)}
     stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
+    for short, phrases in _SHORTHAND.items():
+        if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I):
+            stems |= {stem(w) for phrase in phrases for w in _words(phrase)}
     return frozenset(stems)
 
 

@@ -229,12 +229,41 @@ def _regimen_drug(
     own = any(start <= n[0] and n[1] <= end for n in names) or any(
         start <= v.start < end for v in doses
     )
+    if own and _monitoring_before(freq, names, doses, body, start):
+        return None
     if not own:
         rest = body[start:end][: freq.start - start] + body[freq.end : end]
         words = re.findall(r"[a-z]+", rest.lower())
         if any(w not in _REGIMEN_FILLER for w in words):
             return None
     return _drug_for(names, Value("number", "", None, freq.raw, freq.start), body)
+
+
+# What is done on a schedule besides giving a drug: "continue X with bloods every 3 months".
+_MONITORING = frozenset(
+    {
+        "labs", "bloods", "blood", "tests", "test", "monitoring", "review", "reviews", "check",
+        "checks", "levels", "level", "scan", "scans", "visits", "visit", "follow-up",
+        "appointments", "clinic", "ecg", "echo", "imaging", "x-ray", "screening",
+    }
+)  # fmt: skip
+
+
+def _monitoring_before(
+    freq: Frequency,
+    names: list[tuple[int, int, str]],
+    doses: list[Value],
+    body: str,
+    start: int,
+) -> bool:
+    """Whether a test or visit is named between the regimen and the drug or dose before it in
+    its clause: then the schedule is the test's ("continue Truvada with bloods every 3 months")."""
+    ends = [n[1] for n in names if start <= n[0] and n[1] <= freq.start]
+    ends += [v.start + len(v.raw) for v in doses if start <= v.start < freq.start]
+    if not ends:
+        return False
+    between = body[max(ends) : freq.start].lower()
+    return any(w in _MONITORING for w in re.findall(r"[a-z][a-z\-]*", between))
 
 
 def _goes_with(
@@ -249,7 +278,10 @@ def _goes_with(
     """Whether "as needed" qualifies ``freq`` (for ``drug``): in its clause ("q6h PRN"), or in
     a clause of its own that gives no other dose ("q6h, as needed for pain"), for the same drug
     or for none named ("As needed, paracetamol 1 g q6h"). "Morphine 10 mg q4h and 5 mg PRN" is
-    a regular dose and an as-needed one."""
+    a regular dose and an as-needed one, and so is "Zomorph 60 mg BD plus Oramorph 5 mg PRN":
+    a "PRN" after another dose is that dose's, even for the same drug."""
+    if any(freq.end <= v.start < prn.start for v in doses):
+        return False
     start, end = clause_span(body, freq.start, freq.start, _CLAUSE_BREAK)
     if not start <= prn.start < end:
         lo, hi = clause_span(body, prn.start, prn.start, _CLAUSE_BREAK)

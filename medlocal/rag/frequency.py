@@ -33,20 +33,29 @@ _ONCE_AT = (
     r"|every\s+night|each\s+night"
 )
 _NUM = r"\d+(?:\.\d+)?"
+# An interval may be written in words: "every two weeks", "every eight hours".
+_INTERVAL_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12,
+}  # fmt: skip
+_INTERVAL = rf"{_NUM}|{'|'.join(_INTERVAL_WORDS)}"
 _COUNT = r"(?:once|twice|thrice|(?:one|two|three|four|five|six|[1-6])\s*(?:times|x))"
 _PERIOD = r"(?P<period>day|week|month)"
 # Longest forms first, so that "twice daily" is one regimen, not "twice" and "daily".
 _FREQUENCY = re.compile(
     r"(?<![\w/])(?:"
     rf"(?P<count>{_COUNT})\s*(?:(?:a|per|each|every)\s+{_PERIOD}|(?P<adverb>daily|weekly|monthly))"
-    rf"|(?:every|q)\s*(?P<low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<high>{_NUM})\s*)?"
+    rf"|(?:every|q)\s*(?P<low>{_INTERVAL})\s*(?:(?:-|–|to)\s*(?P<high>{_INTERVAL})\s*)?"
     r"(?P<unit>hours?|hrs?|hr|h|days?|d|weeks?|wks?|months?)"
+    # British notes write an interval in hours as an adjective: "4-hourly", "4-6 hourly".
+    rf"|(?P<hours_low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<hours_high>{_NUM})\s*)?[\s-]?hourly"
+    r"|(?P<fortnight>fortnightly|every\s+fortnight|every\s+(?:other|second)\s+week)"
     r"|(?P<other>every\s+other\s+day|on\s+alternate\s+days|alternate\s+days|alternate\s+day|qod)"
     r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"
     rf"|(?P<once_at>{_ONCE_AT})"
     r"|(?P<abbr>q\.?d|o\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|b\.?d|t\.?d\.?s|q\.?d\.?s|q\.?hs"
     r"|q\.?am|q\.?pm|q24h|nocte|mane)"
-    r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed)"
+    r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed"
+    r"|if\s+required|if\s+necessary)"
     r"|(?P<hourly>hourly)"
     r"|(?P<bare>(?:every|each|per|a)\s+(?P<bare_period>day|week|month)|daily|weekly|monthly)"
     r")(?![\w/])",
@@ -122,6 +131,10 @@ def _months(days: Fraction) -> Fraction:
     return days
 
 
+def _interval(text: str) -> Fraction:
+    return Fraction(_INTERVAL_WORDS.get(text.lower(), 0) or text)
+
+
 def _unit_days(unit: str) -> Fraction:
     u = unit.lower()
     if u.startswith("h"):
@@ -144,13 +157,16 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
             or {"daily": "day", "weekly": "week", "monthly": "month"}[g["adverb"].lower()]
         )
         return _exact(Fraction(count) / _PERIOD_DAYS[period.lower()]) if count else False
-    if g["low"]:
-        days = _unit_days(g["unit"])
-        low, high = Fraction(g["low"]), Fraction(g["high"] or g["low"])
+    if g["low"] or g["hours_low"]:
+        days = _unit_days(g["unit"] or "h")
+        low = _interval(g["low"] or g["hours_low"])
+        high = _interval(g["high"] or g["hours_high"] or g["low"] or g["hours_low"])
         if low == 0 or high == 0:
             return False
         a, b = 1 / _months(low * days), 1 / _months(high * days)
         return (min(a, b), max(a, b))
+    if g["fortnight"]:
+        return _exact(Fraction(1, 14))
     if g["other"]:
         return _exact(Fraction(1, 2))
     if g["divided"]:

@@ -40,6 +40,7 @@ from medlocal.rag.binding import (
     compatible,
     describe,
     is_date,
+    measured_in,
     same_point,
     superseded,
 )
@@ -333,7 +334,10 @@ def check_sentence(
             quote=_quote(_sentence_at(passages[n], example.start)),
             passage=n,
         )
+    measured = measured_in(body, facts.sentence_day_first(body, cited))
     for start, end, name in lexicon.spans(body):
+        if name in measured:
+            continue  # "her potassium was 5.0": a blood result, checked as a number above
         if not lexicon.supported(evidence_text, name):
             raw = body[start:end]
             generic = sorted(lexicon.generics(name) - {name})
@@ -525,15 +529,29 @@ def _wrong_regimens(
     the passages' split doses give both their times and their total. A regimen the passages
     give only "as needed" ("q6h PRN") is wrong stated as a regular one ("q6h")."""
     wrong: list[_WrongRegimen] = []
-    evidence = [(n, drug, f) for n in cited for drug, f in facts.regimens(n)]
+    evidence = [
+        (n, drug, f, _dose_before(f, facts.regimens(n), facts.doses(n)))
+        for n in cited
+        for drug, f in facts.regimens(n)
+    ]
     claimed = frequency_pairs(body, lexicon)
+    my_doses = dose_pairs(body, lexicon)
     parts = {part for _, f in claimed for part in f.parts}
     for drug, freq in claimed:
         if (freq.start, freq.end) in parts and not freq.parts:
             continue  # one time of a split dose: its total is checked
-        theirs = [(n, f) for n, d, f in evidence if lexicon.same_drug(drug, d)]
+        theirs = [(n, f) for n, d, f, _ in evidence if lexicon.same_drug(drug, d)]
         if not theirs:
             continue
+        # A dose change with a regimen for each dose ("15 mg BID x 21 days then 20 mg daily"):
+        # a dose's regimen is the one given with that dose.
+        mine = _dose_before(freq, claimed, my_doses)
+        if mine is not None:
+            theirs = [
+                (n, f)
+                for n, d, f, dose in evidence
+                if lexicon.same_drug(drug, d) and not _other_dose(dose, mine)
+            ] or theirs
         same = [(n, f) for n, f in theirs if freq.same(f)]
         if not same:
             # A split dose is quoted as its total ("mane and nocte"), not one of its times.
@@ -543,6 +561,28 @@ def _wrong_regimens(
             n, example = same[0]
             wrong.append((freq, drug, n, example, True))
     return wrong
+
+
+def _dose_before(
+    freq: Frequency,
+    regimens: Sequence[tuple[str, Frequency]],
+    doses: Sequence[tuple[DosePair, Value]],
+) -> tuple[str, str | None] | None:
+    """The dose (amount, unit) a regimen is given with: the last dose before it, with no other
+    regimen between them ("20 mg daily"); None where there is none."""
+    before = [(pair, v) for pair, v in doses if v.start < freq.start and is_dose(v)]
+    if not before:
+        return None
+    value = max((v for _, v in before), key=lambda v: v.start)
+    if any(value.start < f.start < freq.start for _, f in regimens):
+        return None
+    return quantity(value)
+
+
+def _other_dose(dose: tuple[str, str | None] | None, mine: tuple[str, str | None]) -> bool:
+    """Whether ``dose`` is another amount in the unit of ``mine`` ("15 mg" beside "20 mg"; "2
+    tablets" is not comparable with "1 g")."""
+    return dose is not None and dose[1] == mine[1] and dose != mine
 
 
 def _spans(freq: Frequency) -> list[tuple[int, int]]:

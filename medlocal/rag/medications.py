@@ -33,7 +33,8 @@ DRUG_SUFFIXES = (
 )  # fmt: skip
 # English words that happen to end like a drug stem.
 _NOT_DRUGS = frozenset({"cholesterol", "sterol", "alpine", "reason", "season", "lesson"})
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{3,}")
+# Letters first; digits may follow, as in a chemical formula ("MgSO4").
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{3,}")
 
 
 class MedicationLexicon:

@@ -7,12 +7,15 @@ the sentence and every check is a rule. Only counts are reported, never sentence
 from __future__ import annotations
 
 import pytest
-from fixtures.grounding_eval import BAD_KINDS, GOOD, JUDGES, MODES, PARTS, load, score
+from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the audit's fixes.
+# (false alarms on good sentences, bad sentences caught), measured after the second round of
+# fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
+# was written before the second round and scored twice in total only: 28/89 and 48/63 before.
 MEASURED = {
-    "dev": (3, 74),
-    "heldout": (12, 32),
+    "dev": (2, 74),
+    "dev2": (0, 40),
+    "heldout2": (25, 48),
 }
 
 
@@ -29,8 +32,9 @@ def test_the_set_is_large_and_varied_enough() -> None:
     cases = {part: load(part) for part in PARTS}
     sets = {part: {c.set.id for c in found} for part, found in cases.items()}
     assert sum(len(ids) for ids in sets.values()) >= 25
-    # About a third of the sets are held out.
-    assert 0.25 <= len(sets["heldout"]) / sum(len(ids) for ids in sets.values()) <= 0.4
+    # A fifth to two fifths of the sets are held out.
+    held_out = sum(len(sets[part]) for part in HELD_OUT)
+    assert 0.2 <= held_out / sum(len(ids) for ids in sets.values()) <= 0.4
     for found in cases.values():
         for set_id in {c.set.id for c in found}:
             good = [c for c in found if c.set.id == set_id and c.expected == GOOD]
