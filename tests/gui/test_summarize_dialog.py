@@ -204,3 +204,33 @@ def test_document_names_are_readable_whole_or_in_their_tooltip(
     for name, item in items.items():
         assert item.toolTip().startswith(f"{name}\nImported "), item.toolTip()
     assert dialog.view.width() > dialog.documents.width()
+
+
+def test_a_broken_user_template_is_named_under_the_picker(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    # Walk 27: a user template with a section lacking 'instructions' vanished from the list
+    # without a word, while `templates list` warned on stderr.
+    from medlocal import paths
+
+    folder = paths.config_dir() / "templates"
+    folder.mkdir()
+    (folder / "broken.toml").write_text(
+        'name = "broken"\ntitle = "Broken"\n[[sections]]\nheading = "Facts"\n'
+    )
+    (folder / "garbled.toml").write_text('name = "garbled"\n[[sections]\n')
+    dialog = _open(qtbot, workspace, patient_with_note)
+    assert dialog.template.findData("broken") == -1  # still left out
+    note = dialog.template_problems
+    assert not note.isHidden()
+    text = note.text()
+    assert str(folder) in text, text
+    assert "broken.toml section 1: 'instructions' must be a non-empty text" in text, text
+    assert "garbled.toml cannot be read" in text, text
+
+
+def test_no_template_note_when_every_template_reads(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    dialog = _open(qtbot, workspace, patient_with_note)
+    assert dialog.template_problems.isHidden() and dialog.template_problems.text() == ""

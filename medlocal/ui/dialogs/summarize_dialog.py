@@ -35,8 +35,8 @@ from medlocal.progress import ProgressCallback
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
-from medlocal.rag.templates import list_templates
-from medlocal.ui.colours import Tone, tone_css
+from medlocal.rag.templates import scan_templates, user_dir
+from medlocal.ui.colours import Tone, ToneLabel, tone_css
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     TaskPanel,
@@ -50,6 +50,14 @@ from medlocal.ui.workers import Job
 
 # The document list grows to show whole file names, up to this width: the summary needs the rest.
 MAX_LIST_WIDTH = 440
+
+
+def templates_left_out(problems: list[str]) -> str:
+    """What the template picker leaves out and why, naming the folder the files are read from."""
+    if not problems:
+        return ""
+    lines = "\n".join(f"• {problem}" for problem in problems)
+    return f"Left out of this list (fix the file in {user_dir()}):\n{lines}"
 
 
 def sources_html(sources: list[SourceRef]) -> str:
@@ -102,13 +110,23 @@ class SummarizeDialog(QDialog):
         self.none_button.clicked.connect(lambda: self._check_all(False))
         self.template = QComboBox(self)
         self.template.setAccessibleName("Summary template")
-        for template in list_templates():
+        templates, problems = scan_templates()
+        for template in templates:
             self.template.addItem(template.title, template.name)
             self.template.setItemData(
                 self.template.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
             )
         self.template_help = QLabel(self)
         self.template_help.setWordWrap(True)
+        # A user template that cannot be read is left out of the list; say which and why here,
+        # as `templates list` does, or whoever is testing a new template cannot tell (walk 27).
+        self.template_problems = ToneLabel(templates_left_out(problems), Tone.WARNING, self)
+        self.template_problems.setWordWrap(True)
+        self.template_problems.setAccessibleName("Templates left out")
+        self.template_problems.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.template_problems.setVisible(bool(problems))
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.run_button = QPushButton("&Summarise", self)
         self.run_button.setAccessibleName("Start the summary")
@@ -149,6 +167,7 @@ class SummarizeDialog(QDialog):
         form.addRow("", buttons_row)
         form.addRow("&Template", self.template)
         form.addRow("", self.template_help)
+        form.addRow("", self.template_problems)
         form.addRow("", self.run_button)
         summary = QWidget(self)
         column = QVBoxLayout(summary)
