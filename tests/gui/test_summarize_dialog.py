@@ -234,3 +234,30 @@ def test_no_template_note_when_every_template_reads(
 ) -> None:
     dialog = _open(qtbot, workspace, patient_with_note)
     assert dialog.template_problems.isHidden() and dialog.template_problems.text() == ""
+
+
+def test_documents_are_listed_with_their_own_date_else_the_import_date_named(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Walk 27: 'gp_note_2025-06-10.txt (2026-12-02)' showed the import date as if it were the
+    # note's own.
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Philippa Example")
+    dated = tmp_path / "gp_note.txt"
+    dated.write_text(
+        "GP note\nDOB 02/03/1950\nSeen 10 June 2025. Metformin reduced to 500 mg twice daily.",
+        encoding="utf-8",
+    )
+    undated = tmp_path / "med_list.txt"
+    undated.write_text("Medication list: apixaban 5 mg twice daily.", encoding="utf-8")
+    workspace.import_documents([dated, undated], patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    items = {
+        dialog.documents.item(row).text().split("  (")[0]: dialog.documents.item(row)
+        for row in range(dialog.documents.count())
+    }
+    imported = vault.list_documents(patient)[0].imported_at[:10]
+    assert items["gp_note.txt"].text() == "gp_note.txt  (10 June 2025)"  # not the birth date
+    assert items["gp_note.txt"].toolTip() == f"gp_note.txt\nDated 10 June 2025\nImported {imported}"
+    assert items["med_list.txt"].text() == f"med_list.txt  (imported {imported})"

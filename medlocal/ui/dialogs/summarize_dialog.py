@@ -10,6 +10,7 @@ modal and covers the window, whose sources panel sat unseen behind it (walk 26).
 from __future__ import annotations
 
 import html
+import logging
 import threading
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import SavedSummary
+from medlocal.app.patients import document_dates
 from medlocal.progress import ProgressCallback
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
@@ -47,6 +49,9 @@ from medlocal.ui.render import answer_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.workers import Job
+from medlocal.vault.rows import DocumentInfo
+
+log = logging.getLogger(__name__)
 
 # The document list grows to show whole file names, up to this width: the summary needs the rest.
 MAX_LIST_WIDTH = 440
@@ -123,9 +128,7 @@ class SummarizeDialog(QDialog):
         self.template_problems = ToneLabel(templates_left_out(problems), Tone.WARNING, self)
         self.template_problems.setWordWrap(True)
         self.template_problems.setAccessibleName("Templates left out")
-        self.template_problems.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.template_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.template_problems.setVisible(bool(problems))
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.run_button = QPushButton("&Summarise", self)
@@ -190,10 +193,16 @@ class SummarizeDialog(QDialog):
         except Exception as exc:
             self.message.show_error(error_text(exc, "Listing the documents"))
             documents = []
+        dates = self._document_dates(documents)
         for document in documents:
             imported = document.imported_at[:10]
-            item = QListWidgetItem(f"{document.file_name}  ({imported})")
-            item.setToolTip(f"{document.file_name}\nImported {imported}")
+            # The document's own date where its text shows one, else the import date named as
+            # such: the import date alone read as the date of the letter (walk 27).
+            dated = dates.get(document.id)
+            when = dated or f"imported {imported}"
+            item = QListWidgetItem(f"{document.file_name}  ({when})")
+            dated_line = f"Dated {dated}\n" if dated else ""
+            item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}")
             item.setData(Qt.ItemDataRole.UserRole, document.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -202,6 +211,13 @@ class SummarizeDialog(QDialog):
         self.run_button.setEnabled(bool(documents))
         if not documents:
             self.message.show_note("This patient has no documents yet: import some first.")
+
+    def _document_dates(self, documents: list[DocumentInfo]) -> dict[int, str]:
+        try:
+            return document_dates(self.workspace.require_vault(), documents)
+        except Exception as exc:  # the dates only help: the list still shows the import dates
+            log.warning("document dates not read (%s)", type(exc).__name__)
+            return {}
 
     def _fit_documents(self) -> None:
         """The list as wide as its longest entry, up to MAX_LIST_WIDTH: at the width it had,
