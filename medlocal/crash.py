@@ -25,6 +25,7 @@ import secrets
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +41,9 @@ _MAX_CHAINED = 5  # a "during handling of ... another exception occurred" chain,
 
 _native_log: TextIO | None = None
 _native_log_path: Path | None = None
+# Told of each uncaught exception after its report was written (the report's path, or None when
+# none could be written), so the window can say so at the time and not only at the next start.
+_error_listeners: list[Callable[[Path | None], None]] = []
 
 
 def install_crash_handler() -> Path:
@@ -80,11 +84,37 @@ def write_crash_report(exc: BaseException) -> Path:
 
 def report_internal_error(exc: BaseException) -> str:
     """Write the crash report for ``exc``; return the one line to show the user."""
+    return _report(exc)[0]
+
+
+def _report(exc: BaseException) -> tuple[str, Path | None]:
     try:
-        where = f"a crash report was written to {write_crash_report(exc)}"
+        report: Path | None = write_crash_report(exc)
+        where = f"a crash report was written to {report}"
     except OSError:
-        where = "no crash report could be written"
-    return f"medlocal: internal error ({type(exc).__name__}); {where}"
+        report, where = None, "no crash report could be written"
+    return f"medlocal: internal error ({type(exc).__name__}); {where}", report
+
+
+def add_internal_error_listener(listener: Callable[[Path | None], None]) -> None:
+    """``listener(report)`` runs, on the thread that failed, after each uncaught exception the
+    crash handler reported. It is told only the report's path: never the exception's message."""
+    _error_listeners.append(listener)
+
+
+def remove_internal_error_listener(listener: Callable[[Path | None], None]) -> None:
+    with contextlib.suppress(ValueError):
+        _error_listeners.remove(listener)
+
+
+def _report_and_tell(exc: BaseException) -> None:
+    line, report = _report(exc)
+    print(line, file=sys.stderr)
+    for listener in list(_error_listeners):
+        try:
+            listener(report)
+        except Exception:  # a failing listener must not recurse into this hook
+            print("medlocal: an internal-error listener failed", file=sys.stderr)
 
 
 def pending_crash_reports() -> list[Path]:
@@ -175,10 +205,10 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
-    print(report_internal_error(exc), file=sys.stderr)
+    _report_and_tell(exc)
 
 
 def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
     if args.exc_value is None or isinstance(args.exc_value, SystemExit):
         return
-    print(report_internal_error(args.exc_value), file=sys.stderr)
+    _report_and_tell(args.exc_value)

@@ -135,6 +135,15 @@ def compare_runs(runs: Sequence[EvalRun]) -> Comparison:
     return Comparison(str(runs[0].dataset.get("name", "")), comparison_rows(runs))
 
 
+COMPARISON_SUFFIXES = ("md", "csv", "json", "svg", "png")
+
+
+def comparison_files_present(folder: Path) -> list[Path]:
+    """The files :func:`write_comparison` would replace in ``folder`` (a face asks first)."""
+    base = Path(folder).expanduser()
+    return [p for p in (base / f"comparison.{s}" for s in COMPARISON_SUFFIXES) if p.exists()]
+
+
 def write_comparison(comparison: Comparison, folder: Path) -> list[Path]:
     """comparison.md/.csv/.json and the chart as comparison.png and comparison.svg."""
     out = private_dir(Path(folder).expanduser())

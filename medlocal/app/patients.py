@@ -6,10 +6,12 @@ patient added twice, whose documents would then be split between two records."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from medlocal.errors import UserInputError
-from medlocal.vault.rows import Patient
+from medlocal.ingest.chunker import DATE_WINDOW, document_date
+from medlocal.vault.rows import DocumentInfo, Patient
 from medlocal.vault.store import Vault
 
 
@@ -61,3 +63,14 @@ def add_patient(
         if existing:
             raise DuplicateMrnError(mrn, existing)
     return vault.add_patient(name, mrn=mrn, dob=dob)
+
+
+def document_dates(vault: Vault, documents: Sequence[DocumentInfo]) -> dict[int, str]:
+    """Document id -> the document's own date as written in its opening (the date its passages'
+    headers carry), for those of ``documents`` that show one. The vault keeps no separate date
+    field: the import date is all it knows of the others."""
+    openings: dict[int, str] = {}
+    for patient_id in {d.patient_id for d in documents}:
+        openings.update(vault.document_openings(patient_id, DATE_WINDOW))
+    dates = {d.id: document_date(openings.get(d.id, ""), d.file_type) for d in documents}
+    return {document_id: date for document_id, date in dates.items() if date}

@@ -136,6 +136,8 @@ class Workspace:
             embedder_loader=embedder_loader,
             reranker_loader=reranker_loader,
         )
+        self._backup_listeners: list[Callable[[], None]] = []
+        self._restore_listeners: list[Callable[[backups.RestoreResult | None], None]] = []
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -532,7 +534,7 @@ class Workspace:
         backup's key is wrapped under it, never under the keychain). ``create_folder`` makes
         a missing destination whose parent exists (:func:`backups.folder_to_create`)."""
         vault = self.require_vault()
-        return backups.back_up(
+        result = backups.back_up(
             vault,
             passphrase,
             self.backup_target(destination),
@@ -541,6 +543,22 @@ class Workspace:
             progress=progress,
             cancel=cancel,
         )
+        _tell(self._backup_listeners)
+        return result
+
+    def add_backup_listener(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs (on the backing-up thread) after a backup was written and
+        verified, so a face can drop a "no recent backup" reminder it shows."""
+        self._backup_listeners.append(listener)
+
+    def add_restore_listener(
+        self, listener: Callable[[backups.RestoreResult | None], None]
+    ) -> None:
+        """``listener(result)`` runs (on the restoring thread) when a restore that locked this
+        vault has ended: its result, or None when it failed, was refused or was cancelled (the
+        vault is then as it was). A face that said "restoring" on its lock screen replaces that
+        with the outcome, whichever dialog or command started the restore."""
+        self._restore_listeners.append(listener)
 
     def backup_target(self, destination: str | Path | None = None) -> Path:
         """Where a backup goes: ``destination``, else the backup folder setting (UserInputError
@@ -578,16 +596,21 @@ class Workspace:
             new_passphrase=new_passphrase,
         )
         self.lock("restore")
-        return backups.restore_backup(
-            Path(source).expanduser(),
-            self.vault_folder,
-            passphrase=passphrase,
-            recovery_key=recovery_key,
-            new_passphrase=new_passphrase,
-            replace=replace,
-            progress=progress,
-            cancel=cancel,
-        )
+        result: backups.RestoreResult | None = None
+        try:
+            result = backups.restore_backup(
+                Path(source).expanduser(),
+                self.vault_folder,
+                passphrase=passphrase,
+                recovery_key=recovery_key,
+                new_passphrase=new_passphrase,
+                replace=replace,
+                progress=progress,
+                cancel=cancel,
+            )
+            return result
+        finally:
+            _tell(self._restore_listeners, result)
 
     def set_default_model(self, model_id: str, role: Role | None = None) -> Role:
         """Make ``model_id`` the default for its role. A new embedder means the vault needs
@@ -674,3 +697,13 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _tell(listeners: Sequence[Callable[..., None]], *args: Any) -> None:
+    """Each listener hears the news; one that fails is logged and does not stop the others or
+    the task that told them."""
+    for listener in list(listeners):
+        try:
+            listener(*args)
+        except Exception:
+            log.exception("listener failed")

@@ -50,7 +50,7 @@ from medlocal.rag.flags import (
 )
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
-from medlocal.rag.templates import get_template, scan_templates
+from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
 
 if TYPE_CHECKING:
@@ -537,12 +537,22 @@ def run_templates_list(args: argparse.Namespace) -> int:
             for t in templates
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(f"medlocal: {_user_templates_line()}", file=sys.stderr)  # stdout stays JSON
         return 0
     for t in templates:
         origin = "" if t.builtin else "  (user)"
         print(f"{t.name:<20} {t.title}{origin}")
         print(f"{'':<20} sections: {', '.join(s.heading for s in t.sections)}")
+    print(_user_templates_line())
     return 0
+
+
+def _user_templates_line() -> str:
+    """Where user templates are read from: a file in a folder of a near-miss name (another
+    capitalisation, say) was ignored without a word (walk 27)."""
+    folder = user_dir()
+    state = "" if folder.is_dir() else " (does not exist yet; create it to add templates)"
+    return f"user templates are read from: {folder}{state}"
 
 
 def run_outputs_list(args: argparse.Namespace) -> int:

@@ -124,7 +124,7 @@ _DATE = re.compile(
 )
 # A date of birth is not the document's date.
 _BIRTH = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
-_DATE_WINDOW = 600
+DATE_WINDOW = 600  # a document's own date is looked for this near its start
 
 
 def document_title(document: ExtractedDocument, file_name: str | None) -> str | None:
@@ -135,15 +135,18 @@ def document_title(document: ExtractedDocument, file_name: str | None) -> str | 
     if file_name:
         stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
         name = " ".join(re.sub(r"[_\-]+", " ", stem).split())[:_HEADER_PART_CHARS] or None
-    if document.file_type == "fhir":
-        return name
-    date = _document_date(document.text[:_DATE_WINDOW])
+    date = document_date(document.text, document.file_type)
     if name and date:
         return f"{name} ({date})"
     return name or date
 
 
-def _document_date(opening: str) -> str | None:
+def document_date(text: str, file_type: str) -> str | None:
+    """The document's own date as written: the first date in its opening that is not a date of
+    birth. None for a FHIR bundle (many dates, none of them the bundle's) or when none shows."""
+    if file_type == "fhir":
+        return None
+    opening = text[:DATE_WINDOW]
     for match in _DATE.finditer(opening):
         if not _BIRTH.search(opening[max(0, match.start() - 20) : match.start()]):
             return match.group(0)

@@ -89,9 +89,9 @@ class LockScreen(QWidget):
         self.secret.setPlaceholderText("Recovery key" if recovery else "Vault passphrase")
         self.secret.clear()
 
-    def reset(self, message: str = "") -> None:
+    def reset(self, message: str = "", tone: Tone = Tone.ERROR) -> None:
         self.secret.clear()
-        self.error.show_text(message, Tone.ERROR)
+        self.error.show_text(message, tone)
         self._busy = False
         self.button.setEnabled(not self.waiting)
         self.secret.setFocus()

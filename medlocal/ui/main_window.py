@@ -43,6 +43,7 @@ from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
+from medlocal.ui.colours import Tone
 from medlocal.ui.icons import icon
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
@@ -55,15 +56,25 @@ log = logging.getLogger(__name__)
 APP_TITLE = "MedLocal"
 ACTIVITY_PING_S = 5.0  # activity resets the idle lock at most this often
 JOB_ACTIVITY_S = 20.0  # a running task touches the vault this often (the idle lock: >= 1 min)
+BACKUP_REMINDER = "No recent verified backup of this vault: Tools → Backup and restore…"
+RESTORING = (
+    "Restoring from a backup… When it has finished, this screen says which passphrase opens "
+    "the restored vault."
+)
 
 
-class _LockRelay(QObject):
-    """The vault may lock on its idle timer's thread: bring the news to the GUI thread."""
+class _WorkspaceRelay(QObject):
+    """The vault may lock on its idle timer's thread, and a backup or restore ends on a worker's:
+    bring the news to the GUI thread (queued, so in the order it happened)."""
 
     locked = Signal(str)
+    backed_up = Signal()
+    restore_ended = Signal(object)  # the RestoreResult, or None: failed, refused or cancelled
 
-    def __call__(self, reason: str) -> None:
-        self.locked.emit(reason)
+    def attach(self, workspace: Workspace) -> None:
+        workspace.add_lock_listener(self.locked.emit)
+        workspace.add_backup_listener(self.backed_up.emit)
+        workspace.add_restore_listener(self.restore_ended.emit)
 
 
 class _ActivityFilter(QObject):
@@ -130,9 +141,11 @@ class MainWindow(QMainWindow):
         self.chat.generating.connect(self._generating)
         self.chat.exportRequested.connect(self.export_output)
 
-        self._lock_relay = _LockRelay(self)
-        self._lock_relay.locked.connect(self._on_locked)
-        workspace.add_lock_listener(self._lock_relay)
+        self._relay = _WorkspaceRelay(self)
+        self._relay.locked.connect(self._on_locked)
+        self._relay.backed_up.connect(self._drop_backup_reminder)
+        self._relay.restore_ended.connect(self._on_restore_ended)
+        self._relay.attach(workspace)
         self._activity = _ActivityFilter(workspace, self)
         self._job_activity = QTimer(self)
         self._job_activity.setInterval(int(JOB_ACTIVITY_S * 1000))
@@ -206,11 +219,11 @@ class MainWindow(QMainWindow):
 
     # -- lock and unlock -----------------------------------------------------------------------
 
-    def show_lock_screen(self, message: str = "") -> None:
+    def show_lock_screen(self, message: str = "", tone: Tone = Tone.ERROR) -> None:
         self.stack.setCurrentIndex(self.LOCKED)
         for action in self.working_actions:
             action.setEnabled(False)
-        self.lock_screen.reset(message)
+        self.lock_screen.reset(message, tone)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -252,12 +265,23 @@ class MainWindow(QMainWindow):
         clipboard.clear_if_ours()
         self.setWindowTitle(APP_TITLE)
         self.status.set_model(None)
-        message = {
-            "idle": "Locked after inactivity.",
-            "restore": "Restoring from a backup… When it has finished, unlock with the "
-            "passphrase the backup was made with.",
-        }.get(reason, "")
-        self.show_lock_screen(message)
+        if reason == "restore":
+            # Which passphrase opens the vault afterwards depends on how the restore ends
+            # (the backup's, or a new one given with the recovery key): said once it has.
+            self.show_lock_screen(RESTORING, Tone.PLAIN)
+        else:
+            self.show_lock_screen("Locked after inactivity." if reason == "idle" else "")
+
+    def _on_restore_ended(self, result: Any) -> None:
+        """The lock screen's "restoring" gives way to the outcome: which passphrase opens the
+        restored vault, or nothing when the restore did not go ahead (the vault is as it was;
+        the dialog that started it says why)."""
+        if self.stack.currentIndex() != self.LOCKED:
+            return
+        if result is None:
+            self.show_lock_screen("")
+        else:
+            self.show_lock_screen(f"Restored. {result.unlock_note()}", Tone.OK)
 
     def _on_unlocked(self) -> None:
         ws = self.workspace
@@ -402,9 +426,9 @@ class MainWindow(QMainWindow):
         self.backup_dialog().exec()
 
     def backup_dialog(self) -> Any:
-        dialog = self._dialog("backup_dialog", "BackupDialog")
-        dialog.restored.connect(lambda note: self.show_lock_screen(f"Restored. {note}"))
-        return dialog
+        # The outcome of a restore reaches the lock screen from the workspace
+        # (_on_restore_ended), however the dialog was opened.
+        return self._dialog("backup_dialog", "BackupDialog")
 
     def _remind_backup(self) -> None:
         try:
@@ -413,9 +437,13 @@ class MainWindow(QMainWindow):
             return
         bar = self.statusBar()
         if due and bar is not None:
-            bar.showMessage(
-                "No recent verified backup of this vault: Tools → Backup and restore…", 15000
-            )
+            bar.showMessage(BACKUP_REMINDER, 15000)
+
+    def _drop_backup_reminder(self) -> None:
+        """A backup was just written and verified: the reminder is no longer true."""
+        bar = self.statusBar()
+        if bar is not None and bar.currentMessage() == BACKUP_REMINDER:
+            bar.clearMessage()
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

@@ -1,17 +1,25 @@
-"""Status bar: loaded model, backend, tokens/s while generating, context used, and the offline
-indicator with the count of refused connection attempts (0 in normal use)."""
+"""Status bar: loaded model, backend, tokens/s while generating, context used, the offline
+indicator with the count of refused connection attempts (0 in normal use), and, once one has
+happened, the count of internal errors this session (each wrote a crash report)."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from medlocal import crash
 from medlocal.privacy import netguard
 from medlocal.ui.colours import Tone, ToneLabel
 
 LIVE_REFRESH_MS = 250
+# An internal error is also said in the status bar's message area, where it is read, but at most
+# this often: a bug that fires on every repaint must not bury everything else said there.
+ERROR_MESSAGE_EVERY_S = 60.0
+ERROR_MESSAGE_MS = 20_000
 
 
 class _RefusalRelay(QObject):
@@ -19,6 +27,13 @@ class _RefusalRelay(QObject):
 
     def __call__(self, _attempt: netguard.BlockedAttempt) -> None:
         self.refused.emit()  # from whichever thread was refused; queued to the GUI thread
+
+
+class _CrashRelay(QObject):
+    failed = Signal()
+
+    def __call__(self, _report: Path | None) -> None:
+        self.failed.emit()  # from whichever thread failed; queued to the GUI thread
 
 
 class StatusWidgets:
@@ -33,13 +48,25 @@ class StatusWidgets:
         self.context.setAccessibleName("Context used")
         self.offline = ToneLabel("")
         self.offline.setAccessibleName("Offline status")
+        self.internal_errors = ToneLabel("", Tone.ERROR)
+        self.internal_errors.setAccessibleName("Internal errors this session")
         # Permanent: a temporary message (the backup reminder, "Updating passages…" after
         # unlocking) hid the model and the tokens per second for as long as it showed.
-        for label in (self.model, self.backend, self.speed, self.context, self.offline):
+        labels = (self.model, self.backend, self.speed, self.context, self.internal_errors)
+        for label in (*labels, self.offline):
             bar.addPermanentWidget(label)
+        self.internal_errors.hide()
+        self._bar = bar
         self._relay = _RefusalRelay(parent)
         self._relay.refused.connect(self.update_offline)
         netguard.add_listener(self._relay)
+        # An uncaught exception in a slot or a thread only printed to a terminal nobody sees
+        # when MedLocal starts from a menu (walk 27): the window says so when it happens.
+        self._crash_relay = _CrashRelay(parent)
+        self._crash_relay.failed.connect(self.internal_error)
+        crash.add_internal_error_listener(self._crash_relay)
+        self._error_count = 0
+        self._error_said_at: float | None = None
         self._timer = QTimer(parent)
         self._timer.setInterval(LIVE_REFRESH_MS)
         self._timer.timeout.connect(self._refresh_live)
@@ -48,7 +75,28 @@ class StatusWidgets:
 
     def close(self) -> None:
         netguard.remove_listener(self._relay)
+        crash.remove_internal_error_listener(self._crash_relay)
         self._timer.stop()
+
+    def internal_error(self) -> None:
+        """One more internal error: the count stays in view; the message area says it at most
+        once a minute. Neither names the error (its message may hold patient text)."""
+        self._error_count += 1
+        self.internal_errors.setText(f"⚠ Internal errors: {self._error_count}")
+        self.internal_errors.setToolTip(
+            "MedLocal hit an internal error and carried on. A crash report (versions and code "
+            "locations only, no patient data) was written; Help → About and diagnostics… shows "
+            "where. If something looks wrong, save your work and restart MedLocal."
+        )
+        self.internal_errors.show()
+        now = time.monotonic()
+        if self._error_said_at is None or now - self._error_said_at >= ERROR_MESSAGE_EVERY_S:
+            self._error_said_at = now
+            self._bar.showMessage(
+                "MedLocal hit an internal error and carried on; a crash report was written "
+                "(Help → About and diagnostics…).",
+                ERROR_MESSAGE_MS,
+            )
 
     def update_offline(self) -> None:
         status = netguard.status()

@@ -160,6 +160,18 @@ def list_documents(conn: Connection, patient_id: int | None) -> list[DocumentInf
     return [_document(row) for row in conn.execute(sql + " ORDER BY d.id", params).fetchall()]
 
 
+def document_openings(conn: Connection, patient_id: int, chars: int) -> dict[int, str]:
+    """The first ``chars`` characters of each of the patient's documents (of their first passage
+    for a document stored before the text was kept)."""
+    rows = conn.execute(
+        "SELECT d.id, COALESCE(substr(d.text, 1, ?), (SELECT substr(c.text, 1, ?) FROM chunks c "
+        "WHERE c.document_id = d.id ORDER BY c.ord LIMIT 1), '') FROM documents d "
+        "WHERE d.patient_id = ?",
+        (chars, chars, patient_id),
+    ).fetchall()
+    return {int(row[0]): str(row[1]) for row in rows}
+
+
 def chunk_ids(conn: Connection, document_id: int) -> list[int]:
     rows = conn.execute("SELECT id FROM chunks WHERE document_id = ?", (document_id,)).fetchall()
     return [int(row[0]) for row in rows]

@@ -262,8 +262,10 @@ def ensure_not_open(database: Path) -> None:
         fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128, os.SEEK_SET)
     except OSError as err:
         raise BackupRefusedError(
-            f"The vault in {database.parent} is open in MedLocal. Lock it or close MedLocal, "
-            "then restore again."
+            # Named as another process: the window that asks has locked its own vault by
+            # now, so "lock it" would point at the wrong one (walk 27).
+            f"Another MedLocal window or command has the vault in {database.parent} open. "
+            "Close that window or let the command finish, then restore again."
         ) from err
     finally:
         os.close(fd)

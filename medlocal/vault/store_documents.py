@@ -156,6 +156,11 @@ class DocumentsMixin(VaultCore):
                 return str(row[0])
             return documents.reconstruct_text(documents.document_chunks(s.conn, document_id))
 
+    def document_openings(self, patient_id: int, chars: int) -> dict[int, str]:
+        """Document id -> the first ``chars`` characters of its text (one query for a list)."""
+        with self._read() as s:
+            return documents.document_openings(s.conn, patient_id, chars)
+
     def document_chunks(self, document_id: int) -> list[Chunk]:
         with self._read() as s:
             return documents.document_chunks(s.conn, document_id)

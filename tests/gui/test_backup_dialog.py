@@ -206,3 +206,121 @@ def test_the_recovery_restores_new_passphrase_must_be_typed_twice_alike(
     assert dialog.new_passphrase.text() == dialog.confirm_passphrase.text() == ""  # not kept
     # The long recovery key stays typed: only the passphrase was wrong.
     assert dialog.source_passphrase.text() == "the recovery key"
+
+
+def test_the_lock_screen_tells_how_a_restore_ended_however_the_dialog_was_opened(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 27: after a recovery-key restore the lock screen still said "Restoring… unlock with
+    the passphrase the backup was made with" (the wrong one: the new passphrase opens it), and
+    the text stayed after the restore. The dialog was opened directly, not through the menu."""
+    from conftest import make_workspace
+
+    from medlocal.ui.workers import wait_for_jobs
+
+    ws = make_workspace(tmp_path)
+    recovery = ws.create_vault(PASS, PASS)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    try:
+        window.start()
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        ws.backup(PASS, usb)
+        dialog = BackupDialog(ws, parent=window)
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        dialog.use_recovery.setChecked(True)
+        dialog.source.setText(str(usb))
+        dialog.source_passphrase.setText(recovery)
+        new = "a brand new passphrase"
+        dialog.new_passphrase.setText(new)
+        dialog.confirm_passphrase.setText(new)
+        dialog.start_restore()
+        assert "opens with the new passphrase" in _message(qtbot, dialog)
+        qtbot.waitUntil(lambda: "Restored." in window.lock_screen.error.text(), timeout=WAIT_MS)
+        text = window.lock_screen.error.text()
+        assert "opens with the new passphrase given for it" in text, text
+        assert "Restoring" not in text and "made with" not in text, text
+        # While it runs the screen names no passphrase: which one depends on the outcome.
+        window._on_locked("restore")
+        running = window.lock_screen.error.text()
+        assert running.startswith("Restoring from a backup…") and "passphrase the" not in running
+    finally:
+        assert wait_for_jobs(10.0)
+        window.close()
+        ws.close()
+
+
+def test_a_refused_restore_clears_the_restoring_text(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walk 27: refused because another process had the vault open, the lock screen went on
+    # saying "Restoring from a backup…" though nothing was being restored.
+    from medlocal.app import backups
+    from medlocal.vault.manifest import BackupRefusedError
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    workspace.backup(PASS, usb)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    dialog = window.backup_dialog()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def refused(*_a: object, **_k: object) -> None:
+        raise BackupRefusedError("Another MedLocal window or command has the vault open.")
+
+    monkeypatch.setattr(backups, "restore_backup", refused)
+    dialog.source.setText(str(usb))
+    dialog.source_passphrase.setText(PASS)
+    dialog.start_restore()
+    assert "Another MedLocal window or command" in _message(qtbot, dialog)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.lock_screen.error.text() == "", timeout=WAIT_MS)
+    window.close()
+
+
+def test_a_weak_new_passphrase_is_refused_before_asking_to_restore(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walk 27: "Restore over this vault? … Continue?" came first, the refusal after it.
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, *_a: object, **_k: object) -> object:
+        asked.append(title)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = BackupDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.use_recovery.setChecked(True)
+    dialog.source.setText(str(tmp_path / "usb"))
+    dialog.source_passphrase.setText("the recovery key")
+    for fresh, repeated in (("password1", "password1"), ("a long new one", "a long new 1")):
+        dialog.new_passphrase.setText(fresh)
+        dialog.confirm_passphrase.setText(repeated)
+        assert dialog.start_restore() is None
+        assert dialog.restore_message.text().startswith("New passphrase for the restored vault")
+    assert asked == []
+
+
+def test_the_backup_reminder_goes_once_a_backup_is_written(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Walk 27: after a backup in the same session the status bar still said none was recent.
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    bar = window.statusBar()
+    assert bar is not None and bar.currentMessage().startswith("No recent verified backup")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog = BackupDialog(workspace, parent=window)
+    dialog.destination.setText(str(usb))
+    dialog.backup_passphrase.setText(PASS)
+    dialog.start_backup()
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    assert "written and verified" in dialog.backup_message.text()
+    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
+    window.close()

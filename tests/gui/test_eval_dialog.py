@@ -119,3 +119,41 @@ def test_missing_choices_and_bad_files_are_said_inline(
     assert "neither MedQA keys" in dialog.message.text()
     # Nothing ran, so there is nothing to resume (walk 26).
     assert "resume" not in dialog.message.text()
+
+
+def test_saving_the_comparison_again_asks_before_replacing_the_files(
+    qtbot: QtBot, eval_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walk 27: a second save into the same folder replaced comparison.* without asking.
+    from PySide6.QtWidgets import QMessageBox
+
+    from medlocal.ui import files
+
+    dialog = _open(qtbot, eval_workspace)
+    with qtbot.waitSignal(dialog.evaluated, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    folder = tmp_path / "evalsave"
+    folder.mkdir()
+    monkeypatch.setattr(files, "existing_folder", lambda *_a: str(folder))
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.save()
+    assert asked == [] and "Saved 5 files" in dialog.message.text()  # nothing to replace
+    earlier = folder / "comparison.md"
+    earlier.write_text("the earlier comparison", encoding="utf-8")
+
+    dialog.save()
+    assert len(asked) == 1 and "comparison.md" in asked[0] and str(folder) in asked[0]
+    assert earlier.read_text(encoding="utf-8") == "the earlier comparison"  # kept on No
+    assert "Not saved" in dialog.message.text()
+
+    answer = QMessageBox.StandardButton.Yes
+    dialog.save()
+    assert len(asked) == 2 and "Saved 5 files" in dialog.message.text()
+    assert earlier.read_text(encoding="utf-8") != "the earlier comparison"

@@ -104,3 +104,49 @@ def test_locking_during_an_import_stops_it_cleanly(
     assert all(d.chunk_count > 0 for d in reopened.list_documents())
     assert reopened.audit_verify().ok
     window.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_internal_error_is_said_in_the_window_at_the_time(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 27: an exception in a Qt callback or a worker thread only printed to stderr; the
+    window carried on without a word. Now the status bar says so, without the exception's
+    message, and many errors do not flood it; the report is still offered at the next start."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from medlocal import crash
+    from medlocal.ui.main_window import MainWindow
+
+    monkeypatch.setattr(sys, "excepthook", crash._excepthook)
+    monkeypatch.setattr(threading, "excepthook", crash._thread_excepthook)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    bar = window.statusBar()
+    assert bar is not None and window.status.internal_errors.isHidden()
+    secret = "Philippa Arkwright eGFR 44"
+
+    def buggy() -> None:
+        raise RuntimeError(secret)
+
+    QTimer.singleShot(0, buggy)  # a slot the person's click ran
+    qtbot.waitUntil(lambda: window.status.internal_errors.text() != "", timeout=5000)
+    label = window.status.internal_errors
+    assert not label.isHidden() and label.text().endswith("1"), label.text()
+    said = bar.currentMessage()
+    assert "internal error" in said and "Help → About and diagnostics" in said, said
+
+    bar.clearMessage()
+    thread = threading.Thread(target=buggy)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: label.text().endswith("2"), timeout=5000)
+    assert bar.currentMessage() == ""  # counted, not said again within the minute
+    everything = " ".join((label.text(), label.toolTip(), said))
+    assert secret not in everything and "RuntimeError" not in everything
+    assert len(crash.pending_crash_reports()) == 2  # still offered at the next start
+    window.close()
+    assert window.status._crash_relay not in crash._error_listeners  # closed: no longer told

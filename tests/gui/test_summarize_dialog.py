@@ -204,3 +204,60 @@ def test_document_names_are_readable_whole_or_in_their_tooltip(
     for name, item in items.items():
         assert item.toolTip().startswith(f"{name}\nImported "), item.toolTip()
     assert dialog.view.width() > dialog.documents.width()
+
+
+def test_a_broken_user_template_is_named_under_the_picker(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    # Walk 27: a user template with a section lacking 'instructions' vanished from the list
+    # without a word, while `templates list` warned on stderr.
+    from medlocal import paths
+
+    folder = paths.config_dir() / "templates"
+    folder.mkdir()
+    (folder / "broken.toml").write_text(
+        'name = "broken"\ntitle = "Broken"\n[[sections]]\nheading = "Facts"\n'
+    )
+    (folder / "garbled.toml").write_text('name = "garbled"\n[[sections]\n')
+    dialog = _open(qtbot, workspace, patient_with_note)
+    assert dialog.template.findData("broken") == -1  # still left out
+    note = dialog.template_problems
+    assert not note.isHidden()
+    text = note.text()
+    assert str(folder) in text, text
+    assert "broken.toml section 1: 'instructions' must be a non-empty text" in text, text
+    assert "garbled.toml cannot be read" in text, text
+
+
+def test_no_template_note_when_every_template_reads(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    dialog = _open(qtbot, workspace, patient_with_note)
+    assert dialog.template_problems.isHidden() and dialog.template_problems.text() == ""
+
+
+def test_documents_are_listed_with_their_own_date_else_the_import_date_named(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    # Walk 27: 'gp_note_2025-06-10.txt (2026-12-02)' showed the import date as if it were the
+    # note's own.
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Philippa Example")
+    dated = tmp_path / "gp_note.txt"
+    dated.write_text(
+        "GP note\nDOB 02/03/1950\nSeen 10 June 2025. Metformin reduced to 500 mg twice daily.",
+        encoding="utf-8",
+    )
+    undated = tmp_path / "med_list.txt"
+    undated.write_text("Medication list: apixaban 5 mg twice daily.", encoding="utf-8")
+    workspace.import_documents([dated, undated], patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    items = {
+        dialog.documents.item(row).text().split("  (")[0]: dialog.documents.item(row)
+        for row in range(dialog.documents.count())
+    }
+    imported = vault.list_documents(patient)[0].imported_at[:10]
+    assert items["gp_note.txt"].text() == "gp_note.txt  (10 June 2025)"  # not the birth date
+    assert items["gp_note.txt"].toolTip() == f"gp_note.txt\nDated 10 June 2025\nImported {imported}"
+    assert items["med_list.txt"].text() == f"med_list.txt  (imported {imported})"

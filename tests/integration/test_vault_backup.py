@@ -359,7 +359,8 @@ def test_restore_refuses_a_vault_open_in_another_process(
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "open"
         before = _snapshot_state(planted.folder)
-        with pytest.raises(BackupRefusedError, match="is open in MedLocal"):
+        refusal = "Another MedLocal window or command has the vault"
+        with pytest.raises(BackupRefusedError, match=refusal):
             restore_backup(backup, planted.folder, passphrase=PASS, replace=True)
         assert _snapshot_state(planted.folder) == before
     finally:

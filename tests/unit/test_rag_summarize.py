@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -220,3 +221,21 @@ def test_a_section_that_used_its_whole_token_budget_is_flagged_as_cut_short() ->
         record(3), get_template("soap")
     )
     assert not [f for f in whole.flags if "length limit" in f.message]
+
+
+def test_templates_list_names_the_folder_it_reads_user_templates_from(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Walk 27: a template put in ~/.config/medlocal/templates (lower case) was ignored without
+    # a word; `templates list` did not say where it looks.
+    from medlocal.cli import main
+
+    folder = paths.config_dir() / "templates"
+    assert main(["templates", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"user templates are read from: {folder} (does not exist yet" in out, out
+    folder.mkdir()
+    assert main(["templates", "list", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)  # stdout stays JSON
+    assert f"user templates are read from: {folder}\n" in captured.err, captured.err

@@ -58,9 +58,9 @@ def summary_text(summary: str) -> str:
 
 
 class BackupDialog(QDialog):
-    """Emits ``restored(note)`` after a restore replaced the vault (the window shows the lock
-    screen with the note: the restored vault opens with the passphrase it had when the backup
-    was made, not one set since)."""
+    """Emits ``restored(note)`` after a restore replaced the vault. (The window's lock screen
+    hears how a restore ended from the workspace, not from this signal: it must also when the
+    dialog was opened some other way.)"""
 
     restored = Signal(str)
     # It shows counts, folders and progress, never patient text, and a restore locks the vault
@@ -254,16 +254,41 @@ class BackupDialog(QDialog):
 
     def _source(self) -> tuple[Path, str | None, str | None] | None:
         """The chosen backup and what opens it: its passphrase, or the recovery key."""
+        if self._source_missing():
+            return None
         source, secret = self.source.text().strip(), self.source_passphrase.text()
         recovery = self.use_recovery.isChecked()
-        if not source or not secret:
-            what = "the recovery key" if recovery else "the passphrase it was made with"
-            field = self.source_passphrase if source else self.source
-            self._missing(field, self.restore_message, f"Choose the backup and type {what}.")
-            return None
         self.source_passphrase.clear()
         path = Path(source).expanduser()
         return (path, None, secret) if recovery else (path, secret, None)
+
+    def _source_missing(self) -> bool:
+        """The backup or what opens it is not typed yet: said under the restore part."""
+        source, secret = self.source.text().strip(), self.source_passphrase.text()
+        if source and secret:
+            return False
+        recovery = self.use_recovery.isChecked()
+        what = "the recovery key" if recovery else "the passphrase it was made with"
+        field = self.source_passphrase if source else self.source
+        self._missing(field, self.restore_message, f"Choose the backup and type {what}.")
+        return True
+
+    def _new_passphrase_accepted(self, fresh: str, repeated: str) -> bool:
+        """The rules `vault restore` applies to the restored vault's new passphrase, the match
+        included. Checked before the recovery key is read (and cleared), so a refused
+        passphrase does not make the person type the long key again."""
+        try:
+            check_new_passphrase(fresh, repeated)
+        except UserInputError as err:
+            self.new_passphrase.clear()
+            self.confirm_passphrase.clear()
+            self._missing(
+                self.new_passphrase,
+                self.restore_message,
+                f"New passphrase for the restored vault: {err} Type it again in both fields.",
+            )
+            return False
+        return True
 
     def start_verify(self) -> Any:
         chosen = self._source()
@@ -298,9 +323,18 @@ class BackupDialog(QDialog):
             self.restore_message.show_note(f"All {len(checks)} backups are whole:\n{lines}")
 
     def start_restore(self) -> Any:
+        # Everything typed is checked before the "Restore over this vault?" question: a
+        # refusal after the user agreed to replace the vault reads as a change of mind (walk 27).
+        recovering = self.use_recovery.isChecked()
+        fresh = self.new_passphrase.text() if recovering else ""
+        repeated = self.confirm_passphrase.text() if recovering else ""
+        if recovering and not self._new_passphrase_accepted(fresh, repeated):
+            return None
+        if self._source_missing():
+            return None
         unlock = (
             "the new passphrase typed here"
-            if self.use_recovery.isChecked()
+            if recovering
             else "the passphrase the vault had when the backup was made, not one set since then"
         )
         if not confirm(
@@ -310,25 +344,9 @@ class BackupDialog(QDialog):
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
-            return None
-        recovering = self.use_recovery.isChecked()
-        fresh = self.new_passphrase.text() if recovering else ""
-        repeated = self.confirm_passphrase.text() if recovering else ""
+            return None  # what was typed stays, to restore after all
         self.new_passphrase.clear()
         self.confirm_passphrase.clear()
-        if recovering:
-            try:
-                # The rules `vault restore` applies to it, the match included. Checked before
-                # the recovery key is read (and cleared), so a refused passphrase does not make
-                # the person type the long key again.
-                check_new_passphrase(fresh, repeated)
-            except UserInputError as err:
-                self._missing(
-                    self.new_passphrase,
-                    self.restore_message,
-                    f"New passphrase for the restored vault: {err} Type it again in both fields.",
-                )
-                return None
         chosen = self._source()
         if chosen is None:
             return None

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.evaluation import Comparison, EvalRequest, compare_runs, write_comparison
+from medlocal.app.evaluation import (
+    Comparison,
+    EvalRequest,
+    compare_runs,
+    comparison_files_present,
+    write_comparison,
+)
 from medlocal.errors import UserInputError
 from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
@@ -37,6 +43,7 @@ from medlocal.eval.report import HEADERS, row_cells
 from medlocal.eval.runs import EvalRun
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     TaskPanel,
@@ -212,7 +219,7 @@ class EvaluateDialog(QDialog):
         if self.comparison is None:
             return
         folder = files.existing_folder(self, "Save the comparison in")
-        if not folder:
+        if not folder or not self._may_replace(Path(folder)):
             return
         try:
             written = write_comparison(self.comparison, Path(folder))
@@ -220,6 +227,22 @@ class EvaluateDialog(QDialog):
             self.message.show_error(error_text(exc, "Saving"))
             return
         self.message.show_note(f"Saved {len(written)} files in {folder}.")
+
+    def _may_replace(self, folder: Path) -> bool:
+        """Earlier comparison files in ``folder`` are replaced only when the person agrees, as
+        the other exports ask (walk 27: a second save replaced the first without a word)."""
+        present = comparison_files_present(folder)
+        if not present:
+            return True
+        names = ", ".join(path.name for path in present)
+        if confirm(
+            self,
+            "Replace the earlier comparison?",
+            f"{folder} already holds {names}. Replace them with this comparison?",
+        ):
+            return True
+        self.message.show_note("Not saved: choose another folder to keep the earlier files.")
+        return False
 
     def reject(self) -> None:
         self.task.cancel()

@@ -10,6 +10,7 @@ modal and covers the window, whose sources panel sat unseen behind it (walk 26).
 from __future__ import annotations
 
 import html
+import logging
 import threading
 
 from PySide6.QtCore import Qt, Signal
@@ -31,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import SavedSummary
+from medlocal.app.patients import document_dates
 from medlocal.progress import ProgressCallback
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
-from medlocal.rag.templates import list_templates
-from medlocal.ui.colours import Tone, tone_css
+from medlocal.rag.templates import scan_templates, user_dir
+from medlocal.ui.colours import Tone, ToneLabel, tone_css
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     TaskPanel,
@@ -47,9 +49,20 @@ from medlocal.ui.render import answer_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.workers import Job
+from medlocal.vault.rows import DocumentInfo
+
+log = logging.getLogger(__name__)
 
 # The document list grows to show whole file names, up to this width: the summary needs the rest.
 MAX_LIST_WIDTH = 440
+
+
+def templates_left_out(problems: list[str]) -> str:
+    """What the template picker leaves out and why, naming the folder the files are read from."""
+    if not problems:
+        return ""
+    lines = "\n".join(f"• {problem}" for problem in problems)
+    return f"Left out of this list (fix the file in {user_dir()}):\n{lines}"
 
 
 def sources_html(sources: list[SourceRef]) -> str:
@@ -102,13 +115,21 @@ class SummarizeDialog(QDialog):
         self.none_button.clicked.connect(lambda: self._check_all(False))
         self.template = QComboBox(self)
         self.template.setAccessibleName("Summary template")
-        for template in list_templates():
+        templates, problems = scan_templates()
+        for template in templates:
             self.template.addItem(template.title, template.name)
             self.template.setItemData(
                 self.template.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
             )
         self.template_help = QLabel(self)
         self.template_help.setWordWrap(True)
+        # A user template that cannot be read is left out of the list; say which and why here,
+        # as `templates list` does, or whoever is testing a new template cannot tell (walk 27).
+        self.template_problems = ToneLabel(templates_left_out(problems), Tone.WARNING, self)
+        self.template_problems.setWordWrap(True)
+        self.template_problems.setAccessibleName("Templates left out")
+        self.template_problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.template_problems.setVisible(bool(problems))
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.run_button = QPushButton("&Summarise", self)
         self.run_button.setAccessibleName("Start the summary")
@@ -149,6 +170,7 @@ class SummarizeDialog(QDialog):
         form.addRow("", buttons_row)
         form.addRow("&Template", self.template)
         form.addRow("", self.template_help)
+        form.addRow("", self.template_problems)
         form.addRow("", self.run_button)
         summary = QWidget(self)
         column = QVBoxLayout(summary)
@@ -171,10 +193,16 @@ class SummarizeDialog(QDialog):
         except Exception as exc:
             self.message.show_error(error_text(exc, "Listing the documents"))
             documents = []
+        dates = self._document_dates(documents)
         for document in documents:
             imported = document.imported_at[:10]
-            item = QListWidgetItem(f"{document.file_name}  ({imported})")
-            item.setToolTip(f"{document.file_name}\nImported {imported}")
+            # The document's own date where its text shows one, else the import date named as
+            # such: the import date alone read as the date of the letter (walk 27).
+            dated = dates.get(document.id)
+            when = dated or f"imported {imported}"
+            item = QListWidgetItem(f"{document.file_name}  ({when})")
+            dated_line = f"Dated {dated}\n" if dated else ""
+            item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}")
             item.setData(Qt.ItemDataRole.UserRole, document.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -183,6 +211,13 @@ class SummarizeDialog(QDialog):
         self.run_button.setEnabled(bool(documents))
         if not documents:
             self.message.show_note("This patient has no documents yet: import some first.")
+
+    def _document_dates(self, documents: list[DocumentInfo]) -> dict[int, str]:
+        try:
+            return document_dates(self.workspace.require_vault(), documents)
+        except Exception as exc:  # the dates only help: the list still shows the import dates
+            log.warning("document dates not read (%s)", type(exc).__name__)
+            return {}
 
     def _fit_documents(self) -> None:
         """The list as wide as its longest entry, up to MAX_LIST_WIDTH: at the width it had,
