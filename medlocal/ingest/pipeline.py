@@ -428,7 +428,7 @@ def _import_one(
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
-            outcome.notes = ocr_page_notes(document.scanned)
+            outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
 
         emit("chunk")
         with _timed(report, "chunk"):

@@ -11,7 +11,7 @@ import re
 
 from medlocal.ingest.document import ExtractedDocument, SectionHeading
 from medlocal.ingest.errors import NoTextError
-from medlocal.ingest.extractors.textcodec import decode_text
+from medlocal.ingest.extractors.textcodec import DecodedText, read_text
 from medlocal.ingest.headings import clinical_headings
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -19,30 +19,45 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
 def extract_text(data: bytes, file_name: str) -> ExtractedDocument:
-    text = _checked(decode_text(data, file_name), file_name)
-    return ExtractedDocument(text=text, file_type="txt", sections=clinical_headings(text))
+    decoded = _checked(read_text(data, file_name), file_name)
+    return ExtractedDocument(
+        text=decoded.text,
+        file_type="txt",
+        sections=clinical_headings(decoded.text),
+        notes=_notes(decoded),
+    )
 
 
 def extract_markdown(data: bytes, file_name: str) -> ExtractedDocument:
-    text = _checked(decode_text(data, file_name), file_name)
-    return ExtractedDocument(text=text, file_type="markdown", sections=_markdown_headings(text))
+    decoded = _checked(read_text(data, file_name), file_name)
+    return ExtractedDocument(
+        text=decoded.text,
+        file_type="markdown",
+        sections=_markdown_headings(decoded.text),
+        notes=_notes(decoded),
+    )
 
 
 def extract_table(data: bytes, file_name: str) -> ExtractedDocument:
     """A table exported as CSV or TSV (a lab system's results, a medication list): kept as
     written, so a cited row reads as it does in the file; each row holds its test, value and
     unit, which the grounding check reads as it reads prose (medlocal.values)."""
-    text = _checked(decode_text(data, file_name), file_name)
+    decoded = _checked(read_text(data, file_name), file_name)
+    text = decoded.text
     lines = [line for line in text.splitlines() if line.strip()]
     if not any(("," in line or "\t" in line or ";" in line) for line in lines[:50]):
         raise NoTextError(file_name, "no table in the file (no commas, semicolons or tabs)")
-    return ExtractedDocument(text=text, file_type="csv", sections=())
+    return ExtractedDocument(text=text, file_type="csv", sections=(), notes=_notes(decoded))
 
 
-def _checked(text: str, file_name: str) -> str:
-    if not text.strip():
+def _checked(decoded: DecodedText, file_name: str) -> DecodedText:
+    if not decoded.text.strip():
         raise NoTextError(file_name, "no text in the file")
-    return text
+    return decoded
+
+
+def _notes(decoded: DecodedText) -> tuple[str, ...]:
+    return (decoded.note,) if decoded.note else ()
 
 
 def _markdown_headings(text: str) -> tuple[SectionHeading, ...]:
