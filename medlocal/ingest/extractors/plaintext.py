@@ -8,6 +8,7 @@ the capitalised labels of clinical notes do (``medlocal.ingest.headings``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from medlocal.ingest.document import ExtractedDocument, SectionHeading
 from medlocal.ingest.errors import NoTextError
@@ -19,21 +20,24 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
 
 
 def extract_text(data: bytes, file_name: str) -> ExtractedDocument:
-    decoded = _checked(read_text(data, file_name), file_name)
-    return ExtractedDocument(
-        text=decoded.text,
-        file_type="txt",
-        sections=clinical_headings(decoded.text),
-        notes=_notes(decoded),
-    )
+    return _text_document(data, file_name, "txt", clinical_headings)
 
 
 def extract_markdown(data: bytes, file_name: str) -> ExtractedDocument:
+    return _text_document(data, file_name, "markdown", _markdown_headings)
+
+
+def _text_document(
+    data: bytes,
+    file_name: str,
+    file_type: str,
+    headings: Callable[[str], tuple[SectionHeading, ...]],
+) -> ExtractedDocument:
     decoded = _checked(read_text(data, file_name), file_name)
     return ExtractedDocument(
         text=decoded.text,
-        file_type="markdown",
-        sections=_markdown_headings(decoded.text),
+        file_type=file_type,
+        sections=headings(decoded.text),
         notes=_notes(decoded),
     )
 
