@@ -8,7 +8,9 @@ Two kinds of crash (the qutebrowser pattern, DESIGN section 9):
   a question.
 * a native crash (a llama.cpp segfault never reaches Python): ``faulthandler`` writes the Python
   stacks, which hold only file, line and function names, to ``crash-native.log``. At the next
-  start a non-empty native log becomes a report of its own.
+  start a non-empty native log becomes a report of its own, its file paths cut as a Python
+  report's are (faulthandler writes them whole: the install path, so the home folder and the
+  user's name), and the log is emptied.
 
 Reports are files ``crash-*.txt`` (0600) in the log folder; ``pending_crash_reports`` lists the
 ones not yet shown, so the next start (the GUI, ``medlocal doctor``) can offer them, and
@@ -21,6 +23,7 @@ import contextlib
 import faulthandler
 import os
 import platform
+import re
 import secrets
 import sys
 import threading
@@ -38,6 +41,8 @@ from medlocal.fsutil import atomic_write_private
 NATIVE_LOG_NAME = "crash-native.log"
 _PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
 _MAX_CHAINED = 5  # a "during handling of ... another exception occurred" chain, bounded
+# A frame in faulthandler's output: ``  File "/home/ann/venv/.../medlocal/x.py", line 12 in f``.
+_NATIVE_FRAME_FILE = re.compile(r'File "([^"\n]+)"')
 
 _native_log: TextIO | None = None
 _native_log_path: Path | None = None
@@ -197,8 +202,16 @@ def _keep_earlier_native_crash(log_file: Path) -> None:
     if not stacks.strip():
         return
     header = ["MedLocal crash report (native crash in an earlier run)", *_versions(), ""]
-    _save("\n".join(header) + "\n" + stacks)
+    _save("\n".join(header) + "\n" + native_stacks_without_paths(stacks))
     log_file.unlink()
+
+
+def native_stacks_without_paths(stacks: str) -> str:
+    """faulthandler's stacks with each frame's file cut as in a Python report, and whatever
+    else names the home folder (a path faulthandler may print some other way) written ``~``."""
+    cut = _NATIVE_FRAME_FILE.sub(lambda frame: f'File "{_short_path(frame.group(1))}"', stacks)
+    home = str(Path.home())
+    return cut.replace(home, "~") if len(Path(home).parts) > 1 else cut
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -57,6 +57,22 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
+def duration_text(seconds: float) -> str:
+    """A time span as a person reads it: ``40 s``, ``12 min``, ``1.5 h``."""
+    if seconds < 90:
+        return f"{max(round(seconds), 1)} s"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def time_left(elapsed: float, done: int, total: int) -> float | None:
+    """Seconds left at the pace so far; None before anything is done or after all is."""
+    if not 0 < done < total:
+        return None
+    return elapsed / done * (total - done)
+
+
 def report(progress: ProgressCallback | None, value: Progress) -> None:
     """Send ``value`` if anyone listens."""
     if progress is not None:

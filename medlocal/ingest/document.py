@@ -34,6 +34,8 @@ class ExtractedDocument:
     sections: tuple[SectionHeading, ...] = ()
     # Pages read by OCR: their confidence and line boxes (empty for text-only documents).
     scanned: tuple[ScannedPage, ...] = ()
+    # For the import report: how the text was read where that was a guess ("encoding mixed…").
+    notes: tuple[str, ...] = ()
 
     @property
     def page_count(self) -> int:

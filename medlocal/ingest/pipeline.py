@@ -37,7 +37,7 @@ from medlocal.ingest.errors import (
 )
 from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
 from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
-from medlocal.progress import Progress
+from medlocal.progress import Progress, duration_text, time_left
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord, PageSpan
@@ -51,6 +51,8 @@ STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
 # call); this outer batch stays because it is where the pipeline checks for cancellation, so a
 # cancel takes effect within one batch instead of after the whole document.
 EMBED_BATCH = 32
+# Embedding batches timed before the time left is shown: the first carries the model's warm-up.
+ETA_AFTER_BATCHES = 3
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
@@ -102,9 +104,10 @@ class DocumentStore(Protocol):
 @dataclass(frozen=True)
 class ProgressEvent:
     """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome);
-    while a file is embedded, once more after every embedding batch with the passages done, so a
-    900-page document shows movement instead of minutes of silence; while a long text is split
-    into passages, every hundredth of it with the characters done."""
+    while a file is embedded, once more after every embedding batch with the passages done (and,
+    after a few batches, the time left), so a 900-page document shows movement instead of
+    minutes of silence; while a long text is split into passages, every hundredth of it with the
+    characters done."""
 
     index: int  # 1-based position of the file in the batch
     total: int
@@ -116,6 +119,7 @@ class ProgressEvent:
     passages_total: int | None = None
     characters_done: int | None = None  # stage "chunk": characters of this file's text split
     characters_total: int | None = None
+    seconds_left: float | None = None  # stage "embed": at the pace of the batches so far
 
     @property
     def within_file(self) -> bool:
@@ -127,7 +131,10 @@ class ProgressEvent:
         """The stage for a progress line: ``embed 64/900 passages`` while embedding,
         ``chunk 40%`` while a long text is split."""
         if self.passages_total:
-            return f"{self.stage} {self.passages_done or 0}/{self.passages_total} passages"
+            return (
+                f"{self.stage} {self.passages_done or 0}/{self.passages_total} passages"
+                f"{self._left()}"
+            )
         if self.characters_total:
             return f"{self.stage} {100 * (self.characters_done or 0) // self.characters_total}%"
         return self.stage
@@ -140,7 +147,7 @@ class ProgressEvent:
                 "embedding",
                 self.passages_done or 0,
                 self.passages_total,
-                detail=self.file_name,
+                detail=f"{self.file_name}{self._left()}",
                 unit="passages",
             )
         if self.characters_total:
@@ -153,6 +160,11 @@ class ProgressEvent:
             )
         done = self.index if self.stage == "done" else self.index - 1
         return Progress(self.stage, done, self.total, detail=self.file_name, unit="files")
+
+    def _left(self) -> str:
+        if self.seconds_left is None:
+            return ""
+        return f", about {duration_text(self.seconds_left)} left"
 
 
 @dataclass
@@ -312,6 +324,7 @@ class _StageEmitter(Protocol):
         passages_total: int | None = None,
         *,
         characters: tuple[int, int] | None = None,
+        seconds_left: float | None = None,
     ) -> None: ...
 
 
@@ -324,6 +337,7 @@ def _stage_notifier(
         passages_total: int | None = None,
         *,
         characters: tuple[int, int] | None = None,
+        seconds_left: float | None = None,
     ) -> None:
         done, in_all = characters or (None, None)
         notify(
@@ -338,6 +352,7 @@ def _stage_notifier(
                 passages_total,
                 done,
                 in_all,
+                seconds_left,
             )
         )
 
@@ -428,7 +443,7 @@ def _import_one(
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
-            outcome.notes = ocr_page_notes(document.scanned)
+            outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
 
         emit("chunk")
         with _timed(report, "chunk"):
@@ -453,7 +468,7 @@ def _import_one(
                 texts,
                 embed_batch,
                 cancel,
-                lambda done: emit("embed", done, len(texts)),
+                lambda done, left: emit("embed", done, len(texts), seconds_left=left),
             )
         if cancel is not None and cancel.is_set():
             raise _Cancelled
@@ -519,14 +534,20 @@ def _embed(
     texts: list[str],
     batch: int,
     cancel: threading.Event | None,
-    on_batch: Callable[[int], None],
+    on_batch: Callable[[int, float | None], None],
+    clock: Callable[[], float] = time.monotonic,
 ) -> npt.NDArray[np.float32]:
+    """``texts`` embedded ``batch`` at a time; ``on_batch`` gets the passages done after each
+    batch and, from the ``ETA_AFTER_BATCHES``-th on, the seconds left at the pace so far."""
     parts = []
-    for offset in range(0, len(texts), batch):
+    started = clock()
+    for number, offset in enumerate(range(0, len(texts), batch), start=1):
         if cancel is not None and cancel.is_set():
             raise _Cancelled
         parts.append(np.asarray(embedder.embed(texts[offset : offset + batch]), dtype=np.float32))
-        on_batch(min(offset + batch, len(texts)))
+        done = min(offset + batch, len(texts))
+        timed = number >= ETA_AFTER_BATCHES
+        on_batch(done, time_left(clock() - started, done, len(texts)) if timed else None)
     vectors = np.concatenate(parts, axis=0)
     if vectors.shape != (len(texts), embedder.dim):
         raise MedLocalError(

@@ -581,6 +581,9 @@ class PatientsPanel(QWidget):
             f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
             f"failed {len(report.failed)}.{end}"
         )
+        for outcome in report.imported:  # how it was read where that was a guess: OCR, encoding
+            for note in outcome.notes:
+                self._add_error(outcome.shown, f"imported — check: {note}")
         for outcome in report.skipped:
             self._add_error(outcome.shown, f"skipped — {outcome.reason}")
         for outcome in report.files:

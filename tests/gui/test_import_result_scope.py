@@ -85,3 +85,21 @@ def test_an_import_that_ends_under_another_patient_says_whose_it_was(
     _choose(window, 1)  # seen now: nothing of it under the other patient
     assert panel.progress_label.text() == "" and not panel.errors.isVisible()
     window.close()
+
+
+def test_a_guessed_encoding_is_listed_with_the_imported_file(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    # Walk 27: UTF-8 with one line pasted in Windows-1252 was read wholly as Arabic Windows-1256
+    # and the window said only "Imported 1".
+    window = _two_patients(qtbot, gui_workspace)
+    panel = window.patients
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("B12 1000 µg monthly\n".encode() + "café – naïve\n".encode("cp1252"))
+    panel.import_paths([mixed])
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    assert panel.progress_label.text() == "Imported 1, skipped 0, failed 0."
+    assert panel.errors.isVisible() and panel.errors.count() == 1
+    listed = panel.errors.item(0).text()
+    assert listed.startswith("mixed.txt: imported — check: encoding mixed: UTF-8 with 1 line in")
+    window.close()

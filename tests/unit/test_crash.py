@@ -148,3 +148,47 @@ def test_doctor_lists_pending_crash_reports(
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
     assert "1 unread crash report(s)" in out and str(report) in out
+
+
+def test_a_native_crash_report_holds_no_home_folder(
+    medlocal_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 27: faulthandler writes each frame's absolute path (the install path, so the home
+    folder and the user's name); the report cuts them as a Python report does."""
+    home = tmp_path / "home" / "annwyn.trelawney"
+    code = home / "clinic tools"
+    code.mkdir(parents=True)
+    (code / "crashy_module.py").write_text(
+        "import faulthandler\n\ndef fall_over():\n    faulthandler._sigsegv()\n"
+    )
+    monkeypatch.setenv("HOME", str(home))
+    crashed = _run_child(
+        f"""
+        import sys
+        sys.path.insert(0, {str(code)!r})
+        from medlocal import crash
+        crash.install_crash_handler()
+        import crashy_module
+        crashy_module.fall_over()
+        """,
+        medlocal_home,
+    )
+    assert crashed.returncode != 0
+    native = (medlocal_home / "logs" / crash.NATIVE_LOG_NAME).read_text()
+    assert str(code / "crashy_module.py") in native  # as faulthandler wrote it
+
+    crash.install_crash_handler()  # the next start
+    try:
+        (report,) = crash.pending_crash_reports()
+        text = report.read_text()
+        assert 'File "crashy_module.py", line 4 in fall_over' in text
+        assert 'File "/' not in text  # no frame keeps an absolute path
+        assert "annwyn" not in text and str(tmp_path) not in text
+    finally:
+        faulthandler.enable(file=sys.__stderr__)
+
+
+def test_native_stacks_name_the_home_folder_as_a_tilde(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/annwyn")
+    stacks = "Fatal Python error: Segmentation fault\n\n  <no Python frame> in /home/annwyn/x.so\n"
+    assert crash.native_stacks_without_paths(stacks).endswith("in ~/x.so\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import tempfile
 from pathlib import Path
@@ -151,3 +152,39 @@ def test_splitting_a_long_text_logs_each_tenth_and_shows_on_the_bar() -> None:
         )
     )
     assert "0/2 chunk 40%: huge.txt" in live.getvalue()
+
+
+def test_a_slow_file_logs_every_20_seconds_between_tenths() -> None:
+    """Walk 27: a tenth of a 5,681-passage file took 2-3 minutes, silent in a log; now a line
+    comes at least every 20 s, with the time left."""
+    now = [0.0]
+    stream = io.StringIO()
+    bar = ProgressBar(stream, clock=lambda: now[0])
+    for done in range(32, 5681, 32):
+        now[0] += 4.0  # 4 s a batch of 32: a tenth takes over a minute
+        left = (5681 - done) / 32 * 4.0
+        event = ProgressEvent(
+            1, 1, "log.txt", "embed", passages_done=done, passages_total=5681, seconds_left=left
+        )
+        bar.update(event)
+    lines = stream.getvalue().splitlines()
+    done_at = [int(line.split(": ")[1].split("/")[0]) for line in lines]
+    assert max(b - a for a, b in itertools.pairwise(done_at)) == 5 * 32  # 20 s of batches
+    assert lines[1] == "embedding: 192/5681 passages (log.txt, about 11 min left)"
+
+
+def test_embedding_reports_each_batch_with_the_time_left_after_a_few(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(
+        "\n\n".join(f"Day {n}: observations stable, obs within range." for n in range(1500))
+    )
+    events: list[ProgressEvent] = []
+    import_paths(FakeVault(), [path], 1, FakeEmbedder(), progress=events.append, embed_batch=8)
+    batches = [event for event in events if event.stage == "embed" and event.passages_total]
+    assert len(batches) >= 5
+    assert [event.seconds_left for event in batches[:2]] == [None, None]
+    assert all(event.seconds_left is not None for event in batches[2:-1])
+    assert batches[-1].seconds_left is None  # all done: nothing left to estimate
+    middle = batches[len(batches) // 2]
+    assert middle.stage_text.endswith(" left") and "passages, about " in middle.stage_text
+    assert middle.as_progress().describe().endswith(" left)")

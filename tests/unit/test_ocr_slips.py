@@ -49,3 +49,32 @@ def test_the_vocabulary_decides_and_two_possible_codes_mend_nothing() -> None:
     )
     assert mend_slips("HbAlc", vocabulary) == ("HbAlc", ())  # not in this vocabulary
     assert mend_slips("QOl", vocabulary) == ("QOl", ())  # QO1 or Q01: left as read
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("D0B: 14/03/1948", "DOB: 14/03/1948"),  # walk 27, the pharmacy scan
+        ("MRN KW-55102  D0B 14/03/1948", "MRN KW-55102  DOB 14/03/1948"),
+        ("N0K: daughter", "NOK: daughter"),
+        ("I0P 18 mmHg", "IOP 18 mmHg"),
+    ],
+)
+def test_form_labels_read_with_a_digit_for_a_capital_are_mended(read: str, mended: str) -> None:
+    text, slips = mend_slips(read)
+    assert text == mended and len(slips) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T1 hypointense, T2 N0 M0",  # a digit at the end: codes end with one
+        "1D: once daily",  # or start with one
+        "Dob 14/03/1948, D0b",  # not capitals
+        "DOB: 14/03/1948, NOK: daughter",  # already right
+        "X0Z: unknown",  # no known label results
+        "D0B2 reading",  # a digit left that is no look-alike
+    ],
+)
+def test_codes_and_unknown_labels_are_left_alone(text: str) -> None:
+    assert mend_slips(text) == (text, ())

@@ -76,6 +76,13 @@ _ALPHABETS: tuple[frozenset[str], ...] = tuple(
 def decode_eight_bit(data: bytes) -> str | None:
     """The most plausible reading of ``data`` in an 8-bit (or East Asian multi-byte) code page,
     or None when neither Windows-1252 nor the detector can read it."""
+    encoding = eight_bit_encoding(data)
+    return data.decode(encoding) if encoding else None
+
+
+def eight_bit_encoding(data: bytes) -> str | None:
+    """The code page that reads ``data`` most plausibly (Windows-1252 unless another reads it
+    clearly better), or None when neither Windows-1252 nor the detector can read it."""
     sample = data[:_SAMPLE_BYTES]
     chosen = WESTERN if _decodes(data, WESTERN) else None
     chosen_reading = _read(sample, chosen) if chosen else ""
@@ -85,7 +92,7 @@ def decode_eight_bit(data: bytes) -> str | None:
         reading = _read(sample, encoding)
         if chosen is None or _clearly_better(reading, chosen_reading):
             chosen, chosen_reading = encoding, reading
-    return data.decode(chosen) if chosen else None
+    return chosen
 
 
 def _detected_encodings(data: bytes) -> list[str]:
@@ -160,6 +167,14 @@ def words_outside_one_alphabet(text: str) -> int:
 
 def _accented_latin(word: str) -> frozenset[str]:
     return frozenset(c.lower() for c in word if not c.isascii() and _script(c) == "LATIN")
+
+
+def looks_misread(text: str) -> bool:
+    """Whether ``text`` carries a sign of a wrong reading: a misread mark or a word in two
+    scripts ("WSPӣPRACA", the Polish "WSPÓŁPRACA" in Windows-1250 read as UTF-8)."""
+    if misread_marks(text):
+        return True
+    return any(_mixes_scripts(word) for word in _WORD.findall(text) if not word.isascii())
 
 
 def _mixes_scripts(word: str) -> bool:

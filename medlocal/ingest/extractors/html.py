@@ -7,12 +7,13 @@ them; block elements end a paragraph; ``h1``-``h6`` become sections.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import NoTextError
-from medlocal.ingest.extractors.textcodec import decode_text
+from medlocal.ingest.extractors.textcodec import read_text
 
 _HIDDEN = frozenset(
     {"script", "style", "head", "title", "template", "noscript", "svg", "math", "iframe", "object"}
@@ -118,7 +119,9 @@ def html_to_document(html: str, file_name: str, file_type: str = "html") -> Extr
 
 
 def extract_html(data: bytes, file_name: str) -> ExtractedDocument:
-    return html_to_document(decode_text(data, file_name, declared_charset(data)), file_name)
+    decoded = read_text(data, file_name, declared_charset(data))
+    document = html_to_document(decoded.text, file_name)
+    return dataclasses.replace(document, notes=(decoded.note,)) if decoded.note else document
 
 
 def declared_charset(data: bytes) -> str | None:

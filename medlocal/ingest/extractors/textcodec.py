@@ -2,18 +2,22 @@
 
 A byte-order mark decides first (UTF-8/16/32 exports from Windows tools carry one); then UTF-16/32
 without a mark is recognised by where its zero bytes fall (plain text in those encodings is full
-of them, and no 8-bit text has any); then UTF-8; otherwise an 8-bit code page, Windows-1252 first
-(``medlocal.ingest.extractors.eightbit``). Whatever the decoder says, text that is mostly control
-characters is binary junk wearing a text extension, and is refused.
+of them, and no 8-bit text has any); then UTF-8; then UTF-8 with some lines in an 8-bit code
+page (a note pasted from a Windows tool into a UTF-8 file: walk 27 read such a file wholly as
+Arabic Windows-1256, "1000 µg" became "1000 آµg"); otherwise an 8-bit code page, Windows-1252
+first (``medlocal.ingest.extractors.eightbit``). A reading that had to guess says so in a note,
+which the import report shows. Whatever the decoder says, text that is mostly control characters
+is binary junk wearing a text extension, and is refused.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from medlocal.ingest.errors import BinaryContentError
-from medlocal.ingest.extractors.eightbit import decode_eight_bit
+from medlocal.ingest.extractors.eightbit import eight_bit_encoding, looks_misread
 
 # Longest marks first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -34,7 +38,22 @@ _WIDE_ZERO_SHARE = 0.1
 _MAX_CONTROL_RATIO = 0.01
 
 
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text, and a note for the import report when its encoding was guessed or mixed
+    (None when the file said or proved what it is: a byte-order mark, a declared charset,
+    UTF-16/32 or valid UTF-8)."""
+
+    text: str
+    note: str | None = None
+
+
 def decode_text(data: bytes, file_name: str, declared: str | None = None) -> str:
+    """``read_text`` without the note, for text inside another format (a FHIR bundle)."""
+    return read_text(data, file_name, declared).text
+
+
+def read_text(data: bytes, file_name: str, declared: str | None = None) -> DecodedText:
     """Decode ``data`` to text with normalised line ends, or raise BinaryContentError.
 
     ``declared`` is an encoding the file names itself (an HTML ``<meta charset>``); it wins over
@@ -42,12 +61,10 @@ def decode_text(data: bytes, file_name: str, declared: str | None = None) -> str
     contradict it.
     """
     text = _decode_declared(data, declared) if declared else None
-    if text is None:
-        text = _decode(data, file_name)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    decoded = DecodedText(text) if text is not None else _decode(data, file_name)
+    text = decoded.text[1:] if decoded.text.startswith("\ufeff") else decoded.text
     _refuse_binary(text, file_name)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return DecodedText(text.replace("\r\n", "\n").replace("\r", "\n"), decoded.note)
 
 
 def _decode_declared(data: bytes, declared: str) -> str | None:
@@ -59,11 +76,11 @@ def _decode_declared(data: bytes, declared: str) -> str | None:
         return None
 
 
-def _decode(data: bytes, file_name: str) -> str:
+def _decode(data: bytes, file_name: str) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return DecodedText(data.decode(encoding))
             except UnicodeDecodeError:
                 raise BinaryContentError(
                     file_name, f"not valid {encoding.upper()} text despite its byte-order mark"
@@ -71,17 +88,68 @@ def _decode(data: bytes, file_name: str) -> str:
     wide = _unmarked_wide_encoding(data)
     if wide is not None:
         try:
-            return data.decode(wide)
+            return DecodedText(data.decode(wide))
         except UnicodeDecodeError:
             pass  # not that encoding after all: let the detector judge
     try:
-        return data.decode("utf-8")
+        return DecodedText(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    text = decode_eight_bit(data)
-    if text is None:
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
+    code_page = eight_bit_encoding(data)
+    if code_page is None:
         raise BinaryContentError(file_name, "binary content, not text")
-    return text
+    note = f"encoding guessed: not UTF-8, read as {_label(code_page)}; {_CHECK}"
+    return DecodedText(data.decode(code_page), note)
+
+
+_CHECK = "check accented letters and symbols such as µ and °"
+
+
+def _decode_mixed(data: bytes) -> DecodedText | None:
+    """UTF-8 with some lines in an 8-bit code page, each line read in the encoding that reads
+    it; None when no line with non-ASCII characters is valid UTF-8, or when those lines read as
+    UTF-8 look misread (then the file is wholly 8-bit and only happens to hold byte pairs that
+    are valid UTF-8, as Polish capitals in Windows-1250 can).
+
+    Decided per line rather than per invalid byte: a line comes from one source, and within an
+    8-bit line a pair of bytes may happen to be valid UTF-8."""
+    lines = data.splitlines(keepends=True)
+    foreign = [number for number, line in enumerate(lines) if not _is_utf8(line)]
+    foreign_set = set(foreign)
+    utf8_lines = [line.decode("utf-8") for line in lines if not line.isascii() and _is_utf8(line)]
+    if not utf8_lines or looks_misread("".join(utf8_lines)):
+        return None
+    encoding = eight_bit_encoding(b"".join(lines[number] for number in foreign))
+    if encoding is None:
+        return None
+    text = "".join(
+        line.decode(encoding if number in foreign_set else "utf-8")
+        for number, line in enumerate(lines)
+    )
+    count = len(foreign)
+    note = (
+        f"encoding mixed: UTF-8 with {count} line{'s' if count > 1 else ''} in "
+        f"{_label(encoding)} (first at line {foreign[0] + 1}); {_CHECK}"
+    )
+    return DecodedText(text, note)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _label(encoding: str) -> str:
+    """The name people know a code page by: ``cp1252`` is Windows-1252."""
+    name = codecs.lookup(encoding).name
+    windows = re.fullmatch(r"cp(125\d)", name)
+    return f"Windows-{windows.group(1)}" if windows else name
 
 
 def _unmarked_wide_encoding(data: bytes) -> str | None:

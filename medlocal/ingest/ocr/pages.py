@@ -30,7 +30,14 @@ from medlocal.ingest.ocr.engine import OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
 from medlocal.ingest.ocr.slips import mend_slips
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
-from medlocal.progress import Progress, ProgressCallback, check_cancel, report
+from medlocal.progress import (
+    Progress,
+    ProgressCallback,
+    check_cancel,
+    duration_text,
+    report,
+    time_left,
+)
 from medlocal.vault.records import ChunkRecord, Region
 
 DEFAULT_MAX_PAGES = 200
@@ -89,18 +96,10 @@ def _progress(
     file_name: str, done: int, total: int, number: int | None, started: float
 ) -> Progress:
     detail = file_name if number is None else f"{file_name}, page {number}"
-    if 0 < done < total:
-        left = (time.monotonic() - started) / done * (total - done)
-        detail += f", about {_duration(left)} left"
+    left = time_left(time.monotonic() - started, done, total)
+    if left is not None:
+        detail += f", about {duration_text(left)} left"
     return Progress("ocr", done, total, detail, "pages")
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 90:
-        return f"{max(round(seconds), 1)} s"
-    if seconds < 90 * 60:
-        return f"{round(seconds / 60)} min"
-    return f"{seconds / 3600:.1f} h"
 
 
 def add_recognised_page(builder: DocumentBuilder, page: RecognisedPage) -> ScannedPage:

@@ -1,4 +1,5 @@
-"""The recogniser's commonest slips inside clinical codes, mended: "HbAlc" -> "HbA1c".
+"""The recogniser's commonest slips inside clinical codes and form labels, mended: "HbAlc" ->
+"HbA1c", "D0B" -> "DOB".
 
 Lab names and clinical codes mix letters and digits (HbA1c, FEV1, SpO2, CO2, B12), and there the
 recogniser confuses a digit with the letter it resembles: 1 with l or I, 0 with O. It does so
@@ -10,6 +11,12 @@ search for "HbA1c" misses the scan (walk 25). A token is mended when
 * swapping some of its l, I, O (to 1, 1, 0) or 0 (to O) makes exactly one known clinical code
   that holds both a letter and a digit: a code is where the slip happens, and a swap that gave
   a plain word ("C1" -> "Cl") would change a code that may be right as read.
+
+A form label in capitals slips the other way, a letter read as a digit ("D0B" for "DOB", walk
+27). A capitals token is mended to a label when a 0 or 1 stands between two capitals and reading
+its every 0 as O and 1 as I makes a known abbreviation that holds no digit (one reading only, so
+exactly one label results), while the token as read is no word. A digit at either end is left
+alone: codes end or start with one ("T1", "N0", "5HT"), and "T1" -> "TI" would change one.
 
 The clinical vocabulary is the project's own lists, not a hand list: the abbreviations
 (``resources/abbreviations.txt`` via :mod:`medlocal.abbreviations`), the clinical words and lab
@@ -33,6 +40,10 @@ from medlocal.paths import resource_entries, resources_dir
 _SWAPS = {"l": "1", "I": "1", "O": "0", "0": "O"}
 # A token with more confusable characters than this is no code (2**4 readings at most).
 _MAX_CONFUSABLE = 4
+# A form label read with a digit for a capital: only capitals and digits, a 0 or 1 between two
+# capitals ("D0B", "N0K", "I0P").
+_LABEL_READ_AS_DIGIT = re.compile(r"(?=[A-Z0-9]*[A-Z][01][A-Z])[A-Z0-9]{3,6}")
+_LABEL_SWAPS = str.maketrans({"0": "O", "1": "I"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
@@ -76,6 +87,19 @@ def mend_slips(
 
 
 def _mended(token: str, vocabulary: ClinicalVocabulary) -> str | None:
+    return _mended_code(token, vocabulary) or _mended_label(token, vocabulary)
+
+
+def _mended_label(token: str, vocabulary: ClinicalVocabulary) -> str | None:
+    if not _LABEL_READ_AS_DIGIT.fullmatch(token) or token.lower() in vocabulary.words:
+        return None
+    label = token.translate(_LABEL_SWAPS)
+    if not label.isalpha() or label.lower() not in vocabulary.words:
+        return None
+    return None if _is_english(token) else label
+
+
+def _mended_code(token: str, vocabulary: ClinicalVocabulary) -> str | None:
     confusable = [index for index, char in enumerate(token) if char in _SWAPS]
     if not confusable or len(confusable) > _MAX_CONFUSABLE:
         return None
