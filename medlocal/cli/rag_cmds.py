@@ -41,13 +41,7 @@ from medlocal.rag.export import (
     own_identity_warnings,
     parse_keep,
 )
-from medlocal.rag.flags import (
-    DRAFT_HEADING,
-    Flag,
-    flag_place,
-    grouped_flags,
-    unsupported_draft,
-)
+from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
@@ -200,13 +194,12 @@ def _source_line(src: SourceRef, mark: str = "") -> str:
     return f"[{src.number}] {src.label()}{mark}\n    {src.snippet}"
 
 
-def _flag_line(flag: Flag, text: str) -> str:
-    """One sentence's flags (``grouped_flags``), its sentence quoted from ``text`` (the final
-    text the flags were made on)."""
-    return f"- {flag_place(flag, text)}: {flag.message}"
-
-
-def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag], text: str) -> None:
+def _print_sources_and_flags(
+    sources: list[SourceRef], flags: list[Flag], text: str, whole: str = "answer"
+) -> None:
+    """The sources, then the flags: one line per sentence (``listed_flags``), its sentence
+    quoted from ``text`` (the final text the flags were made on); ``whole`` names a flag on the
+    text as a whole ("answer", "summary")."""
     if sources:
         cited = set(cited_numbers(text))
         print("\nSources:")
@@ -216,8 +209,8 @@ def _print_sources_and_flags(sources: list[SourceRef], flags: list[Flag], text: 
             print(f"  {_source_line(src, named)}")
     if flags:
         print("\nFlags (verify these against the sources):")
-        for flag in grouped_flags(flags):
-            print(f"  {_flag_line(flag, text)}")
+        for place, flag in listed_flags(flags, text, whole):
+            print(f"  - {place}: {flag.message}")
     draft = unsupported_draft(flags)
     if draft:
         print(f"\n{DRAFT_HEADING}")
@@ -487,7 +480,7 @@ def run_summarize(args: argparse.Namespace) -> int:
             )
         else:
             print(summary.text)
-            _print_sources_and_flags(summary.sources, summary.flags, summary.text)
+            _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,
@@ -602,7 +595,7 @@ def run_outputs_show(args: argparse.Namespace) -> int:
     doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
     print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
     print(o.content.strip())
-    _print_sources_and_flags(doc.sources, doc.flags, doc.body)
+    _print_sources_and_flags(doc.sources, doc.flags, doc.body, doc.kind)
     print("\nProvenance:")
     for line in provenance_lines(o.provenance):
         print(f"  {line}")

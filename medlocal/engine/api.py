@@ -105,12 +105,23 @@ class Reranker(Protocol):
     ) -> list[float]: ...
 
 
+# Why a generation ended (``ChatModel.last_stop_reason``).
+STOP_END = "end"  # the model ended its answer
+STOP_STRING = "stop"  # a stop string of the chat template
+STOP_LENGTH = "length"  # the token budget ran out, or the context window filled up
+STOP_CANCELLED = "cancelled"  # cancel was set, or the reader stopped reading
+
+
 @runtime_checkable
 class ChatModel(Protocol):
     """A loaded chat model. ``stream_chat`` yields text pieces as they are generated and stops
-    within one token once ``cancel`` is set."""
+    within one token once ``cancel`` is set. Once its pieces have all been read,
+    ``last_stop_reason`` says why it ended (one of the ``STOP_`` values; "" before any)."""
 
     n_ctx: int
+
+    @property
+    def last_stop_reason(self) -> str: ...
 
     def count_tokens(self, text: str) -> int: ...
 

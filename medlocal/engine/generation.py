@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from medlocal.engine.api import TrimReport
+from medlocal.engine.api import STOP_CANCELLED, STOP_END, STOP_LENGTH, STOP_STRING, TrimReport
 
 
 @dataclass
@@ -20,7 +20,7 @@ class GenerationStats:
     generated_tokens: int = 0
     time_to_first_token_s: float = 0.0
     generation_s: float = 0.0
-    stop_reason: str = ""
+    stop_reason: str = ""  # one of api.STOP_*
     trim: TrimReport = field(default_factory=TrimReport)
     # Speculative decoding: draft tokens sent for verification and how many were kept.
     drafted_tokens: int = 0
@@ -54,14 +54,14 @@ def emit_tokens(
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     started = time.perf_counter()
     first_at = 0.0
-    stats.stop_reason = "length"
+    stats.stop_reason = STOP_LENGTH
     generated = 0
     try:
         for token in source:
             if generated == 0:
                 first_at = time.perf_counter()
             if is_end(token):
-                stats.stop_reason = "end"
+                stats.stop_reason = STOP_END
                 break
             generated += 1
             # Live figures for a status bar reading them from another thread.
@@ -71,10 +71,10 @@ def emit_tokens(
             if text:
                 emit(text)
             if hit_stop:
-                stats.stop_reason = "stop"
+                stats.stop_reason = STOP_STRING
                 break
             if cancelled():
-                stats.stop_reason = "cancelled"
+                stats.stop_reason = STOP_CANCELLED
                 break
             if generated >= budget or context_full():
                 break
@@ -83,7 +83,7 @@ def emit_tokens(
         if close is not None:
             close()
     tail = holdback.flush() + decoder.decode(b"", final=True)
-    if tail and stats.stop_reason not in ("stop", "cancelled"):
+    if tail and stats.stop_reason not in (STOP_STRING, STOP_CANCELLED):
         emit(tail)
     ended = time.perf_counter()
     stats.generated_tokens = generated

@@ -78,6 +78,11 @@ class LlamaChatModel(LoadedLlama):
     ) -> tuple[list[ChatMessage], int, TrimReport]:
         return fit_messages(messages, max_tokens, self.n_ctx, self.count_chat_tokens)
 
+    @property
+    def last_stop_reason(self) -> str:
+        """Why the latest ``stream_chat`` ended (``GenerationStats.stop_reason``)."""
+        return self.last_stats.stop_reason
+
     def stream_chat(
         self,
         messages: Sequence[ChatMessage],

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from medlocal.rag.flags import Flag, flag_place
+from medlocal.rag.flags import Flag, listed_flags
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 
@@ -33,11 +33,12 @@ def _body_has_title(doc: ExportDocument) -> bool:
 
 
 def _flag_lines(doc: ExportDocument) -> list[str]:
-    lines = []
-    for flag in doc.flags:
-        where = flag_place(flag, doc.body, whole="whole text")
-        lines.append(f"{where}: {flag.kind.replace('_', ' ')} — {flag.message}")
-    return lines
+    """One line per sentence with all its problems, as the terminal and the window list them
+    (a sentence several sections repeat is listed once, naming them)."""
+    return [
+        f"{where}: {flag.message}"
+        for where, flag in listed_flags(doc.flags, doc.body, "whole text")
+    ]
 
 
 def _reference_lines(doc: ExportDocument) -> list[str]:

@@ -32,6 +32,10 @@ FlagKind = Literal[
     # Added with walk 25:
     "unsupported_draft",  # answers: no statement was supported, so the answer is "Not found";
     # the model's draft is kept in ``quote`` (whole text, sentence -1), shown only as unsupported
+    # Added with walk 26:
+    "degenerate_output",  # summaries: a section's text went wrong (a loop of lines alike,
+    # MedLocal's instructions restated, or only another section's sentences repeated); what was
+    # removed is quoted. On the section's heading (sentence -1).
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -116,15 +120,45 @@ def sentence_opening(text: str, flag: Flag, words: int = OPENING_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def flag_place(flag: Flag, text: str, whole: str = "answer") -> str:
+# A section heading of MedLocal's summaries ("## Current medications").
+_SECTION_HEADING = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.M)
+
+
+def section_at(text: str, offset: int) -> str:
+    """The heading of the "## " section of ``text`` that ``offset`` falls in; "" before the
+    first heading, or in a text without any (most answers)."""
+    heading = ""
+    for match in _SECTION_HEADING.finditer(text):
+        if match.start() > offset:
+            break
+        heading = match.group(1)
+    return heading
+
+
+def _fits(flag: Flag, text: str) -> bool:
+    return 0 <= flag.start < flag.end <= len(text)
+
+
+def _sections_phrase(sections: Sequence[str]) -> str:
+    named = [f"“{s}”" for s in sections if s]
+    if not named:
+        return ""
+    return ("section " if len(named) == 1 else "sections ") + ", ".join(named)
+
+
+def _place(flag: Flag, text: str, whole: str, sections: Sequence[str]) -> str:
     """Where a flag is, as a reader finds it: the sentence's opening words quoted ("sentence
-    “Apixaban 5 mg once daily…”"). Sentence numbers counted an answer's intro line, so they did
+    “Apixaban 5 mg once daily…”"), after the summary sections it is in ("section “Current
+    medications”, sentence “…”"). Sentence numbers counted an answer's intro line, so they did
     not match the numbered list the model wrote; a number is used only when the text does not
-    give the sentence. ``whole`` names a flag on the text as a whole."""
+    give the sentence. A flag on a whole section (sentence -1, offsets on its heading) names the
+    section; ``whole`` names a flag on the text as a whole."""
+    named = _sections_phrase(sections)
     if flag.sentence < 0:
-        return whole
+        return named or whole
     opening = sentence_opening(text, flag)
-    return f"sentence “{opening}”" if opening else f"sentence {flag.sentence + 1}"
+    where = f"sentence “{opening}”" if opening else f"sentence {flag.sentence + 1}"
+    return f"{named}, {where}" if named else where
 
 
 def _label(flag: Flag) -> str:
@@ -137,11 +171,39 @@ def grouped_flags(flags: Sequence[Flag]) -> list[Flag]:
     listed two to four times (walk 25: 55 flag lines for a 25-line answer)."""
     groups: dict[tuple[int, int, int], list[Flag]] = {}
     for flag in flags:
-        key = (flag.sentence, flag.start, flag.end) if flag.sentence >= 0 else (-1, 0, 0)
+        # A flag on a whole section keeps its section's offsets: one entry per section.
+        key = (flag.sentence, flag.start, flag.end)
         groups.setdefault(key, []).append(flag)
     merged = []
     for group in groups.values():
-        message = "; ".join(f"{_label(f)}: {f.message}" for f in group)
+        parts = [f"{_label(f)}: {f.message}" if f.message else _label(f) for f in group]
+        # "...check the sources.; not extracted: ..." read badly: a full stop ends no part but
+        # the last.
+        message = "; ".join([p.rstrip(".") for p in parts[:-1]] + parts[-1:])
         # The token is named in each message; the offsets stay with the separate flags.
         merged.append(replace(group[0], message=message, token="", token_start=-1, token_end=-1))
     return merged
+
+
+def _sentence_text(text: str, flag: Flag) -> str:
+    """The flagged sentence's words, compared without case or spacing; "" for a flag that is
+    not on one sentence of ``text``."""
+    if flag.sentence < 0 or not _fits(flag, text):
+        return ""
+    return " ".join(text[flag.start : flag.end].lower().split())
+
+
+def listed_flags(flags: Sequence[Flag], text: str, whole: str = "answer") -> list[tuple[str, Flag]]:
+    """The flag list a reader sees, as (place, flag): one entry per sentence with all its
+    problems (``grouped_flags``), and one entry for a sentence that several sections repeat
+    word for word with the same problems, naming every section (walk 26: a medication list's
+    one sentence in three sections listed its three flags three times, naming none)."""
+    entries: dict[tuple[str, str] | int, tuple[list[str], Flag]] = {}
+    for n, flag in enumerate(grouped_flags(flags)):
+        sentence = _sentence_text(text, flag)
+        key: tuple[str, str] | int = (sentence, flag.message) if sentence else n
+        sections, _ = entries.setdefault(key, ([], flag))
+        section = section_at(text, flag.start) if _fits(flag, text) else ""
+        if section not in sections:
+            sections.append(section)
+    return [(_place(flag, text, whole, sections), flag) for sections, flag in entries.values()]

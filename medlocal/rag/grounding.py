@@ -760,7 +760,13 @@ def _check_doses(
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
     mine = dose_pairs(body, lexicon)
     for (drug, _, _), value in mine:
-        same_drug = [(n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d)]
+        # A dose is compared with the drug's doses, a treatment length with its lengths only
+        # (walk 26: "ceftriaxone ... for 5 days" was told "they give '1 g'").
+        same_drug = [
+            (n, v)
+            for n, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d) and is_dose(v) == is_dose(value)
+        ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
             continue
         n, example = same_drug[0]
@@ -774,9 +780,10 @@ def _check_doses(
             passage=n,
         )
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
+    # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
     for drug in dict.fromkeys(d for (d, _, _), _ in mine):
-        order = [v for (d, _, _), v in mine if d == drug]
-        theirs = [v for _, (d, _, _), v in evidence if lexicon.same_drug(drug, d)]
+        order = [v for (d, _, _), v in mine if d == drug and is_dose(v)]
+        theirs = [v for _, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)]
         positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
         if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
             check.add(

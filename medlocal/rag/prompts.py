@@ -51,6 +51,12 @@ def reduce_user_message(notes: str, document_title: str, section: str, instructi
     )
 
 
+def reduce_frame() -> str:
+    """MedLocal's own wording of a section's task, without the notes and the template's words:
+    what a sentence that restates the instructions shares with the prompt (section_guard.py)."""
+    return f"{REDUCE_SYSTEM}\n{reduce_user_message('', '', '', '')}"
+
+
 def combine_user_message(notes: str) -> str:
     return (
         f"Notes:\n\n{notes}\n\nCondense these notes into fewer sentences, keeping every bracketed"

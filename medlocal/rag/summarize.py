@@ -21,11 +21,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
+from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.coverage import says_documents_silent
-from medlocal.rag.flags import Flag
+from medlocal.rag.flags import Flag, FlagKind
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage, SourceRef, number_hits, render_passages
@@ -34,9 +34,11 @@ from medlocal.rag.prompts import (
     REDUCE_SYSTEM,
     combine_user_message,
     map_user_message,
+    reduce_frame,
     reduce_user_message,
 )
 from medlocal.rag.provenance import build_provenance
+from medlocal.rag.section_guard import LoopWatch, Prompt, clip, guard_section, repeated_section
 from medlocal.rag.sentences import split_sentences
 from medlocal.rag.store import OutputStore
 from medlocal.rag.support import support_check_for
@@ -53,6 +55,15 @@ NOT_EXTRACTED = (
     "Not extracted: the model gave no cited notes for this section, so MedLocal cannot say what"
     " the documents hold here; check the source documents."
 )
+# Written instead of a section whose text was no summary (a loop of "Objective 1:" lines, the
+# instructions restated, nothing at all): the flag on it says what the model wrote.
+NOT_USABLE = (
+    "Not extracted: the model's text for this section was not usable (see the flag on it), so"
+    " MedLocal cannot say what the documents hold here; check the source documents."
+)
+_PLACEHOLDERS = frozenset({NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE})
+# The engine's stop reason for a step MedLocal ended itself because its lines had become a loop.
+_STOP_LOOP = "loop"
 _MAX_COMBINE_ROUNDS = 8
 _SAFETY_TOKENS = 8  # slack for templates that render slightly differently than counted
 
@@ -82,6 +93,27 @@ class MappedRecord:
     map_steps: int = 0
 
 
+@dataclass(frozen=True)
+class _Step:
+    """One generation: its text, and why it ended (``STOP_*``, or ``_STOP_LOOP``)."""
+
+    text: str
+    stop: str
+
+
+@dataclass
+class _Section:
+    """A written section, with the problems to flag on its heading: (kind, message)."""
+
+    heading: str
+    body: str
+    problems: list[tuple[FlagKind, str]] = field(default_factory=list)
+
+    @property
+    def placeholder(self) -> bool:
+        return self.body in _PLACEHOLDERS
+
+
 class Summarizer:
     def __init__(
         self,
@@ -103,18 +135,67 @@ class Summarizer:
     # -- generation ----------------------------------------------------------------------------
 
     def _generate(self, messages: list[ChatMessage], cancel: threading.Event | None) -> str:
-        if cancel is not None and cancel.is_set():
-            raise GenerationCancelled("the summary was stopped")
-        text = "".join(self.model.stream_chat(messages, self.params, cancel))
-        if cancel is not None and cancel.is_set():
-            raise GenerationCancelled("the summary was stopped")
-        return text
+        return self._step(messages, cancel).text
 
-    def _at_length_limit(self, body: str) -> bool:
-        """Whether a section used its whole token budget: the engine stopped it there, so it may
-        end mid-sentence (walk 26: "Her treatment options include met"). Counted again from the
-        text, which a tokenizer may read one token shorter than it was generated."""
-        return self.model.count_tokens(body) >= self.params.max_tokens - 1
+    def _step(self, messages: list[ChatMessage], cancel: threading.Event | None) -> _Step:
+        """Generate, stopping early once the text has become a loop (``LoopWatch``): the rest
+        of the budget would go the same way, and the loop is cut down afterwards anyway.
+        Sampling is untouched, so text that does not loop is what the model writes without
+        this."""
+        if cancel is not None and cancel.is_set():
+            raise GenerationCancelled("the summary was stopped")
+        watch = LoopWatch()
+        looped = False
+        stream = self.model.stream_chat(messages, self.params, cancel)
+        try:
+            for piece in stream:
+                if watch.feed(piece):
+                    looped = True
+                    break
+        finally:
+            close = getattr(stream, "close", None)  # a generator: stops the engine's step
+            if close is not None:
+                close()
+        if cancel is not None and cancel.is_set():
+            raise GenerationCancelled("the summary was stopped")
+        return _Step(watch.text, _STOP_LOOP if looped else self.model.last_stop_reason)
+
+    def _write_section(
+        self,
+        notes: str,
+        template: Template,
+        section: Section,
+        cancel: threading.Event | None,
+    ) -> _Section:
+        """One section from the notes, without what the model wrote that is no summary (a loop,
+        an echoed heading, its instructions restated); a section with nothing else left reads
+        NOT_USABLE. Problems go to flags on the section's heading."""
+        step = self._step(_reduce_messages(notes, template, section), cancel)
+        prompt = Prompt(reduce_frame(), section.heading, template.title, section.instructions)
+        guarded = guard_section(step.text.strip(), prompt)
+        removed = guarded.problems()
+        stopped = " MedLocal stopped the model once it looped." if step.stop == _STOP_LOOP else ""
+        if not guarded.substance:
+            why = removed or "the model wrote nothing for it"
+            return _Section(
+                section.heading,
+                NOT_USABLE,
+                [("not_extracted", f"MedLocal could not extract this section: {why}.{stopped}")],
+            )
+        written = _Section(section.heading, guarded.text)
+        if removed:
+            written.problems.append(
+                (
+                    "degenerate_output",
+                    f"{removed}.{stopped} The model may have missed what this section should"
+                    " hold: check it against the sources.",
+                )
+            )
+        if step.stop == STOP_LENGTH:
+            # The engine stopped it at the budget (or a full context): it may end mid-sentence
+            # (walk 26: "Her treatment options include met").
+            written.problems.append(("not_extracted", _cut_short(self.params.max_tokens)))
+        return written
 
     def _limit(self) -> int:
         limit = self.model.n_ctx - self.params.max_tokens - _SAFETY_TOKENS
@@ -302,22 +383,22 @@ class Summarizer:
 
         # No notes because the model failed, not because the passages are silent: say so.
         failed = not notes and bool(passages) and mapped.unextracted > 0
-        parts = [f"# {template.title}"]
         total = len(template.sections)
-        cut_short: list[str] = []
+        sections: list[_Section] = []
         for done, section in enumerate(template.sections):
             if progress:
                 progress("reduce", done, total)
             if notes:
-                body = self._generate(_reduce_messages(joined, template, section), cancel).strip()
-                if self._at_length_limit(body):
-                    cut_short.append(section.heading)
+                sections.append(self._write_section(joined, template, section, cancel))
             else:
-                body = NOT_EXTRACTED if failed else NONE_DOCUMENTED
-            parts.append(f"## {section.heading}\n\n{body or NONE_DOCUMENTED}")
+                sections.append(
+                    _Section(section.heading, NOT_EXTRACTED if failed else NONE_DOCUMENTED)
+                )
         if progress:
             progress("reduce", total, total)
+        _flag_repeated_sections(sections)
 
+        parts = [f"# {template.title}"] + [f"## {s.heading}\n\n{s.body}" for s in sections]
         checked = ground(
             "\n\n".join(parts) + "\n",
             texts,
@@ -327,7 +408,7 @@ class Summarizer:
         )
         flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
         flags += _extraction_flags(checked.text, mapped, failed=failed)
-        flags += [_cut_short_flag(heading, self.params.max_tokens) for heading in cut_short]
+        flags += _section_flags(checked.text, sections)
         by_number = {p.number: p for p in passages}
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
@@ -386,21 +467,57 @@ def _says_silent(raw: str) -> bool:
 
 def _is_placeholder(text: str, flag: Flag) -> bool:
     """A flag on MedLocal's own placeholder ("None documented.", NOT_EXTRACTED), not a claim."""
-    return flag.kind in {"unsupported", "weak_support"} and text[flag.start : flag.end].strip() in {
-        NONE_DOCUMENTED,
-        NOT_EXTRACTED,
-    }
-
-
-def _cut_short_flag(heading: str, max_tokens: int) -> Flag:
-    return Flag(
-        -1,
-        "not_extracted",
-        heading,
-        f'the section "{heading}" reached the length limit ({max_tokens} tokens) and may be cut'
-        " short: it may end mid-sentence and miss what follows. Check the sources, or summarise"
-        " again with more tokens per step (medlocal summarize --max-tokens).",
+    return (
+        flag.kind in {"unsupported", "weak_support"}
+        and text[flag.start : flag.end].strip() in _PLACEHOLDERS
     )
+
+
+def _cut_short(max_tokens: int) -> str:
+    return (
+        f"this section reached the length limit ({max_tokens} tokens) and may be cut short: it"
+        " may end mid-sentence and miss what follows. Check the sources, or summarise again with"
+        " more tokens per step (medlocal summarize --max-tokens)."
+    )
+
+
+def _flag_repeated_sections(sections: Sequence[_Section]) -> None:
+    """Flag a section that only repeats an earlier one's sentences (walk 26: one sentence about
+    an inpatient antibiotic was the whole of "Current medications", "Stopped medications" and
+    "Allergies and intolerances")."""
+    earlier: list[tuple[str, str]] = []
+    for section in sections:
+        if section.placeholder:
+            continue
+        repeated = repeated_section(section.body, earlier)
+        if repeated is not None:
+            heading, sentence = repeated
+            section.problems.append(
+                (
+                    "degenerate_output",
+                    f"this section only repeats what the section “{heading}” says"
+                    f" (“{clip(sentence, 6)}”):"
+                    " the model may have found nothing of its own for it. Check the sources.",
+                )
+            )
+        earlier.append((section.heading, section.body))
+
+
+def _section_flags(text: str, sections: Sequence[_Section]) -> list[Flag]:
+    """The sections' problems as flags on their headings in ``text`` (sentence -1: a whole
+    section), so that each names its section wherever it is listed and the window marks the
+    heading."""
+    flags: list[Flag] = []
+    at = 0
+    for section in sections:
+        found = re.compile(rf"^## ({re.escape(section.heading)})[ \t]*$", re.M).search(text, at)
+        start, end = (found.start(1), found.end(1)) if found else (0, 0)
+        at = found.end() if found else at
+        flags += [
+            Flag(-1, kind, section.heading, message, start, end)
+            for kind, message in section.problems
+        ]
+    return flags
 
 
 def _extraction_flags(text: str, mapped: MappedRecord, *, failed: bool) -> list[Flag]:

@@ -29,7 +29,7 @@ from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.citations import cited_numbers
-from medlocal.rag.flags import DRAFT_HEADING, grouped_flags, unsupported_draft
+from medlocal.rag.flags import DRAFT_HEADING, unsupported_draft
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, tone_css
@@ -687,8 +687,9 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     yield _question_html(turn.question)
     yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
     yield _sources_html(turn, index)
-    # One entry per sentence, listing its problems (walk 25: each sentence two to four times).
-    yield flag_list_html(grouped_flags(turn.flags), turn.answer, tone_css(Tone.ERROR))
+    # One entry per sentence, listing its problems (walk 25: each sentence two to four times):
+    # flag_list_html groups them.
+    yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
     yield _draft_html(unsupported_draft(turn.flags))
     yield from (f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
     yield "<hr>"

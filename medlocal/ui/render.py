@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from medlocal.rag.flags import Flag, flag_place
+from medlocal.rag.flags import Flag, listed_flags
 
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
@@ -43,6 +43,8 @@ FLAG_WHY = {
     "weak_support": "The cited passages hold few of this sentence's key words.",
     "not_extracted": "MedLocal could not extract this from the record (the model gave no cited"
     " notes); it does not mean the documents are silent. Check the sources.",
+    "degenerate_output": "The model's text for this section went wrong (lines repeated, its"
+    " instructions restated, or another section copied). Check the sources.",
 }
 
 
@@ -199,17 +201,22 @@ def plain_html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def flag_list_html(flags: Sequence[Flag], text: str, heading_style: str = "color: #b3261e") -> str:
-    """The flags listed under an answer, in the clinician's words; ``text`` is the final text
-    the flags' offsets point into. Each names its sentence by its opening words, as the CLI and
-    exports do (``flag_place``): a sentence count took an intro line as sentence 1 and read like
-    the model's own numbered list. The window passes the scheme's error colour as
-    ``heading_style`` (this module stays Qt-free)."""
+def flag_list_html(
+    flags: Sequence[Flag],
+    text: str,
+    heading_style: str = "color: #b3261e",
+    whole: str = "answer",
+) -> str:
+    """The flags listed under an answer or summary, in the clinician's words; ``text`` is the
+    final text the flags' offsets point into. One item per sentence with all its problems, as
+    the CLI and exports list them (``listed_flags``), named by its section and opening words: a
+    sentence count took an intro line as sentence 1 and read like the model's own numbered
+    list. The window passes the scheme's error colour as ``heading_style`` (this module stays
+    Qt-free); ``whole`` names a flag on the text as a whole."""
     if not flags:
         return ""
     items = []
-    for flag in flags:
-        place = flag_place(flag, text)
+    for place, flag in listed_flags(flags, text, whole):
         where = html.escape(place[:1].upper() + place[1:], quote=False)
         token = f" “{html.escape(flag.token)}”" if flag.token else ""
         reason = html.escape(flag.message or FLAG_WHY.get(flag.kind, flag.kind))

@@ -146,7 +146,7 @@ def test_flag_underlines_the_words_at_fault_when_known() -> None:
 
 def test_the_chat_lists_a_flag_by_its_sentences_opening_words(qtbot: QtBot, tmp_path: Path) -> None:
     """The window said "Sentence 2" where the CLI and exports quote the sentence's opening words
-    (flag_place): a count took the intro line as sentence 1 and read like the model's own
+    (listed_flags): a count took the intro line as sentence 1 and read like the model's own
     numbered list. The underline stays on the sentence."""
     from medlocal.app.chats import ChatTurn
     from medlocal.ui.chat_panel import ChatPanel

@@ -80,11 +80,21 @@ def test_flags_are_underlined_and_listed(
         dialog.start()
     assert dialog.saved is not None and dialog.saved.summary.flags
     assert "underline" in dialog.view.toHtml() or "wavy" in dialog.view.toHtml()
-    assert "Check these against the sources" in dialog.view.toPlainText()
-    # Named by its opening words, as the CLI and exports name it, not "Sentence 1".
-    assert "Sentence “Metformin 850 mg twice daily" in dialog.view.toPlainText()
-    assert "Sentence 1" not in dialog.view.toPlainText()
-    assert "to check against the sources" in dialog.message.text()
+    shown = dialog.view.toPlainText()
+    assert "Check these against the sources" in shown
+    # Named by its sections and opening words, as the CLI and exports name it, not "Sentence 1";
+    # the one sentence of all three sections is listed once (walk 26: once per section, its
+    # section not named).
+    sections = "“Current medications”, “Stopped medications”, “Allergies and intolerances”"
+    assert f"Sections {sections}, sentence “Metformin 850 mg twice daily" in shown, shown
+    assert shown.count("sentence “Metformin") == 1, shown
+    assert "Sentence 1" not in shown
+    # Sections that only repeat the first are flagged on their headings.
+    assert shown.count("only repeats what the section “Current medications” says") == 2, shown
+    # The count is of the items listed.
+    assert "3 item(s) to check against the sources" in dialog.message.text()
+    # The summary's own title is not doubled above it (walk 26: "Problem list" twice).
+    assert shown.count("Medication list") == 1, shown
 
 
 def test_cancel_stops_the_summary_and_saves_nothing(

@@ -37,6 +37,7 @@ def test_streams_an_answer(demo_chat: LlamaChatModel) -> None:
     stats = demo_chat.last_stats
     assert 0 < stats.generated_tokens <= 40
     assert stats.stop_reason in ("end", "length")
+    assert demo_chat.last_stop_reason == stats.stop_reason  # the ChatModel protocol's view
     assert stats.tokens_per_second > 0
 
 

@@ -79,16 +79,18 @@ def test_no_redactions_are_said_plainly() -> None:
     assert out.getvalue() == "No identifiers found to redact; read the export before sharing it.\n"
 
 
-def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show() -> None:
+def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """walk15 #9: 'ask' printed flags on "sentence 4" for the list's item 3 (the intro line was
     sentence 1). A flag names its sentence by its opening words."""
-    from medlocal.cli.rag_cmds import _flag_line
-    from medlocal.rag.flags import Flag, grouped_flags
+    from medlocal.cli.rag_cmds import _print_sources_and_flags
+    from medlocal.rag.flags import Flag
 
     def line(flag: Flag, text: str) -> str:
         # ask prints each sentence's flags grouped on one line (walk 25)
-        (grouped,) = grouped_flags([flag])
-        return _flag_line(grouped, text)
+        _print_sources_and_flags([], [flag], text)
+        return capsys.readouterr().out.strip().splitlines()[-1].strip()
 
     text = "Her medicines are:\n1. Apixaban 5 mg once daily [1].\n2. Bisoprolol 2.5 mg [2]."
     start = text.index("2. Bisoprolol")

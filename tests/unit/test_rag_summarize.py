@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.fake_models import FakeChatModel, FakeStore, hit
@@ -208,7 +209,7 @@ def test_a_section_that_used_its_whole_token_budget_is_flagged_as_cut_short() ->
     def long_reduce(messages: Sequence[ChatMessage]) -> str:
         if messages[-1].content.startswith("Passages:"):
             return echo_first_passage(messages)
-        return "Metformin 101 mg given [1]. " + " ".join(["and"] * 60)
+        return "Metformin 101 mg given [1]. " + " ".join(f"word{n}" for n in range(60))
 
     params = SamplingParams(max_tokens=40)
     cut = Summarizer(FakeChatModel(long_reduce), params=params).summarize(
@@ -239,3 +240,38 @@ def test_templates_list_names_the_folder_it_reads_user_templates_from(
     captured = capsys.readouterr()
     assert json.loads(captured.out)  # stdout stays JSON
     assert f"user templates are read from: {folder}\n" in captured.err, captured.err
+
+
+class _EngineSays(FakeChatModel):
+    """Reports ``reason`` as the engine's stop reason for every reduce step."""
+
+    def __init__(self, script: Any, reason: str) -> None:
+        super().__init__(script)
+        self.reason = reason
+
+    def stream_chat(self, messages: Any, params: Any, cancel: Any = None) -> Iterator[str]:
+        yield from super().stream_chat(messages, params, cancel)
+        if not messages[-1].content.startswith("Passages:"):
+            self.last_stop_reason = self.reason
+
+
+def test_the_cut_short_flag_follows_the_engines_stop_reason() -> None:
+    # The section's text was counted again to guess whether the budget ended it; a full context
+    # window ends a step before its budget, and a tokenizer may count the text differently.
+    # The engine's own stop reason decides now.
+    params = SamplingParams(max_tokens=40)
+    stopped = Summarizer(_EngineSays(echo_first_passage, "length"), params=params).summarize(
+        record(3), get_template("soap")
+    )
+    cut = [f for f in stopped.flags if "length limit" in f.message]
+    assert len(cut) == len(get_template("soap").sections)
+
+    def long_reduce(messages: Sequence[ChatMessage]) -> str:
+        if messages[-1].content.startswith("Passages:"):
+            return echo_first_passage(messages)
+        return "Metformin 101 mg given [1]. " + " ".join(f"word{n}" for n in range(60))
+
+    ended = Summarizer(_EngineSays(long_reduce, "end"), params=params).summarize(
+        record(3), get_template("soap")
+    )
+    assert not [f for f in ended.flags if "length limit" in f.message]

@@ -105,6 +105,27 @@ def test_a_duration_belongs_to_its_drug() -> None:
     assert flag_kinds("Azithromycin 250 mg daily for 4 days [1].", passage) == []
 
 
+def test_a_duration_is_compared_with_durations_only() -> None:
+    # Walk 26: "duration '5 days' is not what the cited passages give for ceftriaxone (they give
+    # '1 g')": a treatment length was compared with a dose.
+    passage = (
+        "Treated with IV ceftriaxone 1 g daily then oral doxycycline 100 mg twice daily for"
+        " 5 days total (penicillin allergy)."
+    )
+    flags = ground("IV ceftriaxone 1 g daily for 5 days [1].", {1: passage}).flags
+    assert not [f for f in flags if "they give '1 g'" in f.message], flags
+    # A length against the drug's own length is still checked, and a dose against its doses.
+    messages = [f.message for f in ground("Doxycycline for 10 days [1].", {1: passage}).flags]
+    assert any("'10 days'" in m for m in messages), messages
+    messages = [f.message for f in ground("Ceftriaxone 2 g daily [1].", {1: passage}).flags]
+    assert any("'2 g'" in m for m in messages), messages
+
+
+def test_a_duration_does_not_count_in_the_order_of_doses() -> None:
+    passage = "Ceftriaxone 1 g daily for 5 days."
+    assert flag_kinds("Ceftriaxone for 5 days at 1 g daily [1].", passage) == []
+
+
 def test_one_drugs_doses_must_keep_their_order() -> None:
     passage = "Azithromycin 500 mg on day 1, then 250 mg daily for 4 days."
     assert flag_kinds("Azithromycin 500 mg on day 1 then 250 mg daily [1].", passage) == []

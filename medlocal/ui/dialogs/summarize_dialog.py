@@ -34,6 +34,7 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import SavedSummary
 from medlocal.app.patients import document_dates
 from medlocal.progress import ProgressCallback
+from medlocal.rag.flags import listed_flags
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
@@ -79,10 +80,13 @@ def sources_html(sources: list[SourceRef]) -> str:
 
 
 def summary_html(summary: Summary) -> str:
+    # The summary's text starts with its title ("# Problem list"): a second title above it
+    # doubled it (walk 26).
+    titled = summary.text.lstrip().startswith("# ")
     return (
-        f"<h2>{html.escape(summary.title)}</h2>"
+        ("" if titled else f"<h2>{html.escape(summary.title)}</h2>")
         + answer_html(summary.text, summary.flags)
-        + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR))
+        + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR), whole="summary")
         + sources_html(summary.sources)
     )
 
@@ -267,7 +271,8 @@ class SummarizeDialog(QDialog):
         self.run_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self.show_summary(saved.summary)
-        flagged = len(saved.summary.flags)
+        # What the list under the summary shows: one item per sentence or section.
+        flagged = len(listed_flags(saved.summary.flags, saved.summary.text))
         self.message.show_note(
             "Saved in the vault."
             + (f" {flagged} item(s) to check against the sources." if flagged else "")

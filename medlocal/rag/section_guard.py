@@ -1,0 +1,446 @@
+"""What a model writes into a summary section that is no summary: found in general (any small
+model), removed before the section is shown, and said in a flag (walk 26, SmolLM2-135M):
+
+* a loop: one line written again and again ("She was treated ... [6]" three times), or one
+  numbered pattern counting up with nothing in it ("Objective 1:" ... "Objective 35:");
+* the section's heading (or the document's title) echoed as a line of its own, or opening the
+  first line ("Active problems:" under "## Active problems"): dropped without a flag, it is only
+  a doubled heading;
+* MedLocal's own instructions restated ('Add the note "Allergies and intolerances" to the end of
+  the section.'): an uncited sentence nearly all of whose words come from the instructions in
+  the prompt, among them words the prompt uses for the task itself ("section", "notes",
+  "document"). The notes are not compared: they are the record, which a section should repeat.
+
+A section left with nothing but labels and lead-ins ("Here is the section written in the
+objective format:") has no substance: the summary says it was not extracted. A section whose
+every sentence repeats an earlier section's is found by :func:`repeated_section`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from medlocal.rag.citations import blank_citations, has_citation
+from medlocal.rag.coverage import content_words, says_documents_silent, stem
+from medlocal.rag.sentences import split_sentences
+
+# This many units (lines or sentences) alike are a loop, cut down to one. Two may be a real list.
+REPEATS = 3
+# Uncited lines that differ only in their numbers are a loop from this many on ("Follow-up: 8
+# years after the treatment", "... 9 years ...", "... 12 years ..."): fewer may be a trend.
+UNCITED_REPEATS = 5
+# Words said again and again in a line ("Subjective: Subjective: Subjective: ..."): a phrase of
+# up to PHRASE_WORDS words said REPEATS times or more back to back, PHRASE_SPAN words in all at
+# least, is a loop too.
+PHRASE_WORDS = 8
+PHRASE_SPAN = 6
+# While generating, this many lines, or phrases, alike in a row end the step early: no section
+# writes eight of them, and the rest of its token budget would go the same way.
+RUNAWAY = 8
+# A sentence restates the instructions when this share of its words are the prompt's, with at
+# least FRAME_WORDS of the words the prompt uses for the task itself: a template's clinical
+# words alone ("examination findings") are what a real sentence says too.
+INSTRUCTION_SHARE = 0.75
+FRAME_WORDS = 2
+# Words that present a text rather than say something ("Here is the section ..."): not counted.
+_PRESENTING = frozenset({"here", "below", "above", "following", "sure", "okay", "now"})
+
+_EDGE = re.compile(r"^[\s\"'“”‘’`>*_#•\-–—]+|[\s\"'“”‘’`*_]+$")  # decoration around a line
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
+_END_PUNCTUATION = re.compile(r"[\s:;,.!]+$")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[a-z]{2,}")
+_TOKEN = re.compile(r"\S+")
+_CITATION_TOKEN = re.compile(r"\[\d[\d,\s\-–]*\][.,;:]*")
+_TOKEN_EDGE = "\"'“”‘’.,;:!?*_"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A line, or one sentence of a line, of a section's text (offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def plain(self) -> str:
+        """The words without decoration, list marker or case: what "alike" compares."""
+        inner = _EDGE.sub("", _LIST_NUMBER.sub("", _EDGE.sub("", self.text)))
+        return _END_PUNCTUATION.sub("", " ".join(inner.lower().split()))
+
+    @property
+    def pattern(self) -> str:
+        """``plain`` without citations, each number as "#": "objective 1:" ~ "objective 35"."""
+        return _DIGITS.sub("#", _Unit(0, 0, blank_citations(self.text, fill="")).plain)
+
+    @property
+    def cited(self) -> bool:
+        return has_citation(self.text)
+
+    @property
+    def label(self) -> bool:
+        """Ends with a colon: a label or a lead-in, which says nothing by itself."""
+        return _EDGE.sub("", self.text).endswith(":")
+
+    def first_number(self) -> int | None:
+        found = _DIGITS.search(blank_citations(self.text, fill=""))
+        return int(found.group()) if found else None
+
+
+def _line_units(text: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            units.append(_Unit(at + lead, at + len(line.rstrip()), line.strip()))
+        at += len(line) + 1
+    return units
+
+
+def _units(text: str) -> list[_Unit]:
+    """Each line's sentences, or the line itself where it holds none (a label, a heading)."""
+    units: list[_Unit] = []
+    for line in _line_units(text):
+        sentences = split_sentences(line.text)
+        units += [_Unit(line.start + s.start, line.start + s.end, s.text) for s in sentences] or [
+            line
+        ]
+    return units
+
+
+def _counts_up(group: Sequence[_Unit]) -> bool:
+    """Whether the units' first numbers count up one by one for REPEATS in a row."""
+    numbers = [u.first_number() for u in group]
+    run = 1
+    for before, after in pairwise(numbers):
+        run = run + 1 if before is not None and after == before + 1 else 1
+        if run >= REPEATS:
+            return True
+    return False
+
+
+def _is_loop(group: Sequence[_Unit]) -> bool:
+    """Units of one pattern that are a loop, not a list: the same words each time, or uncited
+    labels, lines counting up ("Objective 1:", "Objective 2:", ...) or UNCITED_REPEATS lines
+    alike. Cited lines that differ only in their numbers are a real list ("Creatinine 102
+    umol/L [3]", "... 98 umol/L [4]")."""
+    if len(group) < REPEATS:
+        return False
+    if len({u.plain for u in group}) == 1:
+        return True
+    return not any(u.cited for u in group) and (
+        sum(u.label for u in group) >= REPEATS or _counts_up(group) or len(group) >= UNCITED_REPEATS
+    )
+
+
+@dataclass(frozen=True)
+class Loop:
+    """Units alike that the guard cut down: what the flag quotes."""
+
+    first: str
+    last: str
+    count: int
+    kept: bool = True  # the first saying stays; lines with nothing in them all go
+
+    def describe(self) -> str:
+        fate = "kept once" if self.kept else "removed"
+        if self.first == self.last:
+            return f"wrote “{clip(self.first)}” {self.count} times ({fate})"
+        return (
+            f"wrote {self.count} lines alike, “{clip(self.first)}” … “{clip(self.last)}” ({fate})"
+        )
+
+
+def clip(text: str, words: int = 8) -> str:
+    """The first ``words`` words of ``text``, with "…" when it goes on."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
+    """The loops among ``units`` and the indexes of the units to drop."""
+    loops: list[Loop] = []
+    dropped: set[int] = set()
+    looped: set[int] = set()
+    # The same words first, so that three copies of one cited sentence are found among others
+    # of its pattern; then one pattern.
+    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.plain, lambda u: u.pattern)
+    for key in keys:
+        groups: dict[str, list[int]] = {}
+        for i, unit in enumerate(units):
+            if i not in looped:
+                groups.setdefault(key(unit), []).append(i)
+        for indexes in groups.values():
+            group = [units[i] for i in indexes]
+            if not _is_loop(group):
+                continue
+            empty = sum(u.label for u in group) >= REPEATS
+            looped |= set(indexes)
+            dropped |= set(indexes if empty else indexes[1:])
+            loops.append(Loop(group[0].text, group[-1].text, len(group), kept=not empty))
+    return loops, dropped
+
+
+def _word_of(token: str, i: int) -> str:
+    if "|" in token:
+        return f"|{i}"  # a table's cell border matches nothing: cells alike are no loop
+    if _CITATION_TOKEN.fullmatch(token):
+        return "[#]"  # "Subjective: [2] Subjective: [3] ..." counts its citations up
+    return token.lower().strip(_TOKEN_EDGE)
+
+
+def _words_of(tokens: Sequence[re.Match[str]]) -> list[str]:
+    """The tokens compared without case or punctuation, citations without their numbers."""
+    return [_word_of(t.group(), i) for i, t in enumerate(tokens)]
+
+
+def _repeats_at(words: Sequence[str], i: int, n: int) -> int:
+    """How many times the ``n`` words at ``i`` are said back to back from there."""
+    count = 1
+    while words[i + count * n : i + (count + 1) * n] == words[i : i + n]:
+        count += 1
+    return count
+
+
+def _phrase_loops(text: str) -> tuple[list[Loop], list[tuple[int, int]]]:
+    """The phrases ``text`` says again and again back to back, and the spans of their repeats
+    (the first saying stays)."""
+    tokens = list(_TOKEN.finditer(text))
+    words = _words_of(tokens)
+    loops: list[Loop] = []
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        runs = [(n, _repeats_at(words, i, n)) for n in range(1, PHRASE_WORDS + 1)]
+        runs = [(n, k) for n, k in runs if k >= REPEATS and n * k >= PHRASE_SPAN]
+        if not runs:
+            i += 1
+            continue
+        n, k = max(runs, key=lambda run: run[0] * run[1])
+        phrase = " ".join(t.group() for t in tokens[i : i + n])
+        loops.append(Loop(phrase, phrase, k))
+        cuts.append((tokens[i + n].start(), tokens[i + n * k - 1].end()))
+        i += n * k
+    return loops, cuts
+
+
+def _ends_in_a_phrase_loop(text: str) -> bool:
+    """Whether the last complete words of ``text`` are one phrase said RUNAWAY times."""
+    tail = text[: max(text.rfind(" "), text.rfind("\n")) + 1]
+    # Enough characters for RUNAWAY sayings of a phrase of common words.
+    words = _words_of(list(_TOKEN.finditer(tail[-RUNAWAY * PHRASE_WORDS * 10 :])))
+    for n in range(1, PHRASE_WORDS + 1):
+        last = words[len(words) - n * RUNAWAY :]
+        if len(last) == n * RUNAWAY and _repeats_at(last, 0, n) >= RUNAWAY:
+            return True
+    return False
+
+
+def _ends_in_a_line_loop(text: str) -> bool:
+    """Whether the last RUNAWAY complete lines of ``text`` are one loop."""
+    complete = text[: text.rfind("\n") + 1]
+    recent = complete.rsplit("\n", 3 * RUNAWAY)  # blank lines between them allowed
+    tail = _line_units("\n".join(recent[1:] if len(recent) > 3 * RUNAWAY else recent))[-RUNAWAY:]
+    return len(tail) == RUNAWAY and len({u.pattern for u in tail}) == 1 and _is_loop(tail)
+
+
+class LoopWatch:
+    """Reads a generation piece by piece and says when it has become a loop: its last RUNAWAY
+    lines alike, or its last words one phrase said RUNAWAY times. The step can stop there: the
+    rest of its budget would go the same way, and :func:`guard_section` cuts the loop down."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def feed(self, piece: str) -> bool:
+        """Add ``piece``; True once the text is a loop, which then ends where the loop's last
+        line or word does (not in the next one, begun). Cheap: lines are looked at when one
+        ends, words when one may have."""
+        self.text += piece
+        if "\n" in piece and _ends_in_a_line_loop(self.text):
+            self.text = self.text[: self.text.rfind("\n") + 1]  # the loop's next line, begun
+            return True
+        if any(c.isspace() for c in piece) and _ends_in_a_phrase_loop(self.text):
+            self.text = self.text[: max(self.text.rfind(" "), self.text.rfind("\n")) + 1]
+            return True
+        return False
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text) if not w[0].isdigit() and w not in _PRESENTING}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the model was told to do for one section, notes left out: ``frame`` is MedLocal's
+    wording of the task (the system prompt, "Write the section ... of a ..."), the rest the
+    template's words for this section."""
+
+    frame: str
+    heading: str
+    title: str
+    instructions: str
+
+    def frame_stems(self) -> set[str]:
+        return _stems(self.frame)
+
+    def all_stems(self) -> set[str]:
+        return _stems(" ".join((self.frame, self.heading, self.title, self.instructions)))
+
+
+def _restates(unit: _Unit, frame: set[str], prompt: set[str]) -> bool:
+    if unit.cited or says_documents_silent(unit.text):
+        return False
+    words = _stems(unit.text)
+    if not words:
+        return False
+    return (
+        len(words & prompt) >= INSTRUCTION_SHARE * len(words) and len(words & frame) >= FRAME_WORDS
+    )
+
+
+_BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
+
+
+def _echo(unit: _Unit, names: Iterable[str]) -> tuple[int, int] | None:
+    """The span of ``unit`` (offsets in it) that echoes a heading: all of it when it is only the
+    heading; "Subjective: " of "Subjective: The patient ...", after a list marker, which stays;
+    None when there is none."""
+    if unit.plain in names:
+        return 0, len(unit.text)
+    bullet = _BULLET.match(unit.text)
+    start = bullet.end() if bullet else 0
+    for name in names:
+        found = re.compile(rf"[\s\"'“”*_#>]*{re.escape(name)}[\s\"'”*_]*:[\s\"'”*_]*", re.I).match(
+            unit.text, start
+        )
+        if found:
+            return start, found.end()
+    return None
+
+
+@dataclass(frozen=True)
+class GuardedSection:
+    text: str  # the section without what was removed
+    loops: tuple[Loop, ...]
+    restated: tuple[str, ...]  # the sentences that restated the instructions, as written
+    substance: bool  # something is left that is not a label or lead-in
+
+    def problems(self) -> str:
+        """What was removed, in a reader's words ("" when nothing was)."""
+        parts = [f"the model {loop.describe()}" for loop in self.loops]
+        if self.restated:
+            quoted = "; ".join(f"“{clip(s, 14)}”" for s in self.restated)
+            parts.append(f"it restated MedLocal's instructions to it ({quoted}; removed)")
+        return ", and ".join(parts)
+
+
+def guard_section(text: str, prompt: Prompt) -> GuardedSection:
+    """``text`` (a section the model wrote) without heading echoes, loops and restated
+    instructions, with what was removed."""
+    phrase_loops, phrase_cuts = _phrase_loops(text)
+    text = _without(text, phrase_cuts)
+    units = _units(text)
+    line_loops, dropped = _loops(units)
+    loops = phrase_loops + line_loops
+    names = {_Unit(0, 0, prompt.heading).plain, _Unit(0, 0, prompt.title).plain}
+    cuts: list[tuple[int, int]] = []
+    restated: list[str] = []
+    frame, words = prompt.frame_stems(), prompt.all_stems()
+    for i, unit in enumerate(units):
+        if i in dropped:
+            cuts.append((unit.start, unit.end))
+            continue
+        echo = _echo(unit, names)
+        if echo is not None:
+            cuts.append((unit.start + echo[0], unit.start + echo[1]))
+            if echo[1] == len(unit.text):
+                continue
+            unit = _Unit(unit.start + echo[1], unit.end, unit.text[echo[1] :])
+        if _restates(unit, frame, words):
+            cuts.append((unit.start, unit.end))
+            restated.append(unit.text)
+    kept = _without_trailing_labels(_without(text, cuts))
+    substance = any(not u.label and _WORD.search(u.plain) for u in _units(kept))
+    return GuardedSection(kept, tuple(loops), tuple(restated), substance)
+
+
+def _without_trailing_labels(text: str) -> str:
+    """``text`` without the labels it ends with ("Note:" before a loop that was cut): they
+    introduce nothing."""
+    lines = _line_units(text)
+    while lines and lines[-1].label:
+        lines.pop()
+    return text[: lines[-1].end] if lines else ""
+
+
+def _without(text: str, cuts: Sequence[tuple[int, int]]) -> str:
+    """``text`` without the ``cuts`` spans; a line they leave without a letter or digit outside
+    citations (a bullet, a quote mark, "[2]") goes, and so do the blank lines that pile up."""
+    chars = list(text)
+    for start, end in cuts:
+        for i in range(start, end):
+            chars[i] = "\x00"
+    lines = []
+    for line in "".join(chars).split("\n"):
+        if "\x00" not in line:
+            lines.append(line)
+            continue
+        rest = re.sub(r"[ \t]*\x00+[ \t]*", " ", line).rstrip()
+        rest = rest if line[:1].isspace() else rest.lstrip()
+        if re.search(r"[^\W_]", blank_citations(rest, fill="")):
+            lines.append(rest)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _words(sentence: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", blank_citations(sentence, fill=" ").lower()))
+
+
+# A sentence repeats an earlier one when it says nothing the earlier one does not (nearly all
+# its words are the earlier one's: "The patient is Margaret Thornbury [1]." after "The patient
+# is Margaret Thornbury ... at 17 Wattle Creek Road [1]."), or when it holds nearly all of the
+# earlier one's words and most of its own words are those ("She was treated with ... [6] and
+# stopped due to stopping medications." after "She was treated with ... [6].", walk 26).
+REPEAT_COVERS = 0.9
+REPEAT_SHARE = 0.6
+# Words a sentence must have for "nothing new" to mean anything ("Stable." says little anyway).
+REPEAT_MIN_WORDS = 4
+
+
+def _same(mine: set[str], theirs: set[str]) -> bool:
+    shared = len(mine & theirs)
+    nothing_new = len(mine) >= REPEAT_MIN_WORDS and shared >= REPEAT_COVERS * len(mine)
+    return nothing_new or (
+        bool(shared)
+        and shared >= REPEAT_COVERS * len(theirs)
+        and shared >= REPEAT_SHARE * len(mine)
+    )
+
+
+def _claims(text: str) -> list[str]:
+    """The sentences of ``text`` that say something ("None documented." does not)."""
+    return [s.text for s in split_sentences(text) if not says_documents_silent(s.text)]
+
+
+def repeated_section(text: str, earlier: Sequence[tuple[str, str]]) -> tuple[str, str] | None:
+    """(heading, sentence) of the earlier section that ``text`` only repeats: every sentence
+    of it is one of ``earlier``'s ((heading, text) pairs), nearly word for word; None when it
+    says anything of its own."""
+    sentences = _claims(text)
+    if not sentences:
+        return None
+    theirs = [(h, s) for h, body in earlier for s in _claims(body)]
+    first: tuple[str, str] | None = None
+    for sentence in sentences:
+        words = _words(sentence)
+        match = next(((h, s) for h, s in theirs if _same(words, _words(s))), None)
+        if match is None:
+            return None
+        first = first or match
+    return first

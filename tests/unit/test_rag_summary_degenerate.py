@@ -1,0 +1,366 @@
+"""What a small model writes into a summary that is no summary (walk 26, SmolLM2-135M): loops of
+lines alike, echoed headings, its instructions restated, one section copied into the next. The
+summary removes it, says so in a flag on the section, and a section with nothing left says it was
+not extracted. Scripted model outputs; each test failed before the section guard."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fixtures.fake_models import FakeChatModel, hit
+
+from medlocal import paths
+from medlocal.cli.rag_cmds import _print_sources_and_flags
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.rag.export_files import ExportDocument, render_markdown
+from medlocal.rag.flags import Flag
+from medlocal.rag.summarize import Summarizer, Summary
+from medlocal.rag.templates import get_template
+from medlocal.ui.render import flag_list_html
+
+NOTE = hit(
+    1,
+    "GP review 20/03/2025. Atrial fibrillation, on apixaban 5 mg twice daily. Creatinine 102"
+    " umol/L, weight 72 kg. Phalen's test negative.",
+)
+
+
+def _section(messages: Sequence[ChatMessage]) -> str | None:
+    """The heading of the section a reduce prompt asks for; None for a map step."""
+    found = re.search(r"Write the section '([^']+)'", messages[-1].content)
+    return found.group(1) if found else None
+
+
+# What a section says when a test does not script it: each its own.
+WELL_WRITTEN = {
+    "Subjective": "Seen for review of atrial fibrillation [1].",
+    "Objective": "Creatinine 102 umol/L, weight 72 kg [1].",
+    "Assessment": "Atrial fibrillation [1].",
+    "Plan": "Continue apixaban 5 mg twice daily [1].",
+    "Current medications": "Apixaban 5 mg twice daily [1].",
+    "Active problems": "Atrial fibrillation [1].",
+}
+
+
+def scripted(sections: dict[str, str], default: str | None = None) -> Any:
+    """Map: one cited note. Reduce: ``sections[heading]``, else ``default``, else the section's
+    WELL_WRITTEN text, else "None documented."."""
+
+    def reply(messages: Sequence[ChatMessage]) -> str:
+        heading = _section(messages)
+        if heading is None:
+            return "Atrial fibrillation, on apixaban 5 mg twice daily [1]."
+        if heading in sections:
+            return sections[heading]
+        return default or WELL_WRITTEN.get(heading, "None documented.")
+
+    return reply
+
+
+def summarise(
+    sections: dict[str, str],
+    template: str = "soap",
+    max_tokens: int = 400,
+    default: str | None = None,
+) -> Summary:
+    model = FakeChatModel(scripted(sections, default), n_ctx=4096)
+    return Summarizer(model, params=SamplingParams(max_tokens=max_tokens)).summarize(
+        [NOTE], get_template(template)
+    )
+
+
+def body_of(summary: Summary, heading: str) -> str:
+    """The text under ``## heading`` up to the next section."""
+    return summary.text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def section_flags(summary: Summary, heading: str) -> list[Flag]:
+    return [f for f in summary.flags if f.sentence == -1 and f.token == heading]
+
+
+# -- loops ------------------------------------------------------------------------------------
+
+
+OBJECTIVE_LOOP = (
+    "Here is the section written in the objective format:\n\n"
+    '"Objective:\n' + "\n".join(f"- Objective {n}:" for n in range(1, 36)) + "\n- Objective 3"
+)
+
+
+def test_numbered_empty_lines_are_not_extracted_and_flagged_on_their_section() -> None:
+    # Walk 26: the SOAP note's Objective section was a lead-in and 35 empty "Objective N:"
+    # lines, flagged only on its first and last line.
+    summary = summarise({"Objective": OBJECTIVE_LOOP})
+    objective = body_of(summary, "Objective")
+    assert "Objective 2:" not in summary.text and "objective format" not in summary.text
+    assert objective.startswith("Not extracted:"), objective
+    (flag,) = section_flags(summary, "Objective")
+    assert flag.kind == "not_extracted"
+    # Stopped after eight lines alike (the rest would have gone the same way).
+    assert "8 lines alike, “- Objective 1:” … “- Objective 8:” (removed)" in flag.message
+    assert "MedLocal stopped the model once it looped" in flag.message
+    # The flag sits on the section's heading, so every list names the section.
+    assert summary.text[flag.start : flag.end] == "Objective"
+    # The sections the model wrote well are untouched.
+    assert body_of(summary, "Plan") == WELL_WRITTEN["Plan"]
+    assert not [f for f in summary.flags if f.sentence == -1 and f.token != "Objective"]
+
+
+def test_a_loop_the_model_ended_itself_is_cut_down_after_the_step() -> None:
+    # Fewer than eight lines alike: the step runs to its end, and the guard removes them.
+    loop = "Objective:\n" + "\n".join(f"- Objective {n}:" for n in range(1, 6))
+    summary = summarise({"Objective": loop})
+    assert body_of(summary, "Objective").startswith("Not extracted:")
+    (flag,) = section_flags(summary, "Objective")
+    assert "5 lines alike" in flag.message and "stopped" not in flag.message
+
+
+def test_a_line_written_again_and_again_is_kept_once_and_flagged() -> None:
+    loop = "\n".join(["- Apixaban 5 mg twice daily [1]."] * 6)
+    summary = summarise({"Plan": loop})
+    assert body_of(summary, "Plan") == "- Apixaban 5 mg twice daily [1]."
+    (flag,) = section_flags(summary, "Plan")
+    assert flag.kind == "degenerate_output"
+    assert "wrote “- Apixaban 5 mg twice daily [1].” 6 times (kept once)" in flag.message
+
+
+def test_a_sentence_repeated_in_one_paragraph_is_kept_once() -> None:
+    loop = " ".join(["Apixaban 5 mg twice daily [1]."] * 4)
+    summary = summarise({"Plan": loop})
+    assert body_of(summary, "Plan") == "Apixaban 5 mg twice daily [1]."
+    assert [f.kind for f in section_flags(summary, "Plan")] == ["degenerate_output"]
+
+
+def test_a_word_said_again_and_again_in_one_line_is_cut_and_the_step_stopped() -> None:
+    # Walk 26 again, with the real demo model: "Note:" then "Subjective: [2] Subjective: [3]
+    # ..." to the end of the token budget, flagged only as an unsupported sentence.
+    said = " ".join(f"Subjective: [{n}]" for n in range(2, 120))
+    looping = f"Seen for review of atrial fibrillation [1].\n\nNote:\n {said}"
+    model = FakeChatModel(scripted({"Subjective": looping}), n_ctx=4096)
+    pieces: list[int] = []
+    model.on_piece = pieces.append
+    summary = Summarizer(model, params=SamplingParams(max_tokens=1000)).summarize(
+        [NOTE], get_template("soap")
+    )
+    assert pieces.count(2) < 30, pieces.count(2)  # call 2: the first section (after the map)
+    assert body_of(summary, "Subjective") == "Seen for review of atrial fibrillation [1]."
+    (flag,) = section_flags(summary, "Subjective")
+    assert flag.kind == "degenerate_output"
+    assert "wrote “Subjective: [2]” 8 times (kept once)" in flag.message
+    assert "MedLocal stopped the model once it looped" in flag.message
+
+
+def test_uncited_lines_alike_but_for_their_numbers_are_a_loop() -> None:
+    # The real demo model's plan: "Follow-up: 8 years after the treatment", "... 9 years ...",
+    # and nine more, each flagged on its own as unsupported.
+    years = (8, 9, 12, 15, 17, 18)
+    plan = "Continue apixaban [1].\n" + "\n".join(
+        f"- Follow-up: {y} years after the treatment" for y in years
+    )
+    summary = summarise({"Plan": plan})
+    assert body_of(summary, "Plan") == (
+        "Continue apixaban [1].\n- Follow-up: 8 years after the treatment"
+    )
+    (flag,) = section_flags(summary, "Plan")
+    assert "6 lines alike" in flag.message and "18 years" in flag.message
+
+
+def test_table_cells_that_say_the_same_are_no_loop() -> None:
+    row = "| Apixaban | 5 mg | not stated | not stated | not stated | [1] |"
+    summary = summarise({"Current medications": row}, template="medication-list")
+    assert body_of(summary, "Current medications") == row
+    assert not section_flags(summary, "Current medications")
+
+
+def test_a_cited_list_whose_lines_differ_only_in_their_numbers_is_kept() -> None:
+    # A trend of one lab value is a real list, not a loop: nothing is removed or flagged.
+    trend = "\n".join(f"- Creatinine {v} umol/L [1]" for v in (102, 98, 110, 121, 99))
+    summary = summarise({"Objective": trend})
+    assert body_of(summary, "Objective") == trend
+    assert not section_flags(summary, "Objective")
+
+
+def test_a_looping_step_is_stopped_early() -> None:
+    # The rest of the budget would have gone the same way: the step ends after a few lines.
+    looping = "\n".join(f"- Objective {n}:" for n in range(1, 200))
+    model = FakeChatModel(scripted({"Objective": looping}), n_ctx=4096)
+    pieces: list[int] = []
+    model.on_piece = pieces.append
+    summary = Summarizer(model, params=SamplingParams(max_tokens=1000)).summarize(
+        [NOTE], get_template("soap")
+    )
+    objective_call = next(i for i, c in enumerate(model.calls, 1) if _section(c) == "Objective")
+    read = pieces.count(objective_call)
+    assert read < 40, read  # 199 lines = 398 words were scripted
+    assert body_of(summary, "Objective").startswith("Not extracted:")
+    # Stopped for the loop, not by the budget: no "cut short" flag besides.
+    assert [f.kind for f in section_flags(summary, "Objective")] == ["not_extracted"]
+
+
+# -- headings and instructions ----------------------------------------------------------------
+
+
+def test_an_echoed_heading_is_dropped_without_a_flag() -> None:
+    # Walk 26: "Active problems" / "Active problems:" in the view and the exports.
+    summary = summarise(
+        {
+            "Active problems": "Active problems:\nAtrial fibrillation on apixaban [1].",
+            "Past problems": "**Problem list**\n\nPast problems: None documented.",
+            "Risk factors": "Hypertension [1].\n- Risk factors: ex-smoker [1].",
+        },
+        template="problem-list",
+    )
+    assert body_of(summary, "Active problems") == "Atrial fibrillation on apixaban [1]."
+    assert body_of(summary, "Past problems") == "None documented."
+    assert body_of(summary, "Risk factors") == "Hypertension [1].\n- ex-smoker [1]."
+    assert summary.text.count("Active problems") == 1
+    assert summary.text.count("Problem list") == 1
+    assert not [f for f in summary.flags if f.sentence == -1]
+
+
+def test_restated_instructions_are_removed_and_quoted_in_a_flag() -> None:
+    summary = summarise(
+        {
+            "Allergies and intolerances": "Penicillin allergy with rash [1].\n\nAdd the note"
+            ' "Allergies and intolerances" to the end of the section.',
+            "Stopped medications": "Here is the section with the notes:\nNone documented.",
+        },
+        template="medication-list",
+    )
+    allergies = body_of(summary, "Allergies and intolerances")
+    assert allergies == "Penicillin allergy with rash [1]."
+    (flag,) = section_flags(summary, "Allergies and intolerances")
+    assert flag.kind == "degenerate_output"
+    assert "restated MedLocal's instructions" in flag.message and "Add the note" in flag.message
+    assert body_of(summary, "Stopped medications") == "None documented."
+
+
+def test_instructions_of_a_users_own_template_are_recognised_too() -> None:
+    # Found by overlap with the prompt the model was given, whatever the template says.
+    folder = paths.config_dir() / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "wounds.toml").write_text(
+        'name = "wounds"\ntitle = "Wound chart"\n[[sections]]\nheading = "Wound care"\n'
+        'instructions = "Describe each wound with its site, size and dressing."\n'
+    )
+    restated = (
+        "Describe each wound in this section with its site, size and dressing from the notes."
+    )
+    clinical = "Wound on the left shin, 3 cm across, dry dressing."  # uncited, but a claim
+    try:
+        summary = summarise({"Wound care": f"{restated}\n{clinical}"}, template="wounds")
+    finally:
+        Path(folder / "wounds.toml").unlink()
+    assert body_of(summary, "Wound care") == clinical
+    (flag,) = section_flags(summary, "Wound care")
+    assert "Describe each wound in this section" in flag.message
+
+
+def test_clinical_sentences_using_the_instructions_words_are_kept() -> None:
+    kept = (
+        "Examination findings: Phalen's test negative [1].\n"
+        "Clinical examination unremarkable.\n"
+        "Use one tablet every morning."
+    )
+    summary = summarise({"Objective": kept})
+    assert body_of(summary, "Objective") == kept
+    assert not section_flags(summary, "Objective")
+
+
+# -- sections ----------------------------------------------------------------------------------
+
+
+CEFTRIAXONE = "She was treated with IV ceftriaxone 1 g daily for 5 days [1]"
+
+
+def test_a_section_that_only_repeats_another_is_flagged() -> None:
+    # Walk 26: one sentence about an inpatient antibiotic was the whole of all three sections.
+    summary = summarise(
+        {
+            "Current medications": f"{CEFTRIAXONE}.",
+            "Stopped medications": f"{CEFTRIAXONE} and stopped due to stopping medications.",
+            "Allergies and intolerances": f"{CEFTRIAXONE}.",
+        },
+        template="medication-list",
+    )
+    assert not section_flags(summary, "Current medications")
+    for heading in ("Stopped medications", "Allergies and intolerances"):
+        (flag,) = section_flags(summary, heading)
+        assert flag.kind == "degenerate_output"
+        assert "only repeats what the section “Current medications” says" in flag.message
+
+
+def test_a_section_saying_part_of_an_earlier_one_is_a_repeat_too() -> None:
+    # The real demo model: Objective said the first half of Subjective's sentence again.
+    summary = summarise(
+        {
+            "Subjective": "The patient is Margaret Thornbury, a retired teacher [1] living at"
+            " 17 Wattle Creek Road.",
+            "Objective": "The patient is Margaret Thornbury, a retired teacher [1].",
+        }
+    )
+    (flag,) = section_flags(summary, "Objective")
+    assert "only repeats what the section “Subjective” says" in flag.message
+
+
+def test_sections_that_each_say_none_documented_are_not_repeats() -> None:
+    summary = summarise({"Current medications": "None documented."}, template="medication-list")
+    assert not [f for f in summary.flags if f.sentence == -1]
+
+
+def test_a_section_the_model_left_empty_says_it_was_not_extracted() -> None:
+    summary = summarise({"Risk factors": "Risk factors:"}, template="problem-list")
+    assert body_of(summary, "Risk factors").startswith("Not extracted:")
+    (flag,) = section_flags(summary, "Risk factors")
+    assert flag.kind == "not_extracted" and "wrote nothing for it" in flag.message
+
+
+# -- the flag list -----------------------------------------------------------------------------
+
+
+def _repeated_wrong_dose() -> Summary:
+    wrong = "Apixaban 2.5 mg twice daily [1]."  # the note gives 5 mg
+    return summarise(
+        {"Current medications": wrong, "Allergies and intolerances": wrong},
+        template="medication-list",
+    )
+
+
+def test_the_terminal_lists_a_sentence_of_several_sections_once_naming_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Walk 26: 10 flags, 4 distinct, each printed once per section with no section named.
+    summary = _repeated_wrong_dose()
+    _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
+    out = capsys.readouterr().out
+    flagged = [line for line in out.splitlines() if "number '2.5 mg'" in line]
+    assert len(flagged) == 1, out
+    assert flagged[0].startswith(
+        "  - sections “Current medications”, “Allergies and intolerances”, sentence “Apixaban"
+    ), flagged
+
+
+def test_the_window_and_the_export_list_it_once_too() -> None:
+    summary = _repeated_wrong_dose()
+    listed = flag_list_html(summary.flags, summary.text)
+    assert listed.count("number &#x27;2.5 mg&#x27;") == 1, listed
+    assert "Sections “Current medications”, “Allergies and intolerances”" in listed
+    doc = ExportDocument("Medication list", "summary", summary.text, flags=summary.flags)
+    lines = render_markdown(doc).split("## Flags", 1)[1].splitlines()
+    flagged = [line for line in lines if "number '2.5 mg'" in line]
+    assert len(flagged) == 1 and "“Allergies and intolerances”" in flagged[0], lines
+
+
+def test_a_flag_on_a_section_names_it_in_every_list(capsys: pytest.CaptureFixture[str]) -> None:
+    summary = summarise({"Objective": OBJECTIVE_LOOP})
+    _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
+    out = capsys.readouterr().out
+    assert "  - section “Objective”: not extracted: MedLocal could not extract" in out, out
+    listed = flag_list_html(summary.flags, summary.text)
+    assert "<b>Section “Objective”</b>" in listed
+    doc = ExportDocument("SOAP note", "summary", summary.text, flags=summary.flags)
+    assert "- section “Objective”: not extracted:" in render_markdown(doc)
