@@ -11,9 +11,10 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 
 # (false alarms on good sentences, bad sentences caught), measured after the second round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
-# was written before the second round and scored twice in total only: 28/89 and 48/63 before.
+# was written before the second round and scored in total only: 28/89 and 48/63 before. dev's
+# last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
 MEASURED = {
-    "dev": (2, 74),
+    "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (25, 48),
 }
