@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from medlocal.rag.citations import blank_citations, has_citation
 from medlocal.rag.coverage import content_words, says_documents_silent, stem
+from medlocal.rag.medications import default_lexicon
 from medlocal.rag.sentences import split_sentences
 
 # This many units (lines or sentences) alike are a loop, cut down to one. Two may be a real list.
@@ -294,7 +295,7 @@ class Prompt:
 
 
 def _restates(unit: _Unit, frame: set[str], prompt: set[str]) -> bool:
-    if unit.cited or says_documents_silent(unit.text):
+    if unit.cited or says_documents_silent(unit.text) or _states_a_fact(unit.text):
         return False
     words = _stems(unit.text)
     if not words:
@@ -302,6 +303,13 @@ def _restates(unit: _Unit, frame: set[str], prompt: set[str]) -> bool:
     return (
         len(words & prompt) >= INSTRUCTION_SHARE * len(words) and len(words & frame) >= FRAME_WORDS
     )
+
+
+def _states_a_fact(text: str) -> bool:
+    """A medicine or a number: a clinical statement, whatever words it shares with the prompt
+    ("The notes document that she stopped aspirin." in *Stopped medications*, which shares all
+    its other words with that section's instructions)."""
+    return any(c.isdigit() for c in text) or bool(default_lexicon().find(text))
 
 
 _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")

@@ -271,6 +271,15 @@ def test_clinical_sentences_using_the_instructions_words_are_kept() -> None:
     assert not section_flags(summary, "Objective")
 
 
+def test_a_sentence_naming_a_medicine_is_never_taken_for_instructions() -> None:
+    # Every word but the drug's is in the section's instructions ("notes", "document", "stop"):
+    # it read as a restated instruction and was removed, losing a stopped medicine.
+    stopped = "The notes document that she stopped aspirin."
+    summary = summarise({"Stopped medications": stopped}, template="medication-list")
+    assert body_of(summary, "Stopped medications") == stopped
+    assert "restated" not in " ".join(f.message for f in summary.flags)
+
+
 # -- sections ----------------------------------------------------------------------------------
 
 
