@@ -295,13 +295,16 @@ class Prompt:
 
 
 def _restates(unit: _Unit, frame: set[str], prompt: set[str]) -> bool:
-    if unit.cited or says_documents_silent(unit.text) or _states_a_fact(unit.text):
+    if unit.cited or says_documents_silent(unit.text):
         return False
     words = _stems(unit.text)
     if not words:
         return False
+    # The drug lookup last: most sentences share too little with the prompt to need it.
     return (
-        len(words & prompt) >= INSTRUCTION_SHARE * len(words) and len(words & frame) >= FRAME_WORDS
+        len(words & prompt) >= INSTRUCTION_SHARE * len(words)
+        and len(words & frame) >= FRAME_WORDS
+        and not _states_a_fact(unit.text)
     )
 
 
