@@ -159,6 +159,7 @@ _NOT_CONCEPTS = frozenset(
      "impression", "findings", "finding", "diagnosis", "procedure", "note", "approach", "via",
      "left", "right", "bilateral", "both", "no", "not", "without", "prior", "previous", "remote",
      "status", "post", "family", "mother", "father", "brother", "sister", "son", "daughter",
+     "wife", "husband", "partner", "carer", "caregiver", "relative", "relatives", "next", "kin",
      "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled"}
 )  # fmt: skip
 
@@ -200,6 +201,8 @@ class Mention:
     # patient and the relatives the passage names with it.
     surname: bool = field(default=False, compare=False)
     raw: str = field(default="", compare=False)  # the word as written (single words)
+    # A person's name or a word of one ("Mere Whitlock", "Rosalind"), no finding.
+    person: bool = field(default=False, compare=False)
 
 
 def _norm(word: str) -> str:
@@ -623,6 +626,12 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         tokens = _tokens(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
         words = [_norm(t.text) for t in tokens]
+        # Where a person's name of two words starts.
+        names = {
+            i
+            for i in range(len(tokens) - 1)
+            if _is_person_name(sentence.text, sentence.start, tokens, i)
+        }
         for i, token in enumerate(tokens):
             if _qualifies(words, tokens, i):
                 # "No severe hypoglycemia": what is denied is the severe kind.
@@ -633,6 +642,10 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             if not _is_concept(words[i], token.text):
                 continue
             surname = _is_surname(sentence.text, sentence.start, tokens, i)
+            raw = sentence.text[token.start - sentence.start : token.end - sentence.start]
+            person = (i in names or i - 1 in names) or (
+                raw[:1].isupper() and raw[1:2].islower() and word_lexicon().name_like(words[i])
+            )
             found.append(
                 Mention(
                     words[i],
@@ -641,13 +654,21 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                     sentence.text,
                     assertions[i],
                     surname,
-                    sentence.text[token.start - sentence.start : token.end - sentence.start],
+                    raw,
+                    person,
                 )
             )
             if i + 1 < len(tokens) and _is_concept(words[i + 1], tokens[i + 1].text, pair=True):
                 key = f"{words[i]} {words[i + 1]}"
                 found.append(
-                    Mention(key, token.start, tokens[i + 1].end, sentence.text, assertions[i])
+                    Mention(
+                        key,
+                        token.start,
+                        tokens[i + 1].end,
+                        sentence.text,
+                        assertions[i],
+                        person=i in names,
+                    )
                 )
             elif i > 0 and tokens[i - 1].text[0].isdigit():
                 key = f"{words[i - 1]} {words[i]}"  # "1 diabetes" in "type 1 diabetes"
@@ -666,12 +687,32 @@ def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
-def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
-    def capitalised(token: _Token) -> bool:
-        raw = sentence[token.start - start : token.end - start]
-        return raw[:1].isupper() and raw[1:2].islower()
+def _capitalised(sentence: str, start: int, token: _Token) -> bool:
+    raw = sentence[token.start - start : token.end - start]
+    return raw[:1].isupper() and raw[1:2].islower()
 
-    return i > 0 and capitalised(tokens[i]) and capitalised(tokens[i - 1])
+
+def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+    return (
+        i > 0
+        and _capitalised(sentence, start, tokens[i])
+        and _capitalised(sentence, start, tokens[i - 1])
+    )
+
+
+def _is_person_name(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` are a person's name ("Mere Whitlock"): both capitalised,
+    neither clinical, the second no English word, so a title-case finding ("Heart Failure",
+    "Parkinson Disease") is none."""
+    words = word_lexicon()
+    first, second = (t.text.lower() for t in tokens[i : i + 2])
+    return (
+        _capitalised(sentence, start, tokens[i])
+        and _capitalised(sentence, start, tokens[i + 1])
+        and second not in words.english
+        and not words.clinical(first)
+        and not words.clinical(second)
+    )
 
 
 def _is_concept(word: str, raw: str, pair: bool = False) -> bool:
@@ -850,6 +891,16 @@ def compare(
             if dimension == "experiencer" and any(o.surname for o in others):
                 # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
                 # Thornbury"; the relative's own given name still is.
+                continue
+            if (
+                dimension == "experiencer"
+                and mention.person
+                and not all(o.assertion.family for o in others)
+            ):
+                # Walk 27: a sentence that names a relative anywhere ("The patient, Anahera
+                # Whitlock, lives with her daughter") reads every word of it as the relative's;
+                # of a person's name only the passage calling that person a relative ("her
+                # daughter Rosalind") tells the sentence has confused who is who.
                 continue
             if all(disagrees(mention.assertion, o.assertion) for o in others):
                 other = others[0]

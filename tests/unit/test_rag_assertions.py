@@ -278,3 +278,42 @@ def test_the_family_name_a_relative_shares_is_not_the_relative() -> None:
     flags = ground("Bisoprolol was given to Rosalind [1].", {1: passage}).flags
     conflicts = [f for f in flags if f.kind == "experiencer_conflict"]
     assert conflicts and "'Rosalind'" in conflicts[0].message and "daughter" in conflicts[0].message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # Walk 27: every word of a sentence that names a relative was read as the relative's.
+        (
+            "The patient, Anahera Whitlock, lives with her daughter [1].",
+            "Her daughter Mere Whitlock is next of kin. Anahera Whitlock has COPD.",
+        ),
+        # The passage's "(daughter)" after the name is not read; the sentence's "her daughter"
+        # is: the name is who is spoken of, not a finding the passage gives another owner.
+        (
+            "Mere Whitlock, her daughter, is next of kin [1].",
+            "Anahera Whitlock has COPD. Next of kin: Mere Whitlock (daughter).",
+        ),
+        ("Her husband Tama is her carer [1].", "She lives with her husband Tama, her carer."),
+    ],
+)
+def test_a_persons_name_is_no_finding_of_the_wrong_person(sentence: str, passage: str) -> None:
+    flags = ground(sentence, {1: passage}).flags
+    assert not [f for f in flags if f.kind == "experiencer_conflict"], flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "concept"),
+    [
+        # A title-case finding is no person's name: its owner is still checked both ways.
+        ("She has Heart Failure [1].", "Family history: her mother had Heart Failure.", "Heart"),
+        ("Her daughter has Parkinson Disease [1].", "Mrs Whitlock has Parkinson Disease.", "Park"),
+        ("Her mother had breast cancer [1].", "She has breast cancer.", "breast"),
+    ],
+)
+def test_a_title_case_finding_keeps_its_owner_check(
+    sentence: str, passage: str, concept: str
+) -> None:
+    flags = ground(sentence, {1: passage}).flags
+    conflicts = [f for f in flags if f.kind == "experiencer_conflict"]
+    assert conflicts and concept in conflicts[0].message
