@@ -14,6 +14,7 @@ from typing import Any
 from medlocal.app.evaluation import (
     EvalRequest,
     compare_runs,
+    comparison_files_present,
     write_comparison,
     write_run,
 )
@@ -65,6 +66,9 @@ def register(sub: Any) -> None:
     compare.add_argument("run_ids", nargs="+", metavar="RUN_ID")
     compare.add_argument("--out", type=Path, metavar="DIR", help="where the files go")
     compare.add_argument("--json", action="store_true")
+    compare.add_argument(
+        "--overwrite", action="store_true", help="replace an earlier comparison in --out"
+    )
     compare.set_defaults(func=run_compare)
 
 
@@ -154,6 +158,16 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    if args.out and not args.overwrite:
+        # The files have fixed names: a second comparison into the same folder would replace
+        # the first without a word (the window asks; a command is told).
+        present = comparison_files_present(args.out)
+        if present:
+            names = ", ".join(p.name for p in present)
+            raise UserInputError(
+                f"{args.out} already holds a comparison ({names}): choose another folder, "
+                "or add --overwrite"
+            )
     store = workspace(args).evaluation_runs()
     comparison = compare_runs([store.get(run_id) for run_id in args.run_ids])
     if args.out:

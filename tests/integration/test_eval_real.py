@@ -114,5 +114,13 @@ def test_cli_run_list_show_compare(
     with Image.open(chart / "comparison.png") as png:
         assert png.format == "PNG"
     assert "<svg" in (chart / "comparison.svg").read_text()
+    # A second comparison into the same folder would replace the first: told, not done.
+    before = (chart / "comparison.md").read_bytes()
+    assert main(["eval", "compare", ids[0], "--out", str(chart)], workspace=ws) == 2
+    assert "already holds a comparison" in capsys.readouterr().err
+    assert (chart / "comparison.md").read_bytes() == before
+    assert main(["eval", "compare", ids[0], "--out", str(chart), "--overwrite"], workspace=ws) == 0
+    capsys.readouterr()
+    assert (chart / "comparison.md").read_bytes() != before
     assert main(["eval", "show", "0123456789abcdef"], workspace=ws) == 2
     assert "No evaluation run" in capsys.readouterr().err
