@@ -33,19 +33,30 @@ _CONTINUING = re.compile(
     r"^\W*(?:and|or|but|also|so|then|what\s+about|how\s+about|same\s+for|and\s+what)\b",
     re.IGNORECASE,
 )
+# Words that ask about something without naming it: "What were the side effects?", "How often?",
+# "Why was it stopped?", "Who prescribed it?" are about the medicine or test asked of before. A
+# question whose every key term is one of these continues the conversation (walk 27: "What were
+# the side effects?" after a question about amiodarone was searched alone).
+_ASPECT_WORDS = frozenset(
+    {"side", "effect", "effects", "adverse", "often", "frequency", "frequently", "reason",
+     "reasons", "why", "indication", "indications", "interaction", "interactions", "duration",
+     "long", "started", "starting", "start", "stopped", "stopping", "stop", "changed", "change",
+     "changes", "increased", "decreased", "reduced", "prescribed", "prescriber", "timing",
+     "response", "monitoring", "monitored", "trend", "latest", "last", "previous", "before",
+     "since", "ago", "next", "due", "when"}
+)  # fmt: skip
 MAX_CONTINUED = 3  # the question a chain started from, and the latest follow-ups of it
 MAX_ANSWER_DRUGS = 3  # drugs carried from the previous answer
 
 
 def depends_on_conversation(question: str) -> bool:
     """Whether ``question`` cannot be searched on its own: it refers back ("Why was it
-    changed?"), continues the previous question ("and the dose?"), or names no clinical term
-    ("When?")."""
-    return (
-        _REFERRING.search(question) is not None
-        or _CONTINUING.search(question) is not None
-        or not key_terms(question)
-    )
+    changed?"), continues the previous question ("and the dose?"), names no clinical term
+    ("When?") or only asks about an aspect of something it does not name ("What were the side
+    effects?")."""
+    if _REFERRING.search(question) is not None or _CONTINUING.search(question) is not None:
+        return True
+    return all(term in _ASPECT_WORDS for term in key_terms(question))
 
 
 def standalone_question(

@@ -67,7 +67,17 @@ HISTORY = [ChatMessage("user", FIRST), ChatMessage("assistant", "500 mg twice da
 
 
 @pytest.mark.parametrize(
-    "question", ["Why was it changed?", "and the dose?", "When?", "What about that dose?"]
+    "question",
+    [
+        "Why was it changed?",
+        "and the dose?",
+        "When?",
+        "What about that dose?",
+        # Walk 27: a question about an aspect of what it does not name.
+        "What were the side effects?",
+        "What was the reason for stopping?",
+        "How often?",
+    ],
 )
 def test_follow_ups_carry_the_earlier_question(question: str) -> None:
     assert depends_on_conversation(question)
@@ -76,7 +86,14 @@ def test_follow_ups_carry_the_earlier_question(question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["What is her eGFR?", "Is there evidence that she has CKD?", "Why is she on apixaban?"],
+    [
+        "What is her eGFR?",
+        "Is there evidence that she has CKD?",
+        "Why is she on apixaban?",
+        "What were the side effects of amiodarone?",
+        "When was metformin started?",
+        "What medications is she on?",
+    ],
 )
 def test_questions_naming_their_subject_stand_alone(question: str) -> None:
     assert standalone_question(question, HISTORY) == question
