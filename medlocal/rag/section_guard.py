@@ -41,6 +41,8 @@ PHRASE_SPAN = 6
 # While generating, this many lines, or phrases, alike in a row end the step early: no section
 # writes eight of them, and the rest of its token budget would go the same way.
 RUNAWAY = 8
+# A run of up to this many lines written again and again ends the step too.
+BLOCK_LINES = 4
 # A sentence restates the instructions when this share of its words are the prompt's, with at
 # least FRAME_WORDS of the words the prompt uses for the task itself: a template's clinical
 # words alone ("examination findings") are what a real sentence says too.
@@ -147,9 +149,15 @@ class Loop:
     last: str
     count: int
     kept: bool = True  # the first saying stays; lines with nothing in them all go
+    block: int = 1  # how many lines or sentences each saying is (a run said again: 2 or more)
 
     def describe(self) -> str:
         fate = "kept once" if self.kept else "removed"
+        if self.block > 1:
+            return (
+                f"wrote the same {self.block} sentences, “{clip(self.first)}” … "
+                f"“{clip(self.last)}”, {self.count} times ({fate})"
+            )
         if self.first == self.last:
             return f"wrote “{clip(self.first)}” {self.count} times ({fate})"
         return (
@@ -184,6 +192,41 @@ def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
             looped |= set(indexes)
             dropped |= set(indexes if empty else indexes[1:])
             loops.append(Loop(group[0].text, group[-1].text, len(group), kept=not empty))
+    return loops, dropped
+
+
+def _block_repeats(plains: Sequence[str], i: int, n: int) -> int:
+    """How many times the ``n`` units at ``i`` are written back to back from there."""
+    count = 1
+    while plains[i + count * n : i + (count + 1) * n] == plains[i : i + n]:
+        count += 1
+    return count
+
+
+def _block_loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
+    """Runs of two or more units written again right after themselves (walk 27: a model wrote
+    its three-line medication list twice). One copy of a single line may be a real list's two
+    entries; a run of sentences said twice over in the same order is no list."""
+    plains = [u.plain for u in units]
+    loops: list[Loop] = []
+    dropped: set[int] = set()
+    i = 0
+    while i < len(units):
+        runs = [(n, _block_repeats(plains, i, n)) for n in range(2, (len(units) - i) // 2 + 1)]
+        runs = [
+            (n, k)
+            for n, k in runs
+            if k >= 2
+            and len(set(plains[i : i + n])) > 1  # one line again and again is _loops' to find
+            and any(not u.label and _WORD.search(u.plain) for u in units[i : i + n])
+        ]
+        if not runs:
+            i += 1
+            continue
+        n, k = max(runs, key=lambda run: (run[0] * run[1], -run[0]))
+        loops.append(Loop(units[i].text, units[i + n - 1].text, k, block=n))
+        dropped |= set(range(i + n, i + n * k))
+        i += n * k
     return loops, dropped
 
 
@@ -250,6 +293,24 @@ def _ends_in_a_line_loop(text: str) -> bool:
     return len(tail) == RUNAWAY and len({u.pattern for u in tail}) == 1 and _is_loop(tail)
 
 
+def _ends_in_a_block_loop(text: str) -> bool:
+    """Whether the last complete lines of ``text`` are a run of two to BLOCK_LINES lines written
+    again and again, RUNAWAY lines and three sayings at least."""
+    complete = text[: text.rfind("\n") + 1]
+    recent = complete.rsplit("\n", 3 * RUNAWAY * BLOCK_LINES)
+    plains = [u.plain for u in _line_units("\n".join(recent))]
+    for n in range(2, BLOCK_LINES + 1):
+        times = max(REPEATS, -(-RUNAWAY // n))
+        last = plains[len(plains) - n * times :]
+        if (
+            len(last) == n * times
+            and len(set(last[:n])) > 1
+            and _block_repeats(last, 0, n) >= times
+        ):
+            return True
+    return False
+
+
 class LoopWatch:
     """Reads a generation piece by piece and says when it has become a loop: its last RUNAWAY
     lines alike, or its last words one phrase said RUNAWAY times. The step can stop there: the
@@ -263,7 +324,7 @@ class LoopWatch:
         line or word does (not in the next one, begun). Cheap: lines are looked at when one
         ends, words when one may have."""
         self.text += piece
-        if "\n" in piece and _ends_in_a_line_loop(self.text):
+        if "\n" in piece and (_ends_in_a_line_loop(self.text) or _ends_in_a_block_loop(self.text)):
             self.text = self.text[: self.text.rfind("\n") + 1]  # the loop's next line, begun
             return True
         if any(c.isspace() for c in piece) and _ends_in_a_phrase_loop(self.text):
@@ -357,14 +418,17 @@ def guard_section(text: str, prompt: Prompt) -> GuardedSection:
     phrase_loops, phrase_cuts = _phrase_loops(text)
     text = _without(text, phrase_cuts)
     units = _units(text)
-    line_loops, dropped = _loops(units)
-    loops = phrase_loops + line_loops
+    block_loops, in_blocks = _block_loops(units)
+    rest = [u for i, u in enumerate(units) if i not in in_blocks]
+    line_loops, in_loops = _loops(rest)
+    loops = phrase_loops + block_loops + line_loops
+    dropped = {units[i] for i in in_blocks} | {rest[i] for i in in_loops}
     names = {_Unit(0, 0, prompt.heading).plain, _Unit(0, 0, prompt.title).plain}
     cuts: list[tuple[int, int]] = []
     restated: list[str] = []
     frame, words = prompt.frame_stems(), prompt.all_stems()
-    for i, unit in enumerate(units):
-        if i in dropped:
+    for unit in units:
+        if unit in dropped:
             cuts.append((unit.start, unit.end))
             continue
         echo = _echo(unit, names)

@@ -128,6 +128,28 @@ def test_a_line_written_again_and_again_is_kept_once_and_flagged() -> None:
     assert "wrote “- Apixaban 5 mg twice daily [1].” 6 times (kept once)" in flag.message
 
 
+def test_lines_written_twice_over_in_order_are_kept_once_and_flagged() -> None:
+    # Walk 27: the medication list written out a second time under itself.
+    block = "- Apixaban 5 mg twice daily [1].\n- Bisoprolol 2.5 mg daily [1].\n- Weight 72 kg [1]."
+    summary = summarise({"Plan": f"{block}\n{block}\nReview in three months [1]."})
+    assert body_of(summary, "Plan") == f"{block}\nReview in three months [1]."
+    (flag,) = section_flags(summary, "Plan")
+    assert flag.kind == "degenerate_output"
+    assert "wrote the same 3 sentences" in flag.message and "2 times (kept once)" in flag.message
+
+
+def test_one_line_twice_and_lines_alike_out_of_order_are_kept() -> None:
+    # Two entries alike may be a real list's; the same lines in another order are no copy.
+    text = (
+        "- Apixaban 5 mg twice daily [1].\n- Apixaban 5 mg twice daily [1].\n"
+        "- Weight 72 kg [1].\n- Creatinine 102 umol/L [1].\n"
+        "- Creatinine 102 umol/L [1].\n- Weight 72 kg [1]."
+    )
+    summary = summarise({"Plan": text})
+    assert body_of(summary, "Plan") == text
+    assert not [f for f in section_flags(summary, "Plan") if f.kind == "degenerate_output"]
+
+
 def test_a_sentence_repeated_in_one_paragraph_is_kept_once() -> None:
     loop = " ".join(["Apixaban 5 mg twice daily [1]."] * 4)
     summary = summarise({"Plan": loop})
@@ -199,6 +221,19 @@ def test_a_looping_step_is_stopped_early() -> None:
     assert body_of(summary, "Objective").startswith("Not extracted:")
     # Stopped for the loop, not by the budget: no "cut short" flag besides.
     assert [f.kind for f in section_flags(summary, "Objective")] == ["not_extracted"]
+
+
+def test_a_step_writing_the_same_lines_over_and_over_is_stopped_early() -> None:
+    block = "- Apixaban 5 mg twice daily [1].\n- Weight 72 kg [1].\n"
+    model = FakeChatModel(scripted({"Plan": block * 100}), n_ctx=4096)
+    pieces: list[int] = []
+    model.on_piece = pieces.append
+    summary = Summarizer(model, params=SamplingParams(max_tokens=2000)).summarize(
+        [NOTE], get_template("soap")
+    )
+    plan_call = next(i for i, c in enumerate(model.calls, 1) if _section(c) == "Plan")
+    assert pieces.count(plan_call) < 100, pieces.count(plan_call)  # 200 lines were scripted
+    assert body_of(summary, "Plan") == block.strip()
 
 
 # -- headings and instructions ----------------------------------------------------------------
