@@ -40,12 +40,34 @@ _TRAILING_SPECIALTY = re.compile(r"(?<=[a-z])[ \t]+(?:ENT|ORL|OMFS|ITU|HDU|CCU|S
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|and\b|&)[ \t]*")
 
 
-def _without_specialty(red: Redaction) -> Redaction:
+# A specialty named in full after a clinician's name ("Dr Ignatius Ferrabee Cardiology",
+# "Dr Quill Endocrinology", walk 27): its ending tells it, whatever the specialty.
+_SPECIALTY_ENDINGS = ("ology", "iatry", "iatrics", "paedics", "pedics")
+_LAST_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\Z")
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\.?[ \t]+\Z")
+
+
+def _without_specialty(text: str, red: Redaction) -> Redaction:
     match = _TRAILING_SPECIALTY.search(red.original)
-    if match is None or match.start() == 0:
+    if match is None:
+        match = _LAST_WORD.search(red.original)
+        if match is None or not _specialty(match.group(1).lower()):
+            return red
+        # Only a clinician's name, told by the title: a letterhead's "Sunnybrook
+        # Otolaryngology" names a clinic.
+        title = _TITLE_BEFORE.search(text, max(0, red.start - 20), red.start)
+        if title is None or title.group(1).lower() not in TITLES:
+            return red
+    if match.start() == 0:
         return red
     cut = match.start()
     return Redaction(red.kind, red.start, red.start + cut, red.original[:cut], red.replacement)
+
+
+def _specialty(lower: str) -> bool:
+    return lower.endswith(_SPECIALTY_ENDINGS) and not lexicon().name_like(lower)
 
 
 def _without_title(red: Redaction) -> Redaction:
@@ -151,5 +173,5 @@ def name_edges(text: str, redactions: list[Redaction]) -> list[Redaction]:
             continue
         elif not _list_label(text, red, redactions[i + 1 : i + 3]):
             for part in _split_at_relations(red):
-                out.append(_without_specialty(_without_title(_without_honorific(part))))
+                out.append(_without_specialty(text, _without_title(_without_honorific(part))))
     return out
