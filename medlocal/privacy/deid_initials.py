@@ -24,7 +24,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_false_cues import DIPLOMA
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
-from medlocal.privacy.deid_people_words import PARTICLES, ROLE_AFTER
+from medlocal.privacy.deid_people_words import CREDENTIALS, PARTICLES, ROLE_AFTER
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, word_end
 
@@ -41,25 +41,31 @@ _INITIALS_FIRST = re.compile(
 _INITIALS_AFTER = re.compile(
     r"(?:,[ \t]*(?:[A-Z]\.[ \t]?){1,3}|[ \t]+[A-Z]\.[ \t]?[A-Z]\.)(?!\w)(?![ \t]*\d)"
 )
+# Initials written with full stops ("J.T.", "K. W."; walk 28: "Signed: J.T." and "-- K.W.
+# (practice nurse, ...)" stayed).
+_DOTTED = r"(?:[A-Z]\.[ \t]?){1,2}[A-Z]\."
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
 # Two or three capitals where a signature stands.
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
     r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials)\b\.?:?[ \t]*"
-    r"(?P<signed>[A-Z]{2,3})[ \t]*\.?[ \t]*$"
+    rf"(?P<signed>[A-Z]{{2,3}}|{_DOTTED})[ \t]*\.?[ \t]*$"
     # After a dash that ends a sentence, the signer's credential or details may follow ("... --
     # SK RNLD", "... -- HT (MCNZ 48812)").
-    r"|(?<=[.!?)])[ \t]*(?:--?|—|–)[ \t]*(?P<dsigned>[A-Z]{2,3})"
+    rf"|(?<=[.!?)])[ \t]*(?:--?|—|–)[ \t]*(?P<dsigned>[A-Z]{{2,3}}|{_DOTTED})"
     r"(?=[ \t]*\.?[ \t]*$|[ \t]+[A-Z]{2,6}[ \t]*$|[ \t]*\([^)\n]*\)[ \t]*$)"
     # Eleventh round: a line that opens with a signature's dash, then initials and the signer's
     # role or end of line ("-- DW, palliative medicine", "-- SK RNLD", "-- GN (Pathway nurse)"),
     # and initials before a slash and the signer's name ("LH / Dr Leah Horowitz").
-    r"|^[ \t]*(?:--?|—|–)[ \t]*(?P<dashed>[A-Z]{2,4})(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
+    rf"|^[ \t]*(?:--?|—|–)[ \t]*(?P<dashed>[A-Z]{{2,4}}|{_DOTTED})"
+    r"(?=[ \t]*(?:[,(]|$)|[ \t]+[A-Z]{2,6}\b)"
     # Twelfth round: a role's label and a colon before initials that end the line
     # ("Phlebotomist: TW", "Verified by: AK").
     r"|\b(?i:phlebotomist|collector|scribe|typist|porter|technologist|radiographer|"
     r"sonographer|scientist|operator|witness|(?:collected|received|verified|checked|reviewed|"
-    r"reported|dictated|entered|keyed|typed)[ \t]+by)[ \t]*:[ \t]*(?P<roled>[A-Z]{2,3})[ \t]*$"
+    r"reported|dictated|entered|keyed|typed)[ \t]+by)[ \t]*:[ \t]*"
+    rf"(?P<roled>[A-Z]{{2,3}}|{_DOTTED})[ \t]*$"
     # A dictation's reference, the author's initials and the typist's ("(PL/ck)", "(JP/sk)").
     r"|\((?P<author>[A-Z]{2,3})[ \t]*/[ \t]*(?=[a-z]{2,3}\))"
     r"|^(?P<slashed>[A-Z]{2,3})[ \t]*/[ \t]*(?=(?:Dr|Mr|Mrs|Ms|Prof|Nurse|Sister)\b))",
@@ -190,6 +196,13 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
         )
         if group == "dashed" and not _signs_off(text, match.end(group)):
             continue  # "— CTPA (negative)", "— VQ" in a list: a test, not a signature
+        letters = match.group(group)
+        if "." in letters:
+            # Initials with full stops are a person's, whatever the letters abbreviate ("A.K."),
+            # unless they spell the signer's credential ("Signed: M.D.", "-- R.N.").
+            if _NOT_LETTERS.sub("", letters).lower() not in CREDENTIALS:
+                found.append(WordSpan("name", match.start(group), match.end(group)))
+            continue
         # Before a slash and the signer's name, capitals are initials even where they also
         # abbreviate something ("LH / Dr Leah Horowitz"); so are those before the signer's
         # details in brackets ("-- HT (MCNZ 48812)").

@@ -24,20 +24,11 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_people_words import COLON_ROLES, HONORIFICS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import COLON_ROLES, CREDENTIALS, HONORIFICS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
 _HEADS = EPONYM_HEADS | HEADS_AFTER
-# Credentials written after a surname's comma: the person's, not a given name ("SMITH, MD").
-_CREDENTIALS = frozenset(
-    {
-        "md", "do", "rn", "np", "pa", "phd", "dds", "dmd", "fnp", "aprn", "crna", "dnp", "rd",
-        "pharmd", "rph", "pt", "ot", "slp", "mbbs", "frcs", "frcp", "frcpc", "mrcp", "lpn",
-        "lvn", "cna", "hca", "cns", "lcsw", "msw", "mph", "dpm", "od", "dc", "psyd", "esq",
-        "ret", "dr", "mr", "mrs", "ms", "prof",
-    }
-)  # fmt: skip
 # Name suffixes that stand where a given name does ("HEBERT, JR").
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -164,7 +155,7 @@ def _given_word(word: str, lex: Lexicon) -> bool:
     lower = word.lower()
     if lower in _SUFFIXES:
         return True
-    if lower in _CREDENTIALS:
+    if lower in CREDENTIALS:
         return False
     listed = lower in lex.given_names
     if len(lower) <= 3 and not listed:

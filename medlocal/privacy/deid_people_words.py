@@ -309,3 +309,13 @@ SIGN_OFF = re.compile(
 # A person's title right before a name ("Dr ", "Mrs. "): what makes the words after it a
 # person's, read back from them.
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \t]+\Z")
+
+# Credentials written after a name ("SMITH, MD", "Signed: M.D."): the person's, no initials.
+CREDENTIALS = frozenset(
+    {
+        "md", "do", "rn", "np", "pa", "phd", "dds", "dmd", "fnp", "aprn", "crna", "dnp", "rd",
+        "pharmd", "rph", "pt", "ot", "slp", "mbbs", "frcs", "frcp", "frcpc", "mrcp", "lpn",
+        "lvn", "cna", "hca", "cns", "lcsw", "msw", "mph", "dpm", "od", "dc", "psyd", "esq",
+        "ret", "dr", "mr", "mrs", "ms", "prof",
+    }
+)  # fmt: skip
