@@ -178,7 +178,7 @@ def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> N
 
 
 def test_cancel_during_embedding_drops_the_file_in_progress(tmp_path: Path) -> None:
-    (tmp_path / "long.txt").write_text("A finding worth noting. " * 400)
+    (tmp_path / "long.txt").write_text(" ".join(f"Finding {n} worth noting." for n in range(400)))
     (tmp_path / "next.txt").write_text("Never reached.")
     cancel, vault = threading.Event(), FakeVault()
 

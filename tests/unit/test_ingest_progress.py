@@ -6,8 +6,11 @@ import io
 import itertools
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from fixtures.ingest_files import (
     BATCH_MAX_BYTES,
@@ -83,7 +86,9 @@ def test_import_writes_no_temporary_files(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_a_large_file_reports_every_embedding_batch(tmp_path: Path) -> None:
-    (tmp_path / "long.txt").write_text("A finding worth noting on this page. " * 600)
+    (tmp_path / "long.txt").write_text(
+        " ".join(f"Finding {n} worth noting on this page." for n in range(600))
+    )
     events: list[ProgressEvent] = []
     embedder = FakeEmbedder()
     report = import_paths(
@@ -188,3 +193,33 @@ def test_embedding_reports_each_batch_with_the_time_left_after_a_few(tmp_path: P
     middle = batches[len(batches) // 2]
     assert middle.stage_text.endswith(" left") and "passages, about " in middle.stage_text
     assert middle.as_progress().describe().endswith(" left)")
+
+
+class _RecordingEmbedder(FakeEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.texts += texts
+        return super().embed(texts)
+
+
+def test_a_text_said_again_and_again_is_embedded_once(tmp_path: Path) -> None:
+    # Walk 28: a 6 MB export of one line repeated was 12,000 passages of three distinct texts
+    # and about 90 minutes of embedding.
+    (tmp_path / "loop.txt").write_text("Potassium 4.1 mmol/L " * 20_000)
+    events: list[ProgressEvent] = []
+    embedder = _RecordingEmbedder()
+    vault = FakeVault()
+    report = import_paths(vault, [tmp_path], 1, embedder, progress=events.append, embed_batch=8)
+    assert report.chunks > 100
+    assert len(embedder.texts) == len(set(embedder.texts)) < 10
+    (document,) = vault.documents.values()
+    texts = [chunk.indexed_text for chunk in document["chunks"]]
+    vectors = document["vectors"]
+    assert len(vectors) == len(texts) == report.chunks
+    # Every passage has the vector its own text has.
+    assert np.array_equal(vectors, FakeEmbedder().embed(texts))
+    batches = [e for e in events if e.stage == "embed" and e.passages_total]
+    assert batches[-1].passages_done == batches[-1].passages_total == report.chunks
