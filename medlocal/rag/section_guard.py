@@ -76,6 +76,12 @@ class _Unit:
         return _END_PUNCTUATION.sub("", " ".join(inner.lower().split()))
 
     @property
+    def uncited(self) -> str:
+        """``plain`` without citations: the same sentence cited to other passages is the same
+        (walk 28: "1. He works night shifts ... [5]. 2. ... [5] 3. ... [6]")."""
+        return _Unit(0, 0, blank_citations(self.text, fill="")).plain
+
+    @property
     def pattern(self) -> str:
         """``plain`` without citations, each number as "#": "objective 1:" ~ "objective 35"."""
         return _DIGITS.sub("#", _Unit(0, 0, blank_citations(self.text, fill="")).plain)
@@ -109,10 +115,10 @@ def _units(text: str) -> list[_Unit]:
     """Each line's sentences, or the line itself where it holds none (a label, a heading)."""
     units: list[_Unit] = []
     for line in _line_units(text):
-        sentences = split_sentences(line.text)
-        units += [_Unit(line.start + s.start, line.start + s.end, s.text) for s in sentences] or [
-            line
-        ]
+        spans = [(s.start, s.end) for s in split_sentences(line.text)]
+        if spans and spans[0][0] and _BULLET.fullmatch(line.text[: spans[0][0]]):
+            spans[0] = (0, spans[0][1])  # the list marker is the first sentence's ("2. ...")
+        units += [_Unit(line.start + a, line.start + b, line.text[a:b]) for a, b in spans] or [line]
     return units
 
 
@@ -134,7 +140,7 @@ def _is_loop(group: Sequence[_Unit]) -> bool:
     umol/L [3]", "... 98 umol/L [4]")."""
     if len(group) < REPEATS:
         return False
-    if len({u.plain for u in group}) == 1:
+    if len({u.uncited for u in group}) == 1:
         return True
     return not any(u.cited for u in group) and (
         sum(u.label for u in group) >= REPEATS or _counts_up(group) or len(group) >= UNCITED_REPEATS
@@ -178,7 +184,7 @@ def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
     looped: set[int] = set()
     # The same words first, so that three copies of one cited sentence are found among others
     # of its pattern; then one pattern.
-    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.plain, lambda u: u.pattern)
+    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.uncited, lambda u: u.pattern)
     for key in keys:
         groups: dict[str, list[int]] = {}
         for i, unit in enumerate(units):
@@ -207,7 +213,7 @@ def _block_loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
     """Runs of two or more units written again right after themselves (walk 27: a model wrote
     its three-line medication list twice). One copy of a single line may be a real list's two
     entries; a run of sentences said twice over in the same order is no list."""
-    plains = [u.plain for u in units]
+    plains = [u.uncited for u in units]
     loops: list[Loop] = []
     dropped: set[int] = set()
     i = 0

@@ -150,6 +150,15 @@ def test_one_line_twice_and_lines_alike_out_of_order_are_kept() -> None:
     assert not [f for f in section_flags(summary, "Plan") if f.kind == "degenerate_output"]
 
 
+def test_one_sentence_numbered_again_with_other_citations_is_kept_once() -> None:
+    # Walk 28: "1. He works night shifts ... [5]. 2. ... [5]. 3. ... [6]." and no loop flag.
+    said = "Atrial fibrillation, on apixaban 5 mg twice daily"
+    loop = f"1. {said} [1].\n2. {said} [1].\n3. {said} [2]."
+    summary = summarise({"Plan": loop})
+    assert body_of(summary, "Plan") == f"1. {said} [1]."
+    assert "degenerate_output" in [f.kind for f in section_flags(summary, "Plan")]
+
+
 def test_a_sentence_repeated_in_one_paragraph_is_kept_once() -> None:
     loop = " ".join(["Apixaban 5 mg twice daily [1]."] * 4)
     summary = summarise({"Plan": loop})
