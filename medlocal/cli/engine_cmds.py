@@ -39,6 +39,12 @@ def register(sub: Any) -> None:
     )
     ask.add_argument("--collection", help="with --patient: only this collection")
     ask.add_argument(
+        "--chat",
+        type=int,
+        metavar="ID",
+        help="with --patient: a follow-up in this stored chat (see 'medlocal chats list')",
+    )
+    ask.add_argument(
         "--general",
         action="store_true",
         help="with --patient: allow a labelled general answer when the documents are silent",
@@ -123,8 +129,8 @@ def run_ask(args: argparse.Namespace) -> int:
         from medlocal.cli.rag_cmds import run_grounded_ask
 
         return run_grounded_ask(args)
-    if args.collection or args.general:
-        raise UserInputError("--collection and --general need --patient")
+    if args.collection or args.general or args.chat is not None:
+        raise UserInputError("--collection, --general and --chat need --patient")
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")

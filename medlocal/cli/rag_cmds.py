@@ -349,8 +349,9 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
 
 
 def run_grounded_ask(args: argparse.Namespace) -> int:
-    """``medlocal ask --patient ID [--collection C] [--general] QUESTION``: stream a grounded
-    answer, then its numbered sources and flags; the answer is saved with its provenance."""
+    """``medlocal ask --patient ID [--collection C] [--general] [--chat ID] QUESTION``: stream a
+    grounded answer, then its numbered sources and flags; the answer is saved with its
+    provenance, as a new chat or as a follow-up in ``--chat``."""
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
@@ -362,8 +363,15 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
                 f"Patient {args.patient} has no documents yet: import them with 'medlocal import "
                 f"FILE_OR_FOLDER --patient {args.patient}', then ask again."
             )
+        chat_id = getattr(args, "chat", None)
+        if chat_id is not None and chat_id not in {c for c, _, _ in vault.list_chats(args.patient)}:
+            raise UserInputError(
+                f"Chat {chat_id} is not a chat about patient {args.patient}: "
+                f"'medlocal chats list --patient {args.patient}' lists them."
+            )
         session = workspace(args).grounded_chat(
             args.patient,
+            chat_id=chat_id,
             collection=args.collection,
             model=getattr(args, "model", None),
             n_ctx=getattr(args, "ctx", None),
@@ -389,7 +397,8 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             print(f"medlocal: note: {note}", file=sys.stderr)
         print(
             f"\nSaved as output {session.last_output_id} (medlocal outputs show"
-            f" {session.last_output_id}). Decision support only — verify against the sources.",
+            f" {session.last_output_id}) in chat {session.chat_id}: ask a follow-up with"
+            f" --chat {session.chat_id}. Decision support only — verify against the sources.",
             file=sys.stderr,
         )
     return 0

@@ -76,7 +76,7 @@ def test_grounded_ask_summarize_and_outputs(
     # What the 135M demo model writes varies; the pipeline must either cite sources or flag
     # every unsupported sentence (the in-process test checks citations resolve).
     assert "Sources:" in ask.stdout or "unsupported" in ask.stdout, ask.stdout
-    assert "Saved as output 1" in ask.stderr
+    assert "Saved as output 1" in ask.stderr and "--chat 1" in ask.stderr
 
     out = tmp_path / "summary.docx"
     summarize = run_cli(
@@ -139,3 +139,18 @@ def test_grounded_ask_summarize_and_outputs(
         home=medlocal_home,
     )  # fmt: skip
     assert bad.returncode == 2 and ".md, .docx or .pdf" in bad.stderr
+
+    # Walk 28: a follow-up from the terminal, in the chat the first answer was saved in.
+    follow = run_cli(
+        "ask", "--patient", "1", "--chat", "1", "--passphrase-file", secret, *model,
+        "--max-tokens", "24", "How often?", home=medlocal_home,
+    )  # fmt: skip
+    assert follow.returncode == 0, follow.stderr
+    assert "in chat 1" in follow.stderr
+    chat = run_cli("chats", "show", "1", "--passphrase-file", secret, home=medlocal_home)
+    assert "What dose of metformin" in chat.stdout and "How often?" in chat.stdout
+    wrong = run_cli(
+        "ask", "--patient", "1", "--chat", "9", "--passphrase-file", secret, *model, "When?",
+        home=medlocal_home,
+    )  # fmt: skip
+    assert wrong.returncode == 2 and "not a chat about patient 1" in wrong.stderr
