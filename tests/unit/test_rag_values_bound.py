@@ -207,3 +207,54 @@ def test_two_unambiguous_dates_still_order_the_latest() -> None:
     result = ground("Her latest HbA1c is 8.1% [1].", {1: passage})
     flag = next(f for f in result.flags if f.kind == "misattributed_value")
     assert "it is not the latest" in flag.message
+
+
+# --- round 3 of the precision audit (heldout2 as development data) ---------------------------
+
+
+def test_a_day_and_month_in_figures_is_a_date_where_a_word_dates_it_or_a_zero_pads_it() -> None:
+    def dates(text: str) -> list[tuple[str, str | None]]:
+        return [(v.canonical, v.alt) for v in extract_values(text) if v.kind == "date"]
+
+    assert dates("weaned to low flow on 11/11") == [("--11-11", None)]
+    assert dates("admitted 16/08 with vomiting") == [("--08-16", None)]
+    assert dates("stopped 01/10 once cultures back") == [("--01-10", "--10-01")]
+    # Scores and ratios stay what they were.
+    for score in ("power 4/5 in the left arm", "GCS 14/15", "pain 3/10", "BP 120/80"):
+        assert dates(score) == [], score
+    passage = "Renal consult 18/08/2024. Admitted 16/08 with vomiting x4 days. Cr 412 umol/L."
+    assert flag_kinds("She was admitted on 16 August with vomiting [1].", passage) == []
+    assert "unverified_number" in flag_kinds("She was admitted on 20 August [1].", passage)
+    us_note = "ID consult 01/09/2025. Cefazolin discontinued 01/10; surgery scheduled 01/14."
+    assert flag_kinds("Cefazolin was discontinued on 1/10 [1].", us_note) == []
+    assert flag_kinds("Surgery is scheduled for January 14 [1].", us_note) == []
+    assert "unverified_number" in flag_kinds("Surgery is scheduled for January 16 [1].", us_note)
+
+
+def test_a_dotted_month_and_year_is_a_date() -> None:
+    (found,) = extract_values("HIV diagnosed 09.2022")
+    assert (found.kind, found.canonical) == ("date", "2022-09")
+    assert [v.kind for v in extract_values("Cr 1.2, INR 2.5")] == ["number", "number"]
+    passage = "Clinic 12.03.2025. HIV diagnosed 09.2022. On Biktarvy since 10.2022."
+    assert flag_kinds("He has taken Biktarvy since October 2022 [1].", passage) == []
+    assert "unverified_number" in flag_kinds("He has taken Biktarvy since May 2022 [1].", passage)
+
+
+def test_per_written_out_joins_a_unit_to_its_first_denominator() -> None:
+    (rate,) = extract_values("an infusion of 2 g per hour")
+    (written,) = extract_values("2 g/hr")
+    assert quantity(rate) == quantity(written)
+    # After a denominator already written, "per week" is the rate of something else.
+    assert [v.unit for v in extract_values("2 episodes <54 mg/dL per week")] == [None, "mg/dl"]
+    passage = "Magnesium sulfate 4 g IV load over 20 min, then 2 g/hr."
+    assert flag_kinds("Magnesium sulfate 4 g then 2 g per hour [1].", passage) == []
+    wrong = "Magnesium sulfate 4 g then 3 g per hour [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_tens_written_as_words_are_numbers() -> None:
+    assert [(v.canonical, v.unit) for v in extract_values("thirty-six hours")] == [("36", "h")]
+    assert [(v.canonical, v.unit) for v in extract_values("twenty units")] == [("20", "unit")]
+    passage = "Sleeping 5-6 hours. Drinking 20 units/week."
+    wrong = "He drinks thirty units of alcohol a week [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
