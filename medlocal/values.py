@@ -349,11 +349,11 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
     for match in _SPELLED.finditer("".join(masked)):
         if match.group("tens"):
             ones = match.group("ones")
-            number = _TENS[match.group("tens").lower()]
-            number += _ONES.index(ones.lower()) + 1 if ones else 0
+            count = _TENS[match.group("tens").lower()]
+            count += _ONES.index(ones.lower()) + 1 if ones else 0
         else:
-            number = _NUMBER_WORDS[match.group("word").lower()]
-        spelled = str(number)
+            count = _NUMBER_WORDS[match.group("word").lower()]
+        spelled = str(count)
         unit = _canonical_unit(match.group("unit"))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
         mask(match.start(), match.end())
