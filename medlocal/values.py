@@ -245,6 +245,12 @@ def _numeric_partial_date(
     return readings[0], (readings[1] if len(readings) == 2 and readings[1] != readings[0] else None)
 
 
+def mentions_gestational_age(text: str) -> bool:
+    """Whether ``text`` gives a gestational age as obstetric notes write it ("35w2d", "33+2/40"),
+    which says "gestation" without the word."""
+    return _GESTATION.search(text) is not None
+
+
 def dates_agree(claimed: str, given: str) -> bool:
     """Whether a date as a sentence gives it (canonical: "2024-03", "2024-03-12", "--03-12")
     is confirmed by a date as a passage gives it: the same day, or a day in the month or year

@@ -26,7 +26,7 @@ from medlocal.rag.binding import measure_names
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
-from medlocal.values import extract_values
+from medlocal.values import extract_values, mentions_gestational_age
 
 STOPWORDS = frozenset(
     {
@@ -67,6 +67,8 @@ _CARRIERS = frozenset(
         # A change its numbers state ("lost 13 kg, from 64 kg to 51 kg"), and the time points
         # the value checks judge ("at presentation", "on arrival").
         "lost", "loss", "lose", "gained", "gain", "dropped", "presentation", "arrival",
+        # An absence the assertion checks judge ("without losing consciousness" ~ "no LOC").
+        "without", "losing",
     }
 )  # fmt: skip
 # Shorthand the abbreviation list lacks or ranks low, and the words a paraphrase writes for it:
@@ -80,7 +82,11 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
     "iv": ("intravenous",),
     "po": ("oral", "mouth"),
     "ngt": ("nasogastric",),
+    "rif": ("right iliac fossa",),
+    "lif": ("left iliac fossa",),
 }
+# What a gestational age in figures ("35w2d", "33/40") says without the word.
+_GESTATION_WORDS = ("gestation", "gestational", "pregnancy", "pregnant")
 _SUFFIXES = (
     "ically", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed",
     "es", "ly", "al", "ic", "s", "y", "e",
@@ -173,6 +179,8 @@ def _stems(evidence: str) -> frozenset[str]:
         for sense in abbreviations.senses[key][:2]:
             stems |= {stem(w) for w in _words(sense)}
     stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
+    if mentions_gestational_age(evidence):
+        stems |= {stem(w) for w in _GESTATION_WORDS}
     for short, phrases in _SHORTHAND.items():
         if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I):
             stems |= {stem(w) for phrase in phrases for w in _words(phrase)}
