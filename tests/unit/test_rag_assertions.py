@@ -317,3 +317,50 @@ def test_a_title_case_finding_keeps_its_owner_check(
     flags = ground(sentence, {1: passage}).flags
     conflicts = [f for f in flags if f.kind == "experiencer_conflict"]
     assert conflicts and concept in conflicts[0].message
+
+
+# --- round 3 of the precision audit (heldout2 as development data) ---------------------------
+
+
+def test_free_before_what_it_qualifies_denies_nothing_before_it() -> None:
+    passage = "CT abdomen: thickened terminal ileum, no free air."
+    assert dims("CT showed a thickened terminal ileum with no free air.", passage) == []
+    assert ("negation", "free air") in dims("CT showed free air.", passage)
+    # Still a denial after what it frees: "pain free" says there is no pain.
+    assert ("negation", "pain") in dims("She has pain.", "She is now pain free.")
+
+
+def test_no_further_denies_what_follows_and_further_is_no_concept() -> None:
+    passage = "No further antibiotics required as non-perforated."
+    assert dims("She did not need further antibiotics.", passage) == []
+    assert ("negation", "antibiotic") in dims("She needs further antibiotics.", passage)
+
+
+def test_did_not_with_a_verb_after_it_does_not_deny_the_subject() -> None:
+    passage = "Cardiology: no intervention; for medical management."
+    assert dims("Cardiology did not recommend an intervention.", passage) == []
+    assert ("negation", "intervention") in dims("Cardiology recommended an intervention.", passage)
+    # Ending its clause, "did not" still denies back: "the rash did not" (recur).
+    assert any(m.assertion.negated for m in mentions("Fever did not.") if m.key == "fever")
+
+
+def test_a_label_given_a_denial_is_denied() -> None:
+    for value in ("NKDA", "nil known", "none"):
+        passage = f"Allergies: {value}. Home meds: lisinopril 20 mg daily."
+        assert dims("He has no known drug allergies.", passage) == [], value
+        assert ("negation", "allergy") in dims("He has drug allergies.", passage), value
+
+
+def test_a_denial_of_earlier_ones_agrees_with_a_first_one() -> None:
+    passage = "Immunisations up to date. No previous admissions."
+    assert dims("This was his first admission.", passage) == []
+    flagged = dims("He has had previous admissions.", passage)
+    assert ("negation", "previou admission") in flagged
+
+
+def test_a_past_course_is_no_claim_that_a_stopped_drug_is_still_taken() -> None:
+    passage = "Piperacillin-tazobactam discontinued 01/10 once cultures back."
+    assert dims("She tolerated piperacillin-tazobactam despite a rash as a child.", passage) == []
+    assert ("stopped", "piperacillin-tazobactam") in dims(
+        "She remains on piperacillin-tazobactam.", passage
+    )
