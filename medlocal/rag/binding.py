@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from medlocal.rag.sentences import clause_span, split_sentences
+from medlocal.rag.sentences import split_sentences
 from medlocal.values import Value, dates_agree, extract_values, is_dose, quantity
 
 # Canonical attribute -> the ways notes write it.
@@ -229,7 +229,20 @@ def measured_in(text: str, day_first: bool | None = None) -> set[str]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    return clause_span(text, start, end, _CLAUSE_BREAK)
+    """The clause of ``text`` holding ``text[start:end]`` (see ``clause_span``). A "to" before a
+    number ends a trend's start only where a "from" opened one ("from 30 to 22"): after a change
+    ("her creatinine had improved to 168", "and her potassium to 4.7") the number is the
+    measure's own."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.group().lower() == "to" and not _FROM.search(text, 0, match.start()):
+            continue
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
 
 
 def _measures(text: str) -> list[tuple[int, int, str]]:
@@ -255,7 +268,12 @@ _RANGE = re.compile(
 )
 _RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
-_NAMED_RANGE = re.compile(rf"\b{_RANGE_WORDS}\s*(?:of|is|was|:)?\s*$", re.I)
+_NAMED_RANGE = re.compile(
+    rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
+)
+# A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
+# end of the sentence or a semicolon; a decimal point is no end).
+_RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
 REFERENCE_RANGE = "reference range"
 
 
@@ -264,7 +282,7 @@ def _reference_limits(text: str) -> set[int]:
     starts: set[int] = set()
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
-        named = _NAMED_RANGE.search(before) is not None
+        named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number
                 starts |= {m.start(), m.start("limit")}

@@ -258,3 +258,39 @@ def test_tens_written_as_words_are_numbers() -> None:
     passage = "Sleeping 5-6 hours. Drinking 20 units/week."
     wrong = "He drinks thirty units of alcohol a week [1]."
     assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_a_result_after_a_change_to_it_is_the_measure_s_own() -> None:
+    got = {
+        (b.value.raw, b.attribute)
+        for b in bind(
+            "By 21 August her creatinine had improved to 168 µmol/L and her sodium to 139."
+        )
+    }
+    assert got == {("168 µmol/L", "creatinine"), ("139", "sodium")}
+    # A trend's "from ... to" still ends its start at "to".
+    assert {b.attribute for b in bind("Creatinine from 30 to 22.")} == {None}
+    passage = "Progress 21/08/2024: Cr 168 umol/L, Na 139 mmol/L, K 4.7 mmol/L."
+    sentence = "By 21 August her creatinine had fallen to 168 µmol/L and her potassium to 4.7 [1]."
+    assert flag_kinds(sentence, passage) == []
+    wrong = "By 21 August her creatinine had fallen to 168 µmol/L and her potassium to 139 [1]."
+    assert "misattributed_value" in flag_kinds(wrong, passage)
+
+
+def test_aims_and_a_list_of_targets_are_reference_ranges() -> None:
+    targets = bind("Targets: fasting <5.0, 1 h post-prandial <7.4. Fasting 6.1 today.")
+    assert [(b.value.raw, b.attribute) for b in targets if b.value.raw != "1 h"] == [
+        ("<5.0", "reference range"),
+        ("<7.4", "reference range"),
+        ("6.1", None),
+    ]
+    passage = "Plan: home glucose monitoring. Targets: fasting <5.0, 1 h post-prandial <7.4."
+    assert flag_kinds("Her fasting target is below 5.0 mmol/L [1].", passage) == []
+    assert "misattributed_value" in flag_kinds("Her fasting glucose was 5.0 mmol/L [1].", passage)
+    dosing = "Quetiapine titration: currently 100 mg at night, target 300-400 mg/day."
+    assert (
+        flag_kinds("He is on quetiapine 100 mg, aiming for 300 to 400 mg a day [1].", dosing) == []
+    )
+    # A limit given as the dose taken is flagged (the range's limit is no result).
+    taken = flag_kinds("He is now on quetiapine 300 mg a day [1].", dosing)
+    assert {"misattributed_value", "unverified_number"} & set(taken)
