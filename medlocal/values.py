@@ -127,7 +127,8 @@ UNIT_START = re.compile(rf"[ \t]*(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}}(?![A-Za
 _SIGNS = {"≤": "<=", "≥": ">=", "−": "-"}
 _SPELLED = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones>{'|'.join(_ONES)}))?"
-    rf"|(?P<word>{'|'.join(_NUMBER_WORDS)}))\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z]))?",
+    # "nine-year-old" is an age, as "9-year-old" is: the number alone, "year-old" after it.
+    rf"|(?P<word>{'|'.join(_NUMBER_WORDS)}))\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z])(?!-old\b))?",
     re.I,
 )
 _SUPERSCRIPTS = str.maketrans("²³", "23")
@@ -352,7 +353,8 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         values.append(Value("number", arabic, None, match.group("roman"), match.start("roman")))
         mask(match.start("roman"), match.end("roman"))
 
-    for match in _SPELLED.finditer("".join(masked)):
+    flat_text = "".join(masked)
+    for match in _SPELLED.finditer(flat_text):
         if match.group("tens"):
             ones = match.group("ones")
             count = _TENS[match.group("tens").lower()]
@@ -360,7 +362,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         else:
             count = _NUMBER_WORDS[match.group("word").lower()]
         spelled = str(count)
-        unit = _canonical_unit(match.group("unit"))
+        unit = _rate_in_words(flat_text, match.end(), _canonical_unit(match.group("unit")))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
         mask(match.start(), match.end())
 
@@ -373,10 +375,31 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         if number is not None:
             sign = (match.group("sign") or "").strip()
             canonical = _SIGNS.get(sign, sign) + number
-            unit = _canonical_unit(match.group("unit")) or _period_of_count(flat, match)
+            unit = _rate_in_words(flat, match.end(), _canonical_unit(match.group("unit")))
+            unit = unit or _period_of_count(flat, match)
             values.append(Value("number", canonical, unit, match.group().strip(), start))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(values, key=lambda v: v.start)
+
+
+# An amount per week or month written after it, the substance between: "twenty units of alcohol
+# a week" and "30 units alcohol/week" are "20 units/week" and "30 units/week" (per day needs
+# nothing: a daily amount is the amount). "70 mg once a week" is a regimen, left as it is.
+_RATE_IN_WORDS = re.compile(
+    r"(?:\s+of\s+[a-z]+)?\s+(?:a|per|each|every)\s+(?P<words>week|month)\b"
+    r"|(?:\s+(?:of\s+)?[a-z]+)?\s*/\s*(?P<slash>week|month|wk)\b",
+    re.I,
+)
+
+
+def _rate_in_words(text: str, end: int, unit: str | None) -> str | None:
+    if unit is None or "/" in unit:
+        return unit
+    found = _RATE_IN_WORDS.match(text, end)
+    if found is None:
+        return unit
+    period = (found.group("words") or found.group("slash")).lower()
+    return f"{unit}/{_UNIT_ALIASES.get(period, period)}"
 
 
 def _period_of_count(text: str, match: re.Match[str]) -> str | None:

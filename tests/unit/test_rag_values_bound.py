@@ -294,3 +294,24 @@ def test_aims_and_a_list_of_targets_are_reference_ranges() -> None:
     # A limit given as the dose taken is flagged (the range's limit is no result).
     taken = flag_kinds("He is now on quetiapine 300 mg a day [1].", dosing)
     assert {"misattributed_value", "unverified_number"} & set(taken)
+
+
+def test_an_age_in_words_is_an_age() -> None:
+    (nine,) = bind("She is a nine-year-old who presented on 2 August 2024.")
+    assert (nine.value.raw, nine.attribute) == ("nine", "age")
+    passage = "Paediatric ED 02/08/2024. 9-year-old girl, 2 weeks polyuria, polydipsia."
+    assert flag_kinds("She is a nine-year-old who presented on 2 August 2024 [1].", passage) == []
+    wrong = "She is an eight-year-old who presented on 2 August 2024 [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_an_amount_a_week_of_something_is_a_weekly_amount() -> None:
+    def units(text: str) -> list[str | None]:
+        return [v.unit for v in extract_values(text)]
+
+    assert units("twenty units of alcohol a week") == units("20 units/week") == ["unit/week"]
+    assert units("Drinks 30 units alcohol/week") == ["unit/week"]
+    assert units("alendronate 70 mg once a week") == ["mg"]  # a regimen, judged as one
+    passage = "Sleeping 5-6 hours. Drinking 20 units/week."
+    assert flag_kinds("He drinks about twenty units of alcohol a week [1].", passage) == []
+    assert "unverified_number" in flag_kinds("He drinks 20 units of alcohol a day [1].", passage)
