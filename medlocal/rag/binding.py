@@ -302,11 +302,40 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     return min(after, key=lambda m: m[0])[2] if after else None
 
 
+# Hours after a start that label the result after them, as a glucose tolerance test or serial
+# troponins are written: "fasting 5.6, 1 h 10.9, 2 h 9.1", "a 1-hour value of 10.9", "0 h 42
+# ng/L, 1 h 88 ng/L". Hour 0 is the presentation's value. A duration ("over 46 h", "36 h of
+# pain", "q4h", "L/24 h") labels nothing: no number follows it in its clause.
+_HOUR_LABEL = re.compile(
+    r"(?<![\d./])\b(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b"
+    r"(?=[^\d;,()]{0,30}?[<>≤≥]?\d)",
+    re.I,
+)
+_PRESENTATION = "admission"
+
+
+def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
+    """The hour labels of ``text`` whose next value is a result, not a date ("3-hour OGTT
+    06/10/2024" names the test). Keyed "hour 01" and so on: no date, and no hour a prefix of
+    another."""
+    points = []
+    for m in _HOUR_LABEL.finditer(text):
+        after = [v for v in values if v.start >= m.end()]
+        if not after or min(after, key=lambda v: v.start).kind not in _BOUND_KINDS:
+            continue
+        hours = int(m.group("hours"))
+        points.append(
+            _Point(m.start(), m.end(), _PRESENTATION if hours == 0 else f"hour {hours:02d}")
+        )
+    return points
+
+
 def _timepoints(text: str, values: list[Value]) -> list[_Point]:
     points = [
         _Point(m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())])
         for m in _TIMEPOINT.finditer(text)
     ]
+    points += _hour_labels(text, values)
     points += [
         _Point(v.start, v.start + len(v.raw), v.canonical, v.alt)
         for v in values
@@ -361,7 +390,13 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first)
-        numbers = [v for v in values if v.kind in _BOUND_KINDS]
+        # The hours of a label ("1 h 10.9") are no result of their own.
+        labels = [(p.start, p.end) for p in _hour_labels(body, values)]
+        numbers = [
+            v
+            for v in values
+            if v.kind in _BOUND_KINDS and not any(a <= v.start < b for a, b in labels)
+        ]
         measures = _measures(body)
         points = _timepoints(body, values)
         # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.

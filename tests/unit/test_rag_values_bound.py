@@ -315,3 +315,22 @@ def test_an_amount_a_week_of_something_is_a_weekly_amount() -> None:
     passage = "Sleeping 5-6 hours. Drinking 20 units/week."
     assert flag_kinds("He drinks about twenty units of alcohol a week [1].", passage) == []
     assert "unverified_number" in flag_kinds("He drinks 20 units of alcohol a day [1].", passage)
+
+
+def test_hours_that_label_the_result_after_them_are_its_time_point() -> None:
+    gtt = "OGTT 12/03/2024: fasting 5.1, 1 h 11.2, 2 h 8.4 mmol/L."
+    points = {(b.value.raw, b.timepoint) for b in bind(gtt, day_first=True)}
+    assert points == {("5.1", "fasting"), ("11.2", "hour 01"), ("8.4 mmol/L", "hour 02")}
+    sentence = "Her fasting glucose was 5.1 and her 1-hour value was 11.2 mmol/L [1]."
+    assert flag_kinds(sentence, gtt) == []
+    assert "misattributed_value" in flag_kinds("Her 2-hour glucose was 11.2 mmol/L [1].", gtt)
+    serial = "hs-Troponin T: 0 h 31 ng/L, 1 h 64 ng/L (ref <14)."
+    assert flag_kinds("His troponin was 31 ng/L at presentation [1].", serial) == []
+    assert "misattributed_value" in flag_kinds(
+        "His troponin at presentation was 64 ng/L [1].", serial
+    )
+    # A duration, or the hours naming a test before its date, label nothing.
+    assert {b.timepoint for b in bind("5-FU 2400 mg/m2 over 46 h, every 2 weeks")} == {None}
+    three_hour = bind("3-hour OGTT 06/10/2024: fasting 98, 1 h 192 mg/dL.", day_first=False)
+    got = {(b.value.raw, b.timepoint) for b in three_hour}
+    assert {("98", "fasting"), ("192 mg/dL", "hour 01")} <= got
