@@ -94,6 +94,10 @@ _HYPOTHETICAL = (
     # A preference is not yet a decision: "leaning toward surveillance".
     "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
     "prefers", "favours", "favors", "favouring", "favoring",
+    # Booked, not yet done: "Booked for growth scan at 32 weeks".
+    "booked for", "booked in for", "is booked", "was booked",
+    # A query written "?": "(?switch to apixaban)".
+    "?",
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.
@@ -101,6 +105,8 @@ _HYPOTHETICAL_BACKWARD = (
     "to be considered", "would be considered", "will be considered", "may be considered",
     "could be considered", "be considered", "is being considered", "being considered",
     "under consideration", "was discussed", "were discussed",
+    # Put off, not given: "Ticagrelor deferred to cardiology".
+    "deferred", "was deferred", "postponed", "was postponed",
 )  # fmt: skip
 _HYPOTHETICAL_REACH = 5
 # Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
@@ -178,7 +184,10 @@ _SINGULAR_S = frozenset(
 )  # fmt: skip
 # A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
 # ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]")
+# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it.
+_TOKEN = re.compile(
+    r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
+)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
 
@@ -527,6 +536,10 @@ def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
     """``_forward``, carried on over "while" and a participle, whose subject is the one before
     it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
     found: list[int] = []
+    # Over a bracketed aside right after the relative: "Older sister (4 years) has asthma".
+    if end < len(tokens) and tokens[end].text == "(":
+        close = next((j for j in range(end, len(tokens)) if tokens[j].text == ")"), None)
+        end = close + 1 if close is not None else end
     span = _forward(tokens, end)
     while True:
         found += span

@@ -364,3 +364,21 @@ def test_a_past_course_is_no_claim_that_a_stopped_drug_is_still_taken() -> None:
     assert ("stopped", "piperacillin-tazobactam") in dims(
         "She remains on piperacillin-tazobactam.", passage
     )
+
+
+def test_a_relative_reaches_over_a_bracketed_aside() -> None:
+    passage = "Older brother (aged 12) has eczema. Immunisations up to date."
+    assert ("experiencer", "eczema") in dims("He has eczema.", passage)
+    assert dims("His older brother has eczema.", passage) == []
+
+
+def test_deferred_booked_and_queried_treatments_are_not_yet_given() -> None:
+    deferred = "Clopidogrel deferred to cardiology. Aspirin 300 mg given."
+    assert ("hypothetical", "clopidogrel") in dims("He was loaded with clopidogrel.", deferred)
+    assert dims("Clopidogrel was deferred to cardiology.", deferred) == []
+    booked = "Booked for anatomy scan at 20 weeks."
+    assert ("hypothetical", "anatomy scan") in dims("Her anatomy scan was normal.", booked)
+    assert dims("She is booked for an anatomy scan at 20 weeks.", booked) == []
+    queried = "Restart anticoagulation in 4 weeks after review (?switch to edoxaban)."
+    assert ("hypothetical", "edoxaban") in dims("He was switched to edoxaban.", queried)
+    assert dims("A switch to edoxaban may be considered at review.", queried) == []
