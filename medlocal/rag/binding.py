@@ -184,6 +184,7 @@ class Bound:
     # (see superseded), and it fits either reading (``timepoint_alt``, day first).
     uncertain_date: bool = False
     timepoint_alt: str | None = None
+    side: str | None = None  # "left" or "right", where the value is one side's
 
     def timepoints(self) -> tuple[str, ...]:
         """The readings of the time point: none, one, or a date's two."""
@@ -330,6 +331,27 @@ def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
     return points
 
 
+# The side a value is one side's: a side letter or word right before it ("L 10.8 cm", "right:
+# 12") or right after it and its unit ("ABI 0.92 R, 0.88 L"), or a side word earlier in its
+# clause ("the left kidney measured 11.2 cm").
+_SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R)\s*:?\s*$")
+_SIDE_AFTER = re.compile(r"\s*(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
+_SIDE_WORD = re.compile(r"\b(?P<side>left|right)\b", re.I)
+_SIDE_OF = {"l": "left", "r": "right", "left": "left", "right": "right"}
+
+
+def _side(text: str, value: Value) -> str | None:
+    end = value.start + len(value.raw)
+    lo, _hi = _clause(text, value.start, end)
+    before = _SIDE_BEFORE.search(text, lo, value.start)
+    after = _SIDE_AFTER.match(text, end)
+    found = before or after
+    if found is None:
+        words = list(_SIDE_WORD.finditer(text, lo, value.start))
+        found = words[-1] if words else None
+    return _SIDE_OF[found.group("side").lower()] if found else None
+
+
 def _timepoints(text: str, values: list[Value]) -> list[_Point]:
     points = [
         _Point(m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())])
@@ -417,6 +439,7 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
                     body,
                     uncertain_date=point is not None and point.alt is not None,
                     timepoint_alt=point.alt if point else None,
+                    side=_side(body_for_clauses, value),
                 )
             )
     return bound
@@ -434,6 +457,8 @@ def compatible(mine: Bound, other: Bound) -> bool:
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit
+    if mine.side and other.side and mine.side != other.side:
+        return False  # "the left kidney 11.2 cm" against "L 10.8 cm, R 11.2 cm"
     if mine.timepoint and other.timepoint and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):

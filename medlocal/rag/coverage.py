@@ -85,6 +85,10 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
     "rif": ("right iliac fossa",),
     "lif": ("left iliac fossa",),
 }
+# A side written as its capital letter ("L 10.8 cm, R 11.2 cm", "R 2nd toe"), not the litre of
+# "1.6 L": it says "left" or "right".
+_SIDE_LETTER = re.compile(r"(?<![A-Za-z0-9./])(?<!\d )(?P<side>[LR])(?![A-Za-z0-9])")
+_SIDE_WORDS = {"L": "left", "R": "right"}
 # What a gestational age in figures ("35w2d", "33/40") says without the word.
 _GESTATION_WORDS = ("gestation", "gestational", "pregnancy", "pregnant")
 _SUFFIXES = (
@@ -179,6 +183,7 @@ def _stems(evidence: str) -> frozenset[str]:
         for sense in abbreviations.senses[key][:2]:
             stems |= {stem(w) for w in _words(sense)}
     stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
+    stems |= {stem(_SIDE_WORDS[m.group("side")]) for m in _SIDE_LETTER.finditer(evidence)}
     if mentions_gestational_age(evidence):
         stems |= {stem(w) for w in _GESTATION_WORDS}
     for short, phrases in _SHORTHAND.items():

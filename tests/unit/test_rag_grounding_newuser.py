@@ -184,3 +184,12 @@ def test_iliac_fossa_shorthand_and_a_denied_loss_are_covered() -> None:
     assert "without" not in coverage("Fall without losing consciousness", note, lexicon).terms
     other = coverage("Pain in the left iliac fossa", note, lexicon)
     assert "left" in other.missing
+
+
+def test_a_side_written_as_its_letter_covers_the_side() -> None:
+    lexicon = default_lexicon()
+    note = "Renal US: kidneys L 10.1 cm, R 11.4 cm. Urine output 1.6 L/24 h."
+    assert "right" not in coverage("The right kidney", note, lexicon).missing
+    assert "left" not in coverage("The left kidney", note, lexicon).missing
+    # The litre of "1.6 L" is no side.
+    assert "left" in coverage("The left ureter", "Urine output 1.6 L/24 h.", lexicon).missing

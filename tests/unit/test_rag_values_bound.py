@@ -334,3 +334,12 @@ def test_hours_that_label_the_result_after_them_are_its_time_point() -> None:
     three_hour = bind("3-hour OGTT 06/10/2024: fasting 98, 1 h 192 mg/dL.", day_first=False)
     got = {(b.value.raw, b.timepoint) for b in three_hour}
     assert {("98", "fasting"), ("192 mg/dL", "hour 01")} <= got
+
+
+def test_a_value_given_for_one_side_is_not_the_other_side_s() -> None:
+    sides = [(b.value.raw, b.side) for b in bind("US: kidneys (L 10.1 cm, R 11.4 cm). ABI 0.84 R.")]
+    assert sides == [("10.1 cm", "left"), ("11.4 cm", "right"), ("0.84", "right")]
+    passage = "Renal US: normal-sized kidneys (L 10.1 cm, R 11.4 cm), no hydronephrosis."
+    assert flag_kinds("The right kidney measured 11.4 cm [1].", passage) == []
+    assert flag_kinds("Her kidneys measured 10.1 and 11.4 cm [1].", passage) == []
+    assert "misattributed_value" in flag_kinds("The left kidney measured 11.4 cm [1].", passage)
