@@ -30,8 +30,15 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ("%d %B %Y", "%d %b %Y"),
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
-    # Month and year as dictated notes write them: "completed 08/2016".
-    (re.compile(r"(?<![\d./])\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b(?![\d/]|\.\d)"), ("%m/%Y",)),
+    # Month and year as dictated notes write them: "completed 08/2016"; German and other
+    # European notes write it dotted, the month in two digits: "diagnosed 09.2022".
+    (
+        re.compile(
+            r"(?<![\d./])\b(?:(?:0?[1-9]|1[0-2])/|(?:0[1-9]|1[0-2])\.)(?:19|20)\d{2}\b"
+            r"(?![\d/]|\.\d)"
+        ),
+        ("%m/%Y",),
+    ),
 ]
 # A day and month without the year, as prose writes a date after giving the year once ("admitted
 # on January 8, 2024 and discharged on January 12"): read after the dates with a year, so never
@@ -41,6 +48,19 @@ _PARTIAL_DATES = (
     re.compile(
         rf"(?<![\d.,/])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS})\b\.?"
     ),
+)
+# A day and month in figures without the year, as notes write a date of the current admission
+# ("weaned on 11/11", "admitted 16/08", "discontinued 01/10"): a date only where a word that
+# dates an event comes before it, or where a part is written with a leading zero as dates are
+# and scores never are ("power 4/5", "GCS 14/15" and "pain 3/10" stay numbers).
+_DATING_WORDS = (
+    "on|since|until|dated|due|started|starts|begun|began|admitted|discharged|"
+    "scheduled|booked|discontinued|stopped|ceased|restarted|changed|seen|reviewed|done"
+)
+_NUMERIC_PARTIAL_DATE = re.compile(
+    rf"(?:\b(?P<word>{_DATING_WORDS})\s+)?(?<![\d./])\b(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})\b"
+    r"(?![\d/]|\.\d)",
+    re.I,
 )
 # Gestational age as obstetric notes write it: "28w3d" is 28 weeks and 3 days.
 # British notes write it over forty weeks: "33/40" is 33 weeks, "33+2/40" 33 weeks and 2 days.
@@ -55,6 +75,12 @@ _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+# Tens, alone or with a unit digit ("twenty units a week", "thirty-six hours").
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A count after a regimen word is a number of its periods: "paclitaxel weekly x12" is 12 weeks.
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
@@ -79,14 +105,20 @@ _UNIT = (
     r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x"
 )
 # "copies/mL" and "cells/µL" keep a viral load and a CD4 count apart.
-_PER = r"kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|h|hr|day|d|m2|m²|1\.73\s?m[2²]"
+_PER = (
+    r"kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
+    r"1\.73\s?m[2²]"
+)
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
 _SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
 # Rates carry up to two "/unit" parts: "mcg/kg/min".
 _VALUE = re.compile(
     rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
-    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}})(?![A-Za-z]))?",
+    # "per" written out joins only a unit's first denominator ("2 g per hour"): after one
+    # already written ("2 episodes <54 mg/dL per week") it starts a rate of something else.
+    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
+    rf"(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
     re.I,
 )
 # A unit opening a line (after optional blanks), as in a hard wrap between a number and its unit
@@ -94,7 +126,10 @@ _VALUE = re.compile(
 UNIT_START = re.compile(rf"[ \t]*(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}}(?![A-Za-z])", re.I)
 _SIGNS = {"≤": "<=", "≥": ">=", "−": "-"}
 _SPELLED = re.compile(
-    rf"\b(?P<word>{'|'.join(_NUMBER_WORDS)})\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z]))?", re.I
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[\s-](?P<ones>{'|'.join(_ONES)}))?"
+    # "nine-year-old" is an age, as "9-year-old" is: the number alone, "year-old" after it.
+    rf"|(?P<word>{'|'.join(_NUMBER_WORDS)}))\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z])(?!-old\b))?",
+    re.I,
 )
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
@@ -148,7 +183,9 @@ def _canonical_unit(raw: str | None) -> str | None:
     if not raw:
         return None
     # "mg/m²" is "mg/m2", and "mL/min/1.73m²" is "mL/min/1.73m2".
-    unit = re.sub(r"\s+", "", raw.lower()).translate(_SUPERSCRIPTS)
+    # "2 g per hour" is "2 g/h".
+    unit = re.sub(r"\s+per\s+", "/", raw.lower())
+    unit = re.sub(r"\s+", "", unit).translate(_SUPERSCRIPTS)
     return "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
 
 
@@ -185,6 +222,34 @@ def _partial_date(match: re.Match[str]) -> str | None:
     except ValueError:
         return None
     return parsed.strftime("--%m-%d")
+
+
+def _numeric_partial_date(
+    match: re.Match[str], day_first: bool | None
+) -> tuple[str, str | None] | None:
+    """ "--MM-DD" for a day and month in figures (see ``_NUMERIC_PARTIAL_DATE``), read as the
+    text writes its dates, and its other reading where the text does not say and both are
+    possible; None where it is no date or nothing says it is one."""
+    first, second = match.group("first"), match.group("second")
+    padded = any(len(part) == 2 and part.startswith("0") for part in (first, second))
+    if match.group("word") is None and not padded:
+        return None
+    readings = [
+        f"--{month:02d}-{day:02d}"
+        for month, day in ((int(first), int(second)), (int(second), int(first)))
+        if 1 <= month <= 12 and 1 <= day <= 31
+    ]
+    if not readings:
+        return None
+    if day_first is not None and len(readings) == 2:
+        return readings[1 if day_first else 0], None
+    return readings[0], (readings[1] if len(readings) == 2 and readings[1] != readings[0] else None)
+
+
+def mentions_gestational_age(text: str) -> bool:
+    """Whether ``text`` gives a gestational age as obstetric notes write it ("35w2d", "33+2/40"),
+    which says "gestation" without the word."""
+    return _GESTATION.search(text) is not None
 
 
 def dates_agree(claimed: str, given: str) -> bool:
@@ -242,6 +307,13 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             if partial is not None:
                 values.append(Value("date", partial, None, match.group(), match.start()))
                 mask(match.start(), match.end())
+    for match in _NUMERIC_PARTIAL_DATE.finditer("".join(masked)):
+        numeric = _numeric_partial_date(match, day_first)
+        if numeric is not None:
+            reading, alt = numeric
+            start, end = match.start("first"), match.end("second")
+            values.append(Value("date", reading, None, text[start:end], start, alt))
+            mask(start, end)
     for match in _GESTATION.finditer("".join(masked)):
         days_group = "days" if match.group("weeks") else "days40"
         weeks = match.group("weeks") or match.group("weeks40")
@@ -281,9 +353,16 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         values.append(Value("number", arabic, None, match.group("roman"), match.start("roman")))
         mask(match.start("roman"), match.end("roman"))
 
-    for match in _SPELLED.finditer("".join(masked)):
-        spelled = str(_NUMBER_WORDS[match.group("word").lower()])
-        unit = _canonical_unit(match.group("unit"))
+    flat_text = "".join(masked)
+    for match in _SPELLED.finditer(flat_text):
+        if match.group("tens"):
+            ones = match.group("ones")
+            count = _TENS[match.group("tens").lower()]
+            count += _ONES.index(ones.lower()) + 1 if ones else 0
+        else:
+            count = _NUMBER_WORDS[match.group("word").lower()]
+        spelled = str(count)
+        unit = _rate_in_words(flat_text, match.end(), _canonical_unit(match.group("unit")))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
         mask(match.start(), match.end())
 
@@ -296,10 +375,31 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         if number is not None:
             sign = (match.group("sign") or "").strip()
             canonical = _SIGNS.get(sign, sign) + number
-            unit = _canonical_unit(match.group("unit")) or _period_of_count(flat, match)
+            unit = _rate_in_words(flat, match.end(), _canonical_unit(match.group("unit")))
+            unit = unit or _period_of_count(flat, match)
             values.append(Value("number", canonical, unit, match.group().strip(), start))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(values, key=lambda v: v.start)
+
+
+# An amount per week or month written after it, the substance between: "twenty units of alcohol
+# a week" and "30 units alcohol/week" are "20 units/week" and "30 units/week" (per day needs
+# nothing: a daily amount is the amount). "70 mg once a week" is a regimen, left as it is.
+_RATE_IN_WORDS = re.compile(
+    r"(?:\s+of\s+[a-z]+)?\s+(?:a|per|each|every)\s+(?P<words>week|month)\b"
+    r"|(?:\s+(?:of\s+)?[a-z]+)?\s*/\s*(?P<slash>week|month|wk)\b",
+    re.I,
+)
+
+
+def _rate_in_words(text: str, end: int, unit: str | None) -> str | None:
+    if unit is None or "/" in unit:
+        return unit
+    found = _RATE_IN_WORDS.match(text, end)
+    if found is None:
+        return unit
+    period = (found.group("words") or found.group("slash")).lower()
+    return f"{unit}/{_UNIT_ALIASES.get(period, period)}"
 
 
 def _period_of_count(text: str, match: re.Match[str]) -> str | None:

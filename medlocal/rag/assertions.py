@@ -66,6 +66,9 @@ _PSEUDO = (
     "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
     # Our own: "do not stop aspirin" keeps it going.
     "not stop", "not discontinue", "not hold",
+    # "free" before what it qualifies is no denial ("no free fluid" denies the fluid, not the
+    # appendix before it; "free T4 normal").
+    "free fluid", "free air", "free gas", "free water", "free t4", "free t3", "free light",
 )  # fmt: skip
 _HISTORICAL = (
     "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
@@ -91,6 +94,10 @@ _HYPOTHETICAL = (
     # A preference is not yet a decision: "leaning toward surveillance".
     "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
     "prefers", "favours", "favors", "favouring", "favoring",
+    # Booked, not yet done: "Booked for growth scan at 32 weeks".
+    "booked for", "booked in for", "is booked", "was booked",
+    # A query written "?": "(?switch to apixaban)".
+    "?",
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.
@@ -98,6 +105,8 @@ _HYPOTHETICAL_BACKWARD = (
     "to be considered", "would be considered", "will be considered", "may be considered",
     "could be considered", "be considered", "is being considered", "being considered",
     "under consideration", "was discussed", "were discussed",
+    # Put off, not given: "Ticagrelor deferred to cardiology".
+    "deferred", "was deferred", "postponed", "was postponed",
 )  # fmt: skip
 _HYPOTHETICAL_REACH = 5
 # Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
@@ -160,7 +169,9 @@ _NOT_CONCEPTS = frozenset(
      "left", "right", "bilateral", "both", "no", "not", "without", "prior", "previous", "remote",
      "status", "post", "family", "mother", "father", "brother", "sister", "son", "daughter",
      "wife", "husband", "partner", "carer", "caregiver", "relative", "relatives", "next", "kin",
-     "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled"}
+     "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled",
+     # Part of the triggers "no further", "no known", "nil known": what they deny follows.
+     "further", "known"}
 )  # fmt: skip
 
 # Words that are no concept alone but make one with the next: "severe hypoglycemia".
@@ -173,7 +184,10 @@ _SINGULAR_S = frozenset(
 )  # fmt: skip
 # A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
 # ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]")
+# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it.
+_TOKEN = re.compile(
+    r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
+)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
 
@@ -422,9 +436,10 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             for i in _negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
     for span in _phrases(tokens, _NEG_BACKWARD):
-        if live(span):
+        if live(span) and not _auxiliary_before_verb(tokens, span):
             for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
+    _denied_labels(tokens, out)
     _affirmations(tokens, out, live)
     _stopped_medications(tokens, out, triggers)
     for span in _phrases(tokens, _HISTORICAL):
@@ -463,6 +478,49 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
     return out
 
 
+# "does not" and the like deny backward only where they end the clause ("the rash did not"): with
+# a verb after them, what is denied is the verb and its object, not the subject before them
+# ("Neurosurgery did not recommend an operation"; "the pain does not radiate"), and the forward
+# "not" reads those.
+_AUXILIARY_NOT = frozenset({("does", "not"), ("do", "not"), ("did", "not")})
+
+
+def _auxiliary_before_verb(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    start, end = span
+    words = tuple(t.text for t in tokens[start:end])
+    return (
+        words in _AUXILIARY_NOT
+        and end < len(tokens)
+        and tokens[end].text[0].isalpha()
+        and not _is_break(tokens[end])
+    )
+
+
+# A label given a denial for its value: "Allergies: NKDA", "Allergies: nil known".
+_DENYING_VALUES = (
+    "nkda", "nka", "nkfa", "nil", "nil known", "none", "none known", "no known", "nad",
+)  # fmt: skip
+_LABEL_WORDS = 3
+
+
+def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+    """Mark a label (up to three words before a colon) whose value is a denial as negated."""
+    for start, _end in _phrases(tokens, _DENYING_VALUES):
+        if start < 2 or tokens[start - 1].text != ":":
+            continue
+        label = start - 1
+        first = label
+        while (
+            first > 0
+            and label - first < _LABEL_WORDS
+            and tokens[first - 1].text[0].isalpha()
+            and not _is_break(tokens[first - 1])
+        ):
+            first -= 1
+        for i in range(first, label):
+            out[i].negated = True
+
+
 def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
     """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
     taken (as needed), not that the treatment is only a possibility."""
@@ -478,6 +536,10 @@ def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
     """``_forward``, carried on over "while" and a participle, whose subject is the one before
     it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
     found: list[int] = []
+    # Over a bracketed aside right after the relative: "Older sister (4 years) has asthma".
+    if end < len(tokens) and tokens[end].text == "(":
+        close = next((j for j in range(end, len(tokens)) if tokens[j].text == ")"), None)
+        end = close + 1 if close is not None else end
     span = _forward(tokens, end)
     while True:
         found += span
@@ -876,12 +938,29 @@ def compare(
     # A denial bounded in time ("no heroin use in the last three months", "no pain since
     # discharge") agrees with a passage that gives the thing as present before that time.
     bounded = _TIME_BOUNDED.search(sentence) is not None
+    # A passage's denial of earlier ones ("No previous admissions") agrees with a sentence that
+    # does not speak of earlier ones ("this was his first admission").
+    sentence_looks_back = _EARLIER.search(sentence) is not None
+    # A medication the sentence gives as a past course ("tolerated piperacillin-tazobactam",
+    # "received amoxicillin") is no claim that it is still taken.
+    past_course = _PAST_COURSE.search(sentence) is not None
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
     for mention in sorted(found, key=lambda m: " " not in m.key):
         others = evidence.get(mention.key) or _related_forms(mention, sentence, evidence)
         if not others:
             continue
         for dimension, disagrees in _CHECKS:
+            if dimension == "stopped" and past_course and not mention.assertion.stopped:
+                continue
+            judged = others
+            if dimension == "negation" and not sentence_looks_back:
+                judged = [
+                    o
+                    for o in others
+                    if not (o.assertion.negated and _DENIED_EARLIER.search(o.sentence))
+                ]
+                if not judged:
+                    continue
             if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
                 continue
             if dimension == "negation" and (
@@ -902,8 +981,8 @@ def compare(
                 # of a person's name only the passage calling that person a relative ("her
                 # daughter Rosalind") tells the sentence has confused who is who.
                 continue
-            if all(disagrees(mention.assertion, o.assertion) for o in others):
-                other = others[0]
+            if all(disagrees(mention.assertion, o.assertion) for o in judged):
+                other = judged[0]
                 seen.add(dimension)
                 shifted = Mention(
                     mention.key,
@@ -921,6 +1000,20 @@ def compare(
 
 _TIME_BOUNDED = re.compile(
     r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
+    re.I,
+)
+
+
+_DENIED_EARLIER = re.compile(
+    r"\b(?:no|nil|never|not)\s+(?:any\s+)?(?:previous|prior|past|earlier)\b", re.I
+)
+_EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|prior|past|earlier|before|history\s+of|again|another|recurren\w*)\b",
+    re.I,
+)
+_PAST_COURSE = re.compile(
+    r"\b(?:tolerated|received|completed|took|(?:was|were)\s+given|(?:was|were)\s+treated\s+"
+    r"with|had\s+a\s+course\s+of)\b",
     re.I,
 )
 

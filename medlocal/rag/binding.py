@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from medlocal.rag.sentences import clause_span, split_sentences
+from medlocal.rag.sentences import split_sentences
 from medlocal.values import Value, dates_agree, extract_values, is_dose, quantity
 
 # Canonical attribute -> the ways notes write it.
@@ -184,6 +184,7 @@ class Bound:
     # (see superseded), and it fits either reading (``timepoint_alt``, day first).
     uncertain_date: bool = False
     timepoint_alt: str | None = None
+    side: str | None = None  # "left" or "right", where the value is one side's
 
     def timepoints(self) -> tuple[str, ...]:
         """The readings of the time point: none, one, or a date's two."""
@@ -229,7 +230,20 @@ def measured_in(text: str, day_first: bool | None = None) -> set[str]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    return clause_span(text, start, end, _CLAUSE_BREAK)
+    """The clause of ``text`` holding ``text[start:end]`` (see ``clause_span``). A "to" before a
+    number ends a trend's start only where a "from" opened one ("from 30 to 22"): after a change
+    ("her creatinine had improved to 168", "and her potassium to 4.7") the number is the
+    measure's own."""
+    lo, hi = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.group().lower() == "to" and not _FROM.search(text, 0, match.start()):
+            continue
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
 
 
 def _measures(text: str) -> list[tuple[int, int, str]]:
@@ -255,7 +269,12 @@ _RANGE = re.compile(
 )
 _RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
-_NAMED_RANGE = re.compile(rf"\b{_RANGE_WORDS}\s*(?:of|is|was|:)?\s*$", re.I)
+_NAMED_RANGE = re.compile(
+    rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
+)
+# A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
+# end of the sentence or a semicolon; a decimal point is no end).
+_RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
 REFERENCE_RANGE = "reference range"
 
 
@@ -264,7 +283,7 @@ def _reference_limits(text: str) -> set[int]:
     starts: set[int] = set()
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
-        named = _NAMED_RANGE.search(before) is not None
+        named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number
                 starts |= {m.start(), m.start("limit")}
@@ -284,11 +303,61 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     return min(after, key=lambda m: m[0])[2] if after else None
 
 
+# Hours after a start that label the result after them, as a glucose tolerance test or serial
+# troponins are written: "fasting 5.6, 1 h 10.9, 2 h 9.1", "a 1-hour value of 10.9", "0 h 42
+# ng/L, 1 h 88 ng/L". Hour 0 is the presentation's value. A duration ("over 46 h", "36 h of
+# pain", "q4h", "L/24 h") labels nothing: no number follows it in its clause.
+_HOUR_LABEL = re.compile(
+    r"(?<![\d./])\b(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b"
+    r"(?=[^\d;,()]{0,30}?[<>≤≥]?\d)",
+    re.I,
+)
+_PRESENTATION = "admission"
+
+
+def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
+    """The hour labels of ``text`` whose next value is a result, not a date ("3-hour OGTT
+    06/10/2024" names the test). Keyed "hour 01" and so on: no date, and no hour a prefix of
+    another."""
+    points = []
+    for m in _HOUR_LABEL.finditer(text):
+        after = [v for v in values if v.start >= m.end()]
+        if not after or min(after, key=lambda v: v.start).kind not in _BOUND_KINDS:
+            continue
+        hours = int(m.group("hours"))
+        points.append(
+            _Point(m.start(), m.end(), _PRESENTATION if hours == 0 else f"hour {hours:02d}")
+        )
+    return points
+
+
+# The side a value is one side's: a side letter or word right before it ("L 10.8 cm", "right:
+# 12") or right after it and its unit ("ABI 0.92 R, 0.88 L"), or a side word earlier in its
+# clause ("the left kidney measured 11.2 cm").
+_SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R)\s*:?\s*$")
+_SIDE_AFTER = re.compile(r"\s*(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
+_SIDE_WORD = re.compile(r"\b(?P<side>left|right)\b", re.I)
+_SIDE_OF = {"l": "left", "r": "right", "left": "left", "right": "right"}
+
+
+def _side(text: str, value: Value) -> str | None:
+    end = value.start + len(value.raw)
+    lo, _hi = _clause(text, value.start, end)
+    before = _SIDE_BEFORE.search(text, lo, value.start)
+    after = _SIDE_AFTER.match(text, end)
+    found = before or after
+    if found is None:
+        words = list(_SIDE_WORD.finditer(text, lo, value.start))
+        found = words[-1] if words else None
+    return _SIDE_OF[found.group("side").lower()] if found else None
+
+
 def _timepoints(text: str, values: list[Value]) -> list[_Point]:
     points = [
         _Point(m.start(), m.end(), _TIMEPOINT_OF[_key(m.group())])
         for m in _TIMEPOINT.finditer(text)
     ]
+    points += _hour_labels(text, values)
     points += [
         _Point(v.start, v.start + len(v.raw), v.canonical, v.alt)
         for v in values
@@ -343,7 +412,13 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first)
-        numbers = [v for v in values if v.kind in _BOUND_KINDS]
+        # The hours of a label ("1 h 10.9") are no result of their own.
+        labels = [(p.start, p.end) for p in _hour_labels(body, values)]
+        numbers = [
+            v
+            for v in values
+            if v.kind in _BOUND_KINDS and not any(a <= v.start < b for a, b in labels)
+        ]
         measures = _measures(body)
         points = _timepoints(body, values)
         # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.
@@ -364,6 +439,7 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
                     body,
                     uncertain_date=point is not None and point.alt is not None,
                     timepoint_alt=point.alt if point else None,
+                    side=_side(body_for_clauses, value),
                 )
             )
     return bound
@@ -381,6 +457,8 @@ def compatible(mine: Bound, other: Bound) -> bool:
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit
+    if mine.side and other.side and mine.side != other.side:
+        return False  # "the left kidney 11.2 cm" against "L 10.8 cm, R 11.2 cm"
     if mine.timepoint and other.timepoint and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):

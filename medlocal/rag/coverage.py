@@ -26,7 +26,7 @@ from medlocal.rag.binding import measure_names
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
-from medlocal.values import extract_values
+from medlocal.values import extract_values, mentions_gestational_age
 
 STOPWORDS = frozenset(
     {
@@ -67,6 +67,8 @@ _CARRIERS = frozenset(
         # A change its numbers state ("lost 13 kg, from 64 kg to 51 kg"), and the time points
         # the value checks judge ("at presentation", "on arrival").
         "lost", "loss", "lose", "gained", "gain", "dropped", "presentation", "arrival",
+        # An absence the assertion checks judge ("without losing consciousness" ~ "no LOC").
+        "without", "losing",
     }
 )  # fmt: skip
 # Shorthand the abbreviation list lacks or ranks low, and the words a paraphrase writes for it:
@@ -80,7 +82,15 @@ _SHORTHAND: dict[str, tuple[str, ...]] = {
     "iv": ("intravenous",),
     "po": ("oral", "mouth"),
     "ngt": ("nasogastric",),
+    "rif": ("right iliac fossa",),
+    "lif": ("left iliac fossa",),
 }
+# A side written as its capital letter ("L 10.8 cm, R 11.2 cm", "R 2nd toe"), not the litre of
+# "1.6 L": it says "left" or "right".
+_SIDE_LETTER = re.compile(r"(?<![A-Za-z0-9./])(?<!\d )(?P<side>[LR])(?![A-Za-z0-9])")
+_SIDE_WORDS = {"L": "left", "R": "right"}
+# What a gestational age in figures ("35w2d", "33/40") says without the word.
+_GESTATION_WORDS = ("gestation", "gestational", "pregnancy", "pregnant")
 _SUFFIXES = (
     "ically", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ed",
     "es", "ly", "al", "ic", "s", "y", "e",
@@ -173,6 +183,9 @@ def _stems(evidence: str) -> frozenset[str]:
         for sense in abbreviations.senses[key][:2]:
             stems |= {stem(w) for w in _words(sense)}
     stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
+    stems |= {stem(_SIDE_WORDS[m.group("side")]) for m in _SIDE_LETTER.finditer(evidence)}
+    if mentions_gestational_age(evidence):
+        stems |= {stem(w) for w in _GESTATION_WORDS}
     for short, phrases in _SHORTHAND.items():
         if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I):
             stems |= {stem(w) for phrase in phrases for w in _words(phrase)}

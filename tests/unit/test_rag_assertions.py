@@ -317,3 +317,68 @@ def test_a_title_case_finding_keeps_its_owner_check(
     flags = ground(sentence, {1: passage}).flags
     conflicts = [f for f in flags if f.kind == "experiencer_conflict"]
     assert conflicts and concept in conflicts[0].message
+
+
+# --- round 3 of the precision audit (heldout2 as development data) ---------------------------
+
+
+def test_free_before_what_it_qualifies_denies_nothing_before_it() -> None:
+    passage = "CT abdomen: thickened terminal ileum, no free air."
+    assert dims("CT showed a thickened terminal ileum with no free air.", passage) == []
+    assert ("negation", "free air") in dims("CT showed free air.", passage)
+    # Still a denial after what it frees: "pain free" says there is no pain.
+    assert ("negation", "pain") in dims("She has pain.", "She is now pain free.")
+
+
+def test_no_further_denies_what_follows_and_further_is_no_concept() -> None:
+    passage = "No further antibiotics required as non-perforated."
+    assert dims("She did not need further antibiotics.", passage) == []
+    assert ("negation", "antibiotic") in dims("She needs further antibiotics.", passage)
+
+
+def test_did_not_with_a_verb_after_it_does_not_deny_the_subject() -> None:
+    passage = "Cardiology: no intervention; for medical management."
+    assert dims("Cardiology did not recommend an intervention.", passage) == []
+    assert ("negation", "intervention") in dims("Cardiology recommended an intervention.", passage)
+    # Ending its clause, "did not" still denies back: "the rash did not" (recur).
+    assert any(m.assertion.negated for m in mentions("Fever did not.") if m.key == "fever")
+
+
+def test_a_label_given_a_denial_is_denied() -> None:
+    for value in ("NKDA", "nil known", "none"):
+        passage = f"Allergies: {value}. Home meds: lisinopril 20 mg daily."
+        assert dims("He has no known drug allergies.", passage) == [], value
+        assert ("negation", "allergy") in dims("He has drug allergies.", passage), value
+
+
+def test_a_denial_of_earlier_ones_agrees_with_a_first_one() -> None:
+    passage = "Immunisations up to date. No previous admissions."
+    assert dims("This was his first admission.", passage) == []
+    flagged = dims("He has had previous admissions.", passage)
+    assert ("negation", "previou admission") in flagged
+
+
+def test_a_past_course_is_no_claim_that_a_stopped_drug_is_still_taken() -> None:
+    passage = "Piperacillin-tazobactam discontinued 01/10 once cultures back."
+    assert dims("She tolerated piperacillin-tazobactam despite a rash as a child.", passage) == []
+    assert ("stopped", "piperacillin-tazobactam") in dims(
+        "She remains on piperacillin-tazobactam.", passage
+    )
+
+
+def test_a_relative_reaches_over_a_bracketed_aside() -> None:
+    passage = "Older brother (aged 12) has eczema. Immunisations up to date."
+    assert ("experiencer", "eczema") in dims("He has eczema.", passage)
+    assert dims("His older brother has eczema.", passage) == []
+
+
+def test_deferred_booked_and_queried_treatments_are_not_yet_given() -> None:
+    deferred = "Clopidogrel deferred to cardiology. Aspirin 300 mg given."
+    assert ("hypothetical", "clopidogrel") in dims("He was loaded with clopidogrel.", deferred)
+    assert dims("Clopidogrel was deferred to cardiology.", deferred) == []
+    booked = "Booked for anatomy scan at 20 weeks."
+    assert ("hypothetical", "anatomy scan") in dims("Her anatomy scan was normal.", booked)
+    assert dims("She is booked for an anatomy scan at 20 weeks.", booked) == []
+    queried = "Restart anticoagulation in 4 weeks after review (?switch to edoxaban)."
+    assert ("hypothetical", "edoxaban") in dims("He was switched to edoxaban.", queried)
+    assert dims("A switch to edoxaban may be considered at review.", queried) == []

@@ -163,3 +163,33 @@ def test_a_heading_in_capitals_asserts_nothing() -> None:
     assert compare("No discharge was seen.", "DISCHARGE SUMMARY\nThe patient went home.") == []
     # A note typed in capitals still says what it rules out.
     assert compare("The patient has chest pain.", "PT DENIES CHEST PAIN")
+
+
+# Round 3 of the precision audit (heldout2): words a note writes in figures or shorthand.
+
+
+def test_a_gestational_age_in_figures_covers_the_word_gestation() -> None:
+    lexicon = default_lexicon()
+    note = "L&D triage. 31 y/o G2P1 at 35w2d by dating scan. BP 162/104."
+    assert coverage("She is at 35 weeks and 2 days of gestation", note, lexicon).missing == ()
+    # Without a gestational age the word is still missing.
+    assert coverage("She is at 35 weeks of gestation", "31 y/o G2P1.", lexicon).missing
+
+
+def test_iliac_fossa_shorthand_and_a_denied_loss_are_covered() -> None:
+    lexicon = default_lexicon()
+    note = "23F, 36 h periumbilical pain migrating to RIF, anorexia. No LOC after the fall."
+    found = coverage("Periumbilical pain moved to the right iliac fossa", note, lexicon)
+    assert found.missing == ("moved",)
+    assert "without" not in coverage("Fall without losing consciousness", note, lexicon).terms
+    other = coverage("Pain in the left iliac fossa", note, lexicon)
+    assert "left" in other.missing
+
+
+def test_a_side_written_as_its_letter_covers_the_side() -> None:
+    lexicon = default_lexicon()
+    note = "Renal US: kidneys L 10.1 cm, R 11.4 cm. Urine output 1.6 L/24 h."
+    assert "right" not in coverage("The right kidney", note, lexicon).missing
+    assert "left" not in coverage("The left kidney", note, lexicon).missing
+    # The litre of "1.6 L" is no side.
+    assert "left" in coverage("The left ureter", "Urine output 1.6 L/24 h.", lexicon).missing

@@ -207,3 +207,139 @@ def test_two_unambiguous_dates_still_order_the_latest() -> None:
     result = ground("Her latest HbA1c is 8.1% [1].", {1: passage})
     flag = next(f for f in result.flags if f.kind == "misattributed_value")
     assert "it is not the latest" in flag.message
+
+
+# --- round 3 of the precision audit (heldout2 as development data) ---------------------------
+
+
+def test_a_day_and_month_in_figures_is_a_date_where_a_word_dates_it_or_a_zero_pads_it() -> None:
+    def dates(text: str) -> list[tuple[str, str | None]]:
+        return [(v.canonical, v.alt) for v in extract_values(text) if v.kind == "date"]
+
+    assert dates("weaned to low flow on 11/11") == [("--11-11", None)]
+    assert dates("admitted 16/08 with vomiting") == [("--08-16", None)]
+    assert dates("stopped 01/10 once cultures back") == [("--01-10", "--10-01")]
+    # Scores and ratios stay what they were.
+    for score in ("power 4/5 in the left arm", "GCS 14/15", "pain 3/10", "BP 120/80"):
+        assert dates(score) == [], score
+    passage = "Renal consult 18/08/2024. Admitted 16/08 with vomiting x4 days. Cr 412 umol/L."
+    assert flag_kinds("She was admitted on 16 August with vomiting [1].", passage) == []
+    assert "unverified_number" in flag_kinds("She was admitted on 20 August [1].", passage)
+    us_note = "ID consult 01/09/2025. Cefazolin discontinued 01/10; surgery scheduled 01/14."
+    assert flag_kinds("Cefazolin was discontinued on 1/10 [1].", us_note) == []
+    assert flag_kinds("Surgery is scheduled for January 14 [1].", us_note) == []
+    assert "unverified_number" in flag_kinds("Surgery is scheduled for January 16 [1].", us_note)
+
+
+def test_a_dotted_month_and_year_is_a_date() -> None:
+    (found,) = extract_values("HIV diagnosed 09.2022")
+    assert (found.kind, found.canonical) == ("date", "2022-09")
+    assert [v.kind for v in extract_values("Cr 1.2, INR 2.5")] == ["number", "number"]
+    passage = "Clinic 12.03.2025. HIV diagnosed 09.2022. On Biktarvy since 10.2022."
+    assert flag_kinds("He has taken Biktarvy since October 2022 [1].", passage) == []
+    assert "unverified_number" in flag_kinds("He has taken Biktarvy since May 2022 [1].", passage)
+
+
+def test_per_written_out_joins_a_unit_to_its_first_denominator() -> None:
+    (rate,) = extract_values("an infusion of 2 g per hour")
+    (written,) = extract_values("2 g/hr")
+    assert quantity(rate) == quantity(written)
+    # After a denominator already written, "per week" is the rate of something else.
+    assert [v.unit for v in extract_values("2 episodes <54 mg/dL per week")] == [None, "mg/dl"]
+    passage = "Magnesium sulfate 4 g IV load over 20 min, then 2 g/hr."
+    assert flag_kinds("Magnesium sulfate 4 g then 2 g per hour [1].", passage) == []
+    wrong = "Magnesium sulfate 4 g then 3 g per hour [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_tens_written_as_words_are_numbers() -> None:
+    assert [(v.canonical, v.unit) for v in extract_values("thirty-six hours")] == [("36", "h")]
+    assert [(v.canonical, v.unit) for v in extract_values("twenty units")] == [("20", "unit")]
+    passage = "Sleeping 5-6 hours. Drinking 20 units/week."
+    wrong = "He drinks thirty units of alcohol a week [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_a_result_after_a_change_to_it_is_the_measure_s_own() -> None:
+    got = {
+        (b.value.raw, b.attribute)
+        for b in bind(
+            "By 21 August her creatinine had improved to 168 µmol/L and her sodium to 139."
+        )
+    }
+    assert got == {("168 µmol/L", "creatinine"), ("139", "sodium")}
+    # A trend's "from ... to" still ends its start at "to".
+    assert {b.attribute for b in bind("Creatinine from 30 to 22.")} == {None}
+    passage = "Progress 21/08/2024: Cr 168 umol/L, Na 139 mmol/L, K 4.7 mmol/L."
+    sentence = "By 21 August her creatinine had fallen to 168 µmol/L and her potassium to 4.7 [1]."
+    assert flag_kinds(sentence, passage) == []
+    wrong = "By 21 August her creatinine had fallen to 168 µmol/L and her potassium to 139 [1]."
+    assert "misattributed_value" in flag_kinds(wrong, passage)
+
+
+def test_aims_and_a_list_of_targets_are_reference_ranges() -> None:
+    targets = bind("Targets: fasting <5.0, 1 h post-prandial <7.4. Fasting 6.1 today.")
+    assert [(b.value.raw, b.attribute) for b in targets if b.value.raw != "1 h"] == [
+        ("<5.0", "reference range"),
+        ("<7.4", "reference range"),
+        ("6.1", None),
+    ]
+    passage = "Plan: home glucose monitoring. Targets: fasting <5.0, 1 h post-prandial <7.4."
+    assert flag_kinds("Her fasting target is below 5.0 mmol/L [1].", passage) == []
+    assert "misattributed_value" in flag_kinds("Her fasting glucose was 5.0 mmol/L [1].", passage)
+    dosing = "Quetiapine titration: currently 100 mg at night, target 300-400 mg/day."
+    assert (
+        flag_kinds("He is on quetiapine 100 mg, aiming for 300 to 400 mg a day [1].", dosing) == []
+    )
+    # A limit given as the dose taken is flagged (the range's limit is no result).
+    taken = flag_kinds("He is now on quetiapine 300 mg a day [1].", dosing)
+    assert {"misattributed_value", "unverified_number"} & set(taken)
+
+
+def test_an_age_in_words_is_an_age() -> None:
+    (nine,) = bind("She is a nine-year-old who presented on 2 August 2024.")
+    assert (nine.value.raw, nine.attribute) == ("nine", "age")
+    passage = "Paediatric ED 02/08/2024. 9-year-old girl, 2 weeks polyuria, polydipsia."
+    assert flag_kinds("She is a nine-year-old who presented on 2 August 2024 [1].", passage) == []
+    wrong = "She is an eight-year-old who presented on 2 August 2024 [1]."
+    assert "unverified_number" in flag_kinds(wrong, passage)
+
+
+def test_an_amount_a_week_of_something_is_a_weekly_amount() -> None:
+    def units(text: str) -> list[str | None]:
+        return [v.unit for v in extract_values(text)]
+
+    assert units("twenty units of alcohol a week") == units("20 units/week") == ["unit/week"]
+    assert units("Drinks 30 units alcohol/week") == ["unit/week"]
+    assert units("alendronate 70 mg once a week") == ["mg"]  # a regimen, judged as one
+    passage = "Sleeping 5-6 hours. Drinking 20 units/week."
+    assert flag_kinds("He drinks about twenty units of alcohol a week [1].", passage) == []
+    assert "unverified_number" in flag_kinds("He drinks 20 units of alcohol a day [1].", passage)
+
+
+def test_hours_that_label_the_result_after_them_are_its_time_point() -> None:
+    gtt = "OGTT 12/03/2024: fasting 5.1, 1 h 11.2, 2 h 8.4 mmol/L."
+    points = {(b.value.raw, b.timepoint) for b in bind(gtt, day_first=True)}
+    assert points == {("5.1", "fasting"), ("11.2", "hour 01"), ("8.4 mmol/L", "hour 02")}
+    sentence = "Her fasting glucose was 5.1 and her 1-hour value was 11.2 mmol/L [1]."
+    assert flag_kinds(sentence, gtt) == []
+    assert "misattributed_value" in flag_kinds("Her 2-hour glucose was 11.2 mmol/L [1].", gtt)
+    serial = "hs-Troponin T: 0 h 31 ng/L, 1 h 64 ng/L (ref <14)."
+    assert flag_kinds("His troponin was 31 ng/L at presentation [1].", serial) == []
+    assert "misattributed_value" in flag_kinds(
+        "His troponin at presentation was 64 ng/L [1].", serial
+    )
+    # A duration, or the hours naming a test before its date, label nothing.
+    assert {b.timepoint for b in bind("5-FU 2400 mg/m2 over 46 h, every 2 weeks")} == {None}
+    three_hour = bind("3-hour OGTT 06/10/2024: fasting 98, 1 h 192 mg/dL.", day_first=False)
+    got = {(b.value.raw, b.timepoint) for b in three_hour}
+    assert {("98", "fasting"), ("192 mg/dL", "hour 01")} <= got
+
+
+def test_a_value_given_for_one_side_is_not_the_other_side_s() -> None:
+    sides = [(b.value.raw, b.side) for b in bind("US: kidneys (L 10.1 cm, R 11.4 cm). ABI 0.84 R.")]
+    assert sides == [("10.1 cm", "left"), ("11.4 cm", "right"), ("0.84", "right")]
+    passage = "Renal US: normal-sized kidneys (L 10.1 cm, R 11.4 cm), no hydronephrosis."
+    assert flag_kinds("The right kidney measured 11.4 cm [1].", passage) == []
+    assert flag_kinds("Her kidneys measured 10.1 and 11.4 cm [1].", passage) == []
+    assert "misattributed_value" in flag_kinds("The left kidney measured 11.4 cm [1].", passage)
