@@ -13,10 +13,13 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
+# heldout3 was written blind during round 3 and scored in total only: 35/105 and 57/64 before
+# round 3's fixes, 29/105 and 57/64 after them.
 MEASURED = {
     "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
+    "heldout3": (29, 57),
 }
 
 
