@@ -19,6 +19,7 @@ sentence, so a word used both ways in the passages never raises a flag.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -173,6 +174,15 @@ _NOT_CONCEPTS = frozenset(
      # Part of the triggers "no further", "no known", "nil known": what they deny follows.
      "further", "known"}
 )  # fmt: skip
+
+# Months and weekdays date a finding; they are none ("Not seen in October" denies the visit,
+# walk 28). Full names and the usual short forms.
+_CALENDAR = frozenset(
+    [m.lower() for m in calendar.month_name[1:] + calendar.day_name[:]]
+    + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"]
+)  # fmt: skip
+_NOT_CONCEPTS = _NOT_CONCEPTS | _CALENDAR
 
 # Words that are no concept alone but make one with the next: "severe hypoglycemia".
 _QUALIFIERS = frozenset({"mild", "moderate", "severe", "acute", "new", "active", "complete"})

@@ -382,3 +382,13 @@ def test_deferred_booked_and_queried_treatments_are_not_yet_given() -> None:
     queried = "Restart anticoagulation in 4 weeks after review (?switch to edoxaban)."
     assert ("hypothetical", "edoxaban") in dims("He was switched to edoxaban.", queried)
     assert dims("A switch to edoxaban may be considered at review.", queried) == []
+
+
+def test_a_month_is_no_finding_the_passage_could_deny() -> None:
+    # Walk 28: "negation conflict: 'October'" where the passage said "Not seen in October".
+    passage = "Not seen in October. Started apixaban 5 mg BD in November."
+    flags = ground("She was reviewed in October and started apixaban [1].", {1: passage}).flags
+    assert not [f for f in flags if f.kind == "negation_conflict"]
+    # What is denied is still compared.
+    flags = ground("She was not seen in clinic [1].", {1: "Seen in clinic in October."}).flags
+    assert [f for f in flags if f.kind == "negation_conflict"]
