@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
@@ -50,6 +51,7 @@ def import_documents(
         patient_id,
         embedder,
         collection=collection,
+        check_text=other_patient_check(vault.list_patients(), patient_id),
         progress=relay,
         cancel=cancel,
         max_bytes=int(limit * 1024 * 1024),

@@ -265,11 +265,14 @@ def import_paths(
     chunking: ChunkingParams | None = None,
     embed_batch: int = EMBED_BATCH,
     ocr: OcrOptions | None = None,
+    check_text: Callable[[str], list[str]] | None = None,
 ) -> ImportReport:
     """Import files and folders (walked recursively, in sorted order) for one patient.
 
     Scanned pages and images are read by OCR as ``ocr`` says (default: on, default page cap);
-    its progress reports pages of the file being read, and the batch's ``cancel`` applies."""
+    its progress reports pages of the file being read, and the batch's ``cancel`` applies.
+    ``check_text`` reads each file's text and gives notes to show with it (the application's
+    check that a file names no other patient)."""
     ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
     report = ImportReport()
@@ -293,6 +296,7 @@ def import_paths(
             chunking=chunking or ChunkingParams(),
             embed_batch=embed_batch,
             ocr=ocr,
+            check_text=check_text,
         )
         report.files.append(outcome)
         notify(
@@ -413,6 +417,7 @@ def _import_one(
     chunking: ChunkingParams,
     embed_batch: int,
     ocr: OcrOptions | None = None,
+    check_text: Callable[[str], list[str]] | None = None,
 ) -> FileOutcome:
     path = candidate.path
     name = readable_name(path.name)  # what the vault stores and reports show: valid text
@@ -444,6 +449,8 @@ def _import_one(
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
             outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
+            if check_text is not None:
+                outcome.notes += check_text(document.text)
 
         emit("chunk")
         with _timed(report, "chunk"):

@@ -1,0 +1,61 @@
+"""A file imported for one patient that names another patient of the vault (walk 28: a letter
+"Re: Mrs Margaret Thornbury, DOB 14/03/1948, MRN RAI-558213" filed under another patient, whose
+answers then quoted her medicines). The import goes on: a letter may name a relative who is a
+patient too. It says so, in the file's notes, so the clinician can check where the file
+belongs.
+
+What counts: the other patient's MRN as a whole word, or their whole name (every word of it, in
+order, or the family name first and a comma: "THORNBURY, Margaret"), ignoring case. A family
+name alone is not enough: relatives share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from medlocal.vault.rows import Patient
+
+# The shortest MRN matched alone: shorter ones ("12") are any number in a note.
+MIN_MRN = 4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_GAP = r"[\s,]+"
+
+
+def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callable[[str], list[str]]:
+    """A check of an imported file's text for the patients of ``patients`` other than
+    ``patient_id``: the notes to show with the file (none when it names none of them)."""
+    finders = [
+        (patient, finder)
+        for patient in patients
+        if patient.id != patient_id and (finder := _finder(patient)) is not None
+    ]
+
+    def check(text: str) -> list[str]:
+        found = [patient for patient, finder in finders if finder.search(text)]
+        return [_note(patient) for patient in found]
+
+    return check
+
+
+def _finder(patient: Patient) -> re.Pattern[str] | None:
+    ways: list[str] = []
+    words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(patient.name)]
+    words = [w for w in words if len(w) >= 2]
+    if len(words) >= 2:
+        ways.append(_GAP.join(words))
+        ways.append(words[-1] + r"[ \t]*," + r"[ \t]*" + r"\s+".join(words[:-1]))
+    mrn = (patient.mrn or "").strip()
+    if len(mrn) >= MIN_MRN:
+        ways.append(re.escape(mrn))
+    if not ways:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ways) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _note(patient: Patient) -> str:
+    mrn = f", MRN {patient.mrn}" if patient.mrn else ""
+    return (
+        f"it names another patient of this vault, {patient.name} (patient {patient.id}{mrn}): "
+        "check that the file belongs to this patient"
+    )
