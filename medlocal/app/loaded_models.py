@@ -36,7 +36,7 @@ from medlocal.models.registry import (
     default_reranker_path,
     resolve_model,
 )
-from medlocal.settings import Settings
+from medlocal.settings import Settings, SettingsFileError
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +204,9 @@ class LoadedModels:
                     loaded = self._load_embedder(model)
                     self._embedder = (key, loaded)
         except MedLocalError as err:
-            if required:
+            # A broken settings file is no missing model: exact words would fail on it next
+            # (walk 28 saw "...fix or delete it Searching exact words only." and then the error).
+            if required or isinstance(err, SettingsFileError):
                 raise
             self._notice(f"{err} {LEXICAL_ONLY}")
             return None

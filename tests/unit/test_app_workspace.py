@@ -19,7 +19,7 @@ from medlocal.errors import ModelLoadError, NetworkBlockedError, UserInputError
 from medlocal.privacy import netguard
 from medlocal.progress import Progress
 from medlocal.rag.export import Shared
-from medlocal.settings import load_settings
+from medlocal.settings import SettingsFileError, load_settings, settings_path
 from medlocal.vault.errors import (
     NotFoundError,
     PassphraseRequiredError,
@@ -147,6 +147,19 @@ def test_search_falls_back_to_exact_words_and_says_so(tmp_path: Path) -> None:
     with pytest.raises(UserInputError, match="No collection named 'cardio'"):
         ws3.search("warfarin", collection="cardio")
     ws3.close()
+
+
+def test_a_broken_settings_file_is_said_once_not_as_a_missing_embedder(tmp_path: Path) -> None:
+    # Walk 28: "...fix or delete it Searching exact words only." and then the same error.
+    notices: list[str] = []
+    ws = make_workspace(tmp_path, embedder_loader=None, notice=notices.append)
+    ws.create_vault(PASS)
+    patient = ws.require_vault().add_patient("P")
+    settings_path().write_text('max_tokens = "lots"\n', encoding="utf-8")
+    with pytest.raises(SettingsFileError, match="max_tokens"):
+        ws.search("warfarin", patient_id=patient)
+    assert notices == []
+    ws.close()
 
 
 def test_import_reports_one_progress_type_and_per_file_events(tmp_path: Path) -> None:
