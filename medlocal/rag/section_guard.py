@@ -204,7 +204,12 @@ def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
 def _block_repeats(plains: Sequence[str], i: int, n: int) -> int:
     """How many times the ``n`` units at ``i`` are written back to back from there."""
     count = 1
-    while plains[i + count * n : i + (count + 1) * n] == plains[i : i + n]:
+    # The first units compared first: most runs differ there, before any slice is made.
+    while (
+        i + count * n < len(plains)
+        and plains[i + count * n] == plains[i]
+        and plains[i + count * n : i + (count + 1) * n] == plains[i : i + n]
+    ):
         count += 1
     return count
 
