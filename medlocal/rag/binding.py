@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from medlocal.rag.sentences import split_sentences
+from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.values import Value, dates_agree, extract_values, is_dose, quantity
 
 # Canonical attribute -> the ways notes write it.
@@ -234,16 +234,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     number ends a trend's start only where a "from" opened one ("from 30 to 22"): after a change
     ("her creatinine had improved to 168", "and her potassium to 4.7") the number is the
     measure's own."""
-    lo, hi = 0, len(text)
-    for match in _CLAUSE_BREAK.finditer(text):
-        if match.group().lower() == "to" and not _FROM.search(text, 0, match.start()):
-            continue
-        if match.end() <= start:
-            lo = match.end()
-        elif match.start() >= end:
-            hi = match.start()
-            break
-    return lo, hi
+
+    def no_trend(match: re.Match[str]) -> bool:
+        return match.group().lower() == "to" and not _FROM.search(text, 0, match.start())
+
+    return clause_span(text, start, end, _CLAUSE_BREAK, no_trend)
 
 
 def _measures(text: str) -> list[tuple[int, int, str]]:

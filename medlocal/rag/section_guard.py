@@ -201,8 +201,8 @@ def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
     return loops, dropped
 
 
-def _block_repeats(plains: Sequence[str], i: int, n: int) -> int:
-    """How many times the ``n`` units at ``i`` are written back to back from there."""
+def _repeats(plains: Sequence[str], i: int, n: int) -> int:
+    """How many times the ``n`` units (or words) at ``i`` are written back to back from there."""
     count = 1
     # The first units compared first: most runs differ there, before any slice is made.
     while (
@@ -223,7 +223,7 @@ def _block_loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
     dropped: set[int] = set()
     i = 0
     while i < len(units):
-        runs = [(n, _block_repeats(plains, i, n)) for n in range(2, (len(units) - i) // 2 + 1)]
+        runs = [(n, _repeats(plains, i, n)) for n in range(2, (len(units) - i) // 2 + 1)]
         runs = [
             (n, k)
             for n, k in runs
@@ -254,14 +254,6 @@ def _words_of(tokens: Sequence[re.Match[str]]) -> list[str]:
     return [_word_of(t.group(), i) for i, t in enumerate(tokens)]
 
 
-def _repeats_at(words: Sequence[str], i: int, n: int) -> int:
-    """How many times the ``n`` words at ``i`` are said back to back from there."""
-    count = 1
-    while words[i + count * n : i + (count + 1) * n] == words[i : i + n]:
-        count += 1
-    return count
-
-
 def _phrase_loops(text: str) -> tuple[list[Loop], list[tuple[int, int]]]:
     """The phrases ``text`` says again and again back to back, and the spans of their repeats
     (the first saying stays)."""
@@ -271,7 +263,7 @@ def _phrase_loops(text: str) -> tuple[list[Loop], list[tuple[int, int]]]:
     cuts: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        runs = [(n, _repeats_at(words, i, n)) for n in range(1, PHRASE_WORDS + 1)]
+        runs = [(n, _repeats(words, i, n)) for n in range(1, PHRASE_WORDS + 1)]
         runs = [(n, k) for n, k in runs if k >= REPEATS and n * k >= PHRASE_SPAN]
         if not runs:
             i += 1
@@ -291,7 +283,7 @@ def _ends_in_a_phrase_loop(text: str) -> bool:
     words = _words_of(list(_TOKEN.finditer(tail[-RUNAWAY * PHRASE_WORDS * 10 :])))
     for n in range(1, PHRASE_WORDS + 1):
         last = words[len(words) - n * RUNAWAY :]
-        if len(last) == n * RUNAWAY and _repeats_at(last, 0, n) >= RUNAWAY:
+        if len(last) == n * RUNAWAY and _repeats(last, 0, n) >= RUNAWAY:
             return True
     return False
 
@@ -313,11 +305,7 @@ def _ends_in_a_block_loop(text: str) -> bool:
     for n in range(2, BLOCK_LINES + 1):
         times = max(REPEATS, -(-RUNAWAY // n))
         last = plains[len(plains) - n * times :]
-        if (
-            len(last) == n * times
-            and len(set(last[:n])) > 1
-            and _block_repeats(last, 0, n) >= times
-        ):
+        if len(last) == n * times and len(set(last[:n])) > 1 and _repeats(last, 0, n) >= times:
             return True
     return False
 

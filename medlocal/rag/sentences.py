@@ -10,6 +10,7 @@ including one between a number and its unit ("121\numol/L") or a title and a nam
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from medlocal.values import UNIT_START
@@ -124,11 +125,20 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def clause_span(text: str, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+def clause_span(
+    text: str,
+    start: int,
+    end: int,
+    breaks: re.Pattern[str],
+    ignore: Callable[[re.Match[str]], bool] | None = None,
+) -> tuple[int, int]:
     """The clause of ``text`` holding ``text[start:end]``: from the last ``breaks`` match that
-    ends at or before ``start`` to the first that begins at or after ``end``."""
+    ends at or before ``start`` to the first that begins at or after ``end`` (matches that
+    ``ignore`` says break nothing left out)."""
     lo, hi = 0, len(text)
     for match in breaks.finditer(text):
+        if ignore is not None and ignore(match):
+            continue
         if match.end() <= start:
             lo = match.end()
         elif match.start() >= end:
