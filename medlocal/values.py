@@ -39,6 +39,17 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ),
         ("%m/%Y",),
     ),
+    # Month and year with a hyphen, either way round, as lab systems and Indian and Canadian notes
+    # write them: "stopped 2025-08" (ISO 8601), "Fundus (06-2025)". Two-digit month and four-digit
+    # year from 19xx/20xx only, and not part of a full date or a range of years ("2019-2021").
+    (
+        re.compile(r"(?<![\d./-])\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![\d/-]|\.\d)"),
+        ("%Y-%m",),
+    ),
+    (
+        re.compile(r"(?<![\d./-])\b(?:0[1-9]|1[0-2])-(?:19|20)\d{2}\b(?![\d/-]|\.\d)"),
+        ("%m/%Y",),
+    ),
 ]
 # A day and month without the year, as prose writes a date after giving the year once ("admitted
 # on January 8, 2024 and discharged on January 12"): read after the dates with a year, so never
@@ -64,9 +75,11 @@ _NUMERIC_PARTIAL_DATE = re.compile(
 )
 # Gestational age as obstetric notes write it: "28w3d" is 28 weeks and 3 days.
 # British notes write it over forty weeks: "33/40" is 33 weeks, "33+2/40" 33 weeks and 2 days.
+# Weeks and days are also written with the word: "34+2 weeks".
 _GESTATION = re.compile(
     r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b"
-    r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)",
+    r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)"
+    r"|(?<![\d/.+])\b(?P<weeksplus>\d{1,2})\+(?P<daysplus>[0-6])\s?(?:weeks?|wks?)\b",
     re.I,
 )
 # Numbers written as words, as clinicians write counts ("two falls", "a five-day course"): from
@@ -84,7 +97,8 @@ _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A count after a regimen word is a number of its periods: "paclitaxel weekly x12" is 12 weeks.
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
-_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+# A clock time, and its half of the day where it is written ("2:52 pm" is 14:52).
+_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # Two numbers over each other, such as a blood pressure "132/84": one value, order kept.
@@ -102,7 +116,9 @@ _UNIT = (
     r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
     r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
-    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x"
+    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x|"
+    # Units of insulin as charts write them: "glargine 16 U HS". Capital only: "u" is a word.
+    r"(?-i:U)"
 )
 # "copies/mL" and "cells/µL" keep a viral load and a CD4 count apart.
 _PER = (
@@ -275,6 +291,14 @@ def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     return None
 
 
+def _hour_of_day(hour: int, half: str | None) -> int:
+    """The 24-hour clock's hour for ``hour`` in the half of the day written ("a"/"p"), if any:
+    12 am is 0, 12 pm is 12, 2 pm is 14."""
+    if half is None or hour > 12:
+        return hour
+    return hour % 12 + (12 if half.lower() == "p" else 0)
+
+
 _CELL_COMMA = re.compile(r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])")
 
 
@@ -315,8 +339,9 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("date", reading, None, text[start:end], start, alt))
             mask(start, end)
     for match in _GESTATION.finditer("".join(masked)):
-        days_group = "days" if match.group("weeks") else "days40"
-        weeks = match.group("weeks") or match.group("weeks40")
+        written = next(g for g in ("weeks", "weeks40", "weeksplus") if match.group(g))
+        days_group = {"weeks": "days", "weeks40": "days40", "weeksplus": "daysplus"}[written]
+        weeks = match.group(written)
         values.append(Value("number", weeks, "week", match.group(), match.start()))
         if match.group(days_group):
             raw_days = match.group()[match.start(days_group) - match.start() :]
@@ -327,7 +352,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         values.append(
             Value(
                 "time",
-                f"{int(match.group(1)):02d}:{match.group(2)}",
+                f"{_hour_of_day(int(match.group(1)), match.group('half')):02d}:{match.group(2)}",
                 None,
                 match.group(),
                 match.start(),
