@@ -151,7 +151,7 @@ _RELATIVES = (
     "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
     "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
     "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
-    "partner", "niece", "nephew", "twin",
+    "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
 )  # fmt: skip
 # "only" contrasts as "but" does: "no acute infarct, only an old lacunar infarct".
 _TERMINATORS = frozenset(
@@ -513,6 +513,8 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             for i in clause:
                 out[i].hypothetical = True
     for span in _phrases(tokens, _RELATIVES):
+        if _reports(tokens, span):
+            continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
         for i in (*_backward(tokens, span[0]), *_participle_forward(tokens, span[1])):
@@ -614,6 +616,34 @@ def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
         tokens[start].text in {"if", "unless"}
         and end < len(tokens)
         and tokens[end].text in _AS_NEEDED
+    )
+
+
+# A relative who tells the team something ("his mother reports that he misses doses",
+# "according to her daughter she has fallen", "falls at home (per daughter)") is the source of
+# what is said, not whom it concerns.
+_REPORTING_VERBS = frozenset(
+    {"reports", "reported", "says", "said", "states", "stated", "notes", "noted", "feels", "felt",
+     "thinks", "thought", "told", "describes", "described", "explains", "explained", "confirms",
+     "confirmed", "mentions", "mentioned", "worries", "worried"}
+)  # fmt: skip
+_SOURCE_BEFORE = (("according", "to"), ("per",), ("reported", "by"), ("collateral", "from"),
+                  ("told", "by"), ("as", "per"))  # fmt: skip
+_POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
+
+
+def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    """Whether the relative at ``span`` is the source of a report rather than its subject."""
+    start, end = span
+    if end < len(tokens) and tokens[end].text in _REPORTING_VERBS:
+        # "Mother reports that ...", "his wife says he ...": not "mother reported a lump".
+        follows = tokens[end + 1].text if end + 1 < len(tokens) else ""
+        return follows in {"that", "he", "she", "they", "the", "patient", "pt", "his", "her"}
+    first = start - 1 if start > 0 and tokens[start - 1].text in _POSSESSIVES else start
+    return any(
+        first >= len(before)
+        and tuple(t.text for t in tokens[first - len(before) : first]) == before
+        for before in _SOURCE_BEFORE
     )
 
 

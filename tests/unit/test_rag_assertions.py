@@ -460,3 +460,23 @@ def test_stops_written_without_was_and_lists_headed_not_taking() -> None:
     # A reversed anticoagulant is no claim that it is still taken.
     reversed_ = "Apixaban held; andexanet given."
     assert dims("Her apixaban was reversed with andexanet.", reversed_) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("His mother reports that he wakes with cough most nights.", "Cough most nights."),
+        ("Her husband says she has become more confused.", "Increasing confusion over 2 weeks."),
+        ("According to his wife he snores loudly.", "Loud snoring (per wife)."),
+        ("Per her son, she has stopped eating.", "Poor oral intake."),
+    ],
+)
+def test_a_relative_who_reports_is_not_whom_the_report_concerns(
+    sentence: str, passage: str
+) -> None:
+    assert [d for d in dims(sentence, passage) if d[0] == "experiencer"] == []
+
+
+def test_a_relative_with_the_condition_is_still_a_relative() -> None:
+    assert dims("His mother has asthma.", "He has asthma.") != []
+    assert dims("He has breast cancer.", "His mother reported breast cancer at 45.") != []
