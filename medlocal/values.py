@@ -101,6 +101,19 @@ _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
+# British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"
+# two weeks, "in 3/12" three months; only after a word that makes it a duration, as "5/7" alone
+# may be a date or a score.
+_DURATION_OVER = re.compile(
+    r"(?:(?<![A-Za-z0-9])[x×]\s?|\b(?:for|in|within|after|over)\s+)"
+    r"(?P<count>\d{1,2})/(?P<base>7|52|12)\b(?![\d/]|\.\d)",
+    re.I,
+)
+_DURATION_BASE = {"7": "day", "52": "week", "12": "month"}
+# "day 2 of 3", "week 4 of 6": the last number counts the days or weeks of the whole course.
+_OF_A_COURSE = re.compile(
+    r"\b(?P<unit>day|week)\s+\d{1,2}\s+of\s+(?P<count>\d{1,2})\b(?![./]\d)", re.I
+)
 # Two numbers over each other, such as a blood pressure "132/84": one value, order kept.
 _RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
 # Two grades added, order kept, as a Gleason score is written: "3+4=7" is not "4+3=7".
@@ -127,13 +140,17 @@ _PER = (
 )
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
-_SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
+# An arrow's head ("Cr 142 -> 118", "=> 96") is no comparator: the value after it is the
+# trend's next, not "more than" it.
+_SIGN = r"(?P<sign>(?:(?<![-=])[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
 # Rates carry up to two "/unit" parts: "mcg/kg/min".
 _VALUE = re.compile(
     rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
     # "per" written out joins only a unit's first denominator ("2 g per hour"): after one
     # already written ("2 episodes <54 mg/dL per week") it starts a rate of something else.
-    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
+    # A hyphen joins a count to its unit as an adjective: "a 2-week review", "a 5-day course";
+    # an age stays a bare number, as before ("a 31-year-old": "year-old" names the age).
+    rf"(?:(?:\s?|-(?=[A-Za-z])(?![A-Za-z]+-old\b))(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
     rf"(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
     re.I,
 )
@@ -364,6 +381,15 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         canonical = f"q{int(low)}-{int(high)}h" if high else f"q{int(low)}h"
         values.append(Value("frequency", canonical, None, match.group(), match.start()))
         mask(match.start(), match.end())
+    for match in _DURATION_OVER.finditer("".join(masked)):
+        period = _DURATION_BASE[match.group("base")]
+        raw = match.group()[match.start("count") - match.start() :]
+        values.append(Value("number", match.group("count"), period, raw, match.start("count")))
+        mask(match.start("count"), match.end())
+    for match in _OF_A_COURSE.finditer("".join(masked)):
+        count, course = match.group("count"), match.group("unit").lower()
+        values.append(Value("number", count, course, count, match.start("count")))
+        mask(match.start("count"), match.end("count"))
     for match in _RATIO.finditer("".join(masked)):
         canonical = f"{int(match.group(1))}/{int(match.group(2))}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
