@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from medlocal.abbreviations import default_abbreviations
+from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.medications import default_lexicon
@@ -509,7 +509,9 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         if _as_needed(tokens, (start, end)):
             continue
         clause = _clause_before(tokens, start, _CONDITION_REACH)
-        if any(tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause):
+        if _under_plan_label(tokens, clause) or any(
+            tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause
+        ):
             for i in clause:
                 out[i].hypothetical = True
     for span in _phrases(tokens, _RELATIVES):
@@ -606,6 +608,17 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             first -= 1
         for i in range(first, label):
             out[i].negated = True
+
+
+# Labels of a plan: an item with its condition after it ("Plan: SBT if noradrenaline off") is
+# to be done if that comes about, not done.
+_PLAN_LABELS = frozenset({"plan", "plans", "recommendation", "recommendations", "to do", "todo"})
+
+
+def _under_plan_label(tokens: Sequence[_Token], clause: range) -> bool:
+    """Whether ``clause`` comes right after a plan's label and its colon ("Plan: ...")."""
+    first = clause.start
+    return first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _PLAN_LABELS
 
 
 def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
@@ -1019,11 +1032,18 @@ def _abbreviated_forms(
             mention, sentence
         )
         forms = [k.lower() for k in keys if vocabulary.english[k] < _COMMON_WORD]
+        # And the shorthand the list lacks: "spontaneous breathing trial" -> "SBT".
+        forms += [
+            short
+            for short, senses in SHORTHAND.items()
+            if any(_sense_key(s) == mention.key for s in senses)
+        ]
     else:  # "MI" -> "myocardial infarction", as the sentence writes it
         raw = sentence[mention.start : mention.end]
         senses = vocabulary.senses.get(raw, ()) if vocabulary.english.get(raw, 2) < 2 else ()
         forms = [_sense_key(s) for s in senses[:2]]
-    return [m for form in forms for m in evidence.get(form, ())]
+        forms += [_sense_key(s) for s in SHORTHAND.get(raw.lower(), ())]
+    return [m for form in dict.fromkeys(forms) for m in evidence.get(form, ())]
 
 
 _LONGEST_SENSE = 5

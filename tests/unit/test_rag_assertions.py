@@ -480,3 +480,15 @@ def test_a_relative_who_reports_is_not_whom_the_report_concerns(
 def test_a_relative_with_the_condition_is_still_a_relative() -> None:
     assert dims("His mother has asthma.", "He has asthma.") != []
     assert dims("He has breast cancer.", "His mother reported breast cancer at 45.") != []
+
+
+def test_a_plan_item_with_its_condition_after_it_is_a_plan() -> None:
+    plan = "Plan: SBT if noradrenaline off; continue feeds."
+    assert [d for d, _ in dims("She passed a spontaneous breathing trial.", plan)] == [
+        "hypothetical"
+    ]
+    assert dims("A breathing trial is planned if noradrenaline is off.", plan) == []
+    # An item with no condition stays what it is.
+    assert dims("Feeds were continued.", plan) == []
+    # Shorthand the generated list lacks is the same concept both ways.
+    assert dims("He had no spontaneous breathing trial.", "Passed SBT at 10:00.") != []
