@@ -348,3 +348,26 @@ def test_weeks_plus_days_of_gestation_written_with_the_word_weeks() -> None:
     passage = "Antenatal review. G3P2, 31+4 weeks. BP 128/80."
     assert kinds("She is 31 weeks and 4 days pregnant [1].", passage) == []
     assert kinds("She is 31 weeks and 5 days pregnant [1].", passage) != []
+
+
+def test_a_dose_right_after_a_brand_the_drug_lists_lack_is_not_the_next_drug_s() -> None:
+    lexicon = default_lexicon()
+    pairs = [
+        (drug, amount)
+        for (drug, amount, _), _ in dose_pairs(
+            "He takes Epilim 500 mg twice daily with lamotrigine 100 mg.", lexicon
+        )
+    ]
+    assert ("lamotrigine", "500") not in pairs
+    assert ("lamotrigine", "100") in pairs
+    # A dose before its drug is still that drug's ("81 mg aspirin").
+    assert [d for (d, _, _), _ in dose_pairs("Takes 81 mg aspirin daily.", lexicon)] == ["aspirin"]
+    passage = "Sodium valproate (Epilim) 500 mg BD. Lamotrigine 100 mg BD."
+    assert (
+        kinds("He takes Epilim 500 mg twice a day and lamotrigine 100 mg twice a day [1].", passage)
+        == []
+    )
+    assert (
+        kinds("He takes Epilim 500 mg twice a day and lamotrigine 500 mg twice a day [1].", passage)
+        != []
+    )
