@@ -192,6 +192,11 @@ _REGIMEN_FILLER = frozenset(
         "be", "is", "was", "were", "continued", "continue", "started", "restarted", "at",
         "same", "dosing", "dosed", "administered", "inhaled", "nebulised", "nebulized", "topically",
         "applied", "each", "every", "the", "a",
+        # A change of the regimen told in a clause of its own is still the drug's: "salbutamol 6
+        # puffs 2-hourly, now weaned to 4-hourly", "insulin BD, since changed to daily".
+        "now", "since", "currently", "weaned", "wean", "weaning", "increased", "reduced",
+        "decreased", "changed", "switched", "stepped", "down", "up", "spaced", "out", "titrated",
+        "from",
     }
 )  # fmt: skip
 

@@ -371,3 +371,18 @@ def test_a_dose_right_after_a_brand_the_drug_lists_lack_is_not_the_next_drug_s()
         kinds("He takes Epilim 500 mg twice a day and lamotrigine 500 mg twice a day [1].", passage)
         != []
     )
+
+
+def test_a_regimen_change_told_in_a_clause_of_its_own_is_the_drug_s() -> None:
+    passage = "Ipratropium nebs 4-hourly overnight, now spaced out to 6-hourly. Sats 95%."
+    assert (
+        kinds(
+            "Ipratropium nebs have been spaced from every four hours to every six hours [1].",
+            passage,
+        )
+        == []
+    )
+    assert kinds("Ipratropium nebs are now every eight hours [1].", passage) != []
+    # A schedule of something else in its own clause is still no drug's.
+    other = "Ipratropium nebs 4-hourly, bloods weekly."
+    assert kinds("Ipratropium nebs are given every four hours [1].", other) == []
