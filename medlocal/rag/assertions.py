@@ -1003,20 +1003,35 @@ _DERIVATION_BASE = re.compile(r"(?:at|is|iz)$")
 _DERIVED_STEM = 5
 
 
+# A consonant doubled before "-ed"/"-ing" ("admitted", "referred", "stopping"); not l, s, z or f,
+# which a base word ends in doubled ("called", "passed").
+_DOUBLED = re.compile(r"([b-df-hj-km-np-rtv-xy])\1$")
+
+
 def _derived_stem(word: str) -> str | None:
     if " " in word:
         return None
     found = _DERIVATION.sub("", word)
+    if found != word:
+        found = _DOUBLED.sub(r"\1", found)  # "admitt" -> "admit"
     while _DERIVATION_BASE.search(found):  # "hospitalizat" -> "hospitaliz" -> "hospital"
         found = _DERIVATION_BASE.sub("", found)
     return found if len(found) >= _DERIVED_STEM and found != word else None
 
 
 def _derived_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    """The evidence's mentions of another form of ``key``'s word, its stem or the base word
+    itself: "intubated" ~ "intubation", "admitted" ~ "admit" (a passage's "If BP > 160/110,
+    admit" is the plan a sentence's "she has been admitted" turns into a fact)."""
     mine = _derived_stem(key)
     if mine is None:
         return []
-    return [m for k, found in evidence.items() if _derived_stem(k) == mine for m in found]
+    return [
+        m
+        for k, found in evidence.items()
+        if (_derived_stem(k) or (k if " " not in k else None)) == mine
+        for m in found
+    ]
 
 
 # An abbreviation that is a common English word ("AS", "OR") is not read as one here.
@@ -1135,9 +1150,16 @@ def compare(
     # A medication the sentence gives as a past course ("tolerated piperacillin-tazobactam",
     # "received amoxicillin") is no claim that it is still taken.
     past_course = _PAST_COURSE.search(sentence) is not None
-    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
-    for mention in sorted(found, key=lambda m: " " not in m.key):
-        others = evidence.get(mention.key) or _related_forms(mention, sentence, evidence)
+    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary", and words
+    # the passages write as the sentence does before those found under another form ("switched"
+    # ~ "switch"), so a flag names "edoxaban" rather than the verb beside it.
+    judged_mentions = [
+        (mention, direct or _related_forms(mention, sentence, evidence), bool(direct))
+        for mention in found
+        for direct in [evidence.get(mention.key)]
+    ]
+    judged_mentions.sort(key=lambda j: (" " not in j[0].key, not j[2]))
+    for mention, others, _direct in judged_mentions:
         if not others:
             continue
         for dimension, disagrees in _CHECKS:

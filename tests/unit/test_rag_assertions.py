@@ -492,3 +492,17 @@ def test_a_plan_item_with_its_condition_after_it_is_a_plan() -> None:
     assert dims("Feeds were continued.", plan) == []
     # Shorthand the generated list lacks is the same concept both ways.
     assert dims("He had no spontaneous breathing trial.", "Passed SBT at 10:00.") != []
+
+
+def test_a_verb_with_a_doubled_consonant_is_its_base_word() -> None:
+    # "referred" ~ "refer", "admitted" ~ "admit": a plan stated as done is flagged.
+    assert [d for d, _ in dims("She was referred to cardiology.", "If troponin rises, refer.")] == [
+        "hypothetical"
+    ]
+    assert [d for d, _ in dims("He has been admitted.", "If SpO2 < 92%, admit.")] == [
+        "hypothetical"
+    ]
+    # Said as the plan it is: no flag.
+    assert dims("She will be referred if her troponin rises.", "If troponin rises, refer.") == []
+    # Base words that end doubled stay whole: "passed" is "pass", not "pas".
+    assert dims("He passed a stone.", "Passed stone yesterday.") == []
