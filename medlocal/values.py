@@ -135,7 +135,8 @@ _UNIT = (
 )
 # "copies/mL" and "cells/µL" keep a viral load and a CD4 count apart.
 _PER = (
-    r"kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
+    # "units per litre" is "U/L": the word as well as the letter.
+    r"lit(?:er|re)|kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
     r"1\.73\s?m[2²]"
 )
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to

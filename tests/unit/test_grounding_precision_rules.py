@@ -386,3 +386,12 @@ def test_a_regimen_change_told_in_a_clause_of_its_own_is_the_drug_s() -> None:
     # A schedule of something else in its own clause is still no drug's.
     other = "Ipratropium nebs 4-hourly, bloods weekly."
     assert kinds("Ipratropium nebs are given every four hours [1].", other) == []
+
+
+def test_units_per_litre_written_out_are_per_litre() -> None:
+    assert [(v.canonical, v.unit) for v in extract_values("ALT 41 units per litre")] == [
+        ("41", "unit/l")
+    ]
+    passage = "LFTs: ALT 41 U/L, AST 28 U/L."
+    assert kinds("Her ALT was 41 units per litre [1].", passage) == []
+    assert kinds("Her ALT was 48 units per litre [1].", passage) != []
