@@ -105,8 +105,10 @@ _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.
 # two weeks, "in 3/12" three months; only after a word that makes it a duration, as "5/7" alone
 # may be a date or a score.
 _DURATION_OVER = re.compile(
-    r"(?:(?<![A-Za-z0-9])[x×]\s?|\b(?:for|in|within|after|over)\s+)"
-    r"(?P<count>\d{1,2})/(?P<base>7|52|12)\b(?![\d/]|\.\d)",
+    r"(?:(?:(?<![A-Za-z0-9])[x×]\s?|\b(?:for|in|within|after|over)\s+)"
+    r"(?P<count>\d{1,2})/(?P<base>7|52|12)"
+    # Over 52 needs no lead: no date or score is written so ("Cough 3/52").
+    r"|(?<![\d./])\b(?P<weeks>\d{1,2})/52)\b(?![\d/]|\.\d)",
     re.I,
 )
 _DURATION_BASE = {"7": "day", "52": "week", "12": "month"}
@@ -383,10 +385,11 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         values.append(Value("frequency", canonical, None, match.group(), match.start()))
         mask(match.start(), match.end())
     for match in _DURATION_OVER.finditer("".join(masked)):
-        period = _DURATION_BASE[match.group("base")]
-        raw = match.group()[match.start("count") - match.start() :]
-        values.append(Value("number", match.group("count"), period, raw, match.start("count")))
-        mask(match.start("count"), match.end())
+        group = "count" if match.group("count") else "weeks"
+        period = _DURATION_BASE[match.group("base") or "52"]
+        raw = match.group()[match.start(group) - match.start() :]
+        values.append(Value("number", match.group(group), period, raw, match.start(group)))
+        mask(match.start(group), match.end())
     for match in _OF_A_COURSE.finditer("".join(masked)):
         count, course = match.group("count"), match.group("unit").lower()
         values.append(Value("number", count, course, count, match.start("count")))

@@ -643,15 +643,16 @@ _REPORTING_VERBS = frozenset(
 _SOURCE_BEFORE = (("according", "to"), ("per",), ("reported", "by"), ("collateral", "from"),
                   ("told", "by"), ("as", "per"))  # fmt: skip
 _POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
+_FAMILY_HISTORY = frozenset({"fhx", "fh", "family"})
 
 
 def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
-    """Whether the relative at ``span`` is the source of a report rather than its subject."""
+    """Whether the relative at ``span`` is the source of a report rather than its subject: a
+    relative who reports, outside a family history ("Wife reports night sweats" is collateral
+    about the patient; "FHx: mother reported breast cancer at 45" is the mother's)."""
     start, end = span
     if end < len(tokens) and tokens[end].text in _REPORTING_VERBS:
-        # "Mother reports that ...", "his wife says he ...": not "mother reported a lump".
-        follows = tokens[end + 1].text if end + 1 < len(tokens) else ""
-        return follows in {"that", "he", "she", "they", "the", "patient", "pt", "his", "her"}
+        return not any(t.text in _FAMILY_HISTORY for t in tokens[:start])
     first = start - 1 if start > 0 and tokens[start - 1].text in _POSSESSIVES else start
     return any(
         first >= len(before)

@@ -479,7 +479,9 @@ def test_a_relative_who_reports_is_not_whom_the_report_concerns(
 
 def test_a_relative_with_the_condition_is_still_a_relative() -> None:
     assert dims("His mother has asthma.", "He has asthma.") != []
-    assert dims("He has breast cancer.", "His mother reported breast cancer at 45.") != []
+    assert dims("He has breast cancer.", "FHx: mother reported breast cancer at 45.") != []
+    # Outside a family history, a relative who reports gives collateral about the patient.
+    assert dims("Per his wife, he has night sweats.", "Wife reports night sweats.") == []
 
 
 def test_a_plan_item_with_its_condition_after_it_is_a_plan() -> None:

@@ -390,6 +390,8 @@ def test_count_and_unit_joined_by_a_hyphen_durations_over_7_52_12_and_day_n_of_m
     assert read("amoxicillin x 7/7") == [("7", "day")]
     assert read("review in 6/52") == [("6", "week")]
     assert read("follow up in 3/12") == [("3", "month")]
+    assert read("Cough 3/52.") == [("3", "week")]  # over 52 needs no lead word
+    assert [v.kind for v in extract_values("seen 3/12")] == ["date"]  # no lead: a date
     assert read("power 4/5") == [("4", None), ("5", None)]  # a score: no duration
     assert read("day 3 of 5") == [("3", None), ("5", "day")]
     passage = "Flucloxacillin 1 g QDS x 7/7. Review at 6-week clinic. Dexamethasone day 2 of 5."
