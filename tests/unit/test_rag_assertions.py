@@ -508,3 +508,9 @@ def test_a_verb_with_a_doubled_consonant_is_its_base_word() -> None:
     assert dims("She will be referred if her troponin rises.", "If troponin rises, refer.") == []
     # Base words that end doubled stay whole: "passed" is "pass", not "pas".
     assert dims("He passed a stone.", "Passed stone yesterday.") == []
+
+
+def test_a_stopped_drug_agrees_with_a_passage_that_says_it_is_not_taken() -> None:
+    prose = "She is not taking rosuvastatin (stopped in May, myalgia)."
+    assert dims("She stopped rosuvastatin in May.", prose) == []
+    assert dims("She still takes rosuvastatin.", prose) != []
