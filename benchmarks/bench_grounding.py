@@ -10,10 +10,11 @@ summariser (see ``tests/fixtures/grounding_eval/__init__.py``), and their flags 
   a flipped negation, a relative's condition given to the patient, a claim with no support)
   that get a content flag.
 
-Every part is scored: ``dev``, ``dev2`` and ``heldout2``, all development data now (the checks
-were tuned on them; ``dev2`` was the first held-out part, ``heldout2`` the second, read case by
-case from round 3 on). ``--show`` lists the development parts' false alarms and misses with their
-flags; a held-out part (``HELD_OUT``, none at present) is only ever reported in counts.
+Every part is scored: ``dev``, ``dev2``, ``heldout2`` and ``heldout3``, all development data now
+(the checks were tuned on them; ``dev2`` was the first held-out part, ``heldout2`` the second,
+read case by case from round 3 on, ``heldout3`` the third, read from round 4 on). ``--show``
+lists the development parts' false alarms and misses with their flags; a held-out part
+(``HELD_OUT``, none at present) is only ever reported in counts.
 
     PYTHONPATH=$PWD python benchmarks/bench_grounding.py [--show] [--part dev] [--mode answer]
 

@@ -39,6 +39,17 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         ),
         ("%m/%Y",),
     ),
+    # Month and year with a hyphen, either way round, as lab systems and Indian and Canadian notes
+    # write them: "stopped 2025-08" (ISO 8601), "Fundus (06-2025)". Two-digit month and four-digit
+    # year from 19xx/20xx only, and not part of a full date or a range of years ("2019-2021").
+    (
+        re.compile(r"(?<![\d./-])\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![\d/-]|\.\d)"),
+        ("%Y-%m",),
+    ),
+    (
+        re.compile(r"(?<![\d./-])\b(?:0[1-9]|1[0-2])-(?:19|20)\d{2}\b(?![\d/-]|\.\d)"),
+        ("%m/%Y",),
+    ),
 ]
 # A day and month without the year, as prose writes a date after giving the year once ("admitted
 # on January 8, 2024 and discharged on January 12"): read after the dates with a year, so never
@@ -64,9 +75,11 @@ _NUMERIC_PARTIAL_DATE = re.compile(
 )
 # Gestational age as obstetric notes write it: "28w3d" is 28 weeks and 3 days.
 # British notes write it over forty weeks: "33/40" is 33 weeks, "33+2/40" 33 weeks and 2 days.
+# Weeks and days are also written with the word: "34+2 weeks".
 _GESTATION = re.compile(
     r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b"
-    r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)",
+    r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)"
+    r"|(?<![\d/.+])\b(?P<weeksplus>\d{1,2})\+(?P<daysplus>[0-6])\s?(?:weeks?|wks?)\b",
     re.I,
 )
 # Numbers written as words, as clinicians write counts ("two falls", "a five-day course"): from
@@ -84,9 +97,25 @@ _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # A count after a regimen word is a number of its periods: "paclitaxel weekly x12" is 12 weeks.
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
-_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+# A clock time, and its half of the day where it is written ("2:52 pm" is 14:52).
+_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
+# British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"
+# two weeks, "in 3/12" three months; only after a word that makes it a duration, as "5/7" alone
+# may be a date or a score.
+_DURATION_OVER = re.compile(
+    r"(?:(?:(?<![A-Za-z0-9])[x×]\s?|\b(?:for|in|within|after|over)\s+)"
+    r"(?P<count>\d{1,2})/(?P<base>7|52|12)"
+    # Over 52 needs no lead: no date or score is written so ("Cough 3/52").
+    r"|(?<![\d./])\b(?P<weeks>\d{1,2})/52)\b(?![\d/]|\.\d)",
+    re.I,
+)
+_DURATION_BASE = {"7": "day", "52": "week", "12": "month"}
+# "day 2 of 3", "week 4 of 6": the last number counts the days or weeks of the whole course.
+_OF_A_COURSE = re.compile(
+    r"\b(?P<unit>day|week)\s+\d{1,2}\s+of\s+(?P<count>\d{1,2})\b(?![./]\d)", re.I
+)
 # Two numbers over each other, such as a blood pressure "132/84": one value, order kept.
 _RATIO = re.compile(r"(?<![\d./])\b(\d{2,3})/(\d{2,3})\b(?![\d/]|\.\d)")
 # Two grades added, order kept, as a Gleason score is written: "3+4=7" is not "4+3=7".
@@ -102,22 +131,29 @@ _UNIT = (
     r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
     r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
-    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x"
+    r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x|"
+    # Units of insulin as charts write them: "glargine 16 U HS". Capital only: "u" is a word.
+    r"(?-i:U)"
 )
 # "copies/mL" and "cells/µL" keep a viral load and a CD4 count apart.
 _PER = (
-    r"kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
+    # "units per litre" is "U/L": the word as well as the letter.
+    r"lit(?:er|re)|kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
     r"1\.73\s?m[2²]"
 )
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
-_SIGN = r"(?P<sign>(?:[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
+# An arrow's head ("Cr 142 -> 118", "=> 96") is no comparator: the value after it is the
+# trend's next, not "more than" it.
+_SIGN = r"(?P<sign>(?:(?<![-=])[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
 # Rates carry up to two "/unit" parts: "mcg/kg/min".
 _VALUE = re.compile(
     rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
     # "per" written out joins only a unit's first denominator ("2 g per hour"): after one
     # already written ("2 episodes <54 mg/dL per week") it starts a rate of something else.
-    rf"(?:\s?(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
+    # A hyphen joins a count to its unit as an adjective: "a 2-week review", "a 5-day course";
+    # an age stays a bare number, as before ("a 31-year-old": "year-old" names the age).
+    rf"(?:(?:\s?|-(?=[A-Za-z])(?![A-Za-z]+-old\b))(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
     rf"(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
     re.I,
 )
@@ -275,6 +311,14 @@ def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     return None
 
 
+def _hour_of_day(hour: int, half: str | None) -> int:
+    """The 24-hour clock's hour for ``hour`` in the half of the day written ("a"/"p"), if any:
+    12 am is 0, 12 pm is 12, 2 pm is 14."""
+    if half is None or hour > 12:
+        return hour
+    return hour % 12 + (12 if half.lower() == "p" else 0)
+
+
 _CELL_COMMA = re.compile(r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])")
 
 
@@ -315,8 +359,9 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("date", reading, None, text[start:end], start, alt))
             mask(start, end)
     for match in _GESTATION.finditer("".join(masked)):
-        days_group = "days" if match.group("weeks") else "days40"
-        weeks = match.group("weeks") or match.group("weeks40")
+        written = next(g for g in ("weeks", "weeks40", "weeksplus") if match.group(g))
+        days_group = {"weeks": "days", "weeks40": "days40", "weeksplus": "daysplus"}[written]
+        weeks = match.group(written)
         values.append(Value("number", weeks, "week", match.group(), match.start()))
         if match.group(days_group):
             raw_days = match.group()[match.start(days_group) - match.start() :]
@@ -327,7 +372,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         values.append(
             Value(
                 "time",
-                f"{int(match.group(1)):02d}:{match.group(2)}",
+                f"{_hour_of_day(int(match.group(1)), match.group('half')):02d}:{match.group(2)}",
                 None,
                 match.group(),
                 match.start(),
@@ -339,6 +384,16 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         canonical = f"q{int(low)}-{int(high)}h" if high else f"q{int(low)}h"
         values.append(Value("frequency", canonical, None, match.group(), match.start()))
         mask(match.start(), match.end())
+    for match in _DURATION_OVER.finditer("".join(masked)):
+        group = "count" if match.group("count") else "weeks"
+        period = _DURATION_BASE[match.group("base") or "52"]
+        raw = match.group()[match.start(group) - match.start() :]
+        values.append(Value("number", match.group(group), period, raw, match.start(group)))
+        mask(match.start(group), match.end())
+    for match in _OF_A_COURSE.finditer("".join(masked)):
+        count, course = match.group("count"), match.group("unit").lower()
+        values.append(Value("number", count, course, count, match.start("count")))
+        mask(match.start("count"), match.end("count"))
     for match in _RATIO.finditer("".join(masked)):
         canonical = f"{int(match.group(1))}/{int(match.group(2))}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))

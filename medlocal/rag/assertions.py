@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from medlocal.abbreviations import default_abbreviations
+from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.medications import default_lexicon
@@ -54,6 +54,11 @@ _NEG_BACKWARD = (
     "negative",
     # A treatment judged unneeded, the judgement after it: "MgSO4 not required at present".
     "not required", "not needed", "not indicated",
+    # An act not done, the denial after it as notes write it: "IOC not performed", "cultures
+    # not sent", "HPV not detected" (a sentence writes "was not performed": the same denial).
+    "not performed", "not done", "not sent", "not obtained", "not undertaken", "not carried out",
+    "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
+    "not visualised", "not visualized", "not palpable", "not given", "not administered",
 )  # fmt: skip
 # A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
 # earlier negation's window reached ("no ferritin result and Phalen's test was positive").
@@ -124,12 +129,18 @@ _AS_NEEDED = frozenset({"needed", "required", "necessary", "tolerated", "symptom
 # lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
 _STOP_FORWARD = (
     "stop", "stopped", "discontinue", "discontinued", "cease", "ceased", "withdraw", "withdrawn",
-    "taper off", "tapered off", "came off", "come off", "hold", "held",
+    "taper off", "tapered off", "came off", "come off", "hold", "held", "withhold", "withheld",
+    "suspend", "suspended", "pause", "paused",
+    # A list headed by what is not taken: "Not taking: atorvastatin 40 mg".
+    "not taking", "no longer taking", "not currently taking",
 )  # fmt: skip
 _STOP_BACKWARD = (
     "stopped", "was stopped", "were stopped", "discontinued", "was discontinued", "ceased",
     "was ceased", "tapered off", "was tapered off", "withdrawn", "was withdrawn", "on hold",
     "was held",
+    # Notes drop the "was": "warfarin held tonight", "metformin withheld (AKI)".
+    "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
+    "was paused",
 )  # fmt: skip
 _TRIGGER_LISTS = (
     _NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL, _STOP_FORWARD,
@@ -140,7 +151,7 @@ _RELATIVES = (
     "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
     "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
     "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
-    "partner", "niece", "nephew", "twin",
+    "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
 )  # fmt: skip
 # "only" contrasts as "but" does: "no acute infarct, only an old lacunar infarct".
 _TERMINATORS = frozenset(
@@ -172,7 +183,11 @@ _NOT_CONCEPTS = frozenset(
      "wife", "husband", "partner", "carer", "caregiver", "relative", "relatives", "next", "kin",
      "if", "will", "should", "would", "may", "might", "consider", "planned", "scheduled",
      # Part of the triggers "no further", "no known", "nil known": what they deny follows.
-     "further", "known"}
+     "further", "known",
+     # Verbs of finding or reporting, as "seen" and "noted": "no shortening or rotation
+     # observed" denies the shortening, not the observations a sentence speaks of.
+     "observed", "identified", "detected", "demonstrated", "visualised", "visualized",
+     "appreciated", "documented", "elicited", "recorded"}
 )  # fmt: skip
 
 # Months and weekdays date a finding; they are none ("Not seen in October" denies the visit,
@@ -346,7 +361,11 @@ _NEW_CLAUSE = frozenset(
     {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "is", "are", "was", "were",
      "has", "have", "had", "reports", "complains", "describes", "states", "feels", "remains",
      "continues", "takes", "says", "admits", "endorses", "appears", "looks", "tolerates",
-     "needs", "requires"}
+     "needs", "requires",
+     # Their past forms that cannot close a list of things denied ("denied hitting her head and
+     # complained of hip pain"; "reported" and "noted" can: "no fever and chills reported").
+     "complained", "described", "stated", "said", "felt", "took", "developed", "underwent",
+     "endorsed", "became", "noticed", "sustained", "went", "walked"}
 )  # fmt: skip
 # A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
 # fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
@@ -402,14 +421,24 @@ def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
 
 
+# A result of its own: a denial written after a finding ("HER2 negative") reaches back no further
+# than the finding before it that has its own ("ER and PR positive and HER2 negative").
+_OWN_RESULTS = frozenset(
+    {"positive", "present", "normal", "abnormal", "raised", "elevated", "reactive", "detected",
+     "confirmed"}
+)  # fmt: skip
+
+
 def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
     a termination term, the end of the sentence, a comma that opens a new item or clause, a
-    conjunction that opens a new clause (forward), or ``_NEG_WINDOW`` counted words into one
-    item (an "or", "nor" or "and" starts a new item)."""
+    conjunction that opens a new clause (forward), a result of its own (backward), or
+    ``_NEG_WINDOW`` counted words into one item (an "or", "nor" or "and" starts a new item)."""
     scope: list[int] = []
     words = 0
     while 0 <= i < len(tokens) and not _is_break(tokens[i]):
+        if step == -1 and tokens[i].text in _OWN_RESULTS:
+            break
         if tokens[i].text == ",":
             if not _continues_list(tokens, i + step, step, triggers):
                 break
@@ -442,11 +471,15 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         for i in range(start, end)
     }
     for span in _phrases(tokens, _NEG_FORWARD):
-        if live(span):
+        if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
             for i in _negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
     for span in _phrases(tokens, _NEG_BACKWARD):
-        if live(span) and not _auxiliary_before_verb(tokens, span):
+        if (
+            live(span)
+            and not _auxiliary_before_verb(tokens, span)
+            and not _state_of_a_person(tokens, span)
+        ):
             for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     _denied_labels(tokens, out)
@@ -476,10 +509,14 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         if _as_needed(tokens, (start, end)):
             continue
         clause = _clause_before(tokens, start, _CONDITION_REACH)
-        if any(tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause):
+        if _under_plan_label(tokens, clause) or any(
+            tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause
+        ):
             for i in clause:
                 out[i].hypothetical = True
     for span in _phrases(tokens, _RELATIVES):
+        if _reports(tokens, span):
+            continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
         for i in (*_backward(tokens, span[0]), *_participle_forward(tokens, span[1])):
@@ -503,6 +540,48 @@ def _auxiliary_before_verb(tokens: Sequence[_Token], span: tuple[int, int]) -> b
         and end < len(tokens)
         and tokens[end].text[0].isalpha()
         and not _is_break(tokens[end])
+    )
+
+
+# Words that refuse and words that fall are the same: "declined surgery" but "eGFR has declined
+# from 24 to 18". A fall names where from, where to, by how much or how: "from", "by", "over", a
+# number, "to" and a number, or an adverb of change.
+_REFUSALS = frozenset({"declines", "declined", "declining"})
+_FALL_WORDS = frozenset(
+    {"from", "by", "over", "steadily", "further", "slightly", "gradually", "significantly",
+     "rapidly", "markedly", "sharply", "since", "again", "somewhat"}
+)  # fmt: skip
+
+
+def _a_fall(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    """Whether a refusal trigger ("declined") says that a value fell rather than that the
+    patient refused something."""
+    start, end = span
+    if tokens[start].text not in _REFUSALS or end >= len(tokens):
+        return False
+    after = tokens[end].text
+    if after in _FALL_WORDS or after[0].isdigit():
+        return True
+    return after == "to" and end + 1 < len(tokens) and tokens[end + 1].text[0].isdigit()
+
+
+# What a person was not ("her prescriber was not aware", "the GP was not informed"): the state is
+# denied, not the person, who the backward "was not" would otherwise deny, nor what the person
+# did not know of ("not aware of the change").
+_PERSON_STATES = frozenset(
+    {"aware", "sure", "certain", "keen", "willing", "able", "happy", "interested", "concerned",
+     "convinced", "available", "contactable", "reachable", "agreeable", "informed", "notified",
+     "told", "contacted", "consulted"}
+)  # fmt: skip
+_COPULA_NOT = frozenset({("is", "not"), ("was", "not"), ("were", "not"), ("are", "not"), ("not",)})
+
+
+def _state_of_a_person(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    start, end = span
+    return (
+        tuple(t.text for t in tokens[start:end]) in _COPULA_NOT
+        and end < len(tokens)
+        and tokens[end].text in _PERSON_STATES
     )
 
 
@@ -531,6 +610,17 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             out[i].negated = True
 
 
+# Labels of a plan: an item with its condition after it ("Plan: SBT if noradrenaline off") is
+# to be done if that comes about, not done.
+_PLAN_LABELS = frozenset({"plan", "plans", "recommendation", "recommendations", "to do", "todo"})
+
+
+def _under_plan_label(tokens: Sequence[_Token], clause: range) -> bool:
+    """Whether ``clause`` comes right after a plan's label and its colon ("Plan: ...")."""
+    first = clause.start
+    return first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _PLAN_LABELS
+
+
 def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
     """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
     taken (as needed), not that the treatment is only a possibility."""
@@ -539,6 +629,35 @@ def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
         tokens[start].text in {"if", "unless"}
         and end < len(tokens)
         and tokens[end].text in _AS_NEEDED
+    )
+
+
+# A relative who tells the team something ("his mother reports that he misses doses",
+# "according to her daughter she has fallen", "falls at home (per daughter)") is the source of
+# what is said, not whom it concerns.
+_REPORTING_VERBS = frozenset(
+    {"reports", "reported", "says", "said", "states", "stated", "notes", "noted", "feels", "felt",
+     "thinks", "thought", "told", "describes", "described", "explains", "explained", "confirms",
+     "confirmed", "mentions", "mentioned", "worries", "worried"}
+)  # fmt: skip
+_SOURCE_BEFORE = (("according", "to"), ("per",), ("reported", "by"), ("collateral", "from"),
+                  ("told", "by"), ("as", "per"))  # fmt: skip
+_POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
+_FAMILY_HISTORY = frozenset({"fhx", "fh", "family"})
+
+
+def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    """Whether the relative at ``span`` is the source of a report rather than its subject: a
+    relative who reports, outside a family history ("Wife reports night sweats" is collateral
+    about the patient; "FHx: mother reported breast cancer at 45" is the mother's)."""
+    start, end = span
+    if end < len(tokens) and tokens[end].text in _REPORTING_VERBS:
+        return not any(t.text in _FAMILY_HISTORY for t in tokens[:start])
+    first = start - 1 if start > 0 and tokens[start - 1].text in _POSSESSIVES else start
+    return any(
+        first >= len(before)
+        and tuple(t.text for t in tokens[first - len(before) : first]) == before
+        for before in _SOURCE_BEFORE
     )
 
 
@@ -595,10 +714,36 @@ def _stopped_medications(
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
         reach = _negation_scope(tokens, _before_aside(tokens, start - 1), -1, triggers)
-        scopes += itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach)
+        reach = list(itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach))
+        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
             out[i].stopped = True
+
+
+# What may lie between drugs stopped together: "aspirin 75 mg and clopidogrel 75 mg were held".
+_REGIMEN_WORDS = frozenset(
+    {"and", "or", ",", "mg", "mcg", "g", "ml", "units", "unit", "u", "iu", "od", "bd", "tds",
+     "qds", "on", "nocte", "mane", "daily", "po", "iv", "sc", "prn", "qhs", "hs", "bid", "tid"}
+)  # fmt: skip
+
+
+def _back_to_the_drugs(
+    tokens: Sequence[_Token], reach: Sequence[int], is_medication: Callable[[str], bool]
+) -> list[int]:
+    """A backward stop's reach (nearest first) up to the drugs it names and no further: in
+    "clarithromycin interacts with simvastatin - simvastatin 40 mg ON was withheld", what was
+    withheld is the simvastatin, not the clarithromycin the clause before it speaks of."""
+    kept: list[int] = []
+    named = False
+    for i in reach:
+        text = tokens[i].text
+        drug = is_medication(text)
+        if named and not (drug or text in _REGIMEN_WORDS or text[0].isdigit()):
+            break
+        kept.append(i)
+        named = named or drug
+    return kept
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -688,6 +833,33 @@ def _is_heading(sentence: str) -> bool:
     return len(words) <= _HEADING_WORDS and not any(w.strip(":;,") in _TRIGGERS for w in words)
 
 
+# Body systems and organs that head a part of a note ("Renal: UO 0.6 mL/kg/h", "Bones: no
+# aggressive osseous lesion", "Lung bases: clear"): the heading says where the findings after it
+# are, not that anything is present there; a sentence's "renal replacement therapy" or "no bone
+# lesion" is no claim about it.
+_SYSTEM_HEADINGS = frozenset(
+    {"renal", "kidney", "kidneys", "ureters", "bladder", "bones", "bone", "liver", "lungs", "lung",
+     "bases", "heart", "cardiac", "cvs", "cv", "resp", "respiratory", "chest", "neuro",
+     "neurological", "cns", "gi", "abdomen", "abdo", "skin", "id", "haem", "heme", "haematology",
+     "hematology", "endocrine", "msk", "musculoskeletal", "pelvis", "bowel", "spleen",
+     "pancreas", "gallbladder", "appendix", "adrenals", "vessels", "vascular", "soft",
+     "tissues", "ent", "eyes", "gu", "genitourinary", "psych", "metabolic", "fluids", "lines",
+     "airway", "breathing", "circulation", "disability", "exposure", "systems", "ureter",
+     "and", "/"}
+)  # fmt: skip
+_HEADING_REACH = 3
+
+
+def _system_heading(tokens: Sequence[_Token]) -> range:
+    """The tokens of a body-system heading that opens the sentence before a colon ("Renal:",
+    "Kidneys/ureters:", "Lung bases:"); an empty range where there is none."""
+    for colon in range(1, min(len(tokens), _HEADING_REACH + 1)):
+        if tokens[colon].text == ":":
+            words = [w for t in tokens[:colon] for w in t.text.split("/")]
+            return range(colon) if all(w in _SYSTEM_HEADINGS for w in words) else range(0)
+    return range(0)
+
+
 def mentions(text: str, limit: int | None = None) -> list[Mention]:
     """Concept mentions of ``text`` with their assertions, sentence by sentence (``limit``: the
     highest passage number its citations may name, None when not known)."""
@@ -697,6 +869,7 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
         tokens = _tokens(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
+        heading = _system_heading(tokens)
         words = [_norm(t.text) for t in tokens]
         # Where a person's name of two words starts.
         names = {
@@ -705,6 +878,8 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             if _is_person_name(sentence.text, sentence.start, tokens, i)
         }
         for i, token in enumerate(tokens):
+            if i in heading:
+                continue
             if _qualifies(words, tokens, i):
                 # "No severe hypoglycemia": what is denied is the severe kind.
                 key = f"{words[i]} {words[i + 1]}"
@@ -829,20 +1004,35 @@ _DERIVATION_BASE = re.compile(r"(?:at|is|iz)$")
 _DERIVED_STEM = 5
 
 
+# A consonant doubled before "-ed"/"-ing" ("admitted", "referred", "stopping"); not l, s, z or f,
+# which a base word ends in doubled ("called", "passed").
+_DOUBLED = re.compile(r"([b-df-hj-km-np-rtv-xy])\1$")
+
+
 def _derived_stem(word: str) -> str | None:
     if " " in word:
         return None
     found = _DERIVATION.sub("", word)
+    if found != word:
+        found = _DOUBLED.sub(r"\1", found)  # "admitt" -> "admit"
     while _DERIVATION_BASE.search(found):  # "hospitalizat" -> "hospitaliz" -> "hospital"
         found = _DERIVATION_BASE.sub("", found)
     return found if len(found) >= _DERIVED_STEM and found != word else None
 
 
 def _derived_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
+    """The evidence's mentions of another form of ``key``'s word, its stem or the base word
+    itself: "intubated" ~ "intubation", "admitted" ~ "admit" (a passage's "If BP > 160/110,
+    admit" is the plan a sentence's "she has been admitted" turns into a fact)."""
     mine = _derived_stem(key)
     if mine is None:
         return []
-    return [m for k, found in evidence.items() if _derived_stem(k) == mine for m in found]
+    return [
+        m
+        for k, found in evidence.items()
+        if (_derived_stem(k) or (k if " " not in k else None)) == mine
+        for m in found
+    ]
 
 
 # An abbreviation that is a common English word ("AS", "OR") is not read as one here.
@@ -858,11 +1048,18 @@ def _abbreviated_forms(
             mention, sentence
         )
         forms = [k.lower() for k in keys if vocabulary.english[k] < _COMMON_WORD]
+        # And the shorthand the list lacks: "spontaneous breathing trial" -> "SBT".
+        forms += [
+            short
+            for short, senses in SHORTHAND.items()
+            if any(_sense_key(s) == mention.key for s in senses)
+        ]
     else:  # "MI" -> "myocardial infarction", as the sentence writes it
         raw = sentence[mention.start : mention.end]
         senses = vocabulary.senses.get(raw, ()) if vocabulary.english.get(raw, 2) < 2 else ()
         forms = [_sense_key(s) for s in senses[:2]]
-    return [m for form in forms for m in evidence.get(form, ())]
+        forms += [_sense_key(s) for s in SHORTHAND.get(raw.lower(), ())]
+    return [m for form in dict.fromkeys(forms) for m in evidence.get(form, ())]
 
 
 _LONGEST_SENSE = 5
@@ -954,9 +1151,16 @@ def compare(
     # A medication the sentence gives as a past course ("tolerated piperacillin-tazobactam",
     # "received amoxicillin") is no claim that it is still taken.
     past_course = _PAST_COURSE.search(sentence) is not None
-    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary".
-    for mention in sorted(found, key=lambda m: " " not in m.key):
-        others = evidence.get(mention.key) or _related_forms(mention, sentence, evidence)
+    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary", and words
+    # the passages write as the sentence does before those found under another form ("switched"
+    # ~ "switch"), so a flag names "edoxaban" rather than the verb beside it.
+    judged_mentions = [
+        (mention, direct or _related_forms(mention, sentence, evidence), bool(direct))
+        for mention in found
+        for direct in [evidence.get(mention.key)]
+    ]
+    judged_mentions.sort(key=lambda j: (" " not in j[0].key, not j[2]))
+    for mention, others, _direct in judged_mentions:
         if not others:
             continue
         for dimension, disagrees in _CHECKS:
@@ -1021,15 +1225,21 @@ _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|prior|past|earlier|before|history\s+of|again|another|recurren\w*)\b",
     re.I,
 )
+# An anticoagulant reversed ("his warfarin was reversed with vitamin K") is no claim either.
 _PAST_COURSE = re.compile(
     r"\b(?:tolerated|received|completed|took|(?:was|were)\s+given|(?:was|were)\s+treated\s+"
-    r"with|had\s+a\s+course\s+of)\b",
+    r"with|had\s+a\s+course\s+of|reversed|reversal\s+of)\b",
     re.I,
 )
 
 
 def _negation(a: Assertion, b: Assertion) -> bool:
-    return a.negated != b.negated and not a.hypothetical and not b.hypothetical
+    if a.negated == b.negated or a.hypothetical or b.hypothetical:
+        return False
+    # A medication stopped is one not taken: "she stopped atorvastatin" agrees with "not taking
+    # atorvastatin", and "warfarin was held" with "no warfarin tonight".
+    affirmed = b if a.negated else a
+    return not affirmed.stopped
 
 
 def _laterality(a: Assertion, b: Assertion) -> bool:

@@ -34,7 +34,21 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "sodium": ("sodium", "na"),
     "chloride": ("chloride", "cl"),
     "bicarbonate": ("bicarbonate", "bicarb", "hco3", "co2"),
-    "glucose": ("glucose", "blood sugar", "bg", "bsl"),
+    # Indian and US notes name the sample in the abbreviation: FBS is fasting blood sugar, PPBS
+    # post-prandial, RBS random; a sentence may say "fasting sugar".
+    "glucose": (
+        "glucose",
+        "blood sugar",
+        "bg",
+        "bsl",
+        "sugar",
+        "fbs",
+        "fbg",
+        "fpg",
+        "ppbs",
+        "rbs",
+        "cbg",
+    ),
     "urea": ("urea", "bun"),
     "inr": ("inr",),
     "troponin": ("troponin", "trop", "tnt", "tni"),
@@ -64,7 +78,7 @@ _MEASURES: dict[str, tuple[str, ...]] = {
     "respiratory rate": ("respiratory rate", "rr", "resp rate"),
     "temperature": ("temperature", "temp", "fever"),
     "oxygen saturation": ("oxygen saturation", "saturation", "sats", "spo2", "sao2", "o2 sat"),
-    "weight": ("weight", "wt", "weighs", "weighed"),
+    "weight": ("weight", "wt", "weighs", "weighed", "weighing"),
     "height": ("height",),
     "bmi": ("bmi",),
     "age": ("age", "aged", "year-old", "years old"),
@@ -293,18 +307,36 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     before = [m for m in measures if lo <= m[0] and m[1] <= value.start]
     if before:
         return max(before, key=lambda m: m[1])[2]
+    trend = _trend_measure(text, value, measures)
+    if trend is not None:
+        return trend
     # "90% stenosis", "50 Gy in 25 fractions": the measured thing right after the value.
     after = [m for m in measures if m[0] >= end and m[1] <= hi and m[0] - end <= 25]
     return min(after, key=lambda m: m[0])[2] if after else None
+
+
+def _trend_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure named just before a trend that ``value`` is a step of: in "her eGFR has
+    declined from 24 in March to 18 in September", 18 is the eGFR's (its own clause, after the
+    "to", names nothing). The measure is the nearest before the trend's "from", in the clause
+    that holds the "from"; none where no "from" opens a trend before the value."""
+    opened = [m for m in _FROM.finditer(text) if m.end() <= value.start]
+    if not opened:
+        return None
+    start = opened[-1].start()
+    lo, _hi = _clause(text, max(start - 1, 0), max(start - 1, 0))
+    named = [m for m in measures if lo <= m[0] and m[1] <= start]
+    return max(named, key=lambda m: m[1])[2] if named else None
 
 
 # Hours after a start that label the result after them, as a glucose tolerance test or serial
 # troponins are written: "fasting 5.6, 1 h 10.9, 2 h 9.1", "a 1-hour value of 10.9", "0 h 42
 # ng/L, 1 h 88 ng/L". Hour 0 is the presentation's value. A duration ("over 46 h", "36 h of
 # pain", "q4h", "L/24 h") labels nothing: no number follows it in its clause.
+# Nor does one that ends its sentence: "separated by 4 h. 3) INR 3.6" (a list's number follows).
 _HOUR_LABEL = re.compile(
     r"(?<![\d./])\b(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b"
-    r"(?=[^\d;,()]{0,30}?[<>≤≥]?\d)",
+    r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
     re.I,
 )
 _PRESENTATION = "admission"

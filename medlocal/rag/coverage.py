@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medlocal.abbreviations import default_abbreviations
+from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.drugs import default_vocabulary, fold
 from medlocal.rag.binding import measure_names
 from medlocal.rag.frequency import frequencies
@@ -56,7 +56,8 @@ _CARRIERS = frozenset(
         "taken", "using", "used", "uses", "use", "including", "includes", "include", "included",
         "per", "via", "presented", "presents", "admitted", "seen", "went", "made", "make", "has",
         "having", "get", "got", "one", "two", "three", "first", "second", "level", "levels",
-        "value", "result", "results", "test", "tests", "showing", "revealed", "reveals",
+        "value", "result", "results", "test", "tests", "studies", "showing", "revealed",
+        "reveals", "came", "come",
         "demonstrated", "demonstrates", "consistent", "known", "diagnosed", "diagnosis", "treated",
         "treatment", "therapy", "plan", "planned", "record", "records", "documents",
         "document", "mentioned", "according", "evidence", "rose", "rise", "risen", "rising", "fell",
@@ -71,20 +72,6 @@ _CARRIERS = frozenset(
         "without", "losing",
     }
 )  # fmt: skip
-# Shorthand the abbreviation list lacks or ranks low, and the words a paraphrase writes for it:
-# "hs-troponin" is a high-sensitivity troponin, a "PRN" dose is a breakthrough or rescue dose.
-_SHORTHAND: dict[str, tuple[str, ...]] = {
-    "prn": ("as needed", "as required", "breakthrough", "rescue"),
-    "hs": ("high sensitivity",),
-    "sl": ("sublingual",),
-    "sc": ("subcutaneous",),
-    "im": ("intramuscular",),
-    "iv": ("intravenous",),
-    "po": ("oral", "mouth"),
-    "ngt": ("nasogastric",),
-    "rif": ("right iliac fossa",),
-    "lif": ("left iliac fossa",),
-}
 # A side written as its capital letter ("L 10.8 cm, R 11.2 cm", "R 2nd toe"), not the litre of
 # "1.6 L": it says "left" or "right".
 _SIDE_LETTER = re.compile(r"(?<![A-Za-z0-9./])(?<!\d )(?P<side>[LR])(?![A-Za-z0-9])")
@@ -186,7 +173,7 @@ def _stems(evidence: str) -> frozenset[str]:
     stems |= {stem(_SIDE_WORDS[m.group("side")]) for m in _SIDE_LETTER.finditer(evidence)}
     if mentions_gestational_age(evidence):
         stems |= {stem(w) for w in _GESTATION_WORDS}
-    for short, phrases in _SHORTHAND.items():
+    for short, phrases in SHORTHAND.items():
         if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I):
             stems |= {stem(w) for phrase in phrases for w in _words(phrase)}
     return frozenset(stems)

@@ -33,12 +33,31 @@ def _drug_for(names: list[tuple[int, int, str]], value: Value, body: str) -> str
     if before:
         return max(before, key=lambda n: n[1])[2]
     after = [n for n in names if n[0] >= value.start and n[1] <= end]
-    if after:
+    if after and not _dosed_unlisted_name(body, value):
         return min(after, key=lambda n: n[0])[2]
     earlier = [n for n in names if n[1] <= start]
     if earlier:
         return max(earlier, key=lambda n: n[1])[2]
     return None
+
+
+# A capitalised word right before a dose ("Priadel 800 mg", "Tazocin 4.5 g"): the dose's drug.
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z\-]{3,})\s*\(?\s*$")
+
+
+def _dosed_unlisted_name(body: str, value: Value) -> bool:
+    """Whether ``value`` is written right after a drug name the lists lack (a brand: "He takes
+    Priadel 800 mg at night alongside quetiapine 100 mg"): the dose is that drug's, not the
+    listed drug's named after it. A clinical word of the word lists (which hold brands the drug
+    lists may not) that is no English word."""
+    found = _NAME_BEFORE.search(body, 0, value.start)
+    if found is None:
+        return False
+    from medlocal.privacy.deid_lexicon import lexicon as word_lexicon  # loaded once, on need
+
+    words = word_lexicon()
+    word = found.group(1).lower()
+    return word not in words.english and words.clinical(word)
 
 
 def _drug_bound(value: Value, body: str) -> bool:
@@ -173,6 +192,11 @@ _REGIMEN_FILLER = frozenset(
         "be", "is", "was", "were", "continued", "continue", "started", "restarted", "at",
         "same", "dosing", "dosed", "administered", "inhaled", "nebulised", "nebulized", "topically",
         "applied", "each", "every", "the", "a",
+        # A change of the regimen told in a clause of its own is still the drug's: "salbutamol 6
+        # puffs 2-hourly, now weaned to 4-hourly", "insulin BD, since changed to daily".
+        "now", "since", "currently", "weaned", "wean", "weaning", "increased", "reduced",
+        "decreased", "changed", "switched", "stepped", "down", "up", "spaced", "out", "titrated",
+        "from",
     }
 )  # fmt: skip
 

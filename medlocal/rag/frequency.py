@@ -24,7 +24,7 @@ _COUNT_WORDS = {
 }  # fmt: skip
 _PERIOD_DAYS = {"day": Fraction(1), "week": Fraction(7), "month": Fraction(30)}
 _ABBREVIATIONS = {
-    "qd": 1, "od": 1, "q24h": 1, "qam": 1, "qpm": 1, "qhs": 1, "nocte": 1, "mane": 1,
+    "qd": 1, "od": 1, "q24h": 1, "qam": 1, "qpm": 1, "qhs": 1, "hs": 1, "nocte": 1, "mane": 1,
     "bd": 2, "bid": 2, "tds": 3, "tid": 3, "qds": 4, "qid": 4,
 }  # fmt: skip
 # Once a day at a given time of day.
@@ -45,7 +45,8 @@ _FREQUENCY = re.compile(
     r"(?<![\w/])(?:"
     rf"(?P<count>{_COUNT})\s*(?:(?:a|per|each|every)\s+{_PERIOD}|(?P<adverb>daily|weekly|monthly))"
     rf"|(?:every|q)\s*(?P<low>{_INTERVAL})\s*(?:(?:-|–|to)\s*(?P<high>{_INTERVAL})\s*)?"
-    r"(?P<unit>hours?|hrs?|hr|h|days?|d|weeks?|wks?|months?)"
+    # Oncology writes a cycle's interval in weeks with a bare "w": "q2w", "q3w".
+    r"(?P<unit>hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?)"
     # British notes write an interval in hours as an adjective: "4-hourly", "4-6 hourly".
     rf"|(?P<hours_low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<hours_high>{_NUM})\s*)?[\s-]?hourly"
     r"|(?P<fortnight>fortnightly|every\s+fortnight|every\s+(?:other|second)\s+week)"
@@ -53,7 +54,7 @@ _FREQUENCY = re.compile(
     r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"
     rf"|(?P<once_at>{_ONCE_AT})"
     r"|(?P<abbr>q\.?d|o\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|b\.?d|t\.?d\.?s|q\.?d\.?s|q\.?hs"
-    r"|q\.?am|q\.?pm|q24h|nocte|mane)"
+    r"|q\.?am|q\.?pm|q24h|nocte|mane|h\.?s(?!-))"
     r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed"
     r"|if\s+required|if\s+necessary)"
     r"|(?P<hourly>hourly)"

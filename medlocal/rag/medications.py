@@ -120,9 +120,25 @@ class MedicationLexicon:
 
     def supported(self, evidence: str, name: str) -> bool:
         """``name`` or another name of the same drug appears in ``evidence``."""
-        if mentions(evidence, name):
+        if mentions(evidence, name) or _clipped_combination(evidence, name):
             return True
         return any(self.same_drug(name, other) for other in self.find(evidence))
+
+
+# A combination's parts clipped, as ward notes write them: "pip-tazo" is piperacillin-tazobactam,
+# "amox/clav" amoxicillin/clavulanate, "tmp-smx" is not (no part starts the name's own).
+_CLIPPED_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,})\s?[-/]\s?([A-Za-z]{3,})(?![A-Za-z])")
+
+
+def _clipped_combination(evidence: str, name: str) -> bool:
+    """Whether ``evidence`` writes the two-part combination ``name`` with each part cut short."""
+    parts = re.split(r"\s*[-/]\s*|\s+", name.lower())
+    if len(parts) != 2:
+        return False
+    return any(
+        parts[0].startswith(m.group(1).lower()) and parts[1].startswith(m.group(2).lower())
+        for m in _CLIPPED_PAIR.finditer(evidence)
+    )
 
 
 def mentions(text: str, name: str) -> bool:

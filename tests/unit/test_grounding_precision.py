@@ -14,12 +14,14 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
 # heldout3 was written blind during round 3 and scored in total only: 35/105 and 57/64 before
-# round 3's fixes, 29/105 and 57/64 after them.
+# round 3's fixes, 29/105 and 57/64 after them; round 4 made it development data, read it case
+# by case and took it to 1/105 and 59/64 (a fourth part, heldout4, is being written blind
+# elsewhere: that figure is the one to believe).
 MEASURED = {
     "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
-    "heldout3": (29, 57),
+    "heldout3": (1, 59),
 }
 
 

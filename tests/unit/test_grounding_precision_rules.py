@@ -309,3 +309,89 @@ def test_a_stopped_medication_is_not_still_taken() -> None:
     # The thing stopped is the drug, not the subject who stopped it.
     passage = "Sodium 128 - we have stopped her citalopram."
     assert kinds("Citalopram was stopped because her sodium was 128 [1].", passage) == []
+
+
+# --- round 4 (heldout3 read case by case): how values are written -----------------------------
+
+
+def test_month_and_year_with_a_hyphen_either_way_round_is_a_date() -> None:
+    for written in ("stopped 2025-08 due to myalgia", "Fundus (08-2025): normal", "in 08/2025"):
+        assert [(v.kind, v.canonical) for v in extract_values(written)] == [("date", "2025-08")]
+    # A full date, a range of years and a decimal stay what they are.
+    assert value("2025-08-14").canonical == "2025-08-14"  # type: ignore[attr-defined]
+    assert [v.kind for v in extract_values("smoked 2009-2021")] == ["number", "number"]
+    assert kinds("She stopped it in August 2025 [1].", "Stopped 2025-08 (myalgia).") == []
+    assert kinds("She stopped it in July 2025 [1].", "Stopped 2025-08 (myalgia).") != []
+
+
+def test_a_clock_time_with_am_or_pm_is_read_on_the_24_hour_clock() -> None:
+    assert value("at 2:52 pm").canonical == "14:52"  # type: ignore[attr-defined]
+    assert value("at 12:05 a.m.").canonical == "00:05"  # type: ignore[attr-defined]
+    assert value("at 12:30 PM").canonical == "12:30"  # type: ignore[attr-defined]
+    assert value("at 09:15").canonical == "09:15"  # type: ignore[attr-defined]
+    passage = "Result phoned to the registrar at 21:10 on 03/04/2025."
+    assert kinds("The result was phoned through at 9:10 pm [1].", passage) == []
+    assert kinds("The result was phoned through at 9:10 am [1].", passage) != []
+
+
+def test_insulin_units_written_as_a_capital_u_are_units() -> None:
+    assert value("detemir 18 U mane").unit == "unit"  # type: ignore[attr-defined]
+    assert value("4 u").unit is None  # type: ignore[attr-defined]
+    passage = "Plan: detemir 18 U mane, increase by 2 U every 3 days."
+    assert kinds("Detemir is 18 units each morning [1].", passage) == []
+    assert kinds("Detemir is 20 units each morning [1].", passage) != []
+
+
+def test_weeks_plus_days_of_gestation_written_with_the_word_weeks() -> None:
+    found = [(v.canonical, v.unit) for v in extract_values("G3P2, 31+4 weeks")]
+    assert found == [("31", "week"), ("4", "day")]
+    passage = "Antenatal review. G3P2, 31+4 weeks. BP 128/80."
+    assert kinds("She is 31 weeks and 4 days pregnant [1].", passage) == []
+    assert kinds("She is 31 weeks and 5 days pregnant [1].", passage) != []
+
+
+def test_a_dose_right_after_a_brand_the_drug_lists_lack_is_not_the_next_drug_s() -> None:
+    lexicon = default_lexicon()
+    pairs = [
+        (drug, amount)
+        for (drug, amount, _), _ in dose_pairs(
+            "He takes Epilim 500 mg twice daily with lamotrigine 100 mg.", lexicon
+        )
+    ]
+    assert ("lamotrigine", "500") not in pairs
+    assert ("lamotrigine", "100") in pairs
+    # A dose before its drug is still that drug's ("81 mg aspirin").
+    assert [d for (d, _, _), _ in dose_pairs("Takes 81 mg aspirin daily.", lexicon)] == ["aspirin"]
+    passage = "Sodium valproate (Epilim) 500 mg BD. Lamotrigine 100 mg BD."
+    assert (
+        kinds("He takes Epilim 500 mg twice a day and lamotrigine 100 mg twice a day [1].", passage)
+        == []
+    )
+    assert (
+        kinds("He takes Epilim 500 mg twice a day and lamotrigine 500 mg twice a day [1].", passage)
+        != []
+    )
+
+
+def test_a_regimen_change_told_in_a_clause_of_its_own_is_the_drug_s() -> None:
+    passage = "Ipratropium nebs 4-hourly overnight, now spaced out to 6-hourly. Sats 95%."
+    assert (
+        kinds(
+            "Ipratropium nebs have been spaced from every four hours to every six hours [1].",
+            passage,
+        )
+        == []
+    )
+    assert kinds("Ipratropium nebs are now every eight hours [1].", passage) != []
+    # A schedule of something else in its own clause is still no drug's.
+    other = "Ipratropium nebs 4-hourly, bloods weekly."
+    assert kinds("Ipratropium nebs are given every four hours [1].", other) == []
+
+
+def test_units_per_litre_written_out_are_per_litre() -> None:
+    assert [(v.canonical, v.unit) for v in extract_values("ALT 41 units per litre")] == [
+        ("41", "unit/l")
+    ]
+    passage = "LFTs: ALT 41 U/L, AST 28 U/L."
+    assert kinds("Her ALT was 41 units per litre [1].", passage) == []
+    assert kinds("Her ALT was 48 units per litre [1].", passage) != []

@@ -392,3 +392,125 @@ def test_a_month_is_no_finding_the_passage_could_deny() -> None:
     # What is denied is still compared.
     flags = ground("She was not seen in clinic [1].", {1: "Seen in clinic in October."}).flags
     assert [f for f in flags if f.kind == "negation_conflict"]
+
+
+# --- round 4 of the precision audit (heldout3): where a negation's scope ends -----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        # A denial after a finding reaches back no further than a finding with its own result.
+        ("The tumour is ER and PR positive and HER2 negative.", "ER+ PR+ HER2-negative."),
+        ("Influenza A was positive and RSV negative.", "Flu A PCR detected; RSV not detected."),
+        # "declined" as a fall, not a refusal.
+        ("Her haemoglobin declined from 128 to 97 g/L.", "Hb 128 -> 97 g/L."),
+        ("His weight has declined by 6 kg since March.", "Weight 82 kg (March) -> 76 kg."),
+        ("The platelet count declined to 88.", "Plt 88 today, falling."),
+        # A past finite verb after "and" opens a new clause the denial does not reach.
+        ("He denied chest pain and described a tearing back pain.", "C/o tearing back pain."),
+        ("She denies fever and underwent a CT scan of the abdomen.", "CT abdomen: appendicitis."),
+        # Verbs of observing are no findings.
+        ("Observations were stable overnight.", "No new deficits observed."),
+        ("A hernia was documented by the GP.", "Nothing else documented."),
+        # An act not done, written after it without "was".
+        ("A lumbar puncture was not performed.", "LP not performed (on apixaban)."),
+        ("Blood cultures were not sent.", "Cultures not sent."),
+        # What a person was not is no denial of the person.
+        ("Her GP was not aware of the change.", "Dose changed by the hospital (GP not aware)."),
+        ("The consultant was not available.", "Consultant on call."),
+        # A body-system heading is no finding.
+        ("She has not needed renal replacement therapy.", "Renal: UO 1 mL/kg/h. No RRT."),
+        ("There was no liver lesion.", "Liver: normal size, no focal lesion."),
+    ],
+)
+def test_round4_good_sentences_have_no_negation_mismatch(sentence: str, passage: str) -> None:
+    assert [d for d in dims(sentence, passage) if d[0] == "negation"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("The tumour is HER2 positive.", "ER positive, PR positive, HER2 negative."),
+        ("She declined the influenza vaccine.", "Influenza vaccine given today."),
+        ("He denied palpitations and complained of dizziness.", "Palpitations; no dizziness."),
+        ("A lumbar puncture was performed.", "LP not performed (on apixaban)."),
+        ("She reported fever.", "Denies fever; reports cough."),
+    ],
+)
+def test_round4_bad_counterparts_are_still_flagged(sentence: str, passage: str) -> None:
+    assert [d for d in dims(sentence, passage) if d[0] == "negation"] != []
+
+
+def test_stops_written_without_was_and_lists_headed_not_taking() -> None:
+    # "held"/"withheld" after the drug, and "Not taking:" heading a list, stop it.
+    assert dims("Metformin was held because of the AKI.", "AKI - metformin held.") == []
+    assert dims("Metformin is continued.", "AKI - metformin held.") != []
+    listed = "Current: ramipril 5 mg. Not taking: simvastatin 20 mg (stopped by patient)."
+    assert dims("He stopped simvastatin himself.", listed) == []
+    assert dims("He continues to take simvastatin 20 mg.", listed) != []
+    # A backward stop reaches the drugs it names, not a drug the clause before speaks of.
+    passage = "Rifampicin induces tacrolimus - tacrolimus 2 mg BD was withheld overnight."
+    assert dims("He continues on rifampicin.", passage) == []
+    assert dims("Rifampicin was withheld overnight.", passage) != []
+    # Two drugs stopped together are both stopped.
+    both = "Aspirin 75 mg and clopidogrel 75 mg were withheld before surgery."
+    assert dims("Clopidogrel was withheld before surgery.", both) == []
+    assert dims("Aspirin was continued before surgery.", both) != []
+    # A reversed anticoagulant is no claim that it is still taken.
+    reversed_ = "Apixaban held; andexanet given."
+    assert dims("Her apixaban was reversed with andexanet.", reversed_) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("His mother reports that he wakes with cough most nights.", "Cough most nights."),
+        ("Her husband says she has become more confused.", "Increasing confusion over 2 weeks."),
+        ("According to his wife he snores loudly.", "Loud snoring (per wife)."),
+        ("Per her son, she has stopped eating.", "Poor oral intake."),
+    ],
+)
+def test_a_relative_who_reports_is_not_whom_the_report_concerns(
+    sentence: str, passage: str
+) -> None:
+    assert [d for d in dims(sentence, passage) if d[0] == "experiencer"] == []
+
+
+def test_a_relative_with_the_condition_is_still_a_relative() -> None:
+    assert dims("His mother has asthma.", "He has asthma.") != []
+    assert dims("He has breast cancer.", "FHx: mother reported breast cancer at 45.") != []
+    # Outside a family history, a relative who reports gives collateral about the patient.
+    assert dims("Per his wife, he has night sweats.", "Wife reports night sweats.") == []
+
+
+def test_a_plan_item_with_its_condition_after_it_is_a_plan() -> None:
+    plan = "Plan: SBT if noradrenaline off; continue feeds."
+    assert [d for d, _ in dims("She passed a spontaneous breathing trial.", plan)] == [
+        "hypothetical"
+    ]
+    assert dims("A breathing trial is planned if noradrenaline is off.", plan) == []
+    # An item with no condition stays what it is.
+    assert dims("Feeds were continued.", plan) == []
+    # Shorthand the generated list lacks is the same concept both ways.
+    assert dims("He had no spontaneous breathing trial.", "Passed SBT at 10:00.") != []
+
+
+def test_a_verb_with_a_doubled_consonant_is_its_base_word() -> None:
+    # "referred" ~ "refer", "admitted" ~ "admit": a plan stated as done is flagged.
+    assert [d for d, _ in dims("She was referred to cardiology.", "If troponin rises, refer.")] == [
+        "hypothetical"
+    ]
+    assert [d for d, _ in dims("He has been admitted.", "If SpO2 < 92%, admit.")] == [
+        "hypothetical"
+    ]
+    # Said as the plan it is: no flag.
+    assert dims("She will be referred if her troponin rises.", "If troponin rises, refer.") == []
+    # Base words that end doubled stay whole: "passed" is "pass", not "pas".
+    assert dims("He passed a stone.", "Passed stone yesterday.") == []
+
+
+def test_a_stopped_drug_agrees_with_a_passage_that_says_it_is_not_taken() -> None:
+    prose = "She is not taking rosuvastatin (stopped in May, myalgia)."
+    assert dims("She stopped rosuvastatin in May.", prose) == []
+    assert dims("She still takes rosuvastatin.", prose) != []

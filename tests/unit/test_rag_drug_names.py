@@ -60,3 +60,17 @@ def test_the_dictionary_ships_as_text_with_its_licence_notice() -> None:
         assert source in notices
     # Only the data is used: the package's module (which unpickles a home-folder cache) never is.
     assert "drug_named_entity_recognition" not in sys.modules
+
+
+def test_a_combination_written_with_its_parts_clipped_names_it() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.supported("ID: pip-tazo 4.5 g IV q6h (day 4).", "piperacillin-tazobactam")
+    assert lexicon.supported("Discharged on amox/clav 875 mg BD.", "amoxicillin/clavulanate")
+    # One part alone is not the combination, nor a pair whose clips start other names.
+    assert not lexicon.supported("ID: pip-tazo 4.5 g IV q6h.", "ceftazidime-avibactam")
+    assert not lexicon.supported("Given tazocin 4.5 g.", "ceftolozane-tazobactam")
+    passage = "ID: pip-tazo 4.5 g IV q6h (day 4)."
+    good = "She is on piperacillin-tazobactam 4.5 g IV every six hours [1]."
+    assert [f.kind for f in ground(good, {1: passage}).flags] == []
+    bad = "She is on ceftazidime-avibactam 2.5 g IV every eight hours [1]."
+    assert "unverified_medication" in [f.kind for f in ground(bad, {1: passage}).flags]

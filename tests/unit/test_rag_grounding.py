@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 
 import pytest
 
 from medlocal.rag.answer import model_declined
 from medlocal.rag.citations import cited_numbers, keep_valid, renumber
+from medlocal.rag.frequency import frequencies
 from medlocal.rag.grounding import ground
 from medlocal.rag.relevance import RelevanceThreshold
 from medlocal.rag.sentences import split_sentences
@@ -628,3 +630,25 @@ def test_the_model_check_reads_only_the_passages_the_answer_cites() -> None:
     ground("Bisoprolol 2.5 mg once daily [1]. Metformin 500 mg twice daily [3].", APIXABAN,
            support=judge)  # fmt: skip
     assert judge.shown == [[1, 3], [1, 3]]  # the same prefix for both: its KV cache is reused
+
+
+def test_a_cycle_interval_in_weeks_and_hs_at_bedtime_are_regimens() -> None:
+    # Round 4 (heldout3): "q2w" was no regimen, so "every two weeks" was compared as a number;
+    # "HS" (hora somni) was none, so a dose "at bedtime" was matched against another regimen.
+    assert [f.per_day for f in frequencies("docetaxel 75 mg/m2 q3w")] == [
+        (Fraction(1, 21), Fraction(1, 21))
+    ]
+    assert [f.raw for f in frequencies("atorvastatin 20 mg HS")] == ["HS"]
+    assert frequencies("hs-CRP 4.1 mg/L") == []
+    passage = "Docetaxel 75 mg/m2 q3w, cycle 2 of 6. Glargine 18 U HS; titrate by 2 U every 3 days."
+    assert [
+        f.kind
+        for f in ground("Docetaxel 75 mg/m² is given every three weeks [1].", {1: passage}).flags
+    ] == []
+    assert [
+        f.kind for f in ground("Glargine 18 units is taken at bedtime [1].", {1: passage}).flags
+    ] == []
+    assert [
+        f.kind
+        for f in ground("Docetaxel 75 mg/m² is given every two weeks [1].", {1: passage}).flags
+    ] != []

@@ -193,3 +193,29 @@ def test_a_side_written_as_its_letter_covers_the_side() -> None:
     assert "left" not in coverage("The left kidney", note, lexicon).missing
     # The litre of "1.6 L" is no side.
     assert "left" in coverage("The left ureter", "Urine output 1.6 L/24 h.", lexicon).missing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("The white cell count came down to 11.2 [1].", "Bloods: WCC 11.2, CRP 40."),
+        ("A full blood count was normal [1].", "FBC normal."),
+        ("Her transferrin saturation was 12% [1].", "TSAT 12%, ferritin 9."),
+        ("The expected date of delivery is in March 2026 [1].", "EDD 03/2026 by dating scan."),
+        ("She had a spontaneous vaginal delivery [1].", "2019: SVD, uncomplicated."),
+        ("Non-proliferative diabetic retinopathy was found [1].", "Fundus: moderate NPDR."),
+        ("He passed a spontaneous breathing trial [1].", "Passed SBT this morning."),
+    ],
+)
+def test_shorthand_the_list_lacks_supports_its_spelled_out_words(
+    sentence: str, passage: str
+) -> None:
+    lexicon = default_lexicon()
+    assert coverage(sentence.removesuffix(" [1]."), passage, lexicon).missing == ()
+    assert ground(sentence, {1: passage}).flags == [], sentence
+
+
+def test_shorthand_supports_only_its_own_words() -> None:
+    lexicon = default_lexicon()
+    missing = coverage("The platelet count came down", "WCC 11.2, CRP 40.", lexicon).missing
+    assert "platelet" in missing

@@ -268,8 +268,11 @@ def test_a_result_after_a_change_to_it_is_the_measure_s_own() -> None:
         )
     }
     assert got == {("168 µmol/L", "creatinine"), ("139", "sodium")}
-    # A trend's "from ... to" still ends its start at "to".
-    assert {b.attribute for b in bind("Creatinine from 30 to 22.")} == {None}
+    # A trend's "from ... to" still ends its start at "to"; since round 4 both steps take the
+    # measure named before the "from" (they had none before).
+    assert {b.attribute for b in bind("Creatinine from 30 to 22.")} == {"creatinine"}
+    got = [(b.attribute, b.timepoint) for b in bind("Creatinine from 30 in January 2024 to 22.")]
+    assert got == [("creatinine", "2024-01"), ("creatinine", None)]  # 22 is not January's
     passage = "Progress 21/08/2024: Cr 168 umol/L, Na 139 mmol/L, K 4.7 mmol/L."
     sentence = "By 21 August her creatinine had fallen to 168 µmol/L and her potassium to 4.7 [1]."
     assert flag_kinds(sentence, passage) == []
@@ -343,3 +346,75 @@ def test_a_value_given_for_one_side_is_not_the_other_side_s() -> None:
     assert flag_kinds("The right kidney measured 11.4 cm [1].", passage) == []
     assert flag_kinds("Her kidneys measured 10.1 and 11.4 cm [1].", passage) == []
     assert "misattributed_value" in flag_kinds("The left kidney measured 11.4 cm [1].", passage)
+
+
+# --- round 4 of the precision audit (heldout3): how a value is bound -----------------------
+
+
+def test_an_arrow_is_no_comparator() -> None:
+    assert [v.canonical for v in extract_values("Cr 142 -> 118 umol/L, Na => 131")] == [
+        "142",
+        "118",
+        "131",
+    ]
+    assert [v.canonical for v in extract_values("K >5.5, Na < 130")] == [">5.5", "<130"]
+    passage = "Bilirubin trend: 88 (01/2025) -> 41 (02/2025) -> 19 (03/2025) umol/L."
+    assert (
+        flag_kinds(
+            "Her bilirubin fell from 88 in January 2025 to 19 µmol/L in March 2025 [1].", passage
+        )
+        == []
+    )
+    assert (
+        flag_kinds(
+            "Her bilirubin fell from 88 in January 2025 to 41 µmol/L in March 2025 [1].", passage
+        )
+        != []
+    )
+
+
+def test_the_steps_of_a_trend_are_the_measure_named_before_it() -> None:
+    got = [b.attribute for b in bind("His platelets have dropped from 240 to 95.")]
+    assert got == ["platelets", "platelets"]
+    # No measure before the "from": none is made up.
+    assert {b.attribute for b in bind("It went from 3 to 5 units.")} == {None}
+
+
+def test_count_and_unit_joined_by_a_hyphen_durations_over_7_52_12_and_day_n_of_m() -> None:
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [(v.canonical, v.unit) for v in extract_values(text)]
+
+    assert read("a 3-week review") == [("3", "week")]
+    assert read("a 31-year-old man") == [("31", None)]
+    assert read("range 5-10 mg") == [("5", None), ("10", "mg")]
+    assert read("amoxicillin x 7/7") == [("7", "day")]
+    assert read("review in 6/52") == [("6", "week")]
+    assert read("follow up in 3/12") == [("3", "month")]
+    assert read("Cough 3/52.") == [("3", "week")]  # over 52 needs no lead word
+    assert [v.kind for v in extract_values("seen 3/12")] == ["date"]  # no lead: a date
+    assert read("power 4/5") == [("4", None), ("5", None)]  # a score: no duration
+    assert read("day 3 of 5") == [("3", None), ("5", "day")]
+    passage = "Flucloxacillin 1 g QDS x 7/7. Review at 6-week clinic. Dexamethasone day 2 of 5."
+    for good in (
+        "Flucloxacillin is given four times a day for seven days [1].",
+        "She will be reviewed at a six-week clinic [1].",
+        "She is on day 2 of a five-day course of dexamethasone [1].",
+    ):
+        assert flag_kinds(good, passage) == [], good
+    assert flag_kinds("Flucloxacillin is given four times a day for five days [1].", passage) != []
+
+
+def test_weighing_and_the_names_of_blood_sugar_name_their_measure() -> None:
+    got = {(b.value.raw, b.attribute) for b in bind("A 4-year-old girl weighing 17 kg.")}
+    assert ("17 kg", "weight") in got
+    passage = "Age 4. Wt 17 kg. FBS 6.1 mmol/L, K 5.2 mmol/L."
+    assert flag_kinds("She is a four-year-old girl weighing 17 kg [1].", passage) == []
+    assert flag_kinds("Her fasting sugar was 6.1 mmol/L [1].", passage) == []
+    assert flag_kinds("Her fasting sugar was 5.2 mmol/L [1].", passage) != []
+    assert flag_kinds("She is a four-year-old girl weighing 4 kg [1].", passage) != []
+
+
+def test_an_hour_count_ending_its_sentence_labels_no_number_after_it() -> None:
+    passage = "1) Iron to be given 2 h apart from levothyroxine. 2) Plan: TFTs in 6 weeks."
+    assert flag_kinds("Iron should be taken two hours apart from levothyroxine [1].", passage) == []
+    assert flag_kinds("Iron should be taken six hours apart from levothyroxine [1].", passage) != []
