@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterator
@@ -327,7 +328,7 @@ def _matches(
         if pattern in _LINE_BOUND:
             regions = cues.regions(clauses)
             if regions is not None:
-                return _matches_in(_FIRST_CHARACTER.get(pattern, pattern), text, regions)
+                return _matches_in(pattern, text, regions)
         elif not cues.may_match(clauses):
             return iter(())
     skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
@@ -340,9 +341,21 @@ def _matches_in(
     pattern: re.Pattern[str], text: str, regions: list[tuple[int, int]]
 ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, where every match lies in one of ``regions`` (runs
-    of whole lines; the pattern is line_bound, see deid_pattern_cues)."""
+    of whole lines; the pattern is line_bound, see deid_pattern_cues). In a long text each
+    span is searched with the pattern's skipper where that reads no line break either."""
+    skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
+    if skipper is not None and _line_bound_skipper(skipper):
+        for start, end in regions:
+            yield from skipped_matches(pattern, skipper, text, start, end)
+        return
+    plain = _FIRST_CHARACTER.get(pattern, pattern)
     for start, end in regions:
-        yield from pattern.finditer(text, start, end)
+        yield from plain.finditer(text, start, end)
+
+
+@functools.lru_cache(maxsize=1024)
+def _line_bound_skipper(skipper: re.Pattern[str]) -> bool:
+    return line_bound(skipper)
 
 
 # Kinds of code whose value, when it is a whole date, is a date instead.

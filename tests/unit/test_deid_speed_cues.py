@@ -9,6 +9,7 @@ import pytest
 from fixtures.deid_corpus import load
 
 from medlocal.privacy import deid_patterns
+from medlocal.privacy.deid_first_characters import opening_skipper, skipped_matches
 from medlocal.privacy.deid_pattern_cues import TextCues, folded, line_bound, required_cues
 
 _PATTERNS = [pattern for _, pattern in deid_patterns._PATTERNS]
@@ -106,3 +107,17 @@ def test_regions_only_hold_lines_with_cues() -> None:
     clauses = required_cues(re.compile(r"\bMRN[ \t]*\d+"))
     assert cues.regions(clauses) in (None, [(13, 24), (34, 40)])
     assert cues.regions((frozenset({"medicare"}),)) == []
+
+
+def test_skipped_matches_within_bounds() -> None:
+    """The round-19 skipper searched between bounds finds what finditer finds there."""
+    text = "\n".join(note.text for note in load("dev"))
+    middle = text.index("\n", len(text) // 3)
+    end = text.index("\n", 2 * len(text) // 3)
+    for pattern in _PATTERNS:
+        skipper = opening_skipper(pattern)
+        if skipper is None:
+            continue
+        assert _found(skipped_matches(pattern, skipper, text, middle, end)) == _found(
+            pattern.finditer(text, middle, end)
+        ), pattern.pattern[:80]
