@@ -368,17 +368,21 @@ def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def skipped_matches(
-    pattern: re.Pattern[str], skipper: re.Pattern[str], text: str
+    pattern: re.Pattern[str],
+    skipper: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
 ) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, with ``skipper`` (opening_skipper of ``pattern``)
-    finding where each match starts. Every match of ``pattern`` consumes a character (the
-    skipper is made only then), so each search goes on from where the last match ended, as
-    finditer does."""
-    pos = 0
+    """What ``pattern.finditer(text, pos, endpos)`` finds, with ``skipper`` (opening_skipper of
+    ``pattern``) finding where each match starts. Every match of ``pattern`` consumes a
+    character (the skipper is made only then), so each search goes on from where the last match
+    ended, as finditer does."""
+    end = len(text) if endpos is None else endpos
     search = skipper.search
-    while (found := search(text, pos)) is not None:
+    while (found := search(text, pos, end)) is not None:
         start = found.start()
-        match = pattern.match(text, start)
+        match = pattern.match(text, start, end)
         if match is None:  # pragma: no cover - the skipper asked the pattern itself
             pos = start + 1
             continue
