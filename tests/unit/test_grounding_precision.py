@@ -15,13 +15,15 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
 # heldout3 was written blind during round 3 and scored in total only: 35/105 and 57/64 before
 # round 3's fixes, 29/105 and 57/64 after them; round 4 made it development data, read it case
-# by case and took it to 1/105 and 59/64 (a fourth part, heldout4, is being written blind
-# elsewhere: that figure is the one to believe).
+# by case and took it to 1/105 and 59/64. heldout4, written blind during round 4, is the
+# held-out part: 27/112 and 47/68 before round 4's fixes, 24/112 and 46/68 after them (the
+# figure to believe for unseen text).
 MEASURED = {
     "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
+    "heldout4": (24, 46),
 }
 
 
@@ -38,9 +40,12 @@ def test_the_set_is_large_and_varied_enough() -> None:
     cases = {part: load(part) for part in PARTS}
     sets = {part: {c.set.id for c in found} for part, found in cases.items()}
     assert sum(len(ids) for ids in sets.values()) >= 25
-    # Where a held-out part is present, it is a fifth to two fifths of the sets.
+    # Where a held-out part is present, it holds at least a dozen sets and at most two fifths of
+    # all (each round adds a blind part of 12-14 sets as the development data grows).
     held_out = sum(len(sets[part]) for part in HELD_OUT)
-    assert not HELD_OUT or 0.2 <= held_out / sum(len(ids) for ids in sets.values()) <= 0.4
+    assert not HELD_OUT or (
+        held_out >= 12 and held_out / sum(len(ids) for ids in sets.values()) <= 0.4
+    )
     for found in cases.values():
         for set_id in {c.set.id for c in found}:
             good = [c for c in found if c.set.id == set_id and c.expected == GOOD]
