@@ -11,8 +11,8 @@ patient's own identifiers from the vault (each part of the name, the MRN, the ye
 whatever the plan found. :meth:`RemovedWords.spans` finds them again in a quoting text, compared
 case-insensitively, word by word. Recall first, as the redactor is: a word one removed span had
 ("15" of "15 January 2026") goes from every quoting text, a dose of 15 mg too. Function words
-("the", "of") are not taken from addresses and facility names, and a one-character word only
-where it stands quoted on its own ("'5'").
+("the", "of") are not taken from addresses and facility names, nor a place's kind words
+("Hospital", "Ward"), and a one-character word only where it stands quoted on its own ("'5'").
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, WEEKDAYS
+from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # A number with its decimal point or thousands comma is one word: a quoted '10.7' is no echo
@@ -57,6 +58,10 @@ _PLACEHOLDER_KINDS = {"name", "date", "dob", "zip", "id", "mrn", "address", "red
 
 
 _DATE_LABELS = frozenset({label("date"), label("dob")})
+# A place's kind words ("Hospital", "Clinic", "Ward", "Medical Centre") name no place alone:
+# walk 29's summary flag quoted "[FACILITY]" for every "hospital" once a facility was removed.
+_PLACE_LABELS = frozenset(label(k) for k in ("facility", "location", "city", "county"))
+_PLACE_KIND_WORDS = GENERIC | WARD_KINDS | {"st", "saint", "mount", "mt"}
 
 
 def _placeholder(kind: str) -> str:
@@ -87,6 +92,8 @@ class RemovedWords:
         for word in _WORD.findall(text):
             word = word.casefold()
             if word in _FUNCTION_WORDS or word in self.words:
+                continue
+            if placeholder in _PLACE_LABELS and word in _PLACE_KIND_WORDS:
                 continue
             if dated and (word in CALENDAR_WORDS or word in WEEKDAYS):
                 # A month or weekday alone says nothing of the date it came from, and as a word

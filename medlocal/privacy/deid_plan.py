@@ -36,6 +36,12 @@ _OWN_KINDS = frozenset({"patient_name", "mrn", "dob"})
 # Between the parts of a document when they are read as one text: a paragraph break, so that no
 # rule reads one part's last word with the next part's first.
 _PART_GAP = "\n\n"
+# What a span outside every quote of MedLocal's own wording (a flag's message) may be guessed
+# from words and so be wrong there ("they may not support it": "may" a name, walk 22). Any other
+# kind has a form of its own (a date, a phone number, an MRN) that MedLocal's wording holds only
+# when it copies it from the text: walk 29's "there it is a value on 2026-11-08" kept a real
+# date beside the shifted one, giving the shift away.
+_WORD_KINDS = frozenset({"name", "facility", "location", "city", "county", "street_address"})
 
 
 @dataclass
@@ -79,9 +85,10 @@ class RedactionPlan:
         without one ("Tyler turned them away"). Read part by part, the snippet kept it.
 
         The parts named in ``wording`` are MedLocal's own words around quotes of the text (a
-        grounding flag's message): only what stands inside their quotes is planned. Walk 22:
-        "key words ('mrs', 'recovered'); they may not support it" lost "may" as a name after
-        the quoted title."""
+        grounding flag's message): outside their quotes, only identifiers of a form of their
+        own (dates, numbers, addresses on the net) are planned, not those guessed from words.
+        Walk 22: "key words ('mrs', 'recovered'); they may not support it" lost "may" as a
+        name after the quoted title."""
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
@@ -101,10 +108,12 @@ class RedactionPlan:
                 start, end = max(red.start, lo), min(red.end, hi)
                 if start >= end:
                     continue
-                if part in quoted and not any(
-                    a < end - lo and start - lo < b for a, b in quoted[part]
+                if (
+                    part in quoted
+                    and red.kind in _WORD_KINDS
+                    and not any(a < end - lo and start - lo < b for a, b in quoted[part])
                 ):
-                    continue  # in MedLocal's own wording, outside every quote
+                    continue  # guessed from MedLocal's own wording, outside every quote
                 # A span that ran over a part's edge keeps only its own part's text, under its
                 # plain label (a shifted date's replacement belonged to the whole span).
                 whole = (start, end) == (red.start, red.end)

@@ -20,7 +20,7 @@ from medlocal.cli import main
 from medlocal.privacy.deid_echoes import RemovedWords
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import PatientIdentity, Redactor
-from medlocal.rag.export import document_from_output, export_document, plan_export
+from medlocal.rag.export import document_from_output, export_document, plan_export, redact_document
 from medlocal.rag.flags import Flag
 from medlocal.vault.keys import KdfParams
 
@@ -199,3 +199,41 @@ def test_a_flags_own_wording_is_not_read_for_names() -> None:
     out = plan.apply_quoting("flag 1 message", text, quoted_only=True)
     assert out.endswith("they may not support it"), out
     assert "larkfield" not in out.lower(), out
+
+
+def test_a_date_in_a_flags_own_wording_is_shifted_like_the_rest() -> None:
+    """Walk 29: "there it is a value on 2026-11-08, not a value on 2026-11-08" kept both real
+    dates (MedLocal's wording, outside the quote) beside the shifted ones of the body and the
+    quote, so the shift could be undone; the preview listed the date as removed. A date has a
+    form of its own: outside the quotes it is planned and shifted like any other."""
+    message = (
+        "'9.1 mmol/L' is in the cited passage, but there it is a value on 2026-11-08, not a "
+        'value on 2026-11-09: "2026-11-08,White cell count,9.1,10^9/L,4.0-11.0"'
+    )
+    doc = document_from_output(
+        "Labs", "answer", "White cell count 9.1 mmol/L on 9 November 2026 [1].", {},
+        [Flag(0, "misattributed_value", "9.1 mmol/L", message).as_dict()],
+    )  # fmt: skip
+    plan = plan_export(doc, Redactor(shift_days=10))
+    planned = [it.redaction.original for it in plan.items if it.where == "flag 1 message"]
+    assert planned.count("2026-11-08") == 2 and "2026-11-09" in planned, planned
+    redacted = redact_document(doc, plan)
+    out = redacted.flags[0].message
+    assert "2026-11-0" not in out, out
+    assert "a value on 2026-11-18, not a value on 2026-11-19" in out, out
+    assert '"2026-11-18,White cell count' in out, out
+    assert out.startswith("'9.1 mmol/L' is in the cited passage, but there it is"), out
+
+
+def test_a_places_kind_words_are_no_echo_of_it() -> None:
+    """Walk 29: once a facility was removed, every quoted "hospital" became "[FACILITY]". A
+    place's kind words ("Hospital", "Ward", "St") name no place alone; its own words still go."""
+    removed = RemovedWords.collect(
+        [Redaction("facility", 0, 21, "St Wilfrid's Hospital", "[FACILITY]")]
+    )
+    quote = "“Admitted to hospital with ST elevation; transferred from Wilfrid's ward”"
+    found = [r.original for r in removed.spans(quote)]
+    assert found == ["Wilfrid"], found
+    # A person's name keeps recall first: an English word of it goes wherever it is quoted.
+    person = RemovedWords.collect([Redaction("name", 0, 14, "Mary Hospital", "[NAME]")])
+    assert [r.original for r in person.spans("'hospital'")] == ["hospital"]
