@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.app.given_passages import given_sources
+from medlocal.errors import UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import answer_title
 from medlocal.rag.flags import Flag, unsupported_draft
-from medlocal.rag.passages import SourceRef, snippet
-from medlocal.vault.records import last_page_of
+from medlocal.rag.passages import SourceRef
 from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
 
@@ -116,8 +115,7 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
         turn.output_id = output.id
         turn.sources = [SourceRef.from_dict(s) for s in output.provenance.get("sources", [])]
         if not turn.sources:
-            given = output.provenance.get("passages", [])
-            turn.sources = [s for s in (_given_source(vault, r) for r in given) if s is not None]
+            turn.sources = given_sources(vault, output.provenance)
         turn.flags = [Flag.from_dict(f) for f in output.flags]
         turn.status = str(output.provenance.get("status", "answered"))
     return turns
@@ -127,24 +125,3 @@ def _saved_for(output: StoredOutput, turn: ChatTurn) -> bool:
     """``output`` is the saved copy of ``turn``'s answer (older outputs lack the question)."""
     question = output.provenance.get("question", turn.question)
     return output.content == turn.answer and question == turn.question
-
-
-def _given_source(vault: Vault, record: dict[str, Any]) -> SourceRef | None:
-    """A passage the model was given (provenance keeps ids only), rebuilt from the vault; None
-    when its document was deleted since."""
-    try:
-        chunk = vault.get_chunk(int(record["chunk_id"]))
-        document = vault.get_document(chunk.document_id)
-    except (MedLocalError, KeyError, ValueError):
-        return None
-    return SourceRef(
-        number=int(record.get("number", 0)),
-        chunk_id=chunk.id,
-        document_id=chunk.document_id,
-        file_name=document.file_name,
-        page=chunk.page,
-        start=chunk.start,
-        end=chunk.end,
-        snippet=snippet(chunk.text),
-        last_page=last_page_of(vault.document_pages(chunk.document_id) or (), chunk.end),
-    )

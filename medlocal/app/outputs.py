@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlocal import __version__
+from medlocal.app.given_passages import given_sources
 from medlocal.engine.api import SamplingParams
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress, ProgressCallback, report
@@ -27,6 +28,7 @@ from medlocal.rag.export import (
     plan_for_export,
 )
 from medlocal.rag.export_files import ExportDocument
+from medlocal.rag.flags import unsupported_draft
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template
@@ -132,6 +134,9 @@ def output_document(vault: Vault, output_id: int) -> tuple[ExportDocument, int |
     doc = document_from_output(
         stored.title, stored.kind, stored.content, stored.provenance, stored.flags
     )
+    if not doc.sources and unsupported_draft(doc.flags):
+        # Its flag says to read the passages the model was given: the export lists them.
+        doc.sources = given_sources(vault, stored.provenance)
     return doc, stored.patient_id
 
 

@@ -38,6 +38,7 @@ from medlocal.rag.prompts import (
     GENERAL_LABEL,
     GENERAL_SYSTEM,
     GROUNDED_SYSTEM,
+    NO_SUPPORTED_ANSWER,
     NOT_FOUND_MESSAGE,
     NOT_FOUND_SENTINEL,
     grounded_user_message,
@@ -322,10 +323,12 @@ class GroundedAnswerer:
         )
 
     def _set_aside(self, result: GroundedAnswer, draft: str, fit: ContextFit) -> None:
-        """No statement of the model's answer rests on a passage it cites: the answer is "Not
-        found in the selected documents." and the draft is kept only in a flag that says it is
-        unsupported (walk 25: a made-up answer, flagged, was still shown as the answer). The
-        passages given stay in the provenance, so they are listed to look in."""
+        """No statement of the model's answer rests on a passage it cites: the answer says there
+        is no supported answer (not "Not found": the passages may hold it, walk 29) and the
+        draft is kept only in a flag that says it is unsupported (walk 25: a made-up answer,
+        flagged, was still shown as the answer). The passages given stay in the provenance, so
+        they are listed to look in."""
+        result.text = NO_SUPPORTED_ANSWER
         result.flags = [
             Flag(
                 -1,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from medlocal.rag.flags import Flag, listed_flags
+from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 
@@ -41,6 +41,13 @@ def _flag_lines(doc: ExportDocument) -> list[str]:
     ]
 
 
+def _draft(doc: ExportDocument) -> str:
+    """The model's draft an unsupported-draft flag keeps ("its draft is kept below"): written
+    after the flags under its warning, as the window shows it (walk 29: the export said "kept
+    below" and had no draft)."""
+    return unsupported_draft(doc.flags).strip()
+
+
 def _reference_lines(doc: ExportDocument) -> list[str]:
     # File and pages, as the window shows them: character offsets mean nothing on paper.
     return [f"[{s.number}] {s.place} — “{s.snippet}”" for s in doc.sources]
@@ -51,6 +58,13 @@ def render_markdown(doc: ExportDocument) -> str:
     parts.append(doc.body.strip())
     if doc.flags:
         parts += ["", "## Flags", ""] + [f"- {line}" for line in _flag_lines(doc)]
+    if _draft(doc):
+        parts += [
+            "",
+            f"**{DRAFT_HEADING}**",
+            "",
+            *(f"> {line}" for line in _draft(doc).splitlines()),
+        ]
     if doc.sources:
         parts += ["", "## References", ""] + [f"{line}  " for line in _reference_lines(doc)]
     parts += ["", "---", ""] + [f"*{line}*  " for line in provenance_lines(doc.provenance)]
@@ -225,6 +239,9 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
         document.add_heading("Flags", level=2)
         for line in _flag_lines(doc):
             document.add_paragraph(line, style="List Bullet")
+    if _draft(doc):
+        document.add_paragraph().add_run(DRAFT_HEADING).bold = True
+        document.add_paragraph(_draft(doc))
     if doc.sources:
         document.add_heading("References", level=2)
         for line in _reference_lines(doc):
@@ -276,6 +293,9 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
         para("Flags", "Heading2")
         for line in _flag_lines(doc):
             story.append(Paragraph(escape(line), styles["BodyText"], bulletText="•"))
+    if _draft(doc):
+        para(DRAFT_HEADING, "Heading3")
+        para(_draft(doc), "BodyText")
     if doc.sources:
         para("References", "Heading2")
         for line in _reference_lines(doc):

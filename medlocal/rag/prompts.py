@@ -6,6 +6,13 @@ from __future__ import annotations
 # The model is told to answer with exactly this when the passages are silent; see answer.py.
 NOT_FOUND_SENTINEL = "NOT IN DOCUMENTS"
 NOT_FOUND_MESSAGE = "Not found in the selected documents."
+# Said instead when the model wrote an answer none of whose statements a passage supports: the
+# documents may still hold the answer (walk 29: "Not found" headed an answer whose passage [1]
+# held the antibiotic and dose asked for, and read as "the records don't say").
+NO_SUPPORTED_ANSWER = (
+    "No supported answer: none of the statements the model wrote rests on the passages it was"
+    " given. Read the passages listed; the documents may still hold the answer."
+)
 GENERAL_LABEL = (
     "General answer — not from the patient's documents and without references; verify"
     " independently:"

@@ -1,5 +1,6 @@
 """Walk 25: an answer none of whose statements a passage supports was still shown as the answer
-(flagged). The window now says "Not found in the selected documents." and shows the model's
+(flagged). The window now says there is no supported answer (walk 29: not "Not found", the
+passages may hold it) and shows the model's
 draft only after the flags, labelled as unsupported; the same when the chat is reopened. The
 flags are listed once per sentence."""
 
@@ -12,7 +13,7 @@ from fixtures.fake_models import FakeChatModel
 from pytestqt.qtbot import QtBot
 
 from medlocal.rag.flags import DRAFT_HEADING
-from medlocal.rag.prompts import NOT_FOUND_MESSAGE
+from medlocal.rag.prompts import NO_SUPPORTED_ANSWER
 
 NOTE = "Colonoscopy was discussed at the clinic visit; she declined it for now."
 DRAFT = "It was done in the spring at the regional hospital, with two polyps removed."
@@ -34,7 +35,7 @@ def test_an_unsupported_draft_is_not_found_and_shown_after_the_flags(
     def check_shown() -> None:
         shown = chat.view.toPlainText()
         answer = shown.split("When was her colonoscopy done?", 1)[1]
-        assert answer.lstrip().startswith(NOT_FOUND_MESSAGE), shown
+        assert answer.lstrip().startswith(NO_SUPPORTED_ANSWER), shown
         # The draft comes only after the flags, under its label; the passage is offered.
         flags_at = answer.index("Check these against the sources")
         assert flags_at < answer.index(DRAFT_HEADING) < answer.index("regional hospital")
