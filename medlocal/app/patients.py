@@ -73,4 +73,21 @@ def document_dates(vault: Vault, documents: Sequence[DocumentInfo]) -> dict[int,
     for patient_id in {d.patient_id for d in documents}:
         openings.update(vault.document_openings(patient_id, DATE_WINDOW))
     dates = {d.id: document_date(openings.get(d.id, ""), d.file_type) for d in documents}
-    return {document_id: date for document_id, date in dates.items() if date}
+    return {document_id: iso_when_clear(date) for document_id, date in dates.items() if date}
+
+
+def iso_when_clear(written: str) -> str:
+    """A document's date as YYYY-MM-DD, like the import dates beside it, where it reads one
+    way only ("14/03/2026", "3 March 2026", "2026-11-02"); as written where day and month could
+    be either ("02/11/2026": 2 November or 11 February). Walk 29: one list mixed "(02/11/2026)",
+    "(2026-11-02)" and "(imported 2026-12-02)"."""
+    from medlocal.values import extract_values
+
+    readings = {
+        v.canonical
+        for day_first in (True, False)
+        for v in extract_values(written, day_first)
+        if v.kind == "date"
+    }
+    only = next(iter(readings)) if len(readings) == 1 else ""
+    return only if re.fullmatch(r"\d{4}-\d{2}-\d{2}", only) else written

@@ -67,6 +67,11 @@ class PassphrasePage(QWizardPage):
         for widget in (self.secret, self.confirm, self.meter, self.error):
             layout.addWidget(widget)
         self.secret.textChanged.connect(self._strength)
+        # A refusal is about what was typed: once either field changes it is stale (walk 29:
+        # "Strength: strong" above "This is one of the most common passwords", and "do not
+        # match" under two fields that matched).
+        self.secret.textChanged.connect(self._edited)
+        self.confirm.textChanged.connect(self._edited)
         self._strength("")
         self.recovery_key: str | None = None
         self._creating = False
@@ -75,6 +80,10 @@ class PassphrasePage(QWizardPage):
         strength = estimate_strength(text)
         self.meter.setValue(strength.score)
         self.meter.setFormat(f"Strength: {strength.label}")
+
+    def _edited(self, _text: str) -> None:
+        if not self._creating and self.recovery_key is None:
+            self.error.show_text("", Tone.ERROR)
 
     def validatePage(self) -> bool:
         if self.recovery_key is not None:

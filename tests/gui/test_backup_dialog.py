@@ -51,6 +51,11 @@ def test_backup_verify_and_restore_through_the_dialog(
     assert dialog.backup_passphrase.text() == ""  # the secret does not linger
     assert dialog.summary.text().startswith("Last verified")
     assert not workspace.backup_due()
+    # The folder is remembered for the next backup (walk 29: chosen again every session).
+    assert workspace.settings.backup_folder == str(usb)
+    again = BackupDialog(workspace)
+    qtbot.addWidget(again)
+    assert again.destination.text() == str(usb)
 
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText(PASS)
@@ -324,3 +329,28 @@ def test_the_backup_reminder_goes_once_a_backup_is_written(
     assert "written and verified" in dialog.backup_message.text()
     qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
     window.close()
+
+
+def test_a_long_verify_result_is_shown_whole(qtbot: QtBot, workspace: Workspace) -> None:
+    """Walk 29: "The backup is whole… every check passed" sat in a label 21 px high that needed
+    56, cut off at the edge of the buttons at the dialog's default size."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    dialog = window.backup_dialog()
+    assert isinstance(dialog, BackupDialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    result = (
+        "The backup is whole: it opens with this passphrase; its documents, passages, vectors "
+        "and saved answers agree with one another; every check passed. "
+    ) * 2
+    dialog.restore_message.show_ok(result)
+    line = dialog.restore_message
+    assert line.height() >= line.heightForWidth(line.width()), (line.height(), before)
+    assert dialog.height() > before
+    # A short message later does not shrink or grow it again.
+    grown = dialog.height()
+    dialog.restore_message.show_ok("Checked.")
+    assert dialog.height() == grown

@@ -268,6 +268,8 @@ def test_documents_are_listed_with_their_own_date_else_the_import_date_named(
         for row in range(dialog.documents.count())
     }
     imported = vault.list_documents(patient)[0].imported_at[:10]
-    assert items["gp_note.txt"].text() == "gp_note.txt  (10 June 2025)"  # not the birth date
-    assert items["gp_note.txt"].toolTip() == f"gp_note.txt\nDated 10 June 2025\nImported {imported}"
+    # Walk 29: "(02/11/2026)", "(2026-11-02)" and "(imported ...)" in one list: a date that
+    # reads one way only is written as the import dates are, and labelled.
+    assert items["gp_note.txt"].text() == "gp_note.txt  (dated 2025-06-10)"  # not the birth date
+    assert items["gp_note.txt"].toolTip() == f"gp_note.txt\nDated 2025-06-10\nImported {imported}"
     assert items["med_list.txt"].text() == f"med_list.txt  (imported {imported})"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.backups import folder_to_create
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.errors import UserInputError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -240,7 +240,20 @@ class BackupDialog(QDialog):
         created = f"Created the folder {result.path.parent}. " if result.created_folder else ""
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
         written = f"Backup written and verified: {result.path}."
-        self.backup_message.show_note(f"{created}{written}{removed}")
+        self.backup_message.show_note(f"{created}{written}{removed}{self._remember(result.path)}")
+
+    def _remember(self, backup: Path) -> str:
+        """The folder a backup went to becomes the backup folder setting, so the next backup
+        (and `medlocal vault backup`) goes there without choosing it again (walk 29: it was
+        forgotten between sessions). What to add to the message when it could not be saved."""
+        folder = str(backup.parent)
+        if folder == self.workspace.settings.backup_folder:
+            return ""
+        try:
+            self.workspace.update_settings(backup_folder=folder)
+        except (MedLocalError, OSError) as err:
+            return f" (The folder could not be remembered: {error_text(err, 'Saving settings')}.)"
+        return ""
 
     # -- verify and restore ------------------------------------------------------------------
 

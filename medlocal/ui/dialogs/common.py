@@ -115,9 +115,34 @@ class ErrorLine(ToneLabel):
     def _show(self, text: str, tone: Tone) -> None:
         self.show_text(text, tone)
         self.setVisible(bool(text))
+        if text:
+            grow_to_fit(self)
 
     def clear_message(self) -> None:
         self._show("", Tone.PLAIN)
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Make ``widget``'s window tall enough for its layout at its present width (up to the
+    screen). A top-level window does not grow for a wrapped label's extra lines by itself: walk
+    29's backup check said "The backup is whole…" in a label 21 px high that needed 56, cut off
+    at the buttons."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    need = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    screen = window.screen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height())
+    if need > window.height():
+        window.resize(width, need)
 
 
 class TaskPanel(QWidget):

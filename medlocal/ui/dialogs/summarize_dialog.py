@@ -203,7 +203,7 @@ class SummarizeDialog(QDialog):
             # The document's own date where its text shows one, else the import date named as
             # such: the import date alone read as the date of the letter (walk 27).
             dated = dates.get(document.id)
-            when = dated or f"imported {imported}"
+            when = f"dated {dated}" if dated else f"imported {imported}"
             item = QListWidgetItem(f"{document.file_name}  ({when})")
             dated_line = f"Dated {dated}\n" if dated else ""
             item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}")
