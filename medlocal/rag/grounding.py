@@ -927,6 +927,10 @@ def _check_routes(
             continue
         n, theirs, route = same[0]
         assert route is not None
+        routes_given = list(dict.fromkeys(r.route for _, _, r in same if r is not None))
+        given = " or ".join(ROUTE_ADVERB[r] for r in routes_given)
+        if len(routes_given) == 1:
+            given += f" ('{route.raw}')"
         by_claimed = [
             v
             for m, (d, _, _), v in evidence
@@ -944,8 +948,8 @@ def _check_routes(
         check.add(
             "unverified_number",
             value.raw,
-            f"{drug} '{theirs.raw}' is given {ROUTE_ADVERB[route.route]} in the cited passages"
-            f" ('{route.raw}'), not {ROUTE_ADVERB[claimed.route]} ('{claimed.raw}'){instead}",
+            f"{drug} '{theirs.raw}' is given {given} in the cited passages,"
+            f" not {ROUTE_ADVERB[claimed.route]} ('{claimed.raw}'){instead}",
             value.start,
             quote=_quote(_sentence_at(passages[n], theirs.start)),
             passage=n,
