@@ -143,14 +143,25 @@ def _route_of(
         head = value.start
     others = [(n[0], n[1]) for n in names if not head <= n[0] < value_end]
     others += [(d.start, d.start + len(d.raw)) for d in doses if d is not value]
+    regimens = [span for f in frequencies(body) for span in ((f.start, f.end), *f.parts)]
 
     def clear(lo: int, hi: int) -> bool:
-        return not any(lo <= a < hi for a, _ in others)
+        """Nothing but how and how often it is given between a route and its dose: "IV dose of
+        gentamicin", "1.2 g three times daily IV"; not "IV fluids with paracetamol 1 g"."""
+        if any(lo <= a < hi for a, _ in others):
+            return False
+        between = "".join(
+            " " if any(a <= i < b for a, b in regimens) else body[i] for i in range(lo, hi)
+        )
+        words = re.findall(r"[a-z]+", between.lower())
+        return all(w in _ROUTE_FILLER for w in words)
 
     near: list[tuple[int, RouteWord]] = []
     for route in routes:
-        if not (start <= route.start and route.end <= end):
+        if not (start <= route.start and route.end <= end) or _roman(route, body):
             continue
+        if any(n[0] < route.end and route.start < n[1] for n in names):
+            continue  # part of a drug's name ("PEG 3350", "IV paracetamol" as a product)
         if head <= route.start and route.end <= value_end:
             near.append((0, route))
         elif route.end <= head and clear(route.end, head):
@@ -162,6 +173,29 @@ def _route_of(
         ):
             near.append((route.start - value_end + 1, route))  # a tie goes to the one before
     return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+# Words that may stand between a route and the dose it is written with.
+_ROUTE_FILLER = frozenset(
+    {
+        "given", "was", "were", "is", "be", "taken", "administered", "dose", "doses", "of", "the",
+        "a", "an", "stat", "bolus", "loading", "as", "tablet", "tablets", "tab", "tabs",
+        "capsule", "capsules", "solution", "liquid", "suspension", "infusion", "over", "via",
+        "by", "for", "x", "day", "days", "week", "weeks", "minutes", "min", "mins", "hours",
+        "hour", "h", "hrs", "then", "route", "formulation", "form",
+    }
+)  # fmt: skip
+# A roman numeral "IV" (a class, grade or stage, or a list's "(iv)") is no route.
+_ROMAN_BEFORE = re.compile(
+    r"(?:\b(?:class|grade|stage|type|nyha|gold|ckd|phase|level)\s*|\()$", re.I
+)
+
+
+def _roman(route: RouteWord, body: str) -> bool:
+    return route.raw.lower() == "iv" and (
+        _ROMAN_BEFORE.search(body, 0, route.start) is not None
+        or body[route.end : route.end + 1] == ")"
+    )
 
 
 def _leads_a_name(route: RouteWord, names: list[tuple[int, int, str]], body: str) -> bool:

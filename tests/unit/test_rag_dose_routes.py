@@ -106,3 +106,26 @@ def test_a_passage_dose_without_a_route_fits_any_route() -> None:
     assert kinds("Oral metronidazole 500 mg three times daily [1].", routed) == [
         "unverified_number"
     ]
+
+
+def test_a_route_of_something_else_in_the_clause_is_not_the_dose_s() -> None:
+    lexicon = default_lexicon()
+    for text in (
+        "She received IV fluids with paracetamol 1 g.",
+        "Paracetamol 1 g with IV fluids.",
+        "Stage IV lung cancer on pembrolizumab 200 mg.",
+        "(iv) aspirin 75 mg daily.",
+    ):
+        assert dose_routes(text, lexicon) == {}, text
+    passage = "Paracetamol 1 g PO four times daily."
+    assert kinds("She had IV fluids with paracetamol 1 g four times daily [1].", passage) == []
+    assert kinds("She had IV paracetamol 1 g four times daily [1].", passage) == [
+        "unverified_number"
+    ]
+
+
+def test_a_route_written_after_the_regimen_and_course() -> None:
+    lexicon = default_lexicon()
+    text = "Ceftriaxone 2 g once daily for 5 days IV; gentamicin 5 mg/kg IV over 30 minutes."
+    assert {r.route for r in dose_routes(text, lexicon).values()} == {"intravenous"}
+    assert len(dose_routes(text, lexicon)) == 2
