@@ -133,7 +133,7 @@ _UNIT = (
     r"(?-i:[mµμun]M)(?![A-Za-z/])|"
     # Cell counts: "x10^9/L", "× 10⁹/L", "10*9/L", "10e9/L" (the power is the unit: "9.1
     # x10^9/L" is no "9.1 x" and a "9"), and "/mm3", "/µL" written without "cells".
-    r"(?:[x×]\s?)?10\s?(?:(?:\^|\*\*?|e)\s?(?:12|9|6|3)|¹²|[⁹⁶³])|(?:/\s?|per\s+)(?:mm3|mm³|µl|μl|ul)|"
+    r"(?:[x×]\s?)?10\s?(?:(?:\^|\*\*?|e)\s?(?:12|9|6|3)(?!\d)|¹²|[⁹⁶³])|(?:/\s?|per\s+)(?:mm3|mm³|µl|μl|ul)|"
     r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
     r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|nmol|pmol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"

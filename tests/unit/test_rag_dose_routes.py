@@ -72,6 +72,9 @@ def test_a_switch_written_from_one_route_to_the_other_before_the_drug() -> None:
     passage = "Day 2: switched from IV to oral clarithromycin 500 mg twice daily."
     assert kinds("She takes oral clarithromycin 500 mg twice daily [1].", passage) == []
     assert kinds("She had IV clarithromycin 500 mg twice daily [1].", passage) != []
+    back = "Day 4: changed from oral to IV clarithromycin 500 mg twice daily (vomiting)."
+    assert kinds("She had IV clarithromycin 500 mg twice daily [1].", back) == []
+    assert kinds("She takes oral clarithromycin 500 mg twice daily [1].", back) != []
 
 
 def test_an_oral_to_iv_change_of_the_same_dose_accepts_both_routes() -> None:
