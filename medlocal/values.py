@@ -128,8 +128,14 @@ _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
+    # Molar concentrations as "mM", "µM", "nM" (walk 29: "4.4 mM" for "4.4 mmol/L"): capitals
+    # matter, "4 mm" is a length.
+    r"(?-i:[mµμun]M)(?![A-Za-z/])|"
+    # Cell counts: "x10^9/L", "× 10⁹/L", "10*9/L", "10e9/L" (the power is the unit: "9.1
+    # x10^9/L" is no "9.1 x" and a "9"), and "/mm3", "/µL" written without "cells".
+    r"(?:[x×]\s?)?10\s?(?:(?:\^|\*\*?|e)\s?(?:12|9|6|3)(?!\d)|¹²|[⁹⁶³])|(?:/\s?|per\s+)(?:mm3|mm³|µl|μl|ul)|"
     r"micrograms?|milligrams?|nanograms?|kilograms?|grams?|millilit(?:er|re)s?|lit(?:er|re)s?|"
-    r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|mol|mmhg|bpm|cgy|gy|percent|"
+    r"mcg|µg|μg|ug|mg|ng|kg|g|lbs?|ml|dl|l|units?|iu|meq|mmol|µmol|μmol|umol|nmol|pmol|mol|mmhg|bpm|cgy|gy|percent|"
     r"cm|mm|%|°\s?[cf]|hours?|hrs?|hr|h|days?|weeks?|wks?|months?|years?|yrs?|"
     r"minutes?|mins?|min|puffs?|tablets?|tabs?|capsules?|caps?|drops?|sprays?|copies|cells|x|"
     # Units of insulin as charts write them: "glargine 16 U HS". Capital only: "u" is a word.
@@ -215,14 +221,28 @@ def _canonical_number(raw: str) -> str | None:
     return text if text != "-0" else "0"
 
 
+# Molar concentrations written as molarity: "4.4 mM" is "4.4 mmol/L".
+_MOLAR = {"mM": "mmol/l", "µM": "µmol/l", "μM": "µmol/l", "uM": "µmol/l", "nM": "nmol/l"}
+# A power of ten in a cell count, however written: "x10^9", "× 10⁹", "10*9", "10e9".
+_POWER = re.compile(r"^[x×]?10(?:\^|\*\*?|e)?(12|9|6|3|¹²|⁹|⁶|³)(?=/|$)")
+_POWERS = {"¹²": "12", "⁹": "9", "⁶": "6", "³": "3"}
+# "/mm3", "cells/mm3", "/µL": one cubic millimetre is one microlitre.
+_PER_MICROLITRE = frozenset({"/mm3", "cells/mm3", "/µl", "cells/µl"})
+
+
 def _canonical_unit(raw: str | None) -> str | None:
     if not raw:
         return None
+    if raw.strip() in _MOLAR:
+        return _MOLAR[raw.strip()]
     # "mg/m²" is "mg/m2", and "mL/min/1.73m²" is "mL/min/1.73m2".
     # "2 g per hour" is "2 g/h".
-    unit = re.sub(r"\s+per\s+", "/", raw.lower())
-    unit = re.sub(r"\s+", "", unit).translate(_SUPERSCRIPTS)
-    return "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
+    unit = re.sub(r"(?:^|\s+)per\s+", "/", raw.lower())
+    unit = re.sub(r"\s+", "", unit)
+    unit = _POWER.sub(lambda m: "10^" + _POWERS.get(m.group(1), m.group(1)), unit)
+    unit = unit.translate(_SUPERSCRIPTS)
+    unit = "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
+    return "cells/µl" if unit in _PER_MICROLITRE else unit
 
 
 _DAY_AND_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
@@ -319,7 +339,11 @@ def _hour_of_day(hour: int, half: str | None) -> int:
     return hour % 12 + (12 if half.lower() == "p" else 0)
 
 
-_CELL_COMMA = re.compile(r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])")
+_CELL_COMMA = re.compile(
+    r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])"
+    # A cell count's unit cell: "9.1,10^9/L" (no thousands comma: "10^" is no three digits).
+    r"|(?<=\d),(?=10\s?(?:\^|\*|e\d|[¹⁹⁶³]))"
+)
 
 
 def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
@@ -472,6 +496,9 @@ _SCALE: dict[str, tuple[str, Decimal]] = {
     "mcg": ("mg", Decimal("0.001")), "ng": ("mg", Decimal("0.000001")), "g": ("mg", Decimal(1000)),
     "kg": ("mg", Decimal(1000000)), "l": ("ml", Decimal(1000)), "dl": ("ml", Decimal(100)),
     "gy": ("cgy", Decimal(100)), "week": ("day", Decimal(7)),
+    # Cell counts: 10^9/L is 10^3 per µL (and per mm3), 10^12/L is 10^6 per µL.
+    "10^9/l": ("cells/µl", Decimal(1000)), "10^3/µl": ("cells/µl", Decimal(1000)),
+    "10^12/l": ("cells/µl", Decimal(1000000)), "10^6/µl": ("cells/µl", Decimal(1000000)),
 }  # fmt: skip
 
 

@@ -312,7 +312,25 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
         return trend
     # "90% stenosis", "50 Gy in 25 fractions": the measured thing right after the value.
     after = [m for m in measures if m[0] >= end and m[1] <= hi and m[0] - end <= 25]
-    return min(after, key=lambda m: m[0])[2] if after else None
+    if after:
+        return min(after, key=lambda m: m[0])[2]
+    return _row_measure(text, value, measures)
+
+
+# The cell before a value's cell in a table pasted as text: "2026-11-08,White cell count,9.1"
+# (a comma with no space after it; prose writes ", ").
+_CELL_BEFORE = re.compile(r"(?:^|(?<=[,\n]))([^,\n]*[^,\s]),$")
+
+
+def _row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure a table row names in the cell before the value's (walk 29: every value of a
+    lab CSV was bound to no analyte, and a flag described both sides as "a value on
+    2026-11-08")."""
+    cell = _CELL_BEFORE.search(text, 0, value.start)
+    if cell is None:
+        return None
+    inside = [m for m in measures if cell.start(1) <= m[0] and m[1] <= cell.end(1)]
+    return max(inside, key=lambda m: m[1])[2] if inside else None
 
 
 def _trend_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -582,7 +600,7 @@ _SAID = {"admission": "on admission", "discharge": "at discharge", "today": "tod
 
 # Counted things read as counts: "the number of fractions", not "the fractions".
 _NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycles",
-          "boost": "the boost dose", "age": "the age"}  # fmt: skip
+          "boost": "the boost dose", "age": "the age", "wbc": "the white cell count"}  # fmt: skip
 
 
 def describe(bound: Bound) -> str:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.routes import RouteWord, route_words
 from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.values import Value, extract_values, is_dose, quantity
 
@@ -95,6 +96,113 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
         ]
         pairs += [(pair, value.moved(sentence.start)) for pair, value in _in_sequence(found, body)]
     return pairs
+
+
+def dose_routes(text: str, lexicon: MedicationLexicon) -> dict[int, RouteWord]:
+    """The route each dose of ``text`` is given by, keyed by the dose's offset in ``text``
+    (the offsets of ``dose_pairs``): a route written with the dose for its drug, in its clause,
+    before or after it ("IV co-amoxiclav 1.2 g", "co-amoxiclav 1.2 g IV", "1.2 g tds
+    intravenously"), with no other drug or dose between them, the nearest one where there are
+    two ("switched from IV to oral co-amoxiclav 625 mg": oral). A dose written with no route
+    has none here."""
+    found: dict[int, RouteWord] = {}
+    for sentence in split_sentences(text):
+        body = sentence.text
+        routes = route_words(body)
+        if not routes:
+            continue
+        names = lexicon.spans(body)
+        if not names:
+            continue
+        doses = [v for v in extract_values(body) if is_dose(v)]
+        for value in doses:
+            drug = _drug_for(names, value, body)
+            if drug is None:
+                continue
+            route = _route_of(value, drug, names, doses, routes, body)
+            if route is not None:
+                found[sentence.start + value.start] = route
+    return found
+
+
+def _route_of(
+    value: Value,
+    drug: str,
+    names: list[tuple[int, int, str]],
+    doses: list[Value],
+    routes: list[RouteWord],
+    body: str,
+) -> RouteWord | None:
+    start, end = clause_span(body, value.start, value.start, _CLAUSE_BREAK)
+    value_end = value.start + len(value.raw)
+    # The dose's own words: from its drug's name when that is in the clause before it with no
+    # other dose between ("co-amoxiclav 1.2 g"), else the dose alone.
+    own = [n for n in names if n[2] == drug and start <= n[0] and n[1] <= value.start]
+    head = max(own, key=lambda n: n[0])[0] if own else value.start
+    if any(head <= d.start < value.start for d in doses):
+        head = value.start
+    others = [(n[0], n[1]) for n in names if not head <= n[0] < value_end]
+    others += [(d.start, d.start + len(d.raw)) for d in doses if d is not value]
+    regimens = [span for f in frequencies(body) for span in ((f.start, f.end), *f.parts)]
+
+    def clear(lo: int, hi: int) -> bool:
+        """Nothing but how and how often it is given between a route and its dose: "IV dose of
+        gentamicin", "1.2 g three times daily IV"; not "IV fluids with paracetamol 1 g"."""
+        if any(lo <= a < hi for a, _ in others):
+            return False
+        between = "".join(
+            " " if any(a <= i < b for a, b in regimens) else body[i] for i in range(lo, hi)
+        )
+        words = re.findall(r"[a-z]+", between.lower())
+        return all(w in _ROUTE_FILLER for w in words)
+
+    near: list[tuple[int, RouteWord]] = []
+    for route in routes:
+        if not (start <= route.start and route.end <= end) or _roman(route, body):
+            continue
+        if any(n[0] < route.end and route.start < n[1] for n in names):
+            continue  # part of a drug's name ("PEG 3350", "IV paracetamol" as a product)
+        if head <= route.start and route.end <= value_end:
+            near.append((0, route))
+        elif route.end <= head and clear(route.end, head):
+            near.append((head - route.end, route))
+        elif (
+            route.start >= value_end
+            and clear(value_end, route.start)
+            and not _leads_a_name(route, names, body)
+        ):
+            near.append((route.start - value_end + 1, route))  # a tie goes to the one before
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+# Words that may stand between a route and the dose it is written with.
+_ROUTE_FILLER = frozenset(
+    {
+        "given", "was", "were", "is", "be", "taken", "administered", "dose", "doses", "of", "the",
+        "a", "an", "stat", "bolus", "loading", "as", "tablet", "tablets", "tab", "tabs",
+        "capsule", "capsules", "solution", "liquid", "suspension", "infusion", "over", "via",
+        "by", "for", "x", "day", "days", "week", "weeks", "minutes", "min", "mins", "hours",
+        "hour", "h", "hrs", "then", "route", "formulation", "form",
+    }
+)  # fmt: skip
+# A roman numeral "IV" (a class, grade or stage, or a list's "(iv)") is no route.
+_ROMAN_BEFORE = re.compile(
+    r"(?:\b(?:class|grade|stage|type|nyha|gold|ckd|phase|level)\s*|\()$", re.I
+)
+
+
+def _roman(route: RouteWord, body: str) -> bool:
+    return route.raw.lower() == "iv" and (
+        _ROMAN_BEFORE.search(body, 0, route.start) is not None
+        or body[route.end : route.end + 1] == ")"
+    )
+
+
+def _leads_a_name(route: RouteWord, names: list[tuple[int, int, str]], body: str) -> bool:
+    """Whether a route is written right before a drug's name: that drug's ("400 mg with IV
+    ceftriaxone": IV is ceftriaxone's, not the metronidazole's before it)."""
+    after = route.end + len(body[route.end :]) - len(body[route.end :].lstrip())
+    return any(n[0] == after for n in names)
 
 
 # A dose that follows "from" came before the one it is told beside: "750 mg BD (increased

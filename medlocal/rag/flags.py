@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 FlagKind = Literal[
     "unsupported",  # a sentence carries no citation, and no passage shares enough of its words
-    "unverified_number",  # a number, dose, date or lab value absent from the cited passages
+    "unverified_number",  # a number, dose, date or lab value absent from the cited passages;
+    # also a number the passages give only in another unit ("9.1 mmol/L" for 9.1 x10^9/L) and a
+    # dose they give its drug only by another route (walk 29: "IV ... 625 mg" for "oral 625 mg")
     "unverified_medication",  # a medication name absent from the cited passages
     "invalid_citation",  # a passage number the model was not given, a placeholder ("[n]") or an
     # unclosed citation ("[1"): removed

@@ -54,6 +54,7 @@ from medlocal.rag.coverage import (
 from medlocal.rag.drug_facts import (
     DosePair,
     dose_pairs,
+    dose_routes,
     dose_totals,
     frequency_pairs,
     unknown_dosed_names,
@@ -61,6 +62,7 @@ from medlocal.rag.drug_facts import (
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
+from medlocal.rag.routes import ROUTE_ADVERB, RouteWord
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import Value, extract_values, is_dose, is_supported, quantity, same_value
 
@@ -141,6 +143,7 @@ class _PassageFacts:
         self._names: dict[int, list[str]] = {}
         self._day_first: dict[int, bool | None] = {}
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
+        self._routes: dict[int, dict[int, RouteWord]] = {}
 
     def day_first(self, n: int) -> bool | None:
         """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
@@ -200,6 +203,12 @@ class _PassageFacts:
         if n not in self._doses:
             self._doses[n] = dose_pairs(self._passages[n], self._lexicon) + self.totals(n)
         return self._doses[n]
+
+    def routes(self, n: int) -> dict[int, RouteWord]:
+        """The route each dose of passage ``n`` is written with, by the dose's offset."""
+        if n not in self._routes:
+            self._routes[n] = dose_routes(self._passages[n], self._lexicon)
+        return self._routes[n]
 
     def regimens(self, n: int) -> list[tuple[str, Frequency]]:
         if n not in self._regimens:
@@ -619,6 +628,22 @@ def _check_values(
         if not is_supported(value, evidence_values) and not _difference(
             value, values, evidence_values
         ):
+            if _equal_for_measure(value, bound.get(value.start), evidence_bound):
+                continue
+            in_other_unit = _other_unit(value, bound.get(value.start), evidence_bound)
+            if in_other_unit is not None:
+                n, other = in_other_unit
+                check.add(
+                    "unverified_number",
+                    value.raw,
+                    f"'{value.raw}': the cited passage gives {other.value.canonical} in"
+                    f" {_unit_text(other.value)}"
+                    + (f" ({_measure(other)})" if other.attribute else ""),
+                    value.start,
+                    quote=_quote(other.sentence),
+                    passage=n,
+                )
+                continue
             where = elsewhere.value(value, body)
             check.add(
                 "unverified_number",
@@ -643,6 +668,13 @@ def _check_values(
         n, other = same[0]
         what = describe(other)
         claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
+        if describe(mine) == what:
+            # Both sides read alike (walk 29: "a value on 2026-11-08, not a value on
+            # 2026-11-08"): say what differs, or claim no misattribution.
+            differs = _what_differs(mine, other)
+            if differs is None:
+                continue
+            claimed = f", {differs}"
         check.add(
             "misattributed_value",
             value.raw,
@@ -652,6 +684,78 @@ def _check_values(
             quote=_quote(other.sentence),
             passage=n,
         )
+
+
+# Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a
+# divalent ion's (calcium, magnesium) is twice it, so those units stay apart for all else.
+_MONOVALENT = frozenset({"sodium", "potassium", "chloride", "bicarbonate"})
+_EQUIVALENT_UNITS = frozenset({"meq/l", "mmol/l"})
+
+
+def _equal_for_measure(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> bool:
+    """Whether the passage gives ``value``'s number in a unit equal to its unit for the measure:
+    mEq/L and mmol/L of a monovalent ion, bound to that ion on the passage's side or the
+    sentence's (a divalent ion's mEq/L is twice its mmol/L: never equal)."""
+    if value.unit not in _EQUIVALENT_UNITS:
+        return False
+    attribute = mine.attribute if mine is not None else None
+    if attribute is not None and attribute not in _MONOVALENT:
+        return False
+    return any(
+        b.value.unit in _EQUIVALENT_UNITS
+        and b.value.canonical == value.canonical
+        and (b.attribute or attribute) in _MONOVALENT
+        and (attribute is None or b.attribute in (None, attribute))
+        for _, b in evidence_bound
+    )
+
+
+def _other_unit(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> tuple[int, Bound] | None:
+    """The passage's value with the number of ``value`` in another unit, no exact conversion
+    of it (walk 29: "9.1 mmol/L" for a white cell count of 9.1 x10^9/L): (passage, bound) for
+    a flag that says so, of the sentence's measure where it names one; None where the passage
+    gives the number in no other unit of a measure the sentence may mean."""
+    if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
+        return None
+    attribute = mine.attribute if mine is not None else None
+    found = [
+        (n, b)
+        for n, b in evidence_bound
+        if b.value.kind == "number"
+        and b.value.unit is not None
+        and b.value.canonical == value.canonical
+        and quantity(b.value)[1] != quantity(value)[1]
+        and (attribute is None or b.attribute is None or b.attribute == attribute)
+    ]
+    if not found:
+        return None
+    return next(((n, b) for n, b in found if b.attribute == attribute), found[0])
+
+
+def _unit_text(value: Value) -> str:
+    """A value's unit as the passage writes it: "10^9/L" of "9.1,10^9/L"."""
+    return _NUMBER_HEAD.sub("", value.raw) or (value.unit or "")
+
+
+_NUMBER_HEAD = re.compile(r"^[<>≤≥=\-−]*\s?[\d.,]+\s*")
+
+
+def _measure(bound: Bound) -> str:
+    return describe(bound).removeprefix("the ")
+
+
+def _what_differs(mine: Bound, other: Bound) -> str | None:
+    """What the sentence gives a value that the passage's same-described value lacks: a side or
+    a unit; None where nothing that a flag can name differs."""
+    if mine.side and other.side and mine.side != other.side:
+        return f"on the {other.side} side, not the {mine.side}"
+    if mine.value.unit and not other.value.unit:
+        return f"given there without a unit, not in {_unit_text(mine.value)}"
+    return None
 
 
 def _difference(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
@@ -779,6 +883,7 @@ def _check_doses(
             value.start,
             passage=n,
         )
+    _check_routes(check, body, mine, evidence, facts, lexicon, passages)
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
     # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
     for drug in dict.fromkeys(d for (d, _, _), _ in mine):
@@ -792,6 +897,63 @@ def _check_doses(
                 f"the doses of {drug} are in the opposite order in the cited passages",
                 order[0].start,
             )
+
+
+def _check_routes(
+    check: _SentenceCheck,
+    body: str,
+    mine: Sequence[tuple[DosePair, Value]],
+    evidence: Sequence[tuple[int, DosePair, Value]],
+    facts: _PassageFacts,
+    lexicon: MedicationLexicon,
+    passages: Mapping[int, str],
+) -> None:
+    """A dose the sentence gives by a route ("intravenous co-amoxiclav 625 mg") that the cited
+    passages give that drug only by another route ("oral co-amoxiclav 625 mg"; walk 29: the
+    IV and oral doses of an IV-to-oral switch were swapped unflagged). A dose the passages
+    also give without a route is compatible with any, and a sentence without a route is not
+    checked for one."""
+    routes = dose_routes(body, lexicon)
+    for (drug, _, _), value in mine:
+        claimed = routes.get(value.start)
+        if claimed is None or not is_dose(value):
+            continue
+        same = [
+            (n, v, facts.routes(n).get(v.start))
+            for n, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d) and same_value(value, v)
+        ]
+        if not same or any(r is None or r.route == claimed.route for _, _, r in same):
+            continue
+        n, theirs, route = same[0]
+        assert route is not None
+        routes_given = list(dict.fromkeys(r.route for _, _, r in same if r is not None))
+        given = " or ".join(ROUTE_ADVERB[r] for r in routes_given)
+        if len(routes_given) == 1:
+            given += f" ('{route.raw}')"
+        by_claimed = [
+            v
+            for m, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d)
+            and is_dose(v)
+            and (r := facts.routes(m).get(v.start)) is not None
+            and r.route == claimed.route
+        ]
+        instead = (
+            f"; {ROUTE_ADVERB[claimed.route]} they give "
+            + ", ".join(dict.fromkeys(f"'{v.raw}'" for v in by_claimed))
+            if by_claimed
+            else ""
+        )
+        check.add(
+            "unverified_number",
+            value.raw,
+            f"{drug} '{theirs.raw}' is given {given} in the cited passages,"
+            f" not {ROUTE_ADVERB[claimed.route]} ('{claimed.raw}'){instead}",
+            value.start,
+            quote=_quote(_sentence_at(passages[n], theirs.start)),
+            passage=n,
+        )
 
 
 # A sentence flagged so rests on no passage: it cites none (and none shares enough of its words

@@ -418,3 +418,93 @@ def test_an_hour_count_ending_its_sentence_labels_no_number_after_it() -> None:
     passage = "1) Iron to be given 2 h apart from levothyroxine. 2) Plan: TFTs in 6 weeks."
     assert flag_kinds("Iron should be taken two hours apart from levothyroxine [1].", passage) == []
     assert flag_kinds("Iron should be taken six hours apart from levothyroxine [1].", passage) != []
+
+
+# --- walk 29: cell-count and molar units, a number in another unit, CSV rows ----------------
+
+
+def flag_messages(answer: str, passage: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.message) for f in ground(answer, {1: passage}).flags]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WBC 7.2 x10^9/L", "WBC 7.2 × 10⁹/L", "WBC 7.2 10*9/L", "WBC 7.2 x 10^9/L",
+     "WBC 7200 /mm3", "WBC 7200 cells/uL", "WBC 7200/µL", "WBC 7200 per mm3",
+     "WBC 7.2 x10^3/µL"],
+)  # fmt: skip
+def test_cell_count_units_are_one_unit_however_written(text: str) -> None:
+    (value,) = extract_values(text)
+    assert quantity(value) == ("7200", "cells/µl")
+
+
+def test_a_cell_count_power_is_no_number_of_its_own() -> None:
+    got = [(v.canonical, v.unit) for v in extract_values("2026-10-02,Platelets,312,10^9/L,150")]
+    assert ("312", "10^9/l") in got
+    assert ("9", None) not in got and ("10", None) not in got
+    # A thousands comma stays one.
+    assert [(v.canonical, v.unit) for v in extract_values("1,250 mg")] == [("1250", "mg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("6.2 mM", "mmol/l"), ("85 µM", "µmol/l"), ("85 uM", "µmol/l"), ("45 nM", "nmol/l"),
+     ("45 nmol/L", "nmol/l"), ("4 mm", "mm"), ("4 MM", "mm")],
+)  # fmt: skip
+def test_molar_concentrations_are_their_mol_per_litre(text: str, unit: str) -> None:
+    (value,) = extract_values(text)
+    assert value.unit == unit
+
+
+def test_a_millimolar_value_is_confirmed_by_its_mmol_per_litre() -> None:
+    passage = "Fasting glucose 6.2 mmol/L. Vitamin D 45 nmol/L."
+    assert flag_kinds("Her fasting glucose was 6.2 mM [1].", passage) == []
+    assert flag_kinds("Her vitamin D was 45 nM [1].", passage) == []
+    assert flag_kinds("Her fasting glucose was 6.8 mM [1].", passage) == ["unverified_number"]
+    assert flag_kinds("Her vitamin D was 45 µM [1].", passage) == ["unverified_number"]
+
+
+_CBC_CSV = (
+    "date,test,value,unit,range\n"
+    "2026-10-02,Platelets,312,10^9/L,150-400\n"
+    "2026-10-02,Sodium,138,mmol/L,135-145\n"
+    "2026-10-02,Calcium,2.31,mmol/L,2.2-2.6"
+)
+
+
+def test_a_table_row_binds_its_value_to_the_test_in_the_cell_before() -> None:
+    got = {(b.value.raw, b.attribute) for b in bind(_CBC_CSV)}
+    assert ("312 10^9/L", "platelets") in got and ("138 mmol/L", "sodium") in got
+    # Prose writes ", ": the cell rule is for tables only.
+    assert ("4.1", None) in {(b.value.raw, b.attribute) for b in bind("sodium 140, 4.1 later")}
+
+
+def test_a_number_in_another_unit_than_the_passage_s_says_which_unit() -> None:
+    assert flag_kinds("Platelets were 312 x10^9/L on 2026-10-02 [1].", _CBC_CSV) == []
+    assert flag_kinds("Platelets were 312,000 per mm3 [1].", _CBC_CSV) == []
+    wrong = flag_messages("2026-10-02,Platelets,312,mg/L,150-400 [1]", _CBC_CSV)
+    assert wrong == [
+        (
+            "unverified_number",
+            "'312 mg/L': the cited passage gives 312 in 10^9/L (platelets on 2026-10-02)",
+        )
+    ]
+    # A thousandfold slip in an exact conversion is a number the passage lacks.
+    assert flag_kinds("Platelets were 312 /mm3 [1].", _CBC_CSV) == ["unverified_number"]
+
+
+def test_mmol_and_meq_per_litre_agree_for_monovalent_ions_only() -> None:
+    assert flag_kinds("Her sodium was 138 mEq/L [1].", _CBC_CSV) == []
+    assert flag_kinds("Sodium 138 mEq/L [1].", "Na 138 mmol/L, K 4.0 mmol/L") == []
+    # Calcium is divalent: 2.31 mmol/L is 4.62 mEq/L.
+    assert flag_kinds("Her calcium was 2.31 mEq/L [1].", _CBC_CSV) == ["unverified_number"]
+    # Another ion's value in the other unit is no match.
+    assert flag_kinds("Her sodium was 4.0 mEq/L [1].", "Na 138 mmol/L, K 4.0 mmol/L") != []
+
+
+def test_a_misattributed_value_never_reads_the_same_on_both_sides() -> None:
+    passage = "Bloods 12/05/2026: result 14."
+    (message,) = [m for k, m in flag_messages("On 12/05/2026 it was 14 mmol/L [1].", passage)]
+    # Before walk 29: "there it is a value on 2026-12-05, not a value on 2026-12-05".
+    assert "without a unit, not in mmol/L" in message
+    assert "not a value on" not in message
