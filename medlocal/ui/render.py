@@ -28,7 +28,10 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 
 FLAG_WHY = {
     "unsupported": "No cited passage supports this sentence.",
-    "unverified_number": "A number, dose or date here is not in the cited passages.",
+    "unverified_number": (
+        "A number, dose or date here is not in the cited passages (or not in this unit or by"
+        " this route)."
+    ),
     "unverified_medication": "A medication here is not in the cited passages.",
     "invalid_citation": "The model cited a passage it was not given, or left a placeholder or"
     " unclosed citation (removed).",

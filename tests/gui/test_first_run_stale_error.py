@@ -11,7 +11,6 @@ import pytest
 from conftest import PASS, make_workspace
 from pytestqt.qtbot import QtBot
 
-from medlocal.app import Workspace
 from medlocal.ui.first_run import FirstRunWizard
 
 
