@@ -51,6 +51,10 @@ from medlocal.vault.errors import NotFoundError
 NOTICE = "Decision support only — verify every statement against its sources."
 # Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
 NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
+# An open vault with no patient at all: choosing one is no step yet (walk 29).
+NO_PATIENTS_YET_HINT = (
+    "No patients yet: click Add patient…\non the left, then import\ntheir documents to ask about."
+)
 NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
     "folder… or drop them there), then ask again."
@@ -674,7 +678,17 @@ class ChatPanel(QWidget):
         self.delete_chat.setEnabled(self._open_chat_id is not None and not busy)
         self.chats.setEnabled(has_patient and not busy)
         # An empty conversation says what to do next instead of showing a blank pane.
-        self.view.setPlaceholderText(EMPTY_CHAT_HINT if has_patient else NO_PATIENT_HINT)
+        self.view.setPlaceholderText(EMPTY_CHAT_HINT if has_patient else self._no_patient_hint())
+
+    def _no_patient_hint(self) -> str:
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            return NO_PATIENT_HINT
+        try:
+            empty = not vault.list_patients()
+        except MedLocalError:
+            return NO_PATIENT_HINT
+        return NO_PATIENTS_YET_HINT if empty else NO_PATIENT_HINT
 
     def visible_text(self) -> str:
         """Everything this panel shows as text (the lock test checks it is empty)."""

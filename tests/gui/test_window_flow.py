@@ -368,7 +368,7 @@ def test_unlock_rechunks_older_documents_in_the_background(
 
 def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Workspace) -> None:
     """The centre pane was blank until the first answer: no hint to choose a patient or ask."""
-    from medlocal.ui.chat_panel import EMPTY_CHAT_HINT, NO_PATIENT_HINT
+    from medlocal.ui.chat_panel import EMPTY_CHAT_HINT, NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
 
     gui_workspace.require_vault().add_patient("Hint Patient")
     window = MainWindow(gui_workspace)
@@ -379,7 +379,7 @@ def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Work
     view = window.chat.view
     assert view.toPlainText() == "" and view.placeholderText() == NO_PATIENT_HINT
     metrics = view.fontMetrics()
-    for hint in (NO_PATIENT_HINT, EMPTY_CHAT_HINT):  # placeholders do not wrap: lines must fit
+    for hint in (NO_PATIENT_HINT, EMPTY_CHAT_HINT, NO_PATIENTS_YET_HINT):  # lines must fit
         for line in hint.splitlines():
             assert metrics.horizontalAdvance(line) < view.viewport().width() - 10, line
     blank = view.viewport().grab().toImage()
@@ -390,6 +390,23 @@ def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Work
     window.lock()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     assert view.placeholderText() == NO_PATIENT_HINT
+    window.close()
+
+
+def test_a_vault_with_no_patient_points_to_add_patient(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """Walk 29: with no patient at all the chat said "Choose a patient on the left"."""
+    from medlocal.ui.chat_panel import NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
+
+    window = MainWindow(gui_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert window.chat.view.placeholderText() == NO_PATIENTS_YET_HINT
+    gui_workspace.require_vault().add_patient("First Patient")
+    window.chat.set_patient(None)
+    assert window.chat.view.placeholderText() == NO_PATIENT_HINT
     window.close()
 
 
