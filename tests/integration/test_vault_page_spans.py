@@ -97,7 +97,7 @@ def test_a_schema_3_vault_gains_the_column(tmp_path: Path) -> None:
             s.conn.execute("PRAGMA user_version = 3")
     with Vault.open(tmp_path / "vault", "correct horse battery") as vault:
         with vault._read() as s:
-            assert db.schema_version(s.conn) == len(MIGRATIONS) == 4
+            assert db.schema_version(s.conn) == len(MIGRATIONS) >= 4
         assert vault.document_pages(document_id) is None
         assert pending_documents(vault) == [document_id]
         rechunk_documents(vault, EMB)
