@@ -13,6 +13,7 @@ from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.settings import Settings
+from medlocal.vault.errors import NotFoundError
 from medlocal.vault.store import Vault
 
 
@@ -45,7 +46,7 @@ def import_documents(
         if on_file is not None:
             on_file(event)
 
-    return import_paths(
+    imported = import_paths(
         vault,
         list(sources),
         patient_id,
@@ -62,3 +63,18 @@ def import_documents(
             progress=progress,
         ),
     )
+    _repeat_stored_notes(vault, imported)
+    return imported
+
+
+def _repeat_stored_notes(vault: Vault, imported: ImportReport) -> None:
+    """A file skipped as a duplicate gets the notes stored with the document already in the
+    vault (walk 30: a letter naming another patient, imported again, said only "duplicate")."""
+    for outcome in imported.skipped:
+        if outcome.duplicate_of is None:
+            continue
+        try:
+            stored = vault.get_document(outcome.duplicate_of).notes
+        except NotFoundError:  # deleted since: nothing to repeat
+            continue
+        outcome.notes = [*outcome.notes, *stored]

@@ -117,13 +117,15 @@ def _not_reached(report: ImportReport) -> str:
 
 
 def _describe(outcome: FileOutcome) -> str:
+    # "page 3: low OCR confidence"; for a duplicate, the notes stored with the document already
+    # in the vault ("it names another patient of this vault, ...").
+    notes = "".join(f"; {note}" for note in outcome.notes)
     if outcome.status == "imported":
-        notes = "".join(f"; {note}" for note in outcome.notes)  # "page 3: low OCR confidence"
         return (
             f"{outcome.shown} (document {outcome.document_id}, "
             f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')}{notes})"
         )
-    return f"{outcome.shown}: {outcome.reason}"
+    return f"{outcome.shown}: {outcome.reason}{notes}"
 
 
 def _tail(path: str, width: int) -> str:

@@ -402,6 +402,8 @@ def run_patient_show(args: argparse.Namespace) -> int:
             f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {kib} KiB  "
             f"imported {d.imported_at[:10]}  {passages}"
         )
+        for note in d.notes:  # "it names another patient of this vault, ...": check it
+            print(f"         note: {note}")
     return 0
 
 

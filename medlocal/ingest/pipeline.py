@@ -94,6 +94,7 @@ class DocumentStore(Protocol):
         *,
         text: str | None = None,
         pages: Sequence[PageSpan] = (),
+        notes: Sequence[str] = (),
     ) -> int: ...
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
@@ -179,6 +180,9 @@ class FileOutcome:
     size: int = 0
     ocr_pages: int = 0  # pages read by OCR
     notes: list[str] = field(default_factory=list)  # e.g. "page 3: low OCR confidence (71%)"
+    # A skipped duplicate: the document already in the vault with these bytes (whose stored
+    # notes the application adds to ``notes``, so a re-import repeats them).
+    duplicate_of: int | None = None
     path: str = ""  # as the user knows it (``FoundFile.shown``), for reports
 
     @property
@@ -272,7 +276,7 @@ def import_paths(
     Scanned pages and images are read by OCR as ``ocr`` says (default: on, default page cap);
     its progress reports pages of the file being read, and the batch's ``cancel`` applies.
     ``check_text`` reads each file's text and gives notes to show with it (the application's
-    check that a file names no other patient)."""
+    check that a file names no other patient); they are stored with the document too."""
     ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
     report = ImportReport()
@@ -442,15 +446,17 @@ def _import_one(
             existing = vault.duplicate_of(patient_id, sha256_hex(data))
             if existing is not None:
                 # Checked before the costly stages; add_document checks again atomically.
-                outcome.status = "skipped"
+                outcome.status, outcome.duplicate_of = "skipped", existing
                 outcome.reason = _skip_duplicate(vault, existing, collection)
                 return outcome
             document = file_format.extract(data, name, ocr)
             outcome.pages = document.page_count or 1
             outcome.ocr_pages = len(document.scanned)
             outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
-            if check_text is not None:
-                outcome.notes += check_text(document.text)
+            # Where the file belongs (it names another patient): kept with the document, so the
+            # warning outlives this report (walk 30). How it was read (OCR, encoding) is not.
+            belonging = check_text(document.text) if check_text is not None else []
+            outcome.notes += belonging
 
         emit("chunk")
         with _timed(report, "chunk"):
@@ -493,6 +499,7 @@ def _import_one(
                 collection,
                 text=document.text,
                 pages=document.pages,
+                notes=belonging,
             )
         outcome.status, outcome.chunks = "imported", len(chunks)
     except (_Cancelled, GenerationCancelled):
@@ -500,7 +507,8 @@ def _import_one(
     except IngestError as err:
         outcome.status, outcome.reason = "failed", err.reason
     except DuplicateDocumentError as err:
-        outcome.status = "skipped"
+        outcome.status, outcome.duplicate_of = "skipped", err.existing_id
+        outcome.notes = []  # this import's notes: the document in the vault has its own
         outcome.reason = _skip_duplicate(vault, err.existing_id, collection)
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)

@@ -31,6 +31,7 @@ from medlocal.rag.passages import (
     Retriever,
     Scope,
     SourceRef,
+    file_notes,
     render_passages,
     version_notes,
 )
@@ -298,7 +299,7 @@ class GroundedAnswerer:
             (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
         )
         timings["total"] = time.perf_counter() - started
-        notes = fit.notes() + version_notes(fit.passages)
+        notes = fit.notes() + version_notes(fit.passages) + file_notes(fit.passages)
         return GroundedAnswer(
             question=question,
             status="answered",
@@ -407,4 +408,5 @@ def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAn
     result.raw_text = raw
     result.passages = fit.passages
     result.notes.extend(fit.notes())
+    result.notes.extend(file_notes(fit.passages))  # the passages given are listed with it
     return result

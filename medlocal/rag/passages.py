@@ -195,6 +195,23 @@ def version_notes(passages: Sequence[NumberedPassage]) -> list[str]:
     ]
 
 
+def file_notes(passages: Sequence[NumberedPassage]) -> list[str]:
+    """One line per document of ``passages`` whose import noted where the file belongs
+    (``SearchHit.file_notes``: it names another patient of this vault), naming its passages:
+    an answer resting on a letter filed under the wrong patient must say so (walk 30)."""
+    by_document: dict[int, list[NumberedPassage]] = {}
+    for p in passages:
+        if p.hit.file_notes:
+            by_document.setdefault(p.hit.document_id, []).append(p)
+    lines = []
+    for given in by_document.values():
+        numbers = ", ".join(f"[{p.number}]" for p in given)
+        which = "Passage" if len(given) == 1 else "Passages"
+        hit = given[0].hit
+        lines += [f"{which} {numbers} ({hit.file_name}): {note}" for note in hit.file_notes]
+    return lines
+
+
 def passage_record(p: NumberedPassage) -> dict[str, Any]:
     """Provenance entry for a passage given to the model (ids and scores, no text)."""
     return {

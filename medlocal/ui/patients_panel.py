@@ -42,7 +42,7 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
-from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
@@ -51,6 +51,8 @@ from medlocal.ui.workers import Job, ProgressRelay, run_task
 from medlocal.vault.rows import DocumentInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# Before a document whose import noted something about where it belongs (another patient named).
+NOTED_MARK = "\u26a0"
 DOCS_REFRESH_MS = 500
 DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
 
@@ -314,8 +316,14 @@ class PatientsPanel(QWidget):
         self.documents.clear()
         for doc in docs:
             passages = "passage" if doc.chunk_count == 1 else "passages"
-            item = QListWidgetItem(f"{doc.file_name}  ({doc.chunk_count} {passages})")
+            text = f"{doc.file_name}  ({doc.chunk_count} {passages})"
+            item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
             item.setData(ID_ROLE, doc.id)
+            if doc.notes:
+                # What its import noted (it names another patient): the row says so for as long
+                # as the document is in the vault, not only in that import's result (walk 30).
+                item.setForeground(tone_colour(Tone.WARNING))
+                item.setToolTip("\n".join(f"Check: {note}" for note in doc.notes))
             self.documents.addItem(item)
 
     def _refresh_documents_in_background(self) -> None:
@@ -584,8 +592,9 @@ class PatientsPanel(QWidget):
         for outcome in report.imported:  # how it was read where that was a guess: OCR, encoding
             for note in outcome.notes:
                 self._add_error(outcome.shown, f"imported — check: {note}")
-        for outcome in report.skipped:
-            self._add_error(outcome.shown, f"skipped — {outcome.reason}")
+        for outcome in report.skipped:  # a duplicate: with the notes stored with the first copy
+            checks = "".join(f"; check: {note}" for note in outcome.notes)
+            self._add_error(outcome.shown, f"skipped — {outcome.reason}{checks}")
         for outcome in report.files:
             if outcome.status == "cancelled":
                 self._add_error(outcome.shown, f"not imported — {outcome.reason}")

@@ -56,12 +56,13 @@ def insert_document(
     chunks: Sequence[ChunkRecord],
     vectors: npt.NDArray[np.float32],
     pages: Sequence[PageSpan] = (),
+    notes: Sequence[str] = (),
 ) -> tuple[int, list[IndexedVector]]:
     document_id = next_id(conn, "documents")
     conn.execute(
         "INSERT INTO documents (id, patient_id, collection_id, file_name, file_type, size, "
-        "sha256, imported_at, embed_model_id, text, content, pages) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sha256, imported_at, embed_model_id, text, content, pages, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document_id,
             patient_id,
@@ -75,6 +76,7 @@ def insert_document(
             text,
             data,
             pages_json(pages),
+            notes_json(notes),
         ),
     )
     indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
@@ -120,7 +122,7 @@ def insert_chunks(
 
 _DOCUMENT_COLUMNS = (
     "d.id, d.patient_id, c.name, d.file_name, d.file_type, d.size, d.sha256, d.imported_at, "
-    "d.embed_model_id, (SELECT count(*) FROM chunks WHERE document_id = d.id)"
+    "d.embed_model_id, (SELECT count(*) FROM chunks WHERE document_id = d.id), d.notes"
 )
 
 
@@ -136,6 +138,7 @@ def _document(row: Any) -> DocumentInfo:
         imported_at=str(row[7]),
         embed_model_id=str(row[8]),
         chunk_count=int(row[9]),
+        notes=notes_from_json(row[10]),
     )
 
 
@@ -273,6 +276,18 @@ def documents_without_pages(conn: Connection) -> list[int]:
 _CHUNK_COLUMNS = "id, document_id, ord, text, page, start_char, end_char, section, context, regions"
 
 
+def notes_json(notes: Sequence[str]) -> str | None:
+    """A document's import notes as stored: NULL when there are none (most documents)."""
+    return json.dumps(list(notes)) if notes else None
+
+
+def notes_from_json(raw: str | None) -> tuple[str, ...]:
+    if not raw:
+        return ()
+    loaded = json.loads(raw)
+    return tuple(str(note) for note in loaded) if isinstance(loaded, list) else ()
+
+
 def regions_json(regions: Sequence[Region]) -> str | None:
     if not regions:
         return None
@@ -380,13 +395,15 @@ def hits_for(
     ids = [chunk_id for chunk_id, _ in fused]
     rows = conn.execute(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
-        "c.end_char, c.section, c.text, d.pages "
+        "c.end_char, c.section, c.text, d.pages, d.notes "
         "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         ids,
     ).fetchall()
     by_id = {int(row[0]): row for row in rows}
-    spans: dict[int, tuple[PageSpan, ...]] = {}  # parsed once per document, not per hit
+    # Parsed once per document, not per hit.
+    spans: dict[int, tuple[PageSpan, ...]] = {}
+    notes: dict[int, tuple[str, ...]] = {}
     hits = []
     for chunk_id, score in fused:
         row = by_id.get(chunk_id)
@@ -395,6 +412,7 @@ def hits_for(
         document_id = int(row[1])
         if document_id not in spans:
             spans[document_id] = pages_from_json(row[9])
+            notes[document_id] = notes_from_json(row[10])
         hits.append(
             SearchHit(
                 chunk_id=chunk_id,
@@ -410,6 +428,7 @@ def hits_for(
                 vector_score=vector_scores.get(chunk_id),
                 bm25_score=bm25_scores.get(chunk_id),
                 last_page=last_page_of(spans[document_id], int(row[6])),
+                file_notes=notes[document_id],
             )
         )
     return hits

@@ -33,8 +33,10 @@ def add_document(
     text: str | None,
     now: str,
     pages: Sequence[PageSpan] = (),
+    notes: Sequence[str] = (),
 ) -> int:
-    """Store one document with its bytes, chunks, vectors and FTS rows; returns its id."""
+    """Store one document with its bytes, chunks, vectors, FTS rows and import notes; returns
+    its id."""
     array = documents.check_vectors(chunks, vectors)
     digest = documents.sha256_hex(data)
     with reading(fetch) as s:
@@ -62,6 +64,7 @@ def add_document(
                 chunks=chunks,
                 vectors=array,
                 pages=pages,
+                notes=notes,
             )
             s.audit.append(
                 "import",

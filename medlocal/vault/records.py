@@ -82,6 +82,9 @@ class SearchHit:
     # It holds a code-like word of the query ("MRN-7781") verbatim: it ranks above every passage
     # that does not, in the fused ranking and after any reranking.
     holds_code: bool = False
+    # What its document's import noted about where the file belongs (``DocumentInfo.notes``),
+    # so an answer quoting it can repeat the warning.
+    file_notes: tuple[str, ...] = ()
 
 
 def page_at(

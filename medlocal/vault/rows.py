@@ -35,6 +35,9 @@ class DocumentInfo:
     imported_at: str
     embed_model_id: str
     chunk_count: int
+    # What its import noted about where the file belongs ("it names another patient of this
+    # vault, ..."), kept with it; empty for most documents and all imported before schema 5.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN pages TEXT;
     """,
+    # 5: what the import noted about where the file belongs, as a JSON list of strings (walk
+    # 28/30: "it names another patient of this vault, ..."), kept so the document list, a
+    # duplicate re-import and answers quoting it can say so after the import's own report is
+    # gone. NULL for documents imported before: nothing was noted.
+    """
+    ALTER TABLE documents ADD COLUMN notes TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

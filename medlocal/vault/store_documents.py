@@ -77,11 +77,14 @@ class DocumentsMixin(VaultCore):
         *,
         text: str | None = None,
         pages: Sequence[PageSpan] = (),
+        notes: Sequence[str] = (),
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
         chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it.
-        ``pages`` says where each page lies in that text (PDFs: to place a passage on its page)."""
+        ``pages`` says where each page lies in that text (PDFs: to place a passage on its page).
+        ``notes`` are what the import noted about where the file belongs (it names another
+        patient of the vault): kept with it, shown wherever the document is."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -95,6 +98,7 @@ class DocumentsMixin(VaultCore):
             text=text,
             now=now(),
             pages=pages,
+            notes=notes,
         )
 
     def add_to_collection(self, document_id: int, collection: str) -> str | None:

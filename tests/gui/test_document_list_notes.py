@@ -1,0 +1,72 @@
+"""Walk 30: a letter naming another patient of the vault, imported for this one, was noted only
+in that import's result; after the next import or a restart nothing marked it in the document
+list, and importing it again said only "duplicate". The row is marked, its tooltip gives the
+note, and a duplicate re-import repeats it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PASS, make_workspace, open_window
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.main_window import MainWindow
+from medlocal.ui.patients_panel import NOTED_MARK
+
+WAIT_MS = 30_000
+LETTER = "Re: Mrs Margaret Thornbury, MRN RAI-558213. Apixaban 5 mg BD for atrial fibrillation."
+
+
+def _rows(window: MainWindow) -> dict[str, str]:
+    """Each row's text and tooltip."""
+    listed = window.patients.documents
+    items = [listed.item(row) for row in range(listed.count())]
+    return {item.text(): item.toolTip() for item in items}
+
+
+def _import(qtbot: QtBot, window: MainWindow, files: list[Path]) -> None:
+    panel = window.patients
+    panel.import_paths(files)
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+
+
+def test_a_letter_naming_another_patient_stays_marked_after_a_restart(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Tobias Okonkwo-Reyes", mrn="T-77120")  # first in the list: chosen
+    vault.add_patient("Margaret Thornbury", mrn="RAI-558213")
+    letter, own = tmp_path / "letter.txt", tmp_path / "own.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    own.write_text("Tobias Okonkwo-Reyes: metformin 500 mg BD.", encoding="utf-8")
+    window = open_window(qtbot, gui_workspace)
+    assert window.patients.patient_id == 1
+    _import(qtbot, window, [letter, own])
+    rows = _rows(window)
+    (marked,) = [text for text in rows if text.startswith(NOTED_MARK)]
+    assert "letter.txt" in marked
+    assert "Margaret Thornbury (patient 2, MRN RAI-558213)" in rows[marked]
+    assert rows[marked].startswith("Check: it names another patient of this vault")
+    assert rows["own.txt  (1 passage)"] == ""
+
+    # Imported again: "skipped — duplicate" and the note stored with the letter.
+    window.patients.errors.clear()
+    _import(qtbot, window, [letter])
+    (skipped,) = [
+        window.patients.errors.item(r).text() for r in range(window.patients.errors.count())
+    ]
+    assert skipped.startswith("letter.txt: skipped — duplicate")
+    assert "check: it names another patient of this vault, Margaret Thornbury" in skipped
+
+    # A restart: a new workspace and window on the same vault.
+    window.close()
+    gui_workspace.close()
+    reopened = make_workspace(tmp_path)
+    reopened.unlock(PASS)
+    try:
+        again = open_window(qtbot, reopened)
+        assert _rows(again)[marked] == rows[marked]
+        again.close()
+    finally:
+        reopened.close()
