@@ -106,6 +106,26 @@ def _specialty_of_role(run: list[Tok], text: str, lex: Lexicon) -> bool:
     )
 
 
+def _after_caps_heading(run: list[Tok], lex: Lexicon) -> list[Tok]:
+    """``run`` without a heading in capitals that opens it, where a sentence's first word
+    follows on the same line: a passage's snippet flattens "HOSPITAL COURSE\nPresented with
+    fever" onto one line, and walk 29 read "HOSPITAL COURSE Presented" as a facility. The
+    heading's words are known words none of which names anyone, and neither its last word nor
+    the word after it is a place's kind ("ROYAL FREE Hospital" stays whole); what follows the
+    heading is read as its own run ("DISCHARGE SUMMARY Margaret Ellison": the name alone)."""
+    caps = 0
+    while caps < len(run) and run[caps].shape in ("caps", "joiner"):
+        caps += 1
+    if not 0 < caps < len(run) or run[caps].shape != "title":
+        return run
+    heading, first = run[:caps], run[caps]
+    if any(t.strong or t.weak or not lex.known(t.lower) for t in heading):
+        return run
+    if heading[-1].lower in GENERIC or first.lower in GENERIC:
+        return run  # "ROYAL INFIRMARY Edinburgh", "ROYAL FREE Hospital": one name
+    return run[caps:]
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
@@ -115,6 +135,9 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         and word_cue(text, run[0].start) not in _TITLES_OR_RELATIONS
     ):
         return  # a heading in capitals ("INPATIENT PSYCHIATRY PROGRESS NOTE", "DEVICE CLINIC")
+    run = _after_caps_heading(run, lex)
+    if not run:
+        return
     if _role_alone(run):
         return  # "Handover to Senior Staff Nurse", "Student Midwife": a role, no one named
     if _specialty_of_role(run, text, lex):
