@@ -37,8 +37,8 @@ from medlocal.rag.export import (
     AddedTextNotFound,
     Shared,
     document_from_output,
+    kept_span_warnings,
     overridden_text,
-    own_identity_warnings,
     parse_keep,
 )
 from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
@@ -252,7 +252,7 @@ def _print_redactions(
     out = stream or sys.stderr
     for number, into in overridden:
         print(f"Note: {overridden_text(number, into)}.", file=out)
-    for warning in own_identity_warnings(planned):
+    for warning in kept_span_warnings(planned):
         print(f"Warning: {warning}.", file=out)
     show_originals = out.isatty()
     if not planned:

@@ -33,6 +33,14 @@ from medlocal.privacy.redact import Redactor
 # not an essay, and must never quote the identifier it keeps.
 MAX_REASON = 120
 _OWN_KINDS = frozenset({"patient_name", "mrn", "dob"})
+_DATE_KINDS = frozenset({"date", "dob"})
+
+
+def _date_key(written: str) -> str:
+    """A date as compared with its other copies: case and blanks aside."""
+    return re.sub(r"\s+", "", written).casefold()
+
+
 # Between the parts of a document when they are read as one text: a paragraph break, so that no
 # rule reads one part's last word with the next part's first.
 _PART_GAP = "\n\n"
@@ -209,6 +217,20 @@ class RedactionPlan:
                 f"redaction {number} is a text you added to remove: leave out that text instead"
             )
         item.kept, item.reason = True, reason.strip()
+        if item.redaction.kind in _DATE_KINDS:
+            # The same date written elsewhere stays too: kept in one place and shifted in
+            # another, the pair gives away the shift of every date of the patient (walk 30:
+            # "DISCHARGE NOTE 14/03/2025" in the body, "09/08/2025" in a reference).
+            same = _date_key(item.redaction.original)
+            for other in self.items:
+                if (
+                    other is not item
+                    and not other.kept
+                    and not other.added
+                    and other.redaction.kind in _DATE_KINDS
+                    and _date_key(other.redaction.original) == same
+                ):
+                    other.kept, other.reason = True, f"same date as kept redaction {number}"
         return item
 
     def add(self, text: str, kind: str = "name") -> int:

@@ -84,16 +84,33 @@ def overridden_text(number: int, into: int) -> str:
 _OWN_IDENTITY = {"patient_name": "name", "dob": "date of birth", "mrn": "record number"}
 
 
-def own_identity_warnings(planned: Sequence[PlannedRedaction]) -> list[str]:
+def kept_span_warnings(planned: Sequence[PlannedRedaction]) -> list[str]:
     """A warning for each kept span that holds the patient's own name, date of birth or record
-    number, whatever kind it was found as (both faces say them with the preview)."""
-    return [
+    number, whatever kind it was found as, and for a kept date while other dates are shifted
+    (both faces say them with the preview)."""
+    warnings = [
         f"kept redaction {item.number} holds the patient's own {_OWN_IDENTITY[item.own]}"
         f"{' (or part of it)' if item.own == 'patient_name' else ''}:"
         " the exported file will identify them"
         for item in planned
         if item.kept and item.own in _OWN_IDENTITY
     ]
+    shifted = any(not item.kept and item.redaction.kind == "date" for item in planned)
+    kept_dates = [
+        item.number
+        for item in planned
+        if item.kept and item.redaction.kind == "date" and item.own not in _OWN_IDENTITY
+    ]
+    if shifted and kept_dates:
+        # Walk 30: every date of a patient moves by the same number of days in every export,
+        # so one real date beside the shifted ones lets a reader who knows it undo them all.
+        numbers = ", ".join(map(str, kept_dates))
+        warnings.append(
+            f"kept date(s) {numbers} stay as written while the other dates are shifted by the"
+            " same number of days (in every export of this patient): a reader who knows when a"
+            " kept date's event happened can work out the shift and undo it"
+        )
+    return warnings
 
 
 class AddedTextNotFound(UserInputError):

@@ -15,7 +15,7 @@ from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.privacy.deid_plan import RedactionPlan
 from medlocal.privacy.redact import PatientIdentity, Redactor
-from medlocal.rag.export import Shared, own_identity_warnings
+from medlocal.rag.export import Shared, kept_span_warnings
 from medlocal.vault.keys import KdfParams
 
 PASS = "correct horse battery staple"
@@ -127,8 +127,30 @@ def test_a_kept_span_that_holds_the_patients_name_warns_whatever_its_kind() -> N
     assert own.own == "patient_name" and other.own == ""
     plan.keep(own.number, "a teaching case")
     plan.keep(other.number, "a colleague agreed")
-    warnings = own_identity_warnings(plan.items)
+    warnings = kept_span_warnings(plan.items)
     assert warnings == [
         f"kept redaction {own.number} holds the patient's own name (or part of it): the "
         "exported file will identify them"
     ]
+
+
+def test_keeping_a_date_keeps_its_copies_and_warns_of_the_shift() -> None:
+    """Walk 30: a kept "14/03/2025" in the body beside "09/08/2025" in a reference (the same
+    text, shifted) gave away the patient's shift for every date of every export."""
+    body = "DISCHARGE NOTE 14/03/2025. Reviewed on 20/03/2025."
+    snippet = "DISCHARGE NOTE 14/03/2025 Admitted with pneumonia"
+    plan = RedactionPlan.build([("body", body), ("reference 1", snippet)], Redactor(shift_days=148))
+    copies = [it for it in plan.items if it.redaction.original == "14/03/2025"]
+    other = next(it for it in plan.items if it.redaction.original == "20/03/2025")
+    assert len(copies) == 2
+    plan.keep(copies[0].number, "discharge date needed by the receiving team")
+    assert copies[1].kept and copies[1].reason == f"same date as kept redaction {copies[0].number}"
+    assert not other.kept
+    assert "14/03/2025" in plan.apply("reference 1", snippet)
+    assert "20/03/2025" not in plan.apply("body", body)
+    warnings = kept_span_warnings(plan.items)
+    assert len(warnings) == 1 and "work out the shift" in warnings[0], warnings
+    # With no other date shifted there is no shift to give away.
+    alone = RedactionPlan.build([("body", "Seen 14/03/2025.")], Redactor(shift_days=148))
+    alone.keep(alone.items[0].number, "needed")
+    assert kept_span_warnings(alone.items) == []

@@ -43,8 +43,8 @@ from medlocal.errors import UserInputError
 from medlocal.rag.export import (
     ExportReport,
     Shared,
+    kept_span_warnings,
     not_found_text,
-    own_identity_warnings,
     redaction_tally,
 )
 from medlocal.ui import files
@@ -278,7 +278,7 @@ class ExportDialog(QDialog):
             said = f"No identifiers will be removed; {kept} kept, as listed."
         else:
             said = "No identifiers will be removed."
-        warnings = "".join(f"Warning: {w}. " for w in own_identity_warnings(planned))
+        warnings = "".join(f"Warning: {w}. " for w in kept_span_warnings(planned))
         self.message.show_note(f"{note}{warnings}{said} Nothing is written yet.")
         self._update_export_button()
 
