@@ -50,8 +50,10 @@ def _opt(
     choices: tuple[str, ...] | None = None,
     maximum: float | None = None,
     zero_means: bool = False,
+    folder: bool = False,
 ) -> Any:
-    """``zero_means``: 0 is a special value (auto) allowed outside ``minimum``..``maximum``."""
+    """``zero_means``: 0 is a special value (auto) allowed outside ``minimum``..``maximum``.
+    ``folder``: a folder's full path (or empty)."""
     return field(
         default=default,
         metadata={
@@ -60,6 +62,7 @@ def _opt(
             "max": maximum,
             "choices": choices,
             "zero": zero_means,
+            "folder": folder,
         },
     )
 
@@ -99,7 +102,9 @@ class Settings:
     ocr_max_pages: int = _opt(200, "most pages OCR reads in one file (larger files are refused)", 1)
     auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
     theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
-    backup_folder: str = _opt("", "where 'medlocal vault backup' writes (e.g. a USB drive)")
+    backup_folder: str = _opt(
+        "", "where 'medlocal vault backup' writes (e.g. a USB drive)", folder=True
+    )
     backup_reminder_days: int = _opt(
         7, "remind when the last verified backup is older than this many days; 0 = never", 0
     )
@@ -149,6 +154,15 @@ def coerce_setting(name: str, value: Any) -> Any:
     choices = spec.metadata.get("choices")
     if choices and result not in choices:
         raise UserInputError(f"setting '{name}' must be one of: {', '.join(choices)}")
+    if spec.metadata.get("folder") and result:
+        folder = Path(result).expanduser()
+        if not folder.is_absolute():
+            # Walk 30: "stickrel" made a new backup folder under every folder a command ran in.
+            raise UserInputError(
+                f"setting '{name}' needs a folder's full path (such as /media/usb/medlocal), not"
+                f" '{value}': a relative one would mean another folder wherever a command runs"
+            )
+        return str(folder)
     if result == 0 and spec.metadata.get("zero"):
         return result  # the special value (auto)
     minimum = spec.metadata.get("min")
@@ -249,6 +263,11 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 
 
 def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
+    """Set ``name`` from the terminal: a folder typed relative is the one under the folder the
+    command runs in, stored as its full path."""
+    spec = next((f for f in fields(Settings) if f.name == name), None)
+    if spec is not None and spec.metadata.get("folder") and value.strip():
+        value = str(Path(value.strip()).expanduser().absolute())
     updated = load_settings(path, {name: coerce_setting(name, value)})
     save_settings(updated, path)
     return updated

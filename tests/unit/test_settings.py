@@ -77,3 +77,29 @@ def test_set_repairs_a_bad_value_in_the_file(medlocal_home: Path) -> None:
     settings_path().write_text("version = 1\ntemperature = inf\nseed = 7\n")
     assert update_setting("temperature", "0.3") == Settings(temperature=0.3, seed=7)
     assert load_settings() == Settings(temperature=0.3, seed=7)
+
+
+def test_a_backup_folder_is_stored_as_a_full_path(
+    medlocal_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 30: `settings set backup_folder stickrel` was stored as typed, and each `vault
+    backup` made its own "stickrel" under the folder it ran in."""
+    here = tmp_path / "clinic"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert update_setting("backup_folder", "stickrel").backup_folder == str(here / "stickrel")
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().backup_folder == str(here / "stickrel")  # not under the new folder
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert update_setting("backup_folder", "~/usb").backup_folder == str(tmp_path / "usb")
+    assert update_setting("backup_folder", "").backup_folder == ""  # unset: no folder
+
+
+def test_a_relative_backup_folder_in_the_file_is_refused(medlocal_home: Path) -> None:
+    from medlocal.settings import SettingsFileError
+
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('version = 1\nbackup_folder = "stickrel"\n', encoding="utf-8")
+    with pytest.raises(SettingsFileError, match="needs a folder's full path"):
+        load_settings()
