@@ -37,8 +37,8 @@ class SettingsFileError(UserInputError):
     """The settings file cannot be used (unreadable, not TOML, a bad value or version). ``path``
     is the file and ``problem`` what is wrong with it, for a window to offer a reset."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}; fix or delete it")
+    def __init__(self, path: Path, problem: str, advice: str = "fix or delete it") -> None:
+        super().__init__(f"{path}: {problem}; {advice}")
         self.path = path
         self.problem = problem
 
@@ -214,8 +214,12 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
         raise SettingsFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
     version = _file_version(path, raw.pop("version", SETTINGS_VERSION))
     if version > SETTINGS_VERSION:
-        raise UserInputError(
-            f"{path} was written by a newer MedLocal (settings version {version}); update MedLocal"
+        # A SettingsFileError, as any unusable file is: every face then says this one thing
+        # (walk 30: search said "Searching exact words only." before it).
+        raise SettingsFileError(
+            path,
+            f"written by a newer MedLocal (settings version {version})",
+            "update MedLocal (or delete the file to start from the defaults)",
         )
     while version < SETTINGS_VERSION:
         raw = _UPGRADES[version](raw)

@@ -149,14 +149,21 @@ def test_search_falls_back_to_exact_words_and_says_so(tmp_path: Path) -> None:
     ws3.close()
 
 
-def test_a_broken_settings_file_is_said_once_not_as_a_missing_embedder(tmp_path: Path) -> None:
-    # Walk 28: "...fix or delete it Searching exact words only." and then the same error.
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [('max_tokens = "lots"\n', "max_tokens"), ("version = 99\n", "newer MedLocal")],
+)
+def test_a_broken_settings_file_is_said_once_not_as_a_missing_embedder(
+    tmp_path: Path, content: str, said: str
+) -> None:
+    # Walk 28: "...fix or delete it Searching exact words only." and then the same error; walk
+    # 30 the same with a file from a newer MedLocal.
     notices: list[str] = []
     ws = make_workspace(tmp_path, embedder_loader=None, notice=notices.append)
     ws.create_vault(PASS)
     patient = ws.require_vault().add_patient("P")
-    settings_path().write_text('max_tokens = "lots"\n', encoding="utf-8")
-    with pytest.raises(SettingsFileError, match="max_tokens"):
+    settings_path().write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsFileError, match=said):
         ws.search("warfarin", patient_id=patient)
     assert notices == []
     ws.close()

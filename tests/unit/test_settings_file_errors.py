@@ -176,3 +176,9 @@ def test_a_change_made_elsewhere_takes_effect_as_a_window_change_does(
     assert effects == ["idle", "reranker"]
     workspace.settings  # noqa: B018 - an unchanged file does nothing more
     assert effects == ["idle", "reranker"]
+
+
+def test_a_file_from_a_newer_medlocal_is_a_settings_file_error(medlocal_home: Path) -> None:
+    settings_path().write_text("version = 99\n", encoding="utf-8")
+    with pytest.raises(SettingsFileError, match=r"newer MedLocal.*; update MedLocal"):
+        load_settings()
