@@ -66,7 +66,9 @@ _STREET = re.compile(
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
     # Round 18: a numbered street after the house ("7130 120 St", as western Canada numbers
     # them; "St John" is a saint).
-    r"(?:(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th)"
+    # Walk 30: a letter's date before its greeting ("12/03/2025 Dear Dr Kowalczyk") is no
+    # house number on a "Dear Drive": a salutation names no street.
+    r"(?:(?:(?!(?:Dear|Hello|Hi|Attn|Attention)\b)[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,3}(?:st|nd|rd|th)"
     r"|\d{1,3}(?=[ \t]+(?:St|Ave)\b(?!\.?[ \t]+[A-Z][a-z])))[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?(?:[ \t]+\d{{1,4}}\b)?{_DIRECTION}{_APARTMENT}"
     # Round 17: a box with its post office's letters before the number ("P.O. Box KB 77").

@@ -21,7 +21,7 @@ from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
 from medlocal.privacy.deid_first_characters import first_character_test
-from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_spans import Redaction, label
 
 DateMode = Literal["shift", "year"]
 SHIFT_MIN_DAYS, SHIFT_MAX_DAYS = 30, 365  # never zero, never small enough to guess from context
@@ -217,6 +217,36 @@ _DOB_CUE = re.compile(
     r"(?i:\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?))"
     r"[ \t]*:?[ \t]*$"
 )
+
+
+# A date split by a scan's stray blanks after the label that says what it is ("DOB: 14/06/1 948",
+# "Date: 12/03 /2025", "DOB 14-Jun-19 48"; walk 30: OCR of a fax left the date of birth whole
+# in a redacted export). Read only after such a label, and only where the value without its
+# blanks is a date of one of the forms above; the blanks of a written date are not read here.
+_SPLIT_LABELLED = re.compile(
+    r"(?P<label>(?i:\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?)|^[ \t]*date))"
+    r"[ \t]*[:.]?[ \t]*"
+    r"(?P<v>\d[\dA-Za-z]*(?:(?:[ \t]*[/.\-][ \t]*|[ \t])[\dA-Za-z]+){1,4})",
+    re.MULTILINE,
+)
+
+
+def split_labelled_dates(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, a date of birth) of each labelled date a scan's blanks split."""
+    for match in _SPLIT_LABELLED.finditer(text):
+        value = match.group("v")
+        if not re.search(r"\d[ \t]+\d|\d[ \t]+[/.\-]|[/.\-][ \t]+\d|[A-Za-z][ \t]+\d", value):
+            continue  # no stray blank: the date forms above read it
+        # The longest run of the value that is a date once its blanks are gone.
+        words = re.split(r"(?<=\S)(?=[ \t])", value)
+        for count in range(len(words), 0, -1):
+            # A sentence's stop after the date is not part of it ("DOB: 14/06/1 948. Seen").
+            piece = "".join(words[:count]).rstrip().rstrip(".,;:")
+            if is_date(re.sub(r"[ \t]+", "", piece)) and re.search(r"\d[ \t/.\-]", piece):
+                start = match.start("v")
+                named = match.group("label").strip().lower()
+                yield start, start + len(piece), "birth" in named or named != "date"
+                break
 
 
 def is_date(value: str) -> bool:
@@ -527,6 +557,9 @@ class DateRedactor:
                     end -= 1
                     raw = raw[:-1]
                 yield Redaction(kind, start, end, raw, replacement)
+        for start, end, of_birth in split_labelled_dates(text):
+            kind = "dob" if of_birth else "date"
+            yield Redaction(kind, start, end, text[start:end], label(kind))
 
     def replacement(
         self, parsed: date | None, style: str, raw: str = "", day_first: bool = False
