@@ -130,6 +130,15 @@ class OcrEngine:
             result, _elapsed = self._ocr(bgr, return_word_box=True, text_score=KEEP_EVERY_BOX)
         return [_detection(item) for item in result or ()]
 
+    def read_line(self, crop: npt.NDArray[np.uint8]) -> tuple[str, float]:
+        """The text of one RGB crop holding a single line, read as it is, and its confidence."""
+        bgr = np.ascontiguousarray(crop[:, :, ::-1])
+        with self._lock:
+            result, _elapsed = self._ocr(bgr, use_det=False, use_cls=False, use_rec=True)
+        if not result:
+            return "", 0.0
+        return str(result[0][0]), float(result[0][1])
+
     def upside_down_votes(self, crops: Sequence[npt.NDArray[np.uint8]]) -> list[bool | None]:
         """For each RGB crop of one text box: True when the angle classifier is sure it is upside
         down, False when sure it is upright, None when unsure (under its own threshold)."""

@@ -30,7 +30,7 @@ VOTING_BOXES = 12
 # A box standing this much taller than wide is a sideways line of text (a few characters at
 # least: a lone digit in a table cell stands taller than wide too).
 STANDING = 2.5
-# Turned when over half the boxes (by width) are sideways / sure to be upside down.
+# Turned when over half the boxes are sideways (by length) / sure to be upside down (by count).
 MAJORITY = 0.5
 
 
@@ -84,14 +84,13 @@ def _is_sideways(detections: Sequence[Detection]) -> bool:
 
 
 def _is_upside_down(engine: OcrEngine, image: PageImage, detections: Sequence[Detection]) -> bool:
+    """Most of the longest boxes the classifier is sure about are upside down. Each box has one
+    vote, whatever its width: a heading in capitals reads much the same either way up, and the
+    classifier can be sure of the wrong way for it (a wide one outweighed a whole letter)."""
     voters = sorted(detections, key=lambda det: _size(det)[0], reverse=True)[:VOTING_BOXES]
-    crops = [_crop(image, det) for det in voters]
-    weights = [_size(det)[0] for det in voters]
-    votes = engine.upside_down_votes([crop for crop in crops if crop is not None])
-    weights = [weight for weight, crop in zip(weights, crops, strict=True) if crop is not None]
-    down = sum(weight for weight, vote in zip(weights, votes, strict=True) if vote)
-    up = sum(weight for weight, vote in zip(weights, votes, strict=True) if vote is False)
-    return down > MAJORITY * (down + up) if down + up else False
+    crops = [crop for crop in (_crop(image, det) for det in voters) if crop is not None]
+    votes = [vote for vote in engine.upside_down_votes(crops) if vote is not None]
+    return bool(votes) and sum(votes) > MAJORITY * len(votes)
 
 
 def _crop(image: PageImage, detection: Detection) -> PageImage | None:

@@ -29,6 +29,7 @@ from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.ocr.engine import Detection, OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
 from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
+from medlocal.ingest.ocr.reread import reread_weak_lines
 from medlocal.ingest.ocr.slips import mend_slips
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import (
@@ -93,8 +94,9 @@ def recognise_pages(
         turns = reading.quarter_turns
         height, width = reading.image.shape[:2]
         gray = np.asarray(cv2.cvtColor(reading.image, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
-        lines = tuple(read_page(reading.detections, gray))
-        unread = count_unread(reading.detections)
+        detections = reread_weak_lines(engine, reading.image, reading.detections)
+        lines = tuple(read_page(detections, gray))
+        unread = count_unread(detections)
         del gray
         del reading  # one page image at a time
         done.append(RecognisedPage(number, width, height, lines, turns, unread))
