@@ -51,8 +51,9 @@ def test_a_300_dpi_fax_keeps_its_patient_line_and_names_the_other_patient(
     report = import_paths_for_tomasz(tmp_path)
     (outcome,) = report.files
     assert outcome.status == "imported", outcome.reason
-    assert any("it names another patient of this vault, Margaret Ellison" in note
-               for note in outcome.notes), outcome.notes
+    assert any(
+        "it names another patient of this vault, Margaret Ellison" in note for note in outcome.notes
+    ), outcome.notes
 
 
 def import_paths_for_tomasz(folder: Path):  # type: ignore[no-untyped-def]
@@ -103,8 +104,9 @@ def test_a_jpeg_stored_upside_down_is_turned_too() -> None:
 
 
 def test_an_upright_page_is_not_turned() -> None:
-    from medlocal.ingest.extractors.image import extract_image
     from fixtures.scans import png_bytes
+
+    from medlocal.ingest.extractors.image import extract_image
 
     page: Image.Image = typed_a4_page(REFERRAL_LINES[:4]).crop((0, 0, 2480, 800))
     document = extract_image(png_bytes(page), "top.png", OcrOptions())
