@@ -18,6 +18,7 @@ from medlocal.app.patient_mixups import other_patient_check
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.ocr.engine import engine_info
 from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes
+from medlocal.ingest.pipeline import ImportReport, import_paths
 from medlocal.vault.rows import Patient
 
 pytestmark = pytest.mark.skipif(not engine_info().available, reason="OCR engine not installed")
@@ -56,9 +57,7 @@ def test_a_300_dpi_fax_keeps_its_patient_line_and_names_the_other_patient(
     ), outcome.notes
 
 
-def import_paths_for_tomasz(folder: Path):  # type: ignore[no-untyped-def]
-    from medlocal.ingest.pipeline import import_paths
-
+def import_paths_for_tomasz(folder: Path) -> ImportReport:
     vault = FakeVault()
     return import_paths(
         vault,
@@ -114,3 +113,16 @@ def test_an_upright_page_is_not_turned() -> None:
         _squeezed(line) for line in REFERRAL_LINES[:2]
     ]
     assert not any("turned" in note for note in ocr_page_notes(document.scanned))
+
+
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_a_sideways_scan_is_turned_either_way_and_noted(degrees: int) -> None:
+    from fixtures.scans import png_bytes
+
+    from medlocal.ingest.extractors.image import extract_image
+
+    top = typed_a4_page(REFERRAL_LINES[:4]).crop((0, 0, 2480, 800))
+    document = extract_image(png_bytes(top.rotate(degrees, expand=True)), "side.png", OcrOptions())
+    lines = [_squeezed(line) for line in document.text.splitlines() if line.strip()]
+    assert lines == [_squeezed(line) for line in REFERRAL_LINES[:4]]
+    assert "page 1 was sideways and was turned" in ocr_page_notes(document.scanned)

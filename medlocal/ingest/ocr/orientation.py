@@ -30,6 +30,8 @@ VOTING_BOXES = 12
 # A box standing this much taller than wide is a sideways line of text (a few characters at
 # least: a lone digit in a table cell stands taller than wide too).
 STANDING = 2.5
+# A sideways turn is kept unless it reads this much worse (mean confidence) than the page as is.
+SIDEWAYS_TOLERANCE = 0.05
 # Turned when over half the boxes are sideways (by length) / sure to be upside down (by count).
 MAJORITY = 0.5
 
@@ -47,21 +49,31 @@ class UprightReading:
 def read_upright(engine: OcrEngine, image: PageImage) -> UprightReading:
     """The page's detections read the right way up."""
     detections = engine.recognise(image)
-    turns = 0
     if _is_sideways(detections):
-        # Which way round is left to the upside-down check: a quarter turn either way gives
-        # lines that lie flat, and half of the time they are then upside down. The turn is
-        # kept only if it reads at least as well (boxes can stand tall on a page that is not
-        # sideways).
-        turned = np.ascontiguousarray(np.rot90(image, 1))
-        turned_detections = engine.recognise(turned)
-        if _confidence(turned_detections) >= _confidence(detections):
-            turns, image, detections = 1, turned, turned_detections
+        return _turned_sideways(engine, image, detections)
     if _is_upside_down(engine, image, detections):
-        turns = (turns + 2) % 4
         image = np.ascontiguousarray(np.rot90(image, 2))
-        detections = engine.recognise(image)
-    return UprightReading(image, detections, turns)
+        return UprightReading(image, engine.recognise(image), 2)
+    return UprightReading(image, detections, 0)
+
+
+def _turned_sideways(
+    engine: OcrEngine, image: PageImage, detections: list[Detection]
+) -> UprightReading:
+    """A quarter turn one way lays the lines flat; if they are then upside down, the other way.
+    The turn is kept only if it reads about as well as the page as it was: tall boxes on a page
+    that is no sideways page read far worse turned (a sideways page reads well either way, the
+    recogniser turning each tall box, but its lines come out in no order)."""
+    turns = 1
+    turned = np.ascontiguousarray(np.rot90(image, turns))
+    turned_detections = engine.recognise(turned)
+    if _is_upside_down(engine, turned, turned_detections):
+        turns = 3
+        turned = np.ascontiguousarray(np.rot90(image, turns))
+        turned_detections = engine.recognise(turned)
+    if _confidence(turned_detections) >= _confidence(detections) - SIDEWAYS_TOLERANCE:
+        return UprightReading(turned, turned_detections, turns)
+    return UprightReading(image, detections, 0)
 
 
 def _confidence(detections: Sequence[Detection]) -> float:
