@@ -77,7 +77,6 @@ def test_a_300_dpi_fax_reads_every_line_top_to_bottom() -> None:
     assert ocr_page_notes(document.scanned) == []
 
 
-@pytest.mark.slow
 def test_an_upside_down_fax_is_turned_read_in_order_and_noted() -> None:
     page = typed_a4_page(REFERRAL_LINES).rotate(180)
     document = extract_pdf(image_pdf_bytes([page], 300), "upside-down.pdf", OcrOptions())
@@ -88,7 +87,6 @@ def test_an_upside_down_fax_is_turned_read_in_order_and_noted() -> None:
     assert first.top > 0.8, first
 
 
-@pytest.mark.slow
 def test_a_jpeg_stored_upside_down_is_turned_too() -> None:
     from medlocal.ingest.extractors.image import extract_image
 
