@@ -1,9 +1,10 @@
 """The image-only pages of a PDF, rendered by PDFium (pypdfium2, Apache-2.0/BSD) and OCR'd.
 
 Rendering happens in memory, one page at a time, at ``MAX_DPI`` (a scanner's own resolution):
-PDFium scaling a 300-dpi scan down to ~170 dpi itself left thin type so ragged that a whole line
-(the patient-ID line) was read as nothing (walk 30), while the recogniser's own smoothing scale
-reads the same page cleanly. A page over ``MAX_PIXELS`` at that resolution (a poster, a
+PDFium scaling a 300-dpi scan down to ~170 dpi left thin type so ragged that a whole line (the
+patient-ID line) was read as nothing (walk 30); the recogniser scales the page for detection
+itself, and a weak line is read again from these full-resolution pixels
+(``medlocal.ingest.ocr.reread``). A page over ``MAX_PIXELS`` at that resolution (a poster, a
 10-metre-tall page) is rendered smaller, so memory stays bounded.
 """
 
