@@ -40,6 +40,10 @@ class ScannedPage:
     # Tokens the recogniser misread by a look-alike character, (as read, as mended): "HbAlc" ->
     # "HbA1c" (medlocal.ingest.ocr.slips); the text holds the mended form.
     mended: tuple[tuple[str, str], ...] = ()
+    # How the page was turned before it was read (90-degree turns counter-clockwise; a page fed
+    # in upside down: 2) and how many detected lines came back unreadable.
+    quarter_turns: int = 0
+    unread: int = 0
 
     def lines_between(self, start: int, end: int) -> tuple[ScannedLine, ...]:
         """The lines a passage ``text[start:end]`` touches (for highlighting a citation)."""

@@ -1,8 +1,11 @@
 """The image-only pages of a PDF, rendered by PDFium (pypdfium2, Apache-2.0/BSD) and OCR'd.
 
-Rendering happens in memory, one page at a time, at the resolution the recogniser works at (its
-longer side at most ``MAX_SIDE`` pixels; more detail would be scaled away again), so a
-10-metre-tall page cannot blow up memory either.
+Rendering happens in memory, one page at a time, at ``MAX_DPI`` (a scanner's own resolution):
+PDFium scaling a 300-dpi scan down to ~170 dpi left thin type so ragged that a whole line (the
+patient-ID line) was read as nothing (walk 30); the recogniser scales the page for detection
+itself, and a weak line is read again from these full-resolution pixels
+(``medlocal.ingest.ocr.reread``). A page over ``MAX_PIXELS`` at that resolution (a poster, a
+10-metre-tall page) is rendered smaller, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from medlocal.ingest.ocr.images import TooManyPagesError
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage, RecognisedPage, recognise_pages
 from medlocal.ingest.pdfium_lock import PDFIUM_LOCK  # held for PDFium calls, not for OCR
 
-MAX_SIDE = 2000
 MAX_DPI = 300
+# An A3 page at 300 dpi is 17.4 megapixels; 36 MP (~108 MB as RGB) bounds anything larger.
+MAX_PIXELS = 36_000_000
 
 
 def ocr_pdf_pages(
@@ -56,7 +60,7 @@ def _render_locked(pdf: pdfium.PdfDocument, index: int) -> PageImage:
     page = pdf[index]
     try:
         width, height = page.get_size()  # points (1/72 inch)
-        scale = min(MAX_DPI / 72, MAX_SIDE / max(width, height, 1.0))
+        scale = render_scale(width, height)
         bitmap = page.render(scale=scale)
         try:
             return np.asarray(bitmap.to_pil().convert("RGB"), dtype=np.uint8)
@@ -64,6 +68,16 @@ def _render_locked(pdf: pdfium.PdfDocument, index: int) -> PageImage:
             bitmap.close()
     finally:
         page.close()
+
+
+def render_scale(width: float, height: float) -> float:
+    """Pixels per point for a page of ``width`` x ``height`` points: ``MAX_DPI``, or less so
+    that the page stays within ``MAX_PIXELS``."""
+    scale = MAX_DPI / 72
+    area = max(width, 1.0) * max(height, 1.0) * scale * scale
+    if area > MAX_PIXELS:
+        scale *= (MAX_PIXELS / area) ** 0.5
+    return scale
 
 
 def _has_image(pdf: pdfium.PdfDocument, index: int) -> bool:

@@ -14,6 +14,7 @@ import importlib.metadata
 import importlib.util
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,15 @@ import numpy.typing as npt
 ENGINE_PACKAGE = "rapidocr_onnxruntime"
 ENGINE_DISTRIBUTION = "rapidocr-onnxruntime"
 _THIRD_PARTY_LOGGERS = ("RapidOCR", "OrtInferSession")
+# RapidOCR drops a box whose text scores under its ``text_score`` (0.5, and reset to 0.5 on every
+# call that passes options): a line read as '' at 0.0 vanished with no trace (walk 30, the
+# patient-ID line). Every detected box is kept; MedLocal marks the weak ones and notes the page.
+KEEP_EVERY_BOX = 0.0
+# The angle classifier's labels: a text box read as is, or turned half round.
+UPRIGHT_LABEL = "0"
+UPSIDE_DOWN_LABEL = "180"
+# The classifier's own default for acting on "180" (its cls_thresh): under it, no vote.
+SURE_ANGLE = 0.9
 
 
 @dataclass(frozen=True)
@@ -117,8 +127,30 @@ class OcrEngine:
         """Every text box on an RGB page image, with its words and their boxes."""
         bgr = np.ascontiguousarray(image[:, :, ::-1])  # RapidOCR expects OpenCV's channel order
         with self._lock:
-            result, _elapsed = self._ocr(bgr, return_word_box=True)
+            result, _elapsed = self._ocr(bgr, return_word_box=True, text_score=KEEP_EVERY_BOX)
         return [_detection(item) for item in result or ()]
+
+    def read_line(self, crop: npt.NDArray[np.uint8]) -> tuple[str, float]:
+        """The text of one RGB crop holding a single line, read as it is, and its confidence."""
+        bgr = np.ascontiguousarray(crop[:, :, ::-1])
+        with self._lock:
+            result, _elapsed = self._ocr(bgr, use_det=False, use_cls=False, use_rec=True)
+        if not result:
+            return "", 0.0
+        return str(result[0][0]), float(result[0][1])
+
+    def upside_down_votes(self, crops: Sequence[npt.NDArray[np.uint8]]) -> list[bool | None]:
+        """For each RGB crop of one text box: True when the angle classifier is sure it is upside
+        down, False when sure it is upright, None when unsure (under its own threshold)."""
+        votes: list[bool | None] = []
+        with self._lock:
+            for crop in crops:
+                bgr = np.ascontiguousarray(crop[:, :, ::-1])
+                result, _elapsed = self._ocr(bgr, use_det=False, use_cls=True, use_rec=False)
+                label, score = (str(result[0][0]), float(result[0][1])) if result else ("", 0.0)
+                sure = score >= SURE_ANGLE and label in (UPRIGHT_LABEL, UPSIDE_DOWN_LABEL)
+                votes.append(label == UPSIDE_DOWN_LABEL if sure else None)
+        return votes
 
 
 def _points(raw: Any) -> tuple[tuple[float, float], ...]:

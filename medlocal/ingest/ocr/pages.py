@@ -26,8 +26,10 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.ingest.document import DocumentBuilder
-from medlocal.ingest.ocr.engine import OcrEngine
+from medlocal.ingest.ocr.engine import Detection, OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
+from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
+from medlocal.ingest.ocr.reread import reread_weak_lines
 from medlocal.ingest.ocr.slips import mend_slips
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import (
@@ -60,12 +62,19 @@ class OcrOptions:
     cancel: threading.Event | None = None
 
 
+# A detected box read as nothing counts as an unreadable line when it is at least this share of
+# the page's typical line height (a speck or a rule line is no line of text).
+UNREAD_MIN_HEIGHT = 0.5
+
+
 @dataclass(frozen=True)
 class RecognisedPage:
     number: int
-    width: int
+    width: int  # of the page as read (upright)
     height: int
     lines: tuple[Line, ...]
+    quarter_turns: int = 0  # 90-degree turns counter-clockwise that made the page upright
+    unread: int = 0  # detected lines whose text could not be read at all
 
 
 def recognise_pages(
@@ -81,15 +90,35 @@ def recognise_pages(
     for position, (number, render) in enumerate(pages):
         check_cancel(options.cancel, f"reading {file_name}")
         report(options.progress, _progress(file_name, position, len(pages), number, started))
-        image = render()
-        height, width = image.shape[:2]
-        gray = np.asarray(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
-        lines = tuple(read_page(engine.recognise(image), gray))
+        reading = read_upright(engine, render())
+        turns = reading.quarter_turns
+        height, width = reading.image.shape[:2]
+        gray = np.asarray(cv2.cvtColor(reading.image, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+        detections = reread_weak_lines(engine, reading.image, reading.detections)
+        lines = tuple(read_page(detections, gray))
+        unread = count_unread(detections)
         del gray
-        del image  # one page image at a time
-        done.append(RecognisedPage(number, width, height, lines))
+        del reading  # one page image at a time
+        done.append(RecognisedPage(number, width, height, lines, turns, unread))
     report(options.progress, _progress(file_name, len(pages), len(pages), None, started))
     return done
+
+
+def count_unread(detections: Sequence[Detection]) -> int:
+    """Detected boxes of a text line's size whose text came back empty: lines the recogniser
+    could not read, which must be reported, never dropped."""
+    heights = [_height(det) for det in detections if det.text.strip()]
+    typical = sorted(heights)[len(heights) // 2] if heights else 0.0
+    return sum(
+        1
+        for det in detections
+        if not det.text.strip() and _height(det) >= UNREAD_MIN_HEIGHT * typical
+    )
+
+
+def _height(detection: Detection) -> float:
+    ys = [y for _, y in detection.points]
+    return max(ys) - min(ys)
 
 
 def _progress(
@@ -141,7 +170,15 @@ def add_recognised_page(builder: DocumentBuilder, page: RecognisedPage) -> Scann
             )
             for begin, end, line in spans
         )
-    scanned = ScannedPage(page.number, round(confidence, 4), low_page, tuple(placed), mended)
+    scanned = ScannedPage(
+        page.number,
+        round(confidence, 4),
+        low_page,
+        tuple(placed),
+        mended,
+        quarter_turns=page.quarter_turns,
+        unread=page.unread,
+    )
     builder.add_scanned_page(scanned)
     return scanned
 
@@ -174,13 +211,16 @@ def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def _box(line: Line, page: RecognisedPage) -> Box:
+    """The line's box in fractions of the page as stored (turned back if it was read turned)."""
     rect = line.rect
-    return Box(
-        round(max(rect.left / page.width, 0.0), 5),
-        round(max(rect.top / page.height, 0.0), 5),
-        round(min(rect.right / page.width, 1.0), 5),
-        round(min(rect.bottom / page.height, 1.0), 5),
+    upright = (
+        max(rect.left / page.width, 0.0),
+        max(rect.top / page.height, 0.0),
+        min(rect.right / page.width, 1.0),
+        min(rect.bottom / page.height, 1.0),
     )
+    left, top, right, bottom = upright_box_on_page(upright, page.quarter_turns)
+    return Box(round(left, 5), round(top, 5), round(right, 5), round(bottom, 5))
 
 
 def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) -> list[ChunkRecord]:
@@ -197,10 +237,17 @@ def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) ->
 
 
 def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
-    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)`` and
-    ``page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'``."""
+    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)``, ``page 1: OCR
+    reading corrected: 'HbAlc' to 'HbA1c'``, ``page 2: 1 line could not be read`` and
+    ``page 1 was upside down and was turned``."""
     notes: list[str] = []
     for page in pages:
+        if page.quarter_turns % 4:
+            way = "upside down" if page.quarter_turns % 4 == 2 else "sideways"
+            notes.append(f"page {page.number} was {way} and was turned")
+        if page.unread:
+            lines = "1 line" if page.unread == 1 else f"{page.unread} lines"
+            notes.append(f"{lines} could not be read on page {page.number}: check the original")
         if page.low:
             notes.append(f"page {page.number}: low OCR confidence ({page.confidence:.0%})")
         if page.mended:
