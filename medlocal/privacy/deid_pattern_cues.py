@@ -29,13 +29,8 @@ import importlib
 import re
 from typing import Any
 
-_C: Any = None
-_parser: Any = None
-try:
-    _C = importlib.import_module("re._constants")
-    _parser = importlib.import_module("re._parser")
-except ImportError:  # pragma: no cover - another Python's internals
-    _parser = None
+# CPython's regex internals, read once where the skippers read them (None on another Python).
+from medlocal.privacy.deid_first_characters import _C, _parser
 
 Clause = frozenset[str]
 _Items = list[tuple[Any, Any]]

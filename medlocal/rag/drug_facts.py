@@ -6,13 +6,15 @@ words given a dose that no drug list knows: the facts the grounding checks
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import TypeVar
 
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.routes import RouteWord, route_words
-from medlocal.rag.sentences import clause_span, split_sentences
+from medlocal.rag.sentences import Sentence, clause_span, split_sentences
 from medlocal.values import Value, extract_values, is_dose, quantity
 
 DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
@@ -98,6 +100,23 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
     return pairs
 
 
+_Found = TypeVar("_Found")
+
+
+def _dosed_sentences(
+    text: str, lexicon: MedicationLexicon, find: Callable[[str], list[_Found]]
+) -> Iterator[tuple[Sentence, list[_Found], list[tuple[int, int, str]], list[Value]]]:
+    """Each sentence of ``text`` in which ``find`` finds something (routes, regimens) and that
+    names a drug, with what was found, the drugs' spans and the sentence's doses."""
+    for sentence in split_sentences(text):
+        found = find(sentence.text)
+        if not found:
+            continue
+        names = lexicon.spans(sentence.text)
+        if names:
+            yield sentence, found, names, [v for v in extract_values(sentence.text) if is_dose(v)]
+
+
 def dose_routes(text: str, lexicon: MedicationLexicon) -> dict[int, RouteWord]:
     """The route each dose of ``text`` is given by, keyed by the dose's offset in ``text``
     (the offsets of ``dose_pairs``): a route written with the dose for its drug, in its clause,
@@ -106,15 +125,8 @@ def dose_routes(text: str, lexicon: MedicationLexicon) -> dict[int, RouteWord]:
     two ("switched from IV to oral co-amoxiclav 625 mg": oral). A dose written with no route
     has none here."""
     found: dict[int, RouteWord] = {}
-    for sentence in split_sentences(text):
+    for sentence, routes, names, doses in _dosed_sentences(text, lexicon, route_words):
         body = sentence.text
-        routes = route_words(body)
-        if not routes:
-            continue
-        names = lexicon.spans(body)
-        if not names:
-            continue
-        doses = [v for v in extract_values(body) if is_dose(v)]
         for value in doses:
             drug = _drug_for(names, value, body)
             if drug is None:
@@ -319,15 +331,8 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
     sentence goes with it ("q6h PRN", "every 6 hours, as needed for pain"). Offsets are offsets
     in ``text``."""
     pairs: list[tuple[str, Frequency]] = []
-    for sentence in split_sentences(text):
+    for sentence, found, names, doses in _dosed_sentences(text, lexicon, frequencies):
         body = sentence.text
-        found = frequencies(body)
-        if not found:
-            continue
-        names = lexicon.spans(body)
-        if not names:
-            continue
-        doses = [v for v in extract_values(body) if is_dose(v)]
         owner: dict[tuple[int, int], str] = {}
         # Each time of a split dose before the total that needs their drugs.
         for freq in sorted(found, key=lambda f: bool(f.parts)):
