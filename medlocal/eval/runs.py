@@ -158,12 +158,26 @@ class RunStore:
         found = []
         for child in self.folder.iterdir():
             try:
-                found.append(json.loads((child / RUN_FILE).read_text(encoding="utf-8")))
+                meta = json.loads((child / RUN_FILE).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue  # a folder without a readable run.json is not a run
+            if meta.get("status") != COMPLETE:
+                # run.json is written at a run's start and end; the answers file grows with
+                # each answer (walk 30: a run in progress was listed at "0/6" with 4 answered).
+                meta["answered"] = _answered(child / ANSWERS_FILE, meta.get("answered", 0))
+            found.append(meta)
         return sorted(
             found, key=lambda m: (m.get("created", ""), m.get("run_id", "")), reverse=True
         )
+
+
+def _answered(path: Path, recorded: Any) -> Any:
+    """How many whole answers ``path`` holds (a torn last line is no answer); ``recorded``
+    where it cannot be read."""
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return recorded
 
 
 def _read_answers(path: Path) -> list[ItemResult]:

@@ -92,6 +92,11 @@ def test_resume_after_an_interruption_gives_the_same_result(tmp_path: Path) -> N
         evaluate(model, data, settings, store=store, cancel=cancel)
     stored = store.get(whole.run_id)  # same evaluation, same id in any store
     assert stored.status == "cancelled" and len(stored.results) == 2  # the third was dropped
+    # A run still going is listed with the answers it has so far, not those of its start.
+    meta_file = store.folder / whole.run_id / "run.json"
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta_file.write_text(json.dumps({**meta, "status": "running", "answered": 0}))
+    assert store.list()[0]["answered"] == 2
     # A crash mid-write leaves a torn line: it is cut off, and that question asked again.
     with (store.folder / whole.run_id / ANSWERS_FILE).open("ab") as handle:
         handle.write(b'{"id": "torn')
