@@ -133,16 +133,37 @@ def test_an_export_lists_its_first_redactions_and_counts_the_rest() -> None:
         red = Redaction(kind, n * 10, n * 10 + 4, "Xyzw", "[NAME]")
         return PlanItem("text", red, number=n, kept=kept, reason="eponym" if kept else "")
 
-    planned = [item(n, "name" if n % 2 else "date", kept=n == 90) for n in range(1, 101)]
+    planned = [item(n, "name" if n % 2 else "date", kept=n == 91) for n in range(1, 101)]
     out = io.StringIO()
     _print_redactions(planned, out, limit=5)
     lines = out.getvalue().splitlines()
     assert lines[0] == "99 redaction(s), 1 kept:"
     numbered = [line for line in lines[1:] if line.strip()[:1].isdigit()]
-    assert [line.split(".")[0].strip() for line in numbered] == ["1", "2", "3", "4", "5", "90"]
+    assert [line.split(".")[0].strip() for line in numbered] == ["1", "2", "3", "4", "5", "91"]
     assert "KEPT (eponym)" in numbered[-1]
-    assert "... and 94 more (47 date, 47 name); --preview lists them all" in out.getvalue()
+    assert "... and 94 more (48 date, 46 name); --preview lists them all" in out.getvalue()
     everything = io.StringIO()
     _print_redactions(planned, everything)
     assert "more" not in everything.getvalue()
     assert len([line for line in everything.getvalue().splitlines() if "->" in line]) == 99
+
+
+def test_a_kept_date_beside_shifted_ones_is_warned_of_first() -> None:
+    """Walk 30: a kept date beside shifted ones gives the shift away; the terminal says so."""
+    import io
+
+    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.privacy.deid_plan import PlanItem
+    from medlocal.privacy.deid_spans import Redaction
+
+    planned = [
+        PlanItem("text", Redaction("date", 0, 10, "14/03/2025", "09/08/2025"), number=1),
+        PlanItem(
+            "text", Redaction("date", 20, 30, "20/03/2025", "15/08/2025"), number=2, kept=True,
+            reason="needed by the ward",
+        ),
+    ]  # fmt: skip
+    out = io.StringIO()
+    _print_redactions(planned, out)
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith("Warning: kept date(s) 2 stay as written"), first
