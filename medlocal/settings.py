@@ -11,7 +11,7 @@ import math
 import time
 import tomllib
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -141,9 +141,13 @@ def settings_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
+def _declared(name: str) -> Field[Any] | None:
+    return next((f for f in fields(Settings) if f.name == name), None)
+
+
 def coerce_setting(name: str, value: Any) -> Any:
     """``value`` converted to the declared type of setting ``name`` and checked."""
-    spec = next((f for f in fields(Settings) if f.name == name), None)
+    spec = _declared(name)
     if spec is None:
         known = ", ".join(f.name for f in fields(Settings))
         raise UserInputError(f"unknown setting '{name}' (known: {known})")
@@ -269,7 +273,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
 def update_setting(name: str, value: str, path: Path | None = None) -> Settings:
     """Set ``name`` from the terminal: a folder typed relative is the one under the folder the
     command runs in, stored as its full path."""
-    spec = next((f for f in fields(Settings) if f.name == name), None)
+    spec = _declared(name)
     if spec is not None and spec.metadata.get("folder") and value.strip():
         value = str(Path(value.strip()).expanduser().absolute())
     updated = load_settings(path, {name: coerce_setting(name, value)})

@@ -12,6 +12,7 @@ from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
 
 from medlocal.app import Workspace
+from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.export import Shared
 from medlocal.rag.flags import DRAFT_HEADING
 from medlocal.rag.prompts import NO_SUPPORTED_ANSWER
@@ -22,12 +23,14 @@ NOTE = "Colonoscopy was discussed with Mrs Quennell at Larkfield Clinic; she dec
 DRAFT = "It was done in the spring at the regional hospital, with two polyps removed."
 
 
-def _saved_answer(tmp_path: Path) -> tuple[Workspace, int]:
+def _answered(tmp_path: Path, reply: str, question: str) -> tuple[Workspace, GroundedAnswer, int]:
+    """A vault with one patient's note, asked ``question`` of a model that writes ``reply``:
+    the workspace, the answer and its saved output's id."""
     ws = Workspace(
         tmp_path / "vault",
         kdf_params=KdfParams(8 * 1024, 1, 1),
         embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: FakeChatModel(DRAFT),
+        chat_loader=lambda model: FakeChatModel(reply),
     )
     ws.create_vault(PASS, PASS)
     patient = ws.require_vault().add_patient("Ada Quennell")
@@ -35,10 +38,15 @@ def _saved_answer(tmp_path: Path) -> tuple[Workspace, int]:
     note.write_text(NOTE, encoding="utf-8")
     ws.import_documents([note], patient)
     session = ws.grounded_chat(patient)
-    answer = session.ask("When was her colonoscopy done?").consume()
-    assert answer.text == NO_SUPPORTED_ANSWER and answer.sources == []
+    answer = session.ask(question).consume()
     assert session.last_output_id is not None
-    return ws, session.last_output_id
+    return ws, answer, session.last_output_id
+
+
+def _saved_answer(tmp_path: Path) -> tuple[Workspace, int]:
+    ws, answer, output_id = _answered(tmp_path, DRAFT, "When was her colonoscopy done?")
+    assert answer.text == NO_SUPPORTED_ANSWER and answer.sources == []
+    return ws, output_id
 
 
 @pytest.mark.parametrize("redact", [False, True])
@@ -61,22 +69,11 @@ def test_the_export_holds_the_draft_and_the_passages_given(tmp_path: Path, redac
 
 def test_an_answer_that_cites_its_passages_lists_only_those(tmp_path: Path) -> None:
     """Only a set-aside draft brings the passages given: a cited answer keeps its references."""
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=KdfParams(8 * 1024, 1, 1),
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: FakeChatModel("She declined a colonoscopy [1]."),
-    )
-    ws.create_vault(PASS, PASS)
-    patient = ws.require_vault().add_patient("Ada Quennell")
-    note = tmp_path / "gp_note.txt"
-    note.write_text(NOTE, encoding="utf-8")
-    ws.import_documents([note], patient)
-    session = ws.grounded_chat(patient)
-    assert session.ask("Did she have a colonoscopy?").consume().status == "answered"
-    assert session.last_output_id is not None
+    reply = "She declined a colonoscopy [1]."
+    ws, answer, output_id = _answered(tmp_path, reply, "Did she have a colonoscopy?")
+    assert answer.status == "answered"
     out = tmp_path / "answer.md"
-    ws.export(Shared.output(session.last_output_id), out)
+    ws.export(Shared.output(output_id), out)
     text = out.read_text(encoding="utf-8")
     assert DRAFT_HEADING not in text and text.count("gp_note.txt") == 1
     ws.close()
