@@ -440,6 +440,8 @@ def run_search(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(hits, start=1):
         page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
         print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({_scores_text(hit)})")
+        for note in hit.file_notes:  # e.g. the file names another patient of this vault
+            print(f"   note: {note}")
         snippet = " ".join(hit.text.split())
         if len(snippet) > SNIPPET_CHARS:
             snippet = snippet[: SNIPPET_CHARS - 1] + "…"

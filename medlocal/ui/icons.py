@@ -8,6 +8,10 @@ from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 
+# A text mark, not an icon: before a document whose import noted something about where it
+# belongs (another patient named), in the document list and beside a passage cited from it.
+NOTED_MARK = "\u26a0"
+
 NAMES = {
     "send": "fa5s.paper-plane",
     "stop": "fa5s.stop",

@@ -46,13 +46,11 @@ from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
-from medlocal.ui.icons import icon
+from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 from medlocal.vault.rows import DocumentInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-# Before a document whose import noted something about where it belongs (another patient named).
-NOTED_MARK = "\u26a0"
 DOCS_REFRESH_MS = 500
 DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
 

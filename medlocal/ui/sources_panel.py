@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.pdf_page import (
     PageImage,
     PagePiece,
@@ -45,6 +46,7 @@ class SourcesPanel(QWidget):
         self.workspace = workspace
         self.header = QLabel("Click a citation [n] in an answer to see its passage here.")
         self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.header.setAccessibleName("Source")
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -105,7 +107,10 @@ class SourcesPanel(QWidget):
 
     def _show(self, source: SourceRef, document: DocumentInfo, text: str) -> None:
         self.current = source
-        self.header.setText(f"[{source.number}] {source.place}")
+        # A file whose import noted that it names another patient keeps saying so beside the
+        # passage it is cited for: the document list marks it, but the answer is read here.
+        checks = "".join(f"\n{NOTED_MARK} Check: {note}" for note in document.notes)
+        self.header.setText(f"[{source.number}] {source.place}{checks}")
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)
         self.page.clear()

@@ -11,8 +11,9 @@ from conftest import PASS, make_workspace, open_window
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.rag.passages import SourceRef
+from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.main_window import MainWindow
-from medlocal.ui.patients_panel import NOTED_MARK
 
 WAIT_MS = 30_000
 LETTER = "Re: Mrs Margaret Thornbury, MRN RAI-558213. Apixaban 5 mg BD for atrial fibrillation."
@@ -49,6 +50,20 @@ def test_a_letter_naming_another_patient_stays_marked_after_a_restart(
     assert "Margaret Thornbury (patient 2, MRN RAI-558213)" in rows[marked]
     assert rows[marked].startswith("Check: it names another patient of this vault")
     assert rows["own.txt  (1 passage)"] == ""
+
+    # A passage of each, cited in an answer and opened: the letter's says where it belongs.
+    headers = {}
+    for doc in vault.list_documents(1):
+        (chunk,) = vault.document_chunks(doc.id)
+        source = SourceRef(1, chunk.id, doc.id, doc.file_name, None, chunk.start, chunk.end, "")
+        window.sources.show_source(source)
+        qtbot.waitUntil(lambda: window.sources.current is not None, timeout=WAIT_MS)
+        headers[doc.file_name] = window.sources.header.text()
+    assert headers["own.txt"] == "[1] own.txt"
+    first, check = headers["letter.txt"].split("\n")
+    assert first == "[1] letter.txt"
+    assert check.startswith(f"{NOTED_MARK} Check: it names another patient of this vault")
+    assert "Margaret Thornbury" in check
 
     # Imported again: "skipped — duplicate" and the note stored with the letter.
     window.patients.errors.clear()

@@ -15,6 +15,7 @@ from fixtures.terminal import run_cli
 from fixtures.vault_file import FAST, PASS, new_vault
 
 from medlocal.app import Workspace
+from medlocal.cli import main
 from medlocal.cli.ingest_cmds import print_summary
 from medlocal.vault import db
 from medlocal.vault.records import ChunkRecord
@@ -101,6 +102,26 @@ def test_the_cli_lists_the_note_under_the_document(
     assert run_cli("patient", "show", str(tobias), "--json", *opts) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [len(d["notes"]) for d in shown["documents"]] == [1, 0]
+
+
+def test_vault_search_prints_the_note_under_its_hit(
+    tmp_path: Path, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "vault"
+    tobias = _imported_for_tobias(folder, files)
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    argv = ["search", "apixaban metformin", "--patient", str(tobias), "--vault", str(folder)]
+    ws = _workspace(folder)
+    try:
+        assert main([*argv, "--passphrase-file", str(secret)], workspace=ws) == 0
+    finally:
+        ws.close()
+    lines = capsys.readouterr().out.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if "letter.txt" in line]
+    assert lines[at + 1].strip().startswith("note: it names another patient of this vault")
+    assert "Margaret Thornbury" in lines[at + 1]
+    assert sum("note:" in line for line in lines) == 1  # own.txt has none
 
 
 def test_notes_are_written_with_the_document_and_only_when_there_are_some(
