@@ -101,7 +101,7 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     one per pass of the event loop, after the turns already shown."""
     from medlocal.rag.flags import Flag
     from medlocal.rag.passages import SourceRef
-    from medlocal.ui import chat_panel
+    from medlocal.ui import chat_view
     from medlocal.ui.render import CHUNK_BLOCKS
 
     window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
@@ -118,21 +118,21 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     real_set = chat.view.setHtml
     monkeypatch.setattr(chat.view, "setHtml", lambda text: (whole.append(text), real_set(text)))
     inserted: list[str] = []
-    real_insert = chat._insert_html
+    real_insert = chat.view._insert_html
 
     def insert(cursor: Any, text: str) -> None:
         inserted.append(text)
         real_insert(cursor, text)
 
-    monkeypatch.setattr(chat, "_insert_html", insert)
+    monkeypatch.setattr(chat.view, "_insert_html", insert)
     rendered: list[str] = []
-    real_blocks = chat_panel.iter_answer_blocks
+    real_blocks = chat_view.iter_answer_blocks
 
     def counting(text: str, *args: Any, **kwargs: Any) -> Iterator[str]:
         rendered.append(text)
         return iter(real_blocks(text, *args, **kwargs))
 
-    monkeypatch.setattr(chat_panel, "iter_answer_blocks", counting)
+    monkeypatch.setattr(chat_view, "iter_answer_blocks", counting)
     at = answer.index("Long line 1500")
     flag = Flag(5, "unsupported", "", "not in the passages", at, at + 20)
     source = SourceRef(1, 1, 1, "note.txt", None, 0, 10, "metformin")
@@ -145,16 +145,16 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     assert rendered == [answer]  # nor rendered again
     assert len(inserted) == 1  # the completion step itself adds one piece
     assert max(p.count("<li>") + p.count("<p>") for p in inserted) <= CHUNK_BLOCKS + 2
-    qtbot.waitUntil(lambda: not chat._pending)
+    qtbot.waitUntil(lambda: not chat.view._pending)
     assert len(inserted) > 5 and whole == []
     assert all(p.count("<li>") + p.count("<p>") <= CHUNK_BLOCKS + 2 for p in inserted)
 
     # The same chat as a full draw shows it: text, citation links, flag tooltips, rules.
     drawn = chat.view.toPlainText(), _anchors_and_tips(chat), _blocks(chat)
     monkeypatch.setattr(chat.view, "setHtml", real_set)
-    chat._shown = None
+    chat.view._shown = None
     chat.redraw()
-    qtbot.waitUntil(lambda: not chat._pending)  # a long chat is drawn in pieces too
+    qtbot.waitUntil(lambda: not chat.view._pending)  # a long chat is drawn in pieces too
     assert chat.view.toPlainText() == drawn[0]
     assert _anchors_and_tips(chat) == drawn[1]
     anchors, tips = drawn[1]
@@ -166,10 +166,10 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     chat.turns = [*chat.turns, ChatTurn("Again?", answer)]
     chat.live_question = chat.live_text = ""
     chat.redraw()
-    assert chat._pending
+    assert chat.view._pending
     chat.live_question = "Third?"
     chat.redraw()
-    assert not chat._pending
+    assert not chat.view._pending
     text = chat.view.toPlainText()
     assert text.rstrip().endswith("You: Third?") and text.count("Long line 1999") == 2
 
@@ -177,11 +177,11 @@ def test_a_long_finished_answer_is_added_without_drawing_the_chat_again(
     chat.live_question = ""
     chat.turns = [*chat.turns, ChatTurn("Fourth?", answer)]
     chat.redraw()
-    assert chat._pending
+    assert chat.view._pending
     done = len(inserted)
     chat.turns = [ChatTurn("Other chat?", "Other answer.")]
     chat.redraw()
-    assert not chat._pending and len(inserted) == done
+    assert not chat.view._pending and len(inserted) == done
     assert "Long line" not in chat.view.toPlainText()
     qtbot.wait(20)
     assert chat.view.toPlainText().strip() == "You: Other chat?\nOther answer."
@@ -202,11 +202,11 @@ def test_two_turns_added_in_one_redraw_draw_as_a_full_draw_does(
     one, two = ((f"A{n}." if lines == 1 else _long_answer(lines, f"A{n}")) for n in (1, 2))
     chat.turns = [*chat.turns, ChatTurn("Q1?", one), ChatTurn("Q2?", two)]
     chat.redraw()
-    qtbot.waitUntil(lambda: not chat._pending)
+    qtbot.waitUntil(lambda: not chat.view._pending)
     piecewise = _blocks(chat), chat.view.toPlainText()
-    chat._shown = None
+    chat.view._shown = None
     chat.redraw()
-    qtbot.waitUntil(lambda: not chat._pending)
+    qtbot.waitUntil(lambda: not chat.view._pending)
     assert piecewise == (_blocks(chat), chat.view.toPlainText())
     assert [text for text, rule in piecewise[0] if rule] == ["", "", ""]
     assert ("You: Q2?", False) in piecewise[0]

@@ -57,7 +57,7 @@ def _anchors(document: QTextDocument) -> list[str]:
 
 def _one_step(turns: list[ChatTurn]) -> QTextDocument:
     """The chat as the single setHtml of every turn drew it before."""
-    from medlocal.ui.chat_panel import _render_turn
+    from medlocal.ui.chat_view import _render_turn
 
     document = QTextDocument()
     document.setHtml("\n".join(b for i, t in enumerate(turns) for b in _render_turn(i, t) if b))
@@ -99,13 +99,13 @@ def _counted_inserts(chat: Any) -> list[str]:
     """The HTML of each piece added to ``chat``'s view from now on (not the first piece of a whole
     chat, which replaces the document)."""
     inserted: list[str] = []
-    real_insert = chat._insert_html
+    real_insert = chat.view._insert_html
 
     def insert(cursor: Any, text: str) -> None:
         inserted.append(text)
         real_insert(cursor, text)
 
-    chat._insert_html = insert
+    chat.view._insert_html = insert
     return inserted
 
 
@@ -124,10 +124,10 @@ def test_a_long_chat_is_drawn_in_pieces_as_one_draw_did(
     inserted = _counted_inserts(chat)
 
     seconds = _open(chat, turns)
-    assert chat._pending and "Short" not in chat.view.toPlainText()
+    assert chat.view._pending and "Short" not in chat.view.toPlainText()
     assert len(_questions(chat)) < 20  # only the first piece so far
     assert seconds < 0.2  # the whole chat took 0.43 s (a quiet machine: ~20 ms now)
-    qtbot.waitUntil(lambda: not chat._pending, timeout=20_000)
+    qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
     assert len(inserted) > 20  # many passes of the event loop, one piece each
 
     document = chat.view.document()
@@ -153,16 +153,16 @@ def test_a_chat_opened_mid_draw_replaces_the_first_entirely(
     second = _stored(gui_workspace, chat.patient_id, _history(TURNS // 2, "Second"))
     short = _stored(gui_workspace, chat.patient_id, _history(1, "Short"))
     chat.set_patient(chat.patient_id, first)  # the chat list as after choosing the patient
-    assert chat._pending
+    assert chat.view._pending
     qtbot.wait(5)  # a few pieces of the first chat drawn, its timer still to come
-    assert chat._pending
+    assert chat.view._pending
     chat.chats.activated.emit(chat.chats.findData(second))  # chosen in the chat list
     assert chat.chat_id == second
     # One piece per pass: the first chat's timer must not draw the second one's pieces too.
     inserted = _counted_inserts(chat)
     QApplication.processEvents()
     assert len(inserted) == 1
-    qtbot.waitUntil(lambda: not chat._pending, timeout=20_000)
+    qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
     qtbot.wait(20)  # any timer the first chat left has fired by now
     assert "First" not in chat.view.toPlainText()
     assert _questions(chat) == [f"You: Second question {n}?" for n in range(TURNS // 2)]
@@ -172,9 +172,9 @@ def test_a_chat_opened_mid_draw_replaces_the_first_entirely(
 
     # A short chat opened mid-draw is drawn at once, and stays alone.
     chat.open_chat(first)
-    assert chat._pending
+    assert chat.view._pending
     chat.open_chat(short)
-    assert not chat._pending
+    assert not chat.view._pending
     qtbot.wait(20)
     assert _questions(chat) == ["You: Short question 0?"]
     window.close()
@@ -187,8 +187,8 @@ def test_the_live_part_comes_after_every_finished_turn(
     chat = window.chat
     chat.status_line = "Stopped. Nothing was saved."
     _open(chat, _history(TURNS, "Long"))
-    assert chat._pending
-    qtbot.waitUntil(lambda: not chat._pending, timeout=20_000)
+    assert chat.view._pending
+    qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
     text = chat.view.toPlainText()
     assert text.rstrip().endswith("Stopped. Nothing was saved.")
     assert text.count("Stopped. Nothing was saved.") == 1
@@ -198,10 +198,10 @@ def test_the_live_part_comes_after_every_finished_turn(
     # then it shows after them, and streamed text replaces only it.
     chat.status_line = ""
     _open(chat, _history(TURNS, "Again"))
-    assert chat._pending
+    assert chat.view._pending
     chat.live_question, chat.status_line = "Next?", "Loading the model…"
     chat.redraw()
-    assert not chat._pending
+    assert not chat.view._pending
     for piece in ("Lisinopril ", "10 mg."):
         chat._piece(piece)
     blocks = _blocks(chat.view.document())
@@ -218,10 +218,10 @@ def test_clear_mid_draw_leaves_the_view_empty(qtbot: QtBot, gui_workspace: Works
     window = window_with_patient(qtbot, gui_workspace, "Long Patient")
     chat = window.chat
     _open(chat, _history(TURNS, "Secret"))
-    assert chat._pending
+    assert chat.view._pending
     chat.clear()
     qtbot.wait(50)
-    assert chat.visible_text() == "" and not chat._pending
+    assert chat.visible_text() == "" and not chat.view._pending
     window.close()
 
 
@@ -240,12 +240,12 @@ def test_copy_and_export_take_the_last_answer_while_it_is_drawn(
     chat.exportRequested.disconnect()  # the window's export dialog would wait for a click
     chat.exportRequested.connect(exported.append)
     chat.open_chat(chat_id)
-    assert chat._pending
+    assert chat.view._pending
     assert chat.copy_button.isEnabled() and chat.export_button.isEnabled()
     chat.copy_last()
     chat._export_last()
     assert copied == [turns[-1].answer]
     assert exported == [chat.turns[-1].output_id] and exported[0] is not None
-    qtbot.waitUntil(lambda: not chat._pending, timeout=20_000)
+    qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
     assert copied == [turns[-1].answer]
     window.close()

@@ -272,20 +272,20 @@ def test_streamed_text_does_not_render_the_earlier_answers_again(
     qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from medlocal.app.chats import ChatTurn
-    from medlocal.ui import chat_panel
+    from medlocal.ui import chat_view
 
     window = window_with_patient(qtbot, gui_workspace, "Chatty Patient")
     chat = window.chat
     chat.turns = [ChatTurn(f"Question {i}?", f"Answer {i}: metformin 500 mg.") for i in range(5)]
     chat.redraw()
     rendered: list[str] = []
-    real = chat_panel.iter_answer_blocks
+    real = chat_view.iter_answer_blocks
 
     def counting(text: str, *args: Any, **kwargs: Any) -> Iterator[str]:
         rendered.append(text)
         return iter(real(text, *args, **kwargs))
 
-    monkeypatch.setattr(chat_panel, "iter_answer_blocks", counting)
+    monkeypatch.setattr(chat_view, "iter_answer_blocks", counting)
     chat.live_question = "Question 5?"
     for piece in ("Answer ", "5: ", "lisinopril."):
         chat._piece(piece)
@@ -295,7 +295,7 @@ def test_streamed_text_does_not_render_the_earlier_answers_again(
     chat.redraw()
     assert rendered == ["Answer 5: lisinopril."]  # a new turn: only it is rendered
     chat.clear()
-    assert chat._rendered == []  # nothing of the patient kept for the next redraw
+    assert chat.view._rendered == []  # nothing of the patient kept for the next redraw
     window.close()
 
 
