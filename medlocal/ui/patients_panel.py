@@ -10,7 +10,6 @@ before deleting counts them) are looked for on a worker as well: every output is
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,14 +34,19 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
-from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.app.patients import DuplicateMrnError, add_patient
+from medlocal.errors import MedLocalError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
-from medlocal.ui.colours import Tone, ToneLabel, tone_colour
+from medlocal.ui.colours import Tone, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.dialogs.patient_dialogs import (
+    WITH_OUTPUTS,
+    AddPatientDialog,
+    ask_delete_documents,
+)
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -52,72 +54,6 @@ from medlocal.vault.rows import DocumentInfo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCS_REFRESH_MS = 500
-DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
-
-
-def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> str | None:
-    """Yes/No, or, when ``citing`` saved answers or summaries quote the documents, a choice
-    between deleting those too (WITH_OUTPUTS) and keeping them (DOCUMENTS_ONLY); None: cancel."""
-    if not citing:
-        return DOCUMENTS_ONLY if confirm(parent, "Delete documents", question) else None
-    box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
-    box.setInformativeText(
-        f"{citing} saved answer(s) or summar(ies) were written from them. Kept, they keep "
-        "their text, including what they quote (File → Saved answers and summaries…)."
-    )
-    with_outputs = box.addButton(
-        f"Delete with the {citing} saved output(s)", QMessageBox.ButtonRole.DestructiveRole
-    )
-    only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # Enter deletes nothing (it chose "Delete, keep the outputs")
-    box.exec()
-    clicked = box.clickedButton()
-    return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
-
-
-class AddPatientDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add a patient")
-        self.name = QLineEdit()
-        self.name.setAccessibleName("Patient name")
-        self.mrn = QLineEdit()
-        self.mrn.setAccessibleName("Medical record number")
-        self.dob = QLineEdit()
-        self.dob.setPlaceholderText("YYYY-MM-DD")
-        self.dob.setAccessibleName("Date of birth")
-        self.error = ToneLabel("", Tone.ERROR)
-        form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("MRN", self.mrn)
-        form.addRow("Date of birth", self.dob)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> tuple[str, str | None, str | None]:
-        dob = self.dob.text().strip()
-        with contextlib.suppress(UserInputError):
-            dob = date_of_birth(dob)  # "19700131" is stored as 1970-01-31
-        return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
-
-    def _check(self) -> None:
-        name, _mrn, dob = self.values()
-        if not name:
-            self.error.setText("Give the patient's name.")
-            return
-        if dob:
-            try:
-                date_of_birth(dob)
-            except UserInputError as err:
-                self.error.setText(str(err))
-                return
-        self.accept()
 
 
 class PatientsPanel(QWidget):

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.patients_panel import AddPatientDialog
+from medlocal.ui.dialogs.patient_dialogs import AddPatientDialog
 
 
 def test_future_date_of_birth_is_refused(qtbot: QtBot) -> None:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui import patients_panel
+from medlocal.ui.dialogs import patient_dialogs
 from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
 from medlocal.ui.main_window import MainWindow
 from medlocal.vault.store import Vault
@@ -108,7 +109,7 @@ def test_deleting_documents_can_take_the_outputs_quoting_them(
 
     def ask(_parent: Any, _question: str, citing: int) -> str | None:
         asked.append(citing)
-        return patients_panel.WITH_OUTPUTS
+        return patient_dialogs.WITH_OUTPUTS
 
     monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
     window.patients.delete_documents()
@@ -122,8 +123,8 @@ def test_deleting_documents_can_take_the_outputs_quoting_them(
 @pytest.mark.parametrize(
     ("citing", "label", "expected"),
     [
-        (2, "Delete with the 2 saved output(s)", patients_panel.WITH_OUTPUTS),
-        (2, "Delete, keep the outputs", patients_panel.DOCUMENTS_ONLY),
+        (2, "Delete with the 2 saved output(s)", patient_dialogs.WITH_OUTPUTS),
+        (2, "Delete, keep the outputs", patient_dialogs.DOCUMENTS_ONLY),
         (2, "Cancel", None),
     ],
 )
@@ -144,7 +145,7 @@ def test_the_delete_question_offers_the_quoting_outputs(
                 button.click()
 
     QTimer.singleShot(0, click)
-    assert patients_panel.ask_delete_documents(None, "Delete x?", citing) == expected
+    assert patient_dialogs.ask_delete_documents(None, "Delete x?", citing) == expected
     assert "2 saved answer(s)" in texts[0]
     assert defaults == [QMessageBox.StandardButton.Cancel]  # Enter deletes nothing
 
