@@ -70,6 +70,8 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "rass": ("richmond agitation sedation scale", "sedation score"),
     "fhx": ("family history",),
     "dnacpr": ("do not attempt resuscitation", "cardiopulmonary resuscitation"),
+    # The list's only sense of GP is a chemotherapy regimen (walk 31: "Who is her GP?").
+    "gp": ("general practitioner", "family doctor", "family physician"),
 }
 
 

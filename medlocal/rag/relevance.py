@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.drugs import query_expansion
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
@@ -56,6 +57,33 @@ def question_words(question: str) -> set[str]:
     return content_words(question) - _QUESTION_FILLER
 
 
+def short_abbreviations(question: str) -> list[str]:
+    """The abbreviations of one or two characters ``question`` writes ("GP", "EF", "BP", "Hb",
+    "O2"), as listed. Content words start at three letters, so without these "Who is her GP?"
+    named no term at all: the passage saying "GP: Dr Fiona Castleton" was judged on its cosine
+    alone (0.28) and the answer was "Not found" (walk 31)."""
+    return [k for k in default_abbreviations().abbreviations_in(question) if len(k) < 3]
+
+
+def holds_abbreviation(key: str, text: str) -> bool:
+    """Whether ``text`` writes the abbreviation ``key`` as a whole word (in any case, unless it
+    is also an English word: then as listed), as the end of a longer one in capitals ("LVEF"
+    for EF, "SBP" for BP), or spells out one of its senses ("ejection fraction" for EF,
+    "general practitioner" for GP)."""
+    vocabulary = default_abbreviations()
+    flags = 0 if vocabulary.english.get(key) else re.IGNORECASE
+    if re.search(rf"(?<![A-Za-z0-9]){re.escape(key)}s?(?![A-Za-z0-9])", text, flags):
+        return True
+    if key.isupper() and re.search(rf"(?<![A-Za-z0-9])[A-Z]{{1,4}}{re.escape(key)}\b", text):
+        return True
+    senses = (*SHORTHAND.get(key.lower(), ()), *vocabulary.senses.get(key, ())[:2])
+    stems = {stem(w) for w in content_words(text)}
+    return any(
+        words and all(stem(w) in stems for w in words)
+        for words in (content_words(sense) for sense in senses)
+    )
+
+
 def _key(word: str) -> str:
     """What a word is compared by: its stem; a number as written."""
     return word if word[0].isdigit() else stem(word)
@@ -68,7 +96,9 @@ def _stems(words: set[str]) -> set[str]:
 def shared_words(question: str, text: str) -> set[str]:
     """The question's content words the passage holds, compared by stem ("drugs" ~ "drug")."""
     passage = _stems(content_words(text))
-    return {w for w in question_words(question) if _key(w) in passage}
+    shared = {w for w in question_words(question) if _key(w) in passage}
+    short = short_abbreviations(question)
+    return shared | {k.lower() for k in short if holds_abbreviation(k, text)}
 
 
 def asks_about_medicines(question: str) -> bool:
@@ -82,7 +112,8 @@ def key_terms(question: str, lexicon: MedicationLexicon | None = None) -> tuple[
     lexicon = lexicon or default_lexicon()
     words = coverage(question, question, lexicon).terms
     drugs = lexicon.find(question)
-    return tuple(dict.fromkeys([*(w for w in words if w not in _QUESTION_FILLER), *drugs]))
+    short = [k.lower() for k in short_abbreviations(question)]
+    return tuple(dict.fromkeys([*(w for w in words if w not in _QUESTION_FILLER), *short, *drugs]))
 
 
 def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None = None) -> bool:
@@ -90,6 +121,8 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
     check compares words (stems, abbreviations and their senses, a drug by any of its names)."""
     lexicon = lexicon or default_lexicon()
     if any(lexicon.supported(text, drug) for drug in lexicon.find(question)):
+        return True
+    if any(holds_abbreviation(k, text) for k in short_abbreviations(question)):
         return True
     found = coverage(question, text, lexicon)
     return any(w not in _QUESTION_FILLER for w in set(found.terms) - set(found.missing))
