@@ -420,6 +420,22 @@ def _labelled(text: str, point: _Point, numbers: list[Value]) -> int | None:
     return next((n.start for n in numbers if point.end <= n.start <= found.end()), None)
 
 
+# A range of time points after a value: "fell from 17.2 to 11.4 between 4/19 and 4/22".
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.I)
+
+
+def _range_end(text: str, point: _Point, points: list[_Point]) -> _Point:
+    """The last time point of the range ``point`` opens ("between 4/19 and 4/22"), which is
+    the time of the value a trend reaches; ``point`` itself where it opens no range."""
+    if _RANGE_OPENER.search(text, 0, point.start) is None:
+        return point
+    for other in points:
+        if other.start > point.end and _RANGE_JOIN.fullmatch(text, point.end, other.start):
+            return other
+    return point
+
+
 def _from_clauses(text: str) -> list[tuple[int, int]]:
     """The clauses that start a trend ("from 188 at diagnosis in May 2021")."""
     return [_clause(text, m.end(), m.end()) for m in _FROM.finditer(text)]
@@ -434,7 +450,7 @@ def _timepoint(
     points = [p for p in points if _labelled(text, p, numbers) in (None, value.start)]
     following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
-        first = min(following)
+        first = _range_end(text, min(following), points)
         if not any(end <= n.start < first.start for n in numbers):
             return first
     before = [p for p in points if p.end <= value.start]
