@@ -487,6 +487,8 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
     ``_NEG_WINDOW`` counted words into one item (an "or", "nor" or "and" starts a new item)."""
     scope: list[int] = []
     words = 0
+    if step == 1 and i < len(tokens) and tokens[i].text in ("yet", "still"):
+        i += 1  # "not yet opened", "not still taking": an adverb of the denial, no "but"
     if step == -1:
         # Back over a bracketed aside: "Syphilis (TPPA) negative" denies the syphilis.
         before = _before_aside(tokens, i)
@@ -987,6 +989,12 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         for i, token in enumerate(tokens):
             if i in heading:
                 continue
+            # Shorthand that is itself a denial ("BNO": bowels not opened) denies what its
+            # sense says did not happen.
+            found += [
+                Mention(word, token.start, token.end, sentence.text, _denied(assertions[i]))
+                for word in _denied_by_shorthand(token.text)
+            ]
             if _qualifies(words, tokens, i):
                 # "No severe hypoglycemia": what is denied is the severe kind.
                 key = f"{words[i]} {words[i + 1]}"
@@ -1029,6 +1037,21 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                 found.append(
                     Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
                 )
+    return found
+
+
+def _denied(assertion: Assertion) -> Assertion:
+    return replace(assertion, negated=True)
+
+
+def _denied_by_shorthand(word: str) -> list[str]:
+    """The words a shorthand's sense denies: "opened" for "BNO" (bowels not opened)."""
+    found: list[str] = []
+    for sense in SHORTHAND.get(word, ()):
+        parts = sense.split()
+        for k, part in enumerate(parts[:-1]):
+            if part in ("not", "no"):
+                found += [_norm(w) for w in parts[k + 1 :] if _is_concept(_norm(w), w)]
     return found
 
 

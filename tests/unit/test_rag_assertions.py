@@ -640,3 +640,17 @@ def test_what_is_to_be_avoided_is_denied_either_way_round() -> None:
     assert dims("NSAIDs are to be avoided.", advice) == []
     assert dims("He should avoid NSAIDs.", advice) == []
     assert dims("He takes NSAIDs daily.", advice) != []
+
+
+def test_not_yet_is_a_denial_and_yet_no_but() -> None:
+    passage = "Catheter not yet removed. Drain still in situ."
+    assert dims("The catheter has not yet been removed.", passage) == []
+    assert dims("The catheter was removed.", passage) != []
+    # "yet" as "but" still ends a scope: "no pain, yet she is anxious".
+    assert dims("She has no pain yet remains anxious.", "Anxious. No pain.") == []
+
+
+def test_a_shorthand_that_is_a_denial_denies_what_did_not_happen() -> None:
+    note = "BNO 5 days. Abdomen soft."
+    assert dims("His bowels have not opened for five days.", note) == []
+    assert [d for d, _ in dims("He opened his bowels this morning.", note)] == ["negation"]
