@@ -171,8 +171,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _FROM = re.compile(r"\b(?:up |down )?from\b", re.I)
 _BOUND_KINDS = frozenset({"number", "ratio"})
-# A time point right before a number labels that number: "(baseline 1.1)", "admission: 4.1".
-_LABELS_A_NUMBER = re.compile(r"\s*[:=]?\s*[<>≤≥]?(?=\d)")
+# A time point right before a number labels that number: "(baseline 1.1)", "admission: 4.1",
+# "a baseline of 95".
+_LABELS_A_NUMBER = re.compile(r"\s*(?:[:=]|of\b|was\b|is\b)?\s*[<>≤≥]?(?=\d)")
 # A period's start: "on levetiracetam 750 mg since 11/2023" dates no value.
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
@@ -302,6 +303,9 @@ def _reference_limits(text: str) -> set[int]:
 
 
 def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    column = _column_measure(text, value, measures)
+    if column is not None:
+        return column or None
     end = value.start + len(value.raw)
     lo, hi = _clause(text, value.start, end)
     before = [m for m in measures if lo <= m[0] and m[1] <= value.start]
@@ -315,6 +319,49 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     if after:
         return min(after, key=lambda m: m[0])[2]
     return _row_measure(text, value, measures)
+
+
+# A table laid out in columns, its cells apart by two spaces or more or a tab:
+# "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
+_CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
+_HEADER_MEASURES = 2
+
+
+def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure that heads a value's column, where the value is in a row of a table laid
+    out in columns whose row names no measure of its own (a date, then results): "" where the
+    column's heading names none ("Tac trough"), None where the value is in no such table."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    line_end = text.find("\n", value.start)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = list(_CELL.finditer(text, line_start, line_end))
+    if len(cells) < 3 or any(line_start <= m[0] < line_end for m in measures):
+        return None
+    index = next((i for i, c in enumerate(cells) if c.start() <= value.start < c.end()), None)
+    if index is None:
+        return None
+    # The heading: the nearest line above with as many cells and at least two measures.
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        heads = list(_CELL.finditer(text, start, end))
+        named = [m for m in measures if start <= m[0] < end]
+        if len(heads) == len(cells) and len(named) >= _HEADER_MEASURES:
+            head = heads[index]
+            inside = [m for m in named if head.start() <= m[0] and m[1] <= head.end()]
+            return max(inside, key=lambda m: m[1])[2] if inside else ""
+        end = start - 1
+    return None
+
+
+def _row_point(text: str, value: Value, points: list[_Point]) -> _Point | None:
+    """The time point a table row opens with ("18/08/2025  151  45  7.8"): every value of the
+    row is of that time."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    first = _CELL.match(text, line_start)
+    if first is None or first.end() > value.start:
+        return None
+    return next((p for p in points if first.start() <= p.start and p.end <= first.end()), None)
 
 
 # The cell before a value's cell in a table pasted as text: "2026-11-08,White cell count,9.1"
@@ -448,6 +495,11 @@ def _timepoint(
     lo, hi = _clause(text, value.start, end)
     # A time point that labels another number ("fasting 98, 1 h 192") is that number's.
     points = [p for p in points if _labelled(text, p, numbers) in (None, value.start)]
+    # One that labels this number is its own, whatever follows it: in "BK PCR 18/08/2025: 2,400
+    # copies/mL (not detected 22/07/2025)" the bracket dates the earlier result.
+    own = [p for p in points if _labelled(text, p, numbers) == value.start]
+    if own:
+        return own[-1]
     following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
         first = _range_end(text, min(following), points)
@@ -491,6 +543,8 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
         limits = _reference_limits(body_for_clauses)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
+            if _column_measure(body_for_clauses, value, measures) is not None:
+                point = _row_point(body_for_clauses, value, points) or point
             in_range = value.start in limits
             bound.append(
                 Bound(
@@ -567,7 +621,13 @@ def _unit_beside(value: Value, sentence: str) -> bool:
     """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
     bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
     unit = quantity(value)[1]
-    return any(v.unit and quantity(v)[1] == unit for v in extract_values(sentence))
+    # A unit in brackets with no number, as a table's column heading gives it ("Tac trough
+    # (ug/L)"), is read as if it had one.
+    headed = _UNIT_HEADING.sub("(1 ", sentence)
+    return any(v.unit and quantity(v)[1] == unit for v in extract_values(headed))
+
+
+_UNIT_HEADING = re.compile(r"\((?=\s*[A-Za-zµμ%][^()\d]{0,12}\))")
 
 
 LATEST = "latest"

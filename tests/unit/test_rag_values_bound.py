@@ -574,3 +574,37 @@ def test_a_trend_over_a_range_of_dates_reaches_its_value_on_the_last() -> None:
     assert flag_kinds("Her ALT fell from 310 to 95 between 2/10 and 2/14 [1].", table) == []
     # The value of the range's start given as its end is still flagged.
     assert "misattributed_value" in flag_kinds("Her ALT on 2/14 was 310 [1].", table)
+
+
+def test_a_time_point_that_labels_a_value_is_its_own_over_one_after_it() -> None:
+    passage = "HCV RNA 14/03/2025: 1,200 IU/mL (undetectable 10/01/2025)."
+    assert flag_kinds("His HCV RNA on 14/03/2025 was 1,200 IU/mL [1].", passage) == []
+    assert "misattributed_value" in flag_kinds(
+        "His HCV RNA on 10/01/2025 was 1,200 IU/mL [1].", passage
+    )
+    # "a baseline of 95" labels the 95, not the value before it.
+    renal = "Cr 250 umol/L (baseline 80 in 01/2024)."
+    assert flag_kinds("Her creatinine was 250 µmol/L against a baseline of 80 [1].", renal) == []
+    assert "misattributed_value" in flag_kinds(
+        "Her creatinine was 80 µmol/L against a baseline of 250 [1].", renal
+    )
+
+
+def test_a_table_in_columns_binds_each_value_to_its_column_and_row_date() -> None:
+    # Rows that end in words, so the sentence splitter keeps the table one piece (rows of
+    # figures alone are split off as rules, and bound no further than before).
+    table = (
+        "Date        Na (mmol/L)  K (mmol/L)  Lithium (mmol/L)  Comment\n"
+        "02/09/2025  138          4.1         0.6               trough\n"
+        "16/09/2025  136          4.4         0.9               trough"
+    )
+    bound = {b.value.raw: (b.attribute, b.timepoint) for b in bind(table, day_first=True)}
+    assert bound["4.4"] == ("potassium", "2025-09-16")
+    assert bound["136"] == ("sodium", "2025-09-16")
+    assert bound["0.9"] == (None, "2025-09-16")  # a column whose heading names no measure
+    assert flag_kinds("His lithium level rose from 0.6 to 0.9 mmol/L [1].", table) == []
+    assert flag_kinds("His potassium was 4.4 mmol/L on 16 September 2025 [1].", table) == []
+    assert "misattributed_value" in flag_kinds(
+        "His potassium was 4.4 mmol/L on 2 September 2025 [1].", table
+    )
+    assert "misattributed_value" in flag_kinds("His sodium was 4.1 mmol/L [1].", table)
