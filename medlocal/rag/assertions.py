@@ -447,10 +447,25 @@ def _holds_a_value(tokens: Sequence[_Token], i: int) -> bool:
     while i < len(tokens) and tokens[i].text not in {",", *_CONJUNCTIONS}:
         if _is_break(tokens[i]):
             return False
-        if tokens[i].text[0].isdigit():
+        if tokens[i].text[0].isdigit() and not _a_duration(tokens, i):
             return True
         i += 1
     return False
+
+
+# A number that says how long, not what was measured: "nausea and vomiting x 3 days", "and
+# cough for 2 weeks" are still denied.
+_DURATION_BEFORE = frozenset({"x", "for", "over", "past", "last", "since", "within"})
+_DURATION_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "h",
+     "hrs", "d", "wk", "wks", "min", "mins", "minutes"}
+)  # fmt: skip
+
+
+def _a_duration(tokens: Sequence[_Token], i: int) -> bool:
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return before in _DURATION_BEFORE or after in _DURATION_UNITS
 
 
 # What a denial is bounded by rather than what it denies: a duration ("no sex for 7 days after

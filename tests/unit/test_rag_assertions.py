@@ -586,8 +586,11 @@ def test_an_item_with_a_value_of_its_own_ends_a_forward_denial() -> None:
     assert dims("There was no clubbing and an MRC dyspnoea scale of 3.", exam) == []
     liver = "No ascites. Child-Pugh 7."
     assert dims("She has no ascites and a Child-Pugh score of 7.", liver) == []
-    # A denied list with no value stays denied throughout.
+    # A denied list with no value stays denied throughout, and so does one with how long.
     assert dims("He has no clubbing and no cyanosis.", "Clubbing present. No cyanosis.") != []
+    nausea = "Denies nausea and vomiting x 3 days."
+    assert dims("He denies nausea and vomiting.", nausea) == []
+    assert dims("He has been vomiting.", "Denies nausea and vomiting for 3 days.") != []
 
 
 def test_a_staged_or_graded_item_is_not_denied() -> None:
