@@ -354,6 +354,43 @@ def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]
     return None
 
 
+# A table with its dates across the top ("Labs  21/01  22/01" over "CRP  <5  14"): each value
+# below a date, in the rows down to a blank line, is of that date. A column is a line's number
+# and the span of the date's cell, a little wider (values are aligned by eye).
+_COLUMN_SLACK = 2
+
+
+def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _Point]:
+    """(line number, column) -> the date that heads that column, for every table of ``text``
+    whose heading line gives two dates or more as its cells after the first."""
+    columns: dict[tuple[int, int], _Point] = {}
+    heading: list[tuple[int, int, _Point]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        cells = list(_CELL.finditer(line))
+        dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
+        if not line.strip():
+            heading = []
+        elif len(cells) >= 3 and len(dates) >= 2 and len(dates) == len(cells) - 1:
+            heading = [
+                (d.start - _COLUMN_SLACK, d.start + len(d.raw) + _COLUMN_SLACK,
+                 _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
+                for d in dates
+            ]  # fmt: skip
+        elif len(cells) >= 2:  # a row in cells; a line of prose under the table dates nothing
+            for lo, hi, point in heading:
+                for column in range(max(lo, 0), min(hi, len(line))):
+                    columns[number, column] = point
+        offset += len(line) + 1
+    return columns
+
+
+def _column_of(text: str, offset: int) -> tuple[int, int]:
+    """The line number and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
 def _row_point(text: str, value: Value, points: list[_Point]) -> _Point | None:
     """The time point a table row opens with ("18/08/2025  151  45  7.8"): every value of the
     row is of that time."""
@@ -522,6 +559,7 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say)."""
     bound: list[Bound] = []
+    date_columns = _date_columns(text, day_first)
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first)
@@ -543,6 +581,8 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
         limits = _reference_limits(body_for_clauses)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
+            if point is None:
+                point = date_columns.get(_column_of(text, value.start + sentence.start))
             if _column_measure(body_for_clauses, value, measures) is not None:
                 point = _row_point(body_for_clauses, value, points) or point
             in_range = value.start in limits

@@ -18,13 +18,13 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # by case and took it to 1/105 and 59/64. heldout4, written blind during round 4, was scored
 # in total only: 27/112 and 47/68 before round 4's fixes, 24/112 and 46/68 after them (the
 # figure to believe for unseen text then); round 5 made it development data, read it case by
-# case and took it to 1/112 and 48/68. The next held-out part is written elsewhere.
+# case and took it to 1/112 and 49/68. The next held-out part is written elsewhere.
 MEASURED = {
     "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
-    "heldout4": (1, 48),
+    "heldout4": (1, 49),
 }
 
 

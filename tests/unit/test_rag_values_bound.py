@@ -608,3 +608,23 @@ def test_a_table_in_columns_binds_each_value_to_its_column_and_row_date() -> Non
         "His potassium was 4.4 mmol/L on 2 September 2025 [1].", table
     )
     assert "misattributed_value" in flag_kinds("His sodium was 4.1 mmol/L [1].", table)
+
+
+def test_a_table_with_its_dates_across_the_top_dates_each_column() -> None:
+    table = (
+        "Bloods        03/02     05/02     07/02\n"
+        "Hb (g/L)      98        91        104\n"
+        "Plt (x10^9/L) 210       188       240\n"
+        "\n"
+        "Reviewed at 12 h: stable."
+    )
+    bound = {b.value.raw: b.timepoint for b in bind(table, day_first=True) if b.attribute}
+    assert bound["91"] == "--02-05"
+    assert bound["240"] == "--02-07"  # the label and its first value share a cell
+    assert bound["210"] == "--02-03"
+    assert flag_kinds("Her haemoglobin was 91 g/L on 5 February [1].", table) == []
+    assert "misattributed_value" in flag_kinds(
+        "Her haemoglobin was 91 g/L on 7 February [1].", table
+    )
+    # Prose under a blank line is no row of the table.
+    assert all(b.timepoint is None for b in bind(table, day_first=True) if b.value.raw == "12 h")
