@@ -70,6 +70,10 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "rass": ("richmond agitation sedation scale", "sedation score"),
     "fhx": ("family history",),
     "dnacpr": ("do not attempt resuscitation", "cardiopulmonary resuscitation"),
+    # Round 5 (heldout4): bowel shorthand of ward and palliative notes; "BNO" is a denial
+    # (rag/assertions.py reads the "not" of its sense).
+    "bno": ("bowels not opened",),
+    "bnoi": ("bowels not opened",),
     # The list's only sense of GP is a chemotherapy regimen (walk 31: "Who is her GP?").
     "gp": ("general practitioner", "family doctor", "family physician"),
 }

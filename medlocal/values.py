@@ -60,6 +60,30 @@ _PARTIAL_DATES = (
         rf"(?<![\d.,/])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTHS})\b\.?"
     ),
 )
+# A range of days in one month writes the month once, after the last day or before the first:
+# "between 21 and 22 January", "21-22 January", "from January 21 to 23": each day is that
+# month's (the day the month is written with is read by the patterns above).
+_RANGE_JOINS = r"\s*(?:-|–|and|to|until|through)\s*"
+_DAY_RANGES = (
+    re.compile(
+        rf"(?<![\d.,/])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOINS}\d{{1,2}}(?:st|nd|rd|th)?"
+        rf"\s+(?:of\s+)?(?P<month>{_MONTHS})\b"
+    ),
+    re.compile(
+        rf"\b(?P<month>{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_RANGE_JOINS}"
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]?\d)"
+    ),
+)
+# Two days and months in figures given as the ends of a range ("between 4/19 and 4/22", "from
+# 19/04 to 22/04") are dates, as a dating word makes one; scores over the same total ("from
+# 8/10 to 3/10", "power 4/5 and 5/5") and parts over 7, 12, 40 and 52 (durations, gestation)
+# stay what they are.
+_NUMERIC_RANGE = re.compile(
+    r"\b(?:between|from)\s+(?<![\d./])(?P<a>\d{1,2})/(?P<b>\d{1,2})"
+    r"\s*(?:-|–|and|to|until|through)\s*(?P<c>\d{1,2})/(?P<d>\d{1,2})\b(?![\d/]|\.\d)",
+    re.I,
+)
+_SCORE_TOTALS = frozenset({"5", "7", "10", "12", "15", "40", "52"})
 # A day and month in figures without the year, as notes write a date of the current admission
 # ("weaned on 11/11", "admitted 16/08", "discontinued 01/10"): a date only where a word that
 # dates an event comes before it, or where a part is written with a leading zero as dates are
@@ -79,7 +103,10 @@ _NUMERIC_PARTIAL_DATE = re.compile(
 _GESTATION = re.compile(
     r"\b(?P<weeks>\d{1,2})\s?w(?P<days>[0-6])\s?d\b"
     r"|(?<![\d/.])\b(?P<weeks40>\d{1,2})(?:\+(?P<days40>[0-6]))?/40\b(?![\d/]|\.\d)"
-    r"|(?<![\d/.+])\b(?P<weeksplus>\d{1,2})\+(?P<daysplus>[0-6])\s?(?:weeks?|wks?)\b",
+    r"|(?<![\d/.+])\b(?P<weeksplus>\d{1,2})\+(?P<daysplus>[0-6])\s?(?:weeks?|wks?)\b"
+    # Or after a label that says it is a gestation: "GA 31+2", "gestation: 38+5", "CGA 34+1".
+    r"|\b(?:C?GA|PMA|gestation(?:al\s+age)?|gest)\s*(?:of|:|=)?\s*"
+    r"(?P<weeksga>\d{1,2})\+(?P<daysga>[0-6])\b(?![\d+/])",
     re.I,
 )
 # Numbers written as words, as clinicians write counts ("two falls", "a five-day course"): from
@@ -302,6 +329,12 @@ def _numeric_partial_date(
     return readings[0], (readings[1] if len(readings) == 2 and readings[1] != readings[0] else None)
 
 
+def _day_month(raw: str, day_first: bool | None) -> tuple[str, str | None] | None:
+    """ "--MM-DD" for a day and month in figures known to be a date (as dated by a word)."""
+    match = _NUMERIC_PARTIAL_DATE.fullmatch(f"on {raw}")
+    return None if match is None else _numeric_partial_date(match, day_first)
+
+
 def mentions_gestational_age(text: str) -> bool:
     """Whether ``text`` gives a gestational age as obstetric notes write it ("35w2d", "33+2/40"),
     which says "gestation" without the word."""
@@ -369,6 +402,24 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
                 reading, alt = readings
                 values.append(Value("date", reading, None, match.group(), match.start(), alt))
                 mask(match.start(), match.end())
+    for pattern in _DAY_RANGES:
+        for match in pattern.finditer(text):
+            start, end = match.span("day")
+            partial = _partial_date(match)
+            if partial is not None and masked[start] != " ":
+                values.append(Value("date", partial, None, text[start:end], start))
+                mask(start, end)
+    for match in _NUMERIC_RANGE.finditer("".join(masked)):
+        a, b, c, d = (match.group(g) for g in "abcd")
+        if (b == d and b in _SCORE_TOTALS) or (a == c and a in _SCORE_TOTALS):
+            continue
+        ends = ((match.start("a"), match.end("b")), (match.start("c"), match.end("d")))
+        first_day, last_day = (_day_month(text[s:e], day_first) for s, e in ends)
+        if first_day is None or last_day is None:
+            continue
+        for (s, e), (reading, alt) in zip(ends, (first_day, last_day), strict=True):
+            values.append(Value("date", reading, None, text[s:e], s, alt))
+            mask(s, e)
     for pattern in _PARTIAL_DATES:
         for match in pattern.finditer("".join(masked)):
             partial = _partial_date(match)
@@ -383,10 +434,13 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("date", reading, None, text[start:end], start, alt))
             mask(start, end)
     for match in _GESTATION.finditer("".join(masked)):
-        written = next(g for g in ("weeks", "weeks40", "weeksplus") if match.group(g))
-        days_group = {"weeks": "days", "weeks40": "days40", "weeksplus": "daysplus"}[written]
+        written = next(g for g in ("weeks", "weeks40", "weeksplus", "weeksga") if match.group(g))
+        days_group = {
+            "weeks": "days", "weeks40": "days40", "weeksplus": "daysplus", "weeksga": "daysga"
+        }[written]  # fmt: skip
         weeks = match.group(written)
-        values.append(Value("number", weeks, "week", match.group(), match.start()))
+        first = match.start(written)
+        values.append(Value("number", weeks, "week", text[first : match.end()], first))
         if match.group(days_group):
             raw_days = match.group()[match.start(days_group) - match.start() :]
             days = match.group(days_group)

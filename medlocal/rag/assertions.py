@@ -43,6 +43,13 @@ _NEG_FORWARD = (
     "no complaints of", "not demonstrate", "not appreciated", "no further",
     # Our own: what the patient declines is not given ("Declines antidepressant").
     "declines", "declined", "declining", "refuses", "refused", "refusing",
+    # A result with the place it was taken after it: "negative on the rectal sample", "NAAT
+    # negative at all sites" deny the sample and the sites (the finding before stays denied by
+    # the backward "negative").
+    "negative on", "negative at", "negative in",
+    # Advice to go without: "avoid driving for 6 months" is the note's "no driving" (written
+    # after it, "NSAIDs were avoided", the denial reaches back).
+    "avoid", "avoids", "avoiding", "abstain from", "refrain from",
 )  # fmt: skip
 _NEG_BACKWARD = (
     "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
@@ -59,6 +66,7 @@ _NEG_BACKWARD = (
     "not performed", "not done", "not sent", "not obtained", "not undertaken", "not carried out",
     "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
     "not visualised", "not visualized", "not palpable", "not given", "not administered",
+    "avoided", "to be avoided", "be avoided",
 )  # fmt: skip
 # A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
 # earlier negation's window reached ("no ferritin result and Phalen's test was positive").
@@ -104,6 +112,9 @@ _HYPOTHETICAL = (
     "booked for", "booked in for", "is booked", "was booked",
     # A query written "?": "(?switch to apixaban)".
     "?",
+    # Advice is what to do, not what was done: "told to stop carbimazole if she develops a sore
+    # throat", "advised to avoid driving".
+    "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.
@@ -165,7 +176,10 @@ _SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "b
 # over them ("no recurrence on the mammogram") without saying the mammogram was not done.
 _TESTS = frozenset(
     {"mammogram", "ct", "mri", "x-ray", "xray", "radiograph", "scan", "echocardiogram", "exam",
-     "examination", "angiogram", "ultrasound", "study", "imaging", "radiotherapy", "radiation"}
+     "examination", "angiogram", "ultrasound", "study", "imaging", "radiotherapy", "radiation",
+     # The test as a word ("his HIV and syphilis tests were negative" says nothing of the "test
+     # of cure" booked); what it found is the finding.
+     "test", "serology", "screen", "swab", "sample", "specimen", "panel", "assay", "naat", "pcr"}
 )  # fmt: skip
 _NOT_CONCEPTS = frozenset(
     {"report", "reports", "showed",
@@ -209,9 +223,11 @@ _SINGULAR_S = frozenset(
 )  # fmt: skip
 # A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
 # ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
-# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it.
+# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it. A dash
+# with space either side ("Not for CPR - form signed") is a token: it separates what it joins.
 _TOKEN = re.compile(
     r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
+    r"|(?<=\s)[-\u2013\u2014](?=\s)"
 )
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
@@ -377,7 +393,9 @@ _CLAUSE_WORDS = frozenset(
      "feels", "felt", "takes", "took", "taking", "started", "continues", "continued", "remains",
      "remained", "developed", "underwent", "received", "requires", "required", "needs",
      "tolerates", "tolerated", "present", "positive", "seen", "found", "confirmed", "suspected",
-     "likely"}
+     "likely",
+     # A grade or stage given: "without ulceration, staged pT1a" stages, it denies nothing.
+     "staged", "graded", "classified", "scored", "measured", "measuring", "rated"}
 )  # fmt: skip
 
 
@@ -415,10 +433,58 @@ _SUBJECT_OPENERS = frozenset(
 
 def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
     """Whether the conjunction at token ``i`` ends a negation's scope: forward, where a new
-    clause follows it; backward, where the trigger's clause has a subject of its own after it."""
+    clause follows it or an item with a value of its own ("no double vision and a clinical
+    activity score of 1/7"); backward, where the trigger's clause has a subject of its own after
+    it."""
     if step == 1:
-        return _opens_clause(tokens, i + 1)
+        return _opens_clause(tokens, i + 1) or _holds_a_value(tokens, i + 1)
     return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
+
+
+def _holds_a_value(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether the words from token ``i`` to the next comma, conjunction or break give a number:
+    a finding measured is one reported, not one more thing denied."""
+    while i < len(tokens) and tokens[i].text not in {",", *_CONJUNCTIONS}:
+        if _is_break(tokens[i]):
+            return False
+        if tokens[i].text[0].isdigit() and not _a_duration(tokens, i):
+            return True
+        i += 1
+    return False
+
+
+# A number that says how long, not what was measured: "nausea and vomiting x 3 days", "and
+# cough for 2 weeks" are still denied.
+_DURATION_BEFORE = frozenset({"x", "for", "over", "past", "last", "since", "within"})
+_DURATION_UNITS = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "h",
+     "hrs", "d", "wk", "wks", "min", "mins", "minutes"}
+)  # fmt: skip
+
+
+def _a_duration(tokens: Sequence[_Token], i: int) -> bool:
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return before in _DURATION_BEFORE or after in _DURATION_UNITS
+
+
+# What a denial is bounded by rather than what it denies: a duration ("no sex for 7 days after
+# treatment": the treatment is not denied) or what it lasts until ("no driving until reviewed").
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "several", "a", "an", "the", "at", "another", "few"}
+)  # fmt: skip
+
+
+def _bounds_a_denial(tokens: Sequence[_Token], i: int) -> bool:
+    text = tokens[i].text
+    if text == "until" or text in _DASHES:
+        return True
+    return (
+        text == "for"
+        and i + 1 < len(tokens)
+        and (tokens[i + 1].text[0].isdigit() or tokens[i + 1].text in _NUMBER_WORDS)
+    )
 
 
 # A result of its own: a denial written after a finding ("HER2 negative") reaches back no further
@@ -436,8 +502,17 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
     ``_NEG_WINDOW`` counted words into one item (an "or", "nor" or "and" starts a new item)."""
     scope: list[int] = []
     words = 0
+    if step == 1 and i < len(tokens) and tokens[i].text in ("yet", "still"):
+        i += 1  # "not yet opened", "not still taking": an adverb of the denial, no "but"
+    if step == -1:
+        # Back over a bracketed aside: "Syphilis (TPPA) negative" denies the syphilis.
+        before = _before_aside(tokens, i)
+        scope += range(before + 1, i + 1) if before != i else []
+        i = before
     while 0 <= i < len(tokens) and not _is_break(tokens[i]):
         if step == -1 and tokens[i].text in _OWN_RESULTS:
+            break
+        if step == 1 and _bounds_a_denial(tokens, i):
             break
         if tokens[i].text == ",":
             if not _continues_list(tokens, i + step, step, triggers):
@@ -483,6 +558,7 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     _denied_labels(tokens, out)
+    _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
     _stopped_medications(tokens, out, triggers)
     for span in _phrases(tokens, _HISTORICAL):
@@ -501,6 +577,8 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
         for i in _forward(tokens, first):
             out[i].hypothetical = True
+        if tokens[span[0]].text in _CONDITIONS:
+            _persisting(tokens, out, range(first, len(tokens)))
     for span in _phrases(tokens, _HYPOTHETICAL_BACKWARD):
         for i in _clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
             out[i].hypothetical = True
@@ -523,6 +601,42 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
             out[i].family = relative
     _sides(tokens, out)
     return out
+
+
+# "X negative, as was Y": the result before the comma is Y's too.
+_AS_WAS = ("as was", "as were", "as is", "as are", "as did")
+
+
+def _carried_results(tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]) -> None:
+    """Give what follows "as was" the denial of what comes before its comma: "the tests were
+    all negative, as was the stool antigen" denies the antigen."""
+    denials = {i for s, e in _phrases(tokens, _NEG_BACKWARD + _NEG_FORWARD) for i in range(s, e)}
+    for start, end in _phrases(tokens, _AS_WAS):
+        before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
+        if before < 0 or not (before in denials or out[before].negated):
+            continue
+        for i in _negation_scope(tokens, end, 1, triggers):
+            out[i].negated = True
+
+
+# A condition that something goes on ("if pain remains uncontrolled", "should the rash
+# persist") says that it is there now: only its going on is the possibility.
+_PERSISTING = frozenset(
+    {"remains", "remain", "persists", "persist", "continues", "continue", "worsens", "worsen",
+     "fails", "stays", "still"}
+)  # fmt: skip
+_PERSISTING_REACH = 4
+
+
+def _persisting(tokens: Sequence[_Token], out: list[Assertion], clause: range) -> None:
+    """Clear the possibility from the words right before a verb of going on in a condition."""
+    for k in clause:
+        if _is_break(tokens[k]) or tokens[k].text == ",":
+            return
+        if tokens[k].text in _PERSISTING:
+            for j in range(max(clause.start, k - _PERSISTING_REACH), k):
+                out[j].hypothetical = False
+            return
 
 
 # "does not" and the like deny backward only where they end the clause ("the rash did not"): with
@@ -588,6 +702,10 @@ def _state_of_a_person(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
 # A label given a denial for its value: "Allergies: NKDA", "Allergies: nil known".
 _DENYING_VALUES = (
     "nkda", "nka", "nkfa", "nil", "nil known", "none", "none known", "no known", "nad",
+    # A finding labelled with its absence, as reports write them: "Ulceration: absent",
+    # "Microsatellites: not identified", "Syphilis serology: negative".
+    "absent", "negative", "not seen", "not identified", "not detected", "not present",
+    "none seen", "none identified", "not found",
 )  # fmt: skip
 _LABEL_WORDS = 3
 
@@ -708,7 +826,10 @@ def _stopped_medications(
         if _conditional(tokens, end):
             continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
         first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
-        scopes += _negation_scope(tokens, first, 1, triggers)
+        # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
+        # stops the doxazosin only.
+        reach = _negation_scope(tokens, first, 1, triggers)
+        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for start, end in _phrases(tokens, _STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
@@ -756,7 +877,7 @@ def _before_aside(tokens: Sequence[_Token], i: int) -> int:
     while j >= 0 and tokens[j].text in _DASHES:
         j -= 1
     if j < 0 or tokens[j].text != ")":
-        return i
+        return j if j >= 0 else i  # "HIV serology - negative": over the dash
     while j >= 0 and tokens[j].text != "(":
         j -= 1
     return j - 1 if j > 0 else i
@@ -799,6 +920,9 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
     "to" ("MRI of the right knee"), the noun just before it."""
     for i, token in enumerate(tokens):
         side = _SIDES.get(token.text) or _SIDES.get(token.text.split("-")[0], "")
+        if "-" in token.text and len(token.text.split("-")[0]) == 1:
+            # "R-sided" is a side; "L-spine", "C-spine" and "T-score" name no side.
+            side = side if token.text.split("-")[1] in ("sided", "side") else ""
         if not side or (len(token.text) == 1 and i + 1 < len(tokens) and tokens[i + 1].text == "/"):
             continue
         if token.text in ("l", "r") and not _names_a_part(tokens, i + 1):
@@ -880,6 +1004,12 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         for i, token in enumerate(tokens):
             if i in heading:
                 continue
+            # Shorthand that is itself a denial ("BNO": bowels not opened) denies what its
+            # sense says did not happen.
+            found += [
+                Mention(word, token.start, token.end, sentence.text, _denied(assertions[i]))
+                for word in _denied_by_shorthand(token.text)
+            ]
             if _qualifies(words, tokens, i):
                 # "No severe hypoglycemia": what is denied is the severe kind.
                 key = f"{words[i]} {words[i + 1]}"
@@ -922,6 +1052,21 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                 found.append(
                     Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
                 )
+    return found
+
+
+def _denied(assertion: Assertion) -> Assertion:
+    return replace(assertion, negated=True)
+
+
+def _denied_by_shorthand(word: str) -> list[str]:
+    """The words a shorthand's sense denies: "opened" for "BNO" (bowels not opened)."""
+    found: list[str] = []
+    for sense in SHORTHAND.get(word, ()):
+        parts = sense.split()
+        for k, part in enumerate(parts[:-1]):
+            if part in ("not", "no"):
+                found += [_norm(w) for w in parts[k + 1 :] if _is_concept(_norm(w), w)]
     return found
 
 
@@ -1181,6 +1326,11 @@ def compare(
                 mention.key in both_ways or (mention.assertion.negated and bounded)
             ):
                 continue
+            if dimension == "experiencer" and (
+                _BOTH_OF_A_PREGNANCY.intersection(mention.key.split())
+                or _OF_A_PREGNANCY.search(sentence[: mention.start]) is not None
+            ):
+                continue
             if dimension == "experiencer" and any(o.surname for o in others):
                 # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
                 # Thornbury"; the relative's own given name still is.
@@ -1210,6 +1360,18 @@ def compare(
                     Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
                 )
     return results
+
+
+# Words of a pregnancy and birth concern mother and baby both: a baby's note writes "antenatal
+# steroids" of the doses its mother received ("her mother had antenatal betamethasone").
+_BOTH_OF_A_PREGNANCY = frozenset(
+    {"antenatal", "prenatal", "perinatal", "intrapartum", "peripartum", "intrauterine", "labour",
+     "labor", "delivery", "gestation", "gestational", "pregnancy", "placental", "placenta"}
+)  # fmt: skip
+
+# What such a word qualifies ("antenatal betamethasone", "intrapartum antibiotics") as well.
+_PREGNANCY_WORDS = "|".join(sorted(_BOTH_OF_A_PREGNANCY))
+_OF_A_PREGNANCY = re.compile(rf"\b(?:{_PREGNANCY_WORDS})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 
 
 _TIME_BOUNDED = re.compile(

@@ -171,8 +171,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _FROM = re.compile(r"\b(?:up |down )?from\b", re.I)
 _BOUND_KINDS = frozenset({"number", "ratio"})
-# A time point right before a number labels that number: "(baseline 1.1)", "admission: 4.1".
-_LABELS_A_NUMBER = re.compile(r"\s*[:=]?\s*[<>≤≥]?(?=\d)")
+# A time point right before a number labels that number: "(baseline 1.1)", "admission: 4.1",
+# "a baseline of 95".
+_LABELS_A_NUMBER = re.compile(r"\s*(?:[:=]|of\b|was\b|is\b)?\s*[<>≤≥]?(?=\d)")
 # A period's start: "on levetiracetam 750 mg since 11/2023" dates no value.
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
@@ -302,6 +303,9 @@ def _reference_limits(text: str) -> set[int]:
 
 
 def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    column = _column_measure(text, value, measures)
+    if column is not None:
+        return column or None
     end = value.start + len(value.raw)
     lo, hi = _clause(text, value.start, end)
     before = [m for m in measures if lo <= m[0] and m[1] <= value.start]
@@ -315,6 +319,86 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     if after:
         return min(after, key=lambda m: m[0])[2]
     return _row_measure(text, value, measures)
+
+
+# A table laid out in columns, its cells apart by two spaces or more or a tab:
+# "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
+_CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
+_HEADER_MEASURES = 2
+
+
+def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure that heads a value's column, where the value is in a row of a table laid
+    out in columns whose row names no measure of its own (a date, then results): "" where the
+    column's heading names none ("Tac trough"), None where the value is in no such table."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    line_end = text.find("\n", value.start)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = list(_CELL.finditer(text, line_start, line_end))
+    if len(cells) < 3 or any(line_start <= m[0] < line_end for m in measures):
+        return None
+    index = next((i for i, c in enumerate(cells) if c.start() <= value.start < c.end()), None)
+    if index is None:
+        return None
+    # The heading: the nearest line above with as many cells and at least two measures.
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        heads = list(_CELL.finditer(text, start, end))
+        named = [m for m in measures if start <= m[0] < end]
+        if len(heads) == len(cells) and len(named) >= _HEADER_MEASURES:
+            head = heads[index]
+            inside = [m for m in named if head.start() <= m[0] and m[1] <= head.end()]
+            return max(inside, key=lambda m: m[1])[2] if inside else ""
+        end = start - 1
+    return None
+
+
+# A table with its dates across the top ("Labs  21/01  22/01" over "CRP  <5  14"): each value
+# below a date, in the rows down to a blank line, is of that date. A column is a line's number
+# and the span of the date's cell, a little wider (values are aligned by eye).
+_COLUMN_SLACK = 2
+
+
+def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _Point]:
+    """(line number, column) -> the date that heads that column, for every table of ``text``
+    whose heading line gives two dates or more as its cells after the first."""
+    columns: dict[tuple[int, int], _Point] = {}
+    heading: list[tuple[int, int, _Point]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        cells = list(_CELL.finditer(line))
+        dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
+        if not line.strip():
+            heading = []
+        elif len(cells) >= 3 and len(dates) >= 2 and len(dates) == len(cells) - 1:
+            heading = [
+                (d.start - _COLUMN_SLACK, d.start + len(d.raw) + _COLUMN_SLACK,
+                 _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
+                for d in dates
+            ]  # fmt: skip
+        elif len(cells) >= 2:  # a row in cells; a line of prose under the table dates nothing
+            for lo, hi, point in heading:
+                for column in range(max(lo, 0), min(hi, len(line))):
+                    columns[number, column] = point
+        offset += len(line) + 1
+    return columns
+
+
+def _column_of(text: str, offset: int) -> tuple[int, int]:
+    """The line number and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def _row_point(text: str, value: Value, points: list[_Point]) -> _Point | None:
+    """The time point a table row opens with ("18/08/2025  151  45  7.8"): every value of the
+    row is of that time."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    first = _CELL.match(text, line_start)
+    if first is None or first.end() > value.start:
+        return None
+    return next((p for p in points if first.start() <= p.start and p.end <= first.end()), None)
 
 
 # The cell before a value's cell in a table pasted as text: "2026-11-08,White cell count,9.1"
@@ -420,6 +504,22 @@ def _labelled(text: str, point: _Point, numbers: list[Value]) -> int | None:
     return next((n.start for n in numbers if point.end <= n.start <= found.end()), None)
 
 
+# A range of time points after a value: "fell from 17.2 to 11.4 between 4/19 and 4/22".
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.I)
+
+
+def _range_end(text: str, point: _Point, points: list[_Point]) -> _Point:
+    """The last time point of the range ``point`` opens ("between 4/19 and 4/22"), which is
+    the time of the value a trend reaches; ``point`` itself where it opens no range."""
+    if _RANGE_OPENER.search(text, 0, point.start) is None:
+        return point
+    for other in points:
+        if other.start > point.end and _RANGE_JOIN.fullmatch(text, point.end, other.start):
+            return other
+    return point
+
+
 def _from_clauses(text: str) -> list[tuple[int, int]]:
     """The clauses that start a trend ("from 188 at diagnosis in May 2021")."""
     return [_clause(text, m.end(), m.end()) for m in _FROM.finditer(text)]
@@ -432,9 +532,14 @@ def _timepoint(
     lo, hi = _clause(text, value.start, end)
     # A time point that labels another number ("fasting 98, 1 h 192") is that number's.
     points = [p for p in points if _labelled(text, p, numbers) in (None, value.start)]
+    # One that labels this number is its own, whatever follows it: in "BK PCR 18/08/2025: 2,400
+    # copies/mL (not detected 22/07/2025)" the bracket dates the earlier result.
+    own = [p for p in points if _labelled(text, p, numbers) == value.start]
+    if own:
+        return own[-1]
     following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
-        first = min(following)
+        first = _range_end(text, min(following), points)
         if not any(end <= n.start < first.start for n in numbers):
             return first
     before = [p for p in points if p.end <= value.start]
@@ -454,6 +559,7 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say)."""
     bound: list[Bound] = []
+    date_columns = _date_columns(text, day_first)
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first)
@@ -475,6 +581,10 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
         limits = _reference_limits(body_for_clauses)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
+            if point is None:
+                point = date_columns.get(_column_of(text, value.start + sentence.start))
+            if _column_measure(body_for_clauses, value, measures) is not None:
+                point = _row_point(body_for_clauses, value, points) or point
             in_range = value.start in limits
             bound.append(
                 Bound(
@@ -551,7 +661,13 @@ def _unit_beside(value: Value, sentence: str) -> bool:
     """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
     bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
     unit = quantity(value)[1]
-    return any(v.unit and quantity(v)[1] == unit for v in extract_values(sentence))
+    # A unit in brackets with no number, as a table's column heading gives it ("Tac trough
+    # (ug/L)"), is read as if it had one.
+    headed = _UNIT_HEADING.sub("(1 ", sentence)
+    return any(v.unit and quantity(v)[1] == unit for v in extract_values(headed))
+
+
+_UNIT_HEADING = re.compile(r"\((?=\s*[A-Za-zµμ%][^()\d]{0,12}\))")
 
 
 LATEST = "latest"

@@ -70,6 +70,11 @@ _CARRIERS = frozenset(
         "lost", "loss", "lose", "gained", "gain", "dropped", "presentation", "arrival",
         # An absence the assertion checks judge ("without losing consciousness" ~ "no LOC").
         "without", "losing",
+        # How a value kept to a range over a time ("stayed between 126 and 129 throughout",
+        # "ranged from", "hovered around"): the values and their time points are judged.
+        "stayed", "stay", "stays", "staying", "between", "throughout", "ranged", "ranging",
+        "varied", "varying", "hovered", "hovering", "remaining", "consistently", "persistently",
+        "around", "approximately", "roughly", "nearly", "almost",
     }
 )  # fmt: skip
 # A side written as its capital letter ("L 10.8 cm, R 11.2 cm", "R 2nd toe"), not the litre of

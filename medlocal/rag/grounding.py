@@ -23,6 +23,7 @@ quotes the passage wording it rests on where there is one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -886,9 +887,17 @@ def _check_doses(
     _check_routes(check, body, mine, evidence, facts, lexicon, passages)
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
     # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
-    for drug in dict.fromkeys(d for (d, _, _), _ in mine):
-        order = [v for (d, _, _), v in mine if d == drug and is_dose(v)]
-        theirs = [v for _, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)]
+    # A dose by body size and the dose it comes to are one dose written twice, in either order
+    # ("70 mg, 1 mg/kg" is "1 mg/kg = 70 mg"): each kind keeps its own order.
+    for drug, by_size in itertools.product(
+        dict.fromkeys(d for (d, _, _), _ in mine), (False, True)
+    ):
+        order = [v for (d, _, _), v in mine if d == drug and is_dose(v) and _by_size(v) == by_size]
+        theirs = [
+            v
+            for _, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d) and is_dose(v) and _by_size(v) == by_size
+        ]
         positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
         if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
             check.add(
@@ -897,6 +906,13 @@ def _check_doses(
                 f"the doses of {drug} are in the opposite order in the cited passages",
                 order[0].start,
             )
+
+
+def _by_size(value: Value) -> bool:
+    """Whether a dose is given per body weight or surface ("1 mg/kg", "75 mg/m2")."""
+    return value.unit is not None and any(
+        part in ("kg", "m2", "m²", "1.73m2") for part in value.unit.split("/")[1:]
+    )
 
 
 def _check_routes(

@@ -33,8 +33,10 @@ DRUG_SUFFIXES = (
 )  # fmt: skip
 # English words that happen to end like a drug stem.
 _NOT_DRUGS = frozenset({"cholesterol", "sterol", "alpine", "reason", "season", "lesson"})
-# Letters first; digits may follow, as in a chemical formula ("MgSO4").
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{3,}")
+# Letters first; digits may follow, as in a chemical formula ("MgSO4"). Three letters are
+# enough: the only three-letter names are the initialisms resources/medications.txt lists ("MTX",
+# "PCN", "KCl"); the generated dictionaries hold none, and the stems need six.
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{2,}")
 
 
 class MedicationLexicon:

@@ -86,7 +86,11 @@ def test_hand_kept_lines_are_only_names_the_generated_dictionaries_lack() -> Non
     ]
     assert hand, "medications.txt should still say which names it keeps by hand"
     assert not set(hand) & _generated_names()
-    assert len(hand) <= 8  # a short, justified list, not a second dictionary
+    # A short, justified list, not a second dictionary: a few names, and the three-letter
+    # initialisms notes write for common drugs ("MTX", "PCN"), which no drug source lists.
+    initialisms = [name for name in hand if len(name) == 3]
+    assert len(hand) - len(initialisms) <= 8
+    assert len(initialisms) <= 16
 
 
 def test_the_fda_data_ships_with_its_notice() -> None:

@@ -15,16 +15,17 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
 # heldout3 was written blind during round 3 and scored in total only: 35/105 and 57/64 before
 # round 3's fixes, 29/105 and 57/64 after them; round 4 made it development data, read it case
-# by case and took it to 1/105 and 59/64. heldout4, written blind during round 4, is the
-# held-out part: 27/112 and 47/68 before round 4's fixes, 24/112 and 46/68 after them.
-# heldout5, written blind in session 31 (before round 5), scored 27/109 and 40/63 before any of
-# round 5's fixes (the figure to believe for unseen text).
+# by case and took it to 1/105 and 59/64. heldout4, written blind during round 4, was scored
+# in total only: 27/112 and 47/68 before round 4's fixes, 24/112 and 46/68 after them (the
+# figure to believe for unseen text then); round 5 made it development data, read it case by
+# case and took it to 1/112 and 49/68. heldout5, written blind in session 31 before round 5, is the
+# held-out part: 27/109 and 40/63 before round 5's fixes (the figure to believe for unseen text).
 MEASURED = {
     "dev": (1, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
-    "heldout4": (24, 46),
+    "heldout4": (1, 49),
     "heldout5": (27, 40),
 }
 

@@ -514,3 +514,146 @@ def test_a_stopped_drug_agrees_with_a_passage_that_says_it_is_not_taken() -> Non
     prose = "She is not taking rosuvastatin (stopped in May, myalgia)."
     assert dims("She stopped rosuvastatin in May.", prose) == []
     assert dims("She still takes rosuvastatin.", prose) != []
+
+
+# --- Round 5 (heldout4's causes, tested in wordings of their own) -------------------------------
+
+
+def test_a_stop_reaches_only_the_drugs_it_names() -> None:
+    plan = "Plan: stop ramipril and start losartan 50 mg daily; reduce bisoprolol."
+    assert dims("She is to stop ramipril and start losartan 50 mg daily.", plan) == []
+    assert dims("She will stop ramipril and take losartan 50 mg daily.", plan) == []
+    assert dims("The plan was to stop ramipril and lower her bisoprolol.", plan) == []
+    # Two drugs stopped together stay stopped; one given as going on is still flagged.
+    both = "Stop aspirin and clopidogrel before surgery."
+    assert dims("She continues on clopidogrel.", both) != []
+    assert dims("She continues on ramipril.", plan) != []
+
+
+def test_a_label_given_an_absent_result_is_denied() -> None:
+    report = "Lymphovascular invasion: absent. Perineural invasion: not identified."
+    assert dims("There was no lymphovascular invasion.", report) == []
+    assert dims("Perineural invasion was not seen.", report) == []
+    assert dims("There was lymphovascular invasion.", report) != []
+    assert dims("Perineural invasion was present.", report) != []
+
+
+def test_a_result_carried_by_as_was_is_the_later_items_too() -> None:
+    passage = "Hepatitis serology negative. Coeliac screen negative."
+    sentence = "Her hepatitis serology was negative, as was her coeliac screen."
+    assert dims(sentence, passage) == []
+    assert dims(sentence, "Hepatitis serology negative. Coeliac screen positive.") != []
+    # A positive before the comma carries no denial.
+    positives = "ANA positive. Anti-dsDNA positive."
+    assert dims("The ANA was positive, as was the anti-dsDNA.", positives) == []
+
+
+def test_a_spaced_dash_ends_a_forward_denial_but_not_a_backward_one() -> None:
+    note = "No DNACPR in place - ceiling of care discussed with family."
+    assert dims("A ceiling of care was discussed with his family.", note) == []
+    assert dims("Syphilis serology was negative.", "Syphilis serology - negative.") == []
+    assert dims("Syphilis serology was positive.", "Syphilis serology - negative.") != []
+
+
+def test_a_result_with_where_it_was_taken_after_it_reaches_the_place() -> None:
+    results = (
+        "Trichomonas NAAT positive vaginal; negative at the throat. HSV PCR negative at all sites."
+    )
+    sentence = "Trichomonas was found on the vaginal swab but was negative on the throat swab."
+    assert dims(sentence, results) == []
+    assert dims("Herpes simplex was not found at any site.", results) == []
+    assert dims("HSV was detected on the lip swab.", results) != []
+
+
+def test_a_backward_denial_reaches_over_a_bracketed_aside() -> None:
+    passage = "Hepatitis B (surface antigen) negative. Toxoplasma (IgG) positive."
+    assert dims("Her hepatitis B test was negative.", passage) == []
+    assert dims("She has hepatitis B.", passage) != []
+    assert dims("Her toxoplasma serology was positive.", passage) == []
+
+
+def test_a_denial_ends_at_its_duration_or_what_it_lasts_until() -> None:
+    advice = "Advised no driving for 6 months after the seizure and until reviewed in clinic."
+    assert dims("He must avoid driving for six months after the seizure.", advice) == []
+    advice2 = "No alcohol for 48 hours after metronidazole."
+    assert dims("She was told to avoid alcohol for 48 hours after metronidazole.", advice2) == []
+    # What is denied is still denied.
+    assert dims("He continues driving to work.", advice) != []
+
+
+def test_an_item_with_a_value_of_its_own_ends_a_forward_denial() -> None:
+    exam = "No clubbing, MRC dyspnoea scale 3."
+    assert dims("There was no clubbing and an MRC dyspnoea scale of 3.", exam) == []
+    liver = "No ascites. Child-Pugh 7."
+    assert dims("She has no ascites and a Child-Pugh score of 7.", liver) == []
+    # A denied list with no value stays denied throughout, and so does one with how long.
+    assert dims("He has no clubbing and no cyanosis.", "Clubbing present. No cyanosis.") != []
+    nausea = "Denies nausea and vomiting x 3 days."
+    assert dims("He denies nausea and vomiting.", nausea) == []
+    assert dims("He has been vomiting.", "Denies nausea and vomiting for 3 days.") != []
+
+
+def test_a_staged_or_graded_item_is_not_denied() -> None:
+    report = "No necrosis. Graded G2. Staged pT2N0."
+    assert dims("There was no necrosis, graded G2 and staged pT2N0.", report) == []
+    assert dims("There was necrosis.", report) != []
+
+
+def test_the_word_for_a_test_is_not_what_it_found() -> None:
+    passage = "HIV and hepatitis C tests negative. Repeat test booked in 3 months."
+    assert dims("His HIV and hepatitis C tests were negative.", passage) == []
+    assert dims("He has hepatitis C.", passage) != []
+
+
+def test_a_condition_that_something_goes_on_says_it_is_there_now() -> None:
+    plan = "Consider methotrexate if synovitis persists."
+    assert dims("She has active synovitis.", plan) == []
+    assert dims("She has started methotrexate.", plan) != []  # the treatment is still a plan
+    assert dims("He has a rash.", "If a rash develops, stop lamotrigine.") != []
+
+
+def test_advice_is_not_what_was_done() -> None:
+    warning = "If jaundice or dark urine, stop rifampicin and attend for LFTs."
+    advised = "He was advised to stop rifampicin and have LFTs if he develops jaundice."
+    assert dims(advised, warning) == []
+    assert [d for d, _ in dims("He stopped rifampicin and had LFTs.", warning)] != []
+
+
+def test_words_of_a_pregnancy_concern_mother_and_baby_both() -> None:
+    note = "Antenatal: magnesium sulfate for neuroprotection. Intrapartum antibiotics x2 doses."
+    assert dims("Her mother received antenatal magnesium sulfate.", note) == []
+    assert dims("His mother had intrapartum antibiotics.", note) == []
+    # Any other finding of the mother's given to the baby is still a different person's.
+    assert dims("She has diabetes.", "Mother has type 2 diabetes.") != []
+
+
+def test_a_spine_level_letter_is_no_side() -> None:
+    report = "MRI C-spine: C5-C6 disc protrusion compressing the right C6 root."
+    assert dims("MRI showed a disc protrusion compressing the right C6 root.", report) == []
+    lumbar = "MRI L-spine: right L4 pars defect."
+    assert dims("There is a right L4 pars defect.", lumbar) == []
+    assert dims("There is a left L4 pars defect.", lumbar) != []
+    sided = dims("She has left-sided weakness.", "R-sided weakness.")
+    assert [d for d, _ in sided] == ["laterality"]
+
+
+def test_what_is_to_be_avoided_is_denied_either_way_round() -> None:
+    advice = "Avoid NSAIDs - CKD 3b."
+    assert dims("NSAIDs were avoided because of his kidney function.", advice) == []
+    assert dims("NSAIDs are to be avoided.", advice) == []
+    assert dims("He should avoid NSAIDs.", advice) == []
+    assert dims("He takes NSAIDs daily.", advice) != []
+
+
+def test_not_yet_is_a_denial_and_yet_no_but() -> None:
+    passage = "Catheter not yet removed. Drain still in situ."
+    assert dims("The catheter has not yet been removed.", passage) == []
+    assert dims("The catheter was removed.", passage) != []
+    # "yet" as "but" still ends a scope: "no pain, yet she is anxious".
+    assert dims("She has no pain yet remains anxious.", "Anxious. No pain.") == []
+
+
+def test_a_shorthand_that_is_a_denial_denies_what_did_not_happen() -> None:
+    note = "BNO 5 days. Abdomen soft."
+    assert dims("His bowels have not opened for five days.", note) == []
+    assert [d for d, _ in dims("He opened his bowels this morning.", note)] == ["negation"]

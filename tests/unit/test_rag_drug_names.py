@@ -74,3 +74,26 @@ def test_a_combination_written_with_its_parts_clipped_names_it() -> None:
     assert [f.kind for f in ground(good, {1: passage}).flags] == []
     bad = "She is on ceftazidime-avibactam 2.5 g IV every eight hours [1]."
     assert "unverified_medication" in [f.kind for f in ground(bad, {1: passage}).flags]
+
+
+def test_three_letter_initialisms_of_drugs_name_them() -> None:
+    # Round 5: "MTX 20 mg weekly", "PCN allergy", "Tac trough" were read as no drug at all.
+    lexicon = default_lexicon()
+    assert lexicon.supported("On MTX 15 mg weekly + folic acid.", "methotrexate")
+    assert lexicon.supported("Allergy: PCN (hives).", "penicillin")
+    assert lexicon.supported("Tac trough 8.1 ug/L.", "tacrolimus")
+    assert lexicon.supported("HCQ 200 mg BD.", "hydroxychloroquine")
+    assert lexicon.supported("TXA 1 g IV given.", "tranexamic acid")
+    # An initialism names its own drug only, and words of three letters are no drugs.
+    assert not lexicon.supported("On MTX 15 mg weekly.", "metformin")
+    assert lexicon.find("The pain was bad but she ate and did well.") == []
+    passage = "Rheumatology: MTX 15 mg PO weekly (Fri), HCQ 200 mg BD."
+    good = (
+        "She takes methotrexate 15 mg by mouth every Friday and hydroxychloroquine 200 mg"
+        " twice daily [1]."
+    )
+    assert [f.kind for f in ground(good, {1: passage}).flags] == []
+    bad = "She takes leflunomide 20 mg daily [1]."
+    assert "unverified_medication" in [f.kind for f in ground(bad, {1: passage}).flags]
+    wrong_dose = "She takes methotrexate 25 mg weekly [1]."
+    assert "unverified_number" in [f.kind for f in ground(wrong_dose, {1: passage}).flags]

@@ -219,3 +219,32 @@ def test_shorthand_supports_only_its_own_words() -> None:
     lexicon = default_lexicon()
     missing = coverage("The platelet count came down", "WCC 11.2, CRP 40.", lexicon).missing
     assert "platelet" in missing
+
+
+# --- Round 5 (heldout4's causes, tested in wordings of their own) -------------------------------
+
+
+def test_how_a_value_kept_to_a_range_carries_no_claim_of_its_own() -> None:
+    table = "Date   Na (mmol/L)\n01/03  134\n02/03  136\n03/03  135"
+    lexicon = default_lexicon()
+    for sentence in (
+        "Her sodium stayed between 134 and 136 mmol/L throughout.",
+        "His sodium ranged from 134 to 136 mmol/L.",
+        "Her sodium hovered around 135 mmol/L, remaining within 134 to 136.",
+    ):
+        assert coverage(sentence, table, lexicon).missing == (), sentence
+    # A claim the table does not hold is still missing.
+    assert coverage("She stayed hyponatraemic throughout.", table, lexicon).missing != ()
+
+
+def test_bowel_shorthand_covers_its_paraphrase_and_denies_what_did_not_happen() -> None:
+    note = "Day 3 post-op. Tolerating fluids. BNO x3 days, passing flatus."
+    lexicon = default_lexicon()
+    assert coverage("His bowels have not opened for three days.", note, lexicon).missing == ()
+    assert [
+        f.kind for f in ground("His bowels have not opened for three days [1].", {1: note}).flags
+    ] == []
+    assert [f.kind for f in ground("His bowels had not yet opened [1].", {1: note}).flags] == []
+    assert "negation_conflict" in [
+        f.kind for f in ground("His bowels opened on day 3 [1].", {1: note}).flags
+    ]

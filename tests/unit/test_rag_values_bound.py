@@ -508,3 +508,123 @@ def test_a_misattributed_value_never_reads_the_same_on_both_sides() -> None:
     # Before walk 29: "there it is a value on 2026-12-05, not a value on 2026-12-05".
     assert "without a unit, not in mmol/L" in message
     assert "not a value on" not in message
+
+
+# --- Round 5 (heldout4's causes, tested in wordings of their own) -------------------------------
+
+
+def test_a_dose_by_body_size_and_the_dose_it_comes_to_are_one_dose_in_either_order() -> None:
+    passage = "Started enoxaparin 1.5 mg/kg = 120 mg SC OD."
+    assert (
+        flag_kinds("She was started on enoxaparin 120 mg once daily, 1.5 mg/kg [1].", passage) == []
+    )
+    assert flag_kinds("Enoxaparin 1.5 mg/kg (120 mg) once daily was started [1].", passage) == []
+    # A wrong total is still wrong; so is a weight-based sequence in the wrong order.
+    assert "unverified_number" in flag_kinds(
+        "She was started on enoxaparin 100 mg once daily, 1.5 mg/kg [1].", passage
+    )
+    loading = "Vancomycin 25 mg/kg loading, then 15 mg/kg q12h."
+    assert "unverified_number" in flag_kinds(
+        "Vancomycin 15 mg/kg loading, then 25 mg/kg every 12 hours [1].", loading
+    )
+
+
+def test_a_range_of_days_written_with_the_month_once_dates_both_days() -> None:
+    def dates(text: str) -> list[str]:
+        return [v.canonical for v in extract_values(text) if v.kind == "date"]
+
+    assert dates("between 3 and 5 March") == ["--03-03", "--03-05"]
+    assert dates("on 3-5 March 2024") == ["--03-03", "2024-03-05"]
+    assert dates("from March 3 to 5") == ["--03-03", "--03-05"]
+    assert dates("between 3/12 and 3/15") == ["--03-12", "--03-15"]
+    # Scores over one total stay scores.
+    assert dates("pain from 8/10 to 3/10") == []
+    assert dates("power between 4/5 and 5/5") == []
+    table = "Labs 03/03: CRP 40. 05/03: CRP 12."
+    assert flag_kinds("Her CRP fell from 40 to 12 between 3 and 5 March [1].", table) == []
+    assert "unverified_number" in flag_kinds(
+        "Her CRP fell from 40 to 12 between 3 and 6 March [1].", table
+    )
+
+
+def test_a_gestation_after_its_label_needs_no_unit() -> None:
+    def weeks(text: str) -> list[tuple[str, str | None]]:
+        return [(v.canonical, v.unit) for v in extract_values(text)]
+
+    assert weeks("GA 36+4") == [("36", "week"), ("4", "day")]
+    assert weeks("Gestation: 29+0") == [("29", "week"), ("0", "day")]
+    assert weeks("CGA 34+1") == [("34", "week"), ("1", "day")]
+    passage = "Baby boy born by SVD at GA 36+4, weighing 2710 g."
+    assert flag_kinds("He was born at 36 weeks and 4 days weighing 2710 g [1].", passage) == []
+    assert "misattributed_value" in flag_kinds(
+        "He was born at 36 weeks and 5 days weighing 2710 g [1].", passage
+    ) or "unverified_number" in flag_kinds(
+        "He was born at 36 weeks and 5 days weighing 2710 g [1].", passage
+    )
+
+
+def test_a_trend_over_a_range_of_dates_reaches_its_value_on_the_last() -> None:
+    points = {
+        b.value.raw: b.timepoint
+        for b in bind("Her ALT fell from 310 to 95 between 2/10 and 2/14.")
+        if b.attribute
+    }
+    assert points == {"310": None, "95": "--02-14"}
+    table = "Labs 02/10: ALT 310. 02/14: ALT 95."
+    assert flag_kinds("Her ALT fell from 310 to 95 between 2/10 and 2/14 [1].", table) == []
+    # The value of the range's start given as its end is still flagged.
+    assert "misattributed_value" in flag_kinds("Her ALT on 2/14 was 310 [1].", table)
+
+
+def test_a_time_point_that_labels_a_value_is_its_own_over_one_after_it() -> None:
+    passage = "HCV RNA 14/03/2025: 1,200 IU/mL (undetectable 10/01/2025)."
+    assert flag_kinds("His HCV RNA on 14/03/2025 was 1,200 IU/mL [1].", passage) == []
+    assert "misattributed_value" in flag_kinds(
+        "His HCV RNA on 10/01/2025 was 1,200 IU/mL [1].", passage
+    )
+    # "a baseline of 95" labels the 95, not the value before it.
+    renal = "Cr 250 umol/L (baseline 80 in 01/2024)."
+    assert flag_kinds("Her creatinine was 250 µmol/L against a baseline of 80 [1].", renal) == []
+    assert "misattributed_value" in flag_kinds(
+        "Her creatinine was 80 µmol/L against a baseline of 250 [1].", renal
+    )
+
+
+def test_a_table_in_columns_binds_each_value_to_its_column_and_row_date() -> None:
+    # Rows that end in words, so the sentence splitter keeps the table one piece (rows of
+    # figures alone are split off as rules, and bound no further than before).
+    table = (
+        "Date        Na (mmol/L)  K (mmol/L)  Lithium (mmol/L)  Comment\n"
+        "02/09/2025  138          4.1         0.6               trough\n"
+        "16/09/2025  136          4.4         0.9               trough"
+    )
+    bound = {b.value.raw: (b.attribute, b.timepoint) for b in bind(table, day_first=True)}
+    assert bound["4.4"] == ("potassium", "2025-09-16")
+    assert bound["136"] == ("sodium", "2025-09-16")
+    assert bound["0.9"] == (None, "2025-09-16")  # a column whose heading names no measure
+    assert flag_kinds("His lithium level rose from 0.6 to 0.9 mmol/L [1].", table) == []
+    assert flag_kinds("His potassium was 4.4 mmol/L on 16 September 2025 [1].", table) == []
+    assert "misattributed_value" in flag_kinds(
+        "His potassium was 4.4 mmol/L on 2 September 2025 [1].", table
+    )
+    assert "misattributed_value" in flag_kinds("His sodium was 4.1 mmol/L [1].", table)
+
+
+def test_a_table_with_its_dates_across_the_top_dates_each_column() -> None:
+    table = (
+        "Bloods        03/02     05/02     07/02\n"
+        "Hb (g/L)      98        91        104\n"
+        "Plt (x10^9/L) 210       188       240\n"
+        "\n"
+        "Reviewed at 12 h: stable."
+    )
+    bound = {b.value.raw: b.timepoint for b in bind(table, day_first=True) if b.attribute}
+    assert bound["91"] == "--02-05"
+    assert bound["240"] == "--02-07"  # the label and its first value share a cell
+    assert bound["210"] == "--02-03"
+    assert flag_kinds("Her haemoglobin was 91 g/L on 5 February [1].", table) == []
+    assert "misattributed_value" in flag_kinds(
+        "Her haemoglobin was 91 g/L on 7 February [1].", table
+    )
+    # Prose under a blank line is no row of the table.
+    assert all(b.timepoint is None for b in bind(table, day_first=True) if b.value.raw == "12 h")
