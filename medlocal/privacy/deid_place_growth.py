@@ -25,6 +25,7 @@ from medlocal.privacy.deid_people_words import (
     SOFT_CUES,
     TITLES,
 )
+from medlocal.privacy.deid_peoples import peoples
 from medlocal.privacy.deid_place_regions import region_end
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -169,6 +170,14 @@ _COMPASS_BEFORE = re.compile(
     r"Central|Greater|Inner|Outer|Old|New)(?:-|[ \t]+)\Z"
 )
 _REGION_KINDS = frozenset({"city", "location", "county"})
+# Session 31: a people's adjective before a found place that opens with a landform names the
+# place with it ("American Lake", "French Creek", "English River", "Indian Springs"): the
+# adjective alone is kept (deid_peoples), so the scan starts the place after it.
+_LANDFORM_FIRST = re.compile(
+    r"(?:Lake|Lakes|River|Creek|Fork|Falls|Springs|Hills?|Valley|Bay|Island|Point|Harbou?r|"
+    r"Heights|Mountain|Beach|Plains|Flat|Flats|Camp|Landing)\b"
+)
+_WORD_JUST_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)[ ]\Z")
 
 
 def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -188,6 +197,10 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             compass = _COMPASS_BEFORE.search(text, max(0, start - 12), start)
             if compass is not None:
                 start = compass.start()
+        if start == red.start and _LANDFORM_FIRST.match(text, start):
+            people = _WORD_JUST_BEFORE.search(text, max(0, start - 24), start)
+            if people is not None and people.group("w").lower() in peoples():
+                start = people.start()
         if 1 in covered[start : red.start]:
             start = red.start
         after = _next_character(text, end)

@@ -91,3 +91,17 @@ def test_a_part_word_that_opens_no_address_part_stays_apart() -> None:
     # Not after an address part's opening ("the Zone 4"), not before a name found as a person.
     assert _grown("ECG shows the Zone 4 House 12 sign", "House 12", "street_address") == []
     assert _grown("Section C, Jane Doe reviewed", "Jane Doe") == []
+
+
+def test_a_peoples_adjective_before_a_landform_place_joins_it() -> None:
+    # Session 31: "American" alone is kept; before "Lake ..." it is the place's first word.
+    text = "Seen at American Lake CBOC today."
+    assert _grown(text, "Lake CBOC", "facility") == ["American Lake CBOC"]
+    text = "Lives near Indian Springs with her son."
+    assert _grown(text, "Springs", "city") == ["Indian Springs"]
+
+
+def test_a_peoples_adjective_before_another_place_stays_apart() -> None:
+    # Not before a place that opens with no landform, nor before a person's name.
+    assert _grown("an American Springfield resident", "Springfield", "city") == []
+    assert _grown("Her Dutch Lakeman family", "Lakeman", "name") == []
