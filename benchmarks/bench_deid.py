@@ -41,7 +41,7 @@ DEVELOPMENT = (
     "dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "heldout", "heldout2", "dev7", "dev9", "dev10",
     "dev11", "dev12", "dev13", "dev14", "dev15", "dev17", "dev18", "dev19",
     "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26",
-    "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33",
+    "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

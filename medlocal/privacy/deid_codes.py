@@ -253,6 +253,10 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 rf"(?i:\b(?:{cues}))(?![A-Za-z])\.?(?:[ \t]++(?:is|was|reads))?"
                 # Round 19: a scheme's card after its name ("NHIS card 1-0448827-12").
                 r"(?:[ \t]++card\b)?"
+                # Session 31: the scheme's own words for its number between the cue and a
+                # bracketed short name ("PhilHealth ID No (PIN) 12-...", "NHIS ID number 1-...").
+                r"(?:[ \t]++(?:id(?:entification)?|identity)(?:[ \t]++(?:number|no\.?|#))?"
+                r"(?![A-Za-z]))?"
                 # A region or scheme in brackets after the cue ("Health card (Manitoba) 1234").
                 r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\))?"
                 # Round 21: the issuing country's or state's code before the colon ("Passport
@@ -273,7 +277,12 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # A state before "tag": "car OK tag HHA-4420".
             # Round 17: the vehicles of many countries ("boda boda reg.", "matatu KCB 441X").
             r"rickshaw|ambulance|boda(?:[ \t-]?boda)?|matatu|tuk[ \t-]?tuk|bajaj|jeepney|"
-            r"tricycle|moped|pick-?up|minibus|camper|caravan)(?![a-z])"
+            r"tricycle|moped|pick-?up|minibus|camper|caravan|"
+            # Session 31: the heavy vehicles of a collision report ("prime mover 1GYB 918",
+            # "semi-trailer XT 44 PQ", "road train", "tanker", "tipper", "HGV") and the
+            # Commonwealth's small trucks ("bakkie CY 77120", "kombi").
+            r"prime[ \t-]mover|semi-trailer|road[ \t]train|tanker|tipper|hgv|bakkie|kombi)"
+            r"(?![a-z])"
             # Round 20: "the taxi number was T 4471".
             r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#)(?:[ \t]+(?:is|was))?)?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").

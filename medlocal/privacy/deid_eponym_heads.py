@@ -52,6 +52,9 @@ HEADS_AFTER = frozenset(
         "glaucoma", "keratitis", "dysplasia", "atrophy", "paralysis", "palsies", "disorders",
         "diseases", "syndromes", "fever", "pox", "plague",
         "tenderness", "tract", "plexus",
+        # Session 31: a bone's or a heart's defect named after a person ("Stafne defect",
+        # "Gerbode defect"); no person has a defect written after the name in a note.
+        "defect", "defects",
         "capsule", "septum", "papilla", "ducts", "canals",
         "glands", "bursae", "spaces",
         # instruments, devices and materials

@@ -329,9 +329,18 @@ _ROLE_AFTER = re.compile(
     r"inspector|"
     # Round 20: a carrier's or a rescue service's own trip and crew ("KLM flight", "SAMUR
     # callsign", "RNLI crew").
-    r"flight|callsign|call[ \t]+sign|crew|ferry|paramedics)\b"
+    r"flight|callsign|call[ \t]+sign|crew|ferry|paramedics|"
+    # Session 31: a body's own people and vehicles ("CATA rep", "CSNSW truck", "GEPF liaison
+    # officer", "NEPTS driver").
+    r"reps?|representatives?|liaison|officers?|drivers?|escorts?|trucks?|vans?|minibus|"
+    r"vehicles?|fleet)\b"
 )
-_SPECIALTY_BEFORE = re.compile(r"\b[a-z]+(?:ology|iatrics|paedics|pedics)[ \t]+\Z")
+_SPECIALTY_BEFORE = re.compile(
+    r"\b(?:[a-z]+(?:ology|iatrics|paedics|pedics)"
+    # Session 31: or the kind of body the initials name ("taxi association CATA", "the
+    # operator NTS", "his union NUMSA").
+    r"|association|union|company|operator|contractor|employer|firm)[ \t]+\Z"
+)
 
 
 def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:

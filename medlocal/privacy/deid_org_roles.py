@@ -176,7 +176,10 @@ _KIND = re.compile(
     r"[ \t]+station|(?:bus|ferry|taxi|truck)[ \t]+terminal|pharmacy|chemist|supermarket|"
     r"hall|museum|marae|pub|hotel|"
     r"motel|mall|shopping[ \t]+cent(?:re|er)|leisure[ \t]+cent(?:re|er)|stadium|racecourse|"
-    r"cinema|library|mortuary|funeral[ \t]+home|car[ \t]+park|parking[ \t]+lot"
+    r"cinema|library|mortuary|funeral[ \t]+home|car[ \t]+park|parking[ \t]+lot|"
+    # Session 31: a care home by its operator's or its own name ("Bupa care home", "the
+    # Ridgeway nursing home"), and "home" closing a bracket ("Thornfield (Four Seasons home)").
+    r"(?:care|nursing|rest|residential|retirement)[ \t]+home|(?P<b>home)(?=[ \t]*\))"
     # Kinds of a service, named only by a word no list has (below).
     r"|(?P<s>team|service|programme|program|helpline|counselling|counseling|respite))\b"
 )
@@ -220,6 +223,15 @@ def named_kinds(text: str, lex: Lexicon) -> list[WordSpan]:
             # ("Early Supported Discharge team", "DESMOND programme").
             continue
         start = parts[0].start()
+        # One plain word before a bracket's "home" says whose or what home ("(Own home)",
+        # "(New home)").
+        if (
+            kind.group("b") is not None
+            and len(words) == 1
+            and lex.known(words[0])
+            and not lex.name_like(words[0])
+        ):
+            continue
         # One word that opens a sentence says nothing by its capital ("Pharmacy closed").
         if (
             len(words) == 1

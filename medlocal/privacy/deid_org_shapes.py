@@ -3,7 +3,8 @@ second wave):
 
 * a letterhead in capitals that opens a line and ends in a word of an operator that is on no
   facility list: a health system ("... VETERANS HEALTH CARE SYSTEM"), a mine or colliery
-  ("... PLATINUM MINES - Shaft 4"): before a dash, a comma, a bracket or the line's end;
+  ("... PLATINUM MINES - Shaft 4"), an ambulance service ("... AMBULANCE - PATIENT CARE
+  RECORD"): before a dash, a comma, a bracket or the line's end;
 * a line in capitals before a comma and a street number ("BLUE RIDGE HEART & RHYTHM, 3100
   Electric Rd"): a practice's letterhead followed by its address, even when its words are
   clinical;
@@ -27,11 +28,22 @@ from medlocal.privacy.deid_tokens import WordSpan
 
 # The operator's word at the end of a line's run of capitals, before what closes it.
 _CAPS_HEAD = re.compile(
-    r"(?=[HMC])(?<![\w'’-])"
-    r"(?:(?:HEALTH(?:[ \t]+CARE)?|HEALTHCARE|MEDICAL)[ \t]+SYSTEM|MINES?|COLLIERY)"
+    r"(?=[HMCA])(?<![\w'’-])"
+    r"(?:(?:HEALTH(?:[ \t]+CARE)?|HEALTHCARE|MEDICAL)[ \t]+SYSTEM|MINES?|COLLIERY|"
+    # Session 31: an ambulance service's run sheet ("WEST MIDLANDS AMBULANCE - PATIENT CARE
+    # RECORD", "SOUTH COAST AMBULANCE SERVICE, ...").
+    r"AMBULANCE(?:[ \t]+(?:SERVICE|TRUST))?)"
     r"(?=[ \t]*(?:[-–—,(]|$))",
     re.M,
 )
+# The kinds of ambulance a heading names without naming its service.
+_AMBULANCE_KINDS = frozenset(
+    {
+        "emergency", "non-emergency", "urgent", "private", "air", "transport", "rapid",
+        "bariatric", "neonatal", "paediatric", "pediatric", "care", "response", "standby",
+        "routine", "the", "an", "by", "via", "called", "call", "request", "requested",
+    }
+)  # fmt: skip
 # The run of capitals from the line's start to the head: two to eight words.
 _CAPS_RUN = re.compile(r"(?m:^)[ \t]*(?P<r>(?:[A-Z][A-Z'’.&-]*[ \t]+){1,7})\Z")
 # A line of capitals, a comma, then a street number and a capitalised word.
@@ -70,6 +82,8 @@ def _letterheads(text: str, lex: Lexicon) -> list[WordSpan]:
         words = [fold(w) for w in run.group("r").split() if w != "&"]
         if all(lex.clinical(w) or clinical_abbreviation(w) for w in words):
             continue  # "CENTRAL NERVOUS SYSTEM": a body's system, not an operator's
+        if head.group().startswith("AMBULANCE") and words[-1] in _AMBULANCE_KINDS:
+            continue  # "EMERGENCY AMBULANCE", "PATIENT TRANSPORT AMBULANCE": a kind of trip
         found.append(WordSpan("facility", run.start("r"), head.end()))
     return found
 

@@ -439,6 +439,17 @@ def _listed_place(words: str) -> bool:
     return any(word in lex.places for word in folded) or lex.multiword_place(folded) > 0
 
 
+# Session 31: two short numbers joined by a dash, the first the smaller: a range after a mode or
+# a measure's name ("Mode DDDR 60-130", "LRL 50-120"), not a code ("MCSO 25-118402" has six).
+_RANGE = re.compile(r"(\d{2,3})-(\d{2,3})")
+
+
+def _rising_range(number: str) -> bool:
+    """Whether ``number`` is a range of two short numbers, lower first ("60-130")."""
+    found = _RANGE.fullmatch(number)
+    return found is not None and int(found.group(1)) < int(found.group(2))
+
+
 def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
     """The patterns whose match depends on the word before it (the clinical value grammar: a
     number after a lab name or a score is a result, not an identifier)."""
@@ -454,6 +465,7 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
             and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
+            and not _rising_range(match.group("n"))
         )
     if pattern is DEVICE_CODE:
         value = match.group()

@@ -25,6 +25,7 @@ from medlocal.privacy.deid_people_words import (
     SOFT_CUES,
     TITLES,
 )
+from medlocal.privacy.deid_peoples import peoples
 from medlocal.privacy.deid_place_regions import region_end
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -61,6 +62,15 @@ _NUMBER_BEFORE = re.compile(
 )
 # A street word abbreviated in lower case before a street that opens its part ("ul. Długa 5",
 # "os. Widok 3", "av. Colón 12", "c/ Mayor 4"): after the line's start, a comma or a colon.
+# Session 31: a lettered or numbered part of a township, estate or subdivision that opens an
+# address part before its house ("of Section C, House 1127", "Zone 4, Stand 88"). A letter
+# alone is the part's only when a comma or the house follows: "Zone 2 Stand" is read too.
+_PART_BEFORE = re.compile(
+    r"(?:^|[\n,:(]|\b(?:at|of|in|from|lives|address))[ \t]*"
+    r"(?P<p>(?:(?:Section|Zone|Extension|Ext\.?|Phase|Sector|Purok|Block|Blk\.?)[ \t]+"
+    r"[A-Z0-9]{1,4}[ \t]*,?[ \t]*)+)\Z",
+    re.M,
+)
 _STREET_ABBR_BEFORE = re.compile(r"(?:^|[\n,:])[ \t]*(?P<a>(?:[a-zà-ÿа-яё]{1,4}\.|c/)[ \t]*)\Z")
 # A compass part in brackets after a district ("Kurla (W)", "Andheri (East)").
 _COMPASS = re.compile(r"[ \t]*\((?:N|S|E|W|North|South|East|West)\)")
@@ -160,6 +170,14 @@ _COMPASS_BEFORE = re.compile(
     r"Central|Greater|Inner|Outer|Old|New)(?:-|[ \t]+)\Z"
 )
 _REGION_KINDS = frozenset({"city", "location", "county"})
+# Session 31: a people's adjective before a found place that opens with a landform names the
+# place with it ("American Lake", "French Creek", "English River", "Indian Springs"): the
+# adjective alone is kept (deid_peoples), so the scan starts the place after it.
+_LANDFORM_FIRST = re.compile(
+    r"(?:Lake|Lakes|River|Creek|Fork|Falls|Springs|Hills?|Valley|Bay|Island|Point|Harbou?r|"
+    r"Heights|Mountain|Beach|Plains|Flat|Flats|Camp|Landing)\b"
+)
+_WORD_JUST_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)[ ]\Z")
 
 
 def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -179,6 +197,10 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             compass = _COMPASS_BEFORE.search(text, max(0, start - 12), start)
             if compass is not None:
                 start = compass.start()
+        if start == red.start and _LANDFORM_FIRST.match(text, start):
+            people = _WORD_JUST_BEFORE.search(text, max(0, start - 24), start)
+            if people is not None and people.group("w").lower() in peoples():
+                start = people.start()
         if 1 in covered[start : red.start]:
             start = red.start
         after = _next_character(text, end)
@@ -317,7 +339,16 @@ def _address_growth(text: str, red: Redaction) -> tuple[int, int]:
     while k >= 0 and text[k] in " \t\n,-–":
         k -= 1
     digit_before = k >= 0 and (text[k].isdigit() or (k > 0 and text[k - 1].isdigit()))
-    if digit_before:
+    # Session 31: a township's, estate's or subdivision's part before the house ("Section C,
+    # House 1127", "Zone 4, Stand 88", "Extension 5, 14 Mthembu St").
+    part = (
+        _PART_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if red.kind == "street_address" and k >= 0 and text[k].isalnum()
+        else None
+    )
+    if part is not None:
+        start = part.start("p")
+    elif digit_before:
         before = _NUMBER_BEFORE.search(text, max(0, start - _WINDOW), start)
         # After a comma a number before a name is a dose's or a count's as often as a house's
         # ("Enoxaparin 40, 20000 Anti Xa"): a name takes one only after a stronger cue.

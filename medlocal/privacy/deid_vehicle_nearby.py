@@ -105,6 +105,19 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?(nl)(?=[ \t]*(?:\n|\Z)))"
         ),
     ),
+    # Session 31: the plate opening the next line after a line that ends with a vehicle's word
+    # ("company vehicle" / "JHB 449 GP allocated", "Rig plate" / "FDX 4471. Crew: ..."), as a
+    # wrapped sentence or a form's field leaves it. The line after may go on in lower case, so
+    # the plate must be a plate's size: five characters or more, two digits or more, and no
+    # clinical value's name or unit ("ambulance" / "GCS 14", "car" / "PT 3 x weekly").
+    (
+        "vehicle_id",
+        re.compile(
+            rf"(?i:\b(?:{_VEHICLE_WORDS}))[ \t]*+\n[ \t]*+"
+            r"(?=[A-Z0-9 -]{5})(?=(?:[A-Z -]*\d){2})"
+            rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+        ),
+    ),
     # Round 21: the plate before the Turkish word for "with the plate" ("34 KZ 4471 plakalı").
     (
         "vehicle_id",

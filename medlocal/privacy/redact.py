@@ -61,7 +61,7 @@ from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, lexicon
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
@@ -283,6 +283,17 @@ _JOINERS = frozenset({"and", "of", "&", "the"})  # what a piece between two rule
 # by Sister [NAME]"; the tagger reads "Sister Kelly" whole); in an organisation's name it goes
 # ("Nurse Maude", "Dr. Lal PathLabs").
 _KEPT_WORDS = TITLES | RELATIONS | ROLES
+# Session 31: a clinical abbreviation with one letter joined by a dash names a kind of device or
+# test ("CRT-D", "CRT-P", "S-ICD", "ICD-V"); the model reads the capitals as an organisation's.
+_LETTERED_ABBREVIATION = re.compile(r"(?:(?P<a>[A-Z]{2,5})-[A-Z]|[A-Z]-(?P<b>[A-Z]{2,5}))")
+
+
+def _lettered_abbreviation(piece: str) -> bool:
+    """Whether ``piece`` is a clinical abbreviation with one letter joined by a dash."""
+    found = _LETTERED_ABBREVIATION.fullmatch(piece)
+    return found is not None and clinical_abbreviation(found.group("a") or found.group("b"))
+
+
 # A rule leaves a name's possessive outside it ("[NAME]'s worker"); where the tagger reads it as
 # part of an organisation's name ("Barnardo's", "Sainsbury's"), it joins the rule's span instead
 # of standing as a redaction of its own ("[NAME][FACILITY] worker").
@@ -340,6 +351,7 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             # A verb that opens the sentence the model read into the name ("Attended
             # Kingsbridge Community College"): the rules' span is the name, the verb stays.
             kept = kept or _names_nothing(bare, red.kind) or bare in OPENING_VERBS
+            kept = kept or (alone and _lettered_abbreviation(piece.strip(" ,;:.-")))
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:

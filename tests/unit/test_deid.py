@@ -1265,3 +1265,19 @@ def test_a_rounds_halves_parse_with_their_counts_and_stay_at_their_figures(numbe
         result = score(load(half), _spans)
         assert result.recall >= least_recall, half
         assert 1 - result.clinical_kept <= most_clinical, half
+
+
+def test_a_lettered_device_abbreviation_is_no_organisation() -> None:
+    # Session 31: the model read "CRT-D" before a maker in brackets as an organisation.
+    out = redact("Hx HFrEF,\nCRT-D (Boston Sci, SN 412884) - shock x1.\nS-ICD since 2019.")
+    assert "CRT-D" in out and "S-ICD" in out, out
+    assert "412884" not in out, out
+
+
+def test_only_a_clinical_abbreviation_with_its_letter_is_kept_from_the_model() -> None:
+    # A hospital's or a site's initials with a letter are no clinical abbreviation's.
+    from medlocal.privacy.redact import _lettered_abbreviation
+
+    assert _lettered_abbreviation("CRT-D") and _lettered_abbreviation("S-ICD")
+    assert not _lettered_abbreviation("HVGH-A") and not _lettered_abbreviation("QEH-B")
+    assert not _lettered_abbreviation("CRT-DX")

@@ -96,6 +96,16 @@ def _touched(text: str, piece: str) -> bool:
         # A court's file reference after its word; a Brazilian court case's number.
         ("Betreuungsverfahren, Aktenzeichen 7 XVII 552/26, Amtsgericht.", "7 XVII 552/26"),
         ("Processo 0005521-09.2026.8.26.0050 em andamento.", "0005521-09.2026.8.26.0050"),
+        # Session 31: a heavy vehicle's word right before its plate (deid_codes), and a plate
+        # opening the line after a line that ends with a vehicle's word (deid_vehicle_nearby).
+        ("Collision with a prime mover XKR 4471 at the lights.", "XKR 4471"),
+        ("The road train 1TRN 552 jack-knifed.", "1TRN 552"),
+        ("Struck by a tipper truck; the tipper KL 44 ZB reversed.", "KL 44 ZB"),
+        ("Allocated company vehicle\nGP 552 KT from the depot.", "GP 552 KT"),
+        ("Ambulance plate\nBX 7712. Crew of two.", "BX 7712"),
+        # Session 31: a scheme's "ID No" between its name and a bracketed short name.
+        ("PhilHealth ID No (PIN) 19-551204418-2, member.", "19-551204418-2"),
+        ("NHIS identification number 03-7712940 on file.", "03-7712940"),
     ],
 )
 def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
@@ -124,6 +134,12 @@ def test_codes_and_dates_redacted(text: str, identifier: str) -> None:
         ("Son had 12 14 16 18 mg doses titrated.", "12 14 16 18 mg"),
         ("Sortie 2-3 jours après; Aufnahme 12.3 kg schwerer.", "2-3"),
         ("Ingreso: fuerza 3/5 en MII.", "3/5"),
+        # Session 31: a clinical value opening the line after a vehicle's word is no plate, nor
+        # a short count, nor a semi-recumbent position.
+        ("Came by ambulance\nGCS 14 on arrival, HR 110.", "GCS 14"),
+        ("Drove her own car\nPT 3 x weekly since.", "PT 3"),
+        ("Nursed semi-recumbent 30 degrees; tanker driver by trade.", "30"),
+        ("Medicare ID checked; identity confirmed, 2 forms signed.", "2 forms"),
     ],
 )
 def test_clinical_text_kept(text: str, kept: str) -> None:

@@ -194,3 +194,29 @@ def test_a_maker_in_brackets_after_its_device_is_kept() -> None:
 
 def test_a_surname_in_brackets_after_a_role_still_goes() -> None:
     gone("Plan agreed with the registrar (Edwards) this morning.", "Edwards")
+
+
+# -- session 31: a pacing mode's rate range (deid_pattern_context) and a defect's eponym
+# (deid_eponym_heads)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Mode DDDR 60-130. Battery 8.1 yrs, ERI not reached.", "DDDR 60-130"),
+        ("Reprogrammed AAIR 70-120 after the clinic.", "AAIR 70-120"),
+        ("OPG: Stafne defect incidental, no action needed.", "Stafne defect"),
+        ("Echo shows a small Gerbode defect, flow left to right.", "Gerbode"),
+    ],
+)
+def test_ranges_and_defect_eponyms_are_kept(text: str, term: str) -> None:
+    kept(text, term)
+
+
+def test_a_code_after_capitals_still_goes_when_not_a_rising_range() -> None:
+    gone("Sheriff's ref MCSO 25-118402 attached.", "25-118402")
+    gone("Prisoner file KRT 44812-09 sent.", "44812-09")
+
+
+def test_a_person_beside_a_defect_still_goes() -> None:
+    gone("Dr Stafne reviewed the defect with the family.", "Stafne")

@@ -75,3 +75,33 @@ def test_a_found_place_takes_its_head_word_inside_a_sentence() -> None:
     assert _grown(text, "Quillmoor Lane", "street_address") == ["Quillmoor Lane Rehab"]
     text = "attends Darrow St Anne's\nAcademy in year 9"
     assert _grown(text, "Darrow St Anne's", "facility") == ["Darrow St Anne's\nAcademy"]
+
+
+def test_a_township_or_estate_part_before_a_found_house_joins_it() -> None:
+    # Session 31.
+    text = "Pt lives of Section C, House 1127, Umlazi."
+    assert _grown(text, "House 1127", "street_address") == ["Section C, House 1127"]
+    text = "Address: Zone 4, Stand 88, Soshanguve"
+    assert _grown(text, "Stand 88", "street_address") == ["Zone 4, Stand 88"]
+    text = "from Extension 5, 14 Mthembu St"
+    assert _grown(text, "14 Mthembu St", "street_address") == ["Extension 5, 14 Mthembu St"]
+
+
+def test_a_part_word_that_opens_no_address_part_stays_apart() -> None:
+    # Not after an address part's opening ("the Zone 4"), not before a name found as a person.
+    assert _grown("ECG shows the Zone 4 House 12 sign", "House 12", "street_address") == []
+    assert _grown("Section C, Jane Doe reviewed", "Jane Doe") == []
+
+
+def test_a_peoples_adjective_before_a_landform_place_joins_it() -> None:
+    # Session 31: "American" alone is kept; before "Lake ..." it is the place's first word.
+    text = "Seen at American Lake CBOC today."
+    assert _grown(text, "Lake CBOC", "facility") == ["American Lake CBOC"]
+    text = "Lives near Indian Springs with her son."
+    assert _grown(text, "Springs", "city") == ["Indian Springs"]
+
+
+def test_a_peoples_adjective_before_another_place_stays_apart() -> None:
+    # Not before a place that opens with no landform, nor before a person's name.
+    assert _grown("an American Springfield resident", "Springfield", "city") == []
+    assert _grown("Her Dutch Lakeman family", "Lakeman", "name") == []

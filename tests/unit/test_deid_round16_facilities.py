@@ -82,6 +82,24 @@ def test_clinical_initials_beside_a_place_of_care_stay() -> None:
         assert kept in out, out
 
 
+def test_unknown_initials_beside_a_bodys_people_vehicles_or_kind() -> None:
+    # Session 31: an operator's rep, truck or driver; the kind of body before its initials.
+    assert spans(acronyms_by_role, "Taxi association QTBA rep called the ward.") == ["QTBA"]
+    assert spans(acronyms_by_role, "Moved in the KVCS truck to court.") == ["KVCS"]
+    assert spans(acronyms_by_role, "His union ZMWU paid; the NPTX driver waited.") == [
+        "ZMWU",
+        "NPTX",
+    ]
+
+
+def test_clinical_initials_before_a_person_or_vehicle_stay() -> None:
+    text = "ICU staff and the ECG officer saw him; MRI van booked; the CKD rep agreed."
+    assert spans(acronyms_by_role, text) == []
+    out = redact(text)
+    for kept in ("ICU", "ECG", "MRI", "CKD"):
+        assert kept in out, out
+
+
 # A qualifier that makes plain words one body; an office of a subject.
 
 

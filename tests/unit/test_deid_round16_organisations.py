@@ -98,6 +98,20 @@ def test_a_body_system_heading_in_capitals_stays() -> None:
         assert spans(shaped_organisations, text) == [], text
 
 
+def test_an_ambulance_service_in_capitals_heads_a_run_sheet() -> None:
+    # Session 31.
+    text = "EAST FENLAND AMBULANCE - PATIENT CARE RECORD\nCOASTAL AMBULANCE SERVICE, run sheet"
+    assert spans(shaped_organisations, text) == [
+        "EAST FENLAND AMBULANCE",
+        "COASTAL AMBULANCE SERVICE",
+    ]
+
+
+def test_a_kind_of_ambulance_in_capitals_stays() -> None:
+    for text in ("EMERGENCY AMBULANCE - handover\nWell.", "PATIENT TRANSPORT AMBULANCE\nWell."):
+        assert spans(shaped_organisations, text) == [], text
+
+
 def test_a_line_of_capitals_before_a_street_number_is_a_letterhead() -> None:
     text = "CEDAR HOLLOW LUNG & SLEEP, 4410 Marsh Creek Rd, Suite 2"
     assert spans(shaped_organisations, text) == ["CEDAR HOLLOW LUNG & SLEEP"]

@@ -119,6 +119,26 @@ def test_kinds_of_a_place_that_name_none_stay() -> None:
         assert spans(named_kinds, text) == [], text
 
 
+def test_a_care_home_named_before_its_kind_or_in_a_bracket() -> None:
+    # Session 31: an operator's or a home's own name before "care home", "nursing home", or
+    # before "home" that closes a bracket.
+    assert spans(named_kinds, "Fall at Thornwick (Silver Birches home) at night.") == [
+        "Silver Birches"
+    ]
+    assert spans(named_kinds, "Moved to the Ridgeway nursing home last year.") == ["Ridgeway"]
+    assert spans(named_kinds, "Lives in a Quellbrook care home.") == ["Quellbrook"]
+
+
+def test_a_home_named_by_no_one_stays() -> None:
+    for text in (
+        "Discharged to (Own home) with carers.",
+        "Patient in Nursing home since 2020.",
+        "Care home staff report falls.",
+        "Returned to (Family home) on Friday.",
+    ):
+        assert spans(named_kinds, text) == [], text
+
+
 def test_a_service_named_by_a_place_or_an_unknown_word() -> None:
     assert spans(named_kinds, "Seen by the Wexcombe Vale DN team.") == ["Wexcombe Vale"]
     assert spans(named_kinds, "Referred to Mirrowin Anaka program.") == ["Mirrowin Anaka"]
