@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
@@ -22,6 +22,7 @@ from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
 from medlocal.privacy.deid_first_characters import first_character_test
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_strptime import strptime_dates
 
 DateMode = Literal["shift", "year"]
 SHIFT_MIN_DAYS, SHIFT_MAX_DAYS = 30, 365  # never zero, never small enough to guess from context
@@ -278,10 +279,9 @@ def date_readings(raw: str, formats: Iterable[str]) -> list[date]:
     cleaned = " ".join(cleaned.split())
     today = date.today()
     readings: list[date] = []
-    for fmt in formats:
-        try:
-            parsed = datetime.strptime(cleaned, fmt).date()
-        except ValueError:
+    formats = tuple(formats)
+    for fmt, parsed in zip(formats, strptime_dates(cleaned, formats), strict=True):
+        if parsed is None:
             continue
         if "%y" in fmt and parsed > today:
             parsed = _previous_century(parsed)
