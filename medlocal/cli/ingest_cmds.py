@@ -159,16 +159,30 @@ class ProgressBar:
         self._logged_at = 0.0
 
     def update(self, event: ProgressEvent) -> None:
+        # A file's reason is printed as it ends, not only in the summary after the batch: an
+        # import killed or interrupted midway showed "failed: name" and no why (walk 31).
+        why = f": {event.detail}" if event.stage == "done" and event.detail else ""
         if self._live:
+            if event.outcome == "failed":
+                self._print_above(f"failed: {event.file_name}{why}")
             self._draw(event)
         elif event.stage == "done":
             print(
-                f"[{event.index}/{event.total}] {event.outcome}: {event.file_name}",
+                f"[{event.index}/{event.total}] {event.outcome}: {event.file_name}{why}",
                 file=self._stream,
                 flush=True,
             )
         elif event.within_file:
             self._log_tenth(event.as_progress())
+
+    def _print_above(self, line: str) -> None:
+        """A line that stays, printed over the bar (which is drawn again after it)."""
+        if self._drawn:
+            columns = shutil.get_terminal_size((80, 24)).columns
+            self._stream.write("\r" + " " * (columns - 1) + "\r")
+        self._stream.write(line + "\n")
+        self._stream.flush()
+        self._drawn = False
 
     def pages(self, value: Progress) -> None:
         """OCR's per-page progress (with its ETA) for the file being read."""

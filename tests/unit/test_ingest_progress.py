@@ -55,8 +55,24 @@ def test_progress_lines_when_not_a_terminal() -> None:
     bar = ProgressBar(stream)
     bar.update(ProgressEvent(1, 2, "a.pdf", "extract"))
     bar.update(ProgressEvent(1, 2, "a.pdf", "done", outcome="failed", detail="damaged"))
+    bar.update(ProgressEvent(2, 2, "b.pdf", "done", outcome="imported"))
     bar.finish()
-    assert stream.getvalue() == "[1/2] failed: a.pdf\n"
+    # The reason as the file ends (walk 31: a killed import never printed its summary).
+    assert stream.getvalue() == "[1/2] failed: a.pdf: damaged\n[2/2] imported: b.pdf\n"
+
+
+def test_a_failed_file_keeps_its_line_with_the_reason_above_the_bar() -> None:
+    stream = _Terminal()
+    bar = ProgressBar(stream)
+    bar.update(ProgressEvent(1, 3, "a.pdf", "extract"))
+    bar.update(ProgressEvent(1, 3, "a.pdf", "done", outcome="failed", detail="damaged PDF"))
+    bar.update(ProgressEvent(2, 3, "b.pdf", "done", outcome="skipped", detail="duplicate"))
+    bar.finish()
+    lines = stream.getvalue().split("\n")
+    assert lines[0].endswith("failed: a.pdf: damaged PDF")  # after the cleared bar
+    assert lines[0].split("\r")[-1] == "failed: a.pdf: damaged PDF"
+    assert "skipped: b.pdf" in lines[1] and "duplicate" not in lines[1]  # the bar only
+    assert lines[2] == ""
 
 
 def test_import_writes_no_temporary_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
