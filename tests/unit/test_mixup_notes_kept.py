@@ -90,15 +90,9 @@ def test_the_cli_lists_the_note_under_the_document(
 ) -> None:
     folder = tmp_path / "vault"
     tobias = _imported_for_tobias(folder, files)
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS + "\n")
-    opts = ["--vault", str(folder), "--passphrase-file", str(secret)]
+    opts = _vault_options(folder, tmp_path)
     assert run_cli("patient", "show", str(tobias), *opts) == 0
-    lines = capsys.readouterr().out.splitlines()
-    (at,) = [i for i, line in enumerate(lines) if "letter.txt" in line]
-    assert lines[at + 1].strip().startswith("note: it names another patient of this vault")
-    assert "Margaret Thornbury" in lines[at + 1]
-    assert sum("note:" in line for line in lines) == 1  # own.txt has none
+    _assert_one_note_under_the_letter(capsys.readouterr().out)
     assert run_cli("patient", "show", str(tobias), "--json", *opts) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [len(d["notes"]) for d in shown["documents"]] == [1, 0]
@@ -109,15 +103,23 @@ def test_vault_search_prints_the_note_under_its_hit(
 ) -> None:
     folder = tmp_path / "vault"
     tobias = _imported_for_tobias(folder, files)
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS + "\n")
-    argv = ["search", "apixaban metformin", "--patient", str(tobias), "--vault", str(folder)]
-    ws = _workspace(folder)
+    argv = ["search", "apixaban metformin", "--patient", str(tobias)]
+    ws = _workspace(folder)  # the fake embedder: search embeds the query
     try:
-        assert main([*argv, "--passphrase-file", str(secret)], workspace=ws) == 0
+        assert main([*argv, *_vault_options(folder, tmp_path)], workspace=ws) == 0
     finally:
         ws.close()
-    lines = capsys.readouterr().out.splitlines()
+    _assert_one_note_under_the_letter(capsys.readouterr().out)
+
+
+def _vault_options(folder: Path, tmp_path: Path) -> list[str]:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    return ["--vault", str(folder), "--passphrase-file", str(secret)]
+
+
+def _assert_one_note_under_the_letter(out: str) -> None:
+    lines = out.splitlines()
     (at,) = [i for i, line in enumerate(lines) if "letter.txt" in line]
     assert lines[at + 1].strip().startswith("note: it names another patient of this vault")
     assert "Margaret Thornbury" in lines[at + 1]
