@@ -58,30 +58,36 @@ def question_words(question: str) -> set[str]:
 
 
 def short_abbreviations(question: str) -> list[str]:
-    """The abbreviations of one or two characters ``question`` writes ("GP", "EF", "BP", "Hb",
-    "O2"), as listed. Content words start at three letters, so without these "Who is her GP?"
-    named no term at all: the passage saying "GP: Dr Fiona Castleton" was judged on its cosine
-    alone (0.28) and the answer was "Not found" (walk 31)."""
-    return [k for k in default_abbreviations().abbreviations_in(question) if len(k) < 3]
+    """The abbreviations of one or two characters ``question`` writes with a capital ("GP",
+    "EF", "BP", "Hb", "O2"), as listed. Content words start at three letters, so without these
+    "Who is her GP?" named no term at all: the passage saying "GP: Dr Fiona Castleton" was
+    judged on its cosine alone (0.28) and the answer was "Not found" (walk 31). Units and other
+    lower-case shorthand ("mg", "hr") are left out: "What was the dose in mg?" continues the
+    question before it."""
+    return [
+        k
+        for k in default_abbreviations().abbreviations_in(question)
+        if len(k) < 3 and any(ch.isupper() for ch in k)
+    ]
 
 
 def holds_abbreviation(key: str, text: str) -> bool:
-    """Whether ``text`` writes the abbreviation ``key`` as a whole word (in any case, unless it
-    is also an English word: then as listed), as the end of a longer one in capitals ("LVEF"
-    for EF, "SBP" for BP), or spells out one of its senses ("ejection fraction" for EF,
-    "general practitioner" for GP)."""
+    """Whether ``text`` writes the abbreviation ``key`` as listed or in capitals ("Hb", "HB";
+    never "ms" or "Ms" for MS, or "mg" for MG), as a longer listed abbreviation whose sense
+    holds one of its senses ("LVEF" for EF, "SBP" for BP; not "CHIEF"), or spells out one of its
+    senses ("ejection fraction" for EF, "general practitioner" for GP)."""
     vocabulary = default_abbreviations()
-    flags = 0 if vocabulary.english.get(key) else re.IGNORECASE
-    if re.search(rf"(?<![A-Za-z0-9]){re.escape(key)}s?(?![A-Za-z0-9])", text, flags):
-        return True
-    if key.isupper() and re.search(rf"(?<![A-Za-z0-9])[A-Z]{{1,4}}{re.escape(key)}\b", text):
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((key, key.upper())))
+    if re.search(rf"(?<![A-Za-z0-9])(?:{forms})s?(?![A-Za-z0-9])", text):
         return True
     senses = (*SHORTHAND.get(key.lower(), ()), *vocabulary.senses.get(key, ())[:2])
+    sense_words = [content_words(sense) for sense in senses]
+    for longer in re.findall(rf"(?<![A-Za-z0-9])([A-Z]{{1,4}}{re.escape(key.upper())})\b", text):
+        listed = [content_words(sense) for sense in vocabulary.senses.get(longer, ())]
+        if any(words and words <= other for words in sense_words for other in listed):
+            return True
     stems = {stem(w) for w in content_words(text)}
-    return any(
-        words and all(stem(w) in stems for w in words)
-        for words in (content_words(sense) for sense in senses)
-    )
+    return any(words and all(stem(w) in stems for w in words) for words in sense_words)
 
 
 def _key(word: str) -> str:

@@ -41,7 +41,7 @@ def test_a_short_abbreviation_is_a_key_term_and_no_follow_up(question: str, term
         ("GP", "Copies to both GPs."),
         ("EF", "Echo: ejection fraction 45%."),
         ("EF", "LVEF 45% (Simpson's biplane)."),
-        ("BP", "bp 142/88 sitting"),
+        ("BP", "BP 142/88 sitting"),
         ("BP", "SBP 150, DBP 90"),
         ("Hb", "Haemoglobin 102 g/L"),
         ("Hb", "HB 102"),
@@ -57,11 +57,23 @@ def test_a_passage_holds_the_abbreviation_written_or_spelled_out(key: str, text:
         ("Hb", "HbA1c 58 mmol/mol"),  # another test that begins with the letters
         ("GP", "Gemcitabine held; GPT raised."),
         ("EF", "Chief complaint: chest pain."),
-        ("PE", "No evidence of pe"),  # PE is also an English word: only as listed
+        ("EF", "CHIEF COMPLAINT: chest pain"),  # capitals ending in EF, no listed compound
+        ("PE", "TYPE 2 DIABETES"),
+        ("PE", "No evidence of pe"),
+        # Units and titles are no abbreviations of the same letters (review 31).
+        ("MG", "Metformin 500 mg once daily"),
+        ("MS", "Seen with Ms Thornbury."),
+        ("MS", "QTc 440 ms"),
+        ("HR", "Observations every 6 hr"),
     ],
 )
 def test_other_words_do_not_hold_it(key: str, text: str) -> None:
     assert not holds_abbreviation(key, text)
+
+
+def test_a_unit_is_no_key_term_and_its_question_continues_the_one_before() -> None:
+    assert "mg" not in key_terms("What was the dose in mg?")
+    assert depends_on_conversation("What was the dose in mg?")
 
 
 def test_the_gp_passage_passes_the_gate_on_its_abbreviation() -> None:
