@@ -444,10 +444,20 @@ def _listed_place(words: str) -> bool:
 _RANGE = re.compile(r"(\d{2,3})-(\d{2,3})")
 
 
-def _rising_range(number: str) -> bool:
-    """Whether ``number`` is a range of two short numbers, lower first ("60-130")."""
+# A pacing mode (NBG code: chamber paced, chamber sensed, response, rate response) or a pacing
+# rate's label, before the rates it runs between ("DDDR 60-130", "LRL 60-120").
+_PACING_PREFIX = re.compile(r"[OAVD][OAVD][OTID]R?|LRL|URL|MTR|MSR|UTR")
+
+
+def _pacing_rates(prefix: str, number: str) -> bool:
+    """Whether ``prefix number`` is a pacing mode and the two rates it runs between, lower first
+    ("DDDR 60-130"). Only after a pacing mode: "JT 118-942" on a card is still a code."""
     found = _RANGE.fullmatch(number)
-    return found is not None and int(found.group(1)) < int(found.group(2))
+    return (
+        _PACING_PREFIX.fullmatch(prefix) is not None
+        and found is not None
+        and int(found.group(1)) < int(found.group(2))
+    )
 
 
 def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) -> bool:
@@ -465,7 +475,7 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
             and not lex.clinical(prefix.lower())
             and _UNIT_AFTER.match(text, match.end()) is None
             and not is_date(match.group("n"))  # "NOTE 2026-10-05", "DOS 10-05-2026": a date
-            and not _rising_range(match.group("n"))
+            and not _pacing_rates(prefix, match.group("n"))
         )
     if pattern is DEVICE_CODE:
         value = match.group()

@@ -218,5 +218,11 @@ def test_a_code_after_capitals_still_goes_when_not_a_rising_range() -> None:
     gone("Prisoner file KRT 44812-09 sent.", "44812-09")
 
 
+def test_a_rising_pair_of_numbers_is_a_code_unless_after_a_pacing_mode() -> None:
+    # Review 31: any capitals before a rising "NNN-NNN" kept it, a card's number included.
+    gone("She quoted her card JT 118-942 at the desk.", "118-942")
+    gone("Locker ABC 120-450 holds her belongings.", "120-450")
+
+
 def test_a_person_beside_a_defect_still_goes() -> None:
     gone("Dr Stafne reviewed the defect with the family.", "Stafne")
