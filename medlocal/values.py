@@ -63,7 +63,7 @@ _PARTIAL_DATES = (
 # A range of days in one month writes the month once, after the last day or before the first:
 # "between 21 and 22 January", "21-22 January", "from January 21 to 23": each day is that
 # month's (the day the month is written with is read by the patterns above).
-_RANGE_JOINS = r"\s*(?:-|–|and|to|until|through)\s*"
+_RANGE_JOINS = r"\s*(?P<join>-|–|and|to|until|through)\s*"
 _DAY_RANGES = (
     re.compile(
         rf"(?<![\d.,/])\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOINS}\d{{1,2}}(?:st|nd|rd|th)?"
@@ -73,6 +73,15 @@ _DAY_RANGES = (
         rf"\b(?P<month>{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?{_RANGE_JOINS}"
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]?\d)"
     ),
+)
+# What makes such a range one of days, not a value and another number (review 31: "Seen Jan 3 -
+# 5 mg daily" lost its dose, "June 5 and 3 days later" its count, "Hb 9 to 12 May" its value):
+# "between"/"from" before it, or a dash; and, after the last day, no unit and no counted noun.
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|times?|units?|tablets?|"
+    r"doses?|cycles?|episodes?|puffs?|drops?|sachets?|capsules?)\b",
+    re.I,
 )
 # Two days and months in figures given as the ends of a range ("between 4/19 and 4/22", "from
 # 19/04 to 22/04") are dates, as a dating word makes one; scores over the same total ("from
@@ -295,6 +304,16 @@ def _date_readings(
     return (other, None) if day_first else (canonical, None)
 
 
+def _range_of_days(match: re.Match[str], text: str) -> bool:
+    """Whether a match of ``_DAY_RANGES`` is a range of days of its month (see there)."""
+    end = match.end()
+    if UNIT_START.match(text, end) is not None or _COUNTED_AFTER.match(text, end) is not None:
+        return False
+    if match.group("join") in ("-", "–"):
+        return True
+    return _RANGE_OPENER.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
 def _partial_date(match: re.Match[str]) -> str | None:
     """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"."""
     month = match.group("month")
@@ -404,6 +423,8 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
                 mask(match.start(), match.end())
     for pattern in _DAY_RANGES:
         for match in pattern.finditer(text):
+            if not _range_of_days(match, text):
+                continue
             start, end = match.span("day")
             partial = _partial_date(match)
             if partial is not None and masked[start] != " ":

@@ -547,6 +547,30 @@ def test_a_range_of_days_written_with_the_month_once_dates_both_days() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Seen Jan 3 - 5 mg daily", "5"),
+        ("June 5 and 3 days later", "3"),
+        ("March 14 and 2 units of insulin", "2"),
+        ("Hb 9 to 12 May", "9"),
+    ],
+)
+def test_a_value_after_a_month_and_day_stays_a_value(text: str, number: str) -> None:
+    # Review 31: round 5's day ranges read these as a day of the month, and the dose, count or
+    # value was lost (then flagged as unverified in a correct answer).
+    numbers = [v.canonical for v in extract_values(text) if v.kind == "number"]
+    assert number in numbers
+
+
+def test_a_dose_beside_a_date_is_still_checked_as_a_dose() -> None:
+    passage = "Seen Jan 3 - 5 mg daily of prednisolone started, review in clinic."
+    assert flag_kinds("She was started on prednisolone 5 mg daily [1].", passage) == []
+    assert "unverified_number" in flag_kinds(
+        "She was started on prednisolone 10 mg daily [1].", passage
+    )
+
+
 def test_a_gestation_after_its_label_needs_no_unit() -> None:
     def weeks(text: str) -> list[tuple[str, str | None]]:
         return [(v.canonical, v.unit) for v in extract_values(text)]
