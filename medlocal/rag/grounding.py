@@ -62,6 +62,7 @@ from medlocal.rag.drug_facts import (
 )
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
+from medlocal.rag.lengths import Length, check_lengths, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.routes import ROUTE_ADVERB, RouteWord
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
@@ -145,6 +146,7 @@ class _PassageFacts:
         self._day_first: dict[int, bool | None] = {}
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
+        self._lengths: dict[int, list[Length]] = {}
 
     def day_first(self, n: int) -> bool | None:
         """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
@@ -204,6 +206,11 @@ class _PassageFacts:
         if n not in self._doses:
             self._doses[n] = dose_pairs(self._passages[n], self._lexicon) + self.totals(n)
         return self._doses[n]
+
+    def lengths(self, n: int) -> list[Length]:
+        if n not in self._lengths:
+            self._lengths[n] = treatment_lengths(self._passages[n], self._lexicon)
+        return self._lengths[n]
 
     def routes(self, n: int) -> dict[int, RouteWord]:
         """The route each dose of passage ``n`` is written with, by the dose's offset."""
@@ -865,24 +872,37 @@ def _check_doses(
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
     mine = dose_pairs(body, lexicon)
     for (drug, _, _), value in mine:
-        # A dose is compared with the drug's doses, a treatment length with its lengths only
-        # (walk 26: "ceftriaxone ... for 5 days" was told "they give '1 g'").
+        # A dose is compared with the drug's doses; a treatment length with the lengths the
+        # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
+        # told "they give '1 g'"; walk 31: "ramipril for 12 months" passed on clopidogrel's).
+        if not is_dose(value):
+            continue
         same_drug = [
-            (n, v)
-            for n, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d) and is_dose(v) == is_dose(value)
+            (n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
             continue
         n, example = same_drug[0]
-        what = "dose" if is_dose(value) else "duration"
         check.add(
             "unverified_number",
             value.raw,
-            f"{what} '{value.raw}' is not what the cited passages give for {drug}"
+            f"dose '{value.raw}' is not what the cited passages give for {drug}"
             f" (they give '{example.raw}')",
             value.start,
             passage=n,
+        )
+    lengths = {n: facts.lengths(n) for n in cited}
+    for problem in check_lengths(body, cited, lengths, passages, lexicon):
+        told = problem.length.value
+        if told is not None and told.start in check.flagged:
+            continue  # "until 09/03/2028": its date is flagged already
+        check.add(
+            "unverified_number",
+            problem.length.raw,
+            problem.message,
+            problem.length.start,
+            quote=_quote(problem.quote),
+            passage=problem.passage,
         )
     _check_routes(check, body, mine, evidence, facts, lexicon, passages)
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.

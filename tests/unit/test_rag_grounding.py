@@ -652,3 +652,95 @@ def test_a_cycle_interval_in_weeks_and_hs_at_bedtime_are_regimens() -> None:
         f.kind
         for f in ground("Docetaxel 75 mg/m² is given every two weeks [1].", {1: passage}).flags
     ] != []
+
+
+# Walk 31: a discharge medication list; "ramipril for 12 months" passed on clopidogrel's length.
+DISCHARGE_MEDICATIONS = (
+    "DISCHARGE MEDICATIONS:\nApixaban 5 mg twice daily.\nClopidogrel 75 mg once daily for 12"
+    " months (aspirin stopped because of triple therapy bleeding risk).\nRamipril 2.5 mg once"
+    " daily, increase to 5 mg after renal function check.\nLansoprazole 30 mg once daily."
+)
+
+
+def _length_messages(sentence: str, passage: str) -> list[str]:
+    flags = ground(sentence, {3: passage}).flags
+    return [f.message for f in flags if f.kind == "unverified_number"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patient is asked to continue ramipril for 12 months [3].",
+        "Ramipril 2.5 mg once daily for 12 months [3].",
+        "Apixaban 5 mg twice daily for 12 months [3].",
+        "Lansoprazole should be taken x 12 months [3].",
+    ],
+)
+def test_a_length_given_only_for_another_drug_is_flagged(sentence: str) -> None:
+    messages = _length_messages(sentence, DISCHARGE_MEDICATIONS)
+    assert any(
+        "the cited passage gives 12 months for clopidogrel, no length for" in m for m in messages
+    ), messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clopidogrel 75 mg once daily for 12 months [3].",
+        "She continues clopidogrel for 12 months [3].",
+        "Plavix is to be taken for 12 months [3].",  # a brand of clopidogrel
+        "Ramipril 2.5 mg once daily, increasing to 5 mg after a renal function check [3].",
+    ],
+)
+def test_a_length_the_passage_gives_the_drug_passes(sentence: str) -> None:
+    assert _length_messages(sentence, DISCHARGE_MEDICATIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "good", "bad"),
+    [
+        (  # shared by "and"
+            "Clopidogrel 75 mg and aspirin 75 mg daily. Continue clopidogrel and aspirin for 12"
+            " months. Ramipril 5 mg daily.",
+            ["Aspirin for 12 months [3].", "Clopidogrel for 12 months [3]."],
+            ["Ramipril for 12 months [3]."],
+        ),
+        (  # "both"
+            "Amoxicillin 500 mg TDS and metronidazole 400 mg TDS, both for 6 weeks. Apixaban 5 mg"
+            " BD.",
+            ["Amoxicillin 500 mg TDS for 6 weeks [3].", "Metronidazole for 6 weeks [3]."],
+            ["Apixaban 5 mg BD for 6 weeks [3]."],
+        ),
+        (  # the course as a whole, by a class word
+            "Co-amoxiclav 625 mg TDS then doxycycline 100 mg BD. Antibiotics for 7 days in total."
+            " Apixaban 5 mg BD for 3 months.",
+            ["Doxycycline 100 mg BD for 7 days [3].", "Co-amoxiclav for 7 days [3]."],
+            ["Apixaban for 7 days [3].", "Doxycycline for 3 months [3]."],
+        ),
+        (  # a medication list in columns: no "for" ties the length
+            "Drug          Dose     Frequency   Duration\n"
+            "Clopidogrel   75 mg    OD          12 months\n"
+            "Ramipril      2.5 mg   OD          ongoing\n",
+            ["Clopidogrel 75 mg OD for 12 months [3]."],
+            ["Ramipril 2.5 mg OD for 12 months [3]."],
+        ),
+        (  # lifelong and "until DATE"
+            "Atorvastatin 80 mg nocte lifelong. Clopidogrel 75 mg OD until 09/03/2027.",
+            ["Atorvastatin is lifelong [3].", "Clopidogrel until 09/03/2027 [3]."],
+            ["Clopidogrel lifelong [3].", "Atorvastatin until 09/03/2027 [3]."],
+        ),
+        (  # a comma is no "and": warfarin is not given cephalexin's length
+            "Ciprofloxacin interacts with warfarin, so cephalexin 500 mg QID for 7 days. Amlodipine"
+            " 5 mg OD.",
+            ["As ciprofloxacin interacts with warfarin, cephalexin 500 mg QID for 7 days [3]."],
+            ["Amlodipine for 7 days [3]."],
+        ),
+    ],
+)
+def test_a_length_belongs_to_the_drugs_it_is_told_of(
+    passage: str, good: list[str], bad: list[str]
+) -> None:
+    for sentence in good:
+        assert _length_messages(sentence, passage) == [], sentence
+    for sentence in bad:
+        assert _length_messages(sentence, passage), sentence
