@@ -49,6 +49,7 @@ from medlocal.rag.citations import blank_citations, cited_numbers, has_citation,
 from medlocal.rag.coverage import (
     class_words_carried,
     content_words,
+    copied_from,
     coverage,
     says_documents_silent,
 )
@@ -1035,6 +1036,8 @@ def _model_doubt(
     body = " ".join(_masked(sentence.text, _limit(passages)).split())
     if not cited or not body:
         return None
+    if any(copied_from(body, passages[n]) for n in cited):
+        return None  # the passage's own words: a small model doubted them (walk 31, p=0.34-0.43)
     p = support.probability(body, cited, shown)
     if p >= support.threshold:
         return None

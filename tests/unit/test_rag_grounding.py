@@ -627,8 +627,8 @@ def test_the_model_check_reads_only_the_passages_the_answer_cites() -> None:
     """Every passage given was evaluated for the check (811 tokens, 13 s for a one-sentence
     answer citing one of five); the uncited ones cannot support anything."""
     judge = _Recorder()
-    ground("Bisoprolol 2.5 mg once daily [1]. Metformin 500 mg twice daily [3].", APIXABAN,
-           support=judge)  # fmt: skip
+    ground("He takes bisoprolol 2.5 mg once daily [1]. He takes metformin 500 mg twice daily [3].",
+           APIXABAN, support=judge)  # fmt: skip
     assert judge.shown == [[1, 3], [1, 3]]  # the same prefix for both: its KV cache is reused
 
 
@@ -744,3 +744,58 @@ def test_a_length_belongs_to_the_drugs_it_is_told_of(
         assert _length_messages(sentence, passage) == [], sentence
     for sentence in bad:
         assert _length_messages(sentence, passage), sentence
+
+
+ALLERGIES_AND_COURSE = {
+    1: "ALLERGIES:\nPenicillin - anaphylaxis (1988). No other known drug allergies.",
+    2: "HOSPITAL COURSE:\nTroponin T peaked at 412 ng/L. Echocardiogram showed\nan ejection"
+    " fraction of 45% with anterior hypokinesia.",
+}
+
+
+class _Doubter(_Recorder):
+    """A small model that doubts everything it is asked (walk 31: p=0.34-0.43)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def probability(
+        self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
+    ) -> float:
+        self.asked.append(sentence)
+        return 0.4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Penicillin - anaphylaxis (1988) [1].",
+        "No other known drug allergies [1].",
+        "- penicillin: anaphylaxis, 1988 [1]",
+        "Troponin T peaked at 412 ng/L [2].",
+        "Echocardiogram showed an ejection fraction of 45% [2].",  # across a line break
+    ],
+)
+def test_the_model_is_not_asked_about_the_passages_own_words(sentence: str) -> None:
+    judge = _Doubter()
+    result = ground(sentence, ALLERGIES_AND_COURSE, support=judge)
+    assert judge.asked == []
+    assert [f.kind for f in result.flags] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No known drug allergies [1].",  # a word left out: not a copy
+        "Penicillin caused anaphylaxis in 1988 [1].",
+        "Troponin T peaked at 412 ng/L with anterior hypokinesia [2].",  # words from apart
+        "Troponin T peaked at 412 ng/L [1].",  # the words of another passage than the cited
+    ],
+)
+def test_the_model_still_judges_what_is_not_a_copy(sentence: str) -> None:
+    judge = _Doubter()
+    result = ground(sentence, ALLERGIES_AND_COURSE, support=judge)
+    assert len(judge.asked) == 1 or any(f.kind != "model_doubt" for f in result.flags), result
+    if judge.asked:
+        assert "model_doubt" in [f.kind for f in result.flags]
