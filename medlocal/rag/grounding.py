@@ -674,6 +674,13 @@ def _check_values(
             continue
         if not same:
             continue
+        if value.unit is not None:
+            # "5%" is not "CHA2DS2-VASc score 5" (walk 31): a value with a unit is named by
+            # the passage's values in its unit only.
+            same = [(n, b) for n, b in same if b.value.unit is not None]
+            if not same:
+                _check_unit_less(check, value, mine, evidence_bound, cited)
+                continue
         n, other = same[0]
         what = describe(other)
         claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
@@ -693,6 +700,44 @@ def _check_values(
             quote=_quote(other.sentence),
             passage=n,
         )
+
+
+def _check_unit_less(
+    check: _SentenceCheck,
+    value: Value,
+    mine: Bound,
+    evidence_bound: Sequence[tuple[int, Bound]],
+    cited: Sequence[int],
+) -> None:
+    """A value with a unit ("an ejection fraction of 5%") whose number the cited passages give
+    only without it, for another measure ("CHA2DS2-VASc score 5"): the value is not there, and
+    the flag names what they give for the sentence's measure ("ejection fraction 45%")."""
+    given = [
+        (n, b)
+        for n, b in evidence_bound
+        if mine.attribute is not None and b.attribute == mine.attribute
+    ]
+    if given:
+        n, theirs = given[0]
+        check.add(
+            "unverified_number",
+            value.raw,
+            f"{describe(mine)} is '{theirs.value.raw}' in the cited passage"
+            + ("s" if len(cited) > 1 else "")
+            + f", not"
+            f" '{value.raw}': \"{_quote(theirs.sentence)}\"",
+            value.start,
+            quote=_quote(theirs.sentence),
+            passage=n,
+        )
+        return
+    check.add(
+        "unverified_number",
+        value.raw,
+        _absent(f"{value.kind} '{value.raw}'", "does not appear in", cited)
+        + f" (its number is there without '{_unit_text(value)}')",
+        value.start,
+    )
 
 
 # Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a

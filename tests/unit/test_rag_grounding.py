@@ -799,3 +799,44 @@ def test_the_model_still_judges_what_is_not_a_copy(sentence: str) -> None:
     assert len(judge.asked) == 1 or any(f.kind != "model_doubt" for f in result.flags), result
     if judge.asked:
         assert "model_doubt" in [f.kind for f in result.flags]
+
+
+ECHO_AND_SCORE = {
+    1: "Echocardiogram showed an ejection fraction of 45% with anterior hypokinesia. Paroxysmal"
+    " atrial fibrillation was noted on telemetry on day 3; CHA2DS2-VASc score 5."
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Echocardiogram showed an ejection fraction of 5% [1].",
+        "Her ejection fraction was 5% [1].",
+        "The echo gave an EF of 5% [1].",
+    ],
+)
+def test_a_value_with_a_unit_is_not_named_as_a_unitless_passage_value(sentence: str) -> None:
+    """Walk 31: "5%" was said to be "the cha2ds2-vasc" (a score of 5, no %)."""
+    flags = ground(sentence, ECHO_AND_SCORE).flags
+    messages = [f.message for f in flags if f.token == "5%"]
+    assert messages, flags
+    assert not any("cha2ds2" in m.lower() for m in messages), messages
+    assert any("'45%'" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Echocardiogram showed an ejection fraction of 45% [1].",
+        "Her CHA2DS2-VASc score was 5 [1].",
+        "Her EF was 45% [1].",
+    ],
+)
+def test_values_of_their_own_measure_pass(sentence: str) -> None:
+    assert [f.kind for f in ground(sentence, ECHO_AND_SCORE).flags] == []
+
+
+def test_a_unitless_value_with_no_measure_to_name_is_not_in_the_passage() -> None:
+    flags = ground("The score rose to 5% [1].", ECHO_AND_SCORE).flags
+    assert [f.kind for f in flags if f.token == "5%"] in (["unverified_number"], []), flags
+    assert not any("there it is" in f.message for f in flags), flags
