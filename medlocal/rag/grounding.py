@@ -45,6 +45,7 @@ from medlocal.rag.binding import (
     same_point,
     superseded,
 )
+from medlocal.rag.binding import _unit_beside as unit_beside
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import (
     class_words_carried,
@@ -674,13 +675,8 @@ def _check_values(
             continue
         if not same:
             continue
-        if value.unit is not None:
-            # "5%" is not "CHA2DS2-VASc score 5" (walk 31): a value with a unit is named by
-            # the passage's values in its unit only.
-            same = [(n, b) for n, b in same if b.value.unit is not None]
-            if not same:
-                _check_unit_less(check, value, mine, evidence_bound, cited)
-                continue
+        if _named_by_its_measure(check, value, mine, same, evidence_bound, cited):
+            continue
         n, other = same[0]
         what = describe(other)
         claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
@@ -702,42 +698,43 @@ def _check_values(
         )
 
 
-def _check_unit_less(
+def _named_by_its_measure(
     check: _SentenceCheck,
     value: Value,
     mine: Bound,
+    same: Sequence[tuple[int, Bound]],
     evidence_bound: Sequence[tuple[int, Bound]],
     cited: Sequence[int],
-) -> None:
+) -> bool:
     """A value with a unit ("an ejection fraction of 5%") whose number the cited passages give
-    only without it, for another measure ("CHA2DS2-VASc score 5"): the value is not there, and
-    the flag names what they give for the sentence's measure ("ejection fraction 45%")."""
+    only bare, for another measure and with nothing in that unit beside it ("CHA2DS2-VASc
+    score 5"), while they give the sentence's measure in its unit ("ejection fraction of
+    45%"): flagged naming that (walk 31: "there it is the cha2ds2-vasc"). True when flagged.
+    A bare number beside values in the unit may be read in it ("1 h 11.2, 2 h 8.4 mmol/L")."""
+    if value.unit is None or mine.attribute is None:
+        return False
+    if any(b.value.unit is not None or unit_beside(value, b.sentence) for _, b in same):
+        return False
+    unit = quantity(value)[1]
     given = [
         (n, b)
         for n, b in evidence_bound
-        if mine.attribute is not None and b.attribute == mine.attribute
+        if b.attribute == mine.attribute and b.value.unit and quantity(b.value)[1] == unit
     ]
-    if given:
-        n, theirs = given[0]
-        check.add(
-            "unverified_number",
-            value.raw,
-            f"{describe(mine)} is '{theirs.value.raw}' in the cited passage"
-            + ("s" if len(cited) > 1 else "")
-            + f", not"
-            f" '{value.raw}': \"{_quote(theirs.sentence)}\"",
-            value.start,
-            quote=_quote(theirs.sentence),
-            passage=n,
-        )
-        return
+    if not given:
+        return False
+    n, theirs = given[0]
+    where = "the cited passage" + ("s" if len(cited) > 1 else "")
     check.add(
         "unverified_number",
         value.raw,
-        _absent(f"{value.kind} '{value.raw}'", "does not appear in", cited)
-        + f" (its number is there without '{_unit_text(value)}')",
+        f"{describe(mine)} is '{theirs.value.raw}' in {where}, not '{value.raw}':"
+        f' "{_quote(theirs.sentence)}"',
         value.start,
+        quote=_quote(theirs.sentence),
+        passage=n,
     )
+    return True
 
 
 # Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a
