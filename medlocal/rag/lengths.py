@@ -23,10 +23,12 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences
 from medlocal.values import Value, extract_values, is_dose, same_value
 
-_LIFELONG = re.compile(r"\b(?:life-?long|for life|indefinitely|long[- ]term|permanently)\b", re.I)
+_LIFELONG = re.compile(r"\b(?:life-?long|for life|indefinitely|long[- ]term)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till)\s*$", re.I)
-# Words that make a length the whole course's, of every drug named in its sentence.
-_WHOLE_COURSE_BEFORE = re.compile(r"\b(?:both|all|each|course|total(?: of)?)\b[^;.]*$", re.I)
+# Words in a length's clause that make it the whole course's, of every drug named in its
+# sentence: "both for 6 weeks", "a course of 7 days", "5 days in total".
+_WHOLE_COURSE_BEFORE = re.compile(r"\b(?:both|all|each|course|total(?: of)?)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
 _WHOLE_COURSE_AFTER = re.compile(r"^\s*(?:in\s+)?total\b", re.I)
 # What stands between two drug names that share what follows them: "clopidogrel and aspirin",
 # "amoxicillin, clarithromycin and omeprazole"; the last link must be a conjunction (in
@@ -125,7 +127,8 @@ def _sharing(
     body: str, names: list[tuple[int, int, str]], drug: str, start: int, size: int
 ) -> list[str]:
     """The other drugs of ``body`` a length at ``start`` told of ``drug`` is theirs too."""
-    if _WHOLE_COURSE_BEFORE.search(body, 0, start) or _WHOLE_COURSE_AFTER.match(
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(body, 0, start)), default=0)
+    if _WHOLE_COURSE_BEFORE.search(body, clause, start) or _WHOLE_COURSE_AFTER.match(
         body[start + size :]
     ):
         return [d for _, _, d in names if d != drug]

@@ -729,6 +729,15 @@ def test_a_length_the_passage_gives_the_drug_passes(sentence: str) -> None:
             ["Atorvastatin is lifelong [3].", "Clopidogrel until 09/03/2027 [3]."],
             ["Clopidogrel lifelong [3].", "Atorvastatin until 09/03/2027 [3]."],
         ),
+        (  # "all" outside the length's clause shares nothing; "permanently stopped" is no length
+            "Apixaban 5 mg BD. Clopidogrel 75 mg OD for 12 months. Aspirin stopped.",
+            [
+                "All her tablets go on: apixaban 5 mg BD and clopidogrel 75 mg OD for 12 months"
+                " [3].",
+                "Aspirin was permanently stopped [3].",
+            ],
+            ["Apixaban 5 mg BD, all for 12 months [3]."],
+        ),
         (  # a comma is no "and": warfarin is not given cephalexin's length
             "Ciprofloxacin interacts with warfarin, so cephalexin 500 mg QID for 7 days. Amlodipine"
             " 5 mg OD.",
