@@ -128,6 +128,25 @@ def stem(word: str) -> str:
     return w[:_STEM]
 
 
+# Words and numbers as a copy keeps them: punctuation, case and list dashes aside.
+_COPY_TOKEN = re.compile(r"[^\W_]+")
+# Fewer words than this are no copy to speak of ("No." is in most passages).
+_COPY_MIN_WORDS = 3
+
+
+def copied_from(text: str, evidence: str) -> bool:
+    """Whether ``text`` is ``evidence``'s own words, all of them in the same order with nothing
+    between (punctuation, case and spacing aside): "Penicillin - anaphylaxis (1988)" from
+    "ALLERGIES: Penicillin - anaphylaxis (1988). No other known drug allergies." Words left out
+    do not count as copied: "No allergies" from "No other known drug allergies" may not say the
+    same."""
+    words = _COPY_TOKEN.findall(text.lower())
+    if len(words) < _COPY_MIN_WORDS:
+        return False
+    joined = " " + " ".join(_COPY_TOKEN.findall(evidence.lower())) + " "
+    return " " + " ".join(words) + " " in joined
+
+
 def says_documents_silent(text: str) -> bool:
     """Whether the sentence says the documents do not give something (no claim to check)."""
     return _SILENT.search(text) is not None

@@ -74,6 +74,17 @@ def _drug_bound(value: Value, body: str) -> bool:
     )
 
 
+def is_treatment_length(value: Value, body: str) -> bool:
+    """Whether ``value`` of ``body`` says how long a drug is given ("for 7 days", "x10 days")."""
+    return not is_dose(value) and _drug_bound(value, body)
+
+
+def drug_at(names: list[tuple[int, int, str]], start: int, raw: str, body: str) -> str | None:
+    """The drug that the words ``raw`` at ``start`` of ``body`` (a treatment length such as
+    "lifelong") are told of, found as a dose's drug is."""
+    return _drug_for(names, Value("number", "", None, raw, start), body)
+
+
 def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Value]]:
     """Each dose (and treatment duration) in ``text`` paired with the medication it belongs to,
     clause by clause, so "amlodipine 5 mg and metoprolol 25 mg" gives (amlodipine, 5 mg) and

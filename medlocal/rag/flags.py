@@ -148,7 +148,9 @@ def _sections_phrase(sections: Sequence[str]) -> str:
     return ("section " if len(named) == 1 else "sections ") + ", ".join(named)
 
 
-def _place(flag: Flag, text: str, whole: str, sections: Sequence[str]) -> str:
+def _place(
+    flag: Flag, text: str, whole: str, sections: Sequence[str], words: int = OPENING_WORDS
+) -> str:
     """Where a flag is, as a reader finds it: the sentence's opening words quoted ("sentence
     “Apixaban 5 mg once daily…”"), after the summary sections it is in ("section “Current
     medications”, sentence “…”"). Sentence numbers counted an answer's intro line, so they did
@@ -158,7 +160,7 @@ def _place(flag: Flag, text: str, whole: str, sections: Sequence[str]) -> str:
     named = _sections_phrase(sections)
     if flag.sentence < 0:
         return named or whole
-    opening = sentence_opening(text, flag)
+    opening = sentence_opening(text, flag, words)
     where = f"sentence “{opening}”" if opening else f"sentence {flag.sentence + 1}"
     return f"{named}, {where}" if named else where
 
@@ -208,4 +210,29 @@ def listed_flags(flags: Sequence[Flag], text: str, whole: str = "answer") -> lis
         section = section_at(text, flag.start) if _fits(flag, text) else ""
         if section not in sections:
             sections.append(section)
-    return [(_place(flag, text, whole, sections), flag) for sections, flag in entries.values()]
+    listed = list(entries.values())
+    words = _opening_sizes([flag for _, flag in listed], text)
+    return [
+        (_place(flag, text, whole, sections, size), flag)
+        for (sections, flag), size in zip(listed, words, strict=True)
+    ]
+
+
+def _opening_sizes(flags: Sequence[Flag], text: str) -> list[int]:
+    """How many words of each flag's sentence to quote: ``OPENING_WORDS``, or more where another
+    flagged sentence opens alike, up to the first word in which they differ (walk 31: two lines
+    began "sentence “Echocardiogram showed an ejection fraction of…”", for 45% and for 5%)."""
+    sentences = [_LEAD.sub("", _sentence_text(text, flag)).split() for flag in flags]
+    sizes: list[int] = []
+    for i, mine in enumerate(sentences):
+        size = OPENING_WORDS
+        for j, other in enumerate(sentences):
+            if j == i or not other or other == mine:
+                continue
+            shared = next(
+                (k for k, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b),
+                min(len(mine), len(other)),
+            )
+            size = max(size, shared + 1)
+        sizes.append(size)
+    return sizes

@@ -45,10 +45,12 @@ from medlocal.rag.binding import (
     same_point,
     superseded,
 )
+from medlocal.rag.binding import _unit_beside as unit_beside
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import (
     class_words_carried,
     content_words,
+    copied_from,
     coverage,
     says_documents_silent,
 )
@@ -62,6 +64,7 @@ from medlocal.rag.drug_facts import (
 )
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
+from medlocal.rag.lengths import Length, check_lengths, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.routes import ROUTE_ADVERB, RouteWord
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
@@ -145,6 +148,7 @@ class _PassageFacts:
         self._day_first: dict[int, bool | None] = {}
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
+        self._lengths: dict[int, list[Length]] = {}
 
     def day_first(self, n: int) -> bool | None:
         """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
@@ -204,6 +208,11 @@ class _PassageFacts:
         if n not in self._doses:
             self._doses[n] = dose_pairs(self._passages[n], self._lexicon) + self.totals(n)
         return self._doses[n]
+
+    def lengths(self, n: int) -> list[Length]:
+        if n not in self._lengths:
+            self._lengths[n] = treatment_lengths(self._passages[n], self._lexicon)
+        return self._lengths[n]
 
     def routes(self, n: int) -> dict[int, RouteWord]:
         """The route each dose of passage ``n`` is written with, by the dose's offset."""
@@ -666,6 +675,8 @@ def _check_values(
             continue
         if not same:
             continue
+        if _named_by_its_measure(check, value, mine, same, evidence_bound, cited):
+            continue
         n, other = same[0]
         what = describe(other)
         claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
@@ -685,6 +696,45 @@ def _check_values(
             quote=_quote(other.sentence),
             passage=n,
         )
+
+
+def _named_by_its_measure(
+    check: _SentenceCheck,
+    value: Value,
+    mine: Bound,
+    same: Sequence[tuple[int, Bound]],
+    evidence_bound: Sequence[tuple[int, Bound]],
+    cited: Sequence[int],
+) -> bool:
+    """A value with a unit ("an ejection fraction of 5%") whose number the cited passages give
+    only bare, for another measure and with nothing in that unit beside it ("CHA2DS2-VASc
+    score 5"), while they give the sentence's measure in its unit ("ejection fraction of
+    45%"): flagged naming that (walk 31: "there it is the cha2ds2-vasc"). True when flagged.
+    A bare number beside values in the unit may be read in it ("1 h 11.2, 2 h 8.4 mmol/L")."""
+    if value.unit is None or mine.attribute is None:
+        return False
+    if any(b.value.unit is not None or unit_beside(value, b.sentence) for _, b in same):
+        return False
+    unit = quantity(value)[1]
+    given = [
+        (n, b)
+        for n, b in evidence_bound
+        if b.attribute == mine.attribute and b.value.unit and quantity(b.value)[1] == unit
+    ]
+    if not given:
+        return False
+    n, theirs = given[0]
+    where = "the cited passage" + ("s" if len(cited) > 1 else "")
+    check.add(
+        "unverified_number",
+        value.raw,
+        f"{describe(mine)} is '{theirs.value.raw}' in {where}, not '{value.raw}':"
+        f' "{_quote(theirs.sentence)}"',
+        value.start,
+        quote=_quote(theirs.sentence),
+        passage=n,
+    )
+    return True
 
 
 # Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a
@@ -865,24 +915,37 @@ def _check_doses(
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
     mine = dose_pairs(body, lexicon)
     for (drug, _, _), value in mine:
-        # A dose is compared with the drug's doses, a treatment length with its lengths only
-        # (walk 26: "ceftriaxone ... for 5 days" was told "they give '1 g'").
+        # A dose is compared with the drug's doses; a treatment length with the lengths the
+        # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
+        # told "they give '1 g'"; walk 31: "ramipril for 12 months" passed on clopidogrel's).
+        if not is_dose(value):
+            continue
         same_drug = [
-            (n, v)
-            for n, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d) and is_dose(v) == is_dose(value)
+            (n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
             continue
         n, example = same_drug[0]
-        what = "dose" if is_dose(value) else "duration"
         check.add(
             "unverified_number",
             value.raw,
-            f"{what} '{value.raw}' is not what the cited passages give for {drug}"
+            f"dose '{value.raw}' is not what the cited passages give for {drug}"
             f" (they give '{example.raw}')",
             value.start,
             passage=n,
+        )
+    lengths = {n: facts.lengths(n) for n in cited}
+    for problem in check_lengths(body, cited, lengths, passages, lexicon):
+        told = problem.length.value
+        if told is not None and told.start in check.flagged:
+            continue  # "until 09/03/2028": its date is flagged already
+        check.add(
+            "unverified_number",
+            problem.length.raw,
+            problem.message,
+            problem.length.start,
+            quote=_quote(problem.quote),
+            passage=problem.passage,
         )
     _check_routes(check, body, mine, evidence, facts, lexicon, passages)
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
@@ -1015,6 +1078,8 @@ def _model_doubt(
     body = " ".join(_masked(sentence.text, _limit(passages)).split())
     if not cited or not body:
         return None
+    if any(copied_from(body, passages[n]) for n in cited):
+        return None  # the passage's own words: a small model doubted them (walk 31, p=0.34-0.43)
     p = support.probability(body, cited, shown)
     if p >= support.threshold:
         return None

@@ -138,3 +138,24 @@ def test_an_unsupported_draft_is_shown_only_after_the_flags(
         "Passages the model was given (read them before concluding the record is silent):" in out
         and "note3.txt" in out
     )
+
+
+def test_flag_lines_quote_enough_words_to_tell_their_sentences_apart() -> None:
+    """Walk 31: two flag lines both began "sentence “Echocardiogram showed an ejection fraction
+    of…”" (the 45% sentence and the 5% one)."""
+    from medlocal.rag.flags import listed_flags
+
+    text = (
+        "Echocardiogram showed an ejection fraction of 45% on admission. Echocardiogram showed an"
+        " ejection fraction of 5% later. Troponin T peaked at 412 ng/L on day one of admission."
+    )
+    starts = [0, text.index("Echocardiogram", 1), text.index("Troponin")]
+    ends = [starts[1] - 1, starts[2] - 1, len(text)]
+    spans = enumerate(zip(starts, ends, strict=True))
+    flags = [Flag(i, "model_doubt", "", "doubt", s, e) for i, (s, e) in spans]
+    places = [place for place, _ in listed_flags(flags, text)]
+    assert places == [
+        "sentence “Echocardiogram showed an ejection fraction of 45%…”",
+        "sentence “Echocardiogram showed an ejection fraction of 5%…”",
+        "sentence “Troponin T peaked at 412 ng/L…”",  # unlike the others: six words, as before
+    ]

@@ -627,8 +627,8 @@ def test_the_model_check_reads_only_the_passages_the_answer_cites() -> None:
     """Every passage given was evaluated for the check (811 tokens, 13 s for a one-sentence
     answer citing one of five); the uncited ones cannot support anything."""
     judge = _Recorder()
-    ground("Bisoprolol 2.5 mg once daily [1]. Metformin 500 mg twice daily [3].", APIXABAN,
-           support=judge)  # fmt: skip
+    ground("He takes bisoprolol 2.5 mg once daily [1]. He takes metformin 500 mg twice daily [3].",
+           APIXABAN, support=judge)  # fmt: skip
     assert judge.shown == [[1, 3], [1, 3]]  # the same prefix for both: its KV cache is reused
 
 
@@ -652,3 +652,200 @@ def test_a_cycle_interval_in_weeks_and_hs_at_bedtime_are_regimens() -> None:
         f.kind
         for f in ground("Docetaxel 75 mg/m² is given every two weeks [1].", {1: passage}).flags
     ] != []
+
+
+# Walk 31: a discharge medication list; "ramipril for 12 months" passed on clopidogrel's length.
+DISCHARGE_MEDICATIONS = (
+    "DISCHARGE MEDICATIONS:\nApixaban 5 mg twice daily.\nClopidogrel 75 mg once daily for 12"
+    " months (aspirin stopped because of triple therapy bleeding risk).\nRamipril 2.5 mg once"
+    " daily, increase to 5 mg after renal function check.\nLansoprazole 30 mg once daily."
+)
+
+
+def _length_messages(sentence: str, passage: str) -> list[str]:
+    flags = ground(sentence, {3: passage}).flags
+    return [f.message for f in flags if f.kind == "unverified_number"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patient is asked to continue ramipril for 12 months [3].",
+        "Ramipril 2.5 mg once daily for 12 months [3].",
+        "Apixaban 5 mg twice daily for 12 months [3].",
+        "Lansoprazole should be taken x 12 months [3].",
+    ],
+)
+def test_a_length_given_only_for_another_drug_is_flagged(sentence: str) -> None:
+    messages = _length_messages(sentence, DISCHARGE_MEDICATIONS)
+    assert any(
+        "the cited passage gives 12 months for clopidogrel, no length for" in m for m in messages
+    ), messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clopidogrel 75 mg once daily for 12 months [3].",
+        "She continues clopidogrel for 12 months [3].",
+        "Plavix is to be taken for 12 months [3].",  # a brand of clopidogrel
+        "Ramipril 2.5 mg once daily, increasing to 5 mg after a renal function check [3].",
+    ],
+)
+def test_a_length_the_passage_gives_the_drug_passes(sentence: str) -> None:
+    assert _length_messages(sentence, DISCHARGE_MEDICATIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "good", "bad"),
+    [
+        (  # shared by "and"
+            "Clopidogrel 75 mg and aspirin 75 mg daily. Continue clopidogrel and aspirin for 12"
+            " months. Ramipril 5 mg daily.",
+            ["Aspirin for 12 months [3].", "Clopidogrel for 12 months [3]."],
+            ["Ramipril for 12 months [3]."],
+        ),
+        (  # "both"
+            "Amoxicillin 500 mg TDS and metronidazole 400 mg TDS, both for 6 weeks. Apixaban 5 mg"
+            " BD.",
+            ["Amoxicillin 500 mg TDS for 6 weeks [3].", "Metronidazole for 6 weeks [3]."],
+            ["Apixaban 5 mg BD for 6 weeks [3]."],
+        ),
+        (  # the course as a whole, by a class word
+            "Co-amoxiclav 625 mg TDS then doxycycline 100 mg BD. Antibiotics for 7 days in total."
+            " Apixaban 5 mg BD for 3 months.",
+            ["Doxycycline 100 mg BD for 7 days [3].", "Co-amoxiclav for 7 days [3]."],
+            ["Apixaban for 7 days [3].", "Doxycycline for 3 months [3]."],
+        ),
+        (  # a medication list in columns: no "for" ties the length
+            "Drug          Dose     Frequency   Duration\n"
+            "Clopidogrel   75 mg    OD          12 months\n"
+            "Ramipril      2.5 mg   OD          ongoing\n",
+            ["Clopidogrel 75 mg OD for 12 months [3]."],
+            ["Ramipril 2.5 mg OD for 12 months [3]."],
+        ),
+        (  # lifelong and "until DATE"
+            "Atorvastatin 80 mg nocte lifelong. Clopidogrel 75 mg OD until 09/03/2027.",
+            ["Atorvastatin is lifelong [3].", "Clopidogrel until 09/03/2027 [3]."],
+            ["Clopidogrel lifelong [3].", "Atorvastatin until 09/03/2027 [3]."],
+        ),
+        (  # "all" outside the length's clause shares nothing; "permanently stopped" is no length
+            "Apixaban 5 mg BD. Clopidogrel 75 mg OD for 12 months. Aspirin stopped.",
+            [
+                "All her tablets go on: apixaban 5 mg BD and clopidogrel 75 mg OD for 12 months"
+                " [3].",
+                "Aspirin was permanently stopped [3].",
+            ],
+            ["Apixaban 5 mg BD, all for 12 months [3]."],
+        ),
+        (  # a comma is no "and": warfarin is not given cephalexin's length
+            "Ciprofloxacin interacts with warfarin, so cephalexin 500 mg QID for 7 days. Amlodipine"
+            " 5 mg OD.",
+            ["As ciprofloxacin interacts with warfarin, cephalexin 500 mg QID for 7 days [3]."],
+            ["Amlodipine for 7 days [3]."],
+        ),
+    ],
+)
+def test_a_length_belongs_to_the_drugs_it_is_told_of(
+    passage: str, good: list[str], bad: list[str]
+) -> None:
+    for sentence in good:
+        assert _length_messages(sentence, passage) == [], sentence
+    for sentence in bad:
+        assert _length_messages(sentence, passage), sentence
+
+
+ALLERGIES_AND_COURSE = {
+    1: "ALLERGIES:\nPenicillin - anaphylaxis (1988). No other known drug allergies.",
+    2: "HOSPITAL COURSE:\nTroponin T peaked at 412 ng/L. Echocardiogram showed\nan ejection"
+    " fraction of 45% with anterior hypokinesia.",
+}
+
+
+class _Doubter(_Recorder):
+    """A small model that doubts everything it is asked (walk 31: p=0.34-0.43)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def probability(
+        self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
+    ) -> float:
+        self.asked.append(sentence)
+        return 0.4
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Penicillin - anaphylaxis (1988) [1].",
+        "No other known drug allergies [1].",
+        "- penicillin: anaphylaxis, 1988 [1]",
+        "Troponin T peaked at 412 ng/L [2].",
+        "Echocardiogram showed an ejection fraction of 45% [2].",  # across a line break
+    ],
+)
+def test_the_model_is_not_asked_about_the_passages_own_words(sentence: str) -> None:
+    judge = _Doubter()
+    result = ground(sentence, ALLERGIES_AND_COURSE, support=judge)
+    assert judge.asked == []
+    assert [f.kind for f in result.flags] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No known drug allergies [1].",  # a word left out: not a copy
+        "Penicillin caused anaphylaxis in 1988 [1].",
+        "Troponin T peaked at 412 ng/L with anterior hypokinesia [2].",  # words from apart
+        "Troponin T peaked at 412 ng/L [1].",  # the words of another passage than the cited
+    ],
+)
+def test_the_model_still_judges_what_is_not_a_copy(sentence: str) -> None:
+    judge = _Doubter()
+    result = ground(sentence, ALLERGIES_AND_COURSE, support=judge)
+    assert len(judge.asked) == 1 or any(f.kind != "model_doubt" for f in result.flags), result
+    if judge.asked:
+        assert "model_doubt" in [f.kind for f in result.flags]
+
+
+ECHO_AND_SCORE = {
+    1: "Echocardiogram showed an ejection fraction of 45% with anterior hypokinesia. Paroxysmal"
+    " atrial fibrillation was noted on telemetry on day 3; CHA2DS2-VASc score 5."
+}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Echocardiogram showed an ejection fraction of 5% [1].",
+        "Her ejection fraction was 5% [1].",
+        "The echo gave an EF of 5% [1].",
+    ],
+)
+def test_a_value_with_a_unit_is_not_named_as_a_unitless_passage_value(sentence: str) -> None:
+    """Walk 31: "5%" was said to be "the cha2ds2-vasc" (a score of 5, no %)."""
+    flags = ground(sentence, ECHO_AND_SCORE).flags
+    messages = [f.message for f in flags if f.token == "5%"]
+    assert messages, flags
+    assert not any("cha2ds2" in m.lower() for m in messages), messages
+    assert any("'45%'" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Echocardiogram showed an ejection fraction of 45% [1].",
+        "Her CHA2DS2-VASc score was 5 [1].",
+        "Her EF was 45% [1].",
+    ],
+)
+def test_values_of_their_own_measure_pass(sentence: str) -> None:
+    assert [f.kind for f in ground(sentence, ECHO_AND_SCORE).flags] == []
+
+
+def test_a_measure_the_passage_does_not_give_keeps_the_misattribution() -> None:
+    # No LDL in the passage to name instead: where its number is stays the most useful reason.
+    flags = ground("Her LDL was 5% [1].", ECHO_AND_SCORE).flags
+    assert [f.kind for f in flags if f.token == "5%"] == ["misattributed_value"], flags
