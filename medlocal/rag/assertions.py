@@ -381,7 +381,10 @@ _NEW_CLAUSE = frozenset(
      # Their past forms that cannot close a list of things denied ("denied hitting her head and
      # complained of hip pain"; "reported" and "noted" can: "no fever and chills reported").
      "complained", "described", "stated", "said", "felt", "took", "developed", "underwent",
-     "endorsed", "became", "noticed", "sustained", "went", "walked"}
+     "endorsed", "became", "noticed", "sustained", "went", "walked",
+     # An instruction of its own after "and": "Avoid NSAIDs and continue aspirin" does not deny
+     # the aspirin (review 31).
+     "continue", "resume", "restart", "commence", "keep"}
 )  # fmt: skip
 # A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
 # fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
@@ -476,15 +479,29 @@ _NUMBER_WORDS = frozenset(
 )  # fmt: skip
 
 
+# What a "for" must reach to say how long ("for 7 days", "for a week", "for the next 3 months"):
+# "No need for a blood transfusion" denies the transfusion; its "for a" says no length (review 31).
+_TIME_UNITS = frozenset(
+    {"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h",
+     "day", "days", "night", "nights", "week", "weeks", "wk", "wks", "month", "months", "year",
+     "years", "yr", "yrs", "d", "w", "m"}
+)  # fmt: skip
+_LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following", "consecutive"})
+
+
 def _bounds_a_denial(tokens: Sequence[_Token], i: int) -> bool:
     text = tokens[i].text
     if text == "until" or text in _DASHES:
         return True
-    return (
-        text == "for"
-        and i + 1 < len(tokens)
-        and (tokens[i + 1].text[0].isdigit() or tokens[i + 1].text in _NUMBER_WORDS)
-    )
+    if text != "for":
+        return False
+    for token in tokens[i + 1 : i + 5]:
+        word = token.text
+        if word in _TIME_UNITS:
+            return True
+        if not (word[0].isdigit() or word in _NUMBER_WORDS or word in _LENGTH_WORDS):
+            return False
+    return False
 
 
 # A result of its own: a denial written after a finding ("HER2 negative") reaches back no further
@@ -532,6 +549,18 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
     return scope
 
 
+_ADVICE = frozenset({"told to", "advised to", "instructed to", "asked to", "counselled to",
+                     "counseled to"})  # fmt: skip
+_GO_ON = frozenset({"continue", "keep", "carry", "remain", "stay", "resume"})
+
+
+def _advised_to_go_on(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+    """Advice to go on with something ("advised to continue aspirin") says it is taken now, not
+    that it might be (review 31: it contradicted "She takes aspirin 75 mg daily")."""
+    phrase = " ".join(t.text for t in tokens[span[0] : span[1]])
+    return phrase in _ADVICE and span[1] < len(tokens) and tokens[span[1]].text in _GO_ON
+
+
 def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]:
     out = [Assertion() for _ in tokens]
     pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
@@ -571,7 +600,7 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
         for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
             out[i].current = True
     for span in _phrases(tokens, _HYPOTHETICAL):
-        if _as_needed(tokens, span):
+        if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
             continue
         # Over a label's colon: "Options discussed: A vs B".
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]

@@ -360,6 +360,10 @@ def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]
 _COLUMN_SLACK = 2
 
 
+# A cell of a table's row after its label: a value, or a mark for none ("-", "—", "*").
+_VALUE_CELL = re.compile(r"[\d<>≤≥~+\-−–—.*]")
+
+
 def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _Point]:
     """(line number, column) -> the date that heads that column, for every table of ``text``
     whose heading line gives two dates or more as its cells after the first."""
@@ -377,10 +381,14 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
                  _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
                 for d in dates
             ]  # fmt: skip
-        elif len(cells) >= 2:  # a row in cells; a line of prose under the table dates nothing
-            for lo, hi, point in heading:
+        elif len(cells) >= 2 and all(_VALUE_CELL.match(c.group()) for c in cells[1:]):
+            for lo, hi, point in heading:  # a row: a label, then values in its cells
                 for column in range(max(lo, 0), min(hi, len(line))):
                     columns[number, column] = point
+        elif len(cells) >= 2:
+            # Prose under the table with two spaces between its sentences ("Plan:  recheck  CRP 30
+            # tomorrow.") is no row: the table has ended (review 31 found it dated as one).
+            heading = []
         offset += len(line) + 1
     return columns
 
