@@ -146,6 +146,10 @@ class _PassageFacts:
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
 
+    def text(self, cited: Sequence[int]) -> str:
+        """The cited passages' text, joined."""
+        return "\n".join(self._passages[n] for n in cited)
+
     def day_first(self, n: int) -> bool | None:
         """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
         such as "03/05/2024" may be read either way)."""
@@ -546,12 +550,27 @@ def _wrong_regimens(
     ]
     claimed = frequency_pairs(body, lexicon)
     my_doses = dose_pairs(body, lexicon)
+    # One time of a split dose, and the total it is part of.
+    split_times = {
+        (n, part): (f.start, f.end) for n in cited for f in facts.frequencies(n) for part in f.parts
+    }
     parts = {part for _, f in claimed for part in f.parts}
     for drug, freq in claimed:
         if (freq.start, freq.end) in parts and not freq.parts:
             continue  # one time of a split dose: its total is checked
         theirs = [(n, f) for n, d, f, _ in evidence if lexicon.same_drug(drug, d)]
         if not theirs:
+            continue
+        spans = {(n, (f.start, f.end)) for n, f in theirs}
+        if any(
+            (n, total) not in spans
+            for n, f in theirs
+            for total in [split_times.get((n, (f.start, f.end)))]
+            if total is not None
+        ):
+            # The passage's regimen for the drug was read as one time of a split dose without
+            # its total ("1 tab at 07:00, 11:00, 15:00, 19:00" paired as "at 07:00"): no plain
+            # reading of how often it is given.
             continue
         # A dose change with a regimen for each dose ("15 mg BID x 21 days then 20 mg daily"):
         # a dose's regimen is the one given with that dose.
@@ -609,6 +628,7 @@ def _check_values(
     elsewhere: _Elsewhere,
 ) -> None:
     evidence_values = [v for n in cited for v in facts.values(n)]
+    evidence_text = facts.text(cited)
     day_first = facts.sentence_day_first(body, cited)
     bound = {b.value.start: b for b in bind(body, day_first)}
     evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
@@ -634,6 +654,8 @@ def _check_values(
             in_other_unit = _other_unit(value, bound.get(value.start), evidence_bound)
             if in_other_unit is not None:
                 n, other = in_other_unit
+                if _a_rate_of(value, other.value):
+                    continue
                 check.add(
                     "unverified_number",
                     value.raw,
@@ -644,6 +666,8 @@ def _check_values(
                     quote=_quote(other.sentence),
                     passage=n,
                 )
+                continue
+            if _unsure_absence(value, evidence_text):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -735,6 +759,44 @@ def _other_unit(
     if not found:
         return None
     return next(((n, b) for n, b in found if b.attribute == attribute), found[0])
+
+
+# Round 6 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a number is
+# flagged only where the sentence's reading and the passage's plainly differ. Where the passage
+# writes the number in a form the value reader takes for something else, or the sentence may
+# have written a rate's "per hour" in words, the check stays silent.
+
+
+def _a_rate_of(value: Value, other: Value) -> bool:
+    """Whether one value's unit is the other's per something ("100 micrograms an hour" read as
+    mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"): the rest of a rate
+    may be in words the value reader does not join to the unit."""
+    mine, theirs = (value.unit or "").lower(), (other.unit or "").lower()
+    return bool(mine and theirs) and (
+        theirs.startswith(mine + "/") or mine.startswith(theirs + "/")
+    )
+
+
+def _unsure_absence(value: Value, evidence_text: str) -> bool:
+    """Whether "does not appear in the cited passages" would be an unsure reading: a number of
+    two or more digits the passages write inside a score or a code ("ACE-III 71/100", "memory
+    12/26", "SVR12"), or a date whose day and month the passages give without a year
+    ("Tetanus toxoid given 10/14")."""
+    if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
+        n = re.escape(value.canonical)
+        compound = rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])|(?<![\d.]){n}/\d|\d/{n}(?![\d.])"
+        return re.search(compound, evidence_text) is not None
+    if value.kind == "date":
+        parts = value.canonical.split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            month, day = int(parts[1]), int(parts[2])
+            no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
+            return re.search(no_year, evidence_text) is not None
+    return False
+
+
+# A one-digit number stands inside all manner of codes ("T1DM", "x10^9"): never unsure.
+_COMPOUND_DIGITS = 2
 
 
 def _unit_text(value: Value) -> str:
@@ -873,6 +935,8 @@ def _check_doses(
             if lexicon.same_drug(drug, d) and is_dose(v) == is_dose(value)
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
+            continue
+        if any(v.canonical == value.canonical and _a_rate_of(value, v) for _, v in same_drug):
             continue
         n, example = same_drug[0]
         what = "dose" if is_dose(value) else "duration"
