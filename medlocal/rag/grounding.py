@@ -654,7 +654,7 @@ def _check_values(
             in_other_unit = _other_unit(value, bound.get(value.start), evidence_bound)
             if in_other_unit is not None:
                 n, other = in_other_unit
-                if _a_rate_of(value, other.value):
+                if _a_rate_of(value, other.value, body):
                     continue
                 check.add(
                     "unverified_number",
@@ -667,7 +667,7 @@ def _check_values(
                     passage=n,
                 )
                 continue
-            if _unsure_absence(value, evidence_text):
+            if _unsure_absence(value, values, evidence_text):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -767,25 +767,52 @@ def _other_unit(
 # have written a rate's "per hour" in words, the check stays silent.
 
 
-def _a_rate_of(value: Value, other: Value) -> bool:
-    """Whether one value's unit is the other's per something ("100 micrograms an hour" read as
-    mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"): the rest of a rate
-    may be in words the value reader does not join to the unit."""
+def _a_rate_of(value: Value, other: Value, body: str) -> bool:
+    """Whether one value's unit is the other's per something, and the sentence writes that
+    "per" in words the value reader does not join to the unit, or not at all ("100 micrograms
+    an hour" read as mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"). A
+    period the words name that is not the unit's ("20 units of alcohol a day" against "20
+    units/week") is a plain difference."""
     mine, theirs = (value.unit or "").lower(), (other.unit or "").lower()
-    return bool(mine and theirs) and (
-        theirs.startswith(mine + "/") or mine.startswith(theirs + "/")
-    )
+    if not (mine and theirs):
+        return False
+    if not theirs.startswith(mine + "/"):
+        # The sentence's unit the longer: the passage may have written its rate in words.
+        return mine.startswith(theirs + "/")
+    rest = theirs[len(mine) + 1 :]
+    after = body[value.start + len(value.raw) : value.start + len(value.raw) + _PERIOD_REACH]
+    said = _PERIOD_WORDS.search(after)
+    return said is None or _PERIODS.get(said.group(1).lower()) == _PERIODS.get(rest, rest)
 
 
-def _unsure_absence(value: Value, evidence_text: str) -> bool:
+# "an hour", "per day", "each week" within a few words after a value.
+_PERIOD_REACH = 30
+_PERIOD_WORDS = re.compile(
+    r"\b(?:per|an?|each|every)\s+(hours?|hrs?|h|days?|d|weeks?|wks?|minutes?|mins?|months?)\b",
+    re.I,
+)
+_PERIODS = {
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d", "days": "d",
+    "d": "d", "week": "wk", "weeks": "wk", "wk": "wk", "wks": "wk", "minute": "min",
+    "minutes": "min", "min": "min", "mins": "min", "month": "mo", "months": "mo",
+}  # fmt: skip
+
+
+def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -> bool:
     """Whether "does not appear in the cited passages" would be an unsure reading: a number of
-    two or more digits the passages write inside a score or a code ("ACE-III 71/100", "memory
-    12/26", "SVR12"), or a date whose day and month the passages give without a year
-    ("Tetanus toxoid given 10/14")."""
+    two or more digits the passages write glued to a code ("SVR12"), or as one side of a
+    ratio whose other side the sentence gives too ("ACE-III 71/100" as "71 out of 100"; a
+    blood pressure's "145/90" is no heart rate of 90); or a date whose day and month the
+    passages give without a year ("Tetanus toxoid given 10/14")."""
     if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
         n = re.escape(value.canonical)
-        compound = rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])|(?<![\d.]){n}/\d|\d/{n}(?![\d.])"
-        return re.search(compound, evidence_text) is not None
+        if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
+            return True
+        mine = {v.canonical for v in values if v is not value}
+        return any(
+            value.canonical in pair and (set(pair) - {value.canonical}) <= mine
+            for pair in _RATIO.findall(evidence_text)
+        )
     if value.kind == "date":
         parts = value.canonical.split("-")
         if len(parts) == 3 and all(p.isdigit() for p in parts):
@@ -795,6 +822,7 @@ def _unsure_absence(value: Value, evidence_text: str) -> bool:
     return False
 
 
+_RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
 # A one-digit number stands inside all manner of codes ("T1DM", "x10^9"): never unsure.
 _COMPOUND_DIGITS = 2
 
@@ -936,7 +964,7 @@ def _check_doses(
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
             continue
-        if any(v.canonical == value.canonical and _a_rate_of(value, v) for _, v in same_drug):
+        if any(v.canonical == value.canonical and _a_rate_of(value, v, body) for _, v in same_drug):
             continue
         n, example = same_drug[0]
         what = "dose" if is_dose(value) else "duration"
