@@ -258,6 +258,10 @@ class Mention:
     raw: str = field(default="", compare=False)  # the word as written (single words)
     # A person's name or a word of one ("Mere Whitlock", "Rosalind"), no finding.
     person: bool = field(default=False, compare=False)
+    # Whether the reading of the assertion could be wrong (see ``_Readings``): a conflict is
+    # reported only between readings that cannot.
+    unsure_denial: bool = field(default=False, compare=False)
+    unsure_experiencer: bool = field(default=False, compare=False)
 
 
 def _norm(word: str) -> str:
@@ -1013,6 +1017,187 @@ def _system_heading(tokens: Sequence[_Token]) -> range:
     return range(0)
 
 
+# --- how sure a reading is -----------------------------------------------------------------------
+# A conflict is only as good as the two readings it sets against each other. Each check reads a
+# sentence with rules of scope that new wording defeats ("calf soft and non-tender" after "no
+# erythema", "Son (6 y): ... on TB preventive therapy"), so a conflict is reported only where
+# both readings are plain: a denial whose cue stands right before (or after) the finding with
+# only the finding's words between (or "or": "no fever or rigors"); an affirmation in a
+# statement (to the semicolons either side) with no cue of denial at all; a relative named
+# right before what is theirs; the patient's own in a sentence that names no relative. The rest
+# the checks leave unflagged rather than risk a false alarm (round 6 of the precision audit,
+# tests/fixtures/grounding_eval/RESULTS.md).
+
+# At most this many words of the finding between a denial's cue and the finding ("no chest
+# pain", "HIV test 06/2025 negative"), and between a relative and what is theirs ("FHx: mother -
+# melanoma aged 62", "Older sister (4 years) has asthma").
+_PLAIN_WORDS = 2
+_RELATIVE_WORDS = 3
+
+# Words that deny whatever stands beside them, beyond the trigger phrases: a result ("Sputum
+# smear ...: negative", "opiates neg"), a count of none ("0 missed doses"), a negative prefix
+# ("non-tender"), shorthand that is a denial ("NKDA", "BNO").
+_DENIAL_WORDS = frozenset({"negative", "neg", "nil", "zero", "0", "none", "absent"})
+
+
+def _a_denial_word(word: str) -> bool:
+    return word in _DENIAL_WORDS or any(
+        part in ("no", "not", "nil") for sense in SHORTHAND.get(word, ()) for part in sense.split()
+    )
+
+
+# What may stand between a cue and the finding it plainly governs.
+_TIGHT_FILLER = _NEG_UNCOUNTED - _NEG_ITEM_OPENERS
+_EITHER = frozenset({"or", "nor"})
+_ADVERBS = frozenset({"yet", "still"})
+# What binds a label to its value ("Not taking: atorvastatin", "valproate - stopped 2022",
+# "Syphilis (TPPA) negative"): no word between them.
+_LABEL_MARKS = frozenset({":", "(", ")", *_DASHES})
+
+
+class _Readings:
+    """How sure each token's reading is, for one sentence (see the comment above)."""
+
+    def __init__(self, tokens: Sequence[_Token], assertions: Sequence[Assertion]) -> None:
+        self.tokens = tokens
+        self.assertions = assertions
+        pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+        spans = [
+            span
+            for phrases in (
+                _NEG_FORWARD,
+                _NEG_BACKWARD,
+                _STOP_FORWARD,
+                _STOP_BACKWARD,
+                _AS_WAS,
+                _DENYING_VALUES,
+            )
+            for span in _phrases(tokens, phrases)
+            if not pseudo.intersection(range(*span))
+        ]
+        words = {i for i, t in enumerate(tokens) if _a_denial_word(t.text)}
+        self.cues = {i for start, end in spans for i in range(start, end)} | words
+        # Tokens that are themselves part of a denial: read as affirmed, they may be what it
+        # denies ("No new medications"); a negative prefix denies its own word ("non-tender").
+        self.in_cue = {i for start, end in spans if end - start > 1 for i in range(start, end)}
+        self.in_cue |= {i for i, t in enumerate(tokens) if t.text.startswith("non-")}
+        # Cues the reader gave no reach: nothing beside them is read as denied or stopped
+        # ("pneumococcal vaccine offered, declined", "opiates neg", "0 missed doses").
+        self.dangling = {i for i in self.cues if not self._reaches(i)}
+        self.relatives = _phrases(tokens, _RELATIVES)
+
+    def _reaches(self, cue: int) -> bool:
+        """Whether anything in the cue's clause (to a semicolon or a termination term; over a
+        label's colon) is read as denied or stopped."""
+
+        def ends(t: _Token) -> bool:
+            return t.text == ";" or t.text in _TERMINATORS
+
+        first = cue
+        while first > 0 and not ends(self.tokens[first - 1]):
+            first -= 1
+        last = cue
+        while last + 1 < len(self.tokens) and not ends(self.tokens[last + 1]):
+            last += 1
+        return any(
+            j not in self.cues and (self.assertions[j].negated or self.assertions[j].stopped)
+            for j in range(first, last + 1)
+        )
+
+    def judge(self, mention: Mention, i: int) -> Mention:
+        if i < 0:
+            return mention
+        a = self.assertions[i]
+        unsure_denial = (
+            not self._plainly_denied(i) if (a.negated or a.stopped) else self._cue_near(i)
+        )
+        # A relative anywhere in the sentence may be whom its other statements speak of too
+        # ("Her sister supervises her doses as treatment supporter, and ...").
+        unsure_experiencer = not self._plainly_theirs(i) if a.family else bool(self.relatives)
+        return replace(mention, unsure_denial=unsure_denial, unsure_experiencer=unsure_experiencer)
+
+    def _between_plain(self, first: int, last: int, step: int) -> bool:
+        """Whether tokens ``first`` to ``last`` (exclusive) are only the finding's own words,
+        a bracketed aside, a label's colon or dash, a regimen's figures and words, and items
+        joined by "or" or "nor" (or, before a backward cue, "and"); a comma or a break is
+        another statement. ``step``: 1 where the cue comes first, -1 where it comes after."""
+        counted = 0
+        aside = 0
+        for j in range(first, last):
+            t = self.tokens[j].text
+            aside += (t == "(") - (t == ")")
+            if aside or t in _TIGHT_FILLER or t in _LABEL_MARKS:
+                continue
+            # After the cue, "and" may join a new claim the reader took for one more item ("as
+            # no edema and orthostatic"): no plain reach. Before it, the items are the cue's
+            # subject ("fever and chills were absent"), unless a subject of its own follows.
+            if t == "and" and (step == 1 or _ends_scope(self.tokens, j, step)):
+                return False
+            if t in _EITHER:
+                counted = 0  # "no fever or rigors": a denial distributes over "or"
+                continue
+            if t[0].isdigit() or (t in _REGIMEN_WORDS and t != ","):
+                continue
+            if t == "," or _is_break(self.tokens[j]):
+                return False
+            counted += 1
+            if counted > _PLAIN_WORDS:
+                return False
+        return True
+
+    def _plainly_denied(self, i: int) -> bool:
+        return i in self.cues or self._within_reach(i)
+
+    def _within_reach(self, i: int) -> bool:
+        """Whether a cue other than token ``i`` stands where it plainly governs ``i``."""
+        return any(
+            self._between_plain(self._after_cue(c), i, 1)
+            if c < i
+            else self._between_plain(i + 1, c, -1)
+            for c in self.cues
+            if c != i
+        )
+
+    def _after_cue(self, c: int) -> int:
+        """Where a forward cue's finding may start: past "yet"/"still" ("not yet removed"), an
+        adverb of the denial as ``_negation_scope`` reads it."""
+        after = c + 1
+        if after < len(self.tokens) and self.tokens[after].text in _ADVERBS:
+            return after + 1
+        return after
+
+    def _cue_near(self, i: int) -> bool:
+        """Whether token ``i`` is part of a denial, stands where a cue plainly reaches, or a cue
+        given no reach stands in its statement: then a reading of ``i`` as affirmed may have
+        missed what the cue denies ("no bleeding or bruising and had not started ...")."""
+        return (
+            i in self.in_cue
+            or any(self._statement(i, c) for c in self.dangling)
+            or self._within_reach(i)
+        )
+
+    def _statement(self, i: int, j: int) -> bool:
+        """Whether tokens ``i`` and ``j`` are in one statement: no semicolon between them."""
+        return not any(t.text == ";" for t in self.tokens[min(i, j) : max(i, j)])
+
+    def _plainly_theirs(self, i: int) -> bool:
+        for start, end in self.relatives:
+            if end <= i and self._between_words(end, i) <= _RELATIVE_WORDS:
+                return True
+            if start > i and self._between_words(i + 1, start) <= 1:
+                return True
+        return False
+
+    def _between_words(self, first: int, last: int) -> int:
+        counted = 0
+        for t in self.tokens[first:last]:
+            if t.text == ";":
+                return len(self.tokens)  # another statement
+            if t.text not in _TIGHT_FILLER and t.text not in _LABEL_MARKS and t.text != ",":
+                counted += 1
+        return counted
+
+
 def mentions(text: str, limit: int | None = None) -> list[Mention]:
     """Concept mentions of ``text`` with their assertions, sentence by sentence (``limit``: the
     highest passage number its citations may name, None when not known)."""
@@ -1022,6 +1207,7 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
         tokens = _tokens(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
+        readings = _Readings(tokens, assertions)
         heading = _system_heading(tokens)
         words = [_norm(t.text) for t in tokens]
         # Where a person's name of two words starts.
@@ -1030,7 +1216,11 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             for i in range(len(tokens) - 1)
             if _is_person_name(sentence.text, sentence.start, tokens, i)
         }
+        judged = len(found)
         for i, token in enumerate(tokens):
+            # How sure each reading of the previous token's mentions is.
+            found[judged:] = [readings.judge(m, i - 1) for m in found[judged:]]
+            judged = len(found)
             if i in heading:
                 continue
             # Shorthand that is itself a denial ("BNO": bowels not opened) denies what its
@@ -1039,6 +1229,7 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                 Mention(word, token.start, token.end, sentence.text, _denied(assertions[i]))
                 for word in _denied_by_shorthand(token.text)
             ]
+            judged = len(found)  # the shorthand's own denial is sure
             if _qualifies(words, tokens, i):
                 # "No severe hypoglycemia": what is denied is the severe kind.
                 key = f"{words[i]} {words[i + 1]}"
@@ -1081,6 +1272,7 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
                 found.append(
                     Mention(key, tokens[i - 1].start, token.end, sentence.text, assertions[i])
                 )
+        found[judged:] = [readings.judge(m, len(tokens) - 1) for m in found[judged:]]
     return found
 
 
@@ -1373,6 +1565,16 @@ def compare(
                 # Whitlock, lives with her daughter") reads every word of it as the relative's;
                 # of a person's name only the passage calling that person a relative ("her
                 # daughter Rosalind") tells the sentence has confused who is who.
+                continue
+            # Precision first (round 6): a conflict between readings either of which could be
+            # wrong is no conflict to report.
+            if dimension in ("negation", "stopped") and (
+                mention.unsure_denial or any(o.unsure_denial for o in judged)
+            ):
+                continue
+            if dimension == "experiencer" and (
+                mention.unsure_experiencer or any(o.unsure_experiencer for o in judged)
+            ):
                 continue
             if all(disagrees(mention.assertion, o.assertion) for o in judged):
                 other = judged[0]

@@ -150,6 +150,10 @@ class _PassageFacts:
         self._routes: dict[int, dict[int, RouteWord]] = {}
         self._lengths: dict[int, list[Length]] = {}
 
+    def text(self, cited: Sequence[int]) -> str:
+        """The cited passages' text, joined."""
+        return "\n".join(self._passages[n] for n in cited)
+
     def day_first(self, n: int) -> bool | None:
         """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
         such as "03/05/2024" may be read either way)."""
@@ -555,12 +559,27 @@ def _wrong_regimens(
     ]
     claimed = frequency_pairs(body, lexicon)
     my_doses = dose_pairs(body, lexicon)
+    # One time of a split dose, and the total it is part of.
+    split_times = {
+        (n, part): (f.start, f.end) for n in cited for f in facts.frequencies(n) for part in f.parts
+    }
     parts = {part for _, f in claimed for part in f.parts}
     for drug, freq in claimed:
         if (freq.start, freq.end) in parts and not freq.parts:
             continue  # one time of a split dose: its total is checked
         theirs = [(n, f) for n, d, f, _ in evidence if lexicon.same_drug(drug, d)]
         if not theirs:
+            continue
+        spans = {(n, (f.start, f.end)) for n, f in theirs}
+        if any(
+            (n, total) not in spans
+            for n, f in theirs
+            for total in [split_times.get((n, (f.start, f.end)))]
+            if total is not None
+        ):
+            # The passage's regimen for the drug was read as one time of a split dose without
+            # its total ("1 tab at 07:00, 11:00, 15:00, 19:00" paired as "at 07:00"): no plain
+            # reading of how often it is given.
             continue
         # A dose change with a regimen for each dose ("15 mg BID x 21 days then 20 mg daily"):
         # a dose's regimen is the one given with that dose.
@@ -618,6 +637,7 @@ def _check_values(
     elsewhere: _Elsewhere,
 ) -> None:
     evidence_values = [v for n in cited for v in facts.values(n)]
+    evidence_text = facts.text(cited)
     day_first = facts.sentence_day_first(body, cited)
     bound = {b.value.start: b for b in bind(body, day_first)}
     evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
@@ -643,6 +663,8 @@ def _check_values(
             in_other_unit = _other_unit(value, bound.get(value.start), evidence_bound)
             if in_other_unit is not None:
                 n, other = in_other_unit
+                if _a_rate_of(value, other.value, body):
+                    continue
                 check.add(
                     "unverified_number",
                     value.raw,
@@ -653,6 +675,8 @@ def _check_values(
                     quote=_quote(other.sentence),
                     passage=n,
                 )
+                continue
+            if _unsure_absence(value, values, evidence_text):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -785,6 +809,72 @@ def _other_unit(
     if not found:
         return None
     return next(((n, b) for n, b in found if b.attribute == attribute), found[0])
+
+
+# Round 6 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a number is
+# flagged only where the sentence's reading and the passage's plainly differ. Where the passage
+# writes the number in a form the value reader takes for something else, or the sentence may
+# have written a rate's "per hour" in words, the check stays silent.
+
+
+def _a_rate_of(value: Value, other: Value, body: str) -> bool:
+    """Whether one value's unit is the other's per something, and the sentence writes that
+    "per" in words the value reader does not join to the unit, or not at all ("100 micrograms
+    an hour" read as mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"). A
+    period the words name that is not the unit's ("20 units of alcohol a day" against "20
+    units/week") is a plain difference."""
+    mine, theirs = (value.unit or "").lower(), (other.unit or "").lower()
+    if not (mine and theirs):
+        return False
+    if not theirs.startswith(mine + "/"):
+        # The sentence's unit the longer: the passage may have written its rate in words.
+        return mine.startswith(theirs + "/")
+    rest = theirs[len(mine) + 1 :]
+    after = body[value.start + len(value.raw) : value.start + len(value.raw) + _PERIOD_REACH]
+    said = _PERIOD_WORDS.search(after)
+    return said is None or _PERIODS.get(said.group(1).lower()) == _PERIODS.get(rest, rest)
+
+
+# "an hour", "per day", "each week" within a few words after a value.
+_PERIOD_REACH = 30
+_PERIOD_WORDS = re.compile(
+    r"\b(?:per|an?|each|every)\s+(hours?|hrs?|h|days?|d|weeks?|wks?|minutes?|mins?|months?)\b",
+    re.I,
+)
+_PERIODS = {
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d", "days": "d",
+    "d": "d", "week": "wk", "weeks": "wk", "wk": "wk", "wks": "wk", "minute": "min",
+    "minutes": "min", "min": "min", "mins": "min", "month": "mo", "months": "mo",
+}  # fmt: skip
+
+
+def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -> bool:
+    """Whether "does not appear in the cited passages" would be an unsure reading: a number of
+    two or more digits the passages write glued to a code ("SVR12"), or as one side of a
+    ratio whose other side the sentence gives too ("ACE-III 71/100" as "71 out of 100"; a
+    blood pressure's "145/90" is no heart rate of 90); or a date whose day and month the
+    passages give without a year ("Tetanus toxoid given 10/14")."""
+    if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
+        n = re.escape(value.canonical)
+        if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
+            return True
+        mine = {v.canonical for v in values if v is not value}
+        return any(
+            value.canonical in pair and (set(pair) - {value.canonical}) <= mine
+            for pair in _RATIO.findall(evidence_text)
+        )
+    if value.kind == "date":
+        parts = value.canonical.split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            month, day = int(parts[1]), int(parts[2])
+            no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
+            return re.search(no_year, evidence_text) is not None
+    return False
+
+
+_RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
+# A one-digit number stands inside all manner of codes ("T1DM", "x10^9"): never unsure.
+_COMPOUND_DIGITS = 2
 
 
 def _unit_text(value: Value) -> str:
@@ -924,6 +1014,8 @@ def _check_doses(
             (n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
+            continue
+        if any(v.canonical == value.canonical and _a_rate_of(value, v, body) for _, v in same_drug):
             continue
         n, example = same_drug[0]
         check.add(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the third round of
+# (false alarms on good sentences, bad sentences caught), measured after the sixth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -18,17 +18,20 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # by case and took it to 1/105 and 59/64. heldout4, written blind during round 4, was scored
 # in total only: 27/112 and 47/68 before round 4's fixes, 24/112 and 46/68 after them (the
 # figure to believe for unseen text then); round 5 made it development data, read it case by
-# case and took it to 1/112 and 49/68. heldout5, written blind in session 31 before round 5, is the
-# held-out part: 27/109 and 40/63 before round 5's fixes, 26/109 and 40/63 after them.
-# heldout6, written blind after round 5, scored 19/109 and 43/62 before round 6.
+# case and took it to 1/112 and 49/68. heldout5, written blind in session 31 before round 5,
+# was scored in total only: 27/109 and 40/63 before round 5's fixes, 26/109 and 40/63 after
+# them. Round 6 (precision first: conflicts and absences reported only between plain
+# readings) made it development data and took it to 9/109 with 40/63, and dev to 0/177; no
+# part lost a catch. heldout6, written blind after round 5 and held out, scored 19/109 and
+# 43/62 before round 6 and 13/109 and 43/62 after it: the first round that carried to unseen text.
 MEASURED = {
-    "dev": (1, 74),
+    "dev": (0, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
     "heldout4": (1, 49),
-    "heldout5": (26, 40),
-    "heldout6": (19, 43),
+    "heldout5": (9, 40),
+    "heldout6": (13, 43),
 }
 
 

@@ -228,7 +228,10 @@ def test_a_long_negated_phrase_counts_its_findings_not_its_small_words() -> None
     assert {k: found[k] for k in ("pain", "abdomen", "radiating", "back")} == dict.fromkeys(
         ("pain", "abdomen", "radiating", "back"), True
     )
-    assert ("negation", "back") in dims(sentence, "Tenderness over the back.")
+    # The scope reaches "back", but eight words from its "No" the reading is no plain one: no
+    # conflict is reported on it (round 6 of the precision audit); the pain right after is.
+    assert ("negation", "back") not in dims(sentence, "Tenderness over the back.")
+    assert ("negation", "pain") in dims(sentence, "She reports pain.")
 
 
 def test_the_comma_and_clause_rules_still_hold_beside_or() -> None:
@@ -526,7 +529,10 @@ def test_a_stop_reaches_only_the_drugs_it_names() -> None:
     assert dims("The plan was to stop ramipril and lower her bisoprolol.", plan) == []
     # Two drugs stopped together stay stopped; one given as going on is still flagged.
     both = "Stop aspirin and clopidogrel before surgery."
-    assert dims("She continues on clopidogrel.", both) != []
+    # Round 6: past "and" a forward stop's reach is no plain reading ("as no edema and
+    # orthostatic"), so only the drug right after it is compared.
+    assert dims("She continues on clopidogrel.", both) == []
+    assert dims("She continues on aspirin.", both) != []
     assert dims("She continues on ramipril.", plan) != []
 
 
@@ -590,7 +596,9 @@ def test_an_item_with_a_value_of_its_own_ends_a_forward_denial() -> None:
     assert dims("He has no clubbing and no cyanosis.", "Clubbing present. No cyanosis.") != []
     nausea = "Denies nausea and vomiting x 3 days."
     assert dims("He denies nausea and vomiting.", nausea) == []
-    assert dims("He has been vomiting.", "Denies nausea and vomiting for 3 days.") != []
+    # Round 6: the item right after the cue is plainly denied, the one past "and" is not.
+    assert dims("He has been vomiting.", "Denies nausea and vomiting for 3 days.") == []
+    assert dims("He has had nausea.", "Denies nausea and vomiting for 3 days.") != []
 
 
 def test_a_staged_or_graded_item_is_not_denied() -> None:
@@ -657,3 +665,59 @@ def test_a_shorthand_that_is_a_denial_denies_what_did_not_happen() -> None:
     note = "BNO 5 days. Abdomen soft."
     assert dims("His bowels have not opened for five days.", note) == []
     assert [d for d, _ in dims("He opened his bowels this morning.", note)] == ["negation"]
+
+
+# Round 6 of the precision audit: a conflict is reported only between plain readings.
+
+
+def test_an_affirmation_beside_a_cue_of_denial_is_no_plain_reading() -> None:
+    offered = "Shingles vaccine offered, declined."
+    assert dims("She declined the shingles vaccine.", offered) == []
+    # The same denial against a plain affirmation is still a conflict.
+    given = "Shingles vaccine given today."
+    assert [d for d, _ in dims("She declined the shingles vaccine.", given)] == ["negation"]
+    # A count of none and a negative prefix are cues too.
+    assert dims("She has had no falls this year.", "Falls this year: 0.") == []
+    assert dims("Her ankle was non-tender.", "No erythema, ankle swollen and non-tender.") == []
+
+
+def test_a_denial_far_from_its_finding_is_no_plain_reading() -> None:
+    note = "Discussed with haematology: anticoagulation not needed."
+    assert dims("Haematology advised that anticoagulation was not needed.", note) == []
+    # The denial right after the finding is plain: what contradicts it is still flagged.
+    flagged = dims("She was started on anticoagulation.", note)
+    assert [d for d, _ in flagged] == ["negation"]
+    # A denial distributes over "or" ("no A or B"), not over a new item after "and".
+    assert [d for d, _ in dims("There was swelling.", "No erythema or swelling.")] == ["negation"]
+    assert dims("The calf was tender.", "No erythema, calf soft and tender to touch.") == []
+
+
+def test_a_stop_with_the_regimen_between_is_still_plain() -> None:
+    stopped = "Sertraline 100 mg od was tapered off over 4 weeks."
+    assert [d for d, _ in dims("She still takes sertraline.", stopped)] == ["stopped"]
+    labelled = "Not taking: simvastatin 20 mg - stopped by patient."
+    assert dims("He continues simvastatin.", labelled) != []
+
+
+def test_a_relative_anywhere_in_the_sentence_leaves_the_patient_reading_unsure() -> None:
+    # The sentence names the relative, the passage's reading of "metformin" is the father's.
+    note = "Father 58 yrs, diabetic on metformin."
+    assert dims("His father, who is 58, takes metformin for diabetes.", note) == []
+    # The passage names the relative; its label's colon cut the relative's reach.
+    child = "Daughter (9 y): sweat test normal, on vitamin D supplements."
+    assert dims("Her nine-year-old daughter takes vitamin D supplements.", child) == []
+    # A relative named far after what the sentence gives the patient.
+    alone = "She was fully independent before admission."
+    assert (
+        dims("She was fully independent and cared for her husband, who has dementia.", alone) == []
+    )
+
+
+def test_a_relative_right_before_their_condition_is_still_a_plain_reading() -> None:
+    assert [d for d, _ in dims("He has glaucoma.", "FHx: mother - glaucoma.")] == ["experiencer"]
+    older = "Older brother (10 years) has eczema."
+    assert [d for d, _ in dims("He has eczema.", older)] == ["experiencer"]
+    # Far from the relative ("brother had prolonged paralysis after GA ?suxamethonium
+    # apnoea"), the word is not plainly theirs.
+    far = "FHx: brother had a long stay in intensive care after surgery for a hernia."
+    assert dims("He had a hernia repaired.", far) == []

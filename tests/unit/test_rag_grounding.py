@@ -849,3 +849,49 @@ def test_a_measure_the_passage_does_not_give_keeps_the_misattribution() -> None:
     # No LDL in the passage to name instead: where its number is stays the most useful reason.
     flags = ground("Her LDL was 5% [1].", ECHO_AND_SCORE).flags
     assert [f.kind for f in flags if f.token == "5%"] == ["misattributed_value"], flags
+
+
+# Round 6 of the precision audit: a number is flagged only where both readings are plain.
+
+
+def _numbers(sentence: str, passage: str) -> list[str]:
+    return [f.token for f in ground(sentence, {1: passage}).flags if f.kind == "unverified_number"]
+
+
+def test_a_number_written_inside_a_score_or_code_is_not_called_absent() -> None:
+    scores = "MoCA 24/30 (delayed recall 2/5, orientation 6/6)."
+    assert _numbers("Her MoCA score was 24 out of 30 [1].", scores) == []
+    assert _numbers("Her HIV viral load was undetectable at VL48 [1].", "Week 48: VL48 <20.") == []
+    # A number the passages hold nowhere, in no form, is still flagged.
+    assert "22" in _numbers("Her MoCA score was 22 out of 30 [1].", scores)
+    # One side of a ratio given alone, for another measure, is still flagged: a blood pressure's
+    # diastolic is no heart rate.
+    assert _numbers("Her heart rate was 90 [1].", "BP 145/90, HR 72.") == ["90"]
+    # A one-digit number stands inside all manner of codes ("T2DM"): no exception for it.
+    assert _numbers("She has type 2 diabetes [1].", "T2DM on metformin.") == ["2"]
+
+
+def test_a_date_whose_day_and_month_the_passage_gives_without_a_year_is_not_called_absent() -> None:
+    given = "Influenza vaccine given 11/03."
+    assert _numbers("She had the flu vaccine on 3 November 2025 [1].", given) == []
+    assert _numbers("She had the flu vaccine on 5 November 2025 [1].", given) != []
+
+
+def test_a_rate_with_its_per_hour_in_words_is_no_other_unit() -> None:
+    infusion = "Insulin infusion 4 units/h; maintenance fluids 80 mL/h."
+    assert _numbers("Maintenance fluids run at 80 mL an hour [1].", infusion) == []
+    # Another unit altogether is still flagged.
+    assert _numbers("Maintenance fluids run at 80 mmol a day [1].", infusion) != []
+    morphine = "Morphine infusion 2 mg/h."
+    assert _numbers("Morphine runs at 2 milligrams an hour [1].", morphine) == []
+    assert _numbers("Morphine runs at 3 milligrams an hour [1].", morphine) != []
+    # Words that name another period are a plain difference.
+    assert _numbers("Morphine runs at 2 milligrams a day [1].", morphine) != []
+
+
+def test_a_regimen_read_as_one_time_of_a_split_dose_is_not_compared() -> None:
+    chart = "MAR: Madopar 62.5 mg - 1 cap at 06:00, 10:00, 14:00, 18:00, 22:00."
+    said = "She takes Madopar 62.5 mg five times a day [1]."
+    assert _numbers(said, chart) == []
+    # A plain regimen is still compared.
+    assert _numbers("She takes Madopar 62.5 mg five times a day [1].", "Madopar 62.5 mg TDS.") != []
