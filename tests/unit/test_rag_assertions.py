@@ -721,3 +721,41 @@ def test_a_relative_right_before_their_condition_is_still_a_plain_reading() -> N
     # apnoea"), the word is not plainly theirs.
     far = "FHx: brother had a long stay in intensive care after surgery for a hernia."
     assert dims("He had a hernia repaired.", far) == []
+
+
+# -- review 31: "for a", advice to go on, an instruction after "and" ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("She received a blood transfusion [1].", "No need for a blood transfusion."),
+        ("She had a CT head [1].", "No indication for a CT head."),
+        ("She had the surgery [1].", "Not a candidate for the surgery."),
+    ],
+)
+def test_for_a_thing_is_no_length_and_the_denial_reaches_it(sentence: str, passage: str) -> None:
+    assert [d for d, _ in dims(sentence, passage)] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["No fever for 3 days, then cough.", "No fever for a week.", "No fever for the next 2 days."],
+)
+def test_a_length_after_a_denial_still_bounds_it(passage: str) -> None:
+    assert [d for d, _ in dims("She has had fever [1].", passage)] == ["negation"]
+    assert dims("She has a cough [1].", "No fever for 3 days, then cough.") == []
+
+
+def test_advice_to_go_on_with_a_drug_says_it_is_taken() -> None:
+    for advice in ("Advised to continue aspirin 75 mg daily.", "Told to keep taking aspirin."):
+        assert dims("She takes aspirin [1].", advice) == []
+    # Advice to stop, or to start when something happens, is still no fact.
+    stop = "Advised to stop warfarin if bleeding."
+    assert [d for d, _ in dims("She takes warfarin [1].", stop)] == ["hypothetical"]
+
+
+def test_an_instruction_after_and_is_a_clause_of_its_own() -> None:
+    passage = "Avoid NSAIDs and continue aspirin 75 mg daily."
+    assert dims("She takes aspirin [1].", passage) == []
+    assert [d for d, _ in dims("She takes NSAIDs [1].", passage)] == ["negation"]

@@ -652,3 +652,12 @@ def test_a_table_with_its_dates_across_the_top_dates_each_column() -> None:
     )
     # Prose under a blank line is no row of the table.
     assert all(b.timepoint is None for b in bind(table, day_first=True) if b.value.raw == "12 h")
+
+
+def test_prose_right_under_a_table_of_dates_is_no_row_of_it() -> None:
+    # Review 31: two spaces between sentences made prose cells, dated by the columns above.
+    table = "Labs     21/01     22/01\nCRP      40        30\nPlan:  recheck  CRP 45 tomorrow."
+    bound = {b.value.raw: b.timepoint for b in bind(table, day_first=True) if b.attribute}
+    assert bound["40"] == "--01-21" and bound["45"] is None
+    prose = "Labs     21/01     22/01\nWeight was 70 kg.  Temp 38.2"
+    assert all(b.timepoint is None for b in bind(prose, day_first=True))
