@@ -41,7 +41,7 @@ from medlocal.rag.export import (
     parse_keep,
 )
 from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
-from medlocal.rag.passages import SourceRef
+from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
@@ -190,7 +190,7 @@ def _add_redact_args(
 
 
 def _source_line(src: SourceRef, mark: str = "") -> str:
-    return f"[{src.number}] {src.label()}{mark}\n    {src.snippet}"
+    return f"[{src.number}] {src.label()}{mark}\n    {one_line(src.snippet)}"
 
 
 def _print_sources_and_flags(
