@@ -919,6 +919,10 @@ def _flag_kinds(text: str) -> set[str]:
         "Risk factor #2: Obesity [1]",  # "factor" / "medical" words of the label aside
         "Active problem: Chronic kidney disease [1]",
         "Diagnosis: Gouty arthritis [1]",
+        # The label's word is in the passage ("Allergies:", "Problems:"), the item is not.
+        "Allergy: Latex [1]",
+        "Active problem: Migraine [1]",
+        "Medication 5: Home nebuliser [1]",
     ],
 )
 def test_list_line_whose_item_the_passage_lacks_is_flagged(line: str) -> None:
