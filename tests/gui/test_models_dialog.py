@@ -154,6 +154,22 @@ def test_cancelled_import_records_nothing(
     _idle(qtbot, dialog)
     assert "stopped" in dialog.message.text()
     assert {m.id for m in workspace.registry.models()} == before
+    assert (
+        dialog.results.item(dialog.results.count() - 1).text().startswith("stopped: stopped.gguf")
+    )
+
+
+def test_a_refused_file_is_listed_with_its_reason(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, workspace)
+    text = tmp_path / "notes.gguf"
+    text.write_text("not a model at all, a text file named .gguf\n" * 20)
+    dialog.import_file(text)
+    _idle(qtbot, dialog)
+    last = dialog.results.item(dialog.results.count() - 1).text()
+    assert last.startswith("failed: notes.gguf: ") and "magic" in last
+    assert dialog.message.text() in last  # the same reason in the message line
     assert not list(models_dir().glob("*stopped*"))
 
 

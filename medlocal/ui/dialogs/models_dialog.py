@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace, model_tasks
 from medlocal.app.fit import FitBadge, fit_badges
+from medlocal.errors import GenerationCancelled
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
@@ -329,7 +330,15 @@ class ModelManagerDialog(QDialog):
             self.results.addItem(result.message)
             self._changed(result.message)
 
-        return self._run(f"importing {path.name}", task, done)
+        def failed(exc: BaseException) -> None:
+            # Listed with the successes: the results list is the record of what was tried
+            # (walk 32: a refused file showed only in the message line, gone at the next task).
+            why = error_text(exc, f"Importing {path.name}")
+            outcome = "stopped" if isinstance(exc, GenerationCancelled) else "failed"
+            self.results.addItem(f"{outcome}: {path.name}: {why}")
+            self.message.show_error(why)
+
+        return self._run(f"importing {path.name}", task, done, on_error=failed)
 
     def ask_folder(self) -> None:
         chosen = files.existing_folder(self, "Import a folder of models")
