@@ -36,7 +36,7 @@ from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
 from medlocal.models.importer import ImportResult, folder_summary
-from medlocal.models.registry import InstalledModel
+from medlocal.models.registry import InstalledModel, default_chat_id
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -183,12 +183,22 @@ class ModelManagerDialog(QDialog):
     def installed(self) -> list[InstalledModel]:
         return self.workspace.registry.models()
 
+    def answering_defaults(self) -> dict[str, str]:
+        """Each role's default as it answers: with no chat model chosen, the demo model answers,
+        and the table says so (walk 32: no model was marked, so nothing said which one)."""
+        registry = self.workspace.registry
+        defaults = dict(registry.defaults())
+        chat = default_chat_id(registry)
+        if chat is not None:
+            defaults["chat"] = chat
+        return defaults
+
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:
             installed = self.installed()
         pending = self.fit_job is not None
         fill_catalog(self.catalog_table, self.catalog.entries, installed, self.badges, pending)
-        defaults = self.workspace.registry.defaults() if installed else {}
+        defaults = self.answering_defaults() if installed else {}
         fill_installed(self.installed_table, installed, defaults, self.badges, pending)
         self._catalog_selected()
         self._installed_selected()
