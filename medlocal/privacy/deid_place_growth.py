@@ -413,6 +413,9 @@ def _placed(text: str, start: int) -> bool:
     return before is not None and before.group("w").lower() in _PLACE_WORDS
 
 
+_SENTENCE_WORD = re.compile(r"(?:^|(?<=\s))[a-z]", re.M)  # a word in lower case: prose
+
+
 def _head_after(text: str, end: int, wrap: bool = True, in_sentence: bool = False) -> int:
     """The end of an organisation's head word written right after a span ("[Wood] Surgical"), or
     the span's own end where none follows. Only on the span's line unless ``wrap``; where a
@@ -425,6 +428,12 @@ def _head_after(text: str, end: int, wrap: bool = True, in_sentence: bool = Fals
     if word.replace(".", "").lower() not in _HEADS:
         return end
     head_end = found.start("w") + len(found.group("w").rstrip(",;:"))
+    # Over a line break, the sentence goes on only where the span's own line is a sentence's
+    # ("attends Darrow St Anne's\nAcademy in year 9"): a line that is the name alone is a
+    # letterhead, and the next line's "Clinic date: ..." opens a label there (walk 32).
+    if in_sentence and "\n" in text[end : found.start("w")]:
+        line_start = text.rfind("\n", 0, end) + 1
+        in_sentence = _SENTENCE_WORD.search(text, line_start, end) is not None
     if (
         in_sentence
         or found.group("w").endswith((",", ";", ":"))

@@ -77,6 +77,20 @@ def test_a_found_place_takes_its_head_word_inside_a_sentence() -> None:
     assert _grown(text, "Darrow St Anne's", "facility") == ["Darrow St Anne's\nAcademy"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverside General Hospital\nClinic date: 25/11/2026",
+        "St Mary's Hospital\nClinic letter to the GP",
+    ],
+)
+def test_a_letterhead_takes_no_head_word_of_the_label_under_it(text: str) -> None:
+    # Walk 32: "[FACILITY] date" in a redacted export; the letterhead line is the name alone.
+    name = text.split("\n")[0]
+    assert _grown(text, name, "facility") == []
+    assert _grown(f"{name}\nClinic\n12 High St", name, "facility") == [f"{name}\nClinic"]
+
+
 def test_a_township_or_estate_part_before_a_found_house_joins_it() -> None:
     # Session 31.
     text = "Pt lives of Section C, House 1127, Umlazi."
