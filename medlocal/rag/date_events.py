@@ -30,7 +30,7 @@ _EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "stop": (r"stopped", r"discontinued", r"ceased", r"withheld", r"withdrawn"),
     "death": (r"died", r"death", r"deceased", r"passed\s+away"),
     "birth": (r"born", r"(?-i:DOB)", r"d\.o\.b\.?", r"date\s+of\s+birth", r"birth\s*date"),
-    "letter": (r"letter", r"dictated", r"typed", r"dated"),
+    "letter": (r"letter", r"dictated", r"typed"),
 }  # fmt: skip
 
 _EVENT = re.compile(
@@ -93,12 +93,31 @@ _SPAN = r"(?:days?|weeks?|months?|years?)"
 
 @dataclass(frozen=True)
 class DateTie:
-    """A date of a text tied to an ``event``; ``start``/``end``: the event's words."""
+    """A date of a text tied to an ``event``; ``start``/``end``: the event's words;
+    ``labelled``: written as a label ("Clinic date: 25/11/2026", "Date of operation: ...")."""
 
     value: Value
     event: str
     start: int
     end: int
+    labelled: bool = False
+
+
+# Events a note dates once: another date of one of these is evidence that a date is not its.
+_ONCE = frozenset({"admission", "discharge", "birth", "death", "letter"})
+# Events a note may date many times (visits, scans, operations), dated once only by a label
+# naming the note's own ("Clinic date: 25/11/2026"); a drug's start or stop is its drug's, and
+# one drug's start date says nothing of another's.
+_LABELLED_ONCE = frozenset({"clinic", "operation", "imaging"})
+_DRUG_EVENTS = frozenset({"start", "stop"})
+_LABEL_BETWEEN = re.compile(r"\s*(?:date\s*)?[:\-–]\s*|\s*date\s*", re.I)
+_DATE_OF_BEFORE = re.compile(r"date\s+of\s+$", re.I)
+
+
+def the_one_date(tie: DateTie) -> bool:
+    """Whether ``tie`` gives the one date of its event in its note: another date of that
+    event would be a misattribution, not a second occurrence."""
+    return tie.event in _ONCE or (tie.labelled and tie.event in _LABELLED_ONCE)
 
 
 def _event_of(match: re.Match[str]) -> str:
@@ -126,9 +145,14 @@ def _tie_before(text: str, value: Value, events: list[re.Match[str]]) -> DateTie
     event = before[-1]
     if not _plain_between(text[event.end() : value.start]):
         return None
-    if _RELATIVE_BEFORE.search(text[max(0, event.start() - 30) : event.start()]):
+    preceding = text[max(0, event.start() - 30) : event.start()]
+    if _RELATIVE_BEFORE.search(preceding):
         return None
-    return DateTie(value, _event_of(event), event.start(), event.end())
+    labelled = bool(
+        _LABEL_BETWEEN.fullmatch(text[event.end() : value.start])
+        or _DATE_OF_BEFORE.search(preceding)
+    )
+    return DateTie(value, _event_of(event), event.start(), event.end(), labelled)
 
 
 def _tie_after(text: str, value: Value, events: list[re.Match[str]]) -> DateTie | None:
@@ -159,7 +183,7 @@ def _header_tie(text: str, value: Value) -> DateTie | None:
     if text.count("\n", 0, line_start) >= _HEADER_LINES:
         return None
     if _HEADER_DATE.match(text[line_start : value.start]):
-        return DateTie(value, "letter", line_start, value.start)
+        return DateTie(value, "letter", line_start, value.start, labelled=True)
     return None
 
 
@@ -183,7 +207,10 @@ def date_ties(text: str, day_first: bool | None = None) -> list[DateTie]:
 
 def placed_apart(text: str, event: str) -> str | None:
     """The words of ``text`` that put ``event`` a span of time away from the note's own time
-    ("five weeks after his admission"), or None."""
+    ("five weeks after his admission"), or None. A drug's start or stop is never placed so:
+    which drug's it is would be unknown."""
+    if event in _DRUG_EVENTS:
+        return None
     words = "|".join(_EVENT_WORDS[event])
     pattern = re.compile(
         rf"\b{_COUNT}\s+{_SPAN}\s+(?:after|since|before|following|post)\s+"

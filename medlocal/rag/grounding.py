@@ -56,7 +56,7 @@ from medlocal.rag.coverage import (
     coverage,
     says_documents_silent,
 )
-from medlocal.rag.date_events import EVENT_DATE, DateTie, date_ties, placed_apart
+from medlocal.rag.date_events import EVENT_DATE, DateTie, date_ties, placed_apart, the_one_date
 from medlocal.rag.drug_facts import (
     DosePair,
     dose_pairs,
@@ -752,7 +752,8 @@ def _check_date_events(
     passages tie to another ("Admission date: 12/10/2026") while they give the sentence's event
     another date ("Discharge date: 19/10/2026") or put it at another time ("five weeks after his
     admission"): misattributed (walk 32). Where the passages tie the date to nothing, or to the
-    sentence's event too, nothing is said."""
+    sentence's event too, or give another date of an event that may recur (a review on the
+    ward, one drug's start), nothing is said."""
     if not cited:
         return
     ties = [(n, t) for n in cited for t in facts.date_ties(n)]
@@ -767,7 +768,9 @@ def _check_date_events(
             (
                 (m, t)
                 for m, t in ties
-                if t.event == mine.event and not dates_agree(date.canonical, t.value.canonical)
+                if t.event == mine.event
+                and the_one_date(t)
+                and not dates_agree(date.canonical, t.value.canonical)
             ),
             None,
         )
@@ -787,7 +790,7 @@ def _check_date_events(
             passage, words = apart
             message = (
                 f"{date.raw} is {given_as} in the cited passage, not"
-                f" {EVENT_DATE[mine.event]}: it puts that at another time ('{words}')"
+                f" {EVENT_DATE[mine.event]}: it puts the {mine.event} at another time ('{words}')"
             )
             quote = _sentence_at(passages[passage], passages[passage].find(words))
         check.add(

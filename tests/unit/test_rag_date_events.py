@@ -63,3 +63,14 @@ def test_an_event_put_at_a_distance_from_the_note_is_found() -> None:
         placed_apart("Her discharge 3 days ago went well.", "discharge") == "discharge 3 days ago"
     )
     assert placed_apart(letter, "discharge") is None
+
+
+def test_a_label_is_told_from_prose() -> None:
+    labelled = {
+        t.value.raw: t.labelled
+        for t in date_ties(
+            "Clinic date: 25/11/2026. Date of operation: 02/03/2026. Reviewed on 14/10/2026.",
+            day_first=True,
+        )
+    }
+    assert labelled == {"25/11/2026": True, "02/03/2026": True, "14/10/2026": False}

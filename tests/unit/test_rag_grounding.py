@@ -973,3 +973,18 @@ def test_a_passage_that_ties_the_date_to_nothing_says_nothing() -> None:
     assert _date_flags("He was discharged on 25/11/2026 [1].", passage) == []
     # The passage dates the clinic, but says nothing of when the admission was.
     assert _date_flags("He was admitted on 25/11/2026 [1].", "Clinic date: 25/11/2026.") == []
+
+
+def test_another_date_of_an_event_that_may_recur_is_no_evidence() -> None:
+    # A review on the ward, one drug's start: a second one may well fall on the admission day.
+    stay = (
+        "Admitted 12/10/2026. Reviewed by the renal team on 14/10/2026. Bisoprolol started\n"
+        "14/10/2026."
+    )
+    assert _date_flags("Furosemide was started on 12/10/2026 [1].", stay) == []
+    assert _date_flags("He was reviewed by the medical team on 12/10/2026 [1].", stay) == []
+    # A label names the note's own visit: its one date.
+    letter = "Admission date: 12/10/2026\nClinic date: 25/11/2026\nSeen with his wife."
+    found = _date_flags("He was seen in clinic on 12/10/2026 [1].", letter)
+    assert [k for k, _ in found] == ["misattributed_value"]
+    assert "gives 25/11/2026 as the clinic date; 12/10/2026 is the admission date" in found[0][1]
