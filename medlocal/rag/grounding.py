@@ -777,8 +777,8 @@ def _check_date_events(
         if other is not None:
             m, elsewhere = other
             message = (
-                f"the cited passage gives {elsewhere.value.raw} as {EVENT_DATE[mine.event]};"
-                f" {date.raw} is {given_as} there"
+                f"the cited passage{'s give' if len(cited) > 1 else ' gives'}"
+                f" {elsewhere.value.raw} as {EVENT_DATE[mine.event]}; {date.raw} is {given_as}"
             )
             quote, passage = _sentence_at(passages[m], elsewhere.value.start), m
         else:

@@ -988,3 +988,10 @@ def test_another_date_of_an_event_that_may_recur_is_no_evidence() -> None:
     found = _date_flags("He was seen in clinic on 12/10/2026 [1].", letter)
     assert [k for k, _ in found] == ["misattributed_value"]
     assert "gives 25/11/2026 as the clinic date; 12/10/2026 is the admission date" in found[0][1]
+
+
+def test_a_misattributed_date_across_two_passages_names_both() -> None:
+    found = _date_flags("He was seen in clinic on 19/10/2026 [1][2].", _STAY, _CLINIC)
+    assert [m for _, m in found] == [
+        "the cited passages give 25/11/2026 as the clinic date; 19/10/2026 is the discharge date"
+    ]
