@@ -31,6 +31,7 @@ FILE_NAME = "settings.toml"
 # below the context size in use: prompt + answer share the window.
 CONTEXT_MIN, CONTEXT_MAX = 512, 131072
 ANSWER_MIN, ANSWER_MAX = 16, 32768
+SUMMARY_STEP_MIN = 64  # a step shorter than this cannot hold one section's sentences
 
 
 class SettingsFileError(UserInputError):
@@ -88,6 +89,14 @@ class Settings:
         maximum=ANSWER_MAX,
     )
     seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
+    summary_step_tokens: int = _opt(
+        256,
+        f"summaries: longest model step in tokens, {SUMMARY_STEP_MIN} to {ANSWER_MAX} (a long "
+        "section may be cut short below it: raise it when a summary says 'reached the length "
+        "limit')",
+        SUMMARY_STEP_MIN,
+        maximum=ANSWER_MAX,
+    )
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
     model_check: float = _opt(
         0.5,

@@ -84,7 +84,19 @@ class StepClock:
         detail = ""
         if 0 < done < total:
             detail = f"about {_duration((now - self.started) / done * (total - done))} left"
-        report(self.progress, Progress(stage, done, total, detail=detail, unit="steps"))
+        report(
+            self.progress, Progress(_stage_words(stage), done, total, detail=detail, unit="steps")
+        )
+
+
+# The summarizer's stages as a clinician reads them (walk 32: "map: 0/1 steps" was jargon).
+_STAGE_WORDS = {"map": "reading the documents", "reduce": "writing the sections"}
+
+
+def _stage_words(stage: str) -> str:
+    if stage.startswith("combine "):  # "combine 2": the notes merged until they fit, round 2
+        return f"combining the notes (round {stage.removeprefix('combine ')})"
+    return _STAGE_WORDS.get(stage, stage)
 
 
 def _duration(seconds: float) -> str:

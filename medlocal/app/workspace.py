@@ -61,11 +61,9 @@ if TYPE_CHECKING:  # the redactor is imported where an export redacts (see rag.e
     from medlocal.privacy.deid_plan import RedactionPlan
 
 # ModelCheck lives in installed_models.py; callers may import it from here, with the workspace.
-__all__ = ["SUMMARY_STEP_TOKENS", "ModelCheck", "ModelLoader", "Notice", "Workspace"]
+__all__ = ["ModelCheck", "ModelLoader", "Notice", "Workspace"]
 
 log = logging.getLogger(__name__)
-
-SUMMARY_STEP_TOKENS = 256  # each map/reduce step; the summary itself is several steps
 
 
 def _file_stamp(path: Path) -> tuple[int, int, int] | None:
@@ -427,10 +425,11 @@ class Workspace:
         cancel: threading.Event | None = None,
     ) -> SavedSummary:
         """Summarise a patient's documents into a template, check it and save it. The user's
-        sampling settings apply (each model step is ``SUMMARY_STEP_TOKENS`` long unless set)."""
+        sampling settings apply; each model step is the ``summary_step_tokens`` setting long
+        unless ``params`` say otherwise."""
         vault = self.require_vault()
         chat = self.chat_model(model, n_ctx)
-        chosen = params or self.sampling(max_tokens=SUMMARY_STEP_TOKENS)
+        chosen = params or self.sampling(max_tokens=self.settings.summary_step_tokens)
         return summarize_patient(
             vault,
             chat,

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
-from medlocal.app.workspace import SUMMARY_STEP_TOKENS
 from medlocal.cli.common import (
     TerminalProgress,
     add_vault_args,
@@ -42,7 +41,7 @@ from medlocal.rag.export import (
     parse_keep,
 )
 from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
-from medlocal.rag.passages import SourceRef
+from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
@@ -79,7 +78,7 @@ def register(sub: Any) -> None:
     summarize.add_argument(
         "--max-tokens",
         type=positive_int,
-        help=f"length of each model step ({SUMMARY_STEP_TOKENS})",
+        help="length of each model step (default: the summary_step_tokens setting, 256)",
     )
     summarize.add_argument(
         "--seed", type=non_negative_int, help="sampling seed (default: your setting)"
@@ -191,7 +190,7 @@ def _add_redact_args(
 
 
 def _source_line(src: SourceRef, mark: str = "") -> str:
-    return f"[{src.number}] {src.label()}{mark}\n    {src.snippet}"
+    return f"[{src.number}] {src.label()}{mark}\n    {one_line(src.snippet)}"
 
 
 def _print_sources_and_flags(
@@ -460,7 +459,9 @@ def run_summarize(args: argparse.Namespace) -> int:
                 document_ids=args.doc,
                 model=args.model,
                 n_ctx=args.ctx,
-                params=sampling_from_args(args, max_tokens=SUMMARY_STEP_TOKENS),
+                params=sampling_from_args(
+                    args, max_tokens=workspace(args).settings.summary_step_tokens
+                ),
                 progress=progress,
                 cancel=cancel,
             )

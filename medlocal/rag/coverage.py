@@ -152,6 +152,45 @@ def says_documents_silent(text: str) -> bool:
     return _SILENT.search(text) is not None
 
 
+# The label of a list line a template has the model write, one item a line: "Medication 2:",
+# "Problem:", "Allergy:", "Risk factor:", "Active problem #1:", "Discharge diagnosis:". Its words
+# name the list, not the item: a passage holding them ("medications") supports nothing.
+_LIST_KINDS = (
+    r"medications?|medicines?|drugs?|problems?|diagnos[ie]s|allerg(?:y|ies)|intolerances?"
+    r"|(?:risk\s+)?factors?|conditions?|comorbidit(?:y|ies)|issues?|items?"
+)
+_LIST_QUALIFIERS = (
+    r"current|active|past|previous|resolved|principal|primary|secondary|main|discharge|admission"
+    r"|admitting|stopped|new|known|regular|working|other|chronic|significant|drug|medication"
+)
+_LIST_LABEL = re.compile(
+    rf"^\s*(?P<label>(?:(?:{_LIST_QUALIFIERS})\s+){{0,2}}(?:{_LIST_KINDS}))"
+    r"\s*(?:#?\d{1,2}|\(\d{1,2}\))?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+# The list labels whose items are medicines.
+_MEDICATION_LIST = re.compile(r"medication|medicine|drug(?!\s+allerg)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    label: str  # "Medication 2", as written
+    start: int  # where the item begins in the line
+    medicines: bool  # whether the list is of medicines ("Medication 2:", not "Drug allergy:")
+
+
+def list_item(line: str) -> ListItem | None:
+    """The item of a "Label: item" list line ("Risk factor: Family history"), or None for other
+    sentences. Only the labels of lists (medications, problems, diagnoses, allergies, risk
+    factors) count: "Chest X-ray: clear" is a finding whose label is part of the claim."""
+    match = _LIST_LABEL.match(line)
+    if match is None:
+        return None
+    label = match.group("label")
+    medicines = _MEDICATION_LIST.search(label) is not None and "allerg" not in label.lower()
+    return ListItem(line[match.start("label") : match.end()].rstrip(" :"), match.end(), medicines)
+
+
 @dataclass(frozen=True)
 class Coverage:
     terms: tuple[str, ...]  # the sentence's clinical words, as written (lower case), in order
@@ -190,17 +229,74 @@ def _stems(evidence: str) -> frozenset[str]:
     abbreviations = default_abbreviations()
     stems = {stem(w) for w in _words(_without_values(evidence))}
     stems |= {stem(key) for key in abbreviations.spelled_out(evidence)}
-    for key in abbreviations.abbreviations_in(evidence):
-        for sense in abbreviations.senses[key][:2]:
-            stems |= {stem(w) for w in _words(sense)}
     stems |= {stem(w) for name in measure_names(evidence) for w in _words(name)}
     stems |= {stem(_SIDE_WORDS[m.group("side")]) for m in _SIDE_LETTER.finditer(evidence)}
     if mentions_gestational_age(evidence):
         stems |= {stem(w) for w in _GESTATION_WORDS}
-    for short, phrases in SHORTHAND.items():
-        if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I):
-            stems |= {stem(w) for phrase in phrases for w in _words(phrase)}
-    return frozenset(stems)
+    return frozenset(stems | {s for phrase in _expansions(evidence) for s in phrase})
+
+
+def _phrase_stems(text: str) -> tuple[str, ...]:
+    """The stems of every word of ``text`` but stopwords, carrier words included: how a phrase
+    is compared whole ("family history" keeps its "history")."""
+    return tuple(
+        stem(part)
+        for token in _TOKEN.findall(text.lower())
+        if not token[0].isdigit()
+        for part in token.split("-")
+        if len(part) >= 3 and part not in STOPWORDS
+    )
+
+
+@lru_cache(maxsize=256)
+def _expansions(evidence: str) -> tuple[tuple[str, ...], ...]:
+    """The stems of what ``evidence``'s abbreviations and shorthand stand for, phrase by phrase
+    ("CRP": "c-reactive protein"; "GP": "general practitioner", "family doctor", ...)."""
+    abbreviations = default_abbreviations()
+    senses = [
+        sense
+        for key in abbreviations.abbreviations_in(evidence)
+        for sense in abbreviations.senses[key][:2]
+    ]
+    phrases = tuple(stems for stems in map(_phrase_stems, senses) if stems)
+    return phrases + _shorthand(evidence)
+
+
+@lru_cache(maxsize=256)
+def _shorthand(evidence: str) -> tuple[tuple[str, ...], ...]:
+    """The stems of what ``evidence``'s clinical shorthand stands for ("GP": "family doctor")."""
+    senses = [
+        phrase
+        for short, phrases in SHORTHAND.items()
+        if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I)
+        for phrase in phrases
+    ]
+    return tuple(stems for stems in map(_phrase_stems, senses) if stems)
+
+
+@lru_cache(maxsize=256)
+def _qualifiers(evidence: str) -> dict[str, tuple[frozenset[str], ...]]:
+    """The stems ``evidence`` holds only as a qualifier in what its shorthand stands for, each
+    with the other stems of its phrases: "family" of "GP" = "family doctor". Such a word says
+    what the shorthand says only beside the rest of its phrase (walk 32: "Risk factor: Family
+    history" passed on a note whose only "family" was its GP). The abbreviation dictionary's
+    senses are left alone: there the first word is often the disease itself ("hepatitis" of
+    "HCV", "hepatitis C virus"), which a sentence names without the rest."""
+    phrases = _shorthand(evidence)
+    standalone = _stems_of_own_words(evidence) | {phrase[-1] for phrase in _expansions(evidence)}
+    found: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        for qualifier in phrase[:-1]:
+            if qualifier not in standalone:
+                found.setdefault(qualifier, []).append(frozenset(phrase) - {qualifier})
+    return {q: tuple(rest) for q, rest in found.items()}
+
+
+def _stems_of_own_words(evidence: str) -> frozenset[str]:
+    """``evidence``'s stems without its abbreviations' and shorthand's senses."""
+    expanded = {s for phrase in _expansions(evidence) for s in phrase}
+    own = {stem(w) for w in _words(_without_values(evidence))}
+    return frozenset(s for s in _stems(evidence) if s not in expanded or s in own)
 
 
 def _clipped(stems: frozenset[str]) -> tuple[str, ...]:
@@ -239,5 +335,14 @@ def coverage(body: str, evidence: str, lexicon: MedicationLexicon) -> Coverage:
             covered.add(key.lower())
     covered |= class_words_carried(body, _words(body), evidence)
     terms = [w for w in _words(body) if w in covered or w not in drugs]
-    missing = tuple(w for w in terms if w not in covered and not _covered(w, evidence_stems))
+    qualifiers = _qualifiers(evidence)
+    plain_stems = evidence_stems - qualifiers.keys()
+    body_stems = set(_phrase_stems(body))
+
+    def held(word: str) -> bool:
+        if word in covered or _covered(word, plain_stems):
+            return True
+        return any(rest & body_stems for rest in qualifiers.get(stem(word), ()))
+
+    missing = tuple(w for w in terms if not held(w))
     return Coverage(tuple(terms), missing)

@@ -471,19 +471,49 @@ def unknown_dosed_names(body: str, lexicon: MedicationLexicon) -> list[tuple[int
     but is neither a listed drug nor an English or clinical word: a drug name the dictionaries
     do not know, or a misspelt one. A word with a drug's ending must be a dictionary word."""
     doses = {v.start for v in extract_values(body) if is_dose(v)}
+    return _unknown_names(
+        [m for m in _DOSED_WORD.finditer(body) if m.end() in doses], body, lexicon
+    )
+
+
+# A word where only a medicine stands: after "takes", "started on", "prescribed".
+_TAKEN_WORD = re.compile(
+    r"\b(?:takes|taking|took|prescribed|commenced\s+on|started\s+on|switched\s+to"
+    r"|changed\s+to)\s+([A-Za-z][a-z]{5,})(?![\w-])",
+    re.IGNORECASE,
+)
+_ITEM_WORD = re.compile(r"(?<![\w-])([A-Za-z][a-z]{5,})(?![\w-])")
+
+
+def unknown_listed_names(
+    body: str, lexicon: MedicationLexicon, item_start: int | None
+) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of each word where a medicine stands, with no dose, that
+    is neither a listed drug nor an English or clinical word (walk 32: "Medication 2:
+    Antacumaxillin"): the words of a medication list's item (``item_start``: where it begins,
+    None for no such list line), and the word after "takes" or "started on"."""
+    candidates = list(_TAKEN_WORD.finditer(body))
+    if item_start is not None:
+        candidates += _ITEM_WORD.finditer(body, item_start)
+    return _unknown_names(candidates, body, lexicon)
+
+
+def _unknown_names(
+    candidates: list[re.Match[str]], body: str, lexicon: MedicationLexicon
+) -> list[tuple[int, int, str]]:
+    """The words (group 1) of ``candidates`` that are no known drug, no part of one's name and
+    no English or clinical word."""
     candidates = [
         m
-        for m in _DOSED_WORD.finditer(body)
-        if m.end() in doses
-        and not lexicon.is_medication(m.group(1))
-        and not _after_a_drug(body, m.start(), lexicon)
+        for m in candidates
+        if not lexicon.is_medication(m.group(1)) and not _after_a_drug(body, m.start(1), lexicon)
     ]
     if not candidates:
         return []
     from medlocal.privacy.deid_lexicon import lexicon as word_lexicon  # loaded once, on need
 
     words = word_lexicon()
-    found: list[tuple[int, int, str]] = []
+    found: dict[int, tuple[int, int, str]] = {}
     for match in candidates:
         word = match.group(1).lower()
         if words.name_like(word) or word in _SALT_WORDS:
@@ -491,5 +521,5 @@ def unknown_dosed_names(body: str, lexicon: MedicationLexicon) -> list[tuple[int
         dictionary = word in words.english or words.clinical(word) or words.inflected(word)
         if dictionary or (words.known(word) and not word.endswith(_DRUG_ENDINGS)):
             continue
-        found.append((match.start(1), match.end(1), word))
-    return found
+        found[match.start(1)] = (match.start(1), match.end(1), word)
+    return sorted(found.values())

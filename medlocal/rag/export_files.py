@@ -14,7 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
-from medlocal.rag.passages import SourceRef
+from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 
 
@@ -50,7 +50,7 @@ def _draft(doc: ExportDocument) -> str:
 
 def _reference_lines(doc: ExportDocument) -> list[str]:
     # File and pages, as the window shows them: character offsets mean nothing on paper.
-    return [f"[{s.number}] {s.place} — “{s.snippet}”" for s in doc.sources]
+    return [f"[{s.number}] {s.place} — “{one_line(s.snippet)}”" for s in doc.sources]
 
 
 def render_markdown(doc: ExportDocument) -> str:

@@ -54,6 +54,7 @@ from medlocal.rag.coverage import (
     content_words,
     copied_from,
     coverage,
+    list_item,
     says_documents_silent,
 )
 from medlocal.rag.date_events import EVENT_DATE, DateTie, date_ties, placed_apart, the_one_date
@@ -64,6 +65,7 @@ from medlocal.rag.drug_facts import (
     dose_totals,
     frequency_pairs,
     unknown_dosed_names,
+    unknown_listed_names,
 )
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
@@ -304,6 +306,16 @@ def _masked(text: str, limit: int | None = None) -> str:
     return " " * marker.end() + text[marker.end() :] if marker else text
 
 
+def _unnumbered_label(body: str) -> str:
+    """``body`` with the number of its list label blanked out, offsets unchanged: the "2" of
+    "Medication 2: ..." counts the lines, it is no value of the record."""
+    item = list_item(body)
+    if item is None:
+        return body
+    label = re.sub(r"\d", " ", body[: item.start])
+    return label + body[item.start :]
+
+
 _SOURCE_LABEL = re.compile(
     r"[\w.\-]*\w\.(?:pdf|docx|txt|text|md|markdown|html?|json|png|jpe?g|tiff?)\b"
     r"(?:,\s*(?:pages?|pp?\.)\s*\d+(?:\s*[–-]\s*\d+)?)?",
@@ -341,7 +353,7 @@ def check_sentence(
 ) -> list[Flag]:
     """The flags of one sentence; the passages they name are added to ``named``."""
     check = _SentenceCheck(sentence, named=set() if named is None else named)
-    body = _masked(sentence.text, _limit(passages))
+    body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
         return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
     cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
@@ -393,7 +405,8 @@ def check_sentence(
                 quote=where.quote,
                 passage=where.passage,
             )
-    for start, end, word in unknown_dosed_names(body, lexicon):
+    dosed = unknown_dosed_names(body, lexicon)
+    for start, end, word in dosed:
         if not mentions(evidence_text, word):
             check.add(
                 "unverified_medication",
@@ -402,6 +415,18 @@ def check_sentence(
                 + " (nor is it a medication name MedLocal knows)",
                 start,
             )
+    item = list_item(body)
+    medicines_from = item.start if item is not None and item.medicines else None
+    for start, end, word in unknown_listed_names(body, lexicon, medicines_from):
+        if any(s == start for s, _, _ in dosed) or mentions(evidence_text, word):
+            continue
+        check.add(
+            "unverified_medication",
+            word,
+            _absent(f"'{body[start:end]}'", _WHERE_A_MEDICINE_STANDS, cited)
+            + " (nor is it a medication name MedLocal knows)",
+            start,
+        )
     if cited:
         for mismatch in compare_assertions(body, facts.mentions(cited), limit=_limit(passages)):
             m = mismatch.mention
@@ -414,6 +439,9 @@ def check_sentence(
                 passage=_passage_of(mismatch.evidence.sentence, cited, passages),
             )
     return check.flags
+
+
+_WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
 
 
 def _absent(what: str, verb: str, cited: Sequence[int]) -> str:
@@ -534,6 +562,14 @@ def _check_coverage(
     if says_documents_silent(body):
         return
     found = coverage(body, evidence_text, lexicon)
+    whose = "this sentence's"
+    item = list_item(body)
+    if item is not None:
+        # A list line is judged by its item: "Risk factor: Family history" is not supported by
+        # a passage that names risk factors but no family history.
+        found_in_item = coverage(" " * item.start + body[item.start :], evidence_text, lexicon)
+        if found_in_item.terms:
+            found, whose = found_in_item, f"this '{item.label}' item's"
     kept = len(found.terms) - len(found.missing)
     if not found.terms or Fraction(kept, len(found.terms)) >= WEAK_SUPPORT_SHARE:
         return
@@ -546,7 +582,7 @@ def _check_coverage(
     check.add(
         "weak_support",
         "",
-        f"{subject} not contain {len(found.missing)} of this sentence's {len(found.terms)}"
+        f"{subject} not contain {len(found.missing)} of {whose} {len(found.terms)}"
         " key words"
         f" ({shown}{more}); they may not support it",
         passage=cited[0],

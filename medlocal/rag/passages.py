@@ -56,26 +56,33 @@ _HAS_DIGIT = re.compile(r"\d")
 _OPENS_NUMBER = re.compile(r"[(+]?\d")
 
 
+_WORD = re.compile(r"\S+")
+
+
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    words = flat.split(" ")
-    kept: list[str] = []
-    length = -1
-    for word in words:
-        if length + 1 + len(word) > limit:
-            break
-        kept.append(word)
-        length += 1 + len(word)
+    """The start of ``text`` as a citation quotes it: blanks within a line made one, empty lines
+    dropped, line breaks kept, so that a redacted export reads each line as the note wrote it
+    (walk 32: flattened, "Seen: Harold Okafor" ran into the next line's "Post-discharge review"
+    and the name took "Post-discharge" with it). Shown on one line (:func:`one_line`)."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    kept_text = "\n".join(line for line in lines if line)
+    if len(kept_text) <= limit:
+        return kept_text
+    words = list(_WORD.finditer(kept_text))
+    kept = [w for w in words if w.end() <= limit]
     if not kept:
-        return flat[:limit] + " …"  # one word longer than the whole snippet
+        return kept_text[:limit] + " …"  # one word longer than the whole snippet
     # A number is not cut in two: the part left before the "…" is no identifier any rule can
     # read, and a redacted export kept it ("Telefone (51) …" of "(51) 3359-8000", walk 24).
-    following = words[len(kept)]
-    while len(kept) > 1 and _HAS_DIGIT.search(kept[-1]) and _OPENS_NUMBER.match(following):
-        following = kept.pop()
-    return " ".join(kept) + " …"
+    following = words[len(kept)].group()
+    while len(kept) > 1 and _HAS_DIGIT.search(kept[-1].group()) and _OPENS_NUMBER.match(following):
+        following = kept.pop().group()
+    return kept_text[: kept[-1].end()] + " …"
+
+
+def one_line(text: str) -> str:
+    """A snippet as shown in a list or on paper: its lines joined by blanks."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

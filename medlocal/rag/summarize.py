@@ -477,7 +477,8 @@ def _cut_short(max_tokens: int) -> str:
     return (
         f"this section reached the length limit ({max_tokens} tokens) and may be cut short: it"
         " may end mid-sentence and miss what follows. Check the sources, or summarise again with"
-        " more tokens per step (medlocal summarize --max-tokens)."
+        " more tokens per step (Settings → Summary step (tokens), or medlocal summarize"
+        " --max-tokens)."
     )
 
 

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.models import download as dl
 from medlocal.models.catalog import Catalog, bundled_catalog
+from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.paths import models_dir
 from medlocal.ui.dialogs.model_tables import FIT_COLUMN_CATALOG
 from medlocal.ui.dialogs.models_dialog import ModelManagerDialog
@@ -134,11 +135,22 @@ def test_import_file_and_folder_verify_and_default(
     _idle(qtbot, dialog)
     assert "match their records" in dialog.message.text()
 
+    def marked_default() -> list[str]:
+        table = dialog.installed_table
+        return [
+            table.item(row, 0).text()
+            for row in range(table.rowCount())
+            if table.item(row, 2).text() == "default"
+        ]
+
+    # No chat model chosen: the demo model answers, and the table marks it so (walk 32).
+    assert DEMO_MODEL_ID in marked_default()
     chat_id = next(m.id for m in workspace.registry.models() if "single" in m.id)
     dialog.select(chat_id)
     assert dialog.default_button.isEnabled()
     qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
     assert workspace.registry.defaults()["chat"] == chat_id
+    assert chat_id in marked_default() and DEMO_MODEL_ID not in marked_default()
     assert not dialog.reembed_button.isVisible()
     qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
 
@@ -154,6 +166,22 @@ def test_cancelled_import_records_nothing(
     _idle(qtbot, dialog)
     assert "stopped" in dialog.message.text()
     assert {m.id for m in workspace.registry.models()} == before
+    assert (
+        dialog.results.item(dialog.results.count() - 1).text().startswith("stopped: stopped.gguf")
+    )
+
+
+def test_a_refused_file_is_listed_with_its_reason(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, workspace)
+    text = tmp_path / "notes.gguf"
+    text.write_text("not a model at all, a text file named .gguf\n" * 20)
+    dialog.import_file(text)
+    _idle(qtbot, dialog)
+    last = dialog.results.item(dialog.results.count() - 1).text()
+    assert last.startswith("failed: notes.gguf: ") and "magic" in last
+    assert dialog.message.text() in last  # the same reason in the message line
     assert not list(models_dir().glob("*stopped*"))
 
 

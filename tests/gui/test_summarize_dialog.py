@@ -52,7 +52,7 @@ def test_summary_runs_per_step_and_opens_with_citations(
     output_id = saved.args[0]
     assert [o.id for o in workspace.require_vault().list_outputs(patient_with_note)] == [output_id]
     assert steps and {p.unit for p in steps} == {"steps"}
-    assert {"map", "reduce"} <= {p.stage for p in steps}
+    assert {"reading the documents", "writing the sections"} <= {p.stage for p in steps}
     html = dialog.view.toHtml()
     assert "Metformin" in dialog.view.toPlainText() and "cite:1" in html
     assert "Sources" in dialog.view.toPlainText() and "meds.txt" in dialog.view.toPlainText()
@@ -174,6 +174,10 @@ def test_a_clicked_citation_shows_its_passage_in_the_dialog_over_the_window(
         assert dialog.source.isVisible() and dialog.view.isVisible()  # both in sight
         assert dialog.source.header.text() == "[1] meds.txt"
         seen.append(dialog.source.highlighted_text())
+        # Summarised again: the last summary's passage is not left open beside the new one.
+        with qtbot.waitSignal(dialog.outputSaved, timeout=WAIT_MS):
+            dialog.start()
+            assert dialog.source.isHidden() and dialog.source.current is None
         dialog.reject()
         assert dialog.source.text.toPlainText() == ""  # no patient text left behind
         return 0

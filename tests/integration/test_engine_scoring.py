@@ -119,7 +119,10 @@ class _Fixed:
 
 
 def test_ground_flags_model_doubt_only_where_the_rules_found_nothing() -> None:
-    answer = "Metformin 500 mg twice daily [1]. Metformin 850 mg twice daily [1]."
+    # Not copied word for word from the passage: a copy is never put to the model (walk 31).
+    answer = (
+        "She was started on metformin 500 mg twice daily [1]. Metformin 850 mg twice daily [1]."
+    )
     doubtful = _Fixed(0.2)
     flags = ground(answer, PASSAGES, support=doubtful).flags
     assert [(f.sentence, f.kind) for f in flags] == [(0, "model_doubt"), (1, "unverified_number")]
@@ -133,10 +136,14 @@ def test_ground_flags_model_doubt_only_where_the_rules_found_nothing() -> None:
 def test_ground_with_the_real_model_check(demo_chat: LlamaChatModel) -> None:
     check = support_check_for(demo_chat, threshold=1.0)  # everything below 1: always doubted
     assert check is not None
-    result = ground("Metformin 500 mg twice daily [1].", PASSAGES, support=check)
+    sentence = "She was started on metformin 500 mg twice daily [1]."  # no copy of the passage
+    result = ground(sentence, PASSAGES, support=check)
     assert [f.kind for f in result.flags] == ["model_doubt"]
     assert result.flags[0].score is not None and 0.0 < result.flags[0].score < 1.0
     check.threshold = 0.0
+    assert ground(sentence, PASSAGES, support=check).flags == []
+    # A copy of the passage's words is not asked at all, whatever the threshold.
+    check.threshold = 1.0
     assert ground("Metformin 500 mg twice daily [1].", PASSAGES, support=check).flags == []
 
 

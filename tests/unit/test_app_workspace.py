@@ -250,14 +250,16 @@ def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
     note = tmp_path / "meds.txt"
     note.write_text("Medications: metformin 500 mg twice daily for diabetes.")
     ws.import_documents([note], patient)
-    ws.update_settings(temperature="0.5", seed=9)
+    ws.update_settings(temperature="0.5", seed=9, summary_step_tokens="384")
     stages: list[Progress] = []
     saved = ws.summarize(patient, "medication-list", progress=stages.append)
     assert saved.output_id > 0 and "metformin" in saved.summary.text.lower()
     assert stages and all(p.unit == "steps" for p in stages)
-    # The user's sampling settings reach the summary (they were ignored before).
+    # The user's sampling settings reach the summary (they were ignored before), and so does
+    # the step length (walk 32: fixed at 256, which the window could not change).
     assert saved.summary.provenance["sampling"]["temperature"] == 0.5
     assert saved.summary.provenance["seed"] == 9
+    assert saved.summary.provenance["sampling"]["max_tokens"] == 384
     out = tmp_path / "meds.md"
     report = ws.export(Shared.output(saved.output_id), out, redact=True)
     text = out.read_text()

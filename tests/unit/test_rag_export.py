@@ -23,7 +23,7 @@ from medlocal.rag.export import (
 )
 from medlocal.rag.export_files import ExportDocument, render_markdown
 from medlocal.rag.flags import Flag
-from medlocal.rag.passages import SourceRef
+from medlocal.rag.passages import SourceRef, snippet
 
 PROVENANCE = {
     "created_at": "2026-01-02T03:04:05+00:00",
@@ -318,3 +318,30 @@ def test_a_table_in_a_pdf_keeps_its_rows_and_columns(tmp_path: Path) -> None:
     assert any(line.startswith("| Haemoglobin | 118 g/L | 115-165 |") for line in lines)
     assert any(line.startswith("| Platelets") for line in lines)
     assert any(line.startswith("Na") and "139" in line and "141" in line for line in lines)
+
+
+def test_a_snippet_keeps_its_lines_so_a_name_does_not_take_the_next_line() -> None:
+    """Walk 32: the quoted passage was flattened before it was redacted, so "Seen: Harold
+    Okafor" ran into the next line and the name took "Post-discharge" with it ("Seen: [NAME]
+    review"); a heading's facility took "Clinic" likewise."""
+    passage = "Seen: Harold Okafor\nPost-discharge review\nRiverside General Hospital\nPlan: statin"
+    quoted = snippet(passage)
+    assert quoted == passage  # lines kept, blanks within a line made one
+    source = SourceRef(1, 11, 3, "letter.txt", 1, 0, len(passage), quoted)
+    provenance = {**PROVENANCE, "sources": [source.as_dict()]}
+    document = document_from_output(
+        "Review", "answer", "Seen after discharge [1].\n", provenance, []
+    )
+    redacted = redact_document(document, plan_export(document, Redactor(IDENTITY)))
+    kept = redacted.sources[0].snippet
+    assert "Okafor" not in kept and "Riverside" not in kept
+    assert "Post-discharge review" in kept and "Plan: statin" in kept
+    # On paper the quote is one line.
+    (line,) = [ln for ln in render_markdown(redacted).splitlines() if ln.startswith("[1] letter")]
+    assert "Post-discharge review" in line and line.rstrip().endswith("Plan: statin”")
+
+
+def test_a_long_snippet_is_cut_at_a_word_across_its_lines() -> None:
+    text = "Line one here\n\n   second   line\nthird line words " + "x" * 400
+    assert snippet(text, 42) == "Line one here\nsecond line\nthird line words …"
+    assert snippet(text, 41) == "Line one here\nsecond line\nthird line …"

@@ -995,3 +995,84 @@ def test_a_misattributed_date_across_two_passages_names_both() -> None:
     assert [m for _, m in found] == [
         "the cited passages give 25/11/2026 as the clinic date; 19/10/2026 is the discharge date"
     ]
+
+
+# Walk 32: a problem list and a medication list, one "Label: item" line each.
+LIST_NOTE = {
+    1: (
+        "Problems: asthma since childhood; eczema. Ex-smoker, stopped 2019.\n"
+        "Medications: Ventolin inhaler as required, Qvar 100 micrograms two puffs twice"
+        " daily, cetirizine 10 mg at night.\n"
+        "Allergies: none known. GP: Dr Hale, Parkside Medical Practice."
+    )
+}
+
+
+def _flag_kinds(text: str) -> set[str]:
+    return {f.kind for f in ground(text, LIST_NOTE).flags}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comorbidity: Positive family history [1]",  # "family" only from GP = family doctor
+        "Risk factor #2: Obesity [1]",  # "factor" / "medical" words of the label aside
+        "Active problem: Chronic kidney disease [1]",
+        "Diagnosis: Gouty arthritis [1]",
+        # The label's word is in the passage ("Allergies:", "Problems:"), the item is not.
+        "Allergy: Latex [1]",
+        "Active problem: Migraine [1]",
+        "Medication 5: Home nebuliser [1]",
+    ],
+)
+def test_list_line_whose_item_the_passage_lacks_is_flagged(line: str) -> None:
+    assert "weak_support" in _flag_kinds(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Problem 1: Asthma since childhood [1]",
+        "Risk factor: Ex-smoker [1]",
+        "Past problem: eczema [1]",
+        "Medication 3: Cetirizine at night [1]",
+        "Current medication: Beclometasone inhaler (Qvar) [1]",  # a brand's generic
+        "Allergies: None known [1]",
+        "Medication 1: Salbutamol reliever inhaler as required [1]",  # Ventolin's generic
+        "Drug allergy: none [1]",
+        "Medical history: asthma [1]",  # no list label: judged as a sentence
+        "Her family doctor is Dr Hale [1]",  # the whole phrase GP stands for
+    ],
+)
+def test_list_line_whose_item_the_passage_holds_is_not_flagged(line: str) -> None:
+    assert _flag_kinds(line) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Medication 4: Trelvorazin inhaler [1]", "trelvorazin"),  # no drug stem, no dose
+        ("Discharge medications: cetirizine, Pembrovexin [1]", "pembrovexin"),
+        ("She was started on Quelmotrix at night [1]", "quelmotrix"),
+        ("He takes Dorvaxolan for his chest [1]", "dorvaxolan"),
+        ("Medication 2: Zorbamycin [1]", "zorbamycin"),  # a drug stem: caught by the lexicon
+    ],
+)
+def test_unknown_name_where_a_medicine_stands_is_unverified_without_a_dose(
+    line: str, word: str
+) -> None:
+    flags = ground(line, LIST_NOTE).flags
+    assert ("unverified_medication", word) in {(f.kind, f.token) for f in flags}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medication 2: Ventolin reliever inhaler [1]",
+        "Medication plan: review the protocol with the pilot clinic [1]",  # not a list label
+        "Problem: Poor asthma control on inhalers [1]",
+        "She takes regular exercise and takes cetirizine at night [1]",
+    ],
+)
+def test_ordinary_words_where_a_medicine_stands_are_not_unverified(line: str) -> None:
+    assert "unverified_medication" not in _flag_kinds(line)

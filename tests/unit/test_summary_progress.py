@@ -22,12 +22,12 @@ def test_each_stage_is_timed_from_its_own_start() -> None:
     now[0] = 3150.0
     clock("reduce", 1, 4)
     assert [p.describe() for p in seen] == [
-        "map: 0/26 steps",
-        "map: 1/26 steps (about 50 min left)",
-        "map: 2/26 steps (about 48 min left)",
-        "map: 26/26 steps",
-        "reduce: 0/4 steps",
-        "reduce: 1/4 steps (about 2 min left)",
+        "reading the documents: 0/26 steps",
+        "reading the documents: 1/26 steps (about 50 min left)",
+        "reading the documents: 2/26 steps (about 48 min left)",
+        "reading the documents: 26/26 steps",
+        "writing the sections: 0/4 steps",
+        "writing the sections: 1/4 steps (about 2 min left)",
     ]
 
 
@@ -42,3 +42,4 @@ def test_long_and_short_stages_read_plainly() -> None:
     now[0] = 610.0
     clock("combine 1", 1, 3)
     assert seen[1].detail == "about 16.5 h left" and seen[3].detail == "about 1 min left"
+    assert seen[3].stage == "combining the notes (round 1)"

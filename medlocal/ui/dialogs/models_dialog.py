@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace, model_tasks
 from medlocal.app.fit import FitBadge, fit_badges
+from medlocal.errors import GenerationCancelled
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
 from medlocal.models.importer import ImportResult, folder_summary
-from medlocal.models.registry import InstalledModel
+from medlocal.models.registry import InstalledModel, default_chat_id
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -182,12 +183,22 @@ class ModelManagerDialog(QDialog):
     def installed(self) -> list[InstalledModel]:
         return self.workspace.registry.models()
 
+    def answering_defaults(self) -> dict[str, str]:
+        """Each role's default as it answers: with no chat model chosen, the demo model answers,
+        and the table says so (walk 32: no model was marked, so nothing said which one)."""
+        registry = self.workspace.registry
+        defaults = dict(registry.defaults())
+        chat = default_chat_id(registry)
+        if chat is not None:
+            defaults["chat"] = chat
+        return defaults
+
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:
             installed = self.installed()
         pending = self.fit_job is not None
         fill_catalog(self.catalog_table, self.catalog.entries, installed, self.badges, pending)
-        defaults = self.workspace.registry.defaults() if installed else {}
+        defaults = self.answering_defaults() if installed else {}
         fill_installed(self.installed_table, installed, defaults, self.badges, pending)
         self._catalog_selected()
         self._installed_selected()
@@ -329,7 +340,15 @@ class ModelManagerDialog(QDialog):
             self.results.addItem(result.message)
             self._changed(result.message)
 
-        return self._run(f"importing {path.name}", task, done)
+        def failed(exc: BaseException) -> None:
+            # Listed with the successes: the results list is the record of what was tried
+            # (walk 32: a refused file showed only in the message line, gone at the next task).
+            why = error_text(exc, f"Importing {path.name}")
+            outcome = "stopped" if isinstance(exc, GenerationCancelled) else "failed"
+            self.results.addItem(f"{outcome}: {path.name}: {why}")
+            self.message.show_error(why)
+
+        return self._run(f"importing {path.name}", task, done, on_error=failed)
 
     def ask_folder(self) -> None:
         chosen = files.existing_folder(self, "Import a folder of models")

@@ -19,6 +19,7 @@ LABELS = {
     "temperature": "Temperature",
     "max_tokens": "Longest answer (tokens)",
     "seed": "Seed",
+    "summary_step_tokens": "Summary step (tokens)",
     "import_max_mb": "Largest import (MB)",
     "auto_lock_minutes": "Auto-lock after (minutes)",
     "theme": "Theme",

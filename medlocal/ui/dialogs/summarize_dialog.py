@@ -256,6 +256,9 @@ class SummarizeDialog(QDialog):
         template = str(self.template.currentData())
         workspace, patient = self.workspace, self.patient_id
         self.message.clear_message()
+        # The passage a citation of the last summary opened is not this one's (walk 32).
+        self.source.clear()
+        self.source.hide()
         self.run_button.setEnabled(False)
         self.export_button.setEnabled(False)
 
