@@ -8,9 +8,11 @@
    cite at all; this keeps every statement traceable without pretending the model cited it.
 3. Every number, dose, date and lab value must appear in the passages the sentence cites
    ("unverified_number"), bound to the same analyte, vital, drug and time point
-   ("misattributed_value", rag/binding.py); doses and treatment durations must be the ones the
-   passages give for that drug, and so must a dosing frequency where both state one
-   (rag/drug_facts.py pairs each with its drug; rag/frequency.py: "BD" == "every 12 hours");
+   ("misattributed_value", rag/binding.py), and a date to the event the passages date with it
+   (rag/date_events.py: not "discharged on" the admission date); doses and treatment durations
+   must be the ones the passages give for that drug, and so must a dosing frequency where both
+   state one (rag/drug_facts.py pairs each with its drug; rag/frequency.py: "BD" == "every 12
+   hours");
    every medication must be named there, by any of its names ("unverified_medication",
    rag/medications.py), and so must a word that is given a dose but is no known drug and no
    English word ("zorbaxiline 10 mg").
@@ -55,6 +57,7 @@ from medlocal.rag.coverage import (
     list_item,
     says_documents_silent,
 )
+from medlocal.rag.date_events import EVENT_DATE, DateTie, date_ties, placed_apart, the_one_date
 from medlocal.rag.drug_facts import (
     DosePair,
     dose_pairs,
@@ -70,7 +73,15 @@ from medlocal.rag.lengths import Length, check_lengths, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.routes import ROUTE_ADVERB, RouteWord
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
-from medlocal.values import Value, extract_values, is_dose, is_supported, quantity, same_value
+from medlocal.values import (
+    Value,
+    dates_agree,
+    extract_values,
+    is_dose,
+    is_supported,
+    quantity,
+    same_value,
+)
 
 
 @dataclass
@@ -151,6 +162,7 @@ class _PassageFacts:
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
         self._lengths: dict[int, list[Length]] = {}
+        self._date_ties: dict[int, list[DateTie]] = {}
 
     def text(self, cited: Sequence[int]) -> str:
         """The cited passages' text, joined."""
@@ -219,6 +231,12 @@ class _PassageFacts:
         if n not in self._lengths:
             self._lengths[n] = treatment_lengths(self._passages[n], self._lexicon)
         return self._lengths[n]
+
+    def date_ties(self, n: int) -> list[DateTie]:
+        """The dates of passage ``n`` tied to the events they date (rag/date_events.py)."""
+        if n not in self._date_ties:
+            self._date_ties[n] = date_ties(self._passages[n], self.day_first(n))
+        return self._date_ties[n]
 
     def routes(self, n: int) -> dict[int, RouteWord]:
         """The route each dose of passage ``n`` is written with, by the dose's offset."""
@@ -352,6 +370,7 @@ def check_sentence(
     elsewhere = _Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
     _check_values(check, body, cited, facts, wrong_regimens, elsewhere)
+    _check_date_events(check, body, cited, facts, passages)
     _check_doses(check, body, cited, facts, lexicon, passages)
     for freq, drug, n, example, prn_left_out in wrong_regimens:
         why = (
@@ -758,6 +777,68 @@ def _check_values(
         )
 
 
+def _check_date_events(
+    check: _SentenceCheck,
+    body: str,
+    cited: Sequence[int],
+    facts: _PassageFacts,
+    passages: Mapping[int, str],
+) -> None:
+    """A date the sentence ties to one event ("discharged on 12/10/2026") that the cited
+    passages tie to another ("Admission date: 12/10/2026") while they give the sentence's event
+    another date ("Discharge date: 19/10/2026") or put it at another time ("five weeks after his
+    admission"): misattributed (walk 32). Where the passages tie the date to nothing, or to the
+    sentence's event too, or give another date of an event that may recur (a review on the
+    ward, one drug's start), nothing is said."""
+    if not cited:
+        return
+    ties = [(n, t) for n in cited for t in facts.date_ties(n)]
+    for mine in date_ties(body, facts.sentence_day_first(body, cited)):
+        date = mine.value
+        theirs = [(n, t) for n, t in ties if dates_agree(date.canonical, t.value.canonical)]
+        if not theirs or any(t.event == mine.event for _, t in theirs):
+            continue
+        _, tie = theirs[0]
+        given_as = EVENT_DATE[tie.event]
+        other = next(
+            (
+                (m, t)
+                for m, t in ties
+                if t.event == mine.event
+                and the_one_date(t)
+                and not dates_agree(date.canonical, t.value.canonical)
+            ),
+            None,
+        )
+        if other is not None:
+            m, elsewhere = other
+            message = (
+                f"the cited passage{'s give' if len(cited) > 1 else ' gives'}"
+                f" {elsewhere.value.raw} as {EVENT_DATE[mine.event]}; {date.raw} is {given_as}"
+            )
+            quote, passage = _sentence_at(passages[m], elsewhere.value.start), m
+        else:
+            apart = next(
+                ((m, w) for m in cited if (w := placed_apart(passages[m], mine.event))), None
+            )
+            if apart is None:
+                continue
+            passage, words = apart
+            message = (
+                f"{date.raw} is {given_as} in the cited passage, not"
+                f" {EVENT_DATE[mine.event]}: it puts the {mine.event} at another time ('{words}')"
+            )
+            quote = _sentence_at(passages[passage], passages[passage].find(words))
+        check.add(
+            "misattributed_value",
+            date.raw,
+            message,
+            date.start,
+            quote=_quote(quote),
+            passage=passage,
+        )
+
+
 def _named_by_its_measure(
     check: _SentenceCheck,
     value: Value,
@@ -1117,9 +1198,12 @@ def _check_routes(
 ) -> None:
     """A dose the sentence gives by a route ("intravenous co-amoxiclav 625 mg") that the cited
     passages give that drug only by another route ("oral co-amoxiclav 625 mg"; walk 29: the
-    IV and oral doses of an IV-to-oral switch were swapped unflagged). A dose the passages
-    also give without a route is compatible with any, and a sentence without a route is not
-    checked for one."""
+    IV and oral doses of an IV-to-oral switch were swapped unflagged). A sentence without a
+    route is not checked for one. A dose the passages also give without a route ("Discharge
+    medications: amoxicillin 500 mg") is compatible with any route, unless they give that dose
+    by another route and the drug by the sentence's route only at other doses (walk 32: "IV
+    amoxicillin 1 g ... switched to oral amoxicillin 500 mg" with a route-less 500 mg on the
+    discharge list: "intravenous amoxicillin 500 mg" passed)."""
     routes = dose_routes(body, lexicon)
     for (drug, _, _), value in mine:
         claimed = routes.get(value.start)
@@ -1130,14 +1214,9 @@ def _check_routes(
             for n, (d, _, _), v in evidence
             if lexicon.same_drug(drug, d) and same_value(value, v)
         ]
-        if not same or any(r is None or r.route == claimed.route for _, _, r in same):
+        routed = [(n, v, r) for n, v, r in same if r is not None]
+        if not routed or any(r.route == claimed.route for _, _, r in routed):
             continue
-        n, theirs, route = same[0]
-        assert route is not None
-        routes_given = list(dict.fromkeys(r.route for _, _, r in same if r is not None))
-        given = " or ".join(ROUTE_ADVERB[r] for r in routes_given)
-        if len(routes_given) == 1:
-            given += f" ('{route.raw}')"
         by_claimed = [
             v
             for m, (d, _, _), v in evidence
@@ -1146,6 +1225,13 @@ def _check_routes(
             and (r := facts.routes(m).get(v.start)) is not None
             and r.route == claimed.route
         ]
+        if len(routed) < len(same) and not by_claimed:
+            continue  # the route-less dose may well be the one given by the sentence's route
+        n, theirs, route = routed[0]
+        routes_given = list(dict.fromkeys(r.route for _, _, r in routed))
+        given = " or ".join(ROUTE_ADVERB[r] for r in routes_given)
+        if len(routes_given) == 1:
+            given += f" ('{route.raw}')"
         instead = (
             f"; {ROUTE_ADVERB[claimed.route]} they give "
             + ", ".join(dict.fromkeys(f"'{v.raw}'" for v in by_claimed))

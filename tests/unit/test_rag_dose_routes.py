@@ -1,6 +1,8 @@
 """Route binding (walk 29): a dose the sentence gives by one route that the cited passages give
-that drug only by another is flagged; a sentence without a route, or a passage dose without
-one, is never flagged for route. Each good case has a bad counterpart that stays flagged."""
+that drug only by another is flagged; a sentence without a route is never flagged for route,
+nor is one whose dose the passage also gives without a route, unless the passage gives that
+dose by another route and the drug by the sentence's route only at other doses (walk 32). Each
+good case has a bad counterpart that stays flagged."""
 
 from __future__ import annotations
 
@@ -132,3 +134,38 @@ def test_a_route_written_after_the_regimen_and_course() -> None:
     text = "Ceftriaxone 2 g once daily for 5 days IV; gentamicin 5 mg/kg IV over 30 minutes."
     assert {r.route for r in dose_routes(text, lexicon).values()} == {"intravenous"}
     assert len(dose_routes(text, lexicon)) == 2
+
+
+# Walk 32 (from walk 29): a switch in the course and the same dose again, route-less, on the
+# discharge list.
+_SWITCH_AND_LIST = (
+    "He was treated with intravenous amoxicillin 1 g three times daily, switched to oral"
+    " amoxicillin 500 mg three times daily on 16/10/2026.\n\nDISCHARGE MEDICATIONS:\n"
+    "Amoxicillin 500 mg three times daily for 2 more days."
+)
+
+
+def test_a_route_less_repeat_of_a_dose_does_not_excuse_the_wrong_route() -> None:
+    for bad in (
+        "He was discharged on intravenous amoxicillin 500 mg three times daily [1].",
+        "Discharged on IV amoxicillin 500 mg [1].",
+        "He received amoxicillin 500 mg IV three times daily [1].",
+    ):
+        found = flags(bad, _SWITCH_AND_LIST)
+        assert [k for k, _ in found] == ["unverified_number"], bad
+        assert "orally" in found[0][1] and "intravenously they give '1 g'" in found[0][1]
+    for good in (
+        "He was discharged on oral amoxicillin 500 mg three times daily [1].",
+        "He went home on amoxicillin 500 mg three times daily [1].",
+        "He had intravenous amoxicillin 1 g three times daily [1].",
+        "Amoxicillin 500 mg by mouth three times daily for 2 more days [1].",
+    ):
+        assert kinds(good, _SWITCH_AND_LIST) == [], good
+
+
+def test_a_route_less_dose_still_fits_a_route_the_passage_gives_the_drug_no_other_dose() -> None:
+    # The passage gives paracetamol IV only at this dose: the route-less 1 g may be the oral
+    # one, so an oral 1 g is not contradicted.
+    passage = "Paracetamol 1 g IV stat in ED. Then paracetamol 1 g four times daily."
+    assert kinds("Paracetamol 1 g orally four times daily [1].", passage) == []
+    assert kinds("Paracetamol 1 g IV four times daily [1].", passage) == []

@@ -897,6 +897,106 @@ def test_a_regimen_read_as_one_time_of_a_split_dose_is_not_compared() -> None:
     assert _numbers("She takes Madopar 62.5 mg five times a day [1].", "Madopar 62.5 mg TDS.") != []
 
 
+# Walk 32: a date that is in the passage but belongs to another event.
+_STAY = (
+    "NORTHGATE GENERAL HOSPITAL - DISCHARGE SUMMARY\n"
+    "Patient: Harold Okafor   DOB: 03/09/1946\n"
+    "Admission date: 12/10/2026   Discharge date: 19/10/2026\n\n"
+    "Metformin was withheld during the acute kidney injury and restarted on\n18/10/2026."
+)
+_CLINIC = (
+    "Respiratory Outpatient Clinic\nClinic date: 25/11/2026\nRe: Mr Harold Okafor\n\n"
+    "I reviewed Mr Okafor in clinic today, five weeks after his admission with pneumonia."
+)
+
+
+def _date_flags(sentence: str, *passages: str) -> list[tuple[str, str]]:
+    """The sentence's misattribution flags (the short passages leave some of its words
+    unsupported: not what these tests are about)."""
+    result = ground(sentence, dict(enumerate(passages, start=1)))
+    return [(f.kind, f.message) for f in result.flags if f.kind == "misattributed_value"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says"),
+    [
+        ("Mr Okafor was discharged on 12/10/2026 [1].", "gives 19/10/2026 as the discharge date"),
+        ("Discharge date: 12/10/2026 [1].", "12/10/2026 is the admission date"),
+        ("He was admitted to Northgate on 19/10/2026 [1].", "gives 12/10/2026 as the admission"),
+        ("On 19/10/2026 Mr Okafor was admitted [1].", "19/10/2026 is the discharge date"),
+        ("Date of admission: 03/09/1946 [1].", "03/09/1946 is the date of birth"),
+        ("He went home on 12/10/2026 after he was discharged on 12/10/2026 [1].", "discharge"),
+    ],
+)
+def test_a_date_given_to_another_event_than_the_passages_is_misattributed(
+    sentence: str, says: str
+) -> None:
+    found = _date_flags(sentence, _STAY)
+    assert [k for k, _ in found] == ["misattributed_value"], found
+    assert says in found[0][1]
+
+
+def test_a_clinic_date_given_as_the_admission_date_is_misattributed() -> None:
+    # The letter gives no admission date, but puts the admission five weeks before its own.
+    for sentence in (
+        "Patient's admission date: 25/11/2026 [1].",
+        "The patient was admitted to the hospital on 25/11/2026 [1].",
+    ):
+        found = _date_flags(sentence, _CLINIC)
+        assert [k for k, _ in found] == ["misattributed_value"], sentence
+        assert "25/11/2026 is the clinic date" in found[0][1]
+        assert "five weeks after his admission" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Okafor was admitted on 12/10/2026 and discharged on 19/10/2026 [1].",
+        "Admitted 12/10/2026, discharged home 19/10/2026 [1].",
+        "Metformin was restarted on 18/10/2026 [1].",
+        "Date of birth: 03/09/1946 [1].",
+        # The sentence ties the date to nothing: not read.
+        "His stay ran from 12/10/2026 to 19/10/2026 [1].",
+        # An event the passage dates nowhere else: nothing to set against the sentence.
+        "He was seen by the respiratory team on 12/10/2026 [1].",
+        # The event named as a point of reference, not dated.
+        "He was reviewed two weeks after discharge on 12/10/2026 [1].",
+    ],
+)
+def test_a_date_given_to_its_own_event_or_to_none_is_not_flagged(sentence: str) -> None:
+    assert _date_flags(sentence, _STAY) == []
+
+
+def test_a_passage_that_ties_the_date_to_nothing_says_nothing() -> None:
+    # 25/11/2026 stands in the passage with no event tied to it: silent (precision first).
+    passage = "Admission date: 12/10/2026.\nCRP 38 mg/L; repeat bloods 25/11/2026 were normal."
+    assert _date_flags("He was discharged on 25/11/2026 [1].", passage) == []
+    # The passage dates the clinic, but says nothing of when the admission was.
+    assert _date_flags("He was admitted on 25/11/2026 [1].", "Clinic date: 25/11/2026.") == []
+
+
+def test_another_date_of_an_event_that_may_recur_is_no_evidence() -> None:
+    # A review on the ward, one drug's start: a second one may well fall on the admission day.
+    stay = (
+        "Admitted 12/10/2026. Reviewed by the renal team on 14/10/2026. Bisoprolol started\n"
+        "14/10/2026."
+    )
+    assert _date_flags("Furosemide was started on 12/10/2026 [1].", stay) == []
+    assert _date_flags("He was reviewed by the medical team on 12/10/2026 [1].", stay) == []
+    # A label names the note's own visit: its one date.
+    letter = "Admission date: 12/10/2026\nClinic date: 25/11/2026\nSeen with his wife."
+    found = _date_flags("He was seen in clinic on 12/10/2026 [1].", letter)
+    assert [k for k, _ in found] == ["misattributed_value"]
+    assert "gives 25/11/2026 as the clinic date; 12/10/2026 is the admission date" in found[0][1]
+
+
+def test_a_misattributed_date_across_two_passages_names_both() -> None:
+    found = _date_flags("He was seen in clinic on 19/10/2026 [1][2].", _STAY, _CLINIC)
+    assert [m for _, m in found] == [
+        "the cited passages give 25/11/2026 as the clinic date; 19/10/2026 is the discharge date"
+    ]
+
+
 # Walk 32: a problem list and a medication list, one "Label: item" line each.
 LIST_NOTE = {
     1: (
