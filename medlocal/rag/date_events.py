@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medlocal.rag.word_classes import WordClasses
 from medlocal.values import Value, extract_values
 
 # Canonical event -> how notes write it (matched as whole words, in any case).
@@ -33,14 +34,7 @@ _EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "letter": (r"letter", r"dictated", r"typed"),
 }  # fmt: skip
 
-_EVENT = re.compile(
-    "|".join(
-        rf"(?P<e{i}>(?<![\w-])(?:{'|'.join(words)})(?![\w-]))"
-        for i, words in enumerate(_EVENT_WORDS.values())
-    ),
-    re.I,
-)
-_EVENT_NAMES = list(_EVENT_WORDS)
+_EVENTS = WordClasses(_EVENT_WORDS, r"(?<![\w-])", r"(?![\w-])")
 
 # How a flag names the date of each event.
 EVENT_DATE = {
@@ -121,8 +115,7 @@ def the_one_date(tie: DateTie) -> bool:
 
 
 def _event_of(match: re.Match[str]) -> str:
-    group = next(name for name, value in match.groupdict().items() if value is not None)
-    return _EVENT_NAMES[int(group[1:])]
+    return _EVENTS.class_of(match)
 
 
 def _words(text: str) -> list[str]:
@@ -190,7 +183,7 @@ def _header_tie(text: str, value: Value) -> DateTie | None:
 def date_ties(text: str, day_first: bool | None = None) -> list[DateTie]:
     """Each date of ``text`` plainly tied to an event, in order; dates tied to none are left
     out."""
-    events = list(_EVENT.finditer(text))
+    events = list(_EVENTS.pattern.finditer(text))
     ties: list[DateTie] = []
     for value in extract_values(text, day_first):
         if value.kind != "date":

@@ -5,8 +5,9 @@ the route the passage gives it with (rag/drug_facts.py binds a route to each dos
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from medlocal.rag.word_classes import WordClasses
 
 # Canonical route -> how notes write it. Abbreviations that are also English words or other
 # clinical abbreviations are matched in capitals only ("PR" interval, "NG", "SL"); the dotted
@@ -36,14 +37,7 @@ _ROUTE_WORDS: dict[str, tuple[str, ...]] = {
     "intranasal": (r"intra-?nasal(?:ly)?",),
 }  # fmt: skip
 
-_ROUTE = re.compile(
-    "|".join(
-        rf"(?P<r{i}>(?<![A-Za-z0-9/.])(?:{'|'.join(words)})(?![A-Za-z0-9/]))"
-        for i, words in enumerate(_ROUTE_WORDS.values())
-    ),
-    re.I,
-)
-_ROUTE_NAMES = list(_ROUTE_WORDS)
+_ROUTES = WordClasses(_ROUTE_WORDS, r"(?<![A-Za-z0-9/.])", r"(?![A-Za-z0-9/])")
 
 # How a flag says a route: "given intravenously".
 ROUTE_ADVERB = {
@@ -76,8 +70,7 @@ class RouteWord:
 def route_words(text: str) -> list[RouteWord]:
     """Each route of administration written in ``text``, in order."""
     found: list[RouteWord] = []
-    for match in _ROUTE.finditer(text):
-        group = next(name for name, value in match.groupdict().items() if value is not None)
-        route = _ROUTE_NAMES[int(group[1:])]
+    for match in _ROUTES.pattern.finditer(text):
+        route = _ROUTES.class_of(match)
         found.append(RouteWord(route, match.start(), match.end(), match.group()))
     return found
