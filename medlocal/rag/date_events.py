@@ -63,7 +63,7 @@ _UNTYING_WORDS = frozenset(
 # An event word after these is a point of reference, not the event dated ("seen two weeks
 # after discharge on 25/11": the clinic's date, not the discharge's).
 _RELATIVE_BEFORE = re.compile(
-    r"(?:after|before|since|following|post|pre|until|till|prior\s+to)[\s-]+"
+    r"\b(?:after|before|since|following|post|pre|until|till|prior\s+to)[\s-]+"
     r"(?:(?:his|her|their|the|this|that|its)\s+)?$",
     re.I,
 )
@@ -198,11 +198,18 @@ def date_ties(text: str, day_first: bool | None = None) -> list[DateTie]:
     return ties
 
 
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:previous|prior|last|earlier|another|first|second|recent|past)\s+(?:\w+\s+)?$", re.I
+)
+
+
 def placed_apart(text: str, event: str) -> str | None:
     """The words of ``text`` that put ``event`` a span of time away from the note's own time
     ("five weeks after his admission"), or None. A drug's start or stop is never placed so:
     which drug's it is would be unknown."""
-    if event in _DRUG_EVENTS:
+    # Only an event a note has once: "last seen 6 months ago" is another visit, and "a previous
+    # admission 2 years ago" another admission (review 31b), whatever today's date is.
+    if event not in _ONCE:
         return None
     words = "|".join(_EVENT_WORDS[event])
     pattern = re.compile(
@@ -211,5 +218,7 @@ def placed_apart(text: str, event: str) -> str | None:
         rf"|\b(?:{words})\s+{_COUNT}\s+{_SPAN}\s+ago\b",
         re.I,
     )
-    match = pattern.search(text)
-    return match.group() if match else None
+    for match in pattern.finditer(text):
+        if _ANOTHER_BEFORE.search(text, max(0, match.start() - 24), match.start()) is None:
+            return match.group()
+    return None

@@ -74,3 +74,17 @@ def test_a_label_is_told_from_prose() -> None:
         )
     }
     assert labelled == {"25/11/2026": True, "02/03/2026": True, "14/10/2026": False}
+
+
+def test_another_occurrence_of_an_event_places_nothing() -> None:
+    # Review 31b: "last seen 6 months ago" is another visit, "a previous admission 2 years ago"
+    # another admission; neither says when this one was.
+    assert placed_apart("She was last seen 6 months ago by the GP.", "clinic") is None
+    assert placed_apart("He had a previous admission 2 years ago.", "admission") is None
+    assert placed_apart("Her last admission 3 months ago was for sepsis.", "admission") is None
+    assert placed_apart("He was discharged 2 weeks ago.", "discharge") == "discharged 2 weeks ago"
+
+
+def test_a_relative_word_must_be_a_word_of_its_own() -> None:
+    # "still admitted": the "till" inside "still" is no "till".
+    assert [t.event for t in date_ties("He is still admitted on 19/10/2026.")] == ["admission"]

@@ -1076,3 +1076,16 @@ def test_unknown_name_where_a_medicine_stands_is_unverified_without_a_dose(
 )
 def test_ordinary_words_where_a_medicine_stands_are_not_unverified(line: str) -> None:
     assert "unverified_medication" not in _flag_kinds(line)
+
+
+def test_another_visit_or_admission_placed_in_time_flags_no_correct_date() -> None:
+    # Review 31b: "last seen 6 months ago" flagged the letter's own clinic date.
+    clinic = (
+        "Date: 12/10/2026\nDear Dr Hale,\nSeen today in the diabetes clinic. She was last "
+        "seen 6 months ago by the GP."
+    )
+    assert ground("She was seen in clinic on 12/10/2026 [1].", {1: clinic}).flags == []
+    ward = (
+        "Date: 12/10/2026\nAdmitted today with chest pain. He had a previous admission 2 years ago."
+    )
+    assert ground("He was admitted on 12/10/2026 [1].", {1: ward}).flags == []
