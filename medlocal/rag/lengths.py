@@ -164,6 +164,21 @@ def _class_lengths(
     return [Length(d, v.raw, at + v.start, v.moved(at)) for v in lengths for d in sorted(drugs)]
 
 
+# A row's cell that is its length: the value alone, or after "x"/"for"/"total" ("x 7 days").
+_LENGTH_CELL = re.compile(r"(?:(?:x|for|total|course)\s*)?", re.I)
+
+
+def _cell_is_length(cells: Sequence[str], raw: str) -> bool:
+    """Whether ``raw`` is a whole cell of the row (review 31b: "started 2 days ago" and "review
+    in 3 months" were taken as the drug's length)."""
+    return any(
+        (lead := _LENGTH_CELL.match(cell.strip())) is not None
+        and cell.strip()[lead.end() :].strip() == raw
+        for cell in cells
+        if raw in cell
+    )
+
+
 def _row_lengths(text: str, lexicon: MedicationLexicon, known: Sequence[Length]) -> list[Length]:
     """A length in a table row that names one drug (a medication list in columns: "Clopidogrel
     75 mg  OD  12 months") is that drug's; it has no "for" to tie it."""
@@ -182,6 +197,7 @@ def _row_lengths(text: str, lexicon: MedicationLexicon, known: Sequence[Length])
                 and v.unit in _LENGTH_UNITS
                 and offset + v.start not in taken
                 and not _EVERY.search(line, 0, v.start)
+                and _cell_is_length(cells, v.raw)
             ]
         offset += len(line)
     return found

@@ -1089,3 +1089,16 @@ def test_another_visit_or_admission_placed_in_time_flags_no_correct_date() -> No
         "Date: 12/10/2026\nAdmitted today with chest pain. He had a previous admission 2 years ago."
     )
     assert ground("He was admitted on 12/10/2026 [1].", {1: ward}).flags == []
+
+
+def test_only_a_whole_cell_of_a_drugs_row_is_its_length() -> None:
+    # Review 31b: "started 2 days ago" and "review in 3 months" were read as the row's length.
+    table = (
+        "DISCHARGE MEDICATIONS\nAmoxicillin  500 mg  TDS  started 2 days ago\n"
+        "Ramipril  5 mg  OD  review in 3 months\nClopidogrel  75 mg  OD  x 12 months"
+    )
+    flags = ground("Amoxicillin 500 mg three times daily for 5 days [1].", {1: table}).flags
+    assert all("they give '2 days'" not in f.message for f in flags)
+    assert ground("Clopidogrel 75 mg once daily for 12 months [1].", {1: table}).flags == []
+    wrong = ground("Clopidogrel 75 mg once daily for 6 months [1].", {1: table}).flags
+    assert [f.kind for f in wrong] == ["unverified_number"]
