@@ -93,6 +93,12 @@ _NUMERIC_RANGE = re.compile(
     re.I,
 )
 _SCORE_TOTALS = frozenset({"5", "7", "10", "12", "15", "40", "52"})
+# What follows a range of fractions, not of dates: a counted thing, "of", "predicted".
+_FRACTION_AFTER = re.compile(
+    r"\s*(?:of\b|predicted|tabs?\b|tablets?|caps?\b|capsules?|doses?|vials?|ampoules?|"
+    r"strength|dilution)",
+    re.I,
+)
 # A day and month in figures without the year, as notes write a date of the current admission
 # ("weaned on 11/11", "admitted 16/08", "discontinued 01/10"): a date only where a word that
 # dates an event comes before it, or where a part is written with a leading zero as dates are
@@ -101,6 +107,7 @@ _DATING_WORDS = (
     "on|since|until|dated|due|started|starts|begun|began|admitted|discharged|"
     "scheduled|booked|discontinued|stopped|ceased|restarted|changed|seen|reviewed|done"
 )
+_DATED_BEFORE = re.compile(rf"(?:^|[\n,;:(\[]\s*|\b(?:{_DATING_WORDS}|between|from)\s+)$", re.I)
 _NUMERIC_PARTIAL_DATE = re.compile(
     rf"(?:\b(?P<word>{_DATING_WORDS})\s+)?(?<![\d./])\b(?P<first>\d{{1,2}})/(?P<second>\d{{1,2}})\b"
     r"(?![\d/]|\.\d)",
@@ -309,9 +316,12 @@ def _range_of_days(match: re.Match[str], text: str) -> bool:
     end = match.end()
     if UNIT_START.match(text, end) is not None or _COUNTED_AFTER.match(text, end) is not None:
         return False
+    before = text[max(0, match.start() - 20) : match.start()]
     if match.group("join") in ("-", "–"):
-        return True
-    return _RANGE_OPENER.search(text, max(0, match.start() - 12), match.start()) is not None
+        # A dash range needs a line's or a clause's start, or a dating word, before it: "Hb
+        # 9-12 May" is the value 9 on 12 May (review 31b), "admitted 9-12 May" a range of days.
+        return _DATED_BEFORE.search(before) is not None
+    return _RANGE_OPENER.search(before) is not None
 
 
 def _partial_date(match: re.Match[str]) -> str | None:
@@ -434,6 +444,8 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         a, b, c, d = (match.group(g) for g in "abcd")
         if (b == d and b in _SCORE_TOTALS) or (a == c and a in _SCORE_TOTALS):
             continue
+        if _FRACTION_AFTER.match(text, match.end()) or UNIT_START.match(text, match.end()):
+            continue  # "from 1/2 to 1/4 tablet", "FEV1 from 2/3 to 1/3 predicted" (review 31b)
         ends = ((match.start("a"), match.end("b")), (match.start("c"), match.end("d")))
         first_day, last_day = (_day_month(text[s:e], day_first) for s, e in ends)
         if first_day is None or last_day is None:

@@ -537,6 +537,8 @@ def test_a_range_of_days_written_with_the_month_once_dates_both_days() -> None:
     assert dates("on 3-5 March 2024") == ["--03-03", "2024-03-05"]
     assert dates("from March 3 to 5") == ["--03-03", "--03-05"]
     assert dates("between 3/12 and 3/15") == ["--03-12", "--03-15"]
+    assert dates("admitted 9-12 May") == ["--05-09", "--05-12"]
+    assert dates("Reduce warfarin from 1/2 to 1/4 tablet") == []
     # Scores over one total stay scores.
     assert dates("pain from 8/10 to 3/10") == []
     assert dates("power between 4/5 and 5/5") == []
@@ -554,6 +556,11 @@ def test_a_range_of_days_written_with_the_month_once_dates_both_days() -> None:
         ("June 5 and 3 days later", "3"),
         ("March 14 and 2 units of insulin", "2"),
         ("Hb 9 to 12 May", "9"),
+        # Review 31b: a dash range after a measure, and ranges of fractions.
+        ("Hb 9-12 May", "9"),
+        ("WCC 11-12 Jan", "11"),
+        ("Reduce warfarin from 1/2 to 1/4 tablet", "1"),
+        ("FEV1 from 2/3 to 1/3 predicted", "2"),
     ],
 )
 def test_a_value_after_a_month_and_day_stays_a_value(text: str, number: str) -> None:
