@@ -27,7 +27,15 @@ _LIFELONG = re.compile(r"\b(?:life-?long|for life|indefinitely|long[- ]term)\b",
 _UNTIL = re.compile(r"\b(?:until|till)\s*$", re.I)
 # Words in a length's clause that make it the whole course's, of every drug named in its
 # sentence: "both for 6 weeks", "a course of 7 days", "5 days in total".
-_WHOLE_COURSE_BEFORE = re.compile(r"\b(?:both|all|each|course|total(?: of)?)\b", re.I)
+# "each" only as "each of them", not "each 8 hours" or "each morning" (review 31b).
+_WHOLE_COURSE_BEFORE = re.compile(
+    r"\b(?:both|all|course|total(?: of)?|each(?!\s+(?:\d|other|day|night|morning|evening|"
+    r"hour|week|month|time|dose)))\b",
+    re.I,
+)
+# What a whole course's length is shared across: up to a semicolon or a sentence's end, not
+# past it ("Paracetamol 1 g as needed; amoxicillin course for 7 days" gave paracetamol 7 days).
+_STATEMENT_BREAK = re.compile(r";|[.!?](?=\s|$)")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
 _WHOLE_COURSE_AFTER = re.compile(r"^\s*(?:in\s+)?total\b", re.I)
 # What stands between two drug names that share what follows them: "clopidogrel and aspirin",
@@ -131,7 +139,10 @@ def _sharing(
     if _WHOLE_COURSE_BEFORE.search(body, clause, start) or _WHOLE_COURSE_AFTER.match(
         body[start + size :]
     ):
-        return [d for _, _, d in names if d != drug]
+        opens = max((m.end() for m in _STATEMENT_BREAK.finditer(body, 0, start)), default=0)
+        closing = _STATEMENT_BREAK.search(body, start + size)
+        closes = closing.start() if closing is not None else len(body)
+        return [d for s, e, d in names if d != drug and opens <= s and e <= closes]
     own = [n for n in names if n[2] == drug and n[1] <= start]
     if not own:
         return []

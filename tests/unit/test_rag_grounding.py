@@ -1102,3 +1102,13 @@ def test_only_a_whole_cell_of_a_drugs_row_is_its_length() -> None:
     assert ground("Clopidogrel 75 mg once daily for 12 months [1].", {1: table}).flags == []
     wrong = ground("Clopidogrel 75 mg once daily for 6 months [1].", {1: table}).flags
     assert [f.kind for f in wrong] == ["unverified_number"]
+
+
+def test_a_whole_course_length_stays_within_its_statement() -> None:
+    # Review 31b: "course" after a semicolon gave the paracetamol before it 7 days.
+    passage = "Paracetamol 1 g as needed; amoxicillin course for 7 days."
+    wrong = ground("Paracetamol 1 g as needed for 7 days [1].", {1: passage}).flags
+    assert any("not given for paracetamol" in f.message for f in wrong)
+    assert ground("Amoxicillin course for 7 days [1].", {1: passage}).flags == []
+    both = "Clopidogrel 75 mg and aspirin 75 mg, both for 12 months."
+    assert ground("Aspirin 75 mg for 12 months [1].", {1: both}).flags == []
