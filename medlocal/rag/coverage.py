@@ -134,17 +134,33 @@ _COPY_TOKEN = re.compile(r"[^\W_]+")
 _COPY_MIN_WORDS = 3
 
 
+_COPY_CLAUSE = re.compile(r"[.;!?]+(?:\s|$)|\n\s*\n")  # a line break inside a sentence joins
+# Words after a copied run, in its clause, that undo or deny it.
+_TAKEN_BACK = frozenset(
+    {"stopped", "discontinued", "ceased", "held", "withheld", "suspended", "not", "no", "never",
+     "declined", "refused", "negative", "excluded", "unlikely", "ruled", "changed", "switched",
+     "replaced", "reduced", "increased", "previously", "until", "if", "planned", "proposed"}
+)  # fmt: skip
+
+
 def copied_from(text: str, evidence: str) -> bool:
     """Whether ``text`` is ``evidence``'s own words, all of them in the same order with nothing
     between (punctuation, case and spacing aside): "Penicillin - anaphylaxis (1988)" from
     "ALLERGIES: Penicillin - anaphylaxis (1988). No other known drug allergies." Words left out
     do not count as copied: "No allergies" from "No other known drug allergies" may not say the
-    same."""
+    same; nor does a copy whose clause goes on to take it back ("... - stopped on admission")."""
     words = _COPY_TOKEN.findall(text.lower())
     if len(words) < _COPY_MIN_WORDS:
         return False
-    joined = " " + " ".join(_COPY_TOKEN.findall(evidence.lower())) + " "
-    return " " + " ".join(words) + " " in joined
+    size = len(words)
+    for clause in _COPY_CLAUSE.split(evidence.lower()):
+        tokens = _COPY_TOKEN.findall(clause)
+        for at in range(len(tokens) - size + 1):
+            # The rest of the passage's clause may take the copied words back ("Aspirin 75 mg
+            # once daily - stopped on admission", review 31b): then it is no copy of a claim.
+            if tokens[at : at + size] == words and not _TAKEN_BACK & set(tokens[at + size :]):
+                return True
+    return False
 
 
 def says_documents_silent(text: str) -> bool:

@@ -800,11 +800,19 @@ def test_the_model_is_not_asked_about_the_passages_own_words(sentence: str) -> N
         "Penicillin caused anaphylaxis in 1988 [1].",
         "Troponin T peaked at 412 ng/L with anterior hypokinesia [2].",  # words from apart
         "Troponin T peaked at 412 ng/L [1].",  # the words of another passage than the cited
+        # Review 31b: the passage's clause goes on to take the copied words back.
+        "Aspirin 75 mg once daily [3].",
+        "Her warfarin 3 mg daily [3].",
     ],
 )
 def test_the_model_still_judges_what_is_not_a_copy(sentence: str) -> None:
     judge = _Doubter()
-    result = ground(sentence, ALLERGIES_AND_COURSE, support=judge)
+    passages = {
+        **ALLERGIES_AND_COURSE,
+        3: "Aspirin 75 mg once daily - stopped on admission. Her warfarin 3 mg daily not"
+        " restarted.",
+    }
+    result = ground(sentence, passages, support=judge)
     assert len(judge.asked) == 1 or any(f.kind != "model_doubt" for f in result.flags), result
     if judge.asked:
         assert "model_doubt" in [f.kind for f in result.flags]
