@@ -625,7 +625,7 @@ def compatible(mine: Bound, other: Bound) -> bool:
     if mine.timepoint and other.timepoint and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
-        return (bool(attribute) and attribute == other.attribute) or _unit_beside(
+        return (bool(attribute) and attribute == other.attribute) or unit_beside(
             mine.value, other.sentence
         )
     return True
@@ -665,7 +665,7 @@ def _same_time(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def _unit_beside(value: Value, sentence: str) -> bool:
+def unit_beside(value: Value, sentence: str) -> bool:
     """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
     bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
     unit = quantity(value)[1]

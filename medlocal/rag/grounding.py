@@ -46,8 +46,8 @@ from medlocal.rag.binding import (
     measured_in,
     same_point,
     superseded,
+    unit_beside,
 )
-from medlocal.rag.binding import _unit_beside as unit_beside
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import (
     class_words_carried,
