@@ -153,6 +153,10 @@ def copied_from(text: str, evidence: str) -> bool:
     if len(words) < _COPY_MIN_WORDS:
         return False
     size = len(words)
+    # Most sentences are no copy: one substring test over the whole passage says so at once.
+    joined = " " + " ".join(_COPY_TOKEN.findall(evidence.lower())) + " "
+    if " " + " ".join(words) + " " not in joined:
+        return False
     for clause in _COPY_CLAUSE.split(evidence.lower()):
         tokens = _COPY_TOKEN.findall(clause)
         for at in range(len(tokens) - size + 1):
