@@ -139,6 +139,13 @@ class AbbreviationVocabulary:
                     taken[start : start + size] = [True] * size
         return found
 
+    def search_senses(self, key: str) -> tuple[str, ...]:
+        """``key``'s senses for a search, clinical ones first: the :data:`SHORTHAND` words
+        where the list lacks or ranks low the clinical sense (walk 31: "Who is her GP?" searched
+        for the list's only sense of GP, a chemotherapy regimen), then the list's."""
+        curated = SHORTHAND.get(key.lower(), ())
+        return curated + tuple(s for s in self.senses[key] if s not in curated)
+
     def terms(self, query: str, limit: int = MAX_TERMS) -> list[str]:
         """Senses of the abbreviations ``query`` writes, then abbreviations of the senses it
         spells out; at most ``limit``, none the query already has."""
@@ -146,7 +153,7 @@ class AbbreviationVocabulary:
         candidates = [
             sense
             for key in self.abbreviations_in(query)
-            for sense in self.senses[key][:SENSES_PER_ABBREVIATION]
+            for sense in self.search_senses(key)[:SENSES_PER_ABBREVIATION]
         ]
         candidates += [k for k in self.spelled_out(query) if self.english[k] < _COMMON]
         out: list[str] = []

@@ -184,3 +184,25 @@ def test_the_tool_ranks_clinical_senses_first_and_keeps_words_out(tool: ModuleTy
     assert by_key["BID"][1:] == (2, "")  # "bid" is a common word: never added
     assert by_key["PRN"][0] == ["pro re nata"]
     assert "A/P" not in by_key  # not one FTS5 token
+
+
+def test_a_curated_clinical_sense_comes_before_the_lists_only_sense() -> None:
+    """The list's only sense of GP is a chemotherapy regimen (walk 31); a search for "her GP"
+    looks for the family doctor, and PRN brings the words a note writes for it."""
+    vocabulary = default_abbreviations()
+    assert vocabulary.senses["GP"] == ("gemcitabine plus paclitaxel",)
+    assert vocabulary.terms("Who is her GP?") == ["general practitioner", "family doctor"]
+    assert vocabulary.terms("Which PRN medicines does he take?")[:2] == ["as needed", "as required"]
+
+
+def test_the_gp_question_finds_the_family_doctor_not_the_regimen(tmp_path: Path) -> None:
+    passages = (
+        "Chemotherapy: gemcitabine plus paclitaxel, cycle 3 given, counts adequate.",
+        "Registered with her general practitioner, Dr Amara Osei, at the village surgery.",
+        *FILLER,
+    )
+    vault = lexical_vault(tmp_path, passages)
+    try:
+        assert _top(vault, "Who is her GP?").startswith("Registered with her general")
+    finally:
+        vault.lock()

@@ -344,8 +344,11 @@ class ModelManagerDialog(QDialog):
             # Listed with the successes: the results list is the record of what was tried
             # (walk 32: a refused file showed only in the message line, gone at the next task).
             why = error_text(exc, f"Importing {path.name}")
-            outcome = "stopped" if isinstance(exc, GenerationCancelled) else "failed"
-            self.results.addItem(f"{outcome}: {path.name}: {why}")
+            if isinstance(exc, GenerationCancelled):
+                line = f"stopped: {path.name}: nothing was added."
+            else:  # the reason often names the file already ("x.gguf is not a GGUF file")
+                line = f"failed: {why}" if path.name in why else f"failed: {path.name}: {why}"
+            self.results.addItem(line)
             self.message.show_error(why)
 
         return self._run(f"importing {path.name}", task, done, on_error=failed)
