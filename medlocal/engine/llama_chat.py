@@ -12,6 +12,7 @@ from medlocal.engine.api import ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens, shared_prefix
 from medlocal.engine.llama_model import LoadedLlama
+from medlocal.engine.reasoning import prompt_opens_thinking, template_thinks
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
     BatchCostMeter,
@@ -39,6 +40,11 @@ class LlamaChatModel(LoadedLlama):
             eos_token=model.token_get_text(eos_id) if eos_id >= 0 else "",
         )
         self.last_stats = GenerationStats()
+        # A model that thinks before it answers (engine/reasoning.py): known from its template
+        # here, or from the catalog when it is loaded as an installed model.
+        self.reasoning = template_thinks(self.info.chat_template)
+        # The latest prompt ended inside an opened thinking block (DeepSeek-R1 templates).
+        self.last_prompt_opened_thinking = False
         # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
         self.speculation: SpeculationConfig | None = None
         # What a verification batch costs on this model and machine, learned across requests.
@@ -46,6 +52,7 @@ class LlamaChatModel(LoadedLlama):
 
     def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
         rendered = self.template.render(messages)
+        self.last_prompt_opened_thinking = prompt_opens_thinking(rendered.text)
         # The template writes BOS itself when the model wants one; tokenising special tokens
         # lets "<|im_start|>" become one token instead of ten.
         add_bos = not self.template.from_model
