@@ -78,6 +78,7 @@ class ReasoningSplitter:
         self._after_block = False  # drop the blank lines between a block and the answer
         # Before any block, a closing tag alone says the template opened one in the prompt.
         self._seen_block = opened
+        self._spoke = False  # answer text other than whitespace has been given
 
     @property
     def thinking_now(self) -> bool:
@@ -94,6 +95,7 @@ class ReasoningSplitter:
             pass
         text = "".join(out)
         self.answer += text
+        self._spoke = self._spoke or bool(text.strip())
         return text
 
     def flush(self) -> str:
@@ -129,7 +131,7 @@ class ReasoningSplitter:
             if not buf:
                 return False
             self._after_block = False
-        at_start = not self._seen_block and not (self.answer + "".join(out)).strip()
+        at_start = not self._seen_block and not self._spoke and not "".join(out).strip()
         if at_start:
             opening = _MD_OPEN.match(buf)
             if opening:
@@ -146,6 +148,7 @@ class ReasoningSplitter:
             if not self._seen_block:  # the template opened the block: all so far was thinking
                 self.thinking += self.answer + "".join(out) + buf[: closing.start()]
                 self.answer = ""
+                self._spoke = False
                 out.clear()
                 self.had_thinking = self._seen_block = True
             else:  # a stray closing tag after a block: dropped

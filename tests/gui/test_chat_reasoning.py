@@ -65,3 +65,36 @@ def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
     assert outputs and all("warfarin" not in repr(vault.get_output(o.id)) for o in outputs)
     window.close()
     ws.close()
+
+
+def test_stop_works_while_the_model_thinks(qtbot: QtBot, tmp_path: Path) -> None:
+    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 200}</think>\n\n{ANSWER}")
+    release = threading.Event()
+    pieces = [0]
+
+    def slow(_call: int) -> None:
+        pieces[0] += 1
+        if pieces[0] == 8:
+            release.wait(30)
+
+    model.on_piece = slow
+    ws = make_workspace(tmp_path, chat=model)
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "gp_note.txt"
+    note.write_text(NOTE)
+    window = window_with_patient(qtbot, ws, "Stopped Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    chat = window.chat
+    chat.ask("What dose of metformin?")
+    try:
+        qtbot.waitUntil(lambda: "Thinking… " in chat.view.toPlainText(), timeout=30000)
+        chat.stop()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: chat.job is None, timeout=30000)
+    assert pieces[0] < 20  # stopped mid-thought, not after the whole block
+    shown = chat.view.toPlainText()
+    assert "Stopped. Nothing was saved." in shown and "warfarin" not in shown
+    assert ws.require_vault().list_outputs(window.patients.patient_id) == []
+    window.close()
+    ws.close()
