@@ -273,8 +273,14 @@ class GroundedAnswerer:
 
         t0 = time.perf_counter()
         # A reasoning model's thinking needs room in the window besides the answer.
-        reserve = self.params.max_tokens + (self.think_budget if model_reasons(self.model) else 0)
-        fit = fit_passages(self.model, relevant, build, max_tokens=reserve, history=history)
+        fit = fit_passages(
+            self.model,
+            relevant,
+            build,
+            max_tokens=self.params.max_tokens,
+            history=history,
+            thinking=self.think_budget if model_reasons(self.model) else 0,
+        )
         timings["context_fit"] = time.perf_counter() - t0
         if not fit.passages:
             result = yield from self._fallback(question, history, general, cancel, timings, started)

@@ -111,3 +111,23 @@ def test_a_summary_from_a_reasoning_model_holds_no_thinking() -> None:
     assert "warfarin" not in summary.text and "look again" not in summary.text
     assert "metformin 101 mg" in summary.text
     assert not [f for f in summary.flags if "7 mg" in f.token or "warfarin" in f.message]
+
+
+def test_the_export_model_line_reads_only_the_answer() -> None:
+    from medlocal.rag.export import chat_model_line
+
+    thinking = "Is Aspen a name?\nPERSON: Aspen\nNo: Aspen is the ward."
+    model = ThinkingModel(f"<think>{thinking}</think>\nPERSON: Ada Quennell")
+    proposals = chat_model_line(model, think_budget=200)("Ada Quennell was seen on Aspen ward.")
+    assert [value for _, value in proposals] == ["Ada Quennell"]
+    endless = ThinkingModel("<think>\nPERSON: Aspen\n" + "hmm " * 400)
+    assert chat_model_line(endless, think_budget=50)("Seen on Aspen ward.") == []
+
+
+def test_no_room_for_the_thinking_names_both_settings() -> None:
+    from medlocal.errors import ContextBudgetError
+
+    model = ThinkingModel(OUTPUTS["think"], n_ctx=1024)
+    asking = answerer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
+    with pytest.raises(ContextBudgetError, match=r"max_tokens = 256.*thinking_budget = 1024"):
+        asking.ask("metformin dose?", SCOPE).consume()
