@@ -100,8 +100,8 @@ class Settings:
     thinking_budget: int = _opt(
         1024,
         "reasoning models: most tokens of thinking before the answer, 64 to 16384 (apart from "
-        "the answer's max_tokens; the thinking is folded away, never checked or saved; a model "
-        "still thinking at the cap gives no answer)",
+        "the answer's max_tokens; at the cap the thinking is closed and the model answers; the "
+        "thinking is folded away, never checked or saved)",
         64,
         maximum=16384,
     )

@@ -12,7 +12,7 @@ from medlocal.engine.api import ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens, shared_prefix
 from medlocal.engine.llama_model import LoadedLlama
-from medlocal.engine.reasoning import prompt_opens_thinking, template_thinks
+from medlocal.engine.reasoning import close_thinking, prompt_opens_thinking, template_thinks
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
     BatchCostMeter,
@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 class LlamaChatModel(LoadedLlama):
     """A chat model on the engine thread. Implements the ``ChatModel`` protocol."""
+
+    # Honours ``SamplingParams.think_budget`` by closing the thinking block (close_thinking).
+    closes_thinking = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,8 +108,12 @@ class LlamaChatModel(LoadedLlama):
         for note in trim.notes:
             log.info("context budget: %s", note)
 
+        opened = self.last_prompt_opened_thinking
+
         def produce(emit: Callable[[str], None], stopped: threading.Event) -> None:
-            self._generate(tokens, params, budget, stop_strings, stats, emit, stopped, cancel)
+            self._generate(
+                tokens, params, budget, stop_strings, stats, emit, stopped, cancel, opened
+            )
 
         return self._engine.worker.stream(produce)
 
@@ -120,6 +127,7 @@ class LlamaChatModel(LoadedLlama):
         emit: Callable[[str], None],
         stopped: threading.Event,
         cancel: threading.Event | None,
+        opened: bool = False,
     ) -> None:
         import llama_cpp
 
@@ -128,24 +136,40 @@ class LlamaChatModel(LoadedLlama):
             raise ModelLoadError(f"{self.name} has been unloaded")
         stats.reused_prefix_tokens = shared_prefix(llm, tokens)
         llm.set_seed(params.seed)
-        source: Iterator[int]
-        if self.speculation is not None:
-            spec = SpeculationStats()
-            if self.batch_cost is None:
-                self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
-            source = speculative_generate(
-                LlamaTarget(llm, params), tokens, self.speculation, spec, budget, self.batch_cost
-            )
-        else:
-            spec = None
-            source = llm.generate(
-                tokens,
+        spec = SpeculationStats() if self.speculation is not None else None
+
+        def start(prompt: list[int]) -> Iterator[int]:
+            if self.speculation is not None and spec is not None:
+                if self.batch_cost is None:
+                    self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
+                left = budget - (len(prompt) - len(tokens))
+                target = LlamaTarget(llm, params)
+                return speculative_generate(
+                    target, prompt, self.speculation, spec, max(left, 1), self.batch_cost
+                )
+            plain: Iterator[int] = llm.generate(
+                prompt,
                 top_k=params.top_k,
                 top_p=params.top_p,
                 min_p=params.min_p,
                 temp=params.temperature,
                 repeat_penalty=params.repeat_penalty,
             )
+            return plain
+
+        source: Iterator[int]
+        if params.think_budget > 0:
+            # A reasoning model thinking past its budget has its block closed for it and answers.
+            source = close_thinking(
+                start,
+                tokens,
+                params.think_budget,
+                lambda t: bytes(llm.detokenize([t])),
+                lambda text: self.tokenize(text, special=True),
+                opened=opened,
+            )
+        else:
+            source = start(tokens)
         vocab = self._vocab
         try:
             emit_tokens(

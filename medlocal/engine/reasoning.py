@@ -11,6 +11,7 @@ string), so a model that never thinks passes through unchanged, delayed only by 
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,8 @@ _MD_OPEN_TEXT = "## thinking"
 _MD_CLOSE_TEXT = "## final response"
 
 THINKING_SETTING = "thinking_budget"
+# Pieces past the budget before a block the engine was asked to close counts as never closed.
+CLOSE_SLACK = 32
 
 
 class ThinkingBudgetExceeded(MedLocalError):
@@ -75,6 +78,7 @@ class ReasoningSplitter:
         self._buf = ""
         self._think = opened
         self._markdown = False  # the open block is a "## Thinking" section
+        self._tag = "think"  # the open block's tag name
         self._after_block = False  # drop the blank lines between a block and the answer
         # Before any block, a closing tag alone says the template opened one in the prompt.
         self._seen_block = opened
@@ -158,6 +162,7 @@ class ReasoningSplitter:
             return True
         if opening_tag:
             out.append(buf[: opening_tag.start()])
+            self._tag = opening_tag.group(1)
             self._enter(opening_tag.end(), markdown=False)
             return True
         tags = _OPEN_TAGS if self._seen_block else _OPEN_TAGS + _CLOSE_TAGS
@@ -165,6 +170,10 @@ class ReasoningSplitter:
         out.append(buf[: len(buf) - keep])
         self._buf = buf[len(buf) - keep :]
         return False
+
+    def closing_text(self) -> str:
+        """What closes the open block, for an engine that closes it when the budget runs out."""
+        return "\n\n## Final Response\n\n" if self._markdown else f"</{self._tag}>\n\n"
 
     def _enter(self, end: int, *, markdown: bool) -> None:
         self._buf = self._buf[end:]
@@ -180,6 +189,48 @@ def _held(text: str, markers: Sequence[str]) -> int:
         if any(m.startswith(tail) and len(m) > size for m in markers):
             return size
     return 0
+
+
+def close_thinking(
+    start: Callable[[list[int]], Iterator[int]],
+    prompt: Sequence[int],
+    budget: int,
+    detokenize: Callable[[int], bytes],
+    tokenize: Callable[[str], list[int]],
+    *,
+    opened: bool = False,
+) -> Iterator[int]:
+    """Tokens from ``start(prompt)``; once the model has thought ``budget`` tokens inside a
+    block, the block's closing tag is put in its mouth (yielded as if generated) and generation
+    starts again after it (``start(prompt + generated + closing)``: the KV cache holds the
+    prefix), so the model answers instead of thinking on. Works for plain and speculative
+    decoding alike: each is only restarted."""
+    splitter = ReasoningSplitter(opened=opened)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    generated: list[int] = []
+    source = start(list(prompt))
+    try:
+        for token in source:
+            yield token
+            generated.append(token)
+            splitter.feed(decoder.decode(detokenize(token)))
+            if splitter.thinking_now and splitter.thinking_pieces >= budget:
+                break
+        else:
+            return
+        _close(source)
+        closing = tokenize(splitter.closing_text())
+        yield from closing
+        source = start([*prompt, *generated, *closing])
+        yield from source
+    finally:
+        _close(source)
+
+
+def _close(source: Iterator[int]) -> None:
+    close = getattr(source, "close", None)
+    if close is not None:
+        close()
 
 
 @dataclass(frozen=True)
@@ -222,8 +273,11 @@ class ReasoningStream:
     The thinking has its own budget (``think_budget`` pieces, about one token each): for a model
     known to reason the generation may run ``max_tokens`` + ``think_budget`` tokens and the
     answer is still cut at ``max_tokens``, so the thinking never eats the answer's budget. When
-    the budget runs out mid-thought the generation stops: ``on_cap="raise"`` raises
-    :class:`ThinkingBudgetExceeded` naming the setting; ``"stop"`` ends quietly (``capped``)."""
+    the budget runs out mid-thought, an engine that can (``closes_thinking``: the real one)
+    closes the block itself and the model answers (``close``: ask it to; evaluation does not,
+    so its runs stay comparable). Otherwise, or if the block still stays open, the generation
+    stops: ``on_cap="raise"`` raises :class:`ThinkingBudgetExceeded` naming the setting;
+    ``"stop"`` ends quietly (``capped``)."""
 
     def __init__(
         self,
@@ -236,6 +290,7 @@ class ReasoningStream:
         meter: ThinkingMeter | None = None,
         on_cap: str = "raise",
         reserve: bool | None = None,
+        close: bool = True,
     ) -> None:
         self.model = model
         self.params = params
@@ -249,7 +304,11 @@ class ReasoningStream:
         budget = params.max_tokens + (think_budget if reserve else 0)
         # With room added for the thinking, the answer is cut here at its own max_tokens.
         self._answer_cap = params.max_tokens if reserve else None
-        self._pieces = model.stream_chat(messages, replace(params, max_tokens=budget), cancel)
+        closes = close and bool(getattr(model, "closes_thinking", False))
+        # The engine closes the block at the budget; this cap is then only a safety net.
+        self._think_cap = think_budget + CLOSE_SLACK if closes else think_budget
+        asked = replace(params, max_tokens=budget, think_budget=think_budget if closes else 0)
+        self._pieces = model.stream_chat(messages, asked, cancel)
         opened = bool(getattr(model, "last_prompt_opened_thinking", False))
         self.splitter = ReasoningSplitter(opened=opened)
         self.meter.tokens, self.meter.active = 0, opened
@@ -280,7 +339,7 @@ class ReasoningStream:
                 meter.tokens, meter.active = splitter.thinking_pieces, splitter.thinking_now
                 if splitter.thinking_now and meter.listener is not None:
                     meter.listener(meter.tokens)
-                if splitter.thinking_now and splitter.thinking_pieces >= self.think_budget:
+                if splitter.thinking_now and splitter.thinking_pieces >= self._think_cap:
                     self.capped = True
                     break
                 if text:

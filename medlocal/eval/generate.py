@@ -54,6 +54,7 @@ def answer_by_generation(
             think_budget=settings.think_tokens,
             on_cap="stop",
             reserve=True,
+            close=False,  # capped thinking stays capped (and counted), as before
         )
         for _ in stream:
             pass

@@ -50,3 +50,26 @@ def test_a_model_that_never_thinks_streams_unchanged(demo_chat: LlamaChatModel) 
     stream = ReasoningStream(demo_chat, messages, params, think_budget=64)
     assert "".join(stream) == plain and plain.strip()
     assert stream.thinking_tokens == 0 and not demo_chat.reasoning
+
+
+@pytest.mark.parametrize("speculate", [True, False])
+def test_the_engine_closes_a_block_at_the_budget_and_the_model_answers(
+    demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch, speculate: bool
+) -> None:
+    """The prompt opens a thinking block (as DeepSeek-R1 templates do): the demo model's whole
+    output is thinking, until the engine puts "</think>" in its mouth at the budget; what it
+    writes after that is the answer, and the answer keeps its own max_tokens."""
+    monkeypatch.setattr("medlocal.engine.llama_chat.prompt_opens_thinking", lambda text: True)
+    if not speculate:
+        monkeypatch.setattr(demo_chat, "speculation", None)
+    messages = [ChatMessage("user", "List three uses of metformin, one per line.")]
+    params = SamplingParams(max_tokens=24, temperature=0.0, top_k=1)
+    stream = ReasoningStream(demo_chat, messages, params, think_budget=20, reserve=True)
+    answer = "".join(stream)
+    closing = len(demo_chat.tokenize("</think>\n\n"))
+    # Stopped at the budget (the closing tag's pieces count until it is whole), not at the end.
+    assert 20 <= stream.thinking_tokens <= 20 + closing
+    assert answer.strip() and "</think>" not in answer
+    assert not stream.capped
+    generated = demo_chat.last_stats.generated_tokens
+    assert generated <= 20 + closing + 24 + 1

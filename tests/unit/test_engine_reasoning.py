@@ -205,3 +205,55 @@ def test_cancel_works_while_thinking() -> None:
     meter.listener = lambda n: cancel.set() if n >= 5 else None
     assert list(stream) == []
     assert model.read < 10
+
+
+def test_close_thinking_puts_the_closing_tag_in_the_models_mouth() -> None:
+    """At the budget the closing tag is yielded as if generated and generation restarts after
+    it, with the prompt, what was generated and the tag as its new prompt."""
+    from medlocal.engine.reasoning import close_thinking
+
+    vocab = {1: "<think>", 2: "hmm ", 3: "</think>", 4: "\n\n", 5: "Answer", 6: "."}
+    ids = {text: token for token, text in vocab.items()}
+    starts: list[list[int]] = []
+    closed: list[bool] = []
+
+    def start(prompt: list[int]) -> Iterator[int]:
+        starts.append(prompt)
+        try:
+            if len(starts) == 1:
+                yield 1
+                while True:
+                    yield 2  # would think forever
+            else:
+                yield from (5, 6)
+        finally:
+            closed.append(True)
+
+    out = list(
+        close_thinking(
+            start,
+            [9, 9],
+            5,
+            lambda t: vocab[t].encode(),
+            lambda text: [ids["</think>"], ids["\n\n"]] if text == "</think>\n\n" else [],
+        )
+    )
+    assert out == [1, 2, 2, 2, 2, 2, 3, 4, 5, 6]
+    assert starts == [[9, 9], [9, 9, 1, 2, 2, 2, 2, 2, 3, 4]]
+    assert closed == [True, True]
+    split = split_reasoning("".join(vocab[t] for t in out))
+    assert split.answer == "Answer." and split.thinking == "hmm hmm hmm hmm hmm"
+
+
+def test_an_engine_that_closes_thinking_is_asked_to() -> None:
+    class Closer(_Thinker):
+        closes_thinking = True
+
+        def stream_chat(self, messages, params, cancel=None):  # type: ignore[no-untyped-def]
+            self.asked_think_budget = params.think_budget
+            return super().stream_chat(messages, params, cancel)
+
+    model = Closer(["<think>", *(["hmm "] * 70), "</think>", "Answer."])
+    stream = ReasoningStream(model, MESSAGES, SamplingParams(max_tokens=10), think_budget=64)
+    assert "".join(stream) == "Answer."  # a few pieces past the budget is not a failure
+    assert model.asked_think_budget == 64
