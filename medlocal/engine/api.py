@@ -40,7 +40,10 @@ class SamplingParams:
     think_budget: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        values = asdict(self)
+        if not values["think_budget"]:  # provenance of a plain answer reads as it always has
+            del values["think_budget"]
+        return values
 
 
 @dataclass(frozen=True)

@@ -447,7 +447,13 @@ def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAn
 
 
 def _thought(result: GroundedAnswer, stream: ReasoningStream) -> GroundedAnswer:
-    """The thinking that came before ``result``'s answer, kept with it (folded, unchecked)."""
+    """The thinking that came before ``result``'s answer, kept with it (folded, unchecked); the
+    provenance records only how long it was and its budget, never what it said."""
     if not result.thinking:
         result.thinking, result.thinking_tokens = stream.thinking, stream.thinking_tokens
+    if result.thinking_tokens:
+        result.provenance["thinking"] = {
+            "tokens": result.thinking_tokens,
+            "budget": stream.think_budget,
+        }
     return result

@@ -58,6 +58,8 @@ def test_a_grounded_answer_after_thinking_is_checked_without_it(form: str) -> No
     assert meter.tokens == result.thinking_tokens
     saved = store.outputs[session.last_output_id]  # type: ignore[index]
     assert "warfarin" not in repr(saved)
+    assert saved["provenance"]["thinking"] == {"tokens": result.thinking_tokens, "budget": 200}
+    assert "think_budget" not in saved["provenance"]["sampling"]
     assert "warfarin" not in repr(store.chats) and "warfarin" not in repr(store.events)
 
 
