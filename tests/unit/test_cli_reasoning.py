@@ -70,3 +70,29 @@ def test_chat_keeps_no_thinking_in_the_conversation(
     assert second_prompt[-2].content == ANSWER  # the history holds the answer only
     assert "warfarin" not in repr(second_prompt)
     assert "Thinking…" in err
+
+
+def test_the_grounded_ask_line_says_the_model_is_thinking() -> None:
+    from medlocal.cli.rag_cmds import WritingProgress
+
+    class Terminal:
+        text = ""
+
+        def write(self, data: str) -> int:
+            self.text += data
+            return len(data)
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    writing = WritingProgress(out)  # type: ignore[arg-type]
+    for tokens in range(1, 17):
+        writing.thinking(tokens)
+    assert "Thinking… 16 tokens" in out.text
+    writing.add("Metformin 500 mg [1].")
+    assert out.text.rsplit("\r", 1)[-1].startswith("Writing the answer (4 words)")
+    writing.done()
