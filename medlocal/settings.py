@@ -97,6 +97,14 @@ class Settings:
         SUMMARY_STEP_MIN,
         maximum=ANSWER_MAX,
     )
+    thinking_budget: int = _opt(
+        1024,
+        "reasoning models: most tokens of thinking before the answer, 64 to 16384 (apart from "
+        "the answer's max_tokens; at the cap the thinking is closed and the model answers; the "
+        "thinking is folded away, never checked or saved)",
+        64,
+        maximum=16384,
+    )
     import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
     model_check: float = _opt(
         0.5,

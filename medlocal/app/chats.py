@@ -25,6 +25,11 @@ class ChatTurn:
     output_id: int | None = None
     status: str = "answered"
     notes: list[str] = field(default_factory=list)
+    # A reasoning model's thinking before this answer: shown folded, marked unchecked; never
+    # saved (a reopened chat has none).
+    thinking: str = ""
+    thinking_tokens: int = 0
+    thinking_open: bool = False
 
     @classmethod
     def from_answer(cls, answer: GroundedAnswer, output_id: int | None) -> ChatTurn:
@@ -41,6 +46,8 @@ class ChatTurn:
             output_id,
             answer.status,
             list(answer.notes),
+            answer.thinking,
+            answer.thinking_tokens,
         )
 
 

@@ -159,6 +159,9 @@ class LoadedModels:
                         # GGUF's own title ("Smollm2 135M 8k Lc100K Mix1 Ep2").
                         loaded.name = record.id
                         self._chat_record = (record.id, Path(record.path))
+                        if _catalog_reasons(record.catalog_id):
+                            # HuatuoGPT-o1's template says nothing of its "## Thinking".
+                            loaded.reasoning = True
                     if gone is not None:
                         self._notice(_replaced_note(gone, loaded.name))
                     if loaded.load_message:
@@ -340,6 +343,16 @@ class LoadedModels:
         if self._engine is not None and self._owns_engine:
             self._engine.shutdown()
             self._engine = None
+
+
+def _catalog_reasons(catalog_id: str | None) -> bool:
+    """Whether the bundled catalog says the model writes reasoning before its answer."""
+    if not catalog_id:
+        return False
+    from medlocal.models.catalog import bundled_catalog
+
+    entry = bundled_catalog().find(catalog_id)
+    return entry is not None and entry.reasoning_output
 
 
 def _replaced_note(gone: str, now: str) -> str:

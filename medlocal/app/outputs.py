@@ -117,6 +117,7 @@ def summarize_patient(
     document_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    think_budget: int = 1024,
 ) -> SavedSummary:
     """Map the chosen documents, reduce into the template, check, save; nothing is saved when
     cancelled (the summarizer raises GenerationCancelled)."""
@@ -126,7 +127,7 @@ def summarize_patient(
     vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
 
-    summary = Summarizer(model, params=params).summarize(
+    summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
         hits, template, progress=StepClock(progress), cancel=cancel
     )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)

@@ -409,6 +409,7 @@ class Workspace:
             params=params or self.sampling(),
             model_check=doubt > 0,
             model_check_threshold=doubt,
+            think_budget=self.settings.thinking_budget,
         )
         return ChatSession(answerer, vault, Scope(patient_id, collection), chat_id=chat_id)
 
@@ -439,6 +440,7 @@ class Workspace:
             document_ids=document_ids,
             progress=progress,
             cancel=cancel,
+            think_budget=self.settings.thinking_budget,
         )
 
     def export(
@@ -481,7 +483,11 @@ class Workspace:
         )
 
     def _proposer(self, model_line: bool) -> SpanProposer | None:
-        return chat_model_line(self.chat_model()) if model_line else None
+        return (
+            chat_model_line(self.chat_model(), self.settings.thinking_budget)
+            if model_line
+            else None
+        )
 
     def reembed(
         self,

@@ -7,11 +7,18 @@ import json
 import math
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from medlocal.cli.common import add_vault_args, workspace
 from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.engine.reasoning import (
+    ReasoningStream,
+    ThinkingBudgetExceeded,
+    ThinkingMeter,
+    thinking_note,
+    thinking_status,
+)
 from medlocal.engine.runtime import LlamaChatModel
 from medlocal.errors import UserInputError
 
@@ -134,13 +141,56 @@ def run_ask(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         raise UserInputError("the question is empty")
-    model = workspace(args).chat_model(args.model, args.ctx)
+    ws = workspace(args)
+    model = ws.chat_model(args.model, args.ctx)
     messages = [
         ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT),
         ChatMessage("user", question),
     ]
-    stream_to_stdout(model, model.stream_chat(messages, sampling_from_args(args)))
+    status = ThinkingLine()
+    stream = ReasoningStream(
+        model,
+        messages,
+        sampling_from_args(args),
+        think_budget=ws.settings.thinking_budget,
+        meter=ThinkingMeter(listener=status.show),
+    )
+    stream_to_stdout(model, status.around(stream))
+    status.report(stream)
     return 0
+
+
+class ThinkingLine:
+    """On stderr, while a reasoning model thinks: "Thinking… N tokens" (one updating line on a
+    terminal, a single line otherwise); the thinking itself is never printed."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._shown = False
+
+    def show(self, tokens: int) -> None:
+        if self._tty:
+            if tokens == 1 or tokens % 8 == 0:
+                sys.stderr.write("\r" + thinking_status(tokens))
+                sys.stderr.flush()
+                self._shown = True
+        elif not self._shown:
+            print(thinking_status(tokens), file=sys.stderr, flush=True)
+            self._shown = True
+
+    def around(self, pieces: Iterable[str]) -> Iterator[str]:
+        """``pieces``, with the status line cleared before the first of them is printed."""
+        for piece in pieces:
+            if self._shown and self._tty:
+                sys.stderr.write("\r\033[K")
+                sys.stderr.flush()
+                self._shown = False
+            yield piece
+
+    def report(self, stream: ReasoningStream) -> None:
+        if stream.thinking_tokens:
+            print(f"medlocal: note: {thinking_note(stream.thinking_tokens)}", file=sys.stderr)
+        self._shown = False
 
 
 def stream_to_stdout(model: LlamaChatModel, pieces: Iterator[str]) -> str:
@@ -166,8 +216,10 @@ _CHAT_HELP = (
 
 
 def run_chat(args: argparse.Namespace) -> int:
-    model = workspace(args).chat_model(args.model, args.ctx)
+    ws = workspace(args)
+    model = ws.chat_model(args.model, args.ctx)
     params = sampling_from_args(args)
+    think_budget = ws.settings.thinking_budget
     system = ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT)
     history: list[ChatMessage] = []
     print(f"MedLocal chat with {model.name} — decision support only. {_CHAT_HELP}", file=sys.stderr)
@@ -200,24 +252,39 @@ def run_chat(args: argparse.Namespace) -> int:
             continue
         else:
             history.append(ChatMessage("user", text))
-        answer = _answer_once(model, [system, *history], params)
+        answer = _answer_once(model, [system, *history], params, think_budget)
         history.append(ChatMessage("assistant", answer))
 
 
-def _answer_once(model: LlamaChatModel, messages: list[ChatMessage], params: SamplingParams) -> str:
+def _answer_once(
+    model: LlamaChatModel, messages: list[ChatMessage], params: SamplingParams, think_budget: int
+) -> str:
+    """One answer; a reasoning model's thinking is not printed nor kept in the history (only a
+    "Thinking… N tokens" status on stderr while it lasts)."""
     cancel = threading.Event()
-    pieces: list[str] = []
+    status = ThinkingLine()
+    stream = ReasoningStream(
+        model,
+        messages,
+        params,
+        cancel,
+        think_budget=think_budget,
+        meter=ThinkingMeter(listener=status.show),
+    )
     sys.stdout.write("medlocal> ")
+    sys.stdout.flush()
     try:
-        for piece in model.stream_chat(messages, params, cancel):
-            pieces.append(piece)
+        for piece in status.around(stream):
             sys.stdout.write(piece)
             sys.stdout.flush()
     except KeyboardInterrupt:
         cancel.set()
         sys.stdout.write(" [stopped]")
+    except ThinkingBudgetExceeded as exc:
+        sys.stdout.write(f"[{exc}]")
     sys.stdout.write("\n")
     sys.stdout.flush()
+    status.report(stream)
     for note in model.last_stats.trim.notes:
         print(f"(note: {note})", file=sys.stderr)
-    return "".join(pieces)
+    return stream.answer.strip()

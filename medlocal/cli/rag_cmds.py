@@ -29,6 +29,7 @@ from medlocal.cli.engine_cmds import (
     positive_int,
     sampling_from_args,
 )
+from medlocal.engine.reasoning import ThinkingMeter, thinking_note, thinking_status
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.citations import cited_numbers
@@ -377,8 +378,9 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             params=sampling_from_args(args),
         )
         cancel = threading.Event()
-        stream = session.ask(question, general=args.general, cancel=cancel)
         writing = WritingProgress()
+        meter = ThinkingMeter(listener=writing.thinking)
+        stream = session.ask(question, general=args.general, cancel=cancel, meter=meter)
         try:
             for piece in stream:
                 writing.add(piece)
@@ -392,6 +394,8 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
         # filled two screens (walk 25).
         print(answer.text)
         print_answer_sources(answer)
+        if answer.thinking_tokens:
+            print(f"medlocal: note: {thinking_note(answer.thinking_tokens)}", file=sys.stderr)
         for note in answer.notes:
             print(f"medlocal: note: {note}", file=sys.stderr)
         print(
@@ -422,7 +426,14 @@ class WritingProgress:
         words = len(self._text.split())
         head = f"Writing the answer ({words} word{'' if words == 1 else 's'}): "
         tail = " ".join(self._text.split())[-max(width - len(head) - 1, 0) :]
-        line = (head + "…" + tail)[:width]
+        self._show((head + "…" + tail)[:width])
+
+    def thinking(self, tokens: int) -> None:
+        """A reasoning model thinks before it answers: say so, so the wait is not a hang."""
+        if self._tty and (tokens == 1 or tokens % 8 == 0):
+            self._show(thinking_status(tokens))
+
+    def _show(self, line: str) -> None:
         self._out.write("\r" + line.ljust(self._shown))
         self._out.flush()
         self._shown = len(line)

@@ -35,9 +35,15 @@ class SamplingParams:
     repeat_penalty: float = 1.1
     max_tokens: int = 512
     seed: int = 42
+    # A reasoning model's thinking: after this many tokens inside its block, an engine that can
+    # (``ChatModel.closes_thinking``) closes the block itself so the model answers; 0: no cap.
+    think_budget: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        values = asdict(self)
+        if not values["think_budget"]:  # provenance of a plain answer reads as it always has
+            del values["think_budget"]
+        return values
 
 
 @dataclass(frozen=True)

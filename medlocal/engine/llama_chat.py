@@ -12,6 +12,7 @@ from medlocal.engine.api import ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens, shared_prefix
 from medlocal.engine.llama_model import LoadedLlama
+from medlocal.engine.reasoning import close_thinking, prompt_opens_thinking, template_thinks
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
     BatchCostMeter,
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 class LlamaChatModel(LoadedLlama):
     """A chat model on the engine thread. Implements the ``ChatModel`` protocol."""
 
+    # Honours ``SamplingParams.think_budget`` by closing the thinking block (close_thinking).
+    closes_thinking = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model = self._llama._model
@@ -39,6 +43,11 @@ class LlamaChatModel(LoadedLlama):
             eos_token=model.token_get_text(eos_id) if eos_id >= 0 else "",
         )
         self.last_stats = GenerationStats()
+        # A model that thinks before it answers (engine/reasoning.py): known from its template
+        # here, or from the catalog when it is loaded as an installed model.
+        self.reasoning = template_thinks(self.info.chat_template)
+        # The latest prompt ended inside an opened thinking block (DeepSeek-R1 templates).
+        self.last_prompt_opened_thinking = False
         # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
         self.speculation: SpeculationConfig | None = None
         # What a verification batch costs on this model and machine, learned across requests.
@@ -46,6 +55,7 @@ class LlamaChatModel(LoadedLlama):
 
     def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
         rendered = self.template.render(messages)
+        self.last_prompt_opened_thinking = prompt_opens_thinking(rendered.text)
         # The template writes BOS itself when the model wants one; tokenising special tokens
         # lets "<|im_start|>" become one token instead of ten.
         add_bos = not self.template.from_model
@@ -98,8 +108,12 @@ class LlamaChatModel(LoadedLlama):
         for note in trim.notes:
             log.info("context budget: %s", note)
 
+        opened = self.last_prompt_opened_thinking
+
         def produce(emit: Callable[[str], None], stopped: threading.Event) -> None:
-            self._generate(tokens, params, budget, stop_strings, stats, emit, stopped, cancel)
+            self._generate(
+                tokens, params, budget, stop_strings, stats, emit, stopped, cancel, opened
+            )
 
         return self._engine.worker.stream(produce)
 
@@ -113,6 +127,7 @@ class LlamaChatModel(LoadedLlama):
         emit: Callable[[str], None],
         stopped: threading.Event,
         cancel: threading.Event | None,
+        opened: bool = False,
     ) -> None:
         import llama_cpp
 
@@ -121,24 +136,40 @@ class LlamaChatModel(LoadedLlama):
             raise ModelLoadError(f"{self.name} has been unloaded")
         stats.reused_prefix_tokens = shared_prefix(llm, tokens)
         llm.set_seed(params.seed)
-        source: Iterator[int]
-        if self.speculation is not None:
-            spec = SpeculationStats()
-            if self.batch_cost is None:
-                self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
-            source = speculative_generate(
-                LlamaTarget(llm, params), tokens, self.speculation, spec, budget, self.batch_cost
-            )
-        else:
-            spec = None
-            source = llm.generate(
-                tokens,
+        spec = SpeculationStats() if self.speculation is not None else None
+
+        def start(prompt: list[int]) -> Iterator[int]:
+            if self.speculation is not None and spec is not None:
+                if self.batch_cost is None:
+                    self.batch_cost = BatchCostMeter(self.speculation.batch_cost)
+                left = budget - (len(prompt) - len(tokens))
+                target = LlamaTarget(llm, params)
+                return speculative_generate(
+                    target, prompt, self.speculation, spec, max(left, 1), self.batch_cost
+                )
+            plain: Iterator[int] = llm.generate(
+                prompt,
                 top_k=params.top_k,
                 top_p=params.top_p,
                 min_p=params.min_p,
                 temp=params.temperature,
                 repeat_penalty=params.repeat_penalty,
             )
+            return plain
+
+        source: Iterator[int]
+        if params.think_budget > 0:
+            # A reasoning model thinking past its budget has its block closed for it and answers.
+            source = close_thinking(
+                start,
+                tokens,
+                params.think_budget,
+                lambda t: bytes(llm.detokenize([t])),
+                lambda text: self.tokenize(text, special=True),
+                opened=opened,
+            )
+        else:
+            source = start(tokens)
         vocab = self._vocab
         try:
             emit_tokens(

@@ -7,21 +7,20 @@ generation stops there) and stripped before parsing; the answer after it may tak
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 
 from medlocal.engine.api import ChatModel, SamplingParams
+from medlocal.engine.reasoning import ReasoningStream
 from medlocal.errors import ContextBudgetError
 from medlocal.eval.items import Item
-from medlocal.eval.parsing import parse_answer_text, strip_thinking
+from medlocal.eval.parsing import parse_answer_text
 from medlocal.eval.prompts import generate_messages
 from medlocal.eval.records import EvalSettings, ItemResult
 from medlocal.progress import check_cancel
 
-_OPENED = re.compile(r"<(think|thinking|reasoning)>", re.I)
-_CLOSED = re.compile(r"</(think|thinking|reasoning)>", re.I)
 OUTPUT_CHARS = 400
 
 
@@ -37,10 +36,6 @@ def greedy_params(settings: EvalSettings) -> SamplingParams:
     )
 
 
-def _thinking_open(text: str) -> bool:
-    return len(_OPENED.findall(text)) > len(_CLOSED.findall(text))
-
-
 def answer_by_generation(
     model: ChatModel,
     item: Item,
@@ -49,28 +44,28 @@ def answer_by_generation(
     cancel: threading.Event | None = None,
 ) -> ItemResult:
     started = time.perf_counter()
-    text, pieces, thinking_pieces, capped = "", 0, 0, False
+    params = replace(greedy_params(settings), max_tokens=settings.answer_tokens)
     try:
-        for piece in model.stream_chat(
-            generate_messages(item, shots), greedy_params(settings), cancel
-        ):
-            text += piece
-            pieces += 1
-            if _thinking_open(text):
-                thinking_pieces += 1
-                if thinking_pieces >= settings.think_tokens:
-                    capped = True
-                    break
-            elif pieces - thinking_pieces >= settings.answer_tokens:
-                break
+        stream = ReasoningStream(
+            model,
+            generate_messages(item, shots),
+            params,
+            cancel,
+            think_budget=settings.think_tokens,
+            on_cap="stop",
+            reserve=True,
+            close=False,  # capped thinking stays capped (and counted), as before
+        )
+        for _ in stream:
+            pass
     except ContextBudgetError as err:
         return ItemResult(
             item.id, item.subject, item.answer, None, time.perf_counter() - started, error=str(err)
         )
     check_cancel(cancel, "the evaluation")
+    text = stream.splitter.raw
     stats = getattr(model, "last_stats", None)
-    tokens = int(getattr(stats, "generated_tokens", 0) or pieces)
-    _, thinking = strip_thinking(text)
+    tokens = int(getattr(stats, "generated_tokens", 0) or stream.splitter.pieces)
     return ItemResult(
         id=item.id,
         subject=item.subject,
@@ -78,7 +73,7 @@ def answer_by_generation(
         chosen=parse_answer_text(text, item.options),
         seconds=time.perf_counter() - started,
         tokens=tokens,
-        thinking=thinking,
-        capped=capped,
+        thinking=stream.splitter.had_thinking,
+        capped=stream.capped,
         output=text[-OUTPUT_CHARS:],
     )

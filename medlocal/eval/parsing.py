@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from medlocal.engine.reasoning import split_reasoning
 from medlocal.eval.items import YES_NO_MAYBE
 
-_CLOSED = re.compile(r"<(think|thinking|reasoning)>.*?</\1>", re.S | re.I)
-_OPEN = re.compile(r"<(think|thinking|reasoning)>", re.I)
-_CLOSE = re.compile(r"</(think|thinking|reasoning)>", re.I)
 _MARKUP = re.compile(r"[*_`#]+")
 # "answer is C", "Answer: (c)", "correct option is C", "answer would be option C"
 _STATED = re.compile(
@@ -39,19 +37,10 @@ _DECLARED = re.compile(
 
 
 def strip_thinking(text: str) -> tuple[str, bool]:
-    """``text`` without its reasoning blocks, and whether there was one. An unclosed block
-    (the thinking cap cut it) takes the rest of the text; a closing tag alone (templates that
-    open the block in the prompt) takes everything before it."""
-    had = False
-    answer, count = _CLOSED.subn("", text)
-    had = count > 0
-    closing = list(_CLOSE.finditer(answer))
-    if closing:
-        answer, had = answer[closing[-1].end() :], True
-    opening = _OPEN.search(answer)
-    if opening:
-        answer, had = answer[: opening.start()], True
-    return answer.strip(), had
+    """``text`` without its reasoning blocks, and whether there was one (engine/reasoning.py:
+    an unclosed block takes the rest; a closing tag alone takes everything before it)."""
+    split = split_reasoning(text)
+    return split.answer, split.had_thinking
 
 
 def parse_answer(text: str, labels: Sequence[str]) -> str | None:

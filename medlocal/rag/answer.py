@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
+from medlocal.engine.reasoning import ReasoningStream, ThinkingMeter, model_reasons
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
@@ -83,6 +84,9 @@ class GroundedAnswer:
     notes: list[str] = field(default_factory=list)  # e.g. passages left out to fit the window
     provenance: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # A reasoning model's thinking before its answer: shown folded, never checked or saved.
+    thinking: str = ""
+    thinking_tokens: int = 0
 
     @property
     def found(self) -> bool:
@@ -134,8 +138,11 @@ class GroundedAnswerer:
         attach_min_overlap: float = 0.5,
         model_check: bool = True,
         model_check_threshold: float = 0.5,
+        think_budget: int = 1024,
     ) -> None:
         self.model = model
+        self.think_budget = think_budget
+        self._meter: ThinkingMeter | None = None  # the current question's, set by ask()
         self.retriever = retriever
         self.embedder = embedder
         self.params = params or SamplingParams()
@@ -155,7 +162,10 @@ class GroundedAnswerer:
         history: Sequence[ChatMessage] = (),
         general: bool = False,
         cancel: threading.Event | None = None,
+        meter: ThinkingMeter | None = None,
     ) -> AnswerStream:
+        """``meter``: live thinking figures of a reasoning model, for a window to show."""
+        self._meter = meter
         return AnswerStream(self._run(question, scope, history, general, cancel))
 
     # -- steps ----------------------------------------------------------------------------------
@@ -183,12 +193,21 @@ class GroundedAnswerer:
         timings: dict[str, float],
         started: float,
         holdback: bool,
-    ) -> Generator[str, None, str]:
-        """Stream the model's pieces; with ``holdback``, hold the opening back until it is clear
-        the model is not answering with the not-found sentinel (which is never shown)."""
+    ) -> Generator[str, None, ReasoningStream]:
+        """Stream the model's answer pieces (a reasoning model's thinking is split off, see
+        engine/reasoning.py); with ``holdback``, hold the opening back until it is clear the
+        model is not answering with the not-found sentinel (which is never shown)."""
         raw = ""
         decided = not holdback
-        pieces = self.model.stream_chat(messages, self.params, cancel)
+        stream = ReasoningStream(
+            self.model,
+            messages,
+            self.params,
+            cancel,
+            think_budget=self.think_budget,
+            meter=self._meter,
+        )
+        pieces = iter(stream)
         try:
             for piece in pieces:
                 if "first_token" not in timings:
@@ -210,7 +229,7 @@ class GroundedAnswerer:
                 close()
         if cancel is not None and cancel.is_set():
             raise GenerationCancelled("the answer was stopped")
-        return raw
+        return stream
 
     def _run(
         self,
@@ -253,8 +272,14 @@ class GroundedAnswerer:
             ]
 
         t0 = time.perf_counter()
+        # A reasoning model's thinking needs room in the window besides the answer.
         fit = fit_passages(
-            self.model, relevant, build, max_tokens=self.params.max_tokens, history=history
+            self.model,
+            relevant,
+            build,
+            max_tokens=self.params.max_tokens,
+            history=history,
+            thinking=self.think_budget if model_reasons(self.model) else 0,
         )
         timings["context_fit"] = time.perf_counter() - t0
         if not fit.passages:
@@ -263,12 +288,15 @@ class GroundedAnswerer:
             return result
 
         t0 = time.perf_counter()
-        raw = yield from self._stream_model(fit.messages, cancel, timings, started, holdback=True)
+        stream = yield from self._stream_model(
+            fit.messages, cancel, timings, started, holdback=True
+        )
+        raw = stream.answer
         timings["generation"] = time.perf_counter() - t0
 
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            return _with_draft(result, raw, fit)
+            return _thought(_with_draft(result, raw, fit), stream)
 
         t0 = time.perf_counter()
         texts = {p.number: p.hit.text for p in fit.passages}
@@ -288,7 +316,7 @@ class GroundedAnswerer:
             result = _with_draft(result, raw, fit)
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit)
-            return result
+            return _thought(result, stream)
         by_number = {p.number: p for p in fit.passages}
         # The flags may name passages the text does not cite ("apixaban is named in passage
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
@@ -300,27 +328,30 @@ class GroundedAnswerer:
         )
         timings["total"] = time.perf_counter() - started
         notes = fit.notes() + version_notes(fit.passages) + file_notes(fit.passages)
-        return GroundedAnswer(
-            question=question,
-            status="answered",
-            text=checked.text.strip(),
-            raw_text=raw,
-            passages=fit.passages,
-            sources=sources,
-            flags=flags,
-            notes=notes,
-            provenance=build_provenance(
-                self.model,
-                self.params,
-                kind="answer",
+        return _thought(
+            GroundedAnswer(
+                question=question,
+                status="answered",
+                text=checked.text.strip(),
+                raw_text=raw,
                 passages=fit.passages,
                 sources=sources,
                 flags=flags,
-                embedder_id=self._embedder_id(),
                 notes=notes,
-                extra={"status": "answered", "retrieved": len(hits)},
+                provenance=build_provenance(
+                    self.model,
+                    self.params,
+                    kind="answer",
+                    passages=fit.passages,
+                    sources=sources,
+                    flags=flags,
+                    embedder_id=self._embedder_id(),
+                    notes=notes,
+                    extra={"status": "answered", "retrieved": len(hits)},
+                ),
+                timings=timings,
             ),
-            timings=timings,
+            stream,
         )
 
     def _set_aside(self, result: GroundedAnswer, draft: str, fit: ContextFit) -> None:
@@ -376,7 +407,8 @@ class GroundedAnswerer:
         yield GENERAL_LABEL + "\n"
         messages = [ChatMessage("system", GENERAL_SYSTEM), ChatMessage("user", question)]
         t0 = time.perf_counter()
-        raw = yield from self._stream_model(messages, cancel, timings, started, holdback=False)
+        stream = yield from self._stream_model(messages, cancel, timings, started, holdback=False)
+        raw = stream.answer
         timings["generation"] = time.perf_counter() - t0
         timings["total"] = time.perf_counter() - started
         return GroundedAnswer(
@@ -386,6 +418,8 @@ class GroundedAnswerer:
             raw_text=raw,
             provenance=self._unreferenced_provenance("general"),
             timings=timings,
+            thinking=stream.thinking,
+            thinking_tokens=stream.thinking_tokens,
         )
 
     def _unreferenced_provenance(self, status: str) -> dict[str, Any]:
@@ -409,4 +443,17 @@ def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAn
     result.passages = fit.passages
     result.notes.extend(fit.notes())
     result.notes.extend(file_notes(fit.passages))  # the passages given are listed with it
+    return result
+
+
+def _thought(result: GroundedAnswer, stream: ReasoningStream) -> GroundedAnswer:
+    """The thinking that came before ``result``'s answer, kept with it (folded, unchecked); the
+    provenance records only how long it was and its budget, never what it said."""
+    if not result.thinking:
+        result.thinking, result.thinking_tokens = stream.thinking, stream.thinking_tokens
+    if result.thinking_tokens:
+        result.provenance["thinking"] = {
+            "tokens": result.thinking_tokens,
+            "budget": stream.think_budget,
+        }
     return result

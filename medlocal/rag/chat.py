@@ -13,6 +13,7 @@ from collections.abc import Generator
 from typing import Any, Protocol
 
 from medlocal.engine.api import ChatMessage
+from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.errors import UserInputError
 from medlocal.rag.answer import AnswerStream, GroundedAnswer, GroundedAnswerer
 from medlocal.rag.passages import Scope
@@ -64,6 +65,7 @@ class ChatSession:
         *,
         general: bool = False,
         cancel: threading.Event | None = None,
+        meter: ThinkingMeter | None = None,
     ) -> AnswerStream:
         # Checked before generating: a chat deleted elsewhere (the CLI, another window) would
         # otherwise cost a whole answer and only then fail to save it.
@@ -72,7 +74,12 @@ class ChatSession:
                 f"Chat {self.chat_id} has been deleted; start a new chat to ask this question."
             )
         stream = self.answerer.ask(
-            question, self.scope, history=self.history(), general=general, cancel=cancel
+            question,
+            self.scope,
+            history=self.history(),
+            general=general,
+            cancel=cancel,
+            meter=meter,
         )
         return AnswerStream(self._record(stream, question))
 

@@ -70,13 +70,16 @@ def fit_passages(
     *,
     max_tokens: int,
     history: Sequence[ChatMessage] = (),
+    thinking: int = 0,
 ) -> ContextFit:
     """Keep as many of ``hits`` (best first) as fit; ``build(passages, history)`` makes the
-    messages. Raises ContextBudgetError when even the question alone cannot fit."""
-    limit = budget(model, max_tokens)
+    messages. ``thinking``: room a reasoning model's thinking needs besides the answer. Raises
+    ContextBudgetError when even the question alone cannot fit."""
+    limit = budget(model, max_tokens + thinking)
     if limit <= 0:
+        also = f" with the thinking budget (thinking_budget = {thinking})" if thinking else ""
         raise ContextBudgetError(
-            f"the longest-answer setting (max_tokens = {max_tokens}) leaves no room for the "
+            f"the longest-answer setting (max_tokens = {max_tokens}){also} leaves no room for the "
             f"question in the model's context window ({model.n_ctx} tokens). Lower it, e.g. "
             f"'medlocal settings set max_tokens {suggested_max_tokens(model.n_ctx)}' or "
             "Settings > Longest answer in the window, or raise the context size (context_tokens)"

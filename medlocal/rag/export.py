@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
+from medlocal.engine.reasoning import ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
 from medlocal.rag.export_files import WRITERS, ExportDocument
@@ -426,14 +427,18 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
     )
 
 
-def chat_model_line(model: ChatModel) -> SpanProposer:
+def chat_model_line(model: ChatModel, think_budget: int = 1024) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
     (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
-    characters; its spans are only ever added to the rules' spans."""
+    characters; its spans are only ever added to the rules' spans. A reasoning model's thinking
+    is dropped (it quotes the text it reads: its names are not proposals); one still thinking at
+    ``think_budget`` proposes nothing."""
     params = SamplingParams(temperature=0.0, max_tokens=160)  # a list, not prose
 
     def complete(prompt: str) -> str:
-        return "".join(model.stream_chat([ChatMessage("user", prompt)], params))
+        messages = [ChatMessage("user", prompt)]
+        stream = ReasoningStream(model, messages, params, think_budget=think_budget, on_cap="stop")
+        return "".join(stream)
 
     from medlocal.privacy.deid_model import model_proposer
 

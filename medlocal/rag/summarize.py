@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
+from medlocal.engine.reasoning import ReasoningStream, model_reasons
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.coverage import says_documents_silent
@@ -123,8 +124,12 @@ class Summarizer:
         lexicon: MedicationLexicon | None = None,
         attach_min_overlap: float = 0.5,
         model_check: bool = False,
+        think_budget: int = 1024,
     ) -> None:
         self.model = model
+        # A reasoning model's thinking is split off each step (engine/reasoning.py): only the
+        # answer after it is summary text; the thinking is never checked or saved.
+        self.think_budget = think_budget
         self.params = params or SamplingParams(max_tokens=256)
         self.lexicon = lexicon
         self.attach_min_overlap = attach_min_overlap
@@ -146,19 +151,22 @@ class Summarizer:
             raise GenerationCancelled("the summary was stopped")
         watch = LoopWatch()
         looped = False
-        stream = self.model.stream_chat(messages, self.params, cancel)
+        stream = ReasoningStream(
+            self.model, messages, self.params, cancel, think_budget=self.think_budget
+        )
+        pieces = iter(stream)
         try:
-            for piece in stream:
+            for piece in pieces:
                 if watch.feed(piece):
                     looped = True
                     break
         finally:
-            close = getattr(stream, "close", None)  # a generator: stops the engine's step
+            close = getattr(pieces, "close", None)  # a generator: stops the engine's step
             if close is not None:
                 close()
         if cancel is not None and cancel.is_set():
             raise GenerationCancelled("the summary was stopped")
-        return _Step(watch.text, _STOP_LOOP if looped else self.model.last_stop_reason)
+        return _Step(watch.text, _STOP_LOOP if looped else stream.stop_reason)
 
     def _write_section(
         self,
@@ -198,7 +206,8 @@ class Summarizer:
         return written
 
     def _limit(self) -> int:
-        limit = self.model.n_ctx - self.params.max_tokens - _SAFETY_TOKENS
+        thinking = self.think_budget if model_reasons(self.model) else 0
+        limit = self.model.n_ctx - self.params.max_tokens - thinking - _SAFETY_TOKENS
         if limit <= 0:
             raise ContextBudgetError(
                 "the summary length setting exceeds the model's context window"

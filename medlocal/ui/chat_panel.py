@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Generator
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.chats import ChatTurn, chat_turns, delete_chats, list_chats
 from medlocal.engine.api import SamplingParams
+from medlocal.engine.reasoning import ThinkingMeter, thinking_status
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
@@ -39,6 +41,8 @@ from medlocal.ui.render import (
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 
+THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
+THINKING_POLL_MS = 250
 NOTICE = "Decision support only — verify every statement against its sources."
 # Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
 NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
@@ -109,6 +113,11 @@ class ChatPanel(QWidget):
         # locked) arrives after clear(); drawn then, it put "Stopped. … (The partial text below
         # …)" or the answer's text on a panel that had been emptied by the lock (walk g1 #5).
         self._generation = 0
+        # A reasoning model's live thinking figures, polled while an answer is on its way.
+        self._meter: ThinkingMeter | None = None
+        self._thinking_timer = QTimer(self)
+        self._thinking_timer.setInterval(THINKING_POLL_MS)
+        self._thinking_timer.timeout.connect(self._thinking_tick)
 
         self.chats = QComboBox()
         self.chats.setAccessibleName("Chats with this patient")
@@ -321,9 +330,12 @@ class ChatPanel(QWidget):
         self.status_line = "Loading the model and finding passages…"
         self.redraw()
 
+        meter = self._meter = ThinkingMeter()
+        self._thinking_timer.start()
+
         def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
             session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
-            stream = session.ask(question, cancel=cancel)
+            stream = session.ask(question, cancel=cancel, meter=meter)
             yield from batched(iter(stream))
             return stream.result, session
 
@@ -358,6 +370,7 @@ class ChatPanel(QWidget):
         self.redraw()
 
     def _answered(self, outcome: tuple[GroundedAnswer, ChatSession]) -> None:
+        self._thinking_timer.stop()
         answer, session = outcome
         first_in_chat = self._open_chat_id is None
         self._open_chat_id = session.chat_id
@@ -376,6 +389,7 @@ class ChatPanel(QWidget):
             self.outputSaved.emit(session.last_output_id)
 
     def _failed(self, exc: BaseException) -> None:
+        self._thinking_timer.stop()
         stopped = isinstance(exc, GenerationCancelled)
         partial = self.live_text.strip()
         self.job = None
@@ -394,6 +408,7 @@ class ChatPanel(QWidget):
         """A job of a panel cleared since it started ended: nothing of it is drawn (the answer
         was saved, or not, by the session; the chat reopens from the vault)."""
         if self.job is job:
+            self._thinking_timer.stop()
             self.job = None
             self.generating.emit(False)
             self._update_buttons()
@@ -439,6 +454,9 @@ class ChatPanel(QWidget):
     # -- sources ---------------------------------------------------------------------------
 
     def _citation(self, ref: str) -> None:
+        if ref.startswith(THINKING_REF):
+            self.toggle_thinking(ref[len(THINKING_REF) :])
+            return
         turn_text, _, number_text = ref.rpartition(".")
         try:
             turn = self.turns[int(turn_text)] if turn_text else self.turns[-1]
@@ -448,6 +466,23 @@ class ChatPanel(QWidget):
         source = self.source_for(turn, number)
         if source is not None:
             self.sourceRequested.emit(source)
+
+    def toggle_thinking(self, index_text: str) -> None:
+        """Open or fold a turn's reasoning (a new turn object: a shown turn is never changed)."""
+        try:
+            index = int(index_text)
+            turn = self.turns[index]
+        except (ValueError, IndexError):
+            return
+        self.turns[index] = replace(turn, thinking_open=not turn.thinking_open)
+        self.redraw()
+
+    def _thinking_tick(self) -> None:
+        """While a reasoning model thinks, the live line says so and counts its tokens."""
+        meter = self._meter
+        if meter is not None and meter.active and not self.live_text:
+            self.status_line = thinking_status(meter.tokens)
+            self.redraw()
 
     @staticmethod
     def source_for(turn: ChatTurn, number: int) -> SourceRef | None:

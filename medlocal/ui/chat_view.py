@@ -253,6 +253,7 @@ class ChatView(SafeBrowser):
 
 def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     yield _question_html(turn.question)
+    yield _thinking_html(turn, index)
     yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
     yield _sources_html(turn, index)
     # One entry per sentence, listing its problems (walk 25: each sentence two to four times):
@@ -284,6 +285,22 @@ class _Pieces:
 
 def _question_html(question: str) -> str:
     return f'<p style="{tone_css(Tone.USER)}"><b>You:</b> {plain_html(question)}</p>'
+
+
+def _thinking_html(turn: ChatTurn, index: int) -> str:
+    """A reasoning model's thinking, folded under a link that opens it (``cite:think.N``),
+    greyed and marked as unchecked: it is never the answer."""
+    if not turn.thinking_tokens:
+        return ""
+    arrow = "▾" if turn.thinking_open else "▸"
+    head = (
+        f'<p style="color:gray"><a href="cite:think.{index}">{arrow} Model reasoning'
+        f" ({turn.thinking_tokens} tokens)</a> <i>— unchecked, not part of the answer,"
+        " not saved</i></p>"
+    )
+    if not turn.thinking_open or not turn.thinking:
+        return head
+    return head + f'<blockquote style="color:gray">{plain_html(turn.thinking)}</blockquote>'
 
 
 def _draft_html(draft: str) -> str:

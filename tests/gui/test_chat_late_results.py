@@ -46,7 +46,7 @@ class _Session:
     def __init__(self, finish: threading.Event, answer: Any) -> None:
         self.finish, self.answer = finish, answer
 
-    def ask(self, question: str, cancel: threading.Event) -> _Stream:
+    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
         return _Stream(cancel, self.finish, self.answer)
 
 

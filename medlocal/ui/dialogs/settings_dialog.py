@@ -45,7 +45,7 @@ from medlocal.ui.workers import Job
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Model", ("threads", "gpu_layers", "context_tokens")),
-    ("Answers", ("temperature", "max_tokens", "seed", "summary_step_tokens")),
+    ("Answers", ("temperature", "max_tokens", "seed", "summary_step_tokens", "thinking_budget")),
     ("Privacy", ("auto_lock_minutes",)),
     ("Appearance", ("theme",)),
 )

@@ -20,6 +20,7 @@ LABELS = {
     "max_tokens": "Longest answer (tokens)",
     "seed": "Seed",
     "summary_step_tokens": "Summary step (tokens)",
+    "thinking_budget": "Thinking budget (tokens)",
     "import_max_mb": "Largest import (MB)",
     "auto_lock_minutes": "Auto-lock after (minutes)",
     "theme": "Theme",

@@ -1,0 +1,100 @@
+"""A reasoning model in the window: while it thinks the chat says "Thinking… N tokens" (the
+window never looks frozen); then the answer is shown, its reasoning folded under a link that
+marks it unchecked; the saved chat holds no thinking."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from conftest import PASS, make_workspace, window_with_patient
+from fixtures.fake_models import FakeChatModel
+from pytestqt.qtbot import QtBot
+
+NOTE = "Metformin 500 mg twice daily for type 2 diabetes."
+THINKING = "Maybe warfarin 7 mg from another note? No: the note says metformin."
+SAID = "She takes metformin 500 mg twice daily"
+ANSWER = f"{SAID} [1]."
+
+
+class ThinkingModel(FakeChatModel):
+    reasoning = True
+
+
+def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
+    release = threading.Event()
+    pieces = [0]
+
+    def slow(_call: int) -> None:
+        pieces[0] += 1
+        if pieces[0] == 8:  # mid-thought: hold until the test has seen the status
+            release.wait(30)
+
+    model.on_piece = slow
+    ws = make_workspace(tmp_path, chat=model)
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "gp_note.txt"
+    note.write_text(NOTE)
+    window = window_with_patient(qtbot, ws, "Thinking Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    chat = window.chat
+    chat.ask("What dose of metformin?")
+    try:
+        qtbot.waitUntil(lambda: "Thinking… " in chat.view.toPlainText(), timeout=30000)
+        shown = chat.view.toPlainText()
+        assert "tokens" in shown and "warfarin" not in shown
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: chat.job is None and len(chat.turns) == 1, timeout=30000)
+    shown = chat.view.toPlainText()
+    assert SAID in shown and "Thinking… " not in shown
+    assert "Model reasoning (" in shown and "unchecked" in shown
+    assert "warfarin" not in shown  # folded
+    chat.view.citationClicked.emit("think.0")  # the link opens it
+    assert "warfarin 7 mg" in chat.view.toPlainText()
+    assert not chat.turns[0].flags  # nothing checked from the thinking
+
+    chat.open_chat(chat.chat_id)  # read back from the vault
+    reopened = chat.view.toPlainText()
+    assert SAID in reopened and "warfarin" not in reopened and "Model reasoning" not in reopened
+    vault = ws.require_vault()
+    outputs = vault.list_outputs(window.patients.patient_id)
+    assert outputs and all("warfarin" not in repr(vault.get_output(o.id)) for o in outputs)
+    window.close()
+    ws.close()
+
+
+def test_stop_works_while_the_model_thinks(qtbot: QtBot, tmp_path: Path) -> None:
+    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 200}</think>\n\n{ANSWER}")
+    release = threading.Event()
+    pieces = [0]
+
+    def slow(_call: int) -> None:
+        pieces[0] += 1
+        if pieces[0] == 8:
+            release.wait(30)
+
+    model.on_piece = slow
+    ws = make_workspace(tmp_path, chat=model)
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "gp_note.txt"
+    note.write_text(NOTE)
+    window = window_with_patient(qtbot, ws, "Stopped Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    chat = window.chat
+    chat.ask("What dose of metformin?")
+    try:
+        qtbot.waitUntil(lambda: "Thinking… " in chat.view.toPlainText(), timeout=30000)
+        chat.stop()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: chat.job is None, timeout=30000)
+    assert pieces[0] < 20  # stopped mid-thought, not after the whole block
+    shown = chat.view.toPlainText()
+    assert "Stopped. Nothing was saved." in shown and "warfarin" not in shown
+    assert ws.require_vault().list_outputs(window.patients.patient_id) == []
+    window.close()
+    ws.close()

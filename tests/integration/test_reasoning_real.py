@@ -1,0 +1,75 @@
+"""The reasoning splitter on real tokenization: the demo model's tokenizer breaks "<think>",
+"</think>" and "## Final Response" into several pieces, and none of the thinking leaks."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.engine.reasoning import ReasoningSplitter, ReasoningStream
+from medlocal.engine.runtime import LlamaChatModel
+
+THINKING = "The note says metformin 500 mg; warfarin is not mentioned."
+ANSWER = "Metformin 500 mg twice daily [1]."
+OUTPUTS = [
+    f"<think>\n{THINKING}\n</think>\n\n{ANSWER}",
+    f"<Thinking>{THINKING}</Thinking> {ANSWER}",
+    f"## Thinking\n\n{THINKING}\n\n## Final Response\n\n{ANSWER}",
+]
+
+
+def _pieces(model: LlamaChatModel, text: str) -> list[str]:
+    """``text`` as the engine streams it: one decoded piece per token."""
+    tokens = model.tokenize(text, special=False)
+    llm = model._llama
+    raw = model._engine.worker.call(lambda: [bytes(llm.detokenize([t])) for t in tokens])
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    return [decoder.decode(b) for b in raw]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_real_token_pieces_of_a_thinking_answer(demo_chat: LlamaChatModel, output: str) -> None:
+    pieces = _pieces(demo_chat, output)
+    assert "".join(pieces) == output
+    opening = output.split(THINKING)[0].strip()
+    assert opening not in pieces  # the tokenizer splits the tag: held back, not leaked
+    splitter = ReasoningSplitter()
+    shown = [splitter.feed(p) for p in pieces] + [splitter.flush()]
+    assert "".join(shown).strip() == ANSWER
+    assert splitter.thinking.strip() == THINKING
+    assert splitter.thinking_pieces >= len(demo_chat.tokenize(THINKING, special=False))
+    assert not any("warfarin" in s or "<" in s or "##" in s for s in shown)
+
+
+def test_a_model_that_never_thinks_streams_unchanged(demo_chat: LlamaChatModel) -> None:
+    messages = [ChatMessage("user", "What is metformin used for?")]
+    params = SamplingParams(max_tokens=40, temperature=0.0, top_k=1)
+    plain = "".join(demo_chat.stream_chat(messages, params))
+    stream = ReasoningStream(demo_chat, messages, params, think_budget=64)
+    assert "".join(stream) == plain and plain.strip()
+    assert stream.thinking_tokens == 0 and not demo_chat.reasoning
+
+
+@pytest.mark.parametrize("speculate", [True, False])
+def test_the_engine_closes_a_block_at_the_budget_and_the_model_answers(
+    demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch, speculate: bool
+) -> None:
+    """The prompt opens a thinking block (as DeepSeek-R1 templates do): the demo model's whole
+    output is thinking, until the engine puts "</think>" in its mouth at the budget; what it
+    writes after that is the answer, and the answer keeps its own max_tokens."""
+    monkeypatch.setattr("medlocal.engine.llama_chat.prompt_opens_thinking", lambda text: True)
+    if not speculate:
+        monkeypatch.setattr(demo_chat, "speculation", None)
+    messages = [ChatMessage("user", "List three uses of metformin, one per line.")]
+    params = SamplingParams(max_tokens=24, temperature=0.0, top_k=1)
+    stream = ReasoningStream(demo_chat, messages, params, think_budget=20, reserve=True)
+    answer = "".join(stream)
+    closing = len(demo_chat.tokenize("</think>\n\n"))
+    # Stopped at the budget (the closing tag's pieces count until it is whole), not at the end.
+    assert 20 <= stream.thinking_tokens <= 20 + closing
+    assert answer.strip() and "</think>" not in answer
+    assert not stream.capped
+    generated = demo_chat.last_stats.generated_tokens
+    assert generated <= 20 + closing + 24 + 1

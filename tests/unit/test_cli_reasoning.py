@@ -1,0 +1,98 @@
+"""`medlocal ask` and `medlocal chat` with a reasoning model: the thinking is never printed as
+the answer nor kept in the conversation; stderr says the model is thinking and for how long."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixtures.fake_models import FakeChatModel
+from fixtures.ingest_files import FakeEmbedder
+
+from medlocal.app import Workspace
+from medlocal.cli import main
+from medlocal.engine.generation import GenerationStats
+from medlocal.vault.keys import KdfParams
+
+THINKING = "The user asks about metformin; maybe warfarin 7 mg? No."
+ANSWER = "Metformin is usually started at 500 mg once daily."
+
+
+class ThinkingModel(FakeChatModel):
+    reasoning = True
+    name = "ii-medical-8b-1706-q4km"
+
+    def __init__(self, script: object) -> None:
+        super().__init__(script)  # type: ignore[arg-type]
+        self.last_stats = GenerationStats()
+
+
+def _workspace(tmp_path: Path, model: FakeChatModel) -> Workspace:
+    return Workspace(
+        tmp_path / "vault",
+        kdf_params=KdfParams(8 * 1024, 1, 1),
+        embedder_loader=lambda name: FakeEmbedder(),
+        chat_loader=lambda name: model,
+    )
+
+
+def test_ask_prints_the_answer_and_not_the_thinking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = ThinkingModel(f"<think>{THINKING}</think>\n\n{ANSWER}")
+    assert main(["ask", "Starting dose of metformin?"], workspace=_workspace(tmp_path, model)) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == ANSWER
+    assert "warfarin" not in out + err
+    assert "Thinking…" in err and "reasoned for" in err
+
+
+def test_chat_keeps_no_thinking_in_the_conversation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = ThinkingModel(
+        [f"## Thinking\n\n{THINKING}\n\n## Final Response\n\n{ANSWER}", "Take it with food."]
+    )
+    lines: Iterator[str] = iter(["Starting dose of metformin?", "How is it taken?"])
+
+    def ask(prompt: str = "") -> str:
+        try:
+            return next(lines)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", ask)
+    assert main(["chat"], workspace=_workspace(tmp_path, model)) == 0
+    out, err = capsys.readouterr()
+    assert f"medlocal> {ANSWER}" in out and "warfarin" not in out
+    second_prompt = model.calls[1]
+    assert second_prompt[-2].content == ANSWER  # the history holds the answer only
+    assert "warfarin" not in repr(second_prompt)
+    assert "Thinking…" in err
+
+
+def test_the_grounded_ask_line_says_the_model_is_thinking() -> None:
+    from medlocal.cli.rag_cmds import WritingProgress
+
+    class Terminal:
+        text = ""
+
+        def write(self, data: str) -> int:
+            self.text += data
+            return len(data)
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    writing = WritingProgress(out)  # type: ignore[arg-type]
+    for tokens in range(1, 17):
+        writing.thinking(tokens)
+    assert "Thinking… 16 tokens" in out.text
+    writing.add("Metformin 500 mg [1].")
+    assert out.text.rsplit("\r", 1)[-1].startswith("Writing the answer (4 words)")
+    writing.done()

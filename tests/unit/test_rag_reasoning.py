@@ -1,0 +1,135 @@
+"""A reasoning model (thinking, then an answer with citations) in grounded answers and summaries:
+the thinking is never the answer, never checked, cited or saved; the answer after it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
+
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.engine.reasoning import ThinkingBudgetExceeded, ThinkingMeter
+from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.chat import ChatSession
+from medlocal.rag.passages import Scope
+from medlocal.rag.summarize import Summarizer
+from medlocal.rag.templates import get_template
+
+HITS = [
+    hit(11, "Metformin 500 mg twice daily for type 2 diabetes.", score=0.9, start=0),
+    hit(12, "Blood pressure 142/90 mmHg. Lisinopril 10 mg daily.", score=0.7, start=60, page=2),
+]
+SCOPE = Scope(patient_id=1)
+# Thinking that would be flagged if it were checked: a dose and a drug no passage holds.
+THINKING = "Passage 2 maybe says warfarin 7 mg [2]? No, look again at passage 1."
+ANSWER = "The patient takes metformin 500 mg twice daily [1]."
+
+OUTPUTS = {
+    "think": f"<think>{THINKING}</think>\n\n{ANSWER}",
+    "huatuo": f"## Thinking\n\n{THINKING}\n\n## Final Response\n\n{ANSWER}",
+}
+
+
+class ThinkingModel(FakeChatModel):
+    reasoning = True  # as the catalog says of II-Medical and HuatuoGPT-o1
+
+
+def answerer(model: FakeChatModel, **kw: object) -> GroundedAnswerer:
+    return GroundedAnswerer(model, FakeRetriever(HITS), FakeEmbedder(), **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("form", sorted(OUTPUTS))
+def test_a_grounded_answer_after_thinking_is_checked_without_it(form: str) -> None:
+    model = ThinkingModel(OUTPUTS[form])
+    store = FakeStore()
+    session = ChatSession(answerer(model, think_budget=200), store, SCOPE)  # type: ignore[arg-type]
+    meter = ThinkingMeter()
+    stream = session.ask("What dose of metformin?", meter=meter)
+    shown = "".join(stream)
+    result = stream.result
+    assert "warfarin" not in shown and "Thinking" not in shown
+    assert result.status == "answered"
+    assert result.text == ANSWER
+    assert "warfarin" not in result.raw_text
+    assert result.flags == []  # nothing flagged from the thinking's "warfarin 7 mg [2]"
+    assert [s.number for s in result.sources] == [1]  # its [2] is no citation
+    assert result.thinking == THINKING and result.thinking_tokens > 5
+    assert meter.tokens == result.thinking_tokens
+    saved = store.outputs[session.last_output_id]  # type: ignore[index]
+    assert "warfarin" not in repr(saved)
+    assert saved["provenance"]["thinking"] == {"tokens": result.thinking_tokens, "budget": 200}
+    assert "think_budget" not in saved["provenance"]["sampling"]
+    assert "warfarin" not in repr(store.chats) and "warfarin" not in repr(store.events)
+
+
+def test_the_thinking_has_room_beside_the_answer_and_its_own_cap() -> None:
+    model = ThinkingModel(OUTPUTS["think"])
+    asked: list[int] = []
+    stream_chat = model.stream_chat
+
+    def spy(messages, params, cancel=None):  # type: ignore[no-untyped-def]
+        asked.append(params.max_tokens)
+        return stream_chat(messages, params, cancel)
+
+    model.stream_chat = spy  # type: ignore[method-assign]
+    result = answerer(model, params=SamplingParams(max_tokens=64), think_budget=300)
+    assert result.ask("metformin dose?", SCOPE).consume().text == ANSWER
+    assert asked == [64 + 300]
+
+    endless = ThinkingModel("<think>" + "hmm " * 400)
+    with pytest.raises(ThinkingBudgetExceeded, match="thinking_budget"):
+        answerer(endless, think_budget=100).ask("metformin dose?", SCOPE).consume()
+
+
+def test_a_follow_up_reads_the_answer_without_the_thinking() -> None:
+    model = ThinkingModel([OUTPUTS["think"], OUTPUTS["huatuo"]])
+    store = FakeStore()
+    session = ChatSession(answerer(model), store, SCOPE)  # type: ignore[arg-type]
+    session.ask("Which diabetes medicine?").consume()
+    session.ask("And its dose?").consume()
+    assert "warfarin" not in repr(model.calls[1])
+
+
+def _thinks_then_echoes(messages: Sequence[ChatMessage]) -> str:
+    user = messages[-1].content
+    if user.startswith("Passages:"):
+        facts = [line for line in user.split("\n") if line.startswith("Day ")]
+        body = " ".join(f"{fact.rstrip('.')} [{i}]." for i, fact in enumerate(facts, 1))
+    else:
+        body = user.split("\n")[2]
+    return f"<think>{THINKING}</think>\n{body}"
+
+
+def test_a_summary_from_a_reasoning_model_holds_no_thinking() -> None:
+    record = [
+        hit(i, f"Day {i}: metformin {100 + i} mg given, glucose {5 + i / 10:.1f} mmol/L.")
+        for i in range(1, 4)
+    ]
+    model = ThinkingModel(_thinks_then_echoes, n_ctx=2048)
+    summary = Summarizer(model, params=SamplingParams(max_tokens=60), think_budget=200).summarize(
+        record, get_template("soap")
+    )
+    assert "warfarin" not in summary.text and "look again" not in summary.text
+    assert "metformin 101 mg" in summary.text
+    assert not [f for f in summary.flags if "7 mg" in f.token or "warfarin" in f.message]
+
+
+def test_the_export_model_line_reads_only_the_answer() -> None:
+    from medlocal.rag.export import chat_model_line
+
+    thinking = "Is Aspen a name?\nPERSON: Aspen\nNo: Aspen is the ward."
+    model = ThinkingModel(f"<think>{thinking}</think>\nPERSON: Ada Quennell")
+    proposals = chat_model_line(model, think_budget=200)("Ada Quennell was seen on Aspen ward.")
+    assert [value for _, value in proposals] == ["Ada Quennell"]
+    endless = ThinkingModel("<think>\nPERSON: Aspen\n" + "hmm " * 400)
+    assert chat_model_line(endless, think_budget=50)("Seen on Aspen ward.") == []
+
+
+def test_no_room_for_the_thinking_names_both_settings() -> None:
+    from medlocal.errors import ContextBudgetError
+
+    model = ThinkingModel(OUTPUTS["think"], n_ctx=1024)
+    asking = answerer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
+    with pytest.raises(ContextBudgetError, match=r"max_tokens = 256.*thinking_budget = 1024"):
+        asking.ask("metformin dose?", SCOPE).consume()
