@@ -33,8 +33,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol
 
-from medlocal.privacy.deid_dates import writes_day_first
-from medlocal.rag.assertions import Mention, index_mentions
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import (
     LATEST,
@@ -48,6 +46,9 @@ from medlocal.rag.binding import (
     superseded,
     unit_beside,
 )
+from medlocal.rag.checks.elsewhere import Elsewhere
+from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted, sentence_at
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import (
     class_words_carried,
@@ -57,21 +58,20 @@ from medlocal.rag.coverage import (
     list_item,
     says_documents_silent,
 )
-from medlocal.rag.date_events import EVENT_DATE, DateTie, date_ties, placed_apart, the_one_date
+from medlocal.rag.date_events import EVENT_DATE, date_ties, placed_apart, the_one_date
 from medlocal.rag.drug_facts import (
     DosePair,
     dose_pairs,
     dose_routes,
-    dose_totals,
     frequency_pairs,
     unknown_dosed_names,
     unknown_listed_names,
 )
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
 from medlocal.rag.frequency import Frequency, frequencies
-from medlocal.rag.lengths import Length, check_lengths, treatment_lengths
+from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
-from medlocal.rag.routes import ROUTE_ADVERB, RouteWord
+from medlocal.rag.routes import ROUTE_ADVERB
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import (
     Value,
@@ -144,158 +144,6 @@ def attach_citations(
     return "".join(pieces), attached
 
 
-class _PassageFacts:
-    """What the checks read from each passage, worked out the first time a sentence cites it
-    (a summary may hold hundreds of passages, few of them cited)."""
-
-    def __init__(self, passages: Mapping[int, str], lexicon: MedicationLexicon) -> None:
-        self._passages = passages
-        self._lexicon = lexicon
-        self._values: dict[int, list[Value]] = {}
-        self._bound: dict[int, list[Bound]] = {}
-        self._doses: dict[int, list[tuple[DosePair, Value]]] = {}
-        self._mentions: dict[int, dict[str, list[Mention]]] = {}
-        self._regimens: dict[int, list[tuple[str, Frequency]]] = {}
-        self._frequencies: dict[int, list[Frequency]] = {}
-        self._names: dict[int, list[str]] = {}
-        self._day_first: dict[int, bool | None] = {}
-        self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
-        self._routes: dict[int, dict[int, RouteWord]] = {}
-        self._lengths: dict[int, list[Length]] = {}
-        self._date_ties: dict[int, list[DateTie]] = {}
-
-    def text(self, cited: Sequence[int]) -> str:
-        """The cited passages' text, joined."""
-        return "\n".join(self._passages[n] for n in cited)
-
-    def day_first(self, n: int) -> bool | None:
-        """Whether passage ``n`` writes its dates day first (None: it does not say, and a date
-        such as "03/05/2024" may be read either way)."""
-        if n not in self._day_first:
-            self._day_first[n] = writes_day_first(self._passages[n])
-        return self._day_first[n]
-
-    def values(self, n: int) -> list[Value]:
-        """The values of passage ``n``, with the doses its counts of tablets make."""
-        if n not in self._values:
-            totals = [v for _, v in self.totals(n)]
-            self._values[n] = extract_values(self._passages[n], self.day_first(n)) + totals
-        return self._values[n]
-
-    def totals(self, n: int) -> list[tuple[DosePair, Value]]:
-        if n not in self._totals:
-            self._totals[n] = dose_totals(self._passages[n], self._lexicon)
-        return self._totals[n]
-
-    def bound(self, n: int) -> list[Bound]:
-        if n not in self._bound:
-            self._bound[n] = bind(self._passages[n], self.day_first(n))
-        return self._bound[n]
-
-    def sentence_day_first(self, body: str, cited: Sequence[int]) -> bool | None:
-        """How a sentence writes its dates: as its own words say, else as the passages it
-        cites write theirs (a model copies "03/10/2023" from a British letter as it is)."""
-        own = writes_day_first(body)
-        if own is not None:
-            return own
-        orders = {self.day_first(n) for n in cited}
-        return orders.pop() if len(orders) == 1 else None
-
-    def mentions(self, cited: Sequence[int]) -> dict[str, list[Mention]]:
-        merged: dict[str, list[Mention]] = {}
-        for n in cited:
-            if n not in self._mentions:
-                self._mentions[n] = index_mentions(self._passages[n])
-            for key, found in self._mentions[n].items():
-                merged.setdefault(key, []).extend(found)
-        return merged
-
-    def names(self, n: int) -> list[str]:
-        if n not in self._names:
-            self._names[n] = self._lexicon.find(self._passages[n])
-        return self._names[n]
-
-    def names_drug(self, n: int, name: str) -> bool:
-        """Passage ``n`` names ``name`` by any of its names (``MedicationLexicon.supported``,
-        its medication names read once)."""
-        return mentions(self._passages[n], name) or any(
-            self._lexicon.same_drug(name, other) for other in self.names(n)
-        )
-
-    def doses(self, n: int) -> list[tuple[DosePair, Value]]:
-        if n not in self._doses:
-            self._doses[n] = dose_pairs(self._passages[n], self._lexicon) + self.totals(n)
-        return self._doses[n]
-
-    def lengths(self, n: int) -> list[Length]:
-        if n not in self._lengths:
-            self._lengths[n] = treatment_lengths(self._passages[n], self._lexicon)
-        return self._lengths[n]
-
-    def date_ties(self, n: int) -> list[DateTie]:
-        """The dates of passage ``n`` tied to the events they date (rag/date_events.py)."""
-        if n not in self._date_ties:
-            self._date_ties[n] = date_ties(self._passages[n], self.day_first(n))
-        return self._date_ties[n]
-
-    def routes(self, n: int) -> dict[int, RouteWord]:
-        """The route each dose of passage ``n`` is written with, by the dose's offset."""
-        if n not in self._routes:
-            self._routes[n] = dose_routes(self._passages[n], self._lexicon)
-        return self._routes[n]
-
-    def regimens(self, n: int) -> list[tuple[str, Frequency]]:
-        if n not in self._regimens:
-            self._regimens[n] = frequency_pairs(self._passages[n], self._lexicon)
-        return self._regimens[n]
-
-    def frequencies(self, n: int) -> list[Frequency]:
-        if n not in self._frequencies:
-            self._frequencies[n] = frequencies(self._passages[n])
-        return self._frequencies[n]
-
-
-@dataclass
-class _SentenceCheck:
-    """Flags for one sentence, with the offsets of each offending piece in the final text."""
-
-    sentence: Sentence
-    flags: list[Flag] = field(default_factory=list)
-    flagged: set[int] = field(
-        default_factory=set
-    )  # start offsets (in the sentence) already flagged
-    named: set[int] = field(default_factory=set)  # passages the flags name, cited or not
-
-    def add(
-        self,
-        kind: FlagKind,
-        token: str,
-        message: str,
-        at: int = -1,
-        quote: str = "",
-        passage: int = 0,
-    ) -> None:
-        s = self.sentence
-        if at >= 0:
-            if at in self.flagged:
-                return
-            self.flagged.add(at)
-        self.flags.append(
-            Flag(
-                s.index,
-                kind,
-                token,
-                message,
-                s.start,
-                s.end,
-                token_start=s.start + at if at >= 0 else -1,
-                token_end=s.start + at + len(token) if at >= 0 else -1,
-                quote=quote,
-                passage=passage,
-            )
-        )
-
-
 def _masked(text: str, limit: int | None = None) -> str:
     """``text`` with citations, source labels and a leading list marker blanked out, offsets
     unchanged. A model often repeats a passage's label from the prompt, "(discharge_2026-09.pdf,
@@ -335,11 +183,6 @@ _ASSERTION_KINDS: dict[str, FlagKind] = {
 }
 
 
-def _quote(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _passage_of(sentence_text: str, cited: list[int], passages: Mapping[int, str]) -> int:
     return next((n for n in cited if sentence_text in passages[n]), cited[0] if cited else 0)
 
@@ -347,12 +190,12 @@ def _passage_of(sentence_text: str, cited: list[int], passages: Mapping[int, str
 def check_sentence(
     sentence: Sentence,
     passages: Mapping[int, str],
-    facts: _PassageFacts,
+    facts: PassageFacts,
     lexicon: MedicationLexicon,
     named: set[int] | None = None,
 ) -> list[Flag]:
     """The flags of one sentence; the passages they name are added to ``named``."""
-    check = _SentenceCheck(sentence, named=set() if named is None else named)
+    check = SentenceCheck(sentence, named=set() if named is None else named)
     body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
         return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
@@ -366,13 +209,13 @@ def check_sentence(
         )
     evidence_text = "\n".join(passages[n] for n in cited)
     if cited:
-        _check_coverage(check, body, cited, evidence_text, lexicon)
-    elsewhere = _Elsewhere(passages, cited, facts, lexicon, check.named)
-    wrong_regimens = _wrong_regimens(body, cited, facts, lexicon)
-    _check_values(check, body, cited, facts, wrong_regimens, elsewhere)
-    _check_date_events(check, body, cited, facts, passages)
-    _check_doses(check, body, cited, facts, lexicon, passages)
-    for freq, drug, n, example, prn_left_out in wrong_regimens:
+        check_coverage(check, body, cited, evidence_text, lexicon)
+    elsewhere = Elsewhere(passages, cited, facts, lexicon, check.named)
+    wrong = wrong_regimens(body, cited, facts, lexicon)
+    check_values(check, body, cited, facts, wrong, elsewhere)
+    check_date_events(check, body, cited, facts, passages)
+    check_doses(check, body, cited, facts, lexicon, passages)
+    for freq, drug, n, example, prn_left_out in wrong:
         why = (
             f"the cited passages give {drug} '{example.raw}' only as needed, not as a regular"
             " regimen"
@@ -385,7 +228,7 @@ def check_sentence(
             freq.raw,
             why,
             freq.start,
-            quote=_quote(_sentence_at(passages[n], example.start)),
+            quote=quoted(sentence_at(passages[n], example.start)),
             passage=n,
         )
     measured = measured_in(body, facts.sentence_day_first(body, cited))
@@ -400,7 +243,7 @@ def check_sentence(
             check.add(
                 "unverified_medication",
                 name,
-                _absent(f"medication '{raw}'{aka}", "is not named in", cited) + where.said,
+                absent(f"medication '{raw}'{aka}", "is not named in", cited) + where.said,
                 start,
                 quote=where.quote,
                 passage=where.passage,
@@ -411,7 +254,7 @@ def check_sentence(
             check.add(
                 "unverified_medication",
                 word,
-                _absent(f"'{body[start:end]}'", "is given a dose but is not named in", cited)
+                absent(f"'{body[start:end]}'", "is given a dose but is not named in", cited)
                 + " (nor is it a medication name MedLocal knows)",
                 start,
             )
@@ -423,7 +266,7 @@ def check_sentence(
         check.add(
             "unverified_medication",
             word,
-            _absent(f"'{body[start:end]}'", _WHERE_A_MEDICINE_STANDS, cited)
+            absent(f"'{body[start:end]}'", _WHERE_A_MEDICINE_STANDS, cited)
             + " (nor is it a medication name MedLocal knows)",
             start,
         )
@@ -435,7 +278,7 @@ def check_sentence(
                 body[m.start : m.end],
                 mismatch.message,
                 m.start,
-                quote=_quote(mismatch.evidence.sentence),
+                quote=quoted(mismatch.evidence.sentence),
                 passage=_passage_of(mismatch.evidence.sentence, cited, passages),
             )
     return check.flags
@@ -444,114 +287,8 @@ def check_sentence(
 _WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
 
 
-def _absent(what: str, verb: str, cited: Sequence[int]) -> str:
-    """ "number '10 mg' does not appear in the cited passages", or, for a sentence that cites
-    none, that it cites none: "the cited passages" of such a sentence are no passages at all,
-    and "apixaban is not named in the cited passages" read as "the record never names it"."""
-    if cited:
-        return f"{what} {verb} the cited passages"
-    return f"{what}: this sentence cites no passage to check it against"
-
-
-def _numbers(found: Sequence[int]) -> str:
-    shown = ", ".join(f"[{n}]" for n in found[:_LISTED])
-    more = f" and {len(found) - _LISTED} more" if len(found) > _LISTED else ""
-    return ("passage " if len(found) == 1 else "passages ") + shown + more
-
-
-_LISTED = 4  # passages named in one flag; the rest are counted
-
-
-@dataclass(frozen=True)
-class _Where:
-    """What a flag adds about the passages the sentence does not cite."""
-
-    said: str = ""  # "; passages [2], [3], which this sentence does not cite, name apixaban"
-    quote: str = ""
-    passage: int = 0
-
-
-class _Elsewhere:
-    """Whether what the cited passages lack is in the other passages given with them (walk 25:
-    "apixaban is not named in the cited passages" for a sentence citing nothing, while two
-    retrieved passages gave apixaban 5 mg twice daily). The passages named are recorded in
-    ``named`` so the answer lists them with its sources."""
-
-    def __init__(
-        self,
-        passages: Mapping[int, str],
-        cited: Sequence[int],
-        facts: _PassageFacts,
-        lexicon: MedicationLexicon,
-        named: set[int],
-    ) -> None:
-        self._passages = passages
-        self._others = [n for n in sorted(passages) if n not in cited]
-        self._cites = bool(cited)
-        self._facts = facts
-        self._lexicon = lexicon
-        self._named = named
-
-    def medication(self, name: str) -> _Where:
-        holders = [n for n in self._others if self._facts.names_drug(n, name)]
-        if not holders:
-            return self._nowhere("names it")
-        first = holders[0]
-        found = next(
-            (s.text for s in split_sentences(self._passages[first])
-             if self._lexicon.supported(s.text, name)),
-            "",
-        )  # fmt: skip
-        quote = _quote(found)
-        said = f"; {_numbers(holders)}, which this sentence does not cite, "
-        said += ("names" if len(holders) == 1 else "name") + f' it: "{quote}"'
-        return self._found(holders, said, quote)
-
-    def value(self, value: Value, body: str) -> _Where:
-        """Where else a number is; for a dose, the doses the other passages give its drug."""
-        drug = next(
-            (d for (d, _, _), v in dose_pairs(body, self._lexicon) if v.start == value.start),
-            None,
-        )
-        if drug is not None:
-            doses = [
-                (n, v)
-                for n in self._others
-                for (d, _, _), v in self._facts.doses(n)
-                if self._lexicon.same_drug(drug, d)
-            ]
-            if doses:
-                holders = list(dict.fromkeys(n for n, _ in doses))
-                given = ", ".join(dict.fromkeys(f"'{v.raw}'" for _, v in doses))
-                verb = "gives" if len(holders) == 1 else "give"
-                said = f"; {_numbers(holders)}, which this sentence does not cite, {verb}"
-                said += f" {drug} {given}"
-                n, first = doses[0]
-                return self._found(
-                    holders, said, _quote(_sentence_at(self._passages[n], first.start))
-                )
-        if value.unit is None and value.kind != "ratio":
-            return _Where()  # a bare number ("2", "2024") is in many passages, about anything
-        holders = [n for n in self._others if is_supported(value, self._facts.values(n))]
-        if not holders:
-            return self._nowhere("holds it")
-        said = f"; it is in {_numbers(holders)}, which this sentence does not cite"
-        return self._found(holders, said, "")
-
-    def _found(self, holders: list[int], said: str, quote: str) -> _Where:
-        self._named.update(holders[:_LISTED])
-        return _Where(said, quote, holders[0])
-
-    def _nowhere(self, verb: str) -> _Where:
-        if not self._others:
-            return _Where()
-        if self._cites:
-            return _Where(f"; no other retrieved passage {verb} either")
-        return _Where(f"; no retrieved passage {verb}")
-
-
-def _check_coverage(
-    check: _SentenceCheck,
+def check_coverage(
+    check: SentenceCheck,
     body: str,
     cited: list[int],
     evidence_text: str,
@@ -589,24 +326,20 @@ def _check_coverage(
     )
 
 
-def _sentence_at(text: str, offset: int) -> str:
-    return next((s.text for s in split_sentences(text) if s.start <= offset < s.end), "")
-
-
 # (claimed, drug, passage, passage's, whether the passage's is only "as needed")
-_WrongRegimen = tuple[Frequency, str, int, Frequency, bool]
+WrongRegimen = tuple[Frequency, str, int, Frequency, bool]
 
 
-def _wrong_regimens(
-    body: str, cited: list[int], facts: _PassageFacts, lexicon: MedicationLexicon
-) -> list[_WrongRegimen]:
+def wrong_regimens(
+    body: str, cited: list[int], facts: PassageFacts, lexicon: MedicationLexicon
+) -> list[WrongRegimen]:
     """The regimens of the sentence that differ from every one the cited passages give for the
     same drug. A drug the passages give no regimen for, or a sentence that states none, is
     left alone; a drug the passages give two regimens for (a dose change) accepts either. A
     split dose is checked by its total ("500 mg mane and 500 mg nocte" == "twice daily"), and
     the passages' split doses give both their times and their total. A regimen the passages
     give only "as needed" ("q6h PRN") is wrong stated as a regular one ("q6h")."""
-    wrong: list[_WrongRegimen] = []
+    wrong: list[WrongRegimen] = []
     evidence = [
         (n, drug, f, _dose_before(f, facts.regimens(n), facts.doses(n)))
         for n in cited
@@ -678,18 +411,18 @@ def _other_dose(dose: tuple[str, str | None] | None, mine: tuple[str, str | None
     return dose is not None and dose[1] == mine[1] and dose != mine
 
 
-def _spans(freq: Frequency) -> list[tuple[int, int]]:
+def regimen_spans(freq: Frequency) -> list[tuple[int, int]]:
     """Where a regimen's words are: a split dose's times, not the doses between them."""
     return list(freq.parts) or [(freq.start, freq.end)]
 
 
-def _check_values(
-    check: _SentenceCheck,
+def check_values(
+    check: SentenceCheck,
     body: str,
     cited: list[int],
-    facts: _PassageFacts,
-    wrong_regimens: Sequence[_WrongRegimen],
-    elsewhere: _Elsewhere,
+    facts: PassageFacts,
+    wrong_regimens: Sequence[WrongRegimen],
+    elsewhere: Elsewhere,
 ) -> None:
     evidence_values = [v for n in cited for v in facts.values(n)]
     evidence_text = facts.text(cited)
@@ -704,8 +437,8 @@ def _check_values(
         span
         for f in frequencies(body)
         if any(f.same(e) for e in evidence_regimens)
-        for span in _spans(f)
-    ] + [span for f, _, _, _, _ in wrong_regimens for span in _spans(f)]
+        for span in regimen_spans(f)
+    ] + [span for f, _, _, _, _ in wrong_regimens for span in regimen_spans(f)]
     values = extract_values(body, day_first)
     for value in values:
         if any(start <= value.start < end for start, end in settled):
@@ -713,21 +446,21 @@ def _check_values(
         if not is_supported(value, evidence_values) and not _difference(
             value, values, evidence_values
         ):
-            if _equal_for_measure(value, bound.get(value.start), evidence_bound):
+            if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
-            in_other_unit = _other_unit(value, bound.get(value.start), evidence_bound)
+            in_other_unit = other_unit(value, bound.get(value.start), evidence_bound)
             if in_other_unit is not None:
                 n, other = in_other_unit
-                if _a_rate_of(value, other.value, body):
+                if a_rate_of(value, other.value, body):
                     continue
                 check.add(
                     "unverified_number",
                     value.raw,
                     f"'{value.raw}': the cited passage gives {other.value.canonical} in"
-                    f" {_unit_text(other.value)}"
+                    f" {unit_text(other.value)}"
                     + (f" ({_measure(other)})" if other.attribute else ""),
                     value.start,
-                    quote=_quote(other.sentence),
+                    quote=quoted(other.sentence),
                     passage=n,
                 )
                 continue
@@ -737,7 +470,7 @@ def _check_values(
             check.add(
                 "unverified_number",
                 value.raw,
-                _absent(f"{value.kind} '{value.raw}'", "does not appear in", cited) + where.said,
+                absent(f"{value.kind} '{value.raw}'", "does not appear in", cited) + where.said,
                 value.start,
                 quote=where.quote,
                 passage=where.passage,
@@ -749,12 +482,12 @@ def _check_values(
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
         fitting = [(n, b) for n, b in same if compatible(mine, b)]
         if fitting:
-            if not _check_time_point(check, value, mine, fitting, evidence_bound):
-                _check_latest(check, value, mine, fitting, evidence_bound)
+            if not check_time_point(check, value, mine, fitting, evidence_bound):
+                check_latest(check, value, mine, fitting, evidence_bound)
             continue
         if not same:
             continue
-        if _named_by_its_measure(check, value, mine, same, evidence_bound, cited):
+        if named_by_its_measure(check, value, mine, same, evidence_bound, cited):
             continue
         n, other = same[0]
         what = describe(other)
@@ -762,7 +495,7 @@ def _check_values(
         if describe(mine) == what:
             # Both sides read alike (walk 29: "a value on 2026-11-08, not a value on
             # 2026-11-08"): say what differs, or claim no misattribution.
-            differs = _what_differs(mine, other)
+            differs = what_differs(mine, other)
             if differs is None:
                 continue
             claimed = f", {differs}"
@@ -770,18 +503,18 @@ def _check_values(
             "misattributed_value",
             value.raw,
             f"'{value.raw}' is in the cited passage, but there it is {what}{claimed}:"
-            f' "{_quote(other.sentence)}"',
+            f' "{quoted(other.sentence)}"',
             value.start,
-            quote=_quote(other.sentence),
+            quote=quoted(other.sentence),
             passage=n,
         )
 
 
-def _check_date_events(
-    check: _SentenceCheck,
+def check_date_events(
+    check: SentenceCheck,
     body: str,
     cited: Sequence[int],
-    facts: _PassageFacts,
+    facts: PassageFacts,
     passages: Mapping[int, str],
 ) -> None:
     """A date the sentence ties to one event ("discharged on 12/10/2026") that the cited
@@ -816,7 +549,7 @@ def _check_date_events(
                 f"the cited passage{'s give' if len(cited) > 1 else ' gives'}"
                 f" {elsewhere.value.raw} as {EVENT_DATE[mine.event]}; {date.raw} is {given_as}"
             )
-            quote, passage = _sentence_at(passages[m], elsewhere.value.start), m
+            quote, passage = sentence_at(passages[m], elsewhere.value.start), m
         else:
             apart = next(
                 ((m, w) for m in cited if (w := placed_apart(passages[m], mine.event))), None
@@ -828,19 +561,19 @@ def _check_date_events(
                 f"{date.raw} is {given_as} in the cited passage, not"
                 f" {EVENT_DATE[mine.event]}: it puts the {mine.event} at another time ('{words}')"
             )
-            quote = _sentence_at(passages[passage], passages[passage].find(words))
+            quote = sentence_at(passages[passage], passages[passage].find(words))
         check.add(
             "misattributed_value",
             date.raw,
             message,
             date.start,
-            quote=_quote(quote),
+            quote=quoted(quote),
             passage=passage,
         )
 
 
-def _named_by_its_measure(
-    check: _SentenceCheck,
+def named_by_its_measure(
+    check: SentenceCheck,
     value: Value,
     mine: Bound,
     same: Sequence[tuple[int, Bound]],
@@ -870,9 +603,9 @@ def _named_by_its_measure(
         "unverified_number",
         value.raw,
         f"{describe(mine)} is '{theirs.value.raw}' in {where}, not '{value.raw}':"
-        f' "{_quote(theirs.sentence)}"',
+        f' "{quoted(theirs.sentence)}"',
         value.start,
-        quote=_quote(theirs.sentence),
+        quote=quoted(theirs.sentence),
         passage=n,
     )
     return True
@@ -884,7 +617,7 @@ _MONOVALENT = frozenset({"sodium", "potassium", "chloride", "bicarbonate"})
 _EQUIVALENT_UNITS = frozenset({"meq/l", "mmol/l"})
 
 
-def _equal_for_measure(
+def equal_for_measure(
     value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
 ) -> bool:
     """Whether the passage gives ``value``'s number in a unit equal to its unit for the measure:
@@ -904,7 +637,7 @@ def _equal_for_measure(
     )
 
 
-def _other_unit(
+def other_unit(
     value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
 ) -> tuple[int, Bound] | None:
     """The passage's value with the number of ``value`` in another unit, no exact conversion
@@ -934,7 +667,7 @@ def _other_unit(
 # have written a rate's "per hour" in words, the check stays silent.
 
 
-def _a_rate_of(value: Value, other: Value, body: str) -> bool:
+def a_rate_of(value: Value, other: Value, body: str) -> bool:
     """Whether one value's unit is the other's per something, and the sentence writes that
     "per" in words the value reader does not join to the unit, or not at all ("100 micrograms
     an hour" read as mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"). A
@@ -994,7 +727,7 @@ _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
 _COMPOUND_DIGITS = 2
 
 
-def _unit_text(value: Value) -> str:
+def unit_text(value: Value) -> str:
     """A value's unit as the passage writes it: "10^9/L" of "9.1,10^9/L"."""
     return _NUMBER_HEAD.sub("", value.raw) or (value.unit or "")
 
@@ -1006,13 +739,13 @@ def _measure(bound: Bound) -> str:
     return describe(bound).removeprefix("the ")
 
 
-def _what_differs(mine: Bound, other: Bound) -> str | None:
+def what_differs(mine: Bound, other: Bound) -> str | None:
     """What the sentence gives a value that the passage's same-described value lacks: a side or
     a unit; None where nothing that a flag can name differs."""
     if mine.side and other.side and mine.side != other.side:
         return f"on the {other.side} side, not the {mine.side}"
     if mine.value.unit and not other.value.unit:
-        return f"given there without a unit, not in {_unit_text(mine.value)}"
+        return f"given there without a unit, not in {unit_text(mine.value)}"
     return None
 
 
@@ -1033,8 +766,8 @@ def _difference(value: Value, values: Sequence[Value], evidence: Sequence[Value]
     return any(abs(a - b) == Decimal(amount) for a in given for b in given)
 
 
-def _check_time_point(
-    check: _SentenceCheck,
+def check_time_point(
+    check: SentenceCheck,
     value: Value,
     mine: Bound,
     fitting: Sequence[tuple[int, Bound]],
@@ -1047,7 +780,7 @@ def _check_time_point(
     if mine.timepoint is None or mine.timepoint == LATEST or is_date(mine.timepoint):
         return False
     if is_dose(value):
-        return False  # a dose is its drug's (_check_doses), not one of a series of results
+        return False  # a dose is its drug's (check_doses), not one of a series of results
     if any(b.timepoint is not None and not is_date(b.timepoint) for _, b in fitting):
         return False  # compatible() compared the named time points
     for _, found in fitting:
@@ -1075,17 +808,17 @@ def _check_time_point(
             "misattributed_value",
             value.raw,
             f"'{value.raw}' is in the cited passage, but not as {describe(mine)}: there that is"
-            f" '{other.value.raw}': \"{_quote(other.sentence)}\"",
+            f" '{other.value.raw}': \"{quoted(other.sentence)}\"",
             value.start,
-            quote=_quote(other.sentence),
+            quote=quoted(other.sentence),
             passage=n,
         )
         return True
     return False
 
 
-def _check_latest(
-    check: _SentenceCheck,
+def check_latest(
+    check: SentenceCheck,
     value: Value,
     mine: Bound,
     fitting: Sequence[tuple[int, Bound]],
@@ -1104,18 +837,18 @@ def _check_latest(
         value.raw,
         f"'{value.raw}' is in the cited passage as {describe(found)}, but it is not the latest:"
         f" the cited passages give {describe(newer)} as '{newer.value.raw}':"
-        f' "{_quote(newer.sentence)}"',
+        f' "{quoted(newer.sentence)}"',
         value.start,
-        quote=_quote(newer.sentence),
+        quote=quoted(newer.sentence),
         passage=next(m for m, b in evidence_bound if b is newer),
     )
 
 
-def _check_doses(
-    check: _SentenceCheck,
+def check_doses(
+    check: SentenceCheck,
     body: str,
     cited: list[int],
-    facts: _PassageFacts,
+    facts: PassageFacts,
     lexicon: MedicationLexicon,
     passages: Mapping[int, str],
 ) -> None:
@@ -1132,7 +865,7 @@ def _check_doses(
         ]
         if not same_drug or any(same_value(value, v) for _, v in same_drug):
             continue
-        if any(v.canonical == value.canonical and _a_rate_of(value, v, body) for _, v in same_drug):
+        if any(v.canonical == value.canonical and a_rate_of(value, v, body) for _, v in same_drug):
             continue
         n, example = same_drug[0]
         check.add(
@@ -1153,10 +886,10 @@ def _check_doses(
             problem.length.raw,
             problem.message,
             problem.length.start,
-            quote=_quote(problem.quote),
+            quote=quoted(problem.quote),
             passage=problem.passage,
         )
-    _check_routes(check, body, mine, evidence, facts, lexicon, passages)
+    check_routes(check, body, mine, evidence, facts, lexicon, passages)
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
     # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
     # A dose by body size and the dose it comes to are one dose written twice, in either order
@@ -1187,12 +920,12 @@ def _by_size(value: Value) -> bool:
     )
 
 
-def _check_routes(
-    check: _SentenceCheck,
+def check_routes(
+    check: SentenceCheck,
     body: str,
     mine: Sequence[tuple[DosePair, Value]],
     evidence: Sequence[tuple[int, DosePair, Value]],
-    facts: _PassageFacts,
+    facts: PassageFacts,
     lexicon: MedicationLexicon,
     passages: Mapping[int, str],
 ) -> None:
@@ -1244,7 +977,7 @@ def _check_routes(
             f"{drug} '{theirs.raw}' is given {given} in the cited passages,"
             f" not {ROUTE_ADVERB[claimed.route]} ('{claimed.raw}'){instead}",
             value.start,
-            quote=_quote(_sentence_at(passages[n], theirs.start)),
+            quote=quoted(sentence_at(passages[n], theirs.start)),
             passage=n,
         )
 
@@ -1343,7 +1076,7 @@ def ground(
     attached: set[int] = set()
     if attach:
         text, attached = attach_citations(text, passages, min_overlap)
-    facts = _PassageFacts(passages, lexicon)
+    facts = PassageFacts(passages, lexicon)
     named: set[int] = set()
     # The model check reads only the passages the text cites: the others cannot support any of
     # its sentences, and evaluating them was most of the check's time (walk 25: 811 prompt
