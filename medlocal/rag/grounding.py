@@ -30,7 +30,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 from typing import Protocol
 
 from medlocal.rag.assertions import compare as compare_assertions
@@ -49,15 +48,9 @@ from medlocal.rag.binding import (
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted, sentence_at
+from medlocal.rag.checks.weak_support import check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
-from medlocal.rag.coverage import (
-    class_words_carried,
-    content_words,
-    copied_from,
-    coverage,
-    list_item,
-    says_documents_silent,
-)
+from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
 from medlocal.rag.date_events import EVENT_DATE, date_ties, placed_apart, the_one_date
 from medlocal.rag.drug_facts import (
     DosePair,
@@ -170,9 +163,6 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-# A cited sentence is flagged "weak_support" when its passages contain less than this share of
-# its key words (calibrated on tests/grounding_eval: faithful paraphrases keep half or more).
-WEAK_SUPPORT_SHARE = Fraction(1, 3)
 _ASSERTION_KINDS: dict[str, FlagKind] = {
     "negation": "negation_conflict",
     "stopped": "negation_conflict",
@@ -285,45 +275,6 @@ def check_sentence(
 
 
 _WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
-
-
-def check_coverage(
-    check: SentenceCheck,
-    body: str,
-    cited: list[int],
-    evidence_text: str,
-    lexicon: MedicationLexicon,
-) -> None:
-    """Flag a cited sentence whose clinical words the cited passages barely contain
-    (rag/coverage.py): less than a third of them, paraphrase allowed."""
-    if says_documents_silent(body):
-        return
-    found = coverage(body, evidence_text, lexicon)
-    whose = "this sentence's"
-    item = list_item(body)
-    if item is not None:
-        # A list line is judged by its item: "Risk factor: Family history" is not supported by
-        # a passage that names risk factors but no family history.
-        found_in_item = coverage(" " * item.start + body[item.start :], evidence_text, lexicon)
-        if found_in_item.terms:
-            found, whose = found_in_item, f"this '{item.label}' item's"
-    kept = len(found.terms) - len(found.missing)
-    if not found.terms or Fraction(kept, len(found.terms)) >= WEAK_SUPPORT_SHARE:
-        return
-    shown = ", ".join(f"'{w}'" for w in found.missing[:6])
-    more = " ..." if len(found.missing) > 6 else ""
-    which = ", ".join(f"[{n}]" for n in cited)
-    subject = (
-        f"the cited passages {which} do" if len(cited) > 1 else f"the cited passage {which} does"
-    )
-    check.add(
-        "weak_support",
-        "",
-        f"{subject} not contain {len(found.missing)} of {whose} {len(found.terms)}"
-        " key words"
-        f" ({shown}{more}); they may not support it",
-        passage=cited[0],
-    )
 
 
 # (claimed, drug, passage, passage's, whether the passage's is only "as needed")
