@@ -34,6 +34,7 @@ from typing import Protocol
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import measured_in
 from medlocal.rag.checks.elsewhere import Elsewhere
+from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted, sentence_at
@@ -42,7 +43,6 @@ from medlocal.rag.checks.values import check_values
 from medlocal.rag.checks.weak_support import check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
-from medlocal.rag.date_events import EVENT_DATE, date_ties, placed_apart, the_one_date
 from medlocal.rag.drug_facts import (
     DosePair,
     dose_pairs,
@@ -55,7 +55,7 @@ from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
 from medlocal.rag.routes import ROUTE_ADVERB
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
-from medlocal.values import Value, dates_agree, is_dose, same_value
+from medlocal.values import Value, is_dose, same_value
 
 
 @dataclass
@@ -241,68 +241,6 @@ def check_sentence(
 
 
 _WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
-
-
-def check_date_events(
-    check: SentenceCheck,
-    body: str,
-    cited: Sequence[int],
-    facts: PassageFacts,
-    passages: Mapping[int, str],
-) -> None:
-    """A date the sentence ties to one event ("discharged on 12/10/2026") that the cited
-    passages tie to another ("Admission date: 12/10/2026") while they give the sentence's event
-    another date ("Discharge date: 19/10/2026") or put it at another time ("five weeks after his
-    admission"): misattributed (walk 32). Where the passages tie the date to nothing, or to the
-    sentence's event too, or give another date of an event that may recur (a review on the
-    ward, one drug's start), nothing is said."""
-    if not cited:
-        return
-    ties = [(n, t) for n in cited for t in facts.date_ties(n)]
-    for mine in date_ties(body, facts.sentence_day_first(body, cited)):
-        date = mine.value
-        theirs = [(n, t) for n, t in ties if dates_agree(date.canonical, t.value.canonical)]
-        if not theirs or any(t.event == mine.event for _, t in theirs):
-            continue
-        _, tie = theirs[0]
-        given_as = EVENT_DATE[tie.event]
-        other = next(
-            (
-                (m, t)
-                for m, t in ties
-                if t.event == mine.event
-                and the_one_date(t)
-                and not dates_agree(date.canonical, t.value.canonical)
-            ),
-            None,
-        )
-        if other is not None:
-            m, elsewhere = other
-            message = (
-                f"the cited passage{'s give' if len(cited) > 1 else ' gives'}"
-                f" {elsewhere.value.raw} as {EVENT_DATE[mine.event]}; {date.raw} is {given_as}"
-            )
-            quote, passage = sentence_at(passages[m], elsewhere.value.start), m
-        else:
-            apart = next(
-                ((m, w) for m in cited if (w := placed_apart(passages[m], mine.event))), None
-            )
-            if apart is None:
-                continue
-            passage, words = apart
-            message = (
-                f"{date.raw} is {given_as} in the cited passage, not"
-                f" {EVENT_DATE[mine.event]}: it puts the {mine.event} at another time ('{words}')"
-            )
-            quote = sentence_at(passages[passage], passages[passage].find(words))
-        check.add(
-            "misattributed_value",
-            date.raw,
-            message,
-            date.start,
-            quote=quoted(quote),
-            passage=passage,
-        )
 
 
 def check_doses(
