@@ -25,7 +25,6 @@ quotes the passage wording it rests on where there is one.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,29 +32,20 @@ from typing import Protocol
 
 from medlocal.rag.assertions import compare as compare_assertions
 from medlocal.rag.binding import measured_in
+from medlocal.rag.checks.doses import check_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
-from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted, sentence_at
-from medlocal.rag.checks.units import a_rate_of
+from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
 from medlocal.rag.checks.values import check_values
 from medlocal.rag.checks.weak_support import check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
-from medlocal.rag.drug_facts import (
-    DosePair,
-    dose_pairs,
-    dose_routes,
-    unknown_dosed_names,
-    unknown_listed_names,
-)
+from medlocal.rag.drug_facts import unknown_dosed_names, unknown_listed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
-from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
-from medlocal.rag.routes import ROUTE_ADVERB
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
-from medlocal.values import Value, is_dose, same_value
 
 
 @dataclass
@@ -241,144 +231,6 @@ def check_sentence(
 
 
 _WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
-
-
-def check_doses(
-    check: SentenceCheck,
-    body: str,
-    cited: list[int],
-    facts: PassageFacts,
-    lexicon: MedicationLexicon,
-    passages: Mapping[int, str],
-) -> None:
-    evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
-    mine = dose_pairs(body, lexicon)
-    for (drug, _, _), value in mine:
-        # A dose is compared with the drug's doses; a treatment length with the lengths the
-        # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
-        # told "they give '1 g'"; walk 31: "ramipril for 12 months" passed on clopidogrel's).
-        if not is_dose(value):
-            continue
-        same_drug = [
-            (n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)
-        ]
-        if not same_drug or any(same_value(value, v) for _, v in same_drug):
-            continue
-        if any(v.canonical == value.canonical and a_rate_of(value, v, body) for _, v in same_drug):
-            continue
-        n, example = same_drug[0]
-        check.add(
-            "unverified_number",
-            value.raw,
-            f"dose '{value.raw}' is not what the cited passages give for {drug}"
-            f" (they give '{example.raw}')",
-            value.start,
-            passage=n,
-        )
-    lengths = {n: facts.lengths(n) for n in cited}
-    for problem in check_lengths(body, cited, lengths, passages, lexicon):
-        told = problem.length.value
-        if told is not None and told.start in check.flagged:
-            continue  # "until 09/03/2028": its date is flagged already
-        check.add(
-            "unverified_number",
-            problem.length.raw,
-            problem.message,
-            problem.length.start,
-            quote=quoted(problem.quote),
-            passage=problem.passage,
-        )
-    check_routes(check, body, mine, evidence, facts, lexicon, passages)
-    # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
-    # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
-    # A dose by body size and the dose it comes to are one dose written twice, in either order
-    # ("70 mg, 1 mg/kg" is "1 mg/kg = 70 mg"): each kind keeps its own order.
-    for drug, by_size in itertools.product(
-        dict.fromkeys(d for (d, _, _), _ in mine), (False, True)
-    ):
-        order = [v for (d, _, _), v in mine if d == drug and is_dose(v) and _by_size(v) == by_size]
-        theirs = [
-            v
-            for _, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d) and is_dose(v) and _by_size(v) == by_size
-        ]
-        positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
-        if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
-            check.add(
-                "unverified_number",
-                order[0].raw,
-                f"the doses of {drug} are in the opposite order in the cited passages",
-                order[0].start,
-            )
-
-
-def _by_size(value: Value) -> bool:
-    """Whether a dose is given per body weight or surface ("1 mg/kg", "75 mg/m2")."""
-    return value.unit is not None and any(
-        part in ("kg", "m2", "m²", "1.73m2") for part in value.unit.split("/")[1:]
-    )
-
-
-def check_routes(
-    check: SentenceCheck,
-    body: str,
-    mine: Sequence[tuple[DosePair, Value]],
-    evidence: Sequence[tuple[int, DosePair, Value]],
-    facts: PassageFacts,
-    lexicon: MedicationLexicon,
-    passages: Mapping[int, str],
-) -> None:
-    """A dose the sentence gives by a route ("intravenous co-amoxiclav 625 mg") that the cited
-    passages give that drug only by another route ("oral co-amoxiclav 625 mg"; walk 29: the
-    IV and oral doses of an IV-to-oral switch were swapped unflagged). A sentence without a
-    route is not checked for one. A dose the passages also give without a route ("Discharge
-    medications: amoxicillin 500 mg") is compatible with any route, unless they give that dose
-    by another route and the drug by the sentence's route only at other doses (walk 32: "IV
-    amoxicillin 1 g ... switched to oral amoxicillin 500 mg" with a route-less 500 mg on the
-    discharge list: "intravenous amoxicillin 500 mg" passed)."""
-    routes = dose_routes(body, lexicon)
-    for (drug, _, _), value in mine:
-        claimed = routes.get(value.start)
-        if claimed is None or not is_dose(value):
-            continue
-        same = [
-            (n, v, facts.routes(n).get(v.start))
-            for n, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d) and same_value(value, v)
-        ]
-        routed = [(n, v, r) for n, v, r in same if r is not None]
-        if not routed or any(r.route == claimed.route for _, _, r in routed):
-            continue
-        by_claimed = [
-            v
-            for m, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d)
-            and is_dose(v)
-            and (r := facts.routes(m).get(v.start)) is not None
-            and r.route == claimed.route
-        ]
-        if len(routed) < len(same) and not by_claimed:
-            continue  # the route-less dose may well be the one given by the sentence's route
-        n, theirs, route = routed[0]
-        routes_given = list(dict.fromkeys(r.route for _, _, r in routed))
-        given = " or ".join(ROUTE_ADVERB[r] for r in routes_given)
-        if len(routes_given) == 1:
-            given += f" ('{route.raw}')"
-        instead = (
-            f"; {ROUTE_ADVERB[claimed.route]} they give "
-            + ", ".join(dict.fromkeys(f"'{v.raw}'" for v in by_claimed))
-            if by_claimed
-            else ""
-        )
-        check.add(
-            "unverified_number",
-            value.raw,
-            f"{drug} '{theirs.raw}' is given {given} in the cited passages,"
-            f" not {ROUTE_ADVERB[claimed.route]} ('{claimed.raw}'){instead}",
-            value.start,
-            quote=quoted(sentence_at(passages[n], theirs.start)),
-            passage=n,
-        )
 
 
 # A sentence flagged so rests on no passage: it cites none (and none shares enough of its words
