@@ -31,20 +31,19 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from medlocal.rag.assertions import compare as compare_assertions
-from medlocal.rag.binding import measured_in
 from medlocal.rag.checks.doses import check_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
+from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
-from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.checks.values import check_values
 from medlocal.rag.checks.weak_support import check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
-from medlocal.rag.drug_facts import unknown_dosed_names, unknown_listed_names
 from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
-from medlocal.rag.medications import MedicationLexicon, default_lexicon, mentions
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 
 
@@ -177,45 +176,7 @@ def check_sentence(
     check_date_events(check, body, cited, facts, passages)
     check_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)
-    measured = measured_in(body, facts.sentence_day_first(body, cited))
-    for start, end, name in lexicon.spans(body):
-        if name in measured:
-            continue  # "her potassium was 5.0": a blood result, checked as a number above
-        if not lexicon.supported(evidence_text, name):
-            raw = body[start:end]
-            generic = sorted(lexicon.generics(name) - {name})
-            aka = f" ({', '.join(generic)})" if generic else ""
-            where = elsewhere.medication(name)
-            check.add(
-                "unverified_medication",
-                name,
-                absent(f"medication '{raw}'{aka}", "is not named in", cited) + where.said,
-                start,
-                quote=where.quote,
-                passage=where.passage,
-            )
-    dosed = unknown_dosed_names(body, lexicon)
-    for start, end, word in dosed:
-        if not mentions(evidence_text, word):
-            check.add(
-                "unverified_medication",
-                word,
-                absent(f"'{body[start:end]}'", "is given a dose but is not named in", cited)
-                + " (nor is it a medication name MedLocal knows)",
-                start,
-            )
-    item = list_item(body)
-    medicines_from = item.start if item is not None and item.medicines else None
-    for start, end, word in unknown_listed_names(body, lexicon, medicines_from):
-        if any(s == start for s, _, _ in dosed) or mentions(evidence_text, word):
-            continue
-        check.add(
-            "unverified_medication",
-            word,
-            absent(f"'{body[start:end]}'", _WHERE_A_MEDICINE_STANDS, cited)
-            + " (nor is it a medication name MedLocal knows)",
-            start,
-        )
+    check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         for mismatch in compare_assertions(body, facts.mentions(cited), limit=_limit(passages)):
             m = mismatch.mention
@@ -228,9 +189,6 @@ def check_sentence(
                 passage=_passage_of(mismatch.evidence.sentence, cited, passages),
             )
     return check.flags
-
-
-_WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
 
 
 # A sentence flagged so rests on no passage: it cites none (and none shares enough of its words
