@@ -21,6 +21,10 @@
 5. Optionally, a sentence the rules pass is put to the model (rag/support.py): "model_doubt".
 Every flag keeps the offsets of its sentence and of the offending words in the final text, and
 quotes the passage wording it rests on where there is one.
+
+This module cleans and attaches citations and runs the checks, sentence by sentence; each family
+of rule checks is a module of rag/checks/ (weak_support; values, with units and misattributed;
+event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts).
 """
 
 from __future__ import annotations
@@ -30,19 +34,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from medlocal.rag.assertions import compare as compare_assertions
+from medlocal.rag.checks.assertion_conflicts import check_assertions
 from medlocal.rag.checks.doses import check_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
-from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
+from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.checks.values import check_values
 from medlocal.rag.checks.weak_support import check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
-from medlocal.rag.flags import CONTENT_KINDS, Flag, FlagKind
+from medlocal.rag.flags import CONTENT_KINDS, Flag
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 
@@ -133,18 +137,6 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
-_ASSERTION_KINDS: dict[str, FlagKind] = {
-    "negation": "negation_conflict",
-    "stopped": "negation_conflict",
-    "laterality": "laterality_conflict",
-    "experiencer": "experiencer_conflict",
-    "historical": "timing_conflict",
-    "hypothetical": "hypothetical_conflict",
-}
-
-
-def _passage_of(sentence_text: str, cited: list[int], passages: Mapping[int, str]) -> int:
-    return next((n for n in cited if sentence_text in passages[n]), cited[0] if cited else 0)
 
 
 def check_sentence(
@@ -178,16 +170,7 @@ def check_sentence(
     flag_wrong_regimens(check, wrong, passages)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
-        for mismatch in compare_assertions(body, facts.mentions(cited), limit=_limit(passages)):
-            m = mismatch.mention
-            check.add(
-                _ASSERTION_KINDS[mismatch.dimension],
-                body[m.start : m.end],
-                mismatch.message,
-                m.start,
-                quote=quoted(mismatch.evidence.sentence),
-                passage=_passage_of(mismatch.evidence.sentence, cited, passages),
-            )
+        check_assertions(check, body, cited, facts, passages, _limit(passages))
     return check.flags
 
 
