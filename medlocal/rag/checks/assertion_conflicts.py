@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from medlocal.rag.assertions import compare as compare_assertions
+from medlocal.rag.assertion_mismatches import compare as compare_assertions
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.flags import FlagKind

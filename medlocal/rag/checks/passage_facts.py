@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from medlocal.privacy.deid_dates import writes_day_first
-from medlocal.rag.assertions import Mention, index_mentions
+from medlocal.rag.assertion_mismatches import index_mentions
+from medlocal.rag.assertions import Mention
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.date_events import DateTie, date_ties
 from medlocal.rag.drug_facts import (
