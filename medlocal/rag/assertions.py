@@ -25,11 +25,19 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from medlocal.abbreviations import SHORTHAND
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
-from medlocal.rag.citations import blank_citations
+from medlocal.rag.assertion_tokens import (
+    TERMINATORS,
+    Token,
+    backward_scope,
+    clause_before,
+    find_phrases,
+    forward_scope,
+    is_break,
+    tokenize,
+)
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.sentences import split_sentences
 
@@ -165,11 +173,6 @@ _RELATIVES = (
     "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
     "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
 )  # fmt: skip
-# "only" contrasts as "but" does: "no acute infarct, only an old lacunar infarct".
-_TERMINATORS = frozenset(
-    {"but", "however", "although", "though", "except", "which", "whereas", "aside", "apart",
-     "because", "since", "yet", "still", "who", "while", "then", "only"}
-)  # fmt: skip
 _SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
           "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip
 
@@ -222,14 +225,6 @@ _SINGULAR_S = frozenset(
     {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
      "measles", "pancreas", "abscess", "ascites", "psoriasis", "pertussis", "tetanus", "status"}
 )  # fmt: skip
-# A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
-# ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
-# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it. A dash
-# with space either side ("Not for CPR - form signed") is a token: it separates what it joins.
-_TOKEN = re.compile(
-    r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
-    r"|(?<=\s)[-\u2013\u2014](?=\s)"
-)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
 
@@ -276,83 +271,6 @@ def word_key(word: str) -> str:
         if w.endswith(suffix) and len(w) > 4 and not w.endswith("ss") and not w.endswith("is"):
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return w
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str  # lower case
-    start: int
-    end: int
-
-
-def _tokens(text: str, offset: int, limit: int | None = None) -> list[_Token]:
-    # Citation brackets are not words: "[1]" must not read as the "1" of "type 1 diabetes" or as a
-    # value in a list item (blanked, so offsets stay those of ``text``). ``limit``: the highest
-    # passage number, as the other readers of the text pass it (see ``is_reference_range``).
-    text = blank_citations(text, limit)
-    return [
-        _Token(m.group().lower(), offset + m.start(), offset + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
-
-
-@lru_cache(maxsize=32)
-def _index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases by first word, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
-def _phrases(tokens: Sequence[_Token], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(first, last+1) token indexes of the phrases in ``tokens``, left to right, the longest
-    phrase winning where two start at the same word."""
-    index = _index(phrases)
-    words = [t.text for t in tokens]
-    found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        for phrase in index.get(words[i], ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append((i, i + len(phrase)))
-                i += len(phrase)
-                break
-        else:
-            i += 1
-    return found
-
-
-def _is_break(token: _Token) -> bool:
-    return token.text in _TERMINATORS or token.text in {";", ":", "("}
-
-
-def _forward(tokens: Sequence[_Token], end: int, limit: int | None = None) -> range:
-    stop = end
-    while stop < len(tokens) and not _is_break(tokens[stop]):
-        stop += 1
-        if limit is not None and stop - end >= limit:
-            break
-    return range(end, stop)
-
-
-def _clause_before(tokens: Sequence[_Token], start: int, limit: int) -> range:
-    """Up to ``limit`` tokens before ``start``, back to a comma or a break."""
-    first = start
-    while first > 0 and start - first < limit and tokens[first - 1].text != ",":
-        if _is_break(tokens[first - 1]):
-            break
-        first -= 1
-    return range(first, start)
-
-
-def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) -> range:
-    first = start
-    while first > 0 and not _is_break(tokens[first - 1]):
-        first -= 1
-        if limit is not None and start - first >= limit:
-            break
-    return range(first, start)
 
 
 # NegEx read a window of five words after a trigger; ConText ends the scope at a termination
@@ -407,12 +325,12 @@ _CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> bool:
+def _continues_list(tokens: Sequence[Token], i: int, step: int, triggers: set[int]) -> bool:
     """Whether the list item starting at token ``i`` (read in direction ``step``) is one more
     thing a negation names: no value in it ("HbA1C 58"), no verb or subject of a new clause, no
     trigger of its own."""
     seen = False
-    while 0 <= i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
+    while 0 <= i < len(tokens) and tokens[i].text != "," and not is_break(tokens[i]):
         t = tokens[i].text
         if t[0].isdigit() or t in _CLAUSE_WORDS or i in triggers:
             return False
@@ -421,10 +339,10 @@ def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
     return seen
 
 
-def _opens_clause(tokens: Sequence[_Token], i: int) -> bool:
+def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
     """Whether the words from token ``i`` to the next comma or break hold a subject or a finite
     verb (``_NEW_CLAUSE``): a new clause rather than one more thing denied."""
-    while i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
+    while i < len(tokens) and tokens[i].text != "," and not is_break(tokens[i]):
         if tokens[i].text in _NEW_CLAUSE:
             return True
         i += 1
@@ -439,7 +357,7 @@ _SUBJECT_OPENERS = frozenset(
 )  # fmt: skip
 
 
-def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
+def _ends_scope(tokens: Sequence[Token], i: int, step: int) -> bool:
     """Whether the conjunction at token ``i`` ends a negation's scope: forward, where a new
     clause follows it or an item with a value of its own ("no double vision and a clinical
     activity score of 1/7"); backward, where the trigger's clause has a subject of its own after
@@ -449,11 +367,11 @@ def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
 
 
-def _holds_a_value(tokens: Sequence[_Token], i: int) -> bool:
+def _holds_a_value(tokens: Sequence[Token], i: int) -> bool:
     """Whether the words from token ``i`` to the next comma, conjunction or break give a number:
     a finding measured is one reported, not one more thing denied."""
     while i < len(tokens) and tokens[i].text not in {",", *_CONJUNCTIONS}:
-        if _is_break(tokens[i]):
+        if is_break(tokens[i]):
             return False
         if tokens[i].text[0].isdigit() and not _a_duration(tokens, i):
             return True
@@ -470,7 +388,7 @@ _DURATION_UNITS = frozenset(
 )  # fmt: skip
 
 
-def _a_duration(tokens: Sequence[_Token], i: int) -> bool:
+def _a_duration(tokens: Sequence[Token], i: int) -> bool:
     before = tokens[i - 1].text if i > 0 else ""
     after = tokens[i + 1].text if i + 1 < len(tokens) else ""
     return before in _DURATION_BEFORE or after in _DURATION_UNITS
@@ -494,7 +412,7 @@ _TIME_UNITS = frozenset(
 _LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following", "consecutive"})
 
 
-def _bounds_a_denial(tokens: Sequence[_Token], i: int) -> bool:
+def _bounds_a_denial(tokens: Sequence[Token], i: int) -> bool:
     text = tokens[i].text
     if text == "until" or text in _DASHES:
         return True
@@ -517,7 +435,7 @@ _OWN_RESULTS = frozenset(
 )  # fmt: skip
 
 
-def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
+def _negation_scope(tokens: Sequence[Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
     a termination term, the end of the sentence, a comma that opens a new item or clause, a
     conjunction that opens a new clause (forward), a result of its own (backward), or
@@ -531,7 +449,7 @@ def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[i
         before = _before_aside(tokens, i)
         scope += range(before + 1, i + 1) if before != i else []
         i = before
-    while 0 <= i < len(tokens) and not _is_break(tokens[i]):
+    while 0 <= i < len(tokens) and not is_break(tokens[i]):
         if step == -1 and tokens[i].text in _OWN_RESULTS:
             break
         if step == 1 and _bounds_a_denial(tokens, i):
@@ -559,16 +477,16 @@ _ADVICE = frozenset({"told to", "advised to", "instructed to", "asked to", "coun
 _GO_ON = frozenset({"continue", "keep", "carry", "remain", "stay", "resume"})
 
 
-def _advised_to_go_on(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _advised_to_go_on(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Advice to go on with something ("advised to continue aspirin") says it is taken now, not
     that it might be (review 31: it contradicted "She takes aspirin 75 mg daily")."""
     phrase = " ".join(t.text for t in tokens[span[0] : span[1]])
     return phrase in _ADVICE and span[1] < len(tokens) and tokens[span[1]].text in _GO_ON
 
 
-def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]:
+def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
     out = [Assertion() for _ in tokens]
-    pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+    pseudo = {i for s, e in find_phrases(tokens, _PSEUDO) for i in range(s, e)}
 
     def live(span: tuple[int, int]) -> bool:
         return not pseudo.intersection(range(*span))
@@ -576,14 +494,14 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
     triggers = {
         i
         for phrases in (*_TRIGGER_LISTS, _HYPOTHETICAL_BACKWARD)
-        for start, end in _phrases(tokens, phrases)
+        for start, end in find_phrases(tokens, phrases)
         for i in range(start, end)
     }
-    for span in _phrases(tokens, _NEG_FORWARD):
+    for span in find_phrases(tokens, _NEG_FORWARD):
         if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
             for i in _negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
-    for span in _phrases(tokens, _NEG_BACKWARD):
+    for span in find_phrases(tokens, _NEG_BACKWARD):
         if (
             live(span)
             and not _auxiliary_before_verb(tokens, span)
@@ -595,43 +513,43 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
     _stopped_medications(tokens, out, triggers)
-    for span in _phrases(tokens, _HISTORICAL):
-        for i in _forward(tokens, span[1]):
+    for span in find_phrases(tokens, _HISTORICAL):
+        for i in forward_scope(tokens, span[1]):
             out[i].historical = True
     if _YEAR_CONTEXT.search(text):  # "DVT of the right leg in 2017": the whole sentence is past
         for a in out:
             a.historical = True
-    for span in _phrases(tokens, _CURRENT):
-        for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
+    for span in find_phrases(tokens, _CURRENT):
+        for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
             out[i].current = True
-    for span in _phrases(tokens, _HYPOTHETICAL):
+    for span in find_phrases(tokens, _HYPOTHETICAL):
         if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
             continue
         # Over a label's colon: "Options discussed: A vs B".
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
-        for i in _forward(tokens, first):
+        for i in forward_scope(tokens, first):
             out[i].hypothetical = True
         if tokens[span[0]].text in _CONDITIONS:
             _persisting(tokens, out, range(first, len(tokens)))
-    for span in _phrases(tokens, _HYPOTHETICAL_BACKWARD):
-        for i in _clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
+    for span in find_phrases(tokens, _HYPOTHETICAL_BACKWARD):
+        for i in clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
             out[i].hypothetical = True
-    for start, end in _phrases(tokens, ("if", "unless")):
+    for start, end in find_phrases(tokens, ("if", "unless")):
         # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
         if _as_needed(tokens, (start, end)):
             continue
-        clause = _clause_before(tokens, start, _CONDITION_REACH)
+        clause = clause_before(tokens, start, _CONDITION_REACH)
         if _under_plan_label(tokens, clause) or any(
             tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause
         ):
             for i in clause:
                 out[i].hypothetical = True
-    for span in _phrases(tokens, _RELATIVES):
+    for span in find_phrases(tokens, _RELATIVES):
         if _reports(tokens, span):
             continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
-        for i in (*_backward(tokens, span[0]), *_participle_forward(tokens, span[1])):
+        for i in (*backward_scope(tokens, span[0]), *_participle_forward(tokens, span[1])):
             out[i].family = relative
     _sides(tokens, out)
     return out
@@ -641,11 +559,13 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
 _AS_WAS = ("as was", "as were", "as is", "as are", "as did")
 
 
-def _carried_results(tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]) -> None:
+def _carried_results(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
     """Give what follows "as was" the denial of what comes before its comma: "the tests were
     all negative, as was the stool antigen" denies the antigen."""
-    denials = {i for s, e in _phrases(tokens, _NEG_BACKWARD + _NEG_FORWARD) for i in range(s, e)}
-    for start, end in _phrases(tokens, _AS_WAS):
+    denials = {
+        i for s, e in find_phrases(tokens, _NEG_BACKWARD + _NEG_FORWARD) for i in range(s, e)
+    }
+    for start, end in find_phrases(tokens, _AS_WAS):
         before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
         if before < 0 or not (before in denials or out[before].negated):
             continue
@@ -662,10 +582,10 @@ _PERSISTING = frozenset(
 _PERSISTING_REACH = 4
 
 
-def _persisting(tokens: Sequence[_Token], out: list[Assertion], clause: range) -> None:
+def _persisting(tokens: Sequence[Token], out: list[Assertion], clause: range) -> None:
     """Clear the possibility from the words right before a verb of going on in a condition."""
     for k in clause:
-        if _is_break(tokens[k]) or tokens[k].text == ",":
+        if is_break(tokens[k]) or tokens[k].text == ",":
             return
         if tokens[k].text in _PERSISTING:
             for j in range(max(clause.start, k - _PERSISTING_REACH), k):
@@ -680,14 +600,14 @@ def _persisting(tokens: Sequence[_Token], out: list[Assertion], clause: range) -
 _AUXILIARY_NOT = frozenset({("does", "not"), ("do", "not"), ("did", "not")})
 
 
-def _auxiliary_before_verb(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _auxiliary_before_verb(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     start, end = span
     words = tuple(t.text for t in tokens[start:end])
     return (
         words in _AUXILIARY_NOT
         and end < len(tokens)
         and tokens[end].text[0].isalpha()
-        and not _is_break(tokens[end])
+        and not is_break(tokens[end])
     )
 
 
@@ -701,7 +621,7 @@ _FALL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _a_fall(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _a_fall(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether a refusal trigger ("declined") says that a value fell rather than that the
     patient refused something."""
     start, end = span
@@ -724,7 +644,7 @@ _PERSON_STATES = frozenset(
 _COPULA_NOT = frozenset({("is", "not"), ("was", "not"), ("were", "not"), ("are", "not"), ("not",)})
 
 
-def _state_of_a_person(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _state_of_a_person(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     start, end = span
     return (
         tuple(t.text for t in tokens[start:end]) in _COPULA_NOT
@@ -744,9 +664,9 @@ _DENYING_VALUES = (
 _LABEL_WORDS = 3
 
 
-def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """Mark a label (up to three words before a colon) whose value is a denial as negated."""
-    for start, _end in _phrases(tokens, _DENYING_VALUES):
+    for start, _end in find_phrases(tokens, _DENYING_VALUES):
         if start < 2 or tokens[start - 1].text != ":":
             continue
         label = start - 1
@@ -755,7 +675,7 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             first > 0
             and label - first < _LABEL_WORDS
             and tokens[first - 1].text[0].isalpha()
-            and not _is_break(tokens[first - 1])
+            and not is_break(tokens[first - 1])
         ):
             first -= 1
         for i in range(first, label):
@@ -767,13 +687,13 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
 _PLAN_LABELS = frozenset({"plan", "plans", "recommendation", "recommendations", "to do", "todo"})
 
 
-def _under_plan_label(tokens: Sequence[_Token], clause: range) -> bool:
+def _under_plan_label(tokens: Sequence[Token], clause: range) -> bool:
     """Whether ``clause`` comes right after a plan's label and its colon ("Plan: ...")."""
     first = clause.start
     return first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _PLAN_LABELS
 
 
-def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _as_needed(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
     taken (as needed), not that the treatment is only a possibility."""
     start, end = span
@@ -798,7 +718,7 @@ _POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
 _FAMILY_HISTORY = frozenset({"fhx", "fh", "family"})
 
 
-def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _reports(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether the relative at ``span`` is the source of a report rather than its subject: a
     relative who reports, outside a family history ("Wife reports night sweats" is collateral
     about the patient; "FHx: mother reported breast cancer at 45" is the mother's)."""
@@ -813,15 +733,15 @@ def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
     )
 
 
-def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
-    """``_forward``, carried on over "while" and a participle, whose subject is the one before
+def _participle_forward(tokens: Sequence[Token], end: int) -> list[int]:
+    """``forward_scope``, carried on over "while" and a participle, whose subject is the one before
     it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
     found: list[int] = []
     # Over a bracketed aside right after the relative: "Older sister (4 years) has asthma".
     if end < len(tokens) and tokens[end].text == "(":
         close = next((j for j in range(end, len(tokens)) if tokens[j].text == ")"), None)
         end = close + 1 if close is not None else end
-    span = _forward(tokens, end)
+    span = forward_scope(tokens, end)
     while True:
         found += span
         stop = span.stop
@@ -831,7 +751,7 @@ def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
             and tokens[stop + 1].text.endswith("ing")
         ):
             return found
-        span = _forward(tokens, stop + 1)
+        span = forward_scope(tokens, stop + 1)
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
@@ -839,20 +759,18 @@ _NOT = frozenset({"not", "never", "don't", "dont"})
 _CONDITIONS = frozenset({"if", "unless", "when", "should"})
 
 
-def _conditional(tokens: Sequence[_Token], end: int) -> bool:
+def _conditional(tokens: Sequence[Token], end: int) -> bool:
     """Whether the clause after token ``end`` sets a condition ("if SBP < 100")."""
-    return any(tokens[i].text in _CONDITIONS for i in _forward(tokens, end))
+    return any(tokens[i].text in _CONDITIONS for i in forward_scope(tokens, end))
 
 
-def _stopped_medications(
-    tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]
-) -> None:
+def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
     """Mark the medications a stop trigger governs (its scope is a negation's), forward over a
     label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
     qhs was tapered off")."""
     lexicon = default_lexicon()
     scopes: list[int] = []
-    for start, end in _phrases(tokens, _STOP_FORWARD):
+    for start, end in find_phrases(tokens, _STOP_FORWARD):
         if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
             # "lisinopril was stopped and replaced by ...": the drug came before; "do not
             # stop aspirin": it goes on.
@@ -864,7 +782,7 @@ def _stopped_medications(
         # stops the doxazosin only.
         reach = _negation_scope(tokens, first, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
-    for start, end in _phrases(tokens, _STOP_BACKWARD):
+    for start, end in find_phrases(tokens, _STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
@@ -884,7 +802,7 @@ _REGIMEN_WORDS = frozenset(
 
 
 def _back_to_the_drugs(
-    tokens: Sequence[_Token], reach: Sequence[int], is_medication: Callable[[str], bool]
+    tokens: Sequence[Token], reach: Sequence[int], is_medication: Callable[[str], bool]
 ) -> list[int]:
     """A backward stop's reach (nearest first) up to the drugs it names and no further: in
     "clarithromycin interacts with simvastatin - simvastatin 40 mg ON was withheld", what was
@@ -904,7 +822,7 @@ def _back_to_the_drugs(
 _DASHES = frozenset({"-", "–", "—"})
 
 
-def _before_aside(tokens: Sequence[_Token], i: int) -> int:
+def _before_aside(tokens: Sequence[Token], i: int) -> int:
     """The token before a bracketed aside and dash that end at token ``i``: in "citalopram 20
     mg (2022) - stopped", what was stopped comes before "(2022) -"; ``i`` where there is none."""
     j = i
@@ -918,15 +836,15 @@ def _before_aside(tokens: Sequence[_Token], i: int) -> int:
 
 
 def _affirmations(
-    tokens: Sequence[_Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
+    tokens: Sequence[Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
 ) -> None:
     """Clear the negation of the finding a "positive" names just before it (back to a comma or
     a conjunction), unless that "positive" is itself negated ("not positive")."""
-    for span in _phrases(tokens, _AFFIRM_BACKWARD):
+    for span in find_phrases(tokens, _AFFIRM_BACKWARD):
         if not live(span) or out[span[1] - 1].negated:
             continue
         i = span[0] - 1
-        while i >= 0 and not _is_break(tokens[i]) and tokens[i].text not in _AFFIRM_STOPS:
+        while i >= 0 and not is_break(tokens[i]) and tokens[i].text not in _AFFIRM_STOPS:
             out[i].negated = False
             i -= 1
 
@@ -934,7 +852,7 @@ def _affirmations(
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
-def _names_a_part(tokens: Sequence[_Token], i: int) -> bool:
+def _names_a_part(tokens: Sequence[Token], i: int) -> bool:
     """Whether a lone "L" or "R" is a side: a word follows it ("R knee"), or an ordinal ("L 1st
     MTP", "R 5th finger")."""
     if i >= len(tokens):
@@ -949,7 +867,7 @@ def _names_a_part(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
-def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+def _sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
     "to" ("MRI of the right knee"), the noun just before it."""
     for i, token in enumerate(tokens):
@@ -961,19 +879,19 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             continue
         if token.text in ("l", "r") and not _names_a_part(tokens, i + 1):
             continue
-        for j in _forward(tokens, i + 1, limit=4):
+        for j in forward_scope(tokens, i + 1, limit=4):
             out[j].side = out[j].side or side
         # A side that heads what follows: "Right eye: proliferative retinopathy with vitreous
         # haemorrhage; VA 6/36. Left eye: ...".
         label = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j].text == ":"), 0)
         if label:
-            for j in _forward(tokens, label + 1):
+            for j in forward_scope(tokens, label + 1):
                 out[j].side = out[j].side or side
         k = i - 1
         while k >= 0 and tokens[k].text in ("the", "a", "his", "her"):
             k -= 1
         if k >= 1 and tokens[k].text in ("of", "to", "in", "on"):
-            for j in _backward(tokens, k, limit=4):
+            for j in backward_scope(tokens, k, limit=4):
                 out[j].side = out[j].side or side
 
 
@@ -1008,7 +926,7 @@ _SYSTEM_HEADINGS = frozenset(
 _HEADING_REACH = 3
 
 
-def _system_heading(tokens: Sequence[_Token]) -> range:
+def _system_heading(tokens: Sequence[Token]) -> range:
     """The tokens of a body-system heading that opens the sentence before a colon ("Renal:",
     "Kidneys/ureters:", "Lung bases:"); an empty range where there is none."""
     for colon in range(1, min(len(tokens), _HEADING_REACH + 1)):
@@ -1059,10 +977,10 @@ _LABEL_MARKS = frozenset({":", "(", ")", *_DASHES})
 class _Readings:
     """How sure each token's reading is, for one sentence (see the comment above)."""
 
-    def __init__(self, tokens: Sequence[_Token], assertions: Sequence[Assertion]) -> None:
+    def __init__(self, tokens: Sequence[Token], assertions: Sequence[Assertion]) -> None:
         self.tokens = tokens
         self.assertions = assertions
-        pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+        pseudo = {i for s, e in find_phrases(tokens, _PSEUDO) for i in range(s, e)}
         spans = [
             span
             for phrases in (
@@ -1073,7 +991,7 @@ class _Readings:
                 _AS_WAS,
                 _DENYING_VALUES,
             )
-            for span in _phrases(tokens, phrases)
+            for span in find_phrases(tokens, phrases)
             if not pseudo.intersection(range(*span))
         ]
         words = {i for i, t in enumerate(tokens) if _a_denial_word(t.text)}
@@ -1085,14 +1003,14 @@ class _Readings:
         # Cues the reader gave no reach: nothing beside them is read as denied or stopped
         # ("pneumococcal vaccine offered, declined", "opiates neg", "0 missed doses").
         self.dangling = {i for i in self.cues if not self._reaches(i)}
-        self.relatives = _phrases(tokens, _RELATIVES)
+        self.relatives = find_phrases(tokens, _RELATIVES)
 
     def _reaches(self, cue: int) -> bool:
         """Whether anything in the cue's clause (to a semicolon or a termination term; over a
         label's colon) is read as denied or stopped."""
 
-        def ends(t: _Token) -> bool:
-            return t.text == ";" or t.text in _TERMINATORS
+        def ends(t: Token) -> bool:
+            return t.text == ";" or t.text in TERMINATORS
 
         first = cue
         while first > 0 and not ends(self.tokens[first - 1]):
@@ -1139,7 +1057,7 @@ class _Readings:
                 continue
             if t[0].isdigit() or (t in _REGIMEN_WORDS and t != ","):
                 continue
-            if t == "," or _is_break(self.tokens[j]):
+            if t == "," or is_break(self.tokens[j]):
                 return False
             counted += 1
             if counted > _PLAIN_WORDS:
@@ -1206,7 +1124,7 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
     for sentence in split_sentences(text):
         if _is_heading(sentence.text):
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
-        tokens = _tokens(sentence.text, sentence.start, limit)
+        tokens = tokenize(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
         readings = _Readings(tokens, assertions)
         heading = _system_heading(tokens)
@@ -1292,7 +1210,7 @@ def _denied_by_shorthand(word: str) -> list[str]:
     return found
 
 
-def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
+def _qualifies(words: Sequence[str], tokens: Sequence[Token], i: int) -> bool:
     """Whether word ``i`` is a qualifier ("severe") of a concept right after it."""
     return (
         words[i] in _QUALIFIERS
@@ -1301,12 +1219,12 @@ def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
-def _capitalised(sentence: str, start: int, token: _Token) -> bool:
+def _capitalised(sentence: str, start: int, token: Token) -> bool:
     raw = sentence[token.start - start : token.end - start]
     return raw[:1].isupper() and raw[1:2].islower()
 
 
-def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+def _is_surname(sentence: str, start: int, tokens: Sequence[Token], i: int) -> bool:
     return (
         i > 0
         and _capitalised(sentence, start, tokens[i])
@@ -1314,7 +1232,7 @@ def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> 
     )
 
 
-def _is_person_name(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+def _is_person_name(sentence: str, start: int, tokens: Sequence[Token], i: int) -> bool:
     """Whether words ``i`` and ``i + 1`` are a person's name ("Mere Whitlock"): both capitalised,
     neither clinical, the second no English word, so a title-case finding ("Heart Failure",
     "Parkinson Disease") is none."""
