@@ -102,3 +102,19 @@ def backward_scope(tokens: Sequence[Token], start: int, limit: int | None = None
         if limit is not None and start - first >= limit:
             break
     return range(first, start)
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def before_aside(tokens: Sequence[Token], i: int) -> int:
+    """The token before a bracketed aside and dash that end at token ``i``: in "citalopram 20
+    mg (2022) - stopped", what was stopped comes before "(2022) -"; ``i`` where there is none."""
+    j = i
+    while j >= 0 and tokens[j].text in DASHES:
+        j -= 1
+    if j < 0 or tokens[j].text != ")":
+        return j if j >= 0 else i  # "HIV serology - negative": over the dash
+    while j >= 0 and tokens[j].text != "(":
+        j -= 1
+    return j - 1 if j > 0 else i

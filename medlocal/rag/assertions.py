@@ -29,9 +29,11 @@ from dataclasses import dataclass, field, replace
 from medlocal.abbreviations import SHORTHAND
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_tokens import (
+    DASHES,
     TERMINATORS,
     Token,
     backward_scope,
+    before_aside,
     clause_before,
     find_phrases,
     forward_scope,
@@ -414,7 +416,7 @@ _LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following
 
 def _bounds_a_denial(tokens: Sequence[Token], i: int) -> bool:
     text = tokens[i].text
-    if text == "until" or text in _DASHES:
+    if text == "until" or text in DASHES:
         return True
     if text != "for":
         return False
@@ -446,7 +448,7 @@ def _negation_scope(tokens: Sequence[Token], i: int, step: int, triggers: set[in
         i += 1  # "not yet opened", "not still taking": an adverb of the denial, no "but"
     if step == -1:
         # Back over a bracketed aside: "Syphilis (TPPA) negative" denies the syphilis.
-        before = _before_aside(tokens, i)
+        before = before_aside(tokens, i)
         scope += range(before + 1, i + 1) if before != i else []
         i = before
     while 0 <= i < len(tokens) and not is_break(tokens[i]):
@@ -786,7 +788,7 @@ def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
-        reach = _negation_scope(tokens, _before_aside(tokens, start - 1), -1, triggers)
+        reach = _negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
@@ -817,22 +819,6 @@ def _back_to_the_drugs(
         kept.append(i)
         named = named or drug
     return kept
-
-
-_DASHES = frozenset({"-", "–", "—"})
-
-
-def _before_aside(tokens: Sequence[Token], i: int) -> int:
-    """The token before a bracketed aside and dash that end at token ``i``: in "citalopram 20
-    mg (2022) - stopped", what was stopped comes before "(2022) -"; ``i`` where there is none."""
-    j = i
-    while j >= 0 and tokens[j].text in _DASHES:
-        j -= 1
-    if j < 0 or tokens[j].text != ")":
-        return j if j >= 0 else i  # "HIV serology - negative": over the dash
-    while j >= 0 and tokens[j].text != "(":
-        j -= 1
-    return j - 1 if j > 0 else i
 
 
 def _affirmations(
@@ -971,7 +957,7 @@ _EITHER = frozenset({"or", "nor"})
 _ADVERBS = frozenset({"yet", "still"})
 # What binds a label to its value ("Not taking: atorvastatin", "valproate - stopped 2022",
 # "Syphilis (TPPA) negative"): no word between them.
-_LABEL_MARKS = frozenset({":", "(", ")", *_DASHES})
+_LABEL_MARKS = frozenset({":", "(", ")", *DASHES})
 
 
 class _Readings:
