@@ -5,7 +5,7 @@ This is the ConText algorithm (Harkema et al., J Biomed Inform 2009; NegEx, Chap
 in a small module: trigger phrases open a scope that runs forward (or backward) to the end of the
 sentence or to a termination term, and every concept word inside the scope takes the trigger's
 value. A negation's scope also ends at a comma that opens a new claim rather than continuing a
-list, and six words into one list item (NegEx's window; see ``_negation_scope``). The triggers
+list, and six words into one list item (NegEx's window; rag/negation_scope.py). The triggers
 are the published NegEx/ConText lists (as shipped by medspaCy's default context rules), trimmed
 to clinical English; laterality, "current" markers and relatives as experiencers are modifiers
 of our own on top of them. medspaCy itself is not used: on Python 3.11
@@ -41,6 +41,13 @@ from medlocal.rag.assertion_tokens import (
     tokenize,
 )
 from medlocal.rag.medications import default_lexicon
+from medlocal.rag.negation_scope import (
+    NEG_ITEM_OPENERS,
+    NEG_UNCOUNTED,
+    NEW_CLAUSE,
+    ends_scope,
+    negation_scope,
+)
 from medlocal.rag.sentences import split_sentences
 
 # --- trigger lists ------------------------------------------------------------------------------
@@ -275,205 +282,6 @@ def word_key(word: str) -> str:
     return w
 
 
-# NegEx read a window of five words after a trigger; ConText ends the scope at a termination
-# term instead. Both apply here: the window (a little wider, as "no evidence of" is one trigger)
-# counts the words of one list item and starts again after a comma that continues the list, or
-# at "or"/"nor", which open the next thing denied ("chest pain or shortness of breath or
-# palpitations").
-_NEG_WINDOW = 6
-# Words the window does not count: articles, prepositions, possessives and coordinators, and the
-# position words that place a finding ("no pain in the left lower quadrant of the abdomen
-# radiating to the back" is one finding, not eleven words).
-_NEG_UNCOUNTED = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "to", "into", "onto", "from", "with", "within",
-     "by", "for", "over", "under", "his", "her", "their", "its", "my", "your", "our", "any",
-     "and", "or", "nor", "left", "right", "bilateral", "both", "upper", "lower", "mid", "l",
-     "r"}
-)  # fmt: skip
-# Each starts a new item, so "hepatitis B surface antigen and hepatitis C antibody were
-# negative" reaches both.
-_NEG_ITEM_OPENERS = frozenset({"or", "nor", "and"})
-# After "and" or "or", a subject or a finite verb before the next comma opens a new clause
-# that the negation does not reach: "denies suicidal thoughts and is euthymic", "no known drug
-# allergies and his immunizations are up to date". Participles that may close the list itself
-# ("no fever and chills reported") are not among them.
-_CONJUNCTIONS = frozenset({"and", "or"})
-_NEW_CLAUSE = frozenset(
-    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "is", "are", "was", "were",
-     "has", "have", "had", "reports", "complains", "describes", "states", "feels", "remains",
-     "continues", "takes", "says", "admits", "endorses", "appears", "looks", "tolerates",
-     "needs", "requires",
-     # Their past forms that cannot close a list of things denied ("denied hitting her head and
-     # complained of hip pain"; "reported" and "noted" can: "no fever and chills reported").
-     "complained", "described", "stated", "said", "felt", "took", "developed", "underwent",
-     "endorsed", "became", "noticed", "sustained", "went", "walked",
-     # An instruction of its own after "and": "Avoid NSAIDs and continue aspirin" does not deny
-     # the aspirin (review 31).
-     "continue", "resume", "restart", "commence", "keep"}
-)  # fmt: skip
-# A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
-# fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
-_CLAUSE_WORDS = frozenset(
-    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "reports", "reported",
-     "reporting", "endorses", "endorsed", "complains", "complained", "complaining", "admits",
-     "describes", "described", "notes", "noted", "has", "had", "have", "having", "is", "was",
-     "are", "were", "shows", "showed", "shown", "presents", "presented", "states", "stated",
-     "feels", "felt", "takes", "took", "taking", "started", "continues", "continued", "remains",
-     "remained", "developed", "underwent", "received", "requires", "required", "needs",
-     "tolerates", "tolerated", "present", "positive", "seen", "found", "confirmed", "suspected",
-     "likely",
-     # A grade or stage given: "without ulceration, staged pT1a" stages, it denies nothing.
-     "staged", "graded", "classified", "scored", "measured", "measuring", "rated"}
-)  # fmt: skip
-
-
-def _continues_list(tokens: Sequence[Token], i: int, step: int, triggers: set[int]) -> bool:
-    """Whether the list item starting at token ``i`` (read in direction ``step``) is one more
-    thing a negation names: no value in it ("HbA1C 58"), no verb or subject of a new clause, no
-    trigger of its own."""
-    seen = False
-    while 0 <= i < len(tokens) and tokens[i].text != "," and not is_break(tokens[i]):
-        t = tokens[i].text
-        if t[0].isdigit() or t in _CLAUSE_WORDS or i in triggers:
-            return False
-        seen = True
-        i += step
-    return seen
-
-
-def _opens_clause(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the words from token ``i`` to the next comma or break hold a subject or a finite
-    verb (``_NEW_CLAUSE``): a new clause rather than one more thing denied."""
-    while i < len(tokens) and tokens[i].text != "," and not is_break(tokens[i]):
-        if tokens[i].text in _NEW_CLAUSE:
-            return True
-        i += 1
-    return False
-
-
-# Words that open a subject of its own after "and": "grew S. pneumoniae and her PCR was
-# negative" says nothing negative of what grew; "fever and chills were absent" denies both.
-_SUBJECT_OPENERS = frozenset(
-    {"he", "she", "they", "it", "her", "his", "their", "its", "the", "this", "that", "these",
-     "those", "patient", "pt"}
-)  # fmt: skip
-
-
-def _ends_scope(tokens: Sequence[Token], i: int, step: int) -> bool:
-    """Whether the conjunction at token ``i`` ends a negation's scope: forward, where a new
-    clause follows it or an item with a value of its own ("no double vision and a clinical
-    activity score of 1/7"); backward, where the trigger's clause has a subject of its own after
-    it."""
-    if step == 1:
-        return _opens_clause(tokens, i + 1) or _holds_a_value(tokens, i + 1)
-    return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
-
-
-def _holds_a_value(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the words from token ``i`` to the next comma, conjunction or break give a number:
-    a finding measured is one reported, not one more thing denied."""
-    while i < len(tokens) and tokens[i].text not in {",", *_CONJUNCTIONS}:
-        if is_break(tokens[i]):
-            return False
-        if tokens[i].text[0].isdigit() and not _a_duration(tokens, i):
-            return True
-        i += 1
-    return False
-
-
-# A number that says how long, not what was measured: "nausea and vomiting x 3 days", "and
-# cough for 2 weeks" are still denied.
-_DURATION_BEFORE = frozenset({"x", "for", "over", "past", "last", "since", "within"})
-_DURATION_UNITS = frozenset(
-    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "h",
-     "hrs", "d", "wk", "wks", "min", "mins", "minutes"}
-)  # fmt: skip
-
-
-def _a_duration(tokens: Sequence[Token], i: int) -> bool:
-    before = tokens[i - 1].text if i > 0 else ""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return before in _DURATION_BEFORE or after in _DURATION_UNITS
-
-
-# What a denial is bounded by rather than what it denies: a duration ("no sex for 7 days after
-# treatment": the treatment is not denied) or what it lasts until ("no driving until reviewed").
-_NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-     "twelve", "several", "a", "an", "the", "at", "another", "few"}
-)  # fmt: skip
-
-
-# What a "for" must reach to say how long ("for 7 days", "for a week", "for the next 3 months"):
-# "No need for a blood transfusion" denies the transfusion; its "for a" says no length (review 31).
-_TIME_UNITS = frozenset(
-    {"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h",
-     "day", "days", "night", "nights", "week", "weeks", "wk", "wks", "month", "months", "year",
-     "years", "yr", "yrs", "d", "w", "m"}
-)  # fmt: skip
-_LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following", "consecutive"})
-
-
-def _bounds_a_denial(tokens: Sequence[Token], i: int) -> bool:
-    text = tokens[i].text
-    if text == "until" or text in DASHES:
-        return True
-    if text != "for":
-        return False
-    for token in tokens[i + 1 : i + 5]:
-        word = token.text
-        if word in _TIME_UNITS:
-            return True
-        if not (word[0].isdigit() or word in _NUMBER_WORDS or word in _LENGTH_WORDS):
-            return False
-    return False
-
-
-# A result of its own: a denial written after a finding ("HER2 negative") reaches back no further
-# than the finding before it that has its own ("ER and PR positive and HER2 negative").
-_OWN_RESULTS = frozenset(
-    {"positive", "present", "normal", "abnormal", "raised", "elevated", "reactive", "detected",
-     "confirmed"}
-)  # fmt: skip
-
-
-def _negation_scope(tokens: Sequence[Token], i: int, step: int, triggers: set[int]) -> list[int]:
-    """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
-    a termination term, the end of the sentence, a comma that opens a new item or clause, a
-    conjunction that opens a new clause (forward), a result of its own (backward), or
-    ``_NEG_WINDOW`` counted words into one item (an "or", "nor" or "and" starts a new item)."""
-    scope: list[int] = []
-    words = 0
-    if step == 1 and i < len(tokens) and tokens[i].text in ("yet", "still"):
-        i += 1  # "not yet opened", "not still taking": an adverb of the denial, no "but"
-    if step == -1:
-        # Back over a bracketed aside: "Syphilis (TPPA) negative" denies the syphilis.
-        before = before_aside(tokens, i)
-        scope += range(before + 1, i + 1) if before != i else []
-        i = before
-    while 0 <= i < len(tokens) and not is_break(tokens[i]):
-        if step == -1 and tokens[i].text in _OWN_RESULTS:
-            break
-        if step == 1 and _bounds_a_denial(tokens, i):
-            break
-        if tokens[i].text == ",":
-            if not _continues_list(tokens, i + step, step, triggers):
-                break
-            words = 0
-        elif tokens[i].text in _CONJUNCTIONS and _ends_scope(tokens, i, step):
-            break
-        else:
-            scope.append(i)
-            if tokens[i].text in _NEG_ITEM_OPENERS:
-                words = 0
-            elif tokens[i].text not in _NEG_UNCOUNTED:
-                words += 1
-                if words >= _NEG_WINDOW:
-                    break
-        i += step
-    return scope
-
-
 _ADVICE = frozenset({"told to", "advised to", "instructed to", "asked to", "counselled to",
                      "counseled to"})  # fmt: skip
 _GO_ON = frozenset({"continue", "keep", "carry", "remain", "stay", "resume"})
@@ -501,7 +309,7 @@ def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
     }
     for span in find_phrases(tokens, _NEG_FORWARD):
         if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
-            for i in _negation_scope(tokens, span[1], 1, triggers):
+            for i in negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
     for span in find_phrases(tokens, _NEG_BACKWARD):
         if (
@@ -509,7 +317,7 @@ def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
             and not _auxiliary_before_verb(tokens, span)
             and not _state_of_a_person(tokens, span)
         ):
-            for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
+            for i in negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     _denied_labels(tokens, out)
     _carried_results(tokens, out, triggers)
@@ -571,7 +379,7 @@ def _carried_results(tokens: Sequence[Token], out: list[Assertion], triggers: se
         before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
         if before < 0 or not (before in denials or out[before].negated):
             continue
-        for i in _negation_scope(tokens, end, 1, triggers):
+        for i in negation_scope(tokens, end, 1, triggers):
             out[i].negated = True
 
 
@@ -782,14 +590,14 @@ def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers
         first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
-        reach = _negation_scope(tokens, first, 1, triggers)
+        reach = negation_scope(tokens, first, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for start, end in find_phrases(tokens, _STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
-        reach = _negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
-        reach = list(itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach))
+        reach = negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
+        reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
@@ -952,7 +760,7 @@ def _a_denial_word(word: str) -> bool:
 
 
 # What may stand between a cue and the finding it plainly governs.
-_TIGHT_FILLER = _NEG_UNCOUNTED - _NEG_ITEM_OPENERS
+_TIGHT_FILLER = NEG_UNCOUNTED - NEG_ITEM_OPENERS
 _EITHER = frozenset({"or", "nor"})
 _ADVERBS = frozenset({"yet", "still"})
 # What binds a label to its value ("Not taking: atorvastatin", "valproate - stopped 2022",
@@ -1036,7 +844,7 @@ class _Readings:
             # After the cue, "and" may join a new claim the reader took for one more item ("as
             # no edema and orthostatic"): no plain reach. Before it, the items are the cue's
             # subject ("fever and chills were absent"), unless a subject of its own follows.
-            if t == "and" and (step == 1 or _ends_scope(self.tokens, j, step)):
+            if t == "and" and (step == 1 or ends_scope(self.tokens, j, step)):
                 return False
             if t in _EITHER:
                 counted = 0  # "no fever or rigors": a denial distributes over "or"
@@ -1065,7 +873,7 @@ class _Readings:
 
     def _after_cue(self, c: int) -> int:
         """Where a forward cue's finding may start: past "yet"/"still" ("not yet removed"), an
-        adverb of the denial as ``_negation_scope`` reads it."""
+        adverb of the denial as ``negation_scope`` reads it."""
         after = c + 1
         if after < len(self.tokens) and self.tokens[after].text in _ADVERBS:
             return after + 1
