@@ -2,14 +2,15 @@
 historical or current, the patient or a relative, real or hypothetical.
 
 This is the ConText algorithm (Harkema et al., J Biomed Inform 2009; NegEx, Chapman et al. 2001)
-in a small module: trigger phrases open a scope that runs forward (or backward) to the end of the
-sentence or to a termination term, and every concept word inside the scope takes the trigger's
-value. A negation's scope also ends at a comma that opens a new claim rather than continuing a
-list, and six words into one list item (NegEx's window; rag/negation_scope.py). The triggers
-are the published NegEx/ConText lists (as shipped by medspaCy's default context rules), trimmed
-to clinical English; laterality, "current" markers and relatives as experiencers are modifiers
-of our own on top of them. medspaCy itself is not used: on Python 3.11
-it pins spaCy and numpy below 2, and its sentence splitter logs tokens.
+in a few small modules: trigger phrases open a scope that runs forward (or backward) to the end
+of the sentence or to a termination term (rag/assertion_tokens.py), and every concept word inside
+the scope takes the trigger's value. A negation's scope also ends at a comma that opens a new
+claim rather than continuing a list, and six words into one list item (NegEx's window;
+rag/negation_scope.py). The triggers (rag/assertion_triggers.py) are the published NegEx/ConText
+lists (as shipped by medspaCy's default context rules), trimmed to clinical English; laterality,
+"current" markers and relatives as experiencers are modifiers of our own on top of them.
+medspaCy itself is not used: on Python 3.11 it pins spaCy and numpy below 2, and its sentence
+splitter logs tokens.
 
 Concepts are found without an ontology: a concept is a content word (or a pair of adjacent ones,
 so "type 1 diabetes" differs from "type 2 diabetes") that the answer sentence and a cited passage
@@ -40,6 +41,27 @@ from medlocal.rag.assertion_tokens import (
     is_break,
     tokenize,
 )
+from medlocal.rag.assertion_triggers import (
+    AFFIRM_BACKWARD,
+    AFFIRM_STOPS,
+    AS_NEEDED,
+    CHANGES,
+    CONDITION_REACH,
+    CURRENT,
+    HISTORICAL,
+    HYPOTHETICAL,
+    HYPOTHETICAL_BACKWARD,
+    HYPOTHETICAL_REACH,
+    MODALS,
+    NEG_BACKWARD,
+    NEG_FORWARD,
+    PSEUDO,
+    RELATIVES,
+    SIDES,
+    STOP_BACKWARD,
+    STOP_FORWARD,
+    TRIGGER_LISTS,
+)
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.negation_scope import (
     NEG_ITEM_OPENERS,
@@ -49,141 +71,6 @@ from medlocal.rag.negation_scope import (
     negation_scope,
 )
 from medlocal.rag.sentences import split_sentences
-
-# --- trigger lists ------------------------------------------------------------------------------
-# NegEx / ConText negation triggers ("definite negated existence"), forward and backward.
-_NEG_FORWARD = (
-    "no", "not", "denies", "denied", "denying", "deny", "without", "no evidence of",
-    "no evidence for", "no sign of", "no signs of", "negative for", "free of", "absence of",
-    "absent", "never", "never had", "none", "neither", "nor", "fails to reveal",
-    "failed to reveal", "does not have", "did not have", "no history of", "not seen",
-    "no suspicious", "rules out", "ruled out", "resolved", "no findings of", "no new",
-    "no complaints of", "not demonstrate", "not appreciated", "no further",
-    # Our own: what the patient declines is not given ("Declines antidepressant").
-    "declines", "declined", "declining", "refuses", "refused", "refusing",
-    # A result with the place it was taken after it: "negative on the rectal sample", "NAAT
-    # negative at all sites" deny the sample and the sites (the finding before stays denied by
-    # the backward "negative").
-    "negative on", "negative at", "negative in",
-    # Advice to go without: "avoid driving for 6 months" is the note's "no driving" (written
-    # after it, "NSAIDs were avoided", the denial reaches back).
-    "avoid", "avoids", "avoiding", "abstain from", "refrain from",
-)  # fmt: skip
-_NEG_BACKWARD = (
-    "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
-    "was negative", "were negative", "is negative", "are negative", "not seen", "is absent",
-    "was absent", "are absent", "were absent", "not present", "was not present", "resolved",
-    "free", "does not", "do not", "did not", "is not", "was not",
-    # Walk 26: an examination note puts the result after the test with no verb ("Phalen's test
-    # negative; Tinel's sign negative").
-    "negative",
-    # A treatment judged unneeded, the judgement after it: "MgSO4 not required at present".
-    "not required", "not needed", "not indicated",
-    # An act not done, the denial after it as notes write it: "IOC not performed", "cultures
-    # not sent", "HPV not detected" (a sentence writes "was not performed": the same denial).
-    "not performed", "not done", "not sent", "not obtained", "not undertaken", "not carried out",
-    "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
-    "not visualised", "not visualized", "not palpable", "not given", "not administered",
-    "avoided", "to be avoided", "be avoided",
-)  # fmt: skip
-# A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
-# earlier negation's window reached ("no ferritin result and Phalen's test was positive").
-_AFFIRM_BACKWARD = ("positive", "was positive", "is positive", "were positive", "are positive")
-# Words that end an affirmation's backward reach: the item before them is another finding.
-_AFFIRM_STOPS = frozenset({",", "and", "or", "nor"})
-# Phrases that contain a trigger but negate nothing (NegEx pseudo-triggers).
-_PSEUDO = (
-    "no increase", "no change", "no significant change", "not only", "no further change",
-    "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
-    "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
-    # Our own: "do not stop aspirin" keeps it going.
-    "not stop", "not discontinue", "not hold",
-    # "free" before what it qualifies is no denial ("no free fluid" denies the fluid, not the
-    # appendix before it; "free T4 normal").
-    "free fluid", "free air", "free gas", "free water", "free t4", "free t3", "free light",
-)  # fmt: skip
-_HISTORICAL = (
-    "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
-    "past medical history", "past history", "status post", "s/p", "in the past", "years ago",
-    "former", "formerly", "was diagnosed", "history",
-)  # fmt: skip
-# Our own: words that put a concept in the present episode (a mismatch needs both sides marked).
-_CURRENT = (
-    "currently", "current", "now", "active", "acute", "acutely", "presents with", "presented with",
-    "presenting with", "presents for", "admitted with", "admitted for", "this admission",
-    "ongoing", "today", "is receiving", "is undergoing", "new onset", "is having",
-)  # fmt: skip
-_HYPOTHETICAL = (
-    "if", "should", "in case", "will be", "would be", "consider", "considering",
-    "may need", "might", "planned", "plan to", "return if",
-    "in the event",
-    # Our own: a change only talked over ("Discussed switching to apixaban").
-    "discussed switching to", "discussed switching", "discussed starting", "discussed adding",
-    "discussed changing to", "option of", "options include",
-    # Choices laid out, none yet taken: "Options discussed: surveillance vs surgery".
-    "options discussed", "options were discussed", "discussed options", "options are",
-    "options were", "treatment options",
-    # A preference is not yet a decision: "leaning toward surveillance".
-    "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
-    "prefers", "favours", "favors", "favouring", "favoring",
-    # Booked, not yet done: "Booked for growth scan at 32 weeks".
-    "booked for", "booked in for", "is booked", "was booked",
-    # A query written "?": "(?switch to apixaban)".
-    "?",
-    # Advice is what to do, not what was done: "told to stop carbimazole if she develops a sore
-    # throat", "advised to avoid driving".
-    "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
-)  # fmt: skip
-# Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
-# semaglutide to be considered if ..."): hypothetical back to the start of its clause.
-_HYPOTHETICAL_BACKWARD = (
-    "to be considered", "would be considered", "will be considered", "may be considered",
-    "could be considered", "be considered", "is being considered", "being considered",
-    "under consideration", "was discussed", "were discussed",
-    # Put off, not given: "Ticagrelor deferred to cardiology".
-    "deferred", "was deferred", "postponed", "was postponed",
-)  # fmt: skip
-_HYPOTHETICAL_REACH = 5
-# Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
-_CONDITION_REACH = 10
-# A change of treatment, which a condition after it makes a plan; "hold X if ..." is an order
-# for a case, read by the stop triggers.
-_CHANGES = (
-    "increas", "decreas", "reduc", "start", "add", "switch", "restart", "titrat", "uptitrat",
-    "commenc", "chang", "wean", "escalat",
-)  # fmt: skip
-_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can"})
-_AS_NEEDED = frozenset({"needed", "required", "necessary", "tolerated", "symptomatic", "so"})
-# Our own: a medication stopped ("stop amitriptyline", "quetiapine was tapered off", "STOPPED:
-# lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
-_STOP_FORWARD = (
-    "stop", "stopped", "discontinue", "discontinued", "cease", "ceased", "withdraw", "withdrawn",
-    "taper off", "tapered off", "came off", "come off", "hold", "held", "withhold", "withheld",
-    "suspend", "suspended", "pause", "paused",
-    # A list headed by what is not taken: "Not taking: atorvastatin 40 mg".
-    "not taking", "no longer taking", "not currently taking",
-)  # fmt: skip
-_STOP_BACKWARD = (
-    "stopped", "was stopped", "were stopped", "discontinued", "was discontinued", "ceased",
-    "was ceased", "tapered off", "was tapered off", "withdrawn", "was withdrawn", "on hold",
-    "was held",
-    # Notes drop the "was": "warfarin held tonight", "metformin withheld (AKI)".
-    "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
-    "was paused",
-)  # fmt: skip
-_TRIGGER_LISTS = (
-    _NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL, _STOP_FORWARD,
-    _STOP_BACKWARD,
-)  # fmt: skip
-# ConText experiencer triggers plus the relatives dictated notes name.
-_RELATIVES = (
-    "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
-    "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
-    "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
-    "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
-)  # fmt: skip
-_SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
-          "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip
 
 # Words that name the test or the act of reporting rather than a finding: a negation scope runs
 # over them ("no recurrence on the mammogram") without saying the mammogram was not done.
@@ -296,22 +183,22 @@ def _advised_to_go_on(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
 
 def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
     out = [Assertion() for _ in tokens]
-    pseudo = {i for s, e in find_phrases(tokens, _PSEUDO) for i in range(s, e)}
+    pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
 
     def live(span: tuple[int, int]) -> bool:
         return not pseudo.intersection(range(*span))
 
     triggers = {
         i
-        for phrases in (*_TRIGGER_LISTS, _HYPOTHETICAL_BACKWARD)
+        for phrases in (*TRIGGER_LISTS, HYPOTHETICAL_BACKWARD)
         for start, end in find_phrases(tokens, phrases)
         for i in range(start, end)
     }
-    for span in find_phrases(tokens, _NEG_FORWARD):
+    for span in find_phrases(tokens, NEG_FORWARD):
         if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
             for i in negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
-    for span in find_phrases(tokens, _NEG_BACKWARD):
+    for span in find_phrases(tokens, NEG_BACKWARD):
         if (
             live(span)
             and not _auxiliary_before_verb(tokens, span)
@@ -323,16 +210,16 @@ def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
     _stopped_medications(tokens, out, triggers)
-    for span in find_phrases(tokens, _HISTORICAL):
+    for span in find_phrases(tokens, HISTORICAL):
         for i in forward_scope(tokens, span[1]):
             out[i].historical = True
     if _YEAR_CONTEXT.search(text):  # "DVT of the right leg in 2017": the whole sentence is past
         for a in out:
             a.historical = True
-    for span in find_phrases(tokens, _CURRENT):
+    for span in find_phrases(tokens, CURRENT):
         for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
             out[i].current = True
-    for span in find_phrases(tokens, _HYPOTHETICAL):
+    for span in find_phrases(tokens, HYPOTHETICAL):
         if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
             continue
         # Over a label's colon: "Options discussed: A vs B".
@@ -341,20 +228,20 @@ def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
             out[i].hypothetical = True
         if tokens[span[0]].text in _CONDITIONS:
             _persisting(tokens, out, range(first, len(tokens)))
-    for span in find_phrases(tokens, _HYPOTHETICAL_BACKWARD):
-        for i in clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
+    for span in find_phrases(tokens, HYPOTHETICAL_BACKWARD):
+        for i in clause_before(tokens, span[0], HYPOTHETICAL_REACH):
             out[i].hypothetical = True
     for start, end in find_phrases(tokens, ("if", "unless")):
         # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
         if _as_needed(tokens, (start, end)):
             continue
-        clause = clause_before(tokens, start, _CONDITION_REACH)
+        clause = clause_before(tokens, start, CONDITION_REACH)
         if _under_plan_label(tokens, clause) or any(
-            tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause
+            tokens[i].text.startswith(CHANGES) or tokens[i].text in MODALS for i in clause
         ):
             for i in clause:
                 out[i].hypothetical = True
-    for span in find_phrases(tokens, _RELATIVES):
+    for span in find_phrases(tokens, RELATIVES):
         if _reports(tokens, span):
             continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
@@ -372,9 +259,7 @@ _AS_WAS = ("as was", "as were", "as is", "as are", "as did")
 def _carried_results(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
     """Give what follows "as was" the denial of what comes before its comma: "the tests were
     all negative, as was the stool antigen" denies the antigen."""
-    denials = {
-        i for s, e in find_phrases(tokens, _NEG_BACKWARD + _NEG_FORWARD) for i in range(s, e)
-    }
+    denials = {i for s, e in find_phrases(tokens, NEG_BACKWARD + NEG_FORWARD) for i in range(s, e)}
     for start, end in find_phrases(tokens, _AS_WAS):
         before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
         if before < 0 or not (before in denials or out[before].negated):
@@ -510,7 +395,7 @@ def _as_needed(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     return (
         tokens[start].text in {"if", "unless"}
         and end < len(tokens)
-        and tokens[end].text in _AS_NEEDED
+        and tokens[end].text in AS_NEEDED
     )
 
 
@@ -580,7 +465,7 @@ def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers
     qhs was tapered off")."""
     lexicon = default_lexicon()
     scopes: list[int] = []
-    for start, end in find_phrases(tokens, _STOP_FORWARD):
+    for start, end in find_phrases(tokens, STOP_FORWARD):
         if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
             # "lisinopril was stopped and replaced by ...": the drug came before; "do not
             # stop aspirin": it goes on.
@@ -592,7 +477,7 @@ def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers
         # stops the doxazosin only.
         reach = negation_scope(tokens, first, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
-    for start, end in find_phrases(tokens, _STOP_BACKWARD):
+    for start, end in find_phrases(tokens, STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
@@ -634,11 +519,11 @@ def _affirmations(
 ) -> None:
     """Clear the negation of the finding a "positive" names just before it (back to a comma or
     a conjunction), unless that "positive" is itself negated ("not positive")."""
-    for span in find_phrases(tokens, _AFFIRM_BACKWARD):
+    for span in find_phrases(tokens, AFFIRM_BACKWARD):
         if not live(span) or out[span[1] - 1].negated:
             continue
         i = span[0] - 1
-        while i >= 0 and not is_break(tokens[i]) and tokens[i].text not in _AFFIRM_STOPS:
+        while i >= 0 and not is_break(tokens[i]) and tokens[i].text not in AFFIRM_STOPS:
             out[i].negated = False
             i -= 1
 
@@ -665,7 +550,7 @@ def _sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
     "to" ("MRI of the right knee"), the noun just before it."""
     for i, token in enumerate(tokens):
-        side = _SIDES.get(token.text) or _SIDES.get(token.text.split("-")[0], "")
+        side = SIDES.get(token.text) or SIDES.get(token.text.split("-")[0], "")
         if "-" in token.text and len(token.text.split("-")[0]) == 1:
             # "R-sided" is a side; "L-spine", "C-spine" and "T-score" name no side.
             side = side if token.text.split("-")[1] in ("sided", "side") else ""
@@ -693,7 +578,7 @@ def _sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
 # note typed in capitals says what it finds with a trigger ("PT DENIES CP", "NO FEVER").
 _HEADING = re.compile(r"[^a-z.!?]{0,60}[A-Z][^a-z.!?]{0,60}")
 _HEADING_WORDS = 5
-_TRIGGERS = frozenset(_NEG_FORWARD + _NEG_BACKWARD)
+_TRIGGERS = frozenset(NEG_FORWARD + NEG_BACKWARD)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -774,14 +659,14 @@ class _Readings:
     def __init__(self, tokens: Sequence[Token], assertions: Sequence[Assertion]) -> None:
         self.tokens = tokens
         self.assertions = assertions
-        pseudo = {i for s, e in find_phrases(tokens, _PSEUDO) for i in range(s, e)}
+        pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
         spans = [
             span
             for phrases in (
-                _NEG_FORWARD,
-                _NEG_BACKWARD,
-                _STOP_FORWARD,
-                _STOP_BACKWARD,
+                NEG_FORWARD,
+                NEG_BACKWARD,
+                STOP_FORWARD,
+                STOP_BACKWARD,
                 _AS_WAS,
                 _DENYING_VALUES,
             )
@@ -797,7 +682,7 @@ class _Readings:
         # Cues the reader gave no reach: nothing beside them is read as denied or stopped
         # ("pneumococcal vaccine offered, declined", "opiates neg", "0 missed doses").
         self.dangling = {i for i in self.cues if not self._reaches(i)}
-        self.relatives = find_phrases(tokens, _RELATIVES)
+        self.relatives = find_phrases(tokens, RELATIVES)
 
     def _reaches(self, cue: int) -> bool:
         """Whether anything in the cue's clause (to a semicolon or a termination term; over a
