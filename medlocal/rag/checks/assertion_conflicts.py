@@ -1,6 +1,6 @@
 """Assertions: what a sentence asserts about each concept (negated, side, past, a relative,
-hypothetical) must match the cited passages (rag/assertions.py, ConText): the "*_conflict"
-flags."""
+hypothetical) must match the cited passages (rag/assertions.py reads it, ConText;
+rag/assertion_mismatches.py compares): the "*_conflict" flags."""
 
 from __future__ import annotations
 
