@@ -2,19 +2,21 @@
 historical or current, the patient or a relative, real or hypothetical.
 
 This is the ConText algorithm (Harkema et al., J Biomed Inform 2009; NegEx, Chapman et al. 2001)
-in a small module: trigger phrases open a scope that runs forward (or backward) to the end of the
-sentence or to a termination term, and every concept word inside the scope takes the trigger's
-value. A negation's scope also ends at a comma that opens a new claim rather than continuing a
-list, and six words into one list item (NegEx's window; see ``_negation_scope``). The triggers
-are the published NegEx/ConText lists (as shipped by medspaCy's default context rules), trimmed
-to clinical English; laterality, "current" markers and relatives as experiencers are modifiers
-of our own on top of them. medspaCy itself is not used: on Python 3.11
-it pins spaCy and numpy below 2, and its sentence splitter logs tokens.
+in a few small modules: trigger phrases open a scope that runs forward (or backward) to the end
+of the sentence or to a termination term (rag/assertion_tokens.py), and every concept word inside
+the scope takes the trigger's value. A negation's scope also ends at a comma that opens a new
+claim rather than continuing a list, and six words into one list item (NegEx's window;
+rag/negation_scope.py). The triggers (rag/assertion_triggers.py) are the published NegEx/ConText
+lists (as shipped by medspaCy's default context rules), trimmed to clinical English; laterality,
+"current" markers and relatives as experiencers are modifiers of our own on top of them.
+medspaCy itself is not used: on Python 3.11 it pins spaCy and numpy below 2, and its sentence
+splitter logs tokens.
 
 Concepts are found without an ontology: a concept is a content word (or a pair of adjacent ones,
 so "type 1 diabetes" differs from "type 2 diabetes") that the answer sentence and a cited passage
-share. A mismatch is reported only when every occurrence in the passages disagrees with the
-sentence, so a word used both ways in the passages never raises a flag.
+share. rag/assertion_mismatches.py compares them: a mismatch is reported only when every
+occurrence in the passages disagrees with the sentence, so a word used both ways in the passages
+never raises a flag.
 """
 
 from __future__ import annotations
@@ -22,159 +24,57 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from medlocal.abbreviations import SHORTHAND, default_abbreviations
+from medlocal.abbreviations import SHORTHAND
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
-from medlocal.rag.citations import blank_citations
+from medlocal.rag.assertion_tokens import (
+    DASHES,
+    TERMINATORS,
+    Token,
+    backward_scope,
+    before_aside,
+    clause_before,
+    find_phrases,
+    forward_scope,
+    is_break,
+    tokenize,
+)
+from medlocal.rag.assertion_triggers import (
+    AFFIRM_BACKWARD,
+    AFFIRM_STOPS,
+    AS_NEEDED,
+    CHANGES,
+    CONDITION_REACH,
+    CURRENT,
+    HISTORICAL,
+    HYPOTHETICAL,
+    HYPOTHETICAL_BACKWARD,
+    HYPOTHETICAL_REACH,
+    MODALS,
+    NEG_BACKWARD,
+    NEG_FORWARD,
+    PSEUDO,
+    RELATIVES,
+    SIDES,
+    STOP_BACKWARD,
+    STOP_FORWARD,
+    TRIGGER_LISTS,
+)
 from medlocal.rag.medications import default_lexicon
+from medlocal.rag.negation_scope import (
+    NEG_ITEM_OPENERS,
+    NEG_UNCOUNTED,
+    NEW_CLAUSE,
+    ends_scope,
+    negation_scope,
+)
 from medlocal.rag.sentences import split_sentences
-
-# --- trigger lists ------------------------------------------------------------------------------
-# NegEx / ConText negation triggers ("definite negated existence"), forward and backward.
-_NEG_FORWARD = (
-    "no", "not", "denies", "denied", "denying", "deny", "without", "no evidence of",
-    "no evidence for", "no sign of", "no signs of", "negative for", "free of", "absence of",
-    "absent", "never", "never had", "none", "neither", "nor", "fails to reveal",
-    "failed to reveal", "does not have", "did not have", "no history of", "not seen",
-    "no suspicious", "rules out", "ruled out", "resolved", "no findings of", "no new",
-    "no complaints of", "not demonstrate", "not appreciated", "no further",
-    # Our own: what the patient declines is not given ("Declines antidepressant").
-    "declines", "declined", "declining", "refuses", "refused", "refusing",
-    # A result with the place it was taken after it: "negative on the rectal sample", "NAAT
-    # negative at all sites" deny the sample and the sites (the finding before stays denied by
-    # the backward "negative").
-    "negative on", "negative at", "negative in",
-    # Advice to go without: "avoid driving for 6 months" is the note's "no driving" (written
-    # after it, "NSAIDs were avoided", the denial reaches back).
-    "avoid", "avoids", "avoiding", "abstain from", "refrain from",
-)  # fmt: skip
-_NEG_BACKWARD = (
-    "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
-    "was negative", "were negative", "is negative", "are negative", "not seen", "is absent",
-    "was absent", "are absent", "were absent", "not present", "was not present", "resolved",
-    "free", "does not", "do not", "did not", "is not", "was not",
-    # Walk 26: an examination note puts the result after the test with no verb ("Phalen's test
-    # negative; Tinel's sign negative").
-    "negative",
-    # A treatment judged unneeded, the judgement after it: "MgSO4 not required at present".
-    "not required", "not needed", "not indicated",
-    # An act not done, the denial after it as notes write it: "IOC not performed", "cultures
-    # not sent", "HPV not detected" (a sentence writes "was not performed": the same denial).
-    "not performed", "not done", "not sent", "not obtained", "not undertaken", "not carried out",
-    "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
-    "not visualised", "not visualized", "not palpable", "not given", "not administered",
-    "avoided", "to be avoided", "be avoided",
-)  # fmt: skip
-# A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
-# earlier negation's window reached ("no ferritin result and Phalen's test was positive").
-_AFFIRM_BACKWARD = ("positive", "was positive", "is positive", "were positive", "are positive")
-# Words that end an affirmation's backward reach: the item before them is another finding.
-_AFFIRM_STOPS = frozenset({",", "and", "or", "nor"})
-# Phrases that contain a trigger but negate nothing (NegEx pseudo-triggers).
-_PSEUDO = (
-    "no increase", "no change", "no significant change", "not only", "no further change",
-    "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
-    "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
-    # Our own: "do not stop aspirin" keeps it going.
-    "not stop", "not discontinue", "not hold",
-    # "free" before what it qualifies is no denial ("no free fluid" denies the fluid, not the
-    # appendix before it; "free T4 normal").
-    "free fluid", "free air", "free gas", "free water", "free t4", "free t3", "free light",
-)  # fmt: skip
-_HISTORICAL = (
-    "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
-    "past medical history", "past history", "status post", "s/p", "in the past", "years ago",
-    "former", "formerly", "was diagnosed", "history",
-)  # fmt: skip
-# Our own: words that put a concept in the present episode (a mismatch needs both sides marked).
-_CURRENT = (
-    "currently", "current", "now", "active", "acute", "acutely", "presents with", "presented with",
-    "presenting with", "presents for", "admitted with", "admitted for", "this admission",
-    "ongoing", "today", "is receiving", "is undergoing", "new onset", "is having",
-)  # fmt: skip
-_HYPOTHETICAL = (
-    "if", "should", "in case", "will be", "would be", "consider", "considering",
-    "may need", "might", "planned", "plan to", "return if",
-    "in the event",
-    # Our own: a change only talked over ("Discussed switching to apixaban").
-    "discussed switching to", "discussed switching", "discussed starting", "discussed adding",
-    "discussed changing to", "option of", "options include",
-    # Choices laid out, none yet taken: "Options discussed: surveillance vs surgery".
-    "options discussed", "options were discussed", "discussed options", "options are",
-    "options were", "treatment options",
-    # A preference is not yet a decision: "leaning toward surveillance".
-    "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
-    "prefers", "favours", "favors", "favouring", "favoring",
-    # Booked, not yet done: "Booked for growth scan at 32 weeks".
-    "booked for", "booked in for", "is booked", "was booked",
-    # A query written "?": "(?switch to apixaban)".
-    "?",
-    # Advice is what to do, not what was done: "told to stop carbimazole if she develops a sore
-    # throat", "advised to avoid driving".
-    "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
-)  # fmt: skip
-# Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
-# semaglutide to be considered if ..."): hypothetical back to the start of its clause.
-_HYPOTHETICAL_BACKWARD = (
-    "to be considered", "would be considered", "will be considered", "may be considered",
-    "could be considered", "be considered", "is being considered", "being considered",
-    "under consideration", "was discussed", "were discussed",
-    # Put off, not given: "Ticagrelor deferred to cardiology".
-    "deferred", "was deferred", "postponed", "was postponed",
-)  # fmt: skip
-_HYPOTHETICAL_REACH = 5
-# Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
-_CONDITION_REACH = 10
-# A change of treatment, which a condition after it makes a plan; "hold X if ..." is an order
-# for a case, read by the stop triggers.
-_CHANGES = (
-    "increas", "decreas", "reduc", "start", "add", "switch", "restart", "titrat", "uptitrat",
-    "commenc", "chang", "wean", "escalat",
-)  # fmt: skip
-_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can"})
-_AS_NEEDED = frozenset({"needed", "required", "necessary", "tolerated", "symptomatic", "so"})
-# Our own: a medication stopped ("stop amitriptyline", "quetiapine was tapered off", "STOPPED:
-# lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
-_STOP_FORWARD = (
-    "stop", "stopped", "discontinue", "discontinued", "cease", "ceased", "withdraw", "withdrawn",
-    "taper off", "tapered off", "came off", "come off", "hold", "held", "withhold", "withheld",
-    "suspend", "suspended", "pause", "paused",
-    # A list headed by what is not taken: "Not taking: atorvastatin 40 mg".
-    "not taking", "no longer taking", "not currently taking",
-)  # fmt: skip
-_STOP_BACKWARD = (
-    "stopped", "was stopped", "were stopped", "discontinued", "was discontinued", "ceased",
-    "was ceased", "tapered off", "was tapered off", "withdrawn", "was withdrawn", "on hold",
-    "was held",
-    # Notes drop the "was": "warfarin held tonight", "metformin withheld (AKI)".
-    "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
-    "was paused",
-)  # fmt: skip
-_TRIGGER_LISTS = (
-    _NEG_FORWARD, _NEG_BACKWARD, _HISTORICAL, _CURRENT, _HYPOTHETICAL, _STOP_FORWARD,
-    _STOP_BACKWARD,
-)  # fmt: skip
-# ConText experiencer triggers plus the relatives dictated notes name.
-_RELATIVES = (
-    "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
-    "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
-    "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
-    "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
-)  # fmt: skip
-# "only" contrasts as "but" does: "no acute infarct, only an old lacunar infarct".
-_TERMINATORS = frozenset(
-    {"but", "however", "although", "though", "except", "which", "whereas", "aside", "apart",
-     "because", "since", "yet", "still", "who", "while", "then", "only"}
-)  # fmt: skip
-_SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
-          "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip
 
 # Words that name the test or the act of reporting rather than a finding: a negation scope runs
 # over them ("no recurrence on the mammogram") without saying the mammogram was not done.
-_TESTS = frozenset(
+TEST_WORDS = frozenset(
     {"mammogram", "ct", "mri", "x-ray", "xray", "radiograph", "scan", "echocardiogram", "exam",
      "examination", "angiogram", "ultrasound", "study", "imaging", "radiotherapy", "radiation",
      # The test as a word ("his HIV and syphilis tests were negative" says nothing of the "test
@@ -221,14 +121,6 @@ _SINGULAR_S = frozenset(
     {"diabetes", "herpes", "rabies", "scabies", "series", "species", "feces", "faeces", "mumps",
      "measles", "pancreas", "abscess", "ascites", "psoriasis", "pertussis", "tetanus", "status"}
 )  # fmt: skip
-# A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
-# ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
-# A "?" written against the next word ("?switch", "?PE") is a token: the note queries it. A dash
-# with space either side ("Not for CPR - form signed") is a token: it separates what it joins.
-_TOKEN = re.compile(
-    r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
-    r"|(?<=\s)[-\u2013\u2014](?=\s)"
-)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
 
@@ -264,7 +156,7 @@ class Mention:
     unsure_experiencer: bool = field(default=False, compare=False)
 
 
-def _norm(word: str) -> str:
+def word_key(word: str) -> str:
     w = word.lower().strip("'").rstrip("+")  # "Na+" ~ "Na"
     if w.endswith("'s"):
         w = w[:-2]
@@ -277,360 +169,84 @@ def _norm(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str  # lower case
-    start: int
-    end: int
-
-
-def _tokens(text: str, offset: int, limit: int | None = None) -> list[_Token]:
-    # Citation brackets are not words: "[1]" must not read as the "1" of "type 1 diabetes" or as a
-    # value in a list item (blanked, so offsets stay those of ``text``). ``limit``: the highest
-    # passage number, as the other readers of the text pass it (see ``is_reference_range``).
-    text = blank_citations(text, limit)
-    return [
-        _Token(m.group().lower(), offset + m.start(), offset + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
-
-
-@lru_cache(maxsize=32)
-def _index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases by first word, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted({tuple(p.split()) for p in phrases}, key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
-def _phrases(tokens: Sequence[_Token], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(first, last+1) token indexes of the phrases in ``tokens``, left to right, the longest
-    phrase winning where two start at the same word."""
-    index = _index(phrases)
-    words = [t.text for t in tokens]
-    found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        for phrase in index.get(words[i], ()):
-            if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append((i, i + len(phrase)))
-                i += len(phrase)
-                break
-        else:
-            i += 1
-    return found
-
-
-def _is_break(token: _Token) -> bool:
-    return token.text in _TERMINATORS or token.text in {";", ":", "("}
-
-
-def _forward(tokens: Sequence[_Token], end: int, limit: int | None = None) -> range:
-    stop = end
-    while stop < len(tokens) and not _is_break(tokens[stop]):
-        stop += 1
-        if limit is not None and stop - end >= limit:
-            break
-    return range(end, stop)
-
-
-def _clause_before(tokens: Sequence[_Token], start: int, limit: int) -> range:
-    """Up to ``limit`` tokens before ``start``, back to a comma or a break."""
-    first = start
-    while first > 0 and start - first < limit and tokens[first - 1].text != ",":
-        if _is_break(tokens[first - 1]):
-            break
-        first -= 1
-    return range(first, start)
-
-
-def _backward(tokens: Sequence[_Token], start: int, limit: int | None = None) -> range:
-    first = start
-    while first > 0 and not _is_break(tokens[first - 1]):
-        first -= 1
-        if limit is not None and start - first >= limit:
-            break
-    return range(first, start)
-
-
-# NegEx read a window of five words after a trigger; ConText ends the scope at a termination
-# term instead. Both apply here: the window (a little wider, as "no evidence of" is one trigger)
-# counts the words of one list item and starts again after a comma that continues the list, or
-# at "or"/"nor", which open the next thing denied ("chest pain or shortness of breath or
-# palpitations").
-_NEG_WINDOW = 6
-# Words the window does not count: articles, prepositions, possessives and coordinators, and the
-# position words that place a finding ("no pain in the left lower quadrant of the abdomen
-# radiating to the back" is one finding, not eleven words).
-_NEG_UNCOUNTED = frozenset(
-    {"a", "an", "the", "of", "in", "on", "at", "to", "into", "onto", "from", "with", "within",
-     "by", "for", "over", "under", "his", "her", "their", "its", "my", "your", "our", "any",
-     "and", "or", "nor", "left", "right", "bilateral", "both", "upper", "lower", "mid", "l",
-     "r"}
-)  # fmt: skip
-# Each starts a new item, so "hepatitis B surface antigen and hepatitis C antibody were
-# negative" reaches both.
-_NEG_ITEM_OPENERS = frozenset({"or", "nor", "and"})
-# After "and" or "or", a subject or a finite verb before the next comma opens a new clause
-# that the negation does not reach: "denies suicidal thoughts and is euthymic", "no known drug
-# allergies and his immunizations are up to date". Participles that may close the list itself
-# ("no fever and chills reported") are not among them.
-_CONJUNCTIONS = frozenset({"and", "or"})
-_NEW_CLAUSE = frozenset(
-    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "is", "are", "was", "were",
-     "has", "have", "had", "reports", "complains", "describes", "states", "feels", "remains",
-     "continues", "takes", "says", "admits", "endorses", "appears", "looks", "tolerates",
-     "needs", "requires",
-     # Their past forms that cannot close a list of things denied ("denied hitting her head and
-     # complained of hip pain"; "reported" and "noted" can: "no fever and chills reported").
-     "complained", "described", "stated", "said", "felt", "took", "developed", "underwent",
-     "endorsed", "became", "noticed", "sustained", "went", "walked",
-     # An instruction of its own after "and": "Avoid NSAIDs and continue aspirin" does not deny
-     # the aspirin (review 31).
-     "continue", "resume", "restart", "commence", "keep"}
-)  # fmt: skip
-# A list item holding one of these is a new clause ("denies chest pain, reports dyspnoea"; "no
-# fever, she has a cough"; "no rash, pruritus present"), not one more thing the trigger denies.
-_CLAUSE_WORDS = frozenset(
-    {"he", "she", "they", "we", "i", "it", "there", "patient", "pt", "reports", "reported",
-     "reporting", "endorses", "endorsed", "complains", "complained", "complaining", "admits",
-     "describes", "described", "notes", "noted", "has", "had", "have", "having", "is", "was",
-     "are", "were", "shows", "showed", "shown", "presents", "presented", "states", "stated",
-     "feels", "felt", "takes", "took", "taking", "started", "continues", "continued", "remains",
-     "remained", "developed", "underwent", "received", "requires", "required", "needs",
-     "tolerates", "tolerated", "present", "positive", "seen", "found", "confirmed", "suspected",
-     "likely",
-     # A grade or stage given: "without ulceration, staged pT1a" stages, it denies nothing.
-     "staged", "graded", "classified", "scored", "measured", "measuring", "rated"}
-)  # fmt: skip
-
-
-def _continues_list(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> bool:
-    """Whether the list item starting at token ``i`` (read in direction ``step``) is one more
-    thing a negation names: no value in it ("HbA1C 58"), no verb or subject of a new clause, no
-    trigger of its own."""
-    seen = False
-    while 0 <= i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
-        t = tokens[i].text
-        if t[0].isdigit() or t in _CLAUSE_WORDS or i in triggers:
-            return False
-        seen = True
-        i += step
-    return seen
-
-
-def _opens_clause(tokens: Sequence[_Token], i: int) -> bool:
-    """Whether the words from token ``i`` to the next comma or break hold a subject or a finite
-    verb (``_NEW_CLAUSE``): a new clause rather than one more thing denied."""
-    while i < len(tokens) and tokens[i].text != "," and not _is_break(tokens[i]):
-        if tokens[i].text in _NEW_CLAUSE:
-            return True
-        i += 1
-    return False
-
-
-# Words that open a subject of its own after "and": "grew S. pneumoniae and her PCR was
-# negative" says nothing negative of what grew; "fever and chills were absent" denies both.
-_SUBJECT_OPENERS = frozenset(
-    {"he", "she", "they", "it", "her", "his", "their", "its", "the", "this", "that", "these",
-     "those", "patient", "pt"}
-)  # fmt: skip
-
-
-def _ends_scope(tokens: Sequence[_Token], i: int, step: int) -> bool:
-    """Whether the conjunction at token ``i`` ends a negation's scope: forward, where a new
-    clause follows it or an item with a value of its own ("no double vision and a clinical
-    activity score of 1/7"); backward, where the trigger's clause has a subject of its own after
-    it."""
-    if step == 1:
-        return _opens_clause(tokens, i + 1) or _holds_a_value(tokens, i + 1)
-    return i + 1 < len(tokens) and tokens[i + 1].text in _SUBJECT_OPENERS
-
-
-def _holds_a_value(tokens: Sequence[_Token], i: int) -> bool:
-    """Whether the words from token ``i`` to the next comma, conjunction or break give a number:
-    a finding measured is one reported, not one more thing denied."""
-    while i < len(tokens) and tokens[i].text not in {",", *_CONJUNCTIONS}:
-        if _is_break(tokens[i]):
-            return False
-        if tokens[i].text[0].isdigit() and not _a_duration(tokens, i):
-            return True
-        i += 1
-    return False
-
-
-# A number that says how long, not what was measured: "nausea and vomiting x 3 days", "and
-# cough for 2 weeks" are still denied.
-_DURATION_BEFORE = frozenset({"x", "for", "over", "past", "last", "since", "within"})
-_DURATION_UNITS = frozenset(
-    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "h",
-     "hrs", "d", "wk", "wks", "min", "mins", "minutes"}
-)  # fmt: skip
-
-
-def _a_duration(tokens: Sequence[_Token], i: int) -> bool:
-    before = tokens[i - 1].text if i > 0 else ""
-    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return before in _DURATION_BEFORE or after in _DURATION_UNITS
-
-
-# What a denial is bounded by rather than what it denies: a duration ("no sex for 7 days after
-# treatment": the treatment is not denied) or what it lasts until ("no driving until reviewed").
-_NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-     "twelve", "several", "a", "an", "the", "at", "another", "few"}
-)  # fmt: skip
-
-
-# What a "for" must reach to say how long ("for 7 days", "for a week", "for the next 3 months"):
-# "No need for a blood transfusion" denies the transfusion; its "for a" says no length (review 31).
-_TIME_UNITS = frozenset(
-    {"second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h",
-     "day", "days", "night", "nights", "week", "weeks", "wk", "wks", "month", "months", "year",
-     "years", "yr", "yrs", "d", "w", "m"}
-)  # fmt: skip
-_LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following", "consecutive"})
-
-
-def _bounds_a_denial(tokens: Sequence[_Token], i: int) -> bool:
-    text = tokens[i].text
-    if text == "until" or text in _DASHES:
-        return True
-    if text != "for":
-        return False
-    for token in tokens[i + 1 : i + 5]:
-        word = token.text
-        if word in _TIME_UNITS:
-            return True
-        if not (word[0].isdigit() or word in _NUMBER_WORDS or word in _LENGTH_WORDS):
-            return False
-    return False
-
-
-# A result of its own: a denial written after a finding ("HER2 negative") reaches back no further
-# than the finding before it that has its own ("ER and PR positive and HER2 negative").
-_OWN_RESULTS = frozenset(
-    {"positive", "present", "normal", "abnormal", "raised", "elevated", "reactive", "detected",
-     "confirmed"}
-)  # fmt: skip
-
-
-def _negation_scope(tokens: Sequence[_Token], i: int, step: int, triggers: set[int]) -> list[int]:
-    """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
-    a termination term, the end of the sentence, a comma that opens a new item or clause, a
-    conjunction that opens a new clause (forward), a result of its own (backward), or
-    ``_NEG_WINDOW`` counted words into one item (an "or", "nor" or "and" starts a new item)."""
-    scope: list[int] = []
-    words = 0
-    if step == 1 and i < len(tokens) and tokens[i].text in ("yet", "still"):
-        i += 1  # "not yet opened", "not still taking": an adverb of the denial, no "but"
-    if step == -1:
-        # Back over a bracketed aside: "Syphilis (TPPA) negative" denies the syphilis.
-        before = _before_aside(tokens, i)
-        scope += range(before + 1, i + 1) if before != i else []
-        i = before
-    while 0 <= i < len(tokens) and not _is_break(tokens[i]):
-        if step == -1 and tokens[i].text in _OWN_RESULTS:
-            break
-        if step == 1 and _bounds_a_denial(tokens, i):
-            break
-        if tokens[i].text == ",":
-            if not _continues_list(tokens, i + step, step, triggers):
-                break
-            words = 0
-        elif tokens[i].text in _CONJUNCTIONS and _ends_scope(tokens, i, step):
-            break
-        else:
-            scope.append(i)
-            if tokens[i].text in _NEG_ITEM_OPENERS:
-                words = 0
-            elif tokens[i].text not in _NEG_UNCOUNTED:
-                words += 1
-                if words >= _NEG_WINDOW:
-                    break
-        i += step
-    return scope
-
-
 _ADVICE = frozenset({"told to", "advised to", "instructed to", "asked to", "counselled to",
                      "counseled to"})  # fmt: skip
 _GO_ON = frozenset({"continue", "keep", "carry", "remain", "stay", "resume"})
 
 
-def _advised_to_go_on(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _advised_to_go_on(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Advice to go on with something ("advised to continue aspirin") says it is taken now, not
     that it might be (review 31: it contradicted "She takes aspirin 75 mg daily")."""
     phrase = " ".join(t.text for t in tokens[span[0] : span[1]])
     return phrase in _ADVICE and span[1] < len(tokens) and tokens[span[1]].text in _GO_ON
 
 
-def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]:
+def _sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
     out = [Assertion() for _ in tokens]
-    pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+    pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
 
     def live(span: tuple[int, int]) -> bool:
         return not pseudo.intersection(range(*span))
 
     triggers = {
         i
-        for phrases in (*_TRIGGER_LISTS, _HYPOTHETICAL_BACKWARD)
-        for start, end in _phrases(tokens, phrases)
+        for phrases in (*TRIGGER_LISTS, HYPOTHETICAL_BACKWARD)
+        for start, end in find_phrases(tokens, phrases)
         for i in range(start, end)
     }
-    for span in _phrases(tokens, _NEG_FORWARD):
+    for span in find_phrases(tokens, NEG_FORWARD):
         if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
-            for i in _negation_scope(tokens, span[1], 1, triggers):
+            for i in negation_scope(tokens, span[1], 1, triggers):
                 out[i].negated = True
-    for span in _phrases(tokens, _NEG_BACKWARD):
+    for span in find_phrases(tokens, NEG_BACKWARD):
         if (
             live(span)
             and not _auxiliary_before_verb(tokens, span)
             and not _state_of_a_person(tokens, span)
         ):
-            for i in _negation_scope(tokens, span[0] - 1, -1, triggers):
+            for i in negation_scope(tokens, span[0] - 1, -1, triggers):
                 out[i].negated = True
     _denied_labels(tokens, out)
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
     _stopped_medications(tokens, out, triggers)
-    for span in _phrases(tokens, _HISTORICAL):
-        for i in _forward(tokens, span[1]):
+    for span in find_phrases(tokens, HISTORICAL):
+        for i in forward_scope(tokens, span[1]):
             out[i].historical = True
     if _YEAR_CONTEXT.search(text):  # "DVT of the right leg in 2017": the whole sentence is past
         for a in out:
             a.historical = True
-    for span in _phrases(tokens, _CURRENT):
-        for i in (*_backward(tokens, span[0]), *_forward(tokens, span[1])):
+    for span in find_phrases(tokens, CURRENT):
+        for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
             out[i].current = True
-    for span in _phrases(tokens, _HYPOTHETICAL):
+    for span in find_phrases(tokens, HYPOTHETICAL):
         if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
             continue
         # Over a label's colon: "Options discussed: A vs B".
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
-        for i in _forward(tokens, first):
+        for i in forward_scope(tokens, first):
             out[i].hypothetical = True
         if tokens[span[0]].text in _CONDITIONS:
             _persisting(tokens, out, range(first, len(tokens)))
-    for span in _phrases(tokens, _HYPOTHETICAL_BACKWARD):
-        for i in _clause_before(tokens, span[0], _HYPOTHETICAL_REACH):
+    for span in find_phrases(tokens, HYPOTHETICAL_BACKWARD):
+        for i in clause_before(tokens, span[0], HYPOTHETICAL_REACH):
             out[i].hypothetical = True
-    for start, end in _phrases(tokens, ("if", "unless")):
+    for start, end in find_phrases(tokens, ("if", "unless")):
         # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
         if _as_needed(tokens, (start, end)):
             continue
-        clause = _clause_before(tokens, start, _CONDITION_REACH)
+        clause = clause_before(tokens, start, CONDITION_REACH)
         if _under_plan_label(tokens, clause) or any(
-            tokens[i].text.startswith(_CHANGES) or tokens[i].text in _MODALS for i in clause
+            tokens[i].text.startswith(CHANGES) or tokens[i].text in MODALS for i in clause
         ):
             for i in clause:
                 out[i].hypothetical = True
-    for span in _phrases(tokens, _RELATIVES):
+    for span in find_phrases(tokens, RELATIVES):
         if _reports(tokens, span):
             continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
         # "Her mother has X" and "X in his brother": the relative governs its whole clause.
-        for i in (*_backward(tokens, span[0]), *_participle_forward(tokens, span[1])):
+        for i in (*backward_scope(tokens, span[0]), *_participle_forward(tokens, span[1])):
             out[i].family = relative
     _sides(tokens, out)
     return out
@@ -640,15 +256,15 @@ def _sentence_assertions(tokens: Sequence[_Token], text: str) -> list[Assertion]
 _AS_WAS = ("as was", "as were", "as is", "as are", "as did")
 
 
-def _carried_results(tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]) -> None:
+def _carried_results(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
     """Give what follows "as was" the denial of what comes before its comma: "the tests were
     all negative, as was the stool antigen" denies the antigen."""
-    denials = {i for s, e in _phrases(tokens, _NEG_BACKWARD + _NEG_FORWARD) for i in range(s, e)}
-    for start, end in _phrases(tokens, _AS_WAS):
+    denials = {i for s, e in find_phrases(tokens, NEG_BACKWARD + NEG_FORWARD) for i in range(s, e)}
+    for start, end in find_phrases(tokens, _AS_WAS):
         before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
         if before < 0 or not (before in denials or out[before].negated):
             continue
-        for i in _negation_scope(tokens, end, 1, triggers):
+        for i in negation_scope(tokens, end, 1, triggers):
             out[i].negated = True
 
 
@@ -661,10 +277,10 @@ _PERSISTING = frozenset(
 _PERSISTING_REACH = 4
 
 
-def _persisting(tokens: Sequence[_Token], out: list[Assertion], clause: range) -> None:
+def _persisting(tokens: Sequence[Token], out: list[Assertion], clause: range) -> None:
     """Clear the possibility from the words right before a verb of going on in a condition."""
     for k in clause:
-        if _is_break(tokens[k]) or tokens[k].text == ",":
+        if is_break(tokens[k]) or tokens[k].text == ",":
             return
         if tokens[k].text in _PERSISTING:
             for j in range(max(clause.start, k - _PERSISTING_REACH), k):
@@ -679,14 +295,14 @@ def _persisting(tokens: Sequence[_Token], out: list[Assertion], clause: range) -
 _AUXILIARY_NOT = frozenset({("does", "not"), ("do", "not"), ("did", "not")})
 
 
-def _auxiliary_before_verb(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _auxiliary_before_verb(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     start, end = span
     words = tuple(t.text for t in tokens[start:end])
     return (
         words in _AUXILIARY_NOT
         and end < len(tokens)
         and tokens[end].text[0].isalpha()
-        and not _is_break(tokens[end])
+        and not is_break(tokens[end])
     )
 
 
@@ -700,7 +316,7 @@ _FALL_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _a_fall(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _a_fall(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether a refusal trigger ("declined") says that a value fell rather than that the
     patient refused something."""
     start, end = span
@@ -723,7 +339,7 @@ _PERSON_STATES = frozenset(
 _COPULA_NOT = frozenset({("is", "not"), ("was", "not"), ("were", "not"), ("are", "not"), ("not",)})
 
 
-def _state_of_a_person(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _state_of_a_person(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     start, end = span
     return (
         tuple(t.text for t in tokens[start:end]) in _COPULA_NOT
@@ -743,9 +359,9 @@ _DENYING_VALUES = (
 _LABEL_WORDS = 3
 
 
-def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """Mark a label (up to three words before a colon) whose value is a denial as negated."""
-    for start, _end in _phrases(tokens, _DENYING_VALUES):
+    for start, _end in find_phrases(tokens, _DENYING_VALUES):
         if start < 2 or tokens[start - 1].text != ":":
             continue
         label = start - 1
@@ -754,7 +370,7 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             first > 0
             and label - first < _LABEL_WORDS
             and tokens[first - 1].text[0].isalpha()
-            and not _is_break(tokens[first - 1])
+            and not is_break(tokens[first - 1])
         ):
             first -= 1
         for i in range(first, label):
@@ -766,20 +382,20 @@ def _denied_labels(tokens: Sequence[_Token], out: list[Assertion]) -> None:
 _PLAN_LABELS = frozenset({"plan", "plans", "recommendation", "recommendations", "to do", "todo"})
 
 
-def _under_plan_label(tokens: Sequence[_Token], clause: range) -> bool:
+def _under_plan_label(tokens: Sequence[Token], clause: range) -> bool:
     """Whether ``clause`` comes right after a plan's label and its colon ("Plan: ...")."""
     first = clause.start
     return first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _PLAN_LABELS
 
 
-def _as_needed(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _as_needed(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
     taken (as needed), not that the treatment is only a possibility."""
     start, end = span
     return (
         tokens[start].text in {"if", "unless"}
         and end < len(tokens)
-        and tokens[end].text in _AS_NEEDED
+        and tokens[end].text in AS_NEEDED
     )
 
 
@@ -797,7 +413,7 @@ _POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
 _FAMILY_HISTORY = frozenset({"fhx", "fh", "family"})
 
 
-def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
+def _reports(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     """Whether the relative at ``span`` is the source of a report rather than its subject: a
     relative who reports, outside a family history ("Wife reports night sweats" is collateral
     about the patient; "FHx: mother reported breast cancer at 45" is the mother's)."""
@@ -812,15 +428,15 @@ def _reports(tokens: Sequence[_Token], span: tuple[int, int]) -> bool:
     )
 
 
-def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
-    """``_forward``, carried on over "while" and a participle, whose subject is the one before
+def _participle_forward(tokens: Sequence[Token], end: int) -> list[int]:
+    """``forward_scope``, carried on over "while" and a participle, whose subject is the one before
     it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
     found: list[int] = []
     # Over a bracketed aside right after the relative: "Older sister (4 years) has asthma".
     if end < len(tokens) and tokens[end].text == "(":
         close = next((j for j in range(end, len(tokens)) if tokens[j].text == ")"), None)
         end = close + 1 if close is not None else end
-    span = _forward(tokens, end)
+    span = forward_scope(tokens, end)
     while True:
         found += span
         stop = span.stop
@@ -830,7 +446,7 @@ def _participle_forward(tokens: Sequence[_Token], end: int) -> list[int]:
             and tokens[stop + 1].text.endswith("ing")
         ):
             return found
-        span = _forward(tokens, stop + 1)
+        span = forward_scope(tokens, stop + 1)
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
@@ -838,20 +454,18 @@ _NOT = frozenset({"not", "never", "don't", "dont"})
 _CONDITIONS = frozenset({"if", "unless", "when", "should"})
 
 
-def _conditional(tokens: Sequence[_Token], end: int) -> bool:
+def _conditional(tokens: Sequence[Token], end: int) -> bool:
     """Whether the clause after token ``end`` sets a condition ("if SBP < 100")."""
-    return any(tokens[i].text in _CONDITIONS for i in _forward(tokens, end))
+    return any(tokens[i].text in _CONDITIONS for i in forward_scope(tokens, end))
 
 
-def _stopped_medications(
-    tokens: Sequence[_Token], out: list[Assertion], triggers: set[int]
-) -> None:
+def _stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
     """Mark the medications a stop trigger governs (its scope is a negation's), forward over a
     label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
     qhs was tapered off")."""
     lexicon = default_lexicon()
     scopes: list[int] = []
-    for start, end in _phrases(tokens, _STOP_FORWARD):
+    for start, end in find_phrases(tokens, STOP_FORWARD):
         if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
             # "lisinopril was stopped and replaced by ...": the drug came before; "do not
             # stop aspirin": it goes on.
@@ -861,14 +475,14 @@ def _stopped_medications(
         first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
-        reach = _negation_scope(tokens, first, 1, triggers)
+        reach = negation_scope(tokens, first, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
-    for start, end in _phrases(tokens, _STOP_BACKWARD):
+    for start, end in find_phrases(tokens, STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
         # Back to the drug, not past the subject of the stopping ("we have stopped").
-        reach = _negation_scope(tokens, _before_aside(tokens, start - 1), -1, triggers)
-        reach = list(itertools.takewhile(lambda i: tokens[i].text not in _NEW_CLAUSE, reach))
+        reach = negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
+        reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
@@ -883,7 +497,7 @@ _REGIMEN_WORDS = frozenset(
 
 
 def _back_to_the_drugs(
-    tokens: Sequence[_Token], reach: Sequence[int], is_medication: Callable[[str], bool]
+    tokens: Sequence[Token], reach: Sequence[int], is_medication: Callable[[str], bool]
 ) -> list[int]:
     """A backward stop's reach (nearest first) up to the drugs it names and no further: in
     "clarithromycin interacts with simvastatin - simvastatin 40 mg ON was withheld", what was
@@ -900,32 +514,16 @@ def _back_to_the_drugs(
     return kept
 
 
-_DASHES = frozenset({"-", "–", "—"})
-
-
-def _before_aside(tokens: Sequence[_Token], i: int) -> int:
-    """The token before a bracketed aside and dash that end at token ``i``: in "citalopram 20
-    mg (2022) - stopped", what was stopped comes before "(2022) -"; ``i`` where there is none."""
-    j = i
-    while j >= 0 and tokens[j].text in _DASHES:
-        j -= 1
-    if j < 0 or tokens[j].text != ")":
-        return j if j >= 0 else i  # "HIV serology - negative": over the dash
-    while j >= 0 and tokens[j].text != "(":
-        j -= 1
-    return j - 1 if j > 0 else i
-
-
 def _affirmations(
-    tokens: Sequence[_Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
+    tokens: Sequence[Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
 ) -> None:
     """Clear the negation of the finding a "positive" names just before it (back to a comma or
     a conjunction), unless that "positive" is itself negated ("not positive")."""
-    for span in _phrases(tokens, _AFFIRM_BACKWARD):
+    for span in find_phrases(tokens, AFFIRM_BACKWARD):
         if not live(span) or out[span[1] - 1].negated:
             continue
         i = span[0] - 1
-        while i >= 0 and not _is_break(tokens[i]) and tokens[i].text not in _AFFIRM_STOPS:
+        while i >= 0 and not is_break(tokens[i]) and tokens[i].text not in AFFIRM_STOPS:
             out[i].negated = False
             i -= 1
 
@@ -933,7 +531,7 @@ def _affirmations(
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
-def _names_a_part(tokens: Sequence[_Token], i: int) -> bool:
+def _names_a_part(tokens: Sequence[Token], i: int) -> bool:
     """Whether a lone "L" or "R" is a side: a word follows it ("R knee"), or an ordinal ("L 1st
     MTP", "R 5th finger")."""
     if i >= len(tokens):
@@ -948,11 +546,11 @@ def _names_a_part(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
-def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
+def _sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
     "to" ("MRI of the right knee"), the noun just before it."""
     for i, token in enumerate(tokens):
-        side = _SIDES.get(token.text) or _SIDES.get(token.text.split("-")[0], "")
+        side = SIDES.get(token.text) or SIDES.get(token.text.split("-")[0], "")
         if "-" in token.text and len(token.text.split("-")[0]) == 1:
             # "R-sided" is a side; "L-spine", "C-spine" and "T-score" name no side.
             side = side if token.text.split("-")[1] in ("sided", "side") else ""
@@ -960,19 +558,19 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
             continue
         if token.text in ("l", "r") and not _names_a_part(tokens, i + 1):
             continue
-        for j in _forward(tokens, i + 1, limit=4):
+        for j in forward_scope(tokens, i + 1, limit=4):
             out[j].side = out[j].side or side
         # A side that heads what follows: "Right eye: proliferative retinopathy with vitreous
         # haemorrhage; VA 6/36. Left eye: ...".
         label = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j].text == ":"), 0)
         if label:
-            for j in _forward(tokens, label + 1):
+            for j in forward_scope(tokens, label + 1):
                 out[j].side = out[j].side or side
         k = i - 1
         while k >= 0 and tokens[k].text in ("the", "a", "his", "her"):
             k -= 1
         if k >= 1 and tokens[k].text in ("of", "to", "in", "on"):
-            for j in _backward(tokens, k, limit=4):
+            for j in backward_scope(tokens, k, limit=4):
                 out[j].side = out[j].side or side
 
 
@@ -980,7 +578,7 @@ def _sides(tokens: Sequence[_Token], out: list[Assertion]) -> None:
 # note typed in capitals says what it finds with a trigger ("PT DENIES CP", "NO FEVER").
 _HEADING = re.compile(r"[^a-z.!?]{0,60}[A-Z][^a-z.!?]{0,60}")
 _HEADING_WORDS = 5
-_TRIGGERS = frozenset(_NEG_FORWARD + _NEG_BACKWARD)
+_TRIGGERS = frozenset(NEG_FORWARD + NEG_BACKWARD)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -1007,7 +605,7 @@ _SYSTEM_HEADINGS = frozenset(
 _HEADING_REACH = 3
 
 
-def _system_heading(tokens: Sequence[_Token]) -> range:
+def _system_heading(tokens: Sequence[Token]) -> range:
     """The tokens of a body-system heading that opens the sentence before a colon ("Renal:",
     "Kidneys/ureters:", "Lung bases:"); an empty range where there is none."""
     for colon in range(1, min(len(tokens), _HEADING_REACH + 1)):
@@ -1047,32 +645,32 @@ def _a_denial_word(word: str) -> bool:
 
 
 # What may stand between a cue and the finding it plainly governs.
-_TIGHT_FILLER = _NEG_UNCOUNTED - _NEG_ITEM_OPENERS
+_TIGHT_FILLER = NEG_UNCOUNTED - NEG_ITEM_OPENERS
 _EITHER = frozenset({"or", "nor"})
 _ADVERBS = frozenset({"yet", "still"})
 # What binds a label to its value ("Not taking: atorvastatin", "valproate - stopped 2022",
 # "Syphilis (TPPA) negative"): no word between them.
-_LABEL_MARKS = frozenset({":", "(", ")", *_DASHES})
+_LABEL_MARKS = frozenset({":", "(", ")", *DASHES})
 
 
 class _Readings:
     """How sure each token's reading is, for one sentence (see the comment above)."""
 
-    def __init__(self, tokens: Sequence[_Token], assertions: Sequence[Assertion]) -> None:
+    def __init__(self, tokens: Sequence[Token], assertions: Sequence[Assertion]) -> None:
         self.tokens = tokens
         self.assertions = assertions
-        pseudo = {i for s, e in _phrases(tokens, _PSEUDO) for i in range(s, e)}
+        pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
         spans = [
             span
             for phrases in (
-                _NEG_FORWARD,
-                _NEG_BACKWARD,
-                _STOP_FORWARD,
-                _STOP_BACKWARD,
+                NEG_FORWARD,
+                NEG_BACKWARD,
+                STOP_FORWARD,
+                STOP_BACKWARD,
                 _AS_WAS,
                 _DENYING_VALUES,
             )
-            for span in _phrases(tokens, phrases)
+            for span in find_phrases(tokens, phrases)
             if not pseudo.intersection(range(*span))
         ]
         words = {i for i, t in enumerate(tokens) if _a_denial_word(t.text)}
@@ -1084,14 +682,14 @@ class _Readings:
         # Cues the reader gave no reach: nothing beside them is read as denied or stopped
         # ("pneumococcal vaccine offered, declined", "opiates neg", "0 missed doses").
         self.dangling = {i for i in self.cues if not self._reaches(i)}
-        self.relatives = _phrases(tokens, _RELATIVES)
+        self.relatives = find_phrases(tokens, RELATIVES)
 
     def _reaches(self, cue: int) -> bool:
         """Whether anything in the cue's clause (to a semicolon or a termination term; over a
         label's colon) is read as denied or stopped."""
 
-        def ends(t: _Token) -> bool:
-            return t.text == ";" or t.text in _TERMINATORS
+        def ends(t: Token) -> bool:
+            return t.text == ";" or t.text in TERMINATORS
 
         first = cue
         while first > 0 and not ends(self.tokens[first - 1]):
@@ -1131,14 +729,14 @@ class _Readings:
             # After the cue, "and" may join a new claim the reader took for one more item ("as
             # no edema and orthostatic"): no plain reach. Before it, the items are the cue's
             # subject ("fever and chills were absent"), unless a subject of its own follows.
-            if t == "and" and (step == 1 or _ends_scope(self.tokens, j, step)):
+            if t == "and" and (step == 1 or ends_scope(self.tokens, j, step)):
                 return False
             if t in _EITHER:
                 counted = 0  # "no fever or rigors": a denial distributes over "or"
                 continue
             if t[0].isdigit() or (t in _REGIMEN_WORDS and t != ","):
                 continue
-            if t == "," or _is_break(self.tokens[j]):
+            if t == "," or is_break(self.tokens[j]):
                 return False
             counted += 1
             if counted > _PLAIN_WORDS:
@@ -1160,7 +758,7 @@ class _Readings:
 
     def _after_cue(self, c: int) -> int:
         """Where a forward cue's finding may start: past "yet"/"still" ("not yet removed"), an
-        adverb of the denial as ``_negation_scope`` reads it."""
+        adverb of the denial as ``negation_scope`` reads it."""
         after = c + 1
         if after < len(self.tokens) and self.tokens[after].text in _ADVERBS:
             return after + 1
@@ -1205,11 +803,11 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
     for sentence in split_sentences(text):
         if _is_heading(sentence.text):
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
-        tokens = _tokens(sentence.text, sentence.start, limit)
+        tokens = tokenize(sentence.text, sentence.start, limit)
         assertions = _sentence_assertions(tokens, sentence.text)
         readings = _Readings(tokens, assertions)
         heading = _system_heading(tokens)
-        words = [_norm(t.text) for t in tokens]
+        words = [word_key(t.text) for t in tokens]
         # Where a person's name of two words starts.
         names = {
             i
@@ -1287,11 +885,11 @@ def _denied_by_shorthand(word: str) -> list[str]:
         parts = sense.split()
         for k, part in enumerate(parts[:-1]):
             if part in ("not", "no"):
-                found += [_norm(w) for w in parts[k + 1 :] if _is_concept(_norm(w), w)]
+                found += [word_key(w) for w in parts[k + 1 :] if _is_concept(word_key(w), w)]
     return found
 
 
-def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
+def _qualifies(words: Sequence[str], tokens: Sequence[Token], i: int) -> bool:
     """Whether word ``i`` is a qualifier ("severe") of a concept right after it."""
     return (
         words[i] in _QUALIFIERS
@@ -1300,12 +898,12 @@ def _qualifies(words: Sequence[str], tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
-def _capitalised(sentence: str, start: int, token: _Token) -> bool:
+def _capitalised(sentence: str, start: int, token: Token) -> bool:
     raw = sentence[token.start - start : token.end - start]
     return raw[:1].isupper() and raw[1:2].islower()
 
 
-def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+def _is_surname(sentence: str, start: int, tokens: Sequence[Token], i: int) -> bool:
     return (
         i > 0
         and _capitalised(sentence, start, tokens[i])
@@ -1313,7 +911,7 @@ def _is_surname(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> 
     )
 
 
-def _is_person_name(sentence: str, start: int, tokens: Sequence[_Token], i: int) -> bool:
+def _is_person_name(sentence: str, start: int, tokens: Sequence[Token], i: int) -> bool:
     """Whether words ``i`` and ``i + 1`` are a person's name ("Mere Whitlock"): both capitalised,
     neither clinical, the second no English word, so a title-case finding ("Heart Failure",
     "Parkinson Disease") is none."""
@@ -1332,365 +930,3 @@ def _is_concept(word: str, raw: str, pair: bool = False) -> bool:
     if pair and raw[:1].isdigit():
         return False
     return len(word) >= 2 and word.isascii() and word[0].isalpha() and word not in _NOT_CONCEPTS
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    dimension: str  # negation, laterality, historical, experiencer, hypothetical
-    mention: Mention  # in the sentence
-    evidence: Mention  # a passage mention that disagrees (for the quote)
-    message: str
-
-
-# A clipped form ("hypos" for hypoglycaemic episodes, "chemo", "physio") has four or five
-# letters, and the word it stands for at least three more.
-_CLIPPED = range(4, 6)
-_CLIPPED_REST = 3
-
-
-def _related_forms(
-    mention: Mention, sentence: str, evidence: Mapping[str, Sequence[Mention]]
-) -> list[Mention]:
-    """The evidence's mentions of ``mention``'s concept under another form, where it does not
-    name it as the sentence does: a clipped form ("hypos"), an abbreviation or what it stands
-    for ("MI" ~ "myocardial infarction"), or a prefixed form whose prefix says what is asserted
-    ("non-smoker": a smoker, negated; "ex-smoker": a past one)."""
-    return (
-        _clipped_forms(mention.key, evidence)
-        or _abbreviated_forms(mention, sentence, evidence)
-        or _prefixed_forms(mention.key, evidence)
-        or _derived_forms(mention.key, evidence)
-    )
-
-
-# A verb and its noun share a stem: "hospitalized" ~ "hospitalizations", "intubated" ~
-# "intubation", "infected" ~ "infection".
-_DERIVATION = re.compile(r"(?:ions?|ed|ing|es|e|s)$")
-_DERIVATION_BASE = re.compile(r"(?:at|is|iz)$")
-_DERIVED_STEM = 5
-
-
-# A consonant doubled before "-ed"/"-ing" ("admitted", "referred", "stopping"); not l, s, z or f,
-# which a base word ends in doubled ("called", "passed").
-_DOUBLED = re.compile(r"([b-df-hj-km-np-rtv-xy])\1$")
-
-
-def _derived_stem(word: str) -> str | None:
-    if " " in word:
-        return None
-    found = _DERIVATION.sub("", word)
-    if found != word:
-        found = _DOUBLED.sub(r"\1", found)  # "admitt" -> "admit"
-    while _DERIVATION_BASE.search(found):  # "hospitalizat" -> "hospitaliz" -> "hospital"
-        found = _DERIVATION_BASE.sub("", found)
-    return found if len(found) >= _DERIVED_STEM and found != word else None
-
-
-def _derived_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
-    """The evidence's mentions of another form of ``key``'s word, its stem or the base word
-    itself: "intubated" ~ "intubation", "admitted" ~ "admit" (a passage's "If BP > 160/110,
-    admit" is the plan a sentence's "she has been admitted" turns into a fact)."""
-    mine = _derived_stem(key)
-    if mine is None:
-        return []
-    return [
-        m
-        for k, found in evidence.items()
-        if (_derived_stem(k) or (k if " " not in k else None)) == mine
-        for m in found
-    ]
-
-
-# An abbreviation that is a common English word ("AS", "OR") is not read as one here.
-_COMMON_WORD = 2
-
-
-def _abbreviated_forms(
-    mention: Mention, sentence: str, evidence: Mapping[str, Sequence[Mention]]
-) -> list[Mention]:
-    vocabulary = default_abbreviations()
-    if " " in mention.key:  # "myocardial infarction" -> "MI"
-        keys = vocabulary.back.get(tuple(mention.key.split()), ()) or _phrase_abbreviations(
-            mention, sentence
-        )
-        forms = [k.lower() for k in keys if vocabulary.english[k] < _COMMON_WORD]
-        # And the shorthand the list lacks: "spontaneous breathing trial" -> "SBT".
-        forms += [
-            short
-            for short, senses in SHORTHAND.items()
-            if any(_sense_key(s) == mention.key for s in senses)
-        ]
-    else:  # "MI" -> "myocardial infarction", as the sentence writes it
-        raw = sentence[mention.start : mention.end]
-        senses = vocabulary.senses.get(raw, ()) if vocabulary.english.get(raw, 2) < 2 else ()
-        forms = [_sense_key(s) for s in senses[:2]]
-        forms += [_sense_key(s) for s in SHORTHAND.get(raw.lower(), ())]
-    return [m for form in dict.fromkeys(forms) for m in evidence.get(form, ())]
-
-
-_LONGEST_SENSE = 5
-
-
-def _phrase_abbreviations(mention: Mention, sentence: str) -> tuple[str, ...]:
-    """Abbreviations of a longer phrase the mention starts, its last word also without "-ing"
-    or a plural: "coronary artery bypass grafting" -> "CABG" (its sense: "... graft")."""
-    vocabulary = default_abbreviations()
-    words = re.findall(r"[a-z][a-z\-]*", sentence[mention.start :].lower())
-    for size in range(min(_LONGEST_SENSE, len(words)), 2, -1):
-        head, last = words[: size - 1], words[size - 1]
-        for form in dict.fromkeys((last, re.sub(r"(?:ing|s)$", "", last))):
-            keys = vocabulary.back.get((*head, form))
-            if keys:
-                return keys
-    return ()
-
-
-def _sense_key(sense: str) -> str:
-    """The concept key of an abbreviation's sense: its word, or its first two words."""
-    words = [_norm(w) for w in sense.split()[:2]]
-    return " ".join(words)
-
-
-def _prefixed_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
-    found = [
-        Mention(key, m.start, m.end, m.sentence, replace(m.assertion, negated=True), m.surname)
-        for m in evidence.get("non-" + key, ())
-    ]
-    found += [
-        Mention(key, m.start, m.end, m.sentence, replace(m.assertion, historical=True), m.surname)
-        for m in evidence.get("ex-" + key, ())
-    ]
-    return found
-
-
-def _clipped_forms(key: str, evidence: Mapping[str, Sequence[Mention]]) -> list[Mention]:
-    """The evidence's mentions of a clipped form of the word ``key``, where the evidence does
-    not name the word itself: "No hypos reported" speaks of hypoglycaemic episodes. A short word
-    that is an English word as written ("pain" of "painless", "mass" of "massive") is none."""
-    if " " in key:
-        return []
-    english = word_lexicon().english
-    return [
-        m
-        for short, found in evidence.items()
-        if len(short) in _CLIPPED
-        and len(key) >= len(short) + _CLIPPED_REST
-        and key.startswith(short)
-        for m in found
-        if m.raw.lower() not in english
-    ]
-
-
-def index_mentions(text: str) -> dict[str, list[Mention]]:
-    """The concept mentions of ``text`` by key (what ``compare`` reads from the passages)."""
-    index: dict[str, list[Mention]] = {}
-    for m in mentions(text):
-        index.setdefault(m.key, []).append(m)
-    return index
-
-
-def compare(
-    sentence: str,
-    passages: str | Mapping[str, Sequence[Mention]],
-    offset: int = 0,
-    limit: int | None = None,
-) -> list[Mismatch]:
-    """Concepts of ``sentence`` whose assertion every mention in ``passages`` (a text, or its
-    ``index_mentions``) contradicts. Offsets of the returned mentions are shifted by ``offset``;
-    ``limit``: the highest passage number the sentence's citations may name."""
-    evidence = index_mentions(passages) if isinstance(passages, str) else passages
-    results: list[Mismatch] = []
-    seen: set[str] = set()
-    found = mentions(sentence, limit)
-    # A word the sentence itself both negates and affirms ("no acute infarct, only an old
-    # lacunar infarct") tells two things apart by the words beside it: the word alone says
-    # nothing the passages could contradict (as a word used both ways in the passages).
-    both_ways = {m.key for m in found if m.assertion.negated} & {
-        m.key for m in found if not m.assertion.negated
-    }
-    # A denial bounded in time ("no heroin use in the last three months", "no pain since
-    # discharge") agrees with a passage that gives the thing as present before that time.
-    bounded = _TIME_BOUNDED.search(sentence) is not None
-    # A passage's denial of earlier ones ("No previous admissions") agrees with a sentence that
-    # does not speak of earlier ones ("this was his first admission").
-    sentence_looks_back = _EARLIER.search(sentence) is not None
-    # A medication the sentence gives as a past course ("tolerated piperacillin-tazobactam",
-    # "received amoxicillin") is no claim that it is still taken.
-    past_course = _PAST_COURSE.search(sentence) is not None
-    # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary", and words
-    # the passages write as the sentence does before those found under another form ("switched"
-    # ~ "switch"), so a flag names "edoxaban" rather than the verb beside it.
-    judged_mentions = [
-        (mention, direct or _related_forms(mention, sentence, evidence), bool(direct))
-        for mention in found
-        for direct in [evidence.get(mention.key)]
-    ]
-    judged_mentions.sort(key=lambda j: (" " not in j[0].key, not j[2]))
-    for mention, others, _direct in judged_mentions:
-        if not others:
-            continue
-        for dimension, disagrees in _CHECKS:
-            if dimension == "stopped" and past_course and not mention.assertion.stopped:
-                continue
-            judged = others
-            if dimension == "negation" and not sentence_looks_back:
-                judged = [
-                    o
-                    for o in others
-                    if not (o.assertion.negated and _DENIED_EARLIER.search(o.sentence))
-                ]
-                if not judged:
-                    continue
-            if dimension in seen or (mention.key in _TESTS and dimension != "laterality"):
-                continue
-            if dimension == "negation" and (
-                mention.key in both_ways or (mention.assertion.negated and bounded)
-            ):
-                continue
-            if dimension == "experiencer" and (
-                _BOTH_OF_A_PREGNANCY.intersection(mention.key.split())
-                or _OF_A_PREGNANCY.search(sentence[: mention.start]) is not None
-            ):
-                continue
-            if dimension == "experiencer" and any(o.surname for o in others):
-                # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
-                # Thornbury"; the relative's own given name still is.
-                continue
-            if (
-                dimension == "experiencer"
-                and mention.person
-                and not all(o.assertion.family for o in others)
-            ):
-                # Walk 27: a sentence that names a relative anywhere ("The patient, Anahera
-                # Whitlock, lives with her daughter") reads every word of it as the relative's;
-                # of a person's name only the passage calling that person a relative ("her
-                # daughter Rosalind") tells the sentence has confused who is who.
-                continue
-            # Precision first (round 6): a conflict between readings either of which could be
-            # wrong is no conflict to report.
-            if dimension in ("negation", "stopped") and (
-                mention.unsure_denial or any(o.unsure_denial for o in judged)
-            ):
-                continue
-            if dimension == "experiencer" and (
-                mention.unsure_experiencer or any(o.unsure_experiencer for o in judged)
-            ):
-                continue
-            if all(disagrees(mention.assertion, o.assertion) for o in judged):
-                other = judged[0]
-                seen.add(dimension)
-                shifted = Mention(
-                    mention.key,
-                    mention.start + offset,
-                    mention.end + offset,
-                    mention.sentence,
-                    mention.assertion,
-                )
-                words = sentence[mention.start : mention.end]
-                results.append(
-                    Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
-                )
-    return results
-
-
-# Words of a pregnancy and birth concern mother and baby both: a baby's note writes "antenatal
-# steroids" of the doses its mother received ("her mother had antenatal betamethasone").
-_BOTH_OF_A_PREGNANCY = frozenset(
-    {"antenatal", "prenatal", "perinatal", "intrapartum", "peripartum", "intrauterine", "labour",
-     "labor", "delivery", "gestation", "gestational", "pregnancy", "placental", "placenta"}
-)  # fmt: skip
-
-# What such a word qualifies ("antenatal betamethasone", "intrapartum antibiotics") as well.
-_PREGNANCY_WORDS = "|".join(sorted(_BOTH_OF_A_PREGNANCY))
-_OF_A_PREGNANCY = re.compile(rf"\b(?:{_PREGNANCY_WORDS})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-
-
-_TIME_BOUNDED = re.compile(
-    r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
-    re.I,
-)
-
-
-_DENIED_EARLIER = re.compile(
-    r"\b(?:no|nil|never|not)\s+(?:any\s+)?(?:previous|prior|past|earlier)\b", re.I
-)
-_EARLIER = re.compile(
-    r"\b(?:previous(?:ly)?|prior|past|earlier|before|history\s+of|again|another|recurren\w*)\b",
-    re.I,
-)
-# An anticoagulant reversed ("his warfarin was reversed with vitamin K") is no claim either.
-_PAST_COURSE = re.compile(
-    r"\b(?:tolerated|received|completed|took|(?:was|were)\s+given|(?:was|were)\s+treated\s+"
-    r"with|had\s+a\s+course\s+of|reversed|reversal\s+of)\b",
-    re.I,
-)
-
-
-def _negation(a: Assertion, b: Assertion) -> bool:
-    if a.negated == b.negated or a.hypothetical or b.hypothetical:
-        return False
-    # A medication stopped is one not taken: "she stopped atorvastatin" agrees with "not taking
-    # atorvastatin", and "warfarin was held" with "no warfarin tonight".
-    affirmed = b if a.negated else a
-    return not affirmed.stopped
-
-
-def _laterality(a: Assertion, b: Assertion) -> bool:
-    return bool(a.side) and bool(b.side) and a.side != b.side
-
-
-def _historical(a: Assertion, b: Assertion) -> bool:
-    return (a.current and b.historical and not b.current) or (
-        a.historical and not a.current and b.current and not b.historical
-    )
-
-
-def _experiencer(a: Assertion, b: Assertion) -> bool:
-    return bool(a.family) != bool(b.family)
-
-
-def _hypothetical(a: Assertion, b: Assertion) -> bool:
-    return b.hypothetical and not a.hypothetical and not a.negated
-
-
-def _stopped(a: Assertion, b: Assertion) -> bool:
-    """A medication given as taken where the passage says it was stopped, or the reverse."""
-    settled = not (a.hypothetical or b.hypothetical or a.negated or b.negated)
-    return settled and a.stopped != b.stopped
-
-
-_CHECKS = (
-    ("negation", _negation),
-    ("stopped", _stopped),
-    ("laterality", _laterality),
-    ("experiencer", _experiencer),
-    ("historical", _historical),
-    ("hypothetical", _hypothetical),
-)
-
-
-def _quote(sentence: str, limit: int = 160) -> str:
-    text = " ".join(sentence.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str:
-    a, b = mine.assertion, other.assertion
-    quote = f'"{_quote(other.sentence)}"'
-    if dimension == "negation":
-        # Say the passage's own polarity: walk 26 read "reports it as present" beside a passage
-        # that says "Phalen's test negative".
-        said = "reports it as negative or absent" if b.negated else "reports it as present"
-        return f"'{concept}': the cited passage {said}: {quote}"
-    if dimension == "stopped":
-        said = "says it was stopped" if b.stopped else "gives it as still taken"
-        return f"'{concept}': the cited passage {said}: {quote}"
-    if dimension == "laterality":
-        return f"'{concept}': this says {a.side}, the cited passage says {b.side}: {quote}"
-    if dimension == "experiencer":
-        whose = f"the patient's {b.family}" if b.family else "the patient"
-        return f"'{concept}': the cited passage says this concerns {whose}: {quote}"
-    if dimension == "historical":
-        when = "a past event" if b.historical else "current"
-        return f"'{concept}': the cited passage describes this as {when}: {quote}"
-    return f"'{concept}': the cited passage mentions this only as a possibility: {quote}"

@@ -5,7 +5,7 @@ passage and wording of its own."""
 
 from __future__ import annotations
 
-from medlocal.rag.assertions import compare
+from medlocal.rag.assertion_mismatches import compare
 from medlocal.rag.binding import bind
 from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.grounding import ground

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.rag.assertions import compare, mentions
+from medlocal.rag.assertion_mismatches import compare
+from medlocal.rag.assertions import mentions
 from medlocal.rag.grounding import ground
 
 

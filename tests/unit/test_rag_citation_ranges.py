@@ -15,7 +15,7 @@ from fixtures.fake_models import FakeChatModel, hit
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.answer import model_declined
-from medlocal.rag.assertions import _tokens
+from medlocal.rag.assertion_tokens import tokenize
 from medlocal.rag.citations import blank_citations, cited_numbers, keep_valid, renumber
 from medlocal.rag.grounding import ground
 from medlocal.rag.summarize import Summarizer, _cited_sentences, _numbers_in
@@ -162,10 +162,10 @@ def test_an_invented_citation_range_with_no_value_before_it_is_reported() -> Non
 
 def test_assertion_tokens_take_the_limit_too() -> None:
     # For 5 passages "[1-3]" after "7.2%" is a citation (as cleanup reads it): not words.
-    words = [t.text for t in _tokens("HbA1c 7.2% [1-3] noted", 0, 5)]
+    words = [t.text for t in tokenize("HbA1c 7.2% [1-3] noted", 0, 5)]
     assert "1" not in words and "3" not in words
     # Without a limit it reads as a range, as before.
-    assert "3" in [t.text for t in _tokens("HbA1c 7.2% [1-3] noted", 0)]
+    assert "3" in [t.text for t in tokenize("HbA1c 7.2% [1-3] noted", 0)]
 
 
 def test_the_map_step_reads_its_notes_with_its_own_passage_count() -> None:

@@ -158,7 +158,7 @@ def test_a_title_of_another_language_does_not_end_a_sentence(text: str) -> None:
 
 def test_a_heading_in_capitals_asserts_nothing() -> None:
     # Walk 24: "negation conflict: 'discharge' ... reports it as present: DISCHARGE SUMMARY".
-    from medlocal.rag.assertions import compare
+    from medlocal.rag.assertion_mismatches import compare
 
     assert compare("No discharge was seen.", "DISCHARGE SUMMARY\nThe patient went home.") == []
     # A note typed in capitals still says what it rules out.

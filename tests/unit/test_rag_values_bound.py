@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from medlocal.rag.binding import bind
+from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.flags import Flag
-from medlocal.rag.grounding import dose_pairs, ground
+from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
 from medlocal.values import extract_values, quantity
 

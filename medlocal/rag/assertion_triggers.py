@@ -1,0 +1,139 @@
+"""The trigger phrases of the assertion reader: the published NegEx/ConText lists (negation,
+historical, hypothetical, experiencer), trimmed to clinical English, and our own modifiers
+(current, stopped, laterality, plans stated after the thing planned)."""
+
+from __future__ import annotations
+
+# NegEx / ConText negation triggers ("definite negated existence"), forward and backward.
+NEG_FORWARD = (
+    "no", "not", "denies", "denied", "denying", "deny", "without", "no evidence of",
+    "no evidence for", "no sign of", "no signs of", "negative for", "free of", "absence of",
+    "absent", "never", "never had", "none", "neither", "nor", "fails to reveal",
+    "failed to reveal", "does not have", "did not have", "no history of", "not seen",
+    "no suspicious", "rules out", "ruled out", "resolved", "no findings of", "no new",
+    "no complaints of", "not demonstrate", "not appreciated", "no further",
+    # Our own: what the patient declines is not given ("Declines antidepressant").
+    "declines", "declined", "declining", "refuses", "refused", "refusing",
+    # A result with the place it was taken after it: "negative on the rectal sample", "NAAT
+    # negative at all sites" deny the sample and the sites (the finding before stays denied by
+    # the backward "negative").
+    "negative on", "negative at", "negative in",
+    # Advice to go without: "avoid driving for 6 months" is the note's "no driving" (written
+    # after it, "NSAIDs were avoided", the denial reaches back).
+    "avoid", "avoids", "avoiding", "abstain from", "refrain from",
+)  # fmt: skip
+NEG_BACKWARD = (
+    "was ruled out", "were ruled out", "is ruled out", "has been ruled out", "unlikely",
+    "was negative", "were negative", "is negative", "are negative", "not seen", "is absent",
+    "was absent", "are absent", "were absent", "not present", "was not present", "resolved",
+    "free", "does not", "do not", "did not", "is not", "was not",
+    # Walk 26: an examination note puts the result after the test with no verb ("Phalen's test
+    # negative; Tinel's sign negative").
+    "negative",
+    # A treatment judged unneeded, the judgement after it: "MgSO4 not required at present".
+    "not required", "not needed", "not indicated",
+    # An act not done, the denial after it as notes write it: "IOC not performed", "cultures
+    # not sent", "HPV not detected" (a sentence writes "was not performed": the same denial).
+    "not performed", "not done", "not sent", "not obtained", "not undertaken", "not carried out",
+    "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
+    "not visualised", "not visualized", "not palpable", "not given", "not administered",
+    "avoided", "to be avoided", "be avoided",
+)  # fmt: skip
+# A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
+# earlier negation's window reached ("no ferritin result and Phalen's test was positive").
+AFFIRM_BACKWARD = ("positive", "was positive", "is positive", "were positive", "are positive")
+# Words that end an affirmation's backward reach: the item before them is another finding.
+AFFIRM_STOPS = frozenset({",", "and", "or", "nor"})
+# Phrases that contain a trigger but negate nothing (NegEx pseudo-triggers).
+PSEUDO = (
+    "no increase", "no change", "no significant change", "not only", "no further change",
+    "gram negative", "not necessarily", "without difficulty", "not certain if", "not ruled out",
+    "no interval change", "not extend", "no suspicious change", "not cause", "triple negative",
+    # Our own: "do not stop aspirin" keeps it going.
+    "not stop", "not discontinue", "not hold",
+    # "free" before what it qualifies is no denial ("no free fluid" denies the fluid, not the
+    # appendix before it; "free T4 normal").
+    "free fluid", "free air", "free gas", "free water", "free t4", "free t3", "free light",
+)  # fmt: skip
+HISTORICAL = (
+    "history of", "h/o", "hx of", "previous", "previously", "prior", "remote", "remote history",
+    "past medical history", "past history", "status post", "s/p", "in the past", "years ago",
+    "former", "formerly", "was diagnosed", "history",
+)  # fmt: skip
+# Our own: words that put a concept in the present episode (a mismatch needs both sides marked).
+CURRENT = (
+    "currently", "current", "now", "active", "acute", "acutely", "presents with", "presented with",
+    "presenting with", "presents for", "admitted with", "admitted for", "this admission",
+    "ongoing", "today", "is receiving", "is undergoing", "new onset", "is having",
+)  # fmt: skip
+HYPOTHETICAL = (
+    "if", "should", "in case", "will be", "would be", "consider", "considering",
+    "may need", "might", "planned", "plan to", "return if",
+    "in the event",
+    # Our own: a change only talked over ("Discussed switching to apixaban").
+    "discussed switching to", "discussed switching", "discussed starting", "discussed adding",
+    "discussed changing to", "option of", "options include",
+    # Choices laid out, none yet taken: "Options discussed: surveillance vs surgery".
+    "options discussed", "options were discussed", "discussed options", "options are",
+    "options were", "treatment options",
+    # A preference is not yet a decision: "leaning toward surveillance".
+    "leaning toward", "leaning towards", "inclined toward", "inclined towards", "would prefer",
+    "prefers", "favours", "favors", "favouring", "favoring",
+    # Booked, not yet done: "Booked for growth scan at 32 weeks".
+    "booked for", "booked in for", "is booked", "was booked",
+    # A query written "?": "(?switch to apixaban)".
+    "?",
+    # Advice is what to do, not what was done: "told to stop carbimazole if she develops a sore
+    # throat", "advised to avoid driving".
+    "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
+)  # fmt: skip
+# Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
+# semaglutide to be considered if ..."): hypothetical back to the start of its clause.
+HYPOTHETICAL_BACKWARD = (
+    "to be considered", "would be considered", "will be considered", "may be considered",
+    "could be considered", "be considered", "is being considered", "being considered",
+    "under consideration", "was discussed", "were discussed",
+    # Put off, not given: "Ticagrelor deferred to cardiology".
+    "deferred", "was deferred", "postponed", "was postponed",
+)  # fmt: skip
+HYPOTHETICAL_REACH = 5
+# Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.
+CONDITION_REACH = 10
+# A change of treatment, which a condition after it makes a plan; "hold X if ..." is an order
+# for a case, read by the stop triggers.
+CHANGES = (
+    "increas", "decreas", "reduc", "start", "add", "switch", "restart", "titrat", "uptitrat",
+    "commenc", "chang", "wean", "escalat",
+)  # fmt: skip
+MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can"})
+AS_NEEDED = frozenset({"needed", "required", "necessary", "tolerated", "symptomatic", "so"})
+# Our own: a medication stopped ("stop amitriptyline", "quetiapine was tapered off", "STOPPED:
+# lisinopril"); read only for medication names, so that "stopped smoking" is left to the others.
+STOP_FORWARD = (
+    "stop", "stopped", "discontinue", "discontinued", "cease", "ceased", "withdraw", "withdrawn",
+    "taper off", "tapered off", "came off", "come off", "hold", "held", "withhold", "withheld",
+    "suspend", "suspended", "pause", "paused",
+    # A list headed by what is not taken: "Not taking: atorvastatin 40 mg".
+    "not taking", "no longer taking", "not currently taking",
+)  # fmt: skip
+STOP_BACKWARD = (
+    "stopped", "was stopped", "were stopped", "discontinued", "was discontinued", "ceased",
+    "was ceased", "tapered off", "was tapered off", "withdrawn", "was withdrawn", "on hold",
+    "was held",
+    # Notes drop the "was": "warfarin held tonight", "metformin withheld (AKI)".
+    "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
+    "was paused",
+)  # fmt: skip
+TRIGGER_LISTS = (
+    NEG_FORWARD, NEG_BACKWARD, HISTORICAL, CURRENT, HYPOTHETICAL, STOP_FORWARD,
+    STOP_BACKWARD,
+)  # fmt: skip
+# ConText experiencer triggers plus the relatives dictated notes name.
+RELATIVES = (
+    "mother", "father", "brother", "sister", "son", "daughter", "aunt", "uncle", "cousin",
+    "grandmother", "grandfather", "grandparent", "parent", "parents", "sibling", "siblings",
+    "family history", "family history of", "fhx", "maternal", "paternal", "wife", "husband",
+    "partner", "niece", "nephew", "twin", "mum", "mom", "dad",
+)  # fmt: skip
+SIDES = {"left": "left", "right": "right", "bilateral": "bilateral", "both": "bilateral",
+         "bilaterally": "bilateral", "l": "left", "r": "right"}  # fmt: skip

@@ -1,0 +1,91 @@
+"""Doses and treatment lengths: what the cited passages give for the same drug."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+
+from medlocal.rag.checks.dose_routes import check_routes
+from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
+from medlocal.rag.checks.units import a_rate_of
+from medlocal.rag.drug_facts import dose_pairs
+from medlocal.rag.lengths import check_lengths
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.values import Value, is_dose, same_value
+
+
+def check_doses(
+    check: SentenceCheck,
+    body: str,
+    cited: list[int],
+    facts: PassageFacts,
+    lexicon: MedicationLexicon,
+    passages: Mapping[int, str],
+) -> None:
+    evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
+    mine = dose_pairs(body, lexicon)
+    for (drug, _, _), value in mine:
+        # A dose is compared with the drug's doses; a treatment length with the lengths the
+        # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
+        # told "they give '1 g'"; walk 31: "ramipril for 12 months" passed on clopidogrel's).
+        if not is_dose(value):
+            continue
+        same_drug = [
+            (n, v) for n, (d, _, _), v in evidence if lexicon.same_drug(drug, d) and is_dose(v)
+        ]
+        if not same_drug or any(same_value(value, v) for _, v in same_drug):
+            continue
+        if any(v.canonical == value.canonical and a_rate_of(value, v, body) for _, v in same_drug):
+            continue
+        n, example = same_drug[0]
+        check.add(
+            "unverified_number",
+            value.raw,
+            f"dose '{value.raw}' is not what the cited passages give for {drug}"
+            f" (they give '{example.raw}')",
+            value.start,
+            passage=n,
+        )
+    lengths = {n: facts.lengths(n) for n in cited}
+    for problem in check_lengths(body, cited, lengths, passages, lexicon):
+        told = problem.length.value
+        if told is not None and told.start in check.flagged:
+            continue  # "until 09/03/2028": its date is flagged already
+        check.add(
+            "unverified_number",
+            problem.length.raw,
+            problem.message,
+            problem.length.start,
+            quote=quoted(problem.quote),
+            passage=problem.passage,
+        )
+    check_routes(check, body, mine, evidence, facts, lexicon, passages)
+    # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
+    # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
+    # A dose by body size and the dose it comes to are one dose written twice, in either order
+    # ("70 mg, 1 mg/kg" is "1 mg/kg = 70 mg"): each kind keeps its own order.
+    for drug, by_size in itertools.product(
+        dict.fromkeys(d for (d, _, _), _ in mine), (False, True)
+    ):
+        order = [v for (d, _, _), v in mine if d == drug and is_dose(v) and _by_size(v) == by_size]
+        theirs = [
+            v
+            for _, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d) and is_dose(v) and _by_size(v) == by_size
+        ]
+        positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
+        if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
+            check.add(
+                "unverified_number",
+                order[0].raw,
+                f"the doses of {drug} are in the opposite order in the cited passages",
+                order[0].start,
+            )
+
+
+def _by_size(value: Value) -> bool:
+    """Whether a dose is given per body weight or surface ("1 mg/kg", "75 mg/m2")."""
+    return value.unit is not None and any(
+        part in ("kg", "m2", "m²", "1.73m2") for part in value.unit.split("/")[1:]
+    )

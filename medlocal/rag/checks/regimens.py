@@ -1,0 +1,123 @@
+"""Regimens: how often a drug is given, against what the cited passages give for it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
+from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs
+from medlocal.rag.frequency import Frequency
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.values import Value, is_dose, quantity
+
+# (claimed, drug, passage, passage's, whether the passage's is only "as needed")
+WrongRegimen = tuple[Frequency, str, int, Frequency, bool]
+
+
+def wrong_regimens(
+    body: str, cited: list[int], facts: PassageFacts, lexicon: MedicationLexicon
+) -> list[WrongRegimen]:
+    """The regimens of the sentence that differ from every one the cited passages give for the
+    same drug. A drug the passages give no regimen for, or a sentence that states none, is
+    left alone; a drug the passages give two regimens for (a dose change) accepts either. A
+    split dose is checked by its total ("500 mg mane and 500 mg nocte" == "twice daily"), and
+    the passages' split doses give both their times and their total. A regimen the passages
+    give only "as needed" ("q6h PRN") is wrong stated as a regular one ("q6h")."""
+    wrong: list[WrongRegimen] = []
+    evidence = [
+        (n, drug, f, _dose_before(f, facts.regimens(n), facts.doses(n)))
+        for n in cited
+        for drug, f in facts.regimens(n)
+    ]
+    claimed = frequency_pairs(body, lexicon)
+    my_doses = dose_pairs(body, lexicon)
+    # One time of a split dose, and the total it is part of.
+    split_times = {
+        (n, part): (f.start, f.end) for n in cited for f in facts.frequencies(n) for part in f.parts
+    }
+    parts = {part for _, f in claimed for part in f.parts}
+    for drug, freq in claimed:
+        if (freq.start, freq.end) in parts and not freq.parts:
+            continue  # one time of a split dose: its total is checked
+        theirs = [(n, f) for n, d, f, _ in evidence if lexicon.same_drug(drug, d)]
+        if not theirs:
+            continue
+        spans = {(n, (f.start, f.end)) for n, f in theirs}
+        if any(
+            (n, total) not in spans
+            for n, f in theirs
+            for total in [split_times.get((n, (f.start, f.end)))]
+            if total is not None
+        ):
+            # The passage's regimen for the drug was read as one time of a split dose without
+            # its total ("1 tab at 07:00, 11:00, 15:00, 19:00" paired as "at 07:00"): no plain
+            # reading of how often it is given.
+            continue
+        # A dose change with a regimen for each dose ("15 mg BID x 21 days then 20 mg daily"):
+        # a dose's regimen is the one given with that dose.
+        mine = _dose_before(freq, claimed, my_doses)
+        if mine is not None:
+            theirs = [
+                (n, f)
+                for n, d, f, dose in evidence
+                if lexicon.same_drug(drug, d) and not _other_dose(dose, mine)
+            ] or theirs
+        same = [(n, f) for n, f in theirs if freq.same(f)]
+        if not same:
+            # A split dose is quoted as its total ("mane and nocte"), not one of its times.
+            n, example = next(((n, f) for n, f in theirs if f.parts), theirs[0])
+            wrong.append((freq, drug, n, example, False))
+        elif not freq.as_needed and all(f.as_needed for _, f in same):
+            n, example = same[0]
+            wrong.append((freq, drug, n, example, True))
+    return wrong
+
+
+def _dose_before(
+    freq: Frequency,
+    regimens: Sequence[tuple[str, Frequency]],
+    doses: Sequence[tuple[DosePair, Value]],
+) -> tuple[str, str | None] | None:
+    """The dose (amount, unit) a regimen is given with: the last dose before it, with no other
+    regimen between them ("20 mg daily"); None where there is none."""
+    before = [(pair, v) for pair, v in doses if v.start < freq.start and is_dose(v)]
+    if not before:
+        return None
+    value = max((v for _, v in before), key=lambda v: v.start)
+    if any(value.start < f.start < freq.start for _, f in regimens):
+        return None
+    return quantity(value)
+
+
+def _other_dose(dose: tuple[str, str | None] | None, mine: tuple[str, str | None]) -> bool:
+    """Whether ``dose`` is another amount in the unit of ``mine`` ("15 mg" beside "20 mg"; "2
+    tablets" is not comparable with "1 g")."""
+    return dose is not None and dose[1] == mine[1] and dose != mine
+
+
+def regimen_spans(freq: Frequency) -> list[tuple[int, int]]:
+    """Where a regimen's words are: a split dose's times, not the doses between them."""
+    return list(freq.parts) or [(freq.start, freq.end)]
+
+
+def flag_wrong_regimens(
+    check: SentenceCheck, wrong: Sequence[WrongRegimen], passages: Mapping[int, str]
+) -> None:
+    """Flag each regimen ``wrong_regimens`` found wrong, quoting the passage's."""
+    for freq, drug, n, example, prn_left_out in wrong:
+        why = (
+            f"the cited passages give {drug} '{example.raw}' only as needed, not as a regular"
+            " regimen"
+            if prn_left_out
+            else f"frequency '{freq.raw}' is not what the cited passages give for {drug}"
+            f" (they give '{example.raw}')"
+        )
+        check.add(
+            "unverified_number",
+            freq.raw,
+            why,
+            freq.start,
+            quote=quoted(sentence_at(passages[n], example.start)),
+            passage=n,
+        )

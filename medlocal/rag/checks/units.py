@@ -1,0 +1,103 @@
+"""Units: the passage's number in an equal unit, in another unit, or as a rate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medlocal.rag.binding import Bound
+from medlocal.values import Value, quantity
+
+# Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a
+# divalent ion's (calcium, magnesium) is twice it, so those units stay apart for all else.
+_MONOVALENT = frozenset({"sodium", "potassium", "chloride", "bicarbonate"})
+_EQUIVALENT_UNITS = frozenset({"meq/l", "mmol/l"})
+
+
+def equal_for_measure(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> bool:
+    """Whether the passage gives ``value``'s number in a unit equal to its unit for the measure:
+    mEq/L and mmol/L of a monovalent ion, bound to that ion on the passage's side or the
+    sentence's (a divalent ion's mEq/L is twice its mmol/L: never equal)."""
+    if value.unit not in _EQUIVALENT_UNITS:
+        return False
+    attribute = mine.attribute if mine is not None else None
+    if attribute is not None and attribute not in _MONOVALENT:
+        return False
+    return any(
+        b.value.unit in _EQUIVALENT_UNITS
+        and b.value.canonical == value.canonical
+        and (b.attribute or attribute) in _MONOVALENT
+        and (attribute is None or b.attribute in (None, attribute))
+        for _, b in evidence_bound
+    )
+
+
+def other_unit(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> tuple[int, Bound] | None:
+    """The passage's value with the number of ``value`` in another unit, no exact conversion
+    of it (walk 29: "9.1 mmol/L" for a white cell count of 9.1 x10^9/L): (passage, bound) for
+    a flag that says so, of the sentence's measure where it names one; None where the passage
+    gives the number in no other unit of a measure the sentence may mean."""
+    if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
+        return None
+    attribute = mine.attribute if mine is not None else None
+    found = [
+        (n, b)
+        for n, b in evidence_bound
+        if b.value.kind == "number"
+        and b.value.unit is not None
+        and b.value.canonical == value.canonical
+        and quantity(b.value)[1] != quantity(value)[1]
+        and (attribute is None or b.attribute is None or b.attribute == attribute)
+    ]
+    if not found:
+        return None
+    return next(((n, b) for n, b in found if b.attribute == attribute), found[0])
+
+
+# Round 6 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a number is
+# flagged only where the sentence's reading and the passage's plainly differ. Where the sentence
+# may have written a rate's "per hour" in words, the check stays silent (and where the passage
+# writes the number in a form the value reader takes for something else: rag/checks/values.py).
+
+
+def a_rate_of(value: Value, other: Value, body: str) -> bool:
+    """Whether one value's unit is the other's per something, and the sentence writes that
+    "per" in words the value reader does not join to the unit, or not at all ("100 micrograms
+    an hour" read as mcg against "100 mcg/h"; "0.5 mL/kg per hour" against "0.5 mL/kg/h"). A
+    period the words name that is not the unit's ("20 units of alcohol a day" against "20
+    units/week") is a plain difference."""
+    mine, theirs = (value.unit or "").lower(), (other.unit or "").lower()
+    if not (mine and theirs):
+        return False
+    if not theirs.startswith(mine + "/"):
+        # The sentence's unit the longer: the passage may have written its rate in words.
+        return mine.startswith(theirs + "/")
+    rest = theirs[len(mine) + 1 :]
+    after = body[value.start + len(value.raw) : value.start + len(value.raw) + _PERIOD_REACH]
+    said = _PERIOD_WORDS.search(after)
+    return said is None or _PERIODS.get(said.group(1).lower()) == _PERIODS.get(rest, rest)
+
+
+# "an hour", "per day", "each week" within a few words after a value.
+_PERIOD_REACH = 30
+_PERIOD_WORDS = re.compile(
+    r"\b(?:per|an?|each|every)\s+(hours?|hrs?|h|days?|d|weeks?|wks?|minutes?|mins?|months?)\b",
+    re.I,
+)
+_PERIODS = {
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h", "h": "h", "day": "d", "days": "d",
+    "d": "d", "week": "wk", "weeks": "wk", "wk": "wk", "wks": "wk", "minute": "min",
+    "minutes": "min", "min": "min", "mins": "min", "month": "mo", "months": "mo",
+}  # fmt: skip
+
+
+def unit_text(value: Value) -> str:
+    """A value's unit as the passage writes it: "10^9/L" of "9.1,10^9/L"."""
+    return _NUMBER_HEAD.sub("", value.raw) or (value.unit or "")
+
+
+_NUMBER_HEAD = re.compile(r"^[<>≤≥=\-−]*\s?[\d.,]+\s*")

@@ -1,0 +1,170 @@
+"""Numbers and values: each must appear in the cited passages, bound as the passages bind it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from medlocal.rag.binding import Bound, bind, compatible, describe
+from medlocal.rag.checks.elsewhere import Elsewhere
+from medlocal.rag.checks.misattributed import (
+    check_latest,
+    check_time_point,
+    named_by_its_measure,
+    what_differs,
+)
+from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
+from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
+from medlocal.rag.checks.units import a_rate_of, equal_for_measure, other_unit, unit_text
+from medlocal.rag.frequency import frequencies
+from medlocal.values import Value, extract_values, is_supported, quantity, same_value
+
+
+def check_values(
+    check: SentenceCheck,
+    body: str,
+    cited: list[int],
+    facts: PassageFacts,
+    wrong_regimens: Sequence[WrongRegimen],
+    elsewhere: Elsewhere,
+) -> None:
+    evidence_values = [v for n in cited for v in facts.values(n)]
+    evidence_text = facts.text(cited)
+    day_first = facts.sentence_day_first(body, cited)
+    bound = {b.value.start: b for b in bind(body, day_first)}
+    evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
+    # A number inside a regimen ("every 12 hours", "q12h") is confirmed by the same regimen in
+    # any wording ("BD", "twice daily"); one in a regimen found wrong for its drug is flagged
+    # once, as that regimen.
+    evidence_regimens = [f for n in cited for f in facts.frequencies(n)]
+    settled = [
+        span
+        for f in frequencies(body)
+        if any(f.same(e) for e in evidence_regimens)
+        for span in regimen_spans(f)
+    ] + [span for f, _, _, _, _ in wrong_regimens for span in regimen_spans(f)]
+    values = extract_values(body, day_first)
+    for value in values:
+        if any(start <= value.start < end for start, end in settled):
+            continue
+        if not is_supported(value, evidence_values) and not _difference(
+            value, values, evidence_values
+        ):
+            if equal_for_measure(value, bound.get(value.start), evidence_bound):
+                continue
+            in_other_unit = other_unit(value, bound.get(value.start), evidence_bound)
+            if in_other_unit is not None:
+                n, other = in_other_unit
+                if a_rate_of(value, other.value, body):
+                    continue
+                check.add(
+                    "unverified_number",
+                    value.raw,
+                    f"'{value.raw}': the cited passage gives {other.value.canonical} in"
+                    f" {unit_text(other.value)}"
+                    + (f" ({_measure(other)})" if other.attribute else ""),
+                    value.start,
+                    quote=quoted(other.sentence),
+                    passage=n,
+                )
+                continue
+            if _unsure_absence(value, values, evidence_text):
+                continue
+            where = elsewhere.value(value, body)
+            check.add(
+                "unverified_number",
+                value.raw,
+                absent(f"{value.kind} '{value.raw}'", "does not appear in", cited) + where.said,
+                value.start,
+                quote=where.quote,
+                passage=where.passage,
+            )
+            continue
+        mine = bound.get(value.start)
+        if mine is None:
+            continue
+        same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
+        fitting = [(n, b) for n, b in same if compatible(mine, b)]
+        if fitting:
+            if not check_time_point(check, value, mine, fitting, evidence_bound):
+                check_latest(check, value, mine, fitting, evidence_bound)
+            continue
+        if not same:
+            continue
+        if named_by_its_measure(check, value, mine, same, evidence_bound, cited):
+            continue
+        n, other = same[0]
+        what = describe(other)
+        claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
+        if describe(mine) == what:
+            # Both sides read alike (walk 29: "a value on 2026-11-08, not a value on
+            # 2026-11-08"): say what differs, or claim no misattribution.
+            differs = what_differs(mine, other)
+            if differs is None:
+                continue
+            claimed = f", {differs}"
+        check.add(
+            "misattributed_value",
+            value.raw,
+            f"'{value.raw}' is in the cited passage, but there it is {what}{claimed}:"
+            f' "{quoted(other.sentence)}"',
+            value.start,
+            quote=quoted(other.sentence),
+            passage=n,
+        )
+
+
+# Round 6 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a number is
+# flagged only where the sentence's reading and the passage's plainly differ (rag/checks/units.py
+# for the units); where the passage writes it in a form the value reader takes for something
+# else, the check stays silent.
+def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -> bool:
+    """Whether "does not appear in the cited passages" would be an unsure reading: a number of
+    two or more digits the passages write glued to a code ("SVR12"), or as one side of a
+    ratio whose other side the sentence gives too ("ACE-III 71/100" as "71 out of 100"; a
+    blood pressure's "145/90" is no heart rate of 90); or a date whose day and month the
+    passages give without a year ("Tetanus toxoid given 10/14")."""
+    if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
+        n = re.escape(value.canonical)
+        if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
+            return True
+        mine = {v.canonical for v in values if v is not value}
+        return any(
+            value.canonical in pair and (set(pair) - {value.canonical}) <= mine
+            for pair in _RATIO.findall(evidence_text)
+        )
+    if value.kind == "date":
+        parts = value.canonical.split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            month, day = int(parts[1]), int(parts[2])
+            no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
+            return re.search(no_year, evidence_text) is not None
+    return False
+
+
+_RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
+# A one-digit number stands inside all manner of codes ("T1DM", "x10^9"): never unsure.
+_COMPOUND_DIGITS = 2
+
+
+def _measure(bound: Bound) -> str:
+    return describe(bound).removeprefix("the ")
+
+
+def _difference(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
+    """Whether ``value`` is the difference of two other values of its sentence, both in the
+    evidence and in its unit: "fell from 198 lb to 189 lb, a loss of 9 lb" (walk: a clinician
+    states the change a note leaves to be worked out)."""
+    if value.kind != "number" or not value.unit or not value.canonical[:1].isdigit():
+        return False
+    amount, unit = quantity(value)
+    given = [
+        Decimal(q)
+        for v in values
+        if v is not value and v.unit and is_supported(v, list(evidence))
+        for q, u in [quantity(v)]
+        if u == unit and q[:1].isdigit()
+    ]
+    return any(abs(a - b) == Decimal(amount) for a in given for b in given)

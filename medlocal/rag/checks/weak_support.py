@@ -1,0 +1,52 @@
+"""Weak support: a cited sentence whose key words its passages barely hold."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from medlocal.rag.checks.sentence_flags import SentenceCheck
+from medlocal.rag.coverage import coverage, list_item, says_documents_silent
+from medlocal.rag.medications import MedicationLexicon
+
+# A cited sentence is flagged "weak_support" when its passages contain less than this share of
+# its key words (calibrated on tests/grounding_eval: faithful paraphrases keep half or more).
+WEAK_SUPPORT_SHARE = Fraction(1, 3)
+
+
+def check_coverage(
+    check: SentenceCheck,
+    body: str,
+    cited: list[int],
+    evidence_text: str,
+    lexicon: MedicationLexicon,
+) -> None:
+    """Flag a cited sentence whose clinical words the cited passages barely contain
+    (rag/coverage.py): less than a third of them, paraphrase allowed."""
+    if says_documents_silent(body):
+        return
+    found = coverage(body, evidence_text, lexicon)
+    whose = "this sentence's"
+    item = list_item(body)
+    if item is not None:
+        # A list line is judged by its item: "Risk factor: Family history" is not supported by
+        # a passage that names risk factors but no family history.
+        found_in_item = coverage(" " * item.start + body[item.start :], evidence_text, lexicon)
+        if found_in_item.terms:
+            found, whose = found_in_item, f"this '{item.label}' item's"
+    kept = len(found.terms) - len(found.missing)
+    if not found.terms or Fraction(kept, len(found.terms)) >= WEAK_SUPPORT_SHARE:
+        return
+    shown = ", ".join(f"'{w}'" for w in found.missing[:6])
+    more = " ..." if len(found.missing) > 6 else ""
+    which = ", ".join(f"[{n}]" for n in cited)
+    subject = (
+        f"the cited passages {which} do" if len(cited) > 1 else f"the cited passage {which} does"
+    )
+    check.add(
+        "weak_support",
+        "",
+        f"{subject} not contain {len(found.missing)} of {whose} {len(found.terms)}"
+        " key words"
+        f" ({shown}{more}); they may not support it",
+        passage=cited[0],
+    )
