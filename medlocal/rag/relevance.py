@@ -101,8 +101,11 @@ def _stems(words: set[str]) -> set[str]:
 
 def shared_words(question: str, text: str) -> set[str]:
     """The question's content words the passage holds, compared by stem ("drugs" ~ "drug")."""
-    passage = _stems(content_words(text))
-    shared = {w for w in question_words(question) if _key(w) in passage}
+    words = content_words(text)
+    passage = _stems(words) | {_without_agent(w) for w in words}
+    shared = {
+        w for w in question_words(question) if _key(w) in passage or _without_agent(w) in passage
+    }
     short = short_abbreviations(question)
     return shared | {k.lower() for k in short if holds_abbreviation(k, text)}
 
@@ -131,7 +134,21 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
     if any(holds_abbreviation(k, text) for k in short_abbreviations(question)):
         return True
     found = coverage(question, text, lexicon)
-    return any(w not in _QUESTION_FILLER for w in set(found.terms) - set(found.missing))
+    if any(w not in _QUESTION_FILLER for w in set(found.terms) - set(found.missing)):
+        return True
+    # A person named by what they do: "Does she smoke?" is answered by "a current smoker"
+    # (walk 33: "Not found" with that passage ranked first). Only this gate reads it: a false
+    # "not found" withholds an answer the documents hold, where the checks' stems stay strict.
+    asked = {_without_agent(w) for w in question_words(question)}
+    return bool(asked & {_without_agent(w) for w in content_words(text)})
+
+
+def _without_agent(word: str) -> str:
+    """``word``'s stem, less an agent ending: "smoker", "smokers", "smoking" ~ "smoke"."""
+    for ending in ("ers", "er"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return stem(word[: -len(ending)])
+    return stem(word)
 
 
 @dataclass(frozen=True)
