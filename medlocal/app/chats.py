@@ -125,6 +125,7 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
             turn.sources = given_sources(vault, output.provenance)
         turn.flags = [Flag.from_dict(f) for f in output.flags]
         turn.status = str(output.provenance.get("status", "answered"))
+        turn.notes = [str(n) for n in output.provenance.get("notes", [])]
     return turns
 
 

@@ -38,6 +38,31 @@ def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callabl
     return check
 
 
+def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[str], list[str]]:
+    """A check of a question asked about ``patient_id`` for the other patients of ``patients``
+    it names, by the same rules as a file's text (walk 33: "What dose of semaglutide is Eleanor
+    Whitcomb taking?", asked with Eleanor Whitcombe selected, was answered from Eleanor
+    Whitcombe's documents with no word that the question named someone else)."""
+    finders = [
+        (patient, finder)
+        for patient in patients
+        if patient.id != patient_id and (finder := _finder(patient)) is not None
+    ]
+    selected = next((p for p in patients if p.id == patient_id), None)
+    reads = f"{selected.name}'s (patient {selected.id})" if selected else "the selected patient's"
+
+    def check(question: str) -> list[str]:
+        return [
+            f"the question names {patient.name} (patient {patient.id}"
+            f"{f', MRN {patient.mrn}' if patient.mrn else ''}), another patient of this vault; "
+            f"the answer reads only {reads} documents: select that patient to ask about them"
+            for patient, finder in finders
+            if finder.search(question)
+        ]
+
+    return check
+
+
 def _finder(patient: Patient) -> re.Pattern[str] | None:
     ways: list[str] = []
     words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(patient.name)]

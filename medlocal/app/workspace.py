@@ -26,6 +26,7 @@ from medlocal.app.outputs import (
     preview_redactions,
     summarize_patient,
 )
+from medlocal.app.patient_mixups import question_check
 from medlocal.app.retrieval import check_search_scope, retriever_for
 from medlocal.app.vault_session import VaultSession
 from medlocal.app.warm_up import load_dictionaries_and_freeze
@@ -411,7 +412,16 @@ class Workspace:
             model_check_threshold=doubt,
             think_budget=self.settings.thinking_budget,
         )
-        return ChatSession(answerer, vault, Scope(patient_id, collection), chat_id=chat_id)
+        return ChatSession(
+            answerer,
+            vault,
+            Scope(patient_id, collection),
+            chat_id=chat_id,
+            # Read at each question: a patient added meanwhile counts.
+            question_notes=lambda question: question_check(vault.list_patients(), patient_id)(
+                question
+            ),
+        )
 
     def summarize(
         self,

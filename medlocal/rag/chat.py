@@ -9,7 +9,7 @@ nothing. Follow-ups see earlier turns as history, trimmed to the context budget 
 from __future__ import annotations
 
 import threading
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any, Protocol
 
 from medlocal.engine.api import ChatMessage
@@ -48,8 +48,12 @@ class ChatSession:
         store: GroundedChatStore,
         scope: Scope,
         chat_id: int | None = None,
+        question_notes: Callable[[str], list[str]] | None = None,
     ) -> None:
+        """``question_notes`` reads a question for what the answer must say about it before
+        its own notes (the application's check for another patient of the vault it names)."""
         self.answerer = answerer
+        self.question_notes = question_notes
         self.store = store
         self.scope = scope
         self.chat_id = chat_id if chat_id is not None else store.create_chat(scope.patient_id)
@@ -86,7 +90,11 @@ class ChatSession:
     def _record(self, stream: AnswerStream, question: str) -> Generator[str, None, GroundedAnswer]:
         yield from stream
         answer = stream.result
+        if self.question_notes is not None:
+            answer.notes[:0] = self.question_notes(question)
         answer.provenance["chat_id"] = self.chat_id
+        if answer.notes:  # kept with the saved answer: a reopened chat says them again
+            answer.provenance["notes"] = list(answer.notes)
         # One transaction for the messages, the saved answer and the audit event (written here,
         # in the service, so the CLI and the GUI cannot forget it): a crash between them left a
         # turn that reopened without its sources and flags.
