@@ -18,7 +18,7 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
+from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, Embedder, SamplingParams
 from medlocal.engine.reasoning import ReasoningStream, ThinkingMeter, model_reasons
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
@@ -48,6 +48,7 @@ from medlocal.rag.prompts import (
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import RelevanceThreshold, key_terms
+from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
 from medlocal.rag.support import support_check_for
 from medlocal.vault.records import SearchHit
 
@@ -113,6 +114,37 @@ class AnswerStream:
         for _ in self:
             pass
         return self.result
+
+
+@dataclass(frozen=True)
+class _Generated:
+    """One generation: the stream (stop reason, thinking), its answer text up to where a loop
+    was stopped, and whether one was."""
+
+    stream: ReasoningStream
+    text: str
+    looped: bool
+
+
+def _whole_text_flags(generated: _Generated, loops: Sequence[Loop], max_tokens: int) -> list[Flag]:
+    """What went wrong with the answer as a whole (walk 33: a small model's answer stopped at
+    "...and it" with no word of it, and a paragraph said three times was kept)."""
+    if loops:
+        stopped = " MedLocal stopped the model once it looped." if generated.looped else ""
+        said = "; ".join(loop.describe() for loop in loops)
+        return [Flag(-1, "degenerate_output", "", f"the model {said}.{stopped}")]
+    if generated.stream.stop_reason == STOP_LENGTH:
+        return [
+            Flag(
+                -1,
+                "cut_short",
+                "",
+                f"the answer reached the length limit ({max_tokens} tokens) and may be cut short:"
+                " it may end mid-sentence and miss what follows. Ask again with a longer limit"
+                " (Settings → Longest answer, or medlocal settings set max_tokens).",
+            )
+        ]
+    return []
 
 
 def model_declined(text: str, limit: int | None = None) -> bool:
@@ -193,12 +225,15 @@ class GroundedAnswerer:
         timings: dict[str, float],
         started: float,
         holdback: bool,
-    ) -> Generator[str, None, ReasoningStream]:
+    ) -> Generator[str, None, _Generated]:
         """Stream the model's answer pieces (a reasoning model's thinking is split off, see
         engine/reasoning.py); with ``holdback``, hold the opening back until it is clear the
-        model is not answering with the not-found sentinel (which is never shown)."""
+        model is not answering with the not-found sentinel (which is never shown). A text that
+        has become a loop is stopped there (``LoopWatch``): the rest would go the same way."""
         raw = ""
         decided = not holdback
+        watch = LoopWatch()
+        looped = False
         stream = ReasoningStream(
             self.model,
             messages,
@@ -213,6 +248,9 @@ class GroundedAnswerer:
                 if "first_token" not in timings:
                     timings["first_token"] = time.perf_counter() - started
                 raw += piece
+                if watch.feed(piece):
+                    looped = True
+                    break
                 if decided:
                     yield piece
                     continue
@@ -229,7 +267,7 @@ class GroundedAnswerer:
                 close()
         if cancel is not None and cancel.is_set():
             raise GenerationCancelled("the answer was stopped")
-        return stream
+        return _Generated(stream, watch.text if looped else stream.answer, looped)
 
     def _run(
         self,
@@ -288,10 +326,10 @@ class GroundedAnswerer:
             return result
 
         t0 = time.perf_counter()
-        stream = yield from self._stream_model(
+        generated = yield from self._stream_model(
             fit.messages, cancel, timings, started, holdback=True
         )
-        raw = stream.answer
+        stream, raw = generated.stream, generated.text
         timings["generation"] = time.perf_counter() - t0
 
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
@@ -300,8 +338,9 @@ class GroundedAnswerer:
 
         t0 = time.perf_counter()
         texts = {p.number: p.hit.text for p in fit.passages}
+        text, loops = without_loops(raw)
         checked = ground(
-            raw,
+            text,
             texts,
             lexicon=self.lexicon,
             attach=True,
@@ -322,9 +361,13 @@ class GroundedAnswerer:
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
         # File names and pages the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
-        flags = checked.flags + unknown_documents(
-            checked.text.strip(),
-            (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
+        flags = (
+            checked.flags
+            + unknown_documents(
+                checked.text.strip(),
+                (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
+            )
+            + _whole_text_flags(generated, loops, self.params.max_tokens)
         )
         timings["total"] = time.perf_counter() - started
         notes = fit.notes() + version_notes(fit.passages) + file_notes(fit.passages)
@@ -407,8 +450,10 @@ class GroundedAnswerer:
         yield GENERAL_LABEL + "\n"
         messages = [ChatMessage("system", GENERAL_SYSTEM), ChatMessage("user", question)]
         t0 = time.perf_counter()
-        stream = yield from self._stream_model(messages, cancel, timings, started, holdback=False)
-        raw = stream.answer
+        generated = yield from self._stream_model(
+            messages, cancel, timings, started, holdback=False
+        )
+        raw = generated.text
         timings["generation"] = time.perf_counter() - t0
         timings["total"] = time.perf_counter() - started
         return GroundedAnswer(
@@ -418,8 +463,8 @@ class GroundedAnswerer:
             raw_text=raw,
             provenance=self._unreferenced_provenance("general"),
             timings=timings,
-            thinking=stream.thinking,
-            thinking_tokens=stream.thinking_tokens,
+            thinking=generated.stream.thinking,
+            thinking_tokens=generated.stream.thinking_tokens,
         )
 
     def _unreferenced_provenance(self, status: str) -> dict[str, Any]:

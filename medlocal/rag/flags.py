@@ -37,7 +37,11 @@ FlagKind = Literal[
     # Added with walk 26:
     "degenerate_output",  # summaries: a section's text went wrong (a loop of lines alike,
     # MedLocal's instructions restated, or only another section's sentences repeated); what was
-    # removed is quoted. On the section's heading (sentence -1).
+    # removed is quoted. On the section's heading (sentence -1). Answers: a loop was removed.
+    # Added with walk 33:
+    "cut_short",  # the engine stopped the text at its length limit: it may end mid-sentence
+    # (an answer, sentence -1; a summary section, on its heading). It was "not_extracted" for
+    # summaries, which read as if the section had no text.
 ]
 
 # The checks that find a statement wrong (the others are about citations).

@@ -177,14 +177,17 @@ def clip(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
-    """The loops among ``units`` and the indexes of the units to drop."""
+def _loops(units: Sequence[_Unit], patterns: bool = True) -> tuple[list[Loop], set[int]]:
+    """The loops among ``units`` and the indexes of the units to drop; with ``patterns``,
+    units of one pattern count too (lines counting up, uncited lines alike but for numbers)."""
     loops: list[Loop] = []
     dropped: set[int] = set()
     looped: set[int] = set()
     # The same words first, so that three copies of one cited sentence are found among others
     # of its pattern; then one pattern.
-    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.uncited, lambda u: u.pattern)
+    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.uncited,)
+    if patterns:
+        keys += (lambda u: u.pattern,)
     for key in keys:
         groups: dict[str, list[int]] = {}
         for i, unit in enumerate(units):
@@ -411,17 +414,31 @@ class GuardedSection:
         return ", and ".join(parts)
 
 
-def guard_section(text: str, prompt: Prompt) -> GuardedSection:
-    """``text`` (a section the model wrote) without heading echoes, loops and restated
-    instructions, with what was removed."""
+def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit], list[Loop]]:
+    """``text`` without its phrase loops, its units, the units that repeat a loop's first
+    saying (to drop) and the loops found."""
     phrase_loops, phrase_cuts = _phrase_loops(text)
     text = _without(text, phrase_cuts)
     units = _units(text)
     block_loops, in_blocks = _block_loops(units)
     rest = [u for i, u in enumerate(units) if i not in in_blocks]
-    line_loops, in_loops = _loops(rest)
-    loops = phrase_loops + block_loops + line_loops
+    line_loops, in_loops = _loops(rest, patterns)
     dropped = {units[i] for i in in_blocks} | {rest[i] for i in in_loops}
+    return text, units, dropped, phrase_loops + block_loops + line_loops
+
+
+def without_loops(text: str) -> tuple[str, tuple[Loop, ...]]:
+    """An answer's text without its loops (walk 33: a small model wrote a paragraph, or four
+    bullets, three times over) and the loops removed. Only the same words said again count:
+    an answer's lines alike but for their numbers may be a real list."""
+    text, units, dropped, loops = _find_loops(text, patterns=False)
+    return _without(text, [(u.start, u.end) for u in units if u in dropped]), tuple(loops)
+
+
+def guard_section(text: str, prompt: Prompt) -> GuardedSection:
+    """``text`` (a section the model wrote) without heading echoes, loops and restated
+    instructions, with what was removed."""
+    text, units, dropped, loops = _find_loops(text, patterns=True)
     names = {_Unit(0, 0, prompt.heading).plain, _Unit(0, 0, prompt.title).plain}
     cuts: list[tuple[int, int]] = []
     restated: list[str] = []

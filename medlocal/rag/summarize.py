@@ -202,7 +202,7 @@ class Summarizer:
         if step.stop == STOP_LENGTH:
             # The engine stopped it at the budget (or a full context): it may end mid-sentence
             # (walk 26: "Her treatment options include met").
-            written.problems.append(("not_extracted", _cut_short(self.params.max_tokens)))
+            written.problems.append(("cut_short", _cut_short(self.params.max_tokens)))
         return written
 
     def _limit(self) -> int:

@@ -48,6 +48,8 @@ FLAG_WHY = {
     " notes); it does not mean the documents are silent. Check the sources.",
     "degenerate_output": "The model's text for this section went wrong (lines repeated, its"
     " instructions restated, or another section copied). Check the sources.",
+    "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
+    " what follows.",
 }
 
 

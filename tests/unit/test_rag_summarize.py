@@ -215,7 +215,7 @@ def test_a_section_that_used_its_whole_token_budget_is_flagged_as_cut_short() ->
     cut = Summarizer(FakeChatModel(long_reduce), params=params).summarize(
         record(3), get_template("soap")
     )
-    flags = [f for f in cut.flags if f.kind == "not_extracted" and "length limit" in f.message]
+    flags = [f for f in cut.flags if f.kind == "cut_short" and "length limit" in f.message]
     assert len(flags) == len(get_template("soap").sections)
     assert all(f.sentence == -1 and "(40 tokens)" in f.message for f in flags)
     whole = Summarizer(FakeChatModel(echo_first_passage), params=params).summarize(
