@@ -210,7 +210,8 @@ def _print_sources_and_flags(
     if flags:
         print("\nFlags (verify these against the sources):")
         for place, flag in listed_flags(flags, text, whole):
-            print(f"  - {place}: {flag.message}")
+            # One line each: a quote from a PDF's passage keeps its line breaks (walk 33).
+            print(f"  - {place}: {' '.join(flag.message.split())}")
     draft = unsupported_draft(flags)
     if draft:
         print(f"\n{DRAFT_HEADING}")

@@ -159,3 +159,18 @@ def test_flag_lines_quote_enough_words_to_tell_their_sentences_apart() -> None:
         "sentence “Echocardiogram showed an ejection fraction of 5%…”",
         "sentence “Troponin T peaked at 412 ng/L…”",  # unlike the others: six words, as before
     ]
+
+
+def test_a_flag_quoting_a_pdf_passage_stays_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Walk 33: a quote from a PDF's passage ("at\\nnight") split the flag's terminal line."""
+    answer = _answer(cited=True)
+    text = answer.text
+    flag = Flag(
+        0, "unverified_number", "500", "the cited passage gives '500 mg at\nnight'", 0, len(text)
+    )
+    answer.flags = [flag]
+    print_answer_sources(answer)
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "cited passage gives" in x]
+    assert line.endswith("'500 mg at night'")
