@@ -8,8 +8,11 @@ need too: that lives in :mod:`medlocal.app`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
+import io
 import json
+import os
 import sys
 import threading
 import time
@@ -55,8 +58,12 @@ def ask_secret(prompt: str) -> str:
     service without a terminal, stdin closed) say how to pass it instead of failing."""
     try:
         # Piped in (no terminal), getpass cannot turn echo off and warns with a source line of
-        # its own; there is nothing on a screen to hide, so the warning only confuses.
-        with warnings.catch_warnings():
+        # its own; there is nothing on a screen to hide, so the warning only confuses. With no
+        # terminal at all its fallback also prints "Warning: Password input may be echoed" and
+        # the prompt to stderr, before the error when nothing is piped (walk 33): no one sees
+        # them there.
+        quiet = io.StringIO() if not _has_terminal() else None
+        with warnings.catch_warnings(), contextlib.redirect_stderr(quiet or sys.stderr):
             warnings.simplefilter("ignore", getpass.GetPassWarning)
             return getpass.getpass(prompt)
     except EOFError:
@@ -64,6 +71,18 @@ def ask_secret(prompt: str) -> str:
             "No passphrase could be read (no terminal, input closed). In scripts give it in a "
             "file: --passphrase-file FILE (a new one: --new-passphrase-file FILE)."
         ) from None
+
+
+def _has_terminal() -> bool:
+    """Whether a person can be asked: standard input is a terminal, or the process has one
+    (getpass then reads /dev/tty even with input piped)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except (OSError, AttributeError):  # no controlling terminal; Windows has no O_NOCTTY
+        return False
+    return True
 
 
 def read_secret_file(name: str) -> str:

@@ -147,6 +147,8 @@ def find_backups(path: Path) -> list[Path]:
         return [path.parent]
     if (path / MANIFEST_NAME).is_file() or path.name.endswith(PARTIAL_SUFFIX):
         return [path]
+    if not path.exists():
+        raise BackupRefusedError(f"{path} does not exist.")
     if not path.is_dir():
         raise BackupRefusedError(f"{path} is not a MedLocal backup or a folder of backups.")
     found = sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import io
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,25 @@ def test_a_new_passphrase_stops_at_closed_input(
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     with pytest.raises(UserInputError, match="--passphrase-file FILE"):
         new_passphrase(None)
+
+
+def test_with_no_terminal_nothing_is_printed_before_the_error(
+    no_terminal: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 33: a script without --passphrase-file got getpass's "Warning: Password input may
+    be echoed" and the prompt on stderr before the error."""
+    from medlocal.cli import common
+
+    monkeypatch.setattr(common, "_has_terminal", lambda: False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(UserInputError, match="--passphrase-file FILE"):
+        ask_secret("Vault passphrase: ")
+    assert capsys.readouterr().err == ""
+
+
+def test_a_missing_backup_folder_is_said_to_be_missing(tmp_path: Path) -> None:
+    from medlocal.vault.backup_files import find_backups
+    from medlocal.vault.manifest import BackupRefusedError
+
+    with pytest.raises(BackupRefusedError, match="does not exist"):
+        find_backups(tmp_path / "no-such-folder")
