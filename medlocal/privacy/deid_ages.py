@@ -212,12 +212,14 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:10th|tenth|11th|eleventh)[ \t]+decade))\b"
         ),
     ),
-    # Ages: a sex after "96 Y /" ("Age/Sex: 96 Y / M"), an age in digits in brackets after one
-    # in words ("aged ninety-eight (98)"), "At 96," opening a sentence.
+    # Ages: a sex after "96 Y /" ("Age/Sex: 96 Y / M", "94 Y M"), an age in digits in brackets
+    # after one in words ("aged ninety-eight (98)"), "At 96," opening a sentence.
     (
         "age_over_89",
         re.compile(
-            r"\b(?P<v>9\d|1[0-4]\d)[ \t]*(?:Y|Yrs?|YRS?|yrs?)\.?[ \t]*/[ \t]*(?:M|F|Male|Female)\b"
+            # Session 32 (format sweep): or a space for the slash ("94 Y M, collapse").
+            r"\b(?P<v>9\d|1[0-4]\d)[ \t]*(?:Y|Yrs?|YRS?|yrs?)\.?(?:[ \t]*/[ \t]*|[ \t]+)"
+            r"(?:M|F|Male|Female)\b"
             rf"|(?i:\b(?:{_AGE_WORDS}))[ \t]*\([ \t]*(?P<a>9\d|1[0-4]\d)[ \t]*\)"
             r"|(?:^|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2}))At[ \t]+(?P<a2>9\d|1[0-4]\d)\b"
             r"(?=[ \t]*(?:,|and\b|he\b|she\b|"

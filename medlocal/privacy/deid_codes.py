@@ -281,13 +281,21 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Session 31: the heavy vehicles of a collision report ("prime mover 1GYB 918",
             # "semi-trailer XT 44 PQ", "road train", "tanker", "tipper", "HGV") and the
             # Commonwealth's small trucks ("bakkie CY 77120", "kombi").
-            r"prime[ \t-]mover|semi-trailer|road[ \t]train|tanker|tipper|hgv|bakkie|kombi)"
+            r"prime[ \t-]mover|semi-trailer|road[ \t]train|tanker|tipper|hgv|bakkie|kombi|"
+            # Session 32 (format sweep): the UK's "vehicle registration number".
+            r"vrn)"
             r"(?![a-z])"
             # Round 20: "the taxi number was T 4471".
-            r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#)(?:[ \t]+(?:is|was))?)?)"
+            r"(?:(?-i:[ \t]+[A-Z]{2})?[ \t]+tag|[ \t]+(?:number|no\.?|#)(?:[ \t]+(?:is|was))?"
+            # Session 32: "his taxi was 3YN4PZ": "is" or "was" alone only before a plate of
+            # letters and digits mixed, four characters or more ("the car was 20 minutes late",
+            # "the van was OK" are no plates).
+            r"|[ \t]+(?:is|was)(?=[ \t]+(?-i:(?=[A-Z0-9-]{0,9}[A-Z])(?=[A-Z0-9-]{0,9}\d)"
+            r"[A-Z0-9][A-Z0-9-]{3,9}(?![\w-]))))?)"
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
             rf"[ \t]*+[:#]?[ \t]*+{_NEXT_LINE}"
-            r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,6}){0,3}"
+            # Session 32: a first group of up to six ("licence plate M790VS 64", Russia's).
+            r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
             # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago").
             r"(?<=\w\w)(?![ \t]*(?i:times|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|"

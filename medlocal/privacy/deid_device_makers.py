@@ -50,6 +50,37 @@ def _maker_after_device(text: str, red: Redaction) -> bool:
     return before is not None and before.group("w") in _DEVICE_WORDS
 
 
+# Session 32 (format sweep): a listed maker and one capitalised word, then a device's word in
+# lower case ("Zimmer Persona knee", "Stryker Triathlon knee", "Edwards Intuity valve"): the
+# maker and its product's name, however the product's name reads ("Persona" is a given name).
+_DEVICE_AFTER = re.compile(r"[ \t]+(?P<w>[a-z]+)\b")
+_JOINT_WORDS = frozenset({"knee", "hip", "shoulder", "elbow", "ankle", "wrist", "spine"})
+
+
+_ONE_WORD_MAKER = re.compile("|".join(f"(?:{f})" for f in DEVICE_MAKER_FORMS))
+
+
+def _maker_and_product(text: str, red: Redaction, lex: Lexicon) -> bool:
+    words = red.original.split()
+    if len(words) != 2 or not _ONE_WORD_MAKER.fullmatch(fold(words[0])):
+        return False
+    # A surname second is a person's ("Edwards Jones knee pain").
+    if fold(words[1]) in lex.surnames:
+        return False
+    after = _DEVICE_AFTER.match(text, red.end)
+    if after is None or not (after.group("w") in _DEVICE_WORDS or after.group("w") in _JOINT_WORDS):
+        return False
+    # A title, a role or a relation before it makes it a person ("Mr Edwards Jones knee pain").
+    before = _WORD_BEFORE.search(text, max(0, red.start - 20), red.start)
+    return before is None or fold(before.group("w")) not in _PERSON_CUES
+
+
+def is_maker_and_product(text: str, red: Redaction, lex: Lexicon) -> bool:
+    """Whether a two-word name span is a listed maker and its product's name before the
+    device's word ("Zimmer Persona knee")."""
+    return red.kind == "name" and _maker_and_product(text, red, lex)
+
+
 def is_device_maker(text: str, red: Redaction, lex: Lexicon) -> bool:
     """Whether a one-word name span is a device's maker written before its listed product, or
     in brackets after its device."""

@@ -136,3 +136,39 @@ def hospital_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         found.append(WordSpan("facility", match.start("n"), match.end("n")))
     return found
+
+
+# Session 32 (format sweep): a hospital's initials before one of its wards or units ("MGH ward
+# 7", "From: RCH Renal Unit", "QEUH Department of Surgery"): a unit's word is looked for first,
+# then the initials read back from it. Initials the abbreviation vocabulary explains ("ICU",
+# "AMU", "ENT", "SCBU") are units or kinds of care, not hospitals.
+_UNIT_WORD = re.compile(r"\b(?:[Ww]ard[ \t]+[\w-]|Unit\b|Department\b|Dept\b)")
+_INITIALS_BEFORE_UNIT = re.compile(
+    r"(?<![\w&-])(?P<n>[A-Z]{2,5})[ \t]+(?:(?:[A-Z][a-z]+|of|&)[ \t]+){0,3}\Z"
+)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*[ \t]+\Z")
+
+
+def hospital_unit_initials(text: str, lex: Lexicon) -> list[WordSpan]:
+    """Hospitals named by their initials before a ward or a unit of theirs."""
+    found: list[WordSpan] = []
+    for unit in _UNIT_WORD.finditer(text):
+        match = _INITIALS_BEFORE_UNIT.search(text, max(0, unit.start() - 40), unit.start())
+        if match is None:
+            continue
+        name = match.group("n")
+        # A capitalised word before the initials opens a longer name whose initials they are
+        # not ("NZ CJD Surveillance Unit": "CJD" is the disease's).
+        if _CAPITALISED_BEFORE.search(text, max(0, match.start("n") - 30), match.start("n")):
+            continue
+        if (
+            name.lower() in _NOT_A_HOSPITAL
+            or lex.clinical(fold(name))
+            or clinical_abbreviation(name)
+            or lex.known(fold(name))
+        ):
+            continue
+        found.append(WordSpan("facility", match.start("n"), match.end("n")))
+    return found

@@ -219,6 +219,26 @@ _MODEL_BEFORE = re.compile(
 _SERIAL_DIGITS = re.compile(r"\d{5,}")
 
 
+# Session 32 (format sweep): "REF" is the label of a device's catalogue number (the symbol of
+# ISO 15223-1 printed on every implant's box and sticker: "Stent REF 1012275-18"), the same for
+# every device of that product; the serial and lot have their own labels (SN, LOT). Only in
+# capitals and after a device's word on the same line: "Ref: 447812" in a letter is the sender's
+# reference, an identifier.
+_CATALOGUE_BEFORE = re.compile(
+    r"(?i:\b(?:stents?|catheter|valve|lead|implant|prosthesis|pump|graft|cup|stem|screws?|"
+    r"balloon|sheath|device|lens|iol|mesh|port|pacemaker|generator|electrode|coil|clip|nail|"
+    r"plate|insert|liner|head|shell))\b[^\n]{0,40}?\bREF[ \t]*:?[ \t]*\Z"
+)
+
+
+def catalogue_number(text: str, start: int) -> bool:
+    """Whether the code at ``start`` is a device's catalogue number after "REF" (see
+    _CATALOGUE_BEFORE); cheap: the three capitals are looked for first."""
+    return text[max(0, start - 6) : start].rstrip(" \t:").endswith("REF") and (
+        _CATALOGUE_BEFORE.search(text, max(0, start - 60), start) is not None
+    )
+
+
 def device_model(text: str, start: int, value: str = "") -> bool:
     """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), or is a
     model's round number after a maker's name (see _ROUND_MODEL)."""

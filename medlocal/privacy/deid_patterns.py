@@ -69,6 +69,7 @@ from medlocal.privacy.deid_first_characters import (
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
 from medlocal.privacy.deid_lane_streets import LANE_STREET_PATTERNS
+from medlocal.privacy.deid_lower_plates import lower_case_plate_candidates
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_more_months import MORE_MONTH_PATTERNS
 from medlocal.privacy.deid_number_forms import (
@@ -82,6 +83,7 @@ from medlocal.privacy.deid_pattern_context import (
     LAB_BEFORE_NUMBER,
     TEMPERATURE_BEFORE,
     UNIT_AFTER,
+    catalogue_number,
     clinical_code_or_trial,
     device_model,
     is_code_exception,
@@ -422,6 +424,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from italian_town_candidates(text)
     yield from spelled_email_candidates(text)
     yield from kin_phone_candidates(text)
+    yield from lower_case_plate_candidates(text)
     cues = TextCues(text)
     for kind, pattern in _PATTERNS:
         for match in _matches(pattern, text, cues):
@@ -466,6 +469,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "K-file #15", "drill #2": a size, not a unit or a store's number
             if pattern in _BARE_CODES and device_model(text, start, value):
                 continue  # "Olympus CF-HQ190L", "model DTPA2D1": a model, not the device
+            if kind in ("id_number", "device_id") and catalogue_number(text, start):
+                continue  # "Stent REF 1012275-18": the product's catalogue number (session 32)
             if (
                 kind == "date"
                 and value[:1].isdigit()

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_device_makers import is_device_maker
+from medlocal.privacy.deid_device_makers import is_device_maker, is_maker_and_product
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
@@ -70,6 +70,9 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
                 if titled or (first in lex.given_names and not lex.clinical(first)):
                     red = Redaction("name", red.start, red.end, red.original, label("name"))
         elif red.kind == "name" and " " in red.original:
+            lex = lex or lexicon()
+            if is_maker_and_product(text, red, lex):
+                continue  # "Zimmer Persona knee": a maker and its product (session 32)
             if _FACILITY_END.search(red.original):
                 red = Redaction("facility", red.start, red.end, red.original, label("facility"))
         elif red.kind == "name" and red.original.isalpha():

@@ -51,7 +51,11 @@ _NOT_CLINICAL = (
     r"NYHA|ASA|CKD|COPD|AF|ECG|EKG|ICU|ED|ER|FEV1|FVC|PEF|PEFR|HBA1C|TSH|MMSE|MOCA|AMTS|ISS|"
     r"RTS|NISS|AIS|MVA|MVC|RTA|RTC|PM|AM|MG|ML|KG|KM|MPH|KMH|HRS|MIN|MINS|L|VAS|NRS|"
     r"CT|MRI|US|XR|CXR|ETT|NGT|IV|IM|SC|PO|PRN|BD|TDS|QDS|OD|TID|BID|QID|STAT|C|T[1-9]|L[1-5]|"
-    r"S[1-5]|ETA|ALS|BLS|HEMS|ATS|CTAS|MTS|ESI|ID|NO|DOB|BSA|TBSA)(?![A-Z0-9-])"
+    r"S[1-5]|ETA|ALS|BLS|HEMS|ATS|CTAS|MTS|ESI|ID|NO|DOB|BSA|TBSA|"
+    # Session 32 (format sweep): clinical scores written in capitals with a dash, a list's next
+    # line after a vehicle's line ("- Vehicle UKVV 910, towed" / "CHA2DS2-VASc 4, HAS-BLED 2").
+    r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS)(?![A-Z0-9-])"
+    r"|(?:CURB|CRB|PHQ|GAD)-\d"
 )
 # A unit or a time as any group: "(2 PM)", "(40 KM)".
 _NO_UNIT = (

@@ -51,7 +51,11 @@ from medlocal.privacy.deid_hospital_names import (
 )
 from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
 from medlocal.privacy.deid_joins import join_particles
-from medlocal.privacy.deid_known_orgs import hospital_initials, known_organisations
+from medlocal.privacy.deid_known_orgs import (
+    hospital_initials,
+    hospital_unit_initials,
+    known_organisations,
+)
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_names import given_and_surname, names_before_names, split_at_roles
 from medlocal.privacy.deid_nicknames import nicknames
@@ -162,6 +166,7 @@ def scan(
     # role in the sentence or the shape of their name.
     found += cued_organisations(text, lex)
     found += hospital_initials(text, lex)
+    found += hospital_unit_initials(text, lex)
     found += hospital_names(text, lex)
     found += named_units(text, lex)
     found += head_first_names(text, lex)

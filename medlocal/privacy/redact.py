@@ -322,6 +322,12 @@ def _names_nothing(piece: str, kind: str) -> bool:
     return any(w in ROLES for w in words) and any(w in ROLE_QUALIFIERS for w in words)
 
 
+_UNITS_ALONE = frozenset(
+    {"mm", "cm", "m", "km", "mg", "mcg", "g", "kg", "ml", "l", "mmol", "mmhg", "bpm", "fr", "ch"}
+)
+_NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
+
+
 def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iterator[Redaction]:
     """The parts of ``tagged`` that no span of ``found`` covers, each with a letter or digit."""
     covered = bytearray(len(text))
@@ -352,6 +358,11 @@ def _outside(text: str, tagged: list[Redaction], found: list[Redaction]) -> Iter
             # Kingsbridge Community College"): the rules' span is the name, the verb stays.
             kept = kept or _names_nothing(bare, red.kind) or bare in OPENING_VERBS
             kept = kept or (alone and _lettered_abbreviation(piece.strip(" ,;:.-")))
+            # Session 32 (format sweep): a unit alone after its number ("SAPIEN 3 26 mm" gave
+            # "mm" to the model's places) measures something and names no one.
+            if not kept and alone and bare in _UNITS_ALONE:
+                first = start + left
+                kept = _NUMBER_BEFORE.search(text, max(0, first - 3), first) is not None
             if any(c.isalnum() for c in piece) and not kept:
                 a, b = start + left, start + right
                 if bare in _POSSESSIVES and a > 0 and covered[a - 1]:
