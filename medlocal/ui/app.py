@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal.app import Workspace
 from medlocal.settings import SettingsFileError
+from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
@@ -70,16 +72,45 @@ class _NoticeRelay(QObject):
         self.posted.emit(text)
 
 
+# What apply_theme replaced to force a scheme (the style's name), so that "system" or a scheme
+# the platform can show itself gives the platform's own look back.
+_FORCED_STYLE = "_medlocal_forced_theme_style"
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Follow the OS light/dark scheme unless the user chose one (Qt >= 6.8 can set it)."""
+    """Follow the OS light/dark scheme unless the user chose one. A chosen scheme is asked of the
+    platform first (Qt >= 6.8's ``setColorScheme``, which keeps the native look); where that
+    leaves the palette in the other scheme (a platform theme without it: plain X11, many Linux
+    desktops, offscreen), the window gets the Fusion style and MedLocal's own palette for it
+    (walk 33: ``theme = dark`` left the window light)."""
+    _unforce(app)
     hints = app.styleHints()
-    if hints is None or not hasattr(hints, "setColorScheme"):
-        return
     scheme = {
         "light": Qt.ColorScheme.Light,
         "dark": Qt.ColorScheme.Dark,
     }.get(theme, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
+    if hints is not None and hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(scheme)
+    if theme not in ("light", "dark"):
+        return
+    dark = theme == "dark"
+    if is_dark(app.palette()) == dark:
+        return  # the platform switched
+    style = app.style()
+    app.setProperty(_FORCED_STYLE, style.name() if style is not None else "")
+    app.setStyle("Fusion")  # native styles (Windows, macOS) draw over a palette
+    app.setPalette(scheme_palette(dark))
+
+
+def _unforce(app: QApplication) -> None:
+    """Undo what a forced scheme set: the platform's palette and style again."""
+    style = app.property(_FORCED_STYLE)
+    if style is None:
+        return
+    app.setProperty(_FORCED_STYLE, None)
+    if style:
+        app.setStyle(str(style))
+    app.setPalette(QPalette())  # no role set: the style's and platform's own colours
 
 
 def offer_crash_report(parent: QWidget | None) -> None:

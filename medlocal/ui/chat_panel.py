@@ -4,6 +4,7 @@ export. Chats persist in the vault, reopen as they were shown, and can be delete
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Generator
 from dataclasses import replace
@@ -59,6 +60,11 @@ EMPTY_CHAT_HINT = (
     "Each answer cites its sources as [1], [2]…:\n"
     "click one to see the passage on the right."
 )
+
+
+def chat_label(chat_id: int, created: str) -> str:
+    """How the chat list names a chat: its number and when it was started (local time)."""
+    return f"Chat {chat_id} — {local_time(created)}"
 
 
 class QuestionBox(QPlainTextEdit):
@@ -213,7 +219,7 @@ class ChatPanel(QWidget):
         self.patient_id = patient_id
         chats = vault.list_chats(patient_id)
         for cid, _pid, created in chats:
-            self.chats.addItem(f"Chat {cid} — {local_time(created)}", cid)
+            self.chats.addItem(chat_label(cid, created), cid)
         ids = [cid for cid, _pid, _created in chats]
         # The chat to reopen (after unlocking, or this window's last with the patient) may
         # have been deleted meanwhile (from the CLI): then a new chat.
@@ -224,6 +230,16 @@ class ChatPanel(QWidget):
             self._chat_of_patient.pop(patient_id, None)
             self.chats.setCurrentIndex(-1)  # the combo chose the first chat added
         self._update_buttons()
+
+    def _chat_label(self, chat_id: int) -> str:
+        """The list's entry for ``chat_id``, with the date the vault gave it."""
+        vault = self.workspace.vault
+        if vault is not None and not vault.is_locked:
+            with contextlib.suppress(MedLocalError):
+                for cid, _pid, created in vault.list_chats(self.patient_id):
+                    if cid == chat_id:
+                        return chat_label(cid, created)
+        return f"Chat {chat_id}"
 
     @property
     def chat_id(self) -> int | None:
@@ -380,7 +396,10 @@ class ChatPanel(QWidget):
         self.live_question = self.live_text = self.status_line = ""
         self.job = None
         if first_in_chat and self.chats.findData(session.chat_id) < 0:
-            self.chats.addItem(f"Chat {session.chat_id} — new", session.chat_id)
+            # Named as the list names every other chat, from the vault's record: "Chat 1 — new"
+            # stayed after five saved answers, until a lock and unlock read the list again
+            # (walk 33).
+            self.chats.addItem(self._chat_label(session.chat_id), session.chat_id)
             self.chats.setCurrentIndex(self.chats.count() - 1)
         self.redraw()
         self.generating.emit(False)

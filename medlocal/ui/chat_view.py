@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -56,6 +56,15 @@ class ChatView(SafeBrowser):
         # answer is added one piece per pass of the event loop, so that no single step holds
         # the window (a 2,000-line answer took 0.16 s in one step even in pieces).
         self._pending = _Pieces()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            # The turns' colours were rendered for the scheme shown then (a theme chosen in the
+            # settings): rendered again in the new one.
+            self._rendered = []
+            self._shown = None
+            self.draw(self.turns, self.live_question, self.live_text, self.status_line)
 
     def forget(self) -> None:
         """Empty the view and everything rendered behind it (no patient text kept)."""
@@ -176,7 +185,7 @@ class ChatView(SafeBrowser):
             if self.live_text:
                 blocks.append(f"<p>{plain_html(self.live_text)}</p>")
         if self.status_line:
-            blocks.append(f'<p style="color:gray"><i>{html.escape(self.status_line)}</i></p>')
+            blocks.append(f'<p style="{_muted()}"><i>{html.escape(self.status_line)}</i></p>')
         if blocks:
             self._insert_html(cursor, "\n".join(blocks))
 
@@ -260,7 +269,7 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     # flag_list_html groups them.
     yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
     yield _draft_html(unsupported_draft(turn.flags))
-    yield from (f'<p style="color:gray"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
+    yield from (f'<p style="{_muted()}"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
     yield "<hr>"
 
 
@@ -283,6 +292,11 @@ class _Pieces:
         return piece
 
 
+def _muted() -> str:
+    """Secondary text (notes, the status line, reasoning): the scheme's muted tone."""
+    return tone_css(Tone.MUTED)
+
+
 def _question_html(question: str) -> str:
     return f'<p style="{tone_css(Tone.USER)}"><b>You:</b> {plain_html(question)}</p>'
 
@@ -294,13 +308,13 @@ def _thinking_html(turn: ChatTurn, index: int) -> str:
         return ""
     arrow = "▾" if turn.thinking_open else "▸"
     head = (
-        f'<p style="color:gray"><a href="cite:think.{index}">{arrow} Model reasoning'
+        f'<p style="{_muted()}"><a href="cite:think.{index}">{arrow} Model reasoning'
         f" ({turn.thinking_tokens} tokens)</a> <i>— unchecked, not part of the answer,"
         " not saved</i></p>"
     )
     if not turn.thinking_open or not turn.thinking:
         return head
-    return head + f'<blockquote style="color:gray">{plain_html(turn.thinking)}</blockquote>'
+    return head + f'<blockquote style="{_muted()}">{plain_html(turn.thinking)}</blockquote>'
 
 
 def _draft_html(draft: str) -> str:
@@ -309,8 +323,8 @@ def _draft_html(draft: str) -> str:
     if not draft:
         return ""
     return (
-        f'<p style="color:gray"><i>{html.escape(DRAFT_HEADING)}</i></p>'
-        f'<blockquote style="color:gray">{plain_html(draft)}</blockquote>'
+        f'<p style="{_muted()}"><i>{html.escape(DRAFT_HEADING)}</i></p>'
+        f'<blockquote style="{_muted()}">{plain_html(draft)}</blockquote>'
     )
 
 

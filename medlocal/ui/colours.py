@@ -22,10 +22,23 @@ class Tone(enum.Enum):
     OK = "ok"
     WARNING = "warning"
     USER = "user"  # the clinician's own words in the chat
+    MUTED = "muted"  # secondary text: a chat's notes, status line, reasoning, set-aside draft
 
 
-_LIGHT = {Tone.ERROR: "#b3261e", Tone.OK: "#1b6e2e", Tone.WARNING: "#7a5900", Tone.USER: "#1f5fa8"}
-_DARK = {Tone.ERROR: "#ff8a80", Tone.OK: "#81c995", Tone.WARNING: "#fdd663", Tone.USER: "#8ab4f8"}
+_LIGHT = {
+    Tone.ERROR: "#b3261e",
+    Tone.OK: "#1b6e2e",
+    Tone.WARNING: "#7a5900",
+    Tone.USER: "#1f5fa8",
+    Tone.MUTED: "#5f5f5f",  # "gray" (#808080) was under 4.5:1 on white and on a dark base
+}
+_DARK = {
+    Tone.ERROR: "#ff8a80",
+    Tone.OK: "#81c995",
+    Tone.WARNING: "#fdd663",
+    Tone.USER: "#8ab4f8",
+    Tone.MUTED: "#b0b0b0",
+}
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -33,6 +46,52 @@ def is_dark(palette: QPalette | None = None) -> bool:
     if palette is None:
         palette = QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+# The window's own colours where the platform cannot switch its scheme (see ``app.apply_theme``):
+# role -> (light, dark). Text roles (placeholders and links too) keep at least 4.5:1 on the
+# backgrounds they are drawn on, disabled text at least 3:1, and so do the tones above on its
+# window and base colours (``tests/gui/test_walk33_window.py``).
+_ROLES = QPalette.ColorRole
+_SCHEME_COLOURS: dict[QPalette.ColorRole, tuple[str, str]] = {
+    _ROLES.Window: ("#efefef", "#2d2d2d"),
+    _ROLES.WindowText: ("#000000", "#f0f0f0"),
+    _ROLES.Base: ("#ffffff", "#1e1e1e"),
+    _ROLES.AlternateBase: ("#f5f5f5", "#262626"),
+    _ROLES.Text: ("#000000", "#f0f0f0"),
+    _ROLES.PlaceholderText: ("#6b6b6b", "#a0a0a0"),
+    _ROLES.ToolTipBase: ("#ffffdc", "#3a3a3a"),
+    _ROLES.ToolTipText: ("#000000", "#f0f0f0"),
+    _ROLES.Button: ("#efefef", "#3a3a3a"),
+    _ROLES.ButtonText: ("#000000", "#f0f0f0"),
+    _ROLES.BrightText: ("#ffffff", "#ffffff"),
+    _ROLES.Light: ("#ffffff", "#505050"),
+    _ROLES.Midlight: ("#cacaca", "#444444"),
+    _ROLES.Mid: ("#a0a0a0", "#5a5a5a"),
+    _ROLES.Dark: ("#9f9f9f", "#1a1a1a"),
+    _ROLES.Shadow: ("#767676", "#000000"),
+    _ROLES.Highlight: ("#1f5fa8", "#4a8ad4"),
+    _ROLES.HighlightedText: ("#ffffff", "#000000"),
+    _ROLES.Accent: ("#1f5fa8", "#4a8ad4"),
+    _ROLES.Link: ("#1f5fa8", "#8ab4f8"),
+    _ROLES.LinkVisited: ("#6a3fa0", "#c58af9"),
+}
+# Greyed-out controls: dimmer than their enabled text, still legible.
+_DISABLED_TEXT = ("#8a8a8a", "#8c8c8c")
+
+
+def scheme_palette(dark: bool) -> QPalette:
+    """A complete light or dark palette for every role the window draws with (menus, lists,
+    text fields, buttons, tooltips, links, selections, greyed-out controls)."""
+    column = 1 if dark else 0
+    result = QPalette()
+    for role, colours in _SCHEME_COLOURS.items():
+        result.setColor(role, QColor(colours[column]))
+    disabled = QColor(_DISABLED_TEXT[column])
+    for role in (_ROLES.WindowText, _ROLES.Text, _ROLES.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    result.setColor(QPalette.ColorGroup.Disabled, _ROLES.Light, result.color(_ROLES.Window))
+    return result
 
 
 def tone_colour(tone: Tone, palette: QPalette | None = None) -> QColor:

@@ -295,6 +295,9 @@ class MainWindow(QMainWindow):
         self.patients.reload(select=patient_id)
         if patient_id is not None and chat_id is not None:
             self.chat.set_patient(patient_id, chat_id)
+        # A model kept loaded through the lock is named again; its speed figures come with
+        # its next answer (those of an answer no longer on screen are not shown).
+        self._show_model()
         self._start_rechunk()
         self._remind_backup()
 

@@ -117,15 +117,23 @@ class StatusWidgets:
         )
 
     def set_model(self, model: Any) -> None:
+        """Show ``model`` (None: none loaded, or the vault locked). The speed and context figures
+        describe the shown model's last answer: they are cleared when the model changes or
+        goes, and filled again by its next answer. They stayed on the lock screen beside
+        "Model: not loaded" (walk 33)."""
+        changed = model is not self._model
         self._model = model
+        if changed:
+            self.speed.setText("")
+            self.context.setText("")
         if model is None:
             self.model.setText("Model: not loaded")
             self.backend.setText("")
-            self.context.setText("")
             return
         self.model.setText(f"Model: {getattr(model, 'name', 'model')}")
         self.backend.setText(f"Backend: {getattr(model, 'backend', 'CPU')}")
-        self._refresh_live()
+        if not changed:
+            self._refresh_live()
 
     def generating(self, active: bool) -> None:
         if active:
