@@ -163,8 +163,29 @@ def test_layout_failure_or_different_words_keep_the_plain_text() -> None:
         raise ValueError("odd font")
 
     assert rejoin_rows(plain, broken) == plain
-    # Layout that split a word ("Creat inine") is not trusted.
+    # A row whose layout words differ (a word split: "Creat inine") keeps its plain lines.
     split = "Test          02/03    05/03\nCreat inine   168      131"
-    assert rejoin_rows(plain, lambda: split) == plain
+    assert rejoin_rows(plain, lambda: split) == "Test  02/03  05/03\nCreatinine\n168\n131"
     layout = "   Test          02/03    05/03\n\n   Creatinine    168      131"
     assert rejoin_rows(plain, lambda: layout) == "Test        02/03  05/03\nCreatinine  168    131"
+
+
+def test_rows_beside_a_wrapped_cell_keep_their_plain_lines_and_the_others_join() -> None:
+    """Layout sets a cell that wraps beside the middle of its row, so that row's words are out
+    of order there: it stays as plain read it, and the table's other rows are still joined."""
+    note = "Continue; review renal function in two weeks with repeat bloods at the GP surgery"
+    rows = [
+        ["Drug", "Dose", "Notes"],
+        ["Apixaban", "5 mg BD", _paragraph(note)],
+        ["Bisoprolol", "2.5 mg OD", "New"],
+    ]
+    data = _pdf([_paragraph("MEDICATIONS"), Table(rows, colWidths=[100, 80, 200])])
+    plain = _plain_pages(data)[0]
+    text = _page_texts(data)[0]
+    assert text.split() == plain.split()  # same words, same order
+    lines = text.split("\n")
+    assert [re.split(r" {2,}", line) for line in lines if "  " in line] == [
+        ["Drug", "Dose", "Notes"],
+        ["Bisoprolol", "2.5 mg OD", "New"],
+    ]
+    assert lines[lines.index("Apixaban") + 1] == "5 mg BD"

@@ -3,14 +3,13 @@
 Plain extraction reads a table drawn cell by cell (reportlab, most report generators) as one
 cell per line, so which value belongs to which test and date is lost (walk 33: a discharge
 summary's investigations table). Layout extraction keeps each row on one line, but pads with
-spaces, can reorder multi-column pages and is slower; so it is read only for a page whose plain
-text has a run of short lines, and used only where it is safe:
-
-- its words, in order, are exactly the plain text's words (same reading order, no word split or
-  joined; otherwise the page keeps its plain text);
-- a plain line changes only where layout puts two or more whole consecutive plain lines on one
-  line as separate cells (a row that plain extraction broke up). Every other line, prose
-  included, is the plain line as before, so hyphenation and line breaks stay as they were.
+spaces, can reorder multi-column pages, join words across columns and is slower; so it is read
+only for a page whose plain text has a run of short lines, and used only where it is safe: a
+plain line changes only where layout puts two or more whole, consecutive plain lines on one line
+as separate cells, with the very words of those lines in the same order (a row that plain
+extraction broke up). Every other line, prose included, is the plain line as before, so reading
+order, hyphenation and line breaks stay as they were; where the two readings disagree (a wrapped
+cell set beside its row, two columns read across) those lines keep their plain text.
 
 A rebuilt row's cells are set apart by two spaces or more and aligned in columns across the rows
 of its table, the way the grounding checks read a table laid out in columns (a date heading a
@@ -19,6 +18,7 @@ column binds the values under it).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,10 +63,6 @@ def rejoin_rows(plain: str, read_layout: Callable[[], str]) -> str:
     plain_lines = plain.split("\n")
     layout_rows = [_cells(line) for line in layout.split("\n")]
     layout_rows = [row for row in layout_rows if row]
-    if [w for line in plain_lines for w in line.split()] != [
-        w for row in layout_rows for cell in row for w in cell.text.split()
-    ]:
-        return plain
     groups = _row_groups(plain_lines, layout_rows)
     if not groups:
         return plain
@@ -93,9 +89,22 @@ def _row_groups(
     plain_lines: list[str], layout_rows: list[list[_Cell]]
 ) -> dict[int, tuple[int, list[_Cell]]]:
     """first plain line -> (one past its last plain line, the layout row) for each layout row of
-    two cells or more that is exactly two or more whole, consecutive, non-blank plain lines."""
-    starts: dict[int, int] = {}  # token index -> the first non-blank plain line starting there
-    ends: dict[int, int] = {}  # plain line -> token index one past its last word
+    two cells or more whose words are, in order, exactly two or more whole, consecutive,
+    non-blank plain lines. Only where both readings agree word for word: a page whose layout
+    reading differs elsewhere (a wrapped cell set beside its row, a second column) still gets
+    the rows that agree."""
+    plain_words = [word for line in plain_lines for word in line.split()]
+    layout_words = [word for row in layout_rows for cell in row for word in cell.text.split()]
+    shift: dict[int, int] = {}  # layout word index -> plain word index, where the two agree
+    if plain_words == layout_words:  # the usual case, and a quick one
+        shift = {index: index for index in range(len(layout_words))}
+    else:
+        matcher = difflib.SequenceMatcher(None, plain_words, layout_words, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                shift[block.b + offset] = block.a + offset
+    starts: dict[int, int] = {}  # word index -> the first non-blank plain line starting there
+    ends: dict[int, int] = {}  # plain line -> word index one past its last word
     at = 0
     for number, line in enumerate(plain_lines):
         words = len(line.split())
@@ -107,14 +116,24 @@ def _row_groups(
     at = 0
     for row in layout_rows:
         words = sum(len(cell.text.split()) for cell in row)
-        first = starts.get(at)
+        span = range(at, at + words)
         at += words
-        if first is None or len(row) < 2:
+        if len(row) < 2 or not all(index in shift for index in span):
+            continue
+        start = shift[span[0]]
+        if shift[span[-1]] != start + words - 1:  # not one unbroken run of the plain words
+            continue
+        first = starts.get(start)
+        if first is None:
             continue
         last = first
-        while ends[last] < at and last + 1 < len(plain_lines) and plain_lines[last + 1].split():
+        while (
+            ends[last] < start + words
+            and last + 1 < len(plain_lines)
+            and plain_lines[last + 1].split()
+        ):
             last += 1
-        if ends[last] == at and last > first:
+        if ends[last] == start + words and last > first:
             groups[first] = (last + 1, row)
     return groups
 
