@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, WrongPasswordError
 
 from medlocal.errors import GenerationCancelled
@@ -28,6 +28,7 @@ from medlocal.ingest.errors import (
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
+from medlocal.ingest.extractors.pdf_tables import rejoin_rows
 from medlocal.ingest.headings import clinical_headings
 from medlocal.ingest.ocr.pages import OcrOptions, RecognisedPage, add_recognised_page
 
@@ -64,7 +65,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         raise EncryptedDocumentError(
             file_name, "the PDF is password-protected; remove the password and import it again"
         )
-    texts = [_clean(page.extract_text() or "") for page in reader.pages]
+    texts = [_page_text(page) for page in reader.pages]
     scanned = _scanned_pages(data, file_name, texts, ocr)
     builder = DocumentBuilder("pdf")
     for number, text in enumerate(texts, start=1):
@@ -107,6 +108,13 @@ def _scanned_pages(
         if len(numbers) == len(texts):
             raise
         return {}
+
+
+def _page_text(page: PageObject) -> str:
+    """A page's plain text, with the table rows plain extraction broke into one cell per line
+    joined again from its layout reading (extractors/pdf_tables.py)."""
+    plain = _clean(page.extract_text() or "")
+    return rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
 
 
 def _clean(text: str) -> str:
