@@ -133,3 +133,50 @@ def test_no_room_for_the_thinking_names_both_settings() -> None:
     asking = answerer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
     with pytest.raises(ContextBudgetError, match=r"max_tokens = 256.*thinking_budget = 1024"):
         asking.ask("metformin dose?", SCOPE).consume()
+
+
+def test_thinking_cut_off_by_the_output_limit_is_no_answer() -> None:
+    """The output ended inside the thinking (the length stop came first): no empty answer and
+    no grounded 'No supported answer' is saved; the error names the settings to raise."""
+    model = ThinkingModel(f"<think>{THINKING} and more thinking")
+    store = FakeStore()
+    session = ChatSession(answerer(model, think_budget=200), store, SCOPE)  # type: ignore[arg-type]
+    stream = session.ask("What dose of metformin?")
+    with pytest.raises(ThinkingBudgetExceeded) as caught:
+        "".join(stream)
+    for setting in ("thinking_budget", "max_tokens", "context_tokens"):
+        assert setting in str(caught.value)
+    assert session.last_output_id is None
+    assert not store.outputs
+
+
+def test_no_room_for_the_thinking_suggests_a_budget_that_fits() -> None:
+    import re
+
+    from medlocal.errors import ContextBudgetError
+    from medlocal.rag.context import fit_passages
+
+    model = ThinkingModel("x", n_ctx=2048)
+    with pytest.raises(ContextBudgetError) as caught:
+        fit_passages(model, [], lambda p, h: [], max_tokens=512, thinking=2048)
+    message = str(caught.value)
+    suggested = re.search(r"settings set thinking_budget (\d+)", message)
+    assert suggested and "set max_tokens" not in message
+    budget = int(suggested.group(1))
+    assert budget >= 64 and 512 + budget < 2048  # it fits, with room for the question
+    fit_passages(model, [], lambda p, h: [], max_tokens=512, thinking=budget)
+    # No thinking budget fits beside this answer length: both settings are named.
+    with pytest.raises(ContextBudgetError, match=r"Lower max_tokens and the thinking budget"):
+        fit_passages(model, [], lambda p, h: [], max_tokens=2040, thinking=2048)
+
+
+def test_a_summary_without_room_for_the_thinking_names_the_settings() -> None:
+    from medlocal.errors import ContextBudgetError
+
+    model = ThinkingModel("x", n_ctx=1024)
+    summarizer = Summarizer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
+    with pytest.raises(
+        ContextBudgetError,
+        match=r"summary_step_tokens = 256.*thinking_budget = 1024.*set thinking_budget 256",
+    ):
+        summarizer.summarize([hit(1, "Metformin 500 mg.")], get_template("soap"))
