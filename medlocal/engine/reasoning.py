@@ -20,6 +20,7 @@ from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import MedLocalError
+from medlocal.settings import declared_default
 
 _OPEN = re.compile(r"<(think|thinking|reasoning)>", re.I)
 _CLOSE = re.compile(r"</(think|thinking|reasoning)>", re.I)
@@ -58,6 +59,8 @@ _MD_CLOSE_PARTIAL = _prefixes(_atoms("##_final response"))
 
 THINKING_SETTING = "thinking_budget"
 THINKING_MIN = 64  # the setting's least value (settings.py)
+# The thinking budget where none is given: the setting's declared default.
+DEFAULT_THINK_BUDGET: int = declared_default(THINKING_SETTING)
 # Pieces past the budget before a block the engine was asked to close counts as never closed.
 CLOSE_SLACK = 32
 
@@ -448,9 +451,12 @@ class ThinkingPieces:
         _close(self._pieces)
 
 
+THINKING_PREFIX = "Thinking…"
+
+
 def thinking_status(tokens: int) -> str:
     """The live line while a reasoning model thinks (window and terminal)."""
-    return f"Thinking… {tokens} token{'' if tokens == 1 else 's'} (the model reasons first)"
+    return f"{THINKING_PREFIX} {tokens} token{'' if tokens == 1 else 's'} (the model reasons first)"
 
 
 def thinking_note(tokens: int) -> str:

@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
-from medlocal.engine.reasoning import ReasoningStream, ThinkingMeter, model_reasons
+from medlocal.engine.reasoning import (
+    DEFAULT_THINK_BUDGET,
+    ReasoningStream,
+    ThinkingMeter,
+    model_reasons,
+)
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
@@ -138,7 +143,7 @@ class GroundedAnswerer:
         attach_min_overlap: float = 0.5,
         model_check: bool = True,
         model_check_threshold: float = 0.5,
-        think_budget: int = 1024,
+        think_budget: int = DEFAULT_THINK_BUDGET,
     ) -> None:
         self.model = model
         self.think_budget = think_budget

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
-from medlocal.engine.reasoning import ReasoningStream, model_reasons
+from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream, model_reasons
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.context import thinking_advice
@@ -125,7 +125,7 @@ class Summarizer:
         lexicon: MedicationLexicon | None = None,
         attach_min_overlap: float = 0.5,
         model_check: bool = False,
-        think_budget: int = 1024,
+        think_budget: int = DEFAULT_THINK_BUDGET,
     ) -> None:
         self.model = model
         # A reasoning model's thinking is split off each step (engine/reasoning.py): only the

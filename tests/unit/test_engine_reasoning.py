@@ -330,3 +330,40 @@ def test_the_prompt_opening_the_block_comes_with_the_stream() -> None:
     model = Opener(["weighing", "</think>", "Answer."], reasoning=False)
     stream = ReasoningStream(model, MESSAGES, SamplingParams(), think_budget=64)
     assert "".join(stream) == "Answer." and stream.thinking == "weighing"
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "##Thinking\nLet me see.\n## Final Response\nGive 5 mg.",
+        "## Thinking\nLet me see.\n##  Final  Response\nGive 5 mg.",
+        "  ##\tThinking \r\nLet me see.\r\n##Final Response\r\nGive 5 mg.",
+    ],
+)
+def test_huatuo_sections_split_one_character_at_a_time_as_whole(output: str) -> None:
+    """The held-back check follows the full match's spacing: "##Thinking" and "##  Final
+    Response" fed a character at a time split as they do whole."""
+    for pieces in ([output], list(output)):
+        splitter = ReasoningSplitter(reasons=True)
+        shown = "".join(splitter.feed(p) for p in pieces) + splitter.flush()
+        assert shown.strip() == "Give 5 mg." and splitter.thinking.strip() == "Let me see."
+
+
+def test_the_thinking_budget_default_is_the_settings_declared_one() -> None:
+    import inspect
+
+    from medlocal.app.outputs import summarize_patient
+    from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
+    from medlocal.rag.answer import GroundedAnswerer
+    from medlocal.rag.export import chat_model_line
+    from medlocal.rag.summarize import Summarizer
+    from medlocal.settings import Settings, declared_default
+
+    assert DEFAULT_THINK_BUDGET == declared_default("thinking_budget") == Settings().thinking_budget
+    for where in (
+        inspect.signature(GroundedAnswerer.__init__),
+        inspect.signature(Summarizer.__init__),
+        inspect.signature(chat_model_line),
+        inspect.signature(summarize_patient),
+    ):
+        assert where.parameters["think_budget"].default is DEFAULT_THINK_BUDGET
