@@ -53,7 +53,7 @@ from medlocal.rag.prompts import (
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import RelevanceThreshold, key_terms
-from medlocal.rag.support import support_check_for
+from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
 
 AnswerStatus = Literal["answered", "not_found", "general"]
@@ -158,6 +158,8 @@ class GroundedAnswerer:
         # Second line of grounding (rag/support.py): on by default for answers; models that
         # cannot score (fakes) skip it.
         self.support = support_check_for(model, model_check_threshold) if model_check else None
+        # A reasoning model whose first token would be thinking is not asked (provenance says).
+        self._check_skipped = model_check and self.support is None and _skips_check(model)
 
     def ask(
         self,
@@ -352,7 +354,11 @@ class GroundedAnswerer:
                     flags=flags,
                     embedder_id=self._embedder_id(),
                     notes=notes,
-                    extra={"status": "answered", "retrieved": len(hits)},
+                    extra={
+                        "status": "answered",
+                        "retrieved": len(hits),
+                        **({"model_check": REASONING_SKIP} if self._check_skipped else {}),
+                    },
                 ),
                 timings=timings,
             ),
@@ -449,6 +455,19 @@ def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAn
     result.notes.extend(fit.notes())
     result.notes.extend(file_notes(fit.passages))  # the passages given are listed with it
     return result
+
+
+def _skips_check(model: object) -> bool:
+    """Whether the model check is left out only because ``model`` reasons first and its
+    template has no thinking block to close (rag/support.py answer_opening); a model that
+    cannot score at all (the tests' fakes) is not one."""
+    if not all(hasattr(model, a) for a in ("score", "tokenize", "template", "n_ctx")):
+        return False
+    try:
+        answer_opening(model)
+    except ValueError:
+        return True
+    return False
 
 
 def _thought(result: GroundedAnswer, stream: ReasoningStream) -> GroundedAnswer:
