@@ -87,3 +87,28 @@ def test_a_block_the_prompt_opened_is_closed_within_the_output_limit(
     answer = "".join(stream)
     assert answer.strip() and not stream.capped
     assert stream.thinking_tokens < 24
+
+
+def test_the_engine_closes_a_block_only_for_a_reasoning_model_or_an_opened_prompt(
+    demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain model's "<think>" or "</think>" is its own text: the engine never closes a block
+    for it; for a model known to reason it closes within the output limit it was given."""
+    import medlocal.engine.llama_chat as llama_chat
+
+    asked: list[int] = []
+    real = llama_chat.close_thinking
+
+    def spy(start, prompt, budget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(budget)
+        return real(start, prompt, budget, *args, **kwargs)
+
+    monkeypatch.setattr(llama_chat, "close_thinking", spy)
+    messages = [ChatMessage("user", "What is metformin used for?")]
+    params = SamplingParams(max_tokens=16, temperature=0.0, top_k=1, think_budget=64)
+    assert not demo_chat.reasoning
+    plain = "".join(demo_chat.stream_chat(messages, params))
+    assert asked == [] and plain.strip()
+    monkeypatch.setattr(demo_chat, "reasoning", True)
+    "".join(demo_chat.stream_chat(messages, params))
+    assert asked == [8]  # 16 tokens in all: half left to the answer
