@@ -162,6 +162,14 @@ def _declared(name: str) -> Field[Any] | None:
     return next((f for f in fields(Settings) if f.name == name), None)
 
 
+def declared_default(name: str) -> Any:
+    """Setting ``name``'s declared default (one place for it, not a copy per caller)."""
+    spec = _declared(name)
+    if spec is None or spec.default is MISSING:
+        raise KeyError(name)
+    return spec.default
+
+
 def coerce_setting(name: str, value: Any) -> Any:
     """``value`` converted to the declared type of setting ``name`` and checked."""
     spec = _declared(name)

@@ -108,6 +108,8 @@ def run_evaluations(
 class Comparison:
     dataset: str
     rows: list[ComparisonRow]
+    # What makes the rows less comparable than they look (runs read by different parsers).
+    notes: list[str] = field(default_factory=list)
 
     def chart(self) -> Scene:
         points = [
@@ -117,7 +119,8 @@ class Comparison:
         return comparison_scene(points, f"{self.dataset}: accuracy (95% CI) against speed")
 
     def markdown(self) -> str:
-        return comparison_markdown(self.rows, self.dataset)
+        text = comparison_markdown(self.rows, self.dataset)
+        return text + "".join(f"\nNote: {note}\n" for note in self.notes)
 
 
 def compare_runs(runs: Sequence[EvalRun]) -> Comparison:
@@ -132,7 +135,27 @@ def compare_runs(runs: Sequence[EvalRun]) -> Comparison:
         raise UserInputError(
             f"Run {unfinished[0]} did not finish: resume it (run the same evaluation again)."
         )
-    return Comparison(str(runs[0].dataset.get("name", "")), comparison_rows(runs))
+    return Comparison(
+        str(runs[0].dataset.get("name", "")), comparison_rows(runs), _parser_notes(runs)
+    )
+
+
+def _parser_notes(runs: Sequence[EvalRun]) -> list[str]:
+    """A note when generate-mode runs read their answers with different parsers: the same
+    outputs may score differently (HuatuoGPT-o1's thinking was read as its answer by 1)."""
+    versions = {run.settings.parser for run in runs if run.settings.mode == "generate"}
+    if len(versions) < 2:
+        return []
+    named = "; ".join(
+        f"{run.run_id}: parser {run.settings.parser}"
+        for run in runs
+        if run.settings.mode == "generate"
+    )
+    return [
+        f"these runs read the model's answers with different parsers ({named}); the same"
+        " answers may score differently: run the older evaluation again to compare like with"
+        " like"
+    ]
 
 
 COMPARISON_SUFFIXES = ("md", "csv", "json", "svg", "png")

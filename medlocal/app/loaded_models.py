@@ -159,9 +159,9 @@ class LoadedModels:
                         # GGUF's own title ("Smollm2 135M 8k Lc100K Mix1 Ep2").
                         loaded.name = record.id
                         self._chat_record = (record.id, Path(record.path))
-                        if _catalog_reasons(record.catalog_id):
-                            # HuatuoGPT-o1's template says nothing of its "## Thinking".
-                            loaded.reasoning = True
+                    if _catalog_reasons(record.catalog_id if record else None, path, loaded):
+                        # HuatuoGPT-o1's template says nothing of its "## Thinking".
+                        loaded.reasoning = True
                     if gone is not None:
                         self._notice(_replaced_note(gone, loaded.name))
                     if loaded.load_message:
@@ -345,13 +345,24 @@ class LoadedModels:
             self._engine = None
 
 
-def _catalog_reasons(catalog_id: str | None) -> bool:
-    """Whether the bundled catalog says the model writes reasoning before its answer."""
-    if not catalog_id:
-        return False
-    from medlocal.models.catalog import bundled_catalog
+def _catalog_reasons(catalog_id: str | None, path: Path | str, loaded: Any) -> bool:
+    """Whether the bundled catalog says the model writes reasoning before its answer: the
+    entry the registry matched, or for a file imported without a match (HuatuoGPT-o1's entry has
+    no sha256) or passed by path, the entry its file name or GGUF names (``general.name``,
+    ``general.basename``) are."""
+    from medlocal.models.catalog import bundled_catalog, entry_for_file
 
-    entry = bundled_catalog().find(catalog_id)
+    catalog = bundled_catalog()
+    entry = catalog.find(catalog_id) if catalog_id else None
+    if entry is None:
+        info = getattr(loaded, "info", None)
+        metadata = getattr(info, "metadata", None) or {}
+        basename = metadata.get("general.basename")
+        entry = entry_for_file(
+            catalog,
+            filename=Path(path).name,
+            names=(getattr(info, "name", None), basename if isinstance(basename, str) else None),
+        )
     return entry is not None and entry.reasoning_output
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from medlocal import __version__
 from medlocal.app.given_passages import given_sources
 from medlocal.engine.api import SamplingParams
+from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export import (
@@ -117,7 +118,7 @@ def summarize_patient(
     document_ids: Sequence[int] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
-    think_budget: int = 1024,
+    think_budget: int = DEFAULT_THINK_BUDGET,
 ) -> SavedSummary:
     """Map the chosen documents, reduce into the template, check, save; nothing is saved when
     cancelled (the summarizer raises GenerationCancelled)."""

@@ -155,7 +155,10 @@ def run_ask(args: argparse.Namespace) -> int:
         think_budget=ws.settings.thinking_budget,
         meter=ThinkingMeter(listener=status.show),
     )
-    stream_to_stdout(model, status.around(stream))
+    try:
+        stream_to_stdout(model, status.around(stream))
+    finally:
+        status.clear()  # an error (or Ctrl-C) while thinking leaves no "Thinking…" line
     status.report(stream)
     return 0
 
@@ -178,17 +181,26 @@ class ThinkingLine:
             print(thinking_status(tokens), file=sys.stderr, flush=True)
             self._shown = True
 
-    def around(self, pieces: Iterable[str]) -> Iterator[str]:
-        """``pieces``, with the status line cleared before the first of them is printed."""
+    def clear(self) -> None:
+        """Take the updating line away (the terminal's line: nothing else may be on it)."""
+        if self._shown and self._tty:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+        self._shown = False
+
+    def around(self, pieces: Iterable[str], prompt: str = "") -> Iterator[str]:
+        """``pieces``, with the status line cleared before the first of them is printed, and
+        ``prompt`` written on stdout then (after the clearing, so it never erases it)."""
         for piece in pieces:
-            if self._shown and self._tty:
-                sys.stderr.write("\r\033[K")
-                sys.stderr.flush()
-                self._shown = False
+            self.clear()
+            if prompt:
+                sys.stdout.write(prompt)
+                prompt = ""
             yield piece
 
     def report(self, stream: ReasoningStream) -> None:
-        if stream.thinking_tokens:
+        """The note on the thinking, for an answer that came after it (none: no note)."""
+        if stream.thinking_tokens and stream.answer.strip():
             print(f"medlocal: note: {thinking_note(stream.thinking_tokens)}", file=sys.stderr)
         self._shown = False
 
@@ -271,17 +283,24 @@ def _answer_once(
         think_budget=think_budget,
         meter=ThinkingMeter(listener=status.show),
     )
-    sys.stdout.write("medlocal> ")
-    sys.stdout.flush()
+    # The prompt is written with the first piece: the "Thinking…" line shares the terminal's
+    # line and is cleared before it, never erasing it.
+    prompt = "medlocal> "
     try:
-        for piece in status.around(stream):
+        for piece in status.around(stream, prompt):
+            prompt = ""
             sys.stdout.write(piece)
             sys.stdout.flush()
     except KeyboardInterrupt:
         cancel.set()
-        sys.stdout.write(" [stopped]")
+        status.clear()
+        sys.stdout.write(f"{prompt}[stopped]" if prompt else " [stopped]")
     except ThinkingBudgetExceeded as exc:
-        sys.stdout.write(f"[{exc}]")
+        status.clear()
+        sys.stdout.write(f"{prompt}[{exc}]")
+    else:
+        status.clear()
+        sys.stdout.write(prompt)  # no piece came: the prompt alone
     sys.stdout.write("\n")
     sys.stdout.flush()
     status.report(stream)

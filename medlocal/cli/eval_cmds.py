@@ -174,6 +174,8 @@ def run_compare(args: argparse.Namespace) -> int:
         for path in write_comparison(comparison, args.out):
             print(f"medlocal: wrote {path}", file=sys.stderr)
     if args.json:
+        for note in comparison.notes:  # the markdown holds them; JSON keeps its rows
+            print(f"medlocal: note: {note}", file=sys.stderr)
         print(json.dumps([row.__dict__ for row in comparison.rows], indent=2))
     else:
         print(comparison.markdown(), end="")

@@ -76,8 +76,11 @@ def fit_messages(
     max_tokens: int,
     n_ctx: int,
     count: Callable[[Sequence[ChatMessage]], int],
+    *,
+    thinking: bool = False,
 ) -> tuple[list[ChatMessage], int, TrimReport]:
-    """Drop the oldest turns until prompt + answer fit ``n_ctx``.
+    """Drop the oldest turns until prompt + answer fit ``n_ctx``. ``thinking``: ``max_tokens``
+    holds a reasoning model's thinking and its answer (the note says so).
 
     The system prompt and the latest user message are always kept. Returns the kept messages, the
     answer budget (``max_tokens`` reduced if only that makes it fit) and what was dropped.
@@ -110,5 +113,6 @@ def fit_messages(
                 f"The message is too long for this model: it needs {used} tokens and the context "
                 f"holds {n_ctx}. Shorten it, or load the model with a larger context."
             )
-        report.notes.append(f"The answer is limited to {budget} tokens to fit the context.")
+        what = "The thinking and the answer together are" if thinking else "The answer is"
+        report.notes.append(f"{what} limited to {budget} tokens to fit the context.")
     return kept, budget, report

@@ -9,10 +9,15 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from medlocal.engine.api import ChatMessage, SamplingParams, TrimReport
-from medlocal.engine.chat import ChatTemplate, fit_messages
+from medlocal.engine.chat import MIN_ANSWER_TOKENS, ChatTemplate, fit_messages
 from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens, shared_prefix
 from medlocal.engine.llama_model import LoadedLlama
-from medlocal.engine.reasoning import close_thinking, prompt_opens_thinking, template_thinks
+from medlocal.engine.reasoning import (
+    ThinkingPieces,
+    close_thinking,
+    prompt_opens_thinking,
+    template_thinks,
+)
 from medlocal.engine.scoring import ScoreResult, score_on_prefix
 from medlocal.engine.speculative import (
     BatchCostMeter,
@@ -46,20 +51,22 @@ class LlamaChatModel(LoadedLlama):
         # A model that thinks before it answers (engine/reasoning.py): known from its template
         # here, or from the catalog when it is loaded as an installed model.
         self.reasoning = template_thinks(self.info.chat_template)
-        # The latest prompt ended inside an opened thinking block (DeepSeek-R1 templates).
-        self.last_prompt_opened_thinking = False
         # Set by Engine.load_chat; None: plain decoding (turned off, or a KV that cannot roll back).
         self.speculation: SpeculationConfig | None = None
         # What a verification batch costs on this model and machine, learned across requests.
         self.batch_cost: BatchCostMeter | None = None
 
-    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
+    def _prompt_tokens(
+        self, messages: Sequence[ChatMessage]
+    ) -> tuple[list[int], tuple[str, ...], bool]:
+        """The prompt's tokens, its stop strings, and whether it ends inside a thinking block
+        the template opened (DeepSeek-R1 templates)."""
         rendered = self.template.render(messages)
-        self.last_prompt_opened_thinking = prompt_opens_thinking(rendered.text)
         # The template writes BOS itself when the model wants one; tokenising special tokens
         # lets "<|im_start|>" become one token instead of ten.
         add_bos = not self.template.from_model
-        return self._tokenize(rendered.text.encode("utf-8"), add_bos, True), rendered.stop
+        tokens = self._tokenize(rendered.text.encode("utf-8"), add_bos, True)
+        return tokens, rendered.stop, prompt_opens_thinking(rendered.text)
 
     def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
         return len(self._prompt_tokens(messages)[0])
@@ -84,9 +91,11 @@ class LlamaChatModel(LoadedLlama):
         return self._engine.worker.call(run)
 
     def fit(
-        self, messages: Sequence[ChatMessage], max_tokens: int
+        self, messages: Sequence[ChatMessage], max_tokens: int, *, thinking: bool = False
     ) -> tuple[list[ChatMessage], int, TrimReport]:
-        return fit_messages(messages, max_tokens, self.n_ctx, self.count_chat_tokens)
+        return fit_messages(
+            messages, max_tokens, self.n_ctx, self.count_chat_tokens, thinking=thinking
+        )
 
     @property
     def last_stop_reason(self) -> str:
@@ -101,21 +110,25 @@ class LlamaChatModel(LoadedLlama):
     ) -> Iterator[str]:
         """Yield the answer as it is generated. Trimming, if any, is in ``last_stats.trim``."""
         params = params or SamplingParams()
-        kept, budget, trim = self.fit(messages, params.max_tokens)
-        tokens, stop_strings = self._prompt_tokens(kept)
+        # A reasoning model's max_tokens holds its thinking and its answer (ReasoningStream).
+        thinks = self.reasoning and params.think_budget > 0
+        kept, budget, trim = self.fit(messages, params.max_tokens, thinking=thinks)
+        tokens, stop_strings, opened = self._prompt_tokens(kept)
         stats = GenerationStats(prompt_tokens=len(tokens), trim=trim)
         self.last_stats = stats
         for note in trim.notes:
             log.info("context budget: %s", note)
 
-        opened = self.last_prompt_opened_thinking
+        # The block is closed only for a model known to reason or a prompt that opened it (a
+        # plain model's "</think>" is its own text), early enough to leave the answer room.
+        close_at = thinking_close_at(params, budget) if self.reasoning or opened else 0
 
         def produce(emit: Callable[[str], None], stopped: threading.Event) -> None:
             self._generate(
-                tokens, params, budget, stop_strings, stats, emit, stopped, cancel, opened
+                tokens, params, budget, stop_strings, stats, emit, stopped, cancel, opened, close_at
             )
 
-        return self._engine.worker.stream(produce)
+        return ThinkingPieces(self._engine.worker.stream(produce), opened)
 
     def _generate(
         self,
@@ -128,6 +141,7 @@ class LlamaChatModel(LoadedLlama):
         stopped: threading.Event,
         cancel: threading.Event | None,
         opened: bool = False,
+        close_at: int = 0,
     ) -> None:
         import llama_cpp
 
@@ -158,12 +172,12 @@ class LlamaChatModel(LoadedLlama):
             return plain
 
         source: Iterator[int]
-        if params.think_budget > 0:
+        if close_at > 0:
             # A reasoning model thinking past its budget has its block closed for it and answers.
             source = close_thinking(
                 start,
                 tokens,
-                params.think_budget,
+                close_at,
                 lambda t: bytes(llm.detokenize([t])),
                 lambda text: self.tokenize(text, special=True),
                 opened=opened,
@@ -188,3 +202,16 @@ class LlamaChatModel(LoadedLlama):
                 stats.drafted_tokens, stats.accepted_tokens = spec.drafted, spec.accepted
             if self.batch_cost is not None:
                 stats.batch_cost = self.batch_cost.cost
+
+
+def thinking_close_at(params: SamplingParams, budget: int) -> int:
+    """Thinking tokens after which the engine closes the block: ``params.think_budget``, or
+    fewer when the output limit fitted to the context (``budget``) would otherwise end inside
+    the thinking and leave no answer. The answer keeps its own share (``max_tokens`` less the
+    thinking's room, at least MIN_ANSWER_TOKENS) or half the budget when even that is too much.
+    0: not asked to close."""
+    if params.think_budget <= 0:
+        return 0
+    answer = max(params.max_tokens - params.think_budget, MIN_ANSWER_TOKENS)
+    answer = min(answer, budget // 2)
+    return max(1, min(params.think_budget, budget - answer))

@@ -20,6 +20,7 @@ from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import MedLocalError
+from medlocal.settings import declared_default
 
 _OPEN = re.compile(r"<(think|thinking|reasoning)>", re.I)
 _CLOSE = re.compile(r"</(think|thinking|reasoning)>", re.I)
@@ -28,10 +29,38 @@ _MD_OPEN = re.compile(r"\s*##[ \t]*thinking[ \t]*\r?\n", re.I)
 _MD_CLOSE = re.compile(r"##[ \t]*final[ \t]+response[ \t]*", re.I)
 _OPEN_TAGS = ("<think>", "<thinking>", "<reasoning>")
 _CLOSE_TAGS = ("</think>", "</thinking>", "</reasoning>")
-_MD_OPEN_TEXT = "## thinking"
-_MD_CLOSE_TEXT = "## final response"
+
+
+def _prefixes(parts: Sequence[str]) -> re.Pattern[str]:
+    """A pattern matching any proper beginning of the pattern ``"".join(parts)``: each part an
+    atom ("#", "[ \\t]*", "f"), so a stream cut mid-way is held back by the same spacing rules
+    the whole match follows."""
+    pattern = ""
+    for part in reversed(parts):
+        pattern = f"{part}(?:{pattern})?" if pattern else part
+    return re.compile(pattern, re.I)
+
+
+def _atoms(words: str) -> list[str]:
+    out: list[str] = []
+    for char in words:
+        if char == " ":
+            out.append("[ \\t]+")
+        elif char == "_":
+            out.append("[ \\t]*")
+        else:
+            out.append(re.escape(char))
+    return out
+
+
+# "##Thinking", "## thinking" (its line ends after) and "##  Final  Response", piece by piece.
+_MD_OPEN_PARTIAL = _prefixes([*_atoms("##_thinking"), "[ \\t]*", "\\r?"])
+_MD_CLOSE_PARTIAL = _prefixes(_atoms("##_final response"))
 
 THINKING_SETTING = "thinking_budget"
+THINKING_MIN = 64  # the setting's least value (settings.py)
+# The thinking budget where none is given: the setting's declared default.
+DEFAULT_THINK_BUDGET: int = declared_default(THINKING_SETTING)
 # Pieces past the budget before a block the engine was asked to close counts as never closed.
 CLOSE_SLACK = 32
 
@@ -65,9 +94,14 @@ class ReasoningSplitter:
     """Feed pieces; get back answer text. ``thinking`` holds the reasoning; ``thinking_now``
     says whether the model is inside a block; ``thinking_pieces`` counts the pieces fed there.
 
-    ``opened``: the prompt opened the block (the output starts inside it)."""
+    ``opened``: the prompt opened the block (the output starts inside it). ``reasons``: the
+    model is known to reason, so a closing tag alone (a block its template opened) ends thinking.
+    An opening tag counts only at the start of the output; for a model neither known to reason
+    nor given an opened block, a closing tag alone is answer text, so such a model's output
+    passes through unchanged unless it starts with a block."""
 
-    def __init__(self, *, opened: bool = False) -> None:
+    def __init__(self, *, opened: bool = False, reasons: bool = False) -> None:
+        self.reasons = reasons or opened
         self.raw = ""  # everything fed
         self.pieces = 0
         self.answer = ""
@@ -126,7 +160,7 @@ class ReasoningSplitter:
                 self._think = self._markdown = False
                 self._after_block = True
                 return True
-            keep = _held(buf, (_MD_CLOSE_TEXT,) if self._markdown else _CLOSE_TAGS)
+            keep = _md_held(buf) if self._markdown else _held(buf, _CLOSE_TAGS)
             self.thinking += buf[: len(buf) - keep]
             self._buf = buf[len(buf) - keep :]
             return False
@@ -137,18 +171,30 @@ class ReasoningSplitter:
             self._after_block = False
         at_start = not self._seen_block and not self._spoke and not "".join(out).strip()
         if at_start:
-            opening = _MD_OPEN.match(buf)
+            # "## Thinking" is HuatuoGPT-o1's; another model's heading of that name is its text.
+            opening = _MD_OPEN.match(buf) if self.reasons else None
             if opening:
                 self._enter(opening.end(), markdown=True)
                 return True
-            head = buf.lstrip().lower()
-            if _MD_OPEN_TEXT.startswith(head) or (
-                head.startswith(_MD_OPEN_TEXT) and not head[len(_MD_OPEN_TEXT) :].strip(" \t\r")
-            ):
-                return False  # might still be "## Thinking" on a line of its own
-        opening_tag = _OPEN.search(buf)
+            head = buf.lstrip()
+            lead = buf[: len(buf) - len(head)]
+            opening_tag = _OPEN.match(head)
+            if opening_tag:
+                out.append(lead)
+                self._buf = head
+                self._tag = opening_tag.group(1)
+                self._enter(opening_tag.end(), markdown=False)
+                return True
+            md_prefix = self.reasons and _whole(_MD_OPEN_PARTIAL, head)
+            if not head or md_prefix or _held(head, _OPEN_TAGS) == len(head):
+                return False  # might still open a block ("<thi", "## Thinking" before its line)
+        if not self.reasons and not self._seen_block:
+            out.append(buf)  # no block: a tag written later is answer text
+            self._buf = ""
+            self._spoke = self._spoke or bool(buf.strip())
+            return False
         closing = _CLOSE.search(buf)
-        if closing and (opening_tag is None or closing.start() < opening_tag.start()):
+        if closing:
             if not self._seen_block:  # the template opened the block: all so far was thinking
                 self.thinking += self.answer + "".join(out) + buf[: closing.start()]
                 self.answer = ""
@@ -160,13 +206,7 @@ class ReasoningSplitter:
             self._buf = buf[closing.end() :]
             self._after_block = True
             return True
-        if opening_tag:
-            out.append(buf[: opening_tag.start()])
-            self._tag = opening_tag.group(1)
-            self._enter(opening_tag.end(), markdown=False)
-            return True
-        tags = _OPEN_TAGS if self._seen_block else _OPEN_TAGS + _CLOSE_TAGS
-        keep = _held(buf, tags)
+        keep = _held(buf, _CLOSE_TAGS)
         out.append(buf[: len(buf) - keep])
         self._buf = buf[len(buf) - keep :]
         return False
@@ -191,6 +231,22 @@ def _held(text: str, markers: Sequence[str]) -> int:
     return 0
 
 
+def _whole(partial: re.Pattern[str], text: str) -> bool:
+    return partial.fullmatch(text) is not None
+
+
+def _md_held(text: str) -> int:
+    """Characters at the end of ``text`` that may begin "## Final Response" (any spacing)."""
+    start = text.rfind("#", max(0, len(text) - 64))
+    while start >= 0:
+        if start > 0 and text[start - 1] == "#":
+            start -= 1
+        if _whole(_MD_CLOSE_PARTIAL, text[start:]):
+            return len(text) - start
+        start = text.rfind("#", max(0, len(text) - 64), start)
+    return 0
+
+
 def close_thinking(
     start: Callable[[list[int]], Iterator[int]],
     prompt: Sequence[int],
@@ -204,8 +260,9 @@ def close_thinking(
     block, the block's closing tag is put in its mouth (yielded as if generated) and generation
     starts again after it (``start(prompt + generated + closing)``: the KV cache holds the
     prefix), so the model answers instead of thinking on. Works for plain and speculative
-    decoding alike: each is only restarted."""
-    splitter = ReasoningSplitter(opened=opened)
+    decoding alike: each is only restarted. Only for a model known to reason or a prompt that
+    opened the block: a closing tag alone then ends the thinking."""
+    splitter = ReasoningSplitter(opened=opened, reasons=True)
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     generated: list[int] = []
     source = start(list(prompt))
@@ -227,7 +284,7 @@ def close_thinking(
         _close(source)
 
 
-def _close(source: Iterator[int]) -> None:
+def _close(source: Iterator[Any]) -> None:
     close = getattr(source, "close", None)
     if close is not None:
         close()
@@ -241,9 +298,9 @@ class Reasoned:
     unclosed: bool  # the output ended inside the block (its cap cut it)
 
 
-def split_reasoning(text: str, *, opened: bool = False) -> Reasoned:
+def split_reasoning(text: str, *, opened: bool = False, reasons: bool = False) -> Reasoned:
     """A whole output, split: the answer (stripped) and the thinking."""
-    splitter = ReasoningSplitter(opened=opened)
+    splitter = ReasoningSplitter(opened=opened, reasons=reasons)
     splitter.feed(text)
     splitter.flush()
     return Reasoned(
@@ -294,6 +351,7 @@ class ReasoningStream:
     ) -> None:
         self.model = model
         self.params = params
+        self._cancel = cancel
         self.think_budget = think_budget
         self.meter = meter if meter is not None else ThinkingMeter()
         self.on_cap = on_cap
@@ -309,8 +367,9 @@ class ReasoningStream:
         self._think_cap = think_budget + CLOSE_SLACK if closes else think_budget
         asked = replace(params, max_tokens=budget, think_budget=think_budget if closes else 0)
         self._pieces = model.stream_chat(messages, asked, cancel)
-        opened = bool(getattr(model, "last_prompt_opened_thinking", False))
-        self.splitter = ReasoningSplitter(opened=opened)
+        # The engine says whether the prompt it rendered opened the block (a ThinkingPieces).
+        opened = bool(getattr(self._pieces, "opened_thinking", False))
+        self.splitter = ReasoningSplitter(opened=opened, reasons=reserve)
         self.meter.tokens, self.meter.active = 0, opened
 
     @property
@@ -355,22 +414,49 @@ class ReasoningStream:
                 close()
             meter.active = False
         tail = splitter.flush()
+        cancelled = self._cancel is not None and self._cancel.is_set()
+        if splitter.unclosed and not splitter.answer.strip() and not cancelled:
+            # The output ended inside the block (the output limit or the context cut it first):
+            # no answer, which must not pass for an empty one.
+            self.capped = True
         if self.capped:
             if self.on_cap == "raise":
                 raise ThinkingBudgetExceeded(
-                    f"the model was still thinking after {self.think_budget} tokens, so it gave"
-                    f" no answer; raise the '{THINKING_SETTING}' setting (Settings, or"
-                    f" `medlocal settings set {THINKING_SETTING} N`) or use a model that does"
-                    " not reason first"
+                    f"the model was still thinking after {splitter.thinking_pieces} tokens, so it"
+                    f" gave no answer; raise the '{THINKING_SETTING}' setting (now"
+                    f" {self.think_budget}; Settings, or `medlocal settings set"
+                    f" {THINKING_SETTING} N`), or if the output limit came first, 'max_tokens' or"
+                    " 'context_tokens'; or use a model that does not reason first"
                 )
             return
         if tail:
             yield tail
 
 
+class ThinkingPieces:
+    """A generation's pieces, and whether the prompt rendered for it opened a thinking block
+    (``opened_thinking``): told with the stream, so concurrent requests cannot mix it up."""
+
+    def __init__(self, pieces: Iterator[str], opened_thinking: bool) -> None:
+        self._pieces = pieces
+        self.opened_thinking = opened_thinking
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        return next(self._pieces)
+
+    def close(self) -> None:
+        _close(self._pieces)
+
+
+THINKING_PREFIX = "Thinking…"
+
+
 def thinking_status(tokens: int) -> str:
     """The live line while a reasoning model thinks (window and terminal)."""
-    return f"Thinking… {tokens} token{'' if tokens == 1 else 's'} (the model reasons first)"
+    return f"{THINKING_PREFIX} {tokens} token{'' if tokens == 1 else 's'} (the model reasons first)"
 
 
 def thinking_note(tokens: int) -> str:

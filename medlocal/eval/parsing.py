@@ -38,8 +38,10 @@ _DECLARED = re.compile(
 
 def strip_thinking(text: str) -> tuple[str, bool]:
     """``text`` without its reasoning blocks, and whether there was one (engine/reasoning.py:
-    an unclosed block takes the rest; a closing tag alone takes everything before it)."""
-    split = split_reasoning(text)
+    an unclosed block takes the rest; a closing tag alone takes everything before it). Any
+    model may be a reasoning one here, as generate mode treats it. Parser version 2
+    (records.PARSER_VERSION): a change to what this returns needs a new version."""
+    split = split_reasoning(text, reasons=True)
     return split.answer, split.had_thinking
 
 

@@ -8,6 +8,11 @@ from typing import Any, Literal
 Mode = Literal["generate", "likelihood"]
 MODES: tuple[Mode, ...] = ("generate", "likelihood")
 NORMALISATIONS = ("per_token", "sum")
+# How generate mode reads the chosen option out of an answer (eval/parsing.py). 1: thinking cut
+# at any tag by regular expressions (HuatuoGPT-o1's "## Thinking" was parsed as the answer); 2:
+# the engine's reasoning splitter. Stored with each run, so that runs read by different parsers
+# are flagged when compared; a run stored before the version was recorded was read by 1.
+PARSER_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class EvalSettings:
     temperature: float = 0.0
     seed: int = 42
     cop_base: int | None = None  # MedMCQA's answer index base when the data cannot show it
+    parser: int = PARSER_VERSION  # generate mode's answer parser (a new one: a new run)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -34,6 +40,7 @@ class EvalSettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EvalSettings:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known.setdefault("parser", 1)  # stored before the parser's version was
         return cls(**known)
 
 

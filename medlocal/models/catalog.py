@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -216,3 +217,38 @@ def load_catalog(path: Path | None = None) -> Catalog:
 def bundled_catalog() -> Catalog:
     """The catalog shipped with the app, parsed once per process."""
     return load_catalog()
+
+
+def _name_key(text: str) -> str:
+    """A model name for comparing: letters and digits only, lower case ("HuatuoGPT o1 8B" and
+    "HuatuoGPT-o1-8B" are the same)."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def entry_for_file(
+    catalog: Catalog,
+    *,
+    sha256: str | None = None,
+    filename: str | None = None,
+    names: Sequence[str | None] = (),
+) -> CatalogEntry | None:
+    """The catalog entry a GGUF file is, for one imported or passed by path: by its sha256, else
+    by the catalog's file name, else by its metadata's names (``general.name``,
+    ``general.basename``) against the entry's file name without its quantisation
+    ("HuatuoGPT-o1-8B"). Entries without a sha256 (HuatuoGPT-o1's) are found only the other
+    ways."""
+    if sha256:
+        found = catalog.by_sha256(sha256)
+        if found is not None:
+            return found
+    if filename:
+        low = filename.lower()
+        found = next((e for e in catalog.entries if e.filename.lower() == low), None)
+        if found is not None:
+            return found
+    keys = {_name_key(name) for name in names if name and _name_key(name)}
+    if not keys:
+        return None
+    return next(
+        (e for e in catalog.entries if _name_key(e.filename.split(".", 1)[0]) in keys), None
+    )

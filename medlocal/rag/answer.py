@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, Embedder, SamplingParams
-from medlocal.engine.reasoning import ReasoningStream, ThinkingMeter, model_reasons
+from medlocal.engine.reasoning import (
+    DEFAULT_THINK_BUDGET,
+    ReasoningStream,
+    ThinkingMeter,
+    model_reasons,
+)
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
@@ -49,7 +54,7 @@ from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import RelevanceThreshold, key_terms
 from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
-from medlocal.rag.support import support_check_for
+from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
 
 AnswerStatus = Literal["answered", "not_found", "general"]
@@ -170,7 +175,7 @@ class GroundedAnswerer:
         attach_min_overlap: float = 0.5,
         model_check: bool = True,
         model_check_threshold: float = 0.5,
-        think_budget: int = 1024,
+        think_budget: int = DEFAULT_THINK_BUDGET,
     ) -> None:
         self.model = model
         self.think_budget = think_budget
@@ -185,6 +190,8 @@ class GroundedAnswerer:
         # Second line of grounding (rag/support.py): on by default for answers; models that
         # cannot score (fakes) skip it.
         self.support = support_check_for(model, model_check_threshold) if model_check else None
+        # A reasoning model whose first token would be thinking is not asked (provenance says).
+        self._check_skipped = model_check and self.support is None and _skips_check(model)
 
     def ask(
         self,
@@ -390,7 +397,11 @@ class GroundedAnswerer:
                     flags=flags,
                     embedder_id=self._embedder_id(),
                     notes=notes,
-                    extra={"status": "answered", "retrieved": len(hits)},
+                    extra={
+                        "status": "answered",
+                        "retrieved": len(hits),
+                        **({"model_check": REASONING_SKIP} if self._check_skipped else {}),
+                    },
                 ),
                 timings=timings,
             ),
@@ -489,6 +500,19 @@ def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAn
     result.notes.extend(fit.notes())
     result.notes.extend(file_notes(fit.passages))  # the passages given are listed with it
     return result
+
+
+def _skips_check(model: object) -> bool:
+    """Whether the model check is left out only because ``model`` reasons first and its
+    template has no thinking block to close (rag/support.py answer_opening); a model that
+    cannot score at all (the tests' fakes) is not one."""
+    if not all(hasattr(model, a) for a in ("score", "tokenize", "template", "n_ctx")):
+        return False
+    try:
+        answer_opening(model)
+    except ValueError:
+        return True
+    return False
 
 
 def _thought(result: GroundedAnswer, stream: ReasoningStream) -> GroundedAnswer:

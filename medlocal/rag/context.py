@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from medlocal.engine.api import ChatMessage, ChatModel
+from medlocal.engine.reasoning import THINKING_MIN, THINKING_SETTING
 from medlocal.errors import ContextBudgetError
 from medlocal.rag.passages import NumberedPassage, number_hits
 from medlocal.vault.records import SearchHit
@@ -43,6 +44,28 @@ class ContextFit:
 def suggested_max_tokens(n_ctx: int) -> int:
     """A longest answer that leaves most of an ``n_ctx`` window to the question and passages."""
     return max(16, n_ctx // 4)
+
+
+def suggested_thinking(n_ctx: int, max_tokens: int) -> int | None:
+    """A thinking budget that, beside ``max_tokens`` of answer, leaves half of an ``n_ctx``
+    window to the question; None when no budget of the setting's least (64) does."""
+    value = min(n_ctx // 2 - max_tokens, 16384)
+    return value if value >= THINKING_MIN else None
+
+
+def thinking_advice(n_ctx: int, max_tokens: int, what: str) -> str:
+    """How to make room for a reasoning model's thinking: a thinking budget that fits, or when
+    none does beside this answer length, a shorter ``what`` (the answer's setting)."""
+    fits = suggested_thinking(n_ctx, max_tokens)
+    if fits is not None:
+        return (
+            f"Lower the thinking budget, e.g. 'medlocal settings set {THINKING_SETTING} {fits}'"
+            " (Settings), or raise the context size (context_tokens)"
+        )
+    return (
+        f"Lower {what} and the thinking budget ({THINKING_SETTING}) in Settings, or raise the"
+        " context size (context_tokens)"
+    )
 
 
 def budget(model: ChatModel, max_tokens: int) -> int:
@@ -77,9 +100,15 @@ def fit_passages(
     ContextBudgetError when even the question alone cannot fit."""
     limit = budget(model, max_tokens + thinking)
     if limit <= 0:
-        also = f" with the thinking budget (thinking_budget = {thinking})" if thinking else ""
+        if thinking:
+            raise ContextBudgetError(
+                f"the longest-answer setting (max_tokens = {max_tokens}) with the thinking budget"
+                f" ({THINKING_SETTING} = {thinking}) leaves no room for the question in the"
+                f" model's context window ({model.n_ctx} tokens). "
+                + thinking_advice(model.n_ctx, max_tokens, "max_tokens")
+            )
         raise ContextBudgetError(
-            f"the longest-answer setting (max_tokens = {max_tokens}){also} leaves no room for the "
+            f"the longest-answer setting (max_tokens = {max_tokens}) leaves no room for the "
             f"question in the model's context window ({model.n_ctx} tokens). Lower it, e.g. "
             f"'medlocal settings set max_tokens {suggested_max_tokens(model.n_ctx)}' or "
             "Settings > Longest answer in the window, or raise the context size (context_tokens)"

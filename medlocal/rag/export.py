@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
-from medlocal.engine.reasoning import ReasoningStream
+from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
 from medlocal.rag.export_files import WRITERS, ExportDocument
@@ -427,7 +427,7 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
     )
 
 
-def chat_model_line(model: ChatModel, think_budget: int = 1024) -> SpanProposer:
+def chat_model_line(model: ChatModel, think_budget: int = DEFAULT_THINK_BUDGET) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
     (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
     characters; its spans are only ever added to the rules' spans. A reasoning model's thinking

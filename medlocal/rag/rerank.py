@@ -31,7 +31,7 @@ from medlocal.engine.api import ChatMessage, Reranker
 from medlocal.engine.scoring import ScoringModel
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.passages import Retriever
-from medlocal.rag.support import yes_no_tokens, yes_probability
+from medlocal.rag.support import answer_opening, yes_no_tokens, yes_probability
 from medlocal.vault.records import SearchHit
 
 DEFAULT_CANDIDATES = 24
@@ -84,6 +84,8 @@ class ChatRelevanceJudge:
         self._yes, self._no = yes_no_tokens(model)
         if not self._yes or not self._no or set(self._yes) & set(self._no):
             raise ValueError("this model's vocabulary has no distinct yes/no tokens")
+        # A reasoning model answers after a closed empty thinking block (none: no judge).
+        self._opening = answer_opening(model)
 
     def probabilities(
         self, question: str, passages: Sequence[str], cancel: threading.Event | None = None
@@ -112,7 +114,7 @@ class ChatRelevanceJudge:
         messages = [ChatMessage("system", JUDGE_SYSTEM), ChatMessage("user", user)]
         rendered = self.model.template.render(messages).text
         prefix, _, rest = rendered.partition(_MARK)
-        return prefix, rest
+        return prefix, rest + self._opening
 
 
 def chat_judge_for(model: object) -> ChatRelevanceJudge | None:

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
-from medlocal.engine.reasoning import ReasoningStream, model_reasons
+from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream, model_reasons
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.citations import citations, has_citation, renumber
+from medlocal.rag.context import thinking_advice
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import Flag, FlagKind
 from medlocal.rag.grounding import ground
@@ -124,7 +125,7 @@ class Summarizer:
         lexicon: MedicationLexicon | None = None,
         attach_min_overlap: float = 0.5,
         model_check: bool = False,
-        think_budget: int = 1024,
+        think_budget: int = DEFAULT_THINK_BUDGET,
     ) -> None:
         self.model = model
         # A reasoning model's thinking is split off each step (engine/reasoning.py): only the
@@ -209,8 +210,18 @@ class Summarizer:
         thinking = self.think_budget if model_reasons(self.model) else 0
         limit = self.model.n_ctx - self.params.max_tokens - thinking - _SAFETY_TOKENS
         if limit <= 0:
+            n_ctx, step = self.model.n_ctx, self.params.max_tokens
+            if thinking:
+                raise ContextBudgetError(
+                    f"the summary step length (summary_step_tokens = {step}) with the thinking"
+                    f" budget (thinking_budget = {thinking}) leaves no room in the model's"
+                    f" context window ({n_ctx} tokens). "
+                    + thinking_advice(n_ctx, step, "summary_step_tokens")
+                )
             raise ContextBudgetError(
-                "the summary length setting exceeds the model's context window"
+                f"the summary step length (summary_step_tokens = {step}) exceeds the model's"
+                f" context window ({n_ctx} tokens): lower it, or raise the context size"
+                " (context_tokens)"
             )
         return limit
 

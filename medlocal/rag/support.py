@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from medlocal.engine.api import ChatMessage
+from medlocal.engine.reasoning import model_reasons, prompt_opens_thinking, template_thinks
 from medlocal.engine.scoring import ScoringModel
 
 SYSTEM = (
@@ -51,6 +52,7 @@ class ModelSupportCheck:
         self._yes, self._no = yes_no_tokens(self.model)
         if not self._yes or not self._no or set(self._yes) & set(self._no):
             raise ValueError("this model's vocabulary has no distinct yes/no tokens")
+        self._opening = answer_opening(self.model)
 
     def probability(
         self, sentence: str, cited: Sequence[int], passages: Mapping[int, str]
@@ -93,7 +95,31 @@ class ModelSupportCheck:
         messages = [ChatMessage("system", SYSTEM), ChatMessage("user", user)]
         rendered = self.model.template.render(messages).text
         prefix, _, rest = rendered.partition(_MARK)
-        return prefix, " " + " ".join(sentence.split()) + rest
+        return prefix, " " + " ".join(sentence.split()) + rest + self._opening
+
+
+# Why a reasoning model gets no model check (or chat reranking): its first token is thinking.
+REASONING_SKIP = (
+    "skipped: the model reasons before it answers and its chat template has no thinking block"
+    " to close, so its first token is no yes/no answer"
+)
+
+
+def answer_opening(model: object) -> str:
+    """What follows the rendered prompt so that the scored token is the model's answer: nothing
+    for a model not known to reason; for one whose template knows ``<think>`` (or opens it in
+    the prompt), a closed empty block, so it answers without thinking. Raises ValueError for a
+    reasoning model whose template has no block to close (HuatuoGPT-o1's "## Thinking"): its
+    first token would be its thinking's, and yes/no read there means nothing."""
+    if not model_reasons(model):
+        return ""
+    template = getattr(model, "template", None)
+    rendered = template.render([ChatMessage("user", "?")]).text if template is not None else ""
+    if prompt_opens_thinking(rendered):
+        return "\n</think>\n\n"
+    if template_thinks(getattr(getattr(model, "info", None), "chat_template", None)):
+        return "<think>\n\n</think>\n\n"
+    raise ValueError(REASONING_SKIP)
 
 
 def support_check_for(model: object, threshold: float = 0.5) -> ModelSupportCheck | None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.chats import ChatTurn, chat_turns, delete_chats, list_chats
 from medlocal.engine.api import SamplingParams
-from medlocal.engine.reasoning import ThinkingMeter, thinking_status
+from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter, thinking_status
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
@@ -121,6 +121,7 @@ class ChatPanel(QWidget):
         self._generation = 0
         # A reasoning model's live thinking figures, polled while an answer is on its way.
         self._meter: ThinkingMeter | None = None
+        self._meter_generation = 0  # the clear() count the meter's job started under
         self._thinking_timer = QTimer(self)
         self._thinking_timer.setInterval(THINKING_POLL_MS)
         self._thinking_timer.timeout.connect(self._thinking_tick)
@@ -200,6 +201,9 @@ class ChatPanel(QWidget):
         """Forget everything shown (on lock or when no patient is chosen)."""
         self.stop()
         self._generation += 1  # what the stopped job still sends is dropped
+        # The stopped job may think on until its next token: its meter is no longer read.
+        self._thinking_timer.stop()
+        self._meter = None
         self.patient_id = None
         self._open_chat_id = None
         self.turns = []
@@ -347,6 +351,7 @@ class ChatPanel(QWidget):
         self.redraw()
 
         meter = self._meter = ThinkingMeter()
+        self._meter_generation = self._generation
         self._thinking_timer.start()
 
         def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
@@ -428,6 +433,9 @@ class ChatPanel(QWidget):
         was saved, or not, by the session; the chat reopens from the vault)."""
         if self.job is job:
             self._thinking_timer.stop()
+            if self.status_line.startswith(THINKING_PREFIX):
+                self.status_line = ""  # the dropped job's "Thinking…" line
+                self.redraw()
             self.job = None
             self.generating.emit(False)
             self._update_buttons()
@@ -499,7 +507,10 @@ class ChatPanel(QWidget):
     def _thinking_tick(self) -> None:
         """While a reasoning model thinks, the live line says so and counts its tokens."""
         meter = self._meter
-        if meter is not None and meter.active and not self.live_text:
+        if meter is None or self._meter_generation != self._generation:
+            self._thinking_timer.stop()  # a job of a panel cleared since: not this chat's
+            return
+        if meter.active and not self.live_text:
             self.status_line = thinking_status(meter.tokens)
             self.redraw()
 

@@ -98,3 +98,89 @@ def test_stop_works_while_the_model_thinks(qtbot: QtBot, tmp_path: Path) -> None
     assert ws.require_vault().list_outputs(window.patients.patient_id) == []
     window.close()
     ws.close()
+
+
+def _thinking_window(qtbot: QtBot, tmp_path: Path, release: threading.Event):  # type: ignore[no-untyped-def]
+    model = ThinkingModel("<think>" + "hmm " * 200 + "</think>\n\nShe takes metformin [1].")
+    pieces = [0]
+
+    def slow(_call: int) -> None:
+        pieces[0] += 1
+        if pieces[0] == 8:  # the engine busy on one token (or a long prompt) as the chat clears
+            release.wait(30)
+
+    model.on_piece = slow
+    ws = make_workspace(tmp_path, chat=model)
+    ws.create_vault(PASS, PASS)
+    note = tmp_path / "gp_note.txt"
+    note.write_text(NOTE)
+    window = window_with_patient(qtbot, ws, "Thinking Patient")
+    ws.import_documents([note], window.patients.patient_id)
+    window.chat.ask("What dose of metformin?")
+    qtbot.waitUntil(lambda: "Thinking… " in window.chat.view.toPlainText(), timeout=30000)
+    return ws, window
+
+
+def test_locking_while_the_model_thinks_leaves_no_thinking_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    release = threading.Event()
+    ws, window = _thinking_window(qtbot, tmp_path, release)
+    chat = window.chat
+    try:
+        window.lock()
+        assert not chat._thinking_timer.isActive()
+        qtbot.wait(600)  # polls while the cancelled job has not ended
+        assert "Thinking…" not in chat.status_line
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: chat.job is None, timeout=30000)
+    qtbot.wait(300)
+    assert "Thinking…" not in chat.status_line and "Thinking…" not in chat.view.toPlainText()
+    window.close()
+    ws.close()
+
+
+def test_switching_patient_while_the_model_thinks_leaves_no_thinking_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    release = threading.Event()
+    ws, window = _thinking_window(qtbot, tmp_path, release)
+    chat = window.chat
+    other = ws.require_vault().add_patient("Other Patient")
+    try:
+        chat.set_patient(other)
+        qtbot.wait(600)
+        assert "Thinking…" not in chat.status_line
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: chat.job is None, timeout=30000)
+    qtbot.wait(300)
+    assert "Thinking…" not in chat.status_line and not chat._thinking_timer.isActive()
+    assert "Thinking…" not in chat.view.toPlainText()
+    window.close()
+    ws.close()
+
+
+def test_a_dropped_job_resets_a_thinking_line() -> None:
+    """Should the line have been drawn by a late tick, the job's end takes it away."""
+    from medlocal.ui.chat_panel import ChatPanel
+
+    class Panel:
+        status_line = "Thinking… 12 tokens (the model reasons first)"
+        job = "job"
+        drawn = 0
+
+        def __init__(self) -> None:
+            self._thinking_timer = type("T", (), {"stop": lambda self: None})()
+            self.generating = type("G", (), {"emit": lambda self, busy: None})()
+
+        def redraw(self) -> None:
+            self.drawn += 1
+
+        def _update_buttons(self) -> None:
+            pass
+
+    panel = Panel()
+    ChatPanel._dropped(panel, "job")  # type: ignore[arg-type]
+    assert panel.status_line == "" and panel.drawn == 1 and panel.job is None

@@ -35,7 +35,7 @@ def test_real_token_pieces_of_a_thinking_answer(demo_chat: LlamaChatModel, outpu
     assert "".join(pieces) == output
     opening = output.split(THINKING)[0].strip()
     assert opening not in pieces  # the tokenizer splits the tag: held back, not leaked
-    splitter = ReasoningSplitter()
+    splitter = ReasoningSplitter(reasons=True)  # "## Thinking" is HuatuoGPT-o1's, a reasoner
     shown = [splitter.feed(p) for p in pieces] + [splitter.flush()]
     assert "".join(shown).strip() == ANSWER
     assert splitter.thinking.strip() == THINKING
@@ -73,3 +73,42 @@ def test_the_engine_closes_a_block_at_the_budget_and_the_model_answers(
     assert not stream.capped
     generated = demo_chat.last_stats.generated_tokens
     assert generated <= 20 + closing + 24 + 1
+
+
+def test_a_block_the_prompt_opened_is_closed_within_the_output_limit(
+    demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model the catalog does not know (no room added for its thinking) whose prompt opens
+    the block: the engine closes it before the output limit, so the model still answers."""
+    monkeypatch.setattr("medlocal.engine.llama_chat.prompt_opens_thinking", lambda text: True)
+    messages = [ChatMessage("user", "List three uses of metformin.")]
+    params = SamplingParams(max_tokens=24, temperature=0.0, top_k=1)
+    stream = ReasoningStream(demo_chat, messages, params, think_budget=64)
+    answer = "".join(stream)
+    assert answer.strip() and not stream.capped
+    assert stream.thinking_tokens < 24
+
+
+def test_the_engine_closes_a_block_only_for_a_reasoning_model_or_an_opened_prompt(
+    demo_chat: LlamaChatModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain model's "<think>" or "</think>" is its own text: the engine never closes a block
+    for it; for a model known to reason it closes within the output limit it was given."""
+    import medlocal.engine.llama_chat as llama_chat
+
+    asked: list[int] = []
+    real = llama_chat.close_thinking
+
+    def spy(start, prompt, budget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(budget)
+        return real(start, prompt, budget, *args, **kwargs)
+
+    monkeypatch.setattr(llama_chat, "close_thinking", spy)
+    messages = [ChatMessage("user", "What is metformin used for?")]
+    params = SamplingParams(max_tokens=16, temperature=0.0, top_k=1, think_budget=64)
+    assert not demo_chat.reasoning
+    plain = "".join(demo_chat.stream_chat(messages, params))
+    assert asked == [] and plain.strip()
+    monkeypatch.setattr(demo_chat, "reasoning", True)
+    "".join(demo_chat.stream_chat(messages, params))
+    assert asked == [8]  # 16 tokens in all: half left to the answer

@@ -96,3 +96,86 @@ def test_the_grounded_ask_line_says_the_model_is_thinking() -> None:
     writing.add("Metformin 500 mg [1].")
     assert out.text.rsplit("\r", 1)[-1].startswith("Writing the answer (4 words)")
     writing.done()
+
+
+class _Screen:
+    """stdout and stderr on one terminal line: "\\r" goes back, "\\033[K" erases to the end."""
+
+    def __init__(self) -> None:
+        self.lines = [""]
+        self.col = 0
+
+    def write(self, data: str) -> int:
+        i = 0
+        while i < len(data):
+            if data.startswith("\033[K", i):
+                self.lines[-1] = self.lines[-1][: self.col]
+                i += 3
+                continue
+            char = data[i]
+            if char == "\r":
+                self.col = 0
+            elif char == "\n":
+                self.lines.append("")
+                self.col = 0
+            else:
+                line = self.lines[-1]
+                self.lines[-1] = line[: self.col] + char + line[self.col + 1 :]
+                self.col += 1
+            i += 1
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _chat_once(monkeypatch: pytest.MonkeyPatch, model: FakeChatModel) -> _Screen:
+    from medlocal.cli.engine_cmds import _answer_once
+    from medlocal.engine.api import ChatMessage, SamplingParams
+
+    screen = _Screen()
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setattr("sys.stderr", screen)
+    _answer_once(model, [ChatMessage("user", "dose?")], SamplingParams(), 256)  # type: ignore[arg-type]
+    return screen
+
+
+def test_chat_keeps_its_prompt_when_the_thinking_line_is_cleared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
+    screen = _chat_once(monkeypatch, model)
+    assert screen.lines[0] == f"medlocal> {ANSWER}"
+    assert "reasoned for" in "\n".join(screen.lines)
+
+
+def test_ctrl_c_while_thinking_clears_the_thinking_line_and_says_nothing_of_reasoning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
+
+    pieces = [0]
+
+    def interrupt(_call: int) -> None:
+        pieces[0] += 1
+        if pieces[0] == 12:  # mid-thought
+            raise KeyboardInterrupt
+
+    model.on_piece = interrupt
+    screen = _chat_once(monkeypatch, model)
+    shown = "\n".join(screen.lines)
+    assert screen.lines[0] == "medlocal> [stopped]"
+    assert "Thinking…" not in shown and "reasoned for" not in shown
+
+
+def test_ask_says_why_when_the_thinking_never_ended(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = ThinkingModel(f"<think>{THINKING} and the output limit came first")
+    code = main(["ask", "Starting dose of metformin?"], workspace=_workspace(tmp_path, model))
+    out, err = capsys.readouterr()
+    assert code != 0 and not out.strip()
+    assert "thinking_budget" in err and "max_tokens" in err and "reasoned for" not in err

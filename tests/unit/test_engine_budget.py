@@ -54,6 +54,14 @@ def test_reduces_answer_budget_when_only_that_helps() -> None:
     assert budget == 400 - words(msgs) and any("limited" in n for n in report.notes)
 
 
+def test_the_note_says_thinking_and_answer_for_a_reasoning_model() -> None:
+    msgs = [ChatMessage("system", "s"), ChatMessage("user", "w " * 300)]
+    _, budget, report = fit_messages(msgs, 500, 400, words, thinking=True)
+    assert report.notes == [
+        f"The thinking and the answer together are limited to {budget} tokens to fit the context."
+    ]
+
+
 def test_message_too_long_is_a_clear_error() -> None:
     msgs = [ChatMessage("system", "s"), ChatMessage("user", "w " * 5000)]
     with pytest.raises(ContextBudgetError, match="too long for this model"):

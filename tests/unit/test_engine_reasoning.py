@@ -35,8 +35,8 @@ CASES = [
         ANSWER,
         "The note says 500 mg.",
     ),
-    # Text before the block stays with the answer.
-    (f"Sure. <think>hmm</think> {ANSWER}", f"Sure. {ANSWER}", "hmm"),
+    # Whitespace before the block is allowed; an opening tag after text is answer text.
+    (f" \n<think>hmm</think> {ANSWER}", ANSWER, "hmm"),
     # An opening tag inside the thinking is thinking text; the first closing tag ends it.
     (f"<think>a <think> b</think>{ANSWER}", ANSWER, "a <think> b"),
     # A model that never thinks: unchanged, "<" and "##" included.
@@ -51,7 +51,8 @@ CASES = [
 
 @pytest.mark.parametrize(("output", "answer", "thinking"), CASES)
 def test_every_format_is_split(output: str, answer: str, thinking: str) -> None:
-    split = split_reasoning(output)
+    # The catalog's reasoning models (a closing tag alone ends a block the template opened).
+    split = split_reasoning(output, reasons=True)
     assert (split.answer, split.thinking) == (answer, thinking)
     assert split.had_thinking == bool(thinking)
     assert not split.unclosed
@@ -61,7 +62,7 @@ def test_every_format_is_split(output: str, answer: str, thinking: str) -> None:
 def test_tags_split_at_every_position_never_leak(output: str, answer: str, thinking: str) -> None:
     for cut in range(1, len(output)):
         for pieces in ([output[:cut], output[cut:]], list(output)):
-            splitter = ReasoningSplitter()
+            splitter = ReasoningSplitter(reasons=True)
             shown = "".join(splitter.feed(p) for p in pieces) + splitter.flush()
             assert splitter.answer.strip() == answer, (cut, pieces[:3])
             assert splitter.thinking.strip() == thinking
@@ -88,14 +89,51 @@ def test_a_block_opened_in_the_prompt_is_thinking_from_the_first_piece() -> None
 
 
 def test_no_thinking_passes_through_with_only_a_tag_prefix_held() -> None:
-    splitter = ReasoningSplitter()
+    splitter = ReasoningSplitter(reasons=True)
     assert splitter.feed("The dose") == "The dose"
-    assert splitter.feed(" is 5 mg <") == " is 5 mg "  # "<" may begin "<think>"
+    assert splitter.feed(" is 5 mg <") == " is 5 mg "  # "<" may begin "</think>"
     assert splitter.feed("= 10 mg") == "<= 10 mg"
-    assert splitter.feed(" daily</") == " daily"
+    assert splitter.feed(" daily</") == " daily"  # "</" may close a block the prompt opened
     assert splitter.feed("b>") == "</b>"
     assert splitter.flush() == ""
     assert not splitter.had_thinking and splitter.thinking_pieces == 0
+
+
+PLAIN_OUTPUTS = [
+    f"Sure. <think>hmm</think> {ANSWER}",
+    "Qwen3 wraps its reasoning in <think> tags; MedLocal hides them. " + ANSWER,
+    f"Maybe warfarin 7 mg? No. </think>\n\n{ANSWER}",
+    f"Models end with </think> then answer: {ANSWER}",
+    f"## Thinking\nabout the dose: {ANSWER}",
+    f"Consider <thinking about> risks; dose < 5 mg. {ANSWER}",
+]
+
+
+@pytest.mark.parametrize("output", PLAIN_OUTPUTS)
+def test_a_model_not_known_to_reason_streams_its_output_unchanged(output: str) -> None:
+    """Tags past the start, a closing tag alone and "## Thinking" are a plain model's own text:
+    every piece comes back as it went in, at once (only the start may wait on a tag prefix)."""
+    for pieces in ([output], list(output)):
+        splitter = ReasoningSplitter()
+        shown = [splitter.feed(p) for p in pieces]
+        assert "".join(shown) + splitter.flush() == output
+        assert splitter.answer == output and splitter.thinking == ""
+        assert not splitter.had_thinking
+        assert shown[-1] == pieces[-1]  # nothing held back past the start
+    stream = ReasoningStream(
+        _Thinker(list(output), reasoning=False), MESSAGES, SamplingParams(), think_budget=64
+    )
+    assert "".join(stream) == output
+
+
+def test_an_opening_tag_counts_only_at_the_start() -> None:
+    splitter = ReasoningSplitter()
+    assert splitter.feed("  \n<thi") == ""  # may still open a block
+    assert splitter.feed("nk>weighing</think>\n\n" + ANSWER) == "  \n" + ANSWER
+    assert splitter.thinking == "weighing"
+    late = ReasoningSplitter(reasons=True)
+    assert late.feed("The dose <think> is") == "The dose <think> is"
+    assert not late.had_thinking
 
 
 def test_thinking_pieces_are_counted() -> None:
@@ -203,7 +241,7 @@ def test_cancel_works_while_thinking() -> None:
     )
     meter = stream.meter
     meter.listener = lambda n: cancel.set() if n >= 5 else None
-    assert list(stream) == []
+    assert list(stream) == []  # cancelled, not "no answer"
     assert model.read < 10
 
 
@@ -257,3 +295,75 @@ def test_an_engine_that_closes_thinking_is_asked_to() -> None:
     stream = ReasoningStream(model, MESSAGES, SamplingParams(max_tokens=10), think_budget=64)
     assert "".join(stream) == "Answer."  # a few pieces past the budget is not a failure
     assert model.asked_think_budget == 64
+
+
+def test_the_engine_closes_the_block_early_enough_to_leave_the_answer_room() -> None:
+    from medlocal.engine.chat import MIN_ANSWER_TOKENS
+    from medlocal.engine.llama_chat import thinking_close_at
+
+    # Room added for the thinking (512 answer + 1024 thinking) and all of it fits: the budget.
+    asked = SamplingParams(max_tokens=512 + 1024, think_budget=1024)
+    assert thinking_close_at(asked, 1536) == 1024
+    # The context cut the output to 600 tokens: the answer keeps its 512 (under half: 300).
+    assert thinking_close_at(asked, 600) == 300
+    assert thinking_close_at(asked, 1200) == 1200 - 512
+    # No room added (a model the catalog does not know, its prompt opened the block).
+    plain = SamplingParams(max_tokens=24, think_budget=64)
+    assert thinking_close_at(plain, 24) == 12
+    assert thinking_close_at(SamplingParams(max_tokens=200, think_budget=64), 200) == 64
+    assert thinking_close_at(SamplingParams(max_tokens=200, think_budget=180), 200) == (
+        200 - MIN_ANSWER_TOKENS
+    )
+    assert thinking_close_at(SamplingParams(max_tokens=200), 200) == 0  # not asked
+
+
+def test_the_prompt_opening_the_block_comes_with_the_stream() -> None:
+    """Not from the model's shared state: a stream another request started later cannot
+    change what this one's splitter was told."""
+    from medlocal.engine.reasoning import ThinkingPieces
+
+    class Opener(_Thinker):
+        def stream_chat(self, messages, params, cancel=None):  # type: ignore[no-untyped-def]
+            self.last_prompt_opened_thinking = False  # as if another request rendered since
+            return ThinkingPieces(iter(self.pieces), True)
+
+    model = Opener(["weighing", "</think>", "Answer."], reasoning=False)
+    stream = ReasoningStream(model, MESSAGES, SamplingParams(), think_budget=64)
+    assert "".join(stream) == "Answer." and stream.thinking == "weighing"
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        "##Thinking\nLet me see.\n## Final Response\nGive 5 mg.",
+        "## Thinking\nLet me see.\n##  Final  Response\nGive 5 mg.",
+        "  ##\tThinking \r\nLet me see.\r\n##Final Response\r\nGive 5 mg.",
+    ],
+)
+def test_huatuo_sections_split_one_character_at_a_time_as_whole(output: str) -> None:
+    """The held-back check follows the full match's spacing: "##Thinking" and "##  Final
+    Response" fed a character at a time split as they do whole."""
+    for pieces in ([output], list(output)):
+        splitter = ReasoningSplitter(reasons=True)
+        shown = "".join(splitter.feed(p) for p in pieces) + splitter.flush()
+        assert shown.strip() == "Give 5 mg." and splitter.thinking.strip() == "Let me see."
+
+
+def test_the_thinking_budget_default_is_the_settings_declared_one() -> None:
+    import inspect
+
+    from medlocal.app.outputs import summarize_patient
+    from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
+    from medlocal.rag.answer import GroundedAnswerer
+    from medlocal.rag.export import chat_model_line
+    from medlocal.rag.summarize import Summarizer
+    from medlocal.settings import Settings, declared_default
+
+    assert DEFAULT_THINK_BUDGET == declared_default("thinking_budget") == Settings().thinking_budget
+    for where in (
+        inspect.signature(GroundedAnswerer.__init__),
+        inspect.signature(Summarizer.__init__),
+        inspect.signature(chat_model_line),
+        inspect.signature(summarize_patient),
+    ):
+        assert where.parameters["think_budget"].default is DEFAULT_THINK_BUDGET

@@ -192,3 +192,43 @@ def test_thinking_is_capped_per_question(tmp_path: Path) -> None:
     thinker = Scripted("<think> a short thought </think> The answer is A.", "thinker")
     done = evaluate(thinker, data, EvalSettings(think_tokens=20), store=RunStore(tmp_path))
     assert done.summary.thinking_capped == 0 and done.summary.score.accuracy == 0.5
+
+
+HUATUO = (
+    "## Thinking\n\n" + "Maybe the answer is A, warfarin... " * 30 + "\n\n## Final Response\n\n"
+    "The answer is C."
+)
+
+
+def test_generate_mode_reads_huatuos_final_response_and_records_the_parser() -> None:
+    """Parser 1 read HuatuoGPT-o1's thinking ("the answer is A") as its answer; parser 2 reads
+    the final response. The version is part of the run's settings (and so of its id)."""
+    from medlocal.eval.generate import answer_by_generation
+    from medlocal.eval.records import PARSER_VERSION
+    from medlocal.eval.runs import run_key
+
+    item = Item("q1", "Which drug?", (("A", "warfarin"), ("B", "aspirin"), ("C", "metformin")), "C")
+    result = answer_by_generation(FakeChatModel(HUATUO), item, EvalSettings(), [])
+    assert result.chosen == "C" and result.thinking and not result.capped
+    assert PARSER_VERSION == 2 and EvalSettings().parser == 2
+    assert run_key("f", "m", EvalSettings(), ["q1"]) != run_key(
+        "f", "m", EvalSettings(parser=1), ["q1"]
+    )
+
+
+def test_runs_read_by_different_parsers_are_flagged_when_compared(tmp_path: Path) -> None:
+    store = RunStore(tmp_path / "runs")
+    request = EvalRequest(DATA / "medqa.jsonl", models=("a", "b"))
+    models = {"a": Scripted("A", "model-a"), "b": Scripted("The answer is B", "model-b")}
+    runs = run_evaluations(lambda m: models[str(m)], request, store=store)
+    assert not compare_runs([store.get(r.run_id) for r in runs]).notes
+    # A run stored before the parser's version was recorded was read by parser 1.
+    meta_path = store.folder / runs[1].run_id / "run.json"
+    meta = json.loads(meta_path.read_text())
+    del meta["settings"]["parser"]
+    meta_path.write_text(json.dumps(meta))
+    old = store.get(runs[1].run_id)
+    assert old.settings.parser == 1
+    comparison = compare_runs([store.get(runs[0].run_id), old])
+    assert len(comparison.notes) == 1 and "different parsers" in comparison.notes[0]
+    assert f"{old.run_id}: parser 1" in comparison.markdown()

@@ -105,3 +105,30 @@ def test_a_bad_shape_is_rejected() -> None:
     del data["entries"][0]["shape"]
     with pytest.raises(CatalogError, match="missing field 'shape'"):
         parse_catalog(data)
+
+
+def test_a_reasoning_model_is_known_by_file_name_or_gguf_names() -> None:
+    """HuatuoGPT-o1's entry has no sha256: an imported copy or a file passed by path is still
+    known by the catalog's file name, or by its GGUF general.name / general.basename."""
+    from types import SimpleNamespace
+
+    from medlocal.app.loaded_models import _catalog_reasons
+    from medlocal.models.catalog import bundled_catalog, entry_for_file
+
+    catalog = bundled_catalog()
+    huatuo = catalog.get("huatuogpt-o1-8b-q4km")
+    assert not huatuo.sha256 and huatuo.reasoning_output
+    assert entry_for_file(catalog, filename="huatuogpt-o1-8b.q4_k_m.gguf") == huatuo
+    assert entry_for_file(catalog, filename="mine.gguf", names=("HuatuoGPT o1 8B",)) == huatuo
+    assert entry_for_file(catalog, filename="mine.gguf", names=(None, "HuatuoGPT-o1-8B")) == huatuo
+    assert entry_for_file(catalog, filename="mine.gguf", names=("Some Model",)) is None
+
+    def loaded(name: str | None, basename: str | None = None) -> SimpleNamespace:
+        metadata = {"general.basename": basename} if basename else {}
+        return SimpleNamespace(info=SimpleNamespace(name=name, metadata=metadata))
+
+    assert _catalog_reasons(None, "/m/HuatuoGPT-o1-8B.Q4_K_M.gguf", loaded(None))
+    assert _catalog_reasons(None, "/m/renamed.gguf", loaded("HuatuoGPT-o1-8B"))
+    assert _catalog_reasons(None, "/m/renamed.gguf", loaded(None, "II-Medical-8B-1706"))
+    assert _catalog_reasons("huatuogpt-o1-8b-q4km", "/m/x.gguf", loaded(None))
+    assert not _catalog_reasons(None, "/m/renamed.gguf", loaded("SmolLM2 135M"))

@@ -133,3 +133,123 @@ def test_no_room_for_the_thinking_names_both_settings() -> None:
     asking = answerer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
     with pytest.raises(ContextBudgetError, match=r"max_tokens = 256.*thinking_budget = 1024"):
         asking.ask("metformin dose?", SCOPE).consume()
+
+
+def test_thinking_cut_off_by_the_output_limit_is_no_answer() -> None:
+    """The output ended inside the thinking (the length stop came first): no empty answer and
+    no grounded 'No supported answer' is saved; the error names the settings to raise."""
+    model = ThinkingModel(f"<think>{THINKING} and more thinking")
+    store = FakeStore()
+    session = ChatSession(answerer(model, think_budget=200), store, SCOPE)  # type: ignore[arg-type]
+    stream = session.ask("What dose of metformin?")
+    with pytest.raises(ThinkingBudgetExceeded) as caught:
+        "".join(stream)
+    for setting in ("thinking_budget", "max_tokens", "context_tokens"):
+        assert setting in str(caught.value)
+    assert session.last_output_id is None
+    assert not store.outputs
+
+
+def test_no_room_for_the_thinking_suggests_a_budget_that_fits() -> None:
+    import re
+
+    from medlocal.errors import ContextBudgetError
+    from medlocal.rag.context import fit_passages
+
+    model = ThinkingModel("x", n_ctx=2048)
+    with pytest.raises(ContextBudgetError) as caught:
+        fit_passages(model, [], lambda p, h: [], max_tokens=512, thinking=2048)
+    message = str(caught.value)
+    suggested = re.search(r"settings set thinking_budget (\d+)", message)
+    assert suggested and "set max_tokens" not in message
+    budget = int(suggested.group(1))
+    assert budget >= 64 and 512 + budget < 2048  # it fits, with room for the question
+    fit_passages(model, [], lambda p, h: [], max_tokens=512, thinking=budget)
+    # No thinking budget fits beside this answer length: both settings are named.
+    with pytest.raises(ContextBudgetError, match=r"Lower max_tokens and the thinking budget"):
+        fit_passages(model, [], lambda p, h: [], max_tokens=2040, thinking=2048)
+
+
+def test_a_summary_without_room_for_the_thinking_names_the_settings() -> None:
+    from medlocal.errors import ContextBudgetError
+
+    model = ThinkingModel("x", n_ctx=1024)
+    summarizer = Summarizer(model, params=SamplingParams(max_tokens=256), think_budget=1024)
+    with pytest.raises(
+        ContextBudgetError,
+        match=r"summary_step_tokens = 256.*thinking_budget = 1024.*set thinking_budget 256",
+    ):
+        summarizer.summarize([hit(1, "Metformin 500 mg.")], get_template("soap"))
+
+
+class ScoringThinker(ThinkingModel):
+    """A reasoning model that can score: the model check and chat reranking read P(yes) at the
+    end of what it is given (recorded in ``scored``)."""
+
+    def __init__(self, script: str, chat_template: str, *, opens: bool = False) -> None:
+        from types import SimpleNamespace
+
+        super().__init__(script)
+        self.info = SimpleNamespace(chat_template=chat_template)
+        head = "<|im_start|>assistant\n" + ("<think>\n" if opens else "")
+        self.template = SimpleNamespace(
+            render=lambda messages: SimpleNamespace(
+                text="".join(m.content for m in messages) + head, stop=()
+            )
+        )
+        self.scored: list[str] = []
+
+    def tokenize(self, text: str, *, special: bool = True) -> list[int]:
+        word = text.strip() if len(text) <= 4 else text  # " yes" is one "yes" token
+        return [ord(c) % 256 for c in word]
+
+    def score(self, prefix, tokens, positions=(-1,)):  # type: ignore[no-untyped-def]
+        from types import SimpleNamespace
+
+        import numpy as np
+
+        self.scored.append("".join(chr(t) for t in tokens))
+        logits = np.zeros((1, 256))
+        logits[0, ord("y")] = 5.0
+        return SimpleNamespace(logits=logits, reused_prefix_tokens=0)
+
+
+QWEN3_TEMPLATE = "{% if '</think>' in content %}{% endif %}"
+
+
+@pytest.mark.parametrize("opens", [False, True])
+def test_a_reasoning_model_is_checked_after_a_closed_empty_thinking_block(opens: bool) -> None:
+    """Its first token would be "<think>", not yes or no: the check and the judge score after
+    an empty block closed, where the template knows the block."""
+    from medlocal.rag.rerank import chat_judge_for
+    from medlocal.rag.support import support_check_for
+
+    model = ScoringThinker(ANSWER, QWEN3_TEMPLATE, opens=opens)
+    check = support_check_for(model)
+    assert check is not None
+    assert check.probability("Metformin 500 mg.", [1], {1: HITS[0].text}) > 0.5
+    judge = chat_judge_for(model)
+    assert judge is not None and judge.probabilities("dose?", ["Metformin 500 mg."])[0] > 0.5
+    for scored in model.scored:
+        assert scored.endswith("assistant\n<think>\n\n</think>\n\n")
+
+
+def test_a_reasoning_model_without_a_block_to_close_is_not_checked_and_provenance_says() -> None:
+    from medlocal.rag.rerank import chat_judge_for
+    from medlocal.rag.support import REASONING_SKIP, support_check_for
+
+    huatuo = ScoringThinker(OUTPUTS["huatuo"], "{{ messages }}")  # no thinking tags
+    assert support_check_for(huatuo) is None and chat_judge_for(huatuo) is None
+    session = ChatSession(answerer(huatuo, think_budget=200), FakeStore(), SCOPE)  # type: ignore[arg-type]
+    stream = session.ask("What dose of metformin?")
+    "".join(stream)
+    assert stream.result.provenance["model_check"] == REASONING_SKIP
+    assert not huatuo.scored
+    plain = ScoringThinker(ANSWER, "{{ messages }}")
+    plain.reasoning = False  # type: ignore[misc]
+    assert support_check_for(plain) is not None
+    session = ChatSession(answerer(plain), FakeStore(), SCOPE)  # type: ignore[arg-type]
+    stream = session.ask("What dose of metformin?")
+    "".join(stream)
+    assert "model_check" not in stream.result.provenance
+    assert plain.scored and not plain.scored[0].endswith("</think>\n\n")
