@@ -675,6 +675,13 @@ class _Readings:
         ]
         words = {i for i, t in enumerate(tokens) if _a_denial_word(t.text)}
         self.cues = {i for start, end in spans for i in range(start, end)} | words
+        # A cue that opens a comparison is no denial: "no more than 10 mg", "not later than
+        # day 5" bound an amount or a time, they deny nothing beside them.
+        self.cues -= {
+            i
+            for i in self.cues
+            if i + 2 < len(tokens) and tokens[i + 2].text == "than" and tokens[i + 1].text.isalpha()
+        }
         # Tokens that are themselves part of a denial: read as affirmed, they may be what it
         # denies ("No new medications"); a negative prefix denies its own word ("non-tender").
         self.in_cue = {i for start, end in spans if end - start > 1 for i in range(start, end)}
@@ -714,11 +721,13 @@ class _Readings:
         unsure_experiencer = not self._plainly_theirs(i) if a.family else bool(self.relatives)
         return replace(mention, unsure_denial=unsure_denial, unsure_experiencer=unsure_experiencer)
 
-    def _between_plain(self, first: int, last: int, step: int) -> bool:
+    def _between_plain(self, first: int, last: int, step: int, lists: bool = False) -> bool:
         """Whether tokens ``first`` to ``last`` (exclusive) are only the finding's own words,
         a bracketed aside, a label's colon or dash, a regimen's figures and words, and items
         joined by "or" or "nor" (or, before a backward cue, "and"); a comma or a break is
-        another statement. ``step``: 1 where the cue comes first, -1 where it comes after."""
+        another statement. ``step``: 1 where the cue comes first, -1 where it comes after;
+        ``lists``: a comma joins items too ("No EGFR, ALK or ROS1 alteration"), as it may for a
+        reading of the word as affirmed."""
         counted = 0
         aside = 0
         for j in range(first, last):
@@ -731,7 +740,9 @@ class _Readings:
             # subject ("fever and chills were absent"), unless a subject of its own follows.
             if t == "and" and (step == 1 or ends_scope(self.tokens, j, step)):
                 return False
-            if t in _EITHER:
+            if not lists and self._another_predicate(j, last):
+                return False
+            if t in _EITHER or (t == "," and lists and not self._opens_clause(j + 1)):
                 counted = 0  # "no fever or rigors": a denial distributes over "or"
                 continue
             if t[0].isdigit() or (t in _REGIMEN_WORDS and t != ","):
@@ -743,15 +754,31 @@ class _Readings:
                 return False
         return True
 
+    def _opens_clause(self, j: int) -> bool:
+        """Whether token ``j`` opens a clause of its own ("Denies chest pain, reports
+        dyspnoea"): no item of a list after a comma."""
+        return j < len(self.tokens) and self.tokens[j].text in NEW_CLAUSE
+
+    def _another_predicate(self, j: int, last: int) -> bool:
+        """Whether token ``j``, between a word and a cue at token ``last`` or after it, opens
+        what the cue does not plainly govern: "and" right before a backward cue joins a
+        predicate of its own ("started on the evening of 2 September and was not relieved"),
+        "as" a clause of reason or comparison ("not offered as symptoms > 3 months")."""
+        t = self.tokens[j].text
+        if t == "and":
+            return all(k in self.cues for k in range(j + 1, last))
+        return t == "as"
+
     def _plainly_denied(self, i: int) -> bool:
         return i in self.cues or self._within_reach(i)
 
-    def _within_reach(self, i: int) -> bool:
-        """Whether a cue other than token ``i`` stands where it plainly governs ``i``."""
+    def _within_reach(self, i: int, lists: bool = False) -> bool:
+        """Whether a cue other than token ``i`` stands where it plainly governs ``i`` (with
+        ``lists``, or governs it as one of a list of items after commas)."""
         return any(
-            self._between_plain(self._after_cue(c), i, 1)
+            self._between_plain(self._after_cue(c), i, 1, lists)
             if c < i
-            else self._between_plain(i + 1, c, -1)
+            else self._between_plain(i + 1, c, -1, lists)
             for c in self.cues
             if c != i
         )
@@ -767,11 +794,12 @@ class _Readings:
     def _cue_near(self, i: int) -> bool:
         """Whether token ``i`` is part of a denial, stands where a cue plainly reaches, or a cue
         given no reach stands in its statement: then a reading of ``i`` as affirmed may have
-        missed what the cue denies ("no bleeding or bruising and had not started ...")."""
+        missed what the cue denies ("no bleeding or bruising and had not started ..."). Here a
+        comma may join the cue's items ("No EGFR, ALK or ROS1 alteration")."""
         return (
             i in self.in_cue
             or any(self._statement(i, c) for c in self.dangling)
-            or self._within_reach(i)
+            or self._within_reach(i, lists=True)
         )
 
     def _statement(self, i: int, j: int) -> bool:

@@ -232,6 +232,18 @@ def measure_names(text: str) -> set[str]:
     return {name for _, _, found in _measures(text) for name in (found, *_MEASURES[found])}
 
 
+def measures_before(sentence: str, value: Value) -> set[str]:
+    """The measures ``sentence`` names before ``value`` (found in it by its raw text) within
+    its clause and line: "VL 12/07/2024: LDL (<50 copies/mL)" names the viral load and LDL
+    before "<50 copies/mL" (a table's headings, on a line of their own, are its columns')."""
+    at = sentence.find(value.raw)
+    if at < 0:
+        return set()
+    lo, _ = _clause(sentence, at, at + len(value.raw))
+    lo = max(lo, sentence.rfind("\n", 0, at) + 1)
+    return {found for start, _, found in _measures(sentence) if lo <= start < at}
+
+
 def measured_in(text: str, day_first: bool | None = None) -> set[str]:
     """The names of the measured things ``text`` gives a result for (a value that is no dose):
     "her potassium was 5.0" gives "potassium", so that the word is read as the blood test there,
@@ -288,9 +300,17 @@ _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=
 REFERENCE_RANGE = "reference range"
 
 
+# One number named a target with nothing but "of", "is" or a colon between: "the target of
+# 0.36" reads as "target <0.36" does (round 7).
+_NAMED_LIMIT = re.compile(
+    r"\b(?:target|goal)\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
+    re.I,
+)
+
+
 def _reference_limits(text: str) -> set[int]:
     """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
-    starts: set[int] = set()
+    starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
         named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None

@@ -49,6 +49,7 @@ from medlocal.rag.coverage import class_words_carried, content_words, copied_fro
 from medlocal.rag.flags import CONTENT_KINDS, Flag
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
+from medlocal.values import extract_values
 
 
 @dataclass
@@ -161,7 +162,16 @@ def check_sentence(
         )
     evidence_text = "\n".join(passages[n] for n in cited)
     if cited:
-        check_coverage(check, body, cited, evidence_text, lexicon)
+        day_first = facts.sentence_day_first(body, cited)
+        check_coverage(
+            check,
+            body,
+            cited,
+            evidence_text,
+            lexicon,
+            extract_values(body, day_first),
+            [v for n in cited for v in facts.values(n)],
+        )
     elsewhere = Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong = wrong_regimens(body, cited, facts, lexicon)
     check_values(check, body, cited, facts, wrong, elsewhere)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the sixth round of
+# (false alarms on good sentences, bad sentences caught), measured after the seventh round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -25,16 +25,18 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # part lost a catch. heldout6, written blind after round 5 and held out, scored 19/109 and
 # 43/62 before round 6 and 13/109 and 43/62 after it: the first round that carried to unseen text.
 # heldout7, written blind in session 32 (new specialties and countries), scored 23/121 and 48/60
-# on its first reading, in total only.
+# on its first reading, in total only. Round 7 (precision first again) made heldout6
+# development data and took it to 2/109 with 43/62, heldout5 to 7/109 with 40/63, no part
+# losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60.
 MEASURED = {
     "dev": (0, 74),
     "dev2": (0, 40),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
     "heldout4": (1, 49),
-    "heldout5": (9, 40),
-    "heldout6": (13, 43),
-    "heldout7": (23, 48),
+    "heldout5": (7, 40),
+    "heldout6": (2, 43),
+    "heldout7": (21, 48),
 }
 
 

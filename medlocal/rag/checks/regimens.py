@@ -9,7 +9,7 @@ from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_a
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs
 from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
-from medlocal.values import Value, is_dose, quantity
+from medlocal.values import Value, extract_values, is_dose, quantity
 
 # (claimed, drug, passage, passage's, whether the passage's is only "as needed")
 WrongRegimen = tuple[Frequency, str, int, Frequency, bool]
@@ -37,6 +37,18 @@ def wrong_regimens(
         (n, part): (f.start, f.end) for n in cited for f in facts.frequencies(n) for part in f.parts
     }
     parts = {part for _, f in claimed for part in f.parts}
+    # A dose and regimen the passages write in a sentence that names no drug ("Plan: titrate by
+    # max 10 mg every 3 days") may be the sentence's drug's (round 7, as for doses:
+    # rag/checks/doses.py): (the dose, the regimen).
+    drugless = [
+        (quantity(v), f)
+        for n in cited
+        for f in facts.frequencies(n)
+        for at in [sentence_at(facts.text([n]), f.start)]
+        if not lexicon.find(at)
+        for v in extract_values(at)
+        if is_dose(v)
+    ]
     for drug, freq in claimed:
         if (freq.start, freq.end) in parts and not freq.parts:
             continue  # one time of a split dose: its total is checked
@@ -57,6 +69,12 @@ def wrong_regimens(
         # A dose change with a regimen for each dose ("15 mg BID x 21 days then 20 mg daily"):
         # a dose's regimen is the one given with that dose.
         mine = _dose_before(freq, claimed, my_doses)
+        if mine is not None and any(dose == mine and freq.same(f) for dose, f in drugless):
+            continue
+        if mine is not None and any(
+            mine in _unread_regimen_doses(n, drug, facts, lexicon) for n in cited
+        ):
+            continue
         if mine is not None:
             theirs = [
                 (n, f)
@@ -72,6 +90,37 @@ def wrong_regimens(
             n, example = same[0]
             wrong.append((freq, drug, n, example, True))
     return wrong
+
+
+def _unread_regimen_doses(
+    n: int, drug: str, facts: PassageFacts, lexicon: MedicationLexicon
+) -> list[tuple[str, str | None]]:
+    """The doses of ``drug`` in passage ``n`` given with no regimen the reader reads before
+    another dose in their unit, in a sentence that gives the drug a regimen ("increase
+    furosemide 40 mg OM to 40 mg BD": "OM" is unread): how often that dose is given, the
+    passage does not plainly say (round 7 of the precision audit), so no regimen stated with it
+    is called wrong."""
+    text = facts.text([n])
+    # The doses as written, not a count of tablets read as its total ("ONE tablet" of 2.5mg).
+    totals = {v.start for _, v in facts.totals(n)}
+    written = [(pair, v) for pair, v in facts.doses(n) if is_dose(v) and v.start not in totals]
+    doses = sorted((v for _, v in written), key=lambda v: v.start)
+    with_regimen = {
+        sentence_at(text, f.start) for d, f in facts.regimens(n) if lexicon.same_drug(drug, d)
+    }
+    unread = []
+    for pair, v in written:
+        if not lexicon.same_drug(drug, pair[0]):
+            continue
+        # The next dose is one in the same unit: the drug's new dose ("... to 40 mg BD"), not
+        # the same dose in other words ("2.5mg - ONE tablet TWICE a day").
+        nxt = next((w for w in doses if w.start > v.start), None)
+        if nxt is None or quantity(nxt)[1] != quantity(v)[1]:
+            continue
+        said = any(v.start < f.start < nxt.start for f in facts.frequencies(n))
+        if not said and sentence_at(text, v.start) in with_regimen:
+            unread.append(quantity(v))
+    return unread
 
 
 def _dose_before(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from medlocal.rag.binding import Bound, bind, compatible, describe
+from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.misattributed import (
     check_latest,
@@ -95,6 +95,8 @@ def check_values(
             continue
         if named_by_its_measure(check, value, mine, same, evidence_bound, cited):
             continue
+        if any(_measure_unsure(mine, b) for _, b in same):
+            continue
         n, other = same[0]
         what = describe(other)
         claimed = f", not {describe(mine)}" if mine.attribute or mine.timepoint else ""
@@ -149,22 +151,60 @@ _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
 _COMPOUND_DIGITS = 2
 
 
+def _measure_unsure(mine: Bound, other: Bound) -> bool:
+    """Whether the passage's value may be of the sentence's measure after all: its clause names
+    that measure before it, with another one nearer ("VL 12/07/2024: LDL (<50 copies/mL)",
+    read as the LDL; round 7 of the precision audit). Which of the two the value is, no plain
+    reading says."""
+    if mine.attribute is None or other.attribute in (None, mine.attribute):
+        return False
+    named = measures_before(other.sentence, other.value)
+    return mine.attribute in named and other.attribute in named
+
+
 def _measure(bound: Bound) -> str:
     return describe(bound).removeprefix("the ")
 
 
 def _difference(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
-    """Whether ``value`` is the difference of two other values of its sentence, both in the
-    evidence and in its unit: "fell from 198 lb to 189 lb, a loss of 9 lb" (walk: a clinician
-    states the change a note leaves to be worked out)."""
-    if value.kind != "number" or not value.unit or not value.canonical[:1].isdigit():
+    """Whether ``value`` is the exact difference of two values in its unit: two other values of
+    its sentence, both in the evidence ("fell from 198 lb to 189 lb, a loss of 9 lb"; walk: a
+    clinician states the change a note leaves to be worked out), or one of them and a value of
+    the cited passages ("her weight had risen to 41.6 kg, a gain of 2.7 kg" from a note that
+    gives 38.9 kg at admission and 41.6 kg today: round 7). A number the sentence gives no unit
+    ("a loss of 28 pounds": the unit a word the value reader does not read) is the difference
+    of two of its sentence's values in one unit."""
+    if value.kind != "number" or not value.canonical[:1].isdigit():
         return False
-    amount, unit = quantity(value)
+    target = _amount(value, unit_needed=False)
+    if target is None:
+        return False
     given = [
-        Decimal(q)
+        found
         for v in values
-        if v is not value and v.unit and is_supported(v, list(evidence))
-        for q, u in [quantity(v)]
-        if u == unit and q[:1].isdigit()
+        if v is not value and is_supported(v, list(evidence))
+        for found in [_amount(v)]
+        if found is not None
     ]
-    return any(abs(a - b) == Decimal(amount) for a in given for b in given)
+    if value.unit is None:
+        pairs = [(a, b) for i, a in enumerate(given) for b in given[i + 1 :]]
+    else:
+        unit = quantity(value)[1]
+        others = given + [found for v in evidence for found in [_amount(v)] if found is not None]
+        pairs = [(a, b) for a in given if a[1] == unit for b in others]
+    return any(a[1] == b[1] and abs(a[0] - b[0]) == target[0] for a, b in pairs)
+
+
+def _amount(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | None:
+    """A number with a unit as (amount, unit) in its dimension's base unit; None for another
+    value, a signed or compared one, or (``unit_needed``) one without a unit."""
+    if value.kind != "number":
+        return None
+    amount, unit = quantity(value)
+    if not amount[:1].isdigit() or (unit_needed and not unit):
+        return None
+    try:
+        number = Decimal(amount)
+    except ArithmeticError:
+        return None
+    return number, unit or ""

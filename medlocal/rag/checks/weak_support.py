@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.coverage import coverage, list_item, says_documents_silent
 from medlocal.rag.medications import MedicationLexicon
+from medlocal.values import Value, is_supported
 
 # A cited sentence is flagged "weak_support" when its passages contain less than this share of
 # its key words (calibrated on tests/grounding_eval: faithful paraphrases keep half or more).
@@ -19,10 +21,25 @@ def check_coverage(
     cited: list[int],
     evidence_text: str,
     lexicon: MedicationLexicon,
+    values: Sequence[Value] = (),
+    evidence_values: Sequence[Value] = (),
 ) -> None:
     """Flag a cited sentence whose clinical words the cited passages barely contain
-    (rag/coverage.py): less than a third of them, paraphrase allowed."""
+    (rag/coverage.py): less than a third of them, paraphrase allowed. A sentence whose every
+    value (``values``, one at least a date or a number with its unit) the cited passages give
+    (``evidence_values``) rests on them plainly: its words may be their shorthand spelled out
+    ("Follow-up with the medical officer is on 25 March 2025" for "F/u MO 25 Mar 2025"), and
+    each value is judged by the value checks (round 7 of the precision audit). Two values in
+    one unit are related by the sentence's words ("improved from 7.8% to 7.2%"), a claim no
+    value check judges: those words stay to be found."""
     if says_documents_silent(body):
+        return
+    units = [v.unit or v.kind for v in values if v.kind == "date" or v.unit]
+    if (
+        units
+        and len(set(units)) == len(units)
+        and all(is_supported(v, list(evidence_values)) for v in values)
+    ):
         return
     found = coverage(body, evidence_text, lexicon)
     whose = "this sentence's"
