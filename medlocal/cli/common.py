@@ -66,7 +66,7 @@ def ask_secret(prompt: str) -> str:
         with warnings.catch_warnings(), contextlib.redirect_stderr(quiet or sys.stderr):
             warnings.simplefilter("ignore", getpass.GetPassWarning)
             return getpass.getpass(prompt)
-    except EOFError:
+    except (EOFError, AttributeError):  # input closed; no stdin at all ("<&-"): review 32b
         raise UserInputError(
             "No passphrase could be read (no terminal, input closed). In scripts give it in a "
             "file: --passphrase-file FILE (a new one: --new-passphrase-file FILE)."

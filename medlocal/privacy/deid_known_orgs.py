@@ -165,6 +165,9 @@ def hospital_unit_initials(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         if (
             name.lower() in _NOT_A_HOSPITAL
+            # Initials ending in U name a unit ("AAU", "HASU", "CICU", "SSDU": review 32b); a
+            # hospital's end in its kind (H, I for an infirmary).
+            or name.endswith("U")
             or lex.clinical(fold(name))
             or clinical_abbreviation(name)
             or lex.known(fold(name))

@@ -34,6 +34,9 @@ _SMALL_WORDS = frozenset(
         "his", "its", "our", "now", "not", "but", "had", "see", "saw", "are", "via", "per", "ago",
         "day", "days", "hrs", "wks", "mg", "ml", "kg", "km", "cm", "mm", "seen", "from", "with",
         "into", "no",
+        # Time and count shorthand after a number ("registration 12 wk", "plate 24 hr",
+        # "plate ct 45": review 32b), never a plate's letters.
+        "wk", "hr", "h", "d", "min", "mins", "yr", "yrs", "mo", "mth", "mths", "ct", "cnt",
     }
 )  # fmt: skip
 _UNIT_AFTER = re.compile(

@@ -134,10 +134,11 @@ class _Generated:
 def _whole_text_flags(generated: _Generated, loops: Sequence[Loop], max_tokens: int) -> list[Flag]:
     """What went wrong with the answer as a whole (walk 33: a small model's answer stopped at
     "...and it" with no word of it, and a paragraph said three times was kept)."""
-    if loops:
-        stopped = " MedLocal stopped the model once it looped." if generated.looped else ""
-        said = "; ".join(loop.describe() for loop in loops)
-        return [Flag(-1, "degenerate_output", "", f"the model {said}.{stopped}")]
+    if loops or generated.looped:
+        said = "; ".join(f"the model {loop.describe()}" for loop in loops)
+        if generated.looped:  # even where nothing was left to cut: the rest of it is missing
+            said += (". " if said else "") + "MedLocal stopped the model once it looped"
+        return [Flag(-1, "degenerate_output", "", said + ".")]
     if generated.stream.stop_reason == STOP_LENGTH:
         return [
             Flag(
@@ -239,7 +240,7 @@ class GroundedAnswerer:
         has become a loop is stopped there (``LoopWatch``): the rest would go the same way."""
         raw = ""
         decided = not holdback
-        watch = LoopWatch()
+        watch = LoopWatch(patterns=False)  # an answer's rows alike but for numbers are a list
         looped = False
         stream = ReasoningStream(
             self.model,
@@ -255,8 +256,14 @@ class GroundedAnswerer:
                 if "first_token" not in timings:
                     timings["first_token"] = time.perf_counter() - started
                 raw += piece
-                if watch.feed(piece):
-                    looped = True
+                if len(stream.answer) < len(raw):
+                    # The splitter took text back as thinking (a block the template opened,
+                    # seen only at its closing tag): the watch reads the answer alone.
+                    raw, watch = stream.answer, LoopWatch(patterns=False)
+                    looped = watch.feed(raw)  # the piece is the answer's end already
+                else:
+                    looped = watch.feed(piece)
+                if looped:
                     break
                 if decided:
                     yield piece
@@ -465,13 +472,15 @@ class GroundedAnswerer:
             messages, cancel, timings, started, holdback=False
         )
         raw = generated.text
+        text, loops = without_loops(raw)
         timings["generation"] = time.perf_counter() - t0
         timings["total"] = time.perf_counter() - started
         return GroundedAnswer(
             question=question,
             status="general",
-            text=f"{GENERAL_LABEL}\n{raw.strip()}",
+            text=f"{GENERAL_LABEL}\n{text.strip()}",
             raw_text=raw,
+            flags=_whole_text_flags(generated, loops, self.params.max_tokens),
             provenance=self._unreferenced_provenance("general"),
             timings=timings,
             thinking=generated.stream.thinking,

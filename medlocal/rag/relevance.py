@@ -102,9 +102,11 @@ def _stems(words: set[str]) -> set[str]:
 def shared_words(question: str, text: str) -> set[str]:
     """The question's content words the passage holds, compared by stem ("drugs" ~ "drug")."""
     words = content_words(text)
-    passage = _stems(words) | {_without_agent(w) for w in words}
+    passage = _stems(words)
     shared = {
-        w for w in question_words(question) if _key(w) in passage or _without_agent(w) in passage
+        w
+        for w in question_words(question)
+        if _key(w) in passage or any(same_act(w, p) for p in words)
     }
     short = short_abbreviations(question)
     return shared | {k.lower() for k in short if holds_abbreviation(k, text)}
@@ -139,16 +141,24 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
     # A person named by what they do: "Does she smoke?" is answered by "a current smoker"
     # (walk 33: "Not found" with that passage ranked first). Only this gate reads it: a false
     # "not found" withholds an answer the documents hold, where the checks' stems stay strict.
-    asked = {_without_agent(w) for w in question_words(question)}
-    return bool(asked & {_without_agent(w) for w in content_words(text)})
+    missing = [w for w in found.missing if w not in _QUESTION_FILLER]
+    return any(same_act(w, p) for w in missing for p in content_words(text))
 
 
-def _without_agent(word: str) -> str:
-    """``word``'s stem, less an agent ending: "smoker", "smokers", "smoking" ~ "smoke"."""
-    for ending in ("ers", "er"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return stem(word[: -len(ending)])
-    return stem(word)
+def same_act(one: str, other: str) -> bool:
+    """Whether one word names the doer of what the other does: "smoker" and "smoke", "smokes",
+    "smoking"; "drinkers" and "drink". Only an agent ending read off a base of four letters
+    or more, against the base's own forms ("number" is no doer of "numbness")."""
+    for agent, act in ((one.lower(), other.lower()), (other.lower(), one.lower())):
+        for ending in ("ers", "er"):
+            base = agent[: -len(ending)]
+            if agent.endswith(ending) and len(base) >= 4 and act in _forms(base):
+                return True
+    return False
+
+
+def _forms(base: str) -> set[str]:
+    return {base + e for e in ("", "e", "s", "es", "ed", "d", "ing")} | {base.rstrip("e") + "ing"}
 
 
 @dataclass(frozen=True)

@@ -257,9 +257,9 @@ def _words_of(tokens: Sequence[re.Match[str]]) -> list[str]:
     return [_word_of(t.group(), i) for i, t in enumerate(tokens)]
 
 
-def _phrase_loops(text: str) -> tuple[list[Loop], list[tuple[int, int]]]:
-    """The phrases ``text`` says again and again back to back, and the spans of their repeats
-    (the first saying stays)."""
+def _phrase_loops(text: str, times: int = REPEATS) -> tuple[list[Loop], list[tuple[int, int]]]:
+    """The phrases ``text`` says ``times`` times or more back to back, and the spans of their
+    repeats (the first saying stays)."""
     tokens = list(_TOKEN.finditer(text))
     words = _words_of(tokens)
     loops: list[Loop] = []
@@ -267,7 +267,7 @@ def _phrase_loops(text: str) -> tuple[list[Loop], list[tuple[int, int]]]:
     i = 0
     while i < len(words):
         runs = [(n, _repeats(words, i, n)) for n in range(1, PHRASE_WORDS + 1)]
-        runs = [(n, k) for n, k in runs if k >= REPEATS and n * k >= PHRASE_SPAN]
+        runs = [(n, k) for n, k in runs if k >= times and n * k >= PHRASE_SPAN]
         if not runs:
             i += 1
             continue
@@ -291,12 +291,17 @@ def _ends_in_a_phrase_loop(text: str) -> bool:
     return False
 
 
-def _ends_in_a_line_loop(text: str) -> bool:
-    """Whether the last RUNAWAY complete lines of ``text`` are one loop."""
+def _ends_in_a_line_loop(text: str, patterns: bool = True) -> bool:
+    """Whether the last RUNAWAY complete lines of ``text`` are one loop; without ``patterns``
+    only lines of the same words are (lines alike but for their numbers may be a list)."""
     complete = text[: text.rfind("\n") + 1]
     recent = complete.rsplit("\n", 3 * RUNAWAY)  # blank lines between them allowed
     tail = _line_units("\n".join(recent[1:] if len(recent) > 3 * RUNAWAY else recent))[-RUNAWAY:]
-    return len(tail) == RUNAWAY and len({u.pattern for u in tail}) == 1 and _is_loop(tail)
+    if len(tail) < RUNAWAY:
+        return False
+    if not patterns:
+        return len({u.uncited for u in tail}) == 1
+    return len({u.pattern for u in tail}) == 1 and _is_loop(tail)
 
 
 def _ends_in_a_block_loop(text: str) -> bool:
@@ -318,15 +323,21 @@ class LoopWatch:
     lines alike, or its last words one phrase said RUNAWAY times. The step can stop there: the
     rest of its budget would go the same way, and :func:`guard_section` cuts the loop down."""
 
-    def __init__(self) -> None:
+    def __init__(self, patterns: bool = True) -> None:
+        """Without ``patterns`` (answers) only lines of the same words make a loop: an answer's
+        rows alike but for their numbers are a list or a table (review 32b: a 12-row HbA1c
+        list was stopped at its eighth row)."""
         self.text = ""
+        self.patterns = patterns
 
     def feed(self, piece: str) -> bool:
         """Add ``piece``; True once the text is a loop, which then ends where the loop's last
         line or word does (not in the next one, begun). Cheap: lines are looked at when one
         ends, words when one may have."""
         self.text += piece
-        if "\n" in piece and (_ends_in_a_line_loop(self.text) or _ends_in_a_block_loop(self.text)):
+        if "\n" in piece and (
+            _ends_in_a_line_loop(self.text, self.patterns) or _ends_in_a_block_loop(self.text)
+        ):
             self.text = self.text[: self.text.rfind("\n") + 1]  # the loop's next line, begun
             return True
         if any(c.isspace() for c in piece) and _ends_in_a_phrase_loop(self.text):
@@ -416,10 +427,12 @@ class GuardedSection:
 
 def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit], list[Loop]]:
     """``text`` without its phrase loops, its units, the units that repeat a loop's first
-    saying (to drop) and the loops found."""
-    phrase_loops, phrase_cuts = _phrase_loops(text)
+    saying (to drop) and the loops found. Without ``patterns`` (answers) the units are whole
+    lines and a phrase must be said RUNAWAY times: a sentence such as "No acute abnormality."
+    under three different scans, or "130/80 mmHg" on three visits, is no loop (review 32b)."""
+    phrase_loops, phrase_cuts = _phrase_loops(text, REPEATS if patterns else RUNAWAY)
     text = _without(text, phrase_cuts)
-    units = _units(text)
+    units = _units(text) if patterns else _line_units(text)
     block_loops, in_blocks = _block_loops(units)
     rest = [u for i, u in enumerate(units) if i not in in_blocks]
     line_loops, in_loops = _loops(rest, patterns)
@@ -429,8 +442,9 @@ def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit]
 
 def without_loops(text: str) -> tuple[str, tuple[Loop, ...]]:
     """An answer's text without its loops (walk 33: a small model wrote a paragraph, or four
-    bullets, three times over) and the loops removed. Only the same words said again count:
-    an answer's lines alike but for their numbers may be a real list."""
+    bullets, three times over) and the loops removed. Only whole lines of the same words said
+    again count, or a phrase said RUNAWAY times: an answer's lines alike but for their numbers
+    may be a real list, and one sentence under several findings is no loop."""
     text, units, dropped, loops = _find_loops(text, patterns=False)
     return _without(text, [(u.start, u.end) for u in units if u in dropped]), tuple(loops)
 

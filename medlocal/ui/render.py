@@ -46,8 +46,8 @@ FLAG_WHY = {
     "weak_support": "The cited passages hold few of this sentence's key words.",
     "not_extracted": "MedLocal could not extract this from the record (the model gave no cited"
     " notes); it does not mean the documents are silent. Check the sources.",
-    "degenerate_output": "The model's text for this section went wrong (lines repeated, its"
-    " instructions restated, or another section copied). Check the sources.",
+    "degenerate_output": "The model's text went wrong here (lines repeated, its instructions"
+    " restated, or another section copied); what was removed is said. Check the sources.",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
     " what follows.",
 }

@@ -17,7 +17,10 @@ PARAGRAPH = "She takes metformin 500 mg twice daily [1]. Her HbA1c was 58 mmol/m
 
 
 def _ask(reply: str, max_tokens: int = 512) -> GroundedAnswer:
-    model = FakeChatModel(reply)
+    return _ask_model(FakeChatModel(reply), max_tokens)
+
+
+def _ask_model(model: FakeChatModel, max_tokens: int = 512) -> GroundedAnswer:
     answerer = GroundedAnswerer(
         model,  # type: ignore[arg-type]
         FakeRetriever([hit(1, PASSAGE, vector_score=0.8)]),
@@ -68,3 +71,41 @@ def test_an_answer_stopped_at_the_length_limit_is_flagged() -> None:
 def test_a_whole_answer_gets_neither_flag() -> None:
     answer = _ask(PARAGRAPH)
     assert not [f for f in answer.flags if f.kind in {"cut_short", "degenerate_output"}]
+
+
+def test_a_long_list_alike_but_for_its_numbers_is_streamed_whole() -> None:
+    """Review 32b: the watch read 8 rows alike but for their numbers as a runaway loop and
+    stopped a 12-row HbA1c list at its eighth row, unflagged."""
+    rows = "".join(f"- {day:02d}/03/2024: HbA1c {50 + day} mmol/mol\n" for day in range(1, 13))
+    answer = _ask("Her HbA1c readings [1]:\n" + rows + "It rose over March [1].")
+    assert answer.raw_text.count("HbA1c") == 13 and answer.text.count("HbA1c") == 13
+    assert not [f for f in answer.flags if f.kind == "degenerate_output"]
+
+
+def test_one_sentence_under_different_findings_is_no_loop() -> None:
+    text = (
+        "- CT head 03/2021 [1]. No acute abnormality.\n"
+        "- CT head 06/2022 [1]. No acute abnormality.\n"
+        "- MRI brain 01/2024 [1]. No acute abnormality.\n"
+        "Blood pressure 130/80 mmHg, 130/80 mmHg, 130/80 mmHg on three visits [1].\n"
+    )
+    kept, loops = without_loops(text)
+    assert loops == () and kept == text.strip()
+
+
+def test_a_loop_after_thinking_the_template_opened_keeps_the_thinking_out() -> None:
+    """Review 32b: with a block the template opened (seen only at its closing tag), the loop
+    watch kept the thinking it had read as answer text."""
+    from medlocal.engine.reasoning import ReasoningStream
+
+    reply = (
+        "Okay, the user asks about diabetes. Passage 1 names metformin.\n</think>\n"
+        "She takes metformin 500 mg twice daily [1].\n" + "See the clinic letter.\n" * 12
+    )
+    model = FakeChatModel(reply)
+    model.reasoning = True  # type: ignore[attr-defined]
+    stream = ReasoningStream(model, [], SamplingParams(max_tokens=512), None, think_budget=64)  # type: ignore[arg-type]
+    assert "".join(stream).startswith("Okay")  # streamed before the closing tag took it back
+    answer = _ask_model(model)
+    assert "Okay" not in answer.text and "Okay" not in answer.raw_text
+    assert answer.text.startswith("She takes metformin")

@@ -105,3 +105,15 @@ def test_a_missing_backup_folder_is_said_to_be_missing(tmp_path: Path) -> None:
 
     with pytest.raises(BackupRefusedError, match="does not exist"):
         find_backups(tmp_path / "no-such-folder")
+
+
+def test_no_standard_input_at_all_says_how_to_pass_it(
+    no_terminal: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 32b: `medlocal vault init <&-` crashed with an AttributeError and a crash report."""
+    from medlocal.cli import common
+
+    monkeypatch.setattr(common, "_has_terminal", lambda: False)
+    monkeypatch.setattr("sys.stdin", None)
+    with pytest.raises(UserInputError, match="--passphrase-file FILE"):
+        ask_secret("Vault passphrase: ")

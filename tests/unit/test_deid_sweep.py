@@ -151,3 +151,19 @@ def test_hospital_initials_before_a_ward_or_unit() -> None:
     # Units and kinds of care by their initials stay.
     assert _removed("Admitted to AMU ward 2 then CCU.") == []
     assert _removed("MRI Department reviewed.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Booking registration 12 wk scan normal.",
+        "Blood agar plate 24 hr incubation.",
+        "Plts: plate ct 150 ok",
+        "Admitted to AAU ward 5, then HASU Unit.",
+        "Transferred to CICU Unit overnight; SSDU Unit review.",
+    ],
+)
+def test_units_and_time_shorthand_are_no_identifiers(text: str) -> None:
+    """Review 32b: the sweep's new rules took a unit's initials ("AAU ward 5") for a
+    hospital's and "12 wk", "24 hr", "ct 150" after a plate's word for a plate."""
+    assert Redactor().redact(text) == text

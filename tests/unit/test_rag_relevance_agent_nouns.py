@@ -36,6 +36,10 @@ def test_the_act_and_its_doer_are_one_key_term(question: str, text: str) -> None
         ("Does she smoke?", "She lives with her daughter."),
         ("Any history of cancer?", "Appointment cancelled by the patient."),
         ("Is she a smoker?", LABS),
+        # Review 32b: the fallback read any shared verb ("takes", "taking", "prescribed").
+        ("Does she take warfarin?", "She takes aspirin 75 mg once daily."),
+        ("Is she taking apixaban?", "Taking ramipril 5 mg."),
+        ("Any numbness?", "Number of falls this year: 2."),
     ],
 )
 def test_other_words_are_still_no_key_term(question: str, text: str) -> None:
