@@ -39,7 +39,7 @@ def forced(demo_chat: LlamaChatModel) -> Iterator[LlamaChatModel]:
 def test_every_token_is_the_argmax_of_its_own_logits(demo_chat: LlamaChatModel) -> None:
     # No repeat penalty: at temperature 0 the sampler is then exactly argmax.
     params = SamplingParams(temperature=0.0, repeat_penalty=1.0, max_tokens=40)
-    prompt, _ = demo_chat._prompt_tokens(MESSAGES)
+    prompt, _, _ = demo_chat._prompt_tokens(MESSAGES)
 
     def run() -> tuple[list[int], list[tuple[int, int, float]], SpeculationStats]:
         llm = demo_chat._llama
