@@ -602,8 +602,8 @@ def test_a_cited_sentence_is_told_where_else_its_drug_and_value_are_or_that_none
     assert number.passage == 2 and "Apixaban 5 mg" in number.quote
     nowhere = ground("She takes warfarin 3 mg [1].", APIXABAN)
     assert {f.message for f in nowhere.flags} == {
-        "number '3 mg' does not appear in the cited passages; no other retrieved passage holds"
-        " it either",
+        "number '3 mg' does not appear in the cited passages; no other retrieved passage gives"
+        " warfarin that dose either",
         "medication 'warfarin' is not named in the cited passages; no other retrieved passage"
         " names it either",
     }

@@ -92,11 +92,25 @@ class Elsewhere:
                 )
         if value.unit is None and value.kind != "ratio":
             return Where()  # a bare number ("2", "2024") is in many passages, about anything
-        holders = [n for n in self._others if is_supported(value, self._facts.values(n))]
+        holders = [n for n in self._others if is_supported(value, self._values(n, drug))]
         if not holders:
-            return self._nowhere("holds it")
+            return self._nowhere("holds it" if drug is None else f"gives {drug} that dose")
         said = f"; it is in {passage_numbers(holders)}, which this sentence does not cite"
         return self._found(holders, said, "")
+
+    def _values(self, number: int, drug: str | None) -> list[Value]:
+        """Passage ``number``'s values; for a dose of ``drug``, less the doses it gives other
+        drugs (walk 33: semaglutide "20 mg" was said to be in the passage giving atorvastatin
+        20 mg, and the passage so named kept an unsupported draft as the answer)."""
+        values = self._facts.values(number)
+        if drug is None:
+            return values
+        others = {
+            v.start
+            for (d, _, _), v in self._facts.doses(number)
+            if not self._lexicon.same_drug(drug, d)
+        }
+        return [v for v in values if v.start not in others]
 
     def _found(self, holders: list[int], said: str, quote: str) -> Where:
         self._named.update(holders[:_LISTED])
