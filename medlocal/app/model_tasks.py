@@ -32,6 +32,8 @@ def duration_text(seconds: float) -> str:
 
 def download_progress(value: DownloadProgress) -> Progress:
     """A download's bytes, speed and time left as the one progress type (detail: speed, ETA)."""
+    if value.note:  # a cut connection being resumed: said in place of the speed
+        return Progress("downloading", value.done_bytes, value.total_bytes, value.note, "bytes")
     speed = f"{value.bytes_per_second / 1_000_000:.1f} MB/s"
     eta = f", about {duration_text(value.eta_seconds)} left" if value.eta_seconds else ""
     return Progress("downloading", value.done_bytes, value.total_bytes, speed + eta, "bytes")

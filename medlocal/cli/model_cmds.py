@@ -120,7 +120,7 @@ def run_catalog(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from medlocal.models.registry import Registry
+    from medlocal.models.registry import Registry, answering_defaults
 
     registry = Registry()
     models = registry.models()
@@ -131,8 +131,11 @@ def run_list(args: argparse.Namespace) -> int:
     if not models:
         print("no models installed: 'medlocal models catalog' lists what can be downloaded")
         return 0
+    # Marked as they answer, as the window marks them: the demo model when no chat model was
+    # chosen (walk 34: nothing said which model answered).
+    answering = answering_defaults(models, defaults)
     for m in models:
-        marks = [f"default {role}" for role, mid in defaults.items() if mid == m.id]
+        marks = [f"default {role}" for role, mid in answering.items() if mid == m.id]
         name = bundled_catalog().find(m.catalog_id or "")
         title = name.display_name if name else Path(m.path).name
         print(f"{m.id}  [{m.role}]  {title}" + (f"  ({', '.join(marks)})" if marks else ""))
@@ -148,6 +151,10 @@ class _TerminalProgress:
         self.last_decile = -1
 
     def __call__(self, p: Any) -> None:
+        if p.note:
+            # Its own line: a resumed transfer after a cut connection, say.
+            print(("\n" if self.tty else "") + f"{p.filename}: {p.note}", file=sys.stderr)
+            return
         fraction = p.fraction
         speed = f"{p.bytes_per_second / 1e6:.1f} MB/s"
         eta = ""
@@ -173,12 +180,8 @@ def run_download(args: argparse.Namespace) -> int:
     from medlocal.models.download import download_entry
 
     entry = bundled_catalog().get(args.id)
-    if entry.gated:
-        print(
-            f"note: {entry.repo_id} is gated: its licence must be accepted on the hub with your "
-            "account and your token provided in HF_TOKEN",
-            file=sys.stderr,
-        )
+    # A gated model's advice (licence, HF_TOKEN) comes once, in the error when access is
+    # refused (walk 34: a note before the download said the same thing again).
     progress = _TerminalProgress()
     cancel = threading.Event()
     try:

@@ -96,6 +96,7 @@ class DownloadProgress:
     total_bytes: int | None
     bytes_per_second: float
     eta_seconds: float | None
+    note: str = ""  # an event to say on its own line (a cut connection being resumed)
 
     @property
     def fraction(self) -> float | None:
@@ -242,6 +243,43 @@ class _ProgressSink:
         speed = (b1 - b0) / (t1 - t0) if t1 > t0 else 0.0
         eta = (self.total - self.done) / speed if self.total and speed > 0 else None
         self.callback(DownloadProgress(self.filename, self.done, self.total, speed, eta))
+
+    def notice(self, note: str) -> None:
+        if self.callback is not None:
+            self.callback(DownloadProgress(self.filename, self.done, self.total, 0.0, None, note))
+
+
+RESUMING_NOTE = "connection lost; resuming"
+_HUB_RETRY = "Error while downloading from"
+
+
+@contextmanager
+def _hub_retries_told(sink: _ProgressSink) -> Iterator[None]:
+    """huggingface_hub's ``http_get`` retries a cut connection itself and says so on its own
+    stderr handler, with the whole URL and the transport error (walk 34). In this thread, while
+    ``http_get`` runs, that warning is replaced by MedLocal's line (through the progress
+    callback) and a text-free record in MedLocal's log."""
+    hub_logger = logging.getLogger("huggingface_hub.file_download")
+    thread = threading.get_ident()
+
+    def replace_retry_warning(record: logging.LogRecord) -> bool:
+        if record.thread != thread or not str(record.msg).startswith(_HUB_RETRY):
+            return True
+        resuming = "Trying to resume" in str(record.msg)
+        log.warning(
+            "connection to the hub lost at %d bytes (%s)",
+            sink.done,
+            "resuming" if resuming else "retries exhausted",
+        )
+        if resuming:
+            sink.notice(RESUMING_NOTE)
+        return False
+
+    hub_logger.addFilter(replace_retry_warning)
+    try:
+        yield
+    finally:
+        hub_logger.removeFilter(replace_retry_warning)
 
 
 def _bar_class(sink: _ProgressSink) -> type:
@@ -429,7 +467,7 @@ def fetch(
     if remote.size is not None and have == remote.size:
         sink.start(remote.size, have)
         return part
-    with part.open("ab") as handle:
+    with part.open("ab") as handle, _hub_retries_told(sink):
         http_get(
             remote.url,
             handle,

@@ -7,12 +7,19 @@ SHA-256 no longer matches. ``verify`` forces the full hash. Writes are atomic (t
 rename) so a crash never leaves a half-written registry, and every read-modify-write holds an
 OS file lock on ``models.json.lock`` so the CLI and the GUI side by side never lose each
 other's changes.
+
+Files inside the models folder are recorded relative to it, so a MEDLOCAL_HOME copied or moved
+(a portable install on a USB drive) keeps finding them (walk 34). Older registries recorded
+absolute paths: an entry that points into a models folder elsewhere is read from the current one
+when the file is there, and stored relative at the next write. Files kept where they are
+(``--in-place``) and the packaged demo model stay absolute.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +40,7 @@ log = logging.getLogger(__name__)
 
 HashProgress = Callable[[int, int], None]  # (bytes hashed, total bytes)
 REGISTRY_FILE = "models.json"
+MODELS_FOLDER = "models"  # beside the registry file: paths.models_dir()
 SCHEMA = 1
 Source = Literal["download", "import", "import-in-place", "converted", "package"]
 
@@ -98,6 +106,11 @@ class Registry:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / REGISTRY_FILE
 
+    @property
+    def models_folder(self) -> Path:
+        """The folder managed model files live in (``models_dir()`` for the default registry)."""
+        return self.path.parent / MODELS_FOLDER
+
     # -- storage -------------------------------------------------------------------------------
 
     def _read(self) -> dict[str, Any]:
@@ -115,6 +128,7 @@ class Registry:
 
     def _write(self, data: dict[str, Any]) -> None:
         private_dir(self.path.parent)
+        data["models"] = [self._stored(raw) for raw in data.get("models", [])]
         text = json.dumps(data, indent=2, sort_keys=True)
         atomic_write_private(self.path, text.encode("utf-8"))
 
@@ -149,15 +163,54 @@ class Registry:
             yield data
             self._write(data)
 
-    @staticmethod
-    def _decode(raw: dict[str, Any]) -> InstalledModel:
+    def _decode(self, raw: dict[str, Any]) -> InstalledModel:
         known = InstalledModel.__dataclass_fields__
-        return InstalledModel(**{k: v for k, v in raw.items() if k in known})
+        fields = {k: v for k, v in raw.items() if k in known}
+        fields["path"] = str(self._located(raw))
+        return InstalledModel(**fields)
+
+    def _located(self, raw: dict[str, Any]) -> Path:
+        """The absolute path of a recorded entry: relative paths are inside the models folder;
+        an old absolute path into another models folder (the home was copied or moved) is
+        re-based into this one when the file exists here."""
+        recorded = Path(str(raw.get("path", "")))
+        if not recorded.is_absolute():
+            return self.models_folder / recorded
+        if not raw.get("managed", True):
+            return recorded
+        # A copied home still has the old one beside it: its own copy is the one to use.
+        parts = recorded.parts
+        if MODELS_FOLDER in parts[:-1]:
+            at = len(parts) - 1 - parts[::-1].index(MODELS_FOLDER)
+            rebased = self.models_folder.joinpath(*parts[at + 1 :])
+            if rebased.is_file():
+                return rebased
+        return recorded
+
+    def _stored(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """``raw`` as written: the path relative to the models folder when the file is in it."""
+        if not raw.get("managed", True):
+            return raw
+        located = self._located(raw)
+        folder = self.models_folder
+        for base, target in ((folder, located), (folder.resolve(), located.resolve())):
+            try:
+                relative = Path(os.path.relpath(target, base))
+            except ValueError:  # another drive (Windows)
+                continue
+            if relative.parts and os.pardir not in relative.parts and not relative.is_absolute():
+                return {**raw, "path": relative.as_posix()}
+        return {**raw, "path": str(located)}
 
     # -- queries -------------------------------------------------------------------------------
 
     def models(self) -> list[InstalledModel]:
         self._ensure_demo()
+        return self.recorded_models()
+
+    def recorded_models(self) -> list[InstalledModel]:
+        """The models as recorded, without registering the packaged demo model first (its first
+        sighting hashes it): cheap enough for the GUI thread."""
         return [self._decode(raw) for raw in self._read()["models"]]
 
     def find(self, model_id: str) -> InstalledModel | None:
@@ -381,10 +434,29 @@ def default_chat_id(registry: Registry | None = None) -> str | None:
     None when neither is installed. Read from the registry file at each call: another process
     (``medlocal models default``) may change it while the window is open."""
     registry = registry or Registry()
-    chosen = registry.defaults().get("chat")
-    if chosen and registry.find(chosen):
+    return default_chat_among(registry.models(), registry.defaults())
+
+
+def default_chat_among(models: list[InstalledModel], defaults: dict[str, str]) -> str | None:
+    """:func:`default_chat_id` for a list already read: the chosen chat model when it is
+    installed, else the demo model when it is, else None."""
+    ids = {m.id for m in models}
+    chosen = defaults.get("chat")
+    if chosen and chosen in ids:
         return chosen
-    return DEMO_MODEL_ID if registry.find(DEMO_MODEL_ID) else None
+    return DEMO_MODEL_ID if DEMO_MODEL_ID in ids else None
+
+
+def answering_defaults(models: list[InstalledModel], defaults: dict[str, str]) -> dict[str, str]:
+    """Each role's default as it answers: with no chat model chosen the demo model answers, so
+    it is the one marked (the window's model manager and ``medlocal models list`` alike)."""
+    answering = dict(defaults)
+    chat = default_chat_among(models, defaults)
+    if chat is not None:
+        answering["chat"] = chat
+    else:
+        answering.pop("chat", None)
+    return answering
 
 
 def default_chat_path() -> Path:

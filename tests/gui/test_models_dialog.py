@@ -269,3 +269,42 @@ def test_a_folder_import_counts_models_already_installed_as_the_cli_does(
     _idle(qtbot, dialog)
     assert "0 imported, 1 already installed, 0 not imported" in dialog.message.text()
     qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+
+
+def test_installed_models_say_installed_at_once_and_fit_says_checking(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 34: while the first fit check runs (it may hash the demo model), the catalog said
+    "available" for a model already installed and "—" for every fit."""
+    import threading
+
+    from medlocal.models.importer import import_gguf
+    from medlocal.ui.dialogs import models_dialog
+
+    import_gguf(write_tiny_gguf(tmp_path / "tiny.gguf"), model_id="test-model")
+    release = threading.Event()
+    real_fit_badges = models_dialog.fit_badges
+
+    def slow_fit_badges(*args: object, **kwargs: object) -> object:
+        release.wait(WAIT_MS / 1000)
+        return real_fit_badges(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(models_dialog, "fit_badges", slow_fit_badges)
+    dialog = ModelManagerDialog(workspace, catalog=_catalog())
+    qtbot.addWidget(dialog)
+    try:
+        table = dialog.catalog_table
+        assert dialog.fit_job is not None
+        rows = {table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(table.rowCount())}
+        assert table.item(rows["test-model"], 4).text() == "installed"
+        fits = {table.item(r, FIT_COLUMN_CATALOG).text() for r in range(table.rowCount())}
+        assert fits == {"checking…"}
+        installed = dialog.installed_table
+        assert "test-model" in {installed.item(r, 0).text() for r in range(installed.rowCount())}
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: dialog.fit_job is None, timeout=WAIT_MS)
+    assert table.item(rows["test-model"], 4).text() == "installed"
+    assert "checking…" not in {
+        table.item(r, FIT_COLUMN_CATALOG).text() for r in range(table.rowCount())
+    }

@@ -149,3 +149,24 @@ def test_fit_names_a_missing_file_and_refuses_contexts_out_of_range(
     with pytest.raises(UserInputError, match="out of range"):
         run("models", "fit", "llama3-med42-8b-q4km", "--ctx", "100000000")
     assert run("models", "fit", DEMO_MODEL_ID, "--ctx", "512") == 0
+
+
+def test_list_marks_the_chat_model_that_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 34: with no chat model chosen the demo model answers, and the list says so, as the
+    window's model manager does; once one is chosen, that one is marked instead."""
+    assert run("models", "list") == 0
+    demo_line = next(
+        line for line in capsys.readouterr().out.splitlines() if line.startswith(DEMO_MODEL_ID)
+    )
+    assert demo_line.endswith("(default chat)")
+    assert (
+        run("models", "import", str(write_tiny_gguf(tmp_path / "tiny.gguf")), "--id", "tiny") == 0
+    )
+    assert run("models", "default", "tiny") == 0
+    capsys.readouterr()
+    assert run("models", "list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert next(x for x in lines if x.startswith("tiny ")).endswith("(default chat)")
+    assert "default chat" not in next(x for x in lines if x.startswith(DEMO_MODEL_ID))

@@ -36,7 +36,7 @@ from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
 from medlocal.models.importer import ImportResult, folder_summary
-from medlocal.models.registry import InstalledModel, default_chat_id
+from medlocal.models.registry import InstalledModel, answering_defaults
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -131,10 +131,11 @@ class ModelManagerDialog(QDialog):
         self._layout()
         self.catalog_table.itemSelectionChanged.connect(self._catalog_selected)
         self.installed_table.itemSelectionChanged.connect(self._installed_selected)
-        # The first registry read may hash the packaged demo model (its first sighting): the
-        # installed list arrives with the first fit check, from the worker.
-        self.refresh(installed=[])
+        # The first full registry read may hash the packaged demo model (its first sighting),
+        # so the window opens on the models as recorded (walk 34: downloaded models showed as
+        # "available" until the fit check came back) and the fit cells say "checking…".
         self.check_fit()
+        self.refresh(installed=self._recorded())
 
     def _layout(self) -> None:
         catalog_page = QWidget()
@@ -183,22 +184,28 @@ class ModelManagerDialog(QDialog):
     def installed(self) -> list[InstalledModel]:
         return self.workspace.registry.models()
 
-    def answering_defaults(self) -> dict[str, str]:
+    def _recorded(self) -> list[InstalledModel]:
+        try:
+            return self.workspace.registry.recorded_models()
+        except Exception:  # an unreadable registry: the fit check's worker reports it
+            log.warning("model registry unreadable when the model manager opened")
+            return []
+
+    def answering_defaults(self, installed: list[InstalledModel]) -> dict[str, str]:
         """Each role's default as it answers: with no chat model chosen, the demo model answers,
         and the table says so (walk 32: no model was marked, so nothing said which one)."""
-        registry = self.workspace.registry
-        defaults = dict(registry.defaults())
-        chat = default_chat_id(registry)
-        if chat is not None:
-            defaults["chat"] = chat
-        return defaults
+        try:
+            chosen = self.workspace.registry.defaults()
+        except Exception:  # unreadable: reported by the fit check
+            chosen = {}
+        return answering_defaults(installed, chosen)
 
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:
             installed = self.installed()
         pending = self.fit_job is not None
         fill_catalog(self.catalog_table, self.catalog.entries, installed, self.badges, pending)
-        defaults = self.answering_defaults() if installed else {}
+        defaults = self.answering_defaults(installed) if installed else {}
         fill_installed(self.installed_table, installed, defaults, self.badges, pending)
         self._catalog_selected()
         self._installed_selected()
@@ -302,8 +309,8 @@ class ModelManagerDialog(QDialog):
 
     def _changed(self, note: str) -> None:
         self.message.show_note(note)
+        self.check_fit()  # first, so rows without a badge yet say "checking…"
         self.refresh()
-        self.check_fit()
         self.modelsChanged.emit()
 
     def download(self) -> Job | None:

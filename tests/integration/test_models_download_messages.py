@@ -1,0 +1,83 @@
+"""Walk 34: what ``medlocal models download`` says when a transfer is cut (a MedLocal line, not
+huggingface_hub's URL dump) and when a model is gated (the HF_TOKEN advice once). Against the
+loopback fake hub (tests/fakehub.py) and the real download code."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakehub import FakeHub
+from fixtures.loopback_hub import serve_fake_hub
+from fixtures.model_files import write_tiny_gguf
+
+from medlocal.app.model_tasks import download_progress
+from medlocal.cli import main, model_cmds
+from medlocal.models import download as dl
+from medlocal.models.catalog import Catalog, bundled_catalog
+
+REPO = "clinic/test-model-GGUF"
+NAME = "test-model.Q4_K_M.gguf"
+
+
+@pytest.fixture
+def hub(socket_enabled: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeHub]:
+    monkeypatch.delenv("HF_TOKEN", raising=False)
+    with serve_fake_hub(monkeypatch) as server:
+        yield server
+
+
+@pytest.fixture
+def test_catalog(monkeypatch: pytest.MonkeyPatch) -> Catalog:
+    base = bundled_catalog().get("llama3-med42-8b-q4km")
+    plain = dataclasses.replace(
+        base, id="test-model", repo_id=REPO, filename=NAME, revision="", sha256=""
+    )
+    gated = dataclasses.replace(plain, id="gated-model", gated=True)
+    catalog = Catalog((plain, gated, *bundled_catalog().entries))
+    monkeypatch.setattr(model_cmds, "bundled_catalog", lambda: catalog)
+    return catalog
+
+
+def test_a_cut_connection_is_told_as_a_medlocal_line(
+    hub: FakeHub, capfd: pytest.CaptureFixture[str]
+) -> None:
+    data = os.urandom(3_000_000)
+    hub.add_file(REPO, NAME, data, cut_after=2_500_000)
+    reports: list[dl.DownloadProgress] = []
+    done = dl.download_file(REPO, NAME, progress=reports.append)
+    assert done.path.read_bytes() == data
+    notes = [r.note for r in reports if r.note]
+    assert notes == [dl.RESUMING_NOTE]
+    err = capfd.readouterr().err
+    assert "Error while downloading" not in err and hub.endpoint not in err
+    # The window's task line shows the note in place of the speed.
+    noted = next(r for r in reports if r.note)
+    assert download_progress(noted).detail == dl.RESUMING_NOTE
+
+
+def test_the_cli_says_resuming_once_without_the_raw_url(
+    hub: FakeHub, test_catalog: Catalog, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    data = write_tiny_gguf(tmp_path / "src.gguf").read_bytes()
+    hub.add_file(REPO, NAME, data, cut_after=len(data) // 2)
+    assert main(["models", "download", "test-model"]) == 0
+    captured = capfd.readouterr()
+    assert "installed test-model" in captured.out
+    assert captured.err.count(f"{NAME}: {dl.RESUMING_NOTE}") == 1
+    assert "Error while downloading" not in captured.err
+    assert hub.endpoint not in captured.err and "peer closed" not in captured.err
+
+
+def test_a_gated_model_gives_its_advice_once(
+    hub: FakeHub, test_catalog: Catalog, capfd: pytest.CaptureFixture[str]
+) -> None:
+    hub.add_file(REPO, NAME, b"x")
+    hub.repos[REPO].gated = True
+    assert main(["models", "download", "gated-model"]) == 1
+    err = capfd.readouterr().err
+    assert "accept its licence" in err
+    assert err.count("HF_TOKEN") == 1 and err.count("gated") == 1
