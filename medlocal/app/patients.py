@@ -65,6 +65,27 @@ def add_patient(
     return vault.add_patient(name, mrn=mrn, dob=dob)
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """``name`` compared as a person reads it: runs of digits by their value, the rest without
+    regard to case ("note_2" before "note_10"; "Note_3" between them)."""
+    parts = _DIGITS.split(name.casefold())
+    return tuple(
+        (1, int(part), part) if index % 2 else (0, 0, part) for index, part in enumerate(parts)
+    )
+
+
+def documents_in_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
+    """A patient's documents as both faces list them: by file name in natural order (walk 34:
+    note_1, note_10, note_11 ... note_2 was the order of import, a plain text sort of a
+    folder), then by collection and import order, so two files of one name stay apart in the
+    order they came. The vault keeps no date of its own for a document (its text's date is a
+    guess read from its opening), so the name a clinic gives its files is the steady order."""
+    return sorted(documents, key=lambda d: (natural_key(d.file_name), d.collection or "", d.id))
+
+
 def document_dates(vault: Vault, documents: Sequence[DocumentInfo]) -> dict[int, str]:
     """Document id -> the document's own date as written in its opening (the date its passages'
     headers carry), for those of ``documents`` that show one. The vault keeps no separate date

@@ -14,7 +14,12 @@ from dataclasses import asdict
 from typing import Any
 
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.app.patients import DuplicateMrnError, add_patient, date_of_birth
+from medlocal.app.patients import (
+    DuplicateMrnError,
+    add_patient,
+    date_of_birth,
+    documents_in_order,
+)
 from medlocal.cli.common import (
     add_vault_args,
     add_yes_arg,
@@ -386,7 +391,7 @@ def run_patient_list(args: argparse.Namespace) -> int:
 def run_patient_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         patient = vault.get_patient(args.patient_id)
-        docs = vault.list_documents(patient.id)
+        docs = documents_in_order(vault.list_documents(patient.id))
     if args.json:
         print(json.dumps({**asdict(patient), "documents": [asdict(d) for d in docs]}, indent=2))
         return 0

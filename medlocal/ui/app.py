@@ -20,7 +20,7 @@ from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
-from medlocal.ui.workers import run_task
+from medlocal.ui.workers import end_if_jobs_linger, run_task
 
 log = logging.getLogger(__name__)
 GUI_SWITCH_INTERVAL_S = 0.001
@@ -243,12 +243,14 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
         window = build_window(workspace)
-        if window is None:
-            return 0
-        file_open.attach(window)
-        log.info("window shown %.2f s after start", time.perf_counter() - started)
-        relay = _NoticeRelay(window)
-        workspace.notice = relay
-        return int(app.exec())
+        code = 0  # first run left without a vault: nothing more to show
+        if window is not None:
+            file_open.attach(window)
+            log.info("window shown %.2f s after start", time.perf_counter() - started)
+            relay = _NoticeRelay(window)
+            workspace.notice = relay
+            code = int(app.exec())
     finally:
         workspace.close()
+    end_if_jobs_linger(code)  # quit during a slow unlock: no worker outlives Qt (walk 34)
+    return code

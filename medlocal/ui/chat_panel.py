@@ -94,6 +94,8 @@ class ChatPanel(QWidget):
     generating = Signal(bool)
     outputSaved = Signal(int)
     exportRequested = Signal(int)
+    # A question found no documents: the window checks the patient is still in the vault.
+    documentsMissing = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -327,6 +329,9 @@ class ChatPanel(QWidget):
         if not text or self.patient_id is None or (self.job is not None and self.job.running):
             return
         if not self._has_documents():
+            self.documentsMissing.emit()
+            if not self._has_patient():  # removed outside the window: dropped, with a message
+                return
             # Asking would only answer "Not found in the selected documents": say why instead,
             # and keep the question in the box for after the import.
             self.status_line = NO_DOCUMENTS_HINT
@@ -334,6 +339,10 @@ class ChatPanel(QWidget):
             return
         self.question.clear()
         self.ask(text)
+
+    def _has_patient(self) -> bool:
+        """Whether a patient is chosen (a signal handler may have dropped the one that was)."""
+        return self.patient_id is not None
 
     def _has_documents(self) -> bool:
         vault = self.workspace.vault

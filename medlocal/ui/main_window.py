@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.chat.sourceRequested.connect(self._show_source)
         self.chat.generating.connect(self._generating)
         self.chat.exportRequested.connect(self.export_output)
+        self.chat.documentsMissing.connect(self.patients.patient_still_there)
 
         self._relay = _WorkspaceRelay(self)
         self._relay.locked.connect(self._on_locked)
@@ -472,10 +473,17 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.stack.currentIndex() == self.WORKING:
+            # Back from the command line or another window: what changed there shows here.
+            self.patients.sync_with_vault()
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         store = self._settings_store()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/splitter", self.splitter.saveState())
+        store.sync()  # written now: a quit with a job still running ends the process at once
         wait_for_jobs(10.0)
         self.status.close()
         self.workspace.lock("closed")

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
-from medlocal.app.patients import DuplicateMrnError, add_patient
+from medlocal.app.patients import DuplicateMrnError, add_patient, documents_in_order
 from medlocal.errors import MedLocalError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.progress import Progress
-from medlocal.ui.colours import Tone, tone_colour
+from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import (
@@ -50,7 +50,8 @@ from medlocal.ui.dialogs.patient_dialogs import (
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
-from medlocal.vault.rows import DocumentInfo
+from medlocal.vault.errors import NotFoundError
+from medlocal.vault.rows import DocumentInfo, Patient
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCS_REFRESH_MS = 500
@@ -68,6 +69,11 @@ class PatientsPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.setAcceptDrops(True)
+        # Says that the chosen patient was removed outside this window (walk 34).
+        self.notice = ToneLabel("", Tone.WARNING)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Patient list message")
+        self.notice.hide()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search patients by name or MRN")
         self.search.setAccessibleName("Search patients")
@@ -134,6 +140,7 @@ class PatientsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Patients</b>"))
         layout.addWidget(self.search)
+        layout.addWidget(self.notice)
         layout.addWidget(self.patients, 2)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -199,6 +206,7 @@ class PatientsPanel(QWidget):
         self.errors.hide()
         self._result = _ImportResult()
         self.search.clear()
+        self.notice.hide()
         self._docs_refresh.stop()
         self._docs_generation += 1
         self.progress.hide()
@@ -210,11 +218,15 @@ class PatientsPanel(QWidget):
         vault = self.workspace.vault
         if vault is None or vault.is_locked:
             return
+        self._fill(vault.list_patients(), select)
+        self._patient_changed()
+
+    def _fill(self, patients: list[Patient], select: int | None) -> None:
+        """The list of ``patients``, ``select`` chosen, without announcing any choice."""
         self.patients.blockSignals(True)
         self.patients.clear()
-        for patient in vault.list_patients():
-            mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
-            item = QListWidgetItem(f"{patient.name}{mrn}")
+        for patient in patients:
+            item = QListWidgetItem(patient_label(patient))
             item.setData(ID_ROLE, patient.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, f"{patient.name} {patient.mrn or ''}")
             self.patients.addItem(item)
@@ -222,7 +234,67 @@ class PatientsPanel(QWidget):
                 self.patients.setCurrentItem(item)
         self.patients.blockSignals(False)
         self._filter(self.search.text())
-        self._patient_changed()
+
+    def sync_with_vault(self) -> bool:
+        """Read the patients and the chosen one's documents again (the window calls it when it
+        is activated): the command line or another MedLocal may have changed them meanwhile.
+        A chosen patient removed there is dropped with a message, and ``False`` returned; walk
+        34 found the window still listing such a patient and their documents, the chat saying
+        "no documents yet" beside them and the next import bound for a patient gone."""
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked or self.busy:
+            # An import or deletion may hold the vault for a long commit: not on the GUI thread.
+            # Its end reads the lists again, and finds a patient removed meanwhile.
+            return True
+        patients = vault.list_patients()
+        current = self.patient_id
+        if current is not None and current not in {p.id for p in patients}:
+            self._drop_removed_patient()
+            return False
+        shown = [
+            (int(self.patients.item(row).data(ID_ROLE)), self.patients.item(row).text())
+            for row in range(self.patients.count())
+        ]
+        if shown != [(p.id, patient_label(p)) for p in patients]:
+            self._fill(patients, current)  # added or renamed elsewhere; the choice stays
+        if current is not None:
+            docs = vault.list_documents(current)
+            if self._listed_documents() != [d.id for d in documents_in_order(docs)]:
+                self._docs_refresh.stop()
+                self._docs_generation += 1
+                self._show_documents(docs)
+                self.documentsChanged.emit()
+        return True
+
+    def patient_still_there(self) -> bool:
+        """Whether the chosen patient is still in the vault; one removed elsewhere is dropped
+        with a message (before an import, after a question found no documents)."""
+        vault, patient = self.workspace.vault, self.patient_id
+        if vault is None or vault.is_locked or patient is None:
+            return True
+        try:
+            vault.get_patient(patient)
+        except NotFoundError:
+            self._drop_removed_patient()
+            return False
+        return True
+
+    def _drop_removed_patient(self) -> None:
+        item = self.patients.currentItem()
+        name = item.text() if item is not None else "The patient"
+        self.cancel_import()
+        self.reload()  # nobody chosen: the documents and the chat empty
+        self.notice.setText(
+            f"{name} is no longer in the vault: they were removed outside this window (with "
+            "'medlocal patient remove' or another MedLocal window). Nothing more can be "
+            "imported for them. Choose a patient."
+        )
+        self.notice.show()
+
+    def _listed_documents(self) -> list[int]:
+        return [
+            int(self.documents.item(row).data(ID_ROLE)) for row in range(self.documents.count())
+        ]
 
     def _filter(self, text: str) -> None:
         needle = text.strip().lower()
@@ -232,6 +304,8 @@ class PatientsPanel(QWidget):
             item.setHidden(bool(needle) and needle not in haystack)
 
     def _patient_changed(self, *_args: Any) -> None:
+        if self.patient_id is not None:  # a patient chosen: the message of one removed goes
+            self.notice.hide()
         self.reload_documents()
         self._show_import_result()
         self.patientChosen.emit(self.patient_id if self.patient_id is not None else -1)
@@ -244,11 +318,13 @@ class PatientsPanel(QWidget):
         if vault is None or vault.is_locked or patient is None:
             self.documents.clear()
             return
+        if not self.patient_still_there():
+            return
         self._show_documents(vault.list_documents(patient))
 
     def _show_documents(self, docs: list[DocumentInfo]) -> None:
         self.documents.clear()
-        for doc in docs:
+        for doc in documents_in_order(docs):  # the order `patient show` lists them in
             passages = "passage" if doc.chunk_count == 1 else "passages"
             text = f"{doc.file_name}  ({doc.chunk_count} {passages})"
             item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
@@ -451,7 +527,7 @@ class PatientsPanel(QWidget):
 
     def import_paths(self, paths: list[Path]) -> Job | None:
         patient = self.patient_id
-        if patient is None or self.busy:
+        if patient is None or self.busy or not self.patient_still_there():
             return None
         self.errors.clear()
         self.errors.hide()
@@ -587,6 +663,12 @@ class _ImportResult:
     name: str = ""
     summary: str = ""
     seen: bool = False
+
+
+def patient_label(patient: Patient) -> str:
+    """A patient as the list shows them: name, then MRN where there is one."""
+    mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
+    return f"{patient.name}{mrn}"
 
 
 def listed_name(shown: str) -> str:

@@ -15,7 +15,10 @@ sets it; the task stops at its next safe point and reports ``GenerationCancelled
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -214,3 +217,22 @@ def wait_for_jobs(timeout_s: float = 10.0) -> bool:
     for job in active_jobs():
         job.cancel()
     return bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))
+
+
+def end_if_jobs_linger(code: int, grace_s: float = 2.0) -> None:
+    """At quit, after the window closed and the workspace locked: a job still running after
+    being cancelled (an unlock in its key derivation, a model load) cannot be stopped. Left to
+    run while Python and Qt tear down, its worker emitted on deleted objects: each emit raised
+    RuntimeError on the worker thread, written as crash reports offered at the next start and
+    printed to stderr (walk 34, quitting during a slow unlock). The process ends here instead,
+    its logs flushed, with ``code``: what the job would still have written is transactional
+    (the vault survives a kill mid-import or mid-unlock), and nobody waits for its result."""
+    if wait_for_jobs(grace_s):
+        return
+    names = sorted(job.name for job in active_jobs())
+    log.info("quit with background task(s) still running, not waited for: %s", ", ".join(names))
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)

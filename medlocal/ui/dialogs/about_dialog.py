@@ -39,6 +39,36 @@ from medlocal.ui.workers import Job
 LOG_REFRESH_MS = 500
 LOG_VIEW_LINES = 2000
 NOTICE = "Decision support only: verify every answer against its sources."
+# The notices shipped in resources/ (a wheel, a checkout and the frozen app all carry them).
+NOTICE_FILES = ("NOTICES.txt", "THIRD_PARTY_NOTICES.txt", "deid_NOTICES.txt")
+LICENCE = """MedLocal is licensed under the Apache License, Version 2.0 (SPDX: Apache-2.0).
+You may not use MedLocal except in compliance with that licence; a copy is at
+https://www.apache.org/licenses/LICENSE-2.0. MedLocal is distributed "AS IS", WITHOUT
+WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+
+Main components and their licences (each package's full licence text is installed with it):
+  Qt and Qt for Python (PySide6, shiboken6) - LGPL-3.0, https://www.qt.io/licensing
+  llama.cpp and llama-cpp-python - MIT
+  superqt - BSD-3-Clause; qtawesome - MIT (icon fonts SIL OFL 1.1 / CC BY 4.0)
+  huggingface-hub - Apache-2.0; cryptography - Apache-2.0 OR BSD-3-Clause; argon2-cffi - MIT
+  NumPy - BSD-3-Clause
+
+Models: each language model keeps its own licence (its model card; the Models dialog names
+it). Downloading or importing one means accepting that licence."""
+
+
+def licence_text() -> str:
+    """MedLocal's licence, its main components' and the notices shipped in resources/, in one
+    text (About > Licences). A notice that cannot be read is named, not skipped silently."""
+    parts = [LICENCE]
+    for name in NOTICE_FILES:
+        path = paths.resources_dir() / name
+        try:
+            text = path.read_text(encoding="utf-8").strip()
+        except OSError as err:
+            text = f"{name} could not be read from {path} ({type(err).__name__})."
+        parts.append(f"{'=' * 78}\n{name}\n{'=' * 78}\n{text}")
+    return "\n\n".join(parts) + "\n"
 
 
 def versions() -> list[str]:
@@ -102,12 +132,16 @@ class AboutDialog(QDialog):
         self.doctor_view.setPlainText("Collecting the report…")
         self.log_view = _monospace_view("Recent log", self)
         self.log_view.setMaximumBlockCount(LOG_VIEW_LINES)
+        # Walk 34: no licence anywhere in the window, MedLocal's or its components'.
+        self.licences_view = _monospace_view("Licences and third-party notices", self)
+        self.licences_view.setPlainText(licence_text())
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("About pages")
         self.tabs.addTab(about, "&About")
         self.tabs.addTab(self.doctor_view, "&Diagnostics")
         self.tabs.addTab(self.log_view, "&Log")
+        self.tabs.addTab(self.licences_view, "L&icences")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
