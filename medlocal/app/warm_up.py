@@ -19,7 +19,22 @@ def load_dictionaries_and_freeze() -> None:
     sweeps stop every thread, a window's included, for as long as they take to walk the heap:
     130-310 ms during generation with the dictionaries in it, under 50 ms with them frozen.
     Meant for a worker thread at start; what is frozen is long-lived anyway (modules,
-    dictionaries, the window)."""
+    dictionaries, the window).
+
+    First of all it imports chromadb, which the vault's index needs when the vault opens; the
+    lock screen's unlock would otherwise import it on its own worker, beside this one. With Qt
+    loaded, an import opens and stats hundreds of files (PySide6's import hook also reads each
+    new module's source) and each such call lets go of the interpreter lock: taking it back
+    from a busy thread costs up to 5 ms a time. Walk 34, 170-document vault, load 3-4 on 2
+    cores, from "Unlock" to the working window: 2.4 s without the warm-up, 4.0-4.6 s beside it,
+    0.4-0.8 s with chromadb already imported. (The walk's 73 s came from its script's
+    ``QTest.qWait``, which keeps the interpreter lock while it sleeps.) The passphrase takes
+    longer to type than the import; a remembered vault's unlock, started at once, waits for
+    this import (one thread imports a module, others wait for it) instead of racing it."""
+    from medlocal.vault.index import load_index_library
+
+    load_index_library()
+
     from medlocal.abbreviations import default_abbreviations
     from medlocal.drugs import default_vocabulary
     from medlocal.errors import MedLocalError

@@ -39,6 +39,12 @@ NO_COLLECTION = -1  # chroma metadata cannot hold None
 ALL_PATIENTS = -1  # the key of the whole-vault collection
 
 
+def load_index_library() -> None:
+    """Import chromadb (about a second of CPU, far more with a window open: see
+    medlocal.app.warm_up), so that the first vault to open does not wait for it."""
+    import chromadb  # noqa: F401
+
+
 def chroma_settings() -> Settings:
     from chromadb.config import Settings
 
