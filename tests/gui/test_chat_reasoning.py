@@ -21,16 +21,21 @@ class ThinkingModel(FakeChatModel):
     reasoning = True
 
 
-def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
-    release = threading.Event()
+def _thinking_window(  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    tmp_path: Path,
+    release: threading.Event,
+    reply: str = "<think>" + "hmm " * 200 + "</think>\n\nShe takes metformin [1].",
+    name: str = "Thinking Patient",
+):
+    """A window whose model is asked about the note and holds mid-thought (its eighth piece)
+    until ``release``: the workspace, the window and the count of pieces streamed."""
+    model = ThinkingModel(reply)
     pieces = [0]
 
     def slow(_call: int) -> None:
         pieces[0] += 1
-        if pieces[0] == 8:  # mid-thought: hold until the test has seen the status
+        if pieces[0] == 8:  # the engine busy on one token (or a long prompt) as the chat clears
             release.wait(30)
 
     model.on_piece = slow
@@ -38,12 +43,25 @@ def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
     ws.create_vault(PASS, PASS)
     note = tmp_path / "gp_note.txt"
     note.write_text(NOTE)
-    window = window_with_patient(qtbot, ws, "Thinking Patient")
+    window = window_with_patient(qtbot, ws, name)
     ws.import_documents([note], window.patients.patient_id)
-    chat = window.chat
-    chat.ask("What dose of metformin?")
+    window.chat.ask("What dose of metformin?")
     try:
-        qtbot.waitUntil(lambda: "Thinking… " in chat.view.toPlainText(), timeout=30000)
+        qtbot.waitUntil(lambda: "Thinking… " in window.chat.view.toPlainText(), timeout=30000)
+    except BaseException:
+        release.set()
+        raise
+    return ws, window, pieces
+
+
+def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    release = threading.Event()
+    reply = f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}"
+    ws, window, _ = _thinking_window(qtbot, tmp_path, release, reply)
+    chat = window.chat
+    try:
         shown = chat.view.toPlainText()
         assert "tokens" in shown and "warfarin" not in shown
     finally:
@@ -68,26 +86,11 @@ def test_the_window_shows_thinking_then_the_answer_and_saves_no_thinking(
 
 
 def test_stop_works_while_the_model_thinks(qtbot: QtBot, tmp_path: Path) -> None:
-    model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 200}</think>\n\n{ANSWER}")
     release = threading.Event()
-    pieces = [0]
-
-    def slow(_call: int) -> None:
-        pieces[0] += 1
-        if pieces[0] == 8:
-            release.wait(30)
-
-    model.on_piece = slow
-    ws = make_workspace(tmp_path, chat=model)
-    ws.create_vault(PASS, PASS)
-    note = tmp_path / "gp_note.txt"
-    note.write_text(NOTE)
-    window = window_with_patient(qtbot, ws, "Stopped Patient")
-    ws.import_documents([note], window.patients.patient_id)
+    reply = f"<think>{THINKING} {'hmm ' * 200}</think>\n\n{ANSWER}"
+    ws, window, pieces = _thinking_window(qtbot, tmp_path, release, reply, "Stopped Patient")
     chat = window.chat
-    chat.ask("What dose of metformin?")
     try:
-        qtbot.waitUntil(lambda: "Thinking… " in chat.view.toPlainText(), timeout=30000)
         chat.stop()
     finally:
         release.set()
@@ -100,32 +103,11 @@ def test_stop_works_while_the_model_thinks(qtbot: QtBot, tmp_path: Path) -> None
     ws.close()
 
 
-def _thinking_window(qtbot: QtBot, tmp_path: Path, release: threading.Event):  # type: ignore[no-untyped-def]
-    model = ThinkingModel("<think>" + "hmm " * 200 + "</think>\n\nShe takes metformin [1].")
-    pieces = [0]
-
-    def slow(_call: int) -> None:
-        pieces[0] += 1
-        if pieces[0] == 8:  # the engine busy on one token (or a long prompt) as the chat clears
-            release.wait(30)
-
-    model.on_piece = slow
-    ws = make_workspace(tmp_path, chat=model)
-    ws.create_vault(PASS, PASS)
-    note = tmp_path / "gp_note.txt"
-    note.write_text(NOTE)
-    window = window_with_patient(qtbot, ws, "Thinking Patient")
-    ws.import_documents([note], window.patients.patient_id)
-    window.chat.ask("What dose of metformin?")
-    qtbot.waitUntil(lambda: "Thinking… " in window.chat.view.toPlainText(), timeout=30000)
-    return ws, window
-
-
 def test_locking_while_the_model_thinks_leaves_no_thinking_line(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     release = threading.Event()
-    ws, window = _thinking_window(qtbot, tmp_path, release)
+    ws, window, _ = _thinking_window(qtbot, tmp_path, release)
     chat = window.chat
     try:
         window.lock()
@@ -145,7 +127,7 @@ def test_switching_patient_while_the_model_thinks_leaves_no_thinking_line(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     release = threading.Event()
-    ws, window = _thinking_window(qtbot, tmp_path, release)
+    ws, window, _ = _thinking_window(qtbot, tmp_path, release)
     chat = window.chat
     other = ws.require_vault().add_patient("Other Patient")
     try:
