@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
+from fixtures.terminal import Tty
 
 from medlocal.app import Workspace
 from medlocal.cli import main
@@ -75,26 +76,13 @@ def test_chat_keeps_no_thinking_in_the_conversation(
 def test_the_grounded_ask_line_says_the_model_is_thinking() -> None:
     from medlocal.cli.rag_cmds import WritingProgress
 
-    class Terminal:
-        text = ""
-
-        def write(self, data: str) -> int:
-            self.text += data
-            return len(data)
-
-        def flush(self) -> None:
-            pass
-
-        def isatty(self) -> bool:
-            return True
-
-    out = Terminal()
-    writing = WritingProgress(out)  # type: ignore[arg-type]
+    out = Tty()
+    writing = WritingProgress(out)
     for tokens in range(1, 17):
         writing.thinking(tokens)
-    assert "Thinking… 16 tokens" in out.text
+    assert "Thinking… 16 tokens" in out.getvalue()
     writing.add("Metformin 500 mg [1].")
-    assert out.text.rsplit("\r", 1)[-1].startswith("Writing the answer (4 words)")
+    assert out.getvalue().rsplit("\r", 1)[-1].startswith("Writing the answer (4 words)")
     writing.done()
 
 
