@@ -142,7 +142,8 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
     # (walk 33: "Not found" with that passage ranked first). Only this gate reads it: a false
     # "not found" withholds an answer the documents hold, where the checks' stems stay strict.
     missing = [w for w in found.missing if w not in _QUESTION_FILLER]
-    return any(same_act(w, p) for w in missing for p in content_words(text))
+    words = content_words(text) if missing else set()  # read once, not per missing word
+    return any(same_act(w, p) for w in missing for p in words)
 
 
 def same_act(one: str, other: str) -> bool:
