@@ -317,10 +317,45 @@ class ChatPanel(QWidget):
             self._chat_of_patient[self.patient_id] = chat_id
         self.turns = chat_turns(self.workspace.require_vault(), chat_id)
         index = self.chats.findData(chat_id)
+        if index < 0:  # started outside the window since the list was read
+            self.sync_chats()
+            index = self.chats.findData(chat_id)
         if index >= 0:
             self.chats.setCurrentIndex(index)
         self.redraw()
         self._update_buttons()
+
+    def sync_chats(self) -> None:
+        """Read the patient's chats again (the window calls it when it is activated): a chat
+        started outside the window (`medlocal ask --patient N`, another MedLocal) is listed
+        with its number and date, a label is brought up to date, and a chat deleted there
+        goes (the open one with it: a new chat). Walk 34 found the list unchanged until the
+        vault was locked and unlocked."""
+        vault = self.workspace.vault
+        busy = self.job is not None and self.job.running
+        if self.patient_id is None or vault is None or vault.is_locked or busy:
+            return
+        try:
+            stored = [
+                (cid, chat_label(cid, made)) for cid, _p, made in vault.list_chats(self.patient_id)
+            ]
+        except MedLocalError:
+            return
+        shown = [
+            (self.chats.itemData(i), self.chats.itemText(i)) for i in range(self.chats.count())
+        ]
+        if shown == stored:
+            return
+        open_id = self._open_chat_id
+        self.chats.blockSignals(True)  # no chat is chosen by refilling the list
+        self.chats.clear()
+        for cid, label in stored:
+            self.chats.addItem(label, cid)
+        self.chats.setCurrentIndex(self.chats.findData(open_id) if open_id is not None else -1)
+        self.chats.blockSignals(False)
+        self.chats.sync_tooltip()
+        if open_id is not None and self.chats.findData(open_id) < 0:
+            self._deleted(open_id)  # deleted outside the window: nothing of it stays shown
 
     def _chat_chosen(self, index: int) -> None:
         chat_id = self.chats.itemData(index)

@@ -485,9 +485,14 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate and self.stack.currentIndex() == self.WORKING:
-            # Back from the command line or another window: what changed there shows here.
-            self.patients.sync_with_vault()
+            # Back from the command line or another window: what changed there shows here (a
+            # patient removed there is dropped with their chats; else their chats are read).
+            self._sync_with_vault()
         return super().event(event)
+
+    def _sync_with_vault(self) -> None:
+        if self.patients.sync_with_vault():
+            self.chat.sync_chats()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         store = self._settings_store()
