@@ -195,10 +195,9 @@ class ModelManagerDialog(QDialog):
         """Each role's default as it answers: with no chat model chosen, the demo model answers,
         and the table says so (walk 32: no model was marked, so nothing said which one)."""
         try:
-            chosen = self.workspace.registry.defaults()
+            return self.workspace.installed_models(installed).answering
         except Exception:  # unreadable: reported by the fit check
-            chosen = {}
-        return answering_defaults(installed, chosen)
+            return answering_defaults(installed, {})
 
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:
