@@ -188,3 +188,32 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, gui_workspace: Workspace
     size = window.size()
     assert size.width() == min(FIRST_SIZE[0], screen.width())
     assert size.height() == min(FIRST_SIZE[1], screen.height())
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("eval_dialog", "EvaluateDialog"),
+        ("summarize_dialog", "SummarizeDialog"),
+        ("models_dialog", "ModelManagerDialog"),
+        ("outputs_dialog", "OutputsDialog"),
+        ("backup_dialog", "BackupDialog"),
+        ("audit_dialog", "AuditDialog"),
+    ],
+)
+def test_the_dialogs_open_within_an_800_px_screen(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, module: str, name: str
+) -> None:
+    """The tests' screen is 800 px wide: the evaluation dialog opened at 1100 px (and could not
+    be narrower than 832), the summary at 960 and the model manager at 860."""
+    from medlocal.ui.workers import wait_for_jobs
+
+    window = open_window(qtbot, workspace)
+    args = (patient_with_note,) if name in ("SummarizeDialog", "OutputsDialog") else ()
+    dialog = window._dialog(module, name, *args)
+    free = dialog.screen().availableGeometry()
+    assert free.width() <= 800  # what the test is about
+    assert dialog.width() <= free.width() and dialog.height() <= free.height()
+    assert dialog.minimumSizeHint().width() <= 800
+    dialog.reject()
+    assert wait_for_jobs(20.0)

@@ -40,7 +40,7 @@ from medlocal.models.registry import InstalledModel, answering_defaults
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, resize_on_screen, run_owned
 from medlocal.ui.dialogs.model_tables import (
     CATALOG_COLUMNS,
     INSTALLED_COLUMNS,
@@ -177,7 +177,7 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.reembed_button)
         layout.addWidget(self.results)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        resize_on_screen(self, 860, 560)
 
     # -- tables --------------------------------------------------------------------------------
 
