@@ -4,11 +4,17 @@ line on what reranking will use."""
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from medlocal.errors import MedLocalError
 from medlocal.models.demo import DEMO_MODEL_ID
-from medlocal.models.registry import InstalledModel, Registry, default_reranker_id
+from medlocal.models.registry import (
+    InstalledModel,
+    Registry,
+    answering_defaults,
+    default_reranker_id,
+)
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.settings import Settings
 
@@ -35,6 +41,59 @@ class ModelRemoval:
     def message(self) -> str:
         kept = f" (file kept: {self.model.path})" if self.file_kept else ""
         return f"removed {self.model.id}{kept}"
+
+
+DEMO_FALLBACK = "no chat model chosen: the demo model answers (not for clinical use)"
+
+
+@dataclass(frozen=True)
+class InstalledListing:
+    """The installed models with each role's default as it answers (``answering``) and as
+    stored (``chosen``): with no chat model chosen the demo model answers, so it is marked,
+    in ``medlocal models list``, its ``--json`` and the window's model manager alike (walk
+    34: the JSON gave only the stored defaults, so nothing in it said which model answered)."""
+
+    models: tuple[InstalledModel, ...]
+    chosen: dict[str, str] = field(default_factory=dict)
+    answering: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fallbacks(self) -> dict[str, str]:
+        """The roles a model answers for without being chosen (the demo model for chat)."""
+        return {role: mid for role, mid in self.answering.items() if self.chosen.get(role) != mid}
+
+    def default_roles(self, model_id: str) -> list[str]:
+        return [role for role, mid in self.answering.items() if mid == model_id]
+
+    def as_json(self) -> dict[str, Any]:
+        """``models list --json``: ``defaults`` as they answer, ``chosen`` as stored,
+        ``fallback`` naming each default that was not chosen and why, and per model the
+        roles it answers for (``default_for``) and whether it is the demo model."""
+        return {
+            "defaults": dict(self.answering),
+            "chosen": dict(self.chosen),
+            "fallback": {
+                role: {"model": mid, "reason": DEMO_FALLBACK if mid == DEMO_MODEL_ID else ""}
+                for role, mid in self.fallbacks.items()
+            },
+            "models": [
+                {
+                    **m.as_dict(),
+                    "default_for": self.default_roles(m.id),
+                    "demo": m.id == DEMO_MODEL_ID,
+                }
+                for m in self.models
+            ],
+        }
+
+
+def installed_listing(
+    registry: Registry, models: list[InstalledModel] | None = None
+) -> InstalledListing:
+    """The installed models (``models`` when already read) and the defaults they answer as."""
+    installed = registry.models() if models is None else models
+    chosen = registry.defaults()
+    return InstalledListing(tuple(installed), chosen, answering_defaults(installed, chosen))
 
 
 CHOOSE_CHAT = (

@@ -18,7 +18,7 @@ from medlocal.app import backups, document_import, installed_models
 from medlocal.app.doctor import DoctorReport, doctor_report
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
-from medlocal.app.installed_models import ModelCheck, ModelRemoval
+from medlocal.app.installed_models import InstalledListing, ModelCheck, ModelRemoval
 from medlocal.app.loaded_models import HeldReranker, LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
     SavedSummary,
@@ -38,7 +38,7 @@ from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.fit import FitAdvice
-from medlocal.models.registry import Registry
+from medlocal.models.registry import InstalledModel, Registry
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
@@ -634,6 +634,12 @@ class Workspace:
         self.registry.set_default(model_id, chosen)
         self._models.unload(chosen)
         return chosen
+
+    def installed_models(self, models: list[InstalledModel] | None = None) -> InstalledListing:
+        """The installed models and each role's default as it answers (the demo model for chat
+        when none is chosen): what ``models list`` (plain and ``--json``) and the model
+        manager show."""
+        return installed_models.installed_listing(self.registry, models)
 
     def remove_model(self, model_id: str, *, keep_file: bool = False) -> ModelRemoval:
         """Remove an installed model (``medlocal models remove`` and the model manager): its

@@ -120,22 +120,18 @@ def run_catalog(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from medlocal.models.registry import Registry, answering_defaults
-
-    registry = Registry()
-    models = registry.models()
-    defaults = registry.defaults()
+    # One source for the plain list, its --json and the window's model manager: each role's
+    # default marked as it answers, the demo model when no chat model was chosen (walk 34:
+    # nothing said which model answered; then the JSON still gave only the stored defaults).
+    listing = workspace(args).installed_models()
     if args.json:
-        print(json.dumps({"defaults": defaults, "models": [m.as_dict() for m in models]}, indent=2))
+        print(json.dumps(listing.as_json(), indent=2))
         return 0
-    if not models:
+    if not listing.models:
         print("no models installed: 'medlocal models catalog' lists what can be downloaded")
         return 0
-    # Marked as they answer, as the window marks them: the demo model when no chat model was
-    # chosen (walk 34: nothing said which model answered).
-    answering = answering_defaults(models, defaults)
-    for m in models:
-        marks = [f"default {role}" for role, mid in answering.items() if mid == m.id]
+    for m in listing.models:
+        marks = [f"default {role}" for role in listing.default_roles(m.id)]
         name = bundled_catalog().find(m.catalog_id or "")
         title = name.display_name if name else Path(m.path).name
         print(f"{m.id}  [{m.role}]  {title}" + (f"  ({', '.join(marks)})" if marks else ""))

@@ -10,8 +10,8 @@ from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +38,7 @@ from medlocal.ui.chat_view import ChatView
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.render import (
     local_time,
@@ -44,6 +48,7 @@ from medlocal.vault.errors import NotFoundError
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
 THINKING_POLL_MS = 250
+CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
 NOTICE = "Decision support only — verify every statement against its sources."
 # Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
 NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
@@ -65,6 +70,61 @@ EMPTY_CHAT_HINT = (
 def chat_label(chat_id: int, created: str) -> str:
     """How the chat list names a chat: its number and when it was started (local time)."""
     return f"Chat {chat_id} — {local_time(created)}"
+
+
+class ChatList(QComboBox):
+    """The patient's chats: as narrow as ``min_chars`` characters, not as wide as its longest
+    label or its placeholder (walk 34: the window could not shrink below 1006 px); a label
+    that does not fit ends in "…", and the chosen chat's whole label is the tooltip."""
+
+    def __init__(self, min_chars: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(min_chars)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        text = QSize(metrics.horizontalAdvance("X") * min_chars, metrics.height())
+        content = QStyle.ContentsType.CT_ComboBox
+        self.setMinimumWidth(self.style().sizeFromContents(content, option, text, self).width())
+        self.currentIndexChanged.connect(self.sync_tooltip)
+        self.sync_tooltip()
+
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        self.sync_tooltip()
+
+    def sync_tooltip(self, _index: int = -1) -> None:
+        self.setToolTip(self.currentText() or self.placeholderText())
+
+    def shown_text(self) -> str:
+        """The label as drawn at the present width."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self._elided(option)
+
+    def _elided(self, option: QStyleOptionComboBox) -> str:
+        text = option.currentText
+        if self.currentIndex() < 0 and self.placeholderText():
+            text = self.placeholderText()
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, field.width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            placeholder = option.palette.placeholderText()
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, placeholder)
+        option.currentText = self._elided(option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class QuestionBox(QPlainTextEdit):
@@ -128,7 +188,7 @@ class ChatPanel(QWidget):
         self._thinking_timer.setInterval(THINKING_POLL_MS)
         self._thinking_timer.timeout.connect(self._thinking_tick)
 
-        self.chats = QComboBox()
+        self.chats = ChatList(CHATS_MIN_CHARS)
         self.chats.setAccessibleName("Chats with this patient")
         self.chats.setPlaceholderText("New chat (earlier chats are in this list)")
         self.chats.activated.connect(self._chat_chosen)
@@ -172,7 +232,7 @@ class ChatPanel(QWidget):
         top.addWidget(self.chats, 1)
         top.addWidget(self.new_chat)
         top.addWidget(self.delete_chat)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # a second line in a narrow pane, rather than a wider window
         for button in (
             self.send_button,
             self.stop_button,
@@ -257,10 +317,45 @@ class ChatPanel(QWidget):
             self._chat_of_patient[self.patient_id] = chat_id
         self.turns = chat_turns(self.workspace.require_vault(), chat_id)
         index = self.chats.findData(chat_id)
+        if index < 0:  # started outside the window since the list was read
+            self.sync_chats()
+            index = self.chats.findData(chat_id)
         if index >= 0:
             self.chats.setCurrentIndex(index)
         self.redraw()
         self._update_buttons()
+
+    def sync_chats(self) -> None:
+        """Read the patient's chats again (the window calls it when it is activated): a chat
+        started outside the window (`medlocal ask --patient N`, another MedLocal) is listed
+        with its number and date, a label is brought up to date, and a chat deleted there
+        goes (the open one with it: a new chat). Walk 34 found the list unchanged until the
+        vault was locked and unlocked."""
+        vault = self.workspace.vault
+        busy = self.job is not None and self.job.running
+        if self.patient_id is None or vault is None or vault.is_locked or busy:
+            return
+        try:
+            stored = [
+                (cid, chat_label(cid, made)) for cid, _p, made in vault.list_chats(self.patient_id)
+            ]
+        except MedLocalError:
+            return
+        shown = [
+            (self.chats.itemData(i), self.chats.itemText(i)) for i in range(self.chats.count())
+        ]
+        if shown == stored:
+            return
+        open_id = self._open_chat_id
+        self.chats.blockSignals(True)  # no chat is chosen by refilling the list
+        self.chats.clear()
+        for cid, label in stored:
+            self.chats.addItem(label, cid)
+        self.chats.setCurrentIndex(self.chats.findData(open_id) if open_id is not None else -1)
+        self.chats.blockSignals(False)
+        self.chats.sync_tooltip()
+        if open_id is not None and self.chats.findData(open_id) < 0:
+            self._deleted(open_id)  # deleted outside the window: nothing of it stays shown
 
     def _chat_chosen(self, index: int) -> None:
         chat_id = self.chats.itemData(index)

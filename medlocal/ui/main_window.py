@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -54,6 +54,7 @@ from medlocal.ui.workers import ProgressRelay, active_jobs, run_task, wait_for_j
 log = logging.getLogger(__name__)
 
 APP_TITLE = "MedLocal"
+FIRST_SIZE = (1300, 800)  # the window's size at its first start, if the screen has room
 ACTIVITY_PING_S = 5.0  # activity resets the idle lock at most this often
 JOB_ACTIVITY_S = 20.0  # a running task touches the vault this often (the idle lock: >= 1 min)
 BACKUP_REMINDER = "No recent verified backup of this vault: Tools → Backup and restore…"
@@ -125,7 +126,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.patients)
         self.splitter.addWidget(self.chat)
         self.splitter.addWidget(self.sources)
-        self.splitter.setSizes([260, 620, 420])
+        # The panes' first widths (at the first size, 1300 px): each pane can shrink well below
+        # them on a small screen, its rows of buttons then taking two lines.
+        self.splitter.setSizes([350, 550, 400])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.lock_screen)
         self.stack.addWidget(self.splitter)
@@ -462,22 +465,34 @@ class MainWindow(QMainWindow):
             return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
         return QSettings("MedLocal", "MedLocal")
 
+    def first_size(self) -> QSize:
+        """1300 x 800, or the screen's free area where that is smaller (a 1024 x 768 or a
+        1366 x 768 laptop with a side panel): a window larger than the screen hides its edges
+        and its status bar."""
+        free = self.screen().availableGeometry().size()
+        return QSize(min(FIRST_SIZE[0], free.width()), min(FIRST_SIZE[1], free.height()))
+
     def _restore_geometry(self) -> None:
         store = self._settings_store()
         geometry = store.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1300, 800)
+            self.resize(self.first_size())
         sizes = store.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate and self.stack.currentIndex() == self.WORKING:
-            # Back from the command line or another window: what changed there shows here.
-            self.patients.sync_with_vault()
+            # Back from the command line or another window: what changed there shows here (a
+            # patient removed there is dropped with their chats; else their chats are read).
+            self._sync_with_vault()
         return super().event(event)
+
+    def _sync_with_vault(self) -> None:
+        if self.patients.sync_with_vault():
+            self.chat.sync_chats()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         store = self._settings_store()

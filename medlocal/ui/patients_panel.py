@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -48,6 +47,7 @@ from medlocal.ui.dialogs.patient_dialogs import (
     ask_delete_documents,
 )
 from medlocal.ui.files import existing_folder, open_file_names
+from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 from medlocal.vault.errors import NotFoundError
@@ -142,13 +142,17 @@ class PatientsPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.notice)
         layout.addWidget(self.patients, 2)
-        row = QHBoxLayout()
+        # Rows of buttons flow onto a second line in a narrow pane (walk 34: three buttons on
+        # one line held the window at least 1006 px wide with the other panes).
+        row = FlowLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
-        layout.addWidget(QLabel("<b>Documents</b> (drop files or folders here)"))
+        documents_label = QLabel("<b>Documents</b> (drop files or folders here)")
+        documents_label.setWordWrap(True)
+        layout.addWidget(documents_label)
         layout.addWidget(self.documents, 3)
-        row2 = QHBoxLayout()
+        row2 = FlowLayout()
         row2.addWidget(self.import_button)
         row2.addWidget(self.import_folder_button)
         row2.addWidget(self.delete_button)

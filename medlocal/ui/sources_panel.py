@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QTextEdit,
     QVBoxLayout,
@@ -48,6 +49,9 @@ class SourcesPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.header.setAccessibleName("Source")
+        # A long file name is one word, which word wrap cannot break: the header takes the
+        # pane's width rather than widening the pane (and the window) to fit it.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Document text with the cited passage highlighted")
@@ -73,6 +77,7 @@ class SourcesPanel(QWidget):
         self.current = None
         self._request += 1
         self.header.setText("Click a citation [n] in an answer to see its passage here.")
+        self.header.setToolTip("")
         self.text.clear()
         self.text.setExtraSelections([])
         self.page.clear()
@@ -111,6 +116,7 @@ class SourcesPanel(QWidget):
         # passage it is cited for: the document list marks it, but the answer is read here.
         checks = "".join(f"\n{NOTED_MARK} Check: {note}" for note in document.notes)
         self.header.setText(f"[{source.number}] {source.place}{checks}")
+        self.header.setToolTip(self.header.text())  # all of it, should a file name be cut off
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)
         self.page.clear()

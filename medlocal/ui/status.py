@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from medlocal import crash
 from medlocal.privacy import netguard
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.flow import ElidedLabel
 
 LIVE_REFRESH_MS = 250
 # An internal error is also said in the status bar's message area, where it is read, but at most
@@ -38,11 +39,13 @@ class _CrashRelay(QObject):
 
 class StatusWidgets:
     def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
-        self.model = QLabel("Model: not loaded")
+        # A long model name or speed line is cut short with "…" (whole in the tooltip) rather
+        # than widening the window (walk 34).
+        self.model = ElidedLabel("Model: not loaded")
         self.model.setAccessibleName("Loaded model")
         self.backend = QLabel("")
         self.backend.setAccessibleName("Compute backend")
-        self.speed = QLabel("")
+        self.speed = ElidedLabel("")
         self.speed.setAccessibleName("Tokens per second")
         self.context = QLabel("")
         self.context.setAccessibleName("Context used")

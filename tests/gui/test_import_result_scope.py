@@ -13,7 +13,7 @@ from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.main_window import MainWindow
+from medlocal.ui.main_window import FIRST_SIZE, MainWindow
 
 WAIT_MS = 30_000
 NOTE = "Apixaban 5 mg twice daily for atrial fibrillation."
@@ -24,7 +24,10 @@ def _two_patients(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     vault.add_patient("Eamon Quillfeather")
     vault.add_patient("Margaret Thornbury")
     window = open_window(qtbot, workspace)  # the first one chosen
-    window.show()  # at its default size: the list's width is the window's own
+    # At its default size where the screen has room (the tests' screen is 800 px wide, and
+    # the window then starts at 800): the list's width is the window's own.
+    window.resize(*FIRST_SIZE)
+    window.show()
     qtbot.waitExposed(window)
     return window
 

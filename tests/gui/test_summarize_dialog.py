@@ -203,6 +203,7 @@ def test_document_names_are_readable_whole_or_in_their_tooltip(
     workspace.import_documents(files, patient)
     dialog = SummarizeDialog(workspace, patient)
     qtbot.addWidget(dialog)
+    dialog.resize(960, 640)  # its own size where the screen has room (the tests' is 800 wide)
     dialog.show()
     qtbot.waitExposed(dialog)
     rows = {dialog.documents.item(row).text().split("  (")[0]: row for row in range(2)}

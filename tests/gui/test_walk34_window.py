@@ -1,7 +1,8 @@
 """Walk 34's window defects: a patient removed from the command line while the window showed
 them stayed listed with their documents (and "no documents yet" when asked); the About dialog
 showed no licence; documents were listed note_1, note_10, note_2; quitting while a worker still
-ran (a slow unlock) left crash reports and tracebacks on stderr."""
+ran (a slow unlock) left crash reports and tracebacks on stderr; a chat asked from the command
+line while the window was open was not in its chat list until a lock and unlock."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from medlocal import paths
 from medlocal.app import Workspace
-from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT
+from medlocal.app.chats import delete_chats
+from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT, chat_label
 from medlocal.ui.dialogs.about_dialog import NOTICE_FILES, AboutDialog, licence_text
 from medlocal.ui.log_tail import LogTail
 from medlocal.ui.main_window import MainWindow
@@ -230,3 +232,76 @@ def test_quitting_while_a_worker_runs_leaves_no_crash_report(tmp_path: Path) -> 
     assert "RuntimeError" not in done.stderr
     assert sorted(p.name for p in (home / "logs").glob("crash-*.txt")) == []
     assert took < job_s  # the quit did not wait for the job either
+
+
+# -- 5. chats started or deleted outside the window ----------------------------------------
+
+
+def _chat_list(window: MainWindow) -> list[tuple[int, str]]:
+    chats = window.chat.chats
+    return [(int(chats.itemData(i)), chats.itemText(i)) for i in range(chats.count())]
+
+
+def _ask_outside(ws: Workspace, patient: int, question: str) -> int:
+    """What `medlocal ask --patient N QUESTION` does: a new chat, answered and saved."""
+    session = ws.grounded_chat(patient)
+    for _piece in session.ask(question):
+        pass
+    assert session.chat_id is not None
+    return session.chat_id
+
+
+def _ask_in_window(qtbot: QtBot, window: MainWindow, question: str) -> None:
+    window.chat.question.setPlainText(question)
+    window.chat.send()
+    qtbot.waitUntil(lambda: window.chat.job is None or not window.chat.job.running, timeout=WAIT_MS)
+
+
+def test_a_chat_asked_from_the_command_line_is_listed_when_the_window_is_activated(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    window = open_window(qtbot, workspace)
+    _ask_in_window(qtbot, window, "What does she take?")
+    first = window.chat.chat_id
+    assert first is not None and [cid for cid, _ in _chat_list(window)] == [first]
+    outside = _ask_outside(workspace, patient_with_note, "What dose of metformin?")
+    assert [cid for cid, _ in _chat_list(window)] == [first]  # not yet looked
+    _activate(window)
+    stored = workspace.require_vault().list_chats(patient_with_note)
+    assert _chat_list(window) == [(cid, chat_label(cid, made)) for cid, _p, made in stored]
+    assert [cid for cid, _ in _chat_list(window)] == [first, outside]
+    # The open chat stays open and chosen; the outside one opens from the list.
+    assert window.chat.chat_id == first and window.chat.chats.currentData() == first
+    assert len(window.chat.turns) == 1
+    window.chat.chats.setCurrentIndex(1)
+    window.chat.chats.activated.emit(1)
+    assert window.chat.chat_id == outside
+    assert window.chat.turns[0].question == "What dose of metformin?"
+    assert window.chat.chats.toolTip() == window.chat.chats.currentText()
+
+
+def test_opening_a_chat_the_list_does_not_have_yet_lists_it_and_chooses_it(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    window = open_window(qtbot, workspace)
+    _ask_in_window(qtbot, window, "What does she take?")
+    outside = _ask_outside(workspace, patient_with_note, "What dose of metformin?")
+    window.chat.open_chat(outside)  # walk 34: shown, while the list still named the other
+    assert window.chat.chats.currentData() == outside
+    assert window.chat.chats.currentText().startswith(f"Chat {outside} — ")
+
+
+def test_the_open_chat_deleted_from_the_command_line_goes_when_the_window_is_activated(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    window = open_window(qtbot, workspace)
+    _ask_in_window(qtbot, window, "What does she take?")
+    first = window.chat.chat_id
+    assert first is not None
+    outside = _ask_outside(workspace, patient_with_note, "What dose of metformin?")
+    delete_chats(workspace.require_vault(), [first])  # as `medlocal chats delete` does
+    _activate(window)
+    assert [cid for cid, _ in _chat_list(window)] == [outside]
+    assert window.chat.chat_id is None and window.chat.turns == []
+    assert "What does she take?" not in window.chat.visible_text()
+    assert window.chat.chats.currentIndex() == -1

@@ -170,3 +170,48 @@ def test_list_marks_the_chat_model_that_answers(
     lines = capsys.readouterr().out.splitlines()
     assert next(x for x in lines if x.startswith("tiny ")).endswith("(default chat)")
     assert "default chat" not in next(x for x in lines if x.startswith(DEMO_MODEL_ID))
+
+
+def test_list_json_marks_the_demo_fallback_as_the_plain_list_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 34: with no default set, `models list --json` gave the stored defaults only (no
+    chat model), while the plain list and the window mark the demo model, which answers."""
+    assert run("models", "list", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "chat" not in data["chosen"]
+    assert data["defaults"]["chat"] == DEMO_MODEL_ID
+    fallback = data["fallback"]["chat"]
+    assert fallback["model"] == DEMO_MODEL_ID and "demo model" in fallback["reason"]
+    assert "not for clinical use" in fallback["reason"]
+    demo = next(m for m in data["models"] if m["id"] == DEMO_MODEL_ID)
+    assert demo["demo"] is True and demo["default_for"] == ["chat"]
+    # The plain list marks the same model.
+    assert run("models", "list") == 0
+    plain = capsys.readouterr().out.splitlines()
+    assert next(x for x in plain if x.startswith(DEMO_MODEL_ID)).endswith("(default chat)")
+    # A chosen chat model: answering and chosen agree, nothing falls back.
+    source = write_tiny_gguf(tmp_path / "tiny.gguf")
+    assert run("models", "import", str(source), "--id", "tiny") == 0
+    assert run("models", "default", "tiny") == 0
+    capsys.readouterr()
+    assert run("models", "list", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["defaults"]["chat"] == data["chosen"]["chat"] == "tiny"
+    assert "chat" not in data["fallback"]
+    tiny = next(m for m in data["models"] if m["id"] == "tiny")
+    assert tiny["default_for"] == ["chat"] and tiny["demo"] is False
+    demo = next(m for m in data["models"] if m["id"] == DEMO_MODEL_ID)
+    assert demo["default_for"] == []
+
+
+def test_the_window_and_the_list_read_one_source(tmp_path: Path) -> None:
+    """The model manager's marks come from Workspace.installed_models, as the CLI's do."""
+    from medlocal.app.installed_models import installed_listing
+    from medlocal.models.registry import Registry
+
+    with Workspace() as ws:
+        listing = ws.installed_models()
+        assert listing == installed_listing(Registry())
+        assert listing.answering.get("chat") == DEMO_MODEL_ID
+        assert listing.fallbacks == {"chat": DEMO_MODEL_ID}

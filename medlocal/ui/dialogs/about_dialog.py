@@ -32,7 +32,7 @@ import medlocal
 from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.crash import mark_crash_report_shown, pending_crash_reports
-from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, error_text, resize_on_screen, run_owned
 from medlocal.ui.log_tail import LogTail, install_log_tail
 from medlocal.ui.workers import Job
 
@@ -148,7 +148,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(720, 520)
+        resize_on_screen(self, 720, 520)
 
         self.timer = QTimer(self)
         self.timer.setInterval(LOG_REFRESH_MS)

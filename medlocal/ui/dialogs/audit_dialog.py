@@ -22,6 +22,7 @@ from medlocal.app import Workspace
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     error_text,
+    resize_on_screen,
     row_table,
     run_owned,
     table_and_actions_layout,
@@ -67,7 +68,7 @@ class AuditDialog(QDialog):
         table_and_actions_layout(
             self, self.table, [self.verify_button, self.reload_button], self.verdict
         )
-        self.resize(760, 480)
+        resize_on_screen(self, 760, 480)
         self.reload()
 
     def reload(self) -> None:

@@ -31,7 +31,7 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, resize_on_screen
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -150,7 +150,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.task)
         layout.addStretch(1)  # a taller dialog grows below the task, not between the parts
         layout.addWidget(close)
-        self.resize(640, 460)
+        resize_on_screen(self, 640, 460)
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         chosen = files.existing_folder(self, "Choose a folder")

@@ -145,6 +145,14 @@ def grow_to_fit(widget: QWidget) -> None:
         window.resize(width, need)
 
 
+def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
+    """``widget`` at ``width`` x ``height``, or at the screen's free area where that is smaller:
+    a dialog larger than an 800 x 600 or 1024 x 768 screen hides its buttons (walk 34 found the
+    main window too wide for such a screen; the evaluation dialog opened at 1100 px)."""
+    free = widget.screen().availableGeometry().size()
+    widget.resize(min(width, free.width()), min(height, free.height()))
+
+
 class TaskPanel(QWidget):
     """A progress bar, a status line and a Cancel button for one background task at a time.
 

@@ -49,6 +49,7 @@ from medlocal.ui.dialogs.common import (
     TaskPanel,
     error_text,
     picker_and_result_layout,
+    resize_on_screen,
 )
 from medlocal.ui.dialogs.eval_chart import ChartView
 from medlocal.ui.workers import Job
@@ -81,7 +82,8 @@ class EvaluateDialog(QDialog):
         self.mode.addItems(list(MODES))
         # Walk 26: a stored run resumes; a new measurement (say after closing other programs)
         # needs its answers discarded first, as the CLI's --fresh does.
-        self.fresh = QCheckBox("Start over (discard the stored answers of these runs)", self)
+        # Two lines: on one, the picker alone was 426 px and the dialog 832 px at its narrowest.
+        self.fresh = QCheckBox("Start over (discard the stored\nanswers of these runs)", self)
         self.limit = QSpinBox(self)
         self.limit.setAccessibleName("Questions (0 for all)")
         self.limit.setRange(0, 1_000_000)
@@ -119,14 +121,14 @@ class EvaluateDialog(QDialog):
         form.addRow("&Mode", self.mode)
         form.addRow("&Questions", self.limit)
         form.addRow("Mo&dels", self.models)
-        form.addRow("", self.fresh)
+        form.addRow(self.fresh)  # the whole row: the label column stays narrow
         form.addRow("", self.run_button)
         results = QSplitter(Qt.Orientation.Vertical, self)
         results.addWidget(self.table)
         results.addWidget(self.chart)
         results.setStretchFactor(1, 2)
         picker_and_result_layout(self, picker, results, self.task, self.message, self.save_button)
-        self.resize(1100, 680)
+        resize_on_screen(self, 1100, 680)
 
     def load_models(self) -> None:
         self.models.clear()

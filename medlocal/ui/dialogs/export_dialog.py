@@ -49,7 +49,7 @@ from medlocal.rag.export import (
 )
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, error_text, resize_on_screen, run_owned
 from medlocal.ui.workers import Job
 from medlocal.vault.errors import VaultLockedError
 
@@ -185,7 +185,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.review)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(720, 480)
+        resize_on_screen(self, 720, 480)
         self.redact.toggled.connect(self._options_changed)
         self.date_mode.currentIndexChanged.connect(self._options_changed)
 

@@ -40,7 +40,7 @@ from medlocal.models.registry import InstalledModel, answering_defaults
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, TaskPanel, error_text, resize_on_screen, run_owned
 from medlocal.ui.dialogs.model_tables import (
     CATALOG_COLUMNS,
     INSTALLED_COLUMNS,
@@ -177,7 +177,7 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.reembed_button)
         layout.addWidget(self.results)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        resize_on_screen(self, 860, 560)
 
     # -- tables --------------------------------------------------------------------------------
 
@@ -195,10 +195,9 @@ class ModelManagerDialog(QDialog):
         """Each role's default as it answers: with no chat model chosen, the demo model answers,
         and the table says so (walk 32: no model was marked, so nothing said which one)."""
         try:
-            chosen = self.workspace.registry.defaults()
+            return self.workspace.installed_models(installed).answering
         except Exception:  # unreadable: reported by the fit check
-            chosen = {}
-        return answering_defaults(installed, chosen)
+            return answering_defaults(installed, {})
 
     def refresh(self, installed: list[InstalledModel] | None = None) -> None:
         if installed is None:

@@ -16,7 +16,13 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import delete_outputs
 from medlocal.errors import MedLocalError
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, error_text, row_table, table_and_actions_layout
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    error_text,
+    resize_on_screen,
+    row_table,
+    table_and_actions_layout,
+)
 from medlocal.ui.render import local_time
 from medlocal.vault.rows import StoredOutput
 
@@ -49,7 +55,7 @@ class OutputsDialog(QDialog):
         table_and_actions_layout(
             self, self.table, [self.export_button, self.delete_button], self.message
         )
-        self.resize(760, 420)
+        resize_on_screen(self, 760, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -45,6 +45,7 @@ from medlocal.ui.dialogs.common import (
     TaskPanel,
     error_text,
     picker_and_result_layout,
+    resize_on_screen,
 )
 from medlocal.ui.render import answer_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
@@ -188,7 +189,7 @@ class SummarizeDialog(QDialog):
         picker_and_result_layout(
             self, picker, self.summary_split, self.task, self.message, self.export_button
         )
-        self.resize(960, 640)
+        resize_on_screen(self, 960, 640)
 
     def load_documents(self) -> None:
         self.documents.clear()
