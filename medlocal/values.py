@@ -15,6 +15,16 @@ _MONTHS = (
 )
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
+    # Year first with slashes, as South African and East Asian records write it: "2021/03/18",
+    # and the month alone: "Next VL 2027/03" (round 8 of the precision audit).
+    (
+        re.compile(r"(?<![\d./])\b(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b(?![\d/]|\.\d)"),
+        ("%Y/%m/%d",),
+    ),
+    (
+        re.compile(r"(?<![\d./-])\b(?:19|20)\d{2}/(?:0[1-9]|1[0-2])\b(?![\d/]|\.\d)"),
+        ("%Y/%m",),
+    ),
     (
         # The same separator twice, and no decimal on either side, so that ranges such as
         # "2.5-10" or "12.5-25" stay numbers.

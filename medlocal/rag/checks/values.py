@@ -126,10 +126,15 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
     """Whether "does not appear in the cited passages" would be an unsure reading: a number of
     two or more digits the passages write glued to a code ("SVR12"), or as one side of a
     ratio whose other side the sentence gives too ("ACE-III 71/100" as "71 out of 100"; a
-    blood pressure's "145/90" is no heart rate of 90); or a date whose day and month the
-    passages give without a year ("Tetanus toxoid given 10/14")."""
+    blood pressure's "145/90" is no heart rate of 90), or a number of four or more digits the
+    passages write with its thousands set apart by a space, as tables do ("1 240" for
+    "1,240"; round 8); or a date, with its year or without ("11 November" for a handover's
+    "dressed 11/11"; round 8), whose day and month the passages give without a year ("Tetanus
+    toxoid given 10/14")."""
     if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
         n = re.escape(value.canonical)
+        if _spaced_thousands(value.canonical, evidence_text):
+            return True
         if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
             return True
         mine = {v.canonical for v in values if v is not value}
@@ -138,12 +143,24 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
             for pair in _RATIO.findall(evidence_text)
         )
     if value.kind == "date":
-        parts = value.canonical.split("-")
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
+        parts = value.canonical.removeprefix("-").split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts[1:]):
             month, day = int(parts[1]), int(parts[2])
             no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
             return re.search(no_year, evidence_text) is not None
     return False
+
+
+def _spaced_thousands(canonical: str, evidence_text: str) -> bool:
+    """Whether the passages write the whole number ``canonical`` (four or more digits) with its
+    thousands set apart by a space: "1 240" (a plain or a narrow no-break space)."""
+    if not canonical.isdigit() or len(canonical) < 4 or canonical.startswith("0"):
+        return False
+    head = canonical[: len(canonical) % 3 or 3]
+    rest = canonical[len(head) :]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    spaced = r"[ \u202f\u00a0]".join(re.escape(g) for g in [head, *groups])
+    return re.search(rf"(?<![\d.,]){spaced}(?![\d]|[.,]\d)", evidence_text) is not None
 
 
 _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")

@@ -1,0 +1,45 @@
+"""Round 8 of the grounding precision audit (tests/fixtures/grounding_eval/RESULTS.md) and walk
+33's misses. Each test gives a correct sentence a competent model writes (no flag) and, where
+the reading could hide one, the wrong one beside it (still flagged); passages and wordings of
+their own, not the evaluation's."""
+
+from __future__ import annotations
+
+from medlocal.rag.grounding import ground
+from medlocal.values import extract_values
+
+
+def kinds(sentence: str, *passages: str) -> list[str]:
+    result = ground(sentence, dict(enumerate(passages, start=1)))
+    return [f.kind for f in result.flags]
+
+
+# --- dates and numbers as other records write them --------------------------------------------
+
+
+def test_a_date_written_year_first_with_slashes_is_a_date() -> None:
+    found = extract_values("Started 2019/11/04; next review 2027/05.")
+    assert [(v.kind, v.canonical) for v in found] == [
+        ("date", "2019-11-04"),
+        ("date", "2027-05"),
+    ]
+    passage = "Clinic card. Insulin glargine started 2019/11/04. Next review 2027/05."
+    assert kinds("She started insulin glargine on 4 November 2019 [1].", passage) == []
+    assert kinds("Her next review is due in May 2027 [1].", passage) == []
+    assert "unverified_number" in kinds(
+        "She started insulin glargine on 14 November 2019 [1].", passage
+    )
+
+
+def test_a_day_and_month_without_a_year_confirm_the_same_day_and_month() -> None:
+    passage = "Handover 09:00 21/03/2026. Cannula re-sited 19/03. Blood cultures taken 20/3."
+    assert kinds("His cannula was re-sited on 19 March [1].", passage) == []
+    assert kinds("Blood cultures were taken on March 20 [1].", passage) == []
+    assert "unverified_number" in kinds("His cannula was re-sited on 18 March [1].", passage)
+
+
+def test_thousands_set_apart_by_a_space_are_one_number() -> None:
+    passage = "Date | Platelets (x10^9/L) | CRP\n2025/04/02 | 15 300 | 12"
+    assert extract_values("15 300")[0].canonical == "15"  # still two numbers when read alone
+    assert "unverified_number" not in kinds("Her count was 15,300 on 2 April 2025 [1].", passage)
+    assert "unverified_number" in kinds("Her count was 15,400 on 2 April 2025 [1].", passage)
