@@ -298,6 +298,16 @@ def _canonical_unit(raw: str | None) -> str | None:
     return "cells/µl" if unit in _PER_MICROLITRE else unit
 
 
+def canonical_unit(raw: str | None) -> str | None:
+    """A unit as written ("litres", "mmol/mol", "mcg/kg/min"), in the form values carry."""
+    return _canonical_unit(raw)
+
+
+def canonical_number(raw: str) -> str | None:
+    """A number as written ("1,240", "2.30"), in the form values carry; None for no number."""
+    return _canonical_number(raw)
+
+
 _DAY_AND_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
 
 

@@ -43,3 +43,37 @@ def test_thousands_set_apart_by_a_space_are_one_number() -> None:
     assert extract_values("15 300")[0].canonical == "15"  # still two numbers when read alone
     assert "unverified_number" not in kinds("Her count was 15,300 on 2 April 2025 [1].", passage)
     assert "unverified_number" in kinds("Her count was 15,400 on 2 April 2025 [1].", passage)
+
+
+# --- a table's unit in a cell of its own -------------------------------------------------------
+
+
+def test_a_unit_before_a_row_s_values_is_their_unit() -> None:
+    # Walk 33: a cumulative report writes the unit once, between the test and its values.
+    report = (
+        "CUMULATIVE REPORT Test Units 12/01/2026 09/03/2026 16/03/2026 Ref\n"
+        "HbA1c  mmol/mol  58  62  -  59  <48\n"
+        "ALT  U/L  22  35  28  24  0-40"
+    )
+    assert "unverified_number" not in kinds("Her HbA1c was 58 mmol/mol [1].", report)
+    assert "unverified_number" in kinds("Her HbA1c was 57 mmol/mol [1].", report)
+    # Another wording, a unit the row does not give: still flagged.
+    lipids = "Lipids   mmol/L   4.9   4.1   3.8"
+    assert "unverified_number" not in kinds("His cholesterol came down to 3.8 mmol/L [1].", lipids)
+    assert kinds("His cholesterol came down to 3.8 mg/dL [1].", lipids) != []
+
+
+def test_a_unit_atop_a_column_is_its_cells_unit() -> None:
+    log = (
+        "Date | Weight (kg) | Fluid removed (L) | Notes\n"
+        "03/02/26 | 81.2 | 2.6 | -\n"
+        "05/02/26 | 80.4 | 1.9 | cramp"
+    )
+    assert "unverified_number" not in kinds(
+        "On 3 February 2026 2.6 litres of fluid were removed [1].", log
+    )
+    assert "unverified_number" in kinds(
+        "On 3 February 2026 2.8 litres of fluid were removed [1].", log
+    )
+    # The other column's unit is not this one's.
+    assert kinds("On 5 February 2026 he weighed 1.9 kg [1].", log) != []

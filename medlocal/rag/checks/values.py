@@ -19,7 +19,15 @@ from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
 from medlocal.rag.checks.units import a_rate_of, equal_for_measure, other_unit, unit_text
 from medlocal.rag.frequency import frequencies
-from medlocal.values import Value, extract_values, is_supported, quantity, same_value
+from medlocal.values import (
+    Value,
+    canonical_number,
+    canonical_unit,
+    extract_values,
+    is_supported,
+    quantity,
+    same_value,
+)
 
 
 def check_values(
@@ -71,6 +79,8 @@ def check_values(
                 )
                 continue
             if _unsure_absence(value, values, evidence_text):
+                continue
+            if any(_unit_of_its_table(value, body, facts.text([n])) for n in cited):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -161,6 +171,56 @@ def _spaced_thousands(canonical: str, evidence_text: str) -> bool:
     groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
     spaced = r"[ \u202f\u00a0]".join(re.escape(g) for g in [head, *groups])
     return re.search(rf"(?<![\d.,]){spaced}(?![\d]|[.,]\d)", evidence_text) is not None
+
+
+def _unit_of_its_table(value: Value, body: str, passage: str) -> bool:
+    """Whether a table of ``passage`` gives ``value``'s number bare, with the unit the sentence
+    writes after it set in a cell of its own: before the values on the number's row ("HbA1c
+    mmol/mol 58 62 - 59", a cumulative report; walk 33) or, in brackets, atop the number's
+    column ("UF (L)" over "| 2.3 |"; round 8). The unit is compared as written, read as units
+    are ("litres" is "L")."""
+    if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
+        return False
+    head = _NUMBER_HEAD.match(value.raw)
+    written = _UNIT_WORD.match(body, value.start + (head.end() if head else len(value.raw)))
+    unit = canonical_unit(written.group(1)) if written else None
+    if unit is None or not any(c.isalpha() for c in unit):
+        return False
+    lines = passage.splitlines()
+    for i, line in enumerate(lines):
+        for cell in _BARE_NUMBER.finditer(line):
+            if canonical_number(cell.group()) != value.canonical:
+                continue
+            row = _ROW_UNIT.search(line[: cell.start()])
+            if row is not None and canonical_unit(row.group(1)) == unit:
+                return True
+            if "|" in line and _column_unit(lines[:i], line, cell.start()) == unit:
+                return True
+    return False
+
+
+def _column_unit(above: Sequence[str], line: str, at: int) -> str | None:
+    """The unit in brackets atop the column of ``line`` that holds offset ``at``: the header
+    is the first line of the block of "|" rows ``line`` ends, with as many cells."""
+    index = line[:at].count("|")
+    header = None
+    for previous in reversed(above):
+        if previous.count("|") != line.count("|"):
+            break
+        header = previous
+    if header is None:
+        return None
+    found = _HEADER_UNIT.search(header.split("|")[index])
+    return canonical_unit(found.group(1)) if found else None
+
+
+# The number's own digits in the passage, not part of another number, a date or a code.
+_BARE_NUMBER = re.compile(r"(?<![\w.,/:<>+-])\d+(?:\.\d+)?(?![\w.,/:%])(?!\s?[A-Za-z%°µ/])")
+# A row's unit cell: a unit standing before the values, only figures and dashes after it.
+_ROW_UNIT = re.compile(r"(?:^|\s)([A-Za-zµμ%][\w/µμ^%.]*)\s+(?:(?:[<>]?[\d.]+|-|–)\s+)*$")
+_HEADER_UNIT = re.compile(r"\(([^()\d]*[A-Za-zµμ%][^()]*)\)\s*$")
+_UNIT_WORD = re.compile(r"\s?([A-Za-zµμ%][\w/µμ^%.]*)")
+_NUMBER_HEAD = re.compile(r"^[\d.,]+")
 
 
 _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
