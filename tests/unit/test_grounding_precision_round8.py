@@ -77,3 +77,79 @@ def test_a_unit_atop_a_column_is_its_cells_unit() -> None:
     )
     # The other column's unit is not this one's.
     assert kinds("On 5 February 2026 he weighed 1.9 kg [1].", log) != []
+
+
+# --- a list sentence cited item by item --------------------------------------------------------
+
+
+def test_an_item_cited_to_a_passage_that_does_not_name_it_is_flagged() -> None:
+    # Walk 33: a summary's list sentence, one invented diagnosis among three.
+    passages = {
+        2: "DIAGNOSES 1. Community-acquired pneumonia. 2. Type 2 diabetes mellitus. "
+        "3. Hypertension. 4. Paroxysmal atrial fibrillation.",
+        3: "Echo report. Indication: paroxysmal atrial fibrillation. LVEF 45%.",
+        4: "FOLLOW-UP Cardiology outpatient echocardiogram requested for paroxysmal AF.",
+    }
+    walk = (
+        "Paroxysmal atrial fibrillation, 10 [3], Hypertension, 5 [2], Paroxysmal ventricular"
+        " tachycardia, 8 [4]"
+    )
+    flags = [f for f in ground(walk, passages).flags if f.kind == "weak_support"]
+    assert len(flags) == 1
+    assert "'Paroxysmal ventricular tachycardia, 8' cites [4]" in flags[0].message
+    assert "'ventricular', 'tachycardia'" in flags[0].message
+    # Another wording: items joined by "and", the invented one cited to the plan.
+    mine = "She has hypertension [2], atrial fibrillation [3] and heart block [4]."
+    assert "weak_support" in [f.kind for f in ground(mine, passages).flags]
+    # Each item named in the passage it cites: no flag.
+    right = (
+        "She has hypertension [2], paroxysmal atrial fibrillation [3] and an echocardiogram"
+        " has been requested [4]."
+    )
+    assert "weak_support" not in [f.kind for f in ground(right, passages).flags]
+
+
+# --- a person named for a role the passage gives someone else ----------------------------------
+
+DISCHARGE = (
+    "Discharge Summary Patient: Eleanor Mary Whitcombe MRN: WH-448213 GP: Dr Priya Raman,"
+    " Bishopsgate Surgery, 4 Station Parade, Harrogate Admitted: 02/03/2026 Discharged:"
+    " 09/03/2026 Ward: Nidd Ward Consultant: Dr Hugh Pemberton"
+)
+
+
+def roles(sentence: str, *passages: str) -> list[str]:
+    result = ground(sentence, dict(enumerate(passages, start=1)))
+    return [f.message for f in result.flags if f.kind == "wrong_role"]
+
+
+def test_a_person_named_for_a_role_the_passage_gives_someone_else_is_flagged() -> None:
+    # Walk 33's wording.
+    assert roles("Her GP is Dr. Hugh [1].", DISCHARGE) == [
+        "[1] names Dr Priya Raman as GP; Dr Hugh Pemberton is the consultant"
+    ]
+    # Another wording: the role after the name, the other way round.
+    assert roles("Dr P. Raman is her consultant [1].", DISCHARGE) == [
+        "[1] names Dr Hugh Pemberton as consultant; Dr Priya Raman is the GP"
+    ]
+    letter = (
+        "Clinic letter. Seen by Dr Fiona MacLeod, consultant endocrinologist. Copy to: Dr Sam"
+        " O'Neill (GP). Diabetes specialist nurse: Ms Ann Lowe."
+    )
+    assert roles("Her diabetes nurse, Ms Fiona MacLeod, reviewed her [1].", letter) == [
+        "[1] names Ms Ann Lowe as nurse; Dr Fiona MacLeod is the consultant"
+    ]
+    assert roles("She was seen by her GP, Dr MacLeod, in clinic [1].", letter) == [
+        "[1] names Dr Sam O'Neill as GP; Dr Fiona MacLeod is the consultant"
+    ]
+
+
+def test_no_role_flag_where_the_passage_gives_that_person_that_role_or_none() -> None:
+    assert roles("Her GP is Dr Priya Raman [1].", DISCHARGE) == []
+    assert roles("Dr Hugh Pemberton is her consultant [1].", DISCHARGE) == []
+    # A person the passage gives no role: nothing to compare.
+    assert roles("Her GP is Dr Smith [1].", DISCHARGE) == []
+    both = "Dr Ann Lowe, GP and practice nurse lead. Nurse: Ms Kay Bell. GP: Dr Ann Lowe."
+    assert roles("Her nurse is Dr Ann Lowe [1].", both) == []
+    # A comma that ends a clause pairs no role with the name after it.
+    assert roles("After seeing her GP, Dr Hugh reviewed her [1].", DISCHARGE) == []
