@@ -153,3 +153,36 @@ def test_no_role_flag_where_the_passage_gives_that_person_that_role_or_none() ->
     assert roles("Her nurse is Dr Ann Lowe [1].", both) == []
     # A comma that ends a clause pairs no role with the name after it.
     assert roles("After seeing her GP, Dr Hugh reviewed her [1].", DISCHARGE) == []
+
+
+# --- the order of one drug's doses --------------------------------------------------------------
+
+
+def test_a_dose_and_its_volume_or_strength_are_not_two_doses_in_an_order() -> None:
+    chart = (
+        "Morphine 10 mg in 10 mL (1 mg/mL): 3 mL/h = 3 mg/h.\n"
+        "Cefalexin oral susp 125 mg/5 mL: 25 mg/kg BD = 450 mg (18 mL) BD."
+    )
+    assert (
+        kinds("Morphine runs at 3 mg/h, that is 3 mL/h of the 1 mg/mL solution [1].", chart) == []
+    )
+    assert kinds("Each cefalexin dose is 18 mL of the 125 mg/5 mL suspension [1].", chart) == []
+    # Two doses of one unit in the wrong order are still flagged.
+    plan = "Prednisolone 40 mg daily for 5 days, then 20 mg daily for 5 days."
+    assert "unverified_number" in kinds(
+        "She takes prednisolone 20 mg daily for 5 days, then 40 mg daily [1].", plan
+    )
+
+
+# --- a rate per kilogram times the weight -------------------------------------------------------
+
+
+def test_a_rate_per_kilogram_times_the_weight_is_accepted_only_when_exact() -> None:
+    chart = "Infusion chart. Wt 62 kg. Dobutamine 250 mg in 50 mL: 5 mcg/kg/min."
+    assert kinds("That dobutamine rate is 310 micrograms per minute [1].", chart) == []
+    assert "unverified_number" in kinds(
+        "That dobutamine rate is 320 micrograms per minute [1].", chart
+    )
+    drug_chart = "Weight 20 kg. Paracetamol 15 mg/kg QDS."
+    assert "unverified_number" not in kinds("Each paracetamol dose is 300 mg [1].", drug_chart)
+    assert "unverified_number" in kinds("Each paracetamol dose is 350 mg [1].", drug_chart)

@@ -17,7 +17,13 @@ from medlocal.rag.checks.misattributed import (
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
-from medlocal.rag.checks.units import a_rate_of, equal_for_measure, other_unit, unit_text
+from medlocal.rag.checks.units import (
+    a_rate_of,
+    equal_for_measure,
+    other_unit,
+    per_weight_product,
+    unit_text,
+)
 from medlocal.rag.frequency import frequencies
 from medlocal.values import (
     Value,
@@ -57,8 +63,14 @@ def check_values(
     for value in values:
         if any(start <= value.start < end for start, end in settled):
             continue
-        if not is_supported(value, evidence_values) and not _difference(
-            value, values, evidence_values
+        if (
+            not is_supported(value, evidence_values)
+            and not _difference(value, values, evidence_values)
+            and not per_weight_product(
+                value,
+                evidence_values,
+                [*evidence_values, *(v for v in values if is_supported(v, evidence_values))],
+            )
         ):
             if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
