@@ -186,3 +186,25 @@ def test_a_rate_per_kilogram_times_the_weight_is_accepted_only_when_exact() -> N
     drug_chart = "Weight 20 kg. Paracetamol 15 mg/kg QDS."
     assert "unverified_number" not in kinds("Each paracetamol dose is 300 mg [1].", drug_chart)
     assert "unverified_number" in kinds("Each paracetamol dose is 350 mg [1].", drug_chart)
+
+
+# --- a temperature with its letter alone; a limit named a cut-off -------------------------------
+
+
+def test_a_temperature_written_with_its_letter_alone_is_the_temperature() -> None:
+    obs = "Triage 14:10. Obs: T 39.2 C, P 124, BP 100/60, sats 95% RA."
+    assert kinds("On arrival his temperature was 39.2 °C [1].", obs) == []
+    assert "unverified_number" in kinds("On arrival his temperature was 39.4 °C [1].", obs)
+
+
+def test_a_number_named_a_cut_off_is_a_limit() -> None:
+    lab = "Random glucose 11.4 mmol/L (ref < 7.8) H Ferritin 12 ug/L (ref 15-200) L"
+    assert kinds("Her random glucose was 11.4 mmol/L, above the 7.8 cut-off [1].", lab) == []
+    assert (
+        kinds("Her random glucose of 11.4 mmol/L was above the 7.8 mmol/L threshold [1].", lab)
+        == []
+    )
+    # A result is still no limit, nor a limit a result.
+    assert "misattributed_value" in kinds("Her random glucose was 7.8 mmol/L [1].", lab)
+    screen = "1-hour glucose challenge 162 mg/dL (>=140 abnormal) on 03/12/2025."
+    assert kinds("Her glucose challenge was 162 mg/dL, above the 140 cutoff [1].", screen) == []
