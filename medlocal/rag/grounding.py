@@ -24,7 +24,8 @@ quotes the passage wording it rests on where there is one.
 
 This module cleans and attaches citations and runs the checks, sentence by sentence; each family
 of rule checks is a module of rag/checks/ (weak_support; values, with units and misattributed;
-event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts).
+event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
+person named for a role the passages give someone else, "wrong_role").
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the seventh round of
+# (false alarms on good sentences, bad sentences caught), measured after the eighth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -27,7 +27,9 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # heldout7, written blind in session 32 (new specialties and countries), scored 23/121 and 48/60
 # on its first reading, in total only. Round 7 (precision first again) made heldout6
 # development data and took it to 2/109 with 43/62, heldout5 to 7/109 with 40/63, no part
-# losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60.
+# losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60. Round 8
+# made heldout7 development data (read case by case) and took it to 9/121 with 48/60, no part
+# losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 74),
     "dev2": (0, 40),
@@ -36,7 +38,7 @@ MEASURED = {
     "heldout4": (1, 49),
     "heldout5": (7, 40),
     "heldout6": (2, 43),
-    "heldout7": (21, 48),
+    "heldout7": (9, 48),
 }
 
 
