@@ -28,7 +28,7 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # on its first reading, in total only. Round 7 (precision first again) made heldout6
 # development data and took it to 2/109 with 43/62, heldout5 to 7/109 with 40/63, no part
 # losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60. Round 8
-# made heldout7 development data (read case by case) and took it to 9/121 with 48/60, no part
+# made heldout7 development data (read case by case) and took it to 7/121 with 48/60, no part
 # losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 74),
@@ -38,7 +38,7 @@ MEASURED = {
     "heldout4": (1, 49),
     "heldout5": (7, 40),
     "heldout6": (2, 43),
-    "heldout7": (9, 48),
+    "heldout7": (7, 48),
 }
 
 

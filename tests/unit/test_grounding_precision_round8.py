@@ -208,3 +208,26 @@ def test_a_number_named_a_cut_off_is_a_limit() -> None:
     assert "misattributed_value" in kinds("Her random glucose was 7.8 mmol/L [1].", lab)
     screen = "1-hour glucose challenge 162 mg/dL (>=140 abnormal) on 03/12/2025."
     assert kinds("Her glucose challenge was 162 mg/dL, above the 140 cutoff [1].", screen) == []
+
+
+# --- a sentence with a condition of its own -----------------------------------------------------
+
+
+def test_a_sentence_with_a_condition_of_its_own_states_nothing_as_done() -> None:
+    plan = (
+        "Plan: start allopurinol 100 mg daily, increase to 200 mg daily after 2 weeks if"
+        " urate > 360."
+    )
+    assert "hypothetical_conflict" not in kinds(
+        "Allopurinol 100 mg daily is to start, going up to 200 mg daily after two weeks if his"
+        " urate stays above 360 [1].",
+        plan,
+    )
+    chemo = "Plan: proceed with cycle 3 on 02/10/2026 if neutrophils > 1.5."
+    assert "hypothetical_conflict" not in kinds(
+        "Cycle 3 is booked for 2 October 2026 provided her neutrophils are above 1.5 [1].", chemo
+    )
+    # Stated as done, without a condition: still flagged.
+    assert "hypothetical_conflict" in kinds(
+        "Her allopurinol was increased to 200 mg daily [1].", plan
+    )
