@@ -15,6 +15,16 @@ _MONTHS = (
 )
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
+    # Year first with slashes, as South African and East Asian records write it: "2021/03/18",
+    # and the month alone: "Next VL 2027/03" (round 8 of the precision audit).
+    (
+        re.compile(r"(?<![\d./])\b(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b(?![\d/]|\.\d)"),
+        ("%Y/%m/%d",),
+    ),
+    (
+        re.compile(r"(?<![\d./-])\b(?:19|20)\d{2}/(?:0[1-9]|1[0-2])\b(?![\d/]|\.\d)"),
+        ("%Y/%m",),
+    ),
     (
         # The same separator twice, and no decimal on either side, so that ranges such as
         # "2.5-10" or "12.5-25" stay numbers.
@@ -286,6 +296,16 @@ def _canonical_unit(raw: str | None) -> str | None:
     unit = unit.translate(_SUPERSCRIPTS)
     unit = "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
     return "cells/µl" if unit in _PER_MICROLITRE else unit
+
+
+def canonical_unit(raw: str | None) -> str | None:
+    """A unit as written ("litres", "mmol/mol", "mcg/kg/min"), in the form values carry."""
+    return _canonical_unit(raw)
+
+
+def canonical_number(raw: str) -> str | None:
+    """A number as written ("1,240", "2.30"), in the form values carry; None for no number."""
+    return _canonical_number(raw)
 
 
 _DAY_AND_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")

@@ -198,6 +198,10 @@ def compare(
     # A medication the sentence gives as a past course ("tolerated piperacillin-tazobactam",
     # "received amoxicillin") is no claim that it is still taken.
     past_course = _PAST_COURSE.search(sentence) is not None
+    # A sentence that writes a condition of its own ("rising to 15 mg weekly ... if his bloods
+    # are satisfactory", "planned ... provided her count is satisfactory") states nothing as
+    # done: whether its condition reaches the word, no plain reading says (round 8).
+    conditional = _OWN_CONDITION.search(sentence) is not None
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary", and words
     # the passages write as the sentence does before those found under another form ("switched"
     # ~ "switch"), so a flag names "edoxaban" rather than the verb beside it.
@@ -212,6 +216,8 @@ def compare(
             continue
         for dimension, disagrees in _CHECKS:
             if dimension == "stopped" and past_course and not mention.assertion.stopped:
+                continue
+            if dimension == "hypothetical" and conditional:
                 continue
             judged = others
             if dimension == "negation" and not sentence_looks_back:
@@ -328,6 +334,9 @@ def _historical(a: Assertion, b: Assertion) -> bool:
 
 def _experiencer(a: Assertion, b: Assertion) -> bool:
     return bool(a.family) != bool(b.family)
+
+
+_OWN_CONDITION = re.compile(r"\b(?:if|provided|providing|unless|as long as)\b", re.I)
 
 
 def _hypothetical(a: Assertion, b: Assertion) -> bool:

@@ -308,9 +308,18 @@ _NAMED_LIMIT = re.compile(
 )
 
 
+# One number named a cut-off or threshold right after it: "above the 5.1 cut-off" (round 8).
+_LIMIT_NAMED_AFTER = re.compile(
+    r"(?<![\d.])(?P<limit>\d+(?:\.\d+)?)(?:\s*[a-zµμ/%]+(?:/[a-z]+)?)?\s+"
+    r"(?:cut-?\s?offs?|thresholds?)\b",
+    re.I,
+)
+
+
 def _reference_limits(text: str) -> set[int]:
     """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
     starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
+    starts |= {m.start("limit") for m in _LIMIT_NAMED_AFTER.finditer(text)}
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
         named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None
@@ -636,13 +645,19 @@ def compatible(mine: Bound, other: Bound) -> bool:
     passage gives that unit beside it ("320 L/min post (predicted 450)"). "The latest" fits a
     value of any time point (whether a later one exists is ``superseded``)."""
     attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
+    if attribute == REFERENCE_RANGE and other.value.canonical[:1] in "<>":
+        return True  # a passage's number with a comparator may be a limit: "(>=140 abnormal)"
     if attribute and other.attribute and attribute != other.attribute:
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit
     if mine.side and other.side and mine.side != other.side:
         return False  # "the left kidney 11.2 cm" against "L 10.8 cm, R 11.2 cm"
-    if mine.timepoint and other.timepoint and not _may_coincide(mine, other):
+    # A limit's time point is read from the words around it, which in a passage are often the
+    # next result's ("Fasting glucose 5.3 (ref < 5.1) H 1 h glucose 9.6"): limits are not
+    # compared by time point (round 8).
+    limits = attribute == REFERENCE_RANGE
+    if mine.timepoint and other.timepoint and not limits and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
         return (bool(attribute) and attribute == other.attribute) or unit_beside(
@@ -689,6 +704,11 @@ def unit_beside(value: Value, sentence: str) -> bool:
     """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
     bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
     unit = quantity(value)[1]
+    if unit in ("°c", "°f"):
+        # A temperature written with its letter alone, as obs charts do: "T 38.9 C" (round 8).
+        letter = re.compile(rf"(?<![\d.]){re.escape(value.canonical)}\s?{unit[-1].upper()}\b")
+        if letter.search(sentence):
+            return True
     # A unit in brackets with no number, as a table's column heading gives it ("Tac trough
     # (ug/L)"), is read as if it had one.
     headed = _UNIT_HEADING.sub("(1 ", sentence)

@@ -42,6 +42,8 @@ FlagKind = Literal[
     "cut_short",  # the engine stopped the text at its length limit: it may end mid-sentence
     # (an answer, sentence -1; a summary section, on its heading). It was "not_extracted" for
     # summaries, which read as if the section had no text.
+    "wrong_role",  # a person named for a role (GP, consultant, nurse ...) the cited passages
+    # give someone else, while they give that person another role
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -50,6 +52,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
+        "wrong_role",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"

@@ -24,7 +24,8 @@ quotes the passage wording it rests on where there is one.
 
 This module cleans and attaches citations and runs the checks, sentence by sentence; each family
 of rule checks is a module of rag/checks/ (weak_support; values, with units and misattributed;
-event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts).
+event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
+person named for a role the passages give someone else, "wrong_role").
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
+from medlocal.rag.checks.roles import check_roles
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.checks.values import check_values
-from medlocal.rag.checks.weak_support import check_coverage
+from medlocal.rag.checks.weak_support import check_cited_items, check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
 from medlocal.rag.flags import CONTENT_KINDS, Flag
@@ -172,6 +174,7 @@ def check_sentence(
             extract_values(body, day_first),
             [v for n in cited for v in facts.values(n)],
         )
+        check_cited_items(check, sentence.text, body, passages, lexicon, _limit(passages))
     elsewhere = Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong = wrong_regimens(body, cited, facts, lexicon)
     check_values(check, body, cited, facts, wrong, elsewhere)
@@ -181,6 +184,7 @@ def check_sentence(
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
+        check_roles(check, body, cited, passages)
     return check.flags
 
 

@@ -48,6 +48,7 @@ FLAG_WHY = {
     " notes); it does not mean the documents are silent. Check the sources.",
     "degenerate_output": "The model's text went wrong here (lines repeated, its instructions"
     " restated, or another section copied); what was removed is said. Check the sources.",
+    "wrong_role": "The passage gives this role to someone else, and this person another role.",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
     " what follows.",
 }

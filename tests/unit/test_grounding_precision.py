@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the seventh round of
+# (false alarms on good sentences, bad sentences caught), measured after the eighth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -27,10 +27,11 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # heldout7, written blind in session 32 (new specialties and countries), scored 23/121 and 48/60
 # on its first reading, in total only. Round 7 (precision first again) made heldout6
 # development data and took it to 2/109 with 43/62, heldout5 to 7/109 with 40/63, no part
-# losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60.
-# heldout8, written blind in session 33 (neurology, respiratory, hepatology, microbiology,
-# palliative care, audiology, ...; NZ/IE/NG/SG/US), scored 29/126 and 32/60 on its first
-# reading, in total only, before round 8.
+# losing a catch; heldout7, still held out, went from 23/121 to 21/121 with 48/60. Round 8
+# made heldout7 development data (read case by case) and took it to 7/121 with 48/60, no part
+# losing a catch or gaining a false alarm. heldout8, written blind in session 33 (neurology,
+# respiratory, hepatology, microbiology, palliative care, audiology, ...; NZ/IE/NG/SG/US),
+# scored 29/126 and 32/60 on its first reading, in total only, before round 8.
 MEASURED = {
     "dev": (0, 74),
     "dev2": (0, 40),
@@ -39,7 +40,7 @@ MEASURED = {
     "heldout4": (1, 49),
     "heldout5": (7, 40),
     "heldout6": (2, 43),
-    "heldout7": (21, 48),
+    "heldout7": (7, 48),
     "heldout8": (29, 32),
 }
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 
 from medlocal.rag.checks.dose_routes import check_routes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
-from medlocal.rag.checks.units import a_rate_of
+from medlocal.rag.checks.units import a_rate_of, per_weight_product
 from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon
-from medlocal.values import Value, is_dose, same_value
+from medlocal.values import Value, is_dose, quantity, same_value
 
 
 def check_doses(
@@ -26,6 +27,7 @@ def check_doses(
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
     drugless = given_to_no_drug(cited, facts, lexicon, passages)
     mine = dose_pairs(body, lexicon)
+    weights = [v for n in cited for v in facts.values(n)]
     for (drug, _, _), value in mine:
         # A dose is compared with the drug's doses; a treatment length with the lengths the
         # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
@@ -39,6 +41,8 @@ def check_doses(
             continue
         if any(same_value(value, v) for v in drugless):
             continue  # the passages give the dose in a statement that names no drug
+        if per_weight_product(value, [v for _, v in same_drug], weights):
+            continue  # the drug's dose per kilogram at the weight given (round 8)
         if any(v.canonical == value.canonical and a_rate_of(value, v, body) for _, v in same_drug):
             continue
         n, example = same_drug[0]
@@ -67,15 +71,25 @@ def check_doses(
     # One drug given two doses in one order ("500 mg on day 1, then 250 mg") must keep it.
     # Doses only: "1 g for 5 days" against "for 5 days at 1 g" is one regimen, not two doses.
     # A dose by body size and the dose it comes to are one dose written twice, in either order
-    # ("70 mg, 1 mg/kg" is "1 mg/kg = 70 mg"): each kind keeps its own order.
-    for drug, by_size in itertools.product(
-        dict.fromkeys(d for (d, _, _), _ in mine), (False, True)
+    # ("70 mg, 1 mg/kg" is "1 mg/kg = 70 mg"): each kind keeps its own order; so are a dose and
+    # its volume or rate in another unit ("2 mL/h = 100 mcg/h", "525 mg (10.5 mL)"; round 8):
+    # each unit keeps its own order. A strength ("250 mg/5 mL") is no dose given.
+    for drug, kind in itertools.product(
+        dict.fromkeys(d for (d, _, _), _ in mine),
+        dict.fromkeys(_order_kind(v) for _, v in mine),
     ):
-        order = [v for (d, _, _), v in mine if d == drug and is_dose(v) and _by_size(v) == by_size]
+        order = [
+            v
+            for (d, _, _), v in mine
+            if d == drug and is_dose(v) and _order_kind(v) == kind and not _in_strength(v, body)
+        ]
         theirs = [
             v
-            for _, (d, _, _), v in evidence
-            if lexicon.same_drug(drug, d) and is_dose(v) and _by_size(v) == by_size
+            for n, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d)
+            and is_dose(v)
+            and _order_kind(v) == kind
+            and not _in_strength(v, passages[n])
         ]
         positions = [next((i for i, t in enumerate(theirs) if same_value(v, t)), -1) for v in order]
         if len(order) >= 2 and -1 not in positions and positions != sorted(positions):
@@ -85,6 +99,24 @@ def check_doses(
                 f"the doses of {drug} are in the opposite order in the cited passages",
                 order[0].start,
             )
+
+
+def _order_kind(value: Value) -> tuple[bool, str | None]:
+    """What a dose's order is kept among: doses by body size or not, in one unit."""
+    return _by_size(value), quantity(value)[1]
+
+
+def _in_strength(value: Value, text: str) -> bool:
+    """Whether ``value`` is a side of a strength in ``text`` ("250 mg/5 mL", "50 mg / 1 mL")."""
+    end = value.start + len(value.raw)
+    return (
+        _STRENGTH_AFTER.match(text, end) is not None
+        or _STRENGTH_BEFORE.search(text, 0, value.start) is not None
+    )
+
+
+_STRENGTH_AFTER = re.compile(r"\s?/\s?\d")
+_STRENGTH_BEFORE = re.compile(r"\d\s?[A-Za-zµμ]+\s?/\s?$")
 
 
 # Round 7 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a dose the cited

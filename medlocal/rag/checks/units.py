@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from medlocal.rag.binding import Bound
-from medlocal.values import Value, quantity
+from medlocal.values import Value, quantity, same_value
 
 # Ions of one charge, whose mEq/L is their mmol/L ("sodium 140 mEq/L" is 140 mmol/L); a
 # divalent ion's (calcium, magnesium) is twice it, so those units stay apart for all else.
@@ -101,3 +102,28 @@ def unit_text(value: Value) -> str:
 
 
 _NUMBER_HEAD = re.compile(r"^[<>≤≥=\-−]*\s?[\d.,]+\s*")
+
+
+def per_weight_product(value: Value, rates: Sequence[Value], weights: Sequence[Value]) -> bool:
+    """Whether ``value`` is the exact product of one of ``rates`` per kilogram and one of
+    ``weights`` in kilograms: "0.075 mcg/kg/min" at "Wt 80 kg" is "6 micrograms per minute",
+    "15 mg/kg" at 20 kg is "300 mg" (round 8 of the precision audit: a competent model works
+    it out; only an exact product is accepted)."""
+    if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
+        return False
+    kilograms = [
+        Decimal(w.canonical)
+        for w in weights
+        if w.kind == "number" and w.unit == "kg" and w.canonical[:1].isdigit()
+    ]
+    for rate in rates:
+        if rate.kind != "number" or not rate.unit or "/kg" not in rate.unit:
+            continue
+        if not rate.canonical[:1].isdigit():
+            continue
+        unit = rate.unit.replace("/kg", "", 1)
+        for weight in kilograms:
+            product = format((Decimal(rate.canonical) * weight).normalize(), "f")
+            if same_value(value, Value("number", product, unit, product)):
+                return True
+    return False

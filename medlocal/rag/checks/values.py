@@ -17,9 +17,23 @@ from medlocal.rag.checks.misattributed import (
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
-from medlocal.rag.checks.units import a_rate_of, equal_for_measure, other_unit, unit_text
+from medlocal.rag.checks.units import (
+    a_rate_of,
+    equal_for_measure,
+    other_unit,
+    per_weight_product,
+    unit_text,
+)
 from medlocal.rag.frequency import frequencies
-from medlocal.values import Value, extract_values, is_supported, quantity, same_value
+from medlocal.values import (
+    Value,
+    canonical_number,
+    canonical_unit,
+    extract_values,
+    is_supported,
+    quantity,
+    same_value,
+)
 
 
 def check_values(
@@ -49,8 +63,14 @@ def check_values(
     for value in values:
         if any(start <= value.start < end for start, end in settled):
             continue
-        if not is_supported(value, evidence_values) and not _difference(
-            value, values, evidence_values
+        if (
+            not is_supported(value, evidence_values)
+            and not _difference(value, values, evidence_values)
+            and not per_weight_product(
+                value,
+                evidence_values,
+                [*evidence_values, *(v for v in values if is_supported(v, evidence_values))],
+            )
         ):
             if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
@@ -71,6 +91,8 @@ def check_values(
                 )
                 continue
             if _unsure_absence(value, values, evidence_text):
+                continue
+            if any(_unit_of_its_table(value, body, facts.text([n])) for n in cited):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -126,10 +148,15 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
     """Whether "does not appear in the cited passages" would be an unsure reading: a number of
     two or more digits the passages write glued to a code ("SVR12"), or as one side of a
     ratio whose other side the sentence gives too ("ACE-III 71/100" as "71 out of 100"; a
-    blood pressure's "145/90" is no heart rate of 90); or a date whose day and month the
-    passages give without a year ("Tetanus toxoid given 10/14")."""
+    blood pressure's "145/90" is no heart rate of 90), or a number of four or more digits the
+    passages write with its thousands set apart by a space, as tables do ("1 240" for
+    "1,240"; round 8); or a date, with its year or without ("11 November" for a handover's
+    "dressed 11/11"; round 8), whose day and month the passages give without a year ("Tetanus
+    toxoid given 10/14")."""
     if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
         n = re.escape(value.canonical)
+        if _spaced_thousands(value.canonical, evidence_text):
+            return True
         if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
             return True
         mine = {v.canonical for v in values if v is not value}
@@ -138,12 +165,74 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
             for pair in _RATIO.findall(evidence_text)
         )
     if value.kind == "date":
-        parts = value.canonical.split("-")
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
+        parts = value.canonical.removeprefix("-").split("-")
+        if len(parts) == 3 and all(p.isdigit() for p in parts[1:]):
             month, day = int(parts[1]), int(parts[2])
             no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
             return re.search(no_year, evidence_text) is not None
     return False
+
+
+def _spaced_thousands(canonical: str, evidence_text: str) -> bool:
+    """Whether the passages write the whole number ``canonical`` (four or more digits) with its
+    thousands set apart by a space: "1 240" (a plain or a narrow no-break space)."""
+    if not canonical.isdigit() or len(canonical) < 4 or canonical.startswith("0"):
+        return False
+    head = canonical[: len(canonical) % 3 or 3]
+    rest = canonical[len(head) :]
+    groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    spaced = r"[ \u202f\u00a0]".join(re.escape(g) for g in [head, *groups])
+    return re.search(rf"(?<![\d.,]){spaced}(?![\d]|[.,]\d)", evidence_text) is not None
+
+
+def _unit_of_its_table(value: Value, body: str, passage: str) -> bool:
+    """Whether a table of ``passage`` gives ``value``'s number bare, with the unit the sentence
+    writes after it set in a cell of its own: before the values on the number's row ("HbA1c
+    mmol/mol 58 62 - 59", a cumulative report; walk 33) or, in brackets, atop the number's
+    column ("UF (L)" over "| 2.3 |"; round 8). The unit is compared as written, read as units
+    are ("litres" is "L")."""
+    if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
+        return False
+    head = _NUMBER_HEAD.match(value.raw)
+    written = _UNIT_WORD.match(body, value.start + (head.end() if head else len(value.raw)))
+    unit = canonical_unit(written.group(1)) if written else None
+    if unit is None or not any(c.isalpha() for c in unit):
+        return False
+    lines = passage.splitlines()
+    for i, line in enumerate(lines):
+        for cell in _BARE_NUMBER.finditer(line):
+            if canonical_number(cell.group()) != value.canonical:
+                continue
+            row = _ROW_UNIT.search(line[: cell.start()])
+            if row is not None and canonical_unit(row.group(1)) == unit:
+                return True
+            if "|" in line and _column_unit(lines[:i], line, cell.start()) == unit:
+                return True
+    return False
+
+
+def _column_unit(above: Sequence[str], line: str, at: int) -> str | None:
+    """The unit in brackets atop the column of ``line`` that holds offset ``at``: the header
+    is the first line of the block of "|" rows ``line`` ends, with as many cells."""
+    index = line[:at].count("|")
+    header = None
+    for previous in reversed(above):
+        if previous.count("|") != line.count("|"):
+            break
+        header = previous
+    if header is None:
+        return None
+    found = _HEADER_UNIT.search(header.split("|")[index])
+    return canonical_unit(found.group(1)) if found else None
+
+
+# The number's own digits in the passage, not part of another number, a date or a code.
+_BARE_NUMBER = re.compile(r"(?<![\w.,/:<>+-])\d+(?:\.\d+)?(?![\w.,/:%])(?!\s?[A-Za-z%°µ/])")
+# A row's unit cell: a unit standing before the values, only figures and dashes after it.
+_ROW_UNIT = re.compile(r"(?:^|\s)([A-Za-zµμ%][\w/µμ^%.]*)\s+(?:(?:[<>]?[\d.]+|-|–)\s+)*$")
+_HEADER_UNIT = re.compile(r"\(([^()\d]*[A-Za-zµμ%][^()]*)\)\s*$")
+_UNIT_WORD = re.compile(r"\s?([A-Za-zµμ%][\w/µμ^%.]*)")
+_NUMBER_HEAD = re.compile(r"^[\d.,]+")
 
 
 _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")

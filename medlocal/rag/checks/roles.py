@@ -1,0 +1,165 @@
+"""Roles: a person the sentence names for a role (GP, consultant, nurse, surgeon, pharmacist ...)
+must not be one the cited passages give another role while they give that role to someone else
+(walk 33: "Her GP is Dr. Hugh" against "GP: Dr Priya Raman ... Consultant: Dr Hugh Pemberton").
+
+Only plain pairings are read, on both sides: a role written right before a titled name ("GP: Dr
+Priya Raman", "Consultant Dr H. Mistry", "her GP is Dr Hugh"), or right after it ("Dr Hugh
+Pemberton, Consultant Physician", "Dr Lee (pharmacist)", "Dr Hugh is her GP"). The flag is
+raised only where the passages give the sentence's role to someone else and give the sentence's
+person a role, none of them that one; a person the passages give no role, or this role too, is
+never flagged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
+
+# Roles as records write them, each with the name the flag gives it. Generic words ("doctor",
+# "physician", "clinician") name no role another person could hold instead.
+_ROLES: dict[str, str] = {
+    "gp": "GP", "general practitioner": "GP", "family doctor": "GP", "family physician": "GP",
+    "primary care physician": "GP", "consultant": "consultant", "registrar": "registrar",
+    "nurse": "nurse", "nurse specialist": "nurse", "surgeon": "surgeon",
+    "pharmacist": "pharmacist", "midwife": "midwife", "dietitian": "dietitian",
+    "dietician": "dietitian", "physiotherapist": "physiotherapist",
+    "occupational therapist": "occupational therapist", "social worker": "social worker",
+    "key worker": "key worker", "care coordinator": "care coordinator",
+    "health visitor": "health visitor", "psychiatrist": "psychiatrist",
+    "psychologist": "psychologist", "cardiologist": "cardiologist",
+    "endocrinologist": "endocrinologist", "oncologist": "oncologist",
+    "neurologist": "neurologist", "nephrologist": "nephrologist",
+    "rheumatologist": "rheumatologist", "dermatologist": "dermatologist",
+    "ophthalmologist": "ophthalmologist", "anaesthetist": "anaesthetist",
+    "anesthetist": "anaesthetist", "anesthesiologist": "anaesthetist",
+    "radiologist": "radiologist", "paediatrician": "paediatrician",
+    "pediatrician": "paediatrician", "obstetrician": "obstetrician",
+    "haematologist": "haematologist", "hematologist": "haematologist",
+    "gastroenterologist": "gastroenterologist", "urologist": "urologist",
+    "geriatrician": "geriatrician", "pulmonologist": "pulmonologist",
+}  # fmt: skip
+_ROLE = "|".join(sorted((re.escape(r) for r in _ROLES), key=len, reverse=True))
+_TITLE = r"(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Sr)\.?"
+# A name's word: "Priya", "MacLeod", "O'Neill", "Smith-Jones"; or an initial.
+_WORD = r"(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
+_NAME = (
+    rf"(?P<name>(?-i:{_TITLE}(?:\s+(?:{_WORD}|[A-Z]\.?)(?![\w']))"
+    r"{1,3}))"
+)
+# A role right before the name: "GP: Dr Priya Raman", "her GP is Dr Hugh", "Consultant Dr Lee".
+_ROLE_BEFORE = re.compile(
+    rf"\b(?P<role>{_ROLE})s?\b\s*(?P<sep>[:\-–,]|\b(?:is|was)\b)?\s*{_NAME}", re.IGNORECASE
+)
+# A role right after the name: "Dr Hugh Pemberton, Consultant Physician", "Dr Lee (pharmacist)",
+# "Dr Hugh is her GP" (at most two words between, as "clinical nurse specialist" writes them).
+_ROLE_AFTER = re.compile(
+    rf"{_NAME}\s*(?:,|\(|[-–]|\b(?:is|was|as)\b)\s*(?:(?:her|his|their|the|a|an)\s+)?"
+    rf"(?:[A-Za-z]+\s+){{0,2}}?(?P<role>{_ROLE})s?\b",
+    re.IGNORECASE,
+)
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+@dataclass(frozen=True)
+class _Pairing:
+    role: str  # the role's name (_ROLES' value)
+    name: str  # with its title, blanks made one space
+    start: int  # of the name in its text
+    end: int
+    written: str  # the role and the name as the text writes them
+
+    def words(self) -> list[str]:
+        return self.name.split()[1:]
+
+
+def _pairings(text: str, comma: bool = False) -> list[_Pairing]:
+    """The text's plain pairings of a role and a titled name; a comma between a role and the
+    name after it (``comma``) only where asked."""
+    found = []
+    for pattern in (_ROLE_BEFORE, _ROLE_AFTER):
+        for match in pattern.finditer(text):
+            if pattern is _ROLE_BEFORE and match.group("sep") == "," and not comma:
+                continue
+            role = _ROLES[match.group("role").lower()]
+            name = " ".join(match.group("name").split())
+            written = " ".join(match.group().split())
+            found.append(_Pairing(role, name, match.start("name"), match.end("name"), written))
+    return found
+
+
+def _same_person(a: _Pairing, b: _Pairing) -> bool:
+    """Whether the names may be one person's: every full name word of each is in the other or
+    stands there as its initial ("Dr Hugh" and "Dr Hugh Pemberton"; "Dr P Raman" and "Dr Priya
+    Raman")."""
+    return _within(a.words(), b.words()) or _within(b.words(), a.words())
+
+
+def _within(short: Sequence[str], long: Sequence[str]) -> bool:
+    full = [w for w in short if not _INITIAL.match(w)]
+    if not full:
+        return False
+    initials = {w[0] for w in long if _INITIAL.match(w)}
+    words = {w.lower() for w in long}
+    return all(w.lower() in words or w[0] in initials for w in full)
+
+
+def check_roles(
+    check: SentenceCheck, body: str, cited: Sequence[int], passages: Mapping[int, str]
+) -> None:
+    """Flag a person the sentence names for a role the cited passages give someone else, where
+    they give that person another role (see the module's docstring)."""
+    mine = _sentence_pairings(body)
+    if not mine:
+        return
+    theirs = [(n, p) for n in cited for p in _pairings(passages[n])]
+    for claim in mine:
+        own_roles = [(n, p) for n, p in theirs if _same_person(claim, p)]
+        if not own_roles or any(
+            p.role == claim.role or claim.role in _roles_after(passages[n], p.end)
+            for n, p in own_roles
+        ):
+            continue
+        holders = [(n, p) for n, p in theirs if p.role == claim.role and not _same_person(claim, p)]
+        if not holders:
+            continue
+        n, holder = holders[0]
+        _, own = own_roles[0]
+        check.add(
+            "wrong_role",
+            claim.name,
+            f"[{n}] names {holder.name} as {claim.role}; {own.name} is the {own.role}",
+            claim.start,
+            quote=quoted(f"{holder.written} … {own.written}"),
+            passage=n,
+        )
+
+
+def _roles_after(text: str, end: int) -> set[str]:
+    """Every role written after a name, up to the end of its clause or the next titled name
+    ("Dr Ann Lowe, GP and practice nurse lead": GP and nurse): a person may hold more than the
+    one role the plain pairing reads."""
+    rest = text[end : end + _CLAUSE_REACH]
+    stop = _CLAUSE_END.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    return {_ROLES[m.group(1).lower()] for m in _ANY_ROLE.finditer(rest)}
+
+
+_CLAUSE_REACH = 80
+_CLAUSE_END = re.compile(rf"[.;\n]|(?-i:{_TITLE})\s+[A-Z]")
+_ANY_ROLE = re.compile(rf"\b({_ROLE})s?\b", re.IGNORECASE)
+
+
+def _sentence_pairings(body: str) -> list[_Pairing]:
+    """The sentence's pairings, those after a comma left out unless the name is set apart as an
+    aside ("her GP, Dr Hugh, ..."): "After seeing her GP, Dr Hugh reviewed her" names no GP."""
+    found = []
+    for pairing in _pairings(body, comma=True):
+        before = body[: pairing.start].rstrip()
+        if before.endswith(","):
+            after = body[pairing.end :].lstrip()
+            if after and after[0] not in ",.;)":
+                continue
+        found.append(pairing)
+    return found
