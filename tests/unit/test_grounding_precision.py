@@ -31,7 +31,8 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # made heldout7 development data (read case by case) and took it to 7/121 with 48/60, no part
 # losing a catch or gaining a false alarm. heldout8, written blind in session 33 (neurology,
 # respiratory, hepatology, microbiology, palliative care, audiology, ...; NZ/IE/NG/SG/US),
-# scored 29/126 and 32/60 on its first reading, in total only, before round 8.
+# scored 29/126 and 32/60 on its first reading, in total only, before round 8, and 28/126 and
+# 32/60 after it.
 MEASURED = {
     "dev": (0, 74),
     "dev2": (0, 40),
@@ -41,7 +42,7 @@ MEASURED = {
     "heldout5": (7, 40),
     "heldout6": (2, 43),
     "heldout7": (7, 48),
-    "heldout8": (29, 32),
+    "heldout8": (28, 32),
 }
 
 
