@@ -10,6 +10,7 @@ from collections.abc import Generator
 from dataclasses import replace
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -467,17 +468,24 @@ class ChatPanel(QWidget):
         generation = self._generation
         started: list[Job] = []  # the job, for its late callbacks
 
+        # A model mid-decode hears a cancel late: its ending can arrive after the window (and
+        # this panel's timer with it) was deleted by a quit, where touching it raised in the
+        # event loop. The session saved the answer, or not, on its own.
         def piece(text: str) -> None:
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self._piece(text)
 
         def answered(outcome: tuple[GroundedAnswer, ChatSession]) -> None:
+            if not shiboken6.isValid(self):
+                return
             if generation == self._generation:
                 self._answered(outcome)
             else:
                 self._dropped(started[0])
 
         def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
             if generation == self._generation:
                 self._failed(exc)
             else:

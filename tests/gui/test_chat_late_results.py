@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from conftest import PASS, open_window
 from pytestqt.qtbot import QtBot
 
@@ -95,3 +96,49 @@ def test_an_answer_ending_after_the_patient_changed_is_not_drawn(
     chat.clear()  # as choosing no patient does
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     assert chat.turns == [] and chat.view.toPlainText() == "" and chat.status_line == ""
+
+
+class _DeafStream(_Stream):
+    """Like the real model mid-decode: hears the cancel only when ``finish`` lets it go on."""
+
+    def __iter__(self) -> Iterator[str]:
+        yield PARTIAL
+        time.sleep(0.1)
+        yield "."
+        self.finish.wait(30)
+        if not self.cancel.is_set():
+            self.result = self.answer
+            return
+        raise GenerationCancelled("stopped")
+
+
+@pytest.mark.parametrize("ending", ["answered", "stopped"])
+def test_an_answer_ending_after_the_window_was_deleted_touches_nothing(
+    qtbot: QtBot,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    finish: threading.Event,
+    ending: str,
+) -> None:
+    """The window closed and deleted (a quit, a test's teardown) while an answer ran on: its
+    late ending found the panel's timer deleted ("Internal C++ object (QTimer) already
+    deleted" in the Qt event loop, seen in the full suite after a slow demo-model answer)."""
+    window = _window(qtbot, workspace, monkeypatch, finish)
+    answer = GroundedAnswer("Metformin dose?", "answered", PARTIAL, PARTIAL)
+    session = _Session(finish, answer)
+    monkeypatch.setattr(
+        session, "ask", lambda q, cancel, meter=None: _DeafStream(cancel, finish, answer)
+    )
+    monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: session)
+    chat = window.chat
+    job = chat.ask("Metformin dose?")
+    qtbot.waitUntil(lambda: PARTIAL in chat.view.toPlainText(), timeout=10000)
+    if ending == "stopped":
+        job.cancel()
+    window.close()
+    chat.setParent(None)  # the panel goes as the window's deletion takes it
+    chat.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(chat), timeout=10000)
+    finish.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=10000)  # its ending has been delivered
+    qtbot.wait(50)  # and any callback queued behind it has run
