@@ -65,6 +65,17 @@ class InstalledListing:
     def default_roles(self, model_id: str) -> list[str]:
         return [role for role, mid in self.answering.items() if mid == model_id]
 
+    def _fallback_reason(self, role: str, model_id: str) -> str:
+        if model_id != DEMO_MODEL_ID:
+            return ""
+        stale = self.chosen.get(role)
+        if stale is None:
+            return DEMO_FALLBACK
+        # A default chosen, then its model removed by hand (review 33: said "none chosen").
+        return (
+            f"the chosen {role} model {stale} is not installed: {DEMO_FALLBACK.split(': ', 1)[1]}"
+        )
+
     def as_json(self) -> dict[str, Any]:
         """``models list --json``: ``defaults`` as they answer, ``chosen`` as stored,
         ``fallback`` naming each default that was not chosen and why, and per model the
@@ -73,7 +84,7 @@ class InstalledListing:
             "defaults": dict(self.answering),
             "chosen": dict(self.chosen),
             "fallback": {
-                role: {"model": mid, "reason": DEMO_FALLBACK if mid == DEMO_MODEL_ID else ""}
+                role: {"model": mid, "reason": self._fallback_reason(role, mid)}
                 for role, mid in self.fallbacks.items()
             },
             "models": [

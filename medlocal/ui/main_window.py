@@ -491,6 +491,11 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def _sync_with_vault(self) -> None:
+        if self.patients.busy:
+            # An import or deletion may hold the vault for a long commit: nothing is read on
+            # the GUI thread meanwhile (review 33: the chat list's read froze the window for
+            # the commit's length). The job's end reads the lists again.
+            return
         if self.patients.sync_with_vault():
             self.chat.sync_chats()
 

@@ -215,3 +215,18 @@ def test_the_window_and_the_list_read_one_source(tmp_path: Path) -> None:
         assert listing == installed_listing(Registry())
         assert listing.answering.get("chat") == DEMO_MODEL_ID
         assert listing.fallbacks == {"chat": DEMO_MODEL_ID}
+
+
+def test_list_json_names_a_chosen_chat_model_that_is_gone() -> None:
+    """A default chosen, then its model removed outside MedLocal's own remove: the fallback's
+    reason said "no chat model chosen" (review 33)."""
+    from medlocal.app.installed_models import InstalledListing
+
+    listing = InstalledListing((), chosen={"chat": "gone-8b"}, answering={"chat": DEMO_MODEL_ID})
+    reason = listing.as_json()["fallback"]["chat"]["reason"]
+    assert reason.startswith("the chosen chat model gone-8b is not installed")
+    assert "not for clinical use" in reason and "no chat model chosen" not in reason
+    assert (
+        "no chat model chosen"
+        in InstalledListing((), {}, {"chat": DEMO_MODEL_ID}).as_json()["fallback"]["chat"]["reason"]
+    )
