@@ -200,7 +200,8 @@ def compare(
     past_course = _PAST_COURSE.search(sentence) is not None
     # A sentence that writes a condition of its own ("rising to 15 mg weekly ... if his bloods
     # are satisfactory", "planned ... provided her count is satisfactory") states nothing as
-    # done: whether its condition reaches the word, no plain reading says (round 8).
+    # done of a word its condition reaches (round 8): see ``_conditioned`` (review 33: not of
+    # "Apixaban was started, to be stopped if she bleeds").
     conditional = _OWN_CONDITION.search(sentence) is not None
     # Word pairs first, so a flag names "pulmonary embolism" rather than "pulmonary", and words
     # the passages write as the sentence does before those found under another form ("switched"
@@ -217,7 +218,11 @@ def compare(
         for dimension, disagrees in _CHECKS:
             if dimension == "stopped" and past_course and not mention.assertion.stopped:
                 continue
-            if dimension == "hypothetical" and conditional:
+            if (
+                dimension == "hypothetical"
+                and conditional
+                and _conditioned(sentence, mention.start)
+            ):
                 continue
             judged = others
             if dimension == "negation" and not sentence_looks_back:
@@ -337,6 +342,28 @@ def _experiencer(a: Assertion, b: Assertion) -> bool:
 
 
 _OWN_CONDITION = re.compile(r"\b(?:if|provided|providing|unless|as long as)\b", re.I)
+# What ends a clause: a condition reaches no word past it.
+_CLAUSE_END = re.compile(r"[,;:()]|\b(?:and|but|then|so|while|whereas)\b", re.I)
+# A clause that gives its word as planned, not done ("is to start", "is planned", "will").
+_PLANNED = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:to|due)|will|would|shall|should|plan(?:s|ned)?|booked"
+    r"|scheduled|going to|going up|rising|increasing|reducing|to start|to be started)\b",
+    re.I,
+)
+
+
+def _conditioned(sentence: str, start: int) -> bool:
+    """Whether the sentence's own condition reaches the word at ``start``: the word lies in the
+    clause the condition opens ("... if apixaban is tolerated"), or the word's clause gives it
+    as planned ("Cycle 4 is planned ... provided ..."). A clause stated as done beside a
+    condition of another ("Apixaban was started, to be stopped if she bleeds") is not."""
+    for condition in _OWN_CONDITION.finditer(sentence):
+        if condition.end() <= start and not _CLAUSE_END.search(sentence[condition.end() : start]):
+            return True
+    before = list(_CLAUSE_END.finditer(sentence[:start]))
+    after = _CLAUSE_END.search(sentence, start)
+    clause = sentence[before[-1].end() if before else 0 : after.start() if after else None]
+    return _PLANNED.search(clause) is not None
 
 
 def _hypothetical(a: Assertion, b: Assertion) -> bool:

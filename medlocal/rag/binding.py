@@ -308,10 +308,20 @@ _NAMED_LIMIT = re.compile(
 )
 
 
-# One number named a cut-off or threshold right after it: "above the 5.1 cut-off" (round 8).
+# One number named a cut-off or threshold right after it: "above the 5.1 cut-off" (round 8),
+# where the word gives no number of its own after it ("PSA 5.2 ng/mL cut-off 4.0 ng/mL" names
+# 4.0 the cut-off, 5.2 the result; review 33).
 _LIMIT_NAMED_AFTER = re.compile(
     r"(?<![\d.])(?P<limit>\d+(?:\.\d+)?)(?:\s*[a-zµμ/%]+(?:/[a-z]+)?)?\s+"
-    r"(?:cut-?\s?offs?|thresholds?)\b",
+    r"(?:cut-?\s?offs?|thresholds?)\b(?![^\d.;\[]{0,25}\d)",
+    re.I,
+)
+# A number after the word, with at most "of", "is", a colon or a comparator between:
+# "cut-off 4.0 ng/mL", "threshold: >100", "the cut-off used was 4.0".
+_LIMIT_NAMED_BEFORE = re.compile(
+    r"\b(?:cut-?\s?offs?|thresholds?)(?:\s+(?:used|applied|set|chosen))?"
+    r"\s*(?:of|is|was|:|=|at)?\s*(?P<sign>[<>≤≥]=?\s*)?"
+    r"(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
     re.I,
 )
 
@@ -320,6 +330,8 @@ def _reference_limits(text: str) -> set[int]:
     """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
     starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
     starts |= {m.start("limit") for m in _LIMIT_NAMED_AFTER.finditer(text)}
+    for m in _LIMIT_NAMED_BEFORE.finditer(text):
+        starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
         named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None

@@ -137,10 +137,10 @@ def test_a_person_named_for_a_role_the_passage_gives_someone_else_is_flagged() -
         " O'Neill (GP). Diabetes specialist nurse: Ms Ann Lowe."
     )
     assert roles("Her diabetes nurse, Ms Fiona MacLeod, reviewed her [1].", letter) == [
-        "[1] names Ms Ann Lowe as nurse; Dr Fiona MacLeod is the consultant"
+        "[1] names Ms Ann Lowe as nurse; Dr Fiona MacLeod is the consultant endocrinologist"
     ]
     assert roles("She was seen by her GP, Dr MacLeod, in clinic [1].", letter) == [
-        "[1] names Dr Sam O'Neill as GP; Dr Fiona MacLeod is the consultant"
+        "[1] names Dr Sam O'Neill as GP; Dr Fiona MacLeod is the consultant endocrinologist"
     ]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from medlocal.rag.checks.dose_routes import check_routes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
-from medlocal.rag.checks.units import a_rate_of, per_weight_product
+from medlocal.rag.checks.units import a_rate_of, body_weights, per_weight_product
 from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon
@@ -27,7 +27,7 @@ def check_doses(
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n)]
     drugless = given_to_no_drug(cited, facts, lexicon, passages)
     mine = dose_pairs(body, lexicon)
-    weights = [v for n in cited for v in facts.values(n)]
+    weights = [v for n in cited for v in body_weights(facts.text([n]), facts.values(n))]
     for (drug, _, _), value in mine:
         # A dose is compared with the drug's doses; a treatment length with the lengths the
         # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
@@ -109,14 +109,17 @@ def _order_kind(value: Value) -> tuple[bool, str | None]:
 def _in_strength(value: Value, text: str) -> bool:
     """Whether ``value`` is a side of a strength in ``text`` ("250 mg/5 mL", "50 mg / 1 mL")."""
     end = value.start + len(value.raw)
-    return (
-        _STRENGTH_AFTER.match(text, end) is not None
-        or _STRENGTH_BEFORE.search(text, 0, value.start) is not None
+    return _STRENGTH_AFTER.match(text, end) is not None or (
+        _VOLUME.search(value.raw) is not None
+        and _STRENGTH_BEFORE.search(text, 0, value.start) is not None
     )
 
 
-_STRENGTH_AFTER = re.compile(r"\s?/\s?\d")
+# A strength's denominator is a volume ("250 mg/5 mL", "1 g / 1 L"); "80 mg/12 h" is a dose
+# and its interval (review 33), kept in the order.
+_STRENGTH_AFTER = re.compile(r"\s?/\s?\d+(?:\.\d+)?\s?(?:mL|ml|ML|L|l|litres?|liters?)\b")
 _STRENGTH_BEFORE = re.compile(r"\d\s?[A-Za-zµμ]+\s?/\s?$")
+_VOLUME = re.compile(r"\d\s?(?:mL|ml|ML|L|l|litres?|liters?)$")
 
 
 # Round 7 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a dose the cited

@@ -56,19 +56,39 @@ _ROLE_BEFORE = re.compile(
 # "Dr Hugh is her GP" (at most two words between, as "clinical nurse specialist" writes them).
 _ROLE_AFTER = re.compile(
     rf"{_NAME}\s*(?:,|\(|[-–]|\b(?:is|was|as)\b)\s*(?:(?:her|his|their|the|a|an)\s+)?"
-    rf"(?:[A-Za-z]+\s+){{0,2}}?(?P<role>{_ROLE})s?\b",
+    rf"(?P<filler>(?:[A-Za-z'’]+\s+){{0,2}}?)(?P<role>{_ROLE})s?\b(?!['’]s\b)",
     re.IGNORECASE,
 )
+# Words that set a role apart from the name beside it (review 33): "Dr Amy Cole (for the
+# consultant)", "Her previous GP was Dr Ann Lowe", "copied to GP": no pairing.
+_NOT_THEIRS = re.compile(
+    r"\b(?:for|behalf|to|of|previous|previously|former|formerly|ex|prior|old)\b", re.IGNORECASE
+)
+_NOT_THEIRS_BEFORE = re.compile(
+    r"\b(?:previous|previously|former|formerly|ex|prior|old|for|behalf\s+of)\s*-?\s*"
+    r"(?:(?:her|his|their|the|a|an)\s+)?$",
+    re.IGNORECASE,
+)
+# A role word right after another, as the head of a role phrase: "GP registrar", "consultant
+# surgeon" (the first a modifier, the last the role).
+_NEXT_ROLE = re.compile(rf"\s+(?P<role>{_ROLE})s?\b(?!['’]s\b)", re.IGNORECASE)
+_ROLE_ENDING = re.compile(rf"\b(?P<role>{_ROLE})\s+$", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
 @dataclass(frozen=True)
 class _Pairing:
-    role: str  # the role's name (_ROLES' value)
+    role: str  # the role's name (_ROLES' value): the head of its role phrase
     name: str  # with its title, blanks made one space
     start: int  # of the name in its text
     end: int
     written: str  # the role and the name as the text writes them
+    # The role words before the head ("consultant" of "consultant surgeon"): roles too.
+    modifiers: frozenset[str] = frozenset()
+    phrase: str = ""  # the whole role phrase, its roles' names ("consultant endocrinologist")
+
+    def roles(self) -> set[str]:
+        return {self.role, *self.modifiers}
 
     def words(self) -> list[str]:
         return self.name.split()[1:]
@@ -82,10 +102,41 @@ def _pairings(text: str, comma: bool = False) -> list[_Pairing]:
         for match in pattern.finditer(text):
             if pattern is _ROLE_BEFORE and match.group("sep") == "," and not comma:
                 continue
-            role = _ROLES[match.group("role").lower()]
+            modifiers: set[str] = set()
+            words: list[str] = []
+            if pattern is _ROLE_BEFORE:
+                if _NOT_THEIRS_BEFORE.search(text, 0, match.start()):
+                    continue
+                head, end = match.group("role"), match.start("role")
+                while (before := _ROLE_ENDING.search(text, 0, end)) is not None:
+                    modifiers.add(_ROLES[before.group("role").lower()])
+                    words.insert(0, _ROLES[before.group("role").lower()])
+                    end = before.start()
+            else:
+                if _NOT_THEIRS.search(match.group("filler")) or _NOT_THEIRS.search(
+                    text, match.end("name"), match.start("filler")
+                ):
+                    continue
+                head, at = match.group("role"), match.end()
+                while (after := _NEXT_ROLE.match(text, at)) is not None:
+                    modifiers.add(_ROLES[head.lower()])
+                    words.append(_ROLES[head.lower()])
+                    head, at = after.group("role"), after.end()
+            role = _ROLES[head.lower()]
+            words.append(role)
             name = " ".join(match.group("name").split())
             written = " ".join(match.group().split())
-            found.append(_Pairing(role, name, match.start("name"), match.end("name"), written))
+            found.append(
+                _Pairing(
+                    role,
+                    name,
+                    match.start("name"),
+                    match.end("name"),
+                    written,
+                    frozenset(modifiers - {role}),
+                    " ".join(words),
+                )
+            )
     return found
 
 
@@ -117,8 +168,7 @@ def check_roles(
     for claim in mine:
         own_roles = [(n, p) for n, p in theirs if _same_person(claim, p)]
         if not own_roles or any(
-            p.role == claim.role or claim.role in _roles_after(passages[n], p.end)
-            for n, p in own_roles
+            claim.roles() & (p.roles() | _roles_after(passages[n], p.end)) for n, p in own_roles
         ):
             continue
         holders = [(n, p) for n, p in theirs if p.role == claim.role and not _same_person(claim, p)]
@@ -129,7 +179,7 @@ def check_roles(
         check.add(
             "wrong_role",
             claim.name,
-            f"[{n}] names {holder.name} as {claim.role}; {own.name} is the {own.role}",
+            f"[{n}] names {holder.name} as {claim.role}; {own.name} is the {own.phrase}",
             claim.start,
             quote=quoted(f"{holder.written} … {own.written}"),
             passage=n,

@@ -104,9 +104,33 @@ def unit_text(value: Value) -> str:
 _NUMBER_HEAD = re.compile(r"^[<>≤≥=\-−]*\s?[\d.,]+\s*")
 
 
+def body_weights(text: str, values: Sequence[Value]) -> list[Value]:
+    """The values of ``text`` in kilograms that it binds as the body weight: right after
+    "weight", "wt" or "weighs", with no other number between ("Weight 70 kg (was 76 kg)" binds
+    70 kg; "Weight 80 kg, lost 5 kg" binds 80 kg; review 33), not a birth, previous, ideal or
+    other weight than the current one."""
+    return [
+        v
+        for v in values
+        if v.kind == "number"
+        and v.unit == "kg"
+        and _WEIGHT_BEFORE.search(text, 0, v.start) is not None
+    ]
+
+
+# The weight word, then only a few words or signs before the number ("Wt: ", "weighs about ").
+_WEIGHT_BEFORE = re.compile(
+    r"(?<!birth )(?<!previous )(?<!prior )(?<!usual )(?<!ideal )(?<!target )(?<!dry )"
+    r"(?<!former )(?<!booking )(?<!last )"
+    r"\b(?:weight|wt|weighs|weighed|weighing)\b[^\d.;,()\[\]]{0,20}$",
+    re.I,
+)
+
+
 def per_weight_product(value: Value, rates: Sequence[Value], weights: Sequence[Value]) -> bool:
     """Whether ``value`` is the exact product of one of ``rates`` per kilogram and one of
-    ``weights`` in kilograms: "0.075 mcg/kg/min" at "Wt 80 kg" is "6 micrograms per minute",
+    ``weights`` in kilograms (``body_weights``: the body weight, not any kilograms):
+    "0.075 mcg/kg/min" at "Wt 80 kg" is "6 micrograms per minute",
     "15 mg/kg" at 20 kg is "300 mg" (round 8 of the precision audit: a competent model works
     it out; only an exact product is accepted)."""
     if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():

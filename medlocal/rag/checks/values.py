@@ -19,6 +19,7 @@ from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
 from medlocal.rag.checks.units import (
     a_rate_of,
+    body_weights,
     equal_for_measure,
     other_unit,
     per_weight_product,
@@ -60,17 +61,17 @@ def check_values(
         for span in regimen_spans(f)
     ] + [span for f, _, _, _, _ in wrong_regimens for span in regimen_spans(f)]
     values = extract_values(body, day_first)
+    weights = [
+        *(w for n in cited for w in body_weights(facts.text([n]), facts.values(n))),
+        *(w for w in body_weights(body, values) if is_supported(w, evidence_values)),
+    ]
     for value in values:
         if any(start <= value.start < end for start, end in settled):
             continue
         if (
             not is_supported(value, evidence_values)
             and not _difference(value, values, evidence_values)
-            and not per_weight_product(
-                value,
-                evidence_values,
-                [*evidence_values, *(v for v in values if is_supported(v, evidence_values))],
-            )
+            and not per_weight_product(value, evidence_values, weights)
         ):
             if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
@@ -92,7 +93,11 @@ def check_values(
                 continue
             if _unsure_absence(value, values, evidence_text):
                 continue
-            if any(_unit_of_its_table(value, body, facts.text([n])) for n in cited):
+            dates = [v.canonical for v in values if v.kind == "date"]
+            if any(
+                _unit_of_its_table(value, body, facts.text([n]), dates, facts.day_first(n))
+                for n in cited
+            ):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -155,7 +160,7 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
     toxoid given 10/14")."""
     if value.kind == "number" and len(value.canonical) >= _COMPOUND_DIGITS:
         n = re.escape(value.canonical)
-        if _spaced_thousands(value.canonical, evidence_text):
+        if _spaced_thousands(value, evidence_text):
             return True
         if re.search(rf"(?<=[A-Za-z]{{2}}){n}(?![\d.])", evidence_text):
             return True
@@ -169,28 +174,64 @@ def _unsure_absence(value: Value, values: Sequence[Value], evidence_text: str) -
         if len(parts) == 3 and all(p.isdigit() for p in parts[1:]):
             month, day = int(parts[1]), int(parts[2])
             no_year = rf"(?<![\d/.])0?(?:{month}/0?{day}|{day}/0?{month})(?![\d]|[/.]\d)"
-            return re.search(no_year, evidence_text) is not None
+            return any(
+                not (
+                    m.group().split("/")[1].lstrip("0") in ("12", "7")
+                    and _DURATION.search(evidence_text, 0, m.start())
+                )
+                for m in re.finditer(no_year, evidence_text)
+            )
     return False
 
 
-def _spaced_thousands(canonical: str, evidence_text: str) -> bool:
-    """Whether the passages write the whole number ``canonical`` (four or more digits) with its
-    thousands set apart by a space: "1 240" (a plain or a narrow no-break space)."""
+def _spaced_thousands(value: Value, evidence_text: str) -> bool:
+    """Whether the passages write the whole number of ``value`` (four or more digits) with its
+    thousands set apart by a space: "1 240" (a plain or a narrow no-break space). Not a number
+    after a label that counts ("Day 1 250 mL" is day 1's 250 mL; "Bed 2 400", "x 2 500 mg";
+    review 33), nor one followed by a unit other than the sentence's."""
+    canonical = value.canonical
     if not canonical.isdigit() or len(canonical) < 4 or canonical.startswith("0"):
         return False
     head = canonical[: len(canonical) % 3 or 3]
     rest = canonical[len(head) :]
     groups = [rest[i : i + 3] for i in range(0, len(rest), 3)]
     spaced = r"[ \u202f\u00a0]".join(re.escape(g) for g in [head, *groups])
-    return re.search(rf"(?<![\d.,]){spaced}(?![\d]|[.,]\d)", evidence_text) is not None
+    for found in re.finditer(rf"(?<![\d.,]){spaced}(?![\d]|[.,]\d)", evidence_text):
+        if _COUNTING_LABEL.search(evidence_text, 0, found.start()):
+            continue
+        probe = extract_values("1" + evidence_text[found.end() : found.end() + 16])
+        unit = probe[0].unit if probe and probe[0].start == 0 else None
+        if value.unit is not None and unit is not None and unit != value.unit:
+            continue
+        return True
+    return False
 
 
-def _unit_of_its_table(value: Value, body: str, passage: str) -> bool:
+# A label whose number counts or names something ("Day 1", "No. 2", "x 2", "bed 3"): a number
+# after it is no thousands group of the next.
+_COUNTING_LABEL = re.compile(
+    r"(?:\b(?:day|days|d|no|nos|number|bed|bay|room|ward|cycle|week|wk|dose|doses|step|grade"
+    r"|stage|page|visit|item|tablets?|tabs?|capsules?|caps|level|line|case|patient|pt|x)\.?"
+    r"|[×#])\s*$",
+    re.I,
+)
+# "in 3/12", "for 2/52", "x 5/7": months, weeks, days, no day and month (review 33).
+_DURATION = re.compile(r"\b(?:in|for|x|over|within|after|every|next)\s*$|×\s*$", re.I)
+
+
+def _unit_of_its_table(
+    value: Value,
+    body: str,
+    passage: str,
+    dates: Sequence[str] = (),
+    day_first: bool | None = None,
+) -> bool:
     """Whether a table of ``passage`` gives ``value``'s number bare, with the unit the sentence
     writes after it set in a cell of its own: before the values on the number's row ("HbA1c
     mmol/mol 58 62 - 59", a cumulative report; walk 33) or, in brackets, atop the number's
     column ("UF (L)" over "| 2.3 |"; round 8). The unit is compared as written, read as units
-    are ("litres" is "L")."""
+    are ("litres" is "L"). Where the sentence gives a date and the column's row one too, they
+    must be the same day (review 33: "On 3 February 1.9 litres" is not the 5 February row's)."""
     if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
         return False
     head = _NUMBER_HEAD.match(value.raw)
@@ -206,8 +247,34 @@ def _unit_of_its_table(value: Value, body: str, passage: str) -> bool:
             row = _ROW_UNIT.search(line[: cell.start()])
             if row is not None and canonical_unit(row.group(1)) == unit:
                 return True
-            if "|" in line and _column_unit(lines[:i], line, cell.start()) == unit:
+            if (
+                "|" in line
+                and _column_unit(lines[:i], line, cell.start()) == unit
+                and _row_of_its_date(line, dates, day_first)
+            ):
                 return True
+    return False
+
+
+def _row_of_its_date(line: str, dates: Sequence[str], day_first: bool | None) -> bool:
+    """Whether a table row may be the one the sentence's dates speak of: the sentence gives no
+    date, the row none, or the row gives one of them (a date without a year by its day and
+    month; either way round where the passage does not say how it writes them)."""
+    if not dates:
+        return True
+    # A passage that does not say which way it writes dates is read both ways.
+    orders = [day_first] if day_first is not None else [True, False]
+    own = [v.canonical for d in orders for v in extract_values(line, d) if v.kind == "date"]
+    if not own:
+        return True
+    return any(_same_day(a, b) for a in dates for b in own)
+
+
+def _same_day(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.startswith("--") or b.startswith("--"):
+        return a[-6:] == b[-6:] and a[-6:-5] == "-"
     return False
 
 
