@@ -86,10 +86,11 @@ class DocumentSeeds:
         )
 
 
-def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
-    """``text`` as (start, end) pieces of at most ``limit`` characters, each ending at a
-    paragraph's end where one lies in its second half, else at a line's end, else (a line
-    longer than ``limit``) after a space, else where the limit falls."""
+def pieces(text: str, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """``text`` as (start, end) pieces of at most ``limit`` (:data:`PIECE_CHARS`) characters,
+    each ending at a paragraph's end where one lies in its second half, else at a line's end,
+    else (a line longer than ``limit``) after a space, else where the limit falls."""
+    limit = limit or PIECE_CHARS
     start, size = 0, len(text)
     while size - start > limit:
         end = start + limit

@@ -17,7 +17,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
@@ -320,6 +320,7 @@ class ExportSource(AuditTrail, Protocol):
     def document_text(self, document_id: int) -> str: ...
 
 
+@runtime_checkable
 class SeedStore(Protocol):
     """Where each document's record seeds are kept (the vault: ``record_seeds``)."""
 
@@ -348,6 +349,7 @@ class PatientRecord:
 _RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
 
 RECORD_STAGE = "reading the patient's record"
+_LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
 
 
 def seeds_key(text: str, identity: PatientIdentity | None) -> str:
@@ -372,9 +374,6 @@ def _record_progress(
     return report_piece
 
 
-_LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
-
-
 def patient_record(
     source: ExportSource,
     patient_id: int,
@@ -384,7 +383,7 @@ def patient_record(
     cancel: threading.Event | None = None,
 ) -> PatientRecord:
     """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``.
-    Each document is read once (``reading the patient's record: document 3 of 8`` to
+    Each document is read once (``reading the patient's record (document 3 of 8)`` to
     ``progress``) and its seeds kept in the vault; ``cancel`` stops the reading between pieces
     of a document (GenerationCancelled), keeping what was read of the documents before."""
     docs = list(source.list_documents(patient_id))
@@ -402,7 +401,8 @@ def patient_record(
         record_redactor,
     )
 
-    store: SeedStore | None = source if hasattr(source, "set_record_seeds") else None  # type: ignore[assignment]
+    # The vault keeps them; a source without a store (a test's) reads the record every time.
+    store = source if isinstance(source, SeedStore) else None
     redactor = None
     found: list[DocumentSeeds] = []
     for number, doc in enumerate(docs, start=1):

@@ -177,7 +177,7 @@ MIGRATIONS: tuple[str, ...] = (
     # identity, the seeds version); seeds under another key are read again. Derived data like
     # chunks and embeddings: encrypted with the rest, gone with the document, in every backup.
     """
-    CREATE TABLE record_seeds (
+    CREATE TABLE IF NOT EXISTS record_seeds (
         document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         key TEXT NOT NULL,
         seeds TEXT NOT NULL
