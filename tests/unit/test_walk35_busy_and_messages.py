@@ -119,3 +119,28 @@ def test_summarize_names_the_redacted_file_only_once_written(
     err = capsys.readouterr().err
     said = f"the redacted copy is written to {tmp_path / 's.md'}"
     assert said in err and err.index("Exported output 1") < err.index(said)
+
+
+def test_the_command_line_says_it_reads_the_record_and_only_once(
+    ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import numpy as np
+
+    from medlocal.vault.records import ChunkRecord
+
+    text = "Clinic letter\n\nAda Quill was seen with her son Tobiah Wrenfield.\n"
+    vector = np.ones((1, 4), dtype=np.float32) / 2
+    chunks = [ChunkRecord(text, 1, 0, len(text))]
+    doc = ws.require_vault().add_document(
+        1, "letter.txt", "txt", text.encode(), chunks, vector, "f-v1", text=text
+    )
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    ws.close()
+    argv = ["patient", "export-document", str(doc), "--out", str(tmp_path / "c.md"),
+            "--redact", "--preview", "--passphrase-file", str(secret)]  # fmt: skip
+    assert main(argv, workspace=ws) == 0
+    assert "reading the patient's record (document 1 of 1)" in capsys.readouterr().err
+    ws.close()  # a second command: nothing in memory, the seeds are in the vault
+    assert main(argv, workspace=ws) == 0
+    assert "reading the patient's record" not in capsys.readouterr().err
