@@ -51,7 +51,9 @@ class Progress:
             count = ""
         unit = f" {self.unit}" if self.unit and count else ""
         detail = f" ({self.detail})" if self.detail else ""
-        return f"{self.stage}:{count}{unit}{detail}" if count or detail else self.stage
+        if count:
+            return f"{self.stage}:{count}{unit}{detail}"
+        return f"{self.stage}{detail}"  # "reading the patient's record (document 3 of 8)"
 
 
 ProgressCallback = Callable[[Progress], None]

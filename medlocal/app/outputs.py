@@ -176,12 +176,24 @@ def preview_redactions(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> RedactionPlan:
     """Exactly what a redacted export of ``shared`` would remove (numbered spans with their
     types, the user's kept and added spans applied, the same date offset); writes nothing."""
     doc, patient_id = shared_document(vault, shared)
     return plan_for_export(
-        vault, patient_id, doc, _date_mode(date_mode), keep, add, proposer, scope=shared.scope
+        vault,
+        patient_id,
+        doc,
+        _date_mode(date_mode),
+        keep,
+        add,
+        proposer,
+        scope=shared.scope,
+        progress=progress,
+        cancel=cancel,
     )
 
 
@@ -195,6 +207,8 @@ def export_shared(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> ExportReport:
     """Write a saved output or an imported document's text to .md/.docx/.pdf, optionally
     de-identified by the plan :func:`preview_redactions` shows; audited (``export`` with its
@@ -213,6 +227,8 @@ def export_shared(
         keep=keep,
         add=add,
         proposer=proposer,
+        progress=progress,
+        cancel=cancel,
     )
 
 

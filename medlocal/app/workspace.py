@@ -463,6 +463,8 @@ class Workspace:
         keep: Sequence[tuple[int, str]] = (),
         add: Sequence[str] = (),
         model_line: bool = False,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> ExportReport:
         """Export a saved answer or summary (``Shared.output(id)``) or an imported document's
         text (``Shared.document(id)``); with ``redact``, the spans the preview listed minus those
@@ -477,6 +479,8 @@ class Workspace:
             keep=keep,
             add=add,
             proposer=self._proposer(model_line),
+            progress=progress,
+            cancel=cancel,
         )
 
     def preview_redactions(
@@ -486,10 +490,21 @@ class Workspace:
         keep: Sequence[tuple[int, str]] = (),
         add: Sequence[str] = (),
         model_line: bool = False,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> RedactionPlan:
-        """What :meth:`export` with ``redact`` would remove; writes nothing."""
+        """What :meth:`export` with ``redact`` would remove; writes nothing. The first export of
+        a patient reads the patient's record (``progress``; ``cancel`` stops it)."""
         return preview_redactions(
-            self.require_vault(), shared, date_mode, keep, add, self._proposer(model_line)
+            self.require_vault(),
+            shared,
+            date_mode,
+            keep,
+            add,
+            self._proposer(model_line),
+            progress=progress,
+            cancel=cancel,
         )
 
     def _proposer(self, model_line: bool) -> SpanProposer | None:

@@ -176,6 +176,8 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     except Exception as exc:
         # A bug, not a user error: one line, no traceback and no message on screen (either may
         # quote a patient's document); the details that help fix it go to a crash report.
-        log.error("internal error (%s)", type(exc).__name__)
+        log.error(
+            "internal error (%s)\n%s", type(exc).__name__, "\n".join(crash.describe_exception(exc))
+        )
         print(crash.report_internal_error(exc), file=sys.stderr)
         return EXIT_FAILURE

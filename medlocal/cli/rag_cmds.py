@@ -10,8 +10,9 @@ import sys
 import textwrap
 import threading
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
 from medlocal.cli.common import (
@@ -49,6 +50,8 @@ from medlocal.vault.rows import StoredOutput
 
 if TYPE_CHECKING:
     from medlocal.rag.export import PlannedRedaction
+
+T = TypeVar("T")
 
 
 def register(sub: Any) -> None:
@@ -323,20 +326,36 @@ def check_summarize_keep(args: argparse.Namespace) -> None:
         )
 
 
-def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
-    report = workspace(args).export(
-        Shared.output(output_id),
-        out,
-        redact=args.redact,
-        date_mode=args.date_mode,
-        keep=args.keep,
-        add=args.add,
-        model_line=getattr(args, "model_line", False),
+def record_progress(call: Callable[[TerminalProgress, threading.Event], T]) -> T:
+    """``call(progress, cancel)`` of a redacted export or preview, with a progress line while
+    it reads the patient's record (the first export of a patient with a long document reads it
+    for minutes: "reading the patient's record (document 3 of 8)"). Ctrl-C stops it; what was
+    read of whole documents is kept, and the next export starts from there."""
+    progress = TerminalProgress()
+    try:
+        return call(progress, threading.Event())
+    finally:
+        progress.done()
+
+
+def _export(args: argparse.Namespace, output_id: int, out: str) -> Path:
+    report = record_progress(
+        lambda progress, cancel: workspace(args).export(
+            Shared.output(output_id),
+            out,
+            redact=args.redact,
+            date_mode=args.date_mode,
+            keep=args.keep,
+            add=args.add,
+            model_line=getattr(args, "model_line", False),
+            progress=progress,
+            cancel=cancel,
+        )
     )
     if args.redact:
         _print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
         print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
-        return
+        return report.path
     # Said as plainly as the document export says it: a summary holds the patient's name and
     # dates, and a file written without --redact is not fit to share (walk 19).
     print(
@@ -344,6 +363,7 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> None:
         "identifiers (add --redact to de-identify it).",
         file=sys.stderr,
     )
+    return report.path
 
 
 # -- grounded ask ----------------------------------------------------------------------------------
@@ -492,12 +512,15 @@ def run_summarize(args: argparse.Namespace) -> int:
         finally:
             progress.done()
         summary = saved.summary
-        if args.redact and not sys.stdout.isatty():
+        withheld = args.redact and not sys.stdout.isatty()
+        if withheld:
             # Redirected, the unredacted summary would land in a file in the clear beside the
             # de-identified one the person asked for (walk 18); on a terminal it is shown.
+            # Where it went is said once the file is written (walk 35: said before, it named a
+            # file that was never written when the redaction was stopped).
             print(
                 "medlocal: with --redact the summary is not printed when standard output is not "
-                f"a terminal; the redacted copy is written to {args.out}",
+                "a terminal",
                 file=sys.stderr,
             )
         else:
@@ -508,18 +531,19 @@ def run_summarize(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if args.out is not None:
-            _export_skipping_absent_adds(args, saved.output_id, args.out)
+            written = _export_skipping_absent_adds(args, saved.output_id, args.out)
+            if withheld:
+                print(f"medlocal: the redacted copy is written to {written}", file=sys.stderr)
     return 0
 
 
-def _export_skipping_absent_adds(args: argparse.Namespace, output_id: int, out: str) -> None:
+def _export_skipping_absent_adds(args: argparse.Namespace, output_id: int, out: str) -> Path:
     """Export the summary; an ``--add`` text it does not hold is said and skipped. The texts were
     typed before the model wrote it: refused, one threw the finished summary's file away after
     minutes of work (walk 18). The export plans before it writes, so a retry writes once."""
     while True:
         try:
-            _export(args, output_id, out)
-            return
+            return _export(args, output_id, out)
         except AddedTextNotFound as absent:
             rest = [text for text in args.add if text != absent.text]
             if len(rest) == len(args.add):
@@ -670,19 +694,30 @@ def run_document_export(args: argparse.Namespace) -> int:
     ws = workspace(args)
     with open_vault(args):
         if args.preview:
-            plan = ws.preview_redactions(
-                Shared.document(args.document_id), args.date_mode, args.keep, args.add
+            plan = record_progress(
+                lambda progress, cancel: ws.preview_redactions(
+                    Shared.document(args.document_id),
+                    args.date_mode,
+                    args.keep,
+                    args.add,
+                    progress=progress,
+                    cancel=cancel,
+                )
             )
             _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)
             return 0
-        report = ws.export(
-            Shared.document(args.document_id),
-            args.out,
-            redact=args.redact,
-            date_mode=args.date_mode,
-            keep=args.keep,
-            add=args.add,
+        report = record_progress(
+            lambda progress, cancel: ws.export(
+                Shared.document(args.document_id),
+                args.out,
+                redact=args.redact,
+                date_mode=args.date_mode,
+                keep=args.keep,
+                add=args.add,
+                progress=progress,
+                cancel=cancel,
+            )
         )
     said = f"Exported document {args.document_id} to {report.path}"
     if args.redact:
@@ -700,8 +735,15 @@ def run_outputs_export(args: argparse.Namespace) -> int:
     check_redact_args(args)
     with open_vault(args):
         if args.preview:
-            plan = workspace(args).preview_redactions(
-                Shared.output(args.output_id), args.date_mode, args.keep, args.add
+            plan = record_progress(
+                lambda progress, cancel: workspace(args).preview_redactions(
+                    Shared.output(args.output_id),
+                    args.date_mode,
+                    args.keep,
+                    args.add,
+                    progress=progress,
+                    cancel=cancel,
+                )
             )
             _print_redactions(plan.items, overridden=plan.overridden)
             print("Preview only: nothing was written.", file=sys.stderr)

@@ -55,6 +55,18 @@ def writes_day_first(text: str) -> bool | None:
     the American way, and its labs moved four months before the visit), the writing does:
     British spellings, telephone codes and postcodes of the countries that write the day first,
     against American ones."""
+    return day_order(day_order_counts(text))
+
+
+# What a text's dates and writing say of its day order, as three (day first, month first) tallies
+# read in turn, each only where the ones before it tie: its numeric dates, its runs of dates
+# without a year, its writing. Tallies of several texts add up, so a record's day order is read
+# from each document's tallies without reading the documents again (deid_record).
+DayCounts = tuple[int, int, int, int, int, int]
+
+
+def day_order_counts(text: str) -> DayCounts:
+    """The three tallies of :func:`writes_day_first` for ``text`` (see :data:`DayCounts`)."""
     day_first = month_first = 0
     for match in _NUMERIC_DATE.finditer(text):
         first, second = int(match.group(1)), int(match.group(3))
@@ -62,15 +74,25 @@ def writes_day_first(text: str) -> bool | None:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
-    if day_first == month_first:
-        # Round 19: runs of dates without a year, one of which reads only one way ("14/8, 3/9
-        # and 5/9"), then the writing.
-        runs_day_first, runs_month_first = run_layouts(text)
-        day_first += runs_day_first
-        month_first += runs_month_first
-    if day_first == month_first:
-        day_first += len(_DAY_FIRST_WRITING.findall(text))
-        month_first += len(_MONTH_FIRST_WRITING.findall(text))
+    runs_day_first, runs_month_first = run_layouts(text)
+    return (
+        day_first,
+        month_first,
+        runs_day_first,
+        runs_month_first,
+        len(_DAY_FIRST_WRITING.findall(text)),
+        len(_MONTH_FIRST_WRITING.findall(text)),
+    )
+
+
+def day_order(counts: DayCounts) -> bool | None:
+    """The day order the tallies say: each tally counts only where those before it tie."""
+    day_first = month_first = 0
+    for tier in range(3):
+        if day_first != month_first:
+            break
+        day_first += counts[2 * tier]
+        month_first += counts[2 * tier + 1]
     return None if day_first == month_first else day_first > month_first
 
 

@@ -10,18 +10,21 @@ facts only and is written as is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 from weakref import WeakKeyDictionary
 
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file
+from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
@@ -317,6 +320,15 @@ class ExportSource(AuditTrail, Protocol):
     def document_text(self, document_id: int) -> str: ...
 
 
+@runtime_checkable
+class SeedStore(Protocol):
+    """Where each document's record seeds are kept (the vault: ``record_seeds``)."""
+
+    def record_seeds(self, document_id: int, key: str) -> str | None: ...
+
+    def set_record_seeds(self, document_id: int, key: str, seeds: str) -> None: ...
+
+
 @dataclass(frozen=True)
 class PatientRecord:
     """What every export of a patient reads from all of the patient's documents."""
@@ -330,16 +342,50 @@ class PatientRecord:
     names: NameSeeds
 
 
-# One record read per vault (the last patient's): the window previews again after every keep,
-# and reading a long record takes seconds. Keyed weakly, so the names go with the vault object
-# when it is locked; the key holds each document's hash, so an import or a deletion re-reads.
+# One record read per vault (the last patient's): the window previews again after every keep.
+# Keyed weakly, so the names go with the vault object when it is locked; the key holds each
+# document's hash, so an import or a deletion looks again (each document's seeds are kept in
+# the vault too: only a document never read before is read).
 _RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
+
+RECORD_STAGE = "reading the patient's record"
+_LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
+
+
+def seeds_key(text: str, identity: PatientIdentity | None) -> str:
+    """What a document's stored seeds were read from and with: its text, the patient's identity
+    (their own name reads differently) and the seeds version (deid_record.SEEDS_VERSION)."""
+    from medlocal.privacy.deid_record import seeds_version
+
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + repr(identity).encode("utf-8", "surrogatepass"))
+    return f"{seeds_version()}:{digest.hexdigest()}"
+
+
+def _record_progress(
+    progress: ProgressCallback | None, number: int, total: int
+) -> Callable[[int, int], None]:
+    def report_piece(done: int, size: int) -> None:
+        detail = f"document {number} of {total}"
+        if size > _LONG_DOCUMENT:
+            detail += f", {done / 1e6:.1f} of {size / 1e6:.1f} MB"
+        report(progress, Progress(RECORD_STAGE, detail=detail))
+
+    return report_piece
 
 
 def patient_record(
-    source: ExportSource, patient_id: int, identity: PatientIdentity | None = None
+    source: ExportSource,
+    patient_id: int,
+    identity: PatientIdentity | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> PatientRecord:
-    """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``."""
+    """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``.
+    Each document is read once (``reading the patient's record (document 3 of 8)`` to
+    ``progress``) and its seeds kept in the vault; ``cancel`` stops the reading between pieces
+    of a document (GenerationCancelled), keeping what was read of the documents before."""
     docs = list(source.list_documents(patient_id))
     key = (patient_id, identity, tuple((doc.id, getattr(doc, "sha256", None)) for doc in docs))
     try:
@@ -348,16 +394,48 @@ def patient_record(
         cached = None
     if cached is not None and cached[0] == key:
         return cached[1]
-    texts = [source.document_text(doc.id) for doc in docs]
-    from medlocal.privacy.deid_dates import writes_day_first
-    from medlocal.privacy.deid_record import record_seeds
-
-    record = PatientRecord(
-        writes_day_first("\n".join(texts)) if texts else None, record_seeds(texts, identity)
+    from medlocal.privacy.deid_record import (
+        DocumentSeeds,
+        combined,
+        document_seeds,
+        record_redactor,
     )
+
+    # The vault keeps them; a source without a store (a test's) reads the record every time.
+    store = source if isinstance(source, SeedStore) else None
+    redactor = None
+    found: list[DocumentSeeds] = []
+    for number, doc in enumerate(docs, start=1):
+        text = source.document_text(doc.id)
+        doc_key = seeds_key(text, identity)
+        stored = store.record_seeds(doc.id, doc_key) if store is not None else None
+        seeds = None
+        if stored is not None:
+            with suppress(ValueError, KeyError, TypeError, AttributeError):
+                seeds = DocumentSeeds.from_json(stored)
+        if seeds is None:
+            if redactor is None:
+                redactor = record_redactor(identity)
+            tell = _record_progress(progress, number, len(docs))
+            tell(0, len(text))
+            seeds = document_seeds(text, redactor, cancel=cancel, progress=tell)
+            if store is not None:
+                _keep_seeds(store, doc.id, doc_key, seeds.to_json())
+        found.append(seeds)
+    day_first, names = combined(found)
+    record = PatientRecord(day_first, names)
     with suppress(TypeError):
         _RECORDS[source] = (key, record)
     return record
+
+
+def _keep_seeds(store: SeedStore, document_id: int, key: str, seeds: str) -> None:
+    """Store a document's seeds; a vault too busy to take them (another process's import holds
+    it past the wait) is no reason to fail the export: they are read again next time."""
+    from medlocal.vault.errors import VaultBusyError
+
+    with suppress(VaultBusyError):
+        store.set_record_seeds(document_id, key, seeds)
 
 
 def patient_day_order(source: ExportSource, patient_id: int) -> bool | None:
@@ -451,6 +529,9 @@ def redactor_for_patient(
     date_mode: DateMode = "shift",
     proposer: SpanProposer | None = None,
     shift_days: int | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> Redactor:
     """A Redactor that knows this patient's own name, MRN and date of birth from the vault, and
     what the patient's documents name (see :class:`PatientRecord`)."""
@@ -460,7 +541,7 @@ def redactor_for_patient(
     if patient_id is not None:
         patient = source.get_patient(patient_id)
         identity = patient_identity(patient.name, patient.mrn, patient.dob)
-        record = patient_record(source, patient_id, identity)
+        record = patient_record(source, patient_id, identity, progress=progress, cancel=cancel)
         day_first = record.day_first if date_mode == "shift" else None
         names = record.names
     from medlocal.privacy.redact import Redactor
@@ -485,6 +566,8 @@ def plan_for_export(
     proposer: SpanProposer | None = None,
     *,
     scope: str,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> RedactionPlan:
     """The redaction plan of an exported document (a :class:`Shared` one's ``scope``), with the
     user's kept and added spans: what the preview shows and the export applies. Dates move by
@@ -493,7 +576,9 @@ def plan_for_export(
     if patient_id is not None:
         scope = patient_scope(patient_id)
     shift = source.date_shift_days(scope)
-    redactor = redactor_for_patient(source, patient_id, date_mode, proposer, shift)
+    redactor = redactor_for_patient(
+        source, patient_id, date_mode, proposer, shift, progress=progress, cancel=cancel
+    )
     plan = plan_export(doc, redactor)
     # A span's number does not change when a text is added (added spans are numbered after the
     # rules' ones), so a number read from a preview made with or without the adds names the same
@@ -527,6 +612,8 @@ def export_audited(
     keep: Sequence[tuple[int, str]] = (),
     add: Sequence[str] = (),
     proposer: SpanProposer | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> ExportReport:
     """Export ``doc``, what ``shared`` names, optionally de-identified, and record the export
     in the audit log. ``keep`` holds (preview number, reason) for spans the user judged safe,
@@ -537,7 +624,16 @@ def export_audited(
     plan = None
     if redact:
         plan = plan_for_export(
-            source, patient_id, doc, date_mode, keep, add, proposer, scope=shared.scope
+            source,
+            patient_id,
+            doc,
+            date_mode,
+            keep,
+            add,
+            proposer,
+            scope=shared.scope,
+            progress=progress,
+            cancel=cancel,
         )
     report = export_document(doc, path, plan=plan)
     details: dict[str, Any] = {**shared.audit_subject, "format": report.format, "redacted": redact}

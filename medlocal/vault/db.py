@@ -17,15 +17,20 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from medlocal.vault.errors import VaultCorruptedError
+from medlocal.vault.errors import VaultBusyError, VaultCorruptedError
 from medlocal.vault.keys import SecretKey
 from medlocal.vault.schema import MIGRATIONS
 
 DB_FILE_NAME = "vault.db"
+# How long a statement waits for another process's write (an import of a long document commits
+# for seconds on a slow disk) before it gives up with VaultBusyError. SQLite's 5 s made a window
+# export fail while a command-line import committed (walk 35).
+BUSY_WAIT_S = 60.0
 
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher.DatabaseError
 IntegrityError = sqlcipher.IntegrityError
+OperationalError = sqlcipher.OperationalError
 
 
 class KeyRejectedError(Exception):
@@ -52,7 +57,9 @@ def restrict_files(db_path: Path) -> None:
 
 def connect(db_path: Path, key: SecretKey) -> Connection:
     """Open and key the database; raises :class:`KeyRejectedError` if it does not decrypt."""
-    conn = sqlcipher.connect(str(db_path), isolation_level=None, check_same_thread=False)
+    conn = sqlcipher.connect(
+        str(db_path), isolation_level=None, check_same_thread=False, timeout=BUSY_WAIT_S
+    )
     try:
         # SQLCipher logs page-level HMAC failures to stderr by default; we report them ourselves.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -77,14 +84,41 @@ def connect(db_path: Path, key: SecretKey) -> Connection:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One write transaction: everything inside commits together or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One write transaction: everything inside commits together or not at all. A vault whose
+    write lock another process holds past :data:`BUSY_WAIT_S` is :class:`VaultBusyError`."""
+    with busy_said():
+        conn.execute("BEGIN IMMEDIATE")
     try:
-        yield conn
+        with busy_said():
+            yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        with busy_said():
+            conn.execute("COMMIT")
+    except BaseException:
+        # A commit that could not take the lock leaves the transaction open: end it.
+        with contextlib.suppress(DatabaseError):
+            conn.execute("ROLLBACK")
+        raise
+
+
+def is_busy(err: BaseException) -> bool:
+    """Whether ``err`` is SQLite giving up on a lock another connection holds."""
+    text = str(err).lower()
+    return isinstance(err, OperationalError) and ("locked" in text or "busy" in text)
+
+
+@contextlib.contextmanager
+def busy_said() -> Iterator[None]:
+    """Raise a lock SQLite gave up on as :class:`VaultBusyError`, which says what to do."""
+    try:
+        yield
+    except OperationalError as err:
+        if is_busy(err):
+            raise VaultBusyError from err
+        raise
 
 
 def schema_version(conn: Connection) -> int:

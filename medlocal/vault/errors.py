@@ -11,6 +11,17 @@ class VaultError(MedLocalError):
     """Base class for vault failures."""
 
 
+class VaultBusyError(VaultError):
+    """Another process (a command-line import, say) held the vault's write lock for longer than
+    the wait (db.BUSY_WAIT_S)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault is busy with another MedLocal process — an import from the command "
+            "line? Try again when it finishes."
+        )
+
+
 class VaultNotFoundError(UserInputError):
     """There is no vault in the given folder."""
 

@@ -170,6 +170,19 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE documents ADD COLUMN notes TEXT;
     """,
+    # 6: what each document passes on to every redacted export of its patient (the names, places
+    # and day order of privacy.deid_record), read once per document at the first export that
+    # needs it: reading a 5 MB document took more than ten minutes, at every export (walk 35).
+    # ``key`` says what they were read from and with (the document's sha256, the patient's
+    # identity, the seeds version); seeds under another key are read again. Derived data like
+    # chunks and embeddings: encrypted with the rest, gone with the document, in every backup.
+    """
+    CREATE TABLE IF NOT EXISTS record_seeds (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        seeds TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -98,7 +98,7 @@ def hold(session: Session) -> Iterator[Session]:
     with session.lock:
         if session.closed:
             raise VaultLockedError("The vault is locked.")
-        with corruption_as_error():
+        with corruption_as_error(), db.busy_said():
             yield session
 
 

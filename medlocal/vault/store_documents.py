@@ -180,6 +180,26 @@ class DocumentsMixin(VaultCore):
         with self._tx() as s:
             documents.set_document_pages(s.conn, document_id, pages)
 
+    def record_seeds(self, document_id: int, key: str) -> str | None:
+        """The stored record seeds of a document (privacy.deid_record, as JSON) when they were
+        stored under ``key``; None when none were or they were read from something else."""
+        with self._read() as s:
+            row = s.conn.execute(
+                "SELECT seeds FROM record_seeds WHERE document_id = ? AND key = ?",
+                (document_id, key),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_record_seeds(self, document_id: int, key: str, seeds: str) -> None:
+        """Keep a document's record seeds (replacing any stored under another key); nothing
+        when the document was deleted meanwhile."""
+        with self._tx() as s:
+            s.conn.execute(
+                "INSERT OR REPLACE INTO record_seeds (document_id, key, seeds) "
+                "SELECT id, ?, ? FROM documents WHERE id = ?",
+                (key, seeds, document_id),
+            )
+
     def documents_without_pages(self) -> list[int]:
         with self._read() as s:
             return documents.documents_without_pages(s.conn)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.colours import Tone, ToneLabel
@@ -40,8 +41,8 @@ _MB = 1_000_000
 
 
 def error_text(exc: BaseException, what: str = "The task") -> str:
-    """What a person reads when a task fails. Only the error type goes to the log: messages
-    can quote file names or text."""
+    """What a person reads when a task fails. Only the error's type and frames go to the log:
+    messages can quote file names or text."""
     if isinstance(exc, GenerationCancelled):
         return f"{what} was stopped."
     if isinstance(exc, MedLocalError):
@@ -50,7 +51,15 @@ def error_text(exc: BaseException, what: str = "The task") -> str:
         reason = exc.strerror or type(exc).__name__
         where = f" ({exc.filename})" if exc.filename else ""
         return f"{what} could not read or write a file: {reason}{where}."
-    log.error("%s failed unexpectedly (%s)", what, type(exc).__name__)
+    # The frames (file, line, function) and those of the errors it was raised from, never the
+    # messages, which can quote patient text: "the log has details" must be true (walk 35: the
+    # log held the one line below, and nobody could tell where the export failed).
+    log.error(
+        "%s failed unexpectedly (%s)\n%s",
+        what,
+        type(exc).__name__,
+        "\n".join(describe_exception(exc)),
+    )
     return f"{what} failed unexpectedly ({type(exc).__name__}); the log has details."
 
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
+from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.export import (
     ExportReport,
     Shared,
@@ -49,8 +50,14 @@ from medlocal.rag.export import (
 )
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, error_text, resize_on_screen, run_owned
-from medlocal.ui.workers import Job
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    error_text,
+    progress_text,
+    resize_on_screen,
+    run_owned,
+)
+from medlocal.ui.workers import Job, ProgressRelay
 from medlocal.vault.errors import VaultLockedError
 
 if TYPE_CHECKING:
@@ -85,8 +92,23 @@ KIND_NAMES = {
 
 # (date mode, keep, add) -> the plan; (path, redact, date mode, keep, add) -> the report. Built on
 # the GUI thread from the dialog's values, called on a worker.
-Previewer = Callable[[str, Sequence[tuple[int, str]], Sequence[str]], "RedactionPlan"]
-Exporter = Callable[[Path, bool, str, Sequence[tuple[int, str]], Sequence[str]], ExportReport]
+# Both also take the progress callback and the cancel event of the worker they run on.
+Previewer = Callable[
+    [str, Sequence[tuple[int, str]], Sequence[str], ProgressCallback, threading.Event],
+    "RedactionPlan",
+]
+Exporter = Callable[
+    [
+        Path,
+        bool,
+        str,
+        Sequence[tuple[int, str]],
+        Sequence[str],
+        ProgressCallback,
+        threading.Event,
+    ],
+    ExportReport,
+]
 
 
 def kind_name(kind: str) -> str:
@@ -121,6 +143,10 @@ class ExportDialog(QDialog):
         self.keep: list[tuple[int, str]] = []
         self.add: list[str] = []
         self.preview_job: Job | None = None
+        # Where the preview and the export say how far they read the patient's record (the
+        # first export of a patient with a long document reads it for minutes; walk 35).
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self._show_progress)
         self.export_job: Job | None = None
         self._preview_key: tuple[bool, str] | None = None
         self._review_note = ""  # said above the next list shown (a keep an add overrode)
@@ -230,7 +256,7 @@ class ExportDialog(QDialog):
         previewer = self._previewer()
 
         def work(cancel: threading.Event) -> RedactionPlan:
-            return previewer(mode, keep, add)
+            return previewer(mode, keep, add, self.relay, cancel)
 
         def done(plan: RedactionPlan) -> None:
             if self._preview_key != key or not self.redact.isChecked():
@@ -245,6 +271,19 @@ class ExportDialog(QDialog):
 
         self.preview_job = run_owned(self, "redaction preview", work, done, failed)
         return self.preview_job
+
+    def _show_progress(self, value: Progress) -> None:
+        """A line of the reading of the record, while a preview or an export runs."""
+        if self.preview_job is not None:
+            doing = "Preparing the preview"
+        elif self.export_job is not None:
+            doing = "Exporting"
+        else:
+            return  # a late value of a job that ended or was dropped
+        self.message.show_note(
+            f"{doing}: {progress_text(value)}. Each document is read once; later exports of "
+            "this patient are quicker. Close to stop."
+        )
 
     def show_preview(self, planned: list[PlanItem]) -> None:
         self.planned = planned
@@ -359,7 +398,15 @@ class ExportDialog(QDialog):
         exporter = self._exporter()
 
         def work(cancel: threading.Event) -> ExportReport:
-            return exporter(path, redact, mode, keep if redact else (), add if redact else ())
+            return exporter(
+                path,
+                redact,
+                mode,
+                keep if redact else (),
+                add if redact else (),
+                self.relay,
+                cancel,
+            )
 
         def done(report: ExportReport) -> None:
             self.export_job = None
@@ -400,7 +447,9 @@ class ExportDialog(QDialog):
 
     def _previewer(self) -> Previewer:
         workspace, shared = self.workspace, self.shared
-        return lambda mode, keep, add: workspace.preview_redactions(shared, mode, keep, add)
+        return lambda mode, keep, add, progress, cancel: workspace.preview_redactions(
+            shared, mode, keep, add, progress=progress, cancel=cancel
+        )
 
     def _exporter(self) -> Exporter:
         workspace, shared = self.workspace, self.shared
@@ -411,8 +460,19 @@ class ExportDialog(QDialog):
             mode: str,
             keep: Sequence[tuple[int, str]],
             add: Sequence[str],
+            progress: ProgressCallback,
+            cancel: threading.Event,
         ) -> ExportReport:
-            return workspace.export(shared, path, redact=redact, date_mode=mode, keep=keep, add=add)
+            return workspace.export(
+                shared,
+                path,
+                redact=redact,
+                date_mode=mode,
+                keep=keep,
+                add=add,
+                progress=progress,
+                cancel=cancel,
+            )
 
         return run
 
