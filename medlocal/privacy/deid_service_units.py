@@ -264,6 +264,9 @@ _WHOLE_HEADS = frozenset(
 )
 
 
+_DEPARTMENT_ENDS = frozenset({"department", "dept", "unit"})
+
+
 def _service_after_facility(red: Redaction, words: list[str]) -> Redaction | None:
     """``red`` cut before the service its facility's head is followed by, or None: the words
     after the last head must be a service's name (service words ending in a head word), and
@@ -271,7 +274,10 @@ def _service_after_facility(red: Redaction, words: list[str]) -> Redaction | Non
     for n in range(len(words) - 1, 1, -1):
         if words[n - 1].lower() not in _WHOLE_HEADS:
             continue
-        if not _only_service(words[n:]):
+        # Only a department or a unit: a laboratory, pharmacy, specialty or centre after the
+        # hospital's name is its own service's name ("Kingsbridge Hospital Laboratory",
+        # "Mission Hospital Urology", "Hospital Medical Center").
+        if words[-1].lower() not in _DEPARTMENT_ENDS or not _only_service(words[n:]):
             return None
         at = 0
         for word in words[:n]:
