@@ -246,6 +246,15 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 ):
                     raw = raw[: gap.start()]
                     cut = True
+            if not cut and text.startswith(":", segment.end()):
+                # deidfix33 (walk 35): the next field's label ends the line before its colon
+                # ("Pune 411001   Mobile: +91 ...", "Kingston ON K7M 2N4 Mobile: ..." read
+                # "[ADDRESS]: [PHONE]"): a capitalised word the dictionary knows and the
+                # small words after it.
+                field = _FIELD_LABEL.search(raw)
+                if field is not None and lex.known(fold(field.group("w"))):
+                    raw = raw[: field.start()]
+                    cut = True
             # Round 17: a house's name in quotes opens its part ('"Whare Kōwhai", up the road').
             words = [w.strip(_QUOTES) for w in raw.split() if w.strip(_QUOTES)]
             if not words or len(words) > 9:
@@ -291,6 +300,8 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# A field's label at a segment's end, before its colon: "Mobile", "Contact number".
+_FIELD_LABEL = re.compile(r"(?:^|[ \t]+)(?P<w>[A-Z][a-z]+)(?:[ \t]+[a-z]+){0,3}[ \t]*\Z")
 _STATE_CODE = re.compile(r"[A-Z]{2,3}")
 _NON_SPACE = re.compile(r"\S+")
 # Words before a name, not an address ("GP Dr [NAME], 31 Bell St").

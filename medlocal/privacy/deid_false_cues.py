@@ -68,6 +68,7 @@ def protect_false_cues(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     protect_serovars(tokens, text)
     if "No" in text or "#" in text or "Nr" in text or "Number" in text:
         _labels_before_numbers(tokens, text, lex)
+    _scheme_labels(tokens, text)
 
 
 def _after_milliseconds(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -96,6 +97,29 @@ def _diplomas(tokens: list[Tok], text: str) -> None:
         while i < len(tokens) and tokens[i].start < bracket.end():
             tokens[i].shape = "lower"
             i += 1
+
+
+# deidfix33 (walk 35): the name of an identity-number scheme as a field's label, in brackets
+# or not, before its colon and number ("UID (Aadhaar): 4821 7730 5519", "ABHA: 91-...",
+# "OHIP 1234-567-890"): "[NAME]" stood for the scheme. Names no dictionary holds.
+_SCHEMES = frozenset(
+    {"aadhaar", "aadhar", "abha", "uidai", "ohip", "ramq", "ppsn", "nhi", "ihi", "chi", "bsn",
+     "cpf", "nric", "nik", "ktp", "curp", "dni", "nie", "nir", "nss", "rrn", "cnp", "pesel",
+     "amka", "egn", "oib", "emso", "jmbg", "personnummer", "henkilötunnus", "kennitala"}
+)  # fmt: skip
+_SCHEME_FIELD_AFTER = re.compile(
+    r"\)?[ \t]*(?:(?:No\.?|NO\.?|Number|Nr\.?|ID|#)[ \t]*)?[:#]?[ \t]*[A-Z]{0,3}[ \t-]?\d"
+)
+
+
+def _scheme_labels(tokens: list[Tok], text: str) -> None:
+    for tok in tokens:
+        if (
+            tok.lower in _SCHEMES
+            and tok.shape in ("title", "caps")
+            and _SCHEME_FIELD_AFTER.match(text, tok.end)
+        ):
+            tok.shape = "lower"
 
 
 def _labels_before_numbers(tokens: list[Tok], text: str, lex: Lexicon) -> None:

@@ -30,6 +30,10 @@ _ROLE_TITLES = TITLES | frozenset(
     }
 )  # fmt: skip
 _KINDS = frozenset({"name", "patient_name"})
+# Titles written in full, given back like their short forms whatever the words after them
+# (deidfix33, walk 35: "Professor Declan Ruane" read "[NAME]", where "Declan" is a word the
+# lists know; "Prof Declan Ruane" kept its title).
+_FULL_TITLES = TITLES | frozenset({"professor", "doctor"})
 # The title and the space after it, with its full stop ("Dr. ").
 _LEADING_WORD = re.compile(r"([A-Z][a-z]+)\.?[ \t]+(?=[A-Z])")
 # A list's label: one plural word at a line's start (or after a field gap) and its colon.
@@ -77,7 +81,7 @@ def _without_title(red: Redaction) -> Redaction:
     cut = match.end()
     # After a role (not a title) only a person's words: name-list words or words no dictionary
     # holds ("Nurse Bell"); a plain word makes it an organisation's name ("Physio Plus Whanganui").
-    if match.group(1).lower() not in TITLES and not all(
+    if match.group(1).lower() not in _FULL_TITLES and not all(
         _person_word(w.lower()) for w in _WORDS.findall(red.original[cut:])
     ):
         return red

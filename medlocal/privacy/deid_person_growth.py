@@ -69,6 +69,9 @@ _WORD_AFTER = re.compile(
 _WORD_NEXT_LINE = re.compile(
     r"[ \t]*\n[ \t]*(?P<p>)(?P<w>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?)(?=,|[ \t]+[a-z])"
 )
+# A line that opens with a form's label: up to four words and a colon ("Sample collected:",
+# "Reason for transfer:").
+_LABEL_LINE = re.compile(r"[ \t]*\n[ \t]*[A-Z][\w'’-]*(?:[ \t]+[\w'’/()-]+){0,3}[ \t]*:")
 # Round 20: a patronymic particle and the father's name after a found name, and a found name
 # that opens with the particle (the given name before it is the person's).
 _PATRONYM_AFTER = re.compile(
@@ -113,6 +116,12 @@ _STAMP_WORDS = re.compile(
     r"verified|validated|approved|reported|dictated|typed|transcribed|prepared|printed|"
     r"finali[sz]ed))[ \t]*(?:on|at|:)?[ \t]*\Z"
 )
+# A date's own clock time, in hours and minutes with a colon, right after it or after its comma
+# ("18/06/2026 08:40", "9 August 2026, 02:15"; not "12/03/2024 2.5 mg").
+_DATE_CLOCK = re.compile(
+    r",?[ \t]+(?:at[ \t]+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:.]\d)"
+    r"(?:[ \t]*(?i:[ap]\.?m\.?)(?!\w))?"
+)
 _CLOCK_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?![\d:.]\d)")
 
 
@@ -139,13 +148,24 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
             yield from _grown_name(text, red, lex)
         elif red.kind == "date":
             stamp = _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
-            clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
+            if stamp is not None:
+                clock = _CLOCK_AFTER.match(text, red.end)
+            else:
+                # deidfix33 (walk 35): the clock time of any dated moment, not only a signed
+                # one, is an element of that date: "Sample collected: 18/06/2026 08:40" kept
+                # its time beside "Reported: 18/06/2026 [TIME]". A time written without a date
+                # ("fall at 01:30") names no day and stays.
+                clock = (
+                    _DATE_CLOCK.match(text, red.end)
+                    if any(c.isdigit() for c in red.original)
+                    else None
+                )
             if clock is not None:
                 # The date's own replacement (shifted, or its year): "Reported: [DATE]" beside
                 # "Collected: 2025-04-13" broke the intervals the shift keeps. The time is said
                 # to have been there (walk 23: "Reported : 22-01-2025 08:30" lost its time
                 # without a trace, beside a collection time kept).
-                digits = clock.group().lstrip(" \t")
+                digits = clock.group().lstrip(", \t")
                 words = clock.group()[: len(clock.group()) - len(digits)]
                 if digits.startswith("at"):
                     at = len(digits) - len(digits[2:].lstrip(" \t"))
@@ -186,7 +206,15 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
             start -= len(cell.group("n")) if cell is not None else 0
     last = (text[red.start : red.end].rsplit(None, 1) or [""])[-1]
     after = _WORD_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
-    if after is None and text[end : end + 1] in (" ", "\t", "\n"):
+    if (
+        after is None
+        and text[end : end + 1] in (" ", "\t", "\n")
+        # deidfix33 (walk 35): only a name of one word waits for its surname on the next line
+        # ("Mr Frank / Bishop, says"); a whole name does not ("Dr. Ashwin Kulkarni / Sample
+        # collected: ..." took "Sample"), nor does a line that opens with a form's label.
+        and len(red.original.split()) == 1
+        and _LABEL_LINE.match(text, end) is None
+    ):
         after = _WORD_NEXT_LINE.match(text, end)
     # Round 15: the capitalised word after a found name that a title opens is the surname
     # ("Dott.ssa [Giulia] Alvarado", where "Giulia" is on no list); otherwise only after a

@@ -216,6 +216,12 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
     named_after = after is not None and not _role_word(after.group(1))
     if (_generic(original) and not named_after) or _disease_service(text, red, words, lex):
         return []
+    # deidfix33 (walk 35): "Lakeshore General Hospital Emergency Department": a service
+    # written right after a whole facility's head names no more than the facility does.
+    if red.kind == "facility":
+        served = _service_after_facility(red, words)
+        if served is not None:
+            return [served]
     # "Hospital -- Acute Medical Unit, Brampton": the services between separators are given
     # back, what is left on either side of them stays redacted.
     cuts = [0]
@@ -250,6 +256,34 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
             role = role or _role_word(word)
             at = found + len(word)
     return [red]
+
+
+# The heads that end a facility's name whole ("... Hospital", "... Infirmary").
+_WHOLE_HEADS = frozenset(
+    {"hospital", "infirmary", "hospice", "clinic", "centre", "center", "institute"}
+)
+
+
+_DEPARTMENT_ENDS = frozenset({"department", "dept", "unit"})
+
+
+def _service_after_facility(red: Redaction, words: list[str]) -> Redaction | None:
+    """``red`` cut before the service its facility's head is followed by, or None: the words
+    after the last head must be a service's name (service words ending in a head word), and
+    two words or more of the facility's own name stand before them."""
+    for n in range(len(words) - 1, 1, -1):
+        if words[n - 1].lower() not in _WHOLE_HEADS:
+            continue
+        # Only a department or a unit: a laboratory, pharmacy, specialty or centre after the
+        # hospital's name is its own service's name ("Kingsbridge Hospital Laboratory",
+        # "Mission Hospital Urology", "Hospital Medical Center").
+        if words[-1].lower() not in _DEPARTMENT_ENDS or not _only_service(words[n:]):
+            return None
+        at = 0
+        for word in words[:n]:
+            at = red.original.find(word, at) + len(word)
+        return _trimmed(red, 0, at)
+    return None
 
 
 def _maybe(text: str, red: Redaction) -> bool:

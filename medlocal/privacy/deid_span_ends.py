@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES
-from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_spans import Redaction, label
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
 # The closed class of abbreviations written with a full stop inside an identifier: street and
@@ -71,3 +71,34 @@ def punctuation_outside(text: str, red: Redaction) -> Redaction:
 
 def _shortened(red: Redaction, by: int = 1) -> Redaction:
     return Redaction(red.kind, red.start, red.end - by, red.original[:-by], red.replacement)
+
+
+# A line break inside a span and the blanks around it.
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def line_breaks_kept(red: Redaction) -> Redaction:
+    """``red`` written so that the text keeps its lines (deidfix33, walk 35: "Dr. Ashwin
+    Kulkarni / Sample collected:" read "Dr. [NAME] collected:", two lines made one). A name
+    wrapped by a letter or a PDF may run across a line break; its replacement keeps each break
+    with the blanks around it, and the placeholder stands for the part on each line ("Mr
+    [NAME] / [NAME], says"), so a form's next field still opens its own line and what went
+    from it shows. A replacement that is no placeholder (a shifted date) keeps the breaks after
+    it."""
+    if "\n" not in red.original or "\n" in red.replacement:
+        return red
+    breaks = list(_LINE_BREAK.finditer(red.original))
+    if red.replacement == label(red.kind):
+        parts: list[str] = []
+        at = 0
+        for brk in breaks:
+            if red.original[at : brk.start()].strip():
+                parts.append(red.replacement)
+            parts.append(brk.group())
+            at = brk.end()
+        if red.original[at:].strip():
+            parts.append(red.replacement)
+        written = "".join(parts)
+    else:
+        written = red.replacement + "".join(b.group() for b in breaks)
+    return Redaction(red.kind, red.start, red.end, red.original, written)

@@ -78,7 +78,7 @@ from medlocal.privacy.deid_people_words import (
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
-from medlocal.privacy.deid_span_ends import punctuation_outside
+from medlocal.privacy.deid_span_ends import line_breaks_kept, punctuation_outside
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -225,7 +225,7 @@ class Redactor:
         found = without_non_identifiers(text, resolved)
         settled = labelled_numbers(text, self._dates.shift_undated(text, found))
         settled = titled_as_names(text, settled)
-        return [punctuation_outside(text, red) for red in settled]
+        return [line_breaks_kept(punctuation_outside(text, red)) for red in settled]
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))

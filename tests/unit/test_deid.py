@@ -428,7 +428,7 @@ def test_a_date_after_a_word_in_capitals_or_a_code_cue_is_a_shifted_date(
 ) -> None:
     # A line opening "NOTE 2026-10-05" had its date removed as the number part of a code: the
     # export's date shift must apply to it, as to every other date.
-    found = [r for r in Redactor(shift_days=40).preview(text) if r.original == date_text]
+    found = [r for r in Redactor(shift_days=40).preview(text) if r.original.startswith(date_text)]
     assert [r.kind for r in found] == ["date"]
     assert found[0].replacement not in ("[ID]", "[DATE]")
 
