@@ -49,6 +49,7 @@ from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
 
 if TYPE_CHECKING:
+    from medlocal.app import Workspace
     from medlocal.rag.export import PlannedRedaction
 
 T = TypeVar("T")
@@ -694,19 +695,7 @@ def run_document_export(args: argparse.Namespace) -> int:
     ws = workspace(args)
     with open_vault(args):
         if args.preview:
-            plan = record_progress(
-                lambda progress, cancel: ws.preview_redactions(
-                    Shared.document(args.document_id),
-                    args.date_mode,
-                    args.keep,
-                    args.add,
-                    progress=progress,
-                    cancel=cancel,
-                )
-            )
-            _print_redactions(plan.items, overridden=plan.overridden)
-            print("Preview only: nothing was written.", file=sys.stderr)
-            return 0
+            return _preview(ws, Shared.document(args.document_id), args)
         report = record_progress(
             lambda progress, cancel: ws.export(
                 Shared.document(args.document_id),
@@ -728,6 +717,18 @@ def run_document_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(ws: Workspace, shared: Shared, args: argparse.Namespace) -> int:
+    """``--preview``: list what a redacted export of ``shared`` would remove; write nothing."""
+    plan = record_progress(
+        lambda progress, cancel: ws.preview_redactions(
+            shared, args.date_mode, args.keep, args.add, progress=progress, cancel=cancel
+        )
+    )
+    _print_redactions(plan.items, overridden=plan.overridden)
+    print("Preview only: nothing was written.", file=sys.stderr)
+    return 0
+
+
 def run_outputs_export(args: argparse.Namespace) -> int:
     check_export_path(args.out, overwrite=args.overwrite)
     if args.preview and not args.redact:
@@ -735,18 +736,6 @@ def run_outputs_export(args: argparse.Namespace) -> int:
     check_redact_args(args)
     with open_vault(args):
         if args.preview:
-            plan = record_progress(
-                lambda progress, cancel: workspace(args).preview_redactions(
-                    Shared.output(args.output_id),
-                    args.date_mode,
-                    args.keep,
-                    args.add,
-                    progress=progress,
-                    cancel=cancel,
-                )
-            )
-            _print_redactions(plan.items, overridden=plan.overridden)
-            print("Preview only: nothing was written.", file=sys.stderr)
-            return 0
+            return _preview(workspace(args), Shared.output(args.output_id), args)
         _export(args, args.output_id, args.out)
     return 0
