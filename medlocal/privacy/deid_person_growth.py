@@ -116,12 +116,6 @@ _STAMP_WORDS = re.compile(
     r"verified|validated|approved|reported|dictated|typed|transcribed|prepared|printed|"
     r"finali[sz]ed))[ \t]*(?:on|at|:)?[ \t]*\Z"
 )
-# A date's own clock time, in hours and minutes with a colon, right after it or after its comma
-# ("18/06/2026 08:40", "9 August 2026, 02:15"; not "12/03/2024 2.5 mg").
-_DATE_CLOCK = re.compile(
-    r",?[ \t]+(?:at[ \t]+)?[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:.]\d)"
-    r"(?:[ \t]*(?i:[ap]\.?m\.?)(?!\w))?"
-)
 _CLOCK_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?![\d:.]\d)")
 
 
@@ -148,18 +142,7 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
             yield from _grown_name(text, red, lex)
         elif red.kind == "date":
             stamp = _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
-            if stamp is not None:
-                clock = _CLOCK_AFTER.match(text, red.end)
-            else:
-                # deidfix33 (walk 35): the clock time of any dated moment, not only a signed
-                # one, is an element of that date: "Sample collected: 18/06/2026 08:40" kept
-                # its time beside "Reported: 18/06/2026 [TIME]". A time written without a date
-                # ("fall at 01:30") names no day and stays.
-                clock = (
-                    _DATE_CLOCK.match(text, red.end)
-                    if any(c.isdigit() for c in red.original)
-                    else None
-                )
+            clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
             if clock is not None:
                 # The date's own replacement (shifted, or its year): "Reported: [DATE]" beside
                 # "Collected: 2025-04-13" broke the intervals the shift keeps. The time is said

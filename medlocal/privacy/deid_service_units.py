@@ -279,6 +279,9 @@ def _service_after_facility(red: Redaction, words: list[str]) -> Redaction | Non
         # "Mission Hospital Urology", "Hospital Medical Center").
         if words[-1].lower() not in _DEPARTMENT_ENDS or not _only_service(words[n:]):
             return None
+        # A numbered unit is a site of the facility, no service ("Renal Centre - Unit 4").
+        if not red.original.rstrip().lower().endswith(words[-1].lower()):
+            return None
         at = 0
         for word in words[:n]:
             at = red.original.find(word, at) + len(word)
