@@ -32,7 +32,9 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # losing a catch or gaining a false alarm. heldout8, written blind in session 33 (neurology,
 # respiratory, hepatology, microbiology, palliative care, audiology, ...; NZ/IE/NG/SG/US),
 # scored 29/126 and 32/60 on its first reading, in total only, before round 8, and 28/126 and
-# 32/60 after it.
+# 32/60 after it. heldout9, written blind in session 34 (rheumatology, neonatal, transplant,
+# genetics, dietetics, sleep, burns, TB, ...; ZA/KE/CA/PK/PH/Scotland), scored 33/124 and 45/60
+# on its first reading (before round 9), in total only.
 MEASURED = {
     "dev": (0, 74),
     "dev2": (0, 40),
@@ -43,6 +45,7 @@ MEASURED = {
     "heldout6": (2, 43),
     "heldout7": (7, 48),
     "heldout8": (28, 32),
+    "heldout9": (33, 45),
 }
 
 
