@@ -297,6 +297,12 @@ _NAMED_RANGE = re.compile(
 # A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
 # end of the sentence or a semicolon; a decimal point is no end).
 _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
+# Reference ranges listed under one label, analyte by analyte: "Ref: TSH 0.27-4.2; FT4 12-22"
+# (to the end of the line or of the sentence; round 9).
+_REFERENCE_LIST = re.compile(
+    r"\b(?:ref(?:erence)?|normal)(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$",
+    re.I,
+)
 REFERENCE_RANGE = "reference range"
 
 
@@ -334,7 +340,11 @@ def _reference_limits(text: str) -> set[int]:
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
-        named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None
+        named = (
+            _NAMED_RANGE.search(before) is not None
+            or _RANGE_LIST.search(before) is not None
+            or _REFERENCE_LIST.search(before) is not None
+        )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number
                 starts |= {m.start(), m.start("limit")}
@@ -416,13 +426,22 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
         dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
         if not line.strip():
             heading = []
-        elif len(cells) >= 3 and len(dates) >= 2 and len(dates) == len(cells) - 1:
+        elif (
+            len(dates) >= 2
+            and (
+                (len(cells) >= 3 and len(dates) == len(cells) - 1)
+                # A heading whose label cell is left blank ("        Dec-24   Mar-25"; round 9).
+                or (len(dates) == len(cells) and line[:1].isspace())
+            )
+        ):
             heading = [
                 (d.start - _COLUMN_SLACK, d.start + len(d.raw) + _COLUMN_SLACK,
                  _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
                 for d in dates
             ]  # fmt: skip
-        elif len(cells) >= 2 and all(_VALUE_CELL.match(c.group()) for c in cells[1:]):
+        elif len(cells) >= 2 and all(
+            _VALUE_CELL.match(c.group()) for c in cells[_first_value(cells) :]
+        ):
             for lo, hi, point in heading:  # a row: a label, then values in its cells
                 for column in range(max(lo, 0), min(hi, len(line))):
                     columns[number, column] = point
@@ -432,6 +451,17 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
             heading = []
         offset += len(line) + 1
     return columns
+
+
+def _first_value(cells: list[re.Match[str]]) -> int:
+    """The index of a row's first value cell: after its label and, where the row sets one
+    apart, its unit ("HbA1c   mmol/mol   58   62": round 9)."""
+    if len(cells) >= 3 and _UNIT_CELL.fullmatch(cells[1].group()):
+        return 2
+    return 1
+
+
+_UNIT_CELL = re.compile(r"[A-Za-zµμ%][\w/µμ^%.]*")
 
 
 def _column_of(text: str, offset: int) -> tuple[int, int]:
@@ -493,6 +523,28 @@ _HOUR_LABEL = re.compile(
 _PRESENTATION = "admission"
 
 
+# Hours after a start written after the value they date: "had fallen to 4 at 24 hours after
+# thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit).
+_HOUR_AFTER_VALUE = re.compile(
+    r"\s+at\s+(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b(?!\s*(?:later|apart|earlier))",
+    re.I,
+)
+
+
+def _hours_after_values(text: str, values: list[Value]) -> list[_Point]:
+    """The hour points written right after a result ("4 at 24 hours")."""
+    points = []
+    for value in values:
+        if value.kind not in _BOUND_KINDS:
+            continue
+        m = _HOUR_AFTER_VALUE.match(text, value.start + len(value.raw))
+        if m is not None:
+            hours = int(m.group("hours"))
+            key = _PRESENTATION if hours == 0 else f"hour {hours:02d}"
+            points.append(_Point(m.start("hours"), m.end(), key))
+    return points
+
+
 def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
     """The hour labels of ``text`` whose next value is a result, not a date ("3-hour OGTT
     06/10/2024" names the test). Keyed "hour 01" and so on: no date, and no hour a prefix of
@@ -513,7 +565,8 @@ def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
 # 12") or right after it and its unit ("ABI 0.92 R, 0.88 L"), or a side word earlier in its
 # clause ("the left kidney measured 11.2 cm").
 _SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R)\s*:?\s*$")
-_SIDE_AFTER = re.compile(r"\s*(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
+# After it also as prose writes it: "64% in the left", "on the right" (round 9).
+_SIDE_AFTER = re.compile(r"\s*(?:(?:in|on)\s+the\s+)?(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
 _SIDE_WORD = re.compile(r"\b(?P<side>left|right)\b", re.I)
 _SIDE_OF = {"l": "left", "r": "right", "left": "left", "right": "right"}
 
@@ -536,6 +589,7 @@ def _timepoints(text: str, values: list[Value]) -> list[_Point]:
         for m in _TIMEPOINT.finditer(text)
     ]
     points += _hour_labels(text, values)
+    points += _hours_after_values(text, values)
     points += [
         _Point(v.start, v.start + len(v.raw), v.canonical, v.alt)
         for v in values
