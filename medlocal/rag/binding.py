@@ -409,6 +409,9 @@ def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]
 # below a date, in the rows down to a blank line, is of that date. A column is a line's number
 # and the span of the date's cell, a little wider (values are aligned by eye).
 _COLUMN_SLACK = 2
+_REFERENCE_HEADING = re.compile(
+    r"(?:ref(?:erence)?\.?(?:\s+(?:range|interval|values?))?|normal\s+range|range)", re.I
+)
 
 
 # A cell of a table's row after its label: a value, or a mark for none ("-", "—", "*").
@@ -424,14 +427,17 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
     for number, line in enumerate(text.split("\n")):
         cells = list(_CELL.finditer(line))
         dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
+        # A last column of reference ranges ("09/2024   11/2024   01/2025   Ref"; round 9).
+        ref = cells[-1] if cells and _REFERENCE_HEADING.fullmatch(cells[-1].group()) else None
+        dated = len(cells) - (ref is not None)
         if not line.strip():
             heading = []
         elif (
             len(dates) >= 2
             and (
-                (len(cells) >= 3 and len(dates) == len(cells) - 1)
+                (dated >= 3 and len(dates) == dated - 1)
                 # A heading whose label cell is left blank ("        Dec-24   Mar-25"; round 9).
-                or (len(dates) == len(cells) and line[:1].isspace())
+                or (len(dates) == dated and line[:1].isspace())
             )
         ):
             heading = [
@@ -439,6 +445,11 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
                  _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
                 for d in dates
             ]  # fmt: skip
+            if ref is not None:
+                heading.append(
+                    (ref.start() - _COLUMN_SLACK, ref.end() + 2 * _COLUMN_SLACK + 4,
+                     _Point(offset + ref.start(), offset + ref.end(), REFERENCE_RANGE))
+                )  # fmt: skip
         elif len(cells) >= 2 and all(
             _VALUE_CELL.match(c.group()) for c in cells[_first_value(cells) :]
         ):
@@ -684,11 +695,13 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
         limits = _reference_limits(body_for_clauses)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
-            if point is None:
-                point = date_columns.get(_column_of(text, value.start + sentence.start))
+            column = date_columns.get(_column_of(text, value.start + sentence.start))
+            in_ref_column = column is not None and column.key == REFERENCE_RANGE
+            if point is None and not in_ref_column:
+                point = column
             if _column_measure(body_for_clauses, value, measures) is not None:
                 point = _row_point(body_for_clauses, value, points) or point
-            in_range = value.start in limits
+            in_range = value.start in limits or in_ref_column
             bound.append(
                 Bound(
                     value.moved(sentence.start),

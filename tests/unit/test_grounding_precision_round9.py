@@ -181,3 +181,59 @@ def test_om_is_once_every_morning() -> None:
     passage = "Medications: losartan 50 mg OM; atorvastatin 20 mg ON."
     assert kinds("She takes losartan 50 mg once daily [1].", passage) == []
     assert kinds("She takes losartan 50 mg twice a day [1].", passage) != []
+
+
+# --- a person named for the one GP the passage gives to someone else ----------------------------
+
+
+def test_her_gp_named_for_someone_the_passage_names_without_a_role() -> None:
+    letter = "Clinic letter 03/02/2025. GP: Dr Alan Reid. Dr Fiona MacLeod reviewed her today."
+    assert "wrong_role" in kinds("Her GP is Dr Fiona MacLeod [1].", letter)
+    assert "wrong_role" in kinds("Dr Fiona MacLeod is her GP [1].", letter)
+    assert kinds("Her GP is Dr Alan Reid [1].", letter) == []
+    # A role others share (several nurses, several consultants) is no such claim.
+    ward = "Nurse: Sr Ann Boyd. Sr Mary Kerr gave the 18:00 dose."
+    assert "wrong_role" not in kinds("Her nurse was Sr Mary Kerr [1].", ward)
+    # A passage that names the person and gives GP to no one says nothing against it.
+    assert kinds("Her GP is Dr Fiona MacLeod [1].", "Dr Fiona MacLeod reviewed her today.") == []
+
+
+def test_a_doctor_s_social_title_in_brackets_and_a_resident_s_role() -> None:
+    ward = "Ward round 04/03/2025. Consultant: Dr (Mrs) Ngozi Eze. Resident: Dr Tunde Bello."
+    assert "wrong_role" in kinds("Her consultant is Dr Tunde Bello [1].", ward)
+    assert kinds("Her consultant is Dr Ngozi Eze [1].", ward) == []
+
+
+# --- days counted between the sentence's own dates, and a lung lobe's side ----------------------
+
+
+def test_days_between_two_dates_the_sentence_gives() -> None:
+    note = "Sick leave certificate: 3 Mar 2025 to 16 Mar 2025."
+    assert kinds("She was on sick leave for 14 days, from 3 to 16 March 2025 [1].", note) == []
+    assert (
+        kinds("She was on sick leave for 13 days, from 3 March to 16 March 2025 [1].", note) == []
+    )
+    assert "unverified_number" in kinds(
+        "She was on sick leave for 21 days, from 3 March to 16 March 2025 [1].", note
+    )
+
+
+def test_a_lung_lobe_s_abbreviation_names_its_side() -> None:
+    report = "CXR 12/03/2025: new RUL consolidation. Sats 91% on air."
+    assert kinds("The chest X-ray showed new right upper lobe consolidation [1].", report) == []
+    assert "laterality_conflict" in kinds(
+        "The chest X-ray showed new left upper lobe consolidation [1].", report
+    )
+
+
+def test_a_table_s_reference_column_holds_limits_not_results() -> None:
+    table = (
+        "Bloods        08/2024   10/2024   12/2024   Ref\n"
+        "Albumin  g/L  29        31        33        35-50\n"
+        "Sodium   mmol/L  130    132       134       135-145"
+    )
+    assert (
+        kinds("Her albumin rose from 29 g/L in August 2024 to 33 g/L in December 2024 [1].", table)
+        == []
+    )
+    assert "misattributed_value" in kinds("Her albumin was 35 g/L in December 2024 [1].", table)

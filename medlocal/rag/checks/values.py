@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
@@ -74,6 +75,7 @@ def check_values(
             and not _difference(value, values, evidence_values)
             and not per_weight_product(value, evidence_values, weights)
             and not _clock_difference(value, values, body, evidence_values)
+            and not _span_of_its_dates(value, values, evidence_values)
             and not _converted_temperature(value, evidence_values)
             and not _part_of_blood_pressure(value, body, evidence_values)
         ):
@@ -558,3 +560,42 @@ def _part_of_blood_pressure(value: Value, body: str, evidence: Sequence[Value]) 
 
 
 _SIDE_OF_PRESSURE = re.compile(r"\b(?:systolic|diastolic)\b", re.I)
+
+
+def _span_of_its_dates(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
+    """Whether ``value``, a number of days or weeks, is the span between two days the sentence
+    itself gives, both confirmed by the cited passages, counted without the first day or with
+    both, as leave and courses are counted ("on leave for 49 days, from 2 June to 20 July 2025"
+    for "MC: 2 Jun 2025 to 20 Jul 2025"). A day without its year takes the other's year."""
+    if value.kind != "number" or value.unit not in ("day", "week") or not value.canonical.isdigit():
+        return False
+    wanted = int(value.canonical) * (7 if value.unit == "week" else 1)
+    days = [v for v in values if v.kind == "date" and is_supported(v, list(evidence))]
+    full = [_day(v.canonical) for v in days]
+    years = {d.year for d in full if d is not None}
+    for i, a in enumerate(days):
+        for b in days[i + 1 :]:
+            for first, last in _dated(a.canonical, b.canonical, years):
+                span = (last - first).days
+                if span > 0 and wanted in (span, span + 1):
+                    return True
+    return False
+
+
+def _day(canonical: str) -> date | None:
+    try:
+        return date.fromisoformat(canonical) if len(canonical) == 10 else None
+    except ValueError:
+        return None
+
+
+def _dated(a: str, b: str, years: set[int]) -> list[tuple[date, date]]:
+    """The two days as dates, a day without its year ("--06-02") given each year the sentence's
+    full dates name; nothing for a month or a year alone."""
+    pairs = []
+    for year in years or {0}:
+        first = _day(a.replace("--", f"{year:04d}-", 1)) if a.startswith("--") and year else _day(a)
+        last = _day(b.replace("--", f"{year:04d}-", 1)) if b.startswith("--") and year else _day(b)
+        if first is not None and last is not None:
+            pairs.append((min(first, last), max(first, last)))
+    return pairs
