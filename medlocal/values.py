@@ -14,6 +14,17 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    # A lab system's column dates, the month a name between hyphens and the year in two or four
+    # digits: "12-Aug-24", "03-Feb-2025", and the month alone: "Dec-24", "Jun-2025" (round 9 of
+    # the precision audit: "Dec-24   Mar-25" was read as the 24th of March and a number -25).
+    (
+        re.compile(rf"(?<![\w/.-])\d{{1,2}}-(?:{_MONTHS})-(?:\d{{4}}|\d{{2}})\b(?![-/.]\d)", re.I),
+        ("%d/%b/%y", "%d/%b/%Y", "%d/%B/%y", "%d/%B/%Y"),
+    ),
+    (
+        re.compile(rf"(?<![\w/.-])(?:{_MONTHS})-(?:\d{{4}}|\d{{2}})\b(?![-/.]\d)", re.I),
+        ("%b-%y", "%b-%Y", "%B-%y", "%B-%Y"),
+    ),
     (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
     # Year first with slashes, as South African and East Asian records write it: "2021/03/18",
     # and the month alone: "Next VL 2027/03" (round 8 of the precision audit).
@@ -139,7 +150,8 @@ _GESTATION = re.compile(
 # two ("one" is as often a pronoun: "one of them", "the right one").
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 # Tens, alone or with a unit digit ("twenty units a week", "thirty-six hours").
 _TENS = {
@@ -603,6 +615,8 @@ _SCALE: dict[str, tuple[str, Decimal]] = {
     "mcg": ("mg", Decimal("0.001")), "ng": ("mg", Decimal("0.000001")), "g": ("mg", Decimal(1000)),
     "kg": ("mg", Decimal(1000000)), "l": ("ml", Decimal(1000)), "dl": ("ml", Decimal(100)),
     "gy": ("cgy", Decimal(100)), "week": ("day", Decimal(7)),
+    # Per decilitre is ten times per litre: "Hb 5.8 g/dL" is 58 g/L (round 9 of the audit).
+    "g/dl": ("g/l", Decimal(10)), "mg/dl": ("mg/l", Decimal(10)),
     # Cell counts: 10^9/L is 10^3 per µL (and per mm3), 10^12/L is 10^6 per µL.
     "10^9/l": ("cells/µl", Decimal(1000)), "10^3/µl": ("cells/µl", Decimal(1000)),
     "10^12/l": ("cells/µl", Decimal(1000000)), "10^6/µl": ("cells/µl", Decimal(1000000)),

@@ -546,11 +546,19 @@ def _names_a_part(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# A lung lobe's abbreviation names its side: "new RUL infiltrate" is on the right (round 9).
+_LOBES = {"rul": "right", "rml": "right", "rll": "right", "lul": "left", "lll": "left"}
+
+
 def _sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """A side word qualifies the next few words ("left upper lobe nodule") and, across "of"/
     "to" ("MRI of the right knee"), the noun just before it."""
     for i, token in enumerate(tokens):
-        side = SIDES.get(token.text) or SIDES.get(token.text.split("-")[0], "")
+        side = (
+            SIDES.get(token.text)
+            or SIDES.get(token.text.split("-")[0], "")
+            or _LOBES.get(token.text, "")
+        )
         if "-" in token.text and len(token.text.split("-")[0]) == 1:
             # "R-sided" is a side; "L-spine", "C-spine" and "T-score" name no side.
             side = side if token.text.split("-")[1] in ("sided", "side") else ""

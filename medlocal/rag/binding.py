@@ -297,6 +297,12 @@ _NAMED_RANGE = re.compile(
 # A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
 # end of the sentence or a semicolon; a decimal point is no end).
 _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
+# Reference ranges listed under one label, analyte by analyte: "Ref: TSH 0.27-4.2; FT4 12-22"
+# (to the end of the line or of the sentence; round 9).
+_REFERENCE_LIST = re.compile(
+    r"\b(?:ref(?:erence)?|normal)(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$",
+    re.I,
+)
 REFERENCE_RANGE = "reference range"
 
 
@@ -334,7 +340,11 @@ def _reference_limits(text: str) -> set[int]:
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in _RANGE.finditer(text):
         before = text[: m.start()]
-        named = _NAMED_RANGE.search(before) is not None or _RANGE_LIST.search(before) is not None
+        named = (
+            _NAMED_RANGE.search(before) is not None
+            or _RANGE_LIST.search(before) is not None
+            or _REFERENCE_LIST.search(before) is not None
+        )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number
                 starts |= {m.start(), m.start("limit")}
@@ -399,6 +409,9 @@ def _column_measure(text: str, value: Value, measures: list[tuple[int, int, str]
 # below a date, in the rows down to a blank line, is of that date. A column is a line's number
 # and the span of the date's cell, a little wider (values are aligned by eye).
 _COLUMN_SLACK = 2
+_REFERENCE_HEADING = re.compile(
+    r"(?:ref(?:erence)?\.?(?:\s+(?:range|interval|values?))?|normal\s+range|range)", re.I
+)
 
 
 # A cell of a table's row after its label: a value, or a mark for none ("-", "—", "*").
@@ -414,15 +427,32 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
     for number, line in enumerate(text.split("\n")):
         cells = list(_CELL.finditer(line))
         dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
+        # A last column of reference ranges ("09/2024   11/2024   01/2025   Ref"; round 9).
+        ref = cells[-1] if cells and _REFERENCE_HEADING.fullmatch(cells[-1].group()) else None
+        dated = len(cells) - (ref is not None)
         if not line.strip():
             heading = []
-        elif len(cells) >= 3 and len(dates) >= 2 and len(dates) == len(cells) - 1:
+        elif (
+            len(dates) >= 2
+            and (
+                (dated >= 3 and len(dates) == dated - 1)
+                # A heading whose label cell is left blank ("        Dec-24   Mar-25"; round 9).
+                or (len(dates) == dated and line[:1].isspace())
+            )
+        ):
             heading = [
                 (d.start - _COLUMN_SLACK, d.start + len(d.raw) + _COLUMN_SLACK,
                  _Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
                 for d in dates
             ]  # fmt: skip
-        elif len(cells) >= 2 and all(_VALUE_CELL.match(c.group()) for c in cells[1:]):
+            if ref is not None:
+                heading.append(
+                    (ref.start() - _COLUMN_SLACK, ref.end() + 2 * _COLUMN_SLACK + 4,
+                     _Point(offset + ref.start(), offset + ref.end(), REFERENCE_RANGE))
+                )  # fmt: skip
+        elif len(cells) >= 2 and all(
+            _VALUE_CELL.match(c.group()) for c in cells[_first_value(cells) :]
+        ):
             for lo, hi, point in heading:  # a row: a label, then values in its cells
                 for column in range(max(lo, 0), min(hi, len(line))):
                     columns[number, column] = point
@@ -432,6 +462,17 @@ def _date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], _P
             heading = []
         offset += len(line) + 1
     return columns
+
+
+def _first_value(cells: list[re.Match[str]]) -> int:
+    """The index of a row's first value cell: after its label and, where the row sets one
+    apart, its unit ("HbA1c   mmol/mol   58   62": round 9)."""
+    if len(cells) >= 3 and _UNIT_CELL.fullmatch(cells[1].group()):
+        return 2
+    return 1
+
+
+_UNIT_CELL = re.compile(r"[A-Za-zµμ%][\w/µμ^%.]*")
 
 
 def _column_of(text: str, offset: int) -> tuple[int, int]:
@@ -493,6 +534,28 @@ _HOUR_LABEL = re.compile(
 _PRESENTATION = "admission"
 
 
+# Hours after a start written after the value they date: "had fallen to 4 at 24 hours after
+# thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit).
+_HOUR_AFTER_VALUE = re.compile(
+    r"\s+at\s+(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b(?!\s*(?:later|apart|earlier))",
+    re.I,
+)
+
+
+def _hours_after_values(text: str, values: list[Value]) -> list[_Point]:
+    """The hour points written right after a result ("4 at 24 hours")."""
+    points = []
+    for value in values:
+        if value.kind not in _BOUND_KINDS:
+            continue
+        m = _HOUR_AFTER_VALUE.match(text, value.start + len(value.raw))
+        if m is not None:
+            hours = int(m.group("hours"))
+            key = _PRESENTATION if hours == 0 else f"hour {hours:02d}"
+            points.append(_Point(m.start("hours"), m.end(), key))
+    return points
+
+
 def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
     """The hour labels of ``text`` whose next value is a result, not a date ("3-hour OGTT
     06/10/2024" names the test). Keyed "hour 01" and so on: no date, and no hour a prefix of
@@ -513,7 +576,8 @@ def _hour_labels(text: str, values: list[Value]) -> list[_Point]:
 # 12") or right after it and its unit ("ABI 0.92 R, 0.88 L"), or a side word earlier in its
 # clause ("the left kidney measured 11.2 cm").
 _SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R)\s*:?\s*$")
-_SIDE_AFTER = re.compile(r"\s*(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
+# After it also as prose writes it: "64% in the left", "on the right" (round 9).
+_SIDE_AFTER = re.compile(r"\s*(?:(?:in|on)\s+the\s+)?(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
 _SIDE_WORD = re.compile(r"\b(?P<side>left|right)\b", re.I)
 _SIDE_OF = {"l": "left", "r": "right", "left": "left", "right": "right"}
 
@@ -536,6 +600,7 @@ def _timepoints(text: str, values: list[Value]) -> list[_Point]:
         for m in _TIMEPOINT.finditer(text)
     ]
     points += _hour_labels(text, values)
+    points += _hours_after_values(text, values)
     points += [
         _Point(v.start, v.start + len(v.raw), v.canonical, v.alt)
         for v in values
@@ -630,11 +695,13 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
         limits = _reference_limits(body_for_clauses)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
-            if point is None:
-                point = date_columns.get(_column_of(text, value.start + sentence.start))
+            column = date_columns.get(_column_of(text, value.start + sentence.start))
+            in_ref_column = column is not None and column.key == REFERENCE_RANGE
+            if point is None and not in_ref_column:
+                point = column
             if _column_measure(body_for_clauses, value, measures) is not None:
                 point = _row_point(body_for_clauses, value, points) or point
-            in_range = value.start in limits
+            in_range = value.start in limits or in_ref_column
             bound.append(
                 Bound(
                     value.moved(sentence.start),

@@ -25,6 +25,8 @@ _COUNT_WORDS = {
 _PERIOD_DAYS = {"day": Fraction(1), "week": Fraction(7), "month": Fraction(30)}
 _ABBREVIATIONS = {
     "qd": 1, "od": 1, "q24h": 1, "qam": 1, "qpm": 1, "qhs": 1, "hs": 1, "nocte": 1, "mane": 1,
+    # "OM" (omni mane), as Singapore and Malaysia write once every morning (round 9).
+    "om": 1,
     "bd": 2, "bid": 2, "tds": 3, "tid": 3, "qds": 4, "qid": 4,
 }  # fmt: skip
 # Once a day at a given time of day.
@@ -47,6 +49,9 @@ _FREQUENCY = re.compile(
     rf"|(?:every|q)\s*(?P<low>{_INTERVAL})\s*(?:(?:-|–|to)\s*(?P<high>{_INTERVAL})\s*)?"
     # Oncology writes a cycle's interval in weeks with a bare "w": "q2w", "q3w".
     r"(?P<unit>hours?|hrs?|hr|h|days?|d|weeks?|wks?|w|months?)"
+    # And one in weeks or months: "3-weekly", "6-monthly" (round 9 of the precision audit: read
+    # as "monthly"). Hyphenated only: "2 weekly" may be two tablets a week.
+    r"|(?P<periods>\d{1,2})-(?P<periods_unit>weekly|monthly)"
     # British notes write an interval in hours as an adjective: "4-hourly", "4-6 hourly".
     rf"|(?P<hours_low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<hours_high>{_NUM})\s*)?[\s-]?hourly"
     r"|(?P<fortnight>fortnightly|every\s+fortnight|every\s+(?:other|second)\s+week)"
@@ -54,7 +59,7 @@ _FREQUENCY = re.compile(
     r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"
     rf"|(?P<once_at>{_ONCE_AT})"
     r"|(?P<abbr>q\.?d|o\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|b\.?d|t\.?d\.?s|q\.?d\.?s|q\.?hs"
-    r"|q\.?am|q\.?pm|q24h|nocte|mane|h\.?s(?!-))"
+    r"|q\.?am|q\.?pm|q24h|nocte|mane|h\.?s(?!-)|o\.m\.?|OM(?-i:(?<=OM)))"
     r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed"
     r"|if\s+required|if\s+necessary)"
     r"|(?P<hourly>hourly)"
@@ -166,6 +171,9 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
             return False
         a, b = 1 / _months(low * days), 1 / _months(high * days)
         return (min(a, b), max(a, b))
+    if g["periods"]:
+        days = int(g["periods"]) * _PERIOD_DAYS[g["periods_unit"].lower().removesuffix("ly")]
+        return _exact(1 / _months(Fraction(days))) if days else False
     if g["fortnight"]:
         return _exact(Fraction(1, 14))
     if g["other"]:

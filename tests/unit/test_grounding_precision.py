@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the eighth round of
+# (false alarms on good sentences, bad sentences caught), measured after the ninth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -34,18 +34,20 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # scored 29/126 and 32/60 on its first reading, in total only, before round 8, and 28/126 and
 # 32/60 after it. heldout9, written blind in session 34 (rheumatology, neonatal, transplant,
 # genetics, dietetics, sleep, burns, TB, ...; ZA/KE/CA/PK/PH/Scotland), scored 33/124 and 45/60
-# on its first reading (before round 9), in total only.
+# on its first reading (before round 9) and 32/124 with 45/60 after it, in total only. Round 9 made heldout8 development data
+# (read case by case) and took it to 11/126 with 36/60, dev2 to 41/44 and heldout5 to 41/63 (an
+# hour point and a side written after the value), no part losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 74),
-    "dev2": (0, 40),
+    "dev2": (0, 41),
     "heldout2": (1, 56),
     "heldout3": (1, 59),
     "heldout4": (1, 49),
-    "heldout5": (7, 40),
+    "heldout5": (7, 41),
     "heldout6": (2, 43),
     "heldout7": (7, 48),
-    "heldout8": (28, 32),
-    "heldout9": (33, 45),
+    "heldout8": (11, 36),
+    "heldout9": (32, 45),
 }
 
 

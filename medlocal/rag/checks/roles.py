@@ -7,7 +7,8 @@ Priya Raman", "Consultant Dr H. Mistry", "her GP is Dr Hugh"), or right after it
 Pemberton, Consultant Physician", "Dr Lee (pharmacist)", "Dr Hugh is her GP"). The flag is
 raised only where the passages give the sentence's role to someone else and give the sentence's
 person a role, none of them that one; a person the passages give no role, or this role too, is
-never flagged."""
+never flagged, except for a role a patient has one holder of (her GP): a person the passage
+names without a role is not her GP where it gives GP to someone else (round 9)."""
 
 from __future__ import annotations
 
@@ -39,9 +40,12 @@ _ROLES: dict[str, str] = {
     "haematologist": "haematologist", "hematologist": "haematologist",
     "gastroenterologist": "gastroenterologist", "urologist": "urologist",
     "geriatrician": "geriatrician", "pulmonologist": "pulmonologist",
+    # Junior doctors as Nigerian, US and other records name them (round 9).
+    "resident": "resident", "house officer": "house officer", "intern": "intern",
 }  # fmt: skip
 _ROLE = "|".join(sorted((re.escape(r) for r in _ROLES), key=len, reverse=True))
-_TITLE = r"(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Sr)\.?"
+# "Dr (Mrs) Folake Adebayo": a doctor's title with her social one in brackets (round 9).
+_TITLE = r"(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Sr)\.?(?:\s*\((?:Mrs|Mr|Ms|Miss)\.?\))?"
 # A name's word: "Priya", "MacLeod", "O'Neill", "Smith-Jones"; or an initial.
 _WORD = r"(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?)"
 _NAME = (
@@ -167,7 +171,10 @@ def check_roles(
     theirs = [(n, p) for n in cited for p in _pairings(passages[n])]
     for claim in mine:
         own_roles = [(n, p) for n, p in theirs if _same_person(claim, p)]
-        if not own_roles or any(
+        if not own_roles:
+            _flag_one_holder(check, claim, theirs, cited, passages)
+            continue
+        if any(
             claim.roles() & (p.roles() | _roles_after(passages[n], p.end)) for n, p in own_roles
         ):
             continue
@@ -184,6 +191,46 @@ def check_roles(
             quote=quoted(f"{holder.written} … {own.written}"),
             passage=n,
         )
+
+
+# Roles a patient has one holder of: a person the passages name without a role is not her GP
+# where they give GP to someone else (round 9: "Her GP is Dr Fiona MacLeod" against "GP: Dr
+# Alan Reid. Dr Fiona MacLeod reviewed her today.").
+_ONE_HOLDER = frozenset({"GP"})
+_TITLED_NAME = re.compile(_NAME)
+
+
+def _flag_one_holder(
+    check: SentenceCheck,
+    claim: _Pairing,
+    theirs: Sequence[tuple[int, _Pairing]],
+    cited: Sequence[int],
+    passages: Mapping[int, str],
+) -> None:
+    """Flag ``claim`` where its role has one holder, a cited passage gives it to someone else,
+    and the same passage names the sentence's person with no role."""
+    if claim.role not in _ONE_HOLDER:
+        return
+    for n, holder in theirs:
+        if holder.role != claim.role or _same_person(claim, holder):
+            continue
+        named = [
+            m
+            for m in _TITLED_NAME.finditer(passages[n])
+            if _same_person(claim, _Pairing("", " ".join(m.group("name").split()), 0, 0, ""))
+        ]
+        if not named:
+            continue
+        name = " ".join(named[0].group("name").split())
+        check.add(
+            "wrong_role",
+            claim.name,
+            f"[{n}] names {holder.name} as {claim.role}; it names {name} without that role",
+            claim.start,
+            quote=quoted(holder.written),
+            passage=n,
+        )
+        return
 
 
 def _roles_after(text: str, end: int) -> set[str]:

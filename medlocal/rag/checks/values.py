@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
@@ -72,6 +74,10 @@ def check_values(
             not is_supported(value, evidence_values)
             and not _difference(value, values, evidence_values)
             and not per_weight_product(value, evidence_values, weights)
+            and not _clock_difference(value, values, body, evidence_values)
+            and not _span_of_its_dates(value, values, evidence_values)
+            and not _converted_temperature(value, evidence_values)
+            and not _part_of_blood_pressure(value, body, evidence_values)
         ):
             if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
@@ -97,7 +103,7 @@ def check_values(
             if any(
                 _unit_of_its_table(value, body, facts.text([n]), dates, facts.day_first(n))
                 for n in cited
-            ):
+            ) and _fits_a_bare_cell(value, bound.get(value.start), evidence_bound):
                 continue
             where = elsewhere.value(value, body)
             check.add(
@@ -119,6 +125,8 @@ def check_values(
                 check_latest(check, value, mine, fitting, evidence_bound)
             continue
         if not same:
+            continue
+        if _unit_in_its_table(value, mine, body, same, values, facts):
             continue
         if named_by_its_measure(check, value, mine, same, evidence_bound, cited):
             continue
@@ -239,21 +247,97 @@ def _unit_of_its_table(
     unit = canonical_unit(written.group(1)) if written else None
     if unit is None or not any(c.isalpha() for c in unit):
         return False
+    # The reader's own unit too: "100 mcg a day" is read as mcg, a row's "mcg/day" says it.
+    units = {unit, *([value.unit] if value.unit else []), *_per_period(unit, body, value)}
     lines = passage.splitlines()
     for i, line in enumerate(lines):
         for cell in _BARE_NUMBER.finditer(line):
             if canonical_number(cell.group()) != value.canonical:
                 continue
             row = _ROW_UNIT.search(line[: cell.start()])
-            if row is not None and canonical_unit(row.group(1)) == unit:
+            if row is not None and canonical_unit(row.group(1)) in units:
                 return True
-            if (
-                "|" in line
-                and _column_unit(lines[:i], line, cell.start()) == unit
-                and _row_of_its_date(line, dates, day_first)
-            ):
+            if not _row_of_its_date(line, dates, day_first):
+                continue
+            if "|" in line and _column_unit(lines[:i], line, cell.start()) in units:
+                return True
+            if "|" not in line and _aligned_column_unit(lines[:i], cell.start()) in units:
                 return True
     return False
+
+
+def _unit_in_its_table(
+    value: Value,
+    mine: Bound,
+    body: str,
+    same: Sequence[tuple[int, Bound]],
+    values: Sequence[Value],
+    facts: PassageFacts,
+) -> bool:
+    """Whether the passages give ``value``'s number bare only because their table sets its unit
+    in a cell of its own (``_unit_of_its_table``): "Ferritin  ug/L  1,840" is 1,840 µg/L, no
+    value "given there without a unit" (round 9). Only the unit may differ: with the table's
+    unit, the passage's value must fit the sentence's (its measure, time point and side)."""
+    if value.unit is None:
+        return False
+    dates = [v.canonical for v in values if v.kind == "date"]
+    return any(
+        b.value.unit is None
+        and compatible(mine, replace(b, value=replace(b.value, unit=value.unit)))
+        and _unit_of_its_table(value, body, facts.text([n]), dates, facts.day_first(n))
+        for n, b in same
+    )
+
+
+def _fits_a_bare_cell(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> bool:
+    """Whether a bare cell of the passages with ``value``'s number, given ``value``'s unit, fits
+    the sentence's reading of it (its measure, time point and side): "62 mmol/mol in March
+    2025" is not the June column's 62 (round 9, where column dates such as "Mar-25" are read)."""
+    cells = [b for _, b in evidence_bound if b.value.canonical == value.canonical]
+    if mine is None or not cells:
+        return True
+    return any(
+        compatible(mine, replace(b, value=replace(b.value, unit=value.unit)))
+        for b in cells
+        if b.value.unit is None
+    )
+
+
+def _per_period(unit: str, body: str, value: Value) -> list[str]:
+    """``unit`` per the period the sentence writes in words right after the value: "mcg/day"
+    for "100 mcg a day" (a table's row unit "mcg/day"; round 9)."""
+    end = value.start + len(value.raw)
+    said = _PERIOD_AFTER.match(body, end)
+    if said is None:
+        return []
+    period = said.group(1).lower().rstrip("s")
+    return [f"{unit}/{_PERIOD_UNITS[period]}"] if period in _PERIOD_UNITS else []
+
+
+_PERIOD_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|hour|week)s?\b", re.I)
+_PERIOD_UNITS = {"day": "day", "hour": "h", "week": "wk"}
+
+
+def _aligned_column_unit(above: Sequence[str], at: int) -> str | None:
+    """The unit in brackets of the header atop the column at offset ``at`` of a table whose
+    columns are set apart by spaces ("Antibiotic   MIC (mcg/mL)   Interp" over
+    "Ertapenem    <=0.5    S"; round 9): the nearest line above, in the same block of lines,
+    whose heading (words set apart by single spaces) spans the offset and ends in a unit."""
+    for previous in reversed(above):
+        if not previous.strip():
+            return None
+        for heading in _ALIGNED_HEADING.finditer(previous):
+            if heading.start() <= at < heading.end() + 2:
+                found = _HEADER_UNIT.search(heading.group())
+                if found is not None:
+                    return canonical_unit(found.group(1))
+    return None
+
+
+# A heading of a table set out with spaces: words with single spaces between them.
+_ALIGNED_HEADING = re.compile(r"\S+(?: \S+)*")
 
 
 def _row_of_its_date(line: str, dates: Sequence[str], day_first: bool | None) -> bool:
@@ -294,9 +378,13 @@ def _column_unit(above: Sequence[str], line: str, at: int) -> str | None:
 
 
 # The number's own digits in the passage, not part of another number, a date or a code.
-_BARE_NUMBER = re.compile(r"(?<![\w.,/:<>+-])\d+(?:\.\d+)?(?![\w.,/:%])(?!\s?[A-Za-z%°µ/])")
-# A row's unit cell: a unit standing before the values, only figures and dashes after it.
-_ROW_UNIT = re.compile(r"(?:^|\s)([A-Za-zµμ%][\w/µμ^%.]*)\s+(?:(?:[<>]?[\d.]+|-|–)\s+)*$")
+# Thousands set apart by commas as tables write them ("1,840").
+_BARE_NUMBER = re.compile(
+    r"(?<![\w.,/:<>+-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.,/:%])(?!\s?[A-Za-z%°µ/])"
+)
+# A row's unit cell: a unit standing before the values, bare or in brackets ("FEV1 (L)  1.12"),
+# only figures and dashes after it.
+_ROW_UNIT = re.compile(r"(?:^|\s)\(?([A-Za-zµμ%][\w/µμ^%.]*?)\)?\s+(?:(?:[<>]?[\d.,]+|-|–)\s+)*$")
 _HEADER_UNIT = re.compile(r"\(([^()\d]*[A-Za-zµμ%][^()]*)\)\s*$")
 _UNIT_WORD = re.compile(r"\s?([A-Za-zµμ%][\w/µμ^%.]*)")
 _NUMBER_HEAD = re.compile(r"^[\d.,]+")
@@ -364,3 +452,150 @@ def _amount(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | Non
     except ArithmeticError:
         return None
     return number, unit or ""
+
+
+# Round 9 of the precision audit: numbers a clinician works out exactly from the passages.
+
+
+def _clock_difference(
+    value: Value, values: Sequence[Value], body: str, evidence: Sequence[Value]
+) -> bool:
+    """Whether ``value``, a length of time in minutes or hours, is the exact time between two
+    clock times of the cited passages, the later after the earlier on the same day ("given at
+    11:04, 84 minutes after" a last-known-well time of 09:40; "ran for three hours and fifteen
+    minutes" from "started 14:10, completed 17:25": hours and minutes written together are one
+    length)."""
+    total = _minutes(value, values, body)
+    if total is None or total <= 0:
+        return False
+    clock = sorted({m for v in evidence if v.kind == "time" for m in [_clock(v)] if m is not None})
+    return any(b - a == total for i, a in enumerate(clock) for b in clock[i + 1 :])
+
+
+def _minutes(value: Value, values: Sequence[Value], body: str) -> Decimal | None:
+    """``value``'s length in minutes, with the minutes written after its hours ("3 hours and
+    15 minutes") or the hours before its minutes; None for no length in minutes or hours."""
+    if value.kind != "number" or value.unit not in _TO_MINUTES or not value.canonical.isdigit():
+        return None
+    index = values.index(value)
+    hours, minutes = None, None
+    if value.unit == "h":
+        hours = value
+        following = values[index + 1] if index + 1 < len(values) else None
+        if following is not None and following.unit == "min" and _joined(body, value, following):
+            minutes = following
+    else:
+        minutes = value
+        before = values[index - 1] if index > 0 else None
+        if before is not None and before.unit == "h" and _joined(body, before, value):
+            hours = before
+    total = Decimal(0)
+    for part in (hours, minutes):
+        if part is not None:
+            if not part.canonical.isdigit():
+                return None
+            total += Decimal(part.canonical) * _TO_MINUTES[part.unit or ""]
+    return total
+
+
+def _joined(body: str, first: Value, second: Value) -> bool:
+    return (
+        _HOURS_AND_MINUTES.fullmatch(body, first.start + len(first.raw), second.start) is not None
+    )
+
+
+_TO_MINUTES = {"min": Decimal(1), "h": Decimal(60)}
+_HOURS_AND_MINUTES = re.compile(r",?\s*(?:and\s+)?")
+
+
+def _clock(value: Value) -> int | None:
+    hours, _, minutes = value.canonical.partition(":")
+    return int(hours) * 60 + int(minutes) if hours.isdigit() and minutes.isdigit() else None
+
+
+def _converted_temperature(value: Value, evidence: Sequence[Value]) -> bool:
+    """Whether ``value``, a temperature in °F or °C, is a temperature of the cited passages in
+    the other scale, converted exactly and rounded to the places the sentence writes ("38.9 °C
+    (about 102 °F)", "98.4 °F, about 36.9 °C")."""
+    if value.kind != "number" or value.unit not in _TEMPERATURE:
+        return False
+    try:
+        mine = Decimal(value.canonical)
+    except ArithmeticError:
+        return False
+    places = Decimal(1).scaleb(mine.as_tuple().exponent)  # type: ignore[arg-type]
+    for other in evidence:
+        if other.kind != "number" or other.unit not in _TEMPERATURE or other.unit == value.unit:
+            continue
+        try:
+            theirs = Decimal(other.canonical)
+        except ArithmeticError:
+            continue
+        converted = theirs * 9 / 5 + 32 if value.unit == "°f" else (theirs - 32) * 5 / 9
+        if converted.quantize(places) == mine:
+            return True
+    return False
+
+
+_TEMPERATURE = frozenset({"°c", "°f"})
+
+
+def _part_of_blood_pressure(value: Value, body: str, evidence: Sequence[Value]) -> bool:
+    """Whether ``value``, a number the sentence gives as a systolic or a diastolic pressure
+    (the word before it, no other of the two between), is that side of a blood pressure of the
+    cited passages ("systolic ... from 148 lying" from "Lying 148/84")."""
+    if value.kind != "number" or value.unit not in (None, "mmhg"):
+        return False
+    said = list(_SIDE_OF_PRESSURE.finditer(body, 0, value.start))
+    if not said:
+        return False
+    side = 0 if said[-1].group().lower() == "systolic" else 1
+    for other in evidence:
+        if other.kind != "ratio":
+            continue
+        parts = other.canonical.split("/")
+        if len(parts) == 2 and parts[side] == value.canonical:
+            return True
+    return False
+
+
+_SIDE_OF_PRESSURE = re.compile(r"\b(?:systolic|diastolic)\b", re.I)
+
+
+def _span_of_its_dates(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
+    """Whether ``value``, a number of days or weeks, is the span between two days the sentence
+    itself gives, both confirmed by the cited passages, counted without the first day or with
+    both, as leave and courses are counted ("on leave for 49 days, from 2 June to 20 July 2025"
+    for "MC: 2 Jun 2025 to 20 Jul 2025"). A day without its year takes the other's year."""
+    if value.kind != "number" or value.unit not in ("day", "week") or not value.canonical.isdigit():
+        return False
+    wanted = int(value.canonical) * (7 if value.unit == "week" else 1)
+    days = [v for v in values if v.kind == "date" and is_supported(v, list(evidence))]
+    full = [_day(v.canonical) for v in days]
+    years = {d.year for d in full if d is not None}
+    for i, a in enumerate(days):
+        for b in days[i + 1 :]:
+            for first, last in _dated(a.canonical, b.canonical, years):
+                span = (last - first).days
+                if span > 0 and wanted in (span, span + 1):
+                    return True
+    return False
+
+
+def _day(canonical: str) -> date | None:
+    try:
+        return date.fromisoformat(canonical) if len(canonical) == 10 else None
+    except ValueError:
+        return None
+
+
+def _dated(a: str, b: str, years: set[int]) -> list[tuple[date, date]]:
+    """The two days as dates, a day without its year ("--06-02") given each year the sentence's
+    full dates name; nothing for a month or a year alone."""
+    pairs = []
+    for year in years or {0}:
+        first = _day(a.replace("--", f"{year:04d}-", 1)) if a.startswith("--") and year else _day(a)
+        last = _day(b.replace("--", f"{year:04d}-", 1)) if b.startswith("--") and year else _day(b)
+        if first is not None and last is not None:
+            pairs.append((min(first, last), max(first, last)))
+    return pairs
