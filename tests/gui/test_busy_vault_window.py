@@ -50,7 +50,8 @@ class Heartbeat:
 
 @pytest.fixture
 def busy_wait(monkeypatch: pytest.MonkeyPatch) -> float:
-    """The full wait, short enough for a test; the window's own must stay far below it."""
+    """The full wait, short enough for a test; the window's own must stay far below it. Asked
+    for before the workspace, so the vault's connection opens with it."""
     monkeypatch.setattr(db, "BUSY_WAIT_S", 3.0)
     return 3.0
 
@@ -105,10 +106,10 @@ def _typing(monkeypatch: pytest.MonkeyPatch, name: str | None) -> list[str]:
 
 
 def test_adding_a_patient_says_busy_at_once_and_keeps_what_was_typed(
+    busy_wait: float,
     qtbot: QtBot,
     workspace: Workspace,
     other: OtherProcess,
-    busy_wait: float,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = open_window(qtbot, workspace)
@@ -129,10 +130,10 @@ def test_adding_a_patient_says_busy_at_once_and_keeps_what_was_typed(
 
 
 def test_deleting_a_chat_says_busy_at_once_and_works_after(
+    busy_wait: float,
     qtbot: QtBot,
     workspace: Workspace,
     other: OtherProcess,
-    busy_wait: float,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     vault = workspace.require_vault()
@@ -155,7 +156,7 @@ def test_deleting_a_chat_says_busy_at_once_and_works_after(
 
 
 def test_reading_goes_on_while_a_worker_waits_for_the_other_process(
-    qtbot: QtBot, workspace: Workspace, other: OtherProcess, busy_wait: float
+    busy_wait: float, qtbot: QtBot, workspace: Workspace, other: OtherProcess
 ) -> None:
     """A worker of the window (removing a patient) waits for the other process's lock; the
     window's reads (the lists, a patient chosen) must not wait behind it."""
@@ -187,7 +188,7 @@ def test_reading_goes_on_while_a_worker_waits_for_the_other_process(
 
 
 def test_locking_a_busy_vault_is_at_once_and_it_unlocks_after(
-    qtbot: QtBot, workspace: Workspace, other: OtherProcess, busy_wait: float
+    busy_wait: float, qtbot: QtBot, workspace: Workspace, other: OtherProcess
 ) -> None:
     workspace.require_vault().add_patient("Di Lock")
     window = open_window(qtbot, workspace)
@@ -241,7 +242,7 @@ def test_unlocking_a_busy_vault_says_so_meanwhile_and_after(
 
 
 def test_the_window_thread_waits_briefly_and_workers_wait_long(
-    qtbot: QtBot, workspace: Workspace, busy_wait: float
+    busy_wait: float, qtbot: QtBot, workspace: Workspace
 ) -> None:
     window = open_window(qtbot, workspace)
     assert window is not None and db.wait_limit() == db.GUI_WAIT_S < LONGEST_GAP_S
