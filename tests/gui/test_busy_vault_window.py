@@ -253,3 +253,39 @@ def test_the_window_thread_waits_briefly_and_workers_wait_long(
     worker.start()
     worker.join()
     assert seen == [busy_wait]
+
+
+def test_deleting_saved_outputs_says_busy_at_once_and_works_after(
+    busy_wait: float,
+    qtbot: QtBot,
+    workspace: Workspace,
+    other: OtherProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
+
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Eve Out")
+    saved = vault.save_output(patient, "answer", "Dose?", "500 mg.", {"question": "Dose?"}, [])
+    window = open_window(qtbot, workspace)
+    dialog = OutputsDialog(workspace, patient, window)
+    qtbot.addWidget(dialog)
+    flags = QItemSelectionModel.SelectionFlag
+    dialog.table.selectionModel().select(
+        dialog.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
+    )
+    assert dialog.selected_ids() == [saved]
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    other.hold()
+    gap = _on_the_loop(qtbot, dialog.delete_selected)
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert dialog.message.text() == BUSY
+    assert [o.id for o in vault.list_outputs()] == [saved]
+    other.release()
+    dialog.table.selectionModel().select(
+        dialog.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
+    )
+    dialog.delete_selected()
+    assert vault.list_outputs() == []
