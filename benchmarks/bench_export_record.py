@@ -120,6 +120,12 @@ def main() -> int:
     parser.add_argument("--big", type=Path, help="the long text document (default: generated)")
     parser.add_argument("--size", type=int, default=5_000_000, help="generated size in chars")
     parser.add_argument("--seconds", type=float, default=900.0, help="cap on the first preview")
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="skip the window's start-up warm-up (its gc.freeze): full garbage-collector sweeps "
+        "then walk the whole heap on the preview's worker, 0.5-0.6 s each (session 34)",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     big = args.big.read_text(encoding="utf-8") if args.big else generated(args.size)
@@ -129,6 +135,8 @@ def main() -> int:
     patient = ws.require_vault().add_patient("Mortimer Fenwick", mrn="FN-771204")
     add(ws, patient, "long.txt", big)
     small = add(ws, patient, "letter.txt", SMALL)
+    if not args.no_warm_up:
+        ws.warm_up()  # as the window does at start (medlocal.app.warm_up)
     result = {"big_chars": len(big), "first": preview(app, ws, small, args.seconds)}
     if result["first"]["shown"]:
         ws.close()  # what a second session starts from: nothing in memory

@@ -42,6 +42,16 @@ def offline_guard() -> None:
 
 
 @pytest.fixture(autouse=True)
+def full_vault_waits() -> Iterator[None]:
+    """A window sets its thread's short vault wait (db.limit_waits): the next test on this
+    thread starts with the full wait again."""
+    yield
+    from medlocal.vault import db
+
+    db.limit_waits(None)
+
+
+@pytest.fixture(autouse=True)
 def medlocal_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "medlocal-home"
     monkeypatch.setenv("MEDLOCAL_HOME", str(home))

@@ -12,6 +12,7 @@ from typing import Any
 from medlocal import paths
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.settings import Settings
+from medlocal.vault import db
 from medlocal.vault.errors import (
     PassphraseRequiredError,
     VaultExistsError,
@@ -82,9 +83,20 @@ class VaultSession:
         recovery_key: str | None = None,
         prompt: Callable[[], str] | None = None,
         idle_lock: bool = False,
+        on_busy: Callable[[], None] | None = None,
     ) -> Vault:
         """Unlock in the one order both faces use: a given passphrase (or recovery key), else
         the keychain wrap when this computer remembers the vault, else ``prompt()``."""
+        with db.telling_waits(on_busy):
+            return self._unlock(passphrase, recovery_key, prompt, idle_lock)
+
+    def _unlock(
+        self,
+        passphrase: str | None,
+        recovery_key: str | None,
+        prompt: Callable[[], str] | None,
+        idle_lock: bool,
+    ) -> Vault:
         folder = self.folder
         if not Vault.exists(folder):
             raise VaultNotFoundError(

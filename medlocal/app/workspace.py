@@ -301,10 +301,17 @@ class Workspace:
         recovery_key: str | None = None,
         prompt: Callable[[], str] | None = None,
         idle_lock: bool = False,
+        on_busy: Callable[[], None] | None = None,
     ) -> Vault:
-        """Unlock the vault (``VaultSession.unlock`` says in which order it tries)."""
+        """Unlock the vault (``VaultSession.unlock`` says in which order it tries).
+        ``on_busy()`` runs (on this thread) when another process's write holds the unlock up:
+        it waits up to ``db.BUSY_WAIT_S`` for it, then says the vault is busy."""
         return self._session.unlock(
-            passphrase, recovery_key=recovery_key, prompt=prompt, idle_lock=idle_lock
+            passphrase,
+            recovery_key=recovery_key,
+            prompt=prompt,
+            idle_lock=idle_lock,
+            on_busy=on_busy,
         )
 
     def add_lock_listener(self, listener: Callable[[str], None]) -> None:

@@ -22,12 +22,19 @@ from medlocal.ui.workers import run_task
 from medlocal.vault.errors import wait_text
 
 UNLOCK = "Unlock"
+# Said while an unlock waits for another process's write (it waits up to a minute, then says
+# the vault is busy): "Unlocking…" alone looked stuck (session 34).
+BUSY_WAITING = (
+    "The vault is busy with another MedLocal process (an import from the command line?): "
+    "waiting for it to finish…"
+)
 
 
 class LockScreen(QWidget):
     """Passphrase (or recovery key) -> unlock off the GUI thread (Argon2id takes a second)."""
 
     unlocked = Signal()
+    _waiting = Signal()  # emitted on the unlock's worker thread, received on the GUI thread
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +59,7 @@ class LockScreen(QWidget):
         self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Unlock error")
+        self._waiting.connect(self._busy_waiting)
 
         # Stretch above and below keeps the form together in the middle of the window: without
         # it the rows spread over the whole height and an error showed far under the button.
@@ -119,7 +127,7 @@ class LockScreen(QWidget):
         """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
         if not self.workspace.vault_remembered():
             return
-        self._start(lambda _cancel: self.workspace.unlock())
+        self._start(lambda _cancel: self.workspace.unlock(on_busy=self._waiting.emit))
 
     def submit(self) -> None:
         text = self.secret.text()
@@ -130,15 +138,21 @@ class LockScreen(QWidget):
             return
         self.secret.clear()  # the typed secret does not linger in the widget
         if self.use_recovery.isChecked():
-            self._start(lambda _cancel: self.workspace.unlock(recovery_key=text))
+            self._start(
+                lambda _cancel: self.workspace.unlock(recovery_key=text, on_busy=self._waiting.emit)
+            )
         else:
-            self._start(lambda _cancel: self.workspace.unlock(text))
+            self._start(lambda _cancel: self.workspace.unlock(text, on_busy=self._waiting.emit))
 
     def _start(self, func: object) -> None:
         self._busy = True
         self.button.setEnabled(False)
         self.error.show_text("Unlocking…", Tone.PLAIN)
         run_task("unlock", func, self._done, self._failed)  # type: ignore[arg-type]
+
+    def _busy_waiting(self) -> None:
+        if self._busy:
+            self.error.show_text(BUSY_WAITING, Tone.PLAIN)
 
     def _done(self, _vault: object) -> None:
         self._busy = False

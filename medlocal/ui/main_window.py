@@ -50,6 +50,7 @@ from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.status import StatusWidgets
 from medlocal.ui.workers import ProgressRelay, active_jobs, run_task, wait_for_jobs
+from medlocal.vault import db
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,11 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # A vault write made here (adding a patient, deleting a chat or saved outputs, the lock's
+        # audit entry) waits a moment at most for another MedLocal's write, then says the vault
+        # is busy: a minute's wait froze the window (session 34). Reads never wait for another
+        # process (WAL), nor for a worker of ours waiting for one (it lets go between tries).
+        db.limit_waits(db.GUI_WAIT_S)
         workspace.leave_cpu_for_window = True  # models loaded from now on leave the GUI a CPU
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("app"))

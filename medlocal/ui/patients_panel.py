@@ -50,7 +50,7 @@ from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
-from medlocal.vault.errors import NotFoundError
+from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -74,6 +74,7 @@ class PatientsPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Patient list message")
         self.notice.hide()
+        self._unsaved_patient: tuple[str, str | None, str | None] = ("", None, None)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search patients by name or MRN")
         self.search.setAccessibleName("Search patients")
@@ -211,6 +212,7 @@ class PatientsPanel(QWidget):
         self._result = _ImportResult()
         self.search.clear()
         self.notice.hide()
+        self._unsaved_patient = ("", None, None)  # a name typed is patient text too
         self._docs_refresh.stop()
         self._docs_generation += 1
         self.progress.hide()
@@ -402,9 +404,10 @@ class PatientsPanel(QWidget):
 
     def add_patient(self) -> None:
         dialog = AddPatientDialog(self)
+        dialog.fill(*self._unsaved_patient)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        name, mrn, dob = dialog.values()
+        name, mrn, dob = self._unsaved_patient = dialog.values()
         vault = self.workspace.require_vault()
         try:
             try:
@@ -422,9 +425,17 @@ class PatientsPanel(QWidget):
                 if answer != QMessageBox.StandardButton.Yes:
                     return
                 new_id = add_patient(vault, name, mrn, dob, allow_duplicate_mrn=True)
+        except VaultBusyError as err:
+            # Said beside the list, not in a box to dismiss; the next "Add patient" opens with
+            # what was typed, so nothing is typed twice.
+            self.notice.setText(f"The patient was not added yet. {err}")
+            self.notice.show()
+            return
         except MedLocalError as err:
             QMessageBox.warning(self, "Patient not added", str(err))
             return
+        self._unsaved_patient = ("", None, None)
+        self.notice.hide()
         self.reload(select=new_id)
 
     def remove_patient(self) -> None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from medlocal.vault.errors import VaultBusyError, VaultCorruptedError
+from medlocal.vault.errors import VaultBusyError, VaultCorruptedError, VaultLockedError
 from medlocal.vault.keys import SecretKey
 from medlocal.vault.schema import MIGRATIONS
 
@@ -26,11 +28,108 @@ DB_FILE_NAME = "vault.db"
 # for seconds on a slow disk) before it gives up with VaultBusyError. SQLite's 5 s made a window
 # export fail while a command-line import committed (walk 35).
 BUSY_WAIT_S = 60.0
+# The window's own thread waits this long at most (session 34: a 60 s wait there froze the
+# window while a command-line import committed); what it cannot do then says the vault is busy.
+GUI_WAIT_S = 0.2
+# A write that finds the vault busy tries again this often, letting go of the session between
+# tries, so the window's reads (never blocked by another process in WAL mode) go on meanwhile.
+RETRY_S = 0.05
+# The WAL is folded after a deletion only if no other process is writing: a later fold (or the
+# last connection's close) does it otherwise. Folding waits for writers, and did so for 60 s.
+FOLD_WAIT_S = 0.2
 
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher.DatabaseError
 IntegrityError = sqlcipher.IntegrityError
 OperationalError = sqlcipher.OperationalError
+
+
+_thread = threading.local()
+# conn id -> how a write waiting for another process lets go of the connection's session
+# meanwhile (Session.pause); returns False once the session was closed.
+_pauses: dict[int, Callable[[float], bool]] = {}
+
+
+def wait_limit() -> float:
+    """How long a write from this thread waits for another process's write lock."""
+    limit = getattr(_thread, "limit", None)
+    return BUSY_WAIT_S if limit is None else min(float(limit), BUSY_WAIT_S)
+
+
+def limit_waits(seconds: float | None) -> None:
+    """Every write from the calling thread waits at most ``seconds`` for another process (the
+    window's thread: :data:`GUI_WAIT_S`), then is :class:`VaultBusyError`; None: the full wait."""
+    _thread.limit = seconds
+
+
+@contextlib.contextmanager
+def waiting_at_most(seconds: float) -> Iterator[None]:
+    """:func:`limit_waits` for the calls inside the block only."""
+    previous = getattr(_thread, "limit", None)
+    _thread.limit = seconds if previous is None else min(previous, seconds)
+    try:
+        yield
+    finally:
+        _thread.limit = previous
+
+
+def apply_wait_limit(conn: Connection) -> None:
+    """SQLite's own wait (statements other than a transaction's start) for this thread."""
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_limit() * 1000)}")
+
+
+@contextlib.contextmanager
+def telling_waits(callback: Callable[[], None] | None) -> Iterator[None]:
+    """``callback()`` (on this thread) when a write inside the block first finds the vault
+    busy with another process and starts waiting for it: a face can say so meanwhile. None:
+    nothing is told inside the block."""
+    previous = getattr(_thread, "told", None)
+    _thread.told = callback
+    try:
+        yield
+    finally:
+        _thread.told = previous
+
+
+def set_pause(conn: Connection, pause: Callable[[float], bool] | None) -> None:
+    if pause is None:
+        _pauses.pop(id(conn), None)
+    else:
+        _pauses[id(conn)] = pause
+
+
+def _sleep(seconds: float) -> bool:
+    """The pause of a connection no session holds (unlocking, restoring): it just waits."""
+    time.sleep(seconds)
+    return True
+
+
+def _begin(conn: Connection) -> None:
+    """``BEGIN IMMEDIATE``, tried again until the wait limit while another process writes.
+    Between tries the connection's session is let go (another thread of ours may read), and a
+    session closed meanwhile (the vault locked) ends the wait as :class:`VaultLockedError`."""
+    deadline = time.monotonic() + wait_limit()
+    pause = _pauses.get(id(conn), _sleep)
+    told = getattr(_thread, "told", None)
+    while True:
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except OperationalError as err:
+            if not is_busy(err):
+                raise
+            left = deadline - time.monotonic()
+            if left <= 0:
+                apply_wait_limit(conn)
+                raise VaultBusyError from err
+            if told is not None:
+                told()
+                told = None
+            if not pause(min(RETRY_S, left)):
+                raise VaultLockedError("The vault is locked.") from None
+        else:
+            apply_wait_limit(conn)
+            return
 
 
 class KeyRejectedError(Exception):
@@ -67,6 +166,8 @@ def connect(db_path: Path, key: SecretKey) -> Connection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as err:
+            if is_busy(err):  # another process holds the whole file: not a wrong key
+                raise VaultBusyError from err
             raise KeyRejectedError from err
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -86,8 +187,7 @@ def connect(db_path: Path, key: SecretKey) -> Connection:
 def transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction: everything inside commits together or not at all. A vault whose
     write lock another process holds past :data:`BUSY_WAIT_S` is :class:`VaultBusyError`."""
-    with busy_said():
-        conn.execute("BEGIN IMMEDIATE")
+    _begin(conn)
     try:
         with busy_said():
             yield conn
@@ -160,11 +260,17 @@ def rekey(conn: Connection, new_key: SecretKey) -> None:
     conn.execute(_key_pragma("rekey", new_key)).fetchall()
 
 
-def fold_wal(conn: Connection) -> None:
+def fold_wal(conn: Connection) -> bool:
     """Checkpoint the WAL into the database and truncate it, so page images from before a
     deletion do not linger in it (``secure_delete`` has zeroed the freed cells in the new ones).
-    Call outside a transaction."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    Call outside a transaction. Another process writing: not now (see :data:`FOLD_WAIT_S`);
+    returns whether it was folded."""
+    conn.execute(f"PRAGMA busy_timeout = {int(min(FOLD_WAIT_S, wait_limit()) * 1000)}")
+    try:
+        row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        apply_wait_limit(conn)
+    return row is None or not row[0]
 
 
 def integrity_errors(conn: Connection) -> list[str]:

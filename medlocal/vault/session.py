@@ -8,15 +8,21 @@ not closed in between.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from medlocal.vault import db, unlock
 from medlocal.vault.audit import AUDIT_KEY_META, AuditLog, derive_audit_key
-from medlocal.vault.errors import VaultCorruptedError, VaultLockedError
+from medlocal.vault.errors import VaultBusyError, VaultCorruptedError, VaultLockedError
 from medlocal.vault.index import VectorIndex
 from medlocal.vault.keys import SecretKey
+
+log = logging.getLogger(__name__)
+# Locking records its event only if the vault's write lock comes at once: a lock (the button,
+# the idle timer, quitting) never waits for another process's import.
+LOCK_WAIT_S = 0.2
 
 
 class Session:
@@ -31,8 +37,18 @@ class Session:
         self.audit = AuditLog(conn, audit_key)
         self.index = VectorIndex()
         self.lock = threading.RLock()
+        self._turn = threading.Condition(self.lock)
         self.closed = False
         self._chunk_total: int | None = None  # cached for the lexical search's common-word cut
+        db.set_pause(conn, self.pause)
+
+    def pause(self, seconds: float) -> bool:
+        """Let go of the session for ``seconds`` (held re-entrantly or not), as a write waiting
+        for another process does between tries; False when it was closed meanwhile. The
+        caller holds the session (every write runs inside :func:`hold`)."""
+        with self._turn:
+            self._turn.wait(seconds)
+        return not self.closed
 
     def chunk_total(self) -> int:
         if self._chunk_total is None:
@@ -47,10 +63,15 @@ class Session:
             if self.closed:
                 return
             self.closed = True
+            db.set_pause(self.conn, None)  # this thread holds the session: it waits in place
             try:
-                with db.transaction(self.conn):
-                    self.audit.append("lock", {"reason": reason})
-            except db.DatabaseError:
+                with db.waiting_at_most(LOCK_WAIT_S), db.telling_waits(None):
+                    db.apply_wait_limit(self.conn)
+                    with db.transaction(self.conn):
+                        self.audit.append("lock", {"reason": reason})
+            except VaultBusyError:
+                log.info("the vault locked without its audit entry: another process was writing")
+            except (db.DatabaseError, VaultLockedError):
                 pass  # a damaged database must still be closed and the keys wiped
             finally:
                 self.index.close()
@@ -98,6 +119,7 @@ def hold(session: Session) -> Iterator[Session]:
     with session.lock:
         if session.closed:
             raise VaultLockedError("The vault is locked.")
+        db.apply_wait_limit(session.conn)  # this thread's: the window's waits briefly
         with corruption_as_error(), db.busy_said():
             yield session
 

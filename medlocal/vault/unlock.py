@@ -199,10 +199,13 @@ def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> 
             key_file.pending = None  # a rotation stopped before its rekey: forget it
     try:
         db.migrate(conn)
-    except db.DatabaseError as err:
+    except BaseException as err:
+        # A vault busy with another process (VaultBusyError) is closed and its key wiped too.
         conn.close()
         dek.wipe()
-        raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+        if isinstance(err, db.DatabaseError):
+            raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+        raise
     failures = key_file.unlogged_failures
     key_file.failed_attempts = 0
     key_file.last_failed_at = 0.0

@@ -67,6 +67,12 @@ class AddPatientDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def fill(self, name: str, mrn: str | None, dob: str | None) -> None:
+        """What was typed for a patient the vault could not add yet (it was busy)."""
+        self.name.setText(name)
+        self.mrn.setText(mrn or "")
+        self.dob.setText(dob or "")
+
     def values(self) -> tuple[str, str | None, str | None]:
         dob = self.dob.text().strip()
         with contextlib.suppress(UserInputError):

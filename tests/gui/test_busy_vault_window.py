@@ -1,0 +1,291 @@
+"""Session 34: the window never freezes on a vault another MedLocal process is writing (a
+command-line import). A second connection, opened the way the vault opens its own, holds the
+write lock (BEGIN IMMEDIATE); a QTimer heartbeat measures the event loop's longest gap while the
+window adds a patient, deletes a chat, reads while a worker of its own waits for that lock,
+locks, and unlocks. Each says the vault is busy, and works once the lock is let go."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from conftest import PASS, open_window
+from fixtures.message_boxes import answer_boxes
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.ui.dialogs.patient_dialogs import AddPatientDialog
+from medlocal.ui.lock_screen import BUSY_WAITING
+from medlocal.ui.main_window import MainWindow
+from medlocal.vault import db
+from medlocal.vault.errors import VaultBusyError
+
+BUSY = str(VaultBusyError())
+LONGEST_GAP_S = 0.3
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread: ``longest`` is the widest gap between two of its beats."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._beat)
+        self.last = 0.0
+        self.longest = 0.0
+
+    def _beat(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.longest = time.monotonic(), 0.0
+        self.timer.start()
+
+
+@pytest.fixture
+def busy_wait(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The full wait, short enough for a test; the window's own must stay far below it. Asked
+    for before the workspace, so the vault's connection opens with it."""
+    monkeypatch.setattr(db, "BUSY_WAIT_S", 3.0)
+    return 3.0
+
+
+class OtherProcess:
+    """The vault's write lock held by another connection (a command-line import committing)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        vault = workspace.require_vault()
+        self.conn = db.connect(vault.folder / db.DB_FILE_NAME, vault._session().dek)
+
+    def hold(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def release(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+
+@pytest.fixture
+def other(workspace: Workspace) -> Iterator[OtherProcess]:
+    holder = OtherProcess(workspace)
+    yield holder
+    if holder.conn.in_transaction:
+        holder.release()
+    holder.conn.close()
+
+
+def _on_the_loop(qtbot: QtBot, action: Callable[[], Any], settle_s: float = 0.4) -> float:
+    """Run ``action`` from the event loop (as a click does) and give the loop ``settle_s``
+    more; the heartbeat's longest gap over all of it."""
+    beat = Heartbeat()
+    beat.start()
+    QTimer.singleShot(20, action)
+    qtbot.wait(int((settle_s + 0.05) * 1000))
+    beat.timer.stop()
+    return beat.longest
+
+
+def _typing(monkeypatch: pytest.MonkeyPatch, name: str | None) -> list[str]:
+    """AddPatientDialog accepted with ``name`` typed (None: as it opened); the names it
+    opened with are returned."""
+    opened: list[str] = []
+
+    def exec_(dialog: AddPatientDialog) -> int:
+        opened.append(dialog.name.text())
+        if name is not None:
+            dialog.name.setText(name)
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(AddPatientDialog, "exec", exec_)
+    return opened
+
+
+def test_adding_a_patient_says_busy_at_once_and_keeps_what_was_typed(
+    busy_wait: float,
+    qtbot: QtBot,
+    workspace: Workspace,
+    other: OtherProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, workspace)
+    panel = window.patients
+    _typing(monkeypatch, "Ada Quill")
+    other.hold()
+    gap = _on_the_loop(qtbot, panel.add_patient)
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert not panel.notice.isHidden() and BUSY in panel.notice.text()
+    assert "not added yet" in panel.notice.text()
+    assert panel.patients.count() == 0
+    other.release()
+    opened = _typing(monkeypatch, None)  # the second try: OK on what the dialog shows
+    panel.add_patient()
+    assert opened == ["Ada Quill"]
+    assert [p.name for p in workspace.require_vault().list_patients()] == ["Ada Quill"]
+    assert panel.patients.count() == 1 and panel.notice.isHidden()
+
+
+def test_deleting_a_chat_says_busy_at_once_and_works_after(
+    busy_wait: float,
+    qtbot: QtBot,
+    workspace: Workspace,
+    other: OtherProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Ann")
+    chat_id = vault.create_chat(patient)
+    vault.add_chat_message(chat_id, "user", "Metformin dose?")
+    vault.add_chat_message(chat_id, "assistant", "500 mg.")
+    window = open_window(qtbot, workspace)
+    window.chat.chats.activated.emit(window.chat.chats.findData(chat_id))
+    assert window.chat.chat_id == chat_id
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    other.hold()
+    gap = _on_the_loop(qtbot, window.chat.delete_open_chat)
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert window.chat.status_line == f"The chat was not deleted: {BUSY}"
+    assert [c[0] for c in vault.list_chats()] == [chat_id]
+    other.release()
+    window.chat.delete_open_chat()
+    assert vault.list_chats() == [] and window.chat.chat_id is None
+
+
+def test_reading_goes_on_while_a_worker_waits_for_the_other_process(
+    busy_wait: float, qtbot: QtBot, workspace: Workspace, other: OtherProcess
+) -> None:
+    """A worker of the window (removing a patient) waits for the other process's lock; the
+    window's reads (the lists, a patient chosen) must not wait behind it."""
+    vault = workspace.require_vault()
+    gone, kept = vault.add_patient("Bea Gone"), vault.add_patient("Cy Kept")
+    window = open_window(qtbot, workspace)
+    panel = window.patients
+    other.hold()
+    try:
+        panel.patients.setCurrentRow(0)
+        assert panel.patient_id == gone
+        with pytest.MonkeyPatch.context() as mp:
+            answer_boxes(mp, QMessageBox.StandardButton.Yes)
+            panel.remove_patient()
+        qtbot.wait(200)  # the worker is waiting for the lock now
+        assert panel.delete_job is not None and panel.delete_job.running
+
+        def read() -> None:
+            panel.reload(select=kept)
+            window.chat.sync_chats()
+
+        gap = _on_the_loop(qtbot, read)
+        assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+        assert panel.patient_id == kept
+    finally:
+        other.release()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
+    assert [p.id for p in vault.list_patients()] == [kept]
+
+
+def test_locking_a_busy_vault_is_at_once_and_it_unlocks_after(
+    busy_wait: float, qtbot: QtBot, workspace: Workspace, other: OtherProcess
+) -> None:
+    workspace.require_vault().add_patient("Di Lock")
+    window = open_window(qtbot, workspace)
+    other.hold()
+    gap = _on_the_loop(qtbot, window.lock_action.trigger)
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert window.stack.currentIndex() == window.LOCKED and workspace.vault is None
+    other.release()
+    window.lock_screen.secret.setText(PASS)
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=10000)
+    report = workspace.require_vault().audit_verify()
+    assert report.ok, report
+
+
+def _unlock_busy(qtbot: QtBot, window: MainWindow, other: OtherProcess) -> tuple[float, str]:
+    screen = window.lock_screen
+    beat = Heartbeat()
+    beat.start()
+    other.hold()
+    screen.secret.setText(PASS)
+    screen.submit()
+    qtbot.waitUntil(lambda: screen.error.text() == BUSY_WAITING, timeout=5000)
+    qtbot.waitUntil(lambda: not screen._busy, timeout=10000)
+    beat.timer.stop()
+    return beat.longest, screen.error.text()
+
+
+def test_unlocking_a_busy_vault_says_so_meanwhile_and_after(
+    qtbot: QtBot,
+    workspace: Workspace,
+    other: OtherProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(db, "BUSY_WAIT_S", 1.0)
+    window = open_window(qtbot, workspace)
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    started = time.monotonic()
+    gap, said = _unlock_busy(qtbot, window, other)
+    took = time.monotonic() - started
+    assert said == BUSY, said
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert took < 2 * db.BUSY_WAIT_S, f"the unlock waited {took:.1f} s"  # once, not twice
+    assert window.lock_screen.button.isEnabled() and window.stack.currentIndex() == window.LOCKED
+    other.release()
+    window.lock_screen.secret.setText(PASS)
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=10000)
+    assert workspace.require_vault().audit_verify().ok
+
+
+def test_the_window_thread_waits_briefly_and_workers_wait_long(
+    busy_wait: float, qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = open_window(qtbot, workspace)
+    assert window is not None and db.wait_limit() == db.GUI_WAIT_S < LONGEST_GAP_S
+    seen: list[float] = []
+    import threading
+
+    worker = threading.Thread(target=lambda: seen.append(db.wait_limit()))
+    worker.start()
+    worker.join()
+    assert seen == [busy_wait]
+
+
+def test_deleting_saved_outputs_says_busy_at_once_and_works_after(
+    busy_wait: float,
+    qtbot: QtBot,
+    workspace: Workspace,
+    other: OtherProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
+
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Eve Out")
+    saved = vault.save_output(patient, "answer", "Dose?", "500 mg.", {"question": "Dose?"}, [])
+    window = open_window(qtbot, workspace)
+    dialog = OutputsDialog(workspace, patient, window)
+    qtbot.addWidget(dialog)
+    flags = QItemSelectionModel.SelectionFlag
+    dialog.table.selectionModel().select(
+        dialog.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
+    )
+    assert dialog.selected_ids() == [saved]
+    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    other.hold()
+    gap = _on_the_loop(qtbot, dialog.delete_selected)
+    assert gap < LONGEST_GAP_S, f"the window stalled {gap:.2f} s"
+    assert dialog.message.text() == BUSY
+    assert [o.id for o in vault.list_outputs()] == [saved]
+    other.release()
+    dialog.table.selectionModel().select(
+        dialog.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
+    )
+    dialog.delete_selected()
+    assert vault.list_outputs() == []
