@@ -13,12 +13,12 @@ Read after resolution, whichever rule found the span:
 * a place's span (a location, city, county or street) that ends with a state after a comma, or
   with a state's code after a comma or a blank, ends before it ("Sydney NSW", "Perth, WA");
 * a span that is a state alone is dropped right after a town's or a county's span (", " or " "
-  between: "[Brisbane], Queensland", "[Hamilton], Ontario, Canada"), and anywhere when its name
-  is a state's only ("moved to Ontario") and no other span stands beside it with blanks only
-  between ("[Sonora Pathology] Queensland" is one organisation's name read in two). A name
-  that is also a town's or a person's ("Victoria", "Georgia", "Washington", "New York",
-  "Québec" the city) stays as found anywhere else, and a code stays unless it follows a town
-  ("WA" alone may be anything).
+  between: "[Brisbane], Queensland", "[Hamilton], Ontario, Canada"), and after "in" or "from"
+  when its name is a state's only ("lives in Ontario") and no other span stands beside it with
+  blanks only between ("[Sonora Pathology] Queensland": one organisation's name read in two).
+  A name that is also a town's or a person's ("Victoria", "Georgia", "Washington", "New
+  York", "Québec" the city) stays as found anywhere else, and so does any state with a code
+  after it ("Québec (QC)": the city); a code stays unless it follows a town.
 
 A facility's name keeps its state ("Pathology Queensland", "Texas Cancer Centre"): the state is
 a word of the name there.
@@ -107,6 +107,11 @@ _LAST_PART = re.compile(
 # Between a town's span and the state after it.
 _AFTER_TOWN = re.compile(r"[ \t]*,?[ \t]*")
 _BLANKS = re.compile(r"[ \t]*")
+# A word that places what follows, before a state alone ("lives in Ontario", "from Kerala"); "at"
+# or "to" may name a hospital by its region ("mapping at Waikato vascular lab", dev33).
+_PLACED = re.compile(r"(?i:\b(?:in|from|across|throughout))[ \t]+\Z")
+# A state's code after a name, bare or in brackets: the name is its city's.
+_CODE_AFTER = re.compile(r"[ \t]*\(?(?:QC|ON|NY|WA|BC|VIC|NSW|[A-Z]{2})\)?(?![\w])")
 
 
 @functools.cache
@@ -170,8 +175,12 @@ def without_states(text: str, redactions: list[Redaction]) -> list[Redaction]:
                 and previous.kind in _TOWN_KINDS
                 and _AFTER_TOWN.fullmatch(text, previous.end, red.start) is not None
             )
-            if after_town or (
-                bare.lower() in _plain_names() and not _in_a_name(text, redactions, i)
+            if _CODE_AFTER.match(text, red.end) is not None:
+                pass  # a state's code after it: the city ("[1401, 18e Rue], Québec (QC)", dev21)
+            elif after_town or (
+                bare.lower() in _plain_names()
+                and _PLACED.search(text, max(0, red.start - 12), red.start) is not None
+                and not _in_a_name(text, redactions, i)
             ):
                 continue
         out.append(red)
