@@ -8,6 +8,14 @@ field ("Date of birth", "Head of Finance"), a word before "name:" ("Preferred na
 listed given name or surname (a speaker's "Rose:" or "Smith:" in a transcript stays a name),
 or one of the letter labels below; "Page" is one however listed. A title right before it
 makes it a name again ("Dr Page 1" is not read so: the footer stands alone).
+
+deidfix34 (session 33): a telephone number's label, wherever it stands ("Leeds, Mobile: 07700
+900123" lost "Mobile" as Mobile, Alabama; "Home: ...", "Work number: ..."): an English word that
+is no listed given name, with up to two lower-case words after it, before a colon and the
+number the rules found (a phone's or a fax's span). Such a word names the line, not a place or a
+person, whichever kind of span took it; a span that ran on to it from a place before it ("Leeds,
+Mobile") ends before it. Without the colon and the number the word stays what the rules read
+("Mobile, AL 36602" is the city).
 """
 
 from __future__ import annotations
@@ -31,6 +39,13 @@ _LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-*•>][ \t]*)?\Z")
 _PAGE_AFTER = re.compile(r"[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?[ \t]*(?:\n|\Z)")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+[A-Za-z]")
 _NAME_LABEL_AFTER = re.compile(r"[ \t]+(?:name|names)[ \t]*:")
+# What a span that a telephone label may end can be: the word kinds (a number's kinds never).
+_WORD_KINDS = frozenset({"name", "location", "city", "county", "facility", "street_address"})
+_PHONE_KINDS = frozenset({"phone", "fax"})
+# A label's last word at a span's end, after the start or a blank, comma or slash.
+_LAST_WORD = re.compile(r"(?:(?<=[\s,;/])|\A)(?P<w>[A-Z][a-z]+)\Z")
+# Up to two lower-case words ("number", "phone no") and the colon, before the number.
+_PHONE_LABEL_AFTER = re.compile(r"(?:[ \t]+[a-z]+\.?){0,2}[ \t]*:[ \t]*")
 
 
 def _plain_word(lower: str, lex: Lexicon) -> bool:
@@ -56,11 +71,47 @@ def _label(text: str, red: Redaction, lex: Lexicon) -> bool:
     return lower in _LETTER_LABELS or _plain_word(lower, lex)
 
 
+def _phone_label(text: str, red: Redaction, starts: set[int], lex: Lexicon) -> int:
+    """Where the label of a telephone number that ``red`` ends with begins (see above); -1 where
+    it ends with none."""
+    if red.kind not in _WORD_KINDS:
+        return -1
+    after = _PHONE_LABEL_AFTER.match(text, red.end)
+    if after is None or after.end() not in starts:
+        return -1
+    word = _LAST_WORD.search(red.original)
+    if word is None:
+        return -1
+    lower = word.group("w").lower()
+    if lower not in lex.english or lower in lex.given_names:
+        return -1
+    if TITLE_BEFORE.search(text[max(0, red.start - 12) : red.start + word.start("w")]):
+        return -1  # "Dr Home: 0113 ...": a name after its title
+    return red.start + word.start("w")
+
+
+def _before_label(text: str, red: Redaction, at: int) -> list[Redaction]:
+    """``red`` less its part from ``at`` (a label) on, and the blanks and comma before it."""
+    end = at
+    while end > red.start and text[end - 1] in " \t,;/":
+        end -= 1
+    if end <= red.start:
+        return []
+    return [Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)]
+
+
 def without_form_labels(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less the one-word form labels they took (see above)."""
     kept: list[Redaction] = []
     lex: Lexicon | None = None
+    phones = {r.start for r in redactions if r.kind in _PHONE_KINDS}
     for red in redactions:
+        if phones and ":" in text[red.end : red.end + 30]:
+            lex = lex or lexicon()
+            at = _phone_label(text, red, phones, lex)
+            if at >= 0:
+                kept += _before_label(text, red, at)
+                continue
         word = red.original
         if red.kind not in _KINDS or not word.isalpha() or not word[:1].isupper():
             kept.append(red)

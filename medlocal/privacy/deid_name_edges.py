@@ -165,6 +165,15 @@ def _honorific_alone(text: str, red: Redaction, after: list[Redaction]) -> bool:
     return bool(after) and after[0].kind in _KINDS and text[red.end : after[0].start] in (". ", " ")
 
 
+def _title_alone(text: str, red: Redaction, after: list[Redaction]) -> bool:
+    """A title written in full, found as a name of its own right before the name it titles
+    (deidfix34: "Professor Declan Ruane, FRCPI" read "[NAME] [NAME], FRCPI", the tagger's
+    "Professor" beside the rules' name)."""
+    if red.original.lower() not in _FULL_TITLES or red.original.lower() in TITLES:
+        return False
+    return bool(after) and after[0].kind in _KINDS and text[red.end : after[0].start] == " "
+
+
 def name_edges(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` (in text order) with roles before names and list labels given back."""
     out: list[Redaction] = []
@@ -173,7 +182,9 @@ def name_edges(text: str, redactions: list[Redaction]) -> list[Redaction]:
             out.append(_person_not_street(red))
         elif red.kind not in _KINDS:
             out.append(red)
-        elif _honorific_alone(text, red, redactions[i + 1 : i + 2]):
+        elif _honorific_alone(text, red, redactions[i + 1 : i + 2]) or _title_alone(
+            text, red, redactions[i + 1 : i + 2]
+        ):
             continue
         elif not _list_label(text, red, redactions[i + 1 : i + 3]):
             for part in _split_at_relations(red):

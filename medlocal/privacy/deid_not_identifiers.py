@@ -12,7 +12,8 @@ a growth centile (deid_centiles), a page's and a team's number (deid_numbered_pa
 round 20: a listed eponym apart from its head (deid_eponym_gaps), a medicine's, a standard's or
 a diagnosis's code (deid_clinical_codes), a course's length after "x" (deid_course_lengths), an
 unlisted brand before its strength (deid_dose_brands), a country in a law's title
-(deid_law_titles), a trial's name joined to its data (deid_trial_names).
+(deid_law_titles), a trial's name joined to its data (deid_trial_names); deidfix34: the
+post-nominal letters after a name (deid_post_nominals), a state or province (deid_states).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -38,11 +39,13 @@ from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_numbered_parts import without_numbered_parts
 from medlocal.privacy.deid_peoples import without_peoples
+from medlocal.privacy.deid_post_nominals import without_post_nominals
 from medlocal.privacy.deid_recurring_days import without_recurring_days
 from medlocal.privacy.deid_round_the_clock import without_round_the_clock
 from medlocal.privacy.deid_serovars import without_flu_strains
 from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_states import without_states
 from medlocal.privacy.deid_trial_names import without_trial_reports
 
 
@@ -54,6 +57,8 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_instrument_sizes(text, kept)
     kept = without_peoples(text, kept)
     kept = without_countries(text, kept)
+    kept = without_states(text, kept)
+    kept = without_post_nominals(text, kept)
     kept = name_edges(text, kept)
     kept = without_status_values(text, kept)
     kept = without_services(text, kept)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_states import is_state
 
 # ", Clarendon" up to three capitalised words, then the end of the line, a comma, a full stop,
 # a field's gap or a postcode-like group.
@@ -52,6 +53,8 @@ def region_end(text: str, end: int) -> int:
         return end
     # Only a region that is also an English word: any other listed region the word scan
     # finds by itself, as its own span.
+    if is_state(region.group("r")):
+        return end  # a state stays (deid_states: "Brisbane, Queensland")
     name = region.group("r").lower()
     words = lexicon()
     if name not in words.places or not any(w in words.english for w in name.split()):

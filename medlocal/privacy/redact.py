@@ -208,7 +208,7 @@ class Redactor:
                     starts[red.start],
                     ends[red.end],
                     text[starts[red.start] : ends[red.end]],
-                    red.replacement,
+                    _own_line_ends(red, text, starts, ends),
                 )
                 for red in resolved
             ]
@@ -250,6 +250,28 @@ def _plain_line_ends(text: str) -> tuple[str, list[int], list[int]]:
         ends.append(i)
     starts.append(size)
     return "".join(chars), starts, ends
+
+
+def _own_line_ends(red: Redaction, text: str, starts: list[int], ends: list[int]) -> str:
+    """The replacement of ``red`` (read on the plain copy of ``text``) with the text's own line
+    ends: a line break kept inside a removed span (:func:`line_breaks_kept`) was written "\n",
+    and a Windows text got a bare "\n" in the middle of its "\r\n" lines (session 33). Each
+    "\n" of the replacement stands, in order, for one line end of the span as written."""
+    if "\n" not in red.replacement:
+        return red.replacement
+    written = [
+        text[starts[i] : ends[i + 1]]
+        for i in range(red.start, red.end)
+        if red.original[i - red.start] == "\n"
+    ]
+    pieces = red.replacement.split("\n")
+    if len(pieces) - 1 != len(written):
+        # Not a copy of the span's breaks: the text's first line end for each.
+        written = [written[0] if written else "\n"] * (len(pieces) - 1)
+    out = [pieces[0]]
+    for brk, piece in zip(written, pieces[1:], strict=True):
+        out += [brk, piece]
+    return "".join(out)
 
 
 # Round 14: an acronym in capitals after a small lower-case prefix ("mpMRI", "fMRI", "eGFR",
