@@ -12,7 +12,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -61,6 +61,13 @@ NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
     "folder… or drop them there), then ask again."
 )
+# Choosing another patient stops a question on its way (nothing of it is saved): coming back,
+# the question is in the box again, and this line says why (walk 36: it was lost silently).
+SWITCH_STOPPED = (
+    "Stopped when you switched patient. Nothing was saved: your question is back in the box "
+    "below, press Enter to ask it again."
+)
+SWITCH_STOPPED_PARTIAL = " (The partial answer was not checked or kept.)"
 EMPTY_CHAT_HINT = (
     "Ask a question below about this patient's documents.\n"
     "Each answer cites its sources as [1], [2]…:\n"
@@ -171,6 +178,10 @@ class ChatPanel(QWidget):
         # a new chat, never the newest stored one, which may be a one-off `medlocal ask` chat
         # (walk 25: window questions were appended to the CLI's chat).
         self._chat_of_patient: dict[int, int] = {}
+        # What the question box held, or the question that was on its way, when another patient
+        # was chosen: given back when the patient is chosen again, with the SWITCH_STOPPED
+        # line for a stopped question (its text; the line). Memory only: a lock forgets them.
+        self._drafts: dict[int, tuple[str, str]] = {}
         self.turns: list[ChatTurn] = []
         self.live_question = ""
         self.live_text = ""
@@ -261,7 +272,12 @@ class ChatPanel(QWidget):
     # -- patient and chats ---------------------------------------------------------------------
 
     def clear(self) -> None:
-        """Forget everything shown (on lock or when no patient is chosen)."""
+        """Forget everything shown (on lock or when no patient is chosen), and the questions
+        kept for other patients."""
+        self._drafts.clear()
+        self._reset()
+
+    def _reset(self) -> None:
         self.stop()
         self._generation += 1  # what the stopped job still sends is dropped
         # The stopped job may think on until its next token: its meter is no longer read.
@@ -277,9 +293,12 @@ class ChatPanel(QWidget):
         self._update_buttons()
 
     def set_patient(self, patient_id: int | None, chat_id: int | None = None) -> None:
+        left, kept = self.patient_id, self._draft_to_keep()
         if self.job is not None and self.job.running:
             self.stop()
-        self.clear()
+        self._reset()
+        if left is not None and kept is not None:
+            self._drafts[left] = kept
         vault = self.workspace.vault
         if patient_id is None or vault is None or vault.is_locked:
             return
@@ -296,7 +315,27 @@ class ChatPanel(QWidget):
         else:
             self._chat_of_patient.pop(patient_id, None)
             self.chats.setCurrentIndex(-1)  # the combo chose the first chat added
+        draft = self._drafts.pop(patient_id, None)
+        if draft is not None:
+            text, line = draft
+            self.question.setPlainText(text)
+            self.question.moveCursor(QTextCursor.MoveOperation.End)
+            if line:
+                self.status_line = line
+                self.redraw()
         self._update_buttons()
+
+    def _draft_to_keep(self) -> tuple[str, str] | None:
+        """The shown patient's question on its way (stopped by the switch) and what the box
+        holds, to give back when the patient is chosen again; None when there is neither."""
+        typed = self.question.toPlainText().strip()
+        if self.patient_id is None or not (self.job is not None and self.job.running):
+            return (typed, "") if typed else None
+        asked = self.live_question.strip()
+        if not asked:
+            return (typed, "") if typed else None
+        line = SWITCH_STOPPED + (SWITCH_STOPPED_PARTIAL if self.live_text.strip() else "")
+        return "\n\n".join(t for t in (asked, typed) if t), line
 
     def _chat_label(self, chat_id: int) -> str:
         """The list's entry for ``chat_id``, with the date the vault gave it."""
@@ -481,6 +520,7 @@ class ChatPanel(QWidget):
             if generation == self._generation:
                 self._answered(outcome)
             else:
+                self._answered_after_switch(patient, outcome[1])
                 self._dropped(started[0])
 
         def failed(exc: BaseException) -> None:
@@ -523,6 +563,15 @@ class ChatPanel(QWidget):
         self._update_buttons()
         if session.last_output_id is not None:
             self.outputSaved.emit(session.last_output_id)
+
+    def _answered_after_switch(self, patient_id: int, session: ChatSession) -> None:
+        """A question stopped by choosing another patient was answered and saved all the same
+        (the model heard the stop too late): choosing the patient again opens the chat with
+        it, and the question is not given back to be asked twice."""
+        self._chat_of_patient[patient_id] = session.chat_id
+        draft = self._drafts.get(patient_id)
+        if draft is not None and draft[1]:
+            del self._drafts[patient_id]
 
     def _failed(self, exc: BaseException) -> None:
         self._thinking_timer.stop()

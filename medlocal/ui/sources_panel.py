@@ -36,9 +36,22 @@ from medlocal.ui.pdf_page import (
     render_passage,
 )
 from medlocal.ui.workers import run_task
+from medlocal.vault.errors import NotFoundError
 from medlocal.vault.rows import DocumentInfo
 
 HIGHLIGHT = QColor(255, 213, 79)
+
+
+def _cannot_show(source: SourceRef, exc: BaseException) -> str:
+    """Why a citation's passage cannot be opened, in the reader's words: a document deleted
+    after the answer was written is the usual reason, and the vault's "No document with id N"
+    names an internal id the reader never sees."""
+    if isinstance(exc, NotFoundError):
+        return (
+            f"[{source.number}] cannot be shown: the document it came from "
+            f"({source.file_name}) was deleted from the vault after this answer was written."
+        )
+    return f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
 
 
 class SourcesPanel(QWidget):
@@ -104,9 +117,7 @@ class SourcesPanel(QWidget):
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self) and request == self._request:
                 self.clear()
-                self.header.setText(
-                    f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
-                )
+                self.header.setText(_cannot_show(source, exc))
 
         run_task("open source", read, done, failed)
 

@@ -16,6 +16,7 @@ sets it; the task stops at its next safe point and reports ``GenerationCancelled
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import os
 import sys
@@ -24,8 +25,9 @@ import time
 from collections.abc import Callable, Generator, Iterator
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from superqt.utils import create_worker
+from superqt.utils import FunctionWorker, GeneratorWorker, create_worker
 
 from medlocal.progress import Progress
 
@@ -88,6 +90,38 @@ class _GeneratorRuntimeError(Exception):
         self.original = original
 
 
+class _TeardownGuard:
+    """superqt's ``run`` with one guard: a job still running when Qt tears down (the window
+    closed and the process ending without the quit path's :func:`end_if_jobs_linger`, as a
+    script or a test does) found its signal object deleted at its end. Its emit raised
+    "Signal source has been deleted" on the worker thread, twice (result, then error), and
+    the RuntimeError became a crash report (walk 36, closing right after a patient switch).
+    Nobody is left to receive what it reports, so the job just ends; any other RuntimeError
+    is raised as before."""
+
+    job: Job | None = None
+
+    def run(self) -> None:
+        try:
+            super().run()  # type: ignore[misc]
+        except RuntimeError:
+            if shiboken6.isValid(getattr(self, "signals", None)):
+                raise
+            job = self.job
+            if job is not None:
+                _untrack(job)
+            with contextlib.suppress(Exception):  # logging may be gone at teardown too
+                log.info("background task %s ended after Qt was torn down", job.name if job else "")
+
+
+class _FunctionWorker(_TeardownGuard, FunctionWorker):  # type: ignore[type-arg]
+    pass
+
+
+class _GeneratorWorker(_TeardownGuard, GeneratorWorker):  # type: ignore[type-arg]
+    pass
+
+
 def _error_handler(job: Job, on_error: Failed | None) -> Failed:
     def handle(exc: BaseException) -> None:
         if isinstance(exc, _GeneratorRuntimeError):
@@ -119,9 +153,11 @@ def _start(
         func,
         job.cancel_event,
         _start_thread=False,
+        _worker_class=_GeneratorWorker if inspect.isgeneratorfunction(func) else _FunctionWorker,
         _ignore_errors=True,
         _connect={**extra, "returned": finished, "errored": _error_handler(job, on_error)},
     )
+    worker.job = job
     job.worker = worker
     _track(job)
     worker.start()

@@ -4,12 +4,14 @@ cancel stops between pages, and a poor page is named in the import report."""
 
 from __future__ import annotations
 
+import io
 import struct
 import threading
 import zlib
 from pathlib import Path
 
 import pytest
+import reportlab
 from fixtures.ingest_files import FakeEmbedder, FakeVault, make_encrypted_pdf
 from fixtures.scans import (
     image_pdf_bytes,
@@ -20,7 +22,7 @@ from fixtures.scans import (
     scan,
     tiff_bytes,
 )
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from medlocal.ingest.ocr.engine import engine_info
 from medlocal.ingest.ocr.pages import OcrOptions
@@ -149,3 +151,50 @@ def test_a_mended_lab_name_is_searchable_and_named_in_the_report(tmp_path: Path)
     (document,) = vault.documents.values()
     assert "HbA1c | 53 mmol/mol" in str(document["text"])
     assert "HbAlc" not in str(document["text"])
+
+
+def _photo_with_one_smudged_line() -> bytes:
+    """A JPEG phone photo of a letter: typed lines, one of them smudged to a blocky blur (read,
+    but weakly), on a page that reads well as a whole."""
+    font = ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"), 30)
+    lines = [
+        "Referral letter",
+        "Patient: Ada Byrne   MRN: AB-100231",
+        "Diagnosis: focal epilepsy.",
+        "Current medication: levetiracetam 750 mg twice daily.",
+        "Latest sodium: 131 mmol/L.",
+        "GP: Dr Bina Castellane.",
+    ]
+    image = Image.new("L", (1200, 520), 250)
+    draw = ImageDraw.Draw(image)
+    for index, text in enumerate(lines):
+        y = 40 + 70 * index
+        if index != 3:
+            draw.text((50, y), text, fill=20, font=font)
+            continue
+        strip = Image.new("L", (1150, 50), 250)
+        ImageDraw.Draw(strip).text((0, 5), text, fill=20, font=font)
+        small = strip.resize((209, 9), Image.Resampling.BILINEAR)  # 5.5 times smaller
+        image.paste(small.resize(strip.size, Image.Resampling.NEAREST), (50, y))
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def test_a_good_photo_with_a_weak_line_gets_an_import_note(tmp_path: Path) -> None:
+    """Walk 36: a JPEG phone photo read "75o mg" on a line marked low confidence, on a page
+    whose mean was good: the passage had the mark, the import report no note at all."""
+    (tmp_path / "phone_photo_letter.jpg").write_bytes(_photo_with_one_smudged_line())
+    vault = FakeVault()
+    report = import_paths(vault, [tmp_path], 1, FakeEmbedder(), ocr=OcrOptions())
+    (outcome,) = report.files
+    assert outcome.status == "imported", outcome.reason
+    assert outcome.ocr_pages == 1
+    assert f"page 1: low OCR confidence on 1 line (marked {LOW_CONFIDENCE_MARK})" in " ".join(
+        outcome.notes
+    ), outcome.notes
+    assert not any(note.startswith("page 1: low OCR confidence (") for note in outcome.notes)
+    (document,) = vault.documents.values()
+    text = "\n".join(chunk.text for chunk in document["chunks"])  # type: ignore[attr-defined]
+    assert text.count(LOW_CONFIDENCE_MARK) == 1  # the weak line, not the whole page
+    assert "Ada Byrne" in text

@@ -106,8 +106,41 @@ def test_low_confidence_lines_and_pages_are_marked_in_the_text() -> None:
     ]
     assert [line.low for line in first.lines] == [False, True]
     assert first.lines[0].box.left == 0.1 and first.lines[0].box.bottom == 0.15
-    assert ocr_page_notes(document.scanned) == ["page 2: low OCR confidence (61%)"]
+    # A good page's weak line is named too (walk 36: a phone photo's misread dose was marked in
+    # its passage, but the import report said nothing).
+    assert ocr_page_notes(document.scanned) == [
+        f"page 1: low OCR confidence on 1 line (marked {LOW_CONFIDENCE_MARK}): check it against "
+        "the original",
+        "page 2: low OCR confidence (61%)",
+    ]
     assert first.lines_between(0, 5) == (first.lines[0],)
+
+
+def test_a_good_page_with_weak_lines_counts_them_in_its_note() -> None:
+    builder = DocumentBuilder("image")
+    builder.start_page(1)
+    page = RecognisedPage(
+        1,
+        1000,
+        800,
+        (
+            _line("Referral letter for Margaret Ellison, MRN EL-100231", 0.99, 100, True),
+            _line("Current medication: levetiracetam 75o mg twice daily", 0.7, 130),
+            _line("Latest sodium: 131 mmol/L", 0.75, 160),
+            _line("Allergies: lamotrigine (Stevens-Johnson syndrome)", 0.99, 190),
+            _line("GP: Dr Bina Castellane, Riverside Surgery", 0.99, 220),
+        ),
+    )
+    scanned = add_recognised_page(builder, page)
+    assert not scanned.low  # the page's mean is good: only the two lines are doubtful
+    assert ocr_page_notes([scanned]) == [
+        f"page 1: low OCR confidence on 2 lines (marked {LOW_CONFIDENCE_MARK}): check them "
+        "against the original"
+    ]
+    clean = RecognisedPage(1, 1000, 800, (_line("Latest sodium: 131 mmol/L", 0.95, 100, True),))
+    other = DocumentBuilder("image")
+    other.start_page(1)
+    assert ocr_page_notes([add_recognised_page(other, clean)]) == []
 
 
 def test_a_misread_lab_name_is_mended_and_the_page_says_so() -> None:

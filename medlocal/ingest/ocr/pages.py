@@ -237,9 +237,10 @@ def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) ->
 
 
 def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
-    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)``, ``page 1: OCR
-    reading corrected: 'HbAlc' to 'HbA1c'``, ``page 2: 1 line could not be read`` and
-    ``page 1 was upside down and was turned``."""
+    """The import report's lines, e.g. ``page 3: low OCR confidence (71%)``, ``page 2: low OCR
+    confidence on 2 lines (marked [low OCR confidence]): check them against the original``,
+    ``page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'``, ``page 2: 1 line could not be read``
+    and ``page 1 was upside down and was turned``."""
     notes: list[str] = []
     for page in pages:
         if page.quarter_turns % 4:
@@ -250,6 +251,15 @@ def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
             notes.append(f"{lines} could not be read on page {page.number}: check the original")
         if page.low:
             notes.append(f"page {page.number}: low OCR confidence ({page.confidence:.0%})")
+        elif weak := sum(line.low for line in page.lines):
+            # A good page with doubtful lines: its passages carry the mark, and the report must
+            # say so too (walk 36: a phone photo read "Elliss0n" and "75o mg" on marked lines of
+            # a page at 90%, and the import said nothing about it).
+            lines, them = ("1 line", "it") if weak == 1 else (f"{weak} lines", "them")
+            notes.append(
+                f"page {page.number}: low OCR confidence on {lines} (marked "
+                f"{LOW_CONFIDENCE_MARK}): check {them} against the original"
+            )
         if page.mended:
             readings = ", ".join(f"'{read}' to '{mended}'" for read, mended in page.mended)
             plural = "s" if len(page.mended) > 1 else ""
