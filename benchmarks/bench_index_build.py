@@ -9,10 +9,10 @@ all in chromadb's threads. This builds one collection of ``--vectors`` clustered
 
 For each it reports the process's CPU seconds and wall seconds of the build, the longest
 upsert, the longest stall of a heartbeat thread (what the window's event loop would see: chroma
-holds the interpreter lock for a whole upsert), and recall@10 of ``--queries`` queries against
-exact search (numpy), with how many queries get the same top 10 from both builds. With
-``--vault`` it also times the parts before chroma on a real SQLCipher vault written through
-``Vault.add_document``: reading the snapshot (decrypt + rows) and stacking the vectors.
+holds the interpreter lock for a whole upsert), recall@10 of ``--queries`` queries against exact
+search (numpy), the median query time, and how many queries get the same top 10 from both
+builds. With ``--vault`` it also times the parts before chroma on a real SQLCipher vault written
+through ``Vault.add_document``: reading the snapshot (decrypt + rows) and stacking the vectors.
 Machine-load noise: each build is repeated ``--repeats`` times and the minimum kept.
 
     PYTHONPATH=. python benchmarks/bench_index_build.py [--vectors 40000] [--dim 384] [--vault]
@@ -113,7 +113,11 @@ def build_once(
     with Heartbeat() as beat:
         index.build(1, MODEL_ID, lambda: items)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    top = [[c for c, _ in index.query(1, MODEL_ID, q, 10)] for q in queries]
+    top, query_s = [], []
+    for q in queries:
+        started = time.perf_counter()
+        top.append([c for c, _ in index.query(1, MODEL_ID, q, 10)])
+        query_s.append(time.perf_counter() - started)
     index.close()
     return {
         "cpu_s": round(cpu, 2),
@@ -121,6 +125,7 @@ def build_once(
         "upserts": len(upserts),
         "longest_upsert_ms": round(1000 * max(upserts), 1),
         "longest_heartbeat_gap_ms": round(1000 * beat.longest, 1),
+        "query_ms_median": round(1000 * float(np.median(query_s)), 2),
         "top": top,
     }
 
