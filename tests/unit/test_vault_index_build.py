@@ -7,7 +7,6 @@ HNSW defaults (benchmarks/bench_index_build.py)."""
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -49,13 +48,31 @@ def index() -> Iterator[VectorIndex]:
     vi.close()
 
 
-def _record_batches(index: VectorIndex, cost_per_vector_s: float) -> list[int]:
+class FakeClock:
+    """The index module's ``time``: a clock that only the fake upserts move, so batch sizes do
+    not depend on the machine's load; sleeps between batches take no time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def perf_counter(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        pass
+
+
+def _record_batches(
+    index: VectorIndex, monkeypatch: pytest.MonkeyPatch, cost_per_vector_s: float
+) -> list[int]:
     """Replace the index's upsert by one that records batch sizes and takes the given time."""
     sizes: list[int] = []
+    clock = FakeClock()
+    monkeypatch.setattr(index_module, "time", clock)
 
     def upsert(collection: Any, part: Sequence[IndexedVector]) -> None:
         sizes.append(len(part))
-        time.sleep(cost_per_vector_s * len(part))
+        clock.now += cost_per_vector_s * len(part)
 
     index._upsert = upsert  # type: ignore[method-assign]
     return sizes
@@ -71,29 +88,34 @@ def test_next_batch_aims_at_the_time_slice_within_bounds() -> None:
     assert next_batch(MIN_BATCH, 60.0) == MIN_BATCH
 
 
-def test_cheap_upserts_grow_the_batches(index: VectorIndex) -> None:
+def test_cheap_upserts_grow_the_batches(
+    index: VectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """32 vectors per upsert cost chroma ~10 ms each call whatever the size: a build whose
     upserts are quick takes more vectors per call (main kept 32, 1,250 calls for 40,000)."""
-    sizes = _record_batches(index, 0.0)
+    sizes = _record_batches(index, monkeypatch, 0.0)
     items = _items(_clustered(6000))
     index.build(1, MODEL, lambda: items)
     assert sizes[0] == INDEX_BATCH
     assert sum(sizes) == len(items)
     assert max(sizes) == MAX_BATCH
-    assert len(sizes) < 20
+    assert sizes[:6] == [32, 64, 128, 256, 512, 1024]
+    assert len(sizes) == 10
     assert all(b <= 2 * a for a, b in itertools.pairwise(sizes))
 
 
-def test_slow_upserts_keep_each_call_near_the_time_slice(index: VectorIndex) -> None:
+def test_slow_upserts_keep_each_call_near_the_time_slice(
+    index: VectorIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """chroma holds the interpreter lock for a whole upsert: a batch must not grow past what
     fits the time slice, or the window's event loop stalls."""
     per_vector = index_module.BUILD_SLICE_S / 64  # 64 vectors fill a slice
-    sizes = _record_batches(index, per_vector)
+    sizes = _record_batches(index, monkeypatch, per_vector)
     items = _items(_clustered(1500))
     progress: list[int] = []
     index.build(1, MODEL, lambda: items, progress.append)
     assert sum(sizes) == len(items)
-    assert max(sizes) <= 2 * 64
+    assert sizes[:2] == [32, 64] and all(60 <= n <= 64 for n in sizes[2:-1])
     assert progress == sizes  # progress counts every batch
 
 
@@ -115,10 +137,10 @@ def test_build_finds_the_exact_nearest_passages(index: VectorIndex) -> None:
 
 
 def test_changes_after_a_build_still_go_in_batches_of_the_index_batch(
-    index: VectorIndex,
+    index: VectorIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reported changes are not timed: they keep chroma's calls small (INDEX_BATCH)."""
     index.build(1, MODEL, lambda: [])
-    sizes = _record_batches(index, 0.0)
+    sizes = _record_batches(index, monkeypatch, 0.0)
     index.add(1, MODEL, _items(_clustered(100)))
     assert sizes == [INDEX_BATCH, INDEX_BATCH, INDEX_BATCH, 100 - 3 * INDEX_BATCH]
