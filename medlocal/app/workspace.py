@@ -392,6 +392,27 @@ class Workspace:
             cancel=cancel,
         )
 
+    def index_patient(self, patient_id: int, progress: Callable[[int, int], None]) -> None:
+        """Build the patient's in-memory vector collection for the default embedder now, unless
+        built, telling ``progress(done, total)`` in vectors: a huge record's first build takes a
+        while, which a window can show instead of a bare "finding passages" (walk 36)."""
+        vault = self.require_vault()
+        embedder = self.embedder()
+        if embedder is None:
+            return  # exact words only: nothing to build
+        size = [0]
+        done = [0]
+
+        def total(n: int) -> None:
+            size[0] = n
+            progress(0, n)
+
+        def step(n: int) -> None:
+            done[0] += n
+            progress(done[0], size[0])
+
+        vault.ensure_index(patient_id, embedder.model_id, step, total=total)
+
     def grounded_chat(
         self,
         patient_id: int,

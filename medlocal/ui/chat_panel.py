@@ -49,6 +49,16 @@ from medlocal.vault.errors import NotFoundError
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
 THINKING_POLL_MS = 250
+FINDING_STATUS = "Loading the model and finding passages…"
+INDEXING = "Indexing this patient's passages: "
+
+
+def indexing_status(done: int, total: int) -> str:
+    """The live line while a patient's passages go into the in-memory index (walk 36: a
+    41,610-passage record's first search sat for minutes on a bare "finding passages")."""
+    return f"{INDEXING}{done:,} of {total:,}…"
+
+
 CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
 NOTICE = "Decision support only — verify every statement against its sources."
 # Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
@@ -196,6 +206,7 @@ class ChatPanel(QWidget):
         # A reasoning model's live thinking figures, polled while an answer is on its way.
         self._meter: ThinkingMeter | None = None
         self._meter_generation = 0  # the clear() count the meter's job started under
+        self._indexing = [0, 0]  # the running ask's index build: vectors done, total
         self._thinking_timer = QTimer(self)
         self._thinking_timer.setInterval(THINKING_POLL_MS)
         self._thinking_timer.timeout.connect(self._thinking_tick)
@@ -491,14 +502,20 @@ class ChatPanel(QWidget):
         ws = self.workspace
         chat_id = self.chat_id
         self.live_question, self.live_text = question, ""
-        self.status_line = "Loading the model and finding passages…"
+        self.status_line = FINDING_STATUS
         self.redraw()
 
         meter = self._meter = ThinkingMeter()
         self._meter_generation = self._generation
+        indexing = self._indexing = [0, 0]  # vectors done, total: written by the worker
         self._thinking_timer.start()
 
+        def indexed(done: int, total: int) -> None:
+            indexing[:] = [done, total]
+
         def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
+            # A huge record's first build takes a while: counted here, shown by the timer.
+            ws.index_patient(patient, indexed)
             session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
             stream = session.ask(question, cancel=cancel, meter=meter)
             yield from batched(iter(stream))
@@ -673,6 +690,17 @@ class ChatPanel(QWidget):
             return
         if meter.active and not self.live_text:
             self.status_line = thinking_status(meter.tokens)
+            self.redraw()
+            return
+        # Only ever replaces the line ask() set, or its own: never an answer's or error's.
+        done, total = self._indexing
+        if self.live_text or not total:
+            return
+        if self.status_line != FINDING_STATUS and not self.status_line.startswith(INDEXING):
+            return
+        line = indexing_status(done, total) if done < total else FINDING_STATUS
+        if line != self.status_line:
+            self.status_line = line
             self.redraw()
 
     @staticmethod

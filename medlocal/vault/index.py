@@ -72,11 +72,37 @@ class _Change:
     ids: Sequence[str] = ()
 
 
-# chromadb's Rust bindings hold Python's interpreter lock for a whole upsert: 5,000 vectors
-# froze the window for over 5 s. 32 vectors take ~10 ms; a short sleep between batches of a
-# build lets the GUI thread run, so the window stays responsive while the index fills.
+# chromadb's Rust bindings hold Python's interpreter lock for a whole upsert (measured: a
+# heartbeat thread stalls for the whole call), so a build upserts in batches and sleeps between
+# them to let the GUI thread run. A batch's cost grows with the collection (each insert searches
+# the HNSW graph: 32 vectors took ~20 ms into an empty collection and ~70 ms at 10,000 under
+# load), so its size follows the measured time: batches aim at BUILD_SLICE_S each, from
+# INDEX_BATCH vectors, between MIN_BATCH and MAX_BATCH. Larger batches also pay chroma's
+# per-call cost less often.
 INDEX_BATCH = 32
+MIN_BATCH = 32
+MAX_BATCH = 1024
+BUILD_SLICE_S = 0.1
 BUILD_YIELD_S = 0.001
+
+# HNSW construction dominates a build (its CPU scales with the dimension). With chroma's
+# defaults (ef_construction 100, ef_search 100, M 16) 20,000 clustered vectors took 20.5 s of CPU
+# at recall@10 0.84 against exact search; ef_construction 40 searched with ef_search 200 took
+# 9.4 s at recall@10 0.89 (M 8 or ef_construction 20 lose recall). See
+# benchmarks/bench_index_build.py.
+HNSW_CONFIGURATION: dict[str, Any] = {
+    "space": "cosine",
+    "ef_construction": 40,
+    "ef_search": 200,
+}
+
+
+def next_batch(size: int, seconds: float) -> int:
+    """The size of the next build batch after ``size`` vectors took ``seconds``."""
+    if seconds <= 0:
+        return min(MAX_BATCH, size * 2)
+    scaled = int(size * BUILD_SLICE_S / seconds)
+    return max(MIN_BATCH, min(MAX_BATCH, scaled, size * 2))
 
 
 class VectorIndex:
@@ -94,7 +120,9 @@ class VectorIndex:
         self._build_locks: dict[tuple[int, str], threading.Lock] = {}
         # Collections being built, with the changes reported since their snapshot began.
         self._pending: dict[tuple[int, str], list[_Change]] = {}
-        self._batch = min(int(self._client.get_max_batch_size()), INDEX_BATCH)
+        # Changes arrive in batches of INDEX_BATCH; a build's batches follow their measured cost.
+        self._max_batch = min(int(self._client.get_max_batch_size()), MAX_BATCH)
+        self._batch = min(self._max_batch, INDEX_BATCH)
         self._closed = False
 
     def _name(self, patient_id: int, model_id: str) -> str:
@@ -134,7 +162,7 @@ class VectorIndex:
                 collection = self._client.create_collection(
                     self._name(patient_id, model_id),
                     embedding_function=None,
-                    configuration={"hnsw": {"space": "cosine"}},
+                    configuration={"hnsw": dict(HNSW_CONFIGURATION)},
                 )
                 self._fill(collection, vectors, progress)
             except BaseException:
@@ -160,37 +188,52 @@ class VectorIndex:
         vectors: Iterable[IndexedVector],
         progress: Callable[[int], None] | None,
     ) -> None:
+        size = min(self._batch, INDEX_BATCH)
         batch: list[IndexedVector] = []
         for item in vectors:
             batch.append(item)
-            if len(batch) >= self._batch:
-                self._add(collection, batch)
-                if progress is not None:
-                    progress(len(batch))
+            if len(batch) >= size:
+                size = self._fill_batch(collection, batch, progress)
                 batch = []
                 time.sleep(BUILD_YIELD_S)
         if batch:
-            self._add(collection, batch)
-            if progress is not None:
-                progress(len(batch))
+            self._fill_batch(collection, batch, progress)
+
+    def _fill_batch(
+        self,
+        collection: Any,
+        batch: Sequence[IndexedVector],
+        progress: Callable[[int], None] | None,
+    ) -> int:
+        """Upsert one build batch; return the size of the next (see :func:`next_batch`).
+        Timed by the clock, not CPU: chroma holds the interpreter lock for the whole call, so
+        its wall time is what the window waits (a loaded machine gets smaller batches)."""
+        started = time.perf_counter()
+        self._upsert(collection, batch)
+        size = min(self._max_batch, next_batch(len(batch), time.perf_counter() - started))
+        if progress is not None:
+            progress(len(batch))
+        return size
 
     def _add(self, collection: Any, items: Sequence[IndexedVector]) -> None:
         """Upsert: a vector may reach a collection both from its snapshot and as a change."""
         for start in range(0, len(items), self._batch):
-            part = items[start : start + self._batch]
-            collection.upsert(
-                ids=[str(item.chunk_id) for item in part],
-                embeddings=np.stack([item.vector for item in part]).astype(np.float32),
-                metadatas=[
-                    {
-                        "document_id": item.document_id,
-                        "collection_id": (
-                            NO_COLLECTION if item.collection_id is None else item.collection_id
-                        ),
-                    }
-                    for item in part
-                ],
-            )
+            self._upsert(collection, items[start : start + self._batch])
+
+    def _upsert(self, collection: Any, part: Sequence[IndexedVector]) -> None:
+        collection.upsert(
+            ids=[str(item.chunk_id) for item in part],
+            embeddings=np.stack([item.vector for item in part]).astype(np.float32),
+            metadatas=[
+                {
+                    "document_id": item.document_id,
+                    "collection_id": (
+                        NO_COLLECTION if item.collection_id is None else item.collection_id
+                    ),
+                }
+                for item in part
+            ],
+        )
 
     def _remove(self, collection: Any, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), self._batch):

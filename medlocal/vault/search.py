@@ -56,8 +56,11 @@ def ensure_index(
     patient_id: int | None,
     embed_model_id: str,
     progress: Callable[[int], None] | None = None,
+    *,
+    total: Callable[[int], None] | None = None,
 ) -> None:
-    """Build one patient's collection (the whole vault's for None) unless it is built already."""
+    """Build one patient's collection (the whole vault's for None) unless it is built already.
+    ``total(n)`` hears how many vectors the build holds, before it fills the collection."""
     key = ALL_PATIENTS if patient_id is None else patient_id
     if session.index.is_built(key, embed_model_id):
         return
@@ -66,7 +69,10 @@ def ensure_index(
         # Read under the lock; the build itself runs without it, and changes committed
         # meanwhile reach the collection through the index's queue.
         with hold(session) as s:
-            return list(documents.vectors_for(s.conn, patient_id, embed_model_id))
+            vectors = list(documents.vectors_for(s.conn, patient_id, embed_model_id))
+        if total is not None:
+            total(len(vectors))
+        return vectors
 
     session.index.build(key, embed_model_id, snapshot, progress)
 

@@ -252,10 +252,12 @@ class DocumentsMixin(VaultCore):
         patient_id: int | None,
         embed_model_id: str,
         progress: Callable[[int], None] | None = None,
+        *,
+        total: Callable[[int], None] | None = None,
     ) -> None:
         """Build the in-memory vector collection of one patient, or of the whole vault (None),
-        unless it is built already."""
-        search.ensure_index(self._session(), patient_id, embed_model_id, progress)
+        unless it is built already: ``total(n)`` hears its size, ``progress(k)`` each batch."""
+        search.ensure_index(self._session(), patient_id, embed_model_id, progress, total=total)
 
     def build_index(
         self,

@@ -83,15 +83,16 @@ def test_changes_committed_while_the_index_is_built_are_in_the_built_collection(
     # Hold the background build after it has read the vault and before it registers the
     # collection; import and delete a document in that window.
     read_done, resume = threading.Event(), threading.Event()
-    original_add = index._add
+    # A build writes through _upsert (its batches sized by time), reported changes through _add.
+    original_upsert = index._upsert
 
-    def paused_add(collection: Any, items: Sequence[IndexedVector]) -> None:
+    def paused_upsert(collection: Any, items: Sequence[IndexedVector]) -> None:
         if threading.current_thread().name == "vault-index" and not read_done.is_set():
             read_done.set()
             assert resume.wait(30)
-        original_add(collection, items)
+        original_upsert(collection, items)
 
-    monkeypatch.setattr(index, "_add", paused_add)
+    monkeypatch.setattr(index, "_upsert", paused_upsert)
     thread = vault.build_index(EMB.model_id)
     assert thread is not None
     assert read_done.wait(30)
