@@ -125,12 +125,13 @@ def _opens_with_a_look_around(items: _Items) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], bool] | None:
+def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], bool, str] | None:
     """(the set members matched as written, those matched ignoring case) that the matches of
-    the pattern ``written`` open with, and whether no match opens inside a word (see
-    opens_apart); None where the engine skips to its opening itself, where it may match
-    nothing, or where the opening is not read. Kept per pattern: the round-19 skipper reads the
-    same opening as the test, and parsing a pattern is most of the cost."""
+    the pattern ``written`` open with, whether no match opens inside a word (see opens_apart),
+    and the test of the first two characters (see _pairs); None where the engine skips to its
+    opening itself, where it may match nothing, or where the opening is not read. Kept per
+    pattern: the round-19 skipper reads the same opening as the test, and parsing a pattern is
+    most of the cost."""
     cased: set[str] = set()
     folded: set[str] = set()
     try:
@@ -143,7 +144,7 @@ def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], 
         ok, empty, _, _ = _apart(items, apart=False, boundary=False)
     except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # internals not as expected, or an opening not read
-    return frozenset(cased), frozenset(folded), ok and not empty
+    return frozenset(cased), frozenset(folded), ok and not empty, _pairs(items, flags)
 
 
 def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -155,7 +156,7 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     opening = _opening(pattern.pattern, pattern.flags)
     if opening is None:
         return None
-    cased, folded, _ = opening
+    cased, folded, _, _ = opening
     ways = [f"[{''.join(sorted(cased))}]"] if cased else []
     if folded:
         ways.append(f"(?i:[{''.join(sorted(folded))}])")
@@ -337,7 +338,7 @@ def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     read = _opening(pattern.pattern, pattern.flags)
     if read is None:
         return None
-    cased, folded, word_start = read
+    cased, folded, word_start, pairs = read
     members = set(cased)
     try:
         for member in folded:
@@ -359,7 +360,6 @@ def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     inside = r"(?<!\w\w)" if word_start else ""
     flags = _GLOBAL_FLAGS.match(pattern.pattern)  # in pattern.flags as well
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    pairs = _pair_test(pattern)
     try:
         # The pattern itself, asked from the opening character (a look-ahead inside a
         # look-behind of that one character), after the test of its first two characters.
@@ -480,19 +480,37 @@ def _pairs_of(
 
 
 def _members(cls: _Class) -> str:
-    return "".join(re.escape(c) for c in sorted(cls))
+    """Set syntax for ``cls``, runs of three or more characters written as ranges (short to
+    parse)."""
+    codes = sorted(map(ord, cls))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"\\x{codes[i]:02x}-\\x{codes[j]:02x}")
+        else:
+            parts.extend(f"\\x{code:02x}" for code in codes[i : j + 1])
+        i = j + 1
+    return "".join(parts)
 
 
-@functools.lru_cache(maxsize=1024)
-def _pairs(written: str, flags: int) -> str:
-    """The pair test of the pattern ``written`` (a look-ahead, matched with case), or "" where
-    there is none."""
+def _with_beyond_ascii(cls: _Class) -> str:
+    """A set of the ASCII characters ``cls`` and every character beyond ASCII, written as the
+    other ASCII characters negated: the same characters as "[...\\x80-\\U0010ffff]", but the
+    engine compiles it in microseconds (a range beyond 255 has it walk all 65,536 characters of
+    the first plane, a millisecond a set, seconds over the patterns: session 34)."""
+    return f"[^{_members(_ANY - cls)}]"
+
+
+def _pairs(items: _Items, flags: int) -> str:
+    """The pair test of the pattern parsed as ``items`` (a look-ahead, matched with case), or ""
+    where there is none. Read from _opening's parse: a second parse of each pattern would cost
+    half a second of set-up."""
     try:
-        found, open_paths = _pairs_of(
-            list(_parser.parse(written, flags)),
-            ignore_case=bool(flags & re.IGNORECASE),
-            paths={()},
-        )
+        found, open_paths = _pairs_of(items, ignore_case=bool(flags & re.IGNORECASE), paths={()})
     except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
         return ""
     if () in open_paths:
@@ -513,13 +531,14 @@ def _pairs(written: str, flags: int) -> str:
         by_second.setdefault(frozenset(after), set()).add(c)
     ways = [
         f"[{_members(frozenset(firsts))}]"
-        + ("" if second == _ANY else f"(?:[{_members(second)}{_BEYOND_ASCII}]|\\Z)")
+        + ("" if second == _ANY else f"(?:{_with_beyond_ascii(second)}|\\Z)")
         for second, firsts in sorted(by_second.items(), key=lambda kv: sorted(kv[1]))
     ]
-    ways.append(f"[{_BEYOND_ASCII}]")  # beyond ASCII: not read here
+    ways.append(_with_beyond_ascii(frozenset()))  # beyond ASCII: not read here
     return f"(?=(?-i:{'|'.join(ways)}))"
 
 
 def _pair_test(pattern: re.Pattern[str]) -> str:
     """A look-ahead for the pairs of characters ``pattern``'s matches open with (see _pairs)."""
-    return _pairs(pattern.pattern, pattern.flags)
+    read = _opening(pattern.pattern, pattern.flags)
+    return "" if read is None else read[3]

@@ -80,3 +80,21 @@ def test_fixed_form_patterns_with_pairs_find_what_they_found_before() -> None:
             pattern.pattern[:60]
         )
     assert with_pairs > 100
+
+
+def test_the_pair_test_admits_beyond_ascii_without_a_range_the_engine_walks() -> None:
+    """Session 34: beyond ASCII is written as the other ASCII characters negated, not as a range
+    to U+10FFFF (which the engine's compiler walks over the 65,536 characters of the first
+    plane: seconds of set-up over the patterns), and admits the same characters."""
+    written = deid_first_characters._pair_test(re.compile(_WEEKDAYS))
+    assert written
+    assert "\\U" not in written and "\\u" not in written
+    pairs = re.compile(written)
+    for opening in ("\u00e9x", "M\u00e9", "\u212ao", "\U0001f600a", "Mo", "mo"):
+        assert pairs.match(opening), opening
+    for opening in ("Ma", "M.", "1x"):
+        assert not pairs.match(opening), opening
+    beyond = re.compile(deid_first_characters._with_beyond_ascii(frozenset("ab")))
+    admitted = {chr(c) for c in range(0x3000) if beyond.fullmatch(chr(c))}
+    assert admitted == {"a", "b"} | {chr(c) for c in range(0x80, 0x3000)}
+    assert beyond.fullmatch("\U0010ffff")
