@@ -125,12 +125,13 @@ def _opens_with_a_look_around(items: _Items) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], bool] | None:
+def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], bool, str] | None:
     """(the set members matched as written, those matched ignoring case) that the matches of
-    the pattern ``written`` open with, and whether no match opens inside a word (see
-    opens_apart); None where the engine skips to its opening itself, where it may match
-    nothing, or where the opening is not read. Kept per pattern: the round-19 skipper reads the
-    same opening as the test, and parsing a pattern is most of the cost."""
+    the pattern ``written`` open with, whether no match opens inside a word (see opens_apart),
+    and the test of the first two characters (see _pairs); None where the engine skips to its
+    opening itself, where it may match nothing, or where the opening is not read. Kept per
+    pattern: the round-19 skipper reads the same opening as the test, and parsing a pattern is
+    most of the cost."""
     cased: set[str] = set()
     folded: set[str] = set()
     try:
@@ -143,7 +144,7 @@ def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], 
         ok, empty, _, _ = _apart(items, apart=False, boundary=False)
     except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # internals not as expected, or an opening not read
-    return frozenset(cased), frozenset(folded), ok and not empty
+    return frozenset(cased), frozenset(folded), ok and not empty, _pairs(items, flags)
 
 
 def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -155,7 +156,7 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     opening = _opening(pattern.pattern, pattern.flags)
     if opening is None:
         return None
-    cased, folded, _ = opening
+    cased, folded, _, _ = opening
     ways = [f"[{''.join(sorted(cased))}]"] if cased else []
     if folded:
         ways.append(f"(?i:[{''.join(sorted(folded))}])")
@@ -337,7 +338,7 @@ def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     read = _opening(pattern.pattern, pattern.flags)
     if read is None:
         return None
-    cased, folded, word_start = read
+    cased, folded, word_start, pairs = read
     members = set(cased)
     try:
         for member in folded:
@@ -361,8 +362,8 @@ def opening_skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
     try:
         # The pattern itself, asked from the opening character (a look-ahead inside a
-        # look-behind of that one character).
-        return re.compile(f"{opening}{inside}(?<=(?=(?:{body}))[\\s\\S])", pattern.flags)
+        # look-behind of that one character), after the test of its first two characters.
+        return re.compile(f"{opening}{inside}(?<={pairs}(?=(?:{body}))[\\s\\S])", pattern.flags)
     except re.error:
         return None  # a group referred to inside the look-behind: not allowed there
 
@@ -388,3 +389,156 @@ def skipped_matches(
             continue
         yield match
         pos = max(match.end(), start + 1)
+
+
+# Session 33: the first two characters. A pattern of many alternatives that opens with most
+# letters (the weekdays and months of a dozen languages, the street words) passes the skipper's
+# set at most words, and the engine then tries each of its alternatives there (those matched
+# ignoring case one by one, with no quick test of their first character): 45-70 ms of a 20-page
+# record for the weekday dates, asked at 9,400 places and matching at none. The pairs of
+# characters its matches can open with, read from its parse, are tested first, matched with
+# case (each character set lists every character that matches ignoring case, found by asking
+# the engine itself), so the engine turns most of those places away at once. Characters beyond
+# ASCII are always admitted (few in a note). None where the pairs are not read or would not pay.
+_ASCII = tuple(chr(code) for code in range(128))
+# Of the pairs of ASCII letters and digits whose first character the pattern may open with, the
+# share the pair test may admit and still pay: above it the test turns few places away.
+_PAIR_SHARE = 0.5
+_Class = frozenset[str]  # the ASCII characters one place of a match may hold
+_ANY: _Class = frozenset(_ASCII)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ascii_class(op: Any, av: Any, ignore_case: bool) -> _Class:
+    """The ASCII characters a LITERAL or IN matches, asked of the engine itself; every ASCII
+    character where the item is not read here."""
+    try:
+        if op is _C.LITERAL:
+            written = re.escape(chr(av))
+        elif op is _C.IN:
+            written = f"[{''.join(_set_members(av))}]"
+        else:
+            return _ANY
+        test = re.compile(written, re.IGNORECASE if ignore_case else 0)
+    except (_NotRead, re.error, TypeError, ValueError):
+        return _ANY
+    return frozenset(c for c in _ASCII if test.fullmatch(c))
+
+
+_Path = tuple[_Class, ...]  # the classes of the characters read so far (fewer than two)
+
+
+def _pairs_of(
+    items: _Items, *, ignore_case: bool, paths: set[_Path]
+) -> tuple[set[tuple[_Class, _Class]], set[_Path]]:
+    """(the pairs of classes completed inside ``items``, the paths of fewer than two characters
+    that reach their end), each way through ``items`` read from each of ``paths``."""
+    done: set[tuple[_Class, _Class]] = set()
+    for op, av in items:
+        if not paths:
+            break
+        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue  # zero width
+        if op in (_C.LITERAL, _C.IN, _C.NOT_LITERAL, _C.ANY, _C.CATEGORY):
+            cls = _ascii_class(op, tuple(av) if op is _C.IN else av, ignore_case)
+            grown = {(*path, cls) for path in paths}
+            done.update((a, b) for a, b in (p for p in grown if len(p) == 2))
+            paths = {p for p in grown if len(p) < 2}
+        elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+            sub, inner_case = av, ignore_case
+            if op is _C.SUBPATTERN:
+                _, add, remove, sub = av
+                inner_case = (ignore_case or bool(add & re.IGNORECASE)) and not (
+                    remove & re.IGNORECASE
+                )
+            found, paths = _pairs_of(list(sub), ignore_case=inner_case, paths=paths)
+            done |= found
+        elif op is _C.BRANCH:
+            ends: set[_Path] = set()
+            for alt in av[1]:
+                found, end = _pairs_of(list(alt), ignore_case=ignore_case, paths=paths)
+                done |= found
+                ends |= end
+            paths = ends
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            least, most, sub = av
+            ends = set(paths) if least == 0 else set()
+            current, count = paths, 0
+            while current and count < most:
+                found, after = _pairs_of(list(sub), ignore_case=ignore_case, paths=current)
+                done |= found
+                count += 1
+                if count >= least:
+                    if after <= ends:
+                        break  # nothing new: more rounds read the same
+                    ends |= after
+                current = after
+            paths = ends
+        else:
+            raise _NotRead  # a back reference, a conditional group, ...
+    return done, paths
+
+
+def _members(cls: _Class) -> str:
+    """Set syntax for ``cls``, runs of three or more characters written as ranges (short to
+    parse)."""
+    codes = sorted(map(ord, cls))
+    parts: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"\\x{codes[i]:02x}-\\x{codes[j]:02x}")
+        else:
+            parts.extend(f"\\x{code:02x}" for code in codes[i : j + 1])
+        i = j + 1
+    return "".join(parts)
+
+
+def _with_beyond_ascii(cls: _Class) -> str:
+    """A set of the ASCII characters ``cls`` and every character beyond ASCII, written as the
+    other ASCII characters negated: the same characters as "[...\\x80-\\U0010ffff]", but the
+    engine compiles it in microseconds (a range beyond 255 has it walk all 65,536 characters of
+    the first plane, a millisecond a set, seconds over the patterns: session 34)."""
+    return f"[^{_members(_ANY - cls)}]"
+
+
+def _pairs(items: _Items, flags: int) -> str:
+    """The pair test of the pattern parsed as ``items`` (a look-ahead, matched with case), or ""
+    where there is none. Read from _opening's parse: a second parse of each pattern would cost
+    half a second of set-up."""
+    try:
+        found, open_paths = _pairs_of(items, ignore_case=bool(flags & re.IGNORECASE), paths={()})
+    except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
+        return ""
+    if () in open_paths:
+        return ""  # may match nothing
+    seconds: dict[str, set[str]] = {}
+    for first, second in found:
+        for c in first:
+            seconds.setdefault(c, set()).update(second)
+    for (first,) in open_paths:  # a match of one character: any second
+        for c in first:
+            seconds.setdefault(c, set()).update(_ANY)
+    alnum = [c for c in _ALPHANUMERICS if c in seconds]
+    admitted = sum(len(seconds[c] & set(_ALPHANUMERICS)) for c in alnum)
+    if not alnum or admitted > _PAIR_SHARE * len(alnum) * len(_ALPHANUMERICS):
+        return ""
+    by_second: dict[frozenset[str], set[str]] = {}
+    for c, after in seconds.items():
+        by_second.setdefault(frozenset(after), set()).add(c)
+    ways = [
+        f"[{_members(frozenset(firsts))}]"
+        + ("" if second == _ANY else f"(?:{_with_beyond_ascii(second)}|\\Z)")
+        for second, firsts in sorted(by_second.items(), key=lambda kv: sorted(kv[1]))
+    ]
+    ways.append(_with_beyond_ascii(frozenset()))  # beyond ASCII: not read here
+    return f"(?=(?-i:{'|'.join(ways)}))"
+
+
+def _pair_test(pattern: re.Pattern[str]) -> str:
+    """A look-ahead for the pairs of characters ``pattern``'s matches open with (see _pairs)."""
+    read = _opening(pattern.pattern, pattern.flags)
+    return "" if read is None else read[3]
