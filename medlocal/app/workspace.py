@@ -39,7 +39,7 @@ from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_do
 from medlocal.models.catalog import Role
 from medlocal.models.fit import FitAdvice
 from medlocal.models.registry import InstalledModel, Registry
-from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import ExportReport, Shared, chat_model_line
@@ -392,10 +392,16 @@ class Workspace:
             cancel=cancel,
         )
 
-    def index_patient(self, patient_id: int, progress: Callable[[int, int], None]) -> None:
+    def index_patient(
+        self,
+        patient_id: int,
+        progress: Callable[[int, int], None],
+        cancel: threading.Event | None = None,
+    ) -> None:
         """Build the patient's in-memory vector collection for the default embedder now, unless
         built, telling ``progress(done, total)`` in vectors: a huge record's first build takes a
-        while, which a window can show instead of a bare "finding passages" (walk 36)."""
+        while, which a window can show instead of a bare "finding passages" (walk 36). ``cancel``
+        (or a lock) stops the build between batches; a cancelled one raises GenerationCancelled."""
         vault = self.require_vault()
         embedder = self.embedder()
         if embedder is None:
@@ -411,7 +417,8 @@ class Workspace:
             done[0] += n
             progress(done[0], size[0])
 
-        vault.ensure_index(patient_id, embedder.model_id, step, total=total)
+        vault.ensure_index(patient_id, embedder.model_id, step, total=total, cancel=cancel)
+        check_cancel(cancel, "indexing")
 
     def grounded_chat(
         self,

@@ -515,7 +515,7 @@ class ChatPanel(QWidget):
 
         def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
             # A huge record's first build takes a while: counted here, shown by the timer.
-            ws.index_patient(patient, indexed)
+            ws.index_patient(patient, indexed, cancel)
             session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
             stream = session.ask(question, cancel=cancel, meter=meter)
             yield from batched(iter(stream))

@@ -34,8 +34,9 @@ GUI_WAIT_S = 0.2
 # A write that finds the vault busy tries again this often, letting go of the session between
 # tries, so the window's reads (never blocked by another process in WAL mode) go on meanwhile.
 RETRY_S = 0.05
-# The WAL is folded after a deletion only if no other process is writing: a later fold (or the
-# last connection's close) does it otherwise. Folding waits for writers, and did so for 60 s.
+# A thread that limits its waits (the window's) folds the WAL after a deletion only if no other
+# process reads or writes within this long; a worker waits up to its full limit, letting go of
+# the session between tries. A fold that gives up is tried again later (Session.settle).
 FOLD_WAIT_S = 0.2
 
 Connection = Any  # sqlcipher3 ships no type information
@@ -263,14 +264,31 @@ def rekey(conn: Connection, new_key: SecretKey) -> None:
 def fold_wal(conn: Connection) -> bool:
     """Checkpoint the WAL into the database and truncate it, so page images from before a
     deletion do not linger in it (``secure_delete`` has zeroed the freed cells in the new ones).
-    Call outside a transaction. Another process writing: not now (see :data:`FOLD_WAIT_S`);
-    returns whether it was folded."""
-    conn.execute(f"PRAGMA busy_timeout = {int(min(FOLD_WAIT_S, wait_limit()) * 1000)}")
-    try:
-        row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    finally:
-        apply_wait_limit(conn)
-    return row is None or not row[0]
+    Call outside a transaction. While another process reads or writes, it is tried again until
+    the thread's wait limit (at most :data:`FOLD_WAIT_S` on a thread that limits its waits),
+    letting go of the connection's session between tries like :func:`_begin`; returns whether it
+    was folded (False also when the session was closed meanwhile)."""
+    limited = getattr(_thread, "limit", None) is not None
+    deadline = time.monotonic() + (min(FOLD_WAIT_S, wait_limit()) if limited else wait_limit())
+    pause = _pauses.get(id(conn), _sleep)
+    while True:
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except OperationalError as err:
+            if not is_busy(err):
+                apply_wait_limit(conn)
+                raise
+            row = (1,)
+        if row is None or not row[0]:
+            apply_wait_limit(conn)
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            apply_wait_limit(conn)
+            return False
+        if not pause(min(RETRY_S, left)):
+            return False  # the session was closed (its connection with it)
 
 
 def integrity_errors(conn: Connection) -> list[str]:

@@ -144,12 +144,15 @@ class VectorIndex:
         model_id: str,
         snapshot: Callable[[], Iterable[IndexedVector]],
         progress: Callable[[int], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> None:
         """Create the patient's (or the whole vault's) collection unless it already exists.
 
         ``snapshot()`` reads the vectors from the vault; it is called after this build starts
         queueing changes, so an add or removal reported later is applied on registration.
-        ``progress(n)`` is called after each batch of ``n`` vectors."""
+        ``progress(n)`` is called after each batch of ``n`` vectors. The build stops between
+        batches, registering nothing, once the index is closed (the vault locked) or ``cancel``
+        is set; the caller can tell by :meth:`is_built`."""
         key = (patient_id, model_id)
         with self._build_lock(key):
             if self.is_built(patient_id, model_id):
@@ -164,7 +167,7 @@ class VectorIndex:
                     embedding_function=None,
                     configuration={"hnsw": dict(HNSW_CONFIGURATION)},
                 )
-                self._fill(collection, vectors, progress)
+                finished = self._fill(collection, vectors, progress, cancel)
             except BaseException:
                 with self._guard:
                     self._pending.pop(key, None)
@@ -173,7 +176,7 @@ class VectorIndex:
                 raise
             with self._guard:
                 changes = self._pending.pop(key, [])
-                if self._closed:
+                if self._closed or not finished:
                     self._client.delete_collection(collection.name)
                     return
                 # Under the guard, so that a change reported now waits and then sees the
@@ -187,17 +190,29 @@ class VectorIndex:
         collection: Any,
         vectors: Iterable[IndexedVector],
         progress: Callable[[int], None] | None,
-    ) -> None:
+        cancel: threading.Event | None = None,
+    ) -> bool:
+        """Upsert ``vectors`` batch by batch; False when it stopped early (closed or cancelled:
+        a lock or a patient switch during a huge record's build went on for seconds)."""
+
+        def stopped() -> bool:
+            return self._closed or (cancel is not None and cancel.is_set())
+
         size = min(self._batch, INDEX_BATCH)
         batch: list[IndexedVector] = []
         for item in vectors:
             batch.append(item)
             if len(batch) >= size:
+                if stopped():
+                    return False
                 size = self._fill_batch(collection, batch, progress)
                 batch = []
                 time.sleep(BUILD_YIELD_S)
+        if stopped():
+            return False
         if batch:
             self._fill_batch(collection, batch, progress)
+        return True
 
     def _fill_batch(
         self,

@@ -2,7 +2,8 @@
 
 Each commits in one transaction with its audit event; the index hears of it after the commit but
 before the session lock is released, so index changes arrive in commit order (see
-``VectorIndex.build``). Removals then purge the deleted text from the FTS index and the WAL.
+``VectorIndex.build``). Removals then purge the deleted text from the FTS index and the WAL
+(Session.purge), a purge owed until it commits.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError, NotFoundError
 from medlocal.vault.records import ChunkRecord, PageSpan
-from medlocal.vault.session import Session, SessionSource, reading
+from medlocal.vault.session import SessionSource, reading
 
 
 def add_document(
@@ -78,6 +79,7 @@ def add_document(
             )
             s.chunks_changed()
         s.index.add(patient_id, embed_model_id, indexed)
+        s.settle()
     return document_id
 
 
@@ -152,10 +154,11 @@ def replace_passages(
                     "embed_model": embed_model_id[:MAX_DETAIL_STRING],
                 },
             )
+            s.mark_purge()
             s.chunks_changed()
         s.index.remove(patient_id, old_ids)
         s.index.add(patient_id, embed_model_id, indexed)
-        _purge_deleted_text(s)
+        s.purge()
     return True
 
 
@@ -165,8 +168,9 @@ def delete_documents(
     """Remove documents (bytes, chunks, vectors, FTS rows), each deletion audited, and the saved
     outputs ``output_ids`` with them: all in one transaction (NotFoundError, removing nothing,
     when one is gone), then one purge of the deleted text for the whole batch. The session
-    stays held from the first deletion to the end of the purge: a lock cannot come between
-    them and leave deleted text readable in the FTS segments or the WAL."""
+    stays held from the first deletion to the purge, which is recorded as owed in the deletion's
+    own transaction: a purge that another process or a lock keeps from running is done at the next
+    write, the lock or the next unlock (Session.purge), and the deletion is not reported failed."""
     with reading(fetch) as s:
         removed: list[tuple[int, list[int]]] = []
         with db.transaction(s.conn):
@@ -185,10 +189,11 @@ def delete_documents(
                         "sha256": info.sha256,
                     },
                 )
+            s.mark_purge()
             s.chunks_changed()
         for patient_id, ids in removed:
             s.index.remove(patient_id, ids)
-        _purge_deleted_text(s)
+        s.purge()
 
 
 def remove_patient(fetch: SessionSource, patient_id: int) -> None:
@@ -200,14 +205,7 @@ def remove_patient(fetch: SessionSource, patient_id: int) -> None:
                 documents.delete_document(s.conn, document.id)
             s.conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
             s.audit.append("patient_remove", {"patient_id": patient_id})
+            s.mark_purge()
             s.chunks_changed()
         s.index.drop_patient(patient_id, chunk_ids)
-        _purge_deleted_text(s)
-
-
-def _purge_deleted_text(s: Session) -> None:
-    """Merge the FTS index so deleted tokens leave its segments (a delete in FTS5 only adds a
-    tombstone), then fold the WAL back so old page images do not linger in it."""
-    with db.transaction(s.conn):
-        s.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
-    db.fold_wal(s.conn)
+        s.purge()

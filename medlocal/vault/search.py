@@ -58,9 +58,11 @@ def ensure_index(
     progress: Callable[[int], None] | None = None,
     *,
     total: Callable[[int], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Build one patient's collection (the whole vault's for None) unless it is built already.
-    ``total(n)`` hears how many vectors the build holds, before it fills the collection."""
+    ``total(n)`` hears how many vectors the build holds, before it fills the collection. A
+    lock or ``cancel`` stops the build between batches, leaving nothing built."""
     key = ALL_PATIENTS if patient_id is None else patient_id
     if session.index.is_built(key, embed_model_id):
         return
@@ -74,7 +76,7 @@ def ensure_index(
             total(len(vectors))
         return vectors
 
-    session.index.build(key, embed_model_id, snapshot, progress)
+    session.index.build(key, embed_model_id, snapshot, progress, cancel)
 
 
 def build_index(

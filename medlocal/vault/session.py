@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 # Locking records its event only if the vault's write lock comes at once: a lock (the button,
 # the idle timer, quitting) never waits for another process's import.
 LOCK_WAIT_S = 0.2
+# A meta row written in a deletion's own transaction and removed in its purge's: a purge that
+# could not run (another process writing, the vault locked while it waited) is run at the next
+# write, at the lock, or at the next unlock, so deleted words do not stay in the FTS segments.
+PURGE_PENDING_META = "fts_purge_pending"
 
 
 class Session:
@@ -40,6 +44,13 @@ class Session:
         self._turn = threading.Condition(self.lock)
         self.closed = False
         self._chunk_total: int | None = None  # cached for the lexical search's common-word cut
+        # Work a deletion left undone (see settle): the FTS purge (its meta row is the record
+        # that outlives the session) and the WAL fold.
+        self.purge_pending = (
+            conn.execute("SELECT 1 FROM meta WHERE key = ?", (PURGE_PENDING_META,)).fetchone()
+            is not None
+        )
+        self.fold_pending = False
         db.set_pause(conn, self.pause)
 
     def pause(self, seconds: float) -> bool:
@@ -49,6 +60,53 @@ class Session:
         with self._turn:
             self._turn.wait(seconds)
         return not self.closed
+
+    def mark_purge(self) -> None:
+        """Inside a deletion's transaction: its FTS purge is owed until :meth:`purge` commits."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, x'01')", (PURGE_PENDING_META,)
+        )
+        self.purge_pending = True
+
+    def purge(self) -> None:
+        """Merge the FTS index so deleted tokens leave its segments (a delete in FTS5 only adds a
+        tombstone), then fold the WAL back so old page images do not linger in it. Called with
+        the session held, outside a transaction. Another process writing past this thread's wait,
+        or a lock meanwhile, leaves it owed (the deletion itself committed): :meth:`settle`, the
+        lock and the next unlock run it."""
+        try:
+            with db.transaction(self.conn):
+                self.conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')")
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (PURGE_PENDING_META,))
+        except (VaultBusyError, VaultLockedError):
+            log.info("the search index purge waits: another process was writing")
+            return
+        self.purge_pending = False
+        self.fold()
+
+    def fold(self) -> None:
+        """Fold the WAL back into the database (db.fold_wal); owed again if it could not."""
+        folded = db.fold_wal(self.conn)
+        self.fold_pending = not folded and not self.closed
+
+    def settle(self) -> None:
+        """After a write (and at unlock), with the session held: the purge or fold an earlier
+        deletion owes, each waiting at most FOLD_WAIT_S for another process (a retry must not
+        hold up every write while another process reads). A failure leaves it owed: the write
+        itself committed."""
+        if self.closed or not (self.purge_pending or self.fold_pending):
+            return
+        try:
+            with db.waiting_at_most(db.FOLD_WAIT_S):
+                db.apply_wait_limit(self.conn)
+                if self.purge_pending:
+                    self.purge()
+                else:
+                    self.fold()
+        except db.DatabaseError:
+            log.warning("the search index purge failed; it is tried again at the next write")
+        if not self.closed:
+            db.apply_wait_limit(self.conn)
 
     def chunk_total(self) -> int:
         if self._chunk_total is None:
@@ -68,7 +126,16 @@ class Session:
                 with db.waiting_at_most(LOCK_WAIT_S), db.telling_waits(None):
                     db.apply_wait_limit(self.conn)
                     with db.transaction(self.conn):
+                        if self.purge_pending:  # an owed purge commits with the lock's entry
+                            self.conn.execute(
+                                "INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')"
+                            )
+                            self.conn.execute(
+                                "DELETE FROM meta WHERE key = ?", (PURGE_PENDING_META,)
+                            )
                         self.audit.append("lock", {"reason": reason})
+                    if self.purge_pending or self.fold_pending:
+                        db.fold_wal(self.conn)  # at most LOCK_WAIT_S: no session to let go
             except VaultBusyError:
                 log.info("the vault locked without its audit entry: another process was writing")
             except (db.DatabaseError, VaultLockedError):
@@ -86,7 +153,10 @@ SessionSource = Callable[[], Session]
 def open_session(unlocked: unlock.Unlocked) -> Session:
     """The session of a freshly unlocked vault, with its audit key (derived and stored on the
     first unlock of a vault that has none yet)."""
-    return Session(unlocked.conn, unlocked.dek, _load_audit_key(unlocked))
+    session = Session(unlocked.conn, unlocked.dek, _load_audit_key(unlocked))
+    with hold(session):
+        session.settle()  # a purge the last session's deletion could not do
+    return session
 
 
 def _load_audit_key(unlocked: unlock.Unlocked) -> SecretKey:
@@ -134,5 +204,7 @@ def reading(fetch: SessionSource) -> Iterator[Session]:
 @contextmanager
 def writing(fetch: SessionSource) -> Iterator[Session]:
     """The held session inside one transaction: commits on success, rolls back on error."""
-    with hold(fetch()) as session, db.transaction(session.conn):
-        yield session
+    with hold(fetch()) as session:
+        with db.transaction(session.conn):
+            yield session
+        session.settle()

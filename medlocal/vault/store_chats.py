@@ -122,4 +122,4 @@ class ChatsMixin(VaultCore):
         with self._read() as s:
             with db.transaction(s.conn):
                 delete(s)
-            db.fold_wal(s.conn)
+            s.fold()

@@ -254,10 +254,14 @@ class DocumentsMixin(VaultCore):
         progress: Callable[[int], None] | None = None,
         *,
         total: Callable[[int], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> None:
         """Build the in-memory vector collection of one patient, or of the whole vault (None),
-        unless it is built already: ``total(n)`` hears its size, ``progress(k)`` each batch."""
-        search.ensure_index(self._session(), patient_id, embed_model_id, progress, total=total)
+        unless it is built already: ``total(n)`` hears its size, ``progress(k)`` each batch.
+        A lock or ``cancel`` stops it between batches, leaving nothing built."""
+        search.ensure_index(
+            self._session(), patient_id, embed_model_id, progress, total=total, cancel=cancel
+        )
 
     def build_index(
         self,

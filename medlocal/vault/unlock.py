@@ -194,6 +194,9 @@ def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> 
     except db.KeyRejectedError:
         dek.wipe()
         conn, dek = _open_pending(files, key_file, opener)
+    except BaseException:
+        dek.wipe()  # a busy vault (VaultBusyError) or anything else: the key leaves memory
+        raise
     else:
         if key_file.pending is not None:
             key_file.pending = None  # a rotation stopped before its rekey: forget it
@@ -225,6 +228,9 @@ def _open_pending(
     except db.KeyRejectedError as err:
         dek.wipe()
         raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+    except BaseException:
+        dek.wipe()
+        raise
     # The rotation's rekey committed before the crash: finish it now.
     key_file.wraps = key_file.pending
     key_file.pending = None

@@ -26,11 +26,13 @@ def test_the_chat_counts_the_passages_being_indexed(qtbot: QtBot, tmp_path: Path
     release = threading.Event()
     real = ws.index_patient
 
-    def slow_index(patient_id: int, progress: Callable[[int, int], None]) -> None:
+    def slow_index(
+        patient_id: int, progress: Callable[[int, int], None], cancel: threading.Event
+    ) -> None:
         progress(0, 41_610)
         progress(12_000, 41_610)
         release.wait(30)
-        real(patient_id, progress)
+        real(patient_id, progress, cancel)
 
     ws.index_patient = slow_index  # type: ignore[method-assign]
     chat = window.chat

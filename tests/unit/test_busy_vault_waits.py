@@ -2,8 +2,9 @@
 
 A write waits up to db.BUSY_WAIT_S, except from a thread that limits its waits (the window's);
 between tries it lets go of the session, so another thread's read goes on; locking never waits
-for the other process; folding the WAL after a deletion does not wait for it either; an unlock
-that finds the vault busy says so (while waiting, and once at the end), never "damaged"."""
+for the other process; folding the WAL after a deletion on the window's thread does not wait
+for it either; an unlock that finds the vault busy says so (while waiting, and once at the end),
+never "damaged"."""
 
 from __future__ import annotations
 
@@ -104,10 +105,11 @@ def test_locking_does_not_wait_and_ends_a_write_waiting_meanwhile(ws: Workspace)
 
 
 def test_folding_the_wal_does_not_wait_for_another_process(ws: Workspace) -> None:
+    """On the window's thread; a worker waits its full limit (test_vault_owed_purge)."""
     other = _other(ws)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with ws.require_vault()._read() as s:
+        with ws.require_vault()._read() as s, db.waiting_at_most(db.GUI_WAIT_S):
             started = time.monotonic()
             folded = db.fold_wal(s.conn)
             took = time.monotonic() - started

@@ -444,16 +444,16 @@ def test_deleting_documents_together_purges_their_text_once(
 ) -> None:
     """The window deletes a selection in one call: one FTS optimise and WAL fold for all of it
     (each is a pass over the whole text index), and none of the deleted text stays findable."""
-    from medlocal.vault import indexed_writes
+    from medlocal.vault.session import Session
 
-    purge = indexed_writes._purge_deleted_text
+    purge = Session.purge
     purges: list[int] = []
 
-    def counting(s: object) -> None:
+    def counting(s: Session) -> None:
         purges.append(1)
-        purge(s)  # type: ignore[arg-type]
+        purge(s)
 
-    monkeypatch.setattr(indexed_writes, "_purge_deleted_text", counting)
+    monkeypatch.setattr(Session, "purge", counting)
     p = vault.add_patient("P")
     keep = add(vault, p, "keep.txt", "Metformin 500 mg twice daily.")
     gone = [add(vault, p, f"gone{n}.txt", f"Dabigatran {n}50 mg twice daily.") for n in range(3)]
