@@ -10,12 +10,16 @@ or one of the letter labels below; "Page" is one however listed. A title right b
 makes it a name again ("Dr Page 1" is not read so: the footer stands alone).
 
 deidfix34 (session 33): a telephone number's label, wherever it stands ("Leeds, Mobile: 07700
-900123" lost "Mobile" as Mobile, Alabama; "Home: ...", "Work number: ..."): an English word that
-is no listed given name, with up to two lower-case words after it, before a colon and the
-number the rules found (a phone's or a fax's span). Such a word names the line, not a place or a
-person, whichever kind of span took it; a span that ran on to it from a place before it ("Leeds,
-Mobile") ends before it. Without the colon and the number the word stays what the rules read
-("Mobile, AL 36602" is the city).
+900123" lost "Mobile" as Mobile, Alabama; "Home: ...", "Work number: ..."): one of the label
+words below, with up to two lower-case words after it, before a colon and the number the rules
+found (a phone's or a fax's span). Such a word names the line, not a place: a place's or a
+facility's span that ran on to it ("Leeds, Mobile") ends before it, and one that is the word
+alone goes. Without the colon and the number the word stays what the rules read ("Mobile, AL
+36602" is the city).
+
+fixdeid34 (review34b): only that closed list, never any English word ("Jane Hill mobile:",
+"Sarah Brown:", "4 Kings Road, Reading:" left the surname and the town in the text), and never
+a name's span: "Ann Work: 07700 ..." is a person whatever her surname means.
 """
 
 from __future__ import annotations
@@ -39,8 +43,15 @@ _LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-*•>][ \t]*)?\Z")
 _PAGE_AFTER = re.compile(r"[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?[ \t]*(?:\n|\Z)")
 _OF_AFTER = re.compile(r"[ \t]+of[ \t]+[A-Za-z]")
 _NAME_LABEL_AFTER = re.compile(r"[ \t]+(?:name|names)[ \t]*:")
-# What a span that a telephone label may end can be: the word kinds (a number's kinds never).
-_WORD_KINDS = frozenset({"name", "location", "city", "county", "facility", "street_address"})
+# What a span that a telephone label may end can be: a place's or a facility's (a name's never,
+# a number's never).
+_WORD_KINDS = frozenset({"location", "city", "county", "facility", "street_address"})
+# The words that label a telephone number, lower case: a closed list (review34b).
+_PHONE_LABELS = frozenset(
+    {"mobile", "mob", "home", "work", "tel", "telephone", "phone", "ph", "cell", "cellphone",
+     "fax", "office", "landline", "pager", "bleep", "switchboard", "daytime", "evening", "night",
+     "direct", "contact", "business", "reception", "emergency"}
+)  # fmt: skip
 _PHONE_KINDS = frozenset({"phone", "fax"})
 # A label's last word at a span's end, after the start or a blank, comma or slash.
 _LAST_WORD = re.compile(r"(?:(?<=[\s,;/])|\A)(?P<w>[A-Z][a-z]+)\Z")
@@ -71,7 +82,7 @@ def _label(text: str, red: Redaction, lex: Lexicon) -> bool:
     return lower in _LETTER_LABELS or _plain_word(lower, lex)
 
 
-def _phone_label(text: str, red: Redaction, starts: set[int], lex: Lexicon) -> int:
+def _phone_label(text: str, red: Redaction, starts: set[int]) -> int:
     """Where the label of a telephone number that ``red`` ends with begins (see above); -1 where
     it ends with none."""
     if red.kind not in _WORD_KINDS:
@@ -82,8 +93,7 @@ def _phone_label(text: str, red: Redaction, starts: set[int], lex: Lexicon) -> i
     word = _LAST_WORD.search(red.original)
     if word is None:
         return -1
-    lower = word.group("w").lower()
-    if lower not in lex.english or lower in lex.given_names:
+    if word.group("w").lower() not in _PHONE_LABELS:
         return -1
     if TITLE_BEFORE.search(text[max(0, red.start - 12) : red.start + word.start("w")]):
         return -1  # "Dr Home: 0113 ...": a name after its title
@@ -107,8 +117,7 @@ def without_form_labels(text: str, redactions: list[Redaction]) -> list[Redactio
     phones = {r.start for r in redactions if r.kind in _PHONE_KINDS}
     for red in redactions:
         if phones and ":" in text[red.end : red.end + 30]:
-            lex = lex or lexicon()
-            at = _phone_label(text, red, phones, lex)
+            at = _phone_label(text, red, phones)
             if at >= 0:
                 kept += _before_label(text, red, at)
                 continue

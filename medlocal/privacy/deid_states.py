@@ -19,6 +19,11 @@ Read after resolution, whichever rule found the span:
   A name that is also a town's or a person's ("Victoria", "Georgia", "Washington", "New
   York", "Québec" the city) stays as found anywhere else, and so does any state with a code
   after it ("Québec (QC)": the city); a code stays unless it follows a town.
+* fixdeid34 (review34b): after a town such a name goes back only where it ends the phrase (a
+  comma, a full stop, a bracket, a line's or the text's end after it): "[Leeds], Victoria
+  accompanied him" and "[Hull], Georgia visits daily" are people. A state after "in" or "from"
+  with a comma and a capitalised word after it is that place's town ("lives in Munster,
+  Germany"): it stays removed.
 
 A facility's name keeps its state ("Pathology Queensland", "Texas Cancer Centre"): the state is
 a word of the name there.
@@ -110,6 +115,10 @@ _BLANKS = re.compile(r"[ \t]*")
 # A word that places what follows, before a state alone ("lives in Ontario", "from Kerala"); "at"
 # or "to" may name a hospital by its region ("mapping at Waikato vascular lab", dev33).
 _PLACED = re.compile(r"(?i:\b(?:in|from|across|throughout))[ \t]+\Z")
+# What ends the phrase after a state that may be a person's name ("[Geelong], Victoria.").
+_PHRASE_END = re.compile(r"[ \t]*(?:[,.;:)\]\r\n]|\Z)")
+# A comma and a capitalised word after a state: the place the word before it is a town of.
+_PLACE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z]")
 # A state's code after a name, bare or in brackets: the name is its city's.
 _CODE_AFTER = re.compile(r"[ \t]*\(?(?:QC|ON|NY|WA|BC|VIC|NSW|[A-Z]{2})\)?(?![\w])")
 
@@ -170,16 +179,19 @@ def without_states(text: str, redactions: list[Redaction]) -> list[Redaction]:
         bare = _SPACES.sub(" ", red.original.strip())
         if is_state(bare):
             previous = out[-1] if out else None
+            plain = bare.lower() in _plain_names()
             after_town = (
                 previous is not None
                 and previous.kind in _TOWN_KINDS
                 and _AFTER_TOWN.fullmatch(text, previous.end, red.start) is not None
+                and (plain or _PHRASE_END.match(text, red.end) is not None)
             )
             if _CODE_AFTER.match(text, red.end) is not None:
                 pass  # a state's code after it: the city ("[1401, 18e Rue], Québec (QC)", dev21)
             elif after_town or (
-                bare.lower() in _plain_names()
+                plain
                 and _PLACED.search(text, max(0, red.start - 12), red.start) is not None
+                and _PLACE_AFTER.match(text, red.end) is None
                 and not _in_a_name(text, redactions, i)
             ):
                 continue
