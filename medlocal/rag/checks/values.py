@@ -434,14 +434,25 @@ def _clock_difference(
     if total is None or total <= 0:
         return False
     given = {m for v in values if v.kind == "time" for m in [_clock(v)] if m is not None}
+    days = {v.canonical for v in values if v.kind == "date"}
     words = _event_words(body)
     times: list[tuple[int, int, bool]] = []  # (passage, minutes, named by the sentence)
     for n in cited:
         text = facts.text([n])
+        # A date the sentence gives, written right before the time ("started 11/03/2025 14:10").
+        dated = {
+            v.start + len(v.raw)
+            for v in facts.values(n)
+            if v.kind == "date" and v.canonical in days
+        }
         for v in facts.values(n):
             minutes = _clock(v) if v.kind == "time" else None
             if minutes is not None:
-                named = minutes in given or _names_event(words, _event_before(text, v.start))
+                named = (
+                    minutes in given
+                    or any(0 <= v.start - end <= 3 for end in dated)
+                    or _names_event(words, _event_before(text, v.start))
+                )
                 times.append((n, minutes, named))
     ends = {m for _, m, named in times if named}
     if len(ends) >= 2:
@@ -458,6 +469,8 @@ def _event_before(text: str, at: int) -> set[str]:
     segment = re.split(r"[.;]\s|\n", text[max(0, at - 80) : at])[-1]
     found: set[str] = set()
     for token in reversed(_TOKEN.findall(segment)):
+        if "/" in token and len(found) == 0:
+            continue  # the time's date: "ED TRIAGE - 11/08/2025 21:47"
         if token[0].isdigit() or len(found) == 3:
             break
         word = token.lower()
@@ -470,9 +483,15 @@ def _event_words(body: str) -> set[str]:
     return {w.lower() for w in _TOKEN.findall(body) if w[0].isalpha() and len(w) >= 3}
 
 
+# An emergency department's triage or door time is the patient's arrival.
+_ARRIVAL = frozenset({"arrival", "arrived", "arrive", "arrives", "triage", "triaged", "door"})
+
+
 def _names_event(words: set[str], event: set[str]) -> bool:
     """Whether the sentence's words name the event: a word of it, or one with its first five
     letters ("arrived" for "arrival")."""
+    if event & _ARRIVAL and words & _ARRIVAL:
+        return True
     return any(w in words or (len(w) >= 5 and any(o[:5] == w[:5] for o in words)) for w in event)
 
 
