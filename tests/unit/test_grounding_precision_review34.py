@@ -211,9 +211,9 @@ def test_a_long_table_set_out_with_spaces_is_read_in_linear_time() -> None:
 
 
 def test_a_date_the_sentence_gives_or_a_triage_time_names_an_end() -> None:
-    record = "Transfusion record: unit 1 (no. 25-0441): started 25/03/2025 14:10, completed 17:25."
+    record = "Transfusion record: unit 1 (no. 25-0441): started 11/03/2025 14:10, completed 17:25."
     assert "unverified_number" not in kinds(
-        "The first unit ran for 3 hours and 15 minutes on 25 March 2025 [1].", record
+        "The first unit ran for 3 hours and 15 minutes on 11 March 2025 [1].", record
     )
     passages = ("ED TRIAGE - 11/08/2025 21:47. Arrived by ambulance.", "ECG 21:50: sinus rhythm.")
     assert "unverified_number" not in kinds(

@@ -434,7 +434,8 @@ def _clock_difference(
     if total is None or total <= 0:
         return False
     given = {m for v in values if v.kind == "time" for m in [_clock(v)] if m is not None}
-    days = {v.canonical for v in values if v.kind == "date"}
+    # Either way round: a passage that does not say how it writes dates reads "11/03" as 3 Nov.
+    days = {d for v in values if v.kind == "date" for d in (v.canonical, _swapped(v.canonical))}
     words = _event_words(body)
     times: list[tuple[int, int, bool]] = []  # (passage, minutes, named by the sentence)
     for n in cited:
@@ -460,6 +461,12 @@ def _clock_difference(
     return any(
         abs(b - a) == total for n, a, named in times if named for other, b, _ in times if other == n
     )
+
+
+def _swapped(day: str) -> str:
+    """A full date with its day and month exchanged ("2025-03-11" -> "2025-11-03")."""
+    parts = day.split("-")
+    return f"{parts[0]}-{parts[2]}-{parts[1]}" if len(parts) == 3 and len(day) == 10 else day
 
 
 def _event_before(text: str, at: int) -> set[str]:
