@@ -159,6 +159,13 @@ _TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# A year written in words, read after its first word (thirteen to nineteen): "nineteen
+# ninety-five", "the nineteen nineties".
+_TEEN_YEAR = re.compile(
+    rf"[\s-]+(?:{'|'.join(_TENS)}|{'|'.join(t.removesuffix('y') + 'ies' for t in _TENS)})"
+    rf"(?:[\s-](?:{'|'.join(_ONES)}))?\b",
+    re.I,
+)
 # A count after a regimen word is a number of its periods: "paclitaxel weekly x12" is 12 weeks.
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
@@ -552,7 +559,17 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         mask(match.start("roman"), match.end("roman"))
 
     flat_text = "".join(masked)
+    year_end = 0
     for match in _SPELLED.finditer(flat_text):
+        if match.start() < year_end:
+            continue
+        teen = match.group("word") and _NUMBER_WORDS[match.group("word").lower()] >= 13
+        year = _TEEN_YEAR.match(flat_text, match.end()) if teen else None
+        if year is not None:
+            # "nineteen ninety-five", "the nineteen nineties": a year, no count (review 34).
+            year_end = year.end()
+            mask(match.start(), year_end)
+            continue
         if match.group("tens"):
             ones = match.group("ones")
             count = _TENS[match.group("tens").lower()]

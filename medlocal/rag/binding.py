@@ -298,9 +298,12 @@ _NAMED_RANGE = re.compile(
 # end of the sentence or a semicolon; a decimal point is no end).
 _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
 # Reference ranges listed under one label, analyte by analyte: "Ref: TSH 0.27-4.2; FT4 12-22"
-# (to the end of the line or of the sentence; round 9).
+# (to the end of the line or of the sentence; round 9). "Normal" labels them only as "normal
+# range(s)" or "normal values": "LV systolic function normal: EF 55-60%" is a finding, and its
+# label ends at a semicolon (review 34).
 _REFERENCE_LIST = re.compile(
-    r"\b(?:ref(?:erence)?|normal)(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$",
+    r"\bref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$"
+    r"|\bnormal\s+(?:ranges?|values?|intervals?|limits?)\s*:(?:[^.;\n]|\.(?=\d))*$",
     re.I,
 )
 REFERENCE_RANGE = "reference range"

@@ -59,7 +59,7 @@ _FREQUENCY = re.compile(
     r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"
     rf"|(?P<once_at>{_ONCE_AT})"
     r"|(?P<abbr>q\.?d|o\.?d|b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|b\.?d|t\.?d\.?s|q\.?d\.?s|q\.?hs"
-    r"|q\.?am|q\.?pm|q24h|nocte|mane|h\.?s(?!-)|o\.m\.?|OM(?-i:(?<=OM)))"
+    r"|q\.?am|q\.?pm|q24h|nocte|mane|h\.?s(?!-)|o\.m\.?|(?-i:OM))"
     r"|(?P<prn>p\.?r\.?n|as\s+needed|as\s+required|when\s+required|if\s+needed|when\s+needed"
     r"|if\s+required|if\s+necessary)"
     r"|(?P<hourly>hourly)"
@@ -186,6 +186,10 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
         word = g["abbr"].lower().replace(".", "")
         if word == "od" and _EYE.search(text):
             return False  # "1 drop OD": the right eye
+        if g["abbr"] == "OM" and not _DOSE_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            return False  # "acute OM", "for OM": otitis media (review 34)
         return _exact(Fraction(_ABBREVIATIONS[word]))
     if g["prn"]:
         return None
@@ -204,6 +208,14 @@ def _per_day(match: re.Match[str], text: str) -> tuple[Fraction, Fraction] | boo
     return _exact(1 / _PERIOD_DAYS[period.lower()])
 
 
+# A dose or a dose form right before "OM", as a once-every-morning "OM" follows one ("losartan
+# 50 mg OM", "1 tab OM"): after anything else it is otitis media.
+_DOSE_BEFORE = re.compile(
+    r"(?:\d\s*(?:mg|mcg|µg|μg|micrograms?|g|ml|mls|units?|iu|u|tabs?|tablets?|caps?|capsules?"
+    r"|puffs?|drops?|sachets?|sprays?)|\b(?:tabs?|tablets?|caps?|capsules?|puffs?|drops?"
+    r"|sachets?|sprays?))\.?\s*$",
+    re.I,
+)
 # A time of day a dose is given at. "In the morning", "at night", "mane" and the like are a
 # regimen on their own (once a day); a bare "morning", a meal or a clock time is one only in a
 # list of two or more: "1 tab morning, 1 tab evening", "with breakfast, lunch and dinner".

@@ -8,6 +8,7 @@ from medlocal.privacy.deid_dates import writes_day_first
 from medlocal.rag.assertion_mismatches import index_mentions
 from medlocal.rag.assertions import Mention
 from medlocal.rag.binding import Bound, bind
+from medlocal.rag.checks.table_layout import TableLayout
 from medlocal.rag.date_events import DateTie, date_ties
 from medlocal.rag.drug_facts import (
     DosePair,
@@ -42,6 +43,7 @@ class PassageFacts:
         self._routes: dict[int, dict[int, RouteWord]] = {}
         self._lengths: dict[int, list[Length]] = {}
         self._date_ties: dict[int, list[DateTie]] = {}
+        self._layouts: dict[int, TableLayout] = {}
 
     def text(self, cited: Sequence[int]) -> str:
         """The cited passages' text, joined."""
@@ -110,6 +112,12 @@ class PassageFacts:
         if n not in self._lengths:
             self._lengths[n] = treatment_lengths(self._passages[n], self._lexicon)
         return self._lengths[n]
+
+    def layout(self, n: int) -> TableLayout:
+        """Passage ``n``'s lines as a table reader sees them (rag/checks/table_layout.py)."""
+        if n not in self._layouts:
+            self._layouts[n] = TableLayout(self._passages[n])
+        return self._layouts[n]
 
     def date_ties(self, n: int) -> list[DateTie]:
         """The dates of passage ``n`` tied to the events they date (rag/date_events.py)."""

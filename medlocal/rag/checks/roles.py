@@ -219,7 +219,7 @@ def _flag_one_holder(
             for m in _TITLED_NAME.finditer(passages[n])
             if _same_person(claim, _Pairing("", " ".join(m.group("name").split()), 0, 0, ""))
         ]
-        if not named:
+        if not named or any(_of_the_practice(passages[n], m) for m in named):
             continue
         name = " ".join(named[0].group("name").split())
         check.add(
@@ -231,6 +231,24 @@ def _flag_one_holder(
             passage=n,
         )
         return
+
+
+def _of_the_practice(text: str, named: re.Match[str]) -> bool:
+    """Whether the passage ties the person it names without a role to the GP's practice: the
+    practice or surgery in the same sentence ("Seen at the practice today by Dr Fiona MacLeod"),
+    or partners anywhere ("Dr Alan Reid and Partners"). A partner of the practice is her GP too
+    (review 34)."""
+    if _PARTNERS.search(text):
+        return True
+    start = max(text.rfind(". ", 0, named.start()), text.rfind("\n", 0, named.start())) + 1
+    ends = [i for i in (text.find(". ", named.end()), text.find("\n", named.end())) if i >= 0]
+    return _PRACTICE.search(text, start, min(ends, default=len(text))) is not None
+
+
+_PARTNERS = re.compile(r"\bpartners\b|\bsame\s+(?:practice|surgery)\b", re.I)
+_PRACTICE = re.compile(
+    r"\b(?:practice|surgery|health\s+cent(?:re|er)|medical\s+cent(?:re|er))\b", re.I
+)
 
 
 def _roles_after(text: str, end: int) -> set[str]:

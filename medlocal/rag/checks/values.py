@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
 from medlocal.rag.checks.elsewhere import Elsewhere
@@ -19,6 +20,7 @@ from medlocal.rag.checks.misattributed import (
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
+from medlocal.rag.checks.table_layout import TableLayout
 from medlocal.rag.checks.units import (
     a_rate_of,
     body_weights,
@@ -30,7 +32,6 @@ from medlocal.rag.checks.units import (
 from medlocal.rag.frequency import frequencies
 from medlocal.values import (
     Value,
-    canonical_number,
     canonical_unit,
     extract_values,
     is_supported,
@@ -74,10 +75,12 @@ def check_values(
             not is_supported(value, evidence_values)
             and not _difference(value, values, evidence_values)
             and not per_weight_product(value, evidence_values, weights)
-            and not _clock_difference(value, values, body, evidence_values)
-            and not _span_of_its_dates(value, values, evidence_values)
+            and not _clock_difference(value, values, body, cited, facts)
+            and not _span_of_its_dates(value, values, body, evidence_values)
             and not _converted_temperature(value, evidence_values)
-            and not _part_of_blood_pressure(value, body, evidence_values)
+            and not _part_of_blood_pressure(
+                value, bound.get(value.start), body, evidence_bound, facts
+            )
         ):
             if equal_for_measure(value, bound.get(value.start), evidence_bound):
                 continue
@@ -101,7 +104,7 @@ def check_values(
                 continue
             dates = [v.canonical for v in values if v.kind == "date"]
             if any(
-                _unit_of_its_table(value, body, facts.text([n]), dates, facts.day_first(n))
+                _unit_of_its_table(value, body, facts.layout(n), dates, facts.day_first(n))
                 for n in cited
             ) and _fits_a_bare_cell(value, bound.get(value.start), evidence_bound):
                 continue
@@ -230,7 +233,7 @@ _DURATION = re.compile(r"\b(?:in|for|x|over|within|after|every|next)\s*$|×\s*$"
 def _unit_of_its_table(
     value: Value,
     body: str,
-    passage: str,
+    layout: TableLayout,
     dates: Sequence[str] = (),
     day_first: bool | None = None,
 ) -> bool:
@@ -249,20 +252,15 @@ def _unit_of_its_table(
         return False
     # The reader's own unit too: "100 mcg a day" is read as mcg, a row's "mcg/day" says it.
     units = {unit, *([value.unit] if value.unit else []), *_per_period(unit, body, value)}
-    lines = passage.splitlines()
-    for i, line in enumerate(lines):
-        for cell in _BARE_NUMBER.finditer(line):
-            if canonical_number(cell.group()) != value.canonical:
-                continue
-            row = _ROW_UNIT.search(line[: cell.start()])
-            if row is not None and canonical_unit(row.group(1)) in units:
-                return True
-            if not _row_of_its_date(line, dates, day_first):
-                continue
-            if "|" in line and _column_unit(lines[:i], line, cell.start()) in units:
-                return True
-            if "|" not in line and _aligned_column_unit(lines[:i], cell.start()) in units:
-                return True
+    for i, at in layout.cells.get(value.canonical, ()):
+        line = layout.lines[i]
+        row = _ROW_UNIT.search(line[:at])
+        if row is not None and canonical_unit(row.group(1)) in units:
+            return True
+        if not _row_of_its_date(line, dates, day_first):
+            continue
+        if layout.column_unit(i, at) in units:
+            return True
     return False
 
 
@@ -281,11 +279,16 @@ def _unit_in_its_table(
     if value.unit is None:
         return False
     dates = [v.canonical for v in values if v.kind == "date"]
-    return any(
-        b.value.unit is None
-        and compatible(mine, replace(b, value=replace(b.value, unit=value.unit)))
-        and _unit_of_its_table(value, body, facts.text([n]), dates, facts.day_first(n))
+    # Each passage's table read once, however many of its values have the number.
+    passages = {
+        n
         for n, b in same
+        if b.value.unit is None
+        and compatible(mine, replace(b, value=replace(b.value, unit=value.unit)))
+    }
+    return any(
+        _unit_of_its_table(value, body, facts.layout(n), dates, facts.day_first(n))
+        for n in sorted(passages)
     )
 
 
@@ -320,26 +323,6 @@ _PERIOD_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(day|hour|week)s?\b", 
 _PERIOD_UNITS = {"day": "day", "hour": "h", "week": "wk"}
 
 
-def _aligned_column_unit(above: Sequence[str], at: int) -> str | None:
-    """The unit in brackets of the header atop the column at offset ``at`` of a table whose
-    columns are set apart by spaces ("Antibiotic   MIC (mcg/mL)   Interp" over
-    "Ertapenem    <=0.5    S"; round 9): the nearest line above, in the same block of lines,
-    whose heading (words set apart by single spaces) spans the offset and ends in a unit."""
-    for previous in reversed(above):
-        if not previous.strip():
-            return None
-        for heading in _ALIGNED_HEADING.finditer(previous):
-            if heading.start() <= at < heading.end() + 2:
-                found = _HEADER_UNIT.search(heading.group())
-                if found is not None:
-                    return canonical_unit(found.group(1))
-    return None
-
-
-# A heading of a table set out with spaces: words with single spaces between them.
-_ALIGNED_HEADING = re.compile(r"\S+(?: \S+)*")
-
-
 def _row_of_its_date(line: str, dates: Sequence[str], day_first: bool | None) -> bool:
     """Whether a table row may be the one the sentence's dates speak of: the sentence gives no
     date, the row none, or the row gives one of them (a date without a year by its day and
@@ -362,30 +345,9 @@ def _same_day(a: str, b: str) -> bool:
     return False
 
 
-def _column_unit(above: Sequence[str], line: str, at: int) -> str | None:
-    """The unit in brackets atop the column of ``line`` that holds offset ``at``: the header
-    is the first line of the block of "|" rows ``line`` ends, with as many cells."""
-    index = line[:at].count("|")
-    header = None
-    for previous in reversed(above):
-        if previous.count("|") != line.count("|"):
-            break
-        header = previous
-    if header is None:
-        return None
-    found = _HEADER_UNIT.search(header.split("|")[index])
-    return canonical_unit(found.group(1)) if found else None
-
-
-# The number's own digits in the passage, not part of another number, a date or a code.
-# Thousands set apart by commas as tables write them ("1,840").
-_BARE_NUMBER = re.compile(
-    r"(?<![\w.,/:<>+-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.,/:%])(?!\s?[A-Za-z%°µ/])"
-)
 # A row's unit cell: a unit standing before the values, bare or in brackets ("FEV1 (L)  1.12"),
 # only figures and dashes after it.
 _ROW_UNIT = re.compile(r"(?:^|\s)\(?([A-Za-zµμ%][\w/µμ^%.]*?)\)?\s+(?:(?:[<>]?[\d.,]+|-|–)\s+)*$")
-_HEADER_UNIT = re.compile(r"\(([^()\d]*[A-Za-zµμ%][^()]*)\)\s*$")
 _UNIT_WORD = re.compile(r"\s?([A-Za-zµμ%][\w/µμ^%.]*)")
 _NUMBER_HEAD = re.compile(r"^[\d.,]+")
 
@@ -458,18 +420,92 @@ def _amount(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | Non
 
 
 def _clock_difference(
-    value: Value, values: Sequence[Value], body: str, evidence: Sequence[Value]
+    value: Value, values: Sequence[Value], body: str, cited: Sequence[int], facts: PassageFacts
 ) -> bool:
     """Whether ``value``, a length of time in minutes or hours, is the exact time between two
     clock times of the cited passages, the later after the earlier on the same day ("given at
     11:04, 84 minutes after" a last-known-well time of 09:40; "ran for three hours and fifteen
     minutes" from "started 14:10, completed 17:25": hours and minutes written together are one
-    length)."""
+    length). The sentence names one end: a clock time it gives, or the event the passage
+    writes before the time ("arrival 08:10" for "after arrival"); the other end is another time
+    of that passage, or, where the sentence names two ends, the other one it names (review 34:
+    not any two clock times, "35 minutes after arrival" is no gap between two other events)."""
     total = _minutes(value, values, body)
     if total is None or total <= 0:
         return False
-    clock = sorted({m for v in evidence if v.kind == "time" for m in [_clock(v)] if m is not None})
-    return any(b - a == total for i, a in enumerate(clock) for b in clock[i + 1 :])
+    given = {m for v in values if v.kind == "time" for m in [_clock(v)] if m is not None}
+    # Either way round: a passage that does not say how it writes dates reads "11/03" as 3 Nov.
+    days = {d for v in values if v.kind == "date" for d in (v.canonical, _swapped(v.canonical))}
+    words = _event_words(body)
+    times: list[tuple[int, int, bool]] = []  # (passage, minutes, named by the sentence)
+    for n in cited:
+        text = facts.text([n])
+        # A date the sentence gives, written right before the time ("started 11/03/2025 14:10").
+        dated = {
+            v.start + len(v.raw)
+            for v in facts.values(n)
+            if v.kind == "date" and v.canonical in days
+        }
+        for v in facts.values(n):
+            minutes = _clock(v) if v.kind == "time" else None
+            if minutes is not None:
+                named = (
+                    minutes in given
+                    or any(0 <= v.start - end <= 3 for end in dated)
+                    or _names_event(words, _event_before(text, v.start))
+                )
+                times.append((n, minutes, named))
+    ends = {m for _, m, named in times if named}
+    if len(ends) >= 2:
+        return any(b - a == total for a in ends for b in ends)
+    return any(
+        abs(b - a) == total for n, a, named in times if named for other, b, _ in times if other == n
+    )
+
+
+def _swapped(day: str) -> str:
+    """A full date with its day and month exchanged ("2025-03-11" -> "2025-11-03")."""
+    parts = day.split("-")
+    return f"{parts[0]}-{parts[2]}-{parts[1]}" if len(parts) == 3 and len(day) == 10 else day
+
+
+def _event_before(text: str, at: int) -> set[str]:
+    """The words that name what happened at the clock time at offset ``at`` of a passage: up to
+    three words before it in its sentence, back to a number or another time ("patient arrival
+    08:10", "Platelets: started 09:20"; not "paracetamol 1 g at 06:00", a dose's time)."""
+    segment = re.split(r"[.;]\s|\n", text[max(0, at - 80) : at])[-1]
+    found: set[str] = set()
+    for token in reversed(_TOKEN.findall(segment)):
+        if "/" in token and len(found) == 0:
+            continue  # the time's date: "ED TRIAGE - 11/08/2025 21:47"
+        if token[0].isdigit() or len(found) == 3:
+            break
+        word = token.lower()
+        if len(word) >= 3 and word not in _NOT_EVENTS:
+            found.add(word)
+    return found
+
+
+def _event_words(body: str) -> set[str]:
+    return {w.lower() for w in _TOKEN.findall(body) if w[0].isalpha() and len(w) >= 3}
+
+
+# An emergency department's triage or door time is the patient's arrival.
+_ARRIVAL = frozenset({"arrival", "arrived", "arrive", "arrives", "triage", "triaged", "door"})
+
+
+def _names_event(words: set[str], event: set[str]) -> bool:
+    """Whether the sentence's words name the event: a word of it, or one with its first five
+    letters ("arrived" for "arrival")."""
+    if event & _ARRIVAL and words & _ARRIVAL:
+        return True
+    return any(w in words or (len(w) >= 5 and any(o[:5] == w[:5] for o in words)) for w in event)
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d[\d:.,/]*")
+_NOT_EVENTS = frozenset(
+    {"and", "the", "was", "were", "for", "with", "from", "then", "time", "hrs", "until"}
+)
 
 
 def _minutes(value: Value, values: Sequence[Value], body: str) -> Decimal | None:
@@ -523,7 +559,11 @@ def _converted_temperature(value: Value, evidence: Sequence[Value]) -> bool:
         mine = Decimal(value.canonical)
     except ArithmeticError:
         return False
-    places = Decimal(1).scaleb(mine.as_tuple().exponent)  # type: ignore[arg-type]
+    # The places as the sentence writes them: "38.0 °C" is to one place (review 34: the
+    # canonical "38" would round 38.28 to 38).
+    written = _NUMBER_HEAD.match(value.raw)
+    decimals = written.group().partition(".")[2] if written else ""
+    places = Decimal(1).scaleb(-len(decimals))
     for other in evidence:
         if other.kind != "number" or other.unit not in _TEMPERATURE or other.unit == value.unit:
             continue
@@ -532,54 +572,121 @@ def _converted_temperature(value: Value, evidence: Sequence[Value]) -> bool:
         except ArithmeticError:
             continue
         converted = theirs * 9 / 5 + 32 if value.unit == "°f" else (theirs - 32) * 5 / 9
-        if converted.quantize(places) == mine:
-            return True
+        try:
+            if converted.quantize(places) == mine:
+                return True
+        except ArithmeticError:
+            continue
     return False
 
 
 _TEMPERATURE = frozenset({"°c", "°f"})
 
 
-def _part_of_blood_pressure(value: Value, body: str, evidence: Sequence[Value]) -> bool:
+def _part_of_blood_pressure(
+    value: Value,
+    mine: Bound | None,
+    body: str,
+    evidence_bound: Sequence[tuple[int, Bound]],
+    facts: PassageFacts,
+) -> bool:
     """Whether ``value``, a number the sentence gives as a systolic or a diastolic pressure
     (the word before it, no other of the two between), is that side of a blood pressure of the
-    cited passages ("systolic ... from 148 lying" from "Lying 148/84")."""
+    cited passages ("systolic ... from 148 lying" from "Lying 148/84") read as the passage reads
+    it: the same posture where both give one, and a time point that fits (review 34: "134
+    sitting" is not "standing 134/80")."""
     if value.kind != "number" or value.unit not in (None, "mmhg"):
         return False
     said = list(_SIDE_OF_PRESSURE.finditer(body, 0, value.start))
     if not said:
         return False
     side = 0 if said[-1].group().lower() == "systolic" else 1
-    for other in evidence:
-        if other.kind != "ratio":
+    posture = _posture(body, value.start, value.start + len(value.raw))
+    for n, other in evidence_bound:
+        if other.value.kind != "ratio":
             continue
-        parts = other.canonical.split("/")
-        if len(parts) == 2 and parts[side] == value.canonical:
+        parts = other.value.canonical.split("/")
+        if len(parts) != 2 or parts[side] != value.canonical:
+            continue
+        start = other.value.start
+        theirs = _posture(facts.text([n]), start, start + len(other.value.raw))
+        if posture and theirs and posture != theirs:
+            continue
+        if mine is None or compatible(mine, replace(other, value=mine.value)):
             return True
     return False
+
+
+def _posture(text: str, start: int, end: int) -> str | None:
+    """The posture a reading is taken in, the word right before it ("sitting 162/88",
+    "Standing: 134/80", "standing BP 118/70") or, failing that, right after it ("134 sitting")."""
+    before = _POSTURE_BEFORE.search(text, 0, start)
+    found = before or _POSTURE_AFTER.match(text, end)
+    return _POSTURES[found.group(1).lower()] if found else None
+
+
+_POSTURES = {
+    "lying": "lying", "supine": "lying", "sitting": "sitting", "seated": "sitting",
+    "standing": "standing", "erect": "standing",
+}  # fmt: skip
+_POSTURE_BEFORE = re.compile(
+    rf"\b({'|'.join(_POSTURES)})(?:\s+(?:BP|blood\s+pressure))?\s*:?\s*$", re.I
+)
+_POSTURE_AFTER = re.compile(rf"\s+({'|'.join(_POSTURES)})\b", re.I)
 
 
 _SIDE_OF_PRESSURE = re.compile(r"\b(?:systolic|diastolic)\b", re.I)
 
 
-def _span_of_its_dates(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
-    """Whether ``value``, a number of days or weeks, is the span between two days the sentence
-    itself gives, both confirmed by the cited passages, counted without the first day or with
-    both, as leave and courses are counted ("on leave for 49 days, from 2 June to 20 July 2025"
-    for "MC: 2 Jun 2025 to 20 Jul 2025"). A day without its year takes the other's year."""
+def _span_of_its_dates(
+    value: Value, values: Sequence[Value], body: str, evidence: Sequence[Value]
+) -> bool:
+    """Whether ``value``, a number of days or weeks, is the span of a "from A to B" or "between
+    A and B" of its clause, both days confirmed by the cited passages ("on leave for 49 days,
+    from 2 June to 20 July 2025" for "MC: 2 Jun 2025 to 20 Jul 2025"). It is counted without
+    the first day, or with both where the sentence says "inclusive" or speaks of leave, which is
+    counted so (review 34: not any two dates of the sentence, "an 8-day course" started 3 March
+    with a review on 10 March is no span). A day without its year takes the other's year."""
     if value.kind != "number" or value.unit not in ("day", "week") or not value.canonical.isdigit():
         return False
     wanted = int(value.canonical) * (7 if value.unit == "week" else 1)
+    both_days = _COUNTED_WITH_BOTH_DAYS.search(body) is not None
     days = [v for v in values if v.kind == "date" and is_supported(v, list(evidence))]
     full = [_day(v.canonical) for v in days]
     years = {d.year for d in full if d is not None}
-    for i, a in enumerate(days):
-        for b in days[i + 1 :]:
-            for first, last in _dated(a.canonical, b.canonical, years):
-                span = (last - first).days
-                if span > 0 and wanted in (span, span + 1):
-                    return True
+    for a, b in pairwise(days):
+        if not _one_span(body, value, a, b):
+            continue
+        for first, last in _dated(a.canonical, b.canonical, years):
+            span = (last - first).days
+            if span > 0 and (wanted == span or (both_days and wanted == span + 1)):
+                return True
     return False
+
+
+def _one_span(body: str, count: Value, a: Value, b: Value) -> bool:
+    """Whether ``a`` and ``b`` are the two ends of one "from A to B" or "between A and B" and
+    ``count`` stands in the same clause, right before the phrase or right after it."""
+    a_end, b_end = a.start + len(a.raw), b.start + len(b.raw)
+    if _SPAN_OPENS.search(body, 0, a.start) is None:
+        return False
+    if _SPAN_JOINS.fullmatch(body, a_end, b.start) is None:
+        return False
+    count_end = count.start + len(count.raw)
+    if count_end <= a.start:
+        between = body[count_end : a.start]
+    elif count.start >= b_end:
+        between = body[b_end : count.start]
+    else:
+        return False
+    return len(between) <= 40 and not re.search(r"[.;]|\d", between)
+
+
+_SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_SPAN_JOINS = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*(?:the\s+)?", re.I)
+_COUNTED_WITH_BOTH_DAYS = re.compile(
+    r"\binclusive\b|\bleave\b|\bcertificate\b|\bcertified\b|\b(?:fit|sick)\s+note\b", re.I
+)
 
 
 def _day(canonical: str) -> date | None:
