@@ -34,7 +34,8 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # scored 29/126 and 32/60 on its first reading, in total only, before round 8, and 28/126 and
 # 32/60 after it. heldout9, written blind in session 34 (rheumatology, neonatal, transplant,
 # genetics, dietetics, sleep, burns, TB, ...; ZA/KE/CA/PK/PH/Scotland), scored 33/124 and 45/60
-# on its first reading (before round 9) and 32/124 with 45/60 after it, in total only. Round 9
+# on its first reading (before round 9), 32/124 with 45/60 after it and 33/124 with 45/60 after
+# round 9's review fixes (four escapes closed), in total only. Round 9
 # made heldout8 development data (read case by case) and took it to 11/126 with 36/60, dev2 to
 # 41/44 and heldout5 to 41/63 (an hour point and a side written after the value), no part
 # losing a catch or gaining a false alarm.
@@ -48,7 +49,7 @@ MEASURED = {
     "heldout6": (2, 43),
     "heldout7": (7, 48),
     "heldout8": (11, 36),
-    "heldout9": (32, 45),
+    "heldout9": (33, 45),
 }
 
 
