@@ -87,11 +87,15 @@ class _Stream:
 
 class _Session:
     last_output_id = None
+    # Set when the worker reaches the model: before that, the patient's index is built and a
+    # stop ends the job there, before any answer can be written.
+    asked = threading.Event()
 
     def __init__(self, chat_id: int, finish: threading.Event, silent: bool) -> None:
         self.chat_id, self.finish, self.silent = chat_id, finish, silent
 
     def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
+        _Session.asked.set()
         answer = GroundedAnswer(question, "answered", PARTIAL, PARTIAL)
         return _Stream(cancel, self.finish, answer, self.silent)
 
@@ -106,6 +110,7 @@ def _two_patients(
         note.write_text(f"{name}: levetiracetam 750 mg BD.", encoding="utf-8")
         ws.import_documents([note], number)
     finish = threading.Event()
+    _Session.asked.clear()
     made: list[int] = []
 
     def grounded_chat(patient: int, chat_id: int | None = None, **_: Any) -> _Session:
@@ -189,6 +194,7 @@ def test_a_question_answered_despite_the_switch_is_not_given_back_twice(
     chat.send()
     job = chat.job
     assert job is not None
+    qtbot.waitUntil(_Session.asked.is_set, timeout=WAIT_MS)  # the model is writing
     finish.set()  # answered as the switch stops it: its result is already on its way
     patients.setCurrentRow(1)
     qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
