@@ -475,7 +475,10 @@ def _first_value(cells: list[re.Match[str]]) -> int:
     return 1
 
 
-_UNIT_CELL = re.compile(r"[A-Za-zµμ%][\w/µμ^%.]*")
+# A unit as a table writes it in a cell or beside a row's values ("mmol/mol", "x10^9/L", "%");
+# the number checks read table units with the same pattern.
+UNIT_TOKEN = r"[A-Za-zµμ%][\w/µμ^%.]*"
+_UNIT_CELL = re.compile(UNIT_TOKEN)
 
 
 def _column_of(text: str, offset: int) -> tuple[int, int]:

@@ -6,6 +6,7 @@ locks, and unlocks. Each says the vault is busy, and works once the lock is let 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -247,8 +248,6 @@ def test_the_window_thread_waits_briefly_and_workers_wait_long(
     window = open_window(qtbot, workspace)
     assert window is not None and db.wait_limit() == db.GUI_WAIT_S < LONGEST_GAP_S
     seen: list[float] = []
-    import threading
-
     worker = threading.Thread(target=lambda: seen.append(db.wait_limit()))
     worker.start()
     worker.join()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -68,26 +68,37 @@ def _wal_bytes(vault: Vault) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def test_a_lock_between_a_deletion_and_its_purge_leaves_it_owed_to_the_next_unlock(
-    vault: Vault,
+def _delete_while_another_writes(
+    vault: Vault, document: int, other: db.Connection, then: Callable[[], object] | None = None
 ) -> None:
-    document = _document(vault)
+    """Delete ``document``; between the deletion's commit and its purge another process starts
+    writing (and ``then`` runs); its write is rolled back once the deletion returns."""
     s = vault._session()
-    other = _other(vault)
     remove = s.index.remove
 
     def remove_then_busy(*args: object, **kwargs: object) -> None:
-        # Between the deletion's commit and its purge: another process starts writing, and
-        # the vault locks while the purge waits for it.
         remove(*args, **kwargs)  # type: ignore[arg-type]
         other.execute("BEGIN IMMEDIATE")
-        threading.Timer(0.3, vault.lock).start()
+        if then is not None:
+            then()
 
     s.index.remove = remove_then_busy  # type: ignore[method-assign]
     try:
         vault.delete_documents([document])  # the deletion committed: not reported failed
     finally:
         other.execute("ROLLBACK")
+        s.index.remove = remove  # type: ignore[method-assign]
+
+
+def test_a_lock_between_a_deletion_and_its_purge_leaves_it_owed_to_the_next_unlock(
+    vault: Vault,
+) -> None:
+    document = _document(vault)
+    other = _other(vault)
+    # The vault locks while the purge waits for the other process's write.
+    _delete_while_another_writes(
+        vault, document, other, then=lambda: threading.Timer(0.3, vault.lock).start()
+    )
     deadline = time.monotonic() + 5
     while not vault.is_locked and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -105,21 +116,9 @@ def test_a_lock_between_a_deletion_and_its_purge_leaves_it_owed_to_the_next_unlo
 
 def test_a_purge_the_windows_short_wait_skipped_runs_at_the_next_write(vault: Vault) -> None:
     document = _document(vault)
-    s = vault._session()
     other = _other(vault)
-    remove = s.index.remove
-
-    def remove_then_busy(*args: object, **kwargs: object) -> None:
-        remove(*args, **kwargs)  # type: ignore[arg-type]
-        other.execute("BEGIN IMMEDIATE")
-
-    s.index.remove = remove_then_busy  # type: ignore[method-assign]
-    try:
-        with db.waiting_at_most(db.GUI_WAIT_S):
-            vault.delete_documents([document])  # was VaultBusyError after the deletion
-    finally:
-        other.execute("ROLLBACK")
-    s.index.remove = remove  # type: ignore[method-assign]
+    with db.waiting_at_most(db.GUI_WAIT_S):
+        _delete_while_another_writes(vault, document, other)  # was VaultBusyError after it
     assert _in_fts(other) and _owed(other)
     other.close()
     vault.add_patient("Bo Quill")  # the next write pays what the deletion owes
@@ -207,20 +206,9 @@ def test_the_lock_pays_an_owed_purge_and_fold(vault: Vault) -> None:
     """Another connection stays open, so the lock's close is not the last one (which would
     fold the WAL by itself): the lock's own purge and fold are what clear them."""
     document = _document(vault, repeat=50)
-    s = vault._session()
     other = _other(vault)
-    remove = s.index.remove
-
-    def remove_then_busy(*args: object, **kwargs: object) -> None:
-        remove(*args, **kwargs)  # type: ignore[arg-type]
-        other.execute("BEGIN IMMEDIATE")
-
-    s.index.remove = remove_then_busy  # type: ignore[method-assign]
-    try:
-        with db.waiting_at_most(db.GUI_WAIT_S):
-            vault.delete_documents([document])
-    finally:
-        other.execute("ROLLBACK")
+    with db.waiting_at_most(db.GUI_WAIT_S):
+        _delete_while_another_writes(vault, document, other)
     assert _in_fts(other) and _owed(other) and _wal_bytes(vault) > 0
     vault.lock()
     try:

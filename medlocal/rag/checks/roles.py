@@ -145,10 +145,14 @@ def _pairings(text: str, comma: bool = False) -> list[_Pairing]:
 
 
 def _same_person(a: _Pairing, b: _Pairing) -> bool:
+    return _same_names(a.words(), b.words())
+
+
+def _same_names(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether the names may be one person's: every full name word of each is in the other or
     stands there as its initial ("Dr Hugh" and "Dr Hugh Pemberton"; "Dr P Raman" and "Dr Priya
     Raman")."""
-    return _within(a.words(), b.words()) or _within(b.words(), a.words())
+    return _within(a, b) or _within(b, a)
 
 
 def _within(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -217,7 +221,7 @@ def _flag_one_holder(
         named = [
             m
             for m in _TITLED_NAME.finditer(passages[n])
-            if _same_person(claim, _Pairing("", " ".join(m.group("name").split()), 0, 0, ""))
+            if _same_names(claim.words(), m.group("name").split()[1:])  # past the title
         ]
         if not named or any(_of_the_practice(passages[n], m) for m in named):
             continue

@@ -9,7 +9,14 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
+from medlocal.rag.binding import (
+    UNIT_TOKEN,
+    Bound,
+    bind,
+    compatible,
+    describe,
+    measures_before,
+)
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.misattributed import (
     check_latest,
@@ -347,8 +354,8 @@ def _same_day(a: str, b: str) -> bool:
 
 # A row's unit cell: a unit standing before the values, bare or in brackets ("FEV1 (L)  1.12"),
 # only figures and dashes after it.
-_ROW_UNIT = re.compile(r"(?:^|\s)\(?([A-Za-zµμ%][\w/µμ^%.]*?)\)?\s+(?:(?:[<>]?[\d.,]+|-|–)\s+)*$")
-_UNIT_WORD = re.compile(r"\s?([A-Za-zµμ%][\w/µμ^%.]*)")
+_ROW_UNIT = re.compile(rf"(?:^|\s)\(?({UNIT_TOKEN}?)\)?\s+(?:(?:[<>]?[\d.,]+|-|–)\s+)*$")
+_UNIT_WORD = re.compile(rf"\s?({UNIT_TOKEN})")
 _NUMBER_HEAD = re.compile(r"^[\d.,]+")
 
 
