@@ -1,5 +1,5 @@
-"""A passage's lines as a table reader sees them (rag/checks/values.py: a table's unit in a cell
-of its own), worked out once per passage."""
+"""A passage's lines as a table reader sees them (rag/checks/table_units.py: a table's unit in a
+cell of its own), worked out once per passage."""
 
 from __future__ import annotations
 

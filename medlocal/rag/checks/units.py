@@ -62,7 +62,8 @@ def other_unit(
 # Round 6 of the precision audit (tests/fixtures/grounding_eval/RESULTS.md): a number is
 # flagged only where the sentence's reading and the passage's plainly differ. Where the sentence
 # may have written a rate's "per hour" in words, the check stays silent (and where the passage
-# writes the number in a form the value reader takes for something else: rag/checks/values.py).
+# writes the number in a form the value reader takes for something else:
+# rag/checks/written_forms.py).
 
 
 def a_rate_of(value: Value, other: Value, body: str) -> bool:
