@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
-from medlocal.rag.assertions import TEST_WORDS, Assertion, Mention, mentions, word_key
+from medlocal.rag.assertion_records import Assertion, Mention
+from medlocal.rag.assertions import TEST_WORDS, mentions, word_key
 
 
 @dataclass(frozen=True)

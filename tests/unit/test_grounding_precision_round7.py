@@ -6,8 +6,9 @@ model writes (no flag) and, where the restriction could hide one, the wrong one 
 from __future__ import annotations
 
 from medlocal.rag.assertions import mentions
-from medlocal.rag.binding import REFERENCE_RANGE, bind
+from medlocal.rag.binding import bind
 from medlocal.rag.grounding import ground
+from medlocal.rag.reference_ranges import REFERENCE_RANGE
 
 
 def kinds(sentence: str, *passages: str) -> list[str]:

@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import Flowable
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
-from medlocal.rag.binding import _column_of, _date_columns
+from medlocal.rag.value_tables import column_of, date_columns
 
 STYLES = getSampleStyleSheet()
 ROWS = [
@@ -105,11 +105,11 @@ def test_lab_table_rows_are_one_line_each_with_values_in_order() -> None:
 def test_grounding_reads_each_value_under_its_date() -> None:
     data = _pdf([_paragraph("INVESTIGATIONS"), Table(ROWS)])
     doc = extract_pdf(data, "summary.pdf")
-    columns = _date_columns(doc.text, True)
+    columns = date_columns(doc.text, True)
     row = doc.text.index("Creatinine (umol/L)")
     for value, day in (("168", "2026-03-02"), ("131", "2026-03-05"), ("102", "2026-03-09")):
         at = doc.text.index(value, row)
-        assert columns[_column_of(doc.text, at)].key == day
+        assert columns[column_of(doc.text, at)].key == day
 
 
 def test_table_between_prose_keeps_the_prose_lines_and_page_offsets() -> None:

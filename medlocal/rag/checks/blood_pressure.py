@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from medlocal.rag.binding import Bound, compatible
+from medlocal.rag.binding import Bound
+from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.values import Value
 

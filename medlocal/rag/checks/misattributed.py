@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from medlocal.rag.binding import (
+from medlocal.rag.binding import Bound
+from medlocal.rag.bound_comparison import (
     LATEST,
-    Bound,
     describe,
     is_date,
     same_point,

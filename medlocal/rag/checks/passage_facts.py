@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from medlocal.privacy.deid_dates import writes_day_first
 from medlocal.rag.assertion_mismatches import index_mentions
-from medlocal.rag.assertions import Mention
+from medlocal.rag.assertion_records import Mention
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.checks.table_layout import TableLayout
 from medlocal.rag.date_events import DateTie, date_ties

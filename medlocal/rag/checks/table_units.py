@@ -7,9 +7,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from medlocal.rag.binding import UNIT_TOKEN, Bound, compatible
+from medlocal.rag.binding import Bound
+from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.table_layout import TableLayout
+from medlocal.rag.value_tables import UNIT_TOKEN
 from medlocal.values import Value, canonical_unit, extract_values
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from medlocal.rag.binding import Bound, bind, compatible, describe, measures_before
+from medlocal.rag.binding import Bound, bind, measures_before
+from medlocal.rag.bound_comparison import compatible, describe
 from medlocal.rag.checks.arithmetic import converted_temperature, difference
 from medlocal.rag.checks.blood_pressure import part_of_blood_pressure
 from medlocal.rag.checks.durations import clock_difference, span_of_its_dates

@@ -1,0 +1,50 @@
+"""Headings that name no finding: a heading in capitals, and a body system heading the findings
+after its colon ("Renal:", "Lung bases:")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from medlocal.rag.assertion_tokens import Token
+from medlocal.rag.assertion_triggers import NEG_BACKWARD, NEG_FORWARD
+
+# A heading in capitals (a few words, no sentence's full stop) names a section, not a finding; a
+# note typed in capitals says what it finds with a trigger ("PT DENIES CP", "NO FEVER").
+_HEADING = re.compile(r"[^a-z.!?]{0,60}[A-Z][^a-z.!?]{0,60}")
+_HEADING_WORDS = 5
+_TRIGGERS = frozenset(NEG_FORWARD + NEG_BACKWARD)
+
+
+def is_heading(sentence: str) -> bool:
+    if _HEADING.fullmatch(sentence) is None:
+        return False
+    words = sentence.lower().split()
+    return len(words) <= _HEADING_WORDS and not any(w.strip(":;,") in _TRIGGERS for w in words)
+
+
+# Body systems and organs that head a part of a note ("Renal: UO 0.6 mL/kg/h", "Bones: no
+# aggressive osseous lesion", "Lung bases: clear"): the heading says where the findings after it
+# are, not that anything is present there; a sentence's "renal replacement therapy" or "no bone
+# lesion" is no claim about it.
+_SYSTEM_HEADINGS = frozenset(
+    {"renal", "kidney", "kidneys", "ureters", "bladder", "bones", "bone", "liver", "lungs", "lung",
+     "bases", "heart", "cardiac", "cvs", "cv", "resp", "respiratory", "chest", "neuro",
+     "neurological", "cns", "gi", "abdomen", "abdo", "skin", "id", "haem", "heme", "haematology",
+     "hematology", "endocrine", "msk", "musculoskeletal", "pelvis", "bowel", "spleen",
+     "pancreas", "gallbladder", "appendix", "adrenals", "vessels", "vascular", "soft",
+     "tissues", "ent", "eyes", "gu", "genitourinary", "psych", "metabolic", "fluids", "lines",
+     "airway", "breathing", "circulation", "disability", "exposure", "systems", "ureter",
+     "and", "/"}
+)  # fmt: skip
+_HEADING_REACH = 3
+
+
+def system_heading(tokens: Sequence[Token]) -> range:
+    """The tokens of a body-system heading that opens the sentence before a colon ("Renal:",
+    "Kidneys/ureters:", "Lung bases:"); an empty range where there is none."""
+    for colon in range(1, min(len(tokens), _HEADING_REACH + 1)):
+        if tokens[colon].text == ":":
+            words = [w for t in tokens[:colon] for w in t.text.split("/")]
+            return range(colon) if all(w in _SYSTEM_HEADINGS for w in words) else range(0)
+    return range(0)

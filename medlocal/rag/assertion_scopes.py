@@ -1,0 +1,336 @@
+"""What a sentence asserts about each of its tokens: the scopes of its ConText triggers (negated,
+historical, current, hypothetical, a relative's), with the exceptions notes need (a fall that is
+no refusal, a label given a denial, a relative who only reports, a condition that something goes
+on). Stopped medications are read by rag/assertion_stops.py, sides by rag/assertion_sides.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from medlocal.rag.assertion_records import Assertion
+from medlocal.rag.assertion_sides import sides
+from medlocal.rag.assertion_stops import CONDITIONS, stopped_medications
+from medlocal.rag.assertion_tokens import (
+    Token,
+    backward_scope,
+    clause_before,
+    find_phrases,
+    forward_scope,
+    is_break,
+)
+from medlocal.rag.assertion_triggers import (
+    AFFIRM_BACKWARD,
+    AFFIRM_STOPS,
+    AS_NEEDED,
+    CHANGES,
+    CONDITION_REACH,
+    CURRENT,
+    HISTORICAL,
+    HYPOTHETICAL,
+    HYPOTHETICAL_BACKWARD,
+    HYPOTHETICAL_REACH,
+    MODALS,
+    NEG_BACKWARD,
+    NEG_FORWARD,
+    PSEUDO,
+    RELATIVES,
+    TRIGGER_LISTS,
+)
+from medlocal.rag.negation_scope import negation_scope
+
+_YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
+
+
+_ADVICE = frozenset({"told to", "advised to", "instructed to", "asked to", "counselled to",
+                     "counseled to"})  # fmt: skip
+_GO_ON = frozenset({"continue", "keep", "carry", "remain", "stay", "resume"})
+
+
+def _advised_to_go_on(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Advice to go on with something ("advised to continue aspirin") says it is taken now, not
+    that it might be (review 31: it contradicted "She takes aspirin 75 mg daily")."""
+    phrase = " ".join(t.text for t in tokens[span[0] : span[1]])
+    return phrase in _ADVICE and span[1] < len(tokens) and tokens[span[1]].text in _GO_ON
+
+
+def sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
+    out = [Assertion() for _ in tokens]
+    pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
+
+    def live(span: tuple[int, int]) -> bool:
+        return not pseudo.intersection(range(*span))
+
+    triggers = {
+        i
+        for phrases in (*TRIGGER_LISTS, HYPOTHETICAL_BACKWARD)
+        for start, end in find_phrases(tokens, phrases)
+        for i in range(start, end)
+    }
+    for span in find_phrases(tokens, NEG_FORWARD):
+        if live(span) and not _a_fall(tokens, span) and not _state_of_a_person(tokens, span):
+            for i in negation_scope(tokens, span[1], 1, triggers):
+                out[i].negated = True
+    for span in find_phrases(tokens, NEG_BACKWARD):
+        if (
+            live(span)
+            and not _auxiliary_before_verb(tokens, span)
+            and not _state_of_a_person(tokens, span)
+        ):
+            for i in negation_scope(tokens, span[0] - 1, -1, triggers):
+                out[i].negated = True
+    _denied_labels(tokens, out)
+    _carried_results(tokens, out, triggers)
+    _affirmations(tokens, out, live)
+    stopped_medications(tokens, out, triggers)
+    for span in find_phrases(tokens, HISTORICAL):
+        for i in forward_scope(tokens, span[1]):
+            out[i].historical = True
+    if _YEAR_CONTEXT.search(text):  # "DVT of the right leg in 2017": the whole sentence is past
+        for a in out:
+            a.historical = True
+    for span in find_phrases(tokens, CURRENT):
+        for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
+            out[i].current = True
+    for span in find_phrases(tokens, HYPOTHETICAL):
+        if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
+            continue
+        # Over a label's colon: "Options discussed: A vs B".
+        first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
+        for i in forward_scope(tokens, first):
+            out[i].hypothetical = True
+        if tokens[span[0]].text in CONDITIONS:
+            _persisting(tokens, out, range(first, len(tokens)))
+    for span in find_phrases(tokens, HYPOTHETICAL_BACKWARD):
+        for i in clause_before(tokens, span[0], HYPOTHETICAL_REACH):
+            out[i].hypothetical = True
+    for start, end in find_phrases(tokens, ("if", "unless")):
+        # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
+        if _as_needed(tokens, (start, end)):
+            continue
+        clause = clause_before(tokens, start, CONDITION_REACH)
+        if _under_plan_label(tokens, clause) or any(
+            tokens[i].text.startswith(CHANGES) or tokens[i].text in MODALS for i in clause
+        ):
+            for i in clause:
+                out[i].hypothetical = True
+    for span in find_phrases(tokens, RELATIVES):
+        if _reports(tokens, span):
+            continue
+        relative = " ".join(t.text for t in tokens[span[0] : span[1]])
+        # "Her mother has X" and "X in his brother": the relative governs its whole clause.
+        for i in (*backward_scope(tokens, span[0]), *_participle_forward(tokens, span[1])):
+            out[i].family = relative
+    sides(tokens, out)
+    return out
+
+
+# "X negative, as was Y": the result before the comma is Y's too.
+AS_WAS = ("as was", "as were", "as is", "as are", "as did")
+
+
+def _carried_results(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
+    """Give what follows "as was" the denial of what comes before its comma: "the tests were
+    all negative, as was the stool antigen" denies the antigen."""
+    denials = {i for s, e in find_phrases(tokens, NEG_BACKWARD + NEG_FORWARD) for i in range(s, e)}
+    for start, end in find_phrases(tokens, AS_WAS):
+        before = start - 2 if start >= 2 and tokens[start - 1].text == "," else start - 1
+        if before < 0 or not (before in denials or out[before].negated):
+            continue
+        for i in negation_scope(tokens, end, 1, triggers):
+            out[i].negated = True
+
+
+# A condition that something goes on ("if pain remains uncontrolled", "should the rash
+# persist") says that it is there now: only its going on is the possibility.
+_PERSISTING = frozenset(
+    {"remains", "remain", "persists", "persist", "continues", "continue", "worsens", "worsen",
+     "fails", "stays", "still"}
+)  # fmt: skip
+_PERSISTING_REACH = 4
+
+
+def _persisting(tokens: Sequence[Token], out: list[Assertion], clause: range) -> None:
+    """Clear the possibility from the words right before a verb of going on in a condition."""
+    for k in clause:
+        if is_break(tokens[k]) or tokens[k].text == ",":
+            return
+        if tokens[k].text in _PERSISTING:
+            for j in range(max(clause.start, k - _PERSISTING_REACH), k):
+                out[j].hypothetical = False
+            return
+
+
+# "does not" and the like deny backward only where they end the clause ("the rash did not"): with
+# a verb after them, what is denied is the verb and its object, not the subject before them
+# ("Neurosurgery did not recommend an operation"; "the pain does not radiate"), and the forward
+# "not" reads those.
+_AUXILIARY_NOT = frozenset({("does", "not"), ("do", "not"), ("did", "not")})
+
+
+def _auxiliary_before_verb(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    start, end = span
+    words = tuple(t.text for t in tokens[start:end])
+    return (
+        words in _AUXILIARY_NOT
+        and end < len(tokens)
+        and tokens[end].text[0].isalpha()
+        and not is_break(tokens[end])
+    )
+
+
+# Words that refuse and words that fall are the same: "declined surgery" but "eGFR has declined
+# from 24 to 18". A fall names where from, where to, by how much or how: "from", "by", "over", a
+# number, "to" and a number, or an adverb of change.
+_REFUSALS = frozenset({"declines", "declined", "declining"})
+_FALL_WORDS = frozenset(
+    {"from", "by", "over", "steadily", "further", "slightly", "gradually", "significantly",
+     "rapidly", "markedly", "sharply", "since", "again", "somewhat"}
+)  # fmt: skip
+
+
+def _a_fall(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a refusal trigger ("declined") says that a value fell rather than that the
+    patient refused something."""
+    start, end = span
+    if tokens[start].text not in _REFUSALS or end >= len(tokens):
+        return False
+    after = tokens[end].text
+    if after in _FALL_WORDS or after[0].isdigit():
+        return True
+    return after == "to" and end + 1 < len(tokens) and tokens[end + 1].text[0].isdigit()
+
+
+# What a person was not ("her prescriber was not aware", "the GP was not informed"): the state is
+# denied, not the person, who the backward "was not" would otherwise deny, nor what the person
+# did not know of ("not aware of the change").
+_PERSON_STATES = frozenset(
+    {"aware", "sure", "certain", "keen", "willing", "able", "happy", "interested", "concerned",
+     "convinced", "available", "contactable", "reachable", "agreeable", "informed", "notified",
+     "told", "contacted", "consulted"}
+)  # fmt: skip
+_COPULA_NOT = frozenset({("is", "not"), ("was", "not"), ("were", "not"), ("are", "not"), ("not",)})
+
+
+def _state_of_a_person(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    start, end = span
+    return (
+        tuple(t.text for t in tokens[start:end]) in _COPULA_NOT
+        and end < len(tokens)
+        and tokens[end].text in _PERSON_STATES
+    )
+
+
+# A label given a denial for its value: "Allergies: NKDA", "Allergies: nil known".
+DENYING_VALUES = (
+    "nkda", "nka", "nkfa", "nil", "nil known", "none", "none known", "no known", "nad",
+    # A finding labelled with its absence, as reports write them: "Ulceration: absent",
+    # "Microsatellites: not identified", "Syphilis serology: negative".
+    "absent", "negative", "not seen", "not identified", "not detected", "not present",
+    "none seen", "none identified", "not found",
+)  # fmt: skip
+_LABEL_WORDS = 3
+
+
+def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
+    """Mark a label (up to three words before a colon) whose value is a denial as negated."""
+    for start, _end in find_phrases(tokens, DENYING_VALUES):
+        if start < 2 or tokens[start - 1].text != ":":
+            continue
+        label = start - 1
+        first = label
+        while (
+            first > 0
+            and label - first < _LABEL_WORDS
+            and tokens[first - 1].text[0].isalpha()
+            and not is_break(tokens[first - 1])
+        ):
+            first -= 1
+        for i in range(first, label):
+            out[i].negated = True
+
+
+# Labels of a plan: an item with its condition after it ("Plan: SBT if noradrenaline off") is
+# to be done if that comes about, not done.
+_PLAN_LABELS = frozenset({"plan", "plans", "recommendation", "recommendations", "to do", "todo"})
+
+
+def _under_plan_label(tokens: Sequence[Token], clause: range) -> bool:
+    """Whether ``clause`` comes right after a plan's label and its colon ("Plan: ...")."""
+    first = clause.start
+    return first >= 2 and tokens[first - 1].text == ":" and tokens[first - 2].text in _PLAN_LABELS
+
+
+def _as_needed(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether an "if" is "if needed", "if required" and the like: it says when a dose is
+    taken (as needed), not that the treatment is only a possibility."""
+    start, end = span
+    return (
+        tokens[start].text in {"if", "unless"}
+        and end < len(tokens)
+        and tokens[end].text in AS_NEEDED
+    )
+
+
+# A relative who tells the team something ("his mother reports that he misses doses",
+# "according to her daughter she has fallen", "falls at home (per daughter)") is the source of
+# what is said, not whom it concerns.
+_REPORTING_VERBS = frozenset(
+    {"reports", "reported", "says", "said", "states", "stated", "notes", "noted", "feels", "felt",
+     "thinks", "thought", "told", "describes", "described", "explains", "explained", "confirms",
+     "confirmed", "mentions", "mentioned", "worries", "worried"}
+)  # fmt: skip
+_SOURCE_BEFORE = (("according", "to"), ("per",), ("reported", "by"), ("collateral", "from"),
+                  ("told", "by"), ("as", "per"))  # fmt: skip
+_POSSESSIVES = frozenset({"his", "her", "their", "the", "patient's", "pt's"})
+_FAMILY_HISTORY = frozenset({"fhx", "fh", "family"})
+
+
+def _reports(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether the relative at ``span`` is the source of a report rather than its subject: a
+    relative who reports, outside a family history ("Wife reports night sweats" is collateral
+    about the patient; "FHx: mother reported breast cancer at 45" is the mother's)."""
+    start, end = span
+    if end < len(tokens) and tokens[end].text in _REPORTING_VERBS:
+        return not any(t.text in _FAMILY_HISTORY for t in tokens[:start])
+    first = start - 1 if start > 0 and tokens[start - 1].text in _POSSESSIVES else start
+    return any(
+        first >= len(before)
+        and tuple(t.text for t in tokens[first - len(before) : first]) == before
+        for before in _SOURCE_BEFORE
+    )
+
+
+def _participle_forward(tokens: Sequence[Token], end: int) -> list[int]:
+    """``forward_scope``, carried on over "while" and a participle, whose subject is the one before
+    it: in "her sister had a DVT while taking the pill", the pill is the sister's too."""
+    found: list[int] = []
+    # Over a bracketed aside right after the relative: "Older sister (4 years) has asthma".
+    if end < len(tokens) and tokens[end].text == "(":
+        close = next((j for j in range(end, len(tokens)) if tokens[j].text == ")"), None)
+        end = close + 1 if close is not None else end
+    span = forward_scope(tokens, end)
+    while True:
+        found += span
+        stop = span.stop
+        if not (
+            stop + 1 < len(tokens)
+            and tokens[stop].text == "while"
+            and tokens[stop + 1].text.endswith("ing")
+        ):
+            return found
+        span = forward_scope(tokens, stop + 1)
+
+
+def _affirmations(
+    tokens: Sequence[Token], out: list[Assertion], live: Callable[[tuple[int, int]], bool]
+) -> None:
+    """Clear the negation of the finding a "positive" names just before it (back to a comma or
+    a conjunction), unless that "positive" is itself negated ("not positive")."""
+    for span in find_phrases(tokens, AFFIRM_BACKWARD):
+        if not live(span) or out[span[1] - 1].negated:
+            continue
+        i = span[0] - 1
+        while i >= 0 and not is_break(tokens[i]) and tokens[i].text not in AFFIRM_STOPS:
+            out[i].negated = False
+            i -= 1

@@ -1,0 +1,77 @@
+"""The medications a sentence says were stopped, tapered off or held: a stop trigger's scope,
+forward or back to the drugs it names, not in a condition ("hold amlodipine if SBP < 100")."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from medlocal.rag.assertion_records import Assertion
+from medlocal.rag.assertion_tokens import Token, before_aside, find_phrases, forward_scope
+from medlocal.rag.assertion_triggers import STOP_BACKWARD, STOP_FORWARD
+from medlocal.rag.medications import default_lexicon
+from medlocal.rag.negation_scope import NEW_CLAUSE, negation_scope
+
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
+_NOT = frozenset({"not", "never", "don't", "dont"})
+CONDITIONS = frozenset({"if", "unless", "when", "should"})
+
+
+def _conditional(tokens: Sequence[Token], end: int) -> bool:
+    """Whether the clause after token ``end`` sets a condition ("if SBP < 100")."""
+    return any(tokens[i].text in CONDITIONS for i in forward_scope(tokens, end))
+
+
+def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
+    """Mark the medications a stop trigger governs (its scope is a negation's), forward over a
+    label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
+    qhs was tapered off")."""
+    lexicon = default_lexicon()
+    scopes: list[int] = []
+    for start, end in find_phrases(tokens, STOP_FORWARD):
+        if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
+            # "lisinopril was stopped and replaced by ...": the drug came before; "do not
+            # stop aspirin": it goes on.
+            continue
+        if _conditional(tokens, end):
+            continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
+        first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
+        # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
+        # stops the doxazosin only.
+        reach = negation_scope(tokens, first, 1, triggers)
+        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
+    for start, end in find_phrases(tokens, STOP_BACKWARD):
+        if _conditional(tokens, end):
+            continue
+        # Back to the drug, not past the subject of the stopping ("we have stopped").
+        reach = negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
+        reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
+        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
+    for i in scopes:
+        if lexicon.is_medication(tokens[i].text):
+            out[i].stopped = True
+
+
+# What may lie between drugs stopped together: "aspirin 75 mg and clopidogrel 75 mg were held".
+REGIMEN_WORDS = frozenset(
+    {"and", "or", ",", "mg", "mcg", "g", "ml", "units", "unit", "u", "iu", "od", "bd", "tds",
+     "qds", "on", "nocte", "mane", "daily", "po", "iv", "sc", "prn", "qhs", "hs", "bid", "tid"}
+)  # fmt: skip
+
+
+def _back_to_the_drugs(
+    tokens: Sequence[Token], reach: Sequence[int], is_medication: Callable[[str], bool]
+) -> list[int]:
+    """A backward stop's reach (nearest first) up to the drugs it names and no further: in
+    "clarithromycin interacts with simvastatin - simvastatin 40 mg ON was withheld", what was
+    withheld is the simvastatin, not the clarithromycin the clause before it speaks of."""
+    kept: list[int] = []
+    named = False
+    for i in reach:
+        text = tokens[i].text
+        drug = is_medication(text)
+        if named and not (drug or text in REGIMEN_WORDS or text[0].isdigit()):
+            break
+        kept.append(i)
+        named = named or drug
+    return kept

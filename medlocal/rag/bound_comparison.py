@@ -1,0 +1,156 @@
+"""Whether a sentence's bound value may be a passage's: same attribute, side and time point
+(``compatible``), which time point is later and whether a value is superseded, and how a flag
+describes a passage's binding."""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.rag.binding import Bound
+from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.values import Value, dates_agree, extract_values, quantity
+
+# Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
+_UNIT_ATTRIBUTES = {"bpm": "heart rate", "°c": "temperature", "°f": "temperature"}
+
+
+def compatible(mine: Bound, other: Bound) -> bool:
+    """Same attribute and time point where both sides name one (a date and a named time point
+    are not compared; a date fits either of its readings; a reference range's limit fits only a
+    limit); a unit the answer adds to a number
+    the passage gives bare needs the same attribute ("12 weeks" is not "age 12"), unless the
+    passage gives that unit beside it ("320 L/min post (predicted 450)"). "The latest" fits a
+    value of any time point (whether a later one exists is ``superseded``)."""
+    attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
+    if attribute == REFERENCE_RANGE and other.value.canonical[:1] in "<>":
+        return True  # a passage's number with a comparator may be a limit: "(>=140 abnormal)"
+    if attribute and other.attribute and attribute != other.attribute:
+        return False
+    if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
+        return False  # a range's limit is no result, nor a result a limit
+    if mine.side and other.side and mine.side != other.side:
+        return False  # "the left kidney 11.2 cm" against "L 10.8 cm, R 11.2 cm"
+    # A limit's time point is read from the words around it, which in a passage are often the
+    # next result's ("Fasting glucose 5.3 (ref < 5.1) H 1 h glucose 9.6"): limits are not
+    # compared by time point (round 8).
+    limits = attribute == REFERENCE_RANGE
+    if mine.timepoint and other.timepoint and not limits and not _may_coincide(mine, other):
+        return False
+    if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
+        return (bool(attribute) and attribute == other.attribute) or unit_beside(
+            mine.value, other.sentence
+        )
+    return True
+
+
+def _may_coincide(mine: Bound, other: Bound) -> bool:
+    """Whether the sentence's time point may be the passage's. "The latest" in the sentence fits
+    any; the passage's own "now" is no value of the admission or before it."""
+    assert mine.timepoint is not None and other.timepoint is not None
+    if mine.timepoint == LATEST:
+        return True
+    if other.timepoint == LATEST:
+        return mine.timepoint not in _EARLIER_THAN_NOW
+    return same_point(mine, other)
+
+
+# Named time points a passage's "now" ("lactate 4.1 on admission, now 1.6") comes after.
+_EARLIER_THAN_NOW = frozenset({"admission", "before"})
+
+
+def is_date(point: str) -> bool:
+    return point[:1].isdigit() or point.startswith("--")
+
+
+def same_point(mine: Bound, other: Bound) -> bool:
+    """Whether two bound values' time points may be the same: two named ones alike, two dates
+    in any of their readings; a date and a named time point cannot be told apart."""
+    assert mine.timepoint is not None and other.timepoint is not None
+    if is_date(mine.timepoint) != is_date(other.timepoint):
+        return True
+    return any(_same_time(a, b) for a in mine.timepoints() for b in other.timepoints())
+
+
+def _same_time(a: str, b: str) -> bool:
+    if is_date(a) and is_date(b):
+        return dates_agree(a, b) or dates_agree(b, a)
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def unit_beside(value: Value, sentence: str) -> bool:
+    """Whether ``sentence`` gives another value in ``value``'s unit, so that a number it gives
+    bare may be read in it ("fasting 98, 1 h 192 ... mg/dL")."""
+    unit = quantity(value)[1]
+    if unit in ("°c", "°f"):
+        # A temperature written with its letter alone, as obs charts do: "T 38.9 C" (round 8).
+        letter = re.compile(rf"(?<![\d.]){re.escape(value.canonical)}\s?{unit[-1].upper()}\b")
+        if letter.search(sentence):
+            return True
+    # A unit in brackets with no number, as a table's column heading gives it ("Tac trough
+    # (ug/L)"), is read as if it had one.
+    headed = _UNIT_HEADING.sub("(1 ", sentence)
+    return any(v.unit and quantity(v)[1] == unit for v in extract_values(headed))
+
+
+_UNIT_HEADING = re.compile(r"\((?=\s*[A-Za-zµμ%][^()\d]{0,12}\))")
+
+
+LATEST = "latest"
+# The named time points in the order they come, where that order is sure ("after" surgery may
+# fall before or after discharge, so it is left out).
+_ORDER = {"before": 0, "admission": 1, "discharge": 2, "today": 3}
+
+
+def later(a: str, b: str) -> bool:
+    """Whether time point ``a`` is known to come after ``b``: two dates (ISO, "2025-02" before
+    "2025-03-14"; a month and a day in it are not ordered), or two named points in ``_ORDER``.
+    A date against a named point is not known."""
+    if a[0].isdigit() and b[0].isdigit():
+        return not _same_time(a, b) and a > b
+    if a in _ORDER and b in _ORDER:
+        return _ORDER[a] > _ORDER[b]
+    return False
+
+
+def superseded(claimed: Bound, found: Bound, evidence: list[Bound]) -> Bound | None:
+    """A value of the same attribute that ``evidence`` gives for a later time point than
+    ``found`` (the passage's binding of the value ``claimed`` states as the latest), with
+    another value; None when ``found`` is the latest the evidence knows of."""
+    attribute = claimed.attribute or found.attribute
+    if claimed.timepoint != LATEST or not attribute or not found.timepoint:
+        return None
+    if found.uncertain_date:
+        return None  # "12/11/2024" may be November's: no date is known to come after it
+    return next(
+        (
+            b
+            for b in evidence
+            if b.attribute == attribute
+            and b.timepoint
+            and not b.uncertain_date
+            and later(b.timepoint, found.timepoint)
+            and b.value.canonical != found.value.canonical
+        ),
+        None,
+    )
+
+
+_SAID = {"admission": "on admission", "discharge": "at discharge", "today": "today",
+         "before": "before (baseline)", "after": "afterwards", LATEST: "most recently"}  # fmt: skip
+
+
+# Counted things read as counts: "the number of fractions", not "the fractions".
+_NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycles",
+          "boost": "the boost dose", "age": "the age", "wbc": "the white cell count"}  # fmt: skip
+
+
+def describe(bound: Bound) -> str:
+    """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
+    attribute = bound.attribute
+    parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
+    if bound.timepoint:
+        point = bound.timepoint
+        parts.append(f"on {point}" if point[0].isdigit() else _SAID.get(point, point))
+    elif not bound.attribute:
+        parts = ["something else"]
+    return " ".join(parts)

@@ -1,0 +1,154 @@
+"""What notes call each measured thing (analytes, vital signs, scores): its names, and where a
+text names one ("K 5.9" is potassium, "k" alone is not)."""
+
+from __future__ import annotations
+
+import re
+
+# Canonical attribute -> the ways notes write it.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "hemoglobin": ("hemoglobin", "haemoglobin", "hgb", "hb"),
+    "hematocrit": ("hematocrit", "haematocrit", "hct"),
+    "hba1c": ("hba1c", "a1c", "hemoglobin a1c", "glycated hemoglobin"),
+    "creatinine": ("creatinine", "creat", "cr"),
+    "potassium": ("potassium", "k"),
+    "sodium": ("sodium", "na"),
+    "chloride": ("chloride", "cl"),
+    "bicarbonate": ("bicarbonate", "bicarb", "hco3", "co2"),
+    # Indian and US notes name the sample in the abbreviation: FBS is fasting blood sugar, PPBS
+    # post-prandial, RBS random; a sentence may say "fasting sugar".
+    "glucose": (
+        "glucose",
+        "blood sugar",
+        "bg",
+        "bsl",
+        "sugar",
+        "fbs",
+        "fbg",
+        "fpg",
+        "ppbs",
+        "rbs",
+        "cbg",
+    ),
+    "urea": ("urea", "bun"),
+    "inr": ("inr",),
+    "troponin": ("troponin", "trop", "tnt", "tni"),
+    "bnp": ("bnp", "nt-probnp", "probnp"),
+    "wbc": ("wbc", "white cell count", "white blood cell count", "leukocytes", "white count"),
+    "platelets": ("platelets", "platelet count", "plt"),
+    "cea": ("cea",),
+    "psa": ("psa",),
+    "ldl": ("ldl", "ldl cholesterol", "ldl-c"),
+    "hdl": ("hdl", "hdl cholesterol", "hdl-c"),
+    "cholesterol": ("cholesterol",),
+    "triglycerides": ("triglycerides",),
+    "tsh": ("tsh",),
+    "alt": ("alt",),
+    "ast": ("ast",),
+    "bilirubin": ("bilirubin", "bili"),
+    "albumin": ("albumin",),
+    "lactate": ("lactate",),
+    "crp": ("crp", "c-reactive protein"),
+    "esr": ("esr",),
+    "egfr": ("egfr", "gfr"),
+    "magnesium": ("magnesium", "mg2+"),
+    "calcium": ("calcium", "ca"),
+    "ejection fraction": ("ejection fraction", "ef", "lvef"),
+    "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
+    "blood pressure": ("blood pressure", "bp"),
+    "respiratory rate": ("respiratory rate", "rr", "resp rate"),
+    "temperature": ("temperature", "temp", "fever"),
+    "oxygen saturation": ("oxygen saturation", "saturation", "sats", "spo2", "sao2", "o2 sat"),
+    "weight": ("weight", "wt", "weighs", "weighed", "weighing"),
+    "height": ("height",),
+    "bmi": ("bmi",),
+    "age": ("age", "aged", "year-old", "years old"),
+    "stenosis": ("stenosis",),
+    "fractions": ("fractions", "fraction"),
+    "cycles": ("cycles", "cycle"),
+    "boost": ("boost",),
+    "blood loss": ("blood loss", "ebl"),
+    "viral load": ("viral load", "vl"),
+    "cd4": ("cd4", "cd4 count"),
+    # Clinical scores: a score's number is no other score's ("CHA2DS2-VASc 3, ORBIT 1").
+    "cha2ds2-vasc": ("cha2ds2-vasc", "cha2ds2vasc", "chads-vasc"),
+    "has-bled": ("has-bled",),
+    "orbit": ("orbit",),
+    "abcd2": ("abcd2",),
+    "curb-65": ("curb-65", "curb65", "crb-65"),
+    "nihss": ("nihss",),
+    "gcs": ("gcs", "glasgow coma scale"),
+    "phq-9": ("phq-9", "phq9"),
+    "gad-7": ("gad-7", "gad7"),
+    "mmse": ("mmse",),
+    "moca": ("moca",),
+    "das28": ("das28", "das28-crp", "das28-esr"),
+    "asthma control test": ("asthma control test", "act"),
+    "nyha": ("nyha",),
+    "ecog": ("ecog",),
+    "meld": ("meld",),
+    "news2": ("news2",),
+    "mmrc": ("mmrc",),
+    "frax": ("frax",),
+    "apgar": ("apgar",),
+    "fib-4": ("fib-4",),
+    # Bone density is measured at sites, each with its own T-score.
+    "lumbar spine": ("lumbar spine", "l1-l4", "spine"),
+    "femoral neck": ("femoral neck",),
+    "total hip": ("total hip",),
+    "reference range": ("reference range", "normal range", "target range"),
+}
+
+
+def alternatives(phrases: list[str]) -> str:
+    """The phrases as regex alternatives, longest first; the space between two words matches
+    any run of whitespace, line breaks included (hard-wrapped notes: "ejection\nfraction")."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split(" ")) for p in ordered)
+
+
+def phrase_key(raw: str) -> str:
+    return " ".join(raw.lower().split())
+
+
+_MEASURE = re.compile(
+    r"(?<![A-Za-z0-9])(" + alternatives([s for v in MEASURES.values() for s in v]) + r")"
+    r"(?![A-Za-z0-9])",
+    re.I,
+)
+_MEASURE_AT_END = re.compile(_MEASURE.pattern + r"\s*[:=]?\s*$", re.I)
+_CANONICAL = {s: k for k, v in MEASURES.items() for s in v}
+# Case matters for the one- and two-letter symbols: "K 5.9" is potassium, "k" alone is not.
+# ("wt" is weight in any case: no word is written so.)
+_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg"})
+# Names that are English words as well ("orbit", "act"): the measure only in capitals.
+_CAPITALS_ONLY = frozenset({"orbit", "act", "vl"})
+
+
+def ends_with_measure(text: str) -> bool:
+    """Whether ``text`` ends with the name of a measured thing ("Sodium", "K:", "serum
+    creatinine ="), as before the value or reference range that follows it."""
+    found = _MEASURE_AT_END.search(text)
+    if found is None:
+        return False
+    raw = found.group(1)
+    return not (raw.lower() in _SYMBOLS and not raw[0].isupper())
+
+
+def measure_names(text: str) -> set[str]:
+    """Every name of each measured thing ``text`` names: "SpO2 91%" gives "oxygen saturation",
+    "saturation", "sats", "spo2", ... (so a paraphrase that names it otherwise is read as the
+    same thing)."""
+    return {name for _, _, found in find_measures(text) for name in (found, *MEASURES[found])}
+
+
+def find_measures(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _MEASURE.finditer(text):
+        raw = m.group()
+        if raw.lower() in _SYMBOLS and not raw[0].isupper():
+            continue
+        if raw.lower() in _CAPITALS_ONLY and not raw.isupper():
+            continue
+        found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
+    return found

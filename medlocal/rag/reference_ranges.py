@@ -1,0 +1,81 @@
+"""Numbers that are a reference range's limits, not results: "Creatinine 98 umol/L (45-84)",
+"a target range of 2.0 to 3.0", "target <360", "the 5.1 cut-off"."""
+
+from __future__ import annotations
+
+import re
+
+# A range given as a result's reference ("Creatinine 98 umol/L (45-84)", "138 [135-145]",
+# "ALT | 142 U/L | 7-56", "INR 3.6 (target 2.0-3.0)") or named as one ("a target range of 2.0
+# to 3.0"); a single limit named so ("target <360", "a target of under 360").
+_RANGE = re.compile(
+    r"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+    r"|(?:[<>≤≥]=?|\bunder\b|\bbelow\b|\bover\b|\babove\b|less than|more than)\s*"
+    r"(?P<limit>\d+(?:\.\d+)?)",
+    re.I,
+)
+_RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
+_AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
+_NAMED_RANGE = re.compile(
+    rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
+)
+# A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
+# end of the sentence or a semicolon; a decimal point is no end).
+_RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=\d))*$", re.I)
+# Reference ranges listed under one label, analyte by analyte: "Ref: TSH 0.27-4.2; FT4 12-22"
+# (to the end of the line or of the sentence; round 9). "Normal" labels them only as "normal
+# range(s)" or "normal values": "LV systolic function normal: EF 55-60%" is a finding, and its
+# label ends at a semicolon (review 34).
+_REFERENCE_LIST = re.compile(
+    r"\bref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$"
+    r"|\bnormal\s+(?:ranges?|values?|intervals?|limits?)\s*:(?:[^.;\n]|\.(?=\d))*$",
+    re.I,
+)
+REFERENCE_RANGE = "reference range"
+
+
+# One number named a target with nothing but "of", "is" or a colon between: "the target of
+# 0.36" reads as "target <0.36" does (round 7).
+_NAMED_LIMIT = re.compile(
+    r"\b(?:target|goal)\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
+    re.I,
+)
+
+
+# One number named a cut-off or threshold right after it: "above the 5.1 cut-off" (round 8),
+# where the word gives no number of its own after it ("PSA 5.2 ng/mL cut-off 4.0 ng/mL" names
+# 4.0 the cut-off, 5.2 the result; review 33).
+_LIMIT_NAMED_AFTER = re.compile(
+    r"(?<![\d.])(?P<limit>\d+(?:\.\d+)?)(?:\s*[a-zµμ/%]+(?:/[a-z]+)?)?\s+"
+    r"(?:cut-?\s?offs?|thresholds?)\b(?![^\d.;\[]{0,25}\d)",
+    re.I,
+)
+# A number after the word, with at most "of", "is", a colon or a comparator between:
+# "cut-off 4.0 ng/mL", "threshold: >100", "the cut-off used was 4.0".
+_LIMIT_NAMED_BEFORE = re.compile(
+    r"\b(?:cut-?\s?offs?|thresholds?)(?:\s+(?:used|applied|set|chosen))?"
+    r"\s*(?:of|is|was|:|=|at)?\s*(?P<sign>[<>≤≥]=?\s*)?"
+    r"(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
+    re.I,
+)
+
+
+def reference_limits(text: str) -> set[int]:
+    """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
+    starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
+    starts |= {m.start("limit") for m in _LIMIT_NAMED_AFTER.finditer(text)}
+    for m in _LIMIT_NAMED_BEFORE.finditer(text):
+        starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
+    for m in _RANGE.finditer(text):
+        before = text[: m.start()]
+        named = (
+            _NAMED_RANGE.search(before) is not None
+            or _RANGE_LIST.search(before) is not None
+            or _REFERENCE_LIST.search(before) is not None
+        )
+        if m.group("limit") is not None:
+            if named:  # the value starts at its comparator ("<1.8") or at its number
+                starts |= {m.start(), m.start("limit")}
+        elif named or _AFTER_RESULT.search(before):
+            starts |= {m.start("lo"), m.start("hi")}
+    return starts

@@ -1,0 +1,147 @@
+"""Values in tables: the measure heading a value's column, the dates heading a table's columns,
+and the time point or measure a row opens with (tables laid out in columns or pasted as CSV)."""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.time_points import Point
+from medlocal.values import Value, extract_values
+
+# A table laid out in columns, its cells apart by two spaces or more or a tab:
+# "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
+_CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
+_HEADER_MEASURES = 2
+
+
+def column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure that heads a value's column, where the value is in a row of a table laid
+    out in columns whose row names no measure of its own (a date, then results): "" where the
+    column's heading names none ("Tac trough"), None where the value is in no such table."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    line_end = text.find("\n", value.start)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = list(_CELL.finditer(text, line_start, line_end))
+    if len(cells) < 3 or any(line_start <= m[0] < line_end for m in measures):
+        return None
+    index = next((i for i, c in enumerate(cells) if c.start() <= value.start < c.end()), None)
+    if index is None:
+        return None
+    # The heading: the nearest line above with as many cells and at least two measures.
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        heads = list(_CELL.finditer(text, start, end))
+        named = [m for m in measures if start <= m[0] < end]
+        if len(heads) == len(cells) and len(named) >= _HEADER_MEASURES:
+            head = heads[index]
+            inside = [m for m in named if head.start() <= m[0] and m[1] <= head.end()]
+            return max(inside, key=lambda m: m[1])[2] if inside else ""
+        end = start - 1
+    return None
+
+
+# A table with its dates across the top ("Labs  21/01  22/01" over "CRP  <5  14"): each value
+# below a date, in the rows down to a blank line, is of that date. A column is a line's number
+# and the span of the date's cell, a little wider (values are aligned by eye).
+_COLUMN_SLACK = 2
+_REFERENCE_HEADING = re.compile(
+    r"(?:ref(?:erence)?\.?(?:\s+(?:range|interval|values?))?|normal\s+range|range)", re.I
+)
+
+
+# A cell of a table's row after its label: a value, or a mark for none ("-", "—", "*").
+_VALUE_CELL = re.compile(r"[\d<>≤≥~+\-−–—.*]")
+
+
+def date_columns(text: str, day_first: bool | None) -> dict[tuple[int, int], Point]:
+    """(line number, column) -> the date that heads that column, for every table of ``text``
+    whose heading line gives two dates or more as its cells after the first."""
+    columns: dict[tuple[int, int], Point] = {}
+    heading: list[tuple[int, int, Point]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        cells = list(_CELL.finditer(line))
+        dates = [v for v in extract_values(line, day_first) if v.kind == "date"]
+        # A last column of reference ranges ("09/2024   11/2024   01/2025   Ref"; round 9).
+        ref = cells[-1] if cells and _REFERENCE_HEADING.fullmatch(cells[-1].group()) else None
+        dated = len(cells) - (ref is not None)
+        if not line.strip():
+            heading = []
+        elif (
+            len(dates) >= 2
+            and (
+                (dated >= 3 and len(dates) == dated - 1)
+                # A heading whose label cell is left blank ("        Dec-24   Mar-25"; round 9).
+                or (len(dates) == dated and line[:1].isspace())
+            )
+        ):
+            heading = [
+                (d.start - _COLUMN_SLACK, d.start + len(d.raw) + _COLUMN_SLACK,
+                 Point(offset + d.start, offset + d.start + len(d.raw), d.canonical, d.alt))
+                for d in dates
+            ]  # fmt: skip
+            if ref is not None:
+                heading.append(
+                    (ref.start() - _COLUMN_SLACK, ref.end() + 2 * _COLUMN_SLACK + 4,
+                     Point(offset + ref.start(), offset + ref.end(), REFERENCE_RANGE))
+                )  # fmt: skip
+        elif len(cells) >= 2 and all(
+            _VALUE_CELL.match(c.group()) for c in cells[_first_value(cells) :]
+        ):
+            for lo, hi, point in heading:  # a row: a label, then values in its cells
+                for column in range(max(lo, 0), min(hi, len(line))):
+                    columns[number, column] = point
+        elif len(cells) >= 2:
+            # Prose under the table with two spaces between its sentences ("Plan:  recheck  CRP 30
+            # tomorrow.") is no row: the table has ended (review 31 found it dated as one).
+            heading = []
+        offset += len(line) + 1
+    return columns
+
+
+def _first_value(cells: list[re.Match[str]]) -> int:
+    """The index of a row's first value cell: after its label and, where the row sets one
+    apart, its unit ("HbA1c   mmol/mol   58   62": round 9)."""
+    if len(cells) >= 3 and _UNIT_CELL.fullmatch(cells[1].group()):
+        return 2
+    return 1
+
+
+# A unit as a table writes it in a cell or beside a row's values ("mmol/mol", "x10^9/L", "%");
+# the number checks read table units with the same pattern.
+UNIT_TOKEN = r"[A-Za-zµμ%][\w/µμ^%.]*"
+_UNIT_CELL = re.compile(UNIT_TOKEN)
+
+
+def column_of(text: str, offset: int) -> tuple[int, int]:
+    """The line number and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
+def row_point(text: str, value: Value, points: list[Point]) -> Point | None:
+    """The time point a table row opens with ("18/08/2025  151  45  7.8"): every value of the
+    row is of that time."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    first = _CELL.match(text, line_start)
+    if first is None or first.end() > value.start:
+        return None
+    return next((p for p in points if first.start() <= p.start and p.end <= first.end()), None)
+
+
+# The cell before a value's cell in a table pasted as text: "2026-11-08,White cell count,9.1"
+# (a comma with no space after it; prose writes ", ").
+_CELL_BEFORE = re.compile(r"(?:^|(?<=[,\n]))([^,\n]*[^,\s]),$")
+
+
+def row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure a table row names in the cell before the value's (walk 29: every value of a
+    lab CSV was bound to no analyte, and a flag described both sides as "a value on
+    2026-11-08")."""
+    cell = _CELL_BEFORE.search(text, 0, value.start)
+    if cell is None:
+        return None
+    inside = [m for m in measures if cell.start(1) <= m[0] and m[1] <= cell.end(1)]
+    return max(inside, key=lambda m: m[1])[2] if inside else None
