@@ -130,7 +130,9 @@ def test_the_dialog_says_it_is_preparing_and_closing_meanwhile_drops_the_preview
     assert job is not None
     dialog.reject()
     preview.release.set()
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    # The released call loads the redactor (seconds on a busy machine): wait for it generously;
+    # waitUntil returns as soon as the job ends.
+    qtbot.waitUntil(lambda: not job.running, timeout=120_000)
     qtbot.wait(50)  # the finished signal's queued delivery
     # The late list is not put into the closed dialog (a patient's names in a hidden table).
     assert dialog.planned is None and dialog.preview.rowCount() == 0
