@@ -17,7 +17,7 @@ import time
 import pytest
 from fixtures.timing import assert_linear
 
-from medlocal.privacy import deid_case, deid_patterns
+from medlocal.privacy import deid_case, deid_patterns, deid_runs
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_name_initials import name_initials_spans
@@ -198,3 +198,19 @@ def test_name_initials_read_one_long_line_of_capital_pairs_in_linear_time() -> N
     quarter = min(seconds(400_000) for _ in range(2))
     whole = seconds(1_600_000)
     assert whole < 8 * max(quarter, 0.01), (quarter, whole)
+
+
+def test_a_list_gap_after_a_long_run_of_blanks_is_read_in_linear_time() -> None:
+    # Session 35: "Reported" and 40,000 blanks took 2 s, since the list-gap pattern read the run
+    # again from every blank before failing to find "and" (10,000 -> 20,000 blanks: ~4x).
+    assert_linear(lambda n: deid_runs._AND_GAP.match(" " * n + "x"), 20_000)
+    assert_linear(lambda n: Redactor(shift_days=40).redact("Reported" + " " * n + "x"), 20_000)
+
+
+@pytest.mark.parametrize(
+    "gap", [" and ", ", and ", "\tand", " & ", "/", "  /  ", " , and", ",and", " and"]
+)
+def test_the_list_gap_still_reads_every_joiner(gap: str) -> None:
+    match = deid_runs._AND_GAP.match(gap)
+    expected = re.compile(r"[ \t]*(?:,?[ \t]+and|&|/)[ \t]*").match(gap)  # the pattern before
+    assert (match and match.span()) == (expected and expected.span())
