@@ -6,7 +6,6 @@ being answered, streamed text, status line) comes after every finished turn."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from conftest import window_with_patient
@@ -87,12 +86,10 @@ def _stored(workspace: Workspace, patient: int | None, turns: list[ChatTurn]) ->
     return chat_id
 
 
-def _open(chat: Any, turns: list[ChatTurn]) -> float:
-    """Show ``turns`` as open_chat does after reading them; the seconds redraw() took."""
-    started = time.perf_counter()
+def _open(chat: Any, turns: list[ChatTurn]) -> None:
+    """Show ``turns`` as open_chat does after reading them."""
     chat.turns = turns
     chat.redraw()
-    return time.perf_counter() - started
 
 
 def _counted_inserts(chat: Any) -> list[str]:
@@ -123,10 +120,12 @@ def test_a_long_chat_is_drawn_in_pieces_as_one_draw_did(
     turns = _history(TURNS, "Long")
     inserted = _counted_inserts(chat)
 
-    seconds = _open(chat, turns)
+    _open(chat, turns)
     assert chat.view._pending and "Short" not in chat.view.toPlainText()
     assert len(_questions(chat)) < 20  # only the first piece so far
-    assert seconds < 0.2  # the whole chat took 0.43 s (a quiet machine: ~20 ms now)
+    # redraw() itself drew one piece (the whole chat once took 0.43 s there); counted, not timed:
+    # a clock bound failed on a loaded machine.
+    assert inserted == [], len(inserted)
     qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
     assert len(inserted) > 20  # many passes of the event loop, one piece each
 

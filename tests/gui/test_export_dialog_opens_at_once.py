@@ -4,10 +4,11 @@ The freeze was the redactor's import (some two thousand patterns compiled) on th
 pulled in by the dialog's module. The dialog now opens with a "preparing the preview" note, the
 preview's worker loads the redactor, and the warm-up loads it before the first export.
 
-The gap is measured as the walk measured it: a 10 ms timer on the GUI thread, the longest time
-between two ticks from the click until the preview is listed. It runs in a fresh interpreter:
-in this one an earlier test has usually imported the redactor already, and the check could not
-fail."""
+The check is structural, not a clock (a gap bound of 0.6 s failed at 1.14 s on a loaded machine
+with the fix in place): an import spy records the thread that first imports the patterns module,
+and it must not be the GUI thread. It runs in a fresh interpreter: in this one an earlier test
+has usually imported the redactor already, and the check could not fail. The longest gap between
+two ticks of a 10 ms timer is still printed, for a reader, and asserted nowhere."""
 
 from __future__ import annotations
 
@@ -25,12 +26,8 @@ from medlocal.app import Workspace
 from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
 
 TESTS = Path(__file__).resolve().parents[1]
-# Before the fix: 1.7 s on the walk's machine, 2.3 s on a busy 2-core one. After: under 0.2 s
-# there. The bound leaves a slow machine room without letting the import back on the GUI thread.
-LONGEST_GAP_S = 0.6
-
 _OPEN_EXPORT_DIALOG = """
-import sys, time
+import importlib.abc, sys, threading, time
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -39,6 +36,14 @@ from conftest import PASS, make_workspace
 tmp = Path(sys.argv[1])
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "qs"))
+class ImportSpy(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "medlocal.privacy.deid_patterns":
+            on_gui = threading.current_thread() is threading.main_thread()
+            print("PATTERNS_IMPORTED_ON_GUI_THREAD", on_gui, flush=True)
+        return None  # the ordinary finders import it
+
+sys.meta_path.insert(0, ImportSpy())
 app = QApplication([])
 workspace = make_workspace(tmp)
 workspace.create_vault(PASS, PASS)
@@ -106,7 +111,8 @@ def test_opening_the_export_dialog_does_not_block_the_window(tmp_path: Path) -> 
     said = dict(line.split(" ", 1) for line in proc.stdout.splitlines() if " " in line)
     assert said.get("COLD") == "True", proc.stdout  # the redactor was not loaded beforehand
     assert int(said["LISTED"]) > 0, proc.stdout  # the preview did arrive
-    assert float(said["LONGEST_GAP"]) < LONGEST_GAP_S, proc.stdout
+    # The patterns (some two thousand compiled) were imported, and not on the GUI thread.
+    assert said.get("PATTERNS_IMPORTED_ON_GUI_THREAD") == "False", proc.stdout
 
 
 def test_the_dialog_says_it_is_preparing_and_closing_meanwhile_drops_the_preview(
@@ -124,7 +130,9 @@ def test_the_dialog_says_it_is_preparing_and_closing_meanwhile_drops_the_preview
     assert job is not None
     dialog.reject()
     preview.release.set()
-    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    # The released call loads the redactor (seconds on a busy machine): wait for it generously;
+    # waitUntil returns as soon as the job ends.
+    qtbot.waitUntil(lambda: not job.running, timeout=120_000)
     qtbot.wait(50)  # the finished signal's queued delivery
     # The late list is not put into the closed dialog (a patient's names in a hidden table).
     assert dialog.planned is None and dialog.preview.rowCount() == 0
