@@ -33,13 +33,16 @@ class Progress:
     total: int | None = None
     detail: str = ""
     unit: str = ""  # "files", "bytes", "documents", "steps", "vectors", ...
+    # How much of the unit after ``done`` is done, 0.0-1.0: a summary step that reads a long
+    # prompt for minutes moves the bar while ``done`` stays put.
+    part: float = 0.0
 
     @property
     def fraction(self) -> float | None:
         """0.0-1.0, or None when the total is unknown."""
         if not self.total:
             return None
-        return max(0.0, min(1.0, self.done / self.total))
+        return max(0.0, min(1.0, (self.done + self.part) / self.total))
 
     def describe(self) -> str:
         """One human line, e.g. ``embedding: 3/10 documents (scan.pdf)``."""

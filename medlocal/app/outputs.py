@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,23 +71,89 @@ def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
 class StepClock:
     """The summarizer's steps as Progress, with the time left in a stage once a step of it has
     been timed: a long record's map stage runs for many minutes on a CPU, and "map: 0/26 steps"
-    alone looked like a hang (QA)."""
+    alone looked like a hang (QA).
+
+    Within a step, :meth:`tick` (called every second by :meth:`ticking`) says how far the
+    model has read the step's prompt and how much it has written, from the live figures of
+    ``model.last_stats``: walk 38 read "reading the documents: 0/4 steps" for 8 minutes."""
 
     def __init__(
-        self, progress: ProgressCallback | None, clock: Callable[[], float] = time.monotonic
+        self,
+        progress: ProgressCallback | None,
+        clock: Callable[[], float] = time.monotonic,
+        model: Any = None,
     ) -> None:
-        self.progress, self.clock = progress, clock
+        self.progress, self.clock, self.model = progress, clock, model
         self.stage, self.started = "", 0.0
+        self.done = self.total = 0
+        self.step_started = 0.0
+        self._stale: object = None  # the model's figures of the step before this one
+        self._lock = threading.Lock()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        now = self.clock()
-        if stage != self.stage:
-            self.stage, self.started = stage, now
-        detail = ""
+        with self._lock:
+            now = self.clock()
+            if stage != self.stage:
+                self.stage, self.started = stage, now
+            self.done, self.total, self.step_started = done, total, now
+            self._stale = getattr(self.model, "last_stats", None)
+            self._report(now, "", 0.0)
+
+    def tick(self) -> None:
+        """Progress inside the current step: the prompt tokens read, then the tokens written."""
+        with self._lock:
+            stats = getattr(self.model, "last_stats", None)
+            if not self.stage or self.done >= self.total or stats is None:
+                return
+            if stats is self._stale or not stats.prompt_tokens:
+                return  # this step's generation has not started yet
+            step = f"step {self.done + 1} of {self.total}"
+            if stats.generated_tokens:
+                within = f"{step}: writing, {stats.generated_tokens:,} tokens so far"
+                part = 1.0
+            else:
+                read, prompt = stats.prompt_read, stats.prompt_tokens
+                within = f"{step}: read {read:,} of {prompt:,} tokens"
+                part = read / prompt
+            # Reading the prompt is most of a step on a CPU: the bar moves with it, short of
+            # the step's end until the step is done.
+            self._report(self.clock(), within, 0.95 * min(part, 1.0))
+
+    @contextmanager
+    def ticking(self, every: float = 1.0) -> Iterator[StepClock]:
+        """Call :meth:`tick` every ``every`` seconds on a thread of its own until the block
+        ends."""
+        ended = threading.Event()
+
+        def run() -> None:
+            while not ended.wait(every):
+                self.tick()
+
+        thread = threading.Thread(target=run, name="summary-progress", daemon=True)
+        thread.start()
+        try:
+            yield self
+        finally:
+            ended.set()
+            thread.join()
+
+    def _report(self, now: float, within: str, part: float) -> None:
+        done, total = self.done, self.total
+        details = [within] if within else []
         if 0 < done < total:
-            detail = f"about {_duration((now - self.started) / done * (total - done))} left"
+            per_step = (self.step_started - self.started) / done
+            left = per_step * (total - done) - (now - self.step_started)
+            details.append(f"about {_duration(max(left, 0.0))} left")
         report(
-            self.progress, Progress(_stage_words(stage), done, total, detail=detail, unit="steps")
+            self.progress,
+            Progress(
+                _stage_words(self.stage),
+                done,
+                total,
+                detail="; ".join(details),
+                unit="steps",
+                part=part,
+            ),
         )
 
 
@@ -128,9 +195,10 @@ def summarize_patient(
     vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
 
-    summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
-        hits, template, progress=StepClock(progress), cancel=cancel
-    )
+    with StepClock(progress, model=model).ticking() as clock:
+        summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
+            hits, template, progress=clock, cancel=cancel
+        )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 
 

@@ -21,6 +21,9 @@ class GenerationStats:
     time_to_first_token_s: float = 0.0
     generation_s: float = 0.0
     stop_reason: str = ""  # one of api.STOP_*
+    # Prompt tokens in the KV cache so far (the reused prefix, then each batch read): a live
+    # figure for progress while a long prompt is read, which can take minutes on a CPU.
+    prompt_read: int = 0
     trim: TrimReport = field(default_factory=TrimReport)
     # Speculative decoding: draft tokens sent for verification and how many were kept.
     drafted_tokens: int = 0
@@ -47,12 +50,14 @@ def emit_tokens(
     cancelled: Callable[[], bool],
     stats: GenerationStats,
     emit: Callable[[str], None],
+    started: float | None = None,
 ) -> None:
     """Turn generated tokens into text: end of generation, stop strings (held back until known),
     cancel (checked after every token, so within one speculative verification step), the token
-    budget and a full context all end it. Leaving the loop closes ``source``."""
+    budget and a full context all end it. Leaving the loop closes ``source``. ``started``: when
+    the prompt began to be read (time to first token counts from it), else now."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    started = time.perf_counter()
+    started = time.perf_counter() if started is None else started
     first_at = 0.0
     stats.stop_reason = STOP_LENGTH
     generated = 0
@@ -60,6 +65,7 @@ def emit_tokens(
         for token in source:
             if generated == 0:
                 first_at = time.perf_counter()
+                stats.prompt_read = stats.prompt_tokens
             if is_end(token):
                 stats.stop_reason = STOP_END
                 break
@@ -89,6 +95,34 @@ def emit_tokens(
     stats.generated_tokens = generated
     stats.time_to_first_token_s = (first_at or ended) - started
     stats.generation_s = ended - (first_at or ended)
+
+
+def read_prompt(
+    llm: Any,
+    tokens: Sequence[int],
+    cancelled: Callable[[], bool],
+    stats: GenerationStats,
+) -> bool:
+    """Read the prompt into the KV cache in the batches ``Llama.eval`` would use, checking
+    ``cancelled`` between them; False when cancelled. Walk 38: a Stop during a summary's map
+    step waited 410 s, because a full-context prompt was read in one ``Llama.generate`` call
+    that never looks at cancel. The last batch (up to n_batch tokens, at least one) is left to
+    ``Llama.generate``, which finds the rest cached and reads just that batch: every decode call
+    is the one it would have made alone, so speed and output are unchanged."""
+    start = shared_prefix(llm, tokens)
+    stats.prompt_read = start
+    n_batch = int(llm.n_batch)
+    # Whole batches from the reused prefix, stopping before the batch holding the last token.
+    end = start + (len(tokens) - 1 - start) // n_batch * n_batch
+    if end <= start:
+        return not cancelled()
+    llm.n_tokens = start  # eval first drops what the cache holds past here
+    for at in range(start, end, n_batch):
+        if cancelled():
+            return False
+        llm.eval(list(tokens[at : at + n_batch]))
+        stats.prompt_read = at + n_batch
+    return not cancelled()
 
 
 def shared_prefix(llm: Any, tokens: Sequence[int]) -> int:

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from medlocal.engine.api import ChatMessage, SamplingParams, TrimReport
+from medlocal.engine.api import STOP_CANCELLED, ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import MIN_ANSWER_TOKENS, ChatTemplate, fit_messages
-from medlocal.engine.generation import GenerationStats, StopFilter, emit_tokens, shared_prefix
+from medlocal.engine.generation import (
+    GenerationStats,
+    StopFilter,
+    emit_tokens,
+    read_prompt,
+    shared_prefix,
+)
 from medlocal.engine.llama_model import LoadedLlama
 from medlocal.engine.reasoning import (
     ThinkingPieces,
@@ -24,6 +31,7 @@ from medlocal.engine.speculative import (
     LlamaTarget,
     SpeculationConfig,
     SpeculationStats,
+    kv_can_roll_back,
     speculative_generate,
 )
 from medlocal.errors import ModelLoadError
@@ -55,6 +63,9 @@ class LlamaChatModel(LoadedLlama):
         self.speculation: SpeculationConfig | None = None
         # What a verification batch costs on this model and machine, learned across requests.
         self.batch_cost: BatchCostMeter | None = None
+        # The prompt is read in batches with cancel checked between them (read_prompt) where
+        # the KV cache can be cut back to the batches read; a recurrent model's cannot.
+        self._reads_in_batches = kv_can_roll_back(self._llama)
 
     def _prompt_tokens(
         self, messages: Sequence[ChatMessage]
@@ -148,7 +159,17 @@ class LlamaChatModel(LoadedLlama):
         llm = self._llama
         if llm is None:
             raise ModelLoadError(f"{self.name} has been unloaded")
+        started = time.perf_counter()
         stats.reused_prefix_tokens = shared_prefix(llm, tokens)
+        stats.prompt_read = stats.reused_prefix_tokens
+
+        def cancelled() -> bool:
+            return stopped.is_set() or (cancel is not None and cancel.is_set())
+
+        if self._reads_in_batches and not read_prompt(llm, tokens, cancelled, stats):
+            stats.stop_reason = STOP_CANCELLED
+            stats.time_to_first_token_s = time.perf_counter() - started
+            return
         llm.set_seed(params.seed)
         spec = SpeculationStats() if self.speculation is not None else None
 
@@ -193,9 +214,10 @@ class LlamaChatModel(LoadedLlama):
                 StopFilter(stop_strings),
                 budget,
                 lambda: llm.n_tokens >= self.n_ctx,
-                lambda: stopped.is_set() or (cancel is not None and cancel.is_set()),
+                cancelled,
                 stats,
                 emit,
+                started,
             )
         finally:
             if spec is not None:

@@ -111,6 +111,9 @@ def test_cancel_stops_the_summary_and_saves_nothing(
     assert "stopped" in dialog.message.text() and "Nothing was saved" in dialog.message.text()
     assert workspace.require_vault().list_outputs(patient_with_note) == []
     assert not dialog.export_button.isEnabled() and dialog.run_button.isEnabled()
+    # Walk 38: the bar read 100% beside "stopped, nothing saved".
+    assert dialog.task.last is not None  # it had shown progress
+    assert dialog.task.bar.value() == 0 and dialog.task.bar.text() != "100%"
 
 
 def test_no_documents_chosen_is_refused(
@@ -278,3 +281,44 @@ def test_documents_are_listed_with_their_own_date_else_the_import_date_named(
     assert items["gp_note.txt"].text() == "gp_note.txt  (dated 2025-06-10)"  # not the birth date
     assert items["gp_note.txt"].toolTip() == f"gp_note.txt\nDated 2025-06-10\nImported {imported}"
     assert items["med_list.txt"].text() == f"med_list.txt  (imported {imported})"
+
+
+def test_every_document_date_is_written_one_way(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Walk 38: "dated 2024-03-13" beside "dated 08/03/2024" (8 March or 3 August?)."""
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Philippa Example")
+    files = {
+        # Its own dates say day first (25/02 reads only so).
+        "ecg_report.txt": "ECG report 08/03/2024. Sinus rhythm. Previous ECG 25/02/2024.",
+        # Says nothing of its own: read as the rest of the record writes (day first).
+        "clinic_letter.txt": "Clinic letter 03/01/2021. Ramipril 5 mg once daily.",
+        "discharge.txt": "Discharge summary 13 March 2024. Apixaban 5 mg twice daily.",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    workspace.import_documents([tmp_path / name for name in files], patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    shown = sorted(dialog.documents.item(row).text() for row in range(dialog.documents.count()))
+    assert shown == [
+        "clinic_letter.txt  (dated 2021-01-03)",
+        "discharge.txt  (dated 2024-03-13)",
+        "ecg_report.txt  (dated 2024-03-08)",
+    ]
+
+
+def test_a_date_nothing_in_the_record_orders_is_marked_not_guessed(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Philippa Example")
+    note = tmp_path / "note.txt"
+    note.write_text("Seen 02/11/2026. Metformin 500 mg twice daily.", encoding="utf-8")
+    workspace.import_documents([note], patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    assert dialog.documents.item(0).text() == (
+        "note.txt  (dated 02/11/2026, day and month order unclear)"
+    )

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import time
+
 from medlocal.app.outputs import StepClock
+from medlocal.engine.generation import GenerationStats
 from medlocal.progress import Progress
 
 
@@ -43,3 +46,62 @@ def test_long_and_short_stages_read_plainly() -> None:
     clock("combine 1", 1, 3)
     assert seen[1].detail == "about 16.5 h left" and seen[3].detail == "about 1 min left"
     assert seen[3].stage == "combining the notes (round 1)"
+
+
+class LiveModel:
+    """A model's live figures of its current generation, as LlamaChatModel keeps them."""
+
+    def __init__(self) -> None:
+        self.last_stats = GenerationStats()
+
+    def start(self, prompt_tokens: int) -> GenerationStats:
+        self.last_stats = GenerationStats(prompt_tokens=prompt_tokens)
+        return self.last_stats
+
+
+def test_a_step_says_how_much_of_its_prompt_is_read_and_written() -> None:
+    """Walk 38: "reading the documents: 0/4 steps" for 8 minutes, the bar at 0%."""
+    seen: list[Progress] = []
+    now = [0.0]
+    model = LiveModel()
+    clock = StepClock(seen.append, clock=lambda: now[0], model=model)
+    clock("map", 0, 4)
+    clock.tick()  # the step's generation has not started: nothing new to say
+    assert len(seen) == 1
+    stats = model.start(7831)
+    stats.prompt_read = 2048
+    now[0] = 100.0
+    clock.tick()
+    assert seen[-1].describe() == (
+        "reading the documents: 0/4 steps (step 1 of 4: read 2,048 of 7,831 tokens)"
+    )
+    assert 0.05 < (seen[-1].fraction or 0) < 0.07  # a quarter of the first of four steps
+    stats.prompt_read, stats.generated_tokens = 7831, 120
+    clock.tick()
+    assert seen[-1].detail == "step 1 of 4: writing, 120 tokens so far"
+    now[0] = 480.0
+    clock("map", 1, 4)
+    clock.tick()  # the figures are the step before's until the next generation starts
+    assert seen[-1].detail == "about 24 min left"
+    stats = model.start(7800)
+    stats.prompt_read = 3900
+    now[0] = 720.0
+    clock.tick()
+    # 8 min a step: 3 steps left, 4 min of this one gone.
+    assert seen[-1].detail == "step 2 of 4: read 3,900 of 7,800 tokens; about 20 min left"
+    clock("map", 4, 4)
+    clock.tick()
+    assert seen[-1].describe() == "reading the documents: 4/4 steps"
+
+
+def test_ticking_reports_while_the_step_runs() -> None:
+    seen: list[Progress] = []
+    model = LiveModel()
+    clock = StepClock(seen.append, model=model)
+    clock("reduce", 0, 2)
+    model.start(900).prompt_read = 300
+    with clock.ticking(every=0.01):
+        deadline = time.monotonic() + 10
+        while len(seen) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert seen[-1].detail == "step 1 of 2: read 300 of 900 tokens"

@@ -221,11 +221,11 @@ class TaskPanel(QWidget):
         relay = self.relay
 
         def done(result: T) -> None:
-            self._finish()
+            self._finish(completed=True)
             on_done(result)
 
         def failed(exc: BaseException) -> None:
-            self._finish()
+            self._finish(completed=False)
             on_error(exc)
 
         def work(cancel: threading.Event) -> T:
@@ -250,10 +250,12 @@ class TaskPanel(QWidget):
             self.status.setText("Stopping…")
             self.cancel_button.setEnabled(False)
 
-    def _finish(self) -> None:
+    def _finish(self, *, completed: bool) -> None:
+        """A full bar only for a task that completed: a stopped or failed one empties it (walk
+        38: "100%" beside "The summary was stopped. Nothing was saved.")."""
         self.cancel_button.setEnabled(False)
         self.bar.setRange(0, BAR_STEPS)
-        self.bar.setValue(BAR_STEPS if self.last is not None else 0)
+        self.bar.setValue(BAR_STEPS if completed and self.last is not None else 0)
         self.status.setText("")
 
 
