@@ -128,8 +128,9 @@ def summarize_patient(
     vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
 
+    record = [d.file_name for d in vault.list_documents(patient_id)]
     summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
-        hits, template, progress=StepClock(progress), cancel=cancel
+        hits, template, progress=StepClock(progress), cancel=cancel, record=record
     )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 
