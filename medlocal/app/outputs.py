@@ -194,10 +194,10 @@ def summarize_patient(
         raise UserInputError("the summary step length must be positive")
     vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
-
+    record = [d.file_name for d in vault.list_documents(patient_id)]
     with StepClock(progress, model=model).ticking() as clock:
         summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
-            hits, template, progress=clock, cancel=cancel
+            hits, template, progress=clock, cancel=cancel, record=record
         )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 

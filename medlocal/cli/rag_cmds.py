@@ -42,7 +42,17 @@ from medlocal.rag.export import (
     overridden_text,
     parse_keep,
 )
-from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
+from medlocal.rag.export_files import ATTACHED_NOTE
+from medlocal.rag.flags import (
+    Flag,
+    attached_marks,
+    items_phrase,
+    items_to_check,
+    listed_flags,
+    mark_attached,
+    unsupported_draft,
+    unsupported_drafts,
+)
 from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
@@ -211,14 +221,15 @@ def _print_sources_and_flags(
             # A passage a flag points to ("apixaban is named in passage [2]") is listed too.
             named = "" if src.number in cited else "  (not cited; named in a flag)"
             print(f"  {_source_line(src, named)}")
+    if attached_marks(text, flags):
+        print(f"  {ATTACHED_NOTE}")
     if flags:
         print("\nFlags (verify these against the sources):")
         for place, flag in listed_flags(flags, text, whole):
             # One line each: a quote from a PDF's passage keeps its line breaks (walk 33).
             print(f"  - {place}: {' '.join(flag.message.split())}")
-    draft = unsupported_draft(flags)
-    if draft:
-        print(f"\n{DRAFT_HEADING}")
+    for label, draft in unsupported_drafts(flags):
+        print(f"\n{label}")
         print(textwrap.indent(draft, "    "))
 
 
@@ -414,7 +425,7 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
         answer: GroundedAnswer = stream.result
         # Printed once, checked: streamed and then repeated with its citations, a long answer
         # filled two screens (walk 25).
-        print(answer.text)
+        print(mark_attached(answer.text, answer.flags))
         print_answer_sources(answer)
         if answer.thinking_tokens:
             print(f"medlocal: note: {thinking_note(answer.thinking_tokens)}", file=sys.stderr)
@@ -525,7 +536,7 @@ def run_summarize(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         else:
-            print(summary.text)
+            print(mark_attached(summary.text, summary.flags))
             _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
@@ -608,10 +619,16 @@ def run_outputs_list(args: argparse.Namespace) -> int:
             "title": o.title,
             "created_at": o.created_at,
             "flags": len(o.flags),
+            "items_to_check": _items(o),
         },
-        lambda o: f"{_output_line(o)}  ({len(o.flags)} flag(s))",
+        lambda o: f"{_output_line(o)}  ({items_phrase(_items(o))})",
         "No saved outputs.",
     )
+
+
+def _items(o: StoredOutput) -> int:
+    """The items the window lists under this output (one per flagged sentence or section)."""
+    return items_to_check([Flag.from_dict(f) for f in o.flags], o.content)
 
 
 def _output_line(o: StoredOutput) -> str:
@@ -641,7 +658,7 @@ def run_outputs_show(args: argparse.Namespace) -> int:
         return 0
     doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
     print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
-    print(o.content.strip())
+    print(mark_attached(doc.body, doc.flags).strip())
     _print_sources_and_flags(doc.sources, doc.flags, doc.body, doc.kind)
     print("\nProvenance:")
     for line in provenance_lines(o.provenance):

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from medlocal.rag.flags import DRAFT_HEADING, Flag, listed_flags, unsupported_draft
+from medlocal.rag.flags import (
+    ATTACHED_MARK,
+    Flag,
+    attached_marks,
+    listed_flags,
+    mark_attached,
+    unsupported_drafts,
+)
 from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 
@@ -41,30 +48,40 @@ def _flag_lines(doc: ExportDocument) -> list[str]:
     ]
 
 
-def _draft(doc: ExportDocument) -> str:
-    """The model's draft an unsupported-draft flag keeps ("its draft is kept below"): written
-    after the flags under its warning, as the window shows it (walk 29: the export said "kept
-    below" and had no draft)."""
-    return unsupported_draft(doc.flags).strip()
+def _drafts(doc: ExportDocument) -> list[tuple[str, str]]:
+    """The model's drafts unsupported-draft flags keep ("its draft is kept below"), each with
+    its label: written after the flags, as the window shows them (walk 29: the export said
+    "kept below" and had no draft). A summary has one per section that read "No supported
+    text"."""
+    return unsupported_drafts(doc.flags)
+
+
+def _body(doc: ExportDocument) -> str:
+    """The text as written out: a citation MedLocal attached marked "[2†]", as the window
+    marks its chip (the flags' offsets stay on ``doc.body``)."""
+    return mark_attached(doc.body, doc.flags)
+
+
+ATTACHED_NOTE = (
+    f"{ATTACHED_MARK} MedLocal attached this citation: the model did not cite the sentence, and"
+    " the passage shares most of its words. It shows where the words come from, not that the"
+    " passage supports the sentence."
+)
 
 
 def _reference_lines(doc: ExportDocument) -> list[str]:
     # File and pages, as the window shows them: character offsets mean nothing on paper.
-    return [f"[{s.number}] {s.place} — “{one_line(s.snippet)}”" for s in doc.sources]
+    lines = [f"[{s.number}] {s.place} — “{one_line(s.snippet)}”" for s in doc.sources]
+    return lines + ([ATTACHED_NOTE] if attached_marks(doc.body, doc.flags) else [])
 
 
 def render_markdown(doc: ExportDocument) -> str:
     parts = [] if _body_has_title(doc) else [f"# {doc.title}", ""]
-    parts.append(doc.body.strip())
+    parts.append(_body(doc).strip())
     if doc.flags:
         parts += ["", "## Flags", ""] + [f"- {line}" for line in _flag_lines(doc)]
-    if _draft(doc):
-        parts += [
-            "",
-            f"**{DRAFT_HEADING}**",
-            "",
-            *(f"> {line}" for line in _draft(doc).splitlines()),
-        ]
+    for label, draft in _drafts(doc):
+        parts += ["", f"**{label}**", "", *(f"> {line}" for line in draft.splitlines())]
     if doc.sources:
         parts += ["", "## References", ""] + [f"{line}  " for line in _reference_lines(doc)]
     parts += ["", "---", ""] + [f"*{line}*  " for line in provenance_lines(doc.provenance)]
@@ -222,7 +239,7 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     if not _body_has_title(doc):
         document.add_heading(doc.title, level=1)
-    for kind, text in _blocks(doc.body):
+    for kind, text in _blocks(_body(doc)):
         if kind.startswith("h"):
             document.add_heading(text, level=int(kind[1]))
         elif kind == "bullet":
@@ -239,9 +256,9 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
         document.add_heading("Flags", level=2)
         for line in _flag_lines(doc):
             document.add_paragraph(line, style="List Bullet")
-    if _draft(doc):
-        document.add_paragraph().add_run(DRAFT_HEADING).bold = True
-        document.add_paragraph(_draft(doc))
+    for label, draft in _drafts(doc):
+        document.add_paragraph().add_run(label).bold = True
+        document.add_paragraph(draft)
     if doc.sources:
         document.add_heading("References", level=2)
         for line in _reference_lines(doc):
@@ -275,7 +292,7 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
 
     if not _body_has_title(doc):
         para(doc.title, "Title")
-    for kind, text in _blocks(doc.body):
+    for kind, text in _blocks(_body(doc)):
         if kind == "h1":
             para(text, "Title")
         elif kind.startswith("h"):
@@ -293,9 +310,9 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
         para("Flags", "Heading2")
         for line in _flag_lines(doc):
             story.append(Paragraph(escape(line), styles["BodyText"], bulletText="•"))
-    if _draft(doc):
-        para(DRAFT_HEADING, "Heading3")
-        para(_draft(doc), "BodyText")
+    for label, draft in _drafts(doc):
+        para(label, "Heading3")
+        para(draft, "BodyText")
     if doc.sources:
         para("References", "Heading2")
         for line in _reference_lines(doc):

@@ -44,6 +44,10 @@ FlagKind = Literal[
     # summaries, which read as if the section had no text.
     "wrong_role",  # a person named for a role (GP, consultant, nurse ...) the cited passages
     # give someone else, while they give that person another role
+    # Added with walk 38:
+    "unsupported_allergy",  # a drug given as an allergy or intolerance that no cited passage
+    # gives as one (a passage that prescribes it does not back it)
+    "unknown_document",  # a file name given as a source that is no document of the record
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -52,17 +56,70 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
-        "wrong_role",
+        "wrong_role", "unsupported_allergy", "unknown_document",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"
+# Marks a citation MedLocal attached (the model gave none) wherever chips are shown: "[2†]".
+ATTACHED_MARK = "†"
+ATTACHED_TIP = (
+    "MedLocal attached this citation: the model did not cite this sentence, and this passage"
+    " shares most of its words. It shows where the words come from, not that the passage"
+    " supports the sentence."
+)
 DRAFT_HEADING = "The model's draft, which no passage supports (not an answer; do not rely on it):"
+
+
+def draft_heading(flag: Flag) -> str:
+    """The label over an ``unsupported_draft`` flag's draft: an answer's (``DRAFT_HEADING``),
+    or a summary section's, whose heading is the flag's token."""
+    if not flag.token:
+        return DRAFT_HEADING
+    return (
+        f"The model's draft of “{flag.token}”, which no passage supports (not part of the"
+        " summary; do not rely on it):"
+    )
+
+
+def unsupported_drafts(flags: Sequence[Flag]) -> list[tuple[str, str]]:
+    """(label, draft) for each draft set aside as unsupported: an answer's, or each summary
+    section's that read "No supported text" (its heading in the label)."""
+    return [
+        (draft_heading(f), f.quote.strip())
+        for f in flags
+        if f.kind == UNSUPPORTED_DRAFT and f.quote.strip()
+    ]
 
 
 def unsupported_draft(flags: Sequence[Flag]) -> str:
     """The model's draft kept with a "Not found" answer none of whose statements was supported
     (the ``unsupported_draft`` flag's quote); "" when there is none."""
     return next((f.quote for f in flags if f.kind == UNSUPPORTED_DRAFT), "")
+
+
+_CITATION = re.compile(r"\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
+
+
+def attached_marks(text: str, flags: Sequence[Flag]) -> list[int]:
+    """The offsets in ``text`` of the closing "]" of each citation MedLocal attached (the
+    citations of a sentence flagged ``attached_citation``: the model cited none of it)."""
+    marks: set[int] = set()
+    for flag in flags:
+        if flag.kind != "attached_citation" or not 0 <= flag.start < flag.end <= len(text):
+            continue
+        marks |= {m.end() - 1 for m in _CITATION.finditer(text, flag.start, flag.end)}
+    return sorted(marks)
+
+
+def mark_attached(text: str, flags: Sequence[Flag]) -> str:
+    """``text`` with each attached citation marked, "[2]" -> "[2†]", as exports write it."""
+    out: list[str] = []
+    pos = 0
+    for at in attached_marks(text, flags):
+        out += [text[pos:at], ATTACHED_MARK]
+        pos = at
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -116,6 +173,15 @@ OPENING_WORDS = 6
 # A list marker or Markdown decoration a sentence may start with ("2. ", "- ", "**"): not words a
 # reader would look for.
 _LEAD = re.compile(r"^(?:[#>*_\-•]+\s*|\d{1,3}[.)]\s+)+")
+# Markdown emphasis anywhere in a quoted sentence ("Section 1**", "**Summary** [8]"): stars and
+# underscores that open or close a word, not the underscore inside a file name ("note_3.txt").
+_EMPHASIS = re.compile(r"\*+|(?<![^\W_])_+|_+(?![^\W_])")
+
+
+def plain_words(sentence: str) -> str:
+    """``sentence`` as a reader sees it rendered: without a leading list marker or heading mark
+    and without Markdown emphasis (walk 38: flags quoted “Section 1**”, “Summary** [8]”)."""
+    return " ".join(_EMPHASIS.sub("", _LEAD.sub("", " ".join(sentence.split()))).split())
 
 
 def sentence_opening(text: str, flag: Flag, words: int = OPENING_WORDS) -> str:
@@ -124,8 +190,7 @@ def sentence_opening(text: str, flag: Flag, words: int = OPENING_WORDS) -> str:
     whole text or offsets that do not fit ``text`` (older stored flags had none)."""
     if flag.sentence < 0 or not 0 <= flag.start < flag.end <= len(text):
         return ""
-    sentence = _LEAD.sub("", " ".join(text[flag.start : flag.end].split()))
-    parts = sentence.split()
+    parts = plain_words(text[flag.start : flag.end]).split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
@@ -225,11 +290,24 @@ def listed_flags(flags: Sequence[Flag], text: str, whole: str = "answer") -> lis
     ]
 
 
+def items_to_check(flags: Sequence[Flag], text: str) -> int:
+    """How many items a reader has to check: the entries of the flag list (``listed_flags``),
+    one per flagged sentence or section, not the raw flags (a sentence with three problems is
+    one item). The window and ``medlocal outputs list`` both count this way (walk 38: the
+    window said "21 item(s) to check" where ``outputs list`` said "27 flag(s)")."""
+    return len(listed_flags(flags, text))
+
+
+def items_phrase(count: int) -> str:
+    """``items_to_check`` in words, the same wherever it is shown."""
+    return f"{count} item(s) to check"
+
+
 def _opening_sizes(flags: Sequence[Flag], text: str) -> list[int]:
     """How many words of each flag's sentence to quote: ``OPENING_WORDS``, or more where another
     flagged sentence opens alike, up to the first word in which they differ (walk 31: two lines
     began "sentence “Echocardiogram showed an ejection fraction of…”", for 45% and for 5%)."""
-    sentences = [_LEAD.sub("", _sentence_text(text, flag)).split() for flag in flags]
+    sentences = [plain_words(_sentence_text(text, flag)).split() for flag in flags]
     sizes: list[int] = []
     for i, mine in enumerate(sentences):
         size = OPENING_WORDS

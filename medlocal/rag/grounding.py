@@ -25,7 +25,10 @@ quotes the passage wording it rests on where there is one.
 This module cleans and attaches citations and runs the checks, sentence by sentence; each family
 of rule checks is a module of rag/checks/ (weak_support; values, with units and misattributed;
 event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
-person named for a role the passages give someone else, "wrong_role").
+person named for a role the passages give someone else, "wrong_role"; allergies: a drug given as
+an allergy that no cited passage gives as one, "unsupported_allergy", read with the summary
+section the sentence is in). A summary also checks the file names it gives against the record
+(checks/document_names.py, "unknown_document").
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from medlocal.rag.checks.allergies import check_allergies
 from medlocal.rag.checks.assertion_conflicts import check_assertions
 from medlocal.rag.checks.doses import check_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
@@ -48,7 +52,7 @@ from medlocal.rag.checks.values import check_values
 from medlocal.rag.checks.weak_support import check_cited_items, check_coverage
 from medlocal.rag.citations import blank_citations, cited_numbers, has_citation, keep_valid
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
-from medlocal.rag.flags import CONTENT_KINDS, Flag
+from medlocal.rag.flags import ATTACHED_MARK, CONTENT_KINDS, Flag, section_at
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import extract_values
@@ -148,8 +152,10 @@ def check_sentence(
     facts: PassageFacts,
     lexicon: MedicationLexicon,
     named: set[int] | None = None,
+    heading: str = "",
 ) -> list[Flag]:
-    """The flags of one sentence; the passages they name are added to ``named``."""
+    """The flags of one sentence (under the summary section ``heading``, "" for none); the
+    passages they name are added to ``named``."""
     check = SentenceCheck(sentence, named=set() if named is None else named)
     body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
@@ -185,6 +191,7 @@ def check_sentence(
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_roles(check, body, cited, passages)
+        check_allergies(check, body, heading, cited, passages, lexicon)
     return check.flags
 
 
@@ -249,6 +256,23 @@ def _model_doubt(
     )
 
 
+def _attached_flag(sentence: Sentence, limit: int) -> Flag:
+    """The flag on a sentence MedLocal gave a citation: it names the passage attached, whose
+    chip is marked (``ATTACHED_MARK``) wherever the text is shown, so it is not taken for the
+    model's own citation (walk 38: "Colchicine [2]" looked cited by the model)."""
+    numbers = ", ".join(f"[{n}]" for n in cited_numbers(sentence.text, limit))
+    return Flag(
+        sentence.index,
+        "attached_citation",
+        "",
+        f"the model did not cite this sentence; MedLocal attached passage {numbers}, the one"
+        f" sharing most of its words (its chip is marked {ATTACHED_MARK}); it shows where the"
+        " words come from, not that the passage supports the sentence",
+        sentence.start,
+        sentence.end,
+    )
+
+
 def ground(
     raw_text: str,
     passages: Mapping[int, str],
@@ -290,18 +314,9 @@ def ground(
     shown = {n: passages[n] for n in cited_numbers(text, _limit(passages)) if n in passages}
     for sentence in split_sentences(text):
         if sentence.index in attached:
-            flags.append(
-                Flag(
-                    sentence.index,
-                    "attached_citation",
-                    "",
-                    "the model did not cite this sentence; the passage sharing most of its words"
-                    " was attached",
-                    sentence.start,
-                    sentence.end,
-                )
-            )
-        found = check_sentence(sentence, passages, facts, lexicon, named)
+            flags.append(_attached_flag(sentence, _limit(passages)))
+        heading = section_at(text, sentence.start)
+        found = check_sentence(sentence, passages, facts, lexicon, named, heading)
         flags.extend(found)
         if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
             doubt = _model_doubt(support, sentence, passages, shown)

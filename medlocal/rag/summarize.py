@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream, model_reasons
 from medlocal.errors import ContextBudgetError, GenerationCancelled
+from medlocal.rag.checks.document_names import check_document_names
 from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.context import thinking_advice
 from medlocal.rag.coverage import says_documents_silent
-from medlocal.rag.flags import Flag, FlagKind
-from medlocal.rag.grounding import ground
+from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
+from medlocal.rag.grounding import ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage, SourceRef, number_hits, render_passages
 from medlocal.rag.prompts import (
@@ -63,7 +64,17 @@ NOT_USABLE = (
     "Not extracted: the model's text for this section was not usable (see the flag on it), so"
     " MedLocal cannot say what the documents hold here; check the source documents."
 )
-_PLACEHOLDERS = frozenset({NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE})
+# Written instead of a section none of whose lines rests on a passage it cites (walk 38: 14
+# invented "risk factors" for a patient whose notes say nothing of them). Worded as the chat's
+# "No supported answer" (prompts.NO_SUPPORTED_ANSWER): the documents may not hold it, or the
+# model failed to cite what they hold. The model's draft is kept in an "unsupported_draft" flag
+# on the section's heading, shown greyed after the flags.
+NO_SUPPORTED_SECTION = (
+    "No supported text: none of the statements the model wrote for this section rests on this"
+    " patient's documents (its draft is kept after the flags, unsupported; check the documents"
+    " before concluding they are silent)."
+)
+_PLACEHOLDERS = frozenset({NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE, NO_SUPPORTED_SECTION})
 # The engine's stop reason for a step MedLocal ended itself because its lines had become a loop.
 _STOP_LOOP = "loop"
 _MAX_COMBINE_ROUNDS = 8
@@ -110,6 +121,8 @@ class _Section:
     heading: str
     body: str
     problems: list[tuple[FlagKind, str]] = field(default_factory=list)
+    # The model's text, set aside when none of its lines rests on a passage it cites.
+    draft: str = ""
 
     @property
     def placeholder(self) -> bool:
@@ -205,6 +218,26 @@ class Summarizer:
             # (walk 26: "Her treatment options include met").
             written.problems.append(("cut_short", _cut_short(self.params.max_tokens)))
         return written
+
+    def _set_aside_unsupported(
+        self, template: Template, sections: Sequence[_Section], texts: dict[int, str]
+    ) -> None:
+        """A section none of whose lines rests on a passage it cites (each is "unsupported" or
+        "weak support", as the chat's ``supported_sentences`` decides) reads
+        NO_SUPPORTED_SECTION, its text kept as an unsupported draft: a list of invented lines,
+        each flagged, read as the summary's content (walk 38). A section that only says the
+        documents are silent keeps its words."""
+        text = _assembled(template, sections)
+        checked = ground(text, texts, lexicon=self.lexicon, min_overlap=self.attach_min_overlap)
+        supported = set(supported_sentences(checked, texts))
+        backed: set[str] = set()
+        for sentence in split_sentences(checked.text):
+            if sentence.index in supported:
+                backed.add(section_at(checked.text, sentence.start))
+        for section in sections:
+            if section.placeholder or section.heading in backed or _says_silent(section.body):
+                continue
+            section.draft, section.body = section.body, NO_SUPPORTED_SECTION
 
     def _limit(self) -> int:
         thinking = self.think_budget if model_reasons(self.model) else 0
@@ -381,10 +414,12 @@ class Summarizer:
         *,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        record: Collection[str] = (),
     ) -> Summary:
-        """Map ``hits`` and reduce them into ``template``."""
+        """Map ``hits`` and reduce them into ``template``; ``record``: the file names of all
+        the patient's documents (by default those of ``hits``)."""
         mapped = self.map_record(hits, progress=progress, cancel=cancel)
-        return self.reduce(mapped, template, progress=progress, cancel=cancel)
+        return self.reduce(mapped, template, progress=progress, cancel=cancel, record=record)
 
     def reduce(
         self,
@@ -393,6 +428,7 @@ class Summarizer:
         *,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        record: Collection[str] = (),
     ) -> Summary:
         passages = mapped.passages
         texts = {p.number: p.hit.text for p in passages}
@@ -417,10 +453,10 @@ class Summarizer:
         if progress:
             progress("reduce", total, total)
         _flag_repeated_sections(sections)
+        self._set_aside_unsupported(template, sections, texts)
 
-        parts = [f"# {template.title}"] + [f"## {s.heading}\n\n{s.body}" for s in sections]
         checked = ground(
-            "\n\n".join(parts) + "\n",
+            _assembled(template, sections),
             texts,
             lexicon=self.lexicon,
             min_overlap=self.attach_min_overlap,
@@ -429,6 +465,8 @@ class Summarizer:
         flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
         flags += _extraction_flags(checked.text, mapped, failed=failed)
         flags += _section_flags(checked.text, sections)
+        # A file name the model gives as a source must be one of the patient's documents.
+        flags += check_document_names(checked.text, record or {p.hit.file_name for p in passages})
         by_number = {p.number: p for p in passages}
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
@@ -458,6 +496,11 @@ class Summarizer:
             ),
             steps=steps,
         )
+
+
+def _assembled(template: Template, sections: Sequence[_Section]) -> str:
+    parts = [f"# {template.title}"] + [f"## {s.heading}\n\n{s.body}" for s in sections]
+    return "\n\n".join(parts) + "\n"
 
 
 def _reduce_messages(notes: str, template: Template, section: Section) -> list[ChatMessage]:
@@ -538,6 +581,20 @@ def _section_flags(text: str, sections: Sequence[_Section]) -> list[Flag]:
             Flag(-1, kind, section.heading, message, start, end)
             for kind, message in section.problems
         ]
+        if section.draft:
+            flags.append(
+                Flag(
+                    -1,
+                    UNSUPPORTED_DRAFT,
+                    section.heading,
+                    "no statement the model wrote for this section rests on the passages it"
+                    " cites, so the section reads “No supported text”; its draft is kept"
+                    " after the flags, unsupported",
+                    start,
+                    end,
+                    quote=section.draft,
+                )
+            )
     return flags
 
 

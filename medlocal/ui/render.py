@@ -13,11 +13,20 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from urllib.parse import quote
 
-from medlocal.rag.flags import Flag, listed_flags
+from medlocal.rag.flags import (
+    ATTACHED_MARK,
+    ATTACHED_TIP,
+    Flag,
+    attached_marks,
+    listed_flags,
+    unsupported_drafts,
+)
 
-_CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
+# "\x03" before the "]": a citation MedLocal attached (``_mark_flags``).
+_CITATION = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)(\x03?)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -35,7 +44,8 @@ FLAG_WHY = {
     "unverified_medication": "A medication here is not in the cited passages.",
     "invalid_citation": "The model cited a passage it was not given, or left a placeholder or"
     " unclosed citation (removed).",
-    "attached_citation": "The model gave no citation; MedLocal attached the closest passage.",
+    "attached_citation": "The model gave no citation; MedLocal attached the closest passage"
+    f" (its chip is marked {ATTACHED_MARK}).",
     "misattributed_value": "This value belongs to another test, drug or time in the passage.",
     "negation_conflict": "The passage says the opposite (negated or affirmed).",
     "laterality_conflict": "The passage names the other side.",
@@ -49,6 +59,9 @@ FLAG_WHY = {
     "degenerate_output": "The model's text went wrong here (lines repeated, its instructions"
     " restated, or another section copied); what was removed is said. Check the sources.",
     "wrong_role": "The passage gives this role to someone else, and this person another role.",
+    "unsupported_allergy": "This is given as an allergy or intolerance, but no cited passage"
+    " says it is one.",
+    "unknown_document": "This names a document that is not in this patient's record.",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
     " what follows.",
 }
@@ -92,27 +105,41 @@ def _inline(escaped: str, cite_prefix: str = "") -> str:
 
 def _chips(match: re.Match[str], prefix: str) -> str:
     numbers = [n.strip() for n in match.group(1).split(",")]
+    if match.group(2):
+        # MedLocal's own citation, not the model's: marked, italic, with a tooltip saying so.
+        tip = html.escape(ATTACHED_TIP, quote=True)
+        return "".join(
+            f'<a href="cite:{prefix}{n}" title="{tip}" style="text-decoration:none">'
+            f"<sup><i>&nbsp;[{n}{ATTACHED_MARK}]&nbsp;</i></sup></a>"
+            for n in numbers
+        )
     return "".join(
         f'<a href="cite:{prefix}{n}" style="text-decoration:none"><sup>&nbsp;[{n}]&nbsp;</sup></a>'
         for n in numbers
     )
 
 
-def _mark_flags(text: str, spans: Sequence[Span]) -> str:
+def _mark_flags(text: str, spans: Sequence[Span], attached: Sequence[int] = ()) -> str:
     """Escape ``text`` and wrap flagged spans in private markers (``\x00N\x01`` ... ``\x02``,
     N indexing ``spans``) that no Markdown pattern touches, so a tooltip's own text stays out
-    of the inline rendering."""
+    of the inline rendering. A "\x03" goes before each ``attached`` offset (the "]" of a
+    citation MedLocal attached), for ``_chips``."""
+
+    def escaped(start: int, end: int) -> str:
+        cuts = [start, *(at for at in attached if start <= at < end), end]
+        return "\x03".join(html.escape(text[a:b], quote=False) for a, b in pairwise(cuts))
+
     out: list[str] = []
     pos = 0
     for number, span in enumerate(spans):
         if span.start < pos:
             continue
-        out.append(html.escape(text[pos : span.start], quote=False))
+        out.append(escaped(pos, span.start))
         out.append(f"\x00{number}\x01")
-        out.append(html.escape(text[span.start : span.end], quote=False))
+        out.append(escaped(span.start, span.end))
         out.append("\x02")
         pos = span.end
-    out.append(html.escape(text[pos:], quote=False))
+    out.append(escaped(pos, len(text)))
     return "".join(out)
 
 
@@ -137,7 +164,7 @@ def iter_answer_blocks(
     bullets ("<ul>", each "<li>…</li>" and "</ul>" an entry of their own), citation chips and
     flags."""
     spans = flag_spans(text, flags)
-    marked = _mark_flags(text, spans)
+    marked = _mark_flags(text, spans, attached_marks(text, flags))
     in_list = False
     for raw in marked.split("\n"):
         heading = _HEADING.match(raw)
@@ -231,6 +258,18 @@ def flag_list_html(
         f'<p style="{html.escape(heading_style)}"><b>Check these against the sources:</b></p><ul>'
         + "".join(items)
         + "</ul>"
+    )
+
+
+def drafts_html(flags: Sequence[Flag], style: str = "color: #5f5f5f") -> str:
+    """The model's drafts set aside as unsupported (a summary section that reads "No supported
+    text"), each greyed under its label after the flags, never as the summary's text. The
+    window passes the scheme's muted tone as ``style``."""
+    css = html.escape(style)
+    return "".join(
+        f'<p style="{css}"><i>{html.escape(label)}</i></p>'
+        f'<blockquote style="{css}">{plain_html(draft)}</blockquote>'
+        for label, draft in unsupported_drafts(flags)
     )
 
 

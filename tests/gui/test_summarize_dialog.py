@@ -85,14 +85,16 @@ def test_flags_are_underlined_and_listed(
     # Named by its sections and opening words, as the CLI and exports name it, not "Sentence 1";
     # the one sentence of all three sections is listed once (walk 26: once per section, its
     # section not named).
-    sections = "“Current medications”, “Stopped medications”, “Allergies and intolerances”"
+    # Under "Allergies" it also gets a flag of its own: the note gives metformin as no allergy.
+    sections = "“Current medications”, “Stopped medications”"
     assert f"Sections {sections}, sentence “Metformin 850 mg twice daily" in shown, shown
-    assert shown.count("sentence “Metformin") == 1, shown
+    assert shown.count("sentence “Metformin") == 2, shown
+    assert "'metformin' is given as an allergy or intolerance, but no cited passage" in shown
     assert "Sentence 1" not in shown
     # Sections that only repeat the first are flagged on their headings.
     assert shown.count("only repeats what the section “Current medications” says") == 2, shown
     # The count is of the items listed.
-    assert "3 item(s) to check against the sources" in dialog.message.text()
+    assert "4 item(s) to check against the sources" in dialog.message.text()
     # The summary's own title is not doubled above it (walk 26: "Problem list" twice).
     assert shown.count("Medication list") == 1, shown
 

@@ -34,7 +34,7 @@ from medlocal.app import Workspace
 from medlocal.app.outputs import SavedSummary
 from medlocal.app.patients import document_dates
 from medlocal.progress import ProgressCallback
-from medlocal.rag.flags import listed_flags
+from medlocal.rag.flags import items_phrase, items_to_check
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
@@ -47,7 +47,7 @@ from medlocal.ui.dialogs.common import (
     picker_and_result_layout,
     resize_on_screen,
 )
-from medlocal.ui.render import answer_html, flag_list_html
+from medlocal.ui.render import answer_html, drafts_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.workers import Job
@@ -88,6 +88,7 @@ def summary_html(summary: Summary) -> str:
         ("" if titled else f"<h2>{html.escape(summary.title)}</h2>")
         + answer_html(summary.text, summary.flags)
         + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR), whole="summary")
+        + drafts_html(summary.flags, tone_css(Tone.MUTED))
         + sources_html(summary.sources)
     )
 
@@ -276,10 +277,10 @@ class SummarizeDialog(QDialog):
         self.export_button.setEnabled(True)
         self.show_summary(saved.summary)
         # What the list under the summary shows: one item per sentence or section.
-        flagged = len(listed_flags(saved.summary.flags, saved.summary.text))
+        flagged = items_to_check(saved.summary.flags, saved.summary.text)
         self.message.show_note(
             "Saved in the vault."
-            + (f" {flagged} item(s) to check against the sources." if flagged else "")
+            + (f" {items_phrase(flagged)} against the sources." if flagged else "")
         )
         self.outputSaved.emit(saved.output_id)
 
