@@ -263,6 +263,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     app = create_application(argv)
     file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
     app.installEventFilter(file_open)
+    if not home_writable():
+        return 2  # said in a dialog; the CLI's exit status for it
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
         window = build_window(workspace)

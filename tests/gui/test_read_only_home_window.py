@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from medlocal import crash
 from medlocal.app import Workspace
 from medlocal.fsutil import ReadOnlyFolderError
-from medlocal.ui.app import build_window
+from medlocal.ui.app import build_window, run_gui
 
 
 def test_a_read_only_home_gets_a_clear_dialog(
@@ -40,3 +40,24 @@ def test_a_read_only_home_gets_a_clear_dialog(
         )
     ]
     assert "read-only" in shown[0][1] and str(home / "config") in shown[0][1]
+
+
+def test_the_window_start_ends_with_status_2(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    home = tmp_path / "read-only-home"
+    folders = [home / name for name in ("config", "data", "logs")]
+    for folder in folders:
+        folder.mkdir(parents=True)
+        folder.chmod(0o500)  # the mode is what is read: root too is told
+    monkeypatch.setenv("MEDLOCAL_HOME", str(home))
+    titles: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _p, title, _t, *a: titles.append(title) or 0
+    )
+    try:
+        assert run_gui([]) == 2
+    finally:
+        for folder in folders:
+            folder.chmod(0o700)
+    assert titles == ["MedLocal cannot write to its folder"]
