@@ -20,6 +20,7 @@ ones not yet shown, so the next start (the GUI, ``medlocal doctor``) can offer t
 from __future__ import annotations
 
 import contextlib
+import errno
 import faulthandler
 import os
 import platform
@@ -36,7 +37,7 @@ from typing import TextIO
 
 import medlocal
 from medlocal import paths
-from medlocal.fsutil import atomic_write_private
+from medlocal.fsutil import ReadOnlyFolderError, atomic_write_private
 
 NATIVE_LOG_NAME = "crash-native.log"
 _PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
@@ -51,17 +52,41 @@ _native_log_path: Path | None = None
 _error_listeners: list[Callable[[Path | None], None]] = []
 
 
-def install_crash_handler() -> Path:
+def install_crash_handler() -> Path | None:
     """Send native crash stacks to ``<log dir>/crash-native.log`` (kept open, 0600) and route
     uncaught Python exceptions, on any thread, to a crash report. Returns the native log path.
 
     Safe to call again: with a different log folder (``MEDLOCAL_HOME`` changed) it follows it.
+    It never fails start-up: when the log folder cannot be written (a read-only home, walk 37)
+    native stacks go to stderr, the hooks are still installed, and None is returned; the command
+    that needs the folder then says what is wrong.
     """
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    try:
+        return _open_native_log()
+    except OSError:
+        _use_stderr_for_native_stacks()
+        return None
+
+
+def _use_stderr_for_native_stacks() -> None:
+    global _native_log, _native_log_path
+    previous, _native_log, _native_log_path = _native_log, None, None
+    if previous is not None:
+        with contextlib.suppress(OSError):
+            previous.close()
+    with contextlib.suppress(OSError, ValueError, AttributeError, RuntimeError):
+        faulthandler.enable(file=sys.__stderr__ or sys.stderr, all_threads=True)
+
+
+def _open_native_log() -> Path:
     global _native_log, _native_log_path
     log_file = paths.log_dir() / NATIVE_LOG_NAME
     if _native_log is not None and _native_log_path == log_file and log_file.exists():
         return log_file
-    _keep_earlier_native_crash(log_file)
+    with contextlib.suppress(OSError):  # a read-only folder: the report waits for a later start
+        _keep_earlier_native_crash(log_file)
     fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     with contextlib.suppress(OSError, AttributeError):  # fchmod: not on Windows
         os.fchmod(fd, 0o600)
@@ -70,8 +95,6 @@ def install_crash_handler() -> Path:
     previous, _native_log, _native_log_path = _native_log, handle, log_file
     if previous is not None:
         previous.close()
-    sys.excepthook = _excepthook
-    threading.excepthook = _thread_excepthook
     return log_file
 
 
@@ -92,7 +115,29 @@ def report_internal_error(exc: BaseException) -> str:
     return _report(exc)[0]
 
 
+def cannot_write_message(exc: BaseException) -> str | None:
+    """The one line for a write refused by the machine (a read-only folder or mount, a file
+    whose write permission was taken away), or None when ``exc`` is something else. Such an
+    error is the machine's state, not a bug: it gets this line and no crash report (walk 37)."""
+    if isinstance(exc, ReadOnlyFolderError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = f" {exc.filename}" if exc.filename else " a file it needs"
+        return (
+            f"MedLocal may not use{what}: {exc.strerror or 'permission denied'}. Make its "
+            "folder writable again, or set MEDLOCAL_HOME to a writable folder."
+        )
+    if type(exc).__name__ == "OperationalError" and "readonly" in str(exc).replace("-", ""):
+        return (
+            "MedLocal cannot write to its vault: the database file or its folder is read-only. "
+            "Make them writable again, or set MEDLOCAL_HOME to a writable folder."
+        )
+    return None
+
+
 def _report(exc: BaseException) -> tuple[str, Path | None]:
+    if (line := cannot_write_message(exc)) is not None:
+        return f"medlocal: error: {line}", None
     try:
         report: Path | None = write_crash_report(exc)
         where = f"a crash report was written to {report}"

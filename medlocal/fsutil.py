@@ -9,17 +9,60 @@ they may hold key material or patient data.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 
+class ReadOnlyFolderError(PermissionError):
+    """A folder MedLocal must write to is read-only (a read-only mount, or its write permission
+    taken away). ``str()`` is the one line to show; no crash report: the machine, not a bug."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(errno.EROFS, "read-only", str(folder))
+        self.folder = folder
+
+    def __str__(self) -> str:
+        return (
+            f"MedLocal cannot write to its folder {self.folder}: read-only. Make it writable "
+            "again (chmod u+w, or remount the disk read-write), or set MEDLOCAL_HOME to a "
+            "writable folder."
+        )
+
+
+_NO_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the owner only; return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(OSError):  # e.g. a FAT32 USB stick: best effort
+    """Create ``path`` (and parents) readable by the owner only; return it.
+
+    The folder is set back to 0700 (privacy: no group or other access), but a folder whose owner
+    may not write to it (``chmod a-w``) or that sits on a read-only mount raises
+    :class:`ReadOnlyFolderError` rather than being made writable again behind the user's back or
+    failing later with a raw error (walk 37)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        if err.errno not in _NO_WRITE:
+            raise
+        raise ReadOnlyFolderError(_nearest_existing(path)) from err
+    if os.name != "nt" and not path.stat().st_mode & stat.S_IWUSR:
+        raise ReadOnlyFolderError(path)
+    try:
         path.chmod(0o700)
+    except OSError as err:  # e.g. a FAT32 USB stick or another owner's folder: best effort
+        if err.errno == errno.EROFS:
+            raise ReadOnlyFolderError(path) from err
+    return path
+
+
+def _nearest_existing(path: Path) -> Path:
+    for ancestor in (path, *path.parents):
+        if ancestor.exists():
+            return ancestor
     return path
 
 

@@ -38,10 +38,13 @@ class SettingsFileError(UserInputError):
     """The settings file cannot be used (unreadable, not TOML, a bad value or version). ``path``
     is the file and ``problem`` what is wrong with it, for a window to offer a reset."""
 
-    def __init__(self, path: Path, problem: str, advice: str = "fix or delete it") -> None:
+    def __init__(
+        self, path: Path, problem: str, advice: str = "fix or delete it", *, newer: bool = False
+    ) -> None:
         super().__init__(f"{path}: {problem}; {advice}")
         self.path = path
         self.problem = problem
+        self.newer = newer  # written by a newer MedLocal: sound, not damaged (walk 37)
 
 
 def _opt(
@@ -249,6 +252,7 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
             path,
             f"written by a newer MedLocal (settings version {version})",
             "update MedLocal (or delete the file to start from the defaults)",
+            newer=True,
         )
     while version < SETTINGS_VERSION:
         raw = _UPGRADES[version](raw)

@@ -13,7 +13,11 @@ from pathlib import Path
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
-from medlocal.vault.backup_files import find_backups, may_create_destination
+from medlocal.vault.backup_files import (
+    find_backups,
+    may_create_destination,
+    unfinished_backups,
+)
 from medlocal.vault.backup_state import backup_due, backup_summary
 from medlocal.vault.restore import RestoreResult, check_backup_opens, restore_backup
 from medlocal.vault.store import Vault
@@ -142,3 +146,29 @@ __all__ = [
     "verify_backup",
     "verify_backups",
 ]
+
+
+def unfinished_note(folder: Path) -> str:
+    """One line naming the unfinished backup folders in ``folder`` (a killed backup leaves one,
+    hidden, a vault's size: walk 37), or "" when there are none. ``doctor`` and ``vault backup
+    --verify`` both say it."""
+    found = unfinished_backups(folder)
+    if not found:
+        return ""
+    size = sum(_tree_bytes(p) for p in found)
+    names = ", ".join(p.name for p in found)
+    return (
+        f"{len(found)} unfinished backup folder(s) in {folder}, left by an interrupted backup "
+        f"(or one running now): {names} ({size / 1e6:.1f} MB). The next backup to that folder "
+        "removes its own; you may also delete them."
+    )
+
+
+def _tree_bytes(folder: Path) -> int:
+    total = 0
+    for item in folder.rglob("*"):
+        try:
+            total += item.stat().st_size if item.is_file() else 0
+        except OSError:
+            continue
+    return total

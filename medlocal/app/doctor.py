@@ -184,7 +184,8 @@ def doctor_report(
 def _backup_line(folder: Path, reminder_days: int) -> str:
     """The last verified backup of the vault in ``folder``, not of whichever vault was backed
     up last (one data folder can hold the records of several vaults)."""
-    from medlocal.vault.backup_state import backup_summary
+    from medlocal.app.backups import unfinished_note
+    from medlocal.vault.backup_state import backup_summary, last_verified_backup
     from medlocal.vault.unlock import VaultFiles
 
     files = VaultFiles(folder)
@@ -193,7 +194,11 @@ def _backup_line(folder: Path, reminder_days: int) -> str:
     vault_id = files.vault_id()
     if vault_id is None:
         return "unknown: the vault's key file cannot be read"
-    return backup_summary(reminder_days, vault_id)
+    summary = backup_summary(reminder_days, vault_id)
+    last = last_verified_backup(vault_id)
+    if last is not None and (note := unfinished_note(Path(last.path).parent)):
+        summary += f"\n           {note}"
+    return summary
 
 
 def _vault_note(folder: Path) -> str:

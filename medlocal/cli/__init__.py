@@ -174,6 +174,9 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as exc:
+        if (line := crash.cannot_write_message(exc)) is not None:  # a read-only home: no bug
+            print(f"medlocal: error: {line}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         # A bug, not a user error: one line, no traceback and no message on screen (either may
         # quote a patient's document); the details that help fix it go to a crash report.
         log.error(

@@ -128,7 +128,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from medlocal.app.backups import BackupCheck, verify_backups
+    from medlocal.app.backups import BackupCheck, unfinished_note, verify_backups
 
     path = Path(args.verify).expanduser()
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
@@ -145,6 +145,8 @@ def _verify(args: argparse.Namespace) -> int:
         )
     finally:
         printer.done()
+    if path.is_dir() and (note := unfinished_note(path)):
+        print(f"Note: {note}")
     failures = sum(not check.ok for check in checks)
     if failures:
         raise MedLocalError(f"{failures} of {len(checks)} backups failed verification.")

@@ -32,6 +32,7 @@ from medlocal.cli.common import (
 )
 from medlocal.cli.rag_cmds import register_document_export
 from medlocal.errors import UserInputError
+from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
     VaultCorruptedError,
@@ -268,8 +269,10 @@ def run_status(args: argparse.Namespace) -> int:
         return 0
     if problems:
         raise VaultCorruptedError(
-            f"Integrity check FAILED ({len(problems)} problem(s)): the vault file was damaged or "
-            "altered. Restore it from a backup."
+            damaged_vault_message(
+                f"Integrity check FAILED ({len(problems)} problem(s)): the vault file was "
+                "damaged or altered."
+            )
         )
     print("Integrity:    every page's HMAC verified")
     return 0

@@ -58,26 +58,35 @@ class _PrivateFileHandler(logging.FileHandler):
         return stream
 
 
-def configure_logging(level: int = logging.INFO) -> Path:
+def configure_logging(level: int = logging.INFO) -> Path | None:
     """Log to ``<log dir>/medlocal.log`` (0600).
 
     The rule for every log call in MedLocal: ids, counts, hashes and timings only — never prompt,
     answer or document text, never a patient's name. Tests plant markers and grep the log for them.
     """
-    log_file = paths.log_dir() / "medlocal.log"
     root = logging.getLogger()
-    if not any(
-        isinstance(h, _PrivateFileHandler) and h.baseFilename == str(log_file)
-        for h in root.handlers
-    ):
-        handler = _PrivateFileHandler(log_file, encoding="utf-8")
-        handler.setFormatter(_TextFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        # Only MedLocal's own records reach the file: third-party libraries (pypdf, chromadb…)
-        # may quote names or text from inside a patient's document in their warnings.
-        handler.addFilter(_only_medlocal)
-        root.addHandler(handler)
     root.setLevel(level)
+    try:
+        log_file = paths.log_dir() / "medlocal.log"
+        if not any(
+            isinstance(h, _PrivateFileHandler) and h.baseFilename == str(log_file)
+            for h in root.handlers
+        ):
+            _add_file_handler(root, log_file)
+    except OSError:
+        # A read-only log folder (walk 37) must not stop start-up: no log file this run; the
+        # command that needs a writable home says what is wrong in one line.
+        return None
     return log_file
+
+
+def _add_file_handler(root: logging.Logger, log_file: Path) -> None:
+    handler = _PrivateFileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(_TextFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # Only MedLocal's own records reach the file: third-party libraries (pypdf, chromadb…)
+    # may quote names or text from inside a patient's document in their warnings.
+    handler.addFilter(_only_medlocal)
+    root.addHandler(handler)
 
 
 class _TextFreeFormatter(logging.Formatter):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QtMsgType, Signal, qInstallMessa
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from medlocal import crash, paths
 from medlocal.app import Workspace
 from medlocal.settings import SettingsFileError
 from medlocal.ui.colours import is_dark, scheme_palette
@@ -153,6 +154,23 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+def home_writable(parent: QWidget | None = None) -> bool:
+    """True when MedLocal's folders can be written; otherwise one clear dialog ("MedLocal cannot
+    write to its folder …: read-only") and False, where a read-only home used to end in a
+    traceback or a crash report (walk 37)."""
+    try:
+        for folder in (paths.config_dir, paths.data_dir, paths.log_dir):
+            folder()
+        return True
+    except OSError as exc:
+        line = crash.cannot_write_message(exc)
+        if line is None:
+            raise
+    log.warning("MedLocal's folder is read-only; the window cannot open")
+    QMessageBox.critical(parent, "MedLocal cannot write to its folder", line)
+    return False
+
+
 def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool:
     """True when the settings file can be used, or the person chose to reset it to defaults
     (the bad file kept beside it as ``settings.toml.bad-<time>``); False when they chose Quit."""
@@ -160,11 +178,16 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
         _ = workspace.settings  # loading is the check
         return True
     except SettingsFileError as exc:
-        problem, path = exc.problem, exc.path
+        problem, path, newer = exc.problem, exc.path, exc.newer
     log.warning("settings file unusable; asking whether to reset it")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("MedLocal settings file is damaged")
+    # The title says what the text says: a newer MedLocal's file is not damaged (walk 37).
+    box.setWindowTitle(
+        "MedLocal settings file is from a newer MedLocal"
+        if newer
+        else "MedLocal settings file is damaged"
+    )
     box.setText(f"MedLocal cannot use its settings file:\n\n{path}\n\n{problem}")
     box.setInformativeText(
         "Reset to defaults keeps a copy of this file beside it (settings.toml.bad-<time>) and "
@@ -210,7 +233,7 @@ def first_run(workspace: Workspace, parent: QWidget | None = None) -> FirstRun:
 def build_window(workspace: Workspace) -> MainWindow | None:
     """First run if needed, then the main window (shown, not yet running an event loop)."""
     app = create_application()
-    if not settings_usable(workspace):
+    if not home_writable() or not settings_usable(workspace):
         return None
     apply_theme(app, workspace.settings.theme)
     offer_crash_report(None)
@@ -240,6 +263,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     app = create_application(argv)
     file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
     app.installEventFilter(file_open)
+    if not home_writable():
+        return 2  # said in a dialog; the CLI's exit status for it
     workspace = Workspace(notice=lambda text: log.info("%s", text))
     try:
         window = build_window(workspace)

@@ -297,6 +297,10 @@ class PatientsPanel(QWidget):
         )
         self.notice.show()
 
+    def _all_document_items(self) -> list[QListWidgetItem]:
+        self.reload_documents()
+        return [self.documents.item(row) for row in range(self.documents.count())]
+
     def _listed_documents(self) -> list[int]:
         return [
             int(self.documents.item(row).data(ID_ROLE)) for row in range(self.documents.count())
@@ -376,10 +380,17 @@ class PatientsPanel(QWidget):
         return any(job is not None and job.running for job in (self.import_job, self.delete_job))
 
     def _start_delete(
-        self, name: str, work: Callable[[Any], None], title: str, *, patients: bool
+        self,
+        name: str,
+        work: Callable[[Any], None],
+        title: str,
+        *,
+        patients: bool,
+        gone: list[str] | None = None,
     ) -> None:
         """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
-        again after it, whatever the outcome."""
+        again after it, whatever the outcome. A document deleted elsewhere while the question
+        was open (``gone``: the names asked about) is said as such, not as an error."""
 
         def finished(exc: BaseException | None) -> None:
             self.delete_job = None
@@ -389,6 +400,11 @@ class PatientsPanel(QWidget):
             vault = self.workspace.vault
             if vault is None or vault.is_locked:
                 return  # locked meanwhile: the lock screen shows, the lists were cleared
+            if isinstance(exc, NotFoundError) and gone is not None:
+                still = {i.text().split("  (")[0] for i in self._all_document_items()}
+                self._say_deleted_elsewhere([n for n in gone if n not in still])
+                self.documentsChanged.emit()
+                return
             if exc is not None:
                 QMessageBox.warning(self, title, error_text(exc, "The deletion"))
             if patients:
@@ -459,11 +475,43 @@ class PatientsPanel(QWidget):
 
     # -- documents ---------------------------------------------------------------------------
 
+    def _still_listed(self, items: list[QListWidgetItem]) -> list[QListWidgetItem]:
+        """The selected documents still in the vault. Ones deleted outside this window (the
+        CLI, another window) are named in the notice and the list is read again (walk 37: the
+        window asked "Delete note_2.pdf…?" and then said "No document with id 2.")."""
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            return items
+        kept, gone = [], []
+        for item in items:
+            try:
+                vault.get_document(int(item.data(ID_ROLE)))
+                kept.append(item)
+            except NotFoundError:
+                gone.append(item.text().split("  (")[0])
+        if gone:
+            self._say_deleted_elsewhere(gone)
+        return kept
+
+    def _say_deleted_elsewhere(self, names: list[str]) -> None:
+        self.reload_documents()
+        if self.patient_id is None:
+            return  # the patient went too: that notice says so
+        listed = ", ".join(names) if names else "A document"
+        verb = "were" if len(names) > 1 else "was"
+        self.notice.setText(
+            f"{listed} {verb} already deleted outside this window (with 'medlocal delete' or "
+            "another MedLocal window). The list was read again."
+        )
+        self.notice.show()
+
     def export_selected_document(self) -> None:
         """Ask for the export dialog of the one selected document (the window opens it)."""
         items = self.documents.selectedItems()
         if len(items) != 1:
             QMessageBox.information(self, "Export redacted copy", "Select one document first.")
+            return
+        if not self._still_listed(items):
             return
         self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
 
@@ -471,7 +519,11 @@ class PatientsPanel(QWidget):
         items = self.documents.selectedItems()
         if not items or self.busy:
             return
-        names = ", ".join(i.text().split("  (")[0] for i in items[:3])
+        items = self._still_listed(items)
+        if not items:
+            return
+        names_listed = [i.text().split("  (")[0] for i in items]
+        names = ", ".join(names_listed[:3])
         more = f" and {len(items) - 3} more" if len(items) > 3 else ""
         vault = self.workspace.require_vault()
         document_ids = [int(i.data(ID_ROLE)) for i in items]
@@ -495,6 +547,7 @@ class PatientsPanel(QWidget):
                 lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
                 "Documents not deleted",
                 patients=False,
+                gone=names_listed,
             )
 
         def failed(exc: BaseException) -> None:

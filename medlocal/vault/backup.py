@@ -134,12 +134,15 @@ def create_backup(
     backup_key = SecretKey.generate()
     snapshot_path = vault.folder / f"{SNAPSHOT_PREFIX}{secrets.token_hex(4)}.snapshot"
     staging: Path | None = None
+    staging_lock: backup_files.StagingLock | None = None
     snap: _Snapshot | None = None
     published = False
     try:
         if make_folder:
             backup_files.make_destination(destination)
         _remove_stale_snapshots(vault.folder)
+        # Before writing: an interrupted run's folder frees its space (a USB stick) first.
+        backup_files.remove_stale_partials(destination, key_file.vault_id, STALE_S)
         report(progress, Progress("snapshot", 0, None, unit="bytes"))
         snap = _export(
             vault.folder / db.DB_FILE_NAME, dek, backup_key, snapshot_path, progress, cancel
@@ -150,6 +153,7 @@ def create_backup(
             schema_version=snap.schema_version,
             created_at=created.isoformat(),
         )
+        staging_lock = backup_files.StagingLock(backup_files.staging_folder(destination, name))
         staging = backup_files.make_staging(destination, name)
         parts = backup_files.write_parts(snapshot_path, staging, part_bytes, progress, cancel)
         snapshot_bytes = snapshot_path.stat().st_size
@@ -189,6 +193,8 @@ def create_backup(
             snapshot_path.unlink()
         if staging is not None:
             backup_files.remove_tree(staging)
+        if staging_lock is not None:
+            staging_lock.release()
         if make_folder and not published:
             with contextlib.suppress(OSError):  # only if empty: never anything of another's
                 destination.rmdir()

@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -130,14 +131,100 @@ def remove_tree(folder: Path) -> None:
         shutil.rmtree(folder)
 
 
-def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> None:
-    """Unfinished backups of this vault left by a killed run (their names say so; another run
-    may still be writing a recent one, so only old ones go)."""
-    now = time.time()
-    for folder in destination.glob(f".medlocal-backup-*-{vault_id[:8]}-*{PARTIAL_SUFFIX}"):
+LOCK_SUFFIX = ".lock"
+_PARTIAL_GLOB = f".medlocal-backup-*{PARTIAL_SUFFIX}"
+
+
+def _lock_path(staging: Path) -> Path:
+    return staging.with_name(staging.name + LOCK_SUFFIX)
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the OS lock on ``fd`` without waiting; False when another process holds it. The OS
+    drops the lock when its holder dies (kill -9 included): a lockable file is an orphan."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class StagingLock:
+    """Held, beside the staging folder (``.<name>.partial.lock``), for as long as a backup
+    writes it: the proof a later backup needs before it removes an unfinished folder."""
+
+    def __init__(self, staging: Path) -> None:
+        self.path = _lock_path(staging)
+        try:
+            self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except PermissionError as err:
+            raise BackupRefusedError(
+                f"The backup folder {staging.parent} is not writable."
+            ) from err
+        _try_lock(self._fd)  # a fresh, uniquely named file: nobody else holds it
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        os.close(fd)  # drops the lock; the file goes after (Windows keeps open files)
         with contextlib.suppress(OSError):
-            if now - folder.stat().st_mtime > older_than_s:
+            self.path.unlink()
+
+
+def unfinished_backups(destination: Path) -> list[Path]:
+    """Unfinished backup folders (``.medlocal-backup-….partial``) in ``destination``, of any
+    vault, oldest first: a backup being written now, or one a killed run left behind."""
+    try:
+        found = [p for p in destination.glob(_PARTIAL_GLOB) if p.is_dir()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
+
+
+def _abandoned(folder: Path, now: float, older_than_s: float) -> bool:
+    """Whether ``folder`` is provably no run's work in progress: its lock file is not held (its
+    writer died), or, with no lock file (a MedLocal from before walk 37), it is older than
+    ``older_than_s``."""
+    lock = _lock_path(folder)
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except FileNotFoundError:
+        return now - folder.stat().st_mtime > older_than_s
+    try:
+        return _try_lock(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> list[Path]:
+    """Remove unfinished backups of this vault (the name carries the vault's id) that a killed
+    run left behind, and return them. One being written by a live run is kept: its writer holds
+    its lock (walk 37: a killed backup's folder stayed for good, a vault's size on a USB
+    stick, out of sight)."""
+    now = time.time()
+    removed: list[Path] = []
+    own = f".medlocal-backup-*-{vault_id[:8]}-*{PARTIAL_SUFFIX}"
+    for folder in destination.glob(own):
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and _abandoned(folder, now, older_than_s):
                 remove_tree(folder)
+                removed.append(folder)
+                _lock_path(folder).unlink(missing_ok=True)
+    # A lock file whose folder is gone (a run killed just before or after its folder existed).
+    for lock in destination.glob(own + LOCK_SUFFIX):
+        folder = lock.with_name(lock.name[: -len(LOCK_SUFFIX)])
+        with contextlib.suppress(OSError):
+            if not folder.exists() and _abandoned(folder, now, older_than_s):
+                lock.unlink()
+    return removed
 
 
 def find_backups(path: Path) -> list[Path]:

@@ -102,3 +102,25 @@ def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
     # A backup on a USB drive that is not plugged in is still a backup: say so, do not nag.
     gone = "" if Path(last.path).is_dir() else " (that folder cannot be reached now)"
     return f"last verified {when}, {last.path}{gone}{due}"
+
+
+DAMAGED = "The vault database is damaged or was altered."
+
+
+def damaged_vault_message(problem: str = DAMAGED, vault_id: str | None = None) -> str:
+    """``problem`` and the next step: restore from a backup, naming the last verified one when
+    one is known. The one wording every face shows for a damaged vault (walk 37: a truncated
+    vault.db said only "damaged or was altered", with no next step)."""
+    try:
+        last = last_verified_backup(vault_id)
+    except OSError:  # a read-only or missing data folder: the step without the folder
+        last = None
+    if last is None:
+        known = "no verified backup is recorded on this computer"
+    else:
+        when = last.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        known = f"your last verified backup: {last.path}, made {when}"
+    return (
+        f"{problem} Restore it from a backup: "
+        f"medlocal vault restore BACKUP_FOLDER --replace ({known})."
+    )

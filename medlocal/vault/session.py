@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from medlocal.vault import db, unlock
 from medlocal.vault.audit import AUDIT_KEY_META, AuditLog, derive_audit_key
+from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import VaultBusyError, VaultCorruptedError, VaultLockedError
 from medlocal.vault.index import VectorIndex
 from medlocal.vault.keys import SecretKey
@@ -178,7 +179,7 @@ def corruption_as_error() -> Iterator[None]:
         yield
     except db.DatabaseError as err:
         if db.is_corruption(err):
-            raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+            raise VaultCorruptedError(damaged_vault_message()) from err
         raise
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from medlocal.fsutil import folder_error_reason, private_dir
 from medlocal.vault import db, keychain, keys
+from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     KeychainUnavailableError,
     KeyFileError,
@@ -207,7 +208,7 @@ def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> 
         conn.close()
         dek.wipe()
         if isinstance(err, db.DatabaseError):
-            raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+            raise VaultCorruptedError(damaged_vault_message()) from err
         raise
     failures = key_file.unlogged_failures
     key_file.failed_attempts = 0
@@ -221,13 +222,13 @@ def _open_pending(
     files: VaultFiles, key_file: KeyFile, opener: Opener
 ) -> tuple[db.Connection, SecretKey]:
     if key_file.pending is None:
-        raise VaultCorruptedError("The vault database is damaged or was altered.")
+        raise VaultCorruptedError(damaged_vault_message())
     dek = opener(key_file.pending)
     try:
         conn = db.connect(files.database, dek)
     except db.KeyRejectedError as err:
         dek.wipe()
-        raise VaultCorruptedError("The vault database is damaged or was altered.") from err
+        raise VaultCorruptedError(damaged_vault_message()) from err
     except BaseException:
         dek.wipe()
         raise

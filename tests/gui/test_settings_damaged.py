@@ -72,3 +72,40 @@ def test_a_good_file_asks_nothing(
     qtbot.addWidget(window)
     assert wait_for_jobs(10.0)
     window.close()
+
+
+def test_a_newer_file_is_not_called_damaged(
+    gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 37: a settings file of a newer MedLocal got the title "… is damaged" above a text
+    saying "written by a newer MedLocal"; the title now says what the text says."""
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("version = 999\n")
+    titles: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        titles.append(f"{box.windowTitle()}\n{box.text()}")
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert build_window(gui_workspace) is None
+    assert len(titles) == 1 and "damaged" not in titles[0]
+    assert titles[0].startswith("MedLocal settings file is from a newer MedLocal")
+    assert "written by a newer MedLocal" in titles[0]
+
+
+def test_a_damaged_file_keeps_its_title(
+    gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _damage()
+    titles: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        titles.append(box.windowTitle())
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert build_window(gui_workspace) is None
+    assert titles == ["MedLocal settings file is damaged"]

@@ -448,6 +448,55 @@ def test_leftovers_of_killed_runs_are_cleaned_only_when_old(
     assert sorted(dest.iterdir()) == sorted([backup, recent, foreign])
 
 
+def _writer(staging: Path) -> subprocess.Popen[str]:
+    """A process writing an unfinished backup into ``staging`` (holding its lock), as a backup
+    run does, until it is killed."""
+    code = (
+        "import sys, time; from pathlib import Path; from medlocal.vault import backup_files\n"
+        "staging = Path(sys.argv[1]); lock = backup_files.StagingLock(staging)\n"
+        "staging.mkdir(); (staging / 'vault.db.000').write_bytes(b'x' * 300_000)\n"
+        "print('ready', flush=True); time.sleep(600)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(staging)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+    return proc
+
+
+def test_a_killed_backups_folder_goes_at_the_next_backup_a_running_ones_stays(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    """Walk 37: a backup killed mid-way left its hidden .partial folder for good (the next
+    backup removed only ones over an hour old). Its lock file now proves whether its writer is
+    alive: a dead writer's folder goes at once, a live one's stays, however old."""
+    from medlocal.app.backups import unfinished_note
+
+    dest = tmp_path / "usb"
+    dest.mkdir()
+    prefix = f"medlocal-backup-20261203T215728Z-{planted_id(planted)[:8]}"
+    killed = backup_files.staging_folder(dest, f"{prefix}-35d7")
+    running = backup_files.staging_folder(dest, f"{prefix}-9e9e")
+    killed_writer, running_writer = _writer(killed), _writer(running)
+    try:
+        killed_writer.kill()
+        killed_writer.wait()
+        os.utime(running, (1, 1))  # old, yet in use: kept
+        note = unfinished_note(dest)
+        assert note.startswith("2 unfinished backup folder(s) in ")
+        assert killed.name in note and running.name in note and "(0.6 MB)" in note
+        backup = _backup(planted.folder, dest)
+        assert sorted(p.name for p in dest.iterdir()) == sorted(
+            [backup.name, running.name, running.name + backup_files.LOCK_SUFFIX]
+        )
+    finally:
+        running_writer.kill()
+        running_writer.wait()
+    assert backup_files.remove_stale_partials(dest, planted_id(planted), 3600.0) == [running]
+    assert sorted(dest.iterdir()) == [backup]  # no lock files left either
+    assert unfinished_note(dest) == ""
+
+
 def test_reminder_follows_the_interval(planted: PlantedVault, tmp_path: Path) -> None:
     from datetime import UTC, datetime, timedelta
 

@@ -16,7 +16,7 @@ import pytest
 from fixtures.backup_vault import PASS, add_documents, make_planted_vault
 
 from medlocal.vault.backup import verify_backup
-from medlocal.vault.backup_files import is_published
+from medlocal.vault.backup_files import LOCK_SUFFIX, is_published
 from medlocal.vault.manifest import BackupError
 from medlocal.vault.store import Vault
 
@@ -75,6 +75,28 @@ def test_backup_verify_restore_and_doctor(
     # The default folder holds no vault: another vault's backup is not reported as its own.
     elsewhere = _cli(medlocal_home, "doctor")
     assert "Backup:    no vault in this folder" in elsewhere.stdout, elsewhere.stdout
+
+
+def test_verify_and_doctor_name_an_unfinished_backup(
+    setup: tuple[Path, Path, Path], medlocal_home: Path
+) -> None:
+    """Walk 37: a killed backup's hidden .partial folder was mentioned nowhere."""
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    done = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    assert done.returncode == 0, done.stderr
+    left = dest / ".medlocal-backup-20261203T215728Z-ffffffff-35d7.partial"  # another vault's
+    left.mkdir()
+    (left / "vault.db.000").write_bytes(b"x" * 292_000)
+    checked = _cli(medlocal_home, "vault", "backup", "--verify", str(dest), *auth)
+    assert checked.returncode == 0, checked.stderr
+    expected = (
+        f"1 unfinished backup folder(s) in {dest}, left by an interrupted backup (or one "
+        f"running now): {left.name} (0.3 MB)."
+    )
+    assert f"Note: {expected}" in checked.stdout, checked.stdout
+    doctor = _cli(medlocal_home, "doctor", "--vault", str(vault))
+    assert expected in doctor.stdout, doctor.stdout
 
 
 def test_backup_makes_a_new_folder_whose_parent_exists_and_says_so(
@@ -234,8 +256,8 @@ def test_kill9_during_backup_never_leaves_a_backup_that_passes(
         finished += _kill_mid_work(medlocal_home, (*args, "--to", str(dest)), full, rng) == 0
         verify_backup(previous, passphrase=PASS)
         for entry in dest.iterdir():
-            if entry == previous:
-                continue
+            if entry == previous or entry.name.endswith(LOCK_SUFFIX):
+                continue  # a killed run's lock file: proof its folder is abandoned
             if is_published(entry):
                 verify_backup(entry, passphrase=PASS)  # it finished before the kill
             else:

@@ -80,3 +80,31 @@ def test_tampered_data_page_is_reported_not_served(vault_dir: Path) -> None:
     assert errors >= 1
     # The altered page is still there as it was: detected, not silently rewritten.
     assert db.read_bytes()[target * PAGE : (target + 1) * PAGE] == tampered
+
+
+def test_a_truncated_vault_says_the_next_step(
+    vault_dir: Path, tmp_path: Path, medlocal_home: Path
+) -> None:
+    """Walk 37: a vault.db cut to half said only "The vault database is damaged or was
+    altered."; it now says how to restore and names the last verified backup, in the one
+    wording `status --check` uses too."""
+    from medlocal.vault.backup_state import record_verified
+    from medlocal.vault.manifest import Header
+
+    backup = tmp_path / "usb" / "backup-1"
+    backup.mkdir(parents=True)
+    header = Header("b1", "some-vault", 1, "2026-12-01T10:00:00+00:00")
+    record_verified(backup, header)
+    db = vault_dir / "vault.db"
+    db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+    with pytest.raises(VaultCorruptedError) as caught:
+        vault = Vault.open(vault_dir, PASS)
+        try:
+            vault.check_integrity()
+            vault.list_patients()
+        finally:
+            vault.lock()
+    message = str(caught.value)
+    assert message.startswith("The vault database is damaged or was altered. ")
+    assert "Restore it from a backup: medlocal vault restore BACKUP_FOLDER --replace" in message
+    assert f"your last verified backup: {backup.resolve()}, made 2026-12-01 10:00 UTC" in message

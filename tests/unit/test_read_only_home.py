@@ -1,0 +1,136 @@
+"""Walk 37: a read-only MedLocal home (``chmod -R a-w``, or a read-only mount) ended every
+command and the window in a traceback (the crash handler could not open its log) or in
+"internal error (OperationalError)" with crash reports. Now: one line naming the folder, exit 2,
+no crash report; the crash handler falls back to stderr; and MedLocal's 0700 chmod no longer
+makes a folder writable again behind the user's back.
+
+The checks read the folders' mode bits (and a refused chmod), not a refused write, so they hold
+when the tests run as root, whom file permissions do not stop."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from medlocal import crash
+from medlocal.fsutil import ReadOnlyFolderError, private_dir
+
+
+def _read_only_home(home: Path) -> None:
+    for name in ("data", "config", "logs"):
+        (home / name).mkdir(parents=True, mode=0o700)
+    for folder in (home / "data", home / "config", home / "logs", home):
+        folder.chmod(0o500)
+
+
+@pytest.fixture
+def read_only_home(tmp_path: Path):  # type: ignore[no-untyped-def]
+    home = tmp_path / "home"
+    _read_only_home(home)
+    yield home
+    for folder in (home, home / "data", home / "config", home / "logs"):
+        folder.chmod(0o700)
+
+
+def test_a_folder_without_write_permission_is_said_not_made_writable(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ReadOnlyFolderError) as caught:
+            private_dir(folder)
+        assert folder.stat().st_mode & 0o777 == 0o500  # not chmodded back to 0700
+        assert str(caught.value).startswith(f"MedLocal cannot write to its folder {folder}: ")
+        assert "read-only" in str(caught.value)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_read_only_mount_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+
+    def refuse(self: Path, mode: int) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "chmod", refuse)
+    with pytest.raises(ReadOnlyFolderError):
+        private_dir(folder)
+
+
+def test_other_folders_still_become_0700(tmp_path: Path) -> None:
+    folder = tmp_path / "open"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    assert private_dir(folder).stat().st_mode & 0o777 == 0o700
+
+
+def test_a_read_only_error_gets_one_line_and_no_crash_report(medlocal_home: Path) -> None:
+    line = crash.report_internal_error(ReadOnlyFolderError(Path("/x")))
+    assert line.startswith("medlocal: error: MedLocal cannot write to its folder /x: read-only")
+    assert not (medlocal_home / "logs").exists() or not list(
+        (medlocal_home / "logs").glob("crash-*")
+    )
+    refused = PermissionError(errno.EACCES, "Permission denied", "/x/data/vault/vault.db")
+    assert "/x/data/vault/vault.db" in (crash.cannot_write_message(refused) or "")
+    assert crash.cannot_write_message(ValueError("x")) is None
+
+
+def _run(code: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDLOCAL_HOME": str(home)},
+        timeout=120,
+    )
+
+
+def test_the_crash_handler_falls_back_to_stderr(tmp_path: Path) -> None:
+    """The handler itself must never stop start-up: an unopenable native log (here os.open
+    refused, as for a read-only folder) leaves the hooks installed and stacks on stderr."""
+    proc = _run(
+        """
+        import os, sys, threading
+        from medlocal import crash
+        real_open = os.open
+        def refuse(path, *args, **kwargs):
+            if str(path).endswith(crash.NATIVE_LOG_NAME):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+        os.open = refuse
+        assert crash.install_crash_handler() is None
+        assert sys.excepthook is crash._excepthook
+        assert threading.excepthook is crash._thread_excepthook
+        print("started")
+        """,
+        tmp_path / "home",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "started\n" and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", [["patient", "list"], ["search", "anything"], ["doctor"]])
+def test_commands_in_a_read_only_home_say_so_in_one_line(
+    read_only_home: Path, command: list[str]
+) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "medlocal", *command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MEDLOCAL_HOME": str(read_only_home)},
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("medlocal: error: MedLocal cannot write to its folder ")
+    assert "read-only" in lines[0] and "Traceback" not in proc.stderr
+    assert not list((read_only_home / "logs").glob("crash-*"))
+    assert read_only_home.stat().st_mode & 0o777 == 0o500
