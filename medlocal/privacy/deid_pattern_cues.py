@@ -98,13 +98,16 @@ def _sequence(items: _Items) -> list[Clause]:
     return clauses
 
 
-def required_cues(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
+def required_cues(pattern: re.Pattern[str], items: _Items | None = None) -> tuple[Clause, ...]:
     """Clauses of lower-case ASCII strings such that every match of ``pattern`` holds one
-    string of each clause; () where none is read."""
+    string of each clause; () where none is read. ``items``: the pattern's parse, where the
+    caller has it (parsing is most of the cost)."""
     if _parser is None:
         return ()
     try:
-        clauses = _sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
+        if items is None:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        clauses = _sequence(list(items))
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return ()  # internals not as expected
     return tuple(sorted(set(clauses), key=lambda clause: (-min(map(len, clause)), sorted(clause))))
@@ -194,19 +197,20 @@ def _check_lines(items: _Items, *, flags: int, behind: bool) -> None:
             raise _NotLineBound  # a back reference, or something not read here
 
 
-def line_bound(pattern: re.Pattern[str]) -> bool:
+def line_bound(pattern: re.Pattern[str], items: _Items | None = None) -> bool:
     """Whether ``pattern`` finds, in a line cut from a text (``finditer(text, start, end)``
     with the line's bounds), exactly what it finds in that line of the whole text: no way
     through it, look-aheads included, consumes a line break ("\\s", "[^,]", "." with
     DOTALL), and none tests for the end of the text ("$" without MULTILINE, "\\Z"). At the end
     of the line such a pattern then reads nothing, whether the line ends the text or a line
-    break follows; and a search from the line's start still sees what comes before it."""
+    break follows; and a search from the line's start still sees what comes before it.
+    ``items``: the pattern's parse, where the caller has it."""
     if _parser is None:
         return False
     try:
-        _check_lines(
-            list(_parser.parse(pattern.pattern, pattern.flags)), flags=pattern.flags, behind=False
-        )
+        if items is None:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        _check_lines(list(items), flags=pattern.flags, behind=False)
     except (_NotLineBound, re.error, AttributeError, TypeError, ValueError, IndexError):
         return False
     return True
@@ -244,6 +248,11 @@ class TextCues:
         self._masks: dict[str, int] = {}
         # Line positions are read in the folded text: only where folding kept every offset.
         self._same_offsets = len(folded_text) == len(text)
+
+    @property
+    def folded_text(self) -> str:
+        """The text as the cue test reads it (see folded)."""
+        return self._folded
 
     def _mask(self, cue: str) -> int:
         """The lines (bits) on which ``cue`` may stand: all or none for a cue of fewer than

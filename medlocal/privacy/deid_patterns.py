@@ -108,6 +108,7 @@ from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_variant_notation import molecular_notation
 from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
 from medlocal.privacy.deid_vehicle_nearby import VEHICLE_NEARBY_PATTERNS
+from medlocal.privacy.deid_word_starts import WordStarts, matches_at, word_openings
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
 from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
 
@@ -319,12 +320,20 @@ def _local_part_matches(
 
 
 def _matches(
-    pattern: re.Pattern[str], text: str, cues: TextCues | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    cues: TextCues | None = None,
+    starts: WordStarts | None = None,
 ) -> Iterator[re.Match[str]]:
     opening = _OPENINGS.get(pattern)
     if opening is not None:
         return _local_part_matches(pattern, opening, text)
     clauses = _CUES.get(pattern, ())
+    openings = _WORD_KEYS.get(pattern)
+    if openings is not None and starts is not None and starts.usable:
+        if clauses and not (cues or TextCues(text)).may_match(clauses):
+            return iter(())
+        return matches_at(pattern, text, starts.places(openings))
     if clauses:
         cues = cues or TextCues(text)
         if pattern in _LINE_BOUND:
@@ -426,8 +435,9 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from kin_phone_candidates(text)
     yield from lower_case_plate_candidates(text)
     cues = TextCues(text)
+    starts = WordStarts(text, cues.folded_text)
     for kind, pattern in _PATTERNS:
-        for match in _matches(pattern, text, cues):
+        for match in _matches(pattern, text, cues, starts):
             group: int | str = 0
             for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
                 if name in pattern.groupindex and match.group(name):
@@ -516,6 +526,16 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
             yield Redaction(actual, start, end, text[start:end], label(actual))
 
 
+def _parsed(pattern: re.Pattern[str]) -> _Items | None:
+    """CPython's parse of ``pattern`` (None where it is not read: each reading parses again)."""
+    if _parser is None:
+        return None
+    try:
+        return list(_parser.parse(pattern.pattern, pattern.flags))
+    except (re.error, AttributeError, TypeError, ValueError, IndexError):
+        return None
+
+
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
 _PATTERNS[:] = [(kind, _at_word_start(pattern)) for kind, pattern in _PATTERNS]
@@ -538,8 +558,25 @@ _FIRST_CHARACTER = {
 # whose cues a text lacks is not run, and one that reads no line break is run only on the lines
 # that hold them (two thirds of the fixed-form patterns find nothing in a 20-page record, each
 # after scanning all of it).
-_CUES = {pattern: clauses for _, pattern in _PATTERNS if (clauses := required_cues(pattern))}
-_LINE_BOUND = frozenset(pattern for pattern in _CUES if line_bound(pattern))
+# Each pattern is parsed once for the readings below (parsing is most of their cost), and the
+# parses are let go.
+_PARSED = {pattern: _parsed(pattern) for _, pattern in _PATTERNS}
+_CUES = {
+    pattern: clauses
+    for _, pattern in _PATTERNS
+    if (clauses := required_cues(pattern, _PARSED[pattern]))
+}
+_LINE_BOUND = frozenset(pattern for pattern in _CUES if line_bound(pattern, _PARSED[pattern]))
+# Session 35: a pattern that opens a word with one of a list of strings (deid_word_starts) is
+# asked only at the words of the text that open with one of them (a weekday's or a street's
+# word, a cue before a number), not at every word its first characters admit.
+_WORD_KEYS = {
+    pattern: openings
+    for _, pattern in _PATTERNS
+    if pattern not in _OPENINGS
+    and (openings := word_openings(pattern, _PARSED[pattern])) is not None
+}
+del _PARSED
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
 # it enters at every position): a fifth of the time of the fixed-form patterns on a 20-page

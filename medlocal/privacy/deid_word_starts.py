@@ -1,0 +1,276 @@
+"""Speed (session 35): a pattern that opens a word is asked only at the words it can open.
+
+Most fixed-form patterns match only at the start of a word (deid_patterns puts the word-start
+test "(?<!\\w)(?=\\w)" in front of them) and open with one of a list of words: "MRN", "Medicare",
+a weekday or a month of a dozen languages, a street word. The engine still enters each such
+pattern at every word of the text (the round-19 skipper and the session-33 pair test turn most
+away, but a weekday's "th", "ma", "sa" and "we" open a good share of English words), and there
+tries its alternatives one by one. ``word_openings`` reads from CPython's own parse of a pattern
+the first (up to three) characters its matches can open with, folded as deid_pattern_cues folds
+them; ``WordStarts`` indexes one text's word starts by their first three folded characters once,
+so each pattern is asked (``pattern.match``) only at the words that open with one of its keys.
+
+Exact by construction, so no match changes:
+
+* the word starts are the places where the word-start test itself holds, found with it;
+* every match opens with one of the pattern's strings (a run of literals, a small set of
+  characters written out, alternatives each opening with one of their own), folded; a way that
+  opens with a digit opens at a word that starts with a decimal digit (all of them are listed
+  then); a way that opens with anything else (a wide set, a letter class) leaves the pattern
+  unread, as does one that may consume nothing;
+* text and strings are folded alike (deid_pattern_cues.folded: two characters the engine
+  matches ignoring case fold to one), and a match's first characters fold to a key's;
+* the places are searched in order, each from where the last match ended (``matches_at``), as
+  finditer does: ``pattern.match`` at a place finds what a search reaching that place finds (the
+  text before it is read as before), and a place with no match is one a search skips.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+# CPython's regex internals (None on another Python, where no pattern is read).
+from medlocal.privacy.deid_first_characters import _C, _parser
+from medlocal.privacy.deid_pattern_cues import folded
+
+# The word-start test deid_patterns puts in front of a pattern that opens a word.
+WORD_START = r"(?<!\w)(?=\w)"
+_WORD_STARTS = re.compile(WORD_START)
+# How many characters of a match's opening are read (and of a word start indexed).
+_KEY = 3
+# A set of at most this many characters is written out as so many openings.
+_SMALL_SET = 8
+# At most this many openings are followed at once; beyond, each is cut where it stands (a
+# shorter opening admits more words, never fewer).
+_MOST_OPENINGS = 256
+_ASCII_DIGITS = frozenset("0123456789")
+
+_Items = list[tuple[Any, Any]]
+
+
+class Openings(NamedTuple):
+    """What the matches of a pattern open with: ``keys``, folded strings of one to three
+    characters (none the start of another), and whether a match may open with a digit."""
+
+    keys: frozenset[str]
+    digits: bool
+
+
+class _NotRead(Exception):
+    """A way through the pattern opens with something not read here."""
+
+
+def _small_set(members: Any) -> set[str] | None:
+    """The characters of a set of a few literals and short ranges; None otherwise."""
+    chars: set[str] = set()
+    for op, av in members:
+        if op is _C.LITERAL:
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _SMALL_SET:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None  # a negated set, a category, a wide range
+        if len(chars) > _SMALL_SET:
+            return None
+    return chars
+
+
+def _digit_only(op: Any, av: Any) -> bool:
+    """An IN that takes decimal digits only ("\\d", "[0-9]", "[12]")."""
+    if op is not _C.IN:
+        return False
+    for member_op, member in av:
+        if member_op is _C.LITERAL and chr(member) in _ASCII_DIGITS:
+            continue
+        if member_op is _C.RANGE and {chr(member[0]), chr(member[1])} <= _ASCII_DIGITS:
+            continue
+        if member_op is _C.CATEGORY and member is _C.CATEGORY_DIGIT:
+            continue
+        return False
+    return True
+
+
+class _Reading:
+    """The openings read so far: finished strings and whether a way opens with a digit."""
+
+    def __init__(self) -> None:
+        self.digits = False
+
+    def sequence(self, items: _Items, ways: set[str]) -> tuple[set[str], set[str]]:
+        """(the openings that end inside ``items``, those still open at their end), each way
+        through ``items`` read from each of ``ways`` (folded strings read so far; "" where
+        nothing is consumed yet)."""
+        done: set[str] = set()
+        for op, av in items:
+            if not ways:
+                break
+            if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+                continue  # zero width: the characters on either side are consumed in a row
+            if op is _C.LITERAL:
+                char = chr(av)
+                if "" in ways and char in _ASCII_DIGITS:
+                    self.digits = True  # at a word that starts with a digit
+                    ways = ways - {""}
+                ways = {way + folded(char) for way in ways}
+            elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
+                sub = av[-1] if op is _C.SUBPATTERN else av
+                ended, ways = self.sequence(list(sub), ways)
+                done |= ended
+            elif op is _C.BRANCH:
+                after: set[str] = set()
+                for alternative in av[1]:
+                    ended, still = self.sequence(list(alternative), ways)
+                    done |= ended
+                    after |= still
+                ways = after
+            elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+                least, _, sub = av
+                ended, still = self.sequence(list(sub), ways)
+                # Taken: the opening is cut after the first time round (a prefix of every
+                # longer one); left out (least 0): the ways go on as they were.
+                done |= ended | (still - {""})
+                if least > 0:
+                    ways = {""} if "" in still else set()
+            else:
+                chars = _small_set(av) if op is _C.IN else None
+                if chars is not None:
+                    ways = {way + folded(char) for way in ways for char in chars}
+                else:
+                    if "" in ways:
+                        if not _digit_only(op, av):
+                            raise _NotRead  # a wide set, a category, any character, ...
+                        self.digits = True
+                    done |= ways - {""}
+                    ways = set()
+            if len(ways) > _MOST_OPENINGS:
+                done |= ways - {""}
+                ways &= {""}
+        return done, ways
+
+
+def _word_start_first(items: _Items) -> bool:
+    """Whether ``items`` open with the word-start test itself, before every way through."""
+    if len(items) < 2:
+        return False
+    (behind_op, behind), (ahead_op, ahead) = items[0], items[1]
+    word = [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_WORD)])]
+    return bool(
+        behind_op is _C.ASSERT_NOT
+        and behind[0] == -1
+        and list(behind[1]) == word
+        and ahead_op is _C.ASSERT
+        and ahead[0] == 1
+        and list(ahead[1]) == word
+    )
+
+
+def word_openings(pattern: re.Pattern[str], items: _Items | None = None) -> Openings | None:
+    """What the matches of ``pattern`` open with, where it opens with the word-start test and
+    every way through it is read (see the module's notes); None otherwise. ``items``: the
+    pattern's parse, where the caller has it."""
+    if _parser is None or pattern.flags & (re.ASCII | re.LOCALE):
+        return None  # another alphabet's word starts than the index's
+    if not pattern.pattern.startswith(WORD_START):
+        return None
+    reading = _Reading()
+    try:
+        if items is None:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        if not _word_start_first(list(items)):
+            return None  # the test in front of the first alternative only ("(?<!\w)(?=\w)A|B")
+        ended, still = reading.sequence(list(items), {""})
+    except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
+        return None  # an opening not read, or internals not as expected
+    if "" in still:
+        return None  # a way that consumes nothing
+    keys: set[str] = set()
+    for key in sorted({opening[:_KEY] for opening in ended | still}, key=len):
+        if not any(key.startswith(shorter) for shorter in keys):
+            keys.add(key)
+    return Openings(frozenset(keys), reading.digits)
+
+
+class WordStarts:
+    """One text's word starts (where the word-start test holds), by the first three characters
+    of the folded text there; built on first use. Kept for one text only (a preview's words
+    never outlive it)."""
+
+    def __init__(self, text: str, folded_text: str) -> None:
+        self._text = text
+        self._folded = folded_text
+        self._by_key: dict[str, list[int]] | None = None
+        self._by_prefix: dict[str, list[str]] = {}
+        self._digits: list[int] | None = None
+        self._places: dict[Openings, list[int]] = {}
+
+    @property
+    def usable(self) -> bool:
+        """Whether the folded text keeps every offset (see deid_pattern_cues.folded)."""
+        return len(self._folded) == len(self._text)
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._by_key is None:
+            by_key: dict[str, list[int]] = {}
+            folded_text = self._folded
+            for found in _WORD_STARTS.finditer(self._text):
+                at = found.start()
+                key = folded_text[at : at + _KEY]
+                places = by_key.get(key)
+                if places is None:
+                    by_key[key] = [at]
+                else:
+                    places.append(at)
+            for key in by_key:
+                for length in range(1, min(len(key), _KEY - 1) + 1):
+                    self._by_prefix.setdefault(key[:length], []).append(key)
+            self._by_key = by_key
+        return self._by_key
+
+    def places(self, openings: Openings) -> list[int]:
+        """The word starts, in order, where a match with these openings may stand (kept for
+        the patterns that share them)."""
+        known = self._places.get(openings)
+        if known is not None:
+            return known
+        by_key = self._index()
+        lists: list[Iterable[int]] = []
+        for key in openings.keys:
+            if openings.digits and key[0].isdecimal():
+                continue  # among the words that start with a digit, below
+            if len(key) == _KEY:
+                places = by_key.get(key)
+                if places:
+                    lists.append(places)
+            else:
+                lists.extend(by_key[longer] for longer in self._by_prefix.get(key, ()))
+        if openings.digits:
+            lists.append(self._digit_places())
+        # The lists are apart (no key is the start of another): sorting their runs is all.
+        found = sorted(itertools.chain.from_iterable(lists))
+        self._places[openings] = found
+        return found
+
+    def _digit_places(self) -> list[int]:
+        if self._digits is None:
+            by_key = self._index()
+            self._digits = sorted(
+                itertools.chain.from_iterable(by_key[key] for key in by_key if key[0].isdecimal())
+            )
+        return self._digits
+
+
+def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, where every match opens at one of ``places``
+    (in order) and consumes a character."""
+    match = pattern.match
+    pos = 0
+    for at in places:
+        if at < pos:
+            continue
+        found = match(text, at)
+        if found is not None:
+            yield found
+            pos = max(found.end(), at + 1)
