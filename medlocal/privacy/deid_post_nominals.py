@@ -12,6 +12,11 @@ hold each), and the letters tell the reader what the writer is. So, whichever ru
 
 A span of post-nominals anywhere else stays as found: "MD" after a town is Maryland.
 
+Walk 38 (redactfix35): an organisation's initials in capitals with no vowel ("NHS", "GMC", "NMC",
+"HCPC") at the end of a person's name written in small letters are cut off it the same way: the
+body that numbers the person ("Eleanor Hathersage NHS No: 943 476 5919" read "[NAME] No:", and
+every bare "NHS" of the export went with it). A surname has a vowel ("Jean DUPONT").
+
 Read after resolution, on the spans as they will be written.
 """
 
@@ -58,6 +63,8 @@ _PERSON = re.compile(
     r"(?:[A-Z][a-z]+\.?[ \t]+)?(?:[A-Z][\w'’-]*\.?|(?:van|von|de|da|del|der|le|la|bin|binti|al)"
     r"(?=[ \t]))(?:[ \t]+(?:[A-Z][\w'’-]*\.?|van|von|de|da|del|der|le|la|bin|binti|al)){0,4}"
 )
+# An organisation's initials at the end of a person's name's span (walk 38).
+_BODY_INITIALS = re.compile(r"[ \t]+[B-DF-HJ-NP-TV-XZ]{3,5}\Z")
 _WORD_KINDS = frozenset(
     {"name", "patient_name", "facility", "location", "city", "county", "street_address"}
 )
@@ -93,6 +100,16 @@ def without_post_nominals(text: str, redactions: list[Redaction]) -> list[Redact
             and _told_apart(previous.original, red.original)
         ):
             continue  # "[NAME], FRCPI"
+        initials = _BODY_INITIALS.search(red.original) if red.kind in _NAME_KINDS else None
+        if (
+            initials is not None
+            and _person(red.original[: initials.start()])
+            and any(c.islower() for c in red.original[: initials.start()])
+        ):
+            cut = initials.start()
+            red = Redaction(
+                red.kind, red.start, red.start + cut, red.original[:cut], red.replacement
+            )
         trailing = _TRAILING.search(red.original)
         if (
             trailing is not None
