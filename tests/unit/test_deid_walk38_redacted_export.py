@@ -38,7 +38,7 @@ def _originals(text: str) -> list[str]:
         ),
         ("Signed: Dr Rupert Vance GMC 7012345", "Rupert Vance", "[NAME] GMC"),
         ("Nurse Alice Penrose NMC PIN 12A3456E", "Alice Penrose", "[NAME] NMC"),
-        ("Mr Gordon Hathersage HCPC registered", "Gordon Hathersage", "[NAME] HCPC registered"),
+        ("Mr Gordon Hathersage HCPC no. PA12345", "Gordon Hathersage", "[NAME] HCPC no."),
     ],
 )
 def test_an_organisations_initials_after_a_name_stay_out_of_it(
@@ -52,6 +52,11 @@ def test_an_organisations_initials_after_a_name_stay_out_of_it(
 def test_a_name_in_capitals_after_a_given_name_is_still_taken() -> None:
     # A surname has vowels: "Jean DUPONT" is one name, as before.
     assert "Jean DUPONT" in _originals("Seen with Jean DUPONT today.")
+
+
+def test_initials_with_no_number_after_them_stay_in_the_name() -> None:
+    # dev5a: a housing society's initials close the building's name.
+    assert any("Krupa CHS" in o for o in _originals("Flat 602, Sai Krupa CHS, Andheri West"))
 
 
 def test_a_bare_nhs_elsewhere_in_the_export_stays() -> None:
