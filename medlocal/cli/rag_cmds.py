@@ -288,11 +288,9 @@ def _print_redactions(
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
         action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
         added = " (added)" if item.added else ""
-        print(f"  {item.number:>3}. {item.where}: {red.kind}{added} {original} {action}", file=out)
+        print(f"  {item.number:>3}. {item.where}: {item.type}{added} {original} {action}", file=out)
     if len(listed) < len(planned):
-        rest = Counter(
-            item.redaction.kind for item, show in zip(planned, shown, strict=True) if not show
-        )
+        rest = Counter(item.type for item, show in zip(planned, shown, strict=True) if not show)
         kinds = ", ".join(f"{count} {kind}" for kind, count in rest.most_common())
         print(
             f"  ... and {len(planned) - len(listed)} more ({kinds}); --preview lists them all",

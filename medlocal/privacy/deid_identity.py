@@ -118,6 +118,11 @@ def _name_variants(full_name: str) -> list[str]:
     return sorted((v for v in variants if v), key=len, reverse=True)
 
 
+def split_name(full_name: str) -> tuple[list[str], list[str]]:
+    """(given names, surname words) of the patient's name as the vault holds it."""
+    return _split_name(full_name)
+
+
 def _split_name(full_name: str) -> tuple[list[str], list[str]]:
     """(given names, surname words) of "Given Middle Surname" or "Surname, Given Middle"."""
     if "," in full_name:

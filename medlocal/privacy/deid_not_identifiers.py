@@ -13,7 +13,8 @@ round 20: a listed eponym apart from its head (deid_eponym_gaps), a medicine's, 
 a diagnosis's code (deid_clinical_codes), a course's length after "x" (deid_course_lengths), an
 unlisted brand before its strength (deid_dose_brands), a country in a law's title
 (deid_law_titles), a trial's name joined to its data (deid_trial_names); deidfix34: the
-post-nominal letters after a name (deid_post_nominals), a state or province (deid_states).
+post-nominal letters after a name (deid_post_nominals), a state or province (deid_states);
+walk 38: a range of two years read as a code (deid_year_ranges).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -47,6 +48,7 @@ from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_states import without_states
 from medlocal.privacy.deid_trial_names import without_trial_reports
+from medlocal.privacy.deid_year_ranges import without_year_ranges
 
 
 def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Redaction]:
@@ -75,4 +77,5 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_dose_brands(text, kept)
     kept = without_law_titles(text, kept)
     kept = without_trial_reports(text, kept)
+    kept = without_year_ranges(text, kept)
     return without_insurers(text, kept)

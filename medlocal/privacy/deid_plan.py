@@ -24,8 +24,9 @@ from typing import Any
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
 from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
-from medlocal.privacy.deid_identity import PatientIdentity
+from medlocal.privacy.deid_identity import PatientIdentity, split_name
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
 
@@ -67,6 +68,43 @@ class PlanItem:
     # kind it was found as: walk 21 kept "MARGERY WHITLOCK-DUNNE D.O.B" (a "name" span) with
     # no warning that the file would name the patient.
     own: str = ""
+    # What the preview calls the span where that is not its kind: a span found as the patient's
+    # name that holds another person's word is a "name" (walk 38: her husband "Gordon
+    # Hathersage", found by the surname they share, read "Patient name"); one that holds only
+    # part of the patient's name is "patient_name_part" (a bare surname may be a relative's).
+    shown_kind: str = ""
+
+    @property
+    def type(self) -> str:
+        """The span's type as the preview shows it (see ``shown_kind``)."""
+        return self.shown_kind or self.redaction.kind
+
+
+def patient_name_type(original: str, identity: PatientIdentity | None) -> str:
+    """What a span found as the patient's name is: "patient_name" where it is her whole name (or
+    a form of it the rules know, "Ellie", "E. Hathersage"), "patient_name_part" where it is one
+    part of it alone, "name" where it holds a word of no part of it ("Gordon Hathersage")."""
+    if identity is None or not identity.name:
+        return "patient_name"
+    given, surname = split_name(identity.name)
+    fold = str.casefold
+    given_words = {fold(p) for w in given for p in _NAME_WORD.findall(w)}
+    surname_words = {fold(p) for w in surname for p in _NAME_WORD.findall(w)}
+    initials = {w[:1] for w in given_words}  # "E. Hathersage" is hers
+    words = [fold(w) for w in _NAME_WORD.findall(original) if fold(w) not in _NOT_NAME_WORDS]
+    others = [w for w in words if w not in given_words | surname_words | initials]
+    if others:
+        # A form of her name the rules know alone ("Ellie", "EH") is hers; beside a word of
+        # her name, another word is another person's ("Gordon Hathersage").
+        return "patient_name" if len(words) == 1 else "name"
+    has_given = not given_words or any(w in given_words or w in initials for w in words)
+    has_surname = any(w in surname_words for w in words)
+    return "patient_name" if has_given and has_surname else "patient_name_part"
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+# A title or a joiner inside a span names no one ("Mrs Hathersage and Eleanor").
+_NOT_NAME_WORDS = TITLES | {"and", "or", "of", "the", "s"}
 
 
 @dataclass
@@ -132,7 +170,20 @@ class RedactionPlan:
                     if red.kind in _OWN_KINDS
                     else next((kind for kind, pattern in own if pattern.search(piece.original)), "")
                 )
-                plan.items.append(PlanItem(plan.fields[part][0], piece, part=part, own=holds))
+                shown = (
+                    patient_name_type(piece.original, plan.identity)
+                    if piece.kind == "patient_name"
+                    else ""
+                )
+                plan.items.append(
+                    PlanItem(
+                        plan.fields[part][0],
+                        piece,
+                        part=part,
+                        own=holds,
+                        shown_kind="" if shown == piece.kind else shown,
+                    )
+                )
         plan._file_name_words()
         plan._sort()
         for item in plan.items:
@@ -233,6 +284,31 @@ class RedactionPlan:
                     other.kept, other.reason = True, f"same date as kept redaction {number}"
         return item
 
+    def already_removed(self, text: str) -> list[int]:
+        """The numbers of the removed spans that hold every occurrence of ``text`` (as
+        :meth:`add` finds them), in order; empty where one occurrence is outside them all (or
+        in a kept span, which adding it would override) or there is none. Walk 38: adding
+        "Stepping Hill", already removed inside "Stepping Hill Hospital", moved its line to
+        the end of the list under a new number and said nothing."""
+        pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
+        holding: list[int] = []
+        for part, (_, body) in enumerate(self.fields):
+            spans = [it for it in self.items if it.part == part and not it.kept]
+            for match in pattern.finditer(body):
+                within = next(
+                    (
+                        it
+                        for it in spans
+                        if it.redaction.start <= match.start() and match.end() <= it.redaction.end
+                    ),
+                    None,
+                )
+                if within is None:
+                    return []
+                if within.number not in holding:
+                    holding.append(within.number)
+        return holding
+
     def add(self, text: str, kind: str = "name") -> int:
         """Redact every occurrence of ``text`` (whole words, any case) in every part; returns how
         many places were added. Spans it overlaps are merged with it, so nothing is lost (a kept
@@ -302,6 +378,8 @@ class RedactionPlan:
         too, wherever it stands, or with ``quoted_only`` wherever it stands between quotes (a
         flag's message: the rest is MedLocal's wording) (:mod:`~medlocal.privacy.deid_echoes`)."""
         active = self.active(where, text)
+        if quoted_only:
+            active = [_year_of_quoted_date(text, red) for red in active]
         words = removed if removed is not None else self.removed_words()
         echoes = words.spans(text, active, quoted_only=quoted_only)
         return apply_redactions(text, [*active, *echoes])
@@ -325,6 +403,31 @@ class RedactionPlan:
             "kept_reasons": [it.reason for it in kept],
             **overridden,
         }
+
+
+# A flag's message quoting a date it checked: "date '20/08/2023' does not appear in the cited
+# passages". Kept to its year (``--date-mode year``), that read "date '2023' does not appear"
+# beside a passage that holds 2023 (walk 38): the message then says what was checked.
+_DATE_QUOTE_OPEN = "date '"
+_YEAR = re.compile(r"\d{4}")
+
+
+def _year_of_quoted_date(text: str, red: Redaction) -> Redaction:
+    """``red`` over a whole quoted date of a flag's message, kept to its year, widened over the
+    words "date '...'" and written as what the reader can check ("a date in 2023 (day and month
+    removed)"): the year alone may well be in the passages, the full date is not."""
+    opened = red.start - len(_DATE_QUOTE_OPEN)
+    if (
+        red.kind not in _DATE_KINDS
+        or _YEAR.fullmatch(red.replacement) is None
+        or red.original == red.replacement
+        or opened < 0
+        or text[opened : red.start] != _DATE_QUOTE_OPEN
+        or text[red.end : red.end + 1] != "'"
+    ):
+        return red
+    said = f"a date in {red.replacement} (day and month removed)"
+    return Redaction(red.kind, opened, red.end + 1, text[opened : red.end + 1], said)
 
 
 def _ranges(numbers: Sequence[int]) -> str:

@@ -12,6 +12,12 @@ hold each), and the letters tell the reader what the writer is. So, whichever ru
 
 A span of post-nominals anywhere else stays as found: "MD" after a town is Maryland.
 
+Walk 38 (redactfix35): an organisation's initials in capitals with no vowel ("NHS", "GMC", "NMC")
+at the end of a person's name written in small letters, before the number they give the person,
+are cut off it the same way ("Eleanor Hathersage NHS No: 943 476 5919" read "[NAME] No:", and
+every bare "NHS" of the export went with it). A surname has a vowel ("Jean DUPONT"); without a
+number after them the initials may close a building's name ("Sai Krupa CHS").
+
 Read after resolution, on the spans as they will be written.
 """
 
@@ -21,6 +27,7 @@ import re
 
 from medlocal.privacy.deid_false_cues import DIPLOMA
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
+from medlocal.privacy.deid_runs import NO_VOWEL_INITIALS, NUMBER_AFTER_INITIALS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Degrees, diplomas and registrations written after a doctor's, nurse's or allied professional's
@@ -58,6 +65,8 @@ _PERSON = re.compile(
     r"(?:[A-Z][a-z]+\.?[ \t]+)?(?:[A-Z][\w'’-]*\.?|(?:van|von|de|da|del|der|le|la|bin|binti|al)"
     r"(?=[ \t]))(?:[ \t]+(?:[A-Z][\w'’-]*\.?|van|von|de|da|del|der|le|la|bin|binti|al)){0,4}"
 )
+# An organisation's initials at the end of a person's name's span (walk 38).
+_BODY_INITIALS = re.compile(rf"[ \t]+(?:{NO_VOWEL_INITIALS.pattern})\Z")
 _WORD_KINDS = frozenset(
     {"name", "patient_name", "facility", "location", "city", "county", "street_address"}
 )
@@ -93,6 +102,17 @@ def without_post_nominals(text: str, redactions: list[Redaction]) -> list[Redact
             and _told_apart(previous.original, red.original)
         ):
             continue  # "[NAME], FRCPI"
+        initials = _BODY_INITIALS.search(red.original) if red.kind in _NAME_KINDS else None
+        if (
+            initials is not None
+            and _person(red.original[: initials.start()])
+            and any(c.islower() for c in red.original[: initials.start()])
+            and NUMBER_AFTER_INITIALS.match(text, red.end) is not None
+        ):
+            cut = initials.start()
+            red = Redaction(
+                red.kind, red.start, red.start + cut, red.original[:cut], red.replacement
+            )
         trailing = _TRAILING.search(red.original)
         if (
             trailing is not None

@@ -230,6 +230,8 @@ def _extend(
     """Take the words of ``run`` on either side of its found words, up to a stop word."""
     first, last = hit[0], hit[-1]
     while last + 1 < len(run):
+        if kind == "name" and _body_initials_after_name(run, first, last + 1, text):
+            break  # walk 38: "Eleanor Hathersage NHS No:", "Rupert Vance GMC 7012345"
         if not _stops(run[last + 1], lex):
             last += 1
         elif (
@@ -262,6 +264,30 @@ def _extend(
     new = [t for t in run[first : last + 1] if not covered[t.start]]
     if new and any(t.lower not in ("and", "of", "the", "&") or t.word == "The" for t in new):
         take(kind, run[first : last + 1])
+
+
+# Walk 38: an organisation's initials in capitals with no vowel ("NHS", "GMC", "NMC") after a
+# person's name written in small letters, before the number it gives them ("Eleanor Hathersage
+# NHS No: 943 476 5919", "Dr Rupert Vance GMC 7012345"): the body that numbers them, not their
+# surname. A name's words have vowels ("Jean DUPONT" runs on); without a number after them the
+# initials may close an organisation's or a building's name ("Sai Krupa CHS").
+NO_VOWEL_INITIALS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{3,5}")
+NUMBER_AFTER_INITIALS = re.compile(
+    r"[ \t]*(?:(?i:no|nr|num|number|pin|reg|registration|ref|id)\b\.?)?[ \t]*[:#]?[ \t]*"
+    r"[A-Z]{0,3}\d"
+)
+
+
+def _body_initials_after_name(run: list[Tok], first: int, at: int, text: str) -> bool:
+    """Whether the word of ``run`` at ``at`` is an organisation's initials after the person's
+    name ``run[first:at]`` written in small letters, before the number they give the person."""
+    tok = run[at]
+    return (
+        tok.shape == "caps"
+        and NO_VOWEL_INITIALS.fullmatch(tok.word) is not None
+        and all(t.shape == "title" for t in run[first:at])
+        and NUMBER_AFTER_INITIALS.match(text, tok.end) is not None
+    )
 
 
 def _place_position(text: str, at: int) -> bool:

@@ -245,6 +245,13 @@ def _flag_in_redacted_body(flag: Flag, redactions: Sequence[Redaction]) -> Flag:
     )
 
 
+def _each_clause_once(message: str) -> str:
+    """A redacted flag's message with each of its "; "-joined clauses once: the three groups of
+    an NHS number gave three "number '[ID]' does not appear…" after redaction (walk 38)."""
+    clauses = message.split("; ")
+    return "; ".join(dict.fromkeys(clauses))
+
+
 def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
     """``doc`` with the plan applied to every part the plan was made from."""
     body_spans = plan.active("body", doc.body)
@@ -260,8 +267,10 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
             replace(
                 _flag_in_redacted_body(f, body_spans),
                 token=plan.apply_quoting(f"flag {i + 1}", f.token, removed),
-                message=plan.apply_quoting(
-                    f"flag {i + 1} message", f.message, removed, quoted_only=True
+                message=_each_clause_once(
+                    plan.apply_quoting(
+                        f"flag {i + 1} message", f.message, removed, quoted_only=True
+                    )
                 ),
                 quote=plan.apply_quoting(f"flag {i + 1} quote", f.quote, removed),
             )

@@ -370,3 +370,30 @@ def test_adding_a_text_not_in_the_export_says_so_and_adds_nothing(
     assert dialog.message.text() == (
         "“Carver” does not occur in the text being exported; nothing added."
     )
+
+
+def test_adding_a_text_already_removed_names_its_line_and_adds_nothing(
+    qtbot: QtBot,
+    workspace: Workspace,
+    output_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """walk 38 #8: adding "Stepping Hill", already removed inside "Stepping Hill Hospital", moved
+    its line to the end of the list under a new number, off screen, and said nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    dialog = _dialog(qtbot, workspace, output_id)
+    dialog.redact.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
+    before = list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True))
+    numbers = [number for number, text in before if text == "Jane Roe"]
+    assert numbers
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
+    dialog.add_text()
+    assert dialog.add == [] and dialog.planned is not None  # no new preview, no new line
+    assert list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True)) == before
+    lines = "line" + ("s" if len(numbers) > 1 else "")
+    assert dialog.message.text() == (
+        f"“Roe” is already removed: {lines} {', '.join(numbers)}. Nothing was added."
+    )
+    assert dialog.preview.currentRow() == _column(dialog, "#").index(numbers[0])

@@ -77,6 +77,7 @@ REMOVED, KEPT = "Removed", "Kept"
 # The redaction kinds as people say them ("mrn" and "patient_name" are the rules' names).
 KIND_NAMES = {
     "mrn": "Record number (MRN)",
+    "patient_name_part": "Part of the patient's name",
     "ssn": "SSN",
     "dob": "Date of birth",
     "url": "Web address",
@@ -293,7 +294,7 @@ class ExportDialog(QDialog):
             cells = (
                 str(item.number),
                 item.where,
-                kind_name(red.kind),
+                kind_name(item.type),
                 red.original,
                 KEPT if item.kept else REMOVED,
                 "" if item.kept else red.replacement,
@@ -351,6 +352,10 @@ class ExportDialog(QDialog):
         if self.plan is None:
             self.message.show_error("Wait for the list of what will be removed.")
             return
+        removed = self.plan.already_removed(text)
+        if removed:  # adding it would only renumber the lines that remove it: show them instead
+            self._show_already_removed(text.strip(), removed)
+            return
         try:
             found, absorbed = self._try_add(text.strip())
         except UserInputError as err:
@@ -371,6 +376,20 @@ class ExportDialog(QDialog):
         self.planned = None
         self.plan = None
         self.load_preview()
+
+    def _show_already_removed(self, text: str, numbers: list[int]) -> None:
+        """Say that ``text`` is removed already, by which lines, and select the first of them."""
+        lines = ", ".join(map(str, numbers))
+        self.message.show_note(
+            f"“{text}” is already removed: line{'s' if len(numbers) > 1 else ''} {lines}. "
+            "Nothing was added."
+        )
+        rows = [row for row, item in enumerate(self.planned or ()) if item.number in numbers]
+        if rows:
+            self.preview.selectRow(rows[0])
+            cell = self.preview.item(rows[0], 0)
+            if cell is not None:
+                self.preview.scrollToItem(cell)
 
     def _try_add(self, text: str) -> tuple[int, set[int]]:
         """How many places ``text`` occurs in, and the kept numbers that adding it would merge
