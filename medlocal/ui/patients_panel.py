@@ -386,11 +386,11 @@ class PatientsPanel(QWidget):
         title: str,
         *,
         patients: bool,
-        gone: list[str] | None = None,
+        gone: list[tuple[int, str]] | None = None,
     ) -> None:
         """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
         again after it, whatever the outcome. A document deleted elsewhere while the question
-        was open (``gone``: the names asked about) is said as such, not as an error."""
+        was open (``gone``: the ids and names asked about) is said as such, not as an error."""
 
         def finished(exc: BaseException | None) -> None:
             self.delete_job = None
@@ -401,10 +401,14 @@ class PatientsPanel(QWidget):
             if vault is None or vault.is_locked:
                 return  # locked meanwhile: the lock screen shows, the lists were cleared
             if isinstance(exc, NotFoundError) and gone is not None:
-                still = {i.text().split("  (")[0] for i in self._all_document_items()}
-                self._say_deleted_elsewhere([n for n in gone if n not in still])
-                self.documentsChanged.emit()
-                return
+                still = {int(i.data(ID_ROLE)) for i in self._all_document_items()}
+                missing = [name for doc_id, name in gone if doc_id not in still]
+                if missing:
+                    self._say_deleted_elsewhere(missing)
+                    self.documentsChanged.emit()
+                    return
+                # Every document asked about is still listed: the error is not a deletion made
+                # elsewhere, so it is shown as the error it is.
             if exc is not None:
                 QMessageBox.warning(self, title, error_text(exc, "The deletion"))
             if patients:
@@ -547,7 +551,7 @@ class PatientsPanel(QWidget):
                 lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
                 "Documents not deleted",
                 patients=False,
-                gone=names_listed,
+                gone=list(zip(document_ids, names_listed, strict=True)),
             )
 
         def failed(exc: BaseException) -> None:
