@@ -108,7 +108,14 @@ def read_prompt(
     step waited 410 s, because a full-context prompt was read in one ``Llama.generate`` call
     that never looks at cancel. The last batch (up to n_batch tokens, at least one) is left to
     ``Llama.generate``, which finds the rest cached and reads just that batch: every decode call
-    is the one it would have made alone, so speed and output are unchanged."""
+    is the one it would have made alone, so speed and output are unchanged.
+
+    The cache is cut only where ``Llama.generate`` itself would cut it (the shared prefix) and
+    then only added to, so a sliding-window model reads as it would in one call (llama.cpp's
+    SWA cache removes cells on request like any other; what a window has already forgotten
+    is the same either way). A cache that refuses the cut is cleared and the prompt read from
+    its start, as generate does. Recurrent and hybrid models are not read this way: generate
+    would find their cut refused after every batch and read the prompt again."""
     start = shared_prefix(llm, tokens)
     stats.prompt_read = start
     n_batch = int(llm.n_batch)
@@ -116,7 +123,14 @@ def read_prompt(
     end = start + (len(tokens) - 1 - start) // n_batch * n_batch
     if end <= start:
         return not cancelled()
-    llm.n_tokens = start  # eval first drops what the cache holds past here
+    if not llm._ctx.kv_cache_seq_rm(-1, start, -1):
+        llm.reset()
+        start = 0
+        stats.prompt_read = 0
+        end = (len(tokens) - 1) // n_batch * n_batch
+    llm.n_tokens = start
+    # The context's last logits belong to the dropped tail (as in rollback_kv).
+    llm._requires_eval = True
     for at in range(start, end, n_batch):
         if cancelled():
             return False

@@ -31,7 +31,7 @@ from medlocal.engine.speculative import (
     LlamaTarget,
     SpeculationConfig,
     SpeculationStats,
-    kv_can_roll_back,
+    kv_keeps_prefix,
     speculative_generate,
 )
 from medlocal.errors import ModelLoadError
@@ -64,8 +64,9 @@ class LlamaChatModel(LoadedLlama):
         # What a verification batch costs on this model and machine, learned across requests.
         self.batch_cost: BatchCostMeter | None = None
         # The prompt is read in batches with cancel checked between them (read_prompt) where
-        # the KV cache can be cut back to the batches read; a recurrent model's cannot.
-        self._reads_in_batches = kv_can_roll_back(self._llama)
+        # the KV cache can be cut back to the shared prefix, sliding-window models included
+        # (review 35: MedGemma's Stop waited for the whole prompt); a recurrent model's cannot.
+        self._reads_in_batches = kv_keeps_prefix(self._llama)
 
     def _prompt_tokens(
         self, messages: Sequence[ChatMessage]

@@ -368,13 +368,22 @@ class LlamaTarget:
             self._sampler = None
 
 
+def kv_keeps_prefix(llm: Any) -> bool:
+    """True where the KV cache can be cut back to a prompt's shared prefix and read forward
+    from there (what read_prompt needs): every attention cache, sliding-window ones included;
+    not recurrent or hybrid models, which keep one state per sequence."""
+    import llama_cpp
+
+    model = llm._model.model
+    return not (llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model))
+
+
 def kv_can_roll_back(llm: Any) -> bool:
     """False for models whose KV cache cannot be cut at an arbitrary position: recurrent and
     hybrid models keep one state per sequence, and a sliding window forgets what a rollback
     would need."""
     import llama_cpp
 
-    model = llm._model.model
-    if llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model):
+    if not kv_keeps_prefix(llm):
         return False
-    return int(llama_cpp.llama_model_n_swa(model)) == 0
+    return int(llama_cpp.llama_model_n_swa(llm._model.model)) == 0

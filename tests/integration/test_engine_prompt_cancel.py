@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.generation import GenerationStats
-from medlocal.engine.runtime import LlamaChatModel
+from medlocal.engine.runtime import Engine, LlamaChatModel, LoadOptions
 
 SYSTEM = ChatMessage("system", "You are a concise clinical assistant.")
 NOTE = (
@@ -71,3 +74,59 @@ def test_reading_the_prompt_in_batches_changes_no_token(demo_chat: LlamaChatMode
             demo_chat._reads_in_batches = True
         assert demo_chat.last_stats.prompt_read == demo_chat.last_stats.prompt_tokens
     assert answers[0] and answers[0] == answers[1]
+
+
+@pytest.fixture(scope="module")
+def swa_chat(
+    engine: Engine, demo_gguf: Path, tmp_path_factory: pytest.TempPathFactory
+) -> LlamaChatModel:
+    """A tiny Gemma 3 (sliding-window attention, as MedGemma) with the demo model's tokenizer."""
+    from fixtures.swa_gguf import write_tiny_swa_gguf
+
+    path = write_tiny_swa_gguf(demo_gguf, tmp_path_factory.mktemp("swa") / "tiny-swa.gguf")
+    model = engine.load_chat(path, LoadOptions(n_ctx=2048))
+    assert isinstance(model, LlamaChatModel)
+    return model
+
+
+def test_a_sliding_window_model_reads_its_prompt_in_batches(swa_chat: LlamaChatModel) -> None:
+    """Review 35: a sliding-window model (MedGemma) read its prompt in one call, so a Stop
+    waited for the whole prompt and the progress line said 'read 0 of N tokens'."""
+    import llama_cpp
+
+    assert llama_cpp.llama_model_n_swa(swa_chat._llama._model.model) > 0
+    assert swa_chat._reads_in_batches and swa_chat.speculation is None
+    # Every cell of the window cache is kept (llama.cpp's default): with a cache of just the
+    # window, cutting back to a shared prefix would find positions before it overwritten and
+    # read on wrongly, in batches or in one Llama.generate call alike.
+    assert swa_chat._llama.context_params.swa_full
+    forget_prompt(swa_chat)
+    messages = long_prompt(swa_chat, 1200)
+    cancel = StopOnceRead(lambda: swa_chat.last_stats, 512)
+    assert "".join(swa_chat.stream_chat(messages, SamplingParams(max_tokens=16), cancel)) == ""
+    stats = swa_chat.last_stats
+    assert stats.stop_reason == "cancelled" and stats.generated_tokens == 0
+    assert 512 <= stats.prompt_read <= stats.prompt_tokens - 512
+    assert "".join(swa_chat.stream_chat(messages, SamplingParams(max_tokens=4)))
+
+
+def test_batches_on_a_sliding_window_model_change_no_token(swa_chat: LlamaChatModel) -> None:
+    """The prompt (far longer than the 64-token window) is read after the cache was cut back
+    to the shared system prompt, in batches and in one call: the same tokens come out."""
+    params = SamplingParams(temperature=0.8, max_tokens=24, seed=5)
+    answers = []
+    for prompt_tokens in (1100, 1700):
+        messages = long_prompt(swa_chat, prompt_tokens)
+        for in_batches in (False, True):
+            swa_chat._reads_in_batches = in_batches
+            try:
+                forget_prompt(swa_chat)
+                reused = swa_chat.last_stats.prompt_tokens
+                answers.append("".join(swa_chat.stream_chat(messages, params)))
+            finally:
+                swa_chat._reads_in_batches = True
+            stats = swa_chat.last_stats
+            assert 0 < stats.reused_prefix_tokens < reused
+            assert stats.prompt_read == stats.prompt_tokens
+    assert answers[0] and answers[0] == answers[1]
+    assert answers[2] and answers[2] == answers[3]
