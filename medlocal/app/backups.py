@@ -159,8 +159,9 @@ def unfinished_note(folder: Path) -> str:
     names = ", ".join(p.name for p in found)
     return (
         f"{len(found)} unfinished backup folder(s) in {folder}, left by an interrupted backup "
-        f"(or one running now): {names} ({size / 1e6:.1f} MB). The next backup to that folder "
-        "removes its own; you may also delete them."
+        f"(or one running now): {names} ({size / 1e6:.1f} MB). The next backup of a vault to that "
+        "folder removes its own once over an hour old (never another computer's); you may also "
+        "delete them."
     )
 
 

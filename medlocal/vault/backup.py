@@ -176,6 +176,7 @@ def create_backup(
         backup_files.publish(staging, final)
         staging = None
         published = True
+        backup_files.check_published(final, parts)
     except OSError as err:
         if backup_files.is_disk_full(err):
             raise BackupError(

@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import sys
 import threading
 import time
@@ -122,7 +123,14 @@ def make_staging(destination: Path, name: str) -> Path:
 def publish(staging: Path, final: Path) -> None:
     """Make a verified backup visible under its final name, durably."""
     fsync_dir(staging)
-    os.rename(staging, final)
+    try:
+        os.rename(staging, final)
+    except FileNotFoundError as err:
+        raise BackupError(
+            f"The unfinished backup folder {staging.name} was removed while it was written "
+            "(by another program, or by a MedLocal on another computer); nothing was published. "
+            "Back up again."
+        ) from err
     fsync_dir(final.parent)
 
 
@@ -156,9 +164,18 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
+_REMOVING = ".removing-"
+
+
+def _this_host() -> str:
+    return socket.gethostname() or "?"
+
+
 class StagingLock:
     """Held, beside the staging folder (``.<name>.partial.lock``), for as long as a backup
-    writes it: the proof a later backup needs before it removes an unfinished folder."""
+    writes it: the proof a later backup needs before it removes an unfinished folder. The file
+    names the writer's host and pid, because on some shared folders (sshfs/FUSE, CIFS ``nobrl``,
+    NFS ``local_lock``) a lock taken on one machine is not seen on another (review 35)."""
 
     def __init__(self, staging: Path) -> None:
         self.path = _lock_path(staging)
@@ -169,6 +186,8 @@ class StagingLock:
                 f"The backup folder {staging.parent} is not writable."
             ) from err
         _try_lock(self._fd)  # a fresh, uniquely named file: nobody else holds it
+        with contextlib.suppress(OSError):  # an unreadable owner: never removed by another
+            _write_all(self._fd, f"{_this_host()}\n{os.getpid()}\n".encode())
 
     def release(self) -> None:
         if self._fd is None:
@@ -189,33 +208,76 @@ def unfinished_backups(destination: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
+def _newest_mtime(path: Path) -> float:
+    """The latest modification time of ``path`` and the files directly in it (a staging folder
+    is flat; its parts grow while they are written)."""
+    newest = path.stat().st_mtime
+    if path.is_dir():
+        with os.scandir(path) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    newest = max(newest, entry.stat(follow_symlinks=False).st_mtime)
+    return newest
+
+
+def _lock_owner(lock: Path) -> str:
+    """The host named in a lock file ("" for none: a lock file being written, or unreadable)."""
+    try:
+        return lock.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0].strip()
+    except OSError:
+        return ""
+
+
 def _abandoned(folder: Path, now: float, older_than_s: float) -> bool:
-    """Whether ``folder`` is provably no run's work in progress: its lock file is not held (its
-    writer died), or, with no lock file (a MedLocal from before walk 37), it is older than
-    ``older_than_s``."""
+    """Whether ``folder`` is provably no run's work in progress. It must be older than
+    ``older_than_s`` (itself and its newest file) in every case, and, when it has a lock file,
+    that file must name this host and its lock must be free (its writer died). A lock taken on
+    another machine may be invisible here (sshfs, CIFS nobrl, NFS local_lock): another host's
+    folder, or one whose lock file names no host, is never removed (review 35: a second machine
+    deleted a live backup). No lock file at all: a MedLocal from before walk 37, age alone."""
     lock = _lock_path(folder)
+    target = folder if folder.exists() else lock
+    if now - _newest_mtime(target) <= older_than_s:
+        return False
     try:
         fd = os.open(lock, os.O_RDWR)
     except FileNotFoundError:
-        return now - folder.stat().st_mtime > older_than_s
+        return folder.exists()
     try:
+        if _lock_owner(lock) != _this_host():
+            return False
+        if now - lock.stat().st_mtime <= older_than_s:
+            return False
         return _try_lock(fd)
     finally:
         os.close(fd)
 
 
+def _remove_aside(folder: Path) -> bool:
+    """Rename ``folder`` aside, then remove it. A writer publishing it at that moment (renaming
+    it to its final name) then fails loudly rather than having its published backup emptied
+    under it (review 35); a folder already gone or published is left alone (False)."""
+    aside = folder.with_name(f"{folder.name}{_REMOVING}{secrets.token_hex(4)}")
+    try:
+        os.rename(folder, aside)
+    except OSError:
+        return False
+    remove_tree(aside)
+    return True
+
+
 def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> list[Path]:
     """Remove unfinished backups of this vault (the name carries the vault's id) that a killed
-    run left behind, and return them. One being written by a live run is kept: its writer holds
-    its lock (walk 37: a killed backup's folder stayed for good, a vault's size on a USB
-    stick, out of sight)."""
+    run on this machine left behind over ``older_than_s`` ago, and return them. One being
+    written by a live run is kept: its writer holds its lock and keeps its files fresh; one
+    written from another machine is kept (walk 37: a killed backup's folder stayed for good;
+    review 35: with no age rule a second machine's live backup was deleted)."""
     now = time.time()
     removed: list[Path] = []
     own = f".medlocal-backup-*-{vault_id[:8]}-*{PARTIAL_SUFFIX}"
     for folder in destination.glob(own):
         with contextlib.suppress(OSError):
-            if folder.is_dir() and _abandoned(folder, now, older_than_s):
-                remove_tree(folder)
+            if folder.is_dir() and _abandoned(folder, now, older_than_s) and _remove_aside(folder):
                 removed.append(folder)
                 _lock_path(folder).unlink(missing_ok=True)
     # A lock file whose folder is gone (a run killed just before or after its folder existed).
@@ -224,7 +286,36 @@ def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float)
         with contextlib.suppress(OSError):
             if not folder.exists() and _abandoned(folder, now, older_than_s):
                 lock.unlink()
+    # A removal itself killed half-way: the folder was set aside for removal already.
+    for aside in destination.glob(f"{own}{_REMOVING}*"):
+        with contextlib.suppress(OSError):
+            if now - aside.stat().st_mtime > older_than_s:
+                remove_tree(aside)
     return removed
+
+
+def check_published(final: Path, parts: tuple[Part, ...]) -> None:
+    """After publishing: the manifest and every part are still there, each of its recorded size
+    (a removal racing the publish must not leave an emptied backup that looks finished)."""
+    missing = [
+        name
+        for name, size in ((MANIFEST_NAME, None), *((p.name, p.size) for p in parts))
+        if not _has_file(final / name, size)
+    ]
+    if missing:
+        raise BackupError(
+            f"The backup {final} was damaged just after it was written ({len(missing)} of "
+            f"{len(parts) + 1} files missing or cut short: another program, or a MedLocal on "
+            "another computer, removed them). Do not rely on it; back up again."
+        )
+
+
+def _has_file(path: Path, size: int | None) -> bool:
+    try:
+        found = path.stat().st_size
+    except OSError:
+        return False
+    return size is None or found == size
 
 
 def find_backups(path: Path) -> list[Path]:
