@@ -39,24 +39,37 @@ _NO_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
 def private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the owner only; return it.
 
-    The folder is set back to 0700 (privacy: no group or other access), but a folder whose owner
-    may not write to it (``chmod a-w``) or that sits on a read-only mount raises
+    The folder loses any group or other access (privacy), but a folder that this user may not
+    write to (``chmod a-w`` for a non-root user) or that sits on a read-only mount raises
     :class:`ReadOnlyFolderError` rather than being made writable again behind the user's back or
-    failing later with a raw error (walk 37)."""
+    failing later with a raw error (walk 37). Whether this user can write is asked of the system
+    (``os.access``, the mount's read-only flag), not read from the owner's write bit (review 35:
+    root was refused a 0500 folder it can write to, and a member of a group-writable folder's
+    group would have been); a folder without the owner's write bit keeps it off."""
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as err:
         if err.errno not in _NO_WRITE:
             raise
         raise ReadOnlyFolderError(_nearest_existing(path)) from err
-    if os.name != "nt" and not path.stat().st_mode & stat.S_IWUSR:
+    if os.name != "nt" and not _can_write(path):
         raise ReadOnlyFolderError(path)
+    mode = path.stat().st_mode
     try:
-        path.chmod(0o700)
+        path.chmod(0o700 if mode & stat.S_IWUSR else mode & 0o700)
     except OSError as err:  # e.g. a FAT32 USB stick or another owner's folder: best effort
         if err.errno == errno.EROFS:
             raise ReadOnlyFolderError(path) from err
     return path
+
+
+def _can_write(folder: Path) -> bool:
+    """Whether this process may make files in ``folder``: not on a read-only mount, and allowed
+    by the folder's permissions for this user (root included)."""
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _nearest_existing(path: Path) -> Path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures.permissions import as_a_user
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from medlocal import crash
@@ -21,6 +22,7 @@ def test_a_read_only_home_gets_a_clear_dialog(
     home = tmp_path / "read-only-home"
     (home / "config").mkdir(parents=True)
     (home / "config").chmod(0o500)
+    as_a_user(monkeypatch)
     monkeypatch.setenv("MEDLOCAL_HOME", str(home))
     shown: list[tuple[str, str]] = []
 
@@ -49,7 +51,8 @@ def test_the_window_start_ends_with_status_2(
     folders = [home / name for name in ("config", "data", "logs")]
     for folder in folders:
         folder.mkdir(parents=True)
-        folder.chmod(0o500)  # the mode is what is read: root too is told
+        folder.chmod(0o500)
+    as_a_user(monkeypatch)  # CI may run as root, whom the mode does not stop
     monkeypatch.setenv("MEDLOCAL_HOME", str(home))
     titles: list[str] = []
     monkeypatch.setattr(

@@ -4,8 +4,11 @@ command and the window in a traceback (the crash handler could not open its log)
 no crash report; the crash handler falls back to stderr; and MedLocal's 0700 chmod no longer
 makes a folder writable again behind the user's back.
 
-The checks read the folders' mode bits (and a refused chmod), not a refused write, so they hold
-when the tests run as root, whom file permissions do not stop."""
+CI may run these tests as root, whom file permissions do not stop: since review 35 MedLocal asks
+whether *this* user can write (``os.access``, a read-only mount's flag), so root may use a 0500
+folder. Where a test needs a user that the permissions stop, it says what ``os.access`` says for
+a non-root user when run as root (``fixtures.permissions``), and checks the real thing
+otherwise."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from fixtures.permissions import ROOT, as_a_user
 
 from medlocal import crash
 from medlocal.fsutil import ReadOnlyFolderError, private_dir
@@ -38,10 +42,13 @@ def read_only_home(tmp_path: Path):  # type: ignore[no-untyped-def]
         folder.chmod(0o700)
 
 
-def test_a_folder_without_write_permission_is_said_not_made_writable(tmp_path: Path) -> None:
+def test_a_folder_without_write_permission_is_said_not_made_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o700)
     folder.chmod(0o500)
+    as_a_user(monkeypatch)
     try:
         with pytest.raises(ReadOnlyFolderError) as caught:
             private_dir(folder)
@@ -50,6 +57,52 @@ def test_a_folder_without_write_permission_is_said_not_made_writable(tmp_path: P
         assert "read-only" in str(caught.value)
     finally:
         folder.chmod(0o700)
+
+
+def test_a_folder_this_user_can_write_is_used_whatever_the_owner_bit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 35: the owner's write bit was read, not whether this user may write: root with a
+    0500 folder was refused, and so would a member of a group-writable folder's group be. Such
+    a folder is used and keeps its owner's bits (never made writable behind anyone's back)."""
+    folder = tmp_path / "grp"
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o570)  # as a group member sees it: the group may write, the owner not
+    if not ROOT:  # the system's answer for root (or a group member) with such a folder
+        monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: True)
+    try:
+        assert private_dir(folder) == folder
+        assert folder.stat().st_mode & 0o777 == 0o500  # group access off; no write bit added
+    finally:
+        folder.chmod(0o700)
+
+
+@pytest.mark.skipif(not ROOT, reason="root only: file permissions stop other users")
+def test_root_uses_a_0500_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir(mode=0o500)
+    folder.chmod(0o500)
+    try:
+        assert private_dir(folder) == folder and folder.stat().st_mode & 0o777 == 0o500
+        (folder / "probe").write_text("x")  # and it really is writable
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_read_only_mount_flag_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only mount stops root too; its flag is read before any chmod is tried."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o755)
+    real = os.statvfs(folder)
+
+    class ReadOnly:
+        f_flag = real.f_flag | os.ST_RDONLY
+
+    monkeypatch.setattr(os, "statvfs", lambda path: ReadOnly())
+    with pytest.raises(ReadOnlyFolderError):
+        private_dir(folder)
+    assert folder.stat().st_mode & 0o777 == 0o755  # refused before any chmod
 
 
 def test_a_read_only_mount_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,15 +169,30 @@ def test_the_crash_handler_falls_back_to_stderr(tmp_path: Path) -> None:
     assert proc.stdout == "started\n" and "Traceback" not in proc.stderr
 
 
+_AS_A_USER_MAIN = """
+import os, runpy, sys
+from fixtures.permissions import owner_access
+os.access = owner_access
+sys.argv = sys.argv[1:]
+runpy.run_module("medlocal", run_name="__main__", alter_sys=True)
+"""
+
+
 @pytest.mark.parametrize("command", [["patient", "list"], ["search", "anything"], ["doctor"]])
 def test_commands_in_a_read_only_home_say_so_in_one_line(
     read_only_home: Path, command: list[str]
 ) -> None:
+    # As root (CI), the command is run with os.access answering as for a non-root owner.
+    run, env = ["-m", "medlocal"], {**os.environ, "MEDLOCAL_HOME": str(read_only_home)}
+    if ROOT:
+        run = ["-c", _AS_A_USER_MAIN, "medlocal"]
+        tests = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [tests, env.get("PYTHONPATH")]))
     proc = subprocess.run(
-        [sys.executable, "-m", "medlocal", *command],
+        [sys.executable, *run, *command],
         capture_output=True,
         text=True,
-        env={**os.environ, "MEDLOCAL_HOME": str(read_only_home)},
+        env=env,
         timeout=120,
     )
     assert proc.returncode == 2, proc.stderr
