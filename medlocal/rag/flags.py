@@ -173,9 +173,11 @@ OPENING_WORDS = 6
 # A list marker or Markdown decoration a sentence may start with ("2. ", "- ", "**"): not words a
 # reader would look for.
 _LEAD = re.compile(r"^(?:[#>*_\-•]+\s*|\d{1,3}[.)]\s+)+")
-# Markdown emphasis anywhere in a quoted sentence ("Section 1**", "**Summary** [8]"): stars and
-# underscores that open or close a word, not the underscore inside a file name ("note_3.txt").
-_EMPHASIS = re.compile(r"\*+|(?<![^\W_])_+|_+(?![^\W_])")
+# Markdown emphasis in a quoted sentence ("Section 1**", "**Summary** [8]"): stars and
+# underscores at a word's edges, where it opens (after a space or an opening bracket or quote)
+# or closes (before a space or punctuation); not those inside a word ("note_3.txt",
+# "[NAME]_GP_letter.pdf", "x*2*y").
+_EMPHASIS = re.compile(r"(?<![^\s(\[{\"'“‘])[*_]+|[*_]+(?![^\s)\][}\"'”’.,;:!?])")
 
 
 def plain_words(sentence: str) -> str:

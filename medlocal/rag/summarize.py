@@ -204,7 +204,7 @@ class Summarizer:
                 NOT_USABLE,
                 [("not_extracted", f"MedLocal could not extract this section: {why}.{stopped}")],
             )
-        written = _Section(section.heading, guarded.text)
+        written = _Section(section.heading, _demoted(guarded.text))
         if removed:
             written.problems.append(
                 (
@@ -496,6 +496,19 @@ class Summarizer:
             ),
             steps=steps,
         )
+
+
+# A heading the model wrote inside its section: "## Gout", "# Notes".
+_INNER_HEADING = re.compile(r"^[ \t]{0,3}#{1,2}(?=[ \t])", re.M)
+
+
+def _demoted(body: str) -> str:
+    """``body`` with the "# " and "## " headings the model wrote made "### " subheadings: a
+    "## " line is a section of the summary to every reader of its text (``section_at``: the
+    set-aside step, the flag list in the window and every export), and one inside a section
+    cut the section's own text off from it (review 35: a "## Gout" line under "Current
+    medications" left that section "No supported text")."""
+    return _INNER_HEADING.sub("###", body)
 
 
 def _assembled(template: Template, sections: Sequence[_Section]) -> str:
