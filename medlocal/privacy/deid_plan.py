@@ -17,6 +17,7 @@ patient data and stay in memory.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,11 +88,20 @@ def patient_name_type(original: str, identity: PatientIdentity | None) -> str:
     if identity is None or not identity.name:
         return "patient_name"
     given, surname = split_name(identity.name)
-    fold = str.casefold
+    fold = _fold
     given_words = {fold(p) for w in given for p in _NAME_WORD.findall(w)}
     surname_words = {fold(p) for w in surname for p in _NAME_WORD.findall(w)}
     initials = {w[:1] for w in given_words}  # "E. Hathersage" is hers
-    words = [fold(w) for w in _NAME_WORD.findall(original) if fold(w) not in _NOT_NAME_WORDS]
+    # fixdeid35 (review 35b): forms of her own name were typed "Name": "Eléanor Hathersage"
+    # (accents folded), "Eleanor M. Hathersage" (a middle initial), "Dame Eleanor Hathersage"
+    # (an honorific) and "Eleanor Hathersage-Smith" (her surname in a double-barrelled one).
+    words = []
+    for token in original.split():
+        parts = [fold(w) for w in _NAME_WORD.findall(token)]
+        if len(parts) > 1 and any(p in surname_words for p in parts):
+            parts = [p for p in parts if p in surname_words]
+        words += [p for p in parts if p not in _NOT_NAME_WORDS]
+    words = [w for w in words if len(w) > 1 or w in initials]
     others = [w for w in words if w not in given_words | surname_words | initials]
     if others:
         # A form of her name the rules know alone ("Ellie", "EH") is hers; beside a word of
@@ -103,8 +113,18 @@ def patient_name_type(original: str, identity: PatientIdentity | None) -> str:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+")
-# A title or a joiner inside a span names no one ("Mrs Hathersage and Eleanor").
-_NOT_NAME_WORDS = TITLES | {"and", "or", "of", "the", "s"}
+# A title, an honorific or a joiner inside a span names no one ("Mrs Hathersage and Eleanor",
+# "Dame Eleanor Hathersage").
+_NOT_NAME_WORDS = TITLES | {
+    "and", "or", "of", "the", "s", "dame", "sir", "lady", "lord", "madam", "madame", "mx",
+    "rev", "revd", "hon",
+}  # fmt: skip
+
+
+def _fold(word: str) -> str:
+    """``word`` in small letters without its accents ("Eléanor" -> "eleanor")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass
@@ -289,7 +309,9 @@ class RedactionPlan:
         :meth:`add` finds them), in order; empty where one occurrence is outside them all (or
         in a kept span, which adding it would override) or there is none. Walk 38: adding
         "Stepping Hill", already removed inside "Stepping Hill Hospital", moved its line to
-        the end of the list under a new number and said nothing."""
+        the end of the list under a new number and said nothing. fixdeid35 (review 35b): a span
+        whose replacement writes the text back ("20/08/2023" -> "2023" in year mode) does not
+        remove it, so adding "2023" there is no text already removed."""
         pattern = re.compile(rf"(?<!\w){re.escape(text.strip())}(?!\w)", re.I)
         holding: list[int] = []
         for part, (_, body) in enumerate(self.fields):
@@ -303,7 +325,7 @@ class RedactionPlan:
                     ),
                     None,
                 )
-                if within is None:
+                if within is None or pattern.search(within.redaction.replacement):
                     return []
                 if within.number not in holding:
                     holding.append(within.number)
@@ -337,6 +359,10 @@ class RedactionPlan:
                 if old is not None and not holds_added:
                     rest.append(old)
                     continue
+                if holds_added and pattern.search(red.replacement):
+                    # fixdeid35: a span that wrote the added text back ("20/08/2023" -> "2023"
+                    # in year mode) removes it now.
+                    red = Redaction(red.kind, red.start, red.end, red.original, label(red.kind))
                 new_item = PlanItem(where, red, self._next_number(), added=True, part=part)
                 for it in current:  # the spans this one absorbed
                     if it.redaction.start < red.end and red.start < it.redaction.end:

@@ -27,7 +27,7 @@ import re
 
 from medlocal.privacy.deid_false_cues import DIPLOMA
 from medlocal.privacy.deid_place_words import FACILITY_HEADS
-from medlocal.privacy.deid_runs import NO_VOWEL_INITIALS, NUMBER_AFTER_INITIALS
+from medlocal.privacy.deid_runs import BODY_INITIALS, NUMBER_AFTER_INITIALS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Degrees, diplomas and registrations written after a doctor's, nurse's or allied professional's
@@ -66,7 +66,9 @@ _PERSON = re.compile(
     r"(?=[ \t]))(?:[ \t]+(?:[A-Z][\w'’-]*\.?|van|von|de|da|del|der|le|la|bin|binti|al)){0,4}"
 )
 # An organisation's initials at the end of a person's name's span (walk 38).
-_BODY_INITIALS = re.compile(rf"[ \t]+(?:{NO_VOWEL_INITIALS.pattern})\Z")
+_BODY_INITIALS = re.compile(
+    rf"[ \t]+(?:{'|'.join(sorted(BODY_INITIALS, key=len, reverse=True))})\Z"
+)
 _WORD_KINDS = frozenset(
     {"name", "patient_name", "facility", "location", "city", "county", "street_address"}
 )

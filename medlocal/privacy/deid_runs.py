@@ -271,10 +271,27 @@ def _extend(
 # NHS No: 943 476 5919", "Dr Rupert Vance GMC 7012345"): the body that numbers them, not their
 # surname. A name's words have vowels ("Jean DUPONT" runs on); without a number after them the
 # initials may close an organisation's or a building's name ("Sai Krupa CHS").
-NO_VOWEL_INITIALS = re.compile(r"[B-DF-HJ-NP-TV-XZ]{3,5}")
+# fixdeid35 (review 35b): any capitals without a vowel were cut, and a Czech or Slovak surname
+# has none ("Vlk", "Srb", "Plch", "Krch", "Chrt": "Patient: Jan VLK 12/03/1960" kept VLK). Only
+# a closed list of registration bodies and organisations that number a person is cut, and only
+# before a label or a registration number, never a date or a telephone number.
+BODY_INITIALS = frozenset(
+    {
+        "NHS", "GMC", "NMC", "HCPC", "GPhC", "GDC", "GOC", "GOsC", "GCC", "HPC", "CHI", "PSNI",
+        "IMC", "NMBI", "AHPRA", "NPI", "DEA", "UPIN",
+    }
+)  # fmt: skip
+
+# After the body: a label ("No:", "PIN", "Reg.") or a registration number ("7012345",
+# "12A3456E", "PA12345", an NHS number "943 476 5919"); not a date ("12/03/1960") nor a
+# telephone number ("0161 496 0000", "07700 900123").
 NUMBER_AFTER_INITIALS = re.compile(
-    r"[ \t]*(?:(?i:no|nr|num|number|pin|reg|registration|ref|id)\b\.?)?[ \t]*[:#]?[ \t]*"
-    r"[A-Z]{0,3}\d"
+    r"[ \t]*(?:"
+    r"(?i:no|nr|num|number|pin|reg|registration|ref|id)\b"
+    r"|[:#]?[ \t]*(?:"
+    r"[A-Z]{0,3}\d{4,8}[A-Z]?\b(?![/.-]?\d)(?![ \t]+\d)"
+    r"|[1-9]\d\d[ \t]\d{3}[ \t]\d{4}\b(?![ \t/.-]?\d)"
+    r"))"
 )
 
 
@@ -283,8 +300,7 @@ def _body_initials_after_name(run: list[Tok], first: int, at: int, text: str) ->
     name ``run[first:at]`` written in small letters, before the number they give the person."""
     tok = run[at]
     return (
-        tok.shape == "caps"
-        and NO_VOWEL_INITIALS.fullmatch(tok.word) is not None
+        tok.word in BODY_INITIALS
         and all(t.shape == "title" for t in run[first:at])
         and NUMBER_AFTER_INITIALS.match(text, tok.end) is not None
     )
