@@ -9,13 +9,11 @@ the plain regular expressions on random text small enough for those to be quick.
 
 from __future__ import annotations
 
-import gc
 import random
 import re
-import time
 
 import pytest
-from fixtures.timing import assert_linear
+from fixtures.timing import assert_linear, cpu
 
 from medlocal.privacy import deid_case, deid_patterns, deid_runs
 from medlocal.privacy.deid_case import recase
@@ -23,22 +21,6 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import Redactor
-
-
-def _cpu(run: object) -> float:
-    """CPU seconds of ``run``, with what is alive before it frozen out of the collector's reach,
-    as the app does once its word lists are loaded (app.warm_up): a full collection walks the
-    whole heap, so an unfrozen suite's timing grew with every word list and pattern added
-    (0.77 s -> 1.07 s for one shape in round 21, the code timed unchanged)."""
-    assert callable(run)
-    gc.collect()
-    gc.freeze()
-    try:
-        started = time.process_time()
-        run()
-        return time.process_time() - started
-    finally:
-        gc.unfreeze()
 
 
 @pytest.mark.parametrize("unit", ["A.", "O'", "J.K.L.M.", "A-"])
@@ -105,8 +87,8 @@ def test_redaction_time_grows_linearly(unit: str) -> None:
     small = unit * (12_000 // len(unit))
     redactor.redact(small)  # word lists and patterns load once
     # The best of three: a busy machine only slows a run down.
-    one = min(_cpu(lambda: redactor.redact(small)) for _ in range(3))
-    two = min(_cpu(lambda: redactor.redact(small * 2)) for _ in range(3))
+    one = min(cpu(lambda: redactor.redact(small)) for _ in range(3))
+    two = min(cpu(lambda: redactor.redact(small * 2)) for _ in range(3))
     assert two < 3.0 * one + 0.2
 
 
@@ -193,7 +175,7 @@ def test_name_initials_read_one_long_line_of_capital_pairs_in_linear_time() -> N
 
     def seconds(size: int) -> float:
         text = head + "KB " * ((size - len(head)) // 3)
-        return _cpu(lambda: list(name_initials_spans(text, spans, lex)))
+        return cpu(lambda: list(name_initials_spans(text, spans, lex)))
 
     quarter = min(seconds(400_000) for _ in range(2))
     whole = seconds(1_600_000)
