@@ -248,7 +248,7 @@ _DOB_CUE = re.compile(
 # blanks is a date of one of the forms above; the blanks of a written date are not read here.
 _SPLIT_LABELLED = re.compile(
     r"(?P<label>(?i:\b(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?)|^[ \t]*date))"
-    r"[ \t]*[:.]?[ \t]*"
+    r"[ \t]*+[:.]?[ \t]*+"  # possessive: a long blank run was re-split at every blank
     r"(?P<v>\d[\dA-Za-z]*(?:(?:[ \t]*[/.\-][ \t]*|[ \t])[\dA-Za-z]+){1,4})",
     re.MULTILINE,
 )
