@@ -5,13 +5,11 @@ exception's message or a local variable may carry."""
 from __future__ import annotations
 
 import faulthandler
-import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from fixtures.child_process import run_child
 
 from medlocal import crash
 from medlocal.cli import main
@@ -19,20 +17,10 @@ from medlocal.cli import main
 MARKER = "ZQ-CRASH-MARKER-4471"
 
 
-def _run_child(code: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MEDLOCAL_HOME": str(home)},
-        timeout=120,
-    )
-
-
 def test_unexpected_exception_in_a_handler_gives_one_line_and_a_clean_report(
     medlocal_home: Path,
 ) -> None:
-    proc = _run_child(
+    proc = run_child(
         f"""
         import medlocal.cli.engine_cmds as commands
         from medlocal.cli import main
@@ -85,7 +73,7 @@ def test_native_crash_log_is_open_from_the_start_and_offered_at_the_next(
     medlocal_home: Path,
 ) -> None:
     native = medlocal_home / "logs" / crash.NATIVE_LOG_NAME
-    crashed = _run_child(
+    crashed = run_child(
         """
         import faulthandler
         from medlocal import crash
@@ -112,7 +100,7 @@ def test_native_crash_log_is_open_from_the_start_and_offered_at_the_next(
 
 
 def test_main_enables_the_native_crash_log(medlocal_home: Path) -> None:
-    proc = _run_child(
+    proc = run_child(
         """
         import faulthandler
         from medlocal.cli import main
@@ -162,7 +150,7 @@ def test_a_native_crash_report_holds_no_home_folder(
         "import faulthandler\n\ndef fall_over():\n    faulthandler._sigsegv()\n"
     )
     monkeypatch.setenv("HOME", str(home))
-    crashed = _run_child(
+    crashed = run_child(
         f"""
         import sys
         sys.path.insert(0, {str(code)!r})

@@ -16,10 +16,10 @@ import errno
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from fixtures.child_process import run_child
 from fixtures.permissions import ROOT, as_a_user
 
 from medlocal import crash
@@ -135,20 +135,10 @@ def test_a_read_only_error_gets_one_line_and_no_crash_report(medlocal_home: Path
     assert crash.cannot_write_message(ValueError("x")) is None
 
 
-def _run(code: str, home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MEDLOCAL_HOME": str(home)},
-        timeout=120,
-    )
-
-
 def test_the_crash_handler_falls_back_to_stderr(tmp_path: Path) -> None:
     """The handler itself must never stop start-up: an unopenable native log (here os.open
     refused, as for a read-only folder) leaves the hooks installed and stacks on stderr."""
-    proc = _run(
+    proc = run_child(
         """
         import os, sys, threading
         from medlocal import crash
