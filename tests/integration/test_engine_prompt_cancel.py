@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fixtures.model_state import cold_cache, speculation
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.generation import GenerationStats
@@ -62,17 +63,22 @@ def test_a_stop_while_the_prompt_is_read_acts_before_the_rest_is_read(
 
 
 def test_reading_the_prompt_in_batches_changes_no_token(demo_chat: LlamaChatModel) -> None:
+    """Both runs start from the same cache (emptied, then the system prompt left cached) and
+    decode without drafting, so the batches the prompt is read in are the only difference."""
     messages = long_prompt(demo_chat, 1100)
     params = SamplingParams(temperature=0.8, max_tokens=24, seed=11)
     answers = []
-    for in_batches in (False, True):
-        demo_chat._reads_in_batches = in_batches
-        try:
-            forget_prompt(demo_chat)
-            answers.append("".join(demo_chat.stream_chat(messages, params)))
-        finally:
-            demo_chat._reads_in_batches = True
-        assert demo_chat.last_stats.prompt_read == demo_chat.last_stats.prompt_tokens
+    with speculation(demo_chat, None):
+        for in_batches in (False, True):
+            demo_chat._reads_in_batches = in_batches
+            try:
+                cold_cache(demo_chat)
+                forget_prompt(demo_chat)
+                answers.append("".join(demo_chat.stream_chat(messages, params)))
+            finally:
+                demo_chat._reads_in_batches = True
+            stats = demo_chat.last_stats
+            assert stats.reused_prefix_tokens > 0 and stats.prompt_read == stats.prompt_tokens
     assert answers[0] and answers[0] == answers[1]
 
 
@@ -120,6 +126,7 @@ def test_batches_on_a_sliding_window_model_change_no_token(swa_chat: LlamaChatMo
         for in_batches in (False, True):
             swa_chat._reads_in_batches = in_batches
             try:
+                cold_cache(swa_chat)
                 forget_prompt(swa_chat)
                 reused = swa_chat.last_stats.prompt_tokens
                 answers.append("".join(swa_chat.stream_chat(messages, params)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fixtures.model_state import cold_cache, speculation
 
 from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
 from medlocal.engine.runtime import Engine, LlamaChatModel, LlamaEmbedder, LoadOptions
@@ -42,10 +43,15 @@ def test_streams_an_answer(demo_chat: LlamaChatModel) -> None:
 
 
 def test_same_seed_same_answer(demo_chat: LlamaChatModel) -> None:
+    """Same seed, same cache, same decode shapes: the same answer (drafting, which learns its
+    lengths from timings, is held off; see fixtures.model_state)."""
     params = SamplingParams(temperature=0.9, max_tokens=24, seed=7)
-    first = "".join(demo_chat.stream_chat(ask("Name three symptoms of anaemia."), params))
-    second = "".join(demo_chat.stream_chat(ask("Name three symptoms of anaemia."), params))
-    assert first == second
+    answers = []
+    with speculation(demo_chat, None):
+        for _ in range(2):
+            cold_cache(demo_chat)
+            answers.append("".join(demo_chat.stream_chat(ask("Name three symptoms."), params)))
+    assert answers[0] and answers[0] == answers[1]
 
 
 def test_cancel_takes_effect_within_one_token(demo_chat: LlamaChatModel) -> None:

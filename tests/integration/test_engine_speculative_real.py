@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from fixtures.model_state import cold_cache, speculation
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.runtime import LlamaChatModel
@@ -30,10 +31,8 @@ FORCE = SpeculationConfig(max_draft=6, batch_cost=0.0, learn_cost=False)
 
 @pytest.fixture
 def forced(demo_chat: LlamaChatModel) -> Iterator[LlamaChatModel]:
-    saved = demo_chat.speculation
-    demo_chat.speculation = FORCE
-    yield demo_chat
-    demo_chat.speculation = saved
+    with speculation(demo_chat, FORCE):
+        yield demo_chat
 
 
 def test_every_token_is_the_argmax_of_its_own_logits(demo_chat: LlamaChatModel) -> None:
@@ -67,26 +66,15 @@ def test_every_token_is_the_argmax_of_its_own_logits(demo_chat: LlamaChatModel) 
             assert int(np.argmax(row)) == token
 
 
-def _cold(model: LlamaChatModel) -> None:
-    # llama.cpp's logits depend in their last bits on the KV cache's history (a warm prefix
-    # changes batch shapes and cell order; plain decoding diverges from itself too, around
-    # token 33 of a sampled grounded answer here): start both runs from the same empty cache.
-    def clear() -> None:
-        model._llama.reset()
-        model._llama._ctx.kv_cache_clear()
-
-    model._engine.worker.call(clear)
-
-
 def test_same_seed_same_output_with_speculation(forced: LlamaChatModel) -> None:
     params = SamplingParams(temperature=0.8, max_tokens=32, seed=7)
-    _cold(forced)
+    cold_cache(forced)
     first = "".join(forced.stream_chat(MESSAGES, params))
     stats = forced.last_stats
     assert stats.drafted_tokens > 0 and 0 <= stats.accepted_tokens <= stats.drafted_tokens
     # A different request in between must not leak draft or sampler state into the next one.
     "".join(forced.stream_chat([ChatMessage("user", "Say hello.")], params))
-    _cold(forced)
+    cold_cache(forced)
     assert "".join(forced.stream_chat(MESSAGES, params)) == first
 
 
@@ -95,13 +83,9 @@ def test_greedy_answer_matches_plain_decoding(demo_chat: LlamaChatModel) -> None
     give the same answer here; on other prompts float differences between batched and single
     logits may flip a near-tie (the benchmark reports how often)."""
     params = SamplingParams(temperature=0.0, max_tokens=32)
-    saved = demo_chat.speculation
-    try:
-        demo_chat.speculation = None
+    with speculation(demo_chat, None):
         plain = "".join(demo_chat.stream_chat(MESSAGES, params))
-        demo_chat.speculation = FORCE
+    with speculation(demo_chat, FORCE):
         spec = "".join(demo_chat.stream_chat(MESSAGES, params))
         assert demo_chat.last_stats.accepted_tokens > 0
-    finally:
-        demo_chat.speculation = saved
     assert spec == plain
