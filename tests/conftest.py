@@ -85,6 +85,18 @@ def demo_chat(engine: object, demo_gguf: Path) -> object:
 
 
 @pytest.fixture(scope="session")
+def swa_chat(engine: object, demo_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
+    """A tiny Gemma 3 (sliding-window attention, as MedGemma) with the demo model's tokenizer."""
+    from fixtures.swa_gguf import write_tiny_swa_gguf
+
+    from medlocal.engine.runtime import Engine, LoadOptions
+
+    assert isinstance(engine, Engine)
+    path = write_tiny_swa_gguf(demo_gguf, tmp_path_factory.mktemp("swa") / "tiny-swa.gguf")
+    return engine.load_chat(path, LoadOptions(n_ctx=2048))
+
+
+@pytest.fixture(scope="session")
 def demo_embedder(engine: object, demo_gguf: Path) -> object:
     """The real demo GGUF loaded as a mean-pooled embedder."""
     from medlocal.engine.runtime import Engine

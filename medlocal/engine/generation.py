@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from medlocal.engine.abort import forget_aborted, is_abort
 from medlocal.engine.api import STOP_CANCELLED, STOP_END, STOP_LENGTH, STOP_STRING, TrimReport
 
 
@@ -55,7 +56,9 @@ def emit_tokens(
     """Turn generated tokens into text: end of generation, stop strings (held back until known),
     cancel (checked after every token, so within one speculative verification step), the token
     budget and a full context all end it. Leaving the loop closes ``source``. ``started``: when
-    the prompt began to be read (time to first token counts from it), else now."""
+    the prompt began to be read (time to first token counts from it), else now. A source that
+    ends by itself after a Stop was stopped by it (a decode llama.cpp aborted): the answer ends
+    as cancelled, its held-back tail unsent."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     started = time.perf_counter() if started is None else started
     first_at = 0.0
@@ -84,6 +87,9 @@ def emit_tokens(
                 break
             if generated >= budget or context_full():
                 break
+        else:
+            if cancelled():
+                stats.stop_reason = STOP_CANCELLED
     finally:
         close = getattr(source, "close", None)
         if close is not None:
@@ -115,7 +121,10 @@ def read_prompt(
     SWA cache removes cells on request like any other; what a window has already forgotten
     is the same either way). A cache that refuses the cut is cleared and the prompt read from
     its start, as generate does. Recurrent and hybrid models are not read this way: generate
-    would find their cut refused after every batch and read the prompt again."""
+    would find their cut refused after every batch and read the prompt again.
+
+    A Stop also aborts the batch being read (the context's abort callback, engine/abort.py):
+    the cache is then left holding the batches read before it."""
     start = shared_prefix(llm, tokens)
     stats.prompt_read = start
     n_batch = int(llm.n_batch)
@@ -134,7 +143,13 @@ def read_prompt(
     for at in range(start, end, n_batch):
         if cancelled():
             return False
-        llm.eval(list(tokens[at : at + n_batch]))
+        try:
+            llm.eval(list(tokens[at : at + n_batch]))
+        except RuntimeError as exc:
+            if not is_abort(exc):
+                raise
+            forget_aborted(llm)
+            return False
         stats.prompt_read = at + n_batch
     return not cancelled()
 

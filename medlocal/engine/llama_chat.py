@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from medlocal.engine.abort import DecodeAbort, StopWatch, forget_aborted, is_abort
 from medlocal.engine.api import STOP_CANCELLED, ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import MIN_ANSWER_TOKENS, ChatTemplate, fit_messages
 from medlocal.engine.generation import (
@@ -67,6 +68,9 @@ class LlamaChatModel(LoadedLlama):
         # the KV cache can be cut back to the shared prefix, sliding-window models included
         # (review 35: MedGemma's Stop waited for the whole prompt); a recurrent model's cannot.
         self._reads_in_batches = kv_keeps_prefix(self._llama)
+        # A Stop aborts the decode under way (engine/abort.py), not only the next one.
+        self._abort = DecodeAbort()
+        self._abort.install(self._llama)
 
     def _prompt_tokens(
         self, messages: Sequence[ChatMessage]
@@ -155,17 +159,36 @@ class LlamaChatModel(LoadedLlama):
         opened: bool = False,
         close_at: int = 0,
     ) -> None:
-        import llama_cpp
-
         llm = self._llama
         if llm is None:
             raise ModelLoadError(f"{self.name} has been unloaded")
-        started = time.perf_counter()
-        stats.reused_prefix_tokens = shared_prefix(llm, tokens)
-        stats.prompt_read = stats.reused_prefix_tokens
 
         def cancelled() -> bool:
             return stopped.is_set() or (cancel is not None and cancel.is_set())
+
+        with StopWatch(self._abort, cancelled):
+            self._decode(
+                llm, tokens, params, budget, stop_strings, stats, emit, cancelled, opened, close_at
+            )
+
+    def _decode(
+        self,
+        llm: Any,
+        tokens: list[int],
+        params: SamplingParams,
+        budget: int,
+        stop_strings: tuple[str, ...],
+        stats: GenerationStats,
+        emit: Callable[[str], None],
+        cancelled: Callable[[], bool],
+        opened: bool,
+        close_at: int,
+    ) -> None:
+        import llama_cpp
+
+        started = time.perf_counter()
+        stats.reused_prefix_tokens = shared_prefix(llm, tokens)
+        stats.prompt_read = stats.reused_prefix_tokens
 
         if self._reads_in_batches and not read_prompt(llm, tokens, cancelled, stats):
             stats.stop_reason = STOP_CANCELLED
@@ -206,6 +229,7 @@ class LlamaChatModel(LoadedLlama):
             )
         else:
             source = start(tokens)
+        source = until_aborted(source, llm)
         vocab = self._vocab
         try:
             emit_tokens(
@@ -225,6 +249,18 @@ class LlamaChatModel(LoadedLlama):
                 stats.drafted_tokens, stats.accepted_tokens = spec.drafted, spec.accepted
             if self.batch_cost is not None:
                 stats.batch_cost = self.batch_cost.cost
+
+
+def until_aborted(source: Iterator[int], llm: Any) -> Iterator[int]:
+    """``source``'s tokens, ending quietly where a Stop aborted one of its decodes (the last
+    batch of the prompt, a generated token, a speculative verification batch); the cache is
+    left as it was before that decode (abort.forget_aborted)."""
+    try:
+        yield from source
+    except RuntimeError as exc:
+        if not is_abort(exc):
+            raise
+        forget_aborted(llm)
 
 
 def thinking_close_at(params: SamplingParams, budget: int) -> int:

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from fixtures.model_state import cold_cache, speculation
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.generation import GenerationStats
-from medlocal.engine.runtime import Engine, LlamaChatModel, LoadOptions
+from medlocal.engine.runtime import LlamaChatModel
 
 SYSTEM = ChatMessage("system", "You are a concise clinical assistant.")
 NOTE = (
@@ -80,19 +78,6 @@ def test_reading_the_prompt_in_batches_changes_no_token(demo_chat: LlamaChatMode
             stats = demo_chat.last_stats
             assert stats.reused_prefix_tokens > 0 and stats.prompt_read == stats.prompt_tokens
     assert answers[0] and answers[0] == answers[1]
-
-
-@pytest.fixture(scope="module")
-def swa_chat(
-    engine: Engine, demo_gguf: Path, tmp_path_factory: pytest.TempPathFactory
-) -> LlamaChatModel:
-    """A tiny Gemma 3 (sliding-window attention, as MedGemma) with the demo model's tokenizer."""
-    from fixtures.swa_gguf import write_tiny_swa_gguf
-
-    path = write_tiny_swa_gguf(demo_gguf, tmp_path_factory.mktemp("swa") / "tiny-swa.gguf")
-    model = engine.load_chat(path, LoadOptions(n_ctx=2048))
-    assert isinstance(model, LlamaChatModel)
-    return model
 
 
 def test_a_sliding_window_model_reads_its_prompt_in_batches(swa_chat: LlamaChatModel) -> None:

@@ -28,6 +28,9 @@ class FakeContext:
         del self.llm.cache[p0:]
         return True
 
+    def kv_cache_clear(self) -> None:
+        self.llm.cache.clear()
+
 
 class FakeLlama:
     """The parts of llama_cpp.Llama read_prompt touches: n_batch, n_tokens, the cached ids,
@@ -43,6 +46,11 @@ class FakeLlama:
         self._requires_eval = False
         self.batches: list[list[int]] = []
         self.resets = 0
+        self._is_recurrent = self._is_hybrid = False
+        # Batch index whose decode a Stop aborts (llama.cpp returns 2) and the ubatch of it
+        # that llama.cpp had finished and kept (n_ubatch < n_batch), if any.
+        self.abort_at: int | None = None
+        self.kept_ubatch: list[int] = []
 
     def reset(self) -> None:
         self.n_tokens = 0
@@ -50,6 +58,11 @@ class FakeLlama:
 
     def eval(self, tokens: Sequence[int]) -> None:
         self._ctx.kv_cache_seq_rm(-1, self.n_tokens, -1)
+        if self.abort_at == len(self.batches):
+            # llama.cpp removed the aborted ubatch, not those before it; llama-cpp-python's
+            # n_tokens and ids are updated only after a decode succeeds.
+            self.cache += self.kept_ubatch
+            raise RuntimeError("llama_decode returned 2")
         self._input_ids = self._input_ids[: self.n_tokens] + list(tokens)
         self.cache += tokens
         self.batches.append(list(tokens))
@@ -127,6 +140,32 @@ def test_a_stop_before_the_first_batch_leaves_no_stale_logits() -> None:
     assert not read_prompt(llm, list(range(12)), lambda: True, GenerationStats())
     # The cache was cut to the prefix: generate must decode before it samples.
     assert llm.n_tokens == 3 and llm._requires_eval
+
+
+def test_a_stop_inside_a_batch_leaves_the_cache_as_the_batches_before_it() -> None:
+    llm = FakeLlama(4)
+    llm.abort_at, llm.kept_ubatch = 1, [4, 5]  # the second batch, half of it computed
+    llm._requires_eval = False
+    stats = GenerationStats(prompt_tokens=40)
+    assert not read_prompt(llm, list(range(40)), lambda: False, stats)
+    assert llm.n_tokens == 4 and llm.cache == [0, 1, 2, 3] and stats.prompt_read == 4
+    assert llm._requires_eval and llm.resets == 0
+
+
+def test_a_recurrent_models_aborted_batch_empties_its_cache() -> None:
+    llm = FakeLlama(4)
+    llm.abort_at, llm._is_recurrent = 1, True
+    assert not read_prompt(llm, list(range(40)), lambda: False, GenerationStats())
+    assert llm.resets == 1 and llm.n_tokens == 0 and llm.cache == []
+
+
+def test_a_decode_that_failed_for_another_reason_is_an_error() -> None:
+    class Failing(FakeLlama):
+        def eval(self, tokens: Sequence[int]) -> None:
+            raise RuntimeError("llama_decode returned -3")
+
+    with pytest.raises(RuntimeError, match="-3"):
+        read_prompt(Failing(4), list(range(40)), lambda: False, GenerationStats())
 
 
 class _Model:

@@ -1,0 +1,115 @@
+"""A Stop acts inside the decode llama.cpp is running (its abort callback), not after it: the
+prompt's last batch, a generated token's decode and a speculative verification batch end the
+request as cancelled at once, and the cache they leave answers the next request as a fresh
+one would. On a loaded two-core machine a 7B model's batch of 512 tokens takes 15-50 s."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from fixtures.decode_probe import DecodeProbe, probe_decodes
+from fixtures.model_state import cold_cache, speculation
+
+from medlocal.engine.api import ChatMessage, SamplingParams
+from medlocal.engine.generation import GenerationStats
+from medlocal.engine.runtime import LlamaChatModel
+from medlocal.engine.speculative import SpeculationConfig
+
+SYSTEM = ChatMessage("system", "You are a concise clinical assistant.")
+NOTE = (
+    "Clinic 12/03/2023: BP 142/88, HbA1c 58 mmol/mol. Metformin 1 g twice daily continued; "
+    "ramipril 5 mg once daily. Review in 3 months. "
+)
+SAMPLED = SamplingParams(temperature=0.8, max_tokens=16, seed=7)
+
+
+def long_prompt(model: LlamaChatModel, tokens: int) -> list[ChatMessage]:
+    text = ""
+    while model.count_chat_tokens([SYSTEM, ChatMessage("user", text + NOTE)]) < tokens:
+        text += NOTE
+    return [SYSTEM, ChatMessage("user", text + "Summarise these notes.")]
+
+
+def stop_inside_a_decode(
+    model: LlamaChatModel,
+    messages: list[ChatMessage],
+    params: SamplingParams,
+    when: Callable[[GenerationStats], bool],
+) -> tuple[str, GenerationStats, DecodeProbe, int]:
+    """Run ``messages``; once a decode starts with ``when(stats)`` true, press Stop from this
+    thread while llama.cpp is inside that decode. The answer, the request's figures, the
+    probe and the tokens generated when Stop was pressed."""
+    cancel = threading.Event()
+    stream = model.stream_chat(messages, params, cancel)
+    stats = model.last_stats
+    answer: list[str] = []
+    with probe_decodes(model, lambda: when(stats)) as probe:
+        reader = threading.Thread(target=lambda: answer.append("".join(stream)))
+        reader.start()
+        assert probe.entered.wait(300), "the decode to stop in never started"
+        generated_at_stop = stats.generated_tokens  # the engine is held inside the decode
+        cancel.set()
+        reader.join(120)
+        assert not reader.is_alive(), "the request did not end after Stop"
+    assert not probe.flag_timed_out, "the Stop never reached llama.cpp's abort flag"
+    assert not [t for t in threading.enumerate() if t.name == "medlocal-stop-watch"]
+    assert not model._abort.is_set()  # later work on the context is not aborted
+    return answer[0], stats, probe, generated_at_stop
+
+
+@pytest.mark.parametrize("fixture", ["demo_chat", "swa_chat"])
+def test_a_stop_during_the_prompts_last_batch_aborts_it(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """The last batch is read by Llama.generate, which never looked at cancel: the Stop used to
+    wait for it and for the first token."""
+    model: LlamaChatModel = request.getfixturevalue(fixture)
+    messages = long_prompt(model, 700)  # one batch of 512 read first, then the last batch
+    with speculation(model, None):
+        cold_cache(model)
+        answer, stats, probe, _ = stop_inside_a_decode(
+            model, messages, SAMPLED, lambda s: s.prompt_read >= 512
+        )
+        assert answer == ""
+        assert stats.stop_reason == "cancelled" and stats.generated_tokens == 0
+        assert stats.prompt_read == 512
+        assert probe.calls_after_stop == 1  # aborted at the next graph node
+        # The next request finds the batch read before the Stop and reads the rest as a
+        # request on an emptied cache does.
+        again = "".join(model.stream_chat(messages, SAMPLED))
+        assert model.last_stats.reused_prefix_tokens == 512
+        cold_cache(model)
+        fresh = "".join(model.stream_chat(messages, SAMPLED))
+    assert again and again == fresh
+
+
+@pytest.mark.parametrize(
+    "drafting",
+    [None, SpeculationConfig(max_draft=4, batch_cost=0.0, learn_cost=False)],
+    ids=["plain", "speculative"],
+)
+def test_a_stop_during_a_generated_tokens_decode_aborts_it(
+    demo_chat: LlamaChatModel, drafting: SpeculationConfig | None
+) -> None:
+    """Plain generation (Llama.generate) or a speculative verification batch: the token being
+    decoded is not produced, and the cache it leaves is no trap for the next request."""
+    messages = [SYSTEM, ChatMessage("user", NOTE * 3 + "Repeat the note.")]
+    cold_cache(demo_chat)
+    with speculation(demo_chat, drafting):
+        answer, stats, probe, at_stop = stop_inside_a_decode(
+            demo_chat, messages, SAMPLED, lambda s: s.generated_tokens >= 3
+        )
+    assert stats.stop_reason == "cancelled"
+    assert at_stop >= 3 and stats.generated_tokens == at_stop  # nothing after the Stop
+    assert answer
+    assert probe.calls_after_stop == 1
+
+    other = [SYSTEM, ChatMessage("user", "List the medicines in this note: " + NOTE)]
+    with speculation(demo_chat, None):
+        after_stop = "".join(demo_chat.stream_chat(other, SAMPLED))
+        assert demo_chat.last_stats.reused_prefix_tokens > 0  # the stopped request's prefix
+        cold_cache(demo_chat)
+        fresh = "".join(demo_chat.stream_chat(other, SAMPLED))
+    assert after_stop and after_stop == fresh
