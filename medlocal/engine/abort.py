@@ -31,9 +31,11 @@ and rerankers get no callback: each decode is one passage or one pair of at most
 tokens of a small encoder (milliseconds), and an import or a search already checks cancel
 between their engine calls.
 
-GPU backends have no abort callback (llama.cpp hands the callback to the backends that export
-``ggml_backend_set_abort_callback``: the CPU's): on a GPU a Stop waits for the batch being
-computed, which takes well under a second there.
+llama.cpp hands the callback to the backends that export ``ggml_backend_set_abort_callback``:
+the CPU's (and Metal's, which may call it from its encoding threads: harmless for a C
+function). CUDA, Vulkan and the other GPU backends do not: there a Stop waits for the batch
+being computed, which takes well under a second on a GPU; the between-batch and per-token
+checks still apply.
 """
 
 from __future__ import annotations
