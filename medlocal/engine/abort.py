@@ -19,7 +19,8 @@ the backend's other threads wait at a barrier. A Python callback would take the 
 time: with another Python thread busy, one decode took 3.1 s instead of 0.5 s here. So the
 flag is one byte in C memory and the callback is the C library's ``strlen`` over the
 two-byte buffer ``[flag, 0]``: it returns 1 when the flag is set and 0 otherwise, without
-Python. Where no C library can be found, a Python callback reads the same byte.
+Python. Where no C library can be found no callback is installed (a Stop then waits for the
+batch under way, as before): a slower Stop beats decoding several times slower.
 
 Where it applies: chat models only. Every decode of a request goes through it: read_prompt's
 batches, the last batch and each token of ``Llama.generate``, and speculative verification
@@ -72,10 +73,11 @@ class DecodeAbort:
         self._byte = ctypes.create_string_buffer(2)  # [flag, NUL]
         strlen = _c_strlen()
         self.native = strlen is not None
-        if strlen is not None:
-            self._callback = ctypes.cast(strlen, llama_cpp.ggml_abort_callback)
-        else:
-            self._callback = llama_cpp.ggml_abort_callback(lambda _data: self.is_set())
+        # Without it no callback at all (a Stop then acts between batches, as before): a Python
+        # callback would slow every decode several times over while another thread holds the GIL.
+        self._callback = (
+            ctypes.cast(strlen, llama_cpp.ggml_abort_callback) if strlen is not None else None
+        )
 
     def set(self) -> None:
         self._byte[0] = b"\x01"
@@ -99,7 +101,8 @@ class DecodeAbort:
         """Make ``llm``'s context (a llama-cpp-python ``Llama``) read this flag."""
         import llama_cpp
 
-        llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._callback, self.data)
+        if self._callback is not None:
+            llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._callback, self.data)
 
 
 def is_abort(exc: BaseException) -> bool:
