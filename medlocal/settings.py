@@ -48,19 +48,23 @@ class SettingsFileError(UserInputError):
 
 
 def _opt(
+    label: str,
     default: Any,
     help_text: str,
     minimum: float | None = None,
     choices: tuple[str, ...] | None = None,
     maximum: float | None = None,
-    zero_means: bool = False,
+    zero_means: str = "",
     folder: bool = False,
 ) -> Any:
-    """``zero_means``: 0 is a special value (auto) allowed outside ``minimum``..``maximum``.
-    ``folder``: a folder's full path (or empty)."""
+    """``label``: the setting's name for people (the Settings window's field label and every
+    message about its value). ``zero_means``: what 0 means when it is a special value allowed
+    outside ``minimum``..``maximum`` ("the model's own"). ``folder``: a folder's full path (or
+    empty)."""
     return field(
         default=default,
         metadata={
+            "label": label,
             "help": help_text,
             "min": minimum,
             "max": maximum,
@@ -73,26 +77,35 @@ def _opt(
 
 @dataclass(frozen=True)
 class Settings:
-    threads: int = _opt(0, "CPU threads for llama.cpp; 0 = number of physical cores", 0)
+    threads: int = _opt(
+        "CPU threads", 0, "CPU threads for llama.cpp; 0 = number of physical cores", 0
+    )
     context_tokens: int = _opt(
+        "Context size (tokens)",
         0,
         f"context size in tokens, {CONTEXT_MIN} to {CONTEXT_MAX}; 0 = model's training context "
         "capped by RAM",
         CONTEXT_MIN,
         maximum=CONTEXT_MAX,
-        zero_means=True,
+        zero_means="the model's own",
     )
-    gpu_layers: int = _opt(-1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1)
-    temperature: float = _opt(0.2, "sampling temperature (low = conservative)", 0, maximum=2)
+    gpu_layers: int = _opt(
+        "GPU layers", -1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1
+    )
+    temperature: float = _opt(
+        "Temperature", 0.2, "sampling temperature (low = conservative)", 0, maximum=2
+    )
     max_tokens: int = _opt(
+        "Longest answer (tokens)",
         512,
         f"longest answer in tokens, {ANSWER_MIN} to {ANSWER_MAX}; must stay well below the "
         "context size (question, passages and answer share it)",
         ANSWER_MIN,
         maximum=ANSWER_MAX,
     )
-    seed: int = _opt(42, "sampling seed (same seed, same answer)", 0)
+    seed: int = _opt("Seed", 42, "sampling seed (same seed, same answer)", 0)
     summary_step_tokens: int = _opt(
+        "Summary step (tokens)",
         256,
         f"summaries: longest model step in tokens, {SUMMARY_STEP_MIN} to {ANSWER_MAX} (a long "
         "section may be cut short below it: raise it when a summary says 'reached the length "
@@ -101,6 +114,7 @@ class Settings:
         maximum=ANSWER_MAX,
     )
     thinking_budget: int = _opt(
+        "Thinking budget (tokens)",
         1024,
         "reasoning models: most tokens of thinking before the answer, 64 to 16384 (apart from "
         "the answer's max_tokens; at the cap the thinking is closed and the model answers; the "
@@ -108,8 +122,11 @@ class Settings:
         64,
         maximum=16384,
     )
-    import_max_mb: int = _opt(200, "largest file accepted for import, in MB", 1)
+    import_max_mb: int = _opt(
+        "Largest import (MB)", 200, "largest file accepted for import, in MB", 1
+    )
     model_check: float = _opt(
+        "Model doubt threshold",
         0.5,
         "grounded answers: flag a sentence the loaded model doubts below this probability of "
         "support (one extra forward pass per sentence); 0 = off",
@@ -117,21 +134,39 @@ class Settings:
         maximum=1,
     )
     ocr: str = _opt(
-        "on", "read scanned pages and images with offline OCR: on or off", None, OCR_CHOICES
+        "Read scans (OCR)",
+        "on",
+        "read scanned pages and images with offline OCR: on or off",
+        None,
+        OCR_CHOICES,
     )
-    ocr_max_pages: int = _opt(200, "most pages OCR reads in one file (larger files are refused)", 1)
-    auto_lock_minutes: int = _opt(10, "lock the vault after this many idle minutes; 0 = never", 0)
-    theme: str = _opt("system", "window colours: system, light or dark", None, THEMES)
+    ocr_max_pages: int = _opt(
+        "OCR page limit per file",
+        200,
+        "most pages OCR reads in one file (larger files are refused)",
+        1,
+    )
+    auto_lock_minutes: int = _opt(
+        "Auto-lock after (minutes)", 10, "lock the vault after this many idle minutes; 0 = never", 0
+    )
+    theme: str = _opt("Theme", "system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt(
-        "", "where 'medlocal vault backup' writes (e.g. a USB drive)", folder=True
+        "Backup folder", "", "where 'medlocal vault backup' writes (e.g. a USB drive)", folder=True
     )
     backup_reminder_days: int = _opt(
-        7, "remind when the last verified backup is older than this many days; 0 = never", 0
+        "Backup reminder (days)",
+        7,
+        "remind when the last verified backup is older than this many days; 0 = never",
+        0,
     )
     speculative_draft: int = _opt(
-        8, "speculative decoding: longest draft in tokens (copies from the sources); 0 = off", 0
+        "Speculative draft (tokens)",
+        8,
+        "speculative decoding: longest draft in tokens (copies from the sources); 0 = off",
+        0,
     )
     rerank: str = _opt(
+        "Rerank passages",
         "auto",
         "cross-encoder reranking of the fused passages: auto = when a reranker model is "
         "installed (medlocal models import FILE.gguf), off = never",
@@ -139,9 +174,13 @@ class Settings:
         RERANK_MODES,
     )
     rerank_candidates: int = _opt(
-        24, "fused passages the reranker rescores before the top k are kept", 1
+        "Passages to rerank",
+        24,
+        "fused passages the reranker rescores before the top k are kept",
+        1,
     )
     chat_rerank: int = _opt(
+        "Rerank with the chat model",
         0,
         "answers: the loaded chat model re-orders this many top passages by its probability of "
         "'yes, relevant' (one forward pass each; slow on a CPU); 0 = off",
@@ -173,37 +212,89 @@ def declared_default(name: str) -> Any:
     return spec.default
 
 
+class SettingValueError(UserInputError):
+    """A value setting ``name`` cannot take; the message names the setting by its ``label``
+    (what the Settings window shows), not by its key."""
+
+    def __init__(self, name: str, label: str, problem: str) -> None:
+        super().__init__(f"{label} {problem}")
+        self.name = name
+        self.label = label
+        self.problem = problem
+
+
+def label_of(name: str) -> str:
+    """Setting ``name``'s label for people, from its declaration."""
+    spec = _declared(name)
+    if spec is None:
+        raise KeyError(name)
+    return str(spec.metadata["label"])
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def range_text(name: str) -> str:
+    """The values setting ``name`` takes, in words ("512 to 131072 (or 0 for the model's own)",
+    "at least 0"), or "" when it has no range."""
+    spec = _declared(name)
+    if spec is None:
+        raise KeyError(name)
+    minimum, maximum = spec.metadata.get("min"), spec.metadata.get("max")
+    zero = spec.metadata.get("zero")
+    special = f" (or 0 for {zero})" if zero else ""
+    if minimum is not None and maximum is not None:
+        return f"{_number(minimum)} to {_number(maximum)}{special}"
+    if minimum is not None:
+        return f"at least {_number(minimum)}{special}"
+    if maximum is not None:
+        return f"at most {_number(maximum)}{special}"
+    return ""
+
+
 def coerce_setting(name: str, value: Any) -> Any:
-    """``value`` converted to the declared type of setting ``name`` and checked."""
+    """``value`` converted to the declared type of setting ``name`` and checked; a bad value
+    raises :class:`SettingValueError` naming the setting's label."""
     spec = _declared(name)
     if spec is None:
         known = ", ".join(f.name for f in fields(Settings))
         raise UserInputError(f"unknown setting '{name}' (known: {known})")
+
+    def refuse(problem: str) -> SettingValueError:
+        return SettingValueError(name, str(spec.metadata["label"]), problem)
+
     kind = type(spec.default) if spec.default is not MISSING else str
     result = _convert(kind, value)
     if result is None:
-        raise UserInputError(f"setting '{name}' needs {_KIND_WORDS[kind]}, not '{value}'")
+        raise refuse(f"needs {_KIND_WORDS[kind]}, not '{value}'")
     choices = spec.metadata.get("choices")
     if choices and result not in choices:
-        raise UserInputError(f"setting '{name}' must be one of: {', '.join(choices)}")
+        raise refuse(f"must be one of: {', '.join(choices)}")
     if spec.metadata.get("folder") and result:
         folder = Path(result).expanduser()
         if not folder.is_absolute():
             # Walk 30: "stickrel" made a new backup folder under every folder a command ran in.
-            raise UserInputError(
-                f"setting '{name}' needs a folder's full path (such as /media/usb/medlocal), not"
-                f" '{value}': a relative one would mean another folder wherever a command runs"
+            raise refuse(
+                f"needs a folder's full path (such as /media/usb/medlocal), not '{value}': a "
+                "relative one would mean another folder wherever a command runs"
             )
         return str(folder)
     if result == 0 and spec.metadata.get("zero"):
         return result  # the special value (auto)
     minimum = spec.metadata.get("min")
-    if minimum is not None and result < minimum:
-        zero = " (or 0)" if spec.metadata.get("zero") else ""
-        raise UserInputError(f"setting '{name}' must be at least {minimum}{zero}")
     maximum = spec.metadata.get("max")
-    if maximum is not None and result > maximum:
-        raise UserInputError(f"setting '{name}' must be at most {maximum}")
+    too_low = minimum is not None and result < minimum
+    if too_low or (maximum is not None and result > maximum):
+        # Walk 39: named by its label with its range, never "setting 'context_tokens' must be
+        # at least 512 (or 0)".
+        bound = "at least" if too_low else "at most"
+        limit = _number(minimum if too_low else maximum)  # type: ignore[arg-type]
+        problem = f"must be {bound} {limit}, not {_number(result)}"
+        whole = range_text(name)
+        if not whole.startswith(bound):
+            problem += f": its range is {whole}"
+        raise refuse(problem)
     return result
 
 
@@ -262,6 +353,9 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
     # Unknown keys (from a newer minor release) are ignored rather than fatal.
     try:
         return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
+    except SettingValueError as exc:
+        # The file is edited by its keys: the key first, then the label's message.
+        raise SettingsFileError(path, f"setting '{exc.name}': {exc}") from exc
     except UserInputError as exc:
         raise SettingsFileError(path, str(exc)) from exc
 

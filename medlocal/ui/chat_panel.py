@@ -166,10 +166,12 @@ class QuestionBox(QPlainTextEdit):
 
 class ChatPanel(QWidget):
     """Emits ``sourceRequested(SourceRef)`` when a citation is clicked, ``generating(bool)``
-    when an answer starts or ends, and ``outputSaved(int)`` after each saved answer."""
+    when an answer starts or ends, ``answerAdded(ChatTurn)`` when an answer is added to the chat
+    and ``outputSaved(int)`` after each saved answer."""
 
     sourceRequested = Signal(object)
     generating = Signal(bool)
+    answerAdded = Signal(object)
     outputSaved = Signal(int)
     exportRequested = Signal(int)
     # A question found no documents: the window checks the patient is still in the vault.
@@ -566,7 +568,8 @@ class ChatPanel(QWidget):
         self._open_chat_id = session.chat_id
         if self.patient_id is not None:
             self._chat_of_patient[self.patient_id] = session.chat_id
-        self.turns.append(ChatTurn.from_answer(answer, session.last_output_id))
+        turn = ChatTurn.from_answer(answer, session.last_output_id)
+        self.turns.append(turn)
         self.live_question = self.live_text = self.status_line = ""
         self.job = None
         if first_in_chat and self.chats.findData(session.chat_id) < 0:
@@ -578,6 +581,7 @@ class ChatPanel(QWidget):
         self.redraw()
         self.generating.emit(False)
         self._update_buttons()
+        self.answerAdded.emit(turn)
         if session.last_output_id is not None:
             self.outputSaved.emit(session.last_output_id)
 

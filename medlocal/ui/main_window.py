@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from medlocal import paths
 from medlocal.app import Workspace
+from medlocal.app.chats import ChatTurn
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.patients.documentsChanged.connect(self.sources.clear)
         self.patients.exportDocumentRequested.connect(self.export_document)
         self.chat.sourceRequested.connect(self._show_source)
+        self.chat.answerAdded.connect(self._answer_added)
         self.chat.generating.connect(self._generating)
         self.chat.exportRequested.connect(self.export_output)
         self.chat.documentsMissing.connect(self.patients.patient_still_there)
@@ -208,9 +210,15 @@ class MainWindow(QMainWindow):
         models_menu = bar.addMenu("&Models")
         models_menu.addAction(self._action("&Model manager…", self.open_models, "Ctrl+M"))
         tools_menu = bar.addMenu("&Tools")
-        tools_menu.addAction(
-            self._action("&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences)
+        self.settings_action = self._action("&Settings…", self.open_settings)
+        # QKeySequence.Preferences is empty on Linux and Windows (walk 39: no shortcut opened
+        # Settings there): Ctrl+, everywhere, after the platform's own (Cmd+, on macOS).
+        preferences = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        comma = QKeySequence("Ctrl+,")
+        self.settings_action.setShortcuts(
+            [*preferences, *([] if comma in preferences else [comma])]
         )
+        tools_menu.addAction(self.settings_action)
         tools_menu.addAction(self._action("&Audit log…", self.open_audit))
         self.backup_action = self._action("&Backup and restore…", self.open_backup)
         tools_menu.addAction(self.backup_action)
@@ -346,6 +354,12 @@ class MainWindow(QMainWindow):
 
     def _show_source(self, source: SourceRef) -> None:
         self.sources.show_source(source)
+
+    def _answer_added(self, turn: ChatTurn) -> None:
+        # An answer with no passages ("Not found"): the pane no longer shows the previous
+        # answer's passage as if it were this one's (walk 39).
+        if not turn.sources:
+            self.sources.clear()
 
     def _generating(self, active: bool) -> None:
         if active:

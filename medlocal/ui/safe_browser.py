@@ -5,6 +5,11 @@ every external resource there (http, https, ftp, file, Windows UNC ``\\\\host\\s
 would open an SMB connection the Python socket guard cannot see), and never let Qt follow a
 link by itself. Citation chips (``cite:N``) are ours; any other link opens in the system browser
 only after the user confirms. Qt's web engine is never used.
+
+Keyboard: ``Tab`` / ``Shift+Tab`` leave the view like any other field; ``Ctrl+Tab`` /
+``Ctrl+Shift+Tab`` select the next / previous link inside it and ``Enter`` opens the selected one.
+QTextBrowser's own Tab went from link to link first (walk 39: 18 presses to cross a 10-turn
+chat, and the question box and Send were out of Tab's reach).
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import logging
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
 from medlocal.ui.confirm import confirm
 
@@ -37,6 +42,60 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         # Relative names must not resolve against a folder either.
         self.setSearchPaths([])
+        self.setTabChangesFocus(True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab moves on to the next field, not to the next link (QTextBrowser's own).
+        return QTextEdit.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.select_link(forward=key == Qt.Key.Key_Tab)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def select_link(self, *, forward: bool = True) -> bool:
+        """Select the next (or previous) link after the cursor, wrapping round, and keep the
+        focus here; ``Enter`` then opens it. False when the view holds no link."""
+        links = self.links()
+        if not links:
+            return False
+        cursor = self.textCursor()
+        if forward:
+            after = [link for link in links if link[0] >= cursor.selectionEnd()]
+            start, end = (after or links)[0]
+        else:
+            before = [link for link in links if link[1] <= cursor.selectionStart()]
+            start, end = (before or links)[-1]
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def links(self) -> list[tuple[int, int]]:
+        """Each link's (start, end) in the document, in order."""
+        spans: list[tuple[int, int]] = []
+        href_before = ""
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                href = fragment.charFormat().anchorHref() if fragment.isValid() else ""
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if href and href == href_before and spans and spans[-1][1] == start:
+                    spans[-1] = (spans[-1][0], end)  # one link in several fragments
+                elif href:
+                    spans.append((start, end))
+                href_before = href
+                it += 1
+            href_before = ""
+            block = block.next()
+        return spans
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Every resource the document asks for is external by construction (we embed none):

@@ -7,10 +7,18 @@ from dataclasses import fields
 
 import pytest
 from fixtures.keychain import MemoryKeychain, no_keychain, using_keyring
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.settings import Settings, load_settings
+from medlocal.settings import (
+    Settings,
+    SettingValueError,
+    coerce_setting,
+    label_of,
+    load_settings,
+)
 from medlocal.ui.dialogs.settings_dialog import (
     CUSTOM,
     GPU_MANUAL,
@@ -140,9 +148,109 @@ def test_labels_spell_acronyms_as_people_read_them() -> None:
     assert not any(label.startswith("Ocr") for label in labels.values())
 
 
-def test_context_and_answer_editors_follow_the_declared_bounds(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QSpinBox
+def _typed(qtbot: QtBot, editor: QWidget, text: str) -> None:
+    """Type ``text`` over the field's value and Tab out of it, as walk 39 did."""
+    assert isinstance(editor, QAbstractSpinBox)
+    line = editor.lineEdit()
+    assert line is not None
+    editor.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
 
+
+@pytest.mark.parametrize(
+    ("name", "typed", "shown"),
+    [
+        ("temperature", "7.5", "Temperature must be at most 2, not 7.5: its range is 0 to 2"),
+        (
+            "max_tokens",
+            "99999",
+            "Longest answer (tokens) must be at most 32768, not 99999: its range is 16 to 32768",
+        ),
+        (
+            "max_tokens",
+            "-5",
+            "Longest answer (tokens) must be at least 16, not -5: its range is 16 to 32768",
+        ),
+        (
+            "context_tokens",
+            "999999",
+            "Context size (tokens) must be at most 131072, not 999999: "
+            "its range is 512 to 131072 (or 0 for the model's own)",
+        ),
+        (
+            "context_tokens",
+            "100",
+            "Context size (tokens) must be at least 512, not 100: its "
+            "range is 512 to 131072 (or 0 for the model's own)",
+        ),
+        ("threads", "-2", "CPU threads must be at least 0, not -2"),
+    ],
+)
+def test_typed_values_out_of_range_are_refused_visibly(
+    qtbot: QtBot, workspace: Workspace, name: str, typed: str, shown: str
+) -> None:
+    """Walk 39: "7.5" became 0.50, "99999" 9999, "-5" left 512 and "999999" became 99999,
+    without a word. The typed value stays, the field is marked, its error names its label and
+    range, and Save is disabled (and refused by Enter) until it is put right."""
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.editors[name]
+    _typed(qtbot, editor, typed)
+    assert editor.lineEdit().text() == typed  # type: ignore[attr-defined]
+    assert dialog.errors[name].text() == shown and dialog.errors[name].isVisible()
+    assert editor.property("invalid")
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.save() and dialog.isVisible()
+    assert load_settings() == Settings()  # nothing saved
+    good = {"temperature": "0.45", "max_tokens": "160", "context_tokens": "4096", "threads": "2"}
+    _typed(qtbot, editor, good[name])
+    assert not dialog.errors[name].isVisible() and not editor.property("invalid")
+    assert dialog.save_button.isEnabled()
+    assert dialog.save()
+    assert str(getattr(load_settings(), name)) == good[name]
+
+
+def test_an_emptied_number_field_is_refused_too(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    editor = dialog.editors["max_tokens"]
+    assert isinstance(editor, QAbstractSpinBox)
+    editor.lineEdit().selectAll()  # type: ignore[union-attr]
+    qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Delete)
+    assert dialog.errors["max_tokens"].text() == (
+        "Longest answer (tokens) needs a whole number (16 to 32768)"
+    )
+    assert not dialog.save_button.isEnabled()
+
+
+def test_settings_layer_messages_name_the_label_not_the_key() -> None:
+    with pytest.raises(SettingValueError) as caught:
+        coerce_setting("context_tokens", 100)
+    assert str(caught.value).startswith("Context size (tokens) must be at least 512")
+    assert "context_tokens" not in str(caught.value)
+    assert caught.value.name == "context_tokens"
+
+
+def test_labels_come_from_the_declarations() -> None:
+    from medlocal.ui.dialogs import settings_form
+
+    assert not hasattr(settings_form, "LABELS")  # one table: the declarations
+    for spec in fields(Settings):
+        assert settings_form.label_for(spec) == spec.metadata["label"] == label_of(spec.name)
+
+
+def test_settings_open_with_the_first_field_focused(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.editors["threads"]  # not the scroll area
+
+
+def test_context_and_answer_editors_step_within_the_declared_bounds(qtbot: QtBot) -> None:
     from medlocal.ui.dialogs.settings_form import make_editor
 
     specs = {f.name: f for f in fields(Settings)}
@@ -151,6 +259,18 @@ def test_context_and_answer_editors_follow_the_declared_bounds(qtbot: QtBot) -> 
     qtbot.addWidget(context)
     qtbot.addWidget(answer)
     assert isinstance(context, QSpinBox) and isinstance(answer, QSpinBox)
-    assert (context.minimum(), context.maximum()) == (0, 131072)  # 0 = auto
-    assert context.specialValueText().startswith("auto")
-    assert (answer.minimum(), answer.maximum()) == (16, 32768)
+    context.setValue(0)
+    assert context.text().startswith("auto")  # 0 = the model's own
+    context.stepBy(1)
+    assert context.value() == 512
+    context.stepBy(-1)
+    assert context.value() == 0
+    context.setValue(131072)
+    context.stepBy(5)
+    assert context.value() == 131072
+    answer.setValue(16)
+    answer.stepBy(-3)
+    assert answer.value() == 16
+    answer.setValue(32768)
+    answer.stepBy(1)
+    assert answer.value() == 32768

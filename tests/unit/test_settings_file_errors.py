@@ -103,7 +103,12 @@ def test_doctor_command_exits_zero_with_a_bad_file(
     [
         ("max_tokens", "99999999", "at most 32768"),
         ("max_tokens", "8", "at least 16"),
-        ("context_tokens", "100", r"at least 512 \(or 0\)"),
+        (
+            "context_tokens",
+            "100",
+            r"Context size \(tokens\) must be at least 512, not 100: its range is 512 to 131072 "
+            r"\(or 0 for the model.s own\)",
+        ),
         ("context_tokens", "200000", "at most 131072"),
     ],
 )

@@ -271,8 +271,11 @@ def _alive_only(relay: ProgressRelay) -> ProgressCallback:
 
 def row_table(columns: Sequence[str], name: str, parent: QWidget | None = None) -> QTableWidget:
     """A read-only table chosen by whole rows, columns sized to their contents, no row
-    numbers; ``name`` is its accessible name."""
+    numbers; ``name`` is its accessible name. Tab leaves it (the arrow keys move inside)."""
     table = QTableWidget(0, len(columns), parent)
+    # Walk 39: Tab went from cell to cell of the model manager's Installed table and never left
+    # it, so Import, Set as default and Remove were out of the keyboard's reach.
+    table.setTabKeyNavigation(False)
     table.setHorizontalHeaderLabels(list(columns))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

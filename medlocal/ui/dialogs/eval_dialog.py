@@ -100,6 +100,7 @@ class EvaluateDialog(QDialog):
         self.table.setAccessibleName("Comparison table")
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.chart = ChartView(self)
         self.save_button = QPushButton("&Save chart and table…", self)
         self.save_button.setAccessibleName("Save the comparison files")

@@ -170,6 +170,7 @@ class ExportDialog(QDialog):
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
         self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.preview.verticalHeader().setVisible(False)
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents

@@ -2,8 +2,10 @@
 :meth:`Workspace.update_settings`; keychain remember on/off for the open vault; the data folder
 shown read-only.
 
-Each changed value is checked by the declaration's own rule (:func:`coerce_setting`) and an
-error is shown under its field; nothing is saved until every field passes.
+Each value is checked as it is typed by the declaration's own rule (:func:`coerce_setting`): a
+value out of its range is marked, the error under its field names the field's label and its
+range, and Save stays disabled until every field passes (walk 39: the spin boxes replaced
+"7.5" with 0.50 and "99999" with 9999 without a word).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import threading
 from dataclasses import Field
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,9 +37,11 @@ from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.settings import Settings, coerce_setting
+from medlocal.ui.colours import Tone, tone_colour
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
 from medlocal.ui.dialogs.settings_form import (
     declared,
+    editor_problem,
     editor_value,
     label_for,
     make_editor,
@@ -135,6 +141,9 @@ class SettingsDialog(QDialog):
         self.preset.setToolTip("Precise answers the same way every time; higher settings vary.")
         forms["Answers"].addRow("&Preset", self.preset)
         placed = {name: title for title, names in GROUPS for name in names}
+        self.specs = {spec.name: spec for spec in declared()}
+        first_names = GROUPS[0][1]
+        self.first_field = next(name for name in self.specs if name in first_names)
         for spec in declared():
             editor: QWidget = (
                 GpuLayersEditor(spec, self) if spec.name == "gpu_layers" else make_editor(spec)
@@ -165,6 +174,20 @@ class SettingsDialog(QDialog):
         self.preset.currentTextChanged.connect(self._preset_chosen)
         temperature = self.editors["temperature"]
         temperature.valueChanged.connect(self._match_preset)  # type: ignore[attr-defined]
+        for name, editor in self.editors.items():
+            if isinstance(editor, QAbstractSpinBox):
+                line = editor.lineEdit()
+                assert line is not None
+                line.textChanged.connect(lambda _text, name=name: self.check(name))
+            elif isinstance(editor, QLineEdit):
+                editor.textChanged.connect(lambda _text, name=name: self.check(name))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            # Opened from the keyboard (Ctrl+,), typing goes to the first field (walk 39: the
+            # focus was on the scroll area).
+            self.editors[self.first_field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _privacy_rows(self, form: QFormLayout) -> None:
         self.remember = QCheckBox("Remember this vault on this computer (OS keychain)", self)
@@ -229,9 +252,44 @@ class SettingsDialog(QDialog):
         self.preset.setCurrentText(chosen)
         self.preset.blockSignals(False)
 
+    # -- checking ------------------------------------------------------------------------------
+
+    def check(self, name: str) -> bool:
+        """Check field ``name`` as it is now: an error under it, the field marked, and Save
+        disabled while any field is wrong. True when it is right."""
+        editor = self.editors[name]
+        problem = (
+            "" if isinstance(editor, GpuLayersEditor) else editor_problem(self.specs[name], editor)
+        )
+        if problem:
+            self.errors[name].show_error(problem)
+        else:
+            self.errors[name].clear_message()
+        self._mark(editor, bool(problem))
+        self.save_button.setEnabled(not self.invalid_fields())
+        return not problem
+
+    def invalid_fields(self) -> list[str]:
+        return [name for name, editor in self.editors.items() if editor.property("invalid")]
+
+    @staticmethod
+    def _mark(editor: QWidget, invalid: bool) -> None:
+        if bool(editor.property("invalid")) == invalid:
+            return
+        editor.setProperty("invalid", invalid)
+        if invalid:
+            palette = editor.palette()
+            palette.setColor(QPalette.ColorRole.Text, tone_colour(Tone.ERROR, palette))
+            editor.setPalette(palette)
+        else:
+            editor.setPalette(QPalette())  # back to the window's (the theme's) palette
+
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        # Enter in a field presses Save even while it is disabled: refused here as well.
+        if not all([self.check(name) for name in self.editors]):
+            return False
         return self.save_changes(self.changes())
 
     def save_changes(self, changes: dict[str, Any]) -> bool:
@@ -246,6 +304,8 @@ class SettingsDialog(QDialog):
             except UserInputError as exc:
                 target = self.errors.get(name, self.message)
                 target.show_error(str(exc))
+                if name in self.editors:
+                    self._mark(self.editors[name], True)
                 bad = True
         if bad:
             return False

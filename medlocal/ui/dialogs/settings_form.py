@@ -7,33 +7,21 @@ from __future__ import annotations
 from dataclasses import Field, fields
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
-from medlocal.settings import Settings
+from medlocal.errors import UserInputError
+from medlocal.settings import Settings, coerce_setting, range_text
 
 INT_MAX = 2**31 - 1
-LABELS = {
-    "threads": "CPU threads",
-    "context_tokens": "Context size (tokens)",
-    "gpu_layers": "GPU layers",
-    "temperature": "Temperature",
-    "max_tokens": "Longest answer (tokens)",
-    "seed": "Seed",
-    "summary_step_tokens": "Summary step (tokens)",
-    "thinking_budget": "Thinking budget (tokens)",
-    "import_max_mb": "Largest import (MB)",
-    "auto_lock_minutes": "Auto-lock after (minutes)",
-    "theme": "Theme",
-    "backup_folder": "Backup folder",
-    "model_check": "Model doubt threshold",
-    "speculative_draft": "Speculative draft (tokens)",
-    "backup_reminder_days": "Backup reminder (days)",
-    "ocr": "Read scans (OCR)",
-    "ocr_max_pages": "OCR page limit per file",
-    "rerank": "Rerank passages",
-    "rerank_candidates": "Passages to rerank",
-    "chat_rerank": "Rerank with the chat model",
-}
+DOUBLE_LIMIT = 1e9
 SPECIAL_VALUES = {
     "threads": "auto (physical cores, leaving the window a CPU)",
     "context_tokens": "auto (model's own)",
@@ -44,7 +32,76 @@ SPECIAL_VALUES = {
 
 
 def label_for(spec: Field[Any]) -> str:
-    return LABELS.get(spec.name, spec.name.replace("_", " ").capitalize())
+    """The field's label: declared with the setting (the settings layer's messages use it too)."""
+    return str(spec.metadata["label"])
+
+
+class _Steps:
+    """The arrows of a number editor stay in the declared range (and on its special 0); what
+    is typed is taken as typed and checked by the form, never replaced silently (walk 39:
+    "99999" typed became 9999 and "7.5" became 0.50 when the range was the spin box's own)."""
+
+    def __init__(self, spec: Field[Any]) -> None:
+        self.low = spec.metadata.get("min")
+        self.high = spec.metadata.get("max")
+        self.zero = bool(spec.metadata.get("zero"))
+
+    def step(self, value: float, delta: float) -> float:
+        target = value + delta
+        if self.zero and value == 0 and delta > 0 and self.low is not None:
+            return float(self.low)  # from "auto" up to the least number
+        if self.zero and self.low is not None and target < self.low:
+            return 0.0
+        if self.low is not None:
+            target = max(target, self.low)
+        if self.high is not None:
+            target = min(target, self.high)
+        return target
+
+
+class NumberEditor(QSpinBox):
+    """A whole-number setting: any number can be typed (the form marks one out of range)."""
+
+    def __init__(self, spec: Field[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.steps = _Steps(spec)
+        self.setRange(-INT_MAX, INT_MAX)
+        self.special = SPECIAL_VALUES.get(spec.name, "")
+
+    def stepBy(self, steps: int) -> None:
+        self.setValue(int(self.steps.step(self.value(), steps * self.singleStep())))
+        self.selectAll()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        return QAbstractSpinBox.StepEnabledFlag.StepUpEnabled | (
+            QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        )
+
+    def textFromValue(self, value: int) -> str:
+        return self.special if self.special and value == 0 else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> int:
+        return 0 if self.special and text == self.special else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if self.special and text == self.special:
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+
+class DecimalEditor(QDoubleSpinBox):
+    """A decimal setting (two places): any number can be typed, as :class:`NumberEditor`."""
+
+    def __init__(self, spec: Field[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.steps = _Steps(spec)
+        self.setDecimals(2)
+        self.setSingleStep(0.05)
+        self.setRange(-DOUBLE_LIMIT, DOUBLE_LIMIT)
+
+    def stepBy(self, steps: int) -> None:
+        self.setValue(self.steps.step(self.value(), steps * self.singleStep()))
+        self.selectAll()
 
 
 def declared() -> list[Field[Any]]:
@@ -54,8 +111,6 @@ def declared() -> list[Field[Any]]:
 def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
     """The editor for one declared setting: a combo box for choices, spin boxes for numbers."""
     help_text = str(spec.metadata.get("help", ""))
-    minimum = spec.metadata.get("min")
-    maximum = spec.metadata.get("max")
     choices = spec.metadata.get("choices")
     editor: QWidget
     if choices:
@@ -65,26 +120,9 @@ def make_editor(spec: Field[Any], parent: QWidget | None = None) -> QWidget:
     elif isinstance(spec.default, str):
         editor = QLineEdit(parent)  # free text, e.g. the backup folder
     elif isinstance(spec.default, float):
-        double = QDoubleSpinBox(parent)
-        double.setDecimals(2)
-        double.setSingleStep(0.05)
-        double.setRange(
-            float(minimum) if minimum is not None else -1e9,
-            float(maximum) if maximum is not None else 2.0,
-        )
-        editor = double
+        editor = DecimalEditor(spec, parent)
     else:
-        spin = QSpinBox(parent)
-        if spec.metadata.get("zero"):
-            minimum = 0  # 0 is the special value (auto); 1 up to the declared minimum is refused
-        spin.setRange(
-            int(minimum) if minimum is not None else -INT_MAX,
-            int(maximum) if maximum is not None else INT_MAX,
-        )
-        special = SPECIAL_VALUES.get(spec.name)
-        if special and minimum == 0:
-            spin.setSpecialValueText(special)  # shown for the minimum, 0
-        editor = spin
+        editor = NumberEditor(spec, parent)
     editor.setObjectName(spec.name)
     editor.setToolTip(help_text)
     editor.setAccessibleName(label_for(spec))
@@ -113,3 +151,17 @@ def set_editor_value(editor: QWidget, value: Any) -> None:
         editor.setValue(float(value))
     elif isinstance(editor, QSpinBox):
         editor.setValue(int(value))
+
+
+def editor_problem(spec: Field[Any], editor: QWidget) -> str:
+    """What is wrong with the value in ``editor``, in words naming the field's label and its
+    range ("Temperature must be at most 2, not 7.5: its range is 0 to 2"), or ""."""
+    if isinstance(editor, QAbstractSpinBox) and not editor.hasAcceptableInput():
+        kind = "a number" if isinstance(editor, QDoubleSpinBox) else "a whole number"
+        whole = range_text(spec.name)
+        return f"{label_for(spec)} needs {kind}" + (f" ({whole})" if whole else "")
+    try:
+        coerce_setting(spec.name, editor_value(editor))
+    except UserInputError as exc:
+        return str(exc)
+    return ""
