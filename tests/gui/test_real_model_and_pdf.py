@@ -24,8 +24,9 @@ LONG_NOTE = " ".join(
 
 
 def test_demo_model_streams_and_esc_stops_without_saving(
-    qtbot: QtBot, tmp_path: Path, demo_chat: Any, demo_embedder: Any
+    qtbot: QtBot, tmp_path: Path, plain_demo_chat: Any, demo_embedder: Any
 ) -> None:
+    demo_chat = plain_demo_chat  # it must write two pieces or more: the same on every run
     ws = make_workspace(tmp_path, chat=demo_chat, embedder_loader=lambda model: demo_embedder)
     ws.create_vault("correct horse battery", "correct horse battery")
     vault = ws.require_vault()
