@@ -84,6 +84,21 @@ def demo_chat(engine: object, demo_gguf: Path) -> object:
     return engine.load_chat(demo_gguf, LoadOptions(n_ctx=2048))
 
 
+@pytest.fixture
+def plain_demo_chat(demo_chat: object) -> Iterator[object]:
+    """The demo chat model with drafting held off, from an emptied cache, for a test that reads
+    its words (the same on every run, then): the default drafting learns its draft lengths from
+    timings, and its batch shapes, or a warm cache, can flip a near-tie (fixtures.model_state)."""
+    from fixtures.model_state import cold_cache, speculation
+
+    from medlocal.engine.runtime import LlamaChatModel
+
+    assert isinstance(demo_chat, LlamaChatModel)
+    with speculation(demo_chat, None):
+        cold_cache(demo_chat)
+        yield demo_chat
+
+
 @pytest.fixture(scope="session")
 def swa_chat(engine: object, demo_gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> object:
     """A tiny Gemma 3 (sliding-window attention, as MedGemma) with the demo model's tokenizer."""

@@ -4,9 +4,6 @@ the window just after a patient switch wrote a crash report (a cancelled worker'
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 import threading
 import time
@@ -16,6 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import open_window
+from fixtures.child_process import run_child
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -26,7 +24,6 @@ from medlocal.ui.chat_panel import SWITCH_STOPPED, SWITCH_STOPPED_PARTIAL
 from medlocal.ui.main_window import MainWindow
 
 WAIT_MS = 30_000
-ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "What dose of levetiracetam does Ada Byrne take?"
 PARTIAL = "Ada Byrne takes levetiracetam 750 mg"
 
@@ -246,16 +243,8 @@ def test_closing_the_window_mid_worker_without_the_event_loop_writes_no_crash_re
     """walk 36's probe: a patient switch, then window.close() and the script's end, no
     app.exec() (so no end_if_jobs_linger): the job's end emitted on signals Qt had deleted."""
     home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "MEDLOCAL_HOME": str(home),
-        "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
     script = textwrap.dedent(CLOSE_DURING_JOB).replace("JOB_S", "2.0")
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
-    )
+    done = run_child(script, home, env={"QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "closed"
     assert "RuntimeError" not in done.stderr and "internal error" not in done.stderr, done.stderr

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from fixtures import child_process
 
 
 def run_cli(
@@ -19,14 +19,8 @@ def run_cli(
     timeout: int = 240,
     prefix: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MEDLOCAL_HOME": str(home)}
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "medlocal", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=input_text,
-        timeout=timeout,
+    return child_process.run_cli(
+        *args, home=home, input_text=input_text, timeout=timeout, prefix=prefix
     )
 
 
@@ -143,9 +137,9 @@ def test_prompts_never_reach_logs_and_core_dumps_are_off(medlocal_home: Path) ->
         "harden_process(); print(resource.getrlimit(resource.RLIMIT_CORE)); "
         "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0) if sys.platform == 'linux' else 0)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout.split("\n")
+    done = child_process.run_child(probe, medlocal_home)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.split("\n")
     # Linux: dumpable before (1, so the check can fail), not after (0: PR_GET_DUMPABLE)
     assert out[:3] == (["1", "(0, 0)", "0"] if sys.platform == "linux" else ["0", "(0, 0)", "0"])
 
@@ -156,9 +150,8 @@ def test_third_party_log_records_stay_out_of_the_log_file(medlocal_home: Path) -
         "p = configure_logging(); logging.getLogger('pypdf').warning('Name: SECRETPATIENT'); "
         "logging.getLogger('medlocal.x').warning('ours'); print(p)"
     )
-    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env
-    ).stdout
+    done = child_process.run_child(probe, medlocal_home)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     text = Path(out.strip()).read_text()
     assert "ours" in text and "SECRETPATIENT" not in text

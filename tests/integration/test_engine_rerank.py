@@ -9,7 +9,6 @@ truncation, cancel between batches, thread safety, and refusal of files that are
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,10 +46,10 @@ def reranker(engine: Engine, reranker_file: Path) -> Iterator[LlamaReranker]:
 
 
 def test_tiny_reranker_is_built_fast_and_read_as_a_reranker(tmp_path: Path) -> None:
-    write_tiny_reranker(tmp_path / "warm.gguf")  # the gguf import happens once per process
-    started = time.perf_counter()
+    # "Fast" as a size, not seconds (a loaded CI machine stretches seconds): about 150 KB of
+    # weights, written and loaded in milliseconds; a real reranker is 20-600 MB.
     path = write_tiny_reranker(tmp_path / "r.gguf")
-    assert time.perf_counter() - started < 0.5
+    assert path.stat().st_size < 200_000
     info = read_gguf_info(path)
     assert info.pooling_type == 4 and info.classifier_head and info.is_reranker
     assert not read_gguf_info(write_tiny_reranker(tmp_path / "e.gguf", pooling="cls")).is_reranker

@@ -53,6 +53,7 @@ def test_every_token_is_the_argmax_of_its_own_logits(demo_chat: LlamaChatModel) 
                 break
         return out, target.record, stats
 
+    cold_cache(demo_chat)  # the same start on every run, whatever ran before
     out, record, stats = demo_chat._engine.worker.call(run)
     assert stats.accepted > 5  # the answer copies the passage: drafts were verified and kept
     assert len(record) == len(out)
@@ -83,9 +84,13 @@ def test_greedy_answer_matches_plain_decoding(demo_chat: LlamaChatModel) -> None
     give the same answer here; on other prompts float differences between batched and single
     logits may flip a near-tie (the benchmark reports how often)."""
     params = SamplingParams(temperature=0.0, max_tokens=32)
+    # Both from an emptied cache: the second run would otherwise read its prompt from the
+    # first one's cache, and the first from whatever the test before left there.
     with speculation(demo_chat, None):
+        cold_cache(demo_chat)
         plain = "".join(demo_chat.stream_chat(MESSAGES, params))
     with speculation(demo_chat, FORCE):
+        cold_cache(demo_chat)
         spec = "".join(demo_chat.stream_chat(MESSAGES, params))
         assert demo_chat.last_stats.accepted_tokens > 0
     assert spec == plain

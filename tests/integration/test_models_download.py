@@ -8,7 +8,6 @@ import os
 import shutil
 import socket
 import threading
-import time
 from collections import namedtuple
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,11 +154,12 @@ def test_gated_repository(hub: FakeHub, status: int) -> None:
 
 def test_stalled_server_times_out_with_a_clear_message(hub: FakeHub) -> None:
     hub.add_file(REPO, NAME, _payload(), stall_after=1_500_000)
-    started = time.monotonic()
     with pytest.raises(dl.DownloadStalledError, match=r"stalled \(no data for 0.5 s"):
         dl.download_file(REPO, NAME, stall_timeout=0.5)
-    # huggingface_hub retries 5 times, 1 s apart: bounded, never hanging.
-    assert time.monotonic() - started < 20
+    # huggingface_hub retries 5 times, 1 s apart: bounded, never hanging. Counted in requests,
+    # not seconds (a loaded CI machine stretches the seconds, never the count).
+    gets = [r for r in hub.requests if r.method == "GET" and r.path.endswith(NAME)]
+    assert 2 <= len(gets) <= 6, [(r.method, r.range) for r in gets]
     assert list((models_dir() / dl.PARTIAL_DIR).glob("*.part"))  # kept for a later resume
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
+from fixtures import child_process
 
 from medlocal.engine.api import Embedder
 from medlocal.ingest.pipeline import import_paths
@@ -27,14 +26,7 @@ NOTES = {
 
 
 def run_cli(*args: str, home: Path, timeout: int = 400) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MEDLOCAL_HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "medlocal", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-    )
+    return child_process.run_cli(*args, home=home, timeout=timeout)
 
 
 @pytest.fixture

@@ -90,8 +90,9 @@ def import_notes(vault: Vault, folder: Path, notes: dict[str, str], embedder: Em
 
 
 def test_answer_cites_real_passages_and_is_stored(
-    vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
+    vault: Vault, tmp_path: Path, plain_demo_chat: ChatModel, demo_embedder: Embedder
 ) -> None:
+    demo_chat = plain_demo_chat  # the test reads its words: the same on every run
     patient = import_notes(vault, tmp_path / "notes", NOTES, demo_embedder)
     answerer = GroundedAnswerer(
         demo_chat, vault, demo_embedder, params=SamplingParams(max_tokens=64)

@@ -3,7 +3,6 @@ process on a real vault, including a full disk (a file-size limit) and a kill -9
 
 from __future__ import annotations
 
-import os
 import random
 import resource
 import signal
@@ -14,17 +13,12 @@ from pathlib import Path
 
 import pytest
 from fixtures.backup_vault import PASS, add_documents, make_planted_vault
+from fixtures.child_process import child_env, run_cli
 
 from medlocal.vault.backup import verify_backup
 from medlocal.vault.backup_files import LOCK_SUFFIX, is_published
 from medlocal.vault.manifest import BackupError
 from medlocal.vault.store import Vault
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(REPO), "MEDLOCAL_HOME": str(home)}
 
 
 def _cli(
@@ -34,15 +28,7 @@ def _cli(
         if limit_bytes is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
 
-    return subprocess.run(
-        [sys.executable, "-m", "medlocal", *args],
-        env=_env(home),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-        preexec_fn=limit,
-    )
+    return run_cli(*args, home=home, timeout=300, preexec_fn=limit, no_stdin=True)
 
 
 @pytest.fixture
@@ -211,7 +197,7 @@ def big_setup(setup: tuple[Path, Path, Path]) -> tuple[Path, Path, Path]:
 def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "medlocal", *args],
-        env=_env(home),
+        env=child_env(home),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,

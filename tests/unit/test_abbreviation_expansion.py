@@ -7,13 +7,13 @@ from __future__ import annotations
 import functools
 import importlib.util
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
+from fixtures.timing import assert_linear
 
 from medlocal import drugs
 from medlocal.abbreviations import (
@@ -119,10 +119,18 @@ def test_abbreviations_join_the_synonyms_within_the_bound() -> None:
     assert "myocardial infarction" in expansion.synonyms
     assert "atorvastatin" in expansion.members
     assert len(expansion.names()) <= drugs.MAX_TERMS
-    started = time.perf_counter()
-    for _ in range(100):
-        drugs.query_expansion("HTN, DVT and COPD after the CABG; shortness of breath")
-    assert (time.perf_counter() - started) / 100 < 0.01
+
+    # Fast as structure, not seconds (a loaded CI machine stretches seconds; the latency figure
+    # is bench_expansion_ab.py's): the word lists are read once, not per question, and the cost
+    # of a question grows with its length no faster than linearly.
+    def ask(n: int) -> object:
+        return drugs.query_expansion(" ".join(["HTN, DVT and COPD after the CABG; dyspnoea"] * n))
+
+    ask(1)
+    loaded = (drugs.default_vocabulary(), default_abbreviations())
+    assert_linear(ask, 100)
+    now = (drugs.default_vocabulary(), default_abbreviations())
+    assert now[0] is loaded[0] and now[1] is loaded[1]  # not one load more
 
 
 def test_the_file_format_and_its_rules(tmp_path: Path) -> None:

@@ -3,12 +3,12 @@ the drug, a brand finds its generic and back, and other questions are searched a
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
+from fixtures.timing import assert_linear
 
 from medlocal.drugs import (
     MAX_TERMS,
@@ -91,10 +91,9 @@ def test_expansion_is_bounded_and_fast() -> None:
     vocabulary = default_vocabulary()
     question = "antibiotics, statins, opioids, benzodiazepines, diuretics and Tylenol or Norco"
     assert len(vocabulary.expansion(question).names()) <= MAX_TERMS
-    started = time.perf_counter()
-    for _ in range(100):
-        vocabulary.expansion(question)
-    assert (time.perf_counter() - started) / 100 < 0.01  # well under the 300 ms budget
+    # Fast as a ratio, not seconds (a loaded CI machine stretches seconds; the latency figure
+    # is bench_expansion_ab.py's): a question twice as long costs no more than about twice.
+    assert_linear(lambda n: vocabulary.expansion(" ".join([question] * n)), 100)
 
 
 def test_classes_match_singular_plural_and_hyphenation(tmp_path: Path) -> None:
