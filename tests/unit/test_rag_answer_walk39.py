@@ -32,7 +32,8 @@ DISCHARGE = hit(
 )
 LETTER = hit(
     12,
-    "Date: 14/10/2025\nDear Dr Quennell, her potassium was 5.1 mmol/L and her eGFR 35.",
+    "Patient: Eleanor Vance-Whitlock MRN: VW-580214 DOB: 1952-06-18 Date: 14/10/2025\n"
+    "Dear Dr Quennell, her potassium was 5.1 mmol/L and her eGFR 35.",
     file_name="clinic_letter_renal_2025-10-14.txt",
     page=None,
 )

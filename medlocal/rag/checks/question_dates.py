@@ -11,6 +11,7 @@ carries the date (a lab table's row, a dated heading above it) keeps it quiet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from medlocal.rag.checks.sentence_flags import quoted
@@ -41,9 +42,22 @@ def _holds(text: str, asked: Sequence[Value]) -> bool:
     )
 
 
+# A label before a date that makes it no date of the passage ("DOB: 1952-06-18"), or that
+# makes it the passage's own ("Date: 14/10/2025").
+_BIRTH = re.compile(r"(?:\bDOB|\bD\.O\.B\.?|\bborn|\bbirth)\W{0,12}$", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date|dated|seen|clinic|letter)\W{0,12}$", re.I)
+
+
 def _dated(text: str) -> str | None:
-    """How the passage is dated: its first date as written."""
-    return next((v.raw for v in extract_values(text) if v.kind == "date"), None)
+    """How the passage is dated: the date a "Date:" label gives, else its first date that is
+    not a date of birth, as written."""
+    dates = [
+        v
+        for v in extract_values(text)
+        if v.kind == "date" and not _BIRTH.search(text, max(0, v.start - 16), v.start)
+    ]
+    labelled = [v for v in dates if _DATE_LABEL.search(text, max(0, v.start - 16), v.start)]
+    return next((v.raw for v in (labelled or dates)), None)
 
 
 def question_date_flags(
