@@ -247,3 +247,14 @@ def test_the_export_of_an_answer_keeps_the_note_that_the_question_names_another_
     from docx import Document
 
     assert NOTE in [p.text for p in Document(str(out)).paragraphs]
+
+
+def test_a_redacted_export_removes_the_names_and_mrn_its_notes_hold() -> None:
+    from medlocal.privacy.redact import Redactor
+    from medlocal.rag.export import plan_export, redact_document
+
+    doc = document_from_output("Q", "answer", NOT_FOUND_MESSAGE, {"notes": [NOTE]}, [])
+    redacted = render_markdown(redact_document(doc, plan_export(doc, Redactor())))
+    assert "## Notes" in redacted and "another patient of this vault" in redacted
+    for identifier in ("Osric", "Penhaligon", "OP-771903", "Vance-Whitlock"):
+        assert identifier not in redacted
