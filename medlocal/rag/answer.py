@@ -26,6 +26,7 @@ from medlocal.engine.reasoning import (
     model_reasons,
 )
 from medlocal.errors import GenerationCancelled
+from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
@@ -49,10 +50,11 @@ from medlocal.rag.prompts import (
     NOT_FOUND_MESSAGE,
     NOT_FOUND_SENTINEL,
     grounded_user_message,
+    model_declined_text,
 )
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
-from medlocal.rag.relevance import RelevanceThreshold, key_terms
+from medlocal.rag.relevance import RelevanceThreshold, asked_terms, term_finder
 from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
 from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
@@ -305,7 +307,7 @@ class GroundedAnswerer:
             return result
         if not self.threshold.answerable(relevant, query):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            terms = ", ".join(f"'{t}'" for t in key_terms(query))
+            terms = ", ".join(f"'{t}'" for t in asked_terms(query, self.lexicon))
             result.notes.append(f"no passage found names any of {terms}")
             return result
 
@@ -348,7 +350,10 @@ class GroundedAnswerer:
 
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            return _thought(_with_draft(result, raw, fit), stream)
+            result = _with_draft(result, raw, fit)
+            if result.status == "not_found":
+                self._declined(result, query, fit)
+            return _thought(result, stream)
 
         t0 = time.perf_counter()
         texts = {p.number: p.hit.text for p in fit.passages}
@@ -377,6 +382,13 @@ class GroundedAnswerer:
         # File names and pages the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
         flags = (
             checked.flags
+            # A day the question names that the cited passages do not give (walk 39).
+            + question_date_flags(
+                question,
+                checked.text,
+                texts,
+                {p.number: p.hit.section or "" for p in fit.passages},
+            )
             + unknown_documents(
                 checked.text.strip(),
                 (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
@@ -413,6 +425,35 @@ class GroundedAnswerer:
                 timings=timings,
             ),
             stream,
+        )
+
+    def _declined(self, result: GroundedAnswer, query: str, fit: ContextFit) -> None:
+        """The model declined, but passages it read name what the question asks about: the
+        answer says the model gave no supported answer and lists those passages, which may hold
+        it; "Not found in the selected documents" is kept for when none names it (walk 39:
+        "What dose of amlodipine is she taking?" said a bare "Not found" while the discharge
+        table giving the dose was the passage search ranked first)."""
+        names = term_finder(query)
+        listed = [p for p in fit.passages if names(p.hit.text)]
+        if not listed:
+            return
+        sources = [p.source() for p in listed]
+        result.text = model_declined_text(
+            len(fit.passages),
+            asked_terms(query, self.lexicon),
+            [f"[{s.number}] {s.place}" for s in sources],
+        )
+        result.sources = sources
+        result.provenance = build_provenance(
+            self.model,
+            self.params,
+            kind="answer",
+            passages=fit.passages,
+            sources=sources,
+            flags=[],
+            embedder_id=self._embedder_id(),
+            notes=result.notes,
+            extra={"status": "not_found", "model_declined": True},
         )
 
     def _set_aside(self, result: GroundedAnswer, draft: str, fit: ContextFit) -> None:

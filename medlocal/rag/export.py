@@ -158,6 +158,7 @@ def document_from_output(
         sources=[SourceRef.from_dict(s) for s in provenance.get("sources", [])],
         flags=[Flag.from_dict(f) for f in flags],
         provenance=dict(provenance),
+        notes=[str(note) for note in provenance.get("notes", [])],
     )
 
 
@@ -184,6 +185,7 @@ def _flag_messages(doc: ExportDocument) -> set[str]:
 
 def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     fields = [("title", doc.title), ("body", doc.body)]
+    fields += [(f"note {i + 1}", note) for i, note in enumerate(doc.notes)]
     for i, flag in enumerate(doc.flags):
         fields.append((f"flag {i + 1}", flag.token))
         fields.append((f"flag {i + 1} message", flag.message))
@@ -263,6 +265,7 @@ def redact_document(doc: ExportDocument, plan: RedactionPlan) -> ExportDocument:
         doc,
         title=plan.apply("title", doc.title),
         body=plan.apply("body", doc.body),
+        notes=[plan.apply(f"note {i + 1}", note) for i, note in enumerate(doc.notes)],
         flags=[
             replace(
                 _flag_in_redacted_body(f, body_spans),

@@ -33,6 +33,13 @@ class ExportDocument:
     sources: list[SourceRef] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
+    # What the answer said about itself besides its flags ("the question names Osric
+    # Penhaligon (patient 2), another patient of this vault; ..."): the window shows them under
+    # the answer, and an export that dropped them read as an answer about that patient (walk 39).
+    notes: list[str] = field(default_factory=list)
+
+
+NOTES_HEADING = "Notes"
 
 
 def _body_has_title(doc: ExportDocument) -> bool:
@@ -78,6 +85,8 @@ def _reference_lines(doc: ExportDocument) -> list[str]:
 def render_markdown(doc: ExportDocument) -> str:
     parts = [] if _body_has_title(doc) else [f"# {doc.title}", ""]
     parts.append(_body(doc).strip())
+    if doc.notes:
+        parts += ["", f"## {NOTES_HEADING}", ""] + [f"- {one_line(note)}" for note in doc.notes]
     if doc.flags:
         parts += ["", "## Flags", ""] + [f"- {line}" for line in _flag_lines(doc)]
     for label, draft in _drafts(doc):
@@ -252,6 +261,10 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
                 if number:
                     paragraph.add_run().add_break()  # a line break inside the paragraph
                 _docx_runs(paragraph, line)
+    if doc.notes:
+        document.add_heading(NOTES_HEADING, level=2)
+        for note in doc.notes:
+            document.add_paragraph(one_line(note), style="List Bullet")
     if doc.flags:
         document.add_heading("Flags", level=2)
         for line in _flag_lines(doc):
@@ -306,6 +319,10 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
         else:
             lines = "<br/>".join(_pdf_markup(line) for line in text.split("\n"))
             story.append(Paragraph(lines, styles["BodyText"]))
+    if doc.notes:
+        para(NOTES_HEADING, "Heading2")
+        for note in doc.notes:
+            story.append(Paragraph(escape(one_line(note)), styles["BodyText"], bulletText="•"))
     if doc.flags:
         para("Flags", "Heading2")
         for line in _flag_lines(doc):

@@ -3,6 +3,8 @@ concrete instructions better than long ones."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # The model is told to answer with exactly this when the passages are silent; see answer.py.
 NOT_FOUND_SENTINEL = "NOT IN DOCUMENTS"
 NOT_FOUND_MESSAGE = "Not found in the selected documents."
@@ -13,6 +15,27 @@ NO_SUPPORTED_ANSWER = (
     "No supported answer: none of the statements the model wrote rests on the passages it was"
     " given. Read the passages listed; the documents may still hold the answer."
 )
+# Said when the model declined although passages naming the question's terms were read: "Not
+# found in the selected documents" read as "the record does not say" (walk 39: the discharge
+# table gave amlodipine's dose, search ranked it first, and the window said "Not found").
+MODEL_DECLINED_OPENING = "The model gave no supported answer"
+MODEL_DECLINED = MODEL_DECLINED_OPENING + " from the {given} passage(s) it read."
+
+
+def model_declined_text(given: int, terms: Sequence[str], listed: Sequence[str]) -> str:
+    """What the answer says when the model declined but ``listed`` passages (as "[n] place")
+    of the ``given`` it read name the question's ``terms``."""
+    named = ", ".join(f"'{t}'" for t in terms)
+    these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
+    lines = [
+        MODEL_DECLINED.format(given=given),
+        f"{these} {named}; read {'it' if len(listed) == 1 else 'them'} before concluding the"
+        " documents are silent:",
+        *listed,
+    ]
+    return "\n".join(lines)
+
+
 GENERAL_LABEL = (
     "General answer — not from the patient's documents and without references; verify"
     " independently:"

@@ -17,6 +17,7 @@ T-score or DEXA).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
@@ -162,6 +163,36 @@ def _forms(base: str) -> set[str]:
     return {base + e for e in ("", "e", "s", "es", "ed", "d", "ing")} | {base.rstrip("e") + "ing"}
 
 
+def asked_terms(question: str, lexicon: MedicationLexicon | None = None) -> tuple[str, ...]:
+    """The terms a passage must name to answer ``question``: the medicines it names, when it
+    names any ("What dose of apixaban is Osric Penhaligon taking?" asks about apixaban, not
+    about Osric or Penhaligon); else its key terms."""
+    lexicon = lexicon or default_lexicon()
+    return tuple(lexicon.find(question)) or key_terms(question, lexicon)
+
+
+def term_finder(question: str) -> Callable[[str], bool]:
+    """Whether a passage's text names what ``question`` asks about: one of the medicines it
+    names (by any name, or as search expanded it), or, when it names none, one of its key
+    terms, or any drug for a question about medicines in general. Walk 39: "What dose of
+    apixaban is Osric Penhaligon taking?" ran the model for 98 s on passages none of which named
+    apixaban ("taking" made it a question about medicines in general, which any drug answers),
+    while "What dose of warfarin is she on?" was refused at once."""
+    lexicon = default_lexicon()
+    expansion = expansion_pattern(question)
+    drugs = lexicon.find(question)
+    medicines = not drugs and asks_about_medicines(question)
+
+    def names(text: str) -> bool:
+        if expansion is not None and expansion.search(text) is not None:
+            return True
+        if drugs:
+            return any(lexicon.supported(text, drug) for drug in drugs)
+        return holds_key_term(question, text, lexicon) or (medicines and bool(lexicon.spans(text)))
+
+    return names
+
+
 @dataclass(frozen=True)
 class RelevanceThreshold:
     """A hit is relevant when its cosine similarity reaches ``min_vector_score`` or it shares at
@@ -185,14 +216,10 @@ class RelevanceThreshold:
         follow-up: "and the dose?") is not judged."""
         if not self.require_key_term or not hits or not key_terms(question):
             return True
-        expansion = expansion_pattern(question)
-        lexicon = default_lexicon()
-        medicines = asks_about_medicines(question)
+        names = term_finder(question)
         return any(
             (h.vector_score is not None and h.vector_score >= self.strong_vector_score)
-            or holds_key_term(question, h.text, lexicon)
-            or (medicines and bool(lexicon.spans(h.text)))
-            or (expansion is not None and expansion.search(h.text) is not None)
+            or names(h.text)
             for h in hits
         )
 
