@@ -440,11 +440,22 @@ class DateRedactor:
         # (a summary's snippets) then reads "6/3" as the record does (walk 20: one export read
         # it 6 March, another 3 June). None: each text's own evidence decides.
         self.day_first = day_first
+        # Speed (session 36): the text's own day order, read once per text (the candidates and
+        # the undated dates both ask); kept only until :meth:`forget`, after each preview.
+        self._own_order: tuple[str, bool | None] | None = None
 
     def _reads_day_first(self, text: str) -> bool:
         """The record's day order where known, else the text's own (the American where it
         says nothing)."""
-        return bool(self.day_first if self.day_first is not None else writes_day_first(text))
+        if self.day_first is not None:
+            return bool(self.day_first)
+        if self._own_order is None or self._own_order[0] != text:
+            self._own_order = (text, writes_day_first(text))
+        return bool(self._own_order[1])
+
+    def forget(self) -> None:
+        """Let go of the last text read (a patient's text is not kept once it is done)."""
+        self._own_order = None
 
     def shift_undated(self, text: str, redactions: list[Redaction]) -> list[Redaction]:
         """``redactions`` with each date written without its year ("seen May 3", "Tues 14th
