@@ -20,7 +20,7 @@ from typing import Literal
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
-from medlocal.privacy.deid_first_characters import first_character_test
+from medlocal.privacy.deid_first_characters import first_character_test, skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_strptime import strptime_dates
 
@@ -80,8 +80,8 @@ def day_order_counts(text: str) -> DayCounts:
         month_first,
         runs_day_first,
         runs_month_first,
-        len(_DAY_FIRST_WRITING.findall(text)),
-        len(_MONTH_FIRST_WRITING.findall(text)),
+        sum(1 for _ in skipped_finditer(_DAY_FIRST_WRITING, text)),
+        sum(1 for _ in skipped_finditer(_MONTH_FIRST_WRITING, text)),
     )
 
 
@@ -256,7 +256,7 @@ _SPLIT_LABELLED = re.compile(
 
 def split_labelled_dates(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, a date of birth) of each labelled date a scan's blanks split."""
-    for match in _SPLIT_LABELLED.finditer(text):
+    for match in skipped_finditer(_SPLIT_LABELLED, text):
         value = match.group("v")
         if not re.search(r"\d[ \t]+\d|\d[ \t]+[/.\-]|[/.\-][ \t]+\d|[A-Za-z][ \t]+\d", value):
             continue  # no stray blank: the date forms above read it
@@ -558,7 +558,7 @@ class DateRedactor:
     def candidates(self, text: str) -> Iterator[Redaction]:
         day_first = self._reads_day_first(text)
         for pattern, formats, style in _DATE_FORMS:
-            for match in pattern.finditer(text):
+            for match in skipped_finditer(pattern, text):
                 raw = match.group()
                 if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
                     continue  # "Actrapid 10-12-8 U": three doses of a day, not a date
