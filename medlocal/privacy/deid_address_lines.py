@@ -11,6 +11,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_admin_units import admin_unit_spans
 from medlocal.privacy.deid_building_levels import lone_level
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_suffixes import suffixed_place_spans
@@ -213,10 +214,12 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
     a field gap. A line that only follows a label must hold a number or a word that is no plain
     English or clinical word, so "Location: Left Lower Lobe" stays."""
     lex = lexicon()
-    starts: list[tuple[int, bool]] = [(m.end(), False) for m in _ADDRESS_CUE.finditer(text)]
+    starts: list[tuple[int, bool]] = [
+        (m.end(), False) for m in skipped_finditer(_ADDRESS_CUE, text)
+    ]
     starts += [
         (m.start(), True)
-        for m in ADDRESS_PART.finditer(text)
+        for m in skipped_finditer(ADDRESS_PART, text)
         if not vital_rr(text, m.start())
         and not scale_not_address(text, m.start(), m.end())
         and not lone_level(text, m.start(), m.end())

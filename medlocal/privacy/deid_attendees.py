@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -80,7 +81,7 @@ def attendee_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
 
 
 def _listed(text: str, lex: Lexicon) -> Iterator[Redaction]:
-    for found in _LIST_LABEL.finditer(text):
+    for found in skipped_finditer(_LIST_LABEL, text):
         at = found.end()
         while True:
             item = _ITEM.match(text, at)

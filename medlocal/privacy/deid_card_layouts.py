@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_pattern_context import LAB_BEFORE_NUMBER
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -23,7 +24,7 @@ def card_layout_candidates(text: str) -> Iterator[Redaction]:
     """Each number written in a health card's printed layout."""
     if " " not in text:
         return
-    for match in _MEDICARE.finditer(text):
+    for match in skipped_finditer(_MEDICARE, text):
         if LAB_BEFORE_NUMBER.search(text[max(0, match.start() - 30) : match.start()]):
             continue  # "Platelets 2953 41027 1": results in a row
         yield Redaction(

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_dates import is_date
-from medlocal.privacy.deid_first_characters import first_character_test
+from medlocal.privacy.deid_first_characters import first_character_test, skipped_finditer
 from medlocal.privacy.deid_lexicon import clinical_abbreviation
 from medlocal.privacy.deid_pattern_context import LAB_BEFORE_NUMBER
 from medlocal.privacy.deid_spans import Redaction, label
@@ -149,7 +149,7 @@ _FORMS = [(kind, first_character_test(p) or p, least) for kind, p, least in _FOR
 def check_code_candidates(text: str) -> Iterator[Redaction]:
     """Every long number of the forms above; dates, units and lab results are left out."""
     for kind, pattern, least_digits in _FORMS:
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             named = match.groupdict()
             group: int | str = "v" if named.get("v") else "v2" if named.get("v2") else 0
             start, end = match.span(group)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Speed: the scan starts only at an "AGE" label set apart by two blanks or a line's ends.
@@ -33,7 +34,7 @@ _AGE_CELL = re.compile(r"[ \t]*(?P<v>9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|[MF]))?[ 
 
 def column_age_candidates(text: str) -> Iterator[Redaction]:
     """The ages over 89 in a space-laid table's age column (see the module docstring)."""
-    for found in _AGE_LABEL.finditer(text):
+    for found in skipped_finditer(_AGE_LABEL, text):
         line_start = text.rfind("\n", 0, found.start()) + 1
         line_end = text.find("\n", found.end())
         line_end = len(text) if line_end < 0 else line_end

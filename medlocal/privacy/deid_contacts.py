@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
@@ -368,12 +369,12 @@ def login_candidates(text: str) -> Iterator[Redaction]:
             found.append(match.span("v"))
     lower = text.lower()
     if any(stem in lower for stem in _FOREIGN_STEMS):
-        found += [match.span("v") for match in _FOREIGN_LOGIN.finditer(text)]
+        found += [match.span("v") for match in skipped_finditer(_FOREIGN_LOGIN, text)]
     if ":" in text:
         for match in _HEADER_LOGIN.finditer(text):
             if _no_word_login(match.group("v")):
                 found.append(match.span("v"))
-    for match in _STRONG_CUE.finditer(text):
+    for match in skipped_finditer(_STRONG_CUE, text):
         # No plain word ("by user steroids"); known() would also read a made-up login as a
         # compound of words ("kowhaimed"), so the dictionary itself is asked.
         word = match.group("v").rstrip("0123456789")

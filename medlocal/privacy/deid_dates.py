@@ -20,7 +20,7 @@ from typing import Literal
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
-from medlocal.privacy.deid_first_characters import first_character_test
+from medlocal.privacy.deid_first_characters import first_character_test, skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_strptime import strptime_dates
 
@@ -80,8 +80,8 @@ def day_order_counts(text: str) -> DayCounts:
         month_first,
         runs_day_first,
         runs_month_first,
-        len(_DAY_FIRST_WRITING.findall(text)),
-        len(_MONTH_FIRST_WRITING.findall(text)),
+        sum(1 for _ in skipped_finditer(_DAY_FIRST_WRITING, text)),
+        sum(1 for _ in skipped_finditer(_MONTH_FIRST_WRITING, text)),
     )
 
 
@@ -256,7 +256,7 @@ _SPLIT_LABELLED = re.compile(
 
 def split_labelled_dates(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, a date of birth) of each labelled date a scan's blanks split."""
-    for match in _SPLIT_LABELLED.finditer(text):
+    for match in skipped_finditer(_SPLIT_LABELLED, text):
         value = match.group("v")
         if not re.search(r"\d[ \t]+\d|\d[ \t]+[/.\-]|[/.\-][ \t]+\d|[A-Za-z][ \t]+\d", value):
             continue  # no stray blank: the date forms above read it
@@ -440,11 +440,22 @@ class DateRedactor:
         # (a summary's snippets) then reads "6/3" as the record does (walk 20: one export read
         # it 6 March, another 3 June). None: each text's own evidence decides.
         self.day_first = day_first
+        # Speed (session 36): the text's own day order, read once per text (the candidates and
+        # the undated dates both ask); kept only until :meth:`forget`, after each preview.
+        self._own_order: tuple[str, bool | None] | None = None
 
     def _reads_day_first(self, text: str) -> bool:
         """The record's day order where known, else the text's own (the American where it
         says nothing)."""
-        return bool(self.day_first if self.day_first is not None else writes_day_first(text))
+        if self.day_first is not None:
+            return bool(self.day_first)
+        if self._own_order is None or self._own_order[0] != text:
+            self._own_order = (text, writes_day_first(text))
+        return bool(self._own_order[1])
+
+    def forget(self) -> None:
+        """Let go of the last text read (a patient's text is not kept once it is done)."""
+        self._own_order = None
 
     def shift_undated(self, text: str, redactions: list[Redaction]) -> list[Redaction]:
         """``redactions`` with each date written without its year ("seen May 3", "Tues 14th
@@ -547,7 +558,7 @@ class DateRedactor:
     def candidates(self, text: str) -> Iterator[Redaction]:
         day_first = self._reads_day_first(text)
         for pattern, formats, style in _DATE_FORMS:
-            for match in pattern.finditer(text):
+            for match in skipped_finditer(pattern, text):
                 raw = match.group()
                 if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
                     continue  # "Actrapid 10-12-8 U": three doses of a day, not a date

@@ -391,6 +391,23 @@ def skipped_matches(
         pos = max(match.end(), start + 1)
 
 
+# Speed (session 36): the finders outside deid_patterns' list (the date redactor's forms and
+# day-order tallies, the check-digit codes) search a long text with their pattern's skipper
+# too, made on first use; compiled patterns only, never a text.
+SKIP_FROM = 10_000  # characters: below, the plain search is as quick
+_SKIPPERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def skipped_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, through its skipper where ``text`` is long."""
+    if len(text) < SKIP_FROM:
+        return pattern.finditer(text)
+    if pattern not in _SKIPPERS:
+        _SKIPPERS[pattern] = opening_skipper(pattern)
+    skipper = _SKIPPERS[pattern]
+    return pattern.finditer(text) if skipper is None else skipped_matches(pattern, skipper, text)
+
+
 # Session 33: the first two characters. A pattern of many alternatives that opens with most
 # letters (the weekdays and months of a dozen languages, the street words) passes the skipper's
 # set at most words, and the engine then tries each of its alternatives there (those matched

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_nordic_orgs import nordic_facilities
 from medlocal.privacy.deid_org_forms import grown_suffix
@@ -346,7 +347,7 @@ def _numbered_hospitals(text: str) -> list[WordSpan]:
 
 def _districts_and_practices(text: str) -> list[WordSpan]:
     found: list[WordSpan] = _numbered_hospitals(text)
-    for match in _DISTRICT.finditer(text):
+    for match in skipped_finditer(_DISTRICT, text):
         name = _NAME_BEFORE_DISTRICT.search(text, max(0, match.start() - 60), match.start())
         found.append(WordSpan("facility", name.start() if name else match.start(), match.end()))
     for match in _PRAXIS.finditer(text):

@@ -23,6 +23,7 @@ import re
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_false_cues import DIPLOMA
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import CREDENTIALS, PARTICLES, ROLE_AFTER
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
@@ -188,7 +189,7 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             found.append(WordSpan("name", tok.start, after.end()))
     found += _lower_case_signatures(text, lex)
     senses = default_abbreviations().senses
-    for match in _SIGNED_INITIALS.finditer(text):
+    for match in skipped_finditer(_SIGNED_INITIALS, text):
         group = next(
             g
             for g in ("titled", "signed", "dsigned", "dashed", "slashed", "roled", "author")

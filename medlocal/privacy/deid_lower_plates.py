@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 # A plate's own words; "reg" only after a vehicle's word or before "no". Case-blind.
@@ -67,7 +68,7 @@ def _plate(groups: list[str], seps: list[str]) -> int:
 
 def lower_case_plate_candidates(text: str) -> Iterator[Redaction]:
     """Plates in lower case after a plate's own word."""
-    for cue in _CUE.finditer(text):
+    for cue in skipped_finditer(_CUE, text):
         match = _GROUPS.match(text, cue.end())
         if match is None:
             continue

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_data_names import data_name_spans
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
@@ -256,7 +257,7 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
             word = match.group("v")
             if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
                 yield _name(text, match.start("v"), match.end("v"))
-    for match in _RANK_WORD.finditer(text):
+    for match in skipped_finditer(_RANK_WORD, text):
         word = match.group("v")
         if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
             yield _name(text, match.start("v"), match.end("v"))

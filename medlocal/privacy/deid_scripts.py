@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Letters of the scripts that, in an English record, write names and places. Greek (U+0370-03FF)
@@ -158,7 +159,7 @@ def _without_stray_numbers(run: str) -> str:
 def script_candidates(text: str) -> Iterator[Redaction]:
     """East-Asian dates, then every run of non-Latin letters outside them."""
     blanked = text
-    for match in EAST_ASIAN_DATE.finditer(text):
+    for match in skipped_finditer(EAST_ASIAN_DATE, text):
         start, end = match.span()
         yield Redaction("date", start, end, match.group(), label("date"))
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]

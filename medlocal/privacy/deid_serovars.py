@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_tokens import Tok
 
@@ -89,8 +90,8 @@ def without_flu_strains(text: str, redactions: list[Redaction]) -> list[Redactio
     if "/" not in text and "GI" not in text:
         return redactions
     strains = sorted(
-        [m.span() for m in _FLU_STRAIN.finditer(text)]
-        + [m.span() for m in _NORO_VARIANT.finditer(text)]
+        [m.span() for m in skipped_finditer(_FLU_STRAIN, text)]
+        + [m.span() for m in skipped_finditer(_NORO_VARIANT, text)]
     )
     if not strains:
         return redactions

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 SSN_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -76,7 +77,7 @@ def ssn_form_candidates(text: str) -> Iterator[Redaction]:
         found += [("ssn", m) for m in _CPF.finditer(text) if _cpf_valid(_digits(m.group()))]
     found += [
         ("health_plan_id", m)
-        for m in _MEDICARE.finditer(text)
+        for m in skipped_finditer(_MEDICARE, text)
         if _medicare_valid(_digits(m.group()))
     ]
     found += [("ssn", m) for m in _NINO.finditer(text)]

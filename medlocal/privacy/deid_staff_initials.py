@@ -39,6 +39,7 @@ import re
 from collections.abc import Container
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
@@ -382,7 +383,7 @@ def _typists(text: str) -> list[WordSpan]:
     """Initials after a clerical verb ("Typed ck", "Dictated ORB/typed kt"). Capitals must be
     two at least ("HvO", "LMcG"), and a bracket opened before them closed after them."""
     found: list[WordSpan] = []
-    for verb in _TYPED_VERB.finditer(text):
+    for verb in skipped_finditer(_TYPED_VERB, text):
         match = _TYPED_BY.match(text, verb.end())
         if match is None:
             continue

@@ -124,18 +124,20 @@ class _Word:
 
     def __init__(self, own: list[str]) -> None:
         self.own = own
-        self._seen: dict[int, list[str]] = {}
+        # Speed (session 36): the four neighbourhoods' lists at once, in one pass over ``own``.
+        head = [f for f in own if f[:2] in ("w=", "sh")]
+        rest = [f for f in own if f[:2] not in ("w=", "sh", "le")]
+        self._seen: dict[int, list[str]] = {
+            -2: [f"-2{f}" for f in head],
+            -1: [f"-1{f}" for f in head] + [f"-1{f}" for f in rest],
+            1: [f"1{f}" for f in head] + [f"1{f}" for f in rest],
+            2: [f"2{f}" for f in head],
+        }
 
     def seen_from(self, offset: int) -> list[str]:
         """The features a word ``offset`` away takes from this one: shape and word from two
         away, everything but the length from one away."""
-        seen = self._seen.get(offset)
-        if seen is None:
-            seen = [f"{offset}{f}" for f in self.own if f[:2] in ("w=", "sh")]
-            if abs(offset) == 1:
-                seen += [f"{offset}{f}" for f in self.own if f[:2] not in ("w=", "sh", "le")]
-            self._seen[offset] = seen
-        return seen
+        return self._seen[offset]
 
 
 Memo = dict[tuple[str, str, bool, bool], _Word]
@@ -162,18 +164,18 @@ def line_features(
     gaps += [_gap(text[a.end : b.start]) for a, b in itertools.pairwise(line)]
     line_end = text.find("\n", line[-1].end)
     after_last = _gap(text[line[-1].end : line_end if line_end >= 0 else len(text)])
+    gaps_before = [f"gap<={gap}" for gap in gaps]
+    gaps_after = [f"gap>={gap}" for gap in gaps[1:]] + [f"gap>={after_last}"]
+    last = len(line) - 1
     out: list[list[str]] = []
-    for i in range(len(line)):
-        feats = ["bias", *own[i], *runs[i], f"gap<={gaps[i]}"]
-        feats.append(f"gap>={gaps[i + 1] if i + 1 < len(line) else after_last}")
+    for i, word in enumerate(words):
+        feats = ["bias", *word.own, *runs[i], gaps_before[i], gaps_after[i]]
         if i == 0:
             feats.append("bol")
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < len(line):
-                feats += words[j].seen_from(offset)
-            else:
-                feats.append(f"{offset}edge")
+        feats += words[i - 2]._seen[-2] if i >= 2 else ("-2edge",)
+        feats += words[i - 1]._seen[-1] if i >= 1 else ("-1edge",)
+        feats += words[i + 1]._seen[1] if i < last else ("1edge",)
+        feats += words[i + 2]._seen[2] if i + 1 < last else ("2edge",)
         if i > 0:
             feats.append(f"-1{own[i - 1][2]}|{own[i][0]}")  # the word before, with this shape
         out.append(feats)

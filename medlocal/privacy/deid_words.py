@@ -91,6 +91,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     ]
     tokens: list[Tok] = []
     memo: dict[str, tuple[bool, bool, bool]] = {}
+    seen: dict[str, tuple[str, str]] = {}  # a word -> (its shape, folded); this text only
     p = 0
     for match in TOKEN.finditer(text):
         while p < len(protected) and protected[p][1] <= match.start():
@@ -99,7 +100,16 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
             tokens.append(Tok(match.start(), match.end(), match.group(), "lower", "", False))
             continue
         word = match.group()
-        tok = Tok(match.start(), match.end(), word, word_shape(word, text, match.end()), fold(word))
+        if len(word) == 1:  # a lone letter's shape reads the text after it (an initial's stop)
+            shape = word_shape(word, text, match.end())
+            tok = Tok(match.start(), match.end(), word, shape, fold(word))
+        else:
+            # Speed (session 36): a longer word's shape and folded form are the word's alone,
+            # made once per distinct word of this text.
+            read = seen.get(word)
+            if read is None:
+                read = seen[word] = (word_shape(word, text, match.end()), fold(word))
+            tok = Tok(match.start(), match.end(), word, read[0], read[1])
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)

@@ -216,6 +216,7 @@ class Redactor:
             # The word lists remember what they said of each word while a text is read; a
             # patient's words are not kept once it is done.
             lexicon().forget()
+            self._dates.forget()
 
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like
