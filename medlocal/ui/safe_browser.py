@@ -7,7 +7,8 @@ link by itself. Citation chips (``cite:N``) are ours; any other link opens in th
 only after the user confirms. Qt's web engine is never used.
 
 Keyboard: ``Tab`` / ``Shift+Tab`` leave the view like any other field; ``Ctrl+Tab`` /
-``Ctrl+Shift+Tab`` select the next / previous link inside it and ``Enter`` opens the selected one.
+``Ctrl+Shift+Tab`` select the next / previous link inside it and ``Enter`` opens the selected one
+(on macOS the Control key, not Cmd).
 QTextBrowser's own Tab went from link to link first (walk 39: 18 presses to cross a 10-turn
 chat, and the question box and Send were out of Tab's reach).
 """
@@ -18,7 +19,7 @@ import logging
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
@@ -48,14 +49,21 @@ class SafeBrowser(QTextBrowser):
         # Tab moves on to the next field, not to the next link (QTextBrowser's own).
         return QTextEdit.focusNextPrevChild(self, next)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if control and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.select_link(forward=key == Qt.Key.Key_Tab)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # Here rather than in keyPressEvent: QWidget.event turns a Tab without Control or Alt
+        # (Meta+Tab included) into a focus change before keyPressEvent would see it.
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            # Meta as well as Control: on macOS Qt reads Cmd as Control (Cmd+Tab belongs to
+            # the system) and the physical Control key as Meta, so Control+Tab works there too.
+            control = event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+            )
+            if control and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self.select_link(forward=key == Qt.Key.Key_Tab)
+                event.accept()
+                return True
+        return super().event(event)
 
     def select_link(self, *, forward: bool = True) -> bool:
         """Select the next (or previous) link after the cursor, wrapping round, and keep the

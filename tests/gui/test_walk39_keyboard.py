@@ -92,6 +92,9 @@ def test_citation_links_are_reached_with_ctrl_tab_and_opened_with_enter(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert chat.view.textCursor().selectedText().strip("\xa0 ") == "[1]"
+    # macOS: Qt reads the physical Control key as Meta (Cmd+Tab is the system's app switcher).
+    qtbot.keyClick(chat.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.MetaModifier)
+    assert chat.view.textCursor().selectedText().strip("\xa0 ") == "[2]"
 
 
 def test_tab_leaves_the_installed_models_table(
