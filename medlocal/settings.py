@@ -32,6 +32,10 @@ FILE_NAME = "settings.toml"
 CONTEXT_MIN, CONTEXT_MAX = 512, 131072
 ANSWER_MIN, ANSWER_MAX = 16, 32768
 SUMMARY_STEP_MIN = 64  # a step shorter than this cannot hold one section's sentences
+# The most a whole-number setting may be: what the Settings window's spin box (a 32-bit int) can
+# hold (review 36: `settings set seed 3000000000` was accepted, then the window raised
+# OverflowError). Every whole-number setting declares a maximum no larger.
+WHOLE_MAX = 2**31 - 1
 
 
 class SettingsFileError(UserInputError):
@@ -78,7 +82,11 @@ def _opt(
 @dataclass(frozen=True)
 class Settings:
     threads: int = _opt(
-        "CPU threads", 0, "CPU threads for llama.cpp; 0 = number of physical cores", 0
+        "CPU threads",
+        0,
+        "CPU threads for llama.cpp; 0 = number of physical cores",
+        0,
+        maximum=WHOLE_MAX,
     )
     context_tokens: int = _opt(
         "Context size (tokens)",
@@ -90,7 +98,11 @@ class Settings:
         zero_means="the model's own",
     )
     gpu_layers: int = _opt(
-        "GPU layers", -1, "layers to offload: -1 = as many as fit, 0 = CPU only", -1
+        "GPU layers",
+        -1,
+        "layers to offload: -1 = as many as fit, 0 = CPU only",
+        -1,
+        maximum=WHOLE_MAX,
     )
     temperature: float = _opt(
         "Temperature", 0.2, "sampling temperature (low = conservative)", 0, maximum=2
@@ -103,7 +115,7 @@ class Settings:
         ANSWER_MIN,
         maximum=ANSWER_MAX,
     )
-    seed: int = _opt("Seed", 42, "sampling seed (same seed, same answer)", 0)
+    seed: int = _opt("Seed", 42, "sampling seed (same seed, same answer)", 0, maximum=WHOLE_MAX)
     summary_step_tokens: int = _opt(
         "Summary step (tokens)",
         256,
@@ -123,7 +135,7 @@ class Settings:
         maximum=16384,
     )
     import_max_mb: int = _opt(
-        "Largest import (MB)", 200, "largest file accepted for import, in MB", 1
+        "Largest import (MB)", 200, "largest file accepted for import, in MB", 1, maximum=WHOLE_MAX
     )
     model_check: float = _opt(
         "Model doubt threshold",
@@ -145,9 +157,14 @@ class Settings:
         200,
         "most pages OCR reads in one file (larger files are refused)",
         1,
+        maximum=WHOLE_MAX,
     )
     auto_lock_minutes: int = _opt(
-        "Auto-lock after (minutes)", 10, "lock the vault after this many idle minutes; 0 = never", 0
+        "Auto-lock after (minutes)",
+        10,
+        "lock the vault after this many idle minutes; 0 = never",
+        0,
+        maximum=WHOLE_MAX,
     )
     theme: str = _opt("Theme", "system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt(
@@ -158,12 +175,14 @@ class Settings:
         7,
         "remind when the last verified backup is older than this many days; 0 = never",
         0,
+        maximum=WHOLE_MAX,
     )
     speculative_draft: int = _opt(
         "Speculative draft (tokens)",
         8,
         "speculative decoding: longest draft in tokens (copies from the sources); 0 = off",
         0,
+        maximum=WHOLE_MAX,
     )
     rerank: str = _opt(
         "Rerank passages",
@@ -178,6 +197,7 @@ class Settings:
         24,
         "fused passages the reranker rescores before the top k are kept",
         1,
+        maximum=WHOLE_MAX,
     )
     chat_rerank: int = _opt(
         "Rerank with the chat model",
@@ -185,6 +205,7 @@ class Settings:
         "answers: the loaded chat model re-orders this many top passages by its probability of "
         "'yes, relevant' (one forward pass each; slow on a CPU); 0 = off",
         0,
+        maximum=WHOLE_MAX,
     )
 
     @classmethod

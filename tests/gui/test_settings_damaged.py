@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.settings import Settings, settings_path
 from medlocal.ui.app import build_window
+from medlocal.ui.dialogs.settings_dialog import SettingsDialog
 from medlocal.ui.workers import wait_for_jobs
 
 
@@ -109,3 +110,30 @@ def test_a_damaged_file_keeps_its_title(
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     assert build_window(gui_workspace) is None
     assert titles == ["MedLocal settings file is damaged"]
+
+
+@pytest.mark.parametrize("line", ["seed = 3000000000", "import_max_mb = 5000000000"])
+def test_a_number_too_large_for_the_window_is_a_damaged_file(
+    qtbot: QtBot,
+    gui_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    line: str,
+) -> None:
+    """Review 36: a settings.toml holding a whole number a 32-bit spin box cannot hold (written
+    before the maximum was declared) made the Settings window raise OverflowError. It is out of
+    the declared range: the damaged-file path offers a reset, and the window then opens."""
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(line + "\n")
+    seen: list[str] = []
+    _answer(monkeypatch, "Reset to defaults", seen)
+    monkeypatch.setattr(gui_workspace, "warm_up", lambda: None)
+    window = build_window(gui_workspace)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert len(seen) == 1 and "must be at most 2147483647" in seen[0]
+    assert gui_workspace.settings == Settings()
+    dialog = SettingsDialog(gui_workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == {}
+    assert wait_for_jobs(10.0)
+    window.close()

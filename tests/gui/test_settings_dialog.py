@@ -7,7 +7,7 @@ from dataclasses import fields
 
 import pytest
 from fixtures.keychain import MemoryKeychain, no_keychain, using_keyring
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from medlocal.settings import (
     coerce_setting,
     label_of,
     load_settings,
+    update_setting,
 )
 from medlocal.ui.dialogs.settings_dialog import (
     CUSTOM,
@@ -185,7 +186,7 @@ def _typed(qtbot: QtBot, editor: QWidget, text: str) -> None:
             "Context size (tokens) must be at least 512, not 100: its "
             "range is 512 to 131072 (or 0 for the model's own)",
         ),
-        ("threads", "-2", "CPU threads must be at least 0, not -2"),
+        ("threads", "-2", "CPU threads must be at least 0, not -2: its range is 0 to 2147483647"),
     ],
 )
 def test_typed_values_out_of_range_are_refused_visibly(
@@ -274,3 +275,82 @@ def test_context_and_answer_editors_step_within_the_declared_bounds(qtbot: QtBot
     answer.setValue(32768)
     answer.stepBy(1)
     assert answer.value() == 32768
+
+
+@pytest.fixture(params=["en_US", "de_DE"])
+def number_locale(request: pytest.FixtureRequest) -> Iterator[str]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(request.param))
+    try:
+        yield str(request.param)
+    finally:
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("0,1", 0.1), ("1,5", 1.5), ("0.7", 0.7), (",5", 0.5), ("1.25", 1.25)]
+)
+def test_a_decimal_point_is_a_dot_or_a_comma_in_any_locale(
+    qtbot: QtBot, workspace: Workspace, number_locale: str, typed: str, value: float
+) -> None:
+    """Review 36: in English "0,1" typed in Temperature was read as 1.0 ("1,5" as 15, the comma
+    taken as a thousands separator) and in German "0.7" as 7, with no error. Either is the
+    decimal point; never a silently different number."""
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.editors["temperature"]
+    assert editor.locale().name() == number_locale
+    _typed(qtbot, editor, typed)
+    assert dialog.value("temperature") == value
+    assert not editor.property("invalid") and dialog.save_button.isEnabled()
+    assert dialog.save()
+    assert load_settings().temperature == value
+
+
+def test_two_decimal_points_are_refused_visibly(
+    qtbot: QtBot, workspace: Workspace, number_locale: str
+) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editor = dialog.editors["temperature"]
+    line = editor.lineEdit()  # type: ignore[attr-defined]
+    line.selectAll()
+    qtbot.keyClicks(line, "1,2.5")
+    assert line.text() != "1,2.5" or editor.property("invalid")  # refused, never read as 12.5
+    assert dialog.value("temperature") != 12.5 and dialog.value("temperature") != 125
+
+
+def test_values_shown_rounded_are_not_changes(qtbot: QtBot, workspace: Workspace) -> None:
+    """Review 36: temperature 0.333 from settings.toml showed as 0.33 and saving another field
+    rewrote it as 0.33 (model_check 0.005 as 0.01). Untouched, it is kept as stored."""
+    workspace.update_settings(temperature=0.333, model_check=0.005)
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.value("temperature") == 0.33 and dialog.value("model_check") == 0.01
+    assert dialog.changes() == {}
+    dialog.editors["theme"].setCurrentText("dark")  # type: ignore[attr-defined]
+    assert dialog.changes() == {"theme": "dark"}
+    assert dialog.save()
+    saved = load_settings()
+    assert (saved.temperature, saved.model_check, saved.theme) == (0.333, 0.005, "dark")
+    dialog.editors["temperature"].setValue(0.4)  # type: ignore[attr-defined]
+    assert dialog.changes() == {"temperature": 0.4}  # a real change still is one
+
+
+def test_every_whole_number_setting_fits_the_spin_box() -> None:
+    """Review 36: `settings set seed 3000000000` was accepted, then the Settings window raised
+    OverflowError putting it in its 32-bit spin box."""
+    for spec in fields(Settings):
+        if type(spec.default) is int:
+            assert spec.metadata["max"] is not None and spec.metadata["max"] <= 2**31 - 1
+    with pytest.raises(SettingValueError) as caught:
+        update_setting("seed", "3000000000")
+    assert (
+        str(caught.value)
+        == "Seed must be at most 2147483647, not 3000000000: its range is 0 to 2147483647"
+    )
+    with pytest.raises(SettingValueError, match=r"^Largest import \(MB\) must be at most"):
+        update_setting("import_max_mb", "5000000000")
+    assert load_settings() == Settings()  # nothing saved

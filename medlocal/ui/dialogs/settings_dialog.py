@@ -46,6 +46,7 @@ from medlocal.ui.dialogs.settings_form import (
     label_for,
     make_editor,
     set_editor_value,
+    shown_unchanged,
 )
 from medlocal.ui.workers import Job
 
@@ -231,8 +232,8 @@ class SettingsDialog(QDialog):
         current = self.workspace.settings
         return {
             name: self.value(name)
-            for name in self.editors
-            if self.value(name) != getattr(current, name)
+            for name, editor in self.editors.items()
+            if not shown_unchanged(editor, self.value(name), getattr(current, name))
         }
 
     def _preset_chosen(self, name: str) -> None:

@@ -103,6 +103,30 @@ class DecimalEditor(QDoubleSpinBox):
         self.setValue(self.steps.step(self.value(), steps * self.singleStep()))
         self.selectAll()
 
+    def _as_locale(self, text: str) -> str:
+        """``text`` with "." and "," both read as the decimal point (review 36: in English
+        "0,1" was read as 1.0, the comma taken as a thousands separator, and in German "0.7" as
+        7). No setting needs a thousands separator, so neither is ever one; "1,2.5" has two
+        decimal points and is refused."""
+        point = self.locale().decimalPoint()
+        return text.replace(",", point).replace(".", point)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        state, _checked, _pos = super().validate(self._as_locale(text), pos)
+        return state, text, pos  # what was typed stays as typed
+
+    def valueFromText(self, text: str) -> float:
+        return super().valueFromText(self._as_locale(text))
+
+
+def shown_unchanged(editor: QWidget, shown: Any, stored: Any) -> bool:
+    """Whether ``shown`` in ``editor`` is ``stored`` as the editor shows it: a decimal rounded
+    to the editor's places (review 36: temperature 0.333 from settings.toml showed 0.33, and
+    saving another field rewrote it as 0.33)."""
+    if isinstance(editor, QDoubleSpinBox) and isinstance(stored, (int, float)):
+        return bool(abs(float(shown) - float(stored)) <= 0.5 * 10 ** -editor.decimals() + 1e-9)
+    return bool(shown == stored)
+
 
 def declared() -> list[Field[Any]]:
     return list(fields(Settings))
