@@ -4,11 +4,12 @@ the drug, a brand finds its generic and back, and other questions are searched a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
-from fixtures.timing import assert_linear
+from fixtures.timing import assert_flat, assert_linear
 
 from medlocal.drugs import (
     MAX_TERMS,
@@ -94,6 +95,27 @@ def test_expansion_is_bounded_and_fast() -> None:
     # Fast as a ratio, not seconds (a loaded CI machine stretches seconds; the latency figure
     # is bench_expansion_ab.py's): a question twice as long costs no more than about twice.
     assert_linear(lambda n: vocabulary.expansion(" ".join([question] * n)), 100)
+    # Nor with the vocabulary's size (review 36: a scan of every class per question, instead of
+    # a dict lookup, passed the above): eight times the classes, about the same time.
+    padded = {
+        size: replace(
+            vocabulary,
+            classes={
+                **vocabulary.classes,
+                **{
+                    (f"padclass{i}",): ("padmember",)
+                    for i in range(len(vocabulary.classes) * (size - 1))
+                },
+            },
+        )
+        for size in (1, 8)
+    }
+
+    def ask(size: int) -> None:
+        for _ in range(20):
+            padded[size].expansion(question)
+
+    assert_flat(ask, 1, 8)
 
 
 def test_classes_match_singular_plural_and_hyphenation(tmp_path: Path) -> None:
