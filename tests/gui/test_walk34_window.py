@@ -191,11 +191,21 @@ from PySide6.QtCore import QTimer
 import medlocal.ui.app as gui
 import medlocal.ui.main_window as main_window
 from medlocal.crash import install_crash_handler
+import medlocal.ui.workers as workers
 from medlocal.ui.workers import run_task, wait_for_jobs
 
 install_crash_handler()
-# The window waits 10 s for cancelled jobs on close; a shorter wait keeps the test short.
-main_window.wait_for_jobs = lambda timeout_s: wait_for_jobs(0.2)
+
+def recorded_wait(timeout_s=10.0):
+    # Each wait for the jobs is recorded with the timeout the app gave it (review 36: a quit
+    # grace raised from 2 s to 45 s passed, the job outlasting both); it waits 0.2 s only, which
+    # keeps the test short.
+    with open("WAITS", "a") as waits:
+        print(timeout_s, file=waits)
+    return wait_for_jobs(0.2)
+
+main_window.wait_for_jobs = recorded_wait  # the window's, on close
+workers.wait_for_jobs = recorded_wait  # end_if_jobs_linger's, at quit
 
 def build(workspace):
     window = gui.MainWindow(workspace)
@@ -216,13 +226,23 @@ def test_quitting_while_a_worker_runs_leaves_no_crash_report(tmp_path: Path) -> 
     mark = tmp_path / "job-finished"
     # The job outlasts the start-up and the quit (9-14 s with the machine loaded, review 33) by
     # far; whether the quit waited for it is told by its mark, not by a clock.
-    script = textwrap.dedent(QUIT_DURING_JOB).replace("JOB_S", "60.0").replace("MARK", str(mark))
+    waits = tmp_path / "waits"
+    script = (
+        textwrap.dedent(QUIT_DURING_JOB)
+        .replace("JOB_S", "60.0")
+        .replace("MARK", str(mark))
+        .replace("WAITS", str(waits))
+    )
     done = run_child(script, home, timeout=180)
     assert done.returncode == 0, done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert "RuntimeError" not in done.stderr
     assert sorted(p.name for p in (home / "logs").glob("crash-*.txt")) == []
     assert not mark.exists()  # the quit did not wait for the job either
+    # Nor would it have waited long for one: the window's wait on close (10 s) and the quit's
+    # grace (2 s), the timeouts the app gave, not how long this machine took.
+    given = [float(t) for t in waits.read_text().split()]
+    assert len(given) == 2 and sum(given) <= 12.5, given
 
 
 # -- 5. chats started or deleted outside the window ----------------------------------------
