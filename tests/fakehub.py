@@ -15,7 +15,8 @@ file request the way huggingface.co does for LFS files: a 302 carrying the file'
 
 Faults for tests: ``corrupt`` (serve bytes that do not match the advertised SHA-256), ``cut_after``
 (the first full GET closes the connection after N bytes), ``stall_after`` (no byte past offset N
-is ever sent), ``chunk_delay`` (a slow link). Binds 127.0.0.1 only; ``close()`` stops it.
+is ever sent; ``stall_waits`` holds how long the client waited on each stall before it hung up),
+``chunk_delay`` (a slow link). Binds 127.0.0.1 only; ``close()`` stops it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import select
+import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -42,6 +46,7 @@ class HubFile:
     stall_after: int | None = None
     chunk_delay: float = 0.0  # seconds to wait after each 256 KiB: a slow link
     cuts_done: int = 0
+    stall_waits: list[float] = field(default_factory=list)  # seconds to the client's hang-up
 
     @property
     def sha256(self) -> str:
@@ -113,6 +118,20 @@ class FakeHub:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
+
+    def _until_hung_up(self, connection: socket.socket, most_s: float = 60.0) -> float:
+        """Seconds until the client closes ``connection`` (its read timed out and it gave up),
+        at most ``most_s``, or until the hub closes."""
+        started = time.monotonic()
+        while not self.stop_event.is_set() and time.monotonic() - started < most_s:
+            readable, _, _ = select.select([connection], [], [], 0.02)
+            if readable:
+                try:
+                    if not connection.recv(1 << 16):
+                        break  # the client closed it
+                except OSError:
+                    break  # reset
+        return time.monotonic() - started
 
     # -- request handling ----------------------------------------------------------------------
 
@@ -248,7 +267,7 @@ class FakeHub:
             # Bytes up to the absolute offset ``stall_after`` flow; after that nothing, ever.
             req.wfile.write(body[: max(hub_file.stall_after - start, 0)])
             req.wfile.flush()
-            self.stop_event.wait(timeout=60)
+            hub_file.stall_waits.append(self._until_hung_up(req.connection))
             req.close_connection = True
             return
         if hub_file.cut_after is not None and start == 0 and hub_file.cuts_done == 0:

@@ -161,6 +161,12 @@ def test_stalled_server_times_out_with_a_clear_message(hub: FakeHub) -> None:
     gets = [r for r in hub.requests if r.method == "GET" and r.path.endswith(NAME)]
     assert 2 <= len(gets) <= 6, [(r.method, r.range) for r in gets]
     assert list((models_dir() / dl.PARTIAL_DIR).glob("*.part"))  # kept for a later resume
+    # The timeout the client used, not the one the message names (review 36: ten times 0.5 s
+    # passed): how long it waited on a stall before hanging up, as a ratio to 0.5 s. The
+    # quickest stall is taken (a loaded machine only lengthens a wait; the last hang-up may not
+    # be recorded yet).
+    waits = hub.repos[REPO].files[NAME].stall_waits
+    assert waits and 0.8 <= min(waits) / 0.5 <= 4, waits
 
 
 def test_no_network(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
