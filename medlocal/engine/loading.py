@@ -22,6 +22,8 @@ class LoadOptions:
     n_threads: int | None = None  # None: physical cores
     n_gpu_layers: int | None = None  # None: as many as fit free VRAM; 0: CPU only
     n_batch: int = 512
+    # Tokens llama.cpp computes at once within a batch (a ubatch); None: n_batch, one per batch.
+    n_ubatch: int | None = None
     # Flash attention: faster on CPU and GPU alike (llama.cpp's own default, "auto", turns it on
     # where supported); llama-cpp-python's wrapper defaults it to off.
     flash_attn: bool = True
@@ -51,7 +53,7 @@ def llama_arguments(
         "n_threads": options.n_threads or hardware.physical_cores(),
         "n_threads_batch": options.n_threads or hardware.physical_cores(),
         "n_batch": n_ctx if embedding else min(options.n_batch, n_ctx),
-        "n_ubatch": n_ctx if embedding else min(options.n_batch, n_ctx),
+        "n_ubatch": n_ctx if embedding else min(options.n_ubatch or options.n_batch, n_ctx),
         "embedding": embedding,
         "verbose": False,
     }

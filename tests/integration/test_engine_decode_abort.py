@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+import llama_cpp
 import pytest
 from fixtures.decode_probe import DecodeProbe, probe_decodes
 from fixtures.model_state import cold_cache, speculation
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.generation import GenerationStats
-from medlocal.engine.runtime import LlamaChatModel
+from medlocal.engine.runtime import Engine, LlamaChatModel, LoadOptions
 from medlocal.engine.speculative import SpeculationConfig
 
 SYSTEM = ChatMessage("system", "You are a concise clinical assistant.")
@@ -113,3 +115,51 @@ def test_a_stop_during_a_generated_tokens_decode_aborts_it(
         cold_cache(demo_chat)
         fresh = "".join(demo_chat.stream_chat(other, SAMPLED))
     assert after_stop and after_stop == fresh
+
+
+@pytest.fixture(scope="module")
+def ubatched_chat(engine: Engine, demo_gguf: Path) -> LlamaChatModel:
+    """The demo model computing each batch of 512 tokens in ubatches of 128: an aborted decode
+    call can leave the ubatches it finished before the aborted one in the cache."""
+    return engine.load_chat(demo_gguf, LoadOptions(n_ctx=2048, n_ubatch=128, speculative_draft=0))
+
+
+def last_cached_position(model: LlamaChatModel) -> int:
+    """The cache's last position of sequence 0 (-1 when empty), read on the calling thread
+    (llama.cpp's abort callback runs on the thread inside the decode)."""
+    memory = llama_cpp.llama_get_memory(model._llama._ctx.ctx)
+    return int(llama_cpp.llama_memory_seq_pos_max(memory, 0))
+
+
+def test_a_stop_in_a_later_ubatch_leaves_the_cache_where_n_tokens_says(
+    ubatched_chat: LlamaChatModel,
+) -> None:
+    """Review 36: with one ubatch per batch llama.cpp's own removal of the aborted ubatch left
+    nothing to cut, so this file passed with ``forget_aborted`` a no-op. Here the prompt's last
+    batch (about 300 tokens: ubatches of 128, 128 and the rest) is stopped in its second
+    ubatch or later, after its first one was written to the cache."""
+    model = ubatched_chat
+    assert model._llama.n_batch == 512 and model._llama.context_params.n_ubatch == 128
+    messages = long_prompt(model, 812)
+    with speculation(model, None):
+        cold_cache(model)
+        answer, stats, probe, _ = stop_inside_a_decode(
+            model,
+            messages,
+            SAMPLED,
+            # Inside the last batch (read by Llama.generate) once its first ubatch is cached.
+            lambda s: s.prompt_read >= 512 and last_cached_position(model) >= 512 + 128,
+        )
+        assert answer == ""
+        assert stats.stop_reason == "cancelled" and stats.prompt_read == 512
+        assert probe.calls_after_stop == 1
+        # The cache ends exactly where llama-cpp-python's n_tokens says: the first batch.
+        n_tokens, last = model._engine.worker.call(
+            lambda: (model._llama.n_tokens, last_cached_position(model))
+        )
+        assert (n_tokens, last) == (512, 511)
+        again = "".join(model.stream_chat(messages, SAMPLED))
+        assert model.last_stats.reused_prefix_tokens == 512
+        cold_cache(model)
+        fresh = "".join(model.stream_chat(messages, SAMPLED))
+    assert again and again == fresh
