@@ -166,7 +166,7 @@ def test_stalled_server_times_out_with_a_clear_message(hub: FakeHub) -> None:
     # quickest stall is taken (a loaded machine only lengthens a wait; the last hang-up may not
     # be recorded yet).
     waits = hub.repos[REPO].files[NAME].stall_waits
-    assert waits and 0.8 <= min(waits) / 0.5 <= 4, waits
+    assert waits and 0.8 <= min(waits) / 0.5 <= 6, waits  # ten times the timeout: 10
 
 
 def test_no_network(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
