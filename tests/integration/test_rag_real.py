@@ -194,6 +194,7 @@ def _long_vault(vault: Vault, tmp_path: Path, embedder: Embedder, days: int) -> 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1500)  # ~185 s quiet; over 600 s when other test runs shared the 2 cores
 def test_long_record_summarises_into_every_template(
     vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
 ) -> None:
