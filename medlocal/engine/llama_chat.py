@@ -140,38 +140,30 @@ class LlamaChatModel(LoadedLlama):
         close_at = thinking_close_at(params, budget) if self.reasoning or opened else 0
 
         def produce(emit: Callable[[str], None], stopped: threading.Event) -> None:
-            self._generate(
-                tokens, params, budget, stop_strings, stats, emit, stopped, cancel, opened, close_at
-            )
+            llm = self._llama
+            if llm is None:
+                raise ModelLoadError(f"{self.name} has been unloaded")
+
+            def cancelled() -> bool:
+                return stopped.is_set() or (cancel is not None and cancel.is_set())
+
+            with StopWatch(self._abort, cancelled):
+                self._generate(
+                    llm,
+                    tokens,
+                    params,
+                    budget,
+                    stop_strings,
+                    stats,
+                    emit,
+                    cancelled,
+                    opened,
+                    close_at,
+                )
 
         return ThinkingPieces(self._engine.worker.stream(produce), opened)
 
     def _generate(
-        self,
-        tokens: list[int],
-        params: SamplingParams,
-        budget: int,
-        stop_strings: tuple[str, ...],
-        stats: GenerationStats,
-        emit: Callable[[str], None],
-        stopped: threading.Event,
-        cancel: threading.Event | None,
-        opened: bool = False,
-        close_at: int = 0,
-    ) -> None:
-        llm = self._llama
-        if llm is None:
-            raise ModelLoadError(f"{self.name} has been unloaded")
-
-        def cancelled() -> bool:
-            return stopped.is_set() or (cancel is not None and cancel.is_set())
-
-        with StopWatch(self._abort, cancelled):
-            self._decode(
-                llm, tokens, params, budget, stop_strings, stats, emit, cancelled, opened, close_at
-            )
-
-    def _decode(
         self,
         llm: Any,
         tokens: list[int],
