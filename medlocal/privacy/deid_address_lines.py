@@ -36,6 +36,7 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     yield from _quoted_houses(text, found)
     yield from _postcodes_beside_places(text, found)
     yield from _towns_before_postcodes(text, found)
+    yield from _town_lines(text, found)
     spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
     if not spans:
         return
@@ -453,6 +454,51 @@ def _towns_before_postcodes(text: str, found: list[Redaction]) -> Iterator[Redac
             if any(not_place_word(w, lex) for w in words):
                 break
             yield Redaction("city", before.start(group), before.end(group), value, label("city"))
+
+
+# Session 38 (issue 16): an address written a part a line, with no label and no commas ("3
+# Beckside Cottages\nSettle\nNorth Yorkshire\nBD24 9AA"): the lines between a found street's
+# line and a found postcode's are its town and county, even where the town is an English word
+# no gazetteer lists. One or two such lines, each one to three capitalised words alone.
+_PLACE_LINE = re.compile(rf"[ \t]*(?P<p>{_PLACE_PART})[ \t]*,?[ \t]*\n")
+
+
+def _town_lines(text: str, found: list[Redaction]) -> Iterator[Redaction]:
+    """The town and county lines between a found street's line and a found postcode's line
+    (:data:`_PLACE_LINE`), where no word is generic, clinical, a title, a role or a calendar
+    word, and each is a listed place, a name-like word or no English word."""
+    postcodes = {red.start for red in found if red.kind == "zip_code"}
+    if not postcodes:
+        return
+    lex = lexicon()
+    for red in found:
+        if red.kind != "street_address":
+            continue
+        at = red.end
+        while at < len(text) and text[at] in " \t,":
+            at += 1
+        if not text.startswith("\n", at):
+            continue  # the street does not end its line
+        at += 1
+        lines: list[re.Match[str]] = []
+        while len(lines) < 2 and (line := _PLACE_LINE.match(text, at)) is not None:
+            lines.append(line)
+            at = line.end()
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if not lines or at not in postcodes:
+            continue
+        for n, line in enumerate(lines):
+            value = line.group("p")
+            words = [fold(w) for w in value.split()]
+            if any(not_place_word(w, lex) for w in words) or not all(
+                # A heading between the parts ("Diagnosis") is a plain English word.
+                w in lex.places or lex.name_like(w) or not lex.known(w)
+                for w in words
+            ):
+                break
+            kind = "city" if n == 0 else "location"
+            yield Redaction(kind, line.start("p"), line.end("p"), value, label(kind))
 
 
 def _opening(text: str, start: int) -> str:

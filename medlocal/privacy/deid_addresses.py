@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_unit_letters import UNIT_OR_COUNT_AHEAD
+
 STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
     "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
@@ -21,7 +23,9 @@ _STREET_TYPES = (
     r"Ridge|Pike|Turnpike|Plaza|Gate|Meadows?|Dale|Fields?|Wynd|Brae|"
     # Fourth round: abbreviations and street words of Australia, NZ, India and elsewhere.
     r"Cres|Cl|Pde|Tce|Cct|Circuit|Gr|Esp|Hts|Mall|Estate|Marg|Nagar|Expressway|Expy|Freeway|"
-    r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook"
+    r"Fwy|Track|Glade|Grange|Hollow|Knoll|Spur|Vista|Causeway|Concourse|Strand|Nook|Outlook|"
+    # Session 38 (issue 16): British rows of houses and yards ("3 Beckside Cottages").
+    r"Cottages|Villas|Buildings|Fold|Garth|Croft|Mansions|Barns"
 )
 # The street words, read by the street grammar in capitals (deid_caps_streets).
 STREET_TYPES = _STREET_TYPES
@@ -108,10 +112,13 @@ _STREET_RANGE = re.compile(
     r"\b\d{1,5}[A-Za-z]?-\d{1,5}[A-Za-z]?[ \t]+(?:[A-Z][a-zA-Z'-]*[ \t]+){1,4}"
     rf"(?:{_STREET_TYPES})\b\.?"
 )
-# Japanese block numbers before a district ("3-14-2 Nishi-Shinjuku", "5-1 Tsukudo-cho").
+# Japanese block numbers before a district ("3-14-2 Nishi-Shinjuku", "5-1 Tsukudo-cho"); not a
+# range of a clinical value before its unit or count (session 38: "tremor at 4-5 Hz", "review in
+# 4-6 Weeks", "HR 60-70 Bpm").
 _CHOME = re.compile(
     r"\b(?!(?:19|20)\d\d-)\d{1,4}(?:-\d{1,4}){1,2}[ \t]+"
-    r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
+    + UNIT_OR_COUNT_AHEAD
+    + r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
 )
 
 # Seventh round: the house number after the street, as in most of Europe and Latin America: a

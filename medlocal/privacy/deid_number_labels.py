@@ -15,30 +15,43 @@ from medlocal.privacy.deid_spans import Redaction, label
 
 # Health-service and insurance numbers by their labels, in the countries whose notes we read
 # ("NHS No:", "CHI", "H&C number", "IHI", "NHI", "Medicare card #", "OHIP", "health card").
-_HEALTH_NUMBER_LABEL = re.compile(
-    r"(?i:\b(?:NHS|CHI|H&C|HSC|IHI|NHI|Medicare|Medicaid|OHIP|MSP|RAMQ|health[ \t]+card|"
-    r"health[ \t]+(?:insurance|plan)|insurance|member(?:ship)?|policy)"
+# Session 38 (issue 16): the abbreviation with its stops too ("N.H.S. No. 943 476 5919").
+_HEALTH_LABEL_WORDS = (
+    r"(?i:\b(?:NHS|N\.H\.S\.?|CHI|H&C|HSC|IHI|NHI|Medicare|Medicaid|OHIP|MSP|RAMQ|"
+    r"health[ \t]+card|health[ \t]+(?:insurance|plan)|insurance|member(?:ship)?|policy)"
     # Walk 22: a table's cell bar between the label and the number ("| NHS no | 943 476 5919").
-    r"(?:[ \t]+(?:card|number|no\.?|num|nbr|#|id))*[ \t]*[:#.=|-]?[ \t]*)$"
+    r"(?:[ \t]+(?:card|number|no\.?|num|nbr|#|id))*[ \t]*[:#.=|-]?[ \t]*)"
 )
+_HEALTH_NUMBER_LABEL = re.compile(_HEALTH_LABEL_WORDS + "$")
+# Session 38 (issue 16): the label read into the number's own span by a rule for codes with a
+# prefix of capitals ("Our ref: NHS 943 476 5919" was "[ID]" typed id_number, with "NHS"
+# removed, where "NHS: 943 476 5919" kept its label and was typed health_plan_id).
+_HEALTH_LABEL_OPENING = re.compile(_HEALTH_LABEL_WORDS + r"(?=\d)")
 # The kinds a shape gives a number that a label may overrule.
 _BY_SHAPE = frozenset({"phone", "ssn", "id_number"})
 
 
 def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` with each number after a health-service number's label given that kind
-    (and its label), whatever its shape made of it."""
+    (and its label), whatever its shape made of it; a label read into the number's span is
+    given back."""
     out = []
     for red in redactions:
         by_shape = red.kind in _BY_SHAPE or (
             # "Medicare card # 2123 45670 1": a number after "#" read as a flat's
             red.kind == "street_address" and not any(ch.isalpha() for ch in red.original)
         )
-        if (
-            by_shape
-            and red.replacement == label(red.kind)
-            and _HEALTH_NUMBER_LABEL.search(text, max(0, red.start - 40), red.start)
-        ):
+        if not by_shape or red.replacement != label(red.kind):
+            out.append(red)
+            continue
+        opening = _HEALTH_LABEL_OPENING.match(text, red.start, red.end)
+        if opening is not None:
+            # The label stays in view, as it does where a stop or colon parts it from the number.
+            start = opening.end()
+            red = Redaction(
+                "health_plan_id", start, red.end, text[start : red.end], label("health_plan_id")
+            )
+        elif _HEALTH_NUMBER_LABEL.search(text, max(0, red.start - 40), red.start):
             red = Redaction(
                 "health_plan_id", red.start, red.end, red.original, label("health_plan_id")
             )

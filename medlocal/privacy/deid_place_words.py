@@ -181,6 +181,9 @@ STREET_WORDS = frozenset(
         "cres", "cl", "pde", "tce", "pl", "cct", "circuit", "esp", "alley", "wynd", "brae", "pike",
         "plaza", "mall", "marg", "nagar", "expressway", "freeway", "causeway", "concourse",
         "crossing", "chase",
+        # Session 38 (issue 16): British rows of houses and yards named as streets ("3 Beckside
+        # Cottages", "5 Rose Villas", "Albert Buildings", "Calton Fold", "Kirkgate Garth").
+        "cottages", "villas", "buildings", "fold", "garth", "croft", "mansions", "barns",
     }
 )  # fmt: skip
 REGIONS = frozenset({"county", "parish", "borough", "township"})
@@ -207,11 +210,48 @@ WARD_KINDS = frozenset(
 )  # fmt: skip
 # Where someone lives or moved: the capitalised words after it are a place even when they are
 # English words ("lives in Little Haven", "moved to Castle Rock", "grew up in Bay of Islands").
+# Session 38 (issue 16): a town named by an English word that no gazetteer lists survived when
+# words stood between the verb and its preposition ("lives alone in Settle", "lives with her
+# daughter in Settle", "moved to a flat in Settle", "moved back to Settle") or when the cue was
+# no verb ("resident of Settle", "a native of Bath", "her home in Wells"). The words between are
+# lower-case ones only (no stop or comma: the same clause), five at most; what follows is still
+# checked by the caller (no clinical, generic or hospital word).
+_GAP = r"(?:[ \t]+[a-z][a-z'’-]*){0,5}?"
 RESIDENCE_BEFORE = re.compile(
-    r"(?i:\b(?:lives|living|lived|resides|residing|resided|moved|moving|relocated|relocating|"
-    r"grew[ \t]+up|born|raised|holidaying|emigrated|immigrated))[ \t]+(?i:in|to|from|near)"
+    r"(?:(?i:\b(?:lives|live|living|lived|resides|reside|residing|resided|moved|moving|"
+    r"relocated|relocating|grew[ \t]+up|born|raised|holidaying|emigrated|immigrated|settled))"
+    + _GAP
+    + r"[ \t]+(?i:in|to|from|near)"
+    r"|\b(?i:residents?|native)[ \t]+(?:of|in)"
+    r"|\b(?i:her|his|their|my|own|family)[ \t]+home[ \t]+(?:is[ \t]+)?(?:in|near))"
     r"[ \t]+\Z"
 )
+# Going, coming or staying somewhere: a place after it too, but these verbs also move patients
+# round a hospital and its services ("returned to Theatre", "transferred from Neurosurgery",
+# "staying in Recovery"), so the caller takes only a word that is no plain English word here (a
+# name-like word, a listed place or an unknown word: "returned to Settle", "originally from
+# Wells", "travelled from Ilkley").
+TRAVEL_BEFORE = re.compile(
+    r"(?i:\b(?:stays|stayed|staying|returned|returning|returns|visiting|travelled|traveled|"
+    r"transferred|comes|came|hails|originally|drove|flew))"
+    + _GAP
+    + r"[ \t]+(?i:in|to|from|near)[ \t]+\Z"
+)
+# How far before a run its residence cue may start (a verb, five words and a preposition).
+RESIDENCE_REACH = 80
+# Parts of a hospital that a patient is moved to, returned to or stays in ("returned to
+# Theatre", "transferred from Recovery", "staying in Resus"): no place, whatever the cue.
+HOSPITAL_AREAS = WARD_KINDS | frozenset(
+    {
+        "theatre", "theatres", "recovery", "resus", "majors", "minors", "outpatients",
+        "outpatient", "casualty", "triage", "bay", "bays", "side", "room", "rooms", "cubicle",
+        "ambulatory", "radiology", "imaging", "x-ray", "pacu", "endoscopy", "dialysis",
+        "ward", "wards", "clinic", "department", "status", "hdu", "itu", "icu", "ccu", "a&e",
+        "ed", "er", "nicu", "scbu", "picu", "cath", "lab", "catheter", "laboratory", "lounge",
+        "holding", "area", "suite", "hospice", "home", "community", "primary", "secondary",
+        "tertiary", "care", "hospital", "unit", "service", "services", "team",
+    }
+)  # fmt: skip
 FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]{1,40})")
 # The rest of an organisation's name after its head: "for" or "on" and one to four capitalised
 # words, up to a lower-case word or the line's end ("Hospital for Tropical Diseases", "Council on

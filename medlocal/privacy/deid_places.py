@@ -30,6 +30,7 @@ from medlocal.privacy.deid_place_words import (
     GENERIC,
     HEAD_FIRST,
     HOLY_DEDICATIONS,
+    HOSPITAL_AREAS,
     KIND_AFTER,
     LOWER_HEAD_AFTER,
     NAMED_FOR,
@@ -37,8 +38,10 @@ from medlocal.privacy.deid_place_words import (
     PLACE_PREFIXES,
     REGIONS,
     RESIDENCE_BEFORE,
+    RESIDENCE_REACH,
     STREET_WORDS,
     THE_PLACE_CUES,
+    TRAVEL_BEFORE,
     WARD_HEADS,
     WARD_KINDS,
     WEAK_HEADS,
@@ -124,6 +127,40 @@ def _after_caps_heading(run: list[Tok], lex: Lexicon) -> list[Tok]:
     if heading[-1].lower in GENERIC or first.lower in GENERIC:
         return run  # "ROYAL INFIRMARY Edinburgh", "ROYAL FREE Hospital": one name
     return run[caps:]
+
+
+# Session 38: a run that opens with its own residence cue ("Resident of Settle for 40 years").
+_OWN_CUES = frozenset({"resident", "residents", "native"})
+
+
+def _residence_place(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> Tok | None:
+    """The first word of the place that ``run`` names after a residence or travel cue ("lives
+    alone in Settle", "returned to Settle"), or None: no such cue, or the words are no place's
+    (a generic, clinical or hospital word, a facility's or street's head)."""
+    if len(run) > 2 and words[0] in _OWN_CUES and words[1] in ("of", "in"):
+        run, words = run[2:], words[2:]
+        cued = True
+    elif run[0].shape != "title":
+        return None  # (read first: the cues are searched for only before a capitalised word)
+    else:
+        reach = max(0, run[0].start - RESIDENCE_REACH)
+        cued = RESIDENCE_BEFORE.search(text, reach, run[0].start) is not None
+        if not cued and TRAVEL_BEFORE.search(text, reach, run[0].start) is not None:
+            # After a verb that also moves patients round a hospital, only a word that is no
+            # plain English word ("returned to Settle", not "returned to Neurosurgery").
+            cued = all(
+                w in lex.places or lex.name_like(w) or not lex.known(w)
+                for w in words
+                if w not in ("of", "the", "and", "&")
+            )
+    if (
+        not cued
+        or run[0].shape != "title"
+        or all(w in GENERIC or w in TITLES or w in HOSPITAL_AREAS or lex.clinical(w) for w in words)
+        or any(w in _FACILITY_OR_STREET_HEADS for w in words)
+    ):
+        return None
+    return run[0]
 
 
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
@@ -219,13 +256,9 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         return
     if words[-1] in FACILITY_HEADS and all(w in GENERIC for w in words):
         return  # "Maternal Fetal Medicine", "the Sleep Clinic": a kind of service, not which one
-    if (
-        run[0].shape == "title"
-        and RESIDENCE_BEFORE.search(text, max(0, run[0].start - 24), run[0].start)
-        and not all(w in GENERIC or w in TITLES or lex.clinical(w) for w in words)
-        and not any(w in _FACILITY_OR_STREET_HEADS for w in words)
-    ):
-        out.append(WordSpan("location", run[0].start, word_end(run[-1])))  # "lives in Little Haven"
+    place = _residence_place(run, words, text, lex)
+    if place is not None:
+        out.append(WordSpan("location", place.start, word_end(run[-1])))  # "lives in Little Haven"
         return
     holy = _holy_dedication(words)
     if holy is not None:
