@@ -232,7 +232,8 @@ RESIDENCE_BEFORE = re.compile(
 # name-like word, a listed place or an unknown word: "returned to Settle", "originally from
 # Wells", "travelled from Ilkley").
 TRAVEL_BEFORE = re.compile(
-    r"(?i:\b(?:stays|stayed|staying|returned|returning|returns|visiting|travelled|traveled|"
+    r"(?i:\b(?:stays|stayed|staying|return|returned|returning|returns|go|goes|going|went|"
+    r"visiting|travelled|traveled|"
     r"transferred|comes|came|hails|originally|drove|flew))"
     + _GAP
     + r"[ \t]+(?i:in|to|from|near)[ \t]+\Z"

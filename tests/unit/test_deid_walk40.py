@@ -38,6 +38,7 @@ def _kinds(text: str, tagger: bool = True) -> list[tuple[str, str]]:
         ("Her home in Settle has stairs.", "Settle"),
         ("She returned home to Settle on the train.", "Settle"),
         ("He travelled from Settle for the appointment.", "Settle"),
+        ("She will return to Settle with her daughter on Friday.", "Settle"),
     ],
 )
 def test_a_town_that_is_an_english_word_goes_after_a_residence_cue(
@@ -55,6 +56,7 @@ def test_a_town_that_is_an_english_word_goes_after_a_residence_cue(
         "Transferred to Neurosurgery. Moved to Bay 4. Lives with her daughter in A&E terms.",
         "He lives with chronic pain and retired from Teaching in 2010.",
         "Seen in Clinic, then in Theatre, then in Recovery.",
+        "Went to Theatre at 14:00 and will return to Clinic.",
     ],
 )
 def test_hospital_places_after_the_same_cues_stay(text: str) -> None:
