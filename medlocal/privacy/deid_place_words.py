@@ -242,15 +242,19 @@ TRAVEL_BEFORE = re.compile(
 RESIDENCE_REACH = 80
 # Parts of a hospital that a patient is moved to, returned to or stays in ("returned to
 # Theatre", "transferred from Recovery", "staying in Resus"): no place, whatever the cue.
-HOSPITAL_AREAS = WARD_KINDS | frozenset(
+# Not WARD_KINDS whole: its adjectives name towns too ("lives in Old Lyme", "New Mills").
+HOSPITAL_AREAS = frozenset(
     {
-        "theatre", "theatres", "recovery", "resus", "majors", "minors", "outpatients",
-        "outpatient", "casualty", "triage", "bay", "bays", "side", "room", "rooms", "cubicle",
-        "ambulatory", "radiology", "imaging", "x-ray", "pacu", "endoscopy", "dialysis",
+        "theatre", "theatres", "recovery", "resus", "resuscitation", "majors", "minors",
+        "outpatients", "outpatient", "casualty", "triage", "bay", "bays", "side", "room", "rooms",
+        "cubicle", "ambulatory", "radiology", "imaging", "x-ray", "pacu", "endoscopy", "dialysis",
         "ward", "wards", "clinic", "department", "status", "hdu", "itu", "icu", "ccu", "a&e",
         "ed", "er", "nicu", "scbu", "picu", "cath", "lab", "catheter", "laboratory", "lounge",
         "holding", "area", "suite", "hospice", "home", "community", "primary", "secondary",
-        "tertiary", "care", "hospital", "unit", "service", "services", "team",
+        "tertiary", "care", "hospital", "unit", "service", "services", "team", "labour", "labor",
+        "delivery", "maternity", "rehab", "rehabilitation", "isolation", "discharge",
+        "assessment", "admissions", "observation", "stroke", "renal", "oncology", "respiratory",
+        "frailty", "surgical", "medical", "intensive", "critical", "coronary", "acute",
     }
 )  # fmt: skip
 FOR_PLACE = re.compile(r"[ \t]+for[ \t]+(?P<p>[A-Z][\w'’-]{1,40})")

@@ -39,6 +39,8 @@ def _kinds(text: str, tagger: bool = True) -> list[tuple[str, str]]:
         ("She returned home to Settle on the train.", "Settle"),
         ("He travelled from Settle for the appointment.", "Settle"),
         ("She will return to Settle with her daughter on Friday.", "Settle"),
+        # A town whose words are a ward's adjective and an eponym's ("Old", "Lyme").
+        ("Landscaper, lives in Old Lyme. Pulled a tick off last week.", "Old Lyme"),
     ],
 )
 def test_a_town_that_is_an_english_word_goes_after_a_residence_cue(
