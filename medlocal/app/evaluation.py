@@ -113,7 +113,14 @@ class Comparison:
 
     def chart(self) -> Scene:
         points = [
-            ChartPoint(r.label, r.seconds_per_question, r.accuracy, r.ci_low, r.ci_high)
+            ChartPoint(
+                r.label,
+                r.seconds_per_question,
+                r.accuracy,
+                r.ci_low,
+                r.ci_high,
+                f"run {r.run_id} · n={r.n}",  # two runs of one model told apart
+            )
             for r in self.rows
         ]
         return comparison_scene(points, f"{self.dataset}: accuracy (95% CI) against speed")
@@ -135,9 +142,37 @@ def compare_runs(runs: Sequence[EvalRun]) -> Comparison:
         raise UserInputError(
             f"Run {unfinished[0]} did not finish: resume it (run the same evaluation again)."
         )
+    runs, sample_notes = common_items(runs)
     return Comparison(
-        str(runs[0].dataset.get("name", "")), comparison_rows(runs), _parser_notes(runs)
+        str(runs[0].dataset.get("name", "")),
+        comparison_rows(runs),
+        sample_notes + _parser_notes(runs),
     )
+
+
+def common_items(runs: Sequence[EvalRun]) -> tuple[list[EvalRun], list[str]]:
+    """The runs cut to the questions every one of them answered, and a note saying so when
+    that drops any (walk 38: runs of 8 and of 5 questions were ranked side by side without a
+    word). Accuracy on different questions is not like-for-like; on the shared ones it is, so
+    the comparison is made there, each row's n being the shared count. Runs that share no
+    question are refused."""
+    asked = [{r.id for r in run.results} for run in runs]
+    common = set.intersection(*asked)
+    if all(ids == common for ids in asked):
+        return list(runs), []
+    if not common:
+        raise UserInputError(
+            "These runs asked different questions (no question in common): nothing to compare"
+            " like for like. Run the evaluations with the same --limit and --sample-seed."
+        )
+    counts = ", ".join(f"{run.run_id}: {len(ids)}" for run, ids in zip(runs, asked, strict=True))
+    note = (
+        f"these runs asked different questions ({counts}); only the {len(common)} they all"
+        " asked are compared (n, accuracy and speed are over those); run the evaluations with"
+        " the same --limit and --sample-seed to compare every question"
+    )
+    cut = [replace(run, results=[r for r in run.results if r.id in common]) for run in runs]
+    return cut, [note]
 
 
 def _parser_notes(runs: Sequence[EvalRun]) -> list[str]:

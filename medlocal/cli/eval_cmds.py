@@ -22,7 +22,7 @@ from medlocal.cli.common import TerminalProgress, workspace
 from medlocal.errors import UserInputError
 from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
-from medlocal.eval.report import EXPORT_FORMATS, export_run, pct
+from medlocal.eval.report import EXPORT_FORMATS, export_run, invalid_lines, pct
 from medlocal.eval.runs import EvalRun
 
 
@@ -117,6 +117,10 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         for run in runs:
             print(_one_line(run))
+            # Why answers were invalid, not only how many (walk 38: a question refused as too
+            # long said "invalid 50.0%" and only answers.jsonl said why).
+            for line in invalid_lines(run):
+                print(f"  invalid: {line}")
     return 0
 
 

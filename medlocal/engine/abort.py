@@ -48,6 +48,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from medlocal.engine import llama_log
+
 # llama_decode's return value for an aborted computation (GGML_STATUS_ABORTED).
 _ABORTED = "llama_decode returned 2"
 
@@ -80,10 +82,13 @@ class DecodeAbort:
         )
 
     def set(self) -> None:
+        # Told first, so the errors llama.cpp logs as the decode stops are known for its echo.
+        llama_log.aborting(id(self), True)
         self._byte[0] = b"\x01"
 
     def clear(self) -> None:
         self._byte[0] = b"\x00"
+        llama_log.aborting(id(self), False)
 
     def is_set(self) -> bool:
         return self._byte[0] != b"\x00"

@@ -71,6 +71,15 @@ def _fold_system(payload: list[dict[str, str]]) -> list[dict[str, str]]:
 MIN_ANSWER_TOKENS = 32
 
 
+def cannot_fit(chars: int, n_ctx: int, piece_bytes: int | None) -> bool:
+    """True when a text of ``chars`` characters needs more than ``n_ctx`` tokens whatever it
+    says, known without tokenising it. Safe by construction: a token stands for at most
+    ``piece_bytes`` bytes of text and a character is at least one byte, so such a text needs
+    at least ``chars / piece_bytes`` tokens. None: no such bound is known (a vocabulary that
+    normalises text, where one token may stand for more than its own piece)."""
+    return piece_bytes is not None and piece_bytes > 0 and chars > n_ctx * piece_bytes
+
+
 def fit_messages(
     messages: Sequence[ChatMessage],
     max_tokens: int,
@@ -78,17 +87,30 @@ def fit_messages(
     count: Callable[[Sequence[ChatMessage]], int],
     *,
     thinking: bool = False,
+    piece_bytes: Callable[[], int | None] | None = None,
 ) -> tuple[list[ChatMessage], int, TrimReport]:
     """Drop the oldest turns until prompt + answer fit ``n_ctx``. ``thinking``: ``max_tokens``
     holds a reasoning model's thinking and its answer (the note says so).
 
     The system prompt and the latest user message are always kept. Returns the kept messages, the
     answer budget (``max_tokens`` reduced if only that makes it fit) and what was dropped.
+
+    ``piece_bytes``: the most bytes of text one token stands for (see :func:`cannot_fit`),
+    asked only for a text longer than ``n_ctx`` characters. Messages that must be kept and
+    cannot fit by that bound are refused before anything is tokenised: walk 38's 5 MB question
+    took 23 s and 1.1 GB to tokenise only to be refused.
     """
     kept = list(messages)
     report = TrimReport()
     system = [m for m in kept if m.role == "system"][:1]
     body = [m for m in kept if not (system and m is system[0])]
+    chars = sum(len(m.content) for m in system + body[-1:])
+    if piece_bytes is not None and chars > n_ctx and cannot_fit(chars, n_ctx, piece_bytes()):
+        raise ContextBudgetError(
+            f"The message is too long for this model: its {chars:,} characters need more than "
+            f"the {n_ctx} tokens the context holds. Shorten it, or load the model with a larger "
+            "context."
+        )
     used = count(kept)
     while used + max_tokens > n_ctx and len(body) > 1:
         # Drop whole exchanges (a user turn and the answer to it) so roles stay alternating.

@@ -3,6 +3,7 @@ generation loop (plain or prompt-lookup speculative decoding)."""
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import threading
 import time
@@ -71,6 +72,7 @@ class LlamaChatModel(LoadedLlama):
         # A Stop aborts the decode under way (engine/abort.py), not only the next one.
         self._abort = DecodeAbort()
         self._abort.install(self._llama)
+        self._max_piece: int | None = None  # max_piece_bytes, once read (0: no bound)
 
     def _prompt_tokens(
         self, messages: Sequence[ChatMessage]
@@ -110,8 +112,42 @@ class LlamaChatModel(LoadedLlama):
         self, messages: Sequence[ChatMessage], max_tokens: int, *, thinking: bool = False
     ) -> tuple[list[ChatMessage], int, TrimReport]:
         return fit_messages(
-            messages, max_tokens, self.n_ctx, self.count_chat_tokens, thinking=thinking
+            messages,
+            max_tokens,
+            self.n_ctx,
+            self.count_chat_tokens,
+            thinking=thinking,
+            piece_bytes=self.max_piece_bytes,
         )
+
+    def max_piece_bytes(self) -> int | None:
+        """The most bytes of text one token of this vocabulary stands for, so that a text too
+        long for the context is known without tokenising it (engine/chat.py ``cannot_fit``).
+        None for vocabularies that normalise their input (WordPiece, Unigram, ...): there one
+        token may stand for more text than its piece, so no safe bound follows. Read from the
+        vocabulary once, on first need (~50k short calls)."""
+        if self._max_piece is None:
+            import llama_cpp
+
+            with self._lifetime:
+                if self._llama is None:
+                    raise ModelLoadError(f"{self.name} has been unloaded")
+                vocab = self._vocab
+                # SPM and byte-level BPE tokenise the text as it is (SPM only marks spaces).
+                if llama_cpp.llama_vocab_type(vocab) not in (
+                    llama_cpp.LLAMA_VOCAB_TYPE_SPM,
+                    llama_cpp.LLAMA_VOCAB_TYPE_BPE,
+                ):
+                    self._max_piece = 0
+                else:
+                    buf = ctypes.create_string_buffer(8)
+                    longest = 1
+                    for token in range(llama_cpp.llama_vocab_n_tokens(vocab)):
+                        # Too small a buffer returns minus the size needed: its length either way.
+                        n = llama_cpp.llama_token_to_piece(vocab, token, buf, len(buf), 0, True)
+                        longest = max(longest, abs(n))
+                    self._max_piece = longest
+        return self._max_piece or None
 
     @property
     def last_stop_reason(self) -> str:

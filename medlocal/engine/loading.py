@@ -75,9 +75,10 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
     and loading failed, so the caller can retry on the CPU."""
     from llama_cpp import Llama
 
-    from medlocal.engine import backends
+    from medlocal.engine import backends, llama_log
 
     backends.ensure_loaded()  # loadable-backend builds have no CPU backend until this runs
+    llama_log.install()  # llama.cpp's warnings to the log, not the terminal (walk 38)
 
     try:
         with _quiet_native_stderr():

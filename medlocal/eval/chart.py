@@ -30,6 +30,9 @@ class ChartPoint:
     accuracy: float
     ci_low: float
     ci_high: float
+    # A second legend line naming the run (id, n): two runs of one model in one mode had
+    # identical entries (walk 38).
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,12 @@ def nice_ceiling(value: float) -> float:
 def comparison_scene(
     points: Sequence[ChartPoint], title: str = "", width: int = 760, height: int = 440
 ) -> Scene:
+    left, right, top, bottom = 64.0, 240.0, 44.0, 56.0
+    step = 50 if any(p.detail for p in points) else 36  # legend lines per run: 3 or 2
+    # Every legend entry stays inside the picture, however many runs are compared.
+    height = max(height, round(top + 10 + step * len(points) + bottom))
     scene = Scene(width, height)
     add = scene.items.append
-    left, right, top, bottom = 64.0, 240.0, 44.0, 56.0
     plot_w, plot_h = width - left - right, height - top - bottom
     x_max = nice_ceiling(max((p.seconds_per_question for p in points), default=1.0) * 1.1)
 
@@ -115,11 +121,14 @@ def comparison_scene(
         add(Line(x - 5, low, x + 5, low, colour, 2.0))
         add(Line(x - 5, high, x + 5, high, colour, 2.0))
         add(Dot(x, py(p.accuracy), 5.0, colour))
-        legend_y = top + 10 + 36 * index
+        legend_y = top + 10 + step * index
         add(Dot(width - right + 20, legend_y, 5.0, colour))
         add(Text(width - right + 32, legend_y, _shorten(p.label, 30), 12))
-        summary = f"{100 * p.accuracy:.1f}% · {p.seconds_per_question:.2f} s/q"
-        add(Text(width - right + 32, legend_y + 15, summary, 11, colour="#555555"))
+        lines = [p.detail] if p.detail else []
+        lines.append(f"{100 * p.accuracy:.1f}% · {p.seconds_per_question:.2f} s/q")
+        for offset, line in enumerate(lines, start=1):
+            y = legend_y + 15 * offset
+            add(Text(width - right + 32, y, _shorten(line, 34), 11, colour="#555555"))
     return scene
 
 

@@ -18,7 +18,7 @@ from medlocal.errors import ContextBudgetError
 from medlocal.eval.items import Item
 from medlocal.eval.parsing import parse_answer_text
 from medlocal.eval.prompts import generate_messages
-from medlocal.eval.records import EvalSettings, ItemResult
+from medlocal.eval.records import TOO_LONG, UNREADABLE, EvalSettings, ItemResult
 from medlocal.progress import check_cancel
 
 OUTPUT_CHARS = 400
@@ -60,20 +60,28 @@ def answer_by_generation(
             pass
     except ContextBudgetError as err:
         return ItemResult(
-            item.id, item.subject, item.answer, None, time.perf_counter() - started, error=str(err)
+            item.id,
+            item.subject,
+            item.answer,
+            None,
+            time.perf_counter() - started,
+            error=str(err),
+            reason=TOO_LONG,
         )
     check_cancel(cancel, "the evaluation")
     text = stream.splitter.raw
     stats = getattr(model, "last_stats", None)
     tokens = int(getattr(stats, "generated_tokens", 0) or stream.splitter.pieces)
+    chosen = parse_answer_text(text, item.options)
     return ItemResult(
         id=item.id,
         subject=item.subject,
         answer=item.answer,
-        chosen=parse_answer_text(text, item.options),
+        chosen=chosen,
         seconds=time.perf_counter() - started,
         tokens=tokens,
         thinking=stream.splitter.had_thinking,
         capped=stream.capped,
         output=text[-OUTPUT_CHARS:],
+        reason=UNREADABLE if chosen is None else "",
     )

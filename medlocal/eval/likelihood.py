@@ -17,11 +17,12 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.engine.chat import cannot_fit
 from medlocal.engine.scoring import ScoreResult, ScoringModel
 from medlocal.errors import UserInputError
 from medlocal.eval.items import Item
 from medlocal.eval.prompts import likelihood_messages
-from medlocal.eval.records import EvalSettings, ItemResult
+from medlocal.eval.records import NOT_SCORED, TOO_LONG, EvalSettings, ItemResult
 
 
 def can_score(model: object) -> bool:
@@ -55,6 +56,8 @@ def answer_by_likelihood(
         raise UserInputError("Likelihood mode needs a llama.cpp model that can score options.")
     started = time.perf_counter()
     rendered = model.template.render(likelihood_messages(item, shots)).text
+    if _known_too_long(model, rendered):  # refused before tokenising it (engine/chat.py)
+        return _too_long(item, model.n_ctx, started)
     prompt = model.tokenize(rendered)
     joiner = "" if rendered[-1:].isspace() else " "
     scores: dict[str, float] = {}
@@ -64,14 +67,7 @@ def answer_by_likelihood(
         if not continuation:
             continue
         if len(prompt) + len(continuation) > model.n_ctx:
-            return ItemResult(
-                item.id,
-                item.subject,
-                item.answer,
-                None,
-                time.perf_counter() - started,
-                error=f"the question needs more than the model's {model.n_ctx}-token context",
-            )
+            return _too_long(item, model.n_ctx, started)
         total, result = option_logprobs(model, prompt, continuation)
         scores[label] = total / len(continuation) if settings.normalise == "per_token" else total
         evaluated += result.evaluated_tokens
@@ -91,4 +87,26 @@ def answer_by_likelihood(
         tokens=evaluated,
         scores={label: round(value, 6) for label, value in scores.items()},
         reused_tokens=reused,
+        reason=NOT_SCORED if chosen is None else "",
+    )
+
+
+def _known_too_long(model: ScoringModel, prompt: str) -> bool:
+    """``prompt`` cannot fit the context by the model's token-length bound (a llama.cpp chat
+    model has one; a model without it is tokenised as before)."""
+    if len(prompt) <= model.n_ctx:
+        return False  # a token is at least one character: no bound can refuse it
+    piece_bytes = getattr(model, "max_piece_bytes", None)
+    return callable(piece_bytes) and cannot_fit(len(prompt), model.n_ctx, piece_bytes())
+
+
+def _too_long(item: Item, n_ctx: int, started: float) -> ItemResult:
+    return ItemResult(
+        item.id,
+        item.subject,
+        item.answer,
+        None,
+        time.perf_counter() - started,
+        error=f"the question needs more than the model's {n_ctx}-token context",
+        reason=TOO_LONG,
     )

@@ -14,6 +14,12 @@ NORMALISATIONS = ("per_token", "sum")
 # are flagged when compared; a run stored before the version was recorded was read by 1.
 PARSER_VERSION = 2
 
+# Why an answer is invalid, short enough to count by (walk 38: a run said "invalid 100%" and
+# only answers.jsonl said why). ``ItemResult.error`` keeps the detail of each.
+TOO_LONG = "too long for the model's context"
+UNREADABLE = "no option could be read from the answer"
+NOT_SCORED = "no option could be scored"
+
 
 @dataclass(frozen=True)
 class EvalSettings:
@@ -59,7 +65,16 @@ class ItemResult:
     output: str = ""  # the raw answer, shortened (benchmark text only, never patient data)
     scores: dict[str, float] = field(default_factory=dict)  # likelihood: option -> score
     reused_tokens: int = 0  # likelihood: prompt tokens served from the KV cache
-    error: str = ""  # why it could not be asked (too long for the context)
+    error: str = ""  # why it could not be asked, in full ("The message is too long ...")
+    reason: str = ""  # that reason in short (TOO_LONG...); "" for an answer read, or unread
+
+    @property
+    def invalid_reason(self) -> str:
+        """Why this answer is invalid, short ("" when it is not): answers stored before
+        ``reason`` was recorded give their ``error``, or UNREADABLE when there is none."""
+        if not self.invalid:
+            return ""
+        return self.reason or self.error or UNREADABLE
 
     @property
     def correct(self) -> bool:

@@ -19,6 +19,30 @@ def pct(value: float) -> str:
     return f"{100 * value:.1f}%"
 
 
+INVALID_EXAMPLES = 3  # items named with their reason; the rest are only counted
+
+
+def invalid_lines(run: EvalRun, examples: int = INVALID_EXAMPLES) -> list[str]:
+    """Why answers are invalid: one line per reason with its count, then the first few items
+    with the detail of each (the whole list is answers.jsonl's, or ``--as csv``)."""
+    s = run.summary
+    if not s.invalid:
+        return []
+    lines = [f"{reason}: {count}" for reason, count in s.invalid_reasons.items()]
+    shown = [r for r in run.results if r.invalid][:examples]
+    for r in shown:
+        detail = r.error if r.error and r.error != r.invalid_reason else r.invalid_reason
+        lines.append(f"question {r.id}: {_clip(detail, 200)}")
+    if s.invalid > len(shown):
+        lines.append(f"... and {s.invalid - len(shown)} more (eval show RUN_ID --as csv)")
+    return lines
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())  # a model's output may hold newlines
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def run_json(run: EvalRun) -> str:
     return json.dumps(run.as_dict(), indent=2, sort_keys=True)
 
@@ -28,12 +52,13 @@ def run_csv(run: EvalRun) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        ["id", "subject", "answer", "chosen", "correct", "invalid", "seconds", "tokens"]
-    )
+        ["id", "subject", "answer", "chosen", "correct", "invalid", "seconds", "tokens",
+         "invalid_reason", "error"]
+    )  # fmt: skip
     for r in run.results:
         writer.writerow(
             [r.id, r.subject, r.answer, r.chosen or "", int(r.correct), int(r.invalid),
-             f"{r.seconds:.3f}", r.tokens]
+             f"{r.seconds:.3f}", r.tokens, r.invalid_reason, r.error]
         )  # fmt: skip
     return out.getvalue()
 
@@ -54,6 +79,7 @@ def run_markdown(run: EvalRun) -> str:
         f"{pct(s.score.ci_high)}, Wilson), {s.score.correct}/{s.score.n}",
         f"* Invalid answers: {s.invalid} ({pct(s.invalid_rate)})"
         + (f"; thinking capped on {s.thinking_capped}" if s.thinking_capped else ""),
+        *(f"  * {line}" for line in invalid_lines(run)),
         f"* Speed: {s.seconds_per_question:.2f} s/question, {s.tokens_per_second:.1f} tokens/s; "
         f"peak memory {run.peak_rss_bytes / _MB:.0f} MB",
         "* Settings: " + ", ".join(f"{k}={v}" for k, v in st.as_dict().items()),
@@ -140,9 +166,11 @@ def row_cells(row: ComparisonRow) -> list[str]:
 
 
 def comparison_markdown(rows: Sequence[ComparisonRow], dataset: str) -> str:
-    lines = [f"# Model comparison on {dataset}", "", "| " + " | ".join(HEADERS) + " |"]
-    lines.append("|" + "|".join("---" for _ in HEADERS) + "|")
-    lines += ["| " + " | ".join(row_cells(row)) + " |" for row in rows]
+    # The run's id first: two runs of one model in one mode are otherwise the same row.
+    headers = ("run", *HEADERS)
+    lines = [f"# Model comparison on {dataset}", "", "| " + " | ".join(headers) + " |"]
+    lines.append("|" + "|".join("---" for _ in headers) + "|")
+    lines += ["| " + " | ".join([row.run_id, *row_cells(row)]) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 

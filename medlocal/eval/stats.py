@@ -52,6 +52,8 @@ class Summary:
     seconds_per_question: float
     tokens_per_second: float
     per_subject: dict[str, Score] = field(default_factory=dict)
+    # Invalid answers counted by why (records.TOO_LONG...), most frequent first.
+    invalid_reasons: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -74,4 +76,14 @@ def summarize(results: Sequence[ItemResult]) -> Summary:
         seconds_per_question=seconds / n if n else 0.0,
         tokens_per_second=tokens / seconds if seconds > 0 else 0.0,
         per_subject=per_subject,
+        invalid_reasons=_reasons(results),
     )
+
+
+def _reasons(results: Sequence[ItemResult]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in results:
+        if r.invalid:
+            counts[r.invalid_reason] = counts.get(r.invalid_reason, 0) + 1
+    # Most frequent first; ties in the order first met (a stable sort).
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))

@@ -157,3 +157,22 @@ def test_saving_the_comparison_again_asks_before_replacing_the_files(
     dialog.save()
     assert len(asked) == 2 and "Saved 5 files" in dialog.message.text()
     assert earlier.read_text(encoding="utf-8") != "the earlier comparison"
+
+
+def test_the_report_says_why_answers_are_invalid_and_names_each_run(
+    qtbot: QtBot, eval_workspace: Workspace, oracle: FakeChatModel
+) -> None:
+    """Walk 38: the window said how many answers were invalid, never why."""
+    oracle._script = lambda messages: "Hmm." if "year" in messages[-1].content else "A"
+    dialog = _open(qtbot, eval_workspace)
+    with qtbot.waitSignal(dialog.evaluated, timeout=WAIT_MS) as done:
+        dialog.start()
+    (run,) = done.args[0]
+    assert run.summary.invalid >= 1
+    text = dialog.message.text()
+    assert f"{run.run_id}), {run.summary.invalid} invalid:" in text
+    assert f"no option could be read from the answer: {run.summary.invalid}" in text
+    first = next(r for r in run.results if r.invalid)
+    assert f"question {first.id}: no option could be read from the answer" in text
+    # The table's rows are named by run (two runs of one model look alike otherwise).
+    assert dialog.table.verticalHeaderItem(0).text() == run.run_id

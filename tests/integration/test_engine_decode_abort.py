@@ -117,6 +117,31 @@ def test_a_stop_during_a_generated_tokens_decode_aborts_it(
     assert after_stop and after_stop == fresh
 
 
+def test_a_stop_inside_a_decode_prints_nothing_of_llama_cpps(
+    demo_chat: LlamaChatModel,
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Walk 38: each aborted decode printed llama.cpp's warning "decode: removing memory module
+    entries ..." on the terminal (and its errors "failed to decode, ret = 2"): internal, for
+    the debug log only (engine/llama_log.py)."""
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="medlocal.llama_cpp")
+    messages = [SYSTEM, ChatMessage("user", NOTE * 3 + "Repeat the note.")]
+    cold_cache(demo_chat)
+    capfd.readouterr()
+    with speculation(demo_chat, None):
+        _, stats, _, _ = stop_inside_a_decode(
+            demo_chat, messages, SAMPLED, lambda s: s.generated_tokens >= 3
+        )
+    assert stats.stop_reason == "cancelled"
+    assert capfd.readouterr().err == ""
+    logged = [r.getMessage() for r in caplog.records if r.name == "medlocal.llama_cpp"]
+    assert any("removing memory module entries" in line for line in logged)
+    assert all(r.levelno == logging.DEBUG for r in caplog.records if r.name == "medlocal.llama_cpp")
+
+
 @pytest.fixture(scope="module")
 def ubatched_chat(engine: Engine, demo_gguf: Path) -> LlamaChatModel:
     """The demo model computing each batch of 512 tokens in ubatches of 128: an aborted decode

@@ -131,3 +131,76 @@ def test_cli_run_list_show_compare(
     assert (chart / "comparison.md").read_bytes() != before
     assert main(["eval", "show", "0123456789abcdef"], workspace=ws) == 2
     assert "No evaluation run" in capsys.readouterr().err
+
+
+def _longest_piece(model: LlamaChatModel) -> str:
+    """The text of the vocabulary's longest token (the demo model's: a newline and 80 spaces)."""
+    import ctypes
+
+    import llama_cpp
+
+    longest = model.max_piece_bytes()
+    assert longest is not None and longest > 1  # byte-level BPE: a bound is known
+    buf = ctypes.create_string_buffer(longest + 1)
+    for token in range(llama_cpp.llama_vocab_n_tokens(model._vocab)):
+        n = llama_cpp.llama_token_to_piece(model._vocab, token, buf, len(buf), 0, True)
+        if n == longest:
+            return buf.raw[:n].decode("utf-8")
+    raise AssertionError("no token of the longest length")
+
+
+@pytest.fixture
+def tokenised(model: LlamaChatModel, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The byte length of every text the model tokenises during a test."""
+    sizes: list[int] = []
+    real = model._tokenize
+
+    def counting(data: bytes, add_bos: bool, special: bool) -> list[int]:
+        sizes.append(len(data))
+        return real(data, add_bos, special)
+
+    monkeypatch.setattr(model, "_tokenize", counting)
+    return sizes
+
+
+@pytest.mark.parametrize("mode", ["generate", "likelihood"])
+def test_a_question_far_too_long_is_refused_without_tokenising_it(
+    model: LlamaChatModel, tokenised: list[int], tmp_path: Path, mode: str
+) -> None:
+    """Walk 38: a 5 MB question took 23 s and 1.1 GB to be refused; it is now refused by its
+    length alone, and said to be too long."""
+    data = tmp_path / "big.jsonl"
+    options = {"A": "flu", "B": "cold", "C": "asthma", "D": "none"}
+    question = "A patient presents with " + "fever and cough " * 300_000
+    data.write_text(json.dumps({"question": question, "options": options, "answer_idx": "A"}))
+    settings = EvalSettings(mode=mode, answer_tokens=8)  # type: ignore[arg-type]
+    run = evaluate(model, read_benchmark(data), settings, store=RunStore(tmp_path / "runs"))
+    (result,) = run.results
+    assert result.invalid and result.reason == "too long for the model's context"
+    assert run.summary.invalid_reasons == {"too long for the model's context": 1}
+    bound = model.n_ctx * (model.max_piece_bytes() or 0)
+    assert all(size <= bound for size in tokenised), "the question was tokenised"
+
+
+def test_the_length_bound_never_refuses_a_text_that_fits(
+    model: LlamaChatModel, tokenised: list[int]
+) -> None:
+    """The densest text this vocabulary allows (its longest token, repeated): as many tokens
+    as the context holds less room for the answer fits, though it is ~80 times longer in
+    characters than the context in tokens; one token more than the context is refused by the
+    bound, which is therefore as tight as it can be on this model."""
+    from medlocal.engine.api import ChatMessage
+    from medlocal.errors import ContextBudgetError
+
+    longest = _longest_piece(model)
+    fits = longest * (model.n_ctx - 100)
+    assert len(fits) > 50 * model.n_ctx  # far longer than the context in characters
+    _, budget, _ = model.fit([ChatMessage("user", fits)], 48)
+    assert budget == 48 and len(model.tokenize(fits, special=False)) == model.n_ctx - 100
+    tokenised.clear()
+    with pytest.raises(ContextBudgetError, match="characters need more than the 2048 tokens"):
+        model.fit([ChatMessage("user", longest * (model.n_ctx + 1))], 48)
+    assert tokenised == []
+    # The premise on ordinary text: never fewer tokens than characters / longest piece.
+    for text in ("The patient has fever. " * 500, "ü∂ 漢字 ok\n" * 300, " " * 9000):
+        assert len(model.tokenize(text, special=False)) >= len(text) / len(longest)

@@ -68,6 +68,52 @@ def test_message_too_long_is_a_clear_error() -> None:
         fit_messages(msgs, 100, 400, words)
 
 
+def test_a_message_that_cannot_fit_is_refused_before_it_is_tokenised() -> None:
+    """Walk 38: a 5 MB question took 23 s and 1.1 GB to tokenise, only to be refused. With a
+    vocabulary whose tokens stand for at most 4 bytes, 400 tokens hold at most 1600 characters:
+    more is refused without counting; up to that it is counted, however long it looks."""
+    counted: list[int] = []
+    asked: list[int] = []
+
+    def count(messages: Sequence[ChatMessage]) -> int:
+        counted.append(sum(len(m.content) for m in messages))
+        return words(messages)
+
+    def piece_bytes() -> int:
+        asked.append(1)
+        return 4
+
+    system = ChatMessage("system", "s" * 100)
+    over = [system, ChatMessage("user", "x" * 1501)]  # 1601 characters kept: cannot fit
+    with pytest.raises(ContextBudgetError, match="1,601 characters need more than the 400"):
+        fit_messages(over, 100, 400, count, piece_bytes=piece_bytes)
+    assert counted == []
+    # At the bound exactly, it might fit (one 1600-character token is a word here): counted.
+    at_bound = [system, ChatMessage("user", "x" * 1500)]
+    kept, budget, _ = fit_messages(at_bound, 100, 400, count, piece_bytes=piece_bytes)
+    assert kept == at_bound and budget == 100 and counted == [1600]
+    # A short text never asks for the bound (reading it walks the whole vocabulary).
+    asked.clear()
+    fit_messages([ChatMessage("user", "short")], 100, 400, count, piece_bytes=piece_bytes)
+    assert asked == []
+    # No bound known (a normalising vocabulary): counted as before, and refused by the count.
+    with pytest.raises(ContextBudgetError, match="it needs 5004 tokens"):
+        fit_messages([ChatMessage("user", "w " * 5000)], 100, 400, words, piece_bytes=lambda: None)
+
+
+def test_older_turns_too_long_are_not_refused_by_the_bound() -> None:
+    """Only what is always kept (the system prompt and the latest message) is bounded: an old
+    long turn is dropped as before, not a reason to refuse."""
+    msgs = [
+        ChatMessage("system", "s"),
+        ChatMessage("user", "old " * 2000),
+        ChatMessage("assistant", "ok"),
+        ChatMessage("user", "new question"),
+    ]
+    kept, _, report = fit_messages(msgs, 50, 400, words, piece_bytes=lambda: 1)
+    assert [m.content for m in kept] == ["s", "new question"] and report.dropped_messages == 2
+
+
 def _info(**kw: object) -> GGUFInfo:
     base = GGUFInfo(
         path=Path("m.gguf"),

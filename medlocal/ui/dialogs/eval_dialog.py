@@ -39,7 +39,7 @@ from medlocal.app.evaluation import (
 from medlocal.errors import UserInputError
 from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
-from medlocal.eval.report import HEADERS, row_cells
+from medlocal.eval.report import HEADERS, invalid_lines, row_cells
 from medlocal.eval.runs import EvalRun
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
@@ -192,11 +192,21 @@ class EvaluateDialog(QDialog):
 
     def _done(self, runs: list[EvalRun]) -> None:
         self.run_button.setEnabled(True)
-        self.show_comparison(compare_runs(runs))
+        comparison = compare_runs(runs)
+        self.show_comparison(comparison)
         resumed = sum(run.sessions > 1 for run in runs)
-        self.message.show_note(
+        lines = [
             f"{len(runs)} run(s) stored." + (f" {resumed} resumed from before." if resumed else "")
-        )
+        ]
+        # Why answers were invalid, not only how many (walk 38: a question refused as too long
+        # showed as "invalid 100%" with the reason only in answers.jsonl).
+        for run in runs:
+            why = invalid_lines(run)
+            if why:
+                lines.append(f"{run.label} ({run.run_id}), {run.summary.invalid} invalid:")
+                lines += [f"  {line}" for line in why]
+        lines += [f"Note: {note}" for note in comparison.notes]
+        self.message.show_note("\n".join(lines))
         self.evaluated.emit(runs)
 
     def _failed(self, exc: BaseException) -> None:
@@ -211,6 +221,8 @@ class EvaluateDialog(QDialog):
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.table.setRowCount(len(comparison.rows))
+        # Each row names its run: two runs of one model in one mode look alike otherwise.
+        self.table.setVerticalHeaderLabels([row.run_id for row in comparison.rows])
         for r, row in enumerate(comparison.rows):
             for c, text in enumerate(row_cells(row)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
