@@ -98,7 +98,8 @@ def _unclean_ends(folder: Path) -> list[UncleanEnd]:
 def _running(pid: int, created: float) -> bool:
     """Whether the process that wrote a marker still runs (not another one given its id)."""
     try:
-        return abs(psutil.Process(pid).create_time() - created) < _SAME_START_S
+        started = float(psutil.Process(pid).create_time())
+        return abs(started - created) < _SAME_START_S
     except (psutil.NoSuchProcess, psutil.ZombieProcess):
         return False
     except psutil.Error:  # another user's process, say: assume it is that run

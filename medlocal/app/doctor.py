@@ -187,7 +187,8 @@ def doctor_report(
     }
     vault_folder = vault_folder or Path(folders["vault"])
     # hardware_report() loads the backends first (detect_backend); status() is then only read.
-    hardware = check("hardware", lambda: hardware_report().as_dict(), {})
+    no_hardware: dict[str, Any] = {}
+    hardware = check("hardware", lambda: hardware_report().as_dict(), no_hardware)
     return DoctorReport(
         hardware=hardware,
         folders=folders,

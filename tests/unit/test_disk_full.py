@@ -53,7 +53,8 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield mount
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
+        # Lazily: a test that failed may still hold the vault's files open there.
+        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _notes(folder: Path, count: int) -> list[Path]:
