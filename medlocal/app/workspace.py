@@ -603,18 +603,17 @@ class Workspace:
         backup's key is wrapped under it, never under the keychain). ``create_folder`` makes
         a missing destination whose parent exists (:func:`backups.folder_to_create`)."""
         vault = self.require_vault()
-        target = self.backup_target(destination)
-        # A full backup disk is one clear line (walk 38), not "could not write a file".
-        with disk_full_said(target):
-            result = backups.back_up(
-                vault,
-                passphrase,
-                target,
-                keep=keep,
-                create_folder=create_folder,
-                progress=progress,
-                cancel=cancel,
-            )
+        # A full disk is the backup's own line ("Not enough space for the backup in …, or next
+        # to the vault; nothing was written"): the space may have run out on either disk.
+        result = backups.back_up(
+            vault,
+            passphrase,
+            self.backup_target(destination),
+            keep=keep,
+            create_folder=create_folder,
+            progress=progress,
+            cancel=cancel,
+        )
         _tell(self._backup_listeners)
         return result
 

@@ -1,8 +1,9 @@
 """Walk 38: a disk that filled up during an import gave "unexpected error (OperationalError)" for
 the file and for every file after it. Now every vault write (import, chat, patients, notes) and
-every file MedLocal writes for the user (backup, export) says it in one line: the disk is full,
-how much is free where, free space and retry, nothing was lost. An import stops at the first
-full write (each further one would fail the same way) and says which files were imported.
+an export say it in one line: the disk is full, how much is free where, free space and retry,
+nothing was lost (a backup has its own line: tests/integration/test_vault_backup.py). An import
+stops at the first full write (each further one would fail the same way) and says which files
+were imported.
 
 Two ways of filling the disk: a real small tmpfs (needs root and ``mount``; skipped otherwise),
 and SQLite's own page limit (``PRAGMA max_page_count``), which makes SQLite answer
