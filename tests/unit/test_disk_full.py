@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import io
 import random
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -173,3 +174,36 @@ def test_a_full_disk_anywhere_is_one_line_in_both_faces() -> None:
     assert line is not None and line.startswith("The disk is full (")
     assert "/media/usb/backup" in line
     assert error_text(full, "The backup") == str(disk_full_error(full))
+
+
+def test_a_full_temporary_disk_outside_the_vault_stops_the_import_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of space for a converter's or OCR's temporary file (an OSError, not SQLite's): the
+    same line, naming the folder of the file that could not be written, and the batch stops."""
+    import medlocal.ingest.pipeline as pipeline
+    from medlocal.ingest.pipeline import import_paths
+
+    real_chunk = pipeline.chunk_document
+    calls: list[int] = []
+
+    def chunk_then_fill(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:  # the second file: its temporary file meets a full disk
+            raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "t" / "p.png"))
+        return real_chunk(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "chunk_document", chunk_then_fill)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"note{i}.txt").write_text(f"Clinic note {i}: metformin 500 mg.", "utf-8")
+    with new_vault(tmp_path / "vault") as vault:
+        patient = vault.add_patient("Ann Example")
+        report = import_paths(vault, [folder], patient, FakeEmbedder())
+        assert [o.status for o in report.files] == ["imported", "failed"]
+        # The space left where it was written: read from the disk (it changes as others write).
+        said = re.escape(f" MB free at {tmp_path / 't'})")
+        assert re.match(rf"not imported: The disk is full \(\d+\.\d{said}", report.files[1].reason)
+        assert report.not_reached == ["note2.txt", "note3.txt"]
+        assert [d.file_name for d in vault.list_documents(patient)] == ["note0.txt"]
