@@ -118,6 +118,7 @@ def test_an_export_onto_a_full_disk_is_the_same_line(small_disk: Path, tmp_path:
     with pytest.raises(DiskFullError) as caught:
         ws.export(Shared.output(output), small_disk / "summary.md")
     assert str(caught.value).startswith(f"The disk is full (0.0 MB free at {small_disk})")
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no partial export left
     ws.close()
 
 
