@@ -37,7 +37,7 @@ from typing import TextIO
 
 import medlocal
 from medlocal import paths
-from medlocal.fsutil import ReadOnlyFolderError, atomic_write_private
+from medlocal.fsutil import ReadOnlyFolderError, atomic_write_private, disk_full_error
 
 NATIVE_LOG_NAME = "crash-native.log"
 _PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
@@ -121,6 +121,8 @@ def cannot_write_message(exc: BaseException) -> str | None:
     error is the machine's state, not a bug: it gets this line and no crash report (walk 37)."""
     if isinstance(exc, ReadOnlyFolderError):
         return str(exc)
+    if (full := disk_full_error(exc)) is not None:  # walk 38: a full disk is no bug either
+        return str(full)
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         what = f" {exc.filename}" if exc.filename else " a file it needs"
         return (

@@ -31,3 +31,19 @@ class GenerationCancelled(MedLocalError):
 
 class NetworkBlockedError(MedLocalError, ConnectionRefusedError):
     """An outbound connection was attempted outside a user-started download."""
+
+
+class DiskFullError(MedLocalError):
+    """The disk (or the user's quota) ran out while MedLocal wrote. What was being written was
+    rolled back (the vault commits whole transactions only), so nothing already saved is lost.
+    ``where``: the folder written to; ``free_bytes``: what is left there (None if unknown)."""
+
+    def __init__(self, where: str | None, free_bytes: int | None) -> None:
+        self.where = where
+        self.free_bytes = free_bytes
+        left = f"{free_bytes / 1e6:.1f} MB free" if free_bytes is not None else "no space left"
+        at = f" at {where}" if where else ""
+        super().__init__(
+            f"The disk is full ({left}{at}). Free some space and try again — nothing already "
+            "saved was lost, and the write that failed was undone."
+        )

@@ -12,9 +12,12 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+
+from medlocal.errors import DiskFullError
 
 
 class ReadOnlyFolderError(PermissionError):
@@ -34,6 +37,63 @@ class ReadOnlyFolderError(PermissionError):
 
 
 _NO_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
+# Out of space, or out of the user's disk quota (EDQUOT: not defined on Windows).
+_NO_SPACE = tuple(
+    code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
+)
+# SQLite's SQLITE_FULL as the sqlite3 (and sqlcipher3) modules word it.
+_SQLITE_FULL = "database or disk is full"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is the machine running out of disk space or quota: an OSError with
+    ENOSPC/EDQUOT, or SQLite's "database or disk is full" (any DB-API error class: the check
+    must work for sqlcipher3 without importing it here)."""
+    if isinstance(exc, DiskFullError):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in _NO_SPACE
+    return (
+        type(exc).__name__ in ("OperationalError", "DatabaseError")
+        and _SQLITE_FULL in str(exc).lower()
+    )
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Bytes free to this user in ``folder`` (or the nearest folder above it that exists)."""
+    try:
+        return shutil.disk_usage(_nearest_existing(folder)).free
+    except OSError:
+        return None
+
+
+def disk_full_error(exc: BaseException, where: Path | None = None) -> DiskFullError | None:
+    """``exc`` as the one clear disk-full error naming ``where`` (default: the folder of the
+    file the error names, if any) and what is free there; None when ``exc`` is something else."""
+    if isinstance(exc, DiskFullError):
+        return exc
+    if not is_disk_full(exc):
+        # An error that wraps one ("cannot write the export: No space left on device").
+        cause = exc.__cause__
+        if cause is None or not is_disk_full(cause):
+            return None
+        exc = cause
+    name = getattr(exc, "filename", None)
+    if where is None and isinstance(name, str) and name:
+        where = Path(name).parent
+    return DiskFullError(str(where) if where else None, free_bytes(where) if where else None)
+
+
+@contextlib.contextmanager
+def disk_full_said(where: Path) -> Iterator[None]:
+    """Raise a write that ran out of space inside the block as :class:`DiskFullError`."""
+    try:
+        yield
+    except Exception as exc:
+        full = disk_full_error(exc, where)
+        if full is None or full is exc:
+            raise
+        raise full from exc
 
 
 def private_dir(path: Path) -> Path:

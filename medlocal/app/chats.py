@@ -15,6 +15,12 @@ from medlocal.rag.passages import SourceRef
 from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
 
+INTERRUPTED = "interrupted"
+INTERRUPTED_TEXT = (
+    "(The answer was interrupted: MedLocal closed before it finished — it was killed or the "
+    "computer stopped. Ask again.)"
+)
+
 
 @dataclass
 class ChatTurn:
@@ -108,11 +114,17 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
     question: str | None = None
     for message in messages:
         if message.role == "user":
+            if question is not None:  # asked, and no answer came before the next question
+                turns.append(interrupted_turn(question))
             question = message.content
         elif message.role == "assistant" and question is not None:
             turns.append(ChatTurn(question, message.content))
             question = None
+    if question is not None:
+        turns.append(interrupted_turn(question))
     for turn in turns:
+        if turn.status == INTERRUPTED:
+            continue
         # Paired by text, not by position: a saved answer deleted from the middle of a chat
         # must not hand its neighbours' sources and flags to the turns after it.
         output = next((o for o in outputs if _saved_for(o, turn)), None)
@@ -127,6 +139,13 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
         turn.status = str(output.provenance.get("status", "answered"))
         turn.notes = [str(n) for n in output.provenance.get("notes", [])]
     return turns
+
+
+def interrupted_turn(question: str) -> ChatTurn:
+    """A question saved when its answer started, whose answer never came: MedLocal was killed
+    or the computer stopped while answering (a stopped or failed answer removes its question).
+    Shown so the question is not silently gone (walk 38)."""
+    return ChatTurn(question, INTERRUPTED_TEXT, status=INTERRUPTED)
 
 
 def _saved_for(output: StoredOutput, turn: ChatTurn) -> bool:

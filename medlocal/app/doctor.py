@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from medlocal import paths
 from medlocal.engine import backends
 from medlocal.engine.hardware import hardware_report
+from medlocal.errors import MedLocalError
+from medlocal.fsutil import ReadOnlyFolderError
 from medlocal.ingest.ocr.engine import engine_info
 from medlocal.privacy import netguard
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,9 @@ class DoctorReport:
     # What is wrong with the vault folder checked ("" when it holds a vault): it does not exist,
     # or it holds no vault. Noted on its line; like every finding, not an error (exit 0).
     vault_note: str = ""
+    # Checks that could not run, each "what: why" (walk 38: a read-only home stopped doctor at
+    # its first folder). The others still ran; their lines show what they found.
+    problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The flat shape ``medlocal doctor --json`` has always printed."""
@@ -46,6 +54,8 @@ class DoctorReport:
         """Human-readable lines (versions, folders, counts; never patient data)."""
         r = self.as_dict()
         gib = 1 << 30
+        if not self.hardware:  # the hardware check failed: its problem line says why
+            return self._problem_lines() + self._lines_after_hardware()
         out = [
             f"OS:        {r['os']} ({r['machine']})",
             f"CPU:       {r['cpu_model']}",
@@ -63,6 +73,13 @@ class DoctorReport:
             free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
             out.append(f"GPU:       {gpu['name']} ({total} total, {free} free)")
         out.append(f"llama.cpp: llama-cpp-python {r['llama_cpp_python_version']}")
+        return self._problem_lines() + out + self._lines_after_hardware()
+
+    def _problem_lines(self) -> list[str]:
+        return [f"PROBLEM:   {problem}" for problem in self.problems]
+
+    def _lines_after_hardware(self) -> list[str]:
+        out: list[str] = []
         for name, folder in self.folders.items():
             if folder:
                 if name == "vault" and self.vault_note:
@@ -148,37 +165,102 @@ def doctor_report(
     reranker: str = "",
     vault_folder: Path | None = None,
     settings_problem: str = "",
+    problems: list[str] | None = None,
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.privacy.deid_model_file import shipped_model_problem
     from medlocal.vault.restore import leftover_folders
 
-    vault_folder = vault_folder or paths.vault_dir()
+    problems = list(problems or [])
+    # The settings problem has its own line; a folder check failing the same way repeats it.
+    check = _Checks([*problems, f"settings: {settings_problem}"] if settings_problem else problems)
     folders = {
-        "data": str(paths.data_dir()),
-        "models": str(paths.models_dir()),
-        "vault": str(vault_folder),  # the one checked: `doctor --vault DIR` names another
-        "config": str(paths.config_dir()),
-        "logs": str(paths.log_dir()),
+        "data": check.folder(paths.data_dir, "data"),
+        "models": check.folder(paths.models_dir, "data", "models"),
+        # The one checked: `doctor --vault DIR` names another.
+        "vault": str(vault_folder)
+        if vault_folder
+        else check.folder(paths.vault_dir, "data", "vault"),
+        "config": check.folder(paths.config_dir, "config"),
+        "logs": check.folder(paths.log_dir, "logs"),
         "MEDLOCAL_HOME": str(paths.home_override() or ""),
     }
+    vault_folder = vault_folder or Path(folders["vault"])
     # hardware_report() loads the backends first (detect_backend); status() is then only read.
-    hardware = hardware_report().as_dict()
+    no_hardware: dict[str, Any] = {}
+    hardware = check("hardware", lambda: hardware_report().as_dict(), no_hardware)
     return DoctorReport(
         hardware=hardware,
         folders=folders,
         models_installed=models_installed,
-        offline=netguard.status(),
-        crash_reports=[str(p) for p in pending_crash_reports()],
-        backup=_backup_line(vault_folder, backup_reminder_days),
-        backends=backends.status().as_dict(),
-        ocr=ocr_status(ocr_enabled),
+        offline=check(
+            "offline guard", netguard.status, {"guard_installed": False, "blocked_attempts": 0}
+        ),
+        crash_reports=check("crash reports", lambda: [str(p) for p in pending_crash_reports()], []),
+        backup=check(
+            "backup", lambda: _backup_line(vault_folder, backup_reminder_days), "not checked"
+        ),
+        backends=check("llama.cpp CPU code", lambda: backends.status().as_dict(), {}),
+        ocr=check("OCR", lambda: ocr_status(ocr_enabled), {}),
         reranker=reranker,
-        restore_leftovers=[str(p) for p in leftover_folders(vault_folder)],
+        restore_leftovers=check(
+            "restore leftovers", lambda: [str(p) for p in leftover_folders(vault_folder)], []
+        ),
         settings_problem=settings_problem,
-        redaction_problem=shipped_model_problem(),
-        vault_note=_vault_note(vault_folder),
+        redaction_problem=check("redaction", shipped_model_problem, ""),
+        vault_note=check("vault", lambda: _vault_note(vault_folder), ""),
+        problems=[
+            p for p in check.problems if not settings_problem or not p.startswith("settings: ")
+        ],
     )
+
+
+class _Checks:
+    """Runs each check of the report on its own: one that fails is a problem line, and the
+    rest still run (walk 38: a read-only home stopped doctor with an error instead)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+
+    def __call__(self, name: str, run: Callable[[], T], fallback: T) -> T:
+        try:
+            return run()
+        except Exception as exc:
+            self.add(name, exc)
+            return fallback
+
+    def add(self, name: str, exc: BaseException) -> None:
+        why = failure_text(exc)
+        # One read-only folder fails several checks: said once, by the first that met it.
+        if not any(problem.endswith(why) for problem in self.problems):
+            self.problems.append(f"{name}: {why}")
+
+    def folder(self, make: Callable[[], Path], *where: str) -> str:
+        """A MedLocal folder as created (0700), or where it would be when it cannot be."""
+        try:
+            return str(make())
+        except Exception as exc:
+            self.add("folders", exc)
+            home = paths.home_override()
+            if home is not None:
+                return str(home.joinpath(*where))
+            return str(exc.folder) if isinstance(exc, ReadOnlyFolderError) else "(unknown)"
+
+
+def failure_text(exc: BaseException) -> str:
+    """Why a check failed, in one line: the error's own message for an expected failure or a
+    refused write (they name folders, not patient data), else only its type."""
+    from medlocal.crash import cannot_write_message
+
+    if isinstance(exc, MedLocalError):
+        return str(exc)
+    if (line := cannot_write_message(exc)) is not None:
+        return line
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or type(exc).__name__}" + (
+            f" ({exc.filename})" if exc.filename else ""
+        )
+    return f"failed unexpectedly ({type(exc).__name__})"
 
 
 def _backup_line(folder: Path, reminder_days: int) -> str:

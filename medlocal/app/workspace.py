@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlocal.app import backups, document_import, installed_models
-from medlocal.app.doctor import DoctorReport, doctor_report
+from medlocal.app.audit_view import AuditView, audit_view
+from medlocal.app.doctor import DoctorReport, doctor_report, failure_text
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
 from medlocal.app.installed_models import InstalledListing, ModelCheck, ModelRemoval
@@ -34,6 +35,7 @@ from medlocal.engine.api import Embedder, Reranker, SamplingParams
 from medlocal.engine.runtime import Engine, LoadOptions
 from medlocal.errors import UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
+from medlocal.fsutil import disk_full_said
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
@@ -505,18 +507,20 @@ class Workspace:
         text (``Shared.document(id)``); with ``redact``, the spans the preview listed minus those
         ``keep`` names (number, reason) plus every occurrence of ``add``. ``model_line`` also
         asks the chat model for names and places (only ever adds)."""
-        return export_shared(
-            self.require_vault(),
-            shared,
-            out,
-            redact=redact,
-            date_mode=date_mode,
-            keep=keep,
-            add=add,
-            proposer=self._proposer(model_line),
-            progress=progress,
-            cancel=cancel,
-        )
+        vault = self.require_vault()
+        with disk_full_said(Path(out).expanduser().parent):  # walk 38: one line for a full disk
+            return export_shared(
+                vault,
+                shared,
+                out,
+                redact=redact,
+                date_mode=date_mode,
+                keep=keep,
+                add=add,
+                proposer=self._proposer(model_line),
+                progress=progress,
+                cancel=cancel,
+            )
 
     def preview_redactions(
         self,
@@ -599,6 +603,8 @@ class Workspace:
         backup's key is wrapped under it, never under the keychain). ``create_folder`` makes
         a missing destination whose parent exists (:func:`backups.folder_to_create`)."""
         vault = self.require_vault()
+        # A full disk is the backup's own line ("Not enough space for the backup in …, or next
+        # to the vault; nothing was written"): the space may have run out on either disk.
         result = backups.back_up(
             vault,
             passphrase,
@@ -713,6 +719,10 @@ class Workspace:
         """Will ``model`` (an installed id or a GGUF path) fit this machine, and how."""
         return fit_advice(self.registry, model, n_ctx)
 
+    def audit_view(self, limit: int | None = None, *, sessions: bool = False) -> AuditView:
+        """The open vault's audit log as both faces list it (see :func:`audit_view`)."""
+        return audit_view(self.require_vault(), limit, sessions=sessions)
+
     def doctor(self) -> DoctorReport:
         # A settings file that cannot be used is one finding; the rest is checked with defaults.
         problem = ""
@@ -720,13 +730,29 @@ class Workspace:
             settings = self.settings
         except SettingsFileError as exc:
             problem, settings = str(exc), Settings()
+        except Exception as exc:  # a read-only config folder, say: one failed check of many
+            problem, settings = failure_text(exc), Settings()
+        # Every check runs, whatever fails before it (walk 38: a read-only home ended doctor
+        # at the model list); each failure is a problem line of the report.
+        problems: list[str] = []
+        try:
+            models = [m.id for m in self.registry.models()]
+            reranker = installed_models.reranker_summary(settings, self.registry)
+        except Exception as exc:
+            problems.append(f"models: {failure_text(exc)}")
+            models, reranker = [], ""
+        try:
+            vault_folder: Path | None = self.vault_folder
+        except Exception:  # the report's folder check says why
+            vault_folder = None
         return doctor_report(
-            [m.id for m in self.registry.models()],
+            models,
             settings.backup_reminder_days,
             ocr_enabled=settings.ocr == "on",
-            reranker=installed_models.reranker_summary(settings, self.registry),
-            vault_folder=self.vault_folder,
+            reranker=reranker,
+            vault_folder=vault_folder,
             settings_problem=problem,
+            problems=problems,
         )
 
     def reranker_summary(self) -> str:

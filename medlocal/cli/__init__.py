@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
-from medlocal import crash
+from medlocal import crash, run_marker
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.fsutil import disk_full_error
 from medlocal.privacy import hardening, netguard
 
 if TYPE_CHECKING:
@@ -141,6 +142,9 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     if handler is None:
         parser.print_help()
         return EXIT_OK
+    # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
+    for ended in run_marker.start_run("command"):
+        print(f"medlocal: {ended.note()}", file=sys.stderr)
     try:
         from medlocal.app import Workspace
         from medlocal.cli.common import notice
@@ -174,6 +178,9 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as exc:
+        if (full := disk_full_error(exc)) is not None:  # the machine's state, not bad input
+            print(f"medlocal: error: {full}", file=sys.stderr)
+            return EXIT_FAILURE
         if (line := crash.cannot_write_message(exc)) is not None:  # a read-only home: no bug
             print(f"medlocal: error: {line}", file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -106,6 +106,10 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
         + _not_reached(report),
         file=out,
     )
+    if report.stopped:
+        # Walk 38: a full disk was "unexpected error (OperationalError)" on each file in turn.
+        kept = ", ".join(o.shown for o in report.imported) or "none"
+        print(f"Import stopped: {report.stopped} Imported before it stopped: {kept}.", file=out)
 
 
 def _not_reached(report: ImportReport) -> str:

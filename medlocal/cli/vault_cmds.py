@@ -25,6 +25,7 @@ from medlocal.cli.common import (
     add_yes_arg,
     ask_secret,
     confirm,
+    notice,
     open_vault,
     read_secret_file,
     run_with_progress,
@@ -78,6 +79,12 @@ def register(sub: Any) -> None:
     add_vault_args(show)
     show.add_argument("--limit", type=_positive_int, help="only the last N events")
     show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.add_argument(
+        "--sessions",
+        action="store_true",
+        help="include the vault's unlock and lock entries (each command adds a pair; left out "
+        "by default and counted)",
+    )
     show.set_defaults(func=run_audit_show)
 
 
@@ -513,14 +520,17 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 
 def run_audit_show(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        entries = vault.audit_entries(args.limit)
+    with open_vault(args):
+        view = workspace(args).audit_view(args.limit, sessions=args.sessions)
     if args.json:
-        print(json.dumps([asdict(e) for e in entries], indent=2))
-        return 0
-    for e in entries:
-        details = " ".join(f"{k}={v}" for k, v in sorted(e.details.items()))
-        print(f"{e.seq:>6}  {e.ts}  {e.event:<14} {details}".rstrip())
+        print(json.dumps([asdict(e) for e in view.entries], indent=2))
+    else:
+        for e in view.entries:
+            details = " ".join(f"{k}={v}" for k, v in sorted(e.details.items()))
+            print(f"{e.seq:>6}  {e.ts}  {e.event:<14} {details}".rstrip())
+    # On stderr: the listing (and --json) stays entries only for scripts.
+    if note := view.hidden_note("--sessions shows them"):
+        notice(note)
     return 0
 
 

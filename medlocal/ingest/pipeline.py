@@ -25,8 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.engine.api import Embedder
-from medlocal.errors import GenerationCancelled, MedLocalError
-from medlocal.fsutil import readable_name
+from medlocal.errors import DiskFullError, GenerationCancelled, MedLocalError
+from medlocal.fsutil import disk_full_error, readable_name
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.errors import (
     FileNotFoundIngestError,
@@ -197,6 +197,9 @@ class ImportReport:
     cancelled: bool = False
     # A cancelled import: the files it never reached, as reports name them (to run them again).
     not_reached: list[str] = field(default_factory=list)
+    # Why the batch stopped before its end ("" when it did not): the disk filled up, so every
+    # further write would fail too. The files not reached are in ``not_reached``.
+    stopped: str = ""
     # Seconds spent per stage, summed over the batch (for the benchmark and the CLI summary).
     timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
@@ -230,6 +233,7 @@ class ImportReport:
             "failed": len(self.failed),
             "cancelled": self.cancelled,
             "not_reached": list(self.not_reached),
+            "stopped": self.stopped,
             "pages": self.pages,
             "chunks": self.chunks,
             "timings_s": {stage: round(seconds, 4) for stage, seconds in self.timings.items()},
@@ -313,6 +317,9 @@ def import_paths(
                 detail=outcome.reason,
             )
         )
+        if report.stopped:  # the disk is full: the next files would fail the same way
+            report.not_reached = [_shown(c) for c in candidates[index:]]
+            break
         if outcome.status == "cancelled":
             report.cancelled = True
             report.not_reached = [_shown(c) for c in candidates[index:]]
@@ -510,9 +517,17 @@ def _import_one(
         outcome.status, outcome.duplicate_of = "skipped", err.existing_id
         outcome.notes = []  # this import's notes: the document in the vault has its own
         outcome.reason = _skip_duplicate(vault, err.existing_id, collection)
+    except DiskFullError as err:  # the vault's write was rolled back; the batch stops
+        outcome.status, outcome.reason = "failed", f"not imported: {err}"
+        report.stopped = str(err)
     except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
         outcome.status, outcome.reason = "failed", str(err)
     except Exception as err:
+        if (full := disk_full_error(err)) is not None:
+            # Out of space outside the vault (OCR's or a converter's temporary files).
+            outcome.status, outcome.reason = "failed", f"not imported: {full}"
+            report.stopped = str(full)
+            return outcome
         # A bug or a native failure (llama_decode) on one file: that file fails, the batch goes
         # on. Only the type is shown and logged: the message may quote the document's text.
         kind = type(err).__name__

@@ -1,13 +1,16 @@
 """Multi-turn grounded chat kept in the vault.
 
-Each finished turn stores the question and the checked answer as chat messages, and the answer as
-an output with its provenance, in one vault transaction. A stopped (cancelled) turn stores
-nothing. Follow-ups see earlier turns as history, trimmed to the context budget by
-:mod:`medlocal.rag.context`.
+The question is stored when its answer starts (walk 38: a killed run lost it); the finished
+turn then stores the checked answer as a chat message and as an output with its provenance, in
+one vault transaction. A stopped (cancelled) or failed turn removes its question again, so it
+stores nothing; a question left without an answer (the process was killed) shows as interrupted
+(:func:`medlocal.app.chats.chat_turns`). Follow-ups see earlier answered turns as history,
+trimmed to the context budget by :mod:`medlocal.rag.context`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Generator
 from typing import Any, Protocol
@@ -60,8 +63,14 @@ class ChatSession:
         self.last_output_id: int | None = None
 
     def history(self) -> list[ChatMessage]:
-        messages = (_as_message(r) for r in self.store.chat_messages(self.chat_id))
-        return [m for m in messages if m is not None]
+        """The answered turns: a question left without its answer (an interrupted run) is not
+        sent to the model again as if it had been answered."""
+        messages = [m for r in self.store.chat_messages(self.chat_id) if (m := _as_message(r))]
+        return [
+            m
+            for i, m in enumerate(messages)
+            if m.role != "user" or (i + 1 < len(messages) and messages[i + 1].role == "assistant")
+        ]
 
     def ask(
         self,
@@ -88,8 +97,23 @@ class ChatSession:
         return AnswerStream(self._record(stream, question))
 
     def _record(self, stream: AnswerStream, question: str) -> Generator[str, None, GroundedAnswer]:
-        yield from stream
-        answer = stream.result
+        # Saved (encrypted, in the vault) before the first token: a run killed while answering
+        # leaves the question in the chat, shown as interrupted (walk 38: it was silently gone).
+        question_id = self.store.add_chat_message(self.chat_id, "user", question)
+        try:
+            yield from stream
+            answer = self._save(stream.result, question, question_id)
+        except BaseException:
+            # Stopped, failed, or abandoned (GeneratorExit), or the turn could not be saved:
+            # nothing of the turn is kept, as before. A removal that fails too (the vault locked
+            # meanwhile) leaves the question, shown as interrupted; the face shows the first
+            # error.
+            with contextlib.suppress(Exception):
+                self.store.remove_chat_message(self.chat_id, question_id)
+            raise
+        return answer
+
+    def _save(self, answer: GroundedAnswer, question: str, question_id: int) -> GroundedAnswer:
         if self.question_notes is not None:
             answer.notes[:0] = self.question_notes(question)
         answer.provenance["chat_id"] = self.chat_id
@@ -112,5 +136,6 @@ class ChatSession:
                 "status": answer.status,
                 "chunks": [p.hit.chunk_id for p in answer.passages],
             },
+            question_id=question_id,
         )
         return answer

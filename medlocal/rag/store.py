@@ -10,7 +10,7 @@ from typing import Any, Protocol
 class ChatStore(Protocol):
     def create_chat(self, patient_id: int) -> int: ...
 
-    def add_chat_message(self, chat_id: int, role: str, content: str) -> Any: ...
+    def add_chat_message(self, chat_id: int, role: str, content: str) -> int: ...
 
     def chat_messages(self, chat_id: int) -> Sequence[Any]: ...
 
@@ -27,10 +27,14 @@ class ChatStore(Protocol):
         provenance: dict[str, Any],
         flags: list[dict[str, Any]],
         ask_details: dict[str, Any],
+        question_id: int | None = None,
     ) -> int:
-        """Both messages, the answer as a saved output and the ``ask`` event (given its
-        ``output_id``) at once; returns the output's id."""
+        """Both messages (only the answer when ``question_id``, the question saved before
+        generating, is still there), the answer as a saved output and the ``ask`` event (given
+        its ``output_id``) at once; returns the output's id."""
         ...
+
+    def remove_chat_message(self, chat_id: int, message_id: int) -> None: ...
 
 
 class AuditTrail(Protocol):

@@ -114,6 +114,18 @@ def _unforce(app: QApplication) -> None:
     app.setPalette(QPalette())  # no role set: the style's and platform's own colours
 
 
+def tell_unclean_end(parent: QWidget | None) -> None:
+    """Mark this window's run, and say when an earlier run was killed or stopped with the
+    machine (walk 38: nothing was said, and the question being answered seemed lost)."""
+    from medlocal.run_marker import start_run
+
+    ended = start_run("window")
+    if ended:
+        QMessageBox.information(
+            parent, "MedLocal did not close properly", "\n\n".join(e.note() for e in ended)
+        )
+
+
 def offer_crash_report(parent: QWidget | None) -> None:
     """The report from a crash last time (versions and code locations only, no patient text)."""
     from medlocal.crash import mark_crash_report_shown, pending_crash_reports
@@ -236,6 +248,7 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     if not home_writable() or not settings_usable(workspace):
         return None
     apply_theme(app, workspace.settings.theme)
+    tell_unclean_end(None)
     offer_crash_report(None)
     started = first_run(workspace)
     if not started.ready:

@@ -665,6 +665,8 @@ class PatientsPanel(QWidget):
         self.file_progress.hide()
         self.cancel_button.hide()
         end = " Cancelled before the end." if report.cancelled else ""
+        if report.stopped:
+            end += f" Stopped: {report.stopped}"
         if report.not_reached:
             end += f" {len(report.not_reached)} file(s) not reached: import them again."
         self._result.summary = (
@@ -680,8 +682,9 @@ class PatientsPanel(QWidget):
         for outcome in report.files:
             if outcome.status == "cancelled":
                 self._add_error(outcome.shown, f"not imported — {outcome.reason}")
-        for shown in report.not_reached:  # a cancelled import: what to import again
-            self._add_error(shown, "not reached — the import was cancelled")
+        why = "the disk is full" if report.stopped else "the import was cancelled"
+        for shown in report.not_reached:  # a cancelled or stopped import: what to import again
+            self._add_error(shown, f"not reached — {why}")
         self._finish_import()
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -136,18 +137,33 @@ class AuditLog:
             return AuditReport(False, len(rows), "the newest rows were removed", last_seq + 1)
         return AuditReport(True, len(rows))
 
-    def entries(self, limit: int | None = None) -> list[AuditEntry]:
-        """Newest last; ``limit`` keeps only the last N."""
-        params: tuple[int, ...] = ()
+    def entries(self, limit: int | None = None, hide: Collection[str] = ()) -> list[AuditEntry]:
+        """Newest last; ``limit`` keeps only the last N; events named in ``hide`` are left out
+        (before the limit is applied)."""
+        hidden = sorted(set(hide))
+        where = f"WHERE event NOT IN ({', '.join('?' * len(hidden))})" if hidden else ""
+        params: tuple[str | int, ...] = tuple(hidden)
         if limit is None:
-            query = "SELECT seq, ts, event, details FROM audit ORDER BY seq"
+            query = f"SELECT seq, ts, event, details FROM audit {where} ORDER BY seq"
         else:
             query = (
-                "SELECT * FROM (SELECT seq, ts, event, details FROM audit "
+                f"SELECT * FROM (SELECT seq, ts, event, details FROM audit {where} "
                 "ORDER BY seq DESC LIMIT ?) ORDER BY seq"
             )
-            params = (limit,)
+            params = (*params, limit)
         return [
             AuditEntry(int(seq), str(ts), str(event), json.loads(details))
             for seq, ts, event, details in self._conn.execute(query, params).fetchall()
         ]
+
+    def count(self, events: Collection[str], from_seq: int = 1) -> int:
+        """How many entries of these events have a sequence number of ``from_seq`` or more."""
+        wanted = sorted(set(events))
+        if not wanted:
+            return 0
+        marks = ", ".join("?" * len(wanted))
+        row = self._conn.execute(
+            f"SELECT count(*) FROM audit WHERE seq >= ? AND event IN ({marks})",
+            (from_seq, *wanted),
+        ).fetchone()
+        return int(row[0])

@@ -109,6 +109,24 @@ def delete_chats(conn: Connection, audit: AuditLog, chat_ids: Collection[int]) -
         )
 
 
+def remove_message(conn: Connection, audit: AuditLog, chat_id: int, message_id: int) -> bool:
+    """Remove one message of a chat, with a ``chat_message_remove`` event (ids only); False
+    when it was not there (its chat deleted meanwhile)."""
+    gone = conn.execute(
+        "DELETE FROM chat_messages WHERE id = ? AND chat_id = ?", (message_id, chat_id)
+    ).rowcount
+    if gone:
+        audit.append("chat_message_remove", {"chat_id": chat_id, "message_id": message_id})
+    return bool(gone)
+
+
+def has_message(conn: Connection, chat_id: int, message_id: int) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM chat_messages WHERE id = ? AND chat_id = ?", (message_id, chat_id)
+    ).fetchone()
+    return row is not None
+
+
 def messages(conn: Connection, chat_id: int) -> list[StoredMessage]:
     rows = conn.execute(
         "SELECT id, chat_id, role, content, created_at FROM chat_messages "

@@ -19,6 +19,8 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from medlocal.errors import DiskFullError
+from medlocal.fsutil import free_bytes, is_disk_full
 from medlocal.vault.errors import VaultBusyError, VaultCorruptedError, VaultLockedError
 from medlocal.vault.keys import SecretKey
 from medlocal.vault.schema import MIGRATIONS
@@ -188,21 +190,47 @@ def connect(db_path: Path, key: SecretKey) -> Connection:
 def transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction: everything inside commits together or not at all. A vault whose
     write lock another process holds past :data:`BUSY_WAIT_S` is :class:`VaultBusyError`."""
-    _begin(conn)
+    with full_said(conn):
+        _begin(conn)
+        try:
+            with busy_said():
+                yield conn
+        except BaseException:
+            # SQLite may have rolled back already (a full disk ends the transaction itself):
+            # a ROLLBACK then would replace the error that says what happened.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            with busy_said():
+                conn.execute("COMMIT")
+        except BaseException:
+            # A commit that could not take the lock leaves the transaction open: end it.
+            with contextlib.suppress(DatabaseError):
+                conn.execute("ROLLBACK")
+            raise
+
+
+@contextlib.contextmanager
+def full_said(conn: Connection) -> Iterator[None]:
+    """Raise SQLite's "database or disk is full" (or an ENOSPC/EDQUOT) inside the block as
+    :class:`~medlocal.errors.DiskFullError`, naming the vault's folder and the space left there.
+    Every vault write goes through :func:`transaction`, so each face shows the same line."""
     try:
-        with busy_said():
-            yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    try:
-        with busy_said():
-            conn.execute("COMMIT")
-    except BaseException:
-        # A commit that could not take the lock leaves the transaction open: end it.
-        with contextlib.suppress(DatabaseError):
-            conn.execute("ROLLBACK")
-        raise
+        yield
+    except Exception as exc:
+        if isinstance(exc, DiskFullError) or not is_disk_full(exc):
+            raise
+        raise DiskFullError(str(_folder(conn)), free_bytes(_folder(conn))) from exc
+
+
+def _folder(conn: Connection) -> Path:
+    """The folder of the database file ``conn`` has open (the current folder if unknown)."""
+    with contextlib.suppress(DatabaseError):
+        for _seq, name, file in conn.execute("PRAGMA database_list").fetchall():
+            if name == "main" and file:
+                return Path(file).parent
+    return Path.cwd()
 
 
 def is_busy(err: BaseException) -> bool:

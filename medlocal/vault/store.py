@@ -20,7 +20,7 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -265,9 +265,17 @@ class Vault(DocumentsMixin, ChatsMixin):
         with self._read() as s:
             return s.audit.verify()
 
-    def audit_entries(self, limit: int | None = None) -> list[AuditEntry]:
+    def audit_entries(
+        self, limit: int | None = None, hide: Collection[str] = ()
+    ) -> list[AuditEntry]:
+        """Newest last: the last ``limit`` entries (all if None) of events not in ``hide``."""
         with self._read() as s:
-            return s.audit.entries(limit)
+            return s.audit.entries(limit, hide)
+
+    def audit_count(self, events: Collection[str], from_seq: int = 1) -> int:
+        """How many entries of ``events`` have sequence number ``from_seq`` or more."""
+        with self._read() as s:
+            return s.audit.count(events, from_seq)
 
     def check_integrity(self) -> list[str]:
         """Every page's HMAC and the b-tree structure; an empty list means healthy."""

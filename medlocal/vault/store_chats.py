@@ -43,18 +43,34 @@ class ChatsMixin(VaultCore):
         provenance: dict[str, Any],
         flags: list[dict[str, Any]],
         ask_details: dict[str, Any],
+        question_id: int | None = None,
     ) -> int:
         """A finished turn in one transaction: the question and the answer as chat messages, the
         answer as a saved output, and the ``ask`` audit event with that output's id. A crash
         leaves all of it or none (a turn saved without its output reopened with no sources or
-        flags; one without its event was missing from the audit). Returns the output's id."""
+        flags; one without its event was missing from the audit). Returns the output's id.
+
+        ``question_id``: the question was saved before its answer was generated (so a killed
+        run leaves it in the chat, shown as interrupted); only the rest is written then. Saved
+        again if it was removed meanwhile."""
         with self._tx() as s:
-            conversations.append_message(s.conn, s.audit, chat_id, "user", question, now())
+            if question_id is None or not conversations.has_message(s.conn, chat_id, question_id):
+                conversations.append_message(s.conn, s.audit, chat_id, "user", question, now())
             conversations.append_message(s.conn, s.audit, chat_id, "assistant", answer, now())
             output = conversations.NewOutput(patient_id, "answer", title, answer, provenance, flags)
             output_id = conversations.append_output(s.conn, s.audit, output, now())
             s.audit.append("ask", ask_details | {"output_id": output_id})
         return output_id
+
+    def remove_chat_message(self, chat_id: int, message_id: int) -> None:
+        """Remove a question saved before its answer when no answer came (the user stopped it,
+        or generating failed), so the chat holds only what was answered. The WAL is folded as
+        for any deletion."""
+
+        def remove(s: Session) -> None:
+            conversations.remove_message(s.conn, s.audit, chat_id, message_id)
+
+        self._delete_then_fold(remove)
 
     def has_chat(self, chat_id: int) -> bool:
         with self._read() as s:

@@ -3,10 +3,11 @@ thread: intact on a fresh vault, failed after an attacker's edit."""
 
 from __future__ import annotations
 
+from conftest import PASS
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.audit_dialog import HIDDEN, AuditDialog, details_text
+from medlocal.ui.dialogs.audit_dialog import HIDDEN, SESSIONS_LABEL, AuditDialog, details_text
 
 WAIT_MS = 10_000
 
@@ -61,3 +62,23 @@ def test_locked_vault_says_so(qtbot: QtBot, workspace: Workspace) -> None:
     qtbot.addWidget(dialog)
     assert "locked" in dialog.verdict.text()
     assert dialog.table.rowCount() == 0
+
+
+def test_unlock_and_lock_entries_are_left_out_until_asked_for(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int
+) -> None:
+    """Walk 38: each command-line run adds an unlock/lock pair; they crowded out the rest."""
+    workspace.lock()
+    workspace.unlock(PASS)
+    dialog = _open(qtbot, workspace)
+
+    def events() -> list[str]:
+        return [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+
+    assert "patient_add" in events() and not {"unlock", "lock"} & set(events())
+    assert not dialog.sessions_box.isChecked()
+    assert dialog.sessions_box.text() == f"{SESSIONS_LABEL} (2 hidden)"
+    dialog.sessions_box.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.load_job is None, timeout=WAIT_MS)
+    assert {"unlock", "lock"} <= set(events()) and "patient_add" in events()
+    assert dialog.sessions_box.text() == SESSIONS_LABEL

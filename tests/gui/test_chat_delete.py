@@ -132,3 +132,20 @@ def test_a_chat_deleted_while_locked_is_not_reopened(qtbot: QtBot, workspace: Wo
     assert window.chat.chat_id is None and window.chat.chats.currentIndex() == -1  # a new one
     assert "Metformin" not in window.chat.visible_text()
     assert window.chat.chats.count() == 1  # the other chat is still listed
+
+
+def test_a_question_whose_answer_was_killed_reopens_marked_interrupted(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """Walk 38: the question being answered when the window was killed was silently gone. It is
+    saved before its answer starts; reopened, the chat shows it with the interruption said."""
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Ann")
+    chat_id, _ = _chat(vault, patient, "Metformin dose?")
+    vault.add_chat_message(chat_id, "user", "Lisinopril started when?")  # then the kill
+    window = open_window(qtbot, workspace)
+    _choose_chat(window, chat_id)
+    shown = window.chat.visible_text()
+    assert "Answer to Metformin dose?" in shown
+    assert "Lisinopril started when?" in shown and "The answer was interrupted" in shown
+    assert [t.status for t in window.chat.turns] == ["answered", "interrupted"]

@@ -84,6 +84,40 @@ def test_crash_report_from_last_time_is_offered_once(
     assert pending_crash_reports() == []
 
 
+def test_a_window_killed_last_time_is_said_once_at_the_next_start(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, medlocal_home: Path
+) -> None:
+    """Walk 38: after a SIGKILL the next start said nothing. A marker whose process is gone
+    (this child's, killed) makes the next window say so, once."""
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    from medlocal.ui.app import tell_unclean_end
+
+    code = (
+        "from medlocal import run_marker; run_marker.start_run('window'); "
+        "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, check=False, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    markers = list((medlocal_home / "logs").glob("run-*.marker"))
+    assert len(markers) == 1 and set(json.loads(markers[0].read_text())) == {
+        "pid",
+        "created",
+        "kind",
+    }
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    tell_unclean_end(None)
+    tell_unclean_end(None)
+    assert len(shown) == 1
+    assert shown[0].startswith("The last run of the MedLocal window (started ")
+    assert "did not close properly" in shown[0] and "shows in its chat as interrupted" in shown[0]
+
+
 def test_locking_during_an_import_stops_it_cleanly(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:

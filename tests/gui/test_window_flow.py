@@ -548,3 +548,35 @@ def test_confirmations_before_deleting_default_to_no(
     assert all(default == QMessageBox.StandardButton.No for _, default in asked)
     assert window.patients.patients.count() == 1 and window.patients.documents.count() == 1
     window.close()
+
+
+def test_a_full_disk_stops_the_import_with_one_line(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
+) -> None:
+    """Walk 38: each file after the disk filled failed with "unexpected error (OperationalError)".
+    The vault's page limit makes SQLite answer SQLITE_FULL, as a full disk does."""
+    window = window_with_patient(qtbot, gui_workspace, "Full Disk Patient")
+    vault = gui_workspace.require_vault()
+    session = vault._s
+    assert session is not None
+    pages = int(session.conn.execute("PRAGMA page_count").fetchone()[0])
+    session.conn.execute(f"PRAGMA max_page_count = {pages + 60}")
+    files = []
+    for i in range(12):
+        path = tmp_path / f"note{i:02}.txt"
+        path.write_text(f"Visit {i}. " + " ".join(f"w{i}x{n}" for n in range(8000)))
+        files.append(path)
+    window.patients.import_paths(files)
+    wait_import(qtbot, window)
+    report = window.patients.last_report
+    assert report is not None and report.stopped.startswith("The disk is full (")
+    summary = window.patients.progress_label.text()
+    assert "Stopped: The disk is full (" in summary and "nothing already saved was lost" in summary
+    errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
+    assert not any("unexpected error" in e for e in errors)
+    assert [e for e in errors if "not reached" in e] == [
+        f"{Path(name).name}: not reached — the disk is full" for name in report.not_reached
+    ]
+    assert len(report.failed) == 1 and report.not_reached
+    assert len(vault.list_documents()) == len(report.imported)
+    window.close()

@@ -205,11 +205,20 @@ def _spawn(home: Path, *args: str) -> subprocess.Popen[str]:
     )
 
 
+def _first_progress_line(child: subprocess.Popen[str]) -> str:
+    """The child's first progress line, past the note that the run killed before it did not
+    close properly (walk 38: said at start-up, before any work)."""
+    assert child.stderr is not None
+    line = child.stderr.readline()
+    while "did not close properly" in line:
+        line = child.stderr.readline()
+    return line
+
+
 def _timed(home: Path, *args: str) -> float:
     """Seconds from the child's first progress line (work begun, start-up over) to its exit."""
     child = _spawn(home, *args)
-    assert child.stderr is not None
-    child.stderr.readline()
+    _first_progress_line(child)
     start = time.monotonic()
     _out, err = child.communicate(timeout=300)
     assert child.returncode == 0, err
@@ -220,8 +229,7 @@ def _kill_mid_work(home: Path, args: tuple[str, ...], within: float, rng: random
     """Start the command, wait for its first progress line, SIGKILL it at a random moment of
     the work; returns its exit status (0 when it finished first)."""
     child = _spawn(home, *args)
-    assert child.stderr is not None
-    child.stderr.readline()
+    _first_progress_line(child)
     time.sleep(rng.uniform(0.0, within))
     child.send_signal(signal.SIGKILL)
     child.communicate(timeout=60)

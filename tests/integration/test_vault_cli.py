@@ -154,8 +154,13 @@ def test_vault_lifecycle_from_the_command_line(
     assert cli("audit", "verify", *pf) == 0
     assert "intact" in capsys.readouterr().out
     assert cli("audit", "show", "--limit", "3", *pf) == 0
-    shown = capsys.readouterr().out
-    assert "unlock" in shown and "warfarin" not in shown.lower()
+    shown = capsys.readouterr()
+    # Walk 38: the unlock/lock pairs of each command are left out unless asked for, and counted.
+    assert "unlock" not in shown.out and "warfarin" not in shown.out.lower()
+    assert "delete" in shown.out and "unlock/lock entries not shown" in shown.err
+    assert cli("audit", "show", "--limit", "3", "--sessions", *pf) == 0
+    shown = capsys.readouterr()
+    assert "unlock" in shown.out and "warfarin" not in shown.out.lower()
 
     new_pass = tmp_path / "new.txt"
     new_pass.write_text("an even better passphrase")

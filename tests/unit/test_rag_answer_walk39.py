@@ -213,6 +213,12 @@ class _Store:
     def text_digest(self, text: str) -> str:
         return "digest"
 
+    def add_chat_message(self, chat_id: int, role: str, content: str) -> int:
+        return 1  # the question, saved before its answer (walk 38)
+
+    def remove_chat_message(self, chat_id: int, message_id: int) -> None:
+        pass
+
     def save_chat_turn(self, chat_id: int, question: str, answer: str, **kw: object) -> int:
         self.saved.append({"question": question, "answer": answer, **kw})
         return len(self.saved)

@@ -168,7 +168,7 @@ runpy.run_module("medlocal", run_name="__main__", alter_sys=True)
 """
 
 
-@pytest.mark.parametrize("command", [["patient", "list"], ["search", "anything"], ["doctor"]])
+@pytest.mark.parametrize("command", [["patient", "list"], ["search", "anything"]])
 def test_commands_in_a_read_only_home_say_so_in_one_line(
     read_only_home: Path, command: list[str]
 ) -> None:
@@ -192,3 +192,27 @@ def test_commands_in_a_read_only_home_say_so_in_one_line(
     assert "read-only" in lines[0] and "Traceback" not in proc.stderr
     assert not list((read_only_home / "logs").glob("crash-*"))
     assert read_only_home.stat().st_mode & 0o777 == 0o500
+
+
+def test_doctor_in_a_read_only_home_reports_it_among_its_checks(read_only_home: Path) -> None:
+    """Walk 38: ``doctor`` stopped at the first read-only folder with the one-line error the
+    other commands give. It is the command to run when something is wrong: every check runs,
+    the read-only folder is a PROBLEM line among them, exit 0 (findings are not errors)."""
+    run, env = ["-m", "medlocal"], {**os.environ, "MEDLOCAL_HOME": str(read_only_home)}
+    if ROOT:
+        run = ["-c", _AS_A_USER_MAIN, "medlocal"]
+        tests = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [tests, env.get("PYTHONPATH")]))
+    proc = subprocess.run(
+        [sys.executable, *run, "doctor"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    out = proc.stdout
+    problems = [line for line in out.splitlines() if line.startswith("PROBLEM:")]
+    assert problems and all("read-only" in line for line in problems)
+    assert any(f"{read_only_home / 'data'}: read-only" in line for line in problems)
+    # The checks after the folders still ran and reported.
+    for heading in ("OS:", "RAM:", "data:", "logs:", "Models:", "Offline:", "OCR:", "Crashes:"):
+        assert any(line.startswith(heading) for line in out.splitlines()), heading
+    assert not list((read_only_home / "logs").glob("crash-*"))

@@ -1,5 +1,7 @@
 """The vault's audit log: every entry (sequence, time, event and its ids/hashes) and a Verify
-button that checks the HMAC chain. Loading and verifying run off the GUI thread.
+button that checks the HMAC chain. Loading and verifying run off the GUI thread. The vault's
+unlock and lock entries are left out unless the box is ticked (its label counts them), as in
+``medlocal audit show`` (:mod:`medlocal.app.audit_view`).
 
 Services write only ids and hashes into audit details; the table still shows only values that
 look like ids, counts, flags or hashes, so a text that slipped into an entry is never displayed.
@@ -12,6 +14,7 @@ import threading
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QPushButton,
     QTableWidgetItem,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.audit_view import AuditView
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     error_text,
@@ -34,6 +38,7 @@ COLUMNS = ("#", "Time (UTC)", "Event", "Details")
 # Identifiers, model/format names, hex digests: short tokens without spaces.
 _SAFE_TOKEN = re.compile(r"^[\w.:/+-]{1,100}$")
 HIDDEN = "(not shown)"
+SESSIONS_LABEL = "Show &unlock/lock entries"
 
 
 def safe_value(value: Any) -> str:
@@ -64,33 +69,43 @@ class AuditDialog(QDialog):
         self.reload_button = QPushButton("&Reload", self)
         self.reload_button.setAccessibleName("Reload the audit log")
         self.reload_button.clicked.connect(self.reload)
+        self.sessions_box = QCheckBox(SESSIONS_LABEL, self)
+        self.sessions_box.setAccessibleName("Show the vault's unlock and lock entries")
+        self.sessions_box.toggled.connect(lambda _checked: self.reload())
         self.verdict = ErrorLine("Audit verification result", self)
         table_and_actions_layout(
-            self, self.table, [self.verify_button, self.reload_button], self.verdict
+            self,
+            self.table,
+            [self.verify_button, self.reload_button, self.sessions_box],
+            self.verdict,
         )
         resize_on_screen(self, 760, 480)
         self.reload()
 
     def reload(self) -> None:
         try:
-            vault = self.workspace.require_vault()
+            self.workspace.require_vault()
         except Exception as exc:  # a locked vault: say so instead of an empty table
             self.verdict.show_error(error_text(exc, "Reading the audit log"))
             return
         self.reload_button.setEnabled(False)
 
-        def done(entries: list[AuditEntry]) -> None:
+        def done(view: AuditView) -> None:
             self.load_job = None
             self.reload_button.setEnabled(True)
-            self.show_entries(entries)
+            self.show_entries(view.entries)
+            hidden = f" ({view.hidden_sessions} hidden)" if view.hidden_sessions else ""
+            self.sessions_box.setText(SESSIONS_LABEL + hidden)
 
         def failed(exc: BaseException) -> None:
             self.load_job = None
             self.reload_button.setEnabled(True)
             self.verdict.show_error(error_text(exc, "Reading the audit log"))
 
-        def work(cancel: threading.Event) -> list[AuditEntry]:
-            return vault.audit_entries()
+        sessions = self.sessions_box.isChecked()
+
+        def work(cancel: threading.Event) -> AuditView:
+            return self.workspace.audit_view(sessions=sessions)
 
         self.load_job = run_owned(self, "audit entries", work, done, failed)
 

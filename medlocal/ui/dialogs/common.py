@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
+from medlocal.fsutil import disk_full_error
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -47,6 +48,8 @@ def error_text(exc: BaseException, what: str = "The task") -> str:
         return f"{what} was stopped."
     if isinstance(exc, MedLocalError):
         return str(exc)
+    if (full := disk_full_error(exc)) is not None:  # walk 38: one line for a full disk
+        return str(full)
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
         where = f" ({exc.filename})" if exc.filename else ""
@@ -311,7 +314,7 @@ def picker_and_result_layout(
 
 
 def table_and_actions_layout(
-    dialog: QDialog, table: QTableWidget, actions: Sequence[QPushButton], message: QWidget
+    dialog: QDialog, table: QTableWidget, actions: Sequence[QWidget], message: QWidget
 ) -> None:
     """The frame the audit and saved-outputs dialogs share: the table, its action buttons in a
     row on the left, a message line, then Close."""

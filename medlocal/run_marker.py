@@ -1,0 +1,106 @@
+"""Whether the previous MedLocal run ended without closing (killed, the machine stopped).
+
+A crash Python or faulthandler sees leaves a crash report; a SIGKILL, an out-of-memory kill or a
+power cut leaves nothing (walk 38: the next start said nothing). Each run therefore writes a small
+marker in the log folder when it starts and removes it when it ends; a marker whose process is
+gone at the next start means that run ended uncleanly. A marker holds only the process id, its
+start time and whether it was the window or a command: no patient data, no command line.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psutil
+
+from medlocal import paths
+from medlocal.fsutil import atomic_write_private
+
+_PREFIX, _SUFFIX = "run-", ".marker"
+# Process start times read twice may differ in the last digits.
+_SAME_START_S = 1.0
+# The markers this process wrote (one per log folder it used: tests change MEDLOCAL_HOME).
+_written: list[Path] = []
+
+
+@dataclass(frozen=True)
+class UncleanEnd:
+    """An earlier run that did not close: ``kind`` "window" or "command", when it started."""
+
+    kind: str
+    started: str
+
+    def note(self) -> str:
+        what = "the MedLocal window" if self.kind == "window" else "a medlocal command"
+        return (
+            f"The last run of {what} (started {self.started}) did not close properly: it was "
+            "killed or the computer stopped. Your vault is safe: everything it had saved is "
+            "kept, and a question whose answer was being written shows in its chat as "
+            "interrupted; ask it again."
+        )
+
+
+def start_run(kind: str) -> list[UncleanEnd]:
+    """Mark this process as running (removed again at a normal exit) and return the earlier
+    runs that ended without closing, oldest first, forgetting them (each is told once). Never
+    fails start-up: a log folder that cannot be written marks nothing."""
+    try:
+        folder = paths.log_dir()
+        marker = folder / f"{_PREFIX}{os.getpid()}{_SUFFIX}"
+        if marker in _written:  # marked already (a test calling main again): told already
+            return []
+        ended = _unclean_ends(folder)
+        started = psutil.Process().create_time()
+        record = {"pid": os.getpid(), "created": started, "kind": kind}
+        atomic_write_private(marker, json.dumps(record).encode("utf-8"))
+    except (OSError, psutil.Error):
+        return []
+    if not _written:
+        atexit.register(end_run)
+    _written.append(marker)
+    return ended
+
+
+def end_run() -> None:
+    """Remove this process's markers now (a normal end; also done at exit)."""
+    while _written:
+        _remove(_written.pop())
+
+
+def _remove(marker: Path) -> None:
+    with contextlib.suppress(OSError):
+        marker.unlink()
+
+
+def _unclean_ends(folder: Path) -> list[UncleanEnd]:
+    found: list[tuple[float, UncleanEnd]] = []
+    for marker in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
+        try:
+            record = json.loads(marker.read_text(encoding="utf-8"))
+            pid, created, kind = int(record["pid"]), float(record["created"]), str(record["kind"])
+        except (OSError, ValueError, KeyError, TypeError):
+            _remove(marker)  # unreadable (cut short by the kill itself): nothing to tell
+            continue
+        if _running(pid, created):  # another MedLocal running beside this one
+            continue
+        started = datetime.fromtimestamp(created, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        found.append((created, UncleanEnd(kind, started)))
+        _remove(marker)
+    return [end for _created, end in sorted(found, key=lambda item: item[0])]
+
+
+def _running(pid: int, created: float) -> bool:
+    """Whether the process that wrote a marker still runs (not another one given its id)."""
+    try:
+        started = float(psutil.Process(pid).create_time())
+        return abs(started - created) < _SAME_START_S
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return False
+    except psutil.Error:  # another user's process, say: assume it is that run
+        return True
