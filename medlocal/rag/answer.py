@@ -3,7 +3,8 @@
 ``GroundedAnswerer.ask`` returns an :class:`AnswerStream`: iterate it for the text pieces as the
 model writes them, then read ``.result`` for the checked answer (citations cleaned and resolved to
 document, page and offsets; flags; provenance). When nothing relevant is retrieved, when no
-relevant passage holds a key term of the question, when the model says the passages do not hold
+relevant passage holds a key term of the question (or, for a question about one concept such as
+"blood group", names that concept: rag/topics.py), when the model says the passages do not hold
 the answer, or when none of its statements is supported by the passages it cites, the result is
 "not found in the selected documents" (in the last case the unsupported draft is kept in a flag);
 with ``general=True`` a clearly labelled general answer without references is given instead.

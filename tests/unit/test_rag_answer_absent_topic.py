@@ -1,0 +1,121 @@
+"""Walk 39 item 4: a question about one concept the documents never name ("What is the
+patient's blood group?" on a vault whose passages say "blood pressure" and "blood tests") is
+answered "Not found in the selected documents" before the model is asked, instead of some thirty
+invented lines each flagged; a question whose concept a passage names in other words ("blood
+type" for "ABO group O, RhD positive") is still answered. A scripted model through the real
+answerer."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
+
+from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.passages import Scope
+from medlocal.rag.prompts import NOT_FOUND_MESSAGE
+from medlocal.rag.relevance import asked_terms, term_finder
+from medlocal.rag.topics import names_topic, question_topic
+
+SCOPE = Scope(patient_id=1)
+
+# A vault that shares words with the questions below but never answers them.
+VITALS = hit(
+    21,
+    "Clinic 02/02/2026. Blood pressure 148/92, pulse 76 regular. Blood tests: Hb 131 g/L,"
+    " eGFR 52. Group education on diet offered. Ejection of the tablet blister pack explained.",
+    file_name="clinic_note_2026-02-02.txt",
+    page=None,
+)
+PLAN = hit(
+    22,
+    "Plan: repeat blood tests in 3 months. Status: stable. Medication history reviewed with"
+    " the pharmacist; fraction of doses missed about one in ten. Drinking water encouraged.",
+    file_name="gp_plan_2026-02-02.txt",
+    page=None,
+)
+# The wall of invented lines the walk saw, in short.
+INVENTED = "\n".join(
+    f"- Her blood group is O positive, confirmed on test {i} [1]." for i in range(1, 31)
+)
+
+ABSENT = [
+    "What is the patient's blood group?",
+    "What is her blood type?",
+    "What is her smoking status?",
+    "What was her ejection fraction?",
+    "What is her alcohol intake?",
+    "Has she had a flu vaccine?",
+]
+
+
+def _answerer(model: FakeChatModel, hits: list) -> GroundedAnswerer:  # type: ignore[type-arg]
+    return GroundedAnswerer(model, FakeRetriever(hits), FakeEmbedder())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("question", ABSENT)
+def test_an_absent_concept_is_not_found_without_asking_the_model(question: str) -> None:
+    model = FakeChatModel(INVENTED)
+    result = _answerer(model, [VITALS, PLAN]).ask(question, SCOPE).consume()
+    assert not model.calls, "the model was asked"
+    assert result.status == "not_found"
+    assert result.text == NOT_FOUND_MESSAGE
+    assert result.flags == [] and result.raw_text == ""
+    topic = " ".join(question_topic(question))
+    assert result.notes == [f"no passage found names any of '{topic}'"]
+
+
+def test_allergies_when_none_are_recorded_are_not_found() -> None:
+    model = FakeChatModel("She is allergic to penicillin [1].")
+    result = _answerer(model, [VITALS, PLAN]).ask("Does she have any allergies?", SCOPE)
+    answer = result.consume()
+    assert not model.calls and answer.text == NOT_FOUND_MESSAGE
+
+
+ANSWERED = [
+    ("What is her blood type?", "Transfusion lab: ABO group O, RhD positive.", "O positive"),
+    ("What is the patient's blood group?", "Blood group: A negative.", "A negative"),
+    ("What was her ejection fraction?", "Echo 12/03/2025: LVEF 45%, mild MR.", "45%"),
+    ("What is his heart rate?", "Obs: HR 88 bpm, BP 132/84.", "88 bpm"),
+    ("What is her smoking status?", "Social: ex-smoker, quit 2015, 20 pack-years.", "quit 2015"),
+    ("Does she have any allergies?", "Allergies: NKDA.", "no known drug allergies"),
+    ("What is his alcohol intake?", "Drinks 14 units per week.", "14 units per week"),
+    ("Has she had a flu vaccine?", "Influenza vaccination given 10/2024.", "10/2024"),
+    ("What is Osric Penhaligon's blood type?", "ABO group AB Rh negative.", "AB negative"),
+    ("What is her kidney function?", "eGFR 48 mL/min/1.73m2, creatinine 112 umol/L.", "eGFR 48"),
+]
+
+
+@pytest.mark.parametrize(("question", "passage", "said"), ANSWERED)
+def test_a_concept_named_in_other_words_is_still_answered(
+    question: str, passage: str, said: str
+) -> None:
+    source = hit(31, passage, file_name="record.txt", page=None)
+    # The model copies the passage, cited: a faithful answer (``said`` is what it gives).
+    model = FakeChatModel(f"{passage.rstrip('.')} [2].")
+    result = _answerer(model, [VITALS, source]).ask(question, SCOPE).consume()
+    assert model.calls, "refused before the model"
+    assert result.status == "answered", result.text
+
+
+def test_the_topic_is_one_phrase_asked_about() -> None:
+    assert question_topic("What is the patient's blood group?") == ("blood", "group")
+    assert question_topic("What is Osric Penhaligon's smoking status?") == ("smoking",)
+    # Several things, a drug, or what happened: the key-term rule alone reads these.
+    for question in (
+        "What was her bone density T-score on DEXA?",
+        "How is his gout controlled and what is the plan?",
+        "What did the lung cancer MDT conclude?",
+        "What happened during his cardiac admission?",
+        "What dose of apixaban is she taking?",
+        "What medications is she on?",
+    ):
+        assert question_topic(question) == (), question
+    assert asked_terms("What is the patient's blood group?") == ("blood group",)
+
+
+def test_a_passage_sharing_one_word_of_the_topic_does_not_name_it() -> None:
+    names = term_finder("What is the patient's blood group?")
+    assert not names(VITALS.text) and not names(PLAN.text)
+    assert names("Group and save sent: O RhD positive.")
+    assert names_topic(("ejection", "fraction"), "EF 40% on echo")
+    assert not names_topic(("ejection", "fraction"), "Ejection of the blister pack explained.")
