@@ -18,11 +18,12 @@ does not name it. A question joined by "and" or a comma, one naming a medicine, 
 how, why, what happened or what the plan for something is are left to the key-term rule
 (measured on the grounding precision set: benchmarks/bench_topic_refusals.py).
 
-A passage names the topic when it holds its words within a few words of one another (compared
-as the key-term check compares them: stems, a doer for the act, "smoker" for "smoking"; a
-one-word topic as that check reads it), an abbreviation one of whose senses is the phrase ("HR"
-for "heart rate", "EF"/"LVEF" for "ejection fraction"), or one of the ways :data:`_CONCEPTS`
-lists for concepts notes write differently ("ABO group O positive" for "blood type", "NKDA" for
+A passage names the topic when one of its sentences (or table rows) holds all of its words
+(compared as the key-term check compares them: stems, a doer for the act, "smoker" for
+"smoking", an abbreviation's sense; or a form :data:`_WORD_FORMS` lists), when it writes an
+abbreviation one of whose senses is the phrase ("HR" for "heart rate", "EF"/"LVEF" for
+"ejection fraction"), or one of the ways :data:`_CONCEPTS` lists for concepts notes write
+differently ("ABO group O positive" for "blood type", "NKDA" for
 "allergies", "20 pack-years" for "smoking status"); what search read into the question counts
 too (relevance.term_finder). Words that only say what kind of fact is wanted ("status",
 "history", "details") are not part of the topic: "smoking status" is about smoking.
@@ -41,6 +42,8 @@ from medlocal.rag.medications import MedicationLexicon, default_lexicon
 # own: a note says "Ex-smoker", not "smoking status: ex-smoker".
 _GENERIC_HEADS = frozenset(
     {"status", "history", "habit", "habits", "details", "detail", "information", "info",
+     "requirement", "requirements", "number", "numbers", "reading", "readings", "measurement",
+     "measurements",
      "documented", "recorded", "noted", "listed", "known"}
 )  # fmt: skip
 
@@ -80,6 +83,14 @@ _CONCEPTS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str]], ...] = (
         ),
     ),
     (
+        (frozenset({"liver", "function"}), frozenset({"lft"}), frozenset({"lfts"})),
+        re.compile(r"\bLFTs?\b|\bALT\b|\bAST\b|\bALP\b|\bGGT\b|\bbilirubin", re.IGNORECASE),
+    ),
+    (
+        (frozenset({"thyroid", "function"}), frozenset({"tft"}), frozenset({"tfts"})),
+        re.compile(r"\bTFTs?\b|\bTSH\b|\bf?T[34]\b|\bthyroxine\b", re.IGNORECASE),
+    ),
+    (
         (frozenset({"kidney", "function"}), frozenset({"renal", "function"})),
         re.compile(
             r"\beGFR\b|\bcreatinine|\b(?:renal|kidney)\s+function|\bCKD\b", re.IGNORECASE
@@ -117,10 +128,21 @@ _WORD_FORMS: dict[str, re.Pattern[str]] = {
     "cardiac": re.compile(r"\bheart\b", re.IGNORECASE),
     "liver": re.compile(r"\bhepatic\b", re.IGNORECASE),
     "lung": re.compile(r"\bpulmonary\b", re.IGNORECASE),
+    "cancer": re.compile(
+        r"carcinoma|\bmalignan|\btumou?r|\bneoplas|\blymphoma|\bsarcoma|\bmetasta", re.I
+    ),
+    # Heads that notes shorten: "Tel 07700...", "Wt 82 kg", "CBG 7.8", "UO 30 ml".
+    "phone": re.compile(r"\btel\b|\btelephone|\bmobile\b", re.IGNORECASE),
+    "weight": re.compile(r"\bwt\b|\d\s*kg\b", re.IGNORECASE),
+    "blood": re.compile(r"\bCBG\b|\bBG\b"),
+    "urine": re.compile(r"\burinary\b|\bUO\b", re.IGNORECASE),
+    "body": re.compile(r"\bweight\b|\bwt\b|\bBMI\b", re.IGNORECASE),
+    "sugar": re.compile(r"\bglucose|\bCBG\b|\bBMs?\b", re.IGNORECASE),
+    "output": re.compile(r"\bUO\b"),
+    "stage": re.compile(r"\bT[0-4x][a-c]?\s*N[0-3x]\s*M[01x]\b|\bstaging\b", re.IGNORECASE),
 }
-# The words of a phrase lie within this many words of one another ("rate of the heart").
-_PHRASE_WINDOW = 4
-_TEXT_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# Where a sentence ends: after . ; ! ? and a space, or at a line (a table row).
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 
 
@@ -212,23 +234,16 @@ def names_topic(
     if len(topic) == 1:
         word = topic[0]
         return holds_key_term(word, text, lexicon) or _other_form(word, text)
-    # A phrase is named by its words together, not scattered: "Blood tests ... Group education"
-    # does not name a blood group. Each word by stem, a doer for the act, or another form.
-    words = [m.group().lower() for m in _TEXT_WORD.finditer(text)]
-    hits = [[i for i, w in enumerate(words) if _same_word(word, w)] for word in topic]
-    if not all(hits):
-        return False
+    # A phrase is named by its words together, in one sentence (a table's row is a line), not
+    # scattered: "Blood tests: Hb 131 g/L. Group education offered." names no blood group. Each
+    # word as the key-term check reads it ("SpO2" for oxygen saturation), or another form.
     return any(
-        all(any(start <= i < start + _PHRASE_WINDOW for i in positions) for positions in hits)
-        for start in {i for positions in hits for i in positions}
+        all(
+            holds_key_term(word, sentence, lexicon) or _other_form(word, sentence) for word in topic
+        )
+        for sentence in _SENTENCE_END.split(text)
+        if sentence.strip()
     )
-
-
-def _same_word(asked: str, written: str) -> bool:
-    # Imported here: relevance imports this module for its answerable() gate.
-    from medlocal.rag.relevance import same_act
-
-    return stem(asked) == stem(written) or same_act(asked, written) or _other_form(asked, written)
 
 
 def _other_form(word: str, text: str) -> bool:

@@ -82,6 +82,21 @@ ANSWERED = [
     ("Has she had a flu vaccine?", "Influenza vaccination given 10/2024.", "10/2024"),
     ("What is Osric Penhaligon's blood type?", "ABO group AB Rh negative.", "AB negative"),
     ("What is her kidney function?", "eGFR 48 mL/min/1.73m2, creatinine 112 umol/L.", "eGFR 48"),
+    ("What is her NHS number?", "NHS No: 485 777 3456.", "485 777 3456"),
+    ("What is her phone number?", "Tel: 07700 900123.", "07700 900123"),
+    ("What is her oxygen requirement?", "On 2L nasal cannula O2.", "2 L"),
+    ("What is his blood sugar?", "CBG 7.8 mmol/L at 14:00.", "7.8 mmol/L"),
+    ("What is her urine output?", "UO 30 ml/hr overnight.", "30 ml/hr"),
+    ("What is her body weight?", "Weight 82 kg on the ward scales.", "82 kg"),
+    ("What is his cancer stage?", "Adenocarcinoma of the lung, T2N1M0, stage IIIA.", "IIIA"),
+    ("What is her liver function?", "LFTs: ALT 45 U/L, bilirubin 12 umol/L.", "ALT 45"),
+    ("What is her thyroid function?", "TSH 2.1 mU/L, fT4 14 pmol/L.", "TSH 2.1"),
+    ("What is her pain relief?", "Pain controlled on Zomorph 30 mg BD.", "Zomorph"),
+    ("What was her most recent ejection fraction?", "Echo 2026: EF 40%.", "40%"),
+    ("What is his respiratory rate?", "RR 22, temp 38.1.", "22"),
+    ("What is her oxygen saturation?", "SpO2 94% on air.", "94%"),
+    ("Is he a smoker?", "Never smoked.", "never"),
+    ("Does she drink alcohol?", "Alcohol: 10 units/week.", "10 units"),
 ]
 
 
