@@ -234,13 +234,18 @@ def names_topic(
     if len(topic) == 1:
         word = topic[0]
         return holds_key_term(word, text, lexicon) or _other_form(word, text)
+
     # A phrase is named by its words together, in one sentence (a table's row is a line), not
     # scattered: "Blood tests: Hb 131 g/L. Group education offered." names no blood group. Each
     # word as the key-term check reads it ("SpO2" for oxygen saturation), or another form.
+    def holds(word: str, part: str) -> bool:
+        return holds_key_term(word, part, lexicon) or _other_form(word, part)
+
+    # A passage lacking a word has no sentence with it: the sentences are not read then.
+    if not all(holds(word, text) for word in topic):
+        return False
     return any(
-        all(
-            holds_key_term(word, sentence, lexicon) or _other_form(word, sentence) for word in topic
-        )
+        all(holds(word, sentence) for word in topic)
         for sentence in _SENTENCE_END.split(text)
         if sentence.strip()
     )
