@@ -11,8 +11,9 @@ import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
 
 from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.flags import UNSUPPORTED_DRAFT
 from medlocal.rag.passages import Scope
-from medlocal.rag.prompts import NOT_FOUND_MESSAGE
+from medlocal.rag.prompts import ALL_STATEMENTS_FLAGGED, NOT_FOUND_MESSAGE
 from medlocal.rag.relevance import asked_terms, term_finder
 from medlocal.rag.topics import names_topic, question_topic
 
@@ -134,3 +135,47 @@ def test_a_passage_sharing_one_word_of_the_topic_does_not_name_it() -> None:
     assert names("Group and save sent: O RhD positive.")
     assert names_topic(("ejection", "fraction"), "EF 40% on echo")
     assert not names_topic(("ejection", "fraction"), "Ejection of the blister pack explained.")
+
+
+# -- after the model: a wall of flagged statements is set aside ---------------------------------
+
+LABS = hit(
+    41,
+    "Bloods 02/02/2026: Hb 131 g/L, eGFR 52, potassium 4.6 mmol/L. Plan: repeat in 3 months.",
+    file_name="bloods_2026-02-02.txt",
+    page=None,
+)
+# Not one concept ("and"): the key-term rule lets the model answer, and it invents.
+BROAD = "What did her blood tests show and what is the plan?"
+WALL = " ".join(
+    f"Her haemoglobin was {100 + 3 * i} g/L and her sodium {120 + i} mmol/L on {i:02d}/01/2026 [1]."
+    for i in range(1, 11)
+)
+
+
+def test_an_answer_whose_every_statement_is_flagged_is_set_aside_with_its_draft() -> None:
+    model = FakeChatModel(WALL)
+    result = _answerer(model, [LABS]).ask(BROAD, SCOPE).consume()
+    assert model.calls
+    assert result.status == "not_found"
+    assert result.text == ALL_STATEMENTS_FLAGGED
+    assert result.text.startswith("No supported answer:")
+    [flag] = result.flags
+    assert flag.kind == UNSUPPORTED_DRAFT and flag.quote.startswith("Her haemoglobin was 103")
+    assert flag.message.startswith("every statement of the model's answer is flagged")
+    assert result.provenance["every_statement_flagged"] is True
+    assert [p.hit.chunk_id for p in result.passages] == [41]  # listed to read
+
+
+def test_a_short_answer_with_a_wrong_value_is_still_shown_flagged() -> None:
+    model = FakeChatModel("Her haemoglobin was 113 g/L [1]. Her eGFR was 58 [1].")
+    result = _answerer(model, [LABS]).ask(BROAD, SCOPE).consume()
+    assert result.status == "answered" and result.flags
+
+
+def test_a_longer_answer_with_one_clean_statement_is_shown_flagged() -> None:
+    clean = "Her haemoglobin was 131 g/L and her eGFR 52 on 02/02/2026 [1]."
+    model = FakeChatModel(WALL + " " + clean)
+    result = _answerer(model, [LABS]).ask(BROAD, SCOPE).consume()
+    assert result.status == "answered", result.text
+    assert len({f.sentence for f in result.flags}) == 10
