@@ -36,6 +36,9 @@ class ChatTurn:
     thinking: str = ""
     thinking_tokens: int = 0
     thinking_open: bool = False
+    # A draft set aside as unsupported (flags.unsupported_draft) is shown folded until opened:
+    # the answer is "No supported answer", not a wall of flagged text (walk 39 item 4).
+    draft_open: bool = False
 
     @classmethod
     def from_answer(cls, answer: GroundedAnswer, output_id: int | None) -> ChatTurn:

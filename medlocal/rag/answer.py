@@ -3,9 +3,11 @@
 ``GroundedAnswerer.ask`` returns an :class:`AnswerStream`: iterate it for the text pieces as the
 model writes them, then read ``.result`` for the checked answer (citations cleaned and resolved to
 document, page and offsets; flags; provenance). When nothing relevant is retrieved, when no
-relevant passage holds a key term of the question, when the model says the passages do not hold
-the answer, or when none of its statements is supported by the passages it cites, the result is
-"not found in the selected documents" (in the last case the unsupported draft is kept in a flag);
+relevant passage holds a key term of the question (or, for a question about one concept such as
+"blood group", names that concept: rag/topics.py), when the model says the passages do not hold
+the answer, when none of its statements is supported by the passages it cites, or when every
+statement of a longer answer is flagged (grounding.flagged_throughout), the result is
+"not found in the selected documents" (in the last two cases the draft is kept in a flag);
 with ``general=True`` a clearly labelled general answer without references is given instead.
 """
 
@@ -31,7 +33,7 @@ from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
 from medlocal.rag.followup import standalone_question
-from medlocal.rag.grounding import ground, supported_sentences
+from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -43,6 +45,7 @@ from medlocal.rag.passages import (
     version_notes,
 )
 from medlocal.rag.prompts import (
+    ALL_STATEMENTS_FLAGGED,
     GENERAL_LABEL,
     GENERAL_SYSTEM,
     GROUNDED_SYSTEM,
@@ -375,6 +378,15 @@ class GroundedAnswerer:
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit)
             return _thought(result, stream)
+        # Every statement of a longer answer flagged, none clean (walk 39 item 4: thirty
+        # invented lines, each flagged, where no passage gave the answer): set aside the same way,
+        # the draft kept behind its label, not shown as the answer.
+        if flagged_throughout(checked, texts):
+            result = yield from self._fallback(question, history, general, cancel, timings, started)
+            result = _with_draft(result, raw, fit)
+            if result.status == "not_found":
+                self._set_aside(result, checked.text, fit, every_statement_flagged=True)
+            return _thought(result, stream)
         by_number = {p.number: p for p in fit.passages}
         # The flags may name passages the text does not cite ("apixaban is named in passage
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
@@ -456,21 +468,33 @@ class GroundedAnswerer:
             extra={"status": "not_found", "model_declined": True},
         )
 
-    def _set_aside(self, result: GroundedAnswer, draft: str, fit: ContextFit) -> None:
+    def _set_aside(
+        self,
+        result: GroundedAnswer,
+        draft: str,
+        fit: ContextFit,
+        *,
+        every_statement_flagged: bool = False,
+    ) -> None:
         """No statement of the model's answer rests on a passage it cites: the answer says there
         is no supported answer (not "Not found": the passages may hold it, walk 29) and the
         draft is kept only in a flag that says it is unsupported (walk 25: a made-up answer,
         flagged, was still shown as the answer). The passages given stay in the provenance, so
         they are listed to look in."""
-        result.text = NO_SUPPORTED_ANSWER
+        why = (
+            "every statement of the model's answer is flagged (unsupported, or giving what the"
+            " passages it cites do not), so"
+            if every_statement_flagged
+            else "no statement of the model's answer is supported by the passages it cites, so"
+        )
+        result.text = ALL_STATEMENTS_FLAGGED if every_statement_flagged else NO_SUPPORTED_ANSWER
         result.flags = [
             Flag(
                 -1,
                 UNSUPPORTED_DRAFT,
                 "",
-                "no statement of the model's answer is supported by the passages it cites, so"
-                " it is not given as the answer; its draft is kept below, unsupported. Read the"
-                " passages listed before concluding the documents are silent",
+                f"{why} it is not given as the answer; its draft is kept below, unsupported. Read"
+                " the passages listed before concluding the documents are silent",
                 quote=draft.strip(),
             )
         ]
@@ -483,7 +507,11 @@ class GroundedAnswerer:
             flags=result.flags,
             embedder_id=self._embedder_id(),
             notes=result.notes,
-            extra={"status": "not_found", "unsupported_draft": True},
+            extra={
+                "status": "not_found",
+                "unsupported_draft": True,
+                **({"every_statement_flagged": True} if every_statement_flagged else {}),
+            },
         )
 
     def _fallback(

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from medlocal.engine.api import ChatMessage
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
-from medlocal.rag.prompts import MODEL_DECLINED_OPENING, NO_SUPPORTED_ANSWER, NOT_FOUND_MESSAGE
+from medlocal.rag.prompts import MODEL_DECLINED_OPENING, NO_SUPPORTED_OPENING, NOT_FOUND_MESSAGE
 from medlocal.rag.relevance import key_terms
 
 # Words that point back to something said before. (She, her, he and his are the patient, whom
@@ -89,7 +89,7 @@ def _answer_drugs(history: Sequence[ChatMessage], lexicon: MedicationLexicon) ->
     twice daily [1]"), for a follow-up about "it"; none when it found nothing."""
     answer = next((m.content for m in reversed(history) if m.role == "assistant"), "")
     if not answer or answer.strip().startswith(
-        (NOT_FOUND_MESSAGE, NO_SUPPORTED_ANSWER, MODEL_DECLINED_OPENING)
+        (NOT_FOUND_MESSAGE, NO_SUPPORTED_OPENING, MODEL_DECLINED_OPENING)
     ):
         return []
     return lexicon.find(answer)[:MAX_ANSWER_DRUGS]

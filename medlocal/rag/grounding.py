@@ -216,6 +216,36 @@ def supported_sentences(result: GroundingResult, passages: Mapping[int, str]) ->
     ]
 
 
+# An answer of this many statements or more, every one of them flagged, is a wall of flagged
+# text to read, not an answer (walk 39 item 4: some thirty invented lines, each flagged).
+WALL_STATEMENTS = 3
+
+
+def flagged_throughout(result: GroundingResult, passages: Mapping[int, str]) -> bool:
+    """Whether ``result`` states at least :data:`WALL_STATEMENTS` things, none of which is clean
+    (cites a given passage and carries no content flag), and most of which carry a content flag
+    (unsupported, weak support, a value, drug or fact the cited passages do not give). The
+    model check's doubt does not count, as in :func:`supported_sentences`. A short answer with a
+    wrong value keeps it, flagged: its flag says what the passage gives."""
+    limit = _limit(passages)
+    claims = [
+        s.index
+        for s in split_sentences(result.text)
+        if any(c.isalnum() for c in _masked(s.text, limit))
+    ]
+    if len(claims) < WALL_STATEMENTS:
+        return False
+    content = {f.sentence for f in result.flags if f.kind in CONTENT_KINDS - {"model_doubt"}}
+    cited = {
+        s.index
+        for s in split_sentences(result.text)
+        if any(n in passages for n in cited_numbers(s.text, limit))
+    }
+    if any(i in cited and i not in content for i in claims):
+        return False
+    return 2 * sum(i in content for i in claims) > len(claims)
+
+
 class SupportJudge(Protocol):
     """The model check (rag/support.py): P(the cited passages support the sentence)."""
 

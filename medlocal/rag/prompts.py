@@ -11,6 +11,14 @@ NOT_FOUND_MESSAGE = "Not found in the selected documents."
 # Said instead when the model wrote an answer none of whose statements a passage supports: the
 # documents may still hold the answer (walk 29: "Not found" headed an answer whose passage [1]
 # held the antibiotic and dose asked for, and read as "the records don't say").
+# How every "no supported answer" text opens (a follow-up after one names no drug of it).
+NO_SUPPORTED_OPENING = "No supported answer:"
+# Said when every statement of a longer answer is flagged, though some cite passages.
+ALL_STATEMENTS_FLAGGED = (
+    NO_SUPPORTED_OPENING + " every statement the model wrote is flagged (unsupported, or giving"
+    " what the passages it cites do not). Read the passages listed; the documents may still hold"
+    " the answer."
+)
 NO_SUPPORTED_ANSWER = (
     "No supported answer: none of the statements the model wrote rests on the passages it was"
     " given. Read the passages listed; the documents may still hold the answer."

@@ -11,7 +11,8 @@ A passage may pass on its cosine alone; but when no relevant passage holds any o
 key clinical terms (``RelevanceThreshold.answerable``), the documents almost surely do not hold
 the answer, and the model is not asked (walk 25: "What was her bone density T-score on DEXA?"
 was answered from a blood-pressure passage with cosine 0.50 that named none of bone, density,
-T-score or DEXA).
+T-score or DEXA). A question about one concept written as a phrase ("What is the patient's
+blood group?") needs a passage naming that concept, not one word of it (rag/topics.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.drugs import query_expansion
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.topics import names_topic, question_topic
 from medlocal.vault.records import SearchHit
 
 # Words every question carries ("what is the current dose...", "what was the result of her
@@ -166,9 +168,12 @@ def _forms(base: str) -> set[str]:
 def asked_terms(question: str, lexicon: MedicationLexicon | None = None) -> tuple[str, ...]:
     """The terms a passage must name to answer ``question``: the medicines it names, when it
     names any ("What dose of apixaban is Osric Penhaligon taking?" asks about apixaban, not
-    about Osric or Penhaligon); else its key terms."""
+    about Osric or Penhaligon); else the one concept it asks about, as a phrase ("blood group",
+    rag/topics.py); else its key terms."""
     lexicon = lexicon or default_lexicon()
-    return tuple(lexicon.find(question)) or key_terms(question, lexicon)
+    topic = question_topic(question, lexicon)
+    phrase = (" ".join(topic),) if topic else ()
+    return tuple(lexicon.find(question)) or phrase or key_terms(question, lexicon)
 
 
 def term_finder(question: str) -> Callable[[str], bool]:
@@ -182,10 +187,16 @@ def term_finder(question: str) -> Callable[[str], bool]:
     expansion = expansion_pattern(question)
     drugs = lexicon.find(question)
     medicines = not drugs and asks_about_medicines(question)
+    # A question about one concept named in a phrase ("What is the patient's blood group?") is
+    # answered only by a passage naming that concept, not by one sharing a word of it ("blood
+    # pressure"): walk 39 item 4, thirty invented lines where "Not found" was the answer.
+    topic = question_topic(question, lexicon)
 
     def names(text: str) -> bool:
         if expansion is not None and expansion.search(text) is not None:
             return True
+        if topic:
+            return names_topic(topic, text, lexicon)
         if drugs:
             return any(lexicon.supported(text, drug) for drug in drugs)
         return holds_key_term(question, text, lexicon) or (medicines and bool(lexicon.spans(text)))

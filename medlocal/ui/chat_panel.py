@@ -48,6 +48,7 @@ from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
+DRAFT_REF = "draft."  # cite:draft.N opens or folds turn N's unsupported draft
 THINKING_POLL_MS = 250
 FINDING_STATUS = "Loading the model and finding passages…"
 INDEXING = "Indexing this patient's passages: "
@@ -666,6 +667,9 @@ class ChatPanel(QWidget):
         if ref.startswith(THINKING_REF):
             self.toggle_thinking(ref[len(THINKING_REF) :])
             return
+        if ref.startswith(DRAFT_REF):
+            self.toggle_draft(ref[len(DRAFT_REF) :])
+            return
         turn_text, _, number_text = ref.rpartition(".")
         try:
             turn = self.turns[int(turn_text)] if turn_text else self.turns[-1]
@@ -684,6 +688,16 @@ class ChatPanel(QWidget):
         except (ValueError, IndexError):
             return
         self.turns[index] = replace(turn, thinking_open=not turn.thinking_open)
+        self.redraw()
+
+    def toggle_draft(self, index_text: str) -> None:
+        """Open or fold a turn's unsupported draft (a new turn object, as for the reasoning)."""
+        try:
+            index = int(index_text)
+            turn = self.turns[index]
+        except (ValueError, IndexError):
+            return
+        self.turns[index] = replace(turn, draft_open=not turn.draft_open)
         self.redraw()
 
     def _thinking_tick(self) -> None:

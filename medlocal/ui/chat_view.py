@@ -268,7 +268,7 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     # One entry per sentence, listing its problems (walk 25: each sentence two to four times):
     # flag_list_html groups them.
     yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
-    yield _draft_html(unsupported_draft(turn.flags))
+    yield _draft_html(unsupported_draft(turn.flags), index, turn.draft_open)
     yield from (f'<p style="{_muted()}"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
     yield "<hr>"
 
@@ -317,15 +317,22 @@ def _thinking_html(turn: ChatTurn, index: int) -> str:
     return head + f'<blockquote style="{_muted()}">{plain_html(turn.thinking)}</blockquote>'
 
 
-def _draft_html(draft: str) -> str:
-    """The model's draft of a "Not found" answer, set aside because no passage supports it:
-    shown after the flags, greyed and labelled, never as the answer."""
+def _draft_html(draft: str, index: int, shown: bool) -> str:
+    """The model's draft of a "No supported answer", set aside because no passage supports it:
+    after the flags, folded under its label (a link, ``cite:draft.N``, opens it), greyed, never
+    as the answer (walk 39 item 4: thirty flagged lines read as an answer)."""
     if not draft:
         return ""
-    return (
-        f'<p style="{_muted()}"><i>{html.escape(DRAFT_HEADING)}</i></p>'
-        f'<blockquote style="{_muted()}">{plain_html(draft)}</blockquote>'
+    arrow = "▾" if shown else "▸"
+    words = len(draft.split())
+    head = (
+        f'<p style="{_muted()}"><a href="cite:draft.{index}">{arrow}'
+        f" {html.escape(DRAFT_HEADING)}</a> <i>({words} words; "
+        f"{'click to fold' if shown else 'click to read'})</i></p>"
     )
+    if not shown:
+        return head
+    return head + f'<blockquote style="{_muted()}">{plain_html(draft)}</blockquote>'
 
 
 def _sources_html(turn: ChatTurn, index: int) -> str:
