@@ -35,6 +35,7 @@ from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
 from medlocal.rag.followup import standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import (
     NumberedPassage,
     Retriever,
@@ -302,13 +303,17 @@ class GroundedAnswerer:
         # for, with the earlier one it continues; the model still reads it as asked.
         query = standalone_question(question, history, self.lexicon)
         hits = self._retrieve(query, scope)
-        relevant = self.threshold.filter(hits, query)
+        # "How is she doing?" names nothing a passage must share or hold (walk 39, session 39:
+        # a bare "Not found" beside a letter saying "much less breathless"): the model reads what
+        # search ranked first, and the checks judge what it writes as for any answer.
+        open_question = is_open_question(query, self.lexicon)
+        relevant = hits if open_question else self.threshold.filter(hits, query)
         timings["retrieval"] = time.perf_counter() - started
 
         if not relevant:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             return result
-        if not self.threshold.answerable(relevant, query):
+        if not open_question and not self.threshold.answerable(relevant, query):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             terms = ", ".join(f"'{t}'" for t in asked_terms(query, self.lexicon))
             result.notes.append(f"no passage found names any of {terms}")
@@ -445,15 +450,20 @@ class GroundedAnswerer:
         it; "Not found in the selected documents" is kept for when none names it (walk 39:
         "What dose of amlodipine is she taking?" said a bare "Not found" while the discharge
         table giving the dose was the passage search ranked first)."""
-        names = term_finder(query)
-        listed = [p for p in fit.passages if names(p.hit.text)]
+        if is_open_question(query, self.lexicon):
+            # Every passage it read may speak to an overall question: all are listed, with the
+            # tool that gives an overview.
+            listed = list(fit.passages)
+            terms: tuple[str, ...] = ()
+        else:
+            names = term_finder(query)
+            listed = [p for p in fit.passages if names(p.hit.text)]
+            terms = asked_terms(query, self.lexicon)
         if not listed:
             return
         sources = [p.source() for p in listed]
         result.text = model_declined_text(
-            len(fit.passages),
-            asked_terms(query, self.lexicon),
-            [f"[{s.number}] {s.place}" for s in sources],
+            len(fit.passages), terms, [f"[{s.number}] {s.place}" for s in sources]
         )
         result.sources = sources
         result.provenance = build_provenance(

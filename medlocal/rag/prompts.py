@@ -28,11 +28,18 @@ NO_SUPPORTED_ANSWER = (
 # table gave amlodipine's dose, search ranked it first, and the window said "Not found").
 MODEL_DECLINED_OPENING = "The model gave no supported answer"
 MODEL_DECLINED = MODEL_DECLINED_OPENING + " from the {given} passage(s) it read."
+# Said after it when the question asks for an overall picture and names nothing to look for.
+OPEN_QUESTION_HINT = (
+    "The question asks for an overall picture: ask about one thing (a problem, a medicine, a test,"
+    " a date), or write a summary (Summarise) for an overview. The passages it read:"
+)
 
 
 def model_declined_text(given: int, terms: Sequence[str], listed: Sequence[str]) -> str:
     """What the answer says when the model declined but ``listed`` passages (as "[n] place")
     of the ``given`` it read name the question's ``terms``."""
+    if not terms:  # an open question ("How is she doing?"): every passage read is listed
+        return "\n".join([MODEL_DECLINED.format(given=given), OPEN_QUESTION_HINT, *listed])
     named = ", ".join(f"'{t}'" for t in terms)
     these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
     lines = [
