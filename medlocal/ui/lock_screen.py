@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -98,11 +100,24 @@ class LockScreen(QWidget):
         self.secret.clear()
 
     def reset(self, message: str = "", tone: Tone = Tone.ERROR) -> None:
+        """Ready for the next try: the field empty, enabled and focused, ``message`` shown. An
+        unlock still running keeps the form off until it ends (its outcome is then said)."""
         self.secret.clear()
         self.error.show_text(message, tone)
-        self._busy = False
-        self.button.setEnabled(not self.waiting)
-        self.secret.setFocus()
+        self._set_input(not self._busy)
+
+    def _set_input(self, on: bool) -> None:
+        """Accept typing and Return (``on``), or none while an unlock runs. The field itself is
+        disabled, not only the button: walk 39 typed the right passphrase and Return while a
+        wrong one was being checked; that Return was dropped, the field cleared when the wrong
+        try ended, and "Wrong passphrase" read as if the right one had failed."""
+        self.secret.setEnabled(on)
+        self.use_recovery.setEnabled(on)
+        self.button.setEnabled(on and not self.waiting)
+        if on:
+            # Enabled first: a disabled widget cannot take the focus, and the one focused when
+            # the form went off lost it then.
+            self.secret.setFocus()
 
     def wait_before_next_try(self, seconds: float, reason: str) -> None:
         """Count down the vault's back-off: ``reason`` and the seconds left, the button off."""
@@ -144,11 +159,12 @@ class LockScreen(QWidget):
         else:
             self._start(lambda _cancel: self.workspace.unlock(text, on_busy=self._waiting.emit))
 
-    def _start(self, func: object) -> None:
+    def _start(self, func: Callable[[threading.Event], object]) -> None:
         self._busy = True
-        self.button.setEnabled(False)
+        self._set_input(False)
         self.error.show_text("Unlocking…", Tone.PLAIN)
-        run_task("unlock", func, self._done, self._failed)  # type: ignore[arg-type]
+        # One try at a time (the form is off until it ends): what it ends with is its own.
+        run_task("unlock", func, self._done, self._failed)
 
     def _busy_waiting(self) -> None:
         if self._busy:
@@ -156,11 +172,12 @@ class LockScreen(QWidget):
 
     def _done(self, _vault: object) -> None:
         self._busy = False
-        self.button.setEnabled(True)
+        self._set_input(True)
         self.error.setText("")
         self.unlocked.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        self._busy = False
         self.reset(str(exc) or "The vault could not be unlocked.")
         wait = getattr(exc, "retry_after", 0.0)
         if isinstance(wait, int | float) and wait > 0:

@@ -6,8 +6,11 @@ failed unlock attempts; try again in 4 s", the count being left from earlier ses
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import PASS, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -69,4 +72,49 @@ def test_a_free_wrong_try_says_no_wait(
     qtbot.waitUntil(lambda: not screen._busy, timeout=20000)
     assert "Wait" not in screen.error.text() and screen.button.isEnabled()
     assert screen.button.text() == "Unlock"
+    window.close()
+
+
+def test_the_form_is_off_while_a_try_is_checked_and_the_next_try_opens_the_vault(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 39: a wrong passphrase and Return, then, while "Unlocking…" showed, the right one and
+    Return: that Return was dropped, the field cleared when the first check ended, and "Wrong
+    passphrase" stayed on a locked screen as if the right passphrase had failed."""
+    window = open_window(qtbot, gui_workspace)
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
+    screen = window.lock_screen
+    # The real check of the real vault, held until the test has typed during it (Argon2id with
+    # the tests' parameters ends before a person could type; at real cost it takes seconds).
+    release = threading.Event()
+    real_unlock = gui_workspace.unlock
+
+    def slow_unlock(*args: Any, **kwargs: Any) -> Any:
+        release.wait(20)
+        return real_unlock(*args, **kwargs)
+
+    monkeypatch.setattr(gui_workspace, "unlock", slow_unlock)
+    screen.secret.setText("wrong passphrase!")
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    assert screen.error.text() == "Unlocking…"
+    # Nothing typed now is taken: the field, the recovery choice and the button are all off.
+    assert not screen.secret.isEnabled()
+    assert not screen.button.isEnabled() and not screen.use_recovery.isEnabled()
+    qtbot.keyClicks(screen.secret, PASS)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    screen.button.click()
+    assert screen.secret.text() == ""
+    release.set()
+
+    qtbot.waitUntil(lambda: not screen._busy, timeout=20000)
+    assert window.stack.currentIndex() == window.LOCKED
+    assert screen.error.text().startswith("Wrong passphrase"), screen.error.text()
+    # Ready for the next try at once, the cursor in the field.
+    assert screen.secret.isEnabled() and screen.button.isEnabled()
+    assert screen.use_recovery.isEnabled()
+    assert window.focusWidget() is screen.secret  # the one focused when the window is active
+    qtbot.keyClicks(screen.secret, PASS)
+    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=20000)
     window.close()
