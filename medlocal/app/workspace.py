@@ -19,6 +19,7 @@ from medlocal.app.audit_view import AuditView, audit_view
 from medlocal.app.doctor import DoctorReport, doctor_report, failure_text
 from medlocal.app.evaluation import EvalRequest, run_evaluations
 from medlocal.app.fit import fit_advice
+from medlocal.app.general_answer import GeneralAnswer
 from medlocal.app.installed_models import InstalledListing, ModelCheck, ModelRemoval
 from medlocal.app.loaded_models import HeldReranker, LoadedModels, ModelLoader, Notice
 from medlocal.app.outputs import (
@@ -31,7 +32,8 @@ from medlocal.app.patient_mixups import question_check
 from medlocal.app.retrieval import check_search_scope, retriever_for
 from medlocal.app.vault_session import VaultSession
 from medlocal.app.warm_up import load_dictionaries_and_freeze
-from medlocal.engine.api import Embedder, Reranker, SamplingParams
+from medlocal.engine.api import ChatMessage, Embedder, Reranker, SamplingParams
+from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.engine.runtime import Engine, LoadOptions
 from medlocal.errors import UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
@@ -246,6 +248,27 @@ class Workspace:
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
         return self._models.chat_model(model, n_ctx)
+
+    def general_answer(
+        self,
+        messages: Sequence[ChatMessage],
+        params: SamplingParams,
+        cancel: threading.Event | None = None,
+        *,
+        model: Any = None,
+        meter: ThinkingMeter | None = None,
+    ) -> GeneralAnswer:
+        """A general answer (no patient's documents) to ``messages``' last question, labelled
+        as one before its first word, whichever face shows it (app/general_answer.py).
+        ``model``: a loaded chat model (a conversation keeps one); None: the default's."""
+        return GeneralAnswer(
+            model if model is not None else self.chat_model(),
+            messages,
+            params,
+            cancel,
+            think_budget=self.settings.thinking_budget,
+            meter=meter,
+        )
 
     @property
     def loaded_chat_model(self) -> Any | None:

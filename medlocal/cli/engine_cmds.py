@@ -10,10 +10,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from medlocal.app import Workspace
+from medlocal.app.general_answer import GeneralAnswer
 from medlocal.cli.common import add_vault_args, workspace
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.reasoning import (
-    ReasoningStream,
     ThinkingBudgetExceeded,
     ThinkingMeter,
     thinking_note,
@@ -148,12 +149,10 @@ def run_ask(args: argparse.Namespace) -> int:
         ChatMessage("user", question),
     ]
     status = ThinkingLine()
-    stream = ReasoningStream(
-        model,
-        messages,
-        sampling_from_args(args),
-        think_budget=ws.settings.thinking_budget,
-        meter=ThinkingMeter(listener=status.show),
+    # Labelled before its first word (app/general_answer.py): no document and no reference
+    # stands behind it, whether stdout is a terminal or a file.
+    stream = ws.general_answer(
+        messages, sampling_from_args(args), model=model, meter=ThinkingMeter(listener=status.show)
     )
     try:
         stream_to_stdout(model, status.around(stream))
@@ -198,7 +197,7 @@ class ThinkingLine:
                 prompt = ""
             yield piece
 
-    def report(self, stream: ReasoningStream) -> None:
+    def report(self, stream: GeneralAnswer) -> None:
         """The note on the thinking, for an answer that came after it (none: no note)."""
         if stream.thinking_tokens and stream.answer.strip():
             print(f"medlocal: note: {thinking_note(stream.thinking_tokens)}", file=sys.stderr)
@@ -231,7 +230,6 @@ def run_chat(args: argparse.Namespace) -> int:
     ws = workspace(args)
     model = ws.chat_model(args.model, args.ctx)
     params = sampling_from_args(args)
-    think_budget = ws.settings.thinking_budget
     system = ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT)
     history: list[ChatMessage] = []
     print(f"MedLocal chat with {model.name} — decision support only. {_CHAT_HELP}", file=sys.stderr)
@@ -264,24 +262,20 @@ def run_chat(args: argparse.Namespace) -> int:
             continue
         else:
             history.append(ChatMessage("user", text))
-        answer = _answer_once(model, [system, *history], params, think_budget)
+        answer = _answer_once(ws, model, [system, *history], params)
         history.append(ChatMessage("assistant", answer))
 
 
 def _answer_once(
-    model: LlamaChatModel, messages: list[ChatMessage], params: SamplingParams, think_budget: int
+    ws: Workspace, model: LlamaChatModel, messages: list[ChatMessage], params: SamplingParams
 ) -> str:
-    """One answer; a reasoning model's thinking is not printed nor kept in the history (only a
-    "Thinking… N tokens" status on stderr while it lasts)."""
+    """One answer, labelled as a general one (no patient's documents stand behind it); a
+    reasoning model's thinking is not printed nor kept in the history (only a "Thinking… N
+    tokens" status on stderr while it lasts), and neither is the label."""
     cancel = threading.Event()
     status = ThinkingLine()
-    stream = ReasoningStream(
-        model,
-        messages,
-        params,
-        cancel,
-        think_budget=think_budget,
-        meter=ThinkingMeter(listener=status.show),
+    stream = ws.general_answer(
+        messages, params, cancel, model=model, meter=ThinkingMeter(listener=status.show)
     )
     # The prompt is written with the first piece: the "Thinking…" line shares the terminal's
     # line and is cleared before it, never erasing it.

@@ -14,6 +14,7 @@ from fixtures.terminal import Tty
 from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.engine.generation import GenerationStats
+from medlocal.rag.prompts import GENERAL_LABEL
 from medlocal.vault.keys import KdfParams
 
 THINKING = "The user asks about metformin; maybe warfarin 7 mg? No."
@@ -44,7 +45,7 @@ def test_ask_prints_the_answer_and_not_the_thinking(
     model = ThinkingModel(f"<think>{THINKING}</think>\n\n{ANSWER}")
     assert main(["ask", "Starting dose of metformin?"], workspace=_workspace(tmp_path, model)) == 0
     out, err = capsys.readouterr()
-    assert out.strip() == ANSWER
+    assert out.strip() == f"{GENERAL_LABEL}\n{ANSWER}"
     assert "warfarin" not in out + err
     assert "Thinking…" in err and "reasoned for" in err
 
@@ -66,7 +67,7 @@ def test_chat_keeps_no_thinking_in_the_conversation(
     monkeypatch.setattr("builtins.input", ask)
     assert main(["chat"], workspace=_workspace(tmp_path, model)) == 0
     out, err = capsys.readouterr()
-    assert f"medlocal> {ANSWER}" in out and "warfarin" not in out
+    assert f"medlocal> {GENERAL_LABEL}\n{ANSWER}" in out and "warfarin" not in out
     second_prompt = model.calls[1]
     assert second_prompt[-2].content == ANSWER  # the history holds the answer only
     assert "warfarin" not in repr(second_prompt)
@@ -120,28 +121,30 @@ class _Screen:
         return True
 
 
-def _chat_once(monkeypatch: pytest.MonkeyPatch, model: FakeChatModel) -> _Screen:
+def _chat_once(monkeypatch: pytest.MonkeyPatch, model: FakeChatModel, tmp_path: Path) -> _Screen:
     from medlocal.cli.engine_cmds import _answer_once
     from medlocal.engine.api import ChatMessage, SamplingParams
 
     screen = _Screen()
     monkeypatch.setattr("sys.stdout", screen)
     monkeypatch.setattr("sys.stderr", screen)
-    _answer_once(model, [ChatMessage("user", "dose?")], SamplingParams(), 256)  # type: ignore[arg-type]
+    ws = _workspace(tmp_path, model)
+    _answer_once(ws, model, [ChatMessage("user", "dose?")], SamplingParams())  # type: ignore[arg-type]
     return screen
 
 
 def test_chat_keeps_its_prompt_when_the_thinking_line_is_cleared(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
-    screen = _chat_once(monkeypatch, model)
-    assert screen.lines[0] == f"medlocal> {ANSWER}"
+    screen = _chat_once(monkeypatch, model, tmp_path)
+    # The general answer's label comes with its first piece, after the prompt.
+    assert screen.lines[:2] == [f"medlocal> {GENERAL_LABEL}", ANSWER]
     assert "reasoned for" in "\n".join(screen.lines)
 
 
 def test_ctrl_c_while_thinking_clears_the_thinking_line_and_says_nothing_of_reasoning(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     model = ThinkingModel(f"<think>{THINKING} {'hmm ' * 20}</think>\n\n{ANSWER}")
 
@@ -153,7 +156,7 @@ def test_ctrl_c_while_thinking_clears_the_thinking_line_and_says_nothing_of_reas
             raise KeyboardInterrupt
 
     model.on_piece = interrupt
-    screen = _chat_once(monkeypatch, model)
+    screen = _chat_once(monkeypatch, model, tmp_path)
     shown = "\n".join(screen.lines)
     assert screen.lines[0] == "medlocal> [stopped]"
     assert "Thinking…" not in shown and "reasoned for" not in shown
