@@ -24,9 +24,10 @@ An "anti-" class is also found without its generic head word ("agent, antiplatel
 
 The expansion is bounded (:data:`MAX_TERMS`), so a query stays as fast as a longer question.
 :func:`query_expansion` also carries clinical abbreviations both ways ("MI" <-> "myocardial
-infarction", :mod:`medlocal.abbreviations`) among the synonyms. This module sits below the vault
-(it needs only the resources folder) so that every search, the CLI's, the chat's and the
-benchmark's, expands the same way.
+infarction", :mod:`medlocal.abbreviations`) and the words notes use for a few concepts
+("gestation", "LMP" for "pregnant": :mod:`medlocal.concepts`) among the synonyms. This module
+sits below the vault (it needs only the resources folder) so that every search, the CLI's, the
+chat's and the benchmark's, expands the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from medlocal.abbreviations import abbreviation_terms
+from medlocal.concepts import search_words
 from medlocal.paths import resource_entries, resources_dir
 
 MAX_TERMS = 32  # added names per query, all sources together
@@ -260,6 +262,9 @@ def query_expansion(query: str, *, abbreviations: bool = True) -> Expansion:
     docstring); ``abbreviations=False`` leaves the abbreviations out. At most :data:`MAX_TERMS`
     added names in all, the abbreviations' (at most 8) taken first."""
     terms = abbreviation_terms(query) if abbreviations else []
+    # The words notes use for a concept the query asks about in others ("pregnant": gestation,
+    # LMP, hCG; medlocal/concepts.py): bm25 finds those passages too.
+    terms += [w for w in search_words(query) if w not in terms]
     drugs = default_vocabulary().expansion(query, MAX_TERMS - len(terms))
     synonyms = drugs.synonyms + [t for t in terms if t not in drugs.synonyms]
     return Expansion(synonyms, [m for m in drugs.members if m not in synonyms])

@@ -9,17 +9,23 @@ from dataclasses import dataclass, field
 from medlocal.app.given_passages import given_sources
 from medlocal.errors import UserInputError
 from medlocal.rag.answer import GroundedAnswer
-from medlocal.rag.chat import answer_title
+from medlocal.rag.chat import answer_title, is_unsaved
 from medlocal.rag.flags import Flag, unsupported_draft
 from medlocal.rag.passages import SourceRef
 from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
 
 INTERRUPTED = "interrupted"
+# A question without an answer: either MedLocal closed while answering, or the answer was
+# generated but could not be saved and the question could not be removed (a full disk refuses
+# both; session 38 said only "MedLocal closed", which was untrue then). When the session could
+# still record why, the chat holds that instead (UNSAVED).
 INTERRUPTED_TEXT = (
-    "(The answer was interrupted: MedLocal closed before it finished — it was killed or the "
-    "computer stopped. Ask again.)"
+    "(No answer was saved for this question: MedLocal closed before it finished (it was killed "
+    "or the computer stopped), or the answer could not be saved (for example, the disk was "
+    "full). Ask again.)"
 )
+UNSAVED = "unsaved"
 
 
 @dataclass
@@ -121,12 +127,13 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
                 turns.append(interrupted_turn(question))
             question = message.content
         elif message.role == "assistant" and question is not None:
-            turns.append(ChatTurn(question, message.content))
+            status = UNSAVED if is_unsaved(message.content) else "answered"
+            turns.append(ChatTurn(question, message.content, status=status))
             question = None
     if question is not None:
         turns.append(interrupted_turn(question))
     for turn in turns:
-        if turn.status == INTERRUPTED:
+        if turn.status in (INTERRUPTED, UNSAVED):
             continue
         # Paired by text, not by position: a saved answer deleted from the middle of a chat
         # must not hand its neighbours' sources and flags to the turns after it.
@@ -146,8 +153,9 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
 
 def interrupted_turn(question: str) -> ChatTurn:
     """A question saved when its answer started, whose answer never came: MedLocal was killed
-    or the computer stopped while answering (a stopped or failed answer removes its question).
-    Shown so the question is not silently gone (walk 38)."""
+    or the computer stopped while answering, or the answer could not be saved and neither could
+    its question be removed (a full disk), with no note of why written since (a stopped or
+    failed answer removes its question). Shown so the question is not silently gone (walk 38)."""
     return ChatTurn(question, INTERRUPTED_TEXT, status=INTERRUPTED)
 
 

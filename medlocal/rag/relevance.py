@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
+from medlocal.concepts import Concept, concepts_asked, search_words, speaks_to
 from medlocal.drugs import query_expansion
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
@@ -40,7 +41,9 @@ _QUESTION_FILLER = frozenset(
      # no clinical term (walk 27 refused it as naming none of 'why', 'changed').
      "why", "whom", "whose", "change", "changed", "changes", "changing", "happen", "happened",
      "reason", "reasons", "now", "today", "time", "times", "over", "since", "ago", "far",
-     "make", "made", "done", "doing", "give", "given", "get", "got", "know", "explain"}
+     "make", "made", "done", "doing", "give", "given", "get", "got", "know", "explain",
+     # "What is his mobility like?": a passage saying "like" does not answer it.
+     "like"}
 )  # fmt: skip
 
 
@@ -191,6 +194,9 @@ def term_finder(question: str) -> Callable[[str], bool]:
     # answered only by a passage naming that concept, not by one sharing a word of it ("blood
     # pressure"): walk 39 item 4, thirty invented lines where "Not found" was the answer.
     topic = question_topic(question, lexicon)
+    # A concept notes write in other words ("How many weeks pregnant is she?" is answered by
+    # "24/40"; medlocal/concepts.py) is named by those words, as a key term would be.
+    concepts = concepts_asked(question)
 
     def names(text: str) -> bool:
         if expansion is not None and expansion.search(text) is not None:
@@ -199,7 +205,11 @@ def term_finder(question: str) -> Callable[[str], bool]:
             return names_topic(topic, text, lexicon)
         if drugs:
             return any(lexicon.supported(text, drug) for drug in drugs)
-        return holds_key_term(question, text, lexicon) or (medicines and bool(lexicon.spans(text)))
+        return (
+            holds_key_term(question, text, lexicon)
+            or (medicines and bool(lexicon.spans(text)))
+            or speaks_to(concepts, text)
+        )
 
     return names
 
@@ -235,7 +245,11 @@ class RelevanceThreshold:
         )
 
     def accepts(
-        self, hit: SearchHit, question: str, expansion: re.Pattern[str] | None = None
+        self,
+        hit: SearchHit,
+        question: str,
+        expansion: re.Pattern[str] | None = None,
+        concepts: tuple[Concept, ...] | None = None,
     ) -> bool:
         if hit.vector_score is not None and hit.vector_score >= self.min_vector_score:
             return True
@@ -252,17 +266,28 @@ class RelevanceThreshold:
         # What search itself read into the question counts too: "which anticoagulant" is
         # answered by the passage naming apixaban, which search ranked first for it; without
         # this that passage was dropped here and the model answered from others.
-        return expansion is not None and expansion.search(hit.text) is not None
+        if expansion is not None and expansion.search(hit.text) is not None:
+            return True
+        # A passage speaking to the concept asked in the words notes use ("G2P1, 24/40" for
+        # "Is she pregnant?"): it shares no word with the question, and its cosine may be low.
+        if concepts is None:
+            concepts = concepts_asked(question)
+        return speaks_to(concepts, hit.text)
 
     def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:
         expansion = expansion_pattern(question)
-        return [h for h in hits if self.accepts(h, question, expansion)]
+        concepts = concepts_asked(question)
+        return [h for h in hits if self.accepts(h, question, expansion, concepts)]
 
 
 def expansion_pattern(question: str) -> re.Pattern[str] | None:
     """Whole-word matcher for the drug names and abbreviation senses search adds to
     ``question`` (a class's drugs, a brand's generic, "myocardial infarction" for MI)."""
-    names = query_expansion(question).names()
+    # A concept's search words ("works", "stick", medlocal/concepts.py) only rank passages:
+    # whether a passage speaks to the concept is its written pattern's to say ("The inhaler
+    # works well" says nothing of an occupation).
+    added = set(search_words(question))
+    names = [n for n in query_expansion(question).names() if n not in added]
     if not names:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

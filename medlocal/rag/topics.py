@@ -24,7 +24,9 @@ A passage names the topic when one of its sentences (or table rows) holds all of
 abbreviation one of whose senses is the phrase ("HR" for "heart rate", "EF"/"LVEF" for
 "ejection fraction"), or one of the ways :data:`_CONCEPTS` lists for concepts notes write
 differently ("ABO group O positive" for "blood type", "NKDA" for
-"allergies", "20 pack-years" for "smoking status"); what search read into the question counts
+"allergies", "20 pack-years" for "smoking status"; medlocal/concepts.py: "G2P1, 24 weeks'
+gestation" for "pregnant", "retired plumber" for "occupation", "walks with a Zimmer frame" for
+"mobility"); what search read into the question counts
 too (relevance.term_finder). Words that only say what kind of fact is wanted ("status",
 "history", "details") are not part of the topic: "smoking status" is about smoking.
 """
@@ -35,6 +37,7 @@ import re
 from functools import lru_cache
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
+from medlocal.concepts import concepts_asked, speaks_to
 from medlocal.rag.coverage import content_words, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 
@@ -159,6 +162,10 @@ def question_topic(question: str, lexicon: MedicationLexicon | None = None) -> t
     if lexicon.find(question) or asks_about_medicines(question):
         return ()
     tokens = [m.group() for m in _TOKEN.finditer(question)]
+    # "What is his mobility like?" asks what his mobility is: "like" names nothing (it made
+    # the topic "mobility like", which no passage names).
+    if len(tokens) > 2 and tokens[-1].lower() == "like":
+        tokens = tokens[:-1]
     # Only a question asking what a thing is or whether the patient has it; "How is his gout
     # controlled", "What did the MDT conclude", "... and what is the plan?" ask about more than
     # a concept (the grounding precision set's questions, measured: benchmarks/
@@ -228,6 +235,12 @@ def names_topic(
     for triggers, pattern in _CONCEPTS:
         if any(t <= stems for t in _stemmed(triggers)) and pattern.search(text):
             return True
+    # The ways notes write pregnancy, occupation, mobility (medlocal/concepts.py): "G2P1, 24
+    # weeks' gestation" speaks to "pregnant", "retired plumber" to "occupation". The table
+    # decides for its concepts: by stem, "Mobile 07700 900123" named "mobility".
+    concepts = concepts_asked(" ".join(topic))
+    if concepts:
+        return speaks_to(concepts, text)
     # As the key-term check reads them: "HR", "EF", or a longer form ("LVEF" for EF).
     if any(holds_abbreviation(key, text) for key in _abbreviations_for(stems)):
         return True

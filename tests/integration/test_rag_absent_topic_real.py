@@ -77,3 +77,38 @@ def test_a_blood_type_written_as_abo_and_rhd_reaches_the_model(
     )
     assert model.calls, "refused before the model"
     assert any("ABO group O" in p.hit.text for p in answer.passages)
+
+
+# Session 38 leftover: concepts notes write in other words (medlocal/concepts.py).
+ANTENATAL = {
+    "antenatal_booking.txt": (
+        "Booking visit, 14/01/2026.\n\nObstetric history: G2P1. LMP 08/08/2025, EDD 14/05/2026;"
+        " urine bHCG positive at the visit.\n"
+    ),
+}
+
+
+def test_a_pregnancy_written_as_gravida_lmp_and_hcg_reaches_the_model(
+    vault: Vault, tmp_path: Path, demo_embedder: Embedder
+) -> None:
+    patient = _patient(vault, tmp_path / "c", {**NOTES, **ANTENATAL}, demo_embedder)
+    model = FakeChatModel("Yes: G2P1, EDD 14/05/2026 [1].")
+    answer = (
+        GroundedAnswerer(model, vault, demo_embedder)
+        .ask("Is she pregnant?", Scope(patient))
+        .consume()
+    )
+    assert model.calls, "refused before the model"
+    assert any("G2P1" in p.hit.text for p in answer.passages)
+
+
+def test_an_absent_occupation_is_not_found_without_running_the_model(
+    vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
+) -> None:
+    patient = _patient(vault, tmp_path / "d", {**NOTES, **ANTENATAL}, demo_embedder)
+    answerer = GroundedAnswerer(
+        demo_chat, vault, demo_embedder, params=SamplingParams(max_tokens=16)
+    )
+    answer = answerer.ask("What is her occupation?", Scope(patient)).consume()
+    assert answer.status == "not_found" and answer.raw_text == "", answer
+    assert answer.text == NOT_FOUND_MESSAGE
