@@ -31,6 +31,7 @@ LETTER = (
     "Her bloods on 30 November showed a raised CRP of 85 mg/L and a low haemoglobin of 92 g/L."
     " Her potassium was 4.1 mmol/L and her eGFR 64."
 )
+SERIES = "K 5.4 mmol/L (3.5-5.3) H on 28/11; repeat 30/11 K 4.6 mmol/L (3.5-5.3)."
 NO_RANGE = "Bloods 30/11/2026: potassium 5.4 mmol/L, sodium 139 mmol/L, CRP 85 mg/L."
 
 
@@ -65,6 +66,8 @@ def range_flags(answer: str, passage: str) -> list[str]:
         ("Her CRP was raised at 4 mg/L [1].", REPORT),
         ("Her sodium was low [1].", REPORT),
         ("Her potassium was low at 5.4 mmol/L [1].", LABS_CSV),
+        # The value the claim is stated at, of two the passage gives (one high, one not).
+        ("Her potassium was normal at 5.4 mmol/L [1].", SERIES),
     ],
 )
 def test_a_claim_the_passage_s_range_contradicts_is_flagged(answer: str, passage: str) -> None:
@@ -109,6 +112,14 @@ def test_the_flag_says_what_the_passage_gives() -> None:
         ("She was given normal saline and her potassium was 5.4 mmol/L [1].", LABS_CSV),
         ("Her potassium of 5.4 mmol/L is just above the upper limit of normal [1].", LABS_CSV),
         ("She is at high risk; her potassium was 5.4 mmol/L [1].", LABS_CSV),
+        # Of two values, one high and one not, a claim about the measure alone is unsettled.
+        ("Her potassium is normal [1].", SERIES),
+        ("Her potassium was normal at 4.6 mmol/L [1].", SERIES),
+        (
+            "Her potassium was high at 5.4 mmol/L but has since returned to normal at 4.6"
+            " mmol/L [1].",
+            SERIES,
+        ),
     ],
 )
 def test_a_claim_the_passage_bears_out_or_does_not_speak_to_is_not_flagged(

@@ -70,6 +70,8 @@ _PREDICATIVE_AFTER = re.compile(
     r"|when\b|throughout\b|today\b|again\b|now\b|overall\b|still\b|too\b|as\b|since\b)",
     re.I,
 )
+# A claim followed by the value it is stated at: "normal at 5.4", "raised (85 mg/L)".
+_STATED_AT = re.compile(r"\s*(?:at|of|:|\(|-|–|—)\s*(?:a\s+(?:value|level)\s+of\s+)?(?=\d)", re.I)
 # Where a claim's clause starts: a semicolon, a contrast, or a comma or "and" (a list's items
 # are each their own claim: "sodium 139 and potassium 5.4, which is high").
 _BREAKS = re.compile(
@@ -235,6 +237,14 @@ def _target(
         )
         within = value is not None and _BREAKS.search(body, first[1], value.value.start) is None
         return _Target(value if within else None, first[2])
+    # The value the claim is stated at: "normal at 5.4 mmol/L", "unremarkable (102 g/L)".
+    stated = _STATED_AT.match(body, end)
+    if stated is not None:
+        at = next((b for b in bound if b.value.start == stated.end()), None)
+        if at is not None:
+            named_before = [m for m in measures if _clause_start(body, start) <= m[0] < start]
+            measure = at.attribute or (named_before[-1][2] if named_before else None)
+            return _Target(at, measure)
     lo = _clause_start(body, start)
     if _REFERS_BACK.match(body[lo:start]) and lo > 0:
         lo = _clause_start(body, max(0, lo - 1))
