@@ -217,6 +217,9 @@ _UNIT = (
 _PER = (
     # "units per litre" is "U/L": the word as well as the letter.
     r"lit(?:er|re)|kilograms?|kg|mg|g|ml|l|dl|µl|μl|ul|mm3|mm³|min|minute|h|hr|hour|day|d|week|m2|m²|"
+    # Ratios of amounts: HbA1c's "mmol/mol", urine ACR's "mg/mmol" (walk 39: "5.4 mmol/mol" was
+    # read as "5.4 mmol", taken for the passage's "5.4 mmol/L" with its "per litre" unwritten).
+    r"mmol|mol|"
     r"1\.73\s?m[2²]"
 )
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to

@@ -48,6 +48,9 @@ FlagKind = Literal[
     "unsupported_allergy",  # a drug given as an allergy or intolerance that no cited passage
     # gives as one (a passage that prescribes it does not back it)
     "unknown_document",  # a file name given as a source that is no document of the record
+    # Added with walk 39:
+    "range_conflict",  # a value called normal that the cited passage gives outside its
+    # reference range or flags (H, L, raised), or called high or low where it is inside, unflagged
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -56,7 +59,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "unsupported", "unverified_number", "unverified_medication", "misattributed_value",
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
-        "wrong_role", "unsupported_allergy", "unknown_document",
+        "wrong_role", "unsupported_allergy", "unknown_document", "range_conflict",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"

@@ -27,7 +27,9 @@ of rule checks is a module of rag/checks/ (weak_support; values, with units and 
 event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
 person named for a role the passages give someone else, "wrong_role"; allergies: a drug given as
 an allergy that no cited passage gives as one, "unsupported_allergy", read with the summary
-section the sentence is in). A summary also checks the file names it gives against the record
+section the sentence is in; ranges: a value called normal that the cited passage gives outside
+its reference range or flags, or called high or low where it is inside, "range_conflict"). A
+summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
 """
 
@@ -45,6 +47,7 @@ from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.ranges import check_ranges
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
 from medlocal.rag.checks.roles import check_roles
 from medlocal.rag.checks.sentence_flags import SentenceCheck
@@ -184,6 +187,7 @@ def check_sentence(
     elsewhere = Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong = wrong_regimens(body, cited, facts, lexicon)
     check_values(check, body, cited, facts, wrong, elsewhere)
+    check_ranges(check, body, cited, facts)
     check_date_events(check, body, cited, facts, passages)
     check_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)

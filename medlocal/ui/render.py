@@ -62,6 +62,8 @@ FLAG_WHY = {
     "unsupported_allergy": "This is given as an allergy or intolerance, but no cited passage"
     " says it is one.",
     "unknown_document": "This names a document that is not in this patient's record.",
+    "range_conflict": "The passage gives this value on the other side of its reference range"
+    " (outside it, or flagged, where this says normal; inside it where this says high or low).",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
     " what follows.",
 }

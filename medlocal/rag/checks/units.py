@@ -39,9 +39,11 @@ def other_unit(
     value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
 ) -> tuple[int, Bound] | None:
     """The passage's value with the number of ``value`` in another unit, no exact conversion
-    of it (walk 29: "9.1 mmol/L" for a white cell count of 9.1 x10^9/L): (passage, bound) for
-    a flag that says so, of the sentence's measure where it names one; None where the passage
-    gives the number in no other unit of a measure the sentence may mean."""
+    of it (walk 29: "9.1 mmol/L" for a white cell count of 9.1 x10^9/L), or in another scale
+    of the same one (walk 39: "75 mg" for "75 micrograms", "118 g/dL" for "118 g/L"):
+    (passage, bound) for a flag that says so, of the sentence's measure where it names one;
+    None where the passage gives the number in no other unit of a measure the sentence may
+    mean."""
     if value.kind != "number" or value.unit is None or not value.canonical[:1].isdigit():
         return None
     attribute = mine.attribute if mine is not None else None
@@ -51,7 +53,9 @@ def other_unit(
         if b.value.kind == "number"
         and b.value.unit is not None
         and b.value.canonical == value.canonical
-        and quantity(b.value)[1] != quantity(value)[1]
+        # Not equal after exact conversion (``same_value``): a unit of another dimension, or
+        # of this one at another scale.
+        and quantity(b.value) != quantity(value)
         and (attribute is None or b.attribute is None or b.attribute == attribute)
     ]
     if not found:

@@ -1,0 +1,381 @@
+"""Normal or not: a sentence that calls a value normal (within the normal range, unremarkable,
+not raised) where the cited passage shows it outside its reference range or flags it (H, L,
+HIGH, "raised"), or calls it high, raised or low where the passage gives it inside its range,
+unflagged (walk 39: "potassium was 5.4 …, which is a normal range" for the CSV row
+"Potassium,5.4,mmol/L,3.5-5.3,HIGH" passed every check).
+
+Precision first, as round 6 of the precision audit set it: a claim is compared only with the
+value it plainly speaks of (the nearest value or measured thing before it in its clause, or the
+one it qualifies: "a normal potassium"), and only where the passage says on which side of its
+range that value lies: a range written with the value ("3.5-5.3", "(ref 3.5-5.3)", "[135-145]",
+a CSV row's range cell), a flag after it, or "raised", "elevated", "high", "low" written with
+it. A passage that says nothing about range is never a reason to flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from medlocal.rag.binding import Bound, bind
+from medlocal.rag.bound_comparison import compatible
+from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
+from medlocal.rag.measured_things import find_measures
+from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.value_tables import UNIT_TOKEN
+from medlocal.values import is_dose, same_value
+
+Claim = Literal["normal", "abnormal", "high", "low"]
+# "outside": flagged abnormal, neither side said.
+Side = Literal["inside", "high", "low", "outside"]
+
+# What a sentence may say of a value's place against its range. Qualified forms ("high-normal",
+# "upper limit of normal", "borderline high", "low-dose", "high risk") are no such claim: they
+# are left out where the pattern is applied (``_claims``).
+_NORMAL = (
+    r"within\s+(?:the\s+)?(?:normal|reference)\s+(?:range|limits?)|within\s+normal\s+limits"
+    r"|in\s+(?:the\s+)?(?:normal|reference)\s+range|within\s+range|\bWNL\b"
+    r"|unremarkable|normal"
+)
+_ABOVE = r"above\s+(?:the\s+)?(?:normal|reference)\s+range|raised|elevated|high"
+_BELOW = r"below\s+(?:the\s+)?(?:normal|reference)\s+range|low"
+_ABNORMAL = r"outside\s+(?:the\s+)?(?:normal|reference)\s+range|abnormal|deranged"
+_CLAIM = re.compile(
+    rf"\b(?P<neg>(?:not|no\s+longer|never)\s+(?:been\s+|be\s+)?)?"
+    rf"(?:(?P<normal>{_NORMAL})|(?P<high>{_ABOVE})|(?P<low>{_BELOW})|(?P<abnormal>{_ABNORMAL}))"
+    r"\b(?!-)",
+    re.I,
+)
+# Before a claim word: it is qualified or part of another phrase ("high-normal", "upper limit of
+# normal", "low normal", "borderline high", "a high of 39", "the normal range is 3.5-5.3").
+_QUALIFIED_BEFORE = re.compile(
+    r"(?:\b(?:limits?\s+of|borderline|upper|lower|high|low|near|almost|returned\s+to|back\s+to"
+    r"|the\s+reference|ref)|[-/])\s*$",
+    re.I,
+)
+# After a claim word: it names a range ("normal 3.5-5.3", "normal range: <5") or qualifies a
+# noun other than a measured thing ("normal saline", "high risk", "low dose"), which the
+# check reads in ``_claims``.
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:range|limits?|values?|ref(?:erence)?)?\s*(?:is|of|:|=|\()?\s*[<>≤≥]?\s*\d", re.I
+)
+# Words after a claim word that leave it predicative: "normal range for her age", "raised at
+# 85", "normal [1]", "normal, and".
+_PREDICATIVE_AFTER = re.compile(
+    r"^\s*(?:$|[.,;:)\]\[(]|range\b|limits?\b|for\b|at\b|on\b|in\b|and\b|but\b|with\b"
+    r"|when\b|throughout\b|today\b|again\b|now\b|overall\b|still\b|too\b|as\b|since\b)",
+    re.I,
+)
+# A claim followed by the value it is stated at: "normal at 5.4", "raised (85 mg/L)".
+_STATED_AT = re.compile(r"\s*(?:at|of|:|\(|-|–|—)\s*(?:a\s+(?:value|level)\s+of\s+)?(?=\d)", re.I)
+# Where a claim's clause starts: a semicolon, a contrast, or a comma or "and" (a list's items
+# are each their own claim: "sodium 139 and potassium 5.4, which is high").
+_BREAKS = re.compile(
+    r";|\bbut\b|\bwhereas\b|\bwhile\b|\bhowever\b|\balthough\b|,(?!\d)|\band\b|\bwith\b", re.I
+)
+# A clause that names nothing of its own before its claim refers back to the one before:
+# "…5.4 mmol/L, which is a normal range", "…5.4 mmol/L, within the normal range" (while "…5.4
+# mmol/L and her ECG was normal" speaks of the ECG).
+_REFERS_BACK = re.compile(
+    r"^\s*(?:(?:which|that|this|it|is|was|were|are|a|an|the|all|both|entirely|completely"
+    r"|considered|remains?|remained|being|been|has|have|had|deemed|felt|thought|to|be|reported"
+    r"|as|so|also|quite|fully|therefore|and)\s+)*$",
+    re.I,
+)
+
+# How a passage flags a result after it: a flag cell or letter ("H", "L", "HIGH", "(H)", "*H"),
+# or a word ("raised", "elevated", "low", "abnormal").
+_FLAG_AFTER = re.compile(
+    r"^[\s,|\t;]*[(\[*]?\s*(?:(?P<high>H|HH|HI|HIGH|High|high|raised|elevated|↑)"
+    r"|(?P<low>L|LL|LO|LOW|Low|low|↓)|(?P<abnormal>ABN|abnormal|Abnormal|ABNORMAL))"
+    # Standing alone in its cell or clause: "5.4, low magnesium" flags nothing of the 5.4.
+    r"(?![\w-])(?=\s*(?:[)\],;|\t\n.*]|$))",
+)
+# Before it, with at most its measure's name (two words) and "of", "at", "was" between:
+# "raised CRP of 85", "potassium was raised at 5.4", "low Hb 92".
+_FLAG_BEFORE = re.compile(
+    r"(?<!not )(?<!no )\b(?:(?P<high>raised|elevated|high)|(?P<low>low))\s+"
+    r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:(?:at|of|was|is|to|:|=)\s*)?$",
+    re.I,
+)
+# A reference range written after the result (and its unit cell): "3.5-5.3", "(ref 3.5-5.3)",
+# "[135-145]", "| 3.5 - 5.3 |", "(normal <5)".
+_RANGE_AFTER_VALUE = re.compile(
+    rf"^[\s,|\t]*(?:(?:{UNIT_TOKEN})\s*[,|\t]\s*)?[(\[]?\s*"
+    r"(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?\s*:?\s*)?"
+    r"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
+    r"|(?P<cmp>[<>≤≥])\s*(?P<limit>\d+(?:\.\d+)?))"
+    r"(?=\s*(?:[)\]|,;\t\n]|$|[A-Za-zµμ/%]+\b|\.(?!\d)))",
+    re.I,
+)
+# What stands around a range or flag in a row, not part of it.
+_CELL_EDGES = " ,|\t;([*"
+# A row or sentence ends the place where a result's range and flag are read.
+_ROW_END = re.compile(r"\n|;|\.(?!\d)\s")
+
+
+@dataclass(frozen=True)
+class _Status:
+    side: Side
+    why: str  # how the passage shows it: "its range 3.5-5.3", "flagged 'HIGH'"
+
+
+@dataclass(frozen=True)
+class _Target:
+    bound: Bound | None  # the sentence's value the claim speaks of, if it gives one
+    measure: str | None  # what it measures ("potassium"), where named
+
+
+def check_ranges(
+    check: SentenceCheck, body: str, cited: Sequence[int], facts: PassageFacts
+) -> None:
+    """Flag claims of ``body`` about a value's place against its range that the cited passages
+    contradict (``range_conflict``)."""
+    if not cited:
+        return
+    claims = list(_claims(body))
+    if not claims:
+        return
+    bound = [b for b in bind(body) if b.value.kind == "number" and not is_dose(b.value)]
+    measures = find_measures(body)
+    evidence = [item for n in cited for item in _passage_values(n, facts)]
+    if not any(status is not None for _, _, status in evidence):
+        return
+    for start, end, claim in claims:
+        target = _target(body, start, end, bound, measures)
+        if target is None:
+            continue
+        about = _evidence_for(target, evidence)
+        # Every value the passages give of it must say on which side of its range it lies, and
+        # contradict the claim: a high potassium on admission and an unflagged one later leave
+        # "her potassium is now normal" unsettled.
+        settled = [(n, b, s) for n, b, s in about if s is not None]
+        if not about or len(settled) < len(about):
+            continue
+        if not all(_contradicts(claim, s.side) for _, _, s in settled):
+            continue
+        n, other, status = settled[0]
+        what = target.measure or "this value"
+        check.add(
+            "range_conflict",
+            body[start:end],
+            f"'{body[start:end]}': the cited passage gives {what} as"
+            f" {other.value.raw.strip()}, {_side_words(status)} ({status.why}):"
+            f' "{quoted(other.sentence)}"',
+            start,
+            quote=quoted(other.sentence),
+            passage=n,
+        )
+
+
+def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Status | None]]:
+    """The results of passage ``n`` (not doses, nor a range's limits), each with its place
+    against its range where the passage gives it."""
+    text = facts.text([n])
+    found: list[tuple[int, Bound, _Status | None]] = []
+    limits_end = -1
+    for b in sorted(facts.bound(n), key=lambda b: b.value.start):
+        if b.value.kind != "number" or is_dose(b.value) or b.value.start < limits_end:
+            continue
+        if b.attribute == REFERENCE_RANGE:
+            continue
+        status, read = _status(text, b)
+        limits_end = read
+        found.append((n, b, status))
+    return found
+
+
+def _claims(body: str) -> list[tuple[int, int, Claim]]:
+    found: list[tuple[int, int, Claim]] = []
+    for m in _CLAIM.finditer(body):
+        before = body[max(0, m.start() - 30) : m.start()]
+        after = body[m.end() : m.end() + 40]
+        if _QUALIFIED_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            continue
+        kind: Claim = (
+            "normal"
+            if m.group("normal")
+            else "high"
+            if m.group("high")
+            else "low"
+            if m.group("low")
+            else "abnormal"
+        )
+        if m.group("neg"):
+            # "not raised" says normal; "not normal" says abnormal; "not low" says nothing of
+            # which side, but rules out one: read as no claim.
+            if kind == "low":
+                continue
+            kind = "abnormal" if kind == "normal" else "normal"
+        found.append((m.start(), m.end(), kind))
+    return found
+
+
+def _target(
+    body: str,
+    start: int,
+    end: int,
+    bound: Sequence[Bound],
+    measures: Sequence[tuple[int, int, str]],
+) -> _Target | None:
+    """What the claim at ``body[start:end]`` speaks of: the thing it qualifies where it stands
+    before a measured thing ("a normal potassium", "raised CRP of 85"), else the nearest value
+    or measured thing before it in its clause (or the clause before, where it refers back:
+    "…, which is normal")."""
+    after = body[end:]
+    if not _PREDICATIVE_AFTER.match(after):
+        # Attributive: only a measured thing right after it ("normal potassium").
+        first = next((m for m in measures if m[0] >= end and not body[end : m[0]].strip()), None)
+        if first is None:
+            return None
+        value = next(
+            (b for b in bound if b.value.start >= first[1] and b.attribute == first[2]), None
+        )
+        within = value is not None and _BREAKS.search(body, first[1], value.value.start) is None
+        return _Target(value if within else None, first[2])
+    # The value the claim is stated at: "normal at 5.4 mmol/L", "unremarkable (102 g/L)".
+    stated = _STATED_AT.match(body, end)
+    if stated is not None:
+        at = next((b for b in bound if b.value.start == stated.end()), None)
+        if at is not None:
+            named_before = [m for m in measures if _clause_start(body, start) <= m[0] < start]
+            measure = at.attribute or (named_before[-1][2] if named_before else None)
+            return _Target(at, measure)
+    lo = _clause_start(body, start)
+    if _REFERS_BACK.match(body[lo:start]) and lo > 0:
+        lo = _clause_start(body, max(0, lo - 1))
+    values = [b for b in bound if lo <= b.value.start < start]
+    named = [m for m in measures if lo <= m[0] < start]
+    if values:
+        value = values[-1]
+        measure = value.attribute or (named[-1][2] if named else None)
+        return _Target(value, measure)
+    if named:
+        return _Target(None, named[-1][2])
+    return None
+
+
+def _clause_start(body: str, before: int) -> int:
+    lo = 0
+    for m in _BREAKS.finditer(body, 0, before):
+        lo = m.end()
+    return lo
+
+
+def _evidence_for(
+    target: _Target, evidence: Sequence[tuple[int, Bound, _Status | None]]
+) -> list[tuple[int, Bound, _Status | None]]:
+    """The passages' values the target is: its number, read as the passages bind it, where the
+    sentence gives one; else every value they give of its measure."""
+    if target.bound is not None:
+        mine = target.bound
+        return [
+            (n, b, s)
+            for n, b, s in evidence
+            if (
+                (same_value(mine.value, b.value) and compatible(mine, b))
+                # Its number for the same measure in another unit (walk 39: "5.4 mmol/mol,
+                # which is a normal range" of "Potassium,5.4,mmol/L,3.5-5.3"): the unit is
+                # flagged as such (checks/units.py), and the claim is read against the row.
+                or (
+                    mine.attribute is not None
+                    and b.attribute == mine.attribute
+                    and b.value.canonical == mine.value.canonical
+                )
+            )
+            and (target.measure is None or b.attribute in (None, target.measure))
+        ]
+    return [(n, b, s) for n, b, s in evidence if b.attribute == target.measure]
+
+
+def _status(text: str, bound: Bound) -> tuple[_Status | None, int]:
+    """On which side of its range the passage gives ``bound``'s value, from a range or a flag
+    written with it in its row or sentence (None where it does not say, or says both ways), and
+    where the range and flag read with it end (numbers before that are the range's limits)."""
+    value = bound.value
+    end = value.start + len(value.raw)
+    # The value reader may take a flag cell for a unit: "20-41,H" reads "41 H" (hours).
+    head = re.match(r"^[^A-Za-zµμ%]*", value.raw)
+    if value.unit == "h" and head is not None:
+        end = value.start + len(head.group().rstrip())
+    stop = _ROW_END.search(text, end)
+    row_after = text[end : stop.start() if stop else len(text)]
+    line_start = max(text.rfind("\n", 0, value.start), text.rfind(". ", 0, value.start)) + 1
+    before = text[line_start : value.start]
+    sides: list[_Status] = []
+    read = end
+    ranged = _RANGE_AFTER_VALUE.match(row_after)
+    if ranged is not None:
+        number = _decimal(value.canonical)
+        side = _against_range(number, ranged) if number is not None else None
+        if side is not None:
+            limits = (
+                f"{ranged.group('lo')}-{ranged.group('hi')}"
+                if ranged.group("lo") is not None
+                else f"{ranged.group('cmp')}{ranged.group('limit')}"
+            )
+            sides.append(_Status(side, f"reference range {limits}"))
+        read += ranged.end()
+        row_after = row_after[ranged.end() :]
+    flagged = _FLAG_AFTER.match(row_after)
+    if flagged is not None:
+        word = flagged.group().strip(_CELL_EDGES)
+        flag_side: Side = (
+            "high" if flagged.group("high") else "low" if flagged.group("low") else "outside"
+        )
+        sides.append(_Status(flag_side, f"flagged '{word}'"))
+        read += flagged.end()
+    adjective = _FLAG_BEFORE.search(before)
+    if adjective is not None:
+        word = adjective.group("high") or adjective.group("low")
+        sides.append(_Status("high" if adjective.group("high") else "low", f"written '{word}'"))
+    if not sides:
+        return None, read
+    directed = {s.side for s in sides if s.side != "outside"}
+    if len(directed) > 1 or ("inside" in directed and len(sides) > 1):
+        return None, read  # the range and the flag disagree: no plain reading
+    # A side a range or word gives says more than "abnormal".
+    return next((s for s in sides if s.side != "outside"), sides[0]), read
+
+
+def _against_range(number: Decimal, ranged: re.Match[str]) -> Side | None:
+    if ranged.group("lo") is not None:
+        lo, hi = _decimal(ranged.group("lo")), _decimal(ranged.group("hi"))
+        if lo is None or hi is None or lo > hi:
+            return None
+        return "low" if number < lo else "high" if number > hi else "inside"
+    limit = _decimal(ranged.group("limit"))
+    if limit is None:
+        return None
+    if ranged.group("cmp") in "<≤":
+        return "high" if number > limit else "inside"
+    return "low" if number < limit else "inside"
+
+
+def _decimal(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _contradicts(claim: Claim, side: Side) -> bool:
+    if claim == "normal":
+        return side != "inside"
+    if claim == "abnormal":
+        return side == "inside"
+    # "High" of a value flagged only abnormal may be right.
+    return side != claim and side != "outside"
+
+
+def _side_words(status: _Status) -> str:
+    return {
+        "inside": "inside its reference range",
+        "high": "above its reference range",
+        "low": "below its reference range",
+        "outside": "outside its reference range",
+    }[status.side]
