@@ -39,9 +39,22 @@ from medlocal.vault.store import Vault
 
 if TYPE_CHECKING:  # the redactor is imported where an export redacts (see rag.export)
     from medlocal.privacy.deid_model import SpanProposer
-    from medlocal.privacy.deid_plan import RedactionPlan
+    from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 
 DateMode = str
+# How a list of redactions types a span the person added rather than the rules found.
+ADDED_BY_YOU = "added by you"
+
+
+def span_type(item: PlanItem) -> str:
+    """A span's type in a list of redactions: its kind; a text the person added has no known
+    kind ("added by you", replaced by "[REDACTED]"; walk 39's "NYHA" read "name (added)" and
+    "[NAME]"), unless it merged with a span the rules found, whose kind it then has."""
+    from medlocal.privacy.deid_plan import ADDED_KIND  # loaded already: the item is the plan's
+
+    if item.type == ADDED_KIND:
+        return ADDED_BY_YOU
+    return f"{item.type} ({ADDED_BY_YOU})" if item.added else item.type
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
+from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs, span_type
 from medlocal.cli.common import (
     TerminalProgress,
     add_vault_args,
@@ -287,8 +287,7 @@ def _print_redactions(
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
         action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
-        added = " (added)" if item.added else ""
-        print(f"  {item.number:>3}. {item.where}: {item.type}{added} {original} {action}", file=out)
+        print(f"  {item.number:>3}. {item.where}: {span_type(item)} {original} {action}", file=out)
     if len(listed) < len(planned):
         rest = Counter(item.type for item, show in zip(planned, shown, strict=True) if not show)
         kinds = ", ".join(f"{count} {kind}" for kind, count in rest.most_common())
