@@ -57,6 +57,7 @@ from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
+from medlocal.wording import counted
 
 if TYPE_CHECKING:
     from medlocal.app import Workspace
@@ -678,13 +679,13 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
         chosen = [vault.get_output(i) for i in dict.fromkeys(args.output_ids)]
         for o in chosen:
             print(_output_line(o))
-        if not confirm(f"Delete {len(chosen)} saved output(s)?", args):
+        if not confirm(f"Delete {counted(len(chosen), 'saved output')}?", args):
             print("Nothing deleted.")
             return 1
         count = delete_outputs(vault, [o.id for o in chosen])
         given_in = {o.provenance.get("chat_id") for o in chosen}
         chats = sorted(c for c in given_in if isinstance(c, int) and vault.has_chat(c))
-    print(f"Deleted {count} saved output(s).")
+    print(f"Deleted {counted(count, 'saved output')}.")
     if chats:  # a chat deleted before holds nothing more
         ids = " ".join(str(c) for c in chats)
         print(
