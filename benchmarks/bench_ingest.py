@@ -135,6 +135,69 @@ def long_line_split(embedder: Any) -> dict[str, float]:
     }
 
 
+PROSE = [
+    "Patient reviewed on the ward round; much less breathless and mobilising with a frame.",
+    "Chest clear on auscultation, mild bibasal crackles, pitting oedema to mid-shin bilaterally.",
+    "Plan: continue IV furosemide, daily weights, fluid restriction 1.5 L, repeat U&E tomorrow.",
+    "Discussed with daughter who is aware of the plan and agrees with the current management.",
+    "Observations stable overnight, NEWS 2, afebrile, saturations 95% on room air.",
+    "Nursing note: pressure areas intact, eating and drinking well, bowels opened today.",
+]
+DRUGS = ["Apixaban 2.5 mg twice daily", "Bisoprolol 2.5 mg once daily", "Ramipril 5 mg daily"]
+
+
+def big_text(size: int) -> str:
+    """A long ward record of ``size`` characters (walk 39's 4 MB note, smaller): dated progress
+    notes, a lab table each day and the medicines, deterministic."""
+    out: list[str] = []
+    written, day = 0, 0
+    while written < size:
+        lines = [f"Date: {day % 28 + 1:02d}/11/2026 Time: {(day * 7) % 24:02d}:{day % 60:02d}"]
+        lines += ["Progress note", *(PROSE[(day + i) % len(PROSE)] for i in range(2 + day % 5))]
+        lines += ["", "Test        Result  Units   Range"]
+        for row, (test, unit) in enumerate((("Sodium", "mmol/L"), ("Potassium", "mmol/L"))):
+            lines.append(f"{test:<12}{(day * 13 + row * 7) % 150 / 1.7:.1f}   {unit}")
+        lines += ["", f"Medications: {'; '.join(DRUGS)}.", "", ""]
+        block = "\n".join(lines)
+        out.append(block)
+        written += len(block)
+        day += 1
+    return "".join(out)[:size]
+
+
+def big_texts(folder: Path, sizes_mb: Sequence[float], embedder: Any) -> list[dict[str, Any]]:
+    """Import one long text of each size into a fresh vault: passages a second through the
+    whole pipeline, and the embedder alone on the same passages. Linear import keeps passages
+    a second flat as the size grows; walk 39's 4 MB text ran at 0.5 a second (the embedder's
+    threads spinning on busy cores)."""
+    from medlocal.ingest.pipeline import import_paths
+    from medlocal.vault.keys import KdfParams
+    from medlocal.vault.store import Vault
+
+    results = []
+    for number, size_mb in enumerate(sizes_mb):
+        path = folder / f"ward-record-{number}.txt"
+        path.write_text(big_text(int(size_mb * 1_000_000)), encoding="utf-8")
+        vault, _ = Vault.create(
+            folder / f"vault-{number}", "benchmark passphrase", kdf_params=KdfParams(8 * 1024, 1, 1)
+        )
+        with vault:
+            patient = vault.add_patient("Benchmark")
+            started = time.perf_counter()
+            report = import_paths(vault, [path], patient, embedder)
+            total = time.perf_counter() - started
+        results.append(
+            {
+                "size_mb": size_mb,
+                "passages": report.chunks,
+                "total_s": round(total, 2),
+                "passages_per_s": round(report.chunks / total, 2),
+                "stage_s": {stage: round(seconds, 2) for stage, seconds in report.timings.items()},
+            }
+        )
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small corpus, for a smoke run")
@@ -145,7 +208,15 @@ def main() -> int:
         help="default: the app's default embedder (all-MiniLM-L6-v2 when its package is "
         "installed); demo: the demo chat model pooled; hash: no model (pipeline cost only)",
     )
+    parser.add_argument(
+        "--big-text",
+        metavar="MB,MB",
+        help="instead of the corpus: import one long ward record of each size (e.g. 0.1,0.3,1) "
+        "and print passages a second for each (flat when import time is linear)",
+    )
     args = parser.parse_args()
+    if args.big_text:
+        return _big_text_main(args)
 
     with tempfile.TemporaryDirectory(prefix="medlocal-bench-ingest-") as tmp:
         os.environ["MEDLOCAL_HOME"] = str(Path(tmp) / "home")
@@ -215,6 +286,32 @@ def main() -> int:
     }
     print(json.dumps(result))
     return 0 if not report.failed else 1
+
+
+def _big_text_main(args: argparse.Namespace) -> int:
+    sizes = [float(part) for part in args.big_text.split(",") if part.strip()]
+    with tempfile.TemporaryDirectory(prefix="medlocal-bench-ingest-") as tmp:
+        os.environ["MEDLOCAL_HOME"] = str(Path(tmp) / "home")
+        engine = None
+        embedder: Any = HashEmbedder()
+        if args.embedder != "hash":
+            from medlocal.engine.runtime import Engine
+            from medlocal.models.demo import demo_model_path
+            from medlocal.models.embedders import default_embedder_path
+
+            model = default_embedder_path() if args.embedder == "default" else demo_model_path()
+            if model is None:
+                print("the demo model is not installed (pip extra 'demo')", file=sys.stderr)
+                return 1
+            engine = Engine()
+            embedder = engine.load_embedder(model)
+        try:
+            results = big_texts(Path(tmp), sizes, embedder)
+        finally:
+            if engine is not None:
+                engine.shutdown()
+    print(json.dumps({"embedder": args.embedder, "big_text": results}))
+    return 0
 
 
 if __name__ == "__main__":

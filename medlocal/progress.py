@@ -36,6 +36,9 @@ class Progress:
     # How much of the unit after ``done`` is done, 0.0-1.0: a summary step that reads a long
     # prompt for minutes moves the bar while ``done`` stays put.
     part: float = 0.0
+    # A figure that changes by the second (a summary step's tokens written so far): worth a
+    # display that redraws one line, not a line of its own in a log, where it never moves.
+    live: bool = False
 
     @property
     def fraction(self) -> float | None:

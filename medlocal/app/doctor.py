@@ -53,7 +53,9 @@ class DoctorReport:
     def lines(self) -> list[str]:
         """Human-readable lines (versions, folders, counts; never patient data)."""
         r = self.as_dict()
-        gib = 1 << 30
+        # Decimal GB, as ``models fit``, model sizes and disk space say it: walk 39 read "22.9 GiB
+        # available" here and "23.7 GB free" from ``models fit`` seconds later, one fact twice.
+        gb = 1e9
         if not self.hardware:  # the hardware check failed: its problem line says why
             return self._problem_lines() + self._lines_after_hardware()
         out = [
@@ -61,16 +63,16 @@ class DoctorReport:
             f"CPU:       {r['cpu_model']}",
             f"Cores:     {r['physical_cores']} physical, {r['logical_cores']} logical",
             f"Features:  {', '.join(r['cpu_features']) or 'none reported'}",
-            f"RAM:       {r['ram_total_bytes'] / gib:.1f} GiB total, "
-            f"{r['ram_available_bytes'] / gib:.1f} GiB available",
+            f"RAM:       {r['ram_total_bytes'] / gb:.1f} GB total, "
+            f"{r['ram_available_bytes'] / gb:.1f} GB available",
             f"Backend:   {r['backend']} "
             f"(GPU offload {'yes' if r['gpu_offload_supported'] else 'no'})",
         ]
         if self.backends:
             out.append(f"CPU code:  {cpu_variant_line(self.backends)}")
         for gpu in r["gpus"]:
-            total = f"{gpu['total_bytes'] / gib:.1f} GiB" if gpu["total_bytes"] else "unknown"
-            free = f"{gpu['free_bytes'] / gib:.1f} GiB" if gpu["free_bytes"] else "unknown"
+            total = f"{gpu['total_bytes'] / gb:.1f} GB" if gpu["total_bytes"] else "unknown"
+            free = f"{gpu['free_bytes'] / gb:.1f} GB" if gpu["free_bytes"] else "unknown"
             out.append(f"GPU:       {gpu['name']} ({total} total, {free} free)")
         out.append(f"llama.cpp: llama-cpp-python {r['llama_cpp_python_version']}")
         return self._problem_lines() + out + self._lines_after_hardware()

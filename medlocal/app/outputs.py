@@ -36,12 +36,26 @@ from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template
 from medlocal.vault.rows import StoredOutput
 from medlocal.vault.store import Vault
+from medlocal.wording import counted
 
 if TYPE_CHECKING:  # the redactor is imported where an export redacts (see rag.export)
     from medlocal.privacy.deid_model import SpanProposer
-    from medlocal.privacy.deid_plan import RedactionPlan
+    from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 
 DateMode = str
+# How a list of redactions types a span the person added rather than the rules found.
+ADDED_BY_YOU = "added by you"
+
+
+def span_type(item: PlanItem) -> str:
+    """A span's type in a list of redactions: its kind; a text the person added has no known
+    kind ("added by you", replaced by "[REDACTED]"; walk 39's "NYHA" read "name (added)" and
+    "[NAME]"), unless it merged with a span the rules found, whose kind it then has."""
+    from medlocal.privacy.deid_plan import ADDED_KIND  # loaded already: the item is the plan's
+
+    if item.type == ADDED_KIND:
+        return ADDED_BY_YOU
+    return f"{item.type} ({ADDED_BY_YOU})" if item.added else item.type
 
 
 @dataclass(frozen=True)
@@ -93,11 +107,19 @@ class StepClock:
     def __call__(self, stage: str, done: int, total: int) -> None:
         with self._lock:
             now = self.clock()
+            stats = getattr(self.model, "last_stats", None)
+            finished = ""
+            # The step just done, with the tokens it wrote in all: the line a log keeps (walk
+            # 39: "writing, 1 tokens so far" was the only writing line of each step).
+            ended = stage == self.stage and done > self.done
+            if ended and stats is not None and stats is not self._stale and stats.generated_tokens:
+                written = counted(stats.generated_tokens, "token")
+                finished = f"step {done} of {total} wrote {written}"
             if stage != self.stage:
                 self.stage, self.started = stage, now
             self.done, self.total, self.step_started = done, total, now
-            self._stale = getattr(self.model, "last_stats", None)
-            self._report(now, "", 0.0)
+            self._stale = stats
+            self._report(now, finished, 0.0)
 
     def tick(self) -> None:
         """Progress inside the current step: the prompt tokens read, then the tokens written."""
@@ -109,15 +131,17 @@ class StepClock:
                 return  # this step's generation has not started yet
             step = f"step {self.done + 1} of {self.total}"
             if stats.generated_tokens:
-                within = f"{step}: writing, {stats.generated_tokens:,} tokens so far"
-                part = 1.0
+                within = f"{step}: writing, {counted(stats.generated_tokens, 'token')} so far"
+                part, live = 1.0, True
             else:
                 read, prompt = stats.prompt_read, stats.prompt_tokens
                 within = f"{step}: read {read:,} of {prompt:,} tokens"
-                part = read / prompt
+                part, live = read / prompt, False
             # Reading the prompt is most of a step on a CPU: the bar moves with it, short of
-            # the step's end until the step is done.
-            self._report(self.clock(), within, 0.95 * min(part, 1.0))
+            # the step's end until the step is done. The count written so far is only for a
+            # display that redraws it (a terminal's line, the window); a log gets the step's
+            # final count when it ends instead.
+            self._report(self.clock(), within, 0.95 * min(part, 1.0), live=live)
 
     @contextmanager
     def ticking(self, every: float = 1.0) -> Iterator[StepClock]:
@@ -137,7 +161,7 @@ class StepClock:
             ended.set()
             thread.join()
 
-    def _report(self, now: float, within: str, part: float) -> None:
+    def _report(self, now: float, within: str, part: float, *, live: bool = False) -> None:
         done, total = self.done, self.total
         details = [within] if within else []
         if 0 < done < total:
@@ -153,6 +177,7 @@ class StepClock:
                 detail="; ".join(details),
                 unit="steps",
                 part=part,
+                live=live,
             ),
         )
 

@@ -11,6 +11,7 @@ from typing import Any
 from medlocal.app.chats import ChatSummary, chat_turns, delete_chats, list_chats
 from medlocal.cli.common import add_vault_args, add_yes_arg, confirm, open_vault, print_listing
 from medlocal.vault.errors import NotFoundError
+from medlocal.wording import counted
 
 
 def register(sub: Any) -> None:
@@ -73,8 +74,9 @@ def run_chats_delete(args: argparse.Namespace) -> int:
         if kept:
             ids = " ".join(str(i) for i in kept)
             print(
-                f"The {len(kept)} saved answer(s) given in them are kept (outputs {ids}); "
-                f"to delete them too: medlocal outputs delete {ids}"
+                f"The {counted(len(kept), 'saved answer')} given in them "
+                f"{'is' if len(kept) == 1 else 'are'} kept (outputs {ids}); "
+                f"to delete {'it' if len(kept) == 1 else 'them'} too: medlocal outputs delete {ids}"
             )
         if not confirm(f"Delete {len(chosen)} chat(s) with their questions and answers?", args):
             print("Nothing deleted.")

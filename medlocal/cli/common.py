@@ -111,6 +111,7 @@ class TerminalProgress:
         self.stage: str | None = None
         self.last_tenth = -1
         self.last_print = 0.0
+        self.last_done = 0
         self.printed = False
 
     def __call__(self, p: Progress) -> None:
@@ -118,6 +119,8 @@ class TerminalProgress:
         if self.tty:
             print("\r" + text + "   ", end="", file=sys.stderr, flush=True)
             self.printed = True
+            return
+        if p.live:  # redrawn on a terminal only; a log gets the figure when the unit ends
             return
         now = time.monotonic()
         fresh = p.stage != self.stage
@@ -131,7 +134,11 @@ class TerminalProgress:
             self.last_tenth = max(self.last_tenth, int(fraction * 10))
         else:
             due = now - self.last_print >= QUIET_PROGRESS_S
-        if fresh or due:
+        # A unit finished (a summary step, with the tokens it wrote) after a quiet while: said,
+        # even within the same tenth, so a log of minutes-long steps shows each one end.
+        finished = p.done != self.last_done and now - self.last_print >= QUIET_PROGRESS_S
+        self.last_done = p.done
+        if fresh or due or finished:
             self.last_print = now
             print(text, file=sys.stderr, flush=True)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs
+from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs, span_type
 from medlocal.cli.common import (
     TerminalProgress,
     add_vault_args,
@@ -57,6 +57,7 @@ from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.templates import get_template, scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
+from medlocal.wording import counted
 
 if TYPE_CHECKING:
     from medlocal.app import Workspace
@@ -287,8 +288,7 @@ def _print_redactions(
         red = item.redaction
         original = repr(red.original) if show_originals else f"({len(red.original)} characters)"
         action = f"KEPT ({item.reason})" if item.kept else f"-> {red.replacement!r}"
-        added = " (added)" if item.added else ""
-        print(f"  {item.number:>3}. {item.where}: {item.type}{added} {original} {action}", file=out)
+        print(f"  {item.number:>3}. {item.where}: {span_type(item)} {original} {action}", file=out)
     if len(listed) < len(planned):
         rest = Counter(item.type for item, show in zip(planned, shown, strict=True) if not show)
         kinds = ", ".join(f"{count} {kind}" for kind, count in rest.most_common())
@@ -679,13 +679,13 @@ def run_outputs_delete(args: argparse.Namespace) -> int:
         chosen = [vault.get_output(i) for i in dict.fromkeys(args.output_ids)]
         for o in chosen:
             print(_output_line(o))
-        if not confirm(f"Delete {len(chosen)} saved output(s)?", args):
+        if not confirm(f"Delete {counted(len(chosen), 'saved output')}?", args):
             print("Nothing deleted.")
             return 1
         count = delete_outputs(vault, [o.id for o in chosen])
         given_in = {o.provenance.get("chat_id") for o in chosen}
         chats = sorted(c for c in given_in if isinstance(c, int) and vault.has_chat(c))
-    print(f"Deleted {count} saved output(s).")
+    print(f"Deleted {counted(count, 'saved output')}.")
     if chats:  # a chat deleted before holds nothing more
         ids = " ".join(str(c) for c in chats)
         print(

@@ -41,6 +41,7 @@ from medlocal.vault.errors import (
     WrongPassphraseError,
 )
 from medlocal.vault.records import SearchHit, pages_label
+from medlocal.wording import counted, saved_outputs
 
 SNIPPET_CHARS = 240
 
@@ -491,7 +492,7 @@ def run_delete(args: argparse.Namespace) -> int:
         citing = citing_output_ids(vault, [info.id])
         also = ""
         if citing and args.with_outputs:
-            also = f" and the {len(citing)} saved output(s) quoting it"
+            also = f" and the {counted(len(citing), 'saved output')} quoting it"
         if not confirm(f"Delete document {info.id} ({info.file_name}){also}?", args):
             print("Nothing deleted.")
             return 1
@@ -499,11 +500,14 @@ def run_delete(args: argparse.Namespace) -> int:
     print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
     ids = " ".join(str(i) for i in deleted or citing)
     if deleted:
-        print(f"Deleted the {len(deleted)} saved output(s) quoting it: {ids}.")
+        print(f"Deleted the {counted(len(deleted), 'saved output')} quoting it: {ids}.")
     elif citing:
+        one = len(citing) == 1
         print(
-            f"Note: {len(citing)} saved answer(s) or summar(ies) were written from it and keep "
-            "their text, including what they quote from it. To delete them too: "
+            f"Note: {saved_outputs(len(citing))} {'was' if one else 'were'} written from it and "
+            f"{'keeps its' if one else 'keep their'} text, including what "
+            f"{'it quotes' if one else 'they quote'} from it. To delete {'it' if one else 'them'} "
+            "too: "
             f"medlocal outputs delete {ids}"
         )
     return 0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -10,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.engine.llama_model import LoadedLlama
+from medlocal.engine.thread_choice import ThreadChoice
 from medlocal.errors import ModelLoadError
 
 
@@ -22,6 +24,12 @@ class LlamaEmbedder(LoadedLlama):
         super().__init__(*args, **kwargs)
         self.dim: int = int(self._llama.n_embd())
         self.model_id = self.sha256
+        # On a CPU: the configured thread count or one, whichever embeds faster under the
+        # machine's load now (see engine/thread_choice.py; walk 39: 2 threads on 2 busy cores
+        # were 15-100x slower than one).
+        self._threads = ThreadChoice(int(self._llama.context_params.n_threads))
+        self._threads_set = self._threads.options[0]
+        self._clock: Callable[[], float] = time.perf_counter
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         if not texts:
@@ -50,7 +58,19 @@ class LlamaEmbedder(LoadedLlama):
         # MiniLM passages 1.5-3.6x faster on two busy cores (benchmarks/bench_embed_batching.py;
         # walk 27: 5,681 passages took over 20 minutes), and a text's vector no longer moves
         # with its neighbours (packed, by up to 1e-4; cosine to the packed one >= 0.9999998).
-        single: list[list[float]] = [
-            llm.embed([text], normalize=True, truncate=True)[0] for text in batch
-        ]
+        single: list[list[float]] = []
+        for text in batch:
+            threads = self._threads.pick()
+            if threads != self._threads_set:
+                self._set_threads(llm, threads)
+            started = self._clock()
+            vectors, tokens = llm.embed([text], normalize=True, truncate=True, return_count=True)
+            self._threads.record(threads, int(tokens), self._clock() - started)
+            single.append(vectors[0])
         return single
+
+    def _set_threads(self, llm: Any, threads: int) -> None:
+        import llama_cpp
+
+        llama_cpp.llama_set_n_threads(llm.ctx, threads, threads)
+        self._threads_set = threads

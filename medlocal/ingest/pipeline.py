@@ -51,8 +51,11 @@ STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
 # call); this outer batch stays because it is where the pipeline checks for cancellation, so a
 # cancel takes effect within one batch instead of after the whole document.
 EMBED_BATCH = 32
-# Embedding batches timed before the time left is shown: the first carries the model's warm-up.
-ETA_AFTER_BATCHES = 3
+# The first batch is smaller, and the time left is shown from the second batch on, at the pace
+# since the first ended (the first carries the model's warm-up): a long file says how long it
+# will take within seconds (walk 39: a 4 MB text waited three full batches, 3 minutes at its
+# pace then, before saying "about 5.5 h left").
+FIRST_BATCH = 8
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
@@ -567,9 +570,9 @@ def _embed(
     on_batch: Callable[[int, float | None], None],
     clock: Callable[[], float] = time.monotonic,
 ) -> npt.NDArray[np.float32]:
-    """``texts`` embedded ``batch`` at a time, each distinct text once; ``on_batch`` gets the
-    passages done after each batch and, from the ``ETA_AFTER_BATCHES``-th on, the seconds left
-    at the pace so far.
+    """``texts`` embedded ``batch`` at a time (the first batch ``FIRST_BATCH`` at most), each
+    distinct text once; ``on_batch`` gets the passages done after each batch and, from the second
+    on, the seconds left at the pace since the first batch ended.
 
     A text said again and again (walk 28: a 6 MB export of one line repeated, 12,000 passages of
     three distinct texts, about 90 minutes) costs one embedding: the embedder is deterministic,
@@ -578,16 +581,23 @@ def _embed(
     rows = np.fromiter(_first_rows(texts), dtype=np.int64, count=len(texts))
     covered = np.sort(rows)  # passages whose text is embedded once the first d texts are
     parts = []
-    started = clock()
-    for number, offset in enumerate(range(0, len(distinct), batch), start=1):
+    first = min(batch, FIRST_BATCH)
+    offsets = [0, *range(first, len(distinct), batch)] if distinct else []
+    paced_from: tuple[float, int] | None = None  # (when, texts embedded) after the first batch
+    for offset in offsets:
         if cancel is not None and cancel.is_set():
             raise _Cancelled
-        step = distinct[offset : offset + batch]
+        step = distinct[offset : offset + (first if offset == 0 else batch)]
         parts.append(np.asarray(embedder.embed(step), dtype=np.float32))
         embedded = offset + len(step)
         done = int(np.searchsorted(covered, embedded))
-        timed = number >= ETA_AFTER_BATCHES
-        on_batch(done, time_left(clock() - started, embedded, len(distinct)) if timed else None)
+        left = None
+        if paced_from is None:
+            paced_from = (clock(), embedded)
+        else:
+            since, before = paced_from
+            left = time_left(clock() - since, embedded - before, len(distinct) - before)
+        on_batch(done, left)
     vectors = np.concatenate(parts, axis=0)
     if vectors.shape != (len(distinct), embedder.dim):
         raise MedLocalError(

@@ -153,7 +153,7 @@ def advise(
         f"(weights {estimate.weights_bytes / _GB:.1f} GB, KV cache "
         f"{estimate.kv_cache_bytes / _GB:.2f} GB, "
         f"overhead {estimate.overhead_bytes / _GB:.2f} GB); "
-        f"{available / _GB:.1f} GB free; {backend}, {gpu_text}"
+        f"{available / _GB:.1f} GB of RAM available; {backend}, {gpu_text}"
     )
     if verdict == "yellow":
         message += f"; it will be tight: close other programs or use --ctx {suggested}"

@@ -52,6 +52,10 @@ _PART_GAP = "\n\n"
 # when it copies it from the text: walk 29's "there it is a value on 2026-11-08" kept a real
 # date beside the shifted one, giving the shift away.
 _WORD_KINDS = frozenset({"name", "facility", "location", "city", "county", "street_address"})
+# The kind of a span the user added (``--add``, the window's Add): the rules did not find it, so
+# nothing says what it is, and it is replaced by the neutral "[REDACTED]" (walk 39: "NYHA" added
+# was typed "name" and read "much less breathless ([NAME] class II)", as if a person was named).
+ADDED_KIND = "added"
 
 
 @dataclass
@@ -331,7 +335,7 @@ class RedactionPlan:
                     holding.append(within.number)
         return holding
 
-    def add(self, text: str, kind: str = "name") -> int:
+    def add(self, text: str, kind: str = ADDED_KIND) -> int:
         """Redact every occurrence of ``text`` (whole words, any case) in every part; returns how
         many places were added. Spans it overlaps are merged with it, so nothing is lost (a kept
         one too: the added text must go). New spans are numbered after every number given so

@@ -46,6 +46,7 @@ from medlocal.ui.render import (
 )
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
+from medlocal.wording import counted
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
 DRAFT_REF = "draft."  # cite:draft.N opens or folds turn N's unsupported draft
@@ -446,11 +447,13 @@ class ChatPanel(QWidget):
         if not confirm(
             self,
             "Delete chat",
-            f"Delete chat {chat_id} ({chat.questions} question(s) and their answers) from the "
-            "vault? This cannot be undone."
+            f"Delete chat {chat_id} ({counted(chat.questions, 'question')} and "
+            f"{'its answer' if chat.questions == 1 else 'their answers'}) "
+            "from the vault? This cannot be undone."
             + (
-                f" Its {kept} saved answer(s) are kept: delete them under File → Saved answers "
-                "and summaries…"
+                f" Its {counted(kept, 'saved answer')} {'is' if kept == 1 else 'are'} kept: "
+                f"delete {'it' if kept == 1 else 'them'} under File → Saved answers and "
+                "summaries…"
                 if kept
                 else ""
             ),

@@ -47,8 +47,11 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
 
     asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
     chat.delete_chat.click()
-    assert f"Delete chat {newer} (1 question(s)" in asked[0] and "cannot be undone" in asked[0]
-    assert "1 saved answer(s) are kept" in asked[0]
+    assert (
+        f"Delete chat {newer} (1 question and its answer)" in asked[0]
+        and "cannot be undone" in asked[0]
+    )
+    assert "1 saved answer is kept" in asked[0]
     assert [c[0] for c in vault.list_chats()] == [older, newer]
 
     answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)

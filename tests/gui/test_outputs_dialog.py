@@ -123,7 +123,7 @@ def test_deleting_documents_can_take_the_outputs_quoting_them(
 @pytest.mark.parametrize(
     ("citing", "label", "expected"),
     [
-        (2, "Delete with the 2 saved output(s)", patient_dialogs.WITH_OUTPUTS),
+        (2, "Delete with the 2 saved outputs", patient_dialogs.WITH_OUTPUTS),
         (2, "Delete, keep the outputs", patient_dialogs.DOCUMENTS_ONLY),
         (2, "Cancel", None),
     ],
@@ -146,7 +146,7 @@ def test_the_delete_question_offers_the_quoting_outputs(
 
     QTimer.singleShot(0, click)
     assert patient_dialogs.ask_delete_documents(None, "Delete x?", citing) == expected
-    assert "2 saved answer(s)" in texts[0]
+    assert "2 saved answers or summaries" in texts[0]
     assert defaults == [QMessageBox.StandardButton.Cancel]  # Enter deletes nothing
 
 

@@ -111,7 +111,7 @@ def test_grounded_ask_summarize_and_outputs(
         "--add", "metformin", "--passphrase-file", secret, home=medlocal_home,
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
-    assert "(added)" in added.stderr and "metformin" not in added.stderr.lower()  # not a tty
+    assert "added by you" in added.stderr and "metformin" not in added.stderr.lower()  # not a tty
     bad_keep = run_cli(
         "outputs", "export", "1", "--out", str(preview_target), "--redact", "--keep", "1",
         "--passphrase-file", secret, home=medlocal_home,

@@ -108,7 +108,8 @@ def test_preview_keep_and_add_share_the_outputs_flow(
     text = out.read_text(encoding="utf-8")
     assert "Larkfield" in text and " fall" not in text
     err = capsys.readouterr().err
-    assert "1 kept (reason recorded in the audit log)" in err and "(added)" in err
+    assert "1 kept (reason recorded in the audit log)" in err and ": added by you" in err
+    assert "[REDACTED]" in text  # "fall" has no known type: never "[NAME]" (walk 39)
 
 
 def test_without_redact_or_unredacted_nothing_is_written(

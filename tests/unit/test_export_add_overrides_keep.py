@@ -81,7 +81,7 @@ def test_cli_says_the_keep_was_overridden_and_the_file_lacks_the_added_text(
     err = capsys.readouterr().err
     assert f"kept redaction {number} overlaps a text you added to remove" in err, err
     assert "(the keep is overridden)" in err
-    assert "(added)" in err and "KEPT" not in err, err
+    assert "(added by you)" in err and "KEPT" not in err, err
     if preview:
         assert not out.exists()
         return

@@ -194,7 +194,7 @@ def test_a_slow_file_logs_every_20_seconds_between_tenths() -> None:
     assert lines[1] == "embedding: 192/5681 passages (log.txt, about 11 min left)"
 
 
-def test_embedding_reports_each_batch_with_the_time_left_after_a_few(tmp_path: Path) -> None:
+def test_embedding_reports_each_batch_with_the_time_left_from_the_second(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     path.write_text(
         "\n\n".join(f"Day {n}: observations stable, obs within range." for n in range(1500))
@@ -203,8 +203,8 @@ def test_embedding_reports_each_batch_with_the_time_left_after_a_few(tmp_path: P
     import_paths(FakeVault(), [path], 1, FakeEmbedder(), progress=events.append, embed_batch=8)
     batches = [event for event in events if event.stage == "embed" and event.passages_total]
     assert len(batches) >= 5
-    assert [event.seconds_left for event in batches[:2]] == [None, None]
-    assert all(event.seconds_left is not None for event in batches[2:-1])
+    assert batches[0].seconds_left is None  # the first batch carries the warm-up
+    assert all(event.seconds_left is not None for event in batches[1:-1])
     assert batches[-1].seconds_left is None  # all done: nothing left to estimate
     middle = batches[len(batches) // 2]
     assert middle.stage_text.endswith(" left") and "passages, about " in middle.stage_text
@@ -239,3 +239,39 @@ def test_a_text_said_again_and_again_is_embedded_once(tmp_path: Path) -> None:
     assert np.array_equal(vectors, FakeEmbedder().embed(texts))
     batches = [e for e in events if e.stage == "embed" and e.passages_total]
     assert batches[-1].passages_done == batches[-1].passages_total == report.chunks
+
+
+class _SlowEmbedder(FakeEmbedder):
+    """Two seconds a passage on a fake clock; the first call four more (the warm-up)."""
+
+    def __init__(self, now: list[float]) -> None:
+        super().__init__()
+        self.now = now
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.now[0] += 2.0 * len(texts) + (4.0 if not self.calls else 0.0)
+        return super().embed(texts)
+
+
+def test_a_long_import_says_how_long_it_will_take_within_seconds() -> None:
+    """Walk 39: a 4 MB text (6,310 passages) showed no time left until three batches of 32 had
+    run (minutes at its pace); now the first batch is 8 passages and the second says it, at the
+    pace since the first (the warm-up left out)."""
+    from medlocal.ingest.pipeline import FIRST_BATCH, _embed
+
+    now = [0.0]
+    heard: list[tuple[int, float | None]] = []
+    texts = [f"passage {n}" for n in range(1000)]
+    _embed(
+        _SlowEmbedder(now),
+        texts,
+        32,
+        None,
+        lambda d, left: heard.append((d, left)),
+        clock=lambda: now[0],
+    )
+    assert [done for done, _ in heard[:3]] == [FIRST_BATCH, FIRST_BATCH + 32, FIRST_BATCH + 64]
+    assert heard[0][1] is None
+    done, left = heard[1]
+    assert now[0] > 0 and left == pytest.approx(2.0 * (1000 - done))  # 2 s a passage, exactly
+    assert heard[-1] == (1000, None)

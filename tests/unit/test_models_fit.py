@@ -75,3 +75,25 @@ def test_gpu_offload_moves_weights_out_of_ram(demo_info: GGUFInfo) -> None:
 def test_context_is_clamped_to_the_trained_length(demo_info: GGUFInfo) -> None:
     advice = advise(demo_info, 10**6, ram_available=16 * GB, backend="CPU", gpu_supported=False)
     assert advice.estimate.n_ctx == demo_info.context_length
+
+
+def test_doctor_and_fit_say_free_memory_in_one_unit(demo_info: GGUFInfo) -> None:
+    """Walk 39: ``models fit`` said "23.7 GB free" and ``doctor`` "22.9 GiB available" for the
+    same memory; both now say decimal GB, the same number for the same bytes."""
+    from medlocal.app.doctor import DoctorReport
+
+    available = 23_700_000_000
+    advice = advise(demo_info, 2048, ram_available=available, backend="CPU", gpu_supported=False)
+    assert "23.7 GB of RAM available" in advice.message
+    hardware = {
+        "os": "Linux", "machine": "x86_64", "cpu_model": "cpu", "physical_cores": 2,
+        "logical_cores": 2, "cpu_features": [], "ram_total_bytes": 32_000_000_000,
+        "ram_available_bytes": available, "backend": "cpu", "gpu_offload_supported": True,
+        "gpus": [{"name": "gpu", "total_bytes": 8_000_000_000, "free_bytes": 6_500_000_000}],
+        "llama_cpp_python_version": "0",
+    }  # fmt: skip
+    offline = {"guard_installed": True, "blocked_attempts": 0}
+    lines = "\n".join(DoctorReport(hardware, {}, [], offline).lines())
+    assert "RAM:       32.0 GB total, 23.7 GB available" in lines
+    assert "GPU:       gpu (8.0 GB total, 6.5 GB free)" in lines
+    assert "GiB" not in lines

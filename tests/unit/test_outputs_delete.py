@@ -167,10 +167,10 @@ def test_outputs_delete_asks_at_a_terminal(
     questions = at_terminal(monkeypatch, "", "y")
     assert _cli("outputs", "delete", str(a), str(b), *opts) == 1
     assert "Nothing deleted." in capsys.readouterr().out
-    assert "2 saved output(s)" in questions[0] and "[y/N]" in questions[0]
+    assert "2 saved outputs" in questions[0] and "[y/N]" in questions[0]
     assert _output_ids(folder) == [a, b, c]
     assert _cli("outputs", "delete", str(a), str(b), *opts) == 0
-    assert "Deleted 2 saved output(s)." in capsys.readouterr().out
+    assert "Deleted 2 saved outputs." in capsys.readouterr().out
     assert _cli("outputs", "delete", str(c), "--yes", *opts) == 0  # not asked again
     assert _output_ids(folder) == [] and len(questions) == 2
 
@@ -190,7 +190,7 @@ def test_document_delete_names_or_deletes_the_quoting_outputs(
 ) -> None:
     folder, opts, (doc, a, b, c) = cli_vault
     assert _cli("delete", str(doc), "--with-outputs", "--yes", *opts) == 0
-    assert f"Deleted the 2 saved output(s) quoting it: {a} {b}." in capsys.readouterr().out
+    assert f"Deleted the 2 saved outputs quoting it: {a} {b}." in capsys.readouterr().out
     assert _output_ids(folder) == [c]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from medlocal.app.outputs import StepClock
 from medlocal.engine.generation import GenerationStats
 from medlocal.progress import Progress
@@ -79,10 +81,13 @@ def test_a_step_says_how_much_of_its_prompt_is_read_and_written() -> None:
     stats.prompt_read, stats.generated_tokens = 7831, 120
     clock.tick()
     assert seen[-1].detail == "step 1 of 4: writing, 120 tokens so far"
+    assert seen[-1].live  # redrawn on a terminal, never a line of its own in a log
     now[0] = 480.0
     clock("map", 1, 4)
     clock.tick()  # the figures are the step before's until the next generation starts
-    assert seen[-1].detail == "about 24 min left"
+    # The step's final count (walk 39: a log's only writing line was "1 tokens so far").
+    assert seen[-1].detail == "step 1 of 4 wrote 120 tokens; about 24 min left"
+    assert not seen[-1].live
     stats = model.start(7800)
     stats.prompt_read = 3900
     now[0] = 720.0
@@ -105,3 +110,43 @@ def test_ticking_reports_while_the_step_runs() -> None:
         while len(seen) < 3 and time.monotonic() < deadline:
             time.sleep(0.01)
     assert seen[-1].detail == "step 1 of 2: read 300 of 900 tokens"
+
+
+def test_one_token_is_one_token_and_a_log_gets_each_steps_final_count(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 39: on a non-terminal stderr, "step 1 of 3: writing, 1 tokens so far" was the only
+    writing line of each step; the count never moved."""
+    from medlocal.cli import common
+
+    now = [0.0]
+    monkeypatch.setattr(common.time, "monotonic", lambda: now[0])
+    log = common.TerminalProgress()
+    log.tty = False
+    model = LiveModel()
+    seen: list[Progress] = []
+
+    def both(p: Progress) -> None:
+        seen.append(p)
+        log(p)
+
+    clock = StepClock(both, clock=lambda: now[0], model=model)
+    clock("reduce", 0, 3)
+    for step in range(3):
+        stats = model.start(500)
+        stats.prompt_read = 500
+        for written in (1, 40, 311 + step):
+            stats.generated_tokens = written
+            now[0] += 20.0
+            clock.tick()
+            if written == 1:
+                assert seen[-1].detail.startswith(f"step {step + 1} of 3: writing, 1 token so far")
+        now[0] += 20.0
+        clock("reduce", step + 1, 3)
+    lines = capsys.readouterr().err.splitlines()
+    assert not any("so far" in line for line in lines), lines
+    assert [line for line in lines if "wrote" in line] == [
+        "writing the sections: 1/3 steps (step 1 of 3 wrote 311 tokens; about 3 min left)",
+        "writing the sections: 2/3 steps (step 2 of 3 wrote 312 tokens; about 1 min left)",
+        "writing the sections: 3/3 steps (step 3 of 3 wrote 313 tokens)",
+    ]

@@ -88,6 +88,7 @@ KIND_NAMES = {
     "vehicle_id": "Vehicle ID",
     "device_id": "Device ID",
     "age_over_89": "Age over 89",
+    "added": "Added by you",  # deid_plan.ADDED_KIND: no known type (replaced by [REDACTED])
 }
 
 
@@ -114,6 +115,13 @@ Exporter = Callable[
 
 def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
+
+
+def preview_type(item: PlanItem) -> str:
+    """The preview's Type cell: the span's kind, "Added by you" for a text the person added that
+    the rules did not find, and the kind then "(added by you)" where the two merged."""
+    shown = kind_name(item.type)
+    return f"{shown} (added by you)" if item.added and item.type != "added" else shown
 
 
 def export_error_text(exc: BaseException) -> str:
@@ -295,7 +303,7 @@ class ExportDialog(QDialog):
             cells = (
                 str(item.number),
                 item.where,
-                kind_name(item.type),
+                preview_type(item),
                 red.original,
                 KEPT if item.kept else REMOVED,
                 "" if item.kept else red.replacement,

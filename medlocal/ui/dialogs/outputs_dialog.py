@@ -25,6 +25,7 @@ from medlocal.ui.dialogs.common import (
 )
 from medlocal.ui.render import local_time
 from medlocal.vault.rows import StoredOutput
+from medlocal.wording import counted, saved_outputs
 
 COLUMNS = ("#", "Saved", "Patient", "Kind", "Title")
 TITLE = COLUMNS.index("Title")
@@ -120,7 +121,7 @@ class OutputsDialog(QDialog):
         if not confirm(
             self,
             "Delete saved outputs",
-            f"Delete {len(chosen)} saved answer(s) or summar(ies) from the vault: "
+            f"Delete {saved_outputs(len(chosen))} from the vault: "
             f"{'; '.join(titles)}{more}? This cannot be undone. The documents they quote "
             "are kept, and so is each answer's chat.",
         ):
@@ -132,4 +133,4 @@ class OutputsDialog(QDialog):
             self.message.show_error(error_text(exc, "Deleting"))
             return
         self.reload()
-        self.message.show_note(f"Deleted {count} saved output(s).")
+        self.message.show_note(f"Deleted {counted(count, 'saved output')}.")

@@ -18,6 +18,7 @@ from medlocal.app.patients import date_of_birth
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import confirm
+from medlocal.wording import counted, saved_outputs
 
 DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
 
@@ -29,11 +30,13 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
         return DOCUMENTS_ONLY if confirm(parent, "Delete documents", question) else None
     box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
     box.setInformativeText(
-        f"{citing} saved answer(s) or summar(ies) were written from them. Kept, they keep "
+        f"{saved_outputs(citing).capitalize()} {'was' if citing == 1 else 'were'} written from "
+        "them. Kept, they keep "
         "their text, including what they quote (File → Saved answers and summaries…)."
     )
     with_outputs = box.addButton(
-        f"Delete with the {citing} saved output(s)", QMessageBox.ButtonRole.DestructiveRole
+        f"Delete with the {counted(citing, 'saved output')}",
+        QMessageBox.ButtonRole.DestructiveRole,
     )
     only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
