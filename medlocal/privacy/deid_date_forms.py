@@ -360,6 +360,18 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2]))\)[ \t]*:"
         ),
     ),
+    # Session 39: a day and month after a verb that dates an event or a result ("noted 6/9",
+    # "released 8/12 to the funeral home", "Surgery 7/7: screws x 3"); not a British count of
+    # days, weeks or months ("fell 2/7 ago", "noted 3/12 of"), a score or a count of things.
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:noted|released|occurred|happened|injured|operated|delivered|vaccinated|"
+            r"immuni[sz]ed|swabbed|biopsied|x-?rayed|surgery)[ \t:]+)"
+            rf"(?P<v>{MD_NOT_SCORE})(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|"
+            r"wks?|months?|of|tabs?|tablets?|times|hourly|daily)\b)"
+        ),
+    ),
     # Session 39: a day and month in brackets after "yesterday", "today" or "tomorrow"
     # ("transferred yesterday (3/12)"): a date, even where "(3/12)" alone may be three months.
     (

@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_clinical_values import people_listed_before
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_lexicon import Lexicon
-from medlocal.privacy.deid_people_words import RELATIONS, TITLES
+from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
 # Two capitalised halves of three letters or more ("Creutzfeldt-Jakob", "Tamm-Horsfall").
@@ -66,11 +65,23 @@ _PAIR_HEADS = frozenset(
 _NUMBER_UNIT = re.compile(r"[ \t]+\d[\d,.]*[ \t]*(?:kcal|kJ|cal|%)(?![\w])")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _PEOPLE = TITLES | RELATIONS
-# A title or a group of people earlier on the line ("Dr Ames: ...", "Bay 3 patients ...").
+# A title, a relation, a role or a group of people earlier on the line ("Dr Ames: ...", "Bay 3
+# patients ...", "Contacts: ...", "Interpreter: ..."); not the joining words the relation list
+# also holds ("with", "and", "by"), which any clinical line has.
 _PEOPLE_ON_LINE = re.compile(
-    r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|nurse|sister|patients|pts|contacts|residents|staff|"
-    r"nurses|children|siblings|family|members|clients|cases)\b)"
+    r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|nurse|sister|patients|pts|contacts?|residents|staff|"
+    r"nurses|children|siblings?|family|members|clients|cases|household|relatives?|visitors?|"
+    r"interpreter|keyworker|"
+    + "|".join(sorted(re.escape(w) for w in (RELATIONS - FUNCTION_CUES) | ROLES))
+    + r")\b)"
 )
+
+
+def people_on_line_before(text: str, start: int) -> bool:
+    """Whether the line before ``start`` names a person by a title, a relation, a role or a
+    group ("Dr Ames: ...", "Contacts: ..."): a capitalised word after it may be one of them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _PEOPLE_ON_LINE.search(text, line_start, start) is not None
 
 
 def protect_hyphen_eponyms(
@@ -98,10 +109,7 @@ def protect_hyphen_eponyms(
                 continue
         if not _finding_after(text, tok.end):
             continue
-        line_start = text.rfind("\n", 0, tok.start) + 1
-        if _PEOPLE_ON_LINE.search(text, line_start, tok.start) or people_listed_before(
-            text, tok.start, False
-        ):
+        if people_on_line_before(text, tok.start):
             continue
         tok.shape = "lower"
 
