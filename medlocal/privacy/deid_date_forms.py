@@ -318,6 +318,11 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\b\d{{1,2}}[/.-](?i:{MONTH_SHORT})[/.-]\d{{2,4}}\b"
             r"|(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b(?![/\d])"
             r"|(?<![\d/.])(?P<w>\d{1,2}/\d{1,2})(?=[ \t]+(?:[01]?\d|2[0-3])[:h.]?[0-5]\d\b)"
+            # Session 39: "at" or "@" before the clock ("Fall 3/12 at 21:00", "seen 4/12 @
+            # 09:15"), only a day and month that can be one (a score out of ten or five, a
+            # saturation or a GCS out of 15 is none).
+            rf"|(?<![\d/.])(?P<u>{MD_NOT_SCORE})(?![/\d])(?=[ \t]+(?:(?i:at)[ \t]+|@[ \t]*)"
+            r"(?:[01]?\d|2[0-3])[:h.][0-5]\d\b)"
         ),
     ),
     # Month/day without a year, only with a cue or written with two digits each ("on 3/20",
@@ -348,8 +353,32 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "date",
         re.compile(
-            r"\b(?i:lab(?:s|o|or|oratory|oratorium)?|bloods)[ \t]*\([^()\n]{1,24},[ \t]*"
+            # Session 39: the bracket may hold the day alone ("Labs (2/12): Hb 11.2", "Bloods
+            # (3/12): CRP 40"); a result's heading has no count or score in brackets before its
+            # colon.
+            r"\b(?i:lab(?:s|o|or|oratory|oratorium)?|bloods)[ \t]*\((?:[^()\n]{1,24},[ \t]*)?"
             r"(?P<v>(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2]))\)[ \t]*:"
+        ),
+    ),
+    # Session 39: a day and month after a verb that dates an event or a result ("noted 6/9",
+    # "released 8/12 to the funeral home", "Surgery 7/7: screws x 3"); not a British count of
+    # days, weeks or months ("fell 2/7 ago", "noted 3/12 of"), a score or a count of things.
+    (
+        "date",
+        re.compile(
+            r"(?i:\b(?:noted|released|occurred|happened|injured|operated|delivered|vaccinated|"
+            r"immuni[sz]ed|swabbed|biopsied|x-?rayed|surgery)[ \t:]+)"
+            rf"(?P<v>{MD_NOT_SCORE})(?![/\d]|\.\d|{NOT_DATE_AFTER}|[ \t]+(?i:ago|days?|weeks?|"
+            r"wks?|months?|of|tabs?|tablets?|times|hourly|daily)\b)"
+        ),
+    ),
+    # Session 39: a day and month in brackets after "yesterday", "today" or "tomorrow"
+    # ("transferred yesterday (3/12)"): a date, even where "(3/12)" alone may be three months.
+    (
+        "date",
+        re.compile(
+            r"\b(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|"
+            rf"afternoon|evening))[ \t]*\([ \t]*(?P<v>{_MD})[ \t]*\)"
         ),
     ),
     # Round 12: a month and day with other cues. A past participle that dates a task ("trained

@@ -57,6 +57,10 @@ HEADS_AFTER = frozenset(
         "defect", "defects",
         "capsule", "septum", "papilla", "ducts", "canals",
         "glands", "bursae", "spaces",
+        # Session 39: the anatomy and the garments left out above ("Hollenhorst plaque",
+        # "Couinaud segments", "Henle loop", "Kent bundle", "Jobst sleeve"); a person in a note
+        # has none of these written after the name.
+        "plaque", "segment", "segments", "loop", "bundle", "tubules", "sleeve", "sleeves",
         # instruments, devices and materials
         "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
         "osteotome",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_declined_eponyms import HEADS_FIRST, protect_adjective_eponyms
+from medlocal.privacy.deid_device_states import protect_device_states
 from medlocal.privacy.deid_eponym_heads import (
     COMPOUND_HEADS,
     HEADS_AFTER,
@@ -24,6 +25,7 @@ from medlocal.privacy.deid_eponym_heads import (
     STATE_HEADS,
 )
 from medlocal.privacy.deid_eponym_pairs import protect_eponym_pairs
+from medlocal.privacy.deid_hyphen_eponyms import protect_hyphen_eponyms
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 from medlocal.privacy.deid_named_variants import protect_named_variants
 from medlocal.privacy.deid_people_words import (
@@ -564,6 +566,11 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     _protect_before_assays(tokens, text, lex)
     # Round 15: two tests side by side before one result ("Romberg and Xyz normal").
     protect_eponym_pairs(tokens, text, lex)
+    # Session 39: a hyphened pair of eponyms without its head ("Creutzfeldt-Jakob not
+    # suspected"), unless the note gives the pair to a person.
+    protect_hyphen_eponyms(tokens, text, lex, people.names())
+    # Session 39: a device's eponym alone before its state ("Foley in situ;").
+    protect_device_states(tokens, text, lex, people.names())
     # Round 17: a haemoglobin variant ("Hb Constant Spring"), a generic's maker before its dose.
     protect_named_variants(tokens, text, lex)
     for i, tok in enumerate(tokens):
