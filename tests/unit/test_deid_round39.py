@@ -16,8 +16,9 @@ and the blind halves dev36/dev37, each fixed by its shape, with the negatives th
 from __future__ import annotations
 
 import pytest
+from fixtures.deid_corpus import Note, load, score
 
-from medlocal.privacy.redact import Redactor
+from medlocal.privacy.redact import PatientIdentity, Redactor
 
 
 def _redactor(tagger: bool = True) -> Redactor:
@@ -166,3 +167,39 @@ def test_an_eponym_before_an_anatomical_or_garment_head_is_kept(text: str, epony
 
 def test_a_given_name_and_surname_before_such_a_head_stay_a_name() -> None:
     assert "Jobst" not in _redactor().redact("Sarah Jobst sleeve torn at the seam.")
+
+
+# -- the blind halves of session 39 stay at the figures the round reached ------------------------
+# dev36 (hard types) unseen 885/926 (95.57%), 3/176 clinical; at the round's end 889/926, 2/176.
+# dev37 (precision) unseen 478/500 (95.60%), 49/862 clinical (5.68%); at the end 478/500, 35/862.
+# Guards at those figures (below the issue's targets), and the halves' counts as written.
+_SESSION39_HALVES = (
+    ("dev36", 26, 926, 176, 0.959, 0.012),
+    ("dev37", 26, 500, 862, 0.955, 0.041),
+)
+
+
+@pytest.mark.parametrize(
+    ("half", "notes", "identifiers", "terms", "least_recall", "most_clinical"),
+    _SESSION39_HALVES,
+)
+def test_session39s_blind_halves_parse_and_stay_at_their_figures(
+    half: str, notes: int, identifiers: int, terms: int, least_recall: float, most_clinical: float
+) -> None:
+    loaded = load(half)
+    assert len(loaded) == notes
+    assert sum(len(n.identifiers) for n in loaded) == identifiers
+    assert sum(len(n.clinical) for n in loaded) == terms
+    for note in loaded:
+        for span in note.identifiers + note.clinical:
+            assert note.text[span.start : span.end] == span.text
+
+    def spans(note: Note) -> list[tuple[int, int]]:
+        identity = PatientIdentity(note.patient_name, note.mrn, note.dob)
+        return [(r.start, r.end) for r in Redactor(identity, shift_days=40).preview(note.text)]
+
+    result = score(loaded, spans)
+    assert result.recall >= least_recall, f"{half} recall {result.recall:.4f}"
+    assert 1 - result.clinical_kept <= most_clinical, (
+        f"{half} clinical {1 - result.clinical_kept:.4f}"
+    )
