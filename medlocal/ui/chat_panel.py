@@ -80,6 +80,10 @@ SWITCH_STOPPED = (
     "below, press Enter to ask it again."
 )
 SWITCH_STOPPED_PARTIAL = " (The partial answer was not checked or kept.)"
+# A lock stops a question on its way too, and forgets its text (no patient text is kept behind
+# the lock screen): after the unlock, the chat it went to is open again with this line (walk
+# 39b: an empty new chat was open and nothing said the question had been stopped).
+LOCK_STOPPED = "The answer was stopped when MedLocal locked; ask again."
 EMPTY_CHAT_HINT = (
     "Ask a question below about this patient's documents.\n"
     "Each answer cites its sources as [1], [2]…:\n"
@@ -196,6 +200,13 @@ class ChatPanel(QWidget):
         # was chosen: given back when the patient is chosen again, with the SWITCH_STOPPED
         # line for a stopped question (its text; the line). Memory only: a lock forgets them.
         self._drafts: dict[int, tuple[str, str]] = {}
+        # The patient whose question on its way the last lock stopped (an id only, kept through
+        # the lock): the LOCK_STOPPED line is shown when the patient is open again, until a
+        # question is asked or another patient is chosen.
+        self._lock_stopped: int | None = None
+        # The chat the running question went to: the open one, or the new one the worker
+        # creates with the question (written on the worker's thread, read at a lock).
+        self._asked_in: list[int | None] = [None]
         self.turns: list[ChatTurn] = []
         self.live_question = ""
         self.live_text = ""
@@ -292,6 +303,16 @@ class ChatPanel(QWidget):
         self._drafts.clear()
         self._reset()
 
+    def clear_for_lock(self) -> None:
+        """:meth:`clear` as the vault locks. A question on its way is stopped: its chat (ids
+        only) is the one reopened after the unlock, which then says why it has no answer."""
+        patient = self.patient_id
+        asking = patient is not None and self.job is not None and bool(self.live_question)
+        self._lock_stopped = patient if asking else None
+        if asking and patient is not None and self._asked_in[0] is not None:
+            self._chat_of_patient[patient] = self._asked_in[0]
+        self.clear()
+
     def _reset(self) -> None:
         self.stop()
         self._generation += 1  # what the stopped job still sends is dropped
@@ -330,6 +351,11 @@ class ChatPanel(QWidget):
         else:
             self._chat_of_patient.pop(patient_id, None)
             self.chats.setCurrentIndex(-1)  # the combo chose the first chat added
+        if self._lock_stopped is not None and self._lock_stopped != patient_id:
+            self._lock_stopped = None  # another patient chosen: the line is no longer news
+        if self._lock_stopped == patient_id:
+            self.status_line = LOCK_STOPPED
+            self.redraw()
         draft = self._drafts.pop(patient_id, None)
         if draft is not None:
             text, line = draft
@@ -507,6 +533,8 @@ class ChatPanel(QWidget):
         assert patient is not None
         ws = self.workspace
         chat_id = self.chat_id
+        self._lock_stopped = None  # asked again: the lock's line has been read
+        asked_in = self._asked_in = [chat_id]
         self.live_question, self.live_text = question, ""
         self.status_line = FINDING_STATUS
         self.redraw()
@@ -523,6 +551,7 @@ class ChatPanel(QWidget):
             # A huge record's first build takes a while: counted here, shown by the timer.
             ws.index_patient(patient, indexed, cancel)
             session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
+            asked_in[0] = session.chat_id  # a new chat exists from here on
             stream = session.ask(question, cancel=cancel, meter=meter)
             yield from batched(iter(stream))
             return stream.result, session
@@ -594,6 +623,8 @@ class ChatPanel(QWidget):
         (the model heard the stop too late): choosing the patient again opens the chat with
         it, and the question is not given back to be asked twice."""
         self._chat_of_patient[patient_id] = session.chat_id
+        if self._lock_stopped == patient_id:
+            self._lock_stopped = None  # not stopped after all: the reopened chat shows it
         draft = self._drafts.get(patient_id)
         if draft is not None and draft[1]:
             del self._drafts[patient_id]

@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible() and not getattr(dialog, "survives_lock", False):
                 dialog.reject()
-        self.chat.clear()
+        self.chat.clear_for_lock()
         self.sources.clear()
         self.patients.clear()
         clipboard.clear_if_ours()

@@ -1,0 +1,166 @@
+"""Walk 39b's window defects: locking while an answer streamed reopened an empty new chat and
+said nothing of the stopped question; the import progress line showed raw stage names and full
+paths."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PASS, open_window
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.errors import GenerationCancelled
+from medlocal.rag.answer import GroundedAnswer
+from medlocal.ui.chat_panel import LOCK_STOPPED
+from medlocal.ui.main_window import MainWindow
+
+WAIT_MS = 30_000
+QUESTION = "What did the clinic letter say about her breathing?"
+PARTIAL = "The clinic letter says she is breathless"
+
+
+class _Stream:
+    """Yields a piece, then waits for the cancel (or ``finish``: answered after all)."""
+
+    def __init__(self, cancel: threading.Event, finish: threading.Event, answer: Any) -> None:
+        self.cancel, self.finish, self.answer = cancel, finish, answer
+        self.result: Any = None
+
+    def __iter__(self) -> Iterator[str]:
+        yield PARTIAL
+        time.sleep(0.1)  # the stream's batching sends what it holds with the next piece
+        yield "."
+        while not (self.cancel.is_set() or self.finish.is_set()):
+            self.cancel.wait(0.01)
+        if self.finish.is_set():
+            self.result = self.answer
+            return
+        raise GenerationCancelled("stopped")
+
+
+class _Session:
+    """A chat session that, like the real one, creates its chat in the vault when it starts."""
+
+    last_output_id = None
+
+    def __init__(self, chat_id: int, finish: threading.Event) -> None:
+        self.chat_id, self.finish = chat_id, finish
+
+    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
+        return _Stream(cancel, self.finish, GroundedAnswer(question, "answered", PARTIAL, PARTIAL))
+
+
+def _window(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[MainWindow, threading.Event]:
+    vault = ws.require_vault()
+    vault.add_patient("Ada Byrne")
+    note = tmp_path / "clinic_letter.txt"
+    note.write_text("Ada Byrne: breathless on exertion.", encoding="utf-8")
+    ws.import_documents([note], 1)
+    finish = threading.Event()
+
+    def grounded_chat(patient: int, chat_id: int | None = None, **_: Any) -> _Session:
+        return _Session(chat_id if chat_id is not None else vault.create_chat(patient), finish)
+
+    monkeypatch.setattr(ws, "grounded_chat", grounded_chat)
+    window = open_window(qtbot, ws)
+    assert window.patients.patient_id == 1
+    return window, finish
+
+
+def _lock_and_unlock(qtbot: QtBot, window: MainWindow) -> None:
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
+    assert LOCK_STOPPED not in window.chat.visible_text()  # nothing behind the lock screen
+    window.lock_screen.secret.setText(PASS)
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=WAIT_MS)
+
+
+def _ask_and_wait_for_text(qtbot: QtBot, window: MainWindow) -> int:
+    chat = window.chat
+    chat.question.setPlainText(QUESTION)
+    chat.send()
+    qtbot.waitUntil(lambda: PARTIAL in chat.view.toPlainText(), timeout=WAIT_MS)
+    chats = window.workspace.require_vault().list_chats(1)
+    return max(int(cid) for cid, _patient, _made in chats)  # the worker's, with the question
+
+
+def test_a_lock_mid_answer_reopens_the_questions_new_chat_and_says_it_was_stopped(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _finish = _window(qtbot, gui_workspace, tmp_path, monkeypatch)
+    chat = window.chat
+    assert chat.chats.currentIndex() == -1  # a new chat: created by the first question
+    asked_in = _ask_and_wait_for_text(qtbot, window)
+    job = chat.job
+    assert job is not None
+
+    _lock_and_unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
+    assert window.patients.patient_id == 1
+    assert chat.chat_id == asked_in and chat.chats.currentData() == asked_in
+    assert chat.status_line == LOCK_STOPPED
+    assert LOCK_STOPPED in chat.view.toPlainText()
+    assert PARTIAL not in chat.view.toPlainText()  # the stopped text is not kept
+    assert chat.send_button.isEnabled()
+
+    chat.question.setPlainText(QUESTION)
+    chat.send()  # asked again: the line has been read
+    assert LOCK_STOPPED not in chat.view.toPlainText()
+    chat.stop()
+    qtbot.waitUntil(lambda: chat.job is None, timeout=WAIT_MS)
+    window.close()
+
+
+def test_a_lock_mid_answer_in_an_open_chat_reopens_it_with_the_line(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, finish = _window(qtbot, gui_workspace, tmp_path, monkeypatch)
+    chat = window.chat
+    finish.set()
+    first = _ask_and_wait_for_text(qtbot, window)  # answered: the chat is open
+    qtbot.waitUntil(lambda: chat.job is None, timeout=WAIT_MS)
+    assert chat.chat_id == first
+    finish.clear()
+    assert _ask_and_wait_for_text(qtbot, window) == first  # the second question, same chat
+
+    _lock_and_unlock(qtbot, window)
+    assert chat.chat_id == first and chat.status_line == LOCK_STOPPED
+    window.close()
+
+
+def test_a_lock_with_no_question_on_its_way_says_nothing(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _finish = _window(qtbot, gui_workspace, tmp_path, monkeypatch)
+    _lock_and_unlock(qtbot, window)
+    assert window.chat.status_line == "" and LOCK_STOPPED not in window.chat.view.toPlainText()
+    window.close()
+
+
+def test_an_answer_saved_despite_the_lock_is_not_called_stopped(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model hears a stop only at its next token: the answer may end and be saved."""
+    window, finish = _window(qtbot, gui_workspace, tmp_path, monkeypatch)
+    chat = window.chat
+    _ask_and_wait_for_text(qtbot, window)
+    job = chat.job
+    assert job is not None
+    finish.set()  # answered as the lock stops it
+    window.lock_action.trigger()
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: chat.job is None, timeout=WAIT_MS)
+    window.lock_screen.secret.setText(PASS)
+    window.lock_screen.submit()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=WAIT_MS)
+    assert chat.status_line == ""
+    window.close()
