@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from medlocal.app.patient_mixups import other_patient_check
@@ -34,15 +35,19 @@ def import_documents(
     limit = max_mb if max_mb is not None else float(settings.import_max_mb)
 
     def relay(event: ProgressEvent) -> None:
+        # The progress line names the file, not its whole path (walk 39b: "embed: 1/12 files
+        # (/tmp/walk39/docs/discharge_summary.pdf)"); on_file keeps the path as given, for the
+        # list of files not imported.
+        named = replace(event, file_name=Path(event.file_name).name or event.file_name)
         if event.within_file:
             # After each embedding batch (the passages of the file being embedded) or each
             # hundredth of a long text split into passages, so a 900-page document shows
-            # movement instead of minutes on "embed: 0/1 files".
-            report(progress, event.as_progress())
+            # movement instead of minutes on "Indexing: file 1 of 1".
+            report(progress, named.as_progress())
         else:
             finished = event.index if event.stage == "done" else event.index - 1
             stage = event.outcome or "done" if event.stage == "done" else event.stage
-            report(progress, Progress(stage, finished, event.total, event.file_name, "files"))
+            report(progress, Progress(stage, finished, event.total, named.file_name, "files"))
         if on_file is not None:
             on_file(event)
 

@@ -18,7 +18,13 @@ from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import positive_float
 from medlocal.errors import UserInputError
 from medlocal.ingest.formats import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import FileOutcome, ImportReport, ProgressEvent
+from medlocal.ingest.pipeline import (
+    STAGE_WORDS,
+    FileOutcome,
+    ImportReport,
+    ProgressEvent,
+    import_progress_text,
+)
 from medlocal.progress import Progress
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
@@ -196,7 +202,8 @@ class ProgressBar:
             self._log_tenth(value)
             return
         columns = shutil.get_terminal_size((80, 24)).columns
-        self._stream.write("\r" + value.describe()[: columns - 1].ljust(columns - 1))
+        line = import_progress_text(value)  # the window's words
+        self._stream.write("\r" + line[: columns - 1].ljust(columns - 1))
         self._stream.flush()
         self._drawn = True
 
@@ -209,7 +216,7 @@ class ProgressBar:
         tenth = int(10 * value.done / value.total)
         now = self._clock()
         if tenth > printed or now - self._logged_at >= self.LOG_EVERY_S:
-            print(value.describe(), file=self._stream, flush=True)
+            print(import_progress_text(value), file=self._stream, flush=True)
             printed, self._logged_at = tenth, now
         self._logged = (value.stage, value.done, printed)
 
@@ -217,7 +224,8 @@ class ProgressBar:
         finished = event.index if event.stage == "done" else event.index - 1
         filled = round(self.WIDTH * finished / max(event.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        stage = event.outcome if event.stage == "done" else event.stage_text
+        outcome = event.outcome or "done"
+        stage = STAGE_WORDS.get(outcome, outcome) if event.stage == "done" else event.stage_text
         head = f"[{bar}] {finished}/{event.total} {stage}: "
         columns = shutil.get_terminal_size((80, 24)).columns
         line = head + _tail(event.file_name, columns - 1 - len(head))

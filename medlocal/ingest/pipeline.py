@@ -47,6 +47,41 @@ log = logging.getLogger(__name__)
 Stage = Literal["extract", "chunk", "embed", "write", "done"]
 Status = Literal["imported", "skipped", "failed", "cancelled"]
 STAGES: tuple[Stage, ...] = ("extract", "chunk", "embed", "write")
+# What each stage (and each finished file's outcome) is called on a progress line: plain words,
+# never the internal names (walk 39b: the window said "embed: 1/12 files (/tmp/…/x.pdf)").
+# "embedding", "chunking" and "ocr" are the stages of the file's own progress values.
+STAGE_WORDS: dict[str, str] = {
+    "extract": "Reading",
+    "ocr": "Recognising text (OCR)",
+    "chunk": "Splitting into passages",
+    "chunking": "Splitting into passages",
+    "embed": "Indexing",
+    "embedding": "Indexing",
+    "write": "Saving",
+    "imported": "Imported",
+    "skipped": "Skipped",
+    "failed": "Failed",
+    "cancelled": "Cancelled",
+    "done": "Done",
+}
+
+
+def import_progress_text(value: Progress) -> str:
+    """An import's progress value as one line for people, the same in the window and the
+    terminal: "Reading: file 2 of 12 (letter.pdf)", "Indexing: 64 of 900 passages (scan.pdf,
+    about 2 min left)", "Splitting into passages: 40% (notes.txt)", "Imported: 3 of 12 files
+    (letter.pdf)". The detail is shown as the caller gave it (the window gives file names)."""
+    words = STAGE_WORDS.get(value.stage, value.stage)
+    detail = f" ({value.detail})" if value.detail else ""
+    if not value.total:
+        return f"{words}{detail}"
+    if value.unit == "characters":  # millions of them: a share says more
+        return f"{words}: {100 * value.done // value.total}%{detail}"
+    if value.unit == "files" and value.stage in STAGES:  # done counts the files before it
+        return f"{words}: file {min(value.done + 1, value.total)} of {value.total}{detail}"
+    return f"{words}: {value.done:,} of {value.total:,} {value.unit}{detail}".rstrip()
+
+
 # Passages per embedder call. The engine's embedder batches again internally (64 per engine
 # call); this outer batch stays because it is where the pipeline checks for cancellation, so a
 # cancel takes effect within one batch instead of after the whole document.
@@ -132,16 +167,14 @@ class ProgressEvent:
 
     @property
     def stage_text(self) -> str:
-        """The stage for a progress line: ``embed 64/900 passages`` while embedding,
-        ``chunk 40%`` while a long text is split."""
+        """The stage for a progress line: ``Indexing 64/900 passages`` while embedding,
+        ``Splitting into passages 40%`` while a long text is split."""
+        words = STAGE_WORDS.get(self.stage, self.stage)
         if self.passages_total:
-            return (
-                f"{self.stage} {self.passages_done or 0}/{self.passages_total} passages"
-                f"{self._left()}"
-            )
+            return f"{words} {self.passages_done or 0}/{self.passages_total} passages{self._left()}"
         if self.characters_total:
-            return f"{self.stage} {100 * (self.characters_done or 0) // self.characters_total}%"
-        return self.stage
+            return f"{words} {100 * (self.characters_done or 0) // self.characters_total}%"
+        return words
 
     def as_progress(self) -> Progress:
         """The same news as the project's one progress type: files of the batch, or the

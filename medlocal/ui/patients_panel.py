@@ -36,7 +36,7 @@ from medlocal.app.outputs import citing_output_ids
 from medlocal.app.patients import DuplicateMrnError, add_patient, documents_in_order
 from medlocal.errors import MedLocalError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress
 from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
@@ -643,7 +643,7 @@ class PatientsPanel(QWidget):
             if value.total:
                 self.progress.setRange(0, value.total)
                 self.progress.setValue(value.done)
-        self.progress_label.setText(value.describe())
+        self.progress_label.setText(import_progress_text(value))  # words, not stage names
 
     def _on_file_event(self, event: ProgressEvent) -> None:
         if event.outcome == "failed":

@@ -164,3 +164,38 @@ def test_an_answer_saved_despite_the_lock_is_not_called_stopped(
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.WORKING, timeout=WAIT_MS)
     assert chat.status_line == ""
     window.close()
+
+
+# -- the import's progress line ---------------------------------------------------------------
+
+
+def test_the_import_progress_line_says_plain_words_and_the_file_name(
+    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 39b: "embed: 1/12 files (/tmp/walk39/docs/discharge_summary.pdf)"."""
+    gui_workspace.require_vault().add_patient("Ada Byrne")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    note = folder / "discharge_summary.txt"
+    note.write_text("Ada Byrne: discharged on apixaban 5 mg BD.", encoding="utf-8")
+    window = open_window(qtbot, gui_workspace)
+    panel = window.patients
+    shown: list[str] = []
+    set_text = panel.progress_label.setText
+
+    def record(text: str) -> None:
+        shown.append(text)
+        set_text(text)
+
+    monkeypatch.setattr(panel.progress_label, "setText", record)
+    job = panel.import_paths([note])
+    assert job is not None
+    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    lines = [line for line in shown if "(discharge_summary.txt" in line]
+    assert "Reading: file 1 of 1 (discharge_summary.txt)" in lines, shown
+    assert any(line.startswith("Indexing: ") for line in lines), shown
+    for line in shown:
+        assert str(folder) not in line, line  # the name, never the path
+        for raw in ("extract", "embed", "chunk", "ocr:"):
+            assert raw not in line, line
+    window.close()

@@ -286,4 +286,4 @@ def test_cancel_while_a_big_file_without_blank_lines_is_split_stops_promptly(
         "characters",
         "a_big.txt",
     )
-    assert split[0].stage_text == "chunk 2%"
+    assert split[0].stage_text == "Splitting into passages 2%"

@@ -37,17 +37,17 @@ def test_progress_bar_redraws_one_line_on_a_terminal() -> None:
     bar.finish()
     text = stream.getvalue()
     assert text.count("\r") == 3 and text.endswith("\n") and text.count("\n") == 1
-    assert "[------------------------] 0/2 extract: a.pdf" in text
-    assert "[############------------] 1/2 imported: a.pdf" in text
+    assert "[------------------------] 0/2 Reading: a.pdf" in text
+    assert "[############------------] 1/2 Imported: a.pdf" in text
 
 
 def test_a_long_path_on_the_bar_keeps_the_file_name(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("shutil.get_terminal_size", lambda fallback: os.terminal_size((60, 24)))
     stream = _Terminal()
     bar = ProgressBar(stream)
-    bar.update(ProgressEvent(1, 2, "/very/long/folder/of/the/clinic/2024/discharge.pdf", "chunk"))
+    bar.update(ProgressEvent(1, 2, "/very/long/folder/of/the/clinic/2024/discharge.pdf", "extract"))
     line = stream.getvalue().strip("\r")
-    assert len(line) == 59 and line.endswith("/2024/discharge.pdf") and ": …" in line
+    assert len(line) == 59 and line.endswith("/discharge.pdf") and ": …" in line
 
 
 def test_progress_lines_when_not_a_terminal() -> None:
@@ -71,7 +71,7 @@ def test_a_failed_file_keeps_its_line_with_the_reason_above_the_bar() -> None:
     lines = stream.getvalue().split("\n")
     assert lines[0].endswith("failed: a.pdf: damaged PDF")  # after the cleared bar
     assert lines[0].split("\r")[-1] == "failed: a.pdf: damaged PDF"
-    assert "skipped: b.pdf" in lines[1] and "duplicate" not in lines[1]  # the bar only
+    assert "Skipped: b.pdf" in lines[1] and "duplicate" not in lines[1]  # the bar only
     assert lines[2] == ""
 
 
@@ -129,7 +129,7 @@ def test_a_large_file_reports_every_embedding_batch(tmp_path: Path) -> None:
     stream = _Terminal()
     bar = ProgressBar(stream)
     bar.update(batches[0])
-    assert f"embed 8/{passages} passages: long.txt" in stream.getvalue()
+    assert f"Indexing 8/{passages} passages: long.txt" in stream.getvalue()
 
 
 def test_a_long_file_logs_each_tenth_when_not_a_terminal() -> None:
@@ -145,7 +145,7 @@ def test_a_long_file_logs_each_tenth_when_not_a_terminal() -> None:
     for done in (8, 16, 24):
         bar.update(ProgressEvent(2, 2, "small.txt", "embed", passages_done=done, passages_total=24))
     lines = stream.getvalue().splitlines()
-    assert lines[0] == "embedding: 32/900 passages (big.pdf)"
+    assert lines[0] == "Indexing: 32 of 900 passages (big.pdf)"
     assert len(lines) == 11 and lines[-1] == "[1/2] imported: big.pdf"  # 10 tenths + the file
     ocr = io.StringIO()
     pages = ProgressBar(ocr)
@@ -164,15 +164,15 @@ def test_splitting_a_long_text_logs_each_tenth_and_shows_on_the_bar() -> None:
             )
         )
     lines = stream.getvalue().splitlines()
-    assert lines[0] == "chunking: 0/3000000 characters (huge.txt)"
-    assert len(lines) == 11 and lines[-1] == "chunking: 3000000/3000000 characters (huge.txt)"
+    assert lines[0] == "Splitting into passages: 0% (huge.txt)"
+    assert len(lines) == 11 and lines[-1] == "Splitting into passages: 100% (huge.txt)"
     live = _Terminal()
     ProgressBar(live).update(
         ProgressEvent(
             1, 2, "huge.txt", "chunk", characters_done=1_200_000, characters_total=3_000_000
         )
     )
-    assert "0/2 chunk 40%: huge.txt" in live.getvalue()
+    assert "0/2 Splitting into passages 40%: huge.txt" in live.getvalue()
 
 
 def test_a_slow_file_logs_every_20_seconds_between_tenths() -> None:
@@ -189,9 +189,9 @@ def test_a_slow_file_logs_every_20_seconds_between_tenths() -> None:
         )
         bar.update(event)
     lines = stream.getvalue().splitlines()
-    done_at = [int(line.split(": ")[1].split("/")[0]) for line in lines]
+    done_at = [int(line.split(": ")[1].split(" of ")[0].replace(",", "")) for line in lines]
     assert max(b - a for a, b in itertools.pairwise(done_at)) == 5 * 32  # 20 s of batches
-    assert lines[1] == "embedding: 192/5681 passages (log.txt, about 11 min left)"
+    assert lines[1] == "Indexing: 192 of 5,681 passages (log.txt, about 11 min left)"
 
 
 def test_embedding_reports_each_batch_with_the_time_left_from_the_second(tmp_path: Path) -> None:
@@ -275,3 +275,29 @@ def test_a_long_import_says_how_long_it_will_take_within_seconds() -> None:
     done, left = heard[1]
     assert now[0] > 0 and left == pytest.approx(2.0 * (1000 - done))  # 2 s a passage, exactly
     assert heard[-1] == (1000, None)
+
+
+def test_an_import_progress_line_is_in_plain_words() -> None:
+    """Walk 39b: the window showed "embed: 1/12 files (…)" and "ocr: 0/1 pages …"."""
+    from medlocal.ingest.pipeline import import_progress_text
+    from medlocal.progress import Progress
+
+    assert import_progress_text(Progress("extract", 1, 12, "letter.pdf", "files")) == (
+        "Reading: file 2 of 12 (letter.pdf)"
+    )
+    assert import_progress_text(Progress("embed", 11, 12, "letter.pdf", "files")) == (
+        "Indexing: file 12 of 12 (letter.pdf)"
+    )
+    assert import_progress_text(Progress("imported", 3, 12, "letter.pdf", "files")) == (
+        "Imported: 3 of 12 files (letter.pdf)"
+    )
+    assert import_progress_text(Progress("ocr", 0, 1, "scan.png, page 1", "pages")) == (
+        "Recognising text (OCR): 0 of 1 pages (scan.png, page 1)"
+    )
+    assert import_progress_text(
+        Progress("embedding", 64, 1200, "scan.pdf, about 2 min left", "passages")
+    ) == ("Indexing: 64 of 1,200 passages (scan.pdf, about 2 min left)")
+    assert import_progress_text(Progress("chunking", 40, 100, "notes.txt", "characters")) == (
+        "Splitting into passages: 40% (notes.txt)"
+    )
+    assert import_progress_text(Progress("write")) == "Saving"
