@@ -8,6 +8,7 @@ patient data never go here (keys live in the vault's key file and the OS keychai
 from __future__ import annotations
 
 import math
+import os
 import time
 import tomllib
 from collections.abc import Callable
@@ -36,6 +37,20 @@ SUMMARY_STEP_MIN = 64  # a step shorter than this cannot hold one section's sent
 # hold (review 36: `settings set seed 3000000000` was accepted, then the window raised
 # OverflowError). Every whole-number setting declares a maximum no larger.
 WHOLE_MAX = 2**31 - 1
+# WHOLE_MAX is a container's limit, not a setting's: a range ending there is said as "at least N"
+# (walk 39b: "its range is 0 to 2147483647"). Real upper bounds, where a larger value means
+# nothing more:
+# - an idle lock more than a day away is no lock (0 already means never);
+AUTO_LOCK_MAX_MINUTES = 24 * 60
+# - llama.cpp threads beyond a few per logical CPU only contend for the cores (walk 39b: 999 was
+#   saved on a 2-core machine without a word). A bound of this computer, so it is checked when a
+#   value is set, not when the file is read (a file written on a larger computer still opens).
+THREADS_PER_CPU = 4
+
+
+def threads_max() -> int:
+    """The most CPU threads this computer takes: :data:`THREADS_PER_CPU` per logical CPU."""
+    return THREADS_PER_CPU * (os.cpu_count() or 1)
 
 
 class SettingsFileError(UserInputError):
@@ -60,11 +75,12 @@ def _opt(
     maximum: float | None = None,
     zero_means: str = "",
     folder: bool = False,
+    machine_max: Callable[[], int] | None = None,
 ) -> Any:
     """``label``: the setting's name for people (the Settings window's field label and every
     message about its value). ``zero_means``: what 0 means when it is a special value allowed
     outside ``minimum``..``maximum`` ("the model's own"). ``folder``: a folder's full path (or
-    empty)."""
+    empty). ``machine_max``: the most this computer takes, checked when a value is set."""
     return field(
         default=default,
         metadata={
@@ -75,6 +91,7 @@ def _opt(
             "choices": choices,
             "zero": zero_means,
             "folder": folder,
+            "machine_max": machine_max,
         },
     )
 
@@ -84,9 +101,11 @@ class Settings:
     threads: int = _opt(
         "CPU threads",
         0,
-        "CPU threads for llama.cpp; 0 = number of physical cores",
+        "CPU threads for llama.cpp; 0 = number of physical cores; at most "
+        f"{THREADS_PER_CPU} per logical CPU of this computer",
         0,
         maximum=WHOLE_MAX,
+        machine_max=threads_max,
     )
     context_tokens: int = _opt(
         "Context size (tokens)",
@@ -162,9 +181,10 @@ class Settings:
     auto_lock_minutes: int = _opt(
         "Auto-lock after (minutes)",
         10,
-        "lock the vault after this many idle minutes; 0 = never",
+        f"lock the vault after this many idle minutes, at most {AUTO_LOCK_MAX_MINUTES} (a day); "
+        "0 = never",
         0,
-        maximum=WHOLE_MAX,
+        maximum=AUTO_LOCK_MAX_MINUTES,
     )
     theme: str = _opt("Theme", "system", "window colours: system, light or dark", None, THEMES)
     backup_folder: str = _opt(
@@ -256,13 +276,26 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def range_text(name: str) -> str:
-    """The values setting ``name`` takes, in words ("512 to 131072 (or 0 for the model's own)",
-    "at least 0"), or "" when it has no range."""
+def upper_bound(name: str) -> float | None:
+    """The most setting ``name`` takes here: this computer's bound where it has one, else the
+    declared maximum (None: none)."""
     spec = _declared(name)
     if spec is None:
         raise KeyError(name)
-    minimum, maximum = spec.metadata.get("min"), spec.metadata.get("max")
+    machine_max = spec.metadata.get("machine_max")
+    return float(machine_max()) if machine_max is not None else spec.metadata.get("max")
+
+
+def range_text(name: str) -> str:
+    """The values setting ``name`` takes, in words ("512 to 131072 (or 0 for the model's own)",
+    "at least 0"), or "" when it has no range. A maximum that is only the container's
+    (:data:`WHOLE_MAX`) is not said."""
+    spec = _declared(name)
+    if spec is None:
+        raise KeyError(name)
+    minimum, maximum = spec.metadata.get("min"), upper_bound(name)
+    if maximum == WHOLE_MAX:
+        maximum = None
     zero = spec.metadata.get("zero")
     special = f" (or 0 for {zero})" if zero else ""
     if minimum is not None and maximum is not None:
@@ -274,9 +307,10 @@ def range_text(name: str) -> str:
     return ""
 
 
-def coerce_setting(name: str, value: Any) -> Any:
+def coerce_setting(name: str, value: Any, *, this_computer: bool = True) -> Any:
     """``value`` converted to the declared type of setting ``name`` and checked; a bad value
-    raises :class:`SettingValueError` naming the setting's label."""
+    raises :class:`SettingValueError` naming the setting's label. ``this_computer``: check this
+    computer's bound too (when a value is set; a file read may come from a larger computer)."""
     spec = _declared(name)
     if spec is None:
         known = ", ".join(f.name for f in fields(Settings))
@@ -313,9 +347,19 @@ def coerce_setting(name: str, value: Any) -> Any:
         limit = _number(minimum if too_low else maximum)  # type: ignore[arg-type]
         problem = f"must be {bound} {limit}, not {_number(result)}"
         whole = range_text(name)
-        if not whole.startswith(bound):
+        if " to " in whole:  # both ends are real ones ("at least 0" was said above already)
             problem += f": its range is {whole}"
+        elif not too_low and maximum == WHOLE_MAX:
+            problem += " (the largest number a setting can hold)"
         raise refuse(problem)
+    machine_max = spec.metadata.get("machine_max")  # CPU threads: the only such setting
+    if this_computer and machine_max is not None and result > (most := machine_max()):
+        cpus = os.cpu_count() or 1
+        raise refuse(
+            f"must be at most {most}, not {_number(result)}: this computer has {cpus} logical "
+            f"CPU{'s' if cpus != 1 else ''}, and more than {THREADS_PER_CPU} threads per CPU only "
+            "slow the model down (0 = as many as the physical cores)"
+        )
     return result
 
 
@@ -373,7 +417,10 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
     known = {f.name for f in fields(Settings)}
     # Unknown keys (from a newer minor release) are ignored rather than fatal.
     try:
-        return Settings(**{k: coerce_setting(k, v) for k, v in raw.items() if k in known})
+        # This computer's bounds are checked when a value is set, not here (see THREADS_PER_CPU).
+        return Settings(
+            **{k: coerce_setting(k, v, this_computer=False) for k, v in raw.items() if k in known}
+        )
     except SettingValueError as exc:
         # The file is edited by its keys: the key first, then the label's message.
         raise SettingsFileError(path, f"setting '{exc.name}': {exc}") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import fields
 
@@ -18,6 +19,7 @@ from medlocal.settings import (
     coerce_setting,
     label_of,
     load_settings,
+    threads_max,
     update_setting,
 )
 from medlocal.ui.dialogs.settings_dialog import (
@@ -26,6 +28,8 @@ from medlocal.ui.dialogs.settings_dialog import (
     GpuLayersEditor,
     SettingsDialog,
 )
+
+THREADS, CPUS = threads_max(), os.cpu_count() or 1
 
 
 @pytest.fixture
@@ -186,7 +190,26 @@ def _typed(qtbot: QtBot, editor: QWidget, text: str) -> None:
             "Context size (tokens) must be at least 512, not 100: its "
             "range is 512 to 131072 (or 0 for the model's own)",
         ),
-        ("threads", "-2", "CPU threads must be at least 0, not -2: its range is 0 to 2147483647"),
+        ("threads", "-2", f"CPU threads must be at least 0, not -2: its range is 0 to {THREADS}"),
+        # Walk 39b: "its range is 0 to 2147483647", and 999 threads saved on a 2-core machine.
+        (
+            "threads",
+            "100000",
+            f"CPU threads must be at most {THREADS}, not 100000: this computer has {CPUS} "
+            f"logical CPU{'s' if CPUS != 1 else ''}, and more than 4 threads per CPU only slow "
+            "the model down (0 = as many as the physical cores)",
+        ),
+        (
+            "auto_lock_minutes",
+            "-1",
+            "Auto-lock after (minutes) must be at least 0, not -1: its range is 0 to 1440",
+        ),
+        (
+            "auto_lock_minutes",
+            "5000",
+            "Auto-lock after (minutes) must be at most 1440, not 5000: its range is 0 to 1440",
+        ),
+        ("import_max_mb", "0", "Largest import (MB) must be at least 1, not 0"),
     ],
 )
 def test_typed_values_out_of_range_are_refused_visibly(
@@ -206,7 +229,14 @@ def test_typed_values_out_of_range_are_refused_visibly(
     assert not dialog.save_button.isEnabled()
     assert not dialog.save() and dialog.isVisible()
     assert load_settings() == Settings()  # nothing saved
-    good = {"temperature": "0.45", "max_tokens": "160", "context_tokens": "4096", "threads": "2"}
+    good = {
+        "temperature": "0.45",
+        "max_tokens": "160",
+        "context_tokens": "4096",
+        "threads": "2",
+        "auto_lock_minutes": "30",
+        "import_max_mb": "50",
+    }
     _typed(qtbot, editor, good[name])
     assert not dialog.errors[name].isVisible() and not editor.property("invalid")
     assert dialog.save_button.isEnabled()
@@ -349,7 +379,8 @@ def test_every_whole_number_setting_fits_the_spin_box() -> None:
         update_setting("seed", "3000000000")
     assert (
         str(caught.value)
-        == "Seed must be at most 2147483647, not 3000000000: its range is 0 to 2147483647"
+        == "Seed must be at most 2147483647, not 3000000000 (the largest number a setting can "
+        "hold)"
     )
     with pytest.raises(SettingValueError, match=r"^Largest import \(MB\) must be at most"):
         update_setting("import_max_mb", "5000000000")

@@ -187,3 +187,45 @@ def test_a_file_from_a_newer_medlocal_is_a_settings_file_error(medlocal_home: Pa
     settings_path().write_text("version = 99\n", encoding="utf-8")
     with pytest.raises(SettingsFileError, match=r"newer MedLocal.*; update MedLocal"):
         load_settings()
+
+
+def test_ranges_are_said_with_real_bounds_not_the_number_types_limit() -> None:
+    """Walk 39b: "its range is 0 to 2147483647" (auto-lock), "1 to 2147483647" (largest
+    import): a real bound where one means something, else "at least N"."""
+    from medlocal.settings import AUTO_LOCK_MAX_MINUTES, range_text
+
+    assert range_text("auto_lock_minutes") == f"0 to {AUTO_LOCK_MAX_MINUTES}"
+    assert range_text("import_max_mb") == "at least 1"
+    assert range_text("seed") == "at least 0"
+    for name in Settings.__dataclass_fields__:
+        assert "2147483647" not in range_text(name)
+    with pytest.raises(UserInputError) as caught:
+        coerce_setting("import_max_mb", 0)
+    assert str(caught.value) == "Largest import (MB) must be at least 1, not 0"
+    with pytest.raises(UserInputError) as caught:
+        coerce_setting("auto_lock_minutes", 100_000)
+    assert str(caught.value) == (
+        "Auto-lock after (minutes) must be at most 1440, not 100000: its range is 0 to 1440"
+    )
+
+
+def test_threads_beyond_four_per_cpu_are_refused_when_set_not_when_read(
+    medlocal_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 39b: 999 threads were saved on a 2-core machine without a word. The bound is this
+    computer's: set here, it is refused; in a file written on a larger computer, it is read."""
+    from medlocal.settings import range_text
+
+    monkeypatch.setattr("medlocal.settings.os.cpu_count", lambda: 2)
+    assert range_text("threads") == "0 to 8"
+    assert coerce_setting("threads", 8) == 8
+    with pytest.raises(UserInputError) as caught:
+        update_setting("threads", "999")
+    assert str(caught.value) == (
+        "CPU threads must be at most 8, not 999: this computer has 2 logical CPUs, and more "
+        "than 4 threads per CPU only slow the model down (0 = as many as the physical cores)"
+    )
+    assert not settings_path().exists()  # nothing saved
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("threads = 32\n")
+    assert load_settings().threads == 32

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.errors import UserInputError
-from medlocal.settings import Settings, coerce_setting, range_text
+from medlocal.settings import Settings, coerce_setting, range_text, upper_bound
 
 INT_MAX = 2**31 - 1
 DOUBLE_LIMIT = 1e9
@@ -43,7 +43,7 @@ class _Steps:
 
     def __init__(self, spec: Field[Any]) -> None:
         self.low = spec.metadata.get("min")
-        self.high = spec.metadata.get("max")
+        self.high = upper_bound(spec.name)  # this computer's, where it has one (CPU threads)
         self.zero = bool(spec.metadata.get("zero"))
 
     def step(self, value: float, delta: float) -> float:
