@@ -151,6 +151,18 @@ def chat_turns(vault: Vault, chat_id: int) -> list[ChatTurn]:
     return turns
 
 
+def drop_unanswered_question(vault: Vault, chat_id: int) -> bool:
+    """Remove the chat's last question when no answer follows it, as a stopped answer's session
+    does itself; for when it could not: the vault locked before the model heard the stop (walk
+    39b: the reopened chat said "MedLocal closed before it finished (it was killed…)"). Call it
+    only once that answer's worker has ended. True when a question was removed."""
+    messages = vault.chat_messages(chat_id)
+    if not messages or messages[-1].role != "user":
+        return False
+    vault.remove_chat_message(chat_id, messages[-1].id)
+    return True
+
+
 def interrupted_turn(question: str) -> ChatTurn:
     """A question saved when its answer started, whose answer never came: MedLocal was killed
     or the computer stopped while answering, or the answer could not be saved and neither could

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.chats import ChatTurn, chat_turns, delete_chats, list_chats
+from medlocal.app.chats import (
+    ChatTurn,
+    chat_turns,
+    delete_chats,
+    drop_unanswered_question,
+    list_chats,
+)
 from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter, thinking_status
 from medlocal.errors import GenerationCancelled, MedLocalError
@@ -346,6 +352,11 @@ class ChatPanel(QWidget):
         # The chat to reopen (after unlocking, or this window's last with the patient) may
         # have been deleted meanwhile (from the CLI): then a new chat.
         wanted = chat_id if chat_id is not None else self._chat_of_patient.get(patient_id)
+        if self._lock_stopped == patient_id and wanted in ids and self.job is None:
+            # The stopped question's session could not remove it from the locked vault: it
+            # would show as "No answer was saved … MedLocal closed before it finished".
+            with contextlib.suppress(MedLocalError):
+                drop_unanswered_question(vault, wanted)
         if wanted in ids:
             self.open_chat(wanted)
         else:

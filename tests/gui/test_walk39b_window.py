@@ -49,10 +49,13 @@ class _Session:
 
     last_output_id = None
 
-    def __init__(self, chat_id: int, finish: threading.Event) -> None:
-        self.chat_id, self.finish = chat_id, finish
+    def __init__(self, vault: Any, chat_id: int, finish: threading.Event) -> None:
+        self.vault, self.chat_id, self.finish = vault, chat_id, finish
 
     def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
+        # Saved as the answer starts; the real session removes it when the answer is stopped,
+        # which fails once the vault has locked (this one never removes it).
+        self.vault.add_chat_message(self.chat_id, "user", question)
         return _Stream(cancel, self.finish, GroundedAnswer(question, "answered", PARTIAL, PARTIAL))
 
 
@@ -67,7 +70,8 @@ def _window(
     finish = threading.Event()
 
     def grounded_chat(patient: int, chat_id: int | None = None, **_: Any) -> _Session:
-        return _Session(chat_id if chat_id is not None else vault.create_chat(patient), finish)
+        made = chat_id if chat_id is not None else vault.create_chat(patient)
+        return _Session(vault, made, finish)
 
     monkeypatch.setattr(ws, "grounded_chat", grounded_chat)
     window = open_window(qtbot, ws)
@@ -110,6 +114,8 @@ def test_a_lock_mid_answer_reopens_the_questions_new_chat_and_says_it_was_stoppe
     assert chat.status_line == LOCK_STOPPED
     assert LOCK_STOPPED in chat.view.toPlainText()
     assert PARTIAL not in chat.view.toPlainText()  # the stopped text is not kept
+    # Nor the question: not "No answer was saved … MedLocal closed before it finished".
+    assert chat.turns == [] and QUESTION not in chat.view.toPlainText()
     assert chat.send_button.isEnabled()
 
     chat.question.setPlainText(QUESTION)
