@@ -413,6 +413,11 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
     while version < SETTINGS_VERSION:
         raw = _UPGRADES[version](raw)
         version += 1
+    # A file written before auto-lock had a real maximum (session 39) may hold more than a day:
+    # it opens with a day, the longest idle lock, rather than failing as a whole.
+    lock = raw.get("auto_lock_minutes")
+    if isinstance(lock, int) and not isinstance(lock, bool) and lock > AUTO_LOCK_MAX_MINUTES:
+        raw["auto_lock_minutes"] = AUTO_LOCK_MAX_MINUTES
     raw.update(overrides or {})
     known = {f.name for f in fields(Settings)}
     # Unknown keys (from a newer minor release) are ignored rather than fatal.

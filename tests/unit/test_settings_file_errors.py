@@ -229,3 +229,19 @@ def test_threads_beyond_four_per_cpu_are_refused_when_set_not_when_read(
     settings_path().parent.mkdir(parents=True, exist_ok=True)
     settings_path().write_text("threads = 32\n")
     assert load_settings().threads == 32
+
+
+def test_an_auto_lock_of_more_than_a_day_saved_before_its_bound_opens_as_a_day(
+    medlocal_home: Path,
+) -> None:
+    """Auto-lock gained a real maximum (a day) in session 39: a file saved before with more
+    opens with a day instead of failing as a whole (the window would offer only a reset)."""
+    from medlocal.settings import AUTO_LOCK_MAX_MINUTES
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("version = 1\nauto_lock_minutes = 5000\ntemperature = 0.3\n")
+    loaded = load_settings()
+    assert loaded.auto_lock_minutes == AUTO_LOCK_MAX_MINUTES
+    assert loaded.temperature == 0.3  # the rest of the file kept
+    with pytest.raises(UserInputError):  # setting it is still refused
+        update_setting("auto_lock_minutes", "5000")
