@@ -111,6 +111,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=physical_cores())
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--quick", action="store_true")
+    # Without it the engine chooses one thread for batches where that measures faster, as the
+    # app does (engine/decode_threads.py), while llama.cpp's loop keeps --threads throughout.
+    ap.add_argument("--pin-threads", action="store_true", help="engine on --threads throughout")
     args = ap.parse_args()
     if args.quick:
         args.n_gen, args.repeats = 48, 2
@@ -118,11 +121,17 @@ def main() -> None:
     engine = Engine()
     n_gpu = int(os.environ.get("BENCH_N_GPU_LAYERS", "0"))
     chat = engine.load_chat(
-        path, LoadOptions(n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=n_gpu)
+        path,
+        LoadOptions(
+            n_ctx=args.n_ctx,
+            n_threads=args.threads,
+            n_gpu_layers=n_gpu,
+            pin_threads=args.pin_threads,
+        ),
     )
     # Generation must not stop early for the comparison: ask for a long, list-like answer.
     messages = [ChatMessage("system", "You are a helpful assistant."), ChatMessage("user", PROMPT)]
-    prompt_tokens, _ = chat._prompt_tokens(messages)
+    prompt_tokens, _, _ = chat._prompt_tokens(messages)
 
     reset_cache(chat)
     medlocal_generate(chat, messages, 8)  # warm-up, and the resident size of a loaded chat model
@@ -165,7 +174,9 @@ def main() -> None:
         f"Progress note {i}: patient reports mild headache, metformin 500 mg continued."
         for i in range(256)
     ]
-    embedder = engine.load_embedder(path, LoadOptions(n_threads=args.threads))
+    embedder = engine.load_embedder(
+        path, LoadOptions(n_threads=args.threads, pin_threads=args.pin_threads)
+    )
     t0 = time.perf_counter()
     embedder.embed(texts)
     engine_tps = len(texts) / (time.perf_counter() - t0)
@@ -186,6 +197,12 @@ def main() -> None:
         "model": path.name,
         "model_bytes": path.stat().st_size,
         "threads": args.threads,
+        "threads_pinned": args.pin_threads,
+        # The count the engine settled on for each kind of batch (short, medium, long).
+        "batch_threads_chosen": (
+            [c.best for c in chat.decode_threads._choices[1:]] if chat.decode_threads else None
+        ),
+        "load_average": round(os.getloadavg()[0], 1),
         "n_ctx": args.n_ctx,
         "generation_tokens": args.n_gen,
         "tg_tps_medlocal": round(ml_tg, 2),

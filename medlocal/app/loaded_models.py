@@ -111,6 +111,7 @@ class LoadedModels:
         return LoadOptions(
             n_ctx=n_ctx or s.context_tokens or None,
             n_threads=s.threads or self.automatic_threads(),
+            pin_threads=s.threads > 0,
             n_gpu_layers=None if s.gpu_layers < 0 else s.gpu_layers,
             sha256=record.sha256 if record else None,
             speculative_draft=s.speculative_draft,

@@ -13,6 +13,8 @@ from typing import Any
 from medlocal.engine.abort import DecodeAbort, StopWatch, forget_aborted, is_abort
 from medlocal.engine.api import STOP_CANCELLED, ChatMessage, SamplingParams, TrimReport
 from medlocal.engine.chat import MIN_ANSWER_TOKENS, ChatTemplate, fit_messages
+from medlocal.engine.decode_threads import DecodeThreads
+from medlocal.engine.decode_threads import install as install_decode_threads
 from medlocal.engine.generation import (
     GenerationStats,
     StopFilter,
@@ -73,6 +75,14 @@ class LlamaChatModel(LoadedLlama):
         self._abort = DecodeAbort()
         self._abort.install(self._llama)
         self._max_piece: int | None = None  # max_piece_bytes, once read (0: no bound)
+        # On a CPU: each decode on the configured thread count or one, whichever measures faster
+        # for its kind of decode under the machine's load now (engine/decode_threads.py; walk 39:
+        # a token took 5-15x as long with 2 threads as with 1 on 2 busy cores). None: on a GPU,
+        # or the user set the count.
+        self.decode_threads: DecodeThreads | None = None
+        configured = int(self._llama.context_params.n_threads)
+        if self.n_gpu_layers == 0 and not self.pin_threads and configured > 1:
+            self.decode_threads = install_decode_threads(self._llama, configured)
 
     def _prompt_tokens(
         self, messages: Sequence[ChatMessage]

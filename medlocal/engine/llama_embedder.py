@@ -27,7 +27,9 @@ class LlamaEmbedder(LoadedLlama):
         # On a CPU: the configured thread count or one, whichever embeds faster under the
         # machine's load now (see engine/thread_choice.py; walk 39: 2 threads on 2 busy cores
         # were 15-100x slower than one).
-        self._threads = ThreadChoice(int(self._llama.context_params.n_threads))
+        self._threads = ThreadChoice(
+            int(self._llama.context_params.n_threads), fixed=self.pin_threads
+        )
         self._threads_set = self._threads.options[0]
         self._clock: Callable[[], float] = time.perf_counter
 

@@ -27,6 +27,8 @@ class LoadedLlama:
         n_gpu_layers: int,
         backend: str,
         load_message: str | None,
+        *,
+        pin_threads: bool = False,
     ) -> None:
         self._engine = engine
         self._llama = llama
@@ -35,6 +37,8 @@ class LoadedLlama:
         self.n_gpu_layers = n_gpu_layers
         self.backend = backend if n_gpu_layers != 0 else "CPU"
         self.load_message = load_message
+        # The user set the thread count: no measuring of one thread against it (thread_choice.py).
+        self.pin_threads = pin_threads
         self.n_ctx: int = int(llama.n_ctx())
         self.name = info.name or info.path.stem
         self._closed = False

@@ -20,6 +20,9 @@ from medlocal.errors import ModelLoadError
 class LoadOptions:
     n_ctx: int | None = None  # None: min(training context, RAM-based cap)
     n_threads: int | None = None  # None: physical cores
+    # True: every decode uses n_threads (the user set a count). False: on a CPU the engine uses
+    # one thread instead where that measures faster under the machine's load (thread_choice.py).
+    pin_threads: bool = False
     n_gpu_layers: int | None = None  # None: as many as fit free VRAM; 0: CPU only
     n_batch: int = 512
     # Tokens llama.cpp computes at once within a batch (a ubatch); None: n_batch, one per batch.

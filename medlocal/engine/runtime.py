@@ -118,7 +118,9 @@ class Engine:
             log.warning("%s: %s", info.path.name, message)
             n_gpu = 0
             llama = self.worker.call(lambda: construct_llama(info.path, kwargs, 0, options))
-        model = kind(self, llama, info, sha256, n_gpu, backend, message)
+        model = kind(
+            self, llama, info, sha256, n_gpu, backend, message, pin_threads=options.pin_threads
+        )
         self._models.append(model)
         log.info(
             "loaded %s (sha256 %s…, ctx %d, gpu layers %d, %s)",

@@ -25,7 +25,8 @@ SMOOTHING = 0.3
 
 
 class ThreadChoice:
-    """Chooses between ``threads`` (the configured count) and one thread, by measured speed.
+    """Chooses between ``threads`` (the configured count) and one thread, by measured speed
+    (only ``threads`` when ``fixed``).
 
     ``pick()`` says which count to use for the next text; ``record()`` hears how long that text
     took. Not thread-safe: the engine thread alone calls it."""
@@ -34,10 +35,14 @@ class ThreadChoice:
         self,
         threads: int,
         *,
+        fixed: bool = False,
         first_probe_after: int = FIRST_PROBE_AFTER,
         longest_probe_after: int = LONGEST_PROBE_AFTER,
     ) -> None:
-        self.options: tuple[int, ...] = (threads, 1) if threads > 1 else (1,)
+        # fixed: the user set the count; it is used as it is, never compared with one thread.
+        self.options: tuple[int, ...] = (
+            (threads, 1) if threads > 1 and not fixed else (max(1, threads),)
+        )
         self._first_wait = first_probe_after
         self._longest_wait = longest_probe_after
         self._wait = first_probe_after
@@ -52,6 +57,10 @@ class ThreadChoice:
         if len(measured) < len(self.options):
             return self.options[0]
         return min(self.options, key=lambda option: measured[option])
+
+    def measured(self, threads: int) -> bool:
+        """Whether ``threads`` has been timed at least once."""
+        return threads in self._seconds_per_token
 
     def pick(self) -> int:
         """The thread count for the next text."""

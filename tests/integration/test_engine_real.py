@@ -239,3 +239,53 @@ def test_context_size_off_llama_cpp_padding_still_generates(
         assert text is not None
     finally:
         engine.shutdown()
+
+
+def _greedy_tokens(model: LlamaChatModel, messages: list[ChatMessage], n: int) -> list[int]:
+    """The tokens of a greedy answer from a cold cache, drafting held off."""
+    with speculation(model, None):
+        cold_cache(model)
+        list(model.stream_chat(messages, SamplingParams(temperature=0.0, max_tokens=n)))
+    prompt = model.last_stats.prompt_tokens
+    return model._engine.worker.call(
+        lambda: [int(t) for t in model._llama._input_ids[prompt : model._llama.n_tokens]]
+    )
+
+
+def test_batch_thread_choice_leaves_a_greedy_answer_as_it_was(
+    engine: Engine, demo_gguf: Path
+) -> None:
+    """The chat model reads prompt batches on one thread where that is faster
+    (engine/decode_threads.py): a 600-token prompt read in batches on one thread, then answered
+    on two, gives the tokens two threads throughout give (batches split rows, not sums)."""
+    history = " ".join(f"visit {i}: blood pressure stable, no new complaints." for i in range(45))
+    messages = ask(f"Patient history: {history} Summarise.")
+    pinned = engine.load_chat(demo_gguf, LoadOptions(n_ctx=2048, n_threads=2, pin_threads=True))
+    chosen = engine.load_chat(demo_gguf, LoadOptions(n_ctx=2048, n_threads=2))
+    assert pinned.decode_threads is None  # the user's count is used as it is
+    assert chosen.decode_threads is not None
+    chosen.decode_threads.pick = lambda n_tokens: 1  # type: ignore[method-assign]
+    try:
+        assert chosen.count_chat_tokens(messages) > 512  # two batches, the second past 256
+        expected = _greedy_tokens(pinned, messages, 24)
+        assert len(expected) >= 20  # the last token sampled is not decoded
+        assert _greedy_tokens(chosen, messages, 24) == expected
+    finally:
+        pinned.unload()
+        chosen.unload()
+
+
+def test_short_greedy_answer_same_with_one_and_two_threads(engine: Engine, demo_gguf: Path) -> None:
+    """Below about 256 tokens of context even one-token steps give the same logits with any
+    thread count (past it the CPU's flash attention splits a step's sum between the threads,
+    which is why steps keep the configured count)."""
+    answers = []
+    for threads in (1, 2):
+        model = engine.load_chat(
+            demo_gguf, LoadOptions(n_ctx=512, n_threads=threads, pin_threads=True)
+        )
+        try:
+            answers.append(_greedy_tokens(model, ask("Name three symptoms of anaemia."), 24))
+        finally:
+            model.unload()
+    assert len(answers[0]) > 4 and answers[0] == answers[1]

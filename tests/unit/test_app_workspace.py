@@ -353,8 +353,10 @@ def test_a_window_leaves_itself_a_cpu_where_cores_are_all_there_is(
     monkeypatch.setattr(module, "physical_cores", lambda: 1)
     monkeypatch.setattr(module.os, "cpu_count", lambda: 1)
     assert ws._automatic_threads() == 1
+    assert not ws._load_options(tmp_path / "model.gguf").pin_threads  # measured (decode_threads)
     ws.update_settings(threads=2)  # a number the user chose wins
-    assert ws._load_options(tmp_path / "model.gguf").n_threads == 2
+    options = ws._load_options(tmp_path / "model.gguf")
+    assert options.n_threads == 2 and options.pin_threads  # and is used as it is
     ws.close()
 
 
