@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_hyphen_eponyms import people_on_line_before
+from medlocal.privacy.deid_hyphen_eponyms import PeopleOnLines
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
@@ -43,6 +43,7 @@ def protect_device_states(
     """Read a device's eponym before its state as lower case (see the module's rules)."""
     if "situ" not in text and "remov" not in text and "not " not in text and "sited" not in text:
         return  # speed: most notes name no device's state
+    people_before = PeopleOnLines(text)
     for i, tok in enumerate(tokens):
         if tok.shape != "title" or _STATE_AFTER.match(text, tok.end) is None:
             continue
@@ -54,6 +55,6 @@ def protect_device_states(
                 continue
             if _CLAUSE_BREAK.search(text[before.end : tok.start]) is None:
                 continue
-        if people_on_line_before(text, tok.start):
+        if people_before.before(tok.start):
             continue
         tok.shape = "lower"

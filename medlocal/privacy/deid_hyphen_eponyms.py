@@ -77,11 +77,34 @@ _PEOPLE_ON_LINE = re.compile(
 )
 
 
-def people_on_line_before(text: str, start: int) -> bool:
-    """Whether the line before ``start`` names a person by a title, a relation, a role or a
-    group ("Dr Ames: ...", "Contacts: ..."): a capitalised word after it may be one of them."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return _PEOPLE_ON_LINE.search(text, line_start, start) is not None
+class PeopleOnLines:
+    """Whether the line before a place of ``text`` names a person by a title, a relation, a role
+    or a group ("Dr Ames: ...", "Contacts: ..."): a capitalised word after it may be one of them.
+    Each line's people words are found once (review 39: searching from the line's start at every
+    candidate took 4.6 s on a 10 KB one-line text of "; Foley removed", 0.24 s before the rule)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # line start -> (start, end) of the line's first people word, or None
+        self._first: dict[int, tuple[int, int] | None] = {}
+
+    def before(self, start: int) -> bool:
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start not in self._first:
+            line_end = text.find("\n", line_start)
+            found = _PEOPLE_ON_LINE.search(
+                text, line_start, len(text) if line_end < 0 else line_end
+            )
+            self._first[line_start] = None if found is None else found.span()
+        first = self._first[line_start]
+        if first is None or first[0] >= start:
+            return False
+        if first[1] <= start:
+            return True
+        # The first word runs past ``start`` (a phrase of the lists the candidate is inside):
+        # the line's search up to ``start`` itself, as the rule reads it.
+        return _PEOPLE_ON_LINE.search(text, line_start, start) is not None
 
 
 def protect_hyphen_eponyms(
@@ -89,6 +112,7 @@ def protect_hyphen_eponyms(
 ) -> None:
     """Read a bare hyphened pair of eponyms as lower case (see the module's rules). ``people``
     holds the words the note gives a person (after a title or a given name)."""
+    people_before = PeopleOnLines(text)
     for i, tok in enumerate(tokens):
         if tok.shape != "title" or "-" not in tok.word or _PAIR.match(tok.word) is None:
             continue
@@ -109,7 +133,7 @@ def protect_hyphen_eponyms(
                 continue
         if not _finding_after(text, tok.end):
             continue
-        if people_on_line_before(text, tok.start):
+        if people_before.before(tok.start):
             continue
         tok.shape = "lower"
 
