@@ -121,13 +121,14 @@ def test_medicines_and_a_line_saying_there_are_none_fit_a_medication_heading() -
 
 def test_a_line_of_the_record_under_discharge_medications_is_flagged() -> None:
     # Walk 39b item 6: "Discharge medications: 1. 5 days of worsening breathlessness ... [4]".
-    prompt = Prompt("Write the section", "Discharge medications", "Discharge summary", "List")
-    assert guard_section("1. Seen by Dr Okonkwo, Cardiology [1].", prompt).substance
-    model = FakeChatModel(scripted({"Current medications": "1. Seen by Dr Okonkwo [1]."}), 4096)
+    reply = scripted({"Discharge medications": "1. Seen by Dr Okonkwo in cardiology clinic [1]."})
+    model = FakeChatModel(reply, n_ctx=4096)
     summary = Summarizer(model, params=SamplingParams(max_tokens=400)).summarize(
-        [LETTER], get_template("medication-list")
+        [LETTER], get_template("discharge-summary")
     )
-    assert [f.token for f in summary.flags if f.kind == "wrong_section"] == ["Current medications"]
+    assert [f.token for f in summary.flags if f.kind == "wrong_section"] == [
+        "Discharge medications"
+    ]
 
 
 def test_runs_of_one_phrase_apart_are_flagged_once_and_kept_once() -> None:
