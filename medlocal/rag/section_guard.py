@@ -527,7 +527,8 @@ def _merged(loops: Sequence[Loop], written: Sequence[str]) -> list[Loop]:
         earlier = merged.get(key)
         count = max(loop.count, _occurrences(written, phrase))
         if earlier is None:
-            merged[key] = replace(loop, count=count)
+            # Sayings that differ only in what they cite are one phrase said N times.
+            merged[key] = replace(loop, last=loop.first, count=count)
         else:
             merged[key] = replace(
                 earlier, count=max(earlier.count, count), kept=earlier.kept or loop.kept
