@@ -51,6 +51,8 @@ FlagKind = Literal[
     # Added with walk 39:
     "range_conflict",  # a value called normal that the cited passage gives outside its
     # reference range or flags (H, L, raised), or called high or low where it is inside, unflagged
+    # Added with walk 39b:
+    "wrong_section",  # summaries: a line under a medication heading that names no medicine
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -60,6 +62,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
         "wrong_role", "unsupported_allergy", "unknown_document", "range_conflict",
+        "wrong_section",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"

@@ -28,7 +28,8 @@ event_dates; doses, with dose_routes; regimens; medication_names; assertion_conf
 person named for a role the passages give someone else, "wrong_role"; allergies: a drug given as
 an allergy that no cited passage gives as one, "unsupported_allergy", read with the summary
 section the sentence is in; ranges: a value called normal that the cited passage gives outside
-its reference range or flags, or called high or low where it is inside, "range_conflict"). A
+its reference range or flags, or called high or low where it is inside, "range_conflict";
+heading_fit: a line under a medication heading that names no medicine, "wrong_section"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
 """
@@ -45,6 +46,7 @@ from medlocal.rag.checks.assertion_conflicts import check_assertions
 from medlocal.rag.checks.doses import check_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
+from medlocal.rag.checks.heading_fit import check_heading_fit
 from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.ranges import check_ranges
@@ -156,9 +158,10 @@ def check_sentence(
     lexicon: MedicationLexicon,
     named: set[int] | None = None,
     heading: str = "",
+    line: str = "",
 ) -> list[Flag]:
-    """The flags of one sentence (under the summary section ``heading``, "" for none); the
-    passages they name are added to ``named``."""
+    """The flags of one sentence (under the summary section ``heading``, "" for none, on
+    ``line``, the whole line it stands on); the passages they name are added to ``named``."""
     check = SentenceCheck(sentence, named=set() if named is None else named)
     body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
@@ -196,7 +199,15 @@ def check_sentence(
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)
+        check_heading_fit(check, heading, line or sentence.text, lexicon)
     return check.flags
+
+
+def _line_at(text: str, offset: int) -> str:
+    """The line of ``text`` that ``offset`` falls on."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
 
 
 # A sentence flagged so rests on no passage: it cites none (and none shares enough of its words
@@ -350,7 +361,8 @@ def ground(
         if sentence.index in attached:
             flags.append(_attached_flag(sentence, _limit(passages)))
         heading = section_at(text, sentence.start)
-        found = check_sentence(sentence, passages, facts, lexicon, named, heading)
+        line = _line_at(text, sentence.start)
+        found = check_sentence(sentence, passages, facts, lexicon, named, heading, line)
         flags.extend(found)
         if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
             doubt = _model_doubt(support, sentence, passages, shown)

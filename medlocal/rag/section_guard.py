@@ -19,8 +19,9 @@ every sentence repeats an earlier section's is found by :func:`repeated_section`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from medlocal.rag.citations import blank_citations, has_citation
@@ -59,6 +60,10 @@ _WORD = re.compile(r"[a-z]{2,}")
 _TOKEN = re.compile(r"\S+")
 _CITATION_TOKEN = re.compile(r"\[\d[\d,\s\-–]*\][.,;:]*")
 _TOKEN_EDGE = "\"'“”‘’.,;:!?*_"
+# A citation that ends a statement with no full stop: a capitalised word follows it.
+_CLAUSE_END = re.compile(r"\[\d[\d,\s\-–]*\](?=[ \t]+[A-Z])")
+# An unfinished citation at the end of a text the length limit cut ("... Cardiology [1").
+_OPEN_CITATION = re.compile(r"\s*\[[\d,\s\-–]*$")
 
 
 @dataclass(frozen=True)
@@ -111,13 +116,27 @@ def _line_units(text: str) -> list[_Unit]:
     return units
 
 
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span ``start``-``end`` of ``text`` cut after each citation that a new capitalised
+    clause follows: a small model's list written without full stops ("Dr Imogen Hartwell,
+    Cardiology [1] Dr Okonkwo, Cardiology [1] ...", walk 39b) is one "sentence" of many
+    statements, each of which can be said again and again."""
+    spans: list[tuple[int, int]] = []
+    for found in _CLAUSE_END.finditer(text, start, end):
+        spans.append((start, found.end()))
+        start = found.end() + len(text[found.end() : end]) - len(text[found.end() : end].lstrip())
+    return [*spans, (start, end)]
+
+
 def _units(text: str) -> list[_Unit]:
-    """Each line's sentences, or the line itself where it holds none (a label, a heading)."""
+    """Each line's sentences (cut after a citation a new clause follows), or the line itself
+    where it holds none (a label, a heading)."""
     units: list[_Unit] = []
     for line in _line_units(text):
         spans = [(s.start, s.end) for s in split_sentences(line.text)]
         if spans and spans[0][0] and _BULLET.fullmatch(line.text[: spans[0][0]]):
             spans[0] = (0, spans[0][1])  # the list marker is the first sentence's ("2. ...")
+        spans = [clause for a, b in spans for clause in _clauses(line.text, a, b)]
         units += [_Unit(line.start + a, line.start + b, line.text[a:b]) for a, b in spans] or [line]
     return units
 
@@ -222,6 +241,11 @@ def _block_loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
     its three-line medication list twice). One copy of a single line may be a real list's two
     entries; a run of sentences said twice over in the same order is no list."""
     plains = [u.uncited for u in units]
+    # A unit said REPEATS times or more in the section is a loop of its own, kept once by
+    # _loops: a run of such units ("Dr Imogen Hartwell ... [1] Dr Okonkwo ... [1] Dr Okonkwo
+    # ... [1]", again and again, walk 39b) is those units' loops, not a block said again, or
+    # its one kept copy would still hold each of them twice.
+    said = Counter(plains)
     loops: list[Loop] = []
     dropped: set[int] = set()
     i = 0
@@ -233,6 +257,7 @@ def _block_loops(units: Sequence[_Unit]) -> tuple[list[Loop], set[int]]:
             if k >= 2
             and len(set(plains[i : i + n])) > 1  # one line again and again is _loops' to find
             and any(not u.label and _WORD.search(u.plain) for u in units[i : i + n])
+            and any(said[p] < REPEATS for p in plains[i : i + n])
         ]
         if not runs:
             i += 1
@@ -262,7 +287,7 @@ def _phrase_loops(text: str, times: int = REPEATS) -> tuple[list[Loop], list[tup
     repeats (the first saying stays)."""
     tokens = list(_TOKEN.finditer(text))
     words = _words_of(tokens)
-    loops: list[Loop] = []
+    loops: dict[tuple[str, ...], tuple[Loop, list[str]]] = {}
     cuts: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
@@ -272,11 +297,34 @@ def _phrase_loops(text: str, times: int = REPEATS) -> tuple[list[Loop], list[tup
             i += 1
             continue
         n, k = max(runs, key=lambda run: run[0] * run[1])
-        phrase = " ".join(t.group() for t in tokens[i : i + n])
-        loops.append(Loop(phrase, phrase, k))
-        cuts.append((tokens[i + n].start(), tokens[i + n * k - 1].end()))
-        i += n * k
-    return loops, cuts
+        key = _rotation_key(words[i : i + n])
+        if key not in loops:
+            phrase = " ".join(t.group() for t in tokens[i : i + n])
+            loops[key] = (Loop(phrase, phrase, k), words[i : i + n])
+            cuts.append((tokens[i + n].start(), tokens[i + n * k - 1].end()))
+            i += n * k
+            continue
+        # The phrase looped before and was kept there: this run goes whole, and the one flag
+        # counts it (walk 39b: one phrase was flagged three times, "kept once" each, and stayed
+        # three times in the text). A run read from another word on ("[1]. No change" for "No
+        # change [1].") is cut from where a saying of the phrase begins, through the end of
+        # its last one: the words before are another sentence's.
+        earlier, phrase_words = loops[key]
+        shift = next(r for r in range(n) if words[i + r : i + r + n] == phrase_words)
+        end = i + n * k
+        if shift and words[end : end + shift] == words[i : i + shift]:
+            end += shift
+        loops[key] = (replace(earlier, count=earlier.count + (end - i - shift) // n), phrase_words)
+        cuts.append((tokens[i + shift].start(), tokens[end - 1].end()))
+        i = end
+    return [loop for loop, _ in loops.values()], cuts
+
+
+def _rotation_key(words: Sequence[str]) -> tuple[str, ...]:
+    """The same for a phrase and each of its rotations: a loop read from another word on
+    ("Cardiology [1] Dr Imogen Hartwell," for "Dr Imogen Hartwell, Cardiology [1]") is the
+    same loop."""
+    return min((*words[i:], *words[:i]) for i in range(len(words))) if words else ()
 
 
 def _ends_in_a_phrase_loop(text: str) -> bool:
@@ -430,6 +478,7 @@ def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit]
     saying (to drop) and the loops found. Without ``patterns`` (answers) the units are whole
     lines and a phrase must be said RUNAWAY times: a sentence such as "No acute abnormality."
     under three different scans, or "130/80 mmHg" on three visits, is no loop (review 32b)."""
+    written = _words_of(list(_TOKEN.finditer(text)))
     phrase_loops, phrase_cuts = _phrase_loops(text, REPEATS if patterns else RUNAWAY)
     text = _without(text, phrase_cuts)
     units = _units(text) if patterns else _line_units(text)
@@ -437,7 +486,54 @@ def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit]
     rest = [u for i, u in enumerate(units) if i not in in_blocks]
     line_loops, in_loops = _loops(rest, patterns)
     dropped = {units[i] for i in in_blocks} | {rest[i] for i in in_loops}
-    return text, units, dropped, phrase_loops + block_loops + line_loops
+    if units and units[-1] not in dropped and _begins_a_dropped(units[-1], dropped):
+        dropped.add(units[-1])
+    return text, units, dropped, _merged(phrase_loops + block_loops + line_loops, written)
+
+
+def _begins_a_dropped(unit: _Unit, dropped: Iterable[_Unit]) -> bool:
+    """Whether ``unit``, the text's last, is the beginning of a saying of a loop that was cut,
+    where the length limit stopped the model ("... Cardiology [1] Dr Imogen", walk 39b): the
+    loop's flag says it was kept once, and this would be it again, unfinished."""
+    words = _Unit(0, 0, _OPEN_CITATION.sub("", unit.text)).uncited.split()
+    return bool(words) and any(d.uncited.split()[: len(words)] == words for d in dropped)
+
+
+def _occurrences(words: Sequence[str], phrase: Sequence[str]) -> int:
+    """How many times ``phrase`` stands in ``words``, sayings not overlapping."""
+    count = i = 0
+    while phrase and i + len(phrase) <= len(words):
+        if words[i : i + len(phrase)] == list(phrase):
+            count += 1
+            i += len(phrase)
+        else:
+            i += 1
+    return count
+
+
+def _merged(loops: Sequence[Loop], written: Sequence[str]) -> list[Loop]:
+    """``loops`` with those of one phrase made one, however each was found (a run said back to
+    back, from any of its words on; a sentence said again among others), so that each phrase
+    is flagged once, counted as often as ``written`` (the words as the model wrote them) holds
+    it (walk 39b: one phrase flagged three times, with three counts)."""
+    merged: dict[tuple[str, ...], Loop] = {}
+    others: list[Loop] = []
+    for loop in loops:
+        phrase = _words_of(list(_TOKEN.finditer(loop.first)))
+        if loop.block > 1 or phrase != _words_of(list(_TOKEN.finditer(loop.last))):
+            others.append(loop)  # lines alike but not the same: nothing to count them by
+            continue
+        key = _rotation_key(phrase)
+        earlier = merged.get(key)
+        count = max(loop.count, _occurrences(written, phrase))
+        if earlier is None:
+            # Sayings that differ only in what they cite are one phrase said N times.
+            merged[key] = replace(loop, last=loop.first, count=count)
+        else:
+            merged[key] = replace(
+                earlier, count=max(earlier.count, count), kept=earlier.kept or loop.kept
+            )
+    return [*merged.values(), *others]
 
 
 def without_loops(text: str) -> tuple[str, tuple[Loop, ...]]:
@@ -496,7 +592,8 @@ def _without(text: str, cuts: Sequence[tuple[int, int]]) -> str:
         if "\x00" not in line:
             lines.append(line)
             continue
-        rest = re.sub(r"[ \t]*\x00+[ \t]*", " ", line).rstrip()
+        # Cuts side by side (a loop's sayings, cut one by one) leave one space between them.
+        rest = re.sub(r"[ \t]*\x00[\x00 \t]*", " ", line).rstrip()
         rest = rest if line[:1].isspace() else rest.lstrip()
         if re.search(r"[^\W_]", blank_citations(rest, fill="")):
             lines.append(rest)

@@ -1,0 +1,69 @@
+"""Heading fit: a line under a summary section that lists medications must name one (walk 39b:
+"Dr Imogen Hartwell, Cardiology [1] Dr Okonkwo, Cardiology [1]" as the whole of "Current
+medications", every word in the cited clinic letter, so no other check flagged it; walk 39b
+item 6: "Discharge medications: 1. 5 days of worsening breathlessness and ankle swelling [4]").
+The words rest on the passage; their place in the summary does not: "wrong_section".
+
+A line fits when it names a drug of the lexicon, a word given a dose or standing where a
+medicine does that no dictionary knows ("zorbaxiline 10 mg": checked as a name elsewhere), a
+kind of medicine ("anticoagulant", "inhaler", "insulin"), or says there is none ("No regular
+medications", "None documented"). The line is read whole: "Stopped because of a GI bleed [2]."
+after "Apixaban 5 mg [1]." on its line belongs to the drug before it. Allergy sections and
+headings that name no medications ("Hospital course") are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.rag.checks.sentence_flags import SentenceCheck
+from medlocal.rag.citations import blank_citations
+from medlocal.rag.coverage import list_item, says_documents_silent
+from medlocal.rag.drug_facts import unknown_dosed_names, unknown_listed_names
+from medlocal.rag.medications import MedicationLexicon
+
+# A heading of a section that lists medications ("Current medications", "Discharge
+# medications", "Medicines on admission"); "Treatment" and "Plan" sections say more than that.
+_MEDICATION_HEADING = re.compile(r"\b(?:medications?|medicines?|prescriptions?)\b", re.I)
+# A heading that lists allergies too ("Medications and allergies"): its lines need name no drug.
+_ALLERGY_HEADING = re.compile(r"allerg|intoleran|adverse|sensitivit", re.IGNORECASE)
+# Words that name a medicine without naming a drug: a class, a form, a course.
+_KIND_OF_MEDICINE = re.compile(
+    r"\b(?:medications?|medicines?|drugs?|tablets?|capsules?|inhalers?|insulins?|injections?"
+    r"|infusions?|patch(?:es)?|creams?|ointments?|drops|sprays?|suppositor\w*|vaccin\w*"
+    r"|antibiotics?|anticoagula\w*|antiplatelets?|statins?|diuretics?|steroids?|corticosteroids?"
+    r"|opioids?|analgesi\w*|antihypertensives?|antidepressants?|antipsychotics?|laxatives?"
+    r"|blockers?|inhibitors?|antagonists?|agonists?|supplements?|vitamins?|oxygen|chemotherapy"
+    r"|immunotherap\w*|therapy|treatment|regimen|prescri\w*|dos(?:e|es|age|ing))\b",
+    re.IGNORECASE,
+)
+# A line that says there is none: "No regular medications", "Nil", "None", "Not on any".
+_NONE = re.compile(r"\b(?:no|nil|none|not\s+on\s+any|not\s+stated|unknown)\b", re.IGNORECASE)
+
+
+def check_heading_fit(
+    check: SentenceCheck, heading: str, line: str, lexicon: MedicationLexicon
+) -> None:
+    """Flag the sentence when it stands under a medication heading on a ``line`` (the whole
+    line it is part of) that names no medicine."""
+    if not _MEDICATION_HEADING.search(heading) or _ALLERGY_HEADING.search(heading):
+        return
+    plain = blank_citations(line, fill=" ")
+    if not any(c.isalpha() for c in plain) or says_documents_silent(line):
+        return
+    item = list_item(plain)
+    medicines_from = item.start if item is not None and item.medicines else None
+    if (
+        _KIND_OF_MEDICINE.search(plain)
+        or _NONE.search(plain)
+        or lexicon.find(plain)
+        or unknown_dosed_names(plain, lexicon)
+        or unknown_listed_names(plain, lexicon, medicines_from)
+    ):
+        return
+    check.add(
+        "wrong_section",
+        heading,
+        f"this stands under “{heading}” but names no medicine: its words may come from the"
+        " passage, but not as a medication. Check what the record lists under this heading.",
+    )
