@@ -33,6 +33,12 @@ LETTER = (
 )
 SERIES = "K 5.4 mmol/L (3.5-5.3) H on 28/11; repeat 30/11 K 4.6 mmol/L (3.5-5.3)."
 NO_RANGE = "Bloods 30/11/2026: potassium 5.4 mmol/L, sodium 139 mmol/L, CRP 85 mg/L."
+# "High" and "low" in a test's name say nothing of the value (review 39).
+LIPIDS = (
+    "Lipids 30/11: total cholesterol 4.1 mmol/L, high density lipoprotein 1.4 mmol/L,"
+    " low density lipoprotein 2.1 mmol/L, triglycerides 1.2."
+)
+TROPONIN = "Troponin: high sensitivity troponin 6 ng/L at 0h and 7 ng/L at 3h."
 
 
 def range_flags(answer: str, passage: str) -> list[str]:
@@ -120,6 +126,31 @@ def test_the_flag_says_what_the_passage_gives() -> None:
             " mmol/L [1].",
             SERIES,
         ),
+        # Review 39: "than normal", "above normal" compare with normal; they claim no normal.
+        ("Her potassium of 5.4 mmol/L was higher than normal [1].", LABS_CSV),
+        ("Her haemoglobin of 102 g/L was lower than normal [1].", LABS_CSV),
+        ("Her potassium of 5.4 mmol/L was above normal [1].", LABS_CSV),
+        ("Her potassium of 5.4 mmol/L was above the normal [1].", LABS_CSV),
+        ("Her haemoglobin of 102 g/L was below normal [1].", LABS_CSV),
+        ("Her potassium of 5.4 mmol/L was over normal [1].", LABS_CSV),
+        # Review 39: "high" and "low" in a test's name flag nothing.
+        ("Her troponin was normal at 6 ng/L [1].", TROPONIN),
+        ("Troponin was 6 ng/L, which is normal [1].", TROPONIN),
+        ("Her HDL was normal at 1.4 mmol/L [1].", LIPIDS),
+        ("Her HDL of 1.4 mmol/L was normal [1].", LIPIDS),
+        ("Her LDL was normal at 2.1 mmol/L [1].", LIPIDS),
+        # Review 39: an exception clause keeps its value out of the claim.
+        ("Apart from a potassium of 5.4 mmol/L her electrolytes were normal [1].", LABS_CSV),
+        ("Other than potassium at 5.4 mmol/L the results were normal [1].", LABS_CSV),
+        ("Except for a potassium of 5.4 mmol/L her results were normal [1].", LABS_CSV),
+        ("Her potassium was 5.4 mmol/L though her sodium was normal [1].", LABS_CSV),
+        ("Her potassium was 5.4 mmol/L whereas her sodium was normal [1].", LABS_CSV),
+        ("Her potassium was 5.4 mmol/L while her sodium was normal [1].", LABS_CSV),
+        ("Her potassium was 5.4 mmol/L but her sodium was normal [1].", LABS_CSV),
+        # Review 39: a range quoted with a few words between: no claim.
+        ("Her potassium was 5.4 mmol/L (normal range for this lab 3.5-5.3) [1].", LABS_CSV),
+        # Review 39: "low" of a value under a range with no lower limit ("<5") is fair.
+        ("Her CRP is 4 mg/L, which is low [1].", REPORT),
     ],
 )
 def test_a_claim_the_passage_bears_out_or_does_not_speak_to_is_not_flagged(
@@ -139,3 +170,16 @@ def test_the_walk_s_uncited_answer_is_flagged_on_the_passage_attached() -> None:
     assert {"attached_citation", "unverified_number", "range_conflict"} <= kinds
     unit = next(f for f in flags if f.kind == "unverified_number")
     assert unit.message.startswith("'5.4 mmol/mol': the cited passage gives 5.4 in mmol/L")
+
+
+def test_a_long_run_of_spaces_after_a_claim_is_read_at_once() -> None:
+    """Review 39: the pattern for a range after a claim ("normal 3.5-5.3") had four optional
+    runs of spaces in a row; 200 spaces took seconds to fail."""
+    import time
+
+    from medlocal.rag.checks.ranges import _RANGE_AFTER
+
+    started = time.perf_counter()
+    for text in (" " * 400, " \t" * 200, "range" + " " * 400, "range for" + " " * 400):
+        assert _RANGE_AFTER.match(text) is None
+    assert time.perf_counter() - started < 0.5

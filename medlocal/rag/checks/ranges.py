@@ -51,17 +51,28 @@ _CLAIM = re.compile(
     re.I,
 )
 # Before a claim word: it is qualified or part of another phrase ("high-normal", "upper limit of
-# normal", "low normal", "borderline high", "a high of 39", "the normal range is 3.5-5.3").
+# normal", "low normal", "borderline high", "a high of 39", "the normal range is 3.5-5.3"), or
+# the thing compared with ("higher than normal", "above normal", "below the normal": review 39),
+# which claims no normal.
 _QUALIFIED_BEFORE = re.compile(
     r"(?:\b(?:limits?\s+of|borderline|upper|lower|high|low|near|almost|returned\s+to|back\s+to"
-    r"|the\s+reference|ref)|[-/])\s*$",
+    r"|the\s+reference|ref|(?:than|above|below|over|under|beyond)(?:\s+the)?)|[-/])\s*$",
     re.I,
 )
-# After a claim word: it names a range ("normal 3.5-5.3", "normal range: <5") or qualifies a
-# noun other than a measured thing ("normal saline", "high risk", "low dose"), which the
-# check reads in ``_claims``.
+# After a claim word: it names a range ("normal 3.5-5.3", "normal range: <5", "normal range for
+# this lab 3.5-5.3": review 39), which the check reads in ``_claims``. Each run of spaces is
+# followed by a token it cannot take, so a long run is read once: four optional runs in a row
+# backtracked for seconds on 200 spaces (review 39).
+_RANGE_NAME = r"(?:range|limits?|values?|ref(?:erence)?)\b"
 _RANGE_AFTER = re.compile(
-    r"^\s*(?:range|limits?|values?|ref(?:erence)?)?\s*(?:is|of|:|=|\()?\s*[<>≤≥]?\s*\d", re.I
+    rf"^\s*(?:"
+    rf"(?:{_RANGE_NAME}\s*)?(?:(?:is|of|:|=|\()\s*)?(?:[<>≤≥]\s*)?\d"
+    # A few words between, then a range itself ("3.5-5.3", "<5"), not any number: "normal
+    # range at 5.4", "normal range on 30/11" still claim.
+    rf"|{_RANGE_NAME}(?:\s+(?!(?:at|on|since|was|were|by|today|now)\b)[A-Za-z]+){{1,4}}\s*"
+    r"(?:(?:is|of|:|=|\()\s*)?(?:[<>≤≥]\s*\d|\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d)"
+    r")",
+    re.I,
 )
 # Words after a claim word that leave it predicative: "normal range for her age", "raised at
 # 85", "normal [1]", "normal, and".
@@ -75,7 +86,13 @@ _STATED_AT = re.compile(r"\s*(?:at|of|:|\(|-|–|—)\s*(?:a\s+(?:value|level)\s
 # Where a claim's clause starts: a semicolon, a contrast, or a comma or "and" (a list's items
 # are each their own claim: "sodium 139 and potassium 5.4, which is high").
 _BREAKS = re.compile(
-    r";|\bbut\b|\bwhereas\b|\bwhile\b|\bhowever\b|\balthough\b|,(?!\d)|\band\b|\bwith\b", re.I
+    r";|\bbut\b|\bwhereas\b|\bwhile\b|\bhowever\b|\b(?:al)?though\b|,(?!\d)|\band\b|\bwith\b",
+    re.I,
+)
+# An exception the clause makes before its claim: "Apart from a potassium of 5.4 mmol/L her
+# electrolytes were normal" says normal of all but the value it names (review 39).
+_EXCEPTION = re.compile(
+    r"\b(?:apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|besides)\b", re.I
 )
 # A clause that names nothing of its own before its claim refers back to the one before:
 # "…5.4 mmol/L, which is a normal range", "…5.4 mmol/L, within the normal range" (while "…5.4
@@ -96,9 +113,12 @@ _FLAG_AFTER = re.compile(
     r"(?![\w-])(?=\s*(?:[)\],;|\t\n.*]|$))",
 )
 # Before it, with at most its measure's name (two words) and "of", "at", "was" between:
-# "raised CRP of 85", "potassium was raised at 5.4", "low Hb 92".
+# "raised CRP of 85", "potassium was raised at 5.4", "low Hb 92". Not where "high" or "low" is
+# part of the test's or treatment's name ("high sensitivity troponin 6", "high density
+# lipoprotein 1.4", "low molecular weight heparin": review 39).
 _FLAG_BEFORE = re.compile(
     r"(?<!not )(?<!no )\b(?:(?P<high>raised|elevated|high)|(?P<low>low))\s+"
+    r"(?!(?:sensitivity|sensitive|density|molecular|dose|flow|intensity|grade|risk)\b)"
     r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:(?:at|of|was|is|to|:|=)\s*)?$",
     re.I,
 )
@@ -122,6 +142,8 @@ _ROW_END = re.compile(r"\n|;|\.(?!\d)\s")
 class _Status:
     side: Side
     why: str  # how the passage shows it: "its range 3.5-5.3", "flagged 'HIGH'"
+    # The side its range sets no limit on ("<5" has no lower one), where it has one.
+    unbounded: Literal["low", "high"] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,7 +178,7 @@ def check_ranges(
         settled = [(n, b, s) for n, b, s in about if s is not None]
         if not about or len(settled) < len(about):
             continue
-        if not all(_contradicts(claim, s.side) for _, _, s in settled):
+        if not all(_contradicts(claim, s) for _, _, s in settled):
             continue
         n, other, status = settled[0]
         what = target.measure or "this value"
@@ -248,6 +270,7 @@ def _target(
     lo = _clause_start(body, start)
     if _REFERS_BACK.match(body[lo:start]) and lo > 0:
         lo = _clause_start(body, max(0, lo - 1))
+    lo = _past_exception(body, lo, start, bound, measures)
     values = [b for b in bound if lo <= b.value.start < start]
     named = [m for m in measures if lo <= m[0] < start]
     if values:
@@ -257,6 +280,29 @@ def _target(
     if named:
         return _Target(None, named[-1][2])
     return None
+
+
+def _past_exception(
+    body: str,
+    lo: int,
+    start: int,
+    bound: Sequence[Bound],
+    measures: Sequence[tuple[int, int, str]],
+) -> int:
+    """Where what the claim at ``start`` speaks of may start in its clause ``body[lo:start]``:
+    past an exception and the value it names ("Apart from a potassium of 5.4 mmol/L | her
+    electrolytes were normal"), or the measured thing where it names no value ("Except for
+    potassium | her electrolytes were normal"); ``lo`` where the clause makes none."""
+    last = None
+    for m in _EXCEPTION.finditer(body, lo, start):
+        last = m
+    if last is None:
+        return lo
+    value = next((b for b in bound if last.end() <= b.value.start < start), None)
+    if value is not None:
+        return value.value.start + len(value.value.raw)
+    named = next((m for m in measures if last.end() <= m[0] < start), None)
+    return named[1] if named is not None else lo
 
 
 def _clause_start(body: str, before: int) -> int:
@@ -318,7 +364,14 @@ def _status(text: str, bound: Bound) -> tuple[_Status | None, int]:
                 if ranged.group("lo") is not None
                 else f"{ranged.group('cmp')}{ranged.group('limit')}"
             )
-            sides.append(_Status(side, f"reference range {limits}"))
+            unbounded: Literal["low", "high"] | None = (
+                None
+                if ranged.group("lo") is not None
+                else "low"
+                if ranged.group("cmp") in "<≤"
+                else "high"
+            )
+            sides.append(_Status(side, f"reference range {limits}", unbounded))
         read += ranged.end()
         row_after = row_after[ranged.end() :]
     flagged = _FLAG_AFTER.match(row_after)
@@ -363,7 +416,12 @@ def _decimal(raw: str) -> Decimal | None:
         return None
 
 
-def _contradicts(claim: Claim, side: Side) -> bool:
+def _contradicts(claim: Claim, status: _Status) -> bool:
+    side = status.side
+    if side == "inside" and claim == status.unbounded:
+        # "Low" of a CRP of 4 under "<5" (or "high" of an eGFR of 75 over ">60") is a fair
+        # word for a value the range sets no limit on that side of (review 39).
+        return False
     if claim == "normal":
         return side != "inside"
     if claim == "abnormal":
