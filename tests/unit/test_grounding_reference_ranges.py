@@ -182,4 +182,6 @@ def test_a_long_run_of_spaces_after_a_claim_is_read_at_once() -> None:
     started = time.perf_counter()
     for text in (" " * 400, " \t" * 200, "range" + " " * 400, "range for" + " " * 400):
         assert _RANGE_AFTER.match(text) is None
-    assert time.perf_counter() - started < 0.5
+    # Not a speed target: the old pattern took about 61 s here, a linear one microseconds; the
+    # bound is loose so a loaded machine cannot fail it.
+    assert time.perf_counter() - started < 10
