@@ -205,3 +205,16 @@ def test_the_decision_support_notice_is_readable(qtbot: QtBot, tmp_path: Path, d
         for y in range(0, image.height(), 1)
     )
     assert best >= 4.5, best
+
+
+def test_every_flag_kind_has_a_tooltip_saying_why() -> None:
+    """A new check's flag (range_conflict, wrong_section: session 39) must say why in the
+    window's tooltip, not show its kind's bare name. The unsupported draft always carries its
+    own message."""
+    from typing import get_args
+
+    from medlocal.rag.flags import FlagKind
+    from medlocal.ui.render import FLAG_WHY
+
+    missing = [k for k in get_args(FlagKind) if k not in FLAG_WHY and k != "unsupported_draft"]
+    assert missing == []
