@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import shiboken6
 from conftest import PASS, open_window
+from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -21,25 +22,6 @@ from medlocal.rag.answer import GroundedAnswer
 PARTIAL = "Partial answer about the metformin dose"
 
 
-class _Stream:
-    """Yields a piece, then waits for the cancel (or ``finish``) and ends as told."""
-
-    def __init__(self, cancel: threading.Event, finish: threading.Event, answer: Any) -> None:
-        self.cancel, self.finish, self.answer = cancel, finish, answer
-        self.result: Any = None
-
-    def __iter__(self) -> Iterator[str]:
-        yield PARTIAL
-        time.sleep(0.1)  # the stream's batching sends what it holds with the next piece
-        yield "."
-        while not (self.cancel.is_set() or self.finish.is_set()):
-            self.cancel.wait(0.01)
-        if self.finish.is_set():
-            self.result = self.answer
-            return
-        raise GenerationCancelled("stopped")
-
-
 class _Session:
     chat_id = 1
     last_output_id = None
@@ -47,8 +29,8 @@ class _Session:
     def __init__(self, finish: threading.Event, answer: Any) -> None:
         self.finish, self.answer = finish, answer
 
-    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
-        return _Stream(cancel, self.finish, self.answer)
+    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> HeldStream:
+        return HeldStream(cancel, self.finish, self.answer, PARTIAL)
 
 
 @pytest.fixture
@@ -98,7 +80,7 @@ def test_an_answer_ending_after_the_patient_changed_is_not_drawn(
     assert chat.turns == [] and chat.view.toPlainText() == "" and chat.status_line == ""
 
 
-class _DeafStream(_Stream):
+class _DeafStream(HeldStream):
     """Like the real model mid-decode: hears the cancel only when ``finish`` lets it go on."""
 
     def __iter__(self) -> Iterator[str]:
@@ -127,7 +109,7 @@ def test_an_answer_ending_after_the_window_was_deleted_touches_nothing(
     answer = GroundedAnswer("Metformin dose?", "answered", PARTIAL, PARTIAL)
     session = _Session(finish, answer)
     monkeypatch.setattr(
-        session, "ask", lambda q, cancel, meter=None: _DeafStream(cancel, finish, answer)
+        session, "ask", lambda q, cancel, meter=None: _DeafStream(cancel, finish, answer, PARTIAL)
     )
     monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: session)
     chat = window.chat

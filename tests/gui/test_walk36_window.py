@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import textwrap
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import open_window
 from fixtures.child_process import run_child
+from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.errors import GenerationCancelled
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.chat_panel import SWITCH_STOPPED, SWITCH_STOPPED_PARTIAL
@@ -59,29 +57,6 @@ def test_a_citation_of_a_deleted_document_says_it_was_deleted(
 # -- 2. a question on its way when another patient is chosen --------------------------------
 
 
-class _Stream:
-    """Yields a piece (unless ``silent``), then waits for the cancel and ends stopped; or
-    answers when ``finish`` is set first."""
-
-    def __init__(
-        self, cancel: threading.Event, finish: threading.Event, answer: Any, silent: bool
-    ) -> None:
-        self.cancel, self.finish, self.answer, self.silent = cancel, finish, answer, silent
-        self.result: Any = None
-
-    def __iter__(self) -> Iterator[str]:
-        if not self.silent:
-            yield PARTIAL
-            time.sleep(0.1)  # the stream's batching sends what it holds with the next piece
-            yield "."
-        while not (self.cancel.is_set() or self.finish.is_set()):
-            self.cancel.wait(0.01)
-        if self.finish.is_set():
-            self.result = self.answer
-            return
-        raise GenerationCancelled("stopped")
-
-
 class _Session:
     last_output_id = None
     # Set when the worker reaches the model: before that, the patient's index is built and a
@@ -91,10 +66,10 @@ class _Session:
     def __init__(self, chat_id: int, finish: threading.Event, silent: bool) -> None:
         self.chat_id, self.finish, self.silent = chat_id, finish, silent
 
-    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
+    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> HeldStream:
         _Session.asked.set()
         answer = GroundedAnswer(question, "answered", PARTIAL, PARTIAL)
-        return _Stream(cancel, self.finish, answer, self.silent)
+        return HeldStream(cancel, self.finish, answer, PARTIAL, silent=self.silent)
 
 
 def _two_patients(

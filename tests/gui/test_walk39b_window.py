@@ -5,17 +5,15 @@ paths."""
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import PASS, open_window
+from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.errors import GenerationCancelled
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.ui.chat_panel import LOCK_STOPPED
 from medlocal.ui.main_window import MainWindow
@@ -23,25 +21,6 @@ from medlocal.ui.main_window import MainWindow
 WAIT_MS = 30_000
 QUESTION = "What did the clinic letter say about her breathing?"
 PARTIAL = "The clinic letter says she is breathless"
-
-
-class _Stream:
-    """Yields a piece, then waits for the cancel (or ``finish``: answered after all)."""
-
-    def __init__(self, cancel: threading.Event, finish: threading.Event, answer: Any) -> None:
-        self.cancel, self.finish, self.answer = cancel, finish, answer
-        self.result: Any = None
-
-    def __iter__(self) -> Iterator[str]:
-        yield PARTIAL
-        time.sleep(0.1)  # the stream's batching sends what it holds with the next piece
-        yield "."
-        while not (self.cancel.is_set() or self.finish.is_set()):
-            self.cancel.wait(0.01)
-        if self.finish.is_set():
-            self.result = self.answer
-            return
-        raise GenerationCancelled("stopped")
 
 
 class _Session:
@@ -52,11 +31,13 @@ class _Session:
     def __init__(self, vault: Any, chat_id: int, finish: threading.Event) -> None:
         self.vault, self.chat_id, self.finish = vault, chat_id, finish
 
-    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> _Stream:
+    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> HeldStream:
         # Saved as the answer starts; the real session removes it when the answer is stopped,
         # which fails once the vault has locked (this one never removes it).
         self.vault.add_chat_message(self.chat_id, "user", question)
-        return _Stream(cancel, self.finish, GroundedAnswer(question, "answered", PARTIAL, PARTIAL))
+        return HeldStream(
+            cancel, self.finish, GroundedAnswer(question, "answered", PARTIAL, PARTIAL), PARTIAL
+        )
 
 
 def _window(
