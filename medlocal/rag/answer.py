@@ -360,7 +360,7 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             if result.status == "not_found":
-                self._declined(result, query, fit)
+                self._declined(result, query, fit, open_question)
             return _thought(result, stream)
 
         t0 = time.perf_counter()
@@ -444,13 +444,15 @@ class GroundedAnswerer:
             stream,
         )
 
-    def _declined(self, result: GroundedAnswer, query: str, fit: ContextFit) -> None:
+    def _declined(
+        self, result: GroundedAnswer, query: str, fit: ContextFit, open_question: bool
+    ) -> None:
         """The model declined, but passages it read name what the question asks about: the
         answer says the model gave no supported answer and lists those passages, which may hold
         it; "Not found in the selected documents" is kept for when none names it (walk 39:
         "What dose of amlodipine is she taking?" said a bare "Not found" while the discharge
         table giving the dose was the passage search ranked first)."""
-        if is_open_question(query, self.lexicon):
+        if open_question:
             # Every passage it read may speak to an overall question: all are listed, with the
             # tool that gives an overview.
             listed = list(fit.passages)
