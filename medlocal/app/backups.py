@@ -5,6 +5,7 @@ another process) and keeps the idle lock from firing in the middle of a backup."
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,8 +15,10 @@ from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
 from medlocal.vault.backup_files import (
+    check_creatable,
+    check_destination,
     find_backups,
-    may_create_destination,
+    first_missing,
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
@@ -24,23 +27,68 @@ from medlocal.vault.store import Vault
 
 
 def backup_destination(chosen: str | Path | None, setting: str) -> Path:
-    """Where to write: what the user chose now, else the backup folder setting."""
+    """Where to write: what the user chose now, else the backup folder setting (a full path)."""
     value = str(chosen) if chosen else setting
     if not value:
         raise UserInputError(
             "Choose where to write the backup (a USB drive, a trusted share), or set a backup "
             "folder in Settings."
         )
-    return Path(value).expanduser()
+    return full_path(value, "The backup folder")
 
 
-def folder_to_create(destination: Path) -> Path | None:
-    """The full path of a backup folder that does not exist yet but may be made for the backup
-    (only its own name is missing: see ``may_create_destination``); None when it exists, or
-    when the backup must refuse it (a missing parent: an unplugged drive, a mistyped path). The
-    window asks before making it; ``vault backup`` makes it and says so."""
+def full_path(value: str | Path, what: str) -> Path:
+    """``value`` as a path, refused unless it is a full one (``~`` allowed). The window has no
+    meaningful current folder (it is wherever the app was started from), so a relative path
+    would silently mean a folder nobody chose (session 39's walk). The CLI resolves relative
+    paths against the shell's folder itself before it gets here."""
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        raise UserInputError(
+            f"{what} needs a full path, such as {_EXAMPLE}, not '{value}': a relative one "
+            "would mean a folder inside wherever MedLocal was started from. Use Choose… to "
+            "pick the folder."
+        )
+    return path
+
+
+_EXAMPLE = r"E:\MedLocal backups" if sys.platform == "win32" else "/media/usb/medlocal-backups"
+
+
+@dataclass(frozen=True)
+class NewFolder:
+    """A backup folder that does not exist yet and may be made (with its parents)."""
+
+    folder: Path
+    first_missing: Path  # the topmost folder of its path that is missing (the folder itself)
+
+    def question(self) -> str:
+        """What the window asks before making it: the full path, and the missing chain."""
+        if self.first_missing == self.folder:
+            missing = f"The folder {self.folder} does not exist yet."
+        else:
+            missing = (
+                f"The folder {self.folder} does not exist yet, nor does {self.first_missing}: "
+                "every missing folder on the way will be created. If it should be on a USB "
+                "drive or a network share, check that it is plugged in or connected first, or "
+                "the backup will be on this computer's disk instead."
+            )
+        return f"{missing}\n\nCreate it and write the backup there?"
+
+
+def folder_to_create(destination: Path) -> NewFolder | None:
+    """The backup folder to make, with what is missing on its way, when it does not exist yet;
+    None when it exists and can be written. :class:`BackupRefusedError`, with what is wrong,
+    for a file where a folder should be, a folder that cannot be written or made, or a missing
+    folder where drives appear (an unplugged stick under ``/media/me``: never made on the local
+    disk). The window checks this before asking and before the backup starts; ``vault backup``
+    makes only a folder whose parent exists, and says so."""
     folder = destination.expanduser().resolve()
-    return folder if may_create_destination(folder) else None
+    if folder.exists():
+        check_destination(folder)  # a file, or read-only
+        return None
+    check_creatable(folder)
+    return NewFolder(folder, first_missing(folder))
 
 
 def back_up(
@@ -50,6 +98,7 @@ def back_up(
     *,
     keep: int | None = None,
     create_folder: bool = False,
+    create_parents: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> BackupResult:
@@ -63,6 +112,7 @@ def back_up(
         destination,
         keep=keep,
         create_folder=create_folder,
+        create_parents=create_parents,
         progress=progress,
         cancel=cancel,
     )
@@ -134,6 +184,7 @@ def verify_backups(
 __all__ = [
     "BackupCheck",
     "BackupResult",
+    "NewFolder",
     "RestoreResult",
     "VerifyResult",
     "back_up",
@@ -142,6 +193,7 @@ __all__ = [
     "backup_summary",
     "check_backup_opens",
     "folder_to_create",
+    "full_path",
     "restore_backup",
     "verify_backup",
     "verify_backups",

@@ -619,12 +619,15 @@ class Workspace:
         *,
         keep: int | None = None,
         create_folder: bool = False,
+        create_parents: bool = False,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> backups.BackupResult:
         """Write, then verify, an encrypted backup of the open vault (passphrase needed: the
         backup's key is wrapped under it, never under the keychain). ``create_folder`` makes
-        a missing destination whose parent exists (:func:`backups.folder_to_create`)."""
+        a missing destination whose parent exists, ``create_parents`` also its missing
+        parents (:func:`backups.folder_to_create`: the window asks first). A relative
+        destination is refused (:func:`backups.full_path`)."""
         vault = self.require_vault()
         # A full disk is the backup's own line ("Not enough space for the backup in …, or next
         # to the vault; nothing was written"): the space may have run out on either disk.
@@ -634,6 +637,7 @@ class Workspace:
             self.backup_target(destination),
             keep=keep,
             create_folder=create_folder,
+            create_parents=create_parents,
             progress=progress,
             cancel=cancel,
         )
@@ -656,7 +660,7 @@ class Workspace:
 
     def backup_target(self, destination: str | Path | None = None) -> Path:
         """Where a backup goes: ``destination``, else the backup folder setting (UserInputError
-        when neither is set)."""
+        when neither is set, or for a relative path)."""
         return backups.backup_destination(destination, self.settings.backup_folder)
 
     def backup_due(self) -> bool:
@@ -682,9 +686,11 @@ class Workspace:
         """Restore a backup into this workspace's vault folder. This workspace's own vault is
         locked first (the service refuses a vault open elsewhere, not one open here), but only
         once the backup is known to open with what was given: a wrong passphrase or recovery
-        key is refused with the vault as it was."""
+        key is refused with the vault as it was. A relative ``source`` is refused: the
+        window's current folder is wherever it was started from."""
+        source = backups.full_path(source, "The backup to restore")
         backups.check_backup_opens(
-            Path(source),
+            source,
             passphrase=passphrase,
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
@@ -693,7 +699,7 @@ class Workspace:
         result: backups.RestoreResult | None = None
         try:
             result = backups.restore_backup(
-                Path(source).expanduser(),
+                source,
                 self.vault_folder,
                 passphrase=passphrase,
                 recovery_key=recovery_key,

@@ -7,6 +7,7 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -83,7 +84,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from medlocal.vault.backup import create_backup
     from medlocal.vault.store import Vault
 
-    destination = args.to or load_settings().backup_folder
+    setting = load_settings().backup_folder  # a full path: settings refuse a relative one
+    destination = _typed_path(args.to, "Backup folder") if args.to else setting
     if not destination:
         raise UserInputError(
             "Say where to write the backup: --to DIR, or once with "
@@ -130,7 +132,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from medlocal.app.backups import BackupCheck, unfinished_note, verify_backups
 
-    path = Path(args.verify).expanduser()
+    path = _typed_path(args.verify, "Checking")
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
     printer = _ProgressLine()
@@ -164,12 +166,13 @@ def run_restore(args: argparse.Namespace) -> int:
     else:
         passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
+    source = _typed_path(args.source, "Restoring from")
     if args.replace:
-        _confirm_replace(target, Path(args.source), args)
+        _confirm_replace(target, source, args)
     printer = _ProgressLine()
     try:
         result = restore_backup(
-            Path(args.source),
+            source,
             target,
             passphrase=passphrase,
             recovery_key=recovery,
@@ -193,6 +196,19 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _typed_path(text: str, what: str) -> Path:
+    """A path typed at the shell, a relative one taken from the shell's current folder as
+    command-line users expect. The absolute path used is printed then, so that a backup never
+    lands somewhere unexpected without a word (the window refuses relative paths instead: its
+    current folder is wherever it was started from)."""
+    path = Path(text).expanduser()
+    if path.is_absolute():
+        return path
+    absolute = Path(os.path.abspath(path))  # ".." folded, symlinks kept as typed
+    print(f"{what}: {absolute} (relative to the current folder)")
+    return absolute
 
 
 def _vault_option(args: argparse.Namespace, target: Path) -> str:

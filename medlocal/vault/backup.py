@@ -103,14 +103,16 @@ def create_backup(
     keep: int | None = None,
     part_bytes: int = backup_files.PART_BYTES,
     create_folder: bool = False,
+    create_parents: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> BackupResult:
     """Back up the open ``vault`` into a new folder inside ``destination``.
 
     ``create_folder`` makes a missing ``destination`` when only its own name is missing (see
-    :func:`backup_files.may_create_destination`), once the passphrase is known to be right; it
-    is removed again if the backup fails.
+    :func:`backup_files.may_create_destination`), once the passphrase is known to be right; with
+    ``create_parents`` also its missing parents (the window, after asking with the full path).
+    What was made is removed again if the backup fails.
 
     ``passphrase`` must be the vault's current passphrase: the backup key is wrapped under it.
     ``keep`` removes this vault's oldest backups in ``destination`` beyond that many, only after
@@ -124,9 +126,14 @@ def create_backup(
     if vault.is_locked:  # the backup event must be recorded in the vault it copies
         raise VaultLockedError("The vault is locked; unlock it to back it up.")
     destination = destination.expanduser().resolve()
-    make_folder = create_folder and backup_files.may_create_destination(destination)
+    make_folder = create_folder and backup_files.may_create_destination(
+        destination, parents=create_parents
+    )
+    if create_folder and create_parents and not make_folder and not destination.exists():
+        backup_files.check_creatable(destination)  # a file or read-only folder in the way
     if not make_folder:
         backup_files.check_destination(destination)
+    made_top = backup_files.first_missing(destination) if make_folder else destination
     key_file = load_key_file(vault.folder / KEY_FILE_NAME)
     kek, dek = _passphrase_keys(key_file, passphrase)
     created = datetime.now(UTC)  # microseconds: retention orders backups made in one second
@@ -139,7 +146,7 @@ def create_backup(
     published = False
     try:
         if make_folder:
-            backup_files.make_destination(destination)
+            backup_files.make_destination(destination, parents=create_parents)
         _remove_stale_snapshots(vault.folder)
         # Before writing: an interrupted run's folder frees its space (a USB stick) first.
         backup_files.remove_stale_partials(destination, key_file.vault_id, STALE_S)
@@ -197,8 +204,7 @@ def create_backup(
         if staging_lock is not None:
             staging_lock.release()
         if make_folder and not published:
-            with contextlib.suppress(OSError):  # only if empty: never anything of another's
-                destination.rmdir()
+            backup_files.remove_made_folders(destination, made_top)
     manifest_sha = sha256_hex(raw)
     vault.record_event(
         "backup",

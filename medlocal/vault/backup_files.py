@@ -87,28 +87,88 @@ def _drives_appear_in(folder: Path) -> bool:
     return folder in _DRIVE_FOLDERS or folder.parent in _PER_USER_DRIVE_FOLDERS
 
 
-def may_create_destination(destination: Path) -> bool:
-    """Whether a missing backup folder may be made: only its own name is missing, in an existing,
-    writable folder that is not where drives appear. A missing chain is never made, so that
-    ``/media/me/STICK/backups`` with the stick unplugged does not become folders on the local
-    disk (the backup then refuses as before)."""
-    parent = destination.parent
-    return (
-        parent != destination
-        and not destination.exists()
-        and parent.is_dir()
-        and os.access(parent, os.W_OK | os.X_OK)
-        and not _drives_appear_in(parent)
-    )
+def may_create_destination(destination: Path, *, parents: bool = False) -> bool:
+    """Whether a missing backup folder may be made: only its own name is missing (or, with
+    ``parents``, any chain of folders is, in the window once the person agreed to the full
+    path), below an existing, writable folder that is not where drives appear. A chain under
+    ``/media/me`` is never made, so that ``/media/me/STICK/backups`` with the stick unplugged
+    does not become folders on the local disk (the backup then refuses as before)."""
+    if destination.exists() or destination.parent == destination:
+        return False
+    base = existing_ancestor(destination)
+    if base is None or (not parents and base != destination.parent):
+        return False
+    return base.is_dir() and os.access(base, os.W_OK | os.X_OK) and not _drives_appear_in(base)
 
 
-def make_destination(destination: Path) -> None:
-    """Make the missing backup folder (its own name only: never its parents). What went wrong
+def existing_ancestor(path: Path) -> Path | None:
+    """The deepest folder (or file) above ``path`` that exists; None when not even its root
+    does (a Windows drive letter with no drive)."""
+    for ancestor in path.parents:
+        if ancestor.exists():
+            return ancestor
+    return None
+
+
+def check_creatable(destination: Path) -> None:
+    """Refuse, with what is wrong, a missing backup folder that cannot be made with its parents:
+    a file in its path, no drive at its root, a read-only folder above it, or a folder where
+    drives appear (an unplugged stick)."""
+    base = existing_ancestor(destination)
+    if base is None:
+        raise BackupRefusedError(
+            f"The backup folder {destination} cannot be created: {destination.anchor or 'its '}"
+            " drive is not there (it may not be plugged in or mounted yet)."
+        )
+    if not base.is_dir():
+        raise BackupRefusedError(
+            f"The backup folder {destination} cannot be created: {base} is a file, not a folder."
+        )
+    if _drives_appear_in(base):
+        raise BackupRefusedError(
+            f"The backup folder {destination} does not exist: the drive may not be plugged in "
+            f"or mounted yet. MedLocal makes no folder in {base}, where drives appear once "
+            "mounted."
+        )
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise BackupRefusedError(
+            f"The backup folder {destination} cannot be created: the folder {base} is not "
+            "writable. Choose a folder you may write to."
+        )
+
+
+def first_missing(destination: Path) -> Path:
+    """The topmost folder of ``destination``'s path that does not exist (itself when only its
+    own name is missing): what a backup that made the chain removes again if it fails."""
+    missing = destination
+    for ancestor in destination.parents:
+        if ancestor.exists():
+            break
+        missing = ancestor
+    return missing
+
+
+def make_destination(destination: Path, *, parents: bool = False) -> None:
+    """Make the missing backup folder (its own name only unless ``parents``). What went wrong
     (the parent vanished meanwhile, it is read-only) is said as :func:`check_destination` says
     it."""
     with contextlib.suppress(OSError):
-        destination.mkdir()
+        destination.mkdir(parents=parents)
     check_destination(destination)
+
+
+def remove_made_folders(destination: Path, top: Path) -> None:
+    """Remove the folders a failed backup made, ``destination`` up to ``top``, each only while
+    empty: never anything of another's that appeared meanwhile."""
+    folder = destination
+    while True:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        if folder == top or folder.parent == folder:
+            return
+        folder = folder.parent
 
 
 def make_staging(destination: Path, name: str) -> Path:

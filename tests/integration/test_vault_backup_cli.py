@@ -105,6 +105,35 @@ def test_backup_makes_a_new_folder_whose_parent_exists_and_says_so(
     assert not unplugged.exists()
 
 
+def test_relative_paths_are_the_shells_folder_and_the_absolute_path_is_said(
+    setup: tuple[Path, Path, Path],
+    tmp_path: Path,
+    medlocal_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Walk 39: a relative path was used silently. At a terminal it means the shell's folder,
+    as users expect, and the absolute path used is printed (the window refuses it instead)."""
+    vault, secret, dest = setup
+    auth = ["--passphrase-file", str(secret)]
+    monkeypatch.chdir(dest)  # the child process starts in the same folder
+    done = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", "new")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        f"Backup folder: {dest / 'new'} (relative to the current folder)\n"
+        f"Created the backup folder {dest / 'new'}."
+    ), done.stdout
+    checked = _cli(medlocal_home, "vault", "backup", "--verify", "./sub/../new", *auth)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith(f"Checking: {dest / 'new'} (relative"), checked.stdout
+    target = tmp_path / "restored"
+    restored = _cli(medlocal_home, "vault", "restore", "new", "--vault", str(target), *auth)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.startswith(f"Restoring from: {dest / 'new'} (relative"), restored.stdout
+    # An absolute path is used as typed, with nothing extra said.
+    again = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
+    assert again.stdout.startswith("Backup written and verified"), again.stdout
+
+
 def test_replace_asks_first_and_wrong_passphrase_is_one_line(
     setup: tuple[Path, Path, Path], tmp_path: Path, medlocal_home: Path
 ) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.backups import folder_to_create
+from medlocal.app.backups import NewFolder, folder_to_create, full_path
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback
@@ -191,7 +191,13 @@ class BackupDialog(QDialog):
             )
             return None
         folder = self.destination.text().strip()
-        create = self._folder_to_create(folder)
+        try:
+            create = self._folder_to_create(folder)
+        except MedLocalError as err:
+            # A relative path, a file, a read-only folder, an unplugged drive: said before
+            # anything runs, the passphrase kept (nothing was tried with it).
+            self._missing(self.destination, self.backup_message, str(err))
+            return None
         if create is not None and not self._agree_to_create(create):
             return None
         self.backup_passphrase.clear()
@@ -203,6 +209,7 @@ class BackupDialog(QDialog):
                 folder or None,
                 keep=keep or None,
                 create_folder=create is not None,
+                create_parents=create is not None,  # agreed to with the full path
                 progress=progress,
                 cancel=cancel,
             )
@@ -210,26 +217,20 @@ class BackupDialog(QDialog):
         self._busy(True, self.backup_message)
         return self.task.start("Writing the backup", task, self._backed_up, self._failed)
 
-    def _folder_to_create(self, folder: str) -> Path | None:
-        """The chosen folder's full path when it is missing but may be made (its parent
-        exists); None otherwise: the backup then refuses a missing parent (an unplugged USB
-        stick) with its own advice, and no folder appears on the local disk in its place."""
-        try:
-            return folder_to_create(self.workspace.backup_target(folder or None))
-        except UserInputError:
-            return None  # no folder at all: the backup says so
+    def _folder_to_create(self, folder: str) -> NewFolder | None:
+        """The chosen folder when it is missing, with its missing parents (any depth: walk 39
+        refused a folder two levels deep); None when it exists. Raises, with what is wrong,
+        for no folder at all, a relative path, a file, a read-only folder, or a missing one
+        where drives appear (an unplugged USB stick: nothing is made on the local disk)."""
+        return folder_to_create(self.workspace.backup_target(folder or None))
 
-    def _agree_to_create(self, folder: Path) -> bool:
-        if confirm(
-            self,
-            "Create the backup folder?",
-            f"The folder {folder} does not exist yet.\n\nCreate it and write the backup there?",
-        ):
+    def _agree_to_create(self, new: NewFolder) -> bool:
+        if confirm(self, "Create the backup folder?", new.question()):
             return True
         self._clear_messages()
         self.backup_message.show_note(
-            f"No backup was written: {folder} does not exist. Choose an existing folder, or "
-            "press Back up now again to create it."
+            f"No backup was written: {new.folder} does not exist. Choose an existing folder, "
+            "or press Back up now again to create it."
         )
         self.destination.setFocus()
         return False
@@ -269,11 +270,22 @@ class BackupDialog(QDialog):
         """The chosen backup and what opens it: its passphrase, or the recovery key."""
         if self._source_missing():
             return None
-        source, secret = self.source.text().strip(), self.source_passphrase.text()
+        path, secret = self._source_path(), self.source_passphrase.text()
+        if path is None:
+            return None
         recovery = self.use_recovery.isChecked()
         self.source_passphrase.clear()
-        path = Path(source).expanduser()
         return (path, None, secret) if recovery else (path, secret, None)
+
+    def _source_path(self) -> Path | None:
+        """The chosen backup's full path; None, said under the restore part with what was typed
+        kept, for a relative one (checked before the restore question: a refusal after the
+        person agreed reads as a change of mind, walk 27)."""
+        try:
+            return full_path(self.source.text().strip(), "The backup to verify or restore")
+        except UserInputError as err:
+            self._missing(self.source, self.restore_message, str(err))
+            return None
 
     def _source_missing(self) -> bool:
         """The backup or what opens it is not typed yet: said under the restore part."""
@@ -343,7 +355,7 @@ class BackupDialog(QDialog):
         repeated = self.confirm_passphrase.text() if recovering else ""
         if recovering and not self._new_passphrase_accepted(fresh, repeated):
             return None
-        if self._source_missing():
+        if self._source_missing() or self._source_path() is None:
             return None
         unlock = (
             "the new passphrase typed here"
