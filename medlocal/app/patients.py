@@ -1,5 +1,6 @@
 """Adding a patient: one check of the details both faces collect (a date of birth in the form
-YYYY-MM-DD, not in the future), and a second patient with a medical record number the vault
+YYYY-MM-DD at the command line, also "14 Mar 1948" in the window, never digits in another order,
+not in the future), and a second patient with a medical record number the vault
 already holds is a question for the person, not a silent duplicate: it is usually the same
 patient added twice, whose documents would then be split between two records."""
 
@@ -26,10 +27,19 @@ class DuplicateMrnError(UserInputError):
 
 
 _ISO_SHAPE = re.compile(r"\d{4}-?\d{2}-?\d{2}")
+# Day, month and year in digits with any separator but ISO's order: 14/03/1948, 03.14.1948.
+_NUMERIC_SHAPE = re.compile(r"(\d{1,4})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{1,4})")
+ISO_EXAMPLE = "1948-03-14 for 14 March 1948"
+_AMBIGUITY = (
+    "day/month or month/day would be a guess, and a wrong date of birth can match a patient's "
+    "records to someone else"
+)
 
 
 def date_of_birth(text: str, today: date | None = None) -> str:
-    """``text`` as YYYY-MM-DD ("19700131" is accepted and written out); not after ``today``."""
+    """``text`` as YYYY-MM-DD ("19700131" is accepted and written out); not after ``today``.
+    The command line's rule: strict, because "03/04/1948" is 3 April in one clinic and 4 March
+    in the next; the message names the form with an example and why nothing else is taken."""
     try:
         born = date.fromisoformat(text.strip())
     except ValueError as err:
@@ -37,10 +47,91 @@ def date_of_birth(text: str, today: date | None = None) -> str:
             raise UserInputError(
                 f"The date of birth {text.strip()} is not a real date (check the month and day)."
             ) from err
-        raise UserInputError("Write the date of birth as YYYY-MM-DD.") from err
+        numeric = _NUMERIC_SHAPE.fullmatch(text.strip())
+        why = f": '{text.strip()}' is not taken, as {_AMBIGUITY}" if numeric else ""
+        raise UserInputError(
+            f"Write the date of birth as YYYY-MM-DD, e.g. {ISO_EXAMPLE}{why}."
+        ) from err
+    return _not_future(born, today)
+
+
+def _not_future(born: date, today: date | None) -> str:
     if born > (today or date.today()):
         raise UserInputError(f"The date of birth ({born.isoformat()}) is in the future.")
     return born.isoformat()
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# "Mar", "March", "Sept": a month named by a word cannot be taken for the day.
+_MONTH_WORDS = (
+    {name[:3].casefold(): n for n, name in enumerate(MONTHS, 1)}
+    | {name.casefold(): n for n, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-/.,]*([A-Za-z]+)\.?[\s\-/.,]*(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?[\s\-/.,]*(\d{1,2})(?:st|nd|rd|th)?[\s,]*(\d{4})")
+
+
+def typed_date_of_birth(text: str, today: date | None = None) -> str:
+    """A date of birth as the window takes it, stored as YYYY-MM-DD: YYYY-MM-DD (or 19480314),
+    or with the month as a word, "14 Mar 1948", "14 March 1948", "Mar 14, 1948". Digits only in
+    another order (14/03/1948) are refused, as at the command line: which is the day would be a
+    guess. An impossible day (30 Feb) and a future date are refused, each saying so."""
+    cleaned = " ".join(text.split())
+    if _ISO_SHAPE.fullmatch(cleaned):
+        return date_of_birth(cleaned, today)
+    parts = _worded_parts(cleaned)
+    if parts is None:
+        if _NUMERIC_SHAPE.fullmatch(cleaned):
+            raise UserInputError(
+                f"'{cleaned}' is not taken: {_AMBIGUITY}. Write the month as a word (14 Mar "
+                "1948), or as YYYY-MM-DD (1948-03-14), or choose it from the calendar."
+            )
+        raise UserInputError(
+            f"'{cleaned}' is not a date this field reads. Write it as 14 Mar 1948 or 1948-03-14, "
+            "or choose it from the calendar."
+        )
+    day, month, year = parts
+    try:
+        born = date(year, month, day)
+    except ValueError as err:
+        raise UserInputError(
+            f"{cleaned} is not a real date: {MONTHS[month - 1]} {year} has no day {day}."
+        ) from err
+    return _not_future(born, today)
+
+
+def _worded_parts(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) of a date whose month is a word, or None."""
+    if found := _DAY_MONTH_YEAR.fullmatch(text):
+        day, word, year = found.groups()
+    elif found := _MONTH_DAY_YEAR.fullmatch(text):
+        word, day, year = found.groups()
+    else:
+        return None
+    month = _MONTH_WORDS.get(word.casefold())
+    if month is None:
+        raise UserInputError(f"'{word}' in '{text}' is not a month: write it as Mar or March.")
+    return int(day), month, int(year)
+
+
+def shown_date(iso: str) -> str:
+    """A stored YYYY-MM-DD as the window shows it, unambiguous everywhere: "14 Mar 1948"."""
+    born = date.fromisoformat(iso)
+    return f"{born.day} {MONTHS[born.month - 1][:3]} {born.year}"
 
 
 def patients_with_mrn(vault: Vault, mrn: str) -> list[Patient]:

@@ -4,17 +4,24 @@ it closes) and the question before deleting documents that saved outputs quote."
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QMenu,
     QMessageBox,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
-from medlocal.app.patients import date_of_birth
+from medlocal.app.patients import MONTHS, shown_date, typed_date_of_birth
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import confirm
@@ -47,6 +54,13 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
 
 
 class AddPatientDialog(QDialog):
+    """Name, MRN and date of birth. The date is typed as a clinician writes it with the month as
+    a word ("14 Mar 1948"), or as YYYY-MM-DD, or chosen from a calendar; the line under it says
+    the date it reads, unambiguously, as it is typed (walk 39: the field took YYYY-MM-DD only and
+    refused "14/03/1948" with no way to pick a date). Not a QDateEdit: one has no empty state
+    (a date of birth may be unknown), and it silently puts back the previous date when a
+    typed one is out of range (14 Mar 2099), where this field says what is wrong."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a patient")
@@ -55,13 +69,37 @@ class AddPatientDialog(QDialog):
         self.mrn = QLineEdit()
         self.mrn.setAccessibleName("Medical record number")
         self.dob = QLineEdit()
-        self.dob.setPlaceholderText("YYYY-MM-DD")
+        self.dob.setPlaceholderText("e.g. 14 Mar 1948 (or 1948-03-14)")
         self.dob.setAccessibleName("Date of birth")
+        self.dob.textChanged.connect(self._show_reading)
+        self.calendar = QCalendarWidget()
+        self.calendar.setMaximumDate(QDate.currentDate())  # no future date can be picked
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        menu = QMenu(self)
+        shown = QWidgetAction(menu)
+        shown.setDefaultWidget(self.calendar)
+        menu.addAction(shown)
+        menu.aboutToShow.connect(self._calendar_at_typed_date)
+        self.pick = QToolButton()
+        self.pick.setText("Calendar…")
+        self.pick.setAccessibleName("Choose the date of birth from a calendar")
+        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick.setMenu(menu)
+        self.dob_reading = ToneLabel("", Tone.MUTED)
+        self.dob_reading.setAccessibleName("The date of birth as read")
+        self.dob_reading.setWordWrap(True)
+        dob_row = QHBoxLayout()
+        dob_row.addWidget(self.dob, 1)
+        dob_row.addWidget(self.pick)
         self.error = ToneLabel("", Tone.ERROR)
+        self.error.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("MRN", self.mrn)
-        form.addRow("Date of birth", self.dob)
+        form.addRow("Date of birth", dob_row)
+        form.addRow("", self.dob_reading)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -69,28 +107,88 @@ class AddPatientDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.dob_reading.hide()
+        self.error.hide()
+        # Wide enough that a message under the date wraps onto two or three lines, not six.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
 
     def fill(self, name: str, mrn: str | None, dob: str | None) -> None:
         """What was typed for a patient the vault could not add yet (it was busy)."""
         self.name.setText(name)
         self.mrn.setText(mrn or "")
-        self.dob.setText(dob or "")
+        self.dob.setText(_shown(dob) if dob else "")
 
     def values(self) -> tuple[str, str | None, str | None]:
         dob = self.dob.text().strip()
         with contextlib.suppress(UserInputError):
-            dob = date_of_birth(dob)  # "19700131" is stored as 1970-01-31
+            dob = typed_date_of_birth(dob)  # "14 Mar 1948" is stored as 1948-03-14
         return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
+
+    def _show_reading(self, text: str) -> None:
+        """Under the field, as it is typed: the date read, its month spelled out so that day
+        and month cannot be mixed up, or (once it looks finished) what is wrong with it."""
+        self._say(self.error, "", Tone.ERROR)  # it was about what was typed before
+        if not text.strip():
+            self._say(self.dob_reading, "", Tone.MUTED)
+            return
+        try:
+            born = date.fromisoformat(typed_date_of_birth(text))
+        except UserInputError as err:
+            # Half-typed ("14 Ma") is not yet an error: said only once a year is there.
+            typed = text.strip()
+            year_last = typed[-4:].isdigit()  # 14 Mar 1948, 14/03/1948
+            year_first = typed[:4].isdigit() and typed[-2:].isdigit()  # 1948-02-30
+            finished = len(typed) >= 8 and (year_last or year_first)
+            self._say(self.dob_reading, str(err) if finished else "", Tone.ERROR)
+            return
+        self._say(
+            self.dob_reading,
+            f"Reads as {born.day} {MONTHS[born.month - 1]} {born.year}.",
+            Tone.MUTED,
+        )
+
+    def _calendar_at_typed_date(self) -> None:
+        """The calendar opens on the date typed so far, else on a year a patient may be born
+        in rather than today (fewer clicks back through the years)."""
+        with contextlib.suppress(UserInputError):
+            typed = date.fromisoformat(typed_date_of_birth(self.dob.text()))
+            self.calendar.setSelectedDate(QDate(typed.year, typed.month, typed.day))
+            return
+        self.calendar.setCurrentPage(QDate.currentDate().year() - 50, 1)
+
+    def _picked(self, chosen: QDate) -> None:
+        iso = chosen.toString(Qt.DateFormat.ISODate)
+        self.dob.setText(_shown(iso))
+        menu = self.pick.menu()
+        if menu is not None:
+            menu.hide()
+        self.dob.setFocus()
 
     def _check(self) -> None:
         name, _mrn, dob = self.values()
         if not name:
-            self.error.setText("Give the patient's name.")
+            self._say(self.error, "Give the patient's name.", Tone.ERROR)
             return
         if dob:
             try:
-                date_of_birth(dob)
+                typed_date_of_birth(dob)
             except UserInputError as err:
-                self.error.setText(str(err))
+                self._say(self.dob_reading, "", Tone.MUTED)  # said once, below
+                self._say(self.error, str(err), Tone.ERROR)
+                self.dob.setFocus()
                 return
         self.accept()
+
+    def _say(self, label: ToneLabel, text: str, tone: Tone) -> None:
+        """A message, and the dialog grown to show it whole (a wrapped line overlapped)."""
+        label.show_text(text, tone)
+        label.setVisible(bool(text))
+        self.adjustSize()
+
+
+def _shown(iso: str) -> str:
+    """A stored date of birth as the field shows it; as stored if it is not one."""
+    try:
+        return shown_date(iso)
+    except ValueError:
+        return iso
