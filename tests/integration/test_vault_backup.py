@@ -318,6 +318,60 @@ def test_create_folder_makes_only_a_missing_last_folder(
     assert not backup_files.may_create_destination(usb)  # it exists: nothing to make
 
 
+def test_create_parents_makes_the_chain_and_a_failed_backup_removes_it_all(
+    planted: PlantedVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 39: the window makes a missing folder at any depth once the person agreed. A backup
+    cancelled half-way removes every folder it made (not only the last, nor one that was there
+    or that something else put files in), and a chain under where drives appear is never made."""
+    media = tmp_path / "media"
+    (media / "me").mkdir(parents=True)
+    monkeypatch.setattr(backup_files, "_PER_USER_DRIVE_FOLDERS", (media,))
+    top = tmp_path / "clinic"
+    deep = top / "MedLocal" / "backups"
+    cancel = threading.Event()
+
+    def cancel_at_copy(p: Progress) -> None:
+        if p.stage == "copying":
+            cancel.set()
+
+    with Vault.open(planted.folder, PASS) as vault:
+        with pytest.raises(BackupRefusedError, match="Create it first"):
+            create_backup(vault, PASS, deep, create_folder=True)  # the CLI's rule: one level
+        assert not top.exists()
+        with pytest.raises(GenerationCancelled):
+            create_backup(
+                vault,
+                PASS,
+                deep,
+                create_folder=True,
+                create_parents=True,
+                progress=cancel_at_copy,
+                cancel=cancel,
+            )
+        assert not top.exists() and tmp_path.is_dir()  # the whole chain, and no further
+        cancel.clear()
+        result = create_backup(vault, PASS, deep, create_folder=True, create_parents=True)
+        assert result.created_folder and result.path.parent == deep
+
+        unplugged = media / "me" / "STICK"
+        with pytest.raises(BackupRefusedError, match="may not be plugged in"):
+            create_backup(
+                vault, PASS, unplugged / "backups", create_folder=True, create_parents=True
+            )
+        assert not unplugged.exists()
+        note = tmp_path / "note.txt"
+        note.write_text("x")
+        with pytest.raises(BackupRefusedError, match=f"{note} is a file, not a folder"):
+            create_backup(vault, PASS, note / "b", create_folder=True, create_parents=True)
+    # Made with its parents by a cancelled backup: another's file in one of them is kept.
+    made = tmp_path / "a" / "b" / "c"
+    made.mkdir(parents=True)
+    (tmp_path / "a" / "theirs.txt").write_text("x")
+    backup_files.remove_made_folders(made, tmp_path / "a")
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["theirs.txt"]
+
+
 def test_restore_never_overwrites_without_replace_or_another_vault(
     planted: PlantedVault, tmp_path: Path
 ) -> None:
