@@ -32,6 +32,15 @@ def _prepare() -> None:
     crash.install_crash_handler()
     hardening.harden_process()
     hardening.configure_logging(logging.INFO)
+    _native_first()
+
+
+def _native_first() -> None:
+    # Before anything imports numpy: llama.cpp crashed on load where numpy came first (see
+    # engine/native_first.py).
+    from medlocal.engine.native_first import load_before_numpy
+
+    load_before_numpy()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # What a double-clicked .gguf runs (installers' file association): the model manager
         # importing it; with no display, the same import on the command line.
         if not has_display():
+            _native_first()
             from medlocal.cli import main as cli_main
 
             return cli_main(["models", "import", args[1]])
@@ -77,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from medlocal.ui.app import run_gui
 
         return run_gui(sys.argv[:1])
+    _native_first()
     from medlocal.cli import main as cli_main
 
     return cli_main(args)

@@ -84,7 +84,7 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
     llama_log.install()  # llama.cpp's warnings to the log, not the terminal (walk 38)
 
     try:
-        with _quiet_native_stderr():
+        with quiet_native_stderr():
             return Llama(str(path), n_gpu_layers=n_gpu, flash_attn=options.flash_attn, **kwargs)
     except (ValueError, RuntimeError, OSError) as exc:
         if n_gpu != 0:
@@ -102,7 +102,7 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
 
 
 @contextlib.contextmanager
-def _quiet_native_stderr() -> Iterator[None]:
+def quiet_native_stderr() -> Iterator[None]:
     """llama.cpp prints load chatter from C straight to fd 2; keep the terminal readable.
 
     Set MEDLOCAL_LLAMA_VERBOSE=1 to see it when diagnosing a load problem.
