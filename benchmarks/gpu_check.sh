@@ -57,12 +57,19 @@ EOF
 ls -la "$work/m-q4km.gguf"
 rm -f "$work/m.gguf"
 
+# The benchmarks import numpy at the top; the app's launcher loads llama.cpp before it
+# (engine/native_first.py), and so must they: with numpy first, model loads crashed on the H200.
+first() { timeout 100 python3 -c 'import runpy, sys
+from medlocal.engine.native_first import load_before_numpy
+load_before_numpy()
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")' "$@"; }
 stamp "bench_gpu"
-timeout 100 python3 benchmarks/bench_gpu.py --model "$work/m-q4km.gguf" >"$out/bench_gpu.txt" 2>&1
+first benchmarks/bench_gpu.py --model "$work/m-q4km.gguf" >"$out/bench_gpu.txt" 2>&1
 echo "rc=$?"
 tail -1 "$out/bench_gpu.txt"
 stamp "bench_engine, every layer on the GPU"
-BENCH_N_GPU_LAYERS=-1 timeout 100 python3 benchmarks/bench_engine.py --model "$work/m-q4km.gguf" \
+BENCH_N_GPU_LAYERS=-1 first benchmarks/bench_engine.py --model "$work/m-q4km.gguf" \
     --n-gen 256 --repeats 3 >"$out/bench_engine.txt" 2>&1
 echo "rc=$?"
 tail -1 "$out/bench_engine.txt"
