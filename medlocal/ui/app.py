@@ -3,6 +3,7 @@ screen, then the main window. ``run_gui`` is what ``medlocal`` with no arguments
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sys
@@ -114,39 +115,46 @@ def _unforce(app: QApplication) -> None:
     app.setPalette(QPalette())  # no role set: the style's and platform's own colours
 
 
-def tell_unclean_end(parent: QWidget | None) -> None:
-    """Mark this window's run, and say when an earlier run was killed or stopped with the
-    machine (walk 38: nothing was said, and the question being answered seemed lost)."""
+def tell_last_run(parent: QWidget | None) -> None:
+    """Mark this window's run, then say in one dialog what happened since MedLocal was last
+    opened: an earlier run killed or stopped with the machine (walk 38: nothing was said, and the
+    question being answered seemed lost) and crash reports not yet shown (versions and code
+    locations only, no patient text). A native crash leaves both a run marker and a report;
+    walk 40 saw them as two dialogs in a row, so both are said together, each report offered
+    once."""
+    from medlocal.crash import mark_crash_report_shown, pending_crash_reports
     from medlocal.run_marker import start_run
 
     ended = start_run("window")
-    if ended:
-        QMessageBox.information(
-            parent, "MedLocal did not close properly", "\n\n".join(e.note() for e in ended)
-        )
+    try:
+        reports = pending_crash_reports()
+    except OSError:  # an unreadable log folder: the run markers can still be told
+        reports = []
+    if not ended and not reports:
+        return
+    paragraphs = [end.note(crash_reported=bool(reports)) for end in ended]
+    if reports:
+        paragraphs.append(_crash_report_text(len(reports), also=bool(ended)))
+    title = "MedLocal did not close properly" if ended else "MedLocal hit an internal error"
+    QMessageBox.information(parent, title, "\n\n".join(paragraphs))
+    for report in reports:
+        with contextlib.suppress(OSError):  # offered again next time rather than fail start-up
+            mark_crash_report_shown(report)
 
 
-def offer_crash_report(parent: QWidget | None) -> None:
-    """The report from a crash last time (versions and code locations only, no patient text)."""
-    from medlocal.crash import mark_crash_report_shown, pending_crash_reports
+def _crash_report_text(count: int, *, also: bool) -> str:
     from medlocal.paths import log_dir
 
-    reports = pending_crash_reports()
-    if not reports:
-        return
-    QMessageBox.information(
-        parent,
-        "MedLocal hit an internal error",
-        # Reports come from the window and from medlocal commands alike (a command says so on
-        # its terminal too), and not every internal error closed anything: say what is known.
-        f"MedLocal hit an internal error since it was last opened ({len(reports)} crash "
-        "report(s), from this window or a medlocal command). Your vault is safe: every import "
-        "that finished is kept. The reports hold only version numbers and code locations (no "
-        f"patient data) and are in:\n\n{log_dir()}\n\nYou can send them to your support "
-        "contact.",
+    # Reports come from the window and from medlocal commands alike (a command says so on its
+    # terminal too), and not every internal error closed anything: say what is known.
+    lead = "MedLocal also hit" if also else "MedLocal hit"
+    safe = "" if also else "Your vault is safe: every import that finished is kept. "
+    return (
+        f"{lead} an internal error since it was last opened ({count} crash report(s), from this "
+        f"window or a medlocal command). {safe}The reports hold only version numbers and code "
+        f"locations (no patient data) and are in:\n\n{log_dir()}\n\nYou can send them to your "
+        "support contact."
     )
-    for report in reports:
-        mark_crash_report_shown(report)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -248,8 +256,7 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     if not home_writable() or not settings_usable(workspace):
         return None
     apply_theme(app, workspace.settings.theme)
-    tell_unclean_end(None)
-    offer_crash_report(None)
+    tell_last_run(None)
     started = first_run(workspace)
     if not started.ready:
         return None
