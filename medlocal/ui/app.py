@@ -276,26 +276,40 @@ def build_window(workspace: Workspace) -> MainWindow | None:
 
 
 def run_gui(argv: Sequence[str] | None = None) -> int:
+    from medlocal.run_marker import end_run
     from medlocal.ui.log_tail import install_log_tail
+    from medlocal.ui.quit_signals import QuitOnSignals
 
     started = time.perf_counter()
     install_log_tail()  # the About dialog's log view starts with the app, not when first opened
     app = create_application(argv)
-    file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
-    app.installEventFilter(file_open)
-    if not home_writable():
-        return 2  # said in a dialog; the CLI's exit status for it
-    workspace = Workspace(notice=lambda text: log.info("%s", text))
+    # SIGTERM, SIGINT, SIGHUP: closed as File > Quit does, not killed mid-answer (walk 40).
+    quitter = QuitOnSignals(app)
     try:
-        window = build_window(workspace)
-        code = 0  # first run left without a vault: nothing more to show
-        if window is not None:
-            file_open.attach(window)
-            log.info("window shown %.2f s after start", time.perf_counter() - started)
-            relay = _NoticeRelay(window)
-            workspace.notice = relay
-            code = int(app.exec())
+        file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
+        app.installEventFilter(file_open)
+        if not home_writable():
+            return 2  # said in a dialog; the CLI's exit status for it
+        workspace = Workspace(notice=lambda text: log.info("%s", text))
+        try:
+            window = build_window(workspace)
+            code = 0  # first run left without a vault: nothing more to show
+            if window is not None:
+                quitter.window = window
+                file_open.attach(window)
+                log.info("window shown %.2f s after start", time.perf_counter() - started)
+                relay = _NoticeRelay(window)
+                workspace.notice = relay
+                if quitter.received is None:
+                    code = int(app.exec())
+                else:  # asked to quit during a start-up dialog: no event loop to run first
+                    window.close()
+        finally:
+            workspace.close()
     finally:
-        workspace.close()
+        quitter.uninstall()
+    # The run ended as asked: its marker goes now, as end_if_jobs_linger may leave by
+    # os._exit, which skips the atexit hook that would remove it.
+    end_run()
     end_if_jobs_linger(code)  # quit during a slow unlock: no worker outlives Qt (walk 34)
     return code
