@@ -22,6 +22,7 @@ from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.quit_signals import QuitOnSignals, quit_requested
 from medlocal.ui.workers import end_if_jobs_linger, run_task
 
 log = logging.getLogger(__name__)
@@ -257,8 +258,11 @@ def build_window(workspace: Workspace) -> MainWindow | None:
         return None
     apply_theme(app, workspace.settings.theme)
     tell_last_run(None)
+    # A quit signal during a start-up dialog dismissed it: open nothing more (walk 40).
+    if quit_requested():
+        return None
     started = first_run(workspace)
-    if not started.ready:
+    if not started.ready or quit_requested():
         return None
     window = MainWindow(workspace)
     window.show()
@@ -278,7 +282,6 @@ def build_window(workspace: Workspace) -> MainWindow | None:
 def run_gui(argv: Sequence[str] | None = None) -> int:
     from medlocal.run_marker import end_run
     from medlocal.ui.log_tail import install_log_tail
-    from medlocal.ui.quit_signals import QuitOnSignals
 
     started = time.perf_counter()
     install_log_tail()  # the About dialog's log view starts with the app, not when first opened

@@ -32,6 +32,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 log = logging.getLogger(__name__)
 
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
+# The installed one, so start-up steps can see a quit asked for before the window exists.
+_installed: list[QuitOnSignals] = []
+
+
+def quit_requested() -> bool:
+    """Whether a quit signal came while the handlers were installed (start-up checks this
+    between its dialogs: the first-run wizard must not open after a SIGTERM)."""
+    return any(quitter.received is not None for quitter in _installed)
 
 
 def quit_signals() -> list[signal.Signals]:
@@ -58,9 +66,12 @@ class QuitOnSignals(QObject):
         self._previous: dict[signal.Signals, _Handler] = {}
         for signum in quit_signals():
             self._previous[signum] = signal.signal(signum, self._on_signal)
+        _installed.append(self)
 
     def uninstall(self) -> None:
         """Put back the handlers and wake-up descriptor there were before."""
+        if self in _installed:
+            _installed.remove(self)
         for signum, handler in self._previous.items():
             with contextlib.suppress(TypeError, ValueError):  # a handler not set from Python
                 signal.signal(signum, handler)

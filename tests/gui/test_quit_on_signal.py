@@ -104,3 +104,35 @@ def test_a_signal_dismisses_an_open_question_and_closes_the_window(
     finally:
         quitter.uninstall()
     assert {sig: signal.getsignal(sig) for sig in quit_signals()} == before
+
+
+def test_a_signal_during_a_start_up_dialog_opens_nothing_more(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM while the start-up's "did not close properly" dialog is open: the dialog is
+    dismissed and no first-run wizard or main window opens after it."""
+    from medlocal.ui import app as gui
+
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    told: list[bool] = []
+    wizard: list[bool] = []
+
+    def tell_last_run(_parent: object) -> None:
+        QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+        told.append(confirm(None, "MedLocal did not close properly", "The last run …"))
+
+    monkeypatch.setattr(gui, "tell_last_run", tell_last_run)
+
+    def first_run(_workspace: Workspace) -> gui.FirstRun:
+        wizard.append(True)  # the wizard would open here
+        return gui.FirstRun(False)
+
+    monkeypatch.setattr(gui, "first_run", first_run)
+    quitter = QuitOnSignals(qapp)
+    try:
+        assert gui.build_window(gui_workspace) is None
+    finally:
+        quitter.uninstall()
+    assert told == [False] and wizard == []
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
