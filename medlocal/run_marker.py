@@ -36,13 +36,20 @@ class UncleanEnd:
     kind: str
     started: str
 
-    def note(self) -> str:
+    def note(self, *, crash_reported: bool = False) -> str:
+        """The message for this run. ``crash_reported``: a crash report is offered alongside
+        (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause."""
         what = "the MedLocal window" if self.kind == "window" else "a medlocal command"
+        cause = (
+            "it hit an internal error (see the crash report below), was killed, or the "
+            "computer stopped"
+            if crash_reported
+            else "it was killed or the computer stopped"
+        )
         return (
-            f"The last run of {what} (started {self.started}) did not close properly: it was "
-            "killed or the computer stopped. Your vault is safe: everything it had saved is "
-            "kept, and a question whose answer was being written shows in its chat as "
-            "interrupted; ask it again."
+            f"The last run of {what} (started {self.started}) did not close properly: {cause}. "
+            "Your vault is safe: everything it had saved is kept, and a question whose answer "
+            "was being written shows in its chat as interrupted; ask it again."
         )
 
 

@@ -685,15 +685,19 @@ class Workspace:
     ) -> backups.RestoreResult:
         """Restore a backup into this workspace's vault folder. This workspace's own vault is
         locked first (the service refuses a vault open elsewhere, not one open here), but only
-        once the backup is known to open with what was given: a wrong passphrase or recovery
-        key is refused with the vault as it was. A relative ``source`` is refused: the
-        window's current folder is wherever it was started from."""
+        once the backup is known to open with what was given and its part files match the
+        manifest (sizes and checksums, the ``checking`` stage): a wrong passphrase or recovery
+        key, or a truncated or damaged backup, is refused with the vault as it was, still open.
+        A relative ``source`` is refused: the window's current folder is wherever it was
+        started from."""
         source = backups.full_path(source, "The backup to restore")
         backups.check_backup_opens(
             source,
             passphrase=passphrase,
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
+            progress=progress,
+            cancel=cancel,
         )
         self.lock("restore")
         result: backups.RestoreResult | None = None

@@ -3,6 +3,7 @@ screen, then the main window. ``run_gui`` is what ``medlocal`` with no arguments
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import sys
@@ -21,6 +22,7 @@ from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.quit_signals import QuitOnSignals, quit_requested
 from medlocal.ui.workers import end_if_jobs_linger, run_task
 
 log = logging.getLogger(__name__)
@@ -114,39 +116,46 @@ def _unforce(app: QApplication) -> None:
     app.setPalette(QPalette())  # no role set: the style's and platform's own colours
 
 
-def tell_unclean_end(parent: QWidget | None) -> None:
-    """Mark this window's run, and say when an earlier run was killed or stopped with the
-    machine (walk 38: nothing was said, and the question being answered seemed lost)."""
+def tell_last_run(parent: QWidget | None) -> None:
+    """Mark this window's run, then say in one dialog what happened since MedLocal was last
+    opened: an earlier run killed or stopped with the machine (walk 38: nothing was said, and the
+    question being answered seemed lost) and crash reports not yet shown (versions and code
+    locations only, no patient text). A native crash leaves both a run marker and a report;
+    walk 40 saw them as two dialogs in a row, so both are said together, each report offered
+    once."""
+    from medlocal.crash import mark_crash_report_shown, pending_crash_reports
     from medlocal.run_marker import start_run
 
     ended = start_run("window")
-    if ended:
-        QMessageBox.information(
-            parent, "MedLocal did not close properly", "\n\n".join(e.note() for e in ended)
-        )
+    try:
+        reports = pending_crash_reports()
+    except OSError:  # an unreadable log folder: the run markers can still be told
+        reports = []
+    if not ended and not reports:
+        return
+    paragraphs = [end.note(crash_reported=bool(reports)) for end in ended]
+    if reports:
+        paragraphs.append(_crash_report_text(len(reports), also=bool(ended)))
+    title = "MedLocal did not close properly" if ended else "MedLocal hit an internal error"
+    QMessageBox.information(parent, title, "\n\n".join(paragraphs))
+    for report in reports:
+        with contextlib.suppress(OSError):  # offered again next time rather than fail start-up
+            mark_crash_report_shown(report)
 
 
-def offer_crash_report(parent: QWidget | None) -> None:
-    """The report from a crash last time (versions and code locations only, no patient text)."""
-    from medlocal.crash import mark_crash_report_shown, pending_crash_reports
+def _crash_report_text(count: int, *, also: bool) -> str:
     from medlocal.paths import log_dir
 
-    reports = pending_crash_reports()
-    if not reports:
-        return
-    QMessageBox.information(
-        parent,
-        "MedLocal hit an internal error",
-        # Reports come from the window and from medlocal commands alike (a command says so on
-        # its terminal too), and not every internal error closed anything: say what is known.
-        f"MedLocal hit an internal error since it was last opened ({len(reports)} crash "
-        "report(s), from this window or a medlocal command). Your vault is safe: every import "
-        "that finished is kept. The reports hold only version numbers and code locations (no "
-        f"patient data) and are in:\n\n{log_dir()}\n\nYou can send them to your support "
-        "contact.",
+    # Reports come from the window and from medlocal commands alike (a command says so on its
+    # terminal too), and not every internal error closed anything: say what is known.
+    lead = "MedLocal also hit" if also else "MedLocal hit"
+    safe = "" if also else "Your vault is safe: every import that finished is kept. "
+    return (
+        f"{lead} an internal error since it was last opened ({count} crash report(s), from this "
+        f"window or a medlocal command). {safe}The reports hold only version numbers and code "
+        f"locations (no patient data) and are in:\n\n{log_dir()}\n\nYou can send them to your "
+        "support contact."
     )
-    for report in reports:
-        mark_crash_report_shown(report)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -248,10 +257,12 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     if not home_writable() or not settings_usable(workspace):
         return None
     apply_theme(app, workspace.settings.theme)
-    tell_unclean_end(None)
-    offer_crash_report(None)
+    tell_last_run(None)
+    # A quit signal during a start-up dialog dismissed it: open nothing more (walk 40).
+    if quit_requested():
+        return None
     started = first_run(workspace)
-    if not started.ready:
+    if not started.ready or quit_requested():
         return None
     window = MainWindow(workspace)
     window.show()
@@ -269,26 +280,39 @@ def build_window(workspace: Workspace) -> MainWindow | None:
 
 
 def run_gui(argv: Sequence[str] | None = None) -> int:
+    from medlocal.run_marker import end_run
     from medlocal.ui.log_tail import install_log_tail
 
     started = time.perf_counter()
     install_log_tail()  # the About dialog's log view starts with the app, not when first opened
     app = create_application(argv)
-    file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
-    app.installEventFilter(file_open)
-    if not home_writable():
-        return 2  # said in a dialog; the CLI's exit status for it
-    workspace = Workspace(notice=lambda text: log.info("%s", text))
+    # SIGTERM, SIGINT, SIGHUP: closed as File > Quit does, not killed mid-answer (walk 40).
+    quitter = QuitOnSignals(app)
     try:
-        window = build_window(workspace)
-        code = 0  # first run left without a vault: nothing more to show
-        if window is not None:
-            file_open.attach(window)
-            log.info("window shown %.2f s after start", time.perf_counter() - started)
-            relay = _NoticeRelay(window)
-            workspace.notice = relay
-            code = int(app.exec())
+        file_open = FileOpenHandler(app)  # macOS: a double-clicked .gguf, even during first run
+        app.installEventFilter(file_open)
+        if not home_writable():
+            return 2  # said in a dialog; the CLI's exit status for it
+        workspace = Workspace(notice=lambda text: log.info("%s", text))
+        try:
+            window = build_window(workspace)
+            code = 0  # first run left without a vault: nothing more to show
+            if window is not None:
+                quitter.window = window
+                file_open.attach(window)
+                log.info("window shown %.2f s after start", time.perf_counter() - started)
+                relay = _NoticeRelay(window)
+                workspace.notice = relay
+                if quitter.received is None:
+                    code = int(app.exec())
+                else:  # asked to quit during a start-up dialog: no event loop to run first
+                    window.close()
+        finally:
+            workspace.close()
     finally:
-        workspace.close()
+        quitter.uninstall()
+    # The run ended as asked: its marker goes now, as end_if_jobs_linger may leave by
+    # os._exit, which skips the atexit hook that would remove it.
+    end_run()
     end_if_jobs_linger(code)  # quit during a slow unlock: no worker outlives Qt (walk 34)
     return code

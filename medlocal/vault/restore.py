@@ -95,11 +95,7 @@ def restore_backup(
     target = target.expanduser()
     header = manifest.header
     newest = len(schema.MIGRATIONS)
-    if header.schema_version > newest:
-        raise BackupRefusedError(
-            f"This backup was made by a newer MedLocal (vault schema {header.schema_version}; "
-            f"this one knows up to {newest}). Update MedLocal to restore it."
-        )
+    _check_schema(header)
     replacing = _check_target(target, header, replace)
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     with reading_a_given_backup():
@@ -165,15 +161,37 @@ def check_backup_opens(
     passphrase: str | None = None,
     recovery_key: str | None = None,
     new_passphrase: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> tuple[Path, Header]:
     """Without touching any vault: the backup :func:`restore_backup` would take from
     ``source`` is finished and opens with this passphrase or recovery key (and a recovery-key
-    restore has its new passphrase). The window checks this before it locks its vault for a
-    restore, so a mistyped passphrase changes nothing."""
-    folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
-    _restored_passphrase(passphrase, new_passphrase)
-    unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key).wipe()
+    restore has its new passphrase), is not from a newer MedLocal, and every part it lists is
+    there with the size and SHA-256 the manifest records. The window checks this before it
+    locks its vault for a restore, so a mistyped passphrase or a truncated or damaged part file
+    changes nothing (walk 40: a truncated backup locked the window, then failed). The parts are
+    read whole for their checksums (``checking`` progress, cancellable): a byte damaged in the
+    middle would otherwise be found only after the lock."""
+    with reading_a_given_backup():
+        folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
+        _check_schema(manifest.header)
+        _restored_passphrase(passphrase, new_passphrase)
+        backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+        try:
+            parts = open_contents(backup_key, manifest).parts
+        finally:
+            backup_key.wipe()
+        backup_files.check_parts(folder, parts, progress, cancel)
     return folder, manifest.header
+
+
+def _check_schema(header: Header) -> None:
+    newest = len(schema.MIGRATIONS)
+    if header.schema_version > newest:
+        raise BackupRefusedError(
+            f"This backup was made by a newer MedLocal (vault schema {header.schema_version}; "
+            f"this one knows up to {newest}). Update MedLocal to restore it."
+        )
 
 
 def _restored_passphrase(passphrase: str | None, new_passphrase: str | None) -> str:

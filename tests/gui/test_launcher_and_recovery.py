@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.app import offer_crash_report
+from medlocal.ui.app import tell_last_run
 
 MEDS = "Discharge medications: metformin 500 mg twice daily. " * 40
 
@@ -75,8 +75,8 @@ def test_crash_report_from_last_time_is_offered_once(
     assert len(pending_crash_reports()) == 1
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    offer_crash_report(None)
-    offer_crash_report(None)
+    tell_last_run(None)
+    tell_last_run(None)
     assert len(shown) == 1 and "no patient" in shown[0]
     # Not "closed unexpectedly": the report may come from a medlocal command (QA).
     assert "1 crash report(s), from this window or a medlocal command" in shown[0]
@@ -94,8 +94,6 @@ def test_a_window_killed_last_time_is_said_once_at_the_next_start(
     import subprocess
     import sys
 
-    from medlocal.ui.app import tell_unclean_end
-
     code = (
         "from medlocal import run_marker; run_marker.start_run('window'); "
         "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
@@ -111,11 +109,77 @@ def test_a_window_killed_last_time_is_said_once_at_the_next_start(
     }
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    tell_unclean_end(None)
-    tell_unclean_end(None)
+    tell_last_run(None)
+    tell_last_run(None)
     assert len(shown) == 1
     assert shown[0].startswith("The last run of the MedLocal window (started ")
     assert "did not close properly" in shown[0] and "shows in its chat as interrupted" in shown[0]
+
+
+def _kill_a_window_run(medlocal_home: Path, *, crash: bool) -> None:
+    """A child that marks a window run and dies without closing: SIGKILL, or a native crash
+    (SIGSEGV) that faulthandler writes to the native crash log, as a llama.cpp crash would."""
+    import signal
+
+    crash_setup = "from medlocal import crash; crash.install_crash_handler(); " if crash else ""
+    sig = "SIGSEGV" if crash else "SIGKILL"
+    code = (
+        f"{crash_setup}from medlocal import run_marker; run_marker.start_run('window'); "
+        f"import os, signal; os.kill(os.getpid(), signal.{sig})"
+    )
+    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, check=False, timeout=60, capture_output=True
+    )
+    assert done.returncode == -getattr(signal, sig), done.stderr
+
+
+def test_a_native_crash_is_said_in_one_dialog_with_its_report(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, medlocal_home: Path
+) -> None:
+    """Walk 40 (K1): a native crash gave two dialogs in a row at the next start, "did not close
+    properly" then "hit an internal error". Now one dialog says both, the report offered once."""
+    from medlocal.crash import pending_crash_reports
+
+    _kill_a_window_run(medlocal_home, crash=True)
+    # The next start's crash handler turns the native log into a report (as main() does; in a
+    # child, so this test process keeps pytest's own hooks).
+    subprocess.run(
+        [sys.executable, "-c", "from medlocal import crash; crash.install_crash_handler()"],
+        env={**os.environ, "MEDLOCAL_HOME": str(medlocal_home)},
+        check=True,
+        timeout=60,
+    )
+    assert len(pending_crash_reports()) == 1
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: shown.append((title, text))
+    )
+    tell_last_run(None)
+    tell_last_run(None)
+    assert len(shown) == 1, shown
+    title, text = shown[0]
+    assert title == "MedLocal did not close properly"
+    assert text.startswith("The last run of the MedLocal window (started ")
+    assert "it hit an internal error (see the crash report below)" in text
+    assert "shows in its chat as interrupted" in text
+    assert "MedLocal also hit an internal error since it was last opened (1 crash report(s)" in text
+    assert "no patient data" in text and str(medlocal_home / "logs") in text
+    assert pending_crash_reports() == []
+
+
+def test_a_kill_without_a_crash_report_does_not_speak_of_one(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, medlocal_home: Path
+) -> None:
+    _kill_a_window_run(medlocal_home, crash=False)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: shown.append((title, text))
+    )
+    tell_last_run(None)
+    assert [title for title, _text in shown] == ["MedLocal did not close properly"]
+    assert "it was killed or the computer stopped" in shown[0][1]
+    assert "crash report" not in shown[0][1]
 
 
 def test_locking_during_an_import_stops_it_cleanly(
