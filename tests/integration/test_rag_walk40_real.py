@@ -101,3 +101,17 @@ def test_a_second_anticoagulant_reaches_the_model(
     # What the model read holds both drugs.
     prompt = model.calls[-1][-1].content.lower()
     assert "warfarin 4 mg" in prompt and "apixaban 2.5 mg" in prompt
+
+    # A model that declines: the answer lists the referral too, as naming another drug (it
+    # does not name 'anticoagulant', and no class list holds warfarin), not the letter alone.
+    declining = GroundedAnswerer(FakeChatModel("NOT IN DOCUMENTS"), vault, minilm)
+    result = declining.ask(QUESTION, Scope(patient)).consume()
+    assert result.status == "not_found"
+    lines = result.text.splitlines()
+    assert lines[1:] == [
+        "This passage names 'anticoagulant'; read it before concluding the documents are silent:",
+        "[1] cardiology_letter.txt",
+        "This passage names another drug, which may be of that class too:",
+        "[2] referral_scan.txt",
+    ], result.text
+    assert [s.file_name for s in result.sources] == ["cardiology_letter.txt", "referral_scan.txt"]

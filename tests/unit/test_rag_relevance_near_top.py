@@ -5,6 +5,7 @@ drug and it shares no word with the question ("Warfarin 3 mg daily" beside "apix
 
 from __future__ import annotations
 
+from medlocal.rag.prompts import model_declined_text
 from medlocal.rag.relevance import RelevanceThreshold, names_drug_class
 from medlocal.vault.records import SearchHit
 
@@ -50,3 +51,20 @@ def test_only_a_question_naming_a_drug_class_keeps_them() -> None:
 def test_nothing_kept_stays_nothing() -> None:
     # Relevance starts from a passage that passes on its own: near nothing is not near the top.
     assert _kept([_hit(2, WARFARIN, 0.30)]) == []
+
+
+def test_a_declined_answer_lists_passages_naming_other_drugs_apart() -> None:
+    both = model_declined_text(2, ("anticoagulant",), ["[1] letter.txt"], ["[2] scan.png"])
+    assert both.splitlines()[1:] == [
+        "This passage names 'anticoagulant'; read it before concluding the documents are silent:",
+        "[1] letter.txt",
+        "This passage names another drug, which may be of that class too:",
+        "[2] scan.png",
+    ]
+    # None names the class (no listed member): the others are still listed, to be read.
+    only = model_declined_text(2, ("anticoagulant",), [], ["[1] a.txt", "[2] b.png"])
+    assert only.splitlines()[1:] == [
+        "These 2 name other drugs, which may be of that class too; read them:",
+        "[1] a.txt",
+        "[2] b.png",
+    ]
