@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fixtures.fake_models import FakeChatModel
 
-from medlocal.engine.api import Embedder, SamplingParams
+from medlocal.engine.api import ChatModel, Embedder, SamplingParams
 from medlocal.ingest.pipeline import import_paths
 from medlocal.models.embedders import convert_packaged_embedder, packaged_model_zip
 from medlocal.rag.answer import GroundedAnswerer
@@ -68,7 +68,7 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
 
 
 def test_a_second_anticoagulant_reaches_the_model(
-    vault: Vault, tmp_path: Path, minilm: Embedder
+    vault: Vault, tmp_path: Path, minilm: Embedder, plain_demo_chat: ChatModel
 ) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
@@ -115,3 +115,11 @@ def test_a_second_anticoagulant_reaches_the_model(
         "[2] referral_scan.txt",
     ], result.text
     assert [s.file_name for s in result.sources] == ["cardiology_letter.txt", "referral_scan.txt"]
+
+    # The demo model, whatever it writes (it declined in the walk), is given both passages.
+    real = GroundedAnswerer(plain_demo_chat, vault, minilm, params=SamplingParams(max_tokens=24))
+    demo = real.ask(QUESTION, Scope(patient)).consume()
+    assert [p.hit.file_name for p in demo.passages] == [
+        "cardiology_letter.txt",
+        "referral_scan.txt",
+    ], demo
