@@ -34,7 +34,7 @@ from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
 from medlocal.rag.followup import standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
-from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -58,7 +58,12 @@ from medlocal.rag.prompts import (
 )
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
-from medlocal.rag.relevance import RelevanceThreshold, asked_terms, term_finder
+from medlocal.rag.relevance import (
+    RelevanceThreshold,
+    asked_terms,
+    names_drug_class,
+    term_finder,
+)
 from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
 from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
@@ -461,11 +466,21 @@ class GroundedAnswerer:
             names = term_finder(query)
             listed = [p for p in fit.passages if names(p.hit.text)]
             terms = asked_terms(query, self.lexicon)
-        if not listed:
+        # A question naming a drug class is given passages naming drugs no class list holds
+        # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
+        # not name what was asked (walk 40: the referral giving warfarin beside apixaban).
+        others: list[NumberedPassage] = []
+        if not open_question and names_drug_class(query):
+            lexicon = self.lexicon or default_lexicon()
+            others = [p for p in fit.passages if p not in listed and lexicon.spans(p.hit.text)]
+        if not listed and not others:
             return
-        sources = [p.source() for p in listed]
+        sources = [p.source() for p in (*listed, *others)]
         result.text = model_declined_text(
-            len(fit.passages), terms, [f"[{s.number}] {s.place}" for s in sources]
+            len(fit.passages),
+            terms,
+            [f"[{s.number}] {s.place}" for s in sources[: len(listed)]],
+            [f"[{s.number}] {s.place}" for s in sources[len(listed) :]],
         )
         result.sources = sources
         result.provenance = build_provenance(

@@ -35,19 +35,35 @@ OPEN_QUESTION_HINT = (
 )
 
 
-def model_declined_text(given: int, terms: Sequence[str], listed: Sequence[str]) -> str:
+def model_declined_text(
+    given: int, terms: Sequence[str], listed: Sequence[str], other_drugs: Sequence[str] = ()
+) -> str:
     """What the answer says when the model declined but ``listed`` passages (as "[n] place")
-    of the ``given`` it read name the question's ``terms``."""
+    of the ``given`` it read name the question's ``terms``; ``other_drugs``: passages it read
+    that name a drug no class list puts in the drug class the question names (walk 40:
+    warfarin for "anticoagulant"), listed after them."""
     if not terms:  # an open question ("How is she doing?"): every passage read is listed
         return "\n".join([MODEL_DECLINED.format(given=given), OPEN_QUESTION_HINT, *listed])
-    named = ", ".join(f"'{t}'" for t in terms)
-    these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
-    lines = [
-        MODEL_DECLINED.format(given=given),
-        f"{these} {named}; read {'it' if len(listed) == 1 else 'them'} before concluding the"
-        " documents are silent:",
-        *listed,
-    ]
+    lines = [MODEL_DECLINED.format(given=given)]
+    if listed:
+        named = ", ".join(f"'{t}'" for t in terms)
+        these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
+        lines += [
+            f"{these} {named}; read {'it' if len(listed) == 1 else 'them'} before concluding"
+            " the documents are silent:",
+            *listed,
+        ]
+    if other_drugs:
+        these = (
+            "This passage names another drug"
+            if len(other_drugs) == 1
+            else f"These {len(other_drugs)} name other drugs"
+        )
+        lines += [
+            f"{these}, which may be of that class too"
+            f"{'' if listed else '; read ' + ('it' if len(other_drugs) == 1 else 'them')}:",
+            *other_drugs,
+        ]
     return "\n".join(lines)
 
 

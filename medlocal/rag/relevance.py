@@ -13,6 +13,13 @@ the answer, and the model is not asked (walk 25: "What was her bone density T-sc
 was answered from a blood-pressure passage with cosine 0.50 that named none of bone, density,
 T-score or DEXA). A question about one concept written as a phrase ("What is the patient's
 blood group?") needs a passage naming that concept, not one word of it (rag/topics.py).
+
+A question naming a drug class ("What anticoagulant dose is she on?") is answered by passages
+naming drugs, which share no word with it; the class lists (resources/drug_classes.txt) are
+incomplete (warfarin is no FDA "anticoagulant") and search adds only their first members. So a
+passage naming a drug that search ranks above the best passage kept, or whose cosine is as close
+as that passage's (``near_top_margin``), is kept too (``RelevanceThreshold.filter``): walk 40 gave
+the model apixaban alone while search ranked "Warfarin 3 mg daily" second, cosine 0.485 to 0.486.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from dataclasses import dataclass
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.concepts import Concept, concepts_asked, search_words, speaks_to
-from medlocal.drugs import query_expansion
+from medlocal.drugs import default_vocabulary, query_expansion
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.topics import names_topic, question_topic
@@ -229,6 +236,12 @@ class RelevanceThreshold:
     # the DEXA question and at most 0.51 to passages that did answer (walk 25's data), so a
     # cosine between the two bars is no evidence alone.
     strong_vector_score: float = 0.9
+    # How far below the best kept passage's cosine a drug-naming passage may be for a question
+    # naming a drug class (``filter``). all-MiniLM's cosines of passages that answer and of
+    # passages that do not differ by hundredths (see above), so a gap this small ranks nothing;
+    # a drug named in passing elsewhere ("paracetamol for knee pain", 0.34 against 0.49 for
+    # the anticoagulant question) is well below it.
+    near_top_margin: float = 0.05
 
     def answerable(self, hits: list[SearchHit], question: str) -> bool:
         """Whether the relevant ``hits`` may hold the answer: one holds a key clinical term of
@@ -275,9 +288,47 @@ class RelevanceThreshold:
         return speaks_to(concepts, hit.text)
 
     def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:
+        """The ``hits`` relevant to ``question``, in search's order: those ``accepts`` takes,
+        and, for a question naming a drug class, the passages naming a drug that search puts
+        as close to the top as the best of those (``near_top``)."""
         expansion = expansion_pattern(question)
         concepts = concepts_asked(question)
-        return [h for h in hits if self.accepts(h, question, expansion, concepts)]
+        kept = [self.accepts(h, question, expansion, concepts) for h in hits]
+        if any(kept) and not all(kept) and names_drug_class(question):
+            kept = self.near_top(hits, kept)
+        return [h for h, keep in zip(hits, kept, strict=True) if keep]
+
+    def near_top(self, hits: list[SearchHit], kept: list[bool]) -> list[bool]:
+        """``kept`` with each passage naming a drug added that search ranks above the first
+        kept one, or whose cosine is within ``near_top_margin`` of the best kept cosine. The
+        class lists miss drugs of the class (warfarin for "anticoagulant", dabigatran), and a
+        second drug of the class asked about (a switch, a duplicate, a record in conflict) is
+        what a clinician must see: walk 40's "What anticoagulant dose is the patient on?" gave
+        the model only the note naming apixaban while search ranked the scan saying "Warfarin
+        3 mg daily" second, cosine 0.485 to 0.486. A passage naming no drug cannot answer
+        such a question and stays out, however close its cosine."""
+        first = kept.index(True)
+        cosines = [h.vector_score for h, k in zip(hits, kept, strict=True) if k]
+        best = max((c for c in cosines if c is not None), default=None)
+        lexicon = default_lexicon()
+        out = list(kept)
+        for i, hit in enumerate(hits):
+            if kept[i]:
+                continue
+            close = (
+                best is not None
+                and hit.vector_score is not None
+                and hit.vector_score >= best - self.near_top_margin
+            )
+            if (i < first or close) and lexicon.spans(hit.text):
+                out[i] = True
+        return out
+
+
+def names_drug_class(question: str) -> bool:
+    """Whether ``question`` names a drug class ("anticoagulant", "statins", "blood thinner"):
+    one a passage answers by naming a drug of it rather than the class."""
+    return bool(default_vocabulary().named_classes(question))
 
 
 def expansion_pattern(question: str) -> re.Pattern[str] | None:
