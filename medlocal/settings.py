@@ -7,6 +7,9 @@ patient data never go here (keys live in the vault's key file and the OS keychai
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import logging
 import math
 import os
 import time
@@ -21,6 +24,8 @@ import tomli_w
 from medlocal import paths
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_write_private
+
+log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
 THEMES = ("system", "light", "dark")
@@ -322,10 +327,24 @@ def coerce_setting(name: str, value: Any, *, this_computer: bool = True) -> Any:
     kind = type(spec.default) if spec.default is not MISSING else str
     result = _convert(kind, value)
     if result is None:
-        raise refuse(f"needs {_KIND_WORDS[kind]}, not '{value}'")
+        problem = f"needs {_KIND_WORDS[kind]}, not '{value}'"
+        if kind is int and _convert(float, value) is not None:
+            problem += ": a fraction is not rounded"  # 512.7, where 512.0 is taken
+        raise refuse(problem)
     choices = spec.metadata.get("choices")
-    if choices and result not in choices:
-        raise refuse(f"must be one of: {', '.join(choices)}")
+    if choices:
+        # Walk 40: "settings set ocr ON" and theme "DARK" were refused; any case means the same
+        # choice, stored in its canonical (lower-case) form.
+        canonical = {choice.casefold(): choice for choice in choices}
+        if (chosen := canonical.get(result.strip().casefold())) is None:
+            raise refuse(f"must be one of: {', '.join(choices)}, not '{value}'")
+        return chosen
+    if spec.metadata.get("folder") and result and not result.strip():
+        # Walk 40: "   " was refused as "a relative one would mean another folder".
+        raise refuse(
+            f"is blank ('{value}'): give a folder's full path (such as /media/usb/medlocal), or "
+            'an empty value ("") to clear the setting'
+        )
     if spec.metadata.get("folder") and result:
         folder = Path(result).expanduser()
         if not folder.is_absolute():
@@ -376,8 +395,19 @@ def _convert(kind: type, value: Any) -> Any:
         return None  # a TOML list, table or date is no setting's value
     if isinstance(value, str) and kind is not str:
         value = value.strip()
+    if kind is int and isinstance(value, str):
+        # A whole number typed with a point ("512.0", "1e3") is accepted as the file accepts
+        # 512.0 and 1e3 (walk 40: the file took them, `settings set` refused them); a fractional
+        # part ("512.7") is still refused, never rounded.
+        try:
+            value = int(value)
+        except ValueError:
+            try:
+                value = float(value)
+            except ValueError:
+                return None
     if kind is int and isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return int(value) if math.isfinite(value) and value.is_integer() else None
     try:
         result = kind(value)
     except (ValueError, OverflowError, TypeError):
@@ -420,7 +450,12 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
         raw["auto_lock_minutes"] = AUTO_LOCK_MAX_MINUTES
     raw.update(overrides or {})
     known = {f.name for f in fields(Settings)}
-    # Unknown keys (from a newer minor release) are ignored rather than fatal.
+    # Unknown keys are ignored rather than fatal, but never silently (walk 40: "temprature = 1.9"
+    # left the temperature at 0.2 without a word): see unknown_settings. Refusing the whole file
+    # would stop every command, and the window's only way on (Reset to defaults) would drop the
+    # person's other settings; a key from a newer MedLocal must not stop an older one either.
+    for note in unknown_settings_in(raw):
+        log.warning("%s: %s", path.name, note)
     try:
         # This computer's bounds are checked when a value is set, not here (see THREADS_PER_CPU).
         return Settings(
@@ -431,6 +466,42 @@ def load_settings(path: Path | None = None, overrides: dict[str, Any] | None = N
         raise SettingsFileError(path, f"setting '{exc.name}': {exc}") from exc
     except UserInputError as exc:
         raise SettingsFileError(path, str(exc)) from exc
+
+
+def unknown_settings_in(raw: dict[str, Any]) -> list[str]:
+    """What to say about each key of a settings table that is no setting: its name, the setting
+    it most likely means ("did you mean temperature?"), and that it is ignored."""
+    known = [f.name for f in fields(Settings)]
+    notes = []
+    for key in raw:
+        if key == "version" or key in known:
+            continue
+        note = f"'{key}' is not a setting"
+        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+        if close:
+            meant = close[0]
+            value = raw.get(meant, declared_default(meant))
+            note += f" (did you mean {meant}?): it is ignored, so {meant} stays {_shown(value)}"
+        else:
+            note += ": it is ignored"
+        notes.append(note + "; correct or delete that line")
+    return notes
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
+def unknown_settings(path: Path | None = None) -> list[str]:
+    """Notes on the keys of the settings file that are no setting (see
+    :func:`unknown_settings_in`); [] when there is no file or it cannot be read (loading it
+    says why)."""
+    path = path or settings_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return []
+    return unknown_settings_in(raw)
 
 
 def _file_version(path: Path, value: Any) -> int:
@@ -462,6 +533,15 @@ def reset_settings_file(path: Path | None = None) -> Path | None:
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or settings_path()
     data = {"version": SETTINGS_VERSION, **asdict(settings)}
+    # Keys that are no setting stay as the person wrote them: rewriting the file must neither
+    # drop a newer MedLocal's setting nor make a typo's warning vanish with the line unfixed.
+    # No file yet, or one that cannot be read: nothing to keep.
+    with contextlib.suppress(OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        data |= {
+            key: value
+            for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items()
+            if key not in data
+        }
     atomic_write_private(path, tomli_w.dumps(data).encode("utf-8"))
     return path
 

@@ -37,6 +37,9 @@ class DoctorReport:
     redaction_problem: str = ""
     # Why the settings file cannot be used ("" when it is fine): the rest used the defaults.
     settings_problem: str = ""
+    # Keys of the settings file that are no setting, each said with what it is ignored for
+    # (settings.unknown_settings); the settings in use are sound.
+    settings_unknown: list[str] = field(default_factory=list)
     # What is wrong with the vault folder checked ("" when it holds a vault): it does not exist,
     # or it holds no vault. Noted on its line; like every finding, not an error (exit 0).
     vault_note: str = ""
@@ -110,6 +113,7 @@ class DoctorReport:
                 "           The other checks used the default settings. Fix the file, delete "
                 "it, or open the window and choose Reset to defaults."
             )
+        out.extend(f"Settings:  WARNING: {note}" for note in self.settings_unknown)
         out.extend(_leftover_lines(self.restore_leftovers))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
@@ -168,6 +172,7 @@ def doctor_report(
     vault_folder: Path | None = None,
     settings_problem: str = "",
     problems: list[str] | None = None,
+    settings_unknown: list[str] | None = None,
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.privacy.deid_model_file import shipped_model_problem
@@ -209,6 +214,7 @@ def doctor_report(
             "restore leftovers", lambda: [str(p) for p in leftover_folders(vault_folder)], []
         ),
         settings_problem=settings_problem,
+        settings_unknown=list(settings_unknown or []),
         redaction_problem=check("redaction", shipped_model_problem, ""),
         vault_note=check("vault", lambda: _vault_note(vault_folder), ""),
         problems=[

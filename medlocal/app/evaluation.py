@@ -130,6 +130,25 @@ class Comparison:
         return text + "".join(f"\nNote: {note}\n" for note in self.notes)
 
 
+def check_compared_ids(run_ids: Sequence[str]) -> None:
+    """Refuse a comparison asked for by ids that is none: one run, or a run given twice (walk
+    40: `eval compare ID ID` showed two identical rows and wrote charts of them). The window's
+    table after an evaluation may hold one run; a comparison a person asks for by id may not."""
+    seen: set[str] = set()
+    for run_id in run_ids:
+        if run_id in seen:
+            raise UserInputError(
+                f"Run {run_id} is given twice: compare different runs (medlocal eval list shows "
+                "them)."
+            )
+        seen.add(run_id)
+    if len(seen) < 2:
+        raise UserInputError(
+            "A comparison needs two or more runs: give another run's id as well (medlocal eval "
+            "list shows them), or look at one run with medlocal eval show RUN_ID."
+        )
+
+
 def compare_runs(runs: Sequence[EvalRun]) -> Comparison:
     """Runs on the same file side by side; runs on different files are not comparable."""
     if not runs:

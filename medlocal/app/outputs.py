@@ -21,6 +21,7 @@ from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export import (
+    FORMAT_WORDS,
     FORMATS,
     ExportReport,
     Shared,
@@ -70,11 +71,11 @@ def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
     a command must not replace a file, perhaps an earlier export, without being told to)."""
     path = Path(value).expanduser()
     if path.is_dir():
-        raise UserInputError(f"{path} is a folder; give a file name ending in .md, .docx or .pdf")
+        raise UserInputError(f"{path} is a folder; give a file name ending in {FORMAT_WORDS}")
     if not path.suffix:
-        raise UserInputError(f"{path} has no extension: end the name with .md, .docx or .pdf")
+        raise UserInputError(f"{path} has no extension: end the name with {FORMAT_WORDS}")
     if path.suffix.lower() not in FORMATS:
-        raise UserInputError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
+        raise UserInputError(f"cannot export to '{path.suffix}': use {FORMAT_WORDS}")
     if not path.parent.is_dir():
         raise UserInputError(f"folder does not exist: {path.parent}")
     if not overwrite and path.exists():

@@ -55,6 +55,7 @@ from medlocal.settings import (
     reset_settings_file,
     save_settings,
     settings_path,
+    unknown_settings,
 )
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import SearchHit
@@ -786,7 +787,16 @@ class Workspace:
             vault_folder=vault_folder,
             settings_problem=problem,
             problems=problems,
+            settings_unknown=self.unknown_settings(),
         )
+
+    def unknown_settings(self) -> list[str]:
+        """Notes on the settings file's keys that are no setting ("'temprature' is not a
+        setting (did you mean temperature?) …"); [] when there are none or no file."""
+        try:
+            return unknown_settings()
+        except Exception:  # a check of many: doctor's other lines still come
+            return []
 
     def reranker_summary(self) -> str:
         """One line on reranking: which model rescoring how many passages, or why none."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from medlocal.app.evaluation import (
     EvalRequest,
+    check_compared_ids,
     compare_runs,
     comparison_files_present,
     write_comparison,
@@ -162,6 +163,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    check_compared_ids(args.run_ids)  # before anything is read or written
     if args.out and not args.overwrite:
         # The files have fixed names: a second comparison into the same folder would replace
         # the first without a word (the window asks; a command is told).

@@ -153,7 +153,8 @@ class ProgressBar:
     """A one-line text progress bar on a terminal. Otherwise (a log, a pipe, cron) one line per
     finished file, and inside a long file (splitting it into passages, embedding, OCR) a line
     each tenth of the way or each ``LOG_EVERY_S`` seconds, whichever comes first, so a 900-page
-    import shows it is alive (walk 27: a tenth of a 5,681-passage file took 2-3 minutes)."""
+    import shows it is alive (walk 27: a tenth of a 5,681-passage file took 2-3 minutes); OCR
+    is logged whatever the page count, each page taking seconds."""
 
     WIDTH = 24
     LONG = 100  # passages or pages from which a file's own progress is logged off a terminal
@@ -208,7 +209,11 @@ class ProgressBar:
         self._drawn = True
 
     def _log_tenth(self, value: Progress) -> None:
-        if value.total is None or value.total < self.LONG:
+        # A page of OCR takes seconds, a passage milliseconds: a scan of any length is logged
+        # (walk 40: a 6-page scan read for 22 s printed nothing off a terminal), passages only
+        # in a long file.
+        least = 1 if value.unit == "pages" else self.LONG
+        if value.total is None or value.total < least:
             return
         stage, done, printed = self._logged
         if value.stage != stage or value.done < done:  # the next file (or stage) starts over

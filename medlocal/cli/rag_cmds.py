@@ -35,6 +35,7 @@ from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.export import (
+    FORMAT_WORDS,
     AddedTextNotFound,
     Shared,
     document_from_output,
@@ -124,10 +125,10 @@ def register(sub: Any) -> None:
     oshow.add_argument("output_id", type=int, metavar="ID")
     oshow.add_argument("--json", action="store_true", help="machine-readable output")
     oshow.set_defaults(func=run_outputs_show)
-    oexport = osub.add_parser("export", help="export to Markdown, DOCX or PDF")
+    oexport = osub.add_parser("export", help="export to Markdown, plain text, DOCX or PDF")
     add_vault_args(oexport)
     oexport.add_argument("output_id", type=int, metavar="ID")
-    oexport.add_argument("--out", required=True, metavar="FILE", help=".md, .docx or .pdf")
+    oexport.add_argument("--out", required=True, metavar="FILE", help=FORMAT_WORDS)
     _add_overwrite_arg(oexport)
     _add_redact_args(oexport)
     oexport.add_argument(
@@ -147,11 +148,11 @@ def register_document_export(actions: Any) -> None:
     unless ``--unredacted`` is given: one of the two must be said."""
     dexport = actions.add_parser(
         "export-document",
-        help="export an imported document's text, de-identified, to .md, .docx or .pdf",
+        help=f"export an imported document's text, de-identified, to {FORMAT_WORDS}",
     )
     add_vault_args(dexport)
     dexport.add_argument("document_id", type=int, metavar="DOC_ID")
-    dexport.add_argument("--out", required=True, metavar="FILE", help=".md, .docx or .pdf")
+    dexport.add_argument("--out", required=True, metavar="FILE", help=FORMAT_WORDS)
     _add_overwrite_arg(dexport)
     _add_redact_args(dexport)
     dexport.add_argument(

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import Any
 
-from medlocal.settings import Settings, load_settings, settings_path, update_setting
+from medlocal.settings import (
+    Settings,
+    load_settings,
+    settings_path,
+    unknown_settings,
+    update_setting,
+)
 
 
 def register(sub: Any) -> None:
@@ -24,6 +31,10 @@ def register(sub: Any) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     current = asdict(load_settings())
+    # On stderr, so --json stays JSON: a key that is no setting ("temprature") changes nothing,
+    # and the values below are the ones in use (walk 40: it was ignored without a word).
+    for note in unknown_settings():
+        print(f"medlocal: warning: {settings_path()}: {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(current, indent=2))
         return 0
@@ -38,4 +49,6 @@ def run_show(args: argparse.Namespace) -> int:
 def run_set(args: argparse.Namespace) -> int:
     updated = update_setting(args.name, args.value)
     print(f"{args.name} = {getattr(updated, args.name)}")
+    for note in unknown_settings():  # kept in the file as written: still worth saying
+        print(f"medlocal: warning: {settings_path()}: {note}", file=sys.stderr)
     return 0

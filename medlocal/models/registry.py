@@ -35,6 +35,7 @@ from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
 from medlocal.models.oslock import exclusive_lock
 from medlocal.paths import data_dir
+from medlocal.wording import with_article
 
 log = logging.getLogger(__name__)
 
@@ -260,9 +261,8 @@ class Registry:
     def set_default(self, model_id: str, role: Role) -> InstalledModel:
         model = self.get(model_id)
         if model.role != role and model.id != DEMO_MODEL_ID:
-            article = "an" if role[0] in "aeiou" else "a"
             raise UserInputError(
-                f"'{model_id}' is a {model.role} model, not {article} {role} model"
+                f"'{model_id}' is {with_article(model.role)} model, not {with_article(role)} model"
             )
         with self._editing() as data:
             data.setdefault("defaults", {})[role] = model_id
@@ -406,7 +406,10 @@ def resolve_model(id_or_path: str | Path, role: Role) -> Path:
             known = ", ".join(m.id for m in registry.models()) or "none"
             raise UserInputError(f"no installed model or file '{text}' (installed: {known})")
     if model.role != role and model.id != DEMO_MODEL_ID:
-        raise UserInputError(f"'{model.id}' is a {model.role} model; a {role} model is needed")
+        raise UserInputError(
+            f"'{model.id}' is {with_article(model.role)} model; {with_article(role)} model is "
+            "needed"
+        )
     return registry.verified_path(model.id)
 
 

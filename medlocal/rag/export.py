@@ -45,7 +45,15 @@ if TYPE_CHECKING:
     # "reference 2"), with its number in the preview and whether the user kept it.
     PlannedRedaction = PlanItem
 
-FORMATS = {".md": "markdown", ".markdown": "markdown", ".docx": "docx", ".pdf": "pdf"}
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+# The formats in words, for every message and help text that names them.
+FORMAT_WORDS = ".md, .txt, .docx or .pdf"
 
 
 class ExportError(UserInputError):
@@ -302,7 +310,7 @@ def export_document(
     appears complete or not at all, readable by the owner only: it may hold patient data."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ExportError(f"cannot export to '{path.suffix}': use .md, .docx or .pdf")
+        raise ExportError(f"cannot export to '{path.suffix}': use {FORMAT_WORDS}")
     if not path.parent.is_dir():
         raise ExportError(f"folder does not exist: {path.parent}")
     if plan is None and redactor is not None:

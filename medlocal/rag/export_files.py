@@ -357,8 +357,54 @@ def _write_markdown(doc: ExportDocument, path: Path) -> None:
     path.write_text(render_markdown(doc), encoding="utf-8")
 
 
+def _heading(text: str, rule: str) -> list[str]:
+    return [text, rule * len(text)]
+
+
+def render_text(doc: ExportDocument) -> str:
+    """``doc`` as plain text (walk 40: a .txt document could not be exported as text): the
+    parts the Markdown export has, in its order, with underlined headings instead of Markdown
+    markup. An imported document's own text is written as it is (it is not Markdown: a "*" in
+    it is the document's); an answer's or a summary's Markdown is read as the DOCX and PDF
+    exports read it: headings underlined, emphasis markers dropped."""
+    parts = [] if _body_has_title(doc) else [*_heading(doc.title, "="), ""]
+    body = _body(doc).strip()
+    parts.append(body if doc.kind == "document" else _plain(body))
+    if doc.notes:
+        parts += ["", *_heading(NOTES_HEADING, "-"), ""] + [f"- {one_line(n)}" for n in doc.notes]
+    if doc.flags:
+        parts += ["", *_heading("Flags", "-"), ""] + [f"- {line}" for line in _flag_lines(doc)]
+    for label, draft in _drafts(doc):
+        parts += ["", label, "", *(f"    {line}" for line in draft.splitlines())]
+    if doc.sources:
+        parts += ["", *_heading("References", "-"), "", *_reference_lines(doc)]
+    parts += ["", "---", "", *provenance_lines(doc.provenance)]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.*\S)[ \t]*#*[ \t]*")
+
+
+def _plain(markdown: str) -> str:
+    """Model-written Markdown as plain text: "# T" / "## T" underlined with = / -, and
+    **bold** / *italic* markers dropped (the words kept)."""
+    out: list[str] = []
+    for line in markdown.splitlines():
+        heading = _MD_HEADING.fullmatch(line)
+        if heading:
+            out += _heading(heading.group(2), "=" if len(heading.group(1)) == 1 else "-")
+        else:
+            out.append("".join(piece for piece, _bold, _italic in inline_runs(line)))
+    return "\n".join(out)
+
+
+def _write_text(doc: ExportDocument, path: Path) -> None:
+    path.write_text(render_text(doc), encoding="utf-8")
+
+
 WRITERS: dict[str, Callable[[ExportDocument, Path], None]] = {
     "markdown": _write_markdown,
+    "text": _write_text,
     "docx": write_docx,
     "pdf": write_pdf,
 }

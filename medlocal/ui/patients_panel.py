@@ -106,8 +106,8 @@ class PatientsPanel(QWidget):
             "Export a de-identified copy of the selected document"
         )
         self.export_copy_button.setToolTip(
-            "Write the selected document's text to .md, .docx or .pdf with identifiers removed "
-            "(you review the list first)."
+            "Write the selected document's text to .md, .txt, .docx or .pdf with identifiers "
+            "removed (you review the list first)."
         )
         self.export_copy_button.clicked.connect(self.export_selected_document)
         self.documents.itemSelectionChanged.connect(self._update_buttons)

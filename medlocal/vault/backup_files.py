@@ -68,6 +68,14 @@ def check_destination(destination: Path) -> None:
                 f"in or mounted yet. MedLocal makes no folder in {destination.parent}, where "
                 "drives appear once mounted."
             )
+        parent = destination.parent
+        if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
+            # Walk 40: under a read-only mount this said "Create it first", which cannot be done.
+            raise BackupRefusedError(
+                f"The backup folder {destination} does not exist, and it cannot be created: the "
+                f"folder {parent} is not writable (a read-only drive or folder). Choose a folder "
+                "you may write to."
+            )
         raise BackupRefusedError(
             f"The backup folder {destination} does not exist. Create it first, or check the "
             "name (a USB stick may not be plugged in or mounted yet)."

@@ -24,6 +24,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from medlocal.errors import UserInputError
 from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys, schema
@@ -36,6 +37,7 @@ from medlocal.vault.manifest import (
     BackupError,
     BackupRefusedError,
     Contents,
+    DamagedBackupError,
     Header,
     Manifest,
     UnfinishedBackupError,
@@ -91,8 +93,83 @@ def restore_backup(
     failure leaves ``target`` as it was.
     """
     with reading_a_given_backup():
-        folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
-    target = target.expanduser()
+        found = backup_files.find_backups(source.expanduser())
+        folder, manifest = _choose(found)
+    try:
+        return _restore(
+            folder,
+            manifest,
+            target.expanduser(),
+            passphrase=passphrase,
+            recovery_key=recovery_key,
+            new_passphrase=new_passphrase,
+            replace=replace,
+            progress=progress,
+            cancel=cancel,
+        )
+    except DamagedBackupError as err:
+        # Walk 40: "The backup file vault.db.000 is truncated" named neither the backup nor the
+        # older, sound one beside it. Say which backup, and point at an older one that checks
+        # out (never restored in its place unasked: it is older, and the person chooses).
+        older = [f for f in found if f != folder]
+        note = _older_backup_note(older, passphrase, recovery_key, progress, cancel)
+        raise DamagedBackupError(
+            f"The backup {folder.name} (made {_made(manifest.header)}) in {folder.parent} is "
+            f"damaged: {err}{note}"
+        ) from err
+
+
+def _made(header: Header) -> str:
+    return f"{header.created_at[:16].replace('T', ' ')} UTC"
+
+
+def _older_backup_note(
+    older: list[Path],
+    passphrase: str | None,
+    recovery_key: str | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> str:
+    """ " " + where an older backup in the same folder is sound (its manifest opens with the
+    same passphrase or recovery key and every file matches its checksum), newest first; "" when
+    there is none to point at."""
+    if not older:
+        return ""
+    for folder in sorted(older, key=lambda f: f.name, reverse=True):  # names start with the date
+        check_cancel(cancel, "the restore")
+        try:
+            manifest = read_manifest(folder)
+            key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+            try:
+                contents = open_contents(key, manifest)
+            finally:
+                key.wipe()
+            backup_files.check_parts(folder, contents.parts, progress, cancel)
+        except (BackupError, KeyFileError, UserInputError):  # damaged, or another passphrase
+            continue
+        return (
+            f" An older backup in the same folder checks out (every file matches its "
+            f"checksum): {folder.name}, made {_made(manifest.header)}. To restore it, name its "
+            f"folder: {folder}"
+        )
+    return (
+        f" No older backup in the same folder checks out with this "
+        f"{'recovery key' if recovery_key else 'passphrase'} ({len(older)} checked)."
+    )
+
+
+def _restore(
+    folder: Path,
+    manifest: Manifest,
+    target: Path,
+    *,
+    passphrase: str | None,
+    recovery_key: str | None,
+    new_passphrase: str | None,
+    replace: bool,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> RestoreResult:
     header = manifest.header
     newest = len(schema.MIGRATIONS)
     _check_schema(header)

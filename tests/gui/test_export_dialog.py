@@ -99,7 +99,7 @@ def test_plain_export_to_docx_and_date_mode_refreshes_preview(
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("missing/meds.md", "folder does not exist"), ("meds.exe", "use .md, .docx or .pdf")],
+    [("missing/meds.md", "folder does not exist"), ("meds.exe", "use .md, .txt, .docx or .pdf")],
 )
 def test_bad_paths_are_explained(
     qtbot: QtBot, workspace: Workspace, output_id: int, tmp_path: Path, name: str, expected: str

@@ -123,12 +123,18 @@ def test_cli_run_list_show_compare(
     assert "<svg" in (chart / "comparison.svg").read_text()
     # A second comparison into the same folder would replace the first: told, not done.
     before = (chart / "comparison.md").read_bytes()
-    assert main(["eval", "compare", ids[0], "--out", str(chart)], workspace=ws) == 2
+    (chart / "comparison.md").write_bytes(b"an older comparison")
+    assert main(["eval", "compare", *ids, "--out", str(chart)], workspace=ws) == 2
     assert "already holds a comparison" in capsys.readouterr().err
-    assert (chart / "comparison.md").read_bytes() == before
-    assert main(["eval", "compare", ids[0], "--out", str(chart), "--overwrite"], workspace=ws) == 0
+    assert (chart / "comparison.md").read_bytes() == b"an older comparison"
+    assert main(["eval", "compare", *ids, "--out", str(chart), "--overwrite"], workspace=ws) == 0
     capsys.readouterr()
-    assert (chart / "comparison.md").read_bytes() != before
+    assert (chart / "comparison.md").read_bytes() == before
+    # One run, or one run twice, is no comparison (walk 40: both were accepted).
+    assert main(["eval", "compare", ids[0]], workspace=ws) == 2
+    assert "needs two or more runs" in capsys.readouterr().err
+    assert main(["eval", "compare", ids[0], ids[0], "--out", str(chart)], workspace=ws) == 2
+    assert f"Run {ids[0]} is given twice" in capsys.readouterr().err
     assert main(["eval", "show", "0123456789abcdef"], workspace=ws) == 2
     assert "No evaluation run" in capsys.readouterr().err
 

@@ -127,10 +127,10 @@ def test_grounded_ask_summarize_and_outputs(
     assert pdf.read_bytes().startswith(b"%PDF")
 
     bad = run_cli(
-        "outputs", "export", "1", "--out", str(tmp_path / "x.txt"), "--passphrase-file", secret,
+        "outputs", "export", "1", "--out", str(tmp_path / "x.rtf"), "--passphrase-file", secret,
         home=medlocal_home,
     )  # fmt: skip
-    assert bad.returncode == 2 and ".md, .docx or .pdf" in bad.stderr
+    assert bad.returncode == 2 and ".md, .txt, .docx or .pdf" in bad.stderr
 
     # Walk 28: a follow-up from the terminal, in the chat the first answer was saved in.
     follow = run_cli(

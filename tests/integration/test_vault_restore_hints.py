@@ -121,3 +121,42 @@ def test_verify_names_each_backup_in_a_folder_and_goes_on_past_a_damaged_one(
     assert f"FAILED  {first.name}: " in captured.out
     assert f"OK      {second.name}: made " in captured.out
     assert "1 of 2 backups failed verification." in captured.err
+
+
+def test_a_damaged_newest_backup_is_named_with_the_older_sound_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 40: restoring from a folder whose newest backup is truncated said only "The backup
+    file vault.db.000 is truncated …", naming neither that backup nor the sound older one."""
+    import time
+
+    vault = make_planted_vault(tmp_path / "vault").folder
+    mix = tmp_path / "mix"
+    mix.mkdir()
+    with Vault.open(vault, PASS) as opened:
+        older = create_backup(opened, PASS, mix).path
+        time.sleep(1.1)  # backup names and dates are to the second
+        newest = create_backup(opened, PASS, mix).path
+    part = newest / "vault.db.000"
+    part.write_bytes(part.read_bytes()[:20000])
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    auth = ["--passphrase-file", str(secret)]
+    target = tmp_path / "restored"
+    assert _cli("vault", "restore", str(mix), "--vault", str(target), *auth) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"The backup {newest.name} (made " in err and f"in {mix} is damaged" in err, err
+    assert "vault.db.000 is truncated" in err
+    assert "An older backup in the same folder checks out" in err and older.name in err
+    assert f"To restore it, name its folder: {older}" in err
+    assert not target.exists()  # nothing restored in its place
+    assert _cli("vault", "restore", str(older), "--vault", str(target), *auth) == 0
+    capsys.readouterr()
+
+    # The older one damaged too: said, and nothing pointed at.
+    (older / "vault.db.000").write_bytes(b"")
+    other = tmp_path / "restored2"
+    assert _cli("vault", "restore", str(mix), "--vault", str(other), *auth) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "No older backup in the same folder checks out with this passphrase (1 checked)" in err
+    assert not other.exists()

@@ -64,7 +64,7 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
 def test_redacted_copy_lacks_the_identifiers_and_keeps_the_clinical_text(
     setup: tuple[Workspace, int, Path],
     tmp_path: Path,
@@ -139,7 +139,8 @@ def test_unknown_document_and_existing_file_are_refused(
     assert out.read_text(encoding="utf-8") == "earlier export"
     assert _run(setup, "--out", str(out), "--redact", "--overwrite") == 0
     assert "Whitcombe" not in out.read_text(encoding="utf-8")
-    assert _run(setup, "--out", str(tmp_path / "copy.txt"), "--redact") == 2
+    assert _run(setup, "--out", str(tmp_path / "copy.rtf"), "--redact") == 2
+    assert "use .md, .txt, .docx or .pdf" in capsys.readouterr().err
 
 
 def test_a_patients_document_copy_and_saved_answer_share_one_date_offset(
@@ -157,3 +158,17 @@ def test_a_patients_document_copy_and_saved_answer_share_one_date_offset(
 
     copy = dates(ws.preview_redactions(Shared.document(document_id)))
     assert copy and copy[0] == dates(preview_redactions(vault, Shared.output(answer)))[0]
+
+
+def test_a_text_document_exports_as_plain_text(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 40: `export-document --out x.txt` of a .txt document was refused ("use .md, .docx
+    or .pdf"). Unredacted, the copy holds the document's text as it is, under its underlined
+    title, with the footer; no Markdown markup."""
+    out = tmp_path / "copy.txt"
+    assert _run(setup, "--out", str(out), "--unredacted") == 0
+    text = out.read_text(encoding="utf-8")
+    title = "whitcombe_discharge.txt"
+    assert text.startswith(f"{title}\n{'=' * len(title)}\n\n{TEXT.strip()}\n"), text
+    assert "no model wrote it" in text and "# " not in text and "*" not in text

@@ -232,3 +232,15 @@ def test_runs_read_by_different_parsers_are_flagged_when_compared(tmp_path: Path
     comparison = compare_runs([store.get(runs[0].run_id), old])
     assert len(comparison.notes) == 1 and "different parsers" in comparison.notes[0]
     assert f"{old.run_id}: parser 1" in comparison.markdown()
+
+
+def test_a_comparison_by_id_needs_two_different_runs() -> None:
+    """Walk 40: `eval compare ID` and `eval compare ID ID` were accepted (two identical rows
+    and charts of them)."""
+    from medlocal.app import evaluation
+
+    with pytest.raises(UserInputError, match="needs two or more runs"):
+        evaluation.check_compared_ids(["abc"])
+    with pytest.raises(UserInputError, match="Run abc is given twice"):
+        evaluation.check_compared_ids(["abc", "def", "abc"])
+    evaluation.check_compared_ids(["abc", "def"])  # two different runs: fine

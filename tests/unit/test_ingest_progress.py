@@ -301,3 +301,23 @@ def test_an_import_progress_line_is_in_plain_words() -> None:
         "Splitting into passages: 40% (notes.txt)"
     )
     assert import_progress_text(Progress("write")) == "Saving"
+
+
+def test_a_short_scan_logs_its_ocr_pages_when_not_a_terminal() -> None:
+    """Walk 40: a 6-page scan read for 22 s with stderr not a terminal printed no OCR progress
+    at all (only files of 100 pages or more were logged)."""
+    from medlocal.progress import Progress
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    for page in range(1, 7):
+        bar.pages(Progress("ocr", page, 6, f"scan.pdf, page {page}", "pages"))
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 6, lines  # each page is more than a tenth of 6
+    assert lines[0] == "Recognising text (OCR): 1 of 6 pages (scan.pdf, page 1)"
+    assert lines[-1] == "Recognising text (OCR): 6 of 6 pages (scan.pdf, page 6)"
+    passages = io.StringIO()
+    short = ProgressBar(passages)
+    for done in (8, 16, 24):  # a short file's passages are still not logged
+        short.pages(Progress("ocr", done, 24, "x", "passages"))
+    assert passages.getvalue() == ""

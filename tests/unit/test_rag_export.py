@@ -69,10 +69,15 @@ def docx_text(path: Path) -> str:
     return "\n".join(p.text for p in document.paragraphs) + "\n" + footer
 
 
-READERS = {".md": lambda p: p.read_text(encoding="utf-8"), ".docx": docx_text, ".pdf": pdf_text}
+READERS = {
+    ".md": lambda p: p.read_text(encoding="utf-8"),
+    ".txt": lambda p: p.read_text(encoding="utf-8"),
+    ".docx": docx_text,
+    ".pdf": pdf_text,
+}
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
 def test_export_holds_body_references_flags_and_provenance(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"out{suffix}"
     report = export_document(doc(), path)
@@ -94,7 +99,7 @@ def test_export_holds_body_references_flags_and_provenance(tmp_path: Path, suffi
     assert "chars 100-180" not in text  # offsets mean nothing on paper: file and pages only
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
 def test_redacted_export_removes_identifiers_everywhere(tmp_path: Path, suffix: str) -> None:
     redactor = Redactor(IDENTITY, date_mode="year")
     planned = plan_redactions(doc(), redactor)
@@ -122,8 +127,8 @@ def test_redacted_export_removes_identifiers_everywhere(tmp_path: Path, suffix: 
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ExportError):
-        export_document(doc(), tmp_path / "out.txt")
+    with pytest.raises(ExportError, match=r"use \.md, \.txt, \.docx or \.pdf"):
+        export_document(doc(), tmp_path / "out.rtf")
 
 
 def test_an_unwritable_file_is_named_with_its_folder(
@@ -193,7 +198,7 @@ def test_redaction_covers_the_passage_quote_a_flag_carries() -> None:
     assert "no embolism" in redacted.flags[0].quote
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
 def test_lines_of_a_paragraph_stay_on_their_own_lines(tmp_path: Path, suffix: str) -> None:
     body = "## Current medications\n1. Metformin 500 mg [1]\n2. Apixaban 2.5 mg [1]\n\nA <b> & c"
     path = tmp_path / f"list{suffix}"
@@ -203,7 +208,7 @@ def test_lines_of_a_paragraph_stay_on_their_own_lines(tmp_path: Path, suffix: st
     assert "A <b> & c" in lines
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
 def test_markdown_emphasis_is_rendered_not_printed(tmp_path: Path, suffix: str) -> None:
     body = "**Amoxicillin** 500 mg *three times daily* [1]\n- **Stop** warfarin\n\n5*2 and a_b_c"
     path = tmp_path / f"emphasis{suffix}"
@@ -345,3 +350,16 @@ def test_a_long_snippet_is_cut_at_a_word_across_its_lines() -> None:
     text = "Line one here\n\n   second   line\nthird line words " + "x" * 400
     assert snippet(text, 42) == "Line one here\nsecond line\nthird line words …"
     assert snippet(text, 41) == "Line one here\nsecond line\nthird line …"
+
+
+def test_a_plain_text_export_underlines_headings_and_keeps_its_parts() -> None:
+    """Walk 40 (K6): .txt joins the export formats; its text has the Markdown export's parts
+    without Markdown markup."""
+    from medlocal.rag.export_files import render_text
+
+    text = render_text(doc())
+    lines = text.splitlines()
+    assert lines[:2] == ["SOAP note", "========="]
+    assert "Subjective\n----------\n" in text and "## " not in text and "# SOAP" not in text
+    assert "References\n----------\n\n[1] smith_john_2021.pdf, p. 2" in text
+    assert "Flags\n-----\n\n- " in text

@@ -401,3 +401,18 @@ def test_a_chat_kept_open_rescores_with_the_reranker_of_each_turn(
         assert len(made) == 2 and made[1].calls
     finally:
         ws.close()
+
+
+def test_a_model_of_the_wrong_role_is_named_with_the_right_article(tmp_path: Path) -> None:
+    """Walk 40: `eval run --model all-minilm-l6-v2` said "is a embedding model"."""
+    from medlocal.models.registry import resolve_model
+
+    embedder = import_gguf(write_tiny_reranker(tmp_path / "e.gguf", pooling="cls")).model
+    assert embedder.role == "embedding"
+    with pytest.raises(UserInputError, match="is an embedding model; a chat model is needed"):
+        resolve_model(embedder.id, "chat")
+    with pytest.raises(UserInputError, match="is an embedding model, not a reranker model"):
+        Registry().set_default(embedder.id, "reranker")
+    reranker = import_gguf(write_tiny_reranker(tmp_path / "r.gguf")).model
+    with pytest.raises(UserInputError, match="is a reranker model, not an embedding model"):
+        Registry().set_default(reranker.id, "embedding")

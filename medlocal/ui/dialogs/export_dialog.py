@@ -1,4 +1,4 @@
-"""Export a saved answer or summary to .md, .docx or .pdf, optionally de-identified; and, as
+"""Export a saved answer or summary to .md, .txt, .docx or .pdf, optionally de-identified; and, as
 :class:`DocumentExportDialog`, a de-identified copy of an imported document (the same preview,
 keep/add and audit, through the same :meth:`Workspace.export`).
 
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     # imports it instead, through Workspace.preview_redactions.
     from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 
-FILTERS = "Markdown (*.md);;Word document (*.docx);;PDF (*.pdf)"
+FILTERS = "Markdown (*.md);;Plain text (*.txt);;Word document (*.docx);;PDF (*.pdf)"
 DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
 MAX_REASON = 120  # the audit log takes short texts only
 # "State" says what the export does with the line: a kept line is in the file, so its text is not
@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName("Export file")
-        self.path_edit.setPlaceholderText("Choose where to save: .md, .docx or .pdf")
+        self.path_edit.setPlaceholderText("Choose where to save: .md, .txt, .docx or .pdf")
         self.browse_button = QPushButton("&Choose…", self)
         self.browse_button.setAccessibleName("Choose the export file")
         self.browse_button.clicked.connect(self.browse)
