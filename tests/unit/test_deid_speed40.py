@@ -1,7 +1,8 @@
 """Session 40 (speed): the statistical line labels each distinct line once and skips a line where
 no word's label is read; the residence, travel, role and employer cues are searched for only
 where the window before a run ends with their last word; a device's model cue is searched for
-through its skipper. Each gives what the full work gave."""
+through its skipper; patterns' plans and skippers are looked up by identity; the name cue before
+a word is searched for from the window's last two words. Each gives what the full work gave."""
 
 from __future__ import annotations
 
@@ -11,8 +12,19 @@ from collections.abc import Callable
 import pytest
 from fixtures.deid_corpus import load
 
-from medlocal.privacy import deid_pattern_context, deid_places
-from medlocal.privacy.deid_first_characters import SKIP_FROM, skipped_search
+from medlocal.privacy import (
+    deid_first_characters,
+    deid_names,
+    deid_pattern_context,
+    deid_patterns,
+    deid_places,
+)
+from medlocal.privacy.deid_first_characters import (
+    SKIP_FROM,
+    opening_skipper,
+    skipped_search,
+    skipper_of,
+)
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_place_words import (
     EMPLOYER_CUE,
@@ -179,3 +191,58 @@ def test_skipped_search_finds_in_a_window_what_search_finds(pattern: re.Pattern[
             assert (found and (found.span(), found.groups())) == (
                 expected and (expected.span(), expected.groups())
             )
+
+
+def test_each_pattern_plan_is_what_the_lookups_by_pattern_give() -> None:
+    # _matches reads a pattern's plan by its identity (hashing a compiled pattern reads its
+    # whole code); the plan must say what the tables keyed by the pattern say.
+    for _kind, pattern in deid_patterns._PATTERNS:
+        assert deid_patterns._PLANS[id(pattern)] == deid_patterns._plan(pattern)
+    assert len(deid_patterns._PLANS) == len({id(p) for _k, p in deid_patterns._PATTERNS})
+
+
+def test_a_skipper_is_made_once_and_kept_with_its_pattern() -> None:
+    pattern = deid_pattern_context._MODEL_BEFORE
+    skipper = skipper_of(pattern)
+    assert skipper is not None and skipper is skipper_of(pattern)
+    assert skipper.pattern == opening_skipper(pattern).pattern  # type: ignore[union-attr]
+    assert deid_first_characters._SKIPPERS[id(pattern)][0] is pattern  # kept alive with it
+    assert deid_patterns._skipper(pattern) is skipper
+
+
+_CUE_WINDOWS = (
+    "his daughter ",
+    "Dr. ",
+    "Chaperone: ",
+    "family (",
+    "her son is ",
+    "her son was\t",
+    "sonis ",
+    "the father's friend, ",
+    "ex-partner ",
+    "O’Neill- ",
+    "(((( ",
+    "",
+    " ",
+    "Dr.. ",
+    "her GP is Dr ",
+    "Ward 4, bed 2 ",
+    "wife\u00a0",
+    "Mr. Ó Súilleabháin, ",
+    "42 is ",
+)
+
+
+def test_word_cue_searches_from_the_last_two_words_as_from_the_start() -> None:
+    texts = [note.text for note in load("dev")[:20]] + [w + "Grace" for w in _CUE_WINDOWS]
+    checked = 0
+    for text in texts:
+        for at in range(len(text) + 1):
+            before = text[max(0, at - 30) : at]
+            found = deid_names._CUE_WORD.search(before, deid_names._last_two_words(before))
+            expected = deid_names._CUE_WORD.search(before)
+            assert (found and (found.span(), found.groups())) == (
+                expected and (expected.span(), expected.groups())
+            ), before
+            checked += expected is not None
+    assert checked > 1000
