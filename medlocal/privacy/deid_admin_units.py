@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_place_words import AREA_DESCRIBING, not_place_word
 from medlocal.privacy.deid_spans import Redaction, label
@@ -106,7 +107,7 @@ def admin_unit_spans(text: str) -> Iterator[Redaction]:
             continue
         start = match.start("n") + _offset(match.group("n"), first)
         yield Redaction("county", start, unit.end(), text[start : unit.end()], label("county"))
-    for match in _UNIT_BEFORE.finditer(text):
+    for match in skipped_finditer(_UNIT_BEFORE, text):
         if match.group("u3") is not None:
             start, end = match.start("u3"), match.end("n3")
             yield Redaction("city", start, end, text[start:end], label("city"))

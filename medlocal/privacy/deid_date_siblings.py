@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -78,7 +79,7 @@ def sibling_date_candidates(text: str) -> Iterator[Redaction]:
 def _runs(text: str) -> Iterator[Redaction]:
     """The dates of each run of joined day-and-month numbers that holds an unambiguous one."""
     run: list[re.Match[str]] = []
-    for match in _NUMBER.finditer(text):
+    for match in skipped_finditer(_NUMBER, text):
         if run and _joined(text, run[-1].end(), match.start()):
             run.append(match)
             continue
@@ -95,7 +96,7 @@ def run_layouts(text: str) -> tuple[int, int]:
     if "/" not in text:
         return 0, 0
     run: list[re.Match[str]] = []
-    for match in [*_NUMBER.finditer(text), None]:
+    for match in [*skipped_finditer(_NUMBER, text), None]:
         if match is not None and run and _joined(text, run[-1].end(), match.start()):
             run.append(match)
             continue

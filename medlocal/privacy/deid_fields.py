@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 
@@ -45,7 +46,7 @@ _NO_VALUE = frozenset({"n/a", "na", "none", "unknown", "same", "as above", "nil"
 def labelled_fields(text: str, lex: Lexicon) -> list[WordSpan]:
     """The organisations and places named in labelled fields of ``text``."""
     found: list[WordSpan] = []
-    for match in _PLACE_FIELD.finditer(text):
+    for match in skipped_finditer(_PLACE_FIELD, text):
         value = match.group("v").strip()
         place_words = [fold(w.group()) for w in TOKEN.finditer(value)]
         if value.lower() in _NO_VALUE or not value[:1].isupper():

@@ -52,6 +52,20 @@ _POSSESSIVES = frozenset({"her", "his", "their", "our", "my", "your", "its"})
 _AFTER_NUMBER = re.compile(r"\d[ \t]?\Z")
 
 
+# The window's last two words with what stands between and after them, read on the window
+# written backwards (see _last_two_words).
+_LAST_TWO_WORDS_BACKWARDS = re.compile(r"[^\w'’-]*(?:[\w'’-]+[^\w'’-]*){0,2}")
+
+
+def _last_two_words(before: str) -> int:
+    """Where the search for _CUE_WORD in ``before`` may begin: a match opens a run of word
+    characters and holds at most one run after it ("is" or "was"), so it opens one of the last
+    two. Speed (session 40): the search from the window's start tried each word's every
+    letter (4 of its 10 ms a redaction of the 20-page record saved)."""
+    backwards = _LAST_TWO_WORDS_BACKWARDS.match(before[::-1])  # always: it may match nothing
+    return len(before) - (backwards.end() if backwards is not None else 0)
+
+
 def word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
@@ -60,7 +74,7 @@ def word_cue(text: str, start: int) -> str:
     sign_off = SIGN_OFF.search(before) if "\n" in before else None
     if sign_off is not None:
         return sign_off.group(1).lower()  # "Kind regards,\nJane Frost"
-    match = _CUE_WORD.search(before)
+    match = _CUE_WORD.search(before, _last_two_words(before))
     if match is None or match.end(1) == len(before):
         return ""
     word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
@@ -86,7 +87,7 @@ def _cued_surnames(text: str) -> list[WordSpan]:
     if "name" not in text and "ée" not in text and "ee " not in text:
         return []
     out: list[WordSpan] = []
-    for match in _SURNAME_CUE.finditer(text):
+    for match in skipped_finditer(_SURNAME_CUE, text):
         words = [fold(w) for w in match.group("v").split()]
         if words[0] in TITLES or words[0] in ROLES or words[0] in RELATIONS:
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import GENERIC, STREET_WORDS
@@ -176,7 +177,7 @@ def affiliated_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     street's address, in text order of the rules."""
     found: list[WordSpan] = []
     for pattern in (_ROLE_OF, _DEGREE_DASH, _SPECIALTY_COMMA, _NAME_BEFORE_STREET, _ADDRESSED):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             start = match.start("org")
             end = _trim(text, start, match.end("org"), lex)
             if end <= start:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
@@ -51,7 +52,7 @@ def naming_word(word: str, lex: Lexicon) -> bool:
 def referenced_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     """Capitalised names right before "ref" and a code."""
     found: list[WordSpan] = []
-    for ref in _REF.finditer(text):
+    for ref in skipped_finditer(_REF, text):
         match = _NAME_BEFORE.search(text, max(0, ref.start() - 60), ref.start())
         if match is None:
             continue

@@ -21,6 +21,7 @@ from medlocal.privacy.deid_codes import (
     SPACED_DIGITS,
 )
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_first_characters import skipped_search
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
 from medlocal.privacy.deid_scale_parts import scale_not_address
@@ -242,7 +243,7 @@ def catalogue_number(text: str, start: int) -> bool:
 def device_model(text: str, start: int, value: str = "") -> bool:
     """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), or is a
     model's round number after a maker's name (see _ROUND_MODEL)."""
-    model = _MODEL_BEFORE.search(text, max(0, start - 60), start)
+    model = skipped_search(_MODEL_BEFORE, text, max(0, start - 60), start)
     if model is not None:
         # Walk 22: after a model named in words, a code with a long run of digits is the
         # device's serial ("Medtronic Azure XT DR RNB612345S"); a model's own code has a few.

@@ -30,7 +30,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
 from collections.abc import Iterator
@@ -63,8 +62,8 @@ from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_document_words import DOCUMENT_WORD_PATTERNS
 from medlocal.privacy.deid_first_characters import (
     first_character_test,
-    opening_skipper,
     skipped_matches,
+    skipper_of,
 )
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
@@ -325,31 +324,32 @@ def _matches(
     cues: TextCues | None = None,
     starts: WordStarts | None = None,
 ) -> Iterator[re.Match[str]]:
-    opening = _OPENINGS.get(pattern)
+    opening, clauses, openings, bound, plain = _PLANS.get(id(pattern)) or _plan(pattern)
     if opening is not None:
         return _local_part_matches(pattern, opening, text)
-    clauses = _CUES.get(pattern, ())
-    openings = _WORD_KEYS.get(pattern)
     if openings is not None and starts is not None and starts.usable:
         if clauses and not (cues or TextCues(text)).may_match(clauses):
             return iter(())
         return matches_at(pattern, text, starts.places(openings))
     if clauses:
         cues = cues or TextCues(text)
-        if pattern in _LINE_BOUND:
+        if bound:
             regions = cues.regions(clauses)
             if regions is not None:
-                return _matches_in(pattern, text, regions)
+                return _matches_in(pattern, text, regions, plain)
         elif not cues.may_match(clauses):
             return iter(())
     skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
     if skipper is not None:
         return skipped_matches(pattern, skipper, text)
-    return _FIRST_CHARACTER.get(pattern, pattern).finditer(text)
+    return plain.finditer(text)
 
 
 def _matches_in(
-    pattern: re.Pattern[str], text: str, regions: list[tuple[int, int]]
+    pattern: re.Pattern[str],
+    text: str,
+    regions: list[tuple[int, int]],
+    plain: re.Pattern[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, where every match lies in one of ``regions`` (runs
     of whole lines; the pattern is line_bound, see deid_pattern_cues). In a long text each
@@ -359,14 +359,21 @@ def _matches_in(
         for start, end in regions:
             yield from skipped_matches(pattern, skipper, text, start, end)
         return
-    plain = _FIRST_CHARACTER.get(pattern, pattern)
+    plain = _FIRST_CHARACTER.get(pattern, pattern) if plain is None else plain
     for start, end in regions:
         yield from plain.finditer(text, start, end)
 
 
-@functools.lru_cache(maxsize=1024)
+_LINE_BOUND_SKIPPERS: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
 def _line_bound_skipper(skipper: re.Pattern[str]) -> bool:
-    return line_bound(skipper)
+    """Whether ``skipper`` reads no line break (deid_pattern_cues.line_bound), kept by its
+    identity with the skipper (see _PLANS: a pattern's hash reads its whole code)."""
+    known = _LINE_BOUND_SKIPPERS.get(id(skipper))
+    if known is None:
+        known = _LINE_BOUND_SKIPPERS[id(skipper)] = (skipper, line_bound(skipper))
+    return known[1]
 
 
 # Kinds of code whose value, when it is a whole date, is a date instead.
@@ -583,13 +590,33 @@ del _PARSED
 # record (0.44 -> 0.35 s). Each skipper is written on first use in such a text (compiling them
 # all costs about 0.25 s of CPU once, more than they save on a text of a few pages); None where
 # there is none.
-_SKIPPERS: dict[re.Pattern[str], re.Pattern[str] | None] = {}
 _SKIP_FROM = 10_000  # characters
 
 
 def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     # The matches are the pattern's own (skipped_matches reads each with it), so the patterns
-    # the context checks tell apart by identity take a skipper too.
-    if pattern not in _SKIPPERS:
-        _SKIPPERS[pattern] = opening_skipper(pattern)
-    return _SKIPPERS[pattern]
+    # the context checks tell apart by identity take a skipper too. Kept by the pattern's
+    # identity with deid_first_characters' (session 40: see _PLANS).
+    return skipper_of(pattern)
+
+
+# What _matches reads of each pattern (its local part's opening, its cue clauses, its word
+# openings, whether it is line-bound, the pattern with its first-character test), read once by
+# the pattern's identity. Speed (session 40): hashing a compiled pattern hashes its whole
+# compiled code: each lookup by the pattern cost about 1 ms a pass over the 285 patterns, and
+# their skippers' hashes more; the patterns live as long as the module, so an identity is
+# never another pattern's.
+_Plan = tuple[re.Pattern[str] | None, Any, Any, bool, re.Pattern[str]]
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    return (
+        _OPENINGS.get(pattern),
+        _CUES.get(pattern, ()),
+        _WORD_KEYS.get(pattern),
+        pattern in _LINE_BOUND,
+        _FIRST_CHARACTER.get(pattern, pattern),
+    )
+
+
+_PLANS = {id(pattern): _plan(pattern) for _, pattern in _PATTERNS}

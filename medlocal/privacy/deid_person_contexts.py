@@ -253,7 +253,7 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
     # Names under a person's key in exported data (deid_data_names).
     yield from data_name_spans(text, lex)
     if "." in text:
-        for match in _RANK.finditer(text):
+        for match in skipped_finditer(_RANK, text):
             word = match.group("v")
             if word.lower() not in _RANK_WORDS and _names_someone(word, lex, senses):
                 yield _name(text, match.start("v"), match.end("v"))

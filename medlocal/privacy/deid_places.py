@@ -24,6 +24,7 @@ from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
     DIRECTION_AFTER,
     EMPLOYER_CUE,
+    EMPLOYER_CUE_ENDS,
     FACILITY_AHEAD,
     FACILITY_HEADS,
     FOR_PLACE,
@@ -45,6 +46,8 @@ from medlocal.privacy.deid_place_words import (
     WARD_HEADS,
     WARD_KINDS,
     WEAK_HEADS,
+    last_word,
+    may_end_with_preposition,
 )
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_before, word_end
 
@@ -95,7 +98,10 @@ _INSTITUTION_ENDS = frozenset(
 def _specialty_of_role(run: list[Tok], text: str, lex: Lexicon) -> bool:
     """A run of ordinary words after a clinician's grade and "in" that names the field practised,
     not an institution: no word of a name or a place, and no institution's head at its end."""
-    if _ROLE_IN.search(text, max(0, run[0].start - 24), run[0].start) is None:
+    reach = max(0, run[0].start - 24)
+    if not may_end_with_preposition(text, reach, run[0].start):
+        return False  # speed: _ROLE_IN ends with "in" and a blank; most runs have none before
+    if _ROLE_IN.search(text, reach, run[0].start) is None:
         return False
     words = [t.lower.rstrip("'’") for t in run]
     if words[-1] in _INSTITUTION_ENDS:
@@ -144,6 +150,9 @@ def _residence_place(run: list[Tok], words: list[str], text: str, lex: Lexicon) 
         return None  # (read first: the cues are searched for only before a capitalised word)
     else:
         reach = max(0, run[0].start - RESIDENCE_REACH)
+        # Both cues end with a preposition: most runs have none before them (speed).
+        if not may_end_with_preposition(text, reach, run[0].start):
+            return None
         cued = RESIDENCE_BEFORE.search(text, reach, run[0].start) is not None
         if not cued and TRAVEL_BEFORE.search(text, reach, run[0].start) is not None:
             # After a verb that also moves patients round a hospital, only a word that is no
@@ -418,7 +427,12 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
     it ("His pharmacy is CVS")."""
     if run[0].lower in TITLES:
         return False
-    cued = EMPLOYER_CUE.search(text[max(0, run[0].start - 40) : run[0].start]) is not None
+    # Speed (session 40): the cue's last word is read first; most runs have none before them.
+    reach = max(0, run[0].start - 40)
+    end = last_word(text, reach, run[0].start, "(,:")
+    cued = (end is None or end in EMPLOYER_CUE_ENDS) and EMPLOYER_CUE.search(
+        text[reach : run[0].start]
+    ) is not None
     # Right before what kind of place it is, in lower case ("The Laurels (nursing home)", "the
     # Brackenholt food bank"): an unknown word, a place that is no English word or a capital "The"
     # says which one; plain words describe ("a Catholic care home", "Private nursing home", "the

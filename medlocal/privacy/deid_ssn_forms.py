@@ -80,7 +80,7 @@ def ssn_form_candidates(text: str) -> Iterator[Redaction]:
         for m in skipped_finditer(_MEDICARE, text)
         if _medicare_valid(_digits(m.group()))
     ]
-    found += [("ssn", m) for m in _NINO.finditer(text)]
+    found += [("ssn", m) for m in skipped_finditer(_NINO, text)]
     for kind, match in found:
         yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_tables import table_rows
 
@@ -23,7 +24,7 @@ _CELL_EDGES = "|\t\n"
 
 def _short_date_cell(text: str) -> bool:
     """Whether a cell of ``text`` holds a day and month alone ("| 2/12 |")."""
-    for value in _SHORT_DATE_VALUE.finditer(text):
+    for value in skipped_finditer(_SHORT_DATE_VALUE, text):
         before = value.start() - 1
         while before >= 0 and text[before] == " ":
             before -= 1

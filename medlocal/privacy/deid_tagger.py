@@ -91,31 +91,31 @@ class Tagger:
         the scan (the model was trained on them so)."""
         lex = lex or lexicon()
         tokens = read_tokens(text, lex) if tokens is None else tokens
+        return _spans_of(tokens, self._labels(tokens, text, lex), text, lex)
+
+    def _labels(self, tokens: list[Tok], text: str, lex: Lexicon) -> list[str]:
+        """The model's label of each token, where :func:`_spans_of` reads it (OUTSIDE on a
+        line where it reads none)."""
         labels: list[str] = []
         memo: Memo = {}
+        # Speed (session 40): a line written again (a heading, a template's field, a footer)
+        # has the same features, so the model's labels; it is labelled once per text.
+        by_line: dict[_LineKey, list[str]] = {}
         for line in lines_of(tokens, text):
-            if any(tok.word[:1].isupper() for tok in line):
-                labels += self._label(line_features(line, text, lex, memo))
-            else:  # a line with no capital: the model has nothing there it would take
+            if not any(tok.word[:1].isupper() for tok in line):
+                labels += [OUTSIDE] * len(line)  # no capital: nothing there it would take
+                continue
+            if not any(_labels_read(tok, lex) for tok in line):
+                # Speed (session 40): no word whose label _spans_of reads (none it may take,
+                # none it would spread): the line's labels cannot change the spans.
                 labels += [OUTSIDE] * len(line)
-        # A capitalised word tagged once is tagged wherever else it stands capitalised: the
-        # model is surer of a name in one sentence than another.
-        seen = {
-            tok.lower: kind
-            for tok, kind in zip(tokens, labels, strict=True)
-            if kind != OUTSIDE and tok.shape == "title" and not lex.known(tok.lower)
-        }
-        taken: list[tuple[Tok, str]] = []
-        for tok, kind in zip(tokens, labels, strict=True):
-            if kind == OUTSIDE and tok.shape == "title":
-                kind = seen.get(tok.lower, OUTSIDE)
-            if (
-                kind != OUTSIDE
-                and _takeable(tok, lex)
-                and not (tok.shape == "title" and sentence_verb(tok.bare, text, tok.start, lex))
-            ):
-                taken.append((tok, kind))
-        return [span for span in _joined(taken, text) if _distinctive(span, text, lex)]
+                continue
+            key = _line_key(line, text)
+            known = by_line.get(key)
+            if known is None:
+                known = by_line[key] = self._label(line_features(line, text, lex, memo))
+            labels += known
+        return labels
 
     def _label(self, features: list[list[str]]) -> list[str]:
         with self._lock:
@@ -129,6 +129,51 @@ class Tagger:
                 best = max(KINDS, key=lambda k: self._tagger.marginal(k, i))
                 labels.append(best)
         return labels
+
+
+def _spans_of(tokens: list[Tok], labels: list[str], text: str, lex: Lexicon) -> list[WordSpan]:
+    """The spans the model's ``labels`` of ``tokens`` make: the words it may take, joined."""
+    # A capitalised word tagged once is tagged wherever else it stands capitalised: the
+    # model is surer of a name in one sentence than another.
+    seen = {
+        tok.lower: kind
+        for tok, kind in zip(tokens, labels, strict=True)
+        if kind != OUTSIDE and tok.shape == "title" and not lex.known(tok.lower)
+    }
+    taken: list[tuple[Tok, str]] = []
+    for tok, kind in zip(tokens, labels, strict=True):
+        if kind == OUTSIDE and tok.shape == "title":
+            kind = seen.get(tok.lower, OUTSIDE)
+        if (
+            kind != OUTSIDE
+            and _takeable(tok, lex)
+            and not (tok.shape == "title" and sentence_verb(tok.bare, text, tok.start, lex))
+        ):
+            taken.append((tok, kind))
+    return [span for span in _joined(taken, text) if _distinctive(span, text, lex)]
+
+
+# A line's text and what the scan made of each of its words, offsets from the line's start:
+# all that line_features reads, so two lines with one key have the same features.
+_LineKey = tuple[str, tuple[tuple[int, int, str, str, str, bool, bool], ...]]
+
+
+def _line_key(line: list[Tok], text: str) -> _LineKey:
+    """The key of ``line`` (see _LineKey): the text from the line's start to its end."""
+    start = text.rfind("\n", 0, line[0].start) + 1
+    end = text.find("\n", line[-1].end)
+    words = tuple(
+        (tok.start - start, tok.end - start, tok.word, tok.shape, tok.lower, tok.strong, tok.weak)
+        for tok in line
+    )
+    return text[start : end if end >= 0 else len(text)], words
+
+
+def _labels_read(tok: Tok, lex: Lexicon) -> bool:
+    """Whether :func:`_spans_of` reads the model's label of ``tok``: a word it may take, or
+    a capitalised word it would spread to the word's other places (a known word's label is
+    never spread). Where no word of a line is such, the line need not be labelled."""
+    return (tok.shape == "title" and not lex.known(tok.lower)) or _takeable(tok, lex)
 
 
 def _takeable(tok: Tok, lex: Lexicon) -> bool:

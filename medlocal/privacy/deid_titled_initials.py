@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_tokens import WordSpan
 
 # A title with or without its stop, one capital and its stop, then a lower-case word.
@@ -23,5 +24,5 @@ def titled_initials(text: str) -> list[WordSpan]:
         return []
     return [
         WordSpan("name", match.start("v"), match.end("v") + 1)
-        for match in _TITLED_INITIAL.finditer(text)
+        for match in skipped_finditer(_TITLED_INITIAL, text)
     ]

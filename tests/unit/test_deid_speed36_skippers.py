@@ -1,6 +1,7 @@
 """Session 36 (speed): the date forms, the day-order tallies, the check-digit codes and the
 finders' patterns whose skipper paid most on the 20-page record search a long text with that
-skipper (deid_first_characters.skipped_finditer), finding what finditer finds."""
+skipper (deid_first_characters.skipped_finditer), finding what finditer finds; session 40 added
+the next ones."""
 
 from __future__ import annotations
 
@@ -11,20 +12,28 @@ from fixtures.deid_corpus import load
 
 from medlocal.privacy import (
     deid_address_lines,
+    deid_admin_units,
     deid_attendees,
     deid_card_layouts,
     deid_check_codes,
     deid_column_ages,
     deid_contacts,
+    deid_date_siblings,
     deid_dates,
+    deid_fields,
     deid_hospital_names,
     deid_initials,
     deid_lower_plates,
+    deid_nicknames,
+    deid_org_affiliations,
+    deid_org_references,
     deid_person_contexts,
     deid_scripts,
     deid_serovars,
     deid_ssn_forms,
     deid_staff_initials,
+    deid_table_dates,
+    deid_titled_initials,
 )
 from medlocal.privacy.deid_first_characters import SKIP_FROM, skipped_finditer
 
@@ -47,6 +56,21 @@ _SEARCHED_WITH_SKIPPERS = [
     deid_serovars._NORO_VARIANT,
     deid_ssn_forms._MEDICARE,
     deid_staff_initials._TYPED_VERB,
+    # Session 40: the finders' whole-text scans whose skipper paid next most on the record.
+    deid_admin_units._UNIT_BEFORE,
+    deid_date_siblings._NUMBER,
+    deid_fields._PLACE_FIELD,
+    deid_nicknames._SURNAME_CUE,
+    deid_org_affiliations._ADDRESSED,
+    deid_org_affiliations._DEGREE_DASH,
+    deid_org_affiliations._NAME_BEFORE_STREET,
+    deid_org_affiliations._ROLE_OF,
+    deid_org_affiliations._SPECIALTY_COMMA,
+    deid_org_references._REF,
+    deid_person_contexts._RANK,
+    deid_ssn_forms._NINO,
+    deid_table_dates._SHORT_DATE_VALUE,
+    deid_titled_initials._TITLED_INITIAL,
 ]
 
 
