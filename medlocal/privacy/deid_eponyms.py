@@ -224,7 +224,7 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexic
     Rezende", "scavo del Douglas") or in English anatomy ("pouch of Douglas")."""
     for i, tok in enumerate(tokens):
         lower = tok.lower.rstrip("'’")
-        scale = tok.shape == "title" and (lower in _SCALE_EPONYMS or _scale_pair(lower, lex))
+        scale = tok.shape == "title" and (lower in _SCALE_EPONYMS or _scale_pair(lower))
         initials = _own_initials_after(lower, text, tok.end) and (
             i == 0 or tokens[i - 1].shape != "initial"
         )
@@ -743,7 +743,7 @@ _SCORE_AFTER = re.compile(
 )
 
 
-def _scale_pair(lower: str, lex: Lexicon) -> bool:
+def _scale_pair(lower: str) -> bool:
     """Session 40: a scale named after two people joined by a hyphen ("Spetzler-Martin 3",
     "Kellgren-Lawrence 2", "Hoehn-Yahr 3"), where its first name is a listed scale's: the list
     holds each scale under its first author, and the second name (often a given name too:

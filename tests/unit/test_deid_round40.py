@@ -8,6 +8,10 @@ negatives that must still be removed.
    authors joined by a hyphen ("Spetzler-Martin 3", "Kellgren-Lawrence 2") was a double-barrelled
    surname; a few scales of their fields' guidelines were not listed ("Ramsay 3",
    "Outerbridge 4"). A value followed by a span of time ("Ramsay 3 days ago") is no score.
+2. A word of the patient's language glossed in English beside it ("고혈압 (hypertension)",
+   "одышка (breathlessness)", "headache (두통)") was removed as a name in that script
+   (``deid_scripts.glossed``); a name glossed by its spelling or by a word of people or places
+   ("김민준 (Kim Min-jun)", "김서연 (daughter)", "서울 (capital city)") still goes.
 """
 
 from __future__ import annotations
@@ -60,3 +64,45 @@ def test_a_scale_before_its_value_is_kept(text: str, eponym: str, tagger: bool) 
 )
 def test_a_person_or_a_date_beside_a_number_is_still_removed(text: str, person: str) -> None:
     assert any(person in removed for removed in _removed(text)), text
+
+
+# 2. Words of another script glossed in English.
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Patient reports 고혈압 (hypertension) and 당뇨병 (diabetes).", "고혈압"),
+        ("Mother tongue Korean; describes 두통 (headache).", "두통"),
+        ("Takes 二甲双胍 (metformin) at home.", "二甲双胍"),
+        ("Complains of 头痛 (headache) and 咳嗽 (cough).", "咳嗽"),
+        ("Japanese letter: めまい (dizziness), 便秘 (constipation).", "めまい"),
+        ("Reports головная боль (headache) and одышка (breathlessness).", "одышка"),
+        ("Arabic-speaking, describes صداع (headache).", "صداع"),
+        ("Referral in Arabic: ضغط الدم مرتفع (high blood pressure).", "ضغط"),
+        ("Hindi: मधुमेह (diabetes) on metformin.", "मधुमेह"),
+        ("Thai summary: ความดันโลหิตสูง (hypertension).", "ความดันโลหิตสูง"),
+        ("Hebrew prescription: אקמול (paracetamol) 500 mg.", "אקמול"),
+        ("Describes headache (두통) and cough (咳嗽).", "두통"),
+    ],
+)
+def test_a_glossed_word_of_another_script_is_kept(text: str, word: str, tagger: bool) -> None:
+    assert not any(word in removed for removed in _removed(text, tagger)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Patient 김민준 (Kim Min-jun) attended.", "김민준"),
+        ("Seen with daughter 김서연 (daughter) today.", "김서연"),
+        ("His wife (김서연) attended.", "김서연"),
+        ("Lives in 서울 (capital city).", "서울"),
+        ("Interpreter 이민호 (interpreter) present.", "이민호"),
+        ("Patient 김민준 (patient) and son 김도윤 (son).", "김도윤"),
+        ("Came with 김민준 (his cousin).", "김민준"),
+        ("Letter from Dr Иванов (cardiologist).", "Иванов"),
+        ("Address 東京都渋谷区2-15-1 (home address).", "東京都渋谷区2-15-1"),
+        ("Patient name 김민준 seen.", "김민준"),
+    ],
+)
+def test_a_name_in_another_script_is_still_removed(text: str, name: str) -> None:
+    assert any(name in removed for removed in _removed(text)), text
