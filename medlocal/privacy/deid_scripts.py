@@ -161,6 +161,9 @@ _NOT_GLOSS = (
             "prefecture", "hometown", "born", "lives", "living", "from", "spelled", "spelt",
             "written", "signed", "signature", "company", "employer", "school", "work", "church",
             "temple", "mosque", "restaurant", "shop", "friend", "friends", "neighbour", "neighbor",
+            # A person's state or place in a family ("김민준 (deceased)", "(elder twin)").
+            "deceased", "late", "elder", "older", "younger", "eldest", "youngest", "twin",
+            "twins", "aged", "age", "kin", "contact", "baby", "infant", "child", "children",
         }
     )
 )  # fmt: skip

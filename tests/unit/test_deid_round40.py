@@ -99,6 +99,8 @@ def test_a_glossed_word_of_another_script_is_kept(text: str, word: str, tagger: 
         ("Interpreter 이민호 (interpreter) present.", "이민호"),
         ("Patient 김민준 (patient) and son 김도윤 (son).", "김도윤"),
         ("Came with 김민준 (his cousin).", "김민준"),
+        ("Son 김도윤 (deceased) and daughter 김서연 (elder twin).", "김서연"),
+        ("Son 김도윤 (deceased) and daughter 김서연 (elder twin).", "김도윤"),
         ("Letter from Dr Иванов (cardiologist).", "Иванов"),
         ("Address 東京都渋谷区2-15-1 (home address).", "東京都渋谷区2-15-1"),
         ("Patient name 김민준 seen.", "김민준"),
