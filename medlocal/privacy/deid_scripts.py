@@ -164,6 +164,8 @@ _NOT_GLOSS = (
             # A person's state or place in a family ("김민준 (deceased)", "(elder twin)").
             "deceased", "late", "elder", "older", "younger", "eldest", "youngest", "twin",
             "twins", "aged", "age", "kin", "contact", "baby", "infant", "child", "children",
+            # Who said it, not what it means ("田中さんは肺炎 (reported by family)").
+            "family", "by", "per", "reported", "said", "says", "told", "according",
         }
     )
 )  # fmt: skip
@@ -186,6 +188,8 @@ def _gloss(words: str) -> bool:
 def glossed(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is glossed in English as a word of medicine (see
     _GLOSS_AFTER): its gloss in brackets after it, or it in brackets after its gloss."""
+    if any(c in _SENTENCE_CHARACTERS for c in text[start:end]):
+        return False  # a sentence in that script (kana particles), which may hold a name
     after = _GLOSS_AFTER.match(text, end)
     if after is not None and _gloss(after.group(1)):
         return True
