@@ -738,8 +738,10 @@ _SCORE_AFTER = re.compile(
     # marked", "Tanner 4 decreased") made the scale's eponym a name.
     r"(?![ \t]*(?i:(?:am|pm|h|hrs?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
     r"july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b))"
-    # Nor a span of time: a scale's value counts no days ("Hunt 3 days ago" is a person's).
-    r"(?![ \t]*(?i:days?|d|weeks?|wks?|months?|years?|yrs?|hours?|minutes?|mins?)\b)"
+    # Nor a span of time before "ago", "later" or "post": a scale's value dates no event
+    # ("Ramsay 3 days ago" is a person's; "Ballard 38 weeks" is the score's gestation).
+    r"(?![ \t]*(?i:days?|d|weeks?|wks?|months?|years?|yrs?|hours?|minutes?|mins?)"
+    r"[ \t]+(?i:ago|later|earlier|before|after|post|since|previously)\b)"
 )
 
 
