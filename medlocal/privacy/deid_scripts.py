@@ -188,8 +188,6 @@ def _gloss(words: str) -> bool:
 def glossed(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is glossed in English as a word of medicine (see
     _GLOSS_AFTER): its gloss in brackets after it, or it in brackets after its gloss."""
-    if any(c in _SENTENCE_CHARACTERS for c in text[start:end]):
-        return False  # a sentence in that script (kana particles), which may hold a name
     after = _GLOSS_AFTER.match(text, end)
     if after is not None and _gloss(after.group(1)):
         return True

@@ -83,6 +83,8 @@ def test_a_person_or_a_date_beside_a_number_is_still_removed(text: str, person: 
         ("Thai summary: ความดันโลหิตสูง (hypertension).", "ความดันโลหิตสูง"),
         ("Hebrew prescription: אקמול (paracetamol) 500 mg.", "אקמול"),
         ("Describes headache (두통) and cough (咳嗽).", "두통"),
+        # Kana words hold the letters of particles (と, か, の): a glossed one is still a word.
+        ("Swallow: とろみ (thickened fluids) advised.", "とろみ"),
     ],
 )
 def test_a_glossed_word_of_another_script_is_kept(text: str, word: str, tagger: bool) -> None:
