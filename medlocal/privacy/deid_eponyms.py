@@ -224,7 +224,7 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexic
     Rezende", "scavo del Douglas") or in English anatomy ("pouch of Douglas")."""
     for i, tok in enumerate(tokens):
         lower = tok.lower.rstrip("'’")
-        scale = tok.shape == "title" and lower in _SCALE_EPONYMS
+        scale = tok.shape == "title" and (lower in _SCALE_EPONYMS or _scale_pair(lower))
         initials = _own_initials_after(lower, text, tok.end) and (
             i == 0 or tokens[i - 1].shape != "initial"
         )
@@ -720,6 +720,12 @@ _SCALE_EPONYMS = frozenset(
         # Round 16: lymphoma response, tumour regression, leukaemia and thymoma staging
         # ("Deauville 4", "Mandard 3", "Binet B", "Masaoka II").
         "deauville", "mandard", "binet", "masaoka", "enneking",
+        # Session 40: sedation, cartilage, haemorrhoid, disability, continence and
+        # post-gastrectomy grades written with their value alone ("Ramsay 3", "Outerbridge 4",
+        # "Goligher 2", "Kurtzke 6", "Wexner 12", "Visick 2"), each the named scale of its
+        # field's guidelines (ICU sedation, ICRS cartilage, ACPGBI, EDSS, Cleveland Clinic
+        # incontinence score).
+        "ramsay", "outerbridge", "goligher", "kurtzke", "wexner", "visick",
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
@@ -727,8 +733,27 @@ _SCORE_AFTER = re.compile(
     # not English "type" ("Harris type 2 diabetes" may be Mr Harris's).
     r"(?:[ \t]+(?:Typ|typ|tipo|Tipo|Grad|grad|grade|Grade|graad))?"
     r"[ \t]*[:=]?[ \t]*\d{1,3}(?:[.,]\d)?(?:[ \t]*/[ \t]*\d{1,3})?(?![\d:/-])"
-    r"(?![ \t]*(?i:am|pm|h\b|hrs?\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    # Session 40: a month's name or abbreviation as a whole word only ("Braden 13 Jan" is a
+    # date); its first letters opening a clinical word ("Siewert 2 junctional", "Gleason 7
+    # marked", "Tanner 4 decreased") made the scale's eponym a name.
+    r"(?![ \t]*(?i:(?:am|pm|h|hrs?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b))"
+    # Nor a span of time before "ago", "later" or "post": a scale's value dates no event
+    # ("Ramsay 3 days ago" is a person's; "Ballard 38 weeks" is the score's gestation).
+    r"(?![ \t]*(?i:days?|d|weeks?|wks?|months?|years?|yrs?|hours?|minutes?|mins?)"
+    r"[ \t]+(?i:ago|later|earlier|before|after|post|since|previously)\b)"
 )
+
+
+def _scale_pair(lower: str) -> bool:
+    """Session 40: a scale named after two people joined by a hyphen ("Spetzler-Martin 3",
+    "Kellgren-Lawrence 2", "Hoehn-Yahr 3"), where its first name is a listed scale's: the list
+    holds each scale under its first author, and the second name (often a given name too:
+    Martin, Lawrence) does not make a double-barrelled surname of it before a value."""
+    first, dash, second = lower.partition("-")
+    return bool(dash) and first in _SCALE_EPONYMS and second.isalpha() and "-" not in second
+
+
 # A scale's eponym before its own scale's initials ("Folstein MMSE", "Barthel ADL", "Karnofsky
 # KPS", "Hamilton HAM-D"). Review 14: each eponym is tied to its own initials; a surname before
 # another scale's ("Bed 3 Harris GCS 15", "Tanner VAS 3") or a credential's or a service's ("B.

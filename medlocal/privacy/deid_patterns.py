@@ -95,6 +95,7 @@ from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_t
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
 from medlocal.privacy.deid_scripts import (
     field_label,
+    glossed,
     katakana_medicine,
     script_candidates,
     without_clinical_words,
@@ -470,6 +471,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 value = text[start:end]
                 if katakana_medicine(text, start, end) or field_label(text, start, end):
                     continue  # "メトホルミン 500mg": a medicine before its dose
+                if glossed(text, start, end):
+                    continue  # "고혈압 (hypertension)": a word of medicine glossed in English
             if is_code_exception(pattern, value):
                 continue
             if kind in _CODE_KINDS and lab_result_value(value):

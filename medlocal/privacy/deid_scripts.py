@@ -18,6 +18,9 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_place_words import FACILITY_HEADS, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Letters of the scripts that, in an English record, write names and places. Greek (U+0370-03FF)
@@ -136,6 +139,64 @@ def without_clinical_words(run: str) -> tuple[int, int]:
     return words[0][0], words[-1][1]
 
 
+# Session 40: a word of the patient's language glossed in English beside it ("고혈압
+# (hypertension)", "headache (두통)", "одышка (breathlessness)"): a record translates a symptom,
+# a diagnosis or a medicine so, and a name or a place is glossed by a capitalised spelling
+# ("김민준 (Kim Min-jun)") or a word of people or places ("김서연 (daughter)", "(home town)").
+# The gloss is one to four lower-case English words; none of people, places or naming.
+_GLOSS_AFTER = re.compile(r"[ \t]*\(([a-z][a-z' -]{2,60})\)")
+_GLOSS_BEFORE = re.compile(r"(?<![\w'-])((?:[a-z][a-z'-]*[ \t]){0,3}[a-z][a-z'-]{3,})[ \t]*\(\Z")
+_NOT_GLOSS = (
+    RELATIONS
+    | ROLES
+    | TITLES
+    | FACILITY_HEADS
+    | STREET_WORDS
+    | REGIONS
+    | frozenset(
+        {
+            "name", "names", "named", "surname", "nickname", "alias", "called", "known", "aka",
+            "patient", "patients", "person", "client", "resident", "home", "house", "address",
+            "city", "town", "village", "province", "district", "region", "country", "capital",
+            "prefecture", "hometown", "born", "lives", "living", "from", "spelled", "spelt",
+            "written", "signed", "signature", "company", "employer", "school", "work", "church",
+            "temple", "mosque", "restaurant", "shop", "friend", "friends", "neighbour", "neighbor",
+            # A person's state or place in a family ("김민준 (deceased)", "(elder twin)").
+            "deceased", "late", "elder", "older", "younger", "eldest", "youngest", "twin",
+            "twins", "aged", "age", "kin", "contact", "baby", "infant", "child", "children",
+            # Who said it, not what it means ("田中さんは肺炎 (reported by family)").
+            "family", "by", "per", "reported", "said", "says", "told", "according",
+        }
+    )
+)  # fmt: skip
+
+
+# Words of a sentence around a gloss, not read as part of it ("and cough (咳嗽)").
+_JOINING = frozenset({"and", "or", "of", "with", "the", "a", "an", "no", "in", "on", "for"})
+
+
+def _gloss(words: str) -> bool:
+    lex = lexicon()
+    parts = [p.strip("'") for p in words.split() if p not in _JOINING]
+    return (
+        0 < len(parts) <= 4
+        and any(len(p) >= 4 for p in parts)
+        and all(lex.known(p) and p not in _NOT_GLOSS for p in parts)
+    )
+
+
+def glossed(text: str, start: int, end: int) -> bool:
+    """Whether the run ``text[start:end]`` is glossed in English as a word of medicine (see
+    _GLOSS_AFTER): its gloss in brackets after it, or it in brackets after its gloss."""
+    after = _GLOSS_AFTER.match(text, end)
+    if after is not None and _gloss(after.group(1)):
+        return True
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = _GLOSS_BEFORE.search(text, max(0, start - 70), start)
+    return before is not None and _gloss(before.group(1))
+
+
 def _kind(run: str) -> str:
     if any(c.isdigit() for c in run):
         return "street_address"
@@ -179,6 +240,8 @@ def script_candidates(text: str) -> Iterator[Redaction]:
         if field_label(text, start, start + len(run)):
             continue
         kind = _kind(run)
+        if kind == "name" and glossed(text, start, start + len(run)):
+            continue
         yield Redaction(kind, start, start + len(run), run, label(kind))
         postcode = _POSTCODE.match(whole, len(run))
         if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
