@@ -72,14 +72,15 @@ class DecodeThreads:
         threads: int,
         set_threads: Callable[[int], None],
         *,
-        clock: Callable[[], float] = time.perf_counter,
+        clock: Callable[[], float] | None = None,
         busy: Callable[[], bool] | None = None,
     ) -> None:
         self.configured = max(1, threads)
         self._choices = [ThreadChoice(threads) for _ in range(len(KINDS) + 1)]
         self._set_threads = set_threads
         self._current = self.configured  # the batch count the context was created with
-        self._clock = clock
+        # Looked up when made, not when this module was imported, so a test's clock applies.
+        self._clock = clock or time.perf_counter
         self._busy = busy or machine_busy
 
     def choice(self, n_tokens: int) -> ThreadChoice:

@@ -332,8 +332,8 @@ def test_export_path_errors_say_what_to_fix(tmp_path: Path) -> None:
         check_export_path(tmp_path)
     with pytest.raises(UserInputError, match="has no extension"):
         check_export_path(tmp_path / "letter")
-    with pytest.raises(UserInputError, match=r"cannot export to '\.txt'"):
-        check_export_path(tmp_path / "letter.txt")
+    with pytest.raises(UserInputError, match=r"cannot export to '\.rtf'"):
+        check_export_path(tmp_path / "letter.rtf")
     assert check_export_path(tmp_path / "letter.PDF") == tmp_path / "letter.PDF"
 
 
