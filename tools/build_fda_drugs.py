@@ -182,17 +182,18 @@ _CATIONS = frozenset(
 # what they are ("potassium salt", "potassium compounds"), see _salt_class.
 _FLUID_CATIONS = frozenset(["potassium", "sodium", "trisodium"])
 _FLUID_ANIONS = frozenset(
-    ["acetate", "bicarbonate", "chloride", "citrate", "lactate", "phosphate", "phosphates"]
+    ["acetate", "bicarbonate", "chloride", "lactate", "phosphate", "phosphates"]
 )
 # Blood-establishment products: CBER licences ("BN..."), and what runs outside the body
 # (apheresis, dialysis circuits). Their substances (citrate in a collection bag) are in vitro
 # anticoagulants and preservatives, not medicines a patient takes.
 _BLOOD_ESTABLISHMENT_APPLICATION = re.compile(r"^B[AN]\d")
 _OUTSIDE_THE_BODY_ROUTES = frozenset(["EXTRACORPOREAL", "IN VITRO"])
-# Mechanisms that act only on blood outside the body: a calcium chelator (citrate, edetate)
-# keeps a blood sample fluid; the FDA's "Anti-coagulant" class of such a substance is no
-# anticoagulant a prescriber gives.
-_IN_VITRO_MECHANISMS = frozenset(["calcium chelating activity"])
+# Mechanisms that act only on blood outside the body -> the word of the classes they explain: a
+# calcium chelator (citrate, edetate) keeps a blood sample fluid; the FDA's "Anti-coagulant"
+# class of such a substance is no anticoagulant a prescriber gives. Its other classes stay
+# (potassium citrate is a "Calculi Dissolution Agent").
+_IN_VITRO_MECHANISMS = {"calcium chelating activity": "coagul"}
 # FDA class kinds used: what a drug is (EPC), how it acts (MoA), what it is made of (CS).
 # Physiologic effects ("Increased Diuresis") do not name drugs.
 _CLASS_KINDS = ("[EPC]", "[MoA]", "[CS]", "[Chemical/Ingredient]")
@@ -383,11 +384,13 @@ def build_classes(
             kind = next((k for k in _CLASS_KINDS if raw.endswith(k)), None)
             if kind is not None:
                 entries.append((raw[: -len(kind)].strip().lower(), kind))
-        in_vitro = any(name in _IN_VITRO_MECHANISMS for name, _ in entries)
+        in_vitro = {_IN_VITRO_MECHANISMS[n] for n, _ in entries if n in _IN_VITRO_MECHANISMS}
         for name, kind in entries:
             if not name or name == generic or not _MEMBER.fullmatch(generic):
                 continue
-            if (in_vitro or _fluid_salt(generic)) and not _salt_class(name, generic):
+            if _fluid_salt(generic) and not _salt_class(name, generic):
+                continue
+            if any(word in name for word in in_vitro):
                 continue
             counts[name][generic] += 1
             if kind in {"[CS]", "[Chemical/Ingredient]"}:

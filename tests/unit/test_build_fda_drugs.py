@@ -123,7 +123,7 @@ COAGULATION = (
     *[
         (
             "POTASSIUM CITRATE",
-            "Anti-coagulant [EPC],Calcium Chelating Activity [MoA]",
+            "Calculi Dissolution Agent [EPC],Anti-coagulant [EPC],Calcium Chelating Activity [MoA]",
             "ANDA203546",
             "ORAL",
             "ANDA",
@@ -148,6 +148,7 @@ def test_classes_leave_out_blood_bags_chelators_and_fluid_salts(tool: ModuleType
     assert classes["anti-coagulant"] == ["heparin"]  # no citrate of a bag, tube or chelator
     assert classes["osmotic laxative"] == ["lactulose"]  # potassium chloride is a salt
     assert classes["potassium salt"] == ["potassium chloride"]  # ... in the class named so
+    assert classes["calculi dissolution agent"] == ["potassium citrate"]  # what it is for
 
 
 def test_linked_names_gather_classes_most_common_first(tool: ModuleType) -> None:
