@@ -87,6 +87,7 @@ TABLE: dict[str, tuple[set[str], set[str]]] = {
     ),
     "bisphosphonate": ({"alendronate", "zoledronic acid", "risedronate"}, set()),
     "HRT": ({"estradiol"}, set()),
+    "thyroid medication": ({"levothyroxine", "liothyronine", "methimazole"}, set()),
     "antiviral": ({"acyclovir", "valacyclovir", "oseltamivir"}, set()),
     "antifungal": ({"fluconazole", "nystatin", "terbinafine", "clotrimazole"}, set()),
 }
@@ -111,7 +112,6 @@ GAPS: dict[str, tuple[set[str], set[str], str]] = {
     ),
     "antacid": ({"calcium carbonate"}, set(), "antacids are OTC monograph products, left out"),
     "contraceptive": ({"levonorgestrel"}, set(), "the pills are combinations, which get no class"),
-    "thyroid medication": ({"levothyroxine"}, set(), "no everyday name links 'l-thyroxine'"),
     "inhaler": ({"albuterol", "tiotropium"}, set(), "an inhaler is a form, not a class"),
 }
 
