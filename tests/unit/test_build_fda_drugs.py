@@ -94,3 +94,73 @@ def test_classes_and_mesh_terms(tool: ModuleType) -> None:
     assert classes["penicillin-class antibacterial"] == ["amoxicillin"]  # single-substance only
     assert set(classes["antibiotics"]) == {"amoxicillin", "cephalexin"}
     assert "clopidogrel" in classes["p2y12 platelet inhibitor"]
+
+
+def _ndc_rows(*rows: tuple[str, str, str, str, str]) -> list[dict[str, str]]:
+    """(substance, classes, application, route, category) rows as read_ndc returns them."""
+    return [
+        {
+            "PRODUCTTYPENAME": "HUMAN PRESCRIPTION DRUG",
+            "PROPRIETARYNAME": subst.title(),
+            "MARKETINGCATEGORYNAME": cat,
+            "SUBSTANCENAME": subst,
+            "PHARM_CLASSES": cls,
+            "APPLICATIONNUMBER": app,
+            "ROUTENAME": route,
+        }
+        for subst, cls, app, route, cat in rows
+    ]
+
+
+# Session 40 (walk 40 W1): "anticoagulant" held blood-bag citrates and lacked warfarin.
+COAGULATION = (
+    ("HEPARIN SODIUM", "Anti-coagulant [EPC]", "NDA017029", "INTRAVENOUS", "NDA"),
+    ("APIXABAN", "Factor Xa Inhibitor [EPC]", "NDA202155", "ORAL", "NDA"),
+    *[("WARFARIN SODIUM", "Vitamin K Antagonist [EPC]", "ANDA040301", "ORAL", "ANDA")] * 3,
+    ("ENOXAPARIN SODIUM", "Low Molecular Weight Heparin [EPC]", "NDA020164", "SUBCUTANEOUS", "NDA"),
+    *[("TRISODIUM CITRATE DIHYDRATE", "Anti-coagulant [EPC]", "BN770923", "INTRAVENOUS", "NDA")]
+    * 5,
+    *[
+        (
+            "POTASSIUM CITRATE",
+            "Calculi Dissolution Agent [EPC],Anti-coagulant [EPC],Calcium Chelating Activity [MoA]",
+            "ANDA203546",
+            "ORAL",
+            "ANDA",
+        )
+    ]
+    * 4,
+    ("SODIUM CITRATE", "Anti-coagulant [EPC]", "NDA880217", "EXTRACORPOREAL", "NDA"),
+    *[("POTASSIUM CHLORIDE", "Potassium Salt [EPC],Osmotic Laxative [EPC]", "NDA1", "ORAL", "NDA")]
+    * 6,
+    ("LACTULOSE", "Osmotic Laxative [EPC]", "ANDA1", "ORAL", "ANDA"),
+)
+LINKS = [
+    ("anticoagulant", ["anti-coagulant", "vitamin k antagonist", "low molecular weight heparin"]),
+    ("blood thinner", ["anticoagulant"]),
+]
+
+
+def test_classes_leave_out_blood_bags_chelators_and_fluid_salts(tool: ModuleType) -> None:
+    ndc = _ndc_rows(*COAGULATION)
+    substances = tool.Substances([r["SUBSTANCENAME"] for r in ndc])
+    classes = tool.build_classes(ndc, substances, {}, {})
+    assert classes["anti-coagulant"] == ["heparin"]  # no citrate of a bag, tube or chelator
+    assert classes["osmotic laxative"] == ["lactulose"]  # potassium chloride is a salt
+    assert classes["potassium salt"] == ["potassium chloride"]  # ... in the class named so
+    assert classes["calculi dissolution agent"] == ["potassium citrate"]  # what it is for
+
+
+def test_linked_names_gather_classes_most_common_first(tool: ModuleType) -> None:
+    ndc = _ndc_rows(*COAGULATION)
+    substances = tool.Substances([r["SUBSTANCENAME"] for r in ndc])
+    mesh = {"anticoagulants": ({"anticoagulant agents"}, ["D27.505.954.502.119"])}
+    classes = tool.build_classes(ndc, substances, mesh, {}, LINKS)
+    # warfarin (3 products) first; every name MedLocal reads as "anticoagulant" agrees.
+    assert classes["anticoagulant"] == ["warfarin", "enoxaparin", "heparin"]
+    assert classes["anticoagulants"] == classes["anticoagulant"]
+    assert classes["anticoagulant agents"] == classes["anticoagulant"]
+    assert classes["anti-coagulant"] == classes["anticoagulant"]
+    assert classes["blood thinner"] == classes["anticoagulant"]  # a link to a link
+    with pytest.raises(SystemExit, match="unknown classes"):
+        tool.build_classes(ndc, substances, {}, {}, [("x", ["no such class"])])

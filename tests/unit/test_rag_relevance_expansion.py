@@ -24,7 +24,8 @@ def test_a_drug_of_the_class_asked_about_is_relevant() -> None:
 
 
 def test_unrelated_passages_stay_out() -> None:
-    # "potassium citrate" is in the FDA anticoagulant class; a potassium level is not.
+    # "potassium citrate" was in the FDA anticoagulant class (left out since session 40); a
+    # potassium level is no anticoagulant either way.
     lab = _hit(3, "Potassium 4.1 mmol/L, sodium 134 mmol/L.", 0.40)
     note = _hit(4, "Ankle swelling for two weeks.", 0.20)
     assert RelevanceThreshold().filter([lab, note], QUESTION) == []
