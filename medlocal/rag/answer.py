@@ -33,7 +33,7 @@ from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.dose_disagreements import dose_disagreements
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
-from medlocal.rag.followup import standalone_question
+from medlocal.rag.followup import repeated_answer_note, standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.open_questions import is_open_question
@@ -428,6 +428,10 @@ class GroundedAnswerer:
             + self._disagreements(query, checked.text, fit)
             + file_notes(fit.passages)
         )
+        # A follow-up answered with an earlier answer, copied (walk 40b item 9).
+        repeat = repeated_answer_note(question, checked.text, history)
+        if repeat is not None:
+            notes.append(repeat)
         return _thought(
             GroundedAnswer(
                 question=question,
