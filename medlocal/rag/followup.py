@@ -109,11 +109,12 @@ def repeated_answer_note(question: str, answer: str, history: Sequence[ChatMessa
     Walk 40b item 9: after "What dose of apixaban is she on?", the window answered "What was
     her last potassium?" and then "And before that?" with the apixaban answer, verbatim but for
     its citation numbers. The model is given the earlier turns as history and the follow-up as
-    asked ("And before that?"), and a small model copies the last answer it sees there (the demo
-    model did so in session 40's run of the three questions, its third answer the second's, in
-    new words only for a date); the checks passed the copy, as its doses are in the passages. Nothing in MedLocal answers from a cache: the copy
-    is the model's. So the answer must say it repeats, and that it may not answer the question
-    asked. Citation marks are left out of the comparison: the copies were renumbered."""
+    asked ("And before that?"), and a small model copies the last answer it sees there (the
+    demo model did so in session 40's run of the three questions: its third answer was its
+    second, a date apart); the checks passed the copy, as its doses are in the passages.
+    Nothing in MedLocal answers from a cache: the copy is the model's. So the answer must say
+    it repeats, and that it may not answer the question asked. Citation marks are left out of
+    the comparison: the copies were renumbered."""
     mine = _comparable(answer)
     if not mine:
         return None
