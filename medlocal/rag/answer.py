@@ -31,8 +31,9 @@ from medlocal.errors import GenerationCancelled
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
+from medlocal.rag.dose_disagreements import dose_disagreements
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
-from medlocal.rag.followup import standalone_question
+from medlocal.rag.followup import repeated_answer_note, standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.open_questions import is_open_question
@@ -364,6 +365,7 @@ class GroundedAnswerer:
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
+            result.notes.extend(self._disagreements(query, raw, fit))
             if result.status == "not_found":
                 self._declined(result, query, fit, open_question)
             return _thought(result, stream)
@@ -385,6 +387,7 @@ class GroundedAnswerer:
         if not supported_sentences(checked, texts) and not checked.named:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
+            result.notes.extend(self._disagreements(query, raw, fit))
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit)
             return _thought(result, stream)
@@ -394,6 +397,7 @@ class GroundedAnswerer:
         if flagged_throughout(checked, texts):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
+            result.notes.extend(self._disagreements(query, raw, fit))
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit, every_statement_flagged=True)
             return _thought(result, stream)
@@ -418,7 +422,16 @@ class GroundedAnswerer:
             + _whole_text_flags(generated, loops, self.params.max_tokens)
         )
         timings["total"] = time.perf_counter() - started
-        notes = fit.notes() + version_notes(fit.passages) + file_notes(fit.passages)
+        notes = (
+            fit.notes()
+            + version_notes(fit.passages)
+            + self._disagreements(query, checked.text, fit)
+            + file_notes(fit.passages)
+        )
+        # A follow-up answered with an earlier answer, copied (walk 40b item 9).
+        repeat = repeated_answer_note(question, checked.text, history)
+        if repeat is not None:
+            notes.append(repeat)
         return _thought(
             GroundedAnswer(
                 question=question,
@@ -448,6 +461,14 @@ class GroundedAnswerer:
             ),
             stream,
         )
+
+    def _disagreements(self, query: str, answer: str, fit: ContextFit) -> list[str]:
+        """Notes for the drugs the question names (else the answer) that the documents given to
+        the model dose differently (walk 40b item 3: the discharge summary's apixaban 5 mg
+        against the GP list's 2.5 mg, one of them answered without a word)."""
+        lexicon = self.lexicon or default_lexicon()
+        drugs = lexicon.find(query) or lexicon.find(answer)
+        return dose_disagreements(fit.passages, drugs, lexicon) if drugs else []
 
     def _declined(
         self, result: GroundedAnswer, query: str, fit: ContextFit, open_question: bool

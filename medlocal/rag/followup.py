@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from medlocal.engine.api import ChatMessage
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
@@ -93,3 +94,42 @@ def _answer_drugs(history: Sequence[ChatMessage], lexicon: MedicationLexicon) ->
     ):
         return []
     return lexicon.find(answer)[:MAX_ANSWER_DRUGS]
+
+
+# How alike an answer and an earlier one of the chat must be to count as a repeat: the walk's
+# copies differed only in their citation numbers; two honest answers about one drug share far
+# less than this (a dose and a date at most).
+REPEAT_SIMILARITY = 0.85
+_CITATION_MARK = re.compile(r"\[\d+(?:\s*[-–,]\s*\d+)*\]|†")
+
+
+def repeated_answer_note(question: str, answer: str, history: Sequence[ChatMessage]) -> str | None:
+    """A note when ``answer`` repeats an earlier answer of the chat almost word for word.
+
+    Walk 40b item 9: after "What dose of apixaban is she on?", the window answered "What was
+    her last potassium?" and then "And before that?" with the apixaban answer, verbatim but for
+    its citation numbers. The model is given the earlier turns as history and the follow-up as
+    asked ("And before that?"), and a small model copies the last answer it sees there (the
+    demo model did so in session 40's run of the three questions: its third answer was its
+    second, a date apart); the checks passed the copy, as its doses are in the passages.
+    Nothing in MedLocal answers from a cache: the copy is the model's. So the answer must say
+    it repeats, and that it may not answer the question asked. Citation marks are left out of
+    the comparison: the copies were renumbered."""
+    mine = _comparable(answer)
+    if not mine:
+        return None
+    for earlier in reversed([m.content for m in history if m.role == "assistant"]):
+        theirs = _comparable(earlier)
+        if theirs and SequenceMatcher(None, mine, theirs, autojunk=False).ratio() >= (
+            REPEAT_SIMILARITY
+        ):
+            return (
+                "this answer repeats an earlier answer of this chat almost word for word, so it"
+                f' may not answer "{" ".join(question.split())}": check the passages cited, or'
+                " ask the question in full"
+            )
+    return None
+
+
+def _comparable(text: str) -> str:
+    return " ".join(_CITATION_MARK.sub(" ", text).lower().split())

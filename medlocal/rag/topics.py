@@ -28,7 +28,9 @@ differently ("ABO group O positive" for "blood type", "NKDA" for
 gestation" for "pregnant", "retired plumber" for "occupation", "walks with a Zimmer frame" for
 "mobility"); what search read into the question counts
 too (relevance.term_finder). Words that only say what kind of fact is wanted ("status",
-"history", "details") are not part of the topic: "smoking status" is about smoking.
+"history", "details") are not part of the topic: "smoking status" is about smoking; nor are
+words asking for a judgement or state ("normal", "low", "raised", "controlled", "stable"): "Is
+her haemoglobin normal?" is about haemoglobin.
 """
 
 from __future__ import annotations
@@ -41,13 +43,29 @@ from medlocal.concepts import concepts_asked, speaks_to
 from medlocal.rag.coverage import content_words, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 
+# Words that ask for a judgement or a state of the concept, not for a concept of their own (walk
+# 40b item 1): "Is her haemoglobin normal?" is answered by "Haemoglobin 112 g/L (120-150) L",
+# which names haemoglobin but not "normal"; the topic ('haemoglobin', 'normal') refused it with
+# the labs ranked first. A passage need not name the judgement: the model makes it, and the
+# range check (rag/checks/ranges.py) judges what it writes.
+_JUDGEMENTS = frozenset(
+    {"normal", "abnormal", "low", "high", "raised", "elevated", "reduced", "decreased",
+     "increased", "deranged", "controlled", "uncontrolled", "stable", "unstable", "ok", "okay",
+     "fine", "alright", "improving", "improved", "worse", "worsening", "better", "good", "bad",
+     "poor", "acceptable", "satisfactory", "adequate", "optimal", "optimised", "concerning",
+     "worrying", "significant", "within", "range", "limits", "target", "borderline", "up",
+     "down", "changed", "changing", "rising", "falling", "dropping", "same", "well"}
+)  # fmt: skip
 # Heads that ask for a kind of fact about the concept before them, not for a concept of their
-# own: a note says "Ex-smoker", not "smoking status: ex-smoker".
-_GENERIC_HEADS = frozenset(
-    {"status", "history", "habit", "habits", "details", "detail", "information", "info",
-     "requirement", "requirements", "number", "numbers", "reading", "readings", "measurement",
-     "measurements",
-     "documented", "recorded", "noted", "listed", "known"}
+# own: a note says "Ex-smoker", not "smoking status: ex-smoker"; and the judgements above.
+_GENERIC_HEADS = (
+    frozenset(
+        {"status", "history", "habit", "habits", "details", "detail", "information", "info",
+         "requirement", "requirements", "number", "numbers", "reading", "readings",
+         "measurement", "measurements",
+         "documented", "recorded", "noted", "listed", "known"}
+    )
+    | _JUDGEMENTS
 )  # fmt: skip
 
 # Concepts that notes commonly write in other words than a question does. Each: the question
@@ -176,7 +194,11 @@ def question_topic(question: str, lexicon: MedicationLexicon | None = None) -> t
     # done or said, not what a thing is: "what" must be followed by "is"/"was"/"are"/"were".
     if tokens[0].lower() in _WH and (len(tokens) < 2 or tokens[1].lower() not in _COPULAS):
         return ()
-    keys = {k.lower() for k in key_terms(question, lexicon)}
+    # A judgement ending the question ("... normal?", "... well controlled?", "... within
+    # normal limits?") is not what a passage must name: the phrase is the concept before it.
+    while len(tokens) > 2 and tokens[-1].lower() in _JUDGEMENTS:
+        tokens = tokens[:-1]
+    keys = {k.lower() for k in key_terms(question, lexicon)} - _JUDGEMENTS
     # The phrase ends the question, after the frame only: "What is the patient's blood
     # group?", "What was her most recent ejection fraction?", "Does she have any allergies?".
     start = len(tokens)
@@ -212,7 +234,9 @@ def _in_phrase(token: str, keys: set[str]) -> bool:
     low = token.lower()
     if low in _FRAME or low.endswith(("'s", "’s")) or _is_name(token):
         return False
-    return bool({low, *low.split("-")} & keys)
+    # A judgement before the concept ("high blood pressure") stays in the phrase, out of the
+    # topic (``_GENERIC_HEADS``).
+    return low in _JUDGEMENTS or bool({low, *low.split("-")} & keys)
 
 
 def _is_name(token: str) -> bool:

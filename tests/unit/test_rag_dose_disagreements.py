@@ -1,0 +1,132 @@
+"""Walk 40b item 3: the documents given to the model dose the asked drug differently (discharge
+summary 18 Sep: apixaban 5 mg twice daily; GP medication list 4 Nov: 2.5 mg twice daily). The
+answer carries a note naming both, with citations, newest first, whatever the model wrote. A
+scripted model through the real answerer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
+
+from medlocal.rag.answer import GroundedAnswerer
+from medlocal.rag.dose_disagreements import dose_disagreements, passage_date
+from medlocal.rag.medications import default_lexicon
+from medlocal.rag.passages import NumberedPassage, Scope
+
+DISCHARGE = hit(
+    41,
+    "Discharge medications: apixaban 5 mg twice daily, bisoprolol 2.5 mg once daily.",
+    document_id=1,
+    file_name="discharge_summary_2026-09-18.pdf",
+)
+GP_LIST = hit(
+    42,
+    "Repeat medication: Apixaban 2.5 mg BD. Bisoprolol 5 mg OD.",
+    document_id=2,
+    file_name="gp_medication_list_2026-11-04.docx",
+    page=None,
+)
+EXPECTED = (
+    "the documents disagree on apixaban: 2.5 mg twice daily [2]"
+    " (gp_medication_list_2026-11-04.docx, 4 Nov 2026) vs 5 mg twice daily [1]"
+    " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
+)
+
+
+def _ask(reply: str, hits: list, question: str = "What dose of apixaban is she on?"):  # type: ignore[no-untyped-def,type-arg]
+    model = FakeChatModel(reply)
+    answerer = GroundedAnswerer(model, FakeRetriever(hits), FakeEmbedder())  # type: ignore[arg-type]
+    return answerer.ask(question, Scope(patient_id=1)).consume()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "She continues apixaban 5 mg twice daily [1].",
+        "She takes apixaban 2.5 mg twice daily [2].",
+        "NOT FOUND",
+    ],
+)
+def test_the_disagreement_is_noted_whatever_the_model_wrote(reply: str) -> None:
+    answer = _ask(reply, [DISCHARGE, GP_LIST])
+    assert EXPECTED in answer.notes, answer.notes
+    assert EXPECTED in answer.provenance["notes"]
+
+
+def test_the_newest_document_comes_first_whatever_the_passage_order() -> None:
+    answer = _ask("She takes apixaban 2.5 mg twice daily [1].", [GP_LIST, DISCHARGE])
+    note = next(n for n in answer.notes if "disagree" in n)
+    assert note.index("gp_medication_list") < note.index("discharge_summary")
+
+
+def test_only_the_asked_drug_is_noted() -> None:
+    # Bisoprolol is dosed differently too, but the question is about apixaban.
+    answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, GP_LIST])
+    assert [n for n in answer.notes if "disagree" in n] == [EXPECTED]
+
+
+def test_a_question_naming_no_drug_notes_the_answers_drugs() -> None:
+    answer = _ask(
+        "She takes bisoprolol 5 mg once daily [2].",
+        [DISCHARGE, GP_LIST],
+        question="What beta blocker dose is she on?",
+    )
+    notes = [n for n in answer.notes if "disagree" in n]
+    assert notes == [
+        "the documents disagree on bisoprolol: 5 mg once daily [2]"
+        " (gp_medication_list_2026-11-04.docx, 4 Nov 2026) vs 2.5 mg once daily [1]"
+        " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
+    ]
+
+
+def test_documents_that_agree_give_no_note() -> None:
+    same = hit(
+        43,
+        "Medication review: apixaban 5 mg BD continued.",
+        document_id=3,
+        file_name="review_2026-10-01.txt",
+    )
+    answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, same])
+    assert not any("disagree" in n for n in answer.notes)
+
+
+def test_a_frequency_that_differs_is_noted() -> None:
+    daily = hit(
+        44,
+        "Clinic letter. Date: 01/10/2026. Apixaban 5 mg once daily.",
+        document_id=3,
+        file_name="clinic_letter.txt",
+    )
+    answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, daily])
+    assert (
+        "the documents disagree on apixaban: 5 mg once daily [2] (clinic_letter.txt, 1 Oct"
+        " 2026) vs 5 mg twice daily [1] (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
+    ) in answer.notes
+
+
+def test_a_change_recorded_in_one_document_is_no_disagreement() -> None:
+    change = hit(
+        45,
+        "Clinic letter 30/10/2026: apixaban reduced from 5 mg to 2.5 mg twice daily.",
+        document_id=3,
+        file_name="clinic_letter_2026-10-30.docx",
+    )
+    numbered = [NumberedPassage(1, DISCHARGE), NumberedPassage(2, change)]
+    assert dose_disagreements(numbered, ["apixaban"], default_lexicon()) == []
+
+
+def test_passages_of_one_document_do_not_disagree_with_each_other() -> None:
+    other_page = hit(
+        46, "Apixaban 2.5 mg BD if creatinine rises.", document_id=1, file_name=DISCHARGE.file_name
+    )
+    numbered = [NumberedPassage(1, DISCHARGE), NumberedPassage(2, other_page)]
+    assert dose_disagreements(numbered, ["apixaban"], default_lexicon()) == []
+
+
+def test_a_passage_is_dated_by_its_file_name_else_its_labelled_date() -> None:
+    assert passage_date(NumberedPassage(1, DISCHARGE)) == date(2026, 9, 18)
+    labelled = hit(47, "Letter. Date: 18 September 2026. Seen in clinic.", file_name="x.txt")
+    assert passage_date(NumberedPassage(1, labelled)) == date(2026, 9, 18)
+    assert passage_date(NumberedPassage(1, hit(48, "No date here.", file_name="y.txt"))) is None
