@@ -31,7 +31,13 @@ from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
 from medlocal.rag.grounding import ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
-from medlocal.rag.passages import NumberedPassage, SourceRef, number_hits, render_passages
+from medlocal.rag.passages import (
+    NumberedPassage,
+    SourceRef,
+    number_hits,
+    render_passages,
+    summary_file_notes,
+)
 from medlocal.rag.prompts import (
     MAP_SYSTEM,
     REDUCE_SYSTEM,
@@ -91,6 +97,9 @@ class Summary:
     flags: list[Flag] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     steps: dict[str, int] = field(default_factory=dict)
+    # What the imports noted about the documents summarised (one names another patient): shown
+    # under the summary and kept in its provenance, so every export carries it (walk 40b).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -470,6 +479,7 @@ class Summarizer:
         by_number = {p.number: p for p in passages}
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
+        file_warnings = summary_file_notes(passages, {*checked.cited, *checked.named})
         steps = {
             "passages": len(passages),
             "map_notes": len(mapped.notes),
@@ -492,9 +502,11 @@ class Summarizer:
                 sources=sources,
                 flags=flags,
                 template=template.name,
+                notes=file_warnings,
                 extra={"steps": steps, "documents": mapped.documents},
             ),
             steps=steps,
+            notes=file_warnings,
         )
 
 
