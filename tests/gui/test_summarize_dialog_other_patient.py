@@ -46,3 +46,20 @@ def test_the_letter_is_marked_unticked_and_noted_when_ticked(
     assert dialog.saved is not None and dialog.saved.summary.notes
     shown = dialog.view.toPlainText()
     assert "Note: Passage" in shown and "(letter.txt): it names another patient" in shown
+
+
+def test_a_discharge_summary_is_listed_with_its_discharge_date(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Walk 40b item 10: "(dated 2026-09-12)", its admission, for a summary of 18 Sep."""
+    patient = workspace.require_vault().add_patient("Margaret Ellen Hartley")
+    discharge = tmp_path / "discharge_summary.txt"
+    discharge.write_text(
+        "DISCHARGE SUMMARY\nDOB: 14/03/1948\nAdmitted: 12 September 2026\n"
+        "Discharged: 18 September 2026\nApixaban 5 mg twice daily.",
+        encoding="utf-8",
+    )
+    workspace.import_documents([discharge], patient)
+    dialog = SummarizeDialog(workspace, patient)
+    qtbot.addWidget(dialog)
+    assert dialog.documents.item(0).text() == "discharge_summary.txt  (dated 2026-09-18)"
