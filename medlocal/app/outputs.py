@@ -20,6 +20,7 @@ from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
     FORMAT_WORDS,
     FORMATS,
@@ -239,12 +240,13 @@ def summarize_patient(
     template = get_template(template_name)
     if params.max_tokens <= 0:
         raise UserInputError("the summary step length must be positive")
-    vault.get_patient(patient_id)
+    patient = vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
     record = [d.file_name for d in vault.list_documents(patient_id)]
+    identity = RecordIdentity(patient.name, patient.mrn, patient.dob)
     with StepClock(progress, model=model).ticking() as clock:
         summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
-            hits, template, progress=clock, cancel=cancel, record=record
+            hits, template, progress=clock, cancel=cancel, record=record, identity=identity
         )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 
