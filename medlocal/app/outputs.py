@@ -20,6 +20,7 @@ from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
     FORMAT_WORDS,
     FORMATS,
@@ -35,7 +36,7 @@ from medlocal.rag.flags import unsupported_draft
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, Summary, save_summary
 from medlocal.rag.templates import get_template
-from medlocal.vault.rows import StoredOutput
+from medlocal.vault.rows import DocumentInfo, StoredOutput
 from medlocal.vault.store import Vault
 from medlocal.wording import counted
 
@@ -201,6 +202,27 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
+def default_summary_documents(
+    vault: Vault, patient_id: int
+) -> tuple[list[int], list[DocumentInfo]]:
+    """The documents a summary takes when none are named, and those it leaves out: a document
+    whose import noted that it names another patient of this vault. Summarised by default, such
+    a letter put another patient's history into this one's summary unnoticed (walk 40b); named
+    on purpose (``--doc``, a ticked row), it is summarised and the summary carries the note.
+    Refused, with directions, when every document is one."""
+    documents = vault.list_documents(patient_id)
+    chosen = [d.id for d in sorted(documents, key=lambda d: d.id) if not d.notes]
+    left_out = [d for d in documents if d.notes]
+    if documents and not chosen:
+        named = ", ".join(f"{d.id} ({d.file_name})" for d in left_out)
+        raise UserInputError(
+            f"every document of patient {patient_id} names another patient of this vault "
+            f"(documents {named}): check where they belong, or name them with --doc to "
+            "summarise them anyway"
+        )
+    return chosen, left_out
+
+
 def summarize_patient(
     vault: Vault,
     model: Any,
@@ -218,12 +240,13 @@ def summarize_patient(
     template = get_template(template_name)
     if params.max_tokens <= 0:
         raise UserInputError("the summary step length must be positive")
-    vault.get_patient(patient_id)
+    patient = vault.get_patient(patient_id)
     hits = record_passages(vault, patient_id, document_ids)
     record = [d.file_name for d in vault.list_documents(patient_id)]
+    identity = RecordIdentity(patient.name, patient.mrn, patient.dob)
     with StepClock(progress, model=model).ticking() as clock:
         summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
-            hits, template, progress=clock, cancel=cancel, record=record
+            hits, template, progress=clock, cancel=cancel, record=record, identity=identity
         )
     return SavedSummary(save_summary(vault, patient_id, summary), summary)
 

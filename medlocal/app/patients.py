@@ -17,6 +17,19 @@ from medlocal.vault.rows import DocumentInfo, Patient
 from medlocal.vault.store import Vault
 
 
+class SimilarPatientError(UserInputError):
+    """The new patient's MRN is one slip from another's (two characters swapped, or one
+    changed), or the date of birth is the same and the name nearly so: often the same person
+    typed twice, or the wrong one of two patients about to get a letter (walk 40b: "Margaret
+    Helen Hartly", HRT-440921, beside "Margaret Ellen Hartley", HRT-440912, was added without a
+    word). ``similar`` holds each such patient with what is alike."""
+
+    def __init__(self, similar: list[tuple[Patient, str]]) -> None:
+        self.listing = "; ".join(f"patient {p.id} ({p.name}, {why})" for p, why in similar)
+        super().__init__(f"this patient is very like {self.listing}")
+        self.similar = similar
+
+
 class DuplicateMrnError(UserInputError):
     """The MRN is already used; ``existing`` are the patients holding it."""
 
@@ -139,6 +152,55 @@ def patients_with_mrn(vault: Vault, mrn: str) -> list[Patient]:
     return [p for p in vault.list_patients() if p.mrn and p.mrn.strip().casefold() == wanted]
 
 
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether two different codes differ by one typing slip: two neighbouring characters
+    swapped ("440912"/"440921") or one character changed ("440912"/"440812"). Case and spaces
+    do not count."""
+    a, b = "".join(a.split()).casefold(), "".join(b.split()).casefold()
+    if a == b or len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(differ) == 1:
+        return True
+    first, second = differ[0], differ[-1]
+    return (
+        len(differ) == 2 and second == first + 1 and a[first] == b[second] and a[second] == b[first]
+    )
+
+
+# How alike two names must be (difflib's ratio over their letters) to ask, with the same date
+# of birth: "Margaret Helen Hartly" and "Margaret Ellen Hartley" score 0.93, "Jane Smith" and
+# "John Smith" 0.80, two unrelated names far less.
+SIMILAR_NAME = 0.85
+
+
+def names_alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    def letters(name: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
+
+    return SequenceMatcher(None, letters(a), letters(b)).ratio() >= SIMILAR_NAME
+
+
+def similar_patients(
+    vault: Vault, name: str, mrn: str | None, dob: str | None
+) -> list[tuple[Patient, str]]:
+    """Patients a new one (``dob`` as YYYY-MM-DD) is very like, with what is alike: an MRN one
+    slip from theirs, or the same date of birth and a name nearly theirs. An identical MRN is
+    ``patients_with_mrn``'s question, asked first."""
+    found: list[tuple[Patient, str]] = []
+    for patient in vault.list_patients():
+        reasons = []
+        if mrn and patient.mrn and one_slip_apart(mrn, patient.mrn):
+            reasons.append(f"MRN {patient.mrn} against {mrn.strip()}")
+        if dob and patient.dob == dob and names_alike(name, patient.name):
+            reasons.append(f"same date of birth {dob} and a name nearly the same")
+        if reasons:
+            found.append((patient, ", ".join(reasons)))
+    return found
+
+
 def add_patient(
     vault: Vault,
     name: str,
@@ -146,14 +208,20 @@ def add_patient(
     dob: str | None = None,
     *,
     allow_duplicate_mrn: bool = False,
+    allow_similar: bool = False,
 ) -> int:
-    """Add a patient after checking ``dob`` and that ``mrn`` is new (unless allowed)."""
+    """Add a patient after checking ``dob``, that ``mrn`` is new and that no patient is very
+    like this one (``similar_patients``), each unless allowed."""
     mrn = (mrn or "").strip() or None
     dob = date_of_birth(dob) if dob and dob.strip() else None
     if mrn is not None and not allow_duplicate_mrn:
         existing = patients_with_mrn(vault, mrn)
         if existing:
             raise DuplicateMrnError(mrn, existing)
+    if not allow_similar:
+        similar = similar_patients(vault, name, mrn, dob)
+        if similar:
+            raise SimilarPatientError(similar)
     return vault.add_patient(name, mrn=mrn, dob=dob)
 
 

@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from medlocal.app.outputs import check_export_path, delete_outputs, list_outputs, span_type
+from medlocal.app.outputs import (
+    check_export_path,
+    default_summary_documents,
+    delete_outputs,
+    list_outputs,
+    span_type,
+)
 from medlocal.cli.common import (
     TerminalProgress,
     add_vault_args,
@@ -79,7 +85,8 @@ def register(sub: Any) -> None:
     summarize.add_argument(
         "--template", required=True, help="template name (medlocal templates list)"
     )
-    summarize.add_argument("--out", metavar="FILE", help="also export to FILE (.md, .docx, .pdf)")
+    # The export formats' one list: the hand-written one left out .txt, which works (walk 40b).
+    summarize.add_argument("--out", metavar="FILE", help=f"also export to FILE ({FORMAT_WORDS})")
     _add_overwrite_arg(summarize)
     # --keep is taken only to be refused with directions (check_summarize_keep): its numbers come
     # from a preview, and a summary has none before it is written.
@@ -319,7 +326,7 @@ def check_redact_args(args: argparse.Namespace) -> None:
         raise UserInputError(f"{', '.join(needs_redact)}: use with --redact")
     if args.redact and getattr(args, "out", "") is None:
         raise UserInputError(
-            "--redact de-identifies the exported file: give --out FILE (.md, .docx, .pdf);"
+            f"--redact de-identifies the exported file: give --out FILE ({FORMAT_WORDS});"
             " the summary printed here is never redacted"
         )
 
@@ -492,14 +499,27 @@ def run_summarize(args: argparse.Namespace) -> int:
     check_summarize_keep(args)
     if args.out is not None:
         check_export_path(args.out, overwrite=args.overwrite)
-    with open_vault(args):
+    with open_vault(args) as vault:
+        document_ids = args.doc
+        if not document_ids:
+            # As the window leaves such a row unticked: a document naming another patient is
+            # summarised only when --doc names it (walk 40b).
+            vault.get_patient(args.patient)  # an unknown patient: its own message first
+            document_ids, left_out = default_summary_documents(vault, args.patient)
+            for doc in left_out:
+                for note in doc.notes:
+                    print(
+                        f"medlocal: note: document {doc.id} ({doc.file_name}) is left out: "
+                        f"{note} (name it with --doc {doc.id}, with the others, to summarise it)",
+                        file=sys.stderr,
+                    )
         progress = TerminalProgress()
         cancel = threading.Event()
         try:
             saved = workspace(args).summarize(
                 args.patient,
                 args.template,
-                document_ids=args.doc,
+                document_ids=document_ids or None,
                 model=args.model,
                 n_ctx=args.ctx,
                 params=sampling_from_args(
@@ -537,6 +557,8 @@ def run_summarize(args: argparse.Namespace) -> int:
         else:
             print(mark_attached(summary.text, summary.flags))
             _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
+        for note in summary.notes:  # a document summarised names another patient: as answers
+            print(f"medlocal: note: {note}", file=sys.stderr)
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,

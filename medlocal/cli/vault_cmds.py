@@ -16,6 +16,7 @@ from typing import Any
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.app.patients import (
     DuplicateMrnError,
+    SimilarPatientError,
     add_patient,
     date_of_birth,
     documents_in_order,
@@ -161,6 +162,12 @@ def _register_patient(sub: Any) -> None:
         "--allow-duplicate-mrn",
         action="store_true",
         help="add even when another patient already has this MRN",
+    )
+    add.add_argument(
+        "--allow-similar",
+        action="store_true",
+        help="add even when another patient's MRN is one slip from this one (two characters "
+        "swapped or one changed) or has the same date of birth and a name nearly the same",
     )
     add.set_defaults(func=run_patient_add)
 
@@ -374,12 +381,22 @@ def run_patient_add(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         try:
             patient_id = add_patient(
-                vault, args.name, args.mrn, args.dob, allow_duplicate_mrn=args.allow_duplicate_mrn
+                vault,
+                args.name,
+                args.mrn,
+                args.dob,
+                allow_duplicate_mrn=args.allow_duplicate_mrn,
+                allow_similar=args.allow_similar,
             )
         except DuplicateMrnError as err:
             raise UserInputError(
                 f"{err}: check it is not the same person (import into that patient instead), "
                 "or add --allow-duplicate-mrn"
+            ) from err
+        except SimilarPatientError as err:
+            raise UserInputError(
+                f"{err}: check it is not the same person mistyped (import into that patient "
+                "instead) and that the details are right, or add --allow-similar"
             ) from err
     print(patient_id)
     return 0

@@ -141,16 +141,45 @@ def document_title(document: ExtractedDocument, file_name: str | None) -> str | 
     return name or date
 
 
+# A date labelled as the document's own ("Date: ...", "Discharged: ...", "Letter date ..."):
+# preferred over any date before it. A discharge summary opens with "Admitted: 12 September",
+# and its first date dated it by the admission, six days before it was written (walk 40b).
+_OWN_DATE = re.compile(
+    r"(?:\bdate(?: of (?:letter|report|discharge|clinic|issue|dictation))?|\bdated"
+    r"|\bdischarged(?: on)?|\bdischarge date|\bwritten(?: on)?|\btyped(?: on)?)\W{0,4}$",
+    re.IGNORECASE,
+)
+# An admission, referral-received or event date is not the document's date when the opening
+# names another ("Admission date: ..." would otherwise pass for "date:").
+_EVENT_DATE = re.compile(
+    r"(?:admitted(?: on)?|admission(?: date)?|date of admission|date of (?:referral|onset|event)"
+    r"|received(?: on)?)\W{0,4}$",
+    re.IGNORECASE,
+)
+_LABEL_CHARS = 30
+
+
 def document_date(text: str, file_type: str) -> str | None:
-    """The document's own date as written: the first date in its opening that is not a date of
+    """The document's own date as written: in its opening, the first date labelled as the
+    document's ("Date:", "Discharged:", "Letter date"), else the first that is not a date of
+    birth nor labelled as an admission or other event, else the first that is not a date of
     birth. None for a FHIR bundle (many dates, none of them the bundle's) or when none shows."""
     if file_type == "fhir":
         return None
     opening = text[:DATE_WINDOW]
+    plain: str | None = None
+    event: str | None = None
     for match in _DATE.finditer(opening):
-        if not _BIRTH.search(opening[max(0, match.start() - 20) : match.start()]):
+        before = opening[max(0, match.start() - _LABEL_CHARS) : match.start()]
+        if _BIRTH.search(before[-20:]):
+            continue
+        if _EVENT_DATE.search(before):
+            event = event or match.group(0)
+        elif _OWN_DATE.search(before):
             return match.group(0)
-    return None
+        else:
+            plain = plain or match.group(0)
+    return plain or event
 
 
 def passage_context(title: str | None, section: str | None) -> str | None:

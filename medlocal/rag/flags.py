@@ -53,6 +53,9 @@ FlagKind = Literal[
     # reference range or flags (H, L, raised), or called high or low where it is inside, unflagged
     # Added with walk 39b:
     "wrong_section",  # summaries: a line under a medication heading that names no medicine
+    # Added with walk 40b:
+    "wrong_patient",  # summaries: a name, date of birth or MRN given for the patient that is
+    # not the vault's record of the patient summarised (another patient's documents mixed in)
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -62,7 +65,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
         "wrong_role", "unsupported_allergy", "unknown_document", "range_conflict",
-        "wrong_section",
+        "wrong_section", "wrong_patient",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -216,6 +216,24 @@ def file_notes(passages: Sequence[NumberedPassage]) -> list[str]:
         which = "Passage" if len(given) == 1 else "Passages"
         hit = given[0].hit
         lines += [f"{which} {numbers} ({hit.file_name}): {note}" for note in hit.file_notes]
+    return lines
+
+
+def summary_file_notes(passages: Sequence[NumberedPassage], cited: Collection[int]) -> list[str]:
+    """``file_notes`` for a summary: every passage of the chosen documents was given, so the
+    note names the passages the summary cites (as an answer's does), or, where it cites none of
+    that document, says the document was summarised all the same: its text may still have
+    shaped the summary (walk 40b: a summary cited another patient's discharge letter with no
+    note, though an answer citing it carried one)."""
+    lines = file_notes([p for p in passages if p.number in cited])
+    noted_cited = {p.hit.document_id for p in passages if p.number in cited and p.hit.file_notes}
+    seen: set[int] = set()
+    for p in passages:
+        hit = p.hit
+        if not hit.file_notes or hit.document_id in noted_cited or hit.document_id in seen:
+            continue
+        seen.add(hit.document_id)
+        lines += [f"{hit.file_name} (summarised, no passage cited): {n}" for n in hit.file_notes]
     return lines
 
 

@@ -56,6 +56,9 @@ def record_passages(
                     vector_score=None,
                     bm25_score=None,
                     last_page=last_page_of(pages, chunk.end),
+                    # Its import's note (it names another patient): a summary resting on it
+                    # says so, as an answer does (walk 40b).
+                    file_notes=doc.notes,
                 )
             )
     return hits

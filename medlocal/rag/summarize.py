@@ -25,13 +25,20 @@ from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingPar
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream, model_reasons
 from medlocal.errors import ContextBudgetError, GenerationCancelled
 from medlocal.rag.checks.document_names import check_document_names
+from medlocal.rag.checks.patient_identity import RecordIdentity, check_patient_identity
 from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.context import thinking_advice
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
 from medlocal.rag.grounding import ground, supported_sentences
 from medlocal.rag.medications import MedicationLexicon
-from medlocal.rag.passages import NumberedPassage, SourceRef, number_hits, render_passages
+from medlocal.rag.passages import (
+    NumberedPassage,
+    SourceRef,
+    number_hits,
+    render_passages,
+    summary_file_notes,
+)
 from medlocal.rag.prompts import (
     MAP_SYSTEM,
     REDUCE_SYSTEM,
@@ -91,6 +98,9 @@ class Summary:
     flags: list[Flag] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
     steps: dict[str, int] = field(default_factory=dict)
+    # What the imports noted about the documents summarised (one names another patient): shown
+    # under the summary and kept in its provenance, so every export carries it (walk 40b).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -415,11 +425,15 @@ class Summarizer:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         record: Collection[str] = (),
+        identity: RecordIdentity | None = None,
     ) -> Summary:
         """Map ``hits`` and reduce them into ``template``; ``record``: the file names of all
-        the patient's documents (by default those of ``hits``)."""
+        the patient's documents (by default those of ``hits``); ``identity``: the vault's
+        record of the patient, against which a name, DOB or MRN the summary gives is checked."""
         mapped = self.map_record(hits, progress=progress, cancel=cancel)
-        return self.reduce(mapped, template, progress=progress, cancel=cancel, record=record)
+        return self.reduce(
+            mapped, template, progress=progress, cancel=cancel, record=record, identity=identity
+        )
 
     def reduce(
         self,
@@ -429,6 +443,7 @@ class Summarizer:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         record: Collection[str] = (),
+        identity: RecordIdentity | None = None,
     ) -> Summary:
         passages = mapped.passages
         texts = {p.number: p.hit.text for p in passages}
@@ -467,9 +482,12 @@ class Summarizer:
         flags += _section_flags(checked.text, sections)
         # A file name the model gives as a source must be one of the patient's documents.
         flags += check_document_names(checked.text, record or {p.hit.file_name for p in passages})
+        # A name, DOB or MRN that is not this patient's: another patient's letter mixed in.
+        flags += check_patient_identity(checked.text, identity)
         by_number = {p.number: p for p in passages}
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
+        file_warnings = summary_file_notes(passages, {*checked.cited, *checked.named})
         steps = {
             "passages": len(passages),
             "map_notes": len(mapped.notes),
@@ -492,9 +510,11 @@ class Summarizer:
                 sources=sources,
                 flags=flags,
                 template=template.name,
+                notes=file_warnings,
                 extra={"steps": steps, "documents": mapped.documents},
             ),
             steps=steps,
+            notes=file_warnings,
         )
 
 

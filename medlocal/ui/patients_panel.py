@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
-from medlocal.app.patients import DuplicateMrnError, add_patient, documents_in_order
+from medlocal.app.patients import (
+    DuplicateMrnError,
+    SimilarPatientError,
+    add_patient,
+    documents_in_order,
+)
 from medlocal.errors import MedLocalError
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
@@ -52,6 +57,9 @@ from medlocal.ui.icons import NOTED_MARK, icon
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
+
+if TYPE_CHECKING:
+    from medlocal.vault.store import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DOCS_REFRESH_MS = 500
@@ -422,6 +430,46 @@ class PatientsPanel(QWidget):
 
     # -- patients ----------------------------------------------------------------------------
 
+    def _add_asking(self, vault: Vault, name: str, mrn: str | None, dob: str | None) -> int | None:
+        """Add the patient, asking first about an MRN already used and then about a patient
+        very like this one (walk 40b); None when the person cancels either question."""
+        allow_duplicate = allow_similar = False
+        while True:
+            try:
+                return add_patient(
+                    vault,
+                    name,
+                    mrn,
+                    dob,
+                    allow_duplicate_mrn=allow_duplicate,
+                    allow_similar=allow_similar,
+                )
+            except DuplicateMrnError as err:
+                title = "Same MRN"
+                question = (
+                    f"{err}. Is this the same person? Then cancel and import into that "
+                    "patient, so their documents stay in one record.\n\nAdd a second patient "
+                    "with this MRN anyway?"
+                )
+                allow_duplicate = True
+            except SimilarPatientError as err:
+                title = "Similar patient"
+                question = (
+                    f"This patient is very like {err.listing}. Is it the same person, "
+                    "mistyped? Then cancel and import into that patient. Two near-identical "
+                    "records are easily confused later.\n\nAdd this patient anyway?"
+                )
+                allow_similar = True
+            answer = QMessageBox.question(
+                self,
+                title,
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+
     def add_patient(self) -> None:
         dialog = AddPatientDialog(self)
         dialog.fill(*self._unsaved_patient)
@@ -430,21 +478,9 @@ class PatientsPanel(QWidget):
         name, mrn, dob = self._unsaved_patient = dialog.values()
         vault = self.workspace.require_vault()
         try:
-            try:
-                new_id = add_patient(vault, name, mrn, dob)
-            except DuplicateMrnError as err:
-                answer = QMessageBox.question(
-                    self,
-                    "Same MRN",
-                    f"{err}. Is this the same person? Then cancel and import into that "
-                    "patient, so their documents stay in one record.\n\nAdd a second patient "
-                    "with this MRN anyway?",
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                new_id = add_patient(vault, name, mrn, dob, allow_duplicate_mrn=True)
+            new_id = self._add_asking(vault, name, mrn, dob)
+            if new_id is None:
+                return
         except VaultBusyError as err:
             # Said beside the list, not in a box to dismiss; the next "Add patient" opens with
             # what was typed, so nothing is typed twice.

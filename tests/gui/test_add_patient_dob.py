@@ -53,6 +53,37 @@ def test_a_known_mrn_asks_before_adding_a_second_patient(
     assert [p.name for p in vault.list_patients()] == ["Ada Lovelace", "Ada King"]
 
 
+def test_a_very_similar_patient_asks_before_adding(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 40b item 12: an MRN with two digits swapped and a name one letter apart."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from medlocal.ui.patients_panel import PatientsPanel
+
+    vault = gui_workspace.require_vault()
+    vault.add_patient("Margaret Ellen Hartley", mrn="HRT-440912")
+    panel = PatientsPanel(gui_workspace)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(AddPatientDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    typed = ("Margaret Helen Hartly", "HRT-440921", None)
+    monkeypatch.setattr(AddPatientDialog, "values", lambda self: typed)
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(f"{args[1]}: {args[2]}")
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    panel.add_patient()
+    assert asked[0].startswith("Similar patient: This patient is very like patient 1")
+    assert "MRN HRT-440912 against HRT-440921" in asked[0]
+    assert len(vault.list_patients()) == 1  # cancelled
+    panel.add_patient()
+    assert [p.name for p in vault.list_patients()][-1] == "Margaret Helen Hartly"
+
+
 def _typed(qtbot: QtBot, dialog: AddPatientDialog, text: str) -> None:
     dialog.dob.clear()
     qtbot.keyClicks(dialog.dob, text)  # typed as a person types, key by key

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fixtures.ingest_files import FakeEmbedder
 
-from medlocal.ingest.chunker import chunk_document, document_title
+from medlocal.ingest.chunker import chunk_document, document_date, document_title
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.formats import extract_file
 from medlocal.ingest.headings import clinical_headings, section_gloss
@@ -160,3 +160,20 @@ def test_a_wrapped_pdf_title_gives_no_section_of_its_second_line(tmp_path: Path)
         "DISCHARGE MEDICATIONS",
     ]
     assert chunks[0].text.startswith("DISCHARGE SUMMARY FOR THE ADMISSION OF\nMR X")
+
+
+def test_a_discharge_summary_is_dated_by_its_discharge_not_its_admission() -> None:
+    """Walk 40b item 10: dated by "Admitted: 12 September 2026", its first date."""
+    text = (
+        "DISCHARGE SUMMARY\nPatient: Margaret Hartley  DOB: 14/03/1948\n"
+        "Admitted: 12 September 2026\nDischarged: 18 September 2026\nWard: Cardiology 7B\n"
+    )
+    assert document_date(text, "pdf") == "18 September 2026"
+    letter = "Seen in clinic 1 October 2026.\nLetter date: 30 October 2026\nDear Dr Ward,"
+    assert document_date(letter, "docx") == "30 October 2026"
+    # An admission date stays the document's date only where nothing else dates it.
+    assert document_date("Admission date: 12/09/2026. Ward 7.", "txt") == "12/09/2026"
+    assert document_date("Date of admission 12/09/2026, letter of 30/10/2026", "txt") == (
+        "30/10/2026"
+    )
+    assert document_date("Date of birth: 14/03/1948\nDate: 01/02/2026", "txt") == "01/02/2026"

@@ -86,7 +86,9 @@ def test_an_unexpected_error_logs_its_frames_and_never_its_message(
 
 
 def _summarize(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export: Any) -> int:
-    saved = SavedSummary(1, SimpleNamespace(text="## Summary\nAda Quill", sources=[], flags=[]))
+    saved = SavedSummary(
+        1, SimpleNamespace(text="## Summary\nAda Quill", sources=[], flags=[], notes=[])
+    )
     monkeypatch.setattr(Workspace, "summarize", lambda *a, **k: saved)
     monkeypatch.setattr(rag_cmds, "_export", export)
     secret = tmp_path / "secret.txt"

@@ -39,7 +39,7 @@ from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
 from medlocal.rag.templates import scan_templates, user_dir
-from medlocal.ui.colours import Tone, ToneLabel, tone_css
+from medlocal.ui.colours import Tone, ToneLabel, tone_colour, tone_css
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     TaskPanel,
@@ -47,6 +47,7 @@ from medlocal.ui.dialogs.common import (
     picker_and_result_layout,
     resize_on_screen,
 )
+from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.render import answer_html, drafts_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.sources_panel import SourcesPanel
@@ -89,7 +90,17 @@ def summary_html(summary: Summary) -> str:
         + answer_html(summary.text, summary.flags)
         + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR), whole="summary")
         + drafts_html(summary.flags, tone_css(Tone.MUTED))
+        + notes_html(summary.notes)
         + sources_html(summary.sources)
+    )
+
+
+def notes_html(notes: list[str]) -> str:
+    """What the imports noted about the documents summarised (one names another patient),
+    worded as under an answer: a summary resting on a misfiled letter said nothing (walk 40b)."""
+    return "".join(
+        f'<p style="{tone_css(Tone.WARNING)}"><i>{NOTED_MARK} Note: {html.escape(note)}</i></p>'
+        for note in notes
     )
 
 
@@ -206,12 +217,19 @@ class SummarizeDialog(QDialog):
             # such: the import date alone read as the date of the letter (walk 27).
             dated = dates.get(document.id)
             when = f"dated {dated}" if dated else f"imported {imported}"
-            item = QListWidgetItem(f"{document.file_name}  ({when})")
+            text = f"{document.file_name}  ({when})"
+            item = QListWidgetItem(f"{NOTED_MARK} {text}" if document.notes else text)
             dated_line = f"Dated {dated}\n" if dated else ""
-            item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}")
+            checks = "".join(f"\nCheck: {note}" for note in document.notes)
+            item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}{checks}")
             item.setData(Qt.ItemDataRole.UserRole, document.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            # A document that names another patient is left out unless ticked: summarised by
+            # default, another patient's letter went into this one's summary unnoticed (walk
+            # 40b). Ticked, the summary carries the import's note.
+            if document.notes:
+                item.setForeground(tone_colour(Tone.WARNING))
+            item.setCheckState(Qt.CheckState.Unchecked if document.notes else Qt.CheckState.Checked)
             self.documents.addItem(item)
         self._fit_documents()
         self.run_button.setEnabled(bool(documents))

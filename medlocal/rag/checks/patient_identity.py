@@ -1,0 +1,180 @@
+"""A summary line that gives the patient's name, date of birth or MRN other than the vault's
+record of the patient summarised: "wrong_patient" (walk 40b: "Name: Margaret Helen Hartley [1†]"
+mixed another patient's middle name into this one's, from a letter filed under the wrong
+patient, and nothing said so). Only what the text gives as an identifier is read: a labelled
+name ("Name:", "Patient:", "Patient name:", "The patient is ..."), a labelled date of birth
+("DOB", "Date of birth", "born") and a labelled MRN ("MRN", "Hospital number"). The passages play
+no part: the vault's record is the reference, as the import's other-patient check uses it.
+
+A written name agrees when each of its words is one of the record's names (any case, titles
+left out) or the initial of one: "Margaret Hartley", "HARTLEY, Margaret", "M. E. Hartley" and
+"Mrs Hartley" agree with "Margaret Ellen Hartley"; "Margaret Helen Hartley" does not. A date of
+birth agrees when one of its readings is the record's (03/04/1948 reads two ways). An MRN agrees
+when it is the record's, case, spaces and dashes aside."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from medlocal.rag.flags import Flag
+from medlocal.rag.sentences import Sentence, split_sentences
+
+
+@dataclass(frozen=True)
+class RecordIdentity:
+    """The vault's record of the patient summarised (``dob`` as stored, YYYY-MM-DD)."""
+
+    name: str
+    mrn: str | None = None
+    dob: str | None = None
+
+
+# Titles and words that may stand beside a name without being one.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "master"})
+_WORD = r"[A-Z][A-Za-z'\u00c0-\u024f\-]+"
+# A name as a summary gives one: two to five capitalised words or initials, a comma allowed
+# after the first ("HARTLEY, Margaret").
+_NAME = rf"(?:(?:{_WORD}|[A-Z]\.?)(?:,?[ \t]+(?:{_WORD}|[A-Z]\.?)){{1,4}})"
+# The label in any case; the name itself capitalised (a lower-case word ends it).
+_NAMED = re.compile(
+    rf"(?i:\b(?:patient(?:'s)?[ \t]+name|full[ \t]+name|name|patient)[ \t]*[:\-][ \t]*"
+    rf"|\bthe[ \t]+patient[ \t]+is[ \t]+)(?P<name>{_NAME})"
+)
+# Labels that may follow a name on its line ("Name: Margaret Hartley DOB: ..."): the name ends
+# before them.
+_AFTER_NAME = frozenset(
+    {"dob", "d.o.b", "mrn", "nhs", "age", "aged", "sex", "gender", "date", "born", "address",
+     "hospital", "ward", "gp", "consultant", "admitted", "discharged", "female", "male"}
+)  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}[ \t]+\d{{4}}"
+    rf"|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
+)
+_BORN = re.compile(
+    rf"\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?)[ \t]*[:\-]?[ \t]*"
+    rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_MRN = re.compile(
+    r"\b(?:MRN|medical[ \t]+record[ \t]+(?:number|no\.?)|hospital[ \t]+(?:number|no\.?))"
+    # A space inside it before digits ("HRT 440912") is part of it.
+    r"[ \t]*[:#\-]?[ \t]*(?P<mrn>[A-Za-z0-9][A-Za-z0-9\-/]{2,}(?:[ \t]+\d[A-Za-z0-9\-/]*)*"
+    r"|[A-Za-z0-9]{1,2}(?:[ \t]+\d[A-Za-z0-9\-/]*)+)",
+    re.IGNORECASE,
+)
+
+
+def check_patient_identity(text: str, identity: RecordIdentity | None) -> list[Flag]:
+    """One ``wrong_patient`` flag per name, date of birth or MRN in ``text`` that the vault's
+    record of the patient (``identity``) does not hold; nothing without a record."""
+    if identity is None:
+        return []
+    flags: list[Flag] = []
+    for sentence in split_sentences(text):
+        for match in _NAMED.finditer(sentence.text):
+            written = _trimmed(match.group("name"))
+            if written and not _name_agrees(written, identity.name):
+                flags.append(
+                    _flag(sentence, match, "name", written, f"name as “{written}”", identity.name)
+                )
+        if identity.dob:
+            for match in _BORN.finditer(sentence.text):
+                if identity.dob not in _readings(match.group("date")):
+                    flags.append(
+                        _flag(
+                            sentence,
+                            match,
+                            "date",
+                            match.group("date"),
+                            f"date of birth as {match.group('date')}",
+                            f"born {identity.dob}",
+                        )
+                    )
+        if identity.mrn:
+            for match in _MRN.finditer(sentence.text):
+                if _code(match.group("mrn")) != _code(identity.mrn):
+                    flags.append(
+                        _flag(
+                            sentence,
+                            match,
+                            "mrn",
+                            match.group("mrn"),
+                            f"MRN as {match.group('mrn')}",
+                            f"MRN {identity.mrn}",
+                        )
+                    )
+    return flags
+
+
+def _flag(
+    sentence: Sentence, match: re.Match[str], group: str, token: str, gives: str, record: str
+) -> Flag:
+    index, start, end = sentence.index, sentence.start, sentence.end
+    token_start = start + match.start(group)
+    return Flag(
+        index,
+        "wrong_patient",
+        token,
+        f"gives the patient's {gives}, but this patient's record says {record}: check that "
+        "the summary does not mix in another patient's documents",
+        start,
+        end,
+        token_start=token_start,
+        token_end=token_start + len(token),
+    )
+
+
+def _trimmed(name: str) -> str:
+    """The name up to a label that follows it on its line ("Hartley DOB"); a title in front
+    is dropped when compared."""
+    kept: list[str] = []
+    for word in name.split():
+        if word.strip(",.:").casefold() in _AFTER_NAME:
+            break
+        kept.append(word)
+    return " ".join(kept).strip(" ,")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^\w'\-]+", name.casefold()) if w and w not in _TITLES]
+
+
+def _name_agrees(written: str, recorded: str) -> bool:
+    own = _words(recorded)
+    words = [w.rstrip(".") for w in _words(written)]
+    if not own or not words:
+        return True
+    initials = {w[0] for w in own}
+    return all(w in own or (len(w) == 1 and w in initials) for w in words)
+
+
+def _readings(written: str) -> set[str]:
+    """The YYYY-MM-DD dates ``written`` can be (two for 03/04/1948)."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", written, flags=re.IGNORECASE)
+    cleaned = " ".join(cleaned.replace(",", " ").replace(".", " ").split())
+    numeric = re.fullmatch(r"(\d{1,2})[/\-](\d{1,2})[/\-](\d{4})", written.replace(".", "/"))
+    found: set[str] = set()
+    if numeric:
+        a, b, year = (int(g) for g in numeric.groups())
+        for day, month in ((a, b), (b, a)):
+            try:
+                found.add(date(year, month, day).isoformat())
+            except ValueError:
+                continue
+        return found
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            found.add(datetime.strptime(cleaned, fmt).date().isoformat())
+        except ValueError:
+            continue
+    if not found and re.match(r"(?i)\d{1,2} sept ", cleaned):
+        return _readings(cleaned.replace("ept", "ep", 1))
+    return found or {written}  # unreadable: compared as written, so it is flagged
+
+
+def _code(value: str) -> str:
+    return re.sub(r"[\s\-/]", "", value).casefold()
