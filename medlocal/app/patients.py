@@ -156,16 +156,22 @@ def one_slip_apart(a: str, b: str) -> bool:
     """Whether two different codes differ by one typing slip: two neighbouring characters
     swapped ("440912"/"440921") or one character changed ("440912"/"440812"). Case and spaces
     do not count."""
+    return _slip(a, b) is not None
+
+
+def _slip(a: str, b: str) -> str | None:
+    """ "swapped", "changed" or None (see ``one_slip_apart``)."""
     a, b = "".join(a.split()).casefold(), "".join(b.split()).casefold()
     if a == b or len(a) != len(b):
-        return False
+        return None
     differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(differ) == 1:
-        return True
+        return "changed"
     first, second = differ[0], differ[-1]
-    return (
+    swapped = (
         len(differ) == 2 and second == first + 1 and a[first] == b[second] and a[second] == b[first]
     )
+    return "swapped" if swapped else None
 
 
 # How alike two names must be (difflib's ratio over their letters) to ask, with the same date
@@ -186,14 +192,18 @@ def names_alike(a: str, b: str) -> bool:
 def similar_patients(
     vault: Vault, name: str, mrn: str | None, dob: str | None
 ) -> list[tuple[Patient, str]]:
-    """Patients a new one (``dob`` as YYYY-MM-DD) is very like, with what is alike: an MRN one
-    slip from theirs, or the same date of birth and a name nearly theirs. An identical MRN is
+    """Patients a new one (``dob`` as YYYY-MM-DD) is very like, with what is alike: an MRN with
+    two neighbouring characters swapped, an MRN one character from theirs with a name nearly
+    theirs, or the same date of birth and a name nearly theirs. An identical MRN is
     ``patients_with_mrn``'s question, asked first."""
     found: list[tuple[Patient, str]] = []
     for patient in vault.list_patients():
         reasons = []
-        if mrn and patient.mrn and one_slip_apart(mrn, patient.mrn):
-            reasons.append(f"MRN {patient.mrn} against {mrn.strip()}")
+        slip = _slip(mrn, patient.mrn) if mrn and patient.mrn else None
+        # A swap is a typing slip; one changed character is also the next number a clinic
+        # issues (K4471902, K4471903), so it asks only with a name nearly the same too.
+        if slip == "swapped" or (slip == "changed" and names_alike(name, patient.name)):
+            reasons.append(f"MRN {patient.mrn} against {(mrn or '').strip()}")
         if dob and patient.dob == dob and names_alike(name, patient.name):
             reasons.append(f"same date of birth {dob} and a name nearly the same")
         if reasons:
