@@ -41,9 +41,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from medlocal.rag.checks.allergies import check_allergies
+from medlocal.rag.checks.allergies import check_allergies, check_allergy_denial
 from medlocal.rag.checks.assertion_conflicts import check_assertions
-from medlocal.rag.checks.doses import check_doses
+from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.heading_fit import check_heading_fit
@@ -159,9 +159,11 @@ def check_sentence(
     named: set[int] | None = None,
     heading: str = "",
     line: str = "",
+    text: str = "",
 ) -> list[Flag]:
     """The flags of one sentence (under the summary section ``heading``, "" for none, on
-    ``line``, the whole line it stands on); the passages they name are added to ``named``."""
+    ``line``, the whole line it stands on, in ``text``, the whole answer or summary, "" for the
+    sentence alone); the passages they name are added to ``named``."""
     check = SentenceCheck(sentence, named=set() if named is None else named)
     body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
@@ -193,12 +195,14 @@ def check_sentence(
     check_ranges(check, body, cited, facts)
     check_date_events(check, body, cited, facts, passages)
     check_doses(check, body, cited, facts, lexicon, passages)
+    check_superseded_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)
+        check_allergy_denial(check, body, text or body, cited, passages, lexicon)
         check_heading_fit(check, heading, line or sentence.text, lexicon)
     return check.flags
 
@@ -362,7 +366,7 @@ def ground(
             flags.append(_attached_flag(sentence, _limit(passages)))
         heading = section_at(text, sentence.start)
         line = _line_at(text, sentence.start)
-        found = check_sentence(sentence, passages, facts, lexicon, named, heading, line)
+        found = check_sentence(sentence, passages, facts, lexicon, named, heading, line, text)
         flags.extend(found)
         if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
             doubt = _model_doubt(support, sentence, passages, shown)
