@@ -132,9 +132,7 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     after = [
         m
         for m in measures
-        if (m[0] >= end or (value.start < m[0] and m[1] > end))
-        and m[1] <= hi
-        and m[0] - end <= 25
+        if (m[0] >= end or (value.start < m[0] and m[1] > end)) and m[1] <= hi and m[0] - end <= 25
     ]
     if after:
         return min(after, key=lambda m: m[0])[2]
