@@ -27,8 +27,11 @@ of rule checks is a module of rag/checks/ (weak_support; values, with units and 
 event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
 person named for a role the passages give someone else, "wrong_role"; allergies: a drug given as
 an allergy that no cited passage gives as one, "unsupported_allergy", read with the summary
-section the sentence is in; ranges: a value called normal that the cited passage gives outside
-its reference range or flags, or called high or low where it is inside, "range_conflict";
+section the sentence is in, and a denial of any allergy ("no known drug allergies", "NKDA") where
+a passage lists one, "negation_conflict"; doses, also a dose given as current that the passage
+gives only as the one changed from ("from 2.5 mg to 5 mg"), "timing_conflict"; ranges: a value
+called normal that the cited passage gives outside its reference range or flags, or called high
+or low where it is inside, "range_conflict";
 heading_fit: a line under a medication heading that names no medicine, "wrong_section"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
