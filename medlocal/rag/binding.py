@@ -126,8 +126,14 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     trend = _trend_measure(text, value, measures)
     if trend is not None:
         return trend
-    # "90% stenosis", "50 Gy in 25 fractions": the measured thing right after the value.
-    after = [m for m in measures if m[0] >= end and m[1] <= hi and m[0] - end <= 25]
+    # "90% stenosis", "50 Gy in 25 fractions": the measured thing right after the value; also
+    # one that opens in the value's unit word and runs past it ("78 year old": the value reads
+    # "78 year", the measure "year old", walk 40b item 5).
+    after = [
+        m
+        for m in measures
+        if (m[0] >= end or (value.start < m[0] and m[1] > end)) and m[1] <= hi and m[0] - end <= 25
+    ]
     if after:
         return min(after, key=lambda m: m[0])[2]
     return row_measure(text, value, measures)
@@ -139,12 +145,29 @@ def _trend_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
     "to", names nothing). The measure is the nearest before the trend's "from", in the clause
     that holds the "from"; none where no "from" opens a trend before the value."""
     opened = [m for m in _FROM.finditer(text) if m.end() <= value.start]
-    if not opened:
-        return None
-    start = opened[-1].start()
-    lo, _hi = _clause(text, max(start - 1, 0), max(start - 1, 0))
-    named = [m for m in measures if lo <= m[0] and m[1] <= start]
-    return max(named, key=lambda m: m[1])[2] if named else None
+    for found in reversed(opened):
+        start = found.start()
+        lo, _hi = _clause(text, max(start - 1, 0), max(start - 1, 0))
+        named = [m for m in measures if lo <= m[0] and m[1] <= start]
+        if named:
+            return max(named, key=lambda m: m[1])[2]
+        # A second trend of the same subject, its clause only a verb: "her eGFR rose from 78 to
+        # 92 and fell from 58 to 57" (walk 40b item 5: 58 was bound to nothing, so the
+        # passage's HbA1c 58 passed as the eGFR's). The measure is the earlier trend's.
+        if not _TREND_VERB_ONLY.fullmatch(text, lo, start):
+            return None
+    return None
+
+
+# A clause that is only a trend's verb, its subject the clause's before: "and fell", ", then
+# decreased", "and has since risen".
+_TREND_VERB_ONLY = re.compile(
+    r"[\s,;]*(?:(?:and|then|but|has|have|had|was|were|is|since|subsequently|later|again"
+    r"|slightly|further|gradually|steadily|significantly)\s+)*"
+    r"(?:increased|decreased|risen|rose|fallen|fell|dropped|declined|improved|worsened"
+    r"|climbed|reduced|gone\s+(?:up|down)|went\s+(?:up|down)|changed)\s*",
+    re.IGNORECASE,
+)
 
 
 # The side a value is one side's: a side letter or word right before it ("L 10.8 cm", "right:

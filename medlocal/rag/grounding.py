@@ -27,8 +27,11 @@ of rule checks is a module of rag/checks/ (weak_support; values, with units and 
 event_dates; doses, with dose_routes; regimens; medication_names; assertion_conflicts; roles: a
 person named for a role the passages give someone else, "wrong_role"; allergies: a drug given as
 an allergy that no cited passage gives as one, "unsupported_allergy", read with the summary
-section the sentence is in; ranges: a value called normal that the cited passage gives outside
-its reference range or flags, or called high or low where it is inside, "range_conflict";
+section the sentence is in, and a denial of any allergy ("no known drug allergies", "NKDA") where
+a passage lists one, "negation_conflict"; doses, also a dose given as current that the passage
+gives only as the one changed from ("from 2.5 mg to 5 mg"), "timing_conflict"; ranges: a value
+called normal that the cited passage gives outside its reference range or flags, or called high
+or low where it is inside, "range_conflict";
 heading_fit: a line under a medication heading that names no medicine, "wrong_section"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
@@ -41,9 +44,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from medlocal.rag.checks.allergies import check_allergies
+from medlocal.rag.checks.allergies import check_allergies, check_allergy_denial
 from medlocal.rag.checks.assertion_conflicts import check_assertions
-from medlocal.rag.checks.doses import check_doses
+from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.heading_fit import check_heading_fit
@@ -159,9 +162,11 @@ def check_sentence(
     named: set[int] | None = None,
     heading: str = "",
     line: str = "",
+    text: str = "",
 ) -> list[Flag]:
     """The flags of one sentence (under the summary section ``heading``, "" for none, on
-    ``line``, the whole line it stands on); the passages they name are added to ``named``."""
+    ``line``, the whole line it stands on, in ``text``, the whole answer or summary, "" for the
+    sentence alone); the passages they name are added to ``named``."""
     check = SentenceCheck(sentence, named=set() if named is None else named)
     body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
     if not any(c.isalnum() for c in body):
@@ -193,12 +198,14 @@ def check_sentence(
     check_ranges(check, body, cited, facts)
     check_date_events(check, body, cited, facts, passages)
     check_doses(check, body, cited, facts, lexicon, passages)
+    check_superseded_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)
+        check_allergy_denial(check, body, text or body, cited, passages, lexicon)
         check_heading_fit(check, heading, line or sentence.text, lexicon)
     return check.flags
 
@@ -362,7 +369,7 @@ def ground(
             flags.append(_attached_flag(sentence, _limit(passages)))
         heading = section_at(text, sentence.start)
         line = _line_at(text, sentence.start)
-        found = check_sentence(sentence, passages, facts, lexicon, named, heading, line)
+        found = check_sentence(sentence, passages, facts, lexicon, named, heading, line, text)
         flags.extend(found)
         if support is not None and not any(f.kind in CONTENT_KINDS for f in found):
             doubt = _model_doubt(support, sentence, passages, shown)

@@ -62,7 +62,8 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "weight": ("weight", "wt", "weighs", "weighed", "weighing"),
     "height": ("height",),
     "bmi": ("bmi",),
-    "age": ("age", "aged", "year-old", "years old"),
+    # "78 year old lady", "78 yr old", "78 y/o" (walk 40b item 5: an age read as eGFR).
+    "age": ("age", "aged", "year-old", "years old", "year old", "yr old", "yrs old", "y/o"),
     "stenosis": ("stenosis",),
     "fractions": ("fractions", "fraction"),
     "cycles": ("cycles", "cycle"),

@@ -780,7 +780,9 @@ class _Doubter(_Recorder):
     "sentence",
     [
         "Penicillin - anaphylaxis (1988) [1].",
-        "No other known drug allergies [1].",
+        # Walk 40b item 2: "No other known drug allergies [1]." alone names no allergen, so it
+        # denies the penicillin anaphylaxis (a negation conflict); after the allergy it copies.
+        "Penicillin - anaphylaxis (1988) [1]. No other known drug allergies [1].",
         "- penicillin: anaphylaxis, 1988 [1]",
         "Troponin T peaked at 412 ng/L [2].",
         "Echocardiogram showed an ejection fraction of 45% [2].",  # across a line break

@@ -215,3 +215,117 @@ def check_allergies(
 def _naming_sentence(passage: str, name: str, lexicon: MedicationLexicon) -> str:
     found = next((s.text for s in split_sentences(passage) if lexicon.supported(s.text, name)), "")
     return quoted(found or passage)
+
+
+# A sentence that denies having any allergy (walk 40b item 2): "no known drug allergies", "she
+# does not have any known allergies", "NKDA", "Allergies: none known", "not allergic to any
+# medication". ``other`` marks a denial of any allergy beyond those named ("No other known drug
+# allergies", "otherwise NKDA"): true of a record that lists penicillin, if the text names it.
+_DENIAL_QUALIFIER = r"(?:(?P<other>other|further|additional|more)\s+)?"
+_DENIAL_NOUN = (
+    r"(?:(?:known|documented|recorded|reported|significant)\s+){0,2}"
+    r"(?:(?:drug|medication|medicine)\s+)?"
+    r"(?:allerg(?:y|ies)|intolerances?|adverse\s+(?:drug\s+)?reactions?)\b"
+)
+_ALLERGY_DENIAL = re.compile(
+    r"(?:\b(?:no|nil|never\s+had\s+any|not?\s+(?:have|has|had|report\w*|record\w*)\s+any"
+    r"|(?:does|did|do)\s+not\s+have\s+any|without\s+any|denies(?:\s+any)?)\s+"
+    + _DENIAL_QUALIFIER
+    + _DENIAL_NOUN
+    # "no allergy to penicillin" denies one drug (rag/assertions.py reads it); "no allergy
+    # symptoms" denies symptoms, not an allergy.
+    + r"(?!\s+(?:to|of|with|symptoms?|signs?|tests?|testing|screen\w*|referrals?|clinic)\b)"
+    r"|\bnot\s+(?:known\s+to\s+be\s+)?allergic\s+to\s+(?P<other2>other\s+)?"
+    r"(?:any|anything)\b(?!\s+(?:other|else|but|except|apart|besides)\b)"
+    r"|\b(?P<other3>otherwise\s+)?(?:NKDA|NKA|NKMA)\b"
+    r"|\ballerg(?:y|ies)\s*(?:status)?\s*[:\-–—]\s*(?:none|nil|NKDA|NKA|not\s+known)\b)",
+    re.IGNORECASE,
+)
+# Words that say the denial leaves named allergies aside: "apart from penicillin, NKDA".
+_BEYOND = re.compile(r"\b(?:other|otherwise|else|apart\s+from|besides|except|beyond)\b", re.I)
+
+
+def _denial(body: str) -> re.Match[str] | None:
+    return _ALLERGY_DENIAL.search(body)
+
+
+def _says_negated(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:no|not|nil|denies|without|never)\b|NKDA|NKA", sentence, re.I))
+
+
+def listed_allergens(passage: str, lexicon: MedicationLexicon) -> list[tuple[str, str]]:
+    """(drug, the passage sentence naming it) for each drug ``passage`` gives as an allergy or
+    intolerance. Stricter than backing a stated allergy (:func:`_given_as_allergy`): a drug in a
+    negated sentence ("No penicillin allergy.") is no allergen, even after "Allergies: Codeine -
+    vomiting.", whose label the looser rule lets the next sentence borrow."""
+    found: dict[str, str] = {}
+    sentences = [s.text for s in split_sentences(passage)]
+    for i, sentence in enumerate(sentences):
+        for start, _, name in lexicon.spans(sentence):
+            if name in found:
+                continue
+            scope, labelled = _scope(sentence, start)
+            own = _says_allergy(scope) and not _NEGATION_BEFORE.search(sentence[:start])
+            # The sentence before, for a drug without a label of its own in a sentence that
+            # negates nothing.
+            before = (
+                i > 0
+                and not labelled
+                and not _says_negated(sentence)
+                and _says_allergy(sentences[i - 1])
+            )
+            if own or before:
+                found[name] = sentence
+    for start, _, name in lexicon.spans(passage):
+        if name not in found and _under_allergy_label(passage, name, lexicon):
+            found[name] = passage[passage.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
+    return list(found.items())
+
+
+def check_allergy_denial(
+    check: SentenceCheck,
+    body: str,
+    text: str,
+    cited: Sequence[int],
+    passages: Mapping[int, str],
+    lexicon: MedicationLexicon,
+) -> None:
+    """Flag a sentence that denies any allergy ("no known drug allergies", "NKDA") when a cited
+    passage, or failing that another given passage, lists one: "negation_conflict", naming it
+    (walk 40b item 2: "No other known drug allergies [1]" citing "Allergies: Penicillin -
+    anaphylaxis (1988). No other known drug allergies."). A denial of allergies beyond those
+    named ("No other …", "apart from penicillin, NKDA") is flagged only when ``text``, the whole
+    answer or summary, names none of the listed allergens; a flat denial ("She does not have any
+    known allergies") is flagged unless the sentence itself names one."""
+    match = _denial(body)
+    if match is None or any(
+        f.kind == "negation_conflict" and "allerg" in f.token.lower() for f in check.flags
+    ):
+        return  # ConText flagged the denial already (rag/assertions.py)
+    beyond = bool(match.group("other") or match.group("other2") or match.group("other3")) or bool(
+        _BEYOND.search(body)
+    )
+    scope_text = text if beyond else body
+    others = [n for n in passages if n not in cited]
+    for group in (list(cited), others):
+        listed = [
+            (n, name, said) for n in group for name, said in listed_allergens(passages[n], lexicon)
+        ]
+        if not listed:
+            continue
+        if any(_name_starts(scope_text, name, lexicon) for _, name, _ in listed):
+            return
+        n, _, said = listed[0]
+        names = ", ".join(dict.fromkeys(name for m, name, _ in listed if m == n))
+        where = f"passage [{n}]" + ("" if n in cited else ", which this sentence does not cite,")
+        check.named.add(n)
+        check.add(
+            "negation_conflict",
+            match.group().strip(),
+            f"'{match.group().strip()}': {where} lists an allergy or intolerance ({names})"
+            + (", and the text names none of them" if beyond else ""),
+            match.start(),
+            quote=quoted(said),
+            passage=n,
+        )
+        return

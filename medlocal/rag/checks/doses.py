@@ -143,3 +143,83 @@ def _by_size(value: Value) -> bool:
     return value.unit is not None and any(
         part in ("kg", "m2", "m²", "1.73m2") for part in value.unit.split("/")[1:]
     )
+
+
+# A dose changed from: "increased bisoprolol from 2.5 mg to 5 mg", "switched from ramipril 5 mg
+# to losartan 50 mg", "reduced from 40 mg OD to 20 mg OD" ("from" up to two words before it, and
+# "to" a dose after it), or "ramipril 5 mg reduced to 2.5 mg", "5 mg -> 2.5 mg" (a change verb
+# or arrow after it, then a dose).
+_FROM_NEAR = re.compile(r"\bfrom\s+(?:[A-Za-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
+_TO_DOSE_AFTER = re.compile(
+    r"\s*(?:\(?[A-Za-z]+\)?\s+){0,3}?(?:to|->|→|⟶)\s+(?:[A-Za-z][\w\-]*\s+){0,2}\d",
+    re.IGNORECASE,
+)
+_CHANGED_AFTER = re.compile(
+    r"\s*(?:[A-Za-z]+\s+){0,2}?(?:(?:was|were|is|been|then)\s+)?"
+    r"(?:increased|reduced|decreased|changed|switched|titrated|lowered|raised|uptitrated"
+    r"|downtitrated|weaned|stepped\s+(?:up|down)|went\s+(?:up|down))\s+(?:\w+\s+)?to\s+\d"
+    r"|\s*(?:->|→|⟶)\s*\d",
+    re.IGNORECASE,
+)
+# "switched from simvastatin 40 mg (myalgia)": the drug and its dose were left, to whatever.
+_SWITCHED_FROM = re.compile(
+    r"\b(?:switched|changed|converted|swapped)\s+(?:over\s+)?from\s+(?:[A-Za-z][\w\-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A sentence that tells the dose as a past one: "previously on 2.5 mg", "was on", "until".
+_PAST_DOSE = re.compile(
+    r"\b(?:previous(?:ly)?|prior|formerly|originally|initially|initial|old|earlier|used\s+to"
+    r"|had\s+been|was\s+(?:on|taking|given)|were|until|before|from|changed|increased|reduced"
+    r"|decreased|switched|titrated|stopped)\b",
+    re.IGNORECASE,
+)
+
+
+def changed_from(text: str, value: Value) -> bool:
+    """Whether ``value`` in ``text`` is a dose the text says was changed from."""
+    end = value.start + len(value.raw)
+    return bool(
+        (_FROM_NEAR.search(text, 0, value.start) and _TO_DOSE_AFTER.match(text, end))
+        or _CHANGED_AFTER.match(text, end)
+        or _SWITCHED_FROM.search(text, 0, value.start)
+    )
+
+
+def check_superseded_doses(
+    check: SentenceCheck,
+    body: str,
+    cited: list[int],
+    facts: PassageFacts,
+    lexicon: MedicationLexicon,
+    passages: Mapping[int, str],
+) -> None:
+    """Flag a dose given as current that the cited passages give for its drug only as the dose
+    it was changed from (walk 40b item 4: "She continues bisoprolol 2.5 mg" citing "increased
+    bisoprolol from 2.5 mg to 5 mg once daily"): "timing_conflict". A sentence that tells the
+    change or a past dose itself ("increased from 2.5 mg", "previously 2.5 mg") is left alone,
+    and so is a dose any cited passage also gives as a dose taken (an earlier list, "2.5 mg
+    once daily")."""
+    if _PAST_DOSE.search(body):
+        return
+    evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n) if is_dose(v)]
+    for (drug, _, _), value in dose_pairs(body, lexicon):
+        if not is_dose(value) or value.start in check.flagged:
+            continue
+        same = [
+            (n, v)
+            for n, (d, _, _), v in evidence
+            if lexicon.same_drug(drug, d) and same_value(value, v)
+        ]
+        if not same or not all(changed_from(passages[n], v) for n, v in same):
+            continue
+        n, old = same[0]
+        said = sentence_at(passages[n], old.start)
+        check.add(
+            "timing_conflict",
+            value.raw,
+            f"dose '{value.raw}' is the dose of {drug} that passage [{n}] says was changed or"
+            " switched from, not a current dose",
+            value.start,
+            quote=quoted(said),
+            passage=n,
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from medlocal.rag.checks.passage_facts import PassageFacts
@@ -118,9 +119,18 @@ def _unread_regimen_doses(
         if nxt is None or quantity(nxt)[1] != quantity(v)[1]:
             continue
         said = any(v.start < f.start < nxt.start for f in facts.frequencies(n))
+        # Nothing but "to" between the doses ("increased bisoprolol from 2.5 mg to 5 mg once
+        # daily"): no unread regimen; the one after the new dose is the drug's (walk 40b item
+        # 4: "bisoprolol 2.5 mg twice daily" passed).
+        if _ONLY_TO.fullmatch(text, v.start + len(v.raw), nxt.start):
+            continue
         if not said and sentence_at(text, v.start) in with_regimen:
             unread.append(quantity(v))
     return unread
+
+
+# The words between a dose changed from and the dose changed to, when they say nothing else.
+_ONLY_TO = re.compile(r"\s*(?:(?:up|down)\s+)?(?:to|->|→|⟶)\s*", re.IGNORECASE)
 
 
 def _dose_before(
