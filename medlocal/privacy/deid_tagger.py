@@ -120,14 +120,14 @@ class Tagger:
     def _label(self, features: list[list[str]]) -> list[str]:
         with self._lock:
             self._tagger.set(features)
+            marginal = self._tagger.marginal  # bound once: called for every word
+            threshold = self.threshold
             labels: list[str] = []
             for i in range(len(features)):
-                outside = self._tagger.marginal(OUTSIDE, i)
-                if 1 - outside < self.threshold:
+                if 1 - marginal(OUTSIDE, i) < threshold:
                     labels.append(OUTSIDE)
                     continue
-                best = max(KINDS, key=lambda k: self._tagger.marginal(k, i))
-                labels.append(best)
+                labels.append(max(KINDS, key=lambda k: marginal(k, i)))
         return labels
 
 

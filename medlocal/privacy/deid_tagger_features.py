@@ -61,13 +61,17 @@ def _shape(tok: Tok) -> str:
     return tok.shape
 
 
-def _own(tok: Tok, lex: Lexicon) -> list[str]:
-    """What the word is, apart from its place: its shape, spelling where that is general, and
-    the word lists' verdicts."""
+# Speed (session 40b): the length's feature written once, not once per word.
+_LENGTHS = tuple(f"len={n}" for n in range(10))
+
+
+def _own(tok: Tok, lex: Lexicon, shape: str | None = None) -> list[str]:
+    """What the word is, apart from its place: its shape (``shape``, where the caller read
+    it), spelling where that is general, and the word lists' verdicts."""
     lower = tok.bare
     known = lex.known(lower)
     clinical = lex.clinical(lower)
-    feats = [f"sh={_shape(tok)}", f"len={min(len(lower), 9)}"]
+    feats = [f"sh={_shape(tok) if shape is None else shape}", _LENGTHS[min(len(lower), 9)]]
     if (known or clinical) and len(lower) <= _MAX_SPELLED:
         feats.append(f"w={lower}")
     else:
@@ -91,20 +95,26 @@ def _own(tok: Tok, lex: Lexicon) -> list[str]:
     return feats
 
 
-def _run_features(line: list[Tok], text: str) -> list[list[str]]:
+_CAPITALISED = ("title", "CAPS", "I")
+_RUN_GAPS = (" ", "-", ". ", "'s ")
+
+
+def _run_features(line: list[Tok], text: str, shapes: list[str] | None = None) -> list[list[str]]:
     """Each word's place in its run of capitalised words (one gap of a single space or a
-    hyphen apart), and the run's last word where that is a plain word ("Hospital")."""
+    hyphen apart), and the run's last word where that is a plain word ("Hospital").
+    ``shapes``, where given, are :func:`_shape` of each word (read once per line)."""
+    shapes = [_shape(tok) for tok in line] if shapes is None else shapes
     feats: list[list[str]] = [[] for _ in line]
     i = 0
     while i < len(line):
-        if _shape(line[i]) not in ("title", "CAPS", "I"):
+        if shapes[i] not in _CAPITALISED:
             i += 1
             continue
         j = i
         while (
             j + 1 < len(line)
-            and _shape(line[j + 1]) in ("title", "CAPS", "I")
-            and text[line[j].end : line[j + 1].start] in (" ", "-", ". ", "'s ")
+            and shapes[j + 1] in _CAPITALISED
+            and text[line[j].end : line[j + 1].start] in _RUN_GAPS
         ):
             j += 1
         last = line[j].lower
@@ -120,24 +130,25 @@ class _Word:
     neighbours see them, by offset: made once per word of a text, where they were made for
     every word next to it (a word stands in four neighbourhoods)."""
 
-    __slots__ = ("_seen", "own")
+    __slots__ = ("biased", "next1", "next2", "own", "prev1", "prev2")
 
     def __init__(self, own: list[str]) -> None:
         self.own = own
-        # Speed (session 36): the four neighbourhoods' lists at once, in one pass over ``own``.
-        head = [f for f in own if f[:2] in ("w=", "sh")]
-        rest = [f for f in own if f[:2] not in ("w=", "sh", "le")]
-        self._seen: dict[int, list[str]] = {
-            -2: [f"-2{f}" for f in head],
-            -1: [f"-1{f}" for f in head] + [f"-1{f}" for f in rest],
-            1: [f"1{f}" for f in head] + [f"1{f}" for f in rest],
-            2: [f"2{f}" for f in head],
-        }
+        self.biased = ["bias", *own]  # how the word's own list opens its features
+        # Speed (session 36): the four neighbourhoods' lists at once. Speed (session 40b):
+        # read by place, not by each feature's prefix: _own writes the shape first, the length
+        # second, the spelling ("w=") third, and no later feature opens with "w=", "sh" or "le"
+        # (tests/unit/test_deid_speed40b.py checks it on every development note).
+        shape, spelling, rest = own[0], own[2], own[3:]
+        self.prev2 = ["-2" + shape, "-2" + spelling]
+        self.prev1 = ["-1" + shape, "-1" + spelling, *["-1" + f for f in rest]]
+        self.next1 = ["1" + shape, "1" + spelling, *["1" + f for f in rest]]
+        self.next2 = ["2" + shape, "2" + spelling]
 
     def seen_from(self, offset: int) -> list[str]:
         """The features a word ``offset`` away takes from this one: shape and word from two
         away, everything but the length from one away."""
-        return self._seen[offset]
+        return {-2: self.prev2, -1: self.prev1, 1: self.next1, 2: self.next2}[offset]
 
 
 Memo = dict[tuple[str, str, bool, bool], _Word]
@@ -150,15 +161,15 @@ def line_features(
     word lists said of each word between the lines of one text (the lookups are most of the
     cost)."""
     memo = {} if memo is None else memo
+    shapes = [_shape(tok) for tok in line]
     words: list[_Word] = []
-    for tok in line:
-        key = (tok.lower, _shape(tok), tok.strong, tok.weak)
+    for tok, shape in zip(line, shapes, strict=True):
+        key = (tok.lower, shape, tok.strong, tok.weak)
         word = memo.get(key)
         if word is None:
-            word = memo[key] = _Word(_own(tok, lex))
+            word = memo[key] = _Word(_own(tok, lex, shape))
         words.append(word)
-    own = [word.own for word in words]
-    runs = _run_features(line, text)
+    runs = _run_features(line, text, shapes)
     line_start = text.rfind("\n", 0, line[0].start) + 1
     gaps = [_gap(text[line_start : line[0].start])]
     gaps += [_gap(text[a.end : b.start]) for a, b in itertools.pairwise(line)]
@@ -169,14 +180,25 @@ def line_features(
     last = len(line) - 1
     out: list[list[str]] = []
     for i, word in enumerate(words):
-        feats = ["bias", *word.own, *runs[i], gaps_before[i], gaps_after[i]]
-        if i == 0:
-            feats.append("bol")
-        feats += words[i - 2]._seen[-2] if i >= 2 else ("-2edge",)
-        feats += words[i - 1]._seen[-1] if i >= 1 else ("-1edge",)
-        feats += words[i + 1]._seen[1] if i < last else ("1edge",)
-        feats += words[i + 2]._seen[2] if i + 1 < last else ("2edge",)
+        feats = [*word.biased, *runs[i], gaps_before[i], gaps_after[i]]
+        if i >= 2:
+            feats += words[i - 2].prev2
+            feats += words[i - 1].prev1
+        elif i == 1:
+            feats.append("-2edge")
+            feats += words[0].prev1
+        else:
+            feats += ("bol", "-2edge", "-1edge")
+        if i + 1 < last:
+            feats += words[i + 1].next1
+            feats += words[i + 2].next2
+        elif i < last:
+            feats += words[i + 1].next1
+            feats.append("2edge")
+        else:
+            feats += ("1edge", "2edge")
         if i > 0:
-            feats.append(f"-1{own[i - 1][2]}|{own[i][0]}")  # the word before, with this shape
+            # the word before, with this shape
+            feats.append(f"-1{words[i - 1].own[2]}|{word.own[0]}")
         out.append(feats)
     return out

@@ -121,4 +121,4 @@ def test_tagger_features_are_the_same_with_the_neighbours_made_once() -> None:
     shared = [line_features(line, text, lex, memo) for line in lines]
     fresh = [line_features(line, text, lex) for line in lines]
     assert shared == fresh
-    assert any(word._seen for word in memo.values())
+    assert any(word.prev1 for word in memo.values())
