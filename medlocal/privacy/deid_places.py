@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, abbreviations_joined, fold
-from medlocal.privacy.deid_names import cued_name, read_names, role_prefix, word_cue
+from medlocal.privacy.deid_names import cued_name, plain_word, read_names, role_prefix, word_cue
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -73,7 +73,9 @@ def _role_alone(run: list[Tok]) -> bool:
     "Student Midwife")."""
     return (
         len(run) >= 2
-        and run[-1].lower in ROLES
+        # Session 40 (cue40): "Sister" after a grading word is a nurse's grade ("Spoke with
+        # Ward Sister"); "Ward" was read as a name before it.
+        and (run[-1].lower in ROLES or run[-1].lower == "sister")
         and all(t.lower in ROLE_QUALIFIERS for t in run[:-1])
     )
 
@@ -172,6 +174,21 @@ def _residence_place(run: list[Tok], words: list[str], text: str, lex: Lexicon) 
     return run[0]
 
 
+def _plain_after_cue(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised plain word (see :func:`~medlocal.privacy.deid_names.plain_word`) that no
+    earlier reading made a name (a title before it makes it strong)."""
+    return tok.shape == "title" and not tok.strong and plain_word(tok.bare, lex)
+
+
+def _named_beside(run: list[Tok], plain: list[bool], k: int) -> bool:
+    """Whether a capitalised word next to ``run[k]`` (no joiner between) is no plain word: a
+    listed or unknown name that the plain word may belong to ("with Rose Doses")."""
+    return any(
+        0 <= j < len(run) and run[j].shape in ("title", "caps") and not plain[j]
+        for j in (k - 1, k + 1)
+    )
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
@@ -216,9 +233,16 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     ) and len(run) > 1:
         if len(run) == 2 and run[1].lower.rstrip(".") in TITLES:
             return  # walk 20: "Dear Dr" at a line's end: a title with no name after it
-        # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
-        run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
         run = run[1:]
+        if _plain_after_cue(run[0], lex) and not _named_beside(
+            run, [_plain_after_cue(tok, lex) for tok in run], 0
+        ):
+            # Session 40 (cue40): a plain word or its plural after the cue is no one ("Dear
+            # Colleagues", "Volunteer Drivers"), as after a cue before the run (below).
+            run[0].weak = False
+        else:
+            # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
+            run[0].strong = run[0].strong or run[0].weak or cued_name(run[0], lex)
     if (
         len(run) > 2
         and run[1].word == "the"
@@ -242,7 +266,16 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if cue in _NAME_CUES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
-        for tok in run:
+        plain = [_plain_after_cue(tok, lex) for tok in run]
+        for k, tok in enumerate(run):
+            if plain[k] and not _named_beside(run, plain, k):
+                # Session 40 (cue40): a plain word or its plural, on no name list, after the
+                # cue is the word, not a person ("Presented with Headaches and Seizures",
+                # "Summary with Doses and Routes"); its weak mark (a plural the dictionary
+                # knows only by its ending) made cued_name read it as a name. Beside a listed
+                # or unknown name it still joins that name.
+                tok.weak = False
+                continue
             tok.strong = tok.strong or (tok.shape == "title" and cued_name(tok, lex))
             # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").
             generic = tok.lower in GENERIC or lex.clinical(tok.lower)
