@@ -174,10 +174,44 @@ def _residence_place(run: list[Tok], words: list[str], text: str, lex: Lexicon) 
     return run[0]
 
 
-def _plain_after_cue(tok: Tok, lex: Lexicon) -> bool:
+def _plain_after_cue(tok: Tok, lex: Lexicon, text: str) -> bool:
     """A capitalised plain word (see :func:`~medlocal.privacy.deid_names.plain_word`) that no
-    earlier reading made a name (a title before it makes it strong)."""
-    return tok.shape == "title" and not tok.strong and plain_word(tok.bare, lex)
+    earlier reading made a name (a title before it makes it strong), on a line written in
+    title case. In prose a capital after "with" marks a proper noun ("footy with Pioneers",
+    "training with Rovers": teams, kept removed); in a title-cased line ("Discharge Summary
+    with Doses and Routes", "Presented with Headaches and Seizures") it says nothing."""
+    return (
+        tok.shape == "title"
+        and not tok.strong
+        and plain_word(tok.bare, lex)
+        and _title_cased_line(text, tok.start)
+    )
+
+
+# Words a title-cased line leaves in lower case.
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the",
+     "to", "via", "with"}
+)  # fmt: skip
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# How far a line is read either way: a longer line is prose, not a heading (and a line of
+# thousands of words is not read again for every run on it).
+_LINE_REACH = 160
+
+
+def _title_cased_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` capitalises every word but the small ones (two or more
+    such words)."""
+    start = text.rfind("\n", max(0, at - _LINE_REACH), at) + 1
+    if start == 0 and at > _LINE_REACH:
+        return False
+    end = text.find("\n", at, at + _LINE_REACH)
+    if end == -1:
+        if len(text) > at + _LINE_REACH:
+            return False
+        end = len(text)
+    words = [w for w in _LINE_WORD.findall(text, start, end) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _named_beside(run: list[Tok], plain: list[bool], k: int) -> bool:
@@ -234,12 +268,12 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         if len(run) == 2 and run[1].lower.rstrip(".") in TITLES:
             return  # walk 20: "Dear Dr" at a line's end: a title with no name after it
         run = run[1:]
-        if _plain_after_cue(run[0], lex) and not _named_beside(
-            run, [_plain_after_cue(tok, lex) for tok in run], 0
+        if _plain_after_cue(run[0], lex, text) and not _named_beside(
+            run, [_plain_after_cue(tok, lex, text) for tok in run], 0
         ):
             # Session 40 (cue40): a plain word or its plural after the cue is no one ("Dear
             # Colleagues", "Volunteer Drivers"), as after a cue before the run (below).
-            run[0].weak = False
+            pass
         else:
             # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
             run[0].strong = run[0].strong or run[0].weak or cued_name(run[0], lex)
@@ -266,15 +300,15 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if cue in _NAME_CUES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
-        plain = [_plain_after_cue(tok, lex) for tok in run]
+        plain = [_plain_after_cue(tok, lex, text) for tok in run]
         for k, tok in enumerate(run):
             if plain[k] and not _named_beside(run, plain, k):
                 # Session 40 (cue40): a plain word or its plural, on no name list, after the
                 # cue is the word, not a person ("Presented with Headaches and Seizures",
-                # "Summary with Doses and Routes"); its weak mark (a plural the dictionary
+                # "Summary with Doses and Routes"): its weak mark (a plural the dictionary
                 # knows only by its ending) made cued_name read it as a name. Beside a listed
-                # or unknown name it still joins that name.
-                tok.weak = False
+                # or unknown name it still joins that name. The weak mark itself stays: the
+                # organisation readings below count it ("with Pioneers", "Kids Help Phone").
                 continue
             tok.strong = tok.strong or (tok.shape == "title" and cued_name(tok, lex))
             # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").

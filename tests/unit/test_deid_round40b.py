@@ -6,8 +6,10 @@ names. A redacted summary export read "Discharge Summary with Doses and Routes" 
    after a cue ("with", "Dear", "NOK:") is the word, not a person: the dictionary holds
    singulars, so ``classify`` marked a plural it knew only by its ending weak like an unlisted
    name, and ``deid_places.read_run`` made every weak word after the cue a name
-   (``cued_name``). A listed or unknown name beside it, or a title before it, still makes it
-   part of a name; listed names that are also words ("Hope", "Banks") still go.
+   (``cued_name``). Only on a line written in title case, where a capital says nothing: in
+   prose a capitalised plural after "with" is a team or a group ("training with Rovers") and
+   still goes. A listed or unknown name beside it, or a title before it, still makes it part
+   of a name; listed names that are also words ("Hope", "Banks") still go.
 2. "Ward Sister", "Theatre Sister": a nurse's grade, not a sister called "Ward" ("Spoke with
    Ward Sister, Ward 7" lost "Ward 7" as a name).
 """
@@ -34,8 +36,8 @@ def _removed(text: str, tagger: bool = True) -> list[str]:
         ("Discharge Summary with Doses and Routes", ["Doses", "Routes"]),
         ("Presented with Headaches and Seizures", ["Headaches", "Seizures"]),
         ("Notes with Drugs and Doses", ["Drugs", "Doses"]),
-        ("Reviewed with Tablets and Inhalers today.", ["Tablets", "Inhalers"]),
-        ("Admitted with Arteries and Veins damaged.", ["Arteries", "Veins"]),
+        ("Reviewed with Tablets and Inhalers", ["Tablets", "Inhalers"]),
+        ("History\nAdmitted with Arteries and Veins\nPlan: home.", ["Arteries", "Veins"]),
         ("Dear Colleagues", ["Colleagues"]),
         ("Dear Doctors and Nurses,", ["Doctors", "Nurses"]),
     ],
@@ -61,6 +63,10 @@ def test_a_plain_word_after_a_cue_is_kept(text: str, words: list[str], tagger: b
         ("Seen with Rose Doses today.", ["Rose Doses"]),
         ("Chaperone: Hope Glasses", ["Hope Glasses"]),
         ("Spoke with Ms Doses.", ["Doses"]),
+        # In prose a capitalised plural after "with" is a proper noun (a team, a group): dev18
+        # and dev15 hold "training with Rovers", "footy with Pioneers".
+        ("Back at light training with Rovers (premier grade).", ["Rovers"]),
+        ("Social: footy with Pioneers on weekends.", ["Pioneers"]),
     ],
 )
 def test_names_after_a_cue_still_go(text: str, names: list[str], tagger: bool) -> None:
