@@ -66,6 +66,17 @@ def _last_two_words(before: str) -> int:
     return len(before) - (backwards.end() if backwards is not None else 0)
 
 
+# The word right before another, across blanks.
+_QUALIFIER_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+\Z")
+
+
+def nursing_sister(text: str, start: int) -> bool:
+    """Whether "Sister" at ``start`` follows a word that grades or places a role ("Ward
+    Sister", "Theatre Sister", "Senior Sister"): a nurse's grade there, not a relation."""
+    match = _QUALIFIER_BEFORE.search(text, max(0, start - 24), start)
+    return match is not None and match.group(1).lower() in ROLE_QUALIFIERS
+
+
 def word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
@@ -81,6 +92,10 @@ def word_cue(text: str, start: int) -> str:
     tail = word.rsplit("-", 1)[-1]
     if word not in RELATIONS and tail in _RELATIONS_NAMING:
         word = tail  # "half-siblings Ruby-Lee and Kai", "step-dad Gary", "great-grandson Jack"
+    if word == "sister" and nursing_sister(before, match.start(1)):
+        # Session 40 (cue40): "Ward Sister", "Theatre Sister" is a nurse's grade, read as the
+        # role it is: "Ward Sister, Ward 7" named "Ward" as the sister's name.
+        word = "nurse"
     if match.group(2) and word not in TITLES:
         return ""
     if word in TITLES and match.group(3) == ",":
@@ -125,6 +140,32 @@ def _cue_before(text: str, start: int) -> bool:
     Function words ("with", "by") are soft cues instead (see read_run)."""
     word = word_cue(text, start)
     return word in TITLES or word in _RELATIONS_NAMING
+
+
+# Plural endings and what each leaves of its singular ("Headaches": "headache", "Arteries":
+# "artery", "Drugs": "drug").
+_PLURAL_ENDINGS = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""))
+
+
+def plain_word(lower: str, lex: Lexicon) -> bool:
+    """Session 40 (cue40): a dictionary or clinical word, or the plural of one, that no name or
+    place list holds ("Headaches", "Doses", "Drugs"; not "Hope", "Banks", "Wells"). The
+    plural is read by its singular because the dictionary holds singulars: a plural it knows
+    only by its ending was marked weak by ``classify`` like an unlisted name, and after a
+    function cue ("with Headaches and Seizures") it was read as one."""
+    if lex.name_like(lower) or lower in lex.places:
+        return False
+    if lower in lex.english or lex.clinical(lower):
+        return True
+    for ending, base in _PLURAL_ENDINGS:
+        stem = lower[: -len(ending)] + base
+        if (
+            lower.endswith(ending)
+            and len(stem) >= 3
+            and (stem in lex.english or lex.clinical(stem))
+        ):
+            return True
+    return False
 
 
 def cued_name(tok: Tok, lex: Lexicon) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, abbreviations_joined, fold
-from medlocal.privacy.deid_names import cued_name, read_names, role_prefix, word_cue
+from medlocal.privacy.deid_names import cued_name, plain_word, read_names, role_prefix, word_cue
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -73,7 +73,9 @@ def _role_alone(run: list[Tok]) -> bool:
     "Student Midwife")."""
     return (
         len(run) >= 2
-        and run[-1].lower in ROLES
+        # Session 40 (cue40): "Sister" after a grading word is a nurse's grade ("Spoke with
+        # Ward Sister"); "Ward" was read as a name before it.
+        and (run[-1].lower in ROLES or run[-1].lower == "sister")
         and all(t.lower in ROLE_QUALIFIERS for t in run[:-1])
     )
 
@@ -172,6 +174,55 @@ def _residence_place(run: list[Tok], words: list[str], text: str, lex: Lexicon) 
     return run[0]
 
 
+def _plain_after_cue(tok: Tok, lex: Lexicon, text: str) -> bool:
+    """A capitalised plain word (see :func:`~medlocal.privacy.deid_names.plain_word`) that no
+    earlier reading made a name (a title before it makes it strong), on a line written in
+    title case. In prose a capital after "with" marks a proper noun ("footy with Pioneers",
+    "training with Rovers": teams, kept removed); in a title-cased line ("Discharge Summary
+    with Doses and Routes", "Presented with Headaches and Seizures") it says nothing."""
+    return (
+        tok.shape == "title"
+        and not tok.strong
+        and plain_word(tok.bare, lex)
+        and _title_cased_line(text, tok.start)
+    )
+
+
+# Words a title-cased line leaves in lower case.
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the",
+     "to", "via", "with"}
+)  # fmt: skip
+_LINE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# How far a line is read either way: a longer line is prose, not a heading (and a line of
+# thousands of words is not read again for every run on it).
+_LINE_REACH = 160
+
+
+def _title_cased_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` capitalises every word but the small ones (two or more
+    such words)."""
+    start = text.rfind("\n", max(0, at - _LINE_REACH), at) + 1
+    if start == 0 and at > _LINE_REACH:
+        return False
+    end = text.find("\n", at, at + _LINE_REACH)
+    if end == -1:
+        if len(text) > at + _LINE_REACH:
+            return False
+        end = len(text)
+    words = [w for w in _LINE_WORD.findall(text, start, end) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def _named_beside(run: list[Tok], plain: list[bool], k: int) -> bool:
+    """Whether a capitalised word next to ``run[k]`` (no joiner between) is no plain word: a
+    listed or unknown name that the plain word may belong to ("with Rose Doses")."""
+    return any(
+        0 <= j < len(run) and run[j].shape in ("title", "caps") and not plain[j]
+        for j in (k - 1, k + 1)
+    )
+
+
 def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     if not run:
         return
@@ -216,9 +267,16 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     ) and len(run) > 1:
         if len(run) == 2 and run[1].lower.rstrip(".") in TITLES:
             return  # walk 20: "Dear Dr" at a line's end: a title with no name after it
-        # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
-        run[1].strong = run[1].strong or run[1].weak or cued_name(run[1], lex)
         run = run[1:]
+        if _plain_after_cue(run[0], lex, text) and not _named_beside(
+            run, [_plain_after_cue(tok, lex, text) for tok in run], 0
+        ):
+            # Session 40 (cue40): a plain word or its plural after the cue is no one ("Dear
+            # Colleagues", "Volunteer Drivers"), as after a cue before the run (below).
+            pass
+        else:
+            # "Pastor Eunice", "Volunteer Miles Young", "Dear Jenny": a name-like word after it
+            run[0].strong = run[0].strong or run[0].weak or cued_name(run[0], lex)
     if (
         len(run) > 2
         and run[1].word == "the"
@@ -242,7 +300,16 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if cue in _NAME_CUES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
-        for tok in run:
+        plain = [_plain_after_cue(tok, lex, text) for tok in run]
+        for k, tok in enumerate(run):
+            if plain[k] and not _named_beside(run, plain, k):
+                # Session 40 (cue40): a plain word or its plural, on no name list, after the
+                # cue is the word, not a person ("Presented with Headaches and Seizures",
+                # "Summary with Doses and Routes"): its weak mark (a plural the dictionary
+                # knows only by its ending) made cued_name read it as a name. Beside a listed
+                # or unknown name it still joins that name. The weak mark itself stays: the
+                # organisation readings below count it ("with Pioneers", "Kids Help Phone").
+                continue
             tok.strong = tok.strong or (tok.shape == "title" and cued_name(tok, lex))
             # Any other capitalised word joins a name next to it ("with Ikechukwu Obi").
             generic = tok.lower in GENERIC or lex.clinical(tok.lower)

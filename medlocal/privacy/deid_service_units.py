@@ -202,17 +202,20 @@ def _settle(text: str, red: Redaction, lex: Lexicon) -> list[Redaction]:
     original = red.original
     words = _WORD.findall(original)
     titled = _TITLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None
+    after = _CAPITALISED_AFTER.match(text, red.end)
     if titled or (
         red.kind == "name"
         and len(words) == 1
         and words[0].lower() in _HEADS
         and lex.name_like(words[0].lower())
+        # Session 40 (cue40): before a role word the head word grades the role ("Spoke with
+        # Ward Sister": the tagger's "Ward"), it names no one.
+        and not (after is not None and _role_word(after.group(1)))
     ):
         # A person's surname that is a unit's head word ("Ward (palliative)" in a list of
         # those present) was found as a name: the word alone names no service.
         return [red]
     # A role alone, not the start of a longer name ("Nurse Maude" is an organisation's).
-    after = _CAPITALISED_AFTER.match(text, red.end)
     named_after = after is not None and not _role_word(after.group(1))
     if (_generic(original) and not named_after) or _disease_service(text, red, words, lex):
         return []
