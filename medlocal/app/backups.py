@@ -82,7 +82,7 @@ def folder_to_create(destination: Path) -> NewFolder | None:
     for a file where a folder should be, a folder that cannot be written or made, or a missing
     folder where drives appear (an unplugged stick under ``/media/me``: never made on the local
     disk). The window checks this before asking and before the backup starts; ``vault backup``
-    makes only a folder whose parent exists, and says so."""
+    checks it before asking the passphrase, then makes the chain unasked, as ``mkdir -p``."""
     folder = destination.expanduser().resolve()
     if folder.exists():
         check_destination(folder)  # a file, or read-only
