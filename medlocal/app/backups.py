@@ -22,7 +22,13 @@ from medlocal.vault.backup_files import (
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
-from medlocal.vault.restore import RestoreResult, check_backup_opens, restore_backup
+from medlocal.vault.restore import (
+    PreparedRestore,
+    RestoreResult,
+    finish_restore,
+    prepare_restore,
+    restore_backup,
+)
 from medlocal.vault.store import Vault
 
 
@@ -185,15 +191,17 @@ __all__ = [
     "BackupCheck",
     "BackupResult",
     "NewFolder",
+    "PreparedRestore",
     "RestoreResult",
     "VerifyResult",
     "back_up",
     "backup_destination",
     "backup_due",
     "backup_summary",
-    "check_backup_opens",
+    "finish_restore",
     "folder_to_create",
     "full_path",
+    "prepare_restore",
     "restore_backup",
     "verify_backup",
     "verify_backups",
