@@ -163,6 +163,9 @@ def own_date_shown(
         return None
     if found.source == "file name":
         return found.written
+    shown = iso_when_clear(found.written)
+    if not shown.endswith(UNCLEAR_ORDER):
+        return shown  # reads one way: the opening's day order (the costly part) is not needed
     own = day_first_in(text[:DATE_WINDOW])
     return iso_when_clear(found.written, day_first if own is None else own)
 
