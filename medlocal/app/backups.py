@@ -22,7 +22,13 @@ from medlocal.vault.backup_files import (
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
-from medlocal.vault.restore import RestoreResult, check_backup_opens, restore_backup
+from medlocal.vault.restore import (
+    PreparedRestore,
+    RestoreResult,
+    finish_restore,
+    prepare_restore,
+    restore_backup,
+)
 from medlocal.vault.store import Vault
 
 
@@ -82,7 +88,7 @@ def folder_to_create(destination: Path) -> NewFolder | None:
     for a file where a folder should be, a folder that cannot be written or made, or a missing
     folder where drives appear (an unplugged stick under ``/media/me``: never made on the local
     disk). The window checks this before asking and before the backup starts; ``vault backup``
-    makes only a folder whose parent exists, and says so."""
+    checks it before asking the passphrase, then makes the chain unasked, as ``mkdir -p``."""
     folder = destination.expanduser().resolve()
     if folder.exists():
         check_destination(folder)  # a file, or read-only
@@ -185,15 +191,17 @@ __all__ = [
     "BackupCheck",
     "BackupResult",
     "NewFolder",
+    "PreparedRestore",
     "RestoreResult",
     "VerifyResult",
     "back_up",
     "backup_destination",
     "backup_due",
     "backup_summary",
-    "check_backup_opens",
+    "finish_restore",
     "folder_to_create",
     "full_path",
+    "prepare_restore",
     "restore_backup",
     "verify_backup",
     "verify_backups",

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.errors import UserInputError
-from medlocal.ingest.chunker import DATE_WINDOW, document_date
 from medlocal.privacy.deid_dates import DayCounts
 from medlocal.vault.rows import DocumentInfo, Patient
 from medlocal.vault.store import Vault
@@ -257,25 +257,25 @@ def documents_in_order(documents: Sequence[DocumentInfo]) -> list[DocumentInfo]:
 
 
 def document_dates(vault: Vault, documents: Sequence[DocumentInfo]) -> dict[int, str]:
-    """Document id -> the document's own date as written in its opening (the date its passages'
-    headers carry), for those of ``documents`` that show one, as YYYY-MM-DD like every other
-    date of the window. The vault keeps no separate date field: the import date is all it knows
-    of the others. A date that reads two ways ("08/03/2024") is read in the day order its own
-    opening writes, else the one the patient's other documents write (walk 38: the list mixed
-    "dated 2024-03-13" with "dated 08/03/2024")."""
+    """Document id -> the document's own date (medlocal/document_dates.py: the rule passage
+    headers and the answers' dose notes use too), for those of ``documents`` that have one, as
+    YYYY-MM-DD like every other date of the window. The vault keeps no separate date field: the
+    import date is all it knows of the others. A date that reads two ways ("08/03/2024") is read
+    in the day order its own opening writes, else the one the patient's other documents write
+    (walk 38: the list mixed "dated 2024-03-13" with "dated 08/03/2024"), else shown as written
+    with "day and month order unclear"."""
     from medlocal.privacy.deid_dates import day_order, day_order_counts
 
     openings: dict[int, str] = {}
     for patient_id in {d.patient_id for d in documents}:
         openings.update(vault.document_openings(patient_id, DATE_WINDOW))
-    counts = {document_id: day_order_counts(text) for document_id, text in openings.items()}
-    record = day_order(_summed(counts.values()))
+    record = day_order(_summed(day_order_counts(text) for text in openings.values()))
     shown: dict[int, str] = {}
     for document in documents:
-        written = document_date(openings.get(document.id, ""), document.file_type)
-        if written:
-            own = day_order(counts[document.id]) if document.id in counts else None
-            shown[document.id] = iso_when_clear(written, record if own is None else own)
+        opening = openings.get(document.id, "")
+        found = own_date_shown(opening, document.file_type, document.file_name, day_first=record)
+        if found:
+            shown[document.id] = found
     return shown
 
 
@@ -285,24 +285,3 @@ def _summed(tallies: Iterable[DayCounts]) -> DayCounts:
         for i, count in enumerate(tally):
             total[i] += count
     return (total[0], total[1], total[2], total[3], total[4], total[5])
-
-
-UNCLEAR_ORDER = "day and month order unclear"
-
-
-def iso_when_clear(written: str, day_first: bool | None = None) -> str:
-    """A document's date as YYYY-MM-DD, like the import dates beside it, where it reads one
-    way only ("14/03/2026", "3 March 2026", "2026-11-02") or ``day_first`` says how to read it
-    ("02/11/2026": 2 November, day first); where neither says, as written and marked
-    (UNCLEAR_ORDER), never a guess. A date without a day ("March 2026") stays as written. Walk
-    29: one list mixed "(02/11/2026)", "(2026-11-02)" and "(imported 2026-12-02)"."""
-    from medlocal.values import extract_values
-
-    orders = (True, False) if day_first is None else (day_first,)
-    readings = {
-        v.canonical for order in orders for v in extract_values(written, order) if v.kind == "date"
-    }
-    only = next(iter(readings)) if len(readings) == 1 else ""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", only):
-        return only
-    return f"{written}, {UNCLEAR_ORDER}" if len(readings) > 1 else written

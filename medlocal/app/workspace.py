@@ -686,35 +686,36 @@ class Workspace:
     ) -> backups.RestoreResult:
         """Restore a backup into this workspace's vault folder. This workspace's own vault is
         locked first (the service refuses a vault open elsewhere, not one open here), but only
-        once the backup is known to open with what was given and its part files match the
-        manifest (sizes and checksums, the ``checking`` stage): a wrong passphrase or recovery
-        key, or a truncated or damaged backup, is refused with the vault as it was, still open.
+        once the backup has been read and checked whole (it opens with what was given, its
+        part files match the manifest's sizes and checksums, the joined snapshot passes every
+        check): a wrong passphrase or recovery key, or a truncated or damaged backup, is
+        refused with the vault as it was, still open. The backup is read once for both, not
+        once to check and again to restore (session 40: slow for a large vault on a USB stick).
         A relative ``source`` is refused: the window's current folder is wherever it was
         started from."""
         source = backups.full_path(source, "The backup to restore")
-        backups.check_backup_opens(
+        prepared = backups.prepare_restore(
             source,
+            self.vault_folder,
             passphrase=passphrase,
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
             progress=progress,
             cancel=cancel,
         )
-        self.lock("restore")
         result: backups.RestoreResult | None = None
         try:
-            result = backups.restore_backup(
-                source,
-                self.vault_folder,
-                passphrase=passphrase,
-                recovery_key=recovery_key,
-                new_passphrase=new_passphrase,
-                replace=replace,
-                progress=progress,
-                cancel=cancel,
+            self.lock("restore")
+        except BaseException:
+            prepared.discard()
+            raise
+        try:
+            result = backups.finish_restore(
+                prepared, replace=replace, progress=progress, cancel=cancel
             )
             return result
         finally:
+            prepared.discard()  # already done by an install; a refusal leaves no staging copy
             _tell(self._restore_listeners, result)
 
     def set_default_model(self, model_id: str, role: Role | None = None) -> Role:

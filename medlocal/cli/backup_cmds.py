@@ -37,8 +37,9 @@ def register_vault_actions(actions: Any) -> None:
     backup.add_argument(
         "--to",
         metavar="DIR",
-        help="folder to write into, made if only its own name is missing (default: the "
-        "backup_folder setting)",
+        help="folder to write into, made with any missing folders above it, as mkdir -p "
+        "(never where drives appear: /media, /mnt, /Volumes) (default: the backup_folder "
+        "setting)",
     )
     backup.add_argument(
         "--keep",
@@ -81,6 +82,7 @@ def register_vault_actions(actions: Any) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     if args.verify:
         return _verify(args)
+    from medlocal.app.backups import folder_to_create
     from medlocal.vault.backup import create_backup
     from medlocal.vault.store import Vault
 
@@ -94,27 +96,33 @@ def run_backup(args: argparse.Namespace) -> int:
     folder = workspace(args).vault_folder
     if not Vault.exists(folder):
         raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+    # A missing folder is made with its missing parents, as `mkdir -p` would (session 41: a
+    # folder two levels deep was refused, though the window offers to make it). What cannot be
+    # made is refused now, before the passphrase is asked: a file in the path, a folder that
+    # is not writable, or a missing folder where drives appear (/media/me/STICK with the stick
+    # unplugged), which would put the backup on the local disk.
+    new_folder = folder_to_create(Path(destination))
     # The backup key is wrapped under the passphrase, so it is needed even for a remembered vault.
     passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
     printer = _ProgressLine()
     with Vault.open(folder, passphrase=passphrase) as vault:
         try:
-            # A missing folder is made when only its own name is missing, as rsync makes its
-            # destination: a new folder on a mounted stick needs no separate step, while a path
-            # whose parent is missing (the stick unplugged) or a drive's own folder under
-            # /media is still refused, so a backup never lands on the local disk by mistake.
             result = create_backup(
                 vault,
                 passphrase,
                 Path(destination),
                 keep=args.keep,
                 create_folder=True,
+                create_parents=True,
                 progress=printer,
             )
         finally:
             printer.done()
     if result.created_folder:
-        print(f"Created the backup folder {result.path.parent}.")
+        made = result.path.parent
+        above = new_folder.first_missing if new_folder else made
+        chain = "" if above == made else f" (and the missing folders from {above} down)"
+        print(f"Created the backup folder {made}{chain}.")
     counts = result.counts
     print(f"Backup written and verified: {result.path}")
     print(

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from medlocal.document_dates import own_date
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.headings import ends_open, section_gloss
@@ -115,71 +116,23 @@ def chunk_document(
 # ---- the contextual header --------------------------------------------------------------------
 
 _HEADER_PART_CHARS = 80
-# Dates as notes write them: 2024-02-11, 11/02/2024, 11.02.24, 11 February 2024, February 11, 2024.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
-    rf"|\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
-    re.IGNORECASE,
-)
-# A date of birth is not the document's date.
-_BIRTH = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
-DATE_WINDOW = 600  # a document's own date is looked for this near its start
 
 
 def document_title(document: ExtractedDocument, file_name: str | None) -> str | None:
     """A short name for the document: its file name without extension or separators, with the
-    document's date when its opening names one. FHIR bundles hold many dates, none of them the
-    bundle's: they get the name only."""
+    document's own date (medlocal/document_dates.py, the rule the dose notes and the Summarise
+    dialog read it by) where its text gives it; a date the rule takes from the file name is in
+    the name already. FHIR bundles hold many dates, none of them the bundle's: they get the name
+    only."""
     name = None
     if file_name:
         stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
         name = " ".join(re.sub(r"[_\-]+", " ", stem).split())[:_HEADER_PART_CHARS] or None
-    date = document_date(document.text, document.file_type)
+    found = own_date(document.text, document.file_type, file_name)
+    date = found.written if found is not None and found.source != "file name" else None
     if name and date:
         return f"{name} ({date})"
     return name or date
-
-
-# A date labelled as the document's own ("Date: ...", "Discharged: ...", "Letter date ..."):
-# preferred over any date before it. A discharge summary opens with "Admitted: 12 September",
-# and its first date dated it by the admission, six days before it was written (walk 40b).
-_OWN_DATE = re.compile(
-    r"(?:\bdate(?: of (?:letter|report|discharge|clinic|issue|dictation))?|\bdated"
-    r"|\bdischarged(?: on)?|\bdischarge date|\bwritten(?: on)?|\btyped(?: on)?)\W{0,4}$",
-    re.IGNORECASE,
-)
-# An admission, referral-received or event date is not the document's date when the opening
-# names another ("Admission date: ..." would otherwise pass for "date:").
-_EVENT_DATE = re.compile(
-    r"(?:admitted(?: on)?|admission(?: date)?|date of admission|date of (?:referral|onset|event)"
-    r"|received(?: on)?)\W{0,4}$",
-    re.IGNORECASE,
-)
-_LABEL_CHARS = 30
-
-
-def document_date(text: str, file_type: str) -> str | None:
-    """The document's own date as written: in its opening, the first date labelled as the
-    document's ("Date:", "Discharged:", "Letter date"), else the first that is not a date of
-    birth nor labelled as an admission or other event, else the first that is not a date of
-    birth. None for a FHIR bundle (many dates, none of them the bundle's) or when none shows."""
-    if file_type == "fhir":
-        return None
-    opening = text[:DATE_WINDOW]
-    plain: str | None = None
-    event: str | None = None
-    for match in _DATE.finditer(opening):
-        before = opening[max(0, match.start() - _LABEL_CHARS) : match.start()]
-        if _BIRTH.search(before[-20:]):
-            continue
-        if _EVENT_DATE.search(before):
-            event = event or match.group(0)
-        elif _OWN_DATE.search(before):
-            return match.group(0)
-        else:
-            plain = plain or match.group(0)
-    return plain or event
 
 
 def passage_context(title: str | None, section: str | None) -> str | None:

@@ -16,26 +16,17 @@ every drug the passages mention would bury the one asked about.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from medlocal.document_dates import DATE_WINDOW, day_of, own_date_shown
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
 from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
-from medlocal.values import extract_values
 
-# A date written in a file name ("discharge_summary_2026-09-18.pdf", "labs_20261030.csv").
-_FILE_DATE = re.compile(
-    r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
-)
-# A label that makes a date the passage's own ("Date: 18/09/2026", "Dated 4 Nov 2026").
-_DATE_LABEL = re.compile(
-    r"\b(?:date|dated|seen|clinic|letter|discharged?|issued|printed)\W{0,12}$", re.I
-)
 _TIMES = {1: "once daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
 
 
@@ -69,25 +60,19 @@ def _frequency_words(freq: Frequency) -> str:
     return freq.raw
 
 
-def passage_date(passage: NumberedPassage) -> date | None:
-    """The day a passage's document is dated: a date in its file name, else a date its text
-    labels as its own ("Date: 18/09/2026"); None when neither says."""
-    found = _FILE_DATE.search(passage.hit.file_name)
-    if found is not None:
-        try:
-            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-        except ValueError:
-            pass
-    text = passage.hit.text
-    for value in extract_values(text):
-        if value.kind == "date" and _DATE_LABEL.search(text, max(0, value.start - 16), value.start):
-            # "01/10/2026" reads both ways (``Value.alt`` is the day-first reading): the notes
-            # this app reads are British (NHS, GP letters), so day first.
-            try:
-                return date.fromisoformat(value.alt or value.canonical)
-            except ValueError:
-                continue
-    return None
+def passage_date(passage: NumberedPassage) -> str | None:
+    """The date of a passage's document by the app's one rule (medlocal/document_dates.py), as
+    the vault read it from the document's opening with the hit: YYYY-MM-DD, or as written with
+    "day and month order unclear" (never a guess; session 40 read "04/11/2026" day first here
+    and month first elsewhere). A hit that does not carry it (not from the vault's search) is
+    dated by the same rule from its file name and the part of its text inside the document's
+    opening: a date labelled further in ("Seen in clinic 12/10/2026") is an event, not the
+    document's date. None where nothing dates it."""
+    hit = passage.hit
+    if hit.document_date is not None:
+        return hit.document_date
+    opening = hit.text[: max(0, DATE_WINDOW - hit.start)]
+    return own_date_shown(opening, "text", hit.file_name)
 
 
 def _regimens(
@@ -135,23 +120,29 @@ def dose_disagreements(
         regimens = list(by_document.values())
         if not _differ(regimens):
             continue
-        # Newest first; undated documents last, in passage order.
+        # Newest first; documents without a date read one way last, in passage order.
         dated = [(passage_date(r.passage), r) for r in regimens]
-        dated.sort(key=lambda d: (d[0] is None, -(d[0].toordinal() if d[0] else 0)))
+        days = [day_of(shown) for shown, _ in dated]
+        order = sorted(range(len(dated)), key=lambda i: _newest_first(days[i]))
         # One entry per distinct regimen, at its newest document.
         seen: set[tuple[object, object]] = set()
         parts = []
-        for when, regimen in dated:
+        for i in order:
+            (shown, regimen), when = dated[i], days[i]
             if regimen.key() in seen:
                 continue
             seen.add(regimen.key())
-            day = f", {when.day} {when:%b %Y}" if when else ", undated"
+            day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
             parts.append(
                 f"{regimen.describe()} [{regimen.passage.number}]"
                 f" ({regimen.passage.hit.file_name}{day})"
             )
         notes.append(f"the documents disagree on {drug}: " + " vs ".join(parts))
     return notes
+
+
+def _newest_first(day: date | None) -> tuple[bool, int]:
+    return (day is None, -(day.toordinal() if day else 0))
 
 
 def _differ(regimens: Sequence[_Regimen]) -> bool:

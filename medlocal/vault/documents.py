@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.vault.db import Connection
 from medlocal.vault.ids import next_id
 from medlocal.vault.index import IndexedVector
@@ -395,15 +396,20 @@ def hits_for(
     ids = [chunk_id for chunk_id, _ in fused]
     rows = conn.execute(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
-        "c.end_char, c.section, c.text, d.pages, d.notes "
+        "c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, "
+        # The document's opening, which its own date is read from (of its first passage for a
+        # document stored before the text was kept, as document_openings reads it).
+        "COALESCE(substr(d.text, 1, ?), (SELECT substr(f.text, 1, ?) FROM chunks f "
+        "WHERE f.document_id = d.id ORDER BY f.ord LIMIT 1), '') "
         "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
-        ids,
+        [DATE_WINDOW, DATE_WINDOW, *ids],
     ).fetchall()
     by_id = {int(row[0]): row for row in rows}
     # Parsed once per document, not per hit.
     spans: dict[int, tuple[PageSpan, ...]] = {}
     notes: dict[int, tuple[str, ...]] = {}
+    dates: dict[int, str | None] = {}
     hits = []
     for chunk_id, score in fused:
         row = by_id.get(chunk_id)
@@ -413,6 +419,9 @@ def hits_for(
         if document_id not in spans:
             spans[document_id] = pages_from_json(row[9])
             notes[document_id] = notes_from_json(row[10])
+            # The rule the passage headers were written by at import, read from the same
+            # opening (the vault keeps no date column; its chunks' headers hold it as written).
+            dates[document_id] = own_date_shown(str(row[12]), str(row[11]), str(row[3]))
         hits.append(
             SearchHit(
                 chunk_id=chunk_id,
@@ -429,6 +438,7 @@ def hits_for(
                 bm25_score=bm25_scores.get(chunk_id),
                 last_page=last_page_of(spans[document_id], int(row[6])),
                 file_notes=notes[document_id],
+                document_date=dates[document_id],
             )
         )
     return hits

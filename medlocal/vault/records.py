@@ -85,6 +85,10 @@ class SearchHit:
     # What its document's import noted about where the file belongs (``DocumentInfo.notes``),
     # so an answer quoting it can repeat the warning.
     file_notes: tuple[str, ...] = ()
+    # Its document's own date (medlocal/document_dates.py): YYYY-MM-DD, or as written with "day
+    # and month order unclear"; None where the document gives none or the hit was not read from
+    # the vault's search.
+    document_date: str | None = None
 
 
 def page_at(

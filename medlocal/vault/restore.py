@@ -90,13 +90,73 @@ def restore_backup(
     closed. Opening the backup takes the passphrase the vault had when it was made, or the
     recovery key; with the recovery key, ``new_passphrase`` sets the restored vault's passphrase
     (with the passphrase it stays the same unless ``new_passphrase`` is given). Every refusal and
-    failure leaves ``target`` as it was.
+    failure leaves ``target`` as it was. The backup's files are read once.
     """
+    prepared = prepare_restore(
+        source,
+        target,
+        passphrase=passphrase,
+        recovery_key=recovery_key,
+        new_passphrase=new_passphrase,
+        replace=replace,
+        progress=progress,
+        cancel=cancel,
+    )
+    return finish_restore(prepared, replace=replace, progress=progress, cancel=cancel)
+
+
+@dataclass
+class PreparedRestore:
+    """A backup read once, checked whole and joined into a staging folder beside its target,
+    ready to be installed by :func:`finish_restore`; :meth:`discard` removes it unused."""
+
+    folder: Path
+    manifest: Manifest
+    target: Path
+    staging: Path
+    backup_key: SecretKey
+    contents: Contents
+    vault_passphrase: str
+    new_passphrase: bool
+    done: bool = False
+
+    def discard(self) -> None:
+        """Wipe the key and remove the staging folder (nothing once installed or discarded)."""
+        if self.done:
+            return
+        self.done = True
+        self.backup_key.wipe()
+        backup_files.remove_tree(self.staging)
+
+
+def prepare_restore(
+    source: Path,
+    target: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    new_passphrase: str | None = None,
+    replace: bool | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> PreparedRestore:
+    """Everything of a restore that reads the backup, without touching any vault: the backup
+    :func:`restore_backup` would take from ``source`` is finished, not from a newer MedLocal,
+    opens with this passphrase or recovery key (a recovery-key restore has its new passphrase),
+    and each part, read once, has the size and SHA-256 the manifest records as it is joined into
+    a staging folder beside ``target``; the joined snapshot then passes every check (page HMACs,
+    integrity, manifest MAC, audit chain, counts, schema). The window does this before it locks
+    its vault (walk 40: a truncated backup locked it, then failed), and the backup is no longer
+    read twice, once to check and once to restore (session 40: slow for a large vault on USB).
+    A damaged backup raises :class:`DamagedBackupError` naming it and any sound older backup
+    beside it; the staging folder is removed on every failure. With ``replace`` given, a
+    target that must not be touched is refused before the backup is read (:func:`finish_restore`
+    checks it again); the window gives none: its own vault there is open until it locks it."""
     with reading_a_given_backup():
         found = backup_files.find_backups(source.expanduser())
         folder, manifest = _choose(found)
     try:
-        return _restore(
+        return _prepare(
             folder,
             manifest,
             target.expanduser(),
@@ -158,7 +218,7 @@ def _older_backup_note(
     )
 
 
-def _restore(
+def _prepare(
     folder: Path,
     manifest: Manifest,
     target: Path,
@@ -166,14 +226,13 @@ def _restore(
     passphrase: str | None,
     recovery_key: str | None,
     new_passphrase: str | None,
-    replace: bool,
+    replace: bool | None,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
-) -> RestoreResult:
-    header = manifest.header
-    newest = len(schema.MIGRATIONS)
-    _check_schema(header)
-    replacing = _check_target(target, header, replace)
+) -> PreparedRestore:
+    _check_schema(manifest.header)
+    if replace is not None:
+        _check_target(target, manifest.header, replace)
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     with reading_a_given_backup():
         backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
@@ -182,43 +241,76 @@ def _restore(
     except BaseException:
         backup_key.wipe()
         raise
-    installed = False
     try:
-        files = VaultFiles(staging)
         with reading_a_given_backup():
             contents = open_contents(backup_key, manifest)
-            backup_files.join_parts(folder, contents.parts, files.database, progress, cancel)
-            backup_check.check_snapshot(
-                files.database, backup_key, manifest, contents, progress, cancel
-            )
+            database = VaultFiles(staging).database
+            # The one read of the backup: each part's size and SHA-256 are checked as it is
+            # joined; the checks after it read the joined copy, not the backup.
+            backup_files.join_parts(folder, contents.parts, database, progress, cancel)
+            backup_check.check_snapshot(database, backup_key, manifest, contents, progress, cancel)
+    except BaseException:
+        backup_key.wipe()
+        backup_files.remove_tree(staging)
+        raise
+    return PreparedRestore(
+        folder,
+        manifest,
+        target,
+        staging,
+        backup_key,
+        contents,
+        vault_passphrase,
+        new_passphrase=new_passphrase is not None,
+    )
+
+
+def finish_restore(
+    prepared: PreparedRestore,
+    *,
+    replace: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> RestoreResult:
+    """Install a :func:`prepare_restore`: refuse a target that must not be touched (a vault
+    there without ``replace``, another vault's, one open in another process), then migrate,
+    record the restore, re-encrypt, check the result opens and matches, and move it into place.
+    The staging folder and key are gone afterwards, whatever happened."""
+    if prepared.done:
+        raise ValueError("this restore was already installed or discarded")
+    header, contents, staging = prepared.manifest.header, prepared.contents, prepared.staging
+    target = prepared.target
+    try:
+        replacing = _check_target(target, header, replace)
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 0, 3, "re-encrypting", "steps"))
-        manifest_sha = sha256_hex((folder / MANIFEST_NAME).read_bytes())
-        dek = _finish_database(files.database, backup_key, header, manifest_sha)
+        manifest_sha = sha256_hex((prepared.folder / MANIFEST_NAME).read_bytes())
+        files = VaultFiles(staging)
+        dek = _finish_database(files.database, prepared.backup_key, header, manifest_sha)
         try:
-            _write_key_file(files, manifest, contents, dek, vault_passphrase)
+            _write_key_file(files, prepared.manifest, contents, dek, prepared.vault_passphrase)
         finally:
             dek.wipe()
         expected = {**contents.counts, "audit": contents.counts["audit"] + 1}
-        _check_vault(staging, vault_passphrase, expected)
+        _check_vault(staging, prepared.vault_passphrase, expected)
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 1, 3, "moving into place", "steps"))
-        _install(staging, target, replacing, vault_passphrase, expected)
-        installed = True
+        _install(staging, target, replacing, prepared.vault_passphrase, expected)
+        prepared.backup_key.wipe()
+        prepared.done = True
         report(progress, Progress("installing", 3, 3, "done", "steps"))
     finally:
-        backup_key.wipe()
-        if not installed:
-            backup_files.remove_tree(staging)
+        prepared.discard()
+    newest = len(schema.MIGRATIONS)
     migrated = header.schema_version if header.schema_version < newest else None
     return RestoreResult(
         target,
-        folder,
+        prepared.folder,
         header,
         contents.counts,
         migrated,
         replacing,
-        new_passphrase=new_passphrase is not None,
+        new_passphrase=prepared.new_passphrase,
     )
 
 
@@ -229,36 +321,6 @@ def backup_to_restore(source: Path) -> tuple[Path, Header]:
     """The backup :func:`restore_backup` takes from ``source``, with its clear header, so that a
     face can name it (and its date) before asking to replace a vault."""
     folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
-    return folder, manifest.header
-
-
-def check_backup_opens(
-    source: Path,
-    *,
-    passphrase: str | None = None,
-    recovery_key: str | None = None,
-    new_passphrase: str | None = None,
-    progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None,
-) -> tuple[Path, Header]:
-    """Without touching any vault: the backup :func:`restore_backup` would take from
-    ``source`` is finished and opens with this passphrase or recovery key (and a recovery-key
-    restore has its new passphrase), is not from a newer MedLocal, and every part it lists is
-    there with the size and SHA-256 the manifest records. The window checks this before it
-    locks its vault for a restore, so a mistyped passphrase or a truncated or damaged part file
-    changes nothing (walk 40: a truncated backup locked the window, then failed). The parts are
-    read whole for their checksums (``checking`` progress, cancellable): a byte damaged in the
-    middle would otherwise be found only after the lock."""
-    with reading_a_given_backup():
-        folder, manifest = _choose(backup_files.find_backups(source.expanduser()))
-        _check_schema(manifest.header)
-        _restored_passphrase(passphrase, new_passphrase)
-        backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
-        try:
-            parts = open_contents(backup_key, manifest).parts
-        finally:
-            backup_key.wipe()
-        backup_files.check_parts(folder, parts, progress, cancel)
     return folder, manifest.header
 
 

@@ -276,7 +276,9 @@ def test_a_refused_restore_clears_the_restoring_text(
     def refused(*_a: object, **_k: object) -> None:
         raise BackupRefusedError("Another MedLocal window or command has the vault open.")
 
-    monkeypatch.setattr(backups, "restore_backup", refused)
+    # Session 41: the window reads and checks the backup before it locks (prepare_restore) and
+    # installs it after (finish_restore, where another process's open vault is refused).
+    monkeypatch.setattr(backups, "finish_restore", refused)
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText(PASS)
     dialog.start_restore()

@@ -213,7 +213,7 @@ def test_document_names_are_readable_whole_or_in_their_tooltip(
     qtbot.waitExposed(dialog)
     rows = {dialog.documents.item(row).text().split("  (")[0]: row for row in range(2)}
     items = {name: dialog.documents.item(row) for name, row in rows.items()}
-    # The walk's name and its import date (with the check box) fit whole in the list at the
+    # The walk's name and its date (with the check box) fit whole in the list at the
     # dialog's own size.
     whole = dialog.documents.sizeHintForIndex(dialog.documents.model().index(rows[walk_name], 0))
     assert whole.width() <= dialog.documents.viewport().width()
@@ -222,7 +222,8 @@ def test_document_names_are_readable_whole_or_in_their_tooltip(
     assert dialog.documents.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert dialog.documents.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     for name, item in items.items():
-        assert item.toolTip().startswith(f"{name}\nImported "), item.toolTip()
+        # Session 41: a date in the file name dates the document (medlocal/document_dates.py).
+        assert item.toolTip().startswith(f"{name}\nDated {name[-14:-4]}\n"), item.toolTip()
     assert dialog.view.width() > dialog.documents.width()
 
 

@@ -5,8 +5,6 @@ searched as typed."""
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +12,7 @@ from types import ModuleType
 import pytest
 from fixtures.lexical_vault import FILLER, lexical_vault, top_passage
 from fixtures.timing import assert_linear
+from fixtures.tools import load_tool
 
 from medlocal import drugs
 from medlocal.abbreviations import (
@@ -26,7 +25,6 @@ from medlocal.paths import resources_dir
 from medlocal.vault import search
 from medlocal.vault.store import Vault
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_abbreviations.py"
 # One passage per finding, each written the other way from its question; filler passages share
 # the questions' ordinary words so that only the abbreviation or its words can decide.
 PASSAGES = (
@@ -160,12 +158,7 @@ def test_the_dictionary_is_generated_and_ships_with_its_notice() -> None:
 
 @pytest.fixture(scope="module")
 def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_abbreviations", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_abbreviations"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_abbreviations")
 
 
 def test_the_tool_ranks_clinical_senses_first_and_keeps_words_out(tool: ModuleType) -> None:

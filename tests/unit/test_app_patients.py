@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.app.patients import iso_when_clear
+from medlocal.document_dates import iso_when_clear
 
 
 @pytest.mark.parametrize(

@@ -4,24 +4,21 @@ inflections, or listed names and places; a clear failure when the Debian lists a
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fixtures.tools import load_tool
 
 from medlocal.paths import resource_entries
-
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_deid_wordlists.py"
 
 
 @pytest.fixture
 def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_deid_wordlists", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "OUT", tmp_path)
+    module = load_tool("build_deid_wordlists")  # one module for all tests (sys.modules)
+    monkeypatch.setattr(module, "OUT", tmp_path)  # undone after each test
+    # Tests set SCOWL on the module; put back after each test, as a fresh module per test was.
+    monkeypatch.setattr(module, "SCOWL", module.SCOWL)
     return module
 
 

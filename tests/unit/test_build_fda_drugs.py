@@ -4,25 +4,17 @@ names link to MeSH action terms."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fixtures.tools import load_tool
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "build_fda_drugs.py"
 HEADER = "PRODUCTTYPENAME\tPROPRIETARYNAME\tMARKETINGCATEGORYNAME\tSUBSTANCENAME\tPHARM_CLASSES\n"
 
 
 @pytest.fixture(scope="module")
 def tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_fda_drugs", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_fda_drugs"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("build_fda_drugs")
 
 
 def _ndc(*rows: tuple[str, str, str, str]) -> bytes:

@@ -4,27 +4,20 @@ counts come out and ``--examples`` is refused."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 from fixtures.deid_corpus import Note, Span
+from fixtures.tools import load_tool
 
 from medlocal.privacy.redact import PatientIdentity, Redactor
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 
 @pytest.fixture
 def tool() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import deid_damage_classes as module
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("deid_damage_classes")
     yield module
 
 

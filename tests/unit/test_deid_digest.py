@@ -4,26 +4,19 @@ change changes no output: it moves with any span, and only with the spans."""
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fixtures.tools import load_tool
 
 from medlocal.privacy.deid_spans import Redaction
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 
 @pytest.fixture
 def tool() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import deid_digest as module
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("deid_digest")
     yield module
 
 

@@ -3,25 +3,18 @@ rules' spans, scored on hand-made readings (no spaCy needed)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 from fixtures.deid_corpus import Note, Span
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
+from fixtures.tools import load_tool
 
 
 @pytest.fixture
 def probe() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import deid_ner_probe as module
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("deid_ner_probe")
     yield module
 
 

@@ -6,25 +6,18 @@ note, and with the probabilities at nought the copies are the ones earlier model
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
+from fixtures.tools import load_tool
 
 
 @pytest.fixture
 def training() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import train_deid_tagger as module
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("train_deid_tagger")
     yield module
 
 

@@ -4,17 +4,15 @@ from two threads, and can be rebuilt by its training tool."""
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from fixtures.tools import load_tool
 
 from medlocal.privacy.deid_model_file import model_path
 from medlocal.privacy.deid_tagger import Tagger, shipped_tagger
 from medlocal.privacy.redact import Redactor
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
 
 
 def _found(text: str, **kwargs: bool) -> list[str]:
@@ -71,11 +69,7 @@ def test_two_threads_tag_the_same_text_the_same_way() -> None:
 
 
 def test_training_tool_builds_a_model_the_tagger_loads(tmp_path: Path) -> None:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import train_deid_tagger as training
-    finally:
-        sys.path.remove(str(TOOLS))
+    training = load_tool("train_deid_tagger")
     assert not set(training.HELD_OUT) & set(training.DEVELOPMENT)
     out = tmp_path / "small.crfsuite"
     training.train(["dev6", "dev5b"], out, augment=1)

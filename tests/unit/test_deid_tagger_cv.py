@@ -9,17 +9,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-TOOLS = Path(__file__).resolve().parents[2] / "tools"
+from fixtures.tools import load_tool
 
 
 @pytest.fixture
 def cv() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(TOOLS))
-    try:
-        import cv_deid_tagger as module
-    finally:
-        sys.path.remove(str(TOOLS))
+    module = load_tool("cv_deid_tagger")
     yield module
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from fixtures.ingest_files import FakeEmbedder
 
-from medlocal.ingest.chunker import chunk_document, document_date, document_title
+from medlocal.document_dates import document_date
+from medlocal.ingest.chunker import chunk_document, document_title
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.formats import extract_file
 from medlocal.ingest.headings import clinical_headings, section_gloss

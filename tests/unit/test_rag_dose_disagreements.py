@@ -5,8 +5,6 @@ scripted model through the real answerer."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
 
@@ -100,9 +98,13 @@ def test_a_frequency_that_differs_is_noted() -> None:
         file_name="clinic_letter.txt",
     )
     answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, daily])
+    # Session 41: "01/10/2026" reads two ways and nothing in the letter says which; the one rule
+    # (medlocal/document_dates.py) never guesses (session 40 read it day first here only), so it
+    # is shown as written and marked, after the dated document.
     assert (
-        "the documents disagree on apixaban: 5 mg once daily [2] (clinic_letter.txt, 1 Oct"
-        " 2026) vs 5 mg twice daily [1] (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
+        "the documents disagree on apixaban: 5 mg twice daily [1]"
+        " (discharge_summary_2026-09-18.pdf, 18 Sep 2026) vs 5 mg once daily [2]"
+        " (clinic_letter.txt, 01/10/2026, day and month order unclear)"
     ) in answer.notes
 
 
@@ -126,7 +128,9 @@ def test_passages_of_one_document_do_not_disagree_with_each_other() -> None:
 
 
 def test_a_passage_is_dated_by_its_file_name_else_its_labelled_date() -> None:
-    assert passage_date(NumberedPassage(1, DISCHARGE)) == date(2026, 9, 18)
+    # Session 41: passage_date gives the date as the app shows it (YYYY-MM-DD, or as written
+    # with "day and month order unclear"), by the rule of medlocal/document_dates.py.
+    assert passage_date(NumberedPassage(1, DISCHARGE)) == "2026-09-18"
     labelled = hit(47, "Letter. Date: 18 September 2026. Seen in clinic.", file_name="x.txt")
-    assert passage_date(NumberedPassage(1, labelled)) == date(2026, 9, 18)
+    assert passage_date(NumberedPassage(1, labelled)) == "2026-09-18"
     assert passage_date(NumberedPassage(1, hit(48, "No date here.", file_name="y.txt"))) is None

@@ -1,0 +1,181 @@
+"""A document's own date: the one rule every part of the app reads it by.
+
+Session 40 left two readers of "the document's own date" that disagreed: the chunker's (the date
+in a passage's header and the Summarise dialog's list) and the dose-disagreement note's (a date
+in the file name, else a labelled date anywhere in the passage, always read day first). Their
+label lists differed ("Seen", "Issued", "Printed" in one only), and "04/11/2026" was 4 November
+in the note while the shared date reader's first reading is 11 April. This module is the rule
+both now use:
+
+1. in the document's opening (:data:`DATE_WINDOW` characters), the first date labelled as the
+   document's own (:data:`OWN_DATE`: "Date:", "Dated", "Letter date", "Discharged:", "Issued",
+   "Printed", ...);
+2. else a date written in its file name ("discharge_summary_2026-09-18.pdf");
+3. else the opening's first date that is neither a date of birth nor labelled as an admission,
+   referral or other event (:data:`EVENT_DATE`);
+4. else the opening's first event date. A date of birth never dates a document; a FHIR bundle
+   (many dates, none of them the bundle's) has none.
+
+A date whose day and month both read as a month ("04/11/2026") is read in the order the
+document's opening writes its dates (an unambiguous date such as 14/03/2026 there, or writing
+that says, as the redaction decides it: :func:`medlocal.privacy.deid_dates.day_order`), else in
+an order the caller knows (the Summarise dialog: the patient's other documents); where nothing
+says, it is never guessed: it is shown as written with "day and month order unclear". The app
+has no setting for the order of day and month.
+
+It sits below the vault, the ingest and the answers (all three read it) and above privacy,
+whose day-order tallies it uses; it imports no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from medlocal.privacy.deid_dates import day_order, day_order_counts
+from medlocal.values import extract_values
+
+DATE_WINDOW = 600  # a document's own date is looked for this near its start
+UNCLEAR_ORDER = "day and month order unclear"
+
+# Dates as notes write them: 2024-02-11, 11/02/2024, 11.02.24, 11 February 2024, February 11, 2024.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"|\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
+    re.IGNORECASE,
+)
+# A date of birth is not the document's date.
+BIRTH_DATE = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
+# A date labelled as the document's own ("Date: ...", "Discharged: ...", "Letter date ...",
+# "Printed 04/11/2026" on a GP medication list): preferred over any date before it. A discharge
+# summary opens with "Admitted: 12 September", and its first date dated it by the admission,
+# six days before it was written (walk 40b). "Seen in clinic" is not here: a clinic letter
+# names the visit, then the day it was written ("Letter date: 30 October").
+OWN_DATE = re.compile(
+    r"(?:\bdate(?: of (?:letter|report|discharge|clinic|issue|dictation))?|\bdated"
+    r"|\bdischarged(?: on)?|\bdischarge date|\bwritten(?: on)?|\btyped(?: on)?"
+    r"|\bletter(?: of)?|\bissued(?: on)?|\bprinted(?: on)?)\W{0,4}$",
+    re.IGNORECASE,
+)
+# An admission, referral-received or event date is not the document's date when the opening
+# names another ("Admission date: ..." would otherwise pass for "date:").
+EVENT_DATE = re.compile(
+    r"(?:admitted(?: on)?|admission(?: date)?|date of admission|date of (?:referral|onset|event)"
+    r"|received(?: on)?)\W{0,4}$",
+    re.IGNORECASE,
+)
+_LABEL_CHARS = 30
+# A date written in a file name ("discharge_summary_2026-09-18.pdf", "labs_20261030.csv").
+_FILE_DATE = re.compile(
+    r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+Source = Literal["label", "file name", "opening", "event"]
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """The document's own date as written, and which step of the rule found it."""
+
+    written: str
+    source: Source
+
+
+def file_name_date(file_name: str | None) -> str | None:
+    """The date a file name gives, as YYYY-MM-DD; None where it gives none (or no real day)."""
+    found = _FILE_DATE.search(file_name or "")
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3))).isoformat()
+    except ValueError:  # "2026-02-30"
+        return None
+
+
+def own_date(text: str, file_type: str, file_name: str | None = None) -> WrittenDate | None:
+    """The document's own date as written, by the module's rule (see there); ``text`` is the
+    document's text or its opening, ``file_name`` its file's name where known."""
+    if file_type == "fhir":
+        return None
+    opening = text[:DATE_WINDOW]
+    plain: str | None = None
+    event: str | None = None
+    for match in _DATE.finditer(opening):
+        before = opening[max(0, match.start() - _LABEL_CHARS) : match.start()]
+        if BIRTH_DATE.search(before[-20:]):
+            continue
+        if EVENT_DATE.search(before):
+            event = event or match.group(0)
+        elif OWN_DATE.search(before):
+            return WrittenDate(match.group(0), "label")
+        else:
+            plain = plain or match.group(0)
+    named = file_name_date(file_name)
+    if named is not None:
+        return WrittenDate(named, "file name")
+    if plain is not None:
+        return WrittenDate(plain, "opening")
+    return WrittenDate(event, "event") if event is not None else None
+
+
+def document_date(text: str, file_type: str) -> str | None:
+    """The date the document's text gives itself, as written (steps 1, 3 and 4 of the rule: a
+    passage header beside the file name need not repeat the name's date)."""
+    found = own_date(text, file_type)
+    return found.written if found is not None else None
+
+
+def day_first_in(text: str) -> bool | None:
+    """Whether ``text`` writes its numeric dates day first (True), month first (False), or
+    does not say (None): its unambiguous dates, then its layouts, then its writing."""
+    return day_order(day_order_counts(text))
+
+
+def iso_when_clear(written: str, day_first: bool | None = None) -> str:
+    """A document's date as YYYY-MM-DD, like the import dates beside it, where it reads one
+    way only ("14/03/2026", "3 March 2026", "2026-11-02") or ``day_first`` says how to read it
+    ("02/11/2026": 2 November, day first); where neither says, as written and marked
+    (UNCLEAR_ORDER), never a guess. A date without a day ("March 2026") stays as written. Walk
+    29: one list mixed "(02/11/2026)", "(2026-11-02)" and "(imported 2026-12-02)"."""
+    orders = (True, False) if day_first is None else (day_first,)
+    readings = {
+        v.canonical for order in orders for v in extract_values(written, order) if v.kind == "date"
+    }
+    only = next(iter(readings)) if len(readings) == 1 else ""
+    if _ISO_DAY.fullmatch(only):
+        return only
+    return f"{written}, {UNCLEAR_ORDER}" if len(readings) > 1 else written
+
+
+def own_date_shown(
+    text: str, file_type: str, file_name: str | None = None, *, day_first: bool | None = None
+) -> str | None:
+    """The document's own date as the app shows it: YYYY-MM-DD where it reads one way, else as
+    written with UNCLEAR_ORDER. A date that reads two ways is read in the order ``text`` (the
+    document's opening) writes its dates, else in ``day_first`` (what the caller knows: the
+    patient's other documents), else not at all. None where the document gives no date."""
+    found = own_date(text, file_type, file_name)
+    if found is None:
+        return None
+    if found.source == "file name":
+        return found.written
+    shown = iso_when_clear(found.written)
+    if not shown.endswith(UNCLEAR_ORDER):
+        return shown  # reads one way: the opening's day order (the costly part) is not needed
+    own = day_first_in(text[:DATE_WINDOW])
+    return iso_when_clear(found.written, day_first if own is None else own)
+
+
+def day_of(shown: str | None) -> date | None:
+    """The day a date shown by :func:`own_date_shown` names; None for one that is unclear, has no
+    day, or is missing."""
+    if shown is None or _ISO_DAY.fullmatch(shown) is None:
+        return None
+    try:
+        return date.fromisoformat(shown)
+    except ValueError:
+        return None
