@@ -26,6 +26,8 @@ _NEVER_AFTER = frozenset({"free", "shaped", "like", "based"})
 # disease is autoimmune; a gluten-free diet is no allergy list).
 _COELIAC = re.compile(r"\b(?:coeliac|celiac)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z]+)")
+# A word as the spellings' first words are split ("cow's", "x" of "x-ray").
+_WORD = re.compile(r"\w[\w']*")
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,24 @@ class AllergenLexicon:
     """The allergens of resources/allergens.txt, found in text by any of their spellings."""
 
     def __init__(self, allergens: dict[str, Allergen]) -> None:
-        # Spelling (as _key writes it) -> allergen. Longest spellings first in the pattern, so
-        # "tree nuts" wins over "nuts" and "adhesive tape" over "tape".
+        # Spelling (as _key writes it) -> allergen.
         self.by_spelling = allergens
         self.by_name = {a.name: a for a in allergens.values()}
-        spellings = sorted(allergens, key=len, reverse=True)
-        alternation = "|".join(
-            r"(?:\s+|-)".join(re.escape(word) for word in s.split()) for s in spellings
-        )
-        self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])", re.IGNORECASE)
+        # The spellings by their first word, longest first ("tree nuts" before "tree"): a
+        # pattern is tried only where a word starts that begins a spelling, which is one pass
+        # over the words instead of a long alternation at every character.
+        grouped: dict[str, list[str]] = {}
+        for spelling in sorted(allergens, key=len, reverse=True):
+            grouped.setdefault(spelling.split()[0], []).append(spelling)
+        self._patterns = {
+            first: re.compile(
+                "(?:"
+                + "|".join(r"(?:\s+|-)".join(map(re.escape, s.split())) for s in spellings)
+                + r")(?![\w])",
+                re.IGNORECASE,
+            )
+            for first, spellings in grouped.items()
+        }
 
     @classmethod
     def from_file(cls, path: Path) -> AllergenLexicon:
@@ -82,7 +93,18 @@ class AllergenLexicon:
         """(start, end, allergen name) of each allergen ``text`` names, not as part of another
         word ("povidone-iodine"), not "latex-free" or "fish oil"."""
         found: list[tuple[int, int, str]] = []
-        for match in self._pattern.finditer(text):
+        end = 0
+        for word in _WORD.finditer(text):
+            at = word.start()
+            pattern = self._patterns.get(word.group().lower())
+            if at < end or pattern is None:
+                continue
+            if at and (text[at - 1] == "-" or text[at - 1].isalnum()):
+                continue  # part of another word: "povidone-iodine", "non-latex"
+            match = pattern.match(text, at)
+            if match is None:
+                continue
+            end = match.end()
             allergen = self.by_spelling[_key(match.group())]
             after = _NEXT_WORD.match(text, match.end())
             if after and after.group(1).lower() in (_NEVER_AFTER | allergen.not_before):

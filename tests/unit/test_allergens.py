@@ -125,6 +125,7 @@ def test_a_summary_heading_about_allergies_states_its_allergens() -> None:
         ("Allergies: peanuts, shell fish, bee stings and Elastoplast", None),
         ("latex-free gloves; egg-shaped lesion; nut free diet; fish oil 1 g", []),
         ("povidone-iodine skin preparation", []),
+        ("Adhesive capsulitis; rubber band ligation; latex agglutination test; tape measure", []),
         ("Coeliac disease: avoids wheat.", []),
         ("Wheat - urticaria.", ["wheat"]),
         ("cow's milk protein allergy", ["cow's milk"]),
