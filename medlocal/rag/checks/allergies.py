@@ -10,6 +10,12 @@ to penicillin", "allergic reaction to penicillin", "penicillin allergy", "intole
 codeine", "Allergies: penicillin, latex, …", "Allergy - penicillin", "penicillin - rash",
 "penicillin caused anaphylaxis").
 
+"Drug" here means any allergen: a drug of the medication lexicon, or one of the drug classes,
+contrast media, foods, latex and dressings, stings and the like of resources/allergens.txt
+("allergic to latex", "NSAIDs - bronchospasm", "Allergies: shellfish"), read by the same rules
+through :class:`~medlocal.rag.allergens.AllergyVocabulary`. A food outside those rules ("eats
+peanuts", "shellfish supper") is diet, not an allergy; "latex-free gloves" names no allergen.
+
 A passage gives it as one when the words about the drug say allergy, intolerance, reaction,
 ADR, anaphylaxis, hypersensitivity, rash and the like, not negated ("no rash", "Allergies: none
 known", "NKDA" back nothing): the drug's own sentence, from the label before it ("Allergies:",
@@ -24,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from medlocal.rag.allergens import AllergyVocabulary, allergy_vocabulary
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences
@@ -88,16 +95,19 @@ _ALLERGY_AFTER = re.compile(
 )
 
 
-def stated_allergies(body: str, heading: str, lexicon: MedicationLexicon) -> list[tuple[int, str]]:
-    """(offset in ``body``, drug) for each drug ``body`` gives as an allergy or intolerance."""
-    spans = lexicon.spans(body)
+def stated_allergies(body: str, heading: str, vocab: AllergyVocabulary) -> list[tuple[int, str]]:
+    """(offset in ``body``, name) for each drug or other allergen ``body`` gives as an allergy
+    or intolerance."""
+    spans = vocab.spans(body)
     if _ALLERGY_HEADING.search(heading) and not _MEDICATION_HEADING.search(heading):
         return [(start, name) for start, _, name in spans]
     tied: set[int] = set()
     for match in [*_ALLERGY_BEFORE.finditer(body), *_ALLERGY_AFTER.finditer(body)]:
         # "no reaction to amoxicillin", "not allergic to", "no penicillin allergy": none given.
         if not _NEGATION_BEFORE.search(body[: match.start()]):
-            tied |= {s for s, _, _ in spans if match.start(1) <= s < match.end(1)}
+            # Overlap, not start: "tree nut allergy" ties the allergen "tree nuts" through
+            # the word "nut" just before "allergy".
+            tied |= {s for s, e, _ in spans if s < match.end(1) and match.start(1) < e}
     return [(start, name) for start, _, name in spans if start in tied]
 
 
@@ -112,14 +122,15 @@ def _says_allergy(text: str) -> bool:
     return False
 
 
-def _name_starts(text: str, name: str, lexicon: MedicationLexicon) -> list[int]:
-    """Where ``text`` names ``name`` (or another name of the drug); [] for none, [0] when only a
-    clipped combination names it ("amox/clav")."""
-    found = [s for s, _, n in lexicon.spans(text) if n == name or lexicon.same_drug(name, n)]
-    if not found:
-        pattern = r"\s+".join(re.escape(word) for word in name.split())
-        found = [m.start() for m in re.finditer(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", text, re.I)]
-    if not found and lexicon.supported(text, name):
+def _name_starts(text: str, name: str, vocab: AllergyVocabulary) -> list[int]:
+    """Where ``text`` names ``name`` (or another name of the drug or allergen); [] for none,
+    [0] when only a clipped combination names a drug ("amox/clav")."""
+    found = [s for s, _, n in vocab.spans(text) if vocab.same(name, n)]
+    if found or vocab.allergens.allergen(name):
+        return found  # an allergen's spellings are all its spans find ("latex-free" is none)
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    found = [m.start() for m in re.finditer(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", text, re.I)]
+    if not found and vocab.lexicon.supported(text, name):
         found = [0]
     return found
 
@@ -136,22 +147,22 @@ def _scope(text: str, at: int) -> tuple[str, bool]:
     return text[start:], labelled
 
 
-def _label_line(line: str, lexicon: MedicationLexicon) -> bool:
+def _label_line(line: str, vocab: AllergyVocabulary) -> bool:
     """Whether ``line`` is a label or heading a list can stand under: "Allergies:", "# Plan",
     "Medications: amoxicillin", or a short line without a drug that says allergy ("DRUG
     ALLERGIES", "Allergies")."""
     text = _LIST_MARK.sub("", line).strip() if not line.lstrip().startswith("#") else line
     if line.lstrip().startswith("#") or text.endswith(":") or _LABEL.match(text):
         return True
-    return len(text.split()) <= _SHORT_LINE and not lexicon.spans(text) and _says_allergy(text)
+    return len(text.split()) <= _SHORT_LINE and not vocab.spans(text) and _says_allergy(text)
 
 
-def _under_allergy_label(passage: str, name: str, lexicon: MedicationLexicon) -> bool:
+def _under_allergy_label(passage: str, name: str, vocab: AllergyVocabulary) -> bool:
     """Whether a line naming ``name`` without a label of its own stands under a label or heading
     that says allergy, read upward through list items and short lines."""
     lines = passage.splitlines()
     for i, line in enumerate(lines):
-        starts = _name_starts(line, name, lexicon)
+        starts = _name_starts(line, name, vocab)
         if not starts or _LABEL.search(line[: starts[0]]):
             continue
         blank = False
@@ -159,7 +170,7 @@ def _under_allergy_label(passage: str, name: str, lexicon: MedicationLexicon) ->
             if not above.strip():
                 blank = True
                 continue
-            if _label_line(above, lexicon):
+            if _label_line(above, vocab):
                 if _says_allergy(above):
                     return True
                 break
@@ -168,10 +179,10 @@ def _under_allergy_label(passage: str, name: str, lexicon: MedicationLexicon) ->
     return False
 
 
-def _given_as_allergy(passage: str, name: str, lexicon: MedicationLexicon) -> bool:
+def _given_as_allergy(passage: str, name: str, vocab: AllergyVocabulary) -> bool:
     sentences = [s.text for s in split_sentences(passage)]
     for i, sentence in enumerate(sentences):
-        for at in _name_starts(sentence, name, lexicon):
+        for at in _name_starts(sentence, name, vocab):
             scope, labelled = _scope(sentence, at)
             if _says_allergy(scope):
                 return True
@@ -179,7 +190,7 @@ def _given_as_allergy(passage: str, name: str, lexicon: MedicationLexicon) -> bo
             # "Medications:" after "Allergies: none known.".
             if i and not labelled and _says_allergy(sentences[i - 1]):
                 return True
-    return _under_allergy_label(passage, name, lexicon)
+    return _under_allergy_label(passage, name, vocab)
 
 
 def check_allergies(
@@ -190,17 +201,19 @@ def check_allergies(
     passages: Mapping[int, str],
     lexicon: MedicationLexicon,
 ) -> None:
-    """Flag each drug ``body`` gives as an allergy that no cited passage gives as one. A
-    sentence that cites nothing is flagged "unsupported" already."""
+    """Flag each drug or other allergen (resources/allergens.txt: latex, peanuts, NSAIDs)
+    ``body`` gives as an allergy that no cited passage gives as one. A sentence that cites
+    nothing is flagged "unsupported" already."""
     if not cited:
         return
-    for at, name in stated_allergies(body, heading, lexicon):
-        if any(_given_as_allergy(passages[n], name, lexicon) for n in cited):
+    vocab = allergy_vocabulary(lexicon)
+    for at, name in stated_allergies(body, heading, vocab):
+        if any(_given_as_allergy(passages[n], name, vocab) for n in cited):
             continue
-        naming = next((n for n in cited if lexicon.supported(passages[n], name)), 0)
+        naming = next((n for n in cited if vocab.supported(passages[n], name)), 0)
         where = ""
         if naming:
-            said = _naming_sentence(passages[naming], name, lexicon)
+            said = _naming_sentence(passages[naming], name, vocab)
             where = f"; passage [{naming}] names it, but not as one: “{said}”"
         check.add(
             "unsupported_allergy",
@@ -212,8 +225,8 @@ def check_allergies(
         )
 
 
-def _naming_sentence(passage: str, name: str, lexicon: MedicationLexicon) -> str:
-    found = next((s.text for s in split_sentences(passage) if lexicon.supported(s.text, name)), "")
+def _naming_sentence(passage: str, name: str, vocab: AllergyVocabulary) -> str:
+    found = next((s.text for s in split_sentences(passage) if vocab.supported(s.text, name)), "")
     return quoted(found or passage)
 
 
@@ -249,19 +262,30 @@ def _denial(body: str) -> re.Match[str] | None:
     return _ALLERGY_DENIAL.search(body)
 
 
+# A denial of drug allergies only: "NKDA" (no known DRUG allergies), "no known medication
+# allergies", "not allergic to any medicines". Latex or peanuts listed do not contradict it.
+_DRUG_WORDS = re.compile(r"\b(?:drugs?|medications?|medicines?|NKDA|NKMA)\b", re.IGNORECASE)
+_DRUG_AFTER = re.compile(r"\s+(?:drugs?|medications?|medicines?)\b", re.IGNORECASE)
+
+
+def _drugs_only(body: str, match: re.Match[str]) -> bool:
+    return bool(_DRUG_WORDS.search(match.group()) or _DRUG_AFTER.match(body, match.end()))
+
+
 def _says_negated(sentence: str) -> bool:
     return bool(re.search(r"\b(?:no|not|nil|denies|without|never)\b|NKDA|NKA", sentence, re.I))
 
 
-def listed_allergens(passage: str, lexicon: MedicationLexicon) -> list[tuple[str, str]]:
-    """(drug, the passage sentence naming it) for each drug ``passage`` gives as an allergy or
-    intolerance. Stricter than backing a stated allergy (:func:`_given_as_allergy`): a drug in a
-    negated sentence ("No penicillin allergy.") is no allergen, even after "Allergies: Codeine -
-    vomiting.", whose label the looser rule lets the next sentence borrow."""
+def listed_allergens(passage: str, vocab: AllergyVocabulary) -> list[tuple[str, str]]:
+    """(name, the passage sentence naming it) for each drug or other allergen ``passage`` gives
+    as an allergy or intolerance. Stricter than backing a stated allergy
+    (:func:`_given_as_allergy`): a drug in a negated sentence ("No penicillin allergy.") is no
+    allergen, even after "Allergies: Codeine - vomiting.", whose label the looser rule lets the
+    next sentence borrow."""
     found: dict[str, str] = {}
     sentences = [s.text for s in split_sentences(passage)]
     for i, sentence in enumerate(sentences):
-        for start, _, name in lexicon.spans(sentence):
+        for start, _, name in vocab.spans(sentence):
             if name in found:
                 continue
             scope, labelled = _scope(sentence, start)
@@ -276,8 +300,8 @@ def listed_allergens(passage: str, lexicon: MedicationLexicon) -> list[tuple[str
             )
             if own or before:
                 found[name] = sentence
-    for start, _, name in lexicon.spans(passage):
-        if name not in found and _under_allergy_label(passage, name, lexicon):
+    for start, _, name in vocab.spans(passage):
+        if name not in found and _under_allergy_label(passage, name, vocab):
             found[name] = passage[passage.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
     return list(found.items())
 
@@ -291,29 +315,46 @@ def check_allergy_denial(
     lexicon: MedicationLexicon,
 ) -> None:
     """Flag a sentence that denies any allergy ("no known drug allergies", "NKDA") when a cited
-    passage, or failing that another given passage, lists one: "negation_conflict", naming it
+    passage, or failing that another given passage, lists one: "negation_conflict", naming it.
+    A denial of drug allergies ("NKDA") speaks of drugs and medicine classes only, not of latex
+    or peanuts (resources/allergens.txt gives each allergen's category)
     (walk 40b item 2: "No other known drug allergies [1]" citing "Allergies: Penicillin -
     anaphylaxis (1988). No other known drug allergies."). A denial of allergies beyond those
     named ("No other …", "apart from penicillin, NKDA") is flagged only when ``text``, the whole
     answer or summary, names none of the listed allergens; a flat denial ("She does not have any
     known allergies") is flagged unless the sentence itself names one."""
     match = _denial(body)
-    if match is None or any(
-        f.kind == "negation_conflict" and "allerg" in f.token.lower() for f in check.flags
-    ):
-        return  # ConText flagged the denial already (rag/assertions.py)
+    if match is None:
+        return
+    vocab = allergy_vocabulary(lexicon)
+    drugs_only = _drugs_only(body, match)
+    others = [n for n in passages if n not in cited]
+    groups = [
+        [(n, name, said) for n in group for name, said in listed_allergens(passages[n], vocab)]
+        for group in (list(cited), others)
+    ]
+    context = [
+        f for f in check.flags if f.kind == "negation_conflict" and "allerg" in f.token.lower()
+    ]
+    if context:
+        # ConText (rag/assertions.py) reads "allergies" as one concept: it sets "NKDA" against
+        # "Allergies: latex", and "No other known allergies" against the allergy the answer has
+        # just named. Where the cited passages list allergens this check knows, it decides
+        # (and names them); a conflict ConText found otherwise stands, and is not said twice.
+        if not groups[0]:
+            return
+        for flag in context:
+            check.flags.remove(flag)
+            check.flagged.discard(flag.token_start - check.sentence.start)
     beyond = bool(match.group("other") or match.group("other2") or match.group("other3")) or bool(
         _BEYOND.search(body)
     )
     scope_text = text if beyond else body
-    others = [n for n in passages if n not in cited]
-    for group in (list(cited), others):
-        listed = [
-            (n, name, said) for n in group for name, said in listed_allergens(passages[n], lexicon)
-        ]
+    for group in groups:
+        listed = [item for item in group if vocab.is_medicine(item[1]) or not drugs_only]
         if not listed:
             continue
-        if any(_name_starts(scope_text, name, lexicon) for _, name, _ in listed):
+        if any(_name_starts(scope_text, name, vocab) for _, name, _ in listed):
             return
         n, _, said = listed[0]
         names = ", ".join(dict.fromkeys(name for m, name, _ in listed if m == n))
