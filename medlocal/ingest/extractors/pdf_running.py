@@ -42,7 +42,6 @@ _EDGE_LINES = 6
 _MIN_SHARE = 0.5
 _MIN_PAGES = 2
 _NUMBER = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 # What may surround a page number in a line that changes with the page.
 _PAGE_WORD = re.compile(r"\b(?:page|pg|p|sheet)\b", re.IGNORECASE)
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
@@ -94,7 +93,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _template(line: str) -> str:
-    return _NUMBER.sub("#", _SPACES.sub(" ", line.strip()))
+    return _NUMBER.sub("#", " ".join(line.split()))
 
 
 # What a running line's numbers are: per number, ("same", value) on every page or ("page",
