@@ -13,9 +13,25 @@ from dataclasses import dataclass
 from medlocal.ingest.scanned import ScannedPage
 from medlocal.vault.records import PageSpan, page_at
 
-__all__ = ["BLOCK_SEPARATOR", "DocumentBuilder", "ExtractedDocument", "PageSpan", "SectionHeading"]
+__all__ = [
+    "BLOCK_SEPARATOR",
+    "BODY",
+    "PAGE_FOOTER",
+    "PAGE_HEADER",
+    "DocumentBuilder",
+    "ExtractedDocument",
+    "PageSpan",
+    "SectionHeading",
+]
 
 BLOCK_SEPARATOR = "\n\n"
+
+# Section titles of the text that is not the body's own: a DOCX's page header and footer, a
+# PDF's running lines (set apart so a passage quoting the letterhead or a reference line says
+# where it came from, and the body's passages do not carry it).
+PAGE_HEADER = "Page header"
+PAGE_FOOTER = "Page footer"
+BODY = "Document text"
 
 
 @dataclass(frozen=True)

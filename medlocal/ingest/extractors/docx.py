@@ -25,7 +25,13 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.ingest.document import (
+    BODY,
+    PAGE_FOOTER,
+    PAGE_HEADER,
+    DocumentBuilder,
+    ExtractedDocument,
+)
 from medlocal.ingest.errors import (
     ArchiveBombError,
     CorruptFileError,
@@ -215,13 +221,6 @@ def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
         builder.add_heading(text)
     else:
         builder.add_block(text)
-
-
-# Section titles of the text that is not the body's own (set apart so a passage quoting the
-# letterhead or a reference line says where it came from).
-PAGE_HEADER = "Page header"
-PAGE_FOOTER = "Page footer"
-BODY = "Document text"
 
 
 def _page_parts(document: Any) -> tuple[list[list[str]], list[list[str]]]:

@@ -13,13 +13,22 @@ import io
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, WrongPasswordError
 
 from medlocal.errors import GenerationCancelled
-from medlocal.ingest.document import DocumentBuilder, ExtractedDocument, SectionHeading
+from medlocal.ingest.document import (
+    BLOCK_SEPARATOR,
+    BODY,
+    PAGE_FOOTER,
+    PAGE_HEADER,
+    DocumentBuilder,
+    ExtractedDocument,
+    SectionHeading,
+)
 from medlocal.ingest.errors import (
     CorruptFileError,
     EncryptedDocumentError,
@@ -27,6 +36,7 @@ from medlocal.ingest.errors import (
     NoTextLayerError,
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
+from medlocal.ingest.extractors.pdf_running import split_running_lines
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
 from medlocal.ingest.headings import clinical_headings
@@ -67,13 +77,24 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         )
     texts = [_page_text(page) for page in reader.pages]
     scanned = _scanned_pages(data, file_name, texts, ocr)
+    # OCR text is not compared: its lines come with boxes tied to their offsets, and a misread
+    # letter would make the same header two templates anyway.
+    parts = split_running_lines(
+        [None if number in scanned else text for number, text in enumerate(texts, start=1)]
+    )
     builder = DocumentBuilder("pdf")
+    running: list[_Running] = []
     for number, text in enumerate(texts, start=1):
         builder.start_page(number)
         if number in scanned:
             add_recognised_page(builder, scanned[number])
-        else:
+        elif parts is None:
             builder.add_block(text)
+        else:
+            part = parts[number - 1]
+            _add_running(builder, PAGE_HEADER, part.header, running)
+            builder.add_block(part.body)
+            _add_running(builder, PAGE_FOOTER, part.footer, running)
     if not builder.has_text:
         if reader.is_encrypted:
             # Opened with the empty password yet nothing readable: a scan, or a key we derived
@@ -90,8 +111,64 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         )
     document = builder.build()
     # Bookmarks when the PDF has them; else the capitalised labels of a printed clinical note.
-    sections = _bookmark_sections(reader, document) or clinical_headings(document.text)
+    bookmarks = _bookmark_sections(reader, document)
+    sections = bookmarks or clinical_headings(document.text)
+    if running:
+        sections = _with_running(sections, running, document, move_inside=bool(bookmarks))
     return dataclasses.replace(document, sections=sections)
+
+
+@dataclass(frozen=True)
+class _Running:
+    """Where the one kept copy of a PDF's running header or footer lies in the text."""
+
+    title: str
+    start: int
+    end: int
+
+
+def _add_running(builder: DocumentBuilder, title: str, text: str, found: list[_Running]) -> None:
+    start = builder.add_block(text)
+    if start is not None:
+        found.append(_Running(title, start, start + len(text.strip())))
+
+
+def _with_running(
+    sections: tuple[SectionHeading, ...],
+    running: list[_Running],
+    document: ExtractedDocument,
+    *,
+    move_inside: bool,
+) -> tuple[SectionHeading, ...]:
+    """The body's sections with the kept running header and footer as sections of their own
+    (as a DOCX's), so no body passage carries them and theirs says what they are.
+
+    A body heading found inside a running block is no heading of the body (a "CONFIDENTIAL"
+    line read as a label) and goes; a bookmark placed there (its title not found on the page,
+    or found in the header) moves to where the body resumes. After each block the section in
+    effect before it resumes (the body's "Document text" at the start, as for a DOCX).
+    """
+    length = len(document.text)
+    body: list[SectionHeading] = []
+    for section in sections:
+        block = next((r for r in running if r.start <= section.start < r.end), None)
+        if block is None:
+            body.append(section)
+        elif move_inside and block.end + len(BLOCK_SEPARATOR) < length:
+            body.append(SectionHeading(section.title, block.end + len(BLOCK_SEPARATOR)))
+    merged = list(body)
+    for block in running:
+        merged.append(SectionHeading(block.title, block.start))
+        resume = block.end + len(BLOCK_SEPARATOR)
+        if resume >= length or any(section.start == resume for section in body):
+            continue
+        before = [section for section in body if section.start < block.start]
+        merged.append(SectionHeading(before[-1].title if before else BODY, resume))
+    # Sorted by offset (the chunker and section_at bisect them), one section per offset.
+    unique: dict[int, SectionHeading] = {}
+    for section in sorted(merged, key=lambda section: section.start):
+        unique.setdefault(section.start, section)
+    return tuple(unique.values())
 
 
 def _scanned_pages(
