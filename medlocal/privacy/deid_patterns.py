@@ -37,6 +37,12 @@ from typing import Any
 
 from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
+from medlocal.privacy.deid_alternatives import (
+    Alternatives,
+    alternative_matches,
+    rest_search,
+    split_alternatives,
+)
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
@@ -325,13 +331,20 @@ def _matches(
     cues: TextCues | None = None,
     starts: WordStarts | None = None,
 ) -> Iterator[re.Match[str]]:
-    opening, clauses, openings, bound, plain = _PLANS.get(id(pattern)) or _plan(pattern)
+    opening, clauses, openings, bound, plain, split = _PLANS.get(id(pattern)) or _plan(pattern)
     if opening is not None:
         return _local_part_matches(pattern, opening, text)
     if openings is not None and starts is not None and starts.usable:
         if clauses and not (cues or TextCues(text)).may_match(clauses):
             return iter(())
         return matches_at(pattern, text, starts.places(openings))
+    if split is not None and starts is not None and starts.usable and len(text) >= _SKIP_FROM:
+        search = rest_search(split)
+        if search is not None:
+            if clauses and not (cues or TextCues(text)).may_match(clauses):
+                return iter(())
+            places = starts.places(split.openings)
+            return alternative_matches(pattern, text, places, split.keyed, search)
     if clauses:
         cues = cues or TextCues(text)
         if bound:
@@ -587,6 +600,16 @@ _WORD_KEYS = {
     and (openings := word_openings(pattern, _PARSED[pattern])) is not None
 }
 del _PARSED
+# Session 41: a pattern of top-level alternatives, some of which open a word with listed strings
+# (a date's cue words, the streets of many countries: deid_alternatives), is asked in a long text
+# at those words and where its other alternatives match, not at every word its skipper admits.
+_SPLITS = {
+    pattern: split
+    for _, pattern in _PATTERNS
+    if pattern not in _OPENINGS
+    and pattern not in _WORD_KEYS
+    and (split := split_alternatives(pattern, _opens_words)) is not None
+}
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
 # it enters at every position): a fifth of the time of the fixed-form patterns on a 20-page
@@ -609,7 +632,7 @@ def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # compiled code: each lookup by the pattern cost about 1 ms a pass over the 285 patterns, and
 # their skippers' hashes more; the patterns live as long as the module, so an identity is
 # never another pattern's.
-_Plan = tuple[re.Pattern[str] | None, Any, Any, bool, re.Pattern[str]]
+_Plan = tuple[re.Pattern[str] | None, Any, Any, bool, re.Pattern[str], Alternatives | None]
 
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
@@ -619,6 +642,7 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
         _WORD_KEYS.get(pattern),
         pattern in _LINE_BOUND,
         _FIRST_CHARACTER.get(pattern, pattern),
+        _SPLITS.get(pattern),
     )
 
 

@@ -1,0 +1,151 @@
+"""Session 41 (speed): a fixed-form pattern of top-level alternatives, some of which open a word
+with listed strings, is asked in a long text only at those words and where its other
+alternatives match (deid_alternatives). Each finds what the pattern's own scan finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fixtures.deid_corpus import load
+
+from medlocal.privacy import deid_patterns
+from medlocal.privacy.deid_alternatives import (
+    alternative_matches,
+    rest_search,
+    split_alternatives,
+    top_level_alternatives,
+)
+from medlocal.privacy.deid_pattern_cues import TextCues
+from medlocal.privacy.deid_word_starts import WordStarts
+
+# Every development half (the held-out ones and the validation halves dev8 and dev16 are never
+# read one by one).
+_HALVES = (
+    *("dev", "dev3", "dev4", "dev5a", "dev5b", "dev6", "dev7"),
+    *(f"dev{n}" for n in range(9, 38) if n != 16),
+)
+
+_AWKWARD = (
+    "İSTANBUL Kadıköy Straße 12\r\nMRN: 4471822\nſeen by Dr K\u212aelvin on 3 März 2024",
+    "Tel 0161 555 0742\n\n\nHighway 9 exit 12\nDOB 12/03/1931 Mo 3.4.26 mo, 5 mars",
+    "seen ON 12/03/2024, since 03/2019; from 1/2/2020 and 04/05 till 05/06/2021",
+    "\u0130on 12/03/2024 \u212aon 3/4/2025 xon 4/5/2026 on\n12/12/2012 on",
+    "12 Rue de la Paix, 4 rue du Bac; on rue Cler 3; Hauptstraße 12, Storgatan 4 B",
+    "1/F unit 3, 12-ro 4, Sejong-daero 175, on Highway 9, via SR 12, address: 1 Main St",
+    "01/02 01/02/03 1/2/3/4 12/34 on on on 1/1 since",
+    "Apt 4B, Flat 2, Unit 7, 92 yrs, 103 Y/O, 3 North 4th Street, N 5th St",
+    "@handle_99 instagram: @x.y on 3 mars, 5 marzo 2024 tarehe 3 Machi 2024",
+    "",
+    "on",
+    "x" * 300 + " on 01/02/2003",
+)
+
+
+def _found(matches: object) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+def _texts() -> list[str]:
+    notes = [note.text for half in _HALVES for note in load(half)]
+    return [*notes, "\n".join(notes), *_AWKWARD, "\n".join(_AWKWARD) * 40]
+
+
+def _splits() -> list[re.Pattern[str]]:
+    return [pattern for _, pattern in deid_patterns._PATTERNS if pattern in deid_patterns._SPLITS]
+
+
+def test_the_costly_patterns_are_split() -> None:
+    split = _splits()
+    # The date cue words, the streets of many countries, the numbered streets, the ages, the
+    # e-mail and social handles among them; each with a keyed alternative and a search.
+    assert len(split) >= 10
+    heads = ("(?<!\\w)(?=\\w)(?i:\\b(?:on|since", "(?<!\\w)(?=\\w)\\b(?:(?i:calle")
+    assert all(any(p.pattern.startswith(head) for p in split) for head in heads)
+
+
+def test_split_patterns_find_what_finditer_finds() -> None:
+    patterns = _splits()
+    for text in _texts():
+        starts = WordStarts(text, TextCues(text).folded_text)
+        if not starts.usable:
+            continue
+        for pattern in patterns:
+            split = deid_patterns._SPLITS[pattern]
+            search = rest_search(split)
+            if search is None:
+                continue
+            places = starts.places(split.openings)
+            got = _found(alternative_matches(pattern, text, places, split.keyed, search))
+            assert got == _found(pattern.finditer(text)), (pattern.pattern[:60], text[:60])
+
+
+def test_long_texts_go_through_the_split_and_find_the_same() -> None:
+    notes = [note.text for half in _HALVES[:12] for note in load(half)]
+    text = "\n".join([*notes, *_AWKWARD])
+    assert len(text) >= deid_patterns._SKIP_FROM
+    cues = TextCues(text)
+    starts = WordStarts(text, cues.folded_text)
+    taken = 0
+    for pattern in _splits():
+        taken += rest_search(deid_patterns._SPLITS[pattern]) is not None
+        got = _found(deid_patterns._matches(pattern, text, cues, starts))
+        assert got == _found(pattern.finditer(text)), pattern.pattern[:60]
+    assert taken >= 8
+
+
+@pytest.mark.parametrize(
+    ("written", "pieces"),
+    [
+        ("a|b", ["a", "b"]),
+        (r"a\|b|c", [r"a\|b", "c"]),
+        ("[|]x|y", ["[|]x", "y"]),
+        ("[]|]x|y", ["[]|]x", "y"]),
+        ("[^]|]x|y", ["[^]|]x", "y"]),
+        (r"[\]|]x|y", [r"[\]|]x", "y"]),
+        ("(a|b)c|(?:d|(e|f))", ["(a|b)c", "(?:d|(e|f))"]),
+        ("(?<=a|b)c|d", ["(?<=a|b)c", "d"]),
+        ("abc", ["abc"]),
+        ("(a|b", None),
+        ("a)|b", None),
+        ("[ab|c", None),
+    ],
+)
+def test_top_level_alternatives(written: str, pieces: list[str] | None) -> None:
+    assert top_level_alternatives(written) == pieces
+
+
+def _opens(pattern: re.Pattern[str]) -> bool:
+    return deid_patterns._opens_words(pattern)
+
+
+def test_what_is_not_split() -> None:
+    keyed = r"(?<!\w)(?=\w)\b(?:on|since)[ ]+\d"
+    # No keyed alternative; a back reference; one that may match nothing; a prefix the parse
+    # takes out of the alternatives (the bars are then not read as the parse reads them).
+    assert split_alternatives(re.compile(r"\d+x|[A-Z]y"), _opens) is None
+    assert split_alternatives(re.compile(rf"{keyed}|(a)\1"), _opens) is None
+    assert split_alternatives(re.compile(rf"{keyed}|(?P<q>a)(?P=q)"), _opens) is None
+    assert split_alternatives(re.compile(rf"{keyed}|(a)?(?(1)b|c)"), _opens) is None
+    assert split_alternatives(re.compile(rf"{keyed}|x?"), _opens) is None
+    assert split_alternatives(re.compile(r"\bon 1|\bon 2"), _opens) is None
+    assert split_alternatives(re.compile(r"(?x)\bon [ ] 1 | 2"), _opens) is None
+    split = split_alternatives(re.compile(rf"{keyed}|(?<![\d/])\d\d/\d\d"), _opens)
+    assert split is not None and split.rest is not None
+    assert split.openings.keys == frozenset({"on ", "sin"})
+    assert split.rest.pattern == r"(?<![\d/])\d\d/\d\d"
+
+
+def test_a_place_where_both_kinds_match_takes_the_pattern_s_order() -> None:
+    # Where a keyed alternative and another both match at one place, the match is the
+    # pattern's own: its first alternative that matches there.
+    pattern = re.compile(r"(?<!\w)(?=\w)\b(?:on)[ ](?P<k>\d+)|(?P<r>\bon[ ]\d)")
+    split = split_alternatives(pattern, _opens)
+    assert split is not None
+    search = rest_search(split)
+    assert search is not None
+    for text in ("on 12 on 3 xon 4", "on 1on 2", "on on 5"):
+        starts = WordStarts(text, TextCues(text).folded_text)
+        places = starts.places(split.openings)
+        got = _found(alternative_matches(pattern, text, places, split.keyed, search))
+        assert got == _found(pattern.finditer(text))
