@@ -95,7 +95,7 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
-from medlocal.privacy.deid_pattern_cues import TextCues, line_bound, required_cues
+from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bound, required_cues
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
@@ -116,7 +116,7 @@ from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
 from medlocal.privacy.deid_vehicle_nearby import VEHICLE_NEARBY_PATTERNS
 from medlocal.privacy.deid_word_starts import WordStarts, matches_at, word_openings
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
-from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
+from medlocal.privacy.deid_world_streets import LINE_ANCHORS, WORLD_STREET_PATTERNS
 
 # Every fixed-form pattern, by what it finds. Overlapping finds are resolved by place, length and
 # kind (see resolve in deid_spans), never by the order of this list.
@@ -331,7 +331,8 @@ def _matches(
     cues: TextCues | None = None,
     starts: WordStarts | None = None,
 ) -> Iterator[re.Match[str]]:
-    opening, clauses, openings, bound, plain, split = _PLANS.get(id(pattern)) or _plan(pattern)
+    plan = _PLANS.get(id(pattern)) or _plan(pattern)
+    opening, clauses, openings, bound, plain, split, anchor = plan
     if opening is not None:
         return _local_part_matches(pattern, opening, text)
     if openings is not None and starts is not None and starts.usable:
@@ -345,6 +346,8 @@ def _matches(
                 return iter(())
             places = starts.places(split.openings)
             return alternative_matches(pattern, text, places, split.keyed, search)
+    if anchor is not None and len(text) >= _SKIP_FROM:
+        return _matches_in(pattern, text, anchored_lines(anchor, text), plain)
     if clauses:
         cues = cues or TextCues(text)
         if bound:
@@ -561,7 +564,17 @@ def _parsed(pattern: re.Pattern[str]) -> _Items | None:
 
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
+_WRITTEN = list(_PATTERNS)
 _PATTERNS[:] = [(kind, _at_word_start(pattern)) for kind, pattern in _PATTERNS]
+# Session 41: the patterns run in a long text on the lines that hold their anchor only (see
+# deid_world_streets.LINE_ANCHORS), by the pattern as written above (the word-start test in
+# front changes none of its matches); each reads no line break, checked here.
+_LINE_ANCHORS = {
+    pattern: anchor
+    for (_, written), (_, pattern) in zip(_WRITTEN, _PATTERNS, strict=True)
+    if (anchor := LINE_ANCHORS.get(written)) is not None and line_bound(pattern)
+}
+del _WRITTEN
 _OPENINGS = {
     pattern: opening
     for _, pattern in _PATTERNS
@@ -632,7 +645,15 @@ def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # compiled code: each lookup by the pattern cost about 1 ms a pass over the 285 patterns, and
 # their skippers' hashes more; the patterns live as long as the module, so an identity is
 # never another pattern's.
-_Plan = tuple[re.Pattern[str] | None, Any, Any, bool, re.Pattern[str], Alternatives | None]
+_Plan = tuple[
+    re.Pattern[str] | None,
+    Any,
+    Any,
+    bool,
+    re.Pattern[str],
+    Alternatives | None,
+    re.Pattern[str] | None,
+]
 
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
@@ -643,6 +664,7 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
         pattern in _LINE_BOUND,
         _FIRST_CHARACTER.get(pattern, pattern),
         _SPLITS.get(pattern),
+        _LINE_ANCHORS.get(pattern),
     )
 
 

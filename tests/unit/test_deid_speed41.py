@@ -16,7 +16,7 @@ from medlocal.privacy.deid_alternatives import (
     split_alternatives,
     top_level_alternatives,
 )
-from medlocal.privacy.deid_pattern_cues import TextCues
+from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bound
 from medlocal.privacy.deid_word_starts import WordStarts
 
 # Every development half (the held-out ones and the validation halves dev8 and dev16 are never
@@ -149,3 +149,126 @@ def test_a_place_where_both_kinds_match_takes_the_pattern_s_order() -> None:
         places = starts.places(split.openings)
         got = _found(alternative_matches(pattern, text, places, split.keyed, search))
         assert got == _found(pattern.finditer(text))
+
+
+# Commit 2: the European street and postcode patterns, run on the lines that hold their anchor.
+_STREETS = (
+    "Hofmark 3, 83093 Bad Endorf\nKorte Heuvel 22-bis, 5038 CS Tilburg",
+    "Kerpener Str. 62 · 50937 Köln | Bahnhofstrasse 5 | 8001 Zürich",
+    "Lange Akker 14-bis, 3511 AB Utrecht; Heidestraße 48 · 30167 Hannover",
+    "Adres: 3511 AB Utrecht\nAdres:3511 AB Utrecht\naddress : 1234 XY Town",
+    "Heparin 5, 10000 Units daily; Creatinine 145, 12000 Platelets",
+    "Hauptstr. 5 – 10115 Berlin\nHauptstr. 5 –\t10115 Berlin\nMain 5,\n10115 Berlin",
+    "Rue 12,10115 Paris\r\nRue 12, 1011 Paris\u2028Via Roma 3, 00184 Roma",
+    "Straße 1 • 1234 Ort\n" * 3 + "no anchor here Foo 12 Bar",
+)
+
+
+def _anchored() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    return [
+        (pattern, deid_patterns._LINE_ANCHORS[pattern])
+        for _, pattern in deid_patterns._PATTERNS
+        if pattern in deid_patterns._LINE_ANCHORS
+    ]
+
+
+def test_every_match_holds_its_anchor_on_its_line() -> None:
+    anchored = _anchored()
+    assert len(anchored) == 2
+    found = 0
+    for text in [*_texts(), *_STREETS]:
+        for pattern, anchor in anchored:
+            assert line_bound(pattern)
+            for match in pattern.finditer(text):
+                start = text.rfind("\n", 0, match.start()) + 1
+                end = text.find("\n", match.end())
+                line = text[start : len(text) if end < 0 else end]
+                assert anchor.search(line), (pattern.pattern[:40], match.group())
+                found += 1
+    assert found >= 10
+
+
+def test_anchored_patterns_find_what_finditer_finds_in_long_texts() -> None:
+    notes = [note.text for half in _HALVES[:12] for note in load(half)]
+    for text in ("\n".join([*notes, *_STREETS]), "\n".join(_STREETS) * 200, "\n".join(notes)):
+        assert len(text) >= deid_patterns._SKIP_FROM
+        cues = TextCues(text)
+        starts = WordStarts(text, cues.folded_text)
+        for pattern, _ in _anchored():
+            got = _found(deid_patterns._matches(pattern, text, cues, starts))
+            assert got == _found(pattern.finditer(text)), pattern.pattern[:60]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("", []),
+        ("a, 1234", [(0, 7)]),
+        ("x\na, 1234\ny", [(2, 9)]),
+        ("a, 1234, 5678\n", [(0, 13)]),
+        ("a, 1234\nb: 5678\n\nc", [(0, 7), (8, 15)]),
+        ("a, 123\n,\n1234", []),
+    ],
+)
+def test_anchored_lines(text: str, spans: list[tuple[int, int]]) -> None:
+    from medlocal.privacy.deid_world_streets import POSTCODE_ANCHOR
+
+    assert anchored_lines(POSTCODE_ANCHOR, text) == spans
+
+
+# Commit 2: the day order reads each tally only where those before it tie.
+_ORDERS = (
+    "",
+    "seen 25/03/2025",  # the numeric dates say
+    "seen 03/25/2025",
+    "seen 25/03/2025 and 03/25/2025",  # they tie: the runs, then the writing
+    "changed 14/8, 3/9 and 5/9",  # the runs say
+    "changed 14/8, 3/9 and 5/9; seen 25/03/2025 and 03/25/2025",
+    "haematology review 03/04/2025",  # only the writing says
+    "hematology review, the center",
+    "haematology and hematology",  # every tally ties
+    "NSW 2000 and (555) 123-4567 and +44 20",
+)
+
+
+def test_day_order_reads_the_tallies_it_needs() -> None:
+    from medlocal.privacy.deid_dates import day_order, day_order_counts, writes_day_first
+
+    for text in [*_texts(), *_ORDERS]:
+        assert writes_day_first(text) is day_order(day_order_counts(text)), text[:60]
+
+
+def test_day_order_skips_the_writing_where_the_dates_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlocal.privacy import deid_dates
+
+    def refused(text: str) -> tuple[int, int]:
+        raise AssertionError("the writing read though the dates said")
+
+    monkeypatch.setattr(deid_dates, "_writing_tally", refused)
+    assert deid_dates.writes_day_first("seen 25/03/2025 by the haematology centre") is True
+
+
+# Commit 2: a role before the body it belongs to, asked only before its anchor.
+_ROLE_TEXTS = (
+    "Officer Ruiz of Lakeview PD; chaplain Rev. Amos Hale of Grace Fellowship",
+    "befriender 'Aunty Jo' from Golden Years Befrienders, outreach worker Kim from Helping Hands",
+    "support worker from\nThe Harbour Trust; nurse at\n  the Royal Infirmary; GP at St. Anne's",
+    "nurse of lakeview (lower case body), nurse OF Lakeview, nurse\tat\tOak Lodge",
+    "co-ordinator from Age UK; headteacher at Hill School; physiotherapist from Move Well",
+    "\u212aeyworker from Safe Homes; \u017fupervisor at X; physio at Fit Co; counselor at Y",
+    "nurse nurse nurse of A; friend friend at B C D E F G H",
+    "teacher\nof Maths; nurse 'a\nb' of C; nurse A B C D E of F; nurse A B C D of F",
+    "nurse of\n\nFoo; nurse of \u00c9cole; nurse at the\nBar",
+)
+
+
+def test_roles_of_finds_what_finditer_finds() -> None:
+    from medlocal.privacy.deid_org_affiliations import _ROLE_OF, roles_of
+
+    texts = [*_texts(), *_ROLE_TEXTS, "\n".join(_ROLE_TEXTS) * 50]
+    found = 0
+    for text in texts:
+        expected = _found(_ROLE_OF.finditer(text))
+        assert _found(roles_of(text)) == expected, text[:60]
+        found += len(expected)
+    assert found >= 20
