@@ -28,9 +28,10 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from medlocal.privacy.deid_first_characters import _C, _parser, skipper_of
-from medlocal.privacy.deid_word_starts import WORD_START, Openings, word_openings
+from medlocal.privacy.deid_word_starts import Openings, read_openings
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": in pattern.flags as well
+_Items = list[tuple[Any, Any]]
 
 
 class Alternatives(NamedTuple):
@@ -99,54 +100,78 @@ def _refers(node: Any) -> bool:
     return False
 
 
-def split_alternatives(
-    pattern: re.Pattern[str], opens_word: Callable[[re.Pattern[str]], bool]
-) -> Alternatives | None:
-    """The split of ``pattern`` (see the module's notes), or None where no alternative is keyed
-    or the pattern is not split. ``opens_word``: whether every match of a pattern opens a word
-    (deid_patterns' reading), so the word-start test in front changes none of them."""
+class Reading(NamedTuple):
+    """What is read of a pattern's parse at import: the openings of its keyed alternatives and
+    which of its alternatives, in order, are keyed."""
+
+    openings: Openings
+    keyed: tuple[bool, ...]
+
+
+def read_alternatives(
+    pattern: re.Pattern[str],
+    opens_word: Callable[[_Items], bool],
+    items: _Items | None = None,
+) -> Reading | None:
+    """Which alternatives of ``pattern`` are keyed (see the module's notes), or None where none
+    is or the pattern is not split. ``opens_word``: whether every match of a parse opens a word
+    (deid_patterns' reading), so the word-start test in front changes none of them; ``items``:
+    the pattern's parse, where the caller has it."""
     if _parser is None or pattern.flags & (re.ASCII | re.LOCALE | re.VERBOSE):
         return None
-    flags = _GLOBAL_FLAGS.match(pattern.pattern)
-    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    pieces = top_level_alternatives(body)
-    if pieces is None or len(pieces) < 2:
-        return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        items = list(parsed)
-        if len(items) != 1 or items[0][0] is not _C.BRANCH or len(items[0][1][1]) != len(pieces):
-            return None  # the bars not read as the parse reads them
-        if _refers(items) or parsed.getwidth()[0] == 0:
+        if items is None:
+            items = list(_parser.parse(pattern.pattern, pattern.flags))
+        if len(items) != 1 or items[0][0] is not _C.BRANCH or _refers(items):
             return None
+        alternatives = items[0][1][1]
+        if any(alternative.getwidth()[0] == 0 for alternative in alternatives):
+            return None  # one may match nothing
         keys: set[str] = set()
         digits = False
-        keyed: list[str] = []
-        rest: list[str] = []
-        for piece in pieces:
-            alone = re.compile(piece, pattern.flags)
-            openings = None
-            if opens_word(alone):
-                openings = word_openings(re.compile(f"{WORD_START}(?:{piece})", pattern.flags))
-            if openings is None:
-                rest.append(piece)
-            else:
-                keyed.append(piece)
+        keyed: list[bool] = []
+        for alternative in alternatives:
+            openings = read_openings(list(alternative)) if opens_word(list(alternative)) else None
+            keyed.append(openings is not None)
+            if openings is not None:
                 keys |= openings.keys
                 digits = digits or openings.digits
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # internals not as expected
-    if len(rest) == len(pieces):
+    if not any(keyed):
         return None
     # No key the start of another (deid_word_starts.WordStarts.places reads them so).
     kept: set[str] = set()
     for key in sorted(keys, key=len):
         if not any(key.startswith(shorter) for shorter in kept):
             kept.add(key)
-    joined = re.compile("|".join(rest), pattern.flags) if rest else None
-    return Alternatives(
-        Openings(frozenset(kept), digits), re.compile("|".join(keyed), pattern.flags), joined
-    )
+    return Reading(Openings(frozenset(kept), digits), tuple(keyed))
+
+
+def compile_alternatives(pattern: re.Pattern[str], reading: Reading) -> Alternatives | None:
+    """The keyed alternatives of ``pattern`` and the others, each joined and compiled (made on
+    a pattern's first long text: compiling them all costs a tenth of a second); None where the
+    top-level bars are not read as the parse reads them."""
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)
+    body = pattern.pattern[flags.end() :] if flags else pattern.pattern
+    pieces = top_level_alternatives(body)
+    if pieces is None or len(pieces) != len(reading.keyed):
+        return None
+    keyed = [piece for piece, is_keyed in zip(pieces, reading.keyed, strict=True) if is_keyed]
+    rest = [piece for piece, is_keyed in zip(pieces, reading.keyed, strict=True) if not is_keyed]
+    try:
+        joined = re.compile("|".join(rest), pattern.flags) if rest else None
+        return Alternatives(reading.openings, re.compile("|".join(keyed), pattern.flags), joined)
+    except re.error:
+        return None
+
+
+def split_alternatives(
+    pattern: re.Pattern[str], opens_word: Callable[[_Items], bool]
+) -> Alternatives | None:
+    """read_alternatives, then compile_alternatives, of ``pattern``."""
+    reading = read_alternatives(pattern, opens_word)
+    return None if reading is None else compile_alternatives(pattern, reading)
 
 
 def rest_search(alternatives: Alternatives) -> Callable[[str, int], re.Match[str] | None] | None:

@@ -39,9 +39,11 @@ from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vita
 from medlocal.privacy.deid_ages import AGE_PATTERNS
 from medlocal.privacy.deid_alternatives import (
     Alternatives,
+    Reading,
     alternative_matches,
+    compile_alternatives,
+    read_alternatives,
     rest_search,
-    split_alternatives,
 )
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_building_levels import lone_level
@@ -204,6 +206,12 @@ def _opens_words(pattern: re.Pattern[str]) -> bool:
     return ok and not empty
 
 
+def _items_open_words(items: _Items) -> bool:
+    """Whether every match of the parse ``items`` opens a word (see _opens_words)."""
+    ok, empty, _ = _word_first(items, boundary=False)
+    return ok and not empty
+
+
 def _word_char(code: int) -> bool:
     """A word character that, in any case, is one (no ignore-case match with a non-word
     character: the Greek iota matches the combining U+0345, which is none)."""
@@ -340,12 +348,13 @@ def _matches(
             return iter(())
         return matches_at(pattern, text, starts.places(openings))
     if split is not None and starts is not None and starts.usable and len(text) >= _SKIP_FROM:
-        search = rest_search(split)
-        if search is not None:
+        alternatives = _alternatives_of(pattern, split)
+        search = None if alternatives is None else rest_search(alternatives)
+        if alternatives is not None and search is not None:
             if clauses and not (cues or TextCues(text)).may_match(clauses):
                 return iter(())
-            places = starts.places(split.openings)
-            return alternative_matches(pattern, text, places, split.keyed, search)
+            places = starts.places(alternatives.openings)
+            return alternative_matches(pattern, text, places, alternatives.keyed, search)
     if anchor is not None and len(text) >= _SKIP_FROM:
         return _matches_in(pattern, text, anchored_lines(anchor, text), plain)
     if clauses:
@@ -612,17 +621,18 @@ _WORD_KEYS = {
     if pattern not in _OPENINGS
     and (openings := word_openings(pattern, _PARSED[pattern])) is not None
 }
-del _PARSED
 # Session 41: a pattern of top-level alternatives, some of which open a word with listed strings
 # (a date's cue words, the streets of many countries: deid_alternatives), is asked in a long text
 # at those words and where its other alternatives match, not at every word its skipper admits.
+# Which are keyed is read here; they are joined and compiled on the pattern's first long text.
 _SPLITS = {
     pattern: split
     for _, pattern in _PATTERNS
     if pattern not in _OPENINGS
     and pattern not in _WORD_KEYS
-    and (split := split_alternatives(pattern, _opens_words)) is not None
+    and (split := read_alternatives(pattern, _items_open_words, _PARSED[pattern])) is not None
 }
+del _PARSED
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
 # it enters at every position): a fifth of the time of the fixed-form patterns on a 20-page
@@ -630,6 +640,17 @@ _SPLITS = {
 # all costs about 0.25 s of CPU once, more than they save on a text of a few pages); None where
 # there is none.
 _SKIP_FROM = 10_000  # characters
+
+
+# Each split pattern's alternatives, compiled on first use, by the pattern's identity (see _PLANS).
+_ALTERNATIVES: dict[int, tuple[re.Pattern[str], Alternatives | None]] = {}
+
+
+def _alternatives_of(pattern: re.Pattern[str], reading: Reading) -> Alternatives | None:
+    known = _ALTERNATIVES.get(id(pattern))
+    if known is None:
+        known = _ALTERNATIVES[id(pattern)] = (pattern, compile_alternatives(pattern, reading))
+    return known[1]
 
 
 def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -651,7 +672,7 @@ _Plan = tuple[
     Any,
     bool,
     re.Pattern[str],
-    Alternatives | None,
+    Reading | None,
     re.Pattern[str] | None,
 ]
 

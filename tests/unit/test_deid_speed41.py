@@ -11,6 +11,7 @@ from fixtures.deid_corpus import load
 
 from medlocal.privacy import deid_patterns
 from medlocal.privacy.deid_alternatives import (
+    Alternatives,
     alternative_matches,
     rest_search,
     split_alternatives,
@@ -51,6 +52,12 @@ def _texts() -> list[str]:
     return [*notes, "\n".join(notes), *_AWKWARD, "\n".join(_AWKWARD) * 40]
 
 
+def _compiled(pattern: re.Pattern[str]) -> Alternatives:
+    split = deid_patterns._alternatives_of(pattern, deid_patterns._SPLITS[pattern])
+    assert split is not None
+    return split
+
+
 def _splits() -> list[re.Pattern[str]]:
     return [pattern for _, pattern in deid_patterns._PATTERNS if pattern in deid_patterns._SPLITS]
 
@@ -71,7 +78,7 @@ def test_split_patterns_find_what_finditer_finds() -> None:
         if not starts.usable:
             continue
         for pattern in patterns:
-            split = deid_patterns._SPLITS[pattern]
+            split = _compiled(pattern)
             search = rest_search(split)
             if search is None:
                 continue
@@ -88,7 +95,7 @@ def test_long_texts_go_through_the_split_and_find_the_same() -> None:
     starts = WordStarts(text, cues.folded_text)
     taken = 0
     for pattern in _splits():
-        taken += rest_search(deid_patterns._SPLITS[pattern]) is not None
+        taken += rest_search(_compiled(pattern)) is not None
         got = _found(deid_patterns._matches(pattern, text, cues, starts))
         assert got == _found(pattern.finditer(text)), pattern.pattern[:60]
     assert taken >= 8
@@ -115,8 +122,7 @@ def test_top_level_alternatives(written: str, pieces: list[str] | None) -> None:
     assert top_level_alternatives(written) == pieces
 
 
-def _opens(pattern: re.Pattern[str]) -> bool:
-    return deid_patterns._opens_words(pattern)
+_opens = deid_patterns._items_open_words
 
 
 def test_what_is_not_split() -> None:
