@@ -278,3 +278,28 @@ def test_roles_of_finds_what_finditer_finds() -> None:
         assert _found(roles_of(text)) == expected, text[:60]
         found += len(expected)
     assert found >= 20
+
+
+# Commit 4: the device model's cue is searched for only in windows that may hold it.
+_MODEL_TEXTS = (
+    "Olympus CF-HQ190L / GIF-H190 ",
+    "Medtronic Azure XT DR RNB612345S; MEDTRONİC X 12; medtron\u0130c A ",
+    "model: X1 ; lead 5076 ; Lead. 4; MODEL\tZ9 ; remodel 4 ; leader 3",
+    "Boston Scientific Accolade MRI L331 ; boston  scientific 12 ; Fujifilm\u00a0EG-760R",
+    "Philips \u212aX ; Storz serial 12 ; Olympus Lot 4 ; Olympus",
+    "x" * 70 + " model 12",
+)
+
+
+def test_the_model_cue_is_searched_for_only_where_it_may_stand() -> None:
+    from medlocal.privacy.deid_pattern_context import _MODEL_BEFORE, _model_before
+
+    notes = [note.text for half in _HALVES[:6] for note in load(half)]
+    found = 0
+    for text in [*notes, *_MODEL_TEXTS, "\n".join(_MODEL_TEXTS)]:
+        for start in range(len(text) + 1):
+            expected = _MODEL_BEFORE.search(text, max(0, start - 60), start)
+            got = _model_before(text, start)
+            assert (got and got.span()) == (expected and expected.span()), (text[:40], start)
+            found += expected is not None
+    assert found >= 20
