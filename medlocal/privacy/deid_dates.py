@@ -55,7 +55,16 @@ def writes_day_first(text: str) -> bool | None:
     the American way, and its labs moved four months before the visit), the writing does:
     British spellings, telephone codes and postcodes of the countries that write the day first,
     against American ones."""
-    return day_order(day_order_counts(text))
+    # Speed (session 41): each tally is read only where those before it tie, as day_order reads
+    # them (the writing's two scans cost 15-25 ms of a 20-page record whose dates already say).
+    day_first = month_first = 0
+    for tally in (_numeric_tally, run_layouts, _writing_tally):
+        if day_first != month_first:
+            break
+        more_day_first, more_month_first = tally(text)
+        day_first += more_day_first
+        month_first += more_month_first
+    return None if day_first == month_first else day_first > month_first
 
 
 # What a text's dates and writing say of its day order, as three (day first, month first) tallies
@@ -67,6 +76,11 @@ DayCounts = tuple[int, int, int, int, int, int]
 
 def day_order_counts(text: str) -> DayCounts:
     """The three tallies of :func:`writes_day_first` for ``text`` (see :data:`DayCounts`)."""
+    return (*_numeric_tally(text), *run_layouts(text), *_writing_tally(text))
+
+
+def _numeric_tally(text: str) -> tuple[int, int]:
+    """(day first, month first): the numeric dates that read only so (see writes_day_first)."""
     day_first = month_first = 0
     for match in _NUMERIC_DATE.finditer(text):
         first, second = int(match.group(1)), int(match.group(3))
@@ -74,12 +88,12 @@ def day_order_counts(text: str) -> DayCounts:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
-    runs_day_first, runs_month_first = run_layouts(text)
+    return day_first, month_first
+
+
+def _writing_tally(text: str) -> tuple[int, int]:
+    """(day first, month first): the writing of the countries of each order in ``text``."""
     return (
-        day_first,
-        month_first,
-        runs_day_first,
-        runs_month_first,
         sum(1 for _ in skipped_finditer(_DAY_FIRST_WRITING, text)),
         sum(1 for _ in skipped_finditer(_MONTH_FIRST_WRITING, text)),
     )

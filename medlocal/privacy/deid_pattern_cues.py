@@ -312,3 +312,23 @@ class TextCues:
             end = starts[last + 1] - 1 if last + 1 < len(starts) else end_of_text
             spans.append((starts[first], end))
         return spans
+
+
+def anchored_lines(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` (whole lines, without their final line break) that hold a match
+    of ``anchor`` (one that reads no line break), in order and apart. Speed (session 41): a
+    line_bound pattern every match of which holds such an anchor on its own line is run on
+    these spans only (deid_patterns._matches), as on the regions above."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    search = anchor.search
+    while (found := search(text, pos)) is not None:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        if end < 0:
+            end = len(text)
+        spans.append((start, end))
+        pos = end + 1
+        if pos > len(text):
+            break
+    return spans

@@ -37,6 +37,14 @@ from typing import Any
 
 from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
 from medlocal.privacy.deid_ages import AGE_PATTERNS
+from medlocal.privacy.deid_alternatives import (
+    Alternatives,
+    Reading,
+    alternative_matches,
+    compile_alternatives,
+    read_alternatives,
+    rest_search,
+)
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
@@ -89,7 +97,7 @@ from medlocal.privacy.deid_pattern_context import (
     lab_result_value,
     owned_by_context,
 )
-from medlocal.privacy.deid_pattern_cues import TextCues, line_bound, required_cues
+from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bound, required_cues
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
@@ -110,7 +118,7 @@ from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
 from medlocal.privacy.deid_vehicle_nearby import VEHICLE_NEARBY_PATTERNS
 from medlocal.privacy.deid_word_starts import WordStarts, matches_at, word_openings
 from medlocal.privacy.deid_world_dates import WORLD_DATE_PATTERNS
-from medlocal.privacy.deid_world_streets import WORLD_STREET_PATTERNS
+from medlocal.privacy.deid_world_streets import LINE_ANCHORS, WORLD_STREET_PATTERNS
 
 # Every fixed-form pattern, by what it finds. Overlapping finds are resolved by place, length and
 # kind (see resolve in deid_spans), never by the order of this list.
@@ -195,6 +203,12 @@ def _opens_words(pattern: re.Pattern[str]) -> bool:
         ok, empty, _ = _word_first(list(parsed), boundary=False)
     except (re.error, AttributeError, TypeError, ValueError):  # internals not as expected
         return False
+    return ok and not empty
+
+
+def _items_open_words(items: _Items) -> bool:
+    """Whether every match of the parse ``items`` opens a word (see _opens_words)."""
+    ok, empty, _ = _word_first(items, boundary=False)
     return ok and not empty
 
 
@@ -325,13 +339,24 @@ def _matches(
     cues: TextCues | None = None,
     starts: WordStarts | None = None,
 ) -> Iterator[re.Match[str]]:
-    opening, clauses, openings, bound, plain = _PLANS.get(id(pattern)) or _plan(pattern)
+    plan = _PLANS.get(id(pattern)) or _plan(pattern)
+    opening, clauses, openings, bound, plain, split, anchor = plan
     if opening is not None:
         return _local_part_matches(pattern, opening, text)
     if openings is not None and starts is not None and starts.usable:
         if clauses and not (cues or TextCues(text)).may_match(clauses):
             return iter(())
         return matches_at(pattern, text, starts.places(openings))
+    if split is not None and starts is not None and starts.usable and len(text) >= _SKIP_FROM:
+        alternatives = _alternatives_of(pattern, split)
+        search = None if alternatives is None else rest_search(alternatives)
+        if alternatives is not None and search is not None:
+            if clauses and not (cues or TextCues(text)).may_match(clauses):
+                return iter(())
+            places = starts.places(alternatives.openings)
+            return alternative_matches(pattern, text, places, alternatives.keyed, search)
+    if anchor is not None and len(text) >= _SKIP_FROM:
+        return _matches_in(pattern, text, anchored_lines(anchor, text), plain)
     if clauses:
         cues = cues or TextCues(text)
         if bound:
@@ -548,7 +573,17 @@ def _parsed(pattern: re.Pattern[str]) -> _Items | None:
 
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
+_WRITTEN = list(_PATTERNS)
 _PATTERNS[:] = [(kind, _at_word_start(pattern)) for kind, pattern in _PATTERNS]
+# Session 41: the patterns run in a long text on the lines that hold their anchor only (see
+# deid_world_streets.LINE_ANCHORS), by the pattern as written above (the word-start test in
+# front changes none of its matches); each reads no line break, checked here.
+_LINE_ANCHORS = {
+    pattern: anchor
+    for (_, written), (_, pattern) in zip(_WRITTEN, _PATTERNS, strict=True)
+    if (anchor := LINE_ANCHORS.get(written)) is not None and line_bound(pattern)
+}
+del _WRITTEN
 _OPENINGS = {
     pattern: opening
     for _, pattern in _PATTERNS
@@ -586,6 +621,17 @@ _WORD_KEYS = {
     if pattern not in _OPENINGS
     and (openings := word_openings(pattern, _PARSED[pattern])) is not None
 }
+# Session 41: a pattern of top-level alternatives, some of which open a word with listed strings
+# (a date's cue words, the streets of many countries: deid_alternatives), is asked in a long text
+# at those words and where its other alternatives match, not at every word its skipper admits.
+# Which are keyed is read here; they are joined and compiled on the pattern's first long text.
+_SPLITS = {
+    pattern: split
+    for _, pattern in _PATTERNS
+    if pattern not in _OPENINGS
+    and pattern not in _WORD_KEYS
+    and (split := read_alternatives(pattern, _items_open_words, _PARSED[pattern])) is not None
+}
 del _PARSED
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
@@ -594,6 +640,17 @@ del _PARSED
 # all costs about 0.25 s of CPU once, more than they save on a text of a few pages); None where
 # there is none.
 _SKIP_FROM = 10_000  # characters
+
+
+# Each split pattern's alternatives, compiled on first use, by the pattern's identity (see _PLANS).
+_ALTERNATIVES: dict[int, tuple[re.Pattern[str], Alternatives | None]] = {}
+
+
+def _alternatives_of(pattern: re.Pattern[str], reading: Reading) -> Alternatives | None:
+    known = _ALTERNATIVES.get(id(pattern))
+    if known is None:
+        known = _ALTERNATIVES[id(pattern)] = (pattern, compile_alternatives(pattern, reading))
+    return known[1]
 
 
 def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -609,7 +666,15 @@ def _skipper(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # compiled code: each lookup by the pattern cost about 1 ms a pass over the 285 patterns, and
 # their skippers' hashes more; the patterns live as long as the module, so an identity is
 # never another pattern's.
-_Plan = tuple[re.Pattern[str] | None, Any, Any, bool, re.Pattern[str]]
+_Plan = tuple[
+    re.Pattern[str] | None,
+    Any,
+    Any,
+    bool,
+    re.Pattern[str],
+    Reading | None,
+    re.Pattern[str] | None,
+]
 
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
@@ -619,6 +684,8 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
         _WORD_KEYS.get(pattern),
         pattern in _LINE_BOUND,
         _FIRST_CHARACTER.get(pattern, pattern),
+        _SPLITS.get(pattern),
+        _LINE_ANCHORS.get(pattern),
     )
 
 

@@ -175,12 +175,23 @@ def word_openings(pattern: re.Pattern[str], items: _Items | None = None) -> Open
         return None  # another alphabet's word starts than the index's
     if not pattern.pattern.startswith(WORD_START):
         return None
-    reading = _Reading()
     try:
         if items is None:
             items = list(_parser.parse(pattern.pattern, pattern.flags))
         if not _word_start_first(list(items)):
             return None  # the test in front of the first alternative only ("(?<!\w)(?=\w)A|B")
+    except (re.error, AttributeError, TypeError, ValueError, IndexError):
+        return None  # internals not as expected
+    return read_openings(items)
+
+
+def read_openings(items: _Items) -> Openings | None:
+    """What the matches of the parse ``items`` open with (see word_openings, which reads the
+    word-start test in front first; the reader passes over look-arounds), or None where a way
+    through them is not read or consumes nothing. The caller knows that every match opens a
+    word."""
+    reading = _Reading()
+    try:
         ended, still = reading.sequence(list(items), {""})
     except (_NotRead, re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # an opening not read, or internals not as expected
