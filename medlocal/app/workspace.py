@@ -688,9 +688,10 @@ class Workspace:
         locked first (the service refuses a vault open elsewhere, not one open here), but only
         once the backup has been read and checked whole (it opens with what was given, its
         part files match the manifest's sizes and checksums, the joined snapshot passes every
-        check): a wrong passphrase or recovery key, or a truncated or damaged backup, is
-        refused with the vault as it was, still open. The backup is read once for both, not
-        once to check and again to restore (session 40: slow for a large vault on a USB stick).
+        check): a wrong passphrase or recovery key, a truncated or damaged backup, or a
+        backup of another vault, is refused with the vault as it was, still open. The backup is
+        read once for both, not once to check and again to restore (session 40: slow for a large
+        vault on a USB stick).
         A relative ``source`` is refused: the window's current folder is wherever it was
         started from."""
         source = backups.full_path(source, "The backup to restore")
@@ -700,6 +701,10 @@ class Workspace:
             passphrase=passphrase,
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
+            # A vault there without ``replace``, or a backup of another vault, is refused before
+            # the lock (review 41, D3); whether another process has it open is asked after it.
+            replace=replace,
+            target_open_here=True,
             progress=progress,
             cancel=cancel,
         )

@@ -9,8 +9,9 @@ recovery key keeps working: the restore re-seals to the recovery public key the 
 
 Over an existing vault (``replace``) the two folders are exchanged atomically where the OS can
 (Linux ``renameat2``), the restored vault is opened once more, and only then is the old one
-removed; if that check fails the exchange is undone. A vault that another process has open is
-never replaced.
+removed; if that check fails or is interrupted the exchange is undone, and where undoing it
+fails the old vault is left where it lies (never deleted) and the error names that folder. A
+vault that another process has open is never replaced.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys, schema
 from medlocal.vault.audit import AuditLog
-from medlocal.vault.errors import KeyFileError, VaultError
+from medlocal.vault.errors import KeyFileError
 from medlocal.vault.keyfile import KeyFile, load_key_file, save_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.manifest import (
@@ -119,14 +120,20 @@ class PreparedRestore:
     vault_passphrase: str
     new_passphrase: bool
     done: bool = False
+    # Set just before the old vault is moved out of the target (review 41, D2): from then on
+    # the staging name may hold the PREVIOUS vault (the atomic exchange leaves it there), so
+    # discard() must never remove it; cleared only once the previous vault is back in place.
+    staging_may_hold_previous: bool = False
 
     def discard(self) -> None:
-        """Wipe the key and remove the staging folder (nothing once installed or discarded)."""
+        """Wipe the key and remove the staging folder (nothing once installed or discarded,
+        and never while it may hold the previous vault)."""
         if self.done:
             return
         self.done = True
         self.backup_key.wipe()
-        backup_files.remove_tree(self.staging)
+        if not self.staging_may_hold_previous:
+            backup_files.remove_tree(self.staging)
 
 
 def prepare_restore(
@@ -137,6 +144,7 @@ def prepare_restore(
     recovery_key: str | None = None,
     new_passphrase: str | None = None,
     replace: bool | None = None,
+    target_open_here: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> PreparedRestore:
@@ -151,7 +159,10 @@ def prepare_restore(
     A damaged backup raises :class:`DamagedBackupError` naming it and any sound older backup
     beside it; the staging folder is removed on every failure. With ``replace`` given, a
     target that must not be touched is refused before the backup is read (:func:`finish_restore`
-    checks it again); the window gives none: its own vault there is open until it locks it."""
+    checks it again). The window passes ``target_open_here``: its own vault there is open until
+    it locks it, so whether another process has it open is left to :func:`finish_restore` (the
+    probe would drop this process's own locks), but a vault there without ``replace`` or a
+    backup of another vault is still refused here, before the lock (review 41, D3)."""
     with reading_a_given_backup():
         found = backup_files.find_backups(source.expanduser())
         folder, manifest = _choose(found)
@@ -164,6 +175,7 @@ def prepare_restore(
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
             replace=replace,
+            target_open_here=target_open_here,
             progress=progress,
             cancel=cancel,
         )
@@ -227,12 +239,13 @@ def _prepare(
     recovery_key: str | None,
     new_passphrase: str | None,
     replace: bool | None,
+    target_open_here: bool,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> PreparedRestore:
     _check_schema(manifest.header)
     if replace is not None:
-        _check_target(target, manifest.header, replace)
+        _check_target(target, manifest.header, replace, probe_open=not target_open_here)
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     with reading_a_given_backup():
         backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
@@ -275,7 +288,8 @@ def finish_restore(
     """Install a :func:`prepare_restore`: refuse a target that must not be touched (a vault
     there without ``replace``, another vault's, one open in another process), then migrate,
     record the restore, re-encrypt, check the result opens and matches, and move it into place.
-    The staging folder and key are gone afterwards, whatever happened."""
+    The staging folder and key are gone afterwards, whatever happened, except where the previous
+    vault could not be put back after a failed replace: then that folder is kept, and named."""
     if prepared.done:
         raise ValueError("this restore was already installed or discarded")
     header, contents, staging = prepared.manifest.header, prepared.contents, prepared.staging
@@ -295,7 +309,7 @@ def finish_restore(
         _check_vault(staging, prepared.vault_passphrase, expected)
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 1, 3, "moving into place", "steps"))
-        _install(staging, target, replacing, prepared.vault_passphrase, expected)
+        _install(prepared, replacing, expected)
         prepared.backup_key.wipe()
         prepared.done = True
         report(progress, Progress("installing", 3, 3, "done", "steps"))
@@ -372,8 +386,9 @@ def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     return newest, manifests[newest]
 
 
-def _check_target(target: Path, header: Header, replace: bool) -> bool:
-    """Whether a vault is being replaced; refuses what must not be touched."""
+def _check_target(target: Path, header: Header, replace: bool, *, probe_open: bool = True) -> bool:
+    """Whether a vault is being replaced; refuses what must not be touched. ``probe_open``
+    False skips the probe for another process's use (this process has the vault open)."""
     files = VaultFiles(target)
     if files.exists():
         if not replace:
@@ -390,7 +405,8 @@ def _check_target(target: Path, header: Header, replace: bool) -> bool:
                 f"This backup was made by another vault ({header.vault_id[:8]}), not the one in "
                 f"{target} ({current[:8]}). Restore it into an empty folder instead."
             )
-        ensure_not_open(files.database)
+        if probe_open:
+            ensure_not_open(files.database)
         return True
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupRefusedError(f"{target} is not empty; restore into an empty or new folder.")
@@ -509,9 +525,12 @@ def _check_vault(folder: Path, passphrase: str, expected: dict[str, int]) -> Non
     fsync_dir(folder)
 
 
-def _install(
-    staging: Path, target: Path, replacing: bool, passphrase: str, expected: dict[str, int]
-) -> None:
+def _install(prepared: PreparedRestore, replacing: bool, expected: dict[str, int]) -> None:
+    """Move the checked staging folder into place. Over a vault, the previous one is deleted
+    only once the restored vault is in place and opened again; on any failure before that
+    (Ctrl-C too) it is put back, and where putting it back fails it is left untouched where it
+    lies and the error names that folder (review 41, D2: it used to be deleted)."""
+    staging, target = prepared.staging, prepared.target
     if not replacing:
         if target.exists():
             target.rmdir()  # checked empty before the work began
@@ -519,22 +538,89 @@ def _install(
         fsync_dir(target.parent)
         return
     ensure_not_open(VaultFiles(target).database)  # again: it may have been opened meanwhile
-    if _exchange(staging, target):
-        old = staging  # the exchange left the old vault under the staging name
-    else:
-        old = target.parent / f".{target.name}.replaced-{secrets.token_hex(4)}"
-        os.rename(target, old)
-        os.rename(staging, target)
-    fsync_dir(target.parent)
+    # Both folders hold a vault of the same id; which is which after a failure is told by the
+    # folders themselves (a rename keeps a folder's inode), not by what this code believes it
+    # did: an interrupt can land between a rename and the line that would record it.
+    previous = _Folder.of(target)
+    # Before the swap, not after: an interrupt right after it must not let discard() remove
+    # the previous vault, which the exchange leaves under the staging name.
+    prepared.staging_may_hold_previous = True
+    old = staging
     try:
-        _check_vault(target, passphrase, expected)
-    except (VaultError, db.DatabaseError, OSError):
-        if not _exchange(old, target):
-            os.rename(target, staging)
-            os.rename(old, target)
+        if not _exchange(staging, target):
+            old = target.parent / f".{target.name}.replaced-{secrets.token_hex(4)}"
+            os.rename(target, old)
+            os.rename(staging, target)
         fsync_dir(target.parent)
+        _check_vault(target, prepared.vault_passphrase, expected)
+    except BaseException as err:
+        _put_back(prepared, previous, old, err)
         raise
+    prepared.staging_may_hold_previous = False
     backup_files.remove_tree(old)
+
+
+@dataclass(frozen=True)
+class _Folder:
+    """A folder's identity across renames (device and inode)."""
+
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> _Folder:
+        found = path.stat()
+        return cls(found.st_dev, found.st_ino)
+
+    def is_at(self, path: Path) -> bool:
+        try:
+            return _Folder.of(path) == self
+        except OSError:
+            return False
+
+
+def _put_back(
+    prepared: PreparedRestore, previous: _Folder, old: Path, failure: BaseException
+) -> None:
+    """Undo a replace that failed after (or while) the previous vault was moved out of the
+    target: put it back, the restored vault going to the staging name to be removed. Where the
+    previous vault never left the target, nothing is moved. Where it cannot be put back it stays
+    where it is, never deleted, and the error says where (``doctor`` lists the folder too)."""
+    staging, target = prepared.staging, prepared.target
+    try:
+        if not previous.is_at(target):
+            if not target.exists():  # the second of the two renames failed
+                os.rename(old, target)
+            elif not _exchange(old, target):
+                os.rename(target, staging)
+                os.rename(old, target)
+            fsync_dir(target.parent)
+    except BaseException as err:
+        if previous.is_at(target):  # back in place all the same (interrupted after the move)
+            prepared.staging_may_hold_previous = False
+        else:
+            kept = next((p for p in (old, staging) if previous.is_at(p)), old)
+            aside = (
+                f"move {target} aside (it holds the restored vault, not verified) and "
+                if target.exists()
+                else ""
+            )
+            raise BackupError(
+                f"The restore failed ({_reason(failure)}) and the previous vault could not be "
+                f"put back ({_reason(err)}). It is kept, unchanged, in {kept} (never deleted; "
+                f"`medlocal doctor` lists it). To use it again, {aside}rename {kept} to "
+                f"{target}; it opens with its old passphrase."
+            ) from failure
+        raise
+    # The previous vault is the target again; the staging name holds the restored one or
+    # nothing, and may be removed.
+    prepared.staging_may_hold_previous = False
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, KeyboardInterrupt):
+        return "interrupted"
+    return str(err) or type(err).__name__
 
 
 def _exchange(first: Path, second: Path) -> bool:
