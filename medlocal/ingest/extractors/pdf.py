@@ -245,9 +245,12 @@ def _margin_lines(runs: list[tuple[str, Band | None]]) -> dict[str, Band]:
             if piece.strip():
                 line_bands.add(band)
             line.append(piece)
-    return {
-        key: found.pop() for key, found in bands.items() if len(found) == 1 and None not in found
-    }
+    margins: dict[str, Band] = {}
+    for key, found in bands.items():
+        only = found.pop() if len(found) == 1 else None
+        if only is not None:
+            margins[key] = only
+    return margins
 
 
 def _clean(text: str) -> str:

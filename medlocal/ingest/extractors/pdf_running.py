@@ -46,6 +46,7 @@ from typing import Literal
 from medlocal.values import extract_values
 
 Band = Literal["top", "bottom"]
+_BANDS: tuple[Band, Band] = ("top", "bottom")
 
 # How far from a page's top or bottom edge a running line's baseline may sit, as a share of the
 # page height: 8% is 67 pt on A4 and 63 pt on US Letter, inside the one-inch (72 pt) margin
@@ -214,10 +215,10 @@ def _parts(pages: Sequence[TextPage | None], running: list[list[_Line]]) -> list
         if index not in removed:
             parts.append(PageParts("", text, ""))
             continue
-        lines = text.split("\n")
-        body = "\n".join(line for at, line in enumerate(lines) if at not in removed[index])
+        page_lines = text.split("\n")
+        body = "\n".join(line for at, line in enumerate(page_lines) if at not in removed[index])
         header, footer = (
-            "\n".join(lines[at] for at in sorted(kept[index][band])) for band in ("top", "bottom")
+            "\n".join(page_lines[at] for at in sorted(kept[index][band])) for band in _BANDS
         )
         # The body keeps its own blank lines (the chunker's paragraph breaks), not the ones the
         # removed lines leave at its ends.
